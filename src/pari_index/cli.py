@@ -1,0 +1,127 @@
+"""The ``pari`` command: a thin layer over the library.
+
+Each command parses options, calls one library function and prints its result. Library modules
+(and polars, pydantic, jinja2) are imported inside the commands so that ``pari --help`` starts fast.
+Every :class:`~pari_index.errors.PariError` is printed as a list of located problems, without a
+traceback, and the process exits with the error's documented status (docs/errors.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import EXIT_INVALID_INPUT, EXIT_USAGE, PariError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _print_problems(error: PariError) -> None:
+    count = len(error.problems)
+    for problem in error.problems:
+        click.echo(f"error: {problem.render()}", err=True)
+    if count > 1:
+        click.echo(f"{count} problems.", err=True)
+
+
+def handles_errors(func: F) -> F:
+    """Turn PariError into located messages and an exit status; never show a traceback for them."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PariError as exc:
+            _print_problems(exc)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except MemoryError:
+            click.echo("error: out of memory; split the input by province or district", err=True)
+            sys.exit(EXIT_INVALID_INPUT)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class _Group(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Usage errors exit with 2 (click's default); keep the documented code in one place.
+        try:
+            return super().main(*args, **kwargs)
+        except click.UsageError as exc:  # pragma: no cover - click handles these itself
+            exc.show()
+            sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pari-index", prog_name="pari")
+def main() -> None:
+    """pari-index: score, verify and rank communes on a PAR index criteria set.
+
+    \b
+    Typical run on the bundled example province:
+      pari score examples/assessments_long.csv --communes examples/communes.csv \\
+          --appraisal examples/appraisal.csv --survey examples/survey.csv -o out/results.xlsx
+
+    Exit status: 0 success, 1 invalid input, 2 usage error, 3 findings under --strict,
+    4 output could not be written (docs/errors.md).
+    """
+    if os.environ.get("PARI_DEBUG"):
+        sys.tracebacklimit = 1000
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--bundled", is_flag=True, help="Validate every criteria set bundled with pari-index.")
+@handles_errors
+def validate(files: tuple[Path, ...], bundled: bool) -> None:
+    """Check criteria set YAML files; list every problem with its line.
+
+    Exits 0 when every file is valid, 1 when any is not.
+    """
+    from .loading import bundled_criteria, validate_files
+
+    paths: list[Path] = list(files)
+    if bundled:
+        paths += bundled_criteria()
+    if not paths:
+        raise PariError("give one or more criteria files, or --bundled", exit_code=EXIT_USAGE)
+    failed = 0
+    for name, result in validate_files(paths):
+        if isinstance(result, PariError):
+            failed += 1
+            click.echo(f"{name}: INVALID ({len(result.problems)} problems)")
+            _print_problems(result)
+            continue
+        criteria = result.criteria
+        leaves = sum(1 for _ in criteria.leaves())
+        click.echo(
+            f"{name}: ok — {criteria.id}, {criteria.decision.number} "
+            f"({criteria.decision.date:%d/%m/%Y}), {len(criteria.areas)} areas, {leaves} scored items, "
+            f"scale {criteria.scale}"
+        )
+        for warning in result.warnings:
+            click.echo(f"  warning: {warning.render()}")
+    if failed:
+        sys.exit(EXIT_INVALID_INPUT)
+
+
+@main.command()
+@click.option("--indent", default=2, show_default=True, help="JSON indentation.")
+def schema(indent: int) -> None:
+    """Print the JSON Schema of the criteria format (for editors; see docs/criteria.md)."""
+    from .schema import criteria_json_schema
+
+    click.echo(json.dumps(criteria_json_schema(), indent=indent, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,123 @@
+"""One exception family for everything a user can cause.
+
+Every problem is a :class:`Problem`: a typed record naming the file, the place in it (YAML line and
+column, or spreadsheet sheet and row), what is wrong and what to do. A :class:`PariError` carries one
+or more problems, so a loader can report every mistake in a file at once instead of stopping at the
+first. The CLI prints problems as a table and exits with the error's ``exit_code``; it never shows a
+traceback for a ``PariError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Exit statuses of the ``pari`` command (documented in docs/errors.md).
+EXIT_OK = 0
+EXIT_INVALID_INPUT = 1
+EXIT_USAGE = 2
+EXIT_STRICT_FINDINGS = 3
+EXIT_OUTPUT = 4
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input, located as precisely as the input allows."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    row: int | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    @property
+    def location(self) -> str:
+        """``file:line:column`` for YAML, ``file [sheet] row N`` for spreadsheets."""
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.line is not None:
+            where = f"{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+            parts[-1:] = [f"{parts[-1]}:{where}" if parts else f"line {where}"]
+        if self.sheet:
+            parts.append(f"[{self.sheet}]")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field:
+            parts.append(f"column {self.field!r}")
+        return " ".join(parts) if parts else "-"
+
+    def render(self) -> str:
+        text = f"{self.location}: {self.message} [{self.code}]"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class PariError(Exception):
+    """Base of every error a user's input or command line can cause."""
+
+    default_exit_code = EXIT_INVALID_INPUT
+
+    def __init__(
+        self,
+        problems: Problem | Sequence[Problem] | str,
+        *,
+        exit_code: int | None = None,
+    ) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(code="error", message=problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        self.exit_code: int = type(self).default_exit_code if exit_code is None else exit_code
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        return "\n".join(p.render() for p in self.problems)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class CriteriaError(PariError):
+    """A criteria set could not be loaded: bad YAML, bad structure or inconsistent points."""
+
+
+class IntakeError(PariError):
+    """An assessment, register, survey or appraisal spreadsheet could not be read."""
+
+
+class UsageError(PariError):
+    """The command line or API was called with options that do not fit together."""
+
+    default_exit_code = EXIT_USAGE
+
+
+class OutputError(PariError):
+    """An output could not be written (or would overwrite an input)."""
+
+    default_exit_code = EXIT_OUTPUT
+
+
+class StrictModeError(PariError):
+    """``--strict`` was given and the run produced findings."""
+
+    default_exit_code = EXIT_STRICT_FINDINGS
+
+
+def file_label(path: str | Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def raise_if_any(problems: Iterable[Problem], error: type[PariError]) -> None:
+    collected = list(problems)
+    if collected:
+        raise error(collected)

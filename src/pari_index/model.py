@@ -1,0 +1,286 @@
+"""The criteria set: metadata, the tree of areas, criteria and leaves, and ranking settings.
+
+A criteria set is what a provincial People's Committee issues by decision. It is written as YAML
+(see docs/criteria.md), parsed by :mod:`pari_index.loading`, checked for consistency by
+:mod:`pari_index.validation`, and compiled into polars expressions by :mod:`pari_index.compiling`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, StrictBool, StrictInt, model_validator
+
+from .points import RoundingMode
+from .rules import Date, InputName, InputSpec, Interval, Points, Rule, Strict
+
+
+def _text(value: Any) -> Any:
+    # A title may be plain Vietnamese text or {vi: ..., en: ...}.
+    if isinstance(value, str):
+        return {"vi": value}
+    return value
+
+
+class Text(Strict):
+    vi: str = Field(min_length=1)
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.vi
+
+
+LocalText = Annotated[Text, BeforeValidator(_text)]
+
+
+class UnitType(StrEnum):
+    """Grassroots unit types: xã, phường, thị trấn and, since 2025, đặc khu."""
+
+    commune = "commune"
+    ward = "ward"
+    township = "township"
+    special_zone = "special_zone"
+
+
+class Part(StrEnum):
+    appraised = "appraised"  # self-scored with evidence, then appraised
+    survey = "survey"  # from the sociological survey, no self-score, no evidence
+    adjustment = "adjustment"  # bonus and penalty points, outside the scale
+
+
+class NotApplicable(StrEnum):
+    not_allowed = "not_allowed"
+    full_points = "full_points"  # e.g. no petitions received: the item counts in full
+    exclude = "exclude"  # left out of the maximum; the index is re-scaled (Thanh Hóa 2023)
+
+
+class MissingEvidence(StrEnum):
+    zero = "zero"  # scores 0 unless an explanation is accepted at appraisal
+    keep = "keep"  # recorded as a finding, points kept
+
+
+class Provenance(StrEnum):
+    quoted = "quoted"  # text, maximum and ladder as published in the decision
+    modelled = "modelled"  # written in the decision's style where its annex was not available
+
+
+class EvidenceSpec(Strict):
+    """A document the commune must attach, e.g. the annual reform plan."""
+
+    id: InputName
+    label: str
+    requires: list[Literal["number", "date", "file"]] = Field(
+        default_factory=lambda: ["number", "date"]
+    )
+
+
+class Node(Strict):
+    """An area, a criterion or a sub-criterion. A node with ``children`` is a branch; a node with
+    a ``rule`` is a leaf that is scored."""
+
+    id: str = Field(min_length=1, pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
+    title: LocalText
+    max: Points
+    part: Part | None = None
+    children: list[Node] | None = None
+    # Leaf fields.
+    inputs: dict[InputName, InputSpec] | None = None
+    rule: Rule | None = None
+    evidence: list[EvidenceSpec] = Field(default_factory=list)
+    applies_to: list[UnitType] | None = None
+    not_applicable: NotApplicable | None = None
+    missing_evidence: MissingEvidence | None = None
+    floor: Points | None = None
+    guidance: str | None = None
+    # Where the item comes from.
+    provenance: Provenance | None = None
+    source: str | None = None
+    # A printed maximum that its children do not add up to, kept as printed on purpose.
+    printed_mismatch: str | None = None
+
+    @model_validator(mode="after")
+    def _branch_or_leaf(self) -> Node:
+        if self.children is not None and self.rule is not None:
+            raise ValueError("a node has either 'children' or a 'rule', not both")
+        if self.children is None and self.rule is None:
+            raise ValueError("a leaf needs a 'rule' (or give it 'children')")
+        if self.children is not None and self.inputs:
+            raise ValueError("'inputs' belong on leaves (nodes with a rule)")
+        return self
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.rule is not None
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children or []:
+            yield from child.walk()
+
+
+class Decision(Strict):
+    number: str = Field(min_length=1)
+    date: Date
+    title: str | None = None
+    source: str | None = None
+
+
+class Band(Interval):
+    """A classification band on the index in %, e.g. Tốt from 90, Khá from 70 below 90."""
+
+    name: str = Field(min_length=1)
+    en: str | None = None
+    colour: str | None = Field(default=None, pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class Parts(Strict):
+    appraised: Points
+    survey: Points = Decimal(0)
+    survey_optional: StrictBool = False
+
+
+class Rounding(Strict):
+    places: StrictInt = Field(default=2, ge=0, le=4)
+    mode: RoundingMode = RoundingMode.half_up
+
+
+class Ranking(Strict):
+    #: Register column communes are ranked within: district (three-level era) or province (2025-).
+    within: str = Field(min_length=1)
+    ties: Literal["competition", "dense"] = "competition"
+    #: Tie-break order after equal index: "appraised", "survey", or an area id.
+    tie_break: list[str] = Field(default_factory=list)
+
+
+class Defaults(Strict):
+    not_applicable: NotApplicable = NotApplicable.not_allowed
+    missing_evidence: MissingEvidence = MissingEvidence.zero
+    provenance: Provenance = Provenance.quoted
+
+
+class CriteriaSet(Strict):
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title: LocalText
+    year: StrictInt = Field(ge=2000, le=2100)
+    level: Literal["commune"] = "commune"
+    province: str = Field(min_length=1)
+    issuer: str = Field(min_length=1)
+    decision: Decision
+    notes: str | None = None
+    scale: Points
+    parts: Parts
+    rounding: Rounding = Rounding()
+    ranking: Ranking
+    classes: list[Band] = Field(min_length=1)
+    defaults: Defaults = Defaults()
+    areas: list[Node] = Field(min_length=1)
+
+    def nodes(self) -> Iterator[Node]:
+        for area in self.areas:
+            yield from area.walk()
+
+    def leaves(self) -> Iterator[Node]:
+        return (node for node in self.nodes() if node.is_leaf)
+
+
+Node.model_rebuild()
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A leaf with everything inherited from its ancestors and the set's defaults filled in: what
+    the evaluators and the intake work from."""
+
+    id: str
+    area: str
+    path: tuple[str, ...]
+    title: Text
+    max: Points
+    floor: Points
+    part: Part
+    inputs: dict[str, InputSpec]
+    rule: Rule
+    evidence: list[EvidenceSpec]
+    applies_to: frozenset[UnitType] | None
+    not_applicable: NotApplicable
+    missing_evidence: MissingEvidence
+    provenance: Provenance
+    guidance: str | None
+    source: str | None
+
+    def column(self, input_name: str) -> str:
+        """The column of a wide assessment (and of the evaluation frame) holding one input."""
+        return f"{self.id}:{input_name}"
+
+
+def resolve_leaves(criteria: CriteriaSet) -> list[Leaf]:
+    """Leaves in document order with part, N/A policy, evidence policy and provenance inherited."""
+    out: list[Leaf] = []
+
+    def visit(node: Node, path: tuple[str, ...], inherited: dict[str, Any]) -> None:
+        here = dict(inherited)
+        for key in ("part", "not_applicable", "missing_evidence", "provenance", "applies_to"):
+            value = getattr(node, key)
+            if value is not None:
+                here[key] = value
+        if node.rule is not None:
+            part = here["part"]
+            default_floor = Decimal(0)
+            out.append(
+                Leaf(
+                    id=node.id,
+                    area=path[0] if path else node.id,
+                    path=(*path, node.id),
+                    title=node.title,
+                    max=node.max,
+                    floor=node.floor if node.floor is not None else default_floor,
+                    part=part,
+                    inputs=dict(node.inputs or {}),
+                    rule=node.rule,
+                    evidence=list(node.evidence),
+                    applies_to=frozenset(here["applies_to"]) if here.get("applies_to") else None,
+                    not_applicable=here["not_applicable"],
+                    missing_evidence=here["missing_evidence"],
+                    provenance=here["provenance"],
+                    guidance=node.guidance,
+                    source=node.source,
+                )
+            )
+        for child in node.children or []:
+            visit(child, (*path, node.id), here)
+
+    base = {
+        "part": Part.appraised,
+        "not_applicable": criteria.defaults.not_applicable,
+        "missing_evidence": criteria.defaults.missing_evidence,
+        "provenance": criteria.defaults.provenance,
+        "applies_to": None,
+    }
+    for area in criteria.areas:
+        visit(area, (), base)
+    return out
+
+
+__all__ = [
+    "Band",
+    "CriteriaSet",
+    "Decision",
+    "EvidenceSpec",
+    "InputName",
+    "Leaf",
+    "MissingEvidence",
+    "Node",
+    "NotApplicable",
+    "Part",
+    "Parts",
+    "Provenance",
+    "Ranking",
+    "Rounding",
+    "Text",
+    "UnitType",
+    "resolve_leaves",
+]

@@ -1,0 +1,85 @@
+"""Exact points.
+
+Published points are decimals (0.1, 0.25, 7.5, 43.26) and published totals must come out exactly,
+never as 83.20999. Inside pari-index every point value is an integer count of *units* of
+1/10,000 point, so sums are exact in both polars (Int64) and Python. Divisions (proportional rules,
+indices) are the only place where rounding happens, and the rounding mode is a declared setting of
+the criteria set because the decisions do not state one.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+
+#: Points are stored as integer multiples of 1/SCALE.
+PLACES = 4
+SCALE = 10**PLACES
+
+
+class RoundingMode(StrEnum):
+    half_up = "half_up"
+    half_even = "half_even"
+    down = "down"
+
+    @property
+    def decimal_mode(self) -> str:
+        return {
+            RoundingMode.half_up: ROUND_HALF_UP,
+            RoundingMode.half_even: ROUND_HALF_EVEN,
+            RoundingMode.down: ROUND_DOWN,
+        }[self]
+
+
+def to_units(value: Decimal | int | str | float) -> int:
+    """Convert a point value to units, refusing anything finer than 1/SCALE."""
+    try:
+        dec = value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation as exc:
+        raise ValueError(f"{value!r} is not a number") from exc
+    if not dec.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    scaled = dec * SCALE
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{value} has more than {PLACES} decimal places")
+    return int(scaled)
+
+
+def from_units(units: int) -> Decimal:
+    """Units back to an exact Decimal (e.g. 432600 -> Decimal('43.26'))."""
+    return (Decimal(units) / SCALE).quantize(Decimal(1).scaleb(-PLACES))
+
+
+def format_points(units: int, places: int = 2) -> str:
+    """Units as a plain decimal string with ``places`` decimals (no rounding beyond truncation of
+    zeros: callers round first)."""
+    return f"{from_units(units):.{places}f}"
+
+
+def div_round(numerator: int, denominator: int, mode: RoundingMode) -> int:
+    """``numerator / denominator`` rounded to an integer with ``mode``, exactly (no floats)."""
+    if denominator == 0:
+        raise ZeroDivisionError("division by zero")
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    q, r = divmod(numerator, denominator)  # floor division; 0 <= r < denominator
+    if r == 0:
+        return q
+    if mode is RoundingMode.down:
+        # Towards zero.
+        return q if numerator >= 0 else q + 1
+    twice = 2 * r
+    if twice > denominator:
+        return q + 1
+    if twice < denominator:
+        return q
+    # Exactly half.
+    if mode is RoundingMode.half_up:  # away from zero
+        return q + 1 if numerator >= 0 else q
+    return q if q % 2 == 0 else q + 1
+
+
+def round_units(units: int, places: int, mode: RoundingMode) -> int:
+    """Round a units value to ``places`` decimals of a point (places <= PLACES)."""
+    step = 10 ** (PLACES - places)
+    return div_round(units, step, mode) * step

@@ -1,0 +1,225 @@
+"""A deliberately simple pure-Python evaluator of the same rules, written independently of the
+polars compiler: plain ``if`` statements, exact :class:`fractions.Fraction` arithmetic and
+:class:`decimal.Decimal` rounding, one commune and one leaf at a time.
+
+It exists to check the compiler (a property test runs both on generated criteria sets and inputs
+and requires identical points and branches) and as the readable statement of what each rule kind
+means. It is far too slow for national runs; the benchmark measures by how much.
+
+Rows use the evaluation-frame conventions of :mod:`pari_index.compiling`: numbers, counts and
+percents are integers of 1/10,000, booleans are bool, dates are ``datetime.date``, statuses and
+levels are text, and a missing value is ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
+from .points import RoundingMode
+from .rules import (
+    Bonus,
+    Checklist,
+    Choice,
+    CountTiers,
+    Deadline,
+    Deduction,
+    InputType,
+    Penalty,
+    Proportional,
+    Tiers,
+    Timeliness,
+    YesNo,
+)
+
+UNIT = Fraction(1, 10_000)
+
+
+def _value(raw: Any) -> Fraction:
+    """An input number from its integer units."""
+    return Fraction(raw) * UNIT
+
+
+def _units(points: Fraction | Decimal) -> int:
+    scaled = Fraction(points) / UNIT
+    assert scaled.denominator == 1, f"{points} is finer than 1/10,000"
+    return int(scaled)
+
+
+def _round(value: Fraction, places: int, mode: RoundingMode) -> Fraction:
+    step = Fraction(1, 10**places)
+    lower = (value // step) * step
+    if value == lower:
+        return value
+    upper = lower + step
+    half = lower + step / 2
+    if mode is RoundingMode.down:
+        return lower if value >= 0 else upper
+    if value > half:
+        return upper
+    if value < half:
+        return lower
+    if mode is RoundingMode.half_up:
+        return upper
+    # half_even: the neighbour whose last digit is even.
+    return lower if (lower / step) % 2 == 0 else upper
+
+
+def _in_tier(value: Fraction, tier: Any) -> bool:
+    if tier.from_ is not None and not value >= Fraction(tier.from_):
+        return False
+    if tier.above is not None and not value > Fraction(tier.above):
+        return False
+    if tier.to is not None and not value <= Fraction(tier.to):
+        return False
+    return not (tier.below is not None and not value < Fraction(tier.below))
+
+
+def _count(leaf: Leaf, name: str, raw: Any) -> Fraction:
+    if leaf.inputs[name].type is InputType.boolean:
+        return Fraction(1 if raw else 0)
+    return _value(raw)
+
+
+def evaluate_leaf(
+    leaf: Leaf, row: Mapping[str, Any], places: int, mode: RoundingMode
+) -> tuple[Fraction | None, str]:
+    """Points (None when excluded) and branch of one leaf for one commune."""
+    maximum = Fraction(leaf.max)
+    flagged = bool(row.get(f"{leaf.id}:n/a"))
+    wrong_type = leaf.applies_to is not None and row.get("unit_type") not in {t.value for t in leaf.applies_to}
+    if leaf.not_applicable is NotApplicable.full_points and (flagged or wrong_type):
+        return maximum, "na_full_points"
+    if wrong_type or (leaf.not_applicable is NotApplicable.exclude and flagged):
+        return None, "na_excluded"
+
+    def get(name: str) -> Any:
+        return row.get(leaf.column(name))
+
+    def pts(value: Decimal | None, default: Fraction) -> Fraction:
+        return default if value is None else Fraction(value)
+
+    rule = leaf.rule
+    if isinstance(rule, YesNo):
+        v = get(rule.input)
+        if v is None:
+            return Fraction(0), "missing"
+        return (pts(rule.yes, maximum), "yes") if v else (pts(rule.no, Fraction(0)), "no")
+    if isinstance(rule, Timeliness):
+        v = get(rule.input)
+        if v == "on_time":
+            return pts(rule.on_time, maximum), "on_time"
+        if v == "late":
+            return Fraction(rule.late), "late"
+        if v == "not_done":
+            return Fraction(rule.not_done), "not_done"
+        return Fraction(0), "missing"
+    if isinstance(rule, Deadline):
+        v = get(rule.input)
+        if v is None:
+            return Fraction(rule.not_done), "not_done"
+        if v <= rule.deadline:
+            return pts(rule.on_time, maximum), "on_time"
+        if rule.late_until is None or v <= rule.late_until:
+            return Fraction(rule.late), "late"
+        return Fraction(rule.not_done), "after_late_until"
+    if isinstance(rule, Tiers):
+        if rule.rate is not None:
+            num, den = get(rule.rate.numerator), get(rule.rate.denominator)
+            if num is None or den is None:
+                return Fraction(0), "missing"
+            if den == 0:
+                return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
+            value = Fraction(num, den) * 100
+        else:
+            assert rule.input is not None
+            raw = get(rule.input)
+            if raw is None:
+                return Fraction(0), "missing"
+            value = _value(raw)
+        for i, tier in enumerate(rule.tiers):
+            if _in_tier(value, tier):
+                return Fraction(tier.points), f"tier:{i}"
+        return Fraction(0), "no_tier"
+    if isinstance(rule, Proportional):
+        if rule.rate is not None:
+            num, den = get(rule.rate.numerator), get(rule.rate.denominator)
+            if num is None or den is None:
+                return Fraction(0), "missing"
+            if den <= 0:
+                return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
+            ratio = Fraction(num, den)
+        else:
+            assert rule.input is not None
+            raw = get(rule.input)
+            if raw is None:
+                return Fraction(0), "missing"
+            ratio = _value(raw) / 100
+        branch = "ratio_full" if ratio >= 1 else "ratio"
+        ratio = min(max(ratio, Fraction(0)), Fraction(1))
+        points = _round(ratio * maximum, places, mode)
+        cap = maximum if rule.cap is None else Fraction(rule.cap)
+        return min(max(points, Fraction(rule.floor)), cap), branch
+    if isinstance(rule, Checklist):
+        met = [item for item in rule.items if get(item.input)]
+        total = sum((Fraction(item.points) for item in met), Fraction(0))
+        return min(total, maximum), f"checked:{len(met)}/{len(rule.items)}"
+    if isinstance(rule, CountTiers):
+        raw = get(rule.input)
+        if raw is None:
+            return Fraction(0), "missing"
+        n = _value(raw)
+        for i, ctier in enumerate(rule.tiers):
+            if n >= ctier.at_least:
+                return Fraction(ctier.points), f"tier:{i}"
+        return Fraction(0), "below_tiers"
+    if isinstance(rule, Choice):
+        v = get(rule.input)
+        if v is None:
+            return Fraction(0), "missing"
+        for level in rule.levels:
+            if v == level.value:
+                return Fraction(level.points_for(leaf.max)), f"level:{level.value}"
+        return Fraction(0), "unknown_level"
+    if isinstance(rule, Deduction):
+        raw = get(rule.input)
+        if raw is None:
+            return Fraction(0), "missing"
+        n = _count(leaf, rule.input, raw)
+        start = pts(rule.start, maximum)
+        return max(start - n * Fraction(rule.per), Fraction(leaf.floor)), ("no_deduction" if n == 0 else "deducted")
+    if isinstance(rule, Bonus | Penalty):
+        raw = get(rule.input)
+        if raw is None:
+            return Fraction(0), "none"
+        n = _count(leaf, rule.input, raw)
+        amount = min(n * Fraction(rule.per), maximum)
+        sign = 1 if isinstance(rule, Bonus) else -1
+        return sign * amount, ("none" if n == 0 else rule.kind)
+    raise AssertionError(f"unhandled rule kind {rule.kind}")  # pragma: no cover
+
+
+def evaluate_reference(
+    criteria: CriteriaSet, rows: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Score communes given as evaluation-frame rows; the same columns as the compiled result."""
+    leaves = resolve_leaves(criteria)
+    places, mode = criteria.rounding.places, criteria.rounding.mode
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        for leaf in leaves:
+            points, branch = evaluate_leaf(leaf, row, places, mode)
+            counted = Fraction(0) if points is None or leaf.part is Part.adjustment else Fraction(leaf.max)
+            out.append(
+                {
+                    "commune_code": row["commune_code"],
+                    "criterion_id": leaf.id,
+                    "points": None if points is None else _units(points),
+                    "branch": branch,
+                    "counted_max": _units(counted),
+                }
+            )
+    return out

@@ -1,0 +1,380 @@
+"""Rule kinds: how one leaf criterion turns its inputs into points.
+
+Each kind is a pydantic model chosen by its ``kind`` tag. The models only *describe* a rule; the
+two evaluators (:mod:`pari_index.compiling` for polars, :mod:`pari_index.reference` in plain Python)
+implement the semantics documented in docs/criteria.md independently of each other.
+
+Every kind comes from a real decision quoted in the domain primer: yes/no (Cà Mau 1880), timeliness
+and deadline by signature date (Hải Phòng 3793 item 1.1.1), rate tiers (Cà Mau 1.1.4), proportional
+(digital-transformation indices), additive checklists (Hải Phòng 3793 item 1.1.2), count tiers
+(steering-committee meetings), named levels with fractions (committee led by a deputy: half points),
+deductions (commune legal-access scorecard) and bonus/penalty points (Hà Nội 5666/QĐ-UBND).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    StrictInt,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+
+
+def _points(value: Any) -> Decimal:
+    # YAML numbers arrive as int or float; bool is a subclass of int and must not pass as 1.
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError("expected a number of points such as 1, 0.25 or 7.5 (not text, not yes/no)")
+    dec = Decimal(str(value))
+    if not dec.is_finite():
+        raise ValueError("points must be a finite number")
+    if dec != dec.quantize(Decimal("0.0001")):
+        raise ValueError("points may have at most 4 decimal places")
+    return dec
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                pass
+    raise ValueError("expected a date as YYYY-MM-DD or dd/mm/yyyy")
+
+
+#: A point value: an exact decimal written as a YAML number.
+Points = Annotated[
+    Decimal,
+    BeforeValidator(_points),
+    WithJsonSchema({"type": "number", "multipleOf": 0.0001}),
+]
+#: A number used as a tier edge (a rate in %, a count, an amount).
+Bound = Points
+#: A calendar date: an unquoted YAML date, or text as YYYY-MM-DD or dd/mm/yyyy.
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"},
+            ]
+        }
+    ),
+]
+InputName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+
+
+class Strict(BaseModel):
+    """Base of the criteria models: unknown keys are errors, and booleans and whole numbers are
+    strict (lax pydantic would read ``yes`` as true and ``"12"`` as 12). Enumerations stay lax so
+    that YAML text such as ``kind: tiers`` selects the member."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class InputType(StrEnum):
+    """What a commune reports for one input of a leaf."""
+
+    boolean = "boolean"  # có / không, yes / no
+    number = "number"  # any non-negative decimal
+    count = "count"  # a whole number >= 0
+    percent = "percent"  # 0 to 100
+    date = "date"  # a day, e.g. the digital-signature date of a plan
+    status = "status"  # on_time / late / not_done
+    level = "level"  # one of the rule's named levels
+
+
+STATUS_VALUES = ("on_time", "late", "not_done")
+
+
+class InputSpec(Strict):
+    type: InputType
+    label: str | None = None
+    label_en: str | None = None
+    min: Bound | None = None
+    max: Bound | None = None
+
+
+class YesNo(Strict):
+    """Requirement met: ``yes`` points (the maximum by default), otherwise ``no`` points."""
+
+    kind: Literal["yes_no"]
+    input: InputName
+    yes: Points | None = None
+    no: Points = Decimal(0)
+
+
+class Timeliness(Strict):
+    """A reported status: on time, late, or not done (Cà Mau: 1 / 0.5 / 0)."""
+
+    kind: Literal["timeliness"]
+    input: InputName
+    on_time: Points | None = None
+    late: Points = Decimal(0)
+    not_done: Points = Decimal(0)
+
+
+class Deadline(Strict):
+    """A signature date compared with a deadline. On or before ``deadline``: ``on_time`` points;
+    after it (and on or before ``late_until`` when given): ``late`` points; no date, or after
+    ``late_until``: ``not_done`` points."""
+
+    kind: Literal["deadline"]
+    input: InputName
+    deadline: Date
+    late_until: Date | None = None
+    on_time: Points | None = None
+    late: Points = Decimal(0)
+    not_done: Points = Decimal(0)
+
+
+class Interval(Strict):
+    """A range of values with every edge explicit. The lower edge is ``from`` (>=) or ``above``
+    (>), the upper edge ``to`` (<=) or ``below`` (<); a missing edge is unbounded. Decisions
+    print overlapping ladders (">90 %: 2 / 70-90 %: 1"), so the format makes the writer say which
+    side each edge value belongs to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: Bound | None = Field(default=None, alias="from")
+    above: Bound | None = None
+    to: Bound | None = None
+    below: Bound | None = None
+
+    @model_validator(mode="after")
+    def _one_edge_each_side(self) -> Interval:
+        if self.from_ is not None and self.above is not None:
+            raise ValueError("give either 'from' (inclusive) or 'above' (exclusive), not both")
+        if self.to is not None and self.below is not None:
+            raise ValueError("give either 'to' (inclusive) or 'below' (exclusive), not both")
+        return self
+
+    @property
+    def lower(self) -> tuple[Decimal, bool] | None:
+        """(edge, inclusive) or None when unbounded below."""
+        if self.from_ is not None:
+            return (self.from_, True)
+        if self.above is not None:
+            return (self.above, False)
+        return None
+
+    @property
+    def upper(self) -> tuple[Decimal, bool] | None:
+        if self.to is not None:
+            return (self.to, True)
+        if self.below is not None:
+            return (self.below, False)
+        return None
+
+    def contains(self, value: Decimal) -> bool:
+        if self.from_ is not None and value < self.from_:
+            return False
+        if self.above is not None and value <= self.above:
+            return False
+        if self.to is not None and value > self.to:
+            return False
+        return not (self.below is not None and value >= self.below)
+
+    def describe(self) -> str:
+        parts = []
+        if self.from_ is not None:
+            parts.append(f">= {self.from_}")
+        if self.above is not None:
+            parts.append(f"> {self.above}")
+        if self.to is not None:
+            parts.append(f"<= {self.to}")
+        if self.below is not None:
+            parts.append(f"< {self.below}")
+        return " and ".join(parts) or "any value"
+
+
+class Tier(Interval):
+    """One band of a tier ladder and its points."""
+
+    points: Points
+
+
+class Rate(Strict):
+    """A percentage computed from two reported counts: numerator / denominator x 100."""
+
+    numerator: InputName
+    denominator: InputName
+
+
+ZeroDenominator = Literal["zero", "full_points"]
+
+
+class Tiers(Strict):
+    """Points by the band a number or rate falls in (Cà Mau 1.1.4: >90 %: 2 / 70-90 %: 1 / <70 %: 0)."""
+
+    kind: Literal["tiers"]
+    input: InputName | None = None
+    rate: Rate | None = None
+    tiers: list[Tier] = Field(min_length=1)
+    when_no_denominator: ZeroDenominator = "zero"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Tiers:
+        if (self.input is None) == (self.rate is None):
+            raise ValueError("give exactly one of 'input' or 'rate'")
+        return self
+
+
+class Proportional(Strict):
+    """Ratio x maximum (capped at a ratio of 1), rounded as the set declares, then kept within
+    [floor, cap]."""
+
+    kind: Literal["proportional"]
+    input: InputName | None = None  # a percent input
+    rate: Rate | None = None
+    floor: Points = Decimal(0)
+    cap: Points | None = None
+    when_no_denominator: ZeroDenominator = "zero"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Proportional:
+        if (self.input is None) == (self.rate is None):
+            raise ValueError("give exactly one of 'input' or 'rate'")
+        return self
+
+
+class ChecklistItem(Strict):
+    input: InputName
+    points: Points
+    label: str | None = None
+
+
+class Checklist(Strict):
+    """Each condition met adds its points (Hải Phòng 3793 item 1.1.2: three conditions of 0.1)."""
+
+    kind: Literal["checklist"]
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+class CountTier(Strict):
+    at_least: StrictInt = Field(ge=0)
+    points: Points
+
+
+class CountTiers(Strict):
+    """Points by how many times something happened: the first tier whose ``at_least`` the count
+    reaches, listed from the largest count down (4 meetings: 20, 3: 15, 2: 10, 1: 5)."""
+
+    kind: Literal["count_tiers"]
+    input: InputName
+    tiers: list[CountTier] = Field(min_length=1)
+
+
+class Level(Strict):
+    value: str = Field(min_length=1)
+    label: str | None = None
+    points: Points | None = None
+    fraction: Points | None = None  # of the leaf's maximum, e.g. 0.5 when a deputy leads
+
+    @model_validator(mode="after")
+    def _points_or_fraction(self) -> Level:
+        if (self.points is None) == (self.fraction is None):
+            raise ValueError("give exactly one of 'points' or 'fraction'")
+        return self
+
+    def points_for(self, maximum: Decimal) -> Decimal:
+        """Points of this level for a leaf worth ``maximum`` (a fraction is rounded half up to
+        4 decimals, the finest unit pari-index keeps)."""
+        if self.points is not None:
+            return self.points
+        assert self.fraction is not None
+        return (self.fraction * maximum).quantize(Decimal("0.0001"), rounding="ROUND_HALF_UP")
+
+
+class Choice(Strict):
+    """One of several named levels, each worth points or a fraction of the maximum."""
+
+    kind: Literal["choice"]
+    input: InputName
+    levels: list[Level] = Field(min_length=1)
+
+
+class Deduction(Strict):
+    """``start`` points (the maximum by default) less ``per`` for each violation counted (a
+    boolean input counts as one), never below the leaf's floor."""
+
+    kind: Literal["deduction"]
+    input: InputName
+    per: Points
+    start: Points | None = None
+
+
+class Bonus(Strict):
+    """Adds ``per`` points for each counted achievement (a boolean counts as one), at most the
+    leaf's maximum. Only in an ``adjustment`` area."""
+
+    kind: Literal["bonus"]
+    input: InputName
+    per: Points
+
+
+class Penalty(Strict):
+    """Subtracts ``per`` points for each counted violation, at most the leaf's maximum in total.
+    Only in an ``adjustment`` area."""
+
+    kind: Literal["penalty"]
+    input: InputName
+    per: Points
+
+
+Rule = Annotated[
+    YesNo
+    | Timeliness
+    | Deadline
+    | Tiers
+    | Proportional
+    | Checklist
+    | CountTiers
+    | Choice
+    | Deduction
+    | Bonus
+    | Penalty,
+    Field(discriminator="kind"),
+]
+
+RULE_KINDS = (
+    "yes_no",
+    "timeliness",
+    "deadline",
+    "tiers",
+    "proportional",
+    "checklist",
+    "count_tiers",
+    "choice",
+    "deduction",
+    "bonus",
+    "penalty",
+)
+
+
+def rule_inputs(rule: Rule) -> list[str]:
+    """The input names a rule reads, in order."""
+    match rule:
+        case Checklist():
+            return [item.input for item in rule.items]
+        case Tiers() | Proportional() if rule.rate is not None:
+            return [rule.rate.numerator, rule.rate.denominator]
+        case _:
+            name = getattr(rule, "input", None)
+            return [name] if name else []

@@ -1,0 +1,351 @@
+"""Consistency checks on a typed criteria set: the things pydantic's types cannot see.
+
+Every problem is reported at once, located by the YAML line of the node it concerns. Errors stop a
+set from loading; warnings (a printed maximum kept on purpose, a gap between classification bands as
+in Bà Rịa–Vũng Tàu 2013) are reported and the set still loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from .errors import Problem
+from .model import CriteriaSet, Node, Part
+from .rules import (
+    Bonus,
+    Checklist,
+    Choice,
+    CountTiers,
+    Deadline,
+    Deduction,
+    InputType,
+    Interval,
+    Penalty,
+    Proportional,
+    Rule,
+    Tiers,
+    Timeliness,
+    YesNo,
+    rule_inputs,
+)
+
+Loc = tuple[int | str, ...]
+Locator = Callable[[Loc], tuple[str, int | None, int | None]]
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+#: Input types each rule kind can read.
+ACCEPTED_TYPES: dict[str, tuple[InputType, ...]] = {
+    "yes_no": (InputType.boolean,),
+    "timeliness": (InputType.status,),
+    "deadline": (InputType.date,),
+    "tiers": (InputType.number, InputType.count, InputType.percent),
+    "rate": (InputType.number, InputType.count),
+    "proportional": (InputType.percent,),
+    "checklist": (InputType.boolean,),
+    "count_tiers": (InputType.count,),
+    "choice": (InputType.level,),
+    "deduction": (InputType.count, InputType.boolean),
+    "bonus": (InputType.count, InputType.boolean),
+    "penalty": (InputType.count, InputType.boolean),
+}
+
+
+class _Collector:
+    def __init__(self, locate: Locator) -> None:
+        self.locate = locate
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def _make(self, loc: Loc, code: str, message: str, hint: str | None) -> Problem:
+        file, line, column = self.locate(loc)
+        return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint)
+
+    def error(self, loc: Loc, code: str, message: str, hint: str | None = None) -> None:
+        self.errors.append(self._make(loc, code, message, hint))
+
+    def warn(self, loc: Loc, code: str, message: str, hint: str | None = None) -> None:
+        self.warnings.append(self._make(loc, code, message, hint))
+
+
+def rule_outcomes(rule: Rule, maximum: Decimal) -> list[tuple[str, Decimal]]:
+    """Every distinct number of points a rule can give, labelled, for bound checks."""
+    match rule:
+        case YesNo():
+            return [("yes", maximum if rule.yes is None else rule.yes), ("no", rule.no)]
+        case Timeliness():
+            on_time = maximum if rule.on_time is None else rule.on_time
+            return [("on_time", on_time), ("late", rule.late), ("not_done", rule.not_done)]
+        case Deadline():
+            on_time = maximum if rule.on_time is None else rule.on_time
+            return [("on_time", on_time), ("late", rule.late), ("not_done", rule.not_done)]
+        case Tiers():
+            return [(f"tiers[{i}]", t.points) for i, t in enumerate(rule.tiers)]
+        case CountTiers():
+            return [(f"tiers[{i}]", t.points) for i, t in enumerate(rule.tiers)]
+        case Choice():
+            return [
+                (f"levels[{i}]", lvl.points if lvl.points is not None else (lvl.fraction or ZERO) * maximum)
+                for i, lvl in enumerate(rule.levels)
+            ]
+        case Checklist():
+            return [(f"items[{i}]", item.points) for i, item in enumerate(rule.items)]
+        case Deduction():
+            return [("start", maximum if rule.start is None else rule.start)]
+        case _:
+            return []
+
+
+def _edge_key(edge: tuple[Decimal, bool] | None, lower: bool) -> tuple[Decimal, int]:
+    # Sort key: an unbounded lower edge is -inf, an unbounded upper edge +inf; an exclusive lower
+    # edge starts just after its value.
+    if edge is None:
+        return (Decimal("-Infinity") if lower else Decimal("Infinity"), 0)
+    value, inclusive = edge
+    if lower:
+        return (value, 0 if inclusive else 1)
+    return (value, 1 if inclusive else 0)
+
+
+def check_intervals(
+    bands: Sequence[Interval],
+    domain: tuple[Decimal, Decimal | None],
+    what: str,
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+    """Order, overlaps and gaps of tier-like intervals. Returns (errors, gaps) as
+    (index, code, message); the caller decides whether a gap is an error or a warning."""
+    errors: list[tuple[int, str, str]] = []
+    gaps: list[tuple[int, str, str]] = []
+    for i, band in enumerate(bands):
+        low, high = band.lower, band.upper
+        if low and high and (low[0] > high[0] or (low[0] == high[0] and not (low[1] and high[1]))):
+            errors.append((i, "tier-empty", f"{what} {i + 1} ({band.describe()}) contains no value"))
+    if errors:
+        return errors, gaps
+    keys = [_edge_key(b.lower, True) for b in bands]
+    ascending = all(keys[i] < keys[i + 1] for i in range(len(keys) - 1))
+    descending = all(keys[i] > keys[i + 1] for i in range(len(keys) - 1))
+    if not (ascending or descending):
+        for i in range(len(keys) - 1):
+            if keys[i] == keys[i + 1]:
+                errors.append(
+                    (i + 1, "tier-overlap", f"{what} {i + 1} and {i + 2} start at the same value")
+                )
+                return errors, gaps
+        errors.append(
+            (
+                0,
+                "tier-order",
+                f"{what}s are out of order: list them from the highest values down (as the "
+                "decisions print them) or from the lowest up, not mixed",
+            )
+        )
+        return errors, gaps
+    order = sorted(range(len(bands)), key=lambda i: keys[i])
+    for a, b in zip(order, order[1:], strict=False):
+        upper = bands[a].upper
+        lower = bands[b].lower
+        if upper is None or lower is None:
+            errors.append(
+                (b, "tier-overlap", f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})")
+            )
+            continue
+        if upper[0] > lower[0] or (upper[0] == lower[0] and upper[1] and lower[1]):
+            errors.append(
+                (b, "tier-overlap", f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})")
+            )
+        elif upper[0] < lower[0] or (not upper[1] and not lower[1]):
+            gaps.append(
+                (b, "tier-gap", f"values between {what} {a + 1} ({bands[a].describe()}) and {what} {b + 1} ({bands[b].describe()}) fall in no {what}")
+            )
+    domain_low, domain_high = domain
+    first, last = bands[order[0]], bands[order[-1]]
+    if first.lower is not None and (
+        first.lower[0] > domain_low or (first.lower[0] == domain_low and not first.lower[1])
+    ):
+        gaps.append((order[0], "tier-gap", f"values from {domain_low} up to {first.describe()} fall in no {what}"))
+    if last.upper is not None and (
+        domain_high is None
+        or last.upper[0] < domain_high
+        or (last.upper[0] == domain_high and not last.upper[1])
+    ):
+        top = "up" if domain_high is None else f"up to {domain_high}"
+        gaps.append((order[-1], "tier-gap", f"values above {last.describe()} ({top}) fall in no {what}"))
+    return errors, gaps
+
+
+def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collector) -> None:
+    rule = node.rule
+    assert rule is not None
+    rloc = (*loc, "rule")
+    inputs = node.inputs or {}
+    maximum = node.max
+    # Inputs the rule reads must be declared, with a type the rule can use.
+    for name in rule_inputs(rule):
+        if name not in inputs:
+            out.error(
+                rloc,
+                "undeclared-input",
+                f"criterion {node.id}: the rule reads input {name!r}, which is not declared",
+                f"declare it under inputs: e.g. {name}: {{type: ...}}",
+            )
+            continue
+        key = "rate" if isinstance(rule, Tiers | Proportional) and rule.rate is not None else rule.kind
+        accepted = ACCEPTED_TYPES[key]
+        if inputs[name].type not in accepted:
+            out.error(
+                (*loc, "inputs", name),
+                "input-type",
+                f"criterion {node.id}: input {name!r} is {inputs[name].type.value}, but a "
+                f"{rule.kind} rule needs {' or '.join(t.value for t in accepted)}",
+            )
+    unused = set(inputs) - set(rule_inputs(rule))
+    for name in sorted(unused):
+        out.warn((*loc, "inputs", name), "unused-input", f"criterion {node.id}: input {name!r} is not used by its rule")
+
+    # Adjustments only in adjustment areas, and nothing else there.
+    is_adjustment_rule = isinstance(rule, Bonus | Penalty)
+    if part is Part.adjustment and not is_adjustment_rule:
+        out.error(rloc, "adjustment-rule", f"criterion {node.id}: an adjustment area holds only bonus and penalty rules")
+    if part is not Part.adjustment and is_adjustment_rule:
+        out.error(rloc, "adjustment-rule", f"criterion {node.id}: {rule.kind} rules belong in an area with part: adjustment")
+    if part is Part.survey and node.evidence:
+        out.error((*loc, "evidence"), "survey-evidence", f"criterion {node.id}: survey items have no evidence documents")
+
+    if floor > maximum:
+        out.error((*loc, "floor"), "floor-above-max", f"criterion {node.id}: floor {floor} is above its maximum {maximum}")
+    for label, points in rule_outcomes(rule, maximum):
+        if points > maximum:
+            out.error(
+                rloc,
+                "points-above-max",
+                f"criterion {node.id}: {label} gives {points} points, above the maximum {maximum}",
+            )
+        if points < floor:
+            out.error(
+                rloc,
+                "points-below-floor",
+                f"criterion {node.id}: {label} gives {points} points, below the floor {floor}",
+                "set floor: on the criterion if negative points are intended (deductions)",
+            )
+
+    match rule:
+        case Tiers():
+            if rule.rate is not None or (rule.input in inputs and inputs[rule.input].type is InputType.percent):
+                domain: tuple[Decimal, Decimal | None] = (ZERO, HUNDRED)
+            else:
+                spec = inputs.get(rule.input or "")
+                domain = (spec.min if spec and spec.min is not None else ZERO, spec.max if spec else None)
+            errors, gaps = check_intervals(rule.tiers, domain, "tier")
+            for i, code, message in errors + gaps:
+                out.error((*rloc, "tiers", i), code, f"criterion {node.id}: {message}",
+                          "give each edge once: 'above'/'from' below, 'to'/'below' above, as the decision prints")
+        case CountTiers():
+            counts = [t.at_least for t in rule.tiers]
+            if any(a <= b for a, b in zip(counts, counts[1:], strict=False)):
+                out.error((*rloc, "tiers"), "tier-order",
+                          f"criterion {node.id}: count tiers must be listed from the largest count down, each smaller than the one before")
+        case Choice():
+            values = [lvl.value for lvl in rule.levels]
+            for value in {v for v in values if values.count(v) > 1}:
+                out.error((*rloc, "levels"), "duplicate-level", f"criterion {node.id}: level {value!r} is listed twice")
+            for i, lvl in enumerate(rule.levels):
+                if lvl.fraction is not None and not ZERO <= lvl.fraction <= 1:
+                    out.error((*rloc, "levels", i), "fraction-range", f"criterion {node.id}: a fraction lies between 0 and 1")
+        case Checklist():
+            total = sum((item.points for item in rule.items), ZERO)
+            if total < maximum:
+                out.warn(rloc, "checklist-short",
+                         f"criterion {node.id}: its items add up to {total}, so it can never reach its maximum {maximum}")
+        case Proportional():
+            cap = maximum if rule.cap is None else rule.cap
+            if cap > maximum:
+                out.error(rloc, "points-above-max", f"criterion {node.id}: cap {cap} is above the maximum {maximum}")
+            if rule.floor > cap:
+                out.error(rloc, "floor-above-cap", f"criterion {node.id}: floor {rule.floor} is above the cap {cap}")
+            if rule.floor < floor:
+                out.error(rloc, "points-below-floor", f"criterion {node.id}: rule floor {rule.floor} is below the criterion's floor {floor}")
+        case Deadline():
+            if rule.late_until is not None and rule.late_until <= rule.deadline:
+                out.error(rloc, "deadline-order", f"criterion {node.id}: late_until must come after the deadline")
+        case Deduction() | Bonus() | Penalty():
+            if rule.per <= 0:
+                out.error(rloc, "per-not-positive", f"criterion {node.id}: 'per' must be more than 0")
+        case _:
+            pass
+
+
+def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Problem], list[Problem]]:
+    """All consistency errors and warnings of a typed criteria set."""
+    out = _Collector(locate)
+    first_seen: dict[str, Loc] = {}
+
+    def visit(node: Node, loc: Loc, part: Part) -> None:
+        part = node.part or part
+        if node.id in first_seen:
+            first_line = locate((*first_seen[node.id], "id"))[1]
+            out.error((*loc, "id"), "duplicate-id",
+                      f"id {node.id!r} is used twice (first on line {first_line})", "give every node its own id")
+        else:
+            first_seen[node.id] = loc
+        if node.max < 0:
+            out.error((*loc, "max"), "negative-max", f"{node.id}: a maximum cannot be negative")
+        if node.is_leaf:
+            _check_leaf(node, loc, part, node.floor if node.floor is not None else ZERO, out)
+            return
+        children = node.children or []
+        for i, child in enumerate(children):
+            if not child.id.startswith(node.id + "."):
+                out.warn((*loc, "children", i, "id"), "id-not-nested",
+                         f"{child.id} sits under {node.id} but its id does not start with {node.id}.")
+            visit(child, (*loc, "children", i), part)
+        if part is Part.adjustment:
+            return  # bonus and penalty caps need not add up to the section's cap
+        total = sum((child.max for child in children), ZERO)
+        if total != node.max:
+            message = (f"{node.id}: children add up to {total} but the maximum is {node.max}")
+            if node.printed_mismatch:
+                out.warn((*loc, "max"), "children-sum", f"{message} (kept as printed: {node.printed_mismatch})")
+            else:
+                out.error((*loc, "max"), "children-sum", message,
+                          "fix the points, or keep a published misprint with printed_mismatch: \"reason\"")
+
+    for i, area in enumerate(criteria.areas):
+        if area.part is None and area.children is None:
+            pass
+        visit(area, ("areas", i), Part.appraised)
+
+    # Parts and scale.
+    by_part: dict[Part, Decimal] = {p: ZERO for p in Part}
+    for area in criteria.areas:
+        by_part[area.part or Part.appraised] += area.max
+    if by_part[Part.appraised] != criteria.parts.appraised:
+        out.error(("parts", "appraised"), "part-sum",
+                  f"areas of the appraised part add up to {by_part[Part.appraised]}, not {criteria.parts.appraised}")
+    if by_part[Part.survey] != criteria.parts.survey:
+        out.error(("parts", "survey"), "part-sum",
+                  f"areas of the survey part add up to {by_part[Part.survey]}, not {criteria.parts.survey}")
+    scored = by_part[Part.appraised] + by_part[Part.survey]
+    if scored != criteria.scale:
+        out.error(("scale",), "scale-sum", f"the areas add up to {scored}, not the declared scale {criteria.scale}",
+                  "areas with part: adjustment (bonus/penalty) are outside the scale")
+    if criteria.parts.appraised + criteria.parts.survey != criteria.scale:
+        out.error(("parts",), "part-sum",
+                  f"appraised {criteria.parts.appraised} + survey {criteria.parts.survey} is not the scale {criteria.scale}")
+
+    # Ranking settings.
+    area_ids = {a.id for a in criteria.areas}
+    for i, key in enumerate(criteria.ranking.tie_break):
+        if key not in ("appraised", "survey") and key not in area_ids:
+            out.error(("ranking", "tie_break", i), "tie-break-unknown",
+                      f"tie_break {key!r} is neither 'appraised', 'survey' nor an area id")
+
+    # Classification bands: overlaps are errors (a commune would have two classes), gaps warnings.
+    errors, gaps = check_intervals(criteria.classes, (ZERO, HUNDRED), "class")
+    for i, code, message in errors:
+        out.error(("classes", i), code, message)
+    for i, code, message in gaps:
+        out.warn(("classes", i), "class-gap", message, "an index in the gap gets no class")
+    return out.errors, out.warnings
