@@ -33,6 +33,12 @@ from .rules import (
 Loc = tuple[int | str, ...]
 Locator = Callable[[Loc], tuple[str, int | None, int | None]]
 
+#: Per-criterion columns of assessment files ("1.1.1:self_score"); inputs may not use these names.
+RESERVED_INPUT_NAMES = frozenset(
+    {"self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a", "na",
+     "value", "input", "criterion_id", "commune_code"}
+)
+
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
@@ -201,6 +207,11 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                 f"criterion {node.id}: input {name!r} is {inputs[name].type.value}, but a "
                 f"{rule.kind} rule needs {' or '.join(t.value for t in accepted)}",
             )
+    for name in inputs:
+        if name in RESERVED_INPUT_NAMES:
+            out.error((*loc, "inputs", name), "reserved-input",
+                      f"criterion {node.id}: {name!r} is a reserved column name of assessment files",
+                      "rename the input")
     unused = set(inputs) - set(rule_inputs(rule))
     for name in sorted(unused):
         out.warn((*loc, "inputs", name), "unused-input", f"criterion {node.id}: input {name!r} is not used by its rule")
