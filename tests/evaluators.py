@@ -1,0 +1,48 @@
+"""Helpers that run both evaluators (polars compiler and pure-Python reference) on the same rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import polars as pl
+
+from pari_index.compiling import compile_criteria
+from pari_index.model import CriteriaSet
+from pari_index.reference import evaluate_reference
+
+Key = tuple[str, str]
+
+
+def frame_for(criteria: CriteriaSet, rows: Sequence[Mapping[str, Any]]) -> pl.DataFrame:
+    """A wide evaluation frame typed per compiling.INPUT_DTYPES; absent keys become nulls."""
+    schema = compile_criteria(criteria).schema
+    return pl.DataFrame([{c: row.get(c) for c in schema} for row in rows], schema=schema)
+
+
+def evaluate_both(
+    criteria: CriteriaSet, rows: Sequence[Mapping[str, Any]]
+) -> tuple[dict[Key, dict[str, Any]], dict[Key, dict[str, Any]]]:
+    """(compiled, reference) results keyed by (commune_code, criterion_id)."""
+    compiled = compile_criteria(criteria).evaluate(frame_for(criteria, rows)).to_dicts()
+    reference = evaluate_reference(criteria, rows)
+    by_key = lambda results: {(r["commune_code"], r["criterion_id"]): r for r in results}  # noqa: E731
+    got_c, got_r = by_key(compiled), by_key(reference)
+    assert len(got_c) == len(compiled) and len(got_r) == len(reference)
+    return got_c, got_r
+
+
+def score(criteria: CriteriaSet, leaf_id: str, **inputs: Any) -> tuple[int | None, str, int]:
+    """(points, branch, counted_max) of one leaf for one commune, asserting both evaluators agree.
+
+    Keyword names are input names of the leaf; ``na`` sets the N/A flag and ``unit_type`` the
+    commune's unit type (default ``commune``)."""
+    row: dict[str, Any] = {"commune_code": "00001", "unit_type": inputs.pop("unit_type", "commune")}
+    if "na" in inputs:
+        row[f"{leaf_id}:n/a"] = inputs.pop("na")
+    for name, value in inputs.items():
+        row[f"{leaf_id}:{name}"] = value
+    got_c, got_r = evaluate_both(criteria, [row])
+    c, r = got_c[("00001", leaf_id)], got_r[("00001", leaf_id)]
+    assert c == r, f"compiled {c} != reference {r}"
+    return c["points"], c["branch"], c["counted_max"]
