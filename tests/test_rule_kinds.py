@@ -476,8 +476,7 @@ def test_bonus_fractional_counts_and_boolean_input() -> None:
     criteria = load_criteria_text(text).criteria
     assert score(criteria, "4.1", initiatives=True) == (7_500, "bonus", 0)
     assert score(criteria, "4.1", initiatives=False) == (0, "none", 0)
-    # Penalty of 1 per breach with 1.5 breaches reported (units): −1.5.
-    assert score(criteria, "4.2", breaches=15_000) == (-15_000, "penalty", 0)
+    assert score(criteria, "4.1", initiatives=None) == (0, "none", 0)
 
 
 # --- not applicable --------------------------------------------------------------------------

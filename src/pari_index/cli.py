@@ -123,5 +123,86 @@ def schema(indent: int) -> None:
     click.echo(json.dumps(criteria_json_schema(), indent=indent, ensure_ascii=False))
 
 
+def _progress(quiet: bool) -> Callable[[str], None]:
+    def say(message: str) -> None:
+        if not quiet:
+            click.echo(f"· {message}", err=True)
+
+    return say
+
+
+@main.command()
+@click.argument("assessments", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
+              help="Criteria set YAML (default: the bundled Hà Nội 2025 set).")
+@click.option("--communes", type=click.Path(path_type=Path), help="Commune register (CSV or XLSX).")
+@click.option("--appraisal", type=click.Path(path_type=Path), help="Appraisal council corrections.")
+@click.option("--survey", multiple=True, type=click.Path(path_type=Path), help="Citizen-survey results.")
+@click.option("--evidence-dir", type=click.Path(path_type=Path),
+              help="Folder the evidence files must be in.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Results workbook (.xlsx), or a folder with --format csv/parquet.")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "parquet"]), default=None,
+              help="Output format (default: from the output name; xlsx).")
+@click.option("--group-by", help="Register column to rank within (default: the criteria set's).")
+@click.option("--previous", type=click.Path(path_type=Path), help="Last year's results, for rank changes.")
+@click.option("--lineage", type=click.Path(path_type=Path),
+              help="Merged communes: old_code,new_code (for --previous across the 2025 reform).")
+@click.option("--report", type=click.Path(path_type=Path), help="Also write the HTML ranking report.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--strict", is_flag=True, help="Fail (exit 3) when there is any finding of severity error.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@handles_errors
+def score(
+    assessments: tuple[Path, ...],
+    criteria_file: Path | None,
+    communes: Path | None,
+    appraisal: Path | None,
+    survey: tuple[Path, ...],
+    evidence_dir: Path | None,
+    output: Path,
+    fmt: str | None,
+    group_by: str | None,
+    previous: Path | None,
+    lineage: Path | None,
+    report: Path | None,
+    lang: str,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
+
+    Lenient by default: what is valid is scored and everything else is reported in the findings
+    sheet. With --strict any error finding fails the run with exit status 3.
+    """
+    from .pipeline import run_score
+
+    if not assessments:
+        raise PariError("give at least one assessment file", exit_code=EXIT_USAGE)
+    say = _progress(quiet)
+    summary = run_score(
+        assessments=list(assessments), criteria=criteria_file, communes=communes, appraisal=appraisal,
+        survey=list(survey), evidence_dir=evidence_dir, output=output, fmt=fmt, group_by=group_by,
+        previous=previous, lineage=lineage, report=report, lang=lang, strict=strict, progress=say,
+    )
+    click.echo(summary)
+
+
+@main.command()
+@click.argument("commune")
+@click.argument("criterion", required=False)
+@click.option("--results", type=click.Path(path_type=Path), help="A results file written by pari score.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@handles_errors
+def explain(commune: str, criterion: str | None, results: Path | None, lang: str) -> None:
+    """Explain a commune's points: which input and rule branch gave them, evidence, appraisal.
+
+    Reads the criteria sheet of a results file (--results, default out/results.xlsx).
+    """
+    from .pipeline import explain_from_results
+
+    click.echo(explain_from_results(results or Path("out/results.xlsx"), commune, criterion, lang))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,488 @@
+"""Intake of self-assessments, survey results and appraisal inputs from spreadsheets.
+
+Files come in two forms, recognised by their columns:
+
+* **long**: one row per commune and criterion (``commune_code``, ``criterion_id``, ``input`` when
+  the criterion has several inputs, ``value``, and optionally ``self_score``, ``evidence_number``,
+  ``evidence_date``, ``evidence_file``, ``explanation``, ``n/a``);
+* **wide**: one row per commune, one column per input (``1.1.4:done``, or ``1.1.1`` for a
+  criterion with one input) and per-criterion columns such as ``1.1.1:self_score``.
+
+Both become *cells*: one row per commune, criterion and field, each still carrying the file, sheet,
+row and column it came from. Cells are checked (unknown commune, criterion or input; conflicting
+duplicates; text that is not a number, date or answer of the right kind; values out of range) and
+every rejected cell becomes a finding that names its place. A ledger accounts for every source row:
+scored, or rejected with its reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from .compiling import COMMUNE, INPUT_DTYPES, UNIT_TYPE, frame_schema, na_column
+from .errors import IntakeError, Problem
+from .model import Leaf, NotApplicable
+from .points import SCALE
+from .rules import Choice, InputType
+from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
+from .values import parse_boolean, parse_date, parse_level, parse_status, parse_units
+
+CRITERION = "criterion_id"
+FIELD = "field"
+VALUE = "value"
+COLUMN = "_column"
+
+META_FIELDS = ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a")
+
+ASSESSMENT_ALIASES: dict[str, str] = {
+    **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị", "ma")},
+    **{k: CRITERION for k in ("criterion_id", "criterion id", "tiêu chí", "mã tiêu chí", "id")},
+    **{k: "input" for k in ("input", "đầu vào", "chỉ số đầu vào")},
+    **{k: VALUE for k in ("value", "giá trị", "số liệu", "kết quả")},
+    **{k: "self_score" for k in ("self_score", "self score", "điểm tự đánh giá", "tự chấm", "điểm tự chấm")},
+    **{k: "evidence_number" for k in ("evidence_number", "số văn bản", "số hiệu văn bản", "số, ký hiệu")},
+    **{k: "evidence_date" for k in ("evidence_date", "ngày văn bản", "ngày ban hành")},
+    **{k: "evidence_file" for k in ("evidence_file", "tệp minh chứng", "file minh chứng", "tài liệu kiểm chứng")},
+    **{k: "explanation" for k in ("explanation", "giải trình")},
+    **{k: "n/a" for k in ("n/a", "na", "not_applicable", "không áp dụng")},
+}
+
+#: Columns a generated template carries for people to read; intake ignores them on purpose.
+DESCRIPTIVE_COLUMNS = frozenset(
+    {"criterion", "title", "max_points", "guidance", "input_label", "input_type", "allowed", "name",
+     "commune_name", "area", "evidence_required", "tên tiêu chí", "điểm tối đa", "hướng dẫn", "tên đơn vị"}
+)
+
+CELL_SCHEMA: dict[str, pl.DataType] = {
+    COMMUNE: pl.String(),
+    CRITERION: pl.String(),
+    FIELD: pl.String(),
+    VALUE: pl.String(),
+    FILE: pl.String(),
+    SHEET: pl.String(),
+    ROW: pl.Int64(),
+    COLUMN: pl.String(),
+}
+
+FINDING_SCHEMA: dict[str, pl.DataType] = {
+    "severity": pl.String(),  # error: the value was not used; warning: used, but check it
+    "kind": pl.String(),
+    COMMUNE: pl.String(),
+    CRITERION: pl.String(),
+    "file": pl.String(),
+    "sheet": pl.String(),
+    "row": pl.Int64(),
+    "column": pl.String(),
+    "message": pl.String(),
+    "hint": pl.String(),
+    "size": pl.Float64(),
+}
+
+
+def empty_findings() -> pl.DataFrame:
+    return pl.DataFrame(schema=FINDING_SCHEMA)
+
+
+def problems_to_findings(problems: Sequence[Problem], severity: str = "error") -> pl.DataFrame:
+    if not problems:
+        return empty_findings()
+    return pl.DataFrame(
+        [
+            {
+                "severity": severity,
+                "kind": p.code,
+                COMMUNE: None,
+                CRITERION: None,
+                "file": p.file,
+                "sheet": p.sheet,
+                "row": p.row if p.row is not None else p.line,
+                "column": p.field,
+                "message": p.message,
+                "hint": p.hint,
+                "size": None,
+            }
+            for p in problems
+        ],
+        schema=FINDING_SCHEMA,
+    )
+
+
+def _cell_findings(cells: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str) -> pl.DataFrame:
+    return cells.select(
+        pl.lit(severity).alias("severity"),
+        pl.lit(kind).alias("kind"),
+        pl.col(COMMUNE),
+        pl.col(CRITERION),
+        pl.col(FILE).alias("file"),
+        pl.col(SHEET).alias("sheet"),
+        pl.col(ROW).alias("row"),
+        pl.col(COLUMN).alias("column"),
+        message.alias("message"),
+        pl.lit(hint).alias("hint"),
+        pl.lit(None, dtype=pl.Float64).alias("size"),
+    ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
+
+
+@dataclass
+class LeafTable:
+    """What intake needs to know about the leaves, as frames to join against."""
+
+    leaves: list[Leaf]
+    fields: pl.DataFrame  # criterion_id, field, kind (input type or meta)
+    default_input: pl.DataFrame  # criterion_id, default_field (null when several inputs)
+    level_maps: dict[str, dict[str, str]]  # "leaf:input" -> lower-cased value/label -> value
+
+    @classmethod
+    def build(cls, leaves: Sequence[Leaf]) -> LeafTable:
+        rows: list[dict[str, str]] = []
+        defaults: list[dict[str, str | None]] = []
+        level_maps: dict[str, dict[str, str]] = {}
+        for leaf in leaves:
+            for name, spec in leaf.inputs.items():
+                rows.append({CRITERION: leaf.id, FIELD: name, "kind": spec.type.value})
+            for meta in META_FIELDS:
+                rows.append({CRITERION: leaf.id, FIELD: meta, "kind": "meta:" + meta})
+            names = list(leaf.inputs)
+            defaults.append({CRITERION: leaf.id, "default_field": names[0] if len(names) == 1 else None})
+            if isinstance(leaf.rule, Choice):
+                mapping: dict[str, str] = {}
+                for level in leaf.rule.levels:
+                    mapping[level.value.lower()] = level.value
+                    if level.label:
+                        mapping[level.label.lower()] = level.value
+                level_maps[leaf.column(leaf.rule.input)] = mapping
+        return cls(
+            leaves=list(leaves),
+            fields=pl.DataFrame(rows, schema={CRITERION: pl.String, FIELD: pl.String, "kind": pl.String}),
+            default_input=pl.DataFrame(defaults, schema={CRITERION: pl.String, "default_field": pl.String}),
+            level_maps=level_maps,
+        )
+
+
+@dataclass
+class Intake:
+    """Accepted cells, typed; findings for everything rejected; a ledger of source rows."""
+
+    cells: pl.DataFrame  # accepted: CELL_SCHEMA + kind, num (Int64 units), flag (Boolean), day (Date), text
+    findings: pl.DataFrame
+    ledger: pl.DataFrame  # file, sheet, row, status, reasons
+
+    @property
+    def communes(self) -> list[str]:
+        return self.cells[COMMUNE].unique().sort().to_list()
+
+
+def _long_cells(sheet: Sheet, table: LeafTable) -> pl.DataFrame:
+    frame = sheet.frame
+    base = [COMMUNE, CRITERION, FILE, SHEET, ROW]
+    parts: list[pl.DataFrame] = []
+    if VALUE in frame.columns:
+        with_default = frame.join(table.default_input, on=CRITERION, how="left")
+        field = pl.col("input") if "input" in frame.columns else pl.lit(None, dtype=pl.String)
+        parts.append(
+            with_default.filter(pl.col(VALUE).is_not_null()).select(
+                *base,
+                pl.coalesce(field, pl.col("default_field")).alias(FIELD),
+                pl.col(VALUE),
+                pl.lit(VALUE).alias(COLUMN),
+            )
+        )
+    for meta in META_FIELDS:
+        if meta in frame.columns:
+            parts.append(
+                frame.filter(pl.col(meta).is_not_null()).select(
+                    *base, pl.lit(meta).alias(FIELD), pl.col(meta).alias(VALUE), pl.lit(meta).alias(COLUMN)
+                )
+            )
+    if not parts:
+        return pl.DataFrame(schema=CELL_SCHEMA)
+    return pl.concat([p.cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+
+
+def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Problem]]:
+    frame = sheet.frame
+    leaf_ids = set(table.default_input[CRITERION].to_list())
+    value_columns: list[str] = []
+    problems: list[Problem] = []
+    for col in frame.columns:
+        if col.startswith("_") or col == COMMUNE or col.casefold() in DESCRIPTIVE_COLUMNS:
+            continue
+        leaf_id = col.split(":", 1)[0].strip()
+        if leaf_id in leaf_ids:
+            value_columns.append(col)
+        else:
+            problems.append(
+                Problem("unknown-column", f"column {col!r} is neither a criterion of the set nor a known column; "
+                        "its values were not read", file=sheet.file, sheet=sheet.name, row=1, field=col,
+                        hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)")
+            )
+    if not value_columns:
+        return pl.DataFrame(schema=CELL_SCHEMA), problems
+    long = frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns).unpivot(
+        index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE
+    ).filter(pl.col(VALUE).is_not_null())
+    split = pl.col(COLUMN).str.split_exact(":", 1)
+    long = long.with_columns(
+        split.struct.field("field_0").str.strip_chars().alias(CRITERION),
+        split.struct.field("field_1").str.strip_chars().alias("_field"),
+    ).join(table.default_input, on=CRITERION, how="left")
+    cells = long.select(
+        COMMUNE, CRITERION, pl.coalesce("_field", "default_field").alias(FIELD), VALUE, FILE, SHEET, ROW, COLUMN
+    )
+    return cells.cast(CELL_SCHEMA), problems  # type: ignore[arg-type]
+
+
+def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Problem]]:
+    """The cells of one sheet in long or wide form, with sheet-level problems."""
+    sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
+    columns = [c for c in sheet.frame.columns if not c.startswith("_")]
+    if COMMUNE not in columns:
+        return pl.DataFrame(schema=CELL_SCHEMA), [
+            Problem("missing-column", f"no commune code column; found {', '.join(columns)}", file=sheet.file,
+                    sheet=sheet.name, row=1, hint="name it commune_code (or mã xã)")
+        ]
+    if CRITERION in columns:
+        problems = []
+        if VALUE not in columns and not any(m in columns for m in META_FIELDS):
+            problems.append(Problem("missing-column", "a long-form sheet needs a value column", file=sheet.file,
+                                    sheet=sheet.name, row=1, hint="add a column named value (or giá trị)"))
+        known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
+        for col in columns:
+            if col not in known and col.casefold() not in DESCRIPTIVE_COLUMNS:
+                problems.append(Problem("unknown-column", f"column {col!r} is not a known column; its values were "
+                                        "not read", file=sheet.file, sheet=sheet.name, row=1, field=col,
+                                        hint="see docs/data-formats.md for the column names"))
+        return _long_cells(sheet, table), problems
+    return _wide_cells(sheet, table)
+
+
+def _check_and_type(cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split cells into accepted (typed) and findings."""
+    findings: list[pl.DataFrame] = []
+    cells = cells.join(table.fields, on=[CRITERION, FIELD], how="left")
+    leaf_ids = table.default_input.select(CRITERION).with_columns(pl.lit(True).alias("_known_leaf"))
+    cells = cells.join(leaf_ids, on=CRITERION, how="left")
+
+    def reject(condition: pl.Expr, kind: str, message: pl.Expr, hint: str) -> None:
+        nonlocal cells
+        bad = cells.filter(condition)
+        if bad.height:
+            findings.append(_cell_findings(bad, "error", kind, message, hint))
+            cells = cells.filter(~condition)
+
+    reject(pl.col(COMMUNE).is_null(), "missing-commune-code", pl.lit("the row has no commune code"),
+           "fill in the commune code")
+    reject(pl.col(CRITERION).is_null(), "missing-criterion", pl.lit("the row has no criterion id"),
+           "fill in the criterion id, e.g. 1.1.1")
+    reject(pl.col("_known_leaf").is_null(), "unknown-criterion",
+           pl.format("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
+           "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1")
+    reject(pl.col(FIELD).is_null(), "input-required",
+           pl.format("criterion {} has several inputs: say which one in the input column", pl.col(CRITERION)),
+           "fill the input column (the template lists the input names)")
+    reject(pl.col("kind").is_null(), "unknown-input",
+           pl.format("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
+           "use the input names of the criteria set (pari template lists them)")
+    if known_communes is not None:
+        reject(~pl.col(COMMUNE).is_in(known_communes.implode()), "unknown-commune",
+               pl.format("commune {} is not in the commune register", pl.col(COMMUNE)),
+               "add it to the register, or correct the code (codes keep their leading zeros)")
+
+    # Same commune, criterion and field more than once.
+    key = [COMMUNE, CRITERION, FIELD]
+    cells = cells.with_columns(
+        pl.len().over(key).alias("_copies"), pl.col(VALUE).n_unique().over(key).alias("_distinct")
+    )
+    reject(pl.col("_distinct") > 1, "conflicting-values",
+           pl.format("commune {} criterion {} {} is given more than once with different values; none was used",
+                     pl.col(COMMUNE), pl.col(CRITERION), pl.col(FIELD)),
+           "keep one row per commune, criterion and input")
+    dups = cells.filter((pl.col("_copies") > 1) & pl.col(ROW).ne(pl.col(ROW).min().over(key)))
+    if dups.height:
+        findings.append(_cell_findings(dups, "warning", "duplicate-row",
+                                       pl.format("repeats an earlier row with the same value (counted once)"),
+                                       "delete the repeated row"))
+        cells = cells.join(dups.select(*key, ROW, FILE), on=[*key, ROW, FILE], how="anti")
+
+    # Typed parsing per kind.
+    kind = pl.col("kind")
+    numeric_kind = kind.is_in(["number", "count", "percent", "meta:self_score"])
+    level_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
+    level_value = pl.lit(None, dtype=pl.String)
+    for column, mapping in table.level_maps.items():
+        level_value = pl.when(level_key == column).then(parse_level(pl.col(VALUE), mapping)).otherwise(level_value)
+    cells = cells.with_columns(
+        num=pl.when(numeric_kind).then(parse_units(pl.col(VALUE))),
+        flag=pl.when(kind.is_in(["boolean", "meta:n/a"])).then(parse_boolean(pl.col(VALUE))),
+        day=pl.when(kind.is_in(["date", "meta:evidence_date"])).then(parse_date(pl.col(VALUE))),
+        text=pl.when(kind == "status").then(parse_status(pl.col(VALUE)))
+        .when(kind == "level").then(level_value)
+        .when(kind.str.starts_with("meta:")).then(pl.col(VALUE)),
+    )
+    expected = {
+        "number": "a number (decimal comma or dot)",
+        "count": "a whole number",
+        "percent": "a percentage from 0 to 100",
+        "meta:self_score": "a number of points",
+        "boolean": "có/không (yes/no)",
+        "meta:n/a": "có/không (yes/no)",
+        "date": "a date such as 10/01/2024",
+        "meta:evidence_date": "a date such as 10/01/2024",
+        "status": "đúng hạn / trễ hạn / không thực hiện (on_time / late / not_done)",
+        "level": "one of the levels listed for this criterion",
+    }
+    unreadable = (
+        (numeric_kind & pl.col("num").is_null())
+        | (kind.is_in(["boolean", "meta:n/a"]) & pl.col("flag").is_null())
+        | (kind.is_in(["date", "meta:evidence_date"]) & pl.col("day").is_null())
+        | (kind.is_in(["status", "level"]) & pl.col("text").is_null())
+    )
+    reject(unreadable, "bad-value",
+           pl.format("{} is not {}", pl.col(VALUE), kind.replace_strict(expected, default="valid")),
+           "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored")
+    reject(kind.is_in(["number", "count", "percent"]) & (pl.col("num") < 0), "negative-value",
+           pl.format("{} is negative; counts and amounts cannot be below 0", pl.col(VALUE)), "correct the cell")
+    reject((kind == "percent") & (pl.col("num") > 100 * SCALE), "percent-above-100",
+           pl.format("{} % is above 100 %", pl.col(VALUE)), "a percentage lies between 0 and 100")
+    reject((kind == "count") & (pl.col("num") % SCALE != 0), "not-whole",
+           pl.format("{} is not a whole number", pl.col(VALUE)), "a count is a whole number")
+    # Declared input bounds.
+    bounds = [
+        (leaf.id, name, spec.min, spec.max)
+        for leaf in table.leaves
+        for name, spec in leaf.inputs.items()
+        if spec.min is not None or spec.max is not None
+    ]
+    for leaf_id, name, low, high in bounds:
+        this = (pl.col(CRITERION) == leaf_id) & (pl.col(FIELD) == name)
+        if low is not None:
+            reject(this & (pl.col("num") < int(low * SCALE)), "below-minimum",
+                   pl.format("{} is below the minimum {}", pl.col(VALUE), pl.lit(str(low))), "correct the cell")
+        if high is not None:
+            reject(this & (pl.col("num") > int(high * SCALE)), "above-maximum",
+                   pl.format("{} is above the maximum {}", pl.col(VALUE), pl.lit(str(high))), "correct the cell")
+    # N/A on a criterion that does not allow it.
+    not_allowed = [leaf.id for leaf in table.leaves if leaf.not_applicable is NotApplicable.not_allowed]
+    reject((pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
+           "na-not-allowed", pl.format("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
+           "score it, or give an explanation for the appraisal council")
+    accepted = cells.drop("_known_leaf", "_copies", "_distinct")
+    all_findings = pl.concat(findings) if findings else empty_findings()
+    return accepted, all_findings
+
+
+def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
+    """One row per source row: scored (at least one value used) or rejected, with reasons."""
+    used = accepted.select(FILE, SHEET, ROW).unique().with_columns(pl.lit(True).alias("_used"))
+    reasons = (
+        findings.filter(pl.col("row").is_not_null() & (pl.col("severity") == "error"))
+        .group_by("file", "sheet", "row")
+        .agg(pl.col("message").unique().sort().str.join("; ").alias("reasons"))
+        .rename({"file": FILE, "sheet": SHEET, "row": ROW})
+    )
+    ledger = (
+        all_rows.join(used, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
+        .join(reasons, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
+        .with_columns(
+            pl.when(pl.col("_used")).then(pl.lit("scored"))
+            .when(pl.col("reasons").is_not_null()).then(pl.lit("rejected"))
+            .otherwise(pl.lit("empty")).alias("status")
+        )
+        .select(pl.col(FILE).alias("file"), pl.col(SHEET).alias("sheet"), pl.col(ROW).alias("row"), "status", "reasons")
+    )
+    return ledger
+
+
+def read_assessments(
+    paths: Sequence[str | Path],
+    leaves: Sequence[Leaf],
+    known_communes: pl.Series | None = None,
+) -> Intake:
+    """Read assessment (or survey) files in long or wide form into checked, typed cells."""
+    if not paths:
+        raise IntakeError(Problem("no-input", "no assessment file was given", hint="pari score FILE ..."))
+    table = LeafTable.build(leaves)
+    result = read_tables(list(paths))
+    problems = list(result.problems)
+    cell_parts: list[pl.DataFrame] = []
+    row_parts: list[pl.DataFrame] = []
+    for sheet in result.sheets:
+        cells, sheet_problems = sheet_cells(sheet, table)
+        problems += sheet_problems
+        cell_parts.append(cells)
+        row_parts.append(sheet.frame.select(FILE, SHEET, ROW))
+    if not cell_parts and problems:
+        raise IntakeError(problems)
+    cells = pl.concat(cell_parts) if cell_parts else pl.DataFrame(schema=CELL_SCHEMA)
+    accepted, findings = _check_and_type(cells, table, known_communes)
+    findings = pl.concat([problems_to_findings(problems), findings])
+    all_rows = pl.concat(row_parts) if row_parts else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64})
+    return Intake(cells=accepted, findings=findings, ledger=_ledger(all_rows, accepted, findings))
+
+
+def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], communes: pl.DataFrame) -> pl.DataFrame:
+    """The wide frame the compiled rules evaluate: one row per commune of ``communes``
+    (columns code, unit_type), one typed column per input, N/A flags."""
+    schema = frame_schema(leaves)
+    inputs = intake_cells.filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
+    inputs = inputs.with_columns(
+        (pl.col(CRITERION) + ":" + pl.col(FIELD)).alias("_key"),
+    )
+    base = communes.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias(UNIT_TYPE))
+    frame = base
+    for value_col, kinds in (
+        ("num", ["number", "count", "percent"]),
+        ("flag", ["boolean", "meta:n/a"]),
+        ("day", ["date"]),
+        ("text", ["status", "level"]),
+    ):
+        part = inputs.filter(pl.col("kind").is_in(kinds))
+        if part.height == 0:
+            continue
+        part = part.with_columns(
+            pl.when(pl.col(FIELD) == "n/a").then(pl.col(CRITERION) + ":n/a").otherwise(pl.col("_key")).alias("_key")
+        )
+        wide = part.pivot(on="_key", index=COMMUNE, values=value_col, aggregate_function="first")
+        frame = frame.join(wide, on=COMMUNE, how="left")
+    missing = {c: t for c, t in schema.items() if c not in frame.columns}
+    frame = frame.with_columns(pl.lit(None, dtype=t).alias(c) for c, t in missing.items())
+    return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
+
+
+def meta_frame(intake_cells: pl.DataFrame) -> pl.DataFrame:
+    """Per commune and criterion: self_score (units), evidence number/date/file, explanation, and
+    where the self-score came from."""
+    meta = intake_cells.filter(pl.col("kind").str.starts_with("meta:") & (pl.col(FIELD) != "n/a"))
+    schema = {
+        COMMUNE: pl.String(), CRITERION: pl.String(), "self_score": pl.Int64(), "evidence_number": pl.String(),
+        "evidence_date": pl.Date(), "evidence_file": pl.String(), "explanation": pl.String(),
+    }
+    if meta.height == 0:
+        return pl.DataFrame(schema=schema)
+    wide = meta.group_by(COMMUNE, CRITERION).agg(
+        pl.col("num").filter(pl.col(FIELD) == "self_score").first().alias("self_score"),
+        pl.col("text").filter(pl.col(FIELD) == "evidence_number").first().alias("evidence_number"),
+        pl.col("day").filter(pl.col(FIELD) == "evidence_date").first().alias("evidence_date"),
+        pl.col("text").filter(pl.col(FIELD) == "evidence_file").first().alias("evidence_file"),
+        pl.col("text").filter(pl.col(FIELD) == "explanation").first().alias("explanation"),
+    )
+    return wide.cast(schema)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "CELL_SCHEMA",
+    "FINDING_SCHEMA",
+    "INPUT_DTYPES",
+    "Intake",
+    "LeafTable",
+    "empty_findings",
+    "evaluation_frame",
+    "meta_frame",
+    "na_column",
+    "problems_to_findings",
+    "read_assessments",
+]

@@ -1,0 +1,150 @@
+"""Explanations in plain words: which input and which branch of the rule gave the points, the
+evidence status and any appraisal change. Vietnamese by default, English on request.
+
+Branch texts are written once per (criterion, branch) pair and joined onto the results, so a
+national run does not format a million strings in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import polars as pl
+
+from .assessments import CRITERION
+from .compiling import COMMUNE
+from .model import Leaf
+from .points import SCALE
+from .rules import Choice, CountTiers, Deadline, Deduction, Proportional, Tiers
+
+_T: dict[str, tuple[str, str]] = {
+    "yes": ("Đạt yêu cầu", "Requirement met"),
+    "no": ("Không đạt yêu cầu", "Requirement not met"),
+    "missing": ("Không có số liệu", "No input reported"),
+    "on_time": ("Đúng hạn", "On time"),
+    "late": ("Trễ hạn", "Late"),
+    "not_done": ("Không thực hiện", "Not done"),
+    "after_late_until": ("Quá hạn cuối cùng", "After the final deadline"),
+    "no_tier": ("Giá trị không thuộc bậc nào", "Value falls in no tier"),
+    "no_denominator": ("Mẫu số bằng 0 (không phát sinh)", "Denominator is 0 (nothing to count)"),
+    "ratio": ("Điểm theo tỷ lệ", "Points in proportion"),
+    "ratio_full": ("Tỷ lệ đạt 100%: đủ điểm", "Ratio reaches 100 %: full points"),
+    "below_tiers": ("Số lần dưới mức thấp nhất", "Count below the lowest tier"),
+    "unknown_level": ("Mức không có trong danh sách", "Level not in the list"),
+    "no_deduction": ("Không có vi phạm", "No violation"),
+    "deducted": ("Bị trừ điểm", "Points deducted"),
+    "bonus": ("Điểm thưởng", "Bonus points"),
+    "penalty": ("Điểm trừ", "Penalty points"),
+    "none": ("Không phát sinh", "None"),
+    "na_full_points": ("Không phát sinh / không áp dụng: tính đủ điểm", "Not applicable: counted in full"),
+    "na_excluded": ("Không áp dụng: loại khỏi điểm tối đa, chỉ số được quy đổi",
+                    "Not applicable: left out of the maximum, index re-scaled"),
+}
+
+_EVIDENCE: dict[str, tuple[str, str]] = {
+    "not_required": ("", ""),
+    "present": ("có minh chứng", "evidence present"),
+    "missing": ("thiếu minh chứng: tính 0 điểm", "evidence missing: scores 0"),
+    "explained": ("thiếu minh chứng, có giải trình chờ Hội đồng thẩm định", "evidence missing, explanation awaits the council"),
+    "accepted": ("giải trình được chấp nhận", "explanation accepted"),
+    "rejected": ("giải trình không được chấp nhận", "explanation rejected"),
+    "file_not_found": ("không tìm thấy tệp minh chứng", "evidence file not found"),
+    "outside_evidence_dir": ("tệp minh chứng nằm ngoài thư mục minh chứng", "evidence file outside the evidence folder"),
+}
+
+
+def _pts(value: Decimal | int, lang: str) -> str:
+    text = f"{Decimal(value):f}".rstrip("0").rstrip(".") if "." in f"{Decimal(value):f}" else f"{value}"
+    word = "điểm" if lang == "vi" else "points"
+    return f"{text.replace('.', ',') if lang == 'vi' else text} {word}"
+
+
+def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
+    """One sentence for a branch of a leaf's rule."""
+    i = 0 if lang == "vi" else 1
+    rule = leaf.rule
+    if branch.startswith("tier:") and isinstance(rule, Tiers | CountTiers):
+        index = int(branch.split(":", 1)[1])
+        if isinstance(rule, Tiers):
+            tier = rule.tiers[index]
+            what = ("Tỷ lệ" if rule.rate is not None else "Giá trị") if lang == "vi" else (
+                "Rate" if rule.rate is not None else "Value")
+            band = tier.describe()
+            return f"{what} {band}{' %' if rule.rate is not None else ''} → {_pts(tier.points, lang)}"
+        ctier = rule.tiers[index]
+        return (f"Số lần ≥ {ctier.at_least} → {_pts(ctier.points, lang)}" if lang == "vi"
+                else f"Count ≥ {ctier.at_least} → {_pts(ctier.points, lang)}")
+    if branch.startswith("level:") and isinstance(rule, Choice):
+        value = branch.split(":", 1)[1]
+        for level in rule.levels:
+            if level.value == value:
+                label = level.label or level.value
+                return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"
+    if branch.startswith("checked:"):
+        met, total = branch.split(":", 1)[1].split("/")
+        return (f"Đáp ứng {met}/{total} điều kiện" if lang == "vi" else f"{met} of {total} conditions met")
+    text = _T.get(branch, (branch, branch))[i]
+    if branch in ("ratio", "ratio_full") and isinstance(rule, Proportional):
+        text += f" (× {_pts(leaf.max, lang)})"
+    if branch == "deducted" and isinstance(rule, Deduction):
+        text += (f": trừ {_pts(rule.per, lang)} mỗi vi phạm" if lang == "vi" else f": {_pts(rule.per, lang)} per violation")
+    if branch in ("on_time", "late") and isinstance(rule, Deadline):
+        deadline = rule.deadline.strftime("%d/%m/%Y")
+        text += (f" (hạn {deadline}, theo ngày ký số)" if lang == "vi" else f" (deadline {deadline}, by signature date)")
+    return text
+
+
+def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = "vi") -> pl.DataFrame:
+    """Adds an ``explanation`` column: branch, inputs, evidence, appraisal, in one line."""
+    by_id = {leaf.id: leaf for leaf in leaves}
+    pairs = details.select(CRITERION, "branch").unique().drop_nulls()
+    texts = pl.DataFrame(
+        [{CRITERION: c, "branch": b, "_text": describe_branch(by_id[c], b, lang)} for c, b in pairs.iter_rows()],
+        schema={CRITERION: pl.String, "branch": pl.String, "_text": pl.String},
+    )
+    i = 0 if lang == "vi" else 1
+    evidence_words = {k: v[i] for k, v in _EVIDENCE.items()}
+    inputs_word, evidence_word, appraisal_word = (
+        ("đầu vào", "minh chứng", "thẩm định") if lang == "vi" else ("inputs", "evidence", "appraisal")
+    )
+    ev = pl.col("evidence_status").replace_strict(evidence_words, default="", return_dtype=pl.String)
+    parts = [
+        pl.col("_text"),
+        pl.when(pl.col("inputs").is_not_null()).then(pl.format("{}: {}", pl.lit(inputs_word), pl.col("inputs"))),
+        pl.when(ev != "").then(pl.format("{}: {}", pl.lit(evidence_word), ev)),
+        pl.when(pl.col("reason").is_not_null()).then(pl.format("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
+    ]
+    return details.join(texts, on=[CRITERION, "branch"], how="left").with_columns(
+        pl.concat_str(parts, separator=" | ", ignore_nulls=True).alias("explanation")
+    ).drop("_text")
+
+
+def _fmt(units: int | None, lang: str) -> str:
+    if units is None:
+        return "—"
+    text = f"{Decimal(units) / SCALE:.2f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def explain_text(details: pl.DataFrame, leaves: Sequence[Leaf], commune: str, criterion: str | None = None,
+                 lang: str = "vi") -> str:
+    """Plain-text explanation of one commune's scores (all items, or one)."""
+    by_id = {leaf.id: leaf for leaf in leaves}
+    rows = details.filter(pl.col(COMMUNE) == commune)
+    if criterion is not None:
+        rows = rows.filter(pl.col(CRITERION) == criterion)
+    vi = lang == "vi"
+    labels = (("Tự chấm", "Tính theo quy tắc", "Thẩm định", "Điểm cuối cùng", "Trạng thái", "Tối đa")
+              if vi else ("Self-score", "Computed", "Appraised", "Final", "Status", "Max"))
+    lines: list[str] = []
+    for row in rows.iter_rows(named=True):
+        leaf = by_id[row[CRITERION]]
+        lines.append(f"{leaf.id} {leaf.title.get(lang)} ({labels[5]} {_fmt(row['max'], lang)})")
+        lines.append(
+            f"  {labels[0]}: {_fmt(row['self_score'], lang)} · {labels[1]}: {_fmt(row['computed_score'], lang)} · "
+            f"{labels[2]}: {_fmt(row['appraised_score'], lang)} · {labels[3]}: {_fmt(row['final_score'], lang)} · "
+            f"{labels[4]}: {row['status']}"
+        )
+        lines.append(f"  {row['explanation']}")
+    return "\n".join(lines)

@@ -1,0 +1,143 @@
+"""Results files: what ``pari score`` writes and ``pari report`` / ``--previous`` read back.
+
+A results workbook (XLSX) has the sheets ``summary`` (one row per commune: totals, index, rank,
+class), ``criteria`` (one row per commune and scored item: self, computed, appraised and final
+score, status, explanation), ``findings``, ``rows`` (every input row and what became of it) and
+``about`` (the criteria set, its decision, the inputs, and where any overflow went). With
+``--format csv`` or ``--format parquet`` the same tables are files in a folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import polars as pl
+
+from .errors import IntakeError, Problem
+from .outputs import XLSX_MAX_ROWS, display_frame, write_csv, write_parquet, write_xlsx
+from .scoring import ScoreResult
+
+Format = Literal["xlsx", "csv", "parquet"]
+TABLES = ("summary", "criteria", "findings", "rows", "about")
+
+
+@dataclass
+class ResultTables:
+    """The tables of a results file, with decimals for points (as people read them)."""
+
+    summary: pl.DataFrame
+    criteria: pl.DataFrame
+    findings: pl.DataFrame
+    rows: pl.DataFrame
+    about: pl.DataFrame
+
+    def as_dict(self) -> dict[str, pl.DataFrame]:
+        return {name: getattr(self, name) for name in TABLES}
+
+
+def about_table(result: ScoreResult, extra: dict[str, str] | None = None) -> pl.DataFrame:
+    c = result.criteria
+    items = {
+        "criteria_id": c.id,
+        "criteria_title": c.title.vi,
+        "criteria_title_en": c.title.en or "",
+        "year": str(c.year),
+        "province": c.province,
+        "issuer": c.issuer,
+        "decision": c.decision.number,
+        "decision_date": c.decision.date.isoformat(),
+        "decision_source": c.decision.source or "",
+        "scale": str(c.scale),
+        "appraised_part": str(c.parts.appraised),
+        "survey_part": str(c.parts.survey),
+        "ranked_within": c.ranking.within,
+        "rounding": f"{c.rounding.places} places, {c.rounding.mode.value}",
+        "communes": str(result.totals.height),
+        "scored_items": str(len(result.leaves)),
+        **{f"input_{k}": "; ".join(v) for k, v in result.sources.items() if v},
+        **(extra or {}),
+    }
+    return pl.DataFrame({"key": list(items), "value": list(items.values())})
+
+
+def result_tables(result: ScoreResult, summary: pl.DataFrame | None = None,
+                  extra_about: dict[str, str] | None = None) -> ResultTables:
+    """Tables for a results file; ``summary`` is the ranked totals when ranking has run."""
+    places = result.criteria.rounding.places
+    return ResultTables(
+        summary=display_frame(summary if summary is not None else result.totals, places),
+        criteria=display_frame(result.details, 4),
+        findings=result.findings,
+        rows=result.ledger,
+        about=about_table(result, extra_about),
+    )
+
+
+def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") -> list[Path]:
+    """Write the tables; returns the files written."""
+    target = Path(path)
+    written: list[Path] = []
+    if fmt == "xlsx":
+        sheets = tables.as_dict()
+        about = tables.about
+        oversized = [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]
+        for name in oversized:
+            side = target.with_name(f"{target.stem}.{name}.csv")
+            write_csv(side, sheets[name])
+            written.append(side)
+            sheets[name] = pl.DataFrame({
+                "note": [f"{sheets[name].height:,} rows are more than an XLSX sheet holds; "
+                         f"the full table is in {side.name}"]
+            })
+            about = pl.concat([about, pl.DataFrame({"key": [f"overflow_{name}"], "value": [side.name]})])
+        sheets["about"] = about
+        write_xlsx(target, sheets)
+        written.insert(0, target)
+        return written
+    target.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.as_dict().items():
+        file = target / f"{name}.{fmt}"
+        if fmt == "csv":
+            write_csv(file, frame)
+        else:
+            write_parquet(file, frame)
+        written.append(file)
+    return written
+
+
+def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
+    """Read a results workbook or folder back (for reports and year-over-year comparison)."""
+    p = Path(path)
+    if not p.exists():
+        raise IntakeError(Problem("file-not-found", "results file not found", file=str(p)))
+    tables: dict[str, pl.DataFrame] = {}
+    if p.is_dir():
+        for name in TABLES:
+            for ext in ("parquet", "csv"):
+                f = p / f"{name}.{ext}"
+                if f.exists():
+                    tables[name] = pl.read_parquet(f) if ext == "parquet" else pl.read_csv(
+                        f, infer_schema_length=None, schema_overrides={"commune_code": pl.String, "criterion_id": pl.String,
+                                                                       "code": pl.String})
+                    break
+    else:
+        try:
+            sheets = pl.read_excel(p, sheet_id=0, engine="calamine", infer_schema_length=None,
+                                   schema_overrides={"commune_code": pl.String})
+        except Exception as exc:
+            raise IntakeError(Problem("not-results", f"cannot read the results workbook ({str(exc).splitlines()[0]})",
+                                      file=str(p), hint="give a file written by pari score")) from None
+        tables = {name: frame for name, frame in sheets.items() if name in TABLES}
+        about = tables.get("about")
+        if about is not None:
+            for key, value in about.iter_rows():
+                if str(key).startswith("overflow_"):
+                    name = str(key).removeprefix("overflow_")
+                    tables[name] = pl.read_csv(p.with_name(str(value)), infer_schema_length=None,
+                                               schema_overrides={"commune_code": pl.String, "criterion_id": pl.String})
+    if "summary" not in tables:
+        raise IntakeError(Problem("not-results", "no summary table: this is not a pari-index results file",
+                                  file=str(p), hint="give a file written by pari score"))
+    return tables

@@ -1,0 +1,322 @@
+"""Scoring: from criteria and spreadsheets to per-item and per-commune results.
+
+:func:`score` is the library form of ``pari score``. It reads the files, evaluates the compiled
+rules on the commune's reported inputs and again on the appraisal council's corrected inputs,
+applies the evidence policy, and totals per area, part and commune. Every commune of the register
+gets one row per scored item, with a status, even when it sent nothing: nothing is dropped
+silently.
+
+Points columns of the result frames are Int64 counts of 1/10,000 point (exact sums); use
+:func:`pari_index.outputs.display_frame` to get decimals for people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from .assessments import CRITERION, FIELD, Intake, empty_findings, evaluation_frame, meta_frame, read_assessments
+from .compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
+from .errors import IntakeError, Problem
+from .loading import LoadedCriteria, load_criteria
+from .model import CriteriaSet, Leaf, Part
+from .points import PLACES, SCALE
+from .register import Register, read_register, register_from_codes
+from .verification import Appraisal, evidence_status, leaf_frame, missing_evidence_zeroes, read_appraisal
+
+Progress = Callable[[str], None]
+
+DETAIL_COLUMNS = [
+    COMMUNE, CRITERION, "area_id", "part", "max", "self_score", "computed_score", "appraised_score",
+    "final_score", "counted_max", "status", "branch", "evidence_status", "evidence_number", "evidence_date",
+    "evidence_file", "explanation", "appraisal_reason", "appraiser", "inputs",
+]
+
+
+@dataclass
+class ScoreResult:
+    """Everything ``pari score`` computes; each frame is a polars DataFrame."""
+
+    criteria: CriteriaSet
+    leaves: list[Leaf]
+    register: Register
+    details: pl.DataFrame  # one row per commune and scored item
+    totals: pl.DataFrame  # one row per commune
+    findings: pl.DataFrame  # every problem and check result, located
+    ledger: pl.DataFrame  # every input row: scored / rejected / applied
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+    def commune_details(self, code: str) -> pl.DataFrame:
+        return self.details.filter(pl.col(COMMUNE) == code)
+
+
+def _as_criteria(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> CriteriaSet:
+    if isinstance(criteria, CriteriaSet):
+        return criteria
+    if isinstance(criteria, LoadedCriteria):
+        return criteria.criteria
+    return load_criteria(criteria).criteria
+
+
+def _merge_corrections(reported: pl.DataFrame, corrected: pl.DataFrame) -> pl.DataFrame:
+    key = [COMMUNE, CRITERION, FIELD]
+    if corrected.height == 0:
+        return reported
+    kept = reported.join(corrected.select(key).unique(), on=key, how="anti")
+    return pl.concat([kept, corrected.select(reported.columns)], how="vertical_relaxed")
+
+
+def _inputs_text(cells: pl.DataFrame) -> pl.DataFrame:
+    """Per commune and criterion, the reported inputs as ``name=value; ...`` for explanations."""
+    inputs = cells.filter(~pl.col("kind").str.starts_with("meta:"))
+    return inputs.group_by(COMMUNE, CRITERION).agg(
+        pl.format("{}={}", pl.col(FIELD), pl.col("value")).sort().str.join("; ").alias("inputs")
+    )
+
+
+def score(
+    assessments: Sequence[str | Path],
+    criteria: str | Path | CriteriaSet | LoadedCriteria | None = None,
+    *,
+    communes: str | Path | None = None,
+    appraisal: str | Path | None = None,
+    survey: Sequence[str | Path] = (),
+    evidence_dir: str | Path | None = None,
+    lang: str = "vi",
+    progress: Progress | None = None,
+) -> ScoreResult:
+    """Score self-assessments against a criteria set (the bundled default when None)."""
+    say = progress or (lambda _message: None)
+    criteria_set = _as_criteria(criteria)
+    compiled = compile_criteria(criteria_set)
+    leaves = compiled.leaves
+    say(f"criteria: {criteria_set.id} ({len(leaves)} scored items)")
+
+    register = read_register(communes) if communes is not None else None
+    known = register.codes if register is not None else None
+    say("reading assessments")
+    intake = read_assessments(list(assessments) + list(survey), leaves, known)
+    if register is None:
+        register = register_from_codes(intake.communes)
+        intake.findings = pl.concat([
+            intake.findings,
+            pl.DataFrame([{"severity": "warning", "kind": "no-register", "message":
+                           "no commune register given (--communes): unit types are unknown, so items that apply "
+                           "only to some unit types are excluded, and all communes are ranked as one group",
+                           "hint": "give the register with --communes"}], schema=intake.findings.schema),
+        ])
+    if evidence_dir is not None and not Path(evidence_dir).is_dir():
+        raise IntakeError(Problem("evidence-dir-missing", "the evidence folder does not exist", file=str(evidence_dir)))
+
+    appraisal_data = (
+        read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
+    )
+    say(f"scoring {register.frame.height} communes")
+    result = _score_frames(compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang)
+    sources = {
+        "criteria": [criteria_set.id],
+        "assessments": [str(p) for p in assessments],
+        "survey": [str(p) for p in survey],
+        "communes": [str(communes)] if communes else [],
+        "appraisal": [str(appraisal)] if appraisal else [],
+    }
+    result.sources = sources
+    return result
+
+
+def _score_frames(
+    compiled: CompiledSet,
+    register: Register,
+    intake: Intake,
+    appraisal: Appraisal,
+    evidence_dir: Path | None,
+    lang: str,
+) -> ScoreResult:
+    from .explain import add_explanations
+
+    criteria = compiled.criteria
+    leaves = compiled.leaves
+    communes = register.frame.select("code", "unit_type")
+
+    reported = compiled.evaluate(evaluation_frame(intake.cells, leaves, communes)).rename(
+        {"points": "computed_score", "branch": "computed_branch"}
+    )
+    if appraisal.cells.height:
+        merged_cells = _merge_corrections(intake.cells, appraisal.cells)
+        corrected = compiled.evaluate(evaluation_frame(merged_cells, leaves, communes)).select(
+            COMMUNE, CRITERION, pl.col("points").alias("corrected_score"), pl.col("branch").alias("corrected_branch")
+        )
+        touched = appraisal.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_corrected"))
+    else:
+        merged_cells = intake.cells
+        corrected = pl.DataFrame(schema={COMMUNE: pl.String, CRITERION: pl.String, "corrected_score": pl.Int64,
+                                         "corrected_branch": pl.String})
+        touched = pl.DataFrame(schema={COMMUNE: pl.String, CRITERION: pl.String, "_corrected": pl.Boolean})
+
+    # Anything the commune wrote for an item (an input, a self-score, an explanation) counts as
+    # having assessed it; an item with nothing at all is "not_assessed".
+    has_input = intake.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_has_input"))
+    leaves_df = leaf_frame(leaves)
+    details = (
+        reported.join(leaves_df, on=CRITERION, how="left")
+        .join(meta_frame(intake.cells), on=[COMMUNE, CRITERION], how="left")
+        .join(corrected, on=[COMMUNE, CRITERION], how="left")
+        .join(touched, on=[COMMUNE, CRITERION], how="left")
+        .join(appraisal.decisions, on=[COMMUNE, CRITERION], how="left")
+        .join(has_input, on=[COMMUNE, CRITERION], how="left")
+        .join(_inputs_text(merged_cells), on=[COMMUNE, CRITERION], how="left")
+    )
+    details = evidence_status(details, leaves, evidence_dir)
+    corrected_flag = pl.col("_corrected").fill_null(False)
+    override = pl.col("score_override")
+    appraised = (
+        pl.when(override.is_not_null()).then(override)
+        .when(corrected_flag).then(pl.col("corrected_score"))
+        .otherwise(pl.lit(None, dtype=pl.Int64))
+    )
+    excluded = pl.col("computed_branch") == "na_excluded"
+    zeroed = missing_evidence_zeroes(pl.col("policy"), pl.col("evidence_status"))
+    base = pl.coalesce(appraised, pl.col("computed_score"))
+    final = (
+        pl.when(excluded).then(pl.lit(None, dtype=pl.Int64))
+        .when(override.is_not_null()).then(override)
+        .when(zeroed).then(pl.lit(0, dtype=pl.Int64))
+        .otherwise(base)
+    )
+    not_assessed = ~pl.col("_has_input").fill_null(False) & (pl.col("part") != Part.adjustment.value)
+    status = (
+        pl.when(excluded).then(pl.lit("excluded"))
+        .when(appraised.is_not_null() & (appraised != pl.col("computed_score"))).then(pl.lit("appraised"))
+        .when(not_assessed & (pl.col("part") == Part.survey.value)).then(pl.lit("no_survey"))
+        .when(not_assessed & ~pl.col("computed_branch").str.starts_with("na_")).then(pl.lit("not_assessed"))
+        .when(zeroed).then(pl.lit("evidence_missing"))
+        .when(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
+        .then(pl.lit("self_score_differs"))
+        .otherwise(pl.lit("ok"))
+    )
+    details = details.with_columns(
+        appraised.alias("appraised_score"),
+        final.alias("final_score"),
+        status.alias("status"),
+        pl.coalesce(pl.when(corrected_flag).then(pl.col("corrected_branch")), pl.col("computed_branch")).alias("branch"),
+        pl.col("reason").alias("appraisal_reason"),
+    )
+    details = add_explanations(details, leaves, lang)
+    details = details.sort(COMMUNE, "order").select(DETAIL_COLUMNS)
+
+    findings = pl.concat([intake.findings, appraisal.findings, _verification_findings(details)])
+    ledger = pl.concat([
+        intake.ledger.with_columns(pl.lit("assessment").alias("input")),
+        appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
+    ])
+    totals = compute_totals(details, criteria, register)
+    return ScoreResult(criteria=criteria, leaves=leaves, register=register, details=details, totals=totals,
+                       findings=findings, ledger=ledger)
+
+
+def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
+    def make(df: pl.DataFrame, severity: str, kind: str | pl.Expr, message: pl.Expr, hint: str,
+             size: pl.Expr) -> pl.DataFrame:
+        kind_expr = pl.lit(kind) if isinstance(kind, str) else kind
+        return df.select(
+            pl.lit(severity).alias("severity"), kind_expr.alias("kind"), pl.col(COMMUNE), pl.col(CRITERION),
+            pl.lit(None, dtype=pl.String).alias("file"), pl.lit(None, dtype=pl.String).alias("sheet"),
+            pl.lit(None, dtype=pl.Int64).alias("row"), pl.lit(None, dtype=pl.String).alias("column"),
+            message.alias("message"), pl.lit(hint).alias("hint"), size.alias("size"),
+        )
+
+    pts = lambda c: (pl.col(c) / SCALE).round(4)  # noqa: E731
+    diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
+    evidence = details.filter(pl.col("evidence_status").is_in(
+        ["missing", "explained", "rejected", "file_not_found", "outside_evidence_dir"])
+        & (pl.col("status") != "not_assessed"))
+    appraised = details.filter(pl.col("appraised_score").is_not_null()
+                               & (pl.col("appraised_score") != pl.col("computed_score")))
+    # One finding per commune for the items it left empty, not one per item.
+    missing = (
+        details.filter(pl.col("status") == "not_assessed")
+        .group_by(COMMUNE)
+        .agg(pl.col(CRITERION).sort_by("order").alias("_items"))
+        .with_columns(
+            pl.lit(None, dtype=pl.String).alias(CRITERION),
+            pl.col("_items").list.len().alias("_n"),
+            pl.col("_items").list.head(12).list.join(", ").alias("_list"),
+        )
+        .sort(COMMUNE)
+    )
+    parts = [
+        make(diff, "warning", "self-score-differs",
+             pl.format("self-score {} but the rules give {} on the reported inputs", pts("self_score"), pts("computed_score")),
+             "the computed score is used; check the inputs or the self-score",
+             pts("self_score") - pts("computed_score")),
+        make(evidence, "warning", pl.format("evidence-{}", pl.col("evidence_status")),
+             pl.format("evidence {}: the item scores {}", pl.col("evidence_status"), pts("final_score")),
+             "attach the document (number, date, file) or an explanation for the appraisal council",
+             pl.lit(None, dtype=pl.Float64)),
+        make(appraised, "info", "appraisal-correction",
+             pl.format("appraisal changed {} to {} ({})", pts("computed_score"), pts("appraised_score"),
+                       pl.col("appraisal_reason")),
+             "", pts("appraised_score") - pts("computed_score").fill_null(0)),
+        make(missing, "warning", "not-assessed",
+             pl.format("{} item(s) have no input and score 0: {}{}", pl.col("_n"), pl.col("_list"),
+                       pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))),
+             "fill in these items in the self-assessment (see the criteria sheet)", pl.lit(None, dtype=pl.Float64)),
+    ]
+    out = pl.concat(parts).cast(empty_findings().schema)  # type: ignore[arg-type]
+    return out
+
+
+def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Register) -> pl.DataFrame:
+    """Per commune: points per part and area, the applicable maximum and the index in %.
+
+    The index is achieved / applicable maximum x 100 (1149/QĐ-BNV), where items excluded as not
+    applicable leave the maximum (Thanh Hóa 2023: 68.32 of 84 = 81.33 %). A set whose survey is
+    optional re-scales the appraised part to the full scale for communes without survey results.
+    Totals and the index are rounded to the set's places before anyone ranks on them."""
+    places = criteria.rounding.places
+    mode = criteria.rounding.mode
+    step = 10 ** (PLACES - places)
+    final = pl.col("final_score").fill_null(0)
+    part = pl.col("part")
+    per_commune = details.group_by(COMMUNE).agg(
+        final.filter(part == "appraised").sum().alias("appraised_points"),
+        final.filter(part == "survey").sum().alias("survey_points"),
+        final.filter(part == "adjustment").sum().alias("adjustment_points"),
+        pl.col("counted_max").filter(part == "appraised").sum().alias("appraised_max"),
+        pl.col("counted_max").filter(part == "survey").sum().alias("survey_max"),
+        (pl.col("status") != "no_survey").filter(part == "survey").any().alias("survey_given"),
+        (pl.col("status") == "not_assessed").sum().alias("items_not_assessed"),
+    )
+    areas = details.filter(part != "adjustment").pivot(
+        on="area_id", index=COMMUNE, values="final_score", aggregate_function="sum"
+    )
+    area_ids = [a.id for a in criteria.areas if (a.part or Part.appraised) is not Part.adjustment]
+    areas = areas.rename({a: f"area_{a}" for a in area_ids if a in areas.columns})
+    has_survey_part = criteria.parts.survey > 0
+    rescale = pl.lit(criteria.parts.survey_optional and has_survey_part) & ~pl.col("survey_given").fill_null(False)
+    total = pl.col("appraised_points") + pl.col("survey_points") + pl.col("adjustment_points")
+    maximum = pl.when(rescale).then(pl.col("appraised_max")).otherwise(pl.col("appraised_max") + pl.col("survey_max"))
+    achieved = pl.when(rescale).then(pl.col("appraised_points") + pl.col("adjustment_points")).otherwise(total)
+    # index in units of 1/10,000 %, rounded to `places` decimals of a percent.
+    index = div_round_expr(achieved * (100 * 10**places), maximum, mode) * step
+    totals = (
+        per_commune.with_columns(
+            total.alias("total_points"),
+            maximum.alias("applicable_max"),
+            pl.when(maximum > 0).then(index).otherwise(pl.lit(None, dtype=pl.Int64)).alias("index"),
+            rescale.alias("survey_rescaled"),
+        )
+        .with_columns(
+            (div_round_expr(pl.col("total_points"), pl.lit(step), mode) * step).alias("total_points"),
+        )
+        .join(areas, on=COMMUNE, how="left")
+    )
+    reg = register.frame.rename({"code": COMMUNE})
+    keep = [c for c in reg.columns if not c.startswith("_")]
+    return reg.select(keep).join(totals, on=COMMUNE, how="left").sort(COMMUNE)
+
+
+__all__ = ["ScoreResult", "compute_totals", "score", "empty_findings"]

@@ -1,0 +1,267 @@
+"""Reading spreadsheets as text, with every cell traceable to its file, sheet and row.
+
+Everything is read as strings: ids keep their leading zeros and ``1.10`` stays ``1.10``; typing
+happens later, per input, where a failure can be reported against the cell it came from.
+
+CSV bytes are decoded here rather than by polars, which silently garbles Windows-1258: UTF-8 (with
+or without BOM) first, UTF-16 by its BOM, and Windows-1258 only when UTF-8 fails. The delimiter is
+sniffed (comma, semicolon, tab), since Excel in a Vietnamese locale saves CSV with semicolons.
+Text is NFC-normalised so that names typed on different systems join.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from .errors import IntakeError, Problem
+
+ROW = "_row"
+FILE = "_file"
+SHEET = "_sheet"
+
+MAX_INPUT_BYTES = 2 * 1024**3
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+PARQUET_SUFFIXES = {".parquet"}
+
+
+@dataclass
+class Sheet:
+    """One table of strings read from a file: header names normalised, a ``_row`` column with the
+    row number a person sees in Excel (header = row 1), ``_file`` and ``_sheet``."""
+
+    file: str
+    name: str | None
+    frame: pl.DataFrame
+    original_headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ReadResult:
+    sheets: list[Sheet]
+    problems: list[Problem]
+
+
+def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode CSV bytes; returns (text, encoding name)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 without BOM: every other byte of ASCII text is NUL.
+    if len(raw) >= 4 and raw[1:40:2].count(0) > 10:
+        try:
+            return raw.decode("utf-16-le"), "utf-16-le"
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("cp1258", errors="replace"), "cp1258"
+
+
+def _sniff_delimiter(text: str) -> str:
+    head = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
+    except csv.Error:
+        counts = {d: head.count(d) for d in ",;\t"}
+        return max(counts, key=lambda d: counts[d])
+
+
+def normalise_header(name: str) -> str:
+    text = unicodedata.normalize("NFC", str(name)).strip().strip("\ufeff")
+    return re.sub(r"\s+", " ", text)
+
+
+def _check_headers(headers: list[str], file: str, sheet: str | None) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, name in enumerate(headers, start=1):
+        if not name:
+            continue
+        key = name.casefold()
+        if key in seen:
+            problems.append(
+                Problem(
+                    "duplicate-column",
+                    f"column {name!r} appears twice (columns {seen[key]} and {i})",
+                    file=file,
+                    sheet=sheet,
+                    row=1,
+                    hint="rename or delete one of them",
+                )
+            )
+        else:
+            seen[key] = i
+    return problems
+
+
+def _frame_from_grid(grid: pl.DataFrame, file: str, sheet: str | None) -> tuple[Sheet | None, list[Problem]]:
+    """A table of strings whose first row holds the column names (as read with no header)."""
+    if grid.height == 0 or grid.width == 0:
+        return None, [
+            Problem("empty-sheet", "no header row: the table is empty", file=file, sheet=sheet,
+                    hint="put the column names in row 1")
+        ]
+    grid = grid.select(pl.all().cast(pl.String))
+    headers = [normalise_header(h or "") for h in grid.row(0)]
+    problems = _check_headers(headers, file, sheet)
+    if problems:
+        return None, problems
+    keep = [i for i, h in enumerate(headers) if h]
+    if not keep:
+        return None, [Problem("no-headers", "row 1 has no column names", file=file, sheet=sheet, row=1)]
+    body = grid.slice(1).with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    stray: list[Problem] = []
+    blank = [grid.columns[i] for i in range(grid.width) if i not in keep]
+    if blank:
+        hits = body.filter(pl.any_horizontal(pl.col(c).str.strip_chars().str.len_chars() > 0 for c in blank))
+        for r in hits[ROW].head(20).to_list():
+            stray.append(
+                Problem("cell-without-header", "cells in a column without a name were ignored",
+                        file=file, sheet=sheet, row=r, hint="give the column a name in row 1 or clear it")
+            )
+    value_cols = [headers[i] for i in keep]
+    frame = body.select(
+        pl.col(ROW),
+        *[
+            pl.col(grid.columns[i]).str.normalize("NFC").str.strip_chars().replace("", None).alias(headers[i])
+            for i in keep
+        ],
+    )
+    # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
+    frame = frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in value_cols)).with_columns(
+        pl.lit(file).alias(FILE), pl.lit(sheet, dtype=pl.String).alias(SHEET)
+    )
+    return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in value_cols}), stray
+
+
+def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
+    """Decode, sniff the delimiter and read a CSV file as strings."""
+    text, encoding = decode_csv_bytes(raw)
+    if not text.strip():
+        return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
+    if "\x00" in text:
+        return ReadResult([], [
+            Problem("binary-file", "this looks like a binary file, not CSV", file=file,
+                    hint="export the sheet as CSV (UTF-8) or give the .xlsx")
+        ])
+    delimiter = _sniff_delimiter(text)
+    if encoding == "utf-8":
+        data = raw
+    elif encoding == "utf-8-sig":
+        data = raw[3:]
+    else:
+        data = text.encode("utf-8")
+    try:
+        grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
+    except pl.exceptions.PolarsError as exc:
+        return ReadResult([], [
+            Problem("csv-syntax", f"not readable as CSV: {str(exc).splitlines()[0]}", file=file,
+                    hint="check that every row has the same number of columns and quotes are closed")
+        ])
+    sheet, problems = _frame_from_grid(grid, file, None)
+    return ReadResult([sheet] if sheet else [], problems)
+
+
+def _read_excel(path: Path, file: str) -> ReadResult:
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(str(path))
+    except Exception as exc:  # fastexcel raises its own exception types for unreadable files
+        return ReadResult([], [Problem("not-a-spreadsheet", f"cannot be opened as a spreadsheet ({type(exc).__name__}: {exc})".split("\n")[0],
+                                       file=file, hint="save it from Excel as .xlsx, or export CSV (UTF-8)")])
+    sheets: list[Sheet] = []
+    problems: list[Problem] = []
+    for name in reader.sheet_names:
+        try:
+            loaded = reader.load_sheet(name, header_row=None, dtypes="string")
+            visible = loaded.visible
+            raw = loaded.to_polars()
+        except Exception as exc:
+            problems.append(Problem("sheet-unreadable", f"the sheet cannot be read ({exc})".split("\n")[0], file=file, sheet=name))
+            continue
+        if visible != "visible":
+            if raw.height:
+                problems.append(Problem("hidden-sheet", f"the sheet is {visible} and was not read", file=file, sheet=name,
+                                        hint="unhide it in Excel if it holds data to score"))
+            continue
+        if raw.height == 0:
+            continue
+        sheet, sheet_problems = _frame_from_grid(raw, file, name)
+        problems += sheet_problems
+        if sheet is not None:
+            sheets.append(sheet)
+    if not sheets and not problems:
+        problems.append(Problem("empty-file", "the workbook has no data", file=file))
+    return ReadResult(sheets, problems)
+
+
+def read_table_file(path: str | Path) -> ReadResult:
+    """Read a CSV, XLSX or Parquet file into sheets of strings."""
+    p = Path(path)
+    file = str(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise IntakeError(Problem("file-not-found", "file not found", file=file, hint="check the path")) from None
+    except OSError as exc:
+        raise IntakeError(Problem("file-unreadable", f"cannot read the file: {exc.strerror}", file=file)) from None
+    if p.is_dir():
+        raise IntakeError(Problem("is-a-directory", "this is a folder, not a file", file=file))
+    if size > MAX_INPUT_BYTES:
+        raise IntakeError(Problem("file-too-large", f"{size:,} bytes is more than the 2 GiB pari-index reads at once",
+                                  file=file, hint="split the file by district"))
+    if size == 0:
+        return ReadResult([], [Problem("empty-file", "the file is empty", file=file)])
+    suffix = p.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        return _read_excel(p, file)
+    if suffix in PARQUET_SUFFIXES:
+        try:
+            frame = pl.read_parquet(p)
+        except Exception as exc:
+            return ReadResult([], [Problem("not-parquet", f"cannot be read as Parquet ({exc})".split("\n")[0], file=file)])
+        header = pl.DataFrame([frame.columns], schema=frame.columns, orient="row")
+        grid = pl.concat([header, frame.select(pl.all().cast(pl.String))])
+        sheet, problems = _frame_from_grid(grid, file, None)
+        return ReadResult([sheet] if sheet else [], problems)
+    raw = p.read_bytes()
+    if raw[:4] == b"PK\x03\x04":
+        return _read_excel(p, file)
+    return read_csv_bytes(raw, file)
+
+
+def read_tables(paths: list[str | Path]) -> ReadResult:
+    sheets: list[Sheet] = []
+    problems: list[Problem] = []
+    for path in paths:
+        result = read_table_file(path)
+        sheets += result.sheets
+        problems += result.problems
+    return ReadResult(sheets, problems)
+
+
+def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
+    """Rename known header spellings (Vietnamese or English, any case) to canonical names."""
+    mapping: dict[str, str] = {}
+    for col in sheet.frame.columns:
+        if col.startswith("_"):
+            continue
+        canonical = aliases.get(col.casefold())
+        if canonical and canonical != col and canonical not in sheet.frame.columns:
+            mapping[col] = canonical
+    if not mapping:
+        return sheet
+    originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
+    return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals)

@@ -1,0 +1,235 @@
+"""Verification: evidence, self-scores against the rules, and the appraisal council's corrections.
+
+For every commune and scored item the council wants to see four numbers side by side: what the
+commune claimed (self_score), what the rules give on the inputs it reported (computed_score), what
+they give after the council's corrections (appraised_score), and what counts (final_score), with a
+status and the reason. MoHA guidance (CV 383 and 384/BNV-CCHC, 28/01/2021) requires an
+explanation for missing evidence and leaves the decision to the appraiser; by default an item
+without its evidence scores 0 until an explanation is accepted (the criteria set can say
+``missing_evidence: keep``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from .assessments import (
+    CELL_SCHEMA,
+    COLUMN,
+    CRITERION,
+    FIELD,
+    VALUE,
+    LeafTable,
+    _check_and_type,
+    empty_findings,
+    problems_to_findings,
+)
+from .compiling import COMMUNE
+from .errors import IntakeError, Problem
+from .model import Leaf, MissingEvidence, Part
+from .tables import FILE, ROW, SHEET, read_tables, rename_columns
+from .values import parse_boolean, parse_units
+
+APPRAISAL_ALIASES: dict[str, str] = {
+    **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị")},
+    **{k: CRITERION for k in ("criterion_id", "tiêu chí", "mã tiêu chí", "id")},
+    **{k: "input" for k in ("input", "đầu vào")},
+    **{k: VALUE for k in ("value", "corrected_value", "giá trị", "giá trị thẩm định")},
+    **{k: "score" for k in ("score", "appraised_score", "điểm thẩm định")},
+    **{k: "evidence_accepted" for k in ("evidence_accepted", "chấp nhận giải trình", "chấp nhận minh chứng")},
+    **{k: "reason" for k in ("reason", "lý do", "ly do")},
+    **{k: "appraiser" for k in ("appraiser", "người thẩm định", "thành viên hội đồng")},
+}
+
+DECISION_SCHEMA: dict[str, pl.DataType] = {
+    COMMUNE: pl.String(),
+    CRITERION: pl.String(),
+    "score_override": pl.Int64(),
+    "evidence_accepted": pl.Boolean(),
+    "reason": pl.String(),
+    "appraiser": pl.String(),
+}
+
+
+@dataclass
+class Appraisal:
+    """The council's corrections: corrected input cells, and per item a score override, an
+    evidence decision, the reason and the appraiser."""
+
+    cells: pl.DataFrame
+    decisions: pl.DataFrame
+    findings: pl.DataFrame
+    ledger: pl.DataFrame
+
+    @classmethod
+    def empty(cls) -> Appraisal:
+        return cls(
+            cells=pl.DataFrame(schema=CELL_SCHEMA),
+            decisions=pl.DataFrame(schema=DECISION_SCHEMA),
+            findings=empty_findings(),
+            ledger=pl.DataFrame(schema={"file": pl.String, "sheet": pl.String, "row": pl.Int64,
+                                        "status": pl.String, "reasons": pl.String}),
+        )
+
+
+def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.Series | None) -> Appraisal:
+    """Read an appraisal file: commune_code, criterion_id, [input, value] or score,
+    [evidence_accepted], reason, [appraiser]."""
+    table = LeafTable.build(leaves)
+    result = read_tables([path])
+    problems = list(result.problems)
+    frames = []
+    for sheet in result.sheets:
+        sheet = rename_columns(sheet, APPRAISAL_ALIASES)
+        missing = [c for c in (COMMUNE, CRITERION, "reason") if c not in sheet.frame.columns]
+        if missing:
+            problems.append(Problem("missing-column", f"the appraisal file needs column(s) {', '.join(missing)}",
+                                    file=sheet.file, sheet=sheet.name, row=1,
+                                    hint="columns: commune_code, criterion_id, input, value or score, "
+                                    "evidence_accepted, reason, appraiser"))
+            continue
+        frames.append(sheet.frame)
+    if not frames:
+        raise IntakeError(problems or [Problem("empty-file", "the appraisal file has no rows", file=str(path))])
+    frame = pl.concat(frames, how="diagonal_relaxed")
+    for col in ("input", VALUE, "score", "evidence_accepted", "appraiser"):
+        if col not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
+    findings: list[pl.DataFrame] = [problems_to_findings(problems)]
+    row_problems: list[Problem] = []
+    no_reason = frame.filter(pl.col("reason").is_null())
+    for r in no_reason.select(FILE, SHEET, ROW).iter_rows(named=True):
+        row_problems.append(Problem("missing-reason", "an appraisal correction needs a reason", file=r[FILE],
+                                    sheet=r[SHEET], row=r[ROW], hint="write why the council changed the score"))
+    frame = frame.filter(pl.col("reason").is_not_null())
+    # Corrected inputs go through exactly the same checks as the commune's own cells.
+    value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
+    cells = value_rows.select(
+        COMMUNE, CRITERION, pl.coalesce("input", "default_field").alias(FIELD), VALUE, FILE, SHEET, ROW,
+        pl.lit(VALUE).alias(COLUMN),
+    ).cast(CELL_SCHEMA)  # type: ignore[arg-type]
+    accepted, cell_findings = _check_and_type(cells, table, known_communes)
+    findings.append(cell_findings)
+    decisions = frame.with_columns(
+        parse_units(pl.col("score")).alias("score_override"),
+        parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
+    )
+    for r in decisions.filter(pl.col("score").is_not_null() & pl.col("score_override").is_null()).select(
+        FILE, SHEET, ROW, "score"
+    ).iter_rows(named=True):
+        row_problems.append(Problem("bad-value", f"score {r['score']!r} is not a number", file=r[FILE], sheet=r[SHEET],
+                                    row=r[ROW], field="score", hint="write the appraised points, e.g. 0,75"))
+    known_leaves = {leaf.id for leaf in leaves}
+    for r in decisions.filter(~pl.col(CRITERION).is_in(list(known_leaves))).select(FILE, SHEET, ROW, CRITERION).iter_rows(named=True):
+        row_problems.append(Problem("unknown-criterion", f"criterion {r[CRITERION]} is not a scored item of this set",
+                                    file=r[FILE], sheet=r[SHEET], row=r[ROW]))
+    decisions = decisions.filter(pl.col(CRITERION).is_in(list(known_leaves)))
+    decision_frame = decisions.group_by(COMMUNE, CRITERION).agg(
+        pl.col("score_override").drop_nulls().last(),
+        pl.col("evidence_accepted_flag").drop_nulls().last().alias("evidence_accepted"),
+        pl.col("reason").unique(maintain_order=True).str.join("; "),
+        pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
+    ).cast(DECISION_SCHEMA)  # type: ignore[arg-type]
+    findings.append(problems_to_findings(row_problems))
+    all_findings = pl.concat(findings)
+    rows = frame.select(FILE, SHEET, ROW)
+    bad_rows = all_findings.filter(pl.col("row").is_not_null()).select(
+        pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
+    ).unique()
+    ledger = pl.concat([
+        rows.join(bad_rows, on=[FILE, SHEET, ROW], how="anti", nulls_equal=True).with_columns(
+            pl.lit("applied").alias("status")),
+        bad_rows.with_columns(pl.lit("rejected").alias("status")),
+        no_reason.select(FILE, SHEET, ROW).with_columns(pl.lit("rejected").alias("status")),
+    ]).unique().select(pl.col(FILE).alias("file"), pl.col(SHEET).alias("sheet"), pl.col(ROW).alias("row"), "status",
+                       pl.lit(None, dtype=pl.String).alias("reasons"))
+    return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
+
+
+def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir: Path | None) -> pl.DataFrame:
+    """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
+    explained (an explanation awaits the council), accepted or rejected (the council decided),
+    file_not_found, outside_evidence_dir."""
+    required = pl.DataFrame(
+        [
+            {
+                CRITERION: leaf.id,
+                "need_number": any("number" in e.requires for e in leaf.evidence),
+                "need_date": any("date" in e.requires for e in leaf.evidence),
+                "need_file": any("file" in e.requires for e in leaf.evidence),
+                "evidence_required": bool(leaf.evidence) and leaf.part is Part.appraised,
+                "policy": leaf.missing_evidence.value,
+            }
+            for leaf in leaves
+        ],
+        schema={CRITERION: pl.String, "need_number": pl.Boolean, "need_date": pl.Boolean, "need_file": pl.Boolean,
+                "evidence_required": pl.Boolean, "policy": pl.String},
+    )
+    d = details.join(required, on=CRITERION, how="left")
+    file_state = pl.lit("ok")
+    if evidence_dir is not None:
+        root = evidence_dir.resolve()
+        files = d.select("evidence_file").drop_nulls().unique()["evidence_file"].to_list()
+        states: dict[str, str] = {}
+        for name in files:
+            candidate = (root / name).resolve()
+            if not candidate.is_relative_to(root):
+                states[name] = "outside_evidence_dir"
+            elif not candidate.is_file():
+                states[name] = "file_not_found"
+            else:
+                states[name] = "ok"
+        file_state = pl.col("evidence_file").replace_strict(states, default="ok", return_dtype=pl.String)
+    complete = (
+        (~pl.col("need_number") | pl.col("evidence_number").is_not_null())
+        & (~pl.col("need_date") | pl.col("evidence_date").is_not_null())
+        & (~pl.col("need_file") | pl.col("evidence_file").is_not_null())
+    )
+    base = (
+        pl.when(~pl.col("evidence_required")).then(pl.lit("not_required"))
+        .when(complete & (file_state == "ok")).then(pl.lit("present"))
+        .when(complete).then(file_state)
+        .when(pl.col("explanation").is_not_null()).then(pl.lit("explained"))
+        .otherwise(pl.lit("missing"))
+    )
+    decided = (
+        pl.when(base.is_in(["not_required", "present"])).then(base)
+        .when(pl.col("evidence_accepted") == True).then(pl.lit("accepted"))  # noqa: E712
+        .when(pl.col("evidence_accepted") == False).then(pl.lit("rejected"))  # noqa: E712
+        .otherwise(base)
+    )
+    return d.with_columns(decided.alias("evidence_status")).drop("need_number", "need_date", "need_file")
+
+
+def leaf_frame(leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """criterion_id, area_id, part, max (units), title_vi, title_en, provenance: one row per leaf."""
+    from .points import to_units
+
+    return pl.DataFrame(
+        [
+            {
+                CRITERION: leaf.id,
+                "area_id": leaf.area,
+                "part": leaf.part.value,
+                "max": to_units(leaf.max),
+                "title_vi": leaf.title.vi,
+                "title_en": leaf.title.en or leaf.title.vi,
+                "provenance": leaf.provenance.value,
+                "order": i,
+            }
+            for i, leaf in enumerate(leaves)
+        ],
+        schema={CRITERION: pl.String, "area_id": pl.String, "part": pl.String, "max": pl.Int64,
+                "title_vi": pl.String, "title_en": pl.String, "provenance": pl.String, "order": pl.Int64},
+    )
+
+
+def missing_evidence_zeroes(policy: pl.Expr, status: pl.Expr) -> pl.Expr:
+    """True where the evidence status makes the item score 0 under its policy."""
+    return (policy == MissingEvidence.zero.value) & status.is_in(
+        ["missing", "explained", "rejected", "file_not_found", "outside_evidence_dir"]
+    )

@@ -1,0 +1,511 @@
+"""Property tests: generated valid criteria sets load, compile, and both evaluators agree.
+
+The strategies build criteria sets as plain data (what a YAML file holds): random trees of areas,
+criteria and leaves using every rule kind, maxima that add up, tier ladders with explicit edges and
+neither gaps nor overlaps, and a random rounding mode and number of places. Each set goes through
+``yaml.safe_dump`` and :func:`pari_index.loading.load_criteria_text`, so the loader, the pydantic
+models and the validator must all accept it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import hypothesis.strategies as st
+import yaml
+from evaluators import evaluate_both
+from hypothesis import given
+
+from pari_index.compiling import compile_criteria
+from pari_index.loading import load_criteria_text
+from pari_index.model import CriteriaSet, Part, resolve_leaves
+from pari_index.rules import STATUS_VALUES
+
+SCALE = 10_000
+UNIT_TYPES = ["commune", "ward", "township", "special_zone"]
+KINDS = [
+    "yes_no",
+    "timeliness",
+    "deadline",
+    "tiers",
+    "proportional",
+    "checklist",
+    "count_tiers",
+    "choice",
+    "deduction",
+]
+LEVEL_NAMES = ["chairman", "secretary", "deputy", "member", "none", "yes", "no", "on", "012"]
+
+
+def pts(units: int) -> float:
+    """A point value in units as the YAML number a writer would type (at most 4 decimals)."""
+    value = float(Decimal(units) / SCALE)
+    assert Decimal(str(value)) * SCALE == units
+    return value
+
+
+def max_units() -> st.SearchStrategy[int]:
+    return st.one_of(
+        st.integers(1, 50_000),  # any maximum up to 5 points, 4 decimals
+        st.sampled_from([1_000, 2_000, 2_500, 5_000, 10_000, 20_000, 30_000]),
+    )
+
+
+@st.composite
+def ladder(draw: st.DrawFn, *, high: int, monotone: bool, max_pts: int) -> list[dict[str, Any]]:
+    """Tiers with explicit edges covering [0, ∞) (or from 0 explicitly), no gaps or overlaps.
+
+    Edges are in whole units of the value (e.g. percent x 10,000) below ``high``. With
+    ``monotone`` the points never fall as the value rises."""
+    cuts = sorted(
+        draw(
+            st.sets(
+                st.one_of(
+                    st.integers(1, high // SCALE).map(lambda v: v * SCALE),  # whole numbers
+                    st.integers(1, high),
+                ),
+                min_size=0,
+                max_size=4,
+            )
+        )
+    )
+    inclusive = [draw(st.booleans()) for _ in cuts]  # True: 'to' (<=) below the cut
+    n = len(cuts) + 1
+    points = [draw(st.integers(0, max_pts)) for _ in range(n)]
+    if monotone:
+        points.sort()
+    tiers: list[dict[str, Any]] = []
+    for i in range(n):
+        tier: dict[str, Any] = {}
+        if i == 0:
+            if draw(st.booleans()):
+                tier["from"] = 0
+        else:
+            tier["above" if inclusive[i - 1] else "from"] = pts(cuts[i - 1])
+        if i < len(cuts):
+            tier["to" if inclusive[i] else "below"] = pts(cuts[i])
+        tier["points"] = pts(points[i])
+        tiers.append(tier)
+    if draw(st.booleans()):
+        tiers.reverse()  # decisions print ladders from the top band down
+    return tiers
+
+
+@st.composite
+def leaf_rule(
+    draw: st.DrawFn, kind: str, maximum: int, *, monotone: bool = False
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(inputs, rule, extra leaf keys) of one leaf of ``kind`` worth ``maximum`` units."""
+    points = st.integers(0, maximum)
+    extra: dict[str, Any] = {}
+
+    def maybe(key: str, rule: dict[str, Any], strategy: st.SearchStrategy[int] = points) -> None:
+        if draw(st.booleans()):
+            rule[key] = pts(draw(strategy))
+
+    if kind == "yes_no":
+        rule: dict[str, Any] = {"kind": kind, "input": "ok"}
+        maybe("yes", rule)
+        maybe("no", rule)
+        return {"ok": {"type": "boolean"}}, rule, extra
+    if kind in ("timeliness", "deadline"):
+        rule = {"kind": kind, "input": "x"}
+        for key in ("on_time", "late", "not_done"):
+            maybe(key, rule)
+        if kind == "timeliness":
+            return {"x": {"type": "status"}}, rule, extra
+        deadline = draw(st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 1)))
+        rule["deadline"] = deadline
+        if draw(st.booleans()):
+            rule["late_until"] = deadline + dt.timedelta(days=draw(st.integers(1, 90)))
+        return {"x": {"type": "date"}}, rule, extra
+    if kind in ("tiers", "proportional"):
+        source = draw(
+            st.sampled_from(
+                ["rate", "percent", "number"] if kind == "tiers" else ["rate", "percent"]
+            )
+        )
+        if source == "rate":
+            den_type = draw(st.sampled_from(["count", "number"]))
+            inputs = {"num": {"type": den_type}, "den": {"type": den_type}}
+            rule = {"kind": kind, "rate": {"numerator": "num", "denominator": "den"}}
+            rule["when_no_denominator"] = draw(st.sampled_from(["zero", "full_points"]))
+        else:
+            inputs = {"v": {"type": source}}
+            rule = {"kind": kind, "input": "v"}
+        if kind == "tiers":
+            high = 100 * SCALE if source != "number" else 1_000 * SCALE
+            rule["tiers"] = draw(ladder(high=high, monotone=monotone, max_pts=maximum))
+        else:
+            cap = draw(st.integers(0, maximum)) if draw(st.booleans()) else None
+            if cap is not None:
+                rule["cap"] = pts(cap)
+            if draw(st.booleans()):
+                rule["floor"] = pts(draw(st.integers(0, maximum if cap is None else cap)))
+        return inputs, rule, extra
+    if kind == "checklist":
+        n = draw(st.integers(1, 4))
+        items = [{"input": f"c{i}", "points": pts(draw(points))} for i in range(n)]
+        return (
+            {f"c{i}": {"type": "boolean"} for i in range(n)},
+            {"kind": kind, "items": items},
+            extra,
+        )
+    if kind == "count_tiers":
+        counts = sorted(draw(st.sets(st.integers(0, 30), min_size=1, max_size=5)), reverse=True)
+        values = sorted((draw(points) for _ in counts), reverse=True)
+        tiers = [{"at_least": c, "points": pts(p)} for c, p in zip(counts, values, strict=True)]
+        return {"n": {"type": "count"}}, {"kind": kind, "input": "n", "tiers": tiers}, extra
+    if kind == "choice":
+        names = draw(st.lists(st.sampled_from(LEVEL_NAMES), min_size=1, max_size=4, unique=True))
+        levels = []
+        for name in names:
+            if draw(st.booleans()):
+                levels.append({"value": name, "points": pts(draw(points))})
+            else:
+                levels.append({"value": name, "fraction": pts(draw(st.integers(0, SCALE)))})
+        return {"lvl": {"type": "level"}}, {"kind": kind, "input": "lvl", "levels": levels}, extra
+    if kind == "deduction":
+        floor = -draw(st.integers(0, 20_000)) if draw(st.booleans()) else 0
+        if floor:
+            extra["floor"] = pts(floor)
+        rule = {"kind": kind, "input": "n", "per": pts(draw(st.integers(1, 20_000)))}
+        maybe("start", rule, st.integers(floor, maximum))
+        return {"n": {"type": draw(st.sampled_from(["count", "boolean"]))}}, rule, extra
+    if kind in ("bonus", "penalty"):
+        rule = {"kind": kind, "input": "n", "per": pts(draw(st.integers(1, 20_000)))}
+        return {"n": {"type": draw(st.sampled_from(["count", "boolean"]))}}, rule, extra
+    raise AssertionError(kind)
+
+
+na_policy = st.sampled_from([None, None, "full_points", "exclude", "not_allowed"])
+unit_types = st.lists(st.sampled_from(UNIT_TYPES), min_size=1, max_size=3, unique=True)
+applies = st.one_of(st.none(), unit_types)
+
+
+@st.composite
+def leaf_node(draw: st.DrawFn, node_id: str, kinds: list[str]) -> dict[str, Any]:
+    maximum = draw(max_units())
+    inputs, rule, extra = draw(leaf_rule(draw(st.sampled_from(kinds)), maximum))
+    node: dict[str, Any] = {"id": node_id, "title": f"Tiêu chí {node_id}", "max": pts(maximum)}
+    node.update(extra)
+    node["inputs"] = inputs
+    node["rule"] = rule
+    if (policy := draw(na_policy)) is not None:
+        node["not_applicable"] = policy
+    if (units := draw(applies)) is not None:
+        node["applies_to"] = units
+    return node
+
+
+def units_of(node: dict[str, Any]) -> int:
+    return int(Decimal(str(node["max"])) * SCALE)
+
+
+@st.composite
+def branch_node(draw: st.DrawFn, node_id: str, kinds: list[str], depth: int) -> dict[str, Any]:
+    """A node whose maximum is the sum of its children's (a leaf when depth runs out)."""
+    if depth == 0 or (depth < 2 and draw(st.booleans())):
+        return draw(leaf_node(node_id, kinds))
+    children = [
+        draw(branch_node(f"{node_id}.{i}", kinds, depth - 1))
+        for i in range(1, draw(st.integers(1, 3)) + 1)
+    ]
+    node: dict[str, Any] = {
+        "id": node_id,
+        "title": f"Nhóm {node_id}",
+        "max": pts(sum(units_of(c) for c in children)),
+        "children": children,
+    }
+    if (policy := draw(na_policy)) is not None:
+        node["not_applicable"] = policy
+    if draw(st.integers(0, 4)) == 0:
+        node["applies_to"] = draw(unit_types)
+    return node
+
+
+@st.composite
+def criteria_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid criteria set as YAML-ready data."""
+    n_areas = draw(st.integers(1, 3))
+    areas = []
+    for i in range(1, n_areas + 1):
+        area = draw(branch_node(str(i), KINDS, depth=2))
+        if "rule" in area:  # an area must have children here; wrap a lone leaf
+            leaf = dict(area, id=f"{i}.1")
+            area = {"id": str(i), "title": f"Lĩnh vực {i}", "max": leaf["max"], "children": [leaf]}
+        areas.append(area)
+    survey = 0
+    if draw(st.booleans()):
+        area = draw(branch_node(str(n_areas + 1), [k for k in KINDS if k != "deduction"], 1))
+        if "rule" in area:
+            leaf = dict(area, id=f"{n_areas + 1}.1")
+            area = {
+                "id": leaf["id"][:-2],
+                "title": "Khảo sát",
+                "max": leaf["max"],
+                "children": [leaf],
+            }
+        area["part"] = "survey"
+        areas.append(area)
+        survey = units_of(area)
+    if draw(st.booleans()):
+        aid = str(len(areas) + 1)
+        children = []
+        for j in range(1, draw(st.integers(1, 3)) + 1):
+            maximum = draw(max_units())
+            inputs, rule, _ = draw(leaf_rule(draw(st.sampled_from(["bonus", "penalty"])), maximum))
+            children.append(
+                {
+                    "id": f"{aid}.{j}",
+                    "title": "Điều chỉnh",
+                    "max": pts(maximum),
+                    "inputs": inputs,
+                    "rule": rule,
+                }
+            )
+        areas.append(
+            {
+                "id": aid,
+                "title": "Điểm thưởng, điểm trừ",
+                "max": pts(draw(max_units())),
+                "part": "adjustment",
+                "children": children,
+            }
+        )
+    appraised = sum(units_of(a) for a in areas if a.get("part") is None)
+    return {
+        "id": "generated",
+        "title": {"vi": "Bộ chỉ số sinh ngẫu nhiên", "en": "Generated set"},
+        "year": 2025,
+        "province": "Tỉnh Thử",
+        "issuer": "UBND tỉnh Thử",
+        "decision": {"number": "1/QĐ-UBND", "date": dt.date(2025, 1, 15)},
+        "scale": pts(appraised + survey),
+        "parts": {"appraised": pts(appraised), "survey": pts(survey)},
+        "rounding": {
+            "places": draw(st.integers(0, 4)),
+            "mode": draw(st.sampled_from(["half_up", "half_even", "down"])),
+        },
+        "ranking": {"within": "district"},
+        "classes": [
+            {"name": "Tốt", "from": 90},
+            {"name": "Khá", "from": 50, "below": 90},
+            {"name": "Kém", "below": 50},
+        ],
+        "defaults": {
+            "not_applicable": draw(st.sampled_from(["not_allowed", "full_points", "exclude"]))
+        },
+        "areas": areas,
+    }
+
+
+def load(data: dict[str, Any]) -> CriteriaSet:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return load_criteria_text(text, "generated.yaml").criteria
+
+
+# --- input frames ----------------------------------------------------------------------------
+
+amounts = st.one_of(
+    st.none(),
+    st.just(0),
+    st.integers(0, 40).map(lambda n: n * SCALE),  # whole counts and percents hit edges exactly
+    st.integers(0, 100 * SCALE),
+    st.integers(0, 2_000_000),
+    st.integers(0, 10**9),
+)
+whole_counts = st.one_of(st.none(), st.just(0), st.integers(0, 40).map(lambda n: n * SCALE))
+flags = st.sampled_from([None, False, False, True])
+
+
+@st.composite
+def input_value(draw: st.DrawFn, leaf: Any, name: str) -> Any:
+    kind = leaf.inputs[name].type.value
+    if kind == "boolean":
+        return draw(st.sampled_from([None, True, True, False, False]))
+    if kind == "count":  # whole numbers of occurrences (in units)
+        return draw(whole_counts)
+    if kind in ("number", "percent"):
+        return draw(amounts)
+    if kind == "date":
+        rule = leaf.rule
+        anchors = [rule.deadline] + ([rule.late_until] if rule.late_until else [])
+        anchor = draw(st.sampled_from(anchors))
+        near = st.integers(-3, 3).map(lambda d: anchor + dt.timedelta(days=d))
+        return draw(st.one_of(st.none(), near))
+    if kind == "status":
+        return draw(st.sampled_from([None, *STATUS_VALUES, "bogus"]))
+    if kind == "level":
+        values = [lvl.value for lvl in leaf.rule.levels]
+        return draw(st.sampled_from([None, "unknown", *values, *values]))
+    raise AssertionError(kind)
+
+
+@st.composite
+def rows_for(draw: st.DrawFn, criteria: CriteriaSet) -> list[dict[str, Any]]:
+    rows = []
+    for i in range(draw(st.integers(1, 4))):
+        row: dict[str, Any] = {
+            "commune_code": f"{i:05d}",
+            "unit_type": draw(st.sampled_from([*UNIT_TYPES, None])),
+        }
+        for leaf in resolve_leaves(criteria):
+            for name in leaf.inputs:
+                row[leaf.column(name)] = draw(input_value(leaf, name))
+            row[f"{leaf.id}:n/a"] = draw(flags)
+        rows.append(row)
+    return rows
+
+
+@st.composite
+def criteria_and_rows(draw: st.DrawFn) -> tuple[CriteriaSet, list[dict[str, Any]]]:
+    criteria = load(draw(criteria_data()))
+    return criteria, draw(rows_for(criteria))
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+@given(criteria_data())
+def test_generated_sets_validate_and_compile(data: dict[str, Any]) -> None:
+    criteria = load(data)
+    compiled = compile_criteria(criteria)
+    assert [leaf.id for leaf in compiled.leaves] == [n.id for n in criteria.leaves()]
+    result = compiled.evaluate(compiled.empty_frame())
+    assert result.height == 0
+    # Parent maxima add up and the scale is appraised + survey.
+    assert criteria.scale == criteria.parts.appraised + criteria.parts.survey
+
+
+@given(criteria_and_rows())
+def test_compiled_and_reference_agree(case: tuple[CriteriaSet, list[dict[str, Any]]]) -> None:
+    criteria, rows = case
+    got_c, got_r = evaluate_both(criteria, rows)
+    assert (
+        set(got_c)
+        == set(got_r)
+        == {(row["commune_code"], leaf.id) for row in rows for leaf in resolve_leaves(criteria)}
+    )
+    for key, expected in got_r.items():
+        assert got_c[key] == expected, key
+
+
+@given(criteria_and_rows())
+def test_scores_within_floor_and_max(case: tuple[CriteriaSet, list[dict[str, Any]]]) -> None:
+    criteria, rows = case
+    got_c, _ = evaluate_both(criteria, rows)
+    leaves = {leaf.id: leaf for leaf in resolve_leaves(criteria)}
+    for (_, leaf_id), result in got_c.items():
+        leaf = leaves[leaf_id]
+        if result["points"] is None:
+            assert result["branch"] == "na_excluded"
+            assert result["counted_max"] == 0
+            continue
+        if leaf.part is Part.adjustment:
+            assert abs(result["points"]) <= leaf.max * SCALE
+            assert result["counted_max"] == 0
+            continue
+        assert leaf.floor * SCALE <= result["points"] <= leaf.max * SCALE, (leaf_id, result)
+        assert result["counted_max"] == leaf.max * SCALE
+
+
+@st.composite
+def single_leaf_case(draw: st.DrawFn) -> tuple[CriteriaSet, list[dict[str, Any]]]:
+    """One leaf of any kind and many communes: dense coverage of every rule's arithmetic."""
+    kind = draw(st.sampled_from(KINDS))
+    maximum = draw(max_units())
+    inputs, rule, extra = draw(leaf_rule(kind, maximum))
+    rounding = {
+        "places": draw(st.integers(0, 4)),
+        "mode": draw(st.sampled_from(["half_up", "half_even", "down"])),
+    }
+    criteria = single_leaf_set(inputs, rule, maximum, rounding, extra)
+    (leaf,) = resolve_leaves(criteria)
+    rows = []
+    for i in range(draw(st.integers(1, 12))):
+        row: dict[str, Any] = {"commune_code": f"{i:05d}", "unit_type": "commune"}
+        for name in leaf.inputs:
+            row[leaf.column(name)] = draw(input_value(leaf, name))
+        rows.append(row)
+    return criteria, rows
+
+
+@given(single_leaf_case())
+def test_single_leaf_compiled_and_reference_agree(
+    case: tuple[CriteriaSet, list[dict[str, Any]]],
+) -> None:
+    criteria, rows = case
+    got_c, got_r = evaluate_both(criteria, rows)
+    assert got_c == got_r
+
+
+# --- monotonicity ----------------------------------------------------------------------------
+
+
+def single_leaf_set(
+    inputs: dict[str, Any],
+    rule: dict[str, Any],
+    maximum: int,
+    rounding: dict[str, Any],
+    extra: dict[str, Any] | None = None,
+) -> CriteriaSet:
+    leaf = {"id": "1.1", "title": "L", "max": pts(maximum), **(extra or {})}
+    leaf.update(inputs=inputs, rule=rule)
+    return load(
+        {
+            "id": "mono",
+            "title": "M",
+            "year": 2025,
+            "province": "P",
+            "issuer": "I",
+            "decision": {"number": "1", "date": dt.date(2025, 1, 1)},
+            "scale": pts(maximum),
+            "parts": {"appraised": pts(maximum)},
+            "rounding": rounding,
+            "ranking": {"within": "district"},
+            "classes": [{"name": "A", "from": 0}],
+            "areas": [{"id": "1", "title": "A", "max": pts(maximum), "children": [leaf]}],
+        }
+    )
+
+
+@st.composite
+def monotone_case(draw: st.DrawFn) -> tuple[CriteriaSet, dict[str, Any], dict[str, Any]]:
+    """A tiers (increasing points) or proportional leaf, and two input rows where the second has
+    the same denominator and a numerator (or value) at least as large."""
+    maximum = draw(max_units())
+    kind = draw(st.sampled_from(["tiers", "proportional"]))
+    inputs, rule, _ = draw(leaf_rule(kind, maximum, monotone=True))
+    rounding = {
+        "places": draw(st.integers(0, 4)),
+        "mode": draw(st.sampled_from(["half_up", "half_even", "down"])),
+    }
+    criteria = single_leaf_set(inputs, rule, maximum, rounding)
+    low = draw(st.one_of(st.integers(0, 40).map(lambda n: n * SCALE), st.integers(0, 2_000_000)))
+    high = low + draw(st.one_of(st.just(0), st.integers(1, 10), st.integers(0, 2_000_000)))
+    base = {"commune_code": "00001", "unit_type": "commune"}
+    if "rate" in rule:
+        den = draw(
+            st.one_of(st.integers(1, 40).map(lambda n: n * SCALE), st.integers(1, 2_000_000))
+        )
+        first = {**base, "1.1:num": low, "1.1:den": den}
+        second = {**base, "commune_code": "00002", "1.1:num": high, "1.1:den": den}
+    else:
+        first = {**base, "1.1:v": low}
+        second = {**base, "commune_code": "00002", "1.1:v": high}
+    return criteria, first, second
+
+
+@given(monotone_case())
+def test_raising_the_numerator_never_lowers_the_score(
+    case: tuple[CriteriaSet, dict[str, Any], dict[str, Any]],
+) -> None:
+    criteria, first, second = case
+    got_c, got_r = evaluate_both(criteria, [first, second])
+    assert got_c == got_r
+    low, high = got_c[("00001", "1.1")], got_c[("00002", "1.1")]
+    assert low["branch"] != "no_tier" and high["branch"] != "no_tier"
+    assert high["points"] >= low["points"], (first, second, low, high)
