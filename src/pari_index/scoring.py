@@ -239,7 +239,7 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
     missing = (
         details.filter(pl.col("status") == "not_assessed")
         .group_by(COMMUNE)
-        .agg(pl.col(CRITERION).sort_by("order").alias("_items"))
+        .agg(pl.col(CRITERION).alias("_items"))
         .with_columns(
             pl.lit(None, dtype=pl.String).alias(CRITERION),
             pl.col("_items").list.len().alias("_n"),
