@@ -191,17 +191,64 @@ def score(
 @main.command()
 @click.argument("commune")
 @click.argument("criterion", required=False)
-@click.option("--results", type=click.Path(path_type=Path), help="A results file written by pari score.")
+@click.option("--results", type=click.Path(path_type=Path), default=Path("out/results.xlsx"), show_default=True,
+              help="A results file (or folder) written by pari score.")
+@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
+              help="The criteria set the results were scored with (default: found by id among the bundled sets).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
-def explain(commune: str, criterion: str | None, results: Path | None, lang: str) -> None:
+def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
     """Explain a commune's points: which input and rule branch gave them, evidence, appraisal.
 
-    Reads the criteria sheet of a results file (--results, default out/results.xlsx).
+    COMMUNE is the commune code; CRITERION (optional) one item such as 1.1.4.
     """
     from .pipeline import explain_from_results
 
-    click.echo(explain_from_results(results or Path("out/results.xlsx"), commune, criterion, lang))
+    click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
+
+
+@main.command()
+@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
+              help="Criteria set YAML (default: the bundled Hà Nội 2025 set).")
+@click.option("--communes", type=click.Path(path_type=Path),
+              help="Commune register: one block of rows per commune, codes filled in.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The form to write (.xlsx).")
+@handles_errors
+def template(criteria_file: Path | None, communes: Path | None, output: Path) -> None:
+    """Write a fill-in self-assessment workbook for a criteria set.
+
+    Input cells carry Excel data validation; a filled form goes straight back into pari score.
+    """
+    from .loading import load_criteria
+    from .register import read_register
+    from .template import write_template
+
+    criteria = load_criteria(criteria_file).criteria
+    register = read_register(communes) if communes is not None else None
+    rows = write_template(criteria, output, register)
+    click.echo(f"Wrote {output}: {rows} input rows for {criteria.id} ({criteria.decision.number}).")
+
+
+@main.command()
+@click.argument("results", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The HTML file to write.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--date", "date", help="A date to print in the report (none by default, so reruns are identical).")
+@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
+              help="The criteria set the results were scored with (default: found among the bundled sets).")
+@handles_errors
+def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
+    """Write the HTML ranking report of a results file (one self-contained page)."""
+    from .outputs import check_not_input
+    from .pipeline import _criteria_for
+    from .report import write_report
+    from .results import read_results
+
+    check_not_input(output, [results])
+    tables = read_results(results)
+    criteria = _criteria_for(tables, criteria_file)
+    write_report(output, tables, lang=lang, date=date, criteria=criteria)  # type: ignore[arg-type]
+    click.echo(f"Wrote {output}.")
 
 
 if __name__ == "__main__":  # pragma: no cover

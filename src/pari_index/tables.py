@@ -27,6 +27,8 @@ FILE = "_file"
 SHEET = "_sheet"
 
 MAX_INPUT_BYTES = 2 * 1024**3
+#: Sheets never read as data: the instructions sheet of a generated template.
+IGNORED_SHEETS = frozenset({"hướng dẫn", "huong dan", "instructions", "readme"})
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 PARQUET_SUFFIXES = {".parquet"}
@@ -184,6 +186,8 @@ def _read_excel(path: Path, file: str) -> ReadResult:
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
+        if name.casefold() in IGNORED_SHEETS:
+            continue
         try:
             loaded = reader.load_sheet(name, header_row=None, dtypes="string")
             visible = loaded.visible

@@ -1,0 +1,212 @@
+"""The ``pari score`` job as one library call: score, rank, write results, optionally the report.
+
+The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or use the steps
+(:func:`pari_index.scoring.score`, :func:`pari_index.ranking.rank`,
+:func:`pari_index.results.write_results`) separately.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from .errors import Problem, StrictModeError, UsageError
+from .outputs import check_not_input
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ScoreRun:
+    """What a run produced: the scoring result, the ranked summary and the files written."""
+
+    result: object
+    summary: pl.DataFrame
+    files: list[Path]
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _format_for(output: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    suffix = output.suffix.lower()
+    if suffix in (".xlsx", ""):
+        return "xlsx" if suffix == ".xlsx" else "csv"
+    if suffix == ".csv":
+        raise UsageError(Problem("usage", "a CSV result is several tables: give a folder name with --format csv",
+                                 file=str(output)))
+    if suffix == ".parquet":
+        return "parquet"
+    raise UsageError(Problem("usage", f"unknown output type {suffix!r}", file=str(output),
+                             hint="use results.xlsx, or a folder with --format csv or parquet"))
+
+
+def run_score(
+    *,
+    assessments: Sequence[str | Path],
+    output: str | Path,
+    criteria: str | Path | None = None,
+    communes: str | Path | None = None,
+    appraisal: str | Path | None = None,
+    survey: Sequence[str | Path] = (),
+    evidence_dir: str | Path | None = None,
+    fmt: str | None = None,
+    group_by: str | None = None,
+    previous: str | Path | None = None,
+    lineage: str | Path | None = None,
+    report: str | Path | None = None,
+    lang: str = "vi",
+    strict: bool = False,
+    date: str | None = None,
+    progress: Progress | None = None,
+) -> ScoreRun:
+    """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
+    are error or warning findings."""
+    from .ranking import rank, read_lineage
+    from .results import read_results, result_tables, write_results
+    from .scoring import score
+
+    say = progress or (lambda _m: None)
+    out = Path(output)
+    chosen = _format_for(out, fmt)
+    inputs = [*assessments, *survey, *(p for p in (communes, appraisal, previous, lineage, criteria) if p)]
+    check_not_input(out, inputs)
+    if report is not None:
+        check_not_input(Path(report), inputs)
+
+    result = score(assessments, criteria, communes=communes, appraisal=appraisal, survey=survey,
+                   evidence_dir=evidence_dir, lang=lang, progress=say)
+    previous_tables = read_results(previous) if previous is not None else None
+    lineage_frame = read_lineage(lineage) if lineage is not None else None
+    say("ranking")
+    summary = rank(result.totals, result.details, result.criteria, group_by=group_by,
+                   previous=previous_tables, lineage=lineage_frame)
+    tables = result_tables(result, summary)
+    say(f"writing {out}")
+    files = write_results(out, tables, chosen)  # type: ignore[arg-type]
+    if report is not None:
+        from .report import write_report
+
+        say(f"writing report {report}")
+        write_report(Path(report), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
+        files.append(Path(report))
+
+    kinds = Counter(result.findings["kind"].to_list())
+    severities = Counter(result.findings["severity"].to_list())
+    ledger = result.ledger
+    rows_total = ledger.height
+    rejected = ledger.filter(pl.col("status") == "rejected").height
+    lines = [
+        f"Scored {result.totals.height} communes on {len(result.leaves)} items of {result.criteria.id} "
+        f"({result.criteria.decision.number}).",
+        f"Input rows: {rows_total} read, {rows_total - rejected} used, {rejected} rejected (see the findings).",
+    ]
+    if kinds:
+        lines.append(
+            "Findings: "
+            + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+            + f" ({severities.get('error', 0)} errors, {severities.get('warning', 0)} warnings)."
+        )
+    else:
+        lines.append("No findings.")
+    lines.append("Written: " + ", ".join(str(f) for f in files))
+    text = "\n".join(lines)
+    if strict and (severities.get("error", 0) or severities.get("warning", 0)):
+        problems = [
+            Problem(row["kind"], row["message"], file=row["file"], sheet=row["sheet"], row=row["row"],
+                    field=row["column"], hint=row["hint"])
+            for row in result.findings.filter(pl.col("severity") != "info").head(50).iter_rows(named=True)
+        ]
+        problems.append(Problem("strict", f"--strict: {severities.get('error', 0)} errors and "
+                                f"{severities.get('warning', 0)} warnings (results written to {out})"))
+        raise StrictModeError(problems)
+    return ScoreRun(result=result, summary=summary, files=files, text=text)
+
+
+def _criteria_for(tables: dict[str, pl.DataFrame], criteria: str | Path | None) -> object | None:
+    """The criteria set a results file was scored with: the given file, or the bundled set whose
+    id the results' about sheet names (None when neither is available)."""
+    from .errors import CriteriaError
+    from .loading import bundled_criteria, load_criteria
+
+    if criteria is not None:
+        return load_criteria(criteria).criteria
+    about = tables.get("about")
+    wanted = None
+    if about is not None:
+        wanted = dict(about.select(pl.all().cast(pl.String)).iter_rows()).get("criteria_id")
+    for path in bundled_criteria():
+        try:
+            loaded = load_criteria(path).criteria
+        except CriteriaError:
+            continue
+        if loaded.id == wanted:
+            return loaded
+    return None
+
+
+def explain_from_results(results: str | Path, commune: str, criterion: str | None, lang: str,
+                         criteria: str | Path | None = None) -> str:
+    """The explanation of one commune (and optionally one item) from a results file, in ``lang``
+    (re-worded from the rule branches when the criteria set is known)."""
+    from .errors import IntakeError
+    from .explain import add_explanations
+    from .model import CriteriaSet, resolve_leaves
+    from .results import read_results
+
+    tables = read_results(results)
+    details = tables.get("criteria")
+    if details is None:
+        raise IntakeError(Problem("not-results", "the results file has no criteria sheet", file=str(results)))
+    details = details.with_columns(pl.col("commune_code").cast(pl.String), pl.col("criterion_id").cast(pl.String))
+    rows = details.filter(pl.col("commune_code") == commune)
+    if rows.height == 0:
+        known = details["commune_code"].unique().sort().head(10).to_list()
+        raise UsageError(Problem("unknown-commune", f"commune {commune!r} is not in {results}",
+                                 hint=f"codes look like: {', '.join(known)}"))
+    if criterion is not None:
+        rows = rows.filter(pl.col("criterion_id") == criterion)
+        if rows.height == 0:
+            raise UsageError(Problem("unknown-criterion", f"criterion {criterion!r} is not a scored item"))
+    criteria_set = _criteria_for(tables, criteria)
+    if isinstance(criteria_set, CriteriaSet) and {"branch", "evidence_status"} <= set(rows.columns):
+        leaves = resolve_leaves(criteria_set)
+        known_ids = {leaf.id for leaf in leaves}
+        if set(rows["criterion_id"].to_list()) <= known_ids:
+            extra = {c: pl.lit(None, dtype=pl.String) for c in ("inputs", "appraisal_reason") if c not in rows.columns}
+            rows = rows.with_columns(**extra).with_columns(
+                pl.col("inputs").cast(pl.String), pl.col("appraisal_reason").cast(pl.String).alias("reason"),
+                pl.col("branch").cast(pl.String), pl.col("evidence_status").cast(pl.String),
+            )
+            rows = add_explanations(rows.drop("explanation", strict=False), leaves, lang).drop("reason")
+    summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
+    head = summary.filter(pl.col("commune_code") == commune).to_dicts()
+    vi = lang == "vi"
+    lines: list[str] = []
+    if head:
+        h = head[0]
+        rank_text = f"{h.get('rank')}/{h.get('group_size')}" if h.get("rank") is not None else "—"
+        lines.append(
+            (f"{h.get('name')} ({commune}): tổng {h.get('total_points')} điểm, chỉ số {h.get('index')} %, "
+             f"xếp thứ {rank_text} trong {h.get('group')}, xếp loại {h.get('class')}")
+            if vi else
+            (f"{h.get('name')} ({commune}): total {h.get('total_points')} points, index {h.get('index')} %, "
+             f"rank {rank_text} in {h.get('group')}, class {h.get('class_en') or h.get('class')}")
+        )
+    labels = (("Tự chấm", "Theo quy tắc", "Thẩm định", "Cuối cùng", "Tối đa")
+              if vi else ("Self-score", "Computed", "Appraised", "Final", "Max"))
+    for r in rows.iter_rows(named=True):
+        lines.append(
+            f"{r['criterion_id']} [{labels[4]} {r['max']}] {labels[0]}: {r['self_score']} · {labels[1]}: "
+            f"{r['computed_score']} · {labels[2]}: {r['appraised_score']} · {labels[3]}: {r['final_score']} "
+            f"({r['status']})"
+        )
+        lines.append(f"    {r['explanation']}")
+    return "\n".join(lines)

@@ -1,0 +1,181 @@
+"""``pari template``: a fill-in self-assessment workbook generated from a criteria set.
+
+One row per commune and input, in the long form that ``pari score`` reads back unchanged. Each
+input cell carries Excel data validation for its type (có/không lists, level lists, whole numbers,
+percentages from 0 to 100, dates), and the self-score cell accepts only points between the item's
+floor and maximum. A sheet named "Hướng dẫn" explains the form; intake never reads that sheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
+from .outputs import atomic_path
+from .register import Register
+from .rules import Choice, InputType
+
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+FORM_SHEET = "Tự đánh giá"
+
+COLUMNS = [
+    ("commune_code", "Mã đơn vị", 12),
+    ("commune_name", "Tên đơn vị", 22),
+    ("criterion_id", "Tiêu chí", 9),
+    ("criterion", "Nội dung", 48),
+    ("max_points", "Điểm tối đa", 9),
+    ("input", "Đầu vào", 14),
+    ("input_label", "Nội dung đầu vào", 32),
+    ("allowed", "Giá trị hợp lệ", 26),
+    ("value", "Giá trị", 14),
+    ("self_score", "Điểm tự đánh giá", 11),
+    ("evidence_number", "Số văn bản", 16),
+    ("evidence_date", "Ngày văn bản", 12),
+    ("evidence_file", "Tệp minh chứng", 22),
+    ("explanation", "Giải trình", 26),
+    ("n/a", "Không áp dụng", 10),
+    ("guidance", "Hướng dẫn", 40),
+]
+
+_ALLOWED = {
+    InputType.boolean: "có / không",
+    InputType.count: "số nguyên ≥ 0",
+    InputType.number: "số ≥ 0 (dấu phẩy thập phân)",
+    InputType.percent: "0 – 100 (%)",
+    InputType.date: "ngày (dd/mm/yyyy)",
+    InputType.status: "đúng hạn / trễ hạn / không thực hiện",
+}
+
+
+def _level_words(leaf: Leaf) -> list[str]:
+    assert isinstance(leaf.rule, Choice)
+    return [level.label or level.value for level in leaf.rule.levels]
+
+
+def _validation(leaf: Leaf, input_name: str) -> dict[str, Any] | None:
+    spec = leaf.inputs[input_name]
+    match spec.type:
+        case InputType.boolean:
+            return {"validate": "list", "source": ["có", "không"]}
+        case InputType.status:
+            return {"validate": "list", "source": ["đúng hạn", "trễ hạn", "không thực hiện"]}
+        case InputType.level:
+            words = _level_words(leaf)
+            if sum(len(w) + 1 for w in words) < 250:
+                return {"validate": "list", "source": words}
+            return None
+        case InputType.count:
+            return {"validate": "integer", "criteria": ">=", "value": 0,
+                    "error_message": "Nhập số nguyên không âm"}
+        case InputType.percent:
+            return {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100,
+                    "error_message": "Nhập tỷ lệ từ 0 đến 100"}
+        case InputType.number:
+            return {"validate": "decimal", "criteria": ">=", "value": 0, "error_message": "Nhập số không âm"}
+        case InputType.date:
+            import datetime as dt
+
+            return {"validate": "date", "criteria": "between", "minimum": dt.date(2000, 1, 1),
+                    "maximum": dt.date(2100, 12, 31), "error_message": "Nhập ngày dd/mm/yyyy"}
+    return None
+
+
+def template_rows(criteria: CriteriaSet) -> list[tuple[Leaf, str, bool]]:
+    """(leaf, input name, first input of its leaf) for every input a commune fills in."""
+    rows: list[tuple[Leaf, str, bool]] = []
+    for leaf in resolve_leaves(criteria):
+        if leaf.part is Part.survey:
+            continue  # survey results come from the survey file, not from the commune
+        for i, name in enumerate(leaf.inputs):
+            rows.append((leaf, name, i == 0))
+    return rows
+
+
+def write_template(criteria: CriteriaSet, path: str | Path, register: Register | None = None) -> int:
+    """Write the form; returns the number of input rows written."""
+    import xlsxwriter
+
+    communes: list[tuple[str, str]] = [("", "")]
+    if register is not None:
+        communes = [(r["code"], r["name"]) for r in register.frame.select("code", "name").iter_rows(named=True)]
+    rows = template_rows(criteria)
+    count = 0
+    with atomic_path(Path(path)) as tmp, xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False}) as wb:
+        head = wb.add_format({"bold": True, "bg_color": "#1f4e79", "font_color": "#ffffff", "text_wrap": True,
+                              "valign": "top", "border": 1})
+        given = wb.add_format({"bg_color": "#f2f2f2", "text_wrap": True, "valign": "top"})
+        fill = wb.add_format({"bg_color": "#fff2cc", "border": 1})
+        date_fill = wb.add_format({"bg_color": "#fff2cc", "border": 1, "num_format": "dd/mm/yyyy"})
+        blocked = wb.add_format({"bg_color": "#d9d9d9"})
+        text = wb.add_format({"num_format": "@", "bg_color": "#f2f2f2"})
+
+        guide = wb.add_worksheet(INSTRUCTIONS_SHEET)
+        guide.set_column(0, 0, 110)
+        lines = [
+            f"{criteria.title.vi}",
+            f"{criteria.decision.number} ngày {criteria.decision.date:%d/%m/%Y} — {criteria.issuer}",
+            "",
+            "Cách điền: mỗi dòng của trang «Tự đánh giá» là một đầu vào của một tiêu chí.",
+            "• Điền cột «Giá trị» (ô màu vàng) theo loại dữ liệu ghi ở cột «Giá trị hợp lệ».",
+            "• Điểm tự đánh giá, số/ngày văn bản và tệp minh chứng ghi ở dòng đầu tiên của mỗi tiêu chí.",
+            "• Thiếu minh chứng thì ghi «Giải trình»; Hội đồng thẩm định quyết định chấp nhận hay không.",
+            "• Số thập phân dùng dấu phẩy (7,5); ngày ghi dd/mm/yyyy; không xoá hay đổi tên cột.",
+            "• Mã đơn vị là văn bản: giữ nguyên các số 0 ở đầu.",
+            "Nộp tệp này cho cơ quan tổng hợp; kiểm tra bằng: pari score <tệp> --communes <danh sách đơn vị>",
+            "",
+            "This sheet is never read by pari-index. Fill the yellow cells of the «Tự đánh giá» sheet.",
+        ]
+        for i, line in enumerate(lines):
+            guide.write(i, 0, line)
+
+        ws = wb.add_worksheet(FORM_SHEET)
+        for c, (name, label, width) in enumerate(COLUMNS):
+            ws.write(0, c, name, head)
+            ws.set_column(c, c, width)
+            ws.write_comment(0, c, label)
+        ws.freeze_panes(1, 4)
+        col = {name: i for i, (name, _, _) in enumerate(COLUMNS)}
+        r = 1
+        for code, name in communes:
+            for leaf, input_name, first in rows:
+                spec = leaf.inputs[input_name]
+                ws.write_string(r, col["commune_code"], code, text)
+                ws.write_string(r, col["commune_name"], name, given)
+                ws.write_string(r, col["criterion_id"], leaf.id, text)
+                ws.write_string(r, col["criterion"], leaf.title.vi, given)
+                ws.write_number(r, col["max_points"], float(leaf.max), given)
+                ws.write_string(r, col["input"], input_name, text)
+                ws.write_string(r, col["input_label"], spec.label or input_name, given)
+                allowed = (", ".join(_level_words(leaf)) if spec.type is InputType.level
+                           else _ALLOWED.get(spec.type, ""))
+                ws.write_string(r, col["allowed"], allowed, given)
+                ws.write_blank(r, col["value"], None, date_fill if spec.type is InputType.date else fill)
+                rule = _validation(leaf, input_name)
+                if rule:
+                    ws.data_validation(r, col["value"], r, col["value"], rule)
+                if first:
+                    ws.write_blank(r, col["self_score"], None, fill)
+                    ws.data_validation(r, col["self_score"], r, col["self_score"], {
+                        "validate": "decimal", "criteria": "between", "minimum": float(leaf.floor),
+                        "maximum": float(leaf.max), "error_message": f"Điểm từ {leaf.floor} đến {leaf.max}"})
+                    for meta in ("evidence_number", "evidence_file", "explanation"):
+                        ws.write_blank(r, col[meta], None, fill if leaf.evidence or meta == "explanation" else given)
+                    ws.write_blank(r, col["evidence_date"], None, date_fill)
+                    if leaf.not_applicable is not NotApplicable.not_allowed:
+                        ws.write_blank(r, col["n/a"], None, fill)
+                        ws.data_validation(r, col["n/a"], r, col["n/a"], {"validate": "list", "source": ["có", "không"]})
+                    else:
+                        ws.write_blank(r, col["n/a"], None, blocked)
+                else:
+                    for meta in ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a"):
+                        ws.write_blank(r, col[meta], None, blocked)
+                guidance = leaf.guidance or ""
+                if first and leaf.evidence:
+                    docs = "; ".join(e.label for e in leaf.evidence)
+                    guidance = (guidance + " " if guidance else "") + f"Minh chứng: {docs}."
+                ws.write_string(r, col["guidance"], guidance, given)
+                r += 1
+                count += 1
+        ws.autofilter(0, 0, max(r - 1, 1), len(COLUMNS) - 1)
+    return count
