@@ -27,7 +27,7 @@ from .compiling import COMMUNE, INPUT_DTYPES, UNIT_TYPE, frame_schema, na_column
 from .errors import IntakeError, Problem
 from .model import Leaf, NotApplicable
 from .points import SCALE
-from .rules import Choice, InputType
+from .rules import Choice
 from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
 from .values import parse_boolean, parse_date, parse_level, parse_status, parse_units
 
@@ -53,8 +53,23 @@ ASSESSMENT_ALIASES: dict[str, str] = {
 
 #: Columns a generated template carries for people to read; intake ignores them on purpose.
 DESCRIPTIVE_COLUMNS = frozenset(
-    {"criterion", "title", "max_points", "guidance", "input_label", "input_type", "allowed", "name",
-     "commune_name", "area", "evidence_required", "tên tiêu chí", "điểm tối đa", "hướng dẫn", "tên đơn vị"}
+    {
+        "criterion",
+        "title",
+        "max_points",
+        "guidance",
+        "input_label",
+        "input_type",
+        "allowed",
+        "name",
+        "commune_name",
+        "area",
+        "evidence_required",
+        "tên tiêu chí",
+        "điểm tối đa",
+        "hướng dẫn",
+        "tên đơn vị",
+    }
 )
 
 CELL_SCHEMA: dict[str, pl.DataType] = {
@@ -216,15 +231,23 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Prob
             value_columns.append(col)
         else:
             problems.append(
-                Problem("unknown-column", f"column {col!r} is neither a criterion of the set nor a known column; "
-                        "its values were not read", file=sheet.file, sheet=sheet.name, row=1, field=col,
-                        hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)")
+                Problem(
+                    "unknown-column",
+                    f"column {col!r} is neither a criterion of the set nor a known column; its values were not read",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    field=col,
+                    hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)",
+                )
             )
     if not value_columns:
         return pl.DataFrame(schema=CELL_SCHEMA), problems
-    long = frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns).unpivot(
-        index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE
-    ).filter(pl.col(VALUE).is_not_null())
+    long = (
+        frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns)
+        .unpivot(index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE)
+        .filter(pl.col(VALUE).is_not_null())
+    )
     split = pl.col(COLUMN).str.split_exact(":", 1)
     long = long.with_columns(
         split.struct.field("field_0").str.strip_chars().alias(CRITERION),
@@ -242,25 +265,49 @@ def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Prob
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
     if COMMUNE not in columns:
         return pl.DataFrame(schema=CELL_SCHEMA), [
-            Problem("missing-column", f"no commune code column; found {', '.join(columns)}", file=sheet.file,
-                    sheet=sheet.name, row=1, hint="name it commune_code (or mã xã)")
+            Problem(
+                "missing-column",
+                f"no commune code column; found {', '.join(columns)}",
+                file=sheet.file,
+                sheet=sheet.name,
+                row=1,
+                hint="name it commune_code (or mã xã)",
+            )
         ]
     if CRITERION in columns:
         problems = []
         if VALUE not in columns and not any(m in columns for m in META_FIELDS):
-            problems.append(Problem("missing-column", "a long-form sheet needs a value column", file=sheet.file,
-                                    sheet=sheet.name, row=1, hint="add a column named value (or giá trị)"))
+            problems.append(
+                Problem(
+                    "missing-column",
+                    "a long-form sheet needs a value column",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    hint="add a column named value (or giá trị)",
+                )
+            )
         known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
         for col in columns:
             if col not in known and col.casefold() not in DESCRIPTIVE_COLUMNS:
-                problems.append(Problem("unknown-column", f"column {col!r} is not a known column; its values were "
-                                        "not read", file=sheet.file, sheet=sheet.name, row=1, field=col,
-                                        hint="see docs/data-formats.md for the column names"))
+                problems.append(
+                    Problem(
+                        "unknown-column",
+                        f"column {col!r} is not a known column; its values were not read",
+                        file=sheet.file,
+                        sheet=sheet.name,
+                        row=1,
+                        field=col,
+                        hint="see docs/data-formats.md for the column names",
+                    )
+                )
         return _long_cells(sheet, table), problems
     return _wide_cells(sheet, table)
 
 
-def _check_and_type(cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _check_and_type(
+    cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split cells into accepted (typed) and findings."""
     findings: list[pl.DataFrame] = []
     cells = cells.join(table.fields, on=[CRITERION, FIELD], how="left")
@@ -274,38 +321,71 @@ def _check_and_type(cells: pl.DataFrame, table: LeafTable, known_communes: pl.Se
             findings.append(_cell_findings(bad, "error", kind, message, hint))
             cells = cells.filter(~condition)
 
-    reject(pl.col(COMMUNE).is_null(), "missing-commune-code", pl.lit("the row has no commune code"),
-           "fill in the commune code")
-    reject(pl.col(CRITERION).is_null(), "missing-criterion", pl.lit("the row has no criterion id"),
-           "fill in the criterion id, e.g. 1.1.1")
-    reject(pl.col("_known_leaf").is_null(), "unknown-criterion",
-           pl.format("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
-           "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1")
-    reject(pl.col(FIELD).is_null(), "input-required",
-           pl.format("criterion {} has several inputs: say which one in the input column", pl.col(CRITERION)),
-           "fill the input column (the template lists the input names)")
-    reject(pl.col("kind").is_null(), "unknown-input",
-           pl.format("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
-           "use the input names of the criteria set (pari template lists them)")
+    reject(
+        pl.col(COMMUNE).is_null(),
+        "missing-commune-code",
+        pl.lit("the row has no commune code"),
+        "fill in the commune code",
+    )
+    reject(
+        pl.col(CRITERION).is_null(),
+        "missing-criterion",
+        pl.lit("the row has no criterion id"),
+        "fill in the criterion id, e.g. 1.1.1",
+    )
+    reject(
+        pl.col("_known_leaf").is_null(),
+        "unknown-criterion",
+        pl.format("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
+        "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
+    )
+    reject(
+        pl.col(FIELD).is_null(),
+        "input-required",
+        pl.format("criterion {} has several inputs: say which one in the input column", pl.col(CRITERION)),
+        "fill the input column (the template lists the input names)",
+    )
+    reject(
+        pl.col("kind").is_null(),
+        "unknown-input",
+        pl.format("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
+        "use the input names of the criteria set (pari template lists them)",
+    )
     if known_communes is not None:
-        reject(~pl.col(COMMUNE).is_in(known_communes.implode()), "unknown-commune",
-               pl.format("commune {} is not in the commune register", pl.col(COMMUNE)),
-               "add it to the register, or correct the code (codes keep their leading zeros)")
+        reject(
+            ~pl.col(COMMUNE).is_in(known_communes.implode()),
+            "unknown-commune",
+            pl.format("commune {} is not in the commune register", pl.col(COMMUNE)),
+            "add it to the register, or correct the code (codes keep their leading zeros)",
+        )
 
     # Same commune, criterion and field more than once.
     key = [COMMUNE, CRITERION, FIELD]
     cells = cells.with_columns(
         pl.len().over(key).alias("_copies"), pl.col(VALUE).n_unique().over(key).alias("_distinct")
     )
-    reject(pl.col("_distinct") > 1, "conflicting-values",
-           pl.format("commune {} criterion {} {} is given more than once with different values; none was used",
-                     pl.col(COMMUNE), pl.col(CRITERION), pl.col(FIELD)),
-           "keep one row per commune, criterion and input")
+    reject(
+        pl.col("_distinct") > 1,
+        "conflicting-values",
+        pl.format(
+            "commune {} criterion {} {} is given more than once with different values; none was used",
+            pl.col(COMMUNE),
+            pl.col(CRITERION),
+            pl.col(FIELD),
+        ),
+        "keep one row per commune, criterion and input",
+    )
     dups = cells.filter((pl.col("_copies") > 1) & pl.col(ROW).ne(pl.col(ROW).min().over(key)))
     if dups.height:
-        findings.append(_cell_findings(dups, "warning", "duplicate-row",
-                                       pl.format("repeats an earlier row with the same value (counted once)"),
-                                       "delete the repeated row"))
+        findings.append(
+            _cell_findings(
+                dups,
+                "warning",
+                "duplicate-row",
+                pl.format("repeats an earlier row with the same value (counted once)"),
+                "delete the repeated row",
+            )
+        )
         cells = cells.join(dups.select(*key, ROW, FILE), on=[*key, ROW, FILE], how="anti")
 
     # Typed parsing per kind.
@@ -319,9 +399,12 @@ def _check_and_type(cells: pl.DataFrame, table: LeafTable, known_communes: pl.Se
         num=pl.when(numeric_kind).then(parse_units(pl.col(VALUE))),
         flag=pl.when(kind.is_in(["boolean", "meta:n/a"])).then(parse_boolean(pl.col(VALUE))),
         day=pl.when(kind.is_in(["date", "meta:evidence_date"])).then(parse_date(pl.col(VALUE))),
-        text=pl.when(kind == "status").then(parse_status(pl.col(VALUE)))
-        .when(kind == "level").then(level_value)
-        .when(kind.str.starts_with("meta:")).then(pl.col(VALUE)),
+        text=pl.when(kind == "status")
+        .then(parse_status(pl.col(VALUE)))
+        .when(kind == "level")
+        .then(level_value)
+        .when(kind.str.starts_with("meta:"))
+        .then(pl.col(VALUE)),
     )
     expected = {
         "number": "a number (decimal comma or dot)",
@@ -341,15 +424,30 @@ def _check_and_type(cells: pl.DataFrame, table: LeafTable, known_communes: pl.Se
         | (kind.is_in(["date", "meta:evidence_date"]) & pl.col("day").is_null())
         | (kind.is_in(["status", "level"]) & pl.col("text").is_null())
     )
-    reject(unreadable, "bad-value",
-           pl.format("{} is not {}", pl.col(VALUE), kind.replace_strict(expected, default="valid")),
-           "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored")
-    reject(kind.is_in(["number", "count", "percent"]) & (pl.col("num") < 0), "negative-value",
-           pl.format("{} is negative; counts and amounts cannot be below 0", pl.col(VALUE)), "correct the cell")
-    reject((kind == "percent") & (pl.col("num") > 100 * SCALE), "percent-above-100",
-           pl.format("{} % is above 100 %", pl.col(VALUE)), "a percentage lies between 0 and 100")
-    reject((kind == "count") & (pl.col("num") % SCALE != 0), "not-whole",
-           pl.format("{} is not a whole number", pl.col(VALUE)), "a count is a whole number")
+    reject(
+        unreadable,
+        "bad-value",
+        pl.format("{} is not {}", pl.col(VALUE), kind.replace_strict(expected, default="valid")),
+        "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
+    )
+    reject(
+        kind.is_in(["number", "count", "percent"]) & (pl.col("num") < 0),
+        "negative-value",
+        pl.format("{} is negative; counts and amounts cannot be below 0", pl.col(VALUE)),
+        "correct the cell",
+    )
+    reject(
+        (kind == "percent") & (pl.col("num") > 100 * SCALE),
+        "percent-above-100",
+        pl.format("{} % is above 100 %", pl.col(VALUE)),
+        "a percentage lies between 0 and 100",
+    )
+    reject(
+        (kind == "count") & (pl.col("num") % SCALE != 0),
+        "not-whole",
+        pl.format("{} is not a whole number", pl.col(VALUE)),
+        "a count is a whole number",
+    )
     # Declared input bounds.
     bounds = [
         (leaf.id, name, spec.min, spec.max)
@@ -360,16 +458,27 @@ def _check_and_type(cells: pl.DataFrame, table: LeafTable, known_communes: pl.Se
     for leaf_id, name, low, high in bounds:
         this = (pl.col(CRITERION) == leaf_id) & (pl.col(FIELD) == name)
         if low is not None:
-            reject(this & (pl.col("num") < int(low * SCALE)), "below-minimum",
-                   pl.format("{} is below the minimum {}", pl.col(VALUE), pl.lit(str(low))), "correct the cell")
+            reject(
+                this & (pl.col("num") < int(low * SCALE)),
+                "below-minimum",
+                pl.format("{} is below the minimum {}", pl.col(VALUE), pl.lit(str(low))),
+                "correct the cell",
+            )
         if high is not None:
-            reject(this & (pl.col("num") > int(high * SCALE)), "above-maximum",
-                   pl.format("{} is above the maximum {}", pl.col(VALUE), pl.lit(str(high))), "correct the cell")
+            reject(
+                this & (pl.col("num") > int(high * SCALE)),
+                "above-maximum",
+                pl.format("{} is above the maximum {}", pl.col(VALUE), pl.lit(str(high))),
+                "correct the cell",
+            )
     # N/A on a criterion that does not allow it.
     not_allowed = [leaf.id for leaf in table.leaves if leaf.not_applicable is NotApplicable.not_allowed]
-    reject((pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
-           "na-not-allowed", pl.format("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
-           "score it, or give an explanation for the appraisal council")
+    reject(
+        (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
+        "na-not-allowed",
+        pl.format("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
+        "score it, or give an explanation for the appraisal council",
+    )
     accepted = cells.drop("_known_leaf", "_copies", "_distinct")
     all_findings = pl.concat(findings) if findings else empty_findings()
     return accepted, all_findings
@@ -388,9 +497,12 @@ def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFra
         all_rows.join(used, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
         .join(reasons, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
         .with_columns(
-            pl.when(pl.col("_used")).then(pl.lit("scored"))
-            .when(pl.col("reasons").is_not_null()).then(pl.lit("rejected"))
-            .otherwise(pl.lit("empty")).alias("status")
+            pl.when(pl.col("_used"))
+            .then(pl.lit("scored"))
+            .when(pl.col("reasons").is_not_null())
+            .then(pl.lit("rejected"))
+            .otherwise(pl.lit("empty"))
+            .alias("status")
         )
         .select(pl.col(FILE).alias("file"), pl.col(SHEET).alias("sheet"), pl.col(ROW).alias("row"), "status", "reasons")
     )
@@ -420,7 +532,9 @@ def read_assessments(
     cells = pl.concat(cell_parts) if cell_parts else pl.DataFrame(schema=CELL_SCHEMA)
     accepted, findings = _check_and_type(cells, table, known_communes)
     findings = pl.concat([problems_to_findings(problems), findings])
-    all_rows = pl.concat(row_parts) if row_parts else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64})
+    all_rows = (
+        pl.concat(row_parts) if row_parts else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64})
+    )
     return Intake(cells=accepted, findings=findings, ledger=_ledger(all_rows, accepted, findings))
 
 
@@ -458,8 +572,13 @@ def meta_frame(intake_cells: pl.DataFrame) -> pl.DataFrame:
     where the self-score came from."""
     meta = intake_cells.filter(pl.col("kind").str.starts_with("meta:") & (pl.col(FIELD) != "n/a"))
     schema = {
-        COMMUNE: pl.String(), CRITERION: pl.String(), "self_score": pl.Int64(), "evidence_number": pl.String(),
-        "evidence_date": pl.Date(), "evidence_file": pl.String(), "explanation": pl.String(),
+        COMMUNE: pl.String(),
+        CRITERION: pl.String(),
+        "self_score": pl.Int64(),
+        "evidence_number": pl.String(),
+        "evidence_date": pl.Date(),
+        "evidence_file": pl.String(),
+        "explanation": pl.String(),
     }
     if meta.height == 0:
         return pl.DataFrame(schema=schema)

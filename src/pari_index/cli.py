@@ -133,21 +133,37 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 
 @main.command()
 @click.argument("assessments", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
-              help="Criteria set YAML (default: the bundled Hà Nội 2025 set).")
+@click.option(
+    "--criteria",
+    "criteria_file",
+    type=click.Path(path_type=Path),
+    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
+)
 @click.option("--communes", type=click.Path(path_type=Path), help="Commune register (CSV or XLSX).")
 @click.option("--appraisal", type=click.Path(path_type=Path), help="Appraisal council corrections.")
 @click.option("--survey", multiple=True, type=click.Path(path_type=Path), help="Citizen-survey results.")
-@click.option("--evidence-dir", type=click.Path(path_type=Path),
-              help="Folder the evidence files must be in.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Results workbook (.xlsx), or a folder with --format csv/parquet.")
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "parquet"]), default=None,
-              help="Output format (default: from the output name; xlsx).")
+@click.option("--evidence-dir", type=click.Path(path_type=Path), help="Folder the evidence files must be in.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Results workbook (.xlsx), or a folder with --format csv/parquet.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv", "parquet"]),
+    default=None,
+    help="Output format (default: from the output name; xlsx).",
+)
 @click.option("--group-by", help="Register column to rank within (default: the criteria set's).")
 @click.option("--previous", type=click.Path(path_type=Path), help="Last year's results, for rank changes.")
-@click.option("--lineage", type=click.Path(path_type=Path),
-              help="Merged communes: old_code,new_code (for --previous across the 2025 reform).")
+@click.option(
+    "--lineage",
+    type=click.Path(path_type=Path),
+    help="Merged communes: old_code,new_code (for --previous across the 2025 reform).",
+)
 @click.option("--report", type=click.Path(path_type=Path), help="Also write the HTML ranking report.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--strict", is_flag=True, help="Fail (exit 3) when there is any finding of severity error.")
@@ -181,9 +197,21 @@ def score(
         raise PariError("give at least one assessment file", exit_code=EXIT_USAGE)
     say = _progress(quiet)
     summary = run_score(
-        assessments=list(assessments), criteria=criteria_file, communes=communes, appraisal=appraisal,
-        survey=list(survey), evidence_dir=evidence_dir, output=output, fmt=fmt, group_by=group_by,
-        previous=previous, lineage=lineage, report=report, lang=lang, strict=strict, progress=say,
+        assessments=list(assessments),
+        criteria=criteria_file,
+        communes=communes,
+        appraisal=appraisal,
+        survey=list(survey),
+        evidence_dir=evidence_dir,
+        output=output,
+        fmt=fmt,
+        group_by=group_by,
+        previous=previous,
+        lineage=lineage,
+        report=report,
+        lang=lang,
+        strict=strict,
+        progress=say,
     )
     click.echo(summary)
 
@@ -191,10 +219,19 @@ def score(
 @main.command()
 @click.argument("commune")
 @click.argument("criterion", required=False)
-@click.option("--results", type=click.Path(path_type=Path), default=Path("out/results.xlsx"), show_default=True,
-              help="A results file (or folder) written by pari score.")
-@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
-              help="The criteria set the results were scored with (default: found by id among the bundled sets).")
+@click.option(
+    "--results",
+    type=click.Path(path_type=Path),
+    default=Path("out/results.xlsx"),
+    show_default=True,
+    help="A results file (or folder) written by pari score.",
+)
+@click.option(
+    "--criteria",
+    "criteria_file",
+    type=click.Path(path_type=Path),
+    help="The criteria set the results were scored with (default: found by id among the bundled sets).",
+)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
@@ -208,10 +245,17 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 
 
 @main.command()
-@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
-              help="Criteria set YAML (default: the bundled Hà Nội 2025 set).")
-@click.option("--communes", type=click.Path(path_type=Path),
-              help="Commune register: one block of rows per commune, codes filled in.")
+@click.option(
+    "--criteria",
+    "criteria_file",
+    type=click.Path(path_type=Path),
+    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
+)
+@click.option(
+    "--communes",
+    type=click.Path(path_type=Path),
+    help="Commune register: one block of rows per commune, codes filled in.",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The form to write (.xlsx).")
 @handles_errors
 def template(criteria_file: Path | None, communes: Path | None, output: Path) -> None:
@@ -234,8 +278,12 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The HTML file to write.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--date", "date", help="A date to print in the report (none by default, so reruns are identical).")
-@click.option("--criteria", "criteria_file", type=click.Path(path_type=Path),
-              help="The criteria set the results were scored with (default: found among the bundled sets).")
+@click.option(
+    "--criteria",
+    "criteria_file",
+    type=click.Path(path_type=Path),
+    help="The criteria set the results were scored with (default: found among the bundled sets).",
+)
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     """Write the HTML ranking report of a results file (one self-contained page)."""

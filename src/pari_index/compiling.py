@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import polars as pl
 
@@ -118,9 +119,7 @@ class CompiledSet:
         lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
         missing = [c for c in self.schema if c not in lazy.collect_schema()]
         if missing:
-            lazy = lazy.with_columns(
-                pl.lit(None, dtype=self.schema[c]).alias(c) for c in missing
-            )
+            lazy = lazy.with_columns(pl.lit(None, dtype=self.schema[c]).alias(c) for c in missing)
         structs = [
             pl.struct(
                 criterion_id=pl.lit(c.leaf.id),
@@ -133,9 +132,8 @@ class CompiledSet:
         if not structs:
             return pl.DataFrame(schema=RESULT_SCHEMA)
         wide = lazy.select(pl.col(COMMUNE), *structs)
-        long = (
-            wide.unpivot(index=COMMUNE, on=[c.leaf.id for c in self.compiled], variable_name="_leaf")
-            .select(COMMUNE, pl.col("value").struct.unnest())
+        long = wide.unpivot(index=COMMUNE, on=[c.leaf.id for c in self.compiled], variable_name="_leaf").select(
+            COMMUNE, pl.col("value").struct.unnest()
         )
         return long.collect().cast(RESULT_SCHEMA)  # type: ignore[arg-type]
 
@@ -168,15 +166,22 @@ class _LeafCompiler:
             case YesNo():
                 v = self.col(rule.input)
                 return (
-                    pl.when(v.is_null()).then(_lit(0)).when(v).then(self.units(rule.yes, m)).otherwise(self.units(rule.no, 0)),
+                    pl.when(v.is_null())
+                    .then(_lit(0))
+                    .when(v)
+                    .then(self.units(rule.yes, m))
+                    .otherwise(self.units(rule.no, 0)),
                     pl.when(v.is_null()).then(pl.lit("missing")).when(v).then(pl.lit("yes")).otherwise(pl.lit("no")),
                 )
             case Timeliness():
                 v = self.col(rule.input)
                 return (
-                    pl.when(v == "on_time").then(self.units(rule.on_time, m))
-                    .when(v == "late").then(self.units(rule.late, 0))
-                    .when(v == "not_done").then(self.units(rule.not_done, 0))
+                    pl.when(v == "on_time")
+                    .then(self.units(rule.on_time, m))
+                    .when(v == "late")
+                    .then(self.units(rule.late, 0))
+                    .when(v == "not_done")
+                    .then(self.units(rule.not_done, 0))
                     .otherwise(_lit(0)),
                     pl.when(v.is_in(["on_time", "late", "not_done"])).then(v).otherwise(pl.lit("missing")),
                 )
@@ -185,13 +190,19 @@ class _LeafCompiler:
                 on_time = v <= pl.lit(rule.deadline)
                 late = v <= pl.lit(rule.late_until) if rule.late_until is not None else v.is_not_null()
                 return (
-                    pl.when(v.is_null()).then(self.units(rule.not_done, 0))
-                    .when(on_time).then(self.units(rule.on_time, m))
-                    .when(late).then(self.units(rule.late, 0))
+                    pl.when(v.is_null())
+                    .then(self.units(rule.not_done, 0))
+                    .when(on_time)
+                    .then(self.units(rule.on_time, m))
+                    .when(late)
+                    .then(self.units(rule.late, 0))
                     .otherwise(self.units(rule.not_done, 0)),
-                    pl.when(v.is_null()).then(pl.lit("not_done"))
-                    .when(on_time).then(pl.lit("on_time"))
-                    .when(late).then(pl.lit("late"))
+                    pl.when(v.is_null())
+                    .then(pl.lit("not_done"))
+                    .when(on_time)
+                    .then(pl.lit("on_time"))
+                    .when(late)
+                    .then(pl.lit("late"))
                     .otherwise(pl.lit("after_late_until")),
                 )
             case Tiers():
@@ -210,8 +221,8 @@ class _LeafCompiler:
                 )
             case CountTiers():
                 v = self.col(rule.input)
-                points = pl.when(v.is_null()).then(_lit(0))
-                branch = pl.when(v.is_null()).then(pl.lit("missing"))
+                points: Any = pl.when(v.is_null()).then(_lit(0))
+                branch: Any = pl.when(v.is_null()).then(pl.lit("missing"))
                 for i, tier in enumerate(rule.tiers):
                     reached = v >= tier.at_least * SCALE
                     points = points.when(reached).then(self.units(tier.points, 0))
@@ -232,7 +243,11 @@ class _LeafCompiler:
                 deducted = start - (n * to_units(rule.per)) // SCALE
                 return (
                     pl.when(n.is_null()).then(_lit(0)).otherwise(pl.max_horizontal(deducted, _lit(self.floor_units))),
-                    pl.when(n.is_null()).then(pl.lit("missing")).when(n == 0).then(pl.lit("no_deduction")).otherwise(pl.lit("deducted")),
+                    pl.when(n.is_null())
+                    .then(pl.lit("missing"))
+                    .when(n == 0)
+                    .then(pl.lit("no_deduction"))
+                    .otherwise(pl.lit("deducted")),
                 )
             case Bonus() | Penalty():
                 n = self.count(rule.input)
@@ -255,6 +270,7 @@ class _LeafCompiler:
     def _tiers(self, rule: Tiers) -> tuple[pl.Expr, pl.Expr]:
         if rule.rate is not None:
             num, den = self._ratio_source(rule)
+
             # value >= e  <=>  num * 100 >= e * den  (den > 0), all in units.
             def cmp_ge(edge: Decimal) -> pl.Expr:
                 return num * (100 * SCALE) >= den * to_units(edge)
@@ -277,8 +293,8 @@ class _LeafCompiler:
             missing = v.is_null()
             no_den = pl.lit(False)
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
-        points = pl.when(missing).then(_lit(0)).when(no_den).then(_lit(full))
-        branch = pl.when(missing).then(pl.lit("missing")).when(no_den).then(pl.lit("no_denominator"))
+        points: Any = pl.when(missing).then(_lit(0)).when(no_den).then(_lit(full))
+        branch: Any = pl.when(missing).then(pl.lit("missing")).when(no_den).then(pl.lit("no_denominator"))
         for i, tier in enumerate(rule.tiers):
             cond = pl.lit(True)
             if tier.lower is not None:
@@ -303,8 +319,13 @@ class _LeafCompiler:
         missing = num.is_null() | den.is_null()
         return (
             pl.when(missing).then(_lit(0)).when(den <= 0).then(_lit(full)).otherwise(kept),
-            pl.when(missing).then(pl.lit("missing")).when(den <= 0).then(pl.lit("no_denominator"))
-            .when(num >= den).then(pl.lit("ratio_full")).otherwise(pl.lit("ratio")),
+            pl.when(missing)
+            .then(pl.lit("missing"))
+            .when(den <= 0)
+            .then(pl.lit("no_denominator"))
+            .when(num >= den)
+            .then(pl.lit("ratio_full"))
+            .otherwise(pl.lit("ratio")),
         )
 
     def compile(self) -> CompiledLeaf:
@@ -341,7 +362,5 @@ class _LeafCompiler:
 def compile_criteria(criteria: CriteriaSet) -> CompiledSet:
     """Compile every leaf of a validated criteria set."""
     leaves = resolve_leaves(criteria)
-    compiled = [
-        _LeafCompiler(leaf, criteria.rounding.places, criteria.rounding.mode).compile() for leaf in leaves
-    ]
+    compiled = [_LeafCompiler(leaf, criteria.rounding.places, criteria.rounding.mode).compile() for leaf in leaves]
     return CompiledSet(criteria=criteria, leaves=leaves, compiled=compiled)

@@ -38,19 +38,27 @@ _T: dict[str, tuple[str, str]] = {
     "penalty": ("Điểm trừ", "Penalty points"),
     "none": ("Không phát sinh", "None"),
     "na_full_points": ("Không phát sinh / không áp dụng: tính đủ điểm", "Not applicable: counted in full"),
-    "na_excluded": ("Không áp dụng: loại khỏi điểm tối đa, chỉ số được quy đổi",
-                    "Not applicable: left out of the maximum, index re-scaled"),
+    "na_excluded": (
+        "Không áp dụng: loại khỏi điểm tối đa, chỉ số được quy đổi",
+        "Not applicable: left out of the maximum, index re-scaled",
+    ),
 }
 
 _EVIDENCE: dict[str, tuple[str, str]] = {
     "not_required": ("", ""),
     "present": ("có minh chứng", "evidence present"),
     "missing": ("thiếu minh chứng: tính 0 điểm", "evidence missing: scores 0"),
-    "explained": ("thiếu minh chứng, có giải trình chờ Hội đồng thẩm định", "evidence missing, explanation awaits the council"),
+    "explained": (
+        "thiếu minh chứng, có giải trình chờ Hội đồng thẩm định",
+        "evidence missing, explanation awaits the council",
+    ),
     "accepted": ("giải trình được chấp nhận", "explanation accepted"),
     "rejected": ("giải trình không được chấp nhận", "explanation rejected"),
     "file_not_found": ("không tìm thấy tệp minh chứng", "evidence file not found"),
-    "outside_evidence_dir": ("tệp minh chứng nằm ngoài thư mục minh chứng", "evidence file outside the evidence folder"),
+    "outside_evidence_dir": (
+        "tệp minh chứng nằm ngoài thư mục minh chứng",
+        "evidence file outside the evidence folder",
+    ),
 }
 
 
@@ -68,13 +76,19 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
         index = int(branch.split(":", 1)[1])
         if isinstance(rule, Tiers):
             tier = rule.tiers[index]
-            what = ("Tỷ lệ" if rule.rate is not None else "Giá trị") if lang == "vi" else (
-                "Rate" if rule.rate is not None else "Value")
+            what = (
+                ("Tỷ lệ" if rule.rate is not None else "Giá trị")
+                if lang == "vi"
+                else ("Rate" if rule.rate is not None else "Value")
+            )
             band = tier.describe()
             return f"{what} {band}{' %' if rule.rate is not None else ''} → {_pts(tier.points, lang)}"
         ctier = rule.tiers[index]
-        return (f"Số lần ≥ {ctier.at_least} → {_pts(ctier.points, lang)}" if lang == "vi"
-                else f"Count ≥ {ctier.at_least} → {_pts(ctier.points, lang)}")
+        return (
+            f"Số lần ≥ {ctier.at_least} → {_pts(ctier.points, lang)}"
+            if lang == "vi"
+            else f"Count ≥ {ctier.at_least} → {_pts(ctier.points, lang)}"
+        )
     if branch.startswith("level:") and isinstance(rule, Choice):
         value = branch.split(":", 1)[1]
         for level in rule.levels:
@@ -83,15 +97,17 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
                 return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"
     if branch.startswith("checked:"):
         met, total = branch.split(":", 1)[1].split("/")
-        return (f"Đáp ứng {met}/{total} điều kiện" if lang == "vi" else f"{met} of {total} conditions met")
+        return f"Đáp ứng {met}/{total} điều kiện" if lang == "vi" else f"{met} of {total} conditions met"
     text = _T.get(branch, (branch, branch))[i]
     if branch in ("ratio", "ratio_full") and isinstance(rule, Proportional):
         text += f" (× {_pts(leaf.max, lang)})"
     if branch == "deducted" and isinstance(rule, Deduction):
-        text += (f": trừ {_pts(rule.per, lang)} mỗi vi phạm" if lang == "vi" else f": {_pts(rule.per, lang)} per violation")
+        text += (
+            f": trừ {_pts(rule.per, lang)} mỗi vi phạm" if lang == "vi" else f": {_pts(rule.per, lang)} per violation"
+        )
     if branch in ("on_time", "late") and isinstance(rule, Deadline):
         deadline = rule.deadline.strftime("%d/%m/%Y")
-        text += (f" (hạn {deadline}, theo ngày ký số)" if lang == "vi" else f" (deadline {deadline}, by signature date)")
+        text += f" (hạn {deadline}, theo ngày ký số)" if lang == "vi" else f" (deadline {deadline}, by signature date)"
     return text
 
 
@@ -115,9 +131,11 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
         pl.when(ev != "").then(pl.format("{}: {}", pl.lit(evidence_word), ev)),
         pl.when(pl.col("reason").is_not_null()).then(pl.format("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
     ]
-    return details.join(texts, on=[CRITERION, "branch"], how="left").with_columns(
-        pl.concat_str(parts, separator=" | ", ignore_nulls=True).alias("explanation")
-    ).drop("_text")
+    return (
+        details.join(texts, on=[CRITERION, "branch"], how="left")
+        .with_columns(pl.concat_str(parts, separator=" | ", ignore_nulls=True).alias("explanation"))
+        .drop("_text")
+    )
 
 
 def _fmt(units: int | None, lang: str) -> str:
@@ -127,16 +145,20 @@ def _fmt(units: int | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def explain_text(details: pl.DataFrame, leaves: Sequence[Leaf], commune: str, criterion: str | None = None,
-                 lang: str = "vi") -> str:
+def explain_text(
+    details: pl.DataFrame, leaves: Sequence[Leaf], commune: str, criterion: str | None = None, lang: str = "vi"
+) -> str:
     """Plain-text explanation of one commune's scores (all items, or one)."""
     by_id = {leaf.id: leaf for leaf in leaves}
     rows = details.filter(pl.col(COMMUNE) == commune)
     if criterion is not None:
         rows = rows.filter(pl.col(CRITERION) == criterion)
     vi = lang == "vi"
-    labels = (("Tự chấm", "Tính theo quy tắc", "Thẩm định", "Điểm cuối cùng", "Trạng thái", "Tối đa")
-              if vi else ("Self-score", "Computed", "Appraised", "Final", "Status", "Max"))
+    labels = (
+        ("Tự chấm", "Tính theo quy tắc", "Thẩm định", "Điểm cuối cùng", "Trạng thái", "Tối đa")
+        if vi
+        else ("Self-score", "Computed", "Appraised", "Final", "Status", "Max")
+    )
     lines: list[str] = []
     for row in rows.iter_rows(named=True):
         leaf = by_id[row[CRITERION]]

@@ -32,7 +32,7 @@ from .model import CriteriaSet
 MAX_EXPANDED_NODES = 200_000
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
@@ -51,11 +51,7 @@ class StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 # Keep the safe loader's resolvers for null, dates, merge keys and strings; replace bool, int
 # and float with strict patterns so that `yes`, `012`, `1_000` and `.inf` stay text.
 StrictLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in (_BOOL_TAG, _INT_TAG, _FLOAT_TAG)
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _INT_TAG, _FLOAT_TAG)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 StrictLoader.add_implicit_resolver(_BOOL_TAG, _BOOL, list("tTfF"))
@@ -207,9 +203,8 @@ def node_at(root: yaml.Node | None, loc: Sequence[int | str]) -> yaml.Node | Non
                 if isinstance(key, yaml.ScalarNode) and key.value == str(part):
                     node = value
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                node = node.value[part]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
     return node
 
 
@@ -225,7 +220,7 @@ def _key_node(root: yaml.Node | None, loc: Sequence[int | str], key: str) -> yam
 _HINTS = {
     "extra_forbidden": "remove it, or check its spelling against docs/criteria.md",
     "missing": "add it (see docs/criteria.md for the format)",
-    "string_type": "quote the value, e.g. id: \"1.10\" (unquoted 1.10 would be the number 1.1)",
+    "string_type": 'quote the value, e.g. id: "1.10" (unquoted 1.10 would be the number 1.1)',
     "bool_type": "write true or false (yes/no are read as text)",
     "union_tag_invalid": "kind must be one of the rule kinds listed in docs/criteria.md",
     "int_type": "write a whole number",
@@ -309,9 +304,7 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
     if path.is_dir():
         raise error(Problem("is-a-directory", "this is a folder, not a file", file=str(path)))
     if size > MAX_FILE_BYTES:
-        raise error(
-            Problem("file-too-large", f"{size:,} bytes is far larger than any criteria set", file=str(path))
-        )
+        raise error(Problem("file-too-large", f"{size:,} bytes is far larger than any criteria set", file=str(path)))
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

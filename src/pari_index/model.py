@@ -68,14 +68,19 @@ class Provenance(StrEnum):
     modelled = "modelled"  # written in the decision's style where its annex was not available
 
 
+EvidenceField = Literal["number", "date", "file"]
+
+
+def _number_and_date() -> list[EvidenceField]:
+    return ["number", "date"]
+
+
 class EvidenceSpec(Strict):
     """A document the commune must attach, e.g. the annual reform plan."""
 
     id: InputName
     label: str
-    requires: list[Literal["number", "date", "file"]] = Field(
-        default_factory=lambda: ["number", "date"]
-    )
+    requires: list[EvidenceField] = Field(default_factory=_number_and_date)
 
 
 class Node(Strict):

@@ -30,10 +30,27 @@ XLSX_MAX_ROWS = 1_048_575  # one row for the header
 #: Columns holding points or indices in units of 1/10,000.
 UNIT_COLUMNS = frozenset(
     {
-        "max", "self_score", "computed_score", "appraised_score", "final_score", "counted_max",
-        "appraised_points", "survey_points", "adjustment_points", "total_points", "appraised_max", "survey_max",
-        "applicable_max", "index", "previous_index", "index_change", "previous_total", "total_change",
-        "gap_to_next_class", "lost_points", "next_class_from",
+        "max",
+        "self_score",
+        "computed_score",
+        "appraised_score",
+        "final_score",
+        "counted_max",
+        "appraised_points",
+        "survey_points",
+        "adjustment_points",
+        "total_points",
+        "appraised_max",
+        "survey_max",
+        "applicable_max",
+        "index",
+        "previous_index",
+        "index_change",
+        "previous_total",
+        "total_change",
+        "gap_to_next_class",
+        "lost_points",
+        "next_class_from",
     }
 )
 UNIT_PREFIXES = ("area_", "lost_")
@@ -61,8 +78,14 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
         if dtype == pl.String:
             col = pl.col(name)
             exprs.append(
-                pl.when(col.str.starts_with("=") | col.str.starts_with("+") | col.str.starts_with("-")
-                        | col.str.starts_with("@") | col.str.starts_with("\t") | col.str.starts_with("\r"))
+                pl.when(
+                    col.str.starts_with("=")
+                    | col.str.starts_with("+")
+                    | col.str.starts_with("-")
+                    | col.str.starts_with("@")
+                    | col.str.starts_with("\t")
+                    | col.str.starts_with("\r")
+                )
                 .then(pl.lit("'") + col)
                 .otherwise(col)
                 .alias(name)
@@ -75,8 +98,14 @@ def check_not_input(output: Path, inputs: Sequence[str | Path]) -> None:
     for path in inputs:
         with contextlib.suppress(OSError):
             if Path(path).resolve() == target:
-                raise OutputError(Problem("output-is-input", "the output would overwrite an input file",
-                                          file=str(output), hint="choose another output name"))
+                raise OutputError(
+                    Problem(
+                        "output-is-input",
+                        "the output would overwrite an input file",
+                        file=str(output),
+                        hint="choose another output name",
+                    )
+                )
 
 
 @contextlib.contextmanager
@@ -86,7 +115,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(Problem("output-folder", f"cannot create the folder: {exc.strerror}", file=str(path.parent))) from None
+        raise OutputError(
+            Problem("output-folder", f"cannot create the folder: {exc.strerror}", file=str(path.parent))
+        ) from None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -94,8 +125,14 @@ def atomic_path(path: Path) -> Iterator[Path]:
         yield tmp
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputError(Problem("output-unwritable", f"cannot write the file: {exc.strerror or exc}", file=str(path),
-                                  hint="close it in Excel if it is open, or choose another name")) from None
+        raise OutputError(
+            Problem(
+                "output-unwritable",
+                f"cannot write the file: {exc.strerror or exc}",
+                file=str(path),
+                hint="close it in Excel if it is open, or choose another name",
+            )
+        ) from None
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -122,15 +159,15 @@ def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame]) -> None:
     """Several sheets in one workbook, header row frozen, columns sized."""
     import xlsxwriter
 
-    with atomic_path(path) as tmp:
-        with xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False}) as workbook:
-            for name, frame in sheets.items():
-                safe = neutralise_formulas(frame)
-                safe.write_excel(
-                    workbook=workbook,
-                    worksheet=name[:31],
-                    autofit=safe.height < 20_000,
-                    freeze_panes=(1, 0),
-                    table_style=None,
-                    float_precision=4,
-                )
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with atomic_path(path) as tmp, xlsxwriter.Workbook(str(tmp), options) as workbook:
+        for name, frame in sheets.items():
+            safe = neutralise_formulas(frame)
+            safe.write_excel(
+                workbook=workbook,
+                worksheet=name[:31],
+                autofit=safe.height < 20_000,
+                freeze_panes=(1, 0),
+                table_style=None,
+                float_precision=4,
+            )

@@ -40,12 +40,19 @@ def _format_for(output: Path, fmt: str | None) -> str:
     if suffix in (".xlsx", ""):
         return "xlsx" if suffix == ".xlsx" else "csv"
     if suffix == ".csv":
-        raise UsageError(Problem("usage", "a CSV result is several tables: give a folder name with --format csv",
-                                 file=str(output)))
+        raise UsageError(
+            Problem("usage", "a CSV result is several tables: give a folder name with --format csv", file=str(output))
+        )
     if suffix == ".parquet":
         return "parquet"
-    raise UsageError(Problem("usage", f"unknown output type {suffix!r}", file=str(output),
-                             hint="use results.xlsx, or a folder with --format csv or parquet"))
+    raise UsageError(
+        Problem(
+            "usage",
+            f"unknown output type {suffix!r}",
+            file=str(output),
+            hint="use results.xlsx, or a folder with --format csv or parquet",
+        )
+    )
 
 
 def run_score(
@@ -81,13 +88,27 @@ def run_score(
     if report is not None:
         check_not_input(Path(report), inputs)
 
-    result = score(assessments, criteria, communes=communes, appraisal=appraisal, survey=survey,
-                   evidence_dir=evidence_dir, lang=lang, progress=say)
+    result = score(
+        assessments,
+        criteria,
+        communes=communes,
+        appraisal=appraisal,
+        survey=survey,
+        evidence_dir=evidence_dir,
+        lang=lang,
+        progress=say,
+    )
     previous_tables = read_results(previous) if previous is not None else None
     lineage_frame = read_lineage(lineage) if lineage is not None else None
     say("ranking")
-    summary = rank(result.totals, result.details, result.criteria, group_by=group_by,
-                   previous=previous_tables, lineage=lineage_frame)
+    summary = rank(
+        result.totals,
+        result.details,
+        result.criteria,
+        group_by=group_by,
+        previous=previous_tables,
+        lineage=lineage_frame,
+    )
     tables = result_tables(result, summary)
     say(f"writing {out}")
     files = write_results(out, tables, chosen)  # type: ignore[arg-type]
@@ -120,12 +141,24 @@ def run_score(
     text = "\n".join(lines)
     if strict and (severities.get("error", 0) or severities.get("warning", 0)):
         problems = [
-            Problem(row["kind"], row["message"], file=row["file"], sheet=row["sheet"], row=row["row"],
-                    field=row["column"], hint=row["hint"])
+            Problem(
+                row["kind"],
+                row["message"],
+                file=row["file"],
+                sheet=row["sheet"],
+                row=row["row"],
+                field=row["column"],
+                hint=row["hint"],
+            )
             for row in result.findings.filter(pl.col("severity") != "info").head(50).iter_rows(named=True)
         ]
-        problems.append(Problem("strict", f"--strict: {severities.get('error', 0)} errors and "
-                                f"{severities.get('warning', 0)} warnings (results written to {out})"))
+        problems.append(
+            Problem(
+                "strict",
+                f"--strict: {severities.get('error', 0)} errors and "
+                f"{severities.get('warning', 0)} warnings (results written to {out})",
+            )
+        )
         raise StrictModeError(problems)
     return ScoreRun(result=result, summary=summary, files=files, text=text)
 
@@ -152,8 +185,9 @@ def _criteria_for(tables: dict[str, pl.DataFrame], criteria: str | Path | None) 
     return None
 
 
-def explain_from_results(results: str | Path, commune: str, criterion: str | None, lang: str,
-                         criteria: str | Path | None = None) -> str:
+def explain_from_results(
+    results: str | Path, commune: str, criterion: str | None, lang: str, criteria: str | Path | None = None
+) -> str:
     """The explanation of one commune (and optionally one item) from a results file, in ``lang``
     (re-worded from the rule branches when the criteria set is known)."""
     from .errors import IntakeError
@@ -169,8 +203,13 @@ def explain_from_results(results: str | Path, commune: str, criterion: str | Non
     rows = details.filter(pl.col("commune_code") == commune)
     if rows.height == 0:
         known = details["commune_code"].unique().sort().head(10).to_list()
-        raise UsageError(Problem("unknown-commune", f"commune {commune!r} is not in {results}",
-                                 hint=f"codes look like: {', '.join(known)}"))
+        raise UsageError(
+            Problem(
+                "unknown-commune",
+                f"commune {commune!r} is not in {results}",
+                hint=f"codes look like: {', '.join(known)}",
+            )
+        )
     if criterion is not None:
         rows = rows.filter(pl.col("criterion_id") == criterion)
         if rows.height == 0:
@@ -182,8 +221,10 @@ def explain_from_results(results: str | Path, commune: str, criterion: str | Non
         if set(rows["criterion_id"].to_list()) <= known_ids:
             extra = {c: pl.lit(None, dtype=pl.String) for c in ("inputs", "appraisal_reason") if c not in rows.columns}
             rows = rows.with_columns(**extra).with_columns(
-                pl.col("inputs").cast(pl.String), pl.col("appraisal_reason").cast(pl.String).alias("reason"),
-                pl.col("branch").cast(pl.String), pl.col("evidence_status").cast(pl.String),
+                pl.col("inputs").cast(pl.String),
+                pl.col("appraisal_reason").cast(pl.String).alias("reason"),
+                pl.col("branch").cast(pl.String),
+                pl.col("evidence_status").cast(pl.String),
             )
             rows = add_explanations(rows.drop("explanation", strict=False), leaves, lang).drop("reason")
     summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
@@ -194,14 +235,21 @@ def explain_from_results(results: str | Path, commune: str, criterion: str | Non
         h = head[0]
         rank_text = f"{h.get('rank')}/{h.get('group_size')}" if h.get("rank") is not None else "—"
         lines.append(
-            (f"{h.get('name')} ({commune}): tổng {h.get('total_points')} điểm, chỉ số {h.get('index')} %, "
-             f"xếp thứ {rank_text} trong {h.get('group')}, xếp loại {h.get('class')}")
-            if vi else
-            (f"{h.get('name')} ({commune}): total {h.get('total_points')} points, index {h.get('index')} %, "
-             f"rank {rank_text} in {h.get('group')}, class {h.get('class_en') or h.get('class')}")
+            (
+                f"{h.get('name')} ({commune}): tổng {h.get('total_points')} điểm, chỉ số {h.get('index')} %, "
+                f"xếp thứ {rank_text} trong {h.get('group')}, xếp loại {h.get('class')}"
+            )
+            if vi
+            else (
+                f"{h.get('name')} ({commune}): total {h.get('total_points')} points, index {h.get('index')} %, "
+                f"rank {rank_text} in {h.get('group')}, class {h.get('class_en') or h.get('class')}"
+            )
         )
-    labels = (("Tự chấm", "Theo quy tắc", "Thẩm định", "Cuối cùng", "Tối đa")
-              if vi else ("Self-score", "Computed", "Appraised", "Final", "Max"))
+    labels = (
+        ("Tự chấm", "Theo quy tắc", "Thẩm định", "Cuối cùng", "Tối đa")
+        if vi
+        else ("Self-score", "Computed", "Appraised", "Final", "Max")
+    )
     for r in rows.iter_rows(named=True):
         lines.append(
             f"{r['criterion_id']} [{labels[4]} {r['max']}] {labels[0]}: {r['self_score']} · {labels[1]}: "

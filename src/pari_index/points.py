@@ -14,7 +14,7 @@ from enum import StrEnum
 
 #: Points are stored as integer multiples of 1/SCALE.
 PLACES = 4
-SCALE = 10**PLACES
+SCALE: int = 10**PLACES
 
 
 class RoundingMode(StrEnum):
@@ -47,7 +47,8 @@ def to_units(value: Decimal | int | str | float) -> int:
 
 def from_units(units: int) -> Decimal:
     """Units back to an exact Decimal (e.g. 432600 -> Decimal('43.26'))."""
-    return (Decimal(units) / SCALE).quantize(Decimal(1).scaleb(-PLACES))
+    quantum: Decimal = Decimal(1).scaleb(-PLACES)
+    return (Decimal(units) / SCALE).quantize(quantum)
 
 
 def format_points(units: int, places: int = 2) -> str:
@@ -81,5 +82,5 @@ def div_round(numerator: int, denominator: int, mode: RoundingMode) -> int:
 
 def round_units(units: int, places: int, mode: RoundingMode) -> int:
     """Round a units value to ``places`` decimals of a point (places <= PLACES)."""
-    step = 10 ** (PLACES - places)
+    step: int = 10 ** (PLACES - places)
     return div_round(units, step, mode) * step

@@ -84,9 +84,7 @@ def _count(leaf: Leaf, name: str, raw: Any) -> Fraction:
     return _value(raw)
 
 
-def evaluate_leaf(
-    leaf: Leaf, row: Mapping[str, Any], places: int, mode: RoundingMode
-) -> tuple[Fraction | None, str]:
+def evaluate_leaf(leaf: Leaf, row: Mapping[str, Any], places: int, mode: RoundingMode) -> tuple[Fraction | None, str]:
     """Points (None when excluded) and branch of one leaf for one commune."""
     maximum = Fraction(leaf.max)
     flagged = bool(row.get(f"{leaf.id}:n/a"))
@@ -202,9 +200,7 @@ def evaluate_leaf(
     raise AssertionError(f"unhandled rule kind {rule.kind}")  # pragma: no cover
 
 
-def evaluate_reference(
-    criteria: CriteriaSet, rows: Iterable[Mapping[str, Any]]
-) -> list[dict[str, Any]]:
+def evaluate_reference(criteria: CriteriaSet, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Score communes given as evaluation-frame rows; the same columns as the compiled result."""
     leaves = resolve_leaves(criteria)
     places, mode = criteria.rounding.places, criteria.rounding.mode

@@ -68,10 +68,15 @@ def read_register(path: str | Path) -> Register:
         missing = [c for c in ("code", "name") if c not in sheet.frame.columns]
         if missing:
             problems.append(
-                Problem("missing-column", f"the register needs column(s) {', '.join(missing)}; found "
-                        f"{', '.join(c for c in sheet.frame.columns if not c.startswith('_'))}",
-                        file=sheet.file, sheet=sheet.name, row=1,
-                        hint="name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)")
+                Problem(
+                    "missing-column",
+                    f"the register needs column(s) {', '.join(missing)}; found "
+                    f"{', '.join(c for c in sheet.frame.columns if not c.startswith('_'))}",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    hint="name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
+                )
             )
             continue
         frames.append(sheet.frame)
@@ -107,8 +112,14 @@ def read_register(path: str | Path) -> Register:
     dup = frame.filter(pl.col("code").is_not_null() & pl.col("code").is_duplicated())
     for row in dup.select(FILE, SHEET, ROW, "code").iter_rows(named=True):
         problems.append(
-            Problem("duplicate-commune", f"commune code {row['code']!r} is listed more than once", file=row[FILE],
-                    sheet=row[SHEET], row=row[ROW], hint="each unit appears once; merged units get a new code")
+            Problem(
+                "duplicate-commune",
+                f"commune code {row['code']!r} is listed more than once",
+                file=row[FILE],
+                sheet=row[SHEET],
+                row=row[ROW],
+                hint="each unit appears once; merged units get a new code",
+            )
         )
     frame = frame.filter(~rejected & ~(pl.col("code").is_not_null() & pl.col("code").is_duplicated()))
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
@@ -129,6 +140,10 @@ def register_from_codes(codes: list[str]) -> Register:
         district=pl.lit(None, dtype=pl.String),
         province=pl.lit(None, dtype=pl.String),
         ranked=pl.lit(True),
-        **{FILE: pl.lit(None, dtype=pl.String), SHEET: pl.lit(None, dtype=pl.String), ROW: pl.lit(None, dtype=pl.Int64)},
+        **{
+            FILE: pl.lit(None, dtype=pl.String),
+            SHEET: pl.lit(None, dtype=pl.String),
+            ROW: pl.lit(None, dtype=pl.Int64),
+        },
     )
     return Register(frame=frame, problems=[], source=None)

@@ -62,8 +62,9 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None) -> pl.
     return pl.DataFrame({"key": list(items), "value": list(items.values())})
 
 
-def result_tables(result: ScoreResult, summary: pl.DataFrame | None = None,
-                  extra_about: dict[str, str] | None = None) -> ResultTables:
+def result_tables(
+    result: ScoreResult, summary: pl.DataFrame | None = None, extra_about: dict[str, str] | None = None
+) -> ResultTables:
     """Tables for a results file; ``summary`` is the ranked totals when ranking has run."""
     places = result.criteria.rounding.places
     return ResultTables(
@@ -87,10 +88,14 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
             side = target.with_name(f"{target.stem}.{name}.csv")
             write_csv(side, sheets[name])
             written.append(side)
-            sheets[name] = pl.DataFrame({
-                "note": [f"{sheets[name].height:,} rows are more than an XLSX sheet holds; "
-                         f"the full table is in {side.name}"]
-            })
+            sheets[name] = pl.DataFrame(
+                {
+                    "note": [
+                        f"{sheets[name].height:,} rows are more than an XLSX sheet holds; "
+                        f"the full table is in {side.name}"
+                    ]
+                }
+            )
             about = pl.concat([about, pl.DataFrame({"key": [f"overflow_{name}"], "value": [side.name]})])
         sheets["about"] = about
         write_xlsx(target, sheets)
@@ -118,26 +123,48 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
             for ext in ("parquet", "csv"):
                 f = p / f"{name}.{ext}"
                 if f.exists():
-                    tables[name] = pl.read_parquet(f) if ext == "parquet" else pl.read_csv(
-                        f, infer_schema_length=None, schema_overrides={"commune_code": pl.String, "criterion_id": pl.String,
-                                                                       "code": pl.String})
+                    tables[name] = (
+                        pl.read_parquet(f)
+                        if ext == "parquet"
+                        else pl.read_csv(
+                            f,
+                            infer_schema_length=None,
+                            schema_overrides={"commune_code": pl.String, "criterion_id": pl.String, "code": pl.String},
+                        )
+                    )
                     break
     else:
         try:
-            sheets = pl.read_excel(p, sheet_id=0, engine="calamine", infer_schema_length=None,
-                                   schema_overrides={"commune_code": pl.String})
+            sheets = pl.read_excel(
+                p, sheet_id=0, engine="calamine", infer_schema_length=None, schema_overrides={"commune_code": pl.String}
+            )
         except Exception as exc:
-            raise IntakeError(Problem("not-results", f"cannot read the results workbook ({str(exc).splitlines()[0]})",
-                                      file=str(p), hint="give a file written by pari score")) from None
+            raise IntakeError(
+                Problem(
+                    "not-results",
+                    f"cannot read the results workbook ({str(exc).splitlines()[0]})",
+                    file=str(p),
+                    hint="give a file written by pari score",
+                )
+            ) from None
         tables = {name: frame for name, frame in sheets.items() if name in TABLES}
         about = tables.get("about")
         if about is not None:
             for key, value in about.iter_rows():
                 if str(key).startswith("overflow_"):
                     name = str(key).removeprefix("overflow_")
-                    tables[name] = pl.read_csv(p.with_name(str(value)), infer_schema_length=None,
-                                               schema_overrides={"commune_code": pl.String, "criterion_id": pl.String})
+                    tables[name] = pl.read_csv(
+                        p.with_name(str(value)),
+                        infer_schema_length=None,
+                        schema_overrides={"commune_code": pl.String, "criterion_id": pl.String},
+                    )
     if "summary" not in tables:
-        raise IntakeError(Problem("not-results", "no summary table: this is not a pari-index results file",
-                                  file=str(p), hint="give a file written by pari score"))
+        raise IntakeError(
+            Problem(
+                "not-results",
+                "no summary table: this is not a pari-index results file",
+                file=str(p),
+                hint="give a file written by pari score",
+            )
+        )
     return tables

@@ -21,9 +21,9 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    StrictInt,
     ConfigDict,
     Field,
+    StrictInt,
     WithJsonSchema,
     model_validator,
 )
@@ -60,7 +60,7 @@ def _date(value: Any) -> dt.date:
 Points = Annotated[
     Decimal,
     BeforeValidator(_points),
-    WithJsonSchema({"type": "number", "multipleOf": 0.0001}),
+    WithJsonSchema({"type": "number"}),
 ]
 #: A number used as a tier edge (a rate in %, a count, an amount).
 Bound = Points
@@ -93,7 +93,7 @@ class InputType(StrEnum):
 
     boolean = "boolean"  # có / không, yes / no
     number = "number"  # any non-negative decimal
-    count = "count"  # a whole number >= 0
+    count = "count"  # type: ignore[assignment]  # a whole number >= 0 (shadows str.count)
     percent = "percent"  # 0 to 100
     date = "date"  # a day, e.g. the digital-signature date of a plan
     status = "status"  # on_time / late / not_done

@@ -23,16 +23,33 @@ from .compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
 from .errors import IntakeError, Problem
 from .loading import LoadedCriteria, load_criteria
 from .model import CriteriaSet, Leaf, Part
-from .points import PLACES, SCALE
+from .points import PLACES, SCALE, to_units
 from .register import Register, read_register, register_from_codes
 from .verification import Appraisal, evidence_status, leaf_frame, missing_evidence_zeroes, read_appraisal
 
 Progress = Callable[[str], None]
 
 DETAIL_COLUMNS = [
-    COMMUNE, CRITERION, "area_id", "part", "max", "self_score", "computed_score", "appraised_score",
-    "final_score", "counted_max", "status", "branch", "evidence_status", "evidence_number", "evidence_date",
-    "evidence_file", "explanation", "appraisal_reason", "appraiser", "inputs",
+    COMMUNE,
+    CRITERION,
+    "area_id",
+    "part",
+    "max",
+    "self_score",
+    "computed_score",
+    "appraised_score",
+    "final_score",
+    "counted_max",
+    "status",
+    "branch",
+    "evidence_status",
+    "evidence_number",
+    "evidence_date",
+    "evidence_file",
+    "explanation",
+    "appraisal_reason",
+    "appraiser",
+    "inputs",
 ]
 
 
@@ -101,21 +118,31 @@ def score(
     intake = read_assessments(list(assessments) + list(survey), leaves, known)
     if register is None:
         register = register_from_codes(intake.communes)
-        intake.findings = pl.concat([
-            intake.findings,
-            pl.DataFrame([{"severity": "warning", "kind": "no-register", "message":
-                           "no commune register given (--communes): unit types are unknown, so items that apply "
-                           "only to some unit types are excluded, and all communes are ranked as one group",
-                           "hint": "give the register with --communes"}], schema=intake.findings.schema),
-        ])
+        intake.findings = pl.concat(
+            [
+                intake.findings,
+                pl.DataFrame(
+                    [
+                        {
+                            "severity": "warning",
+                            "kind": "no-register",
+                            "message": "no commune register given (--communes): unit types are unknown, so items "
+                            "that apply only to some unit types are excluded, and all communes are ranked as one group",
+                            "hint": "give the register with --communes",
+                        }
+                    ],
+                    schema=intake.findings.schema,
+                ),
+            ]
+        )
     if evidence_dir is not None and not Path(evidence_dir).is_dir():
         raise IntakeError(Problem("evidence-dir-missing", "the evidence folder does not exist", file=str(evidence_dir)))
 
-    appraisal_data = (
-        read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
-    )
+    appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(f"scoring {register.frame.height} communes")
-    result = _score_frames(compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang)
+    result = _score_frames(
+        compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang
+    )
     sources = {
         "criteria": [criteria_set.id],
         "assessments": [str(p) for p in assessments],
@@ -152,8 +179,14 @@ def _score_frames(
         touched = appraisal.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_corrected"))
     else:
         merged_cells = intake.cells
-        corrected = pl.DataFrame(schema={COMMUNE: pl.String, CRITERION: pl.String, "corrected_score": pl.Int64,
-                                         "corrected_branch": pl.String})
+        corrected = pl.DataFrame(
+            schema={
+                COMMUNE: pl.String,
+                CRITERION: pl.String,
+                "corrected_score": pl.Int64,
+                "corrected_branch": pl.String,
+            }
+        )
         touched = pl.DataFrame(schema={COMMUNE: pl.String, CRITERION: pl.String, "_corrected": pl.Boolean})
 
     # Anything the commune wrote for an item (an input, a self-score, an explanation) counts as
@@ -173,26 +206,36 @@ def _score_frames(
     corrected_flag = pl.col("_corrected").fill_null(False)
     override = pl.col("score_override")
     appraised = (
-        pl.when(override.is_not_null()).then(override)
-        .when(corrected_flag).then(pl.col("corrected_score"))
+        pl.when(override.is_not_null())
+        .then(override)
+        .when(corrected_flag)
+        .then(pl.col("corrected_score"))
         .otherwise(pl.lit(None, dtype=pl.Int64))
     )
     excluded = pl.col("computed_branch") == "na_excluded"
     zeroed = missing_evidence_zeroes(pl.col("policy"), pl.col("evidence_status"))
     base = pl.coalesce(appraised, pl.col("computed_score"))
     final = (
-        pl.when(excluded).then(pl.lit(None, dtype=pl.Int64))
-        .when(override.is_not_null()).then(override)
-        .when(zeroed).then(pl.lit(0, dtype=pl.Int64))
+        pl.when(excluded)
+        .then(pl.lit(None, dtype=pl.Int64))
+        .when(override.is_not_null())
+        .then(override)
+        .when(zeroed)
+        .then(pl.lit(0, dtype=pl.Int64))
         .otherwise(base)
     )
     not_assessed = ~pl.col("_has_input").fill_null(False) & (pl.col("part") != Part.adjustment.value)
     status = (
-        pl.when(excluded).then(pl.lit("excluded"))
-        .when(appraised.is_not_null() & (appraised != pl.col("computed_score"))).then(pl.lit("appraised"))
-        .when(not_assessed & (pl.col("part") == Part.survey.value)).then(pl.lit("no_survey"))
-        .when(not_assessed & ~pl.col("computed_branch").str.starts_with("na_")).then(pl.lit("not_assessed"))
-        .when(zeroed).then(pl.lit("evidence_missing"))
+        pl.when(excluded)
+        .then(pl.lit("excluded"))
+        .when(appraised.is_not_null() & (appraised != pl.col("computed_score")))
+        .then(pl.lit("appraised"))
+        .when(not_assessed & (pl.col("part") == Part.survey.value))
+        .then(pl.lit("no_survey"))
+        .when(not_assessed & ~pl.col("computed_branch").str.starts_with("na_"))
+        .then(pl.lit("not_assessed"))
+        .when(zeroed)
+        .then(pl.lit("evidence_missing"))
         .when(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
         .then(pl.lit("self_score_differs"))
         .otherwise(pl.lit("ok"))
@@ -201,40 +244,63 @@ def _score_frames(
         appraised.alias("appraised_score"),
         final.alias("final_score"),
         status.alias("status"),
-        pl.coalesce(pl.when(corrected_flag).then(pl.col("corrected_branch")), pl.col("computed_branch")).alias("branch"),
+        pl.coalesce(pl.when(corrected_flag).then(pl.col("corrected_branch")), pl.col("computed_branch")).alias(
+            "branch"
+        ),
         pl.col("reason").alias("appraisal_reason"),
     )
     details = add_explanations(details, leaves, lang)
     details = details.sort(COMMUNE, "order").select(DETAIL_COLUMNS)
 
     findings = pl.concat([intake.findings, appraisal.findings, _verification_findings(details)])
-    ledger = pl.concat([
-        intake.ledger.with_columns(pl.lit("assessment").alias("input")),
-        appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
-    ])
+    ledger = pl.concat(
+        [
+            intake.ledger.with_columns(pl.lit("assessment").alias("input")),
+            appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
+        ]
+    )
     totals = compute_totals(details, criteria, register)
-    return ScoreResult(criteria=criteria, leaves=leaves, register=register, details=details, totals=totals,
-                       findings=findings, ledger=ledger)
+    return ScoreResult(
+        criteria=criteria,
+        leaves=leaves,
+        register=register,
+        details=details,
+        totals=totals,
+        findings=findings,
+        ledger=ledger,
+    )
 
 
 def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
-    def make(df: pl.DataFrame, severity: str, kind: str | pl.Expr, message: pl.Expr, hint: str,
-             size: pl.Expr) -> pl.DataFrame:
+    def make(
+        df: pl.DataFrame, severity: str, kind: str | pl.Expr, message: pl.Expr, hint: str, size: pl.Expr
+    ) -> pl.DataFrame:
         kind_expr = pl.lit(kind) if isinstance(kind, str) else kind
         return df.select(
-            pl.lit(severity).alias("severity"), kind_expr.alias("kind"), pl.col(COMMUNE), pl.col(CRITERION),
-            pl.lit(None, dtype=pl.String).alias("file"), pl.lit(None, dtype=pl.String).alias("sheet"),
-            pl.lit(None, dtype=pl.Int64).alias("row"), pl.lit(None, dtype=pl.String).alias("column"),
-            message.alias("message"), pl.lit(hint).alias("hint"), size.alias("size"),
+            pl.lit(severity).alias("severity"),
+            kind_expr.alias("kind"),
+            pl.col(COMMUNE),
+            pl.col(CRITERION),
+            pl.lit(None, dtype=pl.String).alias("file"),
+            pl.lit(None, dtype=pl.String).alias("sheet"),
+            pl.lit(None, dtype=pl.Int64).alias("row"),
+            pl.lit(None, dtype=pl.String).alias("column"),
+            message.alias("message"),
+            pl.lit(hint).alias("hint"),
+            size.alias("size"),
         )
 
-    pts = lambda c: (pl.col(c) / SCALE).round(4)  # noqa: E731
+    def pts(column: str) -> pl.Expr:
+        return (pl.col(column) / SCALE).round(4)
+
     diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
-    evidence = details.filter(pl.col("evidence_status").is_in(
-        ["missing", "explained", "rejected", "file_not_found", "outside_evidence_dir"])
-        & (pl.col("status") != "not_assessed"))
-    appraised = details.filter(pl.col("appraised_score").is_not_null()
-                               & (pl.col("appraised_score") != pl.col("computed_score")))
+    evidence = details.filter(
+        pl.col("evidence_status").is_in(["missing", "explained", "rejected", "file_not_found", "outside_evidence_dir"])
+        & (pl.col("status") != "not_assessed")
+    )
+    appraised = details.filter(
+        pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
+    )
     # One finding per commune for the items it left empty, not one per item.
     missing = (
         details.filter(pl.col("status") == "not_assessed")
@@ -248,24 +314,52 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
         .sort(COMMUNE)
     )
     parts = [
-        make(diff, "warning", "self-score-differs",
-             pl.format("self-score {} but the rules give {} on the reported inputs", pts("self_score"), pts("computed_score")),
-             "the computed score is used; check the inputs or the self-score",
-             pts("self_score") - pts("computed_score")),
-        make(evidence, "warning", pl.format("evidence-{}", pl.col("evidence_status")),
-             pl.format("evidence {}: the item scores {}", pl.col("evidence_status"), pts("final_score")),
-             "attach the document (number, date, file) or an explanation for the appraisal council",
-             pl.lit(None, dtype=pl.Float64)),
-        make(appraised, "info", "appraisal-correction",
-             pl.format("appraisal changed {} to {} ({})", pts("computed_score"), pts("appraised_score"),
-                       pl.col("appraisal_reason")),
-             "", pts("appraised_score") - pts("computed_score").fill_null(0)),
-        make(missing, "warning", "not-assessed",
-             pl.format("{} item(s) have no input and score 0: {}{}", pl.col("_n"), pl.col("_list"),
-                       pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))),
-             "fill in these items in the self-assessment (see the criteria sheet)", pl.lit(None, dtype=pl.Float64)),
+        make(
+            diff,
+            "warning",
+            "self-score-differs",
+            pl.format(
+                "self-score {} but the rules give {} on the reported inputs", pts("self_score"), pts("computed_score")
+            ),
+            "the computed score is used; check the inputs or the self-score",
+            pts("self_score") - pts("computed_score"),
+        ),
+        make(
+            evidence,
+            "warning",
+            pl.format("evidence-{}", pl.col("evidence_status")),
+            pl.format("evidence {}: the item scores {}", pl.col("evidence_status"), pts("final_score")),
+            "attach the document (number, date, file) or an explanation for the appraisal council",
+            pl.lit(None, dtype=pl.Float64),
+        ),
+        make(
+            appraised,
+            "info",
+            "appraisal-correction",
+            pl.format(
+                "appraisal changed {} to {} ({})",
+                pts("computed_score"),
+                pts("appraised_score"),
+                pl.col("appraisal_reason"),
+            ),
+            "",
+            pts("appraised_score") - pts("computed_score").fill_null(0),
+        ),
+        make(
+            missing,
+            "warning",
+            "not-assessed",
+            pl.format(
+                "{} item(s) have no input and score 0: {}{}",
+                pl.col("_n"),
+                pl.col("_list"),
+                pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit("")),
+            ),
+            "fill in these items in the self-assessment (see the criteria sheet)",
+            pl.lit(None, dtype=pl.Float64),
+        ),
     ]
-    out = pl.concat(parts).cast(empty_findings().schema)  # type: ignore[arg-type]
+    out = pl.concat(parts).cast(empty_findings().schema)
     return out
 
 
@@ -284,11 +378,30 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
     per_commune = details.group_by(COMMUNE).agg(
         final.filter(part == "appraised").sum().alias("appraised_points"),
         final.filter(part == "survey").sum().alias("survey_points"),
-        final.filter(part == "adjustment").sum().alias("adjustment_points"),
         pl.col("counted_max").filter(part == "appraised").sum().alias("appraised_max"),
         pl.col("counted_max").filter(part == "survey").sum().alias("survey_max"),
         (pl.col("status") != "no_survey").filter(part == "survey").any().alias("survey_given"),
         (pl.col("status") == "not_assessed").sum().alias("items_not_assessed"),
+    )
+    # Bonus and penalty: each adjustment area's net points stay within +/- the area's maximum
+    # (its cap), whatever its items add up to.
+    caps = pl.DataFrame(
+        {
+            "area_id": [a.id for a in criteria.areas if a.part is Part.adjustment],
+            "_cap": [to_units(a.max) for a in criteria.areas if a.part is Part.adjustment],
+        },
+        schema={"area_id": pl.String, "_cap": pl.Int64},
+    )
+    adjustments = (
+        details.filter(part == "adjustment")
+        .group_by(COMMUNE, "area_id")
+        .agg(final.sum().alias("_net"))
+        .join(caps, on="area_id", how="left")
+        .group_by(COMMUNE)
+        .agg(pl.col("_net").clip(-pl.col("_cap"), pl.col("_cap")).sum().alias("adjustment_points"))
+    )
+    per_commune = per_commune.join(adjustments, on=COMMUNE, how="left").with_columns(
+        pl.col("adjustment_points").fill_null(0)
     )
     areas = details.filter(part != "adjustment").pivot(
         on="area_id", index=COMMUNE, values="final_score", aggregate_function="sum"
@@ -319,4 +432,4 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
     return reg.select(keep).join(totals, on=COMMUNE, how="left").sort(COMMUNE)
 
 
-__all__ = ["ScoreResult", "compute_totals", "score", "empty_findings"]
+__all__ = ["ScoreResult", "compute_totals", "empty_findings", "score"]

@@ -111,8 +111,13 @@ def _frame_from_grid(grid: pl.DataFrame, file: str, sheet: str | None) -> tuple[
     """A table of strings whose first row holds the column names (as read with no header)."""
     if grid.height == 0 or grid.width == 0:
         return None, [
-            Problem("empty-sheet", "no header row: the table is empty", file=file, sheet=sheet,
-                    hint="put the column names in row 1")
+            Problem(
+                "empty-sheet",
+                "no header row: the table is empty",
+                file=file,
+                sheet=sheet,
+                hint="put the column names in row 1",
+            )
         ]
     grid = grid.select(pl.all().cast(pl.String))
     headers = [normalise_header(h or "") for h in grid.row(0)]
@@ -129,8 +134,14 @@ def _frame_from_grid(grid: pl.DataFrame, file: str, sheet: str | None) -> tuple[
         hits = body.filter(pl.any_horizontal(pl.col(c).str.strip_chars().str.len_chars() > 0 for c in blank))
         for r in hits[ROW].head(20).to_list():
             stray.append(
-                Problem("cell-without-header", "cells in a column without a name were ignored",
-                        file=file, sheet=sheet, row=r, hint="give the column a name in row 1 or clear it")
+                Problem(
+                    "cell-without-header",
+                    "cells in a column without a name were ignored",
+                    file=file,
+                    sheet=sheet,
+                    row=r,
+                    hint="give the column a name in row 1 or clear it",
+                )
             )
     value_cols = [headers[i] for i in keep]
     frame = body.select(
@@ -153,10 +164,17 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     if not text.strip():
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
     if "\x00" in text:
-        return ReadResult([], [
-            Problem("binary-file", "this looks like a binary file, not CSV", file=file,
-                    hint="export the sheet as CSV (UTF-8) or give the .xlsx")
-        ])
+        return ReadResult(
+            [],
+            [
+                Problem(
+                    "binary-file",
+                    "this looks like a binary file, not CSV",
+                    file=file,
+                    hint="export the sheet as CSV (UTF-8) or give the .xlsx",
+                )
+            ],
+        )
     delimiter = _sniff_delimiter(text)
     if encoding == "utf-8":
         data = raw
@@ -167,10 +185,17 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     try:
         grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
     except pl.exceptions.PolarsError as exc:
-        return ReadResult([], [
-            Problem("csv-syntax", f"not readable as CSV: {str(exc).splitlines()[0]}", file=file,
-                    hint="check that every row has the same number of columns and quotes are closed")
-        ])
+        return ReadResult(
+            [],
+            [
+                Problem(
+                    "csv-syntax",
+                    f"not readable as CSV: {str(exc).splitlines()[0]}",
+                    file=file,
+                    hint="check that every row has the same number of columns and quotes are closed",
+                )
+            ],
+        )
     sheet, problems = _frame_from_grid(grid, file, None)
     return ReadResult([sheet] if sheet else [], problems)
 
@@ -181,8 +206,17 @@ def _read_excel(path: Path, file: str) -> ReadResult:
     try:
         reader = fastexcel.read_excel(str(path))
     except Exception as exc:  # fastexcel raises its own exception types for unreadable files
-        return ReadResult([], [Problem("not-a-spreadsheet", f"cannot be opened as a spreadsheet ({type(exc).__name__}: {exc})".split("\n")[0],
-                                       file=file, hint="save it from Excel as .xlsx, or export CSV (UTF-8)")])
+        return ReadResult(
+            [],
+            [
+                Problem(
+                    "not-a-spreadsheet",
+                    f"cannot be opened as a spreadsheet ({type(exc).__name__}: {exc})".split("\n")[0],
+                    file=file,
+                    hint="save it from Excel as .xlsx, or export CSV (UTF-8)",
+                )
+            ],
+        )
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
@@ -193,12 +227,21 @@ def _read_excel(path: Path, file: str) -> ReadResult:
             visible = loaded.visible
             raw = loaded.to_polars()
         except Exception as exc:
-            problems.append(Problem("sheet-unreadable", f"the sheet cannot be read ({exc})".split("\n")[0], file=file, sheet=name))
+            problems.append(
+                Problem("sheet-unreadable", f"the sheet cannot be read ({exc})".split("\n")[0], file=file, sheet=name)
+            )
             continue
         if visible != "visible":
             if raw.height:
-                problems.append(Problem("hidden-sheet", f"the sheet is {visible} and was not read", file=file, sheet=name,
-                                        hint="unhide it in Excel if it holds data to score"))
+                problems.append(
+                    Problem(
+                        "hidden-sheet",
+                        f"the sheet is {visible} and was not read",
+                        file=file,
+                        sheet=name,
+                        hint="unhide it in Excel if it holds data to score",
+                    )
+                )
             continue
         if raw.height == 0:
             continue
@@ -224,8 +267,14 @@ def read_table_file(path: str | Path) -> ReadResult:
     if p.is_dir():
         raise IntakeError(Problem("is-a-directory", "this is a folder, not a file", file=file))
     if size > MAX_INPUT_BYTES:
-        raise IntakeError(Problem("file-too-large", f"{size:,} bytes is more than the 2 GiB pari-index reads at once",
-                                  file=file, hint="split the file by district"))
+        raise IntakeError(
+            Problem(
+                "file-too-large",
+                f"{size:,} bytes is more than the 2 GiB pari-index reads at once",
+                file=file,
+                hint="split the file by district",
+            )
+        )
     if size == 0:
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file)])
     suffix = p.suffix.lower()
@@ -235,7 +284,9 @@ def read_table_file(path: str | Path) -> ReadResult:
         try:
             frame = pl.read_parquet(p)
         except Exception as exc:
-            return ReadResult([], [Problem("not-parquet", f"cannot be read as Parquet ({exc})".split("\n")[0], file=file)])
+            return ReadResult(
+                [], [Problem("not-parquet", f"cannot be read as Parquet ({exc})".split("\n")[0], file=file)]
+            )
         header = pl.DataFrame([frame.columns], schema=frame.columns, orient="row")
         grid = pl.concat([header, frame.select(pl.all().cast(pl.String))])
         sheet, problems = _frame_from_grid(grid, file, None)

@@ -66,18 +66,27 @@ def _validation(leaf: Leaf, input_name: str) -> dict[str, Any] | None:
                 return {"validate": "list", "source": words}
             return None
         case InputType.count:
-            return {"validate": "integer", "criteria": ">=", "value": 0,
-                    "error_message": "Nhập số nguyên không âm"}
+            return {"validate": "integer", "criteria": ">=", "value": 0, "error_message": "Nhập số nguyên không âm"}
         case InputType.percent:
-            return {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100,
-                    "error_message": "Nhập tỷ lệ từ 0 đến 100"}
+            return {
+                "validate": "decimal",
+                "criteria": "between",
+                "minimum": 0,
+                "maximum": 100,
+                "error_message": "Nhập tỷ lệ từ 0 đến 100",
+            }
         case InputType.number:
             return {"validate": "decimal", "criteria": ">=", "value": 0, "error_message": "Nhập số không âm"}
         case InputType.date:
             import datetime as dt
 
-            return {"validate": "date", "criteria": "between", "minimum": dt.date(2000, 1, 1),
-                    "maximum": dt.date(2100, 12, 31), "error_message": "Nhập ngày dd/mm/yyyy"}
+            return {
+                "validate": "date",
+                "criteria": "between",
+                "minimum": dt.date(2000, 1, 1),
+                "maximum": dt.date(2100, 12, 31),
+                "error_message": "Nhập ngày dd/mm/yyyy",
+            }
     return None
 
 
@@ -102,8 +111,16 @@ def write_template(criteria: CriteriaSet, path: str | Path, register: Register |
     rows = template_rows(criteria)
     count = 0
     with atomic_path(Path(path)) as tmp, xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False}) as wb:
-        head = wb.add_format({"bold": True, "bg_color": "#1f4e79", "font_color": "#ffffff", "text_wrap": True,
-                              "valign": "top", "border": 1})
+        head = wb.add_format(
+            {
+                "bold": True,
+                "bg_color": "#1f4e79",
+                "font_color": "#ffffff",
+                "text_wrap": True,
+                "valign": "top",
+                "border": 1,
+            }
+        )
         given = wb.add_format({"bg_color": "#f2f2f2", "text_wrap": True, "valign": "top"})
         fill = wb.add_format({"bg_color": "#fff2cc", "border": 1})
         date_fill = wb.add_format({"bg_color": "#fff2cc", "border": 1, "num_format": "dd/mm/yyyy"})
@@ -147,8 +164,7 @@ def write_template(criteria: CriteriaSet, path: str | Path, register: Register |
                 ws.write_number(r, col["max_points"], float(leaf.max), given)
                 ws.write_string(r, col["input"], input_name, text)
                 ws.write_string(r, col["input_label"], spec.label or input_name, given)
-                allowed = (", ".join(_level_words(leaf)) if spec.type is InputType.level
-                           else _ALLOWED.get(spec.type, ""))
+                allowed = ", ".join(_level_words(leaf)) if spec.type is InputType.level else _ALLOWED.get(spec.type, "")
                 ws.write_string(r, col["allowed"], allowed, given)
                 ws.write_blank(r, col["value"], None, date_fill if spec.type is InputType.date else fill)
                 rule = _validation(leaf, input_name)
@@ -156,19 +172,38 @@ def write_template(criteria: CriteriaSet, path: str | Path, register: Register |
                     ws.data_validation(r, col["value"], r, col["value"], rule)
                 if first:
                     ws.write_blank(r, col["self_score"], None, fill)
-                    ws.data_validation(r, col["self_score"], r, col["self_score"], {
-                        "validate": "decimal", "criteria": "between", "minimum": float(leaf.floor),
-                        "maximum": float(leaf.max), "error_message": f"Điểm từ {leaf.floor} đến {leaf.max}"})
+                    ws.data_validation(
+                        r,
+                        col["self_score"],
+                        r,
+                        col["self_score"],
+                        {
+                            "validate": "decimal",
+                            "criteria": "between",
+                            "minimum": float(leaf.floor),
+                            "maximum": float(leaf.max),
+                            "error_message": f"Điểm từ {leaf.floor} đến {leaf.max}",
+                        },
+                    )
                     for meta in ("evidence_number", "evidence_file", "explanation"):
                         ws.write_blank(r, col[meta], None, fill if leaf.evidence or meta == "explanation" else given)
                     ws.write_blank(r, col["evidence_date"], None, date_fill)
                     if leaf.not_applicable is not NotApplicable.not_allowed:
                         ws.write_blank(r, col["n/a"], None, fill)
-                        ws.data_validation(r, col["n/a"], r, col["n/a"], {"validate": "list", "source": ["có", "không"]})
+                        ws.data_validation(
+                            r, col["n/a"], r, col["n/a"], {"validate": "list", "source": ["có", "không"]}
+                        )
                     else:
                         ws.write_blank(r, col["n/a"], None, blocked)
                 else:
-                    for meta in ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a"):
+                    for meta in (
+                        "self_score",
+                        "evidence_number",
+                        "evidence_date",
+                        "evidence_file",
+                        "explanation",
+                        "n/a",
+                    ):
                         ws.write_blank(r, col[meta], None, blocked)
                 guidance = leaf.guidance or ""
                 if first and leaf.evidence:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from .errors import Problem
 from .model import CriteriaSet, Node, Part
@@ -35,8 +36,19 @@ Locator = Callable[[Loc], tuple[str, int | None, int | None]]
 
 #: Per-criterion columns of assessment files ("1.1.1:self_score"); inputs may not use these names.
 RESERVED_INPUT_NAMES = frozenset(
-    {"self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a", "na",
-     "value", "input", "criterion_id", "commune_code"}
+    {
+        "self_score",
+        "evidence_number",
+        "evidence_date",
+        "evidence_file",
+        "explanation",
+        "n/a",
+        "na",
+        "value",
+        "input",
+        "criterion_id",
+        "commune_code",
+    }
 )
 
 ZERO = Decimal(0)
@@ -136,9 +148,7 @@ def check_intervals(
     if not (ascending or descending):
         for i in range(len(keys) - 1):
             if keys[i] == keys[i + 1]:
-                errors.append(
-                    (i + 1, "tier-overlap", f"{what} {i + 1} and {i + 2} start at the same value")
-                )
+                errors.append((i + 1, "tier-overlap", f"{what} {i + 1} and {i + 2} start at the same value"))
                 return errors, gaps
         errors.append(
             (
@@ -150,21 +160,34 @@ def check_intervals(
         )
         return errors, gaps
     order = sorted(range(len(bands)), key=lambda i: keys[i])
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in pairwise(order):
         upper = bands[a].upper
         lower = bands[b].lower
         if upper is None or lower is None:
             errors.append(
-                (b, "tier-overlap", f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})")
+                (
+                    b,
+                    "tier-overlap",
+                    f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})",
+                )
             )
             continue
         if upper[0] > lower[0] or (upper[0] == lower[0] and upper[1] and lower[1]):
             errors.append(
-                (b, "tier-overlap", f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})")
+                (
+                    b,
+                    "tier-overlap",
+                    f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})",
+                )
             )
         elif upper[0] < lower[0] or (not upper[1] and not lower[1]):
             gaps.append(
-                (b, "tier-gap", f"values between {what} {a + 1} ({bands[a].describe()}) and {what} {b + 1} ({bands[b].describe()}) fall in no {what}")
+                (
+                    b,
+                    "tier-gap",
+                    f"values between {what} {a + 1} ({bands[a].describe()}) and "
+                    f"{what} {b + 1} ({bands[b].describe()}) fall in no {what}",
+                )
             )
     domain_low, domain_high = domain
     first, last = bands[order[0]], bands[order[-1]]
@@ -173,9 +196,7 @@ def check_intervals(
     ):
         gaps.append((order[0], "tier-gap", f"values from {domain_low} up to {first.describe()} fall in no {what}"))
     if last.upper is not None and (
-        domain_high is None
-        or last.upper[0] < domain_high
-        or (last.upper[0] == domain_high and not last.upper[1])
+        domain_high is None or last.upper[0] < domain_high or (last.upper[0] == domain_high and not last.upper[1])
     ):
         top = "up" if domain_high is None else f"up to {domain_high}"
         gaps.append((order[-1], "tier-gap", f"values above {last.describe()} ({top}) fall in no {what}"))
@@ -209,9 +230,12 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
             )
     for name in inputs:
         if name in RESERVED_INPUT_NAMES:
-            out.error((*loc, "inputs", name), "reserved-input",
-                      f"criterion {node.id}: {name!r} is a reserved column name of assessment files",
-                      "rename the input")
+            out.error(
+                (*loc, "inputs", name),
+                "reserved-input",
+                f"criterion {node.id}: {name!r} is a reserved column name of assessment files",
+                "rename the input",
+            )
     unused = set(inputs) - set(rule_inputs(rule))
     for name in sorted(unused):
         out.warn((*loc, "inputs", name), "unused-input", f"criterion {node.id}: input {name!r} is not used by its rule")
@@ -219,14 +243,22 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
     # Adjustments only in adjustment areas, and nothing else there.
     is_adjustment_rule = isinstance(rule, Bonus | Penalty)
     if part is Part.adjustment and not is_adjustment_rule:
-        out.error(rloc, "adjustment-rule", f"criterion {node.id}: an adjustment area holds only bonus and penalty rules")
+        out.error(
+            rloc, "adjustment-rule", f"criterion {node.id}: an adjustment area holds only bonus and penalty rules"
+        )
     if part is not Part.adjustment and is_adjustment_rule:
-        out.error(rloc, "adjustment-rule", f"criterion {node.id}: {rule.kind} rules belong in an area with part: adjustment")
+        out.error(
+            rloc, "adjustment-rule", f"criterion {node.id}: {rule.kind} rules belong in an area with part: adjustment"
+        )
     if part is Part.survey and node.evidence:
-        out.error((*loc, "evidence"), "survey-evidence", f"criterion {node.id}: survey items have no evidence documents")
+        out.error(
+            (*loc, "evidence"), "survey-evidence", f"criterion {node.id}: survey items have no evidence documents"
+        )
 
     if floor > maximum:
-        out.error((*loc, "floor"), "floor-above-max", f"criterion {node.id}: floor {floor} is above its maximum {maximum}")
+        out.error(
+            (*loc, "floor"), "floor-above-max", f"criterion {node.id}: floor {floor} is above its maximum {maximum}"
+        )
     for label, points in rule_outcomes(rule, maximum):
         if points > maximum:
             out.error(
@@ -251,25 +283,38 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                 domain = (spec.min if spec and spec.min is not None else ZERO, spec.max if spec else None)
             errors, gaps = check_intervals(rule.tiers, domain, "tier")
             for i, code, message in errors + gaps:
-                out.error((*rloc, "tiers", i), code, f"criterion {node.id}: {message}",
-                          "give each edge once: 'above'/'from' below, 'to'/'below' above, as the decision prints")
+                out.error(
+                    (*rloc, "tiers", i),
+                    code,
+                    f"criterion {node.id}: {message}",
+                    "give each edge once: 'above'/'from' below, 'to'/'below' above, as the decision prints",
+                )
         case CountTiers():
             counts = [t.at_least for t in rule.tiers]
-            if any(a <= b for a, b in zip(counts, counts[1:], strict=False)):
-                out.error((*rloc, "tiers"), "tier-order",
-                          f"criterion {node.id}: count tiers must be listed from the largest count down, each smaller than the one before")
+            if any(a <= b for a, b in pairwise(counts)):
+                out.error(
+                    (*rloc, "tiers"),
+                    "tier-order",
+                    f"criterion {node.id}: count tiers must be listed from the largest count down, "
+                    "each smaller than the one before",
+                )
         case Choice():
             values = [lvl.value for lvl in rule.levels]
             for value in {v for v in values if values.count(v) > 1}:
                 out.error((*rloc, "levels"), "duplicate-level", f"criterion {node.id}: level {value!r} is listed twice")
             for i, lvl in enumerate(rule.levels):
                 if lvl.fraction is not None and not ZERO <= lvl.fraction <= 1:
-                    out.error((*rloc, "levels", i), "fraction-range", f"criterion {node.id}: a fraction lies between 0 and 1")
+                    out.error(
+                        (*rloc, "levels", i), "fraction-range", f"criterion {node.id}: a fraction lies between 0 and 1"
+                    )
         case Checklist():
             total = sum((item.points for item in rule.items), ZERO)
             if total < maximum:
-                out.warn(rloc, "checklist-short",
-                         f"criterion {node.id}: its items add up to {total}, so it can never reach its maximum {maximum}")
+                out.warn(
+                    rloc,
+                    "checklist-short",
+                    f"criterion {node.id}: its items add up to {total}, so it can never reach its maximum {maximum}",
+                )
         case Proportional():
             cap = maximum if rule.cap is None else rule.cap
             if cap > maximum:
@@ -277,7 +322,11 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
             if rule.floor > cap:
                 out.error(rloc, "floor-above-cap", f"criterion {node.id}: floor {rule.floor} is above the cap {cap}")
             if rule.floor < floor:
-                out.error(rloc, "points-below-floor", f"criterion {node.id}: rule floor {rule.floor} is below the criterion's floor {floor}")
+                out.error(
+                    rloc,
+                    "points-below-floor",
+                    f"criterion {node.id}: rule floor {rule.floor} is below the criterion's floor {floor}",
+                )
         case Deadline():
             if rule.late_until is not None and rule.late_until <= rule.deadline:
                 out.error(rloc, "deadline-order", f"criterion {node.id}: late_until must come after the deadline")
@@ -294,11 +343,24 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
     first_seen: dict[str, Loc] = {}
 
     def visit(node: Node, loc: Loc, part: Part) -> None:
+        if node.part is not None and len(loc) > 2:
+            # Parts are totalled per area (parts.appraised / parts.survey), so a part set deeper
+            # would be scored in one part and counted in another.
+            out.error(
+                (*loc, "part"),
+                "part-below-area",
+                f"{node.id}: 'part' can only be set on an area",
+                "move the items into an area of their own with that part",
+            )
         part = node.part or part
         if node.id in first_seen:
             first_line = locate((*first_seen[node.id], "id"))[1]
-            out.error((*loc, "id"), "duplicate-id",
-                      f"id {node.id!r} is used twice (first on line {first_line})", "give every node its own id")
+            out.error(
+                (*loc, "id"),
+                "duplicate-id",
+                f"id {node.id!r} is used twice (first on line {first_line})",
+                "give every node its own id",
+            )
         else:
             first_seen[node.id] = loc
         if node.max < 0:
@@ -309,19 +371,26 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
         children = node.children or []
         for i, child in enumerate(children):
             if not child.id.startswith(node.id + "."):
-                out.warn((*loc, "children", i, "id"), "id-not-nested",
-                         f"{child.id} sits under {node.id} but its id does not start with {node.id}.")
+                out.warn(
+                    (*loc, "children", i, "id"),
+                    "id-not-nested",
+                    f"{child.id} sits under {node.id} but its id does not start with {node.id}.",
+                )
             visit(child, (*loc, "children", i), part)
         if part is Part.adjustment:
             return  # bonus and penalty caps need not add up to the section's cap
         total = sum((child.max for child in children), ZERO)
         if total != node.max:
-            message = (f"{node.id}: children add up to {total} but the maximum is {node.max}")
+            message = f"{node.id}: children add up to {total} but the maximum is {node.max}"
             if node.printed_mismatch:
                 out.warn((*loc, "max"), "children-sum", f"{message} (kept as printed: {node.printed_mismatch})")
             else:
-                out.error((*loc, "max"), "children-sum", message,
-                          "fix the points, or keep a published misprint with printed_mismatch: \"reason\"")
+                out.error(
+                    (*loc, "max"),
+                    "children-sum",
+                    message,
+                    'fix the points, or keep a published misprint with printed_mismatch: "reason"',
+                )
 
     for i, area in enumerate(criteria.areas):
         if area.part is None and area.children is None:
@@ -333,30 +402,46 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
     for area in criteria.areas:
         by_part[area.part or Part.appraised] += area.max
     if by_part[Part.appraised] != criteria.parts.appraised:
-        out.error(("parts", "appraised"), "part-sum",
-                  f"areas of the appraised part add up to {by_part[Part.appraised]}, not {criteria.parts.appraised}")
+        out.error(
+            ("parts", "appraised"),
+            "part-sum",
+            f"areas of the appraised part add up to {by_part[Part.appraised]}, not {criteria.parts.appraised}",
+        )
     if by_part[Part.survey] != criteria.parts.survey:
-        out.error(("parts", "survey"), "part-sum",
-                  f"areas of the survey part add up to {by_part[Part.survey]}, not {criteria.parts.survey}")
+        out.error(
+            ("parts", "survey"),
+            "part-sum",
+            f"areas of the survey part add up to {by_part[Part.survey]}, not {criteria.parts.survey}",
+        )
     scored = by_part[Part.appraised] + by_part[Part.survey]
     if scored != criteria.scale:
-        out.error(("scale",), "scale-sum", f"the areas add up to {scored}, not the declared scale {criteria.scale}",
-                  "areas with part: adjustment (bonus/penalty) are outside the scale")
+        out.error(
+            ("scale",),
+            "scale-sum",
+            f"the areas add up to {scored}, not the declared scale {criteria.scale}",
+            "areas with part: adjustment (bonus/penalty) are outside the scale",
+        )
     if criteria.parts.appraised + criteria.parts.survey != criteria.scale:
-        out.error(("parts",), "part-sum",
-                  f"appraised {criteria.parts.appraised} + survey {criteria.parts.survey} is not the scale {criteria.scale}")
+        out.error(
+            ("parts",),
+            "part-sum",
+            f"appraised {criteria.parts.appraised} + survey {criteria.parts.survey} is not the scale {criteria.scale}",
+        )
 
     # Ranking settings.
     area_ids = {a.id for a in criteria.areas}
     for i, key in enumerate(criteria.ranking.tie_break):
         if key not in ("appraised", "survey") and key not in area_ids:
-            out.error(("ranking", "tie_break", i), "tie-break-unknown",
-                      f"tie_break {key!r} is neither 'appraised', 'survey' nor an area id")
+            out.error(
+                ("ranking", "tie_break", i),
+                "tie-break-unknown",
+                f"tie_break {key!r} is neither 'appraised', 'survey' nor an area id",
+            )
 
     # Classification bands: overlaps are errors (a commune would have two classes), gaps warnings.
     errors, gaps = check_intervals(criteria.classes, (ZERO, HUNDRED), "class")
     for i, code, message in errors:
         out.error(("classes", i), code, message)
-    for i, code, message in gaps:
+    for i, _code, message in gaps:
         out.warn(("classes", i), "class-gap", message, "an index in the gap gets no class")
     return out.errors, out.warnings

@@ -95,9 +95,7 @@ def parse_date(text: pl.Expr) -> pl.Expr:
     s = text.str.strip_chars().str.replace(r"[ T]00:00:00(?:\.0+)?$", "")
     candidates = [s.str.to_date(fmt, strict=False) for fmt in _DATE_FORMATS]
     serial = (
-        pl.when(s.str.contains(r"^\d{4,5}(?:\.0+)?$"))
-        .then(s.str.replace(r"\.0+$", ""))
-        .cast(pl.Int64, strict=False)
+        pl.when(s.str.contains(r"^\d{4,5}(?:\.0+)?$")).then(s.str.replace(r"\.0+$", "")).cast(pl.Int64, strict=False)
     )
     from_serial = (
         pl.when(serial.is_between(1, 109_574))  # up to 31/12/2199

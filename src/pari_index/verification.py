@@ -71,8 +71,15 @@ class Appraisal:
             cells=pl.DataFrame(schema=CELL_SCHEMA),
             decisions=pl.DataFrame(schema=DECISION_SCHEMA),
             findings=empty_findings(),
-            ledger=pl.DataFrame(schema={"file": pl.String, "sheet": pl.String, "row": pl.Int64,
-                                        "status": pl.String, "reasons": pl.String}),
+            ledger=pl.DataFrame(
+                schema={
+                    "file": pl.String,
+                    "sheet": pl.String,
+                    "row": pl.Int64,
+                    "status": pl.String,
+                    "reasons": pl.String,
+                }
+            ),
         )
 
 
@@ -87,10 +94,17 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         sheet = rename_columns(sheet, APPRAISAL_ALIASES)
         missing = [c for c in (COMMUNE, CRITERION, "reason") if c not in sheet.frame.columns]
         if missing:
-            problems.append(Problem("missing-column", f"the appraisal file needs column(s) {', '.join(missing)}",
-                                    file=sheet.file, sheet=sheet.name, row=1,
-                                    hint="columns: commune_code, criterion_id, input, value or score, "
-                                    "evidence_accepted, reason, appraiser"))
+            problems.append(
+                Problem(
+                    "missing-column",
+                    f"the appraisal file needs column(s) {', '.join(missing)}",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    hint="columns: commune_code, criterion_id, input, value or score, "
+                    "evidence_accepted, reason, appraiser",
+                )
+            )
             continue
         frames.append(sheet.frame)
     if not frames:
@@ -103,13 +117,27 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
     row_problems: list[Problem] = []
     no_reason = frame.filter(pl.col("reason").is_null())
     for r in no_reason.select(FILE, SHEET, ROW).iter_rows(named=True):
-        row_problems.append(Problem("missing-reason", "an appraisal correction needs a reason", file=r[FILE],
-                                    sheet=r[SHEET], row=r[ROW], hint="write why the council changed the score"))
+        row_problems.append(
+            Problem(
+                "missing-reason",
+                "an appraisal correction needs a reason",
+                file=r[FILE],
+                sheet=r[SHEET],
+                row=r[ROW],
+                hint="write why the council changed the score",
+            )
+        )
     frame = frame.filter(pl.col("reason").is_not_null())
     # Corrected inputs go through exactly the same checks as the commune's own cells.
     value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
     cells = value_rows.select(
-        COMMUNE, CRITERION, pl.coalesce("input", "default_field").alias(FIELD), VALUE, FILE, SHEET, ROW,
+        COMMUNE,
+        CRITERION,
+        pl.coalesce("input", "default_field").alias(FIELD),
+        VALUE,
+        FILE,
+        SHEET,
+        ROW,
         pl.lit(VALUE).alias(COLUMN),
     ).cast(CELL_SCHEMA)  # type: ignore[arg-type]
     accepted, cell_findings = _check_and_type(cells, table, known_communes)
@@ -118,35 +146,75 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         parse_units(pl.col("score")).alias("score_override"),
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
     )
-    for r in decisions.filter(pl.col("score").is_not_null() & pl.col("score_override").is_null()).select(
-        FILE, SHEET, ROW, "score"
-    ).iter_rows(named=True):
-        row_problems.append(Problem("bad-value", f"score {r['score']!r} is not a number", file=r[FILE], sheet=r[SHEET],
-                                    row=r[ROW], field="score", hint="write the appraised points, e.g. 0,75"))
+    for r in (
+        decisions.filter(pl.col("score").is_not_null() & pl.col("score_override").is_null())
+        .select(FILE, SHEET, ROW, "score")
+        .iter_rows(named=True)
+    ):
+        row_problems.append(
+            Problem(
+                "bad-value",
+                f"score {r['score']!r} is not a number",
+                file=r[FILE],
+                sheet=r[SHEET],
+                row=r[ROW],
+                field="score",
+                hint="write the appraised points, e.g. 0,75",
+            )
+        )
     known_leaves = {leaf.id for leaf in leaves}
-    for r in decisions.filter(~pl.col(CRITERION).is_in(list(known_leaves))).select(FILE, SHEET, ROW, CRITERION).iter_rows(named=True):
-        row_problems.append(Problem("unknown-criterion", f"criterion {r[CRITERION]} is not a scored item of this set",
-                                    file=r[FILE], sheet=r[SHEET], row=r[ROW]))
+    for r in (
+        decisions.filter(~pl.col(CRITERION).is_in(list(known_leaves)))
+        .select(FILE, SHEET, ROW, CRITERION)
+        .iter_rows(named=True)
+    ):
+        row_problems.append(
+            Problem(
+                "unknown-criterion",
+                f"criterion {r[CRITERION]} is not a scored item of this set",
+                file=r[FILE],
+                sheet=r[SHEET],
+                row=r[ROW],
+            )
+        )
     decisions = decisions.filter(pl.col(CRITERION).is_in(list(known_leaves)))
-    decision_frame = decisions.group_by(COMMUNE, CRITERION).agg(
-        pl.col("score_override").drop_nulls().last(),
-        pl.col("evidence_accepted_flag").drop_nulls().last().alias("evidence_accepted"),
-        pl.col("reason").unique(maintain_order=True).str.join("; "),
-        pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
-    ).cast(DECISION_SCHEMA)  # type: ignore[arg-type]
+    decision_frame = (
+        decisions.group_by(COMMUNE, CRITERION)
+        .agg(
+            pl.col("score_override").drop_nulls().last(),
+            pl.col("evidence_accepted_flag").drop_nulls().last().alias("evidence_accepted"),
+            pl.col("reason").unique(maintain_order=True).str.join("; "),
+            pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
+        )
+        .cast(pl.Schema(DECISION_SCHEMA))
+    )
     findings.append(problems_to_findings(row_problems))
     all_findings = pl.concat(findings)
     rows = frame.select(FILE, SHEET, ROW)
-    bad_rows = all_findings.filter(pl.col("row").is_not_null()).select(
-        pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
-    ).unique()
-    ledger = pl.concat([
-        rows.join(bad_rows, on=[FILE, SHEET, ROW], how="anti", nulls_equal=True).with_columns(
-            pl.lit("applied").alias("status")),
-        bad_rows.with_columns(pl.lit("rejected").alias("status")),
-        no_reason.select(FILE, SHEET, ROW).with_columns(pl.lit("rejected").alias("status")),
-    ]).unique().select(pl.col(FILE).alias("file"), pl.col(SHEET).alias("sheet"), pl.col(ROW).alias("row"), "status",
-                       pl.lit(None, dtype=pl.String).alias("reasons"))
+    bad_rows = (
+        all_findings.filter(pl.col("row").is_not_null())
+        .select(pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW))
+        .unique()
+    )
+    ledger = (
+        pl.concat(
+            [
+                rows.join(bad_rows, on=[FILE, SHEET, ROW], how="anti", nulls_equal=True).with_columns(
+                    pl.lit("applied").alias("status")
+                ),
+                bad_rows.with_columns(pl.lit("rejected").alias("status")),
+                no_reason.select(FILE, SHEET, ROW).with_columns(pl.lit("rejected").alias("status")),
+            ]
+        )
+        .unique()
+        .select(
+            pl.col(FILE).alias("file"),
+            pl.col(SHEET).alias("sheet"),
+            pl.col(ROW).alias("row"),
+            "status",
+            pl.lit(None, dtype=pl.String).alias("reasons"),
+        )
+    )
     return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
 
 
@@ -166,8 +234,14 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
             }
             for leaf in leaves
         ],
-        schema={CRITERION: pl.String, "need_number": pl.Boolean, "need_date": pl.Boolean, "need_file": pl.Boolean,
-                "evidence_required": pl.Boolean, "policy": pl.String},
+        schema={
+            CRITERION: pl.String,
+            "need_number": pl.Boolean,
+            "need_date": pl.Boolean,
+            "need_file": pl.Boolean,
+            "evidence_required": pl.Boolean,
+            "policy": pl.String,
+        },
     )
     d = details.join(required, on=CRITERION, how="left")
     file_state = pl.lit("ok")
@@ -190,16 +264,23 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
         & (~pl.col("need_file") | pl.col("evidence_file").is_not_null())
     )
     base = (
-        pl.when(~pl.col("evidence_required")).then(pl.lit("not_required"))
-        .when(complete & (file_state == "ok")).then(pl.lit("present"))
-        .when(complete).then(file_state)
-        .when(pl.col("explanation").is_not_null()).then(pl.lit("explained"))
+        pl.when(~pl.col("evidence_required"))
+        .then(pl.lit("not_required"))
+        .when(complete & (file_state == "ok"))
+        .then(pl.lit("present"))
+        .when(complete)
+        .then(file_state)
+        .when(pl.col("explanation").is_not_null())
+        .then(pl.lit("explained"))
         .otherwise(pl.lit("missing"))
     )
     decided = (
-        pl.when(base.is_in(["not_required", "present"])).then(base)
-        .when(pl.col("evidence_accepted") == True).then(pl.lit("accepted"))  # noqa: E712
-        .when(pl.col("evidence_accepted") == False).then(pl.lit("rejected"))  # noqa: E712
+        pl.when(base.is_in(["not_required", "present"]))
+        .then(base)
+        .when(pl.col("evidence_accepted").eq(True))
+        .then(pl.lit("accepted"))
+        .when(pl.col("evidence_accepted").eq(False))
+        .then(pl.lit("rejected"))
         .otherwise(base)
     )
     return d.with_columns(decided.alias("evidence_status")).drop("need_number", "need_date", "need_file")
@@ -223,8 +304,16 @@ def leaf_frame(leaves: Sequence[Leaf]) -> pl.DataFrame:
             }
             for i, leaf in enumerate(leaves)
         ],
-        schema={CRITERION: pl.String, "area_id": pl.String, "part": pl.String, "max": pl.Int64,
-                "title_vi": pl.String, "title_en": pl.String, "provenance": pl.String, "order": pl.Int64},
+        schema={
+            CRITERION: pl.String,
+            "area_id": pl.String,
+            "part": pl.String,
+            "max": pl.Int64,
+            "title_vi": pl.String,
+            "title_en": pl.String,
+            "provenance": pl.String,
+            "order": pl.Int64,
+        },
     )
 
 
