@@ -188,8 +188,9 @@ def score(
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
 
-    Lenient by default: what is valid is scored and everything else is reported in the findings
-    sheet. With --strict any error finding fails the run with exit status 3.
+    Lenient by default: what is valid is scored and written, everything else is reported in the
+    findings sheet and on screen, and the exit status is 1 when any input row was rejected.
+    With --strict any error or warning finding fails the run with exit status 3.
     """
     from .pipeline import run_score
 
@@ -214,6 +215,11 @@ def score(
         progress=say,
     )
     click.echo(summary)
+    if summary.errors:
+        # Lenient mode: everything valid was scored and written, but input was rejected; say
+        # where, and exit 1 so that scripts notice.
+        _print_problems(PariError(summary.errors))
+        sys.exit(EXIT_INVALID_INPUT)
 
 
 @main.command()

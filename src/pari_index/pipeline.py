@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -28,6 +28,8 @@ class ScoreRun:
     summary: pl.DataFrame
     files: list[Path]
     text: str
+    #: Error findings: input that was rejected and not scored (the run still wrote its results).
+    errors: list[Problem] = field(default_factory=list)
 
     def __str__(self) -> str:
         return self.text
@@ -140,18 +142,7 @@ def run_score(
     lines.append("Written: " + ", ".join(str(f) for f in files))
     text = "\n".join(lines)
     if strict and (severities.get("error", 0) or severities.get("warning", 0)):
-        problems = [
-            Problem(
-                row["kind"],
-                row["message"],
-                file=row["file"],
-                sheet=row["sheet"],
-                row=row["row"],
-                field=row["column"],
-                hint=row["hint"],
-            )
-            for row in result.findings.filter(pl.col("severity") != "info").head(50).iter_rows(named=True)
-        ]
+        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"))
         problems.append(
             Problem(
                 "strict",
@@ -160,7 +151,27 @@ def run_score(
             )
         )
         raise StrictModeError(problems)
-    return ScoreRun(result=result, summary=summary, files=files, text=text)
+    errors = findings_as_problems(result.findings.filter(pl.col("severity") == "error"))
+    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
+
+
+def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Problem]:
+    """Findings as located problems (the first ``limit``) for printing."""
+    problems = [
+        Problem(
+            row["kind"],
+            (f"commune {row['commune_code']}: " if row["commune_code"] and not row["file"] else "") + row["message"],
+            file=row["file"],
+            sheet=row["sheet"],
+            row=row["row"],
+            field=row["column"],
+            hint=row["hint"],
+        )
+        for row in findings.head(limit).iter_rows(named=True)
+    ]
+    if findings.height > limit:
+        problems.append(Problem("more", f"… and {findings.height - limit} more (see the findings sheet)"))
+    return problems
 
 
 def _criteria_for(tables: dict[str, pl.DataFrame], criteria: str | Path | None) -> object | None:
