@@ -1,0 +1,550 @@
+"""Ranking, classification and year-over-year change.
+
+:func:`rank` takes the per-commune totals of :func:`pari_index.scoring.score` and adds, for every
+commune, its peer group, its rank within the group ("xếp thứ 3/10"), whether it shares that rank,
+its class (xếp loại) and how far it is from the next class, the items where it lost the most
+points, its rank in every area, and, given last year's results, its previous rank and the change.
+
+Everything here follows docs/ranking.md:
+
+* The index is already rounded to the set's places by the scoring (domain primer §8.3): ranks are
+  computed on those exact Int64 units, never on floats.
+* Ranks are competition ranks (1, 2, 2, 4) or dense ranks (1, 2, 2, 3) as the set declares, after
+  the set's tie-break keys ("appraised", "survey" or an area id; higher first).
+* Units the register marks as not ranked, and units without an index, get no rank and are sorted
+  after the ranked units of their group (MoHA ranks 17 ministries and leaves 2 agencies out).
+* Classes come from the set's bands, with each edge inclusive or exclusive as declared.
+* Year-over-year comparisons follow codes, through a lineage table when communes were renamed or
+  merged. A merged commune gets no invented previous score: its predecessors are listed instead.
+  Ranks from different kinds of peer group (a district then, a province now) are never compared.
+
+Points and index columns are Int64 units of 1/10,000 (:mod:`pari_index.points`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import polars as pl
+
+from .compiling import COMMUNE
+from .errors import IntakeError, Problem, UsageError
+from .model import Band, CriteriaSet, Part
+from .points import PLACES, SCALE, to_units
+from .register import REGISTER_ALIASES
+from .tables import FILE, ROW, SHEET, read_table_file, rename_columns
+
+#: Columns of the totals that hold scores, not register data (anything else can be a group).
+SCORE_COLUMNS = frozenset(
+    {
+        COMMUNE,
+        "appraised_points",
+        "survey_points",
+        "adjustment_points",
+        "appraised_max",
+        "survey_max",
+        "survey_given",
+        "items_not_assessed",
+        "total_points",
+        "applicable_max",
+        "index",
+        "survey_rescaled",
+    }
+)
+
+#: Column names :func:`rank` adds (besides ``rank_area_<id>``).
+RANK_COLUMNS = (
+    "group",
+    "group_column",
+    "rank",
+    "group_size",
+    "tied",
+    "unranked_reason",
+    "class",
+    "class_en",
+    "class_colour",
+    "class_order",
+    "next_class",
+    "gap_to_next_class",
+    "top_lost",
+)
+PREVIOUS_COLUMNS = ("previous_rank", "previous_index", "rank_change", "index_change", "previous_note")
+
+LINEAGE_ALIASES: dict[str, str] = {
+    **{k: "old_code" for k in ("old_code", "old code", "old", "mã cũ", "ma cu", "mã đơn vị cũ", "mã xã cũ")},
+    **{k: "new_code" for k in ("new_code", "new code", "new", "mã mới", "ma moi", "mã đơn vị mới", "mã xã mới")},
+}
+
+MINUS = "\u2212"  # the minus sign of "2.1 (−1.25)"
+_LOWEST = -(2**62)  # a missing tie-break value ranks after every real one
+
+
+# --------------------------------------------------------------------------------------------
+# Formatting helpers (polars expressions, no Python loops over rows)
+
+
+def units_text(expr: pl.Expr, places: int) -> pl.Expr:
+    """Units as text with exactly ``places`` decimals (truncated: round before calling)."""
+    sign = pl.when(expr < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    whole = (expr.abs() // SCALE).cast(pl.String)
+    if places == 0:
+        return sign + whole
+    frac = (expr.abs() % SCALE).cast(pl.String).str.zfill(PLACES).str.slice(0, places)
+    return sign + whole + pl.lit(".") + frac
+
+
+def _points_text(expr: pl.Expr) -> pl.Expr:
+    """Units as text with at least 2 and at most 4 decimals (1.25, 1.00, 0.3333)."""
+    frac = (expr.abs() % SCALE).cast(pl.String).str.zfill(PLACES).str.replace(r"^(\d\d\d*?)0*$", "${1}")
+    sign = pl.when(expr < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    return sign + (expr.abs() // SCALE).cast(pl.String) + pl.lit(".") + frac
+
+
+# --------------------------------------------------------------------------------------------
+# Classes
+
+
+@dataclass(frozen=True)
+class _BandEdges:
+    band: Band
+    position: int  # in the criteria set
+    order: int  # 0 = best band
+    lowest: int | None  # lowest index (units) in the band at the set's precision; None = unbounded
+
+    def condition(self, index: pl.Expr) -> pl.Expr:
+        cond = pl.lit(True)
+        b = self.band
+        if b.from_ is not None:
+            cond = cond & (index >= to_units(b.from_))
+        if b.above is not None:
+            cond = cond & (index > to_units(b.above))
+        if b.to is not None:
+            cond = cond & (index <= to_units(b.to))
+        if b.below is not None:
+            cond = cond & (index < to_units(b.below))
+        return cond
+
+
+def band_edges(criteria: CriteriaSet) -> list[_BandEdges]:
+    """The set's bands with their lowest reachable index and their order (0 = best)."""
+    step = 10 ** (PLACES - criteria.rounding.places)
+    lowest: list[int | None] = []
+    for band in criteria.classes:
+        lower = band.lower
+        if lower is None:
+            lowest.append(None)
+        else:
+            edge, inclusive = lower
+            # "above 80" at two places: 80.01 is the lowest index the band holds.
+            lowest.append(to_units(edge) if inclusive else to_units(edge) + step)
+    ordered = sorted(
+        range(len(criteria.classes)),
+        key=lambda i: (lowest[i] is not None, lowest[i] or 0),
+        reverse=True,
+    )
+    order = {i: rank for rank, i in enumerate(ordered)}
+    return [
+        _BandEdges(band=band, position=i, order=order[i], lowest=lowest[i]) for i, band in enumerate(criteria.classes)
+    ]
+
+
+def _class_columns(criteria: CriteriaSet, index: pl.Expr) -> list[pl.Expr]:
+    bands = band_edges(criteria)
+
+    def chain(values: list[tuple[pl.Expr, pl.Expr]], dtype: pl.DataType) -> pl.Expr:
+        out: pl.Expr = pl.lit(None, dtype=dtype)
+        for cond, value in reversed(values):
+            out = pl.when(cond).then(value).otherwise(out)
+        return out
+
+    def of_band(attr: str, dtype: pl.DataType) -> pl.Expr:
+        return chain([(b.condition(index), pl.lit(getattr(b.band, attr), dtype=dtype)) for b in bands], dtype)
+
+    # The next class is the band with the smallest lowest index above the commune's index: the
+    # band just above its own, or the first band above a gap between bands.
+    upward = sorted((b for b in bands if b.lowest is not None), key=lambda b: b.lowest or 0)
+    next_name = chain([(index < (b.lowest or 0), pl.lit(b.band.name, dtype=pl.String)) for b in upward], pl.String())
+    gap = chain([(index < (b.lowest or 0), pl.lit(b.lowest, dtype=pl.Int64) - index) for b in upward], pl.Int64())
+    return [
+        of_band("name", pl.String()).alias("class"),
+        of_band("en", pl.String()).alias("class_en"),
+        of_band("colour", pl.String()).alias("class_colour"),
+        chain([(b.condition(index), pl.lit(b.order, dtype=pl.Int64)) for b in bands], pl.Int64()).alias("class_order"),
+        pl.when(index.is_not_null()).then(next_name).alias("next_class"),
+        pl.when(index.is_not_null()).then(gap).alias("gap_to_next_class"),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Ranking
+
+
+def register_columns(totals: pl.DataFrame) -> list[str]:
+    """Columns of the totals that come from the register (candidates for ``group_by``)."""
+    return [
+        c
+        for c in totals.columns
+        if c not in SCORE_COLUMNS
+        and not c.startswith(("area_", "_"))
+        and c not in RANK_COLUMNS
+        and c not in PREVIOUS_COLUMNS
+        and not c.startswith("rank_area_")
+    ]
+
+
+def group_column(totals: pl.DataFrame, name: str) -> str:
+    """The register column to rank within; Vietnamese headings (huyện, tỉnh) are accepted."""
+    if name in totals.columns:
+        return name
+    alias = REGISTER_ALIASES.get(name.strip().casefold())
+    if alias is not None and alias in totals.columns:
+        return alias
+    available = register_columns(totals)
+    raise UsageError(
+        Problem(
+            "unknown-group-column",
+            f"cannot rank within {name!r}: the register has no such column "
+            f"(available: {', '.join(available) or 'none'})",
+            hint="give --group-by one of the available columns, or add the column to the register",
+        )
+    )
+
+
+def _tie_break_column(key: str) -> str:
+    if key == Part.appraised.value:
+        return "appraised_points"
+    if key == Part.survey.value:
+        return "survey_points"
+    return f"area_{key}"
+
+
+def _area_ids(criteria: CriteriaSet) -> list[str]:
+    return [a.id for a in criteria.areas if (a.part or Part.appraised) is not Part.adjustment]
+
+
+def top_lost(details: pl.DataFrame, count: int = 3) -> pl.DataFrame:
+    """Per commune, the ``count`` scored items where it lost the most points (max − final score),
+    as text "2.1 (−1.25), 1.1.4 (−1.00)". Excluded (not applicable) and bonus/penalty items do not
+    count; equal losses keep the criteria set's order."""
+    schema = {COMMUNE: pl.String(), "top_lost": pl.String()}
+    needed = {COMMUNE, "criterion_id", "max", "final_score", "status", "part"}
+    if details.height == 0 or not needed <= set(details.columns):
+        return pl.DataFrame(schema=schema)
+    loss = pl.col("max") - pl.col("final_score")
+    lost = (
+        details.with_row_index("_order")
+        .filter(
+            (pl.col("status") != "excluded")
+            & pl.col("final_score").is_not_null()
+            & (pl.col("part") != Part.adjustment.value)
+        )
+        .with_columns(loss.alias("_loss"))
+        .filter(pl.col("_loss") > 0)
+        .sort([COMMUNE, "_loss", "_order"], descending=[False, True, False])
+    )
+    text = pl.format("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("_loss")))
+    return (
+        lost.group_by(COMMUNE, maintain_order=True).agg(text.head(count).str.join(", ").alias("top_lost")).cast(schema)  # type: ignore[arg-type]
+    )
+
+
+def rank(
+    totals: pl.DataFrame,
+    details: pl.DataFrame,
+    criteria: CriteriaSet,
+    *,
+    group_by: str | None = None,
+    previous: dict[str, pl.DataFrame] | None = None,
+    lineage: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Rank, classify and compare with last year. Returns the totals with the columns of
+    docs/ranking.md added, sorted by group, then rank (unranked units last in their group)."""
+    column = group_column(totals, group_by or criteria.ranking.within)
+    method: Literal["dense", "min"] = "dense" if criteria.ranking.ties == "dense" else "min"
+    index = pl.col("index")
+    ranked_flag = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
+    eligible = ranked_flag & index.is_not_null()
+
+    def present(name: str) -> pl.Expr:
+        if name in totals.columns:
+            return pl.col(name).fill_null(_LOWEST)
+        return pl.lit(_LOWEST, dtype=pl.Int64)
+
+    key = pl.struct(
+        index.alias("_index"),
+        *(present(_tie_break_column(k)).alias(f"_tb{i}") for i, k in enumerate(criteria.ranking.tie_break)),
+    )
+    frame = totals.with_columns(
+        pl.col(column).cast(pl.String).alias("group"),
+        pl.lit(column).alias("group_column"),
+    )
+    frame = frame.with_columns(
+        pl.when(eligible).then(key).rank(method, descending=True).over("group").cast(pl.Int64).alias("rank"),
+        eligible.cast(pl.Int64).sum().over("group").alias("group_size"),
+        pl.when(~ranked_flag)
+        .then(pl.lit("not_ranked_in_register"))
+        .when(index.is_null())
+        .then(pl.lit("no_index"))
+        .otherwise(pl.lit(None, dtype=pl.String))
+        .alias("unranked_reason"),
+    )
+    frame = frame.with_columns(
+        (pl.col("rank").is_not_null() & (pl.len().over("group", "rank") > 1)).alias("tied"),
+        *_class_columns(criteria, index),
+        *(
+            pl.when(eligible)
+            .then(pl.col(f"area_{a}"))
+            .rank(method, descending=True)
+            .over("group")
+            .cast(pl.Int64)
+            .alias(f"rank_area_{a}")
+            for a in _area_ids(criteria)
+            if f"area_{a}" in totals.columns
+        ),
+    )
+    frame = frame.join(top_lost(details), on=COMMUNE, how="left")
+    if previous is not None:
+        frame = compare_previous(frame, previous, lineage, criteria.rounding.places)
+    return frame.sort(["group", "rank", COMMUNE], nulls_last=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Year over year
+
+
+def read_lineage(path: str | Path) -> pl.DataFrame:
+    """Read a lineage table (CSV or XLSX): one row per predecessor, columns ``old_code`` and
+    ``new_code`` (or ``mã cũ``, ``mã mới``). Several old codes with one new code are a merger,
+    one old code with one new code a change of code. Other columns are kept."""
+    result = read_table_file(path)
+    problems = list(result.problems)
+    frames: list[pl.DataFrame] = []
+    for sheet in result.sheets:
+        sheet = rename_columns(sheet, LINEAGE_ALIASES)
+        missing = [c for c in ("old_code", "new_code") if c not in sheet.frame.columns]
+        if missing:
+            problems.append(
+                Problem(
+                    "missing-column",
+                    f"the lineage table needs column(s) {', '.join(missing)}; found "
+                    f"{', '.join(c for c in sheet.frame.columns if not c.startswith('_'))}",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    hint="name the columns old_code,new_code (or mã cũ, mã mới)",
+                )
+            )
+            continue
+        frames.append(sheet.frame)
+    if not frames:
+        raise IntakeError(problems or [Problem("empty-lineage", "the lineage table has no rows", file=str(path))])
+    frame = pl.concat(frames, how="diagonal_relaxed")
+    blank = frame.filter(pl.col("old_code").is_null() | pl.col("new_code").is_null())
+    if blank.height:
+        raise IntakeError(
+            [
+                Problem(
+                    "missing-code",
+                    "a lineage row needs both the old and the new code",
+                    file=row[FILE],
+                    sheet=row[SHEET],
+                    row=row[ROW],
+                    hint="fill in both codes",
+                )
+                for row in blank.select(FILE, SHEET, ROW).head(50).iter_rows(named=True)
+            ]
+        )
+    extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
+    return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
+
+
+def _number(frame: pl.DataFrame, name: str) -> pl.Expr:
+    if name not in frame.columns:
+        return pl.lit(None, dtype=pl.Float64)
+    col = pl.col(name)
+    if frame.schema[name] == pl.String:
+        col = col.str.strip_chars().str.replace(",", ".", literal=True)
+    return col.cast(pl.Float64, strict=False)
+
+
+def _previous_kind(summary: pl.DataFrame, tables: dict[str, pl.DataFrame]) -> str | None:
+    """Which register column last year's groups were (district, province, ...), when it can be told."""
+    if "group_column" in summary.columns:
+        kinds = summary["group_column"].drop_nulls().cast(pl.String).unique().to_list()
+        if len(kinds) == 1:
+            return str(kinds[0])
+    if "group" in summary.columns:
+        grouped = summary.filter(pl.col("group").is_not_null())
+        if grouped.height:
+            for candidate in ("district", "province"):
+                if (
+                    candidate in grouped.columns
+                    and grouped.select(
+                        (pl.col("group").cast(pl.String) == pl.col(candidate).cast(pl.String)).fill_null(False).all()
+                    ).item()
+                ):
+                    return candidate
+    about = tables.get("about")
+    if about is not None and {"key", "value"} <= set(about.columns):
+        hit = about.filter(pl.col("key") == "ranked_within")["value"].to_list()
+        if hit:
+            return str(hit[0])
+    return None
+
+
+def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """Last year's summary in the form used for comparison: ``_p_code``, ``_p_rank``,
+    ``_p_index`` (units), ``_p_group``, ``_p_size``, ``_p_kind``."""
+    summary = previous.get("summary")
+    if summary is None or COMMUNE not in summary.columns:
+        raise UsageError(
+            Problem(
+                "not-results",
+                "last year's results have no summary table with commune_code",
+                hint="give a results file written by pari score",
+            )
+        )
+    kind = _previous_kind(summary, previous)
+    rank_expr = _number(summary, "rank").round(0).cast(pl.Int64)
+    group = pl.col("group").cast(pl.String) if "group" in summary.columns else pl.lit(None, dtype=pl.String)
+    out = summary.select(
+        pl.col(COMMUNE).cast(pl.String).str.strip_chars().alias("_p_code"),
+        rank_expr.alias("_p_rank"),
+        (_number(summary, "index") * SCALE).round(0).cast(pl.Int64).alias("_p_index"),
+        group.alias("_p_group"),
+        _number(summary, "group_size").round(0).cast(pl.Int64).alias("_p_size"),
+        pl.lit(kind, dtype=pl.String).alias("_p_kind"),
+        pl.lit(True).alias("_p_found"),
+    )
+    return out.with_columns(
+        pl.coalesce("_p_size", pl.col("_p_rank").is_not_null().sum().over("_p_group").cast(pl.Int64))
+    ).unique(subset=["_p_code"], keep="first", maintain_order=True)
+
+
+def compare_previous(
+    frame: pl.DataFrame,
+    previous: dict[str, pl.DataFrame],
+    lineage: pl.DataFrame | None,
+    places: int,
+) -> pl.DataFrame:
+    """Add previous_rank, previous_index, rank_change, index_change and previous_note."""
+    prev = previous_summary(previous)
+    codes = frame.select(COMMUNE, "rank", "index", "group", "group_column")
+    if lineage is not None and lineage.height:
+        links = (
+            lineage.select(pl.col("old_code").cast(pl.String), pl.col("new_code").cast(pl.String))
+            .unique()
+            .with_columns(
+                pl.len().over("new_code").alias("_n_old"),
+                pl.len().over("old_code").alias("_n_new"),
+            )
+        )
+        mapped = codes.join(links, left_on=COMMUNE, right_on="new_code", how="left").with_columns(
+            pl.when(pl.col("old_code").is_null())
+            .then(pl.lit("same"))
+            .when(pl.col("_n_old") > 1)
+            .then(pl.lit("merged"))
+            .when(pl.col("_n_new") > 1)
+            .then(pl.lit("split"))
+            .when(pl.col("old_code") == pl.col(COMMUNE))
+            .then(pl.lit("same"))
+            .otherwise(pl.lit("renamed"))
+            .alias("_link"),
+            pl.coalesce("old_code", COMMUNE).alias("old_code"),
+        )
+    else:
+        mapped = codes.with_columns(pl.col(COMMUNE).alias("old_code"), pl.lit("same").alias("_link"))
+    joined = mapped.join(prev, left_on="old_code", right_on="_p_code", how="left")
+
+    found = pl.col("_p_found").fill_null(False)
+    position = (
+        pl.when(pl.col("_p_rank").is_not_null())
+        .then(pl.format("{}/{}", pl.col("_p_rank"), pl.col("_p_size")))
+        .when(found)
+        .then(pl.lit("not ranked"))
+        .otherwise(pl.lit("no result"))
+    )
+    shown_index = (
+        pl.when(pl.col("_p_index").is_not_null())
+        .then(pl.lit(", ") + units_text(pl.col("_p_index"), places) + pl.lit(" %"))
+        .otherwise(pl.lit(""))
+    )
+    predecessor = pl.format("{} ({}{})", pl.col("old_code"), position, shown_index)
+    per_commune = (
+        joined.sort("old_code")
+        .group_by(COMMUNE, maintain_order=True)
+        .agg(
+            pl.col("_link").first(),
+            pl.col("old_code").first().alias("_old"),
+            pl.col("_p_rank").first(),
+            pl.col("_p_index").first(),
+            pl.col("_p_group").first(),
+            pl.col("_p_kind").first(),
+            found.first().alias("_found"),
+            predecessor.str.join(", ").alias("_preds"),
+        )
+    )
+    out = frame.join(per_commune, on=COMMUNE, how="left")
+
+    link = pl.col("_link")
+    single = link.is_in(["same", "renamed"])
+    matched = single & pl.col("_found")
+    kind_differs = pl.col("_p_kind").is_not_null() & (pl.col("_p_kind") != pl.col("group_column"))
+    value_differs = (
+        pl.col("_p_group").is_not_null() & pl.col("group").is_not_null() & (pl.col("_p_group") != pl.col("group"))
+    )
+    different = matched & (kind_differs | value_differs).fill_null(False)
+    previous_rank = pl.when(single).then(pl.col("_p_rank"))
+    previous_index = pl.when(single).then(pl.col("_p_index"))
+    note_parts = [
+        pl.when(link == "merged").then(pl.lit("merged from: ") + pl.col("_preds")),
+        pl.when(link == "split").then(pl.lit("split from: ") + pl.col("_preds")),
+        pl.when(link == "renamed").then(pl.lit("code changed from ") + pl.col("_old")),
+        pl.when(single & ~pl.col("_found")).then(pl.lit("not in last year's results")),
+        pl.when(matched & pl.col("_p_rank").is_null()).then(pl.lit("not ranked last year")),
+        pl.when(different & kind_differs).then(
+            pl.format(
+                "different peer group: ranked within {} ({}) last year, within {} now; ranks not compared",
+                pl.col("_p_kind"),
+                pl.col("_p_group").fill_null("?"),
+                pl.col("group_column"),
+            )
+        ),
+        pl.when(different & ~kind_differs).then(
+            pl.format(
+                "different peer group: ranked in {} last year, in {} now; ranks not compared",
+                pl.col("_p_group"),
+                pl.col("group"),
+            )
+        ),
+    ]
+    note = pl.concat_str(note_parts, separator="; ", ignore_nulls=True)
+    out = out.with_columns(
+        previous_rank.cast(pl.Int64).alias("previous_rank"),
+        previous_index.cast(pl.Int64).alias("previous_index"),
+        pl.when(matched & ~different & pl.col("rank").is_not_null())
+        .then(pl.col("_p_rank") - pl.col("rank"))
+        .cast(pl.Int64)
+        .alias("rank_change"),
+        (pl.col("index") - previous_index).cast(pl.Int64).alias("index_change"),
+        pl.when(note.str.len_chars() > 0).then(note).alias("previous_note"),
+    )
+    return out.drop("_link", "_old", "_p_rank", "_p_index", "_p_group", "_p_kind", "_found", "_preds")
+
+
+__all__ = [
+    "LINEAGE_ALIASES",
+    "PREVIOUS_COLUMNS",
+    "RANK_COLUMNS",
+    "band_edges",
+    "compare_previous",
+    "group_column",
+    "previous_summary",
+    "rank",
+    "read_lineage",
+    "register_columns",
+    "top_lost",
+    "units_text",
+]
