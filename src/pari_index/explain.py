@@ -16,7 +16,7 @@ from .assessments import CRITERION
 from .compiling import COMMUNE
 from .model import Leaf
 from .points import SCALE
-from .rules import Choice, CountTiers, Deadline, Deduction, Proportional, Tiers
+from .rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
 
 _T: dict[str, tuple[str, str]] = {
     "yes": ("Đạt yêu cầu", "Requirement met"),
@@ -68,6 +68,34 @@ def _pts(value: Decimal | int, lang: str) -> str:
     return f"{text.replace('.', ',') if lang == 'vi' else text} {word}"
 
 
+def _num(value: Decimal, lang: str) -> str:
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def describe_interval(interval: Interval, lang: str = "vi", unit: str = "") -> str:
+    """An interval in words as the decisions write it: "từ 70 đến 90 %", "trên 90 %"."""
+    vi = lang == "vi"
+    low, high = interval.lower, interval.upper
+    words = {
+        ("from", True): "từ" if vi else "from",
+        ("from", False): "trên" if vi else "above",
+        ("to", True): "đến" if vi else "to",
+        ("to", False): "dưới" if vi else "below",
+    }
+    if low and high:
+        return f"{words[('from', low[1])]} {_num(low[0], lang)} {words[('to', high[1])]} {_num(high[0], lang)}{unit}"
+    if low:
+        lead = ("từ" if vi else "at least") if low[1] else words[("from", False)]
+        return f"{lead} {_num(low[0], lang)}{unit}"
+    if high:
+        lead = ("đến" if vi else "at most") if high[1] else words[("to", False)]
+        return f"{lead} {_num(high[0], lang)}{unit}"
+    return "mọi giá trị" if vi else "any value"
+
+
 def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
     """One sentence for a branch of a leaf's rule."""
     i = 0 if lang == "vi" else 1
@@ -81,8 +109,8 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
                 if lang == "vi"
                 else ("Rate" if rule.rate is not None else "Value")
             )
-            band = tier.describe()
-            return f"{what} {band}{' %' if rule.rate is not None else ''} → {_pts(tier.points, lang)}"
+            band = describe_interval(tier, lang, " %" if rule.rate is not None else "")
+            return f"{what} {band} → {_pts(tier.points, lang)}"
         ctier = rule.tiers[index]
         return (
             f"Số lần ≥ {ctier.at_least} → {_pts(ctier.points, lang)}"

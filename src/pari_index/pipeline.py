@@ -151,7 +151,9 @@ def run_score(
             )
         )
         raise StrictModeError(problems)
-    errors = findings_as_problems(result.findings.filter(pl.col("severity") == "error"))
+    errors = findings_as_problems(
+        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
+    )
     return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
 
 
@@ -241,19 +243,27 @@ def explain_from_results(
     summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
     head = summary.filter(pl.col("commune_code") == commune).to_dicts()
     vi = lang == "vi"
+
+    def num(value: object) -> str:
+        if value is None:
+            return "—"
+        text = f"{float(value):.2f}" if isinstance(value, int | float) else str(value)
+        return text.replace(".", ",") if vi else text
+
     lines: list[str] = []
     if head:
         h = head[0]
         rank_text = f"{h.get('rank')}/{h.get('group_size')}" if h.get("rank") is not None else "—"
+        total, index = num(h.get("total_points")), num(h.get("index"))
         lines.append(
             (
-                f"{h.get('name')} ({commune}): tổng {h.get('total_points')} điểm, chỉ số {h.get('index')} %, "
-                f"xếp thứ {rank_text} trong {h.get('group')}, xếp loại {h.get('class')}"
+                f"{h.get('name')} ({commune}): tổng {total} điểm, chỉ số {index} %, "
+                f"xếp thứ {rank_text} trong {h.get('group')}, xếp loại {h.get('class') or '—'}"
             )
             if vi
             else (
-                f"{h.get('name')} ({commune}): total {h.get('total_points')} points, index {h.get('index')} %, "
-                f"rank {rank_text} in {h.get('group')}, class {h.get('class_en') or h.get('class')}"
+                f"{h.get('name')} ({commune}): total {total} points, index {index} %, "
+                f"rank {rank_text} in {h.get('group')}, class {h.get('class_en') or h.get('class') or '—'}"
             )
         )
     labels = (
@@ -263,9 +273,9 @@ def explain_from_results(
     )
     for r in rows.iter_rows(named=True):
         lines.append(
-            f"{r['criterion_id']} [{labels[4]} {r['max']}] {labels[0]}: {r['self_score']} · {labels[1]}: "
-            f"{r['computed_score']} · {labels[2]}: {r['appraised_score']} · {labels[3]}: {r['final_score']} "
-            f"({r['status']})"
+            f"{r['criterion_id']} [{labels[4]} {num(r['max'])}] {labels[0]}: {num(r['self_score'])} · "
+            f"{labels[1]}: {num(r['computed_score'])} · {labels[2]}: {num(r['appraised_score'])} · "
+            f"{labels[3]}: {num(r['final_score'])} ({r['status']})"
         )
         lines.append(f"    {r['explanation']}")
     return "\n".join(lines)

@@ -112,6 +112,69 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
     return written
 
 
+#: Columns that stay text when a results file is read back, even when they look like numbers.
+TEXT_COLUMNS = frozenset(
+    {
+        "commune_code",
+        "criterion_id",
+        "code",
+        "area_id",
+        "name",
+        "group",
+        "group_column",
+        "district",
+        "province",
+        "unit_type",
+        "class",
+        "class_en",
+        "next_class",
+        "key",
+        "value",
+        "file",
+        "sheet",
+        "column",
+        "inputs",
+        "evidence_number",
+        "evidence_file",
+        "explanation",
+        "message",
+        "hint",
+        "kind",
+        "severity",
+        "status",
+        "branch",
+        "previous_note",
+        "top_lost",
+        "title_vi",
+        "title_en",
+        "part",
+        "appraisal_reason",
+        "appraiser",
+        "reasons",
+    }
+)
+_NUMBER = r"^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$"
+
+
+def _typed(frame: pl.DataFrame) -> pl.DataFrame:
+    """Give text columns read back from XLSX or CSV their types: numbers, whole numbers, booleans.
+    Reading everything as text first keeps codes such as 00123 intact."""
+    exprs = []
+    for name, dtype in frame.schema.items():
+        if dtype != pl.String or name in TEXT_COLUMNS:
+            continue
+        values = frame[name].drop_nulls()
+        if values.len() == 0:
+            continue
+        if values.is_in(["true", "false"]).all():
+            exprs.append((pl.col(name) == "true").alias(name))
+        elif values.str.contains(_NUMBER).all():
+            as_float = values.cast(pl.Float64)
+            whole = (as_float == as_float.round(0)).all() and not values.str.contains(r"\.").any()
+            exprs.append(pl.col(name).cast(pl.Int64 if whole else pl.Float64).alias(name))
+    return frame.with_columns(exprs) if exprs else frame
+
+
 def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     """Read a results workbook or folder back (for reports and year-over-year comparison)."""
     p = Path(path)
@@ -124,21 +187,18 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
                 f = p / f"{name}.{ext}"
                 if f.exists():
                     tables[name] = (
-                        pl.read_parquet(f)
-                        if ext == "parquet"
-                        else pl.read_csv(
-                            f,
-                            infer_schema_length=None,
-                            schema_overrides={"commune_code": pl.String, "criterion_id": pl.String, "code": pl.String},
-                        )
+                        pl.read_parquet(f) if ext == "parquet" else _typed(pl.read_csv(f, infer_schema=False))
                     )
                     break
     else:
+        import fastexcel
+
         try:
-            sheets = pl.read_excel(
-                p, sheet_id=0, engine="calamine", infer_schema_length=None, schema_overrides={"commune_code": pl.String}
-            )
-        except Exception as exc:
+            reader = fastexcel.read_excel(str(p))
+            for name in reader.sheet_names:
+                if name in TABLES:
+                    tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())
+        except Exception as exc:  # fastexcel raises its own error types
             raise IntakeError(
                 Problem(
                     "not-results",
@@ -147,17 +207,12 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
                     hint="give a file written by pari score",
                 )
             ) from None
-        tables = {name: frame for name, frame in sheets.items() if name in TABLES}
         about = tables.get("about")
         if about is not None:
             for key, value in about.iter_rows():
                 if str(key).startswith("overflow_"):
                     name = str(key).removeprefix("overflow_")
-                    tables[name] = pl.read_csv(
-                        p.with_name(str(value)),
-                        infer_schema_length=None,
-                        schema_overrides={"commune_code": pl.String, "criterion_id": pl.String},
-                    )
+                    tables[name] = _typed(pl.read_csv(p.with_name(str(value)), infer_schema=False))
     if "summary" not in tables:
         raise IntakeError(
             Problem(
