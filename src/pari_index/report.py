@@ -1,0 +1,911 @@
+"""The HTML ranking report: one self-contained file that officials can open, print and trust.
+
+``render_report`` turns the tables of a results file (as :func:`pari_index.results.read_results`
+returns them) into one HTML page with inline CSS, inline SVG charts and a little inline JS; it loads
+nothing from anywhere else, so it works offline and from a USB stick.
+
+* Every value from the input is escaped by Jinja2 (``autoescape=True``); the templates never mark
+  input data safe. Colours from the input are used only when they are ``#rrggbb``. The labels the
+  script needs travel as JSON in a ``<script type="application/json">`` block with ``<``, ``>`` and
+  ``&`` written as ``\\u003c`` and so on, so no value can close the block.
+* A Content-Security-Policy allows only the report's own script and stylesheet (by their SHA-256
+  hashes) and ``data:`` images: even an injected tag could neither run nor load anything.
+* The same tables give byte-identical output; the date is printed only when ``date`` is given.
+* At national scale (about 10,600 communes in 700 districts) each ranking group is a closed
+  ``<details>`` after the first few, and the per-item rows use compact markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import polars as pl
+from markupsafe import Markup
+
+from .model import CriteriaSet
+from .outputs import write_text
+
+__all__ = ["LABELS", "render_report", "write_report"]
+
+#: Every label the report shows, in Vietnamese and English (one dict, same keys).
+LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "lang": "vi",
+        "report": "Báo cáo xếp hạng Chỉ số cải cách hành chính cấp xã",
+        "criteria_set": "Bộ chỉ số",
+        "decision": "Quyết định",
+        "decision_of": "ngày",
+        "year": "Năm đánh giá",
+        "province": "Tỉnh, thành phố",
+        "report_date": "Ngày lập báo cáo",
+        "ranked_within": "Xếp hạng trong",
+        "within_district": "cấp huyện (quận, thị xã, thành phố)",
+        "within_province": "cấp tỉnh",
+        "communes": "Số đơn vị cấp xã",
+        "groups": "Số nhóm xếp hạng",
+        "contents": "Các nhóm xếp hạng",
+        "filter": "Lọc theo tên hoặc mã xã, tên huyện",
+        "filter_count": "Hiển thị {shown}/{total} đơn vị",
+        "filter_none": "Không có đơn vị nào khớp",
+        "print_group": "In nhóm này",
+        "rank": "Hạng",
+        "change": "Thay đổi",
+        "commune": "Đơn vị",
+        "code": "Mã",
+        "type": "Loại",
+        "total": "Tổng điểm",
+        "index": "Chỉ số (%)",
+        "class": "Xếp loại",
+        "area": "Lĩnh vực",
+        "area_short": "LV",
+        "max": "Tối đa",
+        "not_ranked": "không xếp hạng",
+        "tied": "đồng hạng",
+        "new": "mới",
+        "up": "tăng {n} bậc",
+        "down": "giảm {n} bậc",
+        "same": "không đổi",
+        "previous_rank": "Hạng năm trước",
+        "index_change": "Chỉ số thay đổi (điểm %)",
+        "previous_note": "Ghi chú so sánh",
+        "group_size": "{n} đơn vị",
+        "ranking_caption": "Bảng xếp hạng: {group}",
+        "area_key": "Các lĩnh vực",
+        "chart_totals": "Tổng điểm theo đơn vị: {group}",
+        "chart_note": "Biểu đồ: chiều dài thanh là tổng điểm trên thang {scale} điểm; màu theo xếp loại.",
+        "heat_legend": "Màu ô điểm lĩnh vực (bản đồ nhiệt) = tỷ lệ điểm đạt so với điểm tối đa của lĩnh vực:",
+        "overview": "Tổng quan",
+        "overview_heat": "Điểm lĩnh vực bình quân theo nhóm (% điểm tối đa)",
+        "mean_index": "Chỉ số bình quân (%)",
+        "class_counts": "Số đơn vị theo xếp loại",
+        "details": "Chi tiết từng đơn vị",
+        "criterion": "Tiêu chí",
+        "self": "Tự chấm",
+        "appraised": "Thẩm định",
+        "final": "Điểm cuối",
+        "status": "Trạng thái",
+        "explanation": "Giải thích",
+        "reason": "Lý do thẩm định",
+        "status_note": "Trạng thái để trống: chấm bình thường. Dấu – : không có.",
+        "items_caption": "Điểm từng tiêu chí: {name}",
+        "appraised_points": "Điểm thẩm định",
+        "survey_points": "Điểm điều tra xã hội học",
+        "adjustment_points": "Điểm thưởng, trừ",
+        "applicable_max": "Điểm tối đa áp dụng",
+        "gap": "Cần thêm {gap} điểm chỉ số để đạt loại {cls}",
+        "top_lost": "Mất điểm nhiều nhất",
+        "area_ranks": "Hạng theo lĩnh vực",
+        "findings": "Phát hiện",
+        "findings_summary": "Tổng hợp phát hiện toàn bộ dữ liệu, theo loại",
+        "findings_general": "Phát hiện không gắn với đơn vị nào",
+        "findings_more": "… và {n} phát hiện khác (xem bảng findings của tệp kết quả)",
+        "no_findings": "Không có phát hiện nào.",
+        "severity": "Mức độ",
+        "kind": "Loại phát hiện",
+        "message": "Nội dung",
+        "hint": "Cách xử lý",
+        "where": "Vị trí",
+        "count": "Số lượng",
+        "communes_affected": "Số đơn vị liên quan",
+        "sort_hint": "Bấm tiêu đề cột để sắp xếp",
+        "generated_by": "Lập bằng pari-index từ tệp kết quả; số liệu không được sửa tay.",
+        "points": "điểm",
+        "no_data": "Không có dữ liệu xếp hạng.",
+    },
+    "en": {
+        "lang": "en",
+        "report": "Commune PAR Index ranking report",
+        "criteria_set": "Criteria set",
+        "decision": "Decision",
+        "decision_of": "of",
+        "year": "Assessment year",
+        "province": "Province",
+        "report_date": "Report date",
+        "ranked_within": "Ranked within",
+        "within_district": "district",
+        "within_province": "province",
+        "communes": "Communes",
+        "groups": "Ranking groups",
+        "contents": "Ranking groups",
+        "filter": "Filter by commune name or code, district",
+        "filter_count": "Showing {shown} of {total} communes",
+        "filter_none": "No commune matches",
+        "print_group": "Print this group",
+        "rank": "Rank",
+        "change": "Change",
+        "commune": "Commune",
+        "code": "Code",
+        "type": "Type",
+        "total": "Total points",
+        "index": "Index (%)",
+        "class": "Class",
+        "area": "Area",
+        "area_short": "A",
+        "max": "Max",
+        "not_ranked": "not ranked",
+        "tied": "tied",
+        "new": "new",
+        "up": "up {n}",
+        "down": "down {n}",
+        "same": "no change",
+        "previous_rank": "Previous rank",
+        "index_change": "Index change (% points)",
+        "previous_note": "Comparison note",
+        "group_size": "{n} communes",
+        "ranking_caption": "Ranking: {group}",
+        "area_key": "Areas",
+        "chart_totals": "Total points by commune: {group}",
+        "chart_note": "Chart: bar length is the total on a {scale}-point scale; colour by class.",
+        "heat_legend": "Area cell colour (heat map) = share of the area's maximum achieved:",
+        "overview": "Overview",
+        "overview_heat": "Mean area score by group (% of maximum)",
+        "mean_index": "Mean index (%)",
+        "class_counts": "Communes by class",
+        "details": "Details per commune",
+        "criterion": "Criterion",
+        "self": "Self",
+        "appraised": "Appraised",
+        "final": "Final",
+        "status": "Status",
+        "explanation": "Explanation",
+        "reason": "Appraisal reason",
+        "status_note": "Empty status: scored normally. – : none.",
+        "items_caption": "Points per criterion: {name}",
+        "appraised_points": "Appraised points",
+        "survey_points": "Survey points",
+        "adjustment_points": "Bonus and penalty points",
+        "applicable_max": "Applicable maximum",
+        "gap": "{gap} index points short of {cls}",
+        "top_lost": "Most points lost",
+        "area_ranks": "Rank per area",
+        "findings": "Findings",
+        "findings_summary": "Findings across all data, by kind",
+        "findings_general": "Findings not tied to a commune",
+        "findings_more": "… and {n} more (see the findings table of the results file)",
+        "no_findings": "No findings.",
+        "severity": "Severity",
+        "kind": "Kind",
+        "message": "Message",
+        "hint": "What to do",
+        "where": "Where",
+        "count": "Count",
+        "communes_affected": "Communes affected",
+        "sort_hint": "Click a column heading to sort",
+        "generated_by": "Produced by pari-index from a results file; no figure edited by hand.",
+        "points": "points",
+        "no_data": "No ranking data.",
+    },
+}
+
+UNIT_TYPES: dict[str, tuple[str, str]] = {
+    "commune": ("Xã", "Commune"),
+    "ward": ("Phường", "Ward"),
+    "township": ("Thị trấn", "Township"),
+    "special_zone": ("Đặc khu", "Special zone"),
+}
+
+STATUSES: dict[str, tuple[str, str]] = {
+    "ok": ("", ""),
+    "appraised": ("sửa khi thẩm định", "changed at appraisal"),
+    "self_score_differs": ("tự chấm khác", "self-score differs"),
+    "not_assessed": ("chưa tự đánh giá", "not assessed"),
+    "no_survey": ("chưa có điều tra", "no survey"),
+    "evidence_missing": ("thiếu minh chứng", "evidence missing"),
+    "excluded": ("không áp dụng", "not applicable"),
+}
+
+SEVERITIES: dict[str, tuple[str, str]] = {
+    "error": ("Lỗi", "Error"),
+    "warning": ("Cảnh báo", "Warning"),
+    "info": ("Thông tin", "Info"),
+}
+
+#: Heat-map buckets on the share of an area's maximum: (lower bound, CSS class, legend).
+HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
+    (0.9, "h4", "≥ 90 %"),
+    (0.8, "h3", "80–<90 %"),
+    (0.7, "h2", "70–<80 %"),
+    (0.5, "h1", "50–<70 %"),
+    (-math.inf, "h0", "< 50 %"),
+)
+
+FINDINGS_LISTED = 200  # findings not tied to a commune listed in full; the rest are counted
+OPEN_COMMUNES = 150  # groups open on loading until this many communes are shown (at least one)
+DEFAULT_COLOUR = "#5b6b7b"
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("pari_index", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+# --- formatting -------------------------------------------------------------------------------
+
+
+def _num(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return None if math.isnan(value) else float(value)
+    try:
+        out = float(str(value).replace(",", "."))
+    except ValueError:
+        return None
+    return None if math.isnan(out) else out
+
+
+class Formatter:
+    def __init__(self, lang: str, places: int) -> None:
+        self.comma = lang == "vi"
+        self.places = places
+
+    def fixed(self, value: Any, places: int | None = None) -> str:
+        """A decimal with a fixed number of places (totals, indices): 83,21."""
+        x = _num(value)
+        if x is None:
+            return "–"
+        text = f"{x:.{self.places if places is None else places}f}"
+        if text.startswith("-") and not text.strip("-0.,"):
+            text = text[1:]
+        return text.replace(".", ",") if self.comma else text
+
+    def short(self, value: Any) -> str:
+        """Item points with up to four places, trailing zeros dropped: 0,5 · 3,67 · 1."""
+        x = _num(value)
+        if x is None:
+            return "–"
+        text = f"{x:.4f}".rstrip("0").rstrip(".")
+        if text == "-0":
+            text = "0"
+        return text.replace(".", ",") if self.comma else text
+
+    def count(self, n: int) -> str:
+        text = f"{n:,}"
+        return text.replace(",", ".") if self.comma else text
+
+
+def _sort_value(value: Any) -> str:
+    x = _num(value)
+    return "" if x is None else repr(round(x, 6))
+
+
+def _fold(text: str) -> str:
+    """A sort key for Vietnamese names that does not depend on the machine's locale."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _colour(value: Any) -> str | None:
+    return value if isinstance(value, str) and _COLOUR.match(value) else None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value)
+
+
+def _heat(points: float | None, maximum: float | None) -> str:
+    if points is None or not maximum or maximum <= 0:
+        return ""
+    share = points / maximum
+    for bound, css, _ in HEAT_BUCKETS:
+        if share >= bound:
+            return css
+    return "h0"  # pragma: no cover - the last bound is -inf
+
+
+def _safe_json(data: Any) -> Markup:
+    """JSON for a ``<script type="application/json">`` block: nothing in it can end the block."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _csp_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+# --- the view model -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Item:
+    id: str
+    title: str
+    max: str
+    self: str
+    appraised: str
+    final: str
+    status: str
+    explanation: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Finding:
+    severity: str
+    severity_label: str
+    kind: str
+    criterion: str
+    where: str
+    message: str
+    hint: str
+
+
+@dataclass(slots=True)
+class AreaCell:
+    text: str
+    heat: str
+    sort: str
+    rank: str
+
+
+@dataclass(slots=True)
+class Commune:
+    anchor: str
+    code: str
+    name: str
+    type: str
+    query: str
+    ranked: bool
+    rank: str
+    rank_sort: str
+    tied: bool
+    change: str
+    change_arrow: str
+    change_sort: str
+    change_title: str
+    total: str
+    total_value: float
+    total_sort: str
+    index: str
+    index_sort: str
+    class_name: str
+    class_sort: str
+    class_css: str
+    areas: list[AreaCell]
+    facts: list[tuple[str, str]]
+    items: list[Item] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Bar:
+    y: float
+    width: float
+    label: str
+    full: str
+    value: str
+    css: str
+
+
+@dataclass(slots=True)
+class Group:
+    anchor: str
+    name: str
+    province: str
+    size: str
+    open: bool
+    communes: list[Commune]
+    bars: list[Bar]
+    chart_height: float
+    heat: list[tuple[str, str]]
+    mean_index: str
+
+
+@dataclass(slots=True)
+class Area:
+    id: str
+    short: str
+    title: str
+
+
+def _columns(frame: pl.DataFrame | None) -> set[str]:
+    return set(frame.columns) if frame is not None else set()
+
+
+def _about(tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:
+    about = tables.get("about")
+    if about is None or not {"key", "value"} <= set(about.columns):
+        return {}
+    return {_text(k): _text(v) for k, v in about.select("key", "value").iter_rows()}
+
+
+def _places(about: Mapping[str, str], criteria: CriteriaSet | None) -> int:
+    if criteria is not None:
+        return criteria.rounding.places
+    match = re.match(r"\s*(\d)", about.get("rounding", ""))
+    return int(match.group(1)) if match else 2
+
+
+def _area_ids(summary: pl.DataFrame) -> list[str]:
+    return [c.removeprefix("area_") for c in summary.columns if c.startswith("area_")]
+
+
+def _area_maxima(
+    criteria_table: pl.DataFrame | None, criteria: CriteriaSet | None, area_ids: list[str]
+) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+    """Each commune's maximum per area (N/A items left out) and the set's maximum per area."""
+    per_commune: dict[tuple[str, str], float] = {}
+    overall: dict[str, float] = {}
+    cols = _columns(criteria_table)
+    if criteria_table is not None and {"commune_code", "area_id"} <= cols and ({"counted_max", "max"} & cols):
+        maximum = "counted_max" if "counted_max" in cols else "max"
+        frame = criteria_table
+        if "part" in cols:
+            frame = frame.filter(pl.col("part").cast(pl.String) != "adjustment")
+        sums = frame.group_by("commune_code", "area_id").agg(pl.col(maximum).cast(pl.Float64).sum())
+        for code, area, total in sums.iter_rows():
+            per_commune[(_text(code), _text(area))] = float(total or 0)
+        widest = (
+            frame.group_by("commune_code", "area_id").agg(pl.col("max").cast(pl.Float64).sum())
+            if ("max" in cols)
+            else sums
+        )
+        for area, total in widest.group_by("area_id").agg(pl.col(widest.columns[-1]).max()).iter_rows():
+            overall[_text(area)] = float(total or 0)
+    if criteria is not None:
+        for node in criteria.areas:
+            if node.part is None or node.part.value != "adjustment":
+                overall[node.id] = float(node.max)
+    return per_commune, {a: v for a, v in overall.items() if a in area_ids}
+
+
+def _change(row: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[str, str, str, str]:
+    """(text, arrow, sort value, title) for the rank change; positive is up."""
+    change = _num(row.get("rank_change"))
+    previous = _num(row.get("previous_rank"))
+    note = _text(row.get("previous_note"))
+    if change is None:
+        if "previous_rank" in row and previous is None and _num(row.get("rank")) is not None:
+            return labels["new"], "", "", note
+        return "", "", "", note
+    n = int(change)
+    title = f"{labels['previous_rank']}: {int(previous)}" if previous is not None else ""
+    title = "; ".join(t for t in (title, note) if t)
+    if n > 0:
+        return str(n), "▲", str(n), f"{labels['up'].format(n=n)}. {title}".strip(". ")
+    if n < 0:
+        return str(-n), "▼", str(n), f"{labels['down'].format(n=-n)}. {title}".strip(". ")
+    return "0", "=", "0", f"{labels['same']}. {title}".strip(". ")
+
+
+def _group_key(summary: pl.DataFrame, about: Mapping[str, str]) -> str | None:
+    if "group" in summary.columns:
+        return "group"
+    within = about.get("ranked_within", "")
+    if within and within in summary.columns:
+        return within
+    return "district" if "district" in summary.columns else None
+
+
+def _build(
+    tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None
+) -> dict[str, Any]:
+    labels = LABELS[lang]
+    li = 1 if lang == "en" else 0
+    about = _about(tables)
+    summary = tables["summary"]
+    fmt = Formatter(lang, _places(about, criteria))
+    area_ids = _area_ids(summary)
+    titles: dict[str, str] = {}
+    leaf_titles: dict[str, str] = {}
+    if criteria is not None:
+        for node in criteria.areas:
+            titles[node.id] = node.title.get(lang)
+        for leaf in criteria.leaves():
+            leaf_titles[leaf.id] = leaf.title.get(lang)
+    areas = [Area(a, f"{labels['area_short']}{a}", titles.get(a, f"{labels['area']} {a}")) for a in area_ids]
+    criteria_table = tables.get("criteria")
+    per_commune_max, area_max = _area_maxima(criteria_table, criteria, area_ids)
+
+    # Classes: colour and order per class name, for CSS classes and the legend.
+    class_col = "class_en" if lang == "en" and "class_en" in summary.columns else "class"
+    classes: dict[str, tuple[int, str | None]] = {}
+    if "class" in summary.columns:
+        cols = [c for c in ("class", "class_en", "class_colour", "class_order") if c in summary.columns]
+        for rec in summary.select(cols).unique().iter_rows(named=True):
+            name = _text(rec.get(class_col)) or _text(rec.get("class"))
+            if not name:
+                continue
+            order = _num(rec.get("class_order"))
+            colour = _colour(rec.get("class_colour"))
+            known = classes.get(name)
+            if known is None or (order is not None and order < known[0]):
+                classes[name] = (int(order) if order is not None else 999, colour or (known[1] if known else None))
+    class_list = sorted(classes.items(), key=lambda kv: (kv[1][0], _fold(kv[0]), kv[0]))
+    class_css = {name: f"k{i}" for i, (name, _) in enumerate(class_list)}
+    class_colours = [(class_css[name], colour or DEFAULT_COLOUR) for name, (_, colour) in class_list]
+
+    # Items and findings per commune, read once.
+    items: dict[str, list[Item]] = {}
+    if criteria_table is not None and {"commune_code", "criterion_id"} <= set(criteria_table.columns):
+        wanted = [
+            "commune_code",
+            "criterion_id",
+            "max",
+            "self_score",
+            "appraised_score",
+            "final_score",
+            "status",
+            "explanation",
+            "appraisal_reason",
+        ]
+        present = set(criteria_table.columns)
+        frame = criteria_table.select(pl.col(c) if c in present else pl.lit(None).alias(c) for c in wanted)
+        statuses = {k: v[li] for k, v in STATUSES.items()}
+        short = fmt.short
+        for code, cid, mx, self_s, appr, final, status, expl, reason in frame.iter_rows():
+            cid_text = _text(cid)
+            status_text = _text(status)
+            items.setdefault(_text(code), []).append(
+                Item(
+                    cid_text,
+                    leaf_titles.get(cid_text, ""),
+                    short(mx),
+                    short(self_s),
+                    short(appr),
+                    short(final),
+                    statuses.get(status_text, status_text),
+                    _text(expl),
+                    _text(reason),
+                )
+            )
+    findings_by_commune: dict[str, list[Finding]] = {}
+    general: list[Finding] = []
+    general_total = 0
+    kinds: list[dict[str, str]] = []
+    findings_table = tables.get("findings")
+    if findings_table is not None and findings_table.height:
+        fcols = set(findings_table.columns)
+        wanted = [
+            "severity",
+            "kind",
+            "commune_code",
+            "criterion_id",
+            "file",
+            "sheet",
+            "row",
+            "column",
+            "message",
+            "hint",
+        ]
+        frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in wanted)
+        for sev, kind, code, cid, file, sheet, row, column, message, hint in frame.iter_rows():
+            where = " · ".join(
+                t for t in (_text(file), _text(sheet), f"{_text(row)}" if row is not None else "", _text(column)) if t
+            )
+            sev_text = _text(sev)
+            finding = Finding(
+                sev_text,
+                SEVERITIES.get(sev_text, (sev_text, sev_text))[li],
+                _text(kind),
+                _text(cid),
+                where,
+                _text(message),
+                _text(hint),
+            )
+            if code is not None and _text(code):
+                findings_by_commune.setdefault(_text(code), []).append(finding)
+            else:
+                general_total += 1
+                if len(general) < FINDINGS_LISTED:
+                    general.append(finding)
+        by_kind = (
+            frame.with_columns(
+                pl.col("severity").cast(pl.String).fill_null(""), pl.col("kind").cast(pl.String).fill_null("")
+            )
+            .group_by("severity", "kind")
+            .agg(pl.len().alias("n"), pl.col("commune_code").drop_nulls().n_unique().alias("communes"))
+        )
+        sev_order = {"error": 0, "warning": 1, "info": 2}
+        kind_rows = sorted(by_kind.iter_rows(), key=lambda r: (sev_order.get(r[0], 3), -r[2], r[1], r[0]))
+        for sev, kind, n, n_communes in kind_rows:
+            kinds.append(
+                {
+                    "severity": sev,
+                    "severity_label": SEVERITIES.get(sev, (sev, sev))[li],
+                    "kind": kind,
+                    "count": fmt.count(int(n)),
+                    "communes": fmt.count(int(n_communes)),
+                }
+            )
+
+    # Groups and their communes.
+    group_col = _group_key(summary, about)
+    has_rank = "rank" in summary.columns
+    records = summary.to_dicts()
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for rec in records:
+        gname = _text(rec.get(group_col)) if group_col else ""
+        grouped.setdefault((_text(rec.get("province")), gname), []).append(rec)
+
+    def commune_order(rec: Mapping[str, Any]) -> tuple[Any, ...]:
+        ranked = rec.get("ranked") is not False
+        rank = _num(rec.get("rank")) if has_rank else None
+        index = _num(rec.get("index"))
+        return (
+            not ranked,
+            rank is None,
+            rank or 0.0,
+            -(index or 0.0),
+            _fold(_text(rec.get("name"))),
+            _text(rec.get("commune_code")),
+        )
+
+    scale = float(criteria.scale) if criteria is not None else _num(about.get("scale")) or 0.0
+    groups: list[Group] = []
+    shown_open = 0
+    anchor_n = 0
+    heat_rows: list[dict[str, Any]] = []
+    for gi, ((province, gname), recs) in enumerate(
+        sorted(grouped.items(), key=lambda kv: (_fold(kv[0][0]), _fold(kv[0][1]), kv[0]))
+    ):
+        recs.sort(key=commune_order)
+        widest = max([_num(r.get("total_points")) or 0.0 for r in recs] + [scale, 1e-9])
+        communes: list[Commune] = []
+        bars: list[Bar] = []
+        area_share: dict[str, list[float]] = {a: [] for a in area_ids}
+        for rec in recs:
+            anchor_n += 1
+            code = _text(rec.get("commune_code"))
+            name = _text(rec.get("name"))
+            ranked = rec.get("ranked") is not False
+            rank = _num(rec.get("rank"))
+            size = _num(rec.get("group_size"))
+            tied = bool(rec.get("tied"))
+            if ranked and rank is not None:
+                rank_text = f"{int(rank)}" + (f"/{int(size)}" if size is not None else "")
+            else:
+                rank_text = "–"
+            change, arrow, change_sort, change_title = _change(rec, labels)
+            cname = _text(rec.get(class_col)) or _text(rec.get("class"))
+            total = _num(rec.get("total_points"))
+            cells: list[AreaCell] = []
+            for a in area_ids:
+                pts = _num(rec.get(f"area_{a}"))
+                mx = per_commune_max.get((code, a), area_max.get(a))
+                heat = _heat(pts, mx)
+                if pts is not None and mx:
+                    area_share[a].append(pts / mx)
+                arank = _num(rec.get(f"rank_area_{a}"))
+                cells.append(AreaCell(fmt.fixed(pts), heat, _sort_value(pts), str(int(arank)) if arank else ""))
+            facts: list[tuple[str, str]] = []
+            for key in ("appraised_points", "survey_points", "adjustment_points", "total_points", "applicable_max"):
+                if key in rec and _num(rec.get(key)) is not None:
+                    facts.append((labels["total" if key == "total_points" else key], fmt.fixed(rec.get(key))))
+            if _num(rec.get("index")) is not None:
+                facts.append((labels["index"], fmt.fixed(rec.get("index"))))
+            if rank is not None and ranked:
+                facts.append((labels["rank"], rank_text + (f" ({labels['tied']})" if tied else "")))
+            elif not ranked:
+                facts.append((labels["rank"], labels["not_ranked"]))
+            if _num(rec.get("previous_rank")) is not None:
+                facts.append((labels["previous_rank"], str(int(_num(rec.get("previous_rank")) or 0))))
+            if _num(rec.get("index_change")) is not None:
+                facts.append((labels["index_change"], fmt.fixed(rec.get("index_change"))))
+            if _text(rec.get("previous_note")):
+                facts.append((labels["previous_note"], _text(rec.get("previous_note"))))
+            gap = _num(rec.get("gap_to_next_class"))
+            nxt = _text(rec.get("next_class"))
+            if gap is not None and nxt:
+                facts.append(("", labels["gap"].format(gap=fmt.fixed(gap), cls=nxt)))
+            if _text(rec.get("top_lost")):
+                facts.append((labels["top_lost"], _text(rec.get("top_lost"))))
+            area_ranks = [f"{ar.short} {c.rank}" for ar, c in zip(areas, cells, strict=True) if c.rank]
+            if area_ranks:
+                facts.append((labels["area_ranks"], " · ".join(area_ranks)))
+            utype = _text(rec.get("unit_type"))
+            css = class_css.get(cname, "")
+            commune = Commune(
+                anchor=f"c{anchor_n}",
+                code=code,
+                name=name,
+                type=UNIT_TYPES.get(utype, (utype, utype))[li],
+                query=f"{name} {code} {gname}",
+                ranked=ranked,
+                rank=rank_text,
+                rank_sort=_sort_value(rank if ranked else None),
+                tied=tied,
+                change=change,
+                change_arrow=arrow,
+                change_sort=change_sort,
+                change_title=change_title,
+                total=fmt.fixed(total),
+                total_value=total or 0.0,
+                total_sort=_sort_value(total),
+                index=fmt.fixed(rec.get("index")),
+                index_sort=_sort_value(rec.get("index")),
+                class_name=cname,
+                class_sort=str(classes.get(cname, (999, None))[0]) if cname else "",
+                class_css=css,
+                areas=cells,
+                facts=facts,
+                items=items.get(code, []),
+                findings=findings_by_commune.get(code, []),
+            )
+            communes.append(commune)
+            bar_label = name if len(name) <= 26 else name[:25] + "…"
+            bars.append(
+                Bar(
+                    y=len(bars) * 22.0,
+                    width=round(max(total or 0.0, 0.0) / widest * 360.0, 2),
+                    label=bar_label,
+                    full=f"{name} ({code}): {fmt.fixed(total)}",
+                    value=fmt.fixed(total),
+                    css=css or "k-none",
+                )
+            )
+        indices = [x for x in (_num(r.get("index")) for r in recs) if x is not None]
+        mean_index = fmt.fixed(sum(indices) / len(indices)) if indices else "–"
+        heat_cells: list[tuple[str, str]] = []
+        for a in area_ids:
+            shares = area_share[a]
+            if shares:
+                mean = sum(shares) / len(shares)
+                heat_cells.append((fmt.fixed(mean * 100, 1), _heat(mean, 1.0)))
+            else:
+                heat_cells.append(("–", ""))
+        is_open = not groups or shown_open + len(recs) <= OPEN_COMMUNES
+        if is_open:
+            shown_open += len(recs)
+        group = Group(
+            anchor=f"g{gi + 1}",
+            name=gname or province or labels["communes"],
+            province=province,
+            size=labels["group_size"].format(n=fmt.count(len(recs))),
+            open=is_open,
+            communes=communes,
+            bars=bars,
+            chart_height=len(bars) * 22.0 + 4,
+            heat=heat_cells,
+            mean_index=mean_index,
+        )
+        groups.append(group)
+        heat_rows.append({"group": group, "cells": heat_cells})
+
+    class_counts: list[tuple[str, str, str]] = []
+    if "class" in summary.columns:
+        counts: dict[str, int] = {}
+        for rec in records:
+            cname = _text(rec.get(class_col)) or _text(rec.get("class"))
+            if cname:
+                counts[cname] = counts.get(cname, 0) + 1
+        class_counts = [
+            (name, class_css[name], fmt.count(counts.get(name, 0))) for name, _ in class_list if name in counts
+        ]
+
+    within = about.get("ranked_within", "")
+    within_label = labels.get(f"within_{within}", within)
+    title = (
+        about.get("criteria_title_en")
+        if lang == "en" and about.get("criteria_title_en")
+        else about.get("criteria_title", "")
+    )
+    if criteria is not None:
+        title = criteria.title.get(lang)
+    decision = criteria.decision.number if criteria is not None else about.get("decision", "")
+    decision_date = criteria.decision.date.isoformat() if criteria is not None else about.get("decision_date", "")
+    year = str(criteria.year) if criteria is not None else about.get("year", "")
+    province = criteria.province if criteria is not None else about.get("province", "")
+    return {
+        "L": labels,
+        "lang": lang,
+        "title": title,
+        "decision": decision,
+        "decision_date": _display_date(decision_date, lang),
+        "year": year,
+        "province": province,
+        "date": _display_date(date, lang) if date else "",
+        "within": within_label,
+        "total_communes": fmt.count(len(records)),
+        "group_count": fmt.count(len(groups)),
+        "groups": groups,
+        "areas": areas,
+        "heat_buckets": [(css, text) for _, css, text in HEAT_BUCKETS],
+        "heat_rows": heat_rows,
+        "class_counts": class_counts,
+        "class_colours": class_colours,
+        "kinds": kinds,
+        "general": general,
+        "general_more": labels["findings_more"].format(n=fmt.count(general_total - len(general)))
+        if general_total > len(general)
+        else "",
+        "scale": fmt.short(scale) if scale else "",
+        "has_change": any(c.change for g in groups for c in g.communes),
+        "has_class": bool(class_list),
+    }
+
+
+def _display_date(value: str | None, lang: str) -> str:
+    """ISO dates as people write them: 15/01/2024 in Vietnamese, 15 Jan 2024 in English."""
+    if not value:
+        return ""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        return value
+    y, m, d = match.groups()
+    if lang == "en":
+        months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+        return f"{int(d)} {months[int(m) - 1]} {y}" if 1 <= int(m) <= 12 else value
+    return f"{d}/{m}/{y}"
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def render_report(
+    tables: Mapping[str, pl.DataFrame],
+    *,
+    lang: str = "vi",
+    date: str | None = None,
+    criteria: CriteriaSet | None = None,
+) -> str:
+    """The report as one HTML document (a string); ``date`` is printed when given (no clock)."""
+    if lang not in LABELS:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
+    if "summary" not in tables:
+        raise ValueError("the tables have no summary")
+    env = _environment()
+    view = _build(tables, lang, date, criteria)
+    # The stylesheet and the script are ours (class colours are checked to be #rrggbb); they are
+    # marked safe so that CSS selectors such as ">" survive, and pinned by hash in the CSP.
+    css = env.get_template("report.css.j2").render(colours=view["class_colours"])
+    js = env.get_template("report.js.j2").render()
+    view["css"] = Markup(css)
+    view["js"] = Markup(js)
+    view["labels_json"] = _safe_json({k: v for k, v in view["L"].items() if k.startswith("filter")})
+    view["csp"] = (
+        f"default-src 'none'; script-src '{_csp_hash(js)}'; style-src '{_csp_hash(css)}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return env.get_template("report.html.j2").render(**view)
+
+
+def write_report(path: str | Path, tables: Mapping[str, pl.DataFrame], **kw: Any) -> Path:
+    """Render the report and write it atomically; returns the path written."""
+    target = Path(path)
+    write_text(target, render_report(tables, **kw))
+    return target
