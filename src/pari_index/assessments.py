@@ -486,9 +486,16 @@ def _check_and_type(
 
 def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
     """One row per source row: scored (at least one value used) or rejected, with reasons."""
-    used = accepted.select(FILE, SHEET, ROW).unique().with_columns(pl.lit(True).alias("_used"))
+    # A row repeating an earlier one with the same value is counted once, through the earlier
+    # row: it was used, not empty.
+    repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
+        pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
+    )
+    used = pl.concat([accepted.select(FILE, SHEET, ROW), repeated]).unique().with_columns(pl.lit(True).alias("_used"))
     reasons = (
-        findings.filter(pl.col("row").is_not_null() & (pl.col("severity") == "error"))
+        findings.filter(
+            pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row"))
+        )
         .group_by("file", "sheet", "row")
         .agg(pl.col("message").unique().sort().str.join("; ").alias("reasons"))
         .rename({"file": FILE, "sheet": SHEET, "row": ROW})

@@ -115,6 +115,7 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
     findings: list[pl.DataFrame] = [problems_to_findings(problems)]
     row_problems: list[Problem] = []
+    source_rows = frame.select(FILE, SHEET, ROW)
     no_reason = frame.filter(pl.col("reason").is_null())
     for r in no_reason.select(FILE, SHEET, ROW).iter_rows(named=True):
         row_problems.append(
@@ -162,9 +163,29 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
                 hint="write the appraised points, e.g. 0,75",
             )
         )
-    known_leaves = {leaf.id for leaf in leaves}
     for r in (
-        decisions.filter(~pl.col(CRITERION).is_in(list(known_leaves)))
+        decisions.filter(pl.col("evidence_accepted").is_not_null() & pl.col("evidence_accepted_flag").is_null())
+        .select(FILE, SHEET, ROW, "evidence_accepted")
+        .iter_rows(named=True)
+    ):
+        row_problems.append(
+            Problem(
+                "bad-value",
+                f"evidence_accepted {r['evidence_accepted']!r} is not có/không (yes/no)",
+                file=r[FILE],
+                sheet=r[SHEET],
+                row=r[ROW],
+                field="evidence_accepted",
+                hint="write có (the explanation is accepted) or không",
+            )
+        )
+    known_leaves = {leaf.id for leaf in leaves}
+    unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves))
+    unknown_commune = ~pl.col(COMMUNE).is_in(known_communes.implode()) if known_communes is not None else pl.lit(False)
+    # Rows with a corrected value were checked with the commune's own cells above; report the
+    # others here, so that a decision on an unknown item or commune is never silently dropped.
+    for r in (
+        decisions.filter(pl.col(VALUE).is_null() & unknown_leaf)
         .select(FILE, SHEET, ROW, CRITERION)
         .iter_rows(named=True)
     ):
@@ -177,7 +198,22 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
                 row=r[ROW],
             )
         )
-    decisions = decisions.filter(pl.col(CRITERION).is_in(list(known_leaves)))
+    for r in (
+        decisions.filter(pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune)
+        .select(FILE, SHEET, ROW, COMMUNE)
+        .iter_rows(named=True)
+    ):
+        row_problems.append(
+            Problem(
+                "unknown-commune",
+                f"commune {r[COMMUNE]} is not in the commune register",
+                file=r[FILE],
+                sheet=r[SHEET],
+                row=r[ROW],
+                hint="correct the code (codes keep their leading zeros)",
+            )
+        )
+    decisions = decisions.filter(~unknown_leaf & ~unknown_commune)
     decision_frame = (
         decisions.group_by(COMMUNE, CRITERION)
         .agg(
@@ -190,29 +226,21 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
     )
     findings.append(problems_to_findings(row_problems))
     all_findings = pl.concat(findings)
-    rows = frame.select(FILE, SHEET, ROW)
-    bad_rows = (
-        all_findings.filter(pl.col("row").is_not_null())
-        .select(pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW))
-        .unique()
+    reasons = (
+        all_findings.filter(pl.col("row").is_not_null() & (pl.col("severity") == "error"))
+        .group_by(pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW))
+        .agg(pl.col("message").unique().sort().str.join("; ").alias("reasons"))
     )
+    # One ledger row per source row (rows without a reason included), rejected with its reasons.
     ledger = (
-        pl.concat(
-            [
-                rows.join(bad_rows, on=[FILE, SHEET, ROW], how="anti", nulls_equal=True).with_columns(
-                    pl.lit("applied").alias("status")
-                ),
-                bad_rows.with_columns(pl.lit("rejected").alias("status")),
-                no_reason.select(FILE, SHEET, ROW).with_columns(pl.lit("rejected").alias("status")),
-            ]
-        )
-        .unique()
+        source_rows.join(reasons, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
+        .sort(FILE, SHEET, ROW, nulls_last=True)
         .select(
             pl.col(FILE).alias("file"),
             pl.col(SHEET).alias("sheet"),
             pl.col(ROW).alias("row"),
-            "status",
-            pl.lit(None, dtype=pl.String).alias("reasons"),
+            pl.when(pl.col("reasons").is_null()).then(pl.lit("applied")).otherwise(pl.lit("rejected")).alias("status"),
+            "reasons",
         )
     )
     return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
