@@ -224,18 +224,23 @@ def _area_ids(criteria: CriteriaSet) -> list[str]:
     return [a.id for a in criteria.areas if (a.part or Part.appraised) is not Part.adjustment]
 
 
-def top_lost(details: pl.DataFrame, count: int = 3) -> pl.DataFrame:
+def top_lost(details: pl.DataFrame, count: int = 3, rescaled: pl.DataFrame | None = None) -> pl.DataFrame:
     """Per commune, the ``count`` scored items where it lost the most points (max − final score),
     as text "2.1 (−1.25), 1.1.4 (−1.00)". Excluded (not applicable) and bonus/penalty items do not
-    count; equal losses keep the criteria set's order."""
+    count, nor survey items of a commune re-scaled to its appraised part (``rescaled``: commune
+    codes with a boolean ``survey_rescaled``); equal losses keep the criteria set's order."""
     schema = {COMMUNE: pl.String(), "top_lost": pl.String()}
     needed = {COMMUNE, "criterion_id", "max", "final_score", "status", "part"}
     if details.height == 0 or not needed <= set(details.columns):
         return pl.DataFrame(schema=schema)
     loss = pl.col("max") - pl.col("final_score")
+    details = details.with_row_index("_order")
+    if rescaled is not None:
+        details = details.join(
+            rescaled.select(COMMUNE, pl.col("survey_rescaled").alias("_rescaled")), on=COMMUNE, how="left"
+        ).filter(~((pl.col("part") == Part.survey.value) & pl.col("_rescaled").fill_null(False)))
     lost = (
-        details.with_row_index("_order")
-        .filter(
+        details.filter(
             (pl.col("status") != "excluded")
             & pl.col("final_score").is_not_null()
             & (pl.col("part") != Part.adjustment.value)
@@ -247,6 +252,16 @@ def top_lost(details: pl.DataFrame, count: int = 3) -> pl.DataFrame:
     text = pl.format("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("_loss")))
     return (
         lost.group_by(COMMUNE, maintain_order=True).agg(text.head(count).str.join(", ").alias("top_lost")).cast(schema)  # type: ignore[arg-type]
+    )
+
+
+def _applicable_areas(details: pl.DataFrame) -> pl.DataFrame | None:
+    """Per commune, the areas with at least one item that counts (not excluded as not
+    applicable): an area excluded entirely gets no area rank instead of ranking last on 0."""
+    if details.height == 0 or not {COMMUNE, "area_id", "status"} <= set(details.columns):
+        return None
+    return details.group_by(COMMUNE).agg(
+        pl.col("area_id").filter(pl.col("status") != "excluded").unique().alias("_areas")
     )
 
 
@@ -290,21 +305,33 @@ def rank(
         .otherwise(pl.lit(None, dtype=pl.String))
         .alias("unranked_reason"),
     )
+    areas = [a for a in _area_ids(criteria) if f"area_{a}" in totals.columns]
+    applicable = _applicable_areas(details)
+    if applicable is not None:
+        frame = frame.join(applicable, on=COMMUNE, how="left")
+
+    def area_applies(area: str) -> pl.Expr:
+        if applicable is None:
+            return pl.lit(True)
+        return pl.col("_areas").list.contains(area).fill_null(False)
+
     frame = frame.with_columns(
         (pl.col("rank").is_not_null() & (pl.len().over("group", "rank") > 1)).alias("tied"),
         *_class_columns(criteria, index),
         *(
-            pl.when(eligible)
+            pl.when(eligible & area_applies(a))
             .then(pl.col(f"area_{a}"))
             .rank(method, descending=True)
             .over("group")
             .cast(pl.Int64)
             .alias(f"rank_area_{a}")
-            for a in _area_ids(criteria)
-            if f"area_{a}" in totals.columns
+            for a in areas
         ),
     )
-    frame = frame.join(top_lost(details), on=COMMUNE, how="left")
+    if applicable is not None:
+        frame = frame.drop("_areas")
+    rescaled = totals.select(COMMUNE, "survey_rescaled") if "survey_rescaled" in totals.columns else None
+    frame = frame.join(top_lost(details, rescaled=rescaled), on=COMMUNE, how="left")
     if previous is not None:
         frame = compare_previous(frame, previous, lineage, criteria.rounding.places)
     return frame.sort(["group", "rank", COMMUNE], nulls_last=True)
