@@ -15,8 +15,10 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
 
 import polars as pl
 
@@ -84,7 +86,7 @@ def normalise_header(name: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _check_headers(headers: list[str], file: str, sheet: str | None) -> list[Problem]:
+def _check_headers(headers: list[str], file: str, sheet: str | None, first_row: int = 1) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for i, name in enumerate(headers, start=1):
@@ -98,7 +100,7 @@ def _check_headers(headers: list[str], file: str, sheet: str | None) -> list[Pro
                     f"column {name!r} appears twice (columns {seen[key]} and {i})",
                     file=file,
                     sheet=sheet,
-                    row=1,
+                    row=first_row,
                     hint="rename or delete one of them",
                 )
             )
@@ -107,8 +109,11 @@ def _check_headers(headers: list[str], file: str, sheet: str | None) -> list[Pro
     return problems
 
 
-def _frame_from_grid(grid: pl.DataFrame, file: str, sheet: str | None) -> tuple[Sheet | None, list[Problem]]:
-    """A table of strings whose first row holds the column names (as read with no header)."""
+def _frame_from_grid(
+    grid: pl.DataFrame, file: str, sheet: str | None, first_row: int = 1
+) -> tuple[Sheet | None, list[Problem]]:
+    """A table of strings whose first row holds the column names (as read with no header);
+    ``first_row`` is the sheet row the header is in (an Excel table need not start in row 1)."""
     if grid.height == 0 or grid.width == 0:
         return None, [
             Problem(
@@ -121,13 +126,15 @@ def _frame_from_grid(grid: pl.DataFrame, file: str, sheet: str | None) -> tuple[
         ]
     grid = grid.select(pl.all().cast(pl.String))
     headers = [normalise_header(h or "") for h in grid.row(0)]
-    problems = _check_headers(headers, file, sheet)
+    problems = _check_headers(headers, file, sheet, first_row)
     if problems:
         return None, problems
     keep = [i for i, h in enumerate(headers) if h]
     if not keep:
-        return None, [Problem("no-headers", "row 1 has no column names", file=file, sheet=sheet, row=1)]
-    body = grid.slice(1).with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+        return None, [
+            Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row)
+        ]
+    body = grid.slice(1).with_row_index(ROW, offset=first_row + 1).with_columns(pl.col(ROW).cast(pl.Int64))
     stray: list[Problem] = []
     blank = [grid.columns[i] for i in range(grid.width) if i not in keep]
     if blank:
@@ -200,6 +207,139 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     return ReadResult([sheet] if sheet else [], problems)
 
 
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
+_HAS_FLAGGED = re.compile(rb'<(?:[A-Za-z]\w*:)?f[\s>/]|\st="e"|<(?:[A-Za-z]\w*:)?mergeCell\s')
+
+
+@dataclass
+class _SheetCells:
+    """What calamine does not tell: where the used range starts, Excel error cells, formulas
+    without a saved result, and merged cells (all 1-based rows and columns)."""
+
+    first_row: int = 1
+    first_col: int = 1
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _xlsx_sheet_cells(path: Path) -> dict[str, _SheetCells]:
+    """Scan an .xlsx/.xlsm package's sheet XML (best effort: {} when it cannot be read)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_NS_PKG_REL}Relationship")}
+            found: dict[str, _SheetCells] = {}
+            for sheet in workbook.iter(f"{_NS_MAIN}sheet"):
+                target = targets.get(sheet.get(f"{_NS_REL}id"), "")
+                member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+                if member not in names:
+                    continue
+                data = package.read(member)
+                found[sheet.get("name", "")] = _scan_sheet_xml(data)
+            return found
+    except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
+        return {}
+
+
+def _scan_sheet_xml(data: bytes) -> _SheetCells:
+    info = _SheetCells()
+    first_row: int | None = None
+    first_col: int | None = None
+    flagged = _HAS_FLAGGED.search(data) is not None
+    for _, element in ElementTree.iterparse(io.BytesIO(data)):
+        tag = element.tag
+        if tag == f"{_NS_MAIN}c":
+            match = _CELL_REF.match(element.get("r", ""))
+            if match is None:
+                continue
+            col, row = _column_number(match.group(1)), int(match.group(2))
+            value = element.find(f"{_NS_MAIN}v")
+            text = value.text if value is not None else None
+            inline = element.find(f"{_NS_MAIN}is")
+            if text or inline is not None:
+                first_row = row if first_row is None else min(first_row, row)
+                first_col = col if first_col is None else min(first_col, col)
+            if flagged:
+                formula = element.find(f"{_NS_MAIN}f")
+                if element.get("t") == "e":
+                    info.errors.append((row, col, text or "#ERROR"))
+                elif formula is not None and not text:
+                    info.formulas.append((row, col, formula.text or ""))
+            element.clear()
+        elif tag == f"{_NS_MAIN}mergeCell":
+            info.merged.append(element.get("ref", ""))
+        elif tag == f"{_NS_MAIN}row":
+            element.clear()
+    info.first_row = first_row or 1
+    info.first_col = first_col or 1
+    return info
+
+
+def _ref_row(ref: str) -> int | None:
+    match = _CELL_REF.match(ref.split(":")[0])
+    return int(match.group(2)) if match else None
+
+
+def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str) -> list[Problem]:
+    """Problems for error cells, unsaved formulas and merged cells of one sheet."""
+    headers = list(sheet.original_headers) if sheet is not None else []
+
+    def header(col: int) -> str | None:
+        index = col - info.first_col
+        return headers[index] if 0 <= index < len(headers) else None
+
+    problems: list[Problem] = []
+    for row, col, code in info.errors:
+        problems.append(
+            Problem(
+                "excel-error-cell",
+                f"the cell holds the Excel error {code}; it was not read",
+                file=file,
+                sheet=name,
+                row=row,
+                field=header(col),
+                hint="correct the formula or type the value; error values cannot be scored",
+            )
+        )
+    for row, col, formula in info.formulas:
+        problems.append(
+            Problem(
+                "formula-without-value",
+                f"the cell holds a formula (={formula}) with no saved result; it was read as empty",
+                file=file,
+                sheet=name,
+                row=row,
+                field=header(col),
+                hint="open the file in Excel and save it (results are stored on saving), or type the value",
+            )
+        )
+    for ref in info.merged:
+        problems.append(
+            Problem(
+                "merged-cells",
+                f"cells {ref} are merged: only the first holds the value, the others read as empty",
+                file=file,
+                sheet=name,
+                row=_ref_row(ref),
+                hint="unmerge the cells and fill the value into each row",
+            )
+        )
+    return problems
+
+
 def _read_excel(path: Path, file: str) -> ReadResult:
     import fastexcel
 
@@ -219,6 +359,7 @@ def _read_excel(path: Path, file: str) -> ReadResult:
         )
     sheets: list[Sheet] = []
     problems: list[Problem] = []
+    cells = _xlsx_sheet_cells(path)
     for name in reader.sheet_names:
         if name.casefold() in IGNORED_SHEETS:
             continue
@@ -245,8 +386,10 @@ def _read_excel(path: Path, file: str) -> ReadResult:
             continue
         if raw.height == 0:
             continue
-        sheet, sheet_problems = _frame_from_grid(raw, file, name)
+        info = cells.get(name, _SheetCells())
+        sheet, sheet_problems = _frame_from_grid(raw, file, name, info.first_row)
         problems += sheet_problems
+        problems += _cell_problems(info, sheet, file, name)
         if sheet is not None:
             sheets.append(sheet)
     if not sheets and not problems:
@@ -270,7 +413,7 @@ def read_table_file(path: str | Path) -> ReadResult:
         raise IntakeError(
             Problem(
                 "file-too-large",
-                f"{size:,} bytes is more than the 2 GiB pari-index reads at once",
+                f"{size:,} bytes is more than the {MAX_INPUT_BYTES:,} bytes pari-index reads at once",
                 file=file,
                 hint="split the file by district",
             )
