@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -113,6 +114,9 @@ def ranks_of(frame: pl.DataFrame, column: str = "rank") -> dict[str, int | None]
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
-    lines = [",".join(header)] + [",".join("" if v is None else str(v) for v in row) for row in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    """A UTF-8 CSV file (cells with commas quoted; None as an empty cell)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(["" if v is None else str(v) for v in row] for row in rows)
     return path

@@ -275,7 +275,8 @@ def rank(
     lineage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Rank, classify and compare with last year. Returns the totals with the columns of
-    docs/ranking.md added, sorted by group, then rank (unranked units last in their group)."""
+    docs/ranking.md added, sorted by group, then rank; unranked units come last in their group,
+    by index (highest first)."""
     column = group_column(totals, group_by or criteria.ranking.within)
     method: Literal["dense", "min"] = "dense" if criteria.ranking.ties == "dense" else "min"
     index = pl.col("index")
@@ -334,7 +335,7 @@ def rank(
     frame = frame.join(top_lost(details, rescaled=rescaled), on=COMMUNE, how="left")
     if previous is not None:
         frame = compare_previous(frame, previous, lineage, criteria.rounding.places)
-    return frame.sort(["group", "rank", COMMUNE], nulls_last=True)
+    return frame.sort(["group", "rank", "index", COMMUNE], descending=[False, False, True, False], nulls_last=True)
 
 
 # --------------------------------------------------------------------------------------------
