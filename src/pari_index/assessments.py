@@ -215,7 +215,8 @@ def _long_cells(sheet: Sheet, table: LeafTable) -> pl.DataFrame:
             )
     if not parts:
         return pl.DataFrame(schema=CELL_SCHEMA)
-    return pl.concat([p.cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+    # In CELL_SCHEMA order, so that long and wide sheets concatenate in one run.
+    return pl.concat([p.select(list(CELL_SCHEMA)).cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
 
 
 def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Problem]]:
