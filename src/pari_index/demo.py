@@ -845,7 +845,7 @@ def _batches(
     for start in range(0, len(units), batch_size):
         chunk = units[start : start + batch_size]
         rngs = [random.Random(f"{s.seed}/{c.code}") for c in chunk]
-        quality = [rng.betavariate(5, 1.6) for rng in rngs]
+        quality = [rng.betavariate(4, 2) for rng in rngs]
         answers = [
             _answers(rng, q, c.unit_type, s.plans, s.year) for rng, q, c in zip(rngs, quality, chunk, strict=True)
         ]
