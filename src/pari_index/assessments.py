@@ -35,6 +35,7 @@ CRITERION = "criterion_id"
 FIELD = "field"
 VALUE = "value"
 COLUMN = "_column"
+UNREAD = "_unread"  # ledger: why a whole sheet was not read
 
 META_FIELDS = ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a")
 
@@ -504,6 +505,7 @@ def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFra
     ledger = (
         all_rows.join(used, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
         .join(reasons, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
+        .with_columns(pl.coalesce("reasons", UNREAD).alias("reasons"))
         .with_columns(
             pl.when(pl.col("_used"))
             .then(pl.lit("scored"))
@@ -534,14 +536,21 @@ def read_assessments(
         cells, sheet_problems = sheet_cells(sheet, table)
         problems += sheet_problems
         cell_parts.append(cells)
-        row_parts.append(sheet.frame.select(FILE, SHEET, ROW))
+        rows = sheet.frame.select(FILE, SHEET, ROW)
+        # A sheet missing a required column is not read at all: its rows are rejected, not empty.
+        unread = [p.message for p in sheet_problems if p.code == "missing-column"]
+        row_parts.append(
+            rows.with_columns(pl.lit("; ".join(unread) if unread else None, dtype=pl.String).alias(UNREAD))
+        )
     if not cell_parts and problems:
         raise IntakeError(problems)
     cells = pl.concat(cell_parts) if cell_parts else pl.DataFrame(schema=CELL_SCHEMA)
     accepted, findings = _check_and_type(cells, table, known_communes)
     findings = pl.concat([problems_to_findings(problems), findings])
     all_rows = (
-        pl.concat(row_parts) if row_parts else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64})
+        pl.concat(row_parts)
+        if row_parts
+        else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String})
     )
     return Intake(cells=accepted, findings=findings, ledger=_ledger(all_rows, accepted, findings))
 

@@ -126,10 +126,13 @@ def run_score(
     ledger = result.ledger
     rows_total = ledger.height
     rejected = ledger.filter(pl.col("status") == "rejected").height
+    used = ledger.filter(pl.col("status").is_in(["scored", "applied"])).height
+    empty = rows_total - used - rejected
     lines = [
         f"Scored {result.totals.height} communes on {len(result.leaves)} items of {result.criteria.id} "
         f"({result.criteria.decision.number}).",
-        f"Input rows: {rows_total} read, {rows_total - rejected} used, {rejected} rejected (see the findings).",
+        f"Input rows: {rows_total} read, {used} used, {rejected} rejected (see the findings)"
+        + (f", {empty} with nothing to score." if empty else "."),
     ]
     if kinds:
         lines.append(
