@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 import hypothesis.strategies as st
+import pytest
 import yaml
 from evaluators import evaluate_both
 from hypothesis import given
@@ -122,11 +123,7 @@ def leaf_rule(
             rule["late_until"] = deadline + dt.timedelta(days=draw(st.integers(1, 90)))
         return {"x": {"type": "date"}}, rule, extra
     if kind in ("tiers", "proportional"):
-        source = draw(
-            st.sampled_from(
-                ["rate", "percent", "number"] if kind == "tiers" else ["rate", "percent"]
-            )
-        )
+        source = draw(st.sampled_from(["rate", "percent", "number"] if kind == "tiers" else ["rate", "percent"]))
         if source == "rate":
             den_type = draw(st.sampled_from(["count", "number"]))
             inputs = {"num": {"type": den_type}, "den": {"type": den_type}}
@@ -139,10 +136,10 @@ def leaf_rule(
             high = 100 * SCALE if source != "number" else 1_000 * SCALE
             rule["tiers"] = draw(ladder(high=high, monotone=monotone, max_pts=maximum))
         else:
-            cap = draw(st.integers(0, maximum)) if draw(st.booleans()) else None
+            cap = draw(st.integers(0, maximum)) if draw(st.integers(0, 3)) == 0 else None
             if cap is not None:
                 rule["cap"] = pts(cap)
-            if draw(st.booleans()):
+            if draw(st.integers(0, 3)) == 0:
                 rule["floor"] = pts(draw(st.integers(0, maximum if cap is None else cap)))
         return inputs, rule, extra
     if kind == "checklist":
@@ -209,10 +206,7 @@ def branch_node(draw: st.DrawFn, node_id: str, kinds: list[str], depth: int) -> 
     """A node whose maximum is the sum of its children's (a leaf when depth runs out)."""
     if depth == 0 or (depth < 2 and draw(st.booleans())):
         return draw(leaf_node(node_id, kinds))
-    children = [
-        draw(branch_node(f"{node_id}.{i}", kinds, depth - 1))
-        for i in range(1, draw(st.integers(1, 3)) + 1)
-    ]
+    children = [draw(branch_node(f"{node_id}.{i}", kinds, depth - 1)) for i in range(1, draw(st.integers(1, 3)) + 1)]
     node: dict[str, Any] = {
         "id": node_id,
         "title": f"Nhóm {node_id}",
@@ -295,9 +289,7 @@ def criteria_data(draw: st.DrawFn) -> dict[str, Any]:
             {"name": "Khá", "from": 50, "below": 90},
             {"name": "Kém", "below": 50},
         ],
-        "defaults": {
-            "not_applicable": draw(st.sampled_from(["not_allowed", "full_points", "exclude"]))
-        },
+        "defaults": {"not_applicable": draw(st.sampled_from(["not_allowed", "full_points", "exclude"]))},
         "areas": areas,
     }
 
@@ -317,13 +309,33 @@ amounts = st.one_of(
     st.integers(0, 2_000_000),
     st.integers(0, 10**9),
 )
-whole_counts = st.one_of(st.none(), st.just(0), st.integers(0, 40).map(lambda n: n * SCALE))
+whole_counts = st.one_of(st.none(), st.just(0), *[st.integers(0, 40).map(lambda n: n * SCALE)] * 3)
 flags = st.sampled_from([None, False, False, True])
+
+
+def edge_values(leaf: Any) -> list[int]:
+    """Tier edges of a leaf (in input units) and their neighbours: where mistakes hide."""
+    rule = leaf.rule
+    edges: set[int] = set()
+    if rule.kind == "tiers":
+        for tier in rule.tiers:
+            for edge in (tier.lower, tier.upper):
+                if edge is not None:
+                    edges.add(int(edge[0] * SCALE))
+    elif rule.kind == "count_tiers":
+        edges = {t.at_least * SCALE for t in rule.tiers}
+    return sorted({max(e + d, 0) for e in edges for d in (-1, 0, 1)})
 
 
 @st.composite
 def input_value(draw: st.DrawFn, leaf: Any, name: str) -> Any:
     kind = leaf.inputs[name].type.value
+    if edges := edge_values(leaf):
+        # A rate's value is num / den x 100, so num = edge over den = 100 (x SCALE) hits it.
+        if name == "den" and draw(st.booleans()):
+            return 100 * SCALE
+        if name in ("num", "v", "n") and draw(st.booleans()):
+            return draw(st.sampled_from(edges))
     if kind == "boolean":
         return draw(st.sampled_from([None, True, True, False, False]))
     if kind == "count":  # whole numbers of occurrences (in units)
@@ -335,7 +347,7 @@ def input_value(draw: st.DrawFn, leaf: Any, name: str) -> Any:
         anchors = [rule.deadline] + ([rule.late_until] if rule.late_until else [])
         anchor = draw(st.sampled_from(anchors))
         near = st.integers(-3, 3).map(lambda d: anchor + dt.timedelta(days=d))
-        return draw(st.one_of(st.none(), near))
+        return draw(st.one_of(st.none(), near, near, near))
     if kind == "status":
         return draw(st.sampled_from([None, *STATUS_VALUES, "bogus"]))
     if kind == "level":
@@ -412,36 +424,6 @@ def test_scores_within_floor_and_max(case: tuple[CriteriaSet, list[dict[str, Any
         assert result["counted_max"] == leaf.max * SCALE
 
 
-@st.composite
-def single_leaf_case(draw: st.DrawFn) -> tuple[CriteriaSet, list[dict[str, Any]]]:
-    """One leaf of any kind and many communes: dense coverage of every rule's arithmetic."""
-    kind = draw(st.sampled_from(KINDS))
-    maximum = draw(max_units())
-    inputs, rule, extra = draw(leaf_rule(kind, maximum))
-    rounding = {
-        "places": draw(st.integers(0, 4)),
-        "mode": draw(st.sampled_from(["half_up", "half_even", "down"])),
-    }
-    criteria = single_leaf_set(inputs, rule, maximum, rounding, extra)
-    (leaf,) = resolve_leaves(criteria)
-    rows = []
-    for i in range(draw(st.integers(1, 12))):
-        row: dict[str, Any] = {"commune_code": f"{i:05d}", "unit_type": "commune"}
-        for name in leaf.inputs:
-            row[leaf.column(name)] = draw(input_value(leaf, name))
-        rows.append(row)
-    return criteria, rows
-
-
-@given(single_leaf_case())
-def test_single_leaf_compiled_and_reference_agree(
-    case: tuple[CriteriaSet, list[dict[str, Any]]],
-) -> None:
-    criteria, rows = case
-    got_c, got_r = evaluate_both(criteria, rows)
-    assert got_c == got_r
-
-
 # --- monotonicity ----------------------------------------------------------------------------
 
 
@@ -452,11 +434,22 @@ def single_leaf_set(
     rounding: dict[str, Any],
     extra: dict[str, Any] | None = None,
 ) -> CriteriaSet:
+    """A set whose only scored leaf is "1.1" (bonus and penalty: "2.1" in an adjustment area)."""
     leaf = {"id": "1.1", "title": "L", "max": pts(maximum), **(extra or {})}
     leaf.update(inputs=inputs, rule=rule)
+    areas = [{"id": "1", "title": "A", "max": pts(maximum), "children": [leaf]}]
+    if rule["kind"] in ("bonus", "penalty"):
+        other = {"id": "1.1", "title": "Y", "max": 1, "inputs": {"ok": {"type": "boolean"}}}
+        other["rule"] = {"kind": "yes_no", "input": "ok"}
+        areas = [
+            {"id": "1", "title": "A", "max": 1, "children": [other]},
+            {"id": "2", "title": "B", "max": 1, "part": "adjustment", "children": [leaf]},
+        ]
+        leaf["id"] = "2.1"
+        maximum = SCALE
     return load(
         {
-            "id": "mono",
+            "id": "single",
             "title": "M",
             "year": 2025,
             "province": "P",
@@ -467,9 +460,38 @@ def single_leaf_set(
             "rounding": rounding,
             "ranking": {"within": "district"},
             "classes": [{"name": "A", "from": 0}],
-            "areas": [{"id": "1", "title": "A", "max": pts(maximum), "children": [leaf]}],
+            "areas": areas,
         }
     )
+
+
+roundings = st.fixed_dictionaries(
+    {"places": st.integers(0, 4), "mode": st.sampled_from(["half_up", "half_even", "down"])}
+)
+
+
+@st.composite
+def single_leaf_case(draw: st.DrawFn, kind: str) -> tuple[CriteriaSet, list[dict[str, Any]]]:
+    """One leaf of ``kind`` and many communes: dense coverage of the rule's arithmetic."""
+    maximum = draw(max_units())
+    inputs, rule, extra = draw(leaf_rule(kind, maximum))
+    criteria = single_leaf_set(inputs, rule, maximum, draw(roundings), extra)
+    (leaf,) = [leaf for leaf in resolve_leaves(criteria) if leaf.rule.kind == kind]
+    rows = []
+    for i in range(draw(st.integers(1, 16))):
+        row: dict[str, Any] = {"commune_code": f"{i:05d}", "unit_type": "commune"}
+        for name in leaf.inputs:
+            row[leaf.column(name)] = draw(input_value(leaf, name))
+        rows.append(row)
+    return criteria, rows
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "bonus", "penalty"])
+@given(data=st.data())
+def test_single_leaf_compiled_and_reference_agree(kind: str, data: st.DataObject) -> None:
+    criteria, rows = data.draw(single_leaf_case(kind))
+    got_c, got_r = evaluate_both(criteria, rows)
+    assert got_c == got_r
 
 
 @st.composite
@@ -488,9 +510,7 @@ def monotone_case(draw: st.DrawFn) -> tuple[CriteriaSet, dict[str, Any], dict[st
     high = low + draw(st.one_of(st.just(0), st.integers(1, 10), st.integers(0, 2_000_000)))
     base = {"commune_code": "00001", "unit_type": "commune"}
     if "rate" in rule:
-        den = draw(
-            st.one_of(st.integers(1, 40).map(lambda n: n * SCALE), st.integers(1, 2_000_000))
-        )
+        den = draw(st.one_of(st.integers(1, 40).map(lambda n: n * SCALE), st.integers(1, 2_000_000)))
         first = {**base, "1.1:num": low, "1.1:den": den}
         second = {**base, "commune_code": "00002", "1.1:num": high, "1.1:den": den}
     else:

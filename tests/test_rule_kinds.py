@@ -27,9 +27,7 @@ def kinds() -> CriteriaSet:
     return load_criteria(DATA / "all_kinds.yaml").criteria
 
 
-def one_leaf(
-    leaf: str, *, maximum: str = "1", places: int = 2, mode: str = "half_up"
-) -> CriteriaSet:
+def one_leaf(leaf: str, *, maximum: str = "1", places: int = 2, mode: str = "half_up") -> CriteriaSet:
     """A set with a single leaf "1.1" (body given as YAML) worth ``maximum`` points."""
     body = textwrap.indent(textwrap.dedent(leaf).strip(), " " * 8)
     text = f"""\
@@ -113,9 +111,7 @@ def test_timeliness(kinds: CriteriaSet, status: str | None, points: int, branch:
         (None, 0, "not_done"),
     ],
 )
-def test_deadline_with_late_until(
-    kinds: CriteriaSet, signed: dt.date | None, points: int, branch: str
-) -> None:
+def test_deadline_with_late_until(kinds: CriteriaSet, signed: dt.date | None, points: int, branch: str) -> None:
     assert score(kinds, "1.1.1", signed_on=signed) == (points, branch, P)
 
 
@@ -152,9 +148,7 @@ def test_deadline_without_late_until() -> None:
         (9, None, 0, "missing"),
     ],
 )
-def test_tiers_on_rate(
-    kinds: CriteriaSet, done: int | None, planned: int | None, points: int, branch: str
-) -> None:
+def test_tiers_on_rate(kinds: CriteriaSet, done: int | None, planned: int | None, points: int, branch: str) -> None:
     # 1.1.3: above 90: 2 / from 70 to 90: 1 / below 70: 0; counts as units of 1/10,000.
     args = {
         "done": None if done is None else done * PCT,
@@ -175,9 +169,7 @@ def test_tiers_on_rate(
         (None, 0, "missing"),
     ],
 )
-def test_tiers_on_percent_input(
-    kinds: CriteriaSet, percent_units: int | None, points: int, branch: str
-) -> None:
+def test_tiers_on_percent_input(kinds: CriteriaSet, percent_units: int | None, points: int, branch: str) -> None:
     assert score(kinds, "3.1", satisfied=percent_units) == (points, branch, 50_000)
 
 
@@ -260,9 +252,7 @@ rule: {kind: proportional, rate: {numerator: a, denominator: b}}
         ("half_even", 0, 1, 2, "1", 0),  # 0 (even)
     ],
 )
-def test_proportional_rounding_modes(
-    mode: str, places: int, a: int, b: int, maximum: str, points: int
-) -> None:
+def test_proportional_rounding_modes(mode: str, places: int, a: int, b: int, maximum: str, points: int) -> None:
     criteria = one_leaf(PROPORTIONAL_RATE, maximum=maximum, places=places, mode=mode)
     got = score(criteria, "1.1", a=a * PCT, b=b * PCT)
     assert got == (points, "ratio", int(maximum) * P)
@@ -414,9 +404,7 @@ def test_choice_fraction_of_odd_maximum() -> None:
         (None, 0, "missing"),
     ],
 )
-def test_deduction_negative_floor(
-    kinds: CriteriaSet, violations: int | None, points: int, branch: str
-) -> None:
+def test_deduction_negative_floor(kinds: CriteriaSet, violations: int | None, points: int, branch: str) -> None:
     value = None if violations is None else violations * PCT
     assert score(kinds, "2.2", violations=value) == (points, branch, 30_000)
 
@@ -467,10 +455,8 @@ def test_bonus_and_penalty_caps(
 def test_bonus_fractional_counts_and_boolean_input() -> None:
     text = (DATA / "all_kinds.yaml").read_text(encoding="utf-8")
     text = text.replace(
-        "inputs: {initiatives: {type: count}}\n"
-        "        rule: {kind: bonus, input: initiatives, per: 1}",
-        "inputs: {initiatives: {type: boolean}}\n"
-        "        rule: {kind: bonus, input: initiatives, per: 0.75}",
+        "inputs: {initiatives: {type: count}}\n        rule: {kind: bonus, input: initiatives, per: 1}",
+        "inputs: {initiatives: {type: boolean}}\n        rule: {kind: bonus, input: initiatives, per: 0.75}",
     )
     assert "per: 0.75" in text
     criteria = load_criteria_text(text).criteria
