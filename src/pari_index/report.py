@@ -242,6 +242,9 @@ HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
 
 FINDINGS_LISTED = 200  # findings not tied to a commune listed in full; the rest are counted
 OPEN_COMMUNES = 150  # groups open on loading until this many communes are shown (at least one)
+#: Above this many item rows or communes, a group's body is parsed only when the group is opened.
+LAZY_ITEMS = 25_000
+LAZY_COMMUNES = 1_000
 DEFAULT_COLOUR = "#5b6b7b"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -324,6 +327,11 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and math.isnan(value):
         return ""
     return str(value)
+
+
+def _basename(path: str) -> str:
+    """The file name only: the report names a file, not the folders of the machine that scored."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _heat(points: float | None, maximum: float | None) -> str:
@@ -433,6 +441,7 @@ class Group:
     chart_height: float
     heat: list[tuple[str, str]]
     mean_index: str
+    names: str
 
 
 @dataclass(slots=True)
@@ -615,7 +624,7 @@ def _build(
         frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in wanted)
         for sev, kind, code, cid, file, sheet, row, column, message, hint in frame.iter_rows():
             where = " · ".join(
-                t for t in (_text(file), _text(sheet), f"{_text(row)}" if row is not None else "", _text(column)) if t
+                t for t in (_basename(_text(file)), _text(sheet), f"{_text(row)}" if row is not None else "", _text(column)) if t
             )
             sev_text = _text(sev)
             finding = Finding(
@@ -678,7 +687,6 @@ def _build(
     scale = float(criteria.scale) if criteria is not None else _num(about.get("scale")) or 0.0
     groups: list[Group] = []
     shown_open = 0
-    anchor_n = 0
     heat_rows: list[dict[str, Any]] = []
     for gi, ((province, gname), recs) in enumerate(
         sorted(grouped.items(), key=lambda kv: (_fold(kv[0][0]), _fold(kv[0][1]), kv[0]))
@@ -689,7 +697,6 @@ def _build(
         bars: list[Bar] = []
         area_share: dict[str, list[float]] = {a: [] for a in area_ids}
         for rec in recs:
-            anchor_n += 1
             code = _text(rec.get("commune_code"))
             name = _text(rec.get("name"))
             ranked = rec.get("ranked") is not False
@@ -740,7 +747,7 @@ def _build(
             utype = _text(rec.get("unit_type"))
             css = class_css.get(cname, "")
             commune = Commune(
-                anchor=f"c{anchor_n}",
+                anchor=f"g{gi + 1}-{len(communes) + 1}",
                 code=code,
                 name=name,
                 type=UNIT_TYPES.get(utype, (utype, utype))[li],
@@ -802,6 +809,7 @@ def _build(
             chart_height=len(bars) * 22.0 + 4,
             heat=heat_cells,
             mean_index=mean_index,
+            names="\n".join(c.query for c in communes),
         )
         groups.append(group)
         heat_rows.append({"group": group, "cells": heat_cells})
@@ -882,14 +890,24 @@ def render_report(
     lang: str = "vi",
     date: str | None = None,
     criteria: CriteriaSet | None = None,
+    lazy_details: bool | None = None,
 ) -> str:
-    """The report as one HTML document (a string); ``date`` is printed when given (no clock)."""
+    """The report as one HTML document (a string); ``date`` is printed when given (no clock).
+
+    ``lazy_details``: keep each group's body (ranking, chart, details) as inert text until the group
+    is opened (needs the script). ``None`` decides by size (:data:`LAZY_ITEMS`, :data:`LAZY_COMMUNES`).
+    """
     if lang not in LABELS:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
     if "summary" not in tables:
         raise ValueError("the tables have no summary")
     env = _environment()
     view = _build(tables, lang, date, criteria)
+    if lazy_details is None:
+        criteria_table = tables.get("criteria")
+        items = criteria_table.height if criteria_table is not None else 0
+        lazy_details = items > LAZY_ITEMS or tables["summary"].height > LAZY_COMMUNES
+    view["lazy"] = lazy_details
     # The stylesheet and the script are ours (class colours are checked to be #rrggbb); they are
     # marked safe so that CSS selectors such as ">" survive, and pinned by hash in the CSP.
     css = env.get_template("report.css.j2").render(colours=view["class_colours"])

@@ -1,0 +1,186 @@
+"""Measure the HTML report at national scale: ~10,600 communes in ~700 districts, 50 items each.
+
+    python scripts/report_scale.py [OUT.html] [--communes N] [--items N]
+
+Synthesises a results-tables dict (summary with ranking columns, criteria, findings, about),
+renders it, and prints the generation time and the file size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+import polars as pl
+
+from pari_index.report import write_report
+
+AREAS = 6
+CLASSES = (
+    ("Xuất sắc", "Excellent", "#1b7837", 90.0),
+    ("Tốt", "Good", "#5aae61", 80.0),
+    ("Khá", "Fair", "#dfc27d", 70.0),
+    ("Trung bình", "Average", "#f4a582", 50.0),
+    ("Yếu", "Weak", "#b2182b", -1.0),
+)
+TYPES = ("commune", "ward", "township")
+
+
+def synthesise(n_communes: int, n_items: int, n_districts: int = 700, seed: int = 7) -> dict[str, pl.DataFrame]:
+    rng = random.Random(seed)
+    item_ids = [f"{1 + i % AREAS}.{1 + i // AREAS}" for i in range(n_items)]
+    item_max = [round(100 / n_items, 2) for _ in range(n_items)]
+    summary: dict[str, list[object]] = {
+        k: []
+        for k in (
+            "commune_code",
+            "name",
+            "unit_type",
+            "district",
+            "province",
+            "ranked",
+            "appraised_points",
+            "survey_points",
+            "adjustment_points",
+            "total_points",
+            "applicable_max",
+            "index",
+            *[f"area_{a + 1}" for a in range(AREAS)],
+        )
+    }
+    crit: dict[str, list[object]] = {
+        k: []
+        for k in (
+            "commune_code",
+            "criterion_id",
+            "area_id",
+            "part",
+            "max",
+            "self_score",
+            "computed_score",
+            "appraised_score",
+            "final_score",
+            "counted_max",
+            "status",
+            "evidence_status",
+            "explanation",
+            "appraisal_reason",
+        )
+    }
+    find: dict[str, list[object]] = {
+        k: []
+        for k in (
+            "severity",
+            "kind",
+            "commune_code",
+            "criterion_id",
+            "file",
+            "sheet",
+            "row",
+            "column",
+            "message",
+            "hint",
+            "size",
+        )
+    }
+    for c in range(n_communes):
+        code = f"{c + 1:05d}"
+        district = c * n_districts // n_communes
+        skill = rng.uniform(0.45, 0.98)
+        areas = [0.0] * AREAS
+        for i, cid in enumerate(item_ids):
+            final = round(item_max[i] * min(1.0, max(0.0, rng.gauss(skill, 0.15))), 2)
+            areas[i % AREAS] += final
+            crit["commune_code"].append(code)
+            crit["criterion_id"].append(cid)
+            crit["area_id"].append(str(1 + i % AREAS))
+            crit["part"].append("appraised")
+            crit["max"].append(item_max[i])
+            crit["self_score"].append(item_max[i] if rng.random() < 0.7 else None)
+            crit["computed_score"].append(final)
+            crit["appraised_score"].append(final if rng.random() < 0.1 else None)
+            crit["final_score"].append(final)
+            crit["counted_max"].append(item_max[i])
+            crit["status"].append("ok" if rng.random() < 0.8 else "self_score_differs")
+            crit["evidence_status"].append("present")
+            crit["explanation"].append(
+                f"Tỷ lệ ≥ 70 và < 90 % → {final} điểm | đầu vào: done={rng.randint(50, 99)}; planned=100"
+            )
+            crit["appraisal_reason"].append("Kế hoạch chỉ hoàn thành một phần" if rng.random() < 0.05 else None)
+        total = round(sum(areas), 2)
+        summary["commune_code"].append(code)
+        summary["name"].append(f"Xã Số {c + 1} Thượng Hưng Phước")
+        summary["unit_type"].append(TYPES[c % 3])
+        summary["district"].append(f"Huyện {district + 1:03d}")
+        summary["province"].append(f"Tỉnh {district * 63 // n_districts + 1:02d}")
+        summary["ranked"].append(True)
+        summary["appraised_points"].append(total)
+        summary["survey_points"].append(0.0)
+        summary["adjustment_points"].append(0.0)
+        summary["total_points"].append(total)
+        summary["applicable_max"].append(100.0)
+        summary["index"].append(total)
+        for a in range(AREAS):
+            summary[f"area_{a + 1}"].append(round(areas[a], 2))
+        for _ in range(rng.randint(0, 3)):
+            find["severity"].append("warning")
+            find["kind"].append(rng.choice(("self-score-differs", "not-assessed", "evidence-missing")))
+            find["commune_code"].append(code)
+            find["criterion_id"].append(rng.choice(item_ids))
+            find["file"].append("assessments.xlsx")
+            find["sheet"].append("Sheet1")
+            find["row"].append(rng.randint(2, 500_000))
+            find["column"].append("value")
+            find["message"].append("self-score 1.0 but the rules give 0.5 on the reported inputs")
+            find["hint"].append("the computed score is used; check the inputs or the self-score")
+            find["size"].append(0.5)
+    s = pl.DataFrame(summary)
+    s = s.with_columns(
+        pl.col("district").alias("group"),
+        pl.col("index").rank("min", descending=True).over("district").cast(pl.Int64).alias("rank"),
+        pl.len().over("district").cast(pl.Int64).alias("group_size"),
+        (pl.col("index").count().over("district", "index") > 1).alias("tied"),
+        pl.col("index").rank("min", descending=True).over("district").cast(pl.Int64).alias("previous_rank"),
+    )
+    s = s.with_columns((pl.col("previous_rank") - pl.col("rank") + pl.col("rank") % 3 - 1).alias("rank_change"))
+    for attr, i in (("class", 0), ("class_en", 1), ("class_colour", 2)):
+        expr = pl.lit(CLASSES[-1][i])
+        for band in reversed(CLASSES[:-1]):
+            expr = pl.when(pl.col("index") >= band[3]).then(pl.lit(band[i])).otherwise(expr)
+        s = s.with_columns(expr.alias(attr))
+    about = pl.DataFrame(
+        {
+            "key": ["criteria_title", "year", "province", "decision", "decision_date", "ranked_within"],
+            "value": [
+                "Bộ chỉ số tổng hợp (thử nghiệm quy mô toàn quốc)",
+                "2024",
+                "Toàn quốc",
+                "0001/QĐ-UBND",
+                "2024-01-15",
+                "district",
+            ],
+        }
+    )
+    return {"summary": s, "criteria": pl.DataFrame(crit), "findings": pl.DataFrame(find), "about": about}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", nargs="?", default="/tmp/national-report.html")
+    parser.add_argument("--communes", type=int, default=10_600)
+    parser.add_argument("--items", type=int, default=50)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    tables = synthesise(args.communes, args.items)
+    t1 = time.perf_counter()
+    path = write_report(Path(args.out), tables, date="2025-03-01")
+    t2 = time.perf_counter()
+    size = path.stat().st_size
+    print(f"synthesised {args.communes:,} communes x {args.items} items in {t1 - t0:.1f} s")
+    print(f"rendered and wrote {path} in {t2 - t1:.1f} s: {size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
