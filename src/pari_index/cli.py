@@ -294,15 +294,89 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     """Write the HTML ranking report of a results file (one self-contained page)."""
     from .outputs import check_not_input
-    from .pipeline import _criteria_for
+    from .pipeline import criteria_for_results
     from .report import write_report
     from .results import read_results
 
     check_not_input(output, [results])
     tables = read_results(results)
-    criteria = _criteria_for(tables, criteria_file)
-    write_report(output, tables, lang=lang, date=date, criteria=criteria)  # type: ignore[arg-type]
+    criteria = criteria_for_results(tables, criteria_file)
+    write_report(output, tables, lang=lang, date=date, criteria=criteria)
     click.echo(f"Wrote {output}.")
+
+
+@main.command("demo-data")
+@click.option(
+    "--criteria",
+    "criteria_file",
+    type=click.Path(path_type=Path),
+    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
+)
+@click.option(
+    "--communes",
+    "n_communes",
+    type=click.IntRange(1, 200_000),
+    default=60,
+    show_default=True,
+    help="How many communes.",
+)
+@click.option(
+    "--districts",
+    type=click.IntRange(1, 20_000),
+    default=None,
+    help="How many districts (default: about one per 15 communes).",
+)
+@click.option("--provinces", type=click.IntRange(1, 100), default=1, show_default=True)
+@click.option("--seed", type=int, default=2025, show_default=True)
+@click.option(
+    "--form",
+    "forms",
+    type=click.Choice(["long", "wide"]),
+    multiple=True,
+    help="Assessment forms to write (repeat for both; default long).",
+)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]), default="csv", show_default=True)
+@click.option(
+    "--mistakes",
+    type=click.FloatRange(0, 1),
+    default=0.05,
+    show_default=True,
+    help="Share of self-scores that disagree with the rules.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
+@handles_errors
+def demo_data(
+    criteria_file: Path | None,
+    n_communes: int,
+    districts: int | None,
+    provinces: int,
+    seed: int,
+    forms: tuple[str, ...],
+    fmt: str,
+    mistakes: float,
+    output: Path,
+) -> None:
+    """Write a seeded SYNTHETIC assessment set: register, self-assessments, survey, appraisal.
+
+    The same options always give the same files. For demonstrations and benchmarks only.
+    """
+    from .demo import generate
+    from .loading import load_criteria
+
+    criteria = load_criteria(criteria_file).criteria
+    files = generate(
+        criteria,
+        output,
+        communes=n_communes,
+        districts=districts or max(1, n_communes // 15),
+        provinces=provinces,
+        seed=seed,
+        forms=forms or ("long",),  # type: ignore[arg-type]
+        fmt=fmt,  # type: ignore[arg-type]
+        mistakes=mistakes,
+    )
+    for role, path in files.items():
+        click.echo(f"{role}: {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

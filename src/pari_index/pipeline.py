@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from .errors import Problem, StrictModeError, UsageError
+from .model import CriteriaSet
 from .outputs import check_not_input
 
 Progress = Callable[[str], None]
@@ -179,7 +180,7 @@ def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Proble
     return problems
 
 
-def _criteria_for(tables: dict[str, pl.DataFrame], criteria: str | Path | None) -> object | None:
+def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path | None) -> CriteriaSet | None:
     """The criteria set a results file was scored with: the given file, or the bundled set whose
     id the results' about sheet names (None when neither is available)."""
     from .errors import CriteriaError
@@ -208,7 +209,7 @@ def explain_from_results(
     (re-worded from the rule branches when the criteria set is known)."""
     from .errors import IntakeError
     from .explain import add_explanations
-    from .model import CriteriaSet, resolve_leaves
+    from .model import resolve_leaves
     from .results import read_results
 
     tables = read_results(results)
@@ -230,8 +231,8 @@ def explain_from_results(
         rows = rows.filter(pl.col("criterion_id") == criterion)
         if rows.height == 0:
             raise UsageError(Problem("unknown-criterion", f"criterion {criterion!r} is not a scored item"))
-    criteria_set = _criteria_for(tables, criteria)
-    if isinstance(criteria_set, CriteriaSet) and {"branch", "evidence_status"} <= set(rows.columns):
+    criteria_set = criteria_for_results(tables, criteria)
+    if criteria_set is not None and {"branch", "evidence_status"} <= set(rows.columns):
         leaves = resolve_leaves(criteria_set)
         known_ids = {leaf.id for leaf in leaves}
         if set(rows["criterion_id"].to_list()) <= known_ids:
