@@ -291,8 +291,10 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
         & (~pl.col("need_date") | pl.col("evidence_date").is_not_null())
         & (~pl.col("need_file") | pl.col("evidence_file").is_not_null())
     )
+    # An item that does not apply to the commune (excluded, or counted in full) needs no evidence.
+    not_applicable = pl.col("computed_branch").str.starts_with("na_").fill_null(False)
     base = (
-        pl.when(~pl.col("evidence_required"))
+        pl.when(~pl.col("evidence_required") | not_applicable)
         .then(pl.lit("not_required"))
         .when(complete & (file_state == "ok"))
         .then(pl.lit("present"))
