@@ -1,0 +1,397 @@
+"""pari-index benchmarks: one command, one table.
+
+    python benchmarks/run.py [--communes 10600] [--items auto] [--quick] [--scaling]
+                             [--input-format csv|parquet] [--output-format parquet|csv|xlsx]
+
+Generates a seeded synthetic national set with :mod:`pari_index.demo` (all data synthetic) and
+measures, in one run:
+
+1. end-to-end ``run_score`` (read, score, verify, rank, write) in a child process: wall time,
+   time inside the process, and peak memory (the child's ``ru_maxrss``);
+2. the compiled evaluator against the pure-Python reference evaluator on the same evaluation
+   frame (the reference is timed on a sample of communes and extrapolated linearly; the two are
+   also checked to agree on that sample);
+3. the whole pipeline against polars simply reading the same input files;
+4. the HTML report of the national results (``pari_index.report.write_report``), time and size;
+5. ``pari validate`` on the largest bundled criteria set and ``pari --help`` start-up (best of 5).
+
+``--scaling`` adds a run at 100, 10,600 and 100,000 communes (time and memory per size).
+Targets are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import yaml
+
+from pari_index.demo import generate
+from pari_index.loading import bundled_criteria, load_criteria
+from pari_index.model import CriteriaSet, Part
+
+PYTHON = sys.executable
+PARI = str(Path(sys.executable).with_name("pari"))
+
+TARGETS = {
+    "ratio": "compiled >= 50x reference at 1M rows",
+    "pipeline": "pipeline <= 3x read time",
+    "memory": "peak memory < 1.5 GB",
+    "report": "report < 10 s",
+    "help": "--help < 0.3 s",
+}
+
+# The child process: run_score (or, while pari_index.ranking is not importable, score + write).
+CHILD = r"""
+import json, resource, sys, time
+args = json.loads(sys.argv[1])
+t0 = time.perf_counter()
+try:
+    import pari_index.ranking  # noqa: F401
+    from pari_index.pipeline import run_score
+    run = run_score(assessments=args["assessments"], criteria=args["criteria"], communes=args["communes"],
+                    appraisal=args["appraisal"], survey=args["survey"], output=args["output"], fmt=args["fmt"])
+    steps = "read, score, verify, rank, write"
+    rows = run.result.ledger.height
+except ImportError:
+    from pari_index.results import result_tables, write_results
+    from pari_index.scoring import score
+    result = score(args["assessments"], args["criteria"], communes=args["communes"],
+                   appraisal=args["appraisal"], survey=args["survey"])
+    write_results(args["output"], result_tables(result), args["fmt"])
+    steps = "read, score, verify, write (ranking not importable)"
+    rows = result.ledger.height
+elapsed = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"elapsed": elapsed, "peak": peak, "steps": steps, "rows": rows}))
+"""
+
+REPORT_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+args = json.loads(sys.argv[1])
+try:
+    from pari_index.report import write_report
+except ImportError:
+    print(json.dumps({"missing": True}))
+    raise SystemExit(0)
+from pari_index.loading import load_criteria
+from pari_index.results import read_results
+tables = read_results(args["results"])
+criteria = load_criteria(args["criteria"]).criteria
+t0 = time.perf_counter()
+write_report(Path(args["output"]), tables, lang="vi", criteria=criteria)
+elapsed = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"elapsed": elapsed, "peak": peak, "size": Path(args["output"]).stat().st_size}))
+"""
+
+
+@dataclass
+class Row:
+    measure: str
+    value: str
+    target: str = ""
+    note: str = ""
+
+
+def _mb(n: float) -> str:
+    mb = n / 1024**2
+    return f"{mb:,.0f} MB" if mb >= 10 else f"{mb:.2f} MB"
+
+
+def _s(x: float) -> str:
+    return f"{x:.3f} s" if x < 10 else f"{x:.1f} s"
+
+
+def best_of(n: int, fn: Callable[[], Any]) -> float:
+    best = math.inf
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def largest_bundled() -> Path:
+    sets = [(sum(1 for _ in load_criteria(p).criteria.leaves()), p) for p in bundled_criteria()]
+    return max(sets)[1]
+
+
+def _plain(value: Any) -> Any:
+    """A model dump as plain YAML-safe data (Decimal -> number, enums -> text)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def criteria_with_items(base: CriteriaSet, items: int, path: Path) -> tuple[Path, int]:
+    """A criteria set with at least ``items`` scored items: the base set's scored areas repeated
+    (ids suffixed R2, R3, ...; scale and parts multiplied, so it still validates)."""
+    leaves = sum(1 for _ in base.leaves())
+    copies = max(1, math.ceil(items / leaves))
+    data = _plain(base.model_dump(mode="python", by_alias=True, exclude_none=True))
+    if copies > 1:
+        scored = [a for a in data["areas"] if a.get("part", "appraised") != Part.adjustment.value]
+        extra = []
+        for k in range(2, copies + 1):
+            for area in scored:
+                text = json.dumps(area, default=str)
+                old = area["id"]
+                clone = json.loads(text.replace(f'"id": "{old}', f'"id": "{old}R{k}'))
+                extra.append(clone)
+        data["areas"] = data["areas"] + extra
+        data["id"] = f"{data['id']}-x{copies}"
+        data["scale"] = data["scale"] * copies
+        data["parts"]["appraised"] = data["parts"]["appraised"] * copies
+        data["parts"]["survey"] = data["parts"].get("survey", 0) * copies
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    loaded = load_criteria(path).criteria
+    return path, sum(1 for _ in loaded.leaves())
+
+
+def run_child(code: str, args: dict[str, Any]) -> tuple[dict[str, Any], float]:
+    t = time.perf_counter()
+    out = subprocess.run(
+        [PYTHON, "-c", code, json.dumps(args)], capture_output=True, text=True, check=False, env=os.environ.copy()
+    )
+    wall = time.perf_counter() - t
+    if out.returncode != 0:
+        raise RuntimeError(f"child failed ({out.returncode}):\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1]), wall
+
+
+def pipeline_args(files: dict[str, Path], criteria: Path, output: Path, fmt: str) -> dict[str, Any]:
+    return {
+        "assessments": [str(files["assessments_long"])],
+        "criteria": str(criteria),
+        "communes": str(files["communes"]),
+        "appraisal": str(files["appraisal"]),
+        "survey": [str(files["survey"])] if "survey" in files else [],
+        "output": str(output),
+        "fmt": fmt,
+    }
+
+
+def read_inputs(files: dict[str, Path]) -> None:
+    for role in ("communes", "assessments_long", "survey", "appraisal"):
+        path = files.get(role)
+        if path is None:
+            continue
+        if path.suffix == ".parquet":
+            pl.read_parquet(path)
+        else:
+            pl.read_csv(path, infer_schema=False)
+
+
+def evaluator_rows(files: dict[str, Path], criteria: CriteriaSet, sample: int, repeat: int) -> list[Row]:
+    from pari_index.assessments import evaluation_frame, read_assessments
+    from pari_index.compiling import compile_criteria
+    from pari_index.reference import evaluate_reference
+    from pari_index.register import read_register
+
+    compiled = compile_criteria(criteria)
+    register = read_register(files["communes"])
+    inputs = [files["assessments_long"], *([files["survey"]] if "survey" in files else [])]
+    intake = read_assessments(inputs, compiled.leaves, register.codes)
+    frame = evaluation_frame(intake.cells, compiled.leaves, register.frame.select("code", "unit_type"))
+    input_columns = [c for c in frame.columns if ":" in c and not c.endswith(":n/a")]
+    cells = int(frame.select(pl.sum_horizontal(pl.col(c).is_not_null() for c in input_columns)).to_series().sum())
+    compiled_time = best_of(repeat, lambda: compiled.evaluate(frame))
+    n = min(sample, frame.height)
+    part = frame.head(n)
+    dicts = part.to_dicts()
+    t = time.perf_counter()
+    ref = evaluate_reference(criteria, dicts)
+    ref_sample = time.perf_counter() - t
+    ref_time = ref_sample * frame.height / n
+    got = compiled.evaluate(part).sort("commune_code", "criterion_id")
+    want = pl.DataFrame(ref, schema=got.schema).sort("commune_code", "criterion_id")
+    agree = got.select("points", "branch").equals(want.select("points", "branch"))
+    ratio = ref_time / compiled_time
+    return [
+        Row(
+            "compiled evaluator",
+            _s(compiled_time),
+            "",
+            f"{frame.height:,} communes x {len(compiled.leaves)} items, {cells:,} input cells; best of {repeat}",
+        ),
+        Row(
+            "reference evaluator",
+            _s(ref_time),
+            "",
+            f"timed on {n:,} communes ({_s(ref_sample)}), extrapolated linearly; agrees on sample: {agree}",
+        ),
+        Row("compiled / reference speed-up", f"{ratio:,.0f}x", TARGETS["ratio"], "met" if ratio >= 50 else "MISSED"),
+    ]
+
+
+def print_table(title: str, rows: Sequence[Row]) -> None:
+    widths = [max(len(getattr(r, f)) for r in [Row("measure", "value", "target", "note"), *rows]) for f in
+              ("measure", "value", "target")]  # fmt: skip
+    print(f"\n{title}")
+    head = Row("measure", "value", "target", "note")
+    for r in [head, *rows]:
+        print(f"  {r.measure:<{widths[0]}}  {r.value:>{widths[1]}}  {r.target:<{widths[2]}}  {r.note}")
+
+
+def scaling(sizes: Sequence[int], criteria: Path, work: Path, input_fmt: str, output_fmt: str) -> list[Row]:
+    rows = []
+    for size in sizes:
+        data = work / f"scale-{size}"
+        t = time.perf_counter()
+        files = generate(criteria, data, communes=size, districts=max(1, size // 15), fmt=input_fmt)  # type: ignore[arg-type]
+        gen = time.perf_counter() - t
+        result, wall = run_child(CHILD, pipeline_args(files, criteria, data / "out", output_fmt))
+        rows.append(
+            Row(
+                f"{size:,} communes",
+                _s(result["elapsed"]),
+                "",
+                f"peak {_mb(result['peak'])}; wall {_s(wall)}; {result['rows']:,} input rows; generated in {_s(gen)}",
+            )
+        )
+        print(f"  … {size:,} communes: {_s(result['elapsed'])}, peak {_mb(result['peak'])}", flush=True)
+        shutil.rmtree(data, ignore_errors=True)
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--communes", type=int, default=None, help="communes in the national set (default 10600)")
+    parser.add_argument("--items", default="auto", help="'auto' (the largest bundled set) or a number of items")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition: a smoke test")
+    parser.add_argument("--scaling", action="store_true", help="also run at 100, 10,600 and 100,000 communes")
+    parser.add_argument("--input-format", choices=["csv", "parquet"], default="csv")
+    parser.add_argument("--output-format", choices=["parquet", "csv", "xlsx"], default="parquet")
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--keep", type=Path, help="keep the generated data and results in this folder")
+    args = parser.parse_args(argv)
+
+    communes = args.communes or (200 if args.quick else 10_600)
+    repeat = 1 if args.quick else 3
+    sample = 50 if args.quick else 300
+    work = args.keep or Path(tempfile.mkdtemp(prefix="pari-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        base_path = largest_bundled()
+        base = load_criteria(base_path).criteria
+        if args.items == "auto":
+            criteria_path = base_path
+            items = sum(1 for _ in base.leaves())
+        else:
+            criteria_path, items = criteria_with_items(base, int(args.items), work / "criteria.yaml")
+        criteria = load_criteria(criteria_path).criteria
+        print(
+            f"pari-index benchmark: {communes:,} synthetic communes, {items} items ({criteria.id}), "
+            f"seed {args.seed}, input {args.input_format}, output {args.output_format}, "
+            f"Python {sys.version.split()[0]}, polars {pl.__version__}, {os.cpu_count()} CPUs",
+            flush=True,
+        )
+        data = work / "national"
+        t = time.perf_counter()
+        files = generate(
+            criteria,
+            data,
+            communes=communes,
+            districts=max(1, communes // 15),
+            seed=args.seed,
+            fmt=args.input_format,
+        )
+        generated = time.perf_counter() - t
+        input_bytes = sum(p.stat().st_size for k, p in files.items() if k != "readme")
+        rows: list[Row] = [
+            Row("generate national set", _s(generated), "", f"{_mb(input_bytes)} of {args.input_format} (synthetic)")
+        ]
+
+        # (1) end-to-end pipeline in a child process.
+        out = work / "results"
+        result, wall = run_child(CHILD, pipeline_args(files, criteria_path, out, args.output_format))
+        memory_ok = result["peak"] < 1.5 * 1024**3
+        rows += [
+            Row(
+                "pipeline (in process)",
+                _s(result["elapsed"]),
+                "",
+                f"{result['steps']}; {result['rows']:,} input rows; output {args.output_format}",
+            ),
+            Row("pipeline (wall, incl. start-up)", _s(wall)),
+            Row("pipeline peak memory", _mb(result["peak"]), TARGETS["memory"], "met" if memory_ok else "MISSED"),
+        ]
+
+        # (3) the same files, just read by polars.
+        read = best_of(repeat, lambda: read_inputs(files))
+        ratio = result["elapsed"] / read
+        rows += [
+            Row("polars read of the inputs", _s(read), "", f"pl.read_{args.input_format}, all input files"),
+            Row("pipeline / read", f"{ratio:,.1f}x", TARGETS["pipeline"], "met" if ratio <= 3 else "MISSED"),
+        ]
+
+        # (2) compiled against reference.
+        rows += evaluator_rows(files, criteria, sample, repeat)
+
+        # (4) the HTML report of the national results.
+        results_path = out
+        report = work / "report.html"
+        rep, _ = run_child(
+            REPORT_CHILD, {"results": str(results_path), "output": str(report), "criteria": str(criteria_path)}
+        )
+        if rep.get("missing"):
+            print("note: pari_index.report is not importable; the report step was skipped")
+            rows.append(Row("HTML report", "skipped", TARGETS["report"], "pari_index.report absent"))
+        else:
+            rows.append(
+                Row(
+                    "HTML report",
+                    _s(rep["elapsed"]),
+                    TARGETS["report"],
+                    f"{'met' if rep['elapsed'] < 10 else 'MISSED'}; {_mb(rep['size'])}; peak {_mb(rep['peak'])}",
+                )
+            )
+
+        # (5) start-up.
+        largest = largest_bundled()
+        validate = best_of(5, lambda: subprocess.run([PARI, "validate", str(largest)], capture_output=True, check=True))
+        help_time = best_of(5, lambda: subprocess.run([PARI, "--help"], capture_output=True, check=True))
+        rows += [
+            Row("pari validate (largest bundled set)", _s(validate), "", f"{largest.name}; best of 5"),
+            Row("pari --help", _s(help_time), TARGETS["help"], f"{'met' if help_time < 0.3 else 'MISSED'}; best of 5"),
+        ]
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        rows.append(Row("largest child peak (RUSAGE_CHILDREN)", _mb(children)))
+        print_table(f"Results ({communes:,} communes, {items} items)", rows)
+
+        if args.scaling:
+            sizes = (20, 60, 200) if args.quick else (100, 10_600, 100_000)
+            print("\nScaling run (end-to-end pipeline in a child process):", flush=True)
+            scale_rows = scaling(sizes, criteria_path, work, args.input_format, args.output_format)
+            print_table("Scaling", scale_rows)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
