@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,8 @@ class ParsedYaml:
     data: Any
     root: yaml.Node | None
     file: str
+    #: Duplicate keys found, when parse_yaml was asked to collect rather than raise them.
+    duplicates: list[Problem] = field(default_factory=list)
 
 
 def _expanded_size(root: yaml.Node) -> int:
@@ -131,8 +133,11 @@ def _find_duplicates(node: yaml.Node, file: str, seen: set[int] | None = None) -
     return problems
 
 
-def parse_yaml(text: str, file: str) -> ParsedYaml:
-    """Parse YAML text safely into data plus the node tree, or raise CriteriaError."""
+def parse_yaml(text: str, file: str, *, collect_duplicates: bool = False) -> ParsedYaml:
+    """Parse YAML text safely into data plus the node tree, or raise CriteriaError.
+
+    Duplicate keys raise, unless ``collect_duplicates`` asks for them on the result so that the
+    caller can report them together with every other problem of the file."""
     loader = StrictLoader(text)
     try:
         try:
@@ -184,9 +189,9 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
             raise CriteriaError(
                 _problem(file, "yaml-value", f"a value cannot be read: {exc}", root.start_mark)
             ) from None
-        if duplicates:
+        if duplicates and not collect_duplicates:
             raise CriteriaError(duplicates)
-        return ParsedYaml(data=data, root=root, file=file)
+        return ParsedYaml(data=data, root=root, file=file, duplicates=duplicates)
     finally:
         loader.dispose()
 
@@ -267,7 +272,7 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
     come back on the result."""
     from .validation import validate_criteria
 
-    parsed = parse_yaml(text, file)
+    parsed = parse_yaml(text, file, collect_duplicates=True)
     if not isinstance(parsed.data, dict):
         raise CriteriaError(
             _problem(
@@ -280,10 +285,10 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
     try:
         criteria = CriteriaSet.model_validate(parsed.data)
     except ValidationError as exc:
-        raise CriteriaError(_pydantic_problems(exc, parsed)) from None
+        raise CriteriaError(parsed.duplicates + _pydantic_problems(exc, parsed)) from None
     errors, warnings = validate_criteria(criteria, lambda loc: _locate(parsed, loc))
-    if errors:
-        raise CriteriaError(errors)
+    if parsed.duplicates or errors:
+        raise CriteriaError(parsed.duplicates + errors)
     return LoadedCriteria(criteria=criteria, file=file, root=parsed.root, warnings=warnings)
 
 
