@@ -34,7 +34,7 @@ class Text(Strict):
         return self.en if lang == "en" and self.en else self.vi
 
 
-LocalText = Annotated[Text, BeforeValidator(_text)]
+LocalText = Annotated[Text, BeforeValidator(_text, json_schema_input_type=str | Text)]
 
 
 class UnitType(StrEnum):
