@@ -234,24 +234,29 @@ def top_lost(details: pl.DataFrame, count: int = 3, rescaled: pl.DataFrame | Non
     if details.height == 0 or not needed <= set(details.columns):
         return pl.DataFrame(schema=schema)
     loss = pl.col("max") - pl.col("final_score")
-    details = details.with_row_index("_order")
+    frame = (
+        details.lazy().select(COMMUNE, "criterion_id", "max", "final_score", "status", "part").with_row_index("_order")
+    )
     if rescaled is not None:
-        details = details.join(
-            rescaled.select(COMMUNE, pl.col("survey_rescaled").alias("_rescaled")), on=COMMUNE, how="left"
+        frame = frame.join(
+            rescaled.lazy().select(COMMUNE, pl.col("survey_rescaled").alias("_rescaled")), on=COMMUNE, how="left"
         ).filter(~((pl.col("part") == Part.survey.value) & pl.col("_rescaled").fill_null(False)))
-    lost = (
-        details.filter(
+    text = pl.format("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("_loss")))
+    return (
+        frame.filter(
             (pl.col("status") != "excluded")
             & pl.col("final_score").is_not_null()
             & (pl.col("part") != Part.adjustment.value)
         )
         .with_columns(loss.alias("_loss"))
         .filter(pl.col("_loss") > 0)
+        # Keep each commune's `count` largest losses (and any equal to the last) before sorting.
+        .filter(pl.col("_loss") >= pl.col("_loss").top_k(count).min().over(COMMUNE))
         .sort([COMMUNE, "_loss", "_order"], descending=[False, True, False])
-    )
-    text = pl.format("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("_loss")))
-    return (
-        lost.group_by(COMMUNE, maintain_order=True).agg(text.head(count).str.join(", ").alias("top_lost")).cast(schema)  # type: ignore[arg-type]
+        .group_by(COMMUNE, maintain_order=True)
+        .agg(text.head(count).str.join(", ").alias("top_lost"))
+        .collect()
+        .cast(schema)  # type: ignore[arg-type]
     )
 
 
