@@ -86,7 +86,9 @@ def describe_interval(interval: Interval, lang: str = "vi", unit: str = "") -> s
         ("to", False): "dưới" if vi else "below",
     }
     if low and high:
-        return f"{words[('from', low[1])]} {_num(low[0], lang)} {words[('to', high[1])]} {_num(high[0], lang)}{unit}"
+        # "từ 50 đến dưới 80" ("from 50 to below 80"), as the decisions write an exclusive top.
+        upper = words[("to", True)] if high[1] else f"{words[('to', True)]} {words[('to', False)]}"
+        return f"{words[('from', low[1])]} {_num(low[0], lang)} {upper} {_num(high[0], lang)}{unit}"
     if low:
         lead = ("từ" if vi else "at least") if low[1] else words[("from", False)]
         return f"{lead} {_num(low[0], lang)}{unit}"
