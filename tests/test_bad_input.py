@@ -198,7 +198,7 @@ INTAKE_CASES: list[Any] = [
     ),
     pytest.param(LONG + "00001,9.9,,1\n", {(E, "unknown-criterion", 2, "value")}, id="unknown-criterion"),
     pytest.param(LONG + "00001,1.1,,1\n", {(E, "unknown-criterion", 2, "value")}, id="criterion-1.10-read-as-1.1"),
-    pytest.param(LONG + "00001,1.1,,1\n", {(E, "unknown-criterion", 2, "value")}, id="area-not-a-scored-item"),
+    pytest.param(LONG + "00001,1,,1\n", {(E, "unknown-criterion", 2, "value")}, id="area-not-a-scored-item"),
     pytest.param(
         LONG + "00001,1.2.3,,có\n00001,1.2.3,,không\n",
         {(E, "conflicting-values", 2, "value"), (E, "conflicting-values", 3, "value")},
@@ -827,3 +827,21 @@ def test_every_commune_and_item_has_a_row_even_with_nothing_or_garbage(tmp_path:
     ledger = result.ledger.filter(pl.col("input") == "assessment")
     assert ledger.height == 7
     assert ledger.filter(pl.col("status") == "rejected")["row"].sort().to_list() == [3, 4, 5, 6, 7, 8]
+
+
+def test_formulas_saved_with_their_results_are_read(tmp_path: Path) -> None:
+    """A workbook saved by Excel keeps each formula's result: that result is read; a cached error
+    result is reported like any error cell."""
+    import xlsxwriter
+
+    path = tmp_path / "saved.xlsx"
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        sheet = workbook.add_worksheet("data")
+        sheet.write_row(0, 0, ["commune_code", "criterion_id", "input", "value"])
+        sheet.write_row(1, 0, ["00001", "1.2.1", ""])
+        sheet.write_formula(1, 3, "=1+2", None, 3)
+        sheet.write_row(2, 0, ["00001", "2.3", ""])
+        sheet.write_formula(2, 3, "=1/0", None, "#DIV/0!")
+    intake = _intake(path)
+    assert _findings(intake) == {(E, "excel-error-cell", 3, "value")}
+    assert intake.cells.select("criterion_id", "value").rows() == [("1.2.1", "3")]
