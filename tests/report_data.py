@@ -47,8 +47,12 @@ SURVEY = """commune_code,criterion_id,value
 00002,3.1,"92,5"
 """
 
-CLASSES = (("Tốt", "Good", "#2e7d32", 90.0), ("Khá", "Fair", "#9ccc65", 70.0),
-           ("Trung bình", "Average", "#ffb300", 50.0), ("Kém", "Poor", "#c62828", -1.0))
+CLASSES = (
+    ("Tốt", "Good", "#2e7d32", 90.0),
+    ("Khá", "Fair", "#9ccc65", 70.0),
+    ("Trung bình", "Average", "#ffb300", 50.0),
+    ("Kém", "Poor", "#c62828", -1.0),
+)
 
 
 def add_ranking(summary: pl.DataFrame, previous: bool = True) -> pl.DataFrame:
@@ -83,8 +87,13 @@ def scored_tables(tmp: Path, previous: bool = True) -> dict[str, pl.DataFrame]:
     files = {"long.csv": LONG, "communes.csv": COMMUNES, "appraisal.csv": APPRAISAL, "survey.csv": SURVEY}
     for name, text in files.items():
         (tmp / name).write_text(text, encoding="utf-8")
-    result = score([tmp / "long.csv"], DATA / "all_kinds.yaml", communes=tmp / "communes.csv",
-                   appraisal=tmp / "appraisal.csv", survey=[tmp / "survey.csv"])
+    result = score(
+        [tmp / "long.csv"],
+        DATA / "all_kinds.yaml",
+        communes=tmp / "communes.csv",
+        appraisal=tmp / "appraisal.csv",
+        survey=[tmp / "survey.csv"],
+    )
     write_results(tmp / "results", result_tables(result), fmt="parquet")
     tables = read_results(tmp / "results")
     tables["summary"] = add_ranking(tables["summary"], previous)
@@ -96,25 +105,41 @@ def synthetic_tables(names: list[str], districts: int = 2, items: int = 4) -> di
     n = len(names)
     codes = [f"{i + 1:05d}" for i in range(n)]
     totals = [round(95.0 - 7.3 * i, 2) for i in range(n)]
-    summary = pl.DataFrame({
-        "commune_code": codes,
-        "name": names,
-        "unit_type": ["commune"] * n,
-        "district": [f"Huyện {i % districts + 1}" for i in range(n)],
-        "province": ["Tỉnh Thử"] * n,
-        "ranked": [True] * n,
-        "appraised_points": totals,
-        "survey_points": [0.0] * n,
-        "adjustment_points": [0.0] * n,
-        "total_points": totals,
-        "applicable_max": [100.0] * n,
-        "index": totals,
-        "area_1": [round(t / 2, 2) for t in totals],
-        "area_2": [round(t / 2, 2) for t in totals],
-    })
-    rows: dict[str, list[object]] = {k: [] for k in (
-        "commune_code", "criterion_id", "area_id", "part", "max", "self_score", "appraised_score", "final_score",
-        "counted_max", "status", "explanation", "appraisal_reason")}
+    summary = pl.DataFrame(
+        {
+            "commune_code": codes,
+            "name": names,
+            "unit_type": ["commune"] * n,
+            "district": [f"Huyện {i % districts + 1}" for i in range(n)],
+            "province": ["Tỉnh Thử"] * n,
+            "ranked": [True] * n,
+            "appraised_points": totals,
+            "survey_points": [0.0] * n,
+            "adjustment_points": [0.0] * n,
+            "total_points": totals,
+            "applicable_max": [100.0] * n,
+            "index": totals,
+            "area_1": [round(t / 2, 2) for t in totals],
+            "area_2": [round(t / 2, 2) for t in totals],
+        }
+    )
+    rows: dict[str, list[object]] = {
+        k: []
+        for k in (
+            "commune_code",
+            "criterion_id",
+            "area_id",
+            "part",
+            "max",
+            "self_score",
+            "appraised_score",
+            "final_score",
+            "counted_max",
+            "status",
+            "explanation",
+            "appraisal_reason",
+        )
+    }
     for code, name, total in zip(codes, names, totals, strict=True):
         for j in range(items):
             rows["commune_code"].append(code)
@@ -129,15 +154,25 @@ def synthetic_tables(names: list[str], districts: int = 2, items: int = 4) -> di
             rows["status"].append("ok")
             rows["explanation"].append(f"giải thích cho {name}")
             rows["appraisal_reason"].append(name if j == 0 else None)
-    findings = pl.DataFrame({
-        "severity": ["warning"] * n,
-        "kind": ["self-score-differs"] * n,
-        "commune_code": codes,
-        "criterion_id": ["1.1"] * n,
-        "message": [f"tên {name}" for name in names],
-        "hint": [name for name in names],
-    })
-    about = pl.DataFrame({"key": ["criteria_title", "year", "decision", "decision_date", "ranked_within"],
-                          "value": [names[0], "2024", "0001/QĐ-UBND", "2024-01-15", "district"]})
-    return {"summary": add_ranking(summary, previous=False), "criteria": pl.DataFrame(rows),
-            "findings": findings, "about": about}
+    findings = pl.DataFrame(
+        {
+            "severity": ["warning"] * n,
+            "kind": ["self-score-differs"] * n,
+            "commune_code": codes,
+            "criterion_id": ["1.1"] * n,
+            "message": [f"tên {name}" for name in names],
+            "hint": [name for name in names],
+        }
+    )
+    about = pl.DataFrame(
+        {
+            "key": ["criteria_title", "year", "decision", "decision_date", "ranked_within"],
+            "value": [names[0], "2024", "0001/QĐ-UBND", "2024-01-15", "district"],
+        }
+    )
+    return {
+        "summary": add_ranking(summary, previous=False),
+        "criteria": pl.DataFrame(rows),
+        "findings": findings,
+        "about": about,
+    }

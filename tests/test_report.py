@@ -48,7 +48,7 @@ def test_contents(tables: dict[str, pl.DataFrame]) -> None:
     assert "Tổng hợp phát hiện" in html and "conflicting-values" in html
     assert "Kế hoạch chỉ hoàn thành 80 nhiệm vụ" in html  # appraisal reason in the details
     assert "Trễ hạn" in html  # the explanation of 1.1.1
-    assert "<th scope=\"col\"" in html and "<caption>" in html
+    assert '<th scope="col"' in html and "<caption>" in html
 
 
 def test_self_contained(tables: dict[str, pl.DataFrame]) -> None:
@@ -115,9 +115,24 @@ def test_criteria_set_gives_titles(tables: dict[str, pl.DataFrame]) -> None:
 def test_missing_optional_columns(tables: dict[str, pl.DataFrame]) -> None:
     """No previous year, no ranking yet, no findings or criteria tables: still a report."""
     bare = tables["summary"].drop(
-        [c for c in tables["summary"].columns
-         if c in {"group", "rank", "group_size", "tied", "class", "class_en", "class_colour", "class_order",
-                  "previous_rank", "rank_change"} or c.startswith("rank_area_")]
+        [
+            c
+            for c in tables["summary"].columns
+            if c
+            in {
+                "group",
+                "rank",
+                "group_size",
+                "tied",
+                "class",
+                "class_en",
+                "class_colour",
+                "class_order",
+                "previous_rank",
+                "rank_change",
+            }
+            or c.startswith("rank_area_")
+        ]
     )
     html = render_report({"summary": bare})
     assert html.count('<table class="ranking">') == 2  # grouped by district
@@ -153,7 +168,7 @@ def test_lazy_groups(tables: dict[str, pl.DataFrame]) -> None:
     html = render_report(tables, lazy_details=True)
     assert html.count('<script type="text/x-pari-group" class="lazy">') == 2
     bodies = re.findall(r'<script type="text/x-pari-group" class="lazy">(.*?)</script>', html, re.S)
-    assert len(bodies) == 2 and all("<table class=\"ranking\">" in b for b in bodies)
+    assert len(bodies) == 2 and all('<table class="ranking">' in b for b in bodies)
     assert 'data-names="Xã Mỹ Hiệp 00002 Cao Lãnh"' in html
 
 

@@ -624,7 +624,14 @@ def _build(
         frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in wanted)
         for sev, kind, code, cid, file, sheet, row, column, message, hint in frame.iter_rows():
             where = " · ".join(
-                t for t in (_basename(_text(file)), _text(sheet), f"{_text(row)}" if row is not None else "", _text(column)) if t
+                t
+                for t in (
+                    _basename(_text(file)),
+                    _text(sheet),
+                    f"{_text(row)}" if row is not None else "",
+                    _text(column),
+                )
+                if t
             )
             sev_text = _text(sev)
             finding = Finding(
