@@ -109,7 +109,6 @@ def _points_text(expr: pl.Expr) -> pl.Expr:
 @dataclass(frozen=True)
 class _BandEdges:
     band: Band
-    position: int  # in the criteria set
     order: int  # 0 = best band
     lowest: int | None  # lowest index (units) in the band at the set's precision; None = unbounded
 
@@ -145,9 +144,7 @@ def band_edges(criteria: CriteriaSet) -> list[_BandEdges]:
         reverse=True,
     )
     order = {i: rank for rank, i in enumerate(ordered)}
-    return [
-        _BandEdges(band=band, position=i, order=order[i], lowest=lowest[i]) for i, band in enumerate(criteria.classes)
-    ]
+    return [_BandEdges(band=band, order=order[i], lowest=lowest[i]) for i, band in enumerate(criteria.classes)]
 
 
 def _class_columns(criteria: CriteriaSet, index: pl.Expr) -> list[pl.Expr]:
