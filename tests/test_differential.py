@@ -418,6 +418,9 @@ def test_scores_within_floor_and_max(case: tuple[CriteriaSet, list[dict[str, Any
             continue
         if leaf.part is Part.adjustment:
             assert abs(result["points"]) <= leaf.max * SCALE
+            if result["branch"] != "na_full_points":
+                sign = 1 if leaf.rule.kind == "bonus" else -1
+                assert sign * result["points"] >= 0, (leaf_id, result)
             assert result["counted_max"] == 0
             continue
         assert leaf.floor * SCALE <= result["points"] <= leaf.max * SCALE, (leaf_id, result)

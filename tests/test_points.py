@@ -55,7 +55,8 @@ def test_round_units_matches_decimal(units: int, places: int, mode: RoundingMode
     with localcontext() as ctx:
         ctx.prec = 200
         expected = (Decimal(units) / 10_000).quantize(Decimal(1).scaleb(-places), MODES[mode])
-    assert round_units(units, places, mode) == int(expected * 10_000)
+        expected_units = int(expected * 10_000)
+    assert round_units(units, places, mode) == expected_units
 
 
 @pytest.mark.parametrize(
