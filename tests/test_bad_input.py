@@ -357,9 +357,7 @@ def test_csv_encodings_join_on_nfc_names(tmp_path: Path, encode: Callable[[str],
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(
-            REGISTER + "00001,Trùng,xã,,\n", {("duplicate-commune", 2), ("duplicate-commune", 4)}, id="reg-dup"
-        ),
+        pytest.param(REGISTER + "00001,Trùng,xã,,\n", {("duplicate-commune", 4)}, id="reg-dup"),
         pytest.param(REGISTER + ",Không mã,xã,,\n", {("missing-code", 4)}, id="reg-missing-code"),
         pytest.param(REGISTER + "00004,,xã,,\n", {("missing-name", 4)}, id="reg-missing-name"),
         pytest.param(REGISTER + "00004,X,làng,,\n", {("unknown-unit-type", 4)}, id="reg-unknown-unit-type"),
@@ -370,7 +368,9 @@ def test_bad_register(tmp_path: Path, text: str, expected: set[tuple[str, int]])
     path = tmp_path / "communes.csv"
     path.write_text(text, encoding="utf-8")
     try:
-        problems = read_register(path).problems
+        register = read_register(path)
+        # Rows left out are problems; rows kept but suspicious (no name, unknown type) warnings.
+        problems = register.problems + register.warnings
     except PariError as exc:
         problems = exc.problems
     assert {(p.code, p.row) for p in problems} == expected
@@ -845,3 +845,15 @@ def test_formulas_saved_with_their_results_are_read(tmp_path: Path) -> None:
     intake = _intake(path)
     assert _findings(intake) == {(E, "excel-error-cell", 3, "value")}
     assert intake.cells.select("criterion_id", "value").rows() == [("1.2.1", "3")]
+
+
+def test_register_keeps_the_first_of_a_repeated_code_and_units_with_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "communes.csv"
+    path.write_text(REGISTER + "00001,Trùng,xã,,\n00009,,làng,,\n", encoding="utf-8")
+    register = read_register(path)
+    kept = dict(register.frame.select("code", "name").rows())
+    assert kept["00001"] != "Trùng"  # the first row of 00001 counts
+    assert kept["00009"] == "00009"  # no name: the code stands in, with a warning
+    assert register.frame.filter(pl.col("code") == "00009")["unit_type"].to_list() == [None]
+    assert register.rows is not None
+    assert register.rows["status"].to_list().count("rejected") == 1

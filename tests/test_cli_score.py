@@ -158,7 +158,8 @@ def test_clean_run_exits_0(tmp_path: Path) -> None:
         ]
     )
     assert code == 0, output
-    assert "72 read, 72 used, 0 rejected" in output
+    # 72 assessment, survey and appraisal rows plus the 5 rows of the register.
+    assert "77 read, 77 used, 0 rejected" in output
 
 
 # --- pari explain ------------------------------------------------------------------------

@@ -87,10 +87,11 @@ def test_every_input_type_is_generated(tmp_path: Path, all_kinds: CriteriaSet) -
 
 def _ledger_check(files: dict[str, Path], criteria: Path, assessments: list[Path], survey: list[Path]) -> None:
     result = score(assessments, criteria, communes=files["communes"], survey=survey, appraisal=files["appraisal"])
-    rows = expected_rows({k: v for k, v in files.items() if v in [*assessments, *survey, files["appraisal"]]})
+    inputs = [*assessments, *survey, files["appraisal"], files["communes"]]
+    rows = expected_rows({k: v for k, v in files.items() if v in inputs})
     assert result.ledger.height == rows
-    assert set(result.ledger["status"]) <= {"scored", "applied"}, result.ledger.filter(
-        ~pl.col("status").is_in(["scored", "applied"])
+    assert set(result.ledger["status"]) <= {"scored", "applied", "registered"}, result.ledger.filter(
+        ~pl.col("status").is_in(["scored", "applied", "registered"])
     )
     assert result.findings.filter(pl.col("severity") == "error").height == 0
     register = pl.read_csv(files["communes"], infer_schema=False)

@@ -1098,9 +1098,10 @@ def generate(
 
 
 def expected_rows(files: dict[str, Path]) -> int:
-    """Data rows in the generated assessment, survey and appraisal files (for ledger checks)."""
+    """Data rows in the generated register, assessment, survey and appraisal files (for ledger
+    checks: the ledger accounts for every row of every input)."""
     total = 0
-    for role in ("assessments_long", "assessments_wide", "survey", "appraisal"):
+    for role in ("communes", "assessments_long", "assessments_wide", "survey", "appraisal"):
         path = files.get(role)
         if path is None:
             continue

@@ -248,7 +248,9 @@ def resolve_leaves(criteria: CriteriaSet) -> list[Leaf]:
                     rule=node.rule,
                     evidence=list(node.evidence),
                     applies_to=frozenset(here["applies_to"]) if here.get("applies_to") else None,
-                    not_applicable=here["not_applicable"],
+                    # Bonus and penalty items are never "counted in full": an N/A flag on them
+                    # means nothing happened, so they are excluded (0), whatever the default.
+                    not_applicable=NotApplicable.exclude if part is Part.adjustment else here["not_applicable"],
                     missing_evidence=here["missing_evidence"],
                     provenance=here["provenance"],
                     guidance=node.guidance,

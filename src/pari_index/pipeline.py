@@ -127,7 +127,7 @@ def run_score(
     ledger = result.ledger
     rows_total = ledger.height
     rejected = ledger.filter(pl.col("status") == "rejected").height
-    used = ledger.filter(pl.col("status").is_in(["scored", "applied"])).height
+    used = ledger.filter(pl.col("status").is_in(["scored", "applied", "registered"])).height
     empty = rows_total - used - rejected
     lines = [
         f"Scored {result.totals.height} communes on {len(result.leaves)} items of {result.criteria.id} "

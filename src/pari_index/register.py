@@ -6,13 +6,13 @@ within one province over time. Columns are read under English or Vietnamese head
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from .errors import IntakeError, Problem
-from .tables import FILE, ROW, SHEET, read_tables, rename_columns
+from .errors import Problem
+from .tables import FILE, ROW, SHEET, read_with_columns, row_problems
 
 REGISTER_ALIASES: dict[str, str] = {
     **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma")},
@@ -49,8 +49,10 @@ class Register:
     of the file (usable with ``--group-by``)."""
 
     frame: pl.DataFrame
-    problems: list[Problem]
+    problems: list[Problem]  # rows left out
     source: str | None = None
+    warnings: list[Problem] = field(default_factory=list)  # rows kept, but check them
+    rows: pl.DataFrame | None = None  # every row of the file: registered or rejected
 
     @property
     def codes(self) -> pl.Series:
@@ -58,31 +60,16 @@ class Register:
 
 
 def read_register(path: str | Path) -> Register:
-    """Read and check a commune register. Bad rows are reported and left out; a file without the
-    required columns is an error."""
-    result = read_tables([path])
-    problems = list(result.problems)
-    frames: list[pl.DataFrame] = []
-    for sheet in result.sheets:
-        sheet = rename_columns(sheet, REGISTER_ALIASES)
-        missing = [c for c in ("code", "name") if c not in sheet.frame.columns]
-        if missing:
-            problems.append(
-                Problem(
-                    "missing-column",
-                    f"the register needs column(s) {', '.join(missing)}; found "
-                    f"{', '.join(c for c in sheet.frame.columns if not c.startswith('_'))}",
-                    file=sheet.file,
-                    sheet=sheet.name,
-                    row=1,
-                    hint="name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
-                )
-            )
-            continue
-        frames.append(sheet.frame)
-    if not frames:
-        raise IntakeError(problems or [Problem("empty-register", "the register has no rows", file=str(path))])
-    frame = pl.concat(frames, how="diagonal_relaxed")
+    """Read and check a commune register. Rows without a code and repeated codes are reported and
+    left out (the first row of a code counts); a missing name or an unknown type is reported and the
+    unit kept; a file without the required columns is an error."""
+    frame, problems = read_with_columns(
+        path,
+        REGISTER_ALIASES,
+        ("code", "name"),
+        "the register",
+        "name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
+    )
     for column in REGISTER_COLUMNS:
         if column not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
@@ -93,38 +80,58 @@ def read_register(path: str | Path) -> Register:
         if "ranked" in frame.columns
         else pl.lit(True),
     )
-    bad: list[tuple[pl.Expr, str, str, str]] = [
-        (pl.col("code").is_null(), "missing-code", "the row has no commune code", "fill in the code"),
-        (pl.col("name").is_null(), "missing-name", "the row has no name", "fill in the name"),
-        (
-            pl.col("type").is_not_null() & pl.col("unit_type").is_null(),
-            "unknown-unit-type",
-            "the type is not one of xã, phường, thị trấn, đặc khu",
-            "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
+    frame = frame.with_row_index("_i")  # rows can come from several sheets: _row alone is not unique
+    no_code = pl.col("code").is_null()
+    repeated = pl.col("code").is_not_null() & (pl.col("_i") != pl.col("_i").first().over("code"))
+    first_row = pl.col(ROW).first().over("code").alias("_first")
+    problems += row_problems(
+        frame, no_code, "missing-code", lambda r: "the row has no commune code; it was left out", "fill in the code"
+    )
+    problems += row_problems(
+        frame.with_columns(first_row),
+        repeated,
+        "duplicate-commune",
+        lambda r: f"commune code {r['code']!r} is listed again (first in row {r['_first']}); this row was left out",
+        "each unit appears once; merged units get a new code",
+    )
+    warnings = row_problems(
+        frame,
+        pl.col("name").is_null() & ~no_code,
+        "missing-name",
+        lambda r: "the row has no name; the code is used as its name",
+        "fill in the name",
+    )
+    warnings += row_problems(
+        frame,
+        pl.col("type").is_not_null() & pl.col("unit_type").is_null(),
+        "unknown-unit-type",
+        lambda r: (
+            f"type {r['type']!r} is not one of xã, phường, thị trấn, đặc khu; items limited to some unit "
+            "types are excluded for this unit"
         ),
-    ]
-    rejected = pl.lit(False)
-    for condition, code, message, hint in bad:
-        for row in frame.filter(condition).select(FILE, SHEET, ROW, "code", "type").iter_rows(named=True):
-            extra = f" ({row['type']!r})" if code == "unknown-unit-type" else ""
-            problems.append(Problem(code, message + extra, file=row[FILE], sheet=row[SHEET], row=row[ROW], hint=hint))
-        rejected = rejected | condition
-    dup = frame.filter(pl.col("code").is_not_null() & pl.col("code").is_duplicated())
-    for row in dup.select(FILE, SHEET, ROW, "code").iter_rows(named=True):
-        problems.append(
-            Problem(
-                "duplicate-commune",
-                f"commune code {row['code']!r} is listed more than once",
-                file=row[FILE],
-                sheet=row[SHEET],
-                row=row[ROW],
-                hint="each unit appears once; merged units get a new code",
-            )
-        )
-    frame = frame.filter(~rejected & ~(pl.col("code").is_not_null() & pl.col("code").is_duplicated()))
+        "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
+    )
+    kept = frame.filter(~no_code & ~repeated).with_columns(pl.coalesce("name", "code").alias("name"))
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
-    rest = [c for c in frame.columns if c not in front and c != "type" and not c.startswith("_")]
-    return Register(frame=frame.select(*front, *rest, FILE, SHEET, ROW), problems=problems, source=str(path))
+    rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
+    rows = frame.select(
+        pl.col(FILE).alias("file"),
+        pl.col(SHEET).alias("sheet"),
+        pl.col(ROW).alias("row"),
+        pl.when(no_code | repeated).then(pl.lit("rejected")).otherwise(pl.lit("registered")).alias("status"),
+        pl.when(no_code)
+        .then(pl.lit("the row has no commune code"))
+        .when(repeated)
+        .then(pl.lit("the commune code is listed again"))
+        .alias("reasons"),
+    )
+    return Register(
+        frame=kept.select(*front, *rest, FILE, SHEET, ROW),
+        problems=problems,
+        source=str(path),
+        warnings=warnings,
+        rows=rows,
+    )
 
 
 def register_from_codes(codes: list[str]) -> Register:

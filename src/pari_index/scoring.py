@@ -18,7 +18,16 @@ from pathlib import Path
 
 import polars as pl
 
-from .assessments import CRITERION, FIELD, Intake, empty_findings, evaluation_frame, meta_frame, read_assessments
+from .assessments import (
+    CRITERION,
+    FIELD,
+    Intake,
+    empty_findings,
+    evaluation_frame,
+    meta_frame,
+    problems_to_findings,
+    read_assessments,
+)
 from .compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
 from .errors import IntakeError, Problem
 from .loading import LoadedCriteria, load_criteria
@@ -252,12 +261,22 @@ def _score_frames(
     details = add_explanations(details, leaves, lang)
     details = details.sort(COMMUNE, "order").select(DETAIL_COLUMNS)
 
-    findings = pl.concat([intake.findings, appraisal.findings, _verification_findings(details)])
+    findings = pl.concat(
+        [
+            problems_to_findings(register.problems, "error"),
+            problems_to_findings(register.warnings, "warning"),
+            intake.findings,
+            appraisal.findings,
+            _verification_findings(details),
+        ]
+    )
     ledger = pl.concat(
         [
             intake.ledger.with_columns(pl.lit("assessment").alias("input")),
             appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
-        ]
+            *([register.rows.with_columns(pl.lit("register").alias("input"))] if register.rows is not None else []),
+        ],
+        how="diagonal_relaxed",
     )
     totals = compute_totals(details, criteria, register)
     return ScoreResult(

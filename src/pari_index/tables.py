@@ -17,8 +17,10 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from xml.etree import ElementTree
 
 import polars as pl
@@ -463,3 +465,49 @@ def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
         return sheet
     originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
     return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals)
+
+
+def read_with_columns(
+    path: str | Path, aliases: dict[str, str], required: Sequence[str], what: str, hint: str
+) -> tuple[pl.DataFrame, list[Problem]]:
+    """Read every sheet of a file, rename known headings, keep the sheets that have the
+    ``required`` columns (the others are problems naming what was found) and stack them. Raises
+    IntakeError when no sheet qualifies."""
+    result = read_table_file(path)
+    problems = list(result.problems)
+    frames: list[pl.DataFrame] = []
+    for sheet in result.sheets:
+        sheet = rename_columns(sheet, aliases)
+        missing = [c for c in required if c not in sheet.frame.columns]
+        if missing:
+            found = ", ".join(c for c in sheet.frame.columns if not c.startswith("_"))
+            problems.append(
+                Problem(
+                    "missing-column",
+                    f"{what} needs column(s) {', '.join(missing)}; found {found}",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    hint=hint,
+                )
+            )
+            continue
+        frames.append(sheet.frame)
+    if not frames:
+        raise IntakeError(problems or [Problem("empty-file", f"{what} has no rows", file=str(path))])
+    return pl.concat(frames, how="diagonal_relaxed"), problems
+
+
+def row_problems(
+    frame: pl.DataFrame,
+    condition: pl.Expr,
+    code: str,
+    message: Callable[[dict[str, Any]], str],
+    hint: str | None = None,
+    field: str | None = None,
+) -> list[Problem]:
+    """One located problem per row of ``frame`` (which has _file, _sheet, _row) meeting ``condition``."""
+    return [
+        Problem(code, message(row), file=row[FILE], sheet=row[SHEET], row=row[ROW], field=field, hint=hint)
+        for row in frame.filter(condition).iter_rows(named=True)
+    ]
