@@ -34,7 +34,7 @@ from .errors import IntakeError, Problem, UsageError
 from .model import Band, CriteriaSet, Part
 from .points import PLACES, SCALE, to_units
 from .register import REGISTER_ALIASES
-from .tables import FILE, ROW, SHEET, read_table_file, rename_columns
+from .tables import read_with_columns, row_problems
 
 #: Columns of the totals that hold scores, not register data (anything else can be a group).
 SCORE_COLUMNS = frozenset(
@@ -348,44 +348,24 @@ def read_lineage(path: str | Path) -> pl.DataFrame:
     """Read a lineage table (CSV or XLSX): one row per predecessor, columns ``old_code`` and
     ``new_code`` (or ``mã cũ``, ``mã mới``). Several old codes with one new code are a merger,
     one old code with one new code a change of code. Other columns are kept."""
-    result = read_table_file(path)
-    problems = list(result.problems)
-    frames: list[pl.DataFrame] = []
-    for sheet in result.sheets:
-        sheet = rename_columns(sheet, LINEAGE_ALIASES)
-        missing = [c for c in ("old_code", "new_code") if c not in sheet.frame.columns]
-        if missing:
-            problems.append(
-                Problem(
-                    "missing-column",
-                    f"the lineage table needs column(s) {', '.join(missing)}; found "
-                    f"{', '.join(c for c in sheet.frame.columns if not c.startswith('_'))}",
-                    file=sheet.file,
-                    sheet=sheet.name,
-                    row=1,
-                    hint="name the columns old_code,new_code (or mã cũ, mã mới)",
-                )
-            )
-            continue
-        frames.append(sheet.frame)
-    if not frames:
-        raise IntakeError(problems or [Problem("empty-lineage", "the lineage table has no rows", file=str(path))])
-    frame = pl.concat(frames, how="diagonal_relaxed")
-    blank = frame.filter(pl.col("old_code").is_null() | pl.col("new_code").is_null())
-    if blank.height:
-        raise IntakeError(
-            [
-                Problem(
-                    "missing-code",
-                    "a lineage row needs both the old and the new code",
-                    file=row[FILE],
-                    sheet=row[SHEET],
-                    row=row[ROW],
-                    hint="fill in both codes",
-                )
-                for row in blank.select(FILE, SHEET, ROW).head(50).iter_rows(named=True)
-            ]
-        )
+    frame, problems = read_with_columns(
+        path,
+        LINEAGE_ALIASES,
+        ("old_code", "new_code"),
+        "the lineage table",
+        "name the columns old_code,new_code (or mã cũ, mã mới)",
+    )
+    # A lineage table is small and every row matters for year-over-year matching: any problem
+    # reading it (a hidden sheet, a sheet without the columns) stops the run.
+    problems += row_problems(
+        frame,
+        pl.col("old_code").is_null() | pl.col("new_code").is_null(),
+        "missing-code",
+        lambda _r: "a lineage row needs both the old and the new code",
+        "fill in both codes",
+    )
+    if problems:
+        raise IntakeError(problems)
     extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
     return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
 

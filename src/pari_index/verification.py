@@ -29,9 +29,10 @@ from .assessments import (
     problems_to_findings,
 )
 from .compiling import COMMUNE
-from .errors import IntakeError, Problem
+from .errors import Problem
 from .model import Leaf, MissingEvidence, Part
-from .tables import FILE, ROW, SHEET, read_tables, rename_columns
+from .tables import FILE, ROW, SHEET, read_with_columns
+from .tables import row_problems as rows_to_problems
 from .values import parse_boolean, parse_units
 
 APPRAISAL_ALIASES: dict[str, str] = {
@@ -87,47 +88,26 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
     """Read an appraisal file: commune_code, criterion_id, [input, value] or score,
     [evidence_accepted], reason, [appraiser]."""
     table = LeafTable.build(leaves)
-    result = read_tables([path])
-    problems = list(result.problems)
-    frames = []
-    for sheet in result.sheets:
-        sheet = rename_columns(sheet, APPRAISAL_ALIASES)
-        missing = [c for c in (COMMUNE, CRITERION, "reason") if c not in sheet.frame.columns]
-        if missing:
-            problems.append(
-                Problem(
-                    "missing-column",
-                    f"the appraisal file needs column(s) {', '.join(missing)}",
-                    file=sheet.file,
-                    sheet=sheet.name,
-                    row=1,
-                    hint="columns: commune_code, criterion_id, input, value or score, "
-                    "evidence_accepted, reason, appraiser",
-                )
-            )
-            continue
-        frames.append(sheet.frame)
-    if not frames:
-        raise IntakeError(problems or [Problem("empty-file", "the appraisal file has no rows", file=str(path))])
-    frame = pl.concat(frames, how="diagonal_relaxed")
+    frame, problems = read_with_columns(
+        path,
+        APPRAISAL_ALIASES,
+        (COMMUNE, CRITERION, "reason"),
+        "the appraisal file",
+        "columns: commune_code, criterion_id, input, value or score, evidence_accepted, reason, appraiser",
+    )
     for col in ("input", VALUE, "score", "evidence_accepted", "appraiser"):
         if col not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
     findings: list[pl.DataFrame] = [problems_to_findings(problems)]
     row_problems: list[Problem] = []
     source_rows = frame.select(FILE, SHEET, ROW)
-    no_reason = frame.filter(pl.col("reason").is_null())
-    for r in no_reason.select(FILE, SHEET, ROW).iter_rows(named=True):
-        row_problems.append(
-            Problem(
-                "missing-reason",
-                "an appraisal correction needs a reason",
-                file=r[FILE],
-                sheet=r[SHEET],
-                row=r[ROW],
-                hint="write why the council changed the score",
-            )
-        )
+    row_problems += rows_to_problems(
+        frame,
+        pl.col("reason").is_null(),
+        "missing-reason",
+        lambda _r: "an appraisal correction needs a reason",
+        "write why the council changed the score",
+    )
     frame = frame.filter(pl.col("reason").is_not_null())
     # Corrected inputs go through exactly the same checks as the commune's own cells.
     value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
@@ -147,72 +127,40 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         parse_units(pl.col("score")).alias("score_override"),
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
     )
-    for r in (
-        decisions.filter(pl.col("score").is_not_null() & pl.col("score_override").is_null())
-        .select(FILE, SHEET, ROW, "score")
-        .iter_rows(named=True)
-    ):
-        row_problems.append(
-            Problem(
-                "bad-value",
-                f"score {r['score']!r} is not a number",
-                file=r[FILE],
-                sheet=r[SHEET],
-                row=r[ROW],
-                field="score",
-                hint="write the appraised points, e.g. 0,75",
-            )
-        )
-    for r in (
-        decisions.filter(pl.col("evidence_accepted").is_not_null() & pl.col("evidence_accepted_flag").is_null())
-        .select(FILE, SHEET, ROW, "evidence_accepted")
-        .iter_rows(named=True)
-    ):
-        row_problems.append(
-            Problem(
-                "bad-value",
-                f"evidence_accepted {r['evidence_accepted']!r} is not có/không (yes/no)",
-                file=r[FILE],
-                sheet=r[SHEET],
-                row=r[ROW],
-                field="evidence_accepted",
-                hint="write có (the explanation is accepted) or không",
-            )
-        )
+    row_problems += rows_to_problems(
+        decisions,
+        pl.col("score").is_not_null() & pl.col("score_override").is_null(),
+        "bad-value",
+        lambda r: f"score {r['score']!r} is not a number",
+        "write the appraised points, e.g. 0,75",
+        field="score",
+    )
+    row_problems += rows_to_problems(
+        decisions,
+        pl.col("evidence_accepted").is_not_null() & pl.col("evidence_accepted_flag").is_null(),
+        "bad-value",
+        lambda r: f"evidence_accepted {r['evidence_accepted']!r} is not có/không (yes/no)",
+        "write có (the explanation is accepted) or không",
+        field="evidence_accepted",
+    )
     known_leaves = {leaf.id for leaf in leaves}
     unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves))
     unknown_commune = ~pl.col(COMMUNE).is_in(known_communes.implode()) if known_communes is not None else pl.lit(False)
     # Rows with a corrected value were checked with the commune's own cells above; report the
     # others here, so that a decision on an unknown item or commune is never silently dropped.
-    for r in (
-        decisions.filter(pl.col(VALUE).is_null() & unknown_leaf)
-        .select(FILE, SHEET, ROW, CRITERION)
-        .iter_rows(named=True)
-    ):
-        row_problems.append(
-            Problem(
-                "unknown-criterion",
-                f"criterion {r[CRITERION]} is not a scored item of this set",
-                file=r[FILE],
-                sheet=r[SHEET],
-                row=r[ROW],
-            )
-        )
-    for r in (
-        decisions.filter(pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune)
-        .select(FILE, SHEET, ROW, COMMUNE)
-        .iter_rows(named=True)
-    ):
-        row_problems.append(
-            Problem(
-                "unknown-commune",
-                f"commune {r[COMMUNE]} is not in the commune register",
-                file=r[FILE],
-                sheet=r[SHEET],
-                row=r[ROW],
-                hint="correct the code (codes keep their leading zeros)",
-            )
-        )
+    row_problems += rows_to_problems(
+        decisions,
+        pl.col(VALUE).is_null() & unknown_leaf,
+        "unknown-criterion",
+        lambda r: f"criterion {r[CRITERION]} is not a scored item of this set",
+    )
+    row_problems += rows_to_problems(
+        decisions,
+        pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune,
+        "unknown-commune",
+        lambda r: f"commune {r[COMMUNE]} is not in the commune register",
+        "correct the code (codes keep their leading zeros)",
+    )
     decisions = decisions.filter(~unknown_leaf & ~unknown_commune)
     decision_frame = (
         decisions.group_by(COMMUNE, CRITERION)
