@@ -89,6 +89,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from pari_index.loading import load_criteria_text
 from pari_index.scoring import ScoreResult, score
 
 DATA = Path(__file__).parent / "data"
@@ -549,3 +550,46 @@ def test_rejected_rows_are_in_the_ledger_with_reasons(tmp_path: Path) -> None:
     assert d[("00102", "1.2.3")]["status"] == "not_assessed"  # neither conflicting value used
     assert d[("00101", "1.2.3")]["final_score"] == 0  # the valid override applied
     assert result.details.height == 5 * 14
+
+
+WARD_ONLY_AREA = """\
+id: ward-only-area
+title: "Thử: lĩnh vực chỉ cho phường"
+year: 2024
+province: "Tỉnh Thử"
+issuer: "UBND tỉnh Thử"
+decision: {number: "1/QĐ-UBND", date: 2024-01-01}
+scale: 10
+parts: {appraised: 10}
+ranking: {within: district}
+classes: [{name: "Tốt", from: 50}, {name: "Kém", below: 50}]
+areas:
+  - id: "1"
+    title: "Chung"
+    max: 6
+    children:
+      - {id: "1.1", title: "Có kế hoạch", max: 6, inputs: {plan: {type: boolean}}, rule: {kind: yes_no, input: plan}}
+  - id: "2"
+    title: "Chỉ phường"
+    max: 4
+    applies_to: [ward]
+    not_applicable: exclude
+    children:
+      - {id: "2.1", title: "Một cửa phường", max: 4, inputs: {ok: {type: boolean}}, rule: {kind: yes_no, input: ok}}
+"""
+
+
+def test_an_area_excluded_for_a_commune_has_no_area_score(tmp_path: Path) -> None:
+    criteria = load_criteria_text(WARD_ONLY_AREA, "ward_only.yaml").criteria
+    (tmp_path / "communes.csv").write_text(
+        "code,name,type,district\n00001,Phường A,phường,H\n00002,Xã B,xã,H\n", encoding="utf-8"
+    )
+    (tmp_path / "long.csv").write_text(
+        "commune_code,criterion_id,value\n00001,1.1,có\n00001,2.1,không\n00002,1.1,có\n", encoding="utf-8"
+    )
+    result = score([tmp_path / "long.csv"], criteria, communes=tmp_path / "communes.csv")
+    totals = {r["commune_code"]: r for r in result.totals.iter_rows(named=True)}
+    assert (totals["00001"]["area_1"], totals["00001"]["area_2"]) == (60000, 0)  # a ward scores 0 on area 2
+    assert (totals["00002"]["area_1"], totals["00002"]["area_2"]) == (60000, None)  # a commune has none
+    assert totals["00002"]["applicable_max"] == 60000 and totals["00002"]["index"] == 100 * 10_000
+    assert list(result.totals.columns).index("area_1") < list(result.totals.columns).index("area_2")

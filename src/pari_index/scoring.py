@@ -422,11 +422,18 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
     per_commune = per_commune.join(adjustments, on=COMMUNE, how="left").with_columns(
         pl.col("adjustment_points").fill_null(0)
     )
-    areas = details.filter(part != "adjustment").pivot(
-        on="area_id", index=COMMUNE, values="final_score", aggregate_function="sum"
+    # Points per area; an area whose items are all excluded for the commune has no score (null),
+    # not 0, so that it is not ranked last on that area.
+    areas = (
+        details.filter(part != "adjustment")
+        .group_by(COMMUNE, "area_id")
+        .agg(pl.when(pl.col("final_score").is_not_null().any()).then(pl.col("final_score").sum()).alias("_points"))
+        .pivot(on="area_id", index=COMMUNE, values="_points", aggregate_function="first")
     )
     area_ids = [a.id for a in criteria.areas if (a.part or Part.appraised) is not Part.adjustment]
     areas = areas.rename({a: f"area_{a}" for a in area_ids if a in areas.columns})
+    # Area columns in the criteria set's order, whatever order the groups came in.
+    areas = areas.select(COMMUNE, *[f"area_{a}" for a in area_ids if f"area_{a}" in areas.columns])
     has_survey_part = criteria.parts.survey > 0
     rescale = pl.lit(criteria.parts.survey_optional and has_survey_part) & ~pl.col("survey_given").fill_null(False)
     total = pl.col("appraised_points") + pl.col("survey_points") + pl.col("adjustment_points")
