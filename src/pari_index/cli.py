@@ -26,7 +26,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _print_problems(error: PariError) -> None:
     count = len(error.problems)
     for problem in error.problems:
-        click.echo(f"error: {problem.render()}", err=True)
+        click.echo(f"{problem.severity}: {problem.render()}", err=True)
     if count > 1:
         click.echo(f"{count} problems.", err=True)
 

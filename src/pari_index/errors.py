@@ -34,6 +34,9 @@ class Problem:
     row: int | None = None
     field: str | None = None
     hint: str | None = None
+    #: "error" (the input was not used) or "warning" (used, but check it); warnings only fail a
+    #: run under --strict.
+    severity: str = "error"
 
     @property
     def location(self) -> str:

@@ -172,6 +172,7 @@ def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Proble
             row=row["row"],
             field=row["column"],
             hint=row["hint"],
+            severity=row["severity"],
         )
         for row in findings.head(limit).iter_rows(named=True)
     ]
@@ -232,6 +233,7 @@ def explain_from_results(
         if rows.height == 0:
             raise UsageError(Problem("unknown-criterion", f"criterion {criterion!r} is not a scored item"))
     criteria_set = criteria_for_results(tables, criteria)
+    reworded = False
     if criteria_set is not None and {"branch", "evidence_status"} <= set(rows.columns):
         leaves = resolve_leaves(criteria_set)
         known_ids = {leaf.id for leaf in leaves}
@@ -244,6 +246,7 @@ def explain_from_results(
                 pl.col("evidence_status").cast(pl.String),
             )
             rows = add_explanations(rows.drop("explanation", strict=False), leaves, lang).drop("reason")
+            reworded = True
     summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
     head = summary.filter(pl.col("commune_code") == commune).to_dicts()
     vi = lang == "vi"
@@ -282,4 +285,11 @@ def explain_from_results(
             f"{labels[3]}: {num(r['final_score'])} ({r['status']})"
         )
         lines.append(f"    {r['explanation']}")
+    if not reworded:
+        lines.append(
+            "(Giải thích giữ nguyên như khi chấm; dùng --criteria để diễn đạt lại.)"
+            if vi
+            else "(Explanations are shown as written when the results were scored; give --criteria FILE "
+            "to have them re-worded in this language.)"
+        )
     return "\n".join(lines)
