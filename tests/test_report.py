@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import html as html_lib
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -164,12 +168,59 @@ def test_json_for_the_script_cannot_end_the_block() -> None:
     assert "\\u003c/script\\u003e" in text
 
 
+def unpack(text: str) -> Any:
+    """A packed block of a large report: base64 of gzip of JSON."""
+    return json.loads(gzip.decompress(base64.b64decode(text)))
+
+
+def packed_groups(html: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    strings = re.search(r'<script type="application/octet-stream" id="strings">([A-Za-z0-9+/=]*)</script>', html)
+    assert strings
+    bodies = re.findall(r'<script type="application/octet-stream" class="lazy">([A-Za-z0-9+/=]*)</script>', html)
+    return unpack(strings.group(1)), [unpack(b) for b in bodies]
+
+
+def item_rows(table: dict[str, Any], rows: list[list[int]]) -> list[list[str]]:
+    return [[table["s"][k] for k in row] for row in rows]
+
+
 def test_lazy_groups(tables: dict[str, pl.DataFrame]) -> None:
-    html = render_report(tables, lazy_details=True)
-    assert html.count('<script type="text/x-pari-group" class="lazy">') == 2
-    bodies = re.findall(r'<script type="text/x-pari-group" class="lazy">(.*?)</script>', html, re.S)
-    assert len(bodies) == 2 and all('<table class="ranking">' in b for b in bodies)
+    criteria = load_criteria(Path(__file__).parent / "data" / "all_kinds.yaml").criteria
+    html = render_report(tables, lazy_details=True, criteria=criteria)
+    table, groups = packed_groups(html)
+    assert len(groups) == 2 and all('<table class="ranking">' in g["b"] for g in groups)
+    assert '<table class="items">' not in html  # nothing but the packed blocks
     assert 'data-names="Xã Mỹ Hiệp 00002 Cao Lãnh"' in html
+    assert table["c"] == ["criterion", "title", "max", "self", "appraised", "final", "status", "explanation", "reason"]
+    # The packed item rows hold exactly what the server-rendered report shows.
+    small = render_report(tables, criteria=criteria)
+    pattern = r'<tr><th scope="row">([^<]*)(?: <span class="t">([^<]*)</span>)?</th><td>(.*?)(?=<tr>|</tbody>|\n)'
+    cells = re.findall(pattern, small)
+    shown = [[html_lib.unescape(c) for c in (cid, title, *rest.split("<td>"))] for cid, title, rest in cells]
+    unpacked = []
+    for g in groups:
+        assert g["b"].count('<table class="items">') == len(g["i"])
+        for k, rows in enumerate(g["i"]):
+            assert f'<tbody data-i="{k}"></tbody>' in g["b"]
+            for row in item_rows(table, rows):
+                last = row[7] + (f"<br><i>{LABELS['vi']['reason']}:</i> {row[8]}" if row[8] else "")
+                unpacked.append([*row[:7], last])
+    assert len(unpacked) == 3 * 14
+    assert sorted(unpacked) == sorted(shown)
+    assert ["1", "1", "–", "0,5", "tự chấm khác"] in [r[2:7] for r in unpacked]
+
+
+def test_lazy_is_deterministic_and_escaped() -> None:
+    names = [*HOSTILE, *[f"Xã {i}" for i in range(20)]]
+    html = render_report(synthetic_tables(names, districts=3), lazy_details=True)
+    assert render_report(synthetic_tables(names, districts=3), lazy_details=True) == html
+    assert "<script>alert" not in html and "<img" not in html and "<b>" not in html
+    table, groups = packed_groups(html)
+    bodies = "".join(g["b"] for g in groups)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in bodies and "<script>alert" not in bodies
+    # Item values travel as plain strings: the page's script puts them in with textContent only.
+    assert HOSTILE[0] in table["s"] and f"giải thích cho {HOSTILE[3]}" in table["s"]
+    assert len(table["s"]) == len(set(table["s"]))  # each distinct string once
 
 
 def test_write_report(tmp_path: Path, tables: dict[str, pl.DataFrame]) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
 from report_data import scored_tables, synthetic_tables
 from test_report import HOSTILE
 
-from pari_index.report import write_report
+from pari_index.report import LABELS, write_report
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -180,20 +180,67 @@ def test_lazy_groups_open_on_demand(tmp_path: Path, open_report: OpenReport) -> 
     tables = synthetic_tables(names, districts=10)
     page = open_report(write_report(tmp_path / "lazy.html", tables, lazy_details=True)).page
     assert page.locator("details.group").count() == 10
-    # The first groups are open and parsed; closed ones hold inert text until opened.
-    assert 0 < page.locator("details.group[open]").count() < 10
-    assert page.locator("table.ranking").count() == page.locator("details.group[open]").count()
+    # The first groups are open and unpacked (asynchronously); closed ones stay packed until opened.
+    opened = page.locator("details.group[open]").count()
+    assert 0 < opened < 10
+    expect(page.locator("table.ranking")).to_have_count(opened)
     target = page.locator("details.group:has(h2:text-is('Huyện 9'))")
     assert target.get_attribute("open") is None and target.locator("table").count() == 0
     page.fill("#filter", "dich den")
-    assert page.locator("table.ranking tbody tr:visible th a").all_inner_texts() == ["Xã Đích Đến"]
-    assert page.locator("details.commune:visible").count() == 1
+    expect(page.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Đích Đến"])
+    expect(page.locator("details.commune:visible")).to_have_count(1)
     page.fill("#filter", "")
     closed = page.locator("details.group:has(h2:text-is('Huyện 7'))")
     assert closed.get_attribute("open") is None
     closed.locator("summary").click()
-    assert closed.locator("table.ranking tbody tr").count() == 20
+    expect(closed.locator("table.ranking tbody tr")).to_have_count(20)
     assert closed.locator("svg.bars g.bar").count() == 20
-    # A link to a commune in a closed group opens and parses that group.
+    # Sorting works once (a group unpacked on loading is wired once, not twice).
+    first = page.locator("details.group[open]").first
+    total = first.locator("thead th:has(button:text-is('Tổng điểm'))")
+    total.locator("button").click()
+    assert total.get_attribute("aria-sort") == "ascending"
+    # A link to a commune in a closed group opens and unpacks that group.
     page.goto(page.url.split("#")[0] + "#g10-3")
-    assert page.locator("#g10-3").get_attribute("open") is not None
+    expect(page.locator("#g10-3")).to_have_attribute("open", "")
+    expect(page.locator("#g10-3 table.items tbody tr")).to_have_count(4)
+
+
+def test_large_report_unpacks_a_group(tmp_path: Path, open_report: OpenReport) -> None:
+    """A large (lazy) report: a group and a commune's item rows are unpacked only when opened."""
+    names = [f"Xã Thử Nghiệm {i}" for i in range(1200)]
+    names[1190] = HOSTILE[0]  # in Huyện 31, the last group (closed on loading)
+    names[1150] = HOSTILE[3]  # the same group
+    tables = synthetic_tables(names, districts=40, items=50)
+    r = open_report(write_report(tmp_path / "large.html", tables, lazy_details=True))
+    page = r.page
+    assert page.locator("details.group").count() == 40
+    group = page.locator("details.group:has(h2:text-is('Huyện 31'))")
+    assert group.get_attribute("open") is None and group.locator("table").count() == 0
+    group.locator("summary").click()
+    expect(group.locator("table.ranking tbody tr")).to_have_count(30)
+    assert group.locator("table.ranking th[scope=row]").count() == 30
+    assert group.locator("table.items caption").count() == 30
+    # The hostile names are text in the ranking table, the details and the item rows.
+    ranking_names = group.locator("table.ranking tbody th a").all_inner_texts()
+    assert HOSTILE[0] in ranking_names and HOSTILE[3] in ranking_names
+    commune = group.locator("details.commune:has(summary span.code:text-is('01191'))")
+    assert commune.count() == 1
+    assert commune.locator("summary").inner_text().startswith(f"{HOSTILE[0]} 01191 · Hạng 30/30 · ")
+    assert commune.locator("table.items tbody tr").count() == 0  # built when the commune is opened
+    commune.locator("summary").click()
+    rows = commune.locator("table.items tbody tr")
+    expect(rows).to_have_count(50)
+    first = rows.first
+    assert first.locator("th[scope=row]").inner_text() == "1.1"
+    cells = first.locator("td").all_inner_texts()
+    total = tables["summary"].filter(pl.col("commune_code") == "01191")["total_points"][0]
+    assert cells[:5] == ["2", "–", "–", f"{round(total / 50, 2):g}".replace(".", ","), ""]
+    assert cells[5] == f"giải thích cho {HOSTILE[0]}\n{LABELS['vi']['reason']}: {HOSTILE[0]}"
+    assert rows.nth(1).locator("td").last.inner_text() == f"giải thích cho {HOSTILE[0]}"
+    # Nothing from the data became markup: no image, no bold, no extra script.
+    assert page.locator("img").count() == 0
+    assert page.locator("table.items b, table.ranking b").count() == 0
+    assert page.locator("script:not(.lazy)").count() == 3  # labels, string table, the report's script
+    assert page.locator("script.lazy").count() == page.locator("details.group:not([open])").count()
+    assert r.dialogs == []

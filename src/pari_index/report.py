@@ -18,12 +18,15 @@ nothing from anywhere else, so it works offline and from a USB stick.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import math
+import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -415,6 +418,7 @@ class Commune:
     class_css: str
     areas: list[AreaCell]
     facts: list[tuple[str, str]]
+    n_items: int = 0
     items: list[Item] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -442,6 +446,8 @@ class Group:
     heat: list[tuple[str, str]]
     mean_index: str
     names: str
+    codes: list[str] = field(default_factory=list)
+    packed: str = ""
 
 
 @dataclass(slots=True)
@@ -531,7 +537,7 @@ def _group_key(summary: pl.DataFrame, about: Mapping[str, str]) -> str | None:
 
 
 def _build(
-    tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None
+    tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None, lazy: bool
 ) -> dict[str, Any]:
     labels = LABELS[lang]
     li = 1 if lang == "en" else 0
@@ -568,9 +574,14 @@ def _build(
     class_css = {name: f"k{i}" for i, (name, _) in enumerate(class_list)}
     class_colours = [(class_css[name], colour or DEFAULT_COLOUR) for name, (_, colour) in class_list]
 
-    # Items and findings per commune, read once.
+    # Items and findings per commune, read once. A lazy report packs the items later (_pack_items).
     items: dict[str, list[Item]] = {}
-    if criteria_table is not None and {"commune_code", "criterion_id"} <= set(criteria_table.columns):
+    item_counts: dict[str, int] = {}
+    has_items = criteria_table is not None and {"commune_code", "criterion_id"} <= set(criteria_table.columns)
+    if lazy and criteria_table is not None and has_items:
+        counts_frame = criteria_table.group_by(pl.col("commune_code").cast(pl.String)).len()
+        item_counts = {_text(code): int(n) for code, n in counts_frame.iter_rows()}
+    elif criteria_table is not None and has_items:
         wanted = [
             "commune_code",
             "criterion_id",
@@ -777,6 +788,7 @@ def _build(
                 class_css=css,
                 areas=cells,
                 facts=facts,
+                n_items=item_counts.get(code, 0) if lazy else len(items.get(code, [])),
                 items=items.get(code, []),
                 findings=findings_by_commune.get(code, []),
             )
@@ -817,6 +829,7 @@ def _build(
             heat=heat_cells,
             mean_index=mean_index,
             names="\n".join(c.query for c in communes),
+            codes=[c.code for c in communes],
         )
         groups.append(group)
         heat_rows.append({"group": group, "cells": heat_cells})
@@ -871,6 +884,8 @@ def _build(
         "scale": fmt.short(scale) if scale else "",
         "has_change": any(c.change for g in groups for c in g.communes),
         "has_class": bool(class_list),
+        "leaf_titles": leaf_titles,
+        "places": fmt.places,
     }
 
 
@@ -891,6 +906,119 @@ def _display_date(value: str | None, lang: str) -> str:
 # --- rendering --------------------------------------------------------------------------------
 
 
+# --- large reports: packed groups -------------------------------------------------------------
+
+#: The columns of a packed item row, in order; each value is an index into the string table.
+ITEM_COLUMNS = ("criterion", "title", "max", "self", "appraised", "final", "status", "explanation", "reason")
+
+
+def _pack(text: str) -> Markup:
+    """gzip (no timestamp: same bytes every time) and base64: only ``A-Za-z0-9+/=`` in the page."""
+    return Markup(base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)).decode("ascii"))
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _pack_items(
+    criteria_table: pl.DataFrame | None, view: Mapping[str, Any]
+) -> tuple[list[str], dict[tuple[int, int], str]]:
+    """The report's string table, and per (group, commune position) its item rows as JSON arrays.
+
+    Every item value (criterion, title, the formatted points, status, explanation, reason) becomes
+    an index into one table of distinct strings, so a repeated explanation is stored once. The
+    values are formatted per distinct value (not per row) and the rows are written by polars.
+    """
+    strings: dict[str, int] = {"": 0}
+    if criteria_table is None or not {"commune_code", "criterion_id"} <= set(criteria_table.columns):
+        return list(strings), {}
+    lang = view["lang"]
+    li = 1 if lang == "en" else 0
+    fmt = Formatter(lang, view["places"])
+    statuses = {k: v[li] for k, v in STATUSES.items()}
+    leaf_titles: Mapping[str, str] = view["leaf_titles"]
+    wanted = [
+        "commune_code",
+        "criterion_id",
+        "max",
+        "self_score",
+        "appraised_score",
+        "final_score",
+        "status",
+        "explanation",
+        "appraisal_reason",
+    ]
+    present = set(criteria_table.columns)
+    frame = criteria_table.select(pl.col(c) if c in present else pl.lit(None).alias(c) for c in wanted)
+
+    def encode(column: str, text_of: Callable[[Any], str]) -> pl.Series:
+        series = frame[column]
+        if series.dtype.is_float():
+            series = series.fill_nan(None)
+        distinct = series.drop_nulls().unique(maintain_order=True)
+        missing = strings.setdefault(text_of(None), len(strings))
+        if distinct.len() == 0:
+            return pl.repeat(missing, frame.height, dtype=pl.UInt32, eager=True)
+        index = [strings.setdefault(text_of(v), len(strings)) for v in distinct.to_list()]
+        return series.replace_strict(distinct, pl.Series(index, dtype=pl.UInt32), default=missing).fill_null(missing)
+
+    def status_text(value: Any) -> str:
+        text = _text(value)
+        return statuses.get(text, text)
+
+    encoded = [
+        encode("criterion_id", _text),
+        encode("criterion_id", lambda v: leaf_titles.get(_text(v), "")),
+        encode("max", fmt.short),
+        encode("self_score", fmt.short),
+        encode("appraised_score", fmt.short),
+        encode("final_score", fmt.short),
+        encode("status", status_text),
+        encode("explanation", _text),
+        encode("appraisal_reason", _text),
+    ]
+    cells = pl.DataFrame([s.alias(f"c{k}") for k, s in enumerate(encoded)]).with_columns(
+        frame["commune_code"].cast(pl.String).fill_null("").alias("code"), pl.int_range(pl.len()).alias("row")
+    )
+    groups: list[Group] = view["groups"]
+    where = pl.DataFrame(
+        {
+            "code": [code for g in groups for code in g.codes],
+            "g": [gi for gi, g in enumerate(groups) for _ in g.codes],
+            "p": [p for g in groups for p in range(len(g.codes))],
+        },
+        schema={"code": pl.String, "g": pl.Int64, "p": pl.Int64},
+    )
+    pattern = "[" + ",".join("{}" for _ in ITEM_COLUMNS) + "]"
+    rows = (
+        where.join(cells, on="code", how="inner")
+        .sort("g", "p", "row")
+        .select("g", "p", pl.format(pattern, *[f"c{k}" for k in range(len(ITEM_COLUMNS))]).alias("r"))
+        .group_by("g", "p", maintain_order=True)
+        .agg(pl.col("r").str.join(","))
+    )
+    return list(strings), {(g, p): r for g, p, r in rows.iter_rows()}
+
+
+def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: pl.DataFrame | None) -> Markup:
+    """Render each group's body without its item rows and pack it with those rows (JSON, gzip,
+    base64) into ``group.packed``; returns the packed string table."""
+    strings, rows = _pack_items(criteria_table, view)
+    body = env.get_template("_group_body.html.j2")
+    groups: list[Group] = view["groups"]
+    # zlib lets go of the GIL while compressing: groups are packed while the next ones are rendered.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        futures = []
+        for gi, group in enumerate(groups):
+            markup = body.render(view, group=group)
+            items = ",".join("[" + rows.get((gi, p), "") + "]" for p in range(len(group.codes)))
+            futures.append(pool.submit(_pack, '{"b":' + _json(markup) + ',"i":[' + items + "]}"))
+        for group, future in zip(groups, futures, strict=True):
+            group.packed = future.result()
+    return _pack(_json({"c": ITEM_COLUMNS, "s": strings}))
+
+
 def render_report(
     tables: Mapping[str, pl.DataFrame],
     *,
@@ -909,19 +1037,21 @@ def render_report(
     if "summary" not in tables:
         raise ValueError("the tables have no summary")
     env = _environment()
-    view = _build(tables, lang, date, criteria)
     if lazy_details is None:
         criteria_table = tables.get("criteria")
         items = criteria_table.height if criteria_table is not None else 0
         lazy_details = items > LAZY_ITEMS or tables["summary"].height > LAZY_COMMUNES
+    view = _build(tables, lang, date, criteria, lazy_details)
     view["lazy"] = lazy_details
+    if lazy_details:
+        view["strings_packed"] = _pack_groups(env, view, tables.get("criteria"))
     # The stylesheet and the script are ours (class colours are checked to be #rrggbb); they are
     # marked safe so that CSS selectors such as ">" survive, and pinned by hash in the CSP.
     css = env.get_template("report.css.j2").render(colours=view["class_colours"])
     js = env.get_template("report.js.j2").render()
     view["css"] = Markup(css)
     view["js"] = Markup(js)
-    view["labels_json"] = _safe_json({k: v for k, v in view["L"].items() if k.startswith("filter")})
+    view["labels_json"] = _safe_json({k: v for k, v in view["L"].items() if k.startswith("filter") or k == "reason"})
     view["csp"] = (
         f"default-src 'none'; script-src '{_csp_hash(js)}'; style-src '{_csp_hash(css)}'; img-src data:; "
         "base-uri 'none'; form-action 'none'"
