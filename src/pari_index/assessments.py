@@ -29,7 +29,7 @@ from .model import Leaf, NotApplicable
 from .points import SCALE
 from .rules import Choice
 from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
-from .values import parse_boolean, parse_date, parse_level, parse_status, parse_units
+from .values import parse_boolean, parse_date, parse_status, parse_units
 
 CRITERION = "criterion_id"
 FIELD = "field"
@@ -307,6 +307,73 @@ def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Prob
     return _wide_cells(sheet, table)
 
 
+NUMERIC_KINDS = ("number", "count", "percent", "meta:self_score")
+BOOLEAN_KINDS = ("boolean", "meta:n/a")
+DATE_KINDS = ("date", "meta:evidence_date")
+
+
+def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
+    """Adds the typed value columns ``num`` (Int64 units), ``flag`` (Boolean), ``day`` (Date) and
+    ``text`` (status, level or meta text), each parsed only on the cells of its kind."""
+    kind = pl.col("kind")
+    empty = {
+        "num": pl.lit(None, dtype=pl.Int64),
+        "flag": pl.lit(None, dtype=pl.Boolean),
+        "day": pl.lit(None, dtype=pl.Date),
+        "text": pl.lit(None, dtype=pl.String),
+    }
+
+    def part(condition: pl.Expr, column: str, parsed: pl.Expr) -> pl.DataFrame:
+        return cells.filter(condition).with_columns(
+            **{name: (parsed if name == column else expr).alias(name) for name, expr in empty.items()}
+        )
+
+    levels = pl.DataFrame(
+        [
+            {"_key": column, "_low": low, "_level": value}
+            for column, mapping in table.level_maps.items()
+            for low, value in mapping.items()
+        ],
+        schema={"_key": pl.String, "_low": pl.String, "_level": pl.String},
+    )
+    level_cells = (
+        cells.filter(kind == "level")
+        .with_columns(
+            (pl.col(CRITERION) + ":" + pl.col(FIELD)).alias("_key"),
+            pl.col(VALUE).str.to_lowercase().str.strip_chars().alias("_low"),
+        )
+        .join(levels, on=["_key", "_low"], how="left")
+        .with_columns(**{name: expr for name, expr in empty.items() if name != "text"})
+        .with_columns(pl.col("_level").alias("text"))
+        .drop("_key", "_low", "_level")
+    )
+    # Numbers: most cells are plain ("34", "92.5") and cast directly; only the rest (decimal
+    # comma, thousands separators, %, text) goes through the full parser.
+    plain = pl.col(VALUE).cast(pl.Float64, strict=False)
+    plain_ok = plain.is_not_null() & plain.is_finite() & (plain.abs() < 9e13)
+    numeric = cells.filter(kind.is_in(NUMERIC_KINDS))
+    parts = [
+        numeric.filter(plain_ok).with_columns(
+            **{name: expr for name, expr in empty.items() if name != "num"},
+            num=(plain * SCALE).round(0).cast(pl.Int64),
+        ),
+        numeric.filter(~plain_ok).with_columns(
+            **{name: expr for name, expr in empty.items() if name != "num"},
+            num=parse_units(pl.col(VALUE)),
+        ),
+        part(kind.is_in(BOOLEAN_KINDS), "flag", parse_boolean(pl.col(VALUE))),
+        part(kind.is_in(DATE_KINDS), "day", parse_date(pl.col(VALUE))),
+        part(kind == "status", "text", parse_status(pl.col(VALUE))),
+        level_cells.select(*cells.columns, *empty),
+        part(
+            kind.str.starts_with("meta:") & ~kind.is_in([*NUMERIC_KINDS, *BOOLEAN_KINDS, *DATE_KINDS]),
+            "text",
+            pl.col(VALUE),
+        ),
+    ]
+    return pl.concat([p.select(*cells.columns, *empty) for p in parts])
+
+
 def _check_and_type(
     cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -390,24 +457,11 @@ def _check_and_type(
         )
         cells = cells.join(dups.select(*key, ROW, FILE), on=[*key, ROW, FILE], how="anti")
 
-    # Typed parsing per kind.
+    # Typed parsing, one kind of cell at a time: each parser runs only on its own rows (a single
+    # when/then over all cells would run every parser on every row).
+    cells = _typed_cells(cells, table)
     kind = pl.col("kind")
-    numeric_kind = kind.is_in(["number", "count", "percent", "meta:self_score"])
-    level_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
-    level_value = pl.lit(None, dtype=pl.String)
-    for column, mapping in table.level_maps.items():
-        level_value = pl.when(level_key == column).then(parse_level(pl.col(VALUE), mapping)).otherwise(level_value)
-    cells = cells.with_columns(
-        num=pl.when(numeric_kind).then(parse_units(pl.col(VALUE))),
-        flag=pl.when(kind.is_in(["boolean", "meta:n/a"])).then(parse_boolean(pl.col(VALUE))),
-        day=pl.when(kind.is_in(["date", "meta:evidence_date"])).then(parse_date(pl.col(VALUE))),
-        text=pl.when(kind == "status")
-        .then(parse_status(pl.col(VALUE)))
-        .when(kind == "level")
-        .then(level_value)
-        .when(kind.str.starts_with("meta:"))
-        .then(pl.col(VALUE)),
-    )
+    numeric_kind = kind.is_in(NUMERIC_KINDS)
     expected = {
         "number": "a number (decimal comma or dot)",
         "count": "a whole number",
@@ -422,8 +476,8 @@ def _check_and_type(
     }
     unreadable = (
         (numeric_kind & pl.col("num").is_null())
-        | (kind.is_in(["boolean", "meta:n/a"]) & pl.col("flag").is_null())
-        | (kind.is_in(["date", "meta:evidence_date"]) & pl.col("day").is_null())
+        | (kind.is_in(BOOLEAN_KINDS) & pl.col("flag").is_null())
+        | (kind.is_in(DATE_KINDS) & pl.col("day").is_null())
         | (kind.is_in(["status", "level"]) & pl.col("text").is_null())
     )
     reject(
