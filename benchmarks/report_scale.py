@@ -1,14 +1,19 @@
 """Measure the HTML report at national scale: ~10,600 communes in ~700 districts, 50 items each.
 
-    python scripts/report_scale.py [OUT.html] [--communes N] [--items N]
+    python benchmarks/report_scale.py [OUT.html] [--communes N] [--items N] [--districts N]
+        [--browser]
 
 Synthesises a results-tables dict (summary with ranking columns, criteria, findings, about),
-renders it, and prints the generation time and the file size.
+renders it, and prints the generation time and the file size. With ``--browser`` it also opens
+the file in Debian's Chromium (playwright, ``/usr/bin/chromium``) and prints the time to ``load``,
+until the groups open on loading are unpacked, to open (unpack) a closed group, and to open one
+commune's details (its item rows built).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import time
 from pathlib import Path
@@ -166,20 +171,66 @@ def synthesise(n_communes: int, n_items: int, n_districts: int = 700, seed: int 
     return {"summary": s, "criteria": pl.DataFrame(crit), "findings": pl.DataFrame(find), "about": about}
 
 
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking"]
+
+
+def browse(path: Path, runs: int = 3) -> None:
+    """Open the report in headless Chromium ``runs`` times and print the timings (seconds)."""
+    from playwright.sync_api import sync_playwright  # a test dependency, needed only here
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            errors: list[str] = []
+            page.on("pageerror", functools.partial(lambda found, e: found.append(str(e)), errors))
+            t0 = time.perf_counter()
+            page.goto(path.resolve().as_uri(), wait_until="load", timeout=120_000)
+            t1 = time.perf_counter()
+            page.wait_for_function(
+                "document.querySelectorAll('details.group[open] script.lazy').length === 0", timeout=120_000
+            )
+            t2 = time.perf_counter()
+            closed = page.locator("details.group:not([open])")
+            gid = closed.last.get_attribute("id") if closed.count() else "g1"
+            group = page.locator(f"#{gid}")
+            t3 = time.perf_counter()
+            group.locator("summary").first.click()
+            group.locator("table.ranking").wait_for()
+            t4 = time.perf_counter()
+            commune = page.locator(f"#{gid} details.commune").last
+            commune.locator("summary").click()
+            commune.locator("table.items tbody tr").first.wait_for()
+            t5 = time.perf_counter()
+            nodes = page.evaluate("document.getElementsByTagName('*').length")
+            print(
+                f"browser: load {t1 - t0:.2f} s, open groups unpacked {t2 - t0:.2f} s, "
+                f"open a closed group {t4 - t3:.3f} s, open a commune {t5 - t4:.3f} s, "
+                f"{nodes:,} elements{', ERRORS ' + '; '.join(errors) if errors else ''}"
+            )
+            page.close()
+        browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", nargs="?", default="/tmp/national-report.html")
     parser.add_argument("--communes", type=int, default=10_600)
     parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--districts", type=int, default=700)
+    parser.add_argument("--browser", action="store_true", help="also time opening it in Chromium")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    tables = synthesise(args.communes, args.items)
+    tables = synthesise(args.communes, args.items, n_districts=args.districts)
     t1 = time.perf_counter()
     path = write_report(Path(args.out), tables, date="2025-03-01")
     t2 = time.perf_counter()
     size = path.stat().st_size
     print(f"synthesised {args.communes:,} communes x {args.items} items in {t1 - t0:.1f} s")
     print(f"rendered and wrote {path} in {t2 - t1:.1f} s: {size / 1e6:.1f} MB")
+    if args.browser:
+        browse(path)
 
 
 if __name__ == "__main__":
