@@ -12,7 +12,8 @@ nothing from anywhere else, so it works offline and from a USB stick.
   hashes) and ``data:`` images: even an injected tag could neither run nor load anything.
 * The same tables give byte-identical output; the date is printed only when ``date`` is given.
 * At national scale (about 10,600 communes in 700 districts) each ranking group is a closed
-  ``<details>`` after the first few, and the per-item rows use compact markup.
+  ``<details>`` after the first few, packed (JSON, gzip, base64) and unpacked by the script when
+  opened; item rows are indices into one string table and are built with ``textContent`` only.
 """
 
 from __future__ import annotations
@@ -1029,8 +1030,9 @@ def render_report(
 ) -> str:
     """The report as one HTML document (a string); ``date`` is printed when given (no clock).
 
-    ``lazy_details``: keep each group's body (ranking, chart, details) as inert text until the group
-    is opened (needs the script). ``None`` decides by size (:data:`LAZY_ITEMS`, :data:`LAZY_COMMUNES`).
+    ``lazy_details``: pack each group's body (ranking, chart, details) and item rows, to be unpacked
+    when the group is opened (needs the script). ``None`` decides by size (:data:`LAZY_ITEMS`,
+    :data:`LAZY_COMMUNES`).
     """
     if lang not in LABELS:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
