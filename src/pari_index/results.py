@@ -9,6 +9,7 @@ score, status, explanation), ``findings``, ``rows`` (every input row and what be
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -76,6 +77,51 @@ def result_tables(
     )
 
 
+#: Above this many ranking groups a workbook gets no sheet per group (a national run has ~700
+#: districts); the summary sheet, sorted by group and rank, serves instead.
+MAX_GROUP_SHEETS = 60
+GROUP_SHEET_COLUMNS = (
+    "rank",
+    "commune_code",
+    "name",
+    "unit_type",
+    "total_points",
+    "index",
+    "class",
+    "rank_change",
+    "previous_rank",
+    "gap_to_next_class",
+    "next_class",
+    "top_lost",
+)
+
+
+def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[str, pl.DataFrame]:
+    """One ranking sheet per group (district or province), sorted by rank, named after the group
+    as Excel allows (31 characters, no []:*?/\\); empty when there are more than ``limit`` groups."""
+    if "group" not in summary.columns:
+        return {}
+    groups = summary["group"].unique(maintain_order=True).to_list()
+    if len(groups) > limit:
+        return {}
+    sheets: dict[str, pl.DataFrame] = {}
+    columns = [c for c in GROUP_SHEET_COLUMNS if c in summary.columns]
+    for group in groups:
+        label = re.sub(r"[\[\]:*?/\\]", " ", str(group if group is not None else "—"))
+        base = "XH " + " ".join(label.split())
+        name = base[:31]
+        n = 2
+        while name.casefold() in {k.casefold() for k in sheets} or name in TABLES:
+            suffix = f" ({n})"
+            name = base[: 31 - len(suffix)] + suffix
+            n += 1
+        part = summary.filter(pl.col("group").eq_missing(group))
+        if "rank" in part.columns:
+            part = part.sort("rank", nulls_last=True)
+        sheets[name] = part.select(columns)
+    return sheets
+
+
 def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") -> list[Path]:
     """Write the tables; returns the files written."""
     target = Path(path)
@@ -98,7 +144,8 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
             )
             about = pl.concat([about, pl.DataFrame({"key": [f"overflow_{name}"], "value": [side.name]})])
         sheets["about"] = about
-        write_xlsx(target, sheets)
+        per_group = group_sheets(tables.summary)
+        write_xlsx(target, {**sheets, **per_group})
         written.insert(0, target)
         return written
     target.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,68 @@
+"""Results workbooks: a ranking sheet per group, and reading results back with their types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import fastexcel
+import polars as pl
+
+from pari_index.ranking import rank
+from pari_index.results import group_sheets, read_results, result_tables, write_results
+from pari_index.scoring import score
+
+DATA = Path(__file__).parent / "data"
+
+
+def _summary(groups: list[str | None]) -> pl.DataFrame:
+    n = len(groups)
+    return pl.DataFrame(
+        {
+            "commune_code": [f"{i:05d}" for i in range(n)],
+            "name": [f"Xã {i}" for i in range(n)],
+            "group": groups,
+            "rank": [n - i for i in range(n)],
+            "index": [float(i) for i in range(n)],
+        }
+    )
+
+
+def test_one_sheet_per_group_sorted_by_rank_with_excel_safe_names() -> None:
+    sheets = group_sheets(_summary(["Huyện A/B", "Huyện A/B", "Quận [1]", None]))
+    assert list(sheets) == ["XH Huyện A B", "XH Quận 1", "XH —"]
+    assert sheets["XH Huyện A B"]["rank"].to_list() == [1, 2]
+    assert sheets["XH Huyện A B"]["commune_code"].to_list() == ["00001", "00000"]
+    assert all(len(name) <= 31 for name in sheets)
+
+
+def test_long_group_names_stay_unique_within_31_characters() -> None:
+    long = "Huyện Có Một Cái Tên Rất Dài Để Thử Nghiệm"
+    sheets = group_sheets(_summary([long + " Một", long + " Hai"]))
+    assert len(sheets) == 2 and all(len(name) <= 31 for name in sheets)
+    assert len({name.casefold() for name in sheets}) == 2
+
+
+def test_no_group_sheets_above_the_limit() -> None:
+    assert group_sheets(_summary([f"H{i}" for i in range(5)]), limit=4) == {}
+
+
+def test_workbook_has_the_tables_and_the_group_sheets(tmp_path: Path) -> None:
+    (tmp_path / "communes.csv").write_text(
+        "code,name,type,district\n00001,Phường A,phường,Kiến An\n00002,Xã B,xã,Cao Lãnh\n", encoding="utf-8"
+    )
+    (tmp_path / "long.csv").write_text(
+        "commune_code,criterion_id,value\n00001,1.2.3,có\n00002,1.2.3,không\n", encoding="utf-8"
+    )
+    result = score([tmp_path / "long.csv"], DATA / "all_kinds.yaml", communes=tmp_path / "communes.csv")
+    summary = rank(result.totals, result.details, result.criteria)
+    out = tmp_path / "results.xlsx"
+    write_results(out, result_tables(result, summary))
+    names = fastexcel.read_excel(str(out)).sheet_names
+    assert names == ["summary", "criteria", "findings", "rows", "about", "XH Kiến An", "XH Cao Lãnh"]
+    back = read_results(out)
+    assert back["summary"]["commune_code"].to_list() == ["00002", "00001"] or set(back["summary"]["commune_code"]) == {
+        "00001",
+        "00002",
+    }
+    assert back["summary"].schema["rank"] == pl.Int64
+    assert back["criteria"].height == 2 * 14
