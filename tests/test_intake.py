@@ -305,3 +305,30 @@ def test_register_codes_keep_leading_zeros_and_types(tmp_path: Path) -> None:
     register = read_register(path)
     assert register.codes.to_list() == ["00101", "00102", "00103", "00104", "00105"]
     assert register.frame["unit_type"].to_list() == ["ward", "commune", "township", "special_zone", "ward"]
+
+
+def test_checking_large_inputs_in_slices_of_communes_changes_nothing(
+    tmp_path: Path, long_csv_result: ScoreResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inputs above CHUNK_CELLS are checked a slice of communes at a time (to bound memory);
+    the results, findings and ledger must be those of a single pass."""
+    import pari_index.assessments as assessments
+
+    header, rows = long_rows()
+    # A conflicting duplicate, so that duplicate detection is exercised across the slicing.
+    rows = [*rows, [*rows[0][:3], "không" if rows[0][3] == "có" else "có", *rows[0][4:]]]
+    (tmp_path / "one").mkdir()
+    (tmp_path / "many").mkdir()
+    single = run(tmp_path / "one", write_csv(tmp_path / "one" / "long.csv", header, rows))
+    monkeypatch.setattr(assessments, "CHUNK_CELLS", 7)
+    sliced = run(tmp_path / "many", write_csv(tmp_path / "many" / "long.csv", header, rows))
+    assert sliced.details.select(COMPARED).equals(single.details.select(COMPARED))
+    assert sliced.totals.equals(single.totals)
+
+    def located(result: ScoreResult) -> list[tuple[object, ...]]:
+        frame = result.findings.with_columns(pl.col("file").str.extract(r"([^/]+)$"))
+        return sorted(frame.select("kind", "commune_code", "criterion_id", "file", "row").rows(), key=repr)
+
+    assert located(sliced) == located(single)
+    assert any(kind == "conflicting-values" for kind, *_ in located(sliced))
+    assert sliced.ledger.select("row", "status").sort("row").equals(single.ledger.select("row", "status").sort("row"))

@@ -180,17 +180,20 @@ def _score_frames(
     leaves = compiled.leaves
     communes = register.frame.select("code", "unit_type")
 
-    reported = compiled.evaluate(evaluation_frame(intake.cells, leaves, communes)).rename(
+    # Input cells only (not self-scores, evidence or explanations): what the rules read and what
+    # appraisal corrections replace. A third of all cells nationally, so copies stay small.
+    input_cells = intake.cells.filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
+    reported = compiled.evaluate(evaluation_frame(input_cells, leaves, communes)).rename(
         {"points": "computed_score", "branch": "computed_branch"}
     )
     if appraisal.cells.height:
-        merged_cells = _merge_corrections(intake.cells, appraisal.cells)
+        merged_cells = _merge_corrections(input_cells, appraisal.cells)
         corrected = compiled.evaluate(evaluation_frame(merged_cells, leaves, communes)).select(
             COMMUNE, CRITERION, pl.col("points").alias("corrected_score"), pl.col("branch").alias("corrected_branch")
         )
         touched = appraisal.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_corrected"))
     else:
-        merged_cells = intake.cells
+        merged_cells = input_cells
         corrected = pl.DataFrame(
             schema={
                 COMMUNE: pl.String,
