@@ -253,6 +253,25 @@ DEFAULT_COLOUR = "#5b6b7b"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+#: The per-item columns a report shows, in order (missing ones are shown empty).
+ITEM_SOURCE_COLUMNS = (
+    "commune_code",
+    "criterion_id",
+    "max",
+    "self_score",
+    "appraised_score",
+    "final_score",
+    "status",
+    "explanation",
+    "appraisal_reason",
+)
+
+
+def _item_columns(criteria_table: pl.DataFrame) -> pl.DataFrame:
+    present = set(criteria_table.columns)
+    return criteria_table.select(pl.col(c) if c in present else pl.lit(None).alias(c) for c in ITEM_SOURCE_COLUMNS)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -583,19 +602,7 @@ def _build(
         counts_frame = criteria_table.group_by(pl.col("commune_code").cast(pl.String)).len()
         item_counts = {_text(code): int(n) for code, n in counts_frame.iter_rows()}
     elif criteria_table is not None and has_items:
-        wanted = [
-            "commune_code",
-            "criterion_id",
-            "max",
-            "self_score",
-            "appraised_score",
-            "final_score",
-            "status",
-            "explanation",
-            "appraisal_reason",
-        ]
-        present = set(criteria_table.columns)
-        frame = criteria_table.select(pl.col(c) if c in present else pl.lit(None).alias(c) for c in wanted)
+        frame = _item_columns(criteria_table)
         statuses = {k: v[li] for k, v in STATUSES.items()}
         short = fmt.short
         for code, cid, mx, self_s, appr, final, status, expl, reason in frame.iter_rows():
@@ -939,19 +946,7 @@ def _pack_items(
     fmt = Formatter(lang, view["places"])
     statuses = {k: v[li] for k, v in STATUSES.items()}
     leaf_titles: Mapping[str, str] = view["leaf_titles"]
-    wanted = [
-        "commune_code",
-        "criterion_id",
-        "max",
-        "self_score",
-        "appraised_score",
-        "final_score",
-        "status",
-        "explanation",
-        "appraisal_reason",
-    ]
-    present = set(criteria_table.columns)
-    frame = criteria_table.select(pl.col(c) if c in present else pl.lit(None).alias(c) for c in wanted)
+    frame = _item_columns(criteria_table)
 
     def encode(column: str, text_of: Callable[[Any], str]) -> pl.Series:
         series = frame[column]
