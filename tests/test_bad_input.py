@@ -857,3 +857,14 @@ def test_register_keeps_the_first_of_a_repeated_code_and_units_with_warnings(tmp
     assert register.frame.filter(pl.col("code") == "00009")["unit_type"].to_list() == [None]
     assert register.rows is not None
     assert register.rows["status"].to_list().count("rejected") == 1
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path: Path) -> None:
+    from pari_index.outputs import write_text
+
+    umask = os.umask(0o022)
+    try:
+        write_text(tmp_path / "report.html", "<p>x</p>")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644

@@ -11,11 +11,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from .errors import Problem, StrictModeError, UsageError
 from .model import CriteriaSet
+
+if TYPE_CHECKING:
+    from .scoring import ScoreResult
 from .outputs import check_not_input
 
 Progress = Callable[[str], None]
@@ -25,7 +29,7 @@ Progress = Callable[[str], None]
 class ScoreRun:
     """What a run produced: the scoring result, the ranked summary and the files written."""
 
-    result: object
+    result: ScoreResult
     summary: pl.DataFrame
     files: list[Path]
     text: str
