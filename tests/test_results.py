@@ -6,6 +6,7 @@ from pathlib import Path
 
 import fastexcel
 import polars as pl
+import pytest
 
 from pari_index.ranking import rank
 from pari_index.results import group_sheets, read_results, result_tables, write_results
@@ -64,3 +65,29 @@ def test_workbook_has_the_tables_and_the_group_sheets(tmp_path: Path) -> None:
     assert back["summary"]["commune_code"].to_list() == ["00002", "00001"]
     assert back["summary"].schema["rank"] == pl.Int64
     assert back["criteria"].height == 2 * 14
+
+
+def test_a_table_too_big_for_a_sheet_goes_to_csv_beside_the_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national run has about a million item rows, close to an XLSX sheet's limit: the workbook
+    keeps the summaries and says where the detail went, instead of failing or truncating."""
+    import pari_index.results as results
+
+    (tmp_path / "communes.csv").write_text(
+        "code,name,type,district\n00001,Phường A,phường,Kiến An\n00002,Xã B,xã,Cao Lãnh\n", encoding="utf-8"
+    )
+    (tmp_path / "long.csv").write_text(
+        "commune_code,criterion_id,value\n00001,1.2.3,có\n00002,1.2.3,không\n", encoding="utf-8"
+    )
+    result = score([tmp_path / "long.csv"], DATA / "all_kinds.yaml", communes=tmp_path / "communes.csv")
+    monkeypatch.setattr(results, "XLSX_MAX_ROWS", 25)  # the criteria table has 2 x 14 rows, the rest fewer
+    out = tmp_path / "results.xlsx"
+    written = write_results(out, result_tables(result, rank(result.totals, result.details, result.criteria)))
+    side = tmp_path / "results.criteria.csv"
+    assert written == [out, side]
+    note = pl.read_excel(out, sheet_name="criteria")
+    assert "results.criteria.csv" in note["note"][0]
+    back = read_results(out)  # reads the overflow back through the about sheet
+    assert back["criteria"].height == 28
+    assert back["criteria"]["commune_code"].to_list()[:1] == ["00001"]

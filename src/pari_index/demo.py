@@ -45,6 +45,7 @@ import polars as pl
 
 from .compiling import COMMUNE, UNIT_TYPE, CompiledSet, compile_criteria, frame_schema, na_column
 from .model import CriteriaSet, Leaf, NotApplicable, Part, UnitType, resolve_leaves
+from .outputs import XLSX_MAX_ROWS
 from .points import SCALE, to_units
 from .rules import (
     Bonus,
@@ -68,7 +69,6 @@ Form = Literal["long", "wide"]
 
 SYNTHETIC_NOTE = "dữ liệu mô phỏng / synthetic"
 README_NAME = "SYNTHETIC-README.md"
-XLSX_MAX_ROWS = 1_048_575
 
 LONG_COLUMNS = (
     COMMUNE,
