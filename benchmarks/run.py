@@ -55,7 +55,7 @@ TARGETS = {
     "help": "--help < 0.3 s",
 }
 
-# The child process: run_score (or, while pari_index.ranking is not importable, score + write).
+# The child process: run_score, set up as the `pari` command sets itself up.
 PEAK = r"""
 def peak_bytes():
     # VmHWM: the peak resident set of this process image. ru_maxrss is not used: on Linux it keeps
@@ -76,21 +76,12 @@ CHILD = (
 import json, resource, sys, time
 args = json.loads(sys.argv[1])
 t0 = time.perf_counter()
-try:
-    import pari_index.ranking  # noqa: F401
-    from pari_index.pipeline import run_score
-    run = run_score(assessments=args["assessments"], criteria=args["criteria"], communes=args["communes"],
-                    appraisal=args["appraisal"], survey=args["survey"], output=args["output"], fmt=args["fmt"])
-    steps = "read, score, verify, rank, write"
-    rows = run.result.ledger.height
-except ImportError:
-    from pari_index.results import result_tables, write_results
-    from pari_index.scoring import score
-    result = score(args["assessments"], args["criteria"], communes=args["communes"],
-                   appraisal=args["appraisal"], survey=args["survey"])
-    write_results(args["output"], result_tables(result), args["fmt"])
-    steps = "read, score, verify, write (ranking not importable)"
-    rows = result.ledger.height
+import pari_index.cli  # noqa: F401  (as `pari score` does: allocator settings before polars loads)
+from pari_index.pipeline import run_score
+run = run_score(assessments=args["assessments"], criteria=args["criteria"], communes=args["communes"],
+                appraisal=args["appraisal"], survey=args["survey"], output=args["output"], fmt=args["fmt"])
+steps = "read, score, verify, rank, write"
+rows = run.result.ledger.height
 elapsed = time.perf_counter() - t0
 peak = peak_bytes()
 print(json.dumps({"elapsed": elapsed, "peak": peak, "steps": steps, "rows": rows}))
@@ -103,11 +94,8 @@ REPORT_CHILD = (
 import json, resource, sys, time
 from pathlib import Path
 args = json.loads(sys.argv[1])
-try:
-    from pari_index.report import write_report
-except ImportError:
-    print(json.dumps({"missing": True}))
-    raise SystemExit(0)
+import pari_index.cli  # noqa: F401  (as `pari report` does: allocator settings before polars loads)
+from pari_index.report import write_report
 from pari_index.loading import load_criteria
 from pari_index.results import read_results
 tables = read_results(args["results"])
@@ -376,18 +364,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         rep, _ = run_child(
             REPORT_CHILD, {"results": str(results_path), "output": str(report), "criteria": str(criteria_path)}
         )
-        if rep.get("missing"):
-            print("note: pari_index.report is not importable; the report step was skipped")
-            rows.append(Row("HTML report", "skipped", TARGETS["report"], "pari_index.report absent"))
-        else:
-            rows.append(
-                Row(
-                    "HTML report",
-                    _s(rep["elapsed"]),
-                    TARGETS["report"],
-                    f"{'met' if rep['elapsed'] < 10 else 'MISSED'}; {_mb(rep['size'])}; peak {_mb(rep['peak'])}",
-                )
+        rows.append(
+            Row(
+                "HTML report",
+                _s(rep["elapsed"]),
+                TARGETS["report"],
+                f"{'met' if rep['elapsed'] < 10 else 'MISSED'}; {_mb(rep['size'])}; peak {_mb(rep['peak'])}",
             )
+        )
 
         # (5) start-up.
         largest = largest_bundled()

@@ -549,11 +549,9 @@ def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFra
     repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
         pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
     )
-    used = (
-        pl.concat([accepted.select(pl.col(FILE).cast(pl.String), SHEET, ROW), repeated])
-        .unique()
-        .with_columns(pl.lit(True).alias("_used"))
-    )
+    # Unique rows first (a row gives several cells), then the file back to text for the join.
+    used_rows = accepted.select(FILE, SHEET, ROW).unique().with_columns(pl.col(FILE).cast(pl.String))
+    used = pl.concat([used_rows, repeated]).unique().with_columns(pl.lit(True).alias("_used"))
     reasons = (
         findings.filter(
             pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row"))
@@ -585,23 +583,38 @@ CHUNK_CELLS = 500_000
 
 
 def check_cells(
-    cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
+    pieces: list[pl.DataFrame], table: LeafTable, known_communes: pl.Series | None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Accepted (typed) cells and findings, checking large inputs a slice of communes at a time.
-    Slices are cut by commune, so duplicates (same commune, item and field) meet in one slice."""
-    if cells.height <= CHUNK_CELLS:
+    """Accepted (typed) cells and findings for the cells of every sheet, checking large inputs a
+    slice of communes at a time. Slices are cut by commune, so duplicates (same commune, item and
+    field, even from different files) meet in one slice. ``pieces`` is consumed: each sheet's
+    cells are released as soon as they are sliced, so the cells exist once, not twice."""
+    total = sum(piece.height for piece in pieces)
+    if total <= CHUNK_CELLS:
+        cells = pl.concat(pieces) if pieces else pl.DataFrame(schema=CELL_SCHEMA)
+        pieces.clear()
         return _check_and_type(cells, table, known_communes)
-    slices = -(-cells.height // CHUNK_CELLS)
-    parts = cells.with_columns((pl.col(COMMUNE).hash(seed=7) % slices).alias("_slice")).partition_by(
-        "_slice", include_key=False, maintain_order=True
-    )
-    del cells
+    count = -(-total // CHUNK_CELLS)
+    slices: list[list[pl.DataFrame]] = [[] for _ in range(count)]
+    while pieces:
+        piece = pieces.pop(0)
+        parts = piece.with_columns((pl.col(COMMUNE).hash(seed=7) % count).alias("_slice")).partition_by(
+            "_slice", include_key=True, maintain_order=True, as_dict=True
+        )
+        del piece
+        for (index,), part in parts.items():
+            slices[int(index)].append(part.drop("_slice"))
+        del parts
     accepted: list[pl.DataFrame] = []
     findings: list[pl.DataFrame] = []
-    while parts:
-        part = parts.pop(0)
-        ok, found = _check_and_type(part, table, known_communes)
-        del part
+    while slices:
+        group = slices.pop(0)
+        if not group:
+            continue
+        cells = pl.concat(group)
+        group.clear()
+        ok, found = _check_and_type(cells, table, known_communes)
+        del cells
         accepted.append(ok)
         findings.append(found)
     return pl.concat(accepted), pl.concat(findings)
@@ -636,9 +649,7 @@ def read_assessments(
         )
     if not cell_parts and problems:
         raise IntakeError(problems)
-    cells = pl.concat(cell_parts) if cell_parts else pl.DataFrame(schema=CELL_SCHEMA)
-    del cell_parts
-    accepted, findings = check_cells(cells, table, known_communes)
+    accepted, findings = check_cells(cell_parts, table, known_communes)
     findings = pl.concat([problems_to_findings(problems), findings])
     all_rows = (
         pl.concat(row_parts)
@@ -680,7 +691,10 @@ def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], commune
 def meta_frame(intake_cells: pl.DataFrame) -> pl.DataFrame:
     """Per commune and criterion: self_score (units), evidence number/date/file, explanation, and
     where the self-score came from."""
-    meta = intake_cells.filter(pl.col("kind").str.starts_with("meta:") & (pl.col(FIELD) != "n/a"))
+    # Narrow first: filtering copies only the columns it keeps.
+    meta = intake_cells.select(COMMUNE, CRITERION, FIELD, "kind", "num", "day", "text").filter(
+        pl.col("kind").str.starts_with("meta:") & (pl.col(FIELD) != "n/a")
+    )
     schema = {
         COMMUNE: pl.String(),
         CRITERION: pl.String(),

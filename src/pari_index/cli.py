@@ -18,6 +18,13 @@ from typing import Any, TypeVar
 
 import click
 
+# polars allocates through jemalloc, which by default keeps freed pages for ten seconds before
+# giving them back. A `pari score` run frees and allocates large frames step after step, so the
+# retained pages add up: on a national run (10,600 communes) the peak was 1.6 GB with the default
+# and 1.39 GB when freed pages are returned after 100 ms, for about 10 % more time. This must be
+# set before polars is first imported (the commands import it lazily); a value the user sets wins.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
+
 from .errors import EXIT_INVALID_INPUT, EXIT_USAGE, PariError
 
 F = TypeVar("F", bound=Callable[..., Any])

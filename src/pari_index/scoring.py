@@ -182,7 +182,8 @@ def _score_frames(
 
     # Input cells only (not self-scores, evidence or explanations): what the rules read and what
     # appraisal corrections replace. A third of all cells nationally, so copies stay small.
-    input_cells = intake.cells.filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
+    typed = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "flag", "day", "text"]
+    input_cells = intake.cells.select(typed).filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
     reported = compiled.evaluate(evaluation_frame(input_cells, leaves, communes)).rename(
         {"points": "computed_score", "branch": "computed_branch"}
     )
