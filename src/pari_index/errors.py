@@ -58,7 +58,8 @@ class Problem:
         return " ".join(parts) if parts else "-"
 
     def render(self) -> str:
-        text = f"{self.location}: {self.message} [{self.code}]"
+        location = self.location
+        text = f"{self.message} [{self.code}]" if location == "-" else f"{location}: {self.message} [{self.code}]"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text

@@ -233,9 +233,18 @@ def explain_from_results(
             )
         )
     if criterion is not None:
-        rows = rows.filter(pl.col("criterion_id") == criterion)
+        # An area or criterion id explains every scored item under it (2.1 -> 2.1.1, 2.1.2, ...).
+        rows = rows.filter(
+            (pl.col("criterion_id") == criterion) | pl.col("criterion_id").str.starts_with(criterion + ".")
+        )
         if rows.height == 0:
-            raise UsageError(Problem("unknown-criterion", f"criterion {criterion!r} is not a scored item"))
+            raise UsageError(
+                Problem(
+                    "unknown-criterion",
+                    f"{criterion!r} is neither a scored item nor an area or criterion with scored items",
+                    hint="use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
+                )
+            )
     criteria_set = criteria_for_results(tables, criteria)
     reworded = False
     if criteria_set is not None and {"branch", "evidence_status"} <= set(rows.columns):
