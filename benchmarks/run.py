@@ -178,10 +178,26 @@ def criteria_with_items(base: CriteriaSet, items: int, path: Path) -> tuple[Path
     return path, sum(1 for _ in loaded.leaves())
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a child, with the allocator setting as the user had it: importing
+    polars writes its own default into os.environ, which a child would otherwise inherit as if the
+    user had chosen it (and `pari` would then not apply its own)."""
+    env = os.environ.copy()
+    env.pop("_RJEM_MALLOC_CONF", None)
+    try:
+        with open("/proc/self/environ", "rb") as f:  # the environment this process started with
+            for entry in f.read().split(b"\0"):
+                if entry.startswith(b"_RJEM_MALLOC_CONF="):
+                    env["_RJEM_MALLOC_CONF"] = entry.split(b"=", 1)[1].decode()
+    except OSError:
+        pass
+    return env
+
+
 def run_child(code: str, args: dict[str, Any]) -> tuple[dict[str, Any], float]:
     t = time.perf_counter()
     out = subprocess.run(
-        [PYTHON, "-c", code, json.dumps(args)], capture_output=True, text=True, check=False, env=os.environ.copy()
+        [PYTHON, "-c", code, json.dumps(args)], capture_output=True, text=True, check=False, env=child_env()
     )
     wall = time.perf_counter() - t
     if out.returncode != 0:
