@@ -20,6 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pari_index.assessments import FINDING_SCHEMA
 from pari_index.report import write_report
 
 AREAS = 6
@@ -74,22 +75,7 @@ def synthesise(n_communes: int, n_items: int, n_districts: int = 700, seed: int 
             "appraisal_reason",
         )
     }
-    find: dict[str, list[object]] = {
-        k: []
-        for k in (
-            "severity",
-            "kind",
-            "commune_code",
-            "criterion_id",
-            "file",
-            "sheet",
-            "row",
-            "column",
-            "message",
-            "hint",
-            "size",
-        )
-    }
+    find: dict[str, list[object]] = {k: [] for k in FINDING_SCHEMA}
     for c in range(n_communes):
         code = f"{c + 1:05d}"
         district = c * n_districts // n_communes
