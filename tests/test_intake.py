@@ -332,3 +332,24 @@ def test_checking_large_inputs_in_slices_of_communes_changes_nothing(
     assert located(sliced) == located(single)
     assert any(kind == "conflicting-values" for kind, *_ in located(sliced))
     assert sliced.ledger.select("row", "status").sort("row").equals(single.ledger.select("row", "status").sort("row"))
+
+
+def test_percent_formatted_cells_are_read_as_shown(tmp_path: Path) -> None:
+    """Typing 94,3% in Excel stores 0.943 with a percent format; the clerk sees and means 94,3."""
+    from pari_index.tables import read_table_file
+
+    path = tmp_path / "percent.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Dữ liệu"
+    ws.append(["commune_code", "criterion_id", "value"])
+    ws.append(["00101", "3.1", 0.943])
+    ws["C2"].number_format = "0.0%"
+    ws.append(["00102", "3.1", 1])
+    ws["C3"].number_format = "0%"
+    ws.append(["00103", "3.1", 85])  # an ordinary number stays as it is
+    ws.append(["00104", "3.1", 0.5])
+    ws["C5"].number_format = '0.00" điểm"'  # not a percentage
+    wb.save(path)
+    frame = read_table_file(path).sheets[0].frame
+    assert frame["value"].to_list() == ["94.3", "100", "85", "0.5"]

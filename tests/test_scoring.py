@@ -593,3 +593,16 @@ def test_an_area_excluded_for_a_commune_has_no_area_score(tmp_path: Path) -> Non
     assert (totals["00002"]["area_1"], totals["00002"]["area_2"]) == (60000, None)  # a commune has none
     assert totals["00002"]["applicable_max"] == 60000 and totals["00002"]["index"] == 100 * 10_000
     assert list(result.totals.columns).index("area_1") < list(result.totals.columns).index("area_2")
+
+
+def test_a_row_with_a_rejected_value_and_a_used_self_score_is_partial(tmp_path: Path) -> None:
+    (tmp_path / "communes.csv").write_text("code,name,type,district\n00001,Phường A,phường,H\n", encoding="utf-8")
+    (tmp_path / "long.csv").write_text(
+        "commune_code,criterion_id,input,value,self_score\n00001,3.1,,120,5\n00001,1.2.3,,có,1\n", encoding="utf-8"
+    )
+    result = score([tmp_path / "long.csv"], CRITERIA, communes=tmp_path / "communes.csv")
+    rows = {r["row"]: r for r in result.ledger.filter(pl.col("input") == "assessment").iter_rows(named=True)}
+    assert rows[2]["status"] == "partial" and "above 100" in rows[2]["reasons"]
+    assert rows[3]["status"] == "scored"
+    item = result.details.filter(pl.col("criterion_id") == "3.1").row(0, named=True)
+    assert (item["self_score"], item["computed_score"]) == (50000, 0)  # the refused 120 % is not scored

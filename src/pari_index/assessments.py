@@ -543,7 +543,8 @@ def _check_and_type(
 
 
 def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
-    """One row per source row: scored (at least one value used) or rejected, with reasons."""
+    """One row per source row: scored (its values used), partial (some used, some rejected),
+    rejected, or empty, with reasons."""
     # A row repeating an earlier one with the same value is counted once, through the earlier
     # row: it was used, not empty.
     repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
@@ -557,7 +558,10 @@ def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFra
             pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row"))
         )
         .group_by("file", "sheet", "row")
-        .agg(pl.col("message").unique().sort().str.join("; ").alias("reasons"))
+        .agg(
+            pl.col("message").unique().sort().str.join("; ").alias("reasons"),
+            (pl.col("severity") == "error").any().alias("_error"),
+        )
         .rename({"file": FILE, "sheet": SHEET, "row": ROW})
     )
     ledger = (
@@ -565,7 +569,11 @@ def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFra
         .join(reasons, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
         .with_columns(pl.coalesce("reasons", UNREAD).alias("reasons"))
         .with_columns(
-            pl.when(pl.col("_used"))
+            # "partial": some of the row was used, some rejected (e.g. a self-score kept while
+            # its 120 % value was refused); the reasons say what.
+            pl.when(pl.col("_used") & pl.col("_error").fill_null(False))
+            .then(pl.lit("partial"))
+            .when(pl.col("_used"))
             .then(pl.lit("scored"))
             .when(pl.col("reasons").is_not_null())
             .then(pl.lit("rejected"))

@@ -31,10 +31,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _print_problems(error: PariError) -> None:
-    count = len(error.problems)
     for problem in error.problems:
         click.echo(f"{problem.severity}: {problem.render()}", err=True)
-    if count > 1:
+    count = len(error.problems)
+    # A list cut short ends with its own "… and N more" line; the count would then mislead.
+    if count > 1 and all(p.code != "more" for p in error.problems):
         click.echo(f"{count} problems.", err=True)
 
 

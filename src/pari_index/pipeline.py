@@ -131,12 +131,15 @@ def run_score(
     ledger = result.ledger
     rows_total = ledger.height
     rejected = ledger.filter(pl.col("status") == "rejected").height
+    partial = ledger.filter(pl.col("status") == "partial").height
     used = ledger.filter(pl.col("status").is_in(["scored", "applied", "registered"])).height
-    empty = rows_total - used - rejected
+    empty = rows_total - used - rejected - partial
     lines = [
         f"Scored {result.totals.height} communes on {len(result.leaves)} items of {result.criteria.id} "
         f"({result.criteria.decision.number}).",
-        f"Input rows: {rows_total} read, {used} used, {rejected} rejected (see the findings)"
+        f"Input rows: {rows_total} read, {used} used, "
+        + (f"{partial} partly used (a value in them was rejected), " if partial else "")
+        + f"{rejected} rejected (see the findings)"
         + (f", {empty} with nothing to score." if empty else "."),
     ]
     if kinds:
@@ -165,12 +168,20 @@ def run_score(
     return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
 
 
+def _where(row: dict[str, object]) -> str:
+    """ "commune X, item Y: " for findings that have no file place of their own."""
+    if row["file"] or not row["commune_code"]:
+        return ""
+    item = f", item {row['criterion_id']}" if row["criterion_id"] else ""
+    return f"commune {row['commune_code']}{item}: "
+
+
 def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Problem]:
     """Findings as located problems (the first ``limit``) for printing."""
     problems = [
         Problem(
             row["kind"],
-            (f"commune {row['commune_code']}: " if row["commune_code"] and not row["file"] else "") + row["message"],
+            _where(row) + row["message"],
             file=row["file"],
             sheet=row["sheet"],
             row=row["row"],
@@ -181,7 +192,9 @@ def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Proble
         for row in findings.head(limit).iter_rows(named=True)
     ]
     if findings.height > limit:
-        problems.append(Problem("more", f"… and {findings.height - limit} more (see the findings sheet)"))
+        problems.append(
+            Problem("more", f"… and {findings.height - limit} more (see the findings sheet)", severity="note")
+        )
     return problems
 
 

@@ -100,7 +100,18 @@ def _inputs_text(cells: pl.DataFrame) -> pl.DataFrame:
     # One sort of the whole column, then joins in order: cheaper than sorting inside each group.
     pairs = (
         cells.filter(~pl.col("kind").str.starts_with("meta:"))
-        .select(COMMUNE, CRITERION, pl.format("{}={}", pl.col(FIELD), pl.col("value")).alias("_pair"))
+        .select(
+            COMMUNE,
+            CRITERION,
+            # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel).
+            pl.format(
+                "{}={}",
+                pl.col(FIELD),
+                pl.when(pl.col("kind") == "date")
+                .then(pl.col("day").dt.strftime("%d/%m/%Y"))
+                .otherwise(pl.col("value")),
+            ).alias("_pair"),
+        )
         .sort(COMMUNE, CRITERION, "_pair")
     )
     return pairs.group_by(COMMUNE, CRITERION, maintain_order=True).agg(pl.col("_pair").str.join("; ").alias("inputs"))

@@ -237,6 +237,7 @@ class _SheetCells:
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
+    percent_cells: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _column_number(letters: str) -> int:
@@ -254,6 +255,7 @@ def _xlsx_sheet_cells(path: Path) -> dict[str, _SheetCells]:
             workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
             rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
             targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_NS_PKG_REL}Relationship")}
+            percent_styles = _percent_styles(package.read("xl/styles.xml")) if "xl/styles.xml" in names else set()
             found: dict[str, _SheetCells] = {}
             for sheet in workbook.iter(f"{_NS_MAIN}sheet"):
                 target = targets.get(sheet.get(f"{_NS_REL}id"), "")
@@ -261,13 +263,40 @@ def _xlsx_sheet_cells(path: Path) -> dict[str, _SheetCells]:
                 if member not in names:
                     continue
                 data = package.read(member)
-                found[sheet.get("name", "")] = _scan_sheet_xml(data)
+                found[sheet.get("name", "")] = _scan_sheet_xml(data, percent_styles)
             return found
     except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
         return {}
 
 
-def _scan_sheet_xml(data: bytes) -> _SheetCells:
+#: Excel's built-in percent number formats (0% and 0.00%).
+_BUILTIN_PERCENT_FORMATS = {9, 10}
+_STYLED_NUMBER = re.compile(
+    rb'<c\b(?![^>]*\bt="(?:s|str|inlineStr|e|b)")[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?\bs="([0-9]+)"'
+)
+_STYLED_NUMBER_S_FIRST = re.compile(
+    rb'<c\b(?![^>]*\bt="(?:s|str|inlineStr|e|b)")[^>]*?\bs="([0-9]+)"[^>]*?\br="([A-Z]+)([0-9]+)"'
+)
+
+
+def _percent_styles(styles_xml: bytes) -> set[int]:
+    """Indexes of the cell styles (cellXfs) whose number format shows a percentage."""
+    try:
+        root = ElementTree.fromstring(styles_xml)
+    except ElementTree.ParseError:
+        return set()
+    percent_ids = set(_BUILTIN_PERCENT_FORMATS)
+    for fmt in root.iter(f"{_NS_MAIN}numFmt"):
+        code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))  # % inside quotes is text
+        if "%" in code:
+            percent_ids.add(int(fmt.get("numFmtId", "-1")))
+    xfs = root.find(f"{_NS_MAIN}cellXfs")
+    if xfs is None:
+        return set()
+    return {i for i, xf in enumerate(xfs.findall(f"{_NS_MAIN}xf")) if int(xf.get("numFmtId", "0")) in percent_ids}
+
+
+def _scan_sheet_xml(data: bytes, percent_styles: set[int] | None = None) -> _SheetCells:
     """Regular expressions over the sheet XML (a full XML parse of a 100k-row sheet takes
     seconds; these take a fraction of calamine's own time). Cells are ``<c r="B3" ...>``."""
     info = _SheetCells()
@@ -277,6 +306,15 @@ def _scan_sheet_xml(data: bytes) -> _SheetCells:
         if first.group(1) != b"A":  # the usual case, column A, needs no search of the whole sheet
             letters = set(_CELL_WITH_CONTENT.findall(data, first.start()))
             info.first_col = min(_column_number(col.decode()) for col, _ in letters)
+    if percent_styles:
+        # A number shown as a percentage is stored as a fraction (94,3 % is 0.943); the person
+        # typed and sees 94,3, so that is what is read.
+        for match in _STYLED_NUMBER.finditer(data):
+            if int(match.group(3)) in percent_styles:
+                info.percent_cells.append((int(match.group(2)), _column_number(match.group(1).decode())))
+        for match in _STYLED_NUMBER_S_FIRST.finditer(data):
+            if int(match.group(1)) in percent_styles:
+                info.percent_cells.append((int(match.group(3)), _column_number(match.group(2).decode())))
     if all(data.find(marker) < 0 for marker in (b"<f", b't="e"', b"<mergeCell")):
         return info
     for match in _ERROR_CELL.finditer(data):
@@ -342,6 +380,30 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
     return problems
 
 
+def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
+    """Percent-formatted numbers times 100, as the sheet shows them (0.943 shown as 94,3 % -> 94.3)."""
+    if not info.percent_cells:
+        return grid
+    by_column: dict[int, list[int]] = {}
+    for row, col in info.percent_cells:
+        index = col - info.first_col
+        if 0 <= index < grid.width and row - info.first_row >= 0:
+            by_column.setdefault(index, []).append(row - info.first_row)
+    exprs = []
+    for index, rows in by_column.items():
+        name = grid.columns[index]
+        value = pl.col(name).cast(pl.String)
+        shown = (value.cast(pl.Float64, strict=False) * 100).round(8)
+        # Whole numbers without a trailing ".0", others as the shortest decimal.
+        text = (
+            pl.when(shown == shown.round(0)).then(shown.cast(pl.Int64).cast(pl.String)).otherwise(shown.cast(pl.String))
+        )
+        exprs.append(
+            pl.when(pl.int_range(pl.len()).is_in(rows) & shown.is_not_null()).then(text).otherwise(value).alias(name)
+        )
+    return grid.with_columns(exprs)
+
+
 def _read_excel(path: Path, file: str) -> ReadResult:
     import fastexcel
 
@@ -389,6 +451,7 @@ def _read_excel(path: Path, file: str) -> ReadResult:
         if raw.height == 0:
             continue
         info = cells.get(name, _SheetCells())
+        raw = _percent_as_shown(raw, info)
         sheet, sheet_problems = _frame_from_grid(raw, file, name, info.first_row)
         problems += sheet_problems
         problems += _cell_problems(info, sheet, file, name)
