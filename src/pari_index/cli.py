@@ -69,6 +69,15 @@ class _Group(click.Group):
             sys.exit(EXIT_USAGE)
 
 
+#: The criteria set a command works on: a YAML file, or the bundled default.
+criteria_option = click.option(
+    "--criteria",
+    "criteria_file",
+    type=click.Path(path_type=Path),
+    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
+)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pari-index", prog_name="pari")
 def main() -> None:
@@ -141,12 +150,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 
 @main.command()
 @click.argument("assessments", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--criteria",
-    "criteria_file",
-    type=click.Path(path_type=Path),
-    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
-)
+@criteria_option
 @click.option("--communes", type=click.Path(path_type=Path), help="Commune register (CSV or XLSX).")
 @click.option("--appraisal", type=click.Path(path_type=Path), help="Appraisal council corrections.")
 @click.option("--survey", multiple=True, type=click.Path(path_type=Path), help="Citizen-survey results.")
@@ -259,12 +263,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 
 
 @main.command()
-@click.option(
-    "--criteria",
-    "criteria_file",
-    type=click.Path(path_type=Path),
-    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
-)
+@criteria_option
 @click.option(
     "--communes",
     type=click.Path(path_type=Path),
@@ -314,12 +313,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
 
 
 @main.command("demo-data")
-@click.option(
-    "--criteria",
-    "criteria_file",
-    type=click.Path(path_type=Path),
-    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
-)
+@criteria_option
 @click.option(
     "--communes",
     "n_communes",
