@@ -17,7 +17,7 @@ scored, or rejected with its reasons.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -312,6 +312,14 @@ BOOLEAN_KINDS = ("boolean", "meta:n/a")
 DATE_KINDS = ("date", "meta:evidence_date")
 
 
+def _number_units(text: pl.Expr) -> pl.Expr:
+    """Units of 1/10,000: plain numbers ("34", "92.5") cast directly, the rest (decimal comma,
+    thousands separators, %, words) through the full parser."""
+    plain = text.cast(pl.Float64, strict=False)
+    plain_ok = plain.is_not_null() & plain.is_finite() & (plain.abs() < 9e13)
+    return pl.when(plain_ok).then((plain * SCALE).round(0).cast(pl.Int64)).otherwise(parse_units(text))
+
+
 def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
     """Adds the typed value columns ``num`` (Int64 units), ``flag`` (Boolean), ``day`` (Date) and
     ``text`` (status, level or meta text), each parsed only on the cells of its kind."""
@@ -323,9 +331,23 @@ def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
         "text": pl.lit(None, dtype=pl.String),
     }
 
-    def part(condition: pl.Expr, column: str, parsed: pl.Expr) -> pl.DataFrame:
-        return cells.filter(condition).with_columns(
-            **{name: (parsed if name == column else expr).alias(name) for name, expr in empty.items()}
+    def part(condition: pl.Expr, column: str, parser: Callable[[pl.Expr], pl.Expr] | None) -> pl.DataFrame:
+        """The cells matching ``condition`` with ``parser`` applied (None: the text as it is)."""
+        these = cells.filter(condition)
+        if parser is None:
+            return these.with_columns(
+                **{name: (pl.col(VALUE) if name == column else expr).alias(name) for name, expr in empty.items()}
+            )
+        # Each distinct text is parsed once and mapped back: a national file repeats the same few
+        # thousand texts ("có", "0,5", "04/06/2025") across millions of cells, and the parsers'
+        # regular expressions cost far more than one hash lookup per cell.
+        distinct = these.select(pl.col(VALUE).unique())
+        parsed = distinct.select(VALUE, parser(pl.col(VALUE)).alias("_parsed"))
+        typed = pl.col(VALUE).replace_strict(
+            parsed[VALUE], parsed["_parsed"], default=None, return_dtype=parsed.schema["_parsed"]
+        )
+        return these.with_columns(
+            **{name: (typed if name == column else expr).alias(name) for name, expr in empty.items()}
         )
 
     levels = pl.DataFrame(
@@ -347,28 +369,16 @@ def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
         .with_columns(pl.col("_level").alias("text"))
         .drop("_key", "_low", "_level")
     )
-    # Numbers: most cells are plain ("34", "92.5") and cast directly; only the rest (decimal
-    # comma, thousands separators, %, text) goes through the full parser.
-    plain = pl.col(VALUE).cast(pl.Float64, strict=False)
-    plain_ok = plain.is_not_null() & plain.is_finite() & (plain.abs() < 9e13)
-    numeric = cells.filter(kind.is_in(NUMERIC_KINDS))
     parts = [
-        numeric.filter(plain_ok).with_columns(
-            **{name: expr for name, expr in empty.items() if name != "num"},
-            num=(plain * SCALE).round(0).cast(pl.Int64),
-        ),
-        numeric.filter(~plain_ok).with_columns(
-            **{name: expr for name, expr in empty.items() if name != "num"},
-            num=parse_units(pl.col(VALUE)),
-        ),
-        part(kind.is_in(BOOLEAN_KINDS), "flag", parse_boolean(pl.col(VALUE))),
-        part(kind.is_in(DATE_KINDS), "day", parse_date(pl.col(VALUE))),
-        part(kind == "status", "text", parse_status(pl.col(VALUE))),
+        part(kind.is_in(NUMERIC_KINDS), "num", _number_units),
+        part(kind.is_in(BOOLEAN_KINDS), "flag", parse_boolean),
+        part(kind.is_in(DATE_KINDS), "day", parse_date),
+        part(kind == "status", "text", parse_status),
         level_cells.select(*cells.columns, *empty),
         part(
             kind.str.starts_with("meta:") & ~kind.is_in([*NUMERIC_KINDS, *BOOLEAN_KINDS, *DATE_KINDS]),
             "text",
-            pl.col(VALUE),
+            None,
         ),
     ]
     return pl.concat([p.select(*cells.columns, *empty) for p in parts])
