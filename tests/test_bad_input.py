@@ -50,6 +50,7 @@ ALL_KINDS = DATA / "all_kinds.yaml"
 BASE_YAML = ALL_KINDS.read_text(encoding="utf-8")
 KNOWN = ("00001", "00002", "00003")
 LONG = "commune_code,criterion_id,input,value\n"
+META = "commune_code,criterion_id,input,value,self_score,evidence_date\n"
 REGISTER = "code,name,type,district,province\n00001,Phường Nam Sơn,phường,Kiến An,HP\n00002,Xã Mỹ Hiệp,xã,Cao Lãnh,ĐT\n"
 
 
@@ -231,6 +232,22 @@ INTAKE_CASES: list[Any] = [
     pytest.param(
         "commune_code,criterion_id,value,n/a\n00001,1.2.3,,có\n", {(E, "na-not-allowed", 2, "n/a")}, id="na-not-allowed"
     ),
+    # Self-scores and evidence are kept as columns of their row, not as cells; a misplaced row
+    # is still reported once per filled field, at the field's column.
+    pytest.param(META + "00001,9.9,,,1,\n", {(E, "unknown-criterion", 2, "self_score")}, id="meta-only-unknown-item"),
+    pytest.param(
+        META + "00001,9.9,,1,1,10/01/2024\n",
+        {(E, "unknown-criterion", 2, c) for c in ("value", "self_score", "evidence_date")},
+        id="meta-and-value-unknown-item",
+    ),
+    pytest.param(
+        META + "00009,1.2.3,,,1,10/01/2024\n",
+        {(E, "unknown-commune", 2, "self_score"), (E, "unknown-commune", 2, "evidence_date")},
+        id="meta-only-unknown-commune",
+    ),
+    pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "self_score")}, id="meta-only-no-commune"),
+    pytest.param(META + "00001,1.2.3,,,một,\n", {(E, "bad-value", 2, "self_score")}, id="self-score-in-words"),
+    pytest.param(META + "00001,1.2.3,,,,31/02/2024\n", {(E, "bad-value", 2, "evidence_date")}, id="bad-evidence-date"),
 ]
 
 
@@ -252,6 +269,58 @@ def test_bad_assessment_cells(tmp_path: Path, text: str, expected: set[tuple[str
     assert not rejected_rows & set(intake.cells["_row"].to_list())
     for row in rejected_rows:
         assert intake.ledger.filter(pl.col("row") == row)["status"].to_list() == ["rejected"]
+
+
+def test_self_scores_and_evidence_are_checked_per_field(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(
+        META
+        + "00001,1.2.3,,có,1,10/01/2024\n"  # row 2: all used
+        + "00001,1.2.1,,3,một,\n"  # 3: the count is used, the self-score is not
+        + "00001,1.1.3,done,5,1,\n"  # 4 and 5: two self-scores for one item
+        + '00001,1.1.3,planned,6,"0,5",\n'
+        + "00002,1.2.3,,có,1,\n"  # 6 and 7: the same row twice
+        + "00002,1.2.3,,có,1,\n"
+        + '00002,1.2.1,,,"0,25",\n',  # 8: a self-score only
+        encoding="utf-8",
+    )
+    intake = _intake(path)
+    assert _findings(intake) == {
+        (E, "bad-value", 3, "self_score"),
+        (E, "conflicting-values", 4, "self_score"),
+        (E, "conflicting-values", 5, "self_score"),
+        ("warning", "duplicate-row", 7, "value"),
+        ("warning", "duplicate-row", 7, "self_score"),
+    }
+    meta = {(r["commune_code"], r["criterion_id"]): r for r in intake.meta.iter_rows(named=True)}
+    assert set(meta) == {("00001", "1.2.3"), ("00002", "1.2.3"), ("00002", "1.2.1")}
+    assert (meta["00001", "1.2.3"]["self_score"], meta["00001", "1.2.3"]["evidence_date"]) == (
+        10_000,
+        dt.date(2024, 1, 10),
+    )
+    assert meta["00002", "1.2.3"]["self_score"] == 10_000
+    assert meta["00002", "1.2.1"]["self_score"] == 2_500
+    statuses = dict(intake.ledger.select("row", "status").iter_rows())
+    assert statuses == {2: "scored", 3: "partial", 4: "partial", 5: "partial", 6: "scored", 7: "scored", 8: "scored"}
+
+
+def test_wide_self_score_columns_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "commune_code,1.2.3,1.2.3:self_score,1.2.1:self_score,1.2.1:evidence_date\n"
+        "00001,có,1,hai,10/01/2024\n"
+        "00002,không,0,,\n",
+        encoding="utf-8",
+    )
+    intake = _intake(path)
+    assert _findings(intake) == {(E, "bad-value", 2, "1.2.1:self_score")}
+    meta = {(r["commune_code"], r["criterion_id"]): r for r in intake.meta.iter_rows(named=True)}
+    assert {k: (v["self_score"], v["evidence_date"]) for k, v in meta.items()} == {
+        ("00001", "1.2.3"): (10_000, None),
+        ("00001", "1.2.1"): (None, dt.date(2024, 1, 10)),
+        ("00002", "1.2.3"): (0, None),
+    }
+    assert dict(intake.ledger.select("row", "status").iter_rows()) == {2: "partial", 3: "scored"}
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,15 @@ Files come in two forms, recognised by their columns:
 * **wide**: one row per commune, one column per input (``1.1.4:done``, or ``1.1.1`` for a
   criterion with one input) and per-criterion columns such as ``1.1.1:self_score``.
 
-Both become *cells*: one row per commune, criterion and field, each still carrying the file, sheet,
-row and column it came from. Cells are checked (unknown commune, criterion or input; conflicting
-duplicates; text that is not a number, date or answer of the right kind; values out of range) and
-every rejected cell becomes a finding that names its place. A ledger accounts for every source row:
-scored, or rejected with its reasons.
+Inputs (and N/A marks) become *cells*: one row per commune, criterion and field, each still
+carrying the file, sheet, row and column it came from. Cells are checked (unknown commune,
+criterion or input; conflicting duplicates; text that is not a number, date or answer of the right
+kind; values out of range) and every rejected cell becomes a finding that names its place.
+
+Self-scores and evidence stay columns of the row they came from (*meta rows*) and are checked a
+column at a time with the same rules and the same findings; making a located cell of each of them
+tripled the cells of a national run for no gain. A ledger accounts for every source row: scored,
+partial, rejected with its reasons, or empty.
 """
 
 from __future__ import annotations
@@ -38,7 +42,10 @@ VALUE = "value"
 COLUMN = "_column"
 UNREAD = "_unread"  # ledger: why a whole sheet was not read
 
-META_FIELDS = ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a")
+#: What a commune says about an item besides its inputs. ``n/a`` is read as a cell like an input
+#: (the appraisal council may correct it); the others stay columns of the row they came from.
+META_COLUMNS = ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation")
+META_FIELDS = (*META_COLUMNS, "n/a")
 
 ASSESSMENT_ALIASES: dict[str, str] = {
     **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị", "ma")},
@@ -83,6 +90,29 @@ CELL_SCHEMA: dict[str, pl.DataType] = {
     SHEET: pl.String(),
     ROW: pl.Int64(),
     COLUMN: pl.String(),
+}
+
+#: A source row's self-score and evidence, as text, where it came from, and whether its columns are
+#: named ``criterion:field`` (a wide sheet) or ``field`` (a long one).
+META_ROW_SCHEMA: dict[str, pl.DataType] = {
+    COMMUNE: pl.String(),
+    CRITERION: pl.String(),
+    FILE: pl.String(),
+    SHEET: pl.String(),
+    ROW: pl.Int64(),
+    "_wide": pl.Boolean(),
+    **{name: pl.String() for name in META_COLUMNS},
+}
+
+#: Accepted self-scores and evidence: one row per commune and item that has any.
+META_SCHEMA: dict[str, pl.DataType] = {
+    COMMUNE: pl.String(),
+    CRITERION: pl.String(),
+    "self_score": pl.Int64(),
+    "evidence_number": pl.String(),
+    "evidence_date": pl.Date(),
+    "evidence_file": pl.String(),
+    "explanation": pl.String(),
 }
 
 FINDING_SCHEMA: dict[str, pl.DataType] = {
@@ -197,18 +227,24 @@ class LeafTable:
 
 @dataclass
 class Intake:
-    """Accepted cells, typed; findings for everything rejected; a ledger of source rows."""
+    """Accepted cells, typed, and self-scores and evidence per item; findings for everything
+    rejected; a ledger of source rows."""
 
     cells: pl.DataFrame  # accepted: CELL_SCHEMA + kind, num (Int64 units), flag (Boolean), day (Date), text
+    meta: pl.DataFrame  # META_SCHEMA: one row per commune and item with a self-score or evidence
     findings: pl.DataFrame
     ledger: pl.DataFrame  # file, sheet, row, status, reasons
 
     @property
     def communes(self) -> list[str]:
-        return self.cells[COMMUNE].unique().sort().to_list()
+        return pl.concat([self.cells[COMMUNE], self.meta[COMMUNE]]).unique().sort().to_list()
 
 
-def _long_cells(sheet: Sheet, table: LeafTable) -> pl.DataFrame:
+def _no_meta_rows() -> pl.DataFrame:
+    return pl.DataFrame(schema=META_ROW_SCHEMA)
+
+
+def _long_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame]:
     frame = sheet.frame
     base = [COMMUNE, CRITERION, FILE, SHEET, ROW]
     parts: list[pl.DataFrame] = []
@@ -223,20 +259,30 @@ def _long_cells(sheet: Sheet, table: LeafTable) -> pl.DataFrame:
                 pl.lit(VALUE).alias(COLUMN),
             )
         )
-    for meta in META_FIELDS:
-        if meta in frame.columns:
-            parts.append(
-                frame.filter(pl.col(meta).is_not_null()).select(
-                    *base, pl.lit(meta).alias(FIELD), pl.col(meta).alias(VALUE), pl.lit(meta).alias(COLUMN)
-                )
+    if "n/a" in frame.columns:
+        parts.append(
+            frame.filter(pl.col("n/a").is_not_null()).select(
+                *base, pl.lit("n/a").alias(FIELD), pl.col("n/a").alias(VALUE), pl.lit("n/a").alias(COLUMN)
             )
-    if not parts:
-        return pl.DataFrame(schema=CELL_SCHEMA)
+        )
     # In CELL_SCHEMA order, so that long and wide sheets concatenate in one run.
-    return pl.concat([p.select(list(CELL_SCHEMA)).cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+    cells = (
+        pl.concat([p.select(list(CELL_SCHEMA)).cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+        if parts
+        else pl.DataFrame(schema=CELL_SCHEMA)
+    )
+    present = [m for m in META_COLUMNS if m in frame.columns]
+    if not present:
+        return cells, _no_meta_rows()
+    meta_rows = frame.filter(pl.any_horizontal(pl.col(m).is_not_null() for m in present)).select(
+        *base,
+        pl.lit(False).alias("_wide"),
+        *[pl.col(m) if m in present else pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS],
+    )
+    return cells, meta_rows.cast(META_ROW_SCHEMA)  # type: ignore[arg-type]
 
 
-def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Problem]]:
+def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem]]:
     frame = sheet.frame
     leaf_ids = set(table.default_input[CRITERION].to_list())
     value_columns: list[str] = []
@@ -260,7 +306,7 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Prob
                 )
             )
     if not value_columns:
-        return pl.DataFrame(schema=CELL_SCHEMA), problems
+        return pl.DataFrame(schema=CELL_SCHEMA), _no_meta_rows(), problems
     long = (
         frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns)
         .unpivot(index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE)
@@ -271,27 +317,61 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Prob
         split.struct.field("field_0").str.strip_chars().alias(CRITERION),
         split.struct.field("field_1").str.strip_chars().alias("_field"),
     ).join(table.default_input, on=CRITERION, how="left")
-    cells = long.select(
+    is_meta = pl.col("_field").is_in(list(META_COLUMNS))
+    cells = long.filter(~is_meta | pl.col("_field").is_null()).select(
         COMMUNE, CRITERION, pl.coalesce("_field", "default_field").alias(FIELD), VALUE, FILE, SHEET, ROW, COLUMN
     )
-    return cells.cast(CELL_SCHEMA), problems  # type: ignore[arg-type]
+    meta_cells = long.filter(is_meta)
+    if meta_cells.height == 0:
+        return cells.cast(CELL_SCHEMA), _no_meta_rows(), problems  # type: ignore[arg-type]
+    # Two columns of one row naming the same item and field (1.1.1:self_score and 1.1.1 : self_score).
+    names = meta_cells.select(COLUMN, CRITERION, "_field").unique(maintain_order=True)
+    extra = names.filter(pl.int_range(pl.len()).over(CRITERION, "_field") > 0)
+    problems += [
+        Problem(
+            "duplicate-column",
+            f"column {name!r} names the same item and field as another column; only the first was read",
+            file=sheet.file,
+            sheet=sheet.name,
+            row=1,
+            field=name,
+            hint="keep one column per item and field",
+        )
+        for name in extra[COLUMN].to_list()
+    ]
+    meta_rows = meta_cells.pivot(
+        on="_field", index=[COMMUNE, CRITERION, FILE, SHEET, ROW], values=VALUE, aggregate_function="first"
+    ).with_columns(pl.lit(True).alias("_wide"))
+    meta_rows = meta_rows.with_columns(
+        pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS if m not in meta_rows.columns
+    )
+    return (
+        cells.cast(CELL_SCHEMA),  # type: ignore[arg-type]
+        meta_rows.select(list(META_ROW_SCHEMA)).cast(META_ROW_SCHEMA),  # type: ignore[arg-type]
+        problems,
+    )
 
 
-def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Problem]]:
-    """The cells of one sheet in long or wide form, with sheet-level problems."""
+def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem]]:
+    """The cells of one sheet in long or wide form, its rows' self-scores and evidence
+    (META_ROW_SCHEMA), and sheet-level problems."""
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
     if COMMUNE not in columns:
-        return pl.DataFrame(schema=CELL_SCHEMA), [
-            Problem(
-                "missing-column",
-                f"no commune code column; found {', '.join(columns)}",
-                file=sheet.file,
-                sheet=sheet.name,
-                row=1,
-                hint="name it commune_code (or mã xã)",
-            )
-        ]
+        return (
+            pl.DataFrame(schema=CELL_SCHEMA),
+            _no_meta_rows(),
+            [
+                Problem(
+                    "missing-column",
+                    f"no commune code column; found {', '.join(columns)}",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    hint="name it commune_code (or mã xã)",
+                )
+            ],
+        )
     if CRITERION in columns:
         problems = []
         if VALUE not in columns and not any(m in columns for m in META_FIELDS):
@@ -319,7 +399,8 @@ def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, list[Prob
                         hint="see docs/data-formats.md for the column names",
                     )
                 )
-        return _long_cells(sheet, table), problems
+        cells, meta_rows = _long_cells(sheet, table)
+        return cells, meta_rows, problems
     return _wide_cells(sheet, table)
 
 
@@ -600,7 +681,7 @@ def _check_and_type(
     return accepted, all_findings
 
 
-def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
+def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
     """One row per source row: scored (its values used), partial (some used, some rejected),
     rejected, or empty, with reasons."""
     # A row repeating an earlier one with the same value is counted once, through the earlier
@@ -608,8 +689,6 @@ def _ledger(all_rows: pl.DataFrame, accepted: pl.DataFrame, findings: pl.DataFra
     repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
         pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
     )
-    # Unique rows first (a row gives several cells), then the file back to text for the join.
-    used_rows = accepted.select(FILE, SHEET, ROW).unique().with_columns(pl.col(FILE).cast(pl.String))
     used = pl.concat([used_rows, repeated]).unique().with_columns(pl.lit(True).alias("_used"))
     reasons = (
         findings.filter(
@@ -686,6 +765,134 @@ def check_cells(
     return pl.concat(accepted), pl.concat(findings)
 
 
+def _meta_column_name() -> pl.Expr:
+    """The sheet column a row's meta field came from: ``self_score``, or ``1.1.1:self_score`` in a
+    wide sheet."""
+    return pl.when(pl.col("_wide")).then(pl.col(CRITERION) + ":" + pl.col(FIELD)).otherwise(pl.col(FIELD))
+
+
+def _meta_as_cells(rows: pl.DataFrame) -> pl.DataFrame:
+    """Meta rows as one cell per filled field (CELL_SCHEMA)."""
+    long = rows.unpivot(
+        index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_wide"],
+        on=list(META_COLUMNS),
+        variable_name=FIELD,
+        value_name=VALUE,
+    ).filter(pl.col(VALUE).is_not_null())
+    cells = long.select(COMMUNE, CRITERION, FIELD, VALUE, FILE, SHEET, ROW, _meta_column_name().alias(COLUMN))
+    return cells.cast(CELL_SCHEMA)  # type: ignore[arg-type]
+
+
+def _split_meta_rows(
+    rows: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Meta rows whose commune and item are known, and the others as cells. Those few go through
+    the cell checks with the inputs, which report each of their fields at its place."""
+    misplaced = (
+        pl.col(COMMUNE).is_null()
+        | pl.col(CRITERION).is_null()
+        | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
+    )
+    if known_communes is not None:
+        misplaced = misplaced | ~pl.col(COMMUNE).is_in(known_communes.implode())
+    misplaced = misplaced.fill_null(True)
+    return rows.filter(~misplaced), _meta_as_cells(rows.filter(misplaced))
+
+
+def _meta_findings(rows: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str) -> pl.DataFrame:
+    """Findings for one meta field of some meta rows; ``rows`` has FIELD and VALUE columns."""
+    return _cell_findings(rows.with_columns(_meta_column_name().alias(COLUMN)), severity, kind, message, hint)
+
+
+def _check_meta(rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Self-scores and evidence of rows whose commune and item are known: typed and checked like
+    cells (the same field of the same item given twice is a conflict or a repeat; unreadable
+    numbers and dates are rejected), one field at a time, without making a cell of each.
+
+    Returns the accepted meta (META_SCHEMA), findings, and the source rows that gave any of it."""
+    findings: list[pl.DataFrame] = []
+    key = [COMMUNE, CRITERION]
+    rows = rows.with_columns(pl.len().over(key).alias("_n"))
+    single = rows.filter(pl.col("_n") == 1)
+    multi = rows.filter(pl.col("_n") > 1)
+    # The same item's meta in several rows (several inputs, a repeated row, another file): each
+    # field is checked among the rows that fill it, as the cells of inputs are.
+    for name in META_COLUMNS if multi.height else ():
+        present = pl.col(name).is_not_null()
+        conflict = present & (pl.col(name).drop_nulls().n_unique().over(key) > 1)
+        repeated = (
+            present
+            & ~conflict
+            & (present.sum().over(key) > 1)
+            & (pl.col(ROW) != pl.col(ROW).filter(present).min().over(key))
+        )
+        marked = multi.with_columns(conflict.alias("_conflict"), repeated.alias("_repeated"))
+        flagged = marked.filter(pl.col("_conflict") | pl.col("_repeated")).with_columns(
+            pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)
+        )
+        if flagged.height == 0:
+            continue
+        findings.append(
+            _meta_findings(
+                flagged.filter(pl.col("_conflict")),
+                "error",
+                "conflicting-values",
+                pl.format(
+                    "commune {} criterion {} {} is given more than once with different values; none was used",
+                    pl.col(COMMUNE),
+                    pl.col(CRITERION),
+                    pl.col(FIELD),
+                ),
+                "keep one row per commune, criterion and input",
+            )
+        )
+        findings.append(
+            _meta_findings(
+                flagged.filter(pl.col("_repeated")),
+                "warning",
+                "duplicate-row",
+                pl.format("repeats an earlier row with the same value (counted once)"),
+                "delete the repeated row",
+            )
+        )
+        multi = marked.with_columns(
+            pl.when(pl.col("_conflict") | pl.col("_repeated")).then(None).otherwise(pl.col(name)).alias(name)
+        ).drop("_conflict", "_repeated")
+    rows = pl.concat([single, multi]).drop("_n")
+
+    # Typed values, each distinct text parsed once (see _typed_cells).
+    typed: dict[str, pl.Expr] = {}
+    for name, parser in (("self_score", _number_units), ("evidence_date", parse_date)):
+        distinct = rows.select(pl.col(name).unique().drop_nulls())
+        parsed = distinct.select(name, parser(pl.col(name)).alias("_parsed"))
+        typed[name] = pl.col(name).replace_strict(
+            parsed[name], parsed["_parsed"], default=None, return_dtype=parsed.schema["_parsed"]
+        )
+    rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
+    for name in typed:
+        bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
+        if bad.height:
+            findings.append(
+                _meta_findings(
+                    bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
+                    "error",
+                    "bad-value",
+                    pl.format("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name])),
+                    "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
+                )
+            )
+    rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).filter(
+        pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS)
+    )
+    used = rows.select(FILE, SHEET, ROW)
+    if multi.height:
+        # One item's fields may come from different rows; after the checks above, each field is
+        # filled in at most one of them.
+        rows = rows.group_by(key, maintain_order=True).agg(pl.col(name).drop_nulls().first() for name in META_COLUMNS)
+    meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
+    return meta, (pl.concat(findings) if findings else empty_findings()), used
+
+
 def read_assessments(
     paths: Sequence[str | Path],
     leaves: Sequence[Leaf],
@@ -698,15 +905,17 @@ def read_assessments(
     result = read_tables(list(paths))
     problems = list(result.problems)
     cell_parts: list[pl.DataFrame] = []
+    meta_parts: list[pl.DataFrame] = []
     row_parts: list[pl.DataFrame] = []
     # Sheets are consumed one by one so that each file's frame can be freed once it is cells.
     sheets = result.sheets
     result.sheets = []
     while sheets:
         sheet = sheets.pop(0)
-        cells, sheet_problems = sheet_cells(sheet, table)
+        cells, meta_rows, sheet_problems = sheet_cells(sheet, table)
         problems += sheet_problems
         cell_parts.append(cells)
+        meta_parts.append(meta_rows)
         rows = sheet.frame.select(FILE, SHEET, ROW)
         # A sheet missing a required column is not read at all: its rows are rejected, not empty.
         unread = [p.message for p in sheet_problems if p.code == "missing-column"]
@@ -715,14 +924,22 @@ def read_assessments(
         )
     if not cell_parts and problems:
         raise IntakeError(problems)
+    meta_rows, misplaced = _split_meta_rows(
+        pl.concat(meta_parts) if meta_parts else _no_meta_rows(), table, known_communes
+    )
+    meta_parts.clear()
+    cell_parts.append(misplaced)
     accepted, findings = check_cells(cell_parts, table, known_communes)
-    findings = pl.concat([problems_to_findings(problems), findings])
+    meta, meta_findings, meta_used = _check_meta(meta_rows)
+    del meta_rows
+    findings = pl.concat([problems_to_findings(problems), findings, meta_findings])
     all_rows = (
         pl.concat(row_parts)
         if row_parts
         else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String})
     )
-    return Intake(cells=accepted, findings=findings, ledger=_ledger(all_rows, accepted, findings))
+    used_rows = pl.concat([accepted.select(FILE, SHEET, ROW).with_columns(pl.col(FILE).cast(pl.String)), meta_used])
+    return Intake(cells=accepted, meta=meta, findings=findings, ledger=_ledger(all_rows, used_rows, findings))
 
 
 def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], communes: pl.DataFrame) -> pl.DataFrame:
@@ -754,52 +971,15 @@ def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], commune
     return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
 
 
-def meta_frame(intake_cells: pl.DataFrame) -> pl.DataFrame:
-    """Per commune and criterion: self_score (units), evidence number/date/file, explanation, and
-    where the self-score came from."""
-    # Narrow first: filtering copies only the columns it keeps.
-    meta = intake_cells.select(COMMUNE, CRITERION, FIELD, "kind", "num", "day", "text").filter(
-        pl.col("kind").str.starts_with("meta:") & (pl.col(FIELD) != "n/a")
-    )
-    schema = {
-        COMMUNE: pl.String(),
-        CRITERION: pl.String(),
-        "self_score": pl.Int64(),
-        "evidence_number": pl.String(),
-        "evidence_date": pl.Date(),
-        "evidence_file": pl.String(),
-        "explanation": pl.String(),
-    }
-    key = [COMMUNE, CRITERION]
-    # One narrow frame per field, joined on the key: cheaper in memory than a group_by that
-    # carries every column of two million meta cells.
-    columns = {
-        "self_score": "num",
-        "evidence_number": "text",
-        "evidence_date": "day",
-        "evidence_file": "text",
-        "explanation": "text",
-    }
-    wide = meta.select(key).unique()
-    for name, typed_column in columns.items():
-        one = (
-            meta.filter(pl.col(FIELD) == name)
-            .select(*key, pl.col(typed_column).alias(name))
-            .unique(subset=key, keep="first", maintain_order=True)
-        )
-        wide = wide.join(one, on=key, how="left")
-    return wide.select(list(schema)).cast(schema)  # type: ignore[arg-type]
-
-
 __all__ = [
     "CELL_SCHEMA",
     "FINDING_SCHEMA",
     "INPUT_DTYPES",
+    "META_SCHEMA",
     "Intake",
     "LeafTable",
     "empty_findings",
     "evaluation_frame",
-    "meta_frame",
     "na_column",
     "problems_to_findings",
     "read_assessments",

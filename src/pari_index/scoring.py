@@ -24,7 +24,6 @@ from .assessments import (
     Intake,
     empty_findings,
     evaluation_frame,
-    meta_frame,
     problems_to_findings,
     read_assessments,
 )
@@ -218,11 +217,15 @@ def _score_frames(
 
     # Anything the commune wrote for an item (an input, a self-score, an explanation) counts as
     # having assessed it; an item with nothing at all is "not_assessed".
-    has_input = intake.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_has_input"))
+    has_input = (
+        pl.concat([intake.cells.select(COMMUNE, CRITERION), intake.meta.select(COMMUNE, CRITERION)])
+        .unique()
+        .with_columns(pl.lit(True).alias("_has_input"))
+    )
     leaves_df = leaf_frame(leaves)
     details = (
         reported.join(leaves_df, on=CRITERION, how="left")
-        .join(meta_frame(intake.cells), on=[COMMUNE, CRITERION], how="left")
+        .join(intake.meta, on=[COMMUNE, CRITERION], how="left")
         .join(corrected, on=[COMMUNE, CRITERION], how="left")
         .join(touched, on=[COMMUNE, CRITERION], how="left")
         .join(appraisal.decisions, on=[COMMUNE, CRITERION], how="left")
