@@ -95,25 +95,29 @@ def _merge_corrections(reported: pl.DataFrame, corrected: pl.DataFrame) -> pl.Da
 
 
 def _inputs_text(cells: pl.DataFrame) -> pl.DataFrame:
-    """Per commune and criterion, the reported inputs as ``name=value; ...`` for explanations."""
-    # One sort of the whole column, then joins in order: cheaper than sorting inside each group.
-    pairs = (
-        cells.filter(~pl.col("kind").str.starts_with("meta:"))
-        .select(
-            COMMUNE,
-            CRITERION,
-            # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel).
-            pl.format(
-                "{}={}",
-                pl.col(FIELD),
-                pl.when(pl.col("kind") == "date")
-                .then(pl.col("day").dt.strftime("%d/%m/%Y"))
-                .otherwise(pl.col("value")),
-            ).alias("_pair"),
-        )
-        .sort(COMMUNE, CRITERION, "_pair")
+    """Per commune and criterion, the reported inputs as ``name=value; ...`` (sorted) for
+    explanations."""
+    pairs = cells.filter(~pl.col("kind").str.starts_with("meta:")).select(
+        COMMUNE,
+        CRITERION,
+        # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel).
+        pl.format(
+            "{}={}",
+            pl.col(FIELD),
+            pl.when(pl.col("kind") == "date").then(pl.col("day").dt.strftime("%d/%m/%Y")).otherwise(pl.col("value")),
+        ).alias("inputs"),
+        pl.len().over(COMMUNE, CRITERION).alias("_n"),
     )
-    return pairs.group_by(COMMUNE, CRITERION, maintain_order=True).agg(pl.col("_pair").str.join("; ").alias("inputs"))
+    # Items with one input need no grouping; the others are sorted once and joined in order
+    # (cheaper than sorting inside each group).
+    single = pairs.filter(pl.col("_n") == 1).drop("_n")
+    several = (
+        pairs.filter(pl.col("_n") > 1)
+        .sort(COMMUNE, CRITERION, "inputs")
+        .group_by(COMMUNE, CRITERION, maintain_order=True)
+        .agg(pl.col("inputs").str.join("; "))
+    )
+    return pl.concat([single, several])
 
 
 def score(
