@@ -202,8 +202,15 @@ def _score_frames(
         {"points": "computed_score", "branch": "computed_branch"}
     )
     if appraisal.cells.height:
-        merged_cells = _merge_corrections(input_cells, appraisal.cells)
-        corrected = compiled.evaluate(evaluation_frame(merged_cells, leaves, communes)).select(
+        # Only the communes whose inputs the council corrected are evaluated again (a national
+        # appraisal touches about one commune in seven).
+        touched_communes = appraisal.cells.select(COMMUNE).unique()
+        merged_touched = _merge_corrections(input_cells.join(touched_communes, on=COMMUNE, how="semi"), appraisal.cells)
+        merged_cells = pl.concat(
+            [input_cells.join(touched_communes, on=COMMUNE, how="anti"), merged_touched], how="vertical_relaxed"
+        )
+        touched_register = communes.join(touched_communes, left_on="code", right_on=COMMUNE, how="semi")
+        corrected = compiled.evaluate(evaluation_frame(merged_touched, leaves, touched_register)).select(
             COMMUNE, CRITERION, pl.col("points").alias("corrected_score"), pl.col("branch").alias("corrected_branch")
         )
         touched = appraisal.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_corrected"))
