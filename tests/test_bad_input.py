@@ -304,6 +304,18 @@ def test_self_scores_and_evidence_are_checked_per_field(tmp_path: Path) -> None:
     assert statuses == {2: "scored", 3: "partial", 4: "partial", 5: "partial", 6: "scored", 7: "scored", 8: "scored"}
 
 
+def test_same_row_number_in_two_files_is_counted_once(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (first, second):
+        path.write_text(LONG + "00001,1.2.3,,có\n", encoding="utf-8")
+    intake = read_assessments([first, second], _leaves(), pl.Series(KNOWN))
+    assert intake.cells.select("_file", "_row").rows() == [(str(first), 2)]
+    assert intake.findings.select("severity", "kind", "file", "row").rows() == [
+        ("warning", "duplicate-row", str(second), 2)
+    ]
+    assert intake.ledger.select("file", "status").rows() == [(str(first), "scored"), (str(second), "scored")]
+
+
 def test_wide_self_score_columns_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "wide.csv"
     path.write_text(

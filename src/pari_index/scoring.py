@@ -94,9 +94,10 @@ def _merge_corrections(reported: pl.DataFrame, corrected: pl.DataFrame) -> pl.Da
     return pl.concat([kept, corrected.select(reported.columns)], how="vertical_relaxed")
 
 
-def _inputs_text(cells: pl.DataFrame) -> pl.DataFrame:
+def _inputs_text(cells: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
     """Per commune and criterion, the reported inputs as ``name=value; ...`` (sorted) for
-    explanations."""
+    explanations. Intake leaves at most one cell per commune, item and input."""
+    several_inputs = [leaf.id for leaf in leaves if len(leaf.inputs) > 1]
     pairs = cells.filter(~pl.col("kind").str.starts_with("meta:")).select(
         COMMUNE,
         CRITERION,
@@ -106,18 +107,17 @@ def _inputs_text(cells: pl.DataFrame) -> pl.DataFrame:
             pl.col(FIELD),
             pl.when(pl.col("kind") == "date").then(pl.col("day").dt.strftime("%d/%m/%Y")).otherwise(pl.col("value")),
         ).alias("inputs"),
-        pl.len().over(COMMUNE, CRITERION).alias("_n"),
     )
     # Items with one input need no grouping; the others are sorted once and joined in order
     # (cheaper than sorting inside each group).
-    single = pairs.filter(pl.col("_n") == 1).drop("_n")
+    grouped = pl.col(CRITERION).is_in(several_inputs)
     several = (
-        pairs.filter(pl.col("_n") > 1)
+        pairs.filter(grouped)
         .sort(COMMUNE, CRITERION, "inputs")
         .group_by(COMMUNE, CRITERION, maintain_order=True)
         .agg(pl.col("inputs").str.join("; "))
     )
-    return pl.concat([single, several])
+    return pl.concat([pairs.filter(~grouped), several])
 
 
 def score(
@@ -241,7 +241,7 @@ def _score_frames(
         .join(touched, on=[COMMUNE, CRITERION], how="left")
         .join(appraisal.decisions, on=[COMMUNE, CRITERION], how="left")
         .join(has_input, on=[COMMUNE, CRITERION], how="left")
-        .join(_inputs_text(merged_cells), on=[COMMUNE, CRITERION], how="left")
+        .join(_inputs_text(merged_cells, leaves), on=[COMMUNE, CRITERION], how="left")
     )
     details = evidence_status(details, leaves, evidence_dir)
     corrected_flag = pl.col("_corrected").fill_null(False)
