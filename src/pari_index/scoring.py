@@ -193,6 +193,7 @@ def _score_frames(
     criteria = compiled.criteria
     leaves = compiled.leaves
     communes = register.frame.select("code", "unit_type")
+    key = [COMMUNE, CRITERION]
 
     # Input cells only (not self-scores, evidence or explanations): what the rules read and what
     # appraisal corrections replace. A third of all cells nationally, so copies stay small.
@@ -226,22 +227,23 @@ def _score_frames(
         )
         touched = pl.DataFrame(schema={COMMUNE: pl.String, CRITERION: pl.String, "_corrected": pl.Boolean})
 
+    # Each commune and item as one integer: the commune's place in code order times the number of
+    # items, plus the item's place in the set. Joining millions of rows on two text columns, and
+    # sorting them, grew worse than linearly with the country's size; on one integer it does not.
+    item_key = _item_keys(communes, leaves)
     # Anything the commune wrote for an item (an input, a self-score, an explanation) counts as
     # having assessed it; an item with nothing at all is "not_assessed".
-    has_input = (
-        pl.concat([intake.cells.select(COMMUNE, CRITERION), intake.meta.select(COMMUNE, CRITERION)])
-        .unique()
-        .with_columns(pl.lit(True).alias("_has_input"))
-    )
+    assessed = pl.concat([item_key(intake.cells.select(COMMUNE, CRITERION)), item_key(intake.meta.select(key))])
     leaves_df = leaf_frame(leaves)
     details = (
-        reported.join(leaves_df, on=CRITERION, how="left")
-        .join(intake.meta, on=[COMMUNE, CRITERION], how="left")
-        .join(corrected, on=[COMMUNE, CRITERION], how="left")
-        .join(touched, on=[COMMUNE, CRITERION], how="left")
-        .join(appraisal.decisions, on=[COMMUNE, CRITERION], how="left")
-        .join(has_input, on=[COMMUNE, CRITERION], how="left")
-        .join(_inputs_text(merged_cells, leaves), on=[COMMUNE, CRITERION], how="left")
+        item_key(reported)
+        .with_columns(pl.col("_k").is_in(assessed["_k"].implode()).alias("_has_input"))
+        .join(leaves_df, on=CRITERION, how="left")
+        .join(item_key(intake.meta).drop(key), on="_k", how="left")
+        .join(item_key(_inputs_text(merged_cells, leaves)).drop(key), on="_k", how="left")
+        .join(corrected, on=key, how="left")
+        .join(touched, on=key, how="left")
+        .join(appraisal.decisions, on=key, how="left")
     )
     details = evidence_status(details, leaves, evidence_dir)
     corrected_flag = pl.col("_corrected").fill_null(False)
@@ -291,7 +293,7 @@ def _score_frames(
         pl.col("reason").alias("appraisal_reason"),
     )
     details = add_explanations(details, leaves, lang)
-    details = details.sort(COMMUNE, "order").select(DETAIL_COLUMNS)
+    details = details.select(*DETAIL_COLUMNS, "_k").sort("_k").drop("_k")
 
     findings = pl.concat(
         [
@@ -320,6 +322,22 @@ def _score_frames(
         findings=findings,
         ledger=ledger,
     )
+
+
+def _item_keys(communes: pl.DataFrame, leaves: Sequence[Leaf]) -> Callable[[pl.DataFrame], pl.DataFrame]:
+    """A function adding ``_k`` (UInt64) to a frame with commune_code and criterion_id: the
+    commune's place among the register's codes in sorted order times the number of items, plus
+    the item's place in the criteria set. Sorting by ``_k`` sorts by commune code, then item."""
+    places = communes.select(pl.col("code").alias(COMMUNE)).sort(COMMUNE).with_row_index("_commune")
+    items = {leaf.id: i for i, leaf in enumerate(leaves)}
+    count = len(items)
+
+    def add(frame: pl.DataFrame) -> pl.DataFrame:
+        with_place = frame.join(places, on=COMMUNE, how="left")
+        item = pl.col(CRITERION).replace_strict(items, default=None, return_dtype=pl.UInt64)
+        return with_place.with_columns((pl.col("_commune").cast(pl.UInt64) * count + item).alias("_k")).drop("_commune")
+
+    return add
 
 
 def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
