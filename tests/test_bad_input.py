@@ -316,6 +316,77 @@ def test_same_row_number_in_two_files_is_counted_once(tmp_path: Path) -> None:
     assert intake.ledger.select("file", "status").rows() == [(str(first), "scored"), (str(second), "scored")]
 
 
+REVIEWED_CASES: list[Any] = [
+    # Found by review: each case once lost a value or a finding.
+    pytest.param(
+        "commune_code,1.2.3,1.2.3:rules_issued\n00001,có,có\n",
+        {("warning", "duplicate-row", 2, "1.2.3:rules_issued")},
+        {("00001", "1.2.3", "rules_issued")},
+        {2: "scored"},
+        id="wide-one-input-in-two-columns",
+    ),
+    pytest.param(
+        "commune_code,criterion_id,input,value,n/a\n00001,1.2.2,n/a,có,có\n",
+        {(E, "na-not-allowed", 2, "value"), (E, "na-not-allowed", 2, "n/a")},
+        set(),
+        {2: "rejected"},
+        id="refused-n-a-twice-in-one-row",
+    ),
+    pytest.param(
+        LONG + "00001,1.2.3,,không\n00001,1.2.3,,không\n00001,1.2.1,,bốn\n00001,1.2.1,,bốn\n",
+        {("warning", "duplicate-row", 3, "value"), (E, "bad-value", 4, "value"), (E, "bad-value", 5, "value")},
+        {("00001", "1.2.3", "rules_issued")},
+        {2: "scored", 3: "scored", 4: "rejected", 5: "rejected"},
+        id="repeated-unreadable-value-is-an-error-each-time",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "cells", "statuses"), REVIEWED_CASES)
+def test_reviewed_cell_cases(
+    tmp_path: Path,
+    text: str,
+    expected: set[tuple[str, str, int, str]],
+    cells: set[tuple[str, str, str]],
+    statuses: dict[int, str],
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(text, encoding="utf-8")
+    intake = _intake(path)
+    assert _findings(intake) == expected
+    got = intake.cells.select("commune_code", "criterion_id", "field").rows()
+    assert len(got) == len(cells) and set(got) == cells  # one cell per key, none lost
+    assert dict(intake.ledger.select("row", "status").iter_rows()) == statuses
+
+
+def test_self_score_given_as_an_input_row(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(LONG + "00001,1.2.3,,có\n00001,1.2.3,self_score,1\n", encoding="utf-8")
+    intake = _intake(path)
+    assert _findings(intake) == set()
+    assert intake.meta.select("criterion_id", "self_score").rows() == [("1.2.3", 10_000)]
+    # Against a self_score column with another value, both are a conflict, each at its column.
+    path.write_text(META + '00001,1.2.3,,có,1,\n00001,1.2.3,self_score,"0,5",,\n', encoding="utf-8")
+    intake = _intake(path)
+    assert _findings(intake) == {(E, "conflicting-values", 2, "self_score"), (E, "conflicting-values", 3, "value")}
+    assert intake.meta.height == 0
+
+
+def test_wide_meta_headers_are_named_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "commune_code,1.2.3,1.2.3:self_score,1.2.3 : self_score,1.2.1 :evidence_date\n00001,có,1,0,31/02/2024\n",
+        encoding="utf-8",
+    )
+    intake = _intake(path)
+    assert _findings(intake) == {
+        (E, "conflicting-values", 2, "1.2.3:self_score"),
+        (E, "conflicting-values", 2, "1.2.3 : self_score"),
+        (E, "bad-value", 2, "1.2.1 :evidence_date"),
+    }
+    assert intake.meta.height == 0
+
+
 def test_wide_self_score_columns_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "wide.csv"
     path.write_text(

@@ -92,15 +92,17 @@ CELL_SCHEMA: dict[str, pl.DataType] = {
     COLUMN: pl.String(),
 }
 
-#: A source row's self-score and evidence, as text, where it came from, and whether its columns are
-#: named ``criterion:field`` (a wide sheet) or ``field`` (a long one).
+#: A source row's self-score and evidence, as text, and where it came from. ``_source`` says which
+#: columns held them: null for a long sheet's own columns (``self_score``), "value" for a long row
+#: whose input names the field (input ``self_score`` in the value column), "wide" for a wide
+#: sheet's ``1.1.1:self_score`` columns ("wide:1", ... for further columns naming the same field).
 META_ROW_SCHEMA: dict[str, pl.DataType] = {
     COMMUNE: pl.String(),
     CRITERION: pl.String(),
     FILE: pl.String(),
     SHEET: pl.String(),
     ROW: pl.Int64(),
-    "_wide": pl.Boolean(),
+    "_source": pl.String(),
     **{name: pl.String() for name in META_COLUMNS},
 }
 
@@ -248,17 +250,27 @@ def _long_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
     frame = sheet.frame
     base = [COMMUNE, CRITERION, FILE, SHEET, ROW]
     parts: list[pl.DataFrame] = []
+    meta_parts: list[pl.DataFrame] = []
     if VALUE in frame.columns:
-        with_default = frame.join(table.default_input, on=CRITERION, how="left")
         field = pl.col("input") if "input" in frame.columns else pl.lit(None, dtype=pl.String)
-        parts.append(
-            with_default.filter(pl.col(VALUE).is_not_null()).select(
-                *base,
-                pl.coalesce(field, pl.col("default_field")).alias(FIELD),
-                pl.col(VALUE),
-                pl.lit(VALUE).alias(COLUMN),
-            )
+        values = (
+            frame.filter(pl.col(VALUE).is_not_null())
+            .join(table.default_input, on=CRITERION, how="left")
+            .with_columns(pl.coalesce(field, pl.col("default_field")).alias(FIELD))
         )
+        # A row whose input names a meta field (input self_score, the points in the value column)
+        # gives that field, as a meta row of its own.
+        as_meta = pl.col(FIELD).is_in(list(META_COLUMNS)).fill_null(False)
+        parts.append(values.filter(~as_meta).select(*base, FIELD, VALUE, pl.lit(VALUE).alias(COLUMN)))
+        via_value = values.filter(as_meta)
+        if via_value.height:
+            meta_parts.append(
+                via_value.select(
+                    *base,
+                    pl.lit(VALUE).alias("_source"),
+                    *[pl.when(pl.col(FIELD) == m).then(pl.col(VALUE)).alias(m) for m in META_COLUMNS],
+                )
+            )
     if "n/a" in frame.columns:
         parts.append(
             frame.filter(pl.col("n/a").is_not_null()).select(
@@ -272,17 +284,21 @@ def _long_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
         else pl.DataFrame(schema=CELL_SCHEMA)
     )
     present = [m for m in META_COLUMNS if m in frame.columns]
-    if not present:
+    if present:
+        meta_parts.insert(
+            0,
+            frame.filter(pl.any_horizontal(pl.col(m).is_not_null() for m in present)).select(
+                *base,
+                pl.lit(None, dtype=pl.String).alias("_source"),
+                *[pl.col(m) if m in present else pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS],
+            ),
+        )
+    if not meta_parts:
         return cells, _no_meta_rows()
-    meta_rows = frame.filter(pl.any_horizontal(pl.col(m).is_not_null() for m in present)).select(
-        *base,
-        pl.lit(False).alias("_wide"),
-        *[pl.col(m) if m in present else pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS],
-    )
-    return cells, meta_rows.cast(META_ROW_SCHEMA)  # type: ignore[arg-type]
+    return cells, pl.concat([m.cast(META_ROW_SCHEMA) for m in meta_parts])  # type: ignore[arg-type]
 
 
-def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem]]:
+def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem], dict[str, str]]:
     frame = sheet.frame
     leaf_ids = set(table.default_input[CRITERION].to_list())
     value_columns: list[str] = []
@@ -306,7 +322,7 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
                 )
             )
     if not value_columns:
-        return pl.DataFrame(schema=CELL_SCHEMA), _no_meta_rows(), problems
+        return pl.DataFrame(schema=CELL_SCHEMA), _no_meta_rows(), problems, {}
     long = (
         frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns)
         .unpivot(index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE)
@@ -323,25 +339,23 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
     )
     meta_cells = long.filter(is_meta)
     if meta_cells.height == 0:
-        return cells.cast(CELL_SCHEMA), _no_meta_rows(), problems  # type: ignore[arg-type]
-    # Two columns of one row naming the same item and field (1.1.1:self_score and 1.1.1 : self_score).
+        return cells.cast(CELL_SCHEMA), _no_meta_rows(), problems, {}  # type: ignore[arg-type]
+    # The meta columns, and for findings their headers written otherwise than criterion:field.
     names = meta_cells.select(COLUMN, CRITERION, "_field").unique(maintain_order=True)
-    extra = names.filter(pl.int_range(pl.len()).over(CRITERION, "_field") > 0)
-    problems += [
-        Problem(
-            "duplicate-column",
-            f"column {name!r} names the same item and field as another column; only the first was read",
-            file=sheet.file,
-            sheet=sheet.name,
-            row=1,
-            field=name,
-            hint="keep one column per item and field",
-        )
-        for name in extra[COLUMN].to_list()
-    ]
-    meta_rows = meta_cells.pivot(
-        on="_field", index=[COMMUNE, CRITERION, FILE, SHEET, ROW], values=VALUE, aggregate_function="first"
-    ).with_columns(pl.lit(True).alias("_wide"))
+    # Two columns naming the same item and field (1.1.1:self_score and 1.1.1 : self_score) give
+    # two meta rows, "wide" and "wide:1", checked against each other like two long rows.
+    copy = pl.int_range(pl.len()).over(CRITERION, "_field")
+    names = names.with_columns(
+        pl.when(copy == 0).then(pl.lit("wide")).otherwise(pl.format("wide:{}", copy)).alias("_source")
+    )
+    headers = {
+        meta_header_key(sheet.file, sheet.name, source, criterion, name): column
+        for column, criterion, name, source in names.iter_rows()
+        if column != f"{criterion}:{name}"
+    }
+    meta_rows = meta_cells.join(names.select(COLUMN, "_source"), on=COLUMN, how="left").pivot(
+        on="_field", index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source"], values=VALUE
+    )
     meta_rows = meta_rows.with_columns(
         pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS if m not in meta_rows.columns
     )
@@ -349,12 +363,18 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
         cells.cast(CELL_SCHEMA),  # type: ignore[arg-type]
         meta_rows.select(list(META_ROW_SCHEMA)).cast(META_ROW_SCHEMA),  # type: ignore[arg-type]
         problems,
+        headers,
     )
 
 
-def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem]]:
+def meta_header_key(file: str | None, sheet: str | None, source: str, criterion: str, field: str) -> str:
+    return f"{file}|{sheet or ''}|{source}|{criterion}:{field}"
+
+
+def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem], dict[str, str]]:
     """The cells of one sheet in long or wide form, its rows' self-scores and evidence
-    (META_ROW_SCHEMA), and sheet-level problems."""
+    (META_ROW_SCHEMA), sheet-level problems, and the headers of wide meta columns written
+    otherwise than ``criterion:field`` (keyed by :func:`meta_header_key`)."""
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
     if COMMUNE not in columns:
@@ -371,6 +391,7 @@ def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
                     hint="name it commune_code (or mã xã)",
                 )
             ],
+            {},
         )
     if CRITERION in columns:
         problems = []
@@ -400,7 +421,7 @@ def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
                     )
                 )
         cells, meta_rows = _long_cells(sheet, table)
-        return cells, meta_rows, problems
+        return cells, meta_rows, problems, {}
     return _wide_cells(sheet, table)
 
 
@@ -510,6 +531,43 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
+def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFrame]) -> pl.DataFrame:
+    """The first copy of each commune, item and input; later copies with the same value become
+    duplicate-row warnings (counted once, through the first). ``cells`` carries ``_copies`` and
+    ``_first_row`` (the count and the smallest row number of the key)."""
+    repeated = (pl.col("_copies") > 1) & pl.col(ROW).ne(pl.col("_first_row"))
+    dups = cells.filter(repeated)
+    if dups.height:
+        findings.append(
+            _cell_findings(
+                dups,
+                "warning",
+                "duplicate-row",
+                pl.format("repeats an earlier row with the same value (counted once)"),
+                "delete the repeated row",
+            )
+        )
+        cells = cells.filter(~repeated)
+    # Copies on the same row number (two columns of a wide row, two sheets or files) are all
+    # "first" by row number: the one read first is used, so that each key keeps exactly one cell.
+    if cells.filter(pl.col("_copies") > 1).height:
+        cells = cells.with_row_index("_i")
+        again = cells.filter(pl.col("_copies") > 1).filter(pl.int_range(pl.len()).over(key) > 0)
+        if again.height:
+            findings.append(
+                _cell_findings(
+                    again,
+                    "warning",
+                    "duplicate-row",
+                    pl.format("gives the same value again, in another column, sheet or file (counted once)"),
+                    "keep one cell per commune, criterion and input",
+                )
+            )
+            cells = cells.filter(~pl.col("_i").is_in(again["_i"].implode()))
+        cells = cells.drop("_i")
+    return cells
+
+
 EXPECTED_TEXT = {
     "number": "a number (decimal comma or dot)",
     "count": "a whole number",
@@ -597,39 +655,10 @@ def _check_and_type(
         "keep one row per commune, criterion and input",
     )
     cells = _reject(cells, [conflict], findings)
-    repeated = (pl.col("_copies") > 1) & pl.col(ROW).ne(pl.col("_first_row"))
-    dups = cells.filter(repeated)
-    if dups.height:
-        findings.append(
-            _cell_findings(
-                dups,
-                "warning",
-                "duplicate-row",
-                pl.format("repeats an earlier row with the same value (counted once)"),
-                "delete the repeated row",
-            )
-        )
-        cells = cells.filter(~repeated)
-    # Copies on the same row number of different files are all "first" by row number; the one
-    # read first is used, so that each commune, item and input keeps exactly one cell.
-    firsts = cells.filter(pl.col("_copies") > 1)
-    if firsts.height:
-        again = firsts.filter(pl.int_range(pl.len()).over(key) > 0)
-        if again.height:
-            findings.append(
-                _cell_findings(
-                    again,
-                    "warning",
-                    "duplicate-row",
-                    pl.format("repeats a row of another file with the same value (counted once)"),
-                    "delete the repeated row",
-                )
-            )
-            cells = cells.join(again.select(*key, FILE, ROW), on=[*key, FILE, ROW], how="anti", nulls_equal=True)
 
     # Typed parsing, one kind of cell at a time: each parser runs only on its own rows (a single
     # when/then over all cells would run every parser on every row).
-    cells = _typed_cells(cells.drop("_known_leaf", "_copies", "_distinct", "_first_row"), table)
+    cells = _typed_cells(cells.drop("_known_leaf", "_distinct"), table)
     kind = pl.col("kind")
     num = pl.col("num")
     input_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
@@ -690,9 +719,14 @@ def _check_and_type(
         ),
     ]
     cells = _reject(cells, values, findings)
+    # Repeats are looked for among accepted cells only, so that a repeated unreadable value is an
+    # error on each of its rows rather than "counted once". The copies of one key all have the same
+    # text (different texts were a conflict above), so the value checks kept all or none of them
+    # and the counts taken before them still hold.
+    cells = _drop_repeats(cells, key, findings)
     # The source file name repeats on every cell; as a category it costs 4 bytes a cell, not a
     # copy of the path (74 MB of a national run's 280 MB of cells).
-    accepted = cells.drop("_min", "_max").with_columns(pl.col(FILE).cast(pl.Categorical))
+    accepted = cells.drop("_min", "_max", "_copies", "_first_row").with_columns(pl.col(FILE).cast(pl.Categorical))
     all_findings = pl.concat(findings) if findings else empty_findings()
     return accepted, all_findings
 
@@ -803,26 +837,38 @@ def check_cells(
     return pl.concat(accepted), pl.concat(findings)
 
 
-def _meta_column_name() -> pl.Expr:
-    """The sheet column a row's meta field came from: ``self_score``, or ``1.1.1:self_score`` in a
-    wide sheet."""
-    return pl.when(pl.col("_wide")).then(pl.col(CRITERION) + ":" + pl.col(FIELD)).otherwise(pl.col(FIELD))
+def _meta_column_name(headers: dict[str, str]) -> pl.Expr:
+    """The sheet column a row's meta field came from: ``self_score``; ``value`` when the row's
+    input named the field; ``1.1.1:self_score`` in a wide sheet, or the header as written there
+    (``headers``, see :func:`meta_header_key`)."""
+    source = pl.col("_source")
+    wide = pl.col(CRITERION) + ":" + pl.col(FIELD)
+    if headers:
+        where = pl.concat_str([pl.col(FILE), pl.col(SHEET).fill_null(""), source, wide], separator="|")
+        wide = where.replace_strict(headers, default=wide, return_dtype=pl.String)
+    return (
+        pl.when(source.str.starts_with("wide"))
+        .then(wide)
+        .when(source == VALUE)
+        .then(pl.lit(VALUE))
+        .otherwise(pl.col(FIELD))
+    )
 
 
-def _meta_as_cells(rows: pl.DataFrame) -> pl.DataFrame:
+def _meta_as_cells(rows: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
     """Meta rows as one cell per filled field (CELL_SCHEMA)."""
     long = rows.unpivot(
-        index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_wide"],
+        index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source"],
         on=list(META_COLUMNS),
         variable_name=FIELD,
         value_name=VALUE,
     ).filter(pl.col(VALUE).is_not_null())
-    cells = long.select(COMMUNE, CRITERION, FIELD, VALUE, FILE, SHEET, ROW, _meta_column_name().alias(COLUMN))
+    cells = long.select(COMMUNE, CRITERION, FIELD, VALUE, FILE, SHEET, ROW, _meta_column_name(headers).alias(COLUMN))
     return cells.cast(CELL_SCHEMA)  # type: ignore[arg-type]
 
 
 def _split_meta_rows(
-    rows: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
+    rows: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None, headers: dict[str, str]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Meta rows whose commune and item are known, and the others as cells. Those few go through
     the cell checks with the inputs, which report each of their fields at its place."""
@@ -834,69 +880,71 @@ def _split_meta_rows(
     if known_communes is not None:
         misplaced = misplaced | ~pl.col(COMMUNE).is_in(known_communes.implode())
     misplaced = misplaced.fill_null(True)
-    return rows.filter(~misplaced), _meta_as_cells(rows.filter(misplaced))
+    return rows.filter(~misplaced), _meta_as_cells(rows.filter(misplaced), headers)
 
 
-def _meta_findings(rows: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str) -> pl.DataFrame:
+def _meta_findings(
+    rows: pl.DataFrame, headers: dict[str, str], severity: str, kind: str, message: pl.Expr, hint: str
+) -> pl.DataFrame:
     """Findings for one meta field of some meta rows; ``rows`` has FIELD and VALUE columns."""
-    return _cell_findings(rows.with_columns(_meta_column_name().alias(COLUMN)), severity, kind, message, hint)
+    return _cell_findings(rows.with_columns(_meta_column_name(headers).alias(COLUMN)), severity, kind, message, hint)
 
 
-def _check_meta(rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Self-scores and evidence of rows whose commune and item are known: typed and checked like
-    cells (the same field of the same item given twice is a conflict or a repeat; unreadable
-    numbers and dates are rejected), one field at a time, without making a cell of each.
+def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Self-scores and evidence of rows whose commune and item are known, checked like cells one
+    field at a time, without making a cell of each: the same field of one item with different
+    texts in several rows is a conflict (none used); unreadable numbers and dates are rejected;
+    the same accepted value again is a repeat (counted once).
 
     Returns the accepted meta (META_SCHEMA), findings, and the source rows that gave any of it."""
     findings: list[pl.DataFrame] = []
     key = [COMMUNE, CRITERION]
     rows = rows.with_columns(pl.len().over(key).alias("_n"))
-    single = rows.filter(pl.col("_n") == 1)
-    multi = rows.filter(pl.col("_n") > 1)
-    # The same item's meta in several rows (several inputs, a repeated row, another file): each
-    # field is checked among the rows that fill it, as the cells of inputs are.
-    for name in META_COLUMNS if multi.height else ():
-        present = pl.col(name).is_not_null()
-        conflict = present & (pl.col(name).drop_nulls().n_unique().over(key) > 1)
-        repeated = (
-            present
-            & ~conflict
-            & (present.sum().over(key) > 1)
-            & (pl.col(ROW) != pl.col(ROW).filter(present).min().over(key))
+    # Only an item's meta in several rows (several inputs, a repeated row, another file) needs the
+    # per-field comparisons; most items have one row.
+    several = pl.col("_n") > 1
+
+    def each_field(
+        frame: pl.DataFrame, flag: Callable[[pl.Expr], pl.Expr], emit: Callable[[pl.DataFrame], None]
+    ) -> pl.DataFrame:
+        """Null every field where ``flag(present)`` holds, after ``emit`` reported those cells."""
+        for name in META_COLUMNS:
+            flagged = flag(pl.col(name).is_not_null())
+            hits = frame.filter(flagged).with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+            if hits.height:
+                emit(hits)
+                frame = frame.with_columns(pl.when(flagged).then(None).otherwise(pl.col(name)).alias(name))
+        return frame
+
+    def conflict(present: pl.Expr) -> pl.Expr:
+        name = present.meta.root_names()[0]
+        return present & (pl.col(name).drop_nulls().n_unique().over(key) > 1)
+
+    def repeat(present: pl.Expr) -> pl.Expr:
+        return present & (present.sum().over(key) > 1) & (pl.col(ROW) != pl.col(ROW).filter(present).min().over(key))
+
+    single, multi = rows.filter(~several), rows.filter(several)
+    if multi.height:
+        multi = each_field(
+            multi,
+            conflict,
+            lambda hits: findings.append(
+                _meta_findings(
+                    hits,
+                    headers,
+                    "error",
+                    "conflicting-values",
+                    pl.format(
+                        "commune {} criterion {} {} is given more than once with different values; none was used",
+                        pl.col(COMMUNE),
+                        pl.col(CRITERION),
+                        pl.col(FIELD),
+                    ),
+                    "keep one row per commune, criterion and input",
+                )
+            ),
         )
-        marked = multi.with_columns(conflict.alias("_conflict"), repeated.alias("_repeated"))
-        flagged = marked.filter(pl.col("_conflict") | pl.col("_repeated")).with_columns(
-            pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)
-        )
-        if flagged.height == 0:
-            continue
-        findings.append(
-            _meta_findings(
-                flagged.filter(pl.col("_conflict")),
-                "error",
-                "conflicting-values",
-                pl.format(
-                    "commune {} criterion {} {} is given more than once with different values; none was used",
-                    pl.col(COMMUNE),
-                    pl.col(CRITERION),
-                    pl.col(FIELD),
-                ),
-                "keep one row per commune, criterion and input",
-            )
-        )
-        findings.append(
-            _meta_findings(
-                flagged.filter(pl.col("_repeated")),
-                "warning",
-                "duplicate-row",
-                pl.format("repeats an earlier row with the same value (counted once)"),
-                "delete the repeated row",
-            )
-        )
-        multi = marked.with_columns(
-            pl.when(pl.col("_conflict") | pl.col("_repeated")).then(None).otherwise(pl.col(name)).alias(name)
-        ).drop("_conflict", "_repeated")
-    rows = pl.concat([single, multi]).drop("_n")
+        rows = pl.concat([single, multi])
 
     # Typed values, each distinct text parsed once (see _typed_cells).
     typed: dict[str, pl.Expr] = {}
@@ -913,19 +961,38 @@ def _check_meta(rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
             findings.append(
                 _meta_findings(
                     bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
+                    headers,
                     "error",
                     "bad-value",
                     pl.format("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name])),
                     "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
                 )
             )
-    rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).filter(
-        pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS)
-    )
+    rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
+
+    if multi.height:
+        # Repeats among accepted values only (as for cells): the first row's value is used.
+        single, multi = rows.filter(~several), rows.filter(several)
+        multi = each_field(
+            multi,
+            repeat,
+            lambda hits: findings.append(
+                _meta_findings(
+                    hits,
+                    headers,
+                    "warning",
+                    "duplicate-row",
+                    pl.format("repeats an earlier row with the same value (counted once)"),
+                    "delete the repeated row",
+                )
+            ),
+        )
+        rows = pl.concat([single, multi])
+    rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
     used = rows.select(FILE, SHEET, ROW)
     if multi.height:
         # One item's fields may come from different rows; after the checks above, each field is
-        # filled in at most one of them.
+        # filled in one of them, or in several rows with the same row number (then the first).
         rows = rows.group_by(key, maintain_order=True).agg(pl.col(name).drop_nulls().first() for name in META_COLUMNS)
     meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
     return meta, (pl.concat(findings) if findings else empty_findings()), used
@@ -944,13 +1011,15 @@ def read_assessments(
     problems = list(result.problems)
     cell_parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
+    meta_headers: dict[str, str] = {}
     row_parts: list[pl.DataFrame] = []
     # Sheets are consumed one by one so that each file's frame can be freed once it is cells.
     sheets = result.sheets
     result.sheets = []
     while sheets:
         sheet = sheets.pop(0)
-        cells, meta_rows, sheet_problems = sheet_cells(sheet, table)
+        cells, meta_rows, sheet_problems, headers = sheet_cells(sheet, table)
+        meta_headers.update(headers)
         problems += sheet_problems
         cell_parts.append(cells)
         meta_parts.append(meta_rows)
@@ -963,12 +1032,12 @@ def read_assessments(
     if not cell_parts and problems:
         raise IntakeError(problems)
     meta_rows, misplaced = _split_meta_rows(
-        pl.concat(meta_parts) if meta_parts else _no_meta_rows(), table, known_communes
+        pl.concat(meta_parts) if meta_parts else _no_meta_rows(), table, known_communes, meta_headers
     )
     meta_parts.clear()
     cell_parts.append(misplaced)
     accepted, findings = check_cells(cell_parts, table, known_communes)
-    meta, meta_findings, meta_used = _check_meta(meta_rows)
+    meta, meta_findings, meta_used = _check_meta(meta_rows, meta_headers)
     del meta_rows
     findings = pl.concat([problems_to_findings(problems), findings, meta_findings])
     all_rows = (
