@@ -222,3 +222,32 @@ def test_explain_whole_commune_and_unknown_codes(results: Path) -> None:
     assert code == 2 and "00999" in output and "Traceback" not in output
     code, output = invoke(["explain", "00101", "9.9", "--results", str(results), "--criteria", str(CRITERIA)])
     assert code == 2 and "9.9" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    "error",
+    [RuntimeError("something unexpected"), pl.exceptions.PanicException("assertion failed: i < self.len()")],
+    ids=["python-error", "polars-panic"],
+)
+def test_a_bug_gets_one_line_and_status_70(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    def broken(**_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr("pari_index.pipeline.run_score", broken)
+    monkeypatch.delenv("PARI_DEBUG", raising=False)
+    data = tmp_path / "a.csv"
+    data.write_text("commune_code,criterion_id,value\n00101,1.2.3,có\n", encoding="utf-8")
+    code, output = invoke(["score", str(data), "-o", str(tmp_path / "out.xlsx")])
+    assert code == 70
+    assert "internal error" in output and type(error).__name__ in output and str(error) in output
+    assert "Traceback" not in output
+    # PARI_DEBUG=1 shows the error itself, for a bug report.
+    monkeypatch.setenv("PARI_DEBUG", "1")
+    args = ["score", str(data), "-o", str(tmp_path / "out.xlsx")]
+    if isinstance(error, Exception):
+        assert CliRunner().invoke(main, args).exception is error
+    else:  # CliRunner passes BaseExceptions on
+        with pytest.raises(type(error)):
+            CliRunner().invoke(main, args)

@@ -25,7 +25,7 @@ import click
 # set before polars is first imported (the commands import it lazily); a value the user sets wins.
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
-from .errors import EXIT_INVALID_INPUT, EXIT_USAGE, PariError
+from .errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,8 +55,30 @@ def handles_errors(func: F) -> F:
         except MemoryError:
             click.echo("error: out of memory; split the input by province or district", err=True)
             sys.exit(EXIT_INVALID_INPUT)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # the last resort: a bug, which still gets a message
+            _internal_error(exc)
+        except BaseException as exc:
+            # A panic inside polars (pyo3's PanicException) derives from BaseException.
+            if type(exc).__name__ == "PanicException":
+                _internal_error(exc)
+            raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _internal_error(exc: BaseException) -> None:
+    if os.environ.get("PARI_DEBUG"):
+        raise exc
+    first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+    click.echo(
+        f"internal error: pari-index stopped on a bug, not on something wrong in your files as far as it "
+        f"can tell ({type(exc).__name__}: {first_line}). Nothing was written unless it said so. Please "
+        "report it with the command you ran; run again with PARI_DEBUG=1 to see the details.",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)
 
 
 class _Group(click.Group):

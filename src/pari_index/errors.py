@@ -19,6 +19,7 @@ EXIT_INVALID_INPUT = 1
 EXIT_USAGE = 2
 EXIT_STRICT_FINDINGS = 3
 EXIT_OUTPUT = 4
+EXIT_INTERNAL = 70  # a bug in pari-index (or a library it uses), not a problem with the input
 
 
 @dataclass(frozen=True)
