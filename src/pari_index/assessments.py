@@ -34,6 +34,7 @@ from .model import Leaf, NotApplicable
 from .points import SCALE
 from .rules import Choice
 from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
+from .textexpr import format_text
 from .values import parse_boolean, parse_date, parse_status, parse_units
 
 CRITERION = "criterion_id"
@@ -346,7 +347,7 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
     # two meta rows, "wide" and "wide:1", checked against each other like two long rows.
     copy = pl.int_range(pl.len()).over(CRITERION, "_field")
     names = names.with_columns(
-        pl.when(copy == 0).then(pl.lit("wide")).otherwise(pl.format("wide:{}", copy)).alias("_source")
+        pl.when(copy == 0).then(pl.lit("wide")).otherwise(format_text("wide:{}", copy)).alias("_source")
     )
     headers = {
         meta_header_key(sheet.file, sheet.name, source, criterion, name): column
@@ -543,7 +544,7 @@ def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFra
                 dups,
                 "warning",
                 "duplicate-row",
-                pl.format("repeats an earlier row with the same value (counted once)"),
+                format_text("repeats an earlier row with the same value (counted once)"),
                 "delete the repeated row",
             )
         )
@@ -559,7 +560,7 @@ def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFra
                     again,
                     "warning",
                     "duplicate-row",
-                    pl.format("gives the same value again, in another column, sheet or file (counted once)"),
+                    format_text("gives the same value again, in another column, sheet or file (counted once)"),
                     "keep one cell per commune, criterion and input",
                 )
             )
@@ -608,19 +609,19 @@ def _check_and_type(
         _Check(
             pl.col("_known_leaf").is_null(),
             "unknown-criterion",
-            pl.format("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
+            format_text("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
         ),
         _Check(
             pl.col(FIELD).is_null(),
             "input-required",
-            pl.format("criterion {} has several inputs: say which one in the input column", pl.col(CRITERION)),
+            format_text("criterion {} has several inputs: say which one in the input column", pl.col(CRITERION)),
             "fill the input column (the template lists the input names)",
         ),
         _Check(
             pl.col("kind").is_null(),
             "unknown-input",
-            pl.format("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
+            format_text("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
             "use the input names of the criteria set (pari template lists them)",
         ),
     ]
@@ -629,7 +630,7 @@ def _check_and_type(
             _Check(
                 ~pl.col(COMMUNE).is_in(known_communes.implode()),
                 "unknown-commune",
-                pl.format("commune {} is not in the commune register", pl.col(COMMUNE)),
+                format_text("commune {} is not in the commune register", pl.col(COMMUNE)),
                 "add it to the register, or correct the code (codes keep their leading zeros)",
             )
         )
@@ -646,7 +647,7 @@ def _check_and_type(
     conflict = _Check(
         pl.col("_distinct") > 1,
         "conflicting-values",
-        pl.format(
+        format_text(
             "commune {} criterion {} {} is given more than once with different values; none was used",
             pl.col(COMMUNE),
             pl.col(CRITERION),
@@ -673,32 +674,32 @@ def _check_and_type(
         _Check(
             unreadable,
             "bad-value",
-            pl.format("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
+            format_text("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
             "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
         ),
         _Check(
             kind.is_in(["number", "count", "percent"]) & (num < 0),
             "negative-value",
-            pl.format("{} is negative; counts and amounts cannot be below 0", pl.col(VALUE)),
+            format_text("{} is negative; counts and amounts cannot be below 0", pl.col(VALUE)),
             "correct the cell",
         ),
         _Check(
             (kind == "percent") & (num > 100 * SCALE),
             "percent-above-100",
-            pl.format("{} % is above 100 %", pl.col(VALUE)),
+            format_text("{} % is above 100 %", pl.col(VALUE)),
             "a percentage lies between 0 and 100",
         ),
         _Check(
             (kind == "count") & (num % SCALE != 0),
             "not-whole",
-            pl.format("{} is not a whole number", pl.col(VALUE)),
+            format_text("{} is not a whole number", pl.col(VALUE)),
             "a count is a whole number",
         ),
         # Declared input bounds, joined onto each cell with its kind (see LeafTable.fields).
         _Check(
             num < pl.col("_min"),
             "below-minimum",
-            pl.format(
+            format_text(
                 "{} is below the minimum {}", pl.col(VALUE), input_key.replace_strict(table.min_texts, default="")
             ),
             "correct the cell",
@@ -706,7 +707,7 @@ def _check_and_type(
         _Check(
             num > pl.col("_max"),
             "above-maximum",
-            pl.format(
+            format_text(
                 "{} is above the maximum {}", pl.col(VALUE), input_key.replace_strict(table.max_texts, default="")
             ),
             "correct the cell",
@@ -714,7 +715,7 @@ def _check_and_type(
         _Check(
             (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
             "na-not-allowed",
-            pl.format("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
+            format_text("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
             "score it, or give an explanation for the appraisal council",
         ),
     ]
@@ -934,7 +935,7 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
                     headers,
                     "error",
                     "conflicting-values",
-                    pl.format(
+                    format_text(
                         "commune {} criterion {} {} is given more than once with different values; none was used",
                         pl.col(COMMUNE),
                         pl.col(CRITERION),
@@ -964,7 +965,7 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
                     headers,
                     "error",
                     "bad-value",
-                    pl.format("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name])),
+                    format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name])),
                     "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
                 )
             )
@@ -982,7 +983,7 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
                     headers,
                     "warning",
                     "duplicate-row",
-                    pl.format("repeats an earlier row with the same value (counted once)"),
+                    format_text("repeats an earlier row with the same value (counted once)"),
                     "delete the repeated row",
                 )
             ),

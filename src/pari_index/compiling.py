@@ -37,6 +37,7 @@ from .rules import (
     Timeliness,
     YesNo,
 )
+from .textexpr import format_text
 
 COMMUNE = "commune_code"
 UNIT_TYPE = "unit_type"
@@ -217,7 +218,7 @@ class _LeafCompiler:
                 met = pl.sum_horizontal(self.col(item.input).fill_null(False).cast(pl.Int64) for item in rule.items)
                 return (
                     pl.min_horizontal(total, _lit(m)),
-                    pl.format("checked:{}/{}", met, pl.lit(len(rule.items))),
+                    format_text("checked:{}/{}", met, pl.lit(len(rule.items))),
                 )
             case CountTiers():
                 v = self.col(rule.input)

@@ -17,6 +17,7 @@ from .compiling import COMMUNE
 from .model import Leaf
 from .points import SCALE
 from .rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
+from .textexpr import format_text
 
 _T: dict[str, tuple[str, str]] = {
     "yes": ("Đạt yêu cầu", "Requirement met"),
@@ -157,9 +158,9 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
     ev = pl.col("evidence_status").replace_strict(evidence_words, default="", return_dtype=pl.String)
     parts = [
         pl.col("_text"),
-        pl.when(pl.col("inputs").is_not_null()).then(pl.format("{}: {}", pl.lit(inputs_word), pl.col("inputs"))),
-        pl.when(ev != "").then(pl.format("{}: {}", pl.lit(evidence_word), ev)),
-        pl.when(pl.col("reason").is_not_null()).then(pl.format("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
+        pl.when(pl.col("inputs").is_not_null()).then(format_text("{}: {}", pl.lit(inputs_word), pl.col("inputs"))),
+        pl.when(ev != "").then(format_text("{}: {}", pl.lit(evidence_word), ev)),
+        pl.when(pl.col("reason").is_not_null()).then(format_text("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
     ]
     return (
         details.join(texts, on=[CRITERION, "branch"], how="left")

@@ -35,6 +35,7 @@ from .model import Band, CriteriaSet, Part
 from .points import PLACES, SCALE, to_units
 from .register import REGISTER_ALIASES
 from .tables import read_with_columns, row_problems
+from .textexpr import format_text
 
 #: Columns of the totals that hold scores, not register data (anything else can be a group).
 SCORE_COLUMNS = frozenset(
@@ -238,7 +239,7 @@ def top_lost(details: pl.DataFrame, count: int = 3, rescaled: pl.DataFrame | Non
         frame = frame.join(
             rescaled.lazy().select(COMMUNE, pl.col("survey_rescaled").alias("_rescaled")), on=COMMUNE, how="left"
         ).filter(~((pl.col("part") == Part.survey.value) & pl.col("_rescaled").fill_null(False)))
-    text = pl.format("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("_loss")))
+    text = format_text("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("_loss")))
     return (
         frame.filter(
             (pl.col("status") != "excluded")
@@ -471,7 +472,7 @@ def compare_previous(
     found = pl.col("_p_found").fill_null(False)
     position = (
         pl.when(pl.col("_p_rank").is_not_null())
-        .then(pl.format("{}/{}", pl.col("_p_rank"), pl.col("_p_size")))
+        .then(format_text("{}/{}", pl.col("_p_rank"), pl.col("_p_size")))
         .when(found)
         .then(pl.lit("not ranked"))
         .otherwise(pl.lit("no result"))
@@ -481,7 +482,7 @@ def compare_previous(
         .then(pl.lit(", ") + units_text(pl.col("_p_index"), places) + pl.lit(" %"))
         .otherwise(pl.lit(""))
     )
-    predecessor = pl.format("{} ({}{})", pl.col("old_code"), position, shown_index)
+    predecessor = format_text("{} ({}{})", pl.col("old_code"), position, shown_index)
     per_commune = (
         joined.sort("old_code")
         .group_by(COMMUNE, maintain_order=True)
@@ -515,7 +516,7 @@ def compare_previous(
         pl.when(single & ~pl.col("_found")).then(pl.lit("not in last year's results")),
         pl.when(matched & pl.col("_p_rank").is_null()).then(pl.lit("not ranked last year")),
         pl.when(different & kind_differs).then(
-            pl.format(
+            format_text(
                 "different peer group: ranked within {} ({}) last year, within {} now; ranks not compared",
                 pl.col("_p_kind"),
                 pl.col("_p_group").fill_null("?"),
@@ -523,7 +524,7 @@ def compare_previous(
             )
         ),
         pl.when(different & ~kind_differs).then(
-            pl.format(
+            format_text(
                 "different peer group: ranked in {} last year, in {} now; ranks not compared",
                 pl.col("_p_group"),
                 pl.col("group"),

@@ -39,6 +39,7 @@ from markupsafe import Markup
 
 from .model import CriteriaSet
 from .outputs import write_text
+from .textexpr import format_text
 
 __all__ = ["LABELS", "render_report", "write_report"]
 
@@ -990,7 +991,7 @@ def _pack_items(
     rows = (
         where.join(cells, on="code", how="inner")
         .sort("g", "p", "row")
-        .select("g", "p", pl.format(pattern, *[f"c{k}" for k in range(len(ITEM_COLUMNS))]).alias("r"))
+        .select("g", "p", format_text(pattern, *[f"c{k}" for k in range(len(ITEM_COLUMNS))]).alias("r"))
         .group_by("g", "p", maintain_order=True)
         .agg(pl.col("r").str.join(","))
     )

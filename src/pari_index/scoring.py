@@ -33,6 +33,7 @@ from .loading import LoadedCriteria, load_criteria
 from .model import CriteriaSet, Leaf, Part
 from .points import PLACES, SCALE, to_units
 from .register import Register, read_register, register_from_codes
+from .textexpr import format_text
 from .verification import Appraisal, evidence_status, leaf_frame, missing_evidence_zeroes, read_appraisal
 
 Progress = Callable[[str], None]
@@ -102,7 +103,7 @@ def _inputs_text(cells: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
         COMMUNE,
         CRITERION,
         # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel).
-        pl.format(
+        format_text(
             "{}={}",
             pl.col(FIELD),
             pl.when(pl.col("kind") == "date").then(pl.col("day").dt.strftime("%d/%m/%Y")).otherwise(pl.col("value")),
@@ -387,7 +388,7 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
             diff,
             "warning",
             "self-score-differs",
-            pl.format(
+            format_text(
                 "self-score {} but the rules give {} on the reported inputs", pts("self_score"), pts("computed_score")
             ),
             "the computed score is used; check the inputs or the self-score",
@@ -396,8 +397,8 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
         make(
             evidence,
             "warning",
-            pl.format("evidence-{}", pl.col("evidence_status")),
-            pl.format("evidence {}: the item scores {}", pl.col("evidence_status"), pts("final_score")),
+            format_text("evidence-{}", pl.col("evidence_status")),
+            format_text("evidence {}: the item scores {}", pl.col("evidence_status"), pts("final_score")),
             "attach the document (number, date, file) or an explanation for the appraisal council",
             pl.lit(None, dtype=pl.Float64),
         ),
@@ -405,7 +406,7 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
             appraised,
             "info",
             "appraisal-correction",
-            pl.format(
+            format_text(
                 "appraisal changed {} to {} ({})",
                 pts("computed_score"),
                 pts("appraised_score"),
@@ -418,7 +419,7 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
             missing,
             "warning",
             "not-assessed",
-            pl.format(
+            format_text(
                 "{} item(s) have no input and score 0: {}{}",
                 pl.col("_n"),
                 pl.col("_list"),
