@@ -532,6 +532,20 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
+CONFLICT_HINT = "keep one row per commune, criterion and input"
+REPEAT_MESSAGE = pl.lit("repeats an earlier row with the same value (counted once)")
+UNREADABLE_HINT = "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored"
+
+
+def _conflict_message() -> pl.Expr:
+    return format_text(
+        "commune {} criterion {} {} is given more than once with different values; none was used",
+        pl.col(COMMUNE),
+        pl.col(CRITERION),
+        pl.col(FIELD),
+    )
+
+
 def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFrame]) -> pl.DataFrame:
     """The first copy of each commune, item and input; later copies with the same value become
     duplicate-row warnings (counted once, through the first). ``cells`` carries ``_copies`` and
@@ -544,7 +558,7 @@ def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFra
                 dups,
                 "warning",
                 "duplicate-row",
-                format_text("repeats an earlier row with the same value (counted once)"),
+                REPEAT_MESSAGE,
                 "delete the repeated row",
             )
         )
@@ -647,13 +661,8 @@ def _check_and_type(
     conflict = _Check(
         pl.col("_distinct") > 1,
         "conflicting-values",
-        format_text(
-            "commune {} criterion {} {} is given more than once with different values; none was used",
-            pl.col(COMMUNE),
-            pl.col(CRITERION),
-            pl.col(FIELD),
-        ),
-        "keep one row per commune, criterion and input",
+        _conflict_message(),
+        CONFLICT_HINT,
     )
     cells = _reject(cells, [conflict], findings)
 
@@ -675,7 +684,7 @@ def _check_and_type(
             unreadable,
             "bad-value",
             format_text("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
-            "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
+            UNREADABLE_HINT,
         ),
         _Check(
             kind.is_in(["number", "count", "percent"]) & (num < 0),
@@ -935,13 +944,8 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
                     headers,
                     "error",
                     "conflicting-values",
-                    format_text(
-                        "commune {} criterion {} {} is given more than once with different values; none was used",
-                        pl.col(COMMUNE),
-                        pl.col(CRITERION),
-                        pl.col(FIELD),
-                    ),
-                    "keep one row per commune, criterion and input",
+                    _conflict_message(),
+                    CONFLICT_HINT,
                 )
             ),
         )
@@ -966,7 +970,7 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
                     "error",
                     "bad-value",
                     format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name])),
-                    "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
+                    UNREADABLE_HINT,
                 )
             )
     rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
@@ -983,7 +987,7 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
                     headers,
                     "warning",
                     "duplicate-row",
-                    format_text("repeats an earlier row with the same value (counted once)"),
+                    REPEAT_MESSAGE,
                     "delete the repeated row",
                 )
             ),
