@@ -353,3 +353,18 @@ def test_percent_formatted_cells_are_read_as_shown(tmp_path: Path) -> None:
     wb.save(path)
     frame = read_table_file(path).sheets[0].frame
     assert frame["value"].to_list() == ["94.3", "100", "85", "0.5"]
+
+
+def test_semicolon_csv_with_long_lines_and_commas_in_text() -> None:
+    """Lines of ~8 KB: the delimiter is sniffed on whole lines, not on the file's first 64 KB cut
+    through the middle of a line (which once made the sniffer give up and pick the comma)."""
+    from pari_index.tables import read_csv_bytes
+
+    columns = [f"1.{k}:explanation" for k in range(200)]
+    header = ";".join(["commune_code", *columns])
+    rows = [
+        ";".join([f"{i:05d}"] + ["giải trình, có, xong" * (1 + (i + k) % 3) for k in range(200)]) for i in range(40)
+    ]
+    result = read_csv_bytes((header + "\n" + "\n".join(rows) + "\n").encode("utf-8"), "wide.csv")
+    assert result.problems == []
+    assert [sheet.frame.select(pl.exclude("^_.*$")).shape for sheet in result.sheets] == [(40, 201)]
