@@ -247,8 +247,8 @@ def _no_meta_rows() -> pl.DataFrame:
     return pl.DataFrame(schema=META_ROW_SCHEMA)
 
 
-def _long_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame]:
-    frame = sheet.frame
+def _long_cells(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Cells and meta rows of long-form rows (of one sheet, or of sheets with the same columns)."""
     base = [COMMUNE, CRITERION, FILE, SHEET, ROW]
     parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
@@ -299,16 +299,15 @@ def _long_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
     return cells, pl.concat([m.cast(META_ROW_SCHEMA) for m in meta_parts])  # type: ignore[arg-type]
 
 
-def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem], dict[str, str]]:
-    frame = sheet.frame
+def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list[Problem]]:
+    """The columns of a wide sheet naming an item of the set, and a problem for each other one."""
     leaf_ids = set(table.default_input[CRITERION].to_list())
     value_columns: list[str] = []
     problems: list[Problem] = []
-    for col in frame.columns:
+    for col in sheet.frame.columns:
         if col.startswith("_") or col == COMMUNE or col.casefold() in DESCRIPTIVE_COLUMNS:
             continue
-        leaf_id = col.split(":", 1)[0].strip()
-        if leaf_id in leaf_ids:
+        if col.split(":", 1)[0].strip() in leaf_ids:
             value_columns.append(col)
         else:
             problems.append(
@@ -322,8 +321,16 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
                     hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)",
                 )
             )
+    return value_columns, problems
+
+
+def _wide_cells(
+    frame: pl.DataFrame, table: LeafTable, value_columns: list[str]
+) -> tuple[pl.DataFrame, pl.DataFrame, list[tuple[str, str, str, str]]]:
+    """Cells and meta rows of wide-form rows (of one sheet, or of sheets with the same columns),
+    and the meta columns as (header, criterion, field, source)."""
     if not value_columns:
-        return pl.DataFrame(schema=CELL_SCHEMA), _no_meta_rows(), problems, {}
+        return pl.DataFrame(schema=CELL_SCHEMA), _no_meta_rows(), []
     long = (
         frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns)
         .unpivot(index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE)
@@ -340,8 +347,7 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
     )
     meta_cells = long.filter(is_meta)
     if meta_cells.height == 0:
-        return cells.cast(CELL_SCHEMA), _no_meta_rows(), problems, {}  # type: ignore[arg-type]
-    # The meta columns, and for findings their headers written otherwise than criterion:field.
+        return cells.cast(CELL_SCHEMA), _no_meta_rows(), []  # type: ignore[arg-type]
     names = meta_cells.select(COLUMN, CRITERION, "_field").unique(maintain_order=True)
     # Two columns naming the same item and field (1.1.1:self_score and 1.1.1 : self_score) give
     # two meta rows, "wide" and "wide:1", checked against each other like two long rows.
@@ -349,11 +355,6 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
     names = names.with_columns(
         pl.when(copy == 0).then(pl.lit("wide")).otherwise(format_text("wide:{}", copy)).alias("_source")
     )
-    headers = {
-        meta_header_key(sheet.file, sheet.name, source, criterion, name): column
-        for column, criterion, name, source in names.iter_rows()
-        if column != f"{criterion}:{name}"
-    }
     meta_rows = meta_cells.join(names.select(COLUMN, "_source"), on=COLUMN, how="left").pivot(
         on="_field", index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source"], values=VALUE
     )
@@ -363,67 +364,93 @@ def _wide_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFr
     return (
         cells.cast(CELL_SCHEMA),  # type: ignore[arg-type]
         meta_rows.select(list(META_ROW_SCHEMA)).cast(META_ROW_SCHEMA),  # type: ignore[arg-type]
-        problems,
-        headers,
+        [(str(h), str(c), str(f), str(src)) for h, c, f, src in names.iter_rows()],
     )
 
 
-def meta_header_key(file: str | None, sheet: str | None, source: str, criterion: str, field: str) -> str:
+def _meta_header_key(file: str | None, sheet: str | None, source: str, criterion: str, field: str) -> str:
     return f"{file}|{sheet or ''}|{source}|{criterion}:{field}"
 
 
-def sheet_cells(sheet: Sheet, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, list[Problem], dict[str, str]]:
-    """The cells of one sheet in long or wide form, its rows' self-scores and evidence
-    (META_ROW_SCHEMA), sheet-level problems, and the headers of wide meta columns written
-    otherwise than ``criterion:field`` (keyed by :func:`meta_header_key`)."""
+@dataclass
+class _SheetPlan:
+    """How a sheet is read: its form ("long", "wide", or None when it cannot be read), the wide
+    value columns, and its sheet-level problems."""
+
+    sheet: Sheet
+    form: str | None
+    value_columns: list[str]
+    problems: list[Problem]
+
+    @property
+    def signature(self) -> tuple[str | None, tuple[str, ...]]:
+        return self.form, tuple(self.sheet.frame.columns)
+
+
+def _plan_sheet(sheet: Sheet, table: LeafTable) -> _SheetPlan:
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
     if COMMUNE not in columns:
-        return (
-            pl.DataFrame(schema=CELL_SCHEMA),
-            _no_meta_rows(),
-            [
-                Problem(
-                    "missing-column",
-                    f"no commune code column; found {', '.join(columns)}",
-                    file=sheet.file,
-                    sheet=sheet.name,
-                    row=1,
-                    hint="name it commune_code (or mã xã)",
-                )
-            ],
-            {},
+        problem = Problem(
+            "missing-column",
+            f"no commune code column; found {', '.join(columns)}",
+            file=sheet.file,
+            sheet=sheet.name,
+            row=1,
+            hint="name it commune_code (or mã xã)",
         )
-    if CRITERION in columns:
-        problems = []
-        if VALUE not in columns and not any(m in columns for m in META_FIELDS):
+        return _SheetPlan(sheet, None, [], [problem])
+    if CRITERION not in columns:
+        value_columns, problems = _wide_value_columns(sheet, table)
+        return _SheetPlan(sheet, "wide", value_columns, problems)
+    problems = []
+    if VALUE not in columns and not any(m in columns for m in META_FIELDS):
+        problems.append(
+            Problem(
+                "missing-column",
+                "a long-form sheet needs a value column",
+                file=sheet.file,
+                sheet=sheet.name,
+                row=1,
+                hint="add a column named value (or giá trị)",
+            )
+        )
+    known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
+    for col in columns:
+        if col not in known and col.casefold() not in DESCRIPTIVE_COLUMNS:
             problems.append(
                 Problem(
-                    "missing-column",
-                    "a long-form sheet needs a value column",
+                    "unknown-column",
+                    f"column {col!r} is not a known column; its values were not read",
                     file=sheet.file,
                     sheet=sheet.name,
                     row=1,
-                    hint="add a column named value (or giá trị)",
+                    field=col,
+                    hint="see docs/data-formats.md for the column names",
                 )
             )
-        known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
-        for col in columns:
-            if col not in known and col.casefold() not in DESCRIPTIVE_COLUMNS:
-                problems.append(
-                    Problem(
-                        "unknown-column",
-                        f"column {col!r} is not a known column; its values were not read",
-                        file=sheet.file,
-                        sheet=sheet.name,
-                        row=1,
-                        field=col,
-                        hint="see docs/data-formats.md for the column names",
-                    )
-                )
-        cells, meta_rows = _long_cells(sheet, table)
-        return cells, meta_rows, problems, {}
-    return _wide_cells(sheet, table)
+    return _SheetPlan(sheet, "long", [], problems)
+
+
+def _group_cells(group: list[_SheetPlan], table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, str]]:
+    """Cells, meta rows and wide meta headers (see _meta_column_name) of consecutive sheets with
+    the same form and columns, read as one frame: one commune's file is small, and reading
+    thousands of them one by one cost more in per-call overhead than in work."""
+    first = group[0]
+    frame = first.sheet.frame if len(group) == 1 else pl.concat([plan.sheet.frame for plan in group])
+    if first.form == "long":
+        cells, meta_rows = _long_cells(frame, table)
+        return cells, meta_rows, {}
+    if first.form == "wide":
+        cells, meta_rows, names = _wide_cells(frame, table, first.value_columns)
+        headers = {
+            _meta_header_key(plan.sheet.file, plan.sheet.name, source, criterion, name): header
+            for plan in group
+            for header, criterion, name, source in names
+            if header != f"{criterion}:{name}"
+        }
+        return cells, meta_rows, headers
+    return pl.DataFrame(schema=CELL_SCHEMA), _no_meta_rows(), {}
 
 
 NUMERIC_KINDS = ("number", "count", "percent", "meta:self_score")
@@ -761,31 +788,22 @@ def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFr
         )
         .rename({"file": FILE, "sheet": SHEET, "row": ROW})
     )
-    # One sheet at a time, matching on the row number alone: joining millions of rows on the
-    # file name, sheet and row grew worse than linearly (5.7 s for 100,000 communes).
+    # Each source row as one integer (the sheet's number among the input sheets, then the row),
+    # so that rows are matched on one number: joining millions of rows on the file name, sheet
+    # and row grew worse than linearly (5.7 s for 100,000 communes), and one join per sheet is
+    # slow when every commune sends its own file.
     sheet = [FILE, SHEET]
-    used_by_sheet = {key: part[ROW] for key, part in used.partition_by(sheet, as_dict=True).items()}
-    reasons_by_sheet = {key: part.drop(sheet) for key, part in reasons.partition_by(sheet, as_dict=True).items()}
-    parts: list[pl.DataFrame] = []
-    for key, rows in all_rows.partition_by(sheet, as_dict=True, maintain_order=True).items():
-        rows_used = used_by_sheet.get(key)
-        part = rows.with_columns(
-            (pl.col(ROW).is_in(rows_used.implode()) if rows_used is not None else pl.lit(False)).alias("_used")
-        )
-        part = part.join(
-            reasons_by_sheet.get(key, reasons.clear().drop(sheet)), on=ROW, how="left", maintain_order="left"
-        )
-        parts.append(part)
+    sheets = all_rows.select(sheet).unique(maintain_order=True).with_row_index("_sheet_number")
+
+    def row_key(frame: pl.DataFrame) -> pl.DataFrame:
+        numbered = frame.join(sheets, on=sheet, how="left", nulls_equal=True, maintain_order="left")
+        row_number = pl.col("_sheet_number").cast(pl.Int64) * 2**32 + pl.col(ROW)
+        return numbered.with_columns(row_number.alias("_row_key")).drop("_sheet_number")
+
     ledger = (
-        (
-            pl.concat(parts)
-            if parts
-            else all_rows.with_columns(
-                pl.lit(None, dtype=pl.Boolean).alias("_used"),
-                pl.lit(None, dtype=pl.String).alias("reasons"),
-                pl.lit(None, dtype=pl.Boolean).alias("_error"),
-            )
-        )
+        row_key(all_rows)
+        .with_columns(pl.col("_row_key").is_in(row_key(used)["_row_key"].implode()).alias("_used"))
+        .join(row_key(reasons).drop(sheet, ROW), on="_row_key", how="left")
         .with_columns(pl.coalesce("reasons", UNREAD).alias("reasons"))
         .with_columns(
             # "partial": some of the row was used, some rejected (e.g. a self-score kept while
@@ -850,7 +868,7 @@ def check_cells(
 def _meta_column_name(headers: dict[str, str]) -> pl.Expr:
     """The sheet column a row's meta field came from: ``self_score``; ``value`` when the row's
     input named the field; ``1.1.1:self_score`` in a wide sheet, or the header as written there
-    (``headers``, see :func:`meta_header_key`)."""
+    (``headers``, see :func:`_meta_header_key`)."""
     source = pl.col("_source")
     wide = pl.col(CRITERION) + ":" + pl.col(FIELD)
     if headers:
@@ -1018,21 +1036,29 @@ def read_assessments(
     meta_parts: list[pl.DataFrame] = []
     meta_headers: dict[str, str] = {}
     row_parts: list[pl.DataFrame] = []
-    # Sheets are consumed one by one so that each file's frame can be freed once it is cells.
+    # Consecutive sheets with the same form and columns (typically one file per commune) are
+    # read as one frame; each group's frames are freed once they are cells.
     sheets = result.sheets
     result.sheets = []
-    while sheets:
-        sheet = sheets.pop(0)
-        cells, meta_rows, sheet_problems, headers = sheet_cells(sheet, table)
-        meta_headers.update(headers)
-        problems += sheet_problems
-        cell_parts.append(cells)
-        meta_parts.append(meta_rows)
-        rows = sheet.frame.select(FILE, SHEET, ROW)
+    group: list[_SheetPlan] = []
+    while sheets or group:
+        plan = _plan_sheet(sheets.pop(0), table) if sheets else None
+        if group and (plan is None or plan.signature != group[0].signature):
+            cells, meta_rows, headers = _group_cells(group, table)
+            cell_parts.append(cells)
+            meta_parts.append(meta_rows)
+            meta_headers.update(headers)
+            group = []
+        if plan is None:
+            continue
+        group.append(plan)
+        problems += plan.problems
         # A sheet missing a required column is not read at all: its rows are rejected, not empty.
-        unread = [p.message for p in sheet_problems if p.code == "missing-column"]
+        unread = [p.message for p in plan.problems if p.code == "missing-column"]
         row_parts.append(
-            rows.with_columns(pl.lit("; ".join(unread) if unread else None, dtype=pl.String).alias(UNREAD))
+            plan.sheet.frame.select(FILE, SHEET, ROW).with_columns(
+                pl.lit("; ".join(unread) if unread else None, dtype=pl.String).alias(UNREAD)
+            )
         )
     if not cell_parts and problems:
         raise IntakeError(problems)
