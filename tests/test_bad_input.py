@@ -387,6 +387,30 @@ def test_wide_meta_headers_are_named_as_written(tmp_path: Path) -> None:
     assert intake.meta.height == 0
 
 
+def test_repeated_self_scores_on_the_same_row_number_are_warned(tmp_path: Path) -> None:
+    """Self-scores follow the inputs' repeat rule: a copy on the same row number of another file,
+    sheet or column is used once and warned about, not merged silently."""
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (first, second):
+        path.write_text(META + "00001,1.2.3,,có,1,\n", encoding="utf-8")
+    intake = read_assessments([first, second], _leaves(), pl.Series(KNOWN))
+    assert intake.findings.select("kind", "file", "row", "column").sort("column").rows() == [
+        ("duplicate-row", str(second), 2, "self_score"),
+        ("duplicate-row", str(second), 2, "value"),
+    ]
+    assert intake.meta.select("criterion_id", "self_score").rows() == [("1.2.3", 10_000)]
+
+    wide = tmp_path / "wide.csv"
+    wide.write_text("commune_code,1.2.3,1.2.3:self_score,1.2.3 : self_score\n00001,có,1,1\n", encoding="utf-8")
+    assert _findings(_intake(wide)) == {("warning", "duplicate-row", 2, "1.2.3 : self_score")}
+
+    both = tmp_path / "both.csv"
+    both.write_text("commune_code,criterion_id,input,value,self_score\n00001,1.2.3,self_score,1,1\n", encoding="utf-8")
+    intake = _intake(both)
+    assert len(intake.findings.filter(pl.col("kind") == "duplicate-row")) == 1
+    assert intake.meta.select("self_score").item() == 10_000
+
+
 def test_wide_self_score_columns_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "wide.csv"
     path.write_text(

@@ -560,7 +560,6 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
 
 
 CONFLICT_HINT = "keep one row per commune, criterion and input"
-REPEAT_MESSAGE = pl.lit("repeats an earlier row with the same value (counted once)")
 UNREADABLE_HINT = "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored"
 
 
@@ -573,41 +572,49 @@ def _conflict_message() -> pl.Expr:
     )
 
 
+def _repeat_label(present: pl.Expr, key: list[str]) -> pl.Expr:
+    """The rule for repeats, for cells and meta rows alike. Among the rows of a key where
+    ``present``, the copy on the smallest row number that is read first is used; every other copy
+    is labelled "earlier" (an earlier row has it) or "again" (the same row number in another
+    column, sheet or file); null where not present or used."""
+    first_row = pl.col(ROW).filter(present).min().over(key)
+    at_first = present & (pl.col(ROW) == first_row)
+    return (
+        pl.when(present & (pl.col(ROW) != first_row))
+        .then(pl.lit("earlier"))
+        .when(at_first & (at_first.cast(pl.UInt32).cum_sum().over(key) > 1))
+        .then(pl.lit("again"))
+    )
+
+
+def _repeat_findings(repeats: pl.DataFrame, column: pl.Expr | None = None) -> pl.DataFrame:
+    """Warnings for labelled repeats (see _repeat_label; the label in ``_repeat``)."""
+    message = (
+        pl.when(pl.col("_repeat") == "earlier")
+        .then(pl.lit("repeats an earlier row with the same value (counted once)"))
+        .otherwise(pl.lit("gives the same value again, in another column, sheet or file (counted once)"))
+    )
+    if column is not None:
+        repeats = repeats.with_columns(column.alias(COLUMN))
+    return _cell_findings(repeats, "warning", "duplicate-row", message, "delete the repeat")
+
+
 def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFrame]) -> pl.DataFrame:
-    """The first copy of each commune, item and input; later copies with the same value become
-    duplicate-row warnings (counted once, through the first). ``cells`` carries ``_copies`` and
-    ``_first_row`` (the count and the smallest row number of the key)."""
-    repeated = (pl.col("_copies") > 1) & pl.col(ROW).ne(pl.col("_first_row"))
-    dups = cells.filter(repeated)
-    if dups.height:
-        findings.append(
-            _cell_findings(
-                dups,
-                "warning",
-                "duplicate-row",
-                REPEAT_MESSAGE,
-                "delete the repeated row",
-            )
-        )
-        cells = cells.filter(~repeated)
-    # Copies on the same row number (two columns of a wide row, two sheets or files) are all
-    # "first" by row number: the one read first is used, so that each key keeps exactly one cell.
-    if cells.filter(pl.col("_copies") > 1).height:
-        cells = cells.with_row_index("_i")
-        again = cells.filter(pl.col("_copies") > 1).filter(pl.int_range(pl.len()).over(key) > 0)
-        if again.height:
-            findings.append(
-                _cell_findings(
-                    again,
-                    "warning",
-                    "duplicate-row",
-                    format_text("gives the same value again, in another column, sheet or file (counted once)"),
-                    "keep one cell per commune, criterion and input",
-                )
-            )
-            cells = cells.filter(~pl.col("_i").is_in(again["_i"].implode()))
-        cells = cells.drop("_i")
-    return cells
+    """The first copy of each commune, item and input (see _repeat_label); the other copies
+    become duplicate-row warnings, counted once through the first. ``cells`` carries ``_copies``,
+    the number of copies of its key, so that the rule runs only where there are copies."""
+    if cells.filter(pl.col("_copies") > 1).height == 0:
+        return cells
+    cells = cells.with_row_index("_i")
+    repeats = (
+        cells.filter(pl.col("_copies") > 1)
+        .with_columns(_repeat_label(pl.lit(True), key).alias("_repeat"))
+        .filter(pl.col("_repeat").is_not_null())
+    )
+    if repeats.height:
+        findings.append(_repeat_findings(repeats))
+        cells = cells.filter(~pl.col("_i").is_in(repeats["_i"].implode()))
+    return cells.drop("_i")
 
 
 EXPECTED_TEXT = {
@@ -683,7 +690,6 @@ def _check_and_type(
     cells = cells.with_columns(
         pl.len().over(key).alias("_copies"),
         pl.col(VALUE).n_unique().over(key).alias("_distinct"),
-        pl.col(ROW).min().over(key).alias("_first_row"),
     )
     conflict = _Check(
         pl.col("_distinct") > 1,
@@ -763,7 +769,7 @@ def _check_and_type(
     cells = _drop_repeats(cells, key, findings)
     # The source file name repeats on every cell; as a category it costs 4 bytes a cell, not a
     # copy of the path (74 MB of a national run's 280 MB of cells).
-    accepted = cells.drop("_min", "_max", "_copies", "_first_row").with_columns(pl.col(FILE).cast(pl.Categorical))
+    accepted = cells.drop("_min", "_max", "_copies").with_columns(pl.col(FILE).cast(pl.Categorical))
     all_findings = pl.concat(findings) if findings else empty_findings()
     return accepted, all_findings
 
@@ -933,38 +939,36 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
     several = pl.col("_n") > 1
 
     def each_field(
-        frame: pl.DataFrame, flag: Callable[[pl.Expr], pl.Expr], emit: Callable[[pl.DataFrame], None]
+        frame: pl.DataFrame, label: Callable[[str], pl.Expr], emit: Callable[[pl.DataFrame], None]
     ) -> pl.DataFrame:
-        """Null every field where ``flag(present)`` holds, after ``emit`` reported those cells."""
+        """For each field: the rows where ``label(field)`` is not null go to ``emit`` (with the
+        label in ``_repeat``, the field in FIELD and its text in VALUE), and the field is nulled
+        there."""
         for name in META_COLUMNS:
-            flagged = flag(pl.col(name).is_not_null())
-            hits = frame.filter(flagged).with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+            marked = frame.with_columns(label(name).alias("_repeat"))
+            hits = marked.filter(pl.col("_repeat").is_not_null())
             if hits.height:
-                emit(hits)
-                frame = frame.with_columns(pl.when(flagged).then(None).otherwise(pl.col(name)).alias(name))
+                emit(hits.with_columns(pl.lit(name).alias(FIELD), pl.col(name).cast(pl.String).alias(VALUE)))
+                frame = marked.with_columns(pl.when(pl.col("_repeat").is_null()).then(pl.col(name)).alias(name)).drop(
+                    "_repeat"
+                )
         return frame
 
-    def conflict(present: pl.Expr) -> pl.Expr:
-        name = present.meta.root_names()[0]
-        return present & (pl.col(name).drop_nulls().n_unique().over(key) > 1)
+    def conflict(name: str) -> pl.Expr:
+        present = pl.col(name).is_not_null()
+        return pl.when(present & (pl.col(name).drop_nulls().n_unique().over(key) > 1)).then(pl.lit("conflict"))
 
-    def repeat(present: pl.Expr) -> pl.Expr:
-        return present & (present.sum().over(key) > 1) & (pl.col(ROW) != pl.col(ROW).filter(present).min().over(key))
+    def repeat(name: str) -> pl.Expr:
+        return _repeat_label(pl.col(name).is_not_null(), key)
 
     single, multi = rows.filter(~several), rows.filter(several)
-    if multi.height:
+    has_several = multi.height > 0
+    if has_several:
         multi = each_field(
             multi,
             conflict,
             lambda hits: findings.append(
-                _meta_findings(
-                    hits,
-                    headers,
-                    "error",
-                    "conflicting-values",
-                    _conflict_message(),
-                    CONFLICT_HINT,
-                )
+                _meta_findings(hits, headers, "error", "conflicting-values", _conflict_message(), CONFLICT_HINT)
             ),
         )
         rows = pl.concat([single, multi])
@@ -993,29 +997,18 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
             )
     rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
 
-    if multi.height:
-        # Repeats among accepted values only (as for cells): the first row's value is used.
+    if has_several:
+        # Repeats among accepted values only (as for cells): one copy of each field is used.
         single, multi = rows.filter(~several), rows.filter(several)
         multi = each_field(
-            multi,
-            repeat,
-            lambda hits: findings.append(
-                _meta_findings(
-                    hits,
-                    headers,
-                    "warning",
-                    "duplicate-row",
-                    REPEAT_MESSAGE,
-                    "delete the repeated row",
-                )
-            ),
+            multi, repeat, lambda hits: findings.append(_repeat_findings(hits, _meta_column_name(headers)))
         )
         rows = pl.concat([single, multi])
     rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
     used = rows.select(FILE, SHEET, ROW)
-    if multi.height:
-        # One item's fields may come from different rows; after the checks above, each field is
-        # filled in one of them, or in several rows with the same row number (then the first).
+    if has_several:
+        # One item's fields may come from different rows; after the checks above each field is
+        # filled in one of them.
         rows = rows.group_by(key, maintain_order=True).agg(pl.col(name).drop_nulls().first() for name in META_COLUMNS)
     meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
     return meta, (pl.concat(findings) if findings else empty_findings()), used
