@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
@@ -466,6 +465,22 @@ def _number_units(text: pl.Expr) -> pl.Expr:
     return pl.when(plain_ok).then((plain * SCALE).round(0).cast(pl.Int64)).otherwise(parse_units(text))
 
 
+#: The meta fields read as numbers or dates; the others are kept as text.
+META_PARSERS: dict[str, Callable[[pl.Expr], pl.Expr]] = {"self_score": _number_units, "evidence_date": parse_date}
+
+
+def _parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """``parser`` applied to ``column``, as an expression that looks each text up in a table of
+    its distinct texts parsed once: a national file repeats the same few thousand texts ("có",
+    "0,5", "04/06/2025") across millions of cells, and the parsers' regular expressions cost far
+    more than one hash lookup per cell."""
+    distinct = frame.select(pl.col(column).unique().drop_nulls())
+    parsed = distinct.select(column, parser(pl.col(column)).alias("_parsed"))
+    return pl.col(column).replace_strict(
+        parsed[column], parsed["_parsed"], default=None, return_dtype=parsed.schema["_parsed"]
+    )
+
+
 def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
     """Adds the typed value columns ``num`` (Int64 units), ``flag`` (Boolean), ``day`` (Date) and
     ``text`` (status, level or meta text), each parsed only on the cells of its kind."""
@@ -484,14 +499,7 @@ def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
             return these.with_columns(
                 **{name: (pl.col(VALUE) if name == column else expr).alias(name) for name, expr in empty.items()}
             )
-        # Each distinct text is parsed once and mapped back: a national file repeats the same few
-        # thousand texts ("có", "0,5", "04/06/2025") across millions of cells, and the parsers'
-        # regular expressions cost far more than one hash lookup per cell.
-        distinct = these.select(pl.col(VALUE).unique())
-        parsed = distinct.select(VALUE, parser(pl.col(VALUE)).alias("_parsed"))
-        typed = pl.col(VALUE).replace_strict(
-            parsed[VALUE], parsed["_parsed"], default=None, return_dtype=parsed.schema["_parsed"]
-        )
+        typed = _parsed_once(these, VALUE, parser)
         return these.with_columns(
             **{name: (typed if name == column else expr).alias(name) for name, expr in empty.items()}
         )
@@ -544,10 +552,9 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     """The cells that pass every check; each failing cell becomes one finding, for the first check
     it fails (as if the checks ran one after the other). One pass over the cells, however many
     checks: filtering 2.6 million national cells twice per check cost more than the checks."""
-    chain: Any = pl  # pl.when(...).then(...).when(...) ...
-    for index, check in enumerate(checks):
-        chain = chain.when(check.condition).then(pl.lit(index, dtype=pl.Int32))
-    reason = chain.otherwise(pl.lit(None, dtype=pl.Int32))
+    reason = pl.coalesce(
+        pl.when(check.condition).then(pl.lit(index, dtype=pl.Int32)) for index, check in enumerate(checks)
+    )
     marked = cells.with_columns(reason.alias("_reason"))
     failed = marked.filter(pl.col("_reason").is_not_null())
     if failed.height == 0:
@@ -973,14 +980,7 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
         )
         rows = pl.concat([single, multi])
 
-    # Typed values, each distinct text parsed once (see _typed_cells).
-    typed: dict[str, pl.Expr] = {}
-    for name, parser in (("self_score", _number_units), ("evidence_date", parse_date)):
-        distinct = rows.select(pl.col(name).unique().drop_nulls())
-        parsed = distinct.select(name, parser(pl.col(name)).alias("_parsed"))
-        typed[name] = pl.col(name).replace_strict(
-            parsed[name], parsed["_parsed"], default=None, return_dtype=parsed.schema["_parsed"]
-        )
+    typed = {name: _parsed_once(rows, name, parser) for name, parser in META_PARSERS.items()}
     rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
     for name in typed:
         bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -40,7 +40,8 @@ def _print_problems(error: PariError) -> None:
 
 
 def handles_errors(func: F) -> F:
-    """Turn PariError into located messages and an exit status; never show a traceback for them."""
+    """Turn PariError into located messages and its exit status, and anything else (a bug, a
+    panic inside polars) into one line and status 70: never a traceback unless PARI_DEBUG is set."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -68,7 +69,7 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _internal_error(exc: BaseException) -> None:
+def _internal_error(exc: BaseException) -> NoReturn:
     if os.environ.get("PARI_DEBUG"):
         raise exc
     first_line = (str(exc).strip().splitlines() or [""])[0][:300]
