@@ -197,6 +197,11 @@ INTAKE_CASES: list[Any] = [
         {(E, "unknown-column", 1, "ghi chú")},
         id="csv-unknown-column",
     ),
+    pytest.param(
+        "commune_code,criterion_id,value,_row\n00001,1.2.3,có,5\n",
+        {(E, "reserved-column", 1, "_row")},
+        id="column-named-like-an-internal-one",
+    ),
     pytest.param(LONG + "00001,9.9,,1\n", {(E, "unknown-criterion", 2, "value")}, id="unknown-criterion"),
     pytest.param(LONG + "00001,1.1,,1\n", {(E, "unknown-criterion", 2, "value")}, id="criterion-1.10-read-as-1.1"),
     pytest.param(LONG + "00001,1,,1\n", {(E, "unknown-criterion", 2, "value")}, id="area-not-a-scored-item"),

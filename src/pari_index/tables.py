@@ -139,21 +139,38 @@ def _frame_from_grid(
                 hint="put the column names in row 1",
             )
         ]
-    grid = grid.select(pl.all().cast(pl.String))
+    if any(dtype != pl.String for dtype in grid.dtypes):
+        grid = grid.select(pl.all().cast(pl.String))
     headers = [normalise_header(h or "") for h in grid.row(0)]
     problems = _check_headers(headers, file, sheet, first_row)
     if problems:
         return None, problems
-    keep = [i for i, h in enumerate(headers) if h]
+    # The names of the columns pari-index adds itself (source file, sheet, row) cannot be read
+    # from a sheet: they would clash, and a clerk who typed "_row" did not mean them.
+    reserved = [i for i, h in enumerate(headers) if h in (ROW, FILE, SHEET)]
+    keep = [i for i, h in enumerate(headers) if h and i not in reserved]
     if not keep:
         return None, [
             Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row)
         ]
-    body = grid.slice(1).with_row_index(ROW, offset=first_row + 1).with_columns(pl.col(ROW).cast(pl.Int64))
-    stray: list[Problem] = []
-    blank = [grid.columns[i] for i in range(grid.width) if i not in keep]
+    # As few polars calls as possible: a commune's file is small, and per-call overhead was most
+    # of the cost of reading thousands of them.
+    body = grid.slice(1).with_row_index(ROW, offset=first_row + 1)
+    stray = [
+        Problem(
+            "reserved-column",
+            f"column {headers[i]!r} has a name pari-index uses for itself; its values were not read",
+            file=file,
+            sheet=sheet,
+            row=first_row,
+            field=headers[i],
+            hint="rename the column",
+        )
+        for i in reserved
+    ]
+    blank = [grid.columns[i] for i in range(grid.width) if not headers[i]]
     if blank:
-        hits = body.filter(pl.any_horizontal(pl.col(c).str.strip_chars().str.len_chars() > 0 for c in blank))
+        hits = body.filter(pl.any_horizontal(pl.col(blank).str.strip_chars().str.len_chars() > 0))
         for r in hits[ROW].head(20).to_list():
             stray.append(
                 Problem(
@@ -165,20 +182,19 @@ def _frame_from_grid(
                     hint="give the column a name in row 1 or clear it",
                 )
             )
+    source = [grid.columns[i] for i in keep]
     value_cols = [headers[i] for i in keep]
-    frame = body.select(
-        pl.col(ROW),
-        *[
-            (pl.col(grid.columns[i]) if is_nfc else pl.col(grid.columns[i]).str.normalize("NFC"))
-            .str.strip_chars()
-            .replace("", None)
-            .alias(headers[i])
-            for i in keep
-        ],
-    )
-    # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
-    frame = frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in value_cols)).with_columns(
-        pl.lit(file).alias(FILE), pl.lit(sheet, dtype=pl.String).alias(SHEET)
+    cells = pl.col(source) if is_nfc else pl.col(source).str.normalize("NFC")
+    frame = (
+        body.select(
+            pl.col(ROW).cast(pl.Int64),
+            cells.str.strip_chars().replace("", None),
+            pl.lit(file).alias(FILE),
+            pl.lit(sheet, dtype=pl.String).alias(SHEET),
+        )
+        .rename(dict(zip(source, value_cols, strict=True)))
+        # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
+        .filter(pl.any_horizontal(pl.col(value_cols).is_not_null()))
     )
     return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in value_cols}), stray
 
