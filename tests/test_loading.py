@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -77,16 +76,14 @@ def test_python_object_tag_at_top_level_is_refused(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-def test_billion_laughs_is_refused_quickly() -> None:
+def test_billion_laughs_is_refused_before_expanding() -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for i in range(1, 10):
         refs = ", ".join([f"*a{i - 1}"] * 9)
         lines.append(f"a{i}: &a{i} [{refs}]")
     bomb = "\n".join(lines) + "\n"  # 9**10 ≈ 3.5 billion strings once expanded
-    start = time.perf_counter()
     with pytest.raises(CriteriaError) as info:
         load_criteria_text(bomb, "bomb.yaml")
-    assert time.perf_counter() - start < 2.0
     (problem,) = info.value.problems
     assert problem.code == "yaml-alias-bomb"
     assert problem.file == "bomb.yaml" and problem.line == 1

@@ -25,7 +25,7 @@ import click
 # set before polars is first imported (the commands import it lazily); a value the user sets wins.
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
-from .errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError
+from .errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,6 +58,12 @@ def handles_errors(func: F) -> F:
             sys.exit(EXIT_INVALID_INPUT)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except OSError as exc:
+            # The operating system refused something on a path the user gave (a permission, a
+            # name too long, a link loop, a full disk) where no reader turned it into a located
+            # problem: still the user's file system, not a bug, so no exit 70.
+            _print_problems(PariError(_os_problem(exc)))
+            sys.exit(EXIT_INVALID_INPUT)
         except Exception as exc:  # the last resort: a bug, which still gets a message
             _internal_error(exc)
         except BaseException as exc:
@@ -67,6 +73,17 @@ def handles_errors(func: F) -> F:
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _os_problem(exc: OSError) -> Problem:
+    reason = exc.strerror or type(exc).__name__
+    name = exc.filename if exc.filename is not None else None
+    return Problem(
+        "os-error",
+        f"the operating system refused: {reason}",
+        file=None if name is None else str(name)[:300],
+        hint="check that the path exists, is readable (or writable, for an output) and is not too long",
+    )
 
 
 def _internal_error(exc: BaseException) -> NoReturn:

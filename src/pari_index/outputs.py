@@ -161,18 +161,8 @@ def write_parquet(path: Path, frame: pl.DataFrame) -> None:
 
 
 def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame]) -> None:
-    """Several sheets in one workbook, header row frozen, columns sized."""
-    import xlsxwriter
+    """Several sheets in one workbook, header row frozen, columns sized (see workbook.py)."""
+    from .workbook import write_workbook
 
-    options = {"strings_to_formulas": False, "strings_to_urls": False}
-    with atomic_path(path) as tmp, xlsxwriter.Workbook(str(tmp), options) as workbook:
-        for name, frame in sheets.items():
-            safe = neutralise_formulas(frame)
-            safe.write_excel(
-                workbook=workbook,
-                worksheet=name[:31],
-                autofit=safe.height < 20_000,
-                freeze_panes=(1, 0),
-                table_style=None,
-                float_precision=4,
-            )
+    with atomic_path(path) as tmp:
+        write_workbook(tmp, {name[:31]: neutralise_formulas(frame) for name, frame in sheets.items()})

@@ -1,0 +1,168 @@
+"""Hostile inputs against their target: each answered in <= 5 s and <= 500 MB, never exit 70.
+
+    python benchmarks/hostile.py [--only SUBSTRING] [--keep DIR]
+
+The cases are the generators in ``tests/hostile_*.py`` (each module has a ``CASES`` dict: a name and
+a function that writes its files into an empty folder and returns the ``pari`` arguments). The tests
+check what each case answers (codes, rows, exit status); this script measures what answering it
+costs, since timings are never asserted in tests. Every file is generated here and deleted after
+(unless ``--keep``); none is committed.
+
+Each case runs as a child ``python -m pari_index.cli ...``. Its peak memory is the child's own
+``VmHWM``, polled from ``/proc`` every 20 ms (``ru_maxrss`` of a child on Linux can carry its
+parent's high-water mark across fork + exec). A child that passes 4 GB or 60 s is killed, so a
+regression cannot take the machine down with it; it is reported as failing.
+
+Targets are reported, never asserted; the exit status is 1 when any case misses one, so the script
+can gate a release.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SECONDS = 5.0
+TARGET_MB = 500.0
+KILL_SECONDS = 60.0
+KILL_MB = 4096.0
+
+Case = Callable[[Path], list[str]]
+
+
+@dataclass
+class Outcome:
+    area: str
+    name: str
+    input_mb: float
+    exit_code: int
+    seconds: float
+    peak_mb: float
+    traceback: bool
+    first_line: str
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.exit_code not in (70, -9, -6)
+            and not self.traceback
+            and self.seconds <= TARGET_SECONDS
+            and self.peak_mb <= TARGET_MB
+        )
+
+
+def discover() -> dict[str, dict[str, Case]]:
+    """Every ``tests/hostile_*.py`` module's CASES, by area (the module name's suffix)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    areas: dict[str, dict[str, Case]] = {}
+    for module_file in sorted((ROOT / "tests").glob("hostile_*.py")):
+        module = importlib.import_module(module_file.stem)
+        areas[module_file.stem.removeprefix("hostile_")] = dict(module.CASES)
+    return areas
+
+
+def _vm_hwm_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _folder_mb(folder: Path) -> float:
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file() and not path.is_symlink():
+                total += path.stat().st_size
+        except OSError:
+            continue
+    return total / 1024**2
+
+
+def run_case(area: str, name: str, case: Case, folder: Path) -> Outcome:
+    args = case(folder)
+    input_mb = _folder_mb(folder)
+    command = [sys.executable, "-m", "pari_index.cli", *args]
+    out_path, err_path = folder.parent / f"{folder.name}.out", folder.parent / f"{folder.name}.err"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=folder)
+        peak = 0.0
+        while child.poll() is None:
+            peak = max(peak, _vm_hwm_mb(child.pid) or 0.0)
+            if time.perf_counter() - start > KILL_SECONDS or peak > KILL_MB:
+                child.send_signal(signal.SIGKILL)
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+    stderr = err_path.read_text(encoding="utf-8", errors="replace")
+    lines = [line for line in stderr.splitlines() if line.strip() and not line.startswith("·")]
+    return Outcome(
+        area=area,
+        name=name,
+        input_mb=input_mb,
+        exit_code=child.returncode,
+        seconds=seconds,
+        peak_mb=peak,
+        traceback="Traceback (most recent call last)" in stderr,
+        first_line=(lines[0] if lines else "")[:110],
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", help="run the cases whose area/name contains this text")
+    parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    options = parser.parse_args()
+    base = options.keep or Path(tempfile.mkdtemp(prefix="pari-hostile-"))
+    base.mkdir(parents=True, exist_ok=True)
+    outcomes: list[Outcome] = []
+    try:
+        for area, cases in discover().items():
+            for name, case in cases.items():
+                if options.only and options.only not in f"{area}/{name}":
+                    continue
+                folder = base / f"{area}-{name}"
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                outcome = run_case(area, name, case, folder)
+                outcomes.append(outcome)
+                print(_row(outcome), flush=True)
+    finally:
+        if options.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+    failed = [o for o in outcomes if not o.ok]
+    print(
+        f"\n{len(outcomes) - len(failed)} of {len(outcomes)} cases within {TARGET_SECONDS:.0f} s and "
+        f"{TARGET_MB:.0f} MB with no exit 70 and no traceback."
+    )
+    for outcome in failed:
+        print(f"MISSED: {outcome.area}/{outcome.name}")
+    return 1 if failed else 0
+
+
+def _row(o: Outcome) -> str:
+    mark = "ok  " if o.ok else "MISS"
+    return (
+        f"{mark} {o.area + '/' + o.name:<42} in {o.input_mb:7.2f} MB  exit {o.exit_code:>3}  "
+        f"{o.seconds:6.2f} s  {o.peak_mb:7.1f} MB  {o.first_line}"
+    )
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.exit(main())
