@@ -177,7 +177,9 @@ def test_empty_form_scores_nothing_and_reports_every_commune(form: tuple[Path, P
     path, register = form
     out = tmp_path / "results.xlsx"
     result = CliRunner().invoke(
-        main, ["score", str(path), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "-q"]
+        main,
+        ["score", str(path), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "-q"]
+        + ["--no-survey"],  # an empty form has no survey results either
     )
     assert result.exit_code == 0, result.output
     tables = read_results(out)
@@ -185,3 +187,5 @@ def test_empty_form_scores_nothing_and_reports_every_commune(form: tuple[Path, P
     assert set(tables["rows"].filter(pl.col("input") != "register")["status"]) == {"empty"}
     assert tables["rows"].height == 34 + 2  # the form rows and the two register rows
     assert tables["findings"].filter(pl.col("kind") == "not-assessed").height == 2
+    # Nothing was sent: both communes are marked so in the ranking, not silently ranked on 0.
+    assert tables["summary"]["submitted"].to_list() == [False, False]

@@ -100,17 +100,20 @@ class Completeness:
         )
 
     def facts(self) -> dict[str, str]:
-        """The counts as about-sheet entries (read back by the report)."""
+        """The counts as about-sheet entries (read back by the report); counts of 0 are left out."""
+        counts = {
+            "communes_without_survey": self.communes_without_survey,
+            "rows_rejected": self.rows_rejected,
+            "rows_partial": self.rows_partial,
+            "files_with_rejected_rows": self.files_with_rejected_rows,
+            "communes_not_submitted": self.not_submitted,
+        }
         return {
             "complete": "yes" if self.complete else "no",
             "survey": self.survey,
             "survey_part": self.survey_part,
-            "communes_without_survey": str(self.communes_without_survey),
-            "rows_rejected": str(self.rows_rejected),
-            "rows_partial": str(self.rows_partial),
-            "files_with_rejected_rows": str(self.files_with_rejected_rows),
-            "files_left_out": "; ".join(self.unread_files),
-            "communes_not_submitted": str(self.not_submitted),
+            **{key: str(n) for key, n in counts.items() if n},
+            **({"files_left_out": "; ".join(self.unread_files)} if self.unread_files else {}),
         }
 
 
