@@ -176,11 +176,8 @@ def test_filled_form_scores_as_computed_by_hand(form: tuple[Path, Path], tmp_pat
 def test_empty_form_scores_nothing_and_reports_every_commune(form: tuple[Path, Path], tmp_path: Path) -> None:
     path, register = form
     out = tmp_path / "results.xlsx"
-    result = CliRunner().invoke(
-        main,
-        ["score", str(path), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "-q"]
-        + ["--no-survey"],  # an empty form has no survey results either
-    )
+    args = ["score", str(path), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "-q"]
+    result = CliRunner().invoke(main, [*args, "--no-survey"])  # an empty form has no survey results either
     assert result.exit_code == 0, result.output
     tables = read_results(out)
     assert tables["summary"]["total_points"].to_list() == pytest.approx([0, 0])

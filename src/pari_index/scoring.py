@@ -288,7 +288,7 @@ def score(
                 ),
             ]
         )
-    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=bool(survey))
+    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=[str(p) for p in survey])
     if evidence_dir is not None and not Path(evidence_dir).is_dir():
         raise IntakeError(Problem("evidence-dir-missing", "the evidence folder does not exist", file=str(evidence_dir)))
 
@@ -310,10 +310,11 @@ def score(
 
 
 def _survey_state(
-    criteria: CriteriaSet, leaves: Sequence[Leaf], intake: Intake, *, no_survey: bool, given: bool
+    criteria: CriteriaSet, leaves: Sequence[Leaf], intake: Intake, *, no_survey: bool, given: list[str]
 ) -> SurveyState:
-    """Whether the survey part is scored; raises UsageError when the set needs survey results and
-    none were given, so that every commune does not silently get 0 for the part."""
+    """Whether the survey part is scored. When the set needs survey results and there are none,
+    every commune would silently get 0 for the part: UsageError (exit 2) when no survey file was
+    given, IntakeError (exit 1, with the survey files' own problems) when the files gave none."""
     survey_items = [leaf.id for leaf in leaves if leaf.part is Part.survey]
     if criteria.parts.survey <= 0 or not survey_items:
         return "no_part"
@@ -328,7 +329,7 @@ def _survey_state(
     if no_survey:
         return "skipped"
     where = "the files given with --survey have" if given else "no --survey file was given, and the assessments have"
-    raise UsageError(
+    problem = (
         Problem(
             "survey-missing",
             f"{criteria.id} has a survey part of {criteria.parts.survey} points, but {where} no survey "
@@ -336,8 +337,12 @@ def _survey_state(
             "every commune would get 0 for it",
             hint="give the survey results with --survey FILE, or pass --no-survey to score without them "
             "(announced in the results and the report)",
-        )
+        ),
     )
+    if not given:
+        raise UsageError(list(problem))
+    own = intake.findings.filter((pl.col("severity") == "error") & pl.col("file").is_in(given))
+    raise IntakeError([*problems_from_findings(own.head(20)), *problem])
 
 
 def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -> Completeness:
