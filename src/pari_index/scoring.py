@@ -349,7 +349,8 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
     """Counts of what was not used, and the input files of which nothing was used."""
     ledger = result.ledger
     bad = ledger.filter(pl.col("status").is_in(["rejected", "partial"]))
-    used_files = set(ledger.filter(pl.col("status").is_in(["scored", "partial"]))["file"].drop_nulls().to_list())
+    used = ledger.filter(pl.col("status").is_in(["scored", "partial"])).select(pl.col("file").drop_nulls().unique())
+    used_files = set(used["file"].to_list())
     errors = result.findings.filter(pl.col("severity") == "error")
     unread_files: list[str] = []
     unread: list[Problem] = []
@@ -560,8 +561,8 @@ def _submitted(intake: Intake, leaves: Sequence[Leaf]) -> pl.Series:
     own = ~pl.col(CRITERION).is_in(survey_items).fill_null(False)
     return pl.concat(
         [
-            intake.cells.filter(own)[COMMUNE],
-            intake.meta.filter(own)[COMMUNE],
+            intake.cells.filter(own).select(pl.col(COMMUNE).unique())[COMMUNE],
+            intake.meta.filter(own).select(pl.col(COMMUNE).unique())[COMMUNE],
             intake.findings.filter(own & pl.col("file").is_not_null())[COMMUNE].drop_nulls(),
         ]
     ).unique()
@@ -577,17 +578,21 @@ def _locate(findings: pl.DataFrame, intake: Intake) -> pl.DataFrame:
     ).select(key)
     if wanted.height == 0:
         return findings
+    # Any input row of the item will do (an item with several inputs may have several rows).
     item_rows = (
-        intake.cells.join(wanted.unique(), on=key, how="semi")
-        .sort(FILE_COL, SHEET_COL, ROW_COL, nulls_last=True)
-        .group_by(key)
-        .agg(
-            pl.col(FILE_COL).first().cast(pl.String).alias("_file"),
-            pl.col(SHEET_COL).first().alias("_sheet"),
-            pl.col(ROW_COL).first().alias("_row"),
+        intake.cells.select(*key, FILE_COL, SHEET_COL, ROW_COL)
+        .join(wanted.unique(), on=key, how="semi")
+        .unique(subset=key, keep="any")
+        .select(
+            *key,
+            pl.col(FILE_COL).cast(pl.String).alias("_file"),
+            pl.col(SHEET_COL).alias("_sheet"),
+            pl.col(ROW_COL).alias("_row"),
         )
     )
-    places = intake.places.rename({"file": "_pfile", "sheet": "_psheet", "row": "_prow", "column": "_pcolumn"})
+    places = intake.places.join(wanted.unique(), on=key, how="semi").rename(
+        {"file": "_pfile", "sheet": "_psheet", "row": "_prow", "column": "_pcolumn"}
+    )
     located = (
         findings.with_columns(place.alias("place"))
         .join(places, on=[*key, "place"], how="left", maintain_order="left")
