@@ -8,7 +8,6 @@ must be printed).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,15 +16,22 @@ EXAMPLES = ROOT / "examples"
 HEADER = "commune_code,criterion_id,input,value,self_score\n"
 
 
+def _lines(name: str) -> list[str]:
+    return (EXAMPLES / name).read_text(encoding="utf-8-sig").splitlines(keepends=True)
+
+
 def _base(folder: Path) -> tuple[Path, Path, Path]:
-    """The example register and survey, and the first 120 rows of the example's long assessments
-    (two communes: the others of the register sent nothing), written into ``folder`` once."""
+    """Five communes of the example register with their survey results, and the first 120 rows of
+    the example's long assessments (two of the communes; the other three sent nothing), written
+    into ``folder`` once. Small, so that each case runs in well under a second of work."""
     communes, long, survey = folder / "communes.csv", folder / "assessments_long.csv", folder / "survey.csv"
     if not long.exists():
-        shutil.copy(EXAMPLES / "communes.csv", communes)
-        shutil.copy(EXAMPLES / "survey.csv", survey)
-        lines = (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig").splitlines(keepends=True)
-        long.write_text("".join(lines[:121]), encoding="utf-8")
+        register = _lines("communes.csv")[:6]
+        codes = {line.split(",")[0] for line in register[1:]}
+        communes.write_text("".join(register), encoding="utf-8")
+        results = _lines("survey.csv")
+        survey.write_text("".join(results[:1] + [r for r in results[1:] if r.split(",")[0] in codes]), "utf-8")
+        long.write_text("".join(_lines("assessments_long.csv")[:121]), encoding="utf-8")
     return communes, long, survey
 
 
