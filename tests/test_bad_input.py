@@ -709,7 +709,17 @@ def _score(
     toy: Path, *extra: str | Path, long: str | Path = "long.csv", out: str | Path = "out.xlsx"
 ) -> tuple[int, str]:
     return _pari(
-        "score", toy / long, "--criteria", ALL_KINDS, "--communes", toy / "communes.csv", "-o", toy / out, "-q", *extra
+        "score",
+        toy / long,
+        "--criteria",
+        ALL_KINDS,
+        "--communes",
+        toy / "communes.csv",
+        "-o",
+        toy / out,
+        "-q",
+        "--no-survey",  # the toy set's survey item is not what these tests are about
+        *extra,
     )
 
 
@@ -719,7 +729,8 @@ def test_cli_clean_run_exits_0(toy: Path) -> None:
 
 
 def test_cli_rejected_rows_exit_1_after_writing(toy: Path) -> None:
-    (toy / "long.csv").write_text(LONG + "00001,1.2.1,,-3\n", encoding="utf-8")
+    # A good row too: a file of which nothing is used stops the run (tests/test_completeness.py).
+    (toy / "long.csv").write_text(LONG + "00001,1.2.1,,-3\n00002,1.2.1,,3\n", encoding="utf-8")
     code, output = _score(toy)
     assert code == EXIT_INVALID_INPUT
     assert f"{toy / 'long.csv'} row 2 column 'value': -3 is negative" in output
@@ -728,7 +739,7 @@ def test_cli_rejected_rows_exit_1_after_writing(toy: Path) -> None:
 
 
 def test_cli_strict_exits_3(toy: Path) -> None:
-    (toy / "long.csv").write_text(LONG + "00009,1.2.1,,3\n", encoding="utf-8")
+    (toy / "long.csv").write_text(LONG + "00009,1.2.1,,3\n00001,1.2.1,,3\n", encoding="utf-8")
     code, output = _score(toy, "--strict")
     assert code == EXIT_STRICT_FINDINGS
     assert "[unknown-commune]" in output and "[strict]" in output
@@ -827,7 +838,7 @@ def _injection_result(tmp_path: Path) -> Any:
     )
     register.write_csv(tmp_path / "communes.csv")
     (tmp_path / "long.csv").write_text(LONG + "00001,1.2.3,,có\n", encoding="utf-8")
-    return score([tmp_path / "long.csv"], ALL_KINDS, communes=tmp_path / "communes.csv")
+    return score([tmp_path / "long.csv"], ALL_KINDS, communes=tmp_path / "communes.csv", no_survey=True)
 
 
 def test_formula_injection_is_neutralised_in_xlsx(tmp_path: Path) -> None:
@@ -878,7 +889,9 @@ def test_evidence_paths_cannot_leave_the_evidence_folder(tmp_path: Path, evidenc
         f"00001,1.1.1,10/01/2024,12/KH-UBND,10/01/2024,{evidence_file}\n",
         encoding="utf-8",
     )
-    result = score([tmp_path / "long.csv"], ALL_KINDS, communes=tmp_path / "communes.csv", evidence_dir=evidence)
+    result = score(
+        [tmp_path / "long.csv"], ALL_KINDS, communes=tmp_path / "communes.csv", evidence_dir=evidence, no_survey=True
+    )
     row = result.details.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "1.1.1"))
     assert row["evidence_status"].to_list() == [status]
 
@@ -983,7 +996,7 @@ def test_every_commune_and_item_has_a_row_even_with_nothing_or_garbage(tmp_path:
         + "00003,1.2.3,,có\n00003,1.2.3,,không\n",  # only a conflict; 00004 sent nothing
         encoding="utf-8",
     )
-    result = score([tmp_path / "long.csv"], ALL_KINDS, communes=tmp_path / "communes.csv")
+    result = score([tmp_path / "long.csv"], ALL_KINDS, communes=tmp_path / "communes.csv", no_survey=True)
     leaf_ids = [leaf.id for leaf in _leaves()]
     codes = ["00001", "00002", "00003", "00004"]
     expected = {(c, i) for c in codes for i in leaf_ids}

@@ -54,7 +54,7 @@ def test_workbook_has_the_tables_and_the_group_sheets(tmp_path: Path) -> None:
     (tmp_path / "long.csv").write_text(
         "commune_code,criterion_id,value\n00001,1.2.3,có\n00002,1.2.3,không\n", encoding="utf-8"
     )
-    result = score([tmp_path / "long.csv"], DATA / "all_kinds.yaml", communes=tmp_path / "communes.csv")
+    result = score([tmp_path / "long.csv"], DATA / "all_kinds.yaml", communes=tmp_path / "communes.csv", no_survey=True)
     summary = rank(result.totals, result.details, result.criteria)
     out = tmp_path / "results.xlsx"
     write_results(out, result_tables(result, summary))
@@ -80,7 +80,7 @@ def test_a_table_too_big_for_a_sheet_goes_to_csv_beside_the_workbook(
     (tmp_path / "long.csv").write_text(
         "commune_code,criterion_id,value\n00001,1.2.3,có\n00002,1.2.3,không\n", encoding="utf-8"
     )
-    result = score([tmp_path / "long.csv"], DATA / "all_kinds.yaml", communes=tmp_path / "communes.csv")
+    result = score([tmp_path / "long.csv"], DATA / "all_kinds.yaml", communes=tmp_path / "communes.csv", no_survey=True)
     monkeypatch.setattr(results, "XLSX_MAX_ROWS", 25)  # the criteria table has 2 x 14 rows, the rest fewer
     out = tmp_path / "results.xlsx"
     written = write_results(out, result_tables(result, rank(result.totals, result.details, result.criteria)))

@@ -494,7 +494,7 @@ def test_rejected_rows_are_in_the_ledger_with_reasons(tmp_path: Path) -> None:
     bad.write_text(BAD_LONG, encoding="utf-8")
     appraisal = tmp_path / "bad_appraisal.csv"
     appraisal.write_text(BAD_APPRAISAL, encoding="utf-8")
-    result = score([bad], CRITERIA, communes=paths["communes"], appraisal=appraisal)
+    result = score([bad], CRITERIA, communes=paths["communes"], appraisal=appraisal, no_survey=True)
     ledger = result.ledger.filter(pl.col("input") != "register")  # the register rows are counted elsewhere
     assert ledger.height == count_data_rows(bad) + count_data_rows(appraisal) == 13 + 7
     assert set(ledger["status"]) <= {"scored", "rejected", "empty", "applied"}

@@ -176,12 +176,13 @@ def test_filled_form_scores_as_computed_by_hand(form: tuple[Path, Path], tmp_pat
 def test_empty_form_scores_nothing_and_reports_every_commune(form: tuple[Path, Path], tmp_path: Path) -> None:
     path, register = form
     out = tmp_path / "results.xlsx"
-    result = CliRunner().invoke(
-        main, ["score", str(path), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "-q"]
-    )
+    args = ["score", str(path), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "-q"]
+    result = CliRunner().invoke(main, [*args, "--no-survey"])  # an empty form has no survey results either
     assert result.exit_code == 0, result.output
     tables = read_results(out)
     assert tables["summary"]["total_points"].to_list() == pytest.approx([0, 0])
     assert set(tables["rows"].filter(pl.col("input") != "register")["status"]) == {"empty"}
     assert tables["rows"].height == 34 + 2  # the form rows and the two register rows
     assert tables["findings"].filter(pl.col("kind") == "not-assessed").height == 2
+    # Nothing was sent: both communes are marked so in the ranking, not silently ranked on 0.
+    assert tables["summary"]["submitted"].to_list() == [False, False]

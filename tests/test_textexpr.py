@@ -54,7 +54,10 @@ def test_appraisal_case_that_made_the_old_intake_panic() -> None:
     keeps the files and checks that their bad cells are reported."""
     case = DATA / "panic_r360"
     result = score(
-        [case / "f0.csv", case / "f1.csv", case / "f2.csv"], DATA / "all_kinds.yaml", communes=case / "reg.csv"
+        [case / "f0.csv", case / "f1.csv", case / "f2.csv"],
+        DATA / "all_kinds.yaml",
+        communes=case / "reg.csv",
+        no_survey=True,
     )
     found = {(r["kind"], Path(r["file"]).name, r["row"]) for r in result.findings.iter_rows(named=True) if r["file"]}
     assert ("bad-value", "f0.csv", 2) in found  # 'có' is not a whole number

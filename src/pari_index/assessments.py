@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import polars as pl
@@ -116,6 +117,20 @@ META_SCHEMA: dict[str, pl.DataType] = {
     "evidence_file": pl.String(),
     "explanation": pl.String(),
 }
+
+#: Where an item's self-score ("self_score") or evidence ("evidence") was read: one row per
+#: commune, item and place.
+PLACE_SCHEMA: dict[str, pl.DataType] = {
+    COMMUNE: pl.String(),
+    CRITERION: pl.String(),
+    "place": pl.String(),
+    "file": pl.String(),
+    "sheet": pl.String(),
+    "row": pl.Int64(),
+    "column": pl.String(),
+}
+
+EVIDENCE_COLUMNS = ("evidence_file", "evidence_number", "evidence_date", "explanation")
 
 FINDING_SCHEMA: dict[str, pl.DataType] = {
     "severity": pl.String(),  # error: the value was not used; warning: used, but check it
@@ -236,6 +251,9 @@ class Intake:
     meta: pl.DataFrame  # META_SCHEMA: one row per commune and item with a self-score or evidence
     findings: pl.DataFrame
     ledger: pl.DataFrame  # file, sheet, row, status, reasons
+    #: Where each item's self-score and evidence came from (PLACE_SCHEMA), so that findings about
+    #: them (self-score-differs, evidence-*) name the file, sheet, row and column.
+    places: pl.DataFrame = dataclass_field(default_factory=lambda: pl.DataFrame(schema=PLACE_SCHEMA))
 
     @property
     def communes(self) -> list[str]:
@@ -931,13 +949,16 @@ def _meta_findings(
     return _cell_findings(rows.with_columns(_meta_column_name(headers).alias(COLUMN)), severity, kind, message, hint)
 
 
-def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def _check_meta(
+    rows: pl.DataFrame, headers: dict[str, str]
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Self-scores and evidence of rows whose commune and item are known, checked like cells one
     field at a time, without making a cell of each: the same field of one item with different
     texts in several rows is a conflict (none used); unreadable numbers and dates are rejected;
     the same accepted value again is a repeat (counted once).
 
-    Returns the accepted meta (META_SCHEMA), findings, and the source rows that gave any of it."""
+    Returns the accepted meta (META_SCHEMA), findings, the source rows that gave any of it, and
+    where each item's self-score and evidence came from (PLACE_SCHEMA)."""
     findings: list[pl.DataFrame] = []
     key = [COMMUNE, CRITERION]
     rows = rows.with_columns(pl.len().over(key).alias("_n"))
@@ -1006,12 +1027,40 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
         rows = pl.concat([single, multi])
     rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
     used = rows.select(FILE, SHEET, ROW)
+    places = _meta_places(rows, headers, several=has_several)
     if has_several:
         # One item's fields may come from different rows; after the checks above each field is
         # filled in one of them.
         rows = rows.group_by(key, maintain_order=True).agg(pl.col(name).drop_nulls().first() for name in META_COLUMNS)
     meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
-    return meta, (pl.concat(findings) if findings else empty_findings()), used
+    return meta, (pl.concat(findings) if findings else empty_findings()), used, places
+
+
+def _meta_places(rows: pl.DataFrame, headers: dict[str, str], several: bool) -> pl.DataFrame:
+    """Where each item's accepted self-score and evidence came from (PLACE_SCHEMA): the first row
+    giving it, and the column it was in (for evidence, the file column when there is one)."""
+    key = [COMMUNE, CRITERION]
+    evidence_field = pl.coalesce(*(pl.when(pl.col(name).is_not_null()).then(pl.lit(name)) for name in EVIDENCE_COLUMNS))
+    parts = []
+    for place, present, which in (
+        ("self_score", pl.col("self_score").is_not_null(), pl.lit("self_score")),
+        ("evidence", pl.any_horizontal(pl.col(n).is_not_null() for n in EVIDENCE_COLUMNS), evidence_field),
+    ):
+        hits = rows.filter(present)
+        if several:
+            hits = hits.unique(subset=key, keep="first", maintain_order=True)
+        parts.append(
+            hits.with_columns(which.alias(FIELD)).select(
+                COMMUNE,
+                CRITERION,
+                pl.lit(place).alias("place"),
+                pl.col(FILE).alias("file"),
+                pl.col(SHEET).alias("sheet"),
+                pl.col(ROW).alias("row"),
+                _meta_column_name(headers).alias("column"),
+            )
+        )
+    return pl.concat(parts).cast(PLACE_SCHEMA)  # type: ignore[arg-type]
 
 
 def read_assessments(
@@ -1061,7 +1110,7 @@ def read_assessments(
     meta_parts.clear()
     cell_parts.append(misplaced)
     accepted, findings = check_cells(cell_parts, table, known_communes)
-    meta, meta_findings, meta_used = _check_meta(meta_rows, meta_headers)
+    meta, meta_findings, meta_used, places = _check_meta(meta_rows, meta_headers)
     del meta_rows
     findings = pl.concat([problems_to_findings(problems), findings, meta_findings])
     all_rows = (
@@ -1070,7 +1119,8 @@ def read_assessments(
         else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String})
     )
     used_rows = pl.concat([accepted.select(FILE, SHEET, ROW).with_columns(pl.col(FILE).cast(pl.String)), meta_used])
-    return Intake(cells=accepted, meta=meta, findings=findings, ledger=_ledger(all_rows, used_rows, findings))
+    ledger = _ledger(all_rows, used_rows, findings)
+    return Intake(cells=accepted, meta=meta, findings=findings, ledger=ledger, places=places)
 
 
 def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], communes: pl.DataFrame) -> pl.DataFrame:
@@ -1107,6 +1157,7 @@ __all__ = [
     "FINDING_SCHEMA",
     "INPUT_DTYPES",
     "META_SCHEMA",
+    "PLACE_SCHEMA",
     "Intake",
     "LeafTable",
     "empty_findings",

@@ -219,6 +219,16 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 @click.option("--report", type=click.Path(path_type=Path), help="Also write the HTML ranking report.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--strict", is_flag=True, help="Fail (exit 3) when there is any finding of severity error.")
+@click.option(
+    "--no-survey",
+    is_flag=True,
+    help="Score without survey results although the criteria set has a survey part (announced in the results).",
+)
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Write results even when an input file could not be read at all (they say they are incomplete).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @handles_errors
 def score(
@@ -236,6 +246,8 @@ def score(
     report: Path | None,
     lang: str,
     strict: bool,
+    no_survey: bool,
+    allow_incomplete: bool,
     quiet: bool,
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
@@ -265,6 +277,8 @@ def score(
         lang=lang,
         strict=strict,
         progress=say,
+        no_survey=no_survey,
+        allow_incomplete=allow_incomplete,
     )
     click.echo(summary)
     if summary.errors:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .errors import Problem, StrictModeError, UsageError
+from .errors import IntakeError, Problem, StrictModeError, UsageError
 from .model import CriteriaSet
 
 if TYPE_CHECKING:
@@ -80,12 +80,19 @@ def run_score(
     strict: bool = False,
     date: str | None = None,
     progress: Progress | None = None,
+    no_survey: bool = False,
+    allow_incomplete: bool = False,
 ) -> ScoreRun:
     """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
-    are error or warning findings."""
+    are error or warning findings.
+
+    Raises IntakeError (exit 1) before writing anything when nothing of an input file could be used
+    (unless ``allow_incomplete``), and UsageError ``survey-missing`` when the set needs survey
+    results and none were given (unless ``no_survey``). Whatever was not used is announced on the
+    console, in the summary and about sheets and in the report."""
     from .ranking import rank, read_lineage
     from .results import read_results, result_tables, write_results
-    from .scoring import score
+    from .scoring import notices, score
 
     say = progress or (lambda _m: None)
     out = Path(output)
@@ -104,7 +111,14 @@ def run_score(
         evidence_dir=evidence_dir,
         lang=lang,
         progress=say,
+        no_survey=no_survey,
     )
+    completeness = result.completeness
+    if completeness.unread:
+        if not allow_incomplete:
+            # A whole file missing would rank every commune on what is left: stop before writing.
+            raise IntakeError(completeness.unread)
+        completeness.allowed_incomplete = True
     previous_tables = read_results(previous) if previous is not None else None
     lineage_frame = read_lineage(lineage) if lineage is not None else None
     say("ranking")
@@ -116,7 +130,7 @@ def run_score(
         previous=previous_tables,
         lineage=lineage_frame,
     )
-    tables = result_tables(result, summary)
+    tables = result_tables(result, summary, lang=lang)
     say(f"writing {out}")
     files = write_results(out, tables, chosen)  # type: ignore[arg-type]
     if report is not None:
@@ -150,6 +164,7 @@ def run_score(
         )
     else:
         lines.append("No findings.")
+    lines += notices(completeness.facts(), lang)
     lines.append("Written: " + ", ".join(str(f) for f in files))
     text = "\n".join(lines)
     if strict and (severities.get("error", 0) or severities.get("warning", 0)):

@@ -52,6 +52,7 @@ SCORE_COLUMNS = frozenset(
         "applicable_max",
         "index",
         "survey_rescaled",
+        "submitted",
     }
 )
 

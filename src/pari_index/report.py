@@ -39,6 +39,7 @@ from markupsafe import Markup
 
 from .model import CriteriaSet
 from .outputs import write_text
+from .scoring import notices
 from .textexpr import format_text
 
 __all__ = ["LABELS", "render_report", "write_report"]
@@ -76,6 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
         "area_short": "LV",
         "max": "Tối đa",
         "not_ranked": "không xếp hạng",
+        "not_submitted": "không nộp",
+        "completeness": "Kết quả chưa đầy đủ",
         "tied": "đồng hạng",
         "new": "mới",
         "up": "tăng {n} bậc",
@@ -159,6 +162,8 @@ LABELS: dict[str, dict[str, str]] = {
         "area_short": "A",
         "max": "Max",
         "not_ranked": "not ranked",
+        "not_submitted": "sent nothing",
+        "completeness": "Incomplete results",
         "tied": "tied",
         "new": "new",
         "up": "up {n}",
@@ -442,6 +447,8 @@ class Commune:
     n_items: int = 0
     items: list[Item] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: False for a commune of the register that sent no self-assessment at all.
+    submitted: bool = True
 
 
 @dataclass(slots=True)
@@ -756,6 +763,9 @@ def _build(
                 facts.append((labels["rank"], rank_text + (f" ({labels['tied']})" if tied else "")))
             elif not ranked:
                 facts.append((labels["rank"], labels["not_ranked"]))
+            submitted = rec.get("submitted") is not False
+            if not submitted:
+                facts.append(("", labels["not_submitted"]))
             if _num(rec.get("previous_rank")) is not None:
                 facts.append((labels["previous_rank"], str(int(_num(rec.get("previous_rank")) or 0))))
             if _num(rec.get("index_change")) is not None:
@@ -800,6 +810,7 @@ def _build(
                 n_items=item_counts.get(code, 0) if lazy else len(items.get(code, [])),
                 items=items.get(code, []),
                 findings=findings_by_commune.get(code, []),
+                submitted=submitted,
             )
             communes.append(commune)
             bar_label = name if len(name) <= 26 else name[:25] + "…"
@@ -870,6 +881,9 @@ def _build(
     return {
         "L": labels,
         "lang": lang,
+        # The completeness banner (rows rejected, files left out, no survey, communes that sent
+        # nothing), from the about sheet's counts, in the report's language.
+        "notices": notices(about, lang),
         "title": title,
         "decision": decision,
         "decision_date": _display_date(decision_date, lang),
@@ -1045,7 +1059,7 @@ def render_report(
         view["strings_packed"] = _pack_groups(env, view, tables.get("criteria"))
     # The stylesheet and the script are ours (class colours are checked to be #rrggbb); they are
     # marked safe so that CSS selectors such as ">" survive, and pinned by hash in the CSP.
-    css = env.get_template("report.css.j2").render(colours=view["class_colours"])
+    css = env.get_template("report.css.j2").render(colours=view["class_colours"], banner=bool(view["notices"]))
     js = env.get_template("report.js.j2").render()
     view["css"] = Markup(css)
     view["js"] = Markup(js)

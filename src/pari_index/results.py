@@ -18,10 +18,12 @@ import polars as pl
 
 from .errors import IntakeError, Problem
 from .outputs import XLSX_MAX_ROWS, display_frame, write_csv, write_parquet, write_xlsx
-from .scoring import ScoreResult
+from .scoring import ScoreResult, notices
 
 Format = Literal["xlsx", "csv", "parquet"]
 TABLES = ("summary", "criteria", "findings", "rows", "about")
+#: The summary column holding the "incomplete" banner (only in incomplete runs).
+NOTICE = "notice"
 
 
 @dataclass
@@ -38,8 +40,11 @@ class ResultTables:
         return {name: getattr(self, name) for name in TABLES}
 
 
-def about_table(result: ScoreResult, extra: dict[str, str] | None = None) -> pl.DataFrame:
+def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: str = "vi") -> pl.DataFrame:
     c = result.criteria
+    facts = result.completeness.facts()
+    # The banner as sentences for people reading the sheet, and the counts for the report.
+    banner = {f"notice_{i + 1}": text for i, text in enumerate(notices(facts, lang))}
     items = {
         "criteria_id": c.id,
         "criteria_title": c.title.vi,
@@ -58,22 +63,34 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None) -> pl.
         "communes": str(result.totals.height),
         "scored_items": str(len(result.leaves)),
         **{f"input_{k}": "; ".join(v) for k, v in result.sources.items() if v},
+        **facts,
+        **banner,
         **(extra or {}),
     }
     return pl.DataFrame({"key": list(items), "value": list(items.values())})
 
 
 def result_tables(
-    result: ScoreResult, summary: pl.DataFrame | None = None, extra_about: dict[str, str] | None = None
+    result: ScoreResult,
+    summary: pl.DataFrame | None = None,
+    extra_about: dict[str, str] | None = None,
+    lang: str = "vi",
 ) -> ResultTables:
-    """Tables for a results file; ``summary`` is the ranked totals when ranking has run."""
+    """Tables for a results file; ``summary`` is the ranked totals when ranking has run. An
+    incomplete run (see :func:`pari_index.scoring.notices`) gets its banner, in ``lang``, as the
+    first column ``notice`` of the summary (every row, so that no reader can miss it, filtered
+    or not) and as ``notice_1``, ``notice_2`` … in the about sheet."""
     places = result.criteria.rounding.places
+    shown = display_frame(summary if summary is not None else result.totals, places)
+    banner = notices(result.completeness.facts(), lang)
+    if banner:
+        shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))
     return ResultTables(
-        summary=display_frame(summary if summary is not None else result.totals, places),
+        summary=shown,
         criteria=display_frame(result.details, 4),
         findings=result.findings,
         rows=result.ledger,
-        about=about_table(result, extra_about),
+        about=about_table(result, extra_about, lang),
     )
 
 
@@ -198,6 +215,7 @@ TEXT_COLUMNS = frozenset(
         "appraisal_reason",
         "appraiser",
         "reasons",
+        NOTICE,
     }
 )
 _NUMBER = r"^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$"

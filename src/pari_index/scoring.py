@@ -12,9 +12,10 @@ Points columns of the result frames are Int64 counts of 1/10,000 point (exact su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import polars as pl
 
@@ -28,11 +29,14 @@ from .assessments import (
     read_assessments,
 )
 from .compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
-from .errors import IntakeError, Problem
+from .errors import IntakeError, Problem, UsageError
 from .loading import LoadedCriteria, load_criteria
 from .model import CriteriaSet, Leaf, Part
 from .points import PLACES, SCALE, to_units
 from .register import Register, read_register, register_from_codes
+from .tables import FILE as FILE_COL
+from .tables import ROW as ROW_COL
+from .tables import SHEET as SHEET_COL
 from .textexpr import format_text
 from .verification import Appraisal, evidence_status, leaf_frame, missing_evidence_zeroes, read_appraisal
 
@@ -62,6 +66,121 @@ DETAIL_COLUMNS = [
 ]
 
 
+SurveyState = Literal["given", "optional_missing", "skipped", "no_part"]
+
+
+@dataclass
+class Completeness:
+    """What a run could not use, so that an incomplete ranking never looks complete.
+
+    ``unread`` lists the problems of input files of which nothing was used (``pari score`` stops
+    before writing unless ``--allow-incomplete``); the counts feed the "incomplete" banner of the
+    summary and about sheets and of the report (see :func:`notices`)."""
+
+    survey: SurveyState = "no_part"
+    survey_part: str = "0"
+    communes_without_survey: int = 0
+    rows_rejected: int = 0
+    rows_partial: int = 0
+    files_with_rejected_rows: int = 0
+    unread_files: list[str] = field(default_factory=list)
+    unread: list[Problem] = field(default_factory=list)
+    not_submitted: int = 0
+    allowed_incomplete: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return not (
+            self.rows_rejected
+            or self.rows_partial
+            or self.unread_files
+            or self.survey == "skipped"
+            or self.communes_without_survey
+            or self.not_submitted
+        )
+
+    def facts(self) -> dict[str, str]:
+        """The counts as about-sheet entries (read back by the report); counts of 0 are left out."""
+        counts = {
+            "communes_without_survey": self.communes_without_survey,
+            "rows_rejected": self.rows_rejected,
+            "rows_partial": self.rows_partial,
+            "files_with_rejected_rows": self.files_with_rejected_rows,
+            "communes_not_submitted": self.not_submitted,
+        }
+        return {
+            "complete": "yes" if self.complete else "no",
+            "survey": self.survey,
+            "survey_part": self.survey_part,
+            **{key: str(n) for key, n in counts.items() if n},
+            **({"files_left_out": "; ".join(self.unread_files)} if self.unread_files else {}),
+        }
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
+    """The completeness banner as sentences in ``lang`` (vi or en), from :meth:`Completeness.facts`
+    (or an about sheet read back): empty for a complete run."""
+    vi = lang != "en"
+
+    def num(key: str) -> int:
+        text = str(facts.get(key) or "0").strip()
+        return int(text) if text.isdigit() else 0
+
+    out: list[str] = []
+    rejected, partial, files = num("rows_rejected"), num("rows_partial"), num("files_with_rejected_rows")
+    if rejected or partial:
+        if vi:
+            text = f"CHƯA ĐẦY ĐỦ: {rejected} dòng bị loại trong {files} tệp"
+            text += f" ({partial} dòng khác chỉ dùng được một phần)" if partial else ""
+            out.append(text + "; xem trang findings và rows.")
+        else:
+            text = f"INCOMPLETE: {rejected} {_plural(rejected, 'row')} rejected in {files} {_plural(files, 'file')}"
+            text += f" ({partial} more {_plural(partial, 'row')} only partly used)" if partial else ""
+            out.append(text + "; see the findings and rows sheets.")
+    left_out = str(facts.get("files_left_out") or "")
+    if left_out:
+        out.append(
+            f"CHƯA ĐẦY ĐỦ: không đọc được tệp {left_out}; tệp này bị bỏ qua (--allow-incomplete)."
+            if vi
+            else f"INCOMPLETE: {left_out} could not be read and was left out (--allow-incomplete)."
+        )
+    survey = str(facts.get("survey") or "")
+    part = str(facts.get("survey_part") or "")
+    if survey == "skipped":
+        out.append(
+            f"KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát ({part} điểm) không được chấm, "
+            "mọi xã được 0 điểm phần này."
+            if vi
+            else f"NO SURVEY (--no-survey): the survey part ({part} points) is not scored; every commune has 0 for it."
+        )
+    elif survey == "optional_missing":
+        out.append(
+            "Không có kết quả khảo sát: bộ tiêu chí cho phép, chỉ số tính lại trên phần thẩm định."
+            if vi
+            else "No survey results: the criteria set allows it; the index is re-scaled on the appraised part."
+        )
+    without = num("communes_without_survey")
+    if without:
+        out.append(
+            f"CHƯA ĐẦY ĐỦ: {without} xã không có kết quả khảo sát."
+            if vi
+            else f"INCOMPLETE: {without} {_plural(without, 'commune')} without survey results."
+        )
+    silent = num("communes_not_submitted")
+    if silent:
+        out.append(
+            f"{silent} xã không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
+            if vi
+            else f"{silent} {_plural(silent, 'commune')} sent no self-assessment "
+            "(marked “sent nothing” in the ranking)."
+        )
+    return out
+
+
 @dataclass
 class ScoreResult:
     """Everything ``pari score`` computes; each frame is a polars DataFrame."""
@@ -74,6 +193,8 @@ class ScoreResult:
     findings: pl.DataFrame  # every problem and check result, located
     ledger: pl.DataFrame  # every input row: scored / rejected / applied
     sources: dict[str, list[str]] = field(default_factory=dict)
+    #: What the run could not use: see :class:`Completeness`.
+    completeness: Completeness = field(default_factory=lambda: Completeness())
 
     def commune_details(self, code: str) -> pl.DataFrame:
         return self.details.filter(pl.col(COMMUNE) == code)
@@ -131,8 +252,13 @@ def score(
     evidence_dir: str | Path | None = None,
     lang: str = "vi",
     progress: Progress | None = None,
+    no_survey: bool = False,
 ) -> ScoreResult:
-    """Score self-assessments against a criteria set (the bundled default when None)."""
+    """Score self-assessments against a criteria set (the bundled default when None).
+
+    A set with a survey part needs survey results (in ``survey`` or among the assessments):
+    without any, this raises UsageError ``survey-missing`` unless the set declares the survey
+    optional or ``no_survey`` is given. ``result.completeness`` says what could not be used."""
     say = progress or (lambda _message: None)
     criteria_set = _as_criteria(criteria)
     compiled = compile_criteria(criteria_set)
@@ -162,6 +288,7 @@ def score(
                 ),
             ]
         )
+    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=[str(p) for p in survey])
     if evidence_dir is not None and not Path(evidence_dir).is_dir():
         raise IntakeError(Problem("evidence-dir-missing", "the evidence folder does not exist", file=str(evidence_dir)))
 
@@ -178,7 +305,107 @@ def score(
         "appraisal": [str(appraisal)] if appraisal else [],
     }
     result.sources = sources
+    result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
     return result
+
+
+def _survey_state(
+    criteria: CriteriaSet, leaves: Sequence[Leaf], intake: Intake, *, no_survey: bool, given: list[str]
+) -> SurveyState:
+    """Whether the survey part is scored. When the set needs survey results and there are none,
+    every commune would silently get 0 for the part: UsageError (exit 2) when no survey file was
+    given, IntakeError (exit 1, with the survey files' own problems) when the files gave none."""
+    survey_items = [leaf.id for leaf in leaves if leaf.part is Part.survey]
+    if criteria.parts.survey <= 0 or not survey_items:
+        return "no_part"
+    found = (
+        intake.cells.select(pl.col(CRITERION).is_in(survey_items).any()).item()
+        or intake.meta.select(pl.col(CRITERION).is_in(survey_items).any()).item()
+    )
+    if found:
+        return "given"
+    if criteria.parts.survey_optional:
+        return "optional_missing"
+    if no_survey:
+        return "skipped"
+    where = "the files given with --survey have" if given else "no --survey file was given, and the assessments have"
+    problem = (
+        Problem(
+            "survey-missing",
+            f"{criteria.id} has a survey part of {criteria.parts.survey} points, but {where} no survey "
+            f"results (items {', '.join(survey_items[:6])}{', …' if len(survey_items) > 6 else ''}); "
+            "every commune would get 0 for it",
+            hint="give the survey results with --survey FILE, or pass --no-survey to score without them "
+            "(announced in the results and the report)",
+        ),
+    )
+    if not given:
+        raise UsageError(list(problem))
+    own = intake.findings.filter((pl.col("severity") == "error") & pl.col("file").is_in(given))
+    raise IntakeError([*problems_from_findings(own.head(20)), *problem])
+
+
+def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -> Completeness:
+    """Counts of what was not used, and the input files of which nothing was used."""
+    ledger = result.ledger
+    bad = ledger.filter(pl.col("status").is_in(["rejected", "partial"]))
+    used = ledger.filter(pl.col("status").is_in(["scored", "partial"])).select(pl.col("file").drop_nulls().unique())
+    used_files = set(used["file"].to_list())
+    errors = result.findings.filter(pl.col("severity") == "error")
+    unread_files: list[str] = []
+    unread: list[Problem] = []
+    for file in dict.fromkeys(inputs):
+        if file in used_files:
+            continue
+        mine = errors.filter(pl.col("file") == file)
+        if mine.height == 0:
+            # Nothing used and nothing wrong: a file of empty rows (a commune that sent a blank
+            # form), shown as "sent nothing" in the ranking.
+            continue
+        unread_files.append(file)
+        whole = mine.filter(pl.col("row").is_null() | (pl.col("kind") == "missing-column"))
+        shown = whole if whole.height else mine.head(5)
+        unread += problems_from_findings(shown)
+        unread.append(
+            Problem(
+                "file-unread",
+                f"nothing of this file could be used ({mine.height} problem(s)); no results were written",
+                file=file,
+                hint="correct the file (see the problems above), or give --allow-incomplete to score "
+                "without it (the results then say they are incomplete)",
+            )
+        )
+    no_survey_communes = 0
+    if survey == "given":
+        no_survey_communes = result.totals.filter(~pl.col("survey_given").fill_null(False)).height
+    return Completeness(
+        survey=survey,
+        survey_part=str(result.criteria.parts.survey),
+        communes_without_survey=no_survey_communes,
+        rows_rejected=bad.filter(pl.col("status") == "rejected").height,
+        rows_partial=bad.filter(pl.col("status") == "partial").height,
+        files_with_rejected_rows=bad["file"].drop_nulls().n_unique(),
+        unread_files=unread_files,
+        unread=unread,
+        not_submitted=result.totals.filter(~pl.col("submitted")).height,
+    )
+
+
+def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
+    """Findings as problems (each located by file, sheet, row and column)."""
+    return [
+        Problem(
+            row["kind"],
+            row["message"],
+            file=row["file"],
+            sheet=row["sheet"],
+            row=row["row"],
+            field=row["column"],
+            hint=row["hint"],
+            severity=row["severity"],
+        )
+        for row in findings.iter_rows(named=True)
+    ]
 
 
 def _score_frames(
@@ -302,7 +529,7 @@ def _score_frames(
             problems_to_findings(register.warnings, "warning"),
             intake.findings,
             appraisal.findings,
-            _verification_findings(details),
+            _locate(_verification_findings(details), intake),
         ]
     )
     ledger = pl.concat(
@@ -313,7 +540,9 @@ def _score_frames(
         ],
         how="diagonal_relaxed",
     )
-    totals = compute_totals(details, criteria, register)
+    totals = compute_totals(details, criteria, register).with_columns(
+        pl.col(COMMUNE).is_in(_submitted(intake, leaves).implode()).alias("submitted")
+    )
     return ScoreResult(
         criteria=criteria,
         leaves=leaves,
@@ -323,6 +552,63 @@ def _score_frames(
         findings=findings,
         ledger=ledger,
     )
+
+
+def _submitted(intake: Intake, leaves: Sequence[Leaf]) -> pl.Series:
+    """Communes that sent anything for their self-assessment: a value, a self-score, evidence,
+    or a row that was rejected. Survey results come from the survey, not the commune."""
+    survey_items = [leaf.id for leaf in leaves if leaf.part is Part.survey]
+    own = ~pl.col(CRITERION).is_in(survey_items).fill_null(False)
+    return pl.concat(
+        [
+            intake.cells.filter(own).select(pl.col(COMMUNE).unique())[COMMUNE],
+            intake.meta.filter(own).select(pl.col(COMMUNE).unique())[COMMUNE],
+            intake.findings.filter(own & pl.col("file").is_not_null())[COMMUNE].drop_nulls(),
+        ]
+    ).unique()
+
+
+def _locate(findings: pl.DataFrame, intake: Intake) -> pl.DataFrame:
+    """Findings about self-scores and evidence, located where the commune wrote them: the row and
+    column of the self-score or evidence, or (for evidence not given at all) the item's row."""
+    key = [COMMUNE, CRITERION]
+    place = pl.when(pl.col("kind") == "self-score-differs").then(pl.lit("self_score")).otherwise(pl.lit("evidence"))
+    wanted = findings.filter(
+        (pl.col("kind") == "self-score-differs") | pl.col("kind").str.starts_with("evidence-")
+    ).select(key)
+    if wanted.height == 0:
+        return findings
+    # Any input row of the item will do (an item with several inputs may have several rows).
+    item_rows = (
+        intake.cells.select(*key, FILE_COL, SHEET_COL, ROW_COL)
+        .join(wanted.unique(), on=key, how="semi")
+        .unique(subset=key, keep="any")
+        .select(
+            *key,
+            pl.col(FILE_COL).cast(pl.String).alias("_file"),
+            pl.col(SHEET_COL).alias("_sheet"),
+            pl.col(ROW_COL).alias("_row"),
+        )
+    )
+    places = intake.places.join(wanted.unique(), on=key, how="semi").rename(
+        {"file": "_pfile", "sheet": "_psheet", "row": "_prow", "column": "_pcolumn"}
+    )
+    located = (
+        findings.with_columns(place.alias("place"))
+        .join(places, on=[*key, "place"], how="left", maintain_order="left")
+        .join(item_rows, on=key, how="left", maintain_order="left")
+    )
+    is_ours = (pl.col("kind") == "self-score-differs") | pl.col("kind").str.starts_with("evidence-")
+    from_place = pl.col("_prow").is_not_null()
+    return located.with_columns(
+        pl.when(is_ours).then(pl.coalesce("_pfile", "_file")).otherwise(pl.col("file")).alias("file"),
+        pl.when(is_ours)
+        .then(pl.coalesce("_psheet", pl.when(~from_place).then("_sheet")))
+        .otherwise(pl.col("sheet"))
+        .alias("sheet"),
+        pl.when(is_ours).then(pl.coalesce("_prow", "_row")).otherwise(pl.col("row")).alias("row"),
+        pl.when(is_ours).then(pl.col("_pcolumn")).otherwise(pl.col("column")).alias("column"),
+    ).select(findings.columns)
 
 
 def _item_keys(communes: pl.DataFrame, leaves: Sequence[Leaf]) -> Callable[[pl.DataFrame], pl.DataFrame]:
@@ -509,4 +795,4 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
     return reg.select(keep).join(totals, on=COMMUNE, how="left").sort(COMMUNE)
 
 
-__all__ = ["ScoreResult", "compute_totals", "empty_findings", "score"]
+__all__ = ["Completeness", "ScoreResult", "compute_totals", "empty_findings", "notices", "score"]
