@@ -22,7 +22,12 @@ def _data_rows(path: Path) -> int:
 def test_every_row_of_unknown_communes_is_a_located_finding(tmp_path: Path) -> None:
     args = unknown_communes(tmp_path, size=40_000)
     rows = _data_rows(tmp_path / "unknown.csv")
-    result = CliRunner().invoke(main, args)
+    # Not one row of the file can be used: the run stops before writing anything ...
+    stopped = CliRunner().invoke(main, args)
+    assert stopped.exit_code == 1 and "[file-unread]" in stopped.output
+    assert not (tmp_path / "out").exists()
+    # ... unless told to go on, and then every row is reported.
+    result = CliRunner().invoke(main, [*args, "--allow-incomplete"])
     assert result.exit_code == 1, result.output
     findings = read_results(tmp_path / "out" / "results.xlsx")["findings"]
     unknown = findings.filter(pl.col("kind") == "unknown-commune")
@@ -35,7 +40,7 @@ def test_every_row_of_unknown_communes_is_a_located_finding(tmp_path: Path) -> N
 def test_conflicting_repeats_are_never_used(tmp_path: Path) -> None:
     args = conflicting_repeats(tmp_path, size=20_000)
     rows = _data_rows(tmp_path / "conflicts.csv")
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, [*args, "--allow-incomplete"])
     assert result.exit_code == 1, result.output
     tables = read_results(tmp_path / "out" / "results.xlsx")
     conflicts = tables["findings"].filter(pl.col("kind") == "conflicting-values")
