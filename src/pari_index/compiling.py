@@ -82,6 +82,12 @@ def _lit(value: int) -> pl.Expr:
     return pl.lit(value, dtype=pl.Int64)
 
 
+def _wide(expr: pl.Expr) -> pl.Expr:
+    """An Int64 units column as Int128 before a product: an input (up to 9e17 units) times a point
+    value or an edge (up to 1e17 units) passes Int64, where polars wraps around silently."""
+    return expr.cast(pl.Int128)
+
+
 def div_round_expr(a: pl.Expr, b: pl.Expr, mode: RoundingMode) -> pl.Expr:
     """a / b rounded to an integer, for a >= 0 and b > 0, exactly in Int64."""
     if mode is RoundingMode.down:
@@ -118,9 +124,12 @@ class CompiledSet:
     def evaluate(self, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
         """Score every commune of a wide evaluation frame: one row per commune and leaf."""
         lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
-        missing = [c for c in self.schema if c not in lazy.collect_schema()]
+        # The schemas once each: asking for them per column made 10,000 leaves take minutes.
+        schema = self.schema
+        present = set(lazy.collect_schema().names())
+        missing = [c for c in schema if c not in present]
         if missing:
-            lazy = lazy.with_columns(pl.lit(None, dtype=self.schema[c]).alias(c) for c in missing)
+            lazy = lazy.with_columns(pl.lit(None, dtype=schema[c]).alias(c) for c in missing)
         structs = [
             pl.struct(
                 criterion_id=pl.lit(c.leaf.id),
@@ -241,9 +250,10 @@ class _LeafCompiler:
                 n = self.count(rule.input)
                 start = self.units(rule.start, m)
                 # per x count: both in units, so divide one SCALE back out.
-                deducted = start - (n * to_units(rule.per)) // SCALE
+                deducted = _wide(start) - (_wide(n) * to_units(rule.per)) // SCALE
+                kept = pl.max_horizontal(deducted, _lit(self.floor_units)).cast(pl.Int64)
                 return (
-                    pl.when(n.is_null()).then(_lit(0)).otherwise(pl.max_horizontal(deducted, _lit(self.floor_units))),
+                    pl.when(n.is_null()).then(_lit(0)).otherwise(kept),
                     pl.when(n.is_null())
                     .then(pl.lit("missing"))
                     .when(n == 0)
@@ -252,7 +262,7 @@ class _LeafCompiler:
                 )
             case Bonus() | Penalty():
                 n = self.count(rule.input)
-                amount = pl.min_horizontal((n * to_units(rule.per)) // SCALE, _lit(m))
+                amount = pl.min_horizontal((_wide(n) * to_units(rule.per)) // SCALE, _lit(m)).cast(pl.Int64)
                 sign = 1 if isinstance(rule, Bonus) else -1
                 return (
                     pl.when(n.is_null()).then(_lit(0)).otherwise(sign * amount),
@@ -274,10 +284,10 @@ class _LeafCompiler:
 
             # value >= e  <=>  num * 100 >= e * den  (den > 0), all in units.
             def cmp_ge(edge: Decimal) -> pl.Expr:
-                return num * (100 * SCALE) >= den * to_units(edge)
+                return _wide(num) * (100 * SCALE) >= _wide(den) * to_units(edge)
 
             def cmp_gt(edge: Decimal) -> pl.Expr:
-                return num * (100 * SCALE) > den * to_units(edge)
+                return _wide(num) * (100 * SCALE) > _wide(den) * to_units(edge)
 
             missing = num.is_null() | den.is_null()
             no_den = den == 0
@@ -315,8 +325,8 @@ class _LeafCompiler:
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
         # Ratio capped to [0, 1]; points = ratio x max, rounded to the set's places.
         clipped = pl.min_horizontal(pl.max_horizontal(num, _lit(0)), den)
-        raw = div_round_expr(clipped * self.max_units, den * self.step, self.mode) * self.step
-        kept = pl.min_horizontal(pl.max_horizontal(raw, _lit(floor)), _lit(cap))
+        raw = div_round_expr(_wide(clipped) * self.max_units, _wide(den) * self.step, self.mode) * self.step
+        kept = pl.min_horizontal(pl.max_horizontal(raw, _lit(floor)), _lit(cap)).cast(pl.Int64)
         missing = num.is_null() | den.is_null()
         return (
             pl.when(missing).then(_lit(0)).when(den <= 0).then(_lit(full)).otherwise(kept),

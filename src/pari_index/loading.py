@@ -10,13 +10,25 @@ Safety and strictness, beyond PyYAML's safe loader:
 * duplicate keys are errors (PyYAML silently keeps the last one);
 * YAML 1.1 surprises are switched off: only ``true``/``false`` are booleans (``yes``, ``no``, ``on``
   stay text), ``012`` is text rather than the octal 10, and ``1_000`` is text.
+
+Every reader is bounded (docs/limits.md, "Criteria sets"): at most ``MAX_FILE_BYTES`` are read from
+any file, device or pipe; the node tree may be at most ``MAX_DEPTH`` deep and hold at most
+``MAX_YAML_NODES`` values; a text value may be at most ``MAX_TEXT_CHARS`` long and may not hold
+control or bidirectional-override characters; a whole number too long for ``int()`` becomes a
+Decimal, so that the points validator reports it as out of range, located, instead of PyYAML failing.
 """
 
 from __future__ import annotations
 
+import gc
+import os
 import re
-from collections.abc import Iterable, Sequence
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,7 +42,21 @@ from .model import CriteriaSet
 #: The most nodes a criteria document may expand to once aliases are followed. Real sets have a
 #: few thousand; a billion-laughs document has billions.
 MAX_EXPANDED_NODES = 200_000
-MAX_FILE_BYTES = 5 * 1024 * 1024
+#: The most distinct YAML values (scalars, lists, mappings) a document may hold. The bundled sets
+#: have about 3,000.
+MAX_YAML_NODES = 200_000
+#: The most bytes read from a criteria file, device or pipe. The bundled sets are about 50 KB.
+MAX_FILE_BYTES = 1024 * 1024
+#: How deeply lists and mappings may nest. A criteria set needs about 12 levels.
+MAX_DEPTH = 64
+#: The longest text value or key, in characters (titles, notes and guidance are a few hundred).
+MAX_TEXT_CHARS = 100_000
+#: How many characters of a user's text a message quotes.
+QUOTE_CHARS = 60
+#: Whole numbers with more digits than this are built as Decimal, not int (Python's int() refuses
+#: more than 4,300 digits and is quadratic below that); the validators then refuse them as out of
+#: range, with their line.
+_INT_DIGITS = 30
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -59,41 +85,187 @@ StrictLoader.add_implicit_resolver(_INT_TAG, _INT, list("-+0123456789"))
 StrictLoader.add_implicit_resolver(_FLOAT_TAG, _FLOAT, list("-+0123456789."))
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | Decimal:
+    text = loader.construct_scalar(node)  # type: ignore[arg-type]
+    assert isinstance(text, str)
+    # int() would fail past 4,300 digits with no line; a Decimal reaches the range checks.
+    return Decimal(text) if len(text) > _INT_DIGITS else int(text)
+
+
+StrictLoader.add_constructor(_INT_TAG, _construct_int)
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``repr`` of a user's text cut to a readable length (a 1 MB key is not echoed whole)."""
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit]) + f"… ({len(text):,} characters)"
+
+
+#: Characters no criteria text may hold: C0 and C1 controls other than tab and line breaks, and the
+#: invisible bidirectional controls that reorder what is shown (U+202E shows "1.2" as "2.1").
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is built.
+
+    Composing and constructing create one object per YAML value and no garbage; with the collector
+    on, its repeated passes over every live node made a 1 MB document take 5 times longer."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @dataclass
 class ParsedYaml:
     data: Any
     root: yaml.Node | None
     file: str
-    #: Duplicate keys found, when parse_yaml was asked to collect rather than raise them.
+    #: Duplicate keys and text problems found, when parse_yaml was asked to collect rather than
+    #: raise them.
     duplicates: list[Problem] = field(default_factory=list)
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _heights(root: yaml.Node) -> tuple[dict[int, int], yaml.Node | None]:
+    """Height of every distinct node (1 for a scalar), computed without recursion, and the first
+    node found inside itself through an alias (a loop), if any. Stops past ``MAX_YAML_NODES``."""
+    heights: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the path being walked: meeting one again is a loop
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            heights[key] = 1 + max((heights[id(c)] for c in _children(node)), default=0)
+            continue
+        if key in heights:
+            continue
+        if key in open_nodes:
+            return heights, node
+        if len(heights) + len(open_nodes) > MAX_YAML_NODES:
+            break
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    return heights, None
+
+
+def _check_shape(root: yaml.Node, file: str) -> None:
+    """Refuse a document too deep, too large or looping through its aliases, before anything
+    recursive (construction, pydantic, the alias count) walks it."""
+    heights, loop = _heights(root)
+    if loop is not None:
+        raise CriteriaError(
+            _problem(
+                file,
+                "yaml-alias-bomb",
+                "an alias (*name) is used inside the value its anchor (&name) names, so the value "
+                "would contain itself without end",
+                loop.start_mark,
+                "write the value out instead of the alias",
+            )
+        )
+    if id(root) not in heights:
+        raise CriteriaError(
+            _problem(
+                file,
+                "yaml-too-large",
+                f"the document holds more than {MAX_YAML_NODES:,} values (a criteria set has a few thousand)",
+                root.start_mark,
+                "split the set, or check that this is a criteria file",
+            )
+        )
+    if heights[id(root)] > MAX_DEPTH:
+        # Follow the deepest branch down to the first node past the limit, to name its line.
+        node = root
+        for _ in range(MAX_DEPTH):
+            node = max(_children(node), key=lambda c: heights[id(c)])
+        raise CriteriaError(
+            _problem(
+                file,
+                "yaml-too-deep",
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here (a criteria set needs about 12)",
+                node.start_mark,
+                "check the brackets and indentation above this line",
+            )
+        )
+
+
+def _check_scalars(root: yaml.Node, file: str) -> list[Problem]:
+    """Text values too long, or holding control or bidirectional-override characters."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode):
+            stack.extend(reversed(_children(node)))
+            continue
+        text = node.value
+        if len(text) > MAX_TEXT_CHARS:
+            problems.append(
+                _problem(
+                    file,
+                    "yaml-text-too-long",
+                    f"a text of {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed: {quote(text)}",
+                    node.start_mark,
+                    "shorten it; long guidance belongs in a document the set links to",
+                )
+            )
+            continue
+        bad = _CONTROL.search(text)
+        if bad:
+            char = bad.group()
+            name = unicodedata.name(char, "control character")
+            problems.append(
+                _problem(
+                    file,
+                    "control-character",
+                    f"the text {quote(text)} holds the invisible character U+{ord(char):04X} ({name}); "
+                    "criteria text may not hold control or direction-changing characters",
+                    node.start_mark,
+                    "retype the text without it (it often comes in with copy and paste)",
+                )
+            )
+    return problems
+
+
 def _expanded_size(root: yaml.Node) -> int:
-    """Nodes the document expands to when aliases are followed, stopping early past the limit."""
+    """Nodes the document expands to when aliases are followed, stopping early past the limit.
+    Called after _check_shape, so the recursion is at most MAX_DEPTH deep and has no loop."""
     memo: dict[int, int] = {}
 
-    def size(node: yaml.Node, depth: int) -> int:
-        if depth > 200:
-            return MAX_EXPANDED_NODES + 1
+    def size(node: yaml.Node) -> int:
         key = id(node)
         if key in memo:
             return memo[key]
-        memo[key] = MAX_EXPANDED_NODES + 1  # a cycle counts as too big
         total = 1
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                total += size(k, depth + 1) + size(v, depth + 1)
-                if total > MAX_EXPANDED_NODES:
-                    break
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                total += size(item, depth + 1)
-                if total > MAX_EXPANDED_NODES:
-                    break
+        for child in _children(node):
+            total += size(child)
+            if total > MAX_EXPANDED_NODES:
+                break
         memo[key] = total
         return total
 
-    return size(root, 0)
+    return size(root)
 
 
 def _problem(file: str, code: str, message: str, mark: Any = None, hint: str | None = None) -> Problem:
@@ -118,7 +290,7 @@ def _find_duplicates(node: yaml.Node, file: str, seen: set[int] | None = None) -
                         _problem(
                             file,
                             "duplicate-key",
-                            f"key {key.value!r} appears twice in this mapping (first on line "
+                            f"key {quote(key.value)} appears twice in this mapping (first on line "
                             f"{earlier}); YAML would silently keep only the last one",
                             key.start_mark,
                             "remove or rename one of the two",
@@ -133,65 +305,82 @@ def _find_duplicates(node: yaml.Node, file: str, seen: set[int] | None = None) -
     return problems
 
 
+def _compose(loader: StrictLoader, file: str) -> yaml.Node:
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        problem = str(exc.problem or exc)
+        code = "yaml-syntax"
+        if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
+            code = "yaml-too-deep"
+        raise CriteriaError(
+            _problem(
+                file,
+                code,
+                f"not valid YAML: {_cut(problem)}",
+                exc.problem_mark,
+                "check indentation and quoting on this line and the one before",
+            )
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CriteriaError(Problem("yaml-syntax", f"not valid YAML: {_cut(str(exc))}", file=file)) from None
+    except RecursionError:
+        # Only PyYAML's pure-Python composer recurses (libyaml stops at 1,000 levels itself).
+        raise CriteriaError(
+            Problem("yaml-too-deep", f"lists and mappings are nested more than {MAX_DEPTH} levels deep", file=file)
+        ) from None
+    if root is None:
+        raise CriteriaError(Problem("empty-file", "the file is empty", file=file, hint="start from docs/criteria.md"))
+    return root
+
+
+def _construct(loader: StrictLoader, root: yaml.Node, file: str) -> Any:
+    try:
+        return loader.construct_document(root)
+    except yaml.constructor.ConstructorError as exc:
+        tag_hint = None
+        if "python" in str(exc.problem):
+            tag_hint = "criteria files may not contain tags that construct objects; remove the tag"
+        raise CriteriaError(
+            _problem(file, "yaml-tag-refused", f"refused: {_cut(str(exc.problem))}", exc.problem_mark, tag_hint)
+        ) from None
+    except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        raise CriteriaError(
+            _problem(file, "yaml-value", f"a value cannot be read: {_cut(str(exc))}", root.start_mark)
+        ) from None
+
+
+def _cut(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def parse_yaml(text: str, file: str, *, collect_duplicates: bool = False) -> ParsedYaml:
     """Parse YAML text safely into data plus the node tree, or raise CriteriaError.
 
-    Duplicate keys raise, unless ``collect_duplicates`` asks for them on the result so that the
-    caller can report them together with every other problem of the file."""
+    Duplicate keys and text that breaks the text rules (too long, control characters) raise,
+    unless ``collect_duplicates`` asks for them on the result so that the caller can report them
+    together with every other problem of the file."""
     loader = StrictLoader(text)
     try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            raise CriteriaError(
-                _problem(
-                    file,
-                    "yaml-syntax",
-                    f"not valid YAML: {exc.problem or exc}",
-                    exc.problem_mark,
-                    "check indentation and quoting on this line and the one before",
+        with _gc_paused():
+            root = _compose(loader, file)
+            _check_shape(root, file)
+            if _expanded_size(root) > MAX_EXPANDED_NODES:
+                raise CriteriaError(
+                    _problem(
+                        file,
+                        "yaml-alias-bomb",
+                        f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes through "
+                        "aliases (&anchor / *alias); refused rather than expanded",
+                        root.start_mark,
+                        "write the items out, or use far fewer nested aliases",
+                    )
                 )
-            ) from None
-        except yaml.YAMLError as exc:
-            raise CriteriaError(Problem("yaml-syntax", f"not valid YAML: {exc}", file=file)) from None
-        if root is None:
-            raise CriteriaError(
-                Problem("empty-file", "the file is empty", file=file, hint="start from docs/criteria.md")
-            )
-        if _expanded_size(root) > MAX_EXPANDED_NODES:
-            raise CriteriaError(
-                _problem(
-                    file,
-                    "yaml-alias-bomb",
-                    f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes through "
-                    "aliases (&anchor / *alias); refused rather than expanded",
-                    root.start_mark,
-                    "write the items out, or use far fewer nested aliases",
-                )
-            )
-        duplicates = _find_duplicates(root, file)
-        try:
-            data = loader.construct_document(root)
-        except yaml.constructor.ConstructorError as exc:
-            tag_hint = None
-            if "python" in str(exc.problem):
-                tag_hint = "criteria files may not contain tags that construct objects; remove the tag"
-            raise CriteriaError(
-                _problem(
-                    file,
-                    "yaml-tag-refused",
-                    f"refused: {exc.problem}",
-                    exc.problem_mark,
-                    tag_hint,
-                )
-            ) from None
-        except (ValueError, TypeError, OverflowError) as exc:
-            raise CriteriaError(
-                _problem(file, "yaml-value", f"a value cannot be read: {exc}", root.start_mark)
-            ) from None
-        if duplicates and not collect_duplicates:
-            raise CriteriaError(duplicates)
-        return ParsedYaml(data=data, root=root, file=file, duplicates=duplicates)
+            collected = _find_duplicates(root, file) + _check_scalars(root, file)
+            data = _construct(loader, root, file)
+        if collected and not collect_duplicates:
+            raise CriteriaError(collected)
+        return ParsedYaml(data=data, root=root, file=file, duplicates=collected)
     finally:
         loader.dispose()
 
@@ -242,12 +431,13 @@ def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem
             node = _key_node(parsed.root, loc[:-1], str(loc[-1]))
         if node is None:
             node = node_at(parsed.root, loc)
-        where = ".".join(str(p) for p in loc) or "(document)"
-        message = err["msg"]
+        # Keys are the user's text: a 1 MB key is cut, not echoed.
+        where = ".".join(str(p) if len(str(p)) <= QUOTE_CHARS else quote(str(p)) for p in loc) or "(document)"
+        message = _cut(err["msg"])
         if kind == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
+            message = f"unknown key {quote(str(loc[-1]))}"
         elif kind == "missing":
-            message = f"missing required key {loc[-1]!r}"
+            message = f"missing required key {quote(str(loc[-1]))}"
         elif isinstance(err.get("input"), bool) and kind != "bool_type":
             message += " (got a YAML boolean: true/false)"
         hint = _HINTS.get(kind)
@@ -299,38 +489,100 @@ def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | No
     return parsed.file, node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _path_label(path: Path) -> str:
+    """The path as shown in a problem: control characters escaped, a very long one cut."""
+    text = str(path)
+    if _CONTROL.search(text):
+        text = repr(text)[1:-1]
+    return text if len(text) <= 200 else text[:100] + "…" + text[-99:]
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file or a pipe, read in chunks.
+
+    st_size cannot bound a read: it is 0 for /proc files, pipes and devices. The file is opened
+    without blocking, so that a pipe nobody writes to reads as empty instead of waiting."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise _NotAFile(mode)
+        if stat.S_ISFIFO(mode):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while total < limit:
+            chunk = handle.read(min(1 << 16, limit - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+
+
+class _NotAFile(Exception):
+    def __init__(self, mode: int) -> None:
+        self.mode = mode
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> str:
+    """The text of a criteria file, read within ``MAX_FILE_BYTES``; every failure a problem."""
+    label = _path_label(path)
+
+    def fail(code: str, message: str, hint: str | None = None) -> CriteriaError:
+        return error(Problem(code, message, file=label, hint=hint))
+
     try:
-        size = path.stat().st_size
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise fail("is-a-directory", "this is a folder, not a file")
+        if stat.S_ISREG(mode) and path.stat().st_size > MAX_FILE_BYTES:
+            raise fail("file-too-large", _too_large(path.stat().st_size))
+        raw = _read_bounded(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise error(Problem("file-not-found", "file not found", file=str(path))) from None
-    except OSError as exc:
-        raise error(Problem("file-unreadable", f"cannot read the file: {exc.strerror}", file=str(path))) from None
-    if path.is_dir():
-        raise error(Problem("is-a-directory", "this is a folder, not a file", file=str(path)))
-    if size > MAX_FILE_BYTES:
-        raise error(Problem("file-too-large", f"{size:,} bytes is far larger than any criteria set", file=str(path)))
-    raw = path.read_bytes()
+        raise fail("file-not-found", "file not found") from None
+    except IsADirectoryError:
+        raise fail("is-a-directory", "this is a folder, not a file") from None
+    except _NotAFile as exc:
+        raise fail(
+            "not-a-regular-file",
+            f"this is {_kind_of(exc.mode)}, not a file; a criteria set is read from a file",
+            "give the path of the criteria YAML file",
+        ) from None
+    except OSError as exc:  # EACCES, ELOOP, ENAMETOOLONG, EIO, ...
+        reason = exc.strerror or type(exc).__name__
+        raise fail("file-unreadable", f"cannot read the file: {reason}", "check the path and its permissions") from None
+    except ValueError:  # a NUL byte in the path
+        raise fail("file-unreadable", "the path holds a NUL character", "check the path") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail("file-too-large", _too_large(None))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error(
-            Problem(
-                "not-utf8",
-                f"not UTF-8 text (byte {exc.start})",
-                file=str(path),
-                hint="save the file as UTF-8",
-            )
-        ) from None
+        raise fail("not-utf8", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
+
+
+def _too_large(size: int | None) -> str:
+    got = f"{size:,} bytes" if size is not None else f"more than {MAX_FILE_BYTES:,} bytes"
+    return (
+        f"{got}: a criteria set may be at most {MAX_FILE_BYTES:,} bytes (the bundled sets are about 50 KB); "
+        "is this the right file?"
+    )
 
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:
     """Load a criteria set from a YAML file, or the bundled default when ``path`` is None."""
     target = Path(path) if path is not None else default_criteria_path()
-    import unicodedata
-
     text = unicodedata.normalize("NFC", read_text_file(target))
     return load_criteria_text(text, str(path) if path is not None else target.name)
 

@@ -18,6 +18,9 @@ from pydantic import BeforeValidator, Field, StrictBool, StrictInt, model_valida
 from .points import RoundingMode
 from .rules import Date, InputName, InputSpec, Interval, Points, Rule, Strict
 
+#: The longest criterion id ("1.1.4" has 5 characters).
+MAX_ID_CHARS = 40
+
 
 def _text(value: Any) -> Any:
     # A title may be plain Vietnamese text or {vi: ..., en: ...}.
@@ -87,7 +90,9 @@ class Node(Strict):
     """An area, a criterion or a sub-criterion. A node with ``children`` is a branch; a node with
     a ``rule`` is a leaf that is scored."""
 
-    id: str = Field(min_length=1, pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
+    #: A code such as "1.1.4": ASCII letters and digits only, so no control or bidirectional
+    #: character can reorder it, and short enough to quote whole in every message.
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS, pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
     title: LocalText
     max: Points
     part: Part | None = None
@@ -168,7 +173,7 @@ class Defaults(Strict):
 
 
 class CriteriaSet(Strict):
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    id: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     title: LocalText
     year: StrictInt = Field(ge=2000, le=2100)
     level: Literal["commune"] = "commune"
