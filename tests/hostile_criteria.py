@@ -6,7 +6,6 @@ after the program name. Nothing here is committed as a file: every input is gene
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -144,17 +143,29 @@ def items_10000(folder: Path) -> list[str]:
     return _validate(folder, many_items(10_000))
 
 
+def items_over_limit(folder: Path) -> list[str]:
+    return _validate(folder, many_items(600))
+
+
 def items_5mb(folder: Path) -> list[str]:
     # About 5 MB of criteria items.
     return _validate(folder, many_items(40_000))
 
 
-def items_score(folder: Path) -> list[str]:
-    criteria = _write(folder, "criteria.yaml", many_items(5_000))
-    shutil.copy(EXAMPLES / "communes.csv", folder / "communes.csv")
+def items_score(folder: Path, items: int = 490, communes: int = 3) -> list[str]:
+    """Score a few communes on a set near the item limit (pari_index.loading.MAX_ITEMS)."""
+    criteria = _write(folder, "criteria.yaml", many_items(items))
+    lines = EXAMPLES.joinpath("communes.csv").read_text(encoding="utf-8-sig").splitlines()
+    _write(folder, "communes.csv", "\n".join(lines[: communes + 1]) + "\n")
+    codes = [line.split(",")[0] for line in lines[1 : communes + 1]]
+    per_area = max(1, items // 10)
+    rows = ["commune_code,criterion_id,input,value"]
+    for code in codes:
+        rows += [f"{code},{a}.{i},ok,có" for a in range(1, 11) for i in range(3, per_area + 1, 3)]
+    assessments = _write(folder, "a.csv", "\n".join(rows) + "\n")
     return [
         "score",
-        str(shutil.copy(EXAMPLES / "assessments_long.csv", folder / "a.csv")),
+        str(assessments),
         "--criteria",
         str(criteria),
         "--communes",
@@ -211,8 +222,9 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "criteria-900-nested-mappings": deep_mappings,
     "criteria-alias-loop": alias_loop,
     "criteria-10000-items": items_10000,
+    "criteria-600-items": items_over_limit,
     "criteria-5mb-of-items": items_5mb,
-    "criteria-5000-items-score": items_score,
+    "criteria-490-items-score": items_score,
     "criteria-20000-tiers": thousands_of_tiers,
     "criteria-1mb-key": long_key,
     "criteria-1mb-id": long_id,

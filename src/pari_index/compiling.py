@@ -14,6 +14,7 @@ in plain Python, and a property test checks that both agree.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,7 @@ from typing import Any
 
 import polars as pl
 
+from .loading import gc_paused
 from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
 from .points import PLACES, SCALE, RoundingMode, to_units
 from .rules import (
@@ -78,8 +80,20 @@ def frame_schema(leaves: Sequence[Leaf]) -> dict[str, pl.DataType]:
     return schema
 
 
+@functools.lru_cache(maxsize=4096)
 def _lit(value: int) -> pl.Expr:
+    # Cached: expressions are immutable, and building the same literal for each of thousands of
+    # leaves was a third of compilation.
     return pl.lit(value, dtype=pl.Int64)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text(value: str) -> pl.Expr:
+    return pl.lit(value, dtype=pl.String)
+
+
+_TRUE = pl.lit(True)
+_FALSE = pl.lit(False)
 
 
 def _wide(expr: pl.Expr) -> pl.Expr:
@@ -181,7 +195,7 @@ class _LeafCompiler:
                     .when(v)
                     .then(self.units(rule.yes, m))
                     .otherwise(self.units(rule.no, 0)),
-                    pl.when(v.is_null()).then(pl.lit("missing")).when(v).then(pl.lit("yes")).otherwise(pl.lit("no")),
+                    pl.when(v.is_null()).then(_text("missing")).when(v).then(_text("yes")).otherwise(_text("no")),
                 )
             case Timeliness():
                 v = self.col(rule.input)
@@ -193,7 +207,7 @@ class _LeafCompiler:
                     .when(v == "not_done")
                     .then(self.units(rule.not_done, 0))
                     .otherwise(_lit(0)),
-                    pl.when(v.is_in(["on_time", "late", "not_done"])).then(v).otherwise(pl.lit("missing")),
+                    pl.when(v.is_in(["on_time", "late", "not_done"])).then(v).otherwise(_text("missing")),
                 )
             case Deadline():
                 v = self.col(rule.input)
@@ -208,12 +222,12 @@ class _LeafCompiler:
                     .then(self.units(rule.late, 0))
                     .otherwise(self.units(rule.not_done, 0)),
                     pl.when(v.is_null())
-                    .then(pl.lit("not_done"))
+                    .then(_text("not_done"))
                     .when(on_time)
-                    .then(pl.lit("on_time"))
+                    .then(_text("on_time"))
                     .when(late)
-                    .then(pl.lit("late"))
-                    .otherwise(pl.lit("after_late_until")),
+                    .then(_text("late"))
+                    .otherwise(_text("after_late_until")),
                 )
             case Tiers():
                 return self._tiers(rule)
@@ -232,20 +246,20 @@ class _LeafCompiler:
             case CountTiers():
                 v = self.col(rule.input)
                 points: Any = pl.when(v.is_null()).then(_lit(0))
-                branch: Any = pl.when(v.is_null()).then(pl.lit("missing"))
+                branch: Any = pl.when(v.is_null()).then(_text("missing"))
                 for i, tier in enumerate(rule.tiers):
                     reached = v >= tier.at_least * SCALE
                     points = points.when(reached).then(self.units(tier.points, 0))
-                    branch = branch.when(reached).then(pl.lit(f"tier:{i}"))
-                return points.otherwise(_lit(0)), branch.otherwise(pl.lit("below_tiers"))
+                    branch = branch.when(reached).then(_text(f"tier:{i}"))
+                return points.otherwise(_lit(0)), branch.otherwise(_text("below_tiers"))
             case Choice():
                 v = self.col(rule.input)
                 points = pl.when(v.is_null()).then(_lit(0))
-                branch = pl.when(v.is_null()).then(pl.lit("missing"))
+                branch = pl.when(v.is_null()).then(_text("missing"))
                 for level in rule.levels:
                     points = points.when(v == level.value).then(_lit(to_units(level.points_for(self.leaf.max))))
-                    branch = branch.when(v == level.value).then(pl.lit(f"level:{level.value}"))
-                return points.otherwise(_lit(0)), branch.otherwise(pl.lit("unknown_level"))
+                    branch = branch.when(v == level.value).then(_text(f"level:{level.value}"))
+                return points.otherwise(_lit(0)), branch.otherwise(_text("unknown_level"))
             case Deduction():
                 n = self.count(rule.input)
                 start = self.units(rule.start, m)
@@ -255,10 +269,10 @@ class _LeafCompiler:
                 return (
                     pl.when(n.is_null()).then(_lit(0)).otherwise(kept),
                     pl.when(n.is_null())
-                    .then(pl.lit("missing"))
+                    .then(_text("missing"))
                     .when(n == 0)
-                    .then(pl.lit("no_deduction"))
-                    .otherwise(pl.lit("deducted")),
+                    .then(_text("no_deduction"))
+                    .otherwise(_text("deducted")),
                 )
             case Bonus() | Penalty():
                 n = self.count(rule.input)
@@ -266,7 +280,7 @@ class _LeafCompiler:
                 sign = 1 if isinstance(rule, Bonus) else -1
                 return (
                     pl.when(n.is_null()).then(_lit(0)).otherwise(sign * amount),
-                    pl.when(n.is_null() | (n == 0)).then(pl.lit("none")).otherwise(pl.lit(rule.kind)),
+                    pl.when(n.is_null() | (n == 0)).then(_text("none")).otherwise(pl.lit(rule.kind)),
                 )
         raise AssertionError(f"unhandled rule kind {rule.kind}")  # pragma: no cover
 
@@ -302,12 +316,12 @@ class _LeafCompiler:
                 return v > to_units(edge)
 
             missing = v.is_null()
-            no_den = pl.lit(False)
+            no_den = _FALSE
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
         points: Any = pl.when(missing).then(_lit(0)).when(no_den).then(_lit(full))
-        branch: Any = pl.when(missing).then(pl.lit("missing")).when(no_den).then(pl.lit("no_denominator"))
+        branch: Any = pl.when(missing).then(_text("missing")).when(no_den).then(_text("no_denominator"))
         for i, tier in enumerate(rule.tiers):
-            cond = pl.lit(True)
+            cond = _TRUE
             if tier.lower is not None:
                 edge, inclusive = tier.lower
                 cond = cond & (cmp_ge(edge) if inclusive else cmp_gt(edge))
@@ -315,8 +329,8 @@ class _LeafCompiler:
                 edge, inclusive = tier.upper
                 cond = cond & (~cmp_gt(edge) if inclusive else ~cmp_ge(edge))
             points = points.when(cond).then(self.units(tier.points, 0))
-            branch = branch.when(cond).then(pl.lit(f"tier:{i}"))
-        return points.otherwise(_lit(0)), branch.otherwise(pl.lit("no_tier"))
+            branch = branch.when(cond).then(_text(f"tier:{i}"))
+        return points.otherwise(_lit(0)), branch.otherwise(_text("no_tier"))
 
     def _proportional(self, rule: Proportional) -> tuple[pl.Expr, pl.Expr]:
         num, den = self._ratio_source(rule)
@@ -331,12 +345,12 @@ class _LeafCompiler:
         return (
             pl.when(missing).then(_lit(0)).when(den <= 0).then(_lit(full)).otherwise(kept),
             pl.when(missing)
-            .then(pl.lit("missing"))
+            .then(_text("missing"))
             .when(den <= 0)
-            .then(pl.lit("no_denominator"))
+            .then(_text("no_denominator"))
             .when(num >= den)
-            .then(pl.lit("ratio_full"))
-            .otherwise(pl.lit("ratio")),
+            .then(_text("ratio_full"))
+            .otherwise(_text("ratio")),
         )
 
     def compile(self) -> CompiledLeaf:
@@ -347,7 +361,7 @@ class _LeafCompiler:
         if leaf.applies_to is not None:
             wrong_type = ~pl.col(UNIT_TYPE).is_in([t.value for t in leaf.applies_to]).fill_null(False)
         else:
-            wrong_type = pl.lit(False)
+            wrong_type = _FALSE
         counts = leaf.part is not Part.adjustment
         full_max = _lit(self.max_units if counts else 0)
         policy = leaf.not_applicable
@@ -356,7 +370,7 @@ class _LeafCompiler:
             return CompiledLeaf(
                 leaf,
                 pl.when(na).then(_lit(self.max_units)).otherwise(points),
-                pl.when(na).then(pl.lit("na_full_points")).otherwise(branch),
+                pl.when(na).then(_text("na_full_points")).otherwise(branch),
                 full_max,
             )
         # exclude, and not_allowed (where only a unit type outside applies_to excludes a leaf;
@@ -365,13 +379,16 @@ class _LeafCompiler:
         return CompiledLeaf(
             leaf,
             pl.when(na).then(pl.lit(None, dtype=pl.Int64)).otherwise(points),
-            pl.when(na).then(pl.lit("na_excluded")).otherwise(branch),
+            pl.when(na).then(_text("na_excluded")).otherwise(branch),
             pl.when(na).then(_lit(0)).otherwise(full_max),
         )
 
 
 def compile_criteria(criteria: CriteriaSet) -> CompiledSet:
     """Compile every leaf of a validated criteria set."""
-    leaves = resolve_leaves(criteria)
-    compiled = [_LeafCompiler(leaf, criteria.rounding.places, criteria.rounding.mode).compile() for leaf in leaves]
+    # Linear in the leaves; the cyclic collector is paused because its passes over the growing
+    # number of expression objects made a 5,000-leaf set several times slower.
+    with gc_paused():
+        leaves = resolve_leaves(criteria)
+        compiled = [_LeafCompiler(leaf, criteria.rounding.places, criteria.rounding.mode).compile() for leaf in leaves]
     return CompiledSet(criteria=criteria, leaves=leaves, compiled=compiled)

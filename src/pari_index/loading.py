@@ -46,7 +46,30 @@ MAX_EXPANDED_NODES = 200_000
 #: have about 3,000.
 MAX_YAML_NODES = 200_000
 #: The most bytes read from a criteria file, device or pipe. The bundled sets are about 50 KB.
+#: Raised with the environment variable PARI_MAX_CRITERIA_BYTES.
 MAX_FILE_BYTES = 1024 * 1024
+
+
+def _limit(name: str, default: int) -> int:
+    """A limit from the environment (a positive whole number), else its default."""
+    text = os.environ.get(name, "").strip()
+    if text.isdecimal() and len(text) < 19 and int(text) > 0:
+        return int(text)
+    return default
+
+
+def max_file_bytes() -> int:
+    return _limit("PARI_MAX_CRITERIA_BYTES", MAX_FILE_BYTES)
+
+
+def max_items() -> int:
+    return _limit("PARI_MAX_CRITERIA_ITEMS", MAX_ITEMS)
+
+
+#: The most areas, criteria and sub-criteria (items with an id) in one set. Real sets have 60 to 200
+#: (the bundled ones about 70). Raised with the environment variable PARI_MAX_CRITERIA_ITEMS. Scoring
+#: cost grows with items x communes: 500 items score in about 3 s of CPU.
+MAX_ITEMS = 500
 #: How deeply lists and mappings may nest. A criteria set needs about 12 levels.
 MAX_DEPTH = 64
 #: The longest text value or key, in characters (titles, notes and guidance are a few hundred).
@@ -108,7 +131,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a document is built.
 
     Composing and constructing create one object per YAML value and no garbage; with the collector
@@ -140,61 +163,81 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _heights(root: yaml.Node) -> tuple[dict[int, int], yaml.Node | None]:
-    """Height of every distinct node (1 for a scalar), computed without recursion, and the first
-    node found inside itself through an alias (a loop), if any. Stops past ``MAX_YAML_NODES``."""
-    heights: dict[int, int] = {}
+@dataclass
+class _Shape:
+    """What one walk of the node tree learns: each distinct node's height and expanded size (aliases
+    followed, capped just past the limit), and the problems that do not stop the load."""
+
+    heights: dict[int, int] = field(default_factory=dict)
+    sizes: dict[int, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _walk(root: yaml.Node, file: str) -> _Shape:
+    """One iterative post-order walk of the distinct nodes (no recursion, so depth cannot crash it).
+
+    Raises on a loop through an alias and past ``MAX_YAML_NODES``; collects duplicate keys and text
+    problems; leaves depth and alias expansion to the caller, which reads them off the result."""
+    shape = _Shape()
+    heights, sizes = shape.heights, shape.sizes
     open_nodes: set[int] = set()  # on the path being walked: meeting one again is a loop
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    stack: list[tuple[yaml.Node, list[yaml.Node] | None]] = [(root, None)]
+    cap = MAX_EXPANDED_NODES + 1
     while stack:
-        node, finished = stack.pop()
+        node, kids = stack.pop()
         key = id(node)
-        if finished:
+        if kids is not None:  # all children done
             open_nodes.discard(key)
-            heights[key] = 1 + max((heights[id(c)] for c in _children(node)), default=0)
+            heights[key] = 1 + max((heights[id(k)] for k in kids), default=0)
+            sizes[key] = min(cap, 1 + sum(sizes[id(k)] for k in kids))
             continue
         if key in heights:
             continue
         if key in open_nodes:
-            return heights, node
-        if len(heights) + len(open_nodes) > MAX_YAML_NODES:
-            break
+            raise CriteriaError(
+                _problem(
+                    file,
+                    "yaml-alias-bomb",
+                    "an alias (*name) is used inside the value its anchor (&name) names, so the value "
+                    "would contain itself without end",
+                    node.start_mark,
+                    "write the value out instead of the alias",
+                )
+            )
+        if len(heights) + len(open_nodes) >= MAX_YAML_NODES:
+            raise CriteriaError(
+                _problem(
+                    file,
+                    "yaml-too-large",
+                    f"the document holds more than {MAX_YAML_NODES:,} values (a criteria set has a few thousand)",
+                    node.start_mark,
+                    "split the set, or check that this is a criteria file",
+                )
+            )
+        if isinstance(node, yaml.ScalarNode):
+            heights[key] = sizes[key] = 1
+            problem = _text_problem(node, file)
+            if problem is not None:
+                shape.problems.append(problem)
+            continue
+        if isinstance(node, yaml.MappingNode):
+            shape.problems += _duplicate_keys(node, file)
         open_nodes.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node))
-    return heights, None
+        children = _children(node)
+        stack.append((node, children))
+        stack.extend((child, None) for child in reversed(children))
+    return shape
 
 
-def _check_shape(root: yaml.Node, file: str) -> None:
-    """Refuse a document too deep, too large or looping through its aliases, before anything
-    recursive (construction, pydantic, the alias count) walks it."""
-    heights, loop = _heights(root)
-    if loop is not None:
-        raise CriteriaError(
-            _problem(
-                file,
-                "yaml-alias-bomb",
-                "an alias (*name) is used inside the value its anchor (&name) names, so the value "
-                "would contain itself without end",
-                loop.start_mark,
-                "write the value out instead of the alias",
-            )
-        )
-    if id(root) not in heights:
-        raise CriteriaError(
-            _problem(
-                file,
-                "yaml-too-large",
-                f"the document holds more than {MAX_YAML_NODES:,} values (a criteria set has a few thousand)",
-                root.start_mark,
-                "split the set, or check that this is a criteria file",
-            )
-        )
-    if heights[id(root)] > MAX_DEPTH:
+def _check_shape(root: yaml.Node, file: str) -> list[Problem]:
+    """Refuse a document too deep, too large, looping or expanding through its aliases, before
+    anything recursive (construction, pydantic) walks it; return the problems that do not stop it."""
+    shape = _walk(root, file)
+    if shape.heights[id(root)] > MAX_DEPTH:
         # Follow the deepest branch down to the first node past the limit, to name its line.
         node = root
         for _ in range(MAX_DEPTH):
-            node = max(_children(node), key=lambda c: heights[id(c)])
+            node = max(_children(node), key=lambda c: shape.heights[id(c)])
         raise CriteriaError(
             _problem(
                 file,
@@ -204,68 +247,44 @@ def _check_shape(root: yaml.Node, file: str) -> None:
                 "check the brackets and indentation above this line",
             )
         )
-
-
-def _check_scalars(root: yaml.Node, file: str) -> list[Problem]:
-    """Text values too long, or holding control or bidirectional-override characters."""
-    problems: list[Problem] = []
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if not isinstance(node, yaml.ScalarNode):
-            stack.extend(reversed(_children(node)))
-            continue
-        text = node.value
-        if len(text) > MAX_TEXT_CHARS:
-            problems.append(
-                _problem(
-                    file,
-                    "yaml-text-too-long",
-                    f"a text of {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed: {quote(text)}",
-                    node.start_mark,
-                    "shorten it; long guidance belongs in a document the set links to",
-                )
+    if shape.sizes[id(root)] > MAX_EXPANDED_NODES:
+        raise CriteriaError(
+            _problem(
+                file,
+                "yaml-alias-bomb",
+                f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes through "
+                "aliases (&anchor / *alias); refused rather than expanded",
+                root.start_mark,
+                "write the items out, or use far fewer nested aliases",
             )
-            continue
-        bad = _CONTROL.search(text)
-        if bad:
-            char = bad.group()
-            name = unicodedata.name(char, "control character")
-            problems.append(
-                _problem(
-                    file,
-                    "control-character",
-                    f"the text {quote(text)} holds the invisible character U+{ord(char):04X} ({name}); "
-                    "criteria text may not hold control or direction-changing characters",
-                    node.start_mark,
-                    "retype the text without it (it often comes in with copy and paste)",
-                )
-            )
-    return problems
+        )
+    return shape.problems
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Nodes the document expands to when aliases are followed, stopping early past the limit.
-    Called after _check_shape, so the recursion is at most MAX_DEPTH deep and has no loop."""
-    memo: dict[int, int] = {}
-
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        if key in memo:
-            return memo[key]
-        total = 1
-        for child in _children(node):
-            total += size(child)
-            if total > MAX_EXPANDED_NODES:
-                break
-        memo[key] = total
-        return total
-
-    return size(root)
+def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
+    """A text value too long, or holding a control or bidirectional-override character."""
+    text = node.value
+    if len(text) > MAX_TEXT_CHARS:
+        return _problem(
+            file,
+            "yaml-text-too-long",
+            f"a text of {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed: {quote(text)}",
+            node.start_mark,
+            "shorten it; long guidance belongs in a document the set links to",
+        )
+    bad = _CONTROL.search(text)
+    if bad is None:
+        return None
+    char = bad.group()
+    name = unicodedata.name(char, "control character")
+    return _problem(
+        file,
+        "control-character",
+        f"the text {quote(text)} holds the invisible character U+{ord(char):04X} ({name}); "
+        "criteria text may not hold control or direction-changing characters",
+        node.start_mark,
+        "retype the text without it (it often comes in with copy and paste)",
+    )
 
 
 def _problem(file: str, code: str, message: str, mark: Any = None, hint: str | None = None) -> Problem:
@@ -274,34 +293,26 @@ def _problem(file: str, code: str, message: str, mark: Any = None, hint: str | N
     return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint)
 
 
-def _find_duplicates(node: yaml.Node, file: str, seen: set[int] | None = None) -> list[Problem]:
-    seen = set() if seen is None else seen
-    if id(node) in seen:
-        return []
-    seen.add(id(node))
+def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
     problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        first_seen: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in first_seen:
-                    earlier = first_seen[key.value].start_mark.line + 1
-                    problems.append(
-                        _problem(
-                            file,
-                            "duplicate-key",
-                            f"key {quote(key.value)} appears twice in this mapping (first on line "
-                            f"{earlier}); YAML would silently keep only the last one",
-                            key.start_mark,
-                            "remove or rename one of the two",
-                        )
-                    )
-                else:
-                    first_seen[key.value] = key
-            problems += _find_duplicates(value, file, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            problems += _find_duplicates(item, file, seen)
+    first_seen: dict[str, yaml.Node] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        if key.value in first_seen:
+            earlier = first_seen[key.value].start_mark.line + 1
+            problems.append(
+                _problem(
+                    file,
+                    "duplicate-key",
+                    f"key {quote(key.value)} appears twice in this mapping (first on line "
+                    f"{earlier}); YAML would silently keep only the last one",
+                    key.start_mark,
+                    "remove or rename one of the two",
+                )
+            )
+        else:
+            first_seen[key.value] = key
     return problems
 
 
@@ -310,18 +321,10 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         problem = str(exc.problem or exc)
-        code = "yaml-syntax"
+        code, hint = "yaml-syntax", "check indentation and quoting on this line and the one before"
         if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
-            code = "yaml-too-deep"
-        raise CriteriaError(
-            _problem(
-                file,
-                code,
-                f"not valid YAML: {_cut(problem)}",
-                exc.problem_mark,
-                "check indentation and quoting on this line and the one before",
-            )
-        ) from None
+            code, hint = "yaml-too-deep", "check the brackets and indentation before this place"
+        raise CriteriaError(_problem(file, code, f"not valid YAML: {_cut(problem)}", exc.problem_mark, hint)) from None
     except yaml.YAMLError as exc:
         raise CriteriaError(Problem("yaml-syntax", f"not valid YAML: {_cut(str(exc))}", file=file)) from None
     except RecursionError:
@@ -329,7 +332,7 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
         raise CriteriaError(
             Problem("yaml-too-deep", f"lists and mappings are nested more than {MAX_DEPTH} levels deep", file=file)
         ) from None
-    if root is None:
+    if not isinstance(root, yaml.Node):
         raise CriteriaError(Problem("empty-file", "the file is empty", file=file, hint="start from docs/criteria.md"))
     return root
 
@@ -362,21 +365,9 @@ def parse_yaml(text: str, file: str, *, collect_duplicates: bool = False) -> Par
     together with every other problem of the file."""
     loader = StrictLoader(text)
     try:
-        with _gc_paused():
+        with gc_paused():
             root = _compose(loader, file)
-            _check_shape(root, file)
-            if _expanded_size(root) > MAX_EXPANDED_NODES:
-                raise CriteriaError(
-                    _problem(
-                        file,
-                        "yaml-alias-bomb",
-                        f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes through "
-                        "aliases (&anchor / *alias); refused rather than expanded",
-                        root.start_mark,
-                        "write the items out, or use far fewer nested aliases",
-                    )
-                )
-            collected = _find_duplicates(root, file) + _check_scalars(root, file)
+            collected = _check_shape(root, file)
             data = _construct(loader, root, file)
         if collected and not collect_duplicates:
             raise CriteriaError(collected)
@@ -462,24 +453,56 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
     come back on the result."""
     from .validation import validate_criteria
 
-    parsed = parse_yaml(text, file, collect_duplicates=True)
-    if not isinstance(parsed.data, dict):
-        raise CriteriaError(
-            _problem(
-                file,
-                "not-a-mapping",
-                "a criteria set must be a YAML mapping (id:, title:, areas: ...)",
-                parsed.root.start_mark if parsed.root else None,
+    # The collector paused throughout: pydantic and validation build one object per value, and
+    # its passes over them made a 5,000-item set ten times slower (docs/limits.md).
+    with gc_paused():
+        parsed = parse_yaml(text, file, collect_duplicates=True)
+        if not isinstance(parsed.data, dict):
+            raise CriteriaError(
+                _problem(
+                    file,
+                    "not-a-mapping",
+                    "a criteria set must be a YAML mapping (id:, title:, areas: ...)",
+                    parsed.root.start_mark if parsed.root else None,
+                )
             )
-        )
-    try:
-        criteria = CriteriaSet.model_validate(parsed.data)
-    except ValidationError as exc:
-        raise CriteriaError(parsed.duplicates + _pydantic_problems(exc, parsed)) from None
-    errors, warnings = validate_criteria(criteria, lambda loc: _locate(parsed, loc))
+        _check_item_count(parsed)
+        try:
+            criteria = CriteriaSet.model_validate(parsed.data)
+        except ValidationError as exc:
+            raise CriteriaError(parsed.duplicates + _pydantic_problems(exc, parsed)) from None
+        errors, warnings = validate_criteria(criteria, lambda loc: _locate(parsed, loc))
     if parsed.duplicates or errors:
         raise CriteriaError(parsed.duplicates + errors)
     return LoadedCriteria(criteria=criteria, file=file, root=parsed.root, warnings=warnings)
+
+
+def _check_item_count(parsed: ParsedYaml) -> None:
+    """Refuse a set with more than ``MAX_ITEMS`` areas, criteria and leaves, before typing it."""
+    count = 0
+    limit = max_items()
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(parsed.data.get("areas"), ("areas",))]
+    while stack:
+        items, loc = stack.pop()
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            count += 1
+            if count > limit:
+                file, line, column = _locate(parsed, (*loc, i))
+                raise CriteriaError(
+                    Problem(
+                        "too-many-items",
+                        f"the set has more than {limit:,} areas, criteria and sub-criteria "
+                        "(real sets have 60 to 200); this is the first one past the limit",
+                        file=file,
+                        line=line,
+                        column=column,
+                        hint="split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
+                    )
+                )
+            if isinstance(item, dict):
+                stack.append((item.get("children"), (*loc, i, "children")))
 
 
 def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | None, int | None]:
@@ -536,6 +559,7 @@ def _kind_of(mode: int) -> str:
 def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> str:
     """The text of a criteria file, read within ``MAX_FILE_BYTES``; every failure a problem."""
     label = _path_label(path)
+    limit = max_file_bytes()
 
     def fail(code: str, message: str, hint: str | None = None) -> CriteriaError:
         return error(Problem(code, message, file=label, hint=hint))
@@ -544,9 +568,9 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
             raise fail("is-a-directory", "this is a folder, not a file")
-        if stat.S_ISREG(mode) and path.stat().st_size > MAX_FILE_BYTES:
-            raise fail("file-too-large", _too_large(path.stat().st_size))
-        raw = _read_bounded(path, MAX_FILE_BYTES + 1)
+        if stat.S_ISREG(mode) and path.stat().st_size > limit:
+            raise fail("file-too-large", _too_large(path.stat().st_size, limit))
+        raw = _read_bounded(path, limit + 1)
     except FileNotFoundError:
         raise fail("file-not-found", "file not found") from None
     except IsADirectoryError:
@@ -562,8 +586,8 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         raise fail("file-unreadable", f"cannot read the file: {reason}", "check the path and its permissions") from None
     except ValueError:  # a NUL byte in the path
         raise fail("file-unreadable", "the path holds a NUL character", "check the path") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise fail("file-too-large", _too_large(None))
+    if len(raw) > limit:
+        raise fail("file-too-large", _too_large(None, limit))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -572,11 +596,11 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         raise fail("not-utf8", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
 
 
-def _too_large(size: int | None) -> str:
-    got = f"{size:,} bytes" if size is not None else f"more than {MAX_FILE_BYTES:,} bytes"
+def _too_large(size: int | None, limit: int) -> str:
+    got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
     return (
-        f"{got}: a criteria set may be at most {MAX_FILE_BYTES:,} bytes (the bundled sets are about 50 KB); "
-        "is this the right file?"
+        f"{got}: a criteria set may be at most {limit:,} bytes (the bundled sets are about 50 KB); "
+        "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)"
     )
 
 

@@ -37,6 +37,9 @@ MAX_POINTS = Decimal(1_000_000)
 #: amount in đồng. In units it stays below 10**17, inside Int64; the intake reads numbers up to 9e13.
 MAX_BOUND = Decimal(10**13)
 _QUANTUM = Decimal("0.0001")
+#: The most tiers, levels or checklist items in one rule (decisions print up to about 10). Each is
+#: a branch of one when/then chain in the compiled expression, so the chain stays short.
+MAX_BRANCHES = 100
 
 
 def _exact(value: Any, limit: Decimal, what: str) -> Decimal:
@@ -51,7 +54,8 @@ def _exact(value: Any, limit: Decimal, what: str) -> Decimal:
         raise ValueError(f"{what} must be a finite number")
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValueError(f"{what} must be a finite number")
-    if abs(value) > limit:
+    too_large = abs(value) > limit if isinstance(value, Decimal) else abs(value) > int(limit)
+    if too_large:
         raise ValueError(f"{what} must lie between -{limit:,} and {limit:,}")
     dec = value if isinstance(value, Decimal) else Decimal(str(value))
     if dec != dec.quantize(_QUANTUM):
@@ -256,7 +260,7 @@ class Tiers(Strict):
     kind: Literal["tiers"]
     input: InputName | None = None
     rate: Rate | None = None
-    tiers: list[Tier] = Field(min_length=1)
+    tiers: list[Tier] = Field(min_length=1, max_length=MAX_BRANCHES)
     when_no_denominator: ZeroDenominator = "zero"
 
     @model_validator(mode="after")
@@ -294,7 +298,7 @@ class Checklist(Strict):
     """Each condition met adds its points (Hải Phòng 3793 item 1.1.2: three conditions of 0.1)."""
 
     kind: Literal["checklist"]
-    items: list[ChecklistItem] = Field(min_length=1)
+    items: list[ChecklistItem] = Field(min_length=1, max_length=MAX_BRANCHES)
 
 
 class CountTier(Strict):
@@ -308,7 +312,7 @@ class CountTiers(Strict):
 
     kind: Literal["count_tiers"]
     input: InputName
-    tiers: list[CountTier] = Field(min_length=1)
+    tiers: list[CountTier] = Field(min_length=1, max_length=MAX_BRANCHES)
 
 
 class Level(Strict):
@@ -337,7 +341,7 @@ class Choice(Strict):
 
     kind: Literal["choice"]
     input: InputName
-    levels: list[Level] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=1, max_length=MAX_BRANCHES)
 
 
 class Deduction(Strict):
