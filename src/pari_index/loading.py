@@ -321,6 +321,9 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         problem = str(exc.problem or exc)
+        if exc.context and exc.problem and exc.context_mark is not None:
+            # "found duplicate anchor; first occurrence" (context) ... "second occurrence" (problem)
+            problem = f"{exc.context} on line {exc.context_mark.line + 1}; {exc.problem} here"
         code, hint = "yaml-syntax", "check indentation and quoting on this line and the one before"
         if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
             code, hint = "yaml-too-deep", "check the brackets and indentation before this place"

@@ -90,13 +90,13 @@ def _date(value: Any) -> dt.date:
 Points = Annotated[
     Decimal,
     BeforeValidator(_points),
-    WithJsonSchema({"type": "number"}),
+    WithJsonSchema({"type": "number", "minimum": -int(MAX_POINTS), "maximum": int(MAX_POINTS)}),
 ]
 #: A number used as a tier edge (a rate in %, a count, an amount).
 Bound = Annotated[
     Decimal,
     BeforeValidator(_bound),
-    WithJsonSchema({"type": "number"}),
+    WithJsonSchema({"type": "number", "minimum": -int(MAX_BOUND), "maximum": int(MAX_BOUND)}),
 ]
 #: A calendar date: an unquoted YAML date, or text as YYYY-MM-DD or dd/mm/yyyy.
 Date = Annotated[
