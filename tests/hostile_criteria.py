@@ -88,6 +88,22 @@ def many_items(n: int) -> str:
     return "".join(out)
 
 
+def many_ladders(n: int, rungs: int = 20) -> str:
+    """``n`` count-tier leaves of ``rungs`` tiers each: the most branches per rule, many times."""
+    areas = 10
+    per_area = max(1, n // areas)
+    out = [HEADER.format(scale=per_area * areas)]
+    ladder = ", ".join(f"{{at_least: {rungs - i}, points: {1 if i == 0 else 0}}}" for i in range(rungs))
+    for a in range(1, areas + 1):
+        out.append(f'  - id: "{a}"\n    title: "Lĩnh vực {a}"\n    max: {per_area}\n    children:\n')
+        for i in range(1, per_area + 1):
+            out.append(
+                f'      - {{id: "{a}.{i}", title: "T", max: 1, inputs: {{n: {{type: count}}}}, '
+                f"rule: {{kind: count_tiers, input: n, tiers: [{ladder}]}}}}\n"
+            )
+    return "".join(out)
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -145,6 +161,13 @@ def items_10000(folder: Path) -> list[str]:
 
 def items_over_limit(folder: Path) -> list[str]:
     return _validate(folder, many_items(600))
+
+
+def ladders_score(folder: Path) -> list[str]:
+    """Score 3 communes on 490 leaves of 20 tiers each: the most items, each with the most tiers."""
+    argv = items_score(folder, items=10)
+    _write(folder, "criteria.yaml", many_ladders(490))
+    return argv
 
 
 def items_5mb(folder: Path) -> list[str]:
@@ -226,6 +249,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "criteria-5mb-of-items": items_5mb,
     "criteria-490-items-score": items_score,
     "criteria-20000-tiers": thousands_of_tiers,
+    "criteria-490x20-tiers-score": ladders_score,
     "criteria-1mb-key": long_key,
     "criteria-1mb-id": long_id,
     "criteria-bidi-id": bidi_id,

@@ -453,3 +453,18 @@ def test_limits_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
     for bad in ("", "0", "-5", "abc", "9" * 30):
         monkeypatch.setenv("PARI_MAX_CRITERIA_ITEMS", bad)
         assert loading.max_items() == loading.MAX_ITEMS
+
+
+def test_an_impossible_date_is_placed_on_its_line() -> None:
+    text = hostile.small_set().replace("date: 2024-01-15", "date: 2024-02-30")
+    assert [(p.code, p.line, p.column) for p in problems_of(text)] == [("yaml-value", 6, 39)]
+
+
+def test_a_ladder_of_20_tiers_scores_like_the_reference() -> None:
+    # Tier ladders compile to one flat lookup; the first tier reached wins, as in the reference.
+    yes_no = "inputs: {ok: {type: boolean}}\n        rule: {kind: yes_no, input: ok}"
+    loaded = load_criteria_text(hostile.small_set().replace(yes_no, hostile.tiers_rule(20)), FILE)
+    assert score(loaded.criteria, "1.2", n=25 * 10_000) == (0, "tier:0", 80_000)
+    assert score(loaded.criteria, "1.2", n=7 * 10_000) == (0, "tier:13", 80_000)
+    assert score(loaded.criteria, "1.2", n=0) == (0, "below_tiers", 80_000)
+    assert score(loaded.criteria, "1.2") == (0, "missing", 80_000)

@@ -18,7 +18,6 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 import polars as pl
 
@@ -112,6 +111,18 @@ def div_round_expr(a: pl.Expr, b: pl.Expr, mode: RoundingMode) -> pl.Expr:
     r = a % b
     bump = (2 * r > b) | ((2 * r == b) & (q % 2 == 1))
     return q + bump.cast(pl.Int64)
+
+
+def _first_match(conditions: Sequence[pl.Expr], points: Sequence[int], none: str) -> tuple[pl.Expr, pl.Expr]:
+    """(points, branch) of the first tier whose condition holds: ``tier:i``, or 0 and ``none``.
+
+    One flat lookup rather than a when/then branch per tier: polars' cost for a when/then chain
+    grows with the square of its length (500 leaves of 20 tiers took twice as long as with this)."""
+    n = len(conditions)
+    index = pl.coalesce([pl.when(cond).then(_lit(i)) for i, cond in enumerate(conditions)]).fill_null(n)
+    table = pl.lit(pl.Series([*points, 0], dtype=pl.Int64)).gather(index)
+    labels = pl.lit(pl.Series([f"tier:{i}" for i in range(n)] + [none], dtype=pl.String)).gather(index)
+    return table, labels
 
 
 @dataclass(frozen=True)
@@ -245,13 +256,16 @@ class _LeafCompiler:
                 )
             case CountTiers():
                 v = self.col(rule.input)
-                points: Any = pl.when(v.is_null()).then(_lit(0))
-                branch: Any = pl.when(v.is_null()).then(_text("missing"))
-                for i, tier in enumerate(rule.tiers):
-                    reached = v >= tier.at_least * SCALE
-                    points = points.when(reached).then(self.units(tier.points, 0))
-                    branch = branch.when(reached).then(_text(f"tier:{i}"))
-                return points.otherwise(_lit(0)), branch.otherwise(_text("below_tiers"))
+                points, branch = _first_match(
+                    [v >= tier.at_least * SCALE for tier in rule.tiers],
+                    [to_units(tier.points) for tier in rule.tiers],
+                    "below_tiers",
+                )
+                missing = v.is_null()
+                return (
+                    pl.when(missing).then(_lit(0)).otherwise(points),
+                    pl.when(missing).then(_text("missing")).otherwise(branch),
+                )
             case Choice():
                 v = self.col(rule.input)
                 points = pl.when(v.is_null()).then(_lit(0))
@@ -318,9 +332,8 @@ class _LeafCompiler:
             missing = v.is_null()
             no_den = _FALSE
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
-        points: Any = pl.when(missing).then(_lit(0)).when(no_den).then(_lit(full))
-        branch: Any = pl.when(missing).then(_text("missing")).when(no_den).then(_text("no_denominator"))
-        for i, tier in enumerate(rule.tiers):
+        conds = []
+        for tier in rule.tiers:
             cond = _TRUE
             if tier.lower is not None:
                 edge, inclusive = tier.lower
@@ -328,9 +341,12 @@ class _LeafCompiler:
             if tier.upper is not None:
                 edge, inclusive = tier.upper
                 cond = cond & (~cmp_gt(edge) if inclusive else ~cmp_ge(edge))
-            points = points.when(cond).then(self.units(tier.points, 0))
-            branch = branch.when(cond).then(_text(f"tier:{i}"))
-        return points.otherwise(_lit(0)), branch.otherwise(_text("no_tier"))
+            conds.append(cond)
+        points, branch = _first_match(conds, [to_units(tier.points) for tier in rule.tiers], "no_tier")
+        return (
+            pl.when(missing).then(_lit(0)).when(no_den).then(_lit(full)).otherwise(points),
+            pl.when(missing).then(_text("missing")).when(no_den).then(_text("no_denominator")).otherwise(branch),
+        )
 
     def _proportional(self, rule: Proportional) -> tuple[pl.Expr, pl.Expr]:
         num, den = self._ratio_source(rule)

@@ -352,8 +352,32 @@ def _construct(loader: StrictLoader, root: yaml.Node, file: str) -> Any:
         ) from None
     except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
         raise CriteriaError(
-            _problem(file, "yaml-value", f"a value cannot be read: {_cut(str(exc))}", root.start_mark)
+            _problem(
+                file, "yaml-value", f"a value cannot be read: {_cut(str(exc))}", _bad_scalar(loader, root).start_mark
+            )
         ) from None
+
+
+def _bad_scalar(loader: StrictLoader, root: yaml.Node) -> yaml.Node:
+    """The first scalar PyYAML cannot build (an impossible date such as 2024-02-30), to name its
+    line: construction errors carry no place. Only called once construction has failed."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            # A failed construction leaves the constructor's bookkeeping behind: start clean.
+            loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError, ArithmeticError, yaml.YAMLError):
+                return node
+        else:
+            stack.extend(reversed(_children(node)))
+    return root
 
 
 def _cut(text: str, limit: int = 300) -> str:

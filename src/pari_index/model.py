@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictBool, StrictInt, model_validator
 
 from .points import RoundingMode
-from .rules import MAX_BRANCHES, Date, InputName, InputSpec, Interval, Points, Rule, Strict
+from .rules import MAX_BRANCHES, MAX_LIST_ITEMS, Date, InputName, InputSpec, Interval, Points, Rule, Strict
 
 #: The longest criterion id ("1.1.4" has 5 characters).
 MAX_ID_CHARS = 40
@@ -98,9 +98,9 @@ class Node(Strict):
     part: Part | None = None
     children: list[Node] | None = None
     # Leaf fields.
-    inputs: dict[InputName, InputSpec] | None = Field(default=None, max_length=MAX_BRANCHES)
+    inputs: dict[InputName, InputSpec] | None = Field(default=None, max_length=MAX_LIST_ITEMS)
     rule: Rule | None = None
-    evidence: list[EvidenceSpec] = Field(default_factory=list, max_length=MAX_BRANCHES)
+    evidence: list[EvidenceSpec] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
     applies_to: list[UnitType] | None = None
     not_applicable: NotApplicable | None = None
     missing_evidence: MissingEvidence | None = None
@@ -163,7 +163,7 @@ class Ranking(Strict):
     within: str = Field(min_length=1)
     ties: Literal["competition", "dense"] = "competition"
     #: Tie-break order after equal index: "appraised", "survey", or an area id.
-    tie_break: list[str] = Field(default_factory=list, max_length=MAX_BRANCHES)
+    tie_break: list[str] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
 
 
 class Defaults(Strict):
