@@ -10,13 +10,25 @@ Safety and strictness, beyond PyYAML's safe loader:
 * duplicate keys are errors (PyYAML silently keeps the last one);
 * YAML 1.1 surprises are switched off: only ``true``/``false`` are booleans (``yes``, ``no``, ``on``
   stay text), ``012`` is text rather than the octal 10, and ``1_000`` is text.
+
+Every reader is bounded (docs/limits.md, "Criteria sets"): at most ``MAX_FILE_BYTES`` are read from
+any file, device or pipe; the node tree may be at most ``MAX_DEPTH`` deep and hold at most
+``MAX_YAML_NODES`` values; a text value may be at most ``MAX_TEXT_CHARS`` long and may not hold
+control or bidirectional-override characters; a whole number too long for ``int()`` becomes a
+Decimal, so that the points validator reports it as out of range, located, instead of PyYAML failing.
 """
 
 from __future__ import annotations
 
+import gc
+import os
 import re
-from collections.abc import Iterable, Sequence
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,7 +42,44 @@ from .model import CriteriaSet
 #: The most nodes a criteria document may expand to once aliases are followed. Real sets have a
 #: few thousand; a billion-laughs document has billions.
 MAX_EXPANDED_NODES = 200_000
-MAX_FILE_BYTES = 5 * 1024 * 1024
+#: The most distinct YAML values (scalars, lists, mappings) a document may hold. The bundled sets
+#: have about 3,000.
+MAX_YAML_NODES = 200_000
+#: The most bytes read from a criteria file, device or pipe. The bundled sets are about 50 KB.
+#: Raised with the environment variable PARI_MAX_CRITERIA_BYTES.
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def _limit(name: str, default: int) -> int:
+    """A limit from the environment (a positive whole number), else its default."""
+    text = os.environ.get(name, "").strip()
+    if text.isdecimal() and len(text) < 19 and int(text) > 0:
+        return int(text)
+    return default
+
+
+def max_file_bytes() -> int:
+    return _limit("PARI_MAX_CRITERIA_BYTES", MAX_FILE_BYTES)
+
+
+def max_items() -> int:
+    return _limit("PARI_MAX_CRITERIA_ITEMS", MAX_ITEMS)
+
+
+#: The most areas, criteria and sub-criteria (items with an id) in one set. Real sets have 60 to 200
+#: (the bundled ones about 70). Raised with the environment variable PARI_MAX_CRITERIA_ITEMS. Scoring
+#: cost grows with items x communes: 500 items score in about 3 s of CPU.
+MAX_ITEMS = 500
+#: How deeply lists and mappings may nest. A criteria set needs about 12 levels.
+MAX_DEPTH = 64
+#: The longest text value or key, in characters (titles, notes and guidance are a few hundred).
+MAX_TEXT_CHARS = 100_000
+#: How many characters of a user's text a message quotes.
+QUOTE_CHARS = 60
+#: Whole numbers with more digits than this are built as Decimal, not int (Python's int() refuses
+#: more than 4,300 digits and is quadratic below that); the validators then refuse them as out of
+#: range, with their line.
+_INT_DIGITS = 30
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -59,41 +108,183 @@ StrictLoader.add_implicit_resolver(_INT_TAG, _INT, list("-+0123456789"))
 StrictLoader.add_implicit_resolver(_FLOAT_TAG, _FLOAT, list("-+0123456789."))
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | Decimal:
+    text = loader.construct_scalar(node)  # type: ignore[arg-type]
+    assert isinstance(text, str)
+    # int() would fail past 4,300 digits with no line; a Decimal reaches the range checks.
+    return Decimal(text) if len(text) > _INT_DIGITS else int(text)
+
+
+StrictLoader.add_constructor(_INT_TAG, _construct_int)
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``repr`` of a user's text cut to a readable length (a 1 MB key is not echoed whole)."""
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit]) + f"… ({len(text):,} characters)"
+
+
+#: Characters no criteria text may hold: C0 and C1 controls other than tab and line breaks, and the
+#: invisible bidirectional controls that reorder what is shown (U+202E shows "1.2" as "2.1").
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is built.
+
+    Composing and constructing create one object per YAML value and no garbage; with the collector
+    on, its repeated passes over every live node made a 1 MB document take 5 times longer."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @dataclass
 class ParsedYaml:
     data: Any
     root: yaml.Node | None
     file: str
-    #: Duplicate keys found, when parse_yaml was asked to collect rather than raise them.
+    #: Duplicate keys and text problems found, when parse_yaml was asked to collect rather than
+    #: raise them.
     duplicates: list[Problem] = field(default_factory=list)
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Nodes the document expands to when aliases are followed, stopping early past the limit."""
-    memo: dict[int, int] = {}
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
-    def size(node: yaml.Node, depth: int) -> int:
-        if depth > 200:
-            return MAX_EXPANDED_NODES + 1
+
+@dataclass
+class _Shape:
+    """What one walk of the node tree learns: each distinct node's height and expanded size (aliases
+    followed, capped just past the limit), and the problems that do not stop the load."""
+
+    heights: dict[int, int] = field(default_factory=dict)
+    sizes: dict[int, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _walk(root: yaml.Node, file: str) -> _Shape:
+    """One iterative post-order walk of the distinct nodes (no recursion, so depth cannot crash it).
+
+    Raises on a loop through an alias and past ``MAX_YAML_NODES``; collects duplicate keys and text
+    problems; leaves depth and alias expansion to the caller, which reads them off the result."""
+    shape = _Shape()
+    heights, sizes = shape.heights, shape.sizes
+    open_nodes: set[int] = set()  # on the path being walked: meeting one again is a loop
+    stack: list[tuple[yaml.Node, list[yaml.Node] | None]] = [(root, None)]
+    cap = MAX_EXPANDED_NODES + 1
+    while stack:
+        node, kids = stack.pop()
         key = id(node)
-        if key in memo:
-            return memo[key]
-        memo[key] = MAX_EXPANDED_NODES + 1  # a cycle counts as too big
-        total = 1
+        if kids is not None:  # all children done
+            open_nodes.discard(key)
+            heights[key] = 1 + max((heights[id(k)] for k in kids), default=0)
+            sizes[key] = min(cap, 1 + sum(sizes[id(k)] for k in kids))
+            continue
+        if key in heights:
+            continue
+        if key in open_nodes:
+            raise CriteriaError(
+                _problem(
+                    file,
+                    "yaml-alias-bomb",
+                    "an alias (*name) is used inside the value its anchor (&name) names, so the value "
+                    "would contain itself without end",
+                    node.start_mark,
+                    "write the value out instead of the alias",
+                )
+            )
+        if len(heights) + len(open_nodes) >= MAX_YAML_NODES:
+            raise CriteriaError(
+                _problem(
+                    file,
+                    "yaml-too-large",
+                    f"the document holds more than {MAX_YAML_NODES:,} values (a criteria set has a few thousand)",
+                    node.start_mark,
+                    "split the set, or check that this is a criteria file",
+                )
+            )
+        if isinstance(node, yaml.ScalarNode):
+            heights[key] = sizes[key] = 1
+            problem = _text_problem(node, file)
+            if problem is not None:
+                shape.problems.append(problem)
+            continue
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                total += size(k, depth + 1) + size(v, depth + 1)
-                if total > MAX_EXPANDED_NODES:
-                    break
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                total += size(item, depth + 1)
-                if total > MAX_EXPANDED_NODES:
-                    break
-        memo[key] = total
-        return total
+            shape.problems += _duplicate_keys(node, file)
+        open_nodes.add(key)
+        children = _children(node)
+        stack.append((node, children))
+        stack.extend((child, None) for child in reversed(children))
+    return shape
 
-    return size(root, 0)
+
+def _check_shape(root: yaml.Node, file: str) -> list[Problem]:
+    """Refuse a document too deep, too large, looping or expanding through its aliases, before
+    anything recursive (construction, pydantic) walks it; return the problems that do not stop it."""
+    shape = _walk(root, file)
+    if shape.heights[id(root)] > MAX_DEPTH:
+        # Follow the deepest branch down to the first node past the limit, to name its line.
+        node = root
+        for _ in range(MAX_DEPTH):
+            node = max(_children(node), key=lambda c: shape.heights[id(c)])
+        raise CriteriaError(
+            _problem(
+                file,
+                "yaml-too-deep",
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here (a criteria set needs about 12)",
+                node.start_mark,
+                "check the brackets and indentation above this line",
+            )
+        )
+    if shape.sizes[id(root)] > MAX_EXPANDED_NODES:
+        raise CriteriaError(
+            _problem(
+                file,
+                "yaml-alias-bomb",
+                f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes through "
+                "aliases (&anchor / *alias); refused rather than expanded",
+                root.start_mark,
+                "write the items out, or use far fewer nested aliases",
+            )
+        )
+    return shape.problems
+
+
+def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
+    """A text value too long, or holding a control or bidirectional-override character."""
+    text = node.value
+    if len(text) > MAX_TEXT_CHARS:
+        return _problem(
+            file,
+            "yaml-text-too-long",
+            f"a text of {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed: {quote(text)}",
+            node.start_mark,
+            "shorten it; long guidance belongs in a document the set links to",
+        )
+    bad = _CONTROL.search(text)
+    if bad is None:
+        return None
+    char = bad.group()
+    name = unicodedata.name(char, "control character")
+    return _problem(
+        file,
+        "control-character",
+        f"the text {quote(text)} holds the invisible character U+{ord(char):04X} ({name}); "
+        "criteria text may not hold control or direction-changing characters",
+        node.start_mark,
+        "retype the text without it (it often comes in with copy and paste)",
+    )
 
 
 def _problem(file: str, code: str, message: str, mark: Any = None, hint: str | None = None) -> Problem:
@@ -102,96 +293,112 @@ def _problem(file: str, code: str, message: str, mark: Any = None, hint: str | N
     return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint)
 
 
-def _find_duplicates(node: yaml.Node, file: str, seen: set[int] | None = None) -> list[Problem]:
-    seen = set() if seen is None else seen
-    if id(node) in seen:
-        return []
-    seen.add(id(node))
+def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
     problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        first_seen: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in first_seen:
-                    earlier = first_seen[key.value].start_mark.line + 1
-                    problems.append(
-                        _problem(
-                            file,
-                            "duplicate-key",
-                            f"key {key.value!r} appears twice in this mapping (first on line "
-                            f"{earlier}); YAML would silently keep only the last one",
-                            key.start_mark,
-                            "remove or rename one of the two",
-                        )
-                    )
-                else:
-                    first_seen[key.value] = key
-            problems += _find_duplicates(value, file, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            problems += _find_duplicates(item, file, seen)
+    first_seen: dict[str, yaml.Node] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        if key.value in first_seen:
+            earlier = first_seen[key.value].start_mark.line + 1
+            problems.append(
+                _problem(
+                    file,
+                    "duplicate-key",
+                    f"key {quote(key.value)} appears twice in this mapping (first on line "
+                    f"{earlier}); YAML would silently keep only the last one",
+                    key.start_mark,
+                    "remove or rename one of the two",
+                )
+            )
+        else:
+            first_seen[key.value] = key
     return problems
+
+
+def _compose(loader: StrictLoader, file: str) -> yaml.Node:
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        problem = str(exc.problem or exc)
+        if exc.context and exc.problem and exc.context_mark is not None:
+            # "found duplicate anchor; first occurrence" (context) ... "second occurrence" (problem)
+            problem = f"{exc.context} on line {exc.context_mark.line + 1}; {exc.problem} here"
+        code, hint = "yaml-syntax", "check indentation and quoting on this line and the one before"
+        if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
+            code, hint = "yaml-too-deep", "check the brackets and indentation before this place"
+        raise CriteriaError(_problem(file, code, f"not valid YAML: {_cut(problem)}", exc.problem_mark, hint)) from None
+    except yaml.YAMLError as exc:
+        raise CriteriaError(Problem("yaml-syntax", f"not valid YAML: {_cut(str(exc))}", file=file)) from None
+    except RecursionError:
+        # Only PyYAML's pure-Python composer recurses (libyaml stops at 1,000 levels itself).
+        raise CriteriaError(
+            Problem("yaml-too-deep", f"lists and mappings are nested more than {MAX_DEPTH} levels deep", file=file)
+        ) from None
+    if not isinstance(root, yaml.Node):
+        raise CriteriaError(Problem("empty-file", "the file is empty", file=file, hint="start from docs/criteria.md"))
+    return root
+
+
+def _construct(loader: StrictLoader, root: yaml.Node, file: str) -> Any:
+    try:
+        return loader.construct_document(root)
+    except yaml.constructor.ConstructorError as exc:
+        tag_hint = None
+        if "python" in str(exc.problem):
+            tag_hint = "criteria files may not contain tags that construct objects; remove the tag"
+        raise CriteriaError(
+            _problem(file, "yaml-tag-refused", f"refused: {_cut(str(exc.problem))}", exc.problem_mark, tag_hint)
+        ) from None
+    except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        raise CriteriaError(
+            _problem(
+                file, "yaml-value", f"a value cannot be read: {_cut(str(exc))}", _bad_scalar(loader, root).start_mark
+            )
+        ) from None
+
+
+def _bad_scalar(loader: StrictLoader, root: yaml.Node) -> yaml.Node:
+    """The first scalar PyYAML cannot build (an impossible date such as 2024-02-30), to name its
+    line: construction errors carry no place. Only called once construction has failed."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            # A failed construction leaves the constructor's bookkeeping behind: start clean.
+            loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError, ArithmeticError, yaml.YAMLError):
+                return node
+        else:
+            stack.extend(reversed(_children(node)))
+    return root
+
+
+def _cut(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def parse_yaml(text: str, file: str, *, collect_duplicates: bool = False) -> ParsedYaml:
     """Parse YAML text safely into data plus the node tree, or raise CriteriaError.
 
-    Duplicate keys raise, unless ``collect_duplicates`` asks for them on the result so that the
-    caller can report them together with every other problem of the file."""
+    Duplicate keys and text that breaks the text rules (too long, control characters) raise,
+    unless ``collect_duplicates`` asks for them on the result so that the caller can report them
+    together with every other problem of the file."""
     loader = StrictLoader(text)
     try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            raise CriteriaError(
-                _problem(
-                    file,
-                    "yaml-syntax",
-                    f"not valid YAML: {exc.problem or exc}",
-                    exc.problem_mark,
-                    "check indentation and quoting on this line and the one before",
-                )
-            ) from None
-        except yaml.YAMLError as exc:
-            raise CriteriaError(Problem("yaml-syntax", f"not valid YAML: {exc}", file=file)) from None
-        if root is None:
-            raise CriteriaError(
-                Problem("empty-file", "the file is empty", file=file, hint="start from docs/criteria.md")
-            )
-        if _expanded_size(root) > MAX_EXPANDED_NODES:
-            raise CriteriaError(
-                _problem(
-                    file,
-                    "yaml-alias-bomb",
-                    f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes through "
-                    "aliases (&anchor / *alias); refused rather than expanded",
-                    root.start_mark,
-                    "write the items out, or use far fewer nested aliases",
-                )
-            )
-        duplicates = _find_duplicates(root, file)
-        try:
-            data = loader.construct_document(root)
-        except yaml.constructor.ConstructorError as exc:
-            tag_hint = None
-            if "python" in str(exc.problem):
-                tag_hint = "criteria files may not contain tags that construct objects; remove the tag"
-            raise CriteriaError(
-                _problem(
-                    file,
-                    "yaml-tag-refused",
-                    f"refused: {exc.problem}",
-                    exc.problem_mark,
-                    tag_hint,
-                )
-            ) from None
-        except (ValueError, TypeError, OverflowError) as exc:
-            raise CriteriaError(
-                _problem(file, "yaml-value", f"a value cannot be read: {exc}", root.start_mark)
-            ) from None
-        if duplicates and not collect_duplicates:
-            raise CriteriaError(duplicates)
-        return ParsedYaml(data=data, root=root, file=file, duplicates=duplicates)
+        with gc_paused():
+            root = _compose(loader, file)
+            collected = _check_shape(root, file)
+            data = _construct(loader, root, file)
+        if collected and not collect_duplicates:
+            raise CriteriaError(collected)
+        return ParsedYaml(data=data, root=root, file=file, duplicates=collected)
     finally:
         loader.dispose()
 
@@ -242,12 +449,13 @@ def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem
             node = _key_node(parsed.root, loc[:-1], str(loc[-1]))
         if node is None:
             node = node_at(parsed.root, loc)
-        where = ".".join(str(p) for p in loc) or "(document)"
-        message = err["msg"]
+        # Keys are the user's text: a 1 MB key is cut, not echoed.
+        where = ".".join(str(p) if len(str(p)) <= QUOTE_CHARS else quote(str(p)) for p in loc) or "(document)"
+        message = _cut(err["msg"])
         if kind == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
+            message = f"unknown key {quote(str(loc[-1]))}"
         elif kind == "missing":
-            message = f"missing required key {loc[-1]!r}"
+            message = f"missing required key {quote(str(loc[-1]))}"
         elif isinstance(err.get("input"), bool) and kind != "bool_type":
             message += " (got a YAML boolean: true/false)"
         hint = _HINTS.get(kind)
@@ -272,24 +480,56 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
     come back on the result."""
     from .validation import validate_criteria
 
-    parsed = parse_yaml(text, file, collect_duplicates=True)
-    if not isinstance(parsed.data, dict):
-        raise CriteriaError(
-            _problem(
-                file,
-                "not-a-mapping",
-                "a criteria set must be a YAML mapping (id:, title:, areas: ...)",
-                parsed.root.start_mark if parsed.root else None,
+    # The collector paused throughout: pydantic and validation build one object per value, and
+    # its passes over them made a 5,000-item set ten times slower (docs/limits.md).
+    with gc_paused():
+        parsed = parse_yaml(text, file, collect_duplicates=True)
+        if not isinstance(parsed.data, dict):
+            raise CriteriaError(
+                _problem(
+                    file,
+                    "not-a-mapping",
+                    "a criteria set must be a YAML mapping (id:, title:, areas: ...)",
+                    parsed.root.start_mark if parsed.root else None,
+                )
             )
-        )
-    try:
-        criteria = CriteriaSet.model_validate(parsed.data)
-    except ValidationError as exc:
-        raise CriteriaError(parsed.duplicates + _pydantic_problems(exc, parsed)) from None
-    errors, warnings = validate_criteria(criteria, lambda loc: _locate(parsed, loc))
+        _check_item_count(parsed)
+        try:
+            criteria = CriteriaSet.model_validate(parsed.data)
+        except ValidationError as exc:
+            raise CriteriaError(parsed.duplicates + _pydantic_problems(exc, parsed)) from None
+        errors, warnings = validate_criteria(criteria, lambda loc: _locate(parsed, loc))
     if parsed.duplicates or errors:
         raise CriteriaError(parsed.duplicates + errors)
     return LoadedCriteria(criteria=criteria, file=file, root=parsed.root, warnings=warnings)
+
+
+def _check_item_count(parsed: ParsedYaml) -> None:
+    """Refuse a set with more than ``MAX_ITEMS`` areas, criteria and leaves, before typing it."""
+    count = 0
+    limit = max_items()
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(parsed.data.get("areas"), ("areas",))]
+    while stack:
+        items, loc = stack.pop()
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            count += 1
+            if count > limit:
+                file, line, column = _locate(parsed, (*loc, i))
+                raise CriteriaError(
+                    Problem(
+                        "too-many-items",
+                        f"the set has more than {limit:,} areas, criteria and sub-criteria "
+                        "(real sets have 60 to 200); this is the first one past the limit",
+                        file=file,
+                        line=line,
+                        column=column,
+                        hint="split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
+                    )
+                )
+            if isinstance(item, dict):
+                stack.append((item.get("children"), (*loc, i, "children")))
 
 
 def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | None, int | None]:
@@ -299,38 +539,101 @@ def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | No
     return parsed.file, node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _path_label(path: Path) -> str:
+    """The path as shown in a problem: control characters escaped, a very long one cut."""
+    text = str(path)
+    if _CONTROL.search(text):
+        text = repr(text)[1:-1]
+    return text if len(text) <= 200 else text[:100] + "…" + text[-99:]
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file or a pipe, read in chunks.
+
+    st_size cannot bound a read: it is 0 for /proc files, pipes and devices. The file is opened
+    without blocking, so that a pipe nobody writes to reads as empty instead of waiting."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise _NotAFile(mode)
+        if stat.S_ISFIFO(mode):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while total < limit:
+            chunk = handle.read(min(1 << 16, limit - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
+
+
+class _NotAFile(Exception):
+    def __init__(self, mode: int) -> None:
+        self.mode = mode
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> str:
+    """The text of a criteria file, read within ``MAX_FILE_BYTES``; every failure a problem."""
+    label = _path_label(path)
+    limit = max_file_bytes()
+
+    def fail(code: str, message: str, hint: str | None = None) -> CriteriaError:
+        return error(Problem(code, message, file=label, hint=hint))
+
     try:
-        size = path.stat().st_size
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise fail("is-a-directory", "this is a folder, not a file")
+        if stat.S_ISREG(mode) and path.stat().st_size > limit:
+            raise fail("file-too-large", _too_large(path.stat().st_size, limit))
+        raw = _read_bounded(path, limit + 1)
     except FileNotFoundError:
-        raise error(Problem("file-not-found", "file not found", file=str(path))) from None
-    except OSError as exc:
-        raise error(Problem("file-unreadable", f"cannot read the file: {exc.strerror}", file=str(path))) from None
-    if path.is_dir():
-        raise error(Problem("is-a-directory", "this is a folder, not a file", file=str(path)))
-    if size > MAX_FILE_BYTES:
-        raise error(Problem("file-too-large", f"{size:,} bytes is far larger than any criteria set", file=str(path)))
-    raw = path.read_bytes()
+        raise fail("file-not-found", "file not found") from None
+    except IsADirectoryError:
+        raise fail("is-a-directory", "this is a folder, not a file") from None
+    except _NotAFile as exc:
+        raise fail(
+            "not-a-regular-file",
+            f"this is {_kind_of(exc.mode)}, not a file; a criteria set is read from a file",
+            "give the path of the criteria YAML file",
+        ) from None
+    except OSError as exc:  # EACCES, ELOOP, ENAMETOOLONG, EIO, ...
+        reason = exc.strerror or type(exc).__name__
+        raise fail("file-unreadable", f"cannot read the file: {reason}", "check the path and its permissions") from None
+    except ValueError:  # a NUL byte in the path
+        raise fail("file-unreadable", "the path holds a NUL character", "check the path") from None
+    if len(raw) > limit:
+        raise fail("file-too-large", _too_large(None, limit))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error(
-            Problem(
-                "not-utf8",
-                f"not UTF-8 text (byte {exc.start})",
-                file=str(path),
-                hint="save the file as UTF-8",
-            )
-        ) from None
+        raise fail("not-utf8", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return (
+        f"{got}: a criteria set may be at most {limit:,} bytes (the bundled sets are about 50 KB); "
+        "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)"
+    )
 
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:
     """Load a criteria set from a YAML file, or the bundled default when ``path`` is None."""
     target = Path(path) if path is not None else default_criteria_path()
-    import unicodedata
-
     text = unicodedata.normalize("NFC", read_text_file(target))
     return load_criteria_text(text, str(path) if path is not None else target.name)
 

@@ -16,7 +16,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictBool, StrictInt, model_validator
 
 from .points import RoundingMode
-from .rules import Date, InputName, InputSpec, Interval, Points, Rule, Strict
+from .rules import MAX_BRANCHES, MAX_LIST_ITEMS, Date, InputName, InputSpec, Interval, Points, Rule, Strict
+
+#: The longest criterion id ("1.1.4" has 5 characters).
+MAX_ID_CHARS = 40
 
 
 def _text(value: Any) -> Any:
@@ -87,15 +90,17 @@ class Node(Strict):
     """An area, a criterion or a sub-criterion. A node with ``children`` is a branch; a node with
     a ``rule`` is a leaf that is scored."""
 
-    id: str = Field(min_length=1, pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
+    #: A code such as "1.1.4": ASCII letters and digits only, so no control or bidirectional
+    #: character can reorder it, and short enough to quote whole in every message.
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS, pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
     title: LocalText
     max: Points
     part: Part | None = None
     children: list[Node] | None = None
     # Leaf fields.
-    inputs: dict[InputName, InputSpec] | None = None
+    inputs: dict[InputName, InputSpec] | None = Field(default=None, max_length=MAX_LIST_ITEMS)
     rule: Rule | None = None
-    evidence: list[EvidenceSpec] = Field(default_factory=list)
+    evidence: list[EvidenceSpec] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
     applies_to: list[UnitType] | None = None
     not_applicable: NotApplicable | None = None
     missing_evidence: MissingEvidence | None = None
@@ -158,7 +163,7 @@ class Ranking(Strict):
     within: str = Field(min_length=1)
     ties: Literal["competition", "dense"] = "competition"
     #: Tie-break order after equal index: "appraised", "survey", or an area id.
-    tie_break: list[str] = Field(default_factory=list)
+    tie_break: list[str] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
 
 
 class Defaults(Strict):
@@ -168,7 +173,7 @@ class Defaults(Strict):
 
 
 class CriteriaSet(Strict):
-    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    id: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     title: LocalText
     year: StrictInt = Field(ge=2000, le=2100)
     level: Literal["commune"] = "commune"
@@ -180,7 +185,7 @@ class CriteriaSet(Strict):
     parts: Parts
     rounding: Rounding = Rounding()
     ranking: Ranking
-    classes: list[Band] = Field(min_length=1)
+    classes: list[Band] = Field(min_length=1, max_length=MAX_BRANCHES)
     defaults: Defaults = Defaults()
     areas: list[Node] = Field(min_length=1)
 

@@ -14,6 +14,7 @@ deductions (commune legal-access scorecard) and bonus/penalty points (Hà Nội 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -28,17 +29,50 @@ from pydantic import (
     model_validator,
 )
 
+#: The largest number of points any one value of a set may have (a maximum, a tier's points, a
+#: scale, a per-violation amount). Real scales are 100; the bound keeps every sum and product of
+#: points far inside the Int64 units of 1/10,000 that scoring works in (docs/limits.md).
+MAX_POINTS = Decimal(1_000_000)
+#: The largest tier edge, class edge or input bound, in absolute value: ten trillion, room for an
+#: amount in đồng. In units it stays below 10**17, inside Int64; the intake reads numbers up to 9e13.
+MAX_BOUND = Decimal(10**13)
+_QUANTUM = Decimal("0.0001")
+#: The most tiers or levels in one rule (decisions print up to about 10). Each is a branch of a
+#: when/then chain in the compiled expression, and polars' cost for a chain grows with the square of
+#: its length: 500 leaves of 100 tiers took 15 s and 1.9 GB for 3 communes, of 20 tiers about 1 s.
+MAX_BRANCHES = 20
+#: The most checklist items in one rule, inputs or evidence documents of one item, or tie-break
+#: keys: these compile to flat sums, not chains.
+MAX_LIST_ITEMS = 100
+
+
+def _exact(value: Any, limit: Decimal, what: str) -> Decimal:
+    """A YAML number as an exact Decimal of at most 4 decimals within ±limit, or a ValueError.
+
+    The range is checked before any Decimal arithmetic: quantizing 1e308 raises
+    InvalidOperation, and str() of a 5,000-digit int fails."""
+    # YAML numbers arrive as int or float (Decimal past 30 digits); bool is an int and must not pass as 1.
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError(f"expected {what} such as 1, 0.25 or 7.5 (not text, not yes/no)")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{what} must be a finite number")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValueError(f"{what} must be a finite number")
+    too_large = abs(value) > limit if isinstance(value, Decimal) else abs(value) > int(limit)
+    if too_large:
+        raise ValueError(f"{what} must lie between -{limit:,} and {limit:,}")
+    dec = value if isinstance(value, Decimal) else Decimal(str(value))
+    if dec != dec.quantize(_QUANTUM):
+        raise ValueError(f"{what} may have at most 4 decimal places")
+    return dec
+
 
 def _points(value: Any) -> Decimal:
-    # YAML numbers arrive as int or float; bool is a subclass of int and must not pass as 1.
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise ValueError("expected a number of points such as 1, 0.25 or 7.5 (not text, not yes/no)")
-    dec = Decimal(str(value))
-    if not dec.is_finite():
-        raise ValueError("points must be a finite number")
-    if dec != dec.quantize(Decimal("0.0001")):
-        raise ValueError("points may have at most 4 decimal places")
-    return dec
+    return _exact(value, MAX_POINTS, "a number of points")
+
+
+def _bound(value: Any) -> Decimal:
+    return _exact(value, MAX_BOUND, "a number")
 
 
 def _date(value: Any) -> dt.date:
@@ -60,10 +94,14 @@ def _date(value: Any) -> dt.date:
 Points = Annotated[
     Decimal,
     BeforeValidator(_points),
-    WithJsonSchema({"type": "number"}),
+    WithJsonSchema({"type": "number", "minimum": -int(MAX_POINTS), "maximum": int(MAX_POINTS)}),
 ]
 #: A number used as a tier edge (a rate in %, a count, an amount).
-Bound = Points
+Bound = Annotated[
+    Decimal,
+    BeforeValidator(_bound),
+    WithJsonSchema({"type": "number", "minimum": -int(MAX_BOUND), "maximum": int(MAX_BOUND)}),
+]
 #: A calendar date: an unquoted YAML date, or text as YYYY-MM-DD or dd/mm/yyyy.
 Date = Annotated[
     dt.date,
@@ -77,7 +115,7 @@ Date = Annotated[
         }
     ),
 ]
-InputName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+InputName = Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 
 
 class Strict(BaseModel):
@@ -226,7 +264,7 @@ class Tiers(Strict):
     kind: Literal["tiers"]
     input: InputName | None = None
     rate: Rate | None = None
-    tiers: list[Tier] = Field(min_length=1)
+    tiers: list[Tier] = Field(min_length=1, max_length=MAX_BRANCHES)
     when_no_denominator: ZeroDenominator = "zero"
 
     @model_validator(mode="after")
@@ -264,11 +302,11 @@ class Checklist(Strict):
     """Each condition met adds its points (Hải Phòng 3793 item 1.1.2: three conditions of 0.1)."""
 
     kind: Literal["checklist"]
-    items: list[ChecklistItem] = Field(min_length=1)
+    items: list[ChecklistItem] = Field(min_length=1, max_length=MAX_LIST_ITEMS)
 
 
 class CountTier(Strict):
-    at_least: StrictInt = Field(ge=0)
+    at_least: StrictInt = Field(ge=0, le=int(MAX_BOUND))
     points: Points
 
 
@@ -278,11 +316,11 @@ class CountTiers(Strict):
 
     kind: Literal["count_tiers"]
     input: InputName
-    tiers: list[CountTier] = Field(min_length=1)
+    tiers: list[CountTier] = Field(min_length=1, max_length=MAX_BRANCHES)
 
 
 class Level(Strict):
-    value: str = Field(min_length=1)
+    value: str = Field(min_length=1, max_length=200)
     label: str | None = None
     points: Points | None = None
     fraction: Points | None = None  # of the leaf's maximum, e.g. 0.5 when a deputy leads
@@ -307,7 +345,7 @@ class Choice(Strict):
 
     kind: Literal["choice"]
     input: InputName
-    levels: list[Level] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=1, max_length=MAX_BRANCHES)
 
 
 class Deduction(Strict):

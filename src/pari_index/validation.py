@@ -12,8 +12,10 @@ from decimal import Decimal
 from itertools import pairwise
 
 from .errors import Problem
+from .loading import quote
 from .model import CriteriaSet, Node, Part
 from .rules import (
+    MAX_POINTS,
     Bonus,
     Checklist,
     Choice,
@@ -301,7 +303,9 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
         case Choice():
             values = [lvl.value for lvl in rule.levels]
             for value in {v for v in values if values.count(v) > 1}:
-                out.error((*rloc, "levels"), "duplicate-level", f"criterion {node.id}: level {value!r} is listed twice")
+                out.error(
+                    (*rloc, "levels"), "duplicate-level", f"criterion {node.id}: level {quote(value)} is listed twice"
+                )
             for i, lvl in enumerate(rule.levels):
                 if lvl.fraction is not None and not ZERO <= lvl.fraction <= 1:
                     out.error(
@@ -413,6 +417,15 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
             "part-sum",
             f"areas of the survey part add up to {by_part[Part.survey]}, not {criteria.parts.survey}",
         )
+    everything = sum(by_part.values(), ZERO)
+    if everything > MAX_POINTS:
+        # Each maximum is within MAX_POINTS; their sum, bonus areas included, must be too, so that
+        # totals and the index stay far inside Int64 units.
+        out.error(
+            ("areas",),
+            "points-out-of-range",
+            f"the areas' maxima add up to {everything}, more than the {MAX_POINTS:,} points a set may hold",
+        )
     scored = by_part[Part.appraised] + by_part[Part.survey]
     if scored != criteria.scale:
         out.error(
@@ -435,7 +448,7 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
             out.error(
                 ("ranking", "tie_break", i),
                 "tie-break-unknown",
-                f"tie_break {key!r} is neither 'appraised', 'survey' nor an area id",
+                f"tie_break {quote(key)} is neither 'appraised', 'survey' nor an area id",
             )
 
     # Classification bands: overlaps are errors (a commune would have two classes), gaps warnings.
