@@ -34,7 +34,7 @@ from .points import SCALE
 from .rules import Choice
 from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
 from .textexpr import format_text
-from .values import parse_boolean, parse_date, parse_status, parse_units
+from .values import DATE_YEAR_HINT, date_problems, parse_boolean, parse_date, parse_status, parse_units
 
 CRITERION = "criterion_id"
 FIELD = "field"
@@ -566,6 +566,16 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
+def _date_checks(notes: dict[str, str]) -> list[_Check]:
+    """The implausible-date check for date cells whose text is a key of ``notes`` (see
+    values.date_problems), or none."""
+    if not notes:
+        return []
+    noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(DATE_KINDS) & pl.col("day").is_null()
+    message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
+    return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT)]
+
+
 CONFLICT_HINT = "keep one row per commune, criterion and input"
 UNREADABLE_HINT = "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored"
 
@@ -719,7 +729,10 @@ def _check_and_type(
         | (kind.is_in(["status", "level"]) & pl.col("text").is_null())
     )
     not_allowed = [leaf.id for leaf in table.leaves if leaf.not_applicable is NotApplicable.not_allowed]
+    # A date refused for its year (15/12/25, 01/01/0000) or size gets its own finding and hint.
+    date_notes = date_problems(cells.filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null())[VALUE])
     values = [
+        *_date_checks(date_notes),
         _Check(
             unreadable,
             "bad-value",
@@ -984,6 +997,20 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
     rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
     for name in typed:
         bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
+        notes = date_problems(bad[name]) if name == "evidence_date" and bad.height else {}
+        if notes:
+            noted = bad.filter(pl.col(name).is_in(list(notes)))
+            bad = bad.filter(~pl.col(name).is_in(list(notes)))
+            findings.append(
+                _meta_findings(
+                    noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
+                    headers,
+                    "error",
+                    "implausible-date",
+                    pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String),
+                    DATE_YEAR_HINT,
+                )
+            )
         if bad.height:
             findings.append(
                 _meta_findings(

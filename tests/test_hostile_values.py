@@ -1,0 +1,176 @@
+"""Hostile values, evidence files and the report (issue 12, classes 2 and 3).
+
+* Dates: a year in two digits (``15/12/25``), the year 0 (``01/01/0000``) or any year outside
+  1900-2100, and numbers that are no plausible Excel serial, are refused with an
+  ``implausible-date`` finding at their row and column, never read as another date.
+* Evidence file names: a NUL, Excel's ``_x0000_`` escape, control characters, a name too long for
+  the file system, a symlink loop, a folder, a file that cannot be read: each is a located
+  ``evidence-*`` finding on its row, never exit 70.
+* Bidi controls: isolated in every HTML text of the report, refused in codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pari_index.assessments import read_assessments
+from pari_index.cli import main
+from pari_index.compiling import compile_criteria
+from pari_index.loading import load_criteria
+from pari_index.values import DATE_MAX_YEAR, DATE_MIN_YEAR, date_problems, parse_date
+
+DATA = Path(__file__).parent / "data"
+ALL_KINDS = DATA / "all_kinds.yaml"
+KNOWN = ("00001", "00002")
+META = "commune_code,criterion_id,input,value,self_score,evidence_date\n"
+E = "error"
+
+
+def _findings(path: Path) -> set[tuple[str, str, int | None, str | None]]:
+    leaves = compile_criteria(load_criteria(ALL_KINDS).criteria).leaves
+    intake = read_assessments([path], leaves, pl.Series(KNOWN))
+    return {
+        (r["severity"], r["kind"], r["row"], r["column"])
+        for r in intake.findings.iter_rows(named=True)
+        if r["severity"] != "info"
+    }
+
+
+def _read(texts: list[str]) -> list[dt.date | None]:
+    return pl.DataFrame({"t": texts}, schema={"t": pl.String}).select(parse_date(pl.col("t")))["t"].to_list()
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        pytest.param("15/12/25", "15/12/2025", id="two-digit-year"),
+        pytest.param("15.12.25", "15.12.2025", id="two-digit-year-dots"),
+        pytest.param("15-12-99", "15-12-1999", id="two-digit-year-dashes"),
+        pytest.param("01/01/0000", "outside 1900-2100", id="year-zero"),
+        pytest.param("1/1/0", "four digits", id="year-zero-one-digit"),
+        pytest.param("0025-12-15", "outside 1900-2100", id="iso-year-25"),
+        pytest.param("25-12-15", "25-12-2015", id="iso-like-two-digit"),
+        pytest.param("15/12/1899", "outside 1900-2100", id="before-window"),
+        pytest.param("15/12/2101", "outside 1900-2100", id="after-window"),
+        pytest.param("0000-01-01 00:00:00", "outside 1900-2100", id="datetime-year-zero"),
+        pytest.param("2024", "a year alone", id="year-alone"),
+        pytest.param("1", "Excel serial", id="serial-1"),
+        pytest.param("99999999", "Excel serial", id="serial-huge"),
+        pytest.param("99999", "Excel serial", id="serial-after-2100"),
+    ],
+)
+def test_implausible_dates_are_refused_at_their_place(tmp_path: Path, text: str, note: str) -> None:
+    assert _read([text]) == [None]
+    assert note in date_problems(pl.Series([text]))[text]
+    path = tmp_path / "long.csv"
+    # The same text as an input (1.1.1 signed_on, a deadline) and as evidence_date of another item.
+    path.write_text(META + f"00001,1.1.1,,{text},,\n00001,1.2.3,,có,,{text}\n", encoding="utf-8")
+    assert _findings(path) == {(E, "implausible-date", 2, "value"), (E, "implausible-date", 3, "evidence_date")}
+
+
+def test_wide_sheet_dates_are_refused_at_their_column(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("commune_code,1.1.1,1.2.3,1.2.3:evidence_date\n00001,15/12/25,có,01/01/0000\n", encoding="utf-8")
+    assert _findings(path) == {(E, "implausible-date", 2, "1.1.1"), (E, "implausible-date", 2, "1.2.3:evidence_date")}
+
+
+@pytest.mark.parametrize("text", ["31/02/2024", "hôm qua", "10/01/20245", "+2024-01-10", "10/01/+2024", "٠١/٠١/٢٠٢٤"])
+def test_other_unreadable_dates_stay_bad_values(tmp_path: Path, text: str) -> None:
+    assert _read([text]) == [None]
+    path = tmp_path / "long.csv"
+    path.write_text(META + f"00001,1.1.1,,{text},,\n", encoding="utf-8")
+    assert _findings(path) == {(E, "bad-value", 2, "value")}
+
+
+def _spellings(day: dt.date) -> list[str]:
+    d, m, y = day.day, day.month, day.year
+    forms = [
+        day.isoformat(),
+        f"{y}-{m}-{d}",
+        f"{y}/{m:02d}/{d:02d}",
+        f"{d:02d}/{m:02d}/{y}",
+        f"{d}/{m}/{y}",
+        f"{d:02d}-{m:02d}-{y}",
+        f"{d}.{m}.{y}",
+        f"{day.isoformat()} 00:00:00",
+        f"{day.isoformat()}T00:00:00.000",
+        f" {d:02d}/{m:02d}/{y} ",
+    ]
+    serial = (day - dt.date(1899, 12, 30)).days
+    if serial >= 10_000:  # five-digit serials only: 18/05/1927 onwards
+        forms += [str(serial), f"{serial}.0"]
+    return forms
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(DATE_MIN_YEAR, 1, 1), max_value=dt.date(DATE_MAX_YEAR, 12, 31)))
+def test_every_accepted_spelling_of_a_date_in_the_window_reads_back(day: dt.date) -> None:
+    forms = _spellings(day)
+    assert _read(forms) == [day] * len(forms)
+    assert date_problems(pl.Series(forms)) == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.sampled_from(["/", "-", "."]),
+    st.booleans(),
+)
+def test_a_short_or_zero_year_is_always_a_finding(day: dt.date, sep: str, zero: bool) -> None:
+    year = "0000" if zero else f"{day.year % 100:02d}"
+    text = f"{day.day:02d}{sep}{day.month:02d}{sep}{year}"
+    assert _read([text]) == [None]
+    assert text in date_problems(pl.Series([text]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_a_four_digit_year_outside_the_window_is_a_finding(day: dt.date) -> None:
+    if DATE_MIN_YEAR <= day.year <= DATE_MAX_YEAR:
+        return
+    for text in (day.isoformat(), f"{day.day:02d}/{day.month:02d}/{day.year:04d}"):
+        assert _read([text]) == [None]
+        assert "outside" in date_problems(pl.Series([text]))[text]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15))
+def test_numbers_read_as_dates_only_as_five_digit_serials(number: int) -> None:
+    [day] = _read([str(number)])
+    if 10_000 <= number <= (dt.date(DATE_MAX_YEAR, 12, 31) - dt.date(1899, 12, 30)).days:
+        assert day == dt.date(1899, 12, 30) + dt.timedelta(days=number)
+    else:
+        assert day is None
+        assert str(number) in date_problems(pl.Series([str(number)]))
+
+
+def test_two_digit_year_through_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(META + "00001,1.1.1,,15/12/25,,\n", encoding="utf-8")
+    (tmp_path / "communes.csv").write_text("code,name\n00001,Xã A\n00002,Xã B\n", encoding="utf-8")
+    args = ["score", str(path), "--criteria", str(ALL_KINDS), "--communes", str(tmp_path / "communes.csv")]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 1, result.output
+    assert "row 2 column 'value'" in result.output and "15/12/2025" in result.output
+    assert "[implausible-date]" in result.output
+    run = subprocess.run(
+        [sys.executable, "-m", "pari_index.cli", *args, "-o", str(tmp_path / "out2.xlsx")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert "implausible-date" in run.stdout + run.stderr
