@@ -174,3 +174,187 @@ def test_two_digit_year_through_the_command_line(tmp_path: Path) -> None:
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert "implausible-date" in run.stdout + run.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# Evidence file names
+
+
+REGISTER = "code,name,type,district,province\n00001,Phường Nam Sơn,phường,Kiến An,HP\n00002,Xã Mỹ Hiệp,xã,Cao Lãnh,ĐT\n"
+EVIDENCE_HEADER = ["commune_code", "criterion_id", "value", "evidence_number", "evidence_date", "evidence_file"]
+
+
+def _evidence_folder(tmp_path: Path) -> Path:
+    """An evidence folder with a file, a folder named like a file, a link to itself and a loop."""
+    evidence = tmp_path / "evidence"
+    (evidence / "folder.pdf").mkdir(parents=True)
+    (evidence / "plan.pdf").write_bytes(b"%PDF")
+    (evidence / "self").symlink_to("self")
+    (evidence / "loop1").symlink_to("loop2")
+    (evidence / "loop2").symlink_to("loop1")
+    return evidence
+
+
+def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "data"
+    for row in [EVIDENCE_HEADER, *rows]:
+        sheet.append(row)
+    book.save(path)
+
+
+def _score_evidence(tmp_path: Path, names: list[str], xlsx: bool = False) -> tuple[pl.DataFrame, pl.DataFrame]:
+    from pari_index.scoring import score
+
+    (tmp_path / "communes.csv").write_text(REGISTER, encoding="utf-8")
+    rows = [["00001", "1.1.1", "10/01/2024", "12/KH-UBND", "10/01/2024", name] for name in names[:1]]
+    # Further names go to further communes' rows of the same item: one finding each.
+    rows += [["00002", "1.1.1", "10/01/2024", "12/KH-UBND", "10/01/2024", name] for name in names[1:]]
+    if xlsx:
+        path = tmp_path / "long.xlsx"
+        _write_xlsx(path, rows)
+    else:
+        path = tmp_path / "long.csv"
+        path.write_text("\n".join(",".join(r) for r in [EVIDENCE_HEADER, *rows]) + "\n", encoding="utf-8", newline="")
+    result = score([path], ALL_KINDS, communes=tmp_path / "communes.csv", evidence_dir=_evidence_folder(tmp_path))
+    return result.details.filter(pl.col("criterion_id") == "1.1.1"), result.findings
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "note", "xlsx"),
+    [
+        pytest.param("a_x0000_b.pdf", "bad_name", "U+0000", True, id="xlsx-nul-escape"),
+        pytest.param("a_x0007_b.pdf", "bad_name", "U+0007", True, id="xlsx-bell-escape"),
+        pytest.param("a_x0000_b.pdf", "bad_name", "_x0000_, Excel's escape", False, id="csv-literal-escape"),
+        pytest.param("a\tb.pdf", "bad_name", "U+0009", True, id="tab"),
+        pytest.param("bao\u202efdp.exe", "bad_name", "U+202E", False, id="bidi-override"),
+        pytest.param("x" * 300 + ".pdf", "bad_name", "255 bytes", False, id="300-characters"),
+        pytest.param("a/" * 2100 + "b.pdf", "bad_name", "4096 bytes", False, id="path-too-long"),
+        pytest.param("self/plan.pdf", "unreadable", "loop", False, id="symlink-to-itself"),
+        pytest.param("loop1", "unreadable", "loop", False, id="symlink-loop"),
+        pytest.param("folder.pdf", "not_a_file", "folder", False, id="a-folder"),
+        pytest.param("plan.pdf/x.pdf", "file_not_found", None, False, id="under-a-file"),
+        pytest.param("../evidence/plan.pdf", "present", None, False, id="back-inside"),
+    ],
+)
+def test_evidence_file_names_are_located_findings(
+    tmp_path: Path, name: str, status: str, note: str | None, xlsx: bool
+) -> None:
+    details, findings = _score_evidence(tmp_path, [name], xlsx)
+    assert details.filter(pl.col("commune_code") == "00001")["evidence_status"].to_list() == [status]
+    found = findings.filter(pl.col("kind").str.starts_with("evidence-") & (pl.col("commune_code") == "00001"))
+    if status == "present":
+        assert found.height == 0
+        return
+    [row] = found.to_dicts()
+    assert row["kind"] == f"evidence-{status}"
+    assert (Path(row["file"]).name, row["sheet"], row["row"], row["column"]) == (
+        "long.xlsx" if xlsx else "long.csv",
+        "data" if xlsx else None,
+        2,
+        "evidence_file",
+    )
+    if note is not None:
+        assert note in row["message"]
+    assert "\x00" not in row["message"] and "\u202e" not in row["message"]
+    # Under the default policy (missing_evidence: zero) an unusable file scores like a missing one.
+    assert details.filter(pl.col("commune_code") == "00001")["final_score"].to_list() == [0]
+
+
+def test_evidence_gaps_without_a_file_are_located_at_their_row(tmp_path: Path) -> None:
+    from pari_index.scoring import score
+
+    (tmp_path / "communes.csv").write_text(REGISTER, encoding="utf-8")
+    path = tmp_path / "long.csv"
+    path.write_text(META + "00001,1.1.1,,10/01/2024,1,\n", encoding="utf-8")
+    result = score([path], ALL_KINDS, communes=tmp_path / "communes.csv")
+    [row] = result.findings.filter(pl.col("kind") == "evidence-missing").to_dicts()
+    assert (row["commune_code"], row["file"], row["row"], row["column"]) == ("00001", str(path), 2, None)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        PermissionError(13, "Permission denied"),
+        OSError(5, "Input/output error"),
+        OSError(40, "Too many levels of symbolic links"),
+        OSError(36, "File name too long"),
+        RuntimeError("Symlink loop"),
+        ValueError("embedded null byte"),
+    ],
+    ids=["eacces", "eio", "eloop", "enametoolong", "runtime-loop", "value-error"],
+)
+def test_any_refusal_of_the_system_on_an_evidence_path_is_a_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    from pari_index.verification import FILE_STATES, check_evidence_file
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        raise error
+
+    monkeypatch.setattr(Path, "stat", refuse)
+    state, note = check_evidence_file(tmp_path, "plan.pdf")
+    assert state in FILE_STATES and state != "file_not_found"
+    assert note
+
+
+def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from pari_index.verification import check_evidence_file
+
+    (tmp_path / "plan.pdf").write_bytes(b"%PDF")
+    # Tests may run as root, who may read anything: the check is os.access, so it is stubbed.
+    monkeypatch.setattr(os, "access", lambda *_a, **_k: False)
+    assert check_evidence_file(tmp_path, "plan.pdf") == ("unreadable", "permission denied")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_no_evidence_file_name_escapes_the_checks(name: str) -> None:
+    from pari_index.verification import FILE_STATES, check_evidence_file
+
+    root = Path(__file__).parent / "data"
+    state, _note = check_evidence_file(root.resolve(), name)
+    assert state in (*FILE_STATES, "ok")
+
+
+def test_hostile_evidence_through_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.xlsx"
+    _write_xlsx(
+        path,
+        [
+            ["00001", "1.1.1", "10/01/2024", "12/KH-UBND", "10/01/2024", "a_x0000_b.pdf"],
+            ["00002", "1.1.1", "10/01/2024", "12/KH-UBND", "10/01/2024", "loop1"],
+        ],
+    )
+    (tmp_path / "communes.csv").write_text(REGISTER, encoding="utf-8")
+    evidence = _evidence_folder(tmp_path)
+    out = tmp_path / "out.xlsx"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pari_index.cli",
+            "score",
+            str(path),
+            "--criteria",
+            str(ALL_KINDS),
+            "--communes",
+            str(tmp_path / "communes.csv"),
+            "--evidence-dir",
+            str(evidence),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert "evidence-bad_name 1" in run.stdout + run.stderr
+    assert "evidence-unreadable 1" in run.stdout + run.stderr

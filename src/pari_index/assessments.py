@@ -106,6 +106,10 @@ META_ROW_SCHEMA: dict[str, pl.DataType] = {
     **{name: pl.String() for name in META_COLUMNS},
 }
 
+#: Where an item's evidence was written: the file, sheet and row of its evidence_file cell (or of
+#: its first meta row when it names no file) and the column of that cell, for evidence findings.
+EVIDENCE_PLACE = ("_at_file", "_at_sheet", "_at_row", "_at_column")
+
 #: Accepted self-scores and evidence: one row per commune and item that has any.
 META_SCHEMA: dict[str, pl.DataType] = {
     COMMUNE: pl.String(),
@@ -115,6 +119,10 @@ META_SCHEMA: dict[str, pl.DataType] = {
     "evidence_date": pl.Date(),
     "evidence_file": pl.String(),
     "explanation": pl.String(),
+    "_at_file": pl.String(),
+    "_at_sheet": pl.String(),
+    "_at_row": pl.Int64(),
+    "_at_column": pl.String(),
 }
 
 FINDING_SCHEMA: dict[str, pl.DataType] = {
@@ -944,6 +952,18 @@ def _meta_findings(
     return _cell_findings(rows.with_columns(_meta_column_name(headers).alias(COLUMN)), severity, kind, message, hint)
 
 
+def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
+    """EVIDENCE_PLACE of a meta row (FIELD set to evidence_file): the row itself, and the column
+    of its evidence file (null when the row names no file)."""
+    file_column = pl.when(pl.col("evidence_file").is_not_null()).then(_meta_column_name(headers))
+    return [
+        pl.col(FILE).cast(pl.String).alias("_at_file"),
+        pl.col(SHEET).alias("_at_sheet"),
+        pl.col(ROW).alias("_at_row"),
+        file_column.alias("_at_column"),
+    ]
+
+
 def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Self-scores and evidence of rows whose commune and item are known, checked like cells one
     field at a time, without making a cell of each: the same field of one item with different
@@ -1033,10 +1053,15 @@ def _check_meta(rows: pl.DataFrame, headers: dict[str, str]) -> tuple[pl.DataFra
         rows = pl.concat([single, multi])
     rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
     used = rows.select(FILE, SHEET, ROW)
+    rows = rows.with_columns(pl.lit("evidence_file").alias(FIELD)).with_columns(_evidence_place(headers)).drop(FIELD)
     if has_several:
         # One item's fields may come from different rows; after the checks above each field is
-        # filled in one of them.
-        rows = rows.group_by(key, maintain_order=True).agg(pl.col(name).drop_nulls().first() for name in META_COLUMNS)
+        # filled in one of them. The evidence place is the row that gave the evidence file.
+        file_first = pl.col("evidence_file").is_null()
+        rows = rows.group_by(key, maintain_order=True).agg(
+            *(pl.col(name).drop_nulls().first() for name in META_COLUMNS),
+            *(pl.col(name).sort_by(file_first).first() for name in EVIDENCE_PLACE),
+        )
     meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
     return meta, (pl.concat(findings) if findings else empty_findings()), used
 

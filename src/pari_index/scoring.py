@@ -34,7 +34,14 @@ from .model import CriteriaSet, Leaf, Part
 from .points import PLACES, SCALE, to_units
 from .register import Register, read_register, register_from_codes
 from .textexpr import format_text
-from .verification import Appraisal, evidence_status, leaf_frame, missing_evidence_zeroes, read_appraisal
+from .verification import (
+    Appraisal,
+    evidence_findings,
+    evidence_status,
+    leaf_frame,
+    missing_evidence_zeroes,
+    read_appraisal,
+)
 
 Progress = Callable[[str], None]
 
@@ -294,6 +301,7 @@ def _score_frames(
         pl.col("reason").alias("appraisal_reason"),
     )
     details = add_explanations(details, leaves, lang)
+    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
     details = details.select(*DETAIL_COLUMNS, "_k").sort("_k").drop("_k")
 
     findings = pl.concat(
@@ -303,6 +311,7 @@ def _score_frames(
             intake.findings,
             appraisal.findings,
             _verification_findings(details),
+            evidence_found,
         ]
     )
     ledger = pl.concat(
@@ -364,10 +373,6 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
         return (pl.col(column) / SCALE).round(4)
 
     diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
-    evidence = details.filter(
-        pl.col("evidence_status").is_in(["missing", "explained", "rejected", "file_not_found", "outside_evidence_dir"])
-        & (pl.col("status") != "not_assessed")
-    )
     appraised = details.filter(
         pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
     )
@@ -393,14 +398,6 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
             ),
             "the computed score is used; check the inputs or the self-score",
             pts("self_score") - pts("computed_score"),
-        ),
-        make(
-            evidence,
-            "warning",
-            format_text("evidence-{}", pl.col("evidence_status")),
-            format_text("evidence {}: the item scores {}", pl.col("evidence_status"), pts("final_score")),
-            "attach the document (number, date, file) or an explanation for the appraisal council",
-            pl.lit(None, dtype=pl.Float64),
         ),
         make(
             appraised,

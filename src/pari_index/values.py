@@ -138,7 +138,9 @@ def parse_date(text: pl.Expr) -> pl.Expr:
     followed by a midnight time; null otherwise. The year is written in four digits and lies
     between DATE_MIN_YEAR and DATE_MAX_YEAR: anything else is null (see :func:`date_problem`)."""
     s = _date_text(text)
-    candidates = [pl.when(s.str.contains(shape)).then(s).str.to_date(fmt, strict=False) for shape, fmt in _DATE_SPELLINGS]
+    candidates = [
+        pl.when(s.str.contains(shape)).then(s).str.to_date(fmt, strict=False) for shape, fmt in _DATE_SPELLINGS
+    ]
     serial = _serial(s)
     from_serial = (
         pl.when(serial.is_between(SERIAL_MIN, SERIAL_MAX))
