@@ -358,3 +358,125 @@ def test_hostile_evidence_through_the_command_line(tmp_path: Path) -> None:
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert "evidence-bad_name 1" in run.stdout + run.stderr
     assert "evidence-unreadable 1" in run.stdout + run.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# Bidi controls in the report
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+RLO_NAMES = ["Xã \u202eABC", "Phường \u2067Đông", "Thị trấn \u202c\u2069Tây", "Xã Bình Minh"]
+
+
+class _IsolationCheck:
+    """Every text of the page holding a bidi control must be inside a <bdi>, or (where only text
+    may stand: titles, SVG, scripts' JSON) wrapped in FSI ... PDI; attribute values likewise."""
+
+    def __init__(self) -> None:
+        from html.parser import HTMLParser
+
+        self.leaks: list[str] = []
+        self.isolated = 0
+        check = self
+
+        class Parser(HTMLParser):
+            def __init__(self) -> None:
+                super().__init__()
+                self.depth = 0
+                self.stack: list[str] = []
+
+            def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+                self.stack.append(tag)
+                if tag == "bdi":
+                    self.depth += 1
+                for name, value in attrs:
+                    # data-* attributes are never shown (filtering and sorting keys).
+                    if value and any(c in BIDI for c in value) and not name.startswith("data-"):
+                        check.text(value, False)
+
+            def handle_endtag(self, tag: str) -> None:
+                if tag == "bdi":
+                    self.depth -= 1
+                if tag in self.stack:
+                    while self.stack.pop() != tag:
+                        pass
+
+            def handle_data(self, data: str) -> None:
+                if any(c in BIDI for c in data) and not (self.stack and self.stack[-1] == "script"):
+                    check.text(data, self.depth > 0)
+
+        self.parser = Parser()
+
+    def text(self, data: str, in_bdi: bool) -> None:
+        if in_bdi:
+            self.isolated += 1
+            return
+        # Outside a <bdi>: each control must sit between an FSI and its PDI.
+        depth = 0
+        for c in data:
+            if c in "\u2066\u2067\u2068":
+                depth += 1
+            elif c == "\u2069" and depth:
+                depth -= 1
+            elif c in BIDI and depth == 0:
+                self.leaks.append(data)
+                return
+        self.isolated += 1
+
+    def feed(self, html: str) -> _IsolationCheck:
+        self.parser.feed(html)
+        return self
+
+
+def _rendered(lazy: bool) -> str:
+    from report_data import synthetic_tables
+    from test_report import packed_groups
+
+    from pari_index.report import render_report
+
+    tables = synthetic_tables(RLO_NAMES, districts=2)
+    tables["summary"] = tables["summary"].with_columns(
+        pl.Series("district", ["Huyện \u202eMột", "Huyện Hai", "Huyện \u202eMột", "Huyện Hai"])
+    )
+    html = render_report(tables, lazy_details=lazy)
+    if lazy:
+        _table, groups = packed_groups(html)
+        html += "".join(g["b"] for g in groups)
+    return html
+
+
+@pytest.mark.parametrize("lazy", [False, True], ids=["inline", "packed"])
+def test_every_input_text_in_the_report_is_isolated(lazy: bool) -> None:
+    html = _rendered(lazy)
+    check = _IsolationCheck().feed(html)
+    assert check.leaks == []
+    assert check.isolated > 10
+    # The ranking row: the name and the code each in their own <bdi>, the override closed inside.
+    assert '<bdi>Xã \u202eABC\u202c</bdi></a> <span class="code"><bdi>00001</bdi></span>' in html
+    # The summary line of the commune's details: rank and points follow the isolated name.
+    assert '<summary><bdi>Xã \u202eABC\u202c</bdi> <span class="code"><bdi>00001</bdi></span> · ' in html
+    # Stray closers that would close the page's own isolation are dropped.
+    assert "<bdi>Thị trấn Tây</bdi>" in html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*BIDI, "a", "1", " "]), max_size=30))
+def test_balanced_text_closes_everything_it_opens(text: str) -> None:
+    from pari_index.report import _balanced
+
+    out = _balanced(text)
+    stack: list[str] = []
+    for c in out:
+        if c in "\u202a\u202b\u202d\u202e":
+            stack.append("\u202c")
+        elif c in "\u2066\u2067\u2068":
+            stack.append("\u2069")
+        elif c == "\u202c":
+            assert stack and stack.pop() == "\u202c"
+        elif c == "\u2069":
+            assert "\u2069" in stack
+            while stack.pop() != "\u2069":
+                pass
+    assert stack == []
+    # Nothing but closers is added or removed.
+    assert [c for c in out if c not in "\u202c\u2069"] == [c for c in text if c not in "\u202c\u2069"]
