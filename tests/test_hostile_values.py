@@ -480,3 +480,97 @@ def test_balanced_text_closes_everything_it_opens(text: str) -> None:
     assert stack == []
     # Nothing but closers is added or removed.
     assert [c for c in out if c not in "\u202c\u2069"] == [c for c in text if c not in "\u202c\u2069"]
+
+
+# --------------------------------------------------------------------------------------------
+# Bidi and control characters in codes
+
+
+@pytest.mark.parametrize(
+    "char", ["\u202e", "\u2066", "\u200f", "\u061c", "\u200b", "\ufeff", "\x07", "\x00", "\x85"], ids=ascii
+)
+def test_a_register_code_with_a_control_character_is_refused(tmp_path: Path, char: str) -> None:
+    from pari_index.register import read_register
+
+    path = tmp_path / "communes.xlsx"
+    rows = [["code", "name"], ["00001", "Xã A"], [f"000{char}02", "Xã \u202eB"], ["00003", "Phường \u2067C"]]
+    if char in "\x00\x07":
+        # openpyxl refuses to write control characters; Excel stores them as _xHHHH_.
+        rows[2][0] = f"000_x{ord(char):04X}_02"
+    _write_rows(path, rows)
+    register = read_register(path)
+    assert register.codes.to_list() == ["00001", "00003"]  # names keep their controls
+    assert [(p.code, p.row, p.field) for p in register.problems] == [("control-character", 3, "code")]
+    assert f"<U+{ord(char):04X}>" in register.problems[0].message
+    assert char not in register.problems[0].message
+    assert register.rows is not None
+    assert register.rows.filter(pl.col("row") == 3)["status"].to_list() == ["rejected"]
+
+
+def _write_rows(path: Path, rows: list[list[str]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        pytest.param("0000\u202e1,1.2.3,,có", "value", id="commune-code"),
+        pytest.param("00001,1.2\u202e.3,,có", "value", id="criterion-id"),
+        pytest.param("00001,1.1.3,do\u200bne,5", "value", id="input-name"),
+        pytest.param("00001\u2069,1.2.3,,có", "value", id="closing-isolate"),
+    ],
+)
+def test_assessment_codes_with_bidi_controls_are_refused(tmp_path: Path, line: str, column: str) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("commune_code,criterion_id,input,value\n" + line + "\n", encoding="utf-8")
+    assert _findings(path) == {(E, "control-character", 2, column)}
+
+
+def test_self_scores_of_a_code_with_a_control_character_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(META + "0000\u202e1,1.2.3,,,1,10/01/2024\n", encoding="utf-8")
+    # Even without a register (the codes of the assessments then make the register).
+    leaves = compile_criteria(load_criteria(ALL_KINDS).criteria).leaves
+    intake = read_assessments([path], leaves, None)
+    assert {(r["kind"], r["row"], r["column"]) for r in intake.findings.to_dicts()} == {
+        ("control-character", 2, "self_score"),
+        ("control-character", 2, "evidence_date"),
+    }
+    assert intake.meta.height == 0
+
+
+def test_control_characters_in_codes_through_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "communes.csv").write_text("code,name\n00001,Xã \u202eA\n0000\u202e2,Xã B\n", encoding="utf-8")
+    path = tmp_path / "long.csv"
+    path.write_text("commune_code,criterion_id,input,value\n00001,1.2.3,,có\n0000\u202e2,1.2.3,,có\n", "utf-8")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pari_index.cli",
+            "score",
+            str(path),
+            "--criteria",
+            str(ALL_KINDS),
+            "--communes",
+            str(tmp_path / "communes.csv"),
+            "-o",
+            str(tmp_path / "out.xlsx"),
+            "--report",
+            str(tmp_path / "report.html"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    output = run.stdout + run.stderr
+    assert "control-character" in output and "\u202e" not in output.replace("Xã \u202eA", "")
+    assert "<bdi>Xã \u202eA\u202c</bdi>" in (tmp_path / "report.html").read_text(encoding="utf-8")

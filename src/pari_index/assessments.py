@@ -34,7 +34,16 @@ from .points import SCALE
 from .rules import Choice
 from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
 from .textexpr import format_text
-from .values import DATE_YEAR_HINT, date_problems, parse_boolean, parse_date, parse_status, parse_units
+from .values import (
+    CODE_FORBIDDEN,
+    DATE_YEAR_HINT,
+    date_problems,
+    parse_boolean,
+    parse_date,
+    parse_status,
+    parse_units,
+    shown_expr,
+)
 
 CRITERION = "criterion_id"
 FIELD = "field"
@@ -574,6 +583,25 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
+def _control_character_check() -> _Check:
+    """A commune code, criterion id or input name holding a control, bidi or invisible character
+    (values.CODE_FORBIDDEN): it would match nothing as typed, or reverse the text around it."""
+    where = [COMMUNE, CRITERION, FIELD]
+    bad = [pl.col(c).str.contains(CODE_FORBIDDEN).fill_null(False) for c in where]
+    which = pl.coalesce(pl.when(b).then(pl.lit(c)) for b, c in zip(bad, where, strict=True))
+    text = pl.coalesce(pl.when(b).then(pl.col(c)) for b, c in zip(bad, where, strict=True))
+    return _Check(
+        pl.any_horizontal(bad),
+        "control-character",
+        format_text(
+            "{} {} holds a control, bidi or invisible character (shown as <U+…>)",
+            which.replace_strict({COMMUNE: "commune code", CRITERION: "criterion id", FIELD: "input"}),
+            shown_expr(text),
+        ),
+        "retype the code; codes, criterion ids and input names are plain text",
+    )
+
+
 def _date_checks(notes: dict[str, str]) -> list[_Check]:
     """The implausible-date check for date cells whose text is a key of ``notes`` (see
     values.date_problems), or none."""
@@ -667,6 +695,7 @@ def _check_and_type(
 
     # Where the cell belongs: commune, criterion, input.
     structure = [
+        _control_character_check(),
         _Check(
             pl.col(COMMUNE).is_null(),
             "missing-commune-code",
@@ -937,6 +966,7 @@ def _split_meta_rows(
     misplaced = (
         pl.col(COMMUNE).is_null()
         | pl.col(CRITERION).is_null()
+        | pl.col(COMMUNE).str.contains(CODE_FORBIDDEN)  # reported with the cells (control-character)
         | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
     )
     if known_communes is not None:

@@ -9,6 +9,7 @@ caller compares with the input to report exactly the cells that failed.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import polars as pl
 
@@ -73,6 +74,35 @@ DATE_YEAR_HINT = (
     f"write the whole date, day first, with the year in four digits between {DATE_MIN_YEAR} and {DATE_MAX_YEAR} "
     "(15/12/2025 or 2025-12-15)"
 )
+
+
+#: Bidi controls: they make a text display in another order than it is written.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+#: Characters no code may hold (commune codes, criterion ids, input names): control characters,
+#: bidi controls and the invisible zero-width characters that make two codes look the same. Names
+#: may hold them; the report isolates every text.
+CODE_FORBIDDEN = "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+_FORBIDDEN_CHARS = [
+    chr(c) for c in (*range(0x20), *range(0x7F, 0xA0), 0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F))
+] + [chr(c) for c in (*range(0x2066, 0x206A), 0xFEFF)]
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """``text`` for a message: control, bidi and zero-width characters written as <U+XXXX> (a
+    terminal would obey them), cut to ``limit`` characters."""
+    out = "".join(
+        f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Cf") or c in BIDI_CONTROLS else c
+        for c in text[:limit]
+    )
+    return out + ("…" if len(text) > limit else "")
+
+
+def shown_expr(text: pl.Expr, limit: int = 80) -> pl.Expr:
+    """:func:`shown` as an expression (for the few rows of a finding)."""
+    out = text.str.slice(0, limit)
+    for c in _FORBIDDEN_CHARS:
+        out = out.str.replace_all(c, f"<U+{ord(c):04X}>", literal=True)
+    return pl.when(text.str.len_chars() > limit).then(out + "…").otherwise(out)
 
 
 def clean_number_text(text: pl.Expr) -> pl.Expr:

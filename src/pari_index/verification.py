@@ -42,7 +42,7 @@ from .points import SCALE
 from .tables import FILE, ROW, SHEET, read_with_columns
 from .tables import row_problems as rows_to_problems
 from .textexpr import format_text
-from .values import parse_boolean, parse_units
+from .values import BIDI_CONTROLS, parse_boolean, parse_units, shown
 
 APPRAISAL_ALIASES: dict[str, str] = {
     **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị")},
@@ -217,18 +217,7 @@ EVIDENCE_NOTE = "_evidence_note"
 #: Longest file name part most file systems allow (bytes of UTF-8), and longest path.
 MAX_NAME_BYTES = 255
 MAX_PATH_BYTES = 4096
-#: Bidi controls: they make a name display in another order than it is (``cod.exe`` shown as a PDF).
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def shown(text: str, limit: int = 80) -> str:
-    """``text`` for a message: control and bidi characters written as U+XXXX, cut to ``limit``
-    characters."""
-    out = "".join(
-        f"<U+{ord(c):04X}>" if unicodedata.category(c) == "Cc" or c in BIDI_CONTROLS else c for c in text[:limit]
-    )
-    return out + ("…" if len(text) > limit else "")
 
 
 def _name_problem(name: str) -> str | None:
