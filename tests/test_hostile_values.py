@@ -574,3 +574,30 @@ def test_control_characters_in_codes_through_the_command_line(tmp_path: Path) ->
     output = run.stdout + run.stderr
     assert "control-character" in output and "\u202e" not in output.replace("Xã \u202eA", "")
     assert "<bdi>Xã \u202eA\u202c</bdi>" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# The registry of hostile cases (tests/hostile_values.py), each through the command line
+
+
+# One case per class here (each scores the 60 example communes); benchmarks/hostile.py runs them all.
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("date-two-digit-year", "implausible-date"),
+        ("evidence-nul-xlsx", "evidence-bad_name 1"),
+        ("evidence-symlink-loop", "evidence-unreadable 1"),
+        ("evidence-folder", "evidence-not_a_file 1"),
+        ("report-rlo-name", "Written:"),
+        ("register-rlo-code", "control-character"),
+        ("assessment-bidi-codes", "control-character"),
+    ],
+)
+def test_registry_case_is_answered_without_a_bug(tmp_path: Path, name: str, expected: str) -> None:
+    from hostile_values import CASES
+
+    argv = CASES[name](tmp_path)
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code in (0, 1), (result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert expected in result.output
