@@ -601,3 +601,27 @@ def test_registry_case_is_answered_without_a_bug(tmp_path: Path, name: str, expe
     assert result.exit_code in (0, 1), (result.exit_code, result.output)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert expected in result.output
+
+
+@pytest.mark.parametrize(
+    ("folder", "code"),
+    [
+        pytest.param("a" * 5000, "evidence-dir-unusable", id="name-too-long"),
+        pytest.param("nowhere", "evidence-dir-missing", id="missing"),
+        pytest.param("a\x00b", "evidence-dir-missing", id="nul"),  # Path.is_dir says False
+        pytest.param("loop1", "evidence-dir-missing", id="symlink-loop"),
+    ],
+)
+def test_an_unusable_evidence_folder_stops_the_run_with_a_problem(tmp_path: Path, folder: str, code: str) -> None:
+    from pari_index.errors import PariError
+    from pari_index.scoring import score
+
+    (tmp_path / "loop1").symlink_to("loop2")
+    (tmp_path / "loop2").symlink_to("loop1")
+    path = tmp_path / "long.csv"
+    path.write_text(META + "00001,1.1.1,,10/01/2024,,\n", encoding="utf-8")
+    with pytest.raises(PariError) as info:
+        score([path], ALL_KINDS, evidence_dir=tmp_path / folder)
+    [problem] = info.value.problems
+    assert problem.code == code
+    assert problem.file is not None and len(problem.file) < 200 and "\x00" not in problem.file

@@ -28,7 +28,7 @@ from .assessments import (
     read_assessments,
 )
 from .compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
-from .errors import IntakeError, Problem
+from .errors import IntakeError
 from .loading import LoadedCriteria, load_criteria
 from .model import CriteriaSet, Leaf, Part
 from .points import PLACES, SCALE, to_units
@@ -36,6 +36,7 @@ from .register import Register, read_register, register_from_codes
 from .textexpr import format_text
 from .verification import (
     Appraisal,
+    evidence_dir_problem,
     evidence_findings,
     evidence_status,
     leaf_frame,
@@ -169,8 +170,8 @@ def score(
                 ),
             ]
         )
-    if evidence_dir is not None and not Path(evidence_dir).is_dir():
-        raise IntakeError(Problem("evidence-dir-missing", "the evidence folder does not exist", file=str(evidence_dir)))
+    if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
+        raise IntakeError(problem)
 
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(f"scoring {register.frame.height} communes")

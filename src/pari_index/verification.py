@@ -276,6 +276,24 @@ def check_evidence_file(root: Path, name: str) -> tuple[str, str]:
     return "ok", ""
 
 
+def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
+    """Why ``--evidence-dir`` cannot be used (it does not exist, or the system refuses it: a name
+    too long, a NUL, a link loop, no permission), or None."""
+    try:
+        if not evidence_dir.is_dir():
+            return Problem("evidence-dir-missing", "the evidence folder does not exist", file=shown(str(evidence_dir)))
+        evidence_dir.resolve()
+    except (OSError, RuntimeError, ValueError) as error:
+        reason = _os_refusal(error)[1] if isinstance(error, OSError) else str(error)
+        return Problem(
+            "evidence-dir-unusable",
+            f"the evidence folder cannot be used: {reason or 'not found'}",
+            file=shown(str(evidence_dir)),
+            hint="give the folder that holds the evidence files",
+        )
+    return None
+
+
 def check_evidence_files(evidence_dir: Path, names: Sequence[str]) -> dict[str, tuple[str, str]]:
     """check_evidence_file for each name; the folder itself was checked to exist before scoring."""
     try:
