@@ -115,7 +115,7 @@ def _spellings(day: dt.date) -> list[str]:
     return forms
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.dates(min_value=dt.date(DATE_MIN_YEAR, 1, 1), max_value=dt.date(DATE_MAX_YEAR, 12, 31)))
 def test_every_accepted_spelling_of_a_date_in_the_window_reads_back(day: dt.date) -> None:
     forms = _spellings(day)
@@ -123,7 +123,7 @@ def test_every_accepted_spelling_of_a_date_in_the_window_reads_back(day: dt.date
     assert date_problems(pl.Series(forms)) == {}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
     st.sampled_from(["/", "-", "."]),
@@ -313,7 +313,7 @@ def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: p
     assert check_evidence_file(tmp_path, "plan.pdf") == ("unreadable", "permission denied")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=400))
 def test_no_evidence_file_name_escapes_the_checks(name: str) -> None:
     from pari_index.verification import FILE_STATES, check_evidence_file
@@ -459,7 +459,7 @@ def test_every_input_text_in_the_report_is_isolated(lazy: bool) -> None:
     assert "<bdi>Thị trấn Tây</bdi>" in html
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from([*BIDI, "a", "1", " "]), max_size=30))
 def test_balanced_text_closes_everything_it_opens(text: str) -> None:
     from pari_index.report import _balanced

@@ -583,15 +583,25 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
-def _control_character_check() -> _Check:
+def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
     """A commune code, criterion id or input name holding a control, bidi or invisible character
-    (values.CODE_FORBIDDEN): it would match nothing as typed, or reverse the text around it."""
+    (values.CODE_FORBIDDEN): it would match nothing as typed, or reverse the text around it. The
+    distinct texts of each column are searched (a national file has millions of cells but some
+    thousand codes); no check at all when none is found."""
     where = [COMMUNE, CRITERION, FIELD]
-    bad = [pl.col(c).str.contains(CODE_FORBIDDEN).fill_null(False) for c in where]
+    found = {
+        column: cells.select(pl.col(column).unique().drop_nulls())
+        .filter(pl.col(column).str.contains(CODE_FORBIDDEN))[column]
+        .to_list()
+        for column in where
+    }
+    if not any(found.values()):
+        return []
+    bad = [pl.col(c).is_in(found[c]) for c in where]
     which = pl.coalesce(pl.when(b).then(pl.lit(c)) for b, c in zip(bad, where, strict=True))
     text = pl.coalesce(pl.when(b).then(pl.col(c)) for b, c in zip(bad, where, strict=True))
-    return _Check(
-        pl.any_horizontal(bad),
+    check = _Check(
+        pl.any_horizontal(bad).fill_null(False),
         "control-character",
         format_text(
             "{} {} holds a control, bidi or invisible character (shown as <U+…>)",
@@ -600,6 +610,7 @@ def _control_character_check() -> _Check:
         ),
         "retype the code; codes, criterion ids and input names are plain text",
     )
+    return [check]
 
 
 def _date_checks(notes: dict[str, str]) -> list[_Check]:
@@ -695,7 +706,7 @@ def _check_and_type(
 
     # Where the cell belongs: commune, criterion, input.
     structure = [
-        _control_character_check(),
+        *_control_character_checks(cells),
         _Check(
             pl.col(COMMUNE).is_null(),
             "missing-commune-code",
