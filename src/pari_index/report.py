@@ -285,13 +285,15 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["bdi"] = _bdi
     env.filters["isolate"] = _isolate
+    env.filters["balanced"] = _balanced_text
     return env
 
 
 # --- bidirectional text -----------------------------------------------------------------------
 # A name may hold bidi controls: a right-to-left override (U+202E) left open in a commune's name
 # turned its code, rank and points round on its line. Every text from the input is shown isolated
-# (an HTML <bdi>, or FSI ... PDI where only text may stand: attributes, SVG, the page title), and
+# (an HTML <bdi>, an element of its own with dir="auto", or FSI ... PDI where only text may stand:
+# attributes, SVG, the page title), and
 # its own controls are closed within it, so nothing it holds reaches the text around it.
 
 _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
@@ -320,6 +322,12 @@ def _balanced(text: str) -> str:
                 pass
         out.append(c)
     return "".join(out) + "".join(reversed(stack))
+
+
+def _balanced_text(value: Any) -> str:
+    """An input text with its bidi controls closed, for an element isolated with ``dir="auto"``
+    (used where the element holds that text alone, so that it can be found by its text)."""
+    return _balanced(_text(value))
 
 
 def _isolate(value: Any) -> str:
