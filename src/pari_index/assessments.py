@@ -35,7 +35,16 @@ from .points import SCALE
 from .rules import Choice
 from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
 from .textexpr import format_text
-from .values import parse_boolean, parse_date, parse_status, parse_units
+from .values import (
+    CODE_FORBIDDEN,
+    DATE_YEAR_HINT,
+    date_problems,
+    parse_boolean,
+    parse_date,
+    parse_status,
+    parse_units,
+    shown_expr,
+)
 
 CRITERION = "criterion_id"
 FIELD = "field"
@@ -107,6 +116,10 @@ META_ROW_SCHEMA: dict[str, pl.DataType] = {
     **{name: pl.String() for name in META_COLUMNS},
 }
 
+#: Where an item's evidence was written: the file, sheet and row of its evidence_file cell (or of
+#: its first meta row when it names no file) and the column of that cell, for evidence findings.
+EVIDENCE_PLACE = ("_at_file", "_at_sheet", "_at_row", "_at_column")
+
 #: Accepted self-scores and evidence: one row per commune and item that has any.
 META_SCHEMA: dict[str, pl.DataType] = {
     COMMUNE: pl.String(),
@@ -116,6 +129,10 @@ META_SCHEMA: dict[str, pl.DataType] = {
     "evidence_date": pl.Date(),
     "evidence_file": pl.String(),
     "explanation": pl.String(),
+    "_at_file": pl.String(),
+    "_at_sheet": pl.String(),
+    "_at_row": pl.Int64(),
+    "_at_column": pl.String(),
 }
 
 #: Where an item's self-score ("self_score") or evidence ("evidence") was read: one row per
@@ -584,6 +601,46 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
+def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
+    """A commune code, criterion id or input name holding a control, bidi or invisible character
+    (values.CODE_FORBIDDEN): it would match nothing as typed, or reverse the text around it. The
+    distinct texts of each column are searched (a national file has millions of cells but some
+    thousand codes); no check at all when none is found."""
+    where = [COMMUNE, CRITERION, FIELD]
+    found = {
+        column: cells.select(pl.col(column).unique().drop_nulls())
+        .filter(pl.col(column).str.contains(CODE_FORBIDDEN))[column]
+        .to_list()
+        for column in where
+    }
+    if not any(found.values()):
+        return []
+    bad = [pl.col(c).is_in(found[c]) for c in where]
+    which = pl.coalesce(pl.when(b).then(pl.lit(c)) for b, c in zip(bad, where, strict=True))
+    text = pl.coalesce(pl.when(b).then(pl.col(c)) for b, c in zip(bad, where, strict=True))
+    check = _Check(
+        pl.any_horizontal(bad).fill_null(False),
+        "control-character",
+        format_text(
+            "{} {} holds a control, bidi or invisible character (shown as <U+…>)",
+            which.replace_strict({COMMUNE: "commune code", CRITERION: "criterion id", FIELD: "input"}),
+            shown_expr(text),
+        ),
+        "retype the code; codes, criterion ids and input names are plain text",
+    )
+    return [check]
+
+
+def _date_checks(notes: dict[str, str]) -> list[_Check]:
+    """The implausible-date check for date cells whose text is a key of ``notes`` (see
+    values.date_problems), or none."""
+    if not notes:
+        return []
+    noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(DATE_KINDS) & pl.col("day").is_null()
+    message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
+    return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT)]
+
+
 CONFLICT_HINT = "keep one row per commune, criterion and input"
 UNREADABLE_HINT = "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored"
 
@@ -667,6 +724,7 @@ def _check_and_type(
 
     # Where the cell belongs: commune, criterion, input.
     structure = [
+        *_control_character_checks(cells),
         _Check(
             pl.col(COMMUNE).is_null(),
             "missing-commune-code",
@@ -737,7 +795,10 @@ def _check_and_type(
         | (kind.is_in(["status", "level"]) & pl.col("text").is_null())
     )
     not_allowed = [leaf.id for leaf in table.leaves if leaf.not_applicable is NotApplicable.not_allowed]
+    # A date refused for its year (15/12/25, 01/01/0000) or size gets its own finding and hint.
+    date_notes = date_problems(cells.filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null())[VALUE])
     values = [
+        *_date_checks(date_notes),
         _Check(
             unreadable,
             "bad-value",
@@ -934,6 +995,7 @@ def _split_meta_rows(
     misplaced = (
         pl.col(COMMUNE).is_null()
         | pl.col(CRITERION).is_null()
+        | pl.col(COMMUNE).str.contains(CODE_FORBIDDEN)  # reported with the cells (control-character)
         | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
     )
     if known_communes is not None:
@@ -947,6 +1009,18 @@ def _meta_findings(
 ) -> pl.DataFrame:
     """Findings for one meta field of some meta rows; ``rows`` has FIELD and VALUE columns."""
     return _cell_findings(rows.with_columns(_meta_column_name(headers).alias(COLUMN)), severity, kind, message, hint)
+
+
+def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
+    """EVIDENCE_PLACE of a meta row (FIELD set to evidence_file): the row itself, and the column
+    of its evidence file (null when the row names no file)."""
+    file_column = pl.when(pl.col("evidence_file").is_not_null()).then(_meta_column_name(headers))
+    return [
+        pl.col(FILE).cast(pl.String).alias("_at_file"),
+        pl.col(SHEET).alias("_at_sheet"),
+        pl.col(ROW).alias("_at_row"),
+        file_column.alias("_at_column"),
+    ]
 
 
 def _check_meta(
@@ -1005,6 +1079,20 @@ def _check_meta(
     rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
     for name in typed:
         bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
+        notes = date_problems(bad[name]) if name == "evidence_date" and bad.height else {}
+        if notes:
+            noted = bad.filter(pl.col(name).is_in(list(notes)))
+            bad = bad.filter(~pl.col(name).is_in(list(notes)))
+            findings.append(
+                _meta_findings(
+                    noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
+                    headers,
+                    "error",
+                    "implausible-date",
+                    pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String),
+                    DATE_YEAR_HINT,
+                )
+            )
         if bad.height:
             findings.append(
                 _meta_findings(
@@ -1028,10 +1116,15 @@ def _check_meta(
     rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
     used = rows.select(FILE, SHEET, ROW)
     places = _meta_places(rows, headers, several=has_several)
+    rows = rows.with_columns(pl.lit("evidence_file").alias(FIELD)).with_columns(_evidence_place(headers)).drop(FIELD)
     if has_several:
         # One item's fields may come from different rows; after the checks above each field is
-        # filled in one of them.
-        rows = rows.group_by(key, maintain_order=True).agg(pl.col(name).drop_nulls().first() for name in META_COLUMNS)
+        # filled in one of them. The evidence place is the row that gave the evidence file.
+        file_first = pl.col("evidence_file").is_null()
+        rows = rows.group_by(key, maintain_order=True).agg(
+            *(pl.col(name).drop_nulls().first() for name in META_COLUMNS),
+            *(pl.col(name).sort_by(file_first).first() for name in EVIDENCE_PLACE),
+        )
     meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
     return meta, (pl.concat(findings) if findings else empty_findings()), used, places
 

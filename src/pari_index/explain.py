@@ -60,6 +60,9 @@ _EVIDENCE: dict[str, tuple[str, str]] = {
         "tệp minh chứng nằm ngoài thư mục minh chứng",
         "evidence file outside the evidence folder",
     ),
+    "bad_name": ("tên tệp minh chứng không hợp lệ", "evidence file name not usable"),
+    "not_a_file": ("tên minh chứng là một thư mục, không phải tệp", "evidence names a folder, not a file"),
+    "unreadable": ("không đọc được tệp minh chứng", "evidence file cannot be read"),
 }
 
 

@@ -13,6 +13,7 @@ import polars as pl
 
 from .errors import Problem
 from .tables import FILE, ROW, SHEET, read_with_columns, row_problems
+from .values import CODE_FORBIDDEN, shown
 
 REGISTER_ALIASES: dict[str, str] = {
     **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma")},
@@ -82,14 +83,28 @@ def read_register(path: str | Path) -> Register:
     )
     frame = frame.with_row_index("_i")  # rows can come from several sheets: _row alone is not unique
     no_code = pl.col("code").is_null()
+    # A code with a control, bidi or invisible character looks like another code (or reverses the
+    # text around it) and matches no assessment as typed: refused, never cleaned silently.
+    bad_code = pl.col("code").str.contains(CODE_FORBIDDEN).fill_null(False)
     repeated = pl.col("code").is_not_null() & (pl.col("_i") != pl.col("_i").first().over("code"))
     first_row = pl.col(ROW).first().over("code").alias("_first")
     problems += row_problems(
         frame, no_code, "missing-code", lambda r: "the row has no commune code; it was left out", "fill in the code"
     )
     problems += row_problems(
+        frame,
+        bad_code,
+        "control-character",
+        lambda r: (
+            f"commune code {shown(r['code'])!r} holds a control, bidi or invisible character "
+            "(shown as <U+…>); the row was left out"
+        ),
+        "retype the code (codes keep their leading zeros)",
+        field="code",
+    )
+    problems += row_problems(
         frame.with_columns(first_row),
-        repeated,
+        repeated & ~bad_code,
         "duplicate-commune",
         lambda r: f"commune code {r['code']!r} is listed again (first in row {r['_first']}); this row was left out",
         "each unit appears once; merged units get a new code",
@@ -111,16 +126,18 @@ def read_register(path: str | Path) -> Register:
         ),
         "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
     )
-    kept = frame.filter(~no_code & ~repeated).with_columns(pl.coalesce("name", "code").alias("name"))
+    kept = frame.filter(~no_code & ~repeated & ~bad_code).with_columns(pl.coalesce("name", "code").alias("name"))
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
     rows = frame.select(
         pl.col(FILE).alias("file"),
         pl.col(SHEET).alias("sheet"),
         pl.col(ROW).alias("row"),
-        pl.when(no_code | repeated).then(pl.lit("rejected")).otherwise(pl.lit("registered")).alias("status"),
+        pl.when(no_code | repeated | bad_code).then(pl.lit("rejected")).otherwise(pl.lit("registered")).alias("status"),
         pl.when(no_code)
         .then(pl.lit("the row has no commune code"))
+        .when(bad_code)
+        .then(pl.lit("the commune code holds a control, bidi or invisible character"))
         .when(repeated)
         .then(pl.lit("the commune code is listed again"))
         .alias("reasons"),

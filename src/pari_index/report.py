@@ -280,7 +280,7 @@ def _item_columns(criteria_table: pl.DataFrame) -> pl.DataFrame:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("pari_index", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -288,6 +288,63 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["bdi"] = _bdi
+    env.filters["isolate"] = _isolate
+    env.filters["balanced"] = _balanced_text
+    return env
+
+
+# --- bidirectional text -----------------------------------------------------------------------
+# A name may hold bidi controls: a right-to-left override (U+202E) left open in a commune's name
+# turned its code, rank and points round on its line. Every text from the input is shown isolated
+# (an HTML <bdi>, an element of its own with dir="auto", or FSI ... PDI where only text may stand:
+# attributes, SVG, the page title), and
+# its own controls are closed within it, so nothing it holds reaches the text around it.
+
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
+_FSI, _PDI, _PDF = "\u2068", "\u2069", "\u202c"
+
+
+def _balanced(text: str) -> str:
+    """``text`` with every embedding, override and isolate it opens closed at its end, and any
+    closing control that closes nothing of its own dropped."""
+    if not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in text):
+        return text
+    out: list[str] = []
+    stack: list[str] = []  # the closers still owed, innermost last
+    for c in text:
+        if c in _OPENERS or c in _ISOLATE_OPENERS:
+            stack.append(_PDF if c in _OPENERS else _PDI)
+        elif c == _PDF:
+            if not stack or stack[-1] != _PDF:
+                continue  # closes nothing opened here: it would close what surrounds the text
+            stack.pop()
+        elif c == _PDI:
+            if _PDI not in stack:
+                continue
+            while stack and stack.pop() != _PDI:  # a PDI also closes embeddings opened inside
+                pass
+        out.append(c)
+    return "".join(out) + "".join(reversed(stack))
+
+
+def _balanced_text(value: Any) -> str:
+    """An input text with its bidi controls closed, for an element isolated with ``dir="auto"``
+    (used where the element holds that text alone, so that it can be found by its text)."""
+    return _balanced(_text(value))
+
+
+def _isolate(value: Any) -> str:
+    """Plain text isolated with FSI ... PDI (for attributes, SVG text and titles)."""
+    text = _text(value)
+    return f"{_FSI}{_balanced(text)}{_PDI}" if text else ""
+
+
+def _bdi(value: Any) -> Markup:
+    """An input text as ``<bdi>``: escaped, its direction its own, its controls closed inside."""
+    text = _text(value)
+    return Markup("<bdi>{}</bdi>").format(_balanced(text)) if text else Markup("")
 
 
 # --- formatting -------------------------------------------------------------------------------
@@ -813,13 +870,13 @@ def _build(
                 submitted=submitted,
             )
             communes.append(commune)
-            bar_label = name if len(name) <= 26 else name[:25] + "…"
+            bar_label = _isolate(name if len(name) <= 26 else name[:25] + "…")
             bars.append(
                 Bar(
                     y=len(bars) * 22.0,
                     width=round(max(total or 0.0, 0.0) / widest * 360.0, 2),
                     label=bar_label,
-                    full=f"{name} ({code}): {fmt.fixed(total)}",
+                    full=f"{_isolate(name)} ({_isolate(code)}): {fmt.fixed(total)}",
                     value=fmt.fixed(total),
                     css=css or "k-none",
                 )

@@ -38,7 +38,15 @@ from .tables import FILE as FILE_COL
 from .tables import ROW as ROW_COL
 from .tables import SHEET as SHEET_COL
 from .textexpr import format_text
-from .verification import Appraisal, evidence_status, leaf_frame, missing_evidence_zeroes, read_appraisal
+from .verification import (
+    Appraisal,
+    evidence_dir_problem,
+    evidence_findings,
+    evidence_status,
+    leaf_frame,
+    missing_evidence_zeroes,
+    read_appraisal,
+)
 
 Progress = Callable[[str], None]
 
@@ -289,8 +297,8 @@ def score(
             ]
         )
     survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=[str(p) for p in survey])
-    if evidence_dir is not None and not Path(evidence_dir).is_dir():
-        raise IntakeError(Problem("evidence-dir-missing", "the evidence folder does not exist", file=str(evidence_dir)))
+    if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
+        raise IntakeError(problem)
 
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(f"scoring {register.frame.height} communes")
@@ -521,6 +529,7 @@ def _score_frames(
         pl.col("reason").alias("appraisal_reason"),
     )
     details = add_explanations(details, leaves, lang)
+    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
     details = details.select(*DETAIL_COLUMNS, "_k").sort("_k").drop("_k")
 
     findings = pl.concat(
@@ -530,6 +539,7 @@ def _score_frames(
             intake.findings,
             appraisal.findings,
             _locate(_verification_findings(details), intake),
+            evidence_found,
         ]
     )
     ledger = pl.concat(
@@ -650,10 +660,6 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
         return (pl.col(column) / SCALE).round(4)
 
     diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
-    evidence = details.filter(
-        pl.col("evidence_status").is_in(["missing", "explained", "rejected", "file_not_found", "outside_evidence_dir"])
-        & (pl.col("status") != "not_assessed")
-    )
     appraised = details.filter(
         pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
     )
@@ -679,14 +685,6 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
             ),
             "the computed score is used; check the inputs or the self-score",
             pts("self_score") - pts("computed_score"),
-        ),
-        make(
-            evidence,
-            "warning",
-            format_text("evidence-{}", pl.col("evidence_status")),
-            format_text("evidence {}: the item scores {}", pl.col("evidence_status"), pts("final_score")),
-            "attach the document (number, date, file) or an explanation for the appraisal council",
-            pl.lit(None, dtype=pl.Float64),
         ),
         make(
             appraised,

@@ -9,10 +9,12 @@ caller compares with the input to report exactly the cells that failed.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import polars as pl
 
 from .points import SCALE
+from .textexpr import format_text
 
 #: Answers accepted for a boolean input (compared after lower-casing).
 TRUE_WORDS = ("có", "co", "yes", "y", "true", "đúng", "đạt", "x", "1", "1.0", "đã", "rồi", "có ban hành")
@@ -41,8 +43,66 @@ STATUS_WORDS: dict[str, str] = {
     "không": "not_done",
 }
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
+#: Years a date may have. A date outside is refused, never reinterpreted: ``15/12/25`` would
+#: otherwise read as the year 0025 (and be "on time" for any deadline), ``01/01/0000`` as the
+#: year 0. Change both together with docs/data-formats.md.
+DATE_MIN_YEAR = 1900
+DATE_MAX_YEAR = 2100
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: Excel serial numbers are read only with five digits: 10000 is 18/05/1927, 73415 is 31/12/2100.
+#: A four-digit number is far more often a year typed alone (``2024``) than a date before 1927.
+SERIAL_MIN = 10_000
+SERIAL_MAX = (dt.date(DATE_MAX_YEAR, 12, 31) - _EXCEL_EPOCH).days
+
+#: Each accepted date spelling: the shape it must have (ASCII digits; the year always in four
+#: digits) and its strptime format. The shape is checked first because the formats alone accept
+#: ``15/12/25`` (year 25), ``25-12-15`` or ``10/01/+2024``.
+_DATE_SPELLINGS = (
+    (r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "%Y-%m-%d"),
+    (r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$", "%d/%m/%Y"),
+    (r"^[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}$", "%d-%m-%Y"),
+    (r"^[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}$", "%d.%m.%Y"),
+    (r"^[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}$", "%Y/%m/%d"),
+)
+_MIDNIGHT = r"[ T]00:00(?::00(?:\.0+)?)?$"
+_SERIAL = r"^[0-9]+(?:\.0+)?$"
+_SHORT_YEAR = r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{1,3})$"
+_FOUR_DIGIT_YEAR = r"^(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4})|([0-9]{4})[/-][0-9]{1,2}[/-][0-9]{1,2})$"
+
+#: The hint of an ``implausible-date`` finding.
+DATE_YEAR_HINT = (
+    f"write the whole date, day first, with the year in four digits between {DATE_MIN_YEAR} and {DATE_MAX_YEAR} "
+    "(15/12/2025 or 2025-12-15)"
+)
+
+
+#: Bidi controls: they make a text display in another order than it is written.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+#: Characters no code may hold (commune codes, criterion ids, input names): control characters,
+#: bidi controls and the invisible zero-width characters that make two codes look the same. Names
+#: may hold them; the report isolates every text.
+CODE_FORBIDDEN = "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+_FORBIDDEN_CHARS = [
+    chr(c) for c in (*range(0x20), *range(0x7F, 0xA0), 0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F))
+] + [chr(c) for c in (*range(0x2066, 0x206A), 0xFEFF)]
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """``text`` for a message: control, bidi and zero-width characters written as <U+XXXX> (a
+    terminal would obey them), cut to ``limit`` characters."""
+    out = "".join(
+        f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Cf") or c in BIDI_CONTROLS else c
+        for c in text[:limit]
+    )
+    return out + ("…" if len(text) > limit else "")
+
+
+def shown_expr(text: pl.Expr, limit: int = 80) -> pl.Expr:
+    """:func:`shown` as an expression (for the few rows of a finding)."""
+    out = text.str.slice(0, limit)
+    for c in _FORBIDDEN_CHARS:
+        out = out.str.replace_all(c, f"<U+{ord(c):04X}>", literal=True)
+    return pl.when(text.str.len_chars() > limit).then(out + "…").otherwise(out)
 
 
 def clean_number_text(text: pl.Expr) -> pl.Expr:
@@ -90,19 +150,89 @@ def parse_boolean(text: pl.Expr) -> pl.Expr:
     )
 
 
+def _date_text(text: pl.Expr) -> pl.Expr:
+    """The text of a date cell without surrounding spaces and a midnight time (Excel date cells
+    read as ``2024-01-10 00:00:00``)."""
+    return text.str.strip_chars().str.replace(_MIDNIGHT, "")
+
+
+def _serial(s: pl.Expr) -> pl.Expr:
+    """An all-digit text (``45301`` or ``45301.0``) as an integer, null otherwise."""
+    digits = pl.when(s.str.contains(_SERIAL)).then(s.str.replace(r"\.0+$", ""))
+    return pl.when(digits.str.len_chars() <= 9).then(digits).cast(pl.Int64, strict=False)
+
+
 def parse_date(text: pl.Expr) -> pl.Expr:
-    """ISO, day-first (10/01/2024 is 10 January) or an Excel serial number."""
-    s = text.str.strip_chars().str.replace(r"[ T]00:00:00(?:\.0+)?$", "")
-    candidates = [s.str.to_date(fmt, strict=False) for fmt in _DATE_FORMATS]
-    serial = (
-        pl.when(s.str.contains(r"^\d{4,5}(?:\.0+)?$")).then(s.str.replace(r"\.0+$", "")).cast(pl.Int64, strict=False)
-    )
+    """ISO (``2024-01-10``, ``2024/01/10``), day first (``10/01/2024``, ``10-01-2024``,
+    ``10.01.2024``: 10 January), a five-digit Excel serial number (``45301``), or any of these
+    followed by a midnight time; null otherwise. The year is written in four digits and lies
+    between DATE_MIN_YEAR and DATE_MAX_YEAR: anything else is null (see :func:`date_problem`)."""
+    s = _date_text(text)
+    candidates = [
+        pl.when(s.str.contains(shape)).then(s).str.to_date(fmt, strict=False) for shape, fmt in _DATE_SPELLINGS
+    ]
+    serial = _serial(s)
     from_serial = (
-        pl.when(serial.is_between(1, 109_574))  # up to 31/12/2199
+        pl.when(serial.is_between(SERIAL_MIN, SERIAL_MAX))
         .then(pl.lit(_EXCEL_EPOCH) + pl.duration(days=serial))
         .cast(pl.Date)
     )
-    return pl.coalesce(*candidates, from_serial)
+    day = pl.coalesce(*candidates, from_serial)
+    return pl.when(day.dt.year().is_between(DATE_MIN_YEAR, DATE_MAX_YEAR)).then(day)
+
+
+def date_problem(text: pl.Expr) -> pl.Expr:
+    """Why a date text that :func:`parse_date` refuses is refused, when the reason is its year or
+    its size: a year in fewer than four digits (``15/12/25``), a year outside DATE_MIN_YEAR to
+    DATE_MAX_YEAR (``01/01/0000``), a number that is not an Excel serial of that span (``2024``,
+    ``1``, ``99999999``). Null for any other text (those are ordinary unreadable values)."""
+    s = _date_text(text)
+    short = s.str.extract_groups(_SHORT_YEAR)
+    year = short.struct.field("5")
+    # The completed year offered in the message follows Excel's own rule (00-29: 2000s, 30-99:
+    # 1900s); it is only a suggestion, the cell is not read.
+    full_year = pl.when(year.cast(pl.Int64, strict=False) < 30).then(pl.lit("20")).otherwise(pl.lit("19")) + year
+    suggestion = pl.concat_str(
+        [short.struct.field("1"), short.struct.field("2"), short.struct.field("3"), short.struct.field("4"), full_year]
+    )
+    four = s.str.extract_groups(_FOUR_DIGIT_YEAR)
+    written_year = pl.coalesce(four.struct.field("1"), four.struct.field("2"))
+    serial = _serial(s)
+    span = f"{DATE_MIN_YEAR}-{DATE_MAX_YEAR}"
+    return (
+        pl.when(year.str.len_chars() == 2)
+        .then(format_text("the year of {} has two digits; write it in four digits, e.g. {}", s, suggestion))
+        .when(year.is_not_null())
+        .then(format_text("the year of {} is not written in four digits; write it in four digits", s))
+        .when(written_year.is_not_null() & ~written_year.cast(pl.Int64).is_between(DATE_MIN_YEAR, DATE_MAX_YEAR))
+        .then(format_text("the year {} of {} is outside " + span, written_year, s))
+        .when(serial.is_between(DATE_MIN_YEAR, DATE_MAX_YEAR) & (s.str.len_chars() == 4))
+        .then(format_text("{} is a year alone, not a date; write the whole date, e.g. 31/12/{}", s, s))
+        .when(
+            s.str.contains(_SERIAL)
+            & (s.str.len_chars() <= 20)  # a long run of digits is an ordinary unreadable value
+            & ~serial.is_between(SERIAL_MIN, SERIAL_MAX).fill_null(False)
+        )
+        .then(
+            format_text(
+                "{} is not a date: numbers are read as Excel serial dates only from {} ({}) to {} ({})",
+                s,
+                pl.lit(SERIAL_MIN),
+                pl.lit((_EXCEL_EPOCH + dt.timedelta(days=SERIAL_MIN)).strftime("%d/%m/%Y")),
+                pl.lit(SERIAL_MAX),
+                pl.lit(f"31/12/{DATE_MAX_YEAR}"),
+            )
+        )
+        .otherwise(pl.lit(None, dtype=pl.String))
+    )
+
+
+def date_problems(texts: pl.Series) -> dict[str, str]:
+    """:func:`date_problem` of each distinct text of ``texts`` that has one: checks call it on the
+    few date cells that failed to parse, not on every cell."""
+    frame = pl.DataFrame({"t": texts.cast(pl.String).unique().drop_nulls()})
+    frame = frame.with_columns(date_problem(pl.col("t")).alias("p")).drop_nulls("p")
+    return dict(zip(frame["t"].to_list(), frame["p"].to_list(), strict=True))
 
 
 def parse_status(text: pl.Expr) -> pl.Expr:

@@ -11,6 +11,11 @@ without its evidence scores 0 until an explanation is accepted (the criteria set
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +26,9 @@ from .assessments import (
     CELL_SCHEMA,
     COLUMN,
     CRITERION,
+    EVIDENCE_PLACE,
     FIELD,
+    FINDING_SCHEMA,
     VALUE,
     LeafTable,
     _check_and_type,
@@ -31,9 +38,11 @@ from .assessments import (
 from .compiling import COMMUNE
 from .errors import Problem
 from .model import Leaf, MissingEvidence, Part
+from .points import SCALE
 from .tables import FILE, ROW, SHEET, read_with_columns
 from .tables import row_problems as rows_to_problems
-from .values import parse_boolean, parse_units
+from .textexpr import format_text
+from .values import BIDI_CONTROLS, parse_boolean, parse_units, shown
 
 APPRAISAL_ALIASES: dict[str, str] = {
     **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị")},
@@ -194,10 +203,155 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
     return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
 
 
+#: States of an evidence file given in ``evidence_file`` when there is an evidence folder.
+#: file_not_found: no such file; outside_evidence_dir: the name (or a link) leads out of the folder;
+#: bad_name: a name no file can have or that hides what it is (NUL, Excel's _x0000_ escape, other
+#: control or bidi characters, too long); not_a_file: a folder or device; unreadable: permission
+#: denied, a symbolic-link loop or any other refusal of the operating system.
+FILE_STATES = ("file_not_found", "outside_evidence_dir", "bad_name", "not_a_file", "unreadable")
+#: Evidence statuses that are a gap: each is a finding, and the item scores 0 under
+#: ``missing_evidence: zero``.
+EVIDENCE_GAPS = ("missing", "explained", "rejected", *FILE_STATES)
+#: Column of the details (dropped before they are written): what is wrong with the evidence file.
+EVIDENCE_NOTE = "_evidence_note"
+#: Longest file name part most file systems allow (bytes of UTF-8), and longest path.
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 4096
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _name_problem(name: str) -> str | None:
+    """What makes ``name`` unusable as an evidence file name, or None."""
+    for c in name:
+        if unicodedata.category(c) == "Cc":
+            return f"the name contains the control character U+{ord(c):04X}"
+        if c in BIDI_CONTROLS:
+            return f"the name contains the bidi control U+{ord(c):04X}, which shows it in another order"
+    for match in _EXCEL_ESCAPE.finditer(name):
+        code = int(match.group(1), 16)
+        if code < 0x20 or 0x7F <= code < 0xA0:
+            return f"the name contains {match.group(0)}, Excel's escape for the control character U+{code:04X}"
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in re.split(r"[/\\]", name)):
+        return f"a part of the name is longer than {MAX_NAME_BYTES} bytes, more than file systems allow"
+    if len(name.encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
+        return f"the name is longer than {MAX_PATH_BYTES} bytes"
+    return None
+
+
+def _os_refusal(error: OSError) -> tuple[str, str]:
+    """The state and note for an operating-system error on an evidence path."""
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "file_not_found", ""
+    if error.errno == errno.ELOOP:
+        return "unreadable", "a symbolic link in the path leads round in a loop"
+    if error.errno == errno.ENAMETOOLONG:
+        return "bad_name", "the name is too long for the file system"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "unreadable", "permission denied"
+    return "unreadable", f"the system refused it ({error.strerror or type(error).__name__})"
+
+
+def check_evidence_file(root: Path, name: str) -> tuple[str, str]:
+    """The state of evidence file ``name`` in the folder ``root`` (resolved): "ok" or one of
+    FILE_STATES, and a note saying why ("" when the state says it all). Every call on the file
+    system is guarded: a name can hold anything a cell can, and no name may stop the run."""
+    problem = _name_problem(name)
+    if problem is not None:
+        return "bad_name", problem
+    try:
+        candidate = (root / name).resolve()
+        if not candidate.is_relative_to(root):
+            return "outside_evidence_dir", ""
+        info = candidate.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return "not_a_file", "it is a folder" if stat.S_ISDIR(info.st_mode) else "it is not a regular file"
+        if not os.access(candidate, os.R_OK):
+            return "unreadable", "permission denied"
+    except RuntimeError:  # Path.resolve on Python < 3.13 raises it for a symlink loop
+        return "unreadable", "a symbolic link in the path leads round in a loop"
+    except OSError as error:
+        return _os_refusal(error)
+    except ValueError as error:  # e.g. "embedded null byte", should a name pass the checks above
+        return "bad_name", str(error)
+    return "ok", ""
+
+
+def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
+    """Why ``--evidence-dir`` cannot be used (it does not exist, or the system refuses it: a name
+    too long, a NUL, a link loop, no permission), or None."""
+    try:
+        if not evidence_dir.is_dir():
+            return Problem("evidence-dir-missing", "the evidence folder does not exist", file=shown(str(evidence_dir)))
+        evidence_dir.resolve()
+    except (OSError, RuntimeError, ValueError) as error:
+        reason = _os_refusal(error)[1] if isinstance(error, OSError) else str(error)
+        return Problem(
+            "evidence-dir-unusable",
+            f"the evidence folder cannot be used: {reason or 'not found'}",
+            file=shown(str(evidence_dir)),
+            hint="give the folder that holds the evidence files",
+        )
+    return None
+
+
+def check_evidence_files(evidence_dir: Path, names: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """check_evidence_file for each name; the folder itself was checked to exist before scoring."""
+    try:
+        root = evidence_dir.resolve()
+    except (OSError, RuntimeError, ValueError) as error:
+        return {name: ("unreadable", f"the evidence folder cannot be used ({error})") for name in names}
+    return {name: check_evidence_file(root, name) for name in names}
+
+
+_FILE_HINTS = {
+    "bad_name": "rename the document without control characters and with a shorter name, and write that name",
+    "not_a_file": "name the document itself, not its folder",
+    "unreadable": "check the file's permissions and links; the appraisal council must be able to open it",
+}
+_GAP_HINT = "attach the document (number, date, file) or an explanation for the appraisal council"
+
+
+def evidence_findings(details: pl.DataFrame) -> pl.DataFrame:
+    """One warning per commune and item with an evidence gap (EVIDENCE_GAPS), at the place of its
+    evidence: the evidence_file cell where one was given (file, sheet, row, column), otherwise the
+    row of the item's self-score or evidence, when there is one. ``details`` are the scored
+    details before their columns are chosen (with EVIDENCE_PLACE and EVIDENCE_NOTE)."""
+    gaps = details.filter(pl.col("evidence_status").is_in(list(EVIDENCE_GAPS)) & (pl.col("status") != "not_assessed"))
+    for column, dtype in (*((c, FINDING_SCHEMA[c[4:]]) for c in EVIDENCE_PLACE), (EVIDENCE_NOTE, pl.String())):
+        if column not in gaps.columns:
+            gaps = gaps.with_columns(pl.lit(None, dtype=dtype).alias(column))
+    status = pl.col("evidence_status")
+    is_file_state = status.is_in(list(FILE_STATES))
+    names = gaps.filter(is_file_state)["evidence_file"].drop_nulls().unique().to_list()
+    shown_names = {name: shown(name) for name in names}
+    about_file = pl.when(is_file_state).then(
+        format_text(
+            " ({}{})",
+            pl.col("evidence_file").replace_strict(shown_names, default="", return_dtype=pl.String),
+            pl.when(pl.col(EVIDENCE_NOTE).is_not_null()).then(": " + pl.col(EVIDENCE_NOTE)).otherwise(pl.lit("")),
+        )
+    )
+    message = format_text("evidence {}: the item scores {}", status, (pl.col("final_score") / SCALE).round(4))
+    return gaps.select(
+        pl.lit("warning").alias("severity"),
+        format_text("evidence-{}", status).alias("kind"),
+        pl.col(COMMUNE),
+        pl.col(CRITERION),
+        pl.col("_at_file").alias("file"),
+        pl.col("_at_sheet").alias("sheet"),
+        pl.col("_at_row").alias("row"),
+        pl.when(is_file_state).then(pl.col("_at_column")).alias("column"),
+        pl.concat_str([message, about_file.fill_null("")]).alias("message"),
+        status.replace_strict(_FILE_HINTS, default=_GAP_HINT, return_dtype=pl.String).alias("hint"),
+        pl.lit(None, dtype=pl.Float64).alias("size"),
+    ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
+
+
 def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir: Path | None) -> pl.DataFrame:
     """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
     explained (an explanation awaits the council), accepted or rejected (the council decided),
-    file_not_found, outside_evidence_dir."""
+    or a state of the evidence file (see :func:`check_evidence_file`); and EVIDENCE_NOTE, what is
+    wrong with the file, in words."""
     required = pl.DataFrame(
         [
             {
@@ -221,19 +375,14 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
     )
     d = details.join(required, on=CRITERION, how="left")
     file_state = pl.lit("ok")
+    note = pl.lit(None, dtype=pl.String)
     if evidence_dir is not None:
-        root = evidence_dir.resolve()
         files = d.select("evidence_file").drop_nulls().unique()["evidence_file"].to_list()
-        states: dict[str, str] = {}
-        for name in files:
-            candidate = (root / name).resolve()
-            if not candidate.is_relative_to(root):
-                states[name] = "outside_evidence_dir"
-            elif not candidate.is_file():
-                states[name] = "file_not_found"
-            else:
-                states[name] = "ok"
+        checked = check_evidence_files(evidence_dir, files)
+        states = {name: state for name, (state, _) in checked.items()}
+        notes = {name: text for name, (_, text) in checked.items() if text}
         file_state = pl.col("evidence_file").replace_strict(states, default="ok", return_dtype=pl.String)
+        note = pl.col("evidence_file").replace_strict(notes, default=None, return_dtype=pl.String)
     complete = (
         (~pl.col("need_number") | pl.col("evidence_number").is_not_null())
         & (~pl.col("need_date") | pl.col("evidence_date").is_not_null())
@@ -261,7 +410,9 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
         .then(pl.lit("rejected"))
         .otherwise(base)
     )
-    return d.with_columns(decided.alias("evidence_status")).drop("need_number", "need_date", "need_file")
+    return d.with_columns(decided.alias("evidence_status"), note.alias(EVIDENCE_NOTE)).drop(
+        "need_number", "need_date", "need_file"
+    )
 
 
 def leaf_frame(leaves: Sequence[Leaf]) -> pl.DataFrame:
@@ -297,6 +448,4 @@ def leaf_frame(leaves: Sequence[Leaf]) -> pl.DataFrame:
 
 def missing_evidence_zeroes(policy: pl.Expr, status: pl.Expr) -> pl.Expr:
     """True where the evidence status makes the item score 0 under its policy."""
-    return (policy == MissingEvidence.zero.value) & status.is_in(
-        ["missing", "explained", "rejected", "file_not_found", "outside_evidence_dir"]
-    )
+    return (policy == MissingEvidence.zero.value) & status.is_in(list(EVIDENCE_GAPS))
