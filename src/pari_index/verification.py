@@ -15,7 +15,6 @@ import errno
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,15 +217,18 @@ EVIDENCE_NOTE = "_evidence_note"
 MAX_NAME_BYTES = 255
 MAX_PATH_BYTES = 4096
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+#: Control characters (Unicode category Cc) and bidi controls (values.BIDI_CONTROLS).
+_NAME_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def _name_problem(name: str) -> str | None:
     """What makes ``name`` unusable as an evidence file name, or None."""
-    for c in name:
-        if unicodedata.category(c) == "Cc":
-            return f"the name contains the control character U+{ord(c):04X}"
+    found = _NAME_FORBIDDEN.search(name)  # one scan per name: a national run checks some 100,000
+    if found is not None:
+        c = found.group(0)
         if c in BIDI_CONTROLS:
             return f"the name contains the bidi control U+{ord(c):04X}, which shows it in another order"
+        return f"the name contains the control character U+{ord(c):04X}"
     for match in _EXCEL_ESCAPE.finditer(name):
         code = int(match.group(1), 16)
         if code < 0x20 or 0x7F <= code < 0xA0:
