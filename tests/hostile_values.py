@@ -56,6 +56,7 @@ def _with_first_row(changes: dict[str, str]) -> list[list[str]]:
 def _score(folder: Path, assessments: Path, *extra: str) -> list[str]:
     return [
         "score",
+        "--no-survey",
         str(assessments),
         "--communes",
         str(EXAMPLES / "communes.csv"),
@@ -107,6 +108,7 @@ def _bidi_register(code: str, name: str) -> Callable[[Path], list[str]]:
         _write_csv(assessments, _long_rows())
         return [
             "score",
+            "--no-survey",
             str(assessments),
             "--communes",
             str(register),

@@ -161,7 +161,15 @@ def test_two_digit_year_through_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "long.csv"
     path.write_text(META + "00001,1.1.1,,15/12/25,,\n", encoding="utf-8")
     (tmp_path / "communes.csv").write_text("code,name\n00001,Xã A\n00002,Xã B\n", encoding="utf-8")
-    args = ["score", str(path), "--criteria", str(ALL_KINDS), "--communes", str(tmp_path / "communes.csv")]
+    args = [
+        "score",
+        "--no-survey",
+        str(path),
+        "--criteria",
+        str(ALL_KINDS),
+        "--communes",
+        str(tmp_path / "communes.csv"),
+    ]
     result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.xlsx")])
     assert result.exit_code == 1, result.output
     assert "row 2 column 'value'" in result.output and "15/12/2025" in result.output
@@ -220,7 +228,9 @@ def _score_evidence(tmp_path: Path, names: list[str], xlsx: bool = False) -> tup
     else:
         path = tmp_path / "long.csv"
         path.write_text("\n".join(",".join(r) for r in [EVIDENCE_HEADER, *rows]) + "\n", encoding="utf-8", newline="")
-    result = score([path], ALL_KINDS, communes=tmp_path / "communes.csv", evidence_dir=_evidence_folder(tmp_path))
+    result = score(
+        [path], ALL_KINDS, no_survey=True, communes=tmp_path / "communes.csv", evidence_dir=_evidence_folder(tmp_path)
+    )
     return result.details.filter(pl.col("criterion_id") == "1.1.1"), result.findings
 
 
@@ -271,7 +281,7 @@ def test_evidence_gaps_without_a_file_are_located_at_their_row(tmp_path: Path) -
     (tmp_path / "communes.csv").write_text(REGISTER, encoding="utf-8")
     path = tmp_path / "long.csv"
     path.write_text(META + "00001,1.1.1,,10/01/2024,1,\n", encoding="utf-8")
-    result = score([path], ALL_KINDS, communes=tmp_path / "communes.csv")
+    result = score([path], ALL_KINDS, no_survey=True, communes=tmp_path / "communes.csv")
     [row] = result.findings.filter(pl.col("kind") == "evidence-missing").to_dicts()
     assert (row["commune_code"], row["file"], row["row"], row["column"]) == ("00001", str(path), 2, None)
 
@@ -341,6 +351,7 @@ def test_hostile_evidence_through_the_command_line(tmp_path: Path) -> None:
             "-m",
             "pari_index.cli",
             "score",
+            "--no-survey",
             str(path),
             "--criteria",
             str(ALL_KINDS),
@@ -557,6 +568,7 @@ def test_control_characters_in_codes_through_the_command_line(tmp_path: Path) ->
             "-m",
             "pari_index.cli",
             "score",
+            "--no-survey",
             str(path),
             "--criteria",
             str(ALL_KINDS),
@@ -622,7 +634,7 @@ def test_an_unusable_evidence_folder_stops_the_run_with_a_problem(tmp_path: Path
     path = tmp_path / "long.csv"
     path.write_text(META + "00001,1.1.1,,10/01/2024,,\n", encoding="utf-8")
     with pytest.raises(PariError) as info:
-        score([path], ALL_KINDS, evidence_dir=tmp_path / folder)
+        score([path], ALL_KINDS, no_survey=True, evidence_dir=tmp_path / folder)
     [problem] = info.value.problems
     assert problem.code == code
     assert problem.file is not None and len(problem.file) < 200 and "\x00" not in problem.file

@@ -538,8 +538,9 @@ def _score_frames(
             problems_to_findings(register.warnings, "warning"),
             intake.findings,
             appraisal.findings,
-            _locate(_verification_findings(details), intake),
-            evidence_found,
+            # Evidence findings come located at the evidence cell; those with no evidence cell at
+            # all (nothing given) and self-score findings are located here.
+            _locate(pl.concat([_verification_findings(details), evidence_found]), intake),
         ]
     )
     ledger = pl.concat(
@@ -608,7 +609,9 @@ def _locate(findings: pl.DataFrame, intake: Intake) -> pl.DataFrame:
         .join(places, on=[*key, "place"], how="left", maintain_order="left")
         .join(item_rows, on=key, how="left", maintain_order="left")
     )
-    is_ours = (pl.col("kind") == "self-score-differs") | pl.col("kind").str.starts_with("evidence-")
+    is_ours = ((pl.col("kind") == "self-score-differs") | pl.col("kind").str.starts_with("evidence-")) & pl.col(
+        "file"
+    ).is_null()
     from_place = pl.col("_prow").is_not_null()
     return located.with_columns(
         pl.when(is_ours).then(pl.coalesce("_pfile", "_file")).otherwise(pl.col("file")).alias("file"),
