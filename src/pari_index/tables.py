@@ -11,9 +11,10 @@ Text is NFC-normalised so that names typed on different systems join.
 
 from __future__ import annotations
 
-import csv
 import io
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,13 +23,26 @@ from typing import Any
 
 import polars as pl
 
-from .errors import IntakeError, Problem
+from .errors import IntakeError, Problem, shorten
 
 ROW = "_row"
 FILE = "_file"
 SHEET = "_sheet"
 
 MAX_INPUT_BYTES = 2 * 1024**3
+#: Bytes read from a pipe, or from a file whose size the system does not tell (/proc); raise with
+#: the environment variable PARI_MAX_STREAM_BYTES.
+MAX_STREAM_BYTES = 64 * 1024**2
+READ_CHUNK = 1024**2
+#: Columns of one sheet, as in Excel (XFD): a wider table is refused.
+MAX_COLUMNS = 16_384
+#: Characters of one cell, as in Excel: a longer cell is reported and not read.
+MAX_CELL_CHARS = 32_767
+#: Cells of one Parquet file (rows × columns; a national long-form file has about 10 million):
+#: raise with PARI_MAX_PARQUET_CELLS.
+MAX_PARQUET_CELLS = 50_000_000
+#: Findings per file for cells of one kind (undecodable, too long); then one saying how many more.
+MAX_CELL_FINDINGS = 200
 #: Sheets never read as data: the instructions sheet of a generated template.
 IGNORED_SHEETS = frozenset({"hướng dẫn", "huong dan", "instructions", "readme"})
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -53,42 +67,120 @@ class ReadResult:
     problems: list[Problem]
 
 
-def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
-    """Decode CSV bytes; returns (text, encoding name)."""
+@dataclass(frozen=True)
+class Decoded:
+    """The text of a CSV file and how it was decoded. Bytes that could not be decoded are U+FFFD in
+    ``text`` (``bad_bytes`` of them); ``fallback`` says what was assumed when the file is neither
+    UTF-8 nor marked by a byte-order mark, and is announced as a warning."""
+
+    text: str
+    encoding: str
+    bad_bytes: int = 0
+    fallback: str | None = None
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+#: What ``surrogateescape`` makes of a byte that is not UTF-8.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_with_evidence(raw: bytes) -> tuple[str, int, int]:
+    """(text with U+FFFD for each byte that is not UTF-8, such bytes, valid multi-byte letters).
+    Linear and in C: every byte below 0x80 is one character, so the multi-byte letters are what is
+    left of the characters once the ASCII bytes and the escaped bytes are taken away."""
+    escaped = raw.decode("utf-8", errors="surrogateescape")
+    text, bad = _ESCAPED_BYTE.subn("\ufffd", escaped)
+    ascii_bytes = len(raw.translate(None, _HIGH_BYTES))
+    return text, bad, len(escaped) - ascii_bytes - bad
+
+
+def _utf16_without_bom(raw: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark: in text that is mostly ASCII, every other byte is NUL."""
+    sample = raw[:2000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, encoding, order in ((odd, even, "utf-16-le", "little"), (even, odd, "utf-16-be", "big")):
+        if zeros.count(0) > len(zeros) // 2 and other.count(0) < len(other) // 10:
+            text = raw.decode(encoding, errors="replace")
+            return Decoded(
+                text, encoding, text.count("\ufffd"), f"UTF-16 ({order}-endian), since every other byte is zero"
+            )
+    return None
+
+
+def decode_text(raw: bytes) -> Decoded:
+    """Decode CSV bytes on the evidence of the whole file: a byte-order mark decides; else UTF-8
+    when it is valid or when its valid multi-byte letters outnumber the bytes that are not UTF-8
+    (a UTF-8 file with a stray byte stays UTF-8, the byte reported); UTF-16 when every other byte
+    is zero; Windows-1258 only when the bytes look like it (many invalid, no valid UTF-8 letter)."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        text, bad, _ = _utf8_with_evidence(raw[3:])
+        return Decoded(text, "utf-8-sig", bad)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
+        text = raw.decode("utf-16", errors="replace")
+        return Decoded(text, "utf-16", text.count("\ufffd"))
     try:
-        return raw.decode("utf-8"), "utf-8"
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # UTF-16 without BOM: every other byte of ASCII text is NUL.
-    if len(raw) >= 4 and raw[1:40:2].count(0) > 10:
-        try:
-            return raw.decode("utf-16-le"), "utf-16-le"
-        except UnicodeDecodeError:
-            pass
-    return raw.decode("cp1258", errors="replace"), "cp1258"
+    else:
+        # Valid UTF-8 with NUL bytes may be UTF-16 of plain ASCII text.
+        return (_utf16_without_bom(raw) if "\x00" in text else None) or Decoded(text, "utf-8")
+    utf16 = _utf16_without_bom(raw)
+    if utf16 is not None:
+        return utf16
+    text, bad, letters = _utf8_with_evidence(raw)
+    if letters and letters >= bad:
+        return Decoded(text, "utf-8", bad)
+    # Windows-1258 leaves a few byte values undefined: those are reported like bad UTF-8 bytes.
+    text = raw.decode("cp1258", errors="replace")
+    evidence = f"{bad:,} bytes are not UTF-8" + (f" and only {letters:,} letters are" if letters else "")
+    return Decoded(text, "cp1258", text.count("\ufffd"), f"Windows-1258 (Vietnamese), since {evidence}")
+
+
+def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode CSV bytes; returns (text, encoding name). See :func:`decode_text`."""
+    decoded = decode_text(raw)
+    return decoded.text, decoded.encoding
+
+
+#: Delimiters tried, in order of preference on a tie.
+_DELIMITERS = (",", "\t", ";")
+#: A quoted cell ("" is a quote inside it), or the rest of the text after a quote never closed.
+#: Possessive: it always matches, so it never backtracks.
+_QUOTED = re.compile(r'"(?:[^"]++|"")*+"?')
+SNIFF_LINES = 20
+SNIFF_CHARS = 1024 * 1024
+
+
+def _sniff(text: str) -> tuple[str, int]:
+    """(delimiter, number of cells in the first line), in time linear in a bounded sample: the
+    first SNIFF_LINES lines within SNIFF_CHARS characters, quoted cells taken out, and for each
+    candidate the number of lines with as many delimiters as the first line. A line cut by the
+    sample is not counted, so a long line cannot tip the choice."""
+    sample = text[:SNIFF_CHARS]
+    lines = _QUOTED.sub("", sample).split("\n")
+    if len(text) > SNIFF_CHARS and len(lines) > 1:
+        lines.pop()
+    lines = [line for line in lines[: SNIFF_LINES + 1] if line.strip()][:SNIFF_LINES]
+    if not lines:
+        return ",", 1
+    best: tuple[int, int, int] | None = None
+    chosen = ","
+    for preference, delimiter in enumerate(_DELIMITERS):
+        header = lines[0].count(delimiter)
+        if not header:
+            continue
+        agreeing = sum(1 for line in lines if line.count(delimiter) == header)
+        score = (agreeing, header, -preference)
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    return chosen, lines[0].count(chosen) + 1
 
 
 def _sniff_delimiter(text: str) -> str:
-    # The first 20 whole lines, found without splitting the whole file (a national file's 45 MB
-    # into lines only to keep 20 of them cost a tenth of a second). Whole lines, however long: a
-    # line cut in two can make the sniffer give up and the fallback pick the wrong delimiter.
-    end = 0
-    for _ in range(20):
-        newline = text.find("\n", end)
-        if newline < 0:
-            end = len(text)
-            break
-        end = newline + 1
-    head = "\n".join(text[:end].splitlines()[:20])
-    try:
-        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
-    except csv.Error:
-        counts = {d: head.count(d) for d in ",;\t"}
-        return max(counts, key=lambda d: counts[d])
+    return _sniff(text)[0]
 
 
 def normalise_header(name: str) -> str:
@@ -119,13 +211,108 @@ def _check_headers(headers: list[str], file: str, sheet: str | None, first_row: 
     return problems
 
 
+def _column_name(headers: Sequence[str | None], index: int) -> str:
+    name = headers[index] if index < len(headers) else None
+    return normalise_header(name) if name else f"column {index + 1}"
+
+
+def _cell_findings(
+    grid: pl.DataFrame,
+    hit: pl.Expr,
+    cell: Callable[[str], str | None],
+    code: str,
+    hint: str,
+    place: _Place,
+    *,
+    keep_header: bool,
+) -> tuple[pl.DataFrame, list[Problem]]:
+    """Report and empty the cells of ``grid`` (strings, header in its first row) for which ``cell``
+    gives a message; ``hit`` is a cheap per-column test that finds every such cell (and maybe a few
+    more). One problem per cell, up to MAX_CELL_FINDINGS, then one saying how many more. With
+    ``keep_header`` a header cell is reported but kept (its column is then reported by name
+    downstream)."""
+    mask = grid.select(pl.any_horizontal(hit)).to_series()
+    if not mask.any():
+        return grid, []
+    rows = grid.with_row_index("_i").filter(mask)
+    headers = grid.row(0)
+    problems: list[Problem] = []
+    found = 0
+    for values in rows.iter_rows():
+        for j, value in enumerate(values[1:]):
+            message = cell(value) if value is not None else None
+            if message is None:
+                continue
+            found += 1
+            if found <= MAX_CELL_FINDINGS:
+                if values[0] != 0:
+                    message += "; the cell was not read"
+                elif not keep_header:
+                    message += "; the column name was not read"
+                problems.append(place.problem(code, message, values[0], _column_name(headers, j), hint))
+    if found > MAX_CELL_FINDINGS:
+        problems.append(
+            place.problem(code, f"… and {found - MAX_CELL_FINDINGS:,} more cells like these", None, None, hint)
+        )
+    if not found:
+        return grid, []
+    cut = (pl.int_range(pl.len()) > 0) & hit if keep_header else hit
+    emptied = grid.with_columns(pl.when(cut).then(None).otherwise(pl.all()).name.keep())
+    return emptied, problems
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a grid came from: rows of the grid are sheet rows counted from ``first_row``."""
+
+    file: str
+    sheet: str | None
+    first_row: int = 1
+
+    def problem(self, code: str, message: str, index: int | None, column: str | None, hint: str | None) -> Problem:
+        row = None if index is None else self.first_row + index
+        return Problem(code, message, file=self.file, sheet=self.sheet, row=row, field=column, hint=hint)
+
+
+def _too_long(value: str) -> str | None:
+    if len(value) <= MAX_CELL_CHARS:
+        return None
+    return (
+        f"{len(value):,} characters, more than the {MAX_CELL_CHARS:,} a cell may hold (Excel's own limit),"
+        f" starting {shorten(value, 40)!r}"
+    )
+
+
+def _undecodable(value: str) -> str | None:
+    count = value.count("\ufffd")
+    if not count:
+        return None
+    return f"{count} byte{'s' if count > 1 else ''} here could not be decoded (shown as �): {shorten(value, 60)!r}"
+
+
+def _undecodable_cells(grid: pl.DataFrame, place: _Place) -> tuple[pl.DataFrame, list[Problem]]:
+    """Cells with bytes that were not text (U+FFFD after decoding): reported, not read."""
+    hit = pl.all().str.contains("\ufffd", literal=True)
+    hint = "retype the cell, or save the file again as CSV UTF-8"
+    return _cell_findings(grid, hit, _undecodable, "undecodable-bytes", hint, place, keep_header=True)
+
+
+def _long_cells(grid: pl.DataFrame, place: _Place) -> tuple[pl.DataFrame, list[Problem]]:
+    """Cells too long to be values: reported and not read, so they travel no further."""
+    # Length in bytes is free to read and never less than the length in characters.
+    hit = pl.all().str.len_bytes() > MAX_CELL_CHARS
+    hint = "a cell holds one value: put long texts in an evidence file"
+    return _cell_findings(grid, hit, _too_long, "cell-too-long", hint, place, keep_header=False)
+
+
 def frame_from_grid(
     grid: pl.DataFrame, file: str, sheet: str | None, first_row: int = 1, *, is_nfc: bool = False
 ) -> tuple[Sheet | None, list[Problem]]:
     """A table of strings whose first row holds the column names (as read with no header);
     ``first_row`` is the sheet row the header is in (an Excel table need not start in row 1).
     ``is_nfc``: the caller checked that the whole text is already in NFC, so cells need not be
-    normalised one by one."""
+    normalised one by one. Cells longer than MAX_CELL_CHARS are reported and not read; a table
+    wider than MAX_COLUMNS is refused. Linear in the number of columns."""
     if grid.height == 0 or grid.width == 0:
         return None, [
             Problem(
@@ -136,24 +323,29 @@ def frame_from_grid(
                 hint="put the column names in row 1",
             )
         ]
+    if grid.width > MAX_COLUMNS:
+        return None, [too_many_columns(grid.width, file, sheet)]
     if any(dtype != pl.String for dtype in grid.dtypes):
         grid = grid.select(pl.all().cast(pl.String))
+    grid, stray = _long_cells(grid, _Place(file, sheet, first_row))
+    columns = grid.columns  # a new list at each call: taken once
     headers = [normalise_header(h or "") for h in grid.row(0)]
     problems = _check_headers(headers, file, sheet, first_row)
     if problems:
-        return None, problems
+        return None, stray + problems
     # The names of the columns pari-index adds itself (source file, sheet, row) cannot be read
     # from a sheet: they would clash, and a clerk who typed "_row" did not mean them.
     reserved = [i for i, h in enumerate(headers) if h in (ROW, FILE, SHEET)]
-    keep = [i for i, h in enumerate(headers) if h and i not in reserved]
+    keep = [i for i, h in enumerate(headers) if h and h not in (ROW, FILE, SHEET)]
     if not keep:
         return None, [
-            Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row)
+            *stray,
+            Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row),
         ]
     # As few polars calls as possible: a commune's file is small, and per-call overhead was most
     # of the cost of reading thousands of them.
     body = grid.slice(1).with_row_index(ROW, offset=first_row + 1)
-    stray = [
+    stray += [
         Problem(
             "reserved-column",
             f"column {headers[i]!r} has a name pari-index uses for itself; its values were not read",
@@ -165,7 +357,7 @@ def frame_from_grid(
         )
         for i in reserved
     ]
-    blank = [grid.columns[i] for i in range(grid.width) if not headers[i]]
+    blank = [columns[i] for i, h in enumerate(headers) if not h]
     if blank:
         hits = body.filter(pl.any_horizontal(pl.col(blank).str.strip_chars().str.len_chars() > 0))
         for r in hits[ROW].head(20).to_list():
@@ -179,7 +371,7 @@ def frame_from_grid(
                     hint="give the column a name in row 1 or clear it",
                 )
             )
-    source = [grid.columns[i] for i in keep]
+    source = [columns[i] for i in keep]
     value_cols = [headers[i] for i in keep]
     cells = pl.col(source) if is_nfc else pl.col(source).str.normalize("NFC")
     frame = (
@@ -196,9 +388,93 @@ def frame_from_grid(
     return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in value_cols}), stray
 
 
+def too_many_columns(width: int, file: str, sheet: str | None = None) -> Problem:
+    return Problem(
+        "too-many-columns",
+        f"{width:,} columns, more than the {MAX_COLUMNS:,} pari-index reads (as Excel); the table was not read",
+        file=file,
+        sheet=sheet,
+        row=1,
+        hint="a commune's answers fit in far fewer columns: check the delimiter, or use the long form",
+    )
+
+
+def _csv_problem(text: str, delimiter: str, file: str, polars_message: str) -> Problem:
+    """The csv-syntax problem, with the row it is in when one can be found."""
+    located = _locate_csv_error(text, delimiter)
+    if located is None:
+        return Problem(
+            "csv-syntax",
+            f"not readable as CSV: {polars_message}",
+            file=file,
+            hint="check that every row has the same number of columns and quotes are closed",
+        )
+    row, message, hint = located
+    return Problem("csv-syntax", f"not readable as CSV: {message}", file=file, row=row, hint=hint)
+
+
+def _record_pattern(delimiter: str) -> re.Pattern[str]:
+    d = re.escape(delimiter)
+    cell = f'(?:"(?:[^"]++|"")*+"|[^"{d}]*+)'
+    return re.compile(f"{cell}(?:{d}{cell})*+")
+
+
+def _locate_csv_error(text: str, delimiter: str) -> tuple[int, str, str] | None:
+    """(row, message, hint) of the first record that breaks CSV: a quote never closed, a quote
+    inside a cell, or more cells than the header. Rows are records, counted as polars counts them
+    (blank lines included, a quoted line break inside one record). Linear: each line is counted
+    once, records with quotes checked by a pattern that never backtracks."""
+    pattern = _record_pattern(delimiter)
+    header_cells = 0
+    row = 0
+    pending: list[str] = []
+    quotes = 0
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for line in lines:
+        pending.append(line)
+        quotes += line.count('"')
+        if quotes % 2:
+            continue  # inside a quoted cell: the record goes on
+        record = "\n".join(pending).removesuffix("\r")
+        pending, quotes, row = [], 0, row + 1
+        if '"' in record:
+            if pattern.fullmatch(record) is None:
+                return (
+                    row,
+                    f"row {row} has a quote inside a cell, or text after a closing quote",
+                    'a cell with a quote or the delimiter must be put in double quotes, its own quotes doubled ("")',
+                )
+            cells = _QUOTED.sub("", record).count(delimiter) + 1
+        else:
+            cells = record.count(delimiter) + 1
+        if row == 1:
+            header_cells = cells
+        elif cells > header_cells:
+            return (
+                row,
+                f"row {row} has {cells} cells but the header (row 1) has {header_cells}",
+                _ragged_hint(record, delimiter),
+            )
+    if pending:
+        return row + 1, f"the quote opened in row {row + 1} is never closed", "close the quote, or delete it"
+    return None
+
+
+def _ragged_hint(record: str, delimiter: str) -> str:
+    if delimiter == "," and re.search(r"[0-9],[0-9]", _QUOTED.sub("", record)):
+        return (
+            "a number with a decimal comma (like 55,5) splits into two cells in a comma-separated file:"
+            " use a decimal point, put the number in quotes, or save the file with semicolons"
+        )
+    return "a cell holding the delimiter must be put in double quotes; or delete the extra cells"
+
+
 def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     """Decode, sniff the delimiter and read a CSV file as strings."""
-    text, encoding = decode_csv_bytes(raw)
+    decoded = decode_text(raw)
+    text = decoded.text
     if not text.strip():
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
     if "\x00" in text:
@@ -213,76 +489,213 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
                 )
             ],
         )
-    delimiter = _sniff_delimiter(text)
-    if encoding == "utf-8":
+    notes: list[Problem] = []
+    if decoded.fallback:
+        notes.append(
+            Problem(
+                "encoding-fallback",
+                f"not UTF-8: read as {decoded.fallback}",
+                file=file,
+                hint="check that the names read correctly; to be sure, save the file as CSV UTF-8",
+                severity="warning",
+            )
+        )
+    delimiter, header_cells = _sniff(text)
+    if header_cells > MAX_COLUMNS:
+        return ReadResult([], [*notes, too_many_columns(header_cells, file)])
+    if decoded.encoding == "utf-8" and not decoded.bad_bytes:
         data = raw
-    elif encoding == "utf-8-sig":
+    elif decoded.encoding == "utf-8-sig" and not decoded.bad_bytes:
         data = raw[3:]
     else:
         data = text.encode("utf-8")
     try:
         grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
     except pl.exceptions.PolarsError as exc:
-        return ReadResult(
-            [],
-            [
-                Problem(
-                    "csv-syntax",
-                    f"not readable as CSV: {str(exc).splitlines()[0]}",
-                    file=file,
-                    hint="check that every row has the same number of columns and quotes are closed",
-                )
-            ],
-        )
+        return ReadResult([], [*notes, _csv_problem(text, delimiter, file, shorten(str(exc).splitlines()[0], 200))])
+    del data
+    if decoded.bad_bytes:
+        grid, found = _undecodable_cells(grid, _Place(file, None))
+        notes += found
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
     sheet, problems = frame_from_grid(grid, file, None, is_nfc=unicodedata.is_normalized("NFC", text))
-    return ReadResult([sheet] if sheet else [], problems)
+    return ReadResult([sheet] if sheet else [], notes + problems)
+
+
+def _stat(p: Path, file: str) -> os.stat_result:
+    try:
+        return p.stat()
+    except FileNotFoundError:
+        raise IntakeError(Problem("file-not-found", "file not found", file=file, hint="check the path")) from None
+    except OSError as exc:
+        raise IntakeError(_unreadable(exc, file)) from None
+    except ValueError:  # a NUL character in the path
+        raise IntakeError(Problem("file-unreadable", "the path holds a NUL character", file=file)) from None
+
+
+def _unreadable(exc: OSError, file: str) -> Problem:
+    reason = exc.strerror or type(exc).__name__
+    return Problem(
+        "file-unreadable", f"cannot read the file: {reason}", file=file, hint="check the path and its permissions"
+    )
+
+
+def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool) -> bytes:
+    """At most ``limit`` bytes (more is file-too-large), read in chunks: a pipe or a file whose
+    size the system does not tell (``/proc``) can be endless. A pipe is opened without waiting for
+    a writer (no writer: it reads as empty), then read normally."""
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+        if pipe:
+            os.set_blocking(fd, True)
+        with open(fd, "rb") as stream:
+            while total <= limit:
+                chunk = stream.read(min(READ_CHUNK, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+    except OSError as exc:
+        raise IntakeError(_unreadable(exc, file)) from None
+    if total > limit:
+        raise IntakeError(_too_large(f"more than {limit:,} bytes", limit, file))
+    return b"".join(chunks)
+
+
+def _too_large(size: str, limit: int, file: str) -> Problem:
+    return Problem(
+        "file-too-large",
+        f"{size} is more than the {limit:,} bytes pari-index reads at once",
+        file=file,
+        hint="split the file by district",
+    )
 
 
 def read_table_file(path: str | Path) -> ReadResult:
-    """Read a CSV, XLSX or Parquet file into sheets of strings."""
+    """Read a CSV, XLSX or Parquet file into sheets of strings. A folder, a device or a socket is
+    refused; a pipe is read as CSV (or Parquet) up to MAX_STREAM_BYTES; every error of the
+    operating system is an IntakeError naming the file."""
     from .xlsx import read_excel
 
     p = Path(path)
     file = str(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise IntakeError(Problem("file-not-found", "file not found", file=file, hint="check the path")) from None
-    except OSError as exc:
-        raise IntakeError(Problem("file-unreadable", f"cannot read the file: {exc.strerror}", file=file)) from None
-    if p.is_dir():
+    info = _stat(p, file)
+    if stat.S_ISDIR(info.st_mode):
         raise IntakeError(Problem("is-a-directory", "this is a folder, not a file", file=file))
-    if size > MAX_INPUT_BYTES:
+    pipe = stat.S_ISFIFO(info.st_mode)
+    if not (stat.S_ISREG(info.st_mode) or pipe):
         raise IntakeError(
-            Problem(
-                "file-too-large",
-                f"{size:,} bytes is more than the {MAX_INPUT_BYTES:,} bytes pari-index reads at once",
-                file=file,
-                hint="split the file by district",
-            )
+            Problem("not-a-file", "this is a device or a socket, not a file", file=file, hint="give the file itself")
         )
-    if size == 0:
-        return ReadResult([], [Problem("empty-file", "the file is empty", file=file)])
+    size = info.st_size
+    if size > MAX_INPUT_BYTES:
+        raise IntakeError(_too_large(f"{size:,} bytes", MAX_INPUT_BYTES, file))
     suffix = p.suffix.lower()
-    if suffix in EXCEL_SUFFIXES:
+    if size and not pipe and suffix in EXCEL_SUFFIXES:
         return read_excel(p, file)
+    if size and not pipe and suffix in PARQUET_SUFFIXES:
+        return read_parquet(p, file)
+    # A size of 0 may be a /proc file that is not empty at all: read it with the bound of a pipe.
+    raw = _read_bounded(p, file, MAX_INPUT_BYTES if size else max_stream_bytes(), pipe=pipe)
+    if not raw:
+        return ReadResult([], [Problem("empty-file", "the file is empty", file=file)])
     if suffix in PARQUET_SUFFIXES:
-        try:
-            frame = pl.read_parquet(p)
-        except Exception as exc:
-            return ReadResult(
-                [], [Problem("not-parquet", f"cannot be read as Parquet ({exc})".split("\n")[0], file=file)]
-            )
-        header = pl.DataFrame([frame.columns], schema=frame.columns, orient="row")
-        grid = pl.concat([header, frame.select(pl.all().cast(pl.String))])
-        sheet, problems = frame_from_grid(grid, file, None)
-        return ReadResult([sheet] if sheet else [], problems)
-    raw = p.read_bytes()
-    if raw[:4] == b"PK\x03\x04":
-        return read_excel(p, file)
+        return read_parquet(io.BytesIO(raw), file)
+    if suffix in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04":
+        if size:
+            return read_excel(p, file)
+        raise IntakeError(
+            Problem("not-a-file", "a workbook cannot be read from a pipe", file=file, hint="save it to a file first")
+        )
     return read_csv_bytes(raw, file)
+
+
+def max_stream_bytes() -> int:
+    """Bytes read from a pipe: PARI_MAX_STREAM_BYTES, default MAX_STREAM_BYTES."""
+    try:
+        return int(os.environ.get("PARI_MAX_STREAM_BYTES", MAX_STREAM_BYTES))
+    except ValueError:
+        return MAX_STREAM_BYTES
+
+
+def max_parquet_cells() -> int:
+    """Cells (rows × columns) read from a Parquet file: PARI_MAX_PARQUET_CELLS, default MAX_PARQUET_CELLS."""
+    try:
+        return int(os.environ.get("PARI_MAX_PARQUET_CELLS", MAX_PARQUET_CELLS))
+    except ValueError:
+        return MAX_PARQUET_CELLS
+
+
+def _unsupported(name: str, dtype: object, file: str) -> Problem:
+    return Problem(
+        "unsupported-column-type",
+        f"column {name!r} holds {dtype}, not one value per cell; it was not read",
+        file=file,
+        row=1,
+        field=name,
+        hint="write the column as text or numbers",
+    )
+
+
+def _not_parquet(exc: BaseException, file: str) -> ReadResult:
+    reason = shorten(str(exc).split("\n")[0], 200)
+    return ReadResult([], [Problem("not-parquet", f"cannot be read as Parquet ({reason})", file=file)])
+
+
+def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
+    """A Parquet file as a sheet of strings. Lists, structs, binary and other columns that are not
+    one value per cell are reported by name and the rest read; the number of columns and cells is
+    checked from the file's footer before any data is read."""
+    try:
+        schema = pl.read_parquet_schema(source)
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        rows = pl.scan_parquet(source).select(pl.len()).collect().item()
+    except (Exception, pl.exceptions.PanicException) as exc:  # garbage raises many kinds of error
+        return _not_parquet(exc, file)
+    if len(schema) > MAX_COLUMNS:
+        return ReadResult([], [too_many_columns(len(schema), file)])
+    if rows * max(len(schema), 1) > max_parquet_cells():
+        return ReadResult([], [_too_many_cells(rows, len(schema), file)])
+    problems = [
+        _unsupported(name, dtype, file)
+        for name, dtype in schema.items()
+        if dtype.is_nested() or dtype in (pl.Binary, pl.Object)
+    ]
+    unsupported = {p.field for p in problems}
+    keep = [name for name in schema if name not in unsupported]
+    try:
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        frame = pl.read_parquet(source, columns=keep)
+    except (Exception, pl.exceptions.PanicException) as exc:
+        return _not_parquet(exc, file)
+    texts: list[pl.Series] = []
+    for column in frame.iter_columns():
+        try:
+            texts.append(column.cast(pl.String))
+        except pl.exceptions.PolarsError:  # durations and the like have no text form in polars
+            problems.append(_unsupported(column.name, column.dtype, file))
+    if not texts:
+        return ReadResult([], problems or [Problem("empty-sheet", "the file has no columns", file=file)])
+    names = [series.name for series in texts]
+    header = pl.DataFrame([names], schema=names, orient="row")
+    grid = pl.concat([header, pl.DataFrame(texts)])
+    sheet, found = frame_from_grid(grid, file, None)
+    return ReadResult([sheet] if sheet else [], problems + found)
+
+
+def _too_many_cells(rows: int, columns: int, file: str) -> Problem:
+    return Problem(
+        "file-too-large",
+        f"{rows:,} rows × {columns:,} columns is more than the {max_parquet_cells():,} cells pari-index reads"
+        " from a Parquet file",
+        file=file,
+        hint="split the file by district, or raise PARI_MAX_PARQUET_CELLS",
+    )
 
 
 def read_tables(paths: list[str | Path]) -> ReadResult:
