@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,8 +115,11 @@ def decode_text(raw: bytes) -> Decoded:
     (a UTF-8 file with a stray byte stays UTF-8, the byte reported); UTF-16 when every other byte
     is zero; Windows-1258 only when the bytes look like it (many invalid, no valid UTF-8 letter)."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        text, bad, _ = _utf8_with_evidence(raw[3:])
-        return Decoded(text, "utf-8-sig", bad)
+        try:
+            return Decoded(raw[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError:
+            text, bad, _ = _utf8_with_evidence(raw[3:])
+            return Decoded(text, "utf-8-sig", bad)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = raw.decode("utf-16", errors="replace")
         return Decoded(text, "utf-16", text.count("\ufffd"))
@@ -213,52 +216,9 @@ def _check_headers(headers: list[str], file: str, sheet: str | None, first_row: 
 
 def _column_name(headers: Sequence[str | None], index: int) -> str:
     name = headers[index] if index < len(headers) else None
-    return normalise_header(name) if name else f"column {index + 1}"
-
-
-def _cell_findings(
-    grid: pl.DataFrame,
-    hit: pl.Expr,
-    cell: Callable[[str], str | None],
-    code: str,
-    hint: str,
-    place: _Place,
-    *,
-    keep_header: bool,
-) -> tuple[pl.DataFrame, list[Problem]]:
-    """Report and empty the cells of ``grid`` (strings, header in its first row) for which ``cell``
-    gives a message; ``hit`` is a cheap per-column test that finds every such cell (and maybe a few
-    more). One problem per cell, up to MAX_CELL_FINDINGS, then one saying how many more. With
-    ``keep_header`` a header cell is reported but kept (its column is then reported by name
-    downstream)."""
-    mask = grid.select(pl.any_horizontal(hit)).to_series()
-    if not mask.any():
-        return grid, []
-    rows = grid.with_row_index("_i").filter(mask)
-    headers = grid.row(0)
-    problems: list[Problem] = []
-    found = 0
-    for values in rows.iter_rows():
-        for j, value in enumerate(values[1:]):
-            message = cell(value) if value is not None else None
-            if message is None:
-                continue
-            found += 1
-            if found <= MAX_CELL_FINDINGS:
-                if values[0] != 0:
-                    message += "; the cell was not read"
-                elif not keep_header:
-                    message += "; the column name was not read"
-                problems.append(place.problem(code, message, values[0], _column_name(headers, j), hint))
-    if found > MAX_CELL_FINDINGS:
-        problems.append(
-            place.problem(code, f"… and {found - MAX_CELL_FINDINGS:,} more cells like these", None, None, hint)
-        )
-    if not found:
-        return grid, []
-    cut = (pl.int_range(pl.len()) > 0) & hit if keep_header else hit
-    emptied = grid.with_columns(pl.when(cut).then(None).otherwise(pl.all()).name.keep())
-    return emptied, problems
+    if not name or len(name) > MAX_CELL_CHARS:
+        return f"column {index + 1}"
+    return normalise_header(name)
 
 
 @dataclass(frozen=True)
@@ -274,11 +234,24 @@ class _Place:
         return Problem(code, message, file=self.file, sheet=self.sheet, row=row, field=column, hint=hint)
 
 
+@dataclass(frozen=True)
+class _CellCheck:
+    """Cells that are reported and not read: ``hit`` finds every such cell in a column of strings
+    (and maybe a few more, cheaply); ``message`` decides on one cell's text."""
+
+    code: str
+    hit: Callable[[pl.Expr], pl.Expr]
+    exact: Callable[[pl.Expr], pl.Expr]
+    message: Callable[[str], str | None]
+    hint: str
+    keep_header: bool  # a bad column name is reported but kept (reported again by name downstream)
+
+
 def _too_long(value: str) -> str | None:
     if len(value) <= MAX_CELL_CHARS:
         return None
     return (
-        f"{len(value):,} characters, more than the {MAX_CELL_CHARS:,} a cell may hold (Excel's own limit),"
+        f"{len(value):,} characters, more than the {MAX_CELL_CHARS:,} a cell may hold (as in Excel),"
         f" starting {shorten(value, 40)!r}"
     )
 
@@ -290,29 +263,156 @@ def _undecodable(value: str) -> str | None:
     return f"{count} byte{'s' if count > 1 else ''} here could not be decoded (shown as �): {shorten(value, 60)!r}"
 
 
-def _undecodable_cells(grid: pl.DataFrame, place: _Place) -> tuple[pl.DataFrame, list[Problem]]:
-    """Cells with bytes that were not text (U+FFFD after decoding): reported, not read."""
-    hit = pl.all().str.contains("\ufffd", literal=True)
-    hint = "retype the cell, or save the file again as CSV UTF-8"
-    return _cell_findings(grid, hit, _undecodable, "undecodable-bytes", hint, place, keep_header=True)
-
-
-def _long_cells(grid: pl.DataFrame, place: _Place) -> tuple[pl.DataFrame, list[Problem]]:
-    """Cells too long to be values: reported and not read, so they travel no further."""
+UNDECODABLE = _CellCheck(
+    "undecodable-bytes",
+    lambda cell: cell.str.contains("\ufffd", literal=True),
+    lambda cell: cell.str.contains("\ufffd", literal=True),
+    _undecodable,
+    "retype the cell, or save the file again as CSV UTF-8",
+    keep_header=True,
+)
+TOO_LONG = _CellCheck(
+    "cell-too-long",
     # Length in bytes is free to read and never less than the length in characters.
-    hit = pl.all().str.len_bytes() > MAX_CELL_CHARS
-    hint = "a cell holds one value: put long texts in an evidence file"
-    return _cell_findings(grid, hit, _too_long, "cell-too-long", hint, place, keep_header=False)
+    lambda cell: cell.str.len_bytes() > MAX_CELL_CHARS,
+    lambda cell: cell.str.len_chars() > MAX_CELL_CHARS,
+    _too_long,
+    "a cell holds one value: put long texts in an evidence file",
+    keep_header=False,
+)
+
+
+def _report_cells(
+    cells: Iterable[tuple[int, int, str | None]], headers: Sequence[str | None], check: _CellCheck, place: _Place
+) -> list[Problem]:
+    """One problem per cell (grid row, grid column, text) the check finds, up to MAX_CELL_FINDINGS,
+    then one saying how many more."""
+    problems: list[Problem] = []
+    found = 0
+    for index, column, value in cells:
+        message = check.message(value) if value is not None else None
+        if message is None:
+            continue
+        found += 1
+        if found > MAX_CELL_FINDINGS:
+            continue
+        if index != 0:
+            message += "; the cell was not read"
+        elif not check.keep_header:
+            message += "; the column name was not read"
+        problems.append(place.problem(check.code, message, index, _column_name(headers, column), check.hint))
+    if found > MAX_CELL_FINDINGS:
+        more = f"… and {found - MAX_CELL_FINDINGS:,} more cells like these"
+        problems.append(place.problem(check.code, more, None, None, check.hint))
+    return problems
+
+
+def _check_narrow(grid: pl.DataFrame, check: _CellCheck, place: _Place) -> tuple[pl.DataFrame, list[Problem]]:
+    """``check`` on a grid of strings with few columns: found cells are reported and emptied."""
+    mask = grid.select(pl.any_horizontal(check.hit(pl.all()))).to_series()
+    if not mask.any():
+        return grid, []
+    rows = grid.with_row_index("_i").filter(mask)
+    cells = ((values[0], j, value) for values in rows.iter_rows() for j, value in enumerate(values[1:]))
+    problems = _report_cells(cells, grid.row(0), check, place)
+    if not problems:
+        return grid, []
+    bad = check.exact(pl.all())
+    if check.keep_header:
+        bad = bad & (pl.int_range(pl.len()) > 0)
+    return grid.with_columns(pl.when(bad).then(None).otherwise(pl.all()).name.keep()), problems
+
+
+def _check_long(
+    cells: pl.DataFrame, headers: Sequence[str | None], check: _CellCheck, place: _Place
+) -> tuple[pl.DataFrame, list[Problem]]:
+    """``check`` on a grid held as one row per cell (value, r, c)."""
+    hits = cells.filter(check.hit(pl.col("value")))
+    if hits.height == 0:
+        return cells, []
+    problems = _report_cells(hits.select("r", "c", "value").iter_rows(), headers, check, place)
+    if not problems:
+        return cells, []
+    bad = check.exact(pl.col("value"))
+    if check.keep_header:
+        bad = bad & (pl.col("r") > 0)
+    return cells.with_columns(pl.when(bad).then(None).otherwise(pl.col("value")).alias("value")), problems
+
+
+#: Above this many columns a grid is worked on as one long column of cells: polars spends about
+#: 0.1 ms per column and expression, so each pass over a sheet of 16,384 columns took seconds.
+WIDE_COLUMNS = 256
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The grid columns that are read (positions), their names, and the unnamed ones."""
+
+    keep: list[int]
+    names: list[str]
+    blank: list[int]
+
+
+def _plan_columns(headers: list[str], place: _Place) -> tuple[_Columns | None, list[Problem]]:
+    """Which columns to read; problems with the header row (None when nothing can be read)."""
+    file, sheet, first_row = place.file, place.sheet, place.first_row
+    problems = _check_headers(headers, file, sheet, first_row)
+    if problems:
+        return None, problems
+    # The names of the columns pari-index adds itself (source file, sheet, row) cannot be read
+    # from a sheet: they would clash, and a clerk who typed "_row" did not mean them.
+    reserved = [
+        Problem(
+            "reserved-column",
+            f"column {h!r} has a name pari-index uses for itself; its values were not read",
+            file=file,
+            sheet=sheet,
+            row=first_row,
+            field=h,
+            hint="rename the column",
+        )
+        for h in headers
+        if h in (ROW, FILE, SHEET)
+    ]
+    keep = [i for i, h in enumerate(headers) if h and h not in (ROW, FILE, SHEET)]
+    if not keep:
+        return None, [
+            *reserved,
+            Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row),
+        ]
+    blank = [i for i, h in enumerate(headers) if not h]
+    return _Columns(keep, [headers[i] for i in keep], blank), reserved
+
+
+def _without_header(rows: Iterable[int], place: _Place) -> list[Problem]:
+    return [
+        Problem(
+            "cell-without-header",
+            "cells in a column without a name were ignored",
+            file=place.file,
+            sheet=place.sheet,
+            row=row,
+            hint="give the column a name in row 1 or clear it",
+        )
+        for row in rows
+    ]
 
 
 def frame_from_grid(
-    grid: pl.DataFrame, file: str, sheet: str | None, first_row: int = 1, *, is_nfc: bool = False
+    grid: pl.DataFrame,
+    file: str,
+    sheet: str | None,
+    first_row: int = 1,
+    *,
+    is_nfc: bool = False,
+    undecodable: bool = False,
 ) -> tuple[Sheet | None, list[Problem]]:
     """A table of strings whose first row holds the column names (as read with no header);
     ``first_row`` is the sheet row the header is in (an Excel table need not start in row 1).
     ``is_nfc``: the caller checked that the whole text is already in NFC, so cells need not be
-    normalised one by one. Cells longer than MAX_CELL_CHARS are reported and not read; a table
-    wider than MAX_COLUMNS is refused. Linear in the number of columns."""
+    normalised one by one. ``undecodable``: the text had bytes that could not be decoded (U+FFFD):
+    cells holding one are reported and not read. Cells longer than MAX_CELL_CHARS are reported and
+    not read; a table wider than MAX_COLUMNS is refused. Linear in the number of columns."""
     if grid.height == 0 or grid.width == 0:
         return None, [
             Problem(
@@ -327,52 +427,28 @@ def frame_from_grid(
         return None, [too_many_columns(grid.width, file, sheet)]
     if any(dtype != pl.String for dtype in grid.dtypes):
         grid = grid.select(pl.all().cast(pl.String))
-    grid, stray = _long_cells(grid, _Place(file, sheet, first_row))
-    columns = grid.columns  # a new list at each call: taken once
+    place = _Place(file, sheet, first_row)
+    checks = (UNDECODABLE, TOO_LONG) if undecodable else (TOO_LONG,)
+    if grid.width > WIDE_COLUMNS:
+        return _frame_wide(grid, place, checks, is_nfc)
+    stray: list[Problem] = []
+    for check in checks:
+        grid, found = _check_narrow(grid, check, place)
+        stray += found
     headers = [normalise_header(h or "") for h in grid.row(0)]
-    problems = _check_headers(headers, file, sheet, first_row)
-    if problems:
-        return None, stray + problems
-    # The names of the columns pari-index adds itself (source file, sheet, row) cannot be read
-    # from a sheet: they would clash, and a clerk who typed "_row" did not mean them.
-    reserved = [i for i, h in enumerate(headers) if h in (ROW, FILE, SHEET)]
-    keep = [i for i, h in enumerate(headers) if h and h not in (ROW, FILE, SHEET)]
-    if not keep:
-        return None, [
-            *stray,
-            Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row),
-        ]
+    plan, problems = _plan_columns(headers, place)
+    stray += problems
+    if plan is None:
+        return None, stray
+    columns = grid.columns  # a new list at each call: taken once
     # As few polars calls as possible: a commune's file is small, and per-call overhead was most
     # of the cost of reading thousands of them.
     body = grid.slice(1).with_row_index(ROW, offset=first_row + 1)
-    stray += [
-        Problem(
-            "reserved-column",
-            f"column {headers[i]!r} has a name pari-index uses for itself; its values were not read",
-            file=file,
-            sheet=sheet,
-            row=first_row,
-            field=headers[i],
-            hint="rename the column",
-        )
-        for i in reserved
-    ]
-    blank = [columns[i] for i, h in enumerate(headers) if not h]
-    if blank:
+    if plan.blank:
+        blank = [columns[i] for i in plan.blank]
         hits = body.filter(pl.any_horizontal(pl.col(blank).str.strip_chars().str.len_chars() > 0))
-        for r in hits[ROW].head(20).to_list():
-            stray.append(
-                Problem(
-                    "cell-without-header",
-                    "cells in a column without a name were ignored",
-                    file=file,
-                    sheet=sheet,
-                    row=r,
-                    hint="give the column a name in row 1 or clear it",
-                )
-            )
-    source = [columns[i] for i in keep]
-    value_cols = [headers[i] for i in keep]
+        stray += _without_header(hits[ROW].head(20).to_list(), place)
+    source = [columns[i] for i in plan.keep]
     cells = pl.col(source) if is_nfc else pl.col(source).str.normalize("NFC")
     frame = (
         body.select(
@@ -381,11 +457,48 @@ def frame_from_grid(
             pl.lit(file).alias(FILE),
             pl.lit(sheet, dtype=pl.String).alias(SHEET),
         )
-        .rename(dict(zip(source, value_cols, strict=True)))
+        .rename(dict(zip(source, plan.names, strict=True)))
         # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
-        .filter(pl.any_horizontal(pl.col(value_cols).is_not_null()))
+        .filter(pl.any_horizontal(pl.col(plan.names).is_not_null()))
     )
-    return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in value_cols}), stray
+    return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
+
+
+def _frame_wide(
+    grid: pl.DataFrame, place: _Place, checks: Sequence[_CellCheck], is_nfc: bool
+) -> tuple[Sheet | None, list[Problem]]:
+    """frame_from_grid for a grid of many columns, worked on as one column of cells (value, grid
+    row r, grid column c) in column order, and cut back into columns by slicing (no copy)."""
+    n = grid.height
+    position = pl.int_range(pl.len())
+    cells = grid.unpivot().select("value").with_columns((position % n).alias("r"), (position // n).alias("c"))
+    stray: list[Problem] = []
+    for check in checks:
+        cells, found = _check_long(cells, grid.row(0), check, place)
+        stray += found
+    headers = [normalise_header(h or "") for h in cells.filter(pl.col("r") == 0).get_column("value").to_list()]
+    plan, problems = _plan_columns(headers, place)
+    stray += problems
+    if plan is None:
+        return None, stray
+    body = cells.filter(pl.col("r") > 0)
+    if plan.blank:
+        named = pl.col("c").is_in(plan.blank) & (pl.col("value").str.strip_chars().str.len_chars() > 0)
+        rows = body.filter(named).get_column("r").unique().sort().head(20)
+        stray += _without_header((place.first_row + r for r in rows.to_list()), place)
+    value = pl.col("value") if is_nfc else pl.col("value").str.normalize("NFC")
+    body = body.filter(pl.col("c").is_in(plan.keep)).with_columns(value.str.strip_chars().replace("", None))
+    # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
+    filled = body.filter(pl.col("value").is_not_null()).get_column("r").unique()
+    body = body.filter(pl.col("r").is_in(filled.implode()))
+    m = filled.len()
+    values = body.get_column("value")
+    rows = (body.get_column("r").head(m) + place.first_row).cast(pl.Int64).alias(ROW)
+    columns = [values.slice(k * m, m).alias(name) for k, name in enumerate(plan.names)]
+    frame = pl.DataFrame([rows, *columns]).with_columns(
+        pl.lit(place.file).alias(FILE), pl.lit(place.sheet, dtype=pl.String).alias(SHEET)
+    )
+    return Sheet(file=place.file, name=place.sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
 
 
 def too_many_columns(width: int, file: str, sheet: str | None = None) -> Problem:
@@ -458,6 +571,14 @@ def _locate_csv_error(text: str, delimiter: str) -> tuple[int, str, str] | None:
                 _ragged_hint(record, delimiter),
             )
     if pending:
+        record = "\n".join(pending)
+        first = record.index('"')
+        if first and record[first - 1] != delimiter:
+            return (
+                row + 1,
+                f"row {row + 1} has a quote inside a cell: {shorten(record[: first + 1], 60)!r}",
+                ('put the whole cell in double quotes and double its own quotes (""), or delete the quote'),
+            )
         return row + 1, f"the quote opened in row {row + 1} is never closed", "close the quote, or delete it"
     return None
 
@@ -475,7 +596,7 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     """Decode, sniff the delimiter and read a CSV file as strings."""
     decoded = decode_text(raw)
     text = decoded.text
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text)
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
     if "\x00" in text:
         return ReadResult(
@@ -514,12 +635,10 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     except pl.exceptions.PolarsError as exc:
         return ReadResult([], [*notes, _csv_problem(text, delimiter, file, shorten(str(exc).splitlines()[0], 200))])
     del data
-    if decoded.bad_bytes:
-        grid, found = _undecodable_cells(grid, _Place(file, None))
-        notes += found
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
-    sheet, problems = frame_from_grid(grid, file, None, is_nfc=unicodedata.is_normalized("NFC", text))
+    nfc = unicodedata.is_normalized("NFC", text)
+    sheet, problems = frame_from_grid(grid, file, None, is_nfc=nfc, undecodable=bool(decoded.bad_bytes))
     return ReadResult([sheet] if sheet else [], notes + problems)
 
 
@@ -541,7 +660,7 @@ def _unreadable(exc: OSError, file: str) -> Problem:
     )
 
 
-def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool) -> bytes:
+def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool, size: int = 0) -> bytes:
     """At most ``limit`` bytes (more is file-too-large), read in chunks: a pipe or a file whose
     size the system does not tell (``/proc``) can be endless. A pipe is opened without waiting for
     a writer (no writer: it reads as empty), then read normally."""
@@ -553,7 +672,8 @@ def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool) -> bytes:
             os.set_blocking(fd, True)
         with open(fd, "rb") as stream:
             while total <= limit:
-                chunk = stream.read(min(READ_CHUNK, limit + 1 - total))
+                # A file of known size in one read (and no copy to join); then until the end.
+                chunk = stream.read(min(size + 1 if not chunks and size else READ_CHUNK, limit + 1 - total))
                 if not chunk:
                     break
                 chunks.append(chunk)
@@ -562,7 +682,7 @@ def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool) -> bytes:
         raise IntakeError(_unreadable(exc, file)) from None
     if total > limit:
         raise IntakeError(_too_large(f"more than {limit:,} bytes", limit, file))
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _too_large(size: str, limit: int, file: str) -> Problem:
@@ -599,7 +719,7 @@ def read_table_file(path: str | Path) -> ReadResult:
     if size and not pipe and suffix in PARQUET_SUFFIXES:
         return read_parquet(p, file)
     # A size of 0 may be a /proc file that is not empty at all: read it with the bound of a pipe.
-    raw = _read_bounded(p, file, MAX_INPUT_BYTES if size else max_stream_bytes(), pipe=pipe)
+    raw = _read_bounded(p, file, MAX_INPUT_BYTES if size else max_stream_bytes(), pipe=pipe, size=size)
     if not raw:
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file)])
     if suffix in PARQUET_SUFFIXES:
