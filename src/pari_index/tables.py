@@ -38,9 +38,10 @@ READ_CHUNK = 1024**2
 MAX_COLUMNS = 16_384
 #: Characters of one cell, as in Excel: a longer cell is reported and not read.
 MAX_CELL_CHARS = 32_767
-#: Cells of one Parquet file (rows × columns; a national long-form file has about 10 million):
-#: raise with PARI_MAX_PARQUET_CELLS.
-MAX_PARQUET_CELLS = 50_000_000
+#: Cells (rows × columns) of one CSV or Parquet file: a national long-form file has about 10
+#: million; each cell costs polars at least 16 bytes even when empty, and a blank CSV line is a row
+#: of empty cells for one byte. Raise with the environment variable PARI_MAX_CELLS.
+MAX_CELLS = 20_000_000
 #: Findings per file for cells of one kind (undecodable, too long); then one saying how many more.
 MAX_CELL_FINDINGS = 200
 #: Sheets never read as data: the instructions sheet of a generated template.
@@ -444,11 +445,14 @@ def frame_from_grid(
     # As few polars calls as possible: a commune's file is small, and per-call overhead was most
     # of the cost of reading thousands of them.
     body = grid.slice(1).with_row_index(ROW, offset=first_row + 1)
+    source = [columns[i] for i in plan.keep]
+    if min(body.null_count().row(0)[1:]) > body.height // 4:
+        # Many blank rows (a file of empty lines): dropped first, so no copy of them is made.
+        body = body.filter(~pl.all_horizontal(pl.exclude(ROW).is_null()))
     if plan.blank:
         blank = [columns[i] for i in plan.blank]
         hits = body.filter(pl.any_horizontal(pl.col(blank).str.strip_chars().str.len_chars() > 0))
         stray += _without_header(hits[ROW].head(20).to_list(), place)
-    source = [columns[i] for i in plan.keep]
     cells = pl.col(source) if is_nfc else pl.col(source).str.normalize("NFC")
     frame = (
         body.select(
@@ -624,6 +628,10 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     delimiter, header_cells = _sniff(text)
     if header_cells > MAX_COLUMNS:
         return ReadResult([], [*notes, too_many_columns(header_cells, file)])
+    # Every line is a row of as many cells as the header, blank or not: bound them before polars.
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines * header_cells > max_cells():
+        return ReadResult([], [*notes, _too_many_cells(lines, header_cells, file)])
     if decoded.encoding == "utf-8" and not decoded.bad_bytes:
         data = raw
     elif decoded.encoding == "utf-8-sig" and not decoded.bad_bytes:
@@ -741,12 +749,12 @@ def max_stream_bytes() -> int:
         return MAX_STREAM_BYTES
 
 
-def max_parquet_cells() -> int:
-    """Cells (rows × columns) read from a Parquet file: PARI_MAX_PARQUET_CELLS, default MAX_PARQUET_CELLS."""
+def max_cells() -> int:
+    """Cells (rows × columns) read from a CSV or Parquet file: PARI_MAX_CELLS, default MAX_CELLS."""
     try:
-        return int(os.environ.get("PARI_MAX_PARQUET_CELLS", MAX_PARQUET_CELLS))
+        return int(os.environ.get("PARI_MAX_CELLS", MAX_CELLS))
     except ValueError:
-        return MAX_PARQUET_CELLS
+        return MAX_CELLS
 
 
 def _unsupported(name: str, dtype: object, file: str) -> Problem:
@@ -778,7 +786,7 @@ def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
         return _not_parquet(exc, file)
     if len(schema) > MAX_COLUMNS:
         return ReadResult([], [too_many_columns(len(schema), file)])
-    if rows * max(len(schema), 1) > max_parquet_cells():
+    if rows * max(len(schema), 1) > max_cells():
         return ReadResult([], [_too_many_cells(rows, len(schema), file)])
     problems = [
         _unsupported(name, dtype, file)
@@ -810,11 +818,11 @@ def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
 
 def _too_many_cells(rows: int, columns: int, file: str) -> Problem:
     return Problem(
-        "file-too-large",
-        f"{rows:,} rows × {columns:,} columns is more than the {max_parquet_cells():,} cells pari-index reads"
-        " from a Parquet file",
+        "too-many-cells",
+        f"{rows:,} rows × {columns:,} columns is more than the {max_cells():,} cells pari-index reads from one"
+        " file; it was not read",
         file=file,
-        hint="split the file by district, or raise PARI_MAX_PARQUET_CELLS",
+        hint="split the file by district (or, if it really is one table, raise PARI_MAX_CELLS)",
     )
 
 
