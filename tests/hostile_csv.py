@@ -121,6 +121,14 @@ def many_stray_bytes(folder: Path) -> list[str]:
     return _score(folder, path)
 
 
+def sparse_file(folder: Path) -> list[str]:
+    """4 KB on disk, 1.5 GB of NUL bytes when read."""
+    path = folder / "sparse.csv"
+    path.write_text(LONG_HEADER + "00001,1.1.1,,3\n", encoding="utf-8")
+    os.truncate(path, 1_500_000_000)
+    return _score(folder, path)
+
+
 def dev_zero(folder: Path) -> list[str]:
     return _score(folder, Path("/dev/zero"))
 
@@ -178,6 +186,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "csv-only-delimiters": only_delimiters,
     "csv-random-bytes": random_bytes,
     "csv-many-stray-bytes": many_stray_bytes,
+    "csv-sparse-file": sparse_file,
     "input-dev-zero": dev_zero,
     "input-fifo-without-writer": fifo_without_writer,
     "input-symlink-loop": symlink_loop,

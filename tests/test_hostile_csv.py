@@ -276,6 +276,13 @@ def test_devices_links_and_names(tmp_path: Path) -> None:
     assert all(p.file == "/proc/self/status" for p in result.problems)
 
 
+def test_sparse_file_is_not_read_whole(tmp_path: Path) -> None:
+    argv = CASES["csv-sparse-file"](tmp_path)
+    if not tables._has_hole(Path(argv[1])):
+        pytest.skip("this file system does not report holes")
+    assert [p.code for p in read_table_file(argv[1]).problems] == ["binary-file"]
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root reads any file")

@@ -603,17 +603,7 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     if not text or text.isspace():  # (strip() would copy the whole text)
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
     if "\x00" in text:
-        return ReadResult(
-            [],
-            [
-                Problem(
-                    "binary-file",
-                    "this looks like a binary file, not CSV",
-                    file=file,
-                    hint="export the sheet as CSV (UTF-8) or give the .xlsx",
-                )
-            ],
-        )
+        return ReadResult([], [_binary_file(file)])
     notes: list[Problem] = []
     if decoded.fallback:
         notes.append(
@@ -702,6 +692,28 @@ def _too_large(size: str, limit: int, file: str) -> Problem:
     )
 
 
+def _binary_file(file: str) -> Problem:
+    return Problem(
+        "binary-file",
+        "this looks like a binary file, not CSV",
+        file=file,
+        hint="export the sheet as CSV (UTF-8) or give the .xlsx",
+    )
+
+
+def _has_hole(p: Path) -> bool:
+    """Whether a regular file is sparse (has a hole, which reads as NUL bytes). Best effort: False
+    where the system cannot tell."""
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            return os.lseek(fd, 0, os.SEEK_HOLE) < os.fstat(fd).st_size
+        finally:
+            os.close(fd)
+    except (OSError, AttributeError):
+        return False
+
+
 def read_table_file(path: str | Path) -> ReadResult:
     """Read a CSV, XLSX or Parquet file into sheets of strings. A folder, a device or a socket is
     refused; a pipe is read as CSV (or Parquet) up to MAX_STREAM_BYTES; every error of the
@@ -726,6 +738,9 @@ def read_table_file(path: str | Path) -> ReadResult:
         return read_excel(p, file)
     if size and not pipe and suffix in PARQUET_SUFFIXES:
         return read_parquet(p, file)
+    if size and not pipe and _has_hole(p):
+        # A sparse file is small on disk and reads as gigabytes of NUL bytes: not text.
+        return ReadResult([], [_binary_file(file)])
     # A size of 0 may be a /proc file that is not empty at all: read it with the bound of a pipe.
     raw = _read_bounded(p, file, MAX_INPUT_BYTES if size else max_stream_bytes(), pipe=pipe, size=size)
     if not raw:
@@ -801,12 +816,15 @@ def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
         frame = pl.read_parquet(source, columns=keep)
     except (Exception, pl.exceptions.PanicException) as exc:
         return _not_parquet(exc, file)
-    texts: list[pl.Series] = []
-    for column in frame.iter_columns():
-        try:
-            texts.append(column.cast(pl.String))
-        except pl.exceptions.PolarsError:  # durations and the like have no text form in polars
-            problems.append(_unsupported(column.name, column.dtype, file))
+    try:
+        texts = frame.select(pl.all().cast(pl.String)).get_columns()
+    except pl.exceptions.PolarsError:  # durations and the like have no text form: find which
+        texts = []
+        for column in frame.iter_columns():
+            try:
+                texts.append(column.cast(pl.String))
+            except pl.exceptions.PolarsError:
+                problems.append(_unsupported(column.name, column.dtype, file))
     if not texts:
         return ReadResult([], problems or [Problem("empty-sheet", "the file has no columns", file=file)])
     names = [series.name for series in texts]
