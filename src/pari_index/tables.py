@@ -3,10 +3,14 @@
 Everything is read as strings: ids keep their leading zeros and ``1.10`` stays ``1.10``; typing
 happens later, per input, where a failure can be reported against the cell it came from.
 
-CSV bytes are decoded here rather than by polars, which silently garbles Windows-1258: UTF-8 (with
-or without BOM) first, UTF-16 by its BOM, and Windows-1258 only when UTF-8 fails. The delimiter is
-sniffed (comma, semicolon, tab), since Excel in a Vietnamese locale saves CSV with semicolons.
-Text is NFC-normalised so that names typed on different systems join.
+CSV bytes are decoded here rather than by polars, which silently garbles Windows-1258. The choice
+is made per file on evidence (:func:`decode_text`): a byte-order mark decides; a file that is
+mostly UTF-8 stays UTF-8 and each cell with a stray byte is reported and not read; Windows-1258 or
+UTF-16 without a byte-order mark is assumed only when the bytes look like it, and announced. The
+delimiter is sniffed (comma, semicolon, tab) in linear time, since Excel in a Vietnamese locale
+saves CSV with semicolons. Text is NFC-normalised so that names typed on different systems join.
+
+Every reader is bounded (docs/limits.md): bytes read, columns, cells and the length of a cell.
 """
 
 from __future__ import annotations
