@@ -634,8 +634,9 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
         data = text.encode("utf-8")
     try:
         grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
-    except pl.exceptions.PolarsError as exc:
-        return ReadResult([], [*notes, _csv_problem(text, delimiter, file, shorten(str(exc).splitlines()[0], 200))])
+    except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:
+        reason = shorten((str(exc).splitlines() or [type(exc).__name__])[0], 200)
+        return ReadResult([], [*notes, _csv_problem(text, delimiter, file, reason)])
     del data
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
