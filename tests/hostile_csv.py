@@ -114,10 +114,11 @@ def random_bytes(folder: Path) -> list[str]:
 
 
 def many_stray_bytes(folder: Path) -> list[str]:
-    """A mostly-UTF-8 file with a bad byte in 50,000 cells: findings capped, no fallback."""
+    """The example assessments (UTF-8, no BOM) with a bad byte in the commune code of every row:
+    stays UTF-8, findings capped per file, never a fallback to Windows-1258."""
+    lines = (EXAMPLES / "assessments_long.csv").read_bytes().removeprefix(b"\xef\xbb\xbf").split(b"\n")
     path = folder / "long.csv"
-    rows = "".join(f"0000{i % 9 + 1},1.1.2,,có\xff\n" for i in range(50_000))
-    path.write_bytes((LONG_HEADER + "00001,1.1.1,,Xã Hồng Cẩm đã có\n" * 60_000).encode() + rows.encode("latin-1"))
+    path.write_bytes(b"\n".join([lines[0]] + [b"\xfe" + line for line in lines[1:] if line]) + b"\n")
     return _score(folder, path)
 
 
