@@ -122,6 +122,13 @@ def many_stray_bytes(folder: Path) -> list[str]:
     return _score(folder, path)
 
 
+def no_utf8_at_all(folder: Path) -> list[str]:
+    """4.9 MB of one byte that is never UTF-8: read as Windows-1258 (announced), one huge cell."""
+    path = folder / "ff.csv"
+    path.write_bytes(b"\xff" * 4_900_000)
+    return _score(folder, path)
+
+
 def sparse_file(folder: Path) -> list[str]:
     """4 KB on disk, 1.5 GB of NUL bytes when read."""
     path = folder / "sparse.csv"
@@ -187,6 +194,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "csv-only-delimiters": only_delimiters,
     "csv-random-bytes": random_bytes,
     "csv-many-stray-bytes": many_stray_bytes,
+    "csv-no-utf8-at-all": no_utf8_at_all,
     "csv-sparse-file": sparse_file,
     "input-dev-zero": dev_zero,
     "input-fifo-without-writer": fifo_without_writer,

@@ -85,33 +85,42 @@ class Decoded:
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
-#: What ``surrogateescape`` makes of a byte that is not UTF-8.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def _utf8_with_evidence(raw: bytes) -> tuple[str, int, int]:
-    """(text with U+FFFD for each byte that is not UTF-8, such bytes, valid multi-byte letters).
-    Linear and in C: every byte below 0x80 is one character, so the multi-byte letters are what is
-    left of the characters once the ASCII bytes and the escaped bytes are taken away."""
-    escaped = raw.decode("utf-8", errors="surrogateescape")
-    text, bad = _ESCAPED_BYTE.subn("\ufffd", escaped)
+    """(text with U+FFFD for each run of bytes that is not UTF-8, such runs, valid multi-byte
+    letters). Linear and in C: every byte below 0x80 is one character, so the multi-byte letters
+    are what is left of the characters once the ASCII bytes and the U+FFFD are taken away."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
     ascii_bytes = len(raw.translate(None, _HIGH_BYTES))
-    return text, bad, len(escaped) - ascii_bytes - bad
+    return text, bad, len(text) - ascii_bytes - bad
 
 
-def _utf16_without_bom(raw: bytes) -> Decoded | None:
+def _utf16_order(raw: bytes) -> str | None:
     """UTF-16 without a byte-order mark: in text that is mostly ASCII, every other byte is NUL."""
     sample = raw[:2000]
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
-    for zeros, other, encoding, order in ((odd, even, "utf-16-le", "little"), (even, odd, "utf-16-be", "big")):
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if zeros.count(0) > len(zeros) // 2 and other.count(0) < len(other) // 10:
-            text = raw.decode(encoding, errors="replace")
-            return Decoded(
-                text, encoding, text.count("\ufffd"), f"UTF-16 ({order}-endian), since every other byte is zero"
-            )
+            return encoding
     return None
+
+
+def _utf16_without_bom(raw: bytes) -> Decoded | None:
+    encoding = _utf16_order(raw)
+    if encoding is None:
+        return None
+    text = raw.decode(encoding, errors="replace")
+    order = "little" if encoding.endswith("le") else "big"
+    return Decoded(text, encoding, text.count("\ufffd"), f"UTF-16 ({order}-endian), since every other byte is zero")
+
+
+def _binary(raw: bytes) -> bool:
+    """NUL bytes in a file that is not UTF-16: not text (checked before any decoding)."""
+    return b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_order(raw) is None
 
 
 def decode_text(raw: bytes) -> Decoded:
@@ -265,7 +274,8 @@ def _undecodable(value: str) -> str | None:
     count = value.count("\ufffd")
     if not count:
         return None
-    return f"{count} byte{'s' if count > 1 else ''} here could not be decoded (shown as �): {shorten(value, 60)!r}"
+    what = "a byte" if count == 1 else f"{count} bytes (or runs of bytes)"
+    return f"{what} here could not be decoded (shown as �): {shorten(value, 60)!r}"
 
 
 UNDECODABLE = _CellCheck(
@@ -602,6 +612,8 @@ def _ragged_hint(record: str, delimiter: str) -> str:
 
 def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     """Decode, sniff the delimiter and read a CSV file as strings."""
+    if _binary(raw):
+        return ReadResult([], [_binary_file(file)])
     decoded = decode_text(raw)
     text = decoded.text
     if not text or text.isspace():  # (strip() would copy the whole text)
