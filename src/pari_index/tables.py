@@ -354,6 +354,8 @@ def _check_long(
     return cells.with_columns(pl.when(bad).then(None).otherwise(pl.col("value")).alias("value")), problems
 
 
+#: Tables longer than this are checked for many blank rows, dropped before the per-cell work.
+BLANK_ROWS_CHECKED = 10_000
 #: Above this many columns a grid is worked on as one long column of cells: polars spends about
 #: 0.1 ms per column and expression, so each pass over a sheet of 16,384 columns took seconds.
 WIDE_COLUMNS = 256
@@ -421,13 +423,15 @@ def frame_from_grid(
     *,
     is_nfc: bool = False,
     undecodable: bool = False,
+    longest: int | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
     """A table of strings whose first row holds the column names (as read with no header);
     ``first_row`` is the sheet row the header is in (an Excel table need not start in row 1).
     ``is_nfc``: the caller checked that the whole text is already in NFC, so cells need not be
     normalised one by one. ``undecodable``: the text had bytes that could not be decoded (U+FFFD):
     cells holding one are reported and not read. Cells longer than MAX_CELL_CHARS are reported and
-    not read; a table wider than MAX_COLUMNS is refused. Linear in the number of columns."""
+    not read (``longest``: the caller knows no cell is longer, e.g. a short file, and this check is
+    skipped); a table wider than MAX_COLUMNS is refused. Linear in the number of columns."""
     if grid.height == 0 or grid.width == 0:
         return None, [
             Problem(
@@ -443,7 +447,9 @@ def frame_from_grid(
     if any(dtype != pl.String for dtype in grid.dtypes):
         grid = grid.select(pl.all().cast(pl.String))
     place = _Place(file, sheet, first_row)
-    checks = (UNDECODABLE, TOO_LONG) if undecodable else (TOO_LONG,)
+    # One polars call less per file for the thousands of small files of one commune each.
+    long_cells = longest is None or longest > MAX_CELL_CHARS
+    checks = (*((UNDECODABLE,) if undecodable else ()), *((TOO_LONG,) if long_cells else ()))
     if grid.width > WIDE_COLUMNS:
         return _frame_wide(grid, place, checks, is_nfc)
     stray: list[Problem] = []
@@ -460,7 +466,7 @@ def frame_from_grid(
     # of the cost of reading thousands of them.
     body = grid.slice(1).with_row_index(ROW, offset=first_row + 1)
     source = [columns[i] for i in plan.keep]
-    if min(body.null_count().row(0)[1:]) > body.height // 4:
+    if body.height > BLANK_ROWS_CHECKED and min(body.null_count().row(0)[1:]) > body.height // 4:
         # Many blank rows (a file of empty lines): dropped first, so no copy of them is made.
         body = body.filter(~pl.all_horizontal(pl.exclude(ROW).is_null()))
     if plan.blank:
@@ -653,7 +659,9 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
     nfc = unicodedata.is_normalized("NFC", text)
-    sheet, problems = frame_from_grid(grid, file, None, is_nfc=nfc, undecodable=bool(decoded.bad_bytes))
+    sheet, problems = frame_from_grid(
+        grid, file, None, is_nfc=nfc, undecodable=bool(decoded.bad_bytes), longest=len(text)
+    )
     return ReadResult([sheet] if sheet else [], notes + problems)
 
 
