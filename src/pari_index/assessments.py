@@ -174,7 +174,8 @@ def problems_to_findings(problems: Sequence[Problem], severity: str = "error") -
     return pl.DataFrame(
         [
             {
-                "severity": severity,
+                # A problem that is only a warning (an encoding fallback) stays one.
+                "severity": severity if p.severity == "error" else p.severity,
                 "kind": p.code,
                 COMMUNE: None,
                 CRITERION: None,

@@ -21,6 +21,20 @@ EXIT_STRICT_FINDINGS = 3
 EXIT_OUTPUT = 4
 EXIT_INTERNAL = 70  # a bug in pari-index (or a library it uses), not a problem with the input
 
+#: Longest message or hint a Problem keeps (docs/limits.md, "Messages"): a cell of 10 MB quoted in a
+#: message must not travel on to the console, the findings sheet and the report.
+MAX_MESSAGE_CHARS = 500
+#: Longest column name (``field``) a Problem keeps: it is repeated in every location.
+MAX_FIELD_CHARS = 200
+
+
+def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` cut to at most about ``limit`` characters, saying how long it was: for messages built
+    from what a user typed (cell values, names, paths)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -38,6 +52,15 @@ class Problem:
     #: "error" (the input was not used) or "warning" (used, but check it); warnings only fail a
     #: run under --strict.
     severity: str = "error"
+
+    def __post_init__(self) -> None:
+        # Cut in one place, so that every problem is bounded whoever built it.
+        if len(self.message) > MAX_MESSAGE_CHARS:
+            object.__setattr__(self, "message", shorten(self.message))
+        if self.hint is not None and len(self.hint) > MAX_MESSAGE_CHARS:
+            object.__setattr__(self, "hint", shorten(self.hint))
+        if self.field is not None and len(self.field) > MAX_FIELD_CHARS:
+            object.__setattr__(self, "field", shorten(self.field, MAX_FIELD_CHARS))
 
     @property
     def location(self) -> str:
