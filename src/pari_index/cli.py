@@ -300,9 +300,11 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
     Input cells carry Excel data validation; a filled form goes straight back into pari score.
     """
     from .loading import load_criteria
+    from .paths import Target, check_paths, sources
     from .register import read_register
     from .template import write_template
 
+    check_paths([Target(output)], sources(("--criteria", criteria_file), ("--communes", communes)))
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     rows = write_template(criteria, output, register)
@@ -323,12 +325,12 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     """Write the HTML ranking report of a results file (one self-contained page)."""
-    from .outputs import check_not_input
+    from .paths import Target, check_paths, sources
     from .pipeline import criteria_for_results
     from .report import write_report
-    from .results import read_results
+    from .results import read_results, results_sources
 
-    check_not_input(output, [results])
+    check_paths([Target(output)], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)
     write_report(output, tables, lang=lang, date=date, criteria=criteria)
@@ -387,7 +389,10 @@ def demo_data(
     """
     from .demo import generate
     from .loading import load_criteria
+    from .paths import Target, check_paths, sources
 
+    # The folder is written into, not replaced; it may not hold the criteria file it is made from.
+    check_paths([Target(output, folder=True)], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
     files = generate(
         criteria,

@@ -20,7 +20,6 @@ from .model import CriteriaSet
 
 if TYPE_CHECKING:
     from .scoring import ScoreResult
-from .outputs import check_not_input
 
 Progress = Callable[[str], None]
 
@@ -62,6 +61,41 @@ def _format_for(output: Path, fmt: str | None) -> str:
     )
 
 
+def check_score_paths(
+    out: Path,
+    fmt: str,
+    report: str | Path | None,
+    assessments: Sequence[str | Path],
+    survey: Sequence[str | Path],
+    communes: str | Path | None,
+    appraisal: str | Path | None,
+    previous: str | Path | None,
+    lineage: str | Path | None,
+    criteria: str | Path | None,
+    evidence_dir: str | Path | None,
+) -> None:
+    """The path rule (pari_index.paths) for a score run: no output is, contains or reaches an
+    input, and the report is not the results. Checked before anything is read."""
+    from .paths import Target, check_paths, sources
+    from .results import results_sources, results_target
+
+    targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
+    if report is not None:
+        targets.append(Target(Path(report), "--report"))
+    inputs = sources(
+        ("assessment", assessments),
+        ("--survey", survey),
+        ("--communes", communes),
+        ("--appraisal", appraisal),
+        ("--lineage", lineage),
+        ("--criteria", criteria),
+        ("--evidence-dir", evidence_dir),
+    )
+    if previous is not None:
+        inputs += results_sources(previous, "--previous")
+    check_paths(targets, inputs)
+
+
 def run_score(
     *,
     assessments: Sequence[str | Path],
@@ -90,10 +124,9 @@ def run_score(
     say = progress or (lambda _m: None)
     out = Path(output)
     chosen = _format_for(out, fmt)
-    inputs = [*assessments, *survey, *(p for p in (communes, appraisal, previous, lineage, criteria) if p)]
-    check_not_input(out, inputs)
-    if report is not None:
-        check_not_input(Path(report), inputs)
+    check_score_paths(
+        out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir
+    )
 
     result = score(
         assessments,
