@@ -16,7 +16,8 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   res/summary.csv``), or, in ``--evidence-dir``, any file there: ``output-is-input``;
 * is another output of the same run (``-o same.xlsx --report same.xlsx``): ``output-clash``;
 * needs a folder where a file exists, or a file where a folder exists: ``output-not-a-folder``,
-  ``output-is-a-folder``.
+  ``output-is-a-folder``, ``output-folder`` (a parent is a file);
+* has a name longer than the disk takes: ``output-unwritable``.
 """
 
 from __future__ import annotations
@@ -190,6 +191,34 @@ def _shape(target: Target) -> Problem | None:
     return None
 
 
+#: The longest file name most disks take (bytes); a temporary name must fit as well.
+NAME_MAX = 255
+
+
+def _unreachable(target: Target) -> Problem | None:
+    """A name too long for the disk, or a path through a file: refused before any work is done
+    (the write would fail at the very end of a long run)."""
+    for part in (target.path, *target.path.parents):
+        if len(os.fsencode(part.name)) > NAME_MAX:
+            return _problem(
+                "output-unwritable",
+                f"{target.option}: a name in the path is longer than {NAME_MAX} bytes",
+                target,
+                "the name is too long for the disk: choose a shorter name",
+            )
+    for parent in target.path.parents:
+        if _exists(parent):
+            if is_dir(parent):
+                return None
+            return _problem(
+                "output-folder",
+                f"{target.option}: {parent} is a file, so no folder can be made there",
+                target,
+                "a part of the path is a file, not a folder: choose another folder",
+            )
+    return None
+
+
 def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
     clash with each other, and outputs of the wrong shape. Reads no file's content."""
@@ -197,7 +226,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     for i, target in enumerate(targets):
         found = [_against_source(target, source) for source in sources]
         found += [_against_target(target, other) for other in targets[i + 1 :]]
-        found.append(_shape(target))
+        found += [_shape(target), _unreachable(target)]
         problems += [p for p in found if p is not None][:1]
     if problems:
         raise OutputError(problems)

@@ -253,6 +253,10 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
     return None
 
 
+#: The columns of the criteria table that ``pari explain`` prints.
+EXPLAIN_COLUMNS = ("max", "self_score", "computed_score", "appraised_score", "final_score", "status", "explanation")
+
+
 def explain_from_results(
     results: str | Path, commune: str, criterion: str | None, lang: str, criteria: str | Path | None = None
 ) -> str:
@@ -268,9 +272,11 @@ def explain_from_results(
     if details is None:
         raise IntakeError(Problem("not-results", "the results file has no criteria sheet", file=str(results)))
     details = details.with_columns(pl.col("commune_code").cast(pl.String), pl.col("criterion_id").cast(pl.String))
+    # A results file from elsewhere may lack a column: shown as "—" rather than failing.
+    details = details.with_columns(pl.lit(None).alias(c) for c in EXPLAIN_COLUMNS if c not in details.columns)
     rows = details.filter(pl.col("commune_code") == commune)
     if rows.height == 0:
-        known = details["commune_code"].unique().sort().head(10).to_list()
+        known = details["commune_code"].drop_nulls().unique().sort().head(10).to_list()
         raise UsageError(
             Problem(
                 "unknown-commune",
