@@ -392,35 +392,42 @@ def _forget_broken_workbook() -> None:
         sys.unraisablehook = hook
 
 
-def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame]) -> None:
-    """Several sheets in one workbook, header row frozen, columns sized."""
+@contextlib.contextmanager
+def xlsx_workbook(path: Path, options: dict[str, Any]) -> Iterator[Any]:
+    """An xlsxwriter workbook saved atomically to ``path``; a failure to save it (xlsxwriter's
+    FileCreateError at close: disk full, folder gone) is an OutputError and the previous file stays."""
     import xlsxwriter
     from xlsxwriter.exceptions import XlsxFileError
 
-    options = {"strings_to_formulas": False, "strings_to_urls": False}
-    failed: Problem | None = None
     with atomic_path(path) as tmp:
+        failed: Problem | None = None
         try:
-            _fill_workbook(xlsxwriter.Workbook(str(tmp), options), sheets)
-        except XlsxFileError as exc:  # FileCreateError at close: disk full, folder gone …
+            with xlsxwriter.Workbook(str(tmp), options) as workbook:
+                yield workbook
+        except XlsxFileError as exc:
             failed = os_problem(exc, path)
-    if failed is not None:
-        _forget_broken_workbook()
-        raise OutputError(failed)
+        if failed is not None:
+            _forget_broken_workbook()
+            raise OutputError(failed)  # inside the block, so the temporary is never renamed in
+
+
+def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame]) -> None:
+    """Several sheets in one workbook, header row frozen, columns sized."""
+    with xlsx_workbook(path, {"strings_to_formulas": False, "strings_to_urls": False}) as workbook:
+        _fill_workbook(workbook, sheets)
 
 
 def _fill_workbook(workbook: Any, sheets: dict[str, pl.DataFrame]) -> None:
-    with workbook:
-        taken: set[str] = set()
-        for name, frame in sheets.items():
-            sheet = safe_sheet_name(name, taken)
-            taken.add(sheet)
-            safe = neutralise_formulas(frame)
-            safe.write_excel(
-                workbook=workbook,
-                worksheet=sheet,
-                autofit=safe.height < 20_000,
-                freeze_panes=(1, 0),
-                table_style=None,
-                float_precision=4,
-            )
+    taken: set[str] = set()
+    for name, frame in sheets.items():
+        sheet = safe_sheet_name(name, taken)
+        taken.add(sheet)
+        safe = neutralise_formulas(frame)
+        safe.write_excel(
+            workbook=workbook,
+            worksheet=sheet,
+            autofit=safe.height < 20_000,
+            freeze_panes=(1, 0),
+            table_style=None,
+            float_precision=4,
+        )
