@@ -496,3 +496,30 @@ def test_group_names_xlsxwriter_refused_now_make_a_workbook(tmp_path: Path) -> N
     write_results(tmp_path / "out.xlsx", tables)
     names = openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames
     assert len(names) == len(TABLES) + len(groups)
+
+
+def test_workbook_and_its_overflow_files_are_written_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pari_index import results
+
+    monkeypatch.setattr(results, "XLSX_MAX_ROWS", 3)
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"previous")
+
+    def full(self: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    import xlsxwriter.workbook
+
+    monkeypatch.setattr(xlsxwriter.workbook.Workbook, "_store_workbook", full)
+    with pytest.raises(OutputError):
+        write_results(out, _tables(5))
+    # No overflow CSV of the failed run beside the previous workbook.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
+    assert out.read_bytes() == b"previous"
+    monkeypatch.undo()
+    monkeypatch.setattr(results, "XLSX_MAX_ROWS", 3)
+    files = write_results(out, _tables(5))
+    assert sorted(p.name for p in files) == sorted(["out.xlsx", *(f"out.{t}.csv" for t in TABLES if t != "about")])
+    assert read_results(out)["criteria"].height == 5

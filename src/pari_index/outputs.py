@@ -364,12 +364,16 @@ def write_text(path: Path, text: str) -> None:
 
 def write_csv(path: Path, frame: pl.DataFrame) -> None:
     """CSV in UTF-8 with a BOM, so that Excel on Windows shows Vietnamese correctly."""
-    safe = neutralise_formulas(frame)
     with atomic_path(path) as tmp:
-        try:
-            safe.write_csv(tmp, include_bom=True)
-        except pl.exceptions.PolarsError as exc:  # an IO failure inside polars (our own frame)
-            raise OutputError(os_problem(exc, path)) from None
+        csv_into(tmp, frame, path)
+
+
+def csv_into(tmp: Path, frame: pl.DataFrame, path: Path) -> None:
+    """Write ``frame`` as CSV to the temporary ``tmp`` of ``path`` (see :func:`write_csv`)."""
+    try:
+        neutralise_formulas(frame).write_csv(tmp, include_bom=True)
+    except pl.exceptions.PolarsError as exc:  # an IO failure inside polars (our own frame)
+        raise OutputError(os_problem(exc, path)) from None
 
 
 def write_parquet(path: Path, frame: pl.DataFrame) -> None:

@@ -9,6 +9,7 @@ score, status, explanation), ``findings``, ``rows`` (every input row and what be
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,6 +22,8 @@ from .outputs import (
     UNIT_PREFIXES,
     XLSX_MAX_ROWS,
     atomic_folder,
+    atomic_path,
+    csv_into,
     display_frame,
     safe_sheet_name,
     write_csv,
@@ -129,14 +132,29 @@ def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[s
 def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") -> list[Path]:
     """Write the tables; returns the files written."""
     target = Path(path)
-    written: list[Path] = []
     if fmt == "xlsx":
-        sheets = tables.as_dict()
-        about = tables.about
-        oversized = [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]
-        for name in oversized:
+        return _write_workbook(target, tables)
+    # A results folder is replaced as a whole: a failed run leaves the previous complete set.
+    with atomic_folder(target, frozenset(table_files())) as folder:
+        for name, frame in tables.as_dict().items():
+            file = folder / f"{name}.{fmt}"
+            if fmt == "csv":
+                write_csv(file, frame)
+            else:
+                write_parquet(file, frame)
+    return [target / f"{name}.{fmt}" for name in TABLES]
+
+
+def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
+    """The workbook, and a CSV file beside it for each table too long for a sheet. All are
+    written to temporaries first and renamed in only when every one is complete."""
+    sheets = tables.as_dict()
+    about = tables.about
+    written = [target]
+    with contextlib.ExitStack() as stack:
+        for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]:
             side = target.with_name(f"{target.stem}.{name}.csv")
-            write_csv(side, sheets[name])
+            csv_into(stack.enter_context(atomic_path(side)), sheets[name], side)
             written.append(side)
             sheets[name] = pl.DataFrame(
                 {
@@ -148,19 +166,8 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
             )
             about = pl.concat([about, pl.DataFrame({"key": [f"overflow_{name}"], "value": [side.name]})])
         sheets["about"] = about
-        per_group = group_sheets(tables.summary)
-        write_xlsx(target, {**sheets, **per_group})
-        written.insert(0, target)
-        return written
-    # A results folder is replaced as a whole: a failed run leaves the previous complete set.
-    with atomic_folder(target, frozenset(table_files())) as folder:
-        for name, frame in tables.as_dict().items():
-            file = folder / f"{name}.{fmt}"
-            if fmt == "csv":
-                write_csv(file, frame)
-            else:
-                write_parquet(file, frame)
-    return [target / f"{name}.{fmt}" for name in TABLES]
+        write_xlsx(target, {**sheets, **group_sheets(tables.summary)})
+    return written
 
 
 def table_files() -> list[str]:
