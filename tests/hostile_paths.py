@@ -163,9 +163,18 @@ def read_only_output_folder(folder: Path) -> list[str]:
 
 
 def output_under_a_file(folder: Path) -> list[str]:
-    (a,) = _copy(folder, "assessments_long.csv")
     (folder / "plain").write_text("x", encoding="utf-8")
     return ["template", "-o", str(folder / "plain" / "form.xlsx")]
+
+
+def output_is_a_device(folder: Path) -> list[str]:
+    (a,) = _copy(folder, "assessments_long.csv")
+    return ["score", str(a), "-o", str(folder / "out.xlsx"), "--report", "/dev/null"]
+
+
+def output_is_a_fifo(folder: Path) -> list[str]:
+    os.mkfifo(folder / "pipe.xlsx")
+    return ["template", "-o", str(folder / "pipe.xlsx")]
 
 
 def stale_temporaries(folder: Path) -> list[str]:
@@ -251,6 +260,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "paths-output-folder-name-too-long": output_folder_name_too_long,
     "paths-read-only-output-folder": read_only_output_folder,
     "paths-output-under-a-file": output_under_a_file,
+    "paths-output-is-a-device": output_is_a_device,
+    "paths-output-is-a-fifo": output_is_a_fifo,
     "paths-stale-temporaries": stale_temporaries,
     "paths-overflow-to-etc-passwd": overflow_to_etc_passwd,
     "paths-overflow-to-parent": overflow_to_parent,

@@ -79,6 +79,8 @@ REFUSED = {
     "paths-output-name-too-long": "output-unwritable",
     "paths-output-folder-name-too-long": "output-unwritable",
     "paths-output-under-a-file": "output-folder",
+    "paths-output-is-a-device": "output-special-file",
+    "paths-output-is-a-fifo": "output-special-file",
 }
 
 
@@ -498,9 +500,7 @@ def test_group_names_xlsxwriter_refused_now_make_a_workbook(tmp_path: Path) -> N
     assert len(names) == len(TABLES) + len(groups)
 
 
-def test_workbook_and_its_overflow_files_are_written_together(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_workbook_and_its_overflow_files_are_written_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pari_index import results
 
     monkeypatch.setattr(results, "XLSX_MAX_ROWS", 3)

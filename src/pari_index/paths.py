@@ -16,13 +16,15 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   res/summary.csv``), or, in ``--evidence-dir``, any file there: ``output-is-input``;
 * is another output of the same run (``-o same.xlsx --report same.xlsx``): ``output-clash``;
 * needs a folder where a file exists, or a file where a folder exists: ``output-not-a-folder``,
-  ``output-is-a-folder``, ``output-folder`` (a parent is a file);
+  ``output-is-a-folder``, ``output-folder`` (a parent is a file), ``output-special-file`` (a
+  device such as ``/dev/null``, a pipe);
 * has a name longer than the disk takes: ``output-unwritable``.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +86,13 @@ def _exists(path: Path) -> bool:
         return os.path.lexists(path)
     except (OSError, ValueError):
         return False
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return True  # a dangling link or an unreadable entry: the write will say what is wrong
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -180,6 +189,14 @@ def _shape(target: Target) -> Problem | None:
             f"{target.option} must be a folder for this format, and a file of that name exists",
             target,
             "give a folder name (it is created), or choose --format xlsx for a single workbook",
+        )
+    if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
+        # Renaming a result over /dev/null (as root) would replace the device itself.
+        return _problem(
+            "output-special-file",
+            f"{target.option} is a device, pipe or socket, not a file",
+            target,
+            "give the name of an ordinary file",
         )
     if not target.folder and is_dir(target.path):
         return _problem(
