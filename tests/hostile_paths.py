@@ -231,6 +231,22 @@ def summary_binary_report(folder: Path) -> list[str]:
     return ["report", str(res), "-o", str(folder / "r.html")]
 
 
+def summary_link_out_report(folder: Path) -> list[str]:
+    res = fake_results_folder(folder)
+    (folder / "elsewhere.csv").write_text("commune_code,index\n00001,1\n", encoding="utf-8")
+    (res / "summary.csv").unlink()
+    (res / "summary.csv").symlink_to(folder / "elsewhere.csv")
+    return ["report", str(res), "-o", str(folder / "r.html")]
+
+
+def summary_list_column_previous(folder: Path) -> list[str]:
+    (a,) = _copy(folder, "assessments_long.csv")
+    res = folder / "res"
+    res.mkdir()
+    pl.DataFrame({"commune_code": ["00001"], "rank": [[1, 2]]}).write_parquet(res / "summary.parquet")
+    return ["score", str(a), "--previous", str(res), "-o", str(folder / "out.xlsx")]
+
+
 # ---------------------------------------------------------------------------------------------
 # Class 2: formula injection in headers
 
@@ -270,5 +286,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "paths-summary-without-codes-previous": summary_without_codes_previous,
     "paths-summary-not-parquet-explain": summary_not_csv_explain,
     "paths-summary-binary-report": summary_binary_report,
+    "paths-summary-link-out-report": summary_link_out_report,
+    "paths-summary-list-column-previous": summary_list_column_previous,
     "paths-formula-in-register-header": formula_in_register_header,
 }

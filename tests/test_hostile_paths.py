@@ -377,6 +377,28 @@ def test_full_disk_in_parquet_is_exit_4(tmp_path: Path, monkeypatch: pytest.Monk
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("raised", "exit_code", "code"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), EXIT_OUTPUT, "output-unwritable"),
+        (pl.exceptions.ComputeError("parquet: underlying IO error: No space left on device (os error 28)"), 4, None),
+        (ValueError("1,000,000 rows do not fit in an XLSX sheet; use CSV or Parquet"), 2, "usage"),
+    ],
+)
+def test_demo_data_write_failures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raised: Exception, exit_code: int, code: str | None
+) -> None:
+    import pari_index.demo
+
+    def fail(*_: Any, **__: Any) -> None:
+        raise raised
+
+    monkeypatch.setattr(pari_index.demo, "generate", fail)
+    got, output = _pari("demo-data", "-o", tmp_path / "demo")
+    assert got == exit_code, output
+    assert _codes(output) == [code or "output-unwritable"]
+
+
 # ---------------------------------------------------------------------------------------------
 # Class 3: damaged or crafted results are located input errors (exit 1)
 
@@ -388,6 +410,8 @@ DAMAGED = {
     "paths-summary-without-codes-previous": "not-results",
     "paths-summary-not-parquet-explain": "not-results",
     "paths-summary-binary-report": "not-results",
+    "paths-summary-link-out-report": "results-link-outside",
+    "paths-summary-list-column-previous": "results-damaged",
 }
 
 

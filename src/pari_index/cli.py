@@ -8,11 +8,12 @@ traceback, and the process exits with the error's documented status (docs/errors
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -337,6 +338,29 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     click.echo(f"Wrote {output}.")
 
 
+@contextlib.contextmanager
+def demo_write_errors(output: Path) -> Iterator[None]:
+    """demo-data writes files straight into its folder: an OS failure (disk full, read-only) is
+    exit 4 with the folder named, and options the generator refuses (more rows than an XLSX sheet
+    holds) are a usage error, not a crash."""
+    import polars as pl
+    from xlsxwriter.exceptions import XlsxFileError
+
+    from .errors import OutputError, Problem, UsageError
+    from .outputs import os_problem
+
+    try:
+        yield
+    except (OSError, XlsxFileError) as exc:
+        raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
+    except pl.exceptions.ComputeError as exc:
+        if "io error" not in str(exc).lower() and "os error" not in str(exc).lower():
+            raise
+        raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
+    except ValueError as exc:
+        raise UsageError(Problem("usage", str(exc), hint="see pari demo-data --help")) from None
+
+
 @main.command("demo-data")
 @criteria_option
 @click.option(
@@ -394,17 +418,18 @@ def demo_data(
     # The folder is written into, not replaced; it may not hold the criteria file it is made from.
     check_paths([Target(output, folder=True)], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
-    files = generate(
-        criteria,
-        output,
-        communes=n_communes,
-        districts=districts or max(1, n_communes // 15),
-        provinces=provinces,
-        seed=seed,
-        forms=forms or ("long",),  # type: ignore[arg-type]
-        fmt=fmt,  # type: ignore[arg-type]
-        mistakes=mistakes,
-    )
+    with demo_write_errors(output):
+        files = generate(
+            criteria,
+            output,
+            communes=n_communes,
+            districts=districts or max(1, n_communes // 15),
+            provinces=provinces,
+            seed=seed,
+            forms=forms or ("long",),  # type: ignore[arg-type]
+            fmt=fmt,  # type: ignore[arg-type]
+            mistakes=mistakes,
+        )
     for role, path in files.items():
         click.echo(f"{role}: {path}")
 

@@ -274,10 +274,17 @@ def _read_table(file: Path, ext: str) -> pl.DataFrame:
 
 def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
     tables: dict[str, pl.DataFrame] = {}
+    folder = resolved(p)
     for name in TABLES:
         for ext in ("parquet", "csv"):
             f = p / f"{name}.{ext}"
             if f.exists():
+                if resolved(f).parent != folder:  # a link leading out of the results folder
+                    raise _not_results(
+                        f,
+                        "this table is a link to a file outside the results folder; it was not read",
+                        "results-link-outside",
+                    )
                 tables[name] = _read_table(f, ext)
                 break
     return tables
@@ -371,6 +378,14 @@ def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
             p, f"the {name} table has no column {', '.join(missing)}: the results are damaged", sheet=name
         )
     for column, dtype in frame.schema.items():
+        if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
+            raise _not_results(
+                p,
+                f"the {name} table holds a {dtype} column: the results are damaged",
+                "results-damaged",
+                sheet=name,
+                field=column,
+            )
         if not _is_number_column(column) or dtype.is_numeric() or dtype == pl.Null:
             continue
         if dtype != pl.String:
