@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import gc
 import hashlib
@@ -353,6 +354,12 @@ def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterato
         _swap(tmp, target)
     except OSError as exc:
         raise OutputError(os_problem(exc, Path(path))) from None
+    except OutputError as exc:
+        # Name the files as the user will know them, not by the temporary folder.
+        inner = str(tmp)
+        raise OutputError(
+            [dataclasses.replace(p, file=(p.file or "").replace(inner, str(path), 1) or None) for p in exc.problems]
+        ) from None
     finally:
         _remove(tmp)
 
@@ -384,14 +391,15 @@ def write_parquet(path: Path, frame: pl.DataFrame) -> None:
             raise OutputError(os_problem(exc, path)) from None
 
 
-def _forget_broken_workbook() -> None:
-    """After xlsxwriter failed to save, its zip file object still holds an open file whose close
-    fails again when it is garbage-collected, and Python prints that as a traceback ("Exception
-    ignored in ZipFile.__del__"). Collect it now, quietly."""
+@contextlib.contextmanager
+def _quiet_unraisable() -> Iterator[None]:
+    """When xlsxwriter fails to save, its zip file object still holds an open file whose close
+    fails again when the object is freed, and Python prints that as a traceback ("Exception
+    ignored in ZipFile.__del__") on stderr. Silence such messages while a workbook is saved."""
     hook = sys.unraisablehook
     sys.unraisablehook = lambda _unraisable: None
     try:
-        gc.collect()
+        yield
     finally:
         sys.unraisablehook = hook
 
@@ -403,7 +411,7 @@ def xlsx_workbook(path: Path, options: dict[str, Any]) -> Iterator[Any]:
     import xlsxwriter
     from xlsxwriter.exceptions import XlsxFileError
 
-    with atomic_path(path) as tmp:
+    with atomic_path(path) as tmp, _quiet_unraisable():
         failed: Problem | None = None
         try:
             with xlsxwriter.Workbook(str(tmp), options) as workbook:
@@ -411,7 +419,7 @@ def xlsx_workbook(path: Path, options: dict[str, Any]) -> Iterator[Any]:
         except XlsxFileError as exc:
             failed = os_problem(exc, path)
         if failed is not None:
-            _forget_broken_workbook()
+            gc.collect()  # the broken zip file goes now, while its second failure is silenced
             raise OutputError(failed)  # inside the block, so the temporary is never renamed in
 
 
