@@ -4,6 +4,7 @@ injection is neutralised in headers and sheet names (class 2)."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import io
@@ -35,6 +36,7 @@ from pari_index import outputs
 from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_OUTPUT, OutputError, PariError
 from pari_index.paths import Source, Target, check_paths
+from pari_index.ranking import previous_summary
 from pari_index.results import TABLES, read_results, write_results
 
 runner = CliRunner()
@@ -117,7 +119,7 @@ def _spellings(folder: Path, name: str) -> st.SearchStrategy[Path]:
     )
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), fmt=st.sampled_from(["xlsx", "csv", "parquet"]))
 def test_any_spelling_of_an_input_is_refused(data: st.DataObject, fmt: str) -> None:
     with tempfile.TemporaryDirectory() as name:
@@ -443,12 +445,12 @@ def test_overflow_file_beside_the_workbook_is_read(tmp_path: Path) -> None:
 
 
 _CELLS = st.one_of(
-    st.sampled_from(["garbage", "", "1e308", "-1", "nan", "inf", "=1+1", "0x10", "1,5", "true", "٣"]),
+    st.sampled_from(["garbage", "", "1e308", "-1", "nan", "inf", "-inf", "=1+1", "0x10", "1,5", "true", "٣"]),
     st.text(max_size=8),
 )
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     column=st.sampled_from(["commune_code", "name", "group", "total_points", "index", "rank", "group_size"]),
     value=_CELLS,
@@ -463,13 +465,16 @@ def test_mutated_summary_never_crashes(column: str, value: str, drop: bool, comm
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         res = fake_results_folder(folder, summary)
+        if command == "previous":
+            # What `pari score --previous` does with last year's results (a whole run per
+            # example would be slow; the registry runs it as a command).
+            with contextlib.suppress(PariError):
+                previous_summary(read_results(res))
+            return
         if command == "report":
             argv: list[str | Path] = ["report", res, "-o", folder / "r.html"]
-        elif command == "explain":
-            argv = ["explain", "00001", "--results", res]
         else:
-            shutil.copy(EXAMPLES / "assessments_long.csv", folder / "a.csv")
-            argv = ["score", folder / "a.csv", "--previous", res, "-o", folder / "o.xlsx", "-q"]
+            argv = ["explain", "00001", "--results", res]
         exit_code, output = _pari(*argv)
         assert exit_code in (0, 1, 2), output
 

@@ -370,6 +370,15 @@ def _is_number_column(name: str) -> bool:
     return name in NUMBER_COLUMNS or name.startswith(UNIT_PREFIXES) or name.startswith("rank_area_")
 
 
+def _first_non_number(values: pl.Series) -> int | None:
+    """The index of the first value that is not a finite number (text, inf, nan), or None."""
+    if not (values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean)):
+        return 0
+    numbers = values.cast(pl.Float64, strict=False)
+    bad = values.is_not_null() & (numbers.is_null() | ~numbers.is_finite().fill_null(False))
+    return int(bad.arg_max() or 0) if bad.any() else None
+
+
 def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
     """Refuse a table that lacks its key columns or holds text where numbers belong."""
     missing = [c for c in REQUIRED_COLUMNS.get(name, ()) if c not in frame.columns]
@@ -386,15 +395,11 @@ def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
                 sheet=name,
                 field=column,
             )
-        if not _is_number_column(column) or dtype.is_numeric() or dtype == pl.Null:
+        if not _is_number_column(column) or dtype == pl.Null:
             continue
-        if dtype != pl.String:
-            bad_row = 0
-        else:
-            bad = frame[column].cast(pl.Float64, strict=False).is_null() & frame[column].is_not_null()
-            bad_row = int(bad.arg_max() or 0) if bad.any() else -1
-            if bad_row < 0:
-                continue
+        bad_row = _first_non_number(frame[column])
+        if bad_row is None:
+            continue
         raise _not_results(
             p,
             f"the {name} table holds {str(frame[column][bad_row])[:60]!r} where a number belongs: "
