@@ -167,6 +167,15 @@ def output_under_a_file(folder: Path) -> list[str]:
     return ["template", "-o", str(folder / "plain" / "form.xlsx")]
 
 
+def output_folder_not_results(folder: Path) -> list[str]:
+    (a,) = _copy(folder, "assessments_long.csv")
+    home = folder / "home"
+    home.mkdir()
+    (home / "thesis.docx").write_bytes(b"years of work")
+    (home / ".bashrc").write_text("alias x=y", encoding="utf-8")
+    return ["score", str(a), "-o", str(home), "--format", "csv"]
+
+
 def output_is_a_device(folder: Path) -> list[str]:
     (a,) = _copy(folder, "assessments_long.csv")
     return ["score", str(a), "-o", str(folder / "out.xlsx"), "--report", "/dev/null"]
@@ -276,6 +285,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "paths-output-folder-name-too-long": output_folder_name_too_long,
     "paths-read-only-output-folder": read_only_output_folder,
     "paths-output-under-a-file": output_under_a_file,
+    "paths-output-folder-not-results": output_folder_not_results,
     "paths-output-is-a-device": output_is_a_device,
     "paths-output-is-a-fifo": output_is_a_fifo,
     "paths-stale-temporaries": stale_temporaries,

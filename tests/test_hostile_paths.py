@@ -81,6 +81,7 @@ REFUSED = {
     "paths-output-name-too-long": "output-unwritable",
     "paths-output-folder-name-too-long": "output-unwritable",
     "paths-output-under-a-file": "output-folder",
+    "paths-output-folder-not-results": "output-folder-not-results",
     "paths-output-is-a-device": "output-special-file",
     "paths-output-is-a-fifo": "output-special-file",
 }
@@ -215,15 +216,27 @@ def test_a_new_set_replaces_the_old_one_and_keeps_other_files(tmp_path: Path) ->
     res = tmp_path / "res"
     write_results(res, _tables(2), "parquet")
     (res / "report.html").write_text("kept", encoding="utf-8")
+    (res / ".hidden").write_text("kept", encoding="utf-8")
     (res / "notes").mkdir()
     (res / "notes" / "a.txt").write_text("kept too", encoding="utf-8")
     write_results(res, _tables(4), "csv")
     names = sorted(p.name for p in res.iterdir())
     # No stale summary.parquet that read_results would prefer to the new summary.csv.
-    assert names == sorted([*(f"{t}.csv" for t in TABLES), "report.html", "notes"])
+    assert names == sorted([*(f"{t}.csv" for t in TABLES), "report.html", ".hidden", "notes"])
     assert (res / "notes" / "a.txt").read_text(encoding="utf-8") == "kept too"
     assert read_results(res)["summary"].height == 4
     assert [p.name for p in tmp_path.iterdir()] == ["res"]
+
+
+def test_a_folder_that_is_not_results_is_never_replaced(tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "thesis.docx").write_bytes(b"work")
+    with pytest.raises(OutputError) as info:
+        write_results(tmp_path / "home", _tables(), "csv")
+    assert [p.code for p in info.value.problems] == ["output-folder-not-results"]
+    assert sorted(p.name for p in (tmp_path / "home").iterdir()) == ["thesis.docx"]
+    (tmp_path / "empty").mkdir()
+    write_results(tmp_path / "empty", _tables(), "csv")  # an empty folder is fine
 
 
 def test_a_symlinked_results_folder_stays_a_link(tmp_path: Path) -> None:

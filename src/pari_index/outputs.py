@@ -39,7 +39,7 @@ from typing import Any
 import polars as pl
 
 from .errors import OutputError, Problem
-from .paths import Source, Target, check_paths, is_dir, resolved
+from .paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 from .points import SCALE
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
@@ -178,7 +178,6 @@ STALE_SECONDS = 24 * 3600
 #: Temporary files named as pari-index before 0.x named them (``.NAME.<8 random>.tmp``), removed
 #: when older than this.
 LEGACY_STALE_SECONDS = 3600
-_TEMP = re.compile(r"\.pari-(tmp|old)-(\d+)(?:-[^/]*)?$")
 
 
 def _temp_stem(name: str) -> str:
@@ -221,7 +220,7 @@ def clean_stale(target: Path) -> None:
     except OSError:
         return
     for entry in entries:
-        match = _TEMP.search(entry.name)
+        match = TEMPORARY.search(entry.name)
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
         except OSError:
@@ -285,7 +284,7 @@ def _carry_over(old: Path, new: Path, replaced: frozenset[str]) -> None:
     results (a report written there, notes): replacing the folder must not lose them. The old
     folder is left untouched until the swap."""
     for entry in os.scandir(old):
-        if entry.name in replaced or entry.name.startswith(".") or os.path.lexists(new / entry.name):
+        if entry.name in replaced or TEMPORARY.search(entry.name) or os.path.lexists(new / entry.name):
             continue
         if entry.is_dir(follow_symlinks=False):
             shutil.copytree(entry.path, new / entry.name, symlinks=True, copy_function=_link_or_copy)
@@ -318,7 +317,7 @@ def _swap(tmp: Path, target: Path) -> None:
     _remove(aside)
 
 
-def _folder_target(path: Path) -> Path:
+def _folder_target(path: Path, replaced: frozenset[str]) -> Path:
     """The folder to replace (what a symlinked results folder points at), checked to be one."""
     target = resolved(Path(path))
     _make_folder(target.parent)
@@ -332,6 +331,15 @@ def _folder_target(path: Path) -> Path:
                 hint="give a folder name (it is created), or choose --format xlsx for a single workbook",
             )
         )
+    if replaced and not_results_folder(target, sorted(replaced)):
+        raise OutputError(
+            Problem(
+                "output-folder-not-results",
+                "the folder holds other files and no results; a results folder is replaced as a whole",
+                file=str(path),
+                hint="give a new or empty folder, or the folder of earlier results",
+            )
+        )
     if is_dir(target) and not os.access(target, os.W_OK):
         raise OutputError(os_problem(PermissionError(errno.EACCES, "the folder is read-only"), target))
     return target
@@ -342,7 +350,7 @@ def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterato
     """Yield a new temporary folder beside ``path``; when the block succeeds it replaces
     ``path`` as a whole, so the folder holds either the complete new set or the previous one.
     Entries of the old folder not named in ``replaced`` are kept (hard-linked into the new one)."""
-    target = _folder_target(path)
+    target = _folder_target(path, replaced)
     tmp = target.with_name(f"{_temp_stem(target.name)}.pari-tmp-{os.getpid()}")
     try:
         _remove(tmp)

@@ -18,12 +18,15 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
 * needs a folder where a file exists, or a file where a folder exists: ``output-not-a-folder``,
   ``output-is-a-folder``, ``output-folder`` (a parent is a file), ``output-special-file`` (a
   device such as ``/dev/null``, a pipe);
-* has a name longer than the disk takes: ``output-unwritable``.
+* has a name longer than the disk takes: ``output-unwritable``;
+* is a folder to be replaced as a whole (``--format csv``) that exists, is not empty and holds
+  no results (``-o ~``): ``output-folder-not-results``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -198,6 +201,14 @@ def _shape(target: Target) -> Problem | None:
             target,
             "give the name of an ordinary file",
         )
+    if target.folder and target.files and not_results_folder(target.path, [f.name for f in target.files]):
+        return _problem(
+            "output-folder-not-results",
+            f"{target.option} is a folder that holds other files and no results; a results folder is "
+            "replaced as a whole",
+            target,
+            "give a new or empty folder, or the folder of earlier results",
+        )
     if not target.folder and is_dir(target.path):
         return _problem(
             "output-is-a-folder",
@@ -234,6 +245,22 @@ def _unreachable(target: Target) -> Problem | None:
                 "a part of the path is a file, not a folder: choose another folder",
             )
     return None
+
+
+def not_results_folder(folder: Path, tables: Sequence[str]) -> bool:
+    """Whether ``folder`` exists with entries in it but none of the result ``tables``: replacing
+    it as a whole (``-o ~ --format csv``) would move a folder that is not pari-index's."""
+    try:
+        if not is_dir(folder) or any(os.path.lexists(folder / name) for name in tables):
+            return False
+        with os.scandir(folder) as entries:
+            return any(not TEMPORARY.search(e.name) for e in entries)
+    except OSError:
+        return False
+
+
+#: Names of pari-index's own temporaries (``.NAME.pari-tmp-PID…``, ``.NAME.pari-old-PID``).
+TEMPORARY = re.compile(r"\.pari-(tmp|old)-(\d+)(?:-[^/]*)?$")
 
 
 def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
