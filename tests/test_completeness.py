@@ -59,7 +59,7 @@ def test_unread_file_as_a_real_subprocess(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     bad = tmp_path / "decimal_comma.csv"
-    assert f"{bad}: not readable as CSV" in done.stderr and "[csv-syntax]" in done.stderr
+    assert f"{bad} row 3: not readable as CSV" in done.stderr and "[csv-syntax]" in done.stderr
     assert f"{bad}: nothing of this file could be used" in done.stderr and "[file-unread]" in done.stderr
     assert not (tmp_path / "out.xlsx").exists()
 

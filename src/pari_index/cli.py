@@ -8,11 +8,12 @@ traceback, and the process exits with the error's documented status (docs/errors
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -331,9 +332,11 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
     Input cells carry Excel data validation; a filled form goes straight back into pari score.
     """
     from .loading import load_criteria
+    from .paths import Target, check_paths, sources
     from .register import read_register
     from .template import write_template
 
+    check_paths([Target(output)], sources(("--criteria", criteria_file), ("--communes", communes)))
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     rows = write_template(criteria, output, register)
@@ -354,16 +357,39 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     """Write the HTML ranking report of a results file (one self-contained page)."""
-    from .outputs import check_not_input
+    from .paths import Target, check_paths, sources
     from .pipeline import criteria_for_results
     from .report import write_report
-    from .results import read_results
+    from .results import read_results, results_sources
 
-    check_not_input(output, [results])
+    check_paths([Target(output)], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)
     write_report(output, tables, lang=lang, date=date, criteria=criteria)
     click.echo(f"Wrote {output}.")
+
+
+@contextlib.contextmanager
+def demo_write_errors(output: Path) -> Iterator[None]:
+    """demo-data writes files straight into its folder: an OS failure (disk full, read-only) is
+    exit 4 with the folder named, and options the generator refuses (more rows than an XLSX sheet
+    holds) are a usage error, not a crash."""
+    import polars as pl
+    from xlsxwriter.exceptions import XlsxFileError
+
+    from .errors import OutputError, Problem, UsageError
+    from .outputs import os_problem
+
+    try:
+        yield
+    except (OSError, XlsxFileError) as exc:
+        raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
+    except pl.exceptions.ComputeError as exc:
+        if "io error" not in str(exc).lower() and "os error" not in str(exc).lower():
+            raise
+        raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
+    except ValueError as exc:
+        raise UsageError(Problem("usage", str(exc), hint="see pari demo-data --help")) from None
 
 
 @main.command("demo-data")
@@ -418,19 +444,23 @@ def demo_data(
     """
     from .demo import generate
     from .loading import load_criteria
+    from .paths import Target, check_paths, sources
 
+    # The folder is written into, not replaced; it may not hold the criteria file it is made from.
+    check_paths([Target(output, folder=True)], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
-    files = generate(
-        criteria,
-        output,
-        communes=n_communes,
-        districts=districts or max(1, n_communes // 15),
-        provinces=provinces,
-        seed=seed,
-        forms=forms or ("long",),  # type: ignore[arg-type]
-        fmt=fmt,  # type: ignore[arg-type]
-        mistakes=mistakes,
-    )
+    with demo_write_errors(output):
+        files = generate(
+            criteria,
+            output,
+            communes=n_communes,
+            districts=districts or max(1, n_communes // 15),
+            provinces=provinces,
+            seed=seed,
+            forms=forms or ("long",),  # type: ignore[arg-type]
+            fmt=fmt,  # type: ignore[arg-type]
+            mistakes=mistakes,
+        )
     for role, path in files.items():
         click.echo(f"{role}: {path}")
 

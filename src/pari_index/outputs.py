@@ -6,7 +6,13 @@
   carriage return) is prefixed with an apostrophe in CSV and XLSX output (OWASP's advice against
   CSV/formula injection): a commune name can never become a formula.
 * Every file is written to a temporary name in the same folder and renamed into place, so an
-  interrupted run never leaves half a workbook; an output path that is one of the inputs is refused.
+  interrupted run never leaves half a workbook; a results folder is written as a whole beside the
+  old one and swapped in (:func:`atomic_folder`). Temporaries carry the writer's process id, and
+  those of runs that were killed are removed by the next run (:func:`clean_stale`).
+* Every operating-system failure on writing (disk full, read-only folder, name too long …) becomes
+  an :class:`~pari_index.errors.OutputError` (exit 4) naming the path, with a hint.
+* Column and sheet names are neutralised like cells. Which outputs may be written at all (never
+  an input) is decided by :mod:`pari_index.paths`.
 * An XLSX sheet holds at most 1,048,576 rows. When the per-item detail is larger (a national run),
   the workbook keeps the summaries and rankings and the detail goes to a CSV beside it, said so in
   the workbook's ``about`` sheet, instead of failing or truncating.
@@ -15,14 +21,25 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
+import gc
+import hashlib
 import os
+import re
+import shutil
+import stat
+import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from .errors import OutputError, Problem
+from .paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 from .points import SCALE
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
@@ -71,76 +88,288 @@ def display_frame(frame: pl.DataFrame, places: int = 4) -> pl.DataFrame:
     )
 
 
+def _dangerous(col: pl.Expr) -> pl.Expr:
+    test = col.str.starts_with(_DANGEROUS[0])
+    for prefix in _DANGEROUS[1:]:
+        test = test | col.str.starts_with(prefix)
+    return test
+
+
+def safe_header(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A column or sheet name that a spreadsheet would run as a formula, with an apostrophe in
+    front (more than one when that name is taken already)."""
+    if not name.startswith(_DANGEROUS):
+        return name
+    safe = "'" + name
+    while safe in taken:
+        safe = "'" + safe
+    return safe
+
+
 def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
-    """Prefix text cells that a spreadsheet would evaluate with an apostrophe."""
-    exprs = []
-    for name, dtype in frame.schema.items():
-        if dtype == pl.String:
-            col = pl.col(name)
-            exprs.append(
-                pl.when(
-                    col.str.starts_with("=")
-                    | col.str.starts_with("+")
-                    | col.str.starts_with("-")
-                    | col.str.starts_with("@")
-                    | col.str.starts_with("\t")
-                    | col.str.starts_with("\r")
-                )
-                .then(pl.lit("'") + col)
-                .otherwise(col)
-                .alias(name)
-            )
-    return frame.with_columns(exprs) if exprs else frame
+    """Prefix text cells **and column names** that a spreadsheet would evaluate with an apostrophe
+    (a register column named ``=HYPERLINK(…)`` reaches the summary as ``'=HYPERLINK(…)``)."""
+    exprs = [
+        pl.when(_dangerous(pl.col(name))).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name)).alias(name)
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String
+    ]
+    safe = frame.with_columns(exprs) if exprs else frame
+    taken = set(frame.columns)
+    renames = {name: safe_header(name, taken) for name in frame.columns if name.startswith(_DANGEROUS)}
+    return safe.rename(renames) if renames else safe
+
+
+def safe_sheet_name(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A worksheet name Excel accepts: no ``[]:*?/\\``, no apostrophe at either end, not empty,
+    at most 31 characters, not a formula, unique (case-insensitively) among ``taken``."""
+    text = " ".join(re.sub(r"[\[\]:*?/\\\x00-\x1f]", " ", name).split()).strip("'") or "—"
+    if text.startswith(_DANGEROUS):
+        text = "_" + text
+    base, candidate, n = text[:31].strip("'"), text[:31].strip("'"), 2
+    folded = {t.casefold() for t in taken}
+    while candidate.casefold() in folded or candidate.casefold() == "history":
+        suffix = f" ({n})"
+        candidate = base[: 31 - len(suffix)].rstrip("'") + suffix
+        n += 1
+    return candidate
 
 
 def check_not_input(output: Path, inputs: Sequence[str | Path]) -> None:
-    target = output.resolve()
-    for path in inputs:
-        with contextlib.suppress(OSError):
-            if Path(path).resolve() == target:
-                raise OutputError(
-                    Problem(
-                        "output-is-input",
-                        "the output would overwrite an input file",
-                        file=str(output),
-                        hint="choose another output name",
-                    )
-                )
+    """Refuse an output that is, contains or reaches one of ``inputs`` (see pari_index.paths)."""
+    check_paths([Target(Path(output))], [Source(Path(p)) for p in inputs])
+
+
+# ---------------------------------------------------------------------------------------------
+# Operating-system failures on writing
+
+_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space or write to another disk",
+    errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
+    errno.EACCES: "no permission to write there (a read-only folder?): choose another folder",
+    errno.EPERM: "no permission to write there (a read-only folder?): choose another folder",
+    errno.EROFS: "the disk is read-only: choose another folder",
+    errno.ENAMETOOLONG: "the name is too long for the disk: choose a shorter name",
+    errno.EISDIR: "a folder of that name exists: give a file name",
+    errno.ENOTDIR: "a part of the path is a file, not a folder: choose another folder",
+    errno.EEXIST: "something of that name is in the way: choose another name",
+    errno.ENOTEMPTY: "a folder of that name is in the way: choose another name",
+}
+
+
+def os_problem(exc: BaseException, path: Path, what: str = "cannot write the file") -> Problem:
+    """A located ``output-unwritable`` problem for an OSError (or an error wrapping one)."""
+    inner = exc.args[0] if not isinstance(exc, OSError) and exc.args and isinstance(exc.args[0], OSError) else exc
+    number = inner.errno if isinstance(inner, OSError) else None
+    reason = (inner.strerror if isinstance(inner, OSError) else None) or str(inner).splitlines()[0][:200]
+    return Problem(
+        "output-unwritable",
+        f"{what}: {reason}",
+        file=str(path),
+        hint=_HINTS.get(number or 0, "close it in Excel if it is open, free space, or choose another name"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Temporary files and folders, and what killed runs left behind
+
+#: A temporary file or folder whose process is gone, or that is older than this, is removed.
+STALE_SECONDS = 24 * 3600
+#: Temporary files named as pari-index before 0.x named them (``.NAME.<8 random>.tmp``), removed
+#: when older than this.
+LEGACY_STALE_SECONDS = 3600
+
+
+def _temp_stem(name: str) -> str:
+    """The start of the temporary names for ``name``: short enough that the temporary name fits
+    where the final name fits (255 bytes on most disks)."""
+    if len(name.encode()) <= 120:
+        return f".{name}"
+    digest = hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return f".{name[:40]}~{digest}"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier process that had our number; this one has not started yet
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink()
+
+
+def clean_stale(target: Path) -> None:
+    """Remove the temporaries that killed runs left beside ``target``; put back a previous results
+    folder that a run killed in the middle of its swap had moved aside."""
+    stem = _temp_stem(target.name) + ".pari-"
+    legacy = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}\.tmp$")
+    now = time.time()
+    try:
+        entries = [e for e in os.scandir(target.parent) if e.name.startswith(stem) or legacy.match(e.name)]
+    except OSError:
+        return
+    for entry in entries:
+        match = TEMPORARY.search(entry.name)
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if match is None:
+            if age > LEGACY_STALE_SECONDS:
+                _remove(Path(entry.path))
+            continue
+        if _alive(int(match.group(2))) and age < STALE_SECONDS:
+            continue
+        if match.group(1) == "old" and not os.path.lexists(target):
+            with contextlib.suppress(OSError):
+                os.rename(entry.path, target)  # the previous complete set, back in place
+            continue
+        _remove(Path(entry.path))
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        problem = os_problem(exc, folder, "cannot create the folder")
+        raise OutputError(Problem("output-folder", problem.message, file=str(folder), hint=problem.hint)) from None
+
+
+def _default_mode() -> int:
+    # mkstemp creates the file readable by its owner only; results get the permissions an
+    # ordinary new file would have (0666 less the umask), as Excel and browsers expect.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; rename it into place when the block succeeds."""
+    """Yield a temporary path next to ``path``; rename it into place when the block succeeds.
+    Any OSError becomes OutputError (exit 4) naming ``path``; nothing temporary is left."""
     path = Path(path)
+    _make_folder(path.parent)
+    clean_stale(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            Problem("output-folder", f"cannot create the folder: {exc.strerror}", file=str(path.parent))
-        ) from None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{_temp_stem(path.name)}.pari-tmp-{os.getpid()}-", suffix=".tmp", dir=path.parent
+        )
+        os.close(fd)
+    except (OSError, ValueError) as exc:
+        raise OutputError(os_problem(exc, path)) from None
     tmp = Path(tmp_name)
     try:
         yield tmp
-        # mkstemp creates the file readable by its owner only; give the result the permissions
-        # an ordinary new file would have (0666 less the umask), as Excel and browsers expect.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, _default_mode())
         os.replace(tmp, path)
     except OSError as exc:
+        raise OutputError(os_problem(exc, path)) from None
+    finally:
+        _remove(tmp)
+
+
+def _carry_over(old: Path, new: Path, replaced: frozenset[str]) -> None:
+    """Hard-link (or copy) into ``new`` what the user keeps in the old results folder besides the
+    results (a report written there, notes): replacing the folder must not lose them. The old
+    folder is left untouched until the swap."""
+    for entry in os.scandir(old):
+        if entry.name in replaced or TEMPORARY.search(entry.name) or os.path.lexists(new / entry.name):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, new / entry.name, symlinks=True, copy_function=_link_or_copy)
+        elif entry.is_symlink():
+            os.symlink(os.readlink(entry.path), new / entry.name)
+        else:
+            _link_or_copy(entry.path, new / entry.name)
+
+
+def _link_or_copy(src: str, dst: str | Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _swap(tmp: Path, target: Path) -> None:
+    """Put the complete new folder in place of the old one: old aside, new in, old removed."""
+    if not os.path.lexists(target):
+        os.rename(tmp, target)
+        return
+    aside = target.with_name(f"{_temp_stem(target.name)}.pari-old-{os.getpid()}")
+    _remove(aside)
+    os.rename(target, aside)
+    try:
+        os.rename(tmp, target)
+    except OSError:
+        os.rename(aside, target)  # the previous set back in place
+        raise
+    _remove(aside)
+
+
+def _folder_target(path: Path, replaced: frozenset[str]) -> Path:
+    """The folder to replace (what a symlinked results folder points at), checked to be one."""
+    target = resolved(Path(path))
+    _make_folder(target.parent)
+    clean_stale(target)
+    if os.path.lexists(target) and not is_dir(target):
         raise OutputError(
             Problem(
-                "output-unwritable",
-                f"cannot write the file: {exc.strerror or exc}",
+                "output-not-a-folder",
+                "a folder is needed here, and a file of that name exists",
                 file=str(path),
-                hint="close it in Excel if it is open, or choose another name",
+                hint="give a folder name (it is created), or choose --format xlsx for a single workbook",
             )
+        )
+    if replaced and not_results_folder(target, sorted(replaced)):
+        raise OutputError(
+            Problem(
+                "output-folder-not-results",
+                "the folder holds other files and no results; a results folder is replaced as a whole",
+                file=str(path),
+                hint="give a new or empty folder, or the folder of earlier results",
+            )
+        )
+    if is_dir(target) and not os.access(target, os.W_OK):
+        raise OutputError(os_problem(PermissionError(errno.EACCES, "the folder is read-only"), target))
+    return target
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterator[Path]:
+    """Yield a new temporary folder beside ``path``; when the block succeeds it replaces
+    ``path`` as a whole, so the folder holds either the complete new set or the previous one.
+    Entries of the old folder not named in ``replaced`` are kept (hard-linked into the new one)."""
+    target = _folder_target(path, replaced)
+    tmp = target.with_name(f"{_temp_stem(target.name)}.pari-tmp-{os.getpid()}")
+    try:
+        _remove(tmp)
+        tmp.mkdir()
+        yield tmp
+        if is_dir(target):
+            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+            _carry_over(target, tmp, replaced)
+        _swap(tmp, target)
+    except OSError as exc:
+        raise OutputError(os_problem(exc, Path(path))) from None
+    except OutputError as exc:
+        # Name the files as the user will know them, not by the temporary folder.
+        inner = str(tmp)
+        raise OutputError(
+            [dataclasses.replace(p, file=(p.file or "").replace(inner, str(path), 1) or None) for p in exc.problems]
         ) from None
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        _remove(tmp)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -150,19 +379,65 @@ def write_text(path: Path, text: str) -> None:
 
 def write_csv(path: Path, frame: pl.DataFrame) -> None:
     """CSV in UTF-8 with a BOM, so that Excel on Windows shows Vietnamese correctly."""
-    safe = neutralise_formulas(frame)
     with atomic_path(path) as tmp:
-        safe.write_csv(tmp, include_bom=True)
+        csv_into(tmp, frame, path)
+
+
+def csv_into(tmp: Path, frame: pl.DataFrame, path: Path) -> None:
+    """Write ``frame`` as CSV to the temporary ``tmp`` of ``path`` (see :func:`write_csv`)."""
+    try:
+        neutralise_formulas(frame).write_csv(tmp, include_bom=True)
+    except pl.exceptions.PolarsError as exc:  # an IO failure inside polars (our own frame)
+        raise OutputError(os_problem(exc, path)) from None
 
 
 def write_parquet(path: Path, frame: pl.DataFrame) -> None:
     with atomic_path(path) as tmp:
-        frame.write_parquet(tmp)
+        try:
+            frame.write_parquet(tmp)
+        except pl.exceptions.PolarsError as exc:  # "underlying IO error: No space left on device"
+            raise OutputError(os_problem(exc, path)) from None
+
+
+@contextlib.contextmanager
+def _quiet_unraisable() -> Iterator[None]:
+    """When xlsxwriter fails to save, its zip file object still holds an open file whose close
+    fails again when the object is freed, and Python prints that as a traceback ("Exception
+    ignored in ZipFile.__del__") on stderr. Silence such messages while a workbook is saved."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        yield
+    finally:
+        sys.unraisablehook = hook
+
+
+@contextlib.contextmanager
+def xlsx_workbook(path: Path, options: dict[str, Any]) -> Iterator[Any]:
+    """An xlsxwriter workbook saved atomically to ``path``; a failure to save it (xlsxwriter's
+    FileCreateError at close: disk full, folder gone) is an OutputError and the previous file stays."""
+    import xlsxwriter
+    from xlsxwriter.exceptions import XlsxFileError
+
+    with atomic_path(path) as tmp, _quiet_unraisable():
+        failed: Problem | None = None
+        try:
+            with xlsxwriter.Workbook(str(tmp), options) as workbook:
+                yield workbook
+        except XlsxFileError as exc:
+            failed = os_problem(exc, path)
+        if failed is not None:
+            gc.collect()  # the broken zip file goes now, while its second failure is silenced
+            raise OutputError(failed)  # inside the block, so the temporary is never renamed in
 
 
 def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame]) -> None:
-    """Several sheets in one workbook, header row frozen, columns sized (see workbook.py)."""
+    """Several sheets in one workbook, header row frozen, columns sized (see workbook.py); names
+    made valid and unique for Excel, cells and headers safe from formula injection."""
     from .workbook import write_workbook
 
+    safe: dict[str, pl.DataFrame] = {}
+    for name, frame in sheets.items():
+        safe[safe_sheet_name(name, set(safe))] = neutralise_formulas(frame)
     with atomic_path(path) as tmp:
-        write_workbook(tmp, {name[:31]: neutralise_formulas(frame) for name, frame in sheets.items()})
+        write_workbook(tmp, safe)

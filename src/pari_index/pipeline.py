@@ -20,7 +20,6 @@ from .model import CriteriaSet
 
 if TYPE_CHECKING:
     from .scoring import ScoreResult
-from .outputs import check_not_input
 
 Progress = Callable[[str], None]
 
@@ -62,6 +61,41 @@ def _format_for(output: Path, fmt: str | None) -> str:
     )
 
 
+def check_score_paths(
+    out: Path,
+    fmt: str,
+    report: str | Path | None,
+    assessments: Sequence[str | Path],
+    survey: Sequence[str | Path],
+    communes: str | Path | None,
+    appraisal: str | Path | None,
+    previous: str | Path | None,
+    lineage: str | Path | None,
+    criteria: str | Path | None,
+    evidence_dir: str | Path | None,
+) -> None:
+    """The path rule (pari_index.paths) for a score run: no output is, contains or reaches an
+    input, and the report is not the results. Checked before anything is read."""
+    from .paths import Target, check_paths, sources
+    from .results import results_sources, results_target
+
+    targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
+    if report is not None:
+        targets.append(Target(Path(report), "--report"))
+    inputs = sources(
+        ("assessment", assessments),
+        ("--survey", survey),
+        ("--communes", communes),
+        ("--appraisal", appraisal),
+        ("--lineage", lineage),
+        ("--criteria", criteria),
+        ("--evidence-dir", evidence_dir),
+    )
+    if previous is not None:
+        inputs += results_sources(previous, "--previous")
+    check_paths(targets, inputs)
+
+
 def run_score(
     *,
     assessments: Sequence[str | Path],
@@ -97,10 +131,9 @@ def run_score(
     say = progress or (lambda _m: None)
     out = Path(output)
     chosen = _format_for(out, fmt)
-    inputs = [*assessments, *survey, *(p for p in (communes, appraisal, previous, lineage, criteria) if p)]
-    check_not_input(out, inputs)
-    if report is not None:
-        check_not_input(Path(report), inputs)
+    check_score_paths(
+        out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir
+    )
 
     result = score(
         assessments,
@@ -235,6 +268,10 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
     return None
 
 
+#: The columns of the criteria table that ``pari explain`` prints.
+EXPLAIN_COLUMNS = ("max", "self_score", "computed_score", "appraised_score", "final_score", "status", "explanation")
+
+
 def explain_from_results(
     results: str | Path, commune: str, criterion: str | None, lang: str, criteria: str | Path | None = None
 ) -> str:
@@ -250,9 +287,11 @@ def explain_from_results(
     if details is None:
         raise IntakeError(Problem("not-results", "the results file has no criteria sheet", file=str(results)))
     details = details.with_columns(pl.col("commune_code").cast(pl.String), pl.col("criterion_id").cast(pl.String))
+    # A results file from elsewhere may lack a column: shown as "—" rather than failing.
+    details = details.with_columns(pl.lit(None).alias(c) for c in EXPLAIN_COLUMNS if c not in details.columns)
     rows = details.filter(pl.col("commune_code") == commune)
     if rows.height == 0:
-        known = details["commune_code"].unique().sort().head(10).to_list()
+        known = details["commune_code"].drop_nulls().unique().sort().head(10).to_list()
         raise UsageError(
             Problem(
                 "unknown-commune",

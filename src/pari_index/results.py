@@ -9,7 +9,7 @@ score, status, explanation), ``findings``, ``rows`` (every input row and what be
 
 from __future__ import annotations
 
-import re
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -17,7 +17,20 @@ from typing import Literal
 import polars as pl
 
 from .errors import IntakeError, Problem
-from .outputs import XLSX_MAX_ROWS, display_frame, write_csv, write_parquet, write_xlsx
+from .outputs import (
+    UNIT_COLUMNS,
+    UNIT_PREFIXES,
+    XLSX_MAX_ROWS,
+    atomic_folder,
+    atomic_path,
+    csv_into,
+    display_frame,
+    safe_sheet_name,
+    write_csv,
+    write_parquet,
+    write_xlsx,
+)
+from .paths import Source, Target, is_dir, resolved
 from .scoring import ScoreResult, notices
 
 Format = Literal["xlsx", "csv", "parquet"]
@@ -124,14 +137,8 @@ def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[s
     sheets: dict[str, pl.DataFrame] = {}
     columns = [c for c in GROUP_SHEET_COLUMNS if c in summary.columns]
     for group in groups:
-        label = re.sub(r"[\[\]:*?/\\]", " ", str(group if group is not None else "—"))
-        base = "XH " + " ".join(label.split())
-        name = base[:31]
-        n = 2
-        while name.casefold() in {k.casefold() for k in sheets} or name in TABLES:
-            suffix = f" ({n})"
-            name = base[: 31 - len(suffix)] + suffix
-            n += 1
+        label = str(group if group is not None else "—")
+        name = safe_sheet_name("XH " + label, {*sheets, *TABLES})
         part = summary.filter(pl.col("group").eq_missing(group))
         if "rank" in part.columns:
             part = part.sort("rank", nulls_last=True)
@@ -142,14 +149,29 @@ def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[s
 def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") -> list[Path]:
     """Write the tables; returns the files written."""
     target = Path(path)
-    written: list[Path] = []
     if fmt == "xlsx":
-        sheets = tables.as_dict()
-        about = tables.about
-        oversized = [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]
-        for name in oversized:
+        return _write_workbook(target, tables)
+    # A results folder is replaced as a whole: a failed run leaves the previous complete set.
+    with atomic_folder(target, frozenset(table_files())) as folder:
+        for name, frame in tables.as_dict().items():
+            file = folder / f"{name}.{fmt}"
+            if fmt == "csv":
+                write_csv(file, frame)
+            else:
+                write_parquet(file, frame)
+    return [target / f"{name}.{fmt}" for name in TABLES]
+
+
+def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
+    """The workbook, and a CSV file beside it for each table too long for a sheet. All are
+    written to temporaries first and renamed in only when every one is complete."""
+    sheets = tables.as_dict()
+    about = tables.about
+    written = [target]
+    with contextlib.ExitStack() as stack:
+        for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]:
             side = target.with_name(f"{target.stem}.{name}.csv")
-            write_csv(side, sheets[name])
+            csv_into(stack.enter_context(atomic_path(side)), sheets[name], side)
             written.append(side)
             sheets[name] = pl.DataFrame(
                 {
@@ -161,19 +183,30 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
             )
             about = pl.concat([about, pl.DataFrame({"key": [f"overflow_{name}"], "value": [side.name]})])
         sheets["about"] = about
-        per_group = group_sheets(tables.summary)
-        write_xlsx(target, {**sheets, **per_group})
-        written.insert(0, target)
-        return written
-    target.mkdir(parents=True, exist_ok=True)
-    for name, frame in tables.as_dict().items():
-        file = target / f"{name}.{fmt}"
-        if fmt == "csv":
-            write_csv(file, frame)
-        else:
-            write_parquet(file, frame)
-        written.append(file)
+        write_xlsx(target, {**sheets, **group_sheets(tables.summary)})
     return written
+
+
+def table_files() -> list[str]:
+    """The file names of a results folder, in either format."""
+    return [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")]
+
+
+def results_target(path: str | Path, fmt: Format, option: str = "-o") -> Target:
+    """What ``write_results(path, …, fmt)`` writes, for the path rule (pari_index.paths)."""
+    p = Path(path)
+    if fmt == "xlsx":
+        return Target(p, option, files=tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES))
+    return Target(p, option, folder=True, files=tuple(p / n for n in table_files()))
+
+
+def results_sources(path: str | Path, option: str) -> list[Source]:
+    """What ``read_results(path)`` may read: the folder's tables, or the workbook and the CSV
+    files its sheets may have overflowed to."""
+    p = Path(path)
+    if is_dir(p):
+        return [Source(p, option, reads=tuple(table_files()))]
+    return [Source(p, option), *(Source(p.with_name(f"{p.stem}.{t}.csv"), option) for t in TABLES)]
 
 
 #: Columns that stay text when a results file is read back, even when they look like numbers.
@@ -240,51 +273,156 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(exprs) if exprs else frame
 
 
+def _not_results(path: Path, message: str, code: str = "not-results", **where: str | None) -> IntakeError:
+    return IntakeError(
+        Problem(code, message, file=str(path), hint="give a file or folder written by pari score", **where)  # type: ignore[arg-type]
+    )
+
+
+def _read_table(file: Path, ext: str) -> pl.DataFrame:
+    """One table file of a results folder; anything polars or the OS cannot read is located."""
+    try:
+        if ext == "parquet":
+            return pl.read_parquet(file)
+        return _typed(pl.read_csv(file, infer_schema=False))
+    except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise _not_results(file, f"cannot read this table of the results ({reason})") from None
+
+
+def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
+    tables: dict[str, pl.DataFrame] = {}
+    folder = resolved(p)
+    for name in TABLES:
+        for ext in ("parquet", "csv"):
+            f = p / f"{name}.{ext}"
+            if f.exists():
+                if resolved(f).parent != folder:  # a link leading out of the results folder
+                    raise _not_results(
+                        f,
+                        "this table is a link to a file outside the results folder; it was not read",
+                        "results-link-outside",
+                    )
+                tables[name] = _read_table(f, ext)
+                break
+    return tables
+
+
+def _overflow_file(p: Path, name: str, value: object) -> Path:
+    """The CSV file a workbook's ``about`` sheet names for an overflowing sheet: only a plain file
+    name in the workbook's own folder (never ``/etc/passwd``, ``..`` or a link leading out)."""
+    text = "" if value is None else str(value)
+    folder = resolved(p).parent
+    candidate = folder / text
+    plain = text not in ("", ".", "..") and "/" not in text and "\\" not in text and "\x00" not in text
+    if not plain or not text.lower().endswith(".csv") or resolved(candidate).parent != folder:
+        raise _not_results(
+            p,
+            f"the about sheet points the {name} table at {text[:200]!r}, which is not a CSV file beside "
+            "the workbook; it was not read",
+            "results-overflow-outside",
+            sheet="about",
+        )
+    if not candidate.is_file():
+        raise _not_results(p, f"the {name} table overflowed to {text}, which is missing", sheet="about")
+    return candidate
+
+
+def _read_workbook(p: Path) -> dict[str, pl.DataFrame]:
+    import fastexcel
+
+    tables: dict[str, pl.DataFrame] = {}
+    try:
+        reader = fastexcel.read_excel(str(p))
+        for name in reader.sheet_names:
+            if name in TABLES:
+                tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())
+    except Exception as exc:  # fastexcel raises its own error types
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise _not_results(p, f"cannot read the results workbook ({reason})") from None
+    about = tables.get("about")
+    if about is not None and {"key", "value"} <= set(about.columns):
+        for key, value in about.select(pl.col("key").cast(pl.String), pl.col("value")).iter_rows():
+            if key is not None and key.startswith("overflow_") and key.removeprefix("overflow_") in TABLES:
+                name = key.removeprefix("overflow_")
+                tables[name] = _read_table(_overflow_file(p, name, value), "csv")
+    return tables
+
+
 def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
-    """Read a results workbook or folder back (for reports and year-over-year comparison)."""
+    """Read a results workbook or folder back (for reports and year-over-year comparison).
+    A damaged or crafted one gives a located IntakeError (exit 1), never a crash."""
     p = Path(path)
     if not p.exists():
         raise IntakeError(Problem("file-not-found", "results file not found", file=str(p)))
-    tables: dict[str, pl.DataFrame] = {}
-    if p.is_dir():
-        for name in TABLES:
-            for ext in ("parquet", "csv"):
-                f = p / f"{name}.{ext}"
-                if f.exists():
-                    tables[name] = (
-                        pl.read_parquet(f) if ext == "parquet" else _typed(pl.read_csv(f, infer_schema=False))
-                    )
-                    break
-    else:
-        import fastexcel
-
-        try:
-            reader = fastexcel.read_excel(str(p))
-            for name in reader.sheet_names:
-                if name in TABLES:
-                    tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())
-        except Exception as exc:  # fastexcel raises its own error types
-            raise IntakeError(
-                Problem(
-                    "not-results",
-                    f"cannot read the results workbook ({str(exc).splitlines()[0]})",
-                    file=str(p),
-                    hint="give a file written by pari score",
-                )
-            ) from None
-        about = tables.get("about")
-        if about is not None:
-            for key, value in about.iter_rows():
-                if str(key).startswith("overflow_"):
-                    name = str(key).removeprefix("overflow_")
-                    tables[name] = _typed(pl.read_csv(p.with_name(str(value)), infer_schema=False))
+    tables = _read_folder(p) if p.is_dir() else _read_workbook(p)
     if "summary" not in tables:
-        raise IntakeError(
-            Problem(
-                "not-results",
-                "no summary table: this is not a pari-index results file",
-                file=str(p),
-                hint="give a file written by pari score",
-            )
-        )
+        raise _not_results(p, "no summary table: this is not a pari-index results file")
+    for name, frame in tables.items():
+        check_table(p, name, frame)
     return tables
+
+
+#: Columns each table must have for report, explain and --previous to use it.
+REQUIRED_COLUMNS = {
+    "summary": ("commune_code",),
+    "criteria": ("commune_code", "criterion_id"),
+    "about": ("key", "value"),
+}
+#: Columns that hold numbers when present; anything else in them means the file was damaged.
+NUMBER_COLUMNS = frozenset(
+    {
+        *UNIT_COLUMNS,
+        "rank",
+        "group_size",
+        "previous_rank",
+        "rank_change",
+        "class_order",
+        "items_not_assessed",
+        "row",
+    }
+)
+
+
+def _is_number_column(name: str) -> bool:
+    return name in NUMBER_COLUMNS or name.startswith(UNIT_PREFIXES) or name.startswith("rank_area_")
+
+
+def _first_non_number(values: pl.Series) -> int | None:
+    """The index of the first value that is not a finite number (text, inf, nan), or None."""
+    if not (values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean)):
+        return 0
+    numbers = values.cast(pl.Float64, strict=False)
+    bad = values.is_not_null() & (numbers.is_null() | ~numbers.is_finite().fill_null(False))
+    return int(bad.arg_max() or 0) if bad.any() else None
+
+
+def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
+    """Refuse a table that lacks its key columns or holds text where numbers belong."""
+    missing = [c for c in REQUIRED_COLUMNS.get(name, ()) if c not in frame.columns]
+    if missing:
+        raise _not_results(
+            p, f"the {name} table has no column {', '.join(missing)}: the results are damaged", sheet=name
+        )
+    for column, dtype in frame.schema.items():
+        if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
+            raise _not_results(
+                p,
+                f"the {name} table holds a {dtype} column: the results are damaged",
+                "results-damaged",
+                sheet=name,
+                field=column,
+            )
+        if not _is_number_column(column) or dtype == pl.Null:
+            continue
+        bad_row = _first_non_number(frame[column])
+        if bad_row is None:
+            continue
+        raise _not_results(
+            p,
+            f"the {name} table holds {str(frame[column][bad_row])[:60]!r} where a number belongs: "
+            "the results are damaged",
+            "results-damaged",
+            sheet=name,
+            field=column,
+        )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
-from .outputs import atomic_path
+from .outputs import xlsx_workbook
 from .register import Register
 from .rules import Choice, InputType
 
@@ -103,14 +103,13 @@ def template_rows(criteria: CriteriaSet) -> list[tuple[Leaf, str, bool]]:
 
 def write_template(criteria: CriteriaSet, path: str | Path, register: Register | None = None) -> int:
     """Write the form; returns the number of input rows written."""
-    import xlsxwriter
 
     communes: list[tuple[str, str]] = [("", "")]
     if register is not None:
         communes = [(r["code"], r["name"]) for r in register.frame.select("code", "name").iter_rows(named=True)]
     rows = template_rows(criteria)
     count = 0
-    with atomic_path(Path(path)) as tmp, xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False}) as wb:
+    with xlsx_workbook(Path(path), {"strings_to_formulas": False}) as wb:
         head = wb.add_format(
             {
                 "bold": True,

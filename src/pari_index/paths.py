@@ -1,0 +1,287 @@
+"""One rule for the paths a command writes: no output may be, contain or reach an input.
+
+Every command that writes (``score`` with ``-o`` and ``--report``, ``template``, ``report``,
+``demo-data``) calls :func:`check_paths` with what it will write and what it will read, **before
+reading anything**, so that a mistyped command line can never replace an input with results.
+
+Two paths are the same file when they resolve to the same place (``./x/../x.csv``, a symlink, a
+symlinked folder) or, for files that exist, when they have the same ``(st_dev, st_ino)`` (a hard
+link, another spelling on a case-insensitive disk). An output is refused (exit 4) when it
+
+* is an input, or one of the files it writes (a sheet that overflows to CSV, a table of a results
+  folder) is an input: ``output-is-input``;
+* is a folder holding an input (``pari score res/summary.csv -o res --format csv``), since a
+  results folder is replaced as a whole: ``output-contains-input``;
+* lies in an input folder and is a file pari-index reads from it (``pari report res -o
+  res/summary.csv``), or, in ``--evidence-dir``, any file there: ``output-is-input``;
+* is another output of the same run (``-o same.xlsx --report same.xlsx``): ``output-clash``;
+* needs a folder where a file exists, or a file where a folder exists: ``output-not-a-folder``,
+  ``output-is-a-folder``, ``output-folder`` (a parent is a file), ``output-special-file`` (a
+  device such as ``/dev/null``, a pipe);
+* has a name longer than the disk takes: ``output-unwritable``;
+* is a folder to be replaced as a whole (``--format csv``) that exists, is not empty and holds
+  no results (``-o ~``): ``output-folder-not-results``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import OutputError, Problem
+
+Identity = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a command writes: a file, or a folder it replaces as a whole."""
+
+    path: Path
+    option: str = "-o"
+    folder: bool = False
+    #: Other paths it writes: the tables inside a results folder, the CSV files beside a
+    #: workbook whose sheet overflows.
+    files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """Something a command reads: a file, or a folder it reads ``reads`` (or any file) from."""
+
+    path: Path
+    option: str = "input"
+    #: Names read from inside a folder (the tables of a results folder); when empty, any file
+    #: already in the folder counts as an input (an evidence folder).
+    reads: tuple[str, ...] = ()
+
+
+def resolved(path: Path) -> Path:
+    """The absolute path with symlinks and ``..`` resolved as far as it exists; never raises."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def identity(path: Path) -> Identity | None:
+    """``(st_dev, st_ino)`` of an existing file or folder (links followed), else None."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return False
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return True  # a dangling link or an unreadable entry: the write will say what is wrong
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two spellings name the same file (resolved paths, or device and inode)."""
+    if resolved(a) == resolved(b):
+        return True
+    ia = identity(a)
+    return ia is not None and ia == identity(b)
+
+
+def _ancestors(path: Path) -> Iterator[Path]:
+    """The folders above a resolved path, nearest first."""
+    yield from resolved(path).parents
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` lies in ``folder`` (at any depth), by resolved path or by the folder's
+    identity (a hard-linked or differently spelled folder)."""
+    root = resolved(folder)
+    if root in _ancestors(path):
+        return True
+    folder_id = identity(folder)
+    return folder_id is not None and any(identity(p) == folder_id for p in _ancestors(path))
+
+
+def _problem(code: str, message: str, target: Target, hint: str) -> Problem:
+    return Problem(code, message, file=str(target.path), hint=hint)
+
+
+def _read_from(written: Path, source: Source) -> bool:
+    """Whether ``written`` is a file the input folder ``source`` supplies: one of the names read
+    from it (a results folder), or any file already in it (an evidence folder)."""
+    if source.reads:
+        return any(same_file(written, source.path / name) for name in source.reads)
+    return inside(written, source.path) and _exists(written)
+
+
+def _overwrites(target: Target, source: Source, written: Path) -> Problem:
+    what = "" if written == target.path else f" (it writes {written})"
+    return _problem(
+        "output-is-input",
+        f"{target.option} would overwrite the input {source.option} {source.path}{what}",
+        target,
+        "write the results under another name; inputs are never replaced",
+    )
+
+
+def _against_source(target: Target, source: Source) -> Problem | None:
+    """The first way ``target`` would destroy ``source``, or None."""
+    if same_file(target.path, source.path):
+        return _overwrites(target, source, target.path)
+    if is_dir(target.path) and inside(source.path, target.path):
+        return _problem(
+            "output-contains-input",
+            f"{target.option} is a folder that holds the input {source.option} {source.path}; "
+            "writing there could replace it",
+            target,
+            "write the results into a new folder, outside the folders of the inputs",
+        )
+    for written in target.files:
+        if same_file(written, source.path):
+            return _overwrites(target, source, written)
+    if is_dir(source.path):
+        for written in (target.path, *target.files):
+            if _read_from(written, source):
+                return _problem(
+                    "output-is-input",
+                    f"{target.option} would replace {written}, a file of the input folder "
+                    f"{source.option} {source.path}",
+                    target,
+                    "write the results outside the input folder, or under a new name",
+                )
+    return None
+
+
+def _against_target(target: Target, other: Target) -> Problem | None:
+    mine = (target.path, *target.files)
+    theirs = (other.path, *other.files)
+    if any(same_file(a, b) for a in mine for b in theirs):
+        return _problem(
+            "output-clash",
+            f"{target.option} and {other.option} would write the same file ({other.path})",
+            target,
+            f"give {target.option} and {other.option} different names",
+        )
+    return None
+
+
+def _shape(target: Target) -> Problem | None:
+    """A folder output that exists as a file, or a file output that exists as a folder."""
+    if target.folder and _exists(target.path) and not is_dir(target.path):
+        return _problem(
+            "output-not-a-folder",
+            f"{target.option} must be a folder for this format, and a file of that name exists",
+            target,
+            "give a folder name (it is created), or choose --format xlsx for a single workbook",
+        )
+    if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
+        # Renaming a result over /dev/null (as root) would replace the device itself.
+        return _problem(
+            "output-special-file",
+            f"{target.option} is a device, pipe or socket, not a file",
+            target,
+            "give the name of an ordinary file",
+        )
+    if target.folder and target.files and not_results_folder(target.path, [f.name for f in target.files]):
+        return _problem(
+            "output-folder-not-results",
+            f"{target.option} is a folder that holds other files and no results; a results folder is "
+            "replaced as a whole",
+            target,
+            "give a new or empty folder, or the folder of earlier results",
+        )
+    if not target.folder and is_dir(target.path):
+        return _problem(
+            "output-is-a-folder",
+            f"{target.option} must be a file, and a folder of that name exists",
+            target,
+            "give a file name, e.g. FOLDER/results.xlsx",
+        )
+    return None
+
+
+#: The longest file name most disks take (bytes); a temporary name must fit as well.
+NAME_MAX = 255
+
+
+def _unreachable(target: Target) -> Problem | None:
+    """A name too long for the disk, or a path through a file: refused before any work is done
+    (the write would fail at the very end of a long run)."""
+    for part in (target.path, *target.path.parents):
+        if len(os.fsencode(part.name)) > NAME_MAX:
+            return _problem(
+                "output-unwritable",
+                f"{target.option}: a name in the path is longer than {NAME_MAX} bytes",
+                target,
+                "the name is too long for the disk: choose a shorter name",
+            )
+    for parent in target.path.parents:
+        if _exists(parent):
+            if is_dir(parent):
+                return None
+            return _problem(
+                "output-folder",
+                f"{target.option}: {parent} is a file, so no folder can be made there",
+                target,
+                "a part of the path is a file, not a folder: choose another folder",
+            )
+    return None
+
+
+def not_results_folder(folder: Path, tables: Sequence[str]) -> bool:
+    """Whether ``folder`` exists with entries in it but none of the result ``tables``: replacing
+    it as a whole (``-o ~ --format csv``) would move a folder that is not pari-index's."""
+    try:
+        if not is_dir(folder) or any(os.path.lexists(folder / name) for name in tables):
+            return False
+        with os.scandir(folder) as entries:
+            return any(not TEMPORARY.search(e.name) for e in entries)
+    except OSError:
+        return False
+
+
+#: Names of pari-index's own temporaries (``.NAME.pari-tmp-PID…``, ``.NAME.pari-old-PID``).
+TEMPORARY = re.compile(r"\.pari-(tmp|old)-(\d+)(?:-[^/]*)?$")
+
+
+def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
+    """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
+    clash with each other, and outputs of the wrong shape. Reads no file's content."""
+    problems: list[Problem] = []
+    for i, target in enumerate(targets):
+        found = [_against_source(target, source) for source in sources]
+        found += [_against_target(target, other) for other in targets[i + 1 :]]
+        found += [_shape(target), _unreachable(target)]
+        problems += [p for p in found if p is not None][:1]
+    if problems:
+        raise OutputError(problems)
+
+
+def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> list[Source]:
+    """Sources from ``(option, path or paths or None)`` pairs, the Nones left out."""
+    found: list[Source] = []
+    for option, value in groups:
+        if value is None:
+            continue
+        values = [value] if isinstance(value, str | Path) else list(value)
+        found += [Source(Path(v), option) for v in values]
+    return found
