@@ -108,7 +108,15 @@ def output_hardlinked_to_input(folder: Path) -> list[str]:
 def output_through_symlinked_folder(folder: Path) -> list[str]:
     (a,) = _copy(folder, "assessments_long.csv")
     (folder / "link").symlink_to(folder)
-    return ["score", "--no-survey", str(a), "-o", str(folder / "link" / "sub" / ".." / "assessments_long.csv"), "--format", "csv"]
+    return [
+        "score",
+        "--no-survey",
+        str(a),
+        "-o",
+        str(folder / "link" / "sub" / ".." / "assessments_long.csv"),
+        "--format",
+        "csv",
+    ]
 
 
 def previous_replaced_by_output(folder: Path) -> list[str]:
@@ -120,7 +128,17 @@ def previous_replaced_by_output(folder: Path) -> list[str]:
 def report_over_previous_table(folder: Path) -> list[str]:
     (a,) = _copy(folder, "assessments_long.csv")
     res = fake_results_folder(folder)
-    return ["score", "--no-survey", str(a), "--previous", str(res), "-o", str(folder / "r.xlsx"), "--report", str(res / "about.csv")]
+    return [
+        "score",
+        "--no-survey",
+        str(a),
+        "--previous",
+        str(res),
+        "-o",
+        str(folder / "r.xlsx"),
+        "--report",
+        str(res / "about.csv"),
+    ]
 
 
 def demo_data_over_criteria(folder: Path) -> list[str]:
@@ -191,7 +209,17 @@ def stale_temporaries(folder: Path) -> list[str]:
     (folder / ".res.pari-tmp-999999999").mkdir()
     (folder / ".res.pari-tmp-999999999" / "summary.csv").write_text("half", encoding="utf-8")
     (folder / ".r.xlsx.pari-tmp-999999999-abc.tmp").write_text("half", encoding="utf-8")
-    return ["score", "--no-survey", str(a), "-o", str(folder / "res"), "--format", "csv", "--report", str(folder / "r.xlsx.html")]
+    return [
+        "score",
+        "--no-survey",
+        str(a),
+        "-o",
+        str(folder / "res"),
+        "--format",
+        "csv",
+        "--report",
+        str(folder / "r.xlsx.html"),
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,7 +293,17 @@ def formula_in_register_header(folder: Path) -> list[str]:
     register = pl.read_csv(EXAMPLES / "communes.csv", infer_schema=False)
     register = register.with_columns(pl.lit("x").alias('=HYPERLINK("http://evil","click")'))
     register.write_csv(folder / "communes.csv")
-    return ["score", "--no-survey", str(a), "--communes", str(folder / "communes.csv"), "-o", str(folder / "res"), "--format", "csv"]
+    return [
+        "score",
+        "--no-survey",
+        str(a),
+        "--communes",
+        str(folder / "communes.csv"),
+        "-o",
+        str(folder / "res"),
+        "--format",
+        "csv",
+    ]
 
 
 CASES: dict[str, Callable[[Path], list[str]]] = {
