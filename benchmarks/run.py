@@ -191,6 +191,8 @@ def child_env() -> dict[str, str]:
     user had chosen it (and `pari` would then not apply its own)."""
     env = os.environ.copy()
     env.pop("_RJEM_MALLOC_CONF", None)
+    # The scaling runs (100,000 and 250,000 units) pass pari's default run-size limit on purpose.
+    env.setdefault("PARI_MAX_ITEM_ROWS", "100000000")
     try:
         with open("/proc/self/environ", "rb") as f:  # the environment this process started with
             for entry in f.read().split(b"\0"):

@@ -64,6 +64,36 @@ def conflicting_repeats(folder: Path, size: int = FIVE_MB) -> list[str]:
     return _score_args(folder, path)
 
 
+def huge_register(folder: Path, size: int = FIVE_MB) -> list[str]:
+    """A register listing ten times as many units as a country has (110,000 in 5 MB), and one
+    assessment row: every unit gets a row per item, and the report a line each."""
+    register = folder / "huge_communes.csv"
+    with register.open("w", encoding="utf-8") as out:
+        out.write("code,name,type,district,province\n")
+        i = 0
+        while out.tell() < size:
+            out.write(f"{i:06d},Xã Số {i},xã,Huyện {i % 700},Tỉnh {i % 34}\n")
+            i += 1
+    assessments = folder / "one.csv"
+    assessments.write_text("commune_code,criterion_id,value\n000001,1.1.1,04/06/2025\n", encoding="utf-8")
+    survey = folder / "survey.csv"
+    shutil.copy(EXAMPLES / "survey.csv", survey)
+    out_dir = folder / "out"
+    return [
+        "score",
+        str(assessments),
+        "--communes",
+        str(register),
+        "--survey",
+        str(survey),
+        "-o",
+        str(out_dir / "results.xlsx"),
+        "--report",
+        str(out_dir / "report.html"),
+        "-q",
+    ]
+
+
 def alias_bomb(folder: Path) -> list[str]:
     """'Billion laughs': nine levels of nine aliases, 9**10 strings once expanded."""
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
@@ -77,4 +107,5 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "unknown-communes": unknown_communes,
     "conflicting-repeats": conflicting_repeats,
     "alias-bomb": alias_bomb,
+    "huge-register": huge_register,
 }

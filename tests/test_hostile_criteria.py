@@ -23,7 +23,7 @@ from hypothesis import given
 from pari_index import loading
 from pari_index.cli import main
 from pari_index.compiling import compile_criteria
-from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, CriteriaError, Problem
+from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, CriteriaError, Problem, UsageError
 from pari_index.loading import load_criteria, load_criteria_text
 
 FILE = "hostile.yaml"
@@ -450,9 +450,14 @@ def test_registry_cases_in_a_real_process(case: str, tmp_path: Path) -> None:
 def test_limits_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARI_MAX_CRITERIA_ITEMS", "12")
     assert loading.max_items() == 12
-    for bad in ("", "0", "-5", "abc", "9" * 30):
+    monkeypatch.setenv("PARI_MAX_CRITERIA_ITEMS", "")
+    assert loading.max_items() == loading.MAX_ITEMS
+    # A value that is no limit is said so (bad-limit, exit 2), not quietly replaced by the default.
+    for bad in ("0", "-5", "abc", "9" * 30):
         monkeypatch.setenv("PARI_MAX_CRITERIA_ITEMS", bad)
-        assert loading.max_items() == loading.MAX_ITEMS
+        with pytest.raises(UsageError) as info:
+            loading.max_items()
+        assert [p.code for p in info.value.problems] == ["bad-limit"]
 
 
 def test_an_impossible_date_is_placed_on_its_line() -> None:

@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 
 import polars as pl
+import pytest
 from click.testing import CliRunner
-from hostile_misc import alias_bomb, conflicting_repeats, unknown_communes
+from hostile_misc import alias_bomb, conflicting_repeats, huge_register, unknown_communes
 
 from pari_index.cli import main
+from pari_index.errors import UsageError
+from pari_index.limits import env_limit
 from pari_index.results import read_results
 
 
@@ -57,3 +60,45 @@ def test_alias_bomb_is_refused_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "[yaml-alias-bomb]" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_register_far_larger_than_any_country_is_refused_before_scoring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = huge_register(tmp_path, size=200_000)
+    units = _data_rows(tmp_path / "huge_communes.csv")
+    monkeypatch.setenv("PARI_MAX_ITEM_ROWS", str(units * 59 - 1))
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"{units:,} units in the register × 59 scored items" in result.output
+    assert "[run-too-large]" in result.output and not (tmp_path / "out").exists()
+    monkeypatch.setenv("PARI_MAX_ITEM_ROWS", str(units * 59))
+    assert CliRunner().invoke(main, args).exit_code in (0, 1)
+
+
+def test_assessments_without_a_register_count_their_communes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.csv").write_text(
+        "commune_code,criterion_id,value\n" + "".join(f"{i:05d},1.1.1,04/06/2025\n" for i in range(40)),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PARI_MAX_ITEM_ROWS", str(39 * 59))
+    result = CliRunner().invoke(main, ["score", str(tmp_path / "a.csv"), "--no-survey", "-o", str(tmp_path / "o.xlsx")])
+    assert result.exit_code == 2 and "40 units in the assessments (no register given)" in result.output
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "0", "1e6", "99999999999999999999"])
+def test_a_limit_that_is_not_a_positive_whole_number_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("PARI_MAX_CELLS", value)
+    with pytest.raises(UsageError) as info:
+        env_limit("PARI_MAX_CELLS", 10)
+    assert [p.code for p in info.value.problems] == ["bad-limit"]
+    assert "PARI_MAX_CELLS" in info.value.problems[0].message
+
+
+def test_a_limit_may_group_its_digits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARI_MAX_CELLS", " 5_000_000 ")
+    assert env_limit("PARI_MAX_CELLS", 10) == 5_000_000
+    monkeypatch.delenv("PARI_MAX_CELLS")
+    assert env_limit("PARI_MAX_CELLS", 10) == 10

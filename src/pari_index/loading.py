@@ -37,6 +37,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import CriteriaError, Problem
+from .limits import env_limit
 from .model import CriteriaSet
 
 #: The most nodes a criteria document may expand to once aliases are followed. Real sets have a
@@ -51,11 +52,7 @@ MAX_FILE_BYTES = 1024 * 1024
 
 
 def _limit(name: str, default: int) -> int:
-    """A limit from the environment (a positive whole number), else its default."""
-    text = os.environ.get(name, "").strip()
-    if text.isdecimal() and len(text) < 19 and int(text) > 0:
-        return int(text)
-    return default
+    return env_limit(name, default)
 
 
 def max_file_bytes() -> int:

@@ -30,6 +30,7 @@ from .assessments import (
 )
 from .compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
 from .errors import IntakeError, Problem, UsageError
+from .limits import check_run_size
 from .loading import LoadedCriteria, load_criteria
 from .model import CriteriaSet, Leaf, Part
 from .points import PLACES, SCALE, to_units
@@ -274,11 +275,14 @@ def score(
     say(f"criteria: {criteria_set.id} ({len(leaves)} scored items)")
 
     register = read_register(communes) if communes is not None else None
+    if register is not None:
+        check_run_size(register.frame.height, len(leaves), str(communes))
     known = register.codes if register is not None else None
     say("reading assessments")
     intake = read_assessments(list(assessments) + list(survey), leaves, known)
     if register is None:
         register = register_from_codes(intake.communes)
+        check_run_size(register.frame.height, len(leaves), None)
         intake.findings = pl.concat(
             [
                 intake.findings,

@@ -28,6 +28,7 @@ from typing import Any
 import polars as pl
 
 from .errors import IntakeError, Problem, shorten
+from .limits import env_limit
 
 ROW = "_row"
 FILE = "_file"
@@ -783,18 +784,12 @@ def read_table_file(path: str | Path) -> ReadResult:
 
 def max_stream_bytes() -> int:
     """Bytes read from a pipe: PARI_MAX_STREAM_BYTES, default MAX_STREAM_BYTES."""
-    try:
-        return int(os.environ.get("PARI_MAX_STREAM_BYTES", MAX_STREAM_BYTES))
-    except ValueError:
-        return MAX_STREAM_BYTES
+    return env_limit("PARI_MAX_STREAM_BYTES", MAX_STREAM_BYTES)
 
 
 def max_cells() -> int:
     """Cells (rows × columns) read from a CSV or Parquet file: PARI_MAX_CELLS, default MAX_CELLS."""
-    try:
-        return int(os.environ.get("PARI_MAX_CELLS", MAX_CELLS))
-    except ValueError:
-        return MAX_CELLS
+    return env_limit("PARI_MAX_CELLS", MAX_CELLS)
 
 
 def _unsupported(name: str, dtype: object, file: str) -> Problem:

@@ -1,0 +1,56 @@
+"""Limits that keep any one file from taking the machine, and how a user raises them.
+
+Each reader keeps its own limits beside the code they protect (docs/limits.md lists them all);
+this module holds what they share: reading a limit from its environment variable, the same way
+everywhere, and the limit on the size of a whole run.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .errors import Problem, UsageError
+
+#: The most item rows one run scores (units × scored items): the per-item results table, which is
+#: what a run's time and memory grow with. A national run of the pre-2025 three-level system is
+#: 10,600 communes × 59 items = 625,400 rows; a 5 MB register or assessment file can name over
+#: 100,000 units, which would take minutes and gigabytes. Raise with PARI_MAX_ITEM_ROWS.
+MAX_ITEM_ROWS = 2_000_000
+
+
+def env_limit(name: str, default: int) -> int:
+    """The limit set in the environment variable ``name`` (a positive whole number), else
+    ``default``. A value that is not a positive whole number is a usage error (exit 2), never
+    silently replaced by the default."""
+    text = os.environ.get(name)
+    if text is None or not text.strip():
+        return default
+    cleaned = text.strip().replace("_", "")
+    if not cleaned.isdecimal() or len(cleaned) > 18 or int(cleaned) <= 0:
+        raise UsageError(
+            Problem(
+                "bad-limit",
+                f"the environment variable {name}={text[:40]!r} is not a positive whole number",
+                hint=f"set it to a number such as {default} (see docs/limits.md), or unset it",
+            )
+        )
+    return int(cleaned)
+
+
+def check_run_size(units: int, items: int, source: str | None) -> None:
+    """Refuse a run of more than PARI_MAX_ITEM_ROWS item rows before any scoring work."""
+    limit = env_limit("PARI_MAX_ITEM_ROWS", MAX_ITEM_ROWS)
+    rows = units * items
+    if rows <= limit:
+        return
+    where = "in the register" if source else "in the assessments (no register given)"
+    raise UsageError(
+        Problem(
+            "run-too-large",
+            f"{units:,} units {where} × {items} scored items = {rows:,} item rows, more than the "
+            f"{limit:,} one run scores",
+            file=source,
+            hint="check that this is the register you meant (a country has some 10,000 communes); to score "
+            "more at once, set PARI_MAX_ITEM_ROWS (about 1 KB of memory per item row), or split by province",
+        )
+    )
