@@ -1,0 +1,193 @@
+"""Hostile Excel workbooks for the benchmark (``benchmarks/hostile.py``) and the tests.
+
+Each case writes a small .xlsx package with :mod:`zipfile` (no spreadsheet library: these files are
+ones no spreadsheet program would write) and returns the ``pari`` argv that reads it. Every file is
+under 5 MB; the point of each is that reading it naively takes seconds, gigabytes or an abort.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL_NS}">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL_NS}">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'sharedStrings" Target="sharedStrings.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'styles" Target="styles.xml"/>'
+    "</Relationships>"
+)
+#: cellXfs: 0 general, 1 percent (built-in format 10, 0.00%).
+STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN_NS}">'
+    '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="10"/></cellXfs></styleSheet>'
+)
+HEADER = ("commune_code", "criterion_id", "input", "value")
+
+
+def workbook_xml(sheet: str = "data") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+        f'<sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+
+
+def inline(ref: str, text: str, prefix: str = "") -> str:
+    """An inline-string cell (no shared strings needed)."""
+    p = f"{prefix}:" if prefix else ""
+    return f'<{p}c r="{ref}" t="inlineStr"><{p}is><{p}t>{text}</{p}t></{p}is></{p}c>'
+
+
+def header_row(prefix: str = "") -> str:
+    p = f"{prefix}:" if prefix else ""
+    cells = "".join(inline(f"{col}1", name, prefix) for col, name in zip("ABCD", HEADER, strict=True))
+    return f'<{p}row r="1">{cells}</{p}row>'
+
+
+def sheet_xml(rows: str, prefix: str = "", after: str = "", dimension: str = "") -> str:
+    """A worksheet around ``rows`` (``<row>`` elements), with the main namespace bound to
+    ``prefix`` when one is given (``<x:worksheet xmlns:x=...>``), as some generators write."""
+    p = f"{prefix}:" if prefix else ""
+    xmlns = f'xmlns:{prefix}="{MAIN_NS}"' if prefix else f'xmlns="{MAIN_NS}"'
+    dim = f'<{p}dimension ref="{dimension}"/>' if dimension else ""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><{p}worksheet {xmlns}>{dim}'
+        f"<{p}sheetData>{rows}</{p}sheetData>{after}</{p}worksheet>"
+    )
+
+
+def write_package(
+    path: Path,
+    sheet: str | bytes | Iterable[bytes],
+    *,
+    shared_strings: str | bytes | Iterable[bytes] | None = None,
+    styles: str | None = STYLES,
+    sheet_name: str = "data",
+    extra: dict[str, bytes] | None = None,
+) -> Path:
+    """A minimal .xlsx package. Iterables of bytes are streamed into the zip, so a member of
+    gigabytes (a deflate bomb) is written without holding it in memory."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", ROOT_RELS)
+        package.writestr("xl/workbook.xml", workbook_xml(sheet_name))
+        package.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        if styles is not None:
+            package.writestr("xl/styles.xml", styles)
+        for name, content in (("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared_strings)):
+            if content is None:
+                continue
+            if isinstance(content, (str, bytes)):
+                package.writestr(name, content)
+            else:
+                with package.open(name, "w", force_zip64=True) as member:
+                    for part in content:
+                        member.write(part)
+        for name, data in (extra or {}).items():
+            package.writestr(name, data)
+    return path
+
+
+def _score(path: Path) -> list[str]:
+    return ["score", str(path), "-o", str(path.parent / "out.xlsx")]
+
+
+def one_cell_at(ref: str) -> Callable[[Path], list[str]]:
+    """A header row and one value at ``ref``: calamine builds the dense grid up to it."""
+
+    def build(folder: Path) -> list[str]:
+        row = "".join(ch for ch in ref if ch.isdigit())
+        rows = header_row() + f'<row r="{row}">' + inline(ref, "x") + "</row>"
+        return _score(write_package(folder / f"cell-{ref}.xlsx", sheet_xml(rows)))
+
+    return build
+
+
+def deflate_bomb(folder: Path, gigabytes: float = 2.0) -> list[str]:
+    """A sheet whose XML inflates to gigabytes of whitespace inside <sheetData> (the zip is ~2 MB)."""
+    block = b" " * (1 << 20)
+
+    def parts() -> Iterable[bytes]:
+        yield sheet_xml(header_row()).split("</sheetData>")[0].encode()
+        for _ in range(int(gigabytes * 1024)):
+            yield block
+        yield b"</sheetData></worksheet>"
+
+    return _score(write_package(folder / "bomb.xlsx", parts()))
+
+
+def huge_shared_string(folder: Path, megabytes: int = 512) -> list[str]:
+    """sharedStrings.xml holding one string of ``megabytes`` MB, used by a cell."""
+    block = b"A" * (1 << 20)
+
+    def parts() -> Iterable[bytes]:
+        yield f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><t>'.encode()
+        for _ in range(megabytes):
+            yield block
+        yield b"</t></si></sst>"
+
+    rows = header_row() + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+    return _score(write_package(folder / "shared.xlsx", sheet_xml(rows), shared_strings=parts()))
+
+
+def many_columns(folder: Path, columns: int = 16_384) -> list[str]:
+    """A header row as wide as Excel allows, every cell filled."""
+    cells = "".join(inline(f"{_letters(i)}1", f"c{i}") for i in range(1, columns + 1))
+    return _score(write_package(folder / "wide.xlsx", sheet_xml(f'<row r="1">{cells}</row>')))
+
+
+def error_cells_namespaced(folder: Path, count: int = 20_000) -> list[str]:
+    """Many error cells written with a namespace prefix and unclosed: what made the old regexes
+    backtrack for a minute."""
+    body = "".join(f'<x:row r="{i}"><x:c r="D{i}" t="e"><x:v>#N/A</x:v>' for i in range(2, count))
+    return _score(write_package(folder / "errors.xlsx", sheet_xml(header_row("x") + body, prefix="x")))
+
+
+def malformed_cell_tags(folder: Path, count: int = 400_000) -> list[str]:
+    """``<c`` openings that never close, one after the other: quadratic for a pattern that looks
+    for the end of a tag with an unbounded lazy repeat."""
+    body = '<row r="2">' + '<c t="e" r="A2"' * count
+    return _score(write_package(folder / "malformed.xlsx", sheet_xml(header_row() + body)))
+
+
+def _letters(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+CASES: dict[str, Callable[[Path], list[str]]] = {
+    "xlsx-cell-at-XFD1048576": one_cell_at("XFD1048576"),
+    "xlsx-cell-at-ZZ200000": one_cell_at("ZZ200000"),
+    "xlsx-deflate-bomb": deflate_bomb,
+    "xlsx-huge-shared-string": huge_shared_string,
+    "xlsx-16384-columns": many_columns,
+    "xlsx-namespaced-error-cells": error_cells_namespaced,
+    "xlsx-malformed-cell-tags": malformed_cell_tags,
+}
