@@ -167,11 +167,87 @@ def error_cells_namespaced(folder: Path, count: int = 20_000) -> list[str]:
     return _score(write_package(folder / "errors.xlsx", sheet_xml(header_row("x") + body, prefix="x")))
 
 
-def malformed_cell_tags(folder: Path, count: int = 400_000) -> list[str]:
+def malformed_cell_tags(folder: Path, count: int = 200_000) -> list[str]:
     """``<c`` openings that never close, one after the other: quadratic for a pattern that looks
     for the end of a tag with an unbounded lazy repeat."""
-    body = '<row r="2">' + '<c t="e" r="A2"' * count
+    body = "".join(f'<row r="{i}"><c t="e" r="A{i}"' for i in range(2, count))
     return _score(write_package(folder / "malformed.xlsx", sheet_xml(header_row() + body)))
+
+
+def lying_header(folder: Path, megabytes: int = 600) -> list[str]:
+    """A deflate bomb whose zip directory says the sheet inflates to 1 MB: the directory checks
+    pass, so only counting the bytes while inflating stops it."""
+    path = folder / "lying.xlsx"
+    block = b" " * (1 << 20)
+
+    def parts() -> Iterable[bytes]:
+        yield sheet_xml(header_row()).split("</sheetData>")[0].encode()
+        for _ in range(megabytes):
+            yield block
+        yield b"</sheetData></worksheet>"
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", ROOT_RELS)
+        package.writestr("xl/workbook.xml", workbook_xml())
+        package.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        with package.open("xl/worksheets/sheet1.xml", "w") as member:
+            for part in parts():
+                member.write(part)
+    _set_declared_size(path, "xl/worksheets/sheet1.xml", 1 << 20)
+    return _score(path)
+
+
+def _set_declared_size(path: Path, member: str, size: int) -> None:
+    """Overwrite the uncompressed size of ``member`` in the zip's central directory."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + name_length] == name:
+            data[at + 24 : at + 28] = size.to_bytes(4, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def incompressible_text(size: int) -> str:
+    """Letters that deflate cannot shrink much (a pseudo-random sequence, reproducible)."""
+    state, letters = 12345, []
+    for _ in range(size):
+        state = (state * 1103515245 + 12345) % 2**31
+        letters.append("abcdefghijklmnopqrstuvwxyz"[state % 26])
+    return "".join(letters)
+
+
+def long_shared_string(folder: Path, chars: int = 3_000_000) -> list[str]:
+    """One shared string of 3 million characters that does not compress: past every ratio check,
+    it is Excel's 32,767-character limit that refuses it."""
+    text = incompressible_text(chars)
+    shared = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN_NS}"><si><t>{text}</t></si></sst>'
+    rows = header_row() + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+    return _score(write_package(folder / "long-shared.xlsx", sheet_xml(rows), shared_strings=shared))
+
+
+def long_inline_cell(folder: Path, chars: int = 3_000_000) -> list[str]:
+    """One inline-string cell of 3 million characters."""
+    rows = header_row() + '<row r="2">' + inline("A2", incompressible_text(chars)) + "</row>"
+    return _score(write_package(folder / "long-inline.xlsx", sheet_xml(rows)))
+
+
+def wide_row_without_references(folder: Path, columns: int = 100_000) -> list[str]:
+    """A row of 100,000 cells written without r="..." (calamine places them one after the other,
+    past Excel's last column XFD)."""
+    words = incompressible_text(columns * 4)
+    cells = "".join(f'<c t="inlineStr"><is><t>{words[i * 4 : i * 4 + 4]}</t></is></c>' for i in range(columns))
+    return _score(write_package(folder / "wide-norefs.xlsx", sheet_xml(f'<row r="1">{cells}</row>')))
+
+
+def far_cell_other_prefix(folder: Path) -> list[str]:
+    """A sheet in the default namespace with one cell written <y:c> at XFD1048576: calamine reads
+    any prefix, so the scan must too."""
+    far = f'<row r="1048576"><y:c xmlns:y="{MAIN_NS}" r="XFD1048576"><y:v>1</y:v></y:c></row>'
+    return _score(write_package(folder / "other-prefix.xlsx", sheet_xml(header_row() + far)))
 
 
 def _letters(column: int) -> str:
@@ -190,4 +266,9 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "xlsx-16384-columns": many_columns,
     "xlsx-namespaced-error-cells": error_cells_namespaced,
     "xlsx-malformed-cell-tags": malformed_cell_tags,
+    "xlsx-lying-zip-header": lying_header,
+    "xlsx-long-shared-string": long_shared_string,
+    "xlsx-long-inline-cell": long_inline_cell,
+    "xlsx-100000-columns-without-references": wide_row_without_references,
+    "xlsx-far-cell-other-prefix": far_cell_other_prefix,
 }

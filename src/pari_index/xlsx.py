@@ -70,8 +70,9 @@ MAX_CELL_FINDINGS = 1_000
 #: Characters of a value quoted in a message.
 QUOTE_CHARS = 200
 
-#: Cells walked one tag at a time, for a sheet whose cells lack the usual references.
-MAX_CELLS_BY_TAG = 2_000_000
+#: A sheet whose cells lack the usual references is walked one tag at a time, about five times
+#: slower: it may hold a fifth of PARI_MAX_XLSX_CELLS cells (1,000,000 by default).
+BY_TAG_SHARE = 5
 
 _CHUNK = 4 * 1024**2
 
@@ -205,6 +206,8 @@ _SHARED_ITEM = re.compile(rb"<" + _PREFIX + rb"si[\s>]")
 _SHARED_ITEM_END = re.compile(rb"</" + _PREFIX + rb"si\s*>")
 _ANY_TAG = re.compile(rb"<[^<>]*>")
 _FULL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
+#: A row or cell tag's r attribute written first, as everyone writes it.
+_PLAIN_REF = re.compile(rb" r=\"([^\"<>]*)\"")
 _TYPE_ATTR = re.compile(rb"\st\s*=\s*[\"']([^\"'<>]*)[\"']")
 _NOT_A_VALUE_TYPES = {b"s", b"str", b"inlineStr", b"e", b"b"}
 
@@ -501,13 +504,21 @@ class _SheetScan:
                 row, col = self._cell_tag(attrs)
                 self.positions[match.start()] = (row, col)
                 self._extend(row, row, col, col)
+                if self.cell_tags % 4096 == 0:  # a row far too wide is refused before its end
+                    _check_sheet(self.info, self.sheet, self.budget.file, self.limits, final=False)
                 if not attrs.endswith(b"/"):
                     self.info.filled += 1
+                    if not self.first_found:
+                        self.first_found = True
+                        self.info.first_row, self.info.first_col = row, col
+                    elif col < self.info.first_col:
+                        self.info.first_col = col
         self.closes = part.count(self.patterns.cell_close) if self.patterns else 0
 
     def _row_tag(self, end: bytes, attrs: bytes) -> None:
         if not end:
-            ref = _attributes(attrs).get(b"r")
+            plain = _PLAIN_REF.match(attrs)  # r first, as everyone writes it; else every attribute
+            ref = plain.group(1) if plain else _attributes(attrs).get(b"r")
             if ref is not None:
                 if not ref.isdigit() or not 0 < int(ref) <= 9_999_999:
                     raise self.refuse("bad-cell-reference", f"a row is numbered {_quote(ref)}", _DAMAGED_HINT)
@@ -518,14 +529,15 @@ class _SheetScan:
     def _cell_tag(self, attrs: bytes) -> tuple[int, int]:
         """1-based (row, column) of a cell start tag, by calamine's rules."""
         self.cell_tags += 1
-        if self.cell_tags > min(self.limits.cells, MAX_CELLS_BY_TAG):
+        if self.cell_tags > self.limits.cells // BY_TAG_SHARE:
             raise self.refuse(
                 "sheet-too-large",
-                f"the sheet holds more than {min(self.limits.cells, MAX_CELLS_BY_TAG):,} cells "
+                f"the sheet holds more than {self.limits.cells // BY_TAG_SHARE:,} cells "
                 "written without their usual references",
                 _TOO_LARGE_HINT,
             )
-        ref = _attributes(attrs).get(b"r")
+        plain = _PLAIN_REF.match(attrs)
+        ref = plain.group(1) if plain else _attributes(attrs).get(b"r")
         if ref is None:
             row, col = self.row_index, self.col_index
         else:
@@ -549,9 +561,8 @@ class _SheetScan:
         first cell with content (rows come in order), and the leftmost column with content
         (looked for only while no cell with content in column A has been seen)."""
         if self.by_tag:
-            cells = [pos for start, pos in self.positions.items() if part[part.find(b">", start) - 1] != ord("/")]
-        else:
-            cells = [(int(row), _column_number(col.decode())) for col, row in pt.content_cell.findall(part)]
+            return  # found during the walk
+        cells = [(int(row), _column_number(col.decode())) for col, row in pt.content_cell.findall(part)]
         if not cells:
             return
         if not self.first_found:
@@ -636,14 +647,14 @@ class _SheetScan:
         if start < 0 or not _CELL_START.match(part, start):
             return None
         end = part.find(b">", pos)
-        if end < 0 or part[end - 1 : end] == b"/":
+        if end < 0 or part[end - 1 : end] == b"/" or part.find(b"<", pos, end) >= 0:
             return None
         following = _CELL_START.search(part, end)
         return start, end + 1, following.start() if following else len(part)
 
     def _error_cells(self, part: bytes) -> None:
-        for match in _ERROR_TYPE.finditer(part):
-            if len(self.info.errors) >= MAX_CELL_FINDINGS:
+        for tried, match in enumerate(_ERROR_TYPE.finditer(part)):
+            if len(self.info.errors) >= MAX_CELL_FINDINGS or tried >= 4 * MAX_CELL_FINDINGS:
                 self.info.more["excel-error-cell"] = self.info.more.get("excel-error-cell", 0) + len(
                     _ERROR_TYPE.findall(part, match.start())
                 )
@@ -660,8 +671,8 @@ class _SheetScan:
             self.info.errors.append((position[0], position[1], _quote(code[:40]) or "#ERROR"))
 
     def _formulas(self, part: bytes, pt: _Patterns) -> None:
-        for match in pt.formula.finditer(part):
-            if len(self.info.formulas) >= MAX_CELL_FINDINGS:
+        for tried, match in enumerate(pt.formula.finditer(part)):
+            if len(self.info.formulas) >= MAX_CELL_FINDINGS or tried >= 100 * MAX_CELL_FINDINGS:
                 return self._count_more_formulas(part, match.start())
             tag_start = part.rfind(b"<", 0, match.start())
             cell = self._cell_around(part, tag_start + 1) if tag_start >= 0 else None
