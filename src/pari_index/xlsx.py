@@ -208,6 +208,7 @@ _ANY_TAG = re.compile(rb"<[^<>]*>")
 _FULL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
 #: A row or cell tag's r attribute written first, as everyone writes it.
 _PLAIN_REF = re.compile(rb" r=\"([^\"<>]*)\"")
+_SPACES = (b" ", b"\t", b"\n", b"\r")
 _TYPE_ATTR = re.compile(rb"\st\s*=\s*[\"']([^\"'<>]*)[\"']")
 _NOT_A_VALUE_TYPES = {b"s", b"str", b"inlineStr", b"e", b"b"}
 
@@ -577,7 +578,7 @@ class _SheetScan:
             self.patterns = _Patterns(root.group(1) or b"" if root else b"")
             if self.percent_ids:
                 ids = rb"(?:" + self.percent_ids + rb")"
-                self.percent = re.compile(rb" s=[\"']" + ids + rb"[\"']")
+                self.percent = re.compile(rb"s=[\"']" + ids + rb"[\"']")
                 self.percent_cell = re.compile(
                     rb"<"
                     + re.escape(self.patterns.prefix)
@@ -660,7 +661,7 @@ class _SheetScan:
                 )
                 return
             cell = self._cell_around(part, match.start())
-            if cell is None or part[match.start() - 1 : match.start()] not in (b" ", b"\t", b"\n", b"\r"):
+            if cell is None or part[match.start() - 1 : match.start()] not in _SPACES:
                 continue
             tag_start, tag_end, limit = cell
             position = self._position(part, tag_start, tag_end)
@@ -712,6 +713,8 @@ class _SheetScan:
                 ]
                 return
         for match in self.percent.finditer(part):
+            if part[match.start() - 1 : match.start()] not in _SPACES:
+                continue  # another attribute ending in s
             start = part.rfind(b"<", 0, match.start())
             end = part.find(b">", match.start())
             if start < 0 or end < 0 or not _CELL_START.match(part, start):
