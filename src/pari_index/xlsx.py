@@ -8,6 +8,7 @@ and percent-formatted numbers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import os
 import posixpath
@@ -170,6 +171,11 @@ def _column_number(letters: str) -> int:
     for ch in letters.upper():
         number = number * 26 + ord(ch) - 64
     return number
+
+
+@functools.lru_cache(maxsize=4096)
+def _column_bytes(letters: bytes) -> int:
+    return _column_number(letters.decode("ascii"))
 
 
 def _column_letters(column: int) -> str:
@@ -563,13 +569,15 @@ class _SheetScan:
         (looked for only while no cell with content in column A has been seen)."""
         if self.by_tag:
             return  # found during the walk
-        cells = [(int(row), _column_number(col.decode())) for col, row in pt.content_cell.findall(part)]
-        if not cells:
-            return
         if not self.first_found:
+            first = pt.content_cell.search(part)
+            if first is None:
+                return
             self.first_found = True
-            self.info.first_row, self.info.first_col = cells[0]
-        self.info.first_col = min(self.info.first_col, min(col for _, col in cells))
+            self.info.first_row, self.info.first_col = int(first.group(2)), _column_bytes(first.group(1))
+        if self.info.first_col > 1:  # the usual case, column A, needs no search of the whole part
+            letters = {col for col, _ in pt.content_cell.findall(part)}
+            self.info.first_col = min(self.info.first_col, *map(_column_bytes, letters))
 
     # -- one part -------------------------------------------------------------------------------
     def feed(self, part: bytes) -> None:
@@ -707,9 +715,7 @@ class _SheetScan:
             found = self.percent_cell.findall(part)
             if len(found) == len(self.percent.findall(part)):
                 self.info.percent_cells += [
-                    (int(row), _column_number(col.decode()))
-                    for col, row, kind in found
-                    if kind not in _NOT_A_VALUE_TYPES
+                    (int(row), _column_bytes(col)) for col, row, kind in found if kind not in _NOT_A_VALUE_TYPES
                 ]
                 return
         for match in self.percent.finditer(part):
