@@ -27,7 +27,6 @@ from .errors import IntakeError, Problem, UsageError
 from .tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
 
@@ -374,7 +373,9 @@ def _sheet_members(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str,
     for sheet in workbook.iter():
         if not sheet.tag.endswith("}sheet") and sheet.tag != "sheet":
             continue
-        target = targets.get(sheet.get(f"{_NS_REL}id"), "")
+        # r:id in the transitional or the strict relationships namespace (calamine reads either)
+        rel_id = next((value for key, value in sheet.attrib.items() if key.endswith("}id")), None)
+        target = targets.get(rel_id, "")
         # calamine: "/xl/..." and "xl/..." are taken as they are, anything else is under xl/.
         member = target[1:] if target.startswith("/xl/") else target if target.startswith("xl/") else "xl/" + target
         info = _member(package, member) or _member(package, posixpath.normpath(member))
@@ -577,7 +578,7 @@ class _SheetScan:
             self.info.first_row, self.info.first_col = int(first.group(2)), _column_bytes(first.group(1))
         if self.info.first_col > 1:  # the usual case, column A, needs no search of the whole part
             letters = {col for col, _ in pt.content_cell.findall(part)}
-            self.info.first_col = min(self.info.first_col, *map(_column_bytes, letters))
+            self.info.first_col = min([self.info.first_col, *map(_column_bytes, letters)])
 
     # -- one part -------------------------------------------------------------------------------
     def feed(self, part: bytes) -> None:
