@@ -122,6 +122,16 @@ def test_limits_follow_the_environment(
     assert variable in (problem.hint or "")
 
 
+def test_the_same_cell_written_over_and_over_is_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-cell range written 2,000 times: calamine holds every copy before building the grid."""
+    body = H.header_row() + '<row r="2">' + '<c r="A2"><v>1</v></c>' * 2_000 + "</row>"
+    path = H.write_package(tmp_path / "same.xlsx", H.sheet_xml(body))
+    monkeypatch.setenv("PARI_MAX_XLSX_CELLS", "1000")
+    problem = _refusal(path)
+    assert (problem.code, problem.sheet) == ("sheet-too-large", "data")
+    assert "2,004 cells" in problem.message
+
+
 def test_ratio_limit_can_be_raised_for_a_genuine_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # 3 MB of the same row: compresses far better than real data does.
     body = H.header_row() + "".join(f'<row r="{r}">{H.inline(f"A{r}", "00001")}</row>' for r in range(2, 40_000))

@@ -148,8 +148,9 @@ class _SheetCells:
     min_col: int = 0
     last_row: int = 0
     last_col: int = 0
-    #: Cells with content.
+    #: Cells with content, and all cell tags (calamine holds each before it builds the grid).
     filled: int = 0
+    cells: int = 0
     dimension: str | None = None
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)
@@ -494,6 +495,7 @@ class _SheetScan:
             raise _NeedsPositions
         self.closes = part.count(pt.cell_close)
         self.info.filled += self.closes
+        self.info.cells += len(refs)
         if not refs:
             return
         # Rows and column letters of every reference, split apart in C: "A8 B8" -> "8 8", "A B".
@@ -537,6 +539,7 @@ class _SheetScan:
     def _cell_tag(self, attrs: bytes) -> tuple[int, int]:
         """1-based (row, column) of a cell start tag, by calamine's rules."""
         self.cell_tags += 1
+        self.info.cells += 1
         if self.cell_tags > self.limits.cells // BY_TAG_SHARE:
             raise self.refuse(
                 "sheet-too-large",
@@ -816,7 +819,7 @@ def _check_sheet(info: _SheetCells, sheet: str, file: str, limits: XlsxLimits, *
         return
     grid = info.grid_cells
     width = info.last_col - info.first_col + 1
-    if not final and grid <= limits.cells and width <= limits.columns:
+    if not final and grid <= limits.cells and width <= limits.columns and info.cells <= limits.cells:
         return
     used = f"{_column_letters(info.min_col)}{info.min_row}:{_column_letters(info.last_col)}{info.last_row}"
 
@@ -834,6 +837,12 @@ def _check_sheet(info: _SheetCells, sheet: str, file: str, limits: XlsxLimits, *
             "sheet-too-wide",
             f"the used range {used} is {width:,} columns wide (at most {limits.columns:,} are read)",
             "delete the unused columns, or raise PARI_MAX_XLSX_COLUMNS if they are genuine",
+        )
+    if info.cells > limits.cells:  # the same cell written over and over: a small grid, a long list
+        raise refuse(
+            "sheet-too-large",
+            f"the sheet holds {info.cells:,} cells (at most {limits.cells:,} are read)",
+            _TOO_LARGE_HINT,
         )
     if grid > limits.cells:
         raise refuse(
