@@ -7,6 +7,7 @@ and percent-formatted numbers.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import html
@@ -307,9 +308,9 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
             f"the package holds {len(infos):,} parts (at most {MAX_XLSX_MEMBERS:,} are read)",
             "open it in Excel and save it again, or export CSV (UTF-8)",
         )
-    names = [info.filename for info in infos]
-    if len(set(names)) != len(names):
-        duplicated = next(name for name in names if names.count(name) > 1)
+    counts = collections.Counter(info.filename for info in infos)
+    if len(counts) != len(infos):
+        duplicated = next(name for name, count in counts.items() if count > 1)
         raise refuse(
             "xlsx-damaged",
             f"the package holds two parts named {_quote(duplicated)}",
