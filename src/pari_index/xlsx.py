@@ -429,12 +429,11 @@ class _Patterns:
     def __init__(self, prefix: bytes) -> None:
         p = re.escape(prefix)
         self.prefix = prefix
-        self.cell_open = b"<" + prefix + b"c "
         self.cell_close = b"</" + prefix + b"c>"
         #: A cell start tag written otherwise: no attributes, or whitespace other than one space.
         self.odd_cell_start = re.compile(rb"<" + p + rb"c[>/\t\n\r]")
-        #: The reference of a cell start tag written as Excel writes it (r first).
-        self.ref = re.compile(rb"<" + p + rb"c r=\"([A-Za-z]{1,3}[0-9]{1,7})\"")
+        #: Every "<c " start, with its reference when written as Excel writes it (r first), else b"".
+        self.ref = re.compile(rb"<" + p + rb"c (?:r=\"([A-Za-z]{1,3}[0-9]{1,7})\")?")
         self.ref_at = re.compile(rb"<" + p + rb"c r=\"([A-Za-z]{1,3})([0-9]{1,7})\"")
         #: The first cell with content (not self-closing): column, row.
         self.content_cell = re.compile(rb"<" + p + rb"c r=\"([A-Za-z]{1,3})([0-9]{1,7})\"[^<>/]*>")
@@ -490,7 +489,7 @@ class _SheetScan:
 
     def _positions_by_pattern(self, part: bytes, pt: _Patterns) -> None:
         refs = pt.ref.findall(part)
-        if len(refs) != part.count(pt.cell_open) or pt.odd_cell_start.search(part):
+        if b"" in refs or pt.odd_cell_start.search(part):
             raise _NeedsPositions
         if b":c" in part and _other_prefix_cells(part, pt):
             raise _NeedsPositions
