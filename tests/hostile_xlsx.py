@@ -194,11 +194,11 @@ def lying_header(folder: Path, megabytes: int = 600) -> list[str]:
         with package.open("xl/worksheets/sheet1.xml", "w") as member:
             for part in parts():
                 member.write(part)
-    _set_declared_size(path, "xl/worksheets/sheet1.xml", 1 << 20)
+    set_declared_size(path, "xl/worksheets/sheet1.xml", 1 << 20)
     return _score(path)
 
 
-def _set_declared_size(path: Path, member: str, size: int) -> None:
+def set_declared_size(path: Path, member: str, size: int) -> None:
     """Overwrite the uncompressed size of ``member`` in the zip's central directory."""
     data = bytearray(path.read_bytes())
     name = member.encode()

@@ -200,6 +200,18 @@ def test_lying_zip_header(tmp_path: Path) -> None:
     assert problem.code == "xlsx-damaged"
 
 
+def test_lying_header_on_any_part(tmp_path: Path) -> None:
+    """Every part is inflated and counted once, not only the ones the scan reads: calamine may
+    read others (styles, a second spelling of sharedStrings.xml), and this one is read by neither."""
+    path = _small_sheet(tmp_path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/theme/theme1.xml", b" " * (20 * 1024**2))
+    H.set_declared_size(path, "xl/theme/theme1.xml", 1024)
+    problem = _refusal(path)
+    assert problem.code == "xlsx-damaged"
+    assert "theme1.xml" in problem.message
+
+
 # --------------------------------------------------------------------------------------------
 # Cell text
 

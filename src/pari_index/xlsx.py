@@ -254,10 +254,21 @@ def _last_match(pattern: re.Pattern[bytes], data: bytes) -> re.Match[bytes] | No
 def _stream(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> Iterator[bytes]:
     """A member's bytes in chunks, counted against the budget as they are inflated, so a member
     whose header understates its size cannot get past the limits."""
+    budget.streamed.add(info.filename)
     with package.open(info) as member:
         while chunk := member.read(_CHUNK):
             budget.spend(len(chunk), info.filename)
             yield chunk
+
+
+def _inflate_the_rest(package: zipfile.ZipFile, budget: _Budget) -> None:
+    """Inflate every part not yet read, counting its bytes and checking its checksum: a part
+    whose zip header understates its size (which calamine's zip reader may not notice) is
+    caught here, whichever part calamine reads."""
+    for info in package.infolist():
+        if info.filename not in budget.streamed and not info.is_dir():
+            for _ in _stream(package, info, budget):
+                pass
 
 
 @dataclass
@@ -268,6 +279,7 @@ class _Budget:
     limits: XlsxLimits
     inflated: int = 0
     text: int = 0
+    streamed: set[str] = field(default_factory=set)
 
     def spend(self, size: int, member: str) -> None:
         self.inflated += size
@@ -890,9 +902,9 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
     sheets = _sheet_members(package, budget)
     styles = _member(package, "xl/styles.xml")
     percent_styles = _percent_styles(_read_part(package, styles, budget)) if styles is not None else set()
-    shared = _member(package, "xl/sharedStrings.xml")
-    if shared is not None:
-        _scan_shared_strings(package, shared, budget)
+    for shared in package.infolist():  # calamine matches the name without regard to case
+        if shared.filename.lower() == "xl/sharedstrings.xml":
+            _scan_shared_strings(package, shared, budget)
     found: dict[str, _SheetCells] = {}
     scanned: dict[str, _SheetCells] = {}
     for name, info in sheets:
@@ -921,9 +933,9 @@ def _prescan(path: Path, file: str, limits: XlsxLimits) -> dict[str, _SheetCells
         try:
             _check_package(package, file, limits)
             budget = _Budget(file, limits)
-            if _member(package, "xl/workbook.xml") is None:
-                return {}  # .ods or .xlsb: only the package limits apply
-            return _scan_workbook(package, budget)
+            found = _scan_workbook(package, budget) if _member(package, "xl/workbook.xml") else {}
+            _inflate_the_rest(package, budget)  # for .ods and .xlsb, only the package limits apply
+            return found
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
             message = f"the package cannot be read ({type(exc).__name__}: {_quote(str(exc))})"
         except ElementTree.ParseError as exc:
