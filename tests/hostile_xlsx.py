@@ -243,6 +243,19 @@ def wide_row_without_references(folder: Path, columns: int = 100_000) -> list[st
     return _score(write_package(folder / "wide-norefs.xlsx", sheet_xml(f'<row r="1">{cells}</row>')))
 
 
+def cells_without_references(folder: Path, rows: int = 199_000) -> list[str]:
+    """A million cells written without r="..." (2 MB): placing them takes a walk in Python, so
+    such a sheet is held to a smaller number of cells."""
+    state, parts = 7, []
+    for _ in range(rows):
+        cells = []
+        for _ in range(5):
+            state = (state * 1103515245 + 12345) % 2**31
+            cells.append(f"<c><v>{state % 1000}</v></c>")
+        parts.append("<row>" + "".join(cells) + "</row>")
+    return _score(write_package(folder / "norefs.xlsx", sheet_xml(header_row() + "".join(parts))))
+
+
 def far_cell_other_prefix(folder: Path) -> list[str]:
     """A sheet in the default namespace with one cell written <y:c> at XFD1048576: calamine reads
     any prefix, so the scan must too."""
@@ -271,4 +284,5 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "xlsx-long-inline-cell": long_inline_cell,
     "xlsx-100000-columns-without-references": wide_row_without_references,
     "xlsx-far-cell-other-prefix": far_cell_other_prefix,
+    "xlsx-million-cells-without-references": cells_without_references,
 }

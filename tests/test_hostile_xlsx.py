@@ -40,6 +40,7 @@ EXPECTED: dict[str, str] = {
     "xlsx-long-inline-cell": "cell-too-long",
     "xlsx-100000-columns-without-references": "sheet-too-wide",
     "xlsx-far-cell-other-prefix": "sheet-too-sparse",
+    "xlsx-million-cells-without-references": "sheet-too-large",
 }
 
 

@@ -71,9 +71,9 @@ MAX_CELL_FINDINGS = 1_000
 #: Characters of a value quoted in a message.
 QUOTE_CHARS = 200
 
-#: A sheet whose cells lack the usual references is walked one tag at a time, about five times
-#: slower: it may hold a fifth of PARI_MAX_XLSX_CELLS cells (1,000,000 by default).
-BY_TAG_SHARE = 5
+#: A sheet whose cells lack the usual references is walked one tag at a time in Python, some
+#: twenty times slower: it may hold a twenty-fifth of PARI_MAX_XLSX_CELLS cells (200,000 by default).
+BY_TAG_SHARE = 25
 
 _CHUNK = 4 * 1024**2
 
@@ -202,10 +202,10 @@ _CELL_WITH_REF = re.compile(
 )
 #: Any cell start tag, to check that every one has such a reference.
 _CELL_START = re.compile(rb"<" + _PREFIX + rb"c[\s/>]")
+#: A row or cell tag (start, end or empty): "/" for an end tag, the local name, the attributes.
+_ROW_OR_CELL_TAG = re.compile(rb"<(/?)" + _PREFIX + rb"(row|c)(?=[\s/>])([^<>]*)>")
 _PREFIXED_CELL_START = re.compile(rb"<[^\s<>/:=\"']+:c[\s/>]")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
-#: Any tag: "/" for an end tag, the local name, the attributes (ending in "/" when self-closing).
-_TAG = re.compile(rb"<(/?)" + _PREFIX + rb"([^\s<>/:=\"']+)([^<>]*)>")
 _ATTR = re.compile(rb"(" + _ATTR_NAME + rb")\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
 _ERROR_TYPE = re.compile(rb"t=[\"']e[\"']")
 _FORMULA_START = re.compile(rb"<" + _PREFIX + rb"f[\s/>]")
@@ -518,7 +518,7 @@ class _SheetScan:
 
     def _positions_by_tag(self, part: bytes) -> None:
         self.positions = {}
-        for match in _TAG.finditer(part):
+        for match in _ROW_OR_CELL_TAG.finditer(part):
             end, name, attrs = match.groups()
             if name == b"row":
                 self._row_tag(end, attrs)
