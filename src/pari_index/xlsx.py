@@ -11,7 +11,6 @@ import collections
 import contextlib
 import functools
 import html
-import os
 import posixpath
 import re
 import zipfile
@@ -24,7 +23,8 @@ from xml.etree import ElementTree
 
 import polars as pl
 
-from .errors import IntakeError, Problem, UsageError
+from .errors import IntakeError, Problem
+from .limits import env_limit
 from .tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -92,24 +92,7 @@ class XlsxLimits:
 
     @classmethod
     def from_env(cls) -> XlsxLimits:
-        def read(name: str, default: int) -> int:
-            raw = os.environ.get(name, "").strip()
-            if not raw:
-                return default
-            try:
-                value = int(raw.replace("_", ""))
-            except ValueError:
-                value = 0
-            if value <= 0:
-                raise UsageError(
-                    Problem(
-                        "bad-limit",
-                        f"{name}={_quote(raw)} is not a whole number above 0",
-                        hint=f"unset {name} to use the default ({default:,}), or give a number such as {default}",
-                    )
-                )
-            return value
-
+        read = env_limit
         return cls(
             total_bytes=read("PARI_MAX_XLSX_BYTES", MAX_XLSX_BYTES),
             ratio=read("PARI_MAX_XLSX_RATIO", MAX_XLSX_RATIO),
