@@ -102,3 +102,16 @@ def test_a_limit_may_group_its_digits(monkeypatch: pytest.MonkeyPatch) -> None:
     assert env_limit("PARI_MAX_CELLS", 10) == 5_000_000
     monkeypatch.delenv("PARI_MAX_CELLS")
     assert env_limit("PARI_MAX_CELLS", 10) == 10
+
+
+def test_a_file_with_column_names_and_no_rows_stops_the_run(tmp_path: Path) -> None:
+    """A header and blank lines is an export gone wrong: said, never scored as if the commune
+    had sent an empty form (which has its rows)."""
+    args = unknown_communes(tmp_path, size=100)
+    blank = tmp_path / "blank.csv"
+    blank.write_text("commune_code,criterion_id,value\n" + "\n" * 1000, encoding="utf-8")
+    args[1] = str(blank)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert f"{blank}: the file has column names but not one row below them [no-rows]" in result.output
+    assert "[file-unread]" in result.output and not (tmp_path / "out").exists()

@@ -363,6 +363,7 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
     bad = ledger.filter(pl.col("status").is_in(["rejected", "partial"]))
     used = ledger.filter(pl.col("status").is_in(["scored", "partial"])).select(pl.col("file").drop_nulls().unique())
     used_files = set(used["file"].to_list())
+    listed_files = set(ledger["file"].drop_nulls().unique().to_list())
     errors = result.findings.filter(pl.col("severity") == "error")
     unread_files: list[str] = []
     unread: list[Problem] = []
@@ -370,6 +371,10 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
         if file in used_files:
             continue
         mine = errors.filter(pl.col("file") == file)
+        if mine.height == 0 and file not in listed_files:
+            # Not one row, only a header (or headers and blank lines): an export gone wrong, not a
+            # commune's blank form, which has its rows.
+            mine = _no_rows_finding(file, errors.schema)
         if mine.height == 0:
             # Nothing used and nothing wrong: a file of empty rows (a commune that sent a blank
             # form), shown as "sent nothing" in the ranking.
@@ -401,6 +406,17 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
         unread=unread,
         not_submitted=result.totals.filter(~pl.col("submitted")).height,
     )
+
+
+def _no_rows_finding(file: str, schema: pl.Schema) -> pl.DataFrame:
+    finding = {
+        "severity": "error",
+        "kind": "no-rows",
+        "file": file,
+        "message": "the file has column names but not one row below them",
+        "hint": "export the sheet again with its rows, or leave the file out",
+    }
+    return pl.DataFrame([finding], schema=schema)
 
 
 def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
