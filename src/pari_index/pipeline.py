@@ -7,6 +7,7 @@ The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -225,20 +226,14 @@ def _where(row: dict[str, object]) -> str:
 
 
 def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Problem]:
-    """Findings as located problems (the first ``limit``) for printing."""
-    problems = [
-        Problem(
-            row["kind"],
-            _where(row) + row["message"],
-            file=row["file"],
-            sheet=row["sheet"],
-            row=row["row"],
-            field=row["column"],
-            hint=row["hint"],
-            severity=row["severity"],
-        )
-        for row in findings.head(limit).iter_rows(named=True)
-    ]
+    """Findings as located problems (the first ``limit``) for printing; a finding with no file
+    place of its own names its commune and item."""
+    from .scoring import problems_from_findings
+
+    problems = problems_from_findings(findings.head(limit))
+    for i, row in enumerate(findings.head(limit).select("file", "commune_code", "criterion_id").iter_rows(named=True)):
+        if where := _where(row):
+            problems[i] = dataclasses.replace(problems[i], message=where + problems[i].message)
     if findings.height > limit:
         problems.append(
             Problem("more", f"… and {findings.height - limit} more (see the findings sheet)", severity="note")
