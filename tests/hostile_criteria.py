@@ -167,6 +167,11 @@ def ladders_score(folder: Path) -> list[str]:
     """Score 3 communes on 490 leaves of 20 tiers each: the most items, each with the most tiers."""
     argv = items_score(folder, items=10)
     _write(folder, "criteria.yaml", many_ladders(490))
+    # Every ladder gets a count, so every one is evaluated (a file of no rows would stop the run).
+    codes = [line.split(",")[0] for line in (folder / "communes.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    rows = ["commune_code,criterion_id,input,value"]
+    rows += [f"{code},{a}.{i},n,{(a * i) % 25}" for code in codes for a in range(1, 11) for i in range(1, 50)]
+    _write(folder, "a.csv", "\n".join(rows) + "\n")
     return argv
 
 

@@ -159,6 +159,12 @@ def test_sniffer_picks_the_delimiter_used(delimiter: str, width: int, height: in
     assert _sniff(text) == (delimiter, width)
 
 
+def test_a_tab_file_of_quoted_cells_is_sniffed_as_tabs() -> None:
+    # Found by hypothesis: once the quoted cells are taken out each line is only its tabs, which
+    # a strip() took for a blank line, and the comma won by default.
+    assert _sniff('"1"\t"1"\n"1"\t"1"\n') == ("\t", 2)
+
+
 def test_sniffing_a_long_quoted_line_is_linear_and_right() -> None:
     # 200 KB in one quoted cell full of the other delimiters (csv.Sniffer took seconds per 48 KB).
     text = 'a;b\n"' + "x, y, " * 40_000 + '";1\n2;3\n'

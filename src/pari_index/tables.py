@@ -181,7 +181,9 @@ def _sniff(text: str) -> tuple[str, int]:
     lines = _QUOTED.sub("", sample).split("\n")
     if len(text) > SNIFF_CHARS and len(lines) > 1:
         lines.pop()
-    lines = [line for line in lines[: SNIFF_LINES + 1] if line.strip()][:SNIFF_LINES]
+    # Blank lines are skipped; a line left with only its tabs once the quoted cells are taken out
+    # ('"1"\t"1"') is not blank: its tabs are the delimiters.
+    lines = [line for line in lines[: SNIFF_LINES + 1] if line.strip(" \r")][:SNIFF_LINES]
     if not lines:
         return ",", 1
     best: tuple[int, int, int] | None = None
