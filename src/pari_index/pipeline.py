@@ -174,6 +174,28 @@ def run_score(
         write_report(Path(report), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
         files.append(Path(report))
 
+    severities = Counter(result.findings["severity"].to_list())
+    lines = [*_run_summary(result), *notices(completeness.facts(), lang)]
+    lines.append("Written: " + ", ".join(str(f) for f in files))
+    text = "\n".join(lines)
+    if strict and (severities.get("error", 0) or severities.get("warning", 0)):
+        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"))
+        problems.append(
+            Problem(
+                "strict",
+                f"--strict: {severities.get('error', 0)} errors and "
+                f"{severities.get('warning', 0)} warnings (results written to {out})",
+            )
+        )
+        raise StrictModeError(problems)
+    errors = findings_as_problems(
+        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
+    )
+    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
+
+
+def _run_summary(result: ScoreResult) -> list[str]:
+    """What was scored, what became of the input rows, and the findings by kind (console text)."""
     kinds = Counter(result.findings["kind"].to_list())
     severities = Counter(result.findings["severity"].to_list())
     ledger = result.ledger
@@ -198,23 +220,7 @@ def run_score(
         )
     else:
         lines.append("No findings.")
-    lines += notices(completeness.facts(), lang)
-    lines.append("Written: " + ", ".join(str(f) for f in files))
-    text = "\n".join(lines)
-    if strict and (severities.get("error", 0) or severities.get("warning", 0)):
-        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"))
-        problems.append(
-            Problem(
-                "strict",
-                f"--strict: {severities.get('error', 0)} errors and "
-                f"{severities.get('warning', 0)} warnings (results written to {out})",
-            )
-        )
-        raise StrictModeError(problems)
-    errors = findings_as_problems(
-        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
-    )
-    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
+    return lines
 
 
 def _where(row: dict[str, object]) -> str:

@@ -87,8 +87,39 @@ def read_register(path: str | Path) -> Register:
     # text around it) and matches no assessment as typed: refused, never cleaned silently.
     bad_code = pl.col("code").str.contains(CODE_FORBIDDEN).fill_null(False)
     repeated = pl.col("code").is_not_null() & (pl.col("_i") != pl.col("_i").first().over("code"))
+    more, warnings = _register_problems(frame, no_code, bad_code, repeated)
+    problems += more
+    kept = frame.filter(~no_code & ~repeated & ~bad_code).with_columns(pl.coalesce("name", "code").alias("name"))
+    front = ["code", "name", "unit_type", "district", "province", "ranked"]
+    rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
+    rows = frame.select(
+        pl.col(FILE).alias("file"),
+        pl.col(SHEET).alias("sheet"),
+        pl.col(ROW).alias("row"),
+        pl.when(no_code | repeated | bad_code).then(pl.lit("rejected")).otherwise(pl.lit("registered")).alias("status"),
+        pl.when(no_code)
+        .then(pl.lit("the row has no commune code"))
+        .when(bad_code)
+        .then(pl.lit("the commune code holds a control, bidi or invisible character"))
+        .when(repeated)
+        .then(pl.lit("the commune code is listed again"))
+        .alias("reasons"),
+    )
+    return Register(
+        frame=kept.select(*front, *rest, FILE, SHEET, ROW),
+        problems=problems,
+        source=str(path),
+        warnings=warnings,
+        rows=rows,
+    )
+
+
+def _register_problems(
+    frame: pl.DataFrame, no_code: pl.Expr, bad_code: pl.Expr, repeated: pl.Expr
+) -> tuple[list[Problem], list[Problem]]:
+    """The register rows left out (errors) and the rows kept that need checking (warnings)."""
     first_row = pl.col(ROW).first().over("code").alias("_first")
-    problems += row_problems(
+    problems = row_problems(
         frame, no_code, "missing-code", lambda r: "the row has no commune code; it was left out", "fill in the code"
     )
     problems += row_problems(
@@ -126,29 +157,7 @@ def read_register(path: str | Path) -> Register:
         ),
         "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
     )
-    kept = frame.filter(~no_code & ~repeated & ~bad_code).with_columns(pl.coalesce("name", "code").alias("name"))
-    front = ["code", "name", "unit_type", "district", "province", "ranked"]
-    rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
-    rows = frame.select(
-        pl.col(FILE).alias("file"),
-        pl.col(SHEET).alias("sheet"),
-        pl.col(ROW).alias("row"),
-        pl.when(no_code | repeated | bad_code).then(pl.lit("rejected")).otherwise(pl.lit("registered")).alias("status"),
-        pl.when(no_code)
-        .then(pl.lit("the row has no commune code"))
-        .when(bad_code)
-        .then(pl.lit("the commune code holds a control, bidi or invisible character"))
-        .when(repeated)
-        .then(pl.lit("the commune code is listed again"))
-        .alias("reasons"),
-    )
-    return Register(
-        frame=kept.select(*front, *rest, FILE, SHEET, ROW),
-        problems=problems,
-        source=str(path),
-        warnings=warnings,
-        rows=rows,
-    )
+    return problems, warnings
 
 
 def register_from_codes(codes: list[str]) -> Register:
