@@ -210,7 +210,16 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     default=None,
     help="Output format (default: from the output name; xlsx).",
 )
-@click.option("--group-by", help="Register column to rank within (default: the criteria set's).")
+@click.option(
+    "--group-by",
+    multiple=True,
+    metavar="COLUMNS",
+    help=(
+        "Register column(s) to rank within, from the top down: --group-by district, or "
+        "--group-by province,district (the option may also be repeated). Groups are keyed by the "
+        "whole path: a district always within its province. Default: the criteria set's."
+    ),
+)
 @click.option("--previous", type=click.Path(path_type=Path), help="Last year's results, for rank changes.")
 @click.option(
     "--lineage",
@@ -241,7 +250,7 @@ def score(
     evidence_dir: Path | None,
     output: Path,
     fmt: str | None,
-    group_by: str | None,
+    group_by: tuple[str, ...],
     previous: Path | None,
     lineage: Path | None,
     report: Path | None,
@@ -271,7 +280,7 @@ def score(
         evidence_dir=evidence_dir,
         output=output,
         fmt=fmt,
-        group_by=group_by,
+        group_by=list(group_by) or None,
         previous=previous,
         lineage=lineage,
         report=report,
@@ -408,7 +417,13 @@ def demo_write_errors(output: Path) -> Iterator[None]:
     default=None,
     help="How many districts (default: about one per 15 communes).",
 )
-@click.option("--provinces", type=click.IntRange(1, 100), default=1, show_default=True)
+@click.option(
+    "--provinces",
+    type=click.IntRange(1, 100),
+    default=1,
+    show_default=True,
+    help="How many provinces; with more than one, one district name repeats in every province, as real names do.",
+)
 @click.option("--seed", type=int, default=2025, show_default=True)
 @click.option(
     "--form",

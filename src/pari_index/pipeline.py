@@ -107,7 +107,7 @@ def run_score(
     survey: Sequence[str | Path] = (),
     evidence_dir: str | Path | None = None,
     fmt: str | None = None,
-    group_by: str | None = None,
+    group_by: str | Sequence[str] | None = None,
     previous: str | Path | None = None,
     lineage: str | Path | None = None,
     report: str | Path | None = None,

@@ -21,6 +21,9 @@ REGISTER_ALIASES: dict[str, str] = {
     **{k: "type" for k in ("type", "unit_type", "loại", "loại đơn vị", "loai")},
     **{k: "district" for k in ("district", "huyện", "quận/huyện", "quận, huyện", "huyen")},
     **{k: "province" for k in ("province", "tỉnh", "tỉnh/thành phố", "tinh")},
+    # Optional codes of the district and province: where given, groups are keyed by them.
+    **{k: "district_code" for k in ("district_code", "mã huyện", "mã quận/huyện", "ma huyen")},
+    **{k: "province_code" for k in ("province_code", "mã tỉnh", "mã tỉnh/thành phố", "ma tinh")},
     **{k: "ranked" for k in ("ranked", "xếp hạng", "có xếp hạng")},
 }
 
