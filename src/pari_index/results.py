@@ -135,7 +135,7 @@ def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[s
     if "group" not in summary.columns:
         return {}
     key = "group_key" if "group_key" in summary.columns else "group"
-    groups = summary.select(key, "group").unique(subset=[key], maintain_order=True).rows()
+    groups = summary.select(key, pl.col("group").alias("_label")).unique(subset=[key], maintain_order=True).rows()
     if len(groups) > limit:
         return {}
     sheets: dict[str, pl.DataFrame] = {}
