@@ -300,10 +300,13 @@ def _labels(keys: list[tuple[str | None, ...]], names: list[tuple[str | None, ..
             break
         for i in grow:
             depth[i] += 1
+    # Equal names all the way up: the groups differ by code (two districts of one name and
+    # province, with two district codes). The leaf's code tells them apart, else the whole key.
     shared = {text for text in current if current.count(text) > 1}
+    coded = [f"{text or EMPTY} ({keys[i][-1] or EMPTY})" if text in shared else text for i, text in enumerate(current)]
     return [
-        f"{text or EMPTY} ({KEY_SEPARATOR.join(k or EMPTY for k in keys[i])})" if text in shared else text
-        for i, text in enumerate(current)
+        f"{current[i] or EMPTY} ({KEY_SEPARATOR.join(k or EMPTY for k in keys[i])})" if coded.count(text) > 1 else text
+        for i, text in enumerate(coded)
     ]
 
 
@@ -640,7 +643,6 @@ def compare_previous(
     kind_differs = pl.col("_p_kind").is_not_null() & (pl.col("_p_kind") != pl.col("group_column"))
     value_differs = pl.col("_p_key").is_not_null() & pl.col("_key").is_not_null() & (pl.col("_p_key") != pl.col("_key"))
     different = matched & (kind_differs | value_differs).fill_null(False)
-    same_label = pl.col("_p_group").eq_missing(pl.col("group"))
     previous_rank = pl.when(single).then(pl.col("_p_rank"))
     previous_index = pl.when(single).then(pl.col("_p_index"))
     note_parts = [
@@ -660,9 +662,9 @@ def compare_previous(
         pl.when(different & ~kind_differs).then(
             format_text(
                 "different peer group: ranked in {} last year, in {} now; ranks not compared",
-                # Equal labels of different groups (two Châu Thành) are told apart by their keys.
-                pl.when(same_label).then(pl.col("_p_key")).otherwise(pl.col("_p_group")),
-                pl.when(same_label).then(pl.col("_key")).otherwise(pl.col("group")),
+                # Keys, not labels: two Huyện Châu Thành are told apart by their province.
+                pl.col("_p_key"),
+                pl.col("_key"),
             )
         ),
     ]
