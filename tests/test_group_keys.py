@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import fastexcel
+import hypothesis.strategies as st
 import polars as pl
 import pytest
+from hypothesis import given
 from ranking_helpers import DATA, criteria_with, no_details, totals, write_csv
 
 from pari_index.errors import UsageError
@@ -296,3 +298,162 @@ def test_report_shows_one_group_per_province_and_district(tmp_path: Path) -> Non
         write_report(page, result_tables(result, summary).as_dict(), lang=lang, criteria=result.criteria)
         # The label names the province, so it is not repeated beside it.
         assert _headings(page.read_text(encoding="utf-8")) == [(f"{CT}, {BT}", units), (f"{CT}, {TG}", units)]
+
+
+# --------------------------------------------------------------------------------------------
+# A national demo set through the CLI
+
+
+ROOT = Path(__file__).resolve().parents[1]
+HAI_PHONG = ROOT / "criteria" / "hai-phong-2022-commune.yaml"  # ranked within districts
+
+
+def test_national_demo_register_repeats_a_district_name(tmp_path: Path) -> None:
+    from pari_index.demo import generate
+
+    files = generate(HAI_PHONG, tmp_path, communes=60, districts=8, provinces=3, seed=16, forms=("long", "wide"))
+    reg = pl.read_csv(files["communes"], infer_schema=False)
+    pairs = reg.select("province", "district").unique()
+    assert reg["province"].n_unique() == 3
+    assert pairs.height == 8  # every district of every province, none merged
+    repeated = pairs.group_by("district").len().filter(pl.col("len") > 1)
+    assert repeated.height == 1 and repeated["len"].item() == 3  # one name in each province
+    assert repeated["district"].item().startswith("Huyện ")
+    # The wide file holds whole (province, district) groups: no commune is in both forms.
+    long_codes = set(pl.read_csv(files["assessments_long"], infer_schema=False)["commune_code"])
+    wide_codes = set(pl.read_csv(files["assessments_wide"], infer_schema=False)["commune_code"].drop_nulls())
+    assert wide_codes and not long_codes & wide_codes
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from pari_index.demo import generate
+
+    return generate(HAI_PHONG, tmp_path_factory.mktemp("national"), communes=60, districts=8, provinces=3, seed=16)
+
+
+def _score_args(files: dict[str, Path], out: Path, *group_by: str) -> list[str]:
+    args = ["score", str(files["assessments_long"]), "--criteria", str(HAI_PHONG), "--communes", str(files["communes"])]
+    args += ["--survey", str(files["survey"]), "--appraisal", str(files["appraisal"]), "-o", str(out), "-q"]
+    for value in group_by:
+        args += ["--group-by", value]
+    return args
+
+
+def _check_national_summary(summary: pl.DataFrame, register: Path) -> None:
+    """Groups never mix provinces, ranks restart at 1 in each (province, district), and the
+    repeated district name is three groups labelled with their provinces."""
+    reg = pl.read_csv(register, infer_schema=False)
+    per_group = summary.group_by("group_key").agg(
+        pl.col("province").n_unique().alias("provinces"),
+        pl.col("group").n_unique().alias("labels"),
+        pl.col("rank").min().alias("first"),
+        pl.col("group_size").first(),
+        pl.col("rank").is_not_null().sum().alias("ranked"),
+    )
+    assert per_group.height == reg.select("province", "district").unique().height == 8
+    assert per_group["provinces"].to_list() == [1] * 8
+    assert per_group["labels"].to_list() == [1] * 8
+    assert per_group["first"].to_list() == [1] * 8
+    assert (per_group["group_size"] == per_group["ranked"]).all()
+    name = reg.group_by("district").agg(pl.col("province").n_unique()).filter(pl.col("province") > 1)["district"]
+    assert name.len() == 1
+    labels = sorted(summary.filter(pl.col("district") == name.item())["group"].unique().to_list())
+    provinces = sorted(reg["province"].unique().to_list())
+    assert labels == sorted(f"{name.item()}, {p}" for p in provinces)
+    assert summary["group"].n_unique() == 8  # labels are unique
+
+
+def test_score_group_by_list_in_process(national: dict[str, Path], tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+
+    summaries = []
+    for n, group_by in enumerate([(), ("district",), ("province,district",), ("province", "district")]):
+        out = tmp_path / f"r{n}.xlsx"
+        result = CliRunner().invoke(main, _score_args(national, out, *group_by))
+        assert result.exit_code == 0, result.output
+        summaries.append(read_results(out)["summary"].select("commune_code", "group", "group_key", "rank"))
+    _check_national_summary(read_results(tmp_path / "r0.xlsx")["summary"], national["communes"])
+    for other in summaries[1:]:
+        assert other.equals(summaries[0])
+    bad = CliRunner().invoke(main, _score_args(national, tmp_path / "bad.xlsx", "district,province"))
+    assert bad.exit_code == 2
+    assert "group-columns-order" in bad.output and "province,district" in bad.output
+    assert "Traceback" not in bad.output
+    assert not (tmp_path / "bad.xlsx").exists()
+
+
+def test_score_and_report_group_by_list_as_a_process(national: dict[str, Path], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).with_name("pari")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pari_index.cli"]
+    out = tmp_path / "results.xlsx"
+    done = subprocess.run(
+        [*command, *_score_args(national, out, "province", "district")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    summary = read_results(out)["summary"]
+    _check_national_summary(summary, national["communes"])
+    sheets = [n for n in fastexcel.read_excel(str(out)).sheet_names if n.startswith("XH ")]
+    assert len(sheets) == 8
+    page = tmp_path / "report.html"
+    done = subprocess.run(
+        [*command, "report", str(out), "-o", str(page), "--criteria", str(HAI_PHONG), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    headings = [h for h, _ in _headings(page.read_text(encoding="utf-8"))]
+    assert sorted(headings) == sorted(summary["group"].unique().to_list())
+    assert len(headings) == 8
+
+
+# --------------------------------------------------------------------------------------------
+# Property: ranking a nation is ranking each province
+
+
+@st.composite
+def _national_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["Tỉnh A", "Tỉnh B", "Tỉnh C"]),
+                st.sampled_from([CT, "Huyện Cái Bè", None]),  # the same names in every province
+                st.sampled_from([None, "60.00", "70.00", "70.01", "85.00"]),
+                st.sampled_from(["10", "20", "30"]),
+                st.booleans() | st.just(True),
+            ),
+            min_size=1,
+            max_size=30,
+        )
+    )
+    return [
+        {"code": f"{i:05d}", "province": p, "district": d, "index": x, "appraised": a, "area_1": a, "ranked": r}
+        for i, (p, d, x, a, r) in enumerate(rows)
+    ]
+
+
+RANKED = ("group_key", "rank", "group_size", "tied", "rank_area_1")
+
+
+@given(_national_rows(), st.sampled_from(["competition", "dense"]))
+def test_ranking_repeated_names_equals_ranking_each_province_alone(rows: list[dict[str, Any]], ties: str) -> None:
+    criteria = criteria_with(within="district", ties=ties, tie_break=["appraised"])
+    together = rank(totals(rows), no_details(), criteria)
+    assert together.group_by("group_key").agg(pl.col("province").n_unique())["province"].max() == 1
+    assert together.select("group").unique().height == together.select("group_key").unique().height
+    got = {r["commune_code"]: tuple(r[c] for c in RANKED) for r in together.iter_rows(named=True)}
+    for province in {r["province"] for r in rows}:
+        alone = rank(totals([r for r in rows if r["province"] == province]), no_details(), criteria)
+        for r in alone.iter_rows(named=True):
+            assert got[r["commune_code"]] == tuple(r[c] for c in RANKED)
