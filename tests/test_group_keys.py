@@ -258,6 +258,13 @@ def test_keyed_results_round_trip_and_separate_sheets(tmp_path: Path) -> None:
     again = rank(result.totals, result.details, result.criteria, group_by="district", previous=previous)
     assert again["rank_change"].to_list() == [0, 0, 0, 0]
     assert again["previous_note"].to_list() == [None] * 4
+    # The about sheet says what the units were ranked within, as ranked.
+    by_province = rank(result.totals, result.details, result.criteria, group_by="province")
+    about = dict(result_tables(result, by_province).about.rows())
+    assert (about["ranked_within"], dict(result_tables(result, summary).about.rows())["ranked_within"]) == (
+        "province",
+        "district",
+    )
 
 
 def test_group_sheets_of_equal_names_are_two_sheets() -> None:
@@ -457,3 +464,27 @@ def test_ranking_repeated_names_equals_ranking_each_province_alone(rows: list[di
         alone = rank(totals([r for r in rows if r["province"] == province]), no_details(), criteria)
         for r in alone.iter_rows(named=True):
             assert got[r["commune_code"]] == tuple(r[c] for c in RANKED)
+
+
+def test_register_reads_level_codes_and_warns_of_two_names_for_one_code(tmp_path: Path) -> None:
+    from pari_index.register import read_register
+
+    path = tmp_path / "communes.csv"
+    path.write_text(
+        "mã,tên,huyện,tỉnh,mã huyện,mã tỉnh\n"
+        "001,Xã Một,Huyện Châu Thành,Tiền Giang,820,82\n"
+        "002,Xã Hai,H. Châu Thành,Tiền Giang,820,82\n"
+        "003,Xã Ba,Huyện Châu Thành,Bến Tre,831,83\n",
+        encoding="utf-8",
+    )
+    register = read_register(path)
+    assert register.frame.select("code", "district_code", "province_code").rows() == [
+        ("001", "820", "82"),
+        ("002", "820", "82"),
+        ("003", "831", "83"),
+    ]
+    assert [(w.code, w.row, w.field) for w in register.warnings] == [("level-code-names", 3, "district")]
+    assert register.warnings[0].message == (
+        "district_code '820' is named 'H. Châu Thành' here and 'Huyện Châu Thành' in row 2; "
+        "the units are ranked together, as the code says"
+    )

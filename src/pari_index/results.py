@@ -103,8 +103,16 @@ def result_tables(
         criteria=display_frame(result.details, 4),
         findings=result.findings,
         rows=result.ledger,
-        about=about_table(result, extra_about, lang),
+        about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
     )
+
+
+def _grouping_about(summary: pl.DataFrame | None) -> dict[str, str]:
+    """What the units were ranked within, as ranked (``--group-by`` may differ from the set)."""
+    if summary is None or "group_column" not in summary.columns:
+        return {}
+    columns = summary["group_column"].drop_nulls().unique().to_list()
+    return {"ranked_within": str(columns[0])} if len(columns) == 1 else {}
 
 
 #: Above this many ranking groups a workbook gets no sheet per group (a national run has ~700
