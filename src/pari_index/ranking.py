@@ -311,10 +311,11 @@ def _labels(keys: list[tuple[str | None, ...]], names: list[tuple[str | None, ..
 
 
 def group_keys(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
-    """Per unit: ``_g0``, ``_g1``, … (each level's key, to rank over), ``group_key`` (the levels'
-    keys as text, top down) and ``group`` (the readable label of :func:`_labels`)."""
+    """Per unit, in the order of ``totals``: ``_group`` (a number per group, to rank over),
+    ``group_key`` (the levels' keys as text, top down) and ``group`` (the readable label of
+    :func:`_labels`). Each level's key is the register's code or the name (:func:`_level_key`)."""
     levels = [_level_key(totals, c).alias(f"_g{i}") for i, c in enumerate(path)]
-    frame = totals.select(COMMUNE, *levels, *(pl.col(c).cast(pl.String).alias(f"_n{i}") for i, c in enumerate(path)))
+    frame = totals.select(*levels, *(pl.col(c).cast(pl.String).alias(f"_n{i}") for i, c in enumerate(path)))
     level_names = [f"_g{i}" for i in range(len(path))]
     distinct = frame.unique(subset=level_names, keep="first", maintain_order=True)
     keys = list(distinct.select(level_names).iter_rows())
@@ -324,10 +325,13 @@ def group_keys(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
             **{g: [k[i] for k in keys] for i, g in enumerate(level_names)},
             "group_key": [KEY_SEPARATOR.join(p if p is not None else EMPTY for p in k) for k in keys],
             "group": _labels(keys, names),
+            "_group": range(len(keys)),
         },
-        schema={**dict.fromkeys(level_names, pl.String), "group_key": pl.String, "group": pl.String},
+        schema={**dict.fromkeys(level_names, pl.String), "group_key": pl.String, "group": pl.String}
+        | {"_group": pl.Int64},
     )
-    return frame.select(COMMUNE, *level_names).join(labels, on=level_names, how="left", nulls_equal=True)
+    joined = frame.select(level_names).join(labels, on=level_names, how="left", nulls_equal=True, maintain_order="left")
+    return joined.select("_group", "group_key", "group")
 
 
 def _tie_break_column(key: str) -> str:
@@ -402,7 +406,6 @@ def rank(
     by index (highest first). ``group_by`` is a register column or a list of them from the top
     down (``["province", "district"]``); groups are keyed by their whole path (:func:`group_path`)."""
     path = group_path(totals, group_by or criteria.ranking.within)
-    levels = [f"_g{i}" for i in range(len(path))]
     method: Literal["dense", "min"] = "dense" if criteria.ranking.ties == "dense" else "min"
     index = pl.col("index")
     ranked_flag = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
@@ -417,12 +420,13 @@ def rank(
         index.alias("_index"),
         *(present(_tie_break_column(k)).alias(f"_tb{i}") for i, k in enumerate(criteria.ranking.tie_break)),
     )
-    frame = totals.join(group_keys(totals, path), on=COMMUNE, how="left").with_columns(
+    keys = group_keys(totals, path)
+    frame = pl.concat([totals.drop(keys.columns, strict=False), keys], how="horizontal").with_columns(
         pl.lit(path[-1]).alias("group_column")
     )
     frame = frame.with_columns(
-        pl.when(eligible).then(key).rank(method, descending=True).over(levels).cast(pl.Int64).alias("rank"),
-        eligible.cast(pl.Int64).sum().over(levels).alias("group_size"),
+        pl.when(eligible).then(key).rank(method, descending=True).over("_group").cast(pl.Int64).alias("rank"),
+        eligible.cast(pl.Int64).sum().over("_group").alias("group_size"),
         pl.when(~ranked_flag)
         .then(pl.lit("not_ranked_in_register"))
         .when(index.is_null())
@@ -441,13 +445,13 @@ def rank(
         return pl.col("_areas").list.contains(area).fill_null(False)
 
     frame = frame.with_columns(
-        (pl.col("rank").is_not_null() & (pl.len().over(*levels, "rank") > 1)).alias("tied"),
+        (pl.col("rank").is_not_null() & (pl.len().over("_group", "rank") > 1)).alias("tied"),
         *_class_columns(criteria, index),
         *(
             pl.when(eligible & area_applies(a))
             .then(pl.col(f"area_{a}"))
             .rank(method, descending=True)
-            .over(levels)
+            .over("_group")
             .cast(pl.Int64)
             .alias(f"rank_area_{a}")
             for a in areas
@@ -459,8 +463,8 @@ def rank(
     frame = frame.join(top_lost(details, rescaled=rescaled), on=COMMUNE, how="left")
     if previous is not None:
         frame = compare_previous(frame, previous, lineage, criteria.rounding.places)
-    order = ["group", "group_key", "rank", "index", COMMUNE]
-    return frame.sort(order, descending=[False, False, False, True, False], nulls_last=True).drop(levels)
+    order = ["group", "_group", "rank", "index", COMMUNE]
+    return frame.sort(order, descending=[False, False, False, True, False], nulls_last=True).drop("_group")
 
 
 # --------------------------------------------------------------------------------------------
