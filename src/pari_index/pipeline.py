@@ -124,7 +124,8 @@ def run_score(
     Raises IntakeError (exit 1) before writing anything when nothing of an input file could be used
     (unless ``allow_incomplete``), and UsageError ``survey-missing`` when the set needs survey
     results and none were given (unless ``no_survey``). Whatever was not used is announced on the
-    console, in the summary and about sheets and in the report."""
+    console, in the summary and about sheets and in the report. ``group_by`` is a register column
+    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``."""
     from .ranking import rank, read_lineage
     from .results import read_results, result_tables, write_results
     from .scoring import notices, score
