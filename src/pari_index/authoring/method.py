@@ -147,6 +147,24 @@ def date_text(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+def range_text(band: Interval, lang: str = "vi", percent: bool = True) -> str:
+    """A range in words as a decision writes it: "từ 80% đến dưới 100%", "dưới 70%"."""
+    words = WORDS[lang]
+
+    def edge(value: Decimal) -> str:
+        return number(value, lang) + ("%" if percent else "")
+
+    parts: list[str] = []
+    lower, upper = band.lower, band.upper
+    if lower is not None:
+        key = ("from" if upper is not None else "from_only") if lower[1] else "above"
+        parts.append(words[key].format(a=edge(lower[0])))
+    if upper is not None:
+        text = words["to" if upper[1] else "below"].format(a=edge(upper[0]))
+        parts.append(f"{words['and']} {text}" if parts and not upper[1] else text)
+    return " ".join(parts) if parts else words["any"]
+
+
 class _Writer:
     """The method text of one leaf in one language."""
 
@@ -182,24 +200,6 @@ class _Writer:
         assert input_name is not None
         return self.w["value"].format(a=self.label(input_name))
 
-    def interval(self, band: Interval, percent: bool) -> str:
-        def edge(value: Decimal) -> str:
-            return number(value, self.lang) + ("%" if percent else "")
-
-        lower, upper = band.lower, band.upper
-        parts: list[str] = []
-        if lower is not None:
-            key = "from" if lower[1] else "above"
-            if upper is None and lower[1]:
-                key = "from_only"
-            parts.append(self.w[key].format(a=edge(lower[0])))
-        if upper is not None:
-            text = self.w["to" if upper[1] else "below"].format(a=edge(upper[0]))
-            if parts and not upper[1]:
-                text = f"{self.w['and']} {text}"  # "từ 80% đến dưới 100%"
-            parts.append(text)
-        return " ".join(parts) if parts else self.w["any"]
-
     def uses_percent(self, input_name: str | None, rate: Rate | None) -> bool:
         if rate is not None:
             return True
@@ -234,7 +234,7 @@ class _Writer:
     def _tiers(self, rule: Tiers) -> list[str]:
         percent = self.uses_percent(rule.input, rule.rate)
         lines = [self.source_line(rule.input, rule.rate)]
-        lines += [BULLET + self.capital(self.clause(self.interval(t, percent), t.points)) for t in rule.tiers]
+        lines += [BULLET + self.capital(self.clause(range_text(t, self.lang, percent), t.points)) for t in rule.tiers]
         if rule.when_no_denominator == "full_points":
             lines.append(self.w["no_denominator"])
         return lines
@@ -315,4 +315,4 @@ def method_text(leaf: Leaf, lang: str = "vi") -> str:
     return "\n".join([*writer.rule_lines(leaf.rule), *writer.policy_lines()])
 
 
-__all__ = ["BULLET", "UNIT_NAMES", "WORDS", "date_text", "method_text", "number"]
+__all__ = ["BULLET", "UNIT_NAMES", "WORDS", "date_text", "method_text", "number", "range_text"]

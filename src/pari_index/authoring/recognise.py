@@ -84,7 +84,7 @@ def _source(header: str | None, kind_default: str, percent: bool) -> tuple[dict[
         }
         return {"rate": {"numerator": "numerator", "denominator": "denominator"}}, inputs
     kind = "percent" if percent else kind_default
-    return {"input": "value"}, {"value": {"type": kind, "label": _label(header, "Giá trị")}}
+    return {"input": "measure"}, {"measure": {"type": kind, "label": _label(header, "Giá trị")}}
 
 
 def read_method(text: str, maximum: Decimal | None, adjustment: bool = False) -> Reading:
