@@ -251,4 +251,41 @@ def import_annex(path: Path, file: str | None = None) -> Draft:
     return draft
 
 
-__all__ = ["Draft", "evidence_of", "import_annex", "points_of", "roman"]
+SUMMARY = {
+    "vi": {
+        "wrote": "Đã ghi {path}: {items} mục, {rules} quy tắc nhận ra ({kinds}).",
+        "todo": "{n} mục cần xử lý (todo:), pari validate sẽ từ chối bản dự thảo đến khi giải quyết hết:",
+        "clean": "Không có todo: chạy pari validate {path} để kiểm tra bản dự thảo.",
+    },
+    "en": {
+        "wrote": "Wrote {path}: {items} items, {rules} rules recognised ({kinds}).",
+        "todo": "{n} todo notes; pari validate refuses the draft until each is resolved:",
+        "clean": "No todo notes: run pari validate {path} to check the draft.",
+    },
+}
+
+
+def import_summary(draft: Draft, path: Path, lang: str = "vi") -> str:
+    """What the import did, for the console: items, rules recognised by kind, every todo."""
+    words = SUMMARY.get(lang, SUMMARY["vi"])
+    counts: dict[str, int] = {}
+    for kind in draft.kinds.values():
+        counts[kind] = counts.get(kind, 0) + 1
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items())) or "-"
+    items = sum(1 for _ in _walk(draft.document.get("areas") or []))
+    lines = [words["wrote"].format(path=path, items=items, rules=len(draft.kinds), kinds=kinds)]
+    if draft.todos:
+        lines.append(words["todo"].format(n=len(draft.todos)))
+        lines += [f"  - {note}" for note in draft.todos]
+    else:
+        lines.append(words["clean"].format(path=path))
+    return "\n".join(lines)
+
+
+def _walk(nodes: list[dict[str, Any]]) -> Any:
+    for node in nodes:
+        yield node
+        yield from _walk(node.get("children") or [])
+
+
+__all__ = ["Draft", "evidence_of", "import_annex", "import_summary", "points_of", "roman"]
