@@ -23,7 +23,8 @@ HEADER = {
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # equal edges ("from: 2, to: 2") written out, not as &id001 anchors
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:

@@ -29,6 +29,9 @@ _SURVEY_TITLE = re.compile(r"hài\s+lòng|điều\s+tra\s+xã\s+hội\s+học|kh
 _REQUIRES = re.compile(r"\s*\(((?:số|ngày|tệp|number|date|file)(?:\s*,\s*(?:số|ngày|tệp|number|date|file))*)\)\s*$")
 _FIELD = {"số": "number", "ngày": "date", "tệp": "file", "number": "number", "date": "date", "file": "file"}
 QUOTE = 160
+#: Input labels the reader gives when the method does not name what is measured: the item's title
+#: says it better.
+PLACEHOLDER_LABELS = {"Giá trị", "Số lần"}
 
 
 @dataclass
@@ -36,7 +39,8 @@ class Draft:
     """A drafted set: the document to write as YAML, and what was recognised or left to do."""
 
     document: dict[str, Any]
-    todos: list[str] = field(default_factory=list)
+    todos: list[str] = field(default_factory=list)  # every note, for the console
+    set_todos: list[str] = field(default_factory=list)  # notes about the set as a whole
     kinds: dict[str, str] = field(default_factory=dict)  # leaf id -> rule kind recognised
     problems: list[Problem] = field(default_factory=list)  # from reading the workbook
 
@@ -67,11 +71,12 @@ class _Tree:
         self.roman = any(roman((r.number or "").rstrip(".")) for r in book.rows)
         self.area: str | None = None
         self.last_numbered: str | None = None
+        self.loose: list[str] = []  # notes about rows that are no item
 
-    def todo(self, row: AnnexRow, column: str, text: str | None, reason: str) -> str:
+    def todo(self, row: AnnexRow, column: str, text: str | None, reason: str, loose: bool = False) -> str:
         header = self.book.columns.get(column, column)
         note = f"dòng {row.row}, cột «{header}»: {quoted(text or '')} — {reason}"
-        self.draft.todos.append(note)
+        (self.loose if loose else self.draft.todos).append(note)
         return note
 
     def node_id(self, row: AnnexRow) -> str | None:
@@ -91,13 +96,14 @@ class _Tree:
         node_id = self.node_id(row)
         if node_id is None:
             if row.number or not re.match(r"(?i)^(tổng|total)", row.title or ""):
-                self.todo(row, "number", row.number or row.title, "số thứ tự không đọc được / unreadable number")
+                reason = "số thứ tự không đọc được / unreadable number"
+                self.todo(row, "number", row.number or row.title, reason, loose=True)
             return
         if node_id in self.by_id:
-            self.todo(row, "number", row.number, f"số thứ tự {node_id} trùng / the number appears twice")
+            self.todo(row, "number", row.number, f"số thứ tự {node_id} trùng / the number appears twice", loose=True)
             return
         if not re.fullmatch(r"[0-9A-Za-z]+(\.[0-9A-Za-z]+)*", node_id):
-            self.todo(row, "number", row.number, "số thứ tự không đọc được / unreadable number")
+            self.todo(row, "number", row.number, "số thứ tự không đọc được / unreadable number", loose=True)
             return
         node: dict[str, Any] = {"id": node_id, "title": row.title or ""}
         if not row.title:
@@ -195,8 +201,11 @@ class _Filler:
         if reading.rule is None:
             reason = f"chưa nhận ra cách chấm / method not recognised: {reading.todo}"
             note = self.tree.todo(row, "method", row.method, reason)
-            out["todo"] = f"{out['todo']}; {note}" if "todo" in out else note
+            out["todo"] = [out["todo"], note] if "todo" in out else note
         else:
+            for spec in reading.inputs.values():
+                if spec.get("label") in PLACEHOLDER_LABELS:
+                    spec["label"] = out["title"]
             out["inputs"] = reading.inputs
             out["rule"] = reading.rule
             self.tree.draft.kinds[out["id"]] = str(reading.rule["kind"])
@@ -225,12 +234,12 @@ def _particulars(cover: Cover, areas: list[dict[str, Any]], file: str, draft: Dr
             "ranking": {"within": None},
         }
         missing = "title, year, province, issuer, decision.number, decision.date, ranking.within (district | province)"
-        draft.todos.append(f"the annex has no cover sheet: fill in {missing}; check scale and parts (summed)")
+        draft.set_todos.append(f"the annex has no cover sheet: fill in {missing}; check scale and parts (summed)")
     if cover.classes:
         head["classes"] = cover.classes
     else:
         head["classes"] = None
-        draft.todos.append("the annex has no classes (Xếp loại): add them, e.g. - {name: Tốt, from: 80, below: 90}")
+        draft.set_todos.append("the annex has no classes (Xếp loại): add them, e.g. - {name: Tốt, from: 80, below: 90}")
     return head
 
 
@@ -247,7 +256,10 @@ def import_annex(path: Path, file: str | None = None) -> Draft:
     areas = [filler.fill(area, "appraised") for area in tree.areas]
     document = _particulars(cover, areas, label, draft)
     document["areas"] = areas
-    draft.document = {"todo": list(draft.todos), **document} if draft.todos else document
+    for note in tree.loose:
+        draft.set_todos.append(note)
+    draft.todos += draft.set_todos
+    draft.document = {"todo": list(draft.set_todos), **document} if draft.set_todos else document
     return draft
 
 

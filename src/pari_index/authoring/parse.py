@@ -31,15 +31,19 @@ _RANGES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(rf"từ\s+{_N}\s+(?:đến|tới)\s+(?:hết\s+)?{_N}"), ("from", "to")),
     (re.compile(rf"trên\s+{_N}\s+đến\s+dưới\s+{_N}"), ("above", "below")),
     (re.compile(rf"trên\s+{_N}\s+(?:đến|tới)\s+{_N}"), ("above", "to")),
+    (re.compile(rf"{_N}\s*[-–]\s*dưới\s+{_N}"), ("from", "below")),
     (re.compile(rf"(?:từ\s+)?{_N}\s*(?:lần\s+|cuộc\s+|buổi\s+)?trở\s+lên"), ("from",)),
+    (re.compile(rf"(?:từ\s+)?{_N}\s*(?:lần\s+|cuộc\s+|buổi\s+)?trở\s+xuống"), ("to",)),
     (re.compile(rf"(?:≥|>=)\s*{_N}"), ("from",)),
     (re.compile(rf"(?:≤|<=)\s*{_N}"), ("to",)),
     (re.compile(rf"(?:trên|>|lớn hơn)\s+{_N}|>\s*{_N}"), ("above",)),
     (re.compile(rf"(?:dưới|<|nhỏ hơn|thấp hơn)\s+{_N}|<\s*{_N}"), ("below",)),
     (re.compile(rf"từ\s+{_N}"), ("from",)),
     (re.compile(rf"(?:không quá|đến|tối đa)\s+{_N}"), ("to",)),
-    (re.compile(rf"^(?:đạt\s+)?{_N}\s*(?:lần|cuộc|buổi)?$"), ("from", "to")),
+    (re.compile(rf"^(?:đạt|bằng)?\s*{_N}\s*(?:lần|cuộc|buổi)?$"), ("exactly",)),
 ]
+#: "70 - 90%": a range that does not say which band holds its edges.
+AMBIGUOUS = re.compile(rf"{_N}\s*[-–]\s*{_N}")
 COUNT_WORDS = re.compile(r"\b(lần|cuộc|buổi|kỳ)\b")
 ON_TIME = re.compile(r"đúng\s+(thời\s+)?hạn|kịp\s+thời|đúng\s+quy\s+định\s+về\s+thời\s+gian")
 LATE = re.compile(r"chậm|muộn|quá\s+hạn|trễ")
@@ -117,7 +121,9 @@ def interval_of(cond: str) -> tuple[dict[str, Decimal], bool] | None:
     """The band a ladder condition names, and whether it is in %; None when it names none."""
     for pattern, edges in _RANGES:
         match = pattern.search(cond)
-        if match is None:
+        # The band must be the whole condition, bar words before it ("tỷ lệ từ 80% …"): "70% -
+        # dưới 90%" is not "dưới 90%".
+        if match is None or re.search(r"\d", cond[: match.start()]) or re.search(r"\d", cond[match.end() :]):
             continue
         groups = [g for g in match.groups()]
         numbers = groups[0::2]
@@ -126,6 +132,8 @@ def interval_of(cond: str) -> tuple[dict[str, Decimal], bool] | None:
         if len(values) < len(edges) or any(v is None for v in values):
             continue
         band = {edge: value for edge, value in zip(edges, values, strict=False) if value is not None}
+        if "exactly" in band:  # "đạt 100%", "2 cuộc": that value only
+            band = {"from": band["exactly"], "to": band["exactly"]}
         return band, any(percents) or "%" in cond
     return None
 

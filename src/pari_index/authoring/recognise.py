@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .parse import (
+    AMBIGUOUS,
     BRACKET,
     COUNT_WORDS,
     DATE,
@@ -133,8 +134,13 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
     bands = [interval_of(c.cond) for c in clauses]
     if all(band is not None for band in bands):
         return _ladder(header, clauses, [b for b in bands if b is not None])
-    if len(clauses) <= 2 and all(b is None for b in bands):
+    vague = next((c for c in clauses if AMBIGUOUS.search(c.cond)), None)
+    if vague is not None:
+        raise Unread(f"{vague.text.strip()!r} does not say which band holds each edge: write 'từ 70% đến dưới 90%'")
+    if all(b is None for b in bands) and len(clauses) <= 2:
         return _yes_no(clauses)
+    if all(b is None for b in bands):
+        raise Unread("several conditions without a ladder: is it a choice of levels ('Chấm theo một trong các mức:')?")
     raise Unread("the clauses mix ladder bands with other conditions")
 
 

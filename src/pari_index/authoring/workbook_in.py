@@ -21,8 +21,14 @@ from ..tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
 NUMBER_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "no.", "no", "number"}
 #: How far down a header row is looked for.
 HEADER_SEARCH_ROWS = 30
-#: Cell codes the annex reader expects and does not pass on.
-EXPECTED = {"merged-cells"}
+_MERGED = re.compile(r"cells [A-Z]+(\d+):[A-Z]+(\d+) are merged")
+
+
+def _expected(problem: Problem) -> bool:
+    """A merge within one row (an area's title across the columns) is how annexes look; a merge
+    down several rows leaves the rows below it empty, and is passed on."""
+    found = _MERGED.match(problem.message) if problem.code == "merged-cells" else None
+    return found is not None and found.group(1) == found.group(2)
 
 
 @dataclass
@@ -46,6 +52,22 @@ class AnnexBook:
     classes: list[dict[str, str]] | None = None
     items: dict[str, dict[str, str]] | None = None  # STT -> column -> value
     problems: list[Problem] = field(default_factory=list)
+
+
+def _as_warning(problem: Problem) -> Problem:
+    """A cell problem of the annex is a warning of the import: the draft is still written, and
+    every item it affects is checked by pari validate."""
+    if problem.code != "merged-cells":
+        return problem
+    return Problem(
+        problem.code,
+        problem.message.replace("the others read as empty", "the rows below it got no value in the draft"),
+        file=problem.file,
+        sheet=problem.sheet,
+        row=problem.row,
+        hint="check those rows in the draft (or unmerge the cells and fill each row, then import again)",
+        severity="warning",
+    )
 
 
 def _is_number_header(cell: object) -> bool:
@@ -142,10 +164,12 @@ def read_annex(path: Path, file: str) -> AnnexBook:
         roles = _roles(sheet)
         if "number" in roles and "title" in roles:
             book = AnnexBook(file, sheet.name or "", _annex_rows(sheet, roles), roles)
-            book.problems = [p for p in result.problems if p.code not in EXPECTED]
+            book.problems = [_as_warning(p) for p in result.problems if not _expected(p)]
             _cover([s for s in result.sheets if s is not sheet], book)
             return book
-    problems = [p for p in result.problems if p.code not in EXPECTED]
+    problems = [p for p in result.problems if not _expected(p)]
+    if not result.sheets and problems:
+        raise IntakeError(problems)
     raise IntakeError(
         [
             Problem(
