@@ -13,7 +13,6 @@ from typing import Any
 
 from ..model import Part, Provenance
 from .export import PART_NAMES, PROVENANCE_NAMES
-from .parse import parse_number
 from .workbook_in import AnnexBook
 
 #: Particulars that are text even when they look like a number ("2022" as a title stays text).
@@ -50,8 +49,8 @@ def typed(key: str, text: str) -> Any:
         return text == "true"
     if re.fullmatch(r"-?\d+", text):
         return int(text)
-    value = parse_number(text) if re.fullmatch(r"-?\d+\.\d+", text) else None
-    return value if value is not None else text
+    # The cover sheet writes numbers with a decimal point (1.125 is not one thousand here).
+    return Decimal(text) if re.fullmatch(r"-?\d+\.\d+", text) else text
 
 
 def unflatten(flat: dict[str, str]) -> dict[str, Any]:
@@ -83,9 +82,9 @@ def _class(record: dict[str, str]) -> dict[str, Any]:
     if record.get("1"):
         band["en"] = record["1"]
     for i, edge in enumerate(_CLASS_EDGES, start=2):
-        value = parse_number(record.get(str(i), "")) if record.get(str(i)) else None
-        if value is not None:
-            band[edge] = value
+        text = record.get(str(i), "")
+        if re.fullmatch(r"-?\d+(\.\d+)?", text):
+            band[edge] = Decimal(text)
     if record.get("6"):
         band["colour"] = record["6"]
     return band

@@ -61,20 +61,20 @@ WORDS = {
         "value": "[{a}]:",
         "no_denominator": "Không phát sinh (mẫu số bằng 0): đạt điểm tối đa.",
         "proportional": "Điểm = tỷ lệ (%) × điểm tối đa",
-        "not_below": "không thấp hơn {p} điểm",
-        "not_above": "không quá {p} điểm",
+        "not_below": "không thấp hơn {p}",
+        "not_above": "không quá {p}",
         "checklist": "Cộng điểm cho mỗi nội dung đạt được:",
         "choice": "Chấm theo một trong các mức:",
         "fraction": "{f}% điểm tối đa",
         "times_or_more": "Từ {n} lần trở lên",
-        "start": "Tính từ {p} điểm",
-        "each_minus": "Mỗi [{a}] trừ {p} điểm",
-        "each_plus": "Mỗi [{a}] cộng {p} điểm",
-        "has_minus": "Có [{a}]: trừ {p} điểm",
-        "has_plus": "Có [{a}]: cộng {p} điểm",
-        "at_most": "tối đa {p} điểm",
-        "minus_at_most": "trừ tối đa {p} điểm",
-        "floor": "Điểm thấp nhất: {p} điểm.",
+        "start": "Tính từ {p}",
+        "each_minus": "Mỗi [{a}] trừ {p}",
+        "each_plus": "Mỗi [{a}] cộng {p}",
+        "has_minus": "Có [{a}]: trừ {p}",
+        "has_plus": "Có [{a}]: cộng {p}",
+        "at_most": "tối đa {p}",
+        "minus_at_most": "trừ tối đa {p}",
+        "floor": "Điểm thấp nhất: {p}.",
         "na_full": "Trường hợp không phát sinh: tính điểm tối đa.",
         "na_exclude": "Trường hợp không phát sinh: không tính điểm, loại khỏi tổng điểm tối đa.",
         "applies": "Chỉ áp dụng đối với: {units}.",
@@ -101,20 +101,20 @@ WORDS = {
         "value": "[{a}]:",
         "no_denominator": "Nothing to count (denominator 0): full points.",
         "proportional": "Points = rate (%) × maximum",
-        "not_below": "not below {p} points",
-        "not_above": "not above {p} points",
+        "not_below": "not below {p}",
+        "not_above": "not above {p}",
         "checklist": "Points for each condition met:",
         "choice": "One of the levels:",
         "fraction": "{f}% of the maximum",
-        "times_or_more": "{n} times or more",
-        "start": "Starting from {p} points",
-        "each_minus": "Each [{a}] takes off {p} points",
-        "each_plus": "Each [{a}] adds {p} points",
-        "has_minus": "If [{a}]: {p} points off",
-        "has_plus": "If [{a}]: {p} points added",
-        "at_most": "at most {p} points",
-        "minus_at_most": "at most {p} points off",
-        "floor": "Lowest score: {p} points.",
+        "times_or_more": "{n} or more times",
+        "start": "Starting from {p}",
+        "each_minus": "Each [{a}] takes off {p}",
+        "each_plus": "Each [{a}] adds {p}",
+        "has_minus": "If [{a}]: {p} off",
+        "has_plus": "If [{a}]: {p} added",
+        "at_most": "at most {p}",
+        "minus_at_most": "at most {p} off",
+        "floor": "Lowest score: {p}.",
         "na_full": "If not applicable: full points.",
         "na_exclude": "If not applicable: not scored, left out of the maximum.",
         "applies": "Applies only to: {units}.",
@@ -242,9 +242,9 @@ class _Writer:
     def _proportional(self, rule: Proportional) -> list[str]:
         sentence = self.w["proportional"]
         if rule.floor != 0:
-            sentence += ", " + self.w["not_below"].format(p=number(rule.floor, self.lang))
+            sentence += ", " + self.w["not_below"].format(p=self.pts(rule.floor))
         if rule.cap is not None:
-            sentence += ", " + self.w["not_above"].format(p=number(rule.cap, self.lang))
+            sentence += ", " + self.w["not_above"].format(p=self.pts(rule.cap))
         lines = [self.source_line(rule.input, rule.rate), sentence + "."]
         if rule.when_no_denominator == "full_points":
             lines.append(self.w["no_denominator"])
@@ -274,15 +274,15 @@ class _Writer:
         spec = self.leaf.inputs.get(input_name)
         each = spec is None or spec.type.value != "boolean"
         key = ("each_" if each else "has_") + sign
-        sentence = self.w[key].format(a=self.label(input_name), p=number(per, self.lang))
+        sentence = self.w[key].format(a=self.label(input_name), p=self.pts(per))
         if cap is not None and each:
-            sentence += ", " + self.w[cap].format(p=number(self.leaf.max, self.lang))
+            sentence += ", " + self.w[cap].format(p=self.pts(self.leaf.max))
         return [sentence + "."]
 
     def _deduction(self, rule: Deduction) -> list[str]:
         lines = self._per_occurrence(rule.input, rule.per, "minus", None)
         if rule.start is not None:
-            lines.insert(0, self.w["start"].format(p=number(rule.start, self.lang)) + ";")
+            lines.insert(0, self.w["start"].format(p=self.pts(rule.start)) + ";")
         return lines
 
     def _bonus(self, rule: Bonus) -> list[str]:
@@ -295,7 +295,7 @@ class _Writer:
         leaf, w = self.leaf, self.w
         lines: list[str] = []
         if leaf.floor != 0:
-            lines.append(w["floor"].format(p=number(leaf.floor, self.lang)))
+            lines.append(w["floor"].format(p=self.pts(leaf.floor)))
         if leaf.part is not Part.adjustment:
             if leaf.not_applicable is NotApplicable.full_points:
                 lines.append(w["na_full"])

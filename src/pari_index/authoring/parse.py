@@ -61,7 +61,7 @@ def parse_number(text: str) -> Decimal | None:
         if text.count(",") > 1:
             return None
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+    elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", text):
         text = text.replace(".", "")  # 1.000 is one thousand in Vietnamese
     elif text.count(".") > 1:
         return None
