@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
@@ -191,23 +192,34 @@ def _deadline(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
     return rule, {"signed_on": {"type": "date", "label": "Ngày ký ban hành"}}
 
 
-def _ladder(
-    header: str | None, clauses: list[Clause], bands: list[tuple[dict[str, Decimal], bool]]
-) -> tuple[dict[str, Any], Inputs]:
-    """Tiers with exact edges, or count tiers when every band is "from N times" (a band below the
-    lowest with 0 points says what count tiers already do, and is not repeated)."""
+Band = tuple[dict[str, Decimal], bool]
+
+
+def _count_steps(clauses: list[Clause], bands: list[Band]) -> list[tuple[int, Decimal | None]] | None:
+    """A count ladder as "at least N" steps, or None when it is not one. "Từ 3 cuộc trở lên; 2
+    cuộc; 1 cuộc" from the largest down is "at least 3, at least 2, at least 1" on whole counts; a
+    band below the lowest with 0 points says what count tiers already do, and is not repeated."""
+    steps: list[tuple[int, Decimal | None]] = []
+    for (band, _), clause in zip(bands, clauses, strict=True):
+        if set(band) == {"below"} and clause.points == 0:
+            continue
+        exact = set(band) == {"from", "to"} and band["from"] == band["to"]
+        if not (set(band) == {"from"} or exact) or band["from"] != int(band["from"]) or band["from"] < 0:
+            return None
+        steps.append((int(band["from"]), clause.points))
+    descending = all(a[0] > b[0] for a, b in itertools.pairwise(steps))
+    return steps if steps and descending else None
+
+
+def _ladder(header: str | None, clauses: list[Clause], bands: list[Band]) -> tuple[dict[str, Any], Inputs]:
+    """Tiers with exact edges, or count tiers for a ladder of counts from the largest down."""
     percent = any(p for _, p in bands)
     counted = bool(COUNT_WORDS.search(" ".join(c.cond for c in clauses) + " " + (header or "").lower()))
-    if counted and not percent:
-        steps = [
-            (band, clause)
-            for (band, _), clause in zip(bands, clauses, strict=True)
-            if not (set(band) == {"below"} and clause.points == 0)
-        ]
-        if steps and all(set(band) == {"from"} and band["from"] == int(band["from"]) >= 0 for band, _ in steps):
-            tiers = [{"at_least": int(band["from"]), "points": clause.points} for band, clause in steps]
-            inputs = {"count": {"type": "count", "label": _label(header, "Số lần")}}
-            return {"kind": "count_tiers", "input": "count", "tiers": tiers}, inputs
+    steps = _count_steps(clauses, bands) if counted and not percent else None
+    if steps is not None:
+        tiers = [{"at_least": n, "points": points} for n, points in steps]
+        inputs = {"count": {"type": "count", "label": _label(header, "Số lần")}}
+        return {"kind": "count_tiers", "input": "count", "tiers": tiers}, inputs
     source, inputs = _source(header, "count" if counted else "number", percent)
     tiers = [{**band, "points": clause.points} for (band, _), clause in zip(bands, clauses, strict=True)]
     return {"kind": "tiers", **source, "tiers": tiers}, inputs

@@ -19,7 +19,7 @@ HEADER = ["STT", "Lĩnh vực/Tiêu chí/\nTiêu chí thành phần", "Điểm\n
 
 # (STT, title, points, method, evidence); an area row has no method and is merged D:E.
 ROWS: list[tuple[str, str, str | float | None, str | None, str | None]] = [
-    ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", 8, None, None),
+    ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", 6, None, None),
     ("1", "Kế hoạch cải cách hành chính năm", 3, None, None),
     ("1.1", "Ban hành Kế hoạch CCHC năm", "1 điểm",
      "- Ban hành đúng thời hạn: 1 điểm;\n- Ban hành chậm: 0,5 điểm;\n- Không ban hành: 0 điểm.",
@@ -75,7 +75,7 @@ ROWS: list[tuple[str, str, str | float | None, str | None, str | None]] = [
     ("2", "Vi phạm kỷ luật hành chính", 2, "Mỗi trường hợp vi phạm trừ 1 điểm, trừ tối đa 2 điểm", None),
     ("3", "Bị phê bình trong công tác CCHC", 1, "Có văn bản phê bình của UBND tỉnh: trừ 1 điểm", None),
     ("4", "Hoàn thành xuất sắc nhiệm vụ", "1-2", "Được khen thưởng: cộng điểm theo mức khen", None),
-    ("", "TỔNG CỘNG", 38, None, None),
+    ("", "TỔNG CỘNG", 36, None, None),
 ]
 
 
