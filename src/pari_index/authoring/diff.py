@@ -20,6 +20,8 @@ from .method import method_text, number, range_text
 
 #: Titles at least this similar (difflib ratio) match an item whose id changed.
 TITLE_SIMILARITY = 0.8
+#: An item keeping its id with a title this different (or more) may have been renumbered.
+UNRELATED = 0.5
 
 WHAT = {
     "vi": {
@@ -62,6 +64,7 @@ WHAT = {
 COLUMNS = {"vi": ["Mục", "Thay đổi", "Cũ", "Mới"], "en": ["Item", "Change", "Old", "New"]}
 NONE = {"vi": "(không có)", "en": "(none)"}
 SET = {"vi": "(bộ tiêu chí)", "en": "(the set)"}
+UNDER = {"vi": "thuộc", "en": "under"}
 
 
 @dataclass(frozen=True)
@@ -72,17 +75,36 @@ class Change:
     new: str
 
 
+def _similar(a: Node, b: Node) -> float:
+    return difflib.SequenceMatcher(None, a.title.vi, b.title.vi).ratio()
+
+
 def _match(old: dict[str, Node], new: dict[str, Node]) -> dict[str, str]:
-    """Old id -> new id: the same id first, then the most similar title among the rest."""
+    """Old id -> new id: the same id first, then the most similar title among the rest. An id kept
+    for an item with an unrelated title (below ``UNRELATED``) yields to a new id that carries the
+    old title: the item was renumbered and its number given to a new one."""
     pairs = {i: i for i in old if i in new}
+    fresh = [j for j in new if j not in old]
+    stale = [k for k in old if k not in new]
+    for i in [i for i in pairs if _similar(old[i], new[i]) < UNRELATED]:
+        best = max(fresh, key=lambda j: _similar(old[i], new[j]), default=None)
+        if best is not None and _similar(old[i], new[best]) >= TITLE_SIMILARITY:
+            pairs[i] = best  # old i was renumbered; its number went to a new item
+            fresh.remove(best)
+            continue
+        back = max(stale, key=lambda k: _similar(old[k], new[i]), default=None)
+        if back is not None and _similar(old[back], new[i]) >= TITLE_SIMILARITY:
+            del pairs[i]  # old "back" took number i; the old item i is gone
+            pairs[back] = i
+            stale.remove(back)
     left = [i for i in old if i not in pairs]
     free = [j for j in new if j not in pairs.values()]
     for i in left:
-        scored = [(difflib.SequenceMatcher(None, old[i].title.vi, new[j].title.vi).ratio(), j) for j in free]
-        best = max(scored, default=(0.0, ""))
-        if best[0] >= TITLE_SIMILARITY and old[i].is_leaf == new[best[1]].is_leaf:
-            pairs[i] = best[1]
-            free.remove(best[1])
+        scored = [(_similar(old[i], new[j]), j) for j in free]
+        best_score, best_id = max(scored, default=(0.0, ""))
+        if best_score >= TITLE_SIMILARITY and old[i].is_leaf == new[best_id].is_leaf:
+            pairs[i] = best_id
+            free.remove(best_id)
     return pairs
 
 
@@ -138,7 +160,12 @@ def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]
         other = new_nodes[j]
         item = i if i == j else f"{i} → {j}"
         if i != j or old_parent.get(i) != new_parent.get(j):
-            out.append(Change(item, "moved", f"{i} < {old_parent.get(i, '-')}", f"{j} < {new_parent.get(j, '-')}"))
+            under = UNDER[lang]
+            out.append(
+                Change(
+                    item, "moved", f"{i} ({under} {old_parent.get(i, '-')})", f"{j} ({under} {new_parent.get(j, '-')})"
+                )
+            )
         if node.title.vi != other.title.vi:
             out.append(Change(item, "title", node.title.get(lang), other.title.get(lang)))
         if node.max != other.max:
