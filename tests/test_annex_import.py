@@ -136,7 +136,9 @@ NOT_READ = [
 def test_what_is_not_read_is_said(text: str, reason: str) -> None:
     reading = read_method(text, Decimal(2))
     assert reading.rule is None
-    assert reason in (reading.todo or "")
+    assert reading.todo is not None
+    assert reason in reading.todo.text("en")
+    assert reading.todo.text("vi") != reading.todo.text("en")
 
 
 def test_evidence_lines_and_what_each_must_show() -> None:
@@ -310,3 +312,22 @@ def test_an_input_named_todo_is_not_a_note() -> None:
         "input: ok}", "input: todo}"
     )
     assert load_criteria_text(text, "t.yaml").criteria.id == "test-base"
+
+
+def test_todo_notes_in_english() -> None:
+    notes = import_annex(ANNEX, lang="en").todos
+    assert notes[0].startswith("row 20, column «Phương pháp chấm điểm»: «Công khai đầy đủ")
+    assert notes[0].endswith(
+        "method not recognised: two conditions with points, neither of them a 'không …' (is it a checklist? a choice?)"
+    )
+    assert notes[-1].startswith("the annex has no classes")
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "annex"
+
+
+def test_the_example_draft_is_what_import_makes(tmp_path: Path) -> None:
+    """examples/annex/phu-luc-mau.draft.yaml is regenerated with the command in its README."""
+    draft = import_annex(EXAMPLE / "phu-luc-mau.xlsx", "phu-luc-mau.xlsx")
+    expected = draft_yaml(draft.document, "phu-luc-mau.xlsx")
+    assert (EXAMPLE / "phu-luc-mau.draft.yaml").read_text(encoding="utf-8") == expected

@@ -174,7 +174,8 @@ def test_bonus_and_penalty_name_their_cap() -> None:
         "input": "occurrences",
         "per": Decimal("0.25"),
     }
-    assert "outside a bonus area" in (read_method("Mỗi sáng kiến cộng 0,5 điểm", Decimal(1)).todo or "")
+    outside = read_method("Mỗi sáng kiến cộng 0,5 điểm", Decimal(1)).todo
+    assert outside is not None and "outside a bonus area" in outside.text("en")
 
 
 @pytest.mark.parametrize(

@@ -509,7 +509,7 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 
     _suffix(output, (".yaml", ".yml"))
     check_paths([Target(output)], sources(("ANNEX", annex)))
-    draft = import_annex(annex)
+    draft = import_annex(annex, lang=lang)
     write_text(output, draft_yaml(draft.document, annex.name, lang))
     for problem in draft.problems:
         click.echo(f"{problem.severity}: {problem.render()}", err=True)

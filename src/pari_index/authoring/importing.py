@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import Problem
 from .cover import Cover, read_cover, scale_of
+from .notes import Note, note
 from .parse import parse_number
 from .recognise import read_method
 from .workbook_in import AnnexBook, AnnexRow, read_annex
@@ -63,8 +64,8 @@ def roman(text: str) -> int | None:
 class _Tree:
     """Rows placed in the hierarchy by their numbers."""
 
-    def __init__(self, book: AnnexBook, draft: Draft) -> None:
-        self.book, self.draft = book, draft
+    def __init__(self, book: AnnexBook, draft: Draft, lang: str) -> None:
+        self.book, self.draft, self.lang = book, draft, lang
         self.areas: list[dict[str, Any]] = []
         self.by_id: dict[str, dict[str, Any]] = {}
         self.rows: dict[str, AnnexRow] = {}
@@ -73,11 +74,12 @@ class _Tree:
         self.last_numbered: str | None = None
         self.loose: list[str] = []  # notes about rows that are no item
 
-    def todo(self, row: AnnexRow, column: str, text: str | None, reason: str, loose: bool = False) -> str:
+    def todo(self, row: AnnexRow, column: str, text: str | None, reason: Note, loose: bool = False) -> str:
         header = self.book.columns.get(column, column)
-        note = f"dòng {row.row}, cột «{header}»: {quoted(text or '')} — {reason}"
-        (self.loose if loose else self.draft.todos).append(note)
-        return note
+        cell = Note("cell", {"row": row.row, "column": header, "quote": quoted(text or ""), "reason": reason})
+        written = cell.text(self.lang)
+        (self.loose if loose else self.draft.todos).append(written)
+        return written
 
     def node_id(self, row: AnnexRow) -> str | None:
         number = (row.number or "").strip().rstrip(".").strip()
@@ -96,25 +98,24 @@ class _Tree:
         node_id = self.node_id(row)
         if node_id is None:
             if row.number or not re.match(r"(?i)^(tổng|total)", row.title or ""):
-                reason = "số thứ tự không đọc được / unreadable number"
-                self.todo(row, "number", row.number or row.title, reason, loose=True)
+                self.todo(row, "number", row.number or row.title, Note("number"), loose=True)
             return
         if node_id in self.by_id:
-            self.todo(row, "number", row.number, f"số thứ tự {node_id} trùng / the number appears twice", loose=True)
+            self.todo(row, "number", row.number, note("number-twice", id=node_id), loose=True)
             return
         if not re.fullmatch(r"[0-9A-Za-z]+(\.[0-9A-Za-z]+)*", node_id):
-            self.todo(row, "number", row.number, "số thứ tự không đọc được / unreadable number", loose=True)
+            self.todo(row, "number", row.number, Note("number"), loose=True)
             return
         node: dict[str, Any] = {"id": node_id, "title": row.title or ""}
         if not row.title:
-            node["todo"] = self.todo(row, "title", row.title, "thiếu tên tiêu chí / the title is empty")
+            node["todo"] = self.todo(row, "title", row.title, Note("no-title"))
         parent_id = node_id.rsplit(".", 1)[0] if "." in node_id else None
         if parent_id is None:
             self.areas.append(node)
         elif parent_id in self.by_id:
             self.by_id[parent_id].setdefault("children", []).append(node)
         else:
-            node["todo"] = self.todo(row, "number", row.number, f"không có mục cha {parent_id} / no item {parent_id}")
+            node["todo"] = self.todo(row, "number", row.number, note("no-parent", id=parent_id))
             self.areas.append(node)
         if not re.fullmatch(r"[a-z]|dd", node_id.rsplit(".", 1)[-1]):
             self.last_numbered = node_id
@@ -169,7 +170,7 @@ class _Filler:
         maximum = points_of(row.points)
         out: dict[str, Any] = {"id": node["id"], "title": node["title"], "max": maximum}
         if row.points and maximum is None:
-            out["todo"] = self.tree.todo(row, "points", row.points, "điểm tối đa không đọc được / unreadable maximum")
+            out["todo"] = self.tree.todo(row, "points", row.points, Note("bad-max"))
         if own_part:
             out["part"] = own_part
         self.provenance(out)
@@ -196,12 +197,12 @@ class _Filler:
 
     def leaf(self, out: dict[str, Any], row: AnnexRow, part: str) -> None:
         if out["max"] is None and "todo" not in out:
-            out["todo"] = self.tree.todo(row, "points", row.points, "thiếu điểm tối đa / no maximum")
+            out["todo"] = self.tree.todo(row, "points", row.points, Note("no-max"))
         reading = read_method(row.method or "", out["max"], adjustment=part == "adjustment")
         if reading.rule is None:
-            reason = f"chưa nhận ra cách chấm / method not recognised: {reading.todo}"
-            note = self.tree.todo(row, "method", row.method, reason)
-            out["todo"] = [out["todo"], note] if "todo" in out else note
+            reason = note("method", reason=reading.todo or Note("empty"))
+            written = self.tree.todo(row, "method", row.method, reason)
+            out["todo"] = [out["todo"], written] if "todo" in out else written
         else:
             for spec in reading.inputs.values():
                 if spec.get("label") in PLACEHOLDER_LABELS:
@@ -215,7 +216,7 @@ class _Filler:
                 out[key] = reading.extras[key]
 
 
-def _particulars(cover: Cover, areas: list[dict[str, Any]], file: str, draft: Draft) -> dict[str, Any]:
+def _particulars(cover: Cover, areas: list[dict[str, Any]], file: str, draft: Draft, lang: str) -> dict[str, Any]:
     """The set's particulars: from the cover sheet, or placeholders with a todo each."""
     totals = scale_of(areas)
     if cover.particulars:
@@ -233,31 +234,29 @@ def _particulars(cover: Cover, areas: list[dict[str, Any]], file: str, draft: Dr
             "parts": {"appraised": totals.get("appraised", Decimal(0)), "survey": totals.get("survey", Decimal(0))},
             "ranking": {"within": None},
         }
-        missing = "title, year, province, issuer, decision.number, decision.date, ranking.within (district | province)"
-        draft.set_todos.append(f"the annex has no cover sheet: fill in {missing}; check scale and parts (summed)")
+        draft.set_todos.append(Note("no-cover").text(lang))
     if cover.classes:
         head["classes"] = cover.classes
     else:
         head["classes"] = None
-        draft.set_todos.append("the annex has no classes (Xếp loại): add them, e.g. - {name: Tốt, from: 80, below: 90}")
+        draft.set_todos.append(Note("no-classes").text(lang))
     return head
 
 
-def import_annex(path: Path, file: str | None = None) -> Draft:
-    """Draft a criteria set from the annex workbook at ``path``."""
+def import_annex(path: Path, file: str | None = None, lang: str = "vi") -> Draft:
+    """Draft a criteria set from the annex workbook at ``path``; its todo notes in ``lang``."""
     label = file or str(path)
     book = read_annex(path, label)
     draft = Draft(document={}, problems=list(book.problems))
-    tree = _Tree(book, draft)
+    tree = _Tree(book, draft, lang)
     for row in book.rows:
         tree.place(row)
     cover = read_cover(book)
     filler = _Filler(tree, cover)
     areas = [filler.fill(area, "appraised") for area in tree.areas]
-    document = _particulars(cover, areas, label, draft)
+    document = _particulars(cover, areas, label, draft, lang)
     document["areas"] = areas
-    for note in tree.loose:
-        draft.set_todos.append(note)
+    draft.set_todos += tree.loose
     draft.todos += draft.set_todos
     draft.document = {"todo": list(draft.set_todos), **document} if draft.set_todos else document
     return draft

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .notes import Note
+
 NUMBER = r"[-−]?\d+(?:[.,]\d+)*"
 POINTS_AT_END = re.compile(r"^(?P<cond>.*?)\s*[:：]\s*(?P<sign>cộng|trừ)?\s*(?P<num>" + NUMBER + r")\s*(?:điểm|đ)?\s*$")
 _FRACTION_AT_END = re.compile(r"^(?P<cond>.*?)\s*[:：]\s*(?P<num>" + NUMBER + r")\s*%\s*(?:số\s+)?điểm\s+tối\s+đa\s*$")
@@ -78,7 +80,7 @@ class Reading:
     rule: dict[str, Any] | None = None
     inputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
-    todo: str | None = None
+    todo: Note | None = None
 
 
 @dataclass
@@ -91,7 +93,11 @@ class Clause:
 
 
 class Unread(Exception):
-    """The method cannot be read; the message says why (it becomes the todo)."""
+    """The method cannot be read; ``note`` says why (it becomes the todo)."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.note = Note(key, args)
 
 
 def method_lines(text: str) -> list[str]:

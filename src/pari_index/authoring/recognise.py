@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from .notes import Note
 from .parse import (
     AMBIGUOUS,
     BRACKET,
@@ -48,13 +49,13 @@ def _policies(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
             named = low.split("áp dụng đối với", 1)[1]
             units = [code for word, code in UNITS.items() if re.search(rf"\b{word}\b", named)]
             if not units:
-                raise Unread(f"no unit type (xã, phường, thị trấn, đặc khu) in {line!r}")
+                raise Unread("no-unit", line=repr(line))
             extras["applies_to"] = units
         elif re.search(r"điểm\s+(thấp\s+nhất|tối\s+thiểu)", low):
             found = re.search(NUMBER, low)
             floor = parse_number(found.group(0)) if found else None
             if floor is None:
-                raise Unread(f"no number of points in {line!r}")
+                raise Unread("no-floor", line=repr(line))
             extras["floor"] = floor
         else:
             rest.append(line)
@@ -94,17 +95,17 @@ def read_method(text: str, maximum: Decimal | None, adjustment: bool = False) ->
     ``adjustment``: the item is in a bonus and penalty area."""
     lines = method_lines(text)
     if not lines:
-        return Reading(todo="the scoring method is empty")
+        return Reading(todo=Note("empty"))
     try:
         extras, lines = _policies(lines)
         if not lines:
-            raise Unread("the method says only when the item applies, not how it is scored")
+            raise Unread("only-policy")
         rule, inputs = _recognise(lines, adjustment)
     except Unread as unread:
-        return Reading(todo=str(unread))
+        return Reading(todo=unread.note)
     if "when_no_denominator" in extras:
         if rule.get("kind") not in ("tiers", "proportional") or "rate" not in rule:
-            return Reading(todo="'mẫu số bằng 0' is said of a method that has no rate")
+            return Reading(todo=Note("rate-words"))
         rule["when_no_denominator"] = extras.pop("when_no_denominator")
     return Reading(rule=rule, inputs=inputs, extras=extras)
 
@@ -124,10 +125,10 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
         return per
     clauses = [clause_of(part) for line in body for part in line.split(";") if part.strip()]
     if not clauses:
-        raise Unread("no clause with points (such as 'đạt: 1 điểm')")
+        raise Unread("no-clause")
     unpriced = [c.text for c in clauses if c.points is None]
     if unpriced:
-        raise Unread(f"no points in {unpriced[0].strip()!r} (write e.g. 'từ 80% đến dưới 100%: 1 điểm')")
+        raise Unread("no-points", clause=repr(unpriced[0].strip()))
     if any(DATE.search(c.cond) for c in clauses):
         return _deadline(clauses)
     if any(ON_TIME.search(c.cond) for c in clauses):
@@ -137,19 +138,19 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
         return _ladder(header, clauses, [b for b in bands if b is not None])
     vague = next((c for c in clauses if AMBIGUOUS.search(c.cond)), None)
     if vague is not None:
-        raise Unread(f"{vague.text.strip()!r} does not say which band holds each edge: write 'từ 70% đến dưới 90%'")
+        raise Unread("ambiguous", clause=repr(vague.text.strip()))
     if all(b is None for b in bands) and len(clauses) <= 2:
         return _yes_no(clauses)
     if all(b is None for b in bands):
-        raise Unread("several conditions without a ladder: is it a choice of levels ('Chấm theo một trong các mức:')?")
-    raise Unread("the clauses mix ladder bands with other conditions")
+        raise Unread("levels?")
+    raise Unread("mixed")
 
 
 def _yes_no(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
     yes = [c for c in clauses if not NOT_DONE.search(c.cond)]
     no = [c for c in clauses if NOT_DONE.search(c.cond)]
     if len(yes) != 1 or len(no) > 1:
-        raise Unread("two conditions with points, neither of them a 'không …' (is it a checklist? a choice?)")
+        raise Unread("yes-no?")
     rule: dict[str, Any] = {"kind": "yes_no", "input": "done", "yes": yes[0].points}
     if no:
         rule["no"] = no[0].points
@@ -166,7 +167,7 @@ def _timeliness(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
         elif NOT_DONE.search(clause.cond) and "not_done" not in rule:
             rule["not_done"] = clause.points
         else:
-            raise Unread(f"{clause.text.strip()!r} is neither on time, late nor not done")
+            raise Unread("status?", clause=repr(clause.text.strip()))
     return rule, {"status": {"type": "status", "label": "Tình trạng thực hiện"}}
 
 
@@ -175,7 +176,7 @@ def _deadline(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
     for clause in clauses:
         dates = [date_of(m.group(0)) for m in DATE.finditer(clause.cond)]
         if any(d is None for d in dates):
-            raise Unread(f"{clause.text.strip()!r} holds a date that does not exist")
+            raise Unread("bad-date", clause=repr(clause.text.strip()))
         after = "sau" in clause.cond
         if not after and dates and "deadline" not in rule:
             rule["deadline"], rule["on_time"] = dates[0], clause.points
@@ -186,9 +187,9 @@ def _deadline(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
         elif (NOT_DONE.search(clause.cond) or "hoặc" in clause.cond) and "not_done" not in rule:
             rule["not_done"] = clause.points
         else:
-            raise Unread(f"cannot tell which deadline {clause.text.strip()!r} is about")
+            raise Unread("which-deadline", clause=repr(clause.text.strip()))
     if "deadline" not in rule:
-        raise Unread("no deadline date ('đến hết ngày dd/mm/yyyy')")
+        raise Unread("no-deadline")
     return rule, {"signed_on": {"type": "date", "label": "Ngày ký ban hành"}}
 
 
@@ -225,22 +226,22 @@ def _ladder(header: str | None, clauses: list[Clause], bands: list[Band]) -> tup
     return {"kind": "tiers", **source, "tiers": tiers}, inputs
 
 
-def _listed(body: list[str], what: str) -> list[Clause]:
+def _listed(body: list[str]) -> list[Clause]:
     clauses = [clause_of(line) for line in body]
     if not clauses:
-        raise Unread(f"the {what} lists no lines ('– nội dung: 0,25 điểm')")
+        raise Unread("no-lines")
     for clause in clauses:
         if clause.points is None and clause.fraction is None:
-            raise Unread(f"no points in {clause.text.strip()!r}")
+            raise Unread("no-points", clause=repr(clause.text.strip()))
     return clauses
 
 
 def _checklist(body: list[str]) -> tuple[dict[str, Any], Inputs]:
     items: list[dict[str, Any]] = []
     inputs: Inputs = {}
-    for i, clause in enumerate(_listed(body, "checklist"), start=1):
+    for i, clause in enumerate(_listed(body), start=1):
         if clause.points is None:
-            raise Unread(f"a checklist line gives points, not a share of the maximum: {clause.text.strip()!r}")
+            raise Unread("share-in-checklist", clause=repr(clause.text.strip()))
         label = clause.text.rsplit(":", 1)[0].strip()
         items.append({"input": f"item_{i}", "points": clause.points, "label": label})
         inputs[f"item_{i}"] = {"type": "boolean", "label": label}
@@ -249,7 +250,7 @@ def _checklist(body: list[str]) -> tuple[dict[str, Any], Inputs]:
 
 def _choice(body: list[str]) -> tuple[dict[str, Any], Inputs]:
     levels: list[dict[str, Any]] = []
-    for i, clause in enumerate(_listed(body, "list of levels"), start=1):
+    for i, clause in enumerate(_listed(body), start=1):
         label = clause.text.rsplit(":", 1)[0].strip()
         level: dict[str, Any] = {"value": f"level_{i}", "label": label}
         if clause.fraction is not None:
@@ -293,7 +294,7 @@ def _per_occurrence(joined: str, adjustment: bool) -> tuple[dict[str, Any], Inpu
         kind = "bonus" if found["sign"] == "cộng" else "penalty"
         return {"kind": kind, "input": name, "per": per}, inputs
     if found["sign"] == "cộng":
-        raise Unread("points added per occurrence outside a bonus area (is this item in the bonus area?)")
+        raise Unread("bonus-outside")
     rule: dict[str, Any] = {"kind": "deduction", "input": name, "per": per}
     start = re.search(r"tính\s+từ\s+(" + NUMBER + r")\s*điểm", joined)
     if start:
