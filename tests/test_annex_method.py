@@ -5,6 +5,7 @@ Vietnamese, a point in English."""
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -206,3 +207,45 @@ def test_a_printed_number_reads_back_exactly(value: Decimal) -> None:
 )
 def test_numbers_as_officials_type_them(text: str, expected: Decimal | None) -> None:
     assert parse_number(text) == expected
+
+
+@st.composite
+def ladders(draw: st.DrawFn) -> list[dict[str, Decimal]]:
+    """A ladder of 1 to 6 bands between sorted edges, each edge given to one side or the other,
+    open at the top and bottom or not, with points of up to 4 decimals."""
+    edges = sorted(
+        draw(
+            st.sets(
+                st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False, allow_infinity=False),
+                min_size=1,
+                max_size=5,
+            )
+        )
+    )
+    bands: list[dict[str, Decimal]] = []
+    bounds: list[Decimal | None] = [None, *edges, None]
+    for low, high in itertools.pairwise(bounds):
+        band: dict[str, Decimal] = {}
+        if low is not None:
+            band["from" if draw(st.booleans()) else "above"] = low
+        if high is not None:
+            band["below" if draw(st.booleans()) else "to"] = high
+        band["points"] = draw(st.decimals(min_value=0, max_value=10, places=4, allow_nan=False, allow_infinity=False))
+        bands.append(band)
+    return bands[::-1] if draw(st.booleans()) else bands
+
+
+@given(ladders(), st.booleans())
+def test_any_ladder_reads_back_with_exact_edges(ladder: list[dict[str, Decimal]], percent: bool) -> None:
+    from pari_index.authoring.method import range_text
+    from pari_index.rules import Tier
+
+    lines = ["[Giá trị đo]:"]
+    for band in ladder:
+        tier = Tier.model_validate(band)
+        lines.append(f"– {range_text(tier, 'vi', percent)}: {number(band['points'])} điểm")
+    reading = read_method("\n".join(lines), Decimal(10))
+    assert reading.todo is None, reading.todo.text("en") if reading.todo else ""
+    assert reading.rule is not None and reading.rule["kind"] == "tiers"
+    assert reading.rule["tiers"] == ladder
+    assert reading.inputs["measure"]["type"] == ("percent" if percent else "number")
