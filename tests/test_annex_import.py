@@ -331,3 +331,12 @@ def test_the_example_draft_is_what_import_makes(tmp_path: Path) -> None:
     draft = import_annex(EXAMPLE / "phu-luc-mau.xlsx", "phu-luc-mau.xlsx")
     expected = draft_yaml(draft.document, "phu-luc-mau.xlsx")
     assert (EXAMPLE / "phu-luc-mau.draft.yaml").read_text(encoding="utf-8") == expected
+
+
+def test_a_bonus_cap_is_the_maximum_or_must_agree_with_it() -> None:
+    text = "Mỗi sáng kiến được công nhận cộng 0,5 điểm, tối đa 2 điểm"
+    assert read_method(text, None, adjustment=True).extras == {"cap": 2}
+    assert read_method(text, Decimal(2), adjustment=True).rule is not None
+    differs = read_method(text, Decimal(3), adjustment=True).todo
+    assert differs is not None
+    assert differs.text("en") == "the cap of 2 points in the method differs from the item's maximum of 3"

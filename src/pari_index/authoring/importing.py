@@ -196,9 +196,11 @@ class _Filler:
                 out[key] = value.value if key == "provenance" else value
 
     def leaf(self, out: dict[str, Any], row: AnnexRow, part: str) -> None:
-        if out["max"] is None and "todo" not in out:
-            out["todo"] = self.tree.todo(row, "points", row.points, Note("no-max"))
         reading = read_method(row.method or "", out["max"], adjustment=part == "adjustment")
+        if out["max"] is None and "cap" in reading.extras and "todo" not in out:
+            out["max"] = reading.extras["cap"]  # no points printed: the cap is the maximum
+        elif out["max"] is None and "todo" not in out:
+            out["todo"] = self.tree.todo(row, "points", row.points, Note("no-max"))
         if reading.rule is None:
             reason = note("method", reason=reading.todo or Note("empty"))
             written = self.tree.todo(row, "method", row.method, reason)

@@ -63,6 +63,10 @@ NOTES: dict[str, tuple[str, str]] = {
         "cộng điểm theo lần ngoài phần điểm thưởng (mục này có thuộc phần điểm thưởng không?)",
         "points added per occurrence outside a bonus area (is this item in the bonus area?)",
     ),
+    "cap-differs": (
+        "mức tối đa {cap} điểm trong cách chấm khác điểm tối đa {max} của mục",
+        "the cap of {cap} points in the method differs from the item's maximum of {max}",
+    ),
     "method": ("chưa nhận ra cách chấm: {reason}", "method not recognised: {reason}"),
     "number": ("số thứ tự không đọc được", "unreadable number"),
     "number-twice": ("số thứ tự {id} xuất hiện hai lần", "the number {id} appears twice"),

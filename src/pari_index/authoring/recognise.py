@@ -103,6 +103,11 @@ def read_method(text: str, maximum: Decimal | None, adjustment: bool = False) ->
         rule, inputs = _recognise(lines, adjustment)
     except Unread as unread:
         return Reading(todo=unread.note)
+    cap = rule.pop("_cap", None)
+    if cap is not None and maximum is not None and cap != maximum:
+        return Reading(todo=Note("cap-differs", {"cap": cap, "max": maximum}))
+    if cap is not None:
+        extras["cap"] = cap
     if "when_no_denominator" in extras:
         if rule.get("kind") not in ("tiers", "proportional") or "rate" not in rule:
             return Reading(todo=Note("rate-words"))
@@ -290,12 +295,16 @@ def _per_occurrence(joined: str, adjustment: bool) -> tuple[dict[str, Any], Inpu
     label = (what.group(1) if what else found["what"]).strip()
     name = "occurrences" if counted else "happened"
     inputs = {name: {"type": "count" if counted else "boolean", "label": label}}
+    rule: dict[str, Any] = {"input": name, "per": per}
     if adjustment:
-        kind = "bonus" if found["sign"] == "cộng" else "penalty"
-        return {"kind": kind, "input": name, "per": per}, inputs
+        rule = {"kind": "bonus" if found["sign"] == "cộng" else "penalty", **rule}
+        cap = re.search(r"tối\s+đa\s+(" + NUMBER + r")\s*điểm", joined[found.end() :])
+        if cap:  # "tối đa 2 điểm", "trừ tối đa 2 điểm": the item's maximum
+            rule["_cap"] = parse_number(cap.group(1))
+        return rule, inputs
     if found["sign"] == "cộng":
         raise Unread("bonus-outside")
-    rule: dict[str, Any] = {"kind": "deduction", "input": name, "per": per}
+    rule = {"kind": "deduction", **rule}
     start = re.search(r"tính\s+từ\s+(" + NUMBER + r")\s*điểm", joined)
     if start:
         rule["start"] = parse_number(start.group(1))
