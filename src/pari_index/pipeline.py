@@ -177,6 +177,10 @@ def run_score(
 
     severities = Counter(result.findings["severity"].to_list())
     lines = [*_run_summary(result), *notices(completeness.facts(), lang)]
+    if previous_tables is not None:  # last year's items may differ: say what still compares
+        from .authoring.previous import previous_set_notes
+
+        lines += previous_set_notes(previous_tables, result.criteria, lang)
     lines.append("Written: " + ", ".join(str(f) for f in files))
     text = "\n".join(lines)
     if strict and (severities.get("error", 0) or severities.get("warning", 0)):
