@@ -20,6 +20,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
+
 from peers.common import (
     FALSE_WORDS,
     SCALE,
@@ -437,8 +439,6 @@ def script(plan: SetPlan, communes: str, inputs: Sequence[str], has_ranked: bool
 
 def run(criteria: str, communes: str, inputs: Sequence[str], out: str | Path) -> dict[str, float]:
     """Score the files and write ``details.parquet`` and ``totals.parquet`` into ``out``."""
-    import duckdb
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     plan = load_plan(criteria)
