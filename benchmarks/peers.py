@@ -84,7 +84,8 @@ def run_tool(tool: str, files: dict[str, Path], criteria: Path, out: Path) -> di
 
 def print_table(runs: dict[str, list[dict[str, Any]]], agreement: dict[str, int]) -> None:
     med = {tool: {k: statistics.median(r[k] for r in runs[tool]) for k in ("wall", "elapsed", "peak")} for tool in runs}
-    head = f"  {'tool':<8}  {'wall':>8}  {'after imports':>13}  {'peak':>9}  {'wall / pari':>11}  {'peak / pari':>11}  agrees"
+    head = f"  {'tool':<8}  {'wall':>8}  {'after imports':>13}  {'peak':>9}  {'wall / pari':>11}  {'peak / pari':>11}"
+    head += "  agrees"
     print("\n" + head)
     for tool in TOOLS:
         m = med[tool]
@@ -135,11 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     agreement[peer] = found["disagreements"]
                     print(
                         f"  {peer} against pari: {found['disagreements']:,} disagreements "
-                        f"({found['items']:,} items, {found['communes']:,} communes; points, totals, index, class, rank)",
+                        f"({found['items']:,} items, {found['communes']:,} communes; "
+                        "points, totals, index, class, rank)",
                         flush=True,
                     )
                     if found["disagreements"]:
-                        print("    " + json.dumps({k: v for k, v in found.items() if "examples" in k and v}, default=str))
+                        print(
+                            "    " + json.dumps({k: v for k, v in found.items() if "examples" in k and v}, default=str)
+                        )
         print_table(runs, agreement)
     finally:
         if args.keep is None:

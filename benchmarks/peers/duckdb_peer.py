@@ -22,18 +22,6 @@ from pathlib import Path
 
 import duckdb
 
-from peers.common import (
-    FALSE_WORDS,
-    SCALE,
-    STATUS_WORDS,
-    TRUE_WORDS,
-    UNIT_TYPES,
-    LeafPlan,
-    SetPlan,
-    load_plan,
-    na_policy_reads_flag,
-    units,
-)
 from pari_index.rules import (
     Bonus,
     Checklist,
@@ -47,6 +35,18 @@ from pari_index.rules import (
     Tiers,
     Timeliness,
     YesNo,
+)
+from peers.common import (
+    FALSE_WORDS,
+    SCALE,
+    STATUS_WORDS,
+    TRUE_WORDS,
+    UNIT_TYPES,
+    LeafPlan,
+    SetPlan,
+    load_plan,
+    na_policy_reads_flag,
+    units,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -95,14 +95,16 @@ CREATE OR REPLACE MACRO plain_number(s) AS CASE
     ELSE regexp_replace(s, ',', '.') END;
 CREATE OR REPLACE MACRO number_or_null(n) AS
   CASE WHEN regexp_full_match(n, '-?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?') THEN TRY_CAST(n AS DOUBLE) END;
-CREATE OR REPLACE MACRO units_or_null(f) AS CASE WHEN isfinite(f) AND abs(f) < 9e13 THEN CAST(round(f * {SCALE}) AS BIGINT) END;
+CREATE OR REPLACE MACRO units_or_null(f) AS
+  CASE WHEN isfinite(f) AND abs(f) < 9e13 THEN CAST(round(f * {SCALE}) AS BIGINT) END;
 CREATE OR REPLACE MACRO parse_units(v) AS units_or_null(number_or_null(plain_number(squeeze(v))));
 CREATE OR REPLACE MACRO parse_flag(v) AS CASE
   WHEN lower(trim(v)) IN ({", ".join(q(w) for w in TRUE_WORDS)}) THEN TRUE
   WHEN lower(trim(v)) IN ({", ".join(q(w) for w in FALSE_WORDS)}) THEN FALSE END;
 -- Day first (10/01/2025, 10-01-2025, 10.01.2025) or ISO; the year in four digits, 1900-2100.
 CREATE OR REPLACE MACRO day_or_null(s) AS
-  CASE WHEN regexp_full_match(s, '[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{4}}|[0-9]{{4}}[-/][0-9]{{1,2}}[-/][0-9]{{1,2}}')
+  CASE WHEN regexp_full_match(s,
+         '[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{4}}|[0-9]{{4}}[-/][0-9]{{1,2}}[-/][0-9]{{1,2}}')
        THEN CAST(try_strptime(s, ['%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%Y/%m/%d']) AS DATE) END;
 CREATE OR REPLACE MACRO year_checked(d) AS CASE WHEN year(d) BETWEEN 1900 AND 2100 THEN d END;
 CREATE OR REPLACE MACRO parse_day(v) AS year_checked(day_or_null(trim(v)));
@@ -161,7 +163,7 @@ def _count(leaf: LeafPlan, name: str) -> str:
     return col
 
 
-def rule_sql(leaf: LeafPlan, plan: SetPlan) -> str:  # noqa: C901  (one branch per rule kind)
+def rule_sql(leaf: LeafPlan, plan: SetPlan) -> str:
     """Points (units) of one item before N/A handling: the rule kind's template, filled in."""
     rule, top = leaf.rule, leaf.max_units
     v = ident(leaf.key(getattr(rule, "input", None) or "")) if getattr(rule, "input", None) else ""
@@ -194,12 +196,18 @@ def rule_sql(leaf: LeafPlan, plan: SetPlan) -> str:  # noqa: C901  (one branch p
                 num, den, no_den = _rate(leaf, rule)
                 scaled = div_round(plan, f"{top} * LEAST(GREATEST({num}, 0), {den})", f"{den} * {plan.step}")
                 points = f"LEAST(GREATEST({scaled} * {plan.step}, {floor}), {cap})"
-                return f"CASE WHEN {num} IS NULL OR {den} IS NULL THEN 0 WHEN {den} <= 0 THEN {no_den} ELSE {points} END"
+                return (
+                    f"CASE WHEN {num} IS NULL OR {den} IS NULL THEN 0 WHEN {den} <= 0 THEN {no_den} ELSE {points} END"
+                )
             hundred = 100 * SCALE
-            scaled = div_round(plan, f"{top} * LEAST(GREATEST(CAST({v} AS HUGEINT), 0), {hundred})", hundred * plan.step)
+            scaled = div_round(
+                plan, f"{top} * LEAST(GREATEST(CAST({v} AS HUGEINT), 0), {hundred})", hundred * plan.step
+            )
             return f"CASE WHEN {v} IS NULL THEN 0 ELSE LEAST(GREATEST({scaled} * {plan.step}, {floor}), {cap}) END"
         case Checklist():
-            terms = " + ".join(f"CASE WHEN {ident(leaf.key(i.input))} THEN {units(i.points)} ELSE 0 END" for i in rule.items)
+            terms = " + ".join(
+                f"CASE WHEN {ident(leaf.key(i.input))} THEN {units(i.points)} ELSE 0 END" for i in rule.items
+            )
             return f"LEAST({terms}, {top})"
         case CountTiers():
             ladder = _ladder([(f"{v} >= {t.at_least * SCALE}", units(t.points) or 0) for t in rule.tiers], 0)
@@ -210,7 +218,8 @@ def rule_sql(leaf: LeafPlan, plan: SetPlan) -> str:  # noqa: C901  (one branch p
         case Deduction():
             n = _count(leaf, rule.input)
             start = _pts(rule.start, top)
-            return f"CASE WHEN {v} IS NULL THEN 0 ELSE GREATEST({start} - {n} * {units(rule.per)} // {SCALE}, {leaf.floor_units}) END"
+            points = f"GREATEST({start} - {n} * {units(rule.per)} // {SCALE}, {leaf.floor_units})"
+            return f"CASE WHEN {v} IS NULL THEN 0 ELSE {points} END"
         case Bonus() | Penalty():
             n = _count(leaf, rule.input)
             sign = "" if isinstance(rule, Bonus) else "-"
@@ -274,7 +283,8 @@ def _lookup_tables(plan: SetPlan) -> list[str]:
         + values_table(fields, ["k", "criterion_id", "input", "kind", "lo", "hi", "is_default"]),
         "CREATE TEMP TABLE levels AS SELECT * FROM " + values_table(levels, ["criterion_id", "word", "level"]),
         "CREATE TEMP TABLE statuses AS SELECT * FROM " + values_table(list(STATUS_WORDS.items()), ["word", "status"]),
-        "CREATE TEMP TABLE unit_types AS SELECT * FROM " + values_table(list(UNIT_TYPES.items()), ["word", "unit_type"]),
+        "CREATE TEMP TABLE unit_types AS SELECT * FROM "
+        + values_table(list(UNIT_TYPES.items()), ["word", "unit_type"]),
         "CREATE TEMP TABLE leaves AS SELECT * FROM "
         + values_table(
             leaves,
@@ -292,7 +302,8 @@ def _intake_sql(communes: str, inputs: Sequence[str], plan: SetPlan, has_ranked:
         f"""CREATE TEMP TABLE reg AS
             SELECT r.code AS commune_code, u.unit_type, CAST(r.{group} AS VARCHAR) AS grp, {ranked} AS ranked
             FROM {read_files([communes])} r LEFT JOIN unit_types u ON u.word = lower(trim(r.type))""",
-        f"CREATE TEMP TABLE raw AS SELECT * FROM {read_files(list(inputs))} WHERE commune_code IN (SELECT commune_code FROM reg)",
+        f"CREATE TEMP TABLE raw AS SELECT * FROM {read_files(list(inputs))} "
+        "WHERE commune_code IN (SELECT commune_code FROM reg)",
         # Each value under its input (the item's only input when the column is empty), N/A flags as
         # an input of their own; a key given twice with different texts is a conflict: not used.
         """CREATE TEMP TABLE cells AS
@@ -308,8 +319,10 @@ def _intake_sql(communes: str, inputs: Sequence[str], plan: SetPlan, has_ranked:
            -- Each parser on its own rows only (in one CASE, DuckDB ran the number parser ten times slower).
            SELECT commune_code, k, kind, lo, hi, parse_units(value) AS num, NULL::BOOLEAN AS flag, NULL::DATE AS day,
                   NULL::VARCHAR AS text FROM one WHERE kind IN ('number', 'count', 'percent')
-           UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, parse_flag(value), NULL, NULL FROM one WHERE kind = 'boolean'
-           UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, NULL, parse_day(value), NULL FROM one WHERE kind = 'date'
+           UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, parse_flag(value), NULL, NULL
+             FROM one WHERE kind = 'boolean'
+           UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, NULL, parse_day(value), NULL
+             FROM one WHERE kind = 'date'
            UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, NULL, NULL, s.status
              FROM one LEFT JOIN statuses s ON s.word = lower(trim(value)) WHERE kind = 'status'
            UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, NULL, NULL, l.level
@@ -343,10 +356,7 @@ def _wide_sql(plan: SetPlan) -> str:
         if na_policy_reads_flag(leaf):
             keys.append(("n/a", "flag"))
         for name, value in keys:
-            columns.append(
-                f"max(CASE WHEN k = {keys_of[(leaf.id, name)]} THEN {value} END) "
-                f"AS {ident(leaf.key(name))}"
-            )
+            columns.append(f"max(CASE WHEN k = {keys_of[(leaf.id, name)]} THEN {value} END) AS {ident(leaf.key(name))}")
     return f"""CREATE TEMP TABLE wide AS
         WITH w AS (SELECT commune_code, {", ".join(columns)} FROM accepted GROUP BY commune_code)
         SELECT reg.commune_code, reg.unit_type, w.* EXCLUDE (commune_code) FROM reg LEFT JOIN w USING (commune_code)"""
@@ -371,11 +381,8 @@ def _details_sql(plan: SetPlan) -> str:
 def _class_sql(plan: SetPlan) -> str:
     whens = []
     for band in plan.bands:
-        conds = [
-            f"t.idx {op} {edge}"
-            for edge, op in ((band.from_units, ">="), (band.above_units, ">"), (band.to_units, "<="), (band.below_units, "<"))
-            if edge is not None
-        ]  # fmt: skip
+        edges = ((band.from_units, ">="), (band.above_units, ">"), (band.to_units, "<="), (band.below_units, "<"))
+        conds = [f"t.idx {op} {edge}" for edge, op in edges if edge is not None]
         whens.append(f"WHEN {' AND '.join(conds) or 'TRUE'} THEN {q(band.name)}")
     return f"CASE WHEN t.idx IS NULL THEN NULL {' '.join(whens)} END"
 
@@ -453,7 +460,9 @@ def run(criteria: str, communes: str, inputs: Sequence[str], out: str | Path) ->
         f"COPY (SELECT commune_code, criterion_id, points FROM details ORDER BY commune_code, criterion_id) "
         f"TO {q(str(out / 'details.parquet'))} (FORMAT parquet)"
     )
-    con.execute(f"COPY (SELECT * FROM totals ORDER BY commune_code) TO {q(str(out / 'totals.parquet'))} (FORMAT parquet)")
+    con.execute(
+        f"COPY (SELECT * FROM totals ORDER BY commune_code) TO {q(str(out / 'totals.parquet'))} (FORMAT parquet)"
+    )
     return {"elapsed": time.perf_counter() - t}
 
 

@@ -279,7 +279,7 @@ def _count(leaf: LeafPlan, name: str, data: Inputs) -> tuple[Array, Array]:
     return (v * SCALE if leaf.inputs[name].kind == "boolean" else v), has
 
 
-def rule_points(leaf: LeafPlan, data: Inputs, plan: SetPlan) -> Array:  # noqa: C901  (one branch per kind)
+def rule_points(leaf: LeafPlan, data: Inputs, plan: SetPlan) -> Array:
     """Points (units) of one item for every commune, before N/A handling."""
     rule, top = leaf.rule, leaf.max_units
     match rule:
@@ -304,7 +304,9 @@ def rule_points(leaf: LeafPlan, data: Inputs, plan: SetPlan) -> Array:  # noqa: 
             return np.minimum(np.asarray(total), top)
         case CountTiers():
             v, has = data.get(leaf, rule.input)
-            ladder = _ladder([v >= t.at_least * SCALE for t in rule.tiers], [units(t.points) or 0 for t in rule.tiers], v.shape)
+            ladder = _ladder(
+                [v >= t.at_least * SCALE for t in rule.tiers], [units(t.points) or 0 for t in rule.tiers], v.shape
+            )
             return np.where(has, ladder, 0)
         case Choice():
             s = data.get_text(leaf, rule.input)
