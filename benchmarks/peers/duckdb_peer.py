@@ -315,16 +315,19 @@ def _intake_sql(communes: str, inputs: Sequence[str], plan: SetPlan, has_ranked:
              SELECT commune_code, criterion_id, 'n/a', "n/a" FROM raw WHERE "n/a" IS NOT NULL),
            one AS (SELECT commune_code, f.k, f.kind, f.lo, f.hi, f.criterion_id, min(value) AS value
                    FROM given JOIN fields f USING (criterion_id, input)
-                   GROUP BY ALL HAVING min(value) = max(value))
-           -- Each parser on its own rows only (in one CASE, DuckDB ran the number parser ten times slower).
-           SELECT commune_code, k, kind, lo, hi, parse_units(value) AS num, NULL::BOOLEAN AS flag, NULL::DATE AS day,
-                  NULL::VARCHAR AS text FROM one WHERE kind IN ('number', 'count', 'percent')
-           UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, parse_flag(value), NULL, NULL
-             FROM one WHERE kind = 'boolean'
-           UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, NULL, parse_day(value), NULL
-             FROM one WHERE kind = 'date'
-           UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, NULL, NULL, s.status
-             FROM one LEFT JOIN statuses s ON s.word = lower(trim(value)) WHERE kind = 'status'
+                   GROUP BY ALL HAVING min(value) = max(value)),
+           -- Each distinct text parsed once, each parser on its own rows only (a national file repeats a
+           -- few thousand texts 500,000 times; in one CASE, DuckDB ran the number parser ten times slower).
+           texts AS (SELECT DISTINCT kind, value FROM one WHERE kind <> 'level'),
+           parsed AS (
+             SELECT kind, value, parse_units(value) AS num, NULL::BOOLEAN AS flag, NULL::DATE AS day,
+                    NULL::VARCHAR AS text FROM texts WHERE kind IN ('number', 'count', 'percent')
+             UNION ALL SELECT kind, value, NULL, parse_flag(value), NULL, NULL FROM texts WHERE kind = 'boolean'
+             UNION ALL SELECT kind, value, NULL, NULL, parse_day(value), NULL FROM texts WHERE kind = 'date'
+             UNION ALL SELECT kind, value, NULL, NULL, NULL, s.status
+               FROM texts LEFT JOIN statuses s ON s.word = lower(trim(value)) WHERE kind = 'status')
+           SELECT one.commune_code, one.k, one.kind, one.lo, one.hi, p.num, p.flag, p.day, p.text
+           FROM one JOIN parsed p USING (kind, value)
            UNION ALL SELECT commune_code, k, kind, lo, hi, NULL, NULL, NULL, l.level
              FROM one LEFT JOIN levels l ON l.criterion_id = one.criterion_id AND l.word = lower(trim(value))
              WHERE kind = 'level'""",
@@ -338,10 +341,10 @@ def _intake_sql(communes: str, inputs: Sequence[str], plan: SetPlan, has_ranked:
                 ELSE text IS NOT NULL END""",
         # Evidence per commune and item: any row of the item may carry it.
         """CREATE TEMP TABLE evidence AS
+           WITH days AS (SELECT v, parse_day(v) AS day FROM (SELECT DISTINCT evidence_date AS v FROM raw))
            SELECT commune_code, criterion_id, bool_or(evidence_number IS NOT NULL) AS has_number,
-                  bool_or(parse_day(evidence_date) IS NOT NULL) AS has_date,
-                  bool_or(evidence_file IS NOT NULL) AS has_file
-           FROM raw GROUP BY ALL""",
+                  bool_or(days.day IS NOT NULL) AS has_date, bool_or(evidence_file IS NOT NULL) AS has_file
+           FROM raw LEFT JOIN days ON days.v = raw.evidence_date GROUP BY ALL""",
     ]
 
 

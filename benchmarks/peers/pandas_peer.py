@@ -17,7 +17,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +63,22 @@ def read_table(path: str) -> pd.DataFrame:
     if path.endswith(".parquet"):
         return pd.read_parquet(path).astype("str")
     return pd.read_csv(path, dtype=str, engine="pyarrow", encoding="utf-8-sig", keep_default_na=False, na_values=[""])
+
+
+def by_distinct(parse: Callable[[pd.Series], Array], text: pd.Series) -> Array:
+    """``parse`` run on each distinct text once and mapped back (a national file repeats a few
+    thousand texts some 500,000 times); NaN for a missing text."""
+    codes, distinct = pd.factorize(text)
+    parsed = np.append(parse(pd.Series(distinct, dtype="str")).astype(float), np.nan)
+    return parsed[codes]  # code -1 (missing) takes the NaN appended last
+
+
+def lookup(text: pd.Series, mapping: dict[str, object]) -> Array:
+    """``text`` mapped through a dict, each distinct text looked up once (None where absent):
+    Series.map with a dict took seconds on the national file's arrow strings."""
+    codes, distinct = pd.factorize(text)
+    table = np.array([*(mapping.get(t) for t in distinct), None], dtype=object)
+    return table[codes]
 
 
 def parse_units(text: pd.Series) -> Array:
@@ -143,18 +159,33 @@ def _fields(plan: SetPlan) -> pd.DataFrame:
 
 def _given(raw: pd.DataFrame, plan: SetPlan) -> pd.DataFrame:
     """Each value under its input (the item's only input when the column is empty) and N/A flags
-    as an input of their own; a key given with two different texts is a conflict: not used."""
+    as an input of their own; a key given with two different texts is a conflict: not used, the
+    same text twice is counted once."""
+    fields = _fields(plan)
     defaults = {leaf.id: leaf.default_input for leaf in plan.leaves}
     values = raw.loc[raw["value"].notna(), ["commune_row", "criterion_id", "input", "value"]]
-    values = values.assign(input=values["input"].fillna(values["criterion_id"].map(defaults)))
+    values = values.assign(
+        input=values["input"].fillna(pd.Series(lookup(values["criterion_id"], defaults), index=values.index))
+    )
     parts = [values]
     if "n/a" in raw.columns:
         flags = raw.loc[raw["n/a"].notna(), ["commune_row", "criterion_id", "n/a"]].rename(columns={"n/a": "value"})
         parts.append(flags.assign(input="n/a"))
     given = pd.concat(parts, ignore_index=True)
-    given = given.merge(_fields(plan), on=["criterion_id", "input"], how="inner")
-    given = given.drop_duplicates(["commune_row", "k", "value"])
-    return given[~given.duplicated(["commune_row", "k"], keep=False)]
+    # One integer per input (criterion:input) and one per commune and input: joins and duplicate
+    # checks on two text columns took seconds nationally.
+    keys = dict(zip(fields["criterion_id"] + ":" + fields["input"], fields["k"], strict=True))
+    k = lookup(given["criterion_id"] + ":" + given["input"], keys)
+    given = given[pd.notna(k)].assign(k=k[pd.notna(k)].astype(np.int64))
+    given = given.merge(fields[["k", "kind", "lo", "hi"]], on="k", how="left")
+    cell = given["commune_row"].to_numpy() * len(fields) + given["k"].to_numpy()
+    repeated = pd.Series(cell).duplicated(keep=False).to_numpy()
+    if repeated.any():
+        texts = given.loc[repeated, "value"].groupby(cell[repeated]).nunique()
+        conflicts = texts.index[texts > 1].to_numpy()
+        keep = ~np.isin(cell, conflicts) & ~pd.Series(cell).duplicated(keep="first").to_numpy()
+        given = given[keep]
+    return given
 
 
 def _typed(given: pd.DataFrame, plan: SetPlan) -> tuple[Array, Array, Array]:
@@ -165,7 +196,7 @@ def _typed(given: pd.DataFrame, plan: SetPlan) -> tuple[Array, Array, Array]:
     lo = given["lo"].to_numpy(dtype=float, na_value=np.nan)
     hi = given["hi"].to_numpy(dtype=float, na_value=np.nan)
     rows = np.flatnonzero(np.isin(kind, NUMERIC))
-    num = parse_units(given["value"].iloc[rows])
+    num = by_distinct(parse_units, given["value"].iloc[rows])
     good = ~np.isnan(num) & (num >= 0)
     good &= (kind[rows] != "percent") | (num <= 100 * SCALE)
     good &= (kind[rows] != "count") | (np.fmod(np.nan_to_num(num), SCALE) == 0)
@@ -173,18 +204,18 @@ def _typed(given: pd.DataFrame, plan: SetPlan) -> tuple[Array, Array, Array]:
     good &= np.isnan(hi[rows]) | (num <= hi[rows])
     value[rows], ok[rows] = np.nan_to_num(num).astype(np.int64), good
     rows = np.flatnonzero(kind == "boolean")
-    flag = parse_flag(given["value"].iloc[rows])
+    flag = np.nan_to_num(by_distinct(parse_flag, given["value"].iloc[rows]), nan=-1).astype(np.int64)
     value[rows], ok[rows] = flag, flag >= 0
     rows = np.flatnonzero(kind == "date")
-    day = parse_day(given["value"].iloc[rows])
+    day = by_distinct(parse_day, given["value"].iloc[rows])
     value[rows], ok[rows] = np.nan_to_num(day).astype(np.int64), ~np.isnan(day)
-    low = given["value"].str.strip().str.lower()
     rows = np.flatnonzero(kind == "status")
-    status = low.iloc[rows].map(STATUS_WORDS)
-    text[rows], ok[rows] = status.to_numpy(dtype=object), status.notna().to_numpy()
+    status = lookup(given["value"].iloc[rows].str.strip().str.lower(), STATUS_WORDS)
+    text[rows], ok[rows] = status, pd.notna(status)
     rows = np.flatnonzero(kind == "level")
     maps = {leaf.id: leaf.levels for leaf in plan.leaves}
-    pairs = zip(given["criterion_id"].iloc[rows], low.iloc[rows], strict=True)
+    low = given["value"].iloc[rows].str.strip().str.lower()
+    pairs = zip(given["criterion_id"].iloc[rows], low, strict=True)
     level = np.array([maps[c].get(w) for c, w in pairs], dtype=object)
     text[rows], ok[rows] = level, pd.notna(level)
     return value, ok, text
@@ -344,9 +375,9 @@ def evidence_complete(raw: pd.DataFrame, plan: SetPlan, communes: int) -> Array:
     """Per commune and item: the evidence its set requires is given (any row of the item may
     carry it)."""
     index = {leaf.id: i for i, leaf in enumerate(plan.leaves)}
-    item = raw["criterion_id"].map(index)
-    keep = item.notna().to_numpy()
-    rows, cols = raw["commune_row"].to_numpy()[keep], item.to_numpy()[keep].astype(np.int64)
+    item = lookup(raw["criterion_id"], index)
+    keep = pd.notna(item)
+    rows, cols = raw["commune_row"].to_numpy()[keep], item[keep].astype(np.int64)
     shape = (communes, len(plan.leaves))
 
     def given(column: str, valid: Array | None = None) -> Array:
@@ -356,7 +387,7 @@ def evidence_complete(raw: pd.DataFrame, plan: SetPlan, communes: int) -> Array:
             out[rows[has], cols[has]] = True
         return out
 
-    dates = ~np.isnan(parse_day(raw["evidence_date"].fillna(""))) if "evidence_date" in raw.columns else None
+    dates = ~np.isnan(by_distinct(parse_day, raw["evidence_date"])) if "evidence_date" in raw.columns else None
     number, date, file = given("evidence_number"), given("evidence_date", dates), given("evidence_file")
     need = lambda attr: np.array([getattr(leaf, attr) for leaf in plan.leaves])  # noqa: E731
     return (~need("needs_number") | number) & (~need("needs_date") | date) & (~need("needs_file") | file)
@@ -441,7 +472,8 @@ def _register(communes: str, plan: SetPlan) -> pd.DataFrame:
 
 def _raw(inputs: Sequence[str], codes: pd.Index) -> pd.DataFrame:
     raw = pd.concat([read_table(p) for p in inputs], ignore_index=True)
-    raw["commune_row"] = codes.get_indexer(raw["commune_code"])
+    places, distinct = pd.factorize(raw["commune_code"])
+    raw["commune_row"] = np.append(codes.get_indexer(distinct), -1)[places]
     return raw[raw["commune_row"] >= 0]
 
 
