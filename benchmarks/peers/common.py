@@ -223,7 +223,10 @@ def compare(pari_dir: str | Path, peer_dir: str | Path, examples: int = 5) -> di
     import polars as pl
 
     pari_dir, peer_dir = Path(pari_dir), Path(peer_dir)
-    to_units = lambda c: (pl.col(c) * SCALE).round(0).cast(pl.Int64)  # noqa: E731
+
+    def to_units(column: str) -> pl.Expr:
+        return (pl.col(column) * SCALE).round(0).cast(pl.Int64)
+
     ours = pl.read_parquet(pari_dir / "criteria.parquet").select(
         "commune_code", "criterion_id", to_units("final_score").alias("pari")
     )

@@ -77,11 +77,17 @@ def values_table(rows: Sequence[Sequence[object]], names: Sequence[str]) -> str:
 
 
 def read_files(paths: Sequence[str]) -> str:
-    """A table function reading every file as text, columns matched by name."""
-    listed = "[" + ", ".join(q(p) for p in paths) + "]"
-    if all(p.endswith(".parquet") for p in paths):
-        return f"read_parquet({listed}, union_by_name = true)"
-    return f"read_csv({listed}, all_varchar = true, header = true, union_by_name = true)"
+    """A table of every file, as text, columns matched by name (CSV and Parquet may be mixed)."""
+    parquet = [p for p in paths if p.endswith(".parquet")]
+    csv = [p for p in paths if not p.endswith(".parquet")]
+    reads = []
+    if csv:
+        listed = "[" + ", ".join(q(p) for p in csv) + "]"
+        reads.append(f"SELECT * FROM read_csv({listed}, all_varchar = true, header = true, union_by_name = true)")
+    if parquet:
+        listed = "[" + ", ".join(q(p) for p in parquet) + "]"
+        reads.append(f"SELECT * FROM read_parquet({listed}, union_by_name = true)")
+    return "(" + " UNION ALL BY NAME ".join(reads) + ")"
 
 
 MACROS = f"""
@@ -119,7 +125,7 @@ CREATE OR REPLACE MACRO div_half_even(n, d) AS
 """
 
 
-def div_round(plan: SetPlan, n: str, d: str) -> str:
+def div_round(plan: SetPlan, n: str, d: str | int) -> str:
     return f"div_{plan.mode}(({n}), ({d}))"
 
 

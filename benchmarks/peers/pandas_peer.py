@@ -17,7 +17,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +73,7 @@ def by_distinct(parse: Callable[[pd.Series], Array], text: pd.Series) -> Array:
     return parsed[codes]  # code -1 (missing) takes the NaN appended last
 
 
-def lookup(text: pd.Series, mapping: dict[str, object]) -> Array:
+def lookup(text: pd.Series, mapping: Mapping[str, object]) -> Array:
     """``text`` mapped through a dict, each distinct text looked up once (None where absent):
     Series.map with a dict took seconds on the national file's arrow strings."""
     codes, distinct = pd.factorize(text)
@@ -389,7 +389,10 @@ def evidence_complete(raw: pd.DataFrame, plan: SetPlan, communes: int) -> Array:
 
     dates = ~np.isnan(by_distinct(parse_day, raw["evidence_date"])) if "evidence_date" in raw.columns else None
     number, date, file = given("evidence_number"), given("evidence_date", dates), given("evidence_file")
-    need = lambda attr: np.array([getattr(leaf, attr) for leaf in plan.leaves])  # noqa: E731
+
+    def need(attr: str) -> Array:
+        return np.array([getattr(leaf, attr) for leaf in plan.leaves], dtype=bool)
+
     return (~need("needs_number") | number) & (~need("needs_date") | date) & (~need("needs_file") | file)
 
 
@@ -456,7 +459,8 @@ def classes(index: Array, has_index: Array, plan: SetPlan) -> Array:
             if edge is not None:
                 cond &= op(index, edge)
         conditions.append(cond)
-    return np.select(conditions, [b.name for b in plan.bands], default=None).astype(object)
+    names = [np.full(index.shape, b.name, dtype=object) for b in plan.bands]
+    return np.select(conditions, names, default=np.full(index.shape, None, dtype=object))
 
 
 # --------------------------------------------------------------------------------------------
