@@ -172,7 +172,8 @@ def _count(leaf: LeafPlan, name: str) -> str:
 def rule_sql(leaf: LeafPlan, plan: SetPlan) -> str:
     """Points (units) of one item before N/A handling: the rule kind's template, filled in."""
     rule, top = leaf.rule, leaf.max_units
-    v = ident(leaf.key(getattr(rule, "input", None) or "")) if getattr(rule, "input", None) else ""
+    name = getattr(rule, "input", None)  # the rule's single input, when it has one
+    v = ident(leaf.key(name)) if name else ""
     match rule:
         case YesNo():
             return f"CASE WHEN {v} IS NULL THEN 0 WHEN {v} THEN {_pts(rule.yes, top)} ELSE {_pts(rule.no, 0)} END"
