@@ -1,5 +1,72 @@
-"""pari-index: score, verify and rank local governments on a rules-based PAR index."""
+"""pari-index: score, verify and rank local governments on a rules-based PAR index.
+
+    import pari_index as pari
+
+    criteria = pari.load_criteria("criteria/hai-phong-2022-commune.yaml")
+    result = pari.score(["assessments_long.csv"], criteria, communes="communes.csv", survey=["survey.csv"])
+    ranked = pari.rank(result)
+    pari.write_results("out/results.xlsx", result, ranked)
+    pari.write_report("out/report.html", result, ranked)
+
+The names are loaded on first use, so that ``pari --help`` does not import polars.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+#: Facade name -> module that defines it (see pari_index.api).
+_FACADE = {
+    "load_criteria": "api",
+    "score": "api",
+    "rank": "api",
+    "write_results": "api",
+    "write_report": "api",
+    "read_results": "api",
+    "run_score": "pipeline",
+    "explain_text": "explain",
+    "display_frame": "outputs",
+    "CriteriaSet": "model",
+    "ScoreResult": "scoring",
+    "PariError": "errors",
+}
+
+if TYPE_CHECKING:
+    from .api import load_criteria, rank, read_results, score, write_report, write_results
+    from .errors import PariError
+    from .explain import explain_text
+    from .model import CriteriaSet
+    from .outputs import display_frame
+    from .pipeline import run_score
+    from .scoring import ScoreResult
+
+
+def __getattr__(name: str) -> Any:
+    module = _FACADE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pari_index' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{module}", __name__), name)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_FACADE])
+
+
+__all__ = [
+    "CriteriaSet",
+    "PariError",
+    "ScoreResult",
+    "display_frame",
+    "explain_text",
+    "load_criteria",
+    "rank",
+    "read_results",
+    "run_score",
+    "score",
+    "write_report",
+    "write_results",
+]
