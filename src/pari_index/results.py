@@ -32,6 +32,7 @@ from .outputs import (
 )
 from .paths import Source, Target, is_dir, resolved
 from .scoring import ScoreResult, notices
+from .units import unit_names
 
 Format = Literal["xlsx", "csv", "parquet"]
 TABLES = ("summary", "criteria", "findings", "rows", "about")
@@ -62,12 +63,15 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         "criteria_id": c.id,
         "criteria_title": c.title.vi,
         "criteria_title_en": c.title.en or "",
-        "year": str(c.year),
+        "year": "" if result.year is None else str(result.year),
+        # The level's words in both languages, for pari report (docs/data-formats.md).
+        **unit_names(c).about(),
         "province": c.province,
         "issuer": c.issuer,
-        "decision": c.decision.number,
-        "decision_date": c.decision.date.isoformat(),
-        "decision_source": c.decision.source or "",
+        "decision": c.decision.number if c.decision else "",
+        "decision_date": c.decision.date.isoformat() if c.decision else "",
+        "decision_source": (c.decision.source or "") if c.decision else "",
+        "source": c.source or "",
         "scale": str(c.scale),
         "appraised_part": str(c.parts.appraised),
         "survey_part": str(c.parts.survey),

@@ -204,6 +204,8 @@ class ScoreResult:
     sources: dict[str, list[str]] = field(default_factory=dict)
     #: What the run could not use: see :class:`Completeness`.
     completeness: Completeness = field(default_factory=lambda: Completeness())
+    #: The assessment year scored (``year=`` / ``--year``, else the set's); None when neither.
+    year: int | None = None
 
     def commune_details(self, code: str) -> pl.DataFrame:
         return self.details.filter(pl.col(COMMUNE) == code)
@@ -262,15 +264,19 @@ def score(
     lang: str = "vi",
     progress: Progress | None = None,
     no_survey: bool = False,
+    year: int | None = None,
 ) -> ScoreResult:
     """Score self-assessments against a criteria set (the bundled default when None).
+
+    ``year`` is the assessment year deadlines written as a day of the year resolve in (default:
+    the set's ``year``); a set that needs one and gets none raises UsageError ``year-missing``.
 
     A set with a survey part needs survey results (in ``survey`` or among the assessments):
     without any, this raises UsageError ``survey-missing`` unless the set declares the survey
     optional or ``no_survey`` is given. ``result.completeness`` says what could not be used."""
     say = progress or (lambda _message: None)
     criteria_set = _as_criteria(criteria)
-    compiled = compile_criteria(criteria_set)
+    compiled = compile_criteria(criteria_set, year)
     leaves = compiled.leaves
     say(f"criteria: {criteria_set.id} ({len(leaves)} scored items)")
 
@@ -317,6 +323,7 @@ def score(
         "appraisal": [str(appraisal)] if appraisal else [],
     }
     result.sources = sources
+    result.year = compiled.year
     result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
     return result
 
