@@ -170,6 +170,8 @@ def test_score_and_report_name_provinces(tmp_path: Path, lang: str) -> None:
     count = "Số đơn vị cấp tỉnh" if lang == "vi" else "Provinces"
     assert f'class="sort">{heading}</button>' in html and title in html and count in html
     assert "cấp xã" not in html and "Commune" not in html
+    source = "Nguồn" if lang == "vi" else "Source"
+    assert f"<dt>{source}</dt><dd><bdi>modelled for tests/test_levels.py; not a published index</bdi></dd>" in html
 
     # pari report from the results file alone (no criteria set) says the same.
     again = tmp_path / "again.html"

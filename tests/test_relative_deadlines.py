@@ -317,6 +317,22 @@ def test_library_year(tmp_path: Path) -> None:
     assert dict(later.totals.select("commune_code", "total_points").iter_rows())["00001"] == 5 * P
 
 
+def test_another_year_on_fixed_dates_is_a_warning(tmp_path: Path) -> None:
+    # A set of 2025 with one fixed deadline and one relative: --year 2026 moves only the second,
+    # and says so; the set's own year gives no warning.
+    text = RELATIVE.read_text(encoding="utf-8")
+    text = text.replace("deadline: {year: -1, month: 12, day: 15}", "deadline: 2024-12-15")
+    criteria = load_criteria_text("year: 2025\n" + text).criteria
+    findings = score([_write(tmp_path)], criteria, year=2026).findings.filter(pl.col("kind") == "year-differs")
+    assert findings.height == 1
+    assert findings["severity"][0] == "warning"
+    assert "scored for 2026, but test-relative-deadlines is the set of 2025" in findings["message"][0]
+    assert "items 1.2 stay as written" in findings["message"][0]
+    for year in (None, 2025):
+        same = score([_write(tmp_path)], criteria, year=year).findings
+        assert same.filter(pl.col("kind") == "year-differs").height == 0
+
+
 def test_cli_year_through_clirunner(tmp_path: Path) -> None:
     out = tmp_path / "r.xlsx"
     args = ["score", str(_write(tmp_path)), "--criteria", str(RELATIVE), "-o", str(out), "-q"]

@@ -53,6 +53,7 @@ LABELS: dict[str, dict[str, str]] = {
         "criteria_set": "Bộ chỉ số",
         "decision": "Quyết định",
         "decision_of": "ngày",
+        "source": "Nguồn",
         "year": "Năm đánh giá",
         "province": "Tỉnh, thành phố",
         "report_date": "Ngày lập báo cáo",
@@ -138,6 +139,7 @@ LABELS: dict[str, dict[str, str]] = {
         "criteria_set": "Criteria set",
         "decision": "Decision",
         "decision_of": "of",
+        "source": "Source",
         "year": "Assessment year",
         "province": "Province",
         "report_date": "Report date",
@@ -938,6 +940,7 @@ def _build(
     if criteria is not None:
         decision = criteria.decision.number if criteria.decision is not None else ""
         decision_date = criteria.decision.date.isoformat() if criteria.decision is not None else ""
+    source = (criteria.source or "") if criteria is not None else about.get("source", "")
     # The year scored (pari score --year) is the about sheet's; the set's own year is its default.
     year = about.get("year", "") or (str(criteria.year) if criteria is not None and criteria.year else "")
     province = criteria.province if criteria is not None else about.get("province", "")
@@ -950,6 +953,7 @@ def _build(
         "title": title,
         "decision": decision,
         "decision_date": _display_date(decision_date, lang),
+        "source": source,
         "year": year,
         "province": province,
         "date": _display_date(date, lang) if date else "",

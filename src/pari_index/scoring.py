@@ -12,6 +12,7 @@ Points columns of the result frames are Int64 counts of 1/10,000 point (exact su
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from .loading import LoadedCriteria, load_criteria
 from .model import CriteriaSet, Leaf, Part
 from .points import PLACES, SCALE, to_units
 from .register import Register, read_register, register_from_codes
+from .rules import Deadline
 from .tables import FILE as FILE_COL
 from .tables import ROW as ROW_COL
 from .tables import SHEET as SHEET_COL
@@ -306,6 +308,8 @@ def score(
                 ),
             ]
         )
+    if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
+        intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
     survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=[str(p) for p in survey])
     if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
         raise IntakeError(problem)
@@ -326,6 +330,30 @@ def score(
     result.year = compiled.year
     result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
     return result
+
+
+def _fixed_dates_of_another_year(
+    criteria: CriteriaSet, leaves: Sequence[Leaf], year: int | None
+) -> dict[str, str] | None:
+    """A warning when the year scored is not the set's and some deadlines are fixed dates: those
+    stay as written (they are not moved to the year scored), which the user may not expect."""
+    if year is None or criteria.year is None or year == criteria.year:
+        return None
+    fixed = [
+        leaf.id
+        for leaf in leaves
+        if isinstance(leaf.rule, Deadline) and any(isinstance(d, dt.date) for d in leaf.rule.dates)
+    ]
+    if not fixed:
+        return None
+    return {
+        "severity": "warning",
+        "kind": "year-differs",
+        "message": f"scored for {year}, but {criteria.id} is the set of {criteria.year}: the fixed-date deadlines "
+        f"of items {', '.join(fixed[:6])}{', …' if len(fixed) > 6 else ''} stay as written",
+        "hint": "write those deadlines as days of the year ({month: 1, day: 31}) to move them with --year, "
+        "or score without --year",
+    }
 
 
 def _survey_state(
