@@ -26,6 +26,7 @@ from pari_index.loading import load_criteria, load_criteria_text
 from pari_index.model import LevelLabel, UnitLevel
 from pari_index.report import LABELS
 from pari_index.results import read_results
+from pari_index.scoring import notices
 from pari_index.units import KNOWN, UnitNames, level_labels, unit_names
 
 DATA = Path(__file__).parent / "data"
@@ -188,3 +189,21 @@ def test_validate_names_the_level_and_the_source() -> None:
     assert done.exit_code == 0, done.output
     assert "modelled for tests/test_levels.py; not a published index" in done.output
     assert "ranks provinces" in done.output
+
+
+def test_the_completeness_banner_names_the_units() -> None:
+    facts = {"survey": "skipped", "survey_part": "10", "communes_not_submitted": "1", "communes_without_survey": "2"}
+    province = {**facts, **KNOWN[UnitLevel.province].about()}
+    assert notices(province, "vi") == [
+        "KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát (10 điểm) không được chấm, mọi tỉnh được 0 điểm phần này.",
+        "CHƯA ĐẦY ĐỦ: 2 tỉnh không có kết quả khảo sát.",
+        "1 tỉnh không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng).",
+    ]
+    assert notices(province, "en") == [
+        "NO SURVEY (--no-survey): the survey part (10 points) is not scored; every province has 0 for it.",
+        "INCOMPLETE: 2 provinces without survey results.",
+        "1 province sent no self-assessment (marked “sent nothing” in the ranking).",
+    ]
+    # Without level rows (a results file written before levels): communes, as before.
+    assert notices(facts, "en")[1] == "INCOMPLETE: 2 communes without survey results."
+    assert notices(facts, "vi")[2].startswith("1 xã không nộp")

@@ -177,7 +177,10 @@ def run_score(
         files.append(Path(report))
 
     severities = Counter(result.findings["severity"].to_list())
-    lines = [*_run_summary(result), *notices(completeness.facts(), lang)]
+    from .units import unit_names
+
+    facts = {**completeness.facts(), **unit_names(result.criteria).about()}
+    lines = [*_run_summary(result), *notices(facts, lang)]
     lines.append("Written: " + ", ".join(str(f) for f in files))
     text = "\n".join(lines)
     if strict and (severities.get("error", 0) or severities.get("warning", 0)):

@@ -56,7 +56,7 @@ class ResultTables:
 
 def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: str = "vi") -> pl.DataFrame:
     c = result.criteria
-    facts = result.completeness.facts()
+    facts = {**result.completeness.facts(), **unit_names(c).about()}
     # The banner as sentences for people reading the sheet, and the counts for the report.
     banner = {f"notice_{i + 1}": text for i, text in enumerate(notices(facts, lang))}
     items = {
@@ -99,7 +99,7 @@ def result_tables(
     or not) and as ``notice_1``, ``notice_2`` … in the about sheet."""
     places = result.criteria.rounding.places
     shown = display_frame(summary if summary is not None else result.totals, places)
-    banner = notices(result.completeness.facts(), lang)
+    banner = notices({**result.completeness.facts(), **unit_names(result.criteria).about()}, lang)
     if banner:
         shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))
     return ResultTables(

@@ -41,6 +41,7 @@ from .tables import FILE as FILE_COL
 from .tables import ROW as ROW_COL
 from .tables import SHEET as SHEET_COL
 from .textexpr import format_text
+from .units import UnitNames
 from .verification import (
     Appraisal,
     evidence_dir_problem,
@@ -134,8 +135,14 @@ def _plural(n: int, word: str) -> str:
 
 def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     """The completeness banner as sentences in ``lang`` (vi or en), from :meth:`Completeness.facts`
-    (or an about sheet read back): empty for a complete run."""
+    (or an about sheet read back): empty for a complete run. The units are named by the level in
+    ``facts`` (the about sheet's ``level_*`` rows; communes when there are none)."""
     vi = lang != "en"
+    names = UnitNames.from_about({k: str(v) for k, v in facts.items() if k.startswith("level")})
+    unit = names.vi  # "xã", "tỉnh": also the noun counted ("3 xã", "3 tỉnh")
+
+    def units(n: int) -> str:
+        return names.en if n == 1 else names.en_plural
 
     def num(key: str) -> int:
         text = str(facts.get(key) or "0").strip()
@@ -164,9 +171,10 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     if survey == "skipped":
         out.append(
             f"KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát ({part} điểm) không được chấm, "
-            "mọi xã được 0 điểm phần này."
+            f"mọi {unit} được 0 điểm phần này."
             if vi
-            else f"NO SURVEY (--no-survey): the survey part ({part} points) is not scored; every commune has 0 for it."
+            else f"NO SURVEY (--no-survey): the survey part ({part} points) is not scored; every {names.en} has 0 "
+            "for it."
         )
     elif survey == "optional_missing":
         out.append(
@@ -177,17 +185,16 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     without = num("communes_without_survey")
     if without:
         out.append(
-            f"CHƯA ĐẦY ĐỦ: {without} xã không có kết quả khảo sát."
+            f"CHƯA ĐẦY ĐỦ: {without} {unit} không có kết quả khảo sát."
             if vi
-            else f"INCOMPLETE: {without} {_plural(without, 'commune')} without survey results."
+            else f"INCOMPLETE: {without} {units(without)} without survey results."
         )
     silent = num("communes_not_submitted")
     if silent:
         out.append(
-            f"{silent} xã không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
+            f"{silent} {unit} không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
             if vi
-            else f"{silent} {_plural(silent, 'commune')} sent no self-assessment "
-            "(marked “sent nothing” in the ranking)."
+            else f"{silent} {units(silent)} sent no self-assessment (marked “sent nothing” in the ranking)."
         )
     return out
 
