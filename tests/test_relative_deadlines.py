@@ -372,3 +372,15 @@ def test_cli_year_as_a_real_process(tmp_path: Path) -> None:
     criteria = tables["criteria"].filter((pl.col("commune_code") == "00002") & (pl.col("criterion_id") == "1.3"))
     # Vietnamese by default; 10/01 + 30 days = 09/02/2025.
     assert criteria["explanation"][0].startswith("Quá hạn cuối cùng (09/02/2025)")
+
+
+def test_demo_data_for_a_set_without_a_year(tmp_path: Path) -> None:
+    # Made-up data for a year-less set is of DEMO_YEAR; scored for that year every input is used
+    # and the deadlines resolve to it (on time, late and after late_until all occur).
+    from pari_index.demo import DEMO_YEAR, generate
+
+    files = generate(RELATIVE, tmp_path, communes=40, districts=2, seed=7)
+    result = score([files["assessments_long"]], RELATIVE, communes=files["communes"], year=DEMO_YEAR)
+    assert result.ledger.filter(pl.col("status") == "rejected").height == 0
+    branches = set(result.details.filter(pl.col("criterion_id") == "1.1")["branch"].to_list())
+    assert {f"on_time:{DEMO_YEAR}-01-31", f"late:{DEMO_YEAR}-01-31"} <= branches

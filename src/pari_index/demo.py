@@ -466,7 +466,7 @@ def _leaf_inputs(rng: random.Random, q: float, plan: _Plan, year: int) -> dict[s
             outcome = _pick(rng, q, ("on_time", "late", "not_done"))
             deadline, late_until, references = _demo_deadline(rule, year)
             values.update(references)
-            start = min(dt.date(deadline.year, 1, 2), *references.values())
+            start = min([dt.date(deadline.year, 1, 2), *references.values()])
             if outcome == "on_time":
                 span = max(0, (deadline - start).days)
                 values[rule.input] = start + dt.timedelta(days=rng.randint(0, span))
