@@ -143,6 +143,8 @@ def test_province_words() -> None:
     assert vi["communes"] == "Số đơn vị cấp tỉnh" and en["communes"] == "Provinces"
     assert en["group_size"] == "{n} provinces" and en["filter_count"] == "Showing {shown} of {total} provinces"
     assert UnitNames.from_about(names.about()) == names
+    own = unit_names(load_criteria_text(_set("level: {vi: ban quản lý, en: board, en_plural: boards}")).criteria)
+    assert own.about()["level_en_plural"] == "boards" and UnitNames.from_about(own.about()) == own
     assert UnitNames.from_about({}) == KNOWN[UnitLevel.commune]  # results written before levels
 
 
@@ -162,7 +164,7 @@ def test_score_and_report_name_provinces(tmp_path: Path, lang: str) -> None:
     ranked = tables["summary"].sort("rank").select("commune_code", "total_points", "rank")
     assert ranked.rows() == [("01", 100.0, 1), ("48", 70.0, 2), ("79", 60.0, 3), ("31", 45.0, 4)]
     about = dict(tables["about"].iter_rows())
-    assert (about["level"], about["level_vi_heading"], about["level_en"]) == ("province", "Tỉnh", "province")
+    assert about["level"] == "province" and "level_vi" not in about  # the words of a known level are built in
     assert not about["decision"] and about["source"].startswith("modelled for tests")
 
     html = report.read_text(encoding="utf-8")

@@ -71,7 +71,7 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         "decision": c.decision.number if c.decision else "",
         "decision_date": c.decision.date.isoformat() if c.decision else "",
         "decision_source": (c.decision.source or "") if c.decision else "",
-        "source": c.source or "",
+        **({"source": c.source} if c.source else {}),
         "scale": str(c.scale),
         "appraised_part": str(c.parts.appraised),
         "survey_part": str(c.parts.survey),

@@ -40,7 +40,10 @@ class UnitNames:
         return f"đơn vị cấp {self.vi}" if lang == "vi" else self.en_plural
 
     def about(self) -> dict[str, str]:
-        """The rows of the results' about sheet that carry these words to ``pari report``."""
+        """The rows of the results' about sheet that carry these words to ``pari report``: the
+        level alone for a known level (its words are :data:`KNOWN`), the words for one's own."""
+        if self.level in UnitLevel.__members__:
+            return {"level": self.level}
         return {
             "level": self.level,
             "level_vi": self.vi,
