@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 from click.testing import CliRunner
 
@@ -209,3 +210,13 @@ def test_the_completeness_banner_names_the_units() -> None:
     # Without level rows (a results file written before levels): communes, as before.
     assert notices(facts, "en")[1] == "INCOMPLETE: 2 communes without survey results."
     assert notices(facts, "vi")[2].startswith("1 xã không nộp")
+
+
+def test_template_of_a_set_without_a_decision(tmp_path: Path) -> None:
+    out = tmp_path / "form.xlsx"
+    done = CliRunner().invoke(main, ["template", "--criteria", str(PROVINCES), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "4 input rows for test-province-index (modelled for tests/test_levels.py" in done.output
+    guide = pl.read_excel(out, sheet_name="Hướng dẫn", has_header=False)
+    lines = guide.to_series(0).to_list()
+    assert "modelled for tests/test_levels.py; not a published index — Bộ Nội vụ (mô phỏng)" in lines

@@ -196,10 +196,6 @@ class YearDate(Strict):
             raise ValueError(f"day {self.day} does not exist in month {self.month}") from None
         return self
 
-    def describe(self) -> str:
-        shift = f" of the year {self.year:+d}" if self.year else ""
-        return f"{self.day:02d}/{self.month:02d}{shift}"
-
 
 class DaysAfter(Strict):
     """A deadline counted from a date the unit reports: ``{days_after: 15, of: received}`` is 15
