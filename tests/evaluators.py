@@ -7,8 +7,8 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.compiling import compile_criteria
-from pari_index.model import CriteriaSet
+from pari_index.compiling import compile_criteria, frame_schema
+from pari_index.model import CriteriaSet, resolve_leaves
 from pari_index.reference import evaluate_reference
 
 Key = tuple[str, str]
@@ -16,7 +16,8 @@ Key = tuple[str, str]
 
 def frame_for(criteria: CriteriaSet, rows: Sequence[Mapping[str, Any]]) -> pl.DataFrame:
     """A wide evaluation frame typed per compiling.INPUT_DTYPES; absent keys become nulls."""
-    schema = compile_criteria(criteria).schema
+    # From the leaves, not a compiled set: a set whose deadlines need a year has a schema without one.
+    schema = frame_schema(resolve_leaves(criteria))
     return pl.DataFrame([{c: row.get(c) for c in schema} for row in rows], schema=schema)
 
 

@@ -249,3 +249,20 @@ def test_any_ladder_reads_back_with_exact_edges(ladder: list[dict[str, Decimal]]
     assert reading.rule is not None and reading.rule["kind"] == "tiers"
     assert reading.rule["tiers"] == ladder
     assert reading.inputs["measure"]["type"] == ("percent" if percent else "number")
+
+
+def test_relative_deadlines_are_written_as_days_of_the_assessment_year() -> None:
+    body = (
+        "        inputs: {d: {type: date, label: 'Ngày ký', label_en: 'signed on'},"
+        " r: {type: date, label: 'Ngày nhận'}}\n"
+        "        rule: {kind: deadline, input: d, deadline: {year: -1, month: 12, day: 15},"
+        " late_until: {days_after: 10, of: r}, late: 5}\n"
+    )
+    item = leaf(body)
+    assert method_text(item) == (
+        "Hoàn thành đến hết ngày 15/12 năm trước năm đánh giá: 10 điểm; sau ngày 15/12 năm trước năm đánh giá "
+        "đến hết ngày 10 ngày sau Ngày nhận: 5 điểm; sau ngày 10 ngày sau Ngày nhận hoặc không thực hiện: 0 điểm"
+    )
+    assert method_text(item, "en").startswith(
+        "Done by the end of 15/12 of the year before the assessment year: 10 points"
+    )

@@ -22,7 +22,7 @@ from hypothesis import given
 from pari_index.compiling import compile_criteria
 from pari_index.loading import load_criteria_text
 from pari_index.model import CriteriaSet, Part, resolve_leaves
-from pari_index.rules import STATUS_VALUES
+from pari_index.rules import STATUS_VALUES, YearDate
 
 SCALE = 10_000
 UNIT_TYPES = ["commune", "ward", "township", "special_zone"]
@@ -117,6 +117,21 @@ def leaf_rule(
             maybe(key, rule)
         if kind == "timeliness":
             return {"x": {"type": "status"}}, rule, extra
+        form = draw(st.sampled_from(["fixed", "fixed", "in_year", "after_input"]))
+        if form == "in_year":
+            # A day of the assessment year (the generated set's year, 2025), or of a year near it.
+            offset, month, day = draw(st.integers(-1, 1)), draw(st.integers(1, 12)), draw(st.integers(1, 27))
+            rule["deadline"] = {"year": offset, "month": month, "day": day}
+            if draw(st.booleans()):
+                rule["late_until"] = {"year": offset, "month": month, "day": draw(st.integers(day + 1, 28))}
+            return {"x": {"type": "date"}}, rule, extra
+        if form == "after_input":
+            # Days after the reported date "r" (near REFERENCE_DAY in the rows).
+            days = draw(st.integers(0, 40))
+            rule["deadline"] = {"days_after": days, "of": "r"}
+            if draw(st.booleans()):
+                rule["late_until"] = {"days_after": days + draw(st.integers(1, 30)), "of": "r"}
+            return {"x": {"type": "date"}, "r": {"type": "date"}}, rule, extra
         deadline = draw(st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 1)))
         rule["deadline"] = deadline
         if draw(st.booleans()):
@@ -327,6 +342,19 @@ def edge_values(leaf: Any) -> list[int]:
     return sorted({max(e + d, 0) for e in edges for d in (-1, 0, 1)})
 
 
+#: The day the reported dates a deadline counts from lie near (``{days_after: N, of: r}``).
+REFERENCE_DAY = dt.date(2025, 1, 10)
+
+
+def near_day(when: Any) -> dt.date:
+    """About the day a deadline resolves to for the generated set (year 2025), to draw dates near."""
+    if isinstance(when, dt.date):
+        return when
+    if isinstance(when, YearDate):
+        return dt.date(2025 + when.year, when.month, when.day)
+    return REFERENCE_DAY + dt.timedelta(days=when.days_after)
+
+
 @st.composite
 def input_value(draw: st.DrawFn, leaf: Any, name: str) -> Any:
     kind = leaf.inputs[name].type.value
@@ -344,7 +372,7 @@ def input_value(draw: st.DrawFn, leaf: Any, name: str) -> Any:
         return draw(amounts)
     if kind == "date":
         rule = leaf.rule
-        anchors = [rule.deadline] + ([rule.late_until] if rule.late_until else [])
+        anchors = [near_day(when) for when in rule.dates] if name != "r" else [REFERENCE_DAY]
         anchor = draw(st.sampled_from(anchors))
         near = st.integers(-3, 3).map(lambda d: anchor + dt.timedelta(days=d))
         return draw(st.one_of(st.none(), near, near, near))

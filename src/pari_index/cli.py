@@ -146,6 +146,7 @@ def validate(files: tuple[Path, ...], bundled: bool) -> None:
     Exits 0 when every file is valid, 1 when any is not.
     """
     from .loading import bundled_criteria, validate_files
+    from .units import unit_names
 
     paths: list[Path] = list(files)
     if bundled:
@@ -161,10 +162,10 @@ def validate(files: tuple[Path, ...], bundled: bool) -> None:
             continue
         criteria = result.criteria
         leaves = sum(1 for _ in criteria.leaves())
+        issued = f" ({criteria.decision.date:%d/%m/%Y})" if criteria.decision is not None else ""
         click.echo(
-            f"{name}: ok — {criteria.id}, {criteria.decision.number} "
-            f"({criteria.decision.date:%d/%m/%Y}), {len(criteria.areas)} areas, {leaves} scored items, "
-            f"scale {criteria.scale}"
+            f"{name}: ok — {criteria.id}, {criteria.origin}{issued}, {len(criteria.areas)} areas, "
+            f"{leaves} scored items, scale {criteria.scale}, ranks {unit_names(criteria).en_plural}"
         )
         for warning in result.warnings:
             click.echo(f"  warning: {warning.render()}")
@@ -239,6 +240,12 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     is_flag=True,
     help="Write results even when an input file could not be read at all (they say they are incomplete).",
 )
+@click.option(
+    "--year",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    help="Assessment year for deadlines written as a day of the year (default: the criteria set's year).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @handles_errors
 def score(
@@ -258,6 +265,7 @@ def score(
     strict: bool,
     no_survey: bool,
     allow_incomplete: bool,
+    year: int | None,
     quiet: bool,
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
@@ -289,6 +297,7 @@ def score(
         progress=say,
         no_survey=no_survey,
         allow_incomplete=allow_incomplete,
+        year=year,
     )
     click.echo(summary)
     if summary.errors:
@@ -349,7 +358,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     rows = write_template(criteria, output, register)
-    click.echo(f"Wrote {output}: {rows} input rows for {criteria.id} ({criteria.decision.number}).")
+    click.echo(f"Wrote {output}: {rows} input rows for {criteria.id} ({criteria.origin}).")
 
 
 @main.command()
@@ -506,7 +515,7 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
     check_paths([Target(output)], sources(("SET", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
     rows = export_annex(criteria, output, lang)
-    click.echo(f"Wrote {output}: {rows} items of {criteria.id} ({criteria.decision.number}).")
+    click.echo(f"Wrote {output}: {rows} items of {criteria.id} ({criteria.origin}).")
 
 
 @criteria_group.command("import")

@@ -14,6 +14,7 @@ in plain Python, and a property test checks that both agree.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from .errors import Problem, UsageError
 from .loading import gc_paused
 from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
 from .points import PLACES, SCALE, RoundingMode, to_units
@@ -29,6 +31,7 @@ from .rules import (
     Checklist,
     Choice,
     CountTiers,
+    DaysAfter,
     Deadline,
     Deduction,
     InputType,
@@ -36,6 +39,7 @@ from .rules import (
     Proportional,
     Tiers,
     Timeliness,
+    YearDate,
     YesNo,
 )
 from .textexpr import format_text
@@ -138,6 +142,8 @@ class CompiledSet:
     criteria: CriteriaSet
     leaves: list[Leaf]
     compiled: list[CompiledLeaf]
+    #: The assessment year relative deadlines were resolved in (None: the set has no year).
+    year: int | None = None
 
     @property
     def schema(self) -> dict[str, pl.DataType]:
@@ -174,8 +180,9 @@ class CompiledSet:
 
 
 class _LeafCompiler:
-    def __init__(self, leaf: Leaf, rounding_places: int, mode: RoundingMode) -> None:
+    def __init__(self, leaf: Leaf, rounding_places: int, mode: RoundingMode, year: int | None = None) -> None:
         self.leaf = leaf
+        self.year = year
         self.max_units = to_units(leaf.max)
         self.floor_units = to_units(leaf.floor)
         self.step = 10 ** (PLACES - rounding_places)
@@ -221,25 +228,7 @@ class _LeafCompiler:
                     pl.when(v.is_in(["on_time", "late", "not_done"])).then(v).otherwise(_text("missing")),
                 )
             case Deadline():
-                v = self.col(rule.input)
-                on_time = v <= pl.lit(rule.deadline)
-                late = v <= pl.lit(rule.late_until) if rule.late_until is not None else v.is_not_null()
-                return (
-                    pl.when(v.is_null())
-                    .then(self.units(rule.not_done, 0))
-                    .when(on_time)
-                    .then(self.units(rule.on_time, m))
-                    .when(late)
-                    .then(self.units(rule.late, 0))
-                    .otherwise(self.units(rule.not_done, 0)),
-                    pl.when(v.is_null())
-                    .then(_text("not_done"))
-                    .when(on_time)
-                    .then(_text("on_time"))
-                    .when(late)
-                    .then(_text("late"))
-                    .otherwise(_text("after_late_until")),
-                )
+                return self._deadline(rule)
             case Tiers():
                 return self._tiers(rule)
             case Proportional():
@@ -297,6 +286,51 @@ class _LeafCompiler:
                     pl.when(n.is_null() | (n == 0)).then(_text("none")).otherwise(pl.lit(rule.kind)),
                 )
         raise AssertionError(f"unhandled rule kind {rule.kind}")  # pragma: no cover
+
+    def _due(self, when: dt.date | YearDate | DaysAfter) -> pl.Expr:
+        """A deadline as a Date expression: fixed, in the assessment year, or after an input date."""
+        if isinstance(when, YearDate):
+            assert self.year is not None, "compile_criteria checks that a year is given"
+            return pl.date(self.year + when.year, when.month, when.day)
+        if isinstance(when, DaysAfter):
+            return self.col(when.of) + pl.duration(days=when.days_after)
+        return pl.lit(when)
+
+    def _deadline(self, rule: Deadline) -> tuple[pl.Expr, pl.Expr]:
+        v = self.col(rule.input)
+        due = self._due(rule.deadline)
+        last = self._due(rule.late_until) if rule.late_until is not None else None
+        on_time = v <= due
+        late = v <= last if last is not None else v.is_not_null()
+        # A deadline counted from a date nobody reported cannot be judged: not done, said so.
+        no_reference = (
+            pl.any_horizontal(self.col(n).is_null() for n in rule.counted_from) if rule.counted_from else _FALSE
+        )
+        not_done = self.units(rule.not_done, 0)
+        points = (
+            pl.when(v.is_null())
+            .then(not_done)
+            .when(no_reference)
+            .then(not_done)
+            .when(on_time)
+            .then(self.units(rule.on_time, self.max_units))
+            .when(late)
+            .then(self.units(rule.late, 0))
+            .otherwise(not_done)
+        )
+        status = pl.when(v.is_null()).then(_text("not_done")).when(no_reference).then(_text("no_reference_date"))
+        if not rule.is_relative:
+            branch = status.when(on_time).then(_text("on_time")).when(late).then(_text("late"))
+            return points, branch.otherwise(_text("after_late_until"))
+
+        # A resolved date travels in the branch ("on_time:2025-01-31"), so that the explanation
+        # names the very date this commune was held to.
+        def named(word: str, day: pl.Expr) -> pl.Expr:
+            return pl.concat_str([_text(f"{word}:"), day.dt.strftime("%Y-%m-%d")])
+
+        branch = status.when(on_time).then(named("on_time", due)).when(late).then(named("late", due))
+        after = named("after_late_until", last) if last is not None else _text("after_late_until")
+        return points, branch.otherwise(after)
 
     def _ratio_source(self, rule: Tiers | Proportional) -> tuple[pl.Expr, pl.Expr]:
         """(numerator, denominator) such that the value in % is numerator / denominator x 100."""
@@ -400,11 +434,35 @@ class _LeafCompiler:
         )
 
 
-def compile_criteria(criteria: CriteriaSet) -> CompiledSet:
-    """Compile every leaf of a validated criteria set."""
+def assessment_year(criteria: CriteriaSet, leaves: Sequence[Leaf], year: int | None) -> int | None:
+    """The year relative deadlines resolve in: ``year`` (``pari score --year``), else the set's.
+
+    Raises UsageError (exit 2) naming the set and the first item that needs a year when neither
+    gives one."""
+    chosen = year if year is not None else criteria.year
+    if chosen is None:
+        needing = [leaf.id for leaf in leaves if isinstance(leaf.rule, Deadline) and leaf.rule.needs_year]
+        if needing:
+            more = f" (and {len(needing) - 1} more)" if len(needing) > 1 else ""
+            raise UsageError(
+                Problem(
+                    "year-missing",
+                    f"criteria set {criteria.id}: item {needing[0]}{more} has a deadline relative to the "
+                    "assessment year, but no year is given",
+                    hint="give the year with --year YYYY (score_run / score: year=), or year: in the set",
+                )
+            )
+    return chosen
+
+
+def compile_criteria(criteria: CriteriaSet, year: int | None = None) -> CompiledSet:
+    """Compile every leaf of a validated criteria set; ``year`` (default: the set's ``year``)
+    resolves deadlines written as a day of the assessment year."""
     # Linear in the leaves; the cyclic collector is paused because its passes over the growing
     # number of expression objects made a 5,000-leaf set several times slower.
     with gc_paused():
         leaves = resolve_leaves(criteria)
-        compiled = [_LeafCompiler(leaf, criteria.rounding.places, criteria.rounding.mode).compile() for leaf in leaves]
-    return CompiledSet(criteria=criteria, leaves=leaves, compiled=compiled)
+        chosen = assessment_year(criteria, leaves, year)
+        places, mode = criteria.rounding.places, criteria.rounding.mode
+        compiled = [_LeafCompiler(leaf, places, mode, chosen).compile() for leaf in leaves]
+    return CompiledSet(criteria=criteria, leaves=leaves, compiled=compiled, year=chosen)

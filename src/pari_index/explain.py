@@ -7,6 +7,7 @@ national run does not format a million strings in Python.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -27,6 +28,10 @@ _T: dict[str, tuple[str, str]] = {
     "late": ("Trễ hạn", "Late"),
     "not_done": ("Không thực hiện", "Not done"),
     "after_late_until": ("Quá hạn cuối cùng", "After the final deadline"),
+    "no_reference_date": (
+        "Không có ngày làm mốc tính hạn: coi như không thực hiện",
+        "No date to count the deadline from: counted as not done",
+    ),
     "no_tier": ("Giá trị không thuộc bậc nào", "Value falls in no tier"),
     "no_denominator": ("Mẫu số bằng 0 (không phát sinh)", "Denominator is 0 (nothing to count)"),
     "ratio": ("Điểm theo tỷ lệ", "Points in proportion"),
@@ -129,6 +134,8 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
             if level.value == value:
                 label = level.label or level.value
                 return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"
+    if isinstance(rule, Deadline) and (resolved := _resolved_deadline(branch, lang)) is not None:
+        return resolved
     if branch.startswith("checked:"):
         met, total = branch.split(":", 1)[1].split("/")
         return f"Đáp ứng {met}/{total} điều kiện" if lang == "vi" else f"{met} of {total} conditions met"
@@ -139,10 +146,26 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
         text += (
             f": trừ {_pts(rule.per, lang)} mỗi vi phạm" if lang == "vi" else f": {_pts(rule.per, lang)} per violation"
         )
-    if branch in ("on_time", "late") and isinstance(rule, Deadline):
+    if branch in ("on_time", "late") and isinstance(rule, Deadline) and isinstance(rule.deadline, dt.date):
         deadline = rule.deadline.strftime("%d/%m/%Y")
         text += f" (hạn {deadline}, theo ngày ký số)" if lang == "vi" else f" (deadline {deadline}, by signature date)"
     return text
+
+
+def _resolved_deadline(branch: str, lang: str) -> str | None:
+    """The sentence for a relative deadline's branch, which carries the day it resolved to
+    ("late:2025-01-31"); None for any other branch."""
+    word, _, day = branch.partition(":")
+    if word not in ("on_time", "late", "after_late_until") or not day:
+        return None
+    try:
+        shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y")
+    except ValueError:
+        return None
+    text = _T[word][0 if lang == "vi" else 1]
+    if word == "after_late_until":
+        return f"{text} ({shown})"
+    return f"{text} (hạn {shown}, theo ngày ký số)" if lang == "vi" else f"{text} (deadline {shown}, by signature date)"
 
 
 def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = "vi") -> pl.DataFrame:

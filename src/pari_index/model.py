@@ -49,6 +49,37 @@ class UnitType(StrEnum):
     special_zone = "special_zone"
 
 
+class UnitLevel(StrEnum):
+    """What a set ranks: the level of government its units belong to (docs/criteria.md, "Levels")."""
+
+    commune = "commune"  # cấp xã: xã, phường, thị trấn, đặc khu
+    ward = "ward"
+    district = "district"
+    department = "department"  # sở, ban, ngành of a province
+    province = "province"
+    ministry = "ministry"  # bộ, cơ quan ngang bộ
+
+
+class LevelLabel(Text):
+    """A level of one's own, e.g. ``{vi: Ban quản lý, en: management board}``; ``en_plural`` when
+    the English plural is not the label with an s."""
+
+    en_plural: str | None = None
+
+
+def _level(value: Any) -> Any:
+    # A word must be one of the known levels: a misspelt "provnce" is not taken as a free label.
+    if isinstance(value, str) and value not in UnitLevel.__members__:
+        raise ValueError(
+            f"unknown level {value[:40]!r}: write one of {', '.join(UnitLevel)}, "
+            "or a label of your own as {vi: ..., en: ...}"
+        )
+    return value
+
+
+Level = Annotated[UnitLevel | LevelLabel, BeforeValidator(_level)]
+
+
 class Part(StrEnum):
     appraised = "appraised"  # self-scored with evidence, then appraised
     survey = "survey"  # from the sociological survey, no self-score, no evidence
@@ -133,6 +164,8 @@ class Node(Strict):
 
 
 class Decision(Strict):
+    """The decision that issues a set (optional when the set names its ``source`` instead)."""
+
     number: str = Field(min_length=1)
     date: Date
     title: str | None = None
@@ -175,11 +208,14 @@ class Defaults(Strict):
 class CriteriaSet(Strict):
     id: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     title: LocalText
-    year: StrictInt = Field(ge=2000, le=2100)
-    level: Literal["commune"] = "commune"
+    #: The assessment year; optional for a set whose deadlines are relative (give --year then).
+    year: StrictInt | None = Field(default=None, ge=2000, le=2100)
+    level: Level = UnitLevel.commune
     province: str = Field(min_length=1)
     issuer: str = Field(min_length=1)
-    decision: Decision
+    decision: Decision | None = None
+    #: Where the set comes from when no decision issues it (a published methodology, a URL).
+    source: str | None = Field(default=None, min_length=1)
     notes: str | None = None
     scale: Points
     parts: Parts
@@ -188,6 +224,13 @@ class CriteriaSet(Strict):
     classes: list[Band] = Field(min_length=1, max_length=MAX_BRANCHES)
     defaults: Defaults = Defaults()
     areas: list[Node] = Field(min_length=1)
+
+    @property
+    def origin(self) -> str:
+        """The decision number, else the source: what a summary line names the set by."""
+        if self.decision is not None:
+            return self.decision.number
+        return self.source or ""
 
     def nodes(self) -> Iterator[Node]:
         for area in self.areas:
@@ -284,6 +327,7 @@ __all__ = [
     "EvidenceSpec",
     "InputName",
     "Leaf",
+    "LevelLabel",
     "MissingEvidence",
     "Node",
     "NotApplicable",
@@ -293,6 +337,7 @@ __all__ = [
     "Ranking",
     "Rounding",
     "Text",
+    "UnitLevel",
     "UnitType",
     "resolve_leaves",
 ]

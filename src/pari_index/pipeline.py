@@ -117,6 +117,7 @@ def run_score(
     progress: Progress | None = None,
     no_survey: bool = False,
     allow_incomplete: bool = False,
+    year: int | None = None,
 ) -> ScoreRun:
     """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
     are error or warning findings.
@@ -147,6 +148,7 @@ def run_score(
         lang=lang,
         progress=say,
         no_survey=no_survey,
+        year=year,
     )
     completeness = result.completeness
     if completeness.unread:
@@ -176,7 +178,10 @@ def run_score(
         files.append(Path(report))
 
     severities = Counter(result.findings["severity"].to_list())
-    lines = [*_run_summary(result), *notices(completeness.facts(), lang)]
+    from .units import unit_names
+
+    facts = {**completeness.facts(), **unit_names(result.criteria).about()}
+    lines = [*_run_summary(result), *notices(facts, lang)]
     if previous_tables is not None:  # last year's items may differ: say what still compares
         from .authoring.previous import previous_set_notes
 
@@ -209,9 +214,12 @@ def _run_summary(result: ScoreResult) -> list[str]:
     partial = ledger.filter(pl.col("status") == "partial").height
     used = ledger.filter(pl.col("status").is_in(["scored", "applied", "registered"])).height
     empty = rows_total - used - rejected - partial
+    from .units import unit_names
+
+    scored_year = f", year {result.year}" if result.year is not None else ""
     lines = [
-        f"Scored {result.totals.height} communes on {len(result.leaves)} items of {result.criteria.id} "
-        f"({result.criteria.decision.number}).",
+        f"Scored {result.totals.height} {unit_names(result.criteria).en_plural} on {len(result.leaves)} items of "
+        f"{result.criteria.id} ({result.criteria.origin}{scored_year}).",
         f"Input rows: {rows_total} read, {used} used, "
         + (f"{partial} partly used (a value in them was rejected), " if partial else "")
         + f"{rejected} rejected (see the findings)"

@@ -13,11 +13,13 @@ levels are text, and a missing value is ``None``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from .errors import Problem, UsageError
 from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
 from .points import RoundingMode
 from .rules import (
@@ -25,6 +27,7 @@ from .rules import (
     Checklist,
     Choice,
     CountTiers,
+    DaysAfter,
     Deadline,
     Deduction,
     InputType,
@@ -32,6 +35,7 @@ from .rules import (
     Proportional,
     Tiers,
     Timeliness,
+    YearDate,
     YesNo,
 )
 
@@ -84,8 +88,40 @@ def _count(leaf: Leaf, name: str, raw: Any) -> Fraction:
     return _value(raw)
 
 
-def evaluate_leaf(leaf: Leaf, row: Mapping[str, Any], places: int, mode: RoundingMode) -> tuple[Fraction | None, str]:
-    """Points (None when excluded) and branch of one leaf for one commune."""
+def _resolve(when: dt.date | YearDate | DaysAfter, get: Callable[[str], Any], year: int | None) -> dt.date | None:
+    """The day a deadline falls on for one commune; None when the date it counts from is missing."""
+    if isinstance(when, dt.date):
+        return when
+    if isinstance(when, YearDate):
+        if year is None:
+            raise UsageError(Problem("year-missing", "a deadline relative to the assessment year needs a year"))
+        return dt.date(year + when.year, when.month, when.day)
+    start = get(when.of)
+    return None if start is None else start + dt.timedelta(days=when.days_after)
+
+
+def _deadline(rule: Deadline, get: Callable[[str], Any], maximum: Fraction, year: int | None) -> tuple[Fraction, str]:
+    signed = get(rule.input)
+    if signed is None:
+        return Fraction(rule.not_done), "not_done"
+    due = _resolve(rule.deadline, get, year)
+    last = _resolve(rule.late_until, get, year) if rule.late_until is not None else None
+    if due is None or (rule.late_until is not None and last is None):
+        return Fraction(rule.not_done), "no_reference_date"
+    # A relative deadline names the day it resolved to in the branch: "on_time:2025-01-31".
+    suffix = f":{due.isoformat()}" if rule.is_relative else ""
+    if signed <= due:
+        return Fraction(rule.on_time) if rule.on_time is not None else maximum, "on_time" + suffix
+    if last is None or signed <= last:
+        return Fraction(rule.late), "late" + suffix
+    return Fraction(rule.not_done), "after_late_until" + (f":{last.isoformat()}" if rule.is_relative else "")
+
+
+def evaluate_leaf(
+    leaf: Leaf, row: Mapping[str, Any], places: int, mode: RoundingMode, year: int | None = None
+) -> tuple[Fraction | None, str]:
+    """Points (None when excluded) and branch of one leaf for one commune; ``year`` resolves
+    deadlines written as a day of the assessment year."""
     maximum = Fraction(leaf.max)
     flagged = bool(row.get(f"{leaf.id}:n/a"))
     wrong_type = leaf.applies_to is not None and row.get("unit_type") not in {t.value for t in leaf.applies_to}
@@ -116,14 +152,7 @@ def evaluate_leaf(leaf: Leaf, row: Mapping[str, Any], places: int, mode: Roundin
             return Fraction(rule.not_done), "not_done"
         return Fraction(0), "missing"
     if isinstance(rule, Deadline):
-        v = get(rule.input)
-        if v is None:
-            return Fraction(rule.not_done), "not_done"
-        if v <= rule.deadline:
-            return pts(rule.on_time, maximum), "on_time"
-        if rule.late_until is None or v <= rule.late_until:
-            return Fraction(rule.late), "late"
-        return Fraction(rule.not_done), "after_late_until"
+        return _deadline(rule, get, maximum, year)
     if isinstance(rule, Tiers):
         if rule.rate is not None:
             num, den = get(rule.rate.numerator), get(rule.rate.denominator)
@@ -200,14 +229,23 @@ def evaluate_leaf(leaf: Leaf, row: Mapping[str, Any], places: int, mode: Roundin
     raise AssertionError(f"unhandled rule kind {rule.kind}")  # pragma: no cover
 
 
-def evaluate_reference(criteria: CriteriaSet, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Score communes given as evaluation-frame rows; the same columns as the compiled result."""
+def evaluate_reference(
+    criteria: CriteriaSet, rows: Iterable[Mapping[str, Any]], year: int | None = None
+) -> list[dict[str, Any]]:
+    """Score communes given as evaluation-frame rows; the same columns as the compiled result.
+    ``year`` (default: the set's ``year``) resolves deadlines in the assessment year."""
     leaves = resolve_leaves(criteria)
     places, mode = criteria.rounding.places, criteria.rounding.mode
+    year = criteria.year if year is None else year
+    for leaf in leaves:
+        if year is None and isinstance(leaf.rule, Deadline) and leaf.rule.needs_year:
+            raise UsageError(
+                Problem("year-missing", f"criteria set {criteria.id}: item {leaf.id} needs an assessment year")
+            )
     out: list[dict[str, Any]] = []
     for row in rows:
         for leaf in leaves:
-            points, branch = evaluate_leaf(leaf, row, places, mode)
+            points, branch = evaluate_leaf(leaf, row, places, mode, year)
             counted = Fraction(0) if points is None or leaf.part is Part.adjustment else Fraction(leaf.max)
             out.append(
                 {

@@ -42,6 +42,7 @@ from .outputs import write_text
 from .ranking import LABEL_SEPARATOR
 from .scoring import notices
 from .textexpr import format_text
+from .units import UnitNames, level_labels, unit_names
 
 __all__ = ["LABELS", "render_report", "write_report"]
 
@@ -53,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "criteria_set": "Bộ chỉ số",
         "decision": "Quyết định",
         "decision_of": "ngày",
+        "source": "Nguồn",
         "year": "Năm đánh giá",
         "province": "Tỉnh, thành phố",
         "report_date": "Ngày lập báo cáo",
@@ -138,6 +140,7 @@ LABELS: dict[str, dict[str, str]] = {
         "criteria_set": "Criteria set",
         "decision": "Decision",
         "decision_of": "of",
+        "source": "Source",
         "year": "Assessment year",
         "province": "Province",
         "report_date": "Report date",
@@ -635,9 +638,11 @@ def _group_province(recs: Sequence[Mapping[str, Any]], label: str) -> str:
 def _build(
     tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None, lazy: bool
 ) -> dict[str, Any]:
-    labels = LABELS[lang]
-    li = 1 if lang == "en" else 0
     about = _about(tables)
+    # Headings that name the units say the set's level: "Tỉnh" / "Province" for a provincial index.
+    names = unit_names(criteria) if criteria is not None else UnitNames.from_about(about)
+    labels = level_labels(LABELS[lang], names, lang)
+    li = 1 if lang == "en" else 0
     summary = tables["summary"]
     fmt = Formatter(lang, _places(about, criteria))
     area_ids = _area_ids(summary)
@@ -946,9 +951,13 @@ def _build(
     )
     if criteria is not None:
         title = criteria.title.get(lang)
-    decision = criteria.decision.number if criteria is not None else about.get("decision", "")
-    decision_date = criteria.decision.date.isoformat() if criteria is not None else about.get("decision_date", "")
-    year = str(criteria.year) if criteria is not None else about.get("year", "")
+    decision, decision_date = about.get("decision", ""), about.get("decision_date", "")
+    if criteria is not None:
+        decision = criteria.decision.number if criteria.decision is not None else ""
+        decision_date = criteria.decision.date.isoformat() if criteria.decision is not None else ""
+    source = (criteria.source or "") if criteria is not None else about.get("source", "")
+    # The year scored (pari score --year) is the about sheet's; the set's own year is its default.
+    year = about.get("year", "") or (str(criteria.year) if criteria is not None and criteria.year else "")
     province = criteria.province if criteria is not None else about.get("province", "")
     return {
         "L": labels,
@@ -959,6 +968,7 @@ def _build(
         "title": title,
         "decision": decision,
         "decision_date": _display_date(decision_date, lang),
+        "source": source,
         "year": year,
         "province": province,
         "date": _display_date(date, lang) if date else "",

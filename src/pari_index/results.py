@@ -32,6 +32,7 @@ from .outputs import (
 )
 from .paths import Source, Target, is_dir, resolved
 from .scoring import ScoreResult, notices
+from .units import unit_names
 
 Format = Literal["xlsx", "csv", "parquet"]
 TABLES = ("summary", "criteria", "findings", "rows", "about")
@@ -55,19 +56,22 @@ class ResultTables:
 
 def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: str = "vi") -> pl.DataFrame:
     c = result.criteria
-    facts = result.completeness.facts()
+    facts = {**result.completeness.facts(), **unit_names(c).about()}
     # The banner as sentences for people reading the sheet, and the counts for the report.
     banner = {f"notice_{i + 1}": text for i, text in enumerate(notices(facts, lang))}
     items = {
         "criteria_id": c.id,
         "criteria_title": c.title.vi,
         "criteria_title_en": c.title.en or "",
-        "year": str(c.year),
+        "year": "" if result.year is None else str(result.year),
+        # The level's words in both languages, for pari report (docs/data-formats.md).
+        **unit_names(c).about(),
         "province": c.province,
         "issuer": c.issuer,
-        "decision": c.decision.number,
-        "decision_date": c.decision.date.isoformat(),
-        "decision_source": c.decision.source or "",
+        "decision": c.decision.number if c.decision else "",
+        "decision_date": c.decision.date.isoformat() if c.decision else "",
+        "decision_source": (c.decision.source or "") if c.decision else "",
+        **({"source": c.source} if c.source else {}),
         "scale": str(c.scale),
         "appraised_part": str(c.parts.appraised),
         "survey_part": str(c.parts.survey),
@@ -95,7 +99,7 @@ def result_tables(
     or not) and as ``notice_1``, ``notice_2`` … in the about sheet."""
     places = result.criteria.rounding.places
     shown = display_frame(summary if summary is not None else result.totals, places)
-    banner = notices(result.completeness.facts(), lang)
+    banner = notices({**result.completeness.facts(), **unit_names(result.criteria).about()}, lang)
     if banner:
         shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))
     return ResultTables(

@@ -23,8 +23,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StrictInt,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
@@ -168,18 +170,93 @@ class Timeliness(Strict):
     not_done: Points = Decimal(0)
 
 
+#: The most years a relative deadline may lie before or after the assessment year.
+MAX_YEAR_OFFSET = 5
+#: The most days a deadline may lie after the input date it counts from (ten years).
+MAX_DAYS_AFTER = 3660
+
+
+class YearDate(Strict):
+    """A day of the assessment year, or of a year before or after it: ``{month: 1, day: 31}`` is
+    31 January of the year scored, ``{year: -1, month: 12, day: 15}`` 15 December of the year
+    before. The year comes from ``pari score --year`` or, by default, the set's ``year``."""
+
+    year: StrictInt = Field(default=0, ge=-MAX_YEAR_OFFSET, le=MAX_YEAR_OFFSET)
+    month: StrictInt = Field(ge=1, le=12)
+    day: StrictInt = Field(ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _a_day_of_every_year(self) -> YearDate:
+        if (self.month, self.day) == (2, 29):
+            # Not a day of three years in four: the same set must score every year.
+            raise ValueError("29 February is not a day of every year: write {month: 2, day: 28} or {month: 3, day: 1}")
+        try:
+            dt.date(2001, self.month, self.day)
+        except ValueError:
+            raise ValueError(f"day {self.day} does not exist in month {self.month}") from None
+        return self
+
+
+class DaysAfter(Strict):
+    """A deadline counted from a date the unit reports: ``{days_after: 15, of: received}`` is 15
+    days after the date in input ``received`` (a date input of the same item)."""
+
+    days_after: StrictInt = Field(ge=0, le=MAX_DAYS_AFTER)
+    of: InputName
+
+
+def _deadline_form(value: Any) -> str:
+    # A mapping with days_after counts from an input; any other mapping is a day of the year;
+    # everything else must be a calendar date. Chosen here so that a mistake is reported against
+    # the one form the writer meant, not against all three.
+    if isinstance(value, dict | YearDate | DaysAfter):
+        if isinstance(value, DaysAfter) or (isinstance(value, dict) and ("days_after" in value or "of" in value)):
+            return "after_input"
+        return "in_year"
+    return "fixed"
+
+
+#: A deadline: a calendar date, a day of the assessment year, or a number of days after an input.
+DeadlineDate = Annotated[
+    Annotated[Date, Tag("fixed")] | Annotated[YearDate, Tag("in_year")] | Annotated[DaysAfter, Tag("after_input")],
+    Discriminator(_deadline_form),
+]
+
+
 class Deadline(Strict):
     """A signature date compared with a deadline. On or before ``deadline``: ``on_time`` points;
     after it (and on or before ``late_until`` when given): ``late`` points; no date, or after
-    ``late_until``: ``not_done`` points."""
+    ``late_until``: ``not_done`` points.
+
+    Either date may be fixed (``2024-01-31``), a day of the assessment year (:class:`YearDate`)
+    or a number of days after an input date (:class:`DaysAfter`); docs/criteria.md, "Relative
+    deadlines"."""
 
     kind: Literal["deadline"]
     input: InputName
-    deadline: Date
-    late_until: Date | None = None
+    deadline: DeadlineDate
+    late_until: DeadlineDate | None = None
     on_time: Points | None = None
     late: Points = Decimal(0)
     not_done: Points = Decimal(0)
+
+    @property
+    def dates(self) -> list[dt.date | YearDate | DaysAfter]:
+        return [self.deadline] if self.late_until is None else [self.deadline, self.late_until]
+
+    @property
+    def is_relative(self) -> bool:
+        """Whether a date of this rule is resolved at score time (then its branches name it)."""
+        return any(not isinstance(d, dt.date) for d in self.dates)
+
+    @property
+    def needs_year(self) -> bool:
+        return any(isinstance(d, YearDate) for d in self.dates)
+
+    @property
+    def counted_from(self) -> list[str]:
+        """The input dates the deadlines count from, in order, without repeats."""
+        return list(dict.fromkeys(d.of for d in self.dates if isinstance(d, DaysAfter)))
 
 
 class Interval(Strict):
@@ -413,6 +490,8 @@ def rule_inputs(rule: Rule) -> list[str]:
             return [item.input for item in rule.items]
         case Tiers() | Proportional() if rule.rate is not None:
             return [rule.rate.numerator, rule.rate.denominator]
+        case Deadline():
+            return list(dict.fromkeys([rule.input, *rule.counted_from]))
         case _:
             name = getattr(rule, "input", None)
             return [name] if name else []

@@ -12,6 +12,7 @@ Points columns of the result frames are Int64 counts of 1/10,000 point (exact su
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,10 +36,12 @@ from .loading import LoadedCriteria, load_criteria
 from .model import CriteriaSet, Leaf, Part
 from .points import PLACES, SCALE, to_units
 from .register import Register, read_register, register_from_codes
+from .rules import Deadline
 from .tables import FILE as FILE_COL
 from .tables import ROW as ROW_COL
 from .tables import SHEET as SHEET_COL
 from .textexpr import format_text
+from .units import UnitNames
 from .verification import (
     Appraisal,
     evidence_dir_problem,
@@ -132,8 +135,14 @@ def _plural(n: int, word: str) -> str:
 
 def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     """The completeness banner as sentences in ``lang`` (vi or en), from :meth:`Completeness.facts`
-    (or an about sheet read back): empty for a complete run."""
+    (or an about sheet read back): empty for a complete run. The units are named by the level in
+    ``facts`` (the about sheet's ``level_*`` rows; communes when there are none)."""
     vi = lang != "en"
+    names = UnitNames.from_about({k: str(v) for k, v in facts.items() if k.startswith("level")})
+    unit = names.vi  # "xã", "tỉnh": also the noun counted ("3 xã", "3 tỉnh")
+
+    def units(n: int) -> str:
+        return names.en if n == 1 else names.en_plural
 
     def num(key: str) -> int:
         text = str(facts.get(key) or "0").strip()
@@ -162,9 +171,10 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     if survey == "skipped":
         out.append(
             f"KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát ({part} điểm) không được chấm, "
-            "mọi xã được 0 điểm phần này."
+            f"mọi {unit} được 0 điểm phần này."
             if vi
-            else f"NO SURVEY (--no-survey): the survey part ({part} points) is not scored; every commune has 0 for it."
+            else f"NO SURVEY (--no-survey): the survey part ({part} points) is not scored; every {names.en} has 0 "
+            "for it."
         )
     elif survey == "optional_missing":
         out.append(
@@ -175,17 +185,16 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     without = num("communes_without_survey")
     if without:
         out.append(
-            f"CHƯA ĐẦY ĐỦ: {without} xã không có kết quả khảo sát."
+            f"CHƯA ĐẦY ĐỦ: {without} {unit} không có kết quả khảo sát."
             if vi
-            else f"INCOMPLETE: {without} {_plural(without, 'commune')} without survey results."
+            else f"INCOMPLETE: {without} {units(without)} without survey results."
         )
     silent = num("communes_not_submitted")
     if silent:
         out.append(
-            f"{silent} xã không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
+            f"{silent} {unit} không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
             if vi
-            else f"{silent} {_plural(silent, 'commune')} sent no self-assessment "
-            "(marked “sent nothing” in the ranking)."
+            else f"{silent} {units(silent)} sent no self-assessment (marked “sent nothing” in the ranking)."
         )
     return out
 
@@ -204,6 +213,8 @@ class ScoreResult:
     sources: dict[str, list[str]] = field(default_factory=dict)
     #: What the run could not use: see :class:`Completeness`.
     completeness: Completeness = field(default_factory=lambda: Completeness())
+    #: The assessment year scored (``year=`` / ``--year``, else the set's); None when neither.
+    year: int | None = None
 
     def commune_details(self, code: str) -> pl.DataFrame:
         return self.details.filter(pl.col(COMMUNE) == code)
@@ -262,15 +273,19 @@ def score(
     lang: str = "vi",
     progress: Progress | None = None,
     no_survey: bool = False,
+    year: int | None = None,
 ) -> ScoreResult:
     """Score self-assessments against a criteria set (the bundled default when None).
+
+    ``year`` is the assessment year deadlines written as a day of the year resolve in (default:
+    the set's ``year``); a set that needs one and gets none raises UsageError ``year-missing``.
 
     A set with a survey part needs survey results (in ``survey`` or among the assessments):
     without any, this raises UsageError ``survey-missing`` unless the set declares the survey
     optional or ``no_survey`` is given. ``result.completeness`` says what could not be used."""
     say = progress or (lambda _message: None)
     criteria_set = _as_criteria(criteria)
-    compiled = compile_criteria(criteria_set)
+    compiled = compile_criteria(criteria_set, year)
     leaves = compiled.leaves
     say(f"criteria: {criteria_set.id} ({len(leaves)} scored items)")
 
@@ -300,6 +315,8 @@ def score(
                 ),
             ]
         )
+    if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
+        intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
     survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=[str(p) for p in survey])
     if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
         raise IntakeError(problem)
@@ -317,8 +334,33 @@ def score(
         "appraisal": [str(appraisal)] if appraisal else [],
     }
     result.sources = sources
+    result.year = compiled.year
     result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
     return result
+
+
+def _fixed_dates_of_another_year(
+    criteria: CriteriaSet, leaves: Sequence[Leaf], year: int | None
+) -> dict[str, str] | None:
+    """A warning when the year scored is not the set's and some deadlines are fixed dates: those
+    stay as written (they are not moved to the year scored), which the user may not expect."""
+    if year is None or criteria.year is None or year == criteria.year:
+        return None
+    fixed = [
+        leaf.id
+        for leaf in leaves
+        if isinstance(leaf.rule, Deadline) and any(isinstance(d, dt.date) for d in leaf.rule.dates)
+    ]
+    if not fixed:
+        return None
+    return {
+        "severity": "warning",
+        "kind": "year-differs",
+        "message": f"scored for {year}, but {criteria.id} is the set of {criteria.year}: the fixed-date deadlines "
+        f"of items {', '.join(fixed[:6])}{', …' if len(fixed) > 6 else ''} stay as written",
+        "hint": "write those deadlines as days of the year ({month: 1, day: 31}) to move them with --year, "
+        "or score without --year",
+    }
 
 
 def _survey_state(

@@ -130,7 +130,11 @@ def write_template(criteria: CriteriaSet, path: str | Path, register: Register |
         guide.set_column(0, 0, 110)
         lines = [
             f"{criteria.title.vi}",
-            f"{criteria.decision.number} ngày {criteria.decision.date:%d/%m/%Y} — {criteria.issuer}",
+            (
+                f"{criteria.decision.number} ngày {criteria.decision.date:%d/%m/%Y} — {criteria.issuer}"
+                if criteria.decision is not None
+                else f"{criteria.source} — {criteria.issuer}"
+            ),
             "",
             "Cách điền: mỗi dòng của trang «Tự đánh giá» là một đầu vào của một tiêu chí.",
             "• Điền cột «Giá trị» (ô màu vàng) theo loại dữ liệu ghi ở cột «Giá trị hợp lệ».",

@@ -7,6 +7,7 @@ in Bà Rịa–Vũng Tàu 2013) are reported and the set still loads.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import pairwise
@@ -20,8 +21,10 @@ from .rules import (
     Checklist,
     Choice,
     CountTiers,
+    DaysAfter,
     Deadline,
     Deduction,
+    InputSpec,
     InputType,
     Interval,
     Penalty,
@@ -29,6 +32,7 @@ from .rules import (
     Rule,
     Tiers,
     Timeliness,
+    YearDate,
     YesNo,
     rule_inputs,
 )
@@ -332,13 +336,80 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                     f"criterion {node.id}: rule floor {rule.floor} is below the criterion's floor {floor}",
                 )
         case Deadline():
-            if rule.late_until is not None and rule.late_until <= rule.deadline:
-                out.error(rloc, "deadline-order", f"criterion {node.id}: late_until must come after the deadline")
+            _check_deadline(node.id, rule, inputs, rloc, out)
         case Deduction() | Bonus() | Penalty():
             if rule.per <= 0:
                 out.error(rloc, "per-not-positive", f"criterion {node.id}: 'per' must be more than 0")
         case _:
             pass
+
+
+def _comparable(when: dt.date | YearDate | DaysAfter) -> tuple[str, object] | None:
+    # Two deadlines of the same form can be ordered without a year or a commune's dates.
+    if isinstance(when, dt.date):
+        return ("fixed", when)
+    if isinstance(when, YearDate):
+        return ("year", (when.year, when.month, when.day))
+    return (f"after:{when.of}", when.days_after)
+
+
+def _check_deadline(leaf_id: str, rule: Deadline, inputs: dict[str, InputSpec], rloc: Loc, out: _Collector) -> None:
+    """late_until after the deadline (when the two can be compared); relative dates that count
+    from the signature date itself."""
+    if rule.late_until is not None:
+        first, last = _comparable(rule.deadline), _comparable(rule.late_until)
+        if first and last and first[0] == last[0] and last[1] <= first[1]:  # type: ignore[operator]
+            out.error(
+                (*rloc, "late_until"), "deadline-order", f"criterion {leaf_id}: late_until must come after the deadline"
+            )
+    for key, when in (("deadline", rule.deadline), ("late_until", rule.late_until)):
+        if isinstance(when, DaysAfter) and when.of == rule.input:
+            out.error(
+                (*rloc, key),
+                "deadline-of-itself",
+                f"criterion {leaf_id}: the {key} counts from {when.of!r}, the very date it judges",
+                "count from another date input of the item, e.g. the day the request was received",
+            )
+
+
+def _check_origin_and_year(criteria: CriteriaSet, out: _Collector) -> None:
+    """A set says where it comes from; a set with deadlines in "the assessment year" says which
+    year, or the scorer must (a warning: ``pari score --year`` gives it)."""
+    if criteria.decision is None and criteria.source is None:
+        out.error(
+            ("id",),
+            "no-origin",
+            f"criteria set {criteria.id} names neither a decision nor a source",
+            "add decision: {number: ..., date: ...} for a set a decision issues, or "
+            "source: (the published methodology, a URL) for an index no decision issues",
+        )
+    if criteria.year is not None:
+        return
+    needing = [(loc, node) for loc, node in _leaves_with_loc(criteria) if isinstance(node.rule, Deadline)]
+    for loc, node in needing:
+        assert isinstance(node.rule, Deadline)
+        if node.rule.needs_year:
+            out.warn(
+                (*loc, "rule", "deadline"),
+                "year-needed",
+                f"criteria set {criteria.id}: item {node.id} has a deadline in the assessment year, "
+                "and the set has no year",
+                "give the year when scoring (pari score --year YYYY), or add year: to the set",
+            )
+
+
+def _leaves_with_loc(criteria: CriteriaSet) -> list[tuple[Loc, Node]]:
+    found: list[tuple[Loc, Node]] = []
+
+    def visit(node: Node, loc: Loc) -> None:
+        if node.is_leaf:
+            found.append((loc, node))
+        for i, child in enumerate(node.children or []):
+            visit(child, (*loc, "children", i))
+
+    for i, area in enumerate(criteria.areas):
+        visit(area, ("areas", i))
+    return found
 
 
 def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Problem], list[Problem]]:
@@ -440,6 +511,8 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
             "part-sum",
             f"appraised {criteria.parts.appraised} + survey {criteria.parts.survey} is not the scale {criteria.scale}",
         )
+
+    _check_origin_and_year(criteria, out)
 
     # Ranking settings.
     area_ids = {a.id for a in criteria.areas}

@@ -16,6 +16,7 @@ from ..rules import (
     Checklist,
     Choice,
     CountTiers,
+    DaysAfter,
     Deadline,
     Deduction,
     InputSpec,
@@ -26,6 +27,7 @@ from ..rules import (
     Rule,
     Tiers,
     Timeliness,
+    YearDate,
     YesNo,
 )
 
@@ -143,8 +145,25 @@ def number(value: Decimal | int, lang: str = "vi") -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def date_text(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
+def date_text(day: dt.date | YearDate | DaysAfter, lang: str = "vi", label: str | None = None) -> str:
+    """A deadline as a decision writes it: a calendar date, a day of the assessment year (or of the
+    year before or after it), or a number of days after a date the unit reports."""
+    if isinstance(day, dt.date):
+        return f"{day:%d/%m/%Y}"
+    en = lang == "en"
+    if isinstance(day, DaysAfter):
+        what = label or day.of
+        return f"{day.days_after} days after {what}" if en else f"{day.days_after} ngày sau {what}"
+    years = {
+        0: ("of the assessment year", "năm đánh giá"),
+        -1: ("of the year before the assessment year", "năm trước năm đánh giá"),
+        1: ("of the year after the assessment year", "năm sau năm đánh giá"),
+    }
+    if day.year in years:
+        which = years[day.year][0 if en else 1]
+    else:
+        which = f"{day.year:+d} years from the assessment year" if en else f"năm đánh giá {day.year:+d} năm"
+    return f"{day.day:02d}/{day.month:02d} {which}"
 
 
 def range_text(band: Interval, lang: str = "vi", percent: bool = True) -> str:
@@ -219,11 +238,18 @@ class _Writer:
         clauses.append(self.clause(self.w["not_done"], rule.not_done))
         return [self.join(clauses)]
 
+    def deadline_text(self, day: dt.date | YearDate | DaysAfter) -> str:
+        label = None
+        if isinstance(day, DaysAfter) and day.of in self.leaf.inputs:
+            spec = self.leaf.inputs[day.of]
+            label = spec.label_en if self.lang == "en" and spec.label_en else spec.label
+        return date_text(day, self.lang, label)
+
     def _deadline(self, rule: Deadline) -> list[str]:
-        day = date_text(rule.deadline)
+        day = self.deadline_text(rule.deadline)
         clauses = [self.clause(self.w["by"].format(d=day), rule.on_time)]
         if rule.late_until is not None:
-            until = date_text(rule.late_until)
+            until = self.deadline_text(rule.late_until)
             clauses.append(self.clause(self.w["after_until"].format(d=day, u=until), rule.late))
             clauses.append(self.clause(self.w["after_or_not"].format(d=until), rule.not_done))
         else:

@@ -75,7 +75,7 @@ def previous_set_notes(previous: dict[str, pl.DataFrame], criteria: CriteriaSet,
     about = previous.get("about")
     facts = dict(zip(about["key"].to_list(), about["value"].to_list(), strict=True)) if about is not None else {}
     old_name = f"{facts.get('criteria_id', '?')} ({facts.get('decision', '?')})"
-    new_name = f"{criteria.id} ({criteria.decision.number})"
+    new_name = f"{criteria.id} ({criteria.origin})"
     before = previous_items(previous)
     now = {leaf.id: leaf.max for leaf in resolve_leaves(criteria)}
     if not before:
