@@ -127,16 +127,104 @@ def clean_number_text(text: pl.Expr) -> pl.Expr:
     )
 
 
-def parse_units(text: pl.Expr) -> pl.Expr:
-    """A number in units of 1/10,000 (Int64), or null."""
+#: How numbers are read (docs/data-formats.md, "How numbers are read"). A number is first read at
+#: Excel's 15 significant digits: Excel holds no more, so any further digit is float noise of a
+#: formula (70.000000000000014 is 70). Then it is kept EXACT, as a whole count of 1/10**14:
+#: Int128 in intake, and in the evaluation frame the Int64 units of 1/10,000 plus the rest below
+#: one unit. A number that does not fit (more than 14 decimals left after the 15 digits, or
+#: 10**14 and above) is refused with a finding (number-too-precise, number-out-of-range).
+SIGNIFICANT_DIGITS = 15
+EXACT_PLACES = 14
+EXACT_SCALE: int = 10**EXACT_PLACES
+#: Numbers read must stay below this in absolute value: 10**14 x 10**14 = 10**28 exact units, and
+#: the largest product the evaluator forms (an exact value times a point value of at most 10**10
+#: units, rules.MAX_POINTS) stays below 10**38, inside Int128 (1.7 x 10**38), which polars wraps
+#: around silently. Tier edges and input bounds are at most rules.MAX_BOUND = 10**13.
+EXACT_LIMIT_DIGITS = 14
+#: Exact units per unit of 1/10,000 (points.SCALE): the rest column holds 0 <= rest < REST_SCALE.
+REST_SCALE: int = EXACT_SCALE // SCALE
+_POWERS = pl.Series([10**k for k in range(2 * EXACT_LIMIT_DIGITS + 1)], dtype=pl.Int128)
+_NUMBER_SHAPE = r"^(-?)([0-9]*)\.?([0-9]*)(?:[eE]([-+]?[0-9]+))?$"
+
+
+def _significant(text: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """(sign, digits, exponent) of a number text read at SIGNIFICANT_DIGITS: the value is
+    sign x digits x 10**exponent, ``digits`` without leading or trailing zeros ("" for zero);
+    all null where the text is not a plain number."""
     number = clean_number_text(text)
     valid = number.str.contains(r"^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
-    as_float = pl.when(valid).then(number).cast(pl.Float64, strict=False)
-    return (
-        pl.when(as_float.is_finite() & (as_float.abs() < 9e13))
-        .then((as_float * SCALE).round(0))
-        .cast(pl.Int64, strict=False)
+    parts = pl.when(valid).then(number).str.extract_groups(_NUMBER_SHAPE)
+    whole, fraction = parts.struct.field("2"), parts.struct.field("3")
+    written = parts.struct.field("4")
+    # An exponent of more than 6 digits is out of any range; clipped so that sums cannot overflow.
+    exponent = (
+        pl.when(written.str.len_chars() > 7)
+        .then(pl.when(written.str.starts_with("-")).then(pl.lit(-(10**6))).otherwise(pl.lit(10**6)))
+        .otherwise(written.cast(pl.Int64, strict=False))
+        .fill_null(0)
     )
+    digits = (whole + fraction).str.strip_chars_start("0")
+    last_power = exponent - fraction.str.len_chars().cast(pl.Int64)
+    n = digits.str.len_chars().cast(pl.Int64)
+    cut = (n - SIGNIFICANT_DIGITS).clip(lower_bound=0)
+    kept = digits.str.slice(0, SIGNIFICANT_DIGITS)
+    # Half up on the first digit dropped (Excel shows 15 digits rounded this way).
+    up = digits.str.slice(SIGNIFICANT_DIGITS, 1).str.contains("^[5-9]$").fill_null(False)
+    mantissa = pl.when(kept == "").then(pl.lit(0)).otherwise(kept.cast(pl.Int64, strict=False)) + up.cast(pl.Int64)
+    mantissa_text = mantissa.cast(pl.String).str.strip_chars_end("0")
+    trailing = mantissa.cast(pl.String).str.len_chars() - mantissa_text.str.len_chars()
+    sign = pl.when(parts.struct.field("1") == "-").then(pl.lit(-1)).otherwise(pl.lit(1))
+    return sign, mantissa_text, last_power + cut + trailing.cast(pl.Int64)
+
+
+def number_problem(text: pl.Expr) -> pl.Expr:
+    """Why a readable number cannot be held exactly: ``precision`` (more than EXACT_PLACES
+    decimals after reading at 15 significant digits), ``range`` (10**14 or more in absolute
+    value); null when it can, or when the text is no number at all."""
+    _, digits, power = _significant(text)
+    integer_digits = digits.str.len_chars().cast(pl.Int64) + power
+    return (
+        pl.when(digits.is_null() | (digits == ""))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(integer_digits > EXACT_LIMIT_DIGITS)
+        .then(pl.lit("range"))
+        .when(power < -EXACT_PLACES)
+        .then(pl.lit("precision"))
+    )
+
+
+def parse_exact(text: pl.Expr) -> pl.Expr:
+    """A number read at 15 significant digits, as an exact Int128 count of 1/10**14; null when
+    the text is not a number or the value cannot be held exactly (see :func:`number_problem`)."""
+    sign, digits, power = _significant(text)
+    shift = power + EXACT_PLACES
+    fits = (digits.str.len_chars().cast(pl.Int64) + power <= EXACT_LIMIT_DIGITS) & (shift >= 0)
+    scaled = digits.cast(pl.Int128, strict=False) * pl.lit(_POWERS).gather(
+        pl.when(fits).then(shift).otherwise(pl.lit(0))
+    )
+    return (
+        pl.when(digits == "")
+        .then(pl.lit(0, dtype=pl.Int128))
+        .when(fits)
+        .then(scaled * sign.cast(pl.Int128))
+        .otherwise(pl.lit(None, dtype=pl.Int128))
+    )
+
+
+def format_exact(units: pl.Expr) -> pl.Expr:
+    """An exact Int128 count of 1/10**14 as the plain decimal it is (``69.99999``, ``70``)."""
+    magnitude = units.abs()
+    whole = (magnitude // EXACT_SCALE).cast(pl.String)
+    fraction = (magnitude % EXACT_SCALE).cast(pl.String).str.zfill(EXACT_PLACES).str.strip_chars_end("0")
+    sign = pl.when(units < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    return pl.when(fraction == "").then(sign + whole).otherwise(sign + whole + "." + fraction)
+
+
+def parse_units(text: pl.Expr) -> pl.Expr:
+    """A number of points in units of 1/10,000 (Int64), read as :func:`parse_exact`; null when it
+    is not a number or has more than 4 decimals (points are never finer)."""
+    exact = parse_exact(text)
+    return pl.when(exact % REST_SCALE == 0).then(exact // REST_SCALE).cast(pl.Int64)
 
 
 def parse_boolean(text: pl.Expr) -> pl.Expr:
@@ -244,3 +332,37 @@ def parse_level(text: pl.Expr, levels: dict[str, str]) -> pl.Expr:
     """``levels`` maps lower-cased value or label to the level value."""
     low = text.str.to_lowercase().str.strip_chars()
     return low.replace_strict(levels, default=None, return_dtype=pl.String)
+
+
+#: The hint of each finding about a number that cannot be held exactly.
+NUMBER_HINTS = {
+    "number-too-precise": "round the number in the sheet (e.g. with ROUND) to the decimals that count",
+    "number-out-of-range": "check the number; pari-index reads numbers below 100,000,000,000,000 (10^14)",
+}
+
+
+def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, tuple[str, str]]:
+    """For each distinct text of ``texts`` that is a number but cannot be held exactly with
+    ``places`` decimals: (finding kind, message). ``places`` is EXACT_PLACES for inputs and 4 for
+    points (self-scores, appraised scores). Called on the few cells that failed to parse."""
+    frame = pl.DataFrame({"t": texts.cast(pl.String).unique().drop_nulls()})
+    _, digits, power = _significant(pl.col("t"))
+    frame = frame.with_columns(
+        number_problem(pl.col("t")).alias("p"), (power < -places).fill_null(False).alias("fine"), digits.alias("d")
+    ).filter(pl.col("p").is_not_null() | (pl.col("fine") & (pl.col("d") != "")))
+    out: dict[str, tuple[str, str]] = {}
+    for text, problem in zip(frame["t"].to_list(), frame["p"].to_list(), strict=True):
+        if problem == "range":
+            out[text] = ("number-out-of-range", f"{shown(text)} is too large: numbers are read below 10^14")
+        elif places < EXACT_PLACES:
+            out[text] = (
+                "number-too-precise",
+                f"{shown(text)} has more than {places} decimals; points have at most {places}",
+            )
+        else:
+            out[text] = (
+                "number-too-precise",
+                f"{shown(text)} has more than {places} decimals after reading it at {SIGNIFICANT_DIGITS} significant"
+                " digits; it cannot be compared exactly and was not used",
+            )
+    return out
