@@ -39,7 +39,7 @@ from .tables import FILE as FILE_COL
 from .tables import ROW as ROW_COL
 from .tables import SHEET as SHEET_COL
 from .textexpr import format_text
-from .values import format_exact
+from .values import number_as_read
 from .verification import (
     Appraisal,
     evidence_dir_problem,
@@ -242,7 +242,7 @@ def _inputs_text(cells: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
             pl.when(pl.col("kind") == "date")
             .then(pl.col("day").dt.strftime("%d/%m/%Y"))
             .when(pl.col("kind").is_in(["number", "count", "percent"]) & pl.col("num").is_not_null())
-            .then(format_exact(pl.col("num")))
+            .then(number_as_read(pl.col("value"), pl.col("num")))
             .otherwise(pl.col("value")),
         ).alias("inputs"),
     )

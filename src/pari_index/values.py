@@ -366,3 +366,11 @@ def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, t
                 " digits; it cannot be compared exactly and was not used",
             )
     return out
+
+
+def number_as_read(text: pl.Expr, exact: pl.Expr) -> pl.Expr:
+    """A number for an explanation: the cell as typed (``92,5``) when reading it kept every digit,
+    the value as read (:func:`format_exact`) when reading at 15 significant digits changed it
+    (``70.000000000000014`` from a formula is shown as ``70``, the value the rules compared)."""
+    digits = text.str.replace_all(r"[^0-9]", "").str.strip_chars_start("0").str.strip_chars_end("0")
+    return pl.when(digits.str.len_chars() > SIGNIFICANT_DIGITS).then(format_exact(exact)).otherwise(text)
