@@ -235,3 +235,17 @@ def test_no_input_is_changed_without_a_finding(files: dict[str, Path]) -> None:
         " it cannot be compared exactly and was not used"
     )
     assert messages[4] == "100000000000000 is too large: numbers are read below 10^14"
+
+
+def test_a_self_score_finer_than_points_is_refused_not_rounded(files: dict[str, Path]) -> None:
+    path = files["dir"] / "self.csv"
+    path.write_text(
+        "commune_code,criterion_id,input,value,self_score\n00101,1.1,,80,1.00005\n00102,1.1,,80,\"1,5\"\n",
+        encoding="utf-8",
+    )
+    leaves = resolve_leaves(load_criteria(files["criteria"]).criteria)
+    intake = read_assessments([path], leaves)
+    assert dict(intake.meta.select("commune_code", "self_score").iter_rows()) == {"00102": 15000}
+    (finding,) = intake.findings.iter_rows(named=True)
+    assert (finding["kind"], finding["row"], finding["column"]) == ("number-too-precise", 2, "self_score")
+    assert finding["message"] == "1.00005 has more than 4 decimals; points have at most 4"

@@ -1045,6 +1045,32 @@ def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
     ]
 
 
+def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str]) -> list[pl.DataFrame]:
+    """Findings for meta rows whose field ``name`` could not be read: an implausible date, a
+    self-score finer than 4 decimals or out of range (refused, never rounded), else bad-value."""
+    noted_kinds: list[tuple[str, dict[str, str], str]] = []
+    if name == "evidence_date":
+        noted_kinds.append(("implausible-date", date_problems(bad[name]), DATE_YEAR_HINT))
+    if name == "self_score":
+        found = number_problems(bad[name], places=4)
+        for kind, hint in NUMBER_HINTS.items():
+            noted_kinds.append((kind, {t: m for t, (k, m) in found.items() if k == kind}, hint))
+    findings: list[pl.DataFrame] = []
+    for kind, notes, hint in noted_kinds:
+        if not notes:
+            continue
+        noted = bad.filter(pl.col(name).is_in(list(notes)))
+        bad = bad.filter(~pl.col(name).is_in(list(notes)))
+        message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
+        as_field = noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+        findings.append(_meta_findings(as_field, headers, "error", kind, message, hint))
+    if bad.height:
+        message = format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name]))
+        as_field = bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+        findings.append(_meta_findings(as_field, headers, "error", "bad-value", message, UNREADABLE_HINT))
+    return findings
+
+
 def _check_meta(
     rows: pl.DataFrame, headers: dict[str, str]
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -1101,40 +1127,8 @@ def _check_meta(
     rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
     for name in typed:
         bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
-        noted_kinds: list[tuple[str, dict[str, str], str]] = []
-        if name == "evidence_date" and bad.height:
-            noted_kinds.append(("implausible-date", date_problems(bad[name]), DATE_YEAR_HINT))
-        if name == "self_score" and bad.height:
-            # Points have at most 4 decimals: a finer self-score is refused, never rounded.
-            found = number_problems(bad[name], places=4)
-            for kind, hint in NUMBER_HINTS.items():
-                noted_kinds.append((kind, {t: m for t, (k, m) in found.items() if k == kind}, hint))
-        for kind, notes, hint in noted_kinds:
-            if not notes:
-                continue
-            noted = bad.filter(pl.col(name).is_in(list(notes)))
-            bad = bad.filter(~pl.col(name).is_in(list(notes)))
-            findings.append(
-                _meta_findings(
-                    noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
-                    headers,
-                    "error",
-                    kind,
-                    pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String),
-                    hint,
-                )
-            )
         if bad.height:
-            findings.append(
-                _meta_findings(
-                    bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
-                    headers,
-                    "error",
-                    "bad-value",
-                    format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name])),
-                    UNREADABLE_HINT,
-                )
-            )
+            findings += _unread_meta_findings(bad, name, headers)
     rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
 
     if has_several:
