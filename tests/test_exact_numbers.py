@@ -240,7 +240,7 @@ def test_no_input_is_changed_without_a_finding(files: dict[str, Path]) -> None:
 def test_a_self_score_finer_than_points_is_refused_not_rounded(files: dict[str, Path]) -> None:
     path = files["dir"] / "self.csv"
     path.write_text(
-        "commune_code,criterion_id,input,value,self_score\n00101,1.1,,80,1.00005\n00102,1.1,,80,\"1,5\"\n",
+        'commune_code,criterion_id,input,value,self_score\n00101,1.1,,80,1.00005\n00102,1.1,,80,"1,5"\n',
         encoding="utf-8",
     )
     leaves = resolve_leaves(load_criteria(files["criteria"]).criteria)
