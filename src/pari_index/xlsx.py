@@ -77,6 +77,9 @@ QUOTE_CHARS = 200
 BY_TAG_SHARE = 25
 
 _CHUNK = 4 * 1024**2
+#: A cell value (any namespace prefix) that calamine's text would round: more than 9 decimals, or
+#: an exponent. Bounded: no backtracking across elements.
+_FINE_NUMBER = re.compile(rb"<(?:[A-Za-z0-9_]{1,20}:)?v>\s{0,5}(?:-?[0-9]{0,20}\.[0-9]{10}|[-+.0-9]{0,40}[eE])")
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,9 @@ class _SheetCells:
     formulas: list[tuple[int, int, str]] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     percent_cells: list[tuple[int, int]] = field(default_factory=list)
+    #: A number stored with more than 9 decimals or an exponent: calamine's text of it rounds
+    #: (see _numbers_as_stored), so the sheet is read once more as floats.
+    fine_numbers: bool = False
     #: Findings past MAX_CELL_FINDINGS, by kind: counted, not listed.
     more: dict[str, int] = field(default_factory=dict)
 
@@ -606,6 +612,8 @@ class _SheetScan:
             self.info.dimension = dim.group(1).decode("ascii", "replace")
         if self.percent is not None:
             self._percent_cells(part, pt)
+        if not self.info.fine_numbers and _FINE_NUMBER.search(part):
+            self.info.fine_numbers = True
         if any(marker in part for marker in _ERROR_MARKERS):
             self._error_cells(part)
         if b"<" + pt.prefix + b"f" in part:
@@ -1085,7 +1093,7 @@ def read_excel(path: Path, file: str) -> ReadResult:
             loaded = reader.load_sheet(name, header_row=None, dtypes="string")
             visible = loaded.visible
             raw = loaded.to_polars()
-            if visible == "visible" and raw.height:
+            if visible == "visible" and raw.height and cells.get(name, _SheetCells()).fine_numbers:
                 numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
                 raw = _numbers_as_stored(raw, numbers)
         except Exception as exc:
