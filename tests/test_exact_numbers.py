@@ -22,6 +22,7 @@ from pari_index.cli import main
 from pari_index.loading import load_criteria
 from pari_index.model import resolve_leaves
 from pari_index.results import read_results
+from pari_index.tables import read_tables
 from pari_index.values import number_problem, parse_exact
 
 CRITERIA = """\
@@ -249,3 +250,29 @@ def test_a_self_score_finer_than_points_is_refused_not_rounded(files: dict[str, 
     (finding,) = intake.findings.iter_rows(named=True)
     assert (finding["kind"], finding["row"], finding["column"]) == ("number-too-precise", 2, "self_score")
     assert finding["message"] == "1.00005 has more than 4 decimals; points have at most 4"
+
+
+def test_xlsx_numbers_are_read_as_stored_not_as_calamine_writes_them(tmp_path: Path) -> None:
+    """calamine gives a number cell as text with at most 9 decimals; percent cells are x 100."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["value"])
+    for value in (0.123456789012345, 69.99999, "007", "1.10", 1e-20, 45):
+        ws.append([value])
+    ws.append([0.699999999999])
+    ws["A8"].number_format = "0.00%"
+    ws.append([0.943])
+    ws["A9"].number_format = "0.0%"
+    wb.save(tmp_path / "n.xlsx")
+    (sheet,) = read_tables([tmp_path / "n.xlsx"]).sheets
+    assert sheet.frame["value"].to_list() == [
+        "0.123456789012345",  # not 0.123456789
+        "69.99999",
+        "007",  # text cells keep their text
+        "1.10",
+        "1e-20",  # not 0: refused later as number-too-precise, never read as 0
+        "45",
+        "69.9999999999",  # 0.699999999999 shown as a percent; not 70
+        "94.3",
+    ]
