@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import polars as pl
 
-from pari_index.compiling import compile_criteria, frame_schema
+from pari_index.compiling import compile_criteria, frame_schema, rest_column
 from pari_index.model import CriteriaSet, resolve_leaves
 from pari_index.reference import evaluate_reference
 
 Key = tuple[str, str]
 
 
+def _frame_row(row: Mapping[str, Any], schema: Mapping[str, pl.DataType]) -> dict[str, Any]:
+    """One row in the frame's columns. An exact value (Decimal or Fraction, as the reference
+    takes it) becomes the frame's units of 1/10,000 and rest in 1/10**14 (compiling.rest_column);
+    it must have at most 14 decimals, as the intake guarantees."""
+    out = {c: row.get(c) for c in schema}
+    for column, value in row.items():
+        if isinstance(value, Decimal | Fraction):
+            exact = Fraction(value) * 10**14
+            assert exact.denominator == 1, f"{value} has more than 14 decimals"
+            units, rest = divmod(int(exact), 10**10)
+            out[column], out[rest_column(column)] = units, rest
+    return out
+
+
 def frame_for(criteria: CriteriaSet, rows: Sequence[Mapping[str, Any]]) -> pl.DataFrame:
     """A wide evaluation frame typed per compiling.INPUT_DTYPES; absent keys become nulls."""
     # From the leaves, not a compiled set: a set whose deadlines need a year has a schema without one.
     schema = frame_schema(resolve_leaves(criteria))
-    return pl.DataFrame([{c: row.get(c) for c in schema} for row in rows], schema=schema)
+    return pl.DataFrame([_frame_row(row, schema) for row in rows], schema=schema)
 
 
 def evaluate_both(

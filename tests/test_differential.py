@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import hypothesis.strategies as st
@@ -560,3 +561,83 @@ def test_raising_the_numerator_never_lowers_the_score(
     low, high = got_c[("00001", "1.1")], got_c[("00002", "1.1")]
     assert low["branch"] != "no_tier" and high["branch"] != "no_tier"
     assert high["points"] >= low["points"], (first, second, low, high)
+
+
+# --- exact edges (issue 16) ------------------------------------------------------------------
+# Inputs are exact decimals (values.parse_exact): a value 10**-k beside an edge, for k = 1..14,
+# must fall on its own side in both evaluators. The reference takes the Decimal itself; the
+# compiled evaluator the frame's units and rest (tests/evaluators.py).
+
+NEAR = [(k, sign) for k in range(1, 15) for sign in (-1, 1)]
+
+
+def _beside(edge: Fraction, k: int, sign: int) -> Decimal | None:
+    """edge + sign x 10**-k at 14 decimals, or None when below 0 (the intake refuses those)."""
+    value = Decimal(edge.numerator) / Decimal(edge.denominator) + sign * Decimal(10) ** -k
+    value = value.quantize(Decimal(10) ** -14)
+    return value if value >= 0 else None
+
+
+def _edges(leaf: Any, places: int) -> list[Fraction]:
+    """The values (of the input, or of the rate in %) where a leaf's points change: every tier
+    edge; for proportional points also 0, 100 and where ratio x max crosses a rounding half."""
+    rule = leaf.rule
+    if rule.kind == "tiers":
+        return sorted({Fraction(e[0]) for t in rule.tiers for e in (t.lower, t.upper) if e is not None})
+    step = Fraction(1, 10**places)
+    maximum = Fraction(leaf.max)
+    halves = [(j + Fraction(1, 2)) * step * 100 / maximum for j in range(0, int(maximum / step), 7)][:6]
+    return [Fraction(0), Fraction(100), *halves]
+
+
+@st.composite
+def edge_case(draw: st.DrawFn, kind: str) -> tuple[CriteriaSet, list[dict[str, Any]]]:
+    maximum = draw(max_units())
+    inputs, rule, extra = draw(leaf_rule(kind, maximum))
+    rounding = draw(roundings)
+    criteria = single_leaf_set(inputs, rule, maximum, rounding, extra)
+    (leaf,) = [leaf for leaf in resolve_leaves(criteria) if leaf.rule.kind == kind]
+    rows: list[dict[str, Any]] = []
+    multiple = draw(st.sampled_from([1, 3, 7, 1000]))  # den = 100 x multiple: the rate is num / multiple
+    for edge in _edges(leaf, rounding["places"]):
+        for k, sign in NEAR:
+            value = _beside(edge, k, sign)
+            if value is None:
+                continue
+            row: dict[str, Any] = {"commune_code": f"{len(rows):05d}", "unit_type": "commune"}
+            if "v" in leaf.inputs:
+                row[leaf.column("v")] = value
+            elif leaf.inputs["den"].type.value == "count":
+                row[leaf.column("num")], row[leaf.column("den")] = value * multiple, Decimal(100 * multiple)
+            else:
+                row[leaf.column("num")], row[leaf.column("den")] = value, Decimal(100)
+            rows.append(row)
+    return criteria, rows
+
+
+@pytest.mark.parametrize("kind", ["tiers", "proportional"])
+@given(data=st.data())
+def test_compiled_and_reference_agree_beside_every_edge(kind: str, data: st.DataObject) -> None:
+    criteria, rows = data.draw(edge_case(kind))
+    got_c, got_r = evaluate_both(criteria, rows)
+    assert got_c == got_r
+
+
+def test_beside_an_edge_is_on_its_own_side() -> None:
+    """Hand-checked: >90: 2 / 70-90: 1 / <70: 0; 10**-14 either side of each edge."""
+    tiers = [{"above": 90, "points": 2}, {"from": 70, "to": 90, "points": 1}, {"below": 70, "points": 0}]
+    rule = {"kind": "tiers", "input": "v", "tiers": tiers}
+    criteria = single_leaf_set({"v": {"type": "percent"}}, rule, 2 * SCALE, {"places": 2, "mode": "half_up"})
+    tiny = Decimal("0.00000000000001")
+    expected = {
+        Decimal(70) - tiny: "tier:2",
+        Decimal(70): "tier:1",
+        Decimal(90): "tier:1",
+        Decimal(90) + tiny: "tier:0",
+        Decimal("69.99999"): "tier:2",
+        Decimal("90.00005"): "tier:0",
+    }
+    rows = [{"commune_code": f"{i:05d}", "1.1:v": value} for i, value in enumerate(expected)]
+    got_c, got_r = evaluate_both(criteria, rows)
+    for i, branch in enumerate(expected.values()):
+        assert got_c[(f"{i:05d}", "1.1")]["branch"] == got_r[(f"{i:05d}", "1.1")]["branch"] == branch

@@ -28,19 +28,23 @@ from pathlib import Path
 
 import polars as pl
 
-from .compiling import COMMUNE, INPUT_DTYPES, UNIT_TYPE, frame_schema, na_column
+from .compiling import COMMUNE, INPUT_DTYPES, REST_SUFFIX, UNIT_TYPE, frame_schema, na_column
 from .errors import IntakeError, Problem
 from .model import Leaf, NotApplicable
-from .points import SCALE
 from .rules import Choice
 from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
 from .textexpr import format_text
 from .values import (
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
+    EXACT_SCALE,
+    NUMBER_HINTS,
+    REST_SCALE,
     date_problems,
+    number_problems,
     parse_boolean,
     parse_date,
+    parse_exact,
     parse_status,
     parse_units,
     shown_expr,
@@ -214,7 +218,7 @@ class LeafTable:
     """What intake needs to know about the leaves, as frames to join against."""
 
     leaves: list[Leaf]
-    fields: pl.DataFrame  # criterion_id, field, kind (input type or meta), _min, _max (units or null)
+    fields: pl.DataFrame  # criterion_id, field, kind (input type or meta), _min, _max (exact Int128 or null)
     default_input: pl.DataFrame  # criterion_id, default_field (null when several inputs)
     level_maps: dict[str, dict[str, str]]  # "leaf:input" -> lower-cased value/label -> value
     min_texts: dict[str, str]  # "leaf:input" -> declared minimum as written, for messages
@@ -229,8 +233,9 @@ class LeafTable:
         max_texts: dict[str, str] = {}
         for leaf in leaves:
             for name, spec in leaf.inputs.items():
-                low = None if spec.min is None else int(spec.min * SCALE)
-                high = None if spec.max is None else int(spec.max * SCALE)
+                # Exact: a bound has at most 4 decimals and lies within rules.MAX_BOUND.
+                low = None if spec.min is None else int(spec.min * EXACT_SCALE)
+                high = None if spec.max is None else int(spec.max * EXACT_SCALE)
                 rows.append({CRITERION: leaf.id, FIELD: name, "kind": spec.type.value, "_min": low, "_max": high})
                 if spec.min is not None:
                     min_texts[leaf.column(name)] = str(spec.min)
@@ -251,7 +256,13 @@ class LeafTable:
             leaves=list(leaves),
             fields=pl.DataFrame(
                 rows,
-                schema={CRITERION: pl.String, FIELD: pl.String, "kind": pl.String, "_min": pl.Int64, "_max": pl.Int64},
+                schema={
+                    CRITERION: pl.String,
+                    FIELD: pl.String,
+                    "kind": pl.String,
+                    "_min": pl.Int128,
+                    "_max": pl.Int128,
+                },
             ),
             default_input=pl.DataFrame(defaults, schema={CRITERION: pl.String, "default_field": pl.String}),
             level_maps=level_maps,
@@ -265,7 +276,7 @@ class Intake:
     """Accepted cells, typed, and self-scores and evidence per item; findings for everything
     rejected; a ledger of source rows."""
 
-    cells: pl.DataFrame  # accepted: CELL_SCHEMA + kind, num (Int64 units), flag (Boolean), day (Date), text
+    cells: pl.DataFrame  # accepted: CELL_SCHEMA + kind, num (exact Int128), flag (Boolean), day (Date), text
     meta: pl.DataFrame  # META_SCHEMA: one row per commune and item with a self-score or evidence
     findings: pl.DataFrame
     ledger: pl.DataFrame  # file, sheet, row, status, reasons
@@ -493,16 +504,9 @@ BOOLEAN_KINDS = ("boolean", "meta:n/a")
 DATE_KINDS = ("date", "meta:evidence_date")
 
 
-def _number_units(text: pl.Expr) -> pl.Expr:
-    """Units of 1/10,000: plain numbers ("34", "92.5") cast directly, the rest (decimal comma,
-    thousands separators, %, words) through the full parser."""
-    plain = text.cast(pl.Float64, strict=False)
-    plain_ok = plain.is_not_null() & plain.is_finite() & (plain.abs() < 9e13)
-    return pl.when(plain_ok).then((plain * SCALE).round(0).cast(pl.Int64)).otherwise(parse_units(text))
-
-
-#: The meta fields read as numbers or dates; the others are kept as text.
-META_PARSERS: dict[str, Callable[[pl.Expr], pl.Expr]] = {"self_score": _number_units, "evidence_date": parse_date}
+#: The meta fields read as numbers (points, in units of 1/10,000) or dates; the others are kept as
+#: text. Input numbers are read exactly (values.parse_exact), never through a float.
+META_PARSERS: dict[str, Callable[[pl.Expr], pl.Expr]] = {"self_score": parse_units, "evidence_date": parse_date}
 
 
 def _parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
@@ -518,11 +522,11 @@ def _parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], p
 
 
 def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
-    """Adds the typed value columns ``num`` (Int64 units), ``flag`` (Boolean), ``day`` (Date) and
+    """Adds the typed value columns ``num`` (exact Int128, values.parse_exact), ``flag`` (Boolean), ``day`` (Date) and
     ``text`` (status, level or meta text), each parsed only on the cells of its kind."""
     kind = pl.col("kind")
     empty = {
-        "num": pl.lit(None, dtype=pl.Int64),
+        "num": pl.lit(None, dtype=pl.Int128),
         "flag": pl.lit(None, dtype=pl.Boolean),
         "day": pl.lit(None, dtype=pl.Date),
         "text": pl.lit(None, dtype=pl.String),
@@ -560,7 +564,7 @@ def _typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
         .drop("_key", "_low", "_level")
     )
     parts = [
-        part(kind.is_in(NUMERIC_KINDS), "num", _number_units),
+        part(kind.is_in(NUMERIC_KINDS), "num", parse_exact),
         part(kind.is_in(BOOLEAN_KINDS), "flag", parse_boolean),
         part(kind.is_in(DATE_KINDS), "day", parse_date),
         part(kind == "status", "text", parse_status),
@@ -640,6 +644,21 @@ def _date_checks(notes: dict[str, str]) -> list[_Check]:
     noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(DATE_KINDS) & pl.col("day").is_null()
     message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
     return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT)]
+
+
+def _number_checks(notes: dict[str, tuple[str, str]]) -> list[_Check]:
+    """The number-too-precise and number-out-of-range checks for number cells whose text is a key
+    of ``notes`` (see values.number_problems), or none."""
+    checks = []
+    for kind, hint in NUMBER_HINTS.items():
+        texts = [text for text, (found, _) in notes.items() if found == kind]
+        if texts:
+            noted = pl.col(VALUE).is_in(texts) & pl.col("kind").is_in(NUMERIC_KINDS) & pl.col("num").is_null()
+            message = pl.col(VALUE).replace_strict(
+                {t: notes[t][1] for t in texts}, default=None, return_dtype=pl.String
+            )
+            checks.append(_Check(noted, kind, message, hint))
+    return checks
 
 
 CONFLICT_HINT = "keep one row per commune, criterion and input"
@@ -798,8 +817,10 @@ def _check_and_type(
     not_allowed = [leaf.id for leaf in table.leaves if leaf.not_applicable is NotApplicable.not_allowed]
     # A date refused for its year (15/12/25, 01/01/0000) or size gets its own finding and hint.
     date_notes = date_problems(cells.filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null())[VALUE])
+    number_notes = number_problems(cells.filter(kind.is_in(NUMERIC_KINDS) & num.is_null())[VALUE])
     values = [
         *_date_checks(date_notes),
+        *_number_checks(number_notes),
         _Check(
             unreadable,
             "bad-value",
@@ -813,13 +834,13 @@ def _check_and_type(
             "correct the cell",
         ),
         _Check(
-            (kind == "percent") & (num > 100 * SCALE),
+            (kind == "percent") & (num > 100 * EXACT_SCALE),
             "percent-above-100",
             format_text("{} % is above 100 %", pl.col(VALUE)),
             "a percentage lies between 0 and 100",
         ),
         _Check(
-            (kind == "count") & (num % SCALE != 0),
+            (kind == "count") & (num % EXACT_SCALE != 0),
             "not-whole",
             format_text("{} is not a whole number", pl.col(VALUE)),
             "a count is a whole number",
@@ -1024,6 +1045,32 @@ def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
     ]
 
 
+def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str]) -> list[pl.DataFrame]:
+    """Findings for meta rows whose field ``name`` could not be read: an implausible date, a
+    self-score finer than 4 decimals or out of range (refused, never rounded), else bad-value."""
+    noted_kinds: list[tuple[str, dict[str, str], str]] = []
+    if name == "evidence_date":
+        noted_kinds.append(("implausible-date", date_problems(bad[name]), DATE_YEAR_HINT))
+    if name == "self_score":
+        found = number_problems(bad[name], places=4)
+        for kind, hint in NUMBER_HINTS.items():
+            noted_kinds.append((kind, {t: m for t, (k, m) in found.items() if k == kind}, hint))
+    findings: list[pl.DataFrame] = []
+    for kind, notes, hint in noted_kinds:
+        if not notes:
+            continue
+        noted = bad.filter(pl.col(name).is_in(list(notes)))
+        bad = bad.filter(~pl.col(name).is_in(list(notes)))
+        message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
+        as_field = noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+        findings.append(_meta_findings(as_field, headers, "error", kind, message, hint))
+    if bad.height:
+        message = format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name]))
+        as_field = bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+        findings.append(_meta_findings(as_field, headers, "error", "bad-value", message, UNREADABLE_HINT))
+    return findings
+
+
 def _check_meta(
     rows: pl.DataFrame, headers: dict[str, str]
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -1080,31 +1127,8 @@ def _check_meta(
     rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
     for name in typed:
         bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
-        notes = date_problems(bad[name]) if name == "evidence_date" and bad.height else {}
-        if notes:
-            noted = bad.filter(pl.col(name).is_in(list(notes)))
-            bad = bad.filter(~pl.col(name).is_in(list(notes)))
-            findings.append(
-                _meta_findings(
-                    noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
-                    headers,
-                    "error",
-                    "implausible-date",
-                    pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String),
-                    DATE_YEAR_HINT,
-                )
-            )
         if bad.height:
-            findings.append(
-                _meta_findings(
-                    bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE)),
-                    headers,
-                    "error",
-                    "bad-value",
-                    format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name])),
-                    UNREADABLE_HINT,
-                )
-            )
+            findings += _unread_meta_findings(bad, name, headers)
     rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
 
     if has_several:
@@ -1227,8 +1251,22 @@ def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], commune
     )
     base = communes.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias(UNIT_TYPE))
     frame = base
+    # An exact number (Int128 counts of 1/10**14) as its units of 1/10,000 and the rest below one
+    # unit (compiling.rest_column). Only non-zero rests are spread: most inputs have none.
+    exact = pl.col("num")
+    inputs = inputs.with_columns((exact // REST_SCALE).cast(pl.Int64).alias("_units"))
+    rests = inputs.filter(pl.col("kind").is_in(["number", "count", "percent"]) & (exact % REST_SCALE != 0))
+    if rests.height:
+        rests = rests.select(
+            COMMUNE,
+            (pl.col("_key") + ":" + REST_SUFFIX).alias("_key"),  # compiling.rest_column
+            (exact % REST_SCALE).cast(pl.Int64).alias("_rest"),
+        )
+        frame = frame.join(
+            rests.pivot(on="_key", index=COMMUNE, values="_rest", aggregate_function="first"), on=COMMUNE, how="left"
+        )
     for value_col, kinds in (
-        ("num", ["number", "count", "percent"]),
+        ("_units", ["number", "count", "percent"]),
         ("flag", ["boolean", "meta:n/a"]),
         ("day", ["date"]),
         ("text", ["status", "level"]),

@@ -6,8 +6,17 @@ into one small expression over its own columns, so polars evaluates the leaves s
 single when/then chain over every criterion would evaluate every branch on every row and was
 measured slower than plain Python (shared/ecosystem-notes.md).
 
-Numbers are exact: point values, numbers, counts and percents are Int64 counts of 1/10,000
-(:mod:`pari_index.points`), and rates are compared by cross-multiplication, never by dividing.
+Numbers are exact. Point values are Int64 counts of 1/10,000 (:mod:`pari_index.points`). An input
+number, count or percent is the exact value as read (values.parse_exact: 15 significant digits,
+at most 14 decimals), held in two Int64 columns: ``"1.1.4:rate"`` the units of 1/10,000 it
+reaches (floor), and ``"1.1.4:rate:rest"`` the rest below one unit in counts of 1/10**14 (null
+means 0). Every comparison with an edge uses the whole exact value in Int128, and rates are
+compared by cross-multiplication, never by dividing. Bounds (why nothing overflows Int128, which
+polars wraps around silently): an input read by the intake is below 10**14, so below 10**28 exact
+counts; a point value is at most 10**10 units (rules.MAX_POINTS) and an edge at most 10**17 units
+(rules.MAX_BOUND). The largest product formed is an exact value times a point value, below
+10**38 < 1.7 x 10**38; a rate edge is compared by floor division, never multiplied by a
+denominator (that product could reach 10**45).
 The semantics are those of docs/criteria.md; :mod:`pari_index.reference` implements them again
 in plain Python, and a property test checks that both agree.
 """
@@ -43,10 +52,14 @@ from .rules import (
     YesNo,
 )
 from .textexpr import format_text
+from .values import EXACT_SCALE, REST_SCALE
 
 COMMUNE = "commune_code"
 UNIT_TYPE = "unit_type"
 NA_SUFFIX = "n/a"
+REST_SUFFIX = "rest"
+#: Input types read as numbers: held as units of 1/10,000 plus an exact rest column.
+NUMERIC_INPUTS = (InputType.number, InputType.count, InputType.percent)
 
 #: polars dtype of each input type in the evaluation frame.
 INPUT_DTYPES: dict[InputType, pl.DataType] = {
@@ -73,12 +86,20 @@ def na_column(leaf_id: str) -> str:
     return f"{leaf_id}:{NA_SUFFIX}"
 
 
+def rest_column(column: str) -> str:
+    """The column of a numeric input's rest below one unit of 1/10,000, in counts of 1/10**14.
+    Input names hold no ``:``, so it cannot be another input's column."""
+    return f"{column}:{REST_SUFFIX}"
+
+
 def frame_schema(leaves: Sequence[Leaf]) -> dict[str, pl.DataType]:
     """The columns an evaluation frame for these leaves has, with their dtypes."""
     schema: dict[str, pl.DataType] = {COMMUNE: pl.String(), UNIT_TYPE: pl.String()}
     for leaf in leaves:
         for name, spec in leaf.inputs.items():
             schema[leaf.column(name)] = INPUT_DTYPES[spec.type]
+            if spec.type in NUMERIC_INPUTS:
+                schema[rest_column(leaf.column(name))] = pl.Int64()
         schema[na_column(leaf.id)] = pl.Boolean()
     return schema
 
@@ -88,6 +109,29 @@ def _lit(value: int) -> pl.Expr:
     # Cached: expressions are immutable, and building the same literal for each of thousands of
     # leaves was a third of compilation.
     return pl.lit(value, dtype=pl.Int64)
+
+
+@functools.lru_cache(maxsize=4096)
+def _exact_lit(value: int) -> pl.Expr:
+    return pl.lit(value, dtype=pl.Int128)
+
+
+def _exact_edge(edge: Decimal | int) -> pl.Expr:
+    """An edge (at most 4 decimals, rules.MAX_BOUND) in exact counts of 1/10**14."""
+    return _exact_lit(int(Decimal(edge) * EXACT_SCALE))
+
+
+def _at_least_ratio(scaled: pl.Expr, den: pl.Expr, edge_units: int, strict: bool) -> pl.Expr:
+    """``scaled >= den x edge_units`` (``>`` when ``strict``) for den > 0, without forming the
+    product, which can pass Int128: for p > 0, a >= d*p <=> a // p >= d and a > d*p <=>
+    (a - 1) // p >= d (floor division); a negative edge by the mirror image."""
+    if edge_units == 0:
+        return scaled > 0 if strict else scaled >= 0
+    p = _exact_lit(abs(edge_units))
+    if edge_units > 0:
+        return ((scaled - 1) // p if strict else scaled // p) >= den
+    # a >= -d*|p| <=> -a <= d*|p| <=> not (-a > d*|p|); a > -d*|p| <=> not (-a >= d*|p|).
+    return ~(((-scaled) // p if strict else (-scaled - 1) // p) >= den)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,12 +238,18 @@ class _LeafCompiler:
     def units(self, value: Decimal | None, default: int) -> pl.Expr:
         return _lit(default if value is None else to_units(value))
 
+    def exact(self, name: str) -> pl.Expr:
+        """A numeric input's exact value as read, in Int128 counts of 1/10**14: its units of
+        1/10,000 and its rest below one unit (a missing rest is 0)."""
+        rest = pl.col(rest_column(self.leaf.column(name))).fill_null(0)
+        return _wide(self.col(name)) * _exact_lit(REST_SCALE) + rest.cast(pl.Int128)
+
     def count(self, name: str) -> pl.Expr:
-        """A count or boolean input as a whole number of occurrences."""
+        """A count or boolean input as an exact number of occurrences (counts of 1/10**14)."""
         spec = self.leaf.inputs[name]
         if spec.type is InputType.boolean:
-            return self.col(name).cast(pl.Int64) * SCALE
-        return self.col(name)
+            return self.col(name).cast(pl.Int128) * _exact_lit(EXACT_SCALE)
+        return self.exact(name)
 
     def rule(self) -> tuple[pl.Expr, pl.Expr]:
         rule = self.leaf.rule
@@ -244,9 +294,9 @@ class _LeafCompiler:
                     format_text("checked:{}/{}", met, pl.lit(len(rule.items))),
                 )
             case CountTiers():
-                v = self.col(rule.input)
+                v = self.exact(rule.input)
                 points, branch = _first_match(
-                    [v >= tier.at_least * SCALE for tier in rule.tiers],
+                    [v >= _exact_edge(tier.at_least) for tier in rule.tiers],
                     [to_units(tier.points) for tier in rule.tiers],
                     "below_tiers",
                 )
@@ -266,8 +316,8 @@ class _LeafCompiler:
             case Deduction():
                 n = self.count(rule.input)
                 start = self.units(rule.start, m)
-                # per x count: both in units, so divide one SCALE back out.
-                deducted = _wide(start) - (_wide(n) * to_units(rule.per)) // SCALE
+                # per (units) x count (exact): divide EXACT_SCALE back out.
+                deducted = _wide(start) - (n * to_units(rule.per)) // EXACT_SCALE
                 kept = pl.max_horizontal(deducted, _lit(self.floor_units)).cast(pl.Int64)
                 return (
                     pl.when(n.is_null()).then(_lit(0)).otherwise(kept),
@@ -279,7 +329,7 @@ class _LeafCompiler:
                 )
             case Bonus() | Penalty():
                 n = self.count(rule.input)
-                amount = pl.min_horizontal((_wide(n) * to_units(rule.per)) // SCALE, _lit(m)).cast(pl.Int64)
+                amount = pl.min_horizontal((n * to_units(rule.per)) // EXACT_SCALE, _lit(m)).cast(pl.Int64)
                 sign = 1 if isinstance(rule, Bonus) else -1
                 return (
                     pl.when(n.is_null()).then(_lit(0)).otherwise(sign * amount),
@@ -333,37 +383,41 @@ class _LeafCompiler:
         return points, branch.otherwise(after)
 
     def _ratio_source(self, rule: Tiers | Proportional) -> tuple[pl.Expr, pl.Expr]:
-        """(numerator, denominator) such that the value in % is numerator / denominator x 100."""
+        """(numerator, denominator), exact Int128, such that the value in % is numerator /
+        denominator x 100."""
         if rule.rate is not None:
-            return self.col(rule.rate.numerator), self.col(rule.rate.denominator)
+            return self.exact(rule.rate.numerator), self.exact(rule.rate.denominator)
         assert rule.input is not None
-        # A plain input: value = input; as a "rate" it is input / (100 * SCALE) x 100.
-        return self.col(rule.input), _lit(100 * SCALE)
+        # A plain input: value = input; as a "rate" it is input / (100 x EXACT_SCALE) x 100.
+        return self.exact(rule.input), _exact_lit(100 * EXACT_SCALE)
 
     def _tiers(self, rule: Tiers) -> tuple[pl.Expr, pl.Expr]:
         if rule.rate is not None:
             num, den = self._ratio_source(rule)
 
-            # value >= e  <=>  num * 100 >= e * den  (den > 0), all in units.
+            # value >= e  <=>  num x 100 x SCALE >= den x e_units  (den > 0): num x 10**6 stays
+            # below 10**34; den x e_units is never formed (see _at_least_ratio).
+            scaled = num * _exact_lit(100 * SCALE)
+
             def cmp_ge(edge: Decimal) -> pl.Expr:
-                return _wide(num) * (100 * SCALE) >= _wide(den) * to_units(edge)
+                return _at_least_ratio(scaled, den, to_units(edge), strict=False)
 
             def cmp_gt(edge: Decimal) -> pl.Expr:
-                return _wide(num) * (100 * SCALE) > _wide(den) * to_units(edge)
+                return _at_least_ratio(scaled, den, to_units(edge), strict=True)
 
             missing = num.is_null() | den.is_null()
             no_den = den == 0
         else:
             assert rule.input is not None
-            v = self.col(rule.input)
+            v = self.exact(rule.input)
 
             def cmp_ge(edge: Decimal) -> pl.Expr:
-                return v >= to_units(edge)
+                return v >= _exact_edge(edge)
 
             def cmp_gt(edge: Decimal) -> pl.Expr:
-                return v > to_units(edge)
+                return v > _exact_edge(edge)
 
-            missing = v.is_null()
+            missing = self.col(rule.input).is_null()
             no_den = _FALSE
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
         conds = []
@@ -387,9 +441,10 @@ class _LeafCompiler:
         cap = self.max_units if rule.cap is None else to_units(rule.cap)
         floor = to_units(rule.floor)
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
-        # Ratio capped to [0, 1]; points = ratio x max, rounded to the set's places.
-        clipped = pl.min_horizontal(pl.max_horizontal(num, _lit(0)), den)
-        raw = div_round_expr(_wide(clipped) * self.max_units, _wide(den) * self.step, self.mode) * self.step
+        # Ratio capped to [0, 1]; points = ratio x max, rounded to the set's places, from the exact
+        # values: clipped <= den < 10**28 exact counts, times max <= 10**10 units: below 10**38.
+        clipped = pl.min_horizontal(pl.max_horizontal(num, _exact_lit(0)), den)
+        raw = div_round_expr(clipped * self.max_units, den * self.step, self.mode) * self.step
         kept = pl.min_horizontal(pl.max_horizontal(raw, _lit(floor)), _lit(cap)).cast(pl.Int64)
         missing = num.is_null() | den.is_null()
         return (

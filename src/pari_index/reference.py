@@ -6,8 +6,11 @@ It exists to check the compiler (a property test runs both on generated criteria
 and requires identical points and branches) and as the readable statement of what each rule kind
 means. It is far too slow for national runs; the benchmark measures by how much.
 
-Rows use the evaluation-frame conventions of :mod:`pari_index.compiling`: numbers, counts and
-percents are integers of 1/10,000, booleans are bool, dates are ``datetime.date``, statuses and
+A number, count or percent in a row is its exact value as read: a :class:`~decimal.Decimal` or
+:class:`~fractions.Fraction`. Rows taken from an evaluation frame (:mod:`pari_index.compiling`)
+hold it as an integer of units of 1/10,000 plus the ``:rest`` column below one unit, in counts of
+1/10**14; :func:`_number` turns that back into the exact value, and nothing else here depends on
+how the compiler holds numbers. Booleans are bool, dates are ``datetime.date``, statuses and
 levels are text, and a missing value is ``None``.
 """
 
@@ -40,11 +43,19 @@ from .rules import (
 )
 
 UNIT = Fraction(1, 10_000)
+#: The unit of an evaluation frame's ``:rest`` column.
+REST_UNIT = Fraction(1, 10**14)
 
 
-def _value(raw: Any) -> Fraction:
-    """An input number from its integer units."""
-    return Fraction(raw) * UNIT
+def _number(row: Mapping[str, Any], column: str) -> Fraction | None:
+    """The exact value of a numeric input, or None when missing: a Decimal or Fraction as it is;
+    an integer as an evaluation frame holds it, units of 1/10,000 plus the rest column."""
+    raw = row.get(column)
+    if raw is None:
+        return None
+    if isinstance(raw, Decimal | Fraction):
+        return Fraction(raw)
+    return Fraction(raw) * UNIT + Fraction(row.get(f"{column}:rest") or 0) * REST_UNIT
 
 
 def _units(points: Fraction | Decimal) -> int:
@@ -82,10 +93,12 @@ def _in_tier(value: Fraction, tier: Any) -> bool:
     return not (tier.below is not None and not value < Fraction(tier.below))
 
 
-def _count(leaf: Leaf, name: str, raw: Any) -> Fraction:
+def _count(leaf: Leaf, name: str, row: Mapping[str, Any]) -> Fraction | None:
+    column = leaf.column(name)
     if leaf.inputs[name].type is InputType.boolean:
-        return Fraction(1 if raw else 0)
-    return _value(raw)
+        raw = row.get(column)
+        return None if raw is None else Fraction(1 if raw else 0)
+    return _number(row, column)
 
 
 def _resolve(when: dt.date | YearDate | DaysAfter, get: Callable[[str], Any], year: int | None) -> dt.date | None:
@@ -133,6 +146,9 @@ def evaluate_leaf(
     def get(name: str) -> Any:
         return row.get(leaf.column(name))
 
+    def number(name: str) -> Fraction | None:
+        return _number(row, leaf.column(name))
+
     def pts(value: Decimal | None, default: Fraction) -> Fraction:
         return default if value is None else Fraction(value)
 
@@ -155,36 +171,36 @@ def evaluate_leaf(
         return _deadline(rule, get, maximum, year)
     if isinstance(rule, Tiers):
         if rule.rate is not None:
-            num, den = get(rule.rate.numerator), get(rule.rate.denominator)
+            num, den = number(rule.rate.numerator), number(rule.rate.denominator)
             if num is None or den is None:
                 return Fraction(0), "missing"
             if den == 0:
                 return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
-            value = Fraction(num, den) * 100
+            value = num / den * 100
         else:
             assert rule.input is not None
-            raw = get(rule.input)
-            if raw is None:
+            plain = number(rule.input)
+            if plain is None:
                 return Fraction(0), "missing"
-            value = _value(raw)
+            value = plain
         for i, tier in enumerate(rule.tiers):
             if _in_tier(value, tier):
                 return Fraction(tier.points), f"tier:{i}"
         return Fraction(0), "no_tier"
     if isinstance(rule, Proportional):
         if rule.rate is not None:
-            num, den = get(rule.rate.numerator), get(rule.rate.denominator)
+            num, den = number(rule.rate.numerator), number(rule.rate.denominator)
             if num is None or den is None:
                 return Fraction(0), "missing"
             if den <= 0:
                 return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
-            ratio = Fraction(num, den)
+            ratio = num / den
         else:
             assert rule.input is not None
-            raw = get(rule.input)
-            if raw is None:
+            plain = number(rule.input)
+            if plain is None:
                 return Fraction(0), "missing"
-            ratio = _value(raw) / 100
+            ratio = plain / 100
         branch = "ratio_full" if ratio >= 1 else "ratio"
         ratio = min(max(ratio, Fraction(0)), Fraction(1))
         points = _round(ratio * maximum, places, mode)
@@ -195,10 +211,9 @@ def evaluate_leaf(
         total = sum((Fraction(item.points) for item in met), Fraction(0))
         return min(total, maximum), f"checked:{len(met)}/{len(rule.items)}"
     if isinstance(rule, CountTiers):
-        raw = get(rule.input)
-        if raw is None:
+        n = number(rule.input)
+        if n is None:
             return Fraction(0), "missing"
-        n = _value(raw)
         for i, ctier in enumerate(rule.tiers):
             if n >= ctier.at_least:
                 return Fraction(ctier.points), f"tier:{i}"
@@ -212,17 +227,15 @@ def evaluate_leaf(
                 return Fraction(level.points_for(leaf.max)), f"level:{level.value}"
         return Fraction(0), "unknown_level"
     if isinstance(rule, Deduction):
-        raw = get(rule.input)
-        if raw is None:
+        n = _count(leaf, rule.input, row)
+        if n is None:
             return Fraction(0), "missing"
-        n = _count(leaf, rule.input, raw)
         start = pts(rule.start, maximum)
         return max(start - n * Fraction(rule.per), Fraction(leaf.floor)), ("no_deduction" if n == 0 else "deducted")
     if isinstance(rule, Bonus | Penalty):
-        raw = get(rule.input)
-        if raw is None:
+        n = _count(leaf, rule.input, row)
+        if n is None:
             return Fraction(0), "none"
-        n = _count(leaf, rule.input, raw)
         amount = min(n * Fraction(rule.per), maximum)
         sign = 1 if isinstance(rule, Bonus) else -1
         return sign * amount, ("none" if n == 0 else rule.kind)

@@ -36,7 +36,8 @@ from pydantic import (
 #: points far inside the Int64 units of 1/10,000 that scoring works in (docs/limits.md).
 MAX_POINTS = Decimal(1_000_000)
 #: The largest tier edge, class edge or input bound, in absolute value: ten trillion, room for an
-#: amount in đồng. In units it stays below 10**17, inside Int64; the intake reads numbers up to 9e13.
+#: amount in đồng. In units it stays below 10**17, inside Int64; the intake reads numbers below 10**14
+#: (values.EXACT_LIMIT_DIGITS).
 MAX_BOUND = Decimal(10**13)
 _QUANTUM = Decimal("0.0001")
 #: The most tiers or levels in one rule (decisions print up to about 10). Each is a branch of a

@@ -42,6 +42,7 @@ from .tables import ROW as ROW_COL
 from .tables import SHEET as SHEET_COL
 from .textexpr import format_text
 from .units import UnitNames
+from .values import number_as_read
 from .verification import (
     Appraisal,
     evidence_dir_problem,
@@ -243,11 +244,17 @@ def _inputs_text(cells: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
     pairs = cells.filter(~pl.col("kind").str.starts_with("meta:")).select(
         COMMUNE,
         CRITERION,
-        # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel).
+        # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel);
+        # numbers as read (values.parse_exact: 70.000000000000014 from a formula is 70), so that
+        # the input shown always lies in the band the explanation names.
         format_text(
             "{}={}",
             pl.col(FIELD),
-            pl.when(pl.col("kind") == "date").then(pl.col("day").dt.strftime("%d/%m/%Y")).otherwise(pl.col("value")),
+            pl.when(pl.col("kind") == "date")
+            .then(pl.col("day").dt.strftime("%d/%m/%Y"))
+            .when(pl.col("kind").is_in(["number", "count", "percent"]) & pl.col("num").is_not_null())
+            .then(number_as_read(pl.col("value"), pl.col("num")))
+            .otherwise(pl.col("value")),
         ).alias("inputs"),
     )
     # Items with one input need no grouping; the others are sorted once and joined in order

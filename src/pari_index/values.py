@@ -127,16 +127,122 @@ def clean_number_text(text: pl.Expr) -> pl.Expr:
     )
 
 
-def parse_units(text: pl.Expr) -> pl.Expr:
-    """A number in units of 1/10,000 (Int64), or null."""
-    number = clean_number_text(text)
-    valid = number.str.contains(r"^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
-    as_float = pl.when(valid).then(number).cast(pl.Float64, strict=False)
-    return (
-        pl.when(as_float.is_finite() & (as_float.abs() < 9e13))
-        .then((as_float * SCALE).round(0))
-        .cast(pl.Int64, strict=False)
+#: How numbers are read (docs/data-formats.md, "How numbers are read"). A number is first read at
+#: Excel's 15 significant digits: Excel holds no more, so any further digit is float noise of a
+#: formula (70.000000000000014 is 70). Then it is kept EXACT, as a whole count of 1/10**14:
+#: Int128 in intake, and in the evaluation frame the Int64 units of 1/10,000 plus the rest below
+#: one unit. A number that does not fit (more than 14 decimals left after the 15 digits, or
+#: 10**14 and above) is refused with a finding (number-too-precise, number-out-of-range).
+SIGNIFICANT_DIGITS = 15
+EXACT_PLACES = 14
+EXACT_SCALE: int = 10**EXACT_PLACES
+#: Numbers read must stay below this in absolute value: 10**14 x 10**14 = 10**28 exact units, and
+#: the largest product the evaluator forms (an exact value times a point value of at most 10**10
+#: units, rules.MAX_POINTS) stays below 10**38, inside Int128 (1.7 x 10**38), which polars wraps
+#: around silently. Tier edges and input bounds are at most rules.MAX_BOUND = 10**13.
+EXACT_LIMIT_DIGITS = 14
+#: Exact units per unit of 1/10,000 (points.SCALE): the rest column holds 0 <= rest < REST_SCALE.
+REST_SCALE: int = EXACT_SCALE // SCALE
+_POWERS = pl.Series([10**k for k in range(2 * EXACT_LIMIT_DIGITS + 1)], dtype=pl.Int128)
+_NUMBER_SHAPE = r"^(-?)([0-9]*)\.?([0-9]*)(?:[eE]([-+]?[0-9]+))?$"
+
+
+def _significant_frame(texts: pl.Series) -> pl.DataFrame:
+    """Columns ``sign``, ``digits`` and ``power`` of each text read at SIGNIFICANT_DIGITS: the
+    value is sign x digits x 10**power, ``digits`` without leading or trailing zeros ("" for
+    zero); all null where the text is not a plain number. Built a step at a time, each step a
+    column: as one expression the shared parts were evaluated once per use (200 ms a call)."""
+    frame = pl.DataFrame({"t": texts.cast(pl.String)}).with_columns(clean_number_text(pl.col("t")).alias("n"))
+    valid = pl.col("n").str.contains(r"^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
+    frame = frame.with_columns(pl.when(valid).then(pl.col("n")).str.extract_groups(_NUMBER_SHAPE).alias("g"))
+    written = pl.col("g").struct.field("4")
+    frame = frame.select(
+        pl.when(pl.col("g").struct.field("1") == "-").then(pl.lit(-1)).otherwise(pl.lit(1)).alias("sign"),
+        (pl.col("g").struct.field("2") + pl.col("g").struct.field("3")).str.strip_chars_start("0").alias("all"),
+        # An exponent of more than 6 digits is out of any range; clipped so that sums cannot overflow.
+        (
+            pl.when(written.str.len_chars() > 7)
+            .then(pl.when(written.str.starts_with("-")).then(pl.lit(-(10**6))).otherwise(pl.lit(10**6)))
+            .otherwise(written.cast(pl.Int64, strict=False))
+            .fill_null(0)
+            - pl.col("g").struct.field("3").str.len_chars().cast(pl.Int64)
+        ).alias("last_power"),
     )
+    # Half up on the first digit dropped (Excel shows 15 digits rounded this way).
+    kept = pl.col("all").str.slice(0, SIGNIFICANT_DIGITS)
+    up = pl.col("all").str.slice(SIGNIFICANT_DIGITS, 1).str.contains("^[5-9]$").fill_null(False)
+    frame = frame.with_columns(
+        (pl.when(kept == "").then(pl.lit(0)).otherwise(kept.cast(pl.Int64, strict=False)) + up.cast(pl.Int64))
+        .cast(pl.String)
+        .alias("mantissa"),
+        (
+            pl.col("last_power")
+            + (pl.col("all").str.len_chars().cast(pl.Int64) - SIGNIFICANT_DIGITS).clip(lower_bound=0)
+        ).alias("power"),
+    )
+    digits = pl.col("mantissa").str.strip_chars_end("0")
+    trailing = pl.col("mantissa").str.len_chars() - digits.str.len_chars()
+    return frame.select("sign", digits.alias("digits"), (pl.col("power") + trailing.cast(pl.Int64)).alias("power"))
+
+
+def _number_problem_series(texts: pl.Series) -> pl.Series:
+    f = _significant_frame(texts)
+    integer_digits = pl.col("digits").str.len_chars().cast(pl.Int64) + pl.col("power")
+    problem = (
+        pl.when(pl.col("digits").is_null() | (pl.col("digits") == ""))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(integer_digits > EXACT_LIMIT_DIGITS)
+        .then(pl.lit("range"))
+        .when(pl.col("power") < -EXACT_PLACES)
+        .then(pl.lit("precision"))
+    )
+    return f.select(problem.alias(texts.name)).to_series()
+
+
+def _parse_exact_series(texts: pl.Series) -> pl.Series:
+    f = _significant_frame(texts)
+    power, digits = pl.col("power"), pl.col("digits")
+    shift = power + EXACT_PLACES
+    fits = (digits.str.len_chars().cast(pl.Int64) + power <= EXACT_LIMIT_DIGITS) & (shift >= 0)
+    f = f.with_columns(fits.alias("fits"), pl.when(fits).then(shift).otherwise(pl.lit(0)).alias("shift"))
+    scaled = digits.cast(pl.Int128, strict=False) * pl.lit(_POWERS).gather(pl.col("shift"))
+    exact = (
+        pl.when(digits == "")
+        .then(pl.lit(0, dtype=pl.Int128))
+        .when(pl.col("fits"))
+        .then(scaled * pl.col("sign").cast(pl.Int128))
+        .otherwise(pl.lit(None, dtype=pl.Int128))
+    )
+    return f.select(exact.alias(texts.name)).to_series()
+
+
+def number_problem(text: pl.Expr) -> pl.Expr:
+    """Why a readable number cannot be held exactly: ``precision`` (more than EXACT_PLACES
+    decimals after reading at 15 significant digits), ``range`` (10**14 or more in absolute
+    value); null when it can, or when the text is no number at all."""
+    return text.map_batches(_number_problem_series, return_dtype=pl.String)
+
+
+def parse_exact(text: pl.Expr) -> pl.Expr:
+    """A number read at 15 significant digits, as an exact Int128 count of 1/10**14; null when
+    the text is not a number or the value cannot be held exactly (see :func:`number_problem`)."""
+    return text.map_batches(_parse_exact_series, return_dtype=pl.Int128)
+
+
+def format_exact(units: pl.Expr) -> pl.Expr:
+    """An exact Int128 count of 1/10**14 as the plain decimal it is (``69.99999``, ``70``)."""
+    magnitude = units.abs()
+    whole = (magnitude // EXACT_SCALE).cast(pl.String)
+    fraction = (magnitude % EXACT_SCALE).cast(pl.String).str.zfill(EXACT_PLACES).str.strip_chars_end("0")
+    sign = pl.when(units < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    return pl.when(fraction == "").then(sign + whole).otherwise(sign + whole + "." + fraction)
+
+
+def parse_units(text: pl.Expr) -> pl.Expr:
+    """A number of points in units of 1/10,000 (Int64), read as :func:`parse_exact`; null when it
+    is not a number or has more than 4 decimals (points are never finer)."""
+    exact = parse_exact(text)
+    return pl.when(exact % REST_SCALE == 0).then(exact // REST_SCALE).cast(pl.Int64)
 
 
 def parse_boolean(text: pl.Expr) -> pl.Expr:
@@ -244,3 +350,50 @@ def parse_level(text: pl.Expr, levels: dict[str, str]) -> pl.Expr:
     """``levels`` maps lower-cased value or label to the level value."""
     low = text.str.to_lowercase().str.strip_chars()
     return low.replace_strict(levels, default=None, return_dtype=pl.String)
+
+
+#: The hint of each finding about a number that cannot be held exactly.
+NUMBER_HINTS = {
+    "number-too-precise": "round the number in the sheet (e.g. with ROUND) to the decimals that count",
+    "number-out-of-range": "check the number; pari-index reads numbers below 100,000,000,000,000 (10^14)",
+}
+
+
+def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, tuple[str, str]]:
+    """For each distinct text of ``texts`` that is a number but cannot be held exactly with
+    ``places`` decimals: (finding kind, message). ``places`` is EXACT_PLACES for inputs and 4 for
+    points (self-scores, appraised scores). Called on the few cells that failed to parse."""
+    distinct = texts.cast(pl.String).unique().drop_nulls()
+    read = _significant_frame(distinct)
+    frame = pl.DataFrame(
+        {
+            "t": distinct,
+            "p": _number_problem_series(distinct),
+            "fine": (read["power"] < -places).fill_null(False),
+            "d": read["digits"],
+        }
+    ).filter(pl.col("p").is_not_null() | (pl.col("fine") & (pl.col("d") != "")))
+    out: dict[str, tuple[str, str]] = {}
+    for text, problem in zip(frame["t"].to_list(), frame["p"].to_list(), strict=True):
+        if problem == "range":
+            out[text] = ("number-out-of-range", f"{shown(text)} is too large: numbers are read below 10^14")
+        elif places < EXACT_PLACES:
+            out[text] = (
+                "number-too-precise",
+                f"{shown(text)} has more than {places} decimals; points have at most {places}",
+            )
+        else:
+            out[text] = (
+                "number-too-precise",
+                f"{shown(text)} has more than {places} decimals after reading it at {SIGNIFICANT_DIGITS} significant"
+                " digits; it cannot be compared exactly and was not used",
+            )
+    return out
+
+
+def number_as_read(text: pl.Expr, exact: pl.Expr) -> pl.Expr:
+    """A number for an explanation: the cell as typed (``92,5``) when reading it kept every digit,
+    the value as read (:func:`format_exact`) when reading at 15 significant digits changed it
+    (``70.000000000000014`` from a formula is shown as ``70``, the value the rules compared)."""
+    digits = text.str.replace_all(r"[^0-9]", "").str.strip_chars_start("0").str.strip_chars_end("0")
+    return pl.when(digits.str.len_chars() > SIGNIFICANT_DIGITS).then(format_exact(exact)).otherwise(text)

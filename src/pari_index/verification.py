@@ -139,7 +139,7 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         decisions,
         pl.col("score").is_not_null() & pl.col("score_override").is_null(),
         "bad-value",
-        lambda r: f"score {r['score']!r} is not a number",
+        lambda r: f"score {r['score']!r} is not a number of points (at most 4 decimals)",
         "write the appraised points, e.g. 0,75",
         field="score",
     )

@@ -26,6 +26,7 @@ import polars as pl
 from .errors import IntakeError, Problem
 from .limits import env_limit
 from .tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
+from .values import format_exact, parse_exact
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -76,6 +77,9 @@ QUOTE_CHARS = 200
 BY_TAG_SHARE = 25
 
 _CHUNK = 4 * 1024**2
+#: A cell value (any namespace prefix) that calamine's text would round: more than 9 decimals, or
+#: an exponent. Bounded: no backtracking across elements.
+_FINE_NUMBER = re.compile(rb"<(?:[A-Za-z0-9_]{1,20}:)?v>\s{0,5}(?:-?[0-9]{0,20}\.[0-9]{10}|[-+.0-9]{0,40}[eE])")
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,9 @@ class _SheetCells:
     formulas: list[tuple[int, int, str]] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     percent_cells: list[tuple[int, int]] = field(default_factory=list)
+    #: A number stored with more than 9 decimals or an exponent: calamine's text of it rounds
+    #: (see _numbers_as_stored), so the sheet is read once more as floats.
+    fine_numbers: bool = False
     #: Findings past MAX_CELL_FINDINGS, by kind: counted, not listed.
     more: dict[str, int] = field(default_factory=dict)
 
@@ -605,6 +612,8 @@ class _SheetScan:
             self.info.dimension = dim.group(1).decode("ascii", "replace")
         if self.percent is not None:
             self._percent_cells(part, pt)
+        if not self.info.fine_numbers and _FINE_NUMBER.search(part):
+            self.info.fine_numbers = True
         if any(marker in part for marker in _ERROR_MARKERS):
             self._error_cells(part)
         if b"<" + pt.prefix + b"f" in part:
@@ -1018,15 +1027,36 @@ def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
     for index, rows in by_column.items():
         name = grid.columns[index]
         value = pl.col(name).cast(pl.String)
-        shown = (value.cast(pl.Float64, strict=False) * 100).round(8)
-        # Whole numbers without a trailing ".0", others as the shortest decimal.
-        text = (
-            pl.when(shown == shown.round(0)).then(shown.cast(pl.Int64).cast(pl.String)).otherwise(shown.cast(pl.String))
-        )
-        exprs.append(
-            pl.when(pl.int_range(pl.len()).is_in(rows) & shown.is_not_null()).then(text).otherwise(value).alias(name)
-        )
+        # x 100 exactly, by moving the decimal point (values.parse_exact reads "0.943e2" as
+        # 94.3, at 15 significant digits); a float product would round (0.699999999999 x 100
+        # rounded to 8 decimals was 70). A value that cannot be held exactly stays visibly x 100,
+        # and is refused with a finding.
+        is_number = value.cast(pl.Float64, strict=False).is_not_null()
+        exact = parse_exact(value + "e2")
+        text = pl.when(exact.is_not_null()).then(format_exact(exact)).otherwise(value + " × 100")
+        exprs.append(pl.when(pl.int_range(pl.len()).is_in(rows) & is_number).then(text).otherwise(value).alias(name))
     return grid.with_columns(exprs)
+
+
+def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFrame:
+    """The sheet's texts, with each numeric cell that calamine wrote rounded put back as stored.
+
+    calamine writes a number cell as text with at most 9 decimals: 0.123456789012345 becomes
+    "0.123456789", 69.9999999999999 "70" and 1e-20 "0", a silent change. ``numbers`` is the
+    same sheet read as floats: where a cell's text reads as a number other than its float,
+    the float's shortest exact text replaces it (then read at 15 significant digits, see
+    values.parse_exact). Text cells are untouched: "007" and "1.10" read as the float they
+    show, so they keep their text."""
+    if numbers.shape != texts.shape:  # pragma: no cover - both are the same sheet
+        return texts
+    exprs = []
+    for text_name, number_name in zip(texts.columns, numbers.columns, strict=True):
+        text = pl.col(text_name).cast(pl.String)
+        number = numbers[number_name].cast(pl.Float64)
+        as_text = text.cast(pl.Float64, strict=False)
+        rounded = as_text.is_not_null() & pl.lit(number).is_not_null() & (as_text != pl.lit(number))
+        exprs.append(pl.when(rounded).then(pl.lit(number).cast(pl.String)).otherwise(text).alias(text_name))
+    return texts.with_columns(exprs)
 
 
 def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
@@ -1064,6 +1094,9 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
             loaded = reader.load_sheet(name, header_row=None, dtypes="string")
             visible = loaded.visible
             raw = loaded.to_polars()
+            if visible == "visible" and raw.height and cells.get(name, _SheetCells()).fine_numbers:
+                numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
+                raw = _numbers_as_stored(raw, numbers)
         except Exception as exc:
             problems.append(
                 Problem(
