@@ -23,7 +23,7 @@ import polars as pl
 
 from .loading import gc_paused
 from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
-from .points import PLACES, SCALE, RoundingMode, to_units
+from .points import SCALE, RoundingMode, to_units, unit_step
 from .rules import (
     Bonus,
     Checklist,
@@ -36,6 +36,7 @@ from .rules import (
     Proportional,
     Tiers,
     Timeliness,
+    ValueRange,
     YesNo,
 )
 from .textexpr import format_text
@@ -174,11 +175,12 @@ class CompiledSet:
 
 
 class _LeafCompiler:
-    def __init__(self, leaf: Leaf, rounding_places: int, mode: RoundingMode) -> None:
+    def __init__(self, leaf: Leaf, item_places: int | None, mode: RoundingMode) -> None:
         self.leaf = leaf
         self.max_units = to_units(leaf.max)
         self.floor_units = to_units(leaf.floor)
-        self.step = 10 ** (PLACES - rounding_places)
+        # Computed item points are rounded to the policy's item places, or to the finest unit.
+        self.step = unit_step(item_places)
         self.mode = mode
 
     def col(self, name: str) -> pl.Expr:
@@ -349,6 +351,8 @@ class _LeafCompiler:
         )
 
     def _proportional(self, rule: Proportional) -> tuple[pl.Expr, pl.Expr]:
+        if rule.range is not None:
+            return self._proportional_range(rule, rule.range)
         num, den = self._ratio_source(rule)
         cap = self.max_units if rule.cap is None else to_units(rule.cap)
         floor = to_units(rule.floor)
@@ -365,6 +369,33 @@ class _LeafCompiler:
             .when(den <= 0)
             .then(_text("no_denominator"))
             .when(num >= den)
+            .then(_text("ratio_full"))
+            .otherwise(_text("ratio")),
+        )
+
+    def _proportional_range(self, rule: Proportional, declared: ValueRange) -> tuple[pl.Expr, pl.Expr]:
+        """(value - from) / (to - from) x max, the value clipped to the declared range first."""
+        assert rule.input is not None
+        v = self.col(rule.input)
+        low, high = to_units(declared.from_), to_units(declared.to)
+        width = high - low  # > 0: validation refuses a range whose from is not below its to
+        above = _wide(v) - low
+        zero, top = pl.lit(0, dtype=pl.Int128), pl.lit(width, dtype=pl.Int128)
+        clipped = pl.min_horizontal(pl.max_horizontal(above, zero), top)
+        divisor = pl.lit(width * self.step, dtype=pl.Int128)
+        raw = div_round_expr(clipped * self.max_units, divisor, self.mode) * self.step
+        floor = to_units(rule.floor)
+        cap = self.max_units if rule.cap is None else to_units(rule.cap)
+        kept = pl.min_horizontal(pl.max_horizontal(raw, _lit(floor)), _lit(cap)).cast(pl.Int64)
+        return (
+            pl.when(v.is_null()).then(_lit(0)).otherwise(kept),
+            pl.when(v.is_null())
+            .then(_text("missing"))
+            .when(v < low)
+            .then(_text("below_range"))
+            .when(v > high)
+            .then(_text("above_range"))
+            .when(v == high)
             .then(_text("ratio_full"))
             .otherwise(_text("ratio")),
         )
@@ -406,5 +437,6 @@ def compile_criteria(criteria: CriteriaSet) -> CompiledSet:
     # number of expression objects made a 5,000-leaf set several times slower.
     with gc_paused():
         leaves = resolve_leaves(criteria)
-        compiled = [_LeafCompiler(leaf, criteria.rounding.places, criteria.rounding.mode).compile() for leaf in leaves]
+        item_places, mode = criteria.rounding.at("items"), criteria.rounding.mode
+        compiled = [_LeafCompiler(leaf, item_places, mode).compile() for leaf in leaves]
     return CompiledSet(criteria=criteria, leaves=leaves, compiled=compiled)

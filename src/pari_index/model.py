@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, StrictInt, model_validator
 
-from .points import RoundingMode
+from .points import PLACES, RoundingMode
 from .rules import MAX_BRANCHES, MAX_LIST_ITEMS, Date, InputName, InputSpec, Interval, Points, Rule, Strict
 
 #: The longest criterion id ("1.1.4" has 5 characters).
@@ -153,9 +153,63 @@ class Parts(Strict):
     survey_optional: StrictBool = False
 
 
+#: A level of the rounding policy: a number of decimals 0-4, or ``none`` (not rounded by the set).
+LevelPlaces = StrictInt | Literal["none"]
+
+#: The levels a rounding policy sets, from the finest to the published figure.
+ROUNDING_LEVELS = ("items", "areas", "parts", "total", "index")
+
+
 class Rounding(Strict):
+    """How points are rounded, level by level (docs/criteria.md §12).
+
+    ``places`` alone is the old form and keeps its meaning: computed item points (proportional
+    rules), the total and the index are rounded to ``places``; areas and parts are exact sums. Each
+    level may instead be set on its own to a number of places or ``none``; a level not given takes
+    its value from the old form."""
+
     places: StrictInt = Field(default=2, ge=0, le=4)
     mode: RoundingMode = RoundingMode.half_up
+    items: LevelPlaces | None = None
+    areas: LevelPlaces | None = None
+    parts: LevelPlaces | None = None
+    total: LevelPlaces | None = None
+    index: LevelPlaces | None = None
+
+    @model_validator(mode="after")
+    def _places_in_range(self) -> Rounding:
+        for level in ROUNDING_LEVELS:
+            value = getattr(self, level)
+            if isinstance(value, int) and not 0 <= value <= PLACES:
+                raise ValueError(f"rounding.{level} must be a number of places from 0 to {PLACES}, or none")
+        return self
+
+    def at(self, level: str) -> int | None:
+        """Decimals the ``level`` is rounded to, or None when it is not rounded (kept exact, or for
+        computed item points at the finest unit of 1/10,000 point)."""
+        value = getattr(self, level)
+        if value is None:
+            return self.places if level in ("items", "total", "index") else None
+        return None if value == "none" else int(value)
+
+    def shown(self, level: str) -> int:
+        """Decimals a level is printed with: its own places, or 4 when it is not rounded."""
+        places = self.at(level)
+        return PLACES if places is None else places
+
+    @property
+    def per_level(self) -> bool:
+        """True when any level is set on its own (the new form)."""
+        return any(getattr(self, level) is not None for level in ROUNDING_LEVELS)
+
+    def describe(self) -> str:
+        """One line for the about sheet: the old form as before ("2 places, half_up"), the new one
+        led by the index's places (the report reads that first digit)."""
+        if not self.per_level:
+            return f"{self.places} places, {self.mode.value}"
+        named = {level: self.at(level) for level in ROUNDING_LEVELS}
+        levels = ", ".join(f"{level} {'none' if places is None else places}" for level, places in named.items())
+        return f"{self.shown('index')} places (index); {levels}; {self.mode.value}"
 
 
 class Ranking(Strict):
@@ -277,7 +331,47 @@ def resolve_leaves(criteria: CriteriaSet) -> list[Leaf]:
     return out
 
 
+@dataclass(frozen=True)
+class Unreachable:
+    """Points a printed maximum holds that its children cannot give (``printed_mismatch``): they
+    count in the maximum of every unit for which some leaf under the node counts."""
+
+    node: str
+    title: Text
+    part: Part
+    printed: Decimal
+    children: Decimal
+    reason: str
+    leaves: tuple[str, ...]
+
+    @property
+    def points(self) -> Decimal:
+        return self.printed - self.children
+
+
+def unreachable_points(criteria: CriteriaSet) -> list[Unreachable]:
+    """Every node kept with ``printed_mismatch`` whose printed maximum exceeds its children's sum,
+    in document order (adjustment areas have no such sum: their maximum is a cap)."""
+    out: list[Unreachable] = []
+
+    def visit(node: Node, part: Part) -> None:
+        part = node.part or part
+        children = node.children or []
+        if node.printed_mismatch and children and part is not Part.adjustment:
+            total = sum((child.max for child in children), Decimal(0))
+            if node.max > total:
+                leaves = tuple(n.id for n in node.walk() if n.is_leaf)
+                out.append(Unreachable(node.id, node.title, part, node.max, total, node.printed_mismatch, leaves))
+        for child in children:
+            visit(child, part)
+
+    for area in criteria.areas:
+        visit(area, Part.appraised)
+    return out
+
+
 __all__ = [
+    "ROUNDING_LEVELS",
     "Band",
     "CriteriaSet",
     "Decision",
@@ -294,5 +388,7 @@ __all__ = [
     "Rounding",
     "Text",
     "UnitType",
+    "Unreachable",
     "resolve_leaves",
+    "unreachable_points",
 ]

@@ -49,8 +49,10 @@ def _units(points: Fraction | Decimal) -> int:
     return int(scaled)
 
 
-def _round(value: Fraction, places: int, mode: RoundingMode) -> Fraction:
-    step = Fraction(1, 10**places)
+def _round(value: Fraction, places: int | None, mode: RoundingMode) -> Fraction:
+    """``value`` rounded to ``places`` decimals; a level not rounded (None) is still held at the
+    finest unit, 4 decimals (docs/criteria.md §12)."""
+    step = Fraction(1, 10 ** (4 if places is None else places))
     lower = (value // step) * step
     if value == lower:
         return value
@@ -84,7 +86,20 @@ def _count(leaf: Leaf, name: str, raw: Any) -> Fraction:
     return _value(raw)
 
 
-def evaluate_leaf(leaf: Leaf, row: Mapping[str, Any], places: int, mode: RoundingMode) -> tuple[Fraction | None, str]:
+def _range_ratio(rule: Proportional, value: Fraction) -> tuple[Fraction, str]:
+    """Where a value lies on the rule's declared range, as a ratio in [0, 1], and its branch."""
+    assert rule.range is not None
+    low, high = Fraction(rule.range.from_), Fraction(rule.range.to)
+    if value < low:
+        return Fraction(0), "below_range"
+    if value > high:
+        return Fraction(1), "above_range"
+    return (value - low) / (high - low), ("ratio_full" if value == high else "ratio")
+
+
+def evaluate_leaf(
+    leaf: Leaf, row: Mapping[str, Any], places: int | None, mode: RoundingMode
+) -> tuple[Fraction | None, str]:
     """Points (None when excluded) and branch of one leaf for one commune."""
     maximum = Fraction(leaf.max)
     flagged = bool(row.get(f"{leaf.id}:n/a"))
@@ -150,13 +165,17 @@ def evaluate_leaf(leaf: Leaf, row: Mapping[str, Any], places: int, mode: Roundin
             if den <= 0:
                 return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
             ratio = Fraction(num, den)
+            branch = "ratio_full" if ratio >= 1 else "ratio"
         else:
             assert rule.input is not None
             raw = get(rule.input)
             if raw is None:
                 return Fraction(0), "missing"
-            ratio = _value(raw) / 100
-        branch = "ratio_full" if ratio >= 1 else "ratio"
+            if rule.range is not None:
+                ratio, branch = _range_ratio(rule, _value(raw))
+            else:
+                ratio = _value(raw) / 100
+                branch = "ratio_full" if ratio >= 1 else "ratio"
         ratio = min(max(ratio, Fraction(0)), Fraction(1))
         points = _round(ratio * maximum, places, mode)
         cap = maximum if rule.cap is None else Fraction(rule.cap)
@@ -203,7 +222,7 @@ def evaluate_leaf(leaf: Leaf, row: Mapping[str, Any], places: int, mode: Roundin
 def evaluate_reference(criteria: CriteriaSet, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Score communes given as evaluation-frame rows; the same columns as the compiled result."""
     leaves = resolve_leaves(criteria)
-    places, mode = criteria.rounding.places, criteria.rounding.mode
+    places, mode = criteria.rounding.at("items"), criteria.rounding.mode
     out: list[dict[str, Any]] = []
     for row in rows:
         for leaf in leaves:
