@@ -156,6 +156,8 @@ class Parts(Strict):
 #: A level of the rounding policy: a number of decimals 0-4, or ``none`` (not rounded by the set).
 LevelPlaces = StrictInt | Literal["none"]
 
+#: Results columns measured on the index (in %), shown at the index's places.
+_INDEX_COLUMNS = frozenset({"index", "previous_index", "index_change", "gap_to_next_class", "next_class_from"})
 #: The levels a rounding policy sets, from the finest to the published figure.
 ROUNDING_LEVELS = ("items", "areas", "parts", "total", "index")
 
@@ -196,6 +198,21 @@ class Rounding(Strict):
         """Decimals a level is printed with: its own places, or 4 when it is not rounded."""
         places = self.at(level)
         return PLACES if places is None else places
+
+    def column_places(self, column: str) -> int:
+        """Decimals a results column is shown with: each level at its own places in the new form,
+        everything at ``places`` in the old form (as before per-level rounding existed)."""
+        if not self.per_level:
+            return self.places
+        if column in _INDEX_COLUMNS:
+            return self.shown("index")
+        if column in ("total_points", "previous_total", "total_change"):
+            return self.shown("total")
+        if column in ("appraised_points", "survey_points", "adjustment_points"):
+            return self.shown("parts")
+        if column.startswith("area_"):
+            return self.shown("areas")
+        return PLACES
 
     @property
     def per_level(self) -> bool:

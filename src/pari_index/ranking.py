@@ -32,7 +32,7 @@ import polars as pl
 from .compiling import COMMUNE
 from .errors import IntakeError, Problem, UsageError
 from .model import Band, CriteriaSet, Part
-from .points import PLACES, SCALE, to_units
+from .points import PLACES, SCALE, to_units, unit_step
 from .register import REGISTER_ALIASES
 from .tables import read_with_columns, row_problems
 from .textexpr import format_text
@@ -130,7 +130,7 @@ class _BandEdges:
 
 def band_edges(criteria: CriteriaSet) -> list[_BandEdges]:
     """The set's bands with their lowest reachable index and their order (0 = best)."""
-    step = 10 ** (PLACES - criteria.rounding.places)
+    step = unit_step(criteria.rounding.shown("index"))
     lowest: list[int | None] = []
     for band in criteria.classes:
         lower = band.lower
@@ -338,7 +338,7 @@ def rank(
     rescaled = totals.select(COMMUNE, "survey_rescaled") if "survey_rescaled" in totals.columns else None
     frame = frame.join(top_lost(details, rescaled=rescaled), on=COMMUNE, how="left")
     if previous is not None:
-        frame = compare_previous(frame, previous, lineage, criteria.rounding.places)
+        frame = compare_previous(frame, previous, lineage, criteria.rounding.shown("index"))
     return frame.sort(["group", "rank", "index", COMMUNE], descending=[False, False, True, False], nulls_last=True)
 
 
