@@ -18,7 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
+from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves, unreachable_points
 from .points import RoundingMode
 from .rules import (
     Bonus,
@@ -237,4 +237,68 @@ def evaluate_reference(criteria: CriteriaSet, rows: Iterable[Mapping[str, Any]])
                     "counted_max": _units(counted),
                 }
             )
+    return out
+
+
+def _round_level(value: Fraction, places: int | None, mode: RoundingMode) -> Fraction:
+    """A sum at a level of the rounding policy: as it is when the level is not rounded."""
+    return value if places is None else _round(value, places, mode)
+
+
+def _area_points(criteria: CriteriaSet, results: list[dict[str, Any]]) -> dict[tuple[str, str, str], Fraction | None]:
+    """Points per (commune, area, part), each rounded to the policy's area places. An area whose
+    items are all excluded has None; an adjustment area's net stays within +/- its maximum."""
+    leaves = {leaf.id: leaf for leaf in resolve_leaves(criteria)}
+    caps = {area.id: Fraction(area.max) for area in criteria.areas if area.part is Part.adjustment}
+    sums: dict[tuple[str, str, str], Fraction | None] = {}
+    for r in results:
+        leaf = leaves[r["criterion_id"]]
+        key = (r["commune_code"], leaf.area, leaf.part.value)
+        points = None if r["points"] is None else Fraction(r["points"]) * UNIT
+        before = sums.get(key)
+        sums[key] = before if points is None else (before or Fraction(0)) + points
+    out: dict[tuple[str, str, str], Fraction | None] = {}
+    for key, value in sums.items():
+        if key[1] in caps:
+            value = min(max(value or Fraction(0), -caps[key[1]]), caps[key[1]])
+        out[key] = None if value is None else _round_level(value, criteria.rounding.at("areas"), criteria.rounding.mode)
+    return out
+
+
+def reference_totals(criteria: CriteriaSet, results: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per commune, from :func:`evaluate_reference` rows: the points of each part, the total, the
+    applicable maximum and the index, in units, rounded level by level as the set's policy says
+    (docs/criteria.md §9, §12, §14). Survey results are taken as given (no optional-survey re-scaling)."""
+    rows = [dict(r) for r in results]
+    policy, mode = criteria.rounding, criteria.rounding.mode
+    areas = _area_points(criteria, rows)
+    unreachable = unreachable_points(criteria)
+    out: dict[str, dict[str, Any]] = {}
+    for commune in dict.fromkeys(r["commune_code"] for r in rows):
+        mine = [r for r in rows if r["commune_code"] == commune]
+        parts = {
+            part.value: _round_level(
+                sum(
+                    (v or Fraction(0) for (c, _, p), v in areas.items() if c == commune and p == part.value),
+                    Fraction(0),
+                ),
+                policy.at("parts"),
+                mode,
+            )
+            for part in Part
+        }
+        counted = {r["criterion_id"] for r in mine if r["counted_max"] > 0}
+        maximum = sum((Fraction(r["counted_max"]) * UNIT for r in mine), Fraction(0))
+        maximum += sum((Fraction(u.points) for u in unreachable if counted & set(u.leaves)), Fraction(0))
+        total = sum(parts.values(), Fraction(0))
+        index_places = policy.shown("index")
+        index = None if maximum == 0 else _round(total / maximum * 100, index_places, mode)
+        out[commune] = {
+            "appraised_points": _units(parts["appraised"]),
+            "survey_points": _units(parts["survey"]),
+            "adjustment_points": _units(parts["adjustment"]),
+            "total_points": _units(_round_level(total, policy.at("total"), mode)),
+            "applicable_max": _units(maximum),
+            "index": None if index is None else _units(index),
+        }
     return out

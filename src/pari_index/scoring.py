@@ -764,12 +764,20 @@ def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
     return out
 
 
+def _div_round(a: pl.Expr, b: pl.Expr, mode: RoundingMode) -> pl.Expr:
+    """a / b (b > 0) rounded for either sign of a, as the reference evaluator rounds: ``down``
+    towards zero (a penalty can take a total below 0), a half upwards or to the even neighbour."""
+    if mode is RoundingMode.down:
+        return pl.when(a < 0).then(-((-a) // b)).otherwise(a // b)
+    return div_round_expr(a, b, mode)
+
+
 def _rounded(expr: pl.Expr, places: int | None, mode: RoundingMode) -> pl.Expr:
     """A units column rounded to ``places`` decimals of a point; unchanged when not rounded."""
     if places is None:
         return expr
     step = unit_step(places)
-    return div_round_expr(expr, pl.lit(step), mode) * step
+    return _div_round(expr, pl.lit(step), mode) * step
 
 
 def _area_points(details: pl.DataFrame, criteria: CriteriaSet) -> pl.DataFrame:
@@ -873,7 +881,7 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
     achieved = pl.when(rescale).then(pl.col("appraised_points") + pl.col("adjustment_points")).otherwise(total)
     # index in units of 1/10,000 %, rounded to the index's places of a percent (4 when not rounded).
     index_places = policy.shown("index")
-    index = div_round_expr(achieved * (100 * 10**index_places), maximum, mode) * unit_step(index_places)
+    index = _div_round(achieved * (100 * 10**index_places), maximum, mode) * unit_step(index_places)
     totals = (
         per_commune.with_columns(
             total.alias("total_points"),
