@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StrictBool, StrictInt, model_validator
+from pydantic import BeforeValidator, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema, model_validator
 
 from .points import PLACES, RoundingMode
 from .rules import MAX_BRANCHES, MAX_LIST_ITEMS, Date, InputName, InputSpec, Interval, Points, Rule, Strict
@@ -153,8 +153,21 @@ class Parts(Strict):
     survey_optional: StrictBool = False
 
 
+def _level_places(value: Any) -> int | str:
+    # One clear message for every wrong value, instead of one per member of a union.
+    if value == "none":
+        return "none"
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= PLACES:
+        return value
+    raise ValueError(f"expected a number of decimal places from 0 to {PLACES}, or none (not {value!r})")
+
+
 #: A level of the rounding policy: a number of decimals 0-4, or ``none`` (not rounded by the set).
-LevelPlaces = StrictInt | Literal["none"]
+LevelPlaces = Annotated[
+    int | str,
+    PlainValidator(_level_places),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0, "maximum": PLACES}, {"const": "none"}]}),
+]
 
 #: Results columns measured on the index (in %), shown at the index's places.
 _INDEX_COLUMNS = frozenset({"index", "previous_index", "index_change", "gap_to_next_class", "next_class_from"})
@@ -177,14 +190,6 @@ class Rounding(Strict):
     parts: LevelPlaces | None = None
     total: LevelPlaces | None = None
     index: LevelPlaces | None = None
-
-    @model_validator(mode="after")
-    def _places_in_range(self) -> Rounding:
-        for level in ROUNDING_LEVELS:
-            value = getattr(self, level)
-            if isinstance(value, int) and not 0 <= value <= PLACES:
-                raise ValueError(f"rounding.{level} must be a number of places from 0 to {PLACES}, or none")
-        return self
 
     def at(self, level: str) -> int | None:
         """Decimals the ``level`` is rounded to, or None when it is not rounded (kept exact, or for
