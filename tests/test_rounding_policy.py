@@ -16,14 +16,17 @@ from typing import Any
 import polars as pl
 import pytest
 from click.testing import CliRunner
+from evaluators import score as leaf_score
 from evaluators import totals_both
 from ranking_helpers import DATA, write_csv
 from test_cli_criteria import run_process
 
 from pari_index.cli import main
+from pari_index.demo import generate
 from pari_index.errors import CriteriaError
+from pari_index.explain import describe_branch
 from pari_index.loading import load_criteria_text
-from pari_index.model import Rounding
+from pari_index.model import Rounding, resolve_leaves
 from pari_index.ranking import rank
 from pari_index.report import render_report
 from pari_index.results import read_results, result_tables, write_results
@@ -274,3 +277,42 @@ def test_without_printed_mismatch_nothing_changes(tmp_path: Path) -> None:
     # The bundled sets keep no printed mismatch: their maxima are the children's sums.
     for path in sorted((DATA.parent.parent / "criteria").glob("*.yaml")):
         assert "\nprinted_mismatch" not in path.read_text(encoding="utf-8")
+
+
+# --- explanations, report notes and demo data for the new rules ----------------------------------
+
+
+def test_values_outside_the_range_are_clipped_visibly() -> None:
+    criteria = load_criteria_text(TEXT.replace("{type: number, min: 0, max: 10}", "{type: number}"), "c.yaml").criteria
+    leaf = resolve_leaves(criteria)[2]  # 3.1, weight 12.5
+    # 11 (above 10) scores as 10, full points; both evaluators agree.
+    assert leaf_score(criteria, "3.1", score=110_000) == (125_000, "above_range", 125_000)
+    assert leaf_score(criteria, "3.1", score=100_000) == (125_000, "ratio_full", 125_000)
+    assert leaf_score(criteria, "3.1", score=73_700) == (92_125, "ratio", 125_000)
+    assert describe_branch(leaf, "above_range", "en") == (
+        "Value above the declared range: counted as its upper end, on the range 0–10"
+    )
+    assert describe_branch(leaf, "ratio", "vi") == "Điểm theo tỷ lệ (× 12,5 điểm), thang 0–10"
+
+
+def test_the_report_notes_an_unreachable_printed_maximum(tmp_path: Path) -> None:
+    loaded = load_criteria_text(PRINTED, "printed.yaml")
+    communes = write_csv(tmp_path / "c.csv", ["mã", "tên", "loại", "tỉnh"], [("00001", "Xã A", "xã", "P")])
+    inputs = write_csv(tmp_path / "a.csv", ["commune_code", "1.1.1:ok", "1.2:ok"], [("00001", "có", "không")])
+    result = score([inputs], loaded, communes=communes, lang="vi")
+    write_results(tmp_path / "results", result_tables(result, rank(result.totals, result.details, result.criteria)))
+    tables = read_results(tmp_path / "results")
+    about = dict(zip(tables["about"]["key"], tables["about"]["value"], strict=True))
+    assert about["method_2"].startswith("Tiêu chí 1.1: điểm tối đa in trong quyết định là 7,5")
+    html = render_report(tables, lang="vi")
+    assert "các tiêu chí thành phần chỉ cộng được 1,5" in html and "6 điểm không đơn vị nào đạt được" in html
+    english = render_report(tables, lang="en", criteria=loaded.criteria)
+    assert "Item 1.1: the decision prints a maximum of 7.5 but its sub-items add up to 1.5" in english
+
+
+def test_demo_data_scores_a_range_at_two_decimals_within_it(tmp_path: Path) -> None:
+    files = generate(COMPOSITE, tmp_path / "demo", communes=30, districts=2)
+    values = pl.read_csv(files["assessments_long"], infer_schema=False)["value"].drop_nulls()
+    numbers = [float(v.replace(",", ".")) for v in values]
+    assert all(0 <= x <= 10 and round(x, 2) == x for x in numbers)
+    assert len(set(numbers)) > 10  # spread over the range, not all at one end
