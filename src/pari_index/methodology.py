@@ -65,8 +65,10 @@ def unreachable_text(item: Unreachable, lang: str = "vi") -> str:
 
 
 def method_lines(criteria: CriteriaSet, lang: str = "vi") -> list[str]:
-    """The method notes of a set: its rounding, then every printed maximum kept above its children."""
-    return [rounding_text(criteria.rounding, lang), *(unreachable_text(u, lang) for u in unreachable_points(criteria))]
+    """The method notes of a set: its rounding when it sets levels on their own (the old form's
+    outputs stay as they were), then every printed maximum kept above its children."""
+    rounding = [rounding_text(criteria.rounding, lang)] if criteria.rounding.per_level else []
+    return [*rounding, *(unreachable_text(u, lang) for u in unreachable_points(criteria))]
 
 
 __all__ = ["method_lines", "rounding_text", "unreachable_text"]
