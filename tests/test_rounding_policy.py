@@ -24,7 +24,7 @@ from test_cli_criteria import run_process
 from pari_index.cli import main
 from pari_index.demo import generate
 from pari_index.errors import CriteriaError
-from pari_index.explain import describe_branch
+from pari_index.explain import describe_branch, explain_text
 from pari_index.loading import load_criteria_text
 from pari_index.model import Rounding, resolve_leaves
 from pari_index.ranking import rank
@@ -318,3 +318,10 @@ def test_demo_data_scores_a_range_at_two_decimals_within_it(tmp_path: Path) -> N
     numbers = [float(v.replace(",", ".")) for v in values]
     assert all(0 <= x <= 10 and round(x, 2) == x for x in numbers)
     assert len(set(numbers)) > 10  # spread over the range, not all at one end
+
+
+def test_an_explanation_shows_unrounded_item_points_in_full(tmp_path: Path) -> None:
+    result, _ = score_composite(tmp_path)
+    text = explain_text(result.details, result.leaves, "U01", "2.1", lang="en")
+    assert "Computed: 4.2075" in text and "(Max 7.50)" in text
+    assert "Tính theo quy tắc: 4,2075" in explain_text(result.details, result.leaves, "U01", "2.1", lang="vi")

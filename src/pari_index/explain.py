@@ -189,7 +189,9 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
 def _fmt(units: int | None, lang: str) -> str:
     if units is None:
         return "—"
-    text = f"{Decimal(units) / SCALE:.2f}"
+    # Two decimals, or up to four where the points have them (an unrounded weighted item, 4.2075):
+    # an explanation must not show points rounded that the set keeps unrounded.
+    text = f"{Decimal(units) / SCALE:.2f}" if units % 100 == 0 else f"{Decimal(units) / SCALE:.4f}".rstrip("0")
     return text.replace(".", ",") if lang == "vi" else text
 
 
