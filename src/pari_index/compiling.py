@@ -357,7 +357,7 @@ class _LeafCompiler:
         cap = self.max_units if rule.cap is None else to_units(rule.cap)
         floor = to_units(rule.floor)
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
-        # Ratio capped to [0, 1]; points = ratio x max, rounded to the set's places.
+        # Ratio capped to [0, 1]; points = ratio x max, rounded to the policy's item places.
         clipped = pl.min_horizontal(pl.max_horizontal(num, _lit(0)), den)
         raw = div_round_expr(_wide(clipped) * self.max_units, _wide(den) * self.step, self.mode) * self.step
         kept = pl.min_horizontal(pl.max_horizontal(raw, _lit(floor)), _lit(cap)).cast(pl.Int64)

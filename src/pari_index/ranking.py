@@ -7,8 +7,8 @@ points, its rank in every area, and, given last year's results, its previous ran
 
 Everything here follows docs/ranking.md:
 
-* The index is already rounded to the set's places by the scoring (domain primer §8.3): ranks are
-  computed on those exact Int64 units, never on floats.
+* The index is already rounded to the set's index places (``rounding.index``) by the scoring
+  (domain primer §8.3): ranks are computed on those exact Int64 units, never on floats.
 * Ranks are competition ranks (1, 2, 2, 4) or dense ranks (1, 2, 2, 3) as the set declares, after
   the set's tie-break keys ("appraised", "survey" or an area id; higher first).
 * Units the register marks as not ranked, and units without an index, get no rank and are sorted
