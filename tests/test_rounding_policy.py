@@ -325,3 +325,22 @@ def test_an_explanation_shows_unrounded_item_points_in_full(tmp_path: Path) -> N
     text = explain_text(result.details, result.leaves, "U01", "2.1", lang="en")
     assert "Computed: 4.2075" in text and "(Max 7.50)" in text
     assert "Tính theo quy tắc: 4,2075" in explain_text(result.details, result.leaves, "U01", "2.1", lang="vi")
+
+
+def test_the_totals_keep_their_column_order(tmp_path: Path) -> None:
+    result, _ = score_composite(tmp_path)
+    first = result.totals.columns.index("appraised_points")
+    assert result.totals.columns[first : first + 12] == [
+        "appraised_points",
+        "survey_points",
+        "appraised_max",
+        "survey_max",
+        "survey_given",
+        "items_not_assessed",
+        "adjustment_points",
+        "total_points",
+        "applicable_max",
+        "index",
+        "survey_rescaled",
+        "area_1",
+    ]

@@ -831,6 +831,17 @@ def _unreachable_max(details: pl.DataFrame, criteria: CriteriaSet) -> pl.DataFra
     return counted
 
 
+_PART_COLUMNS = (
+    "appraised_points",
+    "survey_points",
+    "appraised_max",
+    "survey_max",
+    "survey_given",
+    "items_not_assessed",
+    "adjustment_points",
+)
+
+
 def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Register) -> pl.DataFrame:
     """Per commune: points per part and area, the applicable maximum and the index in %.
 
@@ -861,7 +872,8 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
             (pl.col("appraised_max") + pl.col("_unreachable_appraised").fill_null(0)).alias("appraised_max"),
             (pl.col("survey_max") + pl.col("_unreachable_survey").fill_null(0)).alias("survey_max"),
         )
-        .drop("_unreachable_appraised", "_unreachable_survey")
+        # The columns in the order they always had (results sheets keep their layout).
+        .select(COMMUNE, *_PART_COLUMNS)
     )
     area_ids = [a.id for a in criteria.areas if (a.part or Part.appraised) is not Part.adjustment]
     areas = (
