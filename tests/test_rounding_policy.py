@@ -344,3 +344,12 @@ def test_the_totals_keep_their_column_order(tmp_path: Path) -> None:
         "survey_rescaled",
         "area_1",
     ]
+
+
+def test_a_range_above_the_inputs_maximum_is_a_warning_at_its_line() -> None:
+    text = TEXT.replace("score: {type: number, min: 0, max: 10}", "score: {type: number, min: 0, max: 8}", 1)
+    (warning,) = load_criteria_text(text, "c.yaml").warnings
+    first_range = next(i for i, x in enumerate(TEXT.splitlines(), start=1) if "range:" in x)
+    assert (warning.code, warning.line) == ("range-unreachable", first_range)
+    assert "may be at most 8, below the range's 'to' (10)" in warning.message
+    assert load_criteria_text(TEXT, "c.yaml").warnings == []

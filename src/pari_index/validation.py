@@ -22,6 +22,7 @@ from .rules import (
     CountTiers,
     Deadline,
     Deduction,
+    InputSpec,
     InputType,
     Interval,
     Penalty,
@@ -207,6 +208,22 @@ def check_intervals(
     return errors, gaps
 
 
+def _check_range_reach(
+    node: Node, rule: Proportional, inputs: dict[str, InputSpec], rloc: Loc, out: _Collector
+) -> None:
+    """A declared range whose top lies above the input's declared maximum: full points are out of reach."""
+    spec = inputs.get(rule.input) if rule.input is not None else None
+    if rule.range is None or spec is None or spec.max is None or spec.max >= rule.range.to:
+        return
+    out.warn(
+        (*rloc, "range"),
+        "range-unreachable",
+        f"criterion {node.id}: input {rule.input!r} may be at most {spec.max}, below the range's 'to' "
+        f"({rule.range.to}), so the item can never reach its maximum",
+        "make the input's max and the range's to the same value",
+    )
+
+
 def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collector) -> None:
     rule = node.rule
     assert rule is not None
@@ -333,6 +350,7 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                     "write the value that gives no points as from and the one that gives the maximum as to, "
                     "e.g. range: {from: 0, to: 10}",
                 )
+            _check_range_reach(node, rule, inputs, rloc, out)
             cap = maximum if rule.cap is None else rule.cap
             if cap > maximum:
                 out.error(rloc, "points-above-max", f"criterion {node.id}: cap {cap} is above the maximum {maximum}")
