@@ -21,6 +21,7 @@ from evaluators import totals_both
 from ranking_helpers import DATA, write_csv
 from test_cli_criteria import run_process
 
+from pari_index.authoring.method import method_text
 from pari_index.cli import main
 from pari_index.demo import generate
 from pari_index.errors import CriteriaError
@@ -353,3 +354,9 @@ def test_a_range_above_the_inputs_maximum_is_a_warning_at_its_line() -> None:
     assert (warning.code, warning.line) == ("range-unreachable", first_range)
     assert "may be at most 8, below the range's 'to' (10)" in warning.message
     assert load_criteria_text(TEXT, "c.yaml").warnings == []
+
+
+def test_the_annex_method_text_states_the_range() -> None:
+    leaf = resolve_leaves(load_criteria_text(TEXT, "c.yaml").criteria)[2]
+    assert "Points = (value − 0) / (10 − 0) × maximum" in method_text(leaf, "en")
+    assert "Điểm = (giá trị − 0) / (10 − 0) × điểm tối đa" in method_text(leaf, "vi")

@@ -210,7 +210,16 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     default=None,
     help="Output format (default: from the output name; xlsx).",
 )
-@click.option("--group-by", help="Register column to rank within (default: the criteria set's).")
+@click.option(
+    "--group-by",
+    multiple=True,
+    metavar="COLUMNS",
+    help=(
+        "Register column(s) to rank within, from the top down: --group-by district, or "
+        "--group-by province,district (the option may also be repeated). Groups are keyed by the "
+        "whole path: a district always within its province. Default: the criteria set's."
+    ),
+)
 @click.option("--previous", type=click.Path(path_type=Path), help="Last year's results, for rank changes.")
 @click.option(
     "--lineage",
@@ -241,7 +250,7 @@ def score(
     evidence_dir: Path | None,
     output: Path,
     fmt: str | None,
-    group_by: str | None,
+    group_by: tuple[str, ...],
     previous: Path | None,
     lineage: Path | None,
     report: Path | None,
@@ -271,7 +280,7 @@ def score(
         evidence_dir=evidence_dir,
         output=output,
         fmt=fmt,
-        group_by=group_by,
+        group_by=list(group_by) or None,
         previous=previous,
         lineage=lineage,
         report=report,
@@ -408,7 +417,13 @@ def demo_write_errors(output: Path) -> Iterator[None]:
     default=None,
     help="How many districts (default: about one per 15 communes).",
 )
-@click.option("--provinces", type=click.IntRange(1, 100), default=1, show_default=True)
+@click.option(
+    "--provinces",
+    type=click.IntRange(1, 100),
+    default=1,
+    show_default=True,
+    help="How many provinces; with more than one, one district name repeats in every province, as real names do.",
+)
 @click.option("--seed", type=int, default=2025, show_default=True)
 @click.option(
     "--form",
@@ -463,6 +478,84 @@ def demo_data(
         )
     for role, path in files.items():
         click.echo(f"{role}: {path}")
+
+
+@main.group("criteria")
+def criteria_group() -> None:
+    """A criteria set as the annex table of a decision, and back (docs/authoring.md)."""
+
+
+def _suffix(path: Path, allowed: tuple[str, ...], option: str = "-o") -> None:
+    if path.suffix.lower() not in allowed:
+        raise PariError(f"{option} {path}: the file must end in {' or '.join(allowed)}", exit_code=EXIT_USAGE)
+
+
+@criteria_group.command("export")
+@click.argument("criteria_file", metavar="SET.yaml", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The annex to write (.xlsx).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@handles_errors
+def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
+    """Write the annex table of a set: STT, titles, maxima, scoring method, evidence; with a cover
+    of particulars, classes and each item's provenance."""
+    from .authoring.export import export_annex
+    from .loading import load_criteria
+    from .paths import Target, check_paths, sources
+
+    _suffix(output, (".xlsx",))
+    check_paths([Target(output)], sources(("SET", criteria_file)))
+    criteria = load_criteria(criteria_file).criteria
+    rows = export_annex(criteria, output, lang)
+    click.echo(f"Wrote {output}: {rows} items of {criteria.id} ({criteria.decision.number}).")
+
+
+@criteria_group.command("import")
+@click.argument("annex", metavar="ANNEX.xlsx", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The draft to write (.yaml).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@handles_errors
+def criteria_import(annex: Path, output: Path, lang: str) -> None:
+    """Draft a criteria set from an annex table. Cells it cannot read become todo: notes that
+    pari validate lists until each is resolved."""
+    from .authoring.draft_yaml import draft_yaml
+    from .authoring.importing import import_annex, import_summary
+    from .outputs import write_text
+    from .paths import Target, check_paths, sources
+
+    _suffix(output, (".yaml", ".yml"))
+    check_paths([Target(output)], sources(("ANNEX", annex)))
+    draft = import_annex(annex, lang=lang)
+    write_text(output, draft_yaml(draft.document, annex.name, lang))
+    for problem in draft.problems:
+        click.echo(f"{problem.severity}: {problem.render()}", err=True)
+    click.echo(import_summary(draft, output, lang))
+
+
+@main.command("diff")
+@click.argument("old", metavar="OLD.yaml", type=click.Path(path_type=Path))
+@click.argument("new", metavar="NEW.yaml", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "table"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Also write the table (.csv or .xlsx).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@handles_errors
+def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None:
+    """List what changed between two criteria sets: items added, removed and moved, maxima,
+    ladders and edges, evidence, parts and classes."""
+    from .authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
+    from .loading import load_criteria
+    from .outputs import write_csv, write_xlsx
+    from .paths import Target, check_paths, sources
+
+    if output is not None:
+        _suffix(output, (".csv", ".xlsx"))
+        check_paths([Target(output)], sources(("OLD", old), ("NEW", new)))
+    changes = diff_sets(load_criteria(old).criteria, load_criteria(new).criteria, lang)
+    frame = diff_frame(changes, lang)
+    click.echo(diff_table_text(frame) if fmt == "table" else diff_text(changes, lang))
+    if output is not None and output.suffix.lower() == ".csv":
+        write_csv(output, frame)
+    elif output is not None:
+        write_xlsx(output, {"Thay đổi" if lang == "vi" else "Changes": frame})
 
 
 if __name__ == "__main__":  # pragma: no cover

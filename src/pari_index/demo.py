@@ -12,7 +12,8 @@ What is generated, following the primer (shared/domain.md):
   leading zeros, names built from common Vietnamese syllables (``Xã Yên Phú``, ``Phường Tân
   Thịnh``, ``Đặc khu Hòn Ngọc``), district names ``Huyện/Quận/Thị xã …``; thị trấn only before the
   2025 reform, đặc khu when the set has items for them (or from 2025); all units in one province
-  unless ``provinces`` says otherwise;
+  unless ``provinces`` says otherwise, and then one Huyện name repeats in every province, as real
+  district names do (Huyện Châu Thành);
 * **self-assessments** in the long and/or wide form, with plausible inputs for every input type
   (a latent per-commune quality drives all its answers, so good communes do well throughout),
   decimal commas, day-first dates and Vietnamese answers; self-scores that agree with the rules
@@ -185,6 +186,27 @@ def _unit_types_needed(leaves: Sequence[Leaf], year: int) -> set[str]:
     return needed
 
 
+def _district_names(rng: random.Random, kinds: list[str], province_of: list[int]) -> list[str]:
+    """A name per district, unique within its province. With several provinces the last district
+    of each is the same Huyện name, as Huyện Châu Thành is in about ten provinces of the Mekong
+    delta: a national demo ranked within districts then needs groups keyed by province too."""
+    last = {p: d for d, p in enumerate(province_of)}
+    shared = f"Huyện {_place_name(rng)}" if len(last) > 1 else None
+    names: list[str] = []
+    used: set[str] = {shared} if shared else set()
+    for d, kind in enumerate(kinds):
+        if shared is not None and last[province_of[d]] == d:
+            kinds[d] = "Huyện"
+            names.append(shared)
+            continue
+        name = f"{kind} {_place_name(rng)}"
+        while name in used:
+            name = f"{kind} {_place_name(rng)}"
+        used.add(name)
+        names.append(name)
+    return names
+
+
 def make_register(
     criteria: CriteriaSet,
     *,
@@ -219,14 +241,7 @@ def make_register(
     # District kinds: urban districts hold wards, rural districts communes (and one township
     # before 2025), district-level towns a mix.
     kinds = ["Quận" if i % 5 == 0 else "Thị xã" if i % 7 == 3 else "Huyện" for i in range(districts)]
-    district_names: list[str] = []
-    used: set[str] = set()
-    for kind in kinds:
-        name = f"{kind} {_place_name(rng)}"
-        while name in used:
-            name = f"{kind} {_place_name(rng)}"
-        used.add(name)
-        district_names.append(name)
+    district_names = _district_names(rng, kinds, [d * provinces // districts for d in range(districts)])
     weights = [rng.uniform(0.6, 1.4) for _ in range(districts)]
     total = sum(weights)
     sizes = [max(1, int(communes * w / total)) for w in weights]
@@ -1030,10 +1045,11 @@ def generate(
     compiled = compile_criteria(criteria)
     plans = _plans(compiled.leaves)
     if "wide" in forms and "long" in forms:
-        district_names = list(dict.fromkeys(c.district for c in units))
+        # A district is its province and its name: names repeat across provinces.
+        district_names = list(dict.fromkeys((c.province, c.district) for c in units))
         n_wide = min(len(district_names) - 1, max(1, round(len(district_names) * wide_share)))
         wide_districts = set(district_names[len(district_names) - n_wide :]) if n_wide > 0 else set()
-        wide_codes = frozenset(c.code for c in units if c.district in wide_districts)
+        wide_codes = frozenset(c.code for c in units if (c.province, c.district) in wide_districts)
         if not wide_codes and len(units) > 1:
             wide_codes = frozenset(c.code for c in units[-max(1, len(units) // 4) :])
     elif "wide" in forms:

@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .authoring.todos import todo_problems
 from .errors import CriteriaError, Problem
 from .limits import env_limit
 from .model import CriteriaSet
@@ -491,6 +492,10 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
                 )
             )
         _check_item_count(parsed)
+        # A draft from `pari criteria import` is refused, with every todo listed, until resolved.
+        todos = todo_problems(parsed.root, file)
+        if todos:
+            raise CriteriaError(parsed.duplicates + todos)
         try:
             criteria = CriteriaSet.model_validate(parsed.data)
         except ValidationError as exc:

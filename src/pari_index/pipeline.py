@@ -107,7 +107,7 @@ def run_score(
     survey: Sequence[str | Path] = (),
     evidence_dir: str | Path | None = None,
     fmt: str | None = None,
-    group_by: str | None = None,
+    group_by: str | Sequence[str] | None = None,
     previous: str | Path | None = None,
     lineage: str | Path | None = None,
     report: str | Path | None = None,
@@ -124,7 +124,8 @@ def run_score(
     Raises IntakeError (exit 1) before writing anything when nothing of an input file could be used
     (unless ``allow_incomplete``), and UsageError ``survey-missing`` when the set needs survey
     results and none were given (unless ``no_survey``). Whatever was not used is announced on the
-    console, in the summary and about sheets and in the report."""
+    console, in the summary and about sheets and in the report. ``group_by`` is a register column
+    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``."""
     from .ranking import rank, read_lineage
     from .results import read_results, result_tables, write_results
     from .scoring import notices, score
@@ -176,6 +177,10 @@ def run_score(
 
     severities = Counter(result.findings["severity"].to_list())
     lines = [*_run_summary(result), *notices(completeness.facts(), lang)]
+    if previous_tables is not None:  # last year's items may differ: say what still compares
+        from .authoring.previous import previous_set_notes
+
+        lines += previous_set_notes(previous_tables, result.criteria, lang)
     lines.append("Written: " + ", ".join(str(f) for f in files))
     text = "\n".join(lines)
     if strict and (severities.get("error", 0) or severities.get("warning", 0)):

@@ -23,6 +23,7 @@ Points and index columns are Int64 units of 1/10,000 (:mod:`pari_index.points`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -60,6 +61,7 @@ SCORE_COLUMNS = frozenset(
 RANK_COLUMNS = (
     "group",
     "group_column",
+    "group_key",
     "rank",
     "group_size",
     "tied",
@@ -211,6 +213,127 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     )
 
 
+#: Register columns from the top down: a district lies within a province. Grouping by one of them
+#: keys the group by the columns above it too, since district names repeat across provinces.
+HIERARCHY = ("province", "district")
+#: Joins the parts of a group key (``group_key``): top down, ``Tiền Giang › Huyện Châu Thành``.
+KEY_SEPARATOR = " \u203a "
+#: Joins the parts of a group label, nearest first: ``Huyện Châu Thành, Tiền Giang``.
+LABEL_SEPARATOR = ", "
+EMPTY = "\u2014"  # an empty group value in a key or a label
+
+
+def _requested_columns(group_by: str | Sequence[str]) -> list[str]:
+    """``"province,district"``, ``["province", "district"]`` or both mixed, as a list of names."""
+    items = [group_by] if isinstance(group_by, str) else list(group_by)
+    names = [part.strip() for item in items for part in str(item).split(",")]
+    if not names or any(not n for n in names):
+        raise UsageError(
+            Problem(
+                "empty-group-column",
+                f"--group-by {','.join(names)!r} has an empty column name",
+                hint="list register columns separated by commas, e.g. --group-by province,district",
+            )
+        )
+    return names
+
+
+def group_path(totals: pl.DataFrame, group_by: str | Sequence[str]) -> tuple[str, ...]:
+    """The register columns a group is keyed by, from the top down; the last one is the column
+    ranked within (``group_column``). A column of :data:`HIERARCHY` brings the columns above it
+    that the register has (``district`` → ``province, district``); other columns are taken as
+    given (``province,cluster``)."""
+    columns = [group_column(totals, n) for n in _requested_columns(group_by)]
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    if repeated:
+        raise UsageError(
+            Problem(
+                "repeated-group-column",
+                f"--group-by names {', '.join(repeated)} more than once",
+                hint="name each register column once, from the top down: --group-by province,district",
+            )
+        )
+    levels = [HIERARCHY.index(c) for c in columns if c in HIERARCHY]
+    if levels != sorted(levels):
+        raise UsageError(
+            Problem(
+                "group-columns-order",
+                f"--group-by {','.join(columns)} lists a district before its province",
+                hint="list the columns from the top down: --group-by province,district",
+            )
+        )
+    if columns[0] in HIERARCHY:
+        above = HIERARCHY[: HIERARCHY.index(columns[0])]
+        columns = [c for c in above if c in totals.columns] + columns
+    return tuple(columns)
+
+
+def _level_key(totals: pl.DataFrame, column: str) -> pl.Expr:
+    """A level's key: the register's code for it (``district_code``) where the register gives one,
+    else the name."""
+    name = pl.col(column).cast(pl.String)
+    code = f"{column}_code"
+    if code in totals.columns:
+        return pl.coalesce(pl.col(code).cast(pl.String), name)
+    return name
+
+
+def _labels(keys: list[tuple[str | None, ...]], names: list[tuple[str | None, ...]]) -> list[str | None]:
+    """Readable, unique group labels: a group's own name, with its parents added (nearest first,
+    ``Huyện Châu Thành, Tiền Giang``) only while that name is shared with another group; the key's
+    codes are added when even the whole path of names is shared."""
+    depth = [1] * len(keys)
+
+    def label(i: int) -> str | None:
+        parts = list(reversed(names[i]))[: depth[i]]
+        if depth[i] == 1 and parts[0] is None:
+            return None  # an empty group value stays empty, as in the register
+        return LABEL_SEPARATOR.join(p if p is not None else EMPTY for p in parts)
+
+    while True:
+        current = [label(i) for i in range(len(keys))]
+        counts: dict[str | None, int] = {}
+        for text in current:
+            counts[text] = counts.get(text, 0) + 1
+        grow = [i for i, text in enumerate(current) if counts[text] > 1 and depth[i] < len(names[i])]
+        if not grow:
+            break
+        for i in grow:
+            depth[i] += 1
+    # Equal names all the way up: the groups differ by code (two districts of one name and
+    # province, with two district codes). The leaf's code tells them apart, else the whole key.
+    shared = {text for text in current if current.count(text) > 1}
+    coded = [f"{text or EMPTY} ({keys[i][-1] or EMPTY})" if text in shared else text for i, text in enumerate(current)]
+    return [
+        f"{current[i] or EMPTY} ({KEY_SEPARATOR.join(k or EMPTY for k in keys[i])})" if coded.count(text) > 1 else text
+        for i, text in enumerate(coded)
+    ]
+
+
+def group_keys(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
+    """Per unit, in the order of ``totals``: ``_group`` (a number per group, to rank over),
+    ``group_key`` (the levels' keys as text, top down) and ``group`` (the readable label of
+    :func:`_labels`). Each level's key is the register's code or the name (:func:`_level_key`)."""
+    levels = [_level_key(totals, c).alias(f"_g{i}") for i, c in enumerate(path)]
+    frame = totals.select(*levels, *(pl.col(c).cast(pl.String).alias(f"_n{i}") for i, c in enumerate(path)))
+    level_names = [f"_g{i}" for i in range(len(path))]
+    distinct = frame.unique(subset=level_names, keep="first", maintain_order=True)
+    keys = list(distinct.select(level_names).iter_rows())
+    names = list(distinct.select(f"_n{i}" for i in range(len(path))).iter_rows())
+    labels = pl.DataFrame(
+        {
+            **{g: [k[i] for k in keys] for i, g in enumerate(level_names)},
+            "group_key": [KEY_SEPARATOR.join(p if p is not None else EMPTY for p in k) for k in keys],
+            "group": _labels(keys, names),
+            "_group": range(len(keys)),
+        },
+        schema={**dict.fromkeys(level_names, pl.String), "group_key": pl.String, "group": pl.String}
+        | {"_group": pl.Int64},
+    )
+    joined = frame.select(level_names).join(labels, on=level_names, how="left", nulls_equal=True, maintain_order="left")
+    return joined.select("_group", "group_key", "group")
+
+
 def _tie_break_column(key: str) -> str:
     if key == Part.appraised.value:
         return "appraised_points"
@@ -274,14 +397,15 @@ def rank(
     details: pl.DataFrame,
     criteria: CriteriaSet,
     *,
-    group_by: str | None = None,
+    group_by: str | Sequence[str] | None = None,
     previous: dict[str, pl.DataFrame] | None = None,
     lineage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Rank, classify and compare with last year. Returns the totals with the columns of
     docs/ranking.md added, sorted by group, then rank; unranked units come last in their group,
-    by index (highest first)."""
-    column = group_column(totals, group_by or criteria.ranking.within)
+    by index (highest first). ``group_by`` is a register column or a list of them from the top
+    down (``["province", "district"]``); groups are keyed by their whole path (:func:`group_path`)."""
+    path = group_path(totals, group_by or criteria.ranking.within)
     method: Literal["dense", "min"] = "dense" if criteria.ranking.ties == "dense" else "min"
     index = pl.col("index")
     ranked_flag = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
@@ -296,13 +420,13 @@ def rank(
         index.alias("_index"),
         *(present(_tie_break_column(k)).alias(f"_tb{i}") for i, k in enumerate(criteria.ranking.tie_break)),
     )
-    frame = totals.with_columns(
-        pl.col(column).cast(pl.String).alias("group"),
-        pl.lit(column).alias("group_column"),
+    keys = group_keys(totals, path)
+    frame = pl.concat([totals.drop(keys.columns, strict=False), keys], how="horizontal").with_columns(
+        pl.lit(path[-1]).alias("group_column")
     )
     frame = frame.with_columns(
-        pl.when(eligible).then(key).rank(method, descending=True).over("group").cast(pl.Int64).alias("rank"),
-        eligible.cast(pl.Int64).sum().over("group").alias("group_size"),
+        pl.when(eligible).then(key).rank(method, descending=True).over("_group").cast(pl.Int64).alias("rank"),
+        eligible.cast(pl.Int64).sum().over("_group").alias("group_size"),
         pl.when(~ranked_flag)
         .then(pl.lit("not_ranked_in_register"))
         .when(index.is_null())
@@ -321,13 +445,13 @@ def rank(
         return pl.col("_areas").list.contains(area).fill_null(False)
 
     frame = frame.with_columns(
-        (pl.col("rank").is_not_null() & (pl.len().over("group", "rank") > 1)).alias("tied"),
+        (pl.col("rank").is_not_null() & (pl.len().over("_group", "rank") > 1)).alias("tied"),
         *_class_columns(criteria, index),
         *(
             pl.when(eligible & area_applies(a))
             .then(pl.col(f"area_{a}"))
             .rank(method, descending=True)
-            .over("group")
+            .over("_group")
             .cast(pl.Int64)
             .alias(f"rank_area_{a}")
             for a in areas
@@ -339,7 +463,8 @@ def rank(
     frame = frame.join(top_lost(details, rescaled=rescaled), on=COMMUNE, how="left")
     if previous is not None:
         frame = compare_previous(frame, previous, lineage, criteria.rounding.shown("index"))
-    return frame.sort(["group", "rank", "index", COMMUNE], descending=[False, False, True, False], nulls_last=True)
+    order = ["group", "_group", "rank", "index", COMMUNE]
+    return frame.sort(order, descending=[False, False, False, True, False], nulls_last=True).drop("_group")
 
 
 # --------------------------------------------------------------------------------------------
@@ -408,7 +533,8 @@ def _previous_kind(summary: pl.DataFrame, tables: dict[str, pl.DataFrame]) -> st
 
 def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """Last year's summary in the form used for comparison: ``_p_code``, ``_p_rank``,
-    ``_p_index`` (units), ``_p_group``, ``_p_size``, ``_p_kind``."""
+    ``_p_index`` (units), ``_p_group`` (the label), ``_p_key`` (the group's key: ``group_key``, or
+    in results written before groups had keys, the group's name), ``_p_size``, ``_p_kind``."""
     summary = previous.get("summary")
     if summary is None or COMMUNE not in summary.columns:
         raise UsageError(
@@ -421,17 +547,19 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     kind = _previous_kind(summary, previous)
     rank_expr = _number(summary, "rank").round(0).cast(pl.Int64)
     group = pl.col("group").cast(pl.String) if "group" in summary.columns else pl.lit(None, dtype=pl.String)
+    key = pl.col("group_key").cast(pl.String) if "group_key" in summary.columns else group
     out = summary.select(
         pl.col(COMMUNE).cast(pl.String).str.strip_chars().alias("_p_code"),
         rank_expr.alias("_p_rank"),
         (_number(summary, "index") * SCALE).round(0).cast(pl.Int64).alias("_p_index"),
         group.alias("_p_group"),
+        key.alias("_p_key"),
         _number(summary, "group_size").round(0).cast(pl.Int64).alias("_p_size"),
         pl.lit(kind, dtype=pl.String).alias("_p_kind"),
         pl.lit(True).alias("_p_found"),
     )
     return out.with_columns(
-        pl.coalesce("_p_size", pl.col("_p_rank").is_not_null().sum().over("_p_group").cast(pl.Int64))
+        pl.coalesce("_p_size", pl.col("_p_rank").is_not_null().sum().over("_p_key").cast(pl.Int64))
     ).unique(subset=["_p_code"], keep="first", maintain_order=True)
 
 
@@ -441,9 +569,21 @@ def compare_previous(
     lineage: pl.DataFrame | None,
     places: int,
 ) -> pl.DataFrame:
-    """Add previous_rank, previous_index, rank_change, index_change and previous_note."""
+    """Add previous_rank, previous_index, rank_change, index_change and previous_note. Groups are
+    compared by key (``group_key``); results written before groups had keys only name the group,
+    and are compared with the value of the grouping column, as they were then."""
     prev = previous_summary(previous)
     codes = frame.select(COMMUNE, "rank", "index", "group", "group_column")
+    summary = previous.get("summary")
+    keyed = summary is not None and "group_key" in summary.columns and "group_key" in frame.columns
+    column = frame["group_column"].drop_nulls().first() if "group_column" in frame.columns else None
+    if keyed:
+        current_key = pl.col("group_key")
+    elif isinstance(column, str) and column in frame.columns:
+        current_key = pl.col(column).cast(pl.String)
+    else:
+        current_key = pl.col("group")
+    frame = frame.with_columns(current_key.alias("_key"))
     if lineage is not None and lineage.height:
         links = (
             lineage.select(pl.col("old_code").cast(pl.String), pl.col("new_code").cast(pl.String))
@@ -493,6 +633,7 @@ def compare_previous(
             pl.col("_p_rank").first(),
             pl.col("_p_index").first(),
             pl.col("_p_group").first(),
+            pl.col("_p_key").first(),
             pl.col("_p_kind").first(),
             found.first().alias("_found"),
             predecessor.str.join(", ").alias("_preds"),
@@ -504,9 +645,7 @@ def compare_previous(
     single = link.is_in(["same", "renamed"])
     matched = single & pl.col("_found")
     kind_differs = pl.col("_p_kind").is_not_null() & (pl.col("_p_kind") != pl.col("group_column"))
-    value_differs = (
-        pl.col("_p_group").is_not_null() & pl.col("group").is_not_null() & (pl.col("_p_group") != pl.col("group"))
-    )
+    value_differs = pl.col("_p_key").is_not_null() & pl.col("_key").is_not_null() & (pl.col("_p_key") != pl.col("_key"))
     different = matched & (kind_differs | value_differs).fill_null(False)
     previous_rank = pl.when(single).then(pl.col("_p_rank"))
     previous_index = pl.when(single).then(pl.col("_p_index"))
@@ -527,8 +666,9 @@ def compare_previous(
         pl.when(different & ~kind_differs).then(
             format_text(
                 "different peer group: ranked in {} last year, in {} now; ranks not compared",
-                pl.col("_p_group"),
-                pl.col("group"),
+                # Keys, not labels: two Huyện Châu Thành are told apart by their province.
+                pl.col("_p_key"),
+                pl.col("_key"),
             )
         ),
     ]
@@ -543,7 +683,7 @@ def compare_previous(
         (pl.col("index") - previous_index).cast(pl.Int64).alias("index_change"),
         pl.when(note.str.len_chars() > 0).then(note).alias("previous_note"),
     )
-    return out.drop("_link", "_old", "_p_rank", "_p_index", "_p_group", "_p_kind", "_found", "_preds")
+    return out.drop("_link", "_old", "_p_rank", "_p_index", "_p_group", "_p_key", "_p_kind", "_found", "_preds", "_key")
 
 
 __all__ = [
@@ -553,6 +693,8 @@ __all__ = [
     "band_edges",
     "compare_previous",
     "group_column",
+    "group_keys",
+    "group_path",
     "previous_summary",
     "rank",
     "read_lineage",

@@ -6,8 +6,10 @@ within one province over time. Columns are read under English or Vietnamese head
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -21,6 +23,9 @@ REGISTER_ALIASES: dict[str, str] = {
     **{k: "type" for k in ("type", "unit_type", "loại", "loại đơn vị", "loai")},
     **{k: "district" for k in ("district", "huyện", "quận/huyện", "quận, huyện", "huyen")},
     **{k: "province" for k in ("province", "tỉnh", "tỉnh/thành phố", "tinh")},
+    # Optional codes of the district and province: where given, groups are keyed by them.
+    **{k: "district_code" for k in ("district_code", "mã huyện", "mã quận/huyện", "ma huyen")},
+    **{k: "province_code" for k in ("province_code", "mã tỉnh", "mã tỉnh/thành phố", "ma tinh")},
     **{k: "ranked" for k in ("ranked", "xếp hạng", "có xếp hạng")},
 }
 
@@ -90,6 +95,7 @@ def read_register(path: str | Path) -> Register:
     more, warnings = _register_problems(frame, no_code, bad_code, repeated)
     problems += more
     kept = frame.filter(~no_code & ~repeated & ~bad_code).with_columns(pl.coalesce("name", "code").alias("name"))
+    warnings += _level_code_warnings(kept)
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
     rows = frame.select(
@@ -158,6 +164,40 @@ def _register_problems(
         "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
     )
     return problems, warnings
+
+
+def _code_names_message(level: str) -> Callable[[dict[str, Any]], str]:
+    def message(r: dict[str, Any]) -> str:
+        return (
+            f"{level}_code {r[f'{level}_code']!r} is named {r[level]!r} here and {r['_first_name']!r} in row "
+            f"{r['_first_row']}; the units are ranked together, as the code says"
+        )
+
+    return message
+
+
+def _level_code_warnings(kept: pl.DataFrame) -> list[Problem]:
+    """Rows whose district (or province) name differs from the name of the same ``district_code``
+    higher up: groups follow the code, so the group is labelled with the first name."""
+    warnings: list[Problem] = []
+    for level in ("district", "province"):
+        code = f"{level}_code"
+        if code not in kept.columns:
+            continue
+        has_code = pl.col(code).is_not_null()
+        first = kept.with_columns(
+            pl.col(level).first().over(code).alias("_first_name"),
+            pl.col(ROW).first().over(code).alias("_first_row"),
+        )
+        warnings += row_problems(
+            first,
+            has_code & pl.col(level).ne_missing(pl.col("_first_name")),
+            "level-code-names",
+            _code_names_message(level),
+            f"write one name for each {code}, or correct the code",
+            field=level,
+        )
+    return warnings
 
 
 def register_from_codes(codes: list[str]) -> Register:

@@ -26,7 +26,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +41,7 @@ from .methodology import method_lines
 from .model import ROUNDING_LEVELS, CriteriaSet, Rounding
 from .outputs import write_text
 from .points import RoundingMode
+from .ranking import LABEL_SEPARATOR
 from .scoring import notices
 from .textexpr import format_text
 
@@ -658,6 +659,16 @@ def _group_key(summary: pl.DataFrame, about: Mapping[str, str]) -> str | None:
     return "district" if "district" in summary.columns else None
 
 
+def _group_province(recs: Sequence[Mapping[str, Any]], label: str) -> str:
+    """The province to show beside a group's heading: the one all its units share, unless the
+    label already names it (``Huyện Châu Thành, Tiền Giang``)."""
+    provinces = {_text(r.get("province")) for r in recs}
+    if len(provinces) != 1:
+        return ""
+    province = provinces.pop()
+    return "" if label.endswith(LABEL_SEPARATOR + province) else province
+
+
 def _build(
     tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None, lazy: bool
 ) -> dict[str, Any]:
@@ -794,10 +805,14 @@ def _build(
     group_col = _group_key(summary, about)
     has_rank = "rank" in summary.columns
     records = summary.to_dicts()
+    # Groups are told apart by their key (two Huyện Châu Thành of different provinces are two
+    # groups); results written before groups had keys are told apart by province and name.
+    keyed = "group_key" in summary.columns
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for rec in records:
         gname = _text(rec.get(group_col)) if group_col else ""
-        grouped.setdefault((_text(rec.get("province")), gname), []).append(rec)
+        group_at = ("", _text(rec.get("group_key"))) if keyed else (_text(rec.get("province")), gname)
+        grouped.setdefault(group_at, []).append(rec)
 
     def commune_order(rec: Mapping[str, Any]) -> tuple[Any, ...]:
         ranked = rec.get("ranked") is not False
@@ -816,10 +831,10 @@ def _build(
     groups: list[Group] = []
     shown_open = 0
     heat_rows: list[dict[str, Any]] = []
-    for gi, ((province, gname), recs) in enumerate(
-        sorted(grouped.items(), key=lambda kv: (_fold(kv[0][0]), _fold(kv[0][1]), kv[0]))
-    ):
+    for gi, (_, recs) in enumerate(sorted(grouped.items(), key=lambda kv: (_fold(kv[0][0]), _fold(kv[0][1]), kv[0]))):
         recs.sort(key=commune_order)
+        gname = _text(recs[0].get(group_col)) if group_col else ""
+        province = _group_province(recs, gname)
         widest = max([_num(r.get("total_points")) or 0.0 for r in recs] + [scale, 1e-9])
         communes: list[Commune] = []
         bars: list[Bar] = []

@@ -105,8 +105,16 @@ def result_tables(
         criteria=display_frame(result.details, 4),
         findings=result.findings,
         rows=result.ledger,
-        about=about_table(result, extra_about, lang),
+        about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
     )
+
+
+def _grouping_about(summary: pl.DataFrame | None) -> dict[str, str]:
+    """What the units were ranked within, as ranked (``--group-by`` may differ from the set)."""
+    if summary is None or "group_column" not in summary.columns:
+        return {}
+    columns = summary["group_column"].drop_nulls().unique().to_list()
+    return {"ranked_within": str(columns[0])} if len(columns) == 1 else {}
 
 
 #: Above this many ranking groups a workbook gets no sheet per group (a national run has ~700
@@ -125,23 +133,26 @@ GROUP_SHEET_COLUMNS = (
     "gap_to_next_class",
     "next_class",
     "top_lost",
+    "group",  # the group's whole label, which a sheet name (31 characters) may cut short
 )
 
 
 def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[str, pl.DataFrame]:
-    """One ranking sheet per group (district or province), sorted by rank, named after the group
-    as Excel allows (31 characters, no []:*?/\\); empty when there are more than ``limit`` groups."""
+    """One ranking sheet per group (district or province), sorted by rank, named after the group's
+    label as Excel allows (31 characters, no []:*?/\\, unique); empty when there are more than
+    ``limit`` groups. Groups are told apart by ``group_key`` (two Huyện Châu Thành of different
+    provinces are two sheets), or by ``group`` in results written before groups had keys."""
     if "group" not in summary.columns:
         return {}
-    groups = summary["group"].unique(maintain_order=True).to_list()
+    key = "group_key" if "group_key" in summary.columns else "group"
+    groups = summary.select(key, pl.col("group").alias("_label")).unique(subset=[key], maintain_order=True).rows()
     if len(groups) > limit:
         return {}
     sheets: dict[str, pl.DataFrame] = {}
     columns = [c for c in GROUP_SHEET_COLUMNS if c in summary.columns]
-    for group in groups:
-        label = str(group if group is not None else "—")
-        name = safe_sheet_name("XH " + label, {*sheets, *TABLES})
-        part = summary.filter(pl.col("group").eq_missing(group))
+    for group, label in groups:
+        name = safe_sheet_name("XH " + str(label if label is not None else "—"), {*sheets, *TABLES})
+        part = summary.filter(pl.col(key).eq_missing(group))
         if "rank" in part.columns:
             part = part.sort("rank", nulls_last=True)
         sheets[name] = part.select(columns)
@@ -221,6 +232,7 @@ TEXT_COLUMNS = frozenset(
         "name",
         "group",
         "group_column",
+        "group_key",
         "district",
         "province",
         "unit_type",

@@ -15,7 +15,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1029,10 +1029,11 @@ def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
     return grid.with_columns(exprs)
 
 
-def read_excel(path: Path, file: str) -> ReadResult:
+def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
     """Read a workbook's visible sheets as strings. The package and its XML are measured first;
     a workbook over a limit (docs/limits.md) is refused with an IntakeError and never reaches
-    calamine, which cannot be limited."""
+    calamine, which cannot be limited. ``header_row``: for tables with title rows above the header
+    (a decision's annex), the index in the sheet's grid of the header row (0: the first row)."""
     import fastexcel
 
     limits = XlsxLimits.from_env()
@@ -1089,7 +1090,8 @@ def read_excel(path: Path, file: str) -> ReadResult:
             continue
         info = cells.get(name, _SheetCells())
         raw = _percent_as_shown(raw, info)
-        sheet, sheet_problems = frame_from_grid(raw, file, name, info.first_row)
+        skip = header_row(raw) if header_row is not None else 0
+        sheet, sheet_problems = frame_from_grid(raw.slice(skip), file, name, info.first_row + skip)
         problems += sheet_problems
         problems += _cell_problems(info, sheet, file, name)
         if sheet is not None:

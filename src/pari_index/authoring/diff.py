@@ -1,0 +1,248 @@
+"""``pari diff``: what changed between two criteria sets (one year's decision and the next).
+
+Items are matched by id, then, among those left over, by title similarity (a renumbered item keeps
+its title). For each matched item the diff reports a new place in the tree, a new maximum, a new
+rule or ladder (with the method text before and after), new evidence requirements, parts, unit
+types and N/A policy; for the set, the scale, the parts split, classes, rounding and ranking.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from ..model import CriteriaSet, Leaf, Node, resolve_leaves
+from .compare import leaf_semantics
+from .method import method_text, number, range_text
+
+#: Titles at least this similar (difflib ratio) match an item whose id changed.
+TITLE_SIMILARITY = 0.8
+#: An item keeping its id with a title this different (or more) may have been renumbered.
+UNRELATED = 0.5
+
+WHAT = {
+    "vi": {
+        "added": "thêm mới",
+        "removed": "bỏ",
+        "moved": "chuyển chỗ / đổi số",
+        "title": "đổi tên",
+        "max": "điểm tối đa",
+        "rule": "cách chấm",
+        "kind": "loại quy tắc",
+        "ladder": "thang điểm, ngưỡng",
+        "evidence": "tài liệu kiểm chứng",
+        "part": "phần",
+        "policy": "áp dụng, không phát sinh",
+        "scale": "thang điểm",
+        "parts": "chia phần",
+        "classes": "xếp loại",
+        "rounding": "làm tròn",
+        "ranking": "xếp hạng",
+    },
+    "en": {
+        "added": "added",
+        "removed": "removed",
+        "moved": "moved / renumbered",
+        "title": "title",
+        "max": "maximum",
+        "rule": "scoring method",
+        "kind": "rule kind",
+        "ladder": "ladder and edges",
+        "evidence": "evidence required",
+        "part": "part",
+        "policy": "applies to, N/A policy",
+        "scale": "scale",
+        "parts": "parts split",
+        "classes": "classes",
+        "rounding": "rounding",
+        "ranking": "ranking",
+    },
+}
+COLUMNS = {"vi": ["Mục", "Thay đổi", "Cũ", "Mới"], "en": ["Item", "Change", "Old", "New"]}
+NONE = {"vi": "(không có)", "en": "(none)"}
+SET = {"vi": "(bộ tiêu chí)", "en": "(the set)"}
+UNDER = {"vi": "thuộc", "en": "under"}
+
+
+@dataclass(frozen=True)
+class Change:
+    item: str  # "1.2.3", "1.2.3 → 1.3.1" for a moved item, "" for the set
+    what: str  # a key of WHAT
+    old: str
+    new: str
+
+
+def _similar(a: Node, b: Node) -> float:
+    return difflib.SequenceMatcher(None, a.title.vi, b.title.vi).ratio()
+
+
+def _match(old: dict[str, Node], new: dict[str, Node]) -> dict[str, str]:
+    """Old id -> new id: the same id first, then the most similar title among the rest. An id kept
+    for an item with an unrelated title (below ``UNRELATED``) yields to a new id that carries the
+    old title: the item was renumbered and its number given to a new one."""
+    pairs = {i: i for i in old if i in new}
+    fresh = [j for j in new if j not in old]
+    stale = [k for k in old if k not in new]
+    for i in [i for i in pairs if _similar(old[i], new[i]) < UNRELATED]:
+        best = max(fresh, key=lambda j: _similar(old[i], new[j]), default=None)
+        if best is not None and _similar(old[i], new[best]) >= TITLE_SIMILARITY:
+            pairs[i] = best  # old i was renumbered; its number went to a new item
+            fresh.remove(best)
+            continue
+        back = max(stale, key=lambda k: _similar(old[k], new[i]), default=None)
+        if back is not None and _similar(old[back], new[i]) >= TITLE_SIMILARITY:
+            del pairs[i]  # old "back" took number i; the old item i is gone
+            pairs[back] = i
+            stale.remove(back)
+    left = [i for i in old if i not in pairs]
+    free = [j for j in new if j not in pairs.values()]
+    for i in left:
+        scored = [(_similar(old[i], new[j]), j) for j in free]
+        best_score, best_id = max(scored, default=(0.0, ""))
+        if best_score >= TITLE_SIMILARITY and old[i].is_leaf == new[best_id].is_leaf:
+            pairs[i] = best_id
+            free.remove(best_id)
+    return pairs
+
+
+def _parents(criteria: CriteriaSet) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for node in criteria.nodes():
+        for child in node.children or []:
+            out[child.id] = node.id
+    return out
+
+
+def _evidence(leaf: Leaf, lang: str) -> str:
+    from .export import evidence_text
+
+    return evidence_text(leaf.evidence, lang) or NONE[lang]
+
+
+def _leaf_changes(item: str, a: Leaf, b: Leaf, lang: str) -> list[Change]:
+    sa, sb = leaf_semantics(a), leaf_semantics(b)
+    out: list[Change] = []
+    if sa["rule"] != sb["rule"]:
+        if a.rule.kind != b.rule.kind:
+            out.append(Change(item, "kind", a.rule.kind, b.rule.kind))
+        what = "ladder" if a.rule.kind == b.rule.kind and a.rule.kind in ("tiers", "count_tiers") else "rule"
+        out.append(Change(item, what, method_text(a, lang), method_text(b, lang)))
+    if sa["evidence"] != sb["evidence"]:
+        out.append(Change(item, "evidence", _evidence(a, lang), _evidence(b, lang)))
+    if sa["part"] != sb["part"]:
+        out.append(Change(item, "part", sa["part"], sb["part"]))
+    policy = ("applies_to", "not_applicable", "missing_evidence", "floor")
+    if any(sa[k] != sb[k] for k in policy) and sa["rule"] == sb["rule"]:
+        out.append(Change(item, "policy", _policy(sa, policy), _policy(sb, policy)))
+    return out
+
+
+def _policy(semantics: dict[str, Any], keys: tuple[str, ...]) -> str:
+    return "; ".join(f"{k}: {semantics[k]}" for k in keys)
+
+
+def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]:
+    old_nodes = {n.id: n for n in old.nodes()}
+    new_nodes = {n.id: n for n in new.nodes()}
+    pairs = _match(old_nodes, new_nodes)
+    old_leaves = {leaf.id: leaf for leaf in resolve_leaves(old)}
+    new_leaves = {leaf.id: leaf for leaf in resolve_leaves(new)}
+    old_parent, new_parent = _parents(old), _parents(new)
+    out: list[Change] = []
+    for i, node in old_nodes.items():
+        if i not in pairs:
+            out.append(Change(i, "removed", f"{node.title.get(lang)} ({number(node.max, lang)})", NONE[lang]))
+            continue
+        j = pairs[i]
+        other = new_nodes[j]
+        item = i if i == j else f"{i} → {j}"
+        if i != j or old_parent.get(i) != new_parent.get(j):
+            under = UNDER[lang]
+            out.append(
+                Change(
+                    item, "moved", f"{i} ({under} {old_parent.get(i, '-')})", f"{j} ({under} {new_parent.get(j, '-')})"
+                )
+            )
+        if node.title.vi != other.title.vi:
+            out.append(Change(item, "title", node.title.get(lang), other.title.get(lang)))
+        if node.max != other.max:
+            out.append(Change(item, "max", number(node.max, lang), number(other.max, lang)))
+        if node.is_leaf and other.is_leaf:
+            out += _leaf_changes(item, old_leaves[i], new_leaves[j], lang)
+    matched = set(pairs.values())
+    for j, node in new_nodes.items():
+        if j not in matched:
+            out.append(Change(j, "added", NONE[lang], f"{node.title.get(lang)} ({number(node.max, lang)})"))
+    return out
+
+
+def _classes(criteria: CriteriaSet, lang: str) -> str:
+    return "; ".join(f"{band.name}: {range_text(band, lang)}" for band in criteria.classes)
+
+
+def _set_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]:
+    out: list[Change] = []
+    if old.scale != new.scale:
+        out.append(Change("", "scale", number(old.scale, lang), number(new.scale, lang)))
+    if old.parts != new.parts:
+        out.append(Change("", "parts", _dump(old.parts), _dump(new.parts)))
+    if old.classes != new.classes:
+        out.append(Change("", "classes", _classes(old, lang), _classes(new, lang)))
+    if old.rounding != new.rounding:
+        out.append(Change("", "rounding", _dump(old.rounding), _dump(new.rounding)))
+    if old.ranking != new.ranking:
+        out.append(Change("", "ranking", _dump(old.ranking), _dump(new.ranking)))
+    return out
+
+
+def _dump(model: Any) -> str:
+    data = model.model_dump(mode="json", exclude_defaults=False)
+    return ", ".join(f"{k}: {v}" for k, v in data.items())
+
+
+def diff_sets(old: CriteriaSet, new: CriteriaSet, lang: str = "vi") -> list[Change]:
+    """Every change from ``old`` to ``new``: the set's own first, then item by item."""
+    return _set_changes(old, new, lang) + _item_changes(old, new, lang)
+
+
+def diff_frame(changes: list[Change], lang: str = "vi") -> pl.DataFrame:
+    words = WHAT[lang]
+    rows = [[c.item or SET[lang], words[c.what], c.old, c.new] for c in changes]
+    return pl.DataFrame(rows, schema=COLUMNS[lang], orient="row")
+
+
+def diff_text(changes: list[Change], lang: str = "vi") -> str:
+    """The changes as lines of text, one per change (multi-line methods indented)."""
+    if not changes:
+        return "Hai bộ tiêu chí chấm điểm như nhau." if lang == "vi" else "The two sets score alike."
+    words = WHAT[lang]
+    arrow = {"vi": ("cũ", "mới"), "en": ("old", "new")}[lang]
+    lines = []
+    for change in changes:
+        lines.append(f"{change.item or SET[lang]}: {words[change.what]}")
+        for label, value in zip(arrow, (change.old, change.new), strict=True):
+            body = value.replace("\n", "\n      ")
+            lines.append(f"    {label}: {body}")
+    return "\n".join(lines)
+
+
+def diff_table_text(frame: pl.DataFrame, width: int = 60) -> str:
+    """The change table as aligned plain text; a long or multi-line cell is cut to ``width``."""
+
+    def cell(value: str) -> str:
+        flat = " ⏎ ".join(line.strip() for line in value.splitlines() if line.strip())
+        return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+    rows = [[cell(str(v)) for v in row] for row in frame.iter_rows()]
+    header = frame.columns
+    sizes = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(n) for h, n in zip(header, sizes, strict=True)).rstrip()]
+    lines.append("  ".join("-" * n for n in sizes))
+    lines += ["  ".join(v.ljust(n) for v, n in zip(row, sizes, strict=True)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+__all__ = ["Change", "diff_frame", "diff_sets", "diff_table_text", "diff_text"]

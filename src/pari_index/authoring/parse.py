@@ -1,0 +1,157 @@
+"""Reading a scoring method written in Vietnamese back into a rule.
+
+The phrasings recognised are the ones decisions use and :mod:`.method` writes: timeliness ("đúng
+thời hạn: 0,5 điểm; chậm: 0,25 điểm"), deadlines by date, ladders ("từ 80% đến dưới 100%: 1
+điểm", "trên …", "dưới …"), counts ("từ 3 lần trở lên"), checklists, named levels, proportional
+points, deductions per occurrence ("mỗi … trừ 0,25 điểm") and bonus and penalty points with their
+cap. Anything else is not guessed: the reader returns the reason, and the draft gets a ``todo:``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .notes import Note
+
+NUMBER = r"[-−]?\d+(?:[.,]\d+)*"
+POINTS_AT_END = re.compile(r"^(?P<cond>.*?)\s*[:：]\s*(?P<sign>cộng|trừ)?\s*(?P<num>" + NUMBER + r")\s*(?:điểm|đ)?\s*$")
+_FRACTION_AT_END = re.compile(r"^(?P<cond>.*?)\s*[:：]\s*(?P<num>" + NUMBER + r")\s*%\s*(?:số\s+)?điểm\s+tối\s+đa\s*$")
+_BULLETS = "-–—+•*·"
+DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+RATE_HEAD = re.compile(r"^tỷ lệ\s*=?\s*\[(?P<a>[^\]]+)\]\s*/\s*\[(?P<b>[^\]]+)\]", re.IGNORECASE)
+BRACKET = re.compile(r"\[([^\]]+)\]")
+
+# Ladder phrases, longest first at each position: "từ 80% đến dưới 100%" before "dưới 100%".
+_N = r"(" + NUMBER + r")\s*(%?)"
+_RANGES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(rf"từ\s+{_N}\s+đến\s+dưới\s+{_N}"), ("from", "below")),
+    (re.compile(rf"từ\s+{_N}\s+(?:đến|tới)\s+(?:hết\s+)?{_N}"), ("from", "to")),
+    (re.compile(rf"trên\s+{_N}\s+đến\s+dưới\s+{_N}"), ("above", "below")),
+    (re.compile(rf"trên\s+{_N}\s+(?:đến|tới)\s+{_N}"), ("above", "to")),
+    (re.compile(rf"{_N}\s*[-–]\s*dưới\s+{_N}"), ("from", "below")),
+    (re.compile(rf"(?:từ\s+)?{_N}\s*(?:lần\s+|cuộc\s+|buổi\s+)?trở\s+lên"), ("from",)),
+    (re.compile(rf"(?:từ\s+)?{_N}\s*(?:lần\s+|cuộc\s+|buổi\s+)?trở\s+xuống"), ("to",)),
+    (re.compile(rf"(?:≥|>=)\s*{_N}"), ("from",)),
+    (re.compile(rf"(?:≤|<=)\s*{_N}"), ("to",)),
+    (re.compile(rf"(?:trên|>|lớn hơn)\s+{_N}|>\s*{_N}"), ("above",)),
+    (re.compile(rf"(?:dưới|<|nhỏ hơn|thấp hơn)\s+{_N}|<\s*{_N}"), ("below",)),
+    (re.compile(rf"từ\s+{_N}"), ("from",)),
+    (re.compile(rf"(?:không quá|đến|tối đa)\s+{_N}"), ("to",)),
+    (re.compile(rf"^(?:đạt|bằng)?\s*{_N}\s*(?:lần|cuộc|buổi)?$"), ("exactly",)),
+]
+#: "70 - 90%": a range that does not say which band holds its edges.
+AMBIGUOUS = re.compile(rf"{_N}\s*[-–]\s*{_N}")
+COUNT_WORDS = re.compile(r"\b(lần|cuộc|buổi|kỳ)\b")
+ON_TIME = re.compile(r"đúng\s+(thời\s+)?hạn|kịp\s+thời|đúng\s+quy\s+định\s+về\s+thời\s+gian")
+LATE = re.compile(r"chậm|muộn|quá\s+hạn|trễ")
+NOT_DONE = re.compile(r"^(không|chưa)\b|không\s+(thực\s+hiện|ban\s+hành|gửi|báo\s+cáo)")
+UNITS = {"xã": "commune", "phường": "ward", "thị trấn": "township", "đặc khu": "special_zone"}
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number as officials type it: decimal comma (0,25), thousands points (1.000.000), or a
+    decimal point (0.25). None when it is not one number."""
+    text = text.strip().replace("−", "-").replace(" ", "")
+    if not re.fullmatch(NUMBER, text):
+        return None
+    if "," in text:
+        if text.count(",") > 1:
+            return None
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", text):
+        text = text.replace(".", "")  # 1.000 is one thousand in Vietnamese
+    elif text.count(".") > 1:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return None
+
+
+@dataclass
+class Reading:
+    """What a method cell says: a rule with its inputs, or the reason it could not be read."""
+
+    rule: dict[str, Any] | None = None
+    inputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+    todo: Note | None = None
+
+
+@dataclass
+class Clause:
+    text: str  # as written, for messages
+    cond: str  # the condition, lower case
+    points: Decimal | None = None
+    fraction: Decimal | None = None
+    sign: str | None = None
+
+
+class Unread(Exception):
+    """The method cannot be read; ``note`` says why (it becomes the todo)."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.note = Note(key, args)
+
+
+def method_lines(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text).replace("\r", "\n")
+    out = []
+    for raw in text.split("\n"):
+        line = raw.strip().lstrip(_BULLETS).strip()
+        line = re.sub(r"^(?:\d+[.)]|[a-zđ]\))\s+", "", line)  # "1) …", "a) …"
+        if line:
+            out.append(line)
+    return out
+
+
+def clause_of(text: str) -> Clause:
+    body = text.strip().rstrip(".").strip()
+    match = _FRACTION_AT_END.match(body)
+    if match:
+        fraction = parse_number(match["num"])
+        return Clause(text, match["cond"].strip().lower(), fraction=None if fraction is None else fraction / 100)
+    match = POINTS_AT_END.match(body)
+    if match:
+        return Clause(text, match["cond"].strip().lower(), points=parse_number(match["num"]), sign=match["sign"])
+    return Clause(text, body.lower())
+
+
+def interval_of(cond: str) -> tuple[dict[str, Decimal], bool] | None:
+    """The band a ladder condition names, and whether it is in %; None when it names none."""
+    for pattern, edges in _RANGES:
+        match = pattern.search(cond)
+        # The band must be the whole condition, bar words before it ("tỷ lệ từ 80% …"): "70% -
+        # dưới 90%" is not "dưới 90%".
+        if match is None or re.search(r"\d", cond[: match.start()]) or re.search(r"\d", cond[match.end() :]):
+            continue
+        groups = [g for g in match.groups()]
+        numbers = groups[0::2]
+        percents = groups[1::2]
+        values = [parse_number(n) for n in numbers if n is not None]
+        if len(values) < len(edges) or any(v is None for v in values):
+            continue
+        band = {edge: value for edge, value in zip(edges, values, strict=False) if value is not None}
+        if "exactly" in band:  # "đạt 100%", "2 cuộc": that value only
+            band = {"from": band["exactly"], "to": band["exactly"]}
+        return band, any(percents) or "%" in cond
+    return None
+
+
+def date_of(text: str) -> dt.date | None:
+    match = DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+
+
+__all__ = ["Reading", "parse_number"]

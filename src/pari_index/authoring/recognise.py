@@ -1,0 +1,314 @@
+"""Recognising the rule kind of a scoring method and drafting its rule (see :mod:`.parse`)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from typing import Any
+
+from .notes import Note
+from .parse import (
+    AMBIGUOUS,
+    BRACKET,
+    COUNT_WORDS,
+    DATE,
+    LATE,
+    NOT_DONE,
+    NUMBER,
+    ON_TIME,
+    POINTS_AT_END,
+    RATE_HEAD,
+    UNITS,
+    Clause,
+    Reading,
+    Unread,
+    clause_of,
+    date_of,
+    interval_of,
+    method_lines,
+    parse_number,
+)
+
+Inputs = dict[str, dict[str, Any]]
+
+
+def _policies(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """The sentences about N/A, units, floors and empty denominators, taken out of the method."""
+    extras: dict[str, Any] = {}
+    rest: list[str] = []
+    for line in lines:
+        low = line.lower()
+        if "mẫu số bằng 0" in low or "mẫu số = 0" in low:
+            extras["when_no_denominator"] = "full_points"
+        elif "không phát sinh" in low and ("loại khỏi" in low or "không tính" in low):
+            extras["not_applicable"] = "exclude"
+        elif "không phát sinh" in low and "tối đa" in low:
+            extras["not_applicable"] = "full_points"
+        elif "áp dụng đối với" in low:
+            named = low.split("áp dụng đối với", 1)[1]
+            units = [code for word, code in UNITS.items() if re.search(rf"\b{word}\b", named)]
+            if not units:
+                raise Unread("no-unit", line=repr(line))
+            extras["applies_to"] = units
+        elif re.search(r"điểm\s+(thấp\s+nhất|tối\s+thiểu)", low):
+            found = re.search(NUMBER, low)
+            floor = parse_number(found.group(0)) if found else None
+            if floor is None:
+                raise Unread("no-floor", line=repr(line))
+            extras["floor"] = floor
+        else:
+            rest.append(line)
+    return extras, rest
+
+
+def _header(lines: list[str]) -> tuple[str | None, list[str]]:
+    """A first line that only announces what is measured ("Tỷ lệ … :"), and the other lines."""
+    first = lines[0]
+    if first.rstrip().endswith(":") and not POINTS_AT_END.match(first.rstrip().rstrip(":")):
+        return first.rstrip().rstrip(":").strip(), lines[1:]
+    return None, lines
+
+
+def _label(header: str | None, default: str) -> str:
+    if header:
+        bracket = BRACKET.search(header)
+        return bracket.group(1).strip() if bracket else header
+    return default
+
+
+def _source(header: str | None, kind_default: str, percent: bool) -> tuple[dict[str, Any], Inputs]:
+    """The input a ladder or proportion reads: a rate of two counts, or one value."""
+    rate = RATE_HEAD.match(header or "")
+    if rate:
+        inputs = {
+            "numerator": {"type": "count", "label": rate["a"].strip()},
+            "denominator": {"type": "count", "label": rate["b"].strip()},
+        }
+        return {"rate": {"numerator": "numerator", "denominator": "denominator"}}, inputs
+    kind = "percent" if percent else kind_default
+    return {"input": "measure"}, {"measure": {"type": kind, "label": _label(header, "Giá trị")}}
+
+
+def read_method(text: str, maximum: Decimal | None, adjustment: bool = False) -> Reading:
+    """Read one method cell. ``maximum``: the item's points (None when the cell was empty);
+    ``adjustment``: the item is in a bonus and penalty area."""
+    lines = method_lines(text)
+    if not lines:
+        return Reading(todo=Note("empty"))
+    try:
+        extras, lines = _policies(lines)
+        if not lines:
+            raise Unread("only-policy")
+        rule, inputs = _recognise(lines, adjustment)
+    except Unread as unread:
+        return Reading(todo=unread.note)
+    cap = rule.pop("_cap", None)
+    if cap is not None and maximum is not None and cap != maximum:
+        return Reading(todo=Note("cap-differs", {"cap": cap, "max": maximum}))
+    if cap is not None:
+        extras["cap"] = cap
+    if "when_no_denominator" in extras:
+        if rule.get("kind") not in ("tiers", "proportional") or "rate" not in rule:
+            return Reading(todo=Note("rate-words"))
+        rule["when_no_denominator"] = extras.pop("when_no_denominator")
+    return Reading(rule=rule, inputs=inputs, extras=extras)
+
+
+def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inputs]:
+    header, body = _header(lines)
+    joined = " ".join(lines).lower()
+    head = (header or "").lower()
+    if "một trong các mức" in head:
+        return _choice(body)
+    if "mỗi nội dung" in head or "mỗi tiêu chí" in head or "mỗi điều kiện" in head:
+        return _checklist(body)
+    if re.search(r"[×x*]\s*điểm\s+tối\s+đa|nhân\s+với\s+điểm\s+tối\s+đa", joined):
+        return _proportional(header, joined)
+    per = _per_occurrence(joined, adjustment)
+    if per is not None:
+        return per
+    clauses = [clause_of(part) for line in body for part in line.split(";") if part.strip()]
+    if not clauses:
+        raise Unread("no-clause")
+    unpriced = [c.text for c in clauses if c.points is None]
+    if unpriced:
+        raise Unread("no-points", clause=repr(unpriced[0].strip()))
+    if any(DATE.search(c.cond) for c in clauses):
+        return _deadline(clauses)
+    if any(ON_TIME.search(c.cond) for c in clauses):
+        return _timeliness(clauses)
+    bands = [interval_of(c.cond) for c in clauses]
+    if all(band is not None for band in bands):
+        return _ladder(header, clauses, [b for b in bands if b is not None])
+    vague = next((c for c in clauses if AMBIGUOUS.search(c.cond)), None)
+    if vague is not None:
+        raise Unread("ambiguous", clause=repr(vague.text.strip()))
+    if all(b is None for b in bands) and len(clauses) <= 2:
+        return _yes_no(clauses)
+    if all(b is None for b in bands):
+        raise Unread("levels?")
+    raise Unread("mixed")
+
+
+def _yes_no(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
+    yes = [c for c in clauses if not NOT_DONE.search(c.cond)]
+    no = [c for c in clauses if NOT_DONE.search(c.cond)]
+    if len(yes) != 1 or len(no) > 1:
+        raise Unread("yes-no?")
+    rule: dict[str, Any] = {"kind": "yes_no", "input": "done", "yes": yes[0].points}
+    if no:
+        rule["no"] = no[0].points
+    return rule, {"done": {"type": "boolean", "label": yes[0].text.split(":")[0].strip()}}
+
+
+def _timeliness(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
+    rule: dict[str, Any] = {"kind": "timeliness", "input": "status"}
+    for clause in clauses:
+        if ON_TIME.search(clause.cond) and "on_time" not in rule:
+            rule["on_time"] = clause.points
+        elif LATE.search(clause.cond) and "late" not in rule:
+            rule["late"] = clause.points
+        elif NOT_DONE.search(clause.cond) and "not_done" not in rule:
+            rule["not_done"] = clause.points
+        else:
+            raise Unread("status?", clause=repr(clause.text.strip()))
+    return rule, {"status": {"type": "status", "label": "Tình trạng thực hiện"}}
+
+
+def _deadline(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
+    rule: dict[str, Any] = {"kind": "deadline", "input": "signed_on"}
+    for clause in clauses:
+        dates = [date_of(m.group(0)) for m in DATE.finditer(clause.cond)]
+        if any(d is None for d in dates):
+            raise Unread("bad-date", clause=repr(clause.text.strip()))
+        after = "sau" in clause.cond
+        if not after and dates and "deadline" not in rule:
+            rule["deadline"], rule["on_time"] = dates[0], clause.points
+        elif after and len(dates) == 2 and "late" not in rule:
+            rule["late_until"], rule["late"] = dates[1], clause.points
+        elif after and len(dates) == 1 and "hoặc" not in clause.cond and "late" not in rule:
+            rule["late"] = clause.points
+        elif (NOT_DONE.search(clause.cond) or "hoặc" in clause.cond) and "not_done" not in rule:
+            rule["not_done"] = clause.points
+        else:
+            raise Unread("which-deadline", clause=repr(clause.text.strip()))
+    if "deadline" not in rule:
+        raise Unread("no-deadline")
+    return rule, {"signed_on": {"type": "date", "label": "Ngày ký ban hành"}}
+
+
+Band = tuple[dict[str, Decimal], bool]
+
+
+def _count_steps(clauses: list[Clause], bands: list[Band]) -> list[tuple[int, Decimal | None]] | None:
+    """A count ladder as "at least N" steps, or None when it is not one. "Từ 3 cuộc trở lên; 2
+    cuộc; 1 cuộc" from the largest down is "at least 3, at least 2, at least 1" on whole counts; a
+    band below the lowest with 0 points says what count tiers already do, and is not repeated."""
+    steps: list[tuple[int, Decimal | None]] = []
+    for (band, _), clause in zip(bands, clauses, strict=True):
+        if set(band) == {"below"} and clause.points == 0:
+            continue
+        exact = set(band) == {"from", "to"} and band["from"] == band["to"]
+        if not (set(band) == {"from"} or exact) or band["from"] != int(band["from"]) or band["from"] < 0:
+            return None
+        steps.append((int(band["from"]), clause.points))
+    descending = all(a[0] > b[0] for a, b in itertools.pairwise(steps))
+    return steps if steps and descending else None
+
+
+def _ladder(header: str | None, clauses: list[Clause], bands: list[Band]) -> tuple[dict[str, Any], Inputs]:
+    """Tiers with exact edges, or count tiers for a ladder of counts from the largest down."""
+    percent = any(p for _, p in bands)
+    counted = bool(COUNT_WORDS.search(" ".join(c.cond for c in clauses) + " " + (header or "").lower()))
+    steps = _count_steps(clauses, bands) if counted and not percent else None
+    if steps is not None:
+        tiers = [{"at_least": n, "points": points} for n, points in steps]
+        inputs = {"count": {"type": "count", "label": _label(header, "Số lần")}}
+        return {"kind": "count_tiers", "input": "count", "tiers": tiers}, inputs
+    source, inputs = _source(header, "count" if counted else "number", percent)
+    tiers = [{**band, "points": clause.points} for (band, _), clause in zip(bands, clauses, strict=True)]
+    return {"kind": "tiers", **source, "tiers": tiers}, inputs
+
+
+def _listed(body: list[str]) -> list[Clause]:
+    clauses = [clause_of(line) for line in body]
+    if not clauses:
+        raise Unread("no-lines")
+    for clause in clauses:
+        if clause.points is None and clause.fraction is None:
+            raise Unread("no-points", clause=repr(clause.text.strip()))
+    return clauses
+
+
+def _checklist(body: list[str]) -> tuple[dict[str, Any], Inputs]:
+    items: list[dict[str, Any]] = []
+    inputs: Inputs = {}
+    for i, clause in enumerate(_listed(body), start=1):
+        if clause.points is None:
+            raise Unread("share-in-checklist", clause=repr(clause.text.strip()))
+        label = clause.text.rsplit(":", 1)[0].strip()
+        items.append({"input": f"item_{i}", "points": clause.points, "label": label})
+        inputs[f"item_{i}"] = {"type": "boolean", "label": label}
+    return {"kind": "checklist", "items": items}, inputs
+
+
+def _choice(body: list[str]) -> tuple[dict[str, Any], Inputs]:
+    levels: list[dict[str, Any]] = []
+    for i, clause in enumerate(_listed(body), start=1):
+        label = clause.text.rsplit(":", 1)[0].strip()
+        level: dict[str, Any] = {"value": f"level_{i}", "label": label}
+        if clause.fraction is not None:
+            level["fraction"] = clause.fraction
+        else:
+            level["points"] = clause.points
+        levels.append(level)
+    return {"kind": "choice", "input": "level", "levels": levels}, {"level": {"type": "level", "label": "Mức đạt được"}}
+
+
+def _proportional(header: str | None, joined: str) -> tuple[dict[str, Any], Inputs]:
+    source, inputs = _source(header, "percent", True)
+    rule: dict[str, Any] = {"kind": "proportional", **source}
+    for key, pattern in (
+        ("floor", r"không\s+thấp\s+hơn\s+(" + NUMBER + ")"),
+        ("cap", r"không\s+quá\s+(" + NUMBER + ")"),
+    ):
+        found = re.search(pattern, joined)
+        if found:
+            rule[key] = parse_number(found.group(1))
+    return rule, inputs
+
+
+_PER = re.compile(
+    r"(?P<how>mỗi|có|nếu\s+có)\s+(?P<what>.+?)[:,]?\s+(?P<sign>trừ|cộng)\s+(?P<num>" + NUMBER + r")\s*điểm"
+)
+
+
+def _per_occurrence(joined: str, adjustment: bool) -> tuple[dict[str, Any], Inputs] | None:
+    """ "Mỗi … trừ 0,25 điểm" (each occurrence) or "Có …: trừ 1 điểm" (it happened)."""
+    found = _PER.search(joined)
+    if found is None:
+        return None
+    per = parse_number(found["num"])
+    counted = found["how"] == "mỗi"
+    what = BRACKET.search(found["what"])
+    label = (what.group(1) if what else found["what"]).strip()
+    name = "occurrences" if counted else "happened"
+    inputs = {name: {"type": "count" if counted else "boolean", "label": label}}
+    rule: dict[str, Any] = {"input": name, "per": per}
+    if adjustment:
+        rule = {"kind": "bonus" if found["sign"] == "cộng" else "penalty", **rule}
+        cap = re.search(r"tối\s+đa\s+(" + NUMBER + r")\s*điểm", joined[found.end() :])
+        if cap:  # "tối đa 2 điểm", "trừ tối đa 2 điểm": the item's maximum
+            rule["_cap"] = parse_number(cap.group(1))
+        return rule, inputs
+    if found["sign"] == "cộng":
+        raise Unread("bonus-outside")
+    rule = {"kind": "deduction", **rule}
+    start = re.search(r"tính\s+từ\s+(" + NUMBER + r")\s*điểm", joined)
+    if start:
+        rule["start"] = parse_number(start.group(1))
+    return rule, inputs
+
+
+__all__ = ["read_method"]

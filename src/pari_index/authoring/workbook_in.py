@@ -1,0 +1,187 @@
+"""Reading an annex workbook: the annex table and, when the export wrote them, its cover sheets.
+
+The workbook goes through the project's own reader (:func:`pari_index.xlsx.read_excel`), with its
+limits on hostile files. A decision's annex usually has title rows ("PHỤ LỤC …") above the header;
+the header is the first row that has an STT column. Merged cells (an area's title across the row)
+are expected in an annex and read as their first cell, which is where the value is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from ..errors import IntakeError, Problem
+from ..tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
+
+#: Header texts of the number column (compared in lower case).
+NUMBER_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "no.", "no", "number"}
+#: How far down a header row is looked for.
+HEADER_SEARCH_ROWS = 30
+_MERGED = re.compile(r"cells [A-Z]+(\d+):[A-Z]+(\d+) are merged")
+
+
+def _expected(problem: Problem) -> bool:
+    """A merge within one row (an area's title across the columns) is how annexes look; a merge
+    down several rows leaves the rows below it empty, and is passed on."""
+    found = _MERGED.match(problem.message) if problem.code == "merged-cells" else None
+    return found is not None and found.group(1) == found.group(2)
+
+
+@dataclass
+class AnnexRow:
+    row: int
+    number: str | None
+    title: str | None
+    points: str | None
+    method: str | None
+    evidence: str | None
+
+
+@dataclass
+class AnnexBook:
+    file: str
+    sheet: str
+    rows: list[AnnexRow]
+    columns: dict[str, str]  # role -> header as written
+    title: str | None = None  # a title row above the header, if any
+    particulars: dict[str, str] | None = None  # cover sheet: key -> value
+    classes: list[dict[str, str]] | None = None
+    items: dict[str, dict[str, str]] | None = None  # STT -> column -> value
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _as_warning(problem: Problem) -> Problem:
+    """A cell problem of the annex is a warning of the import: the draft is still written, and
+    every item it affects is checked by pari validate."""
+    if problem.code != "merged-cells":
+        return problem
+    return Problem(
+        problem.code,
+        problem.message.replace("the others read as empty", "the rows below it got no value in the draft"),
+        file=problem.file,
+        sheet=problem.sheet,
+        row=problem.row,
+        hint="check those rows in the draft (or unmerge the cells and fill each row, then import again)",
+        severity="warning",
+    )
+
+
+def _is_number_header(cell: object) -> bool:
+    return isinstance(cell, str) and re.sub(r"\s+", " ", cell).strip().casefold() in NUMBER_HEADERS
+
+
+def header_row(grid: pl.DataFrame) -> int:
+    """The grid index of the first row with an STT cell among its first cells (0 if none)."""
+    for index, row in enumerate(grid.head(HEADER_SEARCH_ROWS).iter_rows()):
+        if any(_is_number_header(cell) for cell in row[:3]):
+            return index
+    return 0
+
+
+def _role(header: str) -> str | None:
+    low = header.casefold()
+    if low in NUMBER_HEADERS:
+        return "number"
+    if any(w in low for w in ("phương pháp", "cách chấm", "hướng dẫn chấm", "scoring method")):
+        return "method"
+    if any(w in low for w in ("kiểm chứng", "tài liệu", "evidence")):
+        return "evidence"
+    if any(w in low for w in ("điểm", "maximum", "points")):
+        return "points"
+    if any(w in low for w in ("tiêu chí", "lĩnh vực", "nội dung", "area", "title")):
+        return "title"
+    return None
+
+
+def _roles(sheet: Sheet) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for column in sheet.frame.columns:
+        role = _role(column)
+        if role is not None and role not in roles:
+            roles[role] = column
+    return roles
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    # The writer puts an apostrophe before text a spreadsheet would take for a formula.
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        text = text[1:]
+    return text.strip() or None
+
+
+def _annex_rows(sheet: Sheet, roles: dict[str, str]) -> list[AnnexRow]:
+    rows = []
+    for record in sheet.frame.iter_rows(named=True):
+
+        def get(role: str, record: dict[str, object] = record) -> str | None:
+            return _text(record.get(roles[role])) if role in roles else None
+
+        rows.append(
+            AnnexRow(int(str(record[ROW])), get("number"), get("title"), get("points"), get("method"), get("evidence"))
+        )
+    return rows
+
+
+def _cover(sheets: list[Sheet], book: AnnexBook) -> None:
+    for sheet in sheets:
+        names = [c for c in sheet.frame.columns if c not in (ROW, FILE, SHEET)]
+        columns = [c.casefold() for c in names]
+        records = [{k: _text(v) or "" for k, v in r.items()} for r in sheet.frame.select(names).iter_rows(named=True)]
+        if len(names) >= 3 and columns[:2] in (["khoá", "mục"], ["khóa", "mục"], ["key", "item"]):
+            key, value = names[0], names[2]
+            book.particulars = {r[key]: r[value] for r in records if r[key]}
+        elif columns and columns[0] in ("xếp loại", "class"):
+            book.classes = [list_values(r, names) for r in records]
+        elif columns and columns[0] in NUMBER_HEADERS and ("nguồn gốc" in columns or "provenance" in columns):
+            book.items = {r[names[0]]: list_values(r, names) for r in records if r[names[0]]}
+
+
+def list_values(record: dict[str, str], columns: list[str]) -> dict[str, str]:
+    """A cover-sheet row keyed by column position (0, 1, …), so both languages read alike."""
+    return {str(i): record.get(name, "") for i, name in enumerate(columns)}
+
+
+def read_annex(path: Path, file: str) -> AnnexBook:
+    """The annex table of a workbook, and its cover sheets when present; IntakeError when no
+    sheet has an STT column and a title column."""
+    from ..xlsx import read_excel
+
+    if path.suffix.lower() not in EXCEL_SUFFIXES:
+        raise IntakeError(
+            Problem(
+                "not-an-annex", "an annex is read from an Excel workbook (.xlsx)", file=file, hint="save it as .xlsx"
+            )
+        )
+    result = read_excel(path, file, header_row=header_row)
+    for sheet in result.sheets:
+        roles = _roles(sheet)
+        if "number" in roles and "title" in roles:
+            book = AnnexBook(file, sheet.name or "", _annex_rows(sheet, roles), roles)
+            book.problems = [_as_warning(p) for p in result.problems if not _expected(p)]
+            _cover([s for s in result.sheets if s is not sheet], book)
+            return book
+    problems = [p for p in result.problems if not _expected(p)]
+    if not result.sheets and problems:
+        raise IntakeError(problems)
+    raise IntakeError(
+        [
+            Problem(
+                "not-an-annex",
+                "no sheet has an annex table: a header row with 'STT' and a title column "
+                "('Lĩnh vực/Tiêu chí'), then 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
+                file=file,
+                hint="see docs/authoring.md for the columns an annex needs",
+            ),
+            *problems,
+        ]
+    )
+
+
+__all__ = ["AnnexBook", "AnnexRow", "header_row", "read_annex"]

@@ -1,0 +1,342 @@
+"""`pari criteria import`: what is recognised in an annex, and what becomes a `todo:`.
+
+tests/data/annex/quyet-dinh-mau.xlsx is a hand-written annex of 37 rows in the shapes real
+decisions use (tests/data/annex/make_annex.py writes it): title rows, a header with line breaks,
+Roman numerals for areas with cells merged across the row, a) b) under a criterion, points with
+decimal commas and "điểm", methods with bullets and line breaks, a vertically merged cell."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from criteria_text import BASE
+
+from pari_index.authoring.draft_yaml import draft_yaml
+from pari_index.authoring.importing import Draft, evidence_of, import_annex
+from pari_index.authoring.recognise import read_method
+from pari_index.cli import main
+from pari_index.errors import CriteriaError
+from pari_index.loading import load_criteria_text
+
+ANNEX = Path(__file__).parent / "data" / "annex" / "quyet-dinh-mau.xlsx"
+D = Decimal
+
+RECOGNISED: list[tuple[str, dict[str, Any]]] = [
+    (
+        "ban hành đúng thời hạn: 0,5 điểm; chậm: 0,25 điểm",
+        {"kind": "timeliness", "input": "status", "on_time": D("0.5"), "late": D("0.25")},
+    ),
+    (
+        "- Từ 80% đến dưới 100%: 1 điểm;\n- Dưới 80%: 0 điểm",
+        {
+            "kind": "tiers",
+            "input": "measure",
+            "tiers": [{"from": 80, "below": 100, "points": 1}, {"below": 80, "points": 0}],
+        },
+    ),
+    (
+        "Trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm",
+        {
+            "kind": "tiers",
+            "input": "measure",
+            "tiers": [{"above": 90, "points": 2}, {"from": 70, "to": 90, "points": 1}, {"below": 70, "points": 0}],
+        },
+    ),
+    (
+        "≥ 90%: 2 điểm\n70% - dưới 90%: 1 điểm\n< 70%: 0 điểm",
+        {
+            "kind": "tiers",
+            "input": "measure",
+            "tiers": [{"from": 90, "points": 2}, {"from": 70, "below": 90, "points": 1}, {"below": 70, "points": 0}],
+        },
+    ),
+    (
+        "Trên 80%: 2 điểm; trên 50% đến 80%: 1 điểm; từ 50% trở xuống: 0 điểm",
+        {
+            "kind": "tiers",
+            "input": "measure",
+            "tiers": [{"above": 80, "points": 2}, {"above": 50, "to": 80, "points": 1}, {"to": 50, "points": 0}],
+        },
+    ),
+    ("Mỗi văn bản bị phát hiện trừ 0,25 điểm", {"kind": "deduction", "input": "occurrences", "per": D("0.25")}),
+    (
+        "Tính từ 2 điểm; mỗi lần vi phạm trừ 0,5 điểm.",
+        {"kind": "deduction", "input": "occurrences", "per": D("0.5"), "start": 2},
+    ),
+    (
+        "Có vi phạm: trừ 1 điểm",
+        {"kind": "deduction", "input": "happened", "per": 1},
+    ),
+    (
+        "- Từ 4 lần trở lên: 1 điểm\n- Từ 2 lần trở lên: 0,5 điểm\n- Dưới 2 lần: 0 điểm",
+        {
+            "kind": "count_tiers",
+            "input": "count",
+            "tiers": [{"at_least": 4, "points": 1}, {"at_least": 2, "points": D("0.5")}],
+        },
+    ),
+    (
+        "Ban hành đến hết ngày 31/01/2025: 1 điểm; sau ngày 31/01/2025: 0,5 điểm; không ban hành: 0 điểm",
+        {
+            "kind": "deadline",
+            "input": "signed_on",
+            "deadline": "2025-01-31",
+            "on_time": 1,
+            "late": D("0.5"),
+            "not_done": 0,
+        },
+    ),
+    ("Có: 1 điểm; không: 0 điểm", {"kind": "yes_no", "input": "done", "yes": 1, "no": 0}),
+    (
+        "Tỷ lệ = [Số hồ sơ đúng hạn] / [Tổng số hồ sơ] × 100%:\nĐiểm = tỷ lệ (%) × điểm tối đa",
+        {"kind": "proportional", "rate": {"numerator": "numerator", "denominator": "denominator"}},
+    ),
+]
+
+
+def normal(value: Any) -> Any:
+    """Numbers compared as Decimal and dates as text, so expectations read as written."""
+    if isinstance(value, dict):
+        return {k: normal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normal(v) for v in value]
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return Decimal(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize(("text", "rule"), RECOGNISED, ids=[t[:30] for t, _ in RECOGNISED])
+def test_common_phrasings_are_recognised(text: str, rule: dict[str, Any]) -> None:
+    reading = read_method(text, Decimal(2))
+    assert reading.todo is None
+    assert normal(reading.rule) == normal(rule)
+
+
+NOT_READ = [
+    ("Ban hành trong tháng 01: 0,2 điểm; từ tháng 02 trở đi: 0 điểm", "neither of them"),
+    ("Trên 90%: 2 điểm; 70 - 90%: 1 điểm; dưới 70%: 0 điểm", "which band holds each edge"),
+    ("Theo kết quả đánh giá của Sở Nội vụ", "no points"),
+    ("", "empty"),
+    ("Thực hiện đầy đủ: 2 điểm; chưa đầy đủ: 1 điểm; không thực hiện: 0 điểm", "choice of levels"),
+    ("Mỗi sáng kiến cộng 0,5 điểm", "outside a bonus area"),
+    ("Có: 1 điểm\nChỉ áp dụng đối với: thôn, tổ dân phố", "no unit type"),
+    ("Hoàn thành đến hết ngày 31/02/2025: 1 điểm", "does not exist"),
+    ("Không phát sinh (mẫu số bằng 0): đạt điểm tối đa.\nCó: 1 điểm; không: 0 điểm", "has no rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_READ, ids=[r for _, r in NOT_READ])
+def test_what_is_not_read_is_said(text: str, reason: str) -> None:
+    reading = read_method(text, Decimal(2))
+    assert reading.rule is None
+    assert reading.todo is not None
+    assert reason in reading.todo.text("en")
+    assert reading.todo.text("vi") != reading.todo.text("en")
+
+
+def test_evidence_lines_and_what_each_must_show() -> None:
+    assert evidence_of("- Kế hoạch CCHC năm (số, ngày, tệp)\n– Báo cáo quý;\n\n") == [
+        {"id": "doc_1", "requires": ["number", "date", "file"], "label": "Kế hoạch CCHC năm"},
+        {"id": "doc_2", "label": "Báo cáo quý;"},
+    ]
+
+
+@pytest.fixture(scope="module")
+def draft() -> Draft:
+    return import_annex(ANNEX)
+
+
+def items(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for node in nodes:
+        out[node["id"]] = node
+        out.update(items(node.get("children") or []))
+    return out
+
+
+EXPECTED_KINDS = {
+    "1.1.1": "timeliness",
+    "1.1.2": "tiers",
+    "1.2": "timeliness",
+    "1.3.a": "yes_no",
+    "1.3.b": "count_tiers",
+    "2.1": "timeliness",
+    "2.2": "tiers",
+    "2.3": "yes_no",
+    "2.4": "deduction",
+    "3.2": "tiers",
+    "3.3": "tiers",
+    "3.5": "tiers",
+    "4.1": "choice",
+    "4.2": "checklist",
+    "5.1": "proportional",
+    "5.2": "yes_no",
+    "5.3": "tiers",
+    "6.1": "bonus",
+    "6.2": "penalty",
+    "6.3": "penalty",
+}
+
+
+def test_the_hand_written_annex_hierarchy_and_maxima(draft: Draft) -> None:
+    found = items(draft.document["areas"])
+    assert [area["id"] for area in draft.document["areas"]] == ["1", "2", "3", "4", "5", "6"]
+    assert sorted(found) == sorted(
+        [*EXPECTED_KINDS, "1", "1.1", "1.3", "2", "3", "3.1", "3.4", "4", "5", "5.4", "6", "6.4"]
+    )
+    assert [c["id"] for c in found["1.3"]["children"]] == ["1.3.a", "1.3.b"]  # a), b) under criterion 3 of area I
+    assert found["1.1.1"]["max"] == 1  # "1 điểm"
+    assert found["1.3.b"]["max"] == Decimal("1.5")  # "1,5 điểm"
+    assert found["1.2"]["max"] == 1  # "1,0"
+    assert found["6"]["part"] == "adjustment" and found["6"]["max"] == 5  # no points printed: the sum
+    assert draft.document["scale"] == 36 and draft.document["parts"] == {"appraised": 36, "survey": 0}
+
+
+def test_the_hand_written_annex_rules(draft: Draft) -> None:
+    assert draft.kinds == EXPECTED_KINDS
+    found = items(draft.document["areas"])
+    assert normal(found["1.1.1"]["rule"]) == normal(
+        {"kind": "timeliness", "input": "status", "on_time": 1, "late": D("0.5"), "not_done": 0}
+    )
+    # "Từ 3 cuộc trở lên; 2 cuộc; 1 cuộc", from the largest down: at least 3, 2, 1 (whole counts).
+    assert normal(found["1.3.b"]["rule"]["tiers"]) == normal(
+        [{"at_least": 3, "points": D("1.5")}, {"at_least": 2, "points": 1}, {"at_least": 1, "points": D("0.5")}]
+    )
+    assert found["1.3.b"]["inputs"] == {"count": {"type": "count", "label": "Số cuộc kiểm tra trong năm"}}
+    rate = found["3.5"]
+    assert rate["rule"]["rate"] == {"numerator": "numerator", "denominator": "denominator"}
+    assert normal(rate["rule"]["tiers"][0]) == normal({"from": 100, "to": 100, "points": 2})  # "Đạt 100%"
+    assert rate["not_applicable"] == "full_points"
+    assert rate["inputs"]["numerator"]["label"] == "Số phản ánh đã xử lý"
+    assert [lvl.get("fraction") for lvl in found["4.1"]["rule"]["levels"]] == [1, D("0.5"), None]
+    assert normal(found["6.1"]["rule"]) == normal({"kind": "bonus", "input": "occurrences", "per": D("0.5")})
+    assert found["6.3"]["inputs"]["happened"]["type"] == "boolean"
+    assert found["1.1.1"]["evidence"] == [
+        {"id": "doc_1", "requires": ["number", "date", "file"], "label": "Kế hoạch CCHC năm của UBND xã"}
+    ]
+    assert [e["label"] for e in found["4.2"]["evidence"]] == ["Quyết định bố trí", "Kết quả đánh giá, xếp loại"]
+
+
+def test_the_hand_written_annex_todos_quote_the_cell_and_row(draft: Draft) -> None:
+    found = items(draft.document["areas"])
+    assert found["3.1"]["todo"].startswith("dòng 20, cột «Phương pháp chấm điểm»: «Công khai đầy đủ")
+    assert (
+        "dòng 32" in found["5.4"]["todo"]
+        and "«Trên 90%: 2 điểm; 70 - 90%: 1 điểm; dưới 70%: 0 điểm»" in found["5.4"]["todo"]
+    )
+    assert found["6.4"]["max"] is None
+    assert [note.split(":")[0] for note in found["6.4"]["todo"]] == [
+        "dòng 37, cột «Điểm tối đa»",
+        "dòng 37, cột «Phương pháp chấm điểm»",
+    ]
+    assert "rule" not in found["3.4"] and "rule" not in found["6.4"]
+    assert len(draft.document["todo"]) == 2  # no cover sheet, no classes
+    assert len(draft.todos) == 7
+    # The vertical merge of an evidence cell over II.3 and II.4 is passed on as a warning.
+    assert [(p.code, p.severity, p.row) for p in draft.problems] == [("merged-cells", "warning", 17)]
+    assert "evidence" in found["2.4"] and found["2.4"]["evidence"] == []
+
+
+def test_validate_refuses_the_draft_and_lists_every_todo(draft: Draft, tmp_path: Path) -> None:
+    path = tmp_path / "draft.yaml"
+    path.write_text(draft_yaml(draft.document, ANNEX.name), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    listed = [line for line in result.output.splitlines() if "unresolved todo" in line]
+    assert len(listed) == 7
+    assert all(f"{path}:" in line for line in listed)
+    assert "draft.yaml: INVALID (7 problems)" in result.output
+
+
+def resolve(document: dict[str, Any]) -> dict[str, Any]:
+    """What an official does with the draft: fill in the particulars and classes, and write the
+    four rules the import could not read."""
+    done = copy.deepcopy(document)
+    done.pop("todo")
+    done.update(
+        title="Bộ chỉ số CCHC cấp xã tỉnh Mẫu",
+        year=2025,
+        province="Tỉnh Mẫu",
+        issuer="UBND tỉnh Mẫu",
+        decision={"number": "123/QĐ-UBND", "date": "15/01/2025"},
+        ranking={"within": "province"},
+        classes=[{"name": "Tốt", "from": 80}, {"name": "Khá", "from": 50, "below": 80}, {"name": "Yếu", "below": 50}],
+    )
+    found = items(done["areas"])
+    for leaf_id, rule, inputs in (
+        ("3.1", {"kind": "yes_no", "input": "all_public"}, {"all_public": {"type": "boolean"}}),
+        ("3.4", {"kind": "yes_no", "input": "apologised"}, {"apologised": {"type": "boolean"}}),
+        (
+            "5.4",
+            {
+                "kind": "tiers",
+                "input": "share",
+                "tiers": [{"above": 90, "points": 2}, {"from": 70, "to": 90, "points": 1}, {"below": 70, "points": 0}],
+            },
+            {"share": {"type": "percent"}},
+        ),
+        ("6.4", {"kind": "bonus", "input": "commended", "per": 1}, {"commended": {"type": "boolean"}}),
+    ):
+        found[leaf_id].pop("todo")
+        found[leaf_id].update(rule=rule, inputs=inputs)
+    found["6.4"]["max"] = 1
+    return done
+
+
+def test_a_resolved_draft_validates(draft: Draft) -> None:
+    text = draft_yaml(resolve(draft.document), ANNEX.name)
+    criteria = load_criteria_text(text, "resolved.yaml").criteria
+    assert sum(1 for _ in criteria.leaves()) == 24
+    assert criteria.scale == 36
+
+
+def test_a_todo_left_in_a_resolved_draft_is_still_refused(draft: Draft) -> None:
+    document = resolve(draft.document)
+    items(document["areas"])["2.2"]["todo"] = "check the ladder against the decision"
+    with pytest.raises(CriteriaError) as caught:
+        load_criteria_text(draft_yaml(document, ANNEX.name), "resolved.yaml")
+    assert [(p.code, p.message) for p in caught.value.problems] == [
+        ("todo", "unresolved todo: check the ladder against the decision")
+    ]
+
+
+def test_an_input_named_todo_is_not_a_note() -> None:
+    text = BASE.replace("inputs: {ok: {type: boolean}}", "inputs: {todo: {type: boolean}}").replace(
+        "input: ok}", "input: todo}"
+    )
+    assert load_criteria_text(text, "t.yaml").criteria.id == "test-base"
+
+
+def test_todo_notes_in_english() -> None:
+    notes = import_annex(ANNEX, lang="en").todos
+    assert notes[0].startswith("row 20, column «Phương pháp chấm điểm»: «Công khai đầy đủ")
+    assert notes[0].endswith(
+        "method not recognised: two conditions with points, neither of them a 'không …' (is it a checklist? a choice?)"
+    )
+    assert notes[-1].startswith("the annex has no classes")
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "annex"
+
+
+def test_the_example_draft_is_what_import_makes(tmp_path: Path) -> None:
+    """examples/annex/phu-luc-mau.draft.yaml is regenerated with the command in its README."""
+    draft = import_annex(EXAMPLE / "phu-luc-mau.xlsx", "phu-luc-mau.xlsx")
+    expected = draft_yaml(draft.document, "phu-luc-mau.xlsx")
+    assert (EXAMPLE / "phu-luc-mau.draft.yaml").read_text(encoding="utf-8") == expected
+
+
+def test_a_bonus_cap_is_the_maximum_or_must_agree_with_it() -> None:
+    text = "Mỗi sáng kiến được công nhận cộng 0,5 điểm, tối đa 2 điểm"
+    assert read_method(text, None, adjustment=True).extras == {"cap": 2}
+    assert read_method(text, Decimal(2), adjustment=True).rule is not None
+    differs = read_method(text, Decimal(3), adjustment=True).todo
+    assert differs is not None
+    assert differs.text("en") == "the cap of 2 points in the method differs from the item's maximum of 3"
