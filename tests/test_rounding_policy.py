@@ -21,6 +21,7 @@ from evaluators import totals_both
 from ranking_helpers import DATA, write_csv
 from test_cli_criteria import run_process
 
+from pari_index.authoring.compare import semantic_differences
 from pari_index.authoring.method import method_text
 from pari_index.cli import main
 from pari_index.demo import generate
@@ -360,3 +361,11 @@ def test_the_annex_method_text_states_the_range() -> None:
     leaf = resolve_leaves(load_criteria_text(TEXT, "c.yaml").criteria)[2]
     assert "Points = (value − 0) / (10 − 0) × maximum" in method_text(leaf, "en")
     assert "Điểm = (giá trị − 0) / (10 − 0) × điểm tối đa" in method_text(leaf, "vi")
+
+
+def test_two_forms_that_round_alike_compare_as_the_same_semantics() -> None:
+    old = load_criteria_text(TEXT.replace(POLICY_LINE, "rounding: {places: 2, mode: half_up}"), "a.yaml").criteria
+    same = load_criteria_text(TEXT.replace(POLICY_LINE, "rounding: {items: 2, total: 2, mode: half_up}"), "b.yaml")
+    assert semantic_differences(old, same.criteria) == []
+    (line,) = semantic_differences(old, load_criteria_text(TEXT, "c.yaml").criteria)
+    assert line.startswith("rounding: ") and "'items': 2" in line and "'items': None" in line

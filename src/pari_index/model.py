@@ -219,6 +219,11 @@ class Rounding(Strict):
             return self.shown("areas")
         return PLACES
 
+    def resolved(self) -> dict[str, int | str | None]:
+        """What the policy does, level by level: equal for two forms that round alike (the old
+        form ``places: 2`` and ``items: 2, total: 2, index: 2``)."""
+        return {"mode": self.mode.value, **{level: self.at(level) for level in ROUNDING_LEVELS}}
+
     @property
     def per_level(self) -> bool:
         """True when any level is set on its own (the new form)."""
