@@ -11,7 +11,9 @@ import polars as pl
 
 from pari_index.compiling import compile_criteria, frame_schema, rest_column
 from pari_index.model import CriteriaSet, resolve_leaves
-from pari_index.reference import evaluate_reference
+from pari_index.reference import evaluate_reference, reference_totals
+from pari_index.register import Register
+from pari_index.scoring import compute_totals
 
 Key = tuple[str, str]
 
@@ -63,3 +65,27 @@ def score(criteria: CriteriaSet, leaf_id: str, **inputs: Any) -> tuple[int | Non
     c, r = got_c[("00001", leaf_id)], got_r[("00001", leaf_id)]
     assert c == r, f"compiled {c} != reference {r}"
     return c["points"], c["branch"], c["counted_max"]
+
+
+TOTAL_COLUMNS = ("appraised_points", "survey_points", "adjustment_points", "total_points", "applicable_max", "index")
+
+
+def totals_both(
+    criteria: CriteriaSet, rows: Sequence[Mapping[str, Any]]
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(compiled, reference) totals per commune: scoring.compute_totals over the compiled leaf
+    points, and reference_totals over the reference's; each leaf's points taken as final."""
+    leaves = {leaf.id: leaf for leaf in resolve_leaves(criteria)}
+    compiled = compile_criteria(criteria).evaluate(frame_for(criteria, rows))
+    details = compiled.with_columns(
+        pl.col("points").alias("final_score"),
+        pl.col("criterion_id").replace_strict({k: v.area for k, v in leaves.items()}).alias("area_id"),
+        pl.col("criterion_id").replace_strict({k: v.part.value for k, v in leaves.items()}).alias("part"),
+        pl.lit("ok").alias("status"),
+    )
+    codes = sorted({str(row["commune_code"]) for row in rows})
+    register = Register(frame=pl.DataFrame({"code": codes}), problems=[])
+    totals = compute_totals(details, criteria, register)
+    got_c = {r["commune_code"]: {k: r[k] for k in TOTAL_COLUMNS} for r in totals.to_dicts()}
+    got_r = reference_totals(criteria, evaluate_reference(criteria, rows))
+    return got_c, got_r

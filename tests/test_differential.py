@@ -17,7 +17,7 @@ from typing import Any
 import hypothesis.strategies as st
 import pytest
 import yaml
-from evaluators import evaluate_both
+from evaluators import evaluate_both, totals_both
 from hypothesis import given
 
 from pari_index.compiling import compile_criteria
@@ -46,6 +46,23 @@ def pts(units: int) -> float:
     value = float(Decimal(units) / SCALE)
     assert Decimal(str(value)) * SCALE == units
     return value
+
+
+level_places = st.one_of(st.none(), st.just("none"), st.integers(0, 4))
+
+
+@st.composite
+def rounding_policy(draw: st.DrawFn) -> dict[str, Any]:
+    """A rounding setting: the old form (places and mode) or a policy per level, each level left
+    out (taken from places), ``none`` or a number of places."""
+    policy: dict[str, Any] = {"mode": draw(st.sampled_from(["half_up", "half_even", "down"]))}
+    if draw(st.booleans()):
+        policy["places"] = draw(st.integers(0, 4))
+    if draw(st.booleans()):
+        for level in ("items", "areas", "parts", "total", "index"):
+            if (value := draw(level_places)) is not None:
+                policy[level] = value
+    return policy
 
 
 def max_units() -> st.SearchStrategy[int]:
@@ -139,12 +156,21 @@ def leaf_rule(
             rule["late_until"] = deadline + dt.timedelta(days=draw(st.integers(1, 90)))
         return {"x": {"type": "date"}}, rule, extra
     if kind in ("tiers", "proportional"):
-        source = draw(st.sampled_from(["rate", "percent", "number"] if kind == "tiers" else ["rate", "percent"]))
+        sources = ["rate", "percent", "number"] if kind == "tiers" else ["rate", "percent", "range"]
+        source = draw(st.sampled_from(sources))
         if source == "rate":
             den_type = draw(st.sampled_from(["count", "number"]))
             inputs = {"num": {"type": den_type}, "den": {"type": den_type}}
             rule = {"kind": kind, "rate": {"numerator": "num", "denominator": "den"}}
             rule["when_no_denominator"] = draw(st.sampled_from(["zero", "full_points"]))
+        elif source == "range":
+            # A value on a declared range, e.g. a 0-10 sub-score; the range may start below 0.
+            low = draw(
+                st.one_of(st.just(0), st.integers(-20, 20).map(lambda n: n * SCALE), st.integers(-50_000, 50_000))
+            )
+            high = low + draw(st.one_of(st.integers(1, 20).map(lambda n: n * SCALE), st.integers(1, 2_000_000)))
+            inputs = {"v": {"type": draw(st.sampled_from(["number", "percent", "count"]))}}
+            rule = {"kind": kind, "input": "v", "range": {"from": pts(low), "to": pts(high)}}
         else:
             inputs = {"v": {"type": source}}
             rule = {"kind": kind, "input": "v"}
@@ -295,10 +321,7 @@ def criteria_data(draw: st.DrawFn) -> dict[str, Any]:
         "decision": {"number": "1/QĐ-UBND", "date": dt.date(2025, 1, 15)},
         "scale": pts(appraised + survey),
         "parts": {"appraised": pts(appraised), "survey": pts(survey)},
-        "rounding": {
-            "places": draw(st.integers(0, 4)),
-            "mode": draw(st.sampled_from(["half_up", "half_even", "down"])),
-        },
+        "rounding": draw(rounding_policy()),
         "ranking": {"within": "district"},
         "classes": [
             {"name": "Tốt", "from": 90},
@@ -340,6 +363,8 @@ def edge_values(leaf: Any) -> list[int]:
                     edges.add(int(edge[0] * SCALE))
     elif rule.kind == "count_tiers":
         edges = {t.at_least * SCALE for t in rule.tiers}
+    elif rule.kind == "proportional" and rule.range is not None:
+        edges = {int(rule.range.from_ * SCALE), int(rule.range.to * SCALE)}
     return sorted({max(e + d, 0) for e in edges for d in (-1, 0, 1)})
 
 
@@ -497,9 +522,7 @@ def single_leaf_set(
     )
 
 
-roundings = st.fixed_dictionaries(
-    {"places": st.integers(0, 4), "mode": st.sampled_from(["half_up", "half_even", "down"])}
-)
+roundings = rounding_policy()
 
 
 @st.composite
@@ -533,11 +556,7 @@ def monotone_case(draw: st.DrawFn) -> tuple[CriteriaSet, dict[str, Any], dict[st
     maximum = draw(max_units())
     kind = draw(st.sampled_from(["tiers", "proportional"]))
     inputs, rule, _ = draw(leaf_rule(kind, maximum, monotone=True))
-    rounding = {
-        "places": draw(st.integers(0, 4)),
-        "mode": draw(st.sampled_from(["half_up", "half_even", "down"])),
-    }
-    criteria = single_leaf_set(inputs, rule, maximum, rounding)
+    criteria = single_leaf_set(inputs, rule, maximum, draw(rounding_policy()))
     low = draw(st.one_of(st.integers(0, 40).map(lambda n: n * SCALE), st.integers(0, 2_000_000)))
     high = low + draw(st.one_of(st.just(0), st.integers(1, 10), st.integers(0, 2_000_000)))
     base = {"commune_code": "00001", "unit_type": "commune"}
@@ -578,16 +597,19 @@ def _beside(edge: Fraction, k: int, sign: int) -> Decimal | None:
     return value if value >= 0 else None
 
 
-def _edges(leaf: Any, places: int) -> list[Fraction]:
+def _edges(leaf: Any, places: int | None) -> list[Fraction]:
     """The values (of the input, or of the rate in %) where a leaf's points change: every tier
     edge; for proportional points also 0, 100 and where ratio x max crosses a rounding half."""
     rule = leaf.rule
     if rule.kind == "tiers":
         return sorted({Fraction(e[0]) for t in rule.tiers for e in (t.lower, t.upper) if e is not None})
-    step = Fraction(1, 10**places)
+    step = Fraction(1, 10 ** (4 if places is None else places))  # none: the unit of 1/10,000
     maximum = Fraction(leaf.max)
-    halves = [(j + Fraction(1, 2)) * step * 100 / maximum for j in range(0, int(maximum / step), 7)][:6]
-    return [Fraction(0), Fraction(100), *halves]
+    low, high = Fraction(0), Fraction(100)
+    if getattr(rule, "range", None) is not None:  # a declared range: its ends and halves on it
+        low, high = Fraction(rule.range.from_), Fraction(rule.range.to)
+    halves = [low + (j + Fraction(1, 2)) * step * (high - low) / maximum for j in range(0, int(maximum / step), 7)]
+    return [low, high, *halves[:6]]
 
 
 @st.composite
@@ -599,7 +621,7 @@ def edge_case(draw: st.DrawFn, kind: str) -> tuple[CriteriaSet, list[dict[str, A
     (leaf,) = [leaf for leaf in resolve_leaves(criteria) if leaf.rule.kind == kind]
     rows: list[dict[str, Any]] = []
     multiple = draw(st.sampled_from([1, 3, 7, 1000]))  # den = 100 x multiple: the rate is num / multiple
-    for edge in _edges(leaf, rounding["places"]):
+    for edge in _edges(leaf, criteria.rounding.at("items")):
         for k, sign in NEAR:
             value = _beside(edge, k, sign)
             if value is None:
@@ -641,3 +663,59 @@ def test_beside_an_edge_is_on_its_own_side() -> None:
     got_c, got_r = evaluate_both(criteria, rows)
     for i, branch in enumerate(expected.values()):
         assert got_c[(f"{i:05d}", "1.1")]["branch"] == got_r[(f"{i:05d}", "1.1")]["branch"] == branch
+
+
+# --- totals under every rounding policy ---------------------------------------------------------
+
+
+@st.composite
+def with_printed_mismatch(draw: st.DrawFn) -> dict[str, Any]:
+    """A generated set where, now and then, an area prints a maximum above its children's sum
+    (kept with printed_mismatch): the unreachable points count in every maximum."""
+    data = draw(criteria_data())
+    scored = [a for a in data["areas"] if a.get("part") != "adjustment"]
+    if draw(st.booleans()):
+        area = draw(st.sampled_from(scored))
+        extra = draw(st.integers(1, 30_000))
+        area["max"] = pts(units_of(area) + extra)
+        area["printed_mismatch"] = "printed above its sub-criteria"
+        part = "survey" if area.get("part") == "survey" else "appraised"
+        data["parts"][part] = pts(int(Decimal(str(data["parts"][part])) * SCALE) + extra)
+        data["scale"] = pts(int(Decimal(str(data["scale"])) * SCALE) + extra)
+    return data
+
+
+@given(data=st.data())
+def test_totals_agree_under_every_rounding_policy(data: st.DataObject) -> None:
+    """scoring.compute_totals and reference.reference_totals give the same parts, total, maximum
+    and index, whatever each level's rounding and whichever printed maxima hold unreachable points."""
+    criteria = load(data.draw(with_printed_mismatch()))
+    rows = data.draw(rows_for(criteria))
+    got_c, got_r = totals_both(criteria, rows)
+    assert got_c == got_r
+
+
+@st.composite
+def range_case(draw: st.DrawFn) -> tuple[CriteriaSet, int, int]:
+    """A proportional leaf over a declared range with any rounding policy, and two values low <= high."""
+    maximum = draw(max_units())
+    lowest = draw(st.one_of(st.just(0), st.integers(-20, 20).map(lambda n: n * SCALE)))
+    width = draw(st.one_of(st.just(10 * SCALE), st.integers(1, 20).map(lambda n: n * SCALE), st.integers(1, 10**6)))
+    rule = {"kind": "proportional", "input": "v", "range": {"from": pts(lowest), "to": pts(lowest + width)}}
+    criteria = single_leaf_set({"v": {"type": "number"}}, rule, maximum, draw(rounding_policy()))
+    values = st.one_of(st.integers(0, 30 * SCALE), st.integers(0, 10**9), st.sampled_from([0, lowest + width]))
+    low = draw(values)
+    return criteria, low, low + draw(st.one_of(st.just(0), st.integers(1, 10), values))
+
+
+@given(range_case())
+def test_range_points_stay_within_zero_and_max_and_never_fall(case: tuple[CriteriaSet, int, int]) -> None:
+    criteria, low, high = case
+    base = {"commune_code": "00001", "unit_type": "commune"}
+    got_c, got_r = evaluate_both(criteria, [{**base, "1.1:v": low}, {**base, "commune_code": "00002", "1.1:v": high}])
+    assert got_c == got_r
+    first, second = got_c[("00001", "1.1")], got_c[("00002", "1.1")]
+    maximum = int(next(criteria.leaves()).max * SCALE)
+    for result in (first, second):
+        assert 0 <= result["points"] <= maximum, result
+    assert first["points"] <= second["points"], (low, high, first, second)

@@ -34,7 +34,7 @@ import polars as pl
 from .errors import Problem, UsageError
 from .loading import gc_paused
 from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
-from .points import PLACES, SCALE, RoundingMode, to_units
+from .points import SCALE, RoundingMode, to_units, unit_step
 from .rules import (
     Bonus,
     Checklist,
@@ -48,6 +48,7 @@ from .rules import (
     Proportional,
     Tiers,
     Timeliness,
+    ValueRange,
     YearDate,
     YesNo,
 )
@@ -224,12 +225,13 @@ class CompiledSet:
 
 
 class _LeafCompiler:
-    def __init__(self, leaf: Leaf, rounding_places: int, mode: RoundingMode, year: int | None = None) -> None:
+    def __init__(self, leaf: Leaf, item_places: int | None, mode: RoundingMode, year: int | None = None) -> None:
         self.leaf = leaf
         self.year = year
         self.max_units = to_units(leaf.max)
         self.floor_units = to_units(leaf.floor)
-        self.step = 10 ** (PLACES - rounding_places)
+        # Computed item points are rounded to the policy's item places, or to the finest unit.
+        self.step = unit_step(item_places)
         self.mode = mode
 
     def col(self, name: str) -> pl.Expr:
@@ -437,11 +439,13 @@ class _LeafCompiler:
         )
 
     def _proportional(self, rule: Proportional) -> tuple[pl.Expr, pl.Expr]:
+        if rule.range is not None:
+            return self._proportional_range(rule, rule.range)
         num, den = self._ratio_source(rule)
         cap = self.max_units if rule.cap is None else to_units(rule.cap)
         floor = to_units(rule.floor)
         full = self.max_units if rule.when_no_denominator == "full_points" else 0
-        # Ratio capped to [0, 1]; points = ratio x max, rounded to the set's places, from the exact
+        # Ratio capped to [0, 1]; points = ratio x max, rounded to the policy's item places, from the exact
         # values: clipped <= den < 10**28 exact counts, times max <= 10**10 units: below 10**38.
         clipped = pl.min_horizontal(pl.max_horizontal(num, _exact_lit(0)), den)
         raw = div_round_expr(clipped * self.max_units, den * self.step, self.mode) * self.step
@@ -454,6 +458,34 @@ class _LeafCompiler:
             .when(den <= 0)
             .then(_text("no_denominator"))
             .when(num >= den)
+            .then(_text("ratio_full"))
+            .otherwise(_text("ratio")),
+        )
+
+    def _proportional_range(self, rule: Proportional, declared: ValueRange) -> tuple[pl.Expr, pl.Expr]:
+        """(value - from) / (to - from) x max, the value clipped to the declared range first.
+
+        From the exact value in counts of 1/10**14: the width is below 2 x 10**27 (rules.MAX_BOUND),
+        times max <= 10**10 units stays below 10**38, inside Int128."""
+        assert rule.input is not None
+        v = self.exact(rule.input)
+        low, high = int(declared.from_ * EXACT_SCALE), int(declared.to * EXACT_SCALE)
+        width = high - low  # > 0: validation refuses a range whose from is not below its to
+        clipped = pl.min_horizontal(pl.max_horizontal(v - _exact_lit(low), _exact_lit(0)), _exact_lit(width))
+        raw = div_round_expr(clipped * self.max_units, _exact_lit(width * self.step), self.mode) * self.step
+        floor = to_units(rule.floor)
+        cap = self.max_units if rule.cap is None else to_units(rule.cap)
+        kept = pl.min_horizontal(pl.max_horizontal(raw, _lit(floor)), _lit(cap)).cast(pl.Int64)
+        missing = self.col(rule.input).is_null()
+        return (
+            pl.when(missing).then(_lit(0)).otherwise(kept),
+            pl.when(missing)
+            .then(_text("missing"))
+            .when(v < _exact_lit(low))
+            .then(_text("below_range"))
+            .when(v > _exact_lit(high))
+            .then(_text("above_range"))
+            .when(v == _exact_lit(high))
             .then(_text("ratio_full"))
             .otherwise(_text("ratio")),
         )
@@ -518,6 +550,6 @@ def compile_criteria(criteria: CriteriaSet, year: int | None = None) -> Compiled
     with gc_paused():
         leaves = resolve_leaves(criteria)
         chosen = assessment_year(criteria, leaves, year)
-        places, mode = criteria.rounding.places, criteria.rounding.mode
-        compiled = [_LeafCompiler(leaf, places, mode, chosen).compile() for leaf in leaves]
+        item_places, mode = criteria.rounding.at("items"), criteria.rounding.mode
+        compiled = [_LeafCompiler(leaf, item_places, mode, chosen).compile() for leaf in leaves]
     return CompiledSet(criteria=criteria, leaves=leaves, compiled=compiled, year=chosen)

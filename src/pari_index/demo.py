@@ -512,6 +512,12 @@ def _leaf_inputs(rng: random.Random, q: float, plan: _Plan, year: int) -> dict[s
             ordered = sorted(rule.tiers, key=lambda t: -t.points)
             value = _in_interval(rng, _pick(rng, q, ordered), low, high, step)
             values[rule.input] = value if value is not None else low + step * rng.randint(0, (high - low) // step)
+        case Proportional() if rule.range is not None:
+            assert rule.input is not None
+            # A score on the declared range (a 0-10 sub-index) at 2 decimals, better for better units.
+            low, high = to_units(rule.range.from_), to_units(rule.range.to)
+            step = 1 if high - low < 100 else 100
+            values[rule.input] = low + (high - low) * _rate(rng, q) // (100 * SCALE) // step * step
         case Proportional():
             assert rule.input is not None
             spec = leaf.inputs[rule.input]

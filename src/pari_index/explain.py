@@ -36,6 +36,14 @@ _T: dict[str, tuple[str, str]] = {
     "no_denominator": ("Mẫu số bằng 0 (không phát sinh)", "Denominator is 0 (nothing to count)"),
     "ratio": ("Điểm theo tỷ lệ", "Points in proportion"),
     "ratio_full": ("Tỷ lệ đạt 100%: đủ điểm", "Ratio reaches 100 %: full points"),
+    "below_range": (
+        "Giá trị dưới khoảng của thang: tính bằng mức thấp nhất",
+        "Value below the declared range: counted as its lower end",
+    ),
+    "above_range": (
+        "Giá trị vượt khoảng của thang: tính bằng mức cao nhất",
+        "Value above the declared range: counted as its upper end",
+    ),
     "below_tiers": ("Số lần dưới mức thấp nhất", "Count below the lowest tier"),
     "unknown_level": ("Mức không có trong danh sách", "Level not in the list"),
     "no_deduction": ("Không có vi phạm", "No violation"),
@@ -49,6 +57,9 @@ _T: dict[str, tuple[str, str]] = {
         "Not applicable: left out of the maximum, index re-scaled",
     ),
 }
+
+#: Branches of a proportional rule over a declared range whose value was outside it (clipped).
+_RANGE = ("below_range", "above_range")
 
 _EVIDENCE: dict[str, tuple[str, str]] = {
     "not_required": ("", ""),
@@ -142,6 +153,9 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
     text = _T.get(branch, (branch, branch))[i]
     if branch in ("ratio", "ratio_full") and isinstance(rule, Proportional):
         text += f" (× {_pts(leaf.max, lang)})"
+    if isinstance(rule, Proportional) and rule.range is not None and branch in ("ratio", "ratio_full", *_RANGE):
+        low, high = _num(rule.range.from_, lang), _num(rule.range.to, lang)
+        text += f", thang {low}–{high}" if lang == "vi" else f", on the range {low}–{high}"
     if branch == "deducted" and isinstance(rule, Deduction):
         text += (
             f": trừ {_pts(rule.per, lang)} mỗi vi phạm" if lang == "vi" else f": {_pts(rule.per, lang)} per violation"
@@ -198,7 +212,9 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
 def _fmt(units: int | None, lang: str) -> str:
     if units is None:
         return "—"
-    text = f"{Decimal(units) / SCALE:.2f}"
+    # Two decimals, or up to four where the points have them (an unrounded weighted item, 4.2075):
+    # an explanation must not show points rounded that the set keeps unrounded.
+    text = f"{Decimal(units) / SCALE:.2f}" if units % 100 == 0 else f"{Decimal(units) / SCALE:.4f}".rstrip("0")
     return text.replace(".", ",") if lang == "vi" else text
 
 

@@ -13,9 +13,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StrictBool, StrictInt, model_validator
+from pydantic import BeforeValidator, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema, model_validator
 
-from .points import RoundingMode
+from .points import PLACES, RoundingMode
 from .rules import MAX_BRANCHES, MAX_LIST_ITEMS, Date, InputName, InputSpec, Interval, Points, Rule, Strict
 
 #: The longest criterion id ("1.1.4" has 5 characters).
@@ -186,9 +186,90 @@ class Parts(Strict):
     survey_optional: StrictBool = False
 
 
+def _level_places(value: Any) -> int | str:
+    # One clear message for every wrong value, instead of one per member of a union.
+    if value == "none":
+        return "none"
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= PLACES:
+        return value
+    raise ValueError(f"expected a number of decimal places from 0 to {PLACES}, or none (not {value!r})")
+
+
+#: A level of the rounding policy: a number of decimals 0-4, or ``none`` (not rounded by the set).
+LevelPlaces = Annotated[
+    int | str,
+    PlainValidator(_level_places),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0, "maximum": PLACES}, {"const": "none"}]}),
+]
+
+#: Results columns measured on the index (in %), shown at the index's places.
+_INDEX_COLUMNS = frozenset({"index", "previous_index", "index_change", "gap_to_next_class", "next_class_from"})
+#: The levels a rounding policy sets, from the finest to the published figure.
+ROUNDING_LEVELS = ("items", "areas", "parts", "total", "index")
+
+
 class Rounding(Strict):
+    """How points are rounded, level by level (docs/criteria.md §12).
+
+    ``places`` alone is the old form and keeps its meaning: computed item points (proportional
+    rules), the total and the index are rounded to ``places``; areas and parts are exact sums. Each
+    level may instead be set on its own to a number of places or ``none``; a level not given takes
+    its value from the old form."""
+
     places: StrictInt = Field(default=2, ge=0, le=4)
     mode: RoundingMode = RoundingMode.half_up
+    items: LevelPlaces | None = None
+    areas: LevelPlaces | None = None
+    parts: LevelPlaces | None = None
+    total: LevelPlaces | None = None
+    index: LevelPlaces | None = None
+
+    def at(self, level: str) -> int | None:
+        """Decimals the ``level`` is rounded to, or None when it is not rounded (kept exact, or for
+        computed item points at the finest unit of 1/10,000 point)."""
+        value = getattr(self, level)
+        if value is None:
+            return self.places if level in ("items", "total", "index") else None
+        return None if value == "none" else int(value)
+
+    def shown(self, level: str) -> int:
+        """Decimals a level is printed with: its own places, or 4 when it is not rounded."""
+        places = self.at(level)
+        return PLACES if places is None else places
+
+    def column_places(self, column: str) -> int:
+        """Decimals a results column is shown with: each level at its own places in the new form,
+        everything at ``places`` in the old form (as before per-level rounding existed)."""
+        if not self.per_level:
+            return self.places
+        if column in _INDEX_COLUMNS:
+            return self.shown("index")
+        if column in ("total_points", "previous_total", "total_change"):
+            return self.shown("total")
+        if column in ("appraised_points", "survey_points", "adjustment_points"):
+            return self.shown("parts")
+        if column.startswith("area_"):
+            return self.shown("areas")
+        return PLACES
+
+    def resolved(self) -> dict[str, int | str | None]:
+        """What the policy does, level by level: equal for two forms that round alike (the old
+        form ``places: 2`` and ``items: 2, total: 2, index: 2``)."""
+        return {"mode": self.mode.value, **{level: self.at(level) for level in ROUNDING_LEVELS}}
+
+    @property
+    def per_level(self) -> bool:
+        """True when any level is set on its own (the new form)."""
+        return any(getattr(self, level) is not None for level in ROUNDING_LEVELS)
+
+    def describe(self) -> str:
+        """One line for the about sheet: the old form as before ("2 places, half_up"), the new one
+        led by the index's places (the report reads that first digit)."""
+        if not self.per_level:
+            return f"{self.places} places, {self.mode.value}"
+        named = {level: self.at(level) for level in ROUNDING_LEVELS}
+        levels = ", ".join(f"{level} {'none' if places is None else places}" for level, places in named.items())
+        return f"{self.shown('index')} places (index); {levels}; {self.mode.value}"
 
 
 class Ranking(Strict):
@@ -320,7 +401,47 @@ def resolve_leaves(criteria: CriteriaSet) -> list[Leaf]:
     return out
 
 
+@dataclass(frozen=True)
+class Unreachable:
+    """Points a printed maximum holds that its children cannot give (``printed_mismatch``): they
+    count in the maximum of every unit for which some leaf under the node counts."""
+
+    node: str
+    title: Text
+    part: Part
+    printed: Decimal
+    children: Decimal
+    reason: str
+    leaves: tuple[str, ...]
+
+    @property
+    def points(self) -> Decimal:
+        return self.printed - self.children
+
+
+def unreachable_points(criteria: CriteriaSet) -> list[Unreachable]:
+    """Every node kept with ``printed_mismatch`` whose printed maximum exceeds its children's sum,
+    in document order (adjustment areas have no such sum: their maximum is a cap)."""
+    out: list[Unreachable] = []
+
+    def visit(node: Node, part: Part) -> None:
+        part = node.part or part
+        children = node.children or []
+        if node.printed_mismatch and children and part is not Part.adjustment:
+            total = sum((child.max for child in children), Decimal(0))
+            if node.max > total:
+                leaves = tuple(n.id for n in node.walk() if n.is_leaf)
+                out.append(Unreachable(node.id, node.title, part, node.max, total, node.printed_mismatch, leaves))
+        for child in children:
+            visit(child, part)
+
+    for area in criteria.areas:
+        visit(area, Part.appraised)
+    return out
+
+
 __all__ = [
+    "ROUNDING_LEVELS",
     "Band",
     "CriteriaSet",
     "Decision",
@@ -339,5 +460,7 @@ __all__ = [
     "Text",
     "UnitLevel",
     "UnitType",
+    "Unreachable",
     "resolve_leaves",
+    "unreachable_points",
 ]

@@ -32,7 +32,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +79,12 @@ def _is_unit_column(name: str, dtype: pl.DataType) -> bool:
     return dtype.is_integer() and (name in UNIT_COLUMNS or name.startswith(UNIT_PREFIXES))
 
 
-def display_frame(frame: pl.DataFrame, places: int = 4) -> pl.DataFrame:
-    """Unit columns as Float64 decimals rounded to ``places`` (exact for values already rounded)."""
+def display_frame(frame: pl.DataFrame, places: int | Callable[[str], int] = 4) -> pl.DataFrame:
+    """Unit columns as Float64 decimals rounded to ``places``, or to ``places(column)`` when each
+    column has its own (a rounding policy per level); exact for values already rounded."""
+    places_of = places if callable(places) else (lambda _name: places)
     return frame.with_columns(
-        (pl.col(name) / SCALE).round(places).alias(name)
+        (pl.col(name) / SCALE).round(places_of(name)).alias(name)
         for name, dtype in frame.schema.items()
         if _is_unit_column(name, dtype)
     )

@@ -5,6 +5,15 @@ never as 83.20999. Inside pari-index every point value is an integer count of *u
 1/10,000 point, so sums are exact in both polars (Int64) and Python. Divisions (proportional rules,
 indices) are the only place where rounding happens, and the rounding mode is a declared setting of
 the criteria set because the decisions do not state one.
+
+Why 1/10,000 and not finer: a level the set leaves unrounded (``rounding: {items: none}``) is still
+held in these units, so a computed item point finer than 4 decimals is rounded there, with the set's
+mode. A weighted 0-10 sub-score given to 2 decimals on a weight of one decimal (7.37 / 10 x 12.5 =
+9.2125) needs at most 4, so it stays exact; a weight of two decimals can need 5 (x 2.25), and the
+error per item is then at most 0.00005, so a total of n items rounded to 2 places can differ from
+the exact one only when the exact total lies within n x 0.00005 of a half. A finer unit (1e-8) would
+keep such items exact too, but the index multiplies a total of up to 1,000,000 points by 100 and by
+10**places before dividing, which passes Int64 at 1e-8 (docs/criteria.md §12, "Rounding per level").
 """
 
 from __future__ import annotations
@@ -78,6 +87,11 @@ def div_round(numerator: int, denominator: int, mode: RoundingMode) -> int:
     if mode is RoundingMode.half_up:  # away from zero
         return q + 1 if numerator >= 0 else q
     return q if q % 2 == 0 else q + 1
+
+
+def unit_step(places: int | None) -> int:
+    """Units in one step of ``places`` decimals; 1 (the finest unit) for a level not rounded."""
+    return 1 if places is None else 10 ** (PLACES - places)
 
 
 def round_units(units: int, places: int, mode: RoundingMode) -> int:

@@ -7,8 +7,8 @@ points, its rank in every area, and, given last year's results, its previous ran
 
 Everything here follows docs/ranking.md:
 
-* The index is already rounded to the set's places by the scoring (domain primer §8.3): ranks are
-  computed on those exact Int64 units, never on floats.
+* The index is already rounded to the set's index places (``rounding.index``) by the scoring
+  (domain primer §8.3): ranks are computed on those exact Int64 units, never on floats.
 * Ranks are competition ranks (1, 2, 2, 4) or dense ranks (1, 2, 2, 3) as the set declares, after
   the set's tie-break keys ("appraised", "survey" or an area id; higher first).
 * Units the register marks as not ranked, and units without an index, get no rank and are sorted
@@ -33,7 +33,7 @@ import polars as pl
 from .compiling import COMMUNE
 from .errors import IntakeError, Problem, UsageError
 from .model import Band, CriteriaSet, Part
-from .points import PLACES, SCALE, to_units
+from .points import PLACES, SCALE, to_units, unit_step
 from .register import REGISTER_ALIASES
 from .tables import read_with_columns, row_problems
 from .textexpr import format_text
@@ -132,7 +132,7 @@ class _BandEdges:
 
 def band_edges(criteria: CriteriaSet) -> list[_BandEdges]:
     """The set's bands with their lowest reachable index and their order (0 = best)."""
-    step = 10 ** (PLACES - criteria.rounding.places)
+    step = unit_step(criteria.rounding.shown("index"))
     lowest: list[int | None] = []
     for band in criteria.classes:
         lower = band.lower
@@ -462,7 +462,7 @@ def rank(
     rescaled = totals.select(COMMUNE, "survey_rescaled") if "survey_rescaled" in totals.columns else None
     frame = frame.join(top_lost(details, rescaled=rescaled), on=COMMUNE, how="left")
     if previous is not None:
-        frame = compare_previous(frame, previous, lineage, criteria.rounding.places)
+        frame = compare_previous(frame, previous, lineage, criteria.rounding.shown("index"))
     order = ["group", "_group", "rank", "index", COMMUNE]
     return frame.sort(order, descending=[False, False, False, True, False], nulls_last=True).drop("_group")
 

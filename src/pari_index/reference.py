@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import Any
 
 from .errors import Problem, UsageError
-from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
+from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves, unreachable_points
 from .points import RoundingMode
 from .rules import (
     Bonus,
@@ -64,8 +64,10 @@ def _units(points: Fraction | Decimal) -> int:
     return int(scaled)
 
 
-def _round(value: Fraction, places: int, mode: RoundingMode) -> Fraction:
-    step = Fraction(1, 10**places)
+def _round(value: Fraction, places: int | None, mode: RoundingMode) -> Fraction:
+    """``value`` rounded to ``places`` decimals; a level not rounded (None) is still held at the
+    finest unit, 4 decimals (docs/criteria.md §12)."""
+    step = Fraction(1, 10 ** (4 if places is None else places))
     lower = (value // step) * step
     if value == lower:
         return value
@@ -101,6 +103,17 @@ def _count(leaf: Leaf, name: str, row: Mapping[str, Any]) -> Fraction | None:
     return _number(row, column)
 
 
+def _range_ratio(rule: Proportional, value: Fraction) -> tuple[Fraction, str]:
+    """Where a value lies on the rule's declared range, as a ratio in [0, 1], and its branch."""
+    assert rule.range is not None
+    low, high = Fraction(rule.range.from_), Fraction(rule.range.to)
+    if value < low:
+        return Fraction(0), "below_range"
+    if value > high:
+        return Fraction(1), "above_range"
+    return (value - low) / (high - low), ("ratio_full" if value == high else "ratio")
+
+
 def _resolve(when: dt.date | YearDate | DaysAfter, get: Callable[[str], Any], year: int | None) -> dt.date | None:
     """The day a deadline falls on for one commune; None when the date it counts from is missing."""
     if isinstance(when, dt.date):
@@ -131,7 +144,7 @@ def _deadline(rule: Deadline, get: Callable[[str], Any], maximum: Fraction, year
 
 
 def evaluate_leaf(
-    leaf: Leaf, row: Mapping[str, Any], places: int, mode: RoundingMode, year: int | None = None
+    leaf: Leaf, row: Mapping[str, Any], places: int | None, mode: RoundingMode, year: int | None = None
 ) -> tuple[Fraction | None, str]:
     """Points (None when excluded) and branch of one leaf for one commune; ``year`` resolves
     deadlines written as a day of the assessment year."""
@@ -195,13 +208,17 @@ def evaluate_leaf(
             if den <= 0:
                 return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
             ratio = num / den
+            branch = "ratio_full" if ratio >= 1 else "ratio"
         else:
             assert rule.input is not None
             plain = number(rule.input)
             if plain is None:
                 return Fraction(0), "missing"
-            ratio = plain / 100
-        branch = "ratio_full" if ratio >= 1 else "ratio"
+            if rule.range is not None:
+                ratio, branch = _range_ratio(rule, plain)
+            else:
+                ratio = plain / 100
+                branch = "ratio_full" if ratio >= 1 else "ratio"
         ratio = min(max(ratio, Fraction(0)), Fraction(1))
         points = _round(ratio * maximum, places, mode)
         cap = maximum if rule.cap is None else Fraction(rule.cap)
@@ -248,7 +265,7 @@ def evaluate_reference(
     """Score communes given as evaluation-frame rows; the same columns as the compiled result.
     ``year`` (default: the set's ``year``) resolves deadlines in the assessment year."""
     leaves = resolve_leaves(criteria)
-    places, mode = criteria.rounding.places, criteria.rounding.mode
+    places, mode = criteria.rounding.at("items"), criteria.rounding.mode
     year = criteria.year if year is None else year
     for leaf in leaves:
         if year is None and isinstance(leaf.rule, Deadline) and leaf.rule.needs_year:
@@ -269,4 +286,68 @@ def evaluate_reference(
                     "counted_max": _units(counted),
                 }
             )
+    return out
+
+
+def _round_level(value: Fraction, places: int | None, mode: RoundingMode) -> Fraction:
+    """A sum at a level of the rounding policy: as it is when the level is not rounded."""
+    return value if places is None else _round(value, places, mode)
+
+
+def _area_points(criteria: CriteriaSet, results: list[dict[str, Any]]) -> dict[tuple[str, str, str], Fraction | None]:
+    """Points per (commune, area, part), each rounded to the policy's area places. An area whose
+    items are all excluded has None; an adjustment area's net stays within +/- its maximum."""
+    leaves = {leaf.id: leaf for leaf in resolve_leaves(criteria)}
+    caps = {area.id: Fraction(area.max) for area in criteria.areas if area.part is Part.adjustment}
+    sums: dict[tuple[str, str, str], Fraction | None] = {}
+    for r in results:
+        leaf = leaves[r["criterion_id"]]
+        key = (r["commune_code"], leaf.area, leaf.part.value)
+        points = None if r["points"] is None else Fraction(r["points"]) * UNIT
+        before = sums.get(key)
+        sums[key] = before if points is None else (before or Fraction(0)) + points
+    out: dict[tuple[str, str, str], Fraction | None] = {}
+    for key, value in sums.items():
+        if key[1] in caps:
+            value = min(max(value or Fraction(0), -caps[key[1]]), caps[key[1]])
+        out[key] = None if value is None else _round_level(value, criteria.rounding.at("areas"), criteria.rounding.mode)
+    return out
+
+
+def reference_totals(criteria: CriteriaSet, results: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per commune, from :func:`evaluate_reference` rows: the points of each part, the total, the
+    applicable maximum and the index, in units, rounded level by level as the set's policy says
+    (docs/criteria.md §9, §12, §14). Survey results are taken as given (no optional-survey re-scaling)."""
+    rows = [dict(r) for r in results]
+    policy, mode = criteria.rounding, criteria.rounding.mode
+    areas = _area_points(criteria, rows)
+    unreachable = unreachable_points(criteria)
+    out: dict[str, dict[str, Any]] = {}
+    for commune in dict.fromkeys(r["commune_code"] for r in rows):
+        mine = [r for r in rows if r["commune_code"] == commune]
+        parts = {
+            part.value: _round_level(
+                sum(
+                    (v or Fraction(0) for (c, _, p), v in areas.items() if c == commune and p == part.value),
+                    Fraction(0),
+                ),
+                policy.at("parts"),
+                mode,
+            )
+            for part in Part
+        }
+        counted = {r["criterion_id"] for r in mine if r["counted_max"] > 0}
+        maximum = sum((Fraction(r["counted_max"]) * UNIT for r in mine), Fraction(0))
+        maximum += sum((Fraction(u.points) for u in unreachable if counted & set(u.leaves)), Fraction(0))
+        total = sum(parts.values(), Fraction(0))
+        index_places = policy.shown("index")
+        index = None if maximum == 0 else _round(total / maximum * 100, index_places, mode)
+        out[commune] = {
+            "appraised_points": _units(parts["appraised"]),
+            "survey_points": _units(parts["survey"]),
+            "adjustment_points": _units(parts["adjustment"]),
+            "total_points": _units(_round_level(total, policy.at("total"), mode)),
+            "applicable_max": _units(maximum),
+            "index": None if index is None else _units(index),
+        }
     return out

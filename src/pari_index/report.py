@@ -37,8 +37,10 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
-from .model import CriteriaSet
+from .methodology import method_lines
+from .model import ROUNDING_LEVELS, CriteriaSet, Rounding
 from .outputs import write_text
+from .points import RoundingMode
 from .ranking import LABEL_SEPARATOR
 from .scoring import notices
 from .textexpr import format_text
@@ -82,6 +84,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_ranked": "không xếp hạng",
         "not_submitted": "không nộp",
         "completeness": "Kết quả chưa đầy đủ",
+        "method": "Phương pháp tính điểm",
         "tied": "đồng hạng",
         "new": "mới",
         "up": "tăng {n} bậc",
@@ -168,6 +171,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_ranked": "not ranked",
         "not_submitted": "sent nothing",
         "completeness": "Incomplete results",
+        "method": "Scoring method",
         "tied": "tied",
         "new": "new",
         "up": "up {n}",
@@ -367,9 +371,16 @@ def _num(value: Any) -> float | None:
 
 
 class Formatter:
-    def __init__(self, lang: str, places: int) -> None:
+    def __init__(self, lang: str, places: int, column_places: Callable[[str], int] | None = None) -> None:
         self.comma = lang == "vi"
         self.places = places
+        # Places per results column under a rounding policy per level (None: all at ``places``).
+        self.column_places = column_places
+
+    def column(self, value: Any, column: str) -> str:
+        """A value of a results column at that column's places: the index at the index's places
+        even when the items are not rounded."""
+        return self.fixed(value, self.column_places(column) if self.column_places else None)
 
     def fixed(self, value: Any, places: int | None = None) -> str:
         """A decimal with a fixed number of places (totals, indices): 83,21."""
@@ -559,9 +570,35 @@ def _about(tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:
 
 def _places(about: Mapping[str, str], criteria: CriteriaSet | None) -> int:
     if criteria is not None:
-        return criteria.rounding.places
+        return criteria.rounding.shown("index")
     match = re.match(r"\s*(\d)", about.get("rounding", ""))
     return int(match.group(1)) if match else 2
+
+
+def _column_places(about: Mapping[str, str], criteria: CriteriaSet | None) -> Callable[[str], int] | None:
+    """Places per column under a rounding policy per level, from the set or from the about sheet's
+    "rounding" line ("2 places (index); items none, ..., index 2; half_up"); None for the old form."""
+    if criteria is not None:
+        return criteria.rounding.column_places if criteria.rounding.per_level else None
+    levels = dict(re.findall(r"\b(items|areas|parts|total|index) (none|\d)\b", about.get("rounding", "")))
+    if len(levels) < len(ROUNDING_LEVELS):
+        return None
+    mode = about.get("rounding", "").rsplit(";", 1)[-1].strip()
+    try:
+        policy = Rounding(
+            mode=RoundingMode(mode), **{k: ("none" if v == "none" else int(v)) for k, v in levels.items()}
+        )
+    except ValueError:
+        return None
+    return policy.column_places
+
+
+def _method_lines(about: Mapping[str, str], criteria: CriteriaSet | None, lang: str) -> list[str]:
+    """The report's method notes: from the set in the report's language, else from the about sheet."""
+    if criteria is not None:
+        return method_lines(criteria, lang)
+    keys = sorted((k for k in about if re.fullmatch(r"method_\d+", k)), key=lambda k: int(k.split("_")[1]))
+    return [about[k] for k in keys if about[k]]
 
 
 def _area_ids(summary: pl.DataFrame) -> list[str]:
@@ -644,7 +681,7 @@ def _build(
     labels = level_labels(LABELS[lang], names, lang)
     li = 1 if lang == "en" else 0
     summary = tables["summary"]
-    fmt = Formatter(lang, _places(about, criteria))
+    fmt = Formatter(lang, _places(about, criteria), _column_places(about, criteria))
     area_ids = _area_ids(summary)
     titles: dict[str, str] = {}
     leaf_titles: dict[str, str] = {}
@@ -829,13 +866,15 @@ def _build(
                 if pts is not None and mx:
                     area_share[a].append(pts / mx)
                 arank = _num(rec.get(f"rank_area_{a}"))
-                cells.append(AreaCell(fmt.fixed(pts), heat, _sort_value(pts), str(int(arank)) if arank else ""))
+                cells.append(
+                    AreaCell(fmt.column(pts, f"area_{a}"), heat, _sort_value(pts), str(int(arank)) if arank else "")
+                )
             facts: list[tuple[str, str]] = []
             for key in ("appraised_points", "survey_points", "adjustment_points", "total_points", "applicable_max"):
                 if key in rec and _num(rec.get(key)) is not None:
-                    facts.append((labels["total" if key == "total_points" else key], fmt.fixed(rec.get(key))))
+                    facts.append((labels["total" if key == "total_points" else key], fmt.column(rec.get(key), key)))
             if _num(rec.get("index")) is not None:
-                facts.append((labels["index"], fmt.fixed(rec.get("index"))))
+                facts.append((labels["index"], fmt.column(rec.get("index"), "index")))
             if rank is not None and ranked:
                 facts.append((labels["rank"], rank_text + (f" ({labels['tied']})" if tied else "")))
             elif not ranked:
@@ -846,13 +885,13 @@ def _build(
             if _num(rec.get("previous_rank")) is not None:
                 facts.append((labels["previous_rank"], str(int(_num(rec.get("previous_rank")) or 0))))
             if _num(rec.get("index_change")) is not None:
-                facts.append((labels["index_change"], fmt.fixed(rec.get("index_change"))))
+                facts.append((labels["index_change"], fmt.column(rec.get("index_change"), "index_change")))
             if _text(rec.get("previous_note")):
                 facts.append((labels["previous_note"], _text(rec.get("previous_note"))))
             gap = _num(rec.get("gap_to_next_class"))
             nxt = _text(rec.get("next_class"))
             if gap is not None and nxt:
-                facts.append(("", labels["gap"].format(gap=fmt.fixed(gap), cls=nxt)))
+                facts.append(("", labels["gap"].format(gap=fmt.column(gap, "gap_to_next_class"), cls=nxt)))
             if _text(rec.get("top_lost")):
                 facts.append((labels["top_lost"], _text(rec.get("top_lost"))))
             area_ranks = [f"{ar.short} {c.rank}" for ar, c in zip(areas, cells, strict=True) if c.rank]
@@ -874,10 +913,10 @@ def _build(
                 change_arrow=arrow,
                 change_sort=change_sort,
                 change_title=change_title,
-                total=fmt.fixed(total),
+                total=fmt.column(total, "total_points"),
                 total_value=total or 0.0,
                 total_sort=_sort_value(total),
-                index=fmt.fixed(rec.get("index")),
+                index=fmt.column(rec.get("index"), "index"),
                 index_sort=_sort_value(rec.get("index")),
                 class_name=cname,
                 class_sort=str(classes.get(cname, (999, None))[0]) if cname else "",
@@ -896,13 +935,13 @@ def _build(
                     y=len(bars) * 22.0,
                     width=round(max(total or 0.0, 0.0) / widest * 360.0, 2),
                     label=bar_label,
-                    full=f"{_isolate(name)} ({_isolate(code)}): {fmt.fixed(total)}",
-                    value=fmt.fixed(total),
+                    full=f"{_isolate(name)} ({_isolate(code)}): {fmt.column(total, 'total_points')}",
+                    value=fmt.column(total, "total_points"),
                     css=css or "k-none",
                 )
             )
         indices = [x for x in (_num(r.get("index")) for r in recs) if x is not None]
-        mean_index = fmt.fixed(sum(indices) / len(indices)) if indices else "–"
+        mean_index = fmt.column(sum(indices) / len(indices), "index") if indices else "–"
         heat_cells: list[tuple[str, str]] = []
         for a in area_ids:
             shares = area_share[a]
@@ -965,6 +1004,7 @@ def _build(
         # The completeness banner (rows rejected, files left out, no survey, communes that sent
         # nothing), from the about sheet's counts, in the report's language.
         "notices": notices(about, lang),
+        "method": _method_lines(about, criteria, lang),
         "title": title,
         "decision": decision,
         "decision_date": _display_date(decision_date, lang),

@@ -17,6 +17,7 @@ from typing import Literal
 import polars as pl
 
 from .errors import IntakeError, Problem
+from .methodology import method_lines
 from .outputs import (
     UNIT_COLUMNS,
     UNIT_PREFIXES,
@@ -76,12 +77,14 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         "appraised_part": str(c.parts.appraised),
         "survey_part": str(c.parts.survey),
         "ranked_within": c.ranking.within,
-        "rounding": f"{c.rounding.places} places, {c.rounding.mode.value}",
+        "rounding": c.rounding.describe(),
         "communes": str(result.totals.height),
         "scored_items": str(len(result.leaves)),
         **{f"input_{k}": "; ".join(v) for k, v in result.sources.items() if v},
         **facts,
         **banner,
+        # How each level is rounded and which printed maxima hold unreachable points.
+        **{f"method_{i + 1}": line for i, line in enumerate(method_lines(c, lang))},
         **(extra or {}),
     }
     return pl.DataFrame({"key": list(items), "value": list(items.values())})
@@ -97,8 +100,7 @@ def result_tables(
     incomplete run (see :func:`pari_index.scoring.notices`) gets its banner, in ``lang``, as the
     first column ``notice`` of the summary (every row, so that no reader can miss it, filtered
     or not) and as ``notice_1``, ``notice_2`` … in the about sheet."""
-    places = result.criteria.rounding.places
-    shown = display_frame(summary if summary is not None else result.totals, places)
+    shown = display_frame(summary if summary is not None else result.totals, result.criteria.rounding.column_places)
     banner = notices({**result.completeness.facts(), **unit_names(result.criteria).about()}, lang)
     if banner:
         shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))

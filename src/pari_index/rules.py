@@ -352,13 +352,25 @@ class Tiers(Strict):
         return self
 
 
+class ValueRange(Strict):
+    """The range a proportional input is declared on, e.g. a sub-index scored ``from: 0, to: 10``:
+    ``from`` gives no points, ``to`` the maximum (validation checks that ``from`` is below ``to``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: Bound = Field(alias="from")
+    to: Bound
+
+
 class Proportional(Strict):
     """Ratio x maximum (capped at a ratio of 1), rounded as the set declares, then kept within
-    [floor, cap]."""
+    [floor, cap]. The ratio is a rate, a percent input / 100, or where the input has a declared
+    ``range`` (input - from) / (to - from)."""
 
     kind: Literal["proportional"]
-    input: InputName | None = None  # a percent input
+    input: InputName | None = None  # a percent input, or a number on the declared range
     rate: Rate | None = None
+    range: ValueRange | None = None
     floor: Points = Decimal(0)
     cap: Points | None = None
     when_no_denominator: ZeroDenominator = "zero"
@@ -367,6 +379,8 @@ class Proportional(Strict):
     def _one_source(self) -> Proportional:
         if (self.input is None) == (self.rate is None):
             raise ValueError("give exactly one of 'input' or 'rate'")
+        if self.range is not None and self.rate is not None:
+            raise ValueError("'range' goes with 'input' (a value on that range), not with 'rate'")
         return self
 
 

@@ -68,6 +68,8 @@ ACCEPTED_TYPES: dict[str, tuple[InputType, ...]] = {
     "tiers": (InputType.number, InputType.count, InputType.percent),
     "rate": (InputType.number, InputType.count),
     "proportional": (InputType.percent,),
+    # A proportional rule over a declared range reads a number on that range (a 0-10 sub-score).
+    "range": (InputType.number, InputType.count, InputType.percent),
     "checklist": (InputType.boolean,),
     "count_tiers": (InputType.count,),
     "choice": (InputType.level,),
@@ -209,6 +211,22 @@ def check_intervals(
     return errors, gaps
 
 
+def _check_range_reach(
+    node: Node, rule: Proportional, inputs: dict[str, InputSpec], rloc: Loc, out: _Collector
+) -> None:
+    """A declared range whose top lies above the input's declared maximum: full points are out of reach."""
+    spec = inputs.get(rule.input) if rule.input is not None else None
+    if rule.range is None or spec is None or spec.max is None or spec.max >= rule.range.to:
+        return
+    out.warn(
+        (*rloc, "range"),
+        "range-unreachable",
+        f"criterion {node.id}: input {rule.input!r} may be at most {spec.max}, below the range's 'to' "
+        f"({rule.range.to}), so the item can never reach its maximum",
+        "make the input's max and the range's to the same value",
+    )
+
+
 def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collector) -> None:
     rule = node.rule
     assert rule is not None
@@ -225,7 +243,9 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                 f"declare it under inputs: e.g. {name}: {{type: ...}}",
             )
             continue
-        key = "rate" if isinstance(rule, Tiers | Proportional) and rule.rate is not None else rule.kind
+        key: str = "rate" if isinstance(rule, Tiers | Proportional) and rule.rate is not None else rule.kind
+        if isinstance(rule, Proportional) and rule.range is not None:
+            key = "range"
         accepted = ACCEPTED_TYPES[key]
         if inputs[name].type not in accepted:
             out.error(
@@ -324,6 +344,16 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                     f"criterion {node.id}: its items add up to {total}, so it can never reach its maximum {maximum}",
                 )
         case Proportional():
+            if rule.range is not None and rule.range.from_ >= rule.range.to:
+                out.error(
+                    (*rloc, "range"),
+                    "range-order",
+                    f"criterion {node.id}: the range's 'from' ({rule.range.from_}) must be below its 'to' "
+                    f"({rule.range.to})",
+                    "write the value that gives no points as from and the one that gives the maximum as to, "
+                    "e.g. range: {from: 0, to: 10}",
+                )
+            _check_range_reach(node, rule, inputs, rloc, out)
             cap = maximum if rule.cap is None else rule.cap
             if cap > maximum:
                 out.error(rloc, "points-above-max", f"criterion {node.id}: cap {cap} is above the maximum {maximum}")
@@ -457,8 +487,21 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
         total = sum((child.max for child in children), ZERO)
         if total != node.max:
             message = f"{node.id}: children add up to {total} but the maximum is {node.max}"
-            if node.printed_mismatch:
-                out.warn((*loc, "max"), "children-sum", f"{message} (kept as printed: {node.printed_mismatch})")
+            if node.printed_mismatch and total < node.max:
+                out.warn(
+                    (*loc, "max"),
+                    "children-sum",
+                    f"{message} (kept as printed: {node.printed_mismatch}); the printed maximum counts, so "
+                    f"{node.max - total} points are unreachable for every unit",
+                    "scores report it as printed-max-unreachable and the report's method notes name it",
+                )
+            elif node.printed_mismatch:
+                out.error(
+                    (*loc, "max"),
+                    "printed-below-children",
+                    f"{message}: a printed maximum below its children cannot count, since their points could pass it",
+                    "fix the points (printed_mismatch keeps only a maximum above its children's sum)",
+                )
             else:
                 out.error(
                     (*loc, "max"),

@@ -55,7 +55,7 @@ def set_semantics(criteria: CriteriaSet) -> dict[str, Any]:
     return {
         "scale": str(criteria.scale),
         "parts": criteria.parts.model_dump(mode="json"),
-        "rounding": criteria.rounding.model_dump(mode="json"),
+        "rounding": criteria.rounding.resolved(),
         "ranking": criteria.ranking.model_dump(mode="json"),
         "classes": [band.model_dump(mode="json", by_alias=True) for band in criteria.classes],
         "branches": [(n.id, str(n.max), n.part) for n in criteria.nodes() if not n.is_leaf],

@@ -63,6 +63,10 @@ WORDS = {
         "value": "[{a}]:",
         "no_denominator": "Không phát sinh (mẫu số bằng 0): đạt điểm tối đa.",
         "proportional": "Điểm = tỷ lệ (%) × điểm tối đa",
+        "proportional_range": (
+            "Điểm = (giá trị − {a}) / ({b} − {a}) × điểm tối đa "
+            "(giá trị ngoài khoảng {a}–{b} tính bằng đầu mút gần nhất)"
+        ),
         "not_below": "không thấp hơn {p}",
         "not_above": "không quá {p}",
         "checklist": "Cộng điểm cho mỗi nội dung đạt được:",
@@ -103,6 +107,9 @@ WORDS = {
         "value": "[{a}]:",
         "no_denominator": "Nothing to count (denominator 0): full points.",
         "proportional": "Points = rate (%) × maximum",
+        "proportional_range": (
+            "Points = (value − {a}) / ({b} − {a}) × maximum (a value outside {a}–{b} counts as the nearer end)"
+        ),
         "not_below": "not below {p}",
         "not_above": "not above {p}",
         "checklist": "Points for each condition met:",
@@ -267,6 +274,9 @@ class _Writer:
 
     def _proportional(self, rule: Proportional) -> list[str]:
         sentence = self.w["proportional"]
+        if rule.range is not None:
+            low, high = number(rule.range.from_, self.lang), number(rule.range.to, self.lang)
+            sentence = self.w["proportional_range"].format(a=low, b=high)
         if rule.floor != 0:
             sentence += ", " + self.w["not_below"].format(p=self.pts(rule.floor))
         if rule.cap is not None:
