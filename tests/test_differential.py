@@ -704,8 +704,10 @@ def range_case(draw: st.DrawFn) -> tuple[CriteriaSet, int, int]:
     rule = {"kind": "proportional", "input": "v", "range": {"from": pts(lowest), "to": pts(lowest + width)}}
     criteria = single_leaf_set({"v": {"type": "number"}}, rule, maximum, draw(rounding_policy()))
     values = st.one_of(st.integers(0, 30 * SCALE), st.integers(0, 10**9), st.sampled_from([0, lowest + width]))
-    low = draw(values)
-    return criteria, low, low + draw(st.one_of(st.just(0), st.integers(1, 10), values))
+    first = draw(values)
+    # The range's top may be below 0, so the second value may be too: order the pair.
+    low, high = sorted((first, first + draw(st.one_of(st.just(0), st.integers(1, 10), values))))
+    return criteria, low, high
 
 
 @given(range_case())
