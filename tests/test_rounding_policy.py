@@ -80,8 +80,8 @@ def score_composite(tmp_path: Path, text: str = TEXT) -> tuple[Any, pl.DataFrame
     criteria.write_text(text, encoding="utf-8")
     communes = write_csv(
         tmp_path / "communes.csv",
-        ["mã", "tên", "loại", "quận/huyện", "tỉnh"],
-        [(code, f"Đơn vị {code}", "xã", "Huyện Thử", "Tỉnh Thử") for code in SCORES],
+        ["code", "name", "region"],
+        [(code, f"Tỉnh {code}", "Cả nước") for code in SCORES],
     )
     header = ["commune_code", *(f"{i}.1:score" for i in range(1, 11))]
     assessments = write_csv(tmp_path / "scores.csv", header, [(code, *s.split()) for code, s in SCORES.items()])
@@ -369,3 +369,15 @@ def test_two_forms_that_round_alike_compare_as_the_same_semantics() -> None:
     assert semantic_differences(old, same.criteria) == []
     (line,) = semantic_differences(old, load_criteria_text(TEXT, "c.yaml").criteria)
     assert line.startswith("rounding: ") and "'items': 2" in line and "'items': None" in line
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_composite_ranks_provinces_and_prints_the_index_at_two_places(tmp_path: Path, lang: str) -> None:
+    import pari_index as pari
+
+    result, ranked = score_composite(tmp_path)
+    report = pari.write_report(tmp_path / "report.html", result, ranked, lang=lang).read_text(encoding="utf-8")
+    assert ("Số đơn vị cấp tỉnh" if lang == "vi" else "Provinces") in report
+    shown = pari.display_frame(ranked, result.criteria.rounding.column_places)
+    assert dict(zip(shown["commune_code"], shown["index"].cast(pl.String), strict=True))["U05"] == "69.35"
+    assert "69,35" in report if lang == "vi" else "69.35" in report
