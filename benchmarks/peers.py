@@ -38,8 +38,8 @@ sys.path.insert(0, str(BENCHMARKS))
 from peers.common import compare  # noqa: E402
 from run import CHILD, PEAK, _mb, _s, pipeline_args, run_child  # noqa: E402
 
+from pari_index.criteria.loading import DEFAULT_CRITERIA, bundled_criteria_dir  # noqa: E402
 from pari_index.demo import generate  # noqa: E402
-from pari_index.loading import DEFAULT_CRITERIA, bundled_criteria_dir  # noqa: E402
 
 # A peer's child process: imports (timed apart), scoring and writing, peak memory.
 PEER_CHILD = (

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pari_index.assessments import FINDING_SCHEMA
-from pari_index.report import write_report
+from pari_index.intake.assessments import FINDING_SCHEMA
+from pari_index.outputs.report import write_report
 
 AREAS = 6
 CLASSES = (

@@ -14,7 +14,7 @@ measures, in one run:
    also checked to agree on that sample);
 3. the whole pipeline against polars simply reading the same input files (and, for scale, a bare
    polars round trip: read, reshape per commune and back, write, with no checks or scoring);
-4. the HTML report of the national results (``pari_index.report.write_report``), time and size;
+4. the HTML report of the national results (``pari_index.outputs.report.write_report``), time and size;
 5. ``pari validate`` on the largest bundled criteria set and ``pari --help`` start-up (best of 5).
 
 ``--scaling`` adds a run at 100, 10,600 and 100,000 communes (time and memory per size).
@@ -42,9 +42,9 @@ from typing import Any
 import polars as pl
 import yaml
 
+from pari_index.criteria.loading import bundled_criteria, load_criteria
+from pari_index.criteria.model import CriteriaSet, Part
 from pari_index.demo import generate
-from pari_index.loading import bundled_criteria, load_criteria
-from pari_index.model import CriteriaSet, Part
 
 PYTHON = sys.executable
 PARI = str(Path(sys.executable).with_name("pari"))
@@ -81,7 +81,7 @@ args = json.loads(sys.argv[1])
 t0 = time.perf_counter()
 import pari_index.cli  # noqa: F401  (as `pari score` does: allocator settings before polars loads)
 from pari_index.pipeline import run_score
-import polars, pari_index.scoring, pari_index.ranking, pari_index.results  # noqa: F401,E401
+import polars, pari_index.scoring.run, pari_index.ranking.ranks, pari_index.outputs.results  # noqa: F401,E401
 t1 = time.perf_counter()
 # A folder stands for all the files in it (one per commune: too many for one command-line argument).
 assessments = [str(p) for a in args["assessments"] for p in (sorted(Path(a).iterdir()) if Path(a).is_dir() else [a])]
@@ -102,9 +102,9 @@ import json, resource, sys, time
 from pathlib import Path
 args = json.loads(sys.argv[1])
 import pari_index.cli  # noqa: F401  (as `pari report` does: allocator settings before polars loads)
-from pari_index.report import write_report
-from pari_index.loading import load_criteria
-from pari_index.results import read_results
+from pari_index.outputs.report import write_report
+from pari_index.criteria.loading import load_criteria
+from pari_index.outputs.results import read_results
 tables = read_results(args["results"])
 criteria = load_criteria(args["criteria"]).criteria
 t0 = time.perf_counter()
@@ -267,10 +267,10 @@ def bare_round_trip(files: dict[str, Path], out: Path) -> None:
 
 
 def evaluator_rows(files: dict[str, Path], criteria: CriteriaSet, sample: int, repeat: int) -> list[Row]:
-    from pari_index.assessments import evaluation_frame, read_assessments
-    from pari_index.compiling import compile_criteria
-    from pari_index.reference import evaluate_reference
-    from pari_index.register import read_register
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.reference import evaluate_reference
+    from pari_index.intake.assessments import evaluation_frame, read_assessments
+    from pari_index.intake.register import read_register
 
     compiled = compile_criteria(criteria)
     register = read_register(files["communes"])

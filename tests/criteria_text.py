@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from pari_index.criteria.loading import LoadedCriteria, load_criteria_text
 from pari_index.errors import CriteriaError, Problem
-from pari_index.loading import LoadedCriteria, load_criteria_text
 
 # Line numbers (1-based) are asserted by the tests: keep the layout.
 BASE = """\

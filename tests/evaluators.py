@@ -9,11 +9,11 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.compiling import compile_criteria, frame_schema, rest_column
-from pari_index.model import CriteriaSet, resolve_leaves
-from pari_index.reference import evaluate_reference, reference_totals
-from pari_index.register import Register
-from pari_index.scoring import compute_totals
+from pari_index.criteria.compiling import compile_criteria, frame_schema, rest_column
+from pari_index.criteria.model import CriteriaSet, resolve_leaves
+from pari_index.criteria.reference import evaluate_reference, reference_totals
+from pari_index.intake.register import Register
+from pari_index.scoring.run import compute_totals
 
 Key = tuple[str, str]
 

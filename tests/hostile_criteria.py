@@ -181,7 +181,7 @@ def items_5mb(folder: Path) -> list[str]:
 
 
 def items_score(folder: Path, items: int = 490, communes: int = 3) -> list[str]:
-    """Score a few communes on a set near the item limit (pari_index.loading.MAX_ITEMS)."""
+    """Score a few communes on a set near the item limit (pari_index.criteria.loading.MAX_ITEMS)."""
     criteria = _write(folder, "criteria.yaml", many_items(items))
     lines = EXAMPLES.joinpath("communes.csv").read_text(encoding="utf-8-sig").splitlines()
     _write(folder, "communes.csv", "\n".join(lines[: communes + 1]) + "\n")

@@ -27,7 +27,7 @@ def _copy(folder: Path, *names: str) -> list[Path]:
 
 
 def _criteria(folder: Path) -> Path:
-    from pari_index.loading import default_criteria_path
+    from pari_index.criteria.loading import default_criteria_path
 
     shutil.copy(default_criteria_path(), folder / "c.yaml")
     return folder / "c.yaml"

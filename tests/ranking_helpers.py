@@ -10,9 +10,9 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.loading import load_criteria
-from pari_index.model import Band, CriteriaSet, Ranking
-from pari_index.points import to_units
+from pari_index.criteria.loading import load_criteria
+from pari_index.criteria.model import Band, CriteriaSet, Ranking
+from pari_index.criteria.points import to_units
 
 DATA = Path(__file__).parent / "data"
 ALL_KINDS = DATA / "all_kinds.yaml"

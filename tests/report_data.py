@@ -11,8 +11,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pari_index.results import read_results, result_tables, write_results
-from pari_index.scoring import score
+from pari_index.outputs.results import read_results, result_tables, write_results
+from pari_index.scoring.run import score
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,7 +10,7 @@ from criteria_text import BASE
 
 from pari_index.authoring.diff import Change, diff_frame, diff_sets, diff_table_text, diff_text
 from pari_index.cli import main
-from pari_index.loading import load_criteria, load_criteria_text
+from pari_index.criteria.loading import load_criteria, load_criteria_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

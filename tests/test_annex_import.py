@@ -20,8 +20,8 @@ from pari_index.authoring.draft_yaml import draft_yaml
 from pari_index.authoring.importing import Draft, evidence_of, import_annex
 from pari_index.authoring.recognise import read_method
 from pari_index.cli import main
+from pari_index.criteria.loading import load_criteria_text
 from pari_index.errors import CriteriaError
-from pari_index.loading import load_criteria_text
 
 ANNEX = Path(__file__).parent / "data" / "annex" / "quyet-dinh-mau.xlsx"
 D = Decimal

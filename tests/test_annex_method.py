@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from pari_index.authoring.method import method_text, number
 from pari_index.authoring.parse import parse_number
 from pari_index.authoring.recognise import read_method
-from pari_index.loading import bundled_criteria_dir, load_criteria, load_criteria_text
-from pari_index.model import Leaf, resolve_leaves
+from pari_index.criteria.loading import bundled_criteria_dir, load_criteria, load_criteria_text
+from pari_index.criteria.model import Leaf, resolve_leaves
 
 HEAD = """\
 id: method-test
@@ -238,7 +238,7 @@ def ladders(draw: st.DrawFn) -> list[dict[str, Decimal]]:
 @given(ladders(), st.booleans())
 def test_any_ladder_reads_back_with_exact_edges(ladder: list[dict[str, Decimal]], percent: bool) -> None:
     from pari_index.authoring.method import range_text
-    from pari_index.rules import Tier
+    from pari_index.criteria.rules import Tier
 
     lines = ["[Giá trị đo]:"]
     for band in ladder:

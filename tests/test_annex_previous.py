@@ -9,10 +9,10 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.authoring.previous import previous_set_notes
-from pari_index.loading import load_criteria
-from pari_index.model import resolve_leaves
+from pari_index.criteria.loading import load_criteria
+from pari_index.criteria.model import resolve_leaves
+from pari_index.outputs.results import read_results, result_tables, write_results
 from pari_index.pipeline import run_score
-from pari_index.results import read_results, result_tables, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 CRITERIA = load_criteria(ROOT / "criteria" / "ha-noi-2025-commune.yaml").criteria

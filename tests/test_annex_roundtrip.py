@@ -20,7 +20,7 @@ from pari_index.authoring.draft_yaml import draft_yaml
 from pari_index.authoring.export import export_annex
 from pari_index.authoring.importing import import_annex
 from pari_index.cli import main
-from pari_index.loading import bundled_criteria, load_criteria, load_criteria_text
+from pari_index.criteria.loading import bundled_criteria, load_criteria, load_criteria_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = bundled_criteria()

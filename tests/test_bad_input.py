@@ -24,10 +24,10 @@ import polars as pl
 import pytest
 from click.testing import CliRunner
 
-from pari_index import outputs, tables
-from pari_index.assessments import Intake, read_assessments
 from pari_index.cli import main
-from pari_index.compiling import compile_criteria
+from pari_index.criteria.compiling import compile_criteria
+from pari_index.criteria.loading import load_criteria, load_criteria_text
+from pari_index.criteria.model import Leaf
 from pari_index.errors import (
     EXIT_INVALID_INPUT,
     EXIT_OK,
@@ -36,13 +36,14 @@ from pari_index.errors import (
     EXIT_USAGE,
     PariError,
 )
-from pari_index.loading import load_criteria, load_criteria_text
-from pari_index.model import Leaf
-from pari_index.register import read_register
-from pari_index.results import read_results, result_tables, write_results
-from pari_index.scoring import score
-from pari_index.tables import read_table_file
-from pari_index.values import parse_date
+from pari_index.intake import tables
+from pari_index.intake.assessments import Intake, read_assessments
+from pari_index.intake.register import read_register
+from pari_index.intake.tables import read_table_file
+from pari_index.intake.values import parse_date
+from pari_index.outputs import files as outputs
+from pari_index.outputs.results import read_results, result_tables, write_results
+from pari_index.scoring.run import score
 
 DATA = Path(__file__).parent / "data"
 ALL_KINDS = DATA / "all_kinds.yaml"
@@ -953,7 +954,7 @@ def test_interrupted_xlsx_write_keeps_the_previous_file(tmp_path: Path, monkeypa
     target = tmp_path / "results.xlsx"
     target.write_bytes(b"previous workbook")
     calls = 0
-    from pari_index import workbook
+    from pari_index.outputs import workbook
 
     real = workbook._write_sheet
 
@@ -1058,7 +1059,7 @@ def test_register_keeps_the_first_of_a_repeated_code_and_units_with_warnings(tmp
 
 
 def test_outputs_get_ordinary_file_permissions(tmp_path: Path) -> None:
-    from pari_index.outputs import write_text
+    from pari_index.outputs.files import write_text
 
     umask = os.umask(0o022)
     try:
@@ -1072,7 +1073,7 @@ def test_an_os_error_no_reader_located_is_exit_1_with_the_path_not_a_bug(monkeyp
     """The CLI's last line of defence: an OSError from the user's file system is not exit 70."""
     import errno
 
-    from pari_index import loading
+    from pari_index.criteria import loading
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ELOOP, "Too many levels of symbolic links", "loop/criteria.yaml")

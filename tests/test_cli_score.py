@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from test_scoring import CRITERIA, write_example
 
 from pari_index.cli import main
-from pari_index.results import read_results
+from pari_index.outputs.results import read_results
 
 REGISTER = "code,name,type,district\n00101,Phường Một,phường,Quận A\n00102,Xã Hai,xã,Huyện B\n"
 GOOD_ROW = "00101,1.2.3,,có\n"

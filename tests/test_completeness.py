@@ -27,9 +27,9 @@ from test_scoring import CRITERIA, DATA, write_example
 
 from pari_index.cli import main
 from pari_index.errors import IntakeError, UsageError
+from pari_index.outputs.results import read_results
 from pari_index.pipeline import run_score
-from pari_index.results import read_results
-from pari_index.scoring import notices, score
+from pari_index.scoring.run import notices, score
 
 
 def invoke(args: list[str | Path]) -> tuple[int, str]:

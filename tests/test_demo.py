@@ -10,11 +10,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from pari_index.criteria.loading import load_criteria
+from pari_index.criteria.model import CriteriaSet, Part, resolve_leaves
+from pari_index.criteria.rules import InputType
 from pari_index.demo import README_NAME, SYNTHETIC_NOTE, expected_rows, generate
-from pari_index.loading import load_criteria
-from pari_index.model import CriteriaSet, Part, resolve_leaves
-from pari_index.rules import InputType
-from pari_index.scoring import score
+from pari_index.scoring.run import score
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_KINDS = ROOT / "tests" / "data" / "all_kinds.yaml"

@@ -3,7 +3,7 @@
 The strategies build criteria sets as plain data (what a YAML file holds): random trees of areas,
 criteria and leaves using every rule kind, maxima that add up, tier ladders with explicit edges and
 neither gaps nor overlaps, and a random rounding mode and number of places. Each set goes through
-``yaml.safe_dump`` and :func:`pari_index.loading.load_criteria_text`, so the loader, the pydantic
+``yaml.safe_dump`` and :func:`pari_index.criteria.loading.load_criteria_text`, so the loader, the pydantic
 models and the validator must all accept it.
 """
 
@@ -20,10 +20,10 @@ import yaml
 from evaluators import evaluate_both, totals_both
 from hypothesis import given
 
-from pari_index.compiling import compile_criteria
-from pari_index.loading import load_criteria_text
-from pari_index.model import CriteriaSet, Part, resolve_leaves
-from pari_index.rules import STATUS_VALUES, YearDate
+from pari_index.criteria.compiling import compile_criteria
+from pari_index.criteria.loading import load_criteria_text
+from pari_index.criteria.model import CriteriaSet, Part, resolve_leaves
+from pari_index.criteria.rules import STATUS_VALUES, YearDate
 
 SCALE = 10_000
 UNIT_TYPES = ["commune", "ward", "township", "special_zone"]

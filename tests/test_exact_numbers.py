@@ -17,13 +17,13 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given
 
-from pari_index.assessments import read_assessments
 from pari_index.cli import main
-from pari_index.loading import load_criteria
-from pari_index.model import resolve_leaves
-from pari_index.results import read_results
-from pari_index.tables import read_tables
-from pari_index.values import number_problem, parse_exact
+from pari_index.criteria.loading import load_criteria
+from pari_index.criteria.model import resolve_leaves
+from pari_index.intake.assessments import read_assessments
+from pari_index.intake.tables import read_tables
+from pari_index.intake.values import number_problem, parse_exact
+from pari_index.outputs.results import read_results
 
 CRITERIA = """\
 id: exact-edges

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from pari_index.cli import main
 from pari_index.errors import PariError
-from pari_index.tables import read_table_file
+from pari_index.intake.tables import read_table_file
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 INPUTS = ("assessments_long.csv", "assessments_wide.xlsx", "communes.csv", "survey.csv", "appraisal.csv")

@@ -16,13 +16,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pari_index.assessments import read_assessments
-from pari_index.compiling import compile_criteria
+from pari_index.criteria.compiling import compile_criteria
+from pari_index.criteria.loading import load_criteria, load_criteria_text
+from pari_index.criteria.model import Leaf
 from pari_index.errors import PariError
-from pari_index.loading import load_criteria, load_criteria_text
-from pari_index.model import Leaf
-from pari_index.scoring import score
-from pari_index.tables import read_table_file
+from pari_index.intake.assessments import read_assessments
+from pari_index.intake.tables import read_table_file
+from pari_index.scoring.run import score
 
 ALL_KINDS = Path(__file__).parent / "data" / "all_kinds.yaml"
 BASE = yaml.safe_load(ALL_KINDS.read_text(encoding="utf-8"))

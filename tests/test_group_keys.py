@@ -21,9 +21,9 @@ from hypothesis import given
 from ranking_helpers import DATA, criteria_with, no_details, totals, write_csv
 
 from pari_index.errors import UsageError
-from pari_index.ranking import group_path, rank
-from pari_index.results import group_sheets, read_results, result_tables, write_results
-from pari_index.scoring import score
+from pari_index.outputs.results import group_sheets, read_results, result_tables, write_results
+from pari_index.ranking.ranks import group_path, rank
+from pari_index.scoring.run import score
 
 CT = "Huyện Châu Thành"
 TG, BT = "Tiền Giang", "Bến Tre"
@@ -295,7 +295,7 @@ def _headings(page: str) -> list[tuple[str, str]]:
 
 
 def test_report_shows_one_group_per_province_and_district(tmp_path: Path) -> None:
-    from pari_index.report import write_report
+    from pari_index.outputs.report import write_report
 
     register, assessments = _national_files(tmp_path)
     result = score([assessments], DATA / "all_kinds.yaml", communes=register)
@@ -467,7 +467,7 @@ def test_ranking_repeated_names_equals_ranking_each_province_alone(rows: list[di
 
 
 def test_register_reads_level_codes_and_warns_of_two_names_for_one_code(tmp_path: Path) -> None:
-    from pari_index.register import read_register
+    from pari_index.intake.register import read_register
 
     path = tmp_path / "communes.csv"
     path.write_text(

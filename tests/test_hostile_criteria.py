@@ -20,11 +20,11 @@ from click.testing import CliRunner
 from evaluators import score
 from hypothesis import given
 
-from pari_index import loading
 from pari_index.cli import main
-from pari_index.compiling import compile_criteria
+from pari_index.criteria import loading
+from pari_index.criteria.compiling import compile_criteria
+from pari_index.criteria.loading import load_criteria, load_criteria_text
 from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, CriteriaError, Problem, UsageError
-from pari_index.loading import load_criteria, load_criteria_text
 
 FILE = "hostile.yaml"
 MAX_LINE = 32  # the line of `max: 8` in hostile.small_set()

@@ -18,11 +18,11 @@ from hostile_csv import CASES, EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pari_index import tables
 from pari_index.cli import main
 from pari_index.errors import MAX_MESSAGE_CHARS, PariError, Problem, shorten
-from pari_index.register import read_register
-from pari_index.tables import (
+from pari_index.intake import tables
+from pari_index.intake.register import read_register
+from pari_index.intake.tables import (
     _sniff,
     decode_text,
     frame_from_grid,

@@ -15,7 +15,7 @@ from hostile_misc import alias_bomb, conflicting_repeats, huge_register, unknown
 from pari_index.cli import main
 from pari_index.errors import UsageError
 from pari_index.limits import env_limit
-from pari_index.results import read_results
+from pari_index.outputs.results import read_results
 
 
 def _data_rows(path: Path) -> int:

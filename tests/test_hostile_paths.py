@@ -32,12 +32,12 @@ from hostile_paths import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pari_index import outputs
 from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_OUTPUT, OutputError, PariError
-from pari_index.paths import Source, Target, check_paths
-from pari_index.ranking import previous_summary
-from pari_index.results import TABLES, read_results, write_results
+from pari_index.outputs import files as outputs
+from pari_index.outputs.paths import Source, Target, check_paths
+from pari_index.outputs.results import TABLES, read_results, write_results
+from pari_index.ranking.ranks import previous_summary
 
 runner = CliRunner()
 
@@ -99,12 +99,12 @@ def test_outputs_that_would_destroy_an_input_are_refused(tmp_path: Path, case: s
 
 
 def test_refusal_comes_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pari_index.scoring
+    import pari_index.scoring.run
 
     def no_reading(*_: Any, **__: Any) -> None:
         raise AssertionError("an input was read before the output was checked")
 
-    monkeypatch.setattr(pari_index.scoring, "score", no_reading)
+    monkeypatch.setattr(pari_index.scoring.run, "score", no_reading)
     argv = CASES["paths-output-folder-holds-input"](tmp_path)
     assert _pari(*argv)[0] == EXIT_OUTPUT
 
@@ -177,7 +177,7 @@ def test_real_subprocess_refuses_and_keeps_the_input(tmp_path: Path) -> None:
 
 
 def _tables(n: int = 3) -> Any:
-    from pari_index.results import ResultTables
+    from pari_index.outputs.results import ResultTables
 
     frame = pl.DataFrame({"commune_code": [f"{i:05d}" for i in range(n)], "index": [float(i) for i in range(n)]})
     about = pl.DataFrame({"key": ["criteria_id"], "value": ["x"]})
@@ -276,7 +276,7 @@ def test_a_run_killed_during_the_swap_gets_its_previous_set_back(tmp_path: Path)
 KILLED_WRITE = """
 import os, signal, sys
 from pathlib import Path
-from pari_index import outputs
+from pari_index.outputs import files as outputs
 target = Path(sys.argv[1])
 if sys.argv[2] == "file":
     with outputs.atomic_path(target) as tmp:
@@ -534,7 +534,7 @@ def test_safe_sheet_names_are_valid_excel_names(name: str, taken: set[str]) -> N
 
 
 def test_group_names_xlsxwriter_refused_now_make_a_workbook(tmp_path: Path) -> None:
-    from pari_index.results import ResultTables
+    from pari_index.outputs.results import ResultTables
 
     groups = ["Huyện A'", "'", "=1+1", "History", "x" * 40, "x" * 40 + "y", "[]:*?/\\"]
     summary = pl.DataFrame(
@@ -548,7 +548,7 @@ def test_group_names_xlsxwriter_refused_now_make_a_workbook(tmp_path: Path) -> N
 
 
 def test_workbook_and_its_overflow_files_are_written_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pari_index import results
+    from pari_index.outputs import results
 
     monkeypatch.setattr(results, "XLSX_MAX_ROWS", 3)
     out = tmp_path / "out.xlsx"
@@ -557,7 +557,7 @@ def test_workbook_and_its_overflow_files_are_written_together(tmp_path: Path, mo
     def full(*_: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    from pari_index import workbook
+    from pari_index.outputs import workbook
 
     monkeypatch.setattr(workbook, "write_workbook", full)
     with pytest.raises(OutputError):

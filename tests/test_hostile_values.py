@@ -22,11 +22,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pari_index.assessments import read_assessments
 from pari_index.cli import main
-from pari_index.compiling import compile_criteria
-from pari_index.loading import load_criteria
-from pari_index.values import DATE_MAX_YEAR, DATE_MIN_YEAR, date_problems, parse_date
+from pari_index.criteria.compiling import compile_criteria
+from pari_index.criteria.loading import load_criteria
+from pari_index.intake.assessments import read_assessments
+from pari_index.intake.values import DATE_MAX_YEAR, DATE_MIN_YEAR, date_problems, parse_date
 
 DATA = Path(__file__).parent / "data"
 ALL_KINDS = DATA / "all_kinds.yaml"
@@ -216,7 +216,7 @@ def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
 
 
 def _score_evidence(tmp_path: Path, names: list[str], xlsx: bool = False) -> tuple[pl.DataFrame, pl.DataFrame]:
-    from pari_index.scoring import score
+    from pari_index.scoring.run import score
 
     (tmp_path / "communes.csv").write_text(REGISTER, encoding="utf-8")
     rows = [["00001", "1.1.1", "10/01/2024", "12/KH-UBND", "10/01/2024", name] for name in names[:1]]
@@ -276,7 +276,7 @@ def test_evidence_file_names_are_located_findings(
 
 
 def test_evidence_gaps_without_a_file_are_located_at_their_row(tmp_path: Path) -> None:
-    from pari_index.scoring import score
+    from pari_index.scoring.run import score
 
     (tmp_path / "communes.csv").write_text(REGISTER, encoding="utf-8")
     path = tmp_path / "long.csv"
@@ -301,7 +301,7 @@ def test_evidence_gaps_without_a_file_are_located_at_their_row(tmp_path: Path) -
 def test_any_refusal_of_the_system_on_an_evidence_path_is_a_state(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
-    from pari_index.verification import FILE_STATES, check_evidence_file
+    from pari_index.scoring.verification import FILE_STATES, check_evidence_file
 
     def refuse(self: Path, *args: object, **kwargs: object) -> object:
         raise error
@@ -315,7 +315,7 @@ def test_any_refusal_of_the_system_on_an_evidence_path_is_a_state(
 def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from pari_index.verification import check_evidence_file
+    from pari_index.scoring.verification import check_evidence_file
 
     (tmp_path / "plan.pdf").write_bytes(b"%PDF")
     # Tests may run as root, who may read anything: the check is os.access, so it is stubbed.
@@ -326,7 +326,7 @@ def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: p
 @settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=400))
 def test_no_evidence_file_name_escapes_the_checks(name: str) -> None:
-    from pari_index.verification import FILE_STATES, check_evidence_file
+    from pari_index.scoring.verification import FILE_STATES, check_evidence_file
 
     root = Path(__file__).parent / "data"
     state, _note = check_evidence_file(root.resolve(), name)
@@ -443,7 +443,7 @@ def _rendered(lazy: bool) -> str:
     from report_data import synthetic_tables
     from test_report import packed_groups
 
-    from pari_index.report import render_report
+    from pari_index.outputs.report import render_report
 
     tables = synthetic_tables(RLO_NAMES, districts=2)
     tables["summary"] = tables["summary"].with_columns(
@@ -474,7 +474,7 @@ def test_every_input_text_in_the_report_is_isolated(lazy: bool) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from([*BIDI, "a", "1", " "]), max_size=30))
 def test_balanced_text_closes_everything_it_opens(text: str) -> None:
-    from pari_index.report import _balanced
+    from pari_index.outputs.report import _balanced
 
     out = _balanced(text)
     stack: list[str] = []
@@ -502,7 +502,7 @@ def test_balanced_text_closes_everything_it_opens(text: str) -> None:
     "char", ["\u202e", "\u2066", "\u200f", "\u061c", "\u200b", "\ufeff", "\x07", "\x00", "\x85"], ids=ascii
 )
 def test_a_register_code_with_a_control_character_is_refused(tmp_path: Path, char: str) -> None:
-    from pari_index.register import read_register
+    from pari_index.intake.register import read_register
 
     path = tmp_path / "communes.xlsx"
     rows = [["code", "name"], ["00001", "Xã A"], [f"000{char}02", "Xã \u202eB"], ["00003", "Phường \u2067C"]]
@@ -627,7 +627,7 @@ def test_registry_case_is_answered_without_a_bug(tmp_path: Path, name: str, expe
 )
 def test_an_unusable_evidence_folder_stops_the_run_with_a_problem(tmp_path: Path, folder: str, code: str) -> None:
     from pari_index.errors import PariError
-    from pari_index.scoring import score
+    from pari_index.scoring.run import score
 
     (tmp_path / "loop1").symlink_to("loop2")
     (tmp_path / "loop2").symlink_to("loop1")

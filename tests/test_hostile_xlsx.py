@@ -21,10 +21,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pari_index import xlsx
 from pari_index.cli import main
 from pari_index.errors import IntakeError, UsageError
-from pari_index.tables import read_table_file
+from pari_index.intake import xlsx
+from pari_index.intake.tables import read_table_file
 
 EXPECTED: dict[str, str] = {
     "xlsx-cell-at-XFD1048576": "sheet-too-sparse",

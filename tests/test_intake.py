@@ -19,11 +19,11 @@ import polars as pl
 import pytest
 from test_scoring import APPRAISAL, CRITERIA, DATA, EXPECTED_TOTALS, LONG, REGISTER, SURVEY, pts
 
-from pari_index.assessments import read_assessments
-from pari_index.loading import load_criteria
-from pari_index.model import resolve_leaves
-from pari_index.register import read_register
-from pari_index.scoring import ScoreResult, score
+from pari_index.criteria.loading import load_criteria
+from pari_index.criteria.model import resolve_leaves
+from pari_index.intake.assessments import read_assessments
+from pari_index.intake.register import read_register
+from pari_index.scoring.run import ScoreResult, score
 
 META = ("self_score", "evidence_number", "evidence_date", "explanation", "n/a")
 COMPARED = [
@@ -313,7 +313,7 @@ def test_checking_large_inputs_in_slices_of_communes_changes_nothing(
 ) -> None:
     """Inputs above CHUNK_CELLS are checked a slice of communes at a time (to bound memory);
     the results, findings and ledger must be those of a single pass."""
-    import pari_index.assessments as assessments
+    import pari_index.intake.assessments as assessments
 
     header, rows = long_rows()
     # A conflicting duplicate, so that duplicate detection is exercised across the slicing.
@@ -337,7 +337,7 @@ def test_checking_large_inputs_in_slices_of_communes_changes_nothing(
 
 def test_percent_formatted_cells_are_read_as_shown(tmp_path: Path) -> None:
     """Typing 94,3% in Excel stores 0.943 with a percent format; the clerk sees and means 94,3."""
-    from pari_index.tables import read_table_file
+    from pari_index.intake.tables import read_table_file
 
     path = tmp_path / "percent.xlsx"
     wb = openpyxl.Workbook()
@@ -359,7 +359,7 @@ def test_percent_formatted_cells_are_read_as_shown(tmp_path: Path) -> None:
 def test_semicolon_csv_with_long_lines_and_commas_in_text() -> None:
     """Lines of ~8 KB: the delimiter is sniffed on whole lines, not on the file's first 64 KB cut
     through the middle of a line (which once made the sniffer give up and pick the comma)."""
-    from pari_index.tables import read_csv_bytes
+    from pari_index.intake.tables import read_csv_bytes
 
     columns = [f"1.{k}:explanation" for k in range(200)]
     header = ";".join(["commune_code", *columns])

@@ -22,8 +22,8 @@ from pathlib import Path
 import polars as pl
 from ranking_helpers import DATA, write_csv
 
-from pari_index.ranking import rank
-from pari_index.scoring import score
+from pari_index.ranking.ranks import rank
+from pari_index.scoring.run import score
 
 NAM_SON = "31000"
 

@@ -22,13 +22,13 @@ import pytest
 from click.testing import CliRunner
 
 from pari_index.cli import main
+from pari_index.criteria.loading import load_criteria, load_criteria_text
+from pari_index.criteria.model import LevelLabel, UnitLevel
+from pari_index.criteria.units import KNOWN, UnitNames, level_labels, unit_names
 from pari_index.errors import CriteriaError
-from pari_index.loading import load_criteria, load_criteria_text
-from pari_index.model import LevelLabel, UnitLevel
-from pari_index.report import LABELS
-from pari_index.results import read_results
-from pari_index.scoring import notices
-from pari_index.units import KNOWN, UnitNames, level_labels, unit_names
+from pari_index.outputs.report import LABELS
+from pari_index.outputs.results import read_results
+from pari_index.scoring.run import notices
 
 DATA = Path(__file__).parent / "data"
 PROVINCES = DATA / "province_index.yaml"

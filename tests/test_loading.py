@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from criteria_text import BASE, codes_lines, load_ok, problems, replace_line
 
+from pari_index.criteria.loading import load_criteria, load_criteria_text
 from pari_index.errors import CriteriaError
-from pari_index.loading import load_criteria, load_criteria_text
 
 DATA = Path(__file__).parent / "data"
 

@@ -8,7 +8,7 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import example, given
 
-from pari_index.points import (
+from pari_index.criteria.points import (
     RoundingMode,
     div_round,
     format_points,

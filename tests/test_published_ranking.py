@@ -25,10 +25,10 @@ from pathlib import Path
 import polars as pl
 from ranking_helpers import DATA, write_csv
 
-from pari_index.loading import load_criteria, load_criteria_text
-from pari_index.points import to_units
-from pari_index.ranking import rank
-from pari_index.scoring import score
+from pari_index.criteria.loading import load_criteria, load_criteria_text
+from pari_index.criteria.points import to_units
+from pari_index.ranking.ranks import rank
+from pari_index.scoring.run import score
 
 # STT (rank), unit, maximum, appraised points, published percentage, published class.
 TAY_NINH_2023 = [

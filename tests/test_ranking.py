@@ -22,9 +22,9 @@ from ranking_helpers import (
 )
 
 from pari_index.errors import IntakeError, UsageError
-from pari_index.ranking import rank, read_lineage
-from pari_index.results import read_results, result_tables, write_results
-from pari_index.scoring import score
+from pari_index.outputs.results import read_results, result_tables, write_results
+from pari_index.ranking.ranks import rank, read_lineage
+from pari_index.scoring.run import score
 
 # --------------------------------------------------------------------------------------------
 # Ranks and ties

@@ -13,8 +13,8 @@ import polars as pl
 from hypothesis import given
 from ranking_helpers import TOTALS_SCHEMA, criteria_with, no_details
 
-from pari_index.points import from_units
-from pari_index.ranking import rank
+from pari_index.criteria.points import from_units
+from pari_index.ranking.ranks import rank
 
 # Few distinct values so that ties are frequent; 800000 and 800100 differ by 0.01 %.
 INDICES = [None, 650000, 700000, 800000, 800100, 850000, 900000]

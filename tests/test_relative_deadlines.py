@@ -26,14 +26,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pari_index.cli import main
-from pari_index.compiling import compile_criteria
+from pari_index.criteria.compiling import compile_criteria
+from pari_index.criteria.loading import load_criteria, load_criteria_text
+from pari_index.criteria.model import CriteriaSet, resolve_leaves
+from pari_index.criteria.reference import evaluate_reference
 from pari_index.errors import CriteriaError, UsageError
-from pari_index.explain import describe_branch
-from pari_index.loading import load_criteria, load_criteria_text
-from pari_index.model import CriteriaSet, resolve_leaves
-from pari_index.reference import evaluate_reference
-from pari_index.results import read_results
-from pari_index.scoring import score
+from pari_index.outputs.explain import describe_branch
+from pari_index.outputs.results import read_results
+from pari_index.scoring.run import score
 
 DATA = Path(__file__).parent / "data"
 RELATIVE = DATA / "relative_deadlines.yaml"

@@ -15,8 +15,8 @@ import polars as pl
 import pytest
 from report_data import scored_tables, synthetic_tables
 
-from pari_index.loading import load_criteria
-from pari_index.report import LABELS, _safe_json, render_report, write_report
+from pari_index.criteria.loading import load_criteria
+from pari_index.outputs.report import LABELS, _safe_json, render_report, write_report
 
 HOSTILE = [
     "<script>alert(1)</script>",

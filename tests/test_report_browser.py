@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_pla
 from report_data import scored_tables, synthetic_tables
 from test_report import HOSTILE
 
-from pari_index.report import LABELS, write_report
+from pari_index.outputs.report import LABELS, write_report
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

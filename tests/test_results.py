@@ -8,9 +8,9 @@ import fastexcel
 import polars as pl
 import pytest
 
-from pari_index.ranking import rank
-from pari_index.results import group_sheets, read_results, result_tables, write_results
-from pari_index.scoring import score
+from pari_index.outputs.results import group_sheets, read_results, result_tables, write_results
+from pari_index.ranking.ranks import rank
+from pari_index.scoring.run import score
 
 DATA = Path(__file__).parent / "data"
 
@@ -72,7 +72,7 @@ def test_a_table_too_big_for_a_sheet_goes_to_csv_beside_the_workbook(
 ) -> None:
     """A national run has about a million item rows, close to an XLSX sheet's limit: the workbook
     keeps the summaries and says where the detail went, instead of failing or truncating."""
-    import pari_index.results as results
+    import pari_index.outputs.results as results
 
     (tmp_path / "communes.csv").write_text(
         "code,name,type,district\n00001,Phường A,phường,Kiến An\n00002,Xã B,xã,Cao Lãnh\n", encoding="utf-8"

@@ -24,15 +24,15 @@ from test_cli_criteria import run_process
 from pari_index.authoring.compare import semantic_differences
 from pari_index.authoring.method import method_text
 from pari_index.cli import main
+from pari_index.criteria.loading import load_criteria_text
+from pari_index.criteria.model import Rounding, resolve_leaves
 from pari_index.demo import generate
 from pari_index.errors import CriteriaError
-from pari_index.explain import describe_branch, explain_text
-from pari_index.loading import load_criteria_text
-from pari_index.model import Rounding, resolve_leaves
-from pari_index.ranking import rank
-from pari_index.report import render_report
-from pari_index.results import read_results, result_tables, write_results
-from pari_index.scoring import score
+from pari_index.outputs.explain import describe_branch, explain_text
+from pari_index.outputs.report import render_report
+from pari_index.outputs.results import read_results, result_tables, write_results
+from pari_index.ranking.ranks import rank
+from pari_index.scoring.run import score
 
 COMPOSITE = DATA / "composite_index_10.yaml"
 TEXT = COMPOSITE.read_text(encoding="utf-8")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from evaluators import evaluate_both, score
 
-from pari_index.loading import LoadedCriteria, load_criteria, load_criteria_text
-from pari_index.model import CriteriaSet
+from pari_index.criteria.loading import LoadedCriteria, load_criteria, load_criteria_text
+from pari_index.criteria.model import CriteriaSet
 
 DATA = Path(__file__).parent / "data"
 P = 10_000  # one point in units

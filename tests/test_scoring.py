@@ -89,8 +89,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pari_index.loading import load_criteria_text
-from pari_index.scoring import ScoreResult, score
+from pari_index.criteria.loading import load_criteria_text
+from pari_index.scoring.run import ScoreResult, score
 
 DATA = Path(__file__).parent / "data"
 CRITERIA = DATA / "all_kinds.yaml"

@@ -19,8 +19,8 @@ from test_intake import typed
 from test_scoring import CRITERIA, EXPECTED, LONG
 
 from pari_index.cli import main
-from pari_index.results import read_results
-from pari_index.template import FORM_SHEET, INSTRUCTIONS_SHEET
+from pari_index.outputs.results import read_results
+from pari_index.outputs.template import FORM_SHEET, INSTRUCTIONS_SHEET
 
 REGISTER = "code,name,type,district,province\n00101,Phường Một,phường,Quận A,T\n00102,Xã Hai,xã,Huyện B,T\n"
 SURVEY = 'commune_code,criterion_id,value\n00101,3.1,"92,5"\n00102,3.1,85\n'

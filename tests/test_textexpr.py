@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pari_index.scoring import score
+from pari_index.scoring.run import score
 from pari_index.textexpr import format_text
 
 DATA = Path(__file__).parent / "data"

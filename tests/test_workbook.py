@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pari_index.workbook import CUT_MARK, MAX_CELL_CHARS, column_letters, write_workbook
+from pari_index.outputs.workbook import CUT_MARK, MAX_CELL_CHARS, column_letters, write_workbook
 
 
 def _openpyxl_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
@@ -91,7 +91,7 @@ def test_text_longer_than_a_cell_is_cut_with_a_visible_mark(tmp_path: Path) -> N
 
 
 def test_rows_span_chunks_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pari_index import workbook
+    from pari_index.outputs import workbook
 
     monkeypatch.setattr(workbook, "CHUNK_ROWS", 7)
     frame = pl.DataFrame({"n": list(range(30)), "s": [f"r{i}" for i in range(30)]})

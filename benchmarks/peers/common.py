@@ -20,11 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pari_index.loading import load_criteria
-from pari_index.model import Leaf, NotApplicable, Part, resolve_leaves
-from pari_index.register import UNIT_TYPES
-from pari_index.rules import Choice, Rule
-from pari_index.values import FALSE_WORDS, STATUS_WORDS, TRUE_WORDS
+from pari_index.criteria.loading import load_criteria
+from pari_index.criteria.model import Leaf, NotApplicable, Part, resolve_leaves
+from pari_index.criteria.rules import Choice, Rule
+from pari_index.intake.register import UNIT_TYPES
+from pari_index.intake.values import FALSE_WORDS, STATUS_WORDS, TRUE_WORDS
 
 SCALE = 10_000
 EPOCH = dt.date(1970, 1, 1)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from pari_index.rules import (
+from pari_index.criteria.rules import (
     Bonus,
     Checklist,
     Choice,

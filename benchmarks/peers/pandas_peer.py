@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pari_index.rules import (
+from pari_index.criteria.rules import (
     Bonus,
     Checklist,
     Choice,

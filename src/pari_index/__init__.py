@@ -26,21 +26,21 @@ _FACADE = {
     "write_report": "api",
     "read_results": "api",
     "run_score": "pipeline",
-    "explain_text": "explain",
-    "display_frame": "outputs",
-    "CriteriaSet": "model",
-    "ScoreResult": "scoring",
+    "explain_text": "outputs.explain",
+    "display_frame": "outputs.files",
+    "CriteriaSet": "criteria.model",
+    "ScoreResult": "scoring.run",
     "PariError": "errors",
 }
 
 if TYPE_CHECKING:
-    from .api import load_criteria, rank, read_results, score, write_report, write_results
-    from .errors import PariError
-    from .explain import explain_text
-    from .model import CriteriaSet
-    from .outputs import display_frame
-    from .pipeline import run_score
-    from .scoring import ScoreResult
+    from pari_index.api import load_criteria, rank, read_results, score, write_report, write_results
+    from pari_index.criteria.model import CriteriaSet
+    from pari_index.errors import PariError
+    from pari_index.outputs.explain import explain_text
+    from pari_index.outputs.files import display_frame
+    from pari_index.pipeline import run_score
+    from pari_index.scoring.run import ScoreResult
 
 
 def __getattr__(name: str) -> Any:

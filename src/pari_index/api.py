@@ -20,19 +20,19 @@ from pathlib import Path
 
 import polars as pl
 
-from .loading import load_criteria as _load
-from .model import CriteriaSet
-from .paths import Target, check_paths, sources
-from .results import Format, read_results, result_tables, results_target
-from .results import write_results as _write_tables
-from .scoring import ScoreResult, score
+from pari_index.criteria.loading import load_criteria as _load
+from pari_index.criteria.model import CriteriaSet
+from pari_index.outputs.paths import Target, check_paths, sources
+from pari_index.outputs.results import Format, read_results, result_tables, results_target
+from pari_index.outputs.results import write_results as _write_tables
+from pari_index.scoring.run import ScoreResult, score
 
 
 def load_criteria(path: str | Path | None = None) -> CriteriaSet:
     """A criteria set from YAML, checked line by line (the bundled default when ``path`` is None).
 
     Raises :class:`pari_index.errors.CriteriaError` listing every problem with its line; use
-    :func:`pari_index.loading.load_criteria` to get the warnings as well."""
+    :func:`pari_index.criteria.loading.load_criteria` to get the warnings as well."""
     return _load(path).criteria
 
 
@@ -46,8 +46,8 @@ def rank(
     """The ranked summary of a scored run: group, rank, class, gap to the next class and, with
     ``previous`` (an earlier results file), the change since then. ``group_by`` overrides the
     set's ``ranking.within`` with a register column or a list from the top down."""
-    from .ranking import rank as rank_totals
-    from .ranking import read_lineage
+    from pari_index.ranking.ranks import rank as rank_totals
+    from pari_index.ranking.ranks import read_lineage
 
     return rank_totals(
         result.totals,
@@ -88,7 +88,7 @@ def write_report(
     date: str | None = None,
 ) -> Path:
     """Write the self-contained HTML ranking report of a scored (and ranked) run."""
-    from .report import write_report as render
+    from pari_index.outputs.report import write_report as render
 
     _refuse_inputs(Target(Path(path), "report"), result)
     tables = result_tables(result, ranked, lang=lang)

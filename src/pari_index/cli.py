@@ -26,7 +26,7 @@ import click
 # set before polars is first imported (the commands import it lazily); a value the user sets wins.
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
-from .errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem
+from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -145,8 +145,8 @@ def validate(files: tuple[Path, ...], bundled: bool) -> None:
 
     Exits 0 when every file is valid, 1 when any is not.
     """
-    from .loading import bundled_criteria, validate_files
-    from .units import unit_names
+    from pari_index.criteria.loading import bundled_criteria, validate_files
+    from pari_index.criteria.units import unit_names
 
     paths: list[Path] = list(files)
     if bundled:
@@ -177,7 +177,7 @@ def validate(files: tuple[Path, ...], bundled: bool) -> None:
 @click.option("--indent", default=2, show_default=True, help="JSON indentation.")
 def schema(indent: int) -> None:
     """Print the JSON Schema of the criteria format (for editors; see docs/criteria.md)."""
-    from .schema import criteria_json_schema
+    from pari_index.criteria.schema import criteria_json_schema
 
     click.echo(json.dumps(criteria_json_schema(), indent=indent, ensure_ascii=False))
 
@@ -274,7 +274,7 @@ def score(
     findings sheet and on screen, and the exit status is 1 when any input row was rejected.
     With --strict any error or warning finding fails the run with exit status 3.
     """
-    from .pipeline import run_score
+    from pari_index.pipeline import run_score
 
     if not assessments:
         raise PariError("give at least one assessment file", exit_code=EXIT_USAGE)
@@ -330,7 +330,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 
     COMMUNE is the commune code; CRITERION (optional) one item such as 1.1.4.
     """
-    from .pipeline import explain_from_results
+    from pari_index.pipeline import explain_from_results
 
     click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
 
@@ -349,10 +349,10 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
 
     Input cells carry Excel data validation; a filled form goes straight back into pari score.
     """
-    from .loading import load_criteria
-    from .paths import Target, check_paths, sources
-    from .register import read_register
-    from .template import write_template
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.register import read_register
+    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.template import write_template
 
     check_paths([Target(output)], sources(("--criteria", criteria_file), ("--communes", communes)))
     criteria = load_criteria(criteria_file).criteria
@@ -375,10 +375,10 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path) ->
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     """Write the HTML ranking report of a results file (one self-contained page)."""
-    from .paths import Target, check_paths, sources
-    from .pipeline import criteria_for_results
-    from .report import write_report
-    from .results import read_results, results_sources
+    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.report import write_report
+    from pari_index.outputs.results import read_results, results_sources
+    from pari_index.pipeline import criteria_for_results
 
     check_paths([Target(output)], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
     tables = read_results(results)
@@ -395,8 +395,8 @@ def demo_write_errors(output: Path) -> Iterator[None]:
     import polars as pl
     from xlsxwriter.exceptions import XlsxFileError
 
-    from .errors import OutputError, Problem, UsageError
-    from .outputs import os_problem
+    from pari_index.errors import OutputError, Problem, UsageError
+    from pari_index.outputs.files import os_problem
 
     try:
         yield
@@ -466,9 +466,9 @@ def demo_data(
 
     The same options always give the same files. For demonstrations and benchmarks only.
     """
-    from .demo import generate
-    from .loading import load_criteria
-    from .paths import Target, check_paths, sources
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.demo import generate
+    from pari_index.outputs.paths import Target, check_paths, sources
 
     # The folder is written into, not replaced; it may not hold the criteria file it is made from.
     check_paths([Target(output, folder=True)], sources(("--criteria", criteria_file)))
@@ -507,9 +507,9 @@ def _suffix(path: Path, allowed: tuple[str, ...], option: str = "-o") -> None:
 def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
     """Write the annex table of a set: STT, titles, maxima, scoring method, evidence; with a cover
     of particulars, classes and each item's provenance."""
-    from .authoring.export import export_annex
-    from .loading import load_criteria
-    from .paths import Target, check_paths, sources
+    from pari_index.authoring.export import export_annex
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.outputs.paths import Target, check_paths, sources
 
     _suffix(output, (".xlsx",))
     check_paths([Target(output)], sources(("SET", criteria_file)))
@@ -526,10 +526,10 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
 def criteria_import(annex: Path, output: Path, lang: str) -> None:
     """Draft a criteria set from an annex table. Cells it cannot read become todo: notes that
     pari validate lists until each is resolved."""
-    from .authoring.draft_yaml import draft_yaml
-    from .authoring.importing import import_annex, import_summary
-    from .outputs import write_text
-    from .paths import Target, check_paths, sources
+    from pari_index.authoring.draft_yaml import draft_yaml
+    from pari_index.authoring.importing import import_annex, import_summary
+    from pari_index.outputs.files import write_text
+    from pari_index.outputs.paths import Target, check_paths, sources
 
     _suffix(output, (".yaml", ".yml"))
     check_paths([Target(output)], sources(("ANNEX", annex)))
@@ -550,10 +550,10 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None:
     """List what changed between two criteria sets: items added, removed and moved, maxima,
     ladders and edges, evidence, parts and classes."""
-    from .authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
-    from .loading import load_criteria
-    from .outputs import write_csv, write_xlsx
-    from .paths import Target, check_paths, sources
+    from pari_index.authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.outputs.files import write_csv, write_xlsx
+    from pari_index.outputs.paths import Target, check_paths, sources
 
     if output is not None:
         _suffix(output, (".csv", ".xlsx"))

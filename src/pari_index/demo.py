@@ -26,7 +26,7 @@ What is generated, following the primer (shared/domain.md):
 
 Each commune draws from its own :class:`random.Random` seeded with ``"<seed>/<code>"``, so a
 commune's data do not depend on how many communes are generated with it; the true points behind
-the self-scores come from the compiled rules (:mod:`pari_index.compiling`), evaluated in batches.
+the self-scores come from the compiled rules (:mod:`pari_index.criteria.compiling`), evaluated in batches.
 """
 
 from __future__ import annotations
@@ -44,11 +44,10 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .compiling import COMMUNE, UNIT_TYPE, CompiledSet, compile_criteria, frame_schema, na_column
-from .model import CriteriaSet, Leaf, NotApplicable, Part, UnitType, resolve_leaves
-from .outputs import XLSX_MAX_ROWS
-from .points import SCALE, to_units
-from .rules import (
+from pari_index.criteria.compiling import COMMUNE, UNIT_TYPE, CompiledSet, compile_criteria, frame_schema, na_column
+from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, UnitType, resolve_leaves
+from pari_index.criteria.points import SCALE, to_units
+from pari_index.criteria.rules import (
     Bonus,
     Checklist,
     Choice,
@@ -66,6 +65,7 @@ from .rules import (
     YearDate,
     YesNo,
 )
+from pari_index.outputs.files import XLSX_MAX_ROWS
 
 #: The year of made-up data for a criteria set that has no year of its own.
 DEMO_YEAR = 2025
@@ -1051,7 +1051,7 @@ def generate(
     ``provinces`` > 1 the districts are spread over that many made-up provinces. The same
     arguments always give the same files."""
     if isinstance(criteria, str | Path):
-        from .loading import load_criteria
+        from pari_index.criteria.loading import load_criteria
 
         criteria = load_criteria(criteria).criteria
     if not forms or any(f not in ("long", "wide") for f in forms):

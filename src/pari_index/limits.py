@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from .errors import Problem, UsageError
+from pari_index.errors import Problem, UsageError
 
 #: The most item rows one run scores (units × scored items): the per-item results table, which is
 #: what a run's time and memory grow with. A national run of the pre-2025 three-level system is

@@ -1,8 +1,8 @@
 """The ``pari score`` job as one library call: score, rank, write results, optionally the report.
 
 The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or use the steps
-(:func:`pari_index.scoring.score`, :func:`pari_index.ranking.rank`,
-:func:`pari_index.results.write_results`) separately.
+(:func:`pari_index.scoring.run.score`, :func:`pari_index.ranking.ranks.rank`,
+:func:`pari_index.outputs.results.write_results`) separately.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .errors import IntakeError, Problem, StrictModeError, UsageError
-from .model import CriteriaSet
+from pari_index.criteria.model import CriteriaSet
+from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
 
 if TYPE_CHECKING:
-    from .scoring import ScoreResult
+    from pari_index.scoring.run import ScoreResult
 
 Progress = Callable[[str], None]
 
@@ -75,10 +75,10 @@ def check_score_paths(
     criteria: str | Path | None,
     evidence_dir: str | Path | None,
 ) -> None:
-    """The path rule (pari_index.paths) for a score run: no output is, contains or reaches an
+    """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, and the report is not the results. Checked before anything is read."""
-    from .paths import Target, check_paths, sources
-    from .results import results_sources, results_target
+    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.results import results_sources, results_target
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
     if report is not None:
@@ -127,9 +127,9 @@ def run_score(
     results and none were given (unless ``no_survey``). Whatever was not used is announced on the
     console, in the summary and about sheets and in the report. ``group_by`` is a register column
     or a list from the top down (``["province", "district"]``), as ``pari score --group-by``."""
-    from .ranking import rank, read_lineage
-    from .results import read_results, result_tables, write_results
-    from .scoring import notices, score
+    from pari_index.outputs.results import read_results, result_tables, write_results
+    from pari_index.ranking.ranks import rank, read_lineage
+    from pari_index.scoring.run import notices, score
 
     say = progress or (lambda _m: None)
     out = Path(output)
@@ -171,19 +171,19 @@ def run_score(
     say(f"writing {out}")
     files = write_results(out, tables, chosen)  # type: ignore[arg-type]
     if report is not None:
-        from .report import write_report
+        from pari_index.outputs.report import write_report
 
         say(f"writing report {report}")
         write_report(Path(report), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
         files.append(Path(report))
 
     severities = Counter(result.findings["severity"].to_list())
-    from .units import unit_names
+    from pari_index.criteria.units import unit_names
 
     facts = {**completeness.facts(), **unit_names(result.criteria).about()}
     lines = [*_run_summary(result), *notices(facts, lang)]
     if previous_tables is not None:  # last year's items may differ: say what still compares
-        from .authoring.previous import previous_set_notes
+        from pari_index.authoring.previous import previous_set_notes
 
         lines += previous_set_notes(previous_tables, result.criteria, lang)
     lines.append("Written: " + ", ".join(str(f) for f in files))
@@ -214,7 +214,7 @@ def _run_summary(result: ScoreResult) -> list[str]:
     partial = ledger.filter(pl.col("status") == "partial").height
     used = ledger.filter(pl.col("status").is_in(["scored", "applied", "registered"])).height
     empty = rows_total - used - rejected - partial
-    from .units import unit_names
+    from pari_index.criteria.units import unit_names
 
     scored_year = f", year {result.year}" if result.year is not None else ""
     lines = [
@@ -247,7 +247,7 @@ def _where(row: dict[str, object]) -> str:
 def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Problem]:
     """Findings as located problems (the first ``limit``) for printing; a finding with no file
     place of its own names its commune and item."""
-    from .scoring import problems_from_findings
+    from pari_index.scoring.run import problems_from_findings
 
     problems = problems_from_findings(findings.head(limit))
     for i, row in enumerate(findings.head(limit).select("file", "commune_code", "criterion_id").iter_rows(named=True)):
@@ -263,8 +263,8 @@ def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Proble
 def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path | None) -> CriteriaSet | None:
     """The criteria set a results file was scored with: the given file, or the bundled set whose
     id the results' about sheet names (None when neither is available)."""
-    from .errors import CriteriaError
-    from .loading import bundled_criteria, load_criteria
+    from pari_index.criteria.loading import bundled_criteria, load_criteria
+    from pari_index.errors import CriteriaError
 
     if criteria is not None:
         return load_criteria(criteria).criteria
@@ -291,10 +291,10 @@ def explain_from_results(
 ) -> str:
     """The explanation of one commune (and optionally one item) from a results file, in ``lang``
     (re-worded from the rule branches when the criteria set is known)."""
-    from .errors import IntakeError
-    from .explain import add_explanations
-    from .model import resolve_leaves
-    from .results import read_results
+    from pari_index.criteria.model import resolve_leaves
+    from pari_index.errors import IntakeError
+    from pari_index.outputs.explain import add_explanations
+    from pari_index.outputs.results import read_results
 
     tables = read_results(results)
     details = tables.get("criteria")

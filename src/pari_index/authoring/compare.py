@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import CriteriaSet, Leaf, resolve_leaves
-from ..rules import rule_inputs
+from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
+from pari_index.criteria.rules import rule_inputs
 
 
 def _rule(leaf: Leaf) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..model import Part, Provenance
-from .export import PART_NAMES, PROVENANCE_NAMES
-from .workbook_in import AnnexBook
+from pari_index.authoring.export import PART_NAMES, PROVENANCE_NAMES
+from pari_index.authoring.workbook_in import AnnexBook
+from pari_index.criteria.model import Part, Provenance
 
 #: Particulars that are text even when they look like a number ("2022" as a title stays text).
 TEXT_KEYS = {"vi", "en", "title", "notes", "number", "source", "province", "issuer", "within", "id", "name"}

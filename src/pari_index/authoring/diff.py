@@ -14,9 +14,9 @@ from typing import Any
 
 import polars as pl
 
-from ..model import CriteriaSet, Leaf, Node, resolve_leaves
-from .compare import leaf_semantics
-from .method import method_text, number, range_text
+from pari_index.authoring.compare import leaf_semantics
+from pari_index.authoring.method import method_text, number, range_text
+from pari_index.criteria.model import CriteriaSet, Leaf, Node, resolve_leaves
 
 #: Titles at least this similar (difflib ratio) match an item whose id changed.
 TITLE_SIMILARITY = 0.8
@@ -117,7 +117,7 @@ def _parents(criteria: CriteriaSet) -> dict[str, str]:
 
 
 def _evidence(leaf: Leaf, lang: str) -> str:
-    from .export import evidence_text
+    from pari_index.authoring.export import evidence_text
 
     return evidence_text(leaf.evidence, lang) or NONE[lang]
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import polars as pl
 
-from ..model import CriteriaSet, EvidenceSpec, Node, Part, Provenance, resolve_leaves
-from .method import BULLET, method_text, number, range_text
+from pari_index.authoring.method import BULLET, method_text, number, range_text
+from pari_index.criteria.model import CriteriaSet, EvidenceSpec, Node, Part, Provenance, resolve_leaves
 
 #: Sheet names, per language. The importer recognises both.
 SHEETS = {
@@ -202,7 +202,7 @@ def annex_sheets(criteria: CriteriaSet, lang: str = "vi") -> dict[str, pl.DataFr
 
 def export_annex(criteria: CriteriaSet, path: Path, lang: str = "vi") -> int:
     """Write the annex workbook to ``path`` (atomically); returns the number of annex rows."""
-    from ..outputs import write_xlsx
+    from pari_index.outputs.files import write_xlsx
 
     sheets = annex_sheets(criteria, lang)
     write_xlsx(path, sheets)

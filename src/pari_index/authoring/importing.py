@@ -17,12 +17,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
-from .cover import Cover, read_cover, scale_of
-from .notes import Note, note
-from .parse import parse_number
-from .recognise import read_method
-from .workbook_in import AnnexBook, AnnexRow, read_annex
+from pari_index.authoring.cover import Cover, read_cover, scale_of
+from pari_index.authoring.notes import Note, note
+from pari_index.authoring.parse import parse_number
+from pari_index.authoring.recognise import read_method
+from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
+from pari_index.errors import Problem
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ADJUSTMENT_TITLE = re.compile(r"điểm\s+thưởng|điểm\s+trừ|cộng\s+điểm|thưởng,\s*phạt", re.IGNORECASE)

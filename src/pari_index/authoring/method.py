@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ..model import Leaf, NotApplicable, Part, UnitType
-from ..rules import (
+from pari_index.criteria.model import Leaf, NotApplicable, Part, UnitType
+from pari_index.criteria.rules import (
     Bonus,
     Checklist,
     Choice,

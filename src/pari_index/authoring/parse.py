@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .notes import Note
+from pari_index.authoring.notes import Note
 
 NUMBER = r"[-−]?\d+(?:[.,]\d+)*"
 POINTS_AT_END = re.compile(r"^(?P<cond>.*?)\s*[:：]\s*(?P<sign>cộng|trừ)?\s*(?P<num>" + NUMBER + r")\s*(?:điểm|đ)?\s*$")

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import polars as pl
 
-from ..model import CriteriaSet, resolve_leaves
+from pari_index.criteria.model import CriteriaSet, resolve_leaves
 
 NOTES = {
     "vi": {

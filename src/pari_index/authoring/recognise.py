@@ -7,8 +7,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from .notes import Note
-from .parse import (
+from pari_index.authoring.notes import Note
+from pari_index.authoring.parse import (
     AMBIGUOUS,
     BRACKET,
     COUNT_WORDS,

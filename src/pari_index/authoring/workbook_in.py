@@ -1,6 +1,6 @@
 """Reading an annex workbook: the annex table and, when the export wrote them, its cover sheets.
 
-The workbook goes through the project's own reader (:func:`pari_index.xlsx.read_excel`), with its
+The workbook goes through the project's own reader (:func:`pari_index.intake.xlsx.read_excel`), with its
 limits on hostile files. A decision's annex usually has title rows ("PHỤ LỤC …") above the header;
 the header is the first row that has an STT column. Merged cells (an area's title across the row)
 are expected in an annex and read as their first cell, which is where the value is.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import polars as pl
 
-from ..errors import IntakeError, Problem
-from ..tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
+from pari_index.errors import IntakeError, Problem
+from pari_index.intake.tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
 
 #: Header texts of the number column (compared in lower case).
 NUMBER_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "no.", "no", "number"}
@@ -151,7 +151,7 @@ def list_values(record: dict[str, str], columns: list[str]) -> dict[str, str]:
 def read_annex(path: Path, file: str) -> AnnexBook:
     """The annex table of a workbook, and its cover sheets when present; IntakeError when no
     sheet has an STT column and a title column."""
-    from ..xlsx import read_excel
+    from pari_index.intake.xlsx import read_excel
 
     if path.suffix.lower() not in EXCEL_SUFFIXES:
         raise IntakeError(

@@ -7,7 +7,7 @@ and requires identical points and branches) and as the readable statement of wha
 means. It is far too slow for national runs; the benchmark measures by how much.
 
 A number, count or percent in a row is its exact value as read: a :class:`~decimal.Decimal` or
-:class:`~fractions.Fraction`. Rows taken from an evaluation frame (:mod:`pari_index.compiling`)
+:class:`~fractions.Fraction`. Rows taken from an evaluation frame (:mod:`pari_index.criteria.compiling`)
 hold it as an integer of units of 1/10,000 plus the ``:rest`` column below one unit, in counts of
 1/10**14; :func:`_number` turns that back into the exact value, and nothing else here depends on
 how the compiler holds numbers. Booleans are bool, dates are ``datetime.date``, statuses and
@@ -22,10 +22,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .errors import Problem, UsageError
-from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves, unreachable_points
-from .points import RoundingMode
-from .rules import (
+from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves, unreachable_points
+from pari_index.criteria.points import RoundingMode
+from pari_index.criteria.rules import (
     Bonus,
     Checklist,
     Choice,
@@ -41,6 +40,7 @@ from .rules import (
     YearDate,
     YesNo,
 )
+from pari_index.errors import Problem, UsageError
 
 UNIT = Fraction(1, 10_000)
 #: The unit of an evaluation frame's ``:rest`` column.

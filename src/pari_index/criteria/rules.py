@@ -1,7 +1,7 @@
 """Rule kinds: how one leaf criterion turns its inputs into points.
 
 Each kind is a pydantic model chosen by its ``kind`` tag. The models only *describe* a rule; the
-two evaluators (:mod:`pari_index.compiling` for polars, :mod:`pari_index.reference` in plain Python)
+two evaluators (:mod:`pari_index.criteria.compiling` for polars, :mod:`pari_index.criteria.reference` in plain Python)
 implement the semantics documented in docs/criteria.md independently of each other.
 
 Every kind comes from a real decision quoted in the domain primer: yes/no (Cà Mau 1880), timeliness

@@ -13,8 +13,8 @@ import unicodedata
 
 import polars as pl
 
-from .points import SCALE
-from .textexpr import format_text
+from pari_index.criteria.points import EXACT_PLACES, EXACT_SCALE, REST_SCALE
+from pari_index.textexpr import format_text
 
 #: Answers accepted for a boolean input (compared after lower-casing).
 TRUE_WORDS = ("có", "co", "yes", "y", "true", "đúng", "đạt", "x", "1", "1.0", "đã", "rồi", "có ban hành")
@@ -134,15 +134,11 @@ def clean_number_text(text: pl.Expr) -> pl.Expr:
 #: one unit. A number that does not fit (more than 14 decimals left after the 15 digits, or
 #: 10**14 and above) is refused with a finding (number-too-precise, number-out-of-range).
 SIGNIFICANT_DIGITS = 15
-EXACT_PLACES = 14
-EXACT_SCALE: int = 10**EXACT_PLACES
 #: Numbers read must stay below this in absolute value: 10**14 x 10**14 = 10**28 exact units, and
 #: the largest product the evaluator forms (an exact value times a point value of at most 10**10
 #: units, rules.MAX_POINTS) stays below 10**38, inside Int128 (1.7 x 10**38), which polars wraps
 #: around silently. Tier edges and input bounds are at most rules.MAX_BOUND = 10**13.
 EXACT_LIMIT_DIGITS = 14
-#: Exact units per unit of 1/10,000 (points.SCALE): the rest column holds 0 <= rest < REST_SCALE.
-REST_SCALE: int = EXACT_SCALE // SCALE
 _POWERS = pl.Series([10**k for k in range(2 * EXACT_LIMIT_DIGITS + 1)], dtype=pl.Int128)
 _NUMBER_SHAPE = r"^(-?)([0-9]*)\.?([0-9]*)(?:[eE]([-+]?[0-9]+))?$"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import CriteriaSet, LevelLabel, UnitLevel
+from pari_index.criteria.model import CriteriaSet, LevelLabel, UnitLevel
 
 __all__ = ["UnitNames", "level_labels", "unit_names"]
 
@@ -23,7 +23,7 @@ __all__ = ["UnitNames", "level_labels", "unit_names"]
 class UnitNames:
     """The words for one level."""
 
-    #: The level's id: a :class:`~pari_index.model.UnitLevel` value, or "label" for one's own.
+    #: The level's id: a :class:`~pari_index.criteria.model.UnitLevel` value, or "label" for one's own.
     level: str
     #: The level as in "cấp xã", "cấp tỉnh".
     vi: str
@@ -101,7 +101,7 @@ def unit_names(criteria: CriteriaSet | None) -> UnitNames:
 
 #: Report labels that name the units, with {unit} (the level, "xã" / "commune"), {units} (plural),
 #: {Unit} / {Units} (capitalised) and {heading}. For communes they give the labels of
-#: :data:`pari_index.report.LABELS` exactly; ``filter`` is only rewritten for other levels, whose
+#: :data:`pari_index.outputs.report.LABELS` exactly; ``filter`` is only rewritten for other levels, whose
 #: groups are not districts.
 _LEVEL_LABELS: dict[str, dict[str, str]] = {
     "vi": {

@@ -7,7 +7,7 @@ gets one row per scored item, with a status, even when it sent nothing: nothing 
 silently.
 
 Points columns of the result frames are Int64 counts of 1/10,000 point (exact sums); use
-:func:`pari_index.outputs.display_frame` to get decimals for people.
+:func:`pari_index.outputs.files.display_frame` to get decimals for people.
 """
 
 from __future__ import annotations
@@ -20,7 +20,15 @@ from typing import Literal
 
 import polars as pl
 
-from .assessments import (
+from pari_index.criteria.compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
+from pari_index.criteria.loading import LoadedCriteria, load_criteria
+from pari_index.criteria.methodology import unreachable_text
+from pari_index.criteria.model import CriteriaSet, Leaf, Part, unreachable_points
+from pari_index.criteria.points import SCALE, RoundingMode, to_units, unit_step
+from pari_index.criteria.rules import Deadline
+from pari_index.criteria.units import UnitNames
+from pari_index.errors import IntakeError, Problem, UsageError
+from pari_index.intake.assessments import (
     CRITERION,
     FIELD,
     Intake,
@@ -29,22 +37,13 @@ from .assessments import (
     problems_to_findings,
     read_assessments,
 )
-from .compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
-from .errors import IntakeError, Problem, UsageError
-from .limits import check_run_size
-from .loading import LoadedCriteria, load_criteria
-from .methodology import unreachable_text
-from .model import CriteriaSet, Leaf, Part, unreachable_points
-from .points import SCALE, RoundingMode, to_units, unit_step
-from .register import Register, read_register, register_from_codes
-from .rules import Deadline
-from .tables import FILE as FILE_COL
-from .tables import ROW as ROW_COL
-from .tables import SHEET as SHEET_COL
-from .textexpr import format_text
-from .units import UnitNames
-from .values import number_as_read
-from .verification import (
+from pari_index.intake.register import Register, read_register, register_from_codes
+from pari_index.intake.tables import FILE as FILE_COL
+from pari_index.intake.tables import ROW as ROW_COL
+from pari_index.intake.tables import SHEET as SHEET_COL
+from pari_index.intake.values import number_as_read
+from pari_index.limits import check_run_size
+from pari_index.scoring.verification import (
     Appraisal,
     evidence_dir_problem,
     evidence_findings,
@@ -53,6 +52,7 @@ from .verification import (
     missing_evidence_zeroes,
     read_appraisal,
 )
+from pari_index.textexpr import format_text
 
 Progress = Callable[[str], None]
 
@@ -494,7 +494,7 @@ def _score_frames(
     evidence_dir: Path | None,
     lang: str,
 ) -> ScoreResult:
-    from .explain import add_explanations
+    from pari_index.outputs.explain import add_explanations
 
     criteria = compiled.criteria
     leaves = compiled.leaves

@@ -1,8 +1,8 @@
 """The criteria set: metadata, the tree of areas, criteria and leaves, and ranking settings.
 
 A criteria set is what a provincial People's Committee issues by decision. It is written as YAML
-(see docs/criteria.md), parsed by :mod:`pari_index.loading`, checked for consistency by
-:mod:`pari_index.validation`, and compiled into polars expressions by :mod:`pari_index.compiling`.
+(see docs/criteria.md), parsed by :mod:`pari_index.criteria.loading`, checked for consistency by
+:mod:`pari_index.criteria.validation`, and compiled into polars expressions by :mod:`pari_index.criteria.compiling`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PlainValidator, StrictBool, StrictInt, WithJsonSchema, model_validator
 
-from .points import PLACES, RoundingMode
-from .rules import MAX_BRANCHES, MAX_LIST_ITEMS, Date, InputName, InputSpec, Interval, Points, Rule, Strict
+from pari_index.criteria.points import PLACES, RoundingMode
+from pari_index.criteria.rules import (
+    MAX_BRANCHES,
+    MAX_LIST_ITEMS,
+    Date,
+    InputName,
+    InputSpec,
+    Interval,
+    Points,
+    Rule,
+    Strict,
+)
 
 #: The longest criterion id ("1.1.4" has 5 characters).
 MAX_ID_CHARS = 40

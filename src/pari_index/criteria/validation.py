@@ -12,10 +12,9 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import pairwise
 
-from .errors import Problem
-from .loading import quote
-from .model import CriteriaSet, Node, Part
-from .rules import (
+from pari_index.criteria.loading import quote
+from pari_index.criteria.model import CriteriaSet, Node, Part
+from pari_index.criteria.rules import (
     MAX_POINTS,
     Bonus,
     Checklist,
@@ -36,6 +35,7 @@ from .rules import (
     YesNo,
     rule_inputs,
 )
+from pari_index.errors import Problem
 
 Loc = tuple[int | str, ...]
 Locator = Callable[[Loc], tuple[str, int | None, int | None]]

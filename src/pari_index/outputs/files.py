@@ -12,7 +12,7 @@
 * Every operating-system failure on writing (disk full, read-only folder, name too long …) becomes
   an :class:`~pari_index.errors.OutputError` (exit 4) naming the path, with a hint.
 * Column and sheet names are neutralised like cells. Which outputs may be written at all (never
-  an input) is decided by :mod:`pari_index.paths`.
+  an input) is decided by :mod:`pari_index.outputs.paths`.
 * An XLSX sheet holds at most 1,048,576 rows. When the per-item detail is larger (a national run),
   the workbook keeps the summaries and rankings and the detail goes to a CSV beside it, said so in
   the workbook's ``about`` sheet, instead of failing or truncating.
@@ -38,9 +38,9 @@ from typing import Any
 
 import polars as pl
 
-from .errors import OutputError, Problem
-from .paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
-from .points import SCALE
+from pari_index.criteria.points import SCALE
+from pari_index.errors import OutputError, Problem
+from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
 
@@ -138,7 +138,7 @@ def safe_sheet_name(name: str, taken: set[str] | frozenset[str] = frozenset()) -
 
 
 def check_not_input(output: Path, inputs: Sequence[str | Path]) -> None:
-    """Refuse an output that is, contains or reaches one of ``inputs`` (see pari_index.paths)."""
+    """Refuse an output that is, contains or reaches one of ``inputs`` (see pari_index.outputs.paths)."""
     check_paths([Target(Path(output))], [Source(Path(p)) for p in inputs])
 
 
@@ -436,7 +436,7 @@ def xlsx_workbook(path: Path, options: dict[str, Any]) -> Iterator[Any]:
 def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame]) -> None:
     """Several sheets in one workbook, header row frozen, columns sized (see workbook.py); names
     made valid and unique for Excel, cells and headers safe from formula injection."""
-    from .workbook import write_workbook
+    from pari_index.outputs.workbook import write_workbook
 
     safe: dict[str, pl.DataFrame] = {}
     for name, frame in sheets.items():

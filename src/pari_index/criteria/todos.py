@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import yaml
 
-from ..errors import Problem
+from pari_index.errors import Problem
 
 TODO_KEY = "todo"
 HINT = "do what the note says, then delete the todo: line (docs/authoring.md)"

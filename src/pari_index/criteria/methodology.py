@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .model import CriteriaSet, Rounding, Unreachable, unreachable_points
+from pari_index.criteria.model import CriteriaSet, Rounding, Unreachable, unreachable_points
 
 _LEVELS: dict[str, tuple[str, str]] = {
     "items": ("điểm từng tiêu chí", "item points"),

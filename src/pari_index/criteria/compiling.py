@@ -6,7 +6,7 @@ into one small expression over its own columns, so polars evaluates the leaves s
 single when/then chain over every criterion would evaluate every branch on every row and was
 measured slower than plain Python (shared/ecosystem-notes.md).
 
-Numbers are exact. Point values are Int64 counts of 1/10,000 (:mod:`pari_index.points`). An input
+Numbers are exact. Point values are Int64 counts of 1/10,000 (:mod:`pari_index.criteria.points`). An input
 number, count or percent is the exact value as read (values.parse_exact: 15 significant digits,
 at most 14 decimals), held in two Int64 columns: ``"1.1.4:rate"`` the units of 1/10,000 it
 reaches (floor), and ``"1.1.4:rate:rest"`` the rest below one unit in counts of 1/10**14 (null
@@ -17,7 +17,7 @@ counts; a point value is at most 10**10 units (rules.MAX_POINTS) and an edge at 
 (rules.MAX_BOUND). The largest product formed is an exact value times a point value, below
 10**38 < 1.7 x 10**38; a rate edge is compared by floor division, never multiplied by a
 denominator (that product could reach 10**45).
-The semantics are those of docs/criteria.md; :mod:`pari_index.reference` implements them again
+The semantics are those of docs/criteria.md; :mod:`pari_index.criteria.reference` implements them again
 in plain Python, and a property test checks that both agree.
 """
 
@@ -31,11 +31,10 @@ from decimal import Decimal
 
 import polars as pl
 
-from .errors import Problem, UsageError
-from .loading import gc_paused
-from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
-from .points import SCALE, RoundingMode, to_units, unit_step
-from .rules import (
+from pari_index.criteria.loading import gc_paused
+from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
+from pari_index.criteria.points import EXACT_SCALE, REST_SCALE, SCALE, RoundingMode, to_units, unit_step
+from pari_index.criteria.rules import (
     Bonus,
     Checklist,
     Choice,
@@ -52,8 +51,8 @@ from .rules import (
     YearDate,
     YesNo,
 )
-from .textexpr import format_text
-from .values import EXACT_SCALE, REST_SCALE
+from pari_index.errors import Problem, UsageError
+from pari_index.textexpr import format_text
 
 COMMUNE = "commune_code"
 UNIT_TYPE = "unit_type"

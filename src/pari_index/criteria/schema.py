@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import CriteriaSet
+from pari_index.criteria.model import CriteriaSet
 
 SCHEMA_ID = "https://pari-index.example/schema/criteria.json"
 

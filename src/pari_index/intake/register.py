@@ -13,9 +13,9 @@ from typing import Any
 
 import polars as pl
 
-from .errors import Problem
-from .tables import FILE, ROW, SHEET, read_with_columns, row_problems
-from .values import CODE_FORBIDDEN, shown
+from pari_index.errors import Problem
+from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns, row_problems
+from pari_index.intake.values import CODE_FORBIDDEN, shown
 
 REGISTER_ALIASES: dict[str, str] = {
     **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma")},

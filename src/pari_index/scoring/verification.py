@@ -21,7 +21,11 @@ from pathlib import Path
 
 import polars as pl
 
-from .assessments import (
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.model import Leaf, MissingEvidence, Part
+from pari_index.criteria.points import SCALE
+from pari_index.errors import Problem
+from pari_index.intake.assessments import (
     CELL_SCHEMA,
     COLUMN,
     CRITERION,
@@ -34,14 +38,10 @@ from .assessments import (
     empty_findings,
     problems_to_findings,
 )
-from .compiling import COMMUNE
-from .errors import Problem
-from .model import Leaf, MissingEvidence, Part
-from .points import SCALE
-from .tables import FILE, ROW, SHEET, read_with_columns
-from .tables import row_problems as rows_to_problems
-from .textexpr import format_text
-from .values import BIDI_CONTROLS, parse_boolean, parse_units, shown
+from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
+from pari_index.intake.tables import row_problems as rows_to_problems
+from pari_index.intake.values import BIDI_CONTROLS, parse_boolean, parse_units, shown
+from pari_index.textexpr import format_text
 
 APPRAISAL_ALIASES: dict[str, str] = {
     **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị")},
@@ -419,7 +419,7 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
 
 def leaf_frame(leaves: Sequence[Leaf]) -> pl.DataFrame:
     """criterion_id, area_id, part, max (units), title_vi, title_en, provenance: one row per leaf."""
-    from .points import to_units
+    from pari_index.criteria.points import to_units
 
     return pl.DataFrame(
         [

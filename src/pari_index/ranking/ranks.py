@@ -1,6 +1,6 @@
 """Ranking, classification and year-over-year change.
 
-:func:`rank` takes the per-commune totals of :func:`pari_index.scoring.score` and adds, for every
+:func:`rank` takes the per-commune totals of :func:`pari_index.scoring.run.score` and adds, for every
 commune, its peer group, its rank within the group ("xếp thứ 3/10"), whether it shares that rank,
 its class (xếp loại) and how far it is from the next class, the items where it lost the most
 points, its rank in every area, and, given last year's results, its previous rank and the change.
@@ -18,7 +18,7 @@ Everything here follows docs/ranking.md:
   merged. A merged commune gets no invented previous score: its predecessors are listed instead.
   Ranks from different kinds of peer group (a district then, a province now) are never compared.
 
-Points and index columns are Int64 units of 1/10,000 (:mod:`pari_index.points`).
+Points and index columns are Int64 units of 1/10,000 (:mod:`pari_index.criteria.points`).
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from typing import Literal
 
 import polars as pl
 
-from .compiling import COMMUNE
-from .errors import IntakeError, Problem, UsageError
-from .model import Band, CriteriaSet, Part
-from .points import PLACES, SCALE, to_units, unit_step
-from .register import REGISTER_ALIASES
-from .tables import read_with_columns, row_problems
-from .textexpr import format_text
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.model import Band, CriteriaSet, Part
+from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
+from pari_index.errors import IntakeError, Problem, UsageError
+from pari_index.intake.register import REGISTER_ALIASES
+from pari_index.intake.tables import read_with_columns, row_problems
+from pari_index.textexpr import format_text
 
 #: Columns of the totals that hold scores, not register data (anything else can be a group).
 SCORE_COLUMNS = frozenset(

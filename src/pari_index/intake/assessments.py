@@ -28,18 +28,16 @@ from pathlib import Path
 
 import polars as pl
 
-from .compiling import COMMUNE, INPUT_DTYPES, REST_SUFFIX, UNIT_TYPE, frame_schema, na_column
-from .errors import IntakeError, Problem
-from .model import Leaf, NotApplicable
-from .rules import Choice
-from .tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
-from .textexpr import format_text
-from .values import (
+from pari_index.criteria.compiling import COMMUNE, INPUT_DTYPES, REST_SUFFIX, UNIT_TYPE, frame_schema, na_column
+from pari_index.criteria.model import Leaf, NotApplicable
+from pari_index.criteria.points import EXACT_SCALE, REST_SCALE
+from pari_index.criteria.rules import Choice
+from pari_index.errors import IntakeError, Problem
+from pari_index.intake.tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
+from pari_index.intake.values import (
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
-    EXACT_SCALE,
     NUMBER_HINTS,
-    REST_SCALE,
     date_problems,
     number_problems,
     parse_boolean,
@@ -49,6 +47,7 @@ from .values import (
     parse_units,
     shown_expr,
 )
+from pari_index.textexpr import format_text
 
 CRITERION = "criterion_id"
 FIELD = "field"

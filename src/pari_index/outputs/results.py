@@ -16,9 +16,10 @@ from typing import Literal
 
 import polars as pl
 
-from .errors import IntakeError, Problem
-from .methodology import method_lines
-from .outputs import (
+from pari_index.criteria.methodology import method_lines
+from pari_index.criteria.units import unit_names
+from pari_index.errors import IntakeError, Problem
+from pari_index.outputs.files import (
     UNIT_COLUMNS,
     UNIT_PREFIXES,
     XLSX_MAX_ROWS,
@@ -31,9 +32,8 @@ from .outputs import (
     write_parquet,
     write_xlsx,
 )
-from .paths import Source, Target, is_dir, resolved
-from .scoring import ScoreResult, notices
-from .units import unit_names
+from pari_index.outputs.paths import Source, Target, is_dir, resolved
+from pari_index.scoring.run import ScoreResult, notices
 
 Format = Literal["xlsx", "csv", "parquet"]
 TABLES = ("summary", "criteria", "findings", "rows", "about")
@@ -97,7 +97,7 @@ def result_tables(
     lang: str = "vi",
 ) -> ResultTables:
     """Tables for a results file; ``summary`` is the ranked totals when ranking has run. An
-    incomplete run (see :func:`pari_index.scoring.notices`) gets its banner, in ``lang``, as the
+    incomplete run (see :func:`pari_index.scoring.run.notices`) gets its banner, in ``lang``, as the
     first column ``notice`` of the summary (every row, so that no reader can miss it, filtered
     or not) and as ``notice_1``, ``notice_2`` … in the about sheet."""
     shown = display_frame(summary if summary is not None else result.totals, result.criteria.rounding.column_places)
@@ -210,7 +210,7 @@ def table_files() -> list[str]:
 
 
 def results_target(path: str | Path, fmt: Format, option: str = "-o") -> Target:
-    """What ``write_results(path, …, fmt)`` writes, for the path rule (pari_index.paths)."""
+    """What ``write_results(path, …, fmt)`` writes, for the path rule (pari_index.outputs.paths)."""
     p = Path(path)
     if fmt == "xlsx":
         return Target(p, option, files=tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES))

@@ -24,6 +24,12 @@ from enum import StrEnum
 #: Points are stored as integer multiples of 1/SCALE.
 PLACES = 4
 SCALE: int = 10**PLACES
+#: Numbers read from input files are finer: exact whole counts of 1/10**14 (docs/data-formats.md,
+#: "How numbers are read"; the intake reads them, the evaluators compare them).
+EXACT_PLACES = 14
+EXACT_SCALE: int = 10**EXACT_PLACES
+#: Exact counts per unit of 1/10,000: an evaluation frame's rest column holds 0 <= rest < REST_SCALE.
+REST_SCALE: int = EXACT_SCALE // SCALE
 
 
 class RoundingMode(StrEnum):

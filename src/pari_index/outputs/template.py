@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
-from .outputs import xlsx_workbook
-from .register import Register
-from .rules import Choice, InputType
+from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
+from pari_index.criteria.rules import Choice, InputType
+from pari_index.intake.register import Register
+from pari_index.outputs.files import xlsx_workbook
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 FORM_SHEET = "Tự đánh giá"

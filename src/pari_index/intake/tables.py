@@ -27,8 +27,8 @@ from typing import Any
 
 import polars as pl
 
-from .errors import IntakeError, Problem, shorten
-from .limits import env_limit
+from pari_index.errors import IntakeError, Problem, shorten
+from pari_index.limits import env_limit
 
 ROW = "_row"
 FILE = "_file"
@@ -746,7 +746,7 @@ def read_table_file(path: str | Path) -> ReadResult:
     """Read a CSV, XLSX or Parquet file into sheets of strings. A folder, a device or a socket is
     refused; a pipe is read as CSV (or Parquet) up to MAX_STREAM_BYTES; every error of the
     operating system is an IntakeError naming the file."""
-    from .xlsx import read_excel
+    from pari_index.intake.xlsx import read_excel
 
     p = Path(path)
     file = str(path)

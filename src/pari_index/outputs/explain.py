@@ -13,12 +13,12 @@ from decimal import Decimal
 
 import polars as pl
 
-from .assessments import CRITERION
-from .compiling import COMMUNE
-from .model import Leaf
-from .points import SCALE
-from .rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
-from .textexpr import format_text
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.model import Leaf
+from pari_index.criteria.points import SCALE
+from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
+from pari_index.intake.assessments import CRITERION
+from pari_index.textexpr import format_text
 
 _T: dict[str, tuple[str, str]] = {
     "yes": ("Đạt yêu cầu", "Requirement met"),

@@ -23,10 +23,10 @@ from xml.etree import ElementTree
 
 import polars as pl
 
-from .errors import IntakeError, Problem
-from .limits import env_limit
-from .tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
-from .values import format_exact, parse_exact
+from pari_index.errors import IntakeError, Problem
+from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
+from pari_index.intake.values import format_exact, parse_exact
+from pari_index.limits import env_limit
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"

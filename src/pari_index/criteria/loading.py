@@ -36,10 +36,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .authoring.todos import todo_problems
-from .errors import CriteriaError, Problem
-from .limits import env_limit
-from .model import CriteriaSet
+from pari_index.criteria.model import CriteriaSet
+from pari_index.criteria.todos import todo_problems
+from pari_index.errors import CriteriaError, Problem
+from pari_index.limits import env_limit
 
 #: The most nodes a criteria document may expand to once aliases are followed. Real sets have a
 #: few thousand; a billion-laughs document has billions.
@@ -476,7 +476,7 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
 
     Raises CriteriaError with every problem found; warnings (e.g. a printed maximum kept on purpose)
     come back on the result."""
-    from .validation import validate_criteria
+    from pari_index.criteria.validation import validate_criteria
 
     # The collector paused throughout: pydantic and validation build one object per value, and
     # its passes over them made a 5,000-item set ten times slower (docs/limits.md).
@@ -645,7 +645,7 @@ def bundled_criteria_dir() -> Path:
     packaged = Path(str(resources.files("pari_index"))) / "criteria_sets"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "criteria"
+    return Path(__file__).resolve().parents[3] / "criteria"
 
 
 DEFAULT_CRITERIA = "ha-noi-2025-commune.yaml"

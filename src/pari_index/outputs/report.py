@@ -1,6 +1,6 @@
 """The HTML ranking report: one self-contained file that officials can open, print and trust.
 
-``render_report`` turns the tables of a results file (as :func:`pari_index.results.read_results`
+``render_report`` turns the tables of a results file (as :func:`pari_index.outputs.results.read_results`
 returns them) into one HTML page with inline CSS, inline SVG charts and a little inline JS; it loads
 nothing from anywhere else, so it works offline and from a USB stick.
 
@@ -37,14 +37,14 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
-from .methodology import method_lines
-from .model import ROUNDING_LEVELS, CriteriaSet, Rounding
-from .outputs import write_text
-from .points import RoundingMode
-from .ranking import LABEL_SEPARATOR
-from .scoring import notices
-from .textexpr import format_text
-from .units import UnitNames, level_labels, unit_names
+from pari_index.criteria.methodology import method_lines
+from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding
+from pari_index.criteria.points import RoundingMode
+from pari_index.criteria.units import UnitNames, level_labels, unit_names
+from pari_index.outputs.files import write_text
+from pari_index.ranking.ranks import LABEL_SEPARATOR
+from pari_index.scoring.run import notices
+from pari_index.textexpr import format_text
 
 __all__ = ["LABELS", "render_report", "write_report"]
 
@@ -289,7 +289,7 @@ def _item_columns(criteria_table: pl.DataFrame) -> pl.DataFrame:
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pari_index", "templates"),
+        loader=jinja2.PackageLoader("pari_index.outputs", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, Problem
+from pari_index.errors import OutputError, Problem
 
 Identity = tuple[int, int]
 

@@ -1,0 +1,1 @@
+"""The criteria stage: the YAML format, its loading and checks, and the two evaluators."""

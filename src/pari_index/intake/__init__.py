@@ -1,0 +1,1 @@
+"""The intake stage: every input file read, decoded, typed and checked, within limits."""

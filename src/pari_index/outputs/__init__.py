@@ -1,0 +1,1 @@
+"""The outputs stage: results files, the HTML report, the fill-in template, explanations."""

@@ -1,0 +1,1 @@
+"""The ranking stage: groups, ranks, classes and year-over-year comparison."""

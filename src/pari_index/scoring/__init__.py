@@ -1,0 +1,1 @@
+"""The scoring stage: rules evaluated, evidence and appraisal verified, totals and index."""
