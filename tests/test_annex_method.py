@@ -1,4 +1,4 @@
-"""The plain-language scoring method of each rule kind (authoring/method.py), and its reader.
+"""The plain-language scoring method of each rule kind (criteria/method.py), and its reader.
 
 Every expected sentence is written out by hand: the phrasing a decision prints, decimal commas in
 Vietnamese, a point in English."""
@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pari_index.authoring.method import method_text, number
 from pari_index.authoring.parse import parse_number
 from pari_index.authoring.recognise import read_method
 from pari_index.criteria.loading import bundled_criteria_dir, load_criteria, load_criteria_text
+from pari_index.criteria.method import method_text, number
 from pari_index.criteria.model import Leaf, resolve_leaves
 
 HEAD = """\
@@ -237,7 +238,7 @@ def ladders(draw: st.DrawFn) -> list[dict[str, Decimal]]:
 
 @given(ladders(), st.booleans())
 def test_any_ladder_reads_back_with_exact_edges(ladder: list[dict[str, Decimal]], percent: bool) -> None:
-    from pari_index.authoring.method import range_text
+    from pari_index.criteria.method import range_text
     from pari_index.criteria.rules import Tier
 
     lines = ["[Giá trị đo]:"]
@@ -266,3 +267,32 @@ def test_relative_deadlines_are_written_as_days_of_the_assessment_year() -> None
     assert method_text(item, "en").startswith(
         "Done by the end of 15/12 of the year before the assessment year: 10 points"
     )
+
+
+def test_one_sentence_describes_a_rule_in_template_explain_and_report(tmp_path: Path) -> None:
+    """The annex's method sentence is what the template, `pari explain` and the report print."""
+    import openpyxl
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+
+    root = Path(__file__).resolve().parents[1]
+    criteria = load_criteria(bundled_criteria_dir() / "ha-noi-2025-commune.yaml").criteria
+    leaves = {item.id: item for item in resolve_leaves(criteria)}
+    runner = CliRunner()
+    ex = root / "examples"
+    args = ["score", str(ex / "assessments_long.csv"), str(ex / "assessments_wide.xlsx")]
+    args += ["--communes", str(ex / "communes.csv"), "--survey", str(ex / "survey.csv")]
+    args += ["-o", str(tmp_path / "r.xlsx"), "--report", str(tmp_path / "r.html")]
+    assert runner.invoke(main, args).exit_code in (0, 1)
+    for lang, word in (("vi", "Cách chấm"), ("en", "Method")):
+        out = runner.invoke(main, ["explain", "00001", "1.2", "--results", str(tmp_path / "r.xlsx"), "--lang", lang])
+        assert f"    {word}: {method_text(leaves['1.2'], lang)}" in out.output
+    report = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Cách chấm từng tiêu chí" in report
+    assert report.count('class="method-text"') == len(leaves)
+    assert method_text(leaves["1.2"], "vi") in report
+    assert runner.invoke(main, ["template", "-o", str(tmp_path / "form.xlsx")]).exit_code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "form.xlsx")["Tự đánh giá"]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert any(text.startswith(f"Cách chấm: {method_text(leaves['1.2'], 'vi')}") for text in cells)

@@ -22,9 +22,9 @@ from ranking_helpers import DATA, write_csv
 from test_cli_criteria import run_process
 
 from pari_index.authoring.compare import semantic_differences
-from pari_index.authoring.method import method_text
 from pari_index.cli import main
 from pari_index.criteria.loading import load_criteria_text
+from pari_index.criteria.method import method_text
 from pari_index.criteria.model import Rounding, resolve_leaves
 from pari_index.demo import generate
 from pari_index.errors import CriteriaError

@@ -291,6 +291,7 @@ def explain_from_results(
 ) -> str:
     """The explanation of one commune (and optionally one item) from a results file, in ``lang``
     (re-worded from the rule branches when the criteria set is known)."""
+    from pari_index.criteria.method import method_text
     from pari_index.criteria.model import resolve_leaves
     from pari_index.errors import IntakeError
     from pari_index.outputs.explain import add_explanations
@@ -341,6 +342,7 @@ def explain_from_results(
             )
             rows = add_explanations(rows.drop("explanation", strict=False), leaves, lang).drop("reason")
             reworded = True
+    methods = {leaf.id: method_text(leaf, lang) for leaf in resolve_leaves(criteria_set)} if criteria_set else {}
     summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
     head = summary.filter(pl.col("commune_code") == commune).to_dicts()
     vi = lang == "vi"
@@ -379,6 +381,10 @@ def explain_from_results(
             f"{labels[3]}: {num(r['final_score'])} ({r['status']})"
         )
         lines.append(f"    {r['explanation']}")
+        if r["criterion_id"] in methods:  # the rule in the annex's words, as template and report
+            lines.append(
+                f"    {'Cách chấm' if vi else 'Method'}: " + methods[r["criterion_id"]].replace("\n", "\n      ")
+            )
     if not reworded:
         lines.append(
             "(Giải thích giữ nguyên như khi chấm; dùng --criteria để diễn đạt lại.)"

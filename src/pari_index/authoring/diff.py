@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.authoring.compare import leaf_semantics
-from pari_index.authoring.method import method_text, number, range_text
+from pari_index.criteria.method import method_text, number, range_text
 from pari_index.criteria.model import CriteriaSet, Leaf, Node, resolve_leaves
 
 #: Titles at least this similar (difflib ratio) match an item whose id changed.

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from pari_index.authoring.method import number
+from pari_index.criteria.method import number
 
 HEADER = {
     "vi": (

@@ -16,7 +16,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.authoring.method import BULLET, method_text, number, range_text
+from pari_index.criteria.method import BULLET, method_text, number, range_text
 from pari_index.criteria.model import CriteriaSet, EvidenceSpec, Node, Part, Provenance, resolve_leaves
 
 #: Sheet names, per language. The importer recognises both.

@@ -14,6 +14,7 @@ from decimal import Decimal
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.method import method_text
 from pari_index.criteria.model import Leaf
 from pari_index.criteria.points import SCALE
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
@@ -236,6 +237,9 @@ def explain_text(
     for row in rows.iter_rows(named=True):
         leaf = by_id[row[CRITERION]]
         lines.append(f"{leaf.id} {leaf.title.get(lang)} ({labels[5]} {_fmt(row['max'], lang)})")
+        # The rule in the words of the annex (criteria.method), as the template and report print it.
+        method = method_text(leaf, lang).replace("\n", "\n    ")
+        lines.append(f"  {'Cách chấm' if vi else 'Method'}: {method}")
         lines.append(
             f"  {labels[0]}: {_fmt(row['self_score'], lang)} · {labels[1]}: {_fmt(row['computed_score'], lang)} · "
             f"{labels[2]}: {_fmt(row['appraised_score'], lang)} · {labels[3]}: {_fmt(row['final_score'], lang)} · "

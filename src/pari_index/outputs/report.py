@@ -38,7 +38,7 @@ import polars as pl
 from markupsafe import Markup
 
 from pari_index.criteria.methodology import method_lines
-from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding
+from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, resolve_leaves
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
 from pari_index.outputs.files import write_text
@@ -85,6 +85,9 @@ LABELS: dict[str, dict[str, str]] = {
         "not_submitted": "không nộp",
         "completeness": "Kết quả chưa đầy đủ",
         "method": "Phương pháp tính điểm",
+        "item_methods": "Cách chấm từng tiêu chí (như phụ lục của bộ chỉ số)",
+        "item": "Tiêu chí",
+        "max_points": "Điểm tối đa",
         "tied": "đồng hạng",
         "new": "mới",
         "up": "tăng {n} bậc",
@@ -172,6 +175,9 @@ LABELS: dict[str, dict[str, str]] = {
         "not_submitted": "sent nothing",
         "completeness": "Incomplete results",
         "method": "Scoring method",
+        "item_methods": "How each item is scored (as the criteria annex words it)",
+        "item": "Item",
+        "max_points": "Maximum",
         "tied": "tied",
         "new": "new",
         "up": "up {n}",
@@ -593,6 +599,19 @@ def _column_places(about: Mapping[str, str], criteria: CriteriaSet | None) -> Ca
     return policy.column_places
 
 
+def _item_methods(criteria: CriteriaSet | None, lang: str) -> list[dict[str, str]]:
+    """Each scored item's rule in the words of the annex (criteria.method): the sentence the
+    template and ``pari explain`` print too. Empty when the set is not known."""
+    if criteria is None:
+        return []
+    from pari_index.criteria.method import method_text, number
+
+    return [
+        {"id": leaf.id, "title": leaf.title.get(lang), "max": number(leaf.max, lang), "method": method_text(leaf, lang)}
+        for leaf in resolve_leaves(criteria)
+    ]
+
+
 def _method_lines(about: Mapping[str, str], criteria: CriteriaSet | None, lang: str) -> list[str]:
     """The report's method notes: from the set in the report's language, else from the about sheet."""
     if criteria is not None:
@@ -1005,6 +1024,7 @@ def _build(
         # nothing), from the about sheet's counts, in the report's language.
         "notices": notices(about, lang),
         "method": _method_lines(about, criteria, lang),
+        "item_methods": _item_methods(criteria, lang),
         "title": title,
         "decision": decision,
         "decision_date": _display_date(decision_date, lang),

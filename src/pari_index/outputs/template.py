@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pari_index.criteria.method import method_text
 from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
 from pari_index.criteria.rules import Choice, InputType
 from pari_index.intake.register import Register
@@ -209,6 +210,8 @@ def write_template(criteria: CriteriaSet, path: str | Path, register: Register |
                     ):
                         ws.write_blank(r, col[meta], None, blocked)
                 guidance = leaf.guidance or ""
+                if first:  # the same method sentence as the annex, pari explain and the report
+                    guidance = f"Cách chấm: {method_text(leaf, 'vi')}" + (f"\n{guidance}" if guidance else "")
                 if first and leaf.evidence:
                     docs = "; ".join(e.label for e in leaf.evidence)
                     guidance = (guidance + " " if guidance else "") + f"Minh chứng: {docs}."
