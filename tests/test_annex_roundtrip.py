@@ -175,3 +175,16 @@ def test_cli_as_a_process_and_refusals(tmp_path: Path) -> None:
     # The wrong kind of output file is a usage error.
     done = run_process("criteria", "import", str(annex), "-o", str(tmp_path / "draft.xlsx"))
     assert done.returncode == 2 and "must end in .yaml or .yml" in done.stderr
+
+
+def test_round_trip_keeps_a_declared_range(tmp_path: Path) -> None:
+    """The composite index's 0-10 sub-scores come back as ranges of a number, not as percents."""
+    original = load_criteria(Path(__file__).parent / "data" / "composite_index_10.yaml").criteria
+    annex = tmp_path / "annex.xlsx"
+    export_annex(original, annex)
+    draft = import_annex(annex)
+    assert draft.todos == [] and draft.problems == []
+    again = load_criteria_text(draft_yaml(draft.document, annex.name), "draft.yaml").criteria
+    assert semantic_differences(original, again) == []
+    leaf = next(again.leaves())
+    assert leaf.rule.range is not None and (leaf.rule.range.from_, leaf.rule.range.to) == (0, 10)  # type: ignore[union-attr]

@@ -266,9 +266,17 @@ def _choice(body: list[str]) -> tuple[dict[str, Any], Inputs]:
     return {"kind": "choice", "input": "level", "levels": levels}, {"level": {"type": "level", "label": "Mức đạt được"}}
 
 
+_RANGE = re.compile(r"\(\s*giá\s+trị\s*[−-]\s*(?P<a>" + NUMBER + r")\s*\)\s*/\s*\(\s*(?P<b>" + NUMBER + r")\s*[−-]")
+
+
 def _proportional(header: str | None, joined: str) -> tuple[dict[str, Any], Inputs]:
-    source, inputs = _source(header, "percent", True)
+    # "(giá trị − 0) / (10 − 0) × điểm tối đa": a declared range of a plain number (a 0-10 score),
+    # not a percent; anything else is a ratio or a percent.
+    declared = _RANGE.search(joined)
+    source, inputs = _source(header, "number" if declared else "percent", not declared)
     rule: dict[str, Any] = {"kind": "proportional", **source}
+    if declared and "input" in source:
+        rule["range"] = {"from": parse_number(declared["a"]), "to": parse_number(declared["b"])}
     for key, pattern in (
         ("floor", r"không\s+thấp\s+hơn\s+(" + NUMBER + ")"),
         ("cap", r"không\s+quá\s+(" + NUMBER + ")"),
