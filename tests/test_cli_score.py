@@ -222,7 +222,11 @@ def test_explain_in_english(results: Path) -> None:
 
 def test_explain_whole_commune_and_unknown_codes(results: Path) -> None:
     text = explain(results, "00102")
-    assert text.count("\n    ") == 14  # one explanation line per scored item
+    lines = text.splitlines()
+    # Per scored item: one explanation line, then the rule in the annex's words (criteria.method).
+    assert sum(1 for line in lines if line.startswith("    Cách chấm: ")) == 14
+    explained = [line for line in lines if line.startswith("    ") and not line.startswith(("    Cách chấm", "      "))]
+    assert len(explained) == 14
     assert "Không áp dụng: loại khỏi điểm tối đa" in text  # 2.3 excluded for a commune
     code, output = invoke(["explain", "00999", "--results", str(results), "--criteria", str(CRITERIA)])
     assert code == 2 and "00999" in output and "Traceback" not in output
