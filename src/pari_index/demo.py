@@ -227,27 +227,57 @@ def make_register(
         raise ValueError("communes, districts and provinces must be at least 1")
     districts = min(districts, communes)
     provinces = min(provinces, districts)
+    # One generator for the whole register: the helpers below draw from it in a fixed order
+    # (provinces, districts, sizes, units, missing unit types), so the same seed gives the same
+    # register.
     rng = random.Random(f"{seed}/register")
     leaves = resolve_leaves(criteria)
     year = criteria.year if criteria.year is not None else DEMO_YEAR
-    two_level = year >= 2025
     needed = _unit_types_needed(leaves, year)
-
-    if provinces == 1:
-        province_names = [province or criteria.province]
-    else:
-        seen: set[str] = set()
-        province_names = []
-        while len(province_names) < provinces:
-            name = f"Tỉnh {_place_name(rng)}"
-            if name not in seen:
-                seen.add(name)
-                province_names.append(name)
+    province_names = _province_names(rng, provinces, province or criteria.province)
 
     # District kinds: urban districts hold wards, rural districts communes (and one township
     # before 2025), district-level towns a mix.
     kinds = ["Quận" if i % 5 == 0 else "Thị xã" if i % 7 == 3 else "Huyện" for i in range(districts)]
     district_names = _district_names(rng, kinds, [d * provinces // districts for d in range(districts)])
+    sizes = _district_sizes(rng, communes, districts)
+
+    step = 3 if communes * 3 < 100_000 else 1
+    out: list[Commune] = []
+    number = 1
+    for d, (kind, dname, size) in enumerate(zip(kinds, district_names, sizes, strict=True)):
+        prov = province_names[d * provinces // districts]
+        names_here: set[str] = set()
+        for k in range(size):
+            unit = _unit_type(rng, kind, k, len(out), two_level=year >= 2025, needed=needed)
+            base = _place_name(rng)
+            if unit == "special_zone":
+                base = f"{rng.choice(ISLAND_WORDS)} {rng.choice(SYLLABLES)}"
+            while base in names_here:
+                base = _place_name(rng)
+            names_here.add(base)
+            out.append(Commune(f"{number:05d}", f"{UNIT_TITLES[unit]} {base}", unit, dname, prov))
+            number += step
+    _cover_unit_types(rng, out, needed)
+    return out
+
+
+def _province_names(rng: random.Random, provinces: int, default: str) -> list[str]:
+    """``default`` alone for one province; otherwise that many distinct invented names."""
+    if provinces == 1:
+        return [default]
+    seen: set[str] = set()
+    names: list[str] = []
+    while len(names) < provinces:
+        name = f"Tỉnh {_place_name(rng)}"
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def _district_sizes(rng: random.Random, communes: int, districts: int) -> list[int]:
+    """Units per district: uneven (weights 0.6 to 1.4), each at least 1, summing to ``communes``."""
     weights = [rng.uniform(0.6, 1.4) for _ in range(districts)]
     total = sum(weights)
     sizes = [max(1, int(communes * w / total)) for w in weights]
@@ -257,34 +287,31 @@ def make_register(
     while sum(sizes) < communes:
         sizes[i % districts] += 1
         i += 1
+    return sizes
 
-    step = 3 if communes * 3 < 100_000 else 1
-    out: list[Commune] = []
-    number = 1
-    special_every = 120
-    for d, (kind, dname, size) in enumerate(zip(kinds, district_names, sizes, strict=True)):
-        prov = province_names[d * provinces // districts]
-        names_here: set[str] = set()
-        for k in range(size):
-            if kind == "Quận":
-                unit = "ward"
-            elif kind == "Thị xã":
-                unit = "ward" if rng.random() < 0.6 else "commune"
-            elif k == 0 and not two_level:
-                unit = "township"
-            else:
-                unit = "commune"
-            if "special_zone" in needed and kind == "Huyện" and (len(out) % special_every) == special_every // 2:
-                unit = "special_zone"
-            base = _place_name(rng)
-            if unit == "special_zone":
-                base = f"{rng.choice(ISLAND_WORDS)} {rng.choice(SYLLABLES)}"
-            while base in names_here:
-                base = _place_name(rng)
-            names_here.add(base)
-            out.append(Commune(f"{number:05d}", f"{UNIT_TITLES[unit]} {base}", unit, dname, prov))
-            number += step
-    # Make sure every unit type the set has items for occurs at least once (small sets).
+
+#: Every how many units a rural district gets a special zone (when the set scores special zones).
+SPECIAL_EVERY = 120
+
+
+def _unit_type(rng: random.Random, kind: str, k: int, made: int, *, two_level: bool, needed: set[str]) -> str:
+    """The type of the ``k``-th unit of a district of ``kind``, ``made`` units having been made."""
+    if kind == "Quận":
+        unit = "ward"
+    elif kind == "Thị xã":
+        unit = "ward" if rng.random() < 0.6 else "commune"
+    elif k == 0 and not two_level:
+        unit = "township"
+    else:
+        unit = "commune"
+    if "special_zone" in needed and kind == "Huyện" and (made % SPECIAL_EVERY) == SPECIAL_EVERY // 2:
+        unit = "special_zone"
+    return unit
+
+
+def _cover_unit_types(rng: random.Random, out: list[Commune], needed: set[str]) -> None:
+    """Make sure every unit type the set has items for occurs at least once (small sets): the
+    last units, every other one from the end, are changed in place."""
     present = {c.unit_type for c in out}
     for j, unit in enumerate(sorted(needed - present)):
         if len(out) <= 2 * (j + 1):
@@ -293,7 +320,6 @@ def make_register(
         c = out[idx]
         base = c.name.split(" ", 1)[1] if unit != "special_zone" else f"Hòn {rng.choice(SYLLABLES)}"
         out[idx] = Commune(c.code, f"{UNIT_TITLES[unit]} {base}", unit, c.district, c.province)
-    return out
 
 
 def register_frame(units: Sequence[Commune]) -> pl.DataFrame:
@@ -469,6 +495,9 @@ def _generic(rng: random.Random, q: float, spec: InputSpec, year: int) -> Value:
 
 
 def _leaf_inputs(rng: random.Random, q: float, plan: _Plan, year: int) -> dict[str, Value]:
+    """Values for every input of one item, of a unit of quality ``q`` (0 to 1): the rule's own
+    inputs drawn so that better units tend to score better, any other input by its type. The
+    draws from ``rng`` are in a fixed order, so the same seed gives the same values."""
     leaf = plan.leaf
     rule = leaf.rule
     values: dict[str, Value] = {}
@@ -478,33 +507,9 @@ def _leaf_inputs(rng: random.Random, q: float, plan: _Plan, year: int) -> dict[s
         case Timeliness():
             values[rule.input] = _pick(rng, q, ("on_time", "late", "not_done"))
         case Deadline():
-            outcome = _pick(rng, q, ("on_time", "late", "not_done"))
-            deadline, late_until, references = _demo_deadline(rule, year)
-            values.update(references)
-            start = min([dt.date(deadline.year, 1, 2), *references.values()])
-            if outcome == "on_time":
-                span = max(0, (deadline - start).days)
-                values[rule.input] = start + dt.timedelta(days=rng.randint(0, span))
-            elif outcome == "late":
-                until = late_until or deadline + dt.timedelta(days=60)
-                span = max(1, (until - deadline).days)
-                values[rule.input] = deadline + dt.timedelta(days=rng.randint(1, span))
-            else:
-                values[rule.input] = None
+            values.update(_deadline_inputs(rng, q, rule, year))
         case Tiers() | Proportional() if rule.rate is not None:
-            if isinstance(rule, Tiers):
-                ordered = sorted(rule.tiers, key=lambda t: -t.points)
-                rate = _in_interval(rng, _pick(rng, q, ordered), 0, 100 * SCALE, SCALE // 10)
-                rate = _rate(rng, q) if rate is None else rate
-            else:
-                rate = _rate(rng, q)
-            den = _denominator(rng, plan.scale)
-            if leaf.inputs[rule.rate.denominator].type is InputType.count:
-                num = round(den // SCALE * rate / (100 * SCALE)) * SCALE
-            else:
-                num = den * rate // (100 * SCALE) // (SCALE // 10) * (SCALE // 10)
-            values[rule.rate.denominator] = den
-            values[rule.rate.numerator] = min(num, den)
+            values.update(_rate_inputs(rng, q, plan, rule))
         case Tiers():
             assert rule.input is not None
             spec = leaf.inputs[rule.input]
@@ -530,17 +535,7 @@ def _leaf_inputs(rng: random.Random, q: float, plan: _Plan, year: int) -> dict[s
             for item in rule.items:
                 values[item.input] = rng.random() < 0.55 + 0.43 * q
         case CountTiers():
-            by_count = sorted(rule.tiers, key=lambda t: -t.at_least)
-            bottom = min(t.at_least for t in rule.tiers)
-            options: list[tuple[int, int]] = []
-            upper = by_count[0].at_least + 3
-            for tier in by_count:
-                options.append((tier.at_least, max(tier.at_least, upper - 1)))
-                upper = tier.at_least
-            if bottom > 0:
-                options.append((0, bottom - 1))
-            low, high = _pick(rng, q, options)
-            values[rule.input] = rng.randint(low, high) * SCALE
+            values[rule.input] = _count_tier_input(rng, q, rule)
         case Choice():
             ordered_levels = sorted(rule.levels, key=lambda lv: -lv.points_for(leaf.max))
             values[rule.input] = _pick(rng, q, ordered_levels).value
@@ -556,6 +551,58 @@ def _leaf_inputs(rng: random.Random, q: float, plan: _Plan, year: int) -> dict[s
         if name not in values:
             values[name] = _generic(rng, q, spec, leaf_year(leaf, year))
     return values
+
+
+def _deadline_inputs(rng: random.Random, q: float, rule: Deadline, year: int) -> dict[str, Value]:
+    """The reference dates of a deadline item, then its completion date: within the deadline,
+    late (up to the late limit, or 60 days), or none (not done)."""
+    outcome = _pick(rng, q, ("on_time", "late", "not_done"))
+    deadline, late_until, references = _demo_deadline(rule, year)
+    values: dict[str, Value] = dict(references)
+    start = min([dt.date(deadline.year, 1, 2), *references.values()])
+    if outcome == "on_time":
+        span = max(0, (deadline - start).days)
+        values[rule.input] = start + dt.timedelta(days=rng.randint(0, span))
+    elif outcome == "late":
+        until = late_until or deadline + dt.timedelta(days=60)
+        span = max(1, (until - deadline).days)
+        values[rule.input] = deadline + dt.timedelta(days=rng.randint(1, span))
+    else:
+        values[rule.input] = None
+    return values
+
+
+def _rate_inputs(rng: random.Random, q: float, plan: _Plan, rule: Tiers | Proportional) -> dict[str, Value]:
+    """Denominator and numerator of an item scored on a rate: a rate drawn for the unit's quality
+    (within a tier, for tiers), applied to a denominator of the item's scale."""
+    assert rule.rate is not None
+    if isinstance(rule, Tiers):
+        ordered = sorted(rule.tiers, key=lambda t: -t.points)
+        rate = _in_interval(rng, _pick(rng, q, ordered), 0, 100 * SCALE, SCALE // 10)
+        rate = _rate(rng, q) if rate is None else rate
+    else:
+        rate = _rate(rng, q)
+    den = _denominator(rng, plan.scale)
+    if plan.leaf.inputs[rule.rate.denominator].type is InputType.count:
+        num = round(den // SCALE * rate / (100 * SCALE)) * SCALE
+    else:
+        num = den * rate // (100 * SCALE) // (SCALE // 10) * (SCALE // 10)
+    return {rule.rate.denominator: den, rule.rate.numerator: min(num, den)}
+
+
+def _count_tier_input(rng: random.Random, q: float, rule: CountTiers) -> int:
+    """A count (in units) inside one of the tiers, or below the lowest, picked for the quality."""
+    by_count = sorted(rule.tiers, key=lambda t: -t.at_least)
+    bottom = min(t.at_least for t in rule.tiers)
+    options: list[tuple[int, int]] = []
+    upper = by_count[0].at_least + 3
+    for tier in by_count:
+        options.append((tier.at_least, max(tier.at_least, upper - 1)))
+        upper = tier.at_least
+    if bottom > 0:
+        options.append((0, bottom - 1))
+    low, high = _pick(rng, q, options)
+    return rng.randint(low, high) * SCALE
 
 
 def leaf_year(leaf: Leaf, year: int) -> int:
@@ -773,6 +820,9 @@ class _Settings:
 def _commune_rows(
     s: _Settings, c: Commune, rng: random.Random, q: float, answers: list[_Answer | None], true: list[int | None]
 ) -> tuple[list[tuple[str | None, ...]], dict[str, str | None], list[tuple[str | None, ...]], list[tuple[Any, ...]]]:
+    """One unit's rows: long-form rows (or its wide-form row, for units in ``s.wide_codes``),
+    survey rows and appraisal rows. The draws from ``rng`` are in a fixed order (habits, then item
+    by item, then the corrections), so the same seed gives the same files."""
     comma = rng.random() < 0.85  # most clerks type a decimal comma
     by_label = rng.random() < 0.7
     fill_input = rng.random() < 0.5  # some leave the input column empty for single-input items
@@ -803,85 +853,123 @@ def _commune_rows(
         number, date, file, explanation, explained = _evidence(rng, plan, answer, pts, q, s.year)
         na = "có" if answer.na else None
         if explained:
-            decided = rng.random() < 0.7
-            if decided:
-                accepted = rng.random() < 0.6
-                reason = rng.choice(ACCEPT_REASONS if accepted else REJECT_REASONS)
-                appraisal.append(
-                    (c.code, leaf.id, None, None, None, "có" if accepted else "không", reason, rng.choice(s.appraisers))
-                )
+            appraisal += _explanation_decisions(rng, s, c, leaf)
         elif number and not answer.na:
             evidence_ok.append(j)
         if not answer.na and answer.values and not plan.adjustment:
             candidates.append(j)
-        single = len(plan.names) == 1
+        metas = (self_score, number, date, file, explanation, na)
         if c.code in s.wide_codes:
-            for name in plan.names:
-                wide[leaf.id if single else f"{leaf.id}:{name}"] = texts[name]
-            for meta, text in (
-                ("self_score", self_score),
-                ("evidence_number", number),
-                ("evidence_date", date),
-                ("evidence_file", file),
-                ("explanation", explanation),
-                ("n/a", na),
-            ):
-                if text is not None:
-                    wide[f"{leaf.id}:{meta}"] = text
-            continue
-        first = True
-        for name in plan.names:
-            text = texts[name]
-            if text is None and not first:
-                continue
-            input_name = name if (not single or fill_input) else None
-            if first:
-                long_rows.append((c.code, leaf.id, input_name, text, self_score, number, date, file, explanation, na))
-                first = False
-            else:
-                long_rows.append((c.code, leaf.id, input_name, text, None, None, None, None, None, None))
+            wide.update(_wide_item(plan, texts, metas))
+        else:
+            long_rows += _long_item_rows(c, plan, texts, metas, fill_input)
     if correct_one and candidates:
-        for j in rng.sample(candidates, min(3, len(candidates))):
-            plan = s.plans[j]
-            answer = answers[j]
-            assert answer is not None
-            lowered = _lowered(rng, plan, answer.values)
-            if lowered is None:
-                continue
-            name, value = lowered
-            text = _text(value, plan.leaf.inputs[name], plan.leaf, True, True)
-            single = len(plan.names) == 1
-            appraisal.append(
-                (
-                    c.code,
-                    plan.leaf.id,
-                    None if single else name,
-                    text,
-                    None,
-                    None,
-                    rng.choice(CORRECTION_REASONS[plan.leaf.inputs[name].type]),
-                    rng.choice(s.appraisers),
-                )
-            )
-            break
+        appraisal += _input_correction(rng, s, c, candidates, answers)
     if override_one and evidence_ok:
-        j = rng.choice(evidence_ok)
-        pts = true[j] or 0
-        lower = [v for v in s.plans[j].ladder if v < pts and v >= 0]
-        if lower:
-            appraisal.append(
-                (
-                    c.code,
-                    s.plans[j].leaf.id,
-                    None,
-                    None,
-                    _number_text(rng.choice(lower), True),
-                    None,
-                    rng.choice(OVERRIDE_REASONS),
-                    rng.choice(s.appraisers),
-                )
-            )
+        appraisal += _score_override(rng, s, c, evidence_ok, true)
     return long_rows, wide, survey_rows, appraisal
+
+
+#: The wide form's meta columns of an item, in the order of ``metas`` in _commune_rows.
+WIDE_META = ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a")
+
+
+def _wide_item(plan: _Plan, texts: dict[str, str | None], metas: tuple[str | None, ...]) -> dict[str, str | None]:
+    """One item's cells of a wide-form row: each input (``id`` alone for a single input, else
+    ``id:input``), then each meta field given (``id:self_score`` …)."""
+    leaf = plan.leaf
+    single = len(plan.names) == 1
+    cells: dict[str, str | None] = {}
+    for name in plan.names:
+        cells[leaf.id if single else f"{leaf.id}:{name}"] = texts[name]
+    for meta, text in zip(WIDE_META, metas, strict=True):
+        if text is not None:
+            cells[f"{leaf.id}:{meta}"] = text
+    return cells
+
+
+def _long_item_rows(
+    c: Commune, plan: _Plan, texts: dict[str, str | None], metas: tuple[str | None, ...], fill_input: bool
+) -> list[tuple[str | None, ...]]:
+    """One item's long-form rows: one per input given (the first always, even empty), the meta
+    fields on the first only; the input column is left empty for a single input unless
+    ``fill_input``."""
+    rows: list[tuple[str | None, ...]] = []
+    single = len(plan.names) == 1
+    first = True
+    for name in plan.names:
+        text = texts[name]
+        if text is None and not first:
+            continue
+        input_name = name if (not single or fill_input) else None
+        if first:
+            rows.append((c.code, plan.leaf.id, input_name, text, *metas))
+            first = False
+        else:
+            rows.append((c.code, plan.leaf.id, input_name, text, None, None, None, None, None, None))
+    return rows
+
+
+def _explanation_decisions(rng: random.Random, s: _Settings, c: Commune, leaf: Leaf) -> list[tuple[Any, ...]]:
+    """Most explanations get the council's decision (accepted or not, with a reason)."""
+    decided = rng.random() < 0.7
+    if not decided:
+        return []
+    accepted = rng.random() < 0.6
+    reason = rng.choice(ACCEPT_REASONS if accepted else REJECT_REASONS)
+    return [(c.code, leaf.id, None, None, None, "có" if accepted else "không", reason, rng.choice(s.appraisers))]
+
+
+def _input_correction(
+    rng: random.Random, s: _Settings, c: Commune, candidates: list[int], answers: list[_Answer | None]
+) -> list[tuple[Any, ...]]:
+    """At most one corrected input, lowered by the council, among up to 3 sampled items."""
+    for j in rng.sample(candidates, min(3, len(candidates))):
+        plan = s.plans[j]
+        answer = answers[j]
+        assert answer is not None
+        lowered = _lowered(rng, plan, answer.values)
+        if lowered is None:
+            continue
+        name, value = lowered
+        text = _text(value, plan.leaf.inputs[name], plan.leaf, True, True)
+        single = len(plan.names) == 1
+        return [
+            (
+                c.code,
+                plan.leaf.id,
+                None if single else name,
+                text,
+                None,
+                None,
+                rng.choice(CORRECTION_REASONS[plan.leaf.inputs[name].type]),
+                rng.choice(s.appraisers),
+            )
+        ]
+    return []
+
+
+def _score_override(
+    rng: random.Random, s: _Settings, c: Commune, evidence_ok: list[int], true: list[int | None]
+) -> list[tuple[Any, ...]]:
+    """A score override below the true score, on one item whose evidence is in order."""
+    j = rng.choice(evidence_ok)
+    pts = true[j] or 0
+    lower = [v for v in s.plans[j].ladder if v < pts and v >= 0]
+    if not lower:
+        return []
+    return [
+        (
+            c.code,
+            s.plans[j].leaf.id,
+            None,
+            None,
+            _number_text(rng.choice(lower), True),
+            None,
+            rng.choice(OVERRIDE_REASONS),
+            rng.choice(s.appraisers),
+        )
+    ]
 
 
 def _batches(
@@ -1070,61 +1158,15 @@ def generate(
     year = criteria.year if criteria.year is not None else DEMO_YEAR
     compiled = compile_criteria(criteria, year)
     plans = _plans(compiled.leaves)
-    if "wide" in forms and "long" in forms:
-        # A district is its province and its name: names repeat across provinces.
-        district_names = list(dict.fromkeys((c.province, c.district) for c in units))
-        n_wide = min(len(district_names) - 1, max(1, round(len(district_names) * wide_share)))
-        wide_districts = set(district_names[len(district_names) - n_wide :]) if n_wide > 0 else set()
-        wide_codes = frozenset(c.code for c in units if (c.province, c.district) in wide_districts)
-        if not wide_codes and len(units) > 1:
-            wide_codes = frozenset(c.code for c in units[-max(1, len(units) // 4) :])
-    elif "wide" in forms:
-        wide_codes = frozenset(c.code for c in units)
-    else:
-        wide_codes = frozenset()
+    wide_codes = _wide_codes(units, forms, wide_share)
     rng = random.Random(f"{seed}/council")
     appraisers = [f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}" for _ in range(6)]
     # Small sets get a higher share of corrections so that the appraisal file shows every kind.
     share = min(0.5, max(0.15, 6 / len(units)))
     settings = _Settings(plans, compiled, year, mistakes, appraisers, wide_codes, seed, share)
 
-    files: dict[str, Path] = {}
-    register_path = out / f"communes.{fmt}"
-    reg = register_frame(units)
-    if fmt == "csv":
-        register_path.write_bytes(b"\xef\xbb\xbf" + reg.write_csv().encode())
-    elif fmt == "parquet":
-        reg.write_parquet(register_path)
-    else:
-        write_xlsx_synthetic(register_path, reg)
-    files["communes"] = register_path
-
-    strings = pl.String()
-    wide_cols = _wide_columns(plans)
-    has_survey = any(p.survey for p in plans)
-    with tempfile.TemporaryDirectory(dir=out, prefix=".demo-") as tmp_name:
-        tmp = Path(tmp_name)
-        sinks: dict[str, tuple[_Sink, Sequence[str]]] = {}
-        if len(wide_codes) < len(units):
-            sinks["assessments_long"] = (_Sink(out / f"assessments_long.{fmt}", fmt, None, tmp), LONG_COLUMNS)
-        if wide_codes:
-            wf = wide_fmt or fmt
-            sinks["assessments_wide"] = (_Sink(out / f"assessments_wide.{wf}", wf, wide_cols, tmp), wide_cols)
-        if has_survey:
-            sinks["survey"] = (_Sink(out / f"survey.{fmt}", fmt, None, tmp), SURVEY_COLUMNS)
-        sinks["appraisal"] = (_Sink(out / f"appraisal.{fmt}", fmt, None, tmp), APPRAISAL_COLUMNS)
-        for long_rows, wide_rows, survey_rows, appraisal_rows in _batches(settings, units, batch_size):
-            if "assessments_long" in sinks and long_rows:
-                sinks["assessments_long"][0].add(_rows_frame(long_rows, LONG_COLUMNS))
-            if "assessments_wide" in sinks and wide_rows:
-                frame = pl.DataFrame(wide_rows, schema=dict.fromkeys(wide_cols, strings))
-                sinks["assessments_wide"][0].add(frame)
-            if "survey" in sinks and survey_rows:
-                sinks["survey"][0].add(_rows_frame(survey_rows, SURVEY_COLUMNS))
-            if appraisal_rows:
-                sinks["appraisal"][0].add(_rows_frame(appraisal_rows, APPRAISAL_COLUMNS))
-        for role, (sink, columns) in sinks.items():
-            files[role] = sink.close(dict.fromkeys(columns, strings))
+    files: dict[str, Path] = {"communes": _write_register(out, units, fmt)}
+    files.update(_write_assessments(out, settings, units, fmt, wide_fmt, batch_size))
     readme = out / README_NAME
     readme.write_text(
         _readme(
@@ -1142,6 +1184,72 @@ def generate(
         encoding="utf-8",
     )
     files["readme"] = readme
+    return files
+
+
+def _wide_codes(units: Sequence[Commune], forms: Sequence[Form], wide_share: float) -> frozenset[str]:
+    """The units written in the wide form: all (wide only), none (long only), or with both forms
+    those of the last districts, about ``wide_share`` of them (the last quarter of the units when
+    that leaves none, e.g. with a single district)."""
+    if "wide" in forms and "long" in forms:
+        # A district is its province and its name: names repeat across provinces.
+        district_names = list(dict.fromkeys((c.province, c.district) for c in units))
+        n_wide = min(len(district_names) - 1, max(1, round(len(district_names) * wide_share)))
+        wide_districts = set(district_names[len(district_names) - n_wide :]) if n_wide > 0 else set()
+        wide_codes = frozenset(c.code for c in units if (c.province, c.district) in wide_districts)
+        if not wide_codes and len(units) > 1:
+            wide_codes = frozenset(c.code for c in units[-max(1, len(units) // 4) :])
+        return wide_codes
+    if "wide" in forms:
+        return frozenset(c.code for c in units)
+    return frozenset()
+
+
+def _write_register(out: Path, units: Sequence[Commune], fmt: Format) -> Path:
+    """The commune register as ``communes.<fmt>`` (a CSV with a BOM, as Excel writes it)."""
+    register_path = out / f"communes.{fmt}"
+    reg = register_frame(units)
+    if fmt == "csv":
+        register_path.write_bytes(b"\xef\xbb\xbf" + reg.write_csv().encode())
+    elif fmt == "parquet":
+        reg.write_parquet(register_path)
+    else:
+        write_xlsx_synthetic(register_path, reg)
+    return register_path
+
+
+def _write_assessments(
+    out: Path, s: _Settings, units: Sequence[Commune], fmt: Format, wide_fmt: Format | None, batch_size: int
+) -> dict[str, Path]:
+    """The long and wide self-assessments, survey and appraisal files (those that have rows),
+    written batch by batch so that memory stays bounded; returns them by role."""
+    strings = pl.String()
+    wide_cols = _wide_columns(s.plans)
+    has_survey = any(p.survey for p in s.plans)
+    files: dict[str, Path] = {}
+    with tempfile.TemporaryDirectory(dir=out, prefix=".demo-") as tmp_name:
+        tmp = Path(tmp_name)
+        sinks: dict[str, tuple[_Sink, Sequence[str]]] = {}
+        if len(s.wide_codes) < len(units):
+            sinks["assessments_long"] = (_Sink(out / f"assessments_long.{fmt}", fmt, None, tmp), LONG_COLUMNS)
+        if s.wide_codes:
+            wf = wide_fmt or fmt
+            sinks["assessments_wide"] = (_Sink(out / f"assessments_wide.{wf}", wf, wide_cols, tmp), wide_cols)
+        if has_survey:
+            sinks["survey"] = (_Sink(out / f"survey.{fmt}", fmt, None, tmp), SURVEY_COLUMNS)
+        sinks["appraisal"] = (_Sink(out / f"appraisal.{fmt}", fmt, None, tmp), APPRAISAL_COLUMNS)
+        for long_rows, wide_rows, survey_rows, appraisal_rows in _batches(s, units, batch_size):
+            if "assessments_long" in sinks and long_rows:
+                sinks["assessments_long"][0].add(_rows_frame(long_rows, LONG_COLUMNS))
+            if "assessments_wide" in sinks and wide_rows:
+                frame = pl.DataFrame(wide_rows, schema=dict.fromkeys(wide_cols, strings))
+                sinks["assessments_wide"][0].add(frame)
+            if "survey" in sinks and survey_rows:
+                sinks["survey"][0].add(_rows_frame(survey_rows, SURVEY_COLUMNS))
+            if appraisal_rows:
+                sinks["appraisal"][0].add(_rows_frame(appraisal_rows, APPRAISAL_COLUMNS))
+        for role, (sink, columns) in sinks.items():
+            files[role] = sink.close(dict.fromkeys(columns, strings))
     return files
 
 

@@ -735,13 +735,51 @@ EXPECTED_TEXT = {
 def _check_and_type(
     cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Split cells into accepted (typed) and findings."""
+    """Split cells into accepted (typed) and findings.
+
+    Three rounds, each rejecting what it finds before the next looks: where the cell belongs
+    (commune, criterion, input), conflicting repeats, then the typed value itself.
+    """
     findings: list[pl.DataFrame] = []
     cells = cells.join(table.fields, on=[CRITERION, FIELD], how="left")
     leaf_ids = table.default_input.select(CRITERION).with_columns(pl.lit(True).alias("_known_leaf"))
     cells = cells.join(leaf_ids, on=CRITERION, how="left")
+    cells = _reject(cells, _structure_checks(cells, known_communes), findings)
 
-    # Where the cell belongs: commune, criterion, input.
+    # Same commune, criterion and field more than once: different values are a conflict (none is
+    # used); the same value again is a repeated row (counted once, through its first row).
+    key = [COMMUNE, CRITERION, FIELD]
+    cells = cells.with_columns(
+        pl.len().over(key).alias("_copies"),
+        pl.col(VALUE).n_unique().over(key).alias("_distinct"),
+    )
+    conflict = _Check(
+        pl.col("_distinct") > 1,
+        "conflicting-values",
+        _conflict_message(),
+        CONFLICT_HINT,
+    )
+    cells = _reject(cells, [conflict], findings)
+
+    # Typed parsing, one kind of cell at a time: each parser runs only on its own rows (a single
+    # when/then over all cells would run every parser on every row).
+    cells = _typed_cells(cells.drop("_known_leaf", "_distinct"), table)
+    cells = _reject(cells, _value_checks(cells, table), findings)
+    # Repeats are looked for among accepted cells only, so that a repeated unreadable value is an
+    # error on each of its rows rather than "counted once". The copies of one key all have the same
+    # text (different texts were a conflict above), so the value checks kept all or none of them
+    # and the counts taken before them still hold.
+    cells = _drop_repeats(cells, key, findings)
+    # The source file name repeats on every cell; as a category it costs 4 bytes a cell, not a
+    # copy of the path (74 MB of a national run's 280 MB of cells).
+    accepted = cells.drop("_min", "_max", "_copies").with_columns(pl.col(FILE).cast(pl.Categorical))
+    all_findings = pl.concat(findings) if findings else empty_findings()
+    return accepted, all_findings
+
+
+def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> list[_Check]:
+    """Where each cell belongs: a commune (in the register, when there is one), a scored item of
+    the set and one of its inputs. ``cells`` carry the joined ``kind`` and ``_known_leaf``."""
     structure = [
         *_control_character_checks(cells),
         _Check(
@@ -784,26 +822,13 @@ def _check_and_type(
                 "add it to the register, or correct the code (codes keep their leading zeros)",
             )
         )
-    cells = _reject(cells, structure, findings)
+    return structure
 
-    # Same commune, criterion and field more than once: different values are a conflict (none is
-    # used); the same value again is a repeated row (counted once, through its first row).
-    key = [COMMUNE, CRITERION, FIELD]
-    cells = cells.with_columns(
-        pl.len().over(key).alias("_copies"),
-        pl.col(VALUE).n_unique().over(key).alias("_distinct"),
-    )
-    conflict = _Check(
-        pl.col("_distinct") > 1,
-        "conflicting-values",
-        _conflict_message(),
-        CONFLICT_HINT,
-    )
-    cells = _reject(cells, [conflict], findings)
 
-    # Typed parsing, one kind of cell at a time: each parser runs only on its own rows (a single
-    # when/then over all cells would run every parser on every row).
-    cells = _typed_cells(cells.drop("_known_leaf", "_distinct"), table)
+def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
+    """The checks on typed values: readable for their kind, within the kind's and the input's
+    bounds, and "not applicable" only where the item allows it. ``cells`` are typed already
+    (``num``, ``flag``, ``day``, ``text``): the date and number notes are taken from them."""
     kind = pl.col("kind")
     num = pl.col("num")
     input_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
@@ -817,7 +842,7 @@ def _check_and_type(
     # A date refused for its year (15/12/25, 01/01/0000) or size gets its own finding and hint.
     date_notes = date_problems(cells.filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null())[VALUE])
     number_notes = number_problems(cells.filter(kind.is_in(NUMERIC_KINDS) & num.is_null())[VALUE])
-    values = [
+    return [
         *_date_checks(date_notes),
         *_number_checks(number_notes),
         _Check(
@@ -868,17 +893,6 @@ def _check_and_type(
             "score it, or give an explanation for the appraisal council",
         ),
     ]
-    cells = _reject(cells, values, findings)
-    # Repeats are looked for among accepted cells only, so that a repeated unreadable value is an
-    # error on each of its rows rather than "counted once". The copies of one key all have the same
-    # text (different texts were a conflict above), so the value checks kept all or none of them
-    # and the counts taken before them still hold.
-    cells = _drop_repeats(cells, key, findings)
-    # The source file name repeats on every cell; as a category it costs 4 bytes a cell, not a
-    # copy of the path (74 MB of a national run's 280 MB of cells).
-    accepted = cells.drop("_min", "_max", "_copies").with_columns(pl.col(FILE).cast(pl.Categorical))
-    all_findings = pl.concat(findings) if findings else empty_findings()
-    return accepted, all_findings
 
 
 def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
@@ -1087,54 +1101,27 @@ def _check_meta(
     # per-field comparisons; most items have one row.
     several = pl.col("_n") > 1
 
-    def each_field(
-        frame: pl.DataFrame, label: Callable[[str], pl.Expr], emit: Callable[[pl.DataFrame], None]
-    ) -> pl.DataFrame:
-        """For each field: the rows where ``label(field)`` is not null go to ``emit`` (with the
-        label in ``_repeat``, the field in FIELD and its text in VALUE), and the field is nulled
-        there."""
-        for name in META_COLUMNS:
-            marked = frame.with_columns(label(name).alias("_repeat"))
-            hits = marked.filter(pl.col("_repeat").is_not_null())
-            if hits.height:
-                emit(hits.with_columns(pl.lit(name).alias(FIELD), pl.col(name).cast(pl.String).alias(VALUE)))
-                frame = marked.with_columns(pl.when(pl.col("_repeat").is_null()).then(pl.col(name)).alias(name)).drop(
-                    "_repeat"
-                )
-        return frame
-
-    def conflict(name: str) -> pl.Expr:
-        present = pl.col(name).is_not_null()
-        return pl.when(present & (pl.col(name).drop_nulls().n_unique().over(key) > 1)).then(pl.lit("conflict"))
-
-    def repeat(name: str) -> pl.Expr:
-        return _repeat_label(pl.col(name).is_not_null(), key)
-
     single, multi = rows.filter(~several), rows.filter(several)
     has_several = multi.height > 0
     if has_several:
-        multi = each_field(
+        multi = _each_meta_field(
             multi,
-            conflict,
+            _meta_conflict,
             lambda hits: findings.append(
                 _meta_findings(hits, headers, "error", "conflicting-values", _conflict_message(), CONFLICT_HINT)
             ),
         )
         rows = pl.concat([single, multi])
 
-    typed = {name: _parsed_once(rows, name, parser) for name, parser in META_PARSERS.items()}
-    rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
-    for name in typed:
-        bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
-        if bad.height:
-            findings += _unread_meta_findings(bad, name, headers)
-    rows = rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
+    rows = _typed_meta(rows, headers, findings)
 
     if has_several:
         # Repeats among accepted values only (as for cells): one copy of each field is used.
         single, multi = rows.filter(~several), rows.filter(several)
-        multi = each_field(
-            multi, repeat, lambda hits: findings.append(_repeat_findings(hits, _meta_column_name(headers)))
+        multi = _each_meta_field(
+            multi,
+            lambda name: _repeat_label(pl.col(name).is_not_null(), key),
+            lambda hits: findings.append(_repeat_findings(hits, _meta_column_name(headers))),
         )
         rows = pl.concat([single, multi])
     rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
@@ -1151,6 +1138,43 @@ def _check_meta(
         )
     meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
     return meta, (pl.concat(findings) if findings else empty_findings()), used, places
+
+
+def _each_meta_field(
+    frame: pl.DataFrame, label: Callable[[str], pl.Expr], emit: Callable[[pl.DataFrame], None]
+) -> pl.DataFrame:
+    """For each meta field: the rows where ``label(field)`` is not null go to ``emit`` (with the
+    label in ``_repeat``, the field in FIELD and its text in VALUE), and the field is nulled
+    there."""
+    for name in META_COLUMNS:
+        marked = frame.with_columns(label(name).alias("_repeat"))
+        hits = marked.filter(pl.col("_repeat").is_not_null())
+        if hits.height:
+            emit(hits.with_columns(pl.lit(name).alias(FIELD), pl.col(name).cast(pl.String).alias(VALUE)))
+            frame = marked.with_columns(pl.when(pl.col("_repeat").is_null()).then(pl.col(name)).alias(name)).drop(
+                "_repeat"
+            )
+    return frame
+
+
+def _meta_conflict(name: str) -> pl.Expr:
+    """ "conflict" where one item's meta field ``name`` has more than one distinct text."""
+    present = pl.col(name).is_not_null()
+    return pl.when(present & (pl.col(name).drop_nulls().n_unique().over([COMMUNE, CRITERION]) > 1)).then(
+        pl.lit("conflict")
+    )
+
+
+def _typed_meta(rows: pl.DataFrame, headers: dict[str, str], findings: list[pl.DataFrame]) -> pl.DataFrame:
+    """The meta fields parsed in place (META_PARSERS); a text that does not parse is nulled and
+    appended to ``findings``."""
+    typed = {name: _parsed_once(rows, name, parser) for name, parser in META_PARSERS.items()}
+    rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
+    for name in typed:
+        bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
+        if bad.height:
+            findings += _unread_meta_findings(bad, name, headers)
+    return rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
 
 
 def _meta_places(rows: pl.DataFrame, headers: dict[str, str], several: bool) -> pl.DataFrame:

@@ -499,7 +499,6 @@ def _score_frames(
     criteria = compiled.criteria
     leaves = compiled.leaves
     communes = register.frame.select("code", "unit_type")
-    key = [COMMUNE, CRITERION]
 
     # Input cells only (not self-scores, evidence or explanations): what the rules read and what
     # appraisal corrections replace. A third of all cells nationally, so copies stay small.
@@ -508,21 +507,55 @@ def _score_frames(
     reported = compiled.evaluate(evaluation_frame(input_cells, leaves, communes)).rename(
         {"points": "computed_score", "branch": "computed_branch"}
     )
-    if appraisal.cells.height:
-        # Only the communes whose inputs the council corrected are evaluated again (a national
-        # appraisal touches about one commune in seven).
-        touched_communes = appraisal.cells.select(COMMUNE).unique()
-        merged_touched = _merge_corrections(input_cells.join(touched_communes, on=COMMUNE, how="semi"), appraisal.cells)
-        merged_cells = pl.concat(
-            [input_cells.join(touched_communes, on=COMMUNE, how="anti"), merged_touched], how="vertical_relaxed"
-        )
-        touched_register = communes.join(touched_communes, left_on="code", right_on=COMMUNE, how="semi")
-        corrected = compiled.evaluate(evaluation_frame(merged_touched, leaves, touched_register)).select(
-            COMMUNE, CRITERION, pl.col("points").alias("corrected_score"), pl.col("branch").alias("corrected_branch")
-        )
-        touched = appraisal.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_corrected"))
-    else:
-        merged_cells = input_cells
+    merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
+    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
+    details = evidence_status(details, leaves, evidence_dir)
+    details = _with_final_scores(details)
+    details = add_explanations(details, leaves, lang)
+    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
+    details = details.select(*DETAIL_COLUMNS, "_k").sort("_k").drop("_k")
+
+    findings = pl.concat(
+        [
+            problems_to_findings(register.problems, "error"),
+            problems_to_findings(register.warnings, "warning"),
+            intake.findings,
+            appraisal.findings,
+            # Evidence findings come located at the evidence cell; those with no evidence cell at
+            # all (nothing given) and self-score findings are located here.
+            _locate(pl.concat([_verification_findings(details), evidence_found]), intake),
+            _unreachable_findings(criteria, lang),
+        ]
+    )
+    ledger = pl.concat(
+        [
+            intake.ledger.with_columns(pl.lit("assessment").alias("input")),
+            appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
+            *([register.rows.with_columns(pl.lit("register").alias("input"))] if register.rows is not None else []),
+        ],
+        how="diagonal_relaxed",
+    )
+    totals = compute_totals(details, criteria, register).with_columns(
+        pl.col(COMMUNE).is_in(_submitted(intake, leaves).implode()).alias("submitted")
+    )
+    return ScoreResult(
+        criteria=criteria,
+        leaves=leaves,
+        register=register,
+        details=details,
+        totals=totals,
+        findings=findings,
+        ledger=ledger,
+    )
+
+
+def _appraisal_evaluation(
+    compiled: CompiledSet, communes: pl.DataFrame, input_cells: pl.DataFrame, appraisal: Appraisal
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The input cells with the council's corrections merged in, the scores the rules give the
+    corrected items (``corrected_score``, ``corrected_branch``) and which items were corrected
+    (``_corrected``); empty frames of the same schemas when there is no appraisal."""
+    if not appraisal.cells.height:
         corrected = pl.DataFrame(
             schema={
                 COMMUNE: pl.String,
@@ -532,7 +565,35 @@ def _score_frames(
             }
         )
         touched = pl.DataFrame(schema={COMMUNE: pl.String, CRITERION: pl.String, "_corrected": pl.Boolean})
+        return input_cells, corrected, touched
+    # Only the communes whose inputs the council corrected are evaluated again (a national
+    # appraisal touches about one commune in seven).
+    touched_communes = appraisal.cells.select(COMMUNE).unique()
+    merged_touched = _merge_corrections(input_cells.join(touched_communes, on=COMMUNE, how="semi"), appraisal.cells)
+    merged_cells = pl.concat(
+        [input_cells.join(touched_communes, on=COMMUNE, how="anti"), merged_touched], how="vertical_relaxed"
+    )
+    touched_register = communes.join(touched_communes, left_on="code", right_on=COMMUNE, how="semi")
+    corrected = compiled.evaluate(evaluation_frame(merged_touched, compiled.leaves, touched_register)).select(
+        COMMUNE, CRITERION, pl.col("points").alias("corrected_score"), pl.col("branch").alias("corrected_branch")
+    )
+    touched = appraisal.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_corrected"))
+    return merged_cells, corrected, touched
 
+
+def _join_item_details(
+    reported: pl.DataFrame,
+    merged_cells: pl.DataFrame,
+    corrected: pl.DataFrame,
+    touched: pl.DataFrame,
+    communes: pl.DataFrame,
+    leaves: Sequence[Leaf],
+    intake: Intake,
+    appraisal: Appraisal,
+) -> pl.DataFrame:
+    """One row per commune and item: the computed score joined with the item's definition, what
+    the commune wrote for it, the appraisal's corrections and decisions, and ``_k`` (the item key)."""
+    key = [COMMUNE, CRITERION]
     # Each commune and item as one integer: the commune's place in code order times the number of
     # items, plus the item's place in the set. Joining millions of rows on two text columns, and
     # sorting them, grew worse than linearly with the country's size; on one integer it does not.
@@ -541,7 +602,7 @@ def _score_frames(
     # having assessed it; an item with nothing at all is "not_assessed".
     assessed = pl.concat([item_key(intake.cells.select(COMMUNE, CRITERION)), item_key(intake.meta.select(key))])
     leaves_df = leaf_frame(leaves)
-    details = (
+    return (
         item_key(reported)
         .with_columns(pl.col("_k").is_in(assessed["_k"].implode()).alias("_has_input"))
         .join(leaves_df, on=CRITERION, how="left")
@@ -551,7 +612,15 @@ def _score_frames(
         .join(touched, on=key, how="left")
         .join(appraisal.decisions, on=key, how="left")
     )
-    details = evidence_status(details, leaves, evidence_dir)
+
+
+def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:
+    """Adds the appraised and final scores, the item's status and the branch taken.
+
+    The order of precedence is the decree's: an excluded item has no score; a council's explicit
+    override wins over everything; missing evidence zeroes the item under its policy; otherwise
+    the corrected score (if the council corrected inputs) or the computed one.
+    """
     corrected_flag = pl.col("_corrected").fill_null(False)
     override = pl.col("score_override")
     appraised = (
@@ -589,7 +658,7 @@ def _score_frames(
         .then(pl.lit("self_score_differs"))
         .otherwise(pl.lit("ok"))
     )
-    details = details.with_columns(
+    return details.with_columns(
         appraised.alias("appraised_score"),
         final.alias("final_score"),
         status.alias("status"),
@@ -597,42 +666,6 @@ def _score_frames(
             "branch"
         ),
         pl.col("reason").alias("appraisal_reason"),
-    )
-    details = add_explanations(details, leaves, lang)
-    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
-    details = details.select(*DETAIL_COLUMNS, "_k").sort("_k").drop("_k")
-
-    findings = pl.concat(
-        [
-            problems_to_findings(register.problems, "error"),
-            problems_to_findings(register.warnings, "warning"),
-            intake.findings,
-            appraisal.findings,
-            # Evidence findings come located at the evidence cell; those with no evidence cell at
-            # all (nothing given) and self-score findings are located here.
-            _locate(pl.concat([_verification_findings(details), evidence_found]), intake),
-            _unreachable_findings(criteria, lang),
-        ]
-    )
-    ledger = pl.concat(
-        [
-            intake.ledger.with_columns(pl.lit("assessment").alias("input")),
-            appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
-            *([register.rows.with_columns(pl.lit("register").alias("input"))] if register.rows is not None else []),
-        ],
-        how="diagonal_relaxed",
-    )
-    totals = compute_totals(details, criteria, register).with_columns(
-        pl.col(COMMUNE).is_in(_submitted(intake, leaves).implode()).alias("submitted")
-    )
-    return ScoreResult(
-        criteria=criteria,
-        leaves=leaves,
-        register=register,
-        details=details,
-        totals=totals,
-        findings=findings,
-        ledger=ledger,
     )
 
 

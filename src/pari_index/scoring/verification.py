@@ -131,6 +131,19 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
     ).cast(CELL_SCHEMA)  # type: ignore[arg-type]
     accepted, cell_findings = _check_and_type(cells, table, known_communes)
     findings.append(cell_findings)
+    decision_frame = _appraisal_decisions(frame, leaves, known_communes, row_problems)
+    findings.append(problems_to_findings(row_problems))
+    all_findings = pl.concat(findings)
+    ledger = _appraisal_ledger(source_rows, all_findings)
+    return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
+
+
+def _appraisal_decisions(
+    frame: pl.DataFrame, leaves: Sequence[Leaf], known_communes: pl.Series | None, row_problems: list[Problem]
+) -> pl.DataFrame:
+    """The council's decisions per commune and item (DECISION_SCHEMA): score override, evidence
+    accepted, reasons and appraisers, the last given winning. Unreadable scores or evidence
+    decisions, and rows of unknown items or communes, are appended to ``row_problems``."""
     decisions = frame.with_columns(
         parse_units(pl.col("score")).alias("score_override"),
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
@@ -170,7 +183,7 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         "correct the code (codes keep their leading zeros)",
     )
     decisions = decisions.filter(~unknown_leaf & ~unknown_commune)
-    decision_frame = (
+    return (
         decisions.group_by(COMMUNE, CRITERION)
         .agg(
             pl.col("score_override").drop_nulls().last(),
@@ -180,15 +193,17 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         )
         .cast(pl.Schema(DECISION_SCHEMA))
     )
-    findings.append(problems_to_findings(row_problems))
-    all_findings = pl.concat(findings)
+
+
+def _appraisal_ledger(source_rows: pl.DataFrame, all_findings: pl.DataFrame) -> pl.DataFrame:
+    """One ledger row per source row (rows without a reason included): applied, or rejected with
+    the messages of its error findings."""
     reasons = (
         all_findings.filter(pl.col("row").is_not_null() & (pl.col("severity") == "error"))
         .group_by(pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW))
         .agg(pl.col("message").unique().sort().str.join("; ").alias("reasons"))
     )
-    # One ledger row per source row (rows without a reason included), rejected with its reasons.
-    ledger = (
+    return (
         source_rows.join(reasons, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
         .sort(FILE, SHEET, ROW, nulls_last=True)
         .select(
@@ -199,7 +214,6 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
             "reasons",
         )
     )
-    return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
 
 
 #: States of an evidence file given in ``evidence_file`` when there is an evidence folder.
