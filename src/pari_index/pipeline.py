@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -20,6 +20,7 @@ from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
 
 if TYPE_CHECKING:
+    from pari_index.outputs.results import ResultTables
     from pari_index.scoring.run import ScoreResult
 
 Progress = Callable[[str], None]
@@ -127,9 +128,9 @@ def run_score(
     results and none were given (unless ``no_survey``). Whatever was not used is announced on the
     console, in the summary and about sheets and in the report. ``group_by`` is a register column
     or a list from the top down (``["province", "district"]``), as ``pari score --group-by``."""
-    from pari_index.outputs.results import read_results, result_tables, write_results
+    from pari_index.outputs.results import read_results, result_tables
     from pari_index.ranking.ranks import rank, read_lineage
-    from pari_index.scoring.run import notices, score
+    from pari_index.scoring.run import score
 
     say = progress or (lambda _m: None)
     out = Path(output)
@@ -150,12 +151,7 @@ def run_score(
         no_survey=no_survey,
         year=year,
     )
-    completeness = result.completeness
-    if completeness.unread:
-        if not allow_incomplete:
-            # A whole file missing would rank every commune on what is left: stop before writing.
-            raise IntakeError(completeness.unread)
-        completeness.allowed_incomplete = True
+    _check_complete(result, allow_incomplete)
     previous_tables = read_results(previous) if previous is not None else None
     lineage_frame = read_lineage(lineage) if lineage is not None else None
     say("ranking")
@@ -168,6 +164,39 @@ def run_score(
         lineage=lineage_frame,
     )
     tables = result_tables(result, summary, lang=lang)
+    files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
+    text = _console_text(result, previous_tables, files, lang)
+    if strict:
+        _check_strict(result, out)
+    errors = findings_as_problems(
+        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
+    )
+    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
+
+
+def _check_complete(result: ScoreResult, allow_incomplete: bool) -> None:
+    """A whole file that could not be read stops the run before writing (it would rank every commune
+    on what is left), unless the caller allows incomplete results: then they say so."""
+    completeness = result.completeness
+    if completeness.unread:
+        if not allow_incomplete:
+            raise IntakeError(completeness.unread)
+        completeness.allowed_incomplete = True
+
+
+def _write_outputs(
+    out: Path,
+    chosen: str,
+    report: str | Path | None,
+    tables: ResultTables,
+    result: ScoreResult,
+    lang: str,
+    date: str | None,
+    say: Progress,
+) -> list[Path]:
+    """Write the results (and the report when asked); returns the files written."""
+    from pari_index.outputs.results import write_results
+
     say(f"writing {out}")
     files = write_results(out, tables, chosen)  # type: ignore[arg-type]
     if report is not None:
@@ -176,19 +205,31 @@ def run_score(
         say(f"writing report {report}")
         write_report(Path(report), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
         files.append(Path(report))
+    return files
 
-    severities = Counter(result.findings["severity"].to_list())
+
+def _console_text(
+    result: ScoreResult, previous_tables: dict[str, pl.DataFrame] | None, files: list[Path], lang: str
+) -> str:
+    """The run's console summary: what was scored, the notices, what still compares with last
+    year's results, and the files written."""
     from pari_index.criteria.units import unit_names
+    from pari_index.scoring.run import notices
 
-    facts = {**completeness.facts(), **unit_names(result.criteria).about()}
+    facts = {**result.completeness.facts(), **unit_names(result.criteria).about()}
     lines = [*_run_summary(result), *notices(facts, lang)]
     if previous_tables is not None:  # last year's items may differ: say what still compares
         from pari_index.authoring.previous import previous_set_notes
 
         lines += previous_set_notes(previous_tables, result.criteria, lang)
     lines.append("Written: " + ", ".join(str(f) for f in files))
-    text = "\n".join(lines)
-    if strict and (severities.get("error", 0) or severities.get("warning", 0)):
+    return "\n".join(lines)
+
+
+def _check_strict(result: ScoreResult, out: Path) -> None:
+    """Under --strict, any error or warning finding fails the run (after the results are written)."""
+    severities = Counter(result.findings["severity"].to_list())
+    if severities.get("error", 0) or severities.get("warning", 0):
         problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"))
         problems.append(
             Problem(
@@ -198,10 +239,6 @@ def run_score(
             )
         )
         raise StrictModeError(problems)
-    errors = findings_as_problems(
-        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
-    )
-    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
 
 
 def _run_summary(result: ScoreResult) -> list[str]:
@@ -293,11 +330,50 @@ def explain_from_results(
     (re-worded from the rule branches when the criteria set is known)."""
     from pari_index.criteria.method import method_text
     from pari_index.criteria.model import resolve_leaves
-    from pari_index.errors import IntakeError
-    from pari_index.outputs.explain import add_explanations
     from pari_index.outputs.results import read_results
 
     tables = read_results(results)
+    rows = _explained_rows(tables, results, commune, criterion)
+    criteria_set = criteria_for_results(tables, criteria)
+    rows, reworded = _reword(rows, criteria_set, lang)
+    methods = {leaf.id: method_text(leaf, lang) for leaf in resolve_leaves(criteria_set)} if criteria_set else {}
+    summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
+    head = summary.filter(pl.col("commune_code") == commune).to_dicts()
+    vi = lang == "vi"
+    lines: list[str] = []
+    if head:
+        lines.append(_commune_line(head[0], commune, vi))
+    labels = (
+        ("Tự chấm", "Theo quy tắc", "Thẩm định", "Cuối cùng", "Tối đa")
+        if vi
+        else ("Self-score", "Computed", "Appraised", "Final", "Max")
+    )
+    for r in rows.iter_rows(named=True):
+        lines.append(
+            f"{r['criterion_id']} [{labels[4]} {_num(r['max'], vi)}] {labels[0]}: {_num(r['self_score'], vi)} · "
+            f"{labels[1]}: {_num(r['computed_score'], vi)} · {labels[2]}: {_num(r['appraised_score'], vi)} · "
+            f"{labels[3]}: {_num(r['final_score'], vi)} ({r['status']})"
+        )
+        lines.append(f"    {r['explanation']}")
+        if r["criterion_id"] in methods:  # the rule in the annex's words, as template and report
+            lines.append(
+                f"    {'Cách chấm' if vi else 'Method'}: " + methods[r["criterion_id"]].replace("\n", "\n      ")
+            )
+    if not reworded:
+        lines.append(
+            "(Giải thích giữ nguyên như khi chấm; dùng --criteria để diễn đạt lại.)"
+            if vi
+            else "(Explanations are shown as written when the results were scored; give --criteria FILE "
+            "to have them re-worded in this language.)"
+        )
+    return "\n".join(lines)
+
+
+def _explained_rows(
+    tables: dict[str, pl.DataFrame], results: str | Path, commune: str, criterion: str | None
+) -> pl.DataFrame:
+    """The criteria-table rows to explain: the commune's, for one item or every item under an
+    area or criterion id. An unknown commune or id is a usage error naming what there is."""
     details = tables.get("criteria")
     if details is None:
         raise IntakeError(Problem("not-results", "the results file has no criteria sheet", file=str(results)))
@@ -314,82 +390,61 @@ def explain_from_results(
                 hint=f"codes look like: {', '.join(known)}",
             )
         )
-    if criterion is not None:
-        # An area or criterion id explains every scored item under it (2.1 -> 2.1.1, 2.1.2, ...).
-        rows = rows.filter(
-            (pl.col("criterion_id") == criterion) | pl.col("criterion_id").str.starts_with(criterion + ".")
-        )
-        if rows.height == 0:
-            raise UsageError(
-                Problem(
-                    "unknown-criterion",
-                    f"{criterion!r} is neither a scored item nor an area or criterion with scored items",
-                    hint="use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
-                )
-            )
-    criteria_set = criteria_for_results(tables, criteria)
-    reworded = False
-    if criteria_set is not None and {"branch", "evidence_status"} <= set(rows.columns):
-        leaves = resolve_leaves(criteria_set)
-        known_ids = {leaf.id for leaf in leaves}
-        if set(rows["criterion_id"].to_list()) <= known_ids:
-            extra = {c: pl.lit(None, dtype=pl.String) for c in ("inputs", "appraisal_reason") if c not in rows.columns}
-            rows = rows.with_columns(**extra).with_columns(
-                pl.col("inputs").cast(pl.String),
-                pl.col("appraisal_reason").cast(pl.String).alias("reason"),
-                pl.col("branch").cast(pl.String),
-                pl.col("evidence_status").cast(pl.String),
-            )
-            rows = add_explanations(rows.drop("explanation", strict=False), leaves, lang).drop("reason")
-            reworded = True
-    methods = {leaf.id: method_text(leaf, lang) for leaf in resolve_leaves(criteria_set)} if criteria_set else {}
-    summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
-    head = summary.filter(pl.col("commune_code") == commune).to_dicts()
-    vi = lang == "vi"
-
-    def num(value: object) -> str:
-        if value is None:
-            return "—"
-        text = f"{float(value):.2f}" if isinstance(value, int | float) else str(value)
-        return text.replace(".", ",") if vi else text
-
-    lines: list[str] = []
-    if head:
-        h = head[0]
-        rank_text = f"{h.get('rank')}/{h.get('group_size')}" if h.get("rank") is not None else "—"
-        total, index = num(h.get("total_points")), num(h.get("index"))
-        lines.append(
-            (
-                f"{h.get('name')} ({commune}): tổng {total} điểm, chỉ số {index} %, "
-                f"xếp thứ {rank_text} trong {h.get('group')}, xếp loại {h.get('class') or '—'}"
-            )
-            if vi
-            else (
-                f"{h.get('name')} ({commune}): total {total} points, index {index} %, "
-                f"rank {rank_text} in {h.get('group')}, class {h.get('class_en') or h.get('class') or '—'}"
+    if criterion is None:
+        return rows
+    # An area or criterion id explains every scored item under it (2.1 -> 2.1.1, 2.1.2, ...).
+    rows = rows.filter((pl.col("criterion_id") == criterion) | pl.col("criterion_id").str.starts_with(criterion + "."))
+    if rows.height == 0:
+        raise UsageError(
+            Problem(
+                "unknown-criterion",
+                f"{criterion!r} is neither a scored item nor an area or criterion with scored items",
+                hint="use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
             )
         )
-    labels = (
-        ("Tự chấm", "Theo quy tắc", "Thẩm định", "Cuối cùng", "Tối đa")
-        if vi
-        else ("Self-score", "Computed", "Appraised", "Final", "Max")
+    return rows
+
+
+def _reword(rows: pl.DataFrame, criteria_set: CriteriaSet | None, lang: str) -> tuple[pl.DataFrame, bool]:
+    """The rows with their explanations written again in ``lang`` from the rule branches, when the
+    criteria set is known and holds every item; else as they are. Says whether they were."""
+    from pari_index.criteria.model import resolve_leaves
+    from pari_index.outputs.explain import add_explanations
+
+    if criteria_set is None or not {"branch", "evidence_status"} <= set(rows.columns):
+        return rows, False
+    leaves = resolve_leaves(criteria_set)
+    known_ids = {leaf.id for leaf in leaves}
+    if not set(rows["criterion_id"].to_list()) <= known_ids:
+        return rows, False
+    extra = {c: pl.lit(None, dtype=pl.String) for c in ("inputs", "appraisal_reason") if c not in rows.columns}
+    rows = rows.with_columns(**extra).with_columns(
+        pl.col("inputs").cast(pl.String),
+        pl.col("appraisal_reason").cast(pl.String).alias("reason"),
+        pl.col("branch").cast(pl.String),
+        pl.col("evidence_status").cast(pl.String),
     )
-    for r in rows.iter_rows(named=True):
-        lines.append(
-            f"{r['criterion_id']} [{labels[4]} {num(r['max'])}] {labels[0]}: {num(r['self_score'])} · "
-            f"{labels[1]}: {num(r['computed_score'])} · {labels[2]}: {num(r['appraised_score'])} · "
-            f"{labels[3]}: {num(r['final_score'])} ({r['status']})"
+    return add_explanations(rows.drop("explanation", strict=False), leaves, lang).drop("reason"), True
+
+
+def _num(value: object, vi: bool) -> str:
+    """A number as pari explain prints it: 2 decimals, a decimal comma in Vietnamese, "—" when missing."""
+    if value is None:
+        return "—"
+    text = f"{float(value):.2f}" if isinstance(value, int | float) else str(value)
+    return text.replace(".", ",") if vi else text
+
+
+def _commune_line(h: dict[str, Any], commune: str, vi: bool) -> str:
+    """The first line: the commune's total, index, rank in its group and class."""
+    rank_text = f"{h.get('rank')}/{h.get('group_size')}" if h.get("rank") is not None else "—"
+    total, index = _num(h.get("total_points"), vi), _num(h.get("index"), vi)
+    if vi:
+        return (
+            f"{h.get('name')} ({commune}): tổng {total} điểm, chỉ số {index} %, "
+            f"xếp thứ {rank_text} trong {h.get('group')}, xếp loại {h.get('class') or '—'}"
         )
-        lines.append(f"    {r['explanation']}")
-        if r["criterion_id"] in methods:  # the rule in the annex's words, as template and report
-            lines.append(
-                f"    {'Cách chấm' if vi else 'Method'}: " + methods[r["criterion_id"]].replace("\n", "\n      ")
-            )
-    if not reworded:
-        lines.append(
-            "(Giải thích giữ nguyên như khi chấm; dùng --criteria để diễn đạt lại.)"
-            if vi
-            else "(Explanations are shown as written when the results were scored; give --criteria FILE "
-            "to have them re-worded in this language.)"
-        )
-    return "\n".join(lines)
+    return (
+        f"{h.get('name')} ({commune}): total {total} points, index {index} %, "
+        f"rank {rank_text} in {h.get('group')}, class {h.get('class_en') or h.get('class') or '—'}"
+    )

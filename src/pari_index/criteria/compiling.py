@@ -28,6 +28,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import polars as pl
 
@@ -253,31 +254,14 @@ class _LeafCompiler:
         return self.exact(name)
 
     def rule(self) -> tuple[pl.Expr, pl.Expr]:
+        """The points (Int64 units) and branch (text) expressions of the leaf's rule: one method
+        per rule kind, the same branches as :func:`pari_index.criteria.reference.evaluate_leaf`."""
         rule = self.leaf.rule
-        m = self.max_units
         match rule:
             case YesNo():
-                v = self.col(rule.input)
-                return (
-                    pl.when(v.is_null())
-                    .then(_lit(0))
-                    .when(v)
-                    .then(self.units(rule.yes, m))
-                    .otherwise(self.units(rule.no, 0)),
-                    pl.when(v.is_null()).then(_text("missing")).when(v).then(_text("yes")).otherwise(_text("no")),
-                )
+                return self._yes_no(rule)
             case Timeliness():
-                v = self.col(rule.input)
-                return (
-                    pl.when(v == "on_time")
-                    .then(self.units(rule.on_time, m))
-                    .when(v == "late")
-                    .then(self.units(rule.late, 0))
-                    .when(v == "not_done")
-                    .then(self.units(rule.not_done, 0))
-                    .otherwise(_lit(0)),
-                    pl.when(v.is_in(["on_time", "late", "not_done"])).then(v).otherwise(_text("missing")),
-                )
+                return self._timeliness(rule)
             case Deadline():
                 return self._deadline(rule)
             case Tiers():
@@ -285,58 +269,99 @@ class _LeafCompiler:
             case Proportional():
                 return self._proportional(rule)
             case Checklist():
-                total = pl.sum_horizontal(
-                    pl.when(self.col(item.input).fill_null(False)).then(self.units(item.points, 0)).otherwise(_lit(0))
-                    for item in rule.items
-                )
-                met = pl.sum_horizontal(self.col(item.input).fill_null(False).cast(pl.Int64) for item in rule.items)
-                return (
-                    pl.min_horizontal(total, _lit(m)),
-                    format_text("checked:{}/{}", met, pl.lit(len(rule.items))),
-                )
+                return self._checklist(rule)
             case CountTiers():
-                v = self.exact(rule.input)
-                points, branch = _first_match(
-                    [v >= _exact_edge(tier.at_least) for tier in rule.tiers],
-                    [to_units(tier.points) for tier in rule.tiers],
-                    "below_tiers",
-                )
-                missing = v.is_null()
-                return (
-                    pl.when(missing).then(_lit(0)).otherwise(points),
-                    pl.when(missing).then(_text("missing")).otherwise(branch),
-                )
+                return self._count_tiers(rule)
             case Choice():
-                v = self.col(rule.input)
-                points = pl.when(v.is_null()).then(_lit(0))
-                branch = pl.when(v.is_null()).then(_text("missing"))
-                for level in rule.levels:
-                    points = points.when(v == level.value).then(_lit(to_units(level.points_for(self.leaf.max))))
-                    branch = branch.when(v == level.value).then(_text(f"level:{level.value}"))
-                return points.otherwise(_lit(0)), branch.otherwise(_text("unknown_level"))
+                return self._choice(rule)
             case Deduction():
-                n = self.count(rule.input)
-                start = self.units(rule.start, m)
-                # per (units) x count (exact): divide EXACT_SCALE back out.
-                deducted = _wide(start) - (n * to_units(rule.per)) // EXACT_SCALE
-                kept = pl.max_horizontal(deducted, _lit(self.floor_units)).cast(pl.Int64)
-                return (
-                    pl.when(n.is_null()).then(_lit(0)).otherwise(kept),
-                    pl.when(n.is_null())
-                    .then(_text("missing"))
-                    .when(n == 0)
-                    .then(_text("no_deduction"))
-                    .otherwise(_text("deducted")),
-                )
+                return self._deduction(rule)
             case Bonus() | Penalty():
-                n = self.count(rule.input)
-                amount = pl.min_horizontal((n * to_units(rule.per)) // EXACT_SCALE, _lit(m)).cast(pl.Int64)
-                sign = 1 if isinstance(rule, Bonus) else -1
-                return (
-                    pl.when(n.is_null()).then(_lit(0)).otherwise(sign * amount),
-                    pl.when(n.is_null() | (n == 0)).then(_text("none")).otherwise(pl.lit(rule.kind)),
-                )
+                return self._adjustment(rule)
         raise AssertionError(f"unhandled rule kind {rule.kind}")  # pragma: no cover
+
+    def _yes_no(self, rule: YesNo) -> tuple[pl.Expr, pl.Expr]:
+        v = self.col(rule.input)
+        return (
+            pl.when(v.is_null())
+            .then(_lit(0))
+            .when(v)
+            .then(self.units(rule.yes, self.max_units))
+            .otherwise(self.units(rule.no, 0)),
+            pl.when(v.is_null()).then(_text("missing")).when(v).then(_text("yes")).otherwise(_text("no")),
+        )
+
+    def _timeliness(self, rule: Timeliness) -> tuple[pl.Expr, pl.Expr]:
+        v = self.col(rule.input)
+        return (
+            pl.when(v == "on_time")
+            .then(self.units(rule.on_time, self.max_units))
+            .when(v == "late")
+            .then(self.units(rule.late, 0))
+            .when(v == "not_done")
+            .then(self.units(rule.not_done, 0))
+            .otherwise(_lit(0)),
+            pl.when(v.is_in(["on_time", "late", "not_done"])).then(v).otherwise(_text("missing")),
+        )
+
+    def _checklist(self, rule: Checklist) -> tuple[pl.Expr, pl.Expr]:
+        total = pl.sum_horizontal(
+            pl.when(self.col(item.input).fill_null(False)).then(self.units(item.points, 0)).otherwise(_lit(0))
+            for item in rule.items
+        )
+        met = pl.sum_horizontal(self.col(item.input).fill_null(False).cast(pl.Int64) for item in rule.items)
+        return (
+            pl.min_horizontal(total, _lit(self.max_units)),
+            format_text("checked:{}/{}", met, pl.lit(len(rule.items))),
+        )
+
+    def _count_tiers(self, rule: CountTiers) -> tuple[pl.Expr, pl.Expr]:
+        v = self.exact(rule.input)
+        points, branch = _first_match(
+            [v >= _exact_edge(tier.at_least) for tier in rule.tiers],
+            [to_units(tier.points) for tier in rule.tiers],
+            "below_tiers",
+        )
+        missing = v.is_null()
+        return (
+            pl.when(missing).then(_lit(0)).otherwise(points),
+            pl.when(missing).then(_text("missing")).otherwise(branch),
+        )
+
+    def _choice(self, rule: Choice) -> tuple[pl.Expr, pl.Expr]:
+        v = self.col(rule.input)
+        # when/then chains change type as they grow (Then, ChainedThen): held as Any.
+        points: Any = pl.when(v.is_null()).then(_lit(0))
+        branch: Any = pl.when(v.is_null()).then(_text("missing"))
+        for level in rule.levels:
+            points = points.when(v == level.value).then(_lit(to_units(level.points_for(self.leaf.max))))
+            branch = branch.when(v == level.value).then(_text(f"level:{level.value}"))
+        return points.otherwise(_lit(0)), branch.otherwise(_text("unknown_level"))
+
+    def _deduction(self, rule: Deduction) -> tuple[pl.Expr, pl.Expr]:
+        n = self.count(rule.input)
+        start = self.units(rule.start, self.max_units)
+        # per (units) x count (exact): divide EXACT_SCALE back out.
+        deducted = _wide(start) - (n * to_units(rule.per)) // EXACT_SCALE
+        kept = pl.max_horizontal(deducted, _lit(self.floor_units)).cast(pl.Int64)
+        return (
+            pl.when(n.is_null()).then(_lit(0)).otherwise(kept),
+            pl.when(n.is_null())
+            .then(_text("missing"))
+            .when(n == 0)
+            .then(_text("no_deduction"))
+            .otherwise(_text("deducted")),
+        )
+
+    def _adjustment(self, rule: Bonus | Penalty) -> tuple[pl.Expr, pl.Expr]:
+        """A bonus adds, a penalty takes away: ``per`` for each one counted, at most the maximum."""
+        n = self.count(rule.input)
+        amount = pl.min_horizontal((n * to_units(rule.per)) // EXACT_SCALE, _lit(self.max_units)).cast(pl.Int64)
+        sign = 1 if isinstance(rule, Bonus) else -1
+        return (
+            pl.when(n.is_null()).then(_lit(0)).otherwise(sign * amount),
+            pl.when(n.is_null() | (n == 0)).then(_text("none")).otherwise(pl.lit(rule.kind)),
+        )
 
     def _due(self, when: dt.date | YearDate | DaysAfter) -> pl.Expr:
         """A deadline as a Date expression: fixed, in the assessment year, or after an input date."""

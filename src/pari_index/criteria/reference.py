@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -143,6 +144,35 @@ def _deadline(rule: Deadline, get: Callable[[str], Any], maximum: Fraction, year
     return Fraction(rule.not_done), "after_late_until" + (f":{last.isoformat()}" if rule.is_relative else "")
 
 
+#: Points and branch of one leaf for one commune (points None when the leaf is excluded).
+Outcome = tuple[Fraction | None, str]
+
+
+@dataclass(frozen=True)
+class _Commune:
+    """One leaf's view of one commune's row: the values of its inputs, and what scoring needs."""
+
+    leaf: Leaf
+    row: Mapping[str, Any]
+    places: int | None
+    mode: RoundingMode
+    year: int | None
+    maximum: Fraction
+
+    def get(self, name: str) -> Any:
+        """The raw value of input ``name`` (bool, date, text, ...), None when missing."""
+        return self.row.get(self.leaf.column(name))
+
+    def number(self, name: str) -> Fraction | None:
+        """The exact value of numeric input ``name``, None when missing."""
+        return _number(self.row, self.leaf.column(name))
+
+
+def _pts(value: Decimal | None, default: Fraction) -> Fraction:
+    """Points a rule states, or ``default`` when it leaves them out."""
+    return default if value is None else Fraction(value)
+
+
 def evaluate_leaf(
     leaf: Leaf, row: Mapping[str, Any], places: int | None, mode: RoundingMode, year: int | None = None
 ) -> tuple[Fraction | None, str]:
@@ -155,108 +185,137 @@ def evaluate_leaf(
         return maximum, "na_full_points"
     if wrong_type or (leaf.not_applicable is NotApplicable.exclude and flagged):
         return None, "na_excluded"
+    evaluate = _EVALUATORS.get(leaf.rule.kind)
+    if evaluate is None:  # pragma: no cover
+        raise AssertionError(f"unhandled rule kind {leaf.rule.kind}")
+    return evaluate(leaf.rule, _Commune(leaf, row, places, mode, year, maximum))
 
-    def get(name: str) -> Any:
-        return row.get(leaf.column(name))
 
-    def number(name: str) -> Fraction | None:
-        return _number(row, leaf.column(name))
-
-    def pts(value: Decimal | None, default: Fraction) -> Fraction:
-        return default if value is None else Fraction(value)
-
-    rule = leaf.rule
-    if isinstance(rule, YesNo):
-        v = get(rule.input)
-        if v is None:
-            return Fraction(0), "missing"
-        return (pts(rule.yes, maximum), "yes") if v else (pts(rule.no, Fraction(0)), "no")
-    if isinstance(rule, Timeliness):
-        v = get(rule.input)
-        if v == "on_time":
-            return pts(rule.on_time, maximum), "on_time"
-        if v == "late":
-            return Fraction(rule.late), "late"
-        if v == "not_done":
-            return Fraction(rule.not_done), "not_done"
+def _yes_no(rule: YesNo, c: _Commune) -> Outcome:
+    v = c.get(rule.input)
+    if v is None:
         return Fraction(0), "missing"
-    if isinstance(rule, Deadline):
-        return _deadline(rule, get, maximum, year)
-    if isinstance(rule, Tiers):
-        if rule.rate is not None:
-            num, den = number(rule.rate.numerator), number(rule.rate.denominator)
-            if num is None or den is None:
-                return Fraction(0), "missing"
-            if den == 0:
-                return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
-            value = num / den * 100
+    return (_pts(rule.yes, c.maximum), "yes") if v else (_pts(rule.no, Fraction(0)), "no")
+
+
+def _timeliness(rule: Timeliness, c: _Commune) -> Outcome:
+    v = c.get(rule.input)
+    if v == "on_time":
+        return _pts(rule.on_time, c.maximum), "on_time"
+    if v == "late":
+        return Fraction(rule.late), "late"
+    if v == "not_done":
+        return Fraction(rule.not_done), "not_done"
+    return Fraction(0), "missing"
+
+
+def _deadline_rule(rule: Deadline, c: _Commune) -> Outcome:
+    return _deadline(rule, c.get, c.maximum, c.year)
+
+
+def _tiers(rule: Tiers, c: _Commune) -> Outcome:
+    if rule.rate is not None:
+        num, den = c.number(rule.rate.numerator), c.number(rule.rate.denominator)
+        if num is None or den is None:
+            return Fraction(0), "missing"
+        if den == 0:
+            return (c.maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
+        value = num / den * 100
+    else:
+        assert rule.input is not None
+        plain = c.number(rule.input)
+        if plain is None:
+            return Fraction(0), "missing"
+        value = plain
+    for i, tier in enumerate(rule.tiers):
+        if _in_tier(value, tier):
+            return Fraction(tier.points), f"tier:{i}"
+    return Fraction(0), "no_tier"
+
+
+def _proportional(rule: Proportional, c: _Commune) -> Outcome:
+    if rule.rate is not None:
+        num, den = c.number(rule.rate.numerator), c.number(rule.rate.denominator)
+        if num is None or den is None:
+            return Fraction(0), "missing"
+        if den <= 0:
+            return (c.maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
+        ratio = num / den
+        branch = "ratio_full" if ratio >= 1 else "ratio"
+    else:
+        assert rule.input is not None
+        plain = c.number(rule.input)
+        if plain is None:
+            return Fraction(0), "missing"
+        if rule.range is not None:
+            ratio, branch = _range_ratio(rule, plain)
         else:
-            assert rule.input is not None
-            plain = number(rule.input)
-            if plain is None:
-                return Fraction(0), "missing"
-            value = plain
-        for i, tier in enumerate(rule.tiers):
-            if _in_tier(value, tier):
-                return Fraction(tier.points), f"tier:{i}"
-        return Fraction(0), "no_tier"
-    if isinstance(rule, Proportional):
-        if rule.rate is not None:
-            num, den = number(rule.rate.numerator), number(rule.rate.denominator)
-            if num is None or den is None:
-                return Fraction(0), "missing"
-            if den <= 0:
-                return (maximum if rule.when_no_denominator == "full_points" else Fraction(0)), "no_denominator"
-            ratio = num / den
+            ratio = plain / 100
             branch = "ratio_full" if ratio >= 1 else "ratio"
-        else:
-            assert rule.input is not None
-            plain = number(rule.input)
-            if plain is None:
-                return Fraction(0), "missing"
-            if rule.range is not None:
-                ratio, branch = _range_ratio(rule, plain)
-            else:
-                ratio = plain / 100
-                branch = "ratio_full" if ratio >= 1 else "ratio"
-        ratio = min(max(ratio, Fraction(0)), Fraction(1))
-        points = _round(ratio * maximum, places, mode)
-        cap = maximum if rule.cap is None else Fraction(rule.cap)
-        return min(max(points, Fraction(rule.floor)), cap), branch
-    if isinstance(rule, Checklist):
-        met = [item for item in rule.items if get(item.input)]
-        total = sum((Fraction(item.points) for item in met), Fraction(0))
-        return min(total, maximum), f"checked:{len(met)}/{len(rule.items)}"
-    if isinstance(rule, CountTiers):
-        n = number(rule.input)
-        if n is None:
-            return Fraction(0), "missing"
-        for i, ctier in enumerate(rule.tiers):
-            if n >= ctier.at_least:
-                return Fraction(ctier.points), f"tier:{i}"
-        return Fraction(0), "below_tiers"
-    if isinstance(rule, Choice):
-        v = get(rule.input)
-        if v is None:
-            return Fraction(0), "missing"
-        for level in rule.levels:
-            if v == level.value:
-                return Fraction(level.points_for(leaf.max)), f"level:{level.value}"
-        return Fraction(0), "unknown_level"
-    if isinstance(rule, Deduction):
-        n = _count(leaf, rule.input, row)
-        if n is None:
-            return Fraction(0), "missing"
-        start = pts(rule.start, maximum)
-        return max(start - n * Fraction(rule.per), Fraction(leaf.floor)), ("no_deduction" if n == 0 else "deducted")
-    if isinstance(rule, Bonus | Penalty):
-        n = _count(leaf, rule.input, row)
-        if n is None:
-            return Fraction(0), "none"
-        amount = min(n * Fraction(rule.per), maximum)
-        sign = 1 if isinstance(rule, Bonus) else -1
-        return sign * amount, ("none" if n == 0 else rule.kind)
-    raise AssertionError(f"unhandled rule kind {rule.kind}")  # pragma: no cover
+    ratio = min(max(ratio, Fraction(0)), Fraction(1))
+    points = _round(ratio * c.maximum, c.places, c.mode)
+    cap = c.maximum if rule.cap is None else Fraction(rule.cap)
+    return min(max(points, Fraction(rule.floor)), cap), branch
+
+
+def _checklist(rule: Checklist, c: _Commune) -> Outcome:
+    met = [item for item in rule.items if c.get(item.input)]
+    total = sum((Fraction(item.points) for item in met), Fraction(0))
+    return min(total, c.maximum), f"checked:{len(met)}/{len(rule.items)}"
+
+
+def _count_tiers(rule: CountTiers, c: _Commune) -> Outcome:
+    n = c.number(rule.input)
+    if n is None:
+        return Fraction(0), "missing"
+    for i, ctier in enumerate(rule.tiers):
+        if n >= ctier.at_least:
+            return Fraction(ctier.points), f"tier:{i}"
+    return Fraction(0), "below_tiers"
+
+
+def _choice(rule: Choice, c: _Commune) -> Outcome:
+    v = c.get(rule.input)
+    if v is None:
+        return Fraction(0), "missing"
+    for level in rule.levels:
+        if v == level.value:
+            return Fraction(level.points_for(c.leaf.max)), f"level:{level.value}"
+    return Fraction(0), "unknown_level"
+
+
+def _deduction(rule: Deduction, c: _Commune) -> Outcome:
+    n = _count(c.leaf, rule.input, c.row)
+    if n is None:
+        return Fraction(0), "missing"
+    start = _pts(rule.start, c.maximum)
+    return max(start - n * Fraction(rule.per), Fraction(c.leaf.floor)), ("no_deduction" if n == 0 else "deducted")
+
+
+def _adjustment(rule: Bonus | Penalty, c: _Commune) -> Outcome:
+    """A bonus adds, a penalty takes away: ``per`` for each one counted, at most the maximum."""
+    n = _count(c.leaf, rule.input, c.row)
+    if n is None:
+        return Fraction(0), "none"
+    amount = min(n * Fraction(rule.per), c.maximum)
+    sign = 1 if isinstance(rule, Bonus) else -1
+    return sign * amount, ("none" if n == 0 else rule.kind)
+
+
+#: The evaluator of each rule kind.
+_EVALUATORS: dict[str, Callable[[Any, _Commune], Outcome]] = {
+    "yes_no": _yes_no,
+    "timeliness": _timeliness,
+    "deadline": _deadline_rule,
+    "tiers": _tiers,
+    "proportional": _proportional,
+    "checklist": _checklist,
+    "count_tiers": _count_tiers,
+    "choice": _choice,
+    "deduction": _deduction,
+    "bonus": _adjustment,
+    "penalty": _adjustment,
+}
 
 
 def evaluate_reference(

@@ -228,12 +228,28 @@ def _check_range_reach(
 
 
 def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collector) -> None:
+    """Everything about one scored item: its inputs, its area's part, its points, its rule kind."""
     rule = node.rule
     assert rule is not None
-    rloc = (*loc, "rule")
     inputs = node.inputs or {}
-    maximum = node.max
-    # Inputs the rule reads must be declared, with a type the rule can use.
+    _check_leaf_inputs(node, loc, rule, inputs, out)
+    _check_leaf_part(node, loc, rule, part, out)
+    _check_leaf_points(node, loc, rule, floor, out)
+    _check_rule_kind(node, loc, rule, inputs, floor, out)
+
+
+def _accepted_types(rule: Rule) -> tuple[InputType, ...]:
+    """The input types ``rule`` can read: a rate or a declared range reads other types than its kind."""
+    key: str = "rate" if isinstance(rule, Tiers | Proportional) and rule.rate is not None else rule.kind
+    if isinstance(rule, Proportional) and rule.range is not None:
+        key = "range"
+    return ACCEPTED_TYPES[key]
+
+
+def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, InputSpec], out: _Collector) -> None:
+    """Inputs the rule reads must be declared, with a type the rule can use; no input may take a
+    reserved column name; an input the rule does not read is a warning."""
+    rloc = (*loc, "rule")
     for name in rule_inputs(rule):
         if name not in inputs:
             out.error(
@@ -243,10 +259,7 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                 f"declare it under inputs: e.g. {name}: {{type: ...}}",
             )
             continue
-        key: str = "rate" if isinstance(rule, Tiers | Proportional) and rule.rate is not None else rule.kind
-        if isinstance(rule, Proportional) and rule.range is not None:
-            key = "range"
-        accepted = ACCEPTED_TYPES[key]
+        accepted = _accepted_types(rule)
         if inputs[name].type not in accepted:
             out.error(
                 (*loc, "inputs", name),
@@ -266,7 +279,10 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
     for name in sorted(unused):
         out.warn((*loc, "inputs", name), "unused-input", f"criterion {node.id}: input {name!r} is not used by its rule")
 
-    # Adjustments only in adjustment areas, and nothing else there.
+
+def _check_leaf_part(node: Node, loc: Loc, rule: Rule, part: Part, out: _Collector) -> None:
+    """Adjustments only in adjustment areas, and nothing else there; no evidence for survey items."""
+    rloc = (*loc, "rule")
     is_adjustment_rule = isinstance(rule, Bonus | Penalty)
     if part is Part.adjustment and not is_adjustment_rule:
         out.error(
@@ -281,6 +297,11 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
             (*loc, "evidence"), "survey-evidence", f"criterion {node.id}: survey items have no evidence documents"
         )
 
+
+def _check_leaf_points(node: Node, loc: Loc, rule: Rule, floor: Decimal, out: _Collector) -> None:
+    """Every outcome of the rule lies between the item's floor and its maximum."""
+    rloc = (*loc, "rule")
+    maximum = node.max
     if floor > maximum:
         out.error(
             (*loc, "floor"), "floor-above-max", f"criterion {node.id}: floor {floor} is above its maximum {maximum}"
@@ -300,71 +321,29 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                 "set floor: on the criterion if negative points are intended (deductions)",
             )
 
+
+def _check_rule_kind(
+    node: Node, loc: Loc, rule: Rule, inputs: dict[str, InputSpec], floor: Decimal, out: _Collector
+) -> None:
+    """The checks that belong to one rule kind (tier order, level values, ranges, deadlines...)."""
+    rloc = (*loc, "rule")
     match rule:
         case Tiers():
-            if rule.rate is not None or (rule.input in inputs and inputs[rule.input].type is InputType.percent):
-                domain: tuple[Decimal, Decimal | None] = (ZERO, HUNDRED)
-            else:
-                spec = inputs.get(rule.input or "")
-                domain = (spec.min if spec and spec.min is not None else ZERO, spec.max if spec else None)
-            errors, gaps = check_intervals(rule.tiers, domain, "tier")
-            for i, code, message in errors + gaps:
-                out.error(
-                    (*rloc, "tiers", i),
-                    code,
-                    f"criterion {node.id}: {message}",
-                    "give each edge once: 'above'/'from' below, 'to'/'below' above, as the decision prints",
-                )
+            _check_tiers(node, rule, inputs, rloc, out)
         case CountTiers():
-            counts = [t.at_least for t in rule.tiers]
-            if any(a <= b for a, b in pairwise(counts)):
-                out.error(
-                    (*rloc, "tiers"),
-                    "tier-order",
-                    f"criterion {node.id}: count tiers must be listed from the largest count down, "
-                    "each smaller than the one before",
-                )
+            _check_count_tiers(node, rule, rloc, out)
         case Choice():
-            values = [lvl.value for lvl in rule.levels]
-            for value in {v for v in values if values.count(v) > 1}:
-                out.error(
-                    (*rloc, "levels"), "duplicate-level", f"criterion {node.id}: level {quote(value)} is listed twice"
-                )
-            for i, lvl in enumerate(rule.levels):
-                if lvl.fraction is not None and not ZERO <= lvl.fraction <= 1:
-                    out.error(
-                        (*rloc, "levels", i), "fraction-range", f"criterion {node.id}: a fraction lies between 0 and 1"
-                    )
+            _check_choice(node, rule, rloc, out)
         case Checklist():
             total = sum((item.points for item in rule.items), ZERO)
-            if total < maximum:
+            if total < node.max:
                 out.warn(
                     rloc,
                     "checklist-short",
-                    f"criterion {node.id}: its items add up to {total}, so it can never reach its maximum {maximum}",
+                    f"criterion {node.id}: its items add up to {total}, so it can never reach its maximum {node.max}",
                 )
         case Proportional():
-            if rule.range is not None and rule.range.from_ >= rule.range.to:
-                out.error(
-                    (*rloc, "range"),
-                    "range-order",
-                    f"criterion {node.id}: the range's 'from' ({rule.range.from_}) must be below its 'to' "
-                    f"({rule.range.to})",
-                    "write the value that gives no points as from and the one that gives the maximum as to, "
-                    "e.g. range: {from: 0, to: 10}",
-                )
-            _check_range_reach(node, rule, inputs, rloc, out)
-            cap = maximum if rule.cap is None else rule.cap
-            if cap > maximum:
-                out.error(rloc, "points-above-max", f"criterion {node.id}: cap {cap} is above the maximum {maximum}")
-            if rule.floor > cap:
-                out.error(rloc, "floor-above-cap", f"criterion {node.id}: floor {rule.floor} is above the cap {cap}")
-            if rule.floor < floor:
-                out.error(
-                    rloc,
-                    "points-below-floor",
-                    f"criterion {node.id}: rule floor {rule.floor} is below the criterion's floor {floor}",
-                )
+            _check_proportional(node, rule, inputs, floor, rloc, out)
         case Deadline():
             _check_deadline(node.id, rule, inputs, rloc, out)
         case Deduction() | Bonus() | Penalty():
@@ -372,6 +351,72 @@ def _check_leaf(node: Node, loc: Loc, part: Part, floor: Decimal, out: _Collecto
                 out.error(rloc, "per-not-positive", f"criterion {node.id}: 'per' must be more than 0")
         case _:
             pass
+
+
+def _check_tiers(node: Node, rule: Tiers, inputs: dict[str, InputSpec], rloc: Loc, out: _Collector) -> None:
+    """Tiers cover the input's domain (0-100 for a rate or a percent) without overlaps or gaps."""
+    if rule.rate is not None or (rule.input in inputs and inputs[rule.input].type is InputType.percent):
+        domain: tuple[Decimal, Decimal | None] = (ZERO, HUNDRED)
+    else:
+        spec = inputs.get(rule.input or "")
+        domain = (spec.min if spec and spec.min is not None else ZERO, spec.max if spec else None)
+    errors, gaps = check_intervals(rule.tiers, domain, "tier")
+    for i, code, message in errors + gaps:
+        out.error(
+            (*rloc, "tiers", i),
+            code,
+            f"criterion {node.id}: {message}",
+            "give each edge once: 'above'/'from' below, 'to'/'below' above, as the decision prints",
+        )
+
+
+def _check_count_tiers(node: Node, rule: CountTiers, rloc: Loc, out: _Collector) -> None:
+    """Count tiers go strictly downwards, as the decisions print them."""
+    counts = [t.at_least for t in rule.tiers]
+    if any(a <= b for a, b in pairwise(counts)):
+        out.error(
+            (*rloc, "tiers"),
+            "tier-order",
+            f"criterion {node.id}: count tiers must be listed from the largest count down, "
+            "each smaller than the one before",
+        )
+
+
+def _check_choice(node: Node, rule: Choice, rloc: Loc, out: _Collector) -> None:
+    """Each level is listed once, and a fraction lies between 0 and 1."""
+    values = [lvl.value for lvl in rule.levels]
+    for value in {v for v in values if values.count(v) > 1}:
+        out.error((*rloc, "levels"), "duplicate-level", f"criterion {node.id}: level {quote(value)} is listed twice")
+    for i, lvl in enumerate(rule.levels):
+        if lvl.fraction is not None and not ZERO <= lvl.fraction <= 1:
+            out.error((*rloc, "levels", i), "fraction-range", f"criterion {node.id}: a fraction lies between 0 and 1")
+
+
+def _check_proportional(
+    node: Node, rule: Proportional, inputs: dict[str, InputSpec], floor: Decimal, rloc: Loc, out: _Collector
+) -> None:
+    """A range goes upwards and can be reached; the rule's cap and floor fit the item's."""
+    maximum = node.max
+    if rule.range is not None and rule.range.from_ >= rule.range.to:
+        out.error(
+            (*rloc, "range"),
+            "range-order",
+            f"criterion {node.id}: the range's 'from' ({rule.range.from_}) must be below its 'to' ({rule.range.to})",
+            "write the value that gives no points as from and the one that gives the maximum as to, "
+            "e.g. range: {from: 0, to: 10}",
+        )
+    _check_range_reach(node, rule, inputs, rloc, out)
+    cap = maximum if rule.cap is None else rule.cap
+    if cap > maximum:
+        out.error(rloc, "points-above-max", f"criterion {node.id}: cap {cap} is above the maximum {maximum}")
+    if rule.floor > cap:
+        out.error(rloc, "floor-above-cap", f"criterion {node.id}: floor {rule.floor} is above the cap {cap}")
+    if rule.floor < floor:
+        out.error(
+            rloc,
+            "points-below-floor",
+            f"criterion {node.id}: rule floor {rule.floor} is below the criterion's floor {floor}",
+        )
 
 
 def _comparable(when: dt.date | YearDate | DaysAfter) -> tuple[str, object] | None:
@@ -445,9 +490,27 @@ def _leaves_with_loc(criteria: CriteriaSet) -> list[tuple[Loc, Node]]:
 def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Problem], list[Problem]]:
     """All consistency errors and warnings of a typed criteria set."""
     out = _Collector(locate)
-    first_seen: dict[str, Loc] = {}
+    tree = _TreeChecker(locate, out)
+    for i, area in enumerate(criteria.areas):
+        tree.visit(area, ("areas", i), Part.appraised)
+    _check_parts_and_scale(criteria, out)
+    _check_origin_and_year(criteria, out)
+    _check_ranking(criteria, out)
+    _check_classes(criteria, out)
+    return out.errors, out.warnings
 
-    def visit(node: Node, loc: Loc, part: Part) -> None:
+
+class _TreeChecker:
+    """Walks the tree of areas and items: ids, parts, maxima and the children's sums; each leaf
+    goes to :func:`_check_leaf`. Remembers where each id was first seen, to report duplicates."""
+
+    def __init__(self, locate: Locator, out: _Collector) -> None:
+        self.locate = locate
+        self.out = out
+        self.first_seen: dict[str, Loc] = {}
+
+    def visit(self, node: Node, loc: Loc, part: Part) -> None:
+        out = self.out
         if node.part is not None and len(loc) > 2:
             # Parts are totalled per area (parts.appraised / parts.survey), so a part set deeper
             # would be scored in one part and counted in another.
@@ -458,16 +521,7 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
                 "move the items into an area of their own with that part",
             )
         part = node.part or part
-        if node.id in first_seen:
-            first_line = locate((*first_seen[node.id], "id"))[1]
-            out.error(
-                (*loc, "id"),
-                "duplicate-id",
-                f"id {node.id!r} is used twice (first on line {first_line})",
-                "give every node its own id",
-            )
-        else:
-            first_seen[node.id] = loc
+        self._check_id(node, loc)
         if node.max < 0:
             out.error((*loc, "max"), "negative-max", f"{node.id}: a maximum cannot be negative")
         if node.is_leaf:
@@ -481,41 +535,56 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
                     "id-not-nested",
                     f"{child.id} sits under {node.id} but its id does not start with {node.id}.",
                 )
-            visit(child, (*loc, "children", i), part)
+            self.visit(child, (*loc, "children", i), part)
         if part is Part.adjustment:
             return  # bonus and penalty caps need not add up to the section's cap
-        total = sum((child.max for child in children), ZERO)
-        if total != node.max:
-            message = f"{node.id}: children add up to {total} but the maximum is {node.max}"
-            if node.printed_mismatch and total < node.max:
-                out.warn(
-                    (*loc, "max"),
-                    "children-sum",
-                    f"{message} (kept as printed: {node.printed_mismatch}); the printed maximum counts, so "
-                    f"{node.max - total} points are unreachable for every unit",
-                    "scores report it as printed-max-unreachable and the report's method notes name it",
-                )
-            elif node.printed_mismatch:
-                out.error(
-                    (*loc, "max"),
-                    "printed-below-children",
-                    f"{message}: a printed maximum below its children cannot count, since their points could pass it",
-                    "fix the points (printed_mismatch keeps only a maximum above its children's sum)",
-                )
-            else:
-                out.error(
-                    (*loc, "max"),
-                    "children-sum",
-                    message,
-                    'fix the points, or keep a published misprint with printed_mismatch: "reason"',
-                )
+        _check_children_sum(node, loc, sum((child.max for child in children), ZERO), out)
 
-    for i, area in enumerate(criteria.areas):
-        if area.part is None and area.children is None:
-            pass
-        visit(area, ("areas", i), Part.appraised)
+    def _check_id(self, node: Node, loc: Loc) -> None:
+        """Every node has its own id."""
+        if node.id in self.first_seen:
+            first_line = self.locate((*self.first_seen[node.id], "id"))[1]
+            self.out.error(
+                (*loc, "id"),
+                "duplicate-id",
+                f"id {node.id!r} is used twice (first on line {first_line})",
+                "give every node its own id",
+            )
+        else:
+            self.first_seen[node.id] = loc
 
-    # Parts and scale.
+
+def _check_children_sum(node: Node, loc: Loc, total: Decimal, out: _Collector) -> None:
+    """A node's children add up to its maximum, unless a printed maximum above them is kept on purpose."""
+    if total == node.max:
+        return
+    message = f"{node.id}: children add up to {total} but the maximum is {node.max}"
+    if node.printed_mismatch and total < node.max:
+        out.warn(
+            (*loc, "max"),
+            "children-sum",
+            f"{message} (kept as printed: {node.printed_mismatch}); the printed maximum counts, so "
+            f"{node.max - total} points are unreachable for every unit",
+            "scores report it as printed-max-unreachable and the report's method notes name it",
+        )
+    elif node.printed_mismatch:
+        out.error(
+            (*loc, "max"),
+            "printed-below-children",
+            f"{message}: a printed maximum below its children cannot count, since their points could pass it",
+            "fix the points (printed_mismatch keeps only a maximum above its children's sum)",
+        )
+    else:
+        out.error(
+            (*loc, "max"),
+            "children-sum",
+            message,
+            'fix the points, or keep a published misprint with printed_mismatch: "reason"',
+        )
+
+
+def _check_parts_and_scale(criteria: CriteriaSet, out: _Collector) -> None:
+    """The areas of each part add up to the part's points, and the parts to the scale."""
     by_part: dict[Part, Decimal] = {p: ZERO for p in Part}
     for area in criteria.areas:
         by_part[area.part or Part.appraised] += area.max
@@ -555,9 +624,9 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
             f"appraised {criteria.parts.appraised} + survey {criteria.parts.survey} is not the scale {criteria.scale}",
         )
 
-    _check_origin_and_year(criteria, out)
 
-    # Ranking settings.
+def _check_ranking(criteria: CriteriaSet, out: _Collector) -> None:
+    """Ranking settings: each tie-break key is a part or an area."""
     area_ids = {a.id for a in criteria.areas}
     for i, key in enumerate(criteria.ranking.tie_break):
         if key not in ("appraised", "survey") and key not in area_ids:
@@ -567,10 +636,11 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
                 f"tie_break {quote(key)} is neither 'appraised', 'survey' nor an area id",
             )
 
-    # Classification bands: overlaps are errors (a commune would have two classes), gaps warnings.
+
+def _check_classes(criteria: CriteriaSet, out: _Collector) -> None:
+    """Classification bands: overlaps are errors (a commune would have two classes), gaps warnings."""
     errors, gaps = check_intervals(criteria.classes, (ZERO, HUNDRED), "class")
     for i, code, message in errors:
         out.error(("classes", i), code, message)
     for i, _code, message in gaps:
         out.warn(("classes", i), "class-gap", message, "an index in the gap gets no class")
-    return out.errors, out.warnings

@@ -8,6 +8,7 @@ floor and maximum. A sheet named "Hướng dẫn" explains the form; intake neve
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,68 @@ def template_rows(criteria: CriteriaSet) -> list[tuple[Leaf, str, bool]]:
     return rows
 
 
+@dataclass(frozen=True)
+class _Formats:
+    """The workbook's cell formats (xlsxwriter objects): column heads, given text, yellow cells to
+    fill (plain and dates), grey cells not to fill, and codes kept as text."""
+
+    head: Any
+    given: Any
+    fill: Any
+    date_fill: Any
+    blocked: Any
+    text: Any
+
+
+def _add_formats(wb: Any) -> _Formats:
+    head = wb.add_format(
+        {
+            "bold": True,
+            "bg_color": "#1f4e79",
+            "font_color": "#ffffff",
+            "text_wrap": True,
+            "valign": "top",
+            "border": 1,
+        }
+    )
+    given = wb.add_format({"bg_color": "#f2f2f2", "text_wrap": True, "valign": "top"})
+    fill = wb.add_format({"bg_color": "#fff2cc", "border": 1})
+    date_fill = wb.add_format({"bg_color": "#fff2cc", "border": 1, "num_format": "dd/mm/yyyy"})
+    blocked = wb.add_format({"bg_color": "#d9d9d9"})
+    text = wb.add_format({"num_format": "@", "bg_color": "#f2f2f2"})
+    return _Formats(head, given, fill, date_fill, blocked, text)
+
+
+def _write_instructions(wb: Any, criteria: CriteriaSet) -> None:
+    """The "Hướng dẫn" sheet: which set the form is for, and how to fill it in."""
+    guide = wb.add_worksheet(INSTRUCTIONS_SHEET)
+    guide.set_column(0, 0, 110)
+    lines = [
+        f"{criteria.title.vi}",
+        (
+            f"{criteria.decision.number} ngày {criteria.decision.date:%d/%m/%Y} — {criteria.issuer}"
+            if criteria.decision is not None
+            else f"{criteria.source} — {criteria.issuer}"
+        ),
+        "",
+        "Cách điền: mỗi dòng của trang «Tự đánh giá» là một đầu vào của một tiêu chí.",
+        "• Điền cột «Giá trị» (ô màu vàng) theo loại dữ liệu ghi ở cột «Giá trị hợp lệ».",
+        "• Điểm tự đánh giá, số/ngày văn bản và tệp minh chứng ghi ở dòng đầu tiên của mỗi tiêu chí.",
+        "• Thiếu minh chứng thì ghi «Giải trình»; Hội đồng thẩm định quyết định chấp nhận hay không.",
+        "• Số thập phân dùng dấu phẩy (7,5); ngày ghi dd/mm/yyyy; không xoá hay đổi tên cột.",
+        "• Mã đơn vị là văn bản: giữ nguyên các số 0 ở đầu.",
+        "Nộp tệp này cho cơ quan tổng hợp; kiểm tra bằng: pari score <tệp> --communes <danh sách đơn vị>",
+        "",
+        "This sheet is never read by pari-index. Fill the yellow cells of the «Tự đánh giá» sheet.",
+    ]
+    for i, line in enumerate(lines):
+        guide.write(i, 0, line)
+
+
+#: Column number of each column of the form.
+_COL = {name: i for i, (name, _, _) in enumerate(COLUMNS)}
+
+
 def write_template(criteria: CriteriaSet, path: str | Path, register: Register | None = None) -> int:
     """Write the form; returns the number of input rows written."""
 
@@ -111,112 +174,86 @@ def write_template(criteria: CriteriaSet, path: str | Path, register: Register |
     rows = template_rows(criteria)
     count = 0
     with xlsx_workbook(Path(path), {"strings_to_formulas": False}) as wb:
-        head = wb.add_format(
-            {
-                "bold": True,
-                "bg_color": "#1f4e79",
-                "font_color": "#ffffff",
-                "text_wrap": True,
-                "valign": "top",
-                "border": 1,
-            }
-        )
-        given = wb.add_format({"bg_color": "#f2f2f2", "text_wrap": True, "valign": "top"})
-        fill = wb.add_format({"bg_color": "#fff2cc", "border": 1})
-        date_fill = wb.add_format({"bg_color": "#fff2cc", "border": 1, "num_format": "dd/mm/yyyy"})
-        blocked = wb.add_format({"bg_color": "#d9d9d9"})
-        text = wb.add_format({"num_format": "@", "bg_color": "#f2f2f2"})
-
-        guide = wb.add_worksheet(INSTRUCTIONS_SHEET)
-        guide.set_column(0, 0, 110)
-        lines = [
-            f"{criteria.title.vi}",
-            (
-                f"{criteria.decision.number} ngày {criteria.decision.date:%d/%m/%Y} — {criteria.issuer}"
-                if criteria.decision is not None
-                else f"{criteria.source} — {criteria.issuer}"
-            ),
-            "",
-            "Cách điền: mỗi dòng của trang «Tự đánh giá» là một đầu vào của một tiêu chí.",
-            "• Điền cột «Giá trị» (ô màu vàng) theo loại dữ liệu ghi ở cột «Giá trị hợp lệ».",
-            "• Điểm tự đánh giá, số/ngày văn bản và tệp minh chứng ghi ở dòng đầu tiên của mỗi tiêu chí.",
-            "• Thiếu minh chứng thì ghi «Giải trình»; Hội đồng thẩm định quyết định chấp nhận hay không.",
-            "• Số thập phân dùng dấu phẩy (7,5); ngày ghi dd/mm/yyyy; không xoá hay đổi tên cột.",
-            "• Mã đơn vị là văn bản: giữ nguyên các số 0 ở đầu.",
-            "Nộp tệp này cho cơ quan tổng hợp; kiểm tra bằng: pari score <tệp> --communes <danh sách đơn vị>",
-            "",
-            "This sheet is never read by pari-index. Fill the yellow cells of the «Tự đánh giá» sheet.",
-        ]
-        for i, line in enumerate(lines):
-            guide.write(i, 0, line)
-
+        fmt = _add_formats(wb)
+        _write_instructions(wb, criteria)
         ws = wb.add_worksheet(FORM_SHEET)
         for c, (name, label, width) in enumerate(COLUMNS):
-            ws.write(0, c, name, head)
+            ws.write(0, c, name, fmt.head)
             ws.set_column(c, c, width)
             ws.write_comment(0, c, label)
         ws.freeze_panes(1, 4)
-        col = {name: i for i, (name, _, _) in enumerate(COLUMNS)}
         r = 1
         for code, name in communes:
             for leaf, input_name, first in rows:
-                spec = leaf.inputs[input_name]
-                ws.write_string(r, col["commune_code"], code, text)
-                ws.write_string(r, col["commune_name"], name, given)
-                ws.write_string(r, col["criterion_id"], leaf.id, text)
-                ws.write_string(r, col["criterion"], leaf.title.vi, given)
-                ws.write_number(r, col["max_points"], float(leaf.max), given)
-                ws.write_string(r, col["input"], input_name, text)
-                ws.write_string(r, col["input_label"], spec.label or input_name, given)
-                allowed = ", ".join(_level_words(leaf)) if spec.type is InputType.level else _ALLOWED.get(spec.type, "")
-                ws.write_string(r, col["allowed"], allowed, given)
-                ws.write_blank(r, col["value"], None, date_fill if spec.type is InputType.date else fill)
-                rule = _validation(leaf, input_name)
-                if rule:
-                    ws.data_validation(r, col["value"], r, col["value"], rule)
-                if first:
-                    ws.write_blank(r, col["self_score"], None, fill)
-                    ws.data_validation(
-                        r,
-                        col["self_score"],
-                        r,
-                        col["self_score"],
-                        {
-                            "validate": "decimal",
-                            "criteria": "between",
-                            "minimum": float(leaf.floor),
-                            "maximum": float(leaf.max),
-                            "error_message": f"Điểm từ {leaf.floor} đến {leaf.max}",
-                        },
-                    )
-                    for meta in ("evidence_number", "evidence_file", "explanation"):
-                        ws.write_blank(r, col[meta], None, fill if leaf.evidence or meta == "explanation" else given)
-                    ws.write_blank(r, col["evidence_date"], None, date_fill)
-                    if leaf.not_applicable is not NotApplicable.not_allowed:
-                        ws.write_blank(r, col["n/a"], None, fill)
-                        ws.data_validation(
-                            r, col["n/a"], r, col["n/a"], {"validate": "list", "source": ["có", "không"]}
-                        )
-                    else:
-                        ws.write_blank(r, col["n/a"], None, blocked)
-                else:
-                    for meta in (
-                        "self_score",
-                        "evidence_number",
-                        "evidence_date",
-                        "evidence_file",
-                        "explanation",
-                        "n/a",
-                    ):
-                        ws.write_blank(r, col[meta], None, blocked)
-                guidance = leaf.guidance or ""
-                if first:  # the same method sentence as the annex, pari explain and the report
-                    guidance = f"Cách chấm: {method_text(leaf, 'vi')}" + (f"\n{guidance}" if guidance else "")
-                if first and leaf.evidence:
-                    docs = "; ".join(e.label for e in leaf.evidence)
-                    guidance = (guidance + " " if guidance else "") + f"Minh chứng: {docs}."
-                ws.write_string(r, col["guidance"], guidance, given)
+                _write_input_row(ws, r, fmt, (code, name), leaf, input_name, first)
                 r += 1
                 count += 1
         ws.autofilter(0, 0, max(r - 1, 1), len(COLUMNS) - 1)
     return count
+
+
+def _write_input_row(
+    ws: Any, r: int, fmt: _Formats, commune: tuple[str, str], leaf: Leaf, input_name: str, first: bool
+) -> None:
+    """Row ``r`` of the form: one input of one item for one commune. The item's own cells
+    (self-score, evidence, n/a) are open on its first input's row only."""
+    code, name = commune
+    spec = leaf.inputs[input_name]
+    ws.write_string(r, _COL["commune_code"], code, fmt.text)
+    ws.write_string(r, _COL["commune_name"], name, fmt.given)
+    ws.write_string(r, _COL["criterion_id"], leaf.id, fmt.text)
+    ws.write_string(r, _COL["criterion"], leaf.title.vi, fmt.given)
+    ws.write_number(r, _COL["max_points"], float(leaf.max), fmt.given)
+    ws.write_string(r, _COL["input"], input_name, fmt.text)
+    ws.write_string(r, _COL["input_label"], spec.label or input_name, fmt.given)
+    allowed = ", ".join(_level_words(leaf)) if spec.type is InputType.level else _ALLOWED.get(spec.type, "")
+    ws.write_string(r, _COL["allowed"], allowed, fmt.given)
+    ws.write_blank(r, _COL["value"], None, fmt.date_fill if spec.type is InputType.date else fmt.fill)
+    rule = _validation(leaf, input_name)
+    if rule:
+        ws.data_validation(r, _COL["value"], r, _COL["value"], rule)
+    if first:
+        _write_item_cells(ws, r, fmt, leaf)
+    else:
+        for meta in ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a"):
+            ws.write_blank(r, _COL[meta], None, fmt.blocked)
+    ws.write_string(r, _COL["guidance"], _guidance(leaf, first), fmt.given)
+
+
+def _write_item_cells(ws: Any, r: int, fmt: _Formats, leaf: Leaf) -> None:
+    """The item's self-score (validated between its floor and maximum), evidence, explanation and
+    n/a cells; n/a is grey when the item does not allow it."""
+    ws.write_blank(r, _COL["self_score"], None, fmt.fill)
+    ws.data_validation(
+        r,
+        _COL["self_score"],
+        r,
+        _COL["self_score"],
+        {
+            "validate": "decimal",
+            "criteria": "between",
+            "minimum": float(leaf.floor),
+            "maximum": float(leaf.max),
+            "error_message": f"Điểm từ {leaf.floor} đến {leaf.max}",
+        },
+    )
+    for meta in ("evidence_number", "evidence_file", "explanation"):
+        ws.write_blank(r, _COL[meta], None, fmt.fill if leaf.evidence or meta == "explanation" else fmt.given)
+    ws.write_blank(r, _COL["evidence_date"], None, fmt.date_fill)
+    if leaf.not_applicable is not NotApplicable.not_allowed:
+        ws.write_blank(r, _COL["n/a"], None, fmt.fill)
+        ws.data_validation(r, _COL["n/a"], r, _COL["n/a"], {"validate": "list", "source": ["có", "không"]})
+    else:
+        ws.write_blank(r, _COL["n/a"], None, fmt.blocked)
+
+
+def _guidance(leaf: Leaf, first: bool) -> str:
+    """The guidance cell: on an item's first row the method sentence (the same as the annex's,
+    pari explain's and the report's) and the evidence documents, around the item's own guidance."""
+    guidance = leaf.guidance or ""
+    if first:
+        guidance = f"Cách chấm: {method_text(leaf, 'vi')}" + (f"\n{guidance}" if guidance else "")
+    if first and leaf.evidence:
+        docs = "; ".join(e.label for e in leaf.evidence)
+        guidance = (guidance + " " if guidance else "") + f"Minh chứng: {docs}."
+    return guidance

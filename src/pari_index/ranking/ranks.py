@@ -574,42 +574,59 @@ def compare_previous(
     and are compared with the value of the grouping column, as they were then."""
     prev = previous_summary(previous)
     codes = frame.select(COMMUNE, "rank", "index", "group", "group_column")
+    frame = frame.with_columns(_current_group_key(frame, previous).alias("_key"))
+    mapped = _link_to_old_codes(codes, lineage)
+    joined = mapped.join(prev, left_on="old_code", right_on="_p_code", how="left")
+    out = frame.join(_last_year_per_commune(joined, places), on=COMMUNE, how="left")
+    return _add_changes(out).drop(
+        "_link", "_old", "_p_rank", "_p_index", "_p_group", "_p_key", "_p_kind", "_found", "_preds", "_key"
+    )
+
+
+def _current_group_key(frame: pl.DataFrame, previous: dict[str, pl.DataFrame]) -> pl.Expr:
+    """This year's group, in the form last year's results name it: the key when both have keys,
+    else the value of the grouping column (results written before groups had keys), else the label."""
     summary = previous.get("summary")
     keyed = summary is not None and "group_key" in summary.columns and "group_key" in frame.columns
     column = frame["group_column"].drop_nulls().first() if "group_column" in frame.columns else None
     if keyed:
-        current_key = pl.col("group_key")
-    elif isinstance(column, str) and column in frame.columns:
-        current_key = pl.col(column).cast(pl.String)
-    else:
-        current_key = pl.col("group")
-    frame = frame.with_columns(current_key.alias("_key"))
-    if lineage is not None and lineage.height:
-        links = (
-            lineage.select(pl.col("old_code").cast(pl.String), pl.col("new_code").cast(pl.String))
-            .unique()
-            .with_columns(
-                pl.len().over("new_code").alias("_n_old"),
-                pl.len().over("old_code").alias("_n_new"),
-            )
-        )
-        mapped = codes.join(links, left_on=COMMUNE, right_on="new_code", how="left").with_columns(
-            pl.when(pl.col("old_code").is_null())
-            .then(pl.lit("same"))
-            .when(pl.col("_n_old") > 1)
-            .then(pl.lit("merged"))
-            .when(pl.col("_n_new") > 1)
-            .then(pl.lit("split"))
-            .when(pl.col("old_code") == pl.col(COMMUNE))
-            .then(pl.lit("same"))
-            .otherwise(pl.lit("renamed"))
-            .alias("_link"),
-            pl.coalesce("old_code", COMMUNE).alias("old_code"),
-        )
-    else:
-        mapped = codes.with_columns(pl.col(COMMUNE).alias("old_code"), pl.lit("same").alias("_link"))
-    joined = mapped.join(prev, left_on="old_code", right_on="_p_code", how="left")
+        return pl.col("group_key")
+    if isinstance(column, str) and column in frame.columns:
+        return pl.col(column).cast(pl.String)
+    return pl.col("group")
 
+
+def _link_to_old_codes(codes: pl.DataFrame, lineage: pl.DataFrame | None) -> pl.DataFrame:
+    """Each commune with the code(s) it had last year (``old_code``) and how they are linked
+    (``_link``): same, renamed, merged (several old codes) or split (an old code with several new)."""
+    if lineage is None or not lineage.height:
+        return codes.with_columns(pl.col(COMMUNE).alias("old_code"), pl.lit("same").alias("_link"))
+    links = (
+        lineage.select(pl.col("old_code").cast(pl.String), pl.col("new_code").cast(pl.String))
+        .unique()
+        .with_columns(
+            pl.len().over("new_code").alias("_n_old"),
+            pl.len().over("old_code").alias("_n_new"),
+        )
+    )
+    return codes.join(links, left_on=COMMUNE, right_on="new_code", how="left").with_columns(
+        pl.when(pl.col("old_code").is_null())
+        .then(pl.lit("same"))
+        .when(pl.col("_n_old") > 1)
+        .then(pl.lit("merged"))
+        .when(pl.col("_n_new") > 1)
+        .then(pl.lit("split"))
+        .when(pl.col("old_code") == pl.col(COMMUNE))
+        .then(pl.lit("same"))
+        .otherwise(pl.lit("renamed"))
+        .alias("_link"),
+        pl.coalesce("old_code", COMMUNE).alias("old_code"),
+    )
+
+
+def _last_year_per_commune(joined: pl.DataFrame, places: int) -> pl.DataFrame:
+    """One row per commune: its (first) predecessor's result, and all predecessors as a text
+    ("00101 (3/12, 81.20 %), ...") for the notes of merged and split communes."""
     found = pl.col("_p_found").fill_null(False)
     position = (
         pl.when(pl.col("_p_rank").is_not_null())
@@ -624,7 +641,7 @@ def compare_previous(
         .otherwise(pl.lit(""))
     )
     predecessor = format_text("{} ({}{})", pl.col("old_code"), position, shown_index)
-    per_commune = (
+    return (
         joined.sort("old_code")
         .group_by(COMMUNE, maintain_order=True)
         .agg(
@@ -639,8 +656,11 @@ def compare_previous(
             predecessor.str.join(", ").alias("_preds"),
         )
     )
-    out = frame.join(per_commune, on=COMMUNE, how="left")
 
+
+def _add_changes(out: pl.DataFrame) -> pl.DataFrame:
+    """The comparison columns. Ranks are compared only for a commune that is itself last year's
+    (same or renamed), was found, and was ranked in the same peer group; the note says why not."""
     link = pl.col("_link")
     single = link.is_in(["same", "renamed"])
     matched = single & pl.col("_found")
@@ -649,6 +669,22 @@ def compare_previous(
     different = matched & (kind_differs | value_differs).fill_null(False)
     previous_rank = pl.when(single).then(pl.col("_p_rank"))
     previous_index = pl.when(single).then(pl.col("_p_index"))
+    note = _previous_note(single, matched, different, kind_differs)
+    return out.with_columns(
+        previous_rank.cast(pl.Int64).alias("previous_rank"),
+        previous_index.cast(pl.Int64).alias("previous_index"),
+        pl.when(matched & ~different & pl.col("rank").is_not_null())
+        .then(pl.col("_p_rank") - pl.col("rank"))
+        .cast(pl.Int64)
+        .alias("rank_change"),
+        (pl.col("index") - previous_index).cast(pl.Int64).alias("index_change"),
+        pl.when(note.str.len_chars() > 0).then(note).alias("previous_note"),
+    )
+
+
+def _previous_note(single: pl.Expr, matched: pl.Expr, different: pl.Expr, kind_differs: pl.Expr) -> pl.Expr:
+    """The previous_note text: the sentences that apply, joined by "; " (empty when none does)."""
+    link = pl.col("_link")
     note_parts = [
         pl.when(link == "merged").then(pl.lit("merged from: ") + pl.col("_preds")),
         pl.when(link == "split").then(pl.lit("split from: ") + pl.col("_preds")),
@@ -672,18 +708,7 @@ def compare_previous(
             )
         ),
     ]
-    note = pl.concat_str(note_parts, separator="; ", ignore_nulls=True)
-    out = out.with_columns(
-        previous_rank.cast(pl.Int64).alias("previous_rank"),
-        previous_index.cast(pl.Int64).alias("previous_index"),
-        pl.when(matched & ~different & pl.col("rank").is_not_null())
-        .then(pl.col("_p_rank") - pl.col("rank"))
-        .cast(pl.Int64)
-        .alias("rank_change"),
-        (pl.col("index") - previous_index).cast(pl.Int64).alias("index_change"),
-        pl.when(note.str.len_chars() > 0).then(note).alias("previous_note"),
-    )
-    return out.drop("_link", "_old", "_p_rank", "_p_index", "_p_group", "_p_key", "_p_kind", "_found", "_preds", "_key")
+    return pl.concat_str(note_parts, separator="; ", ignore_nulls=True)
 
 
 __all__ = [
