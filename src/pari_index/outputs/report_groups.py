@@ -40,6 +40,8 @@ def _change(row: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[str, str
 
 
 def group_key(summary: pl.DataFrame, about: Mapping[str, str]) -> str | None:
+    """The summary column that names the ranking groups: ``group``, else the column of the level
+    ranked within (the about sheet's ``ranked_within``), else ``district``; None for one group."""
     if "group" in summary.columns:
         return "group"
     within = about.get("ranked_within", "")
