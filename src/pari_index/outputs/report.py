@@ -14,21 +14,22 @@ nothing from anywhere else, so it works offline and from a USB stick.
 * At national scale (about 10,600 communes in 700 districts) each ranking group is a closed
   ``<details>`` after the first few, packed (JSON, gzip, base64) and unpacked by the script when
   opened; item rows are indices into one string table and are built with ``textContent`` only.
+
+The words live in :mod:`~pari_index.outputs.report_labels`, the text and number formatting in
+:mod:`~pari_index.outputs.report_format`, the view model in :mod:`~pari_index.outputs.report_view`
+and the groups' rows and charts in :mod:`~pari_index.outputs.report_groups`; this module reads the
+tables, assembles the view and renders it.
 """
 
 from __future__ import annotations
 
 import base64
 import gzip
-import hashlib
 import json
-import math
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,235 +43,38 @@ from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, re
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
 from pari_index.outputs.files import write_text
-from pari_index.ranking.ranks import LABEL_SEPARATOR
+from pari_index.outputs.report_format import (
+    HEAT_BUCKETS,
+    Formatter,
+    _balanced_text,
+    _basename,
+    _bdi,
+    _colour,
+    _csp_hash,
+    _display_date,
+    _fold,
+    _isolate,
+    _num,
+    _safe_json,
+    _text,
+)
+from pari_index.outputs.report_format import (
+    _balanced as _balanced,  # re-exported: tests check it through this module
+)
+from pari_index.outputs.report_groups import build_groups, group_key, grouped_records
+from pari_index.outputs.report_labels import LABELS, SEVERITIES, STATUSES
+from pari_index.outputs.report_view import Area, ClassStyles, Context, Finding, FindingLists, Group, Item
 from pari_index.scoring.run import notices
 from pari_index.textexpr import format_text
 
 __all__ = ["LABELS", "render_report", "write_report"]
 
-#: Every label the report shows, in Vietnamese and English (one dict, same keys).
-LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "lang": "vi",
-        "report": "Báo cáo xếp hạng Chỉ số cải cách hành chính cấp xã",
-        "criteria_set": "Bộ chỉ số",
-        "decision": "Quyết định",
-        "decision_of": "ngày",
-        "source": "Nguồn",
-        "year": "Năm đánh giá",
-        "province": "Tỉnh, thành phố",
-        "report_date": "Ngày lập báo cáo",
-        "ranked_within": "Xếp hạng trong",
-        "within_district": "cấp huyện (quận, thị xã, thành phố)",
-        "within_province": "cấp tỉnh",
-        "communes": "Số đơn vị cấp xã",
-        "groups": "Số nhóm xếp hạng",
-        "contents": "Các nhóm xếp hạng",
-        "filter": "Lọc theo tên hoặc mã xã, tên huyện",
-        "filter_count": "Hiển thị {shown}/{total} đơn vị",
-        "filter_none": "Không có đơn vị nào khớp",
-        "print_group": "In nhóm này",
-        "rank": "Hạng",
-        "change": "Thay đổi",
-        "commune": "Đơn vị",
-        "code": "Mã",
-        "type": "Loại",
-        "total": "Tổng điểm",
-        "index": "Chỉ số (%)",
-        "class": "Xếp loại",
-        "area": "Lĩnh vực",
-        "area_short": "LV",
-        "max": "Tối đa",
-        "not_ranked": "không xếp hạng",
-        "not_submitted": "không nộp",
-        "completeness": "Kết quả chưa đầy đủ",
-        "method": "Phương pháp tính điểm",
-        "item_methods": "Cách chấm từng tiêu chí (như phụ lục của bộ chỉ số)",
-        "item": "Tiêu chí",
-        "max_points": "Điểm tối đa",
-        "tied": "đồng hạng",
-        "new": "mới",
-        "up": "tăng {n} bậc",
-        "down": "giảm {n} bậc",
-        "same": "không đổi",
-        "previous_rank": "Hạng năm trước",
-        "index_change": "Chỉ số thay đổi (điểm %)",
-        "previous_note": "Ghi chú so sánh",
-        "group_size": "{n} đơn vị",
-        "ranking_caption": "Bảng xếp hạng: {group}",
-        "area_key": "Các lĩnh vực",
-        "chart_totals": "Tổng điểm theo đơn vị: {group}",
-        "chart_note": "Biểu đồ: chiều dài thanh là tổng điểm trên thang {scale} điểm; màu theo xếp loại.",
-        "heat_legend": "Màu ô điểm lĩnh vực (bản đồ nhiệt) = tỷ lệ điểm đạt so với điểm tối đa của lĩnh vực:",
-        "overview": "Tổng quan",
-        "overview_heat": "Điểm lĩnh vực bình quân theo nhóm (% điểm tối đa)",
-        "mean_index": "Chỉ số bình quân (%)",
-        "class_counts": "Số đơn vị theo xếp loại",
-        "details": "Chi tiết từng đơn vị",
-        "criterion": "Tiêu chí",
-        "self": "Tự chấm",
-        "appraised": "Thẩm định",
-        "final": "Điểm cuối",
-        "status": "Trạng thái",
-        "explanation": "Giải thích",
-        "reason": "Lý do thẩm định",
-        "status_note": "Trạng thái để trống: chấm bình thường. Dấu – : không có.",
-        "items_caption": "Điểm từng tiêu chí: {name}",
-        "appraised_points": "Điểm thẩm định",
-        "survey_points": "Điểm điều tra xã hội học",
-        "adjustment_points": "Điểm thưởng, trừ",
-        "applicable_max": "Điểm tối đa áp dụng",
-        "gap": "Cần thêm {gap} điểm chỉ số để đạt loại {cls}",
-        "top_lost": "Mất điểm nhiều nhất",
-        "area_ranks": "Hạng theo lĩnh vực",
-        "findings": "Phát hiện",
-        "findings_summary": "Tổng hợp phát hiện toàn bộ dữ liệu, theo loại",
-        "findings_general": "Phát hiện không gắn với đơn vị nào",
-        "findings_more": "… và {n} phát hiện khác (xem bảng findings của tệp kết quả)",
-        "no_findings": "Không có phát hiện nào.",
-        "severity": "Mức độ",
-        "kind": "Loại phát hiện",
-        "message": "Nội dung",
-        "hint": "Cách xử lý",
-        "where": "Vị trí",
-        "count": "Số lượng",
-        "communes_affected": "Số đơn vị liên quan",
-        "sort_hint": "Bấm tiêu đề cột để sắp xếp",
-        "generated_by": "Lập bằng pari-index từ tệp kết quả; số liệu không được sửa tay.",
-        "points": "điểm",
-        "no_data": "Không có dữ liệu xếp hạng.",
-    },
-    "en": {
-        "lang": "en",
-        "report": "Commune PAR Index ranking report",
-        "criteria_set": "Criteria set",
-        "decision": "Decision",
-        "decision_of": "of",
-        "source": "Source",
-        "year": "Assessment year",
-        "province": "Province",
-        "report_date": "Report date",
-        "ranked_within": "Ranked within",
-        "within_district": "district",
-        "within_province": "province",
-        "communes": "Communes",
-        "groups": "Ranking groups",
-        "contents": "Ranking groups",
-        "filter": "Filter by commune name or code, district",
-        "filter_count": "Showing {shown} of {total} communes",
-        "filter_none": "No commune matches",
-        "print_group": "Print this group",
-        "rank": "Rank",
-        "change": "Change",
-        "commune": "Commune",
-        "code": "Code",
-        "type": "Type",
-        "total": "Total points",
-        "index": "Index (%)",
-        "class": "Class",
-        "area": "Area",
-        "area_short": "A",
-        "max": "Max",
-        "not_ranked": "not ranked",
-        "not_submitted": "sent nothing",
-        "completeness": "Incomplete results",
-        "method": "Scoring method",
-        "item_methods": "How each item is scored (as the criteria annex words it)",
-        "item": "Item",
-        "max_points": "Maximum",
-        "tied": "tied",
-        "new": "new",
-        "up": "up {n}",
-        "down": "down {n}",
-        "same": "no change",
-        "previous_rank": "Previous rank",
-        "index_change": "Index change (% points)",
-        "previous_note": "Comparison note",
-        "group_size": "{n} communes",
-        "ranking_caption": "Ranking: {group}",
-        "area_key": "Areas",
-        "chart_totals": "Total points by commune: {group}",
-        "chart_note": "Chart: bar length is the total on a {scale}-point scale; colour by class.",
-        "heat_legend": "Area cell colour (heat map) = share of the area's maximum achieved:",
-        "overview": "Overview",
-        "overview_heat": "Mean area score by group (% of maximum)",
-        "mean_index": "Mean index (%)",
-        "class_counts": "Communes by class",
-        "details": "Details per commune",
-        "criterion": "Criterion",
-        "self": "Self",
-        "appraised": "Appraised",
-        "final": "Final",
-        "status": "Status",
-        "explanation": "Explanation",
-        "reason": "Appraisal reason",
-        "status_note": "Empty status: scored normally. – : none.",
-        "items_caption": "Points per criterion: {name}",
-        "appraised_points": "Appraised points",
-        "survey_points": "Survey points",
-        "adjustment_points": "Bonus and penalty points",
-        "applicable_max": "Applicable maximum",
-        "gap": "{gap} index points short of {cls}",
-        "top_lost": "Most points lost",
-        "area_ranks": "Rank per area",
-        "findings": "Findings",
-        "findings_summary": "Findings across all data, by kind",
-        "findings_general": "Findings not tied to a commune",
-        "findings_more": "… and {n} more (see the findings table of the results file)",
-        "no_findings": "No findings.",
-        "severity": "Severity",
-        "kind": "Kind",
-        "message": "Message",
-        "hint": "What to do",
-        "where": "Where",
-        "count": "Count",
-        "communes_affected": "Communes affected",
-        "sort_hint": "Click a column heading to sort",
-        "generated_by": "Produced by pari-index from a results file; no figure edited by hand.",
-        "points": "points",
-        "no_data": "No ranking data.",
-    },
-}
-
-UNIT_TYPES: dict[str, tuple[str, str]] = {
-    "commune": ("Xã", "Commune"),
-    "ward": ("Phường", "Ward"),
-    "township": ("Thị trấn", "Township"),
-    "special_zone": ("Đặc khu", "Special zone"),
-}
-
-STATUSES: dict[str, tuple[str, str]] = {
-    "ok": ("", ""),
-    "appraised": ("sửa khi thẩm định", "changed at appraisal"),
-    "self_score_differs": ("tự chấm khác", "self-score differs"),
-    "not_assessed": ("chưa tự đánh giá", "not assessed"),
-    "no_survey": ("chưa có điều tra", "no survey"),
-    "evidence_missing": ("thiếu minh chứng", "evidence missing"),
-    "excluded": ("không áp dụng", "not applicable"),
-}
-
-SEVERITIES: dict[str, tuple[str, str]] = {
-    "error": ("Lỗi", "Error"),
-    "warning": ("Cảnh báo", "Warning"),
-    "info": ("Thông tin", "Info"),
-}
-
-#: Heat-map buckets on the share of an area's maximum: (lower bound, CSS class, legend).
-HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
-    (0.9, "h4", "≥ 90 %"),
-    (0.8, "h3", "80–<90 %"),
-    (0.7, "h2", "70–<80 %"),
-    (0.5, "h1", "50–<70 %"),
-    (-math.inf, "h0", "< 50 %"),
-)
 
 FINDINGS_LISTED = 200  # findings not tied to a commune listed in full; the rest are counted
-OPEN_COMMUNES = 150  # groups open on loading until this many communes are shown (at least one)
 #: Above this many item rows or communes, a group's body is parsed only when the group is opened.
 LAZY_ITEMS = 25_000
 LAZY_COMMUNES = 1_000
 DEFAULT_COLOUR = "#5b6b7b"
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 #: The per-item columns a report shows, in order (missing ones are shown empty).
@@ -308,259 +112,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-# --- bidirectional text -----------------------------------------------------------------------
-# A name may hold bidi controls: a right-to-left override (U+202E) left open in a commune's name
-# turned its code, rank and points round on its line. Every text from the input is shown isolated
-# (an HTML <bdi>, an element of its own with dir="auto", or FSI ... PDI where only text may stand:
-# attributes, SVG, the page title), and
-# its own controls are closed within it, so nothing it holds reaches the text around it.
-
-_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
-_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
-_FSI, _PDI, _PDF = "\u2068", "\u2069", "\u202c"
-
-
-def _balanced(text: str) -> str:
-    """``text`` with every embedding, override and isolate it opens closed at its end, and any
-    closing control that closes nothing of its own dropped."""
-    if not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in text):
-        return text
-    out: list[str] = []
-    stack: list[str] = []  # the closers still owed, innermost last
-    for c in text:
-        if c in _OPENERS or c in _ISOLATE_OPENERS:
-            stack.append(_PDF if c in _OPENERS else _PDI)
-        elif c == _PDF:
-            if not stack or stack[-1] != _PDF:
-                continue  # closes nothing opened here: it would close what surrounds the text
-            stack.pop()
-        elif c == _PDI:
-            if _PDI not in stack:
-                continue
-            while stack and stack.pop() != _PDI:  # a PDI also closes embeddings opened inside
-                pass
-        out.append(c)
-    return "".join(out) + "".join(reversed(stack))
-
-
-def _balanced_text(value: Any) -> str:
-    """An input text with its bidi controls closed, for an element isolated with ``dir="auto"``
-    (used where the element holds that text alone, so that it can be found by its text)."""
-    return _balanced(_text(value))
-
-
-def _isolate(value: Any) -> str:
-    """Plain text isolated with FSI ... PDI (for attributes, SVG text and titles)."""
-    text = _text(value)
-    return f"{_FSI}{_balanced(text)}{_PDI}" if text else ""
-
-
-def _bdi(value: Any) -> Markup:
-    """An input text as ``<bdi>``: escaped, its direction its own, its controls closed inside."""
-    text = _text(value)
-    return Markup("<bdi>{}</bdi>").format(_balanced(text)) if text else Markup("")
-
-
-# --- formatting -------------------------------------------------------------------------------
-
-
-def _num(value: Any) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return None if math.isnan(value) else float(value)
-    try:
-        out = float(str(value).replace(",", "."))
-    except ValueError:
-        return None
-    return None if math.isnan(out) else out
-
-
-class Formatter:
-    def __init__(self, lang: str, places: int, column_places: Callable[[str], int] | None = None) -> None:
-        self.comma = lang == "vi"
-        self.places = places
-        # Places per results column under a rounding policy per level (None: all at ``places``).
-        self.column_places = column_places
-
-    def column(self, value: Any, column: str) -> str:
-        """A value of a results column at that column's places: the index at the index's places
-        even when the items are not rounded."""
-        return self.fixed(value, self.column_places(column) if self.column_places else None)
-
-    def fixed(self, value: Any, places: int | None = None) -> str:
-        """A decimal with a fixed number of places (totals, indices): 83,21."""
-        x = _num(value)
-        if x is None:
-            return "–"
-        text = f"{x:.{self.places if places is None else places}f}"
-        if text.startswith("-") and not text.strip("-0.,"):
-            text = text[1:]
-        return text.replace(".", ",") if self.comma else text
-
-    def short(self, value: Any) -> str:
-        """Item points with up to four places, trailing zeros dropped: 0,5 · 3,67 · 1."""
-        x = _num(value)
-        if x is None:
-            return "–"
-        text = f"{x:.4f}".rstrip("0").rstrip(".")
-        if text == "-0":
-            text = "0"
-        return text.replace(".", ",") if self.comma else text
-
-    def count(self, n: int) -> str:
-        text = f"{n:,}"
-        return text.replace(",", ".") if self.comma else text
-
-
-def _sort_value(value: Any) -> str:
-    x = _num(value)
-    return "" if x is None else repr(round(x, 6))
-
-
-def _fold(text: str) -> str:
-    """A sort key for Vietnamese names that does not depend on the machine's locale."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _colour(value: Any) -> str | None:
-    return value if isinstance(value, str) and _COLOUR.match(value) else None
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return str(value)
-
-
-def _basename(path: str) -> str:
-    """The file name only: the report names a file, not the folders of the machine that scored."""
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def _heat(points: float | None, maximum: float | None) -> str:
-    if points is None or not maximum or maximum <= 0:
-        return ""
-    share = points / maximum
-    for bound, css, _ in HEAT_BUCKETS:
-        if share >= bound:
-            return css
-    return "h0"  # pragma: no cover - the last bound is -inf
-
-
-def _safe_json(data: Any) -> Markup:
-    """JSON for a ``<script type="application/json">`` block: nothing in it can end the block."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
-
-
-def _csp_hash(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-# --- the view model -------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Item:
-    id: str
-    title: str
-    max: str
-    self: str
-    appraised: str
-    final: str
-    status: str
-    explanation: str
-    reason: str
-
-
-@dataclass(slots=True)
-class Finding:
-    severity: str
-    severity_label: str
-    kind: str
-    criterion: str
-    where: str
-    message: str
-    hint: str
-
-
-@dataclass(slots=True)
-class AreaCell:
-    text: str
-    heat: str
-    sort: str
-    rank: str
-
-
-@dataclass(slots=True)
-class Commune:
-    anchor: str
-    code: str
-    name: str
-    type: str
-    query: str
-    ranked: bool
-    rank: str
-    rank_sort: str
-    tied: bool
-    change: str
-    change_arrow: str
-    change_sort: str
-    change_title: str
-    total: str
-    total_value: float
-    total_sort: str
-    index: str
-    index_sort: str
-    class_name: str
-    class_sort: str
-    class_css: str
-    areas: list[AreaCell]
-    facts: list[tuple[str, str]]
-    n_items: int = 0
-    items: list[Item] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    #: False for a commune of the register that sent no self-assessment at all.
-    submitted: bool = True
-
-
-@dataclass(slots=True)
-class Bar:
-    y: float
-    width: float
-    label: str
-    full: str
-    value: str
-    css: str
-
-
-@dataclass(slots=True)
-class Group:
-    anchor: str
-    name: str
-    province: str
-    size: str
-    open: bool
-    communes: list[Commune]
-    bars: list[Bar]
-    chart_height: float
-    heat: list[tuple[str, str]]
-    mean_index: str
-    names: str
-    codes: list[str] = field(default_factory=list)
-    packed: str = ""
-
-
-@dataclass(slots=True)
-class Area:
-    id: str
-    short: str
-    title: str
+# --- the results tables: about sheet, places, method, areas -----------------------------------
 
 
 def _columns(frame: pl.DataFrame | None) -> set[str]:
@@ -653,55 +205,11 @@ def _area_maxima(
     return per_commune, {a: v for a, v in overall.items() if a in area_ids}
 
 
-def _change(row: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[str, str, str, str]:
-    """(text, arrow, sort value, title) for the rank change; positive is up."""
-    change = _num(row.get("rank_change"))
-    previous = _num(row.get("previous_rank"))
-    note = _text(row.get("previous_note"))
-    if change is None:
-        if "previous_rank" in row and previous is None and _num(row.get("rank")) is not None:
-            return labels["new"], "", "", note
-        return "", "", "", note
-    n = int(change)
-    title = f"{labels['previous_rank']}: {int(previous)}" if previous is not None else ""
-    title = "; ".join(t for t in (title, note) if t)
-    if n > 0:
-        return str(n), "▲", str(n), f"{labels['up'].format(n=n)}. {title}".strip(". ")
-    if n < 0:
-        return str(-n), "▼", str(n), f"{labels['down'].format(n=-n)}. {title}".strip(". ")
-    return "0", "=", "0", f"{labels['same']}. {title}".strip(". ")
+# --- what every group and row needs, read once ------------------------------------------------
 
 
-def _group_key(summary: pl.DataFrame, about: Mapping[str, str]) -> str | None:
-    if "group" in summary.columns:
-        return "group"
-    within = about.get("ranked_within", "")
-    if within and within in summary.columns:
-        return within
-    return "district" if "district" in summary.columns else None
-
-
-def _group_province(recs: Sequence[Mapping[str, Any]], label: str) -> str:
-    """The province to show beside a group's heading: the one all its units share, unless the
-    label already names it (``Huyện Châu Thành, Tiền Giang``)."""
-    provinces = {_text(r.get("province")) for r in recs}
-    if len(provinces) != 1:
-        return ""
-    province = provinces.pop()
-    return "" if label.endswith(LABEL_SEPARATOR + province) else province
-
-
-def _build(
-    tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None, lazy: bool
-) -> dict[str, Any]:
-    about = _about(tables)
-    # Headings that name the units say the set's level: "Tỉnh" / "Province" for a provincial index.
-    names = unit_names(criteria) if criteria is not None else UnitNames.from_about(about)
-    labels = level_labels(LABELS[lang], names, lang)
-    li = 1 if lang == "en" else 0
-    summary = tables["summary"]
-    fmt = Formatter(lang, _places(about, criteria), _column_places(about, criteria))
-    area_ids = _area_ids(summary)
+def _titles(criteria: CriteriaSet | None, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The titles of the set's areas and of its items in the report's language (none without the set)."""
     titles: dict[str, str] = {}
     leaf_titles: dict[str, str] = {}
     if criteria is not None:
@@ -709,11 +217,11 @@ def _build(
             titles[node.id] = node.title.get(lang)
         for leaf in criteria.leaves():
             leaf_titles[leaf.id] = leaf.title.get(lang)
-    areas = [Area(a, f"{labels['area_short']}{a}", titles.get(a, f"{labels['area']} {a}")) for a in area_ids]
-    criteria_table = tables.get("criteria")
-    per_commune_max, area_max = _area_maxima(criteria_table, criteria, area_ids)
+    return titles, leaf_titles
 
-    # Classes: colour and order per class name, for CSS classes and the legend.
+
+def _classes(summary: pl.DataFrame, lang: str) -> ClassStyles:
+    """Colour and order per class name; a name seen with several orders keeps the lowest."""
     class_col = "class_en" if lang == "en" and "class_en" in summary.columns else "class"
     classes: dict[str, tuple[int, str | None]] = {}
     if "class" in summary.columns:
@@ -730,278 +238,185 @@ def _build(
     class_list = sorted(classes.items(), key=lambda kv: (kv[1][0], _fold(kv[0]), kv[0]))
     class_css = {name: f"k{i}" for i, (name, _) in enumerate(class_list)}
     class_colours = [(class_css[name], colour or DEFAULT_COLOUR) for name, (_, colour) in class_list]
+    return ClassStyles(class_col, classes, class_list, class_css, class_colours)
 
-    # Items and findings per commune, read once. A lazy report packs the items later (_pack_items).
+
+def _item_rows(
+    criteria_table: pl.DataFrame | None, lazy: bool, leaf_titles: Mapping[str, str], fmt: Formatter, li: int
+) -> tuple[dict[str, list[Item]], dict[str, int]]:
+    """Items per commune, read once; a lazy report only counts them here and packs the rows later
+    (:func:`_pack_items`), so that they are not formatted twice."""
     items: dict[str, list[Item]] = {}
     item_counts: dict[str, int] = {}
-    has_items = criteria_table is not None and {"commune_code", "criterion_id"} <= set(criteria_table.columns)
-    if lazy and criteria_table is not None and has_items:
+    if criteria_table is None or not {"commune_code", "criterion_id"} <= set(criteria_table.columns):
+        return items, item_counts
+    if lazy:
         counts_frame = criteria_table.group_by(pl.col("commune_code").cast(pl.String)).len()
-        item_counts = {_text(code): int(n) for code, n in counts_frame.iter_rows()}
-    elif criteria_table is not None and has_items:
-        frame = _item_columns(criteria_table)
-        statuses = {k: v[li] for k, v in STATUSES.items()}
-        short = fmt.short
-        for code, cid, mx, self_s, appr, final, status, expl, reason in frame.iter_rows():
-            cid_text = _text(cid)
-            status_text = _text(status)
-            items.setdefault(_text(code), []).append(
-                Item(
-                    cid_text,
-                    leaf_titles.get(cid_text, ""),
-                    short(mx),
-                    short(self_s),
-                    short(appr),
-                    short(final),
-                    statuses.get(status_text, status_text),
-                    _text(expl),
-                    _text(reason),
-                )
+        return items, {_text(code): int(n) for code, n in counts_frame.iter_rows()}
+    frame = _item_columns(criteria_table)
+    statuses = {k: v[li] for k, v in STATUSES.items()}
+    short = fmt.short
+    for code, cid, mx, self_s, appr, final, status, expl, reason in frame.iter_rows():
+        cid_text = _text(cid)
+        status_text = _text(status)
+        items.setdefault(_text(code), []).append(
+            Item(
+                cid_text,
+                leaf_titles.get(cid_text, ""),
+                short(mx),
+                short(self_s),
+                short(appr),
+                short(final),
+                statuses.get(status_text, status_text),
+                _text(expl),
+                _text(reason),
             )
-    findings_by_commune: dict[str, list[Finding]] = {}
-    general: list[Finding] = []
-    general_total = 0
-    kinds: list[dict[str, str]] = []
-    findings_table = tables.get("findings")
-    if findings_table is not None and findings_table.height:
-        fcols = set(findings_table.columns)
-        wanted = [
-            "severity",
-            "kind",
-            "commune_code",
-            "criterion_id",
-            "file",
-            "sheet",
-            "row",
-            "column",
-            "message",
-            "hint",
-        ]
-        frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in wanted)
-        for sev, kind, code, cid, file, sheet, row, column, message, hint in frame.iter_rows():
-            where = " · ".join(
-                t
-                for t in (
-                    _basename(_text(file)),
-                    _text(sheet),
-                    f"{_text(row)}" if row is not None else "",
-                    _text(column),
-                )
-                if t
-            )
-            sev_text = _text(sev)
-            finding = Finding(
-                sev_text,
-                SEVERITIES.get(sev_text, (sev_text, sev_text))[li],
-                _text(kind),
-                _text(cid),
-                where,
-                _text(message),
-                _text(hint),
-            )
-            if code is not None and _text(code):
-                findings_by_commune.setdefault(_text(code), []).append(finding)
-            else:
-                general_total += 1
-                if len(general) < FINDINGS_LISTED:
-                    general.append(finding)
-        by_kind = (
-            frame.with_columns(
-                pl.col("severity").cast(pl.String).fill_null(""), pl.col("kind").cast(pl.String).fill_null("")
-            )
-            .group_by("severity", "kind")
-            .agg(pl.len().alias("n"), pl.col("commune_code").drop_nulls().n_unique().alias("communes"))
         )
-        sev_order = {"error": 0, "warning": 1, "info": 2}
-        kind_rows = sorted(by_kind.iter_rows(), key=lambda r: (sev_order.get(r[0], 3), -r[2], r[1], r[0]))
-        for sev, kind, n, n_communes in kind_rows:
-            kinds.append(
-                {
-                    "severity": sev,
-                    "severity_label": SEVERITIES.get(sev, (sev, sev))[li],
-                    "kind": kind,
-                    "count": fmt.count(int(n)),
-                    "communes": fmt.count(int(n_communes)),
-                }
-            )
+    return items, item_counts
 
-    # Groups and their communes.
-    group_col = _group_key(summary, about)
-    has_rank = "rank" in summary.columns
-    records = summary.to_dicts()
-    # Groups are told apart by their key (two Huyện Châu Thành of different provinces are two
-    # groups); results written before groups had keys are told apart by province and name.
-    keyed = "group_key" in summary.columns
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+
+#: The columns of the findings table the report reads (missing ones are taken as empty).
+FINDING_SOURCE_COLUMNS = (
+    "severity",
+    "kind",
+    "commune_code",
+    "criterion_id",
+    "file",
+    "sheet",
+    "row",
+    "column",
+    "message",
+    "hint",
+)
+
+
+def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int) -> FindingLists:
+    """Each finding placed with its commune or among the general ones, and the count per kind."""
+    found = FindingLists()
+    if findings_table is None or not findings_table.height:
+        return found
+    fcols = set(findings_table.columns)
+    frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in FINDING_SOURCE_COLUMNS)
+    for sev, kind, code, cid, file, sheet, row, column, message, hint in frame.iter_rows():
+        # Where the finding points: the file's name only (not the scoring machine's folders).
+        where = " · ".join(
+            t
+            for t in (
+                _basename(_text(file)),
+                _text(sheet),
+                f"{_text(row)}" if row is not None else "",
+                _text(column),
+            )
+            if t
+        )
+        sev_text = _text(sev)
+        finding = Finding(
+            sev_text,
+            SEVERITIES.get(sev_text, (sev_text, sev_text))[li],
+            _text(kind),
+            _text(cid),
+            where,
+            _text(message),
+            _text(hint),
+        )
+        if code is not None and _text(code):
+            found.by_commune.setdefault(_text(code), []).append(finding)
+        else:
+            found.general_total += 1
+            if len(found.general) < FINDINGS_LISTED:
+                found.general.append(finding)
+    found.kinds = _finding_kinds(frame, fmt, li)
+    return found
+
+
+def _finding_kinds(frame: pl.DataFrame, fmt: Formatter, li: int) -> list[dict[str, str]]:
+    """The summary of findings: per severity and kind, how many and for how many communes; errors
+    first, then the most frequent."""
+    by_kind = (
+        frame.with_columns(
+            pl.col("severity").cast(pl.String).fill_null(""), pl.col("kind").cast(pl.String).fill_null("")
+        )
+        .group_by("severity", "kind")
+        .agg(pl.len().alias("n"), pl.col("commune_code").drop_nulls().n_unique().alias("communes"))
+    )
+    sev_order = {"error": 0, "warning": 1, "info": 2}
+    kind_rows = sorted(by_kind.iter_rows(), key=lambda r: (sev_order.get(r[0], 3), -r[2], r[1], r[0]))
+    return [
+        {
+            "severity": sev,
+            "severity_label": SEVERITIES.get(sev, (sev, sev))[li],
+            "kind": kind,
+            "count": fmt.count(int(n)),
+            "communes": fmt.count(int(n_communes)),
+        }
+        for sev, kind, n, n_communes in kind_rows
+    ]
+
+
+def _context(
+    tables: Mapping[str, pl.DataFrame],
+    about: Mapping[str, str],
+    criteria: CriteriaSet | None,
+    lang: str,
+    labels: dict[str, str],
+    fmt: Formatter,
+    lazy: bool,
+) -> Context:
+    """Areas, classes, items and findings, read once for all groups."""
+    summary = tables["summary"]
+    li = 1 if lang == "en" else 0
+    area_ids = _area_ids(summary)
+    titles, leaf_titles = _titles(criteria, lang)
+    areas = [Area(a, f"{labels['area_short']}{a}", titles.get(a, f"{labels['area']} {a}")) for a in area_ids]
+    criteria_table = tables.get("criteria")
+    per_commune_max, area_max = _area_maxima(criteria_table, criteria, area_ids)
+    items, item_counts = _item_rows(criteria_table, lazy, leaf_titles, fmt, li)
+    return Context(
+        labels=labels,
+        li=li,
+        fmt=fmt,
+        area_ids=area_ids,
+        areas=areas,
+        leaf_titles=leaf_titles,
+        per_commune_max=per_commune_max,
+        area_max=area_max,
+        classes=_classes(summary, lang),
+        items=items,
+        item_counts=item_counts,
+        lazy=lazy,
+        findings=_findings(tables.get("findings"), fmt, li),
+        group_col=group_key(summary, about),
+        scale=float(criteria.scale) if criteria is not None else _num(about.get("scale")) or 0.0,
+    )
+
+
+# --- the page around the groups ---------------------------------------------------------------
+
+
+def _class_counts(
+    ctx: Context, records: Sequence[Mapping[str, Any]], summary: pl.DataFrame
+) -> list[tuple[str, str, str]]:
+    """(class, CSS class, count) for the overview, in class order; classes no commune has left out."""
+    if "class" not in summary.columns:
+        return []
+    counts: dict[str, int] = {}
     for rec in records:
-        gname = _text(rec.get(group_col)) if group_col else ""
-        group_at = ("", _text(rec.get("group_key"))) if keyed else (_text(rec.get("province")), gname)
-        grouped.setdefault(group_at, []).append(rec)
+        cname = _text(rec.get(ctx.classes.column)) or _text(rec.get("class"))
+        if cname:
+            counts[cname] = counts.get(cname, 0) + 1
+    return [
+        (name, ctx.classes.css[name], ctx.fmt.count(counts.get(name, 0)))
+        for name, _ in ctx.classes.listed
+        if name in counts
+    ]
 
-    def commune_order(rec: Mapping[str, Any]) -> tuple[Any, ...]:
-        ranked = rec.get("ranked") is not False
-        rank = _num(rec.get("rank")) if has_rank else None
-        index = _num(rec.get("index"))
-        return (
-            not ranked,
-            rank is None,
-            rank or 0.0,
-            -(index or 0.0),
-            _fold(_text(rec.get("name"))),
-            _text(rec.get("commune_code")),
-        )
 
-    scale = float(criteria.scale) if criteria is not None else _num(about.get("scale")) or 0.0
-    groups: list[Group] = []
-    shown_open = 0
-    heat_rows: list[dict[str, Any]] = []
-    for gi, (_, recs) in enumerate(sorted(grouped.items(), key=lambda kv: (_fold(kv[0][0]), _fold(kv[0][1]), kv[0]))):
-        recs.sort(key=commune_order)
-        gname = _text(recs[0].get(group_col)) if group_col else ""
-        province = _group_province(recs, gname)
-        widest = max([_num(r.get("total_points")) or 0.0 for r in recs] + [scale, 1e-9])
-        communes: list[Commune] = []
-        bars: list[Bar] = []
-        area_share: dict[str, list[float]] = {a: [] for a in area_ids}
-        for rec in recs:
-            code = _text(rec.get("commune_code"))
-            name = _text(rec.get("name"))
-            ranked = rec.get("ranked") is not False
-            rank = _num(rec.get("rank"))
-            size = _num(rec.get("group_size"))
-            tied = bool(rec.get("tied"))
-            if ranked and rank is not None:
-                rank_text = f"{int(rank)}" + (f"/{int(size)}" if size is not None else "")
-            else:
-                rank_text = "–"
-            change, arrow, change_sort, change_title = _change(rec, labels)
-            cname = _text(rec.get(class_col)) or _text(rec.get("class"))
-            total = _num(rec.get("total_points"))
-            cells: list[AreaCell] = []
-            for a in area_ids:
-                pts = _num(rec.get(f"area_{a}"))
-                mx = per_commune_max.get((code, a), area_max.get(a))
-                heat = _heat(pts, mx)
-                if pts is not None and mx:
-                    area_share[a].append(pts / mx)
-                arank = _num(rec.get(f"rank_area_{a}"))
-                cells.append(
-                    AreaCell(fmt.column(pts, f"area_{a}"), heat, _sort_value(pts), str(int(arank)) if arank else "")
-                )
-            facts: list[tuple[str, str]] = []
-            for key in ("appraised_points", "survey_points", "adjustment_points", "total_points", "applicable_max"):
-                if key in rec and _num(rec.get(key)) is not None:
-                    facts.append((labels["total" if key == "total_points" else key], fmt.column(rec.get(key), key)))
-            if _num(rec.get("index")) is not None:
-                facts.append((labels["index"], fmt.column(rec.get("index"), "index")))
-            if rank is not None and ranked:
-                facts.append((labels["rank"], rank_text + (f" ({labels['tied']})" if tied else "")))
-            elif not ranked:
-                facts.append((labels["rank"], labels["not_ranked"]))
-            submitted = rec.get("submitted") is not False
-            if not submitted:
-                facts.append(("", labels["not_submitted"]))
-            if _num(rec.get("previous_rank")) is not None:
-                facts.append((labels["previous_rank"], str(int(_num(rec.get("previous_rank")) or 0))))
-            if _num(rec.get("index_change")) is not None:
-                facts.append((labels["index_change"], fmt.column(rec.get("index_change"), "index_change")))
-            if _text(rec.get("previous_note")):
-                facts.append((labels["previous_note"], _text(rec.get("previous_note"))))
-            gap = _num(rec.get("gap_to_next_class"))
-            nxt = _text(rec.get("next_class"))
-            if gap is not None and nxt:
-                facts.append(("", labels["gap"].format(gap=fmt.column(gap, "gap_to_next_class"), cls=nxt)))
-            if _text(rec.get("top_lost")):
-                facts.append((labels["top_lost"], _text(rec.get("top_lost"))))
-            area_ranks = [f"{ar.short} {c.rank}" for ar, c in zip(areas, cells, strict=True) if c.rank]
-            if area_ranks:
-                facts.append((labels["area_ranks"], " · ".join(area_ranks)))
-            utype = _text(rec.get("unit_type"))
-            css = class_css.get(cname, "")
-            commune = Commune(
-                anchor=f"g{gi + 1}-{len(communes) + 1}",
-                code=code,
-                name=name,
-                type=UNIT_TYPES.get(utype, (utype, utype))[li],
-                query=f"{name} {code} {gname}",
-                ranked=ranked,
-                rank=rank_text,
-                rank_sort=_sort_value(rank if ranked else None),
-                tied=tied,
-                change=change,
-                change_arrow=arrow,
-                change_sort=change_sort,
-                change_title=change_title,
-                total=fmt.column(total, "total_points"),
-                total_value=total or 0.0,
-                total_sort=_sort_value(total),
-                index=fmt.column(rec.get("index"), "index"),
-                index_sort=_sort_value(rec.get("index")),
-                class_name=cname,
-                class_sort=str(classes.get(cname, (999, None))[0]) if cname else "",
-                class_css=css,
-                areas=cells,
-                facts=facts,
-                n_items=item_counts.get(code, 0) if lazy else len(items.get(code, [])),
-                items=items.get(code, []),
-                findings=findings_by_commune.get(code, []),
-                submitted=submitted,
-            )
-            communes.append(commune)
-            bar_label = _isolate(name if len(name) <= 26 else name[:25] + "…")
-            bars.append(
-                Bar(
-                    y=len(bars) * 22.0,
-                    width=round(max(total or 0.0, 0.0) / widest * 360.0, 2),
-                    label=bar_label,
-                    full=f"{_isolate(name)} ({_isolate(code)}): {fmt.column(total, 'total_points')}",
-                    value=fmt.column(total, "total_points"),
-                    css=css or "k-none",
-                )
-            )
-        indices = [x for x in (_num(r.get("index")) for r in recs) if x is not None]
-        mean_index = fmt.column(sum(indices) / len(indices), "index") if indices else "–"
-        heat_cells: list[tuple[str, str]] = []
-        for a in area_ids:
-            shares = area_share[a]
-            if shares:
-                mean = sum(shares) / len(shares)
-                heat_cells.append((fmt.fixed(mean * 100, 1), _heat(mean, 1.0)))
-            else:
-                heat_cells.append(("–", ""))
-        is_open = not groups or shown_open + len(recs) <= OPEN_COMMUNES
-        if is_open:
-            shown_open += len(recs)
-        group = Group(
-            anchor=f"g{gi + 1}",
-            name=gname or province or labels["communes"],
-            province=province,
-            size=labels["group_size"].format(n=fmt.count(len(recs))),
-            open=is_open,
-            communes=communes,
-            bars=bars,
-            chart_height=len(bars) * 22.0 + 4,
-            heat=heat_cells,
-            mean_index=mean_index,
-            names="\n".join(c.query for c in communes),
-            codes=[c.code for c in communes],
-        )
-        groups.append(group)
-        heat_rows.append({"group": group, "cells": heat_cells})
-
-    class_counts: list[tuple[str, str, str]] = []
-    if "class" in summary.columns:
-        counts: dict[str, int] = {}
-        for rec in records:
-            cname = _text(rec.get(class_col)) or _text(rec.get("class"))
-            if cname:
-                counts[cname] = counts.get(cname, 0) + 1
-        class_counts = [
-            (name, class_css[name], fmt.count(counts.get(name, 0))) for name, _ in class_list if name in counts
-        ]
-
+def _header(
+    about: Mapping[str, str], criteria: CriteriaSet | None, lang: str, labels: Mapping[str, str]
+) -> dict[str, Any]:
+    """The report's heading and metadata: from the criteria set when it is known, else from the
+    results file's about sheet."""
     within = about.get("ranked_within", "")
-    within_label = labels.get(f"within_{within}", within)
     title = (
         about.get("criteria_title_en")
         if lang == "en" and about.get("criteria_title_en")
@@ -1018,6 +433,40 @@ def _build(
     year = about.get("year", "") or (str(criteria.year) if criteria is not None and criteria.year else "")
     province = criteria.province if criteria is not None else about.get("province", "")
     return {
+        "title": title,
+        "decision": decision,
+        "decision_date": _display_date(decision_date, lang),
+        "source": source,
+        "year": year,
+        "province": province,
+        "within": labels.get(f"within_{within}", within),
+    }
+
+
+def _findings_view(found: FindingLists, labels: Mapping[str, str], fmt: Formatter) -> dict[str, Any]:
+    """The findings section: the count per kind and the general findings (how many more, if cut)."""
+    more = found.general_total - len(found.general)
+    return {
+        "kinds": found.kinds,
+        "general": found.general,
+        "general_more": labels["findings_more"].format(n=fmt.count(more)) if more > 0 else "",
+    }
+
+
+def _build(
+    tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None, lazy: bool
+) -> dict[str, Any]:
+    """The view the templates render: heading, notices and method, groups, overview, findings."""
+    about = _about(tables)
+    # Headings that name the units say the set's level: "Tỉnh" / "Province" for a provincial index.
+    names = unit_names(criteria) if criteria is not None else UnitNames.from_about(about)
+    labels = level_labels(LABELS[lang], names, lang)
+    summary = tables["summary"]
+    fmt = Formatter(lang, _places(about, criteria), _column_places(about, criteria))
+    ctx = _context(tables, about, criteria, lang, labels, fmt, lazy)
+    records = summary.to_dicts()
+    groups = build_groups(ctx, grouped_records(records, summary, ctx.group_col))
+    return {
         "L": labels,
         "lang": lang,
         # The completeness banner (rows rejected, files left out, no survey, communes that sent
@@ -1025,47 +474,23 @@ def _build(
         "notices": notices(about, lang),
         "method": _method_lines(about, criteria, lang),
         "item_methods": _item_methods(criteria, lang),
-        "title": title,
-        "decision": decision,
-        "decision_date": _display_date(decision_date, lang),
-        "source": source,
-        "year": year,
-        "province": province,
+        **_header(about, criteria, lang, labels),
         "date": _display_date(date, lang) if date else "",
-        "within": within_label,
         "total_communes": fmt.count(len(records)),
         "group_count": fmt.count(len(groups)),
         "groups": groups,
-        "areas": areas,
+        "areas": ctx.areas,
         "heat_buckets": [(css, text) for _, css, text in HEAT_BUCKETS],
-        "heat_rows": heat_rows,
-        "class_counts": class_counts,
-        "class_colours": class_colours,
-        "kinds": kinds,
-        "general": general,
-        "general_more": labels["findings_more"].format(n=fmt.count(general_total - len(general)))
-        if general_total > len(general)
-        else "",
-        "scale": fmt.short(scale) if scale else "",
+        "heat_rows": [{"group": group, "cells": group.heat} for group in groups],
+        "class_counts": _class_counts(ctx, records, summary),
+        "class_colours": ctx.classes.colours,
+        **_findings_view(ctx.findings, labels, fmt),
+        "scale": fmt.short(ctx.scale) if ctx.scale else "",
         "has_change": any(c.change for g in groups for c in g.communes),
-        "has_class": bool(class_list),
-        "leaf_titles": leaf_titles,
+        "has_class": bool(ctx.classes.listed),
+        "leaf_titles": ctx.leaf_titles,
         "places": fmt.places,
     }
-
-
-def _display_date(value: str | None, lang: str) -> str:
-    """ISO dates as people write them: 15/01/2024 in Vietnamese, 15 Jan 2024 in English."""
-    if not value:
-        return ""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not match:
-        return value
-    y, m, d = match.groups()
-    if lang == "en":
-        months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-        return f"{int(d)} {months[int(m) - 1]} {y}" if 1 <= int(m) <= 12 else value
-    return f"{d}/{m}/{y}"
 
 
 # --- rendering --------------------------------------------------------------------------------

@@ -1,0 +1,198 @@
+"""Text and number formatting for the HTML ranking report.
+
+Bidi isolation of input texts, numbers with the report language's decimal mark, sort keys, colours,
+heat-map classes, JSON for the page and dates: small pure helpers shared by the view model
+(:mod:`pari_index.outputs.report`) and its Jinja2 filters.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+#: Heat-map buckets on the share of an area's maximum: (lower bound, CSS class, legend).
+HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
+    (0.9, "h4", "≥ 90 %"),
+    (0.8, "h3", "80–<90 %"),
+    (0.7, "h2", "70–<80 %"),
+    (0.5, "h1", "50–<70 %"),
+    (-math.inf, "h0", "< 50 %"),
+)
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+# --- bidirectional text -----------------------------------------------------------------------
+# A name may hold bidi controls: a right-to-left override (U+202E) left open in a commune's name
+# turned its code, rank and points round on its line. Every text from the input is shown isolated
+# (an HTML <bdi>, an element of its own with dir="auto", or FSI ... PDI where only text may stand:
+# attributes, SVG, the page title), and
+# its own controls are closed within it, so nothing it holds reaches the text around it.
+
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
+_FSI, _PDI, _PDF = "\u2068", "\u2069", "\u202c"
+
+
+def _balanced(text: str) -> str:
+    """``text`` with every embedding, override and isolate it opens closed at its end, and any
+    closing control that closes nothing of its own dropped."""
+    if not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in text):
+        return text
+    out: list[str] = []
+    stack: list[str] = []  # the closers still owed, innermost last
+    for c in text:
+        if c in _OPENERS or c in _ISOLATE_OPENERS:
+            stack.append(_PDF if c in _OPENERS else _PDI)
+        elif c == _PDF:
+            if not stack or stack[-1] != _PDF:
+                continue  # closes nothing opened here: it would close what surrounds the text
+            stack.pop()
+        elif c == _PDI:
+            if _PDI not in stack:
+                continue
+            while stack and stack.pop() != _PDI:  # a PDI also closes embeddings opened inside
+                pass
+        out.append(c)
+    return "".join(out) + "".join(reversed(stack))
+
+
+def _balanced_text(value: Any) -> str:
+    """An input text with its bidi controls closed, for an element isolated with ``dir="auto"``
+    (used where the element holds that text alone, so that it can be found by its text)."""
+    return _balanced(_text(value))
+
+
+def _isolate(value: Any) -> str:
+    """Plain text isolated with FSI ... PDI (for attributes, SVG text and titles)."""
+    text = _text(value)
+    return f"{_FSI}{_balanced(text)}{_PDI}" if text else ""
+
+
+def _bdi(value: Any) -> Markup:
+    """An input text as ``<bdi>``: escaped, its direction its own, its controls closed inside."""
+    text = _text(value)
+    return Markup("<bdi>{}</bdi>").format(_balanced(text)) if text else Markup("")
+
+
+# --- formatting -------------------------------------------------------------------------------
+
+
+def _num(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return None if math.isnan(value) else float(value)
+    try:
+        out = float(str(value).replace(",", "."))
+    except ValueError:
+        return None
+    return None if math.isnan(out) else out
+
+
+class Formatter:
+    def __init__(self, lang: str, places: int, column_places: Callable[[str], int] | None = None) -> None:
+        self.comma = lang == "vi"
+        self.places = places
+        # Places per results column under a rounding policy per level (None: all at ``places``).
+        self.column_places = column_places
+
+    def column(self, value: Any, column: str) -> str:
+        """A value of a results column at that column's places: the index at the index's places
+        even when the items are not rounded."""
+        return self.fixed(value, self.column_places(column) if self.column_places else None)
+
+    def fixed(self, value: Any, places: int | None = None) -> str:
+        """A decimal with a fixed number of places (totals, indices): 83,21."""
+        x = _num(value)
+        if x is None:
+            return "–"
+        text = f"{x:.{self.places if places is None else places}f}"
+        if text.startswith("-") and not text.strip("-0.,"):
+            text = text[1:]
+        return text.replace(".", ",") if self.comma else text
+
+    def short(self, value: Any) -> str:
+        """Item points with up to four places, trailing zeros dropped: 0,5 · 3,67 · 1."""
+        x = _num(value)
+        if x is None:
+            return "–"
+        text = f"{x:.4f}".rstrip("0").rstrip(".")
+        if text == "-0":
+            text = "0"
+        return text.replace(".", ",") if self.comma else text
+
+    def count(self, n: int) -> str:
+        text = f"{n:,}"
+        return text.replace(",", ".") if self.comma else text
+
+
+def _sort_value(value: Any) -> str:
+    x = _num(value)
+    return "" if x is None else repr(round(x, 6))
+
+
+def _fold(text: str) -> str:
+    """A sort key for Vietnamese names that does not depend on the machine's locale."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _colour(value: Any) -> str | None:
+    return value if isinstance(value, str) and _COLOUR.match(value) else None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value)
+
+
+def _basename(path: str) -> str:
+    """The file name only: the report names a file, not the folders of the machine that scored."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _heat(points: float | None, maximum: float | None) -> str:
+    if points is None or not maximum or maximum <= 0:
+        return ""
+    share = points / maximum
+    for bound, css, _ in HEAT_BUCKETS:
+        if share >= bound:
+            return css
+    return "h0"  # pragma: no cover - the last bound is -inf
+
+
+def _safe_json(data: Any) -> Markup:
+    """JSON for a ``<script type="application/json">`` block: nothing in it can end the block."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _csp_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _display_date(value: str | None, lang: str) -> str:
+    """ISO dates as people write them: 15/01/2024 in Vietnamese, 15 Jan 2024 in English."""
+    if not value:
+        return ""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        return value
+    y, m, d = match.groups()
+    if lang == "en":
+        months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+        return f"{int(d)} {months[int(m) - 1]} {y}" if 1 <= int(m) <= 12 else value
+    return f"{d}/{m}/{y}"

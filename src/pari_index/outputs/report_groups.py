@@ -1,0 +1,274 @@
+"""The ranking groups of the HTML report: their communes' rows, bar charts and heat-map rows.
+
+:func:`grouped_records` splits the summary's rows into ranking groups and orders them;
+:func:`build_groups` turns each group into a :class:`~pari_index.outputs.report_view.Group` with the
+areas, classes, items and findings read once into a :class:`~pari_index.outputs.report_view.Context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import polars as pl
+
+from pari_index.outputs.report_format import _fold, _heat, _isolate, _num, _sort_value, _text
+from pari_index.outputs.report_labels import UNIT_TYPES
+from pari_index.outputs.report_view import AreaCell, Bar, Commune, Context, Group
+from pari_index.ranking.ranks import LABEL_SEPARATOR
+
+OPEN_COMMUNES = 150  # groups open on loading until this many communes are shown (at least one)
+
+
+def _change(row: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[str, str, str, str]:
+    """(text, arrow, sort value, title) for the rank change; positive is up."""
+    change = _num(row.get("rank_change"))
+    previous = _num(row.get("previous_rank"))
+    note = _text(row.get("previous_note"))
+    if change is None:
+        if "previous_rank" in row and previous is None and _num(row.get("rank")) is not None:
+            return labels["new"], "", "", note
+        return "", "", "", note
+    n = int(change)
+    title = f"{labels['previous_rank']}: {int(previous)}" if previous is not None else ""
+    title = "; ".join(t for t in (title, note) if t)
+    if n > 0:
+        return str(n), "▲", str(n), f"{labels['up'].format(n=n)}. {title}".strip(". ")
+    if n < 0:
+        return str(-n), "▼", str(n), f"{labels['down'].format(n=-n)}. {title}".strip(". ")
+    return "0", "=", "0", f"{labels['same']}. {title}".strip(". ")
+
+
+def group_key(summary: pl.DataFrame, about: Mapping[str, str]) -> str | None:
+    """The summary column that names the ranking groups: ``group``, else the column of the level
+    ranked within (the about sheet's ``ranked_within``), else ``district``; None for one group."""
+    if "group" in summary.columns:
+        return "group"
+    within = about.get("ranked_within", "")
+    if within and within in summary.columns:
+        return within
+    return "district" if "district" in summary.columns else None
+
+
+def _group_province(recs: Sequence[Mapping[str, Any]], label: str) -> str:
+    """The province to show beside a group's heading: the one all its units share, unless the
+    label already names it (``Huyện Châu Thành, Tiền Giang``)."""
+    provinces = {_text(r.get("province")) for r in recs}
+    if len(provinces) != 1:
+        return ""
+    province = provinces.pop()
+    return "" if label.endswith(LABEL_SEPARATOR + province) else province
+
+
+def _commune_order(rec: Mapping[str, Any], has_rank: bool) -> tuple[Any, ...]:
+    """Ranked communes first, by rank, then by index (highest first), name and code."""
+    ranked = rec.get("ranked") is not False
+    rank = _num(rec.get("rank")) if has_rank else None
+    index = _num(rec.get("index"))
+    return (
+        not ranked,
+        rank is None,
+        rank or 0.0,
+        -(index or 0.0),
+        _fold(_text(rec.get("name"))),
+        _text(rec.get("commune_code")),
+    )
+
+
+def grouped_records(
+    records: list[dict[str, Any]], summary: pl.DataFrame, group_col: str | None
+) -> list[list[dict[str, Any]]]:
+    """The summary's rows per ranking group: groups in name order, rows in ranking order.
+
+    Groups are told apart by their key (two Huyện Châu Thành of different provinces are two
+    groups); results written before groups had keys are told apart by province and name.
+    """
+    has_rank = "rank" in summary.columns
+    keyed = "group_key" in summary.columns
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for rec in records:
+        gname = _text(rec.get(group_col)) if group_col else ""
+        group_at = ("", _text(rec.get("group_key"))) if keyed else (_text(rec.get("province")), gname)
+        grouped.setdefault(group_at, []).append(rec)
+    ordered: list[list[dict[str, Any]]] = []
+    for _, recs in sorted(grouped.items(), key=lambda kv: (_fold(kv[0][0]), _fold(kv[0][1]), kv[0])):
+        recs.sort(key=lambda rec: _commune_order(rec, has_rank))
+        ordered.append(recs)
+    return ordered
+
+
+def build_groups(ctx: Context, grouped: list[list[dict[str, Any]]]) -> list[Group]:
+    """Every group's view; groups are open on loading until :data:`OPEN_COMMUNES` communes are
+    shown (the first one always)."""
+    groups: list[Group] = []
+    shown_open = 0
+    for gi, recs in enumerate(grouped):
+        is_open = not groups or shown_open + len(recs) <= OPEN_COMMUNES
+        if is_open:
+            shown_open += len(recs)
+        groups.append(_group(ctx, gi, recs, is_open))
+    return groups
+
+
+def _group(ctx: Context, gi: int, recs: list[dict[str, Any]], is_open: bool) -> Group:
+    """One group: its communes' rows, its bar chart and its row of the overview heat map."""
+    labels, fmt = ctx.labels, ctx.fmt
+    gname = _text(recs[0].get(ctx.group_col)) if ctx.group_col else ""
+    province = _group_province(recs, gname)
+    # Bars are drawn on the scale of the set, or of the highest total when one exceeds it.
+    widest = max([_num(r.get("total_points")) or 0.0 for r in recs] + [ctx.scale, 1e-9])
+    communes: list[Commune] = []
+    bars: list[Bar] = []
+    area_share: dict[str, list[float]] = {a: [] for a in ctx.area_ids}
+    for rec in recs:
+        commune = _commune(ctx, rec, f"g{gi + 1}-{len(communes) + 1}", gname, area_share)
+        communes.append(commune)
+        bars.append(_bar(commune, len(bars), widest))
+    indices = [x for x in (_num(r.get("index")) for r in recs) if x is not None]
+    mean_index = fmt.column(sum(indices) / len(indices), "index") if indices else "–"
+    return Group(
+        anchor=f"g{gi + 1}",
+        name=gname or province or labels["communes"],
+        province=province,
+        size=labels["group_size"].format(n=fmt.count(len(recs))),
+        open=is_open,
+        communes=communes,
+        bars=bars,
+        chart_height=len(bars) * 22.0 + 4,
+        heat=_group_heat(ctx, area_share),
+        mean_index=mean_index,
+        names="\n".join(c.query for c in communes),
+        codes=[c.code for c in communes],
+    )
+
+
+def _group_heat(ctx: Context, area_share: Mapping[str, list[float]]) -> list[tuple[str, str]]:
+    """(text, heat class) per area: the group's mean share of each area's maximum."""
+    heat_cells: list[tuple[str, str]] = []
+    for a in ctx.area_ids:
+        shares = area_share[a]
+        if shares:
+            mean = sum(shares) / len(shares)
+            heat_cells.append((ctx.fmt.fixed(mean * 100, 1), _heat(mean, 1.0)))
+        else:
+            heat_cells.append(("–", ""))
+    return heat_cells
+
+
+def _commune(
+    ctx: Context, rec: Mapping[str, Any], anchor: str, gname: str, area_share: dict[str, list[float]]
+) -> Commune:
+    """One commune's row of the ranking and its details; adds its area shares to ``area_share``."""
+    labels, fmt = ctx.labels, ctx.fmt
+    code = _text(rec.get("commune_code"))
+    name = _text(rec.get("name"))
+    ranked = rec.get("ranked") is not False
+    rank = _num(rec.get("rank"))
+    rank_text = _rank_text(rank, _num(rec.get("group_size")), ranked)
+    change, arrow, change_sort, change_title = _change(rec, labels)
+    cname = _text(rec.get(ctx.classes.column)) or _text(rec.get("class"))
+    total = _num(rec.get("total_points"))
+    cells = _area_cells(ctx, rec, code, area_share)
+    utype = _text(rec.get("unit_type"))
+    return Commune(
+        anchor=anchor,
+        code=code,
+        name=name,
+        type=UNIT_TYPES.get(utype, (utype, utype))[ctx.li],
+        query=f"{name} {code} {gname}",
+        ranked=ranked,
+        rank=rank_text,
+        rank_sort=_sort_value(rank if ranked else None),
+        tied=bool(rec.get("tied")),
+        change=change,
+        change_arrow=arrow,
+        change_sort=change_sort,
+        change_title=change_title,
+        total=fmt.column(total, "total_points"),
+        total_value=total or 0.0,
+        total_sort=_sort_value(total),
+        index=fmt.column(rec.get("index"), "index"),
+        index_sort=_sort_value(rec.get("index")),
+        class_name=cname,
+        class_sort=str(ctx.classes.order.get(cname, (999, None))[0]) if cname else "",
+        class_css=ctx.classes.css.get(cname, ""),
+        areas=cells,
+        facts=_facts(ctx, rec, rank_text, cells),
+        n_items=ctx.item_counts.get(code, 0) if ctx.lazy else len(ctx.items.get(code, [])),
+        items=ctx.items.get(code, []),
+        findings=ctx.findings.by_commune.get(code, []),
+        submitted=rec.get("submitted") is not False,
+    )
+
+
+def _rank_text(rank: float | None, size: float | None, ranked: bool) -> str:
+    """``3/12`` (the rank, out of the group's size), or ``–`` for a commune not ranked."""
+    if not ranked or rank is None:
+        return "–"
+    return f"{int(rank)}" + (f"/{int(size)}" if size is not None else "")
+
+
+def _area_cells(ctx: Context, rec: Mapping[str, Any], code: str, area_share: dict[str, list[float]]) -> list[AreaCell]:
+    """A commune's points per area, coloured by its share of the area's maximum for that commune
+    (items not applicable to it left out), with its rank in the area."""
+    cells: list[AreaCell] = []
+    for a in ctx.area_ids:
+        pts = _num(rec.get(f"area_{a}"))
+        mx = ctx.per_commune_max.get((code, a), ctx.area_max.get(a))
+        heat = _heat(pts, mx)
+        if pts is not None and mx:
+            area_share[a].append(pts / mx)
+        arank = _num(rec.get(f"rank_area_{a}"))
+        cells.append(
+            AreaCell(ctx.fmt.column(pts, f"area_{a}"), heat, _sort_value(pts), str(int(arank)) if arank else "")
+        )
+    return cells
+
+
+def _facts(ctx: Context, rec: Mapping[str, Any], rank_text: str, cells: Sequence[AreaCell]) -> list[tuple[str, str]]:
+    """The (label, value) lines at the head of a commune's details: points by part, index, rank,
+    comparison with the previous year, the gap to the next class, where most points were lost."""
+    labels, fmt = ctx.labels, ctx.fmt
+    ranked = rec.get("ranked") is not False
+    rank = _num(rec.get("rank"))
+    facts: list[tuple[str, str]] = []
+    for key in ("appraised_points", "survey_points", "adjustment_points", "total_points", "applicable_max"):
+        if key in rec and _num(rec.get(key)) is not None:
+            facts.append((labels["total" if key == "total_points" else key], fmt.column(rec.get(key), key)))
+    if _num(rec.get("index")) is not None:
+        facts.append((labels["index"], fmt.column(rec.get("index"), "index")))
+    if rank is not None and ranked:
+        facts.append((labels["rank"], rank_text + (f" ({labels['tied']})" if rec.get("tied") else "")))
+    elif not ranked:
+        facts.append((labels["rank"], labels["not_ranked"]))
+    if rec.get("submitted") is False:
+        facts.append(("", labels["not_submitted"]))
+    if _num(rec.get("previous_rank")) is not None:
+        facts.append((labels["previous_rank"], str(int(_num(rec.get("previous_rank")) or 0))))
+    if _num(rec.get("index_change")) is not None:
+        facts.append((labels["index_change"], fmt.column(rec.get("index_change"), "index_change")))
+    if _text(rec.get("previous_note")):
+        facts.append((labels["previous_note"], _text(rec.get("previous_note"))))
+    gap = _num(rec.get("gap_to_next_class"))
+    nxt = _text(rec.get("next_class"))
+    if gap is not None and nxt:
+        facts.append(("", labels["gap"].format(gap=fmt.column(gap, "gap_to_next_class"), cls=nxt)))
+    if _text(rec.get("top_lost")):
+        facts.append((labels["top_lost"], _text(rec.get("top_lost"))))
+    area_ranks = [f"{ar.short} {c.rank}" for ar, c in zip(ctx.areas, cells, strict=True) if c.rank]
+    if area_ranks:
+        facts.append((labels["area_ranks"], " · ".join(area_ranks)))
+    return facts
+
+
+def _bar(commune: Commune, position: int, widest: float) -> Bar:
+    """A commune's bar in its group's chart (360 px for ``widest`` points; long names cut)."""
+    name = commune.name
+    return Bar(
+        y=position * 22.0,
+        width=round(max(commune.total_value, 0.0) / widest * 360.0, 2),
+        label=_isolate(name if len(name) <= 26 else name[:25] + "…"),
+        full=f"{_isolate(name)} ({_isolate(commune.code)}): {commune.total}",
+        value=commune.total,
+        css=commune.class_css or "k-none",
+    )

@@ -1,0 +1,158 @@
+"""The view model of the HTML ranking report: what the templates show, already formatted.
+
+:func:`pari_index.outputs.report._build` fills these from the results tables; every text in them is
+plain (the templates escape it), every number already written in the report's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pari_index.outputs.report_format import Formatter
+
+
+@dataclass(slots=True)
+class Item:
+    id: str
+    title: str
+    max: str
+    self: str
+    appraised: str
+    final: str
+    status: str
+    explanation: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Finding:
+    severity: str
+    severity_label: str
+    kind: str
+    criterion: str
+    where: str
+    message: str
+    hint: str
+
+
+@dataclass(slots=True)
+class AreaCell:
+    text: str
+    heat: str
+    sort: str
+    rank: str
+
+
+@dataclass(slots=True)
+class Commune:
+    anchor: str
+    code: str
+    name: str
+    type: str
+    query: str
+    ranked: bool
+    rank: str
+    rank_sort: str
+    tied: bool
+    change: str
+    change_arrow: str
+    change_sort: str
+    change_title: str
+    total: str
+    total_value: float
+    total_sort: str
+    index: str
+    index_sort: str
+    class_name: str
+    class_sort: str
+    class_css: str
+    areas: list[AreaCell]
+    facts: list[tuple[str, str]]
+    n_items: int = 0
+    items: list[Item] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: False for a commune of the register that sent no self-assessment at all.
+    submitted: bool = True
+
+
+@dataclass(slots=True)
+class Bar:
+    y: float
+    width: float
+    label: str
+    full: str
+    value: str
+    css: str
+
+
+@dataclass(slots=True)
+class Group:
+    anchor: str
+    name: str
+    province: str
+    size: str
+    open: bool
+    communes: list[Commune]
+    bars: list[Bar]
+    chart_height: float
+    heat: list[tuple[str, str]]
+    mean_index: str
+    names: str
+    codes: list[str] = field(default_factory=list)
+    packed: str = ""
+
+
+@dataclass(slots=True)
+class Area:
+    id: str
+    short: str
+    title: str
+
+
+# --- what every group and row needs, read once ------------------------------------------------
+
+
+@dataclass(slots=True)
+class ClassStyles:
+    """The result classes found in the summary: order and colour per name, for the CSS classes
+    (``k0``, ``k1``, ... in class order), the legend and sorting by class."""
+
+    column: str
+    order: dict[str, tuple[int, str | None]]
+    listed: list[tuple[str, tuple[int, str | None]]]
+    css: dict[str, str]
+    colours: list[tuple[str, str]]
+
+
+@dataclass(slots=True)
+class FindingLists:
+    """The findings table as the report shows it: per commune (in the details), those tied to no
+    commune (listed up to :data:`~pari_index.outputs.report.FINDINGS_LISTED`, the rest counted)
+    and a count per kind."""
+
+    by_commune: dict[str, list[Finding]] = field(default_factory=dict)
+    general: list[Finding] = field(default_factory=list)
+    general_total: int = 0
+    kinds: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Context:
+    """What every group and commune row needs, read once from the tables by
+    :func:`pari_index.outputs.report._context`."""
+
+    labels: dict[str, str]
+    li: int  # 0 for Vietnamese, 1 for English: the index into the two-language tables
+    fmt: Formatter
+    area_ids: list[str]
+    areas: list[Area]
+    leaf_titles: dict[str, str]
+    per_commune_max: dict[tuple[str, str], float]
+    area_max: dict[str, float]
+    classes: ClassStyles
+    items: dict[str, list[Item]]
+    item_counts: dict[str, int]
+    lazy: bool
+    findings: FindingLists
+    group_col: str | None
+    scale: float
