@@ -101,7 +101,7 @@ def unit_names(criteria: CriteriaSet | None) -> UnitNames:
 
 #: Report labels that name the units, with {unit} (the level, "xã" / "commune"), {units} (plural),
 #: {Unit} / {Units} (capitalised) and {heading}. For communes they give the labels of
-#: :data:`pari_index.outputs.report.LABELS` exactly; ``filter`` is only rewritten for other levels, whose
+#: :data:`pari_index.outputs.report_labels.LABELS` exactly; ``filter`` is only rewritten for other levels, whose
 #: groups are not districts.
 _LEVEL_LABELS: dict[str, dict[str, str]] = {
     "vi": {
