@@ -31,8 +31,8 @@ from pari_index.criteria.loading import load_criteria, load_criteria_text
 from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.reference import evaluate_reference
 from pari_index.errors import CriteriaError, UsageError
-from pari_index.outputs.explain import describe_branch
 from pari_index.outputs.results import read_results
+from pari_index.scoring.explanations import describe_branch
 from pari_index.scoring.run import score
 
 DATA = Path(__file__).parent / "data"

@@ -28,10 +28,11 @@ from pari_index.criteria.method import method_text
 from pari_index.criteria.model import Rounding, resolve_leaves
 from pari_index.demo import generate
 from pari_index.errors import CriteriaError
-from pari_index.outputs.explain import describe_branch, explain_text
+from pari_index.outputs.explain import explain_text
 from pari_index.outputs.report import render_report
 from pari_index.outputs.results import read_results, result_tables, write_results
 from pari_index.ranking.ranks import rank
+from pari_index.scoring.explanations import describe_branch
 from pari_index.scoring.run import score
 
 COMPOSITE = DATA / "composite_index_10.yaml"

@@ -409,7 +409,7 @@ def _reword(rows: pl.DataFrame, criteria_set: CriteriaSet | None, lang: str) -> 
     """The rows with their explanations written again in ``lang`` from the rule branches, when the
     criteria set is known and holds every item; else as they are. Says whether they were."""
     from pari_index.criteria.model import resolve_leaves
-    from pari_index.outputs.explain import add_explanations
+    from pari_index.scoring.explanations import add_explanations
 
     if criteria_set is None or not {"branch", "evidence_status"} <= set(rows.columns):
         return rows, False

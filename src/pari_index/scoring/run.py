@@ -494,7 +494,7 @@ def _score_frames(
     evidence_dir: Path | None,
     lang: str,
 ) -> ScoreResult:
-    from pari_index.outputs.explain import add_explanations
+    from pari_index.scoring.explanations import add_explanations
 
     criteria = compiled.criteria
     leaves = compiled.leaves

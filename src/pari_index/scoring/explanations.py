@@ -1,0 +1,207 @@
+"""Explanations in plain words, built while scoring: which input and which branch of the rule gave the points, the
+evidence status and any appraisal change. Vietnamese by default, English on request.
+
+Branch texts are written once per (criterion, branch) pair and joined onto the results, so a
+national run does not format a million strings in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+import polars as pl
+
+from pari_index.criteria.model import Leaf
+from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
+from pari_index.intake.assessments import CRITERION
+from pari_index.textexpr import format_text
+
+_T: dict[str, tuple[str, str]] = {
+    "yes": ("Đạt yêu cầu", "Requirement met"),
+    "no": ("Không đạt yêu cầu", "Requirement not met"),
+    "missing": ("Không có số liệu", "No input reported"),
+    "on_time": ("Đúng hạn", "On time"),
+    "late": ("Trễ hạn", "Late"),
+    "not_done": ("Không thực hiện", "Not done"),
+    "after_late_until": ("Quá hạn cuối cùng", "After the final deadline"),
+    "no_reference_date": (
+        "Không có ngày làm mốc tính hạn: coi như không thực hiện",
+        "No date to count the deadline from: counted as not done",
+    ),
+    "no_tier": ("Giá trị không thuộc bậc nào", "Value falls in no tier"),
+    "no_denominator": ("Mẫu số bằng 0 (không phát sinh)", "Denominator is 0 (nothing to count)"),
+    "ratio": ("Điểm theo tỷ lệ", "Points in proportion"),
+    "ratio_full": ("Tỷ lệ đạt 100%: đủ điểm", "Ratio reaches 100 %: full points"),
+    "below_range": (
+        "Giá trị dưới khoảng của thang: tính bằng mức thấp nhất",
+        "Value below the declared range: counted as its lower end",
+    ),
+    "above_range": (
+        "Giá trị vượt khoảng của thang: tính bằng mức cao nhất",
+        "Value above the declared range: counted as its upper end",
+    ),
+    "below_tiers": ("Số lần dưới mức thấp nhất", "Count below the lowest tier"),
+    "unknown_level": ("Mức không có trong danh sách", "Level not in the list"),
+    "no_deduction": ("Không có vi phạm", "No violation"),
+    "deducted": ("Bị trừ điểm", "Points deducted"),
+    "bonus": ("Điểm thưởng", "Bonus points"),
+    "penalty": ("Điểm trừ", "Penalty points"),
+    "none": ("Không phát sinh", "None"),
+    "na_full_points": ("Không phát sinh / không áp dụng: tính đủ điểm", "Not applicable: counted in full"),
+    "na_excluded": (
+        "Không áp dụng: loại khỏi điểm tối đa, chỉ số được quy đổi",
+        "Not applicable: left out of the maximum, index re-scaled",
+    ),
+}
+
+#: Branches of a proportional rule over a declared range whose value was outside it (clipped).
+_RANGE = ("below_range", "above_range")
+
+_EVIDENCE: dict[str, tuple[str, str]] = {
+    "not_required": ("", ""),
+    "present": ("có minh chứng", "evidence present"),
+    "missing": ("thiếu minh chứng: tính 0 điểm", "evidence missing: scores 0"),
+    "explained": (
+        "thiếu minh chứng, có giải trình chờ Hội đồng thẩm định",
+        "evidence missing, explanation awaits the council",
+    ),
+    "accepted": ("giải trình được chấp nhận", "explanation accepted"),
+    "rejected": ("giải trình không được chấp nhận", "explanation rejected"),
+    "file_not_found": ("không tìm thấy tệp minh chứng", "evidence file not found"),
+    "outside_evidence_dir": (
+        "tệp minh chứng nằm ngoài thư mục minh chứng",
+        "evidence file outside the evidence folder",
+    ),
+    "bad_name": ("tên tệp minh chứng không hợp lệ", "evidence file name not usable"),
+    "not_a_file": ("tên minh chứng là một thư mục, không phải tệp", "evidence names a folder, not a file"),
+    "unreadable": ("không đọc được tệp minh chứng", "evidence file cannot be read"),
+}
+
+
+def _pts(value: Decimal | int, lang: str) -> str:
+    text = f"{Decimal(value):f}".rstrip("0").rstrip(".") if "." in f"{Decimal(value):f}" else f"{value}"
+    word = "điểm" if lang == "vi" else "points"
+    return f"{text.replace('.', ',') if lang == 'vi' else text} {word}"
+
+
+def _num(value: Decimal, lang: str) -> str:
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def describe_interval(interval: Interval, lang: str = "vi", unit: str = "") -> str:
+    """An interval in words as the decisions write it: "từ 70 đến 90 %", "trên 90 %"."""
+    vi = lang == "vi"
+    low, high = interval.lower, interval.upper
+    words = {
+        ("from", True): "từ" if vi else "from",
+        ("from", False): "trên" if vi else "above",
+        ("to", True): "đến" if vi else "to",
+        ("to", False): "dưới" if vi else "below",
+    }
+    if low and high:
+        # "từ 50 đến dưới 80" ("from 50 to below 80"), as the decisions write an exclusive top.
+        upper = words[("to", True)] if high[1] else f"{words[('to', True)]} {words[('to', False)]}"
+        return f"{words[('from', low[1])]} {_num(low[0], lang)} {upper} {_num(high[0], lang)}{unit}"
+    if low:
+        lead = ("từ" if vi else "at least") if low[1] else words[("from", False)]
+        return f"{lead} {_num(low[0], lang)}{unit}"
+    if high:
+        lead = ("đến" if vi else "at most") if high[1] else words[("to", False)]
+        return f"{lead} {_num(high[0], lang)}{unit}"
+    return "mọi giá trị" if vi else "any value"
+
+
+def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
+    """One sentence for a branch of a leaf's rule."""
+    i = 0 if lang == "vi" else 1
+    rule = leaf.rule
+    if branch.startswith("tier:") and isinstance(rule, Tiers | CountTiers):
+        index = int(branch.split(":", 1)[1])
+        if isinstance(rule, Tiers):
+            tier = rule.tiers[index]
+            what = (
+                ("Tỷ lệ" if rule.rate is not None else "Giá trị")
+                if lang == "vi"
+                else ("Rate" if rule.rate is not None else "Value")
+            )
+            band = describe_interval(tier, lang, " %" if rule.rate is not None else "")
+            return f"{what} {band} → {_pts(tier.points, lang)}"
+        ctier = rule.tiers[index]
+        return (
+            f"Số lần ≥ {ctier.at_least} → {_pts(ctier.points, lang)}"
+            if lang == "vi"
+            else f"Count ≥ {ctier.at_least} → {_pts(ctier.points, lang)}"
+        )
+    if branch.startswith("level:") and isinstance(rule, Choice):
+        value = branch.split(":", 1)[1]
+        for level in rule.levels:
+            if level.value == value:
+                label = level.label or level.value
+                return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"
+    if isinstance(rule, Deadline) and (resolved := _resolved_deadline(branch, lang)) is not None:
+        return resolved
+    if branch.startswith("checked:"):
+        met, total = branch.split(":", 1)[1].split("/")
+        return f"Đáp ứng {met}/{total} điều kiện" if lang == "vi" else f"{met} of {total} conditions met"
+    text = _T.get(branch, (branch, branch))[i]
+    if branch in ("ratio", "ratio_full") and isinstance(rule, Proportional):
+        text += f" (× {_pts(leaf.max, lang)})"
+    if isinstance(rule, Proportional) and rule.range is not None and branch in ("ratio", "ratio_full", *_RANGE):
+        low, high = _num(rule.range.from_, lang), _num(rule.range.to, lang)
+        text += f", thang {low}–{high}" if lang == "vi" else f", on the range {low}–{high}"
+    if branch == "deducted" and isinstance(rule, Deduction):
+        text += (
+            f": trừ {_pts(rule.per, lang)} mỗi vi phạm" if lang == "vi" else f": {_pts(rule.per, lang)} per violation"
+        )
+    if branch in ("on_time", "late") and isinstance(rule, Deadline) and isinstance(rule.deadline, dt.date):
+        deadline = rule.deadline.strftime("%d/%m/%Y")
+        text += f" (hạn {deadline}, theo ngày ký số)" if lang == "vi" else f" (deadline {deadline}, by signature date)"
+    return text
+
+
+def _resolved_deadline(branch: str, lang: str) -> str | None:
+    """The sentence for a relative deadline's branch, which carries the day it resolved to
+    ("late:2025-01-31"); None for any other branch."""
+    word, _, day = branch.partition(":")
+    if word not in ("on_time", "late", "after_late_until") or not day:
+        return None
+    try:
+        shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y")
+    except ValueError:
+        return None
+    text = _T[word][0 if lang == "vi" else 1]
+    if word == "after_late_until":
+        return f"{text} ({shown})"
+    return f"{text} (hạn {shown}, theo ngày ký số)" if lang == "vi" else f"{text} (deadline {shown}, by signature date)"
+
+
+def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = "vi") -> pl.DataFrame:
+    """Adds an ``explanation`` column: branch, inputs, evidence, appraisal, in one line."""
+    by_id = {leaf.id: leaf for leaf in leaves}
+    pairs = details.select(CRITERION, "branch").unique().drop_nulls()
+    texts = pl.DataFrame(
+        [{CRITERION: c, "branch": b, "_text": describe_branch(by_id[c], b, lang)} for c, b in pairs.iter_rows()],
+        schema={CRITERION: pl.String, "branch": pl.String, "_text": pl.String},
+    )
+    i = 0 if lang == "vi" else 1
+    evidence_words = {k: v[i] for k, v in _EVIDENCE.items()}
+    inputs_word, evidence_word, appraisal_word = (
+        ("đầu vào", "minh chứng", "thẩm định") if lang == "vi" else ("inputs", "evidence", "appraisal")
+    )
+    ev = pl.col("evidence_status").replace_strict(evidence_words, default="", return_dtype=pl.String)
+    parts = [
+        pl.col("_text"),
+        pl.when(pl.col("inputs").is_not_null()).then(format_text("{}: {}", pl.lit(inputs_word), pl.col("inputs"))),
+        pl.when(ev != "").then(format_text("{}: {}", pl.lit(evidence_word), ev)),
+        pl.when(pl.col("reason").is_not_null()).then(format_text("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
+    ]
+    return (
+        details.join(texts, on=[CRITERION, "branch"], how="left")
+        .with_columns(pl.concat_str(parts, separator=" | ", ignore_nulls=True).alias("explanation"))
+        .drop("_text")
+    )
