@@ -19,10 +19,11 @@ longer text is cut with a visible mark. Templates with data validation still use
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 import polars as pl
 
@@ -167,26 +168,76 @@ def _sheet_head(frame: pl.DataFrame, selected: bool) -> str:
     )
 
 
-def _write_sheet(member: IO[bytes], frame: pl.DataFrame, selected: bool) -> None:
-    member.write(_sheet_head(frame, selected).encode("utf-8"))
-    if frame.width:
-        member.write(_header_row(frame.columns).encode("utf-8"))
-    row = pl.col("__excel_row").cast(pl.String)
+def _filter_corner(frame: pl.DataFrame) -> tuple[str, int] | None:
+    """The column letters and row of the last cell under the header's filter buttons (all
+    columns, header to last row), or None for a sheet without columns."""
+    if frame.width == 0:
+        return None
+    return column_letters(frame.width - 1), frame.height + 1
+
+
+def _autofilter(frame: pl.DataFrame) -> str:
+    corner = _filter_corner(frame)
+    return "" if corner is None else f'<autoFilter ref="A1:{corner[0]}{corner[1]}"/>'
+
+
+def _sheet_rows(frame: pl.DataFrame) -> Iterator[bytes]:
+    """The rows' XML as UTF-8, one chunk of rows at a time, in order. The next chunk is composed
+    (polars, outside the GIL) while the caller compresses this one (zlib, outside the GIL too):
+    the two overlap on a machine with two cores. At most two chunks are held at once."""
+    row = pl.col("__excel_row")
     escape = _needs_escaping(frame)
     cells = [
         _cell(name, dtype, column_letters(i), row, name in escape)
         for i, (name, dtype) in enumerate(frame.schema.items())
     ]
-    for start in range(0, frame.height, CHUNK_ROWS):
+    # Binary: the joined text comes out as bytes, without a Python str to encode again.
+    rows_xml = (
+        pl.concat_str([pl.lit('<row r="'), row, pl.lit('">'), *cells, pl.lit("</row>")]).str.join("").cast(pl.Binary)
+    )
+
+    def compose(start: int) -> bytes:
         chunk = frame.slice(start, CHUNK_ROWS).with_row_index("__excel_row", offset=start + 2)
-        xml = chunk.select(
-            pl.concat_str([pl.lit('<row r="'), row, pl.lit('">'), *cells, pl.lit("</row>")]).str.join("")
-        ).item()
-        member.write(xml.encode("utf-8"))
-    member.write(b"</sheetData></worksheet>")
+        # The row number as text once, not once per cell.
+        return bytes(chunk.with_columns(row.cast(pl.String)).select(rows_xml).item())
+
+    with ThreadPoolExecutor(max_workers=1) as ahead:
+        pending: Future[bytes] | None = None
+        for start in range(0, frame.height, CHUNK_ROWS):
+            following = ahead.submit(compose, start)
+            if pending is not None:
+                yield pending.result()
+            pending = following
+        if pending is not None:
+            yield pending.result()
 
 
-def _package_parts(names: Sequence[str]) -> dict[str, str]:
+def _write_sheet(member: IO[bytes], frame: pl.DataFrame, selected: bool) -> None:
+    member.write(_sheet_head(frame, selected).encode("utf-8"))
+    if frame.width:
+        member.write(_header_row(frame.columns).encode("utf-8"))
+    for xml in _sheet_rows(frame):
+        member.write(xml)
+    member.write(f"</sheetData>{_autofilter(frame)}</worksheet>".encode())
+
+
+def _filter_names(names: Sequence[str], frames: Sequence[pl.DataFrame]) -> str:
+    """Each sheet's filter range as the hidden name Excel keeps it under (``_xlnm._FilterDatabase``),
+    written as Excel and xlsxwriter write it."""
+    defined = []
+    for index, (name, frame) in enumerate(zip(names, frames, strict=True)):
+        corner = _filter_corner(frame)
+        if corner is None:
+            continue
+        quoted = "'" + name.replace("'", "''") + "'"
+        defined.append(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
+            f"{escape(quoted)}!$A$1:${corner[0]}${corner[1]}</definedName>"
+        )
+    return "<definedNames>" + "".join(defined) + "</definedNames>" if defined else ""
+
+
+def _package_parts(names: Sequence[str], frames: Sequence[pl.DataFrame]) -> dict[str, str]:
     sheets = range(1, len(names) + 1)
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
@@ -214,7 +265,9 @@ def _package_parts(names: Sequence[str]) -> dict[str, str]:
         + "".join(
             f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(names, start=1)
         )
-        + "</sheets></workbook>"
+        + "</sheets>"
+        + _filter_names(names, frames)
+        + "</workbook>"
     )
     rels = "".join(
         f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>' for i in sheets
@@ -235,7 +288,7 @@ def write_workbook(path: str | Path, sheets: dict[str, pl.DataFrame]) -> None:
     """Write ``sheets`` (name -> frame, in order; names already valid for Excel: at most 31
     characters, none of ``[]:*?/\\``, unique ignoring case) as one .xlsx file at ``path``."""
     names = list(sheets)
-    parts = _package_parts(names)
+    parts = _package_parts(names, list(sheets.values()))
     # Deflate level 1: the sheet XML is repetitive and still shrinks about tenfold, at a fraction
     # of the default level's time.
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
