@@ -26,6 +26,8 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from importlib import metadata
 from pathlib import Path
 
 from pari_index.criteria.model import CriteriaSet
@@ -48,11 +50,22 @@ def file_sha256(path: str | Path) -> str:
 
 
 def criteria_content_sha256(criteria: CriteriaSet) -> str:
-    """SHA-256 of a set's canonical content: ``model_dump(mode="json")`` written as JSON with keys
-    sorted, no spaces, UTF-8. Equal for two files that differ only in layout or comments."""
-    data = criteria.model_dump(mode="json")
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """SHA-256 of a set's canonical content: the set as pydantic dumps it, written as JSON with keys
+    sorted, no spaces, UTF-8, numbers as plain decimals without trailing zeros (25 for 25.0) and
+    dates as ISO. Equal for two files that differ only in layout, comments or how a number is
+    written."""
+    data = criteria.model_dump(mode="python")
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_canonical)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _canonical(value: object) -> str:
+    # Points are decimals: 25 and 25.0 are the same maximum, so they hash alike.
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"no canonical form for {type(value).__name__}")
 
 
 def criteria_hash(criteria: CriteriaSet, file: str | Path | None) -> tuple[str, str]:
@@ -81,10 +94,12 @@ def synthetic_marker(paths: Sequence[str | Path]) -> Path | None:
     return None
 
 
-def _version() -> str:
-    from pari_index import __version__
-
-    return __version__
+def pari_version() -> str:
+    """The installed pari-index version, as ``pari --version`` prints it."""
+    try:
+        return metadata.version("pari-index")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
 
 
 def provenance_about(
@@ -93,7 +108,7 @@ def provenance_about(
     """The about rows of the run: version, criteria hash, input hashes, run date, synthetic."""
     digest, of = criteria_hash(criteria, criteria_file)
     rows = {
-        "pari_version": _version(),
+        "pari_version": pari_version(),
         "criteria_sha256": digest,
         "criteria_sha256_of": of,
         "run_date": run_date(),
@@ -117,6 +132,7 @@ __all__ = [
     "criteria_content_sha256",
     "criteria_hash",
     "file_sha256",
+    "pari_version",
     "provenance_about",
     "run_date",
     "synthetic_marker",

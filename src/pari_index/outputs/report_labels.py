@@ -256,19 +256,19 @@ METHOD_LABELS: dict[str, dict[str, str]] = {
         ),
         "m_na": "Tiêu chí không áp dụng",
         "m_na_exclude": (
-            "{n} tiêu chí được loại khỏi cả điểm đạt lẫn điểm tối đa khi không áp dụng đối với đơn vị; chỉ số "
-            "được tính lại trên điểm tối đa còn lại (điểm đạt ÷ điểm tối đa áp dụng × 100)."
+            "Tiêu chí được loại khi không áp dụng đối với đơn vị ({n}): không tính vào cả điểm đạt lẫn điểm tối "
+            "đa; chỉ số được tính lại trên điểm tối đa còn lại (điểm đạt ÷ điểm tối đa áp dụng × 100)."
         ),
-        "m_na_full": "{n} tiêu chí được tính đủ điểm tối đa khi không phát sinh.",
+        "m_na_full": "Tiêu chí được tính đủ điểm tối đa khi không phát sinh ({n}).",
         "m_na_types": (
-            "{n} tiêu chí chỉ áp dụng đối với một số loại đơn vị: {items}; với đơn vị loại khác, tiêu chí được "
-            "loại khỏi điểm tối đa, trừ khi bộ chỉ số quy định tính đủ điểm."
+            "Tiêu chí chỉ áp dụng đối với một số loại đơn vị ({n}): {items}; với đơn vị loại khác, tiêu chí "
+            "được loại khỏi điểm tối đa, trừ khi bộ chỉ số quy định tính đủ điểm."
         ),
         "m_na_none": "Mọi tiêu chí áp dụng cho mọi đơn vị; chỉ số không phải tính lại.",
         "m_rounding": "Làm tròn",
         "m_ties": "Xếp hạng, đồng hạng và cách phân định",
         "m_ties_rank": (
-            "Đơn vị được xếp hạng theo chỉ số đã làm tròn đến {places} chữ số thập phân, cao hơn xếp trước, "
+            "Đơn vị được xếp hạng theo chỉ số đã làm tròn như trên (số được công bố), cao hơn xếp trước, "
             "trong từng nhóm xếp hạng ({within})."
         ),
         "m_tiebreak": "Khi chỉ số bằng nhau, xét lần lượt: {keys} (cao hơn xếp trước).",
@@ -366,20 +366,20 @@ METHOD_LABELS: dict[str, dict[str, str]] = {
         ),
         "m_na": "Items that do not apply",
         "m_na_exclude": (
-            "{n} items leave both the points and the maximum when they do not apply to the unit; the index is "
-            "re-scaled to the maximum that remains (points ÷ applicable maximum × 100)."
+            "Items left out when they do not apply to the unit ({n}): they leave both the points and the "
+            "maximum; the index is re-scaled to the maximum that remains (points ÷ applicable maximum × 100)."
         ),
-        "m_na_full": "{n} items count in full when there is nothing to assess.",
+        "m_na_full": "Items counted in full when there is nothing to assess ({n}).",
         "m_na_types": (
-            "{n} items apply only to some unit types: {items}; for units of other types they leave the maximum, "
+            "Items for some unit types only ({n}): {items}; for units of other types they leave the maximum, "
             "unless the set counts them in full."
         ),
         "m_na_none": "Every item applies to every unit; nothing is re-scaled.",
         "m_rounding": "Rounding",
         "m_ties": "Ranks, ties and the tie-break",
         "m_ties_rank": (
-            "Units are ranked by the index rounded to {places} decimals, highest first, within each ranking "
-            "group ({within})."
+            "Units are ranked by the index as rounded above (the published figure), highest first, within each "
+            "ranking group ({within})."
         ),
         "m_tiebreak": "Equal indices are separated by, in turn: {keys} (higher first).",
         "m_tiebreak_none": "The set gives no tie-break for equal indices.",

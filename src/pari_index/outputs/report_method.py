@@ -31,7 +31,7 @@ import polars as pl
 from pari_index.criteria.method import UNIT_NAMES, number, range_text
 from pari_index.criteria.methodology import method_lines, rounding_text
 from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, Provenance, resolve_leaves
-from pari_index.outputs.provenance import INPUT_ROLES, criteria_content_sha256
+from pari_index.outputs.provenance import INPUT_ROLES, criteria_content_sha256, pari_version
 from pari_index.outputs.report_format import Formatter, _basename, _display_date, _num, _text
 from pari_index.outputs.report_groups import _change
 from pari_index.outputs.report_view import Area, Group
@@ -167,9 +167,8 @@ def _tie_keys(criteria: CriteriaSet, L: Mapping[str, str], lang: str) -> str:
 def _tie_lines(criteria: CriteriaSet, L: Mapping[str, str], lang: str, within: str) -> list[str]:
     """Ranks as :func:`pari_index.ranking.ranks.rank` makes them: on the rounded index, then the
     tie-break keys, then shared ranks (competition or dense), listed by code."""
-    places = criteria.rounding.shown("index")
     keys = _tie_keys(criteria, L, lang)
-    lines = [L["m_ties_rank"].format(places=places, within=within or criteria.ranking.within)]
+    lines = [L["m_ties_rank"].format(within=within or criteria.ranking.within)]
     lines.append(L["m_tiebreak"].format(keys=keys) if keys else L["m_tiebreak_none"])
     lines.append(L["m_ties_dense"] if criteria.ranking.ties == "dense" else L["m_ties_competition"])
     lines.append(L["m_ties_order"])
@@ -233,8 +232,7 @@ def stamp_view(
     about: Mapping[str, str], criteria: CriteriaSet | None, L: Mapping[str, str], lang: str
 ) -> dict[str, Any]:
     """Version, set, hashes and run date as the results recorded them (what is missing is said)."""
-    from pari_index import __version__
-
+    current = pari_version()
     digest, of = about.get("criteria_sha256", ""), about.get("criteria_sha256_of", "")
     if not digest and criteria is not None:
         # Results written before hashes were recorded: the set at hand, by its content.
@@ -249,7 +247,7 @@ def stamp_view(
         inputs += [(L[f"role_{role}"], _basename(n), h) for n, h in zip(names, hashes, strict=True)]
     return {
         "version": recorded or L["stamp_unknown"],
-        "report_version": L["stamp_report_version"].format(version=__version__) if recorded != __version__ else "",
+        "report_version": L["stamp_report_version"].format(version=current) if recorded != current else "",
         "set_id": (criteria.id if criteria is not None else "") or about.get("criteria_id", ""),
         "hash": digest,
         "hash_label": L["stamp_hash_content"] if of == "content" else L["stamp_hash_file"],
