@@ -396,3 +396,18 @@ def test_the_profile_is_in_a_packed_group_too() -> None:
     bodies = re.findall(r'<script type="application/octet-stream" class="lazy">([A-Za-z0-9+/=]*)</script>', html)
     markup = "".join(json.loads(gzip.decompress(base64.b64decode(b)))["b"] for b in bodies)
     assert markup.count('<div class="profile">') == 5
+
+
+def test_results_written_before_the_stamp_say_what_is_not_recorded(tables: dict[str, pl.DataFrame]) -> None:
+    keys = ("pari_version", "criteria_sha256", "criteria_sha256_of", "run_date")
+    old = dict(tables)
+    old["about"] = tables["about"].filter(~pl.col("key").is_in(keys) & ~pl.col("key").str.starts_with("input_sha256_"))
+    stamp = section_text(render_report(old, lang="vi"), "stamp-h")
+    unknown = LABELS["vi"]["stamp_unknown"]
+    assert f"Phiên bản pari-index {unknown}" in stamp and f"Ngày chạy {unknown}" in stamp
+    assert "SHA-256" not in stamp.replace("(SHA-256)", "")
+    # With the set at hand, its content hash stands in, and the page says it is of the content.
+    criteria = load_criteria(ALL_KINDS).criteria
+    stamp = section_text(render_report(old, lang="en", criteria=criteria), "stamp-h")
+    assert f"SHA-256 of the set's canonical content (JSON): {criteria_content_sha256(criteria)}" in stamp
+    assert f"report made with {VERSION}" in stamp

@@ -43,6 +43,14 @@ TOP_LOSSES = 3
 SYNTHETIC_VALUES = frozenset({"yes", "true", "1", "có"})
 
 
+def _float(value: Any) -> float | None:
+    """A summary cell as a number (None for missing or NaN): cheaper than the report's general
+    reader, for the profiles' hundred thousand cells."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return _num(value)
+    return None if value != value else float(value)
+
+
 def _about(tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:
     about = tables.get("about")
     if about is None or not {"key", "value"} <= set(about.columns):
@@ -293,6 +301,27 @@ class Profile:
     losses: list[Loss]
 
 
+class _Texts:
+    """Numbers formatted once per distinct value: a national report's profiles hold about 250,000
+    of them, and most repeat."""
+
+    def __init__(self, fmt: Formatter) -> None:
+        self.fmt = fmt
+        self.columns: dict[tuple[float | None, str], str] = {}
+        self.shorts: dict[float | None, str] = {}
+
+    def column(self, value: float | None, column: str) -> str:
+        key = (value, column)
+        if key not in self.columns:
+            self.columns[key] = self.fmt.column(value, column)
+        return self.columns[key]
+
+    def short(self, value: float | None) -> str:
+        if value not in self.shorts:
+            self.shorts[value] = self.fmt.short(value)
+        return self.shorts[value]
+
+
 def _counted_area_max(criteria_table: pl.DataFrame | None) -> pl.DataFrame | None:
     """Per commune and area, the maximum that counts (N/A items left out): an area is compared with
     the group only where it applies."""
@@ -322,17 +351,17 @@ def _medians(
     cols = ["commune_code", "index", *(f"area_{a}" for a in area_ids)]
     for row in summary.select([c for c in cols if c in summary.columns]).iter_rows(named=True):
         code = _text(row["commune_code"])
-        if code not in where or _num(row.get("index")) is None:
+        if code not in where or _float(row.get("index")) is None:
             continue
         for a in area_ids:
-            x = _num(row.get(f"area_{a}"))
+            x = _float(row.get(f"area_{a}"))
             if x is not None and (applies is None or (code, a) in applies):
                 values.setdefault((where[code], a), []).append(x)
     return {key: statistics.median(xs) for key, xs in values.items()}
 
 
 def _losses(
-    criteria_table: pl.DataFrame | None, summary: pl.DataFrame, titles: Mapping[str, str], fmt: Formatter
+    criteria_table: pl.DataFrame | None, summary: pl.DataFrame, titles: Mapping[str, str], texts: _Texts
 ) -> dict[str, list[Loss]]:
     """Per commune, the :data:`TOP_LOSSES` items where it lost most points (equal losses in the
     set's order), as :func:`pari_index.ranking.ranks.item_losses` counts them."""
@@ -361,7 +390,7 @@ def _losses(
     out: dict[str, list[Loss]] = {}
     for code, cid, mx, final, loss, _ in top.iter_rows():
         out.setdefault(code, []).append(
-            Loss(cid, titles.get(cid, ""), fmt.short(mx), fmt.short(final), fmt.short(loss))
+            Loss(cid, titles.get(cid, ""), texts.short(mx), texts.short(final), texts.short(loss))
         )
     return out
 
@@ -379,31 +408,30 @@ def profiles(
         return {}
     criteria_table = tables.get("criteria")
     medians = _medians(summary, groups, [a.id for a in areas], _counted_area_max(criteria_table))
-    losses = _losses(criteria_table, summary, view["leaf_titles"], fmt)
+    texts = _Texts(fmt)
+    losses = _losses(criteria_table, summary, view["leaf_titles"], texts)
     where = {code: gi for gi, g in enumerate(groups) for code in g.codes}
     out: dict[str, Profile] = {}
     for rec in summary.to_dicts():
         code = _text(rec.get("commune_code"))
         if code not in where:
             continue
-        rows = [_profile_area(area, rec, medians.get((where[code], area.id)), fmt) for area in areas]
+        rows = [_profile_area(area, rec, medians.get((where[code], area.id)), texts) for area in areas]
         text, _, _, title = _change(rec, view["L"])
         out[code] = Profile(rows, title or text, losses.get(code, []))
     return out
 
 
-def _profile_area(area: Area, rec: Mapping[str, Any], median: float | None, fmt: Formatter) -> ProfileArea:
+def _profile_area(area: Area, rec: Mapping[str, Any], median: float | None, texts: _Texts) -> ProfileArea:
     column = f"area_{area.id}"
-    points = _num(rec.get(column))
+    points = _float(rec.get(column))
+    shown, middle = texts.column(points, column), texts.column(median, column)
     if points is None or median is None:
-        return ProfileArea(area.short, area.title, fmt.column(points, column), fmt.column(median, column), "–", "")
+        return ProfileArea(area.short, area.title, shown, middle, "–", "")
     diff = round(points - median, 4)
     side = "above" if diff > 0 else ("below" if diff < 0 else "")
     sign = "+" if diff > 0 else ("−" if diff < 0 else "")
-    return ProfileArea(
-        area.short, area.title, fmt.column(points, column), fmt.column(median, column),
-        sign + fmt.column(abs(diff), column), side,
-    )  # fmt: skip
+    return ProfileArea(area.short, area.title, shown, middle, sign + texts.column(abs(diff), column), side)
 
 
 # --- all of it, for the report ----------------------------------------------------------------
