@@ -246,6 +246,12 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     default=None,
     help="Assessment year for deadlines written as a day of the year (default: the criteria set's year).",
 )
+@click.option(
+    "--date",
+    "date",
+    help="The run date to record and print (YYYY-MM-DD; default: today, or SOURCE_DATE_EPOCH).",
+)
+@click.option("--synthetic", is_flag=True, help="Mark the data as synthetic: the report says so in a banner.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @handles_errors
 def score(
@@ -266,6 +272,8 @@ def score(
     no_survey: bool,
     allow_incomplete: bool,
     year: int | None,
+    date: str | None,
+    synthetic: bool,
     quiet: bool,
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
@@ -298,6 +306,8 @@ def score(
         no_survey=no_survey,
         allow_incomplete=allow_incomplete,
         year=year,
+        date=date,
+        synthetic=synthetic,
     )
     click.echo(summary)
     if summary.errors:

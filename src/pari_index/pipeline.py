@@ -8,6 +8,7 @@ The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -119,6 +120,7 @@ def run_score(
     no_survey: bool = False,
     allow_incomplete: bool = False,
     year: int | None = None,
+    synthetic: bool = False,
 ) -> ScoreRun:
     """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
     are error or warning findings.
@@ -127,7 +129,9 @@ def run_score(
     (unless ``allow_incomplete``), and UsageError ``survey-missing`` when the set needs survey
     results and none were given (unless ``no_survey``). Whatever was not used is announced on the
     console, in the summary and about sheets and in the report. ``group_by`` is a register column
-    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``."""
+    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``.
+    ``date`` is also the run date the results record; ``synthetic`` marks the data as synthetic
+    (the report then carries a banner; docs/report.md, "Method and provenance")."""
     from pari_index.outputs.results import read_results, result_tables
     from pari_index.ranking.ranks import rank, read_lineage
     from pari_index.scoring.run import score
@@ -138,6 +142,7 @@ def run_score(
     check_score_paths(
         out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir
     )
+    marks = _run_marks(date, synthetic)
 
     result = score(
         assessments,
@@ -163,7 +168,7 @@ def run_score(
         previous=previous_tables,
         lineage=lineage_frame,
     )
-    tables = result_tables(result, summary, lang=lang)
+    tables = result_tables(result, summary, extra_about=marks, lang=lang)
     files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
     text = _console_text(result, previous_tables, files, lang)
     if strict:
@@ -172,6 +177,25 @@ def run_score(
         result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
     )
     return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
+
+
+def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
+    """The about rows the caller sets: the run date given (checked before any work), and a
+    synthetic mark."""
+    if date:
+        try:
+            dt.date.fromisoformat(date)
+            valid = len(date) == 10
+        except ValueError:
+            valid = False
+        if not valid:
+            raise UsageError(
+                Problem("usage", f"--date {date[:40]!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2025-03-01")
+            )
+    marks = {"run_date": date} if date else {}
+    if synthetic:
+        marks |= {"synthetic": "yes", "synthetic_marker": "--synthetic"}
+    return marks
 
 
 def _check_complete(result: ScoreResult, allow_incomplete: bool) -> None:

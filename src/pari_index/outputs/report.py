@@ -63,6 +63,7 @@ from pari_index.outputs.report_format import (
 )
 from pari_index.outputs.report_groups import build_groups, group_key, grouped_records
 from pari_index.outputs.report_labels import LABELS, SEVERITIES, STATUSES
+from pari_index.outputs.report_method import method_and_provenance
 from pari_index.outputs.report_view import Area, ClassStyles, Context, Finding, FindingLists, Group, Item
 from pari_index.scoring.run import notices
 from pari_index.textexpr import format_text
@@ -621,6 +622,7 @@ def render_report(
         items = criteria_table.height if criteria_table is not None else 0
         lazy_details = items > LAZY_ITEMS or tables["summary"].height > LAZY_COMMUNES
     view = _build(tables, lang, date, criteria, lazy_details)
+    view |= method_and_provenance(tables, view, criteria)
     view["lazy"] = lazy_details
     if lazy_details:
         view["strings_packed"] = _pack_groups(env, view, tables.get("criteria"))

@@ -213,3 +213,231 @@ SEVERITIES: dict[str, tuple[str, str]] = {
     "warning": ("Cảnh báo", "Warning"),
     "info": ("Thông tin", "Info"),
 }
+
+# --- method, version stamp, synthetic banner, commune profile (issue 13) ----------------------
+#: The words of :mod:`pari_index.outputs.report_method`, merged into :data:`LABELS` below. Texts
+#: with ``{...}`` are filled in by that module.
+METHOD_LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "m_set": "Bộ chỉ số và văn bản ban hành",
+        "m_set_id": "Mã bộ chỉ số",
+        "m_issuer": "Cơ quan ban hành",
+        "m_decision_source": "Nguồn văn bản",
+        "m_parts": "Các phần và điểm tối đa",
+        "m_part": "Phần",
+        "part_appraised": "Tự đánh giá, thẩm định",
+        "part_survey": "Điều tra xã hội học",
+        "part_adjustment": "Điểm thưởng, điểm trừ (ngoài thang điểm)",
+        "m_scale": "Thang điểm",
+        "m_areas_caption": "Các lĩnh vực, phần và điểm tối đa",
+        "m_index": "Cách tính chỉ số",
+        "m_index_formula": (
+            "Chỉ số (%) = (điểm thẩm định + điểm điều tra xã hội học + điểm thưởng, trừ) ÷ điểm tối đa được tính "
+            "× 100. Điểm tối đa được tính là {appraised} + {survey} = {scale} điểm, trừ các tiêu chí không áp dụng "
+            "đối với đơn vị."
+        ),
+        "m_index_formula_nosurvey": (
+            "Chỉ số (%) = (điểm thẩm định + điểm thưởng, trừ) ÷ điểm tối đa được tính × 100. Điểm tối đa được "
+            "tính là {scale} điểm, trừ các tiêu chí không áp dụng đối với đơn vị."
+        ),
+        "m_weights": "Tỷ trọng trên thang điểm: phần thẩm định {appraised} %, phần điều tra xã hội học {survey} %.",
+        "m_survey_optional": (
+            "Điều tra xã hội học không bắt buộc: đơn vị không có kết quả điều tra được tính trên riêng phần "
+            "thẩm định rồi quy về thang 100: (điểm thẩm định + điểm thưởng, trừ) ÷ điểm tối đa thẩm định được "
+            "tính × 100."
+        ),
+        "m_survey_required": (
+            "Đơn vị thiếu kết quả điều tra xã hội học được 0 điểm ở các tiêu chí điều tra (trạng thái "
+            "“chưa có điều tra”)."
+        ),
+        "m_adjustment": (
+            "Điểm thưởng, điểm trừ được cộng vào điểm đạt nhưng không vào điểm tối đa; mỗi tiêu chí thưởng, "
+            "trừ bị giới hạn ở mức tối đa của tiêu chí đó."
+        ),
+        "m_na": "Tiêu chí không áp dụng",
+        "m_na_exclude": (
+            "Tiêu chí được loại khi không áp dụng đối với đơn vị ({n}): không tính vào cả điểm đạt lẫn điểm tối "
+            "đa; chỉ số được tính lại trên điểm tối đa còn lại (điểm đạt ÷ điểm tối đa áp dụng × 100)."
+        ),
+        "m_na_full": "Tiêu chí được tính đủ điểm tối đa khi không phát sinh ({n}).",
+        "m_na_types": (
+            "Tiêu chí chỉ áp dụng đối với một số loại đơn vị ({n}): {items}; với đơn vị loại khác, tiêu chí "
+            "được loại khỏi điểm tối đa, trừ khi bộ chỉ số quy định tính đủ điểm."
+        ),
+        "m_na_none": "Mọi tiêu chí áp dụng cho mọi đơn vị; chỉ số không phải tính lại.",
+        "m_rounding": "Làm tròn",
+        "m_ties": "Xếp hạng, đồng hạng và cách phân định",
+        "m_ties_rank": (
+            "Đơn vị được xếp hạng theo chỉ số đã làm tròn như trên (số được công bố), cao hơn xếp trước, "
+            "trong từng nhóm xếp hạng ({within})."
+        ),
+        "m_tiebreak": "Khi chỉ số bằng nhau, xét lần lượt: {keys} (cao hơn xếp trước).",
+        "m_tiebreak_none": "Bộ chỉ số không quy định tiêu chí phân định khi chỉ số bằng nhau.",
+        "m_ties_competition": "Đơn vị vẫn bằng nhau thì đồng hạng và hạng kế tiếp được bỏ qua (1, 2, 2, 4).",
+        "m_ties_dense": "Đơn vị vẫn bằng nhau thì đồng hạng và hạng kế tiếp không bị bỏ qua (1, 2, 2, 3).",
+        "m_ties_order": (
+            "Trong báo cáo, các đơn vị đồng hạng được liệt kê theo tên (trong tệp kết quả: theo mã đơn vị)."
+        ),
+        "m_ties_shown": (
+            "Vì vậy hai đơn vị có cùng tổng điểm và chỉ số hiển thị nhưng khác hạng là đã được phân định theo {keys}."
+        ),
+        "m_ties_shown_none": (
+            "Vì vậy hai đơn vị có cùng chỉ số thì cùng hạng, kể cả khi tổng điểm khác nhau (điểm tối đa áp "
+            "dụng khác nhau)."
+        ),
+        "tb_appraised": "điểm phần thẩm định",
+        "tb_survey": "điểm điều tra xã hội học",
+        "tb_area": "điểm lĩnh vực {id} ({title})",
+        "m_classes": "Xếp loại theo chỉ số",
+        "m_class_range": "Khoảng chỉ số",
+        "m_provenance": "Nguồn gốc các tiêu chí",
+        "m_quoted": "Trích từ quyết định ({n}): {items}.",
+        "m_modelled": (
+            "Mô hình hóa ({n}): {items}. Các tiêu chí này được viết theo văn phong của quyết định khi không có "
+            "phụ lục gốc; không phải văn bản chính thức."
+        ),
+        "m_prov_col": "Nguồn",
+        "prov_quoted": "trích dẫn",
+        "prov_modelled": "mô hình hóa",
+        "m_no_set": (
+            "Không có bộ chỉ số kèm theo tệp kết quả: chỉ ghi các thông tin trong tệp kết quả. "
+            "Dùng pari report --criteria để có đầy đủ phương pháp."
+        ),
+        "stamp": "Phiên bản và dữ liệu đầu vào",
+        "stamp_version": "Phiên bản pari-index",
+        "stamp_report_version": "báo cáo lập bằng {version}",
+        "stamp_hash_file": "SHA-256 của tệp bộ chỉ số",
+        "stamp_hash_content": "SHA-256 của nội dung bộ chỉ số (JSON chuẩn hóa)",
+        "stamp_inputs": "Tệp đầu vào (SHA-256)",
+        "stamp_run_date": "Ngày chạy",
+        "stamp_unknown": "không ghi trong tệp kết quả",
+        "stamp_role": "Vai trò",
+        "stamp_file": "Tệp",
+        "role_assessments": "Tự đánh giá",
+        "role_survey": "Điều tra xã hội học",
+        "role_communes": "Danh sách đơn vị",
+        "role_appraisal": "Thẩm định",
+        "synthetic_title": "Dữ liệu mô phỏng",
+        "synthetic_text": (
+            "Số liệu trong báo cáo này là dữ liệu mô phỏng, không phải kết quả của đơn vị thực nào; "
+            "không được trích dẫn."
+        ),
+        "synthetic_marker": "Đánh dấu bởi: {marker}",
+        "profile": "Hồ sơ đơn vị",
+        "profile_caption": "Điểm lĩnh vực so với trung vị của nhóm xếp hạng: {name}",
+        "profile_points": "Điểm",
+        "profile_median": "Trung vị nhóm",
+        "profile_diff": "Chênh lệch",
+        "profile_median_note": "Trung vị tính trên các đơn vị của nhóm có lĩnh vực đó áp dụng.",
+        "profile_rank_change": "Thay đổi hạng so với năm trước",
+        "profile_losses_caption": "Các tiêu chí mất điểm nhiều nhất: {name}",
+        "profile_lost": "Mất",
+    },
+    "en": {
+        "m_set": "Criteria set and decision",
+        "m_set_id": "Set id",
+        "m_issuer": "Issued by",
+        "m_decision_source": "Where the decision was found",
+        "m_parts": "Parts and maximum points",
+        "m_part": "Part",
+        "part_appraised": "Self-assessed and appraised",
+        "part_survey": "Sociological survey",
+        "part_adjustment": "Bonus and penalty points (outside the scale)",
+        "m_scale": "Scale",
+        "m_areas_caption": "Areas, their part and maximum",
+        "m_index": "How the index is computed",
+        "m_index_formula": (
+            "Index (%) = (appraised + survey + bonus and penalty points) ÷ counted maximum × 100. The counted "
+            "maximum is {appraised} + {survey} = {scale} points, less the items that do not apply to the unit."
+        ),
+        "m_index_formula_nosurvey": (
+            "Index (%) = (appraised + bonus and penalty points) ÷ counted maximum × 100. The counted maximum is "
+            "{scale} points, less the items that do not apply to the unit."
+        ),
+        "m_weights": "Weights on the scale: the appraised part {appraised} %, the survey part {survey} %.",
+        "m_survey_optional": (
+            "The survey is optional: a unit without survey results is scored on its appraised part alone and "
+            "re-scaled to 100: (appraised + bonus and penalty points) ÷ counted appraised maximum × 100."
+        ),
+        "m_survey_required": 'A unit without survey results scores 0 on the survey items (status "no survey").',
+        "m_adjustment": (
+            "Bonus and penalty points add to the points but not to the maximum; each bonus or penalty item is "
+            "capped at its own maximum."
+        ),
+        "m_na": "Items that do not apply",
+        "m_na_exclude": (
+            "Items left out when they do not apply to the unit ({n}): they leave both the points and the "
+            "maximum; the index is re-scaled to the maximum that remains (points ÷ applicable maximum × 100)."
+        ),
+        "m_na_full": "Items counted in full when there is nothing to assess ({n}).",
+        "m_na_types": (
+            "Items for some unit types only ({n}): {items}; for units of other types they leave the maximum, "
+            "unless the set counts them in full."
+        ),
+        "m_na_none": "Every item applies to every unit; nothing is re-scaled.",
+        "m_rounding": "Rounding",
+        "m_ties": "Ranks, ties and the tie-break",
+        "m_ties_rank": (
+            "Units are ranked by the index as rounded above (the published figure), highest first, within each "
+            "ranking group ({within})."
+        ),
+        "m_tiebreak": "Equal indices are separated by, in turn: {keys} (higher first).",
+        "m_tiebreak_none": "The set gives no tie-break for equal indices.",
+        "m_ties_competition": "Units still equal share a rank and the next rank is skipped (1, 2, 2, 4).",
+        "m_ties_dense": "Units still equal share a rank and the next rank is not skipped (1, 2, 2, 3).",
+        "m_ties_order": "In this report, units sharing a rank are listed by name (in the results file, by code).",
+        "m_ties_shown": ("So two units showing the same total and index but different ranks were separated by {keys}."),
+        "m_ties_shown_none": (
+            "So two units with the same index share a rank, even when their totals differ (different "
+            "applicable maxima)."
+        ),
+        "tb_appraised": "the appraised points",
+        "tb_survey": "the survey points",
+        "tb_area": "the points of area {id} ({title})",
+        "m_classes": "Classes by the index",
+        "m_class_range": "Index range",
+        "m_provenance": "Where the items come from",
+        "m_quoted": "Quoted from the decision ({n}): {items}.",
+        "m_modelled": (
+            "Modelled ({n}): {items}. These are written in the decision's style where its annex was not "
+            "available; they are not the official text."
+        ),
+        "m_prov_col": "Provenance",
+        "prov_quoted": "quoted",
+        "prov_modelled": "modelled",
+        "m_no_set": (
+            "The criteria set was not at hand: only what the results file records is shown. Give "
+            "pari report --criteria for the full method."
+        ),
+        "stamp": "Version and inputs",
+        "stamp_version": "pari-index version",
+        "stamp_report_version": "report made with {version}",
+        "stamp_hash_file": "SHA-256 of the criteria file",
+        "stamp_hash_content": "SHA-256 of the set's canonical content (JSON)",
+        "stamp_inputs": "Input files (SHA-256)",
+        "stamp_run_date": "Run date",
+        "stamp_unknown": "not recorded in the results",
+        "stamp_role": "Role",
+        "stamp_file": "File",
+        "role_assessments": "Self-assessments",
+        "role_survey": "Survey",
+        "role_communes": "Register",
+        "role_appraisal": "Appraisal",
+        "synthetic_title": "Synthetic data",
+        "synthetic_text": (
+            "The figures in this report are synthetic: they are not the results of any real unit and must not be cited."
+        ),
+        "synthetic_marker": "Marked by: {marker}",
+        "profile": "Profile",
+        "profile_caption": "Area points against the ranking group's median: {name}",
+        "profile_points": "Points",
+        "profile_median": "Group median",
+        "profile_diff": "Difference",
+        "profile_median_note": "The median is over the units of the group to which the area applies.",
+        "profile_rank_change": "Rank change from the previous year",
+        "profile_losses_caption": "Items where most points were lost: {name}",
+        "profile_lost": "Lost",
+    },
+}
+for _lang, _words in METHOD_LABELS.items():
+    LABELS[_lang].update(_words)

@@ -33,6 +33,7 @@ from pari_index.outputs.files import (
     write_xlsx,
 )
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
+from pari_index.outputs.provenance import provenance_about
 from pari_index.scoring.run import ScoreResult, notices
 
 Format = Literal["xlsx", "csv", "parquet"]
@@ -85,6 +86,8 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         **banner,
         # How each level is rounded and which printed maxima hold unreachable points.
         **{f"method_{i + 1}": line for i, line in enumerate(method_lines(c, lang))},
+        # Version, criteria and input hashes, run date, synthetic: the report's version stamp.
+        **provenance_about(c, result.criteria_file, result.sources),
         **(extra or {}),
     }
     return pl.DataFrame({"key": list(items), "value": list(items.values())})

@@ -346,35 +346,48 @@ def _area_ids(criteria: CriteriaSet) -> list[str]:
     return [a.id for a in criteria.areas if (a.part or Part.appraised) is not Part.adjustment]
 
 
-def top_lost(details: pl.DataFrame, count: int = 3, rescaled: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Per commune, the ``count`` scored items where it lost the most points (max − final score),
-    as text "2.1 (−1.25), 1.1.4 (−1.00)". Excluded (not applicable) and bonus/penalty items do not
-    count, nor survey items of a commune re-scaled to its appraised part (``rescaled``: commune
-    codes with a boolean ``survey_rescaled``); equal losses keep the criteria set's order."""
-    schema = {COMMUNE: pl.String(), "top_lost": pl.String()}
-    needed = {COMMUNE, "criterion_id", "max", "final_score", "status", "part"}
-    if details.height == 0 or not needed <= set(details.columns):
-        return pl.DataFrame(schema=schema)
-    loss = pl.col("max") - pl.col("final_score")
+def item_losses(details: pl.DataFrame, rescaled: pl.DataFrame | None = None) -> pl.LazyFrame:
+    """Per commune and scored item, its maximum and final score, the points lost (``loss`` = max −
+    final score, > 0) and the item's place in the set (``order``): what :func:`top_lost` and the
+    report's commune profile rank. Excluded (not applicable) and bonus/penalty items are not
+    losses, nor survey items of a commune re-scaled to its appraised part (``rescaled``: commune
+    codes with a boolean ``survey_rescaled``)."""
     frame = (
-        details.lazy().select(COMMUNE, "criterion_id", "max", "final_score", "status", "part").with_row_index("_order")
+        details.lazy().select(COMMUNE, "criterion_id", "max", "final_score", "status", "part").with_row_index("order")
     )
     if rescaled is not None:
         frame = frame.join(
             rescaled.lazy().select(COMMUNE, pl.col("survey_rescaled").alias("_rescaled")), on=COMMUNE, how="left"
         ).filter(~((pl.col("part") == Part.survey.value) & pl.col("_rescaled").fill_null(False)))
-    text = format_text("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("_loss")))
     return (
         frame.filter(
             (pl.col("status") != "excluded")
             & pl.col("final_score").is_not_null()
             & (pl.col("part") != Part.adjustment.value)
         )
-        .with_columns(loss.alias("_loss"))
-        .filter(pl.col("_loss") > 0)
+        .with_columns((pl.col("max") - pl.col("final_score")).alias("loss"))
+        .filter(pl.col("loss") > 0)
+        .select(COMMUNE, "criterion_id", "max", "final_score", "loss", "order")
+    )
+
+
+#: The columns :func:`item_losses` needs.
+LOSS_COLUMNS = frozenset({COMMUNE, "criterion_id", "max", "final_score", "status", "part"})
+
+
+def top_lost(details: pl.DataFrame, count: int = 3, rescaled: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Per commune, the ``count`` scored items where it lost the most points (max − final score),
+    as text "2.1 (−1.25), 1.1.4 (−1.00)" (:func:`item_losses` says which items count); equal
+    losses keep the criteria set's order."""
+    schema = {COMMUNE: pl.String(), "top_lost": pl.String()}
+    if details.height == 0 or not set(details.columns) >= LOSS_COLUMNS:
+        return pl.DataFrame(schema=schema)
+    text = format_text("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("loss")))
+    return (
+        item_losses(details, rescaled)
         # Keep each commune's `count` largest losses (and any equal to the last) before sorting.
-        .filter(pl.col("_loss") >= pl.col("_loss").top_k(count).min().over(COMMUNE))
-        .sort([COMMUNE, "_loss", "_order"], descending=[False, True, False])
+        .filter(pl.col("loss") >= pl.col("loss").top_k(count).min().over(COMMUNE))
+        .sort([COMMUNE, "loss", "order"], descending=[False, True, False])
         .group_by(COMMUNE, maintain_order=True)
         .agg(text.head(count).str.join(", ").alias("top_lost"))
         .collect()

@@ -21,7 +21,7 @@ from typing import Literal
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet, compile_criteria, div_round_expr
-from pari_index.criteria.loading import LoadedCriteria, load_criteria
+from pari_index.criteria.loading import LoadedCriteria, default_criteria_path, load_criteria
 from pari_index.criteria.methodology import unreachable_text
 from pari_index.criteria.model import CriteriaSet, Leaf, Part, unreachable_points
 from pari_index.criteria.points import SCALE, RoundingMode, to_units, unit_step
@@ -217,6 +217,8 @@ class ScoreResult:
     completeness: Completeness = field(default_factory=lambda: Completeness())
     #: The assessment year scored (``year=`` / ``--year``, else the set's); None when neither.
     year: int | None = None
+    #: The file the set was read from (None for a set given as an object): its hash is recorded.
+    criteria_file: str | None = None
 
     def commune_details(self, code: str) -> pl.DataFrame:
         return self.details.filter(pl.col(COMMUNE) == code)
@@ -228,6 +230,17 @@ def _as_criteria(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> 
     if isinstance(criteria, LoadedCriteria):
         return criteria.criteria
     return load_criteria(criteria).criteria
+
+
+def _criteria_file(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> str | None:
+    """The file a set comes from: the path given, the bundled default, or a loaded set's file."""
+    if criteria is None:
+        return str(default_criteria_path())
+    if isinstance(criteria, str | Path):
+        return str(criteria)
+    if isinstance(criteria, LoadedCriteria) and Path(criteria.file).is_file():
+        return criteria.file
+    return None
 
 
 def _merge_corrections(reported: pl.DataFrame, corrected: pl.DataFrame) -> pl.DataFrame:
@@ -343,6 +356,7 @@ def score(
     }
     result.sources = sources
     result.year = compiled.year
+    result.criteria_file = _criteria_file(criteria)
     result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
     return result
 
