@@ -362,6 +362,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     from pari_index.intake.register import UNIT_TYPES, read_register
     from pari_index.outputs.paths import Target, check_paths, sources
     from pari_index.outputs.template import write_template
+    from pari_index.outputs.template_labels import WRITTEN
 
     if unit_type is not None and communes is not None:
         raise click.UsageError("give --unit-type only without --communes: the register gives each unit's type")
@@ -370,7 +371,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
     rows = write_template(criteria, output, register, lang=lang, unit_type=kind)
-    click.echo(f"Wrote {output}: {rows} input rows for {criteria.id} ({criteria.origin}).")
+    click.echo(WRITTEN[lang].format(path=output, rows=rows, set=criteria.id, origin=criteria.origin))
 
 
 @main.command()

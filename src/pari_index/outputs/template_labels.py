@@ -265,6 +265,13 @@ INSTRUCTIONS = {
 }
 
 
+#: What ``pari template`` prints once the form is written.
+WRITTEN = {
+    "vi": "Đã ghi {path}: {rows} dòng đầu vào của bộ tiêu chí {set} ({origin}).",
+    "en": "Wrote {path}: {rows} input rows for {set} ({origin}).",
+}
+
+
 def heading(key: str, lang: str) -> str:
     """The heading of column ``key`` in ``lang``."""
     return next(head[lang] for name, _, head, _ in COLUMNS if name == key)
@@ -279,5 +286,5 @@ def every_text(lang: str) -> list[str]:
     texts += [names[lang] for names in SHEETS.values()]
     texts += [*YES_NO[lang], *STATUS[lang], *ALLOWED[lang].values(), *INVALID[lang].values()]
     texts += [*UNIT_WORDS[lang].values(), *APPLIES[lang].values(), *EVIDENCE[lang].values()]
-    texts += [HOW_SCORED[lang], DECISION_LINE[lang], *INSTRUCTIONS[lang]]
+    texts += [HOW_SCORED[lang], DECISION_LINE[lang], *INSTRUCTIONS[lang], WRITTEN[lang]]
     return [t for t in texts if t]
