@@ -137,8 +137,8 @@ def guidance_text(leaf: Leaf, lang: str) -> str:
 @dataclass(frozen=True)
 class _Formats:
     """The workbook's cell formats (xlsxwriter objects): column heads, given text, yellow cells to
-    fill (plain and dates), white cells that may be filled (plain and dates), grey cells not to fill, codes kept as
-    text, and the grey locked cells of an item that does not apply."""
+    fill and white cells that may be filled (plain and dates), grey cells not to fill, codes kept
+    as text, and the darker grey locked cells of an item that does not apply."""
 
     head: Any
     given: Any
