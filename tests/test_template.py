@@ -380,10 +380,13 @@ def test_value_typed_into_a_locked_row_is_reported(form: tuple[Path, Path, str],
     col = columns(ws, lang)
     ws.cell(row=ROW_00102_2_3, column=col["value"]).value = 60
     ws.cell(row=ROW_00102_2_3, column=col["self_score"]).value = 1.8
+    # An N/A mark there agrees with the rules: not reported.
+    ws.cell(row=ROW_00102_2_3, column=col["n/a"]).value = "có" if lang == "vi" else "yes"
     wb.save(filled)
     tables = score_form(filled, register, tmp_path)
     summary = {r["commune_code"]: r for r in tables["summary"].iter_rows(named=True)}
     assert (summary["00102"]["total_points"], summary["00102"]["applicable_max"]) == pytest.approx((8.95, 22))
+    assert tables["findings"].filter(pl.col("severity") == "error").height == 0
     found = tables["findings"].filter(pl.col("kind") == "not-applicable-to-unit").sort("column")
     assert found.select("severity", "commune_code", "criterion_id", "sheet", "row", "column").rows() == [
         ("warning", "00102", "2.3", SHEETS["form"][lang], ROW_00102_2_3, "self_score"),
