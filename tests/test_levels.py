@@ -216,7 +216,7 @@ def test_template_of_a_set_without_a_decision(tmp_path: Path) -> None:
     out = tmp_path / "form.xlsx"
     done = CliRunner().invoke(main, ["template", "--criteria", str(PROVINCES), "-o", str(out)])
     assert done.exit_code == 0, done.output
-    assert "4 input rows for test-province-index (modelled for tests/test_levels.py" in done.output
+    assert "4 dòng đầu vào của bộ tiêu chí test-province-index (modelled for tests/test_levels.py" in done.output
     guide = pl.read_excel(out, sheet_name="Hướng dẫn", has_header=False)
     lines = guide.to_series(0).to_list()
     assert "modelled for tests/test_levels.py; not a published index — Bộ Nội vụ (mô phỏng)" in lines

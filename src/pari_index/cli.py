@@ -353,22 +353,35 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
     help="Commune register: one block of rows per commune, codes filled in.",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The form to write (.xlsx).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="The form's language.")
+@click.option(
+    "--unit-type",
+    type=click.Choice(["xã", "phường", "thị trấn", "đặc khu", "commune", "ward", "township", "special_zone"]),
+    help="Without --communes: the unit type the form is for (items for other types are locked).",
+)
 @handles_errors
-def template(criteria_file: Path | None, communes: Path | None, output: Path) -> None:
+def template(criteria_file: Path | None, communes: Path | None, output: Path, lang: str, unit_type: str | None) -> None:
     """Write a fill-in self-assessment workbook for a criteria set.
 
     Input cells carry Excel data validation; a filled form goes straight back into pari score.
+    Items that do not apply to a unit's type (from the register, or --unit-type) are greyed and
+    locked.
     """
     from pari_index.criteria.loading import load_criteria
-    from pari_index.intake.register import read_register
+    from pari_index.criteria.model import UnitType
+    from pari_index.intake.register import UNIT_TYPES, read_register
     from pari_index.outputs.paths import Target, check_paths, sources
     from pari_index.outputs.template import write_template
+    from pari_index.outputs.template_labels import WRITTEN
 
+    if unit_type is not None and communes is not None:
+        raise click.UsageError("give --unit-type only without --communes: the register gives each unit's type")
     check_paths([Target(output)], sources(("--criteria", criteria_file), ("--communes", communes)))
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
-    rows = write_template(criteria, output, register)
-    click.echo(f"Wrote {output}: {rows} input rows for {criteria.id} ({criteria.origin}).")
+    kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
+    rows = write_template(criteria, output, register, lang=lang, unit_type=kind)
+    click.echo(WRITTEN[lang].format(path=output, rows=rows, set=criteria.id, origin=criteria.origin))
 
 
 @main.command()

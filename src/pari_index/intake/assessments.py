@@ -29,7 +29,7 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, INPUT_DTYPES, REST_SUFFIX, UNIT_TYPE, frame_schema, na_column
-from pari_index.criteria.model import Leaf, NotApplicable
+from pari_index.criteria.model import Leaf, NotApplicable, UnitType
 from pari_index.criteria.points import EXACT_SCALE, REST_SCALE
 from pari_index.criteria.rules import Choice
 from pari_index.errors import IntakeError, Problem
@@ -71,6 +71,12 @@ ASSESSMENT_ALIASES: dict[str, str] = {
     **{k: "evidence_file" for k in ("evidence_file", "tệp minh chứng", "file minh chứng", "tài liệu kiểm chứng")},
     **{k: "explanation" for k in ("explanation", "giải trình")},
     **{k: "n/a" for k in ("n/a", "na", "not_applicable", "không áp dụng")},
+    # The English headings of a template written with pari template --lang en.
+    "unit code": COMMUNE,
+    "evidence number": "evidence_number",
+    "evidence date": "evidence_date",
+    "evidence file": "evidence_file",
+    "not applicable": "n/a",
 }
 
 #: Columns a generated template carries for people to read; intake ignores them on purpose.
@@ -91,6 +97,17 @@ DESCRIPTIVE_COLUMNS = frozenset(
         "điểm tối đa",
         "hướng dẫn",
         "tên đơn vị",
+        # Further headings of a generated template (outputs.template_labels), in both languages.
+        "unit name",
+        "max points",
+        "applies to",
+        "input label",
+        "allowed values",
+        "evidence required",
+        "áp dụng cho",
+        "nội dung đầu vào",
+        "giá trị hợp lệ",
+        "minh chứng yêu cầu",
     }
 )
 
@@ -1264,6 +1281,55 @@ def read_assessments(
     return Intake(cells=accepted, meta=meta, findings=findings, ledger=ledger, places=places)
 
 
+#: Unit types as findings name them.
+_UNIT_WORDS = {
+    UnitType.commune: ("commune", "communes"),
+    UnitType.ward: ("ward", "wards"),
+    UnitType.township: ("township", "townships"),
+    UnitType.special_zone: ("special zone", "special zones"),
+}
+
+
+def wrong_unit_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataFrame) -> pl.DataFrame:
+    """A warning for each value, self-score or evidence given for an item that does not apply to
+    the unit's type (the leaf's ``applies_to``): the rules leave the item out of that unit's
+    maximum whatever it holds, so the value would otherwise vanish without a word. ``units`` has
+    the register's ``code`` and ``unit_type``. An n/a mark there agrees with the rules and is not
+    reported; units of unknown type have the register's own warning."""
+    limited = {leaf.id: leaf.applies_to for leaf in leaves if leaf.applies_to is not None}
+    if not limited:
+        return empty_findings()
+    pairs = [{CRITERION: item, "_type": kind.value} for item, kinds in limited.items() for kind in kinds]
+    allowed = pl.DataFrame(pairs, schema={CRITERION: pl.String, "_type": pl.String})
+    only = {item: ", ".join(_UNIT_WORDS[t][1] for t in UnitType if t in kinds) for item, kinds in limited.items()}
+    where = [COMMUNE, CRITERION, FILE, SHEET, ROW, COLUMN]
+    place_columns = {"file": FILE, "sheet": SHEET, "row": ROW, "column": COLUMN}
+    given = pl.concat(
+        [
+            intake.cells.filter(pl.col(FIELD) != "n/a").select(where).cast({FILE: pl.String}),
+            intake.places.rename(place_columns).select(where),
+        ]
+    )
+    typed = units.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias("_type")).drop_nulls()
+    wrong = (
+        given.filter(pl.col(CRITERION).is_in(list(limited)))
+        .join(typed, on=COMMUNE)
+        .join(allowed, on=[CRITERION, "_type"], how="anti")
+        .sort(FILE, SHEET, ROW, COLUMN, nulls_last=True)
+    )
+    if wrong.height == 0:
+        return empty_findings()
+    message = format_text(
+        "unit {} is a {}; item {} applies only to {}, so this value was not scored",
+        pl.col(COMMUNE),
+        pl.col("_type").replace_strict({t.value: words[0] for t, words in _UNIT_WORDS.items()}),
+        pl.col(CRITERION),
+        pl.col(CRITERION).replace_strict(only, default=None),
+    )
+    hint = "leave it empty (the template locks these rows), or correct the unit's type in the register"
+    return _cell_findings(wrong, "warning", "not-applicable-to-unit", message, hint)
+
+
 def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], communes: pl.DataFrame) -> pl.DataFrame:
     """The wide frame the compiled rules evaluate: one row per commune of ``communes``
     (columns code, unit_type), one typed column per input, N/A flags."""
@@ -1320,4 +1386,5 @@ __all__ = [
     "na_column",
     "problems_to_findings",
     "read_assessments",
+    "wrong_unit_findings",
 ]

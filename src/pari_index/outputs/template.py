@@ -1,53 +1,58 @@
 """``pari template``: a fill-in self-assessment workbook generated from a criteria set.
 
-One row per commune and input, in the long form that ``pari score`` reads back unchanged. Each
-input cell carries Excel data validation for its type (có/không lists, level lists, whole numbers,
-percentages from 0 to 100, dates), and the self-score cell accepts only points between the item's
-floor and maximum. A sheet named "Hướng dẫn" explains the form; intake never reads that sheet.
+One row per unit and input, in the long form that ``pari score`` reads back unchanged, in one
+language (``lang``: headings, guidance, answers and messages; the criteria set's own texts in that
+language where the set gives them). Each input cell carries Excel data validation for its type
+(có/không lists, level lists, whole numbers, percentages from 0 to 100, dates), and the self-score
+cell accepts only points between the item's floor and maximum. Each item's first row names the
+evidence it requires.
+
+An item that does not apply to a unit's type (its ``applies_to``) keeps its rows, greyed and
+locked (the sheet is protected, without a password: it guards against slips, not people), with
+"không áp dụng cho phường" in the applicability column. When a unit's type is not known (no
+register, or a type the register does not name) each row says which types the item applies to;
+intake warns about a value given for an item its unit's type is not scored on
+(intake.assessments.wrong_unit_findings). A sheet of instructions explains the form; intake never
+reads that sheet.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pari_index.criteria.method import method_text
-from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
+from pari_index.criteria.method import method_text, number
+from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, UnitType, resolve_leaves
 from pari_index.criteria.rules import Choice, InputType
 from pari_index.intake.register import Register
 from pari_index.outputs.files import xlsx_workbook
+from pari_index.outputs.template_labels import (
+    ALLOWED,
+    APPLIES,
+    COLUMNS,
+    DECISION_LINE,
+    EVIDENCE,
+    HOW_SCORED,
+    INSTRUCTIONS,
+    INVALID,
+    SHEETS,
+    STATUS,
+    UNIT_WORDS,
+    YES_NO,
+    heading,
+)
 
-INSTRUCTIONS_SHEET = "Hướng dẫn"
-FORM_SHEET = "Tự đánh giá"
+#: The sheets of the Vietnamese form (the default); SHEETS has both languages.
+INSTRUCTIONS_SHEET = SHEETS["instructions"]["vi"]
+FORM_SHEET = SHEETS["form"]["vi"]
 
-COLUMNS = [
-    ("commune_code", "Mã đơn vị", 12),
-    ("commune_name", "Tên đơn vị", 22),
-    ("criterion_id", "Tiêu chí", 9),
-    ("criterion", "Nội dung", 48),
-    ("max_points", "Điểm tối đa", 9),
-    ("input", "Đầu vào", 14),
-    ("input_label", "Nội dung đầu vào", 32),
-    ("allowed", "Giá trị hợp lệ", 26),
-    ("value", "Giá trị", 14),
-    ("self_score", "Điểm tự đánh giá", 11),
-    ("evidence_number", "Số văn bản", 16),
-    ("evidence_date", "Ngày văn bản", 12),
-    ("evidence_file", "Tệp minh chứng", 22),
-    ("explanation", "Giải trình", 26),
-    ("n/a", "Không áp dụng", 10),
-    ("guidance", "Hướng dẫn", 40),
-]
+#: Column number of each column of the form, by its key.
+_COL = {key: i for i, (key, _, _, _) in enumerate(COLUMNS)}
 
-_ALLOWED = {
-    InputType.boolean: "có / không",
-    InputType.count: "số nguyên ≥ 0",
-    InputType.number: "số ≥ 0 (dấu phẩy thập phân)",
-    InputType.percent: "0 – 100 (%)",
-    InputType.date: "ngày (dd/mm/yyyy)",
-    InputType.status: "đúng hạn / trễ hạn / không thực hiện",
-}
+#: The item's own cells: open on its first input's row only.
+_ITEM_CELLS = ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a")
 
 
 def _level_words(leaf: Leaf) -> list[str]:
@@ -55,205 +60,243 @@ def _level_words(leaf: Leaf) -> list[str]:
     return [level.label or level.value for level in leaf.rule.levels]
 
 
-def _validation(leaf: Leaf, input_name: str) -> dict[str, Any] | None:
+def _validation(leaf: Leaf, input_name: str, lang: str) -> dict[str, Any] | None:
+    """Excel data validation of one input's value cell, with its message in ``lang``."""
     spec = leaf.inputs[input_name]
+    invalid = INVALID[lang]
+    rule: dict[str, Any]
     match spec.type:
         case InputType.boolean:
-            return {"validate": "list", "source": ["có", "không"]}
+            rule = {"validate": "list", "source": YES_NO[lang], "error_message": invalid["list"]}
         case InputType.status:
-            return {"validate": "list", "source": ["đúng hạn", "trễ hạn", "không thực hiện"]}
+            rule = {"validate": "list", "source": STATUS[lang], "error_message": invalid["list"]}
         case InputType.level:
             words = _level_words(leaf)
-            if sum(len(w) + 1 for w in words) < 250:
-                return {"validate": "list", "source": words}
-            return None
+            if sum(len(w) + 1 for w in words) >= 250:
+                return None  # Excel's limit on a list written in the rule itself
+            rule = {"validate": "list", "source": words, "error_message": invalid["list"]}
         case InputType.count:
-            return {"validate": "integer", "criteria": ">=", "value": 0, "error_message": "Nhập số nguyên không âm"}
+            rule = {"validate": "integer", "criteria": ">=", "value": 0}
         case InputType.percent:
-            return {
-                "validate": "decimal",
-                "criteria": "between",
-                "minimum": 0,
-                "maximum": 100,
-                "error_message": "Nhập tỷ lệ từ 0 đến 100",
-            }
+            rule = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100}
         case InputType.number:
-            return {"validate": "decimal", "criteria": ">=", "value": 0, "error_message": "Nhập số không âm"}
+            rule = {"validate": "decimal", "criteria": ">=", "value": 0}
         case InputType.date:
-            import datetime as dt
-
-            return {
-                "validate": "date",
-                "criteria": "between",
-                "minimum": dt.date(2000, 1, 1),
-                "maximum": dt.date(2100, 12, 31),
-                "error_message": "Nhập ngày dd/mm/yyyy",
-            }
-    return None
+            low, high = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+            rule = {"validate": "date", "criteria": "between", "minimum": low, "maximum": high}
+        case _:
+            return None
+    rule.setdefault("error_message", invalid.get(spec.type, invalid["list"]))
+    return rule
 
 
 def template_rows(criteria: CriteriaSet) -> list[tuple[Leaf, str, bool]]:
-    """(leaf, input name, first input of its leaf) for every input a commune fills in."""
+    """(leaf, input name, first input of its leaf) for every input a unit fills in."""
     rows: list[tuple[Leaf, str, bool]] = []
     for leaf in resolve_leaves(criteria):
         if leaf.part is Part.survey:
-            continue  # survey results come from the survey file, not from the commune
+            continue  # survey results come from the survey file, not from the unit
         for i, name in enumerate(leaf.inputs):
             rows.append((leaf, name, i == 0))
     return rows
 
 
+def applies_text(leaf: Leaf, unit_type: UnitType | None, lang: str) -> str:
+    """The applicability cell: "Mọi đơn vị", "Chỉ phường, thị trấn", or "Không áp dụng cho xã"
+    when the unit's type is known and the item does not apply to it."""
+    words = APPLIES[lang]
+    if leaf.applies_to is None:
+        return words["all"]
+    if unit_type is not None and unit_type not in leaf.applies_to:
+        return words["not"].format(unit=UNIT_WORDS[lang][unit_type])
+    return words["only"].format(units=", ".join(UNIT_WORDS[lang][u] for u in UnitType if u in leaf.applies_to))
+
+
+def applies(leaf: Leaf, unit_type: UnitType | None) -> bool:
+    """False only when the unit's type is known and the item is not scored for it."""
+    return leaf.applies_to is None or unit_type is None or unit_type in leaf.applies_to
+
+
+def evidence_text(leaf: Leaf, lang: str) -> str:
+    """The evidence an item requires, one document a line with the fields to give about it, and
+    what happens when it is missing; "Không yêu cầu" when it requires none."""
+    words = EVIDENCE[lang]
+    if not leaf.evidence:
+        return words["none"]
+    lines = [f"{e.label}: {', '.join(words[f] for f in e.requires)}" for e in leaf.evidence]
+    return "\n".join([*lines, words[leaf.missing_evidence]])
+
+
+def guidance_text(leaf: Leaf, lang: str) -> str:
+    """The guidance cell of an item's first row: the method sentence (the same as the annex's,
+    pari explain's and the report's). The set's own ``guidance`` note is not shown: it is one
+    text in no declared language (English notes in the bundled sets)."""
+    return HOW_SCORED[lang] + method_text(leaf, lang)
+
+
 @dataclass(frozen=True)
 class _Formats:
     """The workbook's cell formats (xlsxwriter objects): column heads, given text, yellow cells to
-    fill (plain and dates), grey cells not to fill, and codes kept as text."""
+    fill and white cells that may be filled (plain and dates), grey cells not to fill, codes kept
+    as text, and the darker grey locked cells of an item that does not apply."""
 
     head: Any
     given: Any
     fill: Any
     date_fill: Any
+    optional: Any
+    optional_date: Any
     blocked: Any
     text: Any
+    off: Any
+    off_text: Any
 
 
 def _add_formats(wb: Any) -> _Formats:
-    head = wb.add_format(
-        {
-            "bold": True,
-            "bg_color": "#1f4e79",
-            "font_color": "#ffffff",
-            "text_wrap": True,
-            "valign": "top",
-            "border": 1,
-        }
+    head = {"bold": True, "bg_color": "#1f4e79", "font_color": "#ffffff", "text_wrap": True, "valign": "top"}
+    given = {"bg_color": "#f2f2f2", "text_wrap": True, "valign": "top"}
+    fill = {"bg_color": "#fff2cc", "border": 1, "locked": False, "valign": "top"}
+    off = {"bg_color": "#bfbfbf", "font_color": "#595959", "text_wrap": True, "valign": "top"}
+    return _Formats(
+        head=wb.add_format({**head, "border": 1}),
+        given=wb.add_format(given),
+        fill=wb.add_format(fill),
+        date_fill=wb.add_format({**fill, "num_format": "dd/mm/yyyy"}),
+        optional=wb.add_format({**fill, "bg_color": "#ffffff"}),
+        optional_date=wb.add_format({**fill, "bg_color": "#ffffff", "num_format": "dd/mm/yyyy"}),
+        blocked=wb.add_format({"bg_color": "#d9d9d9"}),
+        text=wb.add_format({**given, "num_format": "@"}),
+        off=wb.add_format(off),
+        off_text=wb.add_format({**off, "num_format": "@"}),
     )
-    given = wb.add_format({"bg_color": "#f2f2f2", "text_wrap": True, "valign": "top"})
-    fill = wb.add_format({"bg_color": "#fff2cc", "border": 1})
-    date_fill = wb.add_format({"bg_color": "#fff2cc", "border": 1, "num_format": "dd/mm/yyyy"})
-    blocked = wb.add_format({"bg_color": "#d9d9d9"})
-    text = wb.add_format({"num_format": "@", "bg_color": "#f2f2f2"})
-    return _Formats(head, given, fill, date_fill, blocked, text)
 
 
-def _write_instructions(wb: Any, criteria: CriteriaSet) -> None:
-    """The "Hướng dẫn" sheet: which set the form is for, and how to fill it in."""
-    guide = wb.add_worksheet(INSTRUCTIONS_SHEET)
+def _write_instructions(wb: Any, criteria: CriteriaSet, lang: str) -> None:
+    """The instructions sheet: which set the form is for, and how to fill it in."""
+    guide = wb.add_worksheet(SHEETS["instructions"][lang])
     guide.set_column(0, 0, 110)
-    lines = [
-        f"{criteria.title.vi}",
-        (
-            f"{criteria.decision.number} ngày {criteria.decision.date:%d/%m/%Y} — {criteria.issuer}"
-            if criteria.decision is not None
-            else f"{criteria.source} — {criteria.issuer}"
-        ),
-        "",
-        "Cách điền: mỗi dòng của trang «Tự đánh giá» là một đầu vào của một tiêu chí.",
-        "• Điền cột «Giá trị» (ô màu vàng) theo loại dữ liệu ghi ở cột «Giá trị hợp lệ».",
-        "• Điểm tự đánh giá, số/ngày văn bản và tệp minh chứng ghi ở dòng đầu tiên của mỗi tiêu chí.",
-        "• Thiếu minh chứng thì ghi «Giải trình»; Hội đồng thẩm định quyết định chấp nhận hay không.",
-        "• Số thập phân dùng dấu phẩy (7,5); ngày ghi dd/mm/yyyy; không xoá hay đổi tên cột.",
-        "• Mã đơn vị là văn bản: giữ nguyên các số 0 ở đầu.",
-        "Nộp tệp này cho cơ quan tổng hợp; kiểm tra bằng: pari score <tệp> --communes <danh sách đơn vị>",
-        "",
-        "This sheet is never read by pari-index. Fill the yellow cells of the «Tự đánh giá» sheet.",
-    ]
+    decision = criteria.decision
+    origin = (
+        DECISION_LINE[lang].format(number=decision.number, date=f"{decision.date:%d/%m/%Y}", issuer=criteria.issuer)
+        if decision is not None
+        else f"{criteria.source} — {criteria.issuer}"
+    )
+    names = {
+        "form": SHEETS["form"][lang],
+        **{key: heading(key, lang) for key in ("value", "allowed", "explanation")},
+        "evidence": heading("evidence_required", lang),
+        "applies": heading("applies_to", lang),
+    }
+    lines = [criteria.title.get(lang), origin, "", *(line.format(**names) for line in INSTRUCTIONS[lang])]
     for i, line in enumerate(lines):
-        guide.write(i, 0, line)
+        guide.write_string(i, 0, line)
 
 
-#: Column number of each column of the form.
-_COL = {name: i for i, (name, _, _) in enumerate(COLUMNS)}
+def write_template(
+    criteria: CriteriaSet,
+    path: str | Path,
+    register: Register | None = None,
+    *,
+    lang: str = "vi",
+    unit_type: UnitType | None = None,
+) -> int:
+    """Write the form in ``lang`` ("vi" or "en"); returns the number of input rows written.
 
-
-def write_template(criteria: CriteriaSet, path: str | Path, register: Register | None = None) -> int:
-    """Write the form; returns the number of input rows written."""
-
-    communes: list[tuple[str, str]] = [("", "")]
+    With a register, one block of rows per unit, each for the unit's own type; without one, a
+    single block with an empty code, for ``unit_type`` when given (else for any type)."""
+    if lang not in SHEETS["form"]:
+        raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
+    units: list[tuple[str, str, UnitType | None]] = [("", "", unit_type)]
     if register is not None:
-        communes = [(r["code"], r["name"]) for r in register.frame.select("code", "name").iter_rows(named=True)]
+        frame = register.frame.select("code", "name", "unit_type")
+        units = [(code, name, None if kind is None else UnitType(kind)) for code, name, kind in frame.iter_rows()]
     rows = template_rows(criteria)
     count = 0
     with xlsx_workbook(Path(path), {"strings_to_formulas": False}) as wb:
         fmt = _add_formats(wb)
-        _write_instructions(wb, criteria)
-        ws = wb.add_worksheet(FORM_SHEET)
-        for c, (name, label, width) in enumerate(COLUMNS):
-            ws.write(0, c, name, fmt.head)
-            ws.set_column(c, c, width)
-            ws.write_comment(0, c, label)
+        _write_instructions(wb, criteria, lang)
+        ws = wb.add_worksheet(SHEETS["form"][lang])
+        for c, (key, width, head, note) in enumerate(COLUMNS):
+            ws.write_string(0, c, head[lang], fmt.head)
+            # The input's name is the key intake reads the row back by; people read its label.
+            ws.set_column(c, c, width, None, {"hidden": key == "input"})
+            ws.write_comment(0, c, note[lang], {"x_scale": 2})
         ws.freeze_panes(1, 4)
         r = 1
-        for code, name in communes:
+        for unit in units:
             for leaf, input_name, first in rows:
-                _write_input_row(ws, r, fmt, (code, name), leaf, input_name, first)
+                _write_input_row(ws, r, fmt, unit, (leaf, input_name, first), lang)
                 r += 1
                 count += 1
         ws.autofilter(0, 0, max(r - 1, 1), len(COLUMNS) - 1)
+        # Locked: the given columns and the rows of items that do not apply. No password: the
+        # protection prevents slips, and a filled form must stay editable by whoever needs to.
+        ws.protect("", {"autofilter": True, "format_columns": True, "format_rows": True})
     return count
 
 
 def _write_input_row(
-    ws: Any, r: int, fmt: _Formats, commune: tuple[str, str], leaf: Leaf, input_name: str, first: bool
+    ws: Any,
+    r: int,
+    fmt: _Formats,
+    unit: tuple[str, str, UnitType | None],
+    item: tuple[Leaf, str, bool],
+    lang: str,
 ) -> None:
-    """Row ``r`` of the form: one input of one item for one commune. The item's own cells
-    (self-score, evidence, n/a) are open on its first input's row only."""
-    code, name = commune
+    """Row ``r`` of the form: one input of one item for one unit. The item's own cells
+    (self-score, evidence, n/a) are open on its first input's row only; every cell of an item
+    that does not apply to the unit's type is grey and locked."""
+    code, name, unit_type = unit
+    leaf, input_name, first = item
     spec = leaf.inputs[input_name]
-    ws.write_string(r, _COL["commune_code"], code, fmt.text)
-    ws.write_string(r, _COL["commune_name"], name, fmt.given)
-    ws.write_string(r, _COL["criterion_id"], leaf.id, fmt.text)
-    ws.write_string(r, _COL["criterion"], leaf.title.vi, fmt.given)
-    ws.write_number(r, _COL["max_points"], float(leaf.max), fmt.given)
-    ws.write_string(r, _COL["input"], input_name, fmt.text)
-    ws.write_string(r, _COL["input_label"], spec.label or input_name, fmt.given)
-    allowed = ", ".join(_level_words(leaf)) if spec.type is InputType.level else _ALLOWED.get(spec.type, "")
-    ws.write_string(r, _COL["allowed"], allowed, fmt.given)
+    on = applies(leaf, unit_type)
+    given, text = (fmt.given, fmt.text) if on else (fmt.off, fmt.off_text)
+    ws.write_string(r, _COL["commune_code"], code, text)
+    ws.write_string(r, _COL["commune_name"], name, given)
+    ws.write_string(r, _COL["criterion_id"], leaf.id, text)
+    ws.write_string(r, _COL["criterion"], leaf.title.get(lang), given)
+    ws.write_number(r, _COL["max_points"], float(leaf.max), given)
+    ws.write_string(r, _COL["applies_to"], applies_text(leaf, unit_type, lang), given)
+    ws.write_string(r, _COL["input"], input_name, text)
+    label = (spec.label_en if lang == "en" and spec.label_en else spec.label) or input_name
+    ws.write_string(r, _COL["input_label"], label, given)
+    allowed = ", ".join(_level_words(leaf)) if spec.type is InputType.level else ALLOWED[lang].get(spec.type, "")
+    ws.write_string(r, _COL["allowed"], allowed, given)
+    ws.write_string(r, _COL["evidence_required"], evidence_text(leaf, lang) if first else "", given)
+    ws.write_string(r, _COL["guidance"], guidance_text(leaf, lang) if first else "", given)
+    if not on:
+        for key in ("value", *_ITEM_CELLS):
+            ws.write_blank(r, _COL[key], None, fmt.off)
+        return
     ws.write_blank(r, _COL["value"], None, fmt.date_fill if spec.type is InputType.date else fmt.fill)
-    rule = _validation(leaf, input_name)
+    rule = _validation(leaf, input_name, lang)
     if rule:
         ws.data_validation(r, _COL["value"], r, _COL["value"], rule)
     if first:
-        _write_item_cells(ws, r, fmt, leaf)
+        _write_item_cells(ws, r, fmt, leaf, lang)
     else:
-        for meta in ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a"):
-            ws.write_blank(r, _COL[meta], None, fmt.blocked)
-    ws.write_string(r, _COL["guidance"], _guidance(leaf, first), fmt.given)
+        for key in _ITEM_CELLS:
+            ws.write_blank(r, _COL[key], None, fmt.blocked)
 
 
-def _write_item_cells(ws: Any, r: int, fmt: _Formats, leaf: Leaf) -> None:
+def _write_item_cells(ws: Any, r: int, fmt: _Formats, leaf: Leaf, lang: str) -> None:
     """The item's self-score (validated between its floor and maximum), evidence, explanation and
-    n/a cells; n/a is grey when the item does not allow it."""
-    ws.write_blank(r, _COL["self_score"], None, fmt.fill)
-    ws.data_validation(
-        r,
-        _COL["self_score"],
-        r,
-        _COL["self_score"],
-        {
-            "validate": "decimal",
-            "criteria": "between",
-            "minimum": float(leaf.floor),
-            "maximum": float(leaf.max),
-            "error_message": f"Điểm từ {leaf.floor} đến {leaf.max}",
-        },
-    )
-    for meta in ("evidence_number", "evidence_file", "explanation"):
-        ws.write_blank(r, _COL[meta], None, fmt.fill if leaf.evidence or meta == "explanation" else fmt.given)
-    ws.write_blank(r, _COL["evidence_date"], None, fmt.date_fill)
+    n/a cells: yellow where the item requires them, white where they are optional, n/a grey and
+    locked when the item does not allow it."""
+    col = _COL["self_score"]
+    ws.write_blank(r, col, None, fmt.fill)
+    message = INVALID[lang]["points"].format(low=number(leaf.floor, lang), high=number(leaf.max, lang))
+    rule = {"validate": "decimal", "criteria": "between", "minimum": float(leaf.floor), "maximum": float(leaf.max)}
+    ws.data_validation(r, col, r, col, {**rule, "error_message": message})
+    required = {field for e in leaf.evidence for field in e.requires}
+    for key, field in (("evidence_number", "number"), ("evidence_date", "date"), ("evidence_file", "file")):
+        looks = (fmt.date_fill, fmt.optional_date) if field == "date" else (fmt.fill, fmt.optional)
+        ws.write_blank(r, _COL[key], None, looks[0] if field in required else looks[1])
+    ws.write_blank(r, _COL["explanation"], None, fmt.fill if leaf.evidence else fmt.optional)
+    col = _COL["n/a"]
     if leaf.not_applicable is not NotApplicable.not_allowed:
-        ws.write_blank(r, _COL["n/a"], None, fmt.fill)
-        ws.data_validation(r, _COL["n/a"], r, _COL["n/a"], {"validate": "list", "source": ["có", "không"]})
+        ws.write_blank(r, col, None, fmt.fill)
+        answers = {"validate": "list", "source": YES_NO[lang], "error_message": INVALID[lang]["list"]}
+        ws.data_validation(r, col, r, col, answers)
     else:
-        ws.write_blank(r, _COL["n/a"], None, fmt.blocked)
-
-
-def _guidance(leaf: Leaf, first: bool) -> str:
-    """The guidance cell: on an item's first row the method sentence (the same as the annex's,
-    pari explain's and the report's) and the evidence documents, around the item's own guidance."""
-    guidance = leaf.guidance or ""
-    if first:
-        guidance = f"Cách chấm: {method_text(leaf, 'vi')}" + (f"\n{guidance}" if guidance else "")
-    if first and leaf.evidence:
-        docs = "; ".join(e.label for e in leaf.evidence)
-        guidance = (guidance + " " if guidance else "") + f"Minh chứng: {docs}."
-    return guidance
+        ws.write_blank(r, col, None, fmt.blocked)

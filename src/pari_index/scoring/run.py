@@ -36,6 +36,7 @@ from pari_index.intake.assessments import (
     evaluation_frame,
     problems_to_findings,
     read_assessments,
+    wrong_unit_findings,
 )
 from pari_index.intake.register import Register, read_register, register_from_codes
 from pari_index.intake.tables import FILE as FILE_COL
@@ -336,6 +337,7 @@ def score(
                 ),
             ]
         )
+    intake.findings = pl.concat([intake.findings, wrong_unit_findings(intake, leaves, register.frame)])
     if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
         intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
     survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=[str(p) for p in survey])
