@@ -12,9 +12,9 @@ The package holds only what Excel needs: content types, relationships, a workboo
 per sheet (header row bold, frozen and with filter buttons, column widths set) and a small style
 sheet (bold, four decimals, date, date and time). Text is written as inline strings, escaped for
 XML; characters XML cannot hold (control characters) become U+FFFD, and text that looks like
-Excel's own escape (``_x0041_``) is escaped so that it reads back as typed. Excel's cell limit is 32,767 characters;
-longer text is cut with a visible mark. Templates with data validation still use xlsxwriter
-(``template.py``): they are small.
+Excel's own escape (``_x0041_``) is escaped so that it reads back as typed. Excel's cell limit is
+32,767 characters; longer text is cut with a visible mark. Templates with data validation still use
+xlsxwriter (``template.py``): they are small.
 """
 
 from __future__ import annotations
