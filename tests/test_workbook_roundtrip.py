@@ -10,6 +10,7 @@ cut with a visible mark, characters XML cannot hold as U+FFFD).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import subprocess
@@ -237,3 +238,18 @@ def test_vietnamese_names_survive_the_example_workbook(example_results: tuple[Pa
     register = pl.read_csv(EXAMPLES / "communes.csv", infer_schema=False)
     assert names == set(register["name"].to_list())
     assert any("ư" in name or "ệ" in name for name in names)
+
+
+def test_the_xlsx_benchmark_runs_and_reports_both_formats(tmp_path: Path) -> None:
+    """benchmarks/xlsx_output.py at a tiny size (a smoke test: its figures are never asserted)."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "xlsx_output.py"), "--sizes", "20", "--keep", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    runs = json.loads(done.stdout.splitlines()[-2])
+    assert [(run["size"], run["fmt"]) for run in runs] == [(20, "parquet"), (20, "xlsx")]
+    assert all(run["seconds"] > 0 and run["cpu"] > 0 and run["peak_mb"] > 50 for run in runs)
+    assert "xlsx/parquet" in done.stdout and "wall" in done.stdout

@@ -5,15 +5,16 @@ a method call: 200,000 findings rows of 8 columns took about a minute on this pr
 machines, even in xlsxwriter's ``constant_memory`` mode, against a third of a second for Parquet. A
 national run's per-item sheet has 625,000 rows. Here each column becomes the text of its cells in
 one vectorised polars expression (``<c r="B7"><v>1.5</v></c>``), a row is their concatenation, and
-the rows are written chunk by chunk into the zip member, so memory stays bounded by one chunk.
+the rows are written chunk by chunk into the zip member, so memory stays bounded by two chunks (the
+next one is composed while this one is compressed).
 
 The package holds only what Excel needs: content types, relationships, a workbook, one worksheet
-per sheet (header row bold and frozen, column widths set) and a small style sheet (bold, four
-decimals, date, date and time). Text is written as inline strings, escaped for XML; characters XML
-cannot hold (control characters) become U+FFFD, and text that looks like Excel's own escape
-(``_x0041_``) is escaped so that it reads back as typed. Excel's cell limit is 32,767 characters;
-longer text is cut with a visible mark. Templates with data validation still use xlsxwriter
-(``template.py``): they are small.
+per sheet (header row bold, frozen and with filter buttons, column widths set) and a small style
+sheet (bold, four decimals, date, date and time). Text is written as inline strings, escaped for
+XML; characters XML cannot hold (control characters) become U+FFFD, and text that looks like
+Excel's own escape (``_x0041_``) is escaped so that it reads back as typed. Excel's cell limit is
+32,767 characters; longer text is cut with a visible mark. Templates with data validation still use
+xlsxwriter (``template.py``): they are small.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 import polars as pl
 
@@ -232,7 +234,7 @@ def _filter_names(names: Sequence[str], frames: Sequence[pl.DataFrame]) -> str:
         quoted = "'" + name.replace("'", "''") + "'"
         defined.append(
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
-            f"{escape(quoted)}!$A$1:${corner[0]}${corner[1]}</definedName>"
+            f"{xml_escape(quoted)}!$A$1:${corner[0]}${corner[1]}</definedName>"
         )
     return "<definedNames>" + "".join(defined) + "</definedNames>" if defined else ""
 
