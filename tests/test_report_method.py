@@ -101,8 +101,10 @@ def test_the_method_states_the_sets_classes_rounding_and_tie_break_in_english(
         "Poor below 50%",
     ):
         assert sentence in text, sentence
-    # Every item of this set is modelled (its defaults), none quoted.
+    # Every item of this set is modelled (its defaults), none quoted; the per-item table says so too.
     assert "Modelled (14): 1.1.1, 1.1.2" in text and "Quoted" not in text
+    items = text[text.index("How each item is scored") :]
+    assert items.count(" modelled") == 14 and "Provenance" in items
 
 
 def test_the_method_in_vietnamese_says_the_same(tables: dict[str, pl.DataFrame]) -> None:

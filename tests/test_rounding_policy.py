@@ -167,7 +167,8 @@ def test_results_and_report_print_the_index_at_its_own_places(tmp_path: Path) ->
     assert about["method_1"].startswith("Rounding (half up): item points: not rounded;")
     write_results(tmp_path / "results", tables, fmt="parquet")
     html = render_report(read_results(tmp_path / "results"), lang="en")
-    assert ">63.57<" in html and "63.5725" not in html.split("Scoring method")[0]
+    # The header shows the index at its places (the method section now follows the groups).
+    assert ">63.57<" in html and "63.5725" not in html.split("<main>")[0]
     assert "Scoring method" in html and "the index: 2 decimals" in html
     vi = render_report(read_results(tmp_path / "results"), lang="vi", criteria=result.criteria)
     assert "Phương pháp tính điểm" in vi and "chỉ số: 2 chữ số thập phân" in vi and ">63,57<" in vi
