@@ -9,9 +9,11 @@ traceback for a ``PariError``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
+from typing import Any
 
 #: Exit statuses of the ``pari`` command (documented in docs/errors.md).
 EXIT_OK = 0
@@ -52,6 +54,9 @@ class Problem:
     #: "error" (the input was not used) or "warning" (used, but check it); warnings only fail a
     #: run under --strict.
     severity: str = "error"
+    #: The named parameters of the message (pari_index.messages.CATALOGUE): outputs render the
+    #: message from them in their own language; ``message`` is the English sentence for the console.
+    params: Mapping[str, Any] | None = dataclass_field(default=None, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         # Cut in one place, so that every problem is bounded whoever built it.
