@@ -18,6 +18,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pari_index.messages import format_number
+
 #: Heat-map buckets on the share of an area's maximum: (lower bound, CSS class, legend).
 HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
     (0.9, "h4", "≥ 90 %"),
@@ -99,7 +101,11 @@ def _num(value: Any) -> float | None:
 
 
 class Formatter:
+    """Numbers of the report, all through messages.format_number: "1.234,5" and "−0,25" in
+    Vietnamese, "1,234.5" and "−0.25" in English."""
+
     def __init__(self, lang: str, places: int, column_places: Callable[[str], int] | None = None) -> None:
+        self.lang = lang
         self.comma = lang == "vi"
         self.places = places
         # Places per results column under a rounding policy per level (None: all at ``places``).
@@ -115,24 +121,17 @@ class Formatter:
         x = _num(value)
         if x is None:
             return "–"
-        text = f"{x:.{self.places if places is None else places}f}"
-        if text.startswith("-") and not text.strip("-0.,"):
-            text = text[1:]
-        return text.replace(".", ",") if self.comma else text
+        return format_number(x, self.lang, self.places if places is None else places)
 
     def short(self, value: Any) -> str:
         """Item points with up to four places, trailing zeros dropped: 0,5 · 3,67 · 1."""
         x = _num(value)
         if x is None:
             return "–"
-        text = f"{x:.4f}".rstrip("0").rstrip(".")
-        if text == "-0":
-            text = "0"
-        return text.replace(".", ",") if self.comma else text
+        return format_number(x, self.lang, 4, trim=True)
 
     def count(self, n: int) -> str:
-        text = f"{n:,}"
-        return text.replace(",", ".") if self.comma else text
+        return format_number(n, self.lang)
 
 
 def _sort_value(value: Any) -> str:

@@ -17,8 +17,10 @@ from typing import Literal
 import polars as pl
 
 from pari_index.criteria.methodology import method_lines
+from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem
+from pari_index.messages import InputLabel, localise_findings
 from pari_index.outputs.files import (
     UNIT_COLUMNS,
     UNIT_PREFIXES,
@@ -33,6 +35,7 @@ from pari_index.outputs.files import (
     write_xlsx,
 )
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
+from pari_index.scoring.explanations import input_labels
 from pari_index.scoring.run import ScoreResult, notices
 
 Format = Literal["xlsx", "csv", "parquet"]
@@ -107,10 +110,18 @@ def result_tables(
     return ResultTables(
         summary=shown,
         criteria=display_frame(result.details, 4),
-        findings=result.findings,
+        findings=localise_findings(result.findings, lang, input_labeller(result.criteria, lang)),
         rows=result.ledger,
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
     )
+
+
+def input_labeller(criteria: CriteriaSet | None, lang: str) -> InputLabel | None:
+    """Shows a criterion's input by its label in ``lang`` (findings name inputs by their labels)."""
+    if criteria is None:
+        return None
+    labels = input_labels(resolve_leaves(criteria), lang)
+    return lambda criterion, name: labels.get(f"{criterion}:{name}")
 
 
 def _grouping_about(summary: pl.DataFrame | None) -> dict[str, str]:
