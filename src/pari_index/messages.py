@@ -698,8 +698,14 @@ STATUS: dict[str, Words] = {
 }
 
 
-def status_text(status: str | None, lang: str) -> str:
-    """The status of a scored item in words ("" for ok; an unknown status as it is)."""
+#: The "ok" status where it must be said (pari explain), not left blank (the report).
+SCORED = Words("đã chấm", "scored")
+
+
+def status_text(status: str | None, lang: str, *, say_ok: bool = False) -> str:
+    """The status of a scored item in words ("" for ok unless ``say_ok``; an unknown status as it is)."""
+    if status == "ok" and say_ok:
+        return SCORED.get(lang)
     if status is None:
         return ""
     words = STATUS.get(status)
@@ -797,7 +803,7 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     distinct = frame.select(pl.col(k).cast(pl.String) for k in keys).unique()
     rows = []
     for kind, params, message, hint in distinct.iter_rows():
-        parsed = _parse(params)
+        parsed = parse_params(params)
         rows.append(
             {
                 "_title": title(kind or "", lang),
@@ -821,7 +827,8 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     return out.select([*order[:at], "title", *order[at:]])
 
 
-def _parse(params: str | None) -> dict[str, Any] | None:
+def parse_params(params: str | None) -> dict[str, Any] | None:
+    """The parameters of a finding from the findings table's JSON (None when it has none)."""
     if not params:
         return None
     try:
@@ -839,6 +846,7 @@ __all__ = [
     "format_number",
     "localise_findings",
     "params_json",
+    "parse_params",
     "render",
     "render_hint",
     "severity_text",

@@ -63,7 +63,7 @@ def explain_text(
         # The rule in the words of the annex (criteria.method), as the template and report print it.
         method = method_text(leaf, lang).replace("\n", "\n    ")
         lines.append(f"  {'Cách chấm' if vi else 'Method'}: {method}")
-        status = status_text(row["status"], lang) or ("đạt" if vi else "ok")
+        status = status_text(row["status"], lang, say_ok=True)
         lines.append(
             f"  {labels[0]}: {points_text(row['self_score'], lang)} · {labels[1]}: "
             f"{points_text(row['computed_score'], lang)} · {labels[2]}: {points_text(row['appraised_score'], lang)} · "

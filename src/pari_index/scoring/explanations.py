@@ -128,7 +128,7 @@ def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into
         .with_columns(
             pl.when(name.is_null())
             .then(piece)
-            .otherwise(format_text("{} = {}", shown_name, shown_value))
+            .otherwise(format_text("{}={}", shown_name, shown_value))
             .alias("_shown")
         )
         .group_by(CRITERION, "inputs", maintain_order=True)

@@ -43,7 +43,7 @@ from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.intake.values import number_as_read
 from pari_index.limits import check_run_size
-from pari_index.messages import params_json
+from pari_index.messages import params_json, parse_params
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_dir_problem,
@@ -491,6 +491,7 @@ def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
             field=row["column"],
             hint=row["hint"],
             severity=row["severity"],
+            params=parse_params(row.get("params")),
         )
         for row in findings.iter_rows(named=True)
     ]
