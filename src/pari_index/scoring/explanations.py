@@ -126,10 +126,7 @@ def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into
         pairs.with_columns(pl.col("inputs").str.split("; ").alias("_piece"))
         .explode("_piece")
         .with_columns(
-            pl.when(name.is_null())
-            .then(piece)
-            .otherwise(format_text("{}={}", shown_name, shown_value))
-            .alias("_shown")
+            pl.when(name.is_null()).then(piece).otherwise(format_text("{}={}", shown_name, shown_value)).alias("_shown")
         )
         .group_by(CRITERION, "inputs", maintain_order=True)
         .agg(pl.col("_shown").str.join("; "))
