@@ -102,8 +102,8 @@ class Problem:
         location = self.located(lang)
         message, hint = self.message, self.hint
         if lang != self.lang:
-            message = render(self.code, self.params, lang, message=self.message)
-            hint = render_hint(self.code, lang, self.hint) or None
+            message = render(self.code, self.params, lang, message=self.message, written=self.lang)
+            hint = render_hint(self.code, lang, self.hint, self.lang) or None
         text = f"{message} [{self.code}]" if location == "-" else f"{location}: {message} [{self.code}]"
         if hint:
             text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {hint}"

@@ -363,10 +363,10 @@ CATALOGUE: dict[str, Entry] = {
     "missing-column": _e(
         "Thiếu cột",
         "Missing column",
-        "{what} cần cột {columns}; có các cột {found}",
-        "{what} needs column(s) {columns}; found {found}",
-        "thêm các cột còn thiếu ở hàng tiêu đề",
-        "add the missing columns to the header row",
+        "thiếu cột {columns}; có các cột {found}",
+        "no {columns} column; found {found}",
+        "thêm các cột còn thiếu ở hàng tiêu đề (tên cột: xem docs/data-formats.md)",
+        "add the missing columns to the header row (column names: see docs/data-formats.md)",
     ),
     "unknown-column": _e(
         "Cột không dùng đến",
@@ -649,6 +649,60 @@ CATALOGUE: dict[str, Entry] = {
                 "unhide it in Excel if it holds data to score",
             ),
             "run-too-large": ("Lượt chấm quá lớn", "Run too large", "chấm từng tỉnh", "score one province at a time"),
+            "evidence-dir-missing": (
+                "Không có thư mục minh chứng",
+                "The evidence folder does not exist",
+                "chỉ ra thư mục chứa các tệp minh chứng",
+                "give the folder that holds the evidence files",
+            ),
+            "evidence-dir-unusable": (
+                "Không dùng được thư mục minh chứng",
+                "The evidence folder cannot be used",
+                "chỉ ra thư mục chứa các tệp minh chứng",
+                "give the folder that holds the evidence files",
+            ),
+            "survey-missing": (
+                "Thiếu kết quả khảo sát",
+                "Survey results missing",
+                "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
+                "give the survey results with --survey, or --no-survey",
+            ),
+            "unknown-group-column": (
+                "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
+                "No such column to rank within",
+                "chọn một cột có trong danh sách đơn vị cho --group-by",
+                "give --group-by one of the register's columns",
+            ),
+            "empty-group-column": (
+                "Tên cột trống trong --group-by",
+                "Empty column name in --group-by",
+                "liệt kê các cột cách nhau bằng dấu phẩy, ví dụ --group-by province,district",
+                "list register columns separated by commas, e.g. --group-by province,district",
+            ),
+            "repeated-group-column": (
+                "Cột được nêu hai lần trong --group-by",
+                "Column named twice in --group-by",
+                "nêu mỗi cột một lần, từ cấp trên xuống",
+                "name each register column once, from the top down",
+            ),
+            "group-columns-order": (
+                "Cấp huyện đứng trước cấp tỉnh trong --group-by",
+                "District before province in --group-by",
+                "liệt kê các cột từ cấp trên xuống: --group-by province,district",
+                "list the columns from the top down: --group-by province,district",
+            ),
+            "not-results": (
+                "Không phải tệp kết quả của pari score",
+                "Not a results file of pari score",
+                "chỉ ra tệp kết quả do pari score ghi",
+                "give a results file written by pari score",
+            ),
+            "bad-limit": (
+                "Giới hạn trong biến môi trường không hợp lệ",
+                "Bad limit in an environment variable",
+                "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
+                "set a positive whole number (see docs/limits.md), or unset it",
+            ),
         }.items()
     },
 }
@@ -755,12 +809,13 @@ def render(
     lang: str,
     *,
     message: str | None = None,
+    written: str = "en",
     label: InputLabel | None = None,
 ) -> str:
     """The message of a finding in ``lang``: the catalogue's template filled with ``params``.
-    Without parameters, English outputs keep ``message`` (the sentence the finding was built
-    with) and Vietnamese ones get the catalogue's sentence, or the kind's title when that sentence
-    needs parameters."""
+    Without parameters, the finding's own ``message`` when it is written in ``lang`` (``written``),
+    else the catalogue's sentence, or the kind's title when that sentence needs parameters: never
+    a message in the other language."""
     entry = CATALOGUE.get(kind)
     if entry is None:
         return message or kind
@@ -770,18 +825,20 @@ def render(
             return template.format_map({k: _shown(k, params.get(k), lang, params, label) for k in _fields(template)})
         except (ValueError, IndexError):
             pass
-    if lang == "en" and message:
+    if message and written == lang:
         return message
     return template if not _fields(template) else entry.title.get(lang)
 
 
-def render_hint(kind: str, lang: str, hint: str | None = None) -> str:
-    """The hint of a finding in ``lang``: the catalogue's; for a kind it has none for, the
-    finding's own hint in English outputs only."""
+def render_hint(kind: str, lang: str, hint: str | None = None, written: str = "en") -> str:
+    """The hint of a finding in ``lang``: its own when it is written in ``lang`` (it may say more
+    than the kind's), else the catalogue's, else none."""
+    if hint and written == lang:
+        return hint
     entry = CATALOGUE.get(kind)
     if entry is not None and entry.hint is not None:
         return entry.hint.get(lang).replace("{{", "{").replace("}}", "}")
-    return (hint or "") if lang == "en" else ""
+    return ""
 
 
 def params_json(params: Mapping[str, Any]) -> str:
@@ -789,39 +846,51 @@ def params_json(params: Mapping[str, Any]) -> str:
     return json.dumps(dict(params), ensure_ascii=False, sort_keys=True, default=str)
 
 
+#: Column of the findings table: the language its ``message`` and ``hint`` are written in.
+WRITTEN_IN = "lang"
+
+
 def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | None = None) -> pl.DataFrame:
-    """The findings table with ``title``, ``message`` and ``hint`` in ``lang`` (see :func:`render`);
-    ``kind`` stays, the machine id to filter on. Each distinct kind and parameters is rendered
-    once: a national run repeats a few hundred of them over its findings."""
+    """The findings table with ``title``, ``message`` and ``hint`` in ``lang`` (see :func:`render`),
+    and WRITTEN_IN set to ``lang`` (a table read back is rendered again from what it says); ``kind``
+    stays, the machine id to filter on. Each distinct finding text is rendered once: a national run
+    repeats a few hundred of them over its findings."""
     if "kind" not in findings.columns:
         return findings
     frame = findings
-    for column in ("params", "message", "hint"):
+    for column in ("params", "message", "hint", WRITTEN_IN):
         if column not in frame.columns:
-            frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
-    keys = ["kind", "params", "message", "hint"]
-    distinct = frame.select(pl.col(k).cast(pl.String) for k in keys).unique()
+            default = "en" if column == WRITTEN_IN else None
+            frame = frame.with_columns(pl.lit(default, dtype=pl.String).alias(column))
+    keys = ["kind", "params", "message", "hint", WRITTEN_IN]
+    frame = frame.with_columns(pl.col(k).cast(pl.String) for k in keys)
+    distinct = frame.select(keys).unique()
     rows = []
-    for kind, params, message, hint in distinct.iter_rows():
-        parsed = parse_params(params)
+    for kind, params, message, hint, written in distinct.iter_rows():
         rows.append(
             {
                 "_title": title(kind or "", lang),
-                "_message": render(kind or "", parsed, lang, message=message, label=label),
-                "_hint": render_hint(kind or "", lang, hint) or None,
+                "_message": render(
+                    kind or "", parse_params(params), lang, message=message, written=written or "en", label=label
+                ),
+                "_hint": render_hint(kind or "", lang, hint, written or "en") or None,
             }
         )
     texts = pl.concat(
         [distinct, pl.DataFrame(rows, schema={"_title": pl.String, "_message": pl.String, "_hint": pl.String})],
         how="horizontal",
     )
-    joined = frame.with_columns(pl.col(k).cast(pl.String) for k in keys).join(
-        texts, on=keys, how="left", nulls_equal=True, maintain_order="left"
+    out = (
+        frame.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left")
+        .with_columns(
+            pl.col("_message").alias("message"),
+            pl.col("_hint").alias("hint"),
+            pl.col("_title").alias("title"),
+            pl.lit(lang, dtype=pl.String).alias(WRITTEN_IN),
+        )
+        .drop("_message", "_hint", "_title")
     )
-    out = joined.with_columns(
-        pl.col("_message").alias("message"), pl.col("_hint").alias("hint"), pl.col("_title").alias("title")
-    ).drop("_message", "_hint", "_title")
-    # The title beside the kind, every other column where it was (``params`` added if it lacked).
+    # The title beside the kind, every other column where it was (those added at the end).
     order = [c for c in frame.columns if c != "title"]
     at = order.index("kind") + 1
     return out.select([*order[:at], "title", *order[at:]])

@@ -379,6 +379,7 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
                     row=1,
                     field=col,
                     hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)",
+                    params={"column": repr(col)},
                 )
             )
     return value_columns, problems
@@ -458,6 +459,7 @@ def _plan_sheet(sheet: Sheet, table: LeafTable) -> _SheetPlan:
             sheet=sheet.name,
             row=1,
             hint="name it commune_code (or mã xã)",
+            params={"columns": "commune_code", "found": ", ".join(columns)},
         )
         return _SheetPlan(sheet, None, [], [problem])
     if CRITERION not in columns:
@@ -473,6 +475,7 @@ def _plan_sheet(sheet: Sheet, table: LeafTable) -> _SheetPlan:
                 sheet=sheet.name,
                 row=1,
                 hint="add a column named value (or giá trị)",
+                params={"columns": "value", "found": ", ".join(columns)},
             )
         )
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
@@ -487,6 +490,7 @@ def _plan_sheet(sheet: Sheet, table: LeafTable) -> _SheetPlan:
                     row=1,
                     field=col,
                     hint="see docs/data-formats.md for the column names",
+                    params={"column": repr(col)},
                 )
             )
     return _SheetPlan(sheet, "long", [], problems)

@@ -913,6 +913,7 @@ def read_with_columns(
                     sheet=sheet.name,
                     row=1,
                     hint=hint,
+                    params={"columns": ", ".join(missing), "found": found},
                 )
             )
             continue

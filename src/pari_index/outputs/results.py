@@ -107,13 +107,33 @@ def result_tables(
     banner = notices({**result.completeness.facts(), **unit_names(result.criteria).about()}, lang)
     if banner:
         shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))
+    findings = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
     return ResultTables(
         summary=shown,
         criteria=display_frame(result.details, 4),
-        findings=localise_findings(result.findings, lang, input_labeller(result.criteria, lang)),
-        rows=result.ledger,
+        findings=findings,
+        rows=_reasons_in(result.ledger, result.findings["message"], findings["message"]),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
     )
+
+
+def _reasons_in(ledger: pl.DataFrame, written: pl.Series, shown: pl.Series) -> pl.DataFrame:
+    """The ledger with the reasons of its rows (the messages of their findings, as the findings
+    were written) in the words the findings table shows them in (``shown``, row for row)."""
+    if "reasons" not in ledger.columns or written.len() == 0:
+        return ledger
+    pairs = (
+        pl.DataFrame({"written": written, "shown": shown})
+        .drop_nulls()
+        .unique("written")
+        .filter(pl.col("written") != pl.col("shown"))
+        # The longest first, so that a message inside a longer one never takes its place.
+        .sort(pl.col("written").str.len_chars(), descending=True)
+    )
+    if pairs.height == 0:
+        return ledger
+    replaced = pl.col("reasons").str.replace_many(pairs["written"].to_list(), pairs["shown"].to_list())
+    return ledger.with_columns(replaced.alias("reasons"))
 
 
 def input_labeller(criteria: CriteriaSet | None, lang: str) -> InputLabel | None:
