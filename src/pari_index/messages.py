@@ -99,7 +99,7 @@ def _evidence(title_vi: str, title_en: str, hint: tuple[str, str] = _EVIDENCE_HI
         title_vi,
         title_en,
         f"{title_vi}: tiêu chí được {{score}} điểm{{file}}",
-        f"{title_en}: the item scores {{score}}{{file_note}}",
+        f"{title_en}: the item scores {{score}}{{file}}{{note}}",
         *hint,
     )
 

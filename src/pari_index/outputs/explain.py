@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.method import method_text
-from pari_index.criteria.model import Leaf
+from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
 from pari_index.criteria.points import SCALE
 from pari_index.intake.assessments import CRITERION
 from pari_index.messages import format_number, status_text
@@ -39,6 +39,26 @@ def _in_language(rows: pl.DataFrame, leaves: Sequence[Leaf], lang: str) -> pl.Da
         reason = pl.col("appraisal_reason") if "appraisal_reason" in rows.columns else pl.lit(None, dtype=pl.String)
         rows = rows.with_columns(reason.cast(pl.String).alias("reason"))
     return add_explanations(rows.drop("explanation", strict=False), leaves, lang)
+
+
+def explained_in(
+    tables: Mapping[str, pl.DataFrame], criteria: CriteriaSet | None, lang: str
+) -> Mapping[str, pl.DataFrame]:
+    """Results tables whose item explanations are in ``lang``: written again from the rule
+    branches when the results were written in another language (their about table says which)
+    and the criteria set holds every item; else as they are."""
+    details, about = tables.get("criteria"), tables.get("about")
+    if criteria is None or details is None or about is None or not {"key", "value"} <= set(about.columns):
+        return tables
+    written = dict(zip(about["key"].cast(pl.String).to_list(), about["value"].cast(pl.String).to_list(), strict=True))
+    if written.get("lang") in (None, lang) or not {CRITERION, *_EXPLAINED_FROM} <= set(details.columns):
+        return tables
+    leaves = resolve_leaves(criteria)
+    if not set(details[CRITERION].cast(pl.String).unique().to_list()) <= {leaf.id for leaf in leaves}:
+        return tables
+    typed = details.with_columns(pl.col(c).cast(pl.String) for c in (CRITERION, *_EXPLAINED_FROM))
+    reworded = _in_language(typed, leaves, lang)
+    return {**tables, "criteria": details.with_columns(reworded["explanation"])}
 
 
 def explain_text(

@@ -43,6 +43,7 @@ from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, re
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
 from pari_index.messages import InputLabel, localise_findings
+from pari_index.outputs.explain import explained_in
 from pari_index.outputs.files import write_text
 from pari_index.outputs.report_format import (
     HEAT_BUCKETS,
@@ -626,6 +627,7 @@ def render_report(
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
     if "summary" not in tables:
         raise ValueError("the tables have no summary")
+    tables = explained_in(tables, criteria, lang)  # results written in the other language
     env = _environment()
     if lazy_details is None:
         criteria_table = tables.get("criteria")

@@ -88,6 +88,8 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         **banner,
         # How each level is rounded and which printed maxima hold unreachable points.
         **{f"method_{i + 1}": line for i, line in enumerate(method_lines(c, lang))},
+        # The language the explanations, findings and notes of these results are written in.
+        "lang": lang,
         **(extra or {}),
     }
     return pl.DataFrame({"key": list(items), "value": list(items.values())})

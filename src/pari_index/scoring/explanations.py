@@ -249,7 +249,7 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
     # The inputs by their labels in the explanation; the ``inputs`` column keeps the ids (data).
     return (
         labelled_inputs(details, leaves, lang, into="_inputs")
-        .join(texts, on=[CRITERION, "branch"], how="left")
+        .join(texts, on=[CRITERION, "branch"], how="left", maintain_order="left")
         .with_columns(pl.concat_str(parts, separator=" | ", ignore_nulls=True).alias("explanation"))
         .drop("_text", "_inputs")
     )

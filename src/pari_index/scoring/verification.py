@@ -369,7 +369,9 @@ def evidence_findings(details: pl.DataFrame) -> pl.DataFrame:
         pl.struct(
             score=(pl.col("final_score") / SCALE).round(4),
             file=pl.when(is_file_state).then(format_text(" ({})", file_name)).otherwise(pl.lit("")),
-            file_note=about_file.fill_null(""),
+            note=pl.when(is_file_state & pl.col(EVIDENCE_NOTE).is_not_null())
+            .then(": " + pl.col(EVIDENCE_NOTE))
+            .otherwise(pl.lit("")),
         )
         .struct.json_encode()
         .alias("params"),
