@@ -239,6 +239,8 @@ def test_the_vietnamese_report_shows_no_codes_and_no_english_messages(run: dict[
     assert not [f for f in fragments("en") if f in text]
     # The findings are there, in Vietnamese: titles and messages of the catalogue.
     assert "Tự chấm khác điểm tính theo quy tắc" in text and "tiêu chí 9.9 không phải là tiêu chí được chấm" in text
+    # The points lost, written with a point in the results, with a comma on the page.
+    assert re.search(r"\(\u2212\d+,\d\d\)", text) and not re.search(r"\(\u2212\d+\.\d", text)
 
 
 def test_the_english_report_shows_no_codes_and_no_vietnamese_messages(run: dict[str, Any]) -> None:
@@ -246,6 +248,7 @@ def test_the_english_report_shows_no_codes_and_no_vietnamese_messages(run: dict[
     assert not codes_in(text)
     assert not [f for f in fragments("vi") if f in text]
     assert "Self-score differs from the rules" in text and "criterion 9.9 is not a scored item" in text
+    assert re.search(r"\(\u2212\d+\.\d\d\)", text) and not re.search(r"\(\u2212\d+,\d", text)
 
 
 @pytest.mark.parametrize(("lang", "other"), [("vi", "en"), ("en", "vi")])

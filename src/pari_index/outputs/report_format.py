@@ -30,6 +30,8 @@ HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
 )
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: A loss in the results' top_lost text: "(−1.25)" (ranking.ranks.MINUS, or a hyphen).
+_LOSS = re.compile(r"\((?:\u2212|-)(\d+(?:\.\d+)?)\)")
 
 
 # --- bidirectional text -----------------------------------------------------------------------
@@ -132,6 +134,12 @@ class Formatter:
 
     def count(self, n: int) -> str:
         return format_number(n, self.lang)
+
+    def losses(self, text: str) -> str:
+        """The "most points lost" text of the results ("2.1 (−1.25), 1.1.4 (−1.00)", written with
+        a decimal point whatever the language) with its points as the report's language writes
+        them; the criterion ids stay as they are."""
+        return _LOSS.sub(lambda m: f"({format_number(-float(m.group(1)), self.lang, 2)})", text)
 
 
 def _sort_value(value: Any) -> str:
