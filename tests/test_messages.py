@@ -24,7 +24,7 @@ from test_scoring import CRITERIA, write_example
 from pari_index.cli import main
 from pari_index.criteria.loading import load_criteria
 from pari_index.errors import Problem
-from pari_index.messages import CATALOGUE, MINUS, format_number, localise_findings, render
+from pari_index.messages import CATALOGUE, MINUS, catalogue_markdown, format_number, localise_findings, render
 from pari_index.outputs.report import render_report
 from pari_index.outputs.results import read_results
 from pari_index.scoring.verification import EVIDENCE_GAPS
@@ -308,3 +308,11 @@ def test_results_written_in_one_language_are_reported_in_the_other(run: dict[str
     text = "\n".join(v for v in english["message"].to_list() + english["hint"].drop_nulls().to_list() if v)
     assert not [f for f in fragments("vi") if f in text]
     assert set(english["lang"].to_list()) == {"en"}
+
+
+def test_the_documented_catalogue_is_the_catalogue() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "findings.md"
+    command = (
+        "python -c 'from pari_index.messages import catalogue_markdown as m; print(m(), end=\"\")' > docs/findings.md"
+    )
+    assert docs.read_text(encoding="utf-8") == catalogue_markdown(), f"write it again: {command}"

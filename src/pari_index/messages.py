@@ -896,6 +896,33 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     return out.select([*order[:at], "title", *order[at:]])
 
 
+def catalogue_markdown() -> str:
+    """docs/findings.md: every finding kind with its words in both languages (tests/test_messages.py
+    checks that the file is this text)."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("{{", "{").replace("}}", "}")
+
+    lines = [
+        "# Finding kinds in Vietnamese and English",
+        "",
+        "Generated from `pari_index.messages.CATALOGUE` by `catalogue_markdown()`; tests/test_messages.py",
+        "fails when the two differ (it prints the command that writes this file again).",
+        "The kind is the stable id of the `kind` column, for filtering; outputs show the title, message",
+        "and hint in their language, the message filled with the finding's parameters (`{name}`).",
+        "",
+        "| kind | title (vi / en) | message (vi / en) | hint (vi / en) |",
+        "|---|---|---|---|",
+    ]
+    for kind, entry in sorted(CATALOGUE.items()):
+        hint = f"{cell(entry.hint.vi)}<br>{cell(entry.hint.en)}" if entry.hint else "—"
+        lines.append(
+            f"| `{kind}` | {cell(entry.title.vi)}<br>{cell(entry.title.en)} | "
+            f"{cell(entry.message.vi)}<br>{cell(entry.message.en)} | {hint} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def parse_params(params: str | None) -> dict[str, Any] | None:
     """The parameters of a finding from the findings table's JSON (None when it has none)."""
     if not params:
