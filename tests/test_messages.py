@@ -316,3 +316,32 @@ def test_the_documented_catalogue_is_the_catalogue() -> None:
         "python -c 'from pari_index.messages import catalogue_markdown as m; print(m(), end=\"\")' > docs/findings.md"
     )
     assert docs.read_text(encoding="utf-8") == catalogue_markdown(), f"write it again: {command}"
+
+
+def _words(lang: str) -> set[str]:
+    """pari's own words for branches and evidence in ``lang`` (scoring.explanations)."""
+    from pari_index.scoring import explanations
+
+    i = 0 if lang == "vi" else 1
+    return {pair[i] for table in (explanations._T, explanations._EVIDENCE) for pair in table.values() if pair[i]}
+
+
+def test_explain_text_speaks_the_language_asked(tmp_path: Path) -> None:
+    from test_scoring import score_example
+
+    from pari_index.outputs.explain import explain_text
+
+    result = score_example(write_example(tmp_path))  # scored in Vietnamese, the default
+    for commune in ("00102", "00103", "00104", "00105"):
+        english = explain_text(result.details, result.leaves, commune, lang="en")
+        vietnamese = explain_text(result.details, result.leaves, commune, lang="vi")
+        assert "Self-score" in english and "Tự chấm" not in english
+        assert "Tự chấm" in vietnamese and "Self-score" not in vietnamese
+        assert not [w for w in _words("vi") if w in english], commune
+        assert not [w for w in _words("en") if len(w) > 8 and w in vietnamese], commune
+    english = explain_text(result.details, result.leaves, "00102", "2.2", lang="en")
+    assert f"Final: {MINUS}0.50" in english and "Status: scored" in english
+    vietnamese = explain_text(result.details, result.leaves, "00102", "2.2", lang="vi")
+    assert f"Điểm cuối cùng: {MINUS}0,50" in vietnamese and "Trạng thái: đã chấm" in vietnamese
+    # An input with a label in the criteria set appears by it, in the language asked.
+    assert "Ngày ký số kế hoạch=15/02/2024" in explain_text(result.details, result.leaves, "00102", "1.1.1")
