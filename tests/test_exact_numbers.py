@@ -120,7 +120,8 @@ def test_vietnamese_explanation_keeps_the_band_and_the_input(files: dict[str, Pa
     path.write_text(ROWS, encoding="utf-8")
     code, output, tables = run_score(files, path, lang="vi")
     assert code == 0, output
-    assert item(tables, "00101", "1.1")["explanation"].startswith("Giá trị dưới 70 → 0 điểm | đầu vào: rate=69.99999")
+    # Typed "69.99999"; a Vietnamese explanation writes its decimal comma.
+    assert item(tables, "00101", "1.1")["explanation"].startswith("Giá trị dưới 70 → 0 điểm | đầu vào: rate=69,99999")
     assert item(tables, "00102", "1.1")["explanation"].startswith("Giá trị trên 90 → 2 điểm | đầu vào: rate=90,00005")
 
 
