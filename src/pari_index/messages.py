@@ -17,6 +17,7 @@ This module is shared by every stage (tests/test_architecture.py): it imports no
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import string
@@ -783,8 +784,9 @@ def title(kind: str, lang: str) -> str:
 InputLabel = Callable[[str, str], "str | None"]
 
 
-def _fields(template: str) -> list[str]:
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+@functools.cache
+def _fields(template: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
 def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: InputLabel | None) -> str:
@@ -866,14 +868,19 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     frame = frame.with_columns(pl.col(k).cast(pl.String) for k in keys)
     distinct = frame.select(keys).unique()
     rows = []
+    titles: dict[str, str] = {}
+    hints: dict[tuple[str, str | None, str], str | None] = {}
     for kind, params, message, hint, written in distinct.iter_rows():
+        kind, written = kind or "", written or "en"
+        if kind not in titles:
+            titles[kind] = title(kind, lang)
+        if (kind, hint, written) not in hints:
+            hints[kind, hint, written] = render_hint(kind, lang, hint, written) or None
         rows.append(
             {
-                "_title": title(kind or "", lang),
-                "_message": render(
-                    kind or "", parse_params(params), lang, message=message, written=written or "en", label=label
-                ),
-                "_hint": render_hint(kind or "", lang, hint, written or "en") or None,
+                "_title": titles[kind],
+                "_message": render(kind, parse_params(params), lang, message=message, written=written, label=label),
+                "_hint": hints[kind, hint, written],
             }
         )
     texts = pl.concat(

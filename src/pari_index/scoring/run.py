@@ -450,6 +450,7 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
                 file=file,
                 hint="correct the file (see the problems above), or give --allow-incomplete to score "
                 "without it (the results then say they are incomplete)",
+                params={"count": mine.height},
             )
         )
     no_survey_communes = 0
