@@ -262,6 +262,10 @@ def test_the_findings_of_the_results_are_in_their_language(run: dict[str, Any], 
     assert set(findings["lang"].to_list()) == {lang}
     # The kind stays a column, the machine id to filter on.
     assert "self-score-differs" in findings["kind"].to_list()
+    # The reasons the rows table gives for rejected rows are the findings' messages, in the same words.
+    reasons = "\n".join(run[lang]["results"]["rows"]["reasons"].drop_nulls().to_list())
+    assert reasons and not [f for f in fragments(other) if f in reasons]
+    assert ("không phải là tiêu chí được chấm" if lang == "vi" else "is not a scored item") in reasons
 
 
 @pytest.mark.parametrize(("lang", "other"), [("vi", "en"), ("en", "vi")])
