@@ -389,7 +389,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)
     write_report(output, tables, lang=lang, date=date, criteria=criteria)
-    click.echo(f"Wrote {output}.")
+    click.echo(f"Đã ghi {output}." if lang == "vi" else f"Wrote {output}.")
 
 
 @contextlib.contextmanager
