@@ -385,6 +385,38 @@ CATALOGUE: dict[str, Entry] = {
         "điền số liệu theo mẫu nhập liệu (pari template)",
         "fill in the inputs as in the template (pari template)",
     ),
+    "duplicate-column": _e(
+        "Cột trùng tên",
+        "Column appears twice",
+        "cột {name} xuất hiện hai lần (cột {first} và {second})",
+        "column {name} appears twice (columns {first} and {second})",
+        "đổi tên hoặc xoá một cột",
+        "rename or delete one of them",
+    ),
+    "excel-error-cell": _e(
+        "Ô chứa lỗi Excel; không được đọc",
+        "Cell holds an Excel error; not read",
+        "ô chứa lỗi Excel {code}; ô không được đọc",
+        "the cell holds the Excel error {code}; it was not read",
+        "sửa công thức hoặc gõ giá trị; giá trị lỗi không chấm được",
+        "correct the formula or type the value; error values cannot be scored",
+    ),
+    "formula-without-value": _e(
+        "Công thức chưa lưu kết quả; đọc là ô trống",
+        "Formula without a saved result; read as empty",
+        "ô chứa công thức (={formula}) chưa lưu kết quả; ô được đọc là trống",
+        "the cell holds a formula (={formula}) with no saved result; it was read as empty",
+        "mở tệp bằng Excel và lưu lại (kết quả được lưu khi lưu tệp), hoặc gõ giá trị",
+        "open the file in Excel and save it (results are stored on saving), or type the value",
+    ),
+    "merged-cells": _e(
+        "Ô bị gộp: chỉ ô đầu có giá trị",
+        "Merged cells: only the first holds the value",
+        "các ô {cells} bị gộp: chỉ ô đầu có giá trị, các ô khác được đọc là trống",
+        "cells {cells} are merged: only the first holds the value, the others read as empty",
+        "bỏ gộp ô và điền giá trị vào từng dòng",
+        "unmerge the cells and fill the value into each row",
+    ),
     # --- the commune register and the appraisal file ---------------------------------------------
     "missing-code": _e(
         "Thiếu mã đơn vị",
@@ -458,12 +490,6 @@ CATALOGUE: dict[str, Entry] = {
     **{
         code: _e(vi, en, vi, en, hint_vi, hint_en)
         for code, (vi, en, hint_vi, hint_en) in {
-            "duplicate-column": (
-                "Cột trùng tên",
-                "Column appears twice",
-                "đổi tên hoặc xoá một cột",
-                "rename or delete one of them",
-            ),
             "reserved-column": (
                 "Tên cột dành riêng cho pari-index; cột không được đọc",
                 "Column name reserved by pari-index; not read",
@@ -618,24 +644,6 @@ CATALOGUE: dict[str, Entry] = {
                 "Too many strings",
                 "tách sổ tính",
                 "split the workbook",
-            ),
-            "excel-error-cell": (
-                "Ô chứa lỗi Excel; không được đọc",
-                "Cell holds an Excel error; not read",
-                "sửa ô; các giá trị lỗi như #N/A không chấm được",
-                "correct the cell; error values such as #N/A cannot be scored",
-            ),
-            "formula-without-value": (
-                "Công thức chưa lưu kết quả; đọc là ô trống",
-                "Formula without a saved result; read as empty",
-                "mở bằng Excel, tính lại và lưu",
-                "open it in Excel, recalculate and save",
-            ),
-            "merged-cells": (
-                "Ô bị gộp: chỉ ô đầu có giá trị",
-                "Merged cells: only the first holds the value",
-                "bỏ gộp ô và điền giá trị vào từng dòng",
-                "unmerge the cells and fill the value into each row",
             ),
             "not-a-spreadsheet": (
                 "Không mở được dưới dạng bảng tính",

@@ -224,6 +224,7 @@ def _check_headers(headers: list[str], file: str, sheet: str | None, first_row: 
                     sheet=sheet,
                     row=first_row,
                     hint="rename or delete one of them",
+                    params={"name": repr(name), "first": seen[key], "second": i},
                 )
             )
         else:
