@@ -739,7 +739,7 @@ def test_cli_clean_run_exits_0(toy: Path) -> None:
 def test_cli_rejected_rows_exit_1_after_writing(toy: Path) -> None:
     # A good row too: a file of which nothing is used stops the run (tests/test_completeness.py).
     (toy / "long.csv").write_text(LONG + "00001,1.2.1,,-3\n00002,1.2.1,,3\n", encoding="utf-8")
-    code, output = _score(toy)
+    code, output = _score(toy, "--lang", "en")
     assert code == EXIT_INVALID_INPUT
     assert f"{toy / 'long.csv'} row 2 column 'value': -3 is negative" in output
     assert "[negative-value]" in output

@@ -65,7 +65,9 @@ def test_bad_file_lenient_exits_1_after_writing_results(tmp_path: Path, register
     # The toy set's survey item is not what this is about; a file of which nothing can be used
     # stops the run unless --allow-incomplete (tests/test_completeness.py), given here so that the
     # results are written and the rejected rows can be checked in them.
-    code, output = invoke([*args, "--no-survey", *(["--allow-incomplete"] if name == "missing-column" else [])])
+    # In English: the console speaks the run's language (Vietnamese by default, tests/test_messages.py).
+    lenient = [*args, "--no-survey", "--lang", "en", *(["--allow-incomplete"] if name == "missing-column" else [])]
+    code, output = invoke(lenient)
     assert code == 1, output
     assert "Traceback" not in output
     assert f"{bad} row {row}" in output and f"[{kind}]" in output and words in output
@@ -106,6 +108,7 @@ def test_all_bad_files_at_once_list_every_problem(tmp_path: Path, register: Path
     out = tmp_path / "results.xlsx"
     base = ["score", *map(str, files), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out)]
     base += ["--no-survey", "--allow-incomplete"]  # the missing-column file is left out, but listed
+    base += ["--lang", "en"]
     for extra, status in (([], 1), (["--strict"], 3)):
         code, output = invoke([*base, *extra, "-q"])
         assert code == status, output
@@ -125,6 +128,7 @@ def test_installed_script_reports_bad_rows_without_traceback(tmp_path: Path, reg
     out = tmp_path / "results.xlsx"
     env = {k: v for k, v in os.environ.items() if k != "PARI_DEBUG"}
     args = [pari_script(), "score", str(bad), "--criteria", str(CRITERIA), "--communes", str(register), "--no-survey"]
+    args += ["--lang", "en"]
     done = subprocess.run([*args, "-o", str(out)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
@@ -165,7 +169,7 @@ def test_clean_run_exits_0(tmp_path: Path) -> None:
     )
     assert code == 0, output
     # 72 assessment, survey and appraisal rows plus the 5 rows of the register.
-    assert "77 read, 77 used, 0 rejected" in output
+    assert "Dòng đầu vào: đọc 77, dùng 77, từ chối 0" in output  # Vietnamese, the default language
 
 
 # --- pari explain ------------------------------------------------------------------------
@@ -215,7 +219,7 @@ def test_explain_in_english(results: Path) -> None:
     assert "On time (deadline 31/01/2024, by signature date)" in text
     assert "evidence: explanation accepted" in text and "appraisal: Giải trình hợp lý" in text
     text = explain(results, "00105", "1.1.1", "--lang", "en")
-    assert "evidence: evidence missing: scores 0" in text and "(evidence_missing)" in text
+    assert "evidence: evidence missing: scores 0" in text and "(evidence missing)" in text
     text = explain(results, "00102", "3.1", "--lang", "en")
     assert "Value from 80 to below 90 → 4 points" in text
 

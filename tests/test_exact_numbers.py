@@ -105,7 +105,8 @@ def test_the_examples_of_the_issue_get_their_own_band(files: dict[str, Path]) ->
     assert below["explanation"].startswith("Value below 70 → 0 points | inputs: rate=69.99999")
     above = item(tables, "00102", "1.1")
     assert above["computed_score"] == 2 and above["branch"] == "tier:0"
-    assert above["explanation"].startswith("Value above 90 → 2 points | inputs: rate=90,00005")
+    # Typed "90,00005"; an English explanation writes its decimal point (docs/errors.md, "One language").
+    assert above["explanation"].startswith("Value above 90 → 2 points | inputs: rate=90.00005")
     on_edge = item(tables, "00103", "1.1")
     assert on_edge["computed_score"] == 1 and on_edge["explanation"].startswith("Value from 70 to 90 → 1 points")
     # Proportional points from the exact ratio: 8 x 1/3 = 2.666… -> 2.67; 8 x 2/3 -> 5.33;
@@ -119,7 +120,8 @@ def test_vietnamese_explanation_keeps_the_band_and_the_input(files: dict[str, Pa
     path.write_text(ROWS, encoding="utf-8")
     code, output, tables = run_score(files, path, lang="vi")
     assert code == 0, output
-    assert item(tables, "00101", "1.1")["explanation"].startswith("Giá trị dưới 70 → 0 điểm | đầu vào: rate=69.99999")
+    # Typed "69.99999"; a Vietnamese explanation writes its decimal comma.
+    assert item(tables, "00101", "1.1")["explanation"].startswith("Giá trị dưới 70 → 0 điểm | đầu vào: rate=69,99999")
     assert item(tables, "00102", "1.1")["explanation"].startswith("Giá trị trên 90 → 2 điểm | đầu vào: rate=90,00005")
 
 

@@ -27,6 +27,7 @@ from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
 from pari_index.intake.assessments import read_assessments
 from pari_index.intake.values import DATE_MAX_YEAR, DATE_MIN_YEAR, date_problems, parse_date
+from pari_index.messages import CATALOGUE
 
 DATA = Path(__file__).parent / "data"
 ALL_KINDS = DATA / "all_kinds.yaml"
@@ -367,8 +368,9 @@ def test_hostile_evidence_through_the_command_line(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
-    assert "evidence-bad_name 1" in run.stdout + run.stderr
-    assert "evidence-unreadable 1" in run.stdout + run.stderr
+    # The summary counts findings by their titles, in the run's language (Vietnamese by default).
+    assert f"{CATALOGUE['evidence-bad_name'].title.vi} 1" in run.stdout + run.stderr
+    assert f"{CATALOGUE['evidence-unreadable'].title.vi} 1" in run.stdout + run.stderr
 
 
 # --------------------------------------------------------------------------------------------
@@ -598,10 +600,10 @@ def test_control_characters_in_codes_through_the_command_line(tmp_path: Path) ->
     ("name", "expected"),
     [
         ("date-two-digit-year", "implausible-date"),
-        ("evidence-nul-xlsx", "evidence-bad_name 1"),
-        ("evidence-symlink-loop", "evidence-unreadable 1"),
-        ("evidence-folder", "evidence-not_a_file 1"),
-        ("report-rlo-name", "Written:"),
+        ("evidence-nul-xlsx", f"{CATALOGUE['evidence-bad_name'].title.vi} 1"),
+        ("evidence-symlink-loop", f"{CATALOGUE['evidence-unreadable'].title.vi} 1"),
+        ("evidence-folder", f"{CATALOGUE['evidence-not_a_file'].title.vi} 1"),
+        ("report-rlo-name", "Đã ghi:"),
         ("register-rlo-code", "control-character"),
         ("assessment-bidi-codes", "control-character"),
     ],

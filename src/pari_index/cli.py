@@ -31,13 +31,18 @@ from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, Par
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _print_problems(error: PariError) -> None:
+def _print_problems(error: PariError, lang: str = "en") -> None:
+    """The problems, one a line; in Vietnamese where the command has ``--lang vi`` and the
+    problems are findings of the run (pari_index.messages has their words)."""
+    from pari_index.messages import severity_text
+
     for problem in error.problems:
-        click.echo(f"{problem.severity}: {problem.render()}", err=True)
+        severity = severity_text(problem.severity, lang).lower() if lang != "en" else problem.severity
+        click.echo(f"{severity}: {problem.render(lang)}", err=True)
     count = len(error.problems)
     # A list cut short ends with its own "… and N more" line; the count would then mislead.
     if count > 1 and all(p.code != "more" for p in error.problems):
-        click.echo(f"{count} problems.", err=True)
+        click.echo(f"{count} vấn đề." if lang == "vi" else f"{count} problems.", err=True)
 
 
 def handles_errors(func: F) -> F:
@@ -313,7 +318,7 @@ def score(
     if summary.errors:
         # Lenient mode: everything valid was scored and written, but input was rejected; say
         # where, and exit 1 so that scripts notice.
-        _print_problems(PariError(summary.errors))
+        _print_problems(PariError(summary.errors), lang)
         sys.exit(EXIT_INVALID_INPUT)
 
 
@@ -407,7 +412,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)
     write_report(output, tables, lang=lang, date=date, criteria=criteria)
-    click.echo(f"Wrote {output}.")
+    click.echo(f"Đã ghi {output}." if lang == "vi" else f"Wrote {output}.")
 
 
 @contextlib.contextmanager

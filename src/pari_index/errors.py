@@ -9,9 +9,11 @@ traceback for a ``PariError``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
+from typing import Any
 
 #: Exit statuses of the ``pari`` command (documented in docs/errors.md).
 EXIT_OK = 0
@@ -52,6 +54,11 @@ class Problem:
     #: "error" (the input was not used) or "warning" (used, but check it); warnings only fail a
     #: run under --strict.
     severity: str = "error"
+    #: The named parameters of the message (pari_index.messages.CATALOGUE): outputs render the
+    #: message from them in their own language; ``message`` is the English sentence for the console.
+    params: Mapping[str, Any] | None = dataclass_field(default=None, compare=False, hash=False)
+    #: The language ``message`` and ``hint`` are written in.
+    lang: str = "en"
 
     def __post_init__(self) -> None:
         # Cut in one place, so that every problem is bounded whoever built it.
@@ -65,6 +72,11 @@ class Problem:
     @property
     def location(self) -> str:
         """``file:line:column`` for YAML, ``file [sheet] row N`` for spreadsheets."""
+        return self.located("en")
+
+    def located(self, lang: str) -> str:
+        """:attr:`location` in ``lang`` ("hàng", "cột" in Vietnamese)."""
+        row_word, column_word, line_word = ("hàng", "cột", "dòng") if lang == "vi" else ("row", "column", "line")
         parts: list[str] = []
         if self.file:
             parts.append(self.file)
@@ -72,20 +84,29 @@ class Problem:
             where = f"{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-            parts[-1:] = [f"{parts[-1]}:{where}" if parts else f"line {where}"]
+            parts[-1:] = [f"{parts[-1]}:{where}" if parts else f"{line_word} {where}"]
         if self.sheet:
             parts.append(f"[{self.sheet}]")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{row_word} {self.row}")
         if self.field:
-            parts.append(f"column {self.field!r}")
+            parts.append(f"{column_word} {self.field!r}")
         return " ".join(parts) if parts else "-"
 
-    def render(self) -> str:
-        location = self.location
-        text = f"{self.message} [{self.code}]" if location == "-" else f"{location}: {self.message} [{self.code}]"
-        if self.hint:
-            text += f"\n    hint: {self.hint}"
+    def render(self, lang: str = "en") -> str:
+        """The problem for the console. In English its own message and hint; in Vietnamese the
+        message catalogue's (pari_index.messages), filled with its parameters. The code in
+        brackets is the stable id to look up in docs/errors.md."""
+        from pari_index.messages import render, render_hint
+
+        location = self.located(lang)
+        message, hint = self.message, self.hint
+        if lang != self.lang:
+            message = render(self.code, self.params, lang, message=self.message, written=self.lang)
+            hint = render_hint(self.code, lang, self.hint, self.lang) or None
+        text = f"{message} [{self.code}]" if location == "-" else f"{location}: {message} [{self.code}]"
+        if hint:
+            text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {hint}"
         return text
 
 

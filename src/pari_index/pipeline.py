@@ -174,7 +174,7 @@ def run_score(
     if strict:
         _check_strict(result, out)
     errors = findings_as_problems(
-        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
+        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True), lang=lang
     )
     return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
 
@@ -241,12 +241,12 @@ def _console_text(
     from pari_index.scoring.run import notices
 
     facts = {**result.completeness.facts(), **unit_names(result.criteria).about()}
-    lines = [*_run_summary(result), *notices(facts, lang)]
+    lines = [*_run_summary(result, lang), *notices(facts, lang)]
     if previous_tables is not None:  # last year's items may differ: say what still compares
         from pari_index.authoring.previous import previous_set_notes
 
         lines += previous_set_notes(previous_tables, result.criteria, lang)
-    lines.append("Written: " + ", ".join(str(f) for f in files))
+    lines.append(("Đã ghi: " if lang == "vi" else "Written: ") + ", ".join(str(f) for f in files))
     return "\n".join(lines)
 
 
@@ -265,9 +265,11 @@ def _check_strict(result: ScoreResult, out: Path) -> None:
         raise StrictModeError(problems)
 
 
-def _run_summary(result: ScoreResult) -> list[str]:
+def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     """What was scored, what became of the input rows, and the findings by kind (console text)."""
-    kinds = Counter(result.findings["kind"].to_list())
+    from pari_index.messages import title
+
+    kinds = Counter(title(kind, lang) for kind in result.findings["kind"].to_list())
     severities = Counter(result.findings["severity"].to_list())
     ledger = result.ledger
     rows_total = ledger.height
@@ -277,6 +279,8 @@ def _run_summary(result: ScoreResult) -> list[str]:
     empty = rows_total - used - rejected - partial
     from pari_index.criteria.units import unit_names
 
+    if lang == "vi":
+        return _run_summary_vi(result, (rows_total, used, partial, rejected, empty), kinds, severities)
     scored_year = f", year {result.year}" if result.year is not None else ""
     lines = [
         f"Scored {result.totals.height} {unit_names(result.criteria).en_plural} on {len(result.leaves)} items of "
@@ -297,27 +301,61 @@ def _run_summary(result: ScoreResult) -> list[str]:
     return lines
 
 
-def _where(row: dict[str, object]) -> str:
+def _run_summary_vi(
+    result: ScoreResult, rows: tuple[int, int, int, int, int], kinds: Counter[str], severities: Counter[str]
+) -> list[str]:
+    """_run_summary in Vietnamese; ``rows``: read, used, partly used, rejected, empty."""
+    from pari_index.criteria.units import unit_names
+
+    rows_total, used, partial, rejected, empty = rows
+    scored_year = f", năm {result.year}" if result.year is not None else ""
+    lines = [
+        f"Đã chấm {result.totals.height} {unit_names(result.criteria).plural('vi')} theo {len(result.leaves)} tiêu "
+        f"chí của {result.criteria.id} ({result.criteria.origin}{scored_year}).",
+        f"Dòng đầu vào: đọc {rows_total}, dùng {used}, "
+        + (f"dùng một phần {partial} (có giá trị bị từ chối), " if partial else "")
+        + f"từ chối {rejected} (xem trang findings)"
+        + (f", {empty} dòng không có gì để chấm." if empty else "."),
+    ]
+    if kinds:
+        lines.append(
+            "Phát hiện: "
+            + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+            + f" ({severities.get('error', 0)} lỗi, {severities.get('warning', 0)} cảnh báo)."
+        )
+    else:
+        lines.append("Không có phát hiện nào.")
+    return lines
+
+
+def _where(row: dict[str, object], lang: str = "en") -> str:
     """ "commune X, item Y: " for findings that have no file place of their own."""
     if row["file"] or not row["commune_code"]:
         return ""
-    item = f", item {row['criterion_id']}" if row["criterion_id"] else ""
-    return f"commune {row['commune_code']}{item}: "
+    commune_word, item_word = ("xã", "tiêu chí") if lang == "vi" else ("commune", "item")
+    item = f", {item_word} {row['criterion_id']}" if row["criterion_id"] else ""
+    return f"{commune_word} {row['commune_code']}{item}: "
 
 
-def findings_as_problems(findings: pl.DataFrame, limit: int = 50) -> list[Problem]:
-    """Findings as located problems (the first ``limit``) for printing; a finding with no file
-    place of its own names its commune and item."""
+def findings_as_problems(findings: pl.DataFrame, limit: int = 50, lang: str = "en") -> list[Problem]:
+    """Findings as located problems (the first ``limit``) for printing, their messages in
+    ``lang``; a finding with no file place of its own names its commune and item."""
+    from pari_index.messages import localise_findings
     from pari_index.scoring.run import problems_from_findings
 
-    problems = problems_from_findings(findings.head(limit))
-    for i, row in enumerate(findings.head(limit).select("file", "commune_code", "criterion_id").iter_rows(named=True)):
-        if where := _where(row):
+    shown = localise_findings(findings.head(limit), lang) if lang != "en" else findings.head(limit)
+    problems = [dataclasses.replace(p, lang=lang) for p in problems_from_findings(shown)]
+    for i, row in enumerate(shown.select("file", "commune_code", "criterion_id").iter_rows(named=True)):
+        if where := _where(row, lang):
             problems[i] = dataclasses.replace(problems[i], message=where + problems[i].message)
     if findings.height > limit:
-        problems.append(
-            Problem("more", f"… and {findings.height - limit} more (see the findings sheet)", severity="note")
+        more = findings.height - limit
+        text = (
+            f"… và {more} vấn đề khác (xem trang findings)"
+            if lang == "vi"
+            else f"… and {more} more (see the findings sheet)"
         )
+        problems.append(Problem("more", text, severity="note"))
     return problems
 
 
@@ -354,6 +392,7 @@ def explain_from_results(
     (re-worded from the rule branches when the criteria set is known)."""
     from pari_index.criteria.method import method_text
     from pari_index.criteria.model import resolve_leaves
+    from pari_index.messages import status_text
     from pari_index.outputs.results import read_results
 
     tables = read_results(results)
@@ -376,7 +415,7 @@ def explain_from_results(
         lines.append(
             f"{r['criterion_id']} [{labels[4]} {_num(r['max'], vi)}] {labels[0]}: {_num(r['self_score'], vi)} · "
             f"{labels[1]}: {_num(r['computed_score'], vi)} · {labels[2]}: {_num(r['appraised_score'], vi)} · "
-            f"{labels[3]}: {_num(r['final_score'], vi)} ({r['status']})"
+            f"{labels[3]}: {_num(r['final_score'], vi)} ({status_text(r['status'], lang, say_ok=True)})"
         )
         lines.append(f"    {r['explanation']}")
         if r["criterion_id"] in methods:  # the rule in the annex's words, as template and report
@@ -453,10 +492,13 @@ def _reword(rows: pl.DataFrame, criteria_set: CriteriaSet | None, lang: str) -> 
 
 def _num(value: object, vi: bool) -> str:
     """A number as pari explain prints it: 2 decimals, a decimal comma in Vietnamese, "—" when missing."""
+    from pari_index.messages import format_number
+
     if value is None:
         return "—"
-    text = f"{float(value):.2f}" if isinstance(value, int | float) else str(value)
-    return text.replace(".", ",") if vi else text
+    if isinstance(value, int | float):
+        return format_number(float(value), "vi" if vi else "en", 2, missing="—")
+    return str(value)
 
 
 def _commune_line(h: dict[str, Any], commune: str, vi: bool) -> str:

@@ -47,6 +47,7 @@ from pari_index.intake.values import (
     parse_units,
     shown_expr,
 )
+from pari_index.messages import params_json
 from pari_index.textexpr import format_text
 
 CRITERION = "criterion_id"
@@ -181,6 +182,9 @@ FINDING_SCHEMA: dict[str, pl.DataType] = {
     "message": pl.String(),
     "hint": pl.String(),
     "size": pl.Float64(),
+    # The message's named parameters as JSON (pari_index.messages): outputs render the message and
+    # hint from ``kind`` and these in their own language; ``message`` and ``hint`` are English.
+    "params": pl.String(),
 }
 
 
@@ -206,6 +210,7 @@ def problems_to_findings(problems: Sequence[Problem], severity: str = "error") -
                 "message": p.message,
                 "hint": p.hint,
                 "size": None,
+                "params": params_json(p.params) if p.params is not None else None,
             }
             for p in problems
         ],
@@ -213,7 +218,9 @@ def problems_to_findings(problems: Sequence[Problem], severity: str = "error") -
     )
 
 
-def _cell_findings(cells: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str) -> pl.DataFrame:
+def _cell_findings(
+    cells: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str, params: pl.Expr | None = None
+) -> pl.DataFrame:
     return cells.select(
         pl.lit(severity).alias("severity"),
         pl.lit(kind).alias("kind"),
@@ -226,7 +233,15 @@ def _cell_findings(cells: pl.DataFrame, severity: str, kind: str, message: pl.Ex
         message.alias("message"),
         pl.lit(hint).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),
+        (params if params is not None else pl.lit(None, dtype=pl.String)).alias("params"),
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
+
+
+def cell_params(**values: pl.Expr) -> pl.Expr:
+    """The named parameters of a cell finding's message, as the JSON of the findings table."""
+    if not values:
+        return pl.lit("{}", dtype=pl.String)
+    return pl.struct([value.alias(name) for name, value in values.items()]).struct.json_encode()
 
 
 @dataclass
@@ -381,6 +396,7 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
                     row=1,
                     field=col,
                     hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)",
+                    params={"column": repr(col)},
                 )
             )
     return value_columns, problems
@@ -460,6 +476,7 @@ def _plan_sheet(sheet: Sheet, table: LeafTable) -> _SheetPlan:
             sheet=sheet.name,
             row=1,
             hint="name it commune_code (or mã xã)",
+            params={"columns": "commune_code", "found": ", ".join(columns)},
         )
         return _SheetPlan(sheet, None, [], [problem])
     if CRITERION not in columns:
@@ -475,6 +492,7 @@ def _plan_sheet(sheet: Sheet, table: LeafTable) -> _SheetPlan:
                 sheet=sheet.name,
                 row=1,
                 hint="add a column named value (or giá trị)",
+                params={"columns": "value", "found": ", ".join(columns)},
             )
         )
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
@@ -489,6 +507,7 @@ def _plan_sheet(sheet: Sheet, table: LeafTable) -> _SheetPlan:
                     row=1,
                     field=col,
                     hint="see docs/data-formats.md for the column names",
+                    params={"column": repr(col)},
                 )
             )
     return _SheetPlan(sheet, "long", [], problems)
@@ -602,6 +621,8 @@ class _Check:
     kind: str
     message: pl.Expr
     hint: str
+    #: The message's named parameters (see cell_params), for outputs in either language.
+    params: pl.Expr | None = None
 
 
 def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.DataFrame]) -> pl.DataFrame:
@@ -618,7 +639,7 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     groups = failed.partition_by("_reason", as_dict=True, maintain_order=True)
     for (index, *_), group in sorted(groups.items(), key=lambda item: int(item[0][0])):
         check = checks[int(index)]
-        findings.append(_cell_findings(group, "error", check.kind, check.message, check.hint))
+        findings.append(_cell_findings(group, "error", check.kind, check.message, check.hint, check.params))
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
@@ -648,6 +669,10 @@ def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
             shown_expr(text),
         ),
         "retype the code; codes, criterion ids and input names are plain text",
+        cell_params(
+            what=which,
+            text=shown_expr(text),
+        ),
     )
     return [check]
 
@@ -659,7 +684,7 @@ def _date_checks(notes: dict[str, str]) -> list[_Check]:
         return []
     noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(DATE_KINDS) & pl.col("day").is_null()
     message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
-    return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT)]
+    return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT, cell_params(value=pl.col(VALUE)))]
 
 
 def _number_checks(notes: dict[str, tuple[str, str]]) -> list[_Check]:
@@ -673,12 +698,16 @@ def _number_checks(notes: dict[str, tuple[str, str]]) -> list[_Check]:
             message = pl.col(VALUE).replace_strict(
                 {t: notes[t][1] for t in texts}, default=None, return_dtype=pl.String
             )
-            checks.append(_Check(noted, kind, message, hint))
+            checks.append(_Check(noted, kind, message, hint, cell_params(value=pl.col(VALUE))))
     return checks
 
 
 CONFLICT_HINT = "keep one row per commune, criterion and input"
 UNREADABLE_HINT = "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored"
+
+
+def _conflict_params() -> pl.Expr:
+    return cell_params(commune=pl.col(COMMUNE), criterion=pl.col(CRITERION), input=pl.col(FIELD))
 
 
 def _conflict_message() -> pl.Expr:
@@ -714,7 +743,7 @@ def _repeat_findings(repeats: pl.DataFrame, column: pl.Expr | None = None) -> pl
     )
     if column is not None:
         repeats = repeats.with_columns(column.alias(COLUMN))
-    return _cell_findings(repeats, "warning", "duplicate-row", message, "delete the repeat")
+    return _cell_findings(repeats, "warning", "duplicate-row", message, "delete the repeat", cell_params())
 
 
 def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFrame]) -> pl.DataFrame:
@@ -775,6 +804,7 @@ def _check_and_type(
         "conflicting-values",
         _conflict_message(),
         CONFLICT_HINT,
+        _conflict_params(),
     )
     cells = _reject(cells, [conflict], findings)
 
@@ -804,30 +834,35 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> 
             "missing-commune-code",
             pl.lit("the row has no commune code"),
             "fill in the commune code",
+            cell_params(),
         ),
         _Check(
             pl.col(CRITERION).is_null(),
             "missing-criterion",
             pl.lit("the row has no criterion id"),
             "fill in the criterion id, e.g. 1.1.1",
+            cell_params(),
         ),
         _Check(
             pl.col("_known_leaf").is_null(),
             "unknown-criterion",
             format_text("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
+            cell_params(criterion=pl.col(CRITERION)),
         ),
         _Check(
             pl.col(FIELD).is_null(),
             "input-required",
             format_text("criterion {} has several inputs: say which one in the input column", pl.col(CRITERION)),
             "fill the input column (the template lists the input names)",
+            cell_params(criterion=pl.col(CRITERION)),
         ),
         _Check(
             pl.col("kind").is_null(),
             "unknown-input",
             format_text("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
             "use the input names of the criteria set (pari template lists them)",
+            cell_params(criterion=pl.col(CRITERION), input=pl.col(FIELD)),
         ),
     ]
     if known_communes is not None:
@@ -837,6 +872,7 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> 
                 "unknown-commune",
                 format_text("commune {} is not in the commune register", pl.col(COMMUNE)),
                 "add it to the register, or correct the code (codes keep their leading zeros)",
+                cell_params(commune=pl.col(COMMUNE)),
             )
         )
     return structure
@@ -867,24 +903,28 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             "bad-value",
             format_text("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
             UNREADABLE_HINT,
+            cell_params(value=pl.col(VALUE), expected=kind),
         ),
         _Check(
             kind.is_in(["number", "count", "percent"]) & (num < 0),
             "negative-value",
             format_text("{} is negative; counts and amounts cannot be below 0", pl.col(VALUE)),
             "correct the cell",
+            cell_params(value=pl.col(VALUE)),
         ),
         _Check(
             (kind == "percent") & (num > 100 * EXACT_SCALE),
             "percent-above-100",
             format_text("{} % is above 100 %", pl.col(VALUE)),
             "a percentage lies between 0 and 100",
+            cell_params(value=pl.col(VALUE)),
         ),
         _Check(
             (kind == "count") & (num % EXACT_SCALE != 0),
             "not-whole",
             format_text("{} is not a whole number", pl.col(VALUE)),
             "a count is a whole number",
+            cell_params(value=pl.col(VALUE)),
         ),
         # Declared input bounds, joined onto each cell with its kind (see LeafTable.fields).
         _Check(
@@ -894,6 +934,7 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
                 "{} is below the minimum {}", pl.col(VALUE), input_key.replace_strict(table.min_texts, default="")
             ),
             "correct the cell",
+            cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.min_texts, default="")),
         ),
         _Check(
             num > pl.col("_max"),
@@ -902,12 +943,14 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
                 "{} is above the maximum {}", pl.col(VALUE), input_key.replace_strict(table.max_texts, default="")
             ),
             "correct the cell",
+            cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.max_texts, default="")),
         ),
         _Check(
             (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
             "na-not-allowed",
             format_text("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
             "score it, or give an explanation for the appraisal council",
+            cell_params(criterion=pl.col(CRITERION)),
         ),
     ]
 
@@ -1057,10 +1100,17 @@ def _split_meta_rows(
 
 
 def _meta_findings(
-    rows: pl.DataFrame, headers: dict[str, str], severity: str, kind: str, message: pl.Expr, hint: str
+    rows: pl.DataFrame,
+    headers: dict[str, str],
+    severity: str,
+    kind: str,
+    message: pl.Expr,
+    hint: str,
+    params: pl.Expr | None = None,
 ) -> pl.DataFrame:
     """Findings for one meta field of some meta rows; ``rows`` has FIELD and VALUE columns."""
-    return _cell_findings(rows.with_columns(_meta_column_name(headers).alias(COLUMN)), severity, kind, message, hint)
+    placed = rows.with_columns(_meta_column_name(headers).alias(COLUMN))
+    return _cell_findings(placed, severity, kind, message, hint, params)
 
 
 def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
@@ -1093,11 +1143,14 @@ def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str])
         bad = bad.filter(~pl.col(name).is_in(list(notes)))
         message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
         as_field = noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
-        findings.append(_meta_findings(as_field, headers, "error", kind, message, hint))
+        findings.append(
+            _meta_findings(as_field, headers, "error", kind, message, hint, cell_params(value=pl.col(VALUE)))
+        )
     if bad.height:
         message = format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name]))
         as_field = bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
-        findings.append(_meta_findings(as_field, headers, "error", "bad-value", message, UNREADABLE_HINT))
+        params = cell_params(value=pl.col(VALUE), expected=pl.lit("meta:" + name))
+        findings.append(_meta_findings(as_field, headers, "error", "bad-value", message, UNREADABLE_HINT, params))
     return findings
 
 
@@ -1125,7 +1178,9 @@ def _check_meta(
             multi,
             _meta_conflict,
             lambda hits: findings.append(
-                _meta_findings(hits, headers, "error", "conflicting-values", _conflict_message(), CONFLICT_HINT)
+                _meta_findings(
+                    hits, headers, "error", "conflicting-values", _conflict_message(), CONFLICT_HINT, _conflict_params()
+                )
             ),
         )
         rows = pl.concat([single, multi])
@@ -1327,7 +1382,14 @@ def wrong_unit_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataFr
         pl.col(CRITERION).replace_strict(only, default=None),
     )
     hint = "leave it empty (the template locks these rows), or correct the unit's type in the register"
-    return _cell_findings(wrong, "warning", "not-applicable-to-unit", message, hint)
+    codes = {item: ",".join(t.value for t in UnitType if t in kinds) for item, kinds in limited.items()}
+    params = cell_params(
+        commune=pl.col(COMMUNE),
+        criterion=pl.col(CRITERION),
+        unit_type=pl.col("_type"),
+        unit_types=pl.col(CRITERION).replace_strict(codes, default=None),
+    )
+    return _cell_findings(wrong, "warning", "not-applicable-to-unit", message, hint, params)
 
 
 def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], communes: pl.DataFrame) -> pl.DataFrame:

@@ -138,6 +138,7 @@ def _register_problems(
         ),
         "retype the code (codes keep their leading zeros)",
         field="code",
+        params=lambda r: {"what": "commune_code", "text": repr(shown(r["code"]))},
     )
     problems += row_problems(
         frame.with_columns(first_row),
@@ -145,6 +146,7 @@ def _register_problems(
         "duplicate-commune",
         lambda r: f"commune code {r['code']!r} is listed again (first in row {r['_first']}); this row was left out",
         "each unit appears once; merged units get a new code",
+        params=lambda r: {"code": repr(r["code"]), "first": r["_first"]},
     )
     warnings = row_problems(
         frame,
@@ -162,6 +164,7 @@ def _register_problems(
             "types are excluded for this unit"
         ),
         "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
+        params=lambda r: {"type": repr(r["type"])},
     )
     return problems, warnings
 
@@ -174,6 +177,18 @@ def _code_names_message(level: str) -> Callable[[dict[str, Any]], str]:
         )
 
     return message
+
+
+def _code_names_params(level: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def params(r: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "code": repr(r[f"{level}_code"]),
+            "name": repr(r[level]),
+            "first_name": repr(r["_first_name"]),
+            "first_row": r["_first_row"],
+        }
+
+    return params
 
 
 def _level_code_warnings(kept: pl.DataFrame) -> list[Problem]:
@@ -196,6 +211,7 @@ def _level_code_warnings(kept: pl.DataFrame) -> list[Problem]:
             _code_names_message(level),
             f"write one name for each {code}, or correct the code",
             field=level,
+            params=_code_names_params(level),
         )
     return warnings
 

@@ -224,6 +224,7 @@ def _check_headers(headers: list[str], file: str, sheet: str | None, first_row: 
                     sheet=sheet,
                     row=first_row,
                     hint="rename or delete one of them",
+                    params={"name": repr(name), "first": seen[key], "second": i},
                 )
             )
         else:
@@ -913,6 +914,7 @@ def read_with_columns(
                     sheet=sheet.name,
                     row=1,
                     hint=hint,
+                    params={"columns": ", ".join(missing), "found": found},
                 )
             )
             continue
@@ -929,9 +931,20 @@ def row_problems(
     message: Callable[[dict[str, Any]], str],
     hint: str | None = None,
     field: str | None = None,
+    params: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> list[Problem]:
-    """One located problem per row of ``frame`` (which has _file, _sheet, _row) meeting ``condition``."""
+    """One located problem per row of ``frame`` (which has _file, _sheet, _row) meeting ``condition``;
+    ``params`` gives the named parameters of its message (pari_index.messages) from the row."""
     return [
-        Problem(code, message(row), file=row[FILE], sheet=row[SHEET], row=row[ROW], field=field, hint=hint)
+        Problem(
+            code,
+            message(row),
+            file=row[FILE],
+            sheet=row[SHEET],
+            row=row[ROW],
+            field=field,
+            hint=hint,
+            params=params(row) if params is not None else None,
+        )
         for row in frame.filter(condition).iter_rows(named=True)
     ]

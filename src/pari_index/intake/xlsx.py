@@ -977,6 +977,7 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
                 row=row,
                 field=header(col),
                 hint="correct the formula or type the value; error values cannot be scored",
+                params={"code": code},
             )
         )
     for row, col, formula in info.formulas:
@@ -989,6 +990,7 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
                 row=row,
                 field=header(col),
                 hint="open the file in Excel and save it (results are stored on saving), or type the value",
+                params={"formula": formula},
             )
         )
     for kind, count in info.more.items():
@@ -1009,6 +1011,7 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
                 sheet=name,
                 row=_ref_row(ref),
                 hint="unmerge the cells and fill the value into each row",
+                params={"cells": ref},
             )
         )
     return problems

@@ -42,6 +42,8 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, resolve_leaves
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
+from pari_index.messages import InputLabel, localise_findings
+from pari_index.outputs.explain import explained_in
 from pari_index.outputs.files import write_text
 from pari_index.outputs.report_format import (
     HEAT_BUCKETS,
@@ -65,6 +67,7 @@ from pari_index.outputs.report_groups import build_groups, group_key, grouped_re
 from pari_index.outputs.report_labels import LABELS, SEVERITIES, STATUSES
 from pari_index.outputs.report_method import method_and_provenance
 from pari_index.outputs.report_view import Area, ClassStyles, Context, Finding, FindingLists, Group, Item
+from pari_index.outputs.results import input_labeller
 from pari_index.scoring.run import notices
 from pari_index.textexpr import format_text
 
@@ -280,6 +283,7 @@ def _item_rows(
 FINDING_SOURCE_COLUMNS = (
     "severity",
     "kind",
+    "title",
     "commune_code",
     "criterion_id",
     "file",
@@ -291,14 +295,16 @@ FINDING_SOURCE_COLUMNS = (
 )
 
 
-def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int) -> FindingLists:
-    """Each finding placed with its commune or among the general ones, and the count per kind."""
+def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int, label: InputLabel | None) -> FindingLists:
+    """Each finding placed with its commune or among the general ones, and the count per kind;
+    titles, messages and hints rendered in the report's language (pari_index.messages)."""
     found = FindingLists()
     if findings_table is None or not findings_table.height:
         return found
+    findings_table = localise_findings(findings_table, fmt.lang, label)
     fcols = set(findings_table.columns)
     frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in FINDING_SOURCE_COLUMNS)
-    for sev, kind, code, cid, file, sheet, row, column, message, hint in frame.iter_rows():
+    for sev, kind, title, code, cid, file, sheet, row, column, message, hint in frame.iter_rows():
         # Where the finding points: the file's name only (not the scoring machine's folders).
         where = " · ".join(
             t
@@ -319,6 +325,7 @@ def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int) -> F
             where,
             _text(message),
             _text(hint),
+            _text(title),
         )
         if code is not None and _text(code):
             found.by_commune.setdefault(_text(code), []).append(finding)
@@ -338,7 +345,11 @@ def _finding_kinds(frame: pl.DataFrame, fmt: Formatter, li: int) -> list[dict[st
             pl.col("severity").cast(pl.String).fill_null(""), pl.col("kind").cast(pl.String).fill_null("")
         )
         .group_by("severity", "kind")
-        .agg(pl.len().alias("n"), pl.col("commune_code").drop_nulls().n_unique().alias("communes"))
+        .agg(
+            pl.len().alias("n"),
+            pl.col("commune_code").drop_nulls().n_unique().alias("communes"),
+            pl.col("title").cast(pl.String).first(),
+        )
     )
     sev_order = {"error": 0, "warning": 1, "info": 2}
     kind_rows = sorted(by_kind.iter_rows(), key=lambda r: (sev_order.get(r[0], 3), -r[2], r[1], r[0]))
@@ -347,10 +358,11 @@ def _finding_kinds(frame: pl.DataFrame, fmt: Formatter, li: int) -> list[dict[st
             "severity": sev,
             "severity_label": SEVERITIES.get(sev, (sev, sev))[li],
             "kind": kind,
+            "title": _text(kind_title),
             "count": fmt.count(int(n)),
             "communes": fmt.count(int(n_communes)),
         }
-        for sev, kind, n, n_communes in kind_rows
+        for sev, kind, n, n_communes, kind_title in kind_rows
     ]
 
 
@@ -385,7 +397,7 @@ def _context(
         items=items,
         item_counts=item_counts,
         lazy=lazy,
-        findings=_findings(tables.get("findings"), fmt, li),
+        findings=_findings(tables.get("findings"), fmt, li, input_labeller(criteria, lang)),
         group_col=group_key(summary, about),
         scale=float(criteria.scale) if criteria is not None else _num(about.get("scale")) or 0.0,
     )
@@ -616,6 +628,7 @@ def render_report(
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
     if "summary" not in tables:
         raise ValueError("the tables have no summary")
+    tables = explained_in(tables, criteria, lang)  # results written in the other language
     env = _environment()
     if lazy_details is None:
         criteria_table = tables.get("criteria")

@@ -18,6 +18,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pari_index.messages import format_number
+
 #: Heat-map buckets on the share of an area's maximum: (lower bound, CSS class, legend).
 HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
     (0.9, "h4", "≥ 90 %"),
@@ -28,6 +30,8 @@ HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
 )
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: A loss in the results' top_lost text: "(−1.25)" (ranking.ranks.MINUS, or a hyphen).
+_LOSS = re.compile(r"\((?:\u2212|-)(\d+(?:\.\d+)?)\)")
 
 
 # --- bidirectional text -----------------------------------------------------------------------
@@ -99,7 +103,11 @@ def _num(value: Any) -> float | None:
 
 
 class Formatter:
+    """Numbers of the report, all through messages.format_number: "1.234,5" and "−0,25" in
+    Vietnamese, "1,234.5" and "−0.25" in English."""
+
     def __init__(self, lang: str, places: int, column_places: Callable[[str], int] | None = None) -> None:
+        self.lang = lang
         self.comma = lang == "vi"
         self.places = places
         # Places per results column under a rounding policy per level (None: all at ``places``).
@@ -115,24 +123,23 @@ class Formatter:
         x = _num(value)
         if x is None:
             return "–"
-        text = f"{x:.{self.places if places is None else places}f}"
-        if text.startswith("-") and not text.strip("-0.,"):
-            text = text[1:]
-        return text.replace(".", ",") if self.comma else text
+        return format_number(x, self.lang, self.places if places is None else places)
 
     def short(self, value: Any) -> str:
         """Item points with up to four places, trailing zeros dropped: 0,5 · 3,67 · 1."""
         x = _num(value)
         if x is None:
             return "–"
-        text = f"{x:.4f}".rstrip("0").rstrip(".")
-        if text == "-0":
-            text = "0"
-        return text.replace(".", ",") if self.comma else text
+        return format_number(x, self.lang, 4, trim=True)
 
     def count(self, n: int) -> str:
-        text = f"{n:,}"
-        return text.replace(",", ".") if self.comma else text
+        return format_number(n, self.lang)
+
+    def losses(self, text: str) -> str:
+        """The "most points lost" text of the results ("2.1 (−1.25), 1.1.4 (−1.00)", written with
+        a decimal point whatever the language) with its points as the report's language writes
+        them; the criterion ids stay as they are."""
+        return _LOSS.sub(lambda m: f"({format_number(-float(m.group(1)), self.lang, 2)})", text)
 
 
 def _sort_value(value: Any) -> str:

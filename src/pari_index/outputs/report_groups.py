@@ -254,7 +254,7 @@ def _facts(ctx: Context, rec: Mapping[str, Any], rank_text: str, cells: Sequence
     if gap is not None and nxt:
         facts.append(("", labels["gap"].format(gap=fmt.column(gap, "gap_to_next_class"), cls=nxt)))
     if _text(rec.get("top_lost")):
-        facts.append((labels["top_lost"], _text(rec.get("top_lost"))))
+        facts.append((labels["top_lost"], fmt.losses(_text(rec.get("top_lost")))))
     area_ranks = [f"{ar.short} {c.rank}" for ar, c in zip(ctx.areas, cells, strict=True) if c.rank]
     if area_ranks:
         facts.append((labels["area_ranks"], " · ".join(area_ranks)))

@@ -7,6 +7,8 @@ codes of the results file (unit types, item statuses, finding severities). Kept 
 
 from __future__ import annotations
 
+from pari_index.messages import SEVERITY, STATUS
+
 #: Every label the report shows, in Vietnamese and English (one dict, same keys).
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
@@ -198,21 +200,9 @@ UNIT_TYPES: dict[str, tuple[str, str]] = {
     "special_zone": ("Đặc khu", "Special zone"),
 }
 
-STATUSES: dict[str, tuple[str, str]] = {
-    "ok": ("", ""),
-    "appraised": ("sửa khi thẩm định", "changed at appraisal"),
-    "self_score_differs": ("tự chấm khác", "self-score differs"),
-    "not_assessed": ("chưa tự đánh giá", "not assessed"),
-    "no_survey": ("chưa có điều tra", "no survey"),
-    "evidence_missing": ("thiếu minh chứng", "evidence missing"),
-    "excluded": ("không áp dụng", "not applicable"),
-}
-
-SEVERITIES: dict[str, tuple[str, str]] = {
-    "error": ("Lỗi", "Error"),
-    "warning": ("Cảnh báo", "Warning"),
-    "info": ("Thông tin", "Info"),
-}
+# --- statuses and severities: one source with the findings' words (pari_index.messages) --------
+STATUSES: dict[str, tuple[str, str]] = {key: (words.vi, words.en) for key, words in STATUS.items()}
+SEVERITIES: dict[str, tuple[str, str]] = {key: (words.vi, words.en) for key, words in SEVERITY.items()}
 
 # --- method, version stamp, synthetic banner, commune profile (issue 13) ----------------------
 #: The words of :mod:`pari_index.outputs.report_method`, merged into :data:`LABELS` below. Texts

@@ -28,11 +28,12 @@ class Item:
 class Finding:
     severity: str
     severity_label: str
-    kind: str
+    kind: str  # the machine id (kept as data-kind for filtering; never shown as the label)
     criterion: str
     where: str
     message: str
     hint: str
+    title: str = ""  # the kind's title in the report's language (pari_index.messages)
 
 
 @dataclass(slots=True)

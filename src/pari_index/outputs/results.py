@@ -17,8 +17,10 @@ from typing import Literal
 import polars as pl
 
 from pari_index.criteria.methodology import method_lines
+from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem
+from pari_index.messages import InputLabel, localise_findings
 from pari_index.outputs.files import (
     UNIT_COLUMNS,
     UNIT_PREFIXES,
@@ -34,6 +36,7 @@ from pari_index.outputs.files import (
 )
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
+from pari_index.scoring.explanations import input_labels
 from pari_index.scoring.run import ScoreResult, notices
 
 Format = Literal["xlsx", "csv", "parquet"]
@@ -88,6 +91,8 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         **{f"method_{i + 1}": line for i, line in enumerate(method_lines(c, lang))},
         # Version, criteria and input hashes, run date, synthetic: the report's version stamp.
         **provenance_about(c, result.criteria_file, result.sources),
+        # The language the explanations, findings and notes of these results are written in.
+        "lang": lang,
         **(extra or {}),
     }
     return pl.DataFrame({"key": list(items), "value": list(items.values())})
@@ -107,13 +112,41 @@ def result_tables(
     banner = notices({**result.completeness.facts(), **unit_names(result.criteria).about()}, lang)
     if banner:
         shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))
+    findings = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
     return ResultTables(
         summary=shown,
         criteria=display_frame(result.details, 4),
-        findings=result.findings,
-        rows=result.ledger,
+        findings=findings,
+        rows=_reasons_in(result.ledger, result.findings["message"], findings["message"]),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
     )
+
+
+def _reasons_in(ledger: pl.DataFrame, written: pl.Series, shown: pl.Series) -> pl.DataFrame:
+    """The ledger with the reasons of its rows (the messages of their findings, as the findings
+    were written) in the words the findings table shows them in (``shown``, row for row)."""
+    if "reasons" not in ledger.columns or written.len() == 0:
+        return ledger
+    pairs = (
+        pl.DataFrame({"written": written, "shown": shown})
+        .drop_nulls()
+        .unique("written")
+        .filter(pl.col("written") != pl.col("shown"))
+        # The longest first, so that a message inside a longer one never takes its place.
+        .sort(pl.col("written").str.len_chars(), descending=True)
+    )
+    if pairs.height == 0:
+        return ledger
+    replaced = pl.col("reasons").str.replace_many(pairs["written"].to_list(), pairs["shown"].to_list())
+    return ledger.with_columns(replaced.alias("reasons"))
+
+
+def input_labeller(criteria: CriteriaSet | None, lang: str) -> InputLabel | None:
+    """Shows a criterion's input by its label in ``lang`` (findings name inputs by their labels)."""
+    if criteria is None:
+        return None
+    labels = input_labels(resolve_leaves(criteria), lang)
+    return lambda criterion, name: labels.get(f"{criterion}:{name}")
 
 
 def _grouping_about(summary: pl.DataFrame | None) -> dict[str, str]:

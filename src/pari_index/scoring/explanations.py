@@ -16,6 +16,7 @@ import polars as pl
 from pari_index.criteria.model import Leaf
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
 from pari_index.intake.assessments import CRITERION
+from pari_index.messages import format_number
 from pari_index.textexpr import format_text
 
 _T: dict[str, tuple[str, str]] = {
@@ -81,16 +82,61 @@ _EVIDENCE: dict[str, tuple[str, str]] = {
 
 
 def _pts(value: Decimal | int, lang: str) -> str:
-    text = f"{Decimal(value):f}".rstrip("0").rstrip(".") if "." in f"{Decimal(value):f}" else f"{value}"
     word = "điểm" if lang == "vi" else "points"
-    return f"{text.replace('.', ',') if lang == 'vi' else text} {word}"
+    return f"{format_number(Decimal(value), lang)} {word}"
 
 
 def _num(value: Decimal, lang: str) -> str:
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+    return format_number(value, lang)
+
+
+def input_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
+    """ "criterion:input" -> the input's label in ``lang`` (its Vietnamese label when it has no
+    English one), for every input that has a label."""
+    labels: dict[str, str] = {}
+    for leaf in leaves:
+        for name, spec in leaf.inputs.items():
+            label = spec.label_en if lang == "en" and spec.label_en else spec.label
+            if label:
+                labels[f"{leaf.id}:{name}"] = label
+    return labels
+
+
+#: A decimal as a cell may hold it, with one decimal mark: its digits are shown with ``lang``'s mark.
+_DECIMAL = r"^-?\d+[.,]\d+$"
+
+
+def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into: str = "inputs") -> pl.DataFrame:
+    """``frame`` with its ``inputs`` text ("name=value; ...") written to column ``into`` showing
+    each input by its label in ``lang`` and decimals with ``lang``'s decimal mark ("Tỷ lệ hồ sơ
+    đúng hạn = 92,5"). Each distinct (criterion, inputs) pair is rewritten once."""
+    if "inputs" not in frame.columns or frame.height == 0:
+        return frame.with_columns(pl.lit(None, dtype=pl.String).alias(into)) if into not in frame.columns else frame
+    labels = input_labels(leaves, lang)
+    pairs = frame.select(CRITERION, pl.col("inputs").cast(pl.String)).unique().drop_nulls()
+    piece = pl.col("_piece")
+    name = piece.str.extract(r"^([^=]*)=", 1)
+    value = piece.str.extract(r"^[^=]*=(.*)$", 1)
+    mark = "," if lang == "vi" else "."
+    shown_value = (
+        pl.when(value.str.contains(_DECIMAL)).then(value.str.replace(r"[.,]", mark, literal=False)).otherwise(value)
+    )
+    shown_name = (pl.col(CRITERION) + ":" + name).replace_strict(labels, default=name, return_dtype=pl.String)
+    rewritten = (
+        pairs.with_columns(pl.col("inputs").str.split("; ").alias("_piece"))
+        .explode("_piece")
+        .with_columns(
+            pl.when(name.is_null()).then(piece).otherwise(format_text("{}={}", shown_name, shown_value)).alias("_shown")
+        )
+        .group_by(CRITERION, "inputs", maintain_order=True)
+        .agg(pl.col("_shown").str.join("; "))
+    )
+    return (
+        frame.with_columns(pl.col("inputs").cast(pl.String))
+        .join(rewritten, on=[CRITERION, "inputs"], how="left", maintain_order="left")
+        .with_columns(pl.coalesce("_shown", "inputs").alias(into))
+        .drop("_shown")
+    )
 
 
 def describe_interval(interval: Interval, lang: str = "vi", unit: str = "") -> str:
@@ -196,12 +242,14 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
     ev = pl.col("evidence_status").replace_strict(evidence_words, default="", return_dtype=pl.String)
     parts = [
         pl.col("_text"),
-        pl.when(pl.col("inputs").is_not_null()).then(format_text("{}: {}", pl.lit(inputs_word), pl.col("inputs"))),
+        pl.when(pl.col("_inputs").is_not_null()).then(format_text("{}: {}", pl.lit(inputs_word), pl.col("_inputs"))),
         pl.when(ev != "").then(format_text("{}: {}", pl.lit(evidence_word), ev)),
         pl.when(pl.col("reason").is_not_null()).then(format_text("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
     ]
+    # The inputs by their labels in the explanation; the ``inputs`` column keeps the ids (data).
     return (
-        details.join(texts, on=[CRITERION, "branch"], how="left")
+        labelled_inputs(details, leaves, lang, into="_inputs")
+        .join(texts, on=[CRITERION, "branch"], how="left", maintain_order="left")
         .with_columns(pl.concat_str(parts, separator=" | ", ignore_nulls=True).alias("explanation"))
-        .drop("_text")
+        .drop("_text", "_inputs")
     )

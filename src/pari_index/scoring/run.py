@@ -24,7 +24,7 @@ from pari_index.criteria.compiling import COMMUNE, CompiledSet, compile_criteria
 from pari_index.criteria.loading import LoadedCriteria, default_criteria_path, load_criteria
 from pari_index.criteria.methodology import unreachable_text
 from pari_index.criteria.model import CriteriaSet, Leaf, Part, unreachable_points
-from pari_index.criteria.points import SCALE, RoundingMode, to_units, unit_step
+from pari_index.criteria.points import RoundingMode, to_units, unit_step
 from pari_index.criteria.rules import Deadline
 from pari_index.criteria.units import UnitNames
 from pari_index.errors import IntakeError, Problem, UsageError
@@ -44,6 +44,7 @@ from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.intake.values import number_as_read
 from pari_index.limits import check_run_size
+from pari_index.messages import params_json, parse_params
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_dir_problem,
@@ -52,6 +53,7 @@ from pari_index.scoring.verification import (
     leaf_frame,
     missing_evidence_zeroes,
     read_appraisal,
+    verification_findings,
 )
 from pari_index.textexpr import format_text
 
@@ -384,6 +386,14 @@ def _fixed_dates_of_another_year(
         f"of items {', '.join(fixed[:6])}{', …' if len(fixed) > 6 else ''} stay as written",
         "hint": "write those deadlines as days of the year ({month: 1, day: 31}) to move them with --year, "
         "or score without --year",
+        "params": params_json(
+            {
+                "year": str(year),
+                "criteria": criteria.id,
+                "set_year": str(criteria.year),
+                "deadlines": ", ".join(fixed[:6]) + (", …" if len(fixed) > 6 else ""),
+            }
+        ),
     }
 
 
@@ -456,6 +466,7 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
                 file=file,
                 hint="correct the file (see the problems above), or give --allow-incomplete to score "
                 "without it (the results then say they are incomplete)",
+                params={"count": mine.height},
             )
         )
     no_survey_communes = 0
@@ -497,6 +508,7 @@ def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
             field=row["column"],
             hint=row["hint"],
             severity=row["severity"],
+            params=parse_params(row.get("params")),
         )
         for row in findings.iter_rows(named=True)
     ]
@@ -539,7 +551,7 @@ def _score_frames(
             appraisal.findings,
             # Evidence findings come located at the evidence cell; those with no evidence cell at
             # all (nothing given) and self-score findings are located here.
-            _locate(pl.concat([_verification_findings(details), evidence_found]), intake),
+            _locate(pl.concat([verification_findings(details), evidence_found]), intake),
             _unreachable_findings(criteria, lang),
         ]
     )
@@ -776,90 +788,19 @@ def _unreachable_findings(criteria: CriteriaSet, lang: str) -> pl.DataFrame:
             "message": unreachable_text(item, lang),
             "hint": hint,
             "size": float(item.points),
+            "params": params_json(
+                {
+                    "criterion": item.node,
+                    "printed": float(item.printed),
+                    "children": float(item.children),
+                    "points": float(item.points),
+                    "reason": item.reason,
+                }
+            ),
         }
         for item in unreachable_points(criteria)
     ]
     return pl.DataFrame(rows, schema=empty_findings().schema) if rows else empty_findings()
-
-
-def _verification_findings(details: pl.DataFrame) -> pl.DataFrame:
-    def make(
-        df: pl.DataFrame, severity: str, kind: str | pl.Expr, message: pl.Expr, hint: str, size: pl.Expr
-    ) -> pl.DataFrame:
-        kind_expr = pl.lit(kind) if isinstance(kind, str) else kind
-        return df.select(
-            pl.lit(severity).alias("severity"),
-            kind_expr.alias("kind"),
-            pl.col(COMMUNE),
-            pl.col(CRITERION),
-            pl.lit(None, dtype=pl.String).alias("file"),
-            pl.lit(None, dtype=pl.String).alias("sheet"),
-            pl.lit(None, dtype=pl.Int64).alias("row"),
-            pl.lit(None, dtype=pl.String).alias("column"),
-            message.alias("message"),
-            pl.lit(hint).alias("hint"),
-            size.alias("size"),
-        )
-
-    def pts(column: str) -> pl.Expr:
-        return (pl.col(column) / SCALE).round(4)
-
-    diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
-    appraised = details.filter(
-        pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
-    )
-    # One finding per commune for the items it left empty, not one per item.
-    missing = (
-        details.filter(pl.col("status") == "not_assessed")
-        .group_by(COMMUNE)
-        .agg(pl.col(CRITERION).alias("_items"))
-        .with_columns(
-            pl.lit(None, dtype=pl.String).alias(CRITERION),
-            pl.col("_items").list.len().alias("_n"),
-            pl.col("_items").list.head(12).list.join(", ").alias("_list"),
-        )
-        .sort(COMMUNE)
-    )
-    parts = [
-        make(
-            diff,
-            "warning",
-            "self-score-differs",
-            format_text(
-                "self-score {} but the rules give {} on the reported inputs", pts("self_score"), pts("computed_score")
-            ),
-            "the computed score is used; check the inputs or the self-score",
-            pts("self_score") - pts("computed_score"),
-        ),
-        make(
-            appraised,
-            "info",
-            "appraisal-correction",
-            format_text(
-                "appraisal changed {} to {} ({})",
-                pts("computed_score"),
-                pts("appraised_score"),
-                pl.col("appraisal_reason"),
-            ),
-            "",
-            pts("appraised_score") - pts("computed_score").fill_null(0),
-        ),
-        make(
-            missing,
-            "warning",
-            "not-assessed",
-            format_text(
-                "{} item(s) have no input and score 0: {}{}",
-                pl.col("_n"),
-                pl.col("_list"),
-                pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit("")),
-            ),
-            "fill in these items in the self-assessment (see the criteria sheet)",
-            pl.lit(None, dtype=pl.Float64),
-        ),
-    ]
-    out = pl.concat(parts).cast(empty_findings().schema)
-    return out
 
 
 def _div_round(a: pl.Expr, b: pl.Expr, mode: RoundingMode) -> pl.Expr:

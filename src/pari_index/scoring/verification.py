@@ -151,18 +151,20 @@ def _appraisal_decisions(
     row_problems += rows_to_problems(
         decisions,
         pl.col("score").is_not_null() & pl.col("score_override").is_null(),
-        "bad-value",
+        "bad-score",
         lambda r: f"score {r['score']!r} is not a number of points (at most 4 decimals)",
         "write the appraised points, e.g. 0,75",
         field="score",
+        params=lambda r: {"value": repr(r["score"])},
     )
     row_problems += rows_to_problems(
         decisions,
         pl.col("evidence_accepted").is_not_null() & pl.col("evidence_accepted_flag").is_null(),
-        "bad-value",
+        "bad-decision",
         lambda r: f"evidence_accepted {r['evidence_accepted']!r} is not có/không (yes/no)",
         "write có (the explanation is accepted) or không",
         field="evidence_accepted",
+        params=lambda r: {"value": repr(r["evidence_accepted"])},
     )
     known_leaves = {leaf.id for leaf in leaves}
     unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves))
@@ -174,6 +176,7 @@ def _appraisal_decisions(
         pl.col(VALUE).is_null() & unknown_leaf,
         "unknown-criterion",
         lambda r: f"criterion {r[CRITERION]} is not a scored item of this set",
+        params=lambda r: {"criterion": r[CRITERION]},
     )
     row_problems += rows_to_problems(
         decisions,
@@ -181,6 +184,7 @@ def _appraisal_decisions(
         "unknown-commune",
         lambda r: f"commune {r[COMMUNE]} is not in the commune register",
         "correct the code (codes keep their leading zeros)",
+        params=lambda r: {"commune": r[COMMUNE]},
     )
     decisions = decisions.filter(~unknown_leaf & ~unknown_commune)
     return (
@@ -340,10 +344,11 @@ def evidence_findings(details: pl.DataFrame) -> pl.DataFrame:
     is_file_state = status.is_in(list(FILE_STATES))
     names = gaps.filter(is_file_state)["evidence_file"].drop_nulls().unique().to_list()
     shown_names = {name: shown(name) for name in names}
+    file_name = pl.col("evidence_file").replace_strict(shown_names, default="", return_dtype=pl.String)
     about_file = pl.when(is_file_state).then(
         format_text(
             " ({}{})",
-            pl.col("evidence_file").replace_strict(shown_names, default="", return_dtype=pl.String),
+            file_name,
             pl.when(pl.col(EVIDENCE_NOTE).is_not_null()).then(": " + pl.col(EVIDENCE_NOTE)).otherwise(pl.lit("")),
         )
     )
@@ -360,6 +365,16 @@ def evidence_findings(details: pl.DataFrame) -> pl.DataFrame:
         pl.concat_str([message, about_file.fill_null("")]).alias("message"),
         status.replace_strict(_FILE_HINTS, default=_GAP_HINT, return_dtype=pl.String).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),
+        # The file's name for both languages; the note on it (the system's words) in English only.
+        pl.struct(
+            score=(pl.col("final_score") / SCALE).round(4),
+            file=pl.when(is_file_state).then(format_text(" ({})", file_name)).otherwise(pl.lit("")),
+            note=pl.when(is_file_state & pl.col(EVIDENCE_NOTE).is_not_null())
+            .then(": " + pl.col(EVIDENCE_NOTE))
+            .otherwise(pl.lit("")),
+        )
+        .struct.json_encode()
+        .alias("params"),
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
 
 
@@ -465,3 +480,85 @@ def leaf_frame(leaves: Sequence[Leaf]) -> pl.DataFrame:
 def missing_evidence_zeroes(policy: pl.Expr, status: pl.Expr) -> pl.Expr:
     """True where the evidence status makes the item score 0 under its policy."""
     return (policy == MissingEvidence.zero.value) & status.is_in(list(EVIDENCE_GAPS))
+
+
+def verification_findings(details: pl.DataFrame) -> pl.DataFrame:
+    """The findings of the checks on scored items: self-scores the rules do not give, the
+    council's corrections, and per commune the items it left without input."""
+
+    def make(df: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str, size: pl.Expr,
+             params: pl.Expr) -> pl.DataFrame:  # fmt: skip
+        return df.select(
+            pl.lit(severity).alias("severity"),
+            pl.lit(kind).alias("kind"),
+            pl.col(COMMUNE),
+            pl.col(CRITERION),
+            pl.lit(None, dtype=pl.String).alias("file"),
+            pl.lit(None, dtype=pl.String).alias("sheet"),
+            pl.lit(None, dtype=pl.Int64).alias("row"),
+            pl.lit(None, dtype=pl.String).alias("column"),
+            message.alias("message"),
+            pl.lit(hint).alias("hint"),
+            size.alias("size"),
+            params.struct.json_encode().alias("params"),
+        )
+
+    def pts(column: str) -> pl.Expr:
+        return (pl.col(column) / SCALE).round(4)
+
+    diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
+    appraised = details.filter(
+        pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
+    )
+    # One finding per commune for the items it left empty, not one per item.
+    missing = (
+        details.filter(pl.col("status") == "not_assessed")
+        .group_by(COMMUNE)
+        .agg(pl.col(CRITERION).alias("_items"))
+        .with_columns(
+            pl.lit(None, dtype=pl.String).alias(CRITERION),
+            pl.col("_items").list.len().alias("_n"),
+            pl.col("_items").list.head(12).list.join(", ").alias("_list"),
+        )
+        .sort(COMMUNE)
+    )
+    items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
+    parts = [
+        make(
+            diff,
+            "warning",
+            "self-score-differs",
+            format_text(
+                "self-score {} but the rules give {} on the reported inputs", pts("self_score"), pts("computed_score")
+            ),
+            "the computed score is used; check the inputs or the self-score",
+            pts("self_score") - pts("computed_score"),
+            pl.struct(self_score=pts("self_score"), computed=pts("computed_score")),
+        ),
+        make(
+            appraised,
+            "info",
+            "appraisal-correction",
+            format_text(
+                "appraisal changed {} to {} ({})",
+                pts("computed_score"),
+                pts("appraised_score"),
+                pl.col("appraisal_reason"),
+            ),
+            "",
+            pts("appraised_score") - pts("computed_score").fill_null(0),
+            pl.struct(
+                computed=pts("computed_score"), appraised=pts("appraised_score"), reason=pl.col("appraisal_reason")
+            ),
+        ),
+        make(
+            missing,
+            "warning",
+            "not-assessed",
+            format_text("{} item(s) have no input and score 0: {}", pl.col("_n"), items),
+            "fill in these items in the self-assessment (see the criteria sheet)",
+            pl.lit(None, dtype=pl.Float64),
+            pl.struct(count=pl.col("_n"), items=items),
+        ),
+    ]
+    return pl.concat(parts).cast(FINDING_SCHEMA)  # type: ignore[arg-type]

@@ -1,0 +1,351 @@
+"""One language per output: every finding kind has Vietnamese and English words, and the outputs
+officials read (the report, the findings of the results, ``pari explain``, the console of
+``pari score``) show them in their own language only, inputs by their labels, numbers as the
+language writes them.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import re
+import string
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from test_scoring import CRITERIA, write_example
+
+from pari_index.cli import main
+from pari_index.criteria.loading import load_criteria
+from pari_index.errors import Problem
+from pari_index.messages import CATALOGUE, MINUS, catalogue_markdown, format_number, localise_findings, render
+from pari_index.outputs.report import render_report
+from pari_index.outputs.results import read_results
+from pari_index.scoring.verification import EVIDENCE_GAPS
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "pari_index"
+#: Strings that look like finding kinds but are not (text encodings).
+NOT_KINDS = {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"}
+#: Words of English that no Vietnamese text of the catalogue may hold.
+ENGLISH = {
+    "the", "is", "are", "not", "of", "and", "with", "has", "have", "was", "file", "cell", "column", "row", "item",
+    "value", "cannot", "more", "than", "found", "given", "evidence", "score", "scores", "points", "missing", "name",
+    "check", "give", "write", "correct", "add",
+}  # fmt: skip
+
+
+def emitted_kinds() -> set[str]:
+    """Every finding kind the stages that produce findings can emit: the kind-like string constants
+    of intake, scoring and ranking (and the limits), and the evidence kinds built from their status."""
+    found: set[str] = set()
+    kind_like = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
+    files = [*(SRC / "intake").rglob("*.py"), *(SRC / "scoring").rglob("*.py"), *(SRC / "ranking").rglob("*.py")]
+    for path in [*files, SRC / "limits.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and kind_like.match(node.value):
+                found.add(node.value)
+    return (found - NOT_KINDS) | {f"evidence-{gap}" for gap in EVIDENCE_GAPS}
+
+
+def test_the_walk_finds_the_kinds_it_must() -> None:
+    # Were the walk broken (a moved folder, a changed pattern), the next test would pass on nothing.
+    kinds = emitted_kinds()
+    assert {"self-score-differs", "bad-value", "evidence-missing", "evidence-file_not_found", "xlsx-damaged"} <= kinds
+    assert len(kinds) > 80
+
+
+def test_every_kind_the_source_emits_has_words_in_both_languages() -> None:
+    missing = sorted(emitted_kinds() - set(CATALOGUE))
+    assert not missing, f"add these kinds to pari_index.messages.CATALOGUE: {missing}"
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("kind", sorted(CATALOGUE))
+def test_each_entry_is_written_in_both_languages(kind: str) -> None:
+    entry = CATALOGUE[kind]
+    texts = [entry.title, entry.message, *([entry.hint] if entry.hint else [])]
+    for words in texts:
+        assert words.vi.strip() and words.en.strip(), kind
+        assert words.vi != words.en, (kind, words.vi)
+        # Neither the parameters' names nor column and command names (evidence_accepted, pari score).
+        fixed = re.sub(r"\{[^}]*\}|\w+_\w+|pari \w+", " ", words.vi)
+        english = set(re.findall(r"[a-z]+", fixed.lower())) & ENGLISH
+        assert not english, (kind, words.vi, english)
+    # The Vietnamese message names no parameter the English one lacks: a finding fills either. (It
+    # may leave one out: the system's own note on an evidence file is in English only.)
+    assert _fields(entry.message.vi) <= _fields(entry.message.en), kind
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "vi", "en"),
+    [
+        (1234.5, 1, "1.234,5", "1,234.5"),
+        (Decimal("1234567.25"), None, "1.234.567,25", "1,234,567.25"),
+        (-1.0, 2, f"{MINUS}1,00", f"{MINUS}1.00"),
+        (-0.001, 2, "0,00", "0.00"),  # no sign on a number that shows as zero
+        (7.7, None, "7,7", "7.7"),
+        (0.25, 4, "0,2500", "0.2500"),
+        (10600, None, "10.600", "10,600"),
+        (None, 2, "–", "–"),
+        (float("nan"), 2, "–", "–"),
+    ],
+)
+def test_numbers_as_each_language_writes_them(value: Any, places: int | None, vi: str, en: str) -> None:
+    assert format_number(value, "vi", places) == vi
+    assert format_number(value, "en", places) == en
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
+def test_a_formatted_number_reads_back(value: Decimal) -> None:
+    vi = format_number(value, "vi").replace(MINUS, "-").replace(".", "").replace(",", ".")
+    en = format_number(value, "en").replace(MINUS, "-").replace(",", "")
+    assert Decimal(vi) == value and Decimal(en) == value
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+
+def test_a_finding_is_rendered_from_its_parameters_in_either_language() -> None:
+    params = {"self_score": 1.5, "computed": 0.75}
+    assert render("self-score-differs", params, "vi") == (
+        "tự chấm 1,5 điểm nhưng quy tắc cho 0,75 điểm với số liệu đã báo cáo"
+    )
+    assert render("self-score-differs", params, "en") == "self-score 1.5 but the rules give 0.75 on the reported inputs"
+
+
+def test_an_input_is_shown_by_its_label() -> None:
+    labels = {("1.1.3", "done"): "Số nhiệm vụ hoàn thành"}
+    params = {"commune": "00101", "criterion": "1.1.3", "input": "done"}
+    text = render("conflicting-values", params, "vi", label=lambda c, i: labels.get((c, i)))
+    assert "Số nhiệm vụ hoàn thành" in text and "done" not in text
+
+
+def test_a_finding_without_parameters_never_falls_back_to_the_other_language() -> None:
+    english = "column 'x' appears twice (columns 3 and 5)"
+    assert render("duplicate-column", None, "vi", message=english) == "Cột trùng tên"
+    assert render("duplicate-column", None, "en", message=english) == english
+    # Written in Vietnamese (a results file read back), shown in English: the catalogue's words.
+    assert render("duplicate-column", None, "en", message="Cột trùng tên", written="vi") == "Column appears twice"
+
+
+def test_the_console_renders_a_problem_in_the_language_asked() -> None:
+    problem = Problem("unknown-commune", "commune 009 is not in the commune register", file="a.csv", row=4,
+                      hint="add it to the register", params={"commune": "009"})  # fmt: skip
+    assert problem.render() == (
+        "a.csv row 4: commune 009 is not in the commune register [unknown-commune]\n    hint: add it to the register"
+    )
+    assert problem.render("vi") == (
+        "a.csv hàng 4: xã 009 không có trong danh sách đơn vị [unknown-commune]\n"
+        "    gợi ý: bổ sung vào danh sách, hoặc sửa mã (mã giữ các số 0 ở đầu)"
+    )
+
+
+# --- the outputs of a run with findings of many kinds ------------------------------------------------
+
+BAD_ROWS = (
+    "00101,9.9,,1,,,,,\n"  # unknown-criterion
+    "00105,2.2,,-3,,,,,\n"  # negative-value
+    "00105,1.1.4,,bốn,,,,,\n"  # bad-value
+    "00109,1.2.3,,có,,,,,\n"  # unknown-commune
+    "00103,1.1.3,nothing,4,,,,,\n"  # unknown-input
+    "00104,2.1,on_time,5,,,,,\n00104,2.1,on_time,6,,,,,\n"  # conflicting-values
+    "00105,1.2.1,,4,,,,,\n00105,1.2.1,,4,,,,,\n"  # duplicate-row
+)
+BAD_APPRAISAL = "00101,1.1.3,,,nhiều,,Chấm lại,Lê C\n00102,1.1.3,,,1,,,Lê C\n"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("languages")
+    paths = write_example(folder)
+    long = paths["long"].read_text(encoding="utf-8")
+    paths["long"].write_text(long + BAD_ROWS, encoding="utf-8")
+    paths["appraisal"].write_text(paths["appraisal"].read_text(encoding="utf-8") + BAD_APPRAISAL, encoding="utf-8")
+    register = paths["communes"].read_text(encoding="utf-8")
+    paths["communes"].write_text(register + "00106,,huyện,Quận A,Tỉnh Thử Nghiệm\n", encoding="utf-8")
+    done: dict[str, Any] = {}
+    for lang in ("vi", "en"):
+        out, report = folder / f"results-{lang}.xlsx", folder / f"report-{lang}.html"
+        args = ["score", str(paths["long"]), "--criteria", str(CRITERIA), "--communes", str(paths["communes"])]
+        args += ["--appraisal", str(paths["appraisal"]), "--survey", str(paths["survey"]), "-o", str(out)]
+        result = CliRunner().invoke(main, [*args, "--report", str(report), "--lang", lang, "-q"])
+        assert result.exit_code == 1, result.output  # rows were rejected
+        explained = CliRunner().invoke(
+            main, ["explain", "00102", "--results", str(out), "--criteria", str(CRITERIA), "--lang", lang]
+        )
+        assert explained.exit_code == 0, explained.output
+        done[lang] = {
+            "console": result.output,
+            "report": report.read_text(encoding="utf-8"),
+            "results": read_results(out),
+            "explain": explained.output,
+        }
+    return done
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees: the page without its scripts, styles and tags."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"<[^>]+>", " ", page)
+    return html.unescape(page)
+
+
+def fragments(lang: str) -> set[str]:
+    """The fixed parts of the catalogue's texts in ``lang`` (between parameters), long enough to be
+    telling and not shared with the other language (a column name such as evidence_accepted): none
+    may appear in an output in the other language."""
+    found: set[str] = set()
+    other: list[str] = []
+    for entry in CATALOGUE.values():
+        for words in (entry.title, entry.message, entry.hint):
+            if words is None:
+                continue
+            other.append(words.get("en" if lang == "vi" else "vi"))
+            for part in re.split(r"\{[^}]*\}", words.get(lang)):
+                if len(part.strip()) >= 16:
+                    found.add(part.strip(" :;,.()"))
+    return {part for part in found if not any(part in text for text in other)}
+
+
+def codes_in(text: str) -> set[str]:
+    return {kind for kind in CATALOGUE if re.search(rf"(?<![\w-]){re.escape(kind)}(?![\w-])", text)}
+
+
+def test_the_run_has_findings_of_many_kinds(run: dict[str, Any]) -> None:
+    kinds = set(run["vi"]["results"]["findings"]["kind"].to_list())
+    wanted = {
+        "unknown-criterion", "negative-value", "bad-value", "unknown-commune", "unknown-input", "conflicting-values",
+        "duplicate-row", "self-score-differs", "appraisal-correction", "bad-score", "missing-reason",
+        "unknown-unit-type", "missing-name", "evidence-missing",
+    }  # fmt: skip
+    assert wanted <= kinds, wanted - kinds
+
+
+def test_the_vietnamese_report_shows_no_codes_and_no_english_messages(run: dict[str, Any]) -> None:
+    text = visible_text(run["vi"]["report"])
+    assert not codes_in(text)
+    assert not [f for f in fragments("en") if f in text]
+    # The findings are there, in Vietnamese: titles and messages of the catalogue.
+    assert "Tự chấm khác điểm tính theo quy tắc" in text and "tiêu chí 9.9 không phải là tiêu chí được chấm" in text
+    # The points lost, written with a point in the results, with a comma on the page.
+    assert re.search(r"\(\u2212\d+,\d\d\)", text) and not re.search(r"\(\u2212\d+\.\d", text)
+
+
+def test_the_english_report_shows_no_codes_and_no_vietnamese_messages(run: dict[str, Any]) -> None:
+    text = visible_text(run["en"]["report"])
+    assert not codes_in(text)
+    assert not [f for f in fragments("vi") if f in text]
+    assert "Self-score differs from the rules" in text and "criterion 9.9 is not a scored item" in text
+    assert re.search(r"\(\u2212\d+\.\d\d\)", text) and not re.search(r"\(\u2212\d+,\d", text)
+
+
+@pytest.mark.parametrize(("lang", "other"), [("vi", "en"), ("en", "vi")])
+def test_the_findings_of_the_results_are_in_their_language(run: dict[str, Any], lang: str, other: str) -> None:
+    findings = run[lang]["results"]["findings"]
+    shown = findings.select("title", "message", "hint")
+    assert shown["title"].null_count() == 0 and shown["message"].null_count() == 0
+    text = "\n".join(str(v) for row in shown.iter_rows() for v in row if v is not None)
+    assert not codes_in(text)
+    assert not [f for f in fragments(other) if f in text]
+    assert set(findings["lang"].to_list()) == {lang}
+    # The kind stays a column, the machine id to filter on.
+    assert "self-score-differs" in findings["kind"].to_list()
+    # The reasons the rows table gives for rejected rows are the findings' messages, in the same words.
+    reasons = "\n".join(run[lang]["results"]["rows"]["reasons"].drop_nulls().to_list())
+    assert reasons and not [f for f in fragments(other) if f in reasons]
+    assert ("không phải là tiêu chí được chấm" if lang == "vi" else "is not a scored item") in reasons
+
+
+@pytest.mark.parametrize(("lang", "other"), [("vi", "en"), ("en", "vi")])
+def test_explain_and_the_console_speak_one_language(run: dict[str, Any], lang: str, other: str) -> None:
+    for text in (run[lang]["explain"], run[lang]["console"]):
+        assert not [f for f in fragments(other) if f in text]
+    explained = run[lang]["explain"]
+    if lang == "vi":
+        assert "Trạng thái" not in explained or "self_score_differs" not in explained
+        assert "tổng" in explained and "Cách chấm" in explained and "Method" not in explained
+    else:
+        assert "total" in explained and "Method" in explained and "Cách chấm" not in explained
+        # No Vietnamese word of pari's own: the branch, evidence and status words are English.
+        assert not re.search(r"đầu vào|minh chứng|thẩm định:|Tự chấm|điểm\b", explained)
+
+
+def test_a_report_of_every_kind_shows_each_in_its_language(run: dict[str, Any]) -> None:
+    """A findings table holding one finding of every kind of the catalogue, with and without
+    parameters, rendered into both reports."""
+    tables = dict(run["vi"]["results"])
+    rows = []
+    for kind, entry in CATALOGUE.items():
+        names = sorted(_fields(entry.message.en))
+        params = '{"' + '": "x", "'.join(names) + '": "x"}' if names else "{}"
+        for with_params in (params, None):
+            rows.append({"severity": "warning", "kind": kind, "message": "English words",
+                         "hint": "English hint", "params": with_params})  # fmt: skip
+    every = pl.DataFrame(rows, schema={c: pl.String for c in ("severity", "kind", "message", "hint", "params")})
+    tables["findings"] = every
+    criteria = load_criteria(CRITERIA).criteria
+    vi = visible_text(render_report(tables, lang="vi", criteria=criteria))
+    en = visible_text(render_report(tables, lang="en", criteria=criteria))
+    assert not codes_in(vi) and not codes_in(en)
+    assert "English words" not in vi and "English hint" not in vi
+    assert not [f for f in fragments("en") if f in vi]
+    assert not [f for f in fragments("vi") if f in en]
+    for entry in CATALOGUE.values():
+        assert entry.title.vi in vi and entry.title.en in en
+
+
+def test_results_written_in_one_language_are_reported_in_the_other(run: dict[str, Any]) -> None:
+    findings = run["vi"]["results"]["findings"]
+    english = localise_findings(findings, "en")
+    text = "\n".join(v for v in english["message"].to_list() + english["hint"].drop_nulls().to_list() if v)
+    assert not [f for f in fragments("vi") if f in text]
+    assert set(english["lang"].to_list()) == {"en"}
+
+
+def test_the_documented_catalogue_is_the_catalogue() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "findings.md"
+    command = (
+        "python -c 'from pari_index.messages import catalogue_markdown as m; print(m(), end=\"\")' > docs/findings.md"
+    )
+    assert docs.read_text(encoding="utf-8") == catalogue_markdown(), f"write it again: {command}"
+
+
+def _words(lang: str) -> set[str]:
+    """pari's own words for branches and evidence in ``lang`` (scoring.explanations)."""
+    from pari_index.scoring import explanations
+
+    i = 0 if lang == "vi" else 1
+    return {pair[i] for table in (explanations._T, explanations._EVIDENCE) for pair in table.values() if pair[i]}
+
+
+def test_explain_text_speaks_the_language_asked(tmp_path: Path) -> None:
+    from test_scoring import score_example
+
+    from pari_index.outputs.explain import explain_text
+
+    result = score_example(write_example(tmp_path))  # scored in Vietnamese, the default
+    for commune in ("00102", "00103", "00104", "00105"):
+        english = explain_text(result.details, result.leaves, commune, lang="en")
+        vietnamese = explain_text(result.details, result.leaves, commune, lang="vi")
+        assert "Self-score" in english and "Tự chấm" not in english
+        assert "Tự chấm" in vietnamese and "Self-score" not in vietnamese
+        assert not [w for w in _words("vi") if w in english], commune
+        assert not [w for w in _words("en") if len(w) > 8 and w in vietnamese], commune
+    english = explain_text(result.details, result.leaves, "00102", "2.2", lang="en")
+    assert f"Final: {MINUS}0.50" in english and "Status: scored" in english
+    vietnamese = explain_text(result.details, result.leaves, "00102", "2.2", lang="vi")
+    assert f"Điểm cuối cùng: {MINUS}0,50" in vietnamese and "Trạng thái: đã chấm" in vietnamese
+    # An input with a label in the criteria set appears by it, in the language asked.
+    assert "Ngày ký số kế hoạch=15/02/2024" in explain_text(result.details, result.leaves, "00102", "1.1.1")
