@@ -159,7 +159,7 @@ def test_hostile_names_are_escaped() -> None:
     assert "&#34;quoted&#34; &amp; &#39;single&#39;" in html
     assert "{{ 7*7 }}" in html
     assert "<script>alert" not in html and "<img" not in html and "<b>" not in html
-    assert html.count("<script") == 2  # the labels (JSON) and the report's own script
+    assert html.count("<script") == 3  # the labels (JSON), the packed CSV and the report's own script
     assert "evil.example" not in html  # a colour that is not #rrggbb is dropped
 
 

@@ -82,6 +82,12 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pl.DataFrame]:
     return scored_tables(tmp_path_factory.mktemp("scored"))
 
 
+def filter_to(page: Page, text: str) -> None:
+    """Type into the filter box and wait until the filter has run (it waits for typing to pause)."""
+    page.fill("#filter", text)
+    page.wait_for_function("t => document.getElementById('controls').dataset.filtered === t", arg=text)
+
+
 def visible_names(page: Page, group: str) -> list[str]:
     rows = page.locator(f"details.group:has(h2:text-is('{group}')) table.ranking tbody tr:visible th a")
     return rows.all_inner_texts()
@@ -105,16 +111,16 @@ def test_ranking_rows_and_screenshot(tmp_path: Path, tables: dict[str, pl.DataFr
 
 def test_filter_box(tmp_path: Path, tables: dict[str, pl.DataFrame], open_report: OpenReport) -> None:
     page = open_report(write_report(tmp_path / "report.html", tables)).page
-    page.fill("#filter", "nam son")  # without diacritics
+    filter_to(page, "nam son")  # without diacritics
     assert page.locator("table.ranking tbody tr:visible").count() == 1
     assert visible_names(page, "Kiến An") == ["Phường Nam Sơn"]
     assert page.locator("details.group:visible").count() == 1
     assert page.locator("#filter-status").inner_text() == "Hiển thị 1/3 đơn vị"
-    page.fill("#filter", "00002")
+    filter_to(page, "00002")
     assert page.locator("table.ranking tbody tr:visible th a").all_inner_texts() == ["Xã Mỹ Hiệp"]
-    page.fill("#filter", "không có")
+    filter_to(page, "không có")
     assert page.locator("table.ranking tbody tr:visible").count() == 0
-    page.fill("#filter", "")
+    filter_to(page, "")
     assert page.locator("table.ranking tbody tr:visible").count() == 3
 
 
@@ -166,10 +172,10 @@ def test_hostile_names_display_as_text(tmp_path: Path, open_report: OpenReport) 
     text = page.locator("body").inner_text()
     for name in HOSTILE:
         assert name in text
-    assert page.locator("script").count() == 2
+    assert page.locator("script").count() == 3  # labels, packed CSV, the report's script
     assert page.locator("img").count() == 0
     assert page.locator("table.ranking tbody tr b").count() == 0
-    page.fill("#filter", "<script>")
+    filter_to(page, "<script>")
     assert page.locator("table.ranking tbody tr:visible th a").all_inner_texts() == [HOSTILE[0]]
     assert r.dialogs == []
 
@@ -186,10 +192,10 @@ def test_lazy_groups_open_on_demand(tmp_path: Path, open_report: OpenReport) -> 
     expect(page.locator("table.ranking")).to_have_count(opened)
     target = page.locator("details.group:has(h2:text-is('Huyện 9'))")
     assert target.get_attribute("open") is None and target.locator("table").count() == 0
-    page.fill("#filter", "dich den")
+    filter_to(page, "dich den")
     expect(page.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Đích Đến"])
     expect(page.locator("details.commune:visible")).to_have_count(1)
-    page.fill("#filter", "")
+    filter_to(page, "")
     closed = page.locator("details.group:has(h2:text-is('Huyện 7'))")
     assert closed.get_attribute("open") is None
     closed.locator("summary").click()
@@ -241,7 +247,7 @@ def test_large_report_unpacks_a_group(tmp_path: Path, open_report: OpenReport) -
     # Nothing from the data became markup: no image, no bold, no extra script.
     assert page.locator("img").count() == 0
     assert page.locator("table.items b, table.ranking b").count() == 0
-    assert page.locator("script:not(.lazy)").count() == 3  # labels, string table, the report's script
+    assert page.locator("script:not(.lazy)").count() == 4  # labels, CSV, string table, the report's script
     assert page.locator("script.lazy").count() == page.locator("details.group:not([open])").count()
     assert r.dialogs == []
 
