@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_playwright
-from report_data import scored_tables, synthetic_tables
+from report_data import national_tables, scored_tables, synthetic_tables
 from test_report import HOSTILE
 
 from pari_index.outputs.report import LABELS, write_report
@@ -299,3 +299,119 @@ def test_an_override_in_a_name_moves_nothing_after_it(tmp_path: Path, open_repor
     last = commune.locator("table.items tbody tr").first.locator("td").last
     assert "\u202e" in last.locator("bdi").first.inner_text()
     _after(last.locator("i"), last.locator("bdi").nth(1))
+
+
+# --- scale (issue 13): a national single-group report and a 700-group report. The timings are
+# printed by benchmarks/report_scale.py; here the page's size and the rows it shows are checked.
+
+
+def elements(page: Page) -> int:
+    return int(page.evaluate("document.getElementsByTagName('*').length"))
+
+
+def row_names(group: Locator) -> list[str]:
+    return group.locator("table.ranking tbody tr th a").all_inner_texts()
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tables = national_tables(10_600, districts=700, one_group=True)
+    return write_report(tmp_path_factory.mktemp("national") / "national.html", tables)
+
+
+def test_a_national_group_is_paged(national: Path, open_report: OpenReport) -> None:
+    page = open_report(national).page
+    group = page.locator("details.group")
+    assert group.count() == 1
+    expect(page.locator("#controls")).to_be_visible()
+    # A big group does not open by itself: the page holds its heading, not its 10,600 rows.
+    assert group.get_attribute("open") is None
+    assert elements(page) < 1_000
+    group.locator("summary").first.click()
+    rows = group.locator("table.ranking tbody tr")
+    expect(rows).to_have_count(100)
+    assert elements(page) < 5_000
+    # Ranked nationally: the former district is a column; rank 1 has the highest index (99.99).
+    headings = group.locator("table.ranking thead th .print-label").all_text_contents()
+    assert "Huyện (cũ)" in headings and "Thay đổi chỉ số" in headings
+    first = rows.first.locator("td, th").all_inner_texts()
+    assert first[0] == "1/10600" and "99,99" in first
+    expect(group.locator(".page-status")).to_have_text("Dòng 1–100 / 10.600")
+    # The chart holds the top and bottom 15 and a gap line; the histogram has 20 bins.
+    assert group.locator("svg.ends g.bar").count() == 30
+    assert group.locator("svg.ends g.gap").text_content() == "… 10.570 đơn vị ở giữa …"
+    assert group.locator("svg.histogram rect.bin").count() == 20
+    assert group.locator("svg.histogram line.edge").count() == 3  # Tốt, Khá, Trung bình
+    # Sort by name, both ways; the next page continues the order.
+    by_name = group.locator("thead th:has(.print-label:text-is('Đơn vị')) button")
+    by_name.click()
+    expect(rows.first.locator("th a")).to_have_text("Xã Thử 00000")
+    assert row_names(group)[:3] == ["Xã Thử 00000", "Xã Thử 00001", "Xã Thử 00002"]
+    by_name.click()
+    expect(rows.first.locator("th a")).to_have_text("Xã Thử 10599")
+    group.locator(".page-next").click()
+    expect(rows.first.locator("th a")).to_have_text("Xã Thử 10499")
+    expect(group.locator(".page-status")).to_have_text("Dòng 101–200 / 10.600")
+    assert elements(page) < 5_000
+
+
+def test_a_national_group_filters_names_districts_and_the_chart(national: Path, open_report: OpenReport) -> None:
+    page = open_report(national).page
+    group = page.locator("details.group")
+    group.locator("summary").first.click()
+    rows = group.locator("table.ranking tbody tr")
+    expect(rows).to_have_count(100)
+    filter_to(page, "thu 01234")
+    assert row_names(group) == ["Xã Thử 01234"]
+    assert group.locator("svg.ends g.bar").count() == 1
+    # A district's name finds its communes (Huyện 123: numbers 123, 823, ... 10623 > 10599).
+    filter_to(page, "huyen 123")
+    expected = sorted(f"Xã Thử {k:05d}" for k in range(123, 10_600, 700))
+    assert sorted(row_names(group)) == expected
+    assert group.locator("svg.ends g.bar").count() == len(expected)
+    assert page.locator("#filter-status").inner_text() == f"Hiển thị {len(expected)}/10.600 đơn vị"
+    filter_to(page, "")
+    expect(rows).to_have_count(100)
+    # A link to a commune on another page shows that page, and its details with their items.
+    page.goto(page.url.split("#")[0] + "#g1-1")
+    expect(page.locator("#g1-1")).to_have_attribute("open", "")
+    assert page.locator("#g1-1 summary bdi").first.inner_text() == row_names(group)[0]
+    page.evaluate("location.hash = '#g1-9000'")
+    expect(page.locator("#g1-9000")).to_have_attribute("open", "")
+    expect(page.locator("#g1-9000 table.items tbody tr")).to_have_count(2)
+    assert page.locator("#g1-9000 summary").inner_text().startswith("Xã Thử ")
+    expect(group.locator(".page-status")).to_have_text("Dòng 8.901–9.000 / 10.600")
+
+
+@pytest.fixture(scope="module")
+def districts700(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tables = national_tables(2_800, districts=700, one_group=False)
+    return write_report(tmp_path_factory.mktemp("districts") / "districts.html", tables)
+
+
+def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenReport) -> None:
+    page = open_report(districts700).page
+    assert page.locator("details.group").count() == 700
+    expect(page.locator("#controls")).to_be_visible()
+    # 700 headings, the contents and the overview's 700 rows, and the first groups (150 communes)
+    # open: about 23,500 elements (a closed group holds one packed script, not its rows).
+    assert elements(page) < 30_000
+    # A query matching every commune opens nothing; one matching a few opens their groups.
+    filter_to(page, "xã")
+    assert page.locator("details.group[open]").count() < 40  # only those open on loading
+    opened_before = page.locator("details.group[open]").count()
+    filter_to(page, "thu 02345")
+    group = page.locator("details.group:visible")
+    expect(group).to_have_count(1)
+    expect(group.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Thử 02345"])
+    expect(group.locator("svg.bars g.bar:not([hidden])")).to_have_count(1)
+    assert page.locator("details.group[open]").count() <= opened_before + 1
+    filter_to(page, "")
+    # Sorting an opened district by name.
+    last = page.locator("details.group").last
+    last.locator("summary").click()
+    expect(last.locator("table.ranking tbody tr")).to_have_count(4)
+    last.locator("thead th:has(.print-label:text-is('Đơn vị')) button").click()
+    names = row_names(last)
+    assert names == sorted(names) and len(names) == 4
+    assert elements(page) < 30_000

@@ -49,6 +49,7 @@ from pari_index.outputs.report_format import (
     HEAT_BUCKETS,
     Formatter,
     _balanced_text,
+    _balanced,
     _basename,
     _bdi,
     _colour,
@@ -59,9 +60,6 @@ from pari_index.outputs.report_format import (
     _num,
     _safe_json,
     _text,
-)
-from pari_index.outputs.report_format import (
-    _balanced as _balanced,  # re-exported: tests check it through this module
 )
 from pari_index.outputs.report_groups import (
     CHART_ENDS,
@@ -689,23 +687,59 @@ def _sort_keys(c: Commune, view: Mapping[str, Any]) -> list[str]:
     return keys + [a.sort for a in c.areas]
 
 
-def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group) -> str:
-    """A big group's rows for the script: per commune its row and details markup (escaped here, as
-    the rest of the page), its sort keys and what its chart bar needs, as JSON members."""
-    row, details = env.get_template("_row.html.j2"), env.get_template("_commune.html.j2")
-    rows, bodies, keys, bars = [], [], [], []
-    for ci, c in enumerate(group.communes):
-        rows.append(row.render(view, c=c))
-        bodies.append(details.render(view, c=c, ci=ci))
+def _paged_row(c: Commune) -> list[Any]:
+    """A big group's row as the script builds it (``_row.html.j2`` in the script's words): texts
+    already balanced (bidi controls closed), as the template's filters write them."""
+    flags = (1 if c.tied else 0) | (0 if c.ranked else 2) | (0 if c.submitted else 4)
+    arrow = {"▲": "up", "▼": "down", "=": "same"}.get(c.change_arrow, "")
+    return [
+        c.rank,
+        flags,
+        arrow,
+        c.change_arrow,
+        c.change,
+        c.change_title,
+        c.index_change,
+        _balanced(c.name),
+        _balanced(c.code),
+        _balanced(c.district),
+        _balanced(c.type),
+        c.total,
+        c.index,
+        c.class_css,
+        _balanced(c.class_name),
+        [a.text for a in c.areas],
+        [a.heat for a in c.areas],
+    ]
+
+
+def _paged_rows(
+    env: jinja2.Environment, view: dict[str, Any], group: Group, items: list[str]
+) -> tuple[str, list[str]]:
+    """A big group's rows for the script, as JSON members of the group's pack: per commune its
+    row's values (:func:`_paged_row`), sort keys and chart bar; and its details (markup escaped
+    here, and item rows) in packs of :data:`PAGE_ROWS` communes, unpacked only when one of them is
+    opened, so that opening the group reads no more than its table needs."""
+    details = env.get_template("_commune.html.j2")
+    rows, keys, bars = [], [], []
+    for c in group.communes:
+        rows.append(_paged_row(c))
         keys.append(_sort_keys(c, view))
-        bars.append([c.name, c.code, c.index_value, c.class_css or "k-none", c.rank, c.index])
-    return ',"r":' + _json(rows) + ',"d":' + _json(bodies) + ',"k":' + _json(keys) + ',"c":' + _json(bars)
+        label = _isolate(c.name if len(c.name) <= 26 else c.name[:25] + "…")
+        bars.append([label, f"{_isolate(c.name)} ({_isolate(c.code)}): {c.rank} · {c.index} %", c.index_value, c.class_css or "k-none", c.index])
+    parts: list[str] = []
+    for start in range(0, len(group.communes), PAGE_ROWS):
+        chunk = range(start, min(start + PAGE_ROWS, len(group.communes)))
+        bodies = [details.render(view, c=group.communes[ci], ci=ci) for ci in chunk]
+        parts.append(_pack('{"d":' + _json(bodies) + ',"i":[' + ",".join(items[ci] for ci in chunk) + "]}"))
+    columns = [view["has_change"], view["has_index_change"], view["show_district"], view["has_class"]]
+    return ',"r":' + _json(rows) + ',"f":' + _json(columns) + ',"k":' + _json(keys) + ',"c":' + _json(bars), parts
 
 
 def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: pl.DataFrame | None) -> Markup:
     """Render each group's body without its item rows and pack it with those rows (JSON, gzip,
     base64) into ``group.packed``; returns the packed string table. A big group's rows and details
-    are packed one by one, for the script to show a page at a time."""
+    are packed apart (:func:`_paged_rows`), for the script to show a page at a time."""
     strings, rows = _pack_items(criteria_table, view)
     body = env.get_template("_group_body.html.j2")
     groups: list[Group] = view["groups"]
@@ -714,9 +748,13 @@ def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: 
         futures = []
         for gi, group in enumerate(groups):
             markup = body.render(view, group=group)
-            items = ",".join("[" + rows.get((gi, p), "") + "]" for p in range(len(group.codes)))
-            paged = _paged_rows(env, view, group) if group.paged else ""
-            futures.append(pool.submit(_pack, '{"b":' + _json(markup) + paged + ',"i":[' + items + "]}"))
+            items = ["[" + rows.get((gi, p), "") + "]" for p in range(len(group.codes))]
+            if group.paged:
+                members, group.parts = _paged_rows(env, view, group, items)
+                text = '{"b":' + _json(markup) + members + "}"
+            else:
+                text = '{"b":' + _json(markup) + ',"i":[' + ",".join(items) + "]}"
+            futures.append(pool.submit(_pack, text))
         for group, future in zip(groups, futures, strict=True):
             group.packed = future.result()
     return _pack(_json({"c": ITEM_COLUMNS, "s": strings}))
@@ -761,7 +799,7 @@ def _ranking_csv(tables: Mapping[str, pl.DataFrame], view: Mapping[str, Any]) ->
 
 
 #: The labels the script uses (by the start of their keys).
-SCRIPT_LABELS = ("filter", "reason", "page_", "chart_gap", "download", "csv_")
+SCRIPT_LABELS = ("filter", "reason", "page_", "chart_gap", "tied", "not_ranked", "not_submitted")
 
 
 def _css_string(text: str) -> str:

@@ -128,6 +128,8 @@ class Group:
     #: A big group: its table is shown a page at a time and its chart holds the top and bottom
     #: communes (drawn by the script) and a histogram, never every commune.
     paged: bool = False
+    #: A big group's details, packed per page of communes (see report._paged_rows).
+    parts: list[str] = field(default_factory=list)
     histogram: list[HistogramBin] = field(default_factory=list)
     edges: list[ClassEdge] = field(default_factory=list)
 
