@@ -6,6 +6,8 @@ must stay empty.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +18,7 @@ from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_pla
 from report_data import national_tables, scored_tables, synthetic_tables
 from test_report import HOSTILE
 
+from pari_index import __version__
 from pari_index.outputs.report import LABELS, write_report
 
 CHROMIUM = "/usr/bin/chromium"
@@ -415,3 +418,90 @@ def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenR
     names = row_names(last)
     assert names == sorted(names) and len(names) == 4
     assert elements(page) < 30_000
+
+
+# --- print (issue 13): Chromium's own PDF of the page, read back with pypdf.
+
+
+def pdf_pages(page: Page) -> list[str]:
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return [p.extract_text() for p in reader.pages]
+
+
+def test_print_repeats_headings_numbers_pages_and_prints_what_is_shown(tmp_path: Path, open_report: OpenReport) -> None:
+    tables = national_tables(600, districts=20, one_group=True)
+    page = open_report(write_report(tmp_path / "print.html", tables, date="2025-03-01")).page
+    page.locator("details.group > summary").click()
+    expect(page.locator("table.ranking tbody tr")).to_have_count(100)
+    pages = pdf_pages(page)
+    n = len(pages)
+    assert n >= 3
+    for k, text in enumerate(pages, 1):
+        # The footer of every page: the set, the date, the version, and "page k of n".
+        assert f"Trang {k}/{n}" in text
+        assert f"Bộ thử toàn quốc · 01/03/2025 · pari-index {__version__}" in text
+    # Page 1 holds the heading, the overview and the first ranks (not a page left blank).
+    assert "Báo cáo xếp hạng" in pages[0] and re.search(r"(^|\s)1/600\s", pages[0])
+    # A page that continues the table repeats its headings, as text (not blank form controls).
+    continued = [text for text in pages[1:] if "/600" in text]
+    assert continued
+    for text in continued:
+        assert "Hạng" in text and "Đơn vị" in text and "(cũ)" in text
+    # Only what is shown prints: a filtered subset prints alone.
+    filter_to(page, "thu 00123")
+    printed = "\n".join(pdf_pages(page))
+    assert "Xã Thử 00123" in printed and "Xã Thử 00124" not in printed and "/600" in printed
+    assert printed.count("/600") == 1
+
+
+# --- accessibility, download (issue 13)
+
+
+def axe_source() -> str:
+    axe = pytest.importorskip("axe_playwright_python")
+    return (Path(axe.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_axe_finds_no_violation(
+    tmp_path: Path, tables: dict[str, pl.DataFrame], open_report: OpenReport, lang: str
+) -> None:
+    """axe-core, served from the test environment and run inside the page (evaluated, so the
+    report's CSP, which allows only its own script, stays as it is): no violation of any kind."""
+    source = axe_source()
+    page = open_report(write_report(tmp_path / "report.html", tables, lang=lang, date="2025-03-01")).page
+    page.locator("details.commune").first.locator("summary").click()
+    page.evaluate(source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    assert len(result["passes"]) > 20  # axe did run its rules on the page
+
+
+def test_axe_on_a_paged_group(tmp_path: Path, open_report: OpenReport) -> None:
+    source = axe_source()
+    tables = national_tables(600, districts=20, one_group=True)
+    page = open_report(write_report(tmp_path / "paged.html", tables, lang="en")).page
+    page.locator("details.group > summary").click()
+    expect(page.locator("table.ranking tbody tr")).to_have_count(100)
+    # Vietnamese names in the English report say so.
+    assert page.locator("table.ranking tbody th a").first.get_attribute("lang") == "vi"
+    page.evaluate(source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
+def test_the_ranking_downloads_as_csv(tmp_path: Path, tables: dict[str, pl.DataFrame], open_report: OpenReport) -> None:
+    """The download is a blob: link made by the report's script: the CSP lets it through."""
+    page = open_report(write_report(tmp_path / "report.html", tables)).page
+    with page.expect_download() as info:
+        page.locator("#download-csv").click()
+    download = info.value
+    assert download.suggested_filename == "pari-ranking.csv"
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("Xếp hạng trong,Hạng,Mã,Đơn vị,")
+    assert len(lines) == 4  # the heading and three communes, in the report's order
+    shown = page.locator("table.ranking tbody tr th a").all_inner_texts()
+    assert [line.split(",")[3] for line in lines[1:]] == shown

@@ -48,8 +48,8 @@ from pari_index.outputs.files import write_text
 from pari_index.outputs.report_format import (
     HEAT_BUCKETS,
     Formatter,
-    _balanced_text,
     _balanced,
+    _balanced_text,
     _basename,
     _bdi,
     _colour,
@@ -713,9 +713,7 @@ def _paged_row(c: Commune) -> list[Any]:
     ]
 
 
-def _paged_rows(
-    env: jinja2.Environment, view: dict[str, Any], group: Group, items: list[str]
-) -> tuple[str, list[str]]:
+def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group, items: list[str]) -> tuple[str, list[str]]:
     """A big group's rows for the script, as JSON members of the group's pack: per commune its
     row's values (:func:`_paged_row`), sort keys and chart bar; and its details (markup escaped
     here, and item rows) in packs of :data:`PAGE_ROWS` communes, unpacked only when one of them is
@@ -726,7 +724,15 @@ def _paged_rows(
         rows.append(_paged_row(c))
         keys.append(_sort_keys(c, view))
         label = _isolate(c.name if len(c.name) <= 26 else c.name[:25] + "…")
-        bars.append([label, f"{_isolate(c.name)} ({_isolate(c.code)}): {c.rank} · {c.index} %", c.index_value, c.class_css or "k-none", c.index])
+        bars.append(
+            [
+                label,
+                f"{_isolate(c.name)} ({_isolate(c.code)}): {c.rank} · {c.index} %",
+                c.index_value,
+                c.class_css or "k-none",
+                c.index,
+            ]
+        )
     parts: list[str] = []
     for start in range(0, len(group.communes), PAGE_ROWS):
         chunk = range(start, min(start + PAGE_ROWS, len(group.communes)))
@@ -804,21 +810,23 @@ SCRIPT_LABELS = ("filter", "reason", "page_", "chart_gap", "tied", "not_ranked",
 
 def _css_string(text: str) -> str:
     """``text`` as a quoted CSS string: letters, digits and spaces as they are, every other
-    character as a hex escape, so nothing in it can end the string or the stylesheet."""
-    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x}" for ch in text) + '"'
+    character as a hex escape (six digits and the space that ends it), so nothing in it can end
+    the string or the stylesheet."""
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x} " for ch in text) + '"'
 
 
-def _print_footer(view: Mapping[str, Any]) -> dict[str, str]:
+def _print_footer(view: Mapping[str, Any]) -> dict[str, Markup]:
     """The printed pages' footer: the set, the report's date and the program's version on the
     left, the page number on the right (CSS strings for the @page margin boxes)."""
     from pari_index import __version__
 
     left = " · ".join(t for t in (view["title"], view["date"], f"pari-index {__version__}") if t)
     labels = view["L"]
+    # Markup: the strings are already safe in a stylesheet (only letters, digits, spaces, escapes).
     return {
-        "left": _css_string(left),
-        "page": _css_string(labels["page_word"] + " "),
-        "of": _css_string(labels["page_of"]),
+        "left": Markup(_css_string(left)),
+        "page": Markup(_css_string(labels["page_word"] + " ")),
+        "of": Markup(_css_string(labels["page_of"])),
     }
 
 
@@ -855,9 +863,7 @@ def render_report(
     css = env.get_template("report.css.j2").render(
         colours=view["class_colours"], banner=bool(view["notices"]), footer=_print_footer(view)
     )
-    js = env.get_template("report.js.j2").render(
-        page_rows=PAGE_ROWS, chart_ends=CHART_ENDS, open_matches=OPEN_COMMUNES
-    )
+    js = env.get_template("report.js.j2").render(page_rows=PAGE_ROWS, chart_ends=CHART_ENDS, open_matches=OPEN_COMMUNES)
     view["css"] = Markup(css)
     view["js"] = Markup(js)
     view["labels_json"] = _safe_json({k: v for k, v in view["L"].items() if k.startswith(SCRIPT_LABELS)})

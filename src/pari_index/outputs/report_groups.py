@@ -165,7 +165,7 @@ def _histogram(ctx: Context, indices: Sequence[float], widest: float) -> list[Hi
     counts = [0] * HISTOGRAM_BINS
     for x in indices:
         counts[min(HISTOGRAM_BINS - 1, max(0, int(x // step)))] += 1
-    fullest = max(counts + [1])
+    fullest = max([*counts, 1])
     width = CHART_WIDTH / HISTOGRAM_BINS
     bins: list[HistogramBin] = []
     for k, n in enumerate(counts):

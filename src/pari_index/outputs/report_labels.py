@@ -229,7 +229,10 @@ VIEW_LABELS: dict[str, dict[str, str]] = {
         "page_prev": "Trang trước",
         "page_next": "Trang sau",
         "page_nav": "Các trang của bảng xếp hạng",
-        "paged_note": "Bảng lớn: hiển thị từng trang {n} dòng. Khi in, chỉ in trang đang hiển thị; lọc trước để in đúng đơn vị cần in.",
+        "paged_note": (
+            "Bảng lớn: hiển thị từng trang {n} dòng. Khi in, chỉ in trang đang hiển thị; "
+            "lọc trước để in đúng đơn vị cần in."
+        ),
         "download_csv": "Tải bảng xếp hạng (CSV)",
         "page_word": "Trang",
         "page_of": "/",
@@ -247,7 +250,10 @@ VIEW_LABELS: dict[str, dict[str, str]] = {
         "page_prev": "Previous page",
         "page_next": "Next page",
         "page_nav": "Pages of the ranking table",
-        "paged_note": "Large table: shown {n} rows a page. Printing prints the page shown; filter first to print the communes you need.",
+        "paged_note": (
+            "Large table: shown {n} rows a page. Printing prints the page shown; "
+            "filter first to print the communes you need."
+        ),
         "download_csv": "Download the ranking (CSV)",
         "page_word": "Page",
         "page_of": " of ",
