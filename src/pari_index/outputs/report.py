@@ -122,6 +122,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own: no disk check on every include.
+        auto_reload=False,
     )
     env.filters["bdi"] = _bdi
     env.filters["isolate"] = _isolate
@@ -718,7 +720,7 @@ def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group, ite
     row's values (:func:`_paged_row`), sort keys and chart bar; and its details (markup escaped
     here, and item rows) in packs of :data:`PAGE_ROWS` communes, unpacked only when one of them is
     opened, so that opening the group reads no more than its table needs."""
-    details = env.get_template("_commune.html.j2")
+    details = env.get_template("_commune_list.html.j2")
     rows, keys, bars = [], [], []
     for c in group.communes:
         rows.append(_paged_row(c))
@@ -736,7 +738,8 @@ def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group, ite
     parts: list[str] = []
     for start in range(0, len(group.communes), PAGE_ROWS):
         chunk = range(start, min(start + PAGE_ROWS, len(group.communes)))
-        bodies = [details.render(view, c=group.communes[ci], ci=ci) for ci in chunk]
+        markup = details.render(view, communes=group.communes[chunk.start : chunk.stop], start=chunk.start)
+        bodies = [b.strip() for b in markup.split("<!--pari:next-->")[: len(chunk)]]
         parts.append(_pack('{"d":' + _json(bodies) + ',"i":[' + ",".join(items[ci] for ci in chunk) + "]}"))
     columns = [view["has_change"], view["has_index_change"], view["show_district"], view["has_class"]]
     return ',"r":' + _json(rows) + ',"f":' + _json(columns) + ',"k":' + _json(keys) + ',"c":' + _json(bars), parts
