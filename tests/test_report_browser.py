@@ -505,3 +505,25 @@ def test_the_ranking_downloads_as_csv(tmp_path: Path, tables: dict[str, pl.DataF
     assert len(lines) == 4  # the heading and three communes, in the report's order
     shown = page.locator("table.ranking tbody tr th a").all_inner_texts()
     assert [line.split(",")[3] for line in lines[1:]] == shown
+
+
+def test_hostile_names_in_a_paged_group_stay_text(tmp_path: Path, open_report: OpenReport) -> None:
+    """A big group's rows are built by the script from packed values: with textContent only."""
+    tables = national_tables(300, districts=5, one_group=True)
+    tables["summary"] = tables["summary"].with_columns(
+        pl.when(pl.col("commune_code") == "00007")
+        .then(pl.lit(HOSTILE[3]))
+        .when(pl.col("commune_code") == "00008")
+        .then(pl.lit(HOSTILE[0]))
+        .otherwise(pl.col("name"))
+        .alias("name")
+    )
+    r = open_report(write_report(tmp_path / "hostile.html", tables))
+    page = r.page
+    page.locator("details.group > summary").click()
+    filter_to(page, "0000")  # codes 00000 ... 00009
+    names = page.locator("table.ranking tbody tr th a").all_inner_texts()
+    assert HOSTILE[3] in names and HOSTILE[0] in names
+    assert page.locator("img").count() == 0
+    assert page.locator("svg.ends g.bar").count() == 10
+    assert r.dialogs == []

@@ -14,6 +14,11 @@ nothing from anywhere else, so it works offline and from a USB stick.
 * At national scale (about 10,600 communes in 700 districts) each ranking group is a closed
   ``<details>`` after the first few, packed (JSON, gzip, base64) and unpacked by the script when
   opened; item rows are indices into one string table and are built with ``textContent`` only.
+* A group of more than 200 communes is shown a page of 100 rows at a time: the script builds the
+  rows from packed values, sorts and filters them there, and charts the first and last ranked
+  beside a histogram; its details are packed per page of communes and unpacked when asked for.
+* A print footer (set, date, version, page k/n) is written as CSS ``@page`` margin boxes; the CSV
+  of the ranking travels packed and is downloaded through a ``blob:`` link made by the script.
 
 The words live in :mod:`~pari_index.outputs.report_labels`, the text and number formatting in
 :mod:`~pari_index.outputs.report_format`, the view model in :mod:`~pari_index.outputs.report_view`
@@ -845,7 +850,9 @@ def render_report(
 
     ``lazy_details``: pack each group's body (ranking, chart, details) and item rows, to be unpacked
     when the group is opened (needs the script). ``None`` decides by size (:data:`LAZY_ITEMS`,
-    :data:`LAZY_COMMUNES`).
+    :data:`LAZY_COMMUNES`). A report with a group of more than
+    :data:`~pari_index.outputs.report_groups.PAGED_COMMUNES` communes is always packed: that
+    group's table is shown a page at a time by the script.
     """
     if lang not in LABELS:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
