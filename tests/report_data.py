@@ -176,3 +176,65 @@ def synthetic_tables(names: list[str], districts: int = 2, items: int = 4) -> di
         "findings": findings,
         "about": about,
     }
+
+
+def national_tables(n: int, districts: int, one_group: bool, items: int = 2) -> dict[str, pl.DataFrame]:
+    """``n`` communes "Xã Thử 00000" ... in ``districts`` districts (Huyện 000 ...), ranked within
+    one national group (``one_group``: each commune's district a column of its own) or within
+    their districts. The index is spread over 0-100 out of name order: ranks and names disagree."""
+    i = pl.int_range(n, eager=True)
+    index = ((i * 7919) % n * 10_000 // n / 100).alias("index")
+    summary = pl.DataFrame(
+        {
+            "commune_code": i.map_elements(lambda k: f"{k:05d}", return_dtype=pl.String),
+            "name": i.map_elements(lambda k: f"Xã Thử {k:05d}", return_dtype=pl.String),
+            "unit_type": ["commune"] * n,
+            "district": (i % districts).map_elements(lambda d: f"Huyện {d:03d}", return_dtype=pl.String),
+            "province": ["Tỉnh Thử"] * n,
+            "ranked": [True] * n,
+        }
+    ).with_columns(
+        index.alias("total_points"),
+        index,
+        (index / 2).round(2).alias("area_1"),
+        (index / 2).round(2).alias("area_2"),
+        ((i % 5 - 2) * 0.25).alias("index_change"),
+    )
+    within = "province" if one_group else "district"
+    s = summary.with_columns(
+        pl.col(within).alias("group"),
+        pl.col("index").rank("min", descending=True).over(within).cast(pl.Int64).alias("rank"),
+        pl.len().over(within).cast(pl.Int64).alias("group_size"),
+        (pl.len().over(within, "index") > 1).alias("tied"),
+    )
+    for name, k in (("class", 0), ("class_en", 1), ("class_colour", 2)):
+        expr = pl.lit(CLASSES[-1][k])
+        for band in reversed(CLASSES[:-1]):
+            expr = pl.when(pl.col("index") >= band[3]).then(pl.lit(band[k])).otherwise(expr)
+        s = s.with_columns(expr.alias(name))
+    order = pl.lit(len(CLASSES) - 1)
+    for k, band in reversed(list(enumerate(CLASSES[:-1]))):
+        order = pl.when(pl.col("index") >= band[3]).then(pl.lit(k)).otherwise(order)
+    s = s.with_columns(order.alias("class_order"))
+    criteria = (
+        s.select("commune_code", "name", "total_points")
+        .join(pl.DataFrame({"j": list(range(items))}), how="cross")
+        .select(
+            "commune_code",
+            (pl.col("j") % 2 + 1).cast(pl.String).alias("area_id"),
+            pl.format("{}.{}", pl.col("j") % 2 + 1, pl.col("j") // 2 + 1).alias("criterion_id"),
+            pl.lit("appraised").alias("part"),
+            pl.lit(100 / items).alias("max"),
+            (pl.col("total_points") / items).round(2).alias("final_score"),
+            pl.lit(100 / items).alias("counted_max"),
+            pl.lit("ok").alias("status"),
+            pl.format("giải thích cho {}", pl.col("name")).alias("explanation"),
+        )
+    )
+    about = pl.DataFrame(
+        {
+            "key": ["criteria_title", "year", "decision", "decision_date", "ranked_within"],
+            "value": ["Bộ thử toàn quốc", "2024", "0001/QĐ-UBND", "2024-01-15", within],
+        }
+    )
+    return {"summary": s, "criteria": criteria, "findings": pl.DataFrame(), "about": about}

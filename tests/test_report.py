@@ -6,6 +6,7 @@ import base64
 import gzip
 import hashlib
 import html as html_lib
+import itertools
 import json
 import re
 from pathlib import Path
@@ -159,7 +160,7 @@ def test_hostile_names_are_escaped() -> None:
     assert "&#34;quoted&#34; &amp; &#39;single&#39;" in html
     assert "{{ 7*7 }}" in html
     assert "<script>alert" not in html and "<img" not in html and "<b>" not in html
-    assert html.count("<script") == 2  # the labels (JSON) and the report's own script
+    assert html.count("<script") == 3  # the labels (JSON), the packed CSV and the report's own script
     assert "evil.example" not in html  # a colour that is not #rrggbb is dropped
 
 
@@ -234,3 +235,90 @@ def test_write_report(tmp_path: Path, tables: dict[str, pl.DataFrame]) -> None:
 def test_unknown_language(tables: dict[str, pl.DataFrame]) -> None:
     with pytest.raises(ValueError, match="unknown language"):
         render_report(tables, lang="fr")
+
+
+# --- presentation (issue 13)
+
+
+def test_ranked_within_follows_the_grouping(tables: dict[str, pl.DataFrame]) -> None:
+    """The heading says what the communes were ranked within as they were grouped (the summary's
+    group_column, from pari score --group-by), even when the about sheet says otherwise."""
+    about = tables["about"].with_columns(
+        pl.when(pl.col("key") == "ranked_within").then(pl.lit("province")).otherwise(pl.col("value")).alias("value")
+    )
+    summary = tables["summary"].with_columns(pl.lit("district").alias("group_column"))
+    html = render_report({**tables, "about": about, "summary": summary}, lang="en")
+    assert "<dt>Ranked within</dt><dd><bdi>district</bdi></dd>" in html
+    html = render_report({**tables, "about": about, "summary": summary})
+    assert f"<dd><bdi>{LABELS['vi']['within_district']}</bdi></dd>" in html
+
+
+def test_the_chart_plots_the_index_in_rank_order() -> None:
+    tables = synthetic_tables([f"Xã {i}" for i in range(6)], districts=1)
+    # Total points disagree with the index (the ranking's measure): the bars follow the index.
+    tables["summary"] = tables["summary"].with_columns((100 - pl.col("total_points")).alias("total_points"))
+    html = render_report(tables)
+    widths = [float(w) for w in re.findall(r'<rect class="k\d+" x="192" y="3" width="([\d.]+)"', html)]
+    indices = sorted(tables["summary"]["index"].to_list(), reverse=True)
+    assert widths == [round(x / 100 * 360, 2) for x in indices]
+    assert '<p class="legend class-legend">' in html
+
+
+def _contrast(colour: str) -> float:
+    def channel(c: int) -> float:
+        x = c / 255
+        return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_every_class_colour_stands_out_on_white() -> None:
+    """Light class colours of a set (#9ccc65, #ffb300 here) are darkened to 3:1 against white;
+    the heat-map bands differ from each other and keep dark text legible."""
+    html = render_report(synthetic_tables([f"Xã {i}" for i in range(8)], districts=1))
+    css = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert css
+    colours = re.findall(r"\.k\d+\{background:(#[0-9a-f]{6});fill:", css.group(1))
+    assert len(colours) == 4 and "#2e7d32" in colours
+    assert all(_contrast(c) >= 3.0 for c in colours), colours
+    bands = re.findall(r"\.h(\d)\{background:(#[0-9a-f]{6})\}", css.group(1))
+    assert len(bands) == 5
+    contrasts = sorted(_contrast(c) for _, c in bands)
+    assert all(b - a > 0.05 for a, b in itertools.pairwise(contrasts))  # no two bands alike
+    # The page's ink (#1b1f24, luminance ~0.0137) on every band: at least 7:1.
+    assert all(1.05 / c / (0.0137 + 0.05) >= 7 for c in contrasts)
+
+
+def test_english_report_marks_vietnamese_names_and_shows_the_index_change(tables: dict[str, pl.DataFrame]) -> None:
+    summary = tables["summary"].with_columns(pl.lit(-1.25).alias("index_change"))
+    html = render_report({**tables, "summary": summary}, lang="en")
+    assert 'dir="auto" lang="vi">Phường Nam Sơn</a>' in html
+    assert '<h2 dir="auto" lang="vi">Kiến An</h2>' in html
+    assert '<td class="num" data-sort="-1.25">\u22121.25</td>' in html  # a true minus (messages.MINUS)
+    assert 'role="search"' in html and "scroll-padding-top" in html
+    vi = render_report({**tables, "summary": summary})
+    assert 'lang="vi">' not in vi.split("<body>")[1]
+
+
+def test_the_footer_text_cannot_leave_the_stylesheet(tables: dict[str, pl.DataFrame]) -> None:
+    about = pl.concat(
+        [
+            tables["about"].filter(pl.col("key") != "criteria_title"),
+            pl.DataFrame({"key": ["criteria_title"], "value": ['x"}</style><script>alert(1)</script>']}),
+        ]
+    )
+    html = render_report({**tables, "about": about}, date="2025-03-01")
+    css = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert css and "<" not in css.group(1) and "alert(1)" not in css.group(1).replace(" ", "")
+    assert '@bottom-left{content:"x\\000022 \\00007d \\00003c \\00002f style' in css.group(1)
+
+
+def test_ranking_csv(tables: dict[str, pl.DataFrame]) -> None:
+    html = render_report(tables)
+    packed = re.search(r'<script type="application/octet-stream" id="ranking-csv">([^<]*)</script>', html)
+    assert packed
+    text = gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8")
+    rows = text.splitlines()
+    assert rows[0].split(",")[:4] == ["Xếp hạng trong", "Hạng", "Mã", "Đơn vị"]
+    assert [r.split(",")[2] for r in rows[1:]] == ["00002", "00001", "00003"]

@@ -6,6 +6,8 @@ must stay empty.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +15,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_playwright
-from report_data import scored_tables, synthetic_tables
+from report_data import national_tables, scored_tables, synthetic_tables
 from test_report import HOSTILE
 
+from pari_index import __version__
 from pari_index.outputs.report import LABELS, write_report
 
 CHROMIUM = "/usr/bin/chromium"
@@ -82,6 +85,12 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pl.DataFrame]:
     return scored_tables(tmp_path_factory.mktemp("scored"))
 
 
+def filter_to(page: Page, text: str) -> None:
+    """Type into the filter box and wait until the filter has run (it waits for typing to pause)."""
+    page.fill("#filter", text)
+    page.wait_for_function("t => document.getElementById('controls').dataset.filtered === t", arg=text)
+
+
 def visible_names(page: Page, group: str) -> list[str]:
     rows = page.locator(f"details.group:has(h2:text-is('{group}')) table.ranking tbody tr:visible th a")
     return rows.all_inner_texts()
@@ -105,16 +114,16 @@ def test_ranking_rows_and_screenshot(tmp_path: Path, tables: dict[str, pl.DataFr
 
 def test_filter_box(tmp_path: Path, tables: dict[str, pl.DataFrame], open_report: OpenReport) -> None:
     page = open_report(write_report(tmp_path / "report.html", tables)).page
-    page.fill("#filter", "nam son")  # without diacritics
+    filter_to(page, "nam son")  # without diacritics
     assert page.locator("table.ranking tbody tr:visible").count() == 1
     assert visible_names(page, "Kiến An") == ["Phường Nam Sơn"]
     assert page.locator("details.group:visible").count() == 1
     assert page.locator("#filter-status").inner_text() == "Hiển thị 1/3 đơn vị"
-    page.fill("#filter", "00002")
+    filter_to(page, "00002")
     assert page.locator("table.ranking tbody tr:visible th a").all_inner_texts() == ["Xã Mỹ Hiệp"]
-    page.fill("#filter", "không có")
+    filter_to(page, "không có")
     assert page.locator("table.ranking tbody tr:visible").count() == 0
-    page.fill("#filter", "")
+    filter_to(page, "")
     assert page.locator("table.ranking tbody tr:visible").count() == 3
 
 
@@ -166,10 +175,10 @@ def test_hostile_names_display_as_text(tmp_path: Path, open_report: OpenReport) 
     text = page.locator("body").inner_text()
     for name in HOSTILE:
         assert name in text
-    assert page.locator("script").count() == 2
+    assert page.locator("script").count() == 3  # labels, packed CSV, the report's script
     assert page.locator("img").count() == 0
     assert page.locator("table.ranking tbody tr b").count() == 0
-    page.fill("#filter", "<script>")
+    filter_to(page, "<script>")
     assert page.locator("table.ranking tbody tr:visible th a").all_inner_texts() == [HOSTILE[0]]
     assert r.dialogs == []
 
@@ -186,10 +195,10 @@ def test_lazy_groups_open_on_demand(tmp_path: Path, open_report: OpenReport) -> 
     expect(page.locator("table.ranking")).to_have_count(opened)
     target = page.locator("details.group:has(h2:text-is('Huyện 9'))")
     assert target.get_attribute("open") is None and target.locator("table").count() == 0
-    page.fill("#filter", "dich den")
+    filter_to(page, "dich den")
     expect(page.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Đích Đến"])
     expect(page.locator("details.commune:visible")).to_have_count(1)
-    page.fill("#filter", "")
+    filter_to(page, "")
     closed = page.locator("details.group:has(h2:text-is('Huyện 7'))")
     assert closed.get_attribute("open") is None
     closed.locator("summary").click()
@@ -243,7 +252,7 @@ def test_large_report_unpacks_a_group(tmp_path: Path, open_report: OpenReport) -
     # Nothing from the data became markup: no image, no bold, no extra script.
     assert page.locator("img").count() == 0
     assert page.locator("table.items b, table.ranking b").count() == 0
-    assert page.locator("script:not(.lazy)").count() == 3  # labels, string table, the report's script
+    assert page.locator("script:not(.lazy)").count() == 4  # labels, CSV, string table, the report's script
     assert page.locator("script.lazy").count() == page.locator("details.group:not([open])").count()
     assert r.dialogs == []
 
@@ -295,3 +304,228 @@ def test_an_override_in_a_name_moves_nothing_after_it(tmp_path: Path, open_repor
     last = commune.locator("table.items tbody tr").first.locator("td").last
     assert "\u202e" in last.locator("bdi").first.inner_text()
     _after(last.locator("i"), last.locator("bdi").nth(1))
+
+
+# --- scale (issue 13): a national single-group report and a 700-group report. The timings are
+# printed by benchmarks/report_scale.py; here the page's size and the rows it shows are checked.
+
+
+def elements(page: Page) -> int:
+    return int(page.evaluate("document.getElementsByTagName('*').length"))
+
+
+def row_names(group: Locator) -> list[str]:
+    return group.locator("table.ranking tbody tr th a").all_inner_texts()
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tables = national_tables(10_600, districts=700, one_group=True)
+    return write_report(tmp_path_factory.mktemp("national") / "national.html", tables)
+
+
+def test_a_national_group_is_paged(national: Path, open_report: OpenReport) -> None:
+    page = open_report(national).page
+    group = page.locator("details.group")
+    assert group.count() == 1
+    expect(page.locator("#controls")).to_be_visible()
+    # A big group does not open by itself: the page holds its heading, not its 10,600 rows.
+    assert group.get_attribute("open") is None
+    assert elements(page) < 1_000
+    group.locator("summary").first.click()
+    rows = group.locator("table.ranking tbody tr")
+    expect(rows).to_have_count(100)
+    assert elements(page) < 5_000
+    # Ranked nationally: the former district is a column; rank 1 has the highest index (99.99).
+    headings = group.locator("table.ranking thead th .print-label").all_text_contents()
+    assert "Huyện (cũ)" in headings and "Thay đổi chỉ số" in headings
+    first = rows.first.locator("td, th").all_inner_texts()
+    assert first[0] == "1/10600" and "99,99" in first
+    expect(group.locator(".page-status")).to_have_text("Dòng 1–100 / 10.600")
+    # The chart holds the top and bottom 15 and a gap line; the histogram has 20 bins.
+    assert group.locator("svg.ends g.bar").count() == 30
+    assert group.locator("svg.ends g.gap").text_content() == "… 10.570 đơn vị ở giữa …"
+    assert group.locator("svg.histogram rect.bin").count() == 20
+    assert group.locator("svg.histogram line.edge").count() == 3  # Tốt, Khá, Trung bình
+    # Sort by name, both ways; the next page continues the order.
+    by_name = group.locator("thead th:has(.print-label:text-is('Đơn vị')) button")
+    by_name.click()
+    expect(rows.first.locator("th a")).to_have_text("Xã Thử 00000")
+    assert row_names(group)[:3] == ["Xã Thử 00000", "Xã Thử 00001", "Xã Thử 00002"]
+    by_name.click()
+    expect(rows.first.locator("th a")).to_have_text("Xã Thử 10599")
+    group.locator(".page-next").click()
+    expect(rows.first.locator("th a")).to_have_text("Xã Thử 10499")
+    expect(group.locator(".page-status")).to_have_text("Dòng 101–200 / 10.600")
+    assert elements(page) < 5_000
+
+
+def test_a_national_group_filters_names_districts_and_the_chart(national: Path, open_report: OpenReport) -> None:
+    page = open_report(national).page
+    group = page.locator("details.group")
+    group.locator("summary").first.click()
+    rows = group.locator("table.ranking tbody tr")
+    expect(rows).to_have_count(100)
+    filter_to(page, "thu 01234")
+    assert row_names(group) == ["Xã Thử 01234"]
+    assert group.locator("svg.ends g.bar").count() == 1
+    # A district's name finds its communes (Huyện 123: numbers 123, 823, ... 10623 > 10599).
+    filter_to(page, "huyen 123")
+    expected = sorted(f"Xã Thử {k:05d}" for k in range(123, 10_600, 700))
+    assert sorted(row_names(group)) == expected
+    assert group.locator("svg.ends g.bar").count() == len(expected)
+    assert page.locator("#filter-status").inner_text() == f"Hiển thị {len(expected)}/10.600 đơn vị"
+    filter_to(page, "")
+    expect(rows).to_have_count(100)
+    # A link to a commune on another page shows that page, and its details with their items.
+    page.goto(page.url.split("#")[0] + "#g1-1")
+    expect(page.locator("#g1-1")).to_have_attribute("open", "")
+    assert page.locator("#g1-1 summary bdi").first.inner_text() == row_names(group)[0]
+    page.evaluate("location.hash = '#g1-9000'")
+    expect(page.locator("#g1-9000")).to_have_attribute("open", "")
+    expect(page.locator("#g1-9000 table.items tbody tr")).to_have_count(2)
+    assert page.locator("#g1-9000 summary").inner_text().startswith("Xã Thử ")
+    expect(group.locator(".page-status")).to_have_text("Dòng 8.901–9.000 / 10.600")
+
+
+@pytest.fixture(scope="module")
+def districts700(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tables = national_tables(2_800, districts=700, one_group=False)
+    return write_report(tmp_path_factory.mktemp("districts") / "districts.html", tables)
+
+
+def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenReport) -> None:
+    page = open_report(districts700).page
+    assert page.locator("details.group").count() == 700
+    expect(page.locator("#controls")).to_be_visible()
+    # 700 headings, the contents and the overview's 700 rows, and the first groups (150 communes)
+    # open: about 23,500 elements (a closed group holds one packed script, not its rows).
+    assert elements(page) < 30_000
+    # A query matching every commune opens nothing; one matching a few opens their groups.
+    filter_to(page, "xã")
+    assert page.locator("details.group[open]").count() < 40  # only those open on loading
+    opened_before = page.locator("details.group[open]").count()
+    filter_to(page, "thu 02345")
+    group = page.locator("details.group:visible")
+    expect(group).to_have_count(1)
+    expect(group.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Thử 02345"])
+    expect(group.locator("svg.bars g.bar:not([hidden])")).to_have_count(1)
+    assert page.locator("details.group[open]").count() <= opened_before + 1
+    filter_to(page, "")
+    # Sorting an opened district by name.
+    last = page.locator("details.group").last
+    last.locator("summary").click()
+    expect(last.locator("table.ranking tbody tr")).to_have_count(4)
+    last.locator("thead th:has(.print-label:text-is('Đơn vị')) button").click()
+    names = row_names(last)
+    assert names == sorted(names) and len(names) == 4
+    assert elements(page) < 30_000
+
+
+# --- print (issue 13): Chromium's own PDF of the page, read back with pypdf.
+
+
+def pdf_pages(page: Page) -> list[str]:
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return [p.extract_text() for p in reader.pages]
+
+
+def test_print_repeats_headings_numbers_pages_and_prints_what_is_shown(tmp_path: Path, open_report: OpenReport) -> None:
+    tables = national_tables(600, districts=20, one_group=True)
+    page = open_report(write_report(tmp_path / "print.html", tables, date="2025-03-01")).page
+    page.locator("details.group > summary").click()
+    expect(page.locator("table.ranking tbody tr")).to_have_count(100)
+    pages = pdf_pages(page)
+    n = len(pages)
+    assert n >= 3
+    for k, text in enumerate(pages, 1):
+        # The footer of every page: the set, the date, the version, and "page k of n".
+        assert f"Trang {k}/{n}" in text
+        assert f"Bộ thử toàn quốc · 01/03/2025 · pari-index {__version__}" in text
+    # Page 1 holds the heading, the overview and the first ranks (not a page left blank).
+    assert "Báo cáo xếp hạng" in pages[0] and re.search(r"(^|\s)1/600\s", pages[0])
+    # A page that continues the table repeats its headings, as text (not blank form controls).
+    continued = [text for text in pages[1:] if "/600" in text]
+    assert continued
+    for text in continued:
+        assert "Hạng" in text and "Đơn vị" in text and "(cũ)" in text
+    # Only what is shown prints: a filtered subset prints alone.
+    filter_to(page, "thu 00123")
+    printed = "\n".join(pdf_pages(page))
+    assert "Xã Thử 00123" in printed and "Xã Thử 00124" not in printed and "/600" in printed
+    assert printed.count("/600") == 1
+
+
+# --- accessibility, download (issue 13)
+
+
+def axe_source() -> str:
+    axe = pytest.importorskip("axe_playwright_python")
+    return (Path(axe.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_axe_finds_no_violation(
+    tmp_path: Path, tables: dict[str, pl.DataFrame], open_report: OpenReport, lang: str
+) -> None:
+    """axe-core, served from the test environment and run inside the page (evaluated, so the
+    report's CSP, which allows only its own script, stays as it is): no violation of any kind."""
+    source = axe_source()
+    page = open_report(write_report(tmp_path / "report.html", tables, lang=lang, date="2025-03-01")).page
+    page.locator("details.commune").first.locator("summary").click()
+    page.evaluate(source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    assert len(result["passes"]) > 20  # axe did run its rules on the page
+
+
+def test_axe_on_a_paged_group(tmp_path: Path, open_report: OpenReport) -> None:
+    source = axe_source()
+    tables = national_tables(600, districts=20, one_group=True)
+    page = open_report(write_report(tmp_path / "paged.html", tables, lang="en")).page
+    page.locator("details.group > summary").click()
+    expect(page.locator("table.ranking tbody tr")).to_have_count(100)
+    # Vietnamese names in the English report say so.
+    assert page.locator("table.ranking tbody th a").first.get_attribute("lang") == "vi"
+    page.evaluate(source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
+def test_the_ranking_downloads_as_csv(tmp_path: Path, tables: dict[str, pl.DataFrame], open_report: OpenReport) -> None:
+    """The download is a blob: link made by the report's script: the CSP lets it through."""
+    page = open_report(write_report(tmp_path / "report.html", tables)).page
+    with page.expect_download() as info:
+        page.locator("#download-csv").click()
+    download = info.value
+    assert download.suggested_filename == "pari-ranking.csv"
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("Xếp hạng trong,Hạng,Mã,Đơn vị,")
+    assert len(lines) == 4  # the heading and three communes, in the report's order
+    shown = page.locator("table.ranking tbody tr th a").all_inner_texts()
+    assert [line.split(",")[3] for line in lines[1:]] == shown
+
+
+def test_hostile_names_in_a_paged_group_stay_text(tmp_path: Path, open_report: OpenReport) -> None:
+    """A big group's rows are built by the script from packed values: with textContent only."""
+    tables = national_tables(300, districts=5, one_group=True)
+    tables["summary"] = tables["summary"].with_columns(
+        pl.when(pl.col("commune_code") == "00007")
+        .then(pl.lit(HOSTILE[3]))
+        .when(pl.col("commune_code") == "00008")
+        .then(pl.lit(HOSTILE[0]))
+        .otherwise(pl.col("name"))
+        .alias("name")
+    )
+    r = open_report(write_report(tmp_path / "hostile.html", tables))
+    page = r.page
+    page.locator("details.group > summary").click()
+    filter_to(page, "0000")  # codes 00000 ... 00009
+    names = page.locator("table.ranking tbody tr th a").all_inner_texts()
+    assert HOSTILE[3] in names and HOSTILE[0] in names
+    assert page.locator("img").count() == 0
+    assert page.locator("svg.ends g.bar").count() == 10
+    assert r.dialogs == []

@@ -14,6 +14,11 @@ nothing from anywhere else, so it works offline and from a USB stick.
 * At national scale (about 10,600 communes in 700 districts) each ranking group is a closed
   ``<details>`` after the first few, packed (JSON, gzip, base64) and unpacked by the script when
   opened; item rows are indices into one string table and are built with ``textContent`` only.
+* A group of more than 200 communes is shown a page of 100 rows at a time: the script builds the
+  rows from packed values, sorts and filters them there, and charts the first and last ranked
+  beside a histogram; its details are packed per page of communes and unpacked when asked for.
+* A print footer (set, date, version, page k/n) is written as CSS ``@page`` margin boxes; the CSV
+  of the ranking travels packed and is downloaded through a ``blob:`` link made by the script.
 
 The words live in :mod:`~pari_index.outputs.report_labels`, the text and number formatting in
 :mod:`~pari_index.outputs.report_format`, the view model in :mod:`~pari_index.outputs.report_view`
@@ -24,7 +29,9 @@ tables, assembles the view and renders it.
 from __future__ import annotations
 
 import base64
+import csv
 import gzip
+import io
 import json
 import os
 import re
@@ -48,6 +55,7 @@ from pari_index.outputs.files import write_text
 from pari_index.outputs.report_format import (
     HEAT_BUCKETS,
     Formatter,
+    _balanced,
     _balanced_text,
     _basename,
     _bdi,
@@ -60,13 +68,27 @@ from pari_index.outputs.report_format import (
     _safe_json,
     _text,
 )
-from pari_index.outputs.report_format import (
-    _balanced as _balanced,  # re-exported: tests check it through this module
+from pari_index.outputs.report_groups import (
+    CHART_ENDS,
+    OPEN_COMMUNES,
+    PAGE_ROWS,
+    PAGED_COMMUNES,
+    build_groups,
+    group_key,
+    grouped_records,
 )
-from pari_index.outputs.report_groups import build_groups, group_key, grouped_records
 from pari_index.outputs.report_labels import LABELS, SEVERITIES, STATUSES
 from pari_index.outputs.report_method import method_and_provenance
-from pari_index.outputs.report_view import Area, ClassStyles, Context, Finding, FindingLists, Group, Item
+from pari_index.outputs.report_view import (
+    Area,
+    ClassStyles,
+    Commune,
+    Context,
+    Finding,
+    FindingLists,
+    Group,
+    Item,
+)
 from pari_index.outputs.results import input_labeller
 from pari_index.scoring.run import notices
 from pari_index.textexpr import format_text
@@ -109,6 +131,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own: no disk check on every include.
+        auto_reload=False,
     )
     env.filters["bdi"] = _bdi
     env.filters["isolate"] = _isolate
@@ -224,6 +248,33 @@ def _titles(criteria: CriteriaSet | None, lang: str) -> tuple[dict[str, str], di
     return titles, leaf_titles
 
 
+def _luminance(colour: str) -> float:
+    """The relative luminance of ``#rrggbb`` (WCAG 2)."""
+
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_on_white(colour: str) -> float:
+    return 1.05 / (_luminance(colour) + 0.05)
+
+
+def _legible(colour: str) -> str:
+    """The colour darkened (same hue) until it stands at least 3:1 against white, so that every
+    bar and swatch can be told from the page (WCAG 1.4.11); colours that already do are kept."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    shade = colour.lower()
+    factor = 1.0
+    while contrast_on_white(shade) < 3.0 and factor > 0:
+        factor -= 0.04
+        shade = "#" + "".join(f"{max(0, round(c * factor)):02x}" for c in rgb)
+    return shade
+
+
 def _classes(summary: pl.DataFrame, lang: str) -> ClassStyles:
     """Colour and order per class name; a name seen with several orders keeps the lowest."""
     class_col = "class_en" if lang == "en" and "class_en" in summary.columns else "class"
@@ -241,7 +292,7 @@ def _classes(summary: pl.DataFrame, lang: str) -> ClassStyles:
                 classes[name] = (int(order) if order is not None else 999, colour or (known[1] if known else None))
     class_list = sorted(classes.items(), key=lambda kv: (kv[1][0], _fold(kv[0]), kv[0]))
     class_css = {name: f"k{i}" for i, (name, _) in enumerate(class_list)}
-    class_colours = [(class_css[name], colour or DEFAULT_COLOUR) for name, (_, colour) in class_list]
+    class_colours = [(class_css[name], _legible(colour or DEFAULT_COLOUR)) for name, (_, colour) in class_list]
     return ClassStyles(class_col, classes, class_list, class_css, class_colours)
 
 
@@ -366,6 +417,26 @@ def _finding_kinds(frame: pl.DataFrame, fmt: Formatter, li: int) -> list[dict[st
     ]
 
 
+def _class_edges(summary: pl.DataFrame, criteria: CriteriaSet | None, classes: ClassStyles) -> list[tuple[str, float]]:
+    """Each class's lower edge on the index, for a big group's histogram: the set's own edges when
+    the set is known, else the lowest index seen in each class; the lowest class has none."""
+    edges: list[tuple[str, float]] = []
+    if criteria is not None:
+        for band in criteria.classes:
+            lower = band.lower
+            name = band.en if classes.column == "class_en" and band.en else band.name
+            if lower is not None and name in classes.order:
+                edges.append((name, float(lower[0])))
+        return edges
+    if "index" not in summary.columns or not classes.listed:
+        return edges
+    column = classes.column if classes.column in summary.columns else "class"
+    lowest = summary.group_by(column).agg(pl.col("index").cast(pl.Float64).min())
+    seen = {_text(name): float(x) for name, x in lowest.iter_rows() if x is not None}
+    floor = min(seen.values(), default=0.0)
+    return [(name, seen[name]) for name, _ in classes.listed if name in seen and seen[name] > floor]
+
+
 def _context(
     tables: Mapping[str, pl.DataFrame],
     about: Mapping[str, str],
@@ -384,6 +455,8 @@ def _context(
     criteria_table = tables.get("criteria")
     per_commune_max, area_max = _area_maxima(criteria_table, criteria, area_ids)
     items, item_counts = _item_rows(criteria_table, lazy, leaf_titles, fmt, li)
+    classes = _classes(summary, lang)
+    group_col = group_key(summary, about)
     return Context(
         labels=labels,
         li=li,
@@ -393,13 +466,18 @@ def _context(
         leaf_titles=leaf_titles,
         per_commune_max=per_commune_max,
         area_max=area_max,
-        classes=_classes(summary, lang),
+        classes=classes,
         items=items,
         item_counts=item_counts,
         lazy=lazy,
         findings=_findings(tables.get("findings"), fmt, li, input_labeller(criteria, lang)),
-        group_col=group_key(summary, about),
+        group_col=group_col,
         scale=float(criteria.scale) if criteria is not None else _num(about.get("scale")) or 0.0,
+        class_edges=_class_edges(summary, criteria, classes),
+        # Ranked within a province (or nationally), each unit's district is a column of its own.
+        show_district=group_col != "district"
+        and "district" in summary.columns
+        and summary["district"].drop_nulls().n_unique() > 1,
     )
 
 
@@ -424,12 +502,22 @@ def _class_counts(
     ]
 
 
+def _within(summary: pl.DataFrame, about: Mapping[str, str], labels: Mapping[str, str]) -> str:
+    """What the units were ranked within, as they were grouped: the summary's ``group_column``
+    (``pari score --group-by``) first, else the about sheet; each level in the report's words."""
+    within = about.get("ranked_within", "")
+    if "group_column" in summary.columns:
+        columns = summary["group_column"].drop_nulls().unique().to_list()
+        if len(columns) == 1:
+            within = str(columns[0])
+    return ", ".join(labels.get(f"within_{level.strip()}", level.strip()) for level in within.split(",") if level)
+
+
 def _header(
     about: Mapping[str, str], criteria: CriteriaSet | None, lang: str, labels: Mapping[str, str]
 ) -> dict[str, Any]:
     """The report's heading and metadata: from the criteria set when it is known, else from the
     results file's about sheet."""
-    within = about.get("ranked_within", "")
     title = (
         about.get("criteria_title_en")
         if lang == "en" and about.get("criteria_title_en")
@@ -452,7 +540,6 @@ def _header(
         "source": source,
         "year": year,
         "province": province,
-        "within": labels.get(f"within_{within}", within),
     }
 
 
@@ -476,9 +563,12 @@ def _build(
     labels = level_labels(LABELS[lang], names, lang)
     summary = tables["summary"]
     fmt = Formatter(lang, _places(about, criteria), _column_places(about, criteria))
-    ctx = _context(tables, about, criteria, lang, labels, fmt, lazy)
     records = summary.to_dicts()
-    groups = build_groups(ctx, grouped_records(records, summary, ctx.group_col))
+    grouped = grouped_records(records, summary, group_key(summary, about))
+    # A big group's rows are paged by the script from packed data: such a report is always packed.
+    lazy = lazy or any(len(recs) > PAGED_COMMUNES for recs in grouped)
+    ctx = _context(tables, about, criteria, lang, labels, fmt, lazy)
+    groups = build_groups(ctx, grouped)
     return {
         "L": labels,
         "lang": lang,
@@ -488,6 +578,7 @@ def _build(
         "method": _method_lines(about, criteria, lang),
         "item_methods": _item_methods(criteria, lang),
         **_header(about, criteria, lang, labels),
+        "within": _within(summary, about, labels),
         "date": _display_date(date, lang) if date else "",
         "total_communes": fmt.count(len(records)),
         "group_count": fmt.count(len(groups)),
@@ -500,9 +591,16 @@ def _build(
         **_findings_view(ctx.findings, labels, fmt),
         "scale": fmt.short(ctx.scale) if ctx.scale else "",
         "has_change": any(c.change for g in groups for c in g.communes),
+        "has_index_change": "index_change" in summary.columns and summary["index_change"].drop_nulls().len() > 0,
+        "show_district": ctx.show_district,
         "has_class": bool(ctx.classes.listed),
         "leaf_titles": ctx.leaf_titles,
         "places": fmt.places,
+        "lazy": lazy,
+        "page_rows": PAGE_ROWS,
+        "chart_ends": CHART_ENDS,
+        # Vietnamese names in the English report say so, for screen readers and hyphenation.
+        "vi_attr": Markup(' lang="vi"') if lang != "vi" else "",
     }
 
 
@@ -592,9 +690,83 @@ def _pack_items(
     return list(strings), {(g, p): r for g, p, r in rows.iter_rows()}
 
 
+def _sort_keys(c: Commune, view: Mapping[str, Any]) -> list[str]:
+    """A commune's sort value per column of the ranking table, in the columns' order
+    (``_row.html.j2``): the script sorts a big group's rows by these."""
+    keys = [c.rank_sort]
+    if view["has_change"]:
+        keys.append(c.change_sort)
+    if view["has_index_change"]:
+        keys.append(c.index_change_sort)
+    keys.append(c.name)
+    if view["show_district"]:
+        keys.append(c.district)
+    keys += [c.type, c.total_sort, c.index_sort]
+    if view["has_class"]:
+        keys.append(c.class_sort)
+    return keys + [a.sort for a in c.areas]
+
+
+def _paged_row(c: Commune) -> list[Any]:
+    """A big group's row as the script builds it (``_row.html.j2`` in the script's words): texts
+    already balanced (bidi controls closed), as the template's filters write them."""
+    flags = (1 if c.tied else 0) | (0 if c.ranked else 2) | (0 if c.submitted else 4)
+    arrow = {"▲": "up", "▼": "down", "=": "same"}.get(c.change_arrow, "")
+    return [
+        c.rank,
+        flags,
+        arrow,
+        c.change_arrow,
+        c.change,
+        c.change_title,
+        c.index_change,
+        _balanced(c.name),
+        _balanced(c.code),
+        _balanced(c.district),
+        _balanced(c.type),
+        c.total,
+        c.index,
+        c.class_css,
+        _balanced(c.class_name),
+        [a.text for a in c.areas],
+        [a.heat for a in c.areas],
+    ]
+
+
+def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group, items: list[str]) -> tuple[str, list[str]]:
+    """A big group's rows for the script, as JSON members of the group's pack: per commune its
+    row's values (:func:`_paged_row`), sort keys and chart bar; and its details (markup escaped
+    here, and item rows) in packs of :data:`PAGE_ROWS` communes, unpacked only when one of them is
+    opened, so that opening the group reads no more than its table needs."""
+    details = env.get_template("_commune_list.html.j2")
+    rows, keys, bars = [], [], []
+    for c in group.communes:
+        rows.append(_paged_row(c))
+        keys.append(_sort_keys(c, view))
+        label = _isolate(c.name if len(c.name) <= 26 else c.name[:25] + "…")
+        bars.append(
+            [
+                label,
+                f"{_isolate(c.name)} ({_isolate(c.code)}): {c.rank} · {c.index} %",
+                c.index_value,
+                c.class_css or "k-none",
+                c.index,
+            ]
+        )
+    parts: list[str] = []
+    for start in range(0, len(group.communes), PAGE_ROWS):
+        chunk = range(start, min(start + PAGE_ROWS, len(group.communes)))
+        markup = details.render(view, communes=group.communes[chunk.start : chunk.stop], start=chunk.start)
+        bodies = [b.strip() for b in markup.split("<!--pari:next-->")[: len(chunk)]]
+        parts.append(_pack('{"d":' + _json(bodies) + ',"i":[' + ",".join(items[ci] for ci in chunk) + "]}"))
+    columns = [view["has_change"], view["has_index_change"], view["show_district"], view["has_class"]]
+    return ',"r":' + _json(rows) + ',"f":' + _json(columns) + ',"k":' + _json(keys) + ',"c":' + _json(bars), parts
+
+
 def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: pl.DataFrame | None) -> Markup:
     """Render each group's body without its item rows and pack it with those rows (JSON, gzip,
-    base64) into ``group.packed``; returns the packed string table."""
+    base64) into ``group.packed``; returns the packed string table. A big group's rows and details
+    are packed apart (:func:`_paged_rows`), for the script to show a page at a time."""
     strings, rows = _pack_items(criteria_table, view)
     body = env.get_template("_group_body.html.j2")
     groups: list[Group] = view["groups"]
@@ -603,11 +775,80 @@ def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: 
         futures = []
         for gi, group in enumerate(groups):
             markup = body.render(view, group=group)
-            items = ",".join("[" + rows.get((gi, p), "") + "]" for p in range(len(group.codes)))
-            futures.append(pool.submit(_pack, '{"b":' + _json(markup) + ',"i":[' + items + "]}"))
+            items = ["[" + rows.get((gi, p), "") + "]" for p in range(len(group.codes))]
+            if group.paged:
+                members, group.parts = _paged_rows(env, view, group, items)
+                text = '{"b":' + _json(markup) + members + "}"
+            else:
+                text = '{"b":' + _json(markup) + ',"i":[' + ",".join(items) + "]}"
+            futures.append(pool.submit(_pack, text))
         for group, future in zip(groups, futures, strict=True):
             group.packed = future.result()
     return _pack(_json({"c": ITEM_COLUMNS, "s": strings}))
+
+
+#: A leading =, +, - or @ makes a spreadsheet read a cell as a formula: such texts get a quote.
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+def _ranking_csv(tables: Mapping[str, pl.DataFrame], view: Mapping[str, Any]) -> Markup:
+    """The ranking as CSV (packed), for the page's download button: one row per unit in the
+    report's order, headings in the report's language, numbers as in the results file."""
+    labels = view["L"]
+    summary = tables["summary"]
+    columns = [
+        (c, h)
+        for c, h in (
+            ("group", labels["ranked_within"]),
+            ("rank", labels["rank"]),
+            ("commune_code", labels["code"]),
+            ("name", labels["commune"]),
+            ("district", labels["former_district"] if view["show_district"] else labels["ranked_within"]),
+            ("province", labels["province"]),
+            ("unit_type", labels["type"]),
+            ("total_points", labels["total"]),
+            ("index", labels["index"]),
+            ("class_en" if view["lang"] == "en" and "class_en" in summary.columns else "class", labels["class"]),
+            ("rank_change", labels["change"]),
+            ("index_change", labels["index_change"]),
+        )
+        if c in summary.columns
+    ] + [(f"area_{a.id}", f"{a.short} {a.title}") for a in view["areas"]]
+    order = {code: k for k, code in enumerate(code for g in view["groups"] for code in g.codes)}
+    records = sorted(summary.select(c for c, _ in columns).iter_rows(), key=lambda r: order.get(_text(r[2]), 0))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([h for _, h in columns])
+    for record in records:
+        cells = [_text(v) for v in record]
+        writer.writerow(["'" + v if _FORMULA.match(v) else v for v in cells])
+    return _pack(out.getvalue())
+
+
+#: The labels the script uses (by the start of their keys).
+SCRIPT_LABELS = ("filter", "reason", "page_", "chart_gap", "tied", "not_ranked", "not_submitted")
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: letters, digits and spaces as they are, every other
+    character as a hex escape (six digits and the space that ends it), so nothing in it can end
+    the string or the stylesheet."""
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x} " for ch in text) + '"'
+
+
+def _print_footer(view: Mapping[str, Any]) -> dict[str, Markup]:
+    """The printed pages' footer: the set, the report's date and the program's version on the
+    left, the page number on the right (CSS strings for the @page margin boxes)."""
+    from pari_index import __version__
+
+    left = " · ".join(t for t in (view["title"], view["date"], f"pari-index {__version__}") if t)
+    labels = view["L"]
+    # Markup: the strings are already safe in a stylesheet (only letters, digits, spaces, escapes).
+    return {
+        "left": Markup(_css_string(left)),
+        "page": Markup(_css_string(labels["page_word"] + " ")),
+        "of": Markup(_css_string(labels["page_of"])),
+    }
 
 
 def render_report(
@@ -622,7 +863,9 @@ def render_report(
 
     ``lazy_details``: pack each group's body (ranking, chart, details) and item rows, to be unpacked
     when the group is opened (needs the script). ``None`` decides by size (:data:`LAZY_ITEMS`,
-    :data:`LAZY_COMMUNES`).
+    :data:`LAZY_COMMUNES`). A report with a group of more than
+    :data:`~pari_index.outputs.report_groups.PAGED_COMMUNES` communes is always packed: that
+    group's table is shown a page at a time by the script.
     """
     if lang not in LABELS:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
@@ -636,16 +879,19 @@ def render_report(
         lazy_details = items > LAZY_ITEMS or tables["summary"].height > LAZY_COMMUNES
     view = _build(tables, lang, date, criteria, lazy_details)
     view |= method_and_provenance(tables, view, criteria)
-    view["lazy"] = lazy_details
-    if lazy_details:
+    if view["lazy"]:
         view["strings_packed"] = _pack_groups(env, view, tables.get("criteria"))
-    # The stylesheet and the script are ours (class colours are checked to be #rrggbb); they are
-    # marked safe so that CSS selectors such as ">" survive, and pinned by hash in the CSP.
-    css = env.get_template("report.css.j2").render(colours=view["class_colours"], banner=bool(view["notices"]))
-    js = env.get_template("report.js.j2").render()
+    view["csv_packed"] = _ranking_csv(tables, view)
+    # The stylesheet and the script are ours (class colours are checked to be #rrggbb; the footer's
+    # text is a CSS string with every other character escaped); they are marked safe so that CSS
+    # selectors such as ">" survive, and pinned by hash in the CSP.
+    css = env.get_template("report.css.j2").render(
+        colours=view["class_colours"], banner=bool(view["notices"]), footer=_print_footer(view)
+    )
+    js = env.get_template("report.js.j2").render(page_rows=PAGE_ROWS, chart_ends=CHART_ENDS, open_matches=OPEN_COMMUNES)
     view["css"] = Markup(css)
     view["js"] = Markup(js)
-    view["labels_json"] = _safe_json({k: v for k, v in view["L"].items() if k.startswith("filter") or k == "reason"})
+    view["labels_json"] = _safe_json({k: v for k, v in view["L"].items() if k.startswith(SCRIPT_LABELS)})
     view["csp"] = (
         f"default-src 'none'; script-src '{_csp_hash(js)}'; style-src '{_csp_hash(css)}'; img-src data:; "
         "base-uri 'none'; form-action 'none'"

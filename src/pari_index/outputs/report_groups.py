@@ -14,10 +14,18 @@ import polars as pl
 
 from pari_index.outputs.report_format import _fold, _heat, _isolate, _num, _sort_value, _text
 from pari_index.outputs.report_labels import UNIT_TYPES
-from pari_index.outputs.report_view import AreaCell, Bar, Commune, Context, Group
+from pari_index.outputs.report_view import AreaCell, Bar, ClassEdge, Commune, Context, Group, HistogramBin
 from pari_index.ranking.ranks import LABEL_SEPARATOR
 
 OPEN_COMMUNES = 150  # groups open on loading until this many communes are shown (at least one)
+#: A group with more communes is "big": its table is paged by the script from packed data, its
+#: chart shows the top and bottom communes and a histogram, and it never opens by itself. A page
+#: of 100 rows and its 100 closed details keep the page to a few thousand elements at any size.
+PAGED_COMMUNES = 200
+PAGE_ROWS = 100
+CHART_ENDS = 15  # communes charted at each end of a big group
+HISTOGRAM_BINS = 20  # 5 index points each
+CHART_WIDTH = 360.0  # px of the longest bar
 
 
 def _change(row: Mapping[str, Any], labels: Mapping[str, str]) -> tuple[str, str, str, str]:
@@ -103,7 +111,8 @@ def build_groups(ctx: Context, grouped: list[list[dict[str, Any]]]) -> list[Grou
     groups: list[Group] = []
     shown_open = 0
     for gi, recs in enumerate(grouped):
-        is_open = not groups or shown_open + len(recs) <= OPEN_COMMUNES
+        # A big group never opens by itself: unpacking it is the reader's choice.
+        is_open = len(recs) <= PAGED_COMMUNES and (not groups or shown_open + len(recs) <= OPEN_COMMUNES)
         if is_open:
             shown_open += len(recs)
         groups.append(_group(ctx, gi, recs, is_open))
@@ -115,15 +124,17 @@ def _group(ctx: Context, gi: int, recs: list[dict[str, Any]], is_open: bool) -> 
     labels, fmt = ctx.labels, ctx.fmt
     gname = _text(recs[0].get(ctx.group_col)) if ctx.group_col else ""
     province = _group_province(recs, gname)
-    # Bars are drawn on the scale of the set, or of the highest total when one exceeds it.
-    widest = max([_num(r.get("total_points")) or 0.0 for r in recs] + [ctx.scale, 1e-9])
+    paged = len(recs) > PAGED_COMMUNES
+    # Bars show the index, by which the communes are ranked, on 0-100 (or the highest index).
+    widest = max([_num(r.get("index")) or 0.0 for r in recs] + [100.0])
     communes: list[Commune] = []
     bars: list[Bar] = []
     area_share: dict[str, list[float]] = {a: [] for a in ctx.area_ids}
     for rec in recs:
         commune = _commune(ctx, rec, f"g{gi + 1}-{len(communes) + 1}", gname, area_share)
         communes.append(commune)
-        bars.append(_bar(commune, len(bars), widest))
+        if not paged:
+            bars.append(_bar(commune, len(bars), widest))
     indices = [x for x in (_num(r.get("index")) for r in recs) if x is not None]
     mean_index = fmt.column(sum(indices) / len(indices), "index") if indices else "–"
     return Group(
@@ -139,7 +150,31 @@ def _group(ctx: Context, gi: int, recs: list[dict[str, Any]], is_open: bool) -> 
         mean_index=mean_index,
         names="\n".join(c.query for c in communes),
         codes=[c.code for c in communes],
+        paged=paged,
+        histogram=_histogram(ctx, indices, widest) if paged else [],
+        edges=[ClassEdge(round(edge / widest * CHART_WIDTH, 2), name) for name, edge in ctx.class_edges]
+        if paged
+        else [],
     )
+
+
+def _histogram(ctx: Context, indices: Sequence[float], widest: float) -> list[HistogramBin]:
+    """A big group's index distribution: :data:`HISTOGRAM_BINS` bins over 0..``widest``, bar
+    heights scaled to 100 px for the fullest bin; each bar's title says its range and count."""
+    step = widest / HISTOGRAM_BINS
+    counts = [0] * HISTOGRAM_BINS
+    for x in indices:
+        counts[min(HISTOGRAM_BINS - 1, max(0, int(x // step)))] += 1
+    fullest = max([*counts, 1])
+    width = CHART_WIDTH / HISTOGRAM_BINS
+    bins: list[HistogramBin] = []
+    for k, n in enumerate(counts):
+        height = round(n / fullest * 100.0, 2)
+        title = ctx.labels["hist_bin"].format(
+            lo=ctx.fmt.short(k * step), hi=ctx.fmt.short((k + 1) * step), n=ctx.fmt.count(n)
+        )
+        bins.append(HistogramBin(round(k * width, 2), round(100.0 - height, 2), round(width - 1, 2), height, title))
+    return bins
 
 
 def _group_heat(ctx: Context, area_share: Mapping[str, list[float]]) -> list[tuple[str, str]]:
@@ -170,12 +205,14 @@ def _commune(
     total = _num(rec.get("total_points"))
     cells = _area_cells(ctx, rec, code, area_share)
     utype = _text(rec.get("unit_type"))
+    district = _text(rec.get("district"))
     return Commune(
         anchor=anchor,
         code=code,
         name=name,
         type=UNIT_TYPES.get(utype, (utype, utype))[ctx.li],
-        query=f"{name} {code} {gname}",
+        # What the filter matches: name, code, the group and the (former) district.
+        query=" ".join(t for t in (name, code, gname, "" if district == gname else district) if t),
         ranked=ranked,
         rank=rank_text,
         rank_sort=_sort_value(rank if ranked else None),
@@ -198,6 +235,10 @@ def _commune(
         items=ctx.items.get(code, []),
         findings=ctx.findings.by_commune.get(code, []),
         submitted=rec.get("submitted") is not False,
+        district=district,
+        index_change=fmt.column(rec.get("index_change"), "index_change") if "index_change" in rec else "",
+        index_change_sort=_sort_value(rec.get("index_change")),
+        index_value=_num(rec.get("index")),
     )
 
 
@@ -262,13 +303,15 @@ def _facts(ctx: Context, rec: Mapping[str, Any], rank_text: str, cells: Sequence
 
 
 def _bar(commune: Commune, position: int, widest: float) -> Bar:
-    """A commune's bar in its group's chart (360 px for ``widest`` points; long names cut)."""
+    """A commune's bar in its group's chart: its index (360 px for ``widest``), in rank order, so
+    that the bars fall as the ranks do; long names cut."""
     name = commune.name
     return Bar(
         y=position * 22.0,
-        width=round(max(commune.total_value, 0.0) / widest * 360.0, 2),
+        width=round(max(commune.index_value or 0.0, 0.0) / widest * CHART_WIDTH, 2),
         label=_isolate(name if len(name) <= 26 else name[:25] + "…"),
-        full=f"{_isolate(name)} ({_isolate(commune.code)}): {commune.total}",
-        value=commune.total,
+        full=f"{_isolate(name)} ({_isolate(commune.code)}): {commune.rank} · {commune.index} %",
+        value=commune.index,
         css=commune.class_css or "k-none",
+        query=commune.query,
     )

@@ -431,3 +431,52 @@ METHOD_LABELS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in METHOD_LABELS.items():
     LABELS[_lang].update(_words)
+
+#: The words of the report's large-table, chart, print and download features (issue 13), kept in
+#: one block so that they merge into :data:`LABELS` without touching its other lines.
+VIEW_LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "chart_index": "Chỉ số (%) của từng đơn vị, theo thứ hạng: {group}",
+        "chart_index_note": "Chiều dài thanh là chỉ số (%) trên thang 0–100; màu theo xếp loại.",
+        "chart_ends": "{n} đơn vị đứng đầu và {n} đơn vị cuối (theo bộ lọc)",
+        "chart_gap": "… {n} đơn vị ở giữa …",
+        "histogram": "Phân bố chỉ số (%) của {n} đơn vị; vạch đứt: ngưỡng xếp loại",
+        "hist_bin": "{lo}–{hi} %: {n} đơn vị",
+        "former_district": "Huyện (cũ)",
+        "page_status": "Dòng {from}–{to} / {total}",
+        "page_prev": "Trang trước",
+        "page_next": "Trang sau",
+        "page_nav": "Các trang của bảng xếp hạng",
+        "paged_note": (
+            "Bảng lớn: hiển thị từng trang {n} dòng. Khi in, chỉ in trang đang hiển thị; "
+            "lọc trước để in đúng đơn vị cần in."
+        ),
+        "download_csv": "Tải bảng xếp hạng (CSV)",
+        "page_word": "Trang",
+        "page_of": "/",
+        "index_change_short": "Thay đổi chỉ số",
+    },
+    "en": {
+        "chart_index": "Index (%) per commune, in rank order: {group}",
+        "chart_index_note": "Bar length is the index (%) on a 0–100 scale; colour by class.",
+        "chart_ends": "Top {n} and bottom {n} communes (as filtered)",
+        "chart_gap": "… {n} communes in between …",
+        "histogram": "Distribution of the index (%) over {n} communes; dashed lines: class edges",
+        "hist_bin": "{lo}–{hi} %: {n} communes",
+        "former_district": "Former district",
+        "page_status": "Rows {from}–{to} of {total}",
+        "page_prev": "Previous page",
+        "page_next": "Next page",
+        "page_nav": "Pages of the ranking table",
+        "paged_note": (
+            "Large table: shown {n} rows a page. Printing prints the page shown; "
+            "filter first to print the communes you need."
+        ),
+        "download_csv": "Download the ranking (CSV)",
+        "page_word": "Page",
+        "page_of": " of ",
+        "index_change_short": "Index change",
+    },
+}
+for _lang, _words in VIEW_LABELS.items():
+    LABELS[_lang].update(_words)

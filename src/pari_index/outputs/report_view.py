@@ -74,6 +74,11 @@ class Commune:
     findings: list[Finding] = field(default_factory=list)
     #: False for a commune of the register that sent no self-assessment at all.
     submitted: bool = True
+    #: The (former) district, shown as a column when the ranking groups are not districts.
+    district: str = ""
+    index_change: str = ""
+    index_change_sort: str = ""
+    index_value: float | None = None
 
 
 @dataclass(slots=True)
@@ -84,6 +89,26 @@ class Bar:
     full: str
     value: str
     css: str
+    query: str = ""
+
+
+@dataclass(slots=True)
+class HistogramBin:
+    """One bar of a big group's index histogram (x and width in the chart's units)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    title: str
+
+
+@dataclass(slots=True)
+class ClassEdge:
+    """A class's lower edge on the histogram's axis."""
+
+    x: float
+    label: str
 
 
 @dataclass(slots=True)
@@ -101,6 +126,13 @@ class Group:
     names: str
     codes: list[str] = field(default_factory=list)
     packed: str = ""
+    #: A big group: its table is shown a page at a time and its chart holds the top and bottom
+    #: communes (drawn by the script) and a histogram, never every commune.
+    paged: bool = False
+    #: A big group's details, packed per page of communes (see report._paged_rows).
+    parts: list[str] = field(default_factory=list)
+    histogram: list[HistogramBin] = field(default_factory=list)
+    edges: list[ClassEdge] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -157,3 +189,7 @@ class Context:
     findings: FindingLists
     group_col: str | None
     scale: float
+    #: The lowest index of each class (from the set, else the lowest seen), for the histogram.
+    class_edges: list[tuple[str, float]] = field(default_factory=list)
+    #: True when the groups are not districts and the summary names each unit's district.
+    show_district: bool = False
