@@ -246,6 +246,12 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     default=None,
     help="Assessment year for deadlines written as a day of the year (default: the criteria set's year).",
 )
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Communes scored at a time, to bound memory (default 2000; 0: all at once). Same results either way.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @handles_errors
 def score(
@@ -266,6 +272,7 @@ def score(
     no_survey: bool,
     allow_incomplete: bool,
     year: int | None,
+    batch_size: int | None,
     quiet: bool,
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
@@ -275,6 +282,7 @@ def score(
     With --strict any error or warning finding fails the run with exit status 3.
     """
     from pari_index.pipeline import run_score
+    from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
     if not assessments:
         raise PariError("give at least one assessment file", exit_code=EXIT_USAGE)
@@ -298,6 +306,7 @@ def score(
         no_survey=no_survey,
         allow_incomplete=allow_incomplete,
         year=year,
+        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else (batch_size or None),
     )
     click.echo(summary)
     if summary.errors:

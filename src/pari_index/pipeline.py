@@ -18,6 +18,7 @@ import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
+from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pari_index.outputs.results import ResultTables
@@ -119,6 +120,7 @@ def run_score(
     no_survey: bool = False,
     allow_incomplete: bool = False,
     year: int | None = None,
+    batch_size: int | None = DEFAULT_BATCH_SIZE,
 ) -> ScoreRun:
     """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
     are error or warning findings.
@@ -127,7 +129,9 @@ def run_score(
     (unless ``allow_incomplete``), and UsageError ``survey-missing`` when the set needs survey
     results and none were given (unless ``no_survey``). Whatever was not used is announced on the
     console, in the summary and about sheets and in the report. ``group_by`` is a register column
-    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``."""
+    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``.
+    ``batch_size``: communes scored at a time (``--batch-size``; None: all at once); only the
+    totals of all communes stay in memory, and the results are the same to the byte."""
     from pari_index.outputs.results import read_results, result_tables
     from pari_index.ranking.ranks import rank, read_lineage
     from pari_index.scoring.run import score
@@ -150,6 +154,7 @@ def run_score(
         progress=say,
         no_survey=no_survey,
         year=year,
+        batch_size=batch_size,
     )
     _check_complete(result, allow_incomplete)
     previous_tables = read_results(previous) if previous is not None else None
@@ -157,7 +162,7 @@ def run_score(
     say("ranking")
     summary = rank(
         result.totals,
-        result.details,
+        result.scan_details(),
         result.criteria,
         group_by=group_by,
         previous=previous_tables,

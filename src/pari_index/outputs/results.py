@@ -46,12 +46,20 @@ class ResultTables:
     """The tables of a results file, with decimals for points (as people read them)."""
 
     summary: pl.DataFrame
-    criteria: pl.DataFrame
+    #: One row per commune and item; lazy when scored in batches (written batch by batch, and
+    #: read into memory only for a workbook or a report).
+    criteria: pl.DataFrame | pl.LazyFrame
     findings: pl.DataFrame
     rows: pl.DataFrame
     about: pl.DataFrame
 
     def as_dict(self) -> dict[str, pl.DataFrame]:
+        """The tables in memory (a lazy criteria table is read whole)."""
+        tables = self.as_written()
+        return {name: frame.collect() if isinstance(frame, pl.LazyFrame) else frame for name, frame in tables.items()}
+
+    def as_written(self) -> dict[str, pl.DataFrame | pl.LazyFrame]:
+        """The tables as they are, lazy or not (the CSV and Parquet writers stream a lazy one)."""
         return {name: getattr(self, name) for name in TABLES}
 
 
@@ -106,7 +114,7 @@ def result_tables(
         shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))
     return ResultTables(
         summary=shown,
-        criteria=display_frame(result.details, 4),
+        criteria=display_frame(result.scan_details(), 4),
         findings=result.findings,
         rows=result.ledger,
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
@@ -170,7 +178,7 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
         return _write_workbook(target, tables)
     # A results folder is replaced as a whole: a failed run leaves the previous complete set.
     with atomic_folder(target, frozenset(table_files())) as folder:
-        for name, frame in tables.as_dict().items():
+        for name, frame in tables.as_written().items():
             file = folder / f"{name}.{fmt}"
             if fmt == "csv":
                 write_csv(file, frame)
