@@ -205,3 +205,40 @@ def test_a_spilled_store_reads_back_its_batches_in_order() -> None:
     assert store.batches == 2 and store.height == 3
     assert store.collect().to_dict(as_series=False) == {"a": [1, 2, 3], "b": ["x", None, None]}
     assert store.lazy().select(pl.col("a").sum()).collect().item() == 6
+
+
+# -- the CSV is checked a chunk at a time, never decoded into one string -----------------------
+
+LINE_TEXT = st.text(alphabet=st.sampled_from(list('ab,;"\t Đặcxã\u0303\u0301e\r0')), max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(LINE_TEXT, min_size=1, max_size=25), chunk=st.integers(min_value=1, max_value=40))
+def test_a_csv_checked_in_chunks_reads_as_checked_whole(
+    lines: list[str], chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut into chunks of any size (after line breaks, where NFC never composes), a UTF-8 file
+    gives the same sheet and problems as when it is checked in one piece: the NFD letters
+    (e + U+0301) are normalised all the same, wherever the cut falls."""
+    from pari_index.intake import tables
+
+    raw = ("code,name\n" + "\n".join(lines) + "\n").encode("utf-8")
+    whole = tables.read_csv_bytes(raw, "f.csv")
+    with monkeypatch.context() as patch:
+        patch.setattr(tables, "CHECK_CHUNK", chunk)
+        pieces = tables.read_csv_bytes(raw, "f.csv")
+    assert pieces.problems == whole.problems
+    assert [s.frame.to_dicts() for s in pieces.sheets] == [s.frame.to_dicts() for s in whole.sheets]
+
+
+def test_a_bad_byte_after_the_first_chunk_still_decides_the_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pari_index.intake import tables
+
+    monkeypatch.setattr(tables, "CHECK_CHUNK", 8)
+    raw = b"code,name\n" + "".join(f"{i:05d},Xã Mỹ\n" for i in range(50)).encode() + b"00050,X\xe3\n"
+    result = tables.read_csv_bytes(raw, "bad.csv")
+    assert [p.code for p in result.problems] == ["undecodable-bytes"]
+    # The cell with the bad byte is reported and not read; the other 50 rows are read as they are.
+    assert result.sheets[0].frame["name"].to_list() == ["Xã Mỹ"] * 50 + [None]
+    nfd = "code,name\n00001,Xa\u0303\n".encode()
+    assert tables.read_csv_bytes(nfd, "nfd.csv").sheets[0].frame["name"].to_list() == ["Xã"]
