@@ -299,8 +299,11 @@ def _long_cells(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, pl
     meta_parts: list[pl.DataFrame] = []
     if VALUE in frame.columns:
         field = pl.col("input") if "input" in frame.columns else pl.lit(None, dtype=pl.String)
+        # Only the columns the cells keep go through the join (not the meta columns of every row).
+        wanted = [*base, VALUE, *(["input"] if "input" in frame.columns else [])]
         values = (
             frame.filter(pl.col(VALUE).is_not_null())
+            .select(wanted)
             .join(table.default_input, on=CRITERION, how="left")
             .with_columns(pl.coalesce(field, pl.col("default_field")).alias(FIELD))
         )
