@@ -242,3 +242,17 @@ def test_a_bad_byte_after_the_first_chunk_still_decides_the_encoding(monkeypatch
     assert result.sheets[0].frame["name"].to_list() == ["Xã Mỹ"] * 50 + [None]
     nfd = "code,name\n00001,Xa\u0303\n".encode()
     assert tables.read_csv_bytes(nfd, "nfd.csv").sheets[0].frame["name"].to_list() == ["Xã"]
+
+
+def test_result_tables_keep_the_spilled_detail_alive(tmp_path: Path) -> None:
+    """The tables of a batched run read its detail from temporary files: they stay while the
+    tables do, even when the scoring result itself is gone."""
+    import gc
+
+    from pari_index.outputs.results import result_tables, write_results
+
+    paths = write_example(tmp_path)
+    tables = result_tables(score_example(paths, 2))
+    gc.collect()
+    write_results(tmp_path / "out", tables, "csv")
+    assert len((tmp_path / "out" / "criteria.csv").read_text(encoding="utf-8-sig").splitlines()) == 1 + 5 * 14

@@ -10,7 +10,7 @@ score, status, explanation), ``findings``, ``rows`` (every input row and what be
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -52,6 +52,8 @@ class ResultTables:
     findings: pl.DataFrame
     rows: pl.DataFrame
     about: pl.DataFrame
+    #: What a lazy criteria table reads from (a batched run's spilled detail), kept alive with it.
+    detail_source: object = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, pl.DataFrame]:
         """The tables in memory (a lazy criteria table is read whole)."""
@@ -118,6 +120,7 @@ def result_tables(
         findings=result.findings,
         rows=result.ledger,
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
+        detail_source=result.detail_store,
     )
 
 

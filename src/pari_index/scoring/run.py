@@ -229,7 +229,9 @@ class ScoreResult:
         return self.detail_store.collect()
 
     def scan_details(self) -> pl.LazyFrame:
-        """The per-item detail as a lazy frame over the batches, sorted by commune, then item."""
+        """The per-item detail as a lazy frame over the batches, sorted by commune, then item.
+        A batched run's frame reads temporary files that are removed with this result: collect
+        it (or write it) while the result is still referenced."""
         return self.detail_store.lazy()
 
     def commune_details(self, code: str) -> pl.DataFrame:
