@@ -194,6 +194,8 @@ def child_env() -> dict[str, str]:
     env.pop("_RJEM_MALLOC_CONF", None)
     # The scaling runs (100,000 and 250,000 units) pass pari's default run-size limit on purpose.
     env.setdefault("PARI_MAX_ITEM_ROWS", "100000000")
+    # ... and their long-form file passes the cells read from one file (7 million rows at 100,000).
+    env.setdefault("PARI_MAX_CELLS", "1000000000")
     try:
         with open("/proc/self/environ", "rb") as f:  # the environment this process started with
             for entry in f.read().split(b"\0"):
