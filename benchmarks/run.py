@@ -86,7 +86,8 @@ t1 = time.perf_counter()
 # A folder stands for all the files in it (one per commune: too many for one command-line argument).
 assessments = [str(p) for a in args["assessments"] for p in (sorted(Path(a).iterdir()) if Path(a).is_dir() else [a])]
 run = run_score(assessments=assessments, criteria=args["criteria"], communes=args["communes"],
-                appraisal=args["appraisal"], survey=args["survey"], output=args["output"], fmt=args["fmt"])
+                appraisal=args["appraisal"], survey=args["survey"], output=args["output"], fmt=args["fmt"],
+                **({"batch_size": args["batch_size"]} if "batch_size" in args else {}))
 steps = "read, score, verify, rank, write"
 rows = run.result.ledger.height
 elapsed = time.perf_counter() - t1
@@ -193,6 +194,8 @@ def child_env() -> dict[str, str]:
     env.pop("_RJEM_MALLOC_CONF", None)
     # The scaling runs (100,000 and 250,000 units) pass pari's default run-size limit on purpose.
     env.setdefault("PARI_MAX_ITEM_ROWS", "100000000")
+    # ... and their long-form file passes the cells read from one file (7 million rows at 100,000).
+    env.setdefault("PARI_MAX_CELLS", "1000000000")
     try:
         with open("/proc/self/environ", "rb") as f:  # the environment this process started with
             for entry in f.read().split(b"\0"):
@@ -317,6 +320,27 @@ def print_table(title: str, rows: Sequence[Row]) -> None:
         print(f"  {r.measure:<{widths[0]}}  {r.value:>{widths[1]}}  {r.target:<{widths[2]}}  {r.note}")
 
 
+def batch_rows(files: dict[str, Path], criteria: Path, work: Path, fmt: str, sizes: Sequence[int | None]) -> list[Row]:
+    """Issue 15: the national run scored at once (batch size None) and in commune batches, each in
+    a fresh child process: time and peak memory per batch size, and whether every results file
+    is the same to the byte as the unbatched run's."""
+    rows: list[Row] = []
+    first: dict[str, bytes] | None = None
+    for size in sizes:
+        out = work / f"results-batch-{size or 'all'}"
+        result, _ = run_child(CHILD, {**pipeline_args(files, criteria, out, fmt), "batch_size": size})
+        written = {p.name: p.read_bytes() for p in sorted(out.iterdir())} if out.is_dir() else {}
+        first = written if first is None else first
+        same = "same bytes as unbatched" if written == first else "DIFFERENT from unbatched"
+        label = "all at once" if size is None else f"{size:,} communes"
+        rows.append(
+            Row(f"batches: {label}", _s(result["elapsed"]), "peak <= 500 MB", f"peak {_mb(result['peak'])}; {same}")
+        )
+        print(f"  … batch size {label}: {_s(result['elapsed'])}, peak {_mb(result['peak'])}", flush=True)
+        shutil.rmtree(out, ignore_errors=True)
+    return rows
+
+
 def scaling(sizes: Sequence[int], criteria: Path, work: Path, input_fmt: str, output_fmt: str) -> list[Row]:
     rows = []
     for size in sizes:
@@ -348,6 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output-format", choices=["parquet", "csv", "xlsx"], default="parquet")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--keep", type=Path, help="keep the generated data and results in this folder")
+    parser.add_argument(
+        "--batches", action="store_true", help="only the batch-size table (issue 15): all at once, 500, 2000, 5000"
+    )
     args = parser.parse_args(argv)
 
     communes = args.communes or (200 if args.quick else 10_600)
@@ -385,6 +412,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows: list[Row] = [
             Row("generate national set", _s(generated), "", f"{_mb(input_bytes)} of {args.input_format} (synthetic)")
         ]
+
+        if args.batches:  # issue 15: the batch-size table alone
+            rows += batch_rows(files, criteria_path, work, args.output_format, [None, 500, 2_000, 5_000])
+            print_table("Batches", rows)
+            return 0
 
         # (1) end-to-end pipeline in a child process.
         out = work / "results"

@@ -257,6 +257,12 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     help="The run date to record and print (YYYY-MM-DD; default: today, or SOURCE_DATE_EPOCH).",
 )
 @click.option("--synthetic", is_flag=True, help="Mark the data as synthetic: the report says so in a banner.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Communes scored at a time, to bound memory (default 2000; 0: all at once). Same results either way.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @handles_errors
 def score(
@@ -279,6 +285,7 @@ def score(
     year: int | None,
     date: str | None,
     synthetic: bool,
+    batch_size: int | None,
     quiet: bool,
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
@@ -288,6 +295,7 @@ def score(
     With --strict any error or warning finding fails the run with exit status 3.
     """
     from pari_index.pipeline import run_score
+    from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
     if not assessments:
         raise PariError("give at least one assessment file", exit_code=EXIT_USAGE)
@@ -313,6 +321,7 @@ def score(
         year=year,
         date=date,
         synthetic=synthetic,
+        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else (batch_size or None),
     )
     click.echo(summary)
     if summary.errors:

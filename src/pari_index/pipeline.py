@@ -19,6 +19,7 @@ import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
+from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pari_index.outputs.results import ResultTables
@@ -121,6 +122,7 @@ def run_score(
     allow_incomplete: bool = False,
     year: int | None = None,
     synthetic: bool = False,
+    batch_size: int | None = DEFAULT_BATCH_SIZE,
 ) -> ScoreRun:
     """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
     are error or warning findings.
@@ -131,7 +133,9 @@ def run_score(
     console, in the summary and about sheets and in the report. ``group_by`` is a register column
     or a list from the top down (``["province", "district"]``), as ``pari score --group-by``.
     ``date`` is also the run date the results record; ``synthetic`` marks the data as synthetic
-    (the report then carries a banner; docs/report.md, "Method and provenance")."""
+    (the report then carries a banner; docs/report.md, "Method and provenance").
+    ``batch_size``: communes scored at a time (``--batch-size``; None: all at once); only the
+    totals of all communes stay in memory, and the results are the same to the byte."""
     from pari_index.outputs.results import read_results, result_tables
     from pari_index.ranking.ranks import rank, read_lineage
     from pari_index.scoring.run import score
@@ -155,6 +159,7 @@ def run_score(
         progress=say,
         no_survey=no_survey,
         year=year,
+        batch_size=batch_size,
     )
     _check_complete(result, allow_incomplete)
     previous_tables = read_results(previous) if previous is not None else None
@@ -162,7 +167,7 @@ def run_score(
     say("ranking")
     summary = rank(
         result.totals,
-        result.details,
+        result.scan_details(),
         result.criteria,
         group_by=group_by,
         previous=previous_tables,

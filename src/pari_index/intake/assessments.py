@@ -331,8 +331,11 @@ def _long_cells(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, pl
     meta_parts: list[pl.DataFrame] = []
     if VALUE in frame.columns:
         field = pl.col("input") if "input" in frame.columns else pl.lit(None, dtype=pl.String)
+        # Only the columns the cells keep go through the join (not the meta columns of every row).
+        wanted = [*base, VALUE, *(["input"] if "input" in frame.columns else [])]
         values = (
             frame.filter(pl.col(VALUE).is_not_null())
+            .select(wanted)
             .join(table.default_input, on=CRITERION, how="left")
             .with_columns(pl.coalesce(field, pl.col("default_field")).alias(FIELD))
         )
@@ -979,13 +982,21 @@ def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFr
     # so that rows are matched on one number: joining millions of rows on the file name, sheet
     # and row grew worse than linearly (5.7 s for 100,000 communes), and one join per sheet is
     # slow when every commune sends its own file.
+    # The sheet is numbered by its file's number and its name's number, looked up per row (a join
+    # on the file and sheet names copied every row, and was the peak of a national intake).
     sheet = [FILE, SHEET]
-    sheets = all_rows.select(sheet).unique(maintain_order=True).with_row_index("_sheet_number")
+    files = {name: i for i, name in enumerate(all_rows.get_column(FILE).drop_nulls().unique().to_list())}
+    names = {name: i + 1 for i, name in enumerate(all_rows.get_column(SHEET).drop_nulls().unique().to_list())}
 
     def row_key(frame: pl.DataFrame) -> pl.DataFrame:
-        numbered = frame.join(sheets, on=sheet, how="left", nulls_equal=True, maintain_order="left")
-        row_number = pl.col("_sheet_number").cast(pl.Int64) * 2**32 + pl.col(ROW)
-        return numbered.with_columns(row_number.alias("_row_key")).drop("_sheet_number")
+        file_number = pl.col(FILE).replace_strict(files, default=None, return_dtype=pl.Int64)
+        name_number = (
+            pl.when(pl.col(SHEET).is_null())
+            .then(pl.lit(0, dtype=pl.Int64))
+            .otherwise(pl.col(SHEET).replace_strict(names, default=None, return_dtype=pl.Int64))
+        )
+        sheet_number = file_number * (len(names) + 1) + name_number
+        return frame.with_columns((sheet_number * 2**32 + pl.col(ROW)).alias("_row_key"))
 
     ledger = (
         row_key(all_rows)

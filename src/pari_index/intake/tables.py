@@ -620,51 +620,119 @@ def _ragged_hint(record: str, delimiter: str) -> str:
     return "a cell holding the delimiter must be put in double quotes; or delete the extra cells"
 
 
-def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
-    """Decode, sniff the delimiter and read a CSV file as strings."""
-    if _binary(raw):
-        return ReadResult([], [_binary_file(file)])
+#: Bytes of a UTF-8 file decoded at a time to check it: the whole text is never one string.
+CHECK_CHUNK = 4 * 1024**2
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class _CsvText:
+    """What reading a CSV file needs of its text: the UTF-8 bytes for polars, the start of the
+    text (for the delimiter), whether it is blank or in NFC, its length in characters, and the
+    whole text only when it is asked for (to locate a syntax error)."""
+
+    data: bytes
+    sample: str
+    blank: bool
+    nfc: bool
+    chars: int
+    bad_bytes: int
+    whole: Callable[[], str]
+    fallback: str | None = None
+
+
+def _scan_utf8(raw: bytes) -> _CsvText | None:
+    """A valid UTF-8 file (with or without a byte-order mark) checked a chunk at a time, each
+    chunk cut after a line break: a line break is never inside a letter's bytes, and NFC never
+    composes across it, so the chunks answer for the whole text. None when the file has NUL
+    bytes, a UTF-16 mark or bytes that are not UTF-8: :func:`decode_text` then weighs the
+    evidence of the whole text, as before."""
+    if b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    skip = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
+    view = memoryview(raw)
+    sample: list[str] = []
+    sampled = chars = 0
+    blank = nfc = True
+    start = skip
+    while start < len(raw):
+        end = len(raw)
+        if start + CHECK_CHUNK < len(raw):
+            cut = raw.rfind(b"\n", start, start + CHECK_CHUNK)
+            end = cut + 1 if cut >= 0 else (raw.find(b"\n", start + CHECK_CHUNK) + 1 or len(raw))
+        try:
+            piece = str(view[start:end], "utf-8")
+        except UnicodeDecodeError:
+            return None
+        blank = blank and piece.isspace()
+        nfc = nfc and unicodedata.is_normalized("NFC", piece)
+        chars += len(piece)
+        if sampled <= SNIFF_CHARS:
+            sample.append(piece[: SNIFF_CHARS + 1 - sampled])
+            sampled += len(sample[-1])
+        start = end
+    data = raw[skip:] if skip else raw
+    return _CsvText(data, "".join(sample), blank, nfc, chars, 0, lambda: data.decode("utf-8"))
+
+
+def _decoded_text(raw: bytes) -> _CsvText | None:
+    """The text of a file that is not plain UTF-8, decoded whole on the evidence (a fallback or a
+    file with bad bytes must be decoded anyway, to give polars UTF-8); None when it holds NUL."""
     decoded = decode_text(raw)
     text = decoded.text
-    if not text or text.isspace():  # (strip() would copy the whole text)
-        return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
     if "\x00" in text:
+        return None
+    return _CsvText(
+        text.encode("utf-8"),
+        text[: SNIFF_CHARS + 1],
+        not text or text.isspace(),  # (strip() would copy the whole text)
+        unicodedata.is_normalized("NFC", text),
+        len(text),
+        decoded.bad_bytes,
+        lambda: text,
+        decoded.fallback,
+    )
+
+
+def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
+    """Check the encoding, sniff the delimiter and read a CSV file as strings. A UTF-8 file goes
+    to polars as it is, checked a chunk at a time (:func:`_scan_utf8`)."""
+    if _binary(raw):
         return ReadResult([], [_binary_file(file)])
+    csv_text = _scan_utf8(raw) or _decoded_text(raw)
+    if csv_text is None:
+        return ReadResult([], [_binary_file(file)])
+    if csv_text.blank:
+        return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
     notes: list[Problem] = []
-    if decoded.fallback:
+    if csv_text.fallback:
         notes.append(
             Problem(
                 "encoding-fallback",
-                f"not UTF-8: read as {decoded.fallback}",
+                f"not UTF-8: read as {csv_text.fallback}",
                 file=file,
                 hint="check that the names read correctly; to be sure, save the file as CSV UTF-8",
                 severity="warning",
             )
         )
-    delimiter, header_cells = _sniff(text)
+    delimiter, header_cells = _sniff(csv_text.sample)
     if header_cells > MAX_COLUMNS:
         return ReadResult([], [*notes, too_many_columns(header_cells, file)])
     # Every line is a row of as many cells as the header, blank or not: bound them before polars.
-    lines = text.count("\n") + (not text.endswith("\n"))
+    data = csv_text.data
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
     if lines * header_cells > max_cells():
         return ReadResult([], [*notes, _too_many_cells(lines, header_cells, file)])
-    if decoded.encoding == "utf-8" and not decoded.bad_bytes:
-        data = raw
-    elif decoded.encoding == "utf-8-sig" and not decoded.bad_bytes:
-        data = raw[3:]
-    else:
-        data = text.encode("utf-8")
     try:
         grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:
         reason = shorten((str(exc).splitlines() or [type(exc).__name__])[0], 200)
-        return ReadResult([], [*notes, _csv_problem(text, delimiter, file, reason)])
+        return ReadResult([], [*notes, _csv_problem(csv_text.whole(), delimiter, file, reason)])
     del data
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
-    nfc = unicodedata.is_normalized("NFC", text)
     sheet, problems = frame_from_grid(
-        grid, file, None, is_nfc=nfc, undecodable=bool(decoded.bad_bytes), longest=len(text)
+        grid, file, None, is_nfc=csv_text.nfc, undecodable=bool(csv_text.bad_bytes), longest=csv_text.chars
     )
     return ReadResult([sheet] if sheet else [], notes + problems)
 

@@ -34,7 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -74,18 +74,22 @@ UNIT_PREFIXES = ("area_", "lost_")
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
+#: A table in memory, or one read as it is written (the per-item detail of a batched run).
+AnyFrame = TypeVar("AnyFrame", pl.DataFrame, pl.LazyFrame)
+
 
 def _is_unit_column(name: str, dtype: pl.DataType) -> bool:
     return dtype.is_integer() and (name in UNIT_COLUMNS or name.startswith(UNIT_PREFIXES))
 
 
-def display_frame(frame: pl.DataFrame, places: int | Callable[[str], int] = 4) -> pl.DataFrame:
+def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> AnyFrame:
     """Unit columns as Float64 decimals rounded to ``places``, or to ``places(column)`` when each
-    column has its own (a rounding policy per level); exact for values already rounded."""
+    column has its own (a rounding policy per level); exact for values already rounded. A lazy
+    frame stays lazy (a batched run's detail is converted as it is written)."""
     places_of = places if callable(places) else (lambda _name: places)
     return frame.with_columns(
         (pl.col(name) / SCALE).round(places_of(name)).alias(name)
-        for name, dtype in frame.schema.items()
+        for name, dtype in frame.collect_schema().items()
         if _is_unit_column(name, dtype)
     )
 
@@ -108,17 +112,18 @@ def safe_header(name: str, taken: set[str] | frozenset[str] = frozenset()) -> st
     return safe
 
 
-def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+def neutralise_formulas(frame: AnyFrame) -> AnyFrame:
     """Prefix text cells **and column names** that a spreadsheet would evaluate with an apostrophe
     (a register column named ``=HYPERLINK(…)`` reaches the summary as ``'=HYPERLINK(…)``)."""
+    schema = frame.collect_schema()
     exprs = [
         pl.when(_dangerous(pl.col(name))).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name)).alias(name)
-        for name, dtype in frame.schema.items()
+        for name, dtype in schema.items()
         if dtype == pl.String
     ]
     safe = frame.with_columns(exprs) if exprs else frame
-    taken = set(frame.columns)
-    renames = {name: safe_header(name, taken) for name in frame.columns if name.startswith(_DANGEROUS)}
+    taken = set(schema.names())
+    renames = {name: safe_header(name, taken) for name in schema.names() if name.startswith(_DANGEROUS)}
     return safe.rename(renames) if renames else safe
 
 
@@ -379,24 +384,38 @@ def write_text(path: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def write_csv(path: Path, frame: pl.DataFrame) -> None:
-    """CSV in UTF-8 with a BOM, so that Excel on Windows shows Vietnamese correctly."""
+def write_csv(path: Path, frame: pl.DataFrame | pl.LazyFrame) -> None:
+    """CSV in UTF-8 with a BOM, so that Excel on Windows shows Vietnamese correctly. A lazy frame
+    (a batched run's per-item detail) is streamed out batch by batch: the same bytes."""
     with atomic_path(path) as tmp:
         csv_into(tmp, frame, path)
 
 
-def csv_into(tmp: Path, frame: pl.DataFrame, path: Path) -> None:
+def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
     """Write ``frame`` as CSV to the temporary ``tmp`` of ``path`` (see :func:`write_csv`)."""
     try:
-        neutralise_formulas(frame).write_csv(tmp, include_bom=True)
+        if isinstance(frame, pl.LazyFrame):
+            neutralise_formulas(frame).sink_csv(tmp, include_bom=True)
+        else:
+            neutralise_formulas(frame).write_csv(tmp, include_bom=True)
     except pl.exceptions.PolarsError as exc:  # an IO failure inside polars (our own frame)
         raise OutputError(os_problem(exc, path)) from None
 
 
-def write_parquet(path: Path, frame: pl.DataFrame) -> None:
+#: Rows per Parquet row group of a lazy (batched) table. Fixed, so that the file does not depend on
+#: how the rows were cut into batches: the same rows give the same bytes.
+PARQUET_ROW_GROUP = 65_536
+
+
+def write_parquet(path: Path, frame: pl.DataFrame | pl.LazyFrame) -> None:
+    """A Parquet file; a lazy frame (a batched run's per-item detail) is streamed out batch by
+    batch in row groups of PARQUET_ROW_GROUP rows."""
     with atomic_path(path) as tmp:
         try:
-            frame.write_parquet(tmp)
+            if isinstance(frame, pl.LazyFrame):
+                frame.sink_parquet(tmp, row_group_size=PARQUET_ROW_GROUP)
+            else:
+                frame.write_parquet(tmp)
         except pl.exceptions.PolarsError as exc:  # "underlying IO error: No space left on device"
             raise OutputError(os_problem(exc, path)) from None
 

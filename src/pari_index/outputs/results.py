@@ -10,7 +10,7 @@ score, status, explanation), ``findings``, ``rows`` (every input row and what be
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -50,12 +50,22 @@ class ResultTables:
     """The tables of a results file, with decimals for points (as people read them)."""
 
     summary: pl.DataFrame
-    criteria: pl.DataFrame
+    #: One row per commune and item; lazy when scored in batches (written batch by batch, and
+    #: read into memory only for a workbook or a report).
+    criteria: pl.DataFrame | pl.LazyFrame
     findings: pl.DataFrame
     rows: pl.DataFrame
     about: pl.DataFrame
+    #: What a lazy criteria table reads from (a batched run's spilled detail), kept alive with it.
+    detail_source: object = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, pl.DataFrame]:
+        """The tables in memory (a lazy criteria table is read whole)."""
+        tables = self.as_written()
+        return {name: frame.collect() if isinstance(frame, pl.LazyFrame) else frame for name, frame in tables.items()}
+
+    def as_written(self) -> dict[str, pl.DataFrame | pl.LazyFrame]:
+        """The tables as they are, lazy or not (the CSV and Parquet writers stream a lazy one)."""
         return {name: getattr(self, name) for name in TABLES}
 
 
@@ -115,10 +125,11 @@ def result_tables(
     findings = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
     return ResultTables(
         summary=shown,
-        criteria=display_frame(result.details, 4),
+        criteria=display_frame(result.scan_details(), 4),
         findings=findings,
         rows=_reasons_in(result.ledger, result.findings["message"], findings["message"]),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
+        detail_source=result.detail_store,
     )
 
 
@@ -206,7 +217,7 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
         return _write_workbook(target, tables)
     # A results folder is replaced as a whole: a failed run leaves the previous complete set.
     with atomic_folder(target, frozenset(table_files())) as folder:
-        for name, frame in tables.as_dict().items():
+        for name, frame in tables.as_written().items():
             file = folder / f"{name}.{fmt}"
             if fmt == "csv":
                 write_csv(file, frame)

@@ -346,7 +346,11 @@ def _area_ids(criteria: CriteriaSet) -> list[str]:
     return [a.id for a in criteria.areas if (a.part or Part.appraised) is not Part.adjustment]
 
 
-def item_losses(details: pl.DataFrame, rescaled: pl.DataFrame | None = None) -> pl.LazyFrame:
+def _columns(details: pl.DataFrame | pl.LazyFrame) -> set[str]:
+    return set(details.collect_schema().names())
+
+
+def item_losses(details: pl.DataFrame | pl.LazyFrame, rescaled: pl.DataFrame | None = None) -> pl.LazyFrame:
     """Per commune and scored item, its maximum and final score, the points lost (``loss`` = max −
     final score, > 0) and the item's place in the set (``order``): what :func:`top_lost` and the
     report's commune profile rank. Excluded (not applicable) and bonus/penalty items are not
@@ -375,12 +379,14 @@ def item_losses(details: pl.DataFrame, rescaled: pl.DataFrame | None = None) -> 
 LOSS_COLUMNS = frozenset({COMMUNE, "criterion_id", "max", "final_score", "status", "part"})
 
 
-def top_lost(details: pl.DataFrame, count: int = 3, rescaled: pl.DataFrame | None = None) -> pl.DataFrame:
+def top_lost(
+    details: pl.DataFrame | pl.LazyFrame, count: int = 3, rescaled: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Per commune, the ``count`` scored items where it lost the most points (max − final score),
     as text "2.1 (−1.25), 1.1.4 (−1.00)" (:func:`item_losses` says which items count); equal
     losses keep the criteria set's order."""
     schema = {COMMUNE: pl.String(), "top_lost": pl.String()}
-    if details.height == 0 or not set(details.columns) >= LOSS_COLUMNS:
+    if not _columns(details) >= LOSS_COLUMNS:
         return pl.DataFrame(schema=schema)
     text = format_text("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("loss")))
     return (
@@ -395,19 +401,23 @@ def top_lost(details: pl.DataFrame, count: int = 3, rescaled: pl.DataFrame | Non
     )
 
 
-def _applicable_areas(details: pl.DataFrame) -> pl.DataFrame | None:
+def _applicable_areas(details: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame | None:
     """Per commune, the areas with at least one item that counts (not excluded as not
     applicable): an area excluded entirely gets no area rank instead of ranking last on 0."""
-    if details.height == 0 or not {COMMUNE, "area_id", "status"} <= set(details.columns):
+    if not {COMMUNE, "area_id", "status"} <= _columns(details):
         return None
-    return details.group_by(COMMUNE).agg(
-        pl.col("area_id").filter(pl.col("status") != "excluded").unique().alias("_areas")
+    applicable = (
+        details.lazy()
+        .group_by(COMMUNE)
+        .agg(pl.col("area_id").filter(pl.col("status") != "excluded").unique().alias("_areas"))
+        .collect()
     )
+    return applicable if applicable.height else None
 
 
 def rank(
     totals: pl.DataFrame,
-    details: pl.DataFrame,
+    details: pl.DataFrame | pl.LazyFrame,
     criteria: CriteriaSet,
     *,
     group_by: str | Sequence[str] | None = None,
@@ -417,7 +427,8 @@ def rank(
     """Rank, classify and compare with last year. Returns the totals with the columns of
     docs/ranking.md added, sorted by group, then rank; unranked units come last in their group,
     by index (highest first). ``group_by`` is a register column or a list of them from the top
-    down (``["province", "district"]``); groups are keyed by their whole path (:func:`group_path`)."""
+    down (``["province", "district"]``); groups are keyed by their whole path (:func:`group_path`).
+    ``details`` may be lazy (a batched run's detail on disk): only the columns ranking needs are read."""
     path = group_path(totals, group_by or criteria.ranking.within)
     method: Literal["dense", "min"] = "dense" if criteria.ranking.ties == "dense" else "min"
     index = pl.col("index")

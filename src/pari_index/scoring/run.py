@@ -12,6 +12,7 @@ Points columns of the result frames are Int64 counts of 1/10,000 point (exact su
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.intake.values import number_as_read
 from pari_index.limits import check_run_size
 from pari_index.messages import params_json, parse_params
+from pari_index.scoring.batches import DetailStore, batches_of
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_dir_problem,
@@ -211,7 +213,9 @@ class ScoreResult:
     criteria: CriteriaSet
     leaves: list[Leaf]
     register: Register
-    details: pl.DataFrame  # one row per commune and scored item
+    #: The per-item detail, one row per commune and scored item, batch by batch: see
+    #: :attr:`details` (all in memory) and :meth:`scan_details` (read as needed).
+    detail_store: DetailStore
     totals: pl.DataFrame  # one row per commune
     findings: pl.DataFrame  # every problem and check result, located
     ledger: pl.DataFrame  # every input row: scored / rejected / applied
@@ -223,8 +227,20 @@ class ScoreResult:
     #: The file the set was read from (None for a set given as an object): its hash is recorded.
     criteria_file: str | None = None
 
+    @property
+    def details(self) -> pl.DataFrame:
+        """One row per commune and scored item (in a batched run, read back into memory whole:
+        :meth:`scan_details` reads only what is asked for)."""
+        return self.detail_store.collect()
+
+    def scan_details(self) -> pl.LazyFrame:
+        """The per-item detail as a lazy frame over the batches, sorted by commune, then item.
+        A batched run's frame reads temporary files that are removed with this result: collect
+        it (or write it) while the result is still referenced."""
+        return self.detail_store.lazy()
+
     def commune_details(self, code: str) -> pl.DataFrame:
-        return self.details.filter(pl.col(COMMUNE) == code)
+        return self.scan_details().filter(pl.col(COMMUNE) == code).collect()
 
 
 def _as_criteria(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> CriteriaSet:
@@ -298,8 +314,13 @@ def score(
     progress: Progress | None = None,
     no_survey: bool = False,
     year: int | None = None,
+    batch_size: int | None = None,
 ) -> ScoreResult:
     """Score self-assessments against a criteria set (the bundled default when None).
+
+    ``batch_size``: score this many communes at a time (:mod:`pari_index.scoring.batches`), their
+    per-item detail spilled to temporary files batch by batch; None scores all at once. The
+    results are the same either way, to the byte.
 
     ``year`` is the assessment year deadlines written as a day of the year resolve in (default:
     the set's ``year``); a set that needs one and gets none raises UsageError ``year-missing``.
@@ -349,7 +370,7 @@ def score(
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(f"scoring {register.frame.height} communes")
     result = _score_frames(
-        compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang
+        compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang, batch_size, say
     )
     sources = {
         "criteria": [criteria_set.id],
@@ -521,37 +542,36 @@ def _score_frames(
     appraisal: Appraisal,
     evidence_dir: Path | None,
     lang: str,
+    batch_size: int | None = None,
+    say: Progress | None = None,
 ) -> ScoreResult:
-    from pari_index.scoring.explanations import add_explanations
-
+    """Score every commune of the register, batch after batch (:mod:`pari_index.scoring.batches`):
+    only the totals and the findings of all communes are kept; each batch's per-item detail goes
+    to the detail store as soon as it is complete."""
     criteria = compiled.criteria
-    leaves = compiled.leaves
-    communes = register.frame.select("code", "unit_type")
-
-    # Input cells only (not self-scores, evidence or explanations): what the rules read and what
-    # appraisal corrections replace. A third of all cells nationally, so copies stay small.
-    typed = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "flag", "day", "text"]
-    input_cells = intake.cells.select(typed).filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
-    reported = compiled.evaluate(evaluation_frame(input_cells, leaves, communes)).rename(
-        {"points": "computed_score", "branch": "computed_branch"}
-    )
-    merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
-    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
-    details = evidence_status(details, leaves, evidence_dir)
-    details = _with_final_scores(details)
-    details = add_explanations(details, leaves, lang)
-    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
-    details = details.select(*DETAIL_COLUMNS, "_k").sort("_k").drop("_k")
-
+    batches = batches_of(register.frame["code"], batch_size)
+    store = DetailStore(spill=len(batches) > 1)
+    totals: list[pl.DataFrame] = []
+    # The verification findings by kind, each kind of all batches together, so that the findings
+    # come in the same order whatever the batches.
+    found: list[list[pl.DataFrame]] = [[], [], [], []]
+    for number, codes in enumerate(batches, start=1):
+        if len(batches) > 1 and say is not None:
+            say(f"scoring batch {number} of {len(batches)} ({codes.len()} communes)")
+        batch = _BatchInputs.of(codes, register, intake, appraisal)
+        details, parts, batch_totals = _score_batch(compiled, batch, evidence_dir, lang)
+        store.add(details)
+        totals.append(batch_totals)
+        for kind, part in zip(found, parts, strict=True):
+            kind.append(part)
+        del details, parts, batch
     findings = pl.concat(
         [
             problems_to_findings(register.problems, "error"),
             problems_to_findings(register.warnings, "warning"),
             intake.findings,
             appraisal.findings,
-            # Evidence findings come located at the evidence cell; those with no evidence cell at
-            # all (nothing given) and self-score findings are located here.
-            _locate(pl.concat([verification_findings(details), evidence_found]), intake),
+            *(pl.concat(kind) for kind in found),
             _unreachable_findings(criteria, lang),
         ]
     )
@@ -563,18 +583,86 @@ def _score_frames(
         ],
         how="diagonal_relaxed",
     )
-    totals = compute_totals(details, criteria, register).with_columns(
-        pl.col(COMMUNE).is_in(_submitted(intake, leaves).implode()).alias("submitted")
-    )
     return ScoreResult(
         criteria=criteria,
-        leaves=leaves,
+        leaves=compiled.leaves,
         register=register,
-        details=details,
-        totals=totals,
+        detail_store=store,
+        totals=pl.concat(totals, how="diagonal_relaxed"),
         findings=findings,
         ledger=ledger,
     )
+
+
+@dataclass
+class _BatchInputs:
+    """The register, intake and appraisal rows of one batch of communes."""
+
+    register: Register
+    intake: Intake
+    appraisal: Appraisal
+
+    @classmethod
+    def of(cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal) -> _BatchInputs:
+        if codes.len() == register.frame["code"].n_unique():  # one batch: the whole run
+            return cls(register, intake, appraisal)
+        wanted = codes.implode()
+
+        def mine(frame: pl.DataFrame, column: str = COMMUNE) -> pl.DataFrame:
+            return frame.filter(pl.col(column).is_in(wanted))
+
+        return cls(
+            dataclasses.replace(register, frame=mine(register.frame, "code")),
+            Intake(
+                cells=mine(intake.cells),
+                meta=mine(intake.meta),
+                findings=mine(intake.findings),
+                ledger=intake.ledger.clear(),
+                places=mine(intake.places),
+            ),
+            Appraisal(
+                cells=mine(appraisal.cells),
+                decisions=mine(appraisal.decisions),
+                findings=appraisal.findings.clear(),
+                ledger=appraisal.ledger.clear(),
+            ),
+        )
+
+
+def _score_batch(
+    compiled: CompiledSet, batch: _BatchInputs, evidence_dir: Path | None, lang: str
+) -> tuple[pl.DataFrame, list[pl.DataFrame], pl.DataFrame]:
+    """One batch's per-item detail (sorted by commune, then item), its verification findings by
+    kind (self-score, appraisal, not assessed, evidence), located, and its totals."""
+    from pari_index.scoring.explanations import add_explanations
+
+    leaves = compiled.leaves
+    intake, appraisal = batch.intake, batch.appraisal
+    communes = batch.register.frame.select("code", "unit_type")
+
+    # Input cells only (not self-scores, evidence or explanations): what the rules read and what
+    # appraisal corrections replace. A third of all cells nationally, so copies stay small.
+    typed = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "flag", "day", "text"]
+    input_cells = intake.cells.select(typed).filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
+    reported = compiled.evaluate(evaluation_frame(input_cells, leaves, communes)).rename(
+        {"points": "computed_score", "branch": "computed_branch"}
+    )
+    merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
+    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
+    del reported, merged_cells, input_cells
+    details = evidence_status(details, leaves, evidence_dir)
+    details = _with_final_scores(details)
+    # The explanation is worded here, one batch at a time, and leaves memory with the batch.
+    details = add_explanations(details, leaves, lang).sort("_k")
+    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
+    details = details.select(*DETAIL_COLUMNS)
+    # Evidence findings come located at the evidence cell; those with no evidence cell at all
+    # (nothing given) and self-score findings are located here.
+    parts = [_locate(part, intake) for part in (*verification_findings(details), evidence_found)]
+    totals = compute_totals(details, compiled.criteria, batch.register).with_columns(
+        pl.col(COMMUNE).is_in(_submitted(intake, leaves).implode()).alias("submitted")
+    )
+    return details, parts, totals
 
 
 def _appraisal_evaluation(

@@ -482,9 +482,10 @@ def missing_evidence_zeroes(policy: pl.Expr, status: pl.Expr) -> pl.Expr:
     return (policy == MissingEvidence.zero.value) & status.is_in(list(EVIDENCE_GAPS))
 
 
-def verification_findings(details: pl.DataFrame) -> pl.DataFrame:
-    """The findings of the checks on scored items: self-scores the rules do not give, the
-    council's corrections, and per commune the items it left without input."""
+def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
+    """The findings of the checks on scored items, one frame per kind: self-scores the rules do
+    not give, the council's corrections, and per commune the items it left without input. By kind,
+    so that a batched run can put each kind of all its batches together, in the unbatched order."""
 
     def make(df: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str, size: pl.Expr,
              params: pl.Expr) -> pl.DataFrame:  # fmt: skip
@@ -561,4 +562,4 @@ def verification_findings(details: pl.DataFrame) -> pl.DataFrame:
             pl.struct(count=pl.col("_n"), items=items),
         ),
     ]
-    return pl.concat(parts).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
+    return [part.cast(FINDING_SCHEMA) for part in parts]  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+"""Commune batches: which communes are scored together, and where the per-item detail goes.
+
+A national run scores 10,600 communes × 59 items; holding every item's detail (with its input and
+explanation text) for all of them at once is what made memory grow by about 1 KB per input row.
+:func:`batches_of` cuts the register's codes, in sorted order, into consecutive batches; each
+batch's detail is added to a :class:`DetailStore` as soon as it is complete. A store of a batched
+run spills each batch to a temporary Parquet file, so only one batch's detail is in memory at a
+time; the results writer streams the files out again (:meth:`DetailStore.lazy`).
+
+Batches are consecutive runs of the sorted codes, and each batch's detail is sorted by commune
+code, then item: the batches put end to end are the unbatched detail, row for row.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import weakref
+from pathlib import Path
+
+import polars as pl
+
+#: Communes per batch when a run does not say (``pari score --batch-size``): measured on the
+#: national set (benchmarks/README.md, "Batches"), where smaller batches cost time and larger
+#: ones memory.
+DEFAULT_BATCH_SIZE = 2_000
+
+
+def batches_of(codes: pl.Series, size: int | None) -> list[pl.Series]:
+    """The distinct codes in sorted order, cut into batches of ``size`` (one batch when None).
+    Never empty: no codes at all make one empty batch, so that the result still has its columns."""
+    unique = codes.unique().sort()
+    if size is None or unique.len() <= size:
+        return [unique]
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, not {size}")
+    return [unique.slice(start, size) for start in range(0, unique.len(), size)]
+
+
+class DetailStore:
+    """The per-item detail of a run, one frame per batch, in order. With ``spill`` each batch is
+    written to a temporary Parquet file (removed with the store) instead of being kept."""
+
+    def __init__(self, *, spill: bool) -> None:
+        self._frames: list[pl.DataFrame] = []
+        self._files: list[Path] = []
+        self._schema: pl.Schema | None = None
+        self._height = 0
+        self._folder: Path | None = None
+        if spill:
+            folder = tempfile.TemporaryDirectory(prefix="pari-detail-")
+            self._folder = Path(folder.name)
+            # Removed when the store goes, even if the run fails half way.
+            weakref.finalize(self, folder.cleanup)
+
+    def add(self, frame: pl.DataFrame) -> None:
+        """Append one batch's detail (the same columns and types as the first batch's)."""
+        if self._schema is None:
+            self._schema = frame.schema
+        elif frame.schema != self._schema:
+            # A column typed differently in one batch would make the batches' files unreadable
+            # as one table; cast to the first batch's types (values are the same kinds).
+            frame = frame.cast(dict(self._schema))  # type: ignore[arg-type]
+        self._height += frame.height
+        if self._folder is None:
+            self._frames.append(frame)
+            return
+        file = self._folder / f"batch-{len(self._files):06d}.parquet"
+        # Fast over small: the files live only as long as the run.
+        frame.write_parquet(file, compression="lz4", statistics=False)
+        self._files.append(file)
+
+    @property
+    def height(self) -> int:
+        return self._height
+
+    @property
+    def batches(self) -> int:
+        return len(self._files) + len(self._frames)
+
+    def lazy(self) -> pl.LazyFrame:
+        """All batches as one lazy frame, in order, read only when collected or sunk."""
+        if self._files:
+            return pl.scan_parquet(self._files)
+        if not self._frames:
+            return pl.LazyFrame(schema=self._schema)
+        return pl.concat([frame.lazy() for frame in self._frames], how="vertical")
+
+    def collect(self) -> pl.DataFrame:
+        """All batches as one frame (the whole detail in memory)."""
+        if len(self._frames) == 1 and not self._files:
+            return self._frames[0]
+        return self.lazy().collect()

@@ -1,0 +1,258 @@
+"""Issue 15: scoring in commune batches gives the same results, to the byte, as scoring at once.
+
+A run scores its communes a batch at a time (``run_score(batch_size=N)``, ``pari score
+--batch-size N``); each batch's per-item detail is spilled to disk and streamed into the results.
+Whatever the batch size, and however a commune's rows are spread over the file, the CSV and
+Parquet results and the report are the same files; every input row is still scored or reported.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_scoring import CRITERIA, write_example
+
+from pari_index.cli import main
+from pari_index.demo import generate
+from pari_index.pipeline import run_score
+from pari_index.ranking.ranks import rank
+from pari_index.scoring.batches import DetailStore, batches_of
+from pari_index.scoring.run import ScoreResult, score
+
+BUNDLED = Path(__file__).parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
+DATE = "2025-12-31"
+
+
+def shuffled_copy(source: Path, target: Path, seed: int) -> Path:
+    """The CSV with its data rows in a random order: each commune's rows spread over the file."""
+    header, *rows = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    random.Random(seed).shuffle(rows)
+    target.write_text(header + "".join(rows), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A small synthetic country (with the demo's mistakes: rejected rows, appraisal
+    corrections, missing evidence), its assessment rows shuffled."""
+    folder = tmp_path_factory.mktemp("batches")
+    files = generate(BUNDLED, folder, communes=23, districts=4, seed=15, mistakes=0.1)
+    files["assessments_long"] = shuffled_copy(files["assessments_long"], folder / "shuffled.csv", seed=1)
+    return files
+
+
+def run(files: dict[str, Path], out: Path, fmt: str, batch_size: int | None) -> dict[str, bytes]:
+    """Score, rank and write ``fmt`` results and the report; every file written, by name."""
+    run_score(
+        assessments=[files["assessments_long"]],
+        criteria=BUNDLED,
+        communes=files["communes"],
+        appraisal=files["appraisal"],
+        survey=[files["survey"]],
+        output=out / "results",
+        fmt=fmt,
+        report=out / "report.html",
+        date=DATE,
+        batch_size=batch_size,
+    )
+    written = {p.name: p.read_bytes() for p in (out / "results").iterdir()}
+    written["report.html"] = (out / "report.html").read_bytes()
+    return written
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_batch_sizes_1_and_3_write_the_unbatched_bytes(national: dict[str, Path], tmp_path: Path, fmt: str) -> None:
+    whole = run(national, tmp_path / "whole", fmt, None)
+    assert set(whole) == {f"{t}.{fmt}" for t in ("summary", "criteria", "findings", "rows", "about")} | {"report.html"}
+    details = pl.read_csv(whole["criteria.csv"]) if fmt == "csv" else pl.read_parquet(whole["criteria.parquet"])
+    assert details.height == 23 * 59  # every commune, every item
+    for size in (1, 3):
+        batched = run(national, tmp_path / f"b{size}", fmt, size)
+        assert batched.keys() == whole.keys()
+        different = [name for name in whole if batched[name] != whole[name]]
+        assert different == [], f"batch size {size}: {different} differ"
+
+
+def test_the_report_of_a_batched_run_is_not_trivially_equal(national: dict[str, Path], tmp_path: Path) -> None:
+    """The comparison above can fail: another date gives another report."""
+    whole = run(national, tmp_path / "a", "csv", None)
+    run_score(
+        assessments=[national["assessments_long"]],
+        criteria=BUNDLED,
+        communes=national["communes"],
+        appraisal=national["appraisal"],
+        survey=[national["survey"]],
+        output=tmp_path / "b" / "results",
+        fmt="csv",
+        report=tmp_path / "b" / "report.html",
+        date="2024-01-01",
+        batch_size=2,
+    )
+    assert (tmp_path / "b" / "report.html").read_bytes() != whole["report.html"]
+
+
+def frames(result: ScoreResult) -> dict[str, pl.DataFrame]:
+    summary = rank(result.totals, result.scan_details(), result.criteria)
+    return {
+        "details": result.details,
+        "totals": result.totals,
+        "findings": result.findings,
+        "ledger": result.ledger,
+        "summary": summary,
+    }
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path], dict[str, pl.DataFrame]]:
+    """The hand-checked example of test_scoring (every rule kind, an appraisal, evidence, a
+    survey) with one rejected row, its rows shuffled, scored at once."""
+    folder = tmp_path_factory.mktemp("example")
+    paths = write_example(folder)
+    with paths["long"].open("a", encoding="utf-8") as f:  # a rejected row of a commune in the middle
+        f.write("00103,1.1.3,done,not a number,,,,,\n")
+    paths["long"] = shuffled_copy(paths["long"], folder / "shuffled.csv", seed=7)
+    return paths, frames(score_example(paths, None))
+
+
+def score_example(paths: dict[str, Path], batch_size: int | None) -> ScoreResult:
+    return score(
+        [paths["long"]],
+        CRITERIA,
+        communes=paths["communes"],
+        appraisal=paths["appraisal"],
+        survey=[paths["survey"]],
+        batch_size=batch_size,
+    )
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(min_value=1, max_value=6))
+def test_any_batch_size_gives_the_same_frames(
+    example: tuple[dict[str, Path], dict[str, pl.DataFrame]], size: int
+) -> None:
+    paths, whole = example
+    batched = frames(score_example(paths, size))
+    for name, frame in whole.items():
+        assert batched[name].equals(frame), f"{name} differs at batch size {size}"
+    # Not vacuous: the example has findings and rows of every status.
+    assert whole["findings"].height >= 5
+    assert {"scored", "rejected"} <= set(whole["ledger"]["status"].to_list())
+
+
+def test_every_input_row_is_scored_or_reported_in_batches(tmp_path: Path) -> None:
+    """Completeness per batch: a rejected row of a commune in a late batch is still in the rows
+    table and the findings, and the run is announced as incomplete."""
+    paths = write_example(tmp_path)
+    text = paths["long"].read_text(encoding="utf-8")
+    paths["long"].write_text(text + "00105,1.1.3,done,not a number,,,,,\n", encoding="utf-8")
+    rows_in_file = len(paths["long"].read_text(encoding="utf-8").splitlines()) - 1
+    result = score_example(paths, 1)
+    assessment_rows = result.ledger.filter(pl.col("file") == str(paths["long"]))
+    assert assessment_rows.height == rows_in_file
+    last = assessment_rows.filter(pl.col("row") == rows_in_file + 1)
+    assert last["status"].to_list() == ["rejected"]
+    assert result.findings.filter((pl.col("row") == rows_in_file + 1) & (pl.col("severity") == "error")).height == 1
+    assert result.completeness.rows_rejected >= 1
+    assert not result.completeness.complete
+
+
+def test_cli_batch_size_option(national: dict[str, Path], tmp_path: Path) -> None:
+    def cli(size: int, out: Path) -> bytes:
+        args = [
+            "score",
+            national["assessments_long"],
+            "--criteria",
+            BUNDLED,
+            "--communes",
+            national["communes"],
+            "--survey",
+            national["survey"],
+            "-o",
+            out,
+            "--format",
+            "parquet",
+            "--batch-size",
+            size,
+            "-q",
+        ]
+        result = CliRunner().invoke(main, [str(a) for a in args])
+        assert result.exit_code in (0, 1), result.output
+        return b"".join((out / f"{t}.parquet").read_bytes() for t in ("summary", "criteria", "findings", "rows"))
+
+    assert cli(1, tmp_path / "one") == cli(0, tmp_path / "all")
+    result = CliRunner().invoke(main, ["score", str(national["assessments_long"]), "--batch-size", "-1"])
+    assert result.exit_code == 2
+    assert "--batch-size" in result.output
+
+
+def test_batches_are_consecutive_sorted_codes() -> None:
+    codes = pl.Series(["c", "a", "e", "b", "d", "a"])
+    assert [b.to_list() for b in batches_of(codes, 2)] == [["a", "b"], ["c", "d"], ["e"]]
+    assert [b.to_list() for b in batches_of(codes, None)] == [["a", "b", "c", "d", "e"]]
+    assert [b.to_list() for b in batches_of(pl.Series([], dtype=pl.String), 3)] == [[]]
+
+
+def test_a_spilled_store_reads_back_its_batches_in_order() -> None:
+    store = DetailStore(spill=True)
+    store.add(pl.DataFrame({"a": [1, 2], "b": ["x", None]}))
+    store.add(pl.DataFrame({"a": [3], "b": [None]}, schema={"a": pl.Int64, "b": pl.String}))
+    assert store.batches == 2 and store.height == 3
+    assert store.collect().to_dict(as_series=False) == {"a": [1, 2, 3], "b": ["x", None, None]}
+    assert store.lazy().select(pl.col("a").sum()).collect().item() == 6
+
+
+# -- the CSV is checked a chunk at a time, never decoded into one string -----------------------
+
+LINE_TEXT = st.text(alphabet=st.sampled_from(list('ab,;"\t Đặcxã\u0303\u0301e\r0')), max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(LINE_TEXT, min_size=1, max_size=25), chunk=st.integers(min_value=1, max_value=40))
+def test_a_csv_checked_in_chunks_reads_as_checked_whole(
+    lines: list[str], chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut into chunks of any size (after line breaks, where NFC never composes), a UTF-8 file
+    gives the same sheet and problems as when it is checked in one piece: the NFD letters
+    (e + U+0301) are normalised all the same, wherever the cut falls."""
+    from pari_index.intake import tables
+
+    raw = ("code,name\n" + "\n".join(lines) + "\n").encode("utf-8")
+    whole = tables.read_csv_bytes(raw, "f.csv")
+    with monkeypatch.context() as patch:
+        patch.setattr(tables, "CHECK_CHUNK", chunk)
+        pieces = tables.read_csv_bytes(raw, "f.csv")
+    assert pieces.problems == whole.problems
+    assert [s.frame.to_dicts() for s in pieces.sheets] == [s.frame.to_dicts() for s in whole.sheets]
+
+
+def test_a_bad_byte_after_the_first_chunk_still_decides_the_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pari_index.intake import tables
+
+    monkeypatch.setattr(tables, "CHECK_CHUNK", 8)
+    raw = b"code,name\n" + "".join(f"{i:05d},Xã Mỹ\n" for i in range(50)).encode() + b"00050,X\xe3\n"
+    result = tables.read_csv_bytes(raw, "bad.csv")
+    assert [p.code for p in result.problems] == ["undecodable-bytes"]
+    # The cell with the bad byte is reported and not read; the other 50 rows are read as they are.
+    assert result.sheets[0].frame["name"].to_list() == ["Xã Mỹ"] * 50 + [None]
+    nfd = "code,name\n00001,Xa\u0303\n".encode()
+    assert tables.read_csv_bytes(nfd, "nfd.csv").sheets[0].frame["name"].to_list() == ["Xã"]
+
+
+def test_result_tables_keep_the_spilled_detail_alive(tmp_path: Path) -> None:
+    """The tables of a batched run read its detail from temporary files: they stay while the
+    tables do, even when the scoring result itself is gone."""
+    import gc
+
+    from pari_index.outputs.results import result_tables, write_results
+
+    paths = write_example(tmp_path)
+    tables = result_tables(score_example(paths, 2))
+    gc.collect()
+    write_results(tmp_path / "out", tables, "csv")
+    assert len((tmp_path / "out" / "criteria.csv").read_text(encoding="utf-8-sig").splitlines()) == 1 + 5 * 14
