@@ -246,6 +246,13 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     default=None,
     help="Assessment year for deadlines written as a day of the year (default: the criteria set's year).",
 )
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path),
+    help="Folder to keep the checked intake and each commune's scores in, so that scoring again after a few "
+    "communes change redoes only those (same results; docs/caching.md).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @handles_errors
 def score(
@@ -266,6 +273,7 @@ def score(
     no_survey: bool,
     allow_incomplete: bool,
     year: int | None,
+    cache_dir: Path | None,
     quiet: bool,
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
@@ -298,6 +306,7 @@ def score(
         no_survey=no_survey,
         allow_incomplete=allow_incomplete,
         year=year,
+        cache=cache_dir,
     )
     click.echo(summary)
     if summary.errors:

@@ -21,6 +21,7 @@ from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
 
 if TYPE_CHECKING:
     from pari_index.outputs.results import ResultTables
+    from pari_index.scoring.cache import RunCache
     from pari_index.scoring.run import ScoreResult
 
 Progress = Callable[[str], None]
@@ -119,6 +120,7 @@ def run_score(
     no_survey: bool = False,
     allow_incomplete: bool = False,
     year: int | None = None,
+    cache: str | Path | None = None,
 ) -> ScoreRun:
     """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
     are error or warning findings.
@@ -127,7 +129,9 @@ def run_score(
     (unless ``allow_incomplete``), and UsageError ``survey-missing`` when the set needs survey
     results and none were given (unless ``no_survey``). Whatever was not used is announced on the
     console, in the summary and about sheets and in the report. ``group_by`` is a register column
-    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``."""
+    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``.
+    ``cache`` is a folder where the checked intake and each commune's scored rows are kept for the
+    next run (``pari score --cache``): the results are the same, only faster to get again."""
     from pari_index.outputs.results import read_results, result_tables
     from pari_index.ranking.ranks import rank, read_lineage
     from pari_index.scoring.run import score
@@ -139,6 +143,7 @@ def run_score(
         out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir
     )
 
+    run_cache = _run_cache(cache)
     result = score(
         assessments,
         criteria,
@@ -150,6 +155,7 @@ def run_score(
         progress=say,
         no_survey=no_survey,
         year=year,
+        cache=run_cache,
     )
     _check_complete(result, allow_incomplete)
     previous_tables = read_results(previous) if previous is not None else None
@@ -165,13 +171,27 @@ def run_score(
     )
     tables = result_tables(result, summary, lang=lang)
     files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
-    text = _console_text(result, previous_tables, files, lang)
+    text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
     if strict:
         _check_strict(result, out)
     errors = findings_as_problems(
         result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
     )
     return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
+
+
+def _run_cache(folder: str | Path | None) -> RunCache | None:
+    from pari_index.scoring.cache import RunCache
+
+    return RunCache(folder) if folder is not None else None
+
+
+def _cache_text(cache: RunCache | None, lang: str) -> str:
+    """The console lines about the cache (what was reused, what could not be used), if any."""
+    from pari_index.scoring.cache import cache_notes
+
+    lines = cache_notes(cache, lang) if cache is not None else []
+    return "".join("\n" + line for line in lines)
 
 
 def _check_complete(result: ScoreResult, allow_incomplete: bool) -> None:

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
@@ -53,6 +53,9 @@ from pari_index.scoring.verification import (
     read_appraisal,
 )
 from pari_index.textexpr import format_text
+
+if TYPE_CHECKING:
+    from pari_index.scoring.cache import RunCache
 
 Progress = Callable[[str], None]
 
@@ -282,6 +285,7 @@ def score(
     progress: Progress | None = None,
     no_survey: bool = False,
     year: int | None = None,
+    cache: RunCache | None = None,
 ) -> ScoreResult:
     """Score self-assessments against a criteria set (the bundled default when None).
 
@@ -290,7 +294,11 @@ def score(
 
     A set with a survey part needs survey results (in ``survey`` or among the assessments):
     without any, this raises UsageError ``survey-missing`` unless the set declares the survey
-    optional or ``no_survey`` is given. ``result.completeness`` says what could not be used."""
+    optional or ``no_survey`` is given. ``result.completeness`` says what could not be used.
+
+    With a ``cache`` (:class:`pari_index.scoring.cache.RunCache`), the checked intake and each
+    commune's scored rows are taken from an earlier run when their inputs are unchanged; the
+    results are the same as without it."""
     say = progress or (lambda _message: None)
     criteria_set = _as_criteria(criteria)
     compiled = compile_criteria(criteria_set, year)
@@ -302,7 +310,10 @@ def score(
         check_run_size(register.frame.height, len(leaves), str(communes))
     known = register.codes if register is not None else None
     say("reading assessments")
-    intake = read_assessments(list(assessments) + list(survey), leaves, known)
+    if cache is None:
+        intake = read_assessments(list(assessments) + list(survey), leaves, known)
+    else:  # the checked intake of an earlier run with the same files, criteria and register
+        intake = cache.intake(list(assessments) + list(survey), compiled, known)
     if register is None:
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
@@ -332,7 +343,7 @@ def score(
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(f"scoring {register.frame.height} communes")
     result = _score_frames(
-        compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang
+        compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang, cache
     )
     sources = {
         "criteria": [criteria_set.id],
@@ -486,17 +497,29 @@ def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
     ]
 
 
-def _score_frames(
+@dataclass
+class CommuneScores:
+    """The part of scoring done for each commune on its own: one row per commune and item
+    (DETAIL_COLUMNS, sorted by commune code and item) and the findings located at them
+    (self-scores, appraisal corrections, items left empty, evidence gaps; see
+    :func:`order_commune_findings`). A commune's rows depend only on its own inputs, so that
+    they can be computed for some communes and kept for the others (scoring.cache)."""
+
+    details: pl.DataFrame
+    findings: pl.DataFrame
+
+
+def score_communes(
     compiled: CompiledSet,
     register: Register,
     intake: Intake,
     appraisal: Appraisal,
     evidence_dir: Path | None,
     lang: str,
-) -> ScoreResult:
+) -> CommuneScores:
+    """Evaluate, verify and explain every item of every commune of ``register``."""
     from pari_index.scoring.explanations import add_explanations
 
-    criteria = compiled.criteria
     leaves = compiled.leaves
     communes = register.frame.select("code", "unit_type")
 
@@ -511,19 +534,52 @@ def _score_frames(
     details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
     details = evidence_status(details, leaves, evidence_dir)
     details = _with_final_scores(details)
-    details = add_explanations(details, leaves, lang)
+    details = add_explanations(details, leaves, lang).sort("_k")
     evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
-    details = details.select(*DETAIL_COLUMNS, "_k").sort("_k").drop("_k")
+    details = details.select(*DETAIL_COLUMNS)
+    # Evidence findings come located at the evidence cell; those with no evidence cell at all
+    # (nothing given) and self-score findings are located here.
+    located = _locate(pl.concat([_verification_findings(details), evidence_found]), intake)
+    return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
 
+
+#: The order of the per-commune findings: by kind in this order, then by commune and item.
+_FINDING_SECTIONS = {"self-score-differs": 0, "appraisal-correction": 1, "not-assessed": 2}
+
+
+def order_commune_findings(findings: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """Per-commune findings in one order whatever communes were scored together: self-score
+    differences, appraisal corrections, items left empty, then evidence gaps, each by commune
+    code and the item's place in the set."""
+    items = {leaf.id: i for i, leaf in enumerate(leaves)}
+    section = pl.col("kind").replace_strict(_FINDING_SECTIONS, default=len(_FINDING_SECTIONS), return_dtype=pl.UInt8)
+    item = pl.col(CRITERION).replace_strict(items, default=None, return_dtype=pl.UInt32)
+    return findings.sort(section, pl.col(COMMUNE), item, nulls_last=False, maintain_order=True)
+
+
+def _score_frames(
+    compiled: CompiledSet,
+    register: Register,
+    intake: Intake,
+    appraisal: Appraisal,
+    evidence_dir: Path | None,
+    lang: str,
+    cache: RunCache | None = None,
+) -> ScoreResult:
+    criteria = compiled.criteria
+    leaves = compiled.leaves
+    if cache is None:
+        scores = score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
+    else:  # communes whose inputs are as in an earlier run keep that run's rows
+        scores = cache.commune_scores(compiled, register, intake, appraisal, evidence_dir, lang)
+    details = scores.details
     findings = pl.concat(
         [
             problems_to_findings(register.problems, "error"),
             problems_to_findings(register.warnings, "warning"),
             intake.findings,
             appraisal.findings,
-            # Evidence findings come located at the evidence cell; those with no evidence cell at
-            # all (nothing given) and self-score findings are located here.
-            _locate(pl.concat([_verification_findings(details), evidence_found]), intake),
+            scores.findings,
             _unreachable_findings(criteria, lang),
         ]
     )
@@ -991,4 +1047,4 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
     return reg.select(keep).join(totals, on=COMMUNE, how="left").sort(COMMUNE)
 
 
-__all__ = ["Completeness", "ScoreResult", "compute_totals", "empty_findings", "notices", "score"]
+__all__ = ["CommuneScores", "Completeness", "ScoreResult", "compute_totals", "empty_findings", "notices", "score"]
