@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
+import polars.selectors as cs
 
+from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
 from pari_index.intake.assessments import Intake, read_assessments
 
@@ -41,6 +43,8 @@ MAX_MANIFEST_BYTES = 1 << 20
 #: Entries kept per kind (the newest): the cache of a folder scored again and again stays small.
 KEEP_ENTRIES = 2
 INTAKE_TABLES = ("cells", "meta", "findings", "ledger", "places")
+#: The intake's tables with one row per commune and something of it: what a commune's digest covers.
+INTAKE_DIGESTS = ("cells", "meta", "places")
 
 
 @dataclass(frozen=True)
@@ -200,30 +204,59 @@ def _reason(exc: BaseException) -> str:
     return text[:160] if text else type(exc).__name__
 
 
+def row_digests(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    """One 64-bit hash per commune of its rows of ``frame`` (column ``_d_<name>``), whatever
+    their order: equal when the commune's rows are equal, in every column."""
+    # Names of files are categories in the intake; hash the text, not the category's number.
+    plain = frame.with_columns(cs.categorical().cast(pl.String)).select(
+        pl.col(COMMUNE).cast(pl.String), *sorted(c for c in frame.columns if c != COMMUNE)
+    )
+    rows = plain.select(COMMUNE).with_columns(plain.hash_rows(seed=11).alias("_row"))
+    return rows.group_by(COMMUNE).agg(pl.col("_row").sort().hash(seed=13).alias(f"_d_{name}"))
+
+
+def intake_digests(intake: Intake) -> pl.DataFrame:
+    """Per commune, the digests of its accepted cells, self-scores and evidence, and their places."""
+    digests = [row_digests(getattr(intake, name), name) for name in INTAKE_DIGESTS]
+    out = digests[0]
+    for more in digests[1:]:
+        out = out.join(more, on=COMMUNE, how="full", coalesce=True)
+    return out
+
+
 def cached_intake(
     store: CacheStore | None,
     paths: Sequence[str | Path],
     leaves: Sequence[Leaf],
     known_communes: pl.Series | None,
     criteria_key: str,
-) -> Intake:
-    """:func:`read_assessments`, or its result from the cache when every file, the criteria
-    (``criteria_key``) and the register's codes are as when it was stored."""
+) -> tuple[Intake, pl.DataFrame]:
+    """:func:`read_assessments` and :func:`intake_digests`, from the cache when every file, the
+    criteria (``criteria_key``) and the register's codes are as when they were stored."""
     digests = [file_digest(p) for p in paths]
     if store is None or None in digests or not store.usable():
-        return read_assessments(paths, leaves, known_communes)
-    codes = (
-        None
-        if known_communes is None
-        else hashlib.sha256("\n".join(map(str, known_communes.to_list())).encode()).hexdigest()
-    )
+        intake = read_assessments(paths, leaves, known_communes)
+        return intake, intake_digests(intake)
+    codes = None
+    if known_communes is not None:
+        codes = hashlib.sha256("\n".join(map(str, known_communes.to_list())).encode()).hexdigest()
     key = text_digest("intake", criteria_key, codes, [[str(p), d] for p, d in zip(paths, digests, strict=True)])
-    tables = store.load("intake", key, INTAKE_TABLES)
+    tables = store.load("intake", key, (*INTAKE_TABLES, "digests"))
     if tables is not None:
-        return Intake(**tables)
+        return Intake(**{name: tables[name] for name in INTAKE_TABLES}), tables["digests"]
     intake = read_assessments(paths, leaves, known_communes)
-    store.save("intake", key, {name: getattr(intake, name) for name in INTAKE_TABLES})
-    return intake
+    found = intake_digests(intake)
+    store.save("intake", key, {**{name: getattr(intake, name) for name in INTAKE_TABLES}, "digests": found})
+    return intake, found
 
 
-__all__ = ["CacheNote", "CacheStore", "cached_intake", "code_fingerprint", "file_digest", "text_digest"]
+__all__ = [
+    "CacheNote",
+    "CacheStore",
+    "cached_intake",
+    "code_fingerprint",
+    "file_digest",
+    "intake_digests",
+    "row_digests",
+    "text_digest",
+]

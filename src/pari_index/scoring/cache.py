@@ -19,11 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
-import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.intake.assessments import CRITERION, Intake
-from pari_index.intake.cache import CacheNote, CacheStore, cached_intake, text_digest
+from pari_index.intake.cache import CacheNote, CacheStore, cached_intake, intake_digests, row_digests, text_digest
 from pari_index.intake.register import Register
 from pari_index.scoring.run import CommuneScores, order_commune_findings, score_communes
 from pari_index.scoring.verification import Appraisal
@@ -45,13 +44,16 @@ class RunCache:
         #: Communes scored afresh and taken from the cache by the last :meth:`commune_scores`.
         self.scored = 0
         self.reused = 0
+        #: Per commune, the digests of its intake rows (kept with the cached intake).
+        self._intake_digests: pl.DataFrame | None = None
 
     @property
     def notes(self) -> list[CacheNote]:
         return self.store.notes
 
     def intake(self, paths: Sequence[str | Path], compiled: CompiledSet, known: pl.Series | None) -> Intake:
-        return cached_intake(self.store, paths, compiled.leaves, known, criteria_key(compiled))
+        intake, self._intake_digests = cached_intake(self.store, paths, compiled.leaves, known, criteria_key(compiled))
+        return intake
 
     def commune_scores(
         self,
@@ -68,7 +70,8 @@ class RunCache:
             self.scored, self.reused = register.frame.height, 0
             return score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
         key = text_digest("communes", criteria_key(compiled), lang)
-        keys = commune_keys(register, intake, appraisal)
+        digests = self._intake_digests if self._intake_digests is not None else intake_digests(intake)
+        keys = commune_keys(register, digests, appraisal)
         cached = self.store.load("communes", key, ("keys", "details", "findings"))
         reused = pl.Series(COMMUNE, [], dtype=pl.String)
         if cached is not None:
@@ -88,34 +91,22 @@ class RunCache:
         return scores
 
 
-def commune_keys(register: Register, intake: Intake, appraisal: Appraisal) -> pl.DataFrame:
-    """Per commune of the register, a 128-bit digest of every row that shapes its scored rows."""
+def commune_keys(register: Register, intake: pl.DataFrame, appraisal: Appraisal) -> pl.DataFrame:
+    """Per commune of the register, a 128-bit digest of every row that shapes its scored rows:
+    its register row, its intake (``intake``: :func:`intake_digests`) and the appraisal's rows."""
     frames = {
         "register": register.frame.rename({"code": COMMUNE}),
-        "cells": intake.cells,
-        "meta": intake.meta,
-        "places": intake.places,
         "corrections": appraisal.cells,
         "decisions": appraisal.decisions,
     }
-    keys = register.frame.select(pl.col("code").alias(COMMUNE))
+    keys = register.frame.select(pl.col("code").alias(COMMUNE)).join(intake, on=COMMUNE, how="left")
     for name, frame in frames.items():
-        keys = keys.join(_digests(frame, name), on=COMMUNE, how="left")
+        keys = keys.join(row_digests(frame, name), on=COMMUNE, how="left")
     parts = keys.drop(COMMUNE).fill_null(0)
     return keys.select(COMMUNE).with_columns(
         parts.hash_rows(seed=1).alias("_h1"),
         parts.hash_rows(seed=5).alias("_h2"),
     )
-
-
-def _digests(frame: pl.DataFrame, name: str) -> pl.DataFrame:
-    """One hash per commune of its rows of ``frame``, whatever their order."""
-    # Names of files are categories in the intake; hash the text, not the category's number.
-    plain = frame.with_columns(cs.categorical().cast(pl.String)).select(
-        pl.col(COMMUNE).cast(pl.String), *sorted(c for c in frame.columns if c != COMMUNE)
-    )
-    rows = plain.select(COMMUNE).with_columns(plain.hash_rows(seed=11).alias("_row"))
-    return rows.group_by(COMMUNE).agg(pl.col("_row").sort().hash(seed=13).alias(f"_d_{name}"))
 
 
 def _only(
