@@ -26,6 +26,7 @@ import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 import polars as pl
@@ -64,9 +65,11 @@ class CacheNote:
 def code_fingerprint() -> str:
     """The version of pari-index and polars and a digest of the package's own source: an entry
     written by other code (another version, or a change not yet released) is never used."""
-    from pari_index import __version__
-
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}:{pl.__version__}".encode())
+    try:
+        version = metadata.version("pari-index")
+    except metadata.PackageNotFoundError:  # run from a source tree: the source digest below decides
+        version = "source"
+    digest = hashlib.sha256(f"{CACHE_FORMAT}:{version}:{pl.__version__}".encode())
     package = Path(__file__).resolve().parents[1]
     for source in sorted(package.rglob("*.py")):
         digest.update(str(source.relative_to(package)).encode())
