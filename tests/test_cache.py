@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,7 +67,18 @@ def _score(folder: Path, out: Path, fmt: str, cache: Path | None) -> str:
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    """Every file's bytes; a workbook's, member by member (its zip headers hold the time of writing,
+    which differs between any two runs, cached or not)."""
+    found = {}
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        name = str(path.relative_to(out))
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as workbook:
+                found.update({f"{name}/{m}": workbook.read(m) for m in workbook.namelist()})
+            found[f"{name}/(members)"] = "\n".join(zipfile.ZipFile(path).namelist()).encode()
+        else:
+            found[name] = path.read_bytes()
+    return found
 
 
 def _same_as_without_cache(folder: Path, work: Path, fmt: str, cache: Path, name: str) -> str:
