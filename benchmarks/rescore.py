@@ -1,6 +1,6 @@
 """Re-scoring with ``pari score --cache`` and many small files, as ratios from one run.
 
-    python benchmarks/rescore.py [--communes 10600] [--changed 50] [--keep DIR] [--skip-files]
+    python benchmarks/rescore.py [--communes 10600] [--changed 50] [--keep DIR] [--skip-files | --skip-cache]
 
 On a seeded synthetic national set (:mod:`pari_index.demo`, all data synthetic), each case is one
 ``pari score`` process (wall time including start-up, and CPU time user + system, which a machine
@@ -168,13 +168,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--changed", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="keep the generated data and results here")
     parser.add_argument("--skip-files", action="store_true", help="leave out the one-file-per-commune case")
+    parser.add_argument("--skip-cache", action="store_true", help="only the one-file-per-commune case")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="pari-rescore-"))
     try:
         files = generate(CRITERIA, work / "data", communes=args.communes, districts=max(1, args.communes // 15))
         print(f"pari score --cache: {args.communes:,} synthetic communes, wall time of one process each\n")
         print("| case | wall | ratio | CPU | ratio | note |\n|---|---|---|---|---|---|")
-        cache_cases(files, work, args.changed)
+        if not args.skip_cache:
+            cache_cases(files, work, args.changed)
         if not args.skip_files:
             file_cases(files, work)
     finally:
