@@ -263,6 +263,13 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     default=None,
     help="Communes scored at a time, to bound memory (default 2000; 0: all at once). Same results either way.",
 )
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path),
+    help="Folder to keep the checked intake and each commune's scores in, so that scoring again after a few "
+    "communes change redoes only those (same results; docs/caching.md).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @handles_errors
 def score(
@@ -286,6 +293,7 @@ def score(
     date: str | None,
     synthetic: bool,
     batch_size: int | None,
+    cache_dir: Path | None,
     quiet: bool,
 ) -> None:
     """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
@@ -322,6 +330,7 @@ def score(
         date=date,
         synthetic=synthetic,
         batch_size=DEFAULT_BATCH_SIZE if batch_size is None else (batch_size or None),
+        cache=cache_dir,
     )
     click.echo(summary)
     if summary.errors:

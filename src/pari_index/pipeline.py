@@ -23,6 +23,7 @@ from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pari_index.outputs.results import ResultTables
+    from pari_index.scoring.cache import RunCache
     from pari_index.scoring.run import ScoreResult
 
 Progress = Callable[[str], None]
@@ -123,6 +124,7 @@ def run_score(
     year: int | None = None,
     synthetic: bool = False,
     batch_size: int | None = DEFAULT_BATCH_SIZE,
+    cache: str | Path | None = None,
 ) -> ScoreRun:
     """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
     are error or warning findings.
@@ -135,7 +137,10 @@ def run_score(
     ``date`` is also the run date the results record; ``synthetic`` marks the data as synthetic
     (the report then carries a banner; docs/report.md, "Method and provenance").
     ``batch_size``: communes scored at a time (``--batch-size``; None: all at once); only the
-    totals of all communes stay in memory, and the results are the same to the byte."""
+    totals of all communes stay in memory, and the results are the same to the byte.
+    ``cache`` is a folder where the checked intake and each commune's scored rows are kept for the
+    next run (``pari score --cache``): the results are the same, only faster to get again (a
+    cached run is scored as one batch)."""
     from pari_index.outputs.results import read_results, result_tables
     from pari_index.ranking.ranks import rank, read_lineage
     from pari_index.scoring.run import score
@@ -148,6 +153,7 @@ def run_score(
     )
     marks = _run_marks(date, synthetic)
 
+    run_cache = _run_cache(cache)
     result = score(
         assessments,
         criteria,
@@ -160,6 +166,7 @@ def run_score(
         no_survey=no_survey,
         year=year,
         batch_size=batch_size,
+        cache=run_cache,
     )
     _check_complete(result, allow_incomplete)
     previous_tables = read_results(previous) if previous is not None else None
@@ -175,7 +182,7 @@ def run_score(
     )
     tables = result_tables(result, summary, extra_about=marks, lang=lang)
     files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
-    text = _console_text(result, previous_tables, files, lang)
+    text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
     if strict:
         _check_strict(result, out)
     errors = findings_as_problems(
@@ -201,6 +208,20 @@ def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
     if synthetic:
         marks |= {"synthetic": "yes", "synthetic_marker": "--synthetic"}
     return marks
+
+
+def _run_cache(folder: str | Path | None) -> RunCache | None:
+    from pari_index.scoring.cache import RunCache
+
+    return RunCache(folder) if folder is not None else None
+
+
+def _cache_text(cache: RunCache | None, lang: str) -> str:
+    """The console lines about the cache (what was reused, what could not be used), if any."""
+    from pari_index.scoring.cache import cache_notes
+
+    lines = cache_notes(cache, lang) if cache is not None else []
+    return "".join("\n" + line for line in lines)
 
 
 def _check_complete(result: ScoreResult, allow_incomplete: bool) -> None:

@@ -33,7 +33,8 @@ from pari_index.criteria.model import Leaf, NotApplicable, UnitType
 from pari_index.criteria.points import EXACT_SCALE, REST_SCALE
 from pari_index.criteria.rules import Choice
 from pari_index.errors import IntakeError, Problem
-from pari_index.intake.tables import FILE, ROW, SHEET, Sheet, read_tables, rename_columns
+from pari_index.intake.many import read_many_tables
+from pari_index.intake.tables import FILE, ROW, SHEET, Sheet, rename_columns
 from pari_index.intake.values import (
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
@@ -1287,6 +1288,19 @@ def _meta_places(rows: pl.DataFrame, headers: dict[str, str], several: bool) -> 
     return pl.concat(parts).cast(PLACE_SCHEMA)  # type: ignore[arg-type]
 
 
+def _source_rows(parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:
+    """Every row of every sheet (file, sheet, row) and why it was not read (a missing column).
+    Taken column by column, not by a query per sheet: a query cost more than the rows of a
+    one-commune file (a national set sent as 10,600 files)."""
+    if not parts:
+        return pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String})
+    frames = [
+        pl.DataFrame([frame.get_column(FILE), frame.get_column(SHEET), frame.get_column(ROW)]) for frame, _ in parts
+    ]
+    unread = pl.Series(UNREAD, [text for frame, text in parts for _ in range(frame.height)], dtype=pl.String)
+    return pl.concat(frames).with_columns(unread)
+
+
 def read_assessments(
     paths: Sequence[str | Path],
     leaves: Sequence[Leaf],
@@ -1296,12 +1310,12 @@ def read_assessments(
     if not paths:
         raise IntakeError(Problem("no-input", "no assessment file was given", hint="pari score FILE ..."))
     table = LeafTable.build(leaves)
-    result = read_tables(list(paths))
+    result = read_many_tables(list(paths))  # runs of small CSV files read together
     problems = list(result.problems)
     cell_parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
     meta_headers: dict[str, str] = {}
-    row_parts: list[pl.DataFrame] = []
+    row_parts: list[tuple[pl.DataFrame, str | None]] = []
     # Consecutive sheets with the same form and columns (typically one file per commune) are
     # read as one frame; each group's frames are freed once they are cells.
     sheets = result.sheets
@@ -1321,11 +1335,7 @@ def read_assessments(
         problems += plan.problems
         # A sheet missing a required column is not read at all: its rows are rejected, not empty.
         unread = [p.message for p in plan.problems if p.code == "missing-column"]
-        row_parts.append(
-            plan.sheet.frame.select(FILE, SHEET, ROW).with_columns(
-                pl.lit("; ".join(unread) if unread else None, dtype=pl.String).alias(UNREAD)
-            )
-        )
+        row_parts.append((plan.sheet.frame, "; ".join(unread) if unread else None))
     if not cell_parts and problems:
         raise IntakeError(problems)
     meta_rows, misplaced = _split_meta_rows(
@@ -1337,11 +1347,7 @@ def read_assessments(
     meta, meta_findings, meta_used, places = _check_meta(meta_rows, meta_headers)
     del meta_rows
     findings = pl.concat([problems_to_findings(problems), findings, meta_findings])
-    all_rows = (
-        pl.concat(row_parts)
-        if row_parts
-        else pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String})
-    )
+    all_rows = _source_rows(row_parts)
     used_rows = pl.concat([accepted.select(FILE, SHEET, ROW).with_columns(pl.col(FILE).cast(pl.String)), meta_used])
     ledger = _ledger(all_rows, used_rows, findings)
     return Intake(cells=accepted, meta=meta, findings=findings, ledger=ledger, places=places)

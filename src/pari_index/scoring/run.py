@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
@@ -58,6 +58,9 @@ from pari_index.scoring.verification import (
     verification_findings,
 )
 from pari_index.textexpr import format_text
+
+if TYPE_CHECKING:
+    from pari_index.scoring.cache import RunCache
 
 Progress = Callable[[str], None]
 
@@ -315,6 +318,7 @@ def score(
     no_survey: bool = False,
     year: int | None = None,
     batch_size: int | None = None,
+    cache: RunCache | None = None,
 ) -> ScoreResult:
     """Score self-assessments against a criteria set (the bundled default when None).
 
@@ -327,7 +331,11 @@ def score(
 
     A set with a survey part needs survey results (in ``survey`` or among the assessments):
     without any, this raises UsageError ``survey-missing`` unless the set declares the survey
-    optional or ``no_survey`` is given. ``result.completeness`` says what could not be used."""
+    optional or ``no_survey`` is given. ``result.completeness`` says what could not be used.
+
+    With a ``cache`` (:class:`pari_index.scoring.cache.RunCache`), the checked intake and each
+    commune's scored rows are taken from an earlier run when their inputs are unchanged; the
+    results are the same as without it."""
     say = progress or (lambda _message: None)
     criteria_set = _as_criteria(criteria)
     compiled = compile_criteria(criteria_set, year)
@@ -339,7 +347,10 @@ def score(
         check_run_size(register.frame.height, len(leaves), str(communes))
     known = register.codes if register is not None else None
     say("reading assessments")
-    intake = read_assessments(list(assessments) + list(survey), leaves, known)
+    if cache is None:
+        intake = read_assessments(list(assessments) + list(survey), leaves, known)
+    else:  # the checked intake of an earlier run with the same files, criteria and register
+        intake = cache.intake(list(assessments) + list(survey), compiled, known)
     if register is None:
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
@@ -370,7 +381,15 @@ def score(
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(f"scoring {register.frame.height} communes")
     result = _score_frames(
-        compiled, register, intake, appraisal_data, Path(evidence_dir) if evidence_dir else None, lang, batch_size, say
+        compiled,
+        register,
+        intake,
+        appraisal_data,
+        Path(evidence_dir) if evidence_dir else None,
+        lang,
+        batch_size,
+        say,
+        cache,
     )
     sources = {
         "criteria": [criteria_set.id],
@@ -535,6 +554,68 @@ def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
     ]
 
 
+@dataclass
+class CommuneScores:
+    """The part of scoring done for each commune on its own: one row per commune and item
+    (DETAIL_COLUMNS, sorted by commune code and item) and the findings located at them
+    (self-scores, appraisal corrections, items left empty, evidence gaps; see
+    :func:`order_commune_findings`). A commune's rows depend only on its own inputs, so that
+    they can be computed for some communes and kept for the others (scoring.cache)."""
+
+    details: pl.DataFrame
+    findings: pl.DataFrame
+
+
+def score_communes(
+    compiled: CompiledSet,
+    register: Register,
+    intake: Intake,
+    appraisal: Appraisal,
+    evidence_dir: Path | None,
+    lang: str,
+) -> CommuneScores:
+    """Evaluate, verify and explain every item of every commune of ``register``."""
+    from pari_index.scoring.explanations import add_explanations
+
+    leaves = compiled.leaves
+    communes = register.frame.select("code", "unit_type")
+
+    # Input cells only (not self-scores, evidence or explanations): what the rules read and what
+    # appraisal corrections replace. A third of all cells nationally, so copies stay small.
+    typed = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "flag", "day", "text"]
+    input_cells = intake.cells.select(typed).filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
+    reported = compiled.evaluate(evaluation_frame(input_cells, leaves, communes)).rename(
+        {"points": "computed_score", "branch": "computed_branch"}
+    )
+    merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
+    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
+    del reported, merged_cells, input_cells
+    details = evidence_status(details, leaves, evidence_dir)
+    details = _with_final_scores(details)
+    # The explanation is worded here, one batch at a time, and leaves memory with the batch.
+    details = add_explanations(details, leaves, lang).sort("_k")
+    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
+    details = details.select(*DETAIL_COLUMNS)
+    # Evidence findings come located at the evidence cell; those with no evidence cell at all
+    # (nothing given) and self-score findings are located here.
+    located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
+    return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
+
+
+#: The order of the per-commune findings: by kind in this order, then by commune and item.
+_FINDING_SECTIONS = {"self-score-differs": 0, "appraisal-correction": 1, "not-assessed": 2}
+
+
+def order_commune_findings(findings: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """Per-commune findings in one order whatever communes were scored together (a batch, or the
+    communes a cache did not hold): self-score differences, appraisal corrections, items left
+    empty, then evidence gaps, each by commune code and the item's place in the set."""
+    items = {leaf.id: i for i, leaf in enumerate(leaves)}
+    section = pl.col("kind").replace_strict(_FINDING_SECTIONS, default=len(_FINDING_SECTIONS), return_dtype=pl.UInt8)
+    item = pl.col(CRITERION).replace_strict(items, default=None, return_dtype=pl.UInt32)
+    return findings.sort(section, pl.col(COMMUNE), item, nulls_last=False, maintain_order=True)
+
+
 def _score_frames(
     compiled: CompiledSet,
     register: Register,
@@ -544,34 +625,43 @@ def _score_frames(
     lang: str,
     batch_size: int | None = None,
     say: Progress | None = None,
+    cache: RunCache | None = None,
 ) -> ScoreResult:
     """Score every commune of the register, batch after batch (:mod:`pari_index.scoring.batches`):
     only the totals and the findings of all communes are kept; each batch's per-item detail goes
-    to the detail store as soon as it is complete."""
+    to the detail store as soon as it is complete. With a ``cache``, communes whose inputs are as
+    in an earlier run keep that run's rows; the cache holds every commune's rows in one entry, so
+    a cached run is scored as one batch."""
     criteria = compiled.criteria
-    batches = batches_of(register.frame["code"], batch_size)
+    batches = batches_of(register.frame["code"], None if cache is not None else batch_size)
     store = DetailStore(spill=len(batches) > 1)
     totals: list[pl.DataFrame] = []
-    # The verification findings by kind, each kind of all batches together, so that the findings
-    # come in the same order whatever the batches.
-    found: list[list[pl.DataFrame]] = [[], [], [], []]
+    found: list[pl.DataFrame] = []
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(f"scoring batch {number} of {len(batches)} ({codes.len()} communes)")
         batch = _BatchInputs.of(codes, register, intake, appraisal)
-        details, parts, batch_totals = _score_batch(compiled, batch, evidence_dir, lang)
-        store.add(details)
-        totals.append(batch_totals)
-        for kind, part in zip(found, parts, strict=True):
-            kind.append(part)
-        del details, parts, batch
+        scores = (
+            score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
+            if cache is None
+            else cache.commune_scores(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
+        )
+        store.add(scores.details)
+        totals.append(
+            compute_totals(scores.details, criteria, batch.register).with_columns(
+                pl.col(COMMUNE).is_in(_submitted(batch.intake, compiled.leaves).implode()).alias("submitted")
+            )
+        )
+        found.append(scores.findings)
+        del scores, batch
     findings = pl.concat(
         [
             problems_to_findings(register.problems, "error"),
             problems_to_findings(register.warnings, "warning"),
             intake.findings,
             appraisal.findings,
-            *(pl.concat(kind) for kind in found),
+            # Each kind of every batch together: the order of an unbatched run.
+            order_commune_findings(pl.concat(found), compiled.leaves),
             _unreachable_findings(criteria, lang),
         ]
     )
@@ -627,42 +717,6 @@ class _BatchInputs:
                 ledger=appraisal.ledger.clear(),
             ),
         )
-
-
-def _score_batch(
-    compiled: CompiledSet, batch: _BatchInputs, evidence_dir: Path | None, lang: str
-) -> tuple[pl.DataFrame, list[pl.DataFrame], pl.DataFrame]:
-    """One batch's per-item detail (sorted by commune, then item), its verification findings by
-    kind (self-score, appraisal, not assessed, evidence), located, and its totals."""
-    from pari_index.scoring.explanations import add_explanations
-
-    leaves = compiled.leaves
-    intake, appraisal = batch.intake, batch.appraisal
-    communes = batch.register.frame.select("code", "unit_type")
-
-    # Input cells only (not self-scores, evidence or explanations): what the rules read and what
-    # appraisal corrections replace. A third of all cells nationally, so copies stay small.
-    typed = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "flag", "day", "text"]
-    input_cells = intake.cells.select(typed).filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
-    reported = compiled.evaluate(evaluation_frame(input_cells, leaves, communes)).rename(
-        {"points": "computed_score", "branch": "computed_branch"}
-    )
-    merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
-    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
-    del reported, merged_cells, input_cells
-    details = evidence_status(details, leaves, evidence_dir)
-    details = _with_final_scores(details)
-    # The explanation is worded here, one batch at a time, and leaves memory with the batch.
-    details = add_explanations(details, leaves, lang).sort("_k")
-    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
-    details = details.select(*DETAIL_COLUMNS)
-    # Evidence findings come located at the evidence cell; those with no evidence cell at all
-    # (nothing given) and self-score findings are located here.
-    parts = [_locate(part, intake) for part in (*verification_findings(details), evidence_found)]
-    totals = compute_totals(details, compiled.criteria, batch.register).with_columns(
-        pl.col(COMMUNE).is_in(_submitted(intake, leaves).implode()).alias("submitted")
-    )
-    return details, parts, totals
 
 
 def _appraisal_evaluation(
@@ -1036,4 +1090,4 @@ def compute_totals(details: pl.DataFrame, criteria: CriteriaSet, register: Regis
     return reg.select(keep).join(totals, on=COMMUNE, how="left").sort(COMMUNE)
 
 
-__all__ = ["Completeness", "ScoreResult", "compute_totals", "empty_findings", "notices", "score"]
+__all__ = ["CommuneScores", "Completeness", "ScoreResult", "compute_totals", "empty_findings", "notices", "score"]

@@ -1,0 +1,265 @@
+"""A cache on disk for what an earlier run computed from the same inputs (``pari score --cache``).
+
+Each entry is a folder of Parquet files and a small ``manifest.json`` naming the entry's key, the
+code that wrote it and the SHA-256 of every Parquet file. An entry is used only when all of these
+match; anything else (a truncated or rewritten file, garbage, a foreign or older entry, a file that
+cannot be read) is ignored and written again, with a note for the console (:class:`CacheNote`).
+An entry is written in a temporary folder and renamed into place, so that an interrupted run
+leaves either the whole entry or none. The cache never changes results: a run with it gives the
+same files as a run without it (tests/test_cache.py).
+
+The checked intake is keyed by the SHA-256 of each input file's bytes (and its name, which the
+intake records in every cell and finding), the criteria set's content, the register's codes and
+the code of pari-index itself (:func:`code_fingerprint`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import io
+import json
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import polars as pl
+import polars.selectors as cs
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.model import Leaf
+from pari_index.intake.assessments import Intake, read_assessments
+
+#: Raised by the layout of entries; entries of another format are ignored.
+CACHE_FORMAT = 1
+MANIFEST = "manifest.json"
+#: A manifest is a few hundred bytes: anything much larger is not one.
+MAX_MANIFEST_BYTES = 1 << 20
+#: Entries kept per kind (the newest): the cache of a folder scored again and again stays small.
+KEEP_ENTRIES = 2
+INTAKE_TABLES = ("cells", "meta", "findings", "ledger", "places")
+#: The intake's tables with one row per commune and something of it: what a commune's digest covers.
+INTAKE_DIGESTS = ("cells", "meta", "places")
+
+
+@dataclass(frozen=True)
+class CacheNote:
+    """Something the cache could not use or write; the run went on without it."""
+
+    path: str
+    reason: str
+
+    def text(self, lang: str) -> str:
+        if lang == "vi":
+            return f"Bộ nhớ đệm: bỏ qua {self.path} ({self.reason}); phần này được tính lại, kết quả không đổi."
+        return f"Cache: ignored {self.path} ({self.reason}); it was computed again, the results are unaffected."
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The version of pari-index and polars and a digest of the package's own source: an entry
+    written by other code (another version, or a change not yet released) is never used."""
+    try:
+        version = metadata.version("pari-index")
+    except metadata.PackageNotFoundError:  # run from a source tree: the source digest below decides
+        version = "source"
+    digest = hashlib.sha256(f"{CACHE_FORMAT}:{version}:{pl.__version__}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted(package.rglob("*.py")):
+        digest.update(str(source.relative_to(package)).encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(path: str | Path) -> str | None:
+    """The SHA-256 of a regular file's bytes; None for anything else (a pipe, a device, a file
+    that cannot be read): such input is read as usual and never cached."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def text_digest(*parts: object) -> str:
+    """A SHA-256 key of JSON-able parts."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+@dataclass
+class CacheStore:
+    """The cache folder: entries by kind and key. Every failure becomes a note, never an error."""
+
+    root: Path
+    notes: list[CacheNote] = field(default_factory=list)
+
+    def usable(self) -> bool:
+        """Whether the folder exists or could be made; a file in its place is noted once."""
+        if self.root.is_dir():
+            return True
+        if self.root.exists() or self.root.is_symlink():
+            self._note(self.root, "not a folder")
+            return False
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._note(self.root, exc.strerror or str(exc))
+            return False
+        return True
+
+    def load(self, kind: str, key: str, names: Sequence[str]) -> dict[str, pl.DataFrame] | None:
+        """The tables of the entry ``kind/key``; None when there is none or it is not sound."""
+        entry = self.root / kind / key
+        if not (entry / MANIFEST).exists() and not entry.is_symlink():
+            return None
+        try:
+            with open(entry / MANIFEST, "rb") as handle:
+                manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1)[:MAX_MANIFEST_BYTES])
+            expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
+            if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
+                raise ValueError("written by another version or for other inputs")
+            return {name: self._table(entry, name, manifest["tables"][name]) for name in names}
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            pl.exceptions.PolarsError,
+            pl.exceptions.PanicException,
+        ) as exc:
+            self._note(entry, _reason(exc))
+            self._discard(entry)
+            return None
+
+    def _table(self, entry: Path, name: str, digest: str) -> pl.DataFrame:
+        data = (entry / f"{name}.parquet").read_bytes()
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise ValueError(f"{name}.parquet does not match its manifest")
+        return pl.read_parquet(io.BytesIO(data))
+
+    def save(self, kind: str, key: str, tables: dict[str, pl.DataFrame]) -> None:
+        """Write the entry ``kind/key`` as a whole (temporary folder, then rename), replacing one
+        of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES."""
+        folder = self.root / kind
+        tmp: Path | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder))
+            digests = {}
+            for name, frame in tables.items():
+                buffer = io.BytesIO()
+                frame.write_parquet(buffer)
+                data = buffer.getvalue()
+                (tmp / f"{name}.parquet").write_bytes(data)
+                digests[name] = hashlib.sha256(data).hexdigest()
+            manifest = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint(), "tables": digests}
+            (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+            entry = folder / key
+            if entry.exists() or entry.is_symlink():
+                self._discard(entry)
+            os.rename(tmp, entry)
+            tmp = None
+            self._prune(folder, keep=entry)
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            self._note(folder / key, _reason(exc))
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    def _prune(self, folder: Path, keep: Path) -> None:
+        entries = [p for p in folder.iterdir() if p != keep and not p.name.startswith(".")]
+        entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP_ENTRIES - 1 :]:
+            self._discard(old)
+
+    def _discard(self, entry: Path) -> None:
+        """Remove an entry that is not to be used (best effort: the next run tries again)."""
+        with contextlib.suppress(OSError):
+            if entry.is_dir() and not entry.is_symlink():
+                # Moved aside first, so that no half-removed entry is ever under its key.
+                aside = entry.with_name(f".old-{entry.name}-{os.getpid()}")
+                os.rename(entry, aside)
+                shutil.rmtree(aside, ignore_errors=True)
+            else:
+                entry.unlink()
+
+    def _note(self, path: Path, reason: str) -> None:
+        note = CacheNote(str(path), reason)
+        if note not in self.notes:
+            self.notes.append(note)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    text = str(exc).split("\n")[0]
+    return text[:160] if text else type(exc).__name__
+
+
+def row_digests(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    """One 64-bit hash per commune of its rows of ``frame`` (column ``_d_<name>``), whatever
+    their order: equal when the commune's rows are equal, in every column."""
+    # Names of files are categories in the intake; hash the text, not the category's number.
+    plain = frame.with_columns(cs.categorical().cast(pl.String)).select(
+        pl.col(COMMUNE).cast(pl.String), *sorted(c for c in frame.columns if c != COMMUNE)
+    )
+    rows = plain.select(COMMUNE).with_columns(plain.hash_rows(seed=11).alias("_row"))
+    return rows.group_by(COMMUNE).agg(pl.col("_row").sort().hash(seed=13).alias(f"_d_{name}"))
+
+
+def intake_digests(intake: Intake) -> pl.DataFrame:
+    """Per commune, the digests of its accepted cells, self-scores and evidence, and their places."""
+    digests = [row_digests(getattr(intake, name), name) for name in INTAKE_DIGESTS]
+    out = digests[0]
+    for more in digests[1:]:
+        out = out.join(more, on=COMMUNE, how="full", coalesce=True)
+    return out
+
+
+def cached_intake(
+    store: CacheStore | None,
+    paths: Sequence[str | Path],
+    leaves: Sequence[Leaf],
+    known_communes: pl.Series | None,
+    criteria_key: str,
+) -> tuple[Intake, pl.DataFrame]:
+    """:func:`read_assessments` and :func:`intake_digests`, from the cache when every file, the
+    criteria (``criteria_key``) and the register's codes are as when they were stored."""
+    digests = [file_digest(p) for p in paths]
+    if store is None or None in digests or not store.usable():
+        intake = read_assessments(paths, leaves, known_communes)
+        return intake, intake_digests(intake)
+    codes = None
+    if known_communes is not None:
+        codes = hashlib.sha256("\n".join(map(str, known_communes.to_list())).encode()).hexdigest()
+    key = text_digest("intake", criteria_key, codes, [[str(p), d] for p, d in zip(paths, digests, strict=True)])
+    tables = store.load("intake", key, (*INTAKE_TABLES, "digests"))
+    if tables is not None:
+        return Intake(**{name: tables[name] for name in INTAKE_TABLES}), tables["digests"]
+    intake = read_assessments(paths, leaves, known_communes)
+    found = intake_digests(intake)
+    store.save("intake", key, {**{name: getattr(intake, name) for name in INTAKE_TABLES}, "digests": found})
+    return intake, found
+
+
+__all__ = [
+    "CacheNote",
+    "CacheStore",
+    "cached_intake",
+    "code_fingerprint",
+    "file_digest",
+    "intake_digests",
+    "row_digests",
+    "text_digest",
+]

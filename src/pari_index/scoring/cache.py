@@ -1,0 +1,166 @@
+"""Re-scoring only what changed: the checked intake and each commune's scored rows from the cache.
+
+When the appraisal council corrects 50 communes, the other 10,550 communes' inputs are what they
+were: their item rows and the findings located at them are taken from the previous run and only
+the 50 are evaluated again. A commune's rows are reused when the digest of everything that
+shapes them is the same: its input cells, self-scores and evidence (and where they were written),
+the council's corrections and decisions for it, and its register row, under the same criteria,
+year, language and code. Totals, ranks, classes, medians and everything else that depends on
+other communes are computed afresh on all communes every time (see :func:`score_communes`: only
+its per-commune rows are reused).
+
+With ``--evidence-dir`` nothing is reused: evidence files may change on disk without the inputs
+changing, and the cache cannot see that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE, CompiledSet
+from pari_index.intake.assessments import CRITERION, Intake
+from pari_index.intake.cache import CacheNote, CacheStore, cached_intake, intake_digests, row_digests, text_digest
+from pari_index.intake.register import Register
+from pari_index.scoring.run import CommuneScores, order_commune_findings, score_communes
+from pari_index.scoring.verification import Appraisal
+
+#: The digest columns of a commune (two 64-bit hashes: 128 bits).
+KEY = ["_h1", "_h2"]
+
+
+def criteria_key(compiled: CompiledSet) -> str:
+    """The criteria set's content (every field, as loaded) and the year deadlines resolve in."""
+    return text_digest("criteria", compiled.criteria.model_dump_json(), compiled.year)
+
+
+class RunCache:
+    """The cache of a score run, in the folder ``root`` (``pari score --cache DIR``)."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.store = CacheStore(Path(root))
+        #: Communes scored afresh and taken from the cache by the last :meth:`commune_scores`.
+        self.scored = 0
+        self.reused = 0
+        #: Per commune, the digests of its intake rows (kept with the cached intake).
+        self._intake_digests: pl.DataFrame | None = None
+
+    @property
+    def notes(self) -> list[CacheNote]:
+        return self.store.notes
+
+    def intake(self, paths: Sequence[str | Path], compiled: CompiledSet, known: pl.Series | None) -> Intake:
+        intake, self._intake_digests = cached_intake(self.store, paths, compiled.leaves, known, criteria_key(compiled))
+        return intake
+
+    def commune_scores(
+        self,
+        compiled: CompiledSet,
+        register: Register,
+        intake: Intake,
+        appraisal: Appraisal,
+        evidence_dir: Path | None,
+        lang: str,
+    ) -> CommuneScores:
+        """:func:`score_communes` for the communes whose inputs changed, the cache's rows for the
+        others, in the order :func:`score_communes` gives for all."""
+        if evidence_dir is not None or not self.store.usable():
+            self.scored, self.reused = register.frame.height, 0
+            return score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
+        key = text_digest("communes", criteria_key(compiled), lang)
+        digests = self._intake_digests if self._intake_digests is not None else intake_digests(intake)
+        keys = commune_keys(register, digests, appraisal)
+        cached = self.store.load("communes", key, ("keys", "details", "findings"))
+        reused = pl.Series(COMMUNE, [], dtype=pl.String)
+        if cached is not None:
+            reused = keys.join(cached["keys"], on=[COMMUNE, *KEY], how="semi")[COMMUNE]
+        todo = keys.filter(~pl.col(COMMUNE).is_in(reused.implode()))[COMMUNE]
+        self.scored, self.reused = todo.len(), reused.len()
+        parts: list[CommuneScores] = []
+        if cached is not None and reused.len():
+            kept = pl.col(COMMUNE).is_in(reused.implode())
+            parts.append(CommuneScores(cached["details"].filter(kept), cached["findings"].filter(kept)))
+        if todo.len() or not parts:
+            sub = _only(todo, register, intake, appraisal)
+            parts.append(score_communes(compiled, *sub, evidence_dir, lang))
+        scores = _merged(parts, compiled)
+        if todo.len() or cached is None or cached["keys"].height != keys.height:
+            self.store.save("communes", key, {"keys": keys, "details": scores.details, "findings": scores.findings})
+        return scores
+
+
+def commune_keys(register: Register, intake: pl.DataFrame, appraisal: Appraisal) -> pl.DataFrame:
+    """Per commune of the register, a 128-bit digest of every row that shapes its scored rows:
+    its register row, its intake (``intake``: :func:`intake_digests`) and the appraisal's rows."""
+    frames = {
+        "register": register.frame.rename({"code": COMMUNE}),
+        "corrections": appraisal.cells,
+        "decisions": appraisal.decisions,
+    }
+    keys = register.frame.select(pl.col("code").alias(COMMUNE)).join(intake, on=COMMUNE, how="left")
+    for name, frame in frames.items():
+        keys = keys.join(row_digests(frame, name), on=COMMUNE, how="left")
+    parts = keys.drop(COMMUNE).fill_null(0)
+    return keys.select(COMMUNE).with_columns(
+        parts.hash_rows(seed=1).alias("_h1"),
+        parts.hash_rows(seed=5).alias("_h2"),
+    )
+
+
+def _only(
+    codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal
+) -> tuple[Register, Intake, Appraisal]:
+    """The register, intake and appraisal of the communes ``codes`` only (their per-commune
+    rows; what is not per commune stays out, and is taken from the whole run)."""
+    wanted = codes.implode()
+
+    def mine(frame: pl.DataFrame, column: str = COMMUNE) -> pl.DataFrame:
+        return frame.filter(pl.col(column).is_in(wanted))
+
+    return (
+        Register(frame=mine(register.frame, "code"), problems=[], source=register.source),
+        Intake(
+            cells=mine(intake.cells),
+            meta=mine(intake.meta),
+            findings=intake.findings.clear(),
+            ledger=intake.ledger.clear(),
+            places=mine(intake.places),
+        ),
+        Appraisal(
+            cells=mine(appraisal.cells),
+            decisions=mine(appraisal.decisions),
+            findings=appraisal.findings.clear(),
+            ledger=appraisal.ledger.clear(),
+        ),
+    )
+
+
+def _merged(parts: list[CommuneScores], compiled: CompiledSet) -> CommuneScores:
+    """The parts as one, in the order of a run that scored every commune together: details by
+    commune code and item, findings by :func:`order_commune_findings`."""
+    if len(parts) == 1:
+        return parts[0]
+    items = {leaf.id: i for i, leaf in enumerate(compiled.leaves)}
+    details = pl.concat([p.details for p in parts]).sort(
+        pl.col(COMMUNE), pl.col(CRITERION).replace_strict(items, default=None, return_dtype=pl.UInt32)
+    )
+    findings = order_commune_findings(pl.concat([p.findings for p in parts]), compiled.leaves)
+    return CommuneScores(details=details, findings=findings)
+
+
+def cache_notes(cache: RunCache, lang: str) -> list[str]:
+    """The console lines about the cache: what was reused, and what could not be used."""
+    vi = lang == "vi"
+    lines = [note.text(lang) for note in cache.notes]
+    if cache.reused:
+        lines.append(
+            f"Bộ nhớ đệm: {cache.reused} đơn vị lấy lại từ lần chạy trước, {cache.scored} đơn vị chấm lại."
+            if vi
+            else f"Cache: {cache.reused} units reused from an earlier run, {cache.scored} scored again."
+        )
+    return lines
+
+
+__all__ = ["RunCache", "cache_notes", "commune_keys", "criteria_key"]
