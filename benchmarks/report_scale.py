@@ -1,13 +1,16 @@
 """Measure the HTML report at national scale: ~10,600 communes in ~700 districts, 50 items each.
 
     python benchmarks/report_scale.py [OUT.html] [--communes N] [--items N] [--districts N]
-        [--browser]
+        [--one-group] [--browser]
 
 Synthesises a results-tables dict (summary with ranking columns, criteria, findings, about),
-renders it, and prints the generation time and the file size. With ``--browser`` it also opens
-the file in Debian's Chromium (playwright, ``/usr/bin/chromium``) and prints the time to ``load``,
-until the groups open on loading are unpacked, to open (unpack) a closed group, and to open one
-commune's details (its item rows built).
+renders it, and prints the generation time and the file size. ``--one-group`` ranks every commune
+in one national group (a big, paged group; the district becomes a column). With ``--browser`` it
+also opens the file in Debian's Chromium (playwright, ``/usr/bin/chromium``) and prints the time to
+``load``, until usable (controls shown, open groups unpacked), and, measured inside the page until
+laid out: opening the last group, sorting it by name (twice), its next page, two filters and
+clearing it (each including the 200 ms pause the filter waits for), opening a commune; and the
+element counts. Timings are printed, never asserted: the machine may be shared.
 """
 
 from __future__ import annotations

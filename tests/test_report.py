@@ -294,7 +294,7 @@ def test_english_report_marks_vietnamese_names_and_shows_the_index_change(tables
     summary = tables["summary"].with_columns(pl.lit(-1.25).alias("index_change"))
     html = render_report({**tables, "summary": summary}, lang="en")
     assert 'dir="auto" lang="vi">Phường Nam Sơn</a>' in html
-    assert '<h2 dir="auto" lang="vi">Kiến An</h2>' in html
+    assert '<h2 dir="auto"><span lang="vi">Kiến An</span></h2>' in html
     assert '<td class="num" data-sort="-1.25">\u22121.25</td>' in html  # a true minus (messages.MINUS)
     assert 'role="search"' in html and "scroll-padding-top" in html
     vi = render_report({**tables, "summary": summary})

@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -839,9 +840,12 @@ def _css_string(text: str) -> str:
 def _print_footer(view: Mapping[str, Any]) -> dict[str, Markup]:
     """The printed pages' footer: the set, the report's date and the program's version on the
     left, the page number on the right (CSS strings for the @page margin boxes)."""
-    from pari_index import __version__
-
-    left = " · ".join(t for t in (view["title"], view["date"], f"pari-index {__version__}") if t)
+    # The installed distribution's version (outputs may not import the package's top level).
+    try:
+        version = f"pari-index {metadata.version('pari-index')}"
+    except metadata.PackageNotFoundError:
+        version = "pari-index"
+    left = " · ".join(t for t in (view["title"], view["date"], version) if t)
     labels = view["L"]
     # Markup: the strings are already safe in a stylesheet (only letters, digits, spaces, escapes).
     return {
