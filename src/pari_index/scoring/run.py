@@ -527,6 +527,8 @@ def _score_frames(
     # The verification findings by kind, each kind of all batches together, so that the findings
     # come in the same order whatever the batches.
     found: list[list[pl.DataFrame]] = [[], [], [], []]
+    if len(batches) > 1:
+        _sort_by_commune(intake)
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(f"scoring batch {number} of {len(batches)} ({codes.len()} communes)")
@@ -583,14 +585,22 @@ class _BatchInputs:
         def mine(frame: pl.DataFrame, column: str = COMMUNE) -> pl.DataFrame:
             return frame.filter(pl.col(column).is_in(wanted))
 
+        def sliced(frame: pl.DataFrame) -> pl.DataFrame:
+            # The large frames are sorted by commune once (see _sort_by_commune): a batch is a
+            # slice, so the batches together read each row once, whatever their number.
+            column = frame.get_column(COMMUNE)
+            start = column.search_sorted(codes[0], side="left")
+            end = column.search_sorted(codes[-1], side="right")
+            return frame.slice(int(start), int(end) - int(start))
+
         return cls(
             dataclasses.replace(register, frame=mine(register.frame, "code")),
             Intake(
-                cells=mine(intake.cells),
-                meta=mine(intake.meta),
+                cells=sliced(intake.cells),
+                meta=sliced(intake.meta),
                 findings=mine(intake.findings),
                 ledger=intake.ledger.clear(),
-                places=mine(intake.places),
+                places=sliced(intake.places),
             ),
             Appraisal(
                 cells=mine(appraisal.cells),
@@ -599,6 +609,15 @@ class _BatchInputs:
                 ledger=appraisal.ledger.clear(),
             ),
         )
+
+
+def _sort_by_commune(intake: Intake) -> None:
+    """Sorts the intake's cells, meta rows and places by commune code, in place (each frame's old
+    copy is freed as the next is sorted), keeping the order of each commune's rows: a batch's
+    slice then holds the rows a filter would, in the same order."""
+    for name in ("cells", "meta", "places"):
+        frame = getattr(intake, name)
+        setattr(intake, name, frame.sort(COMMUNE, maintain_order=True, nulls_last=True))
 
 
 def _score_batch(
