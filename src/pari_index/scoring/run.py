@@ -527,12 +527,18 @@ def _score_frames(
     # The verification findings by kind, each kind of all batches together, so that the findings
     # come in the same order whatever the batches.
     found: list[list[pl.DataFrame]] = [[], [], [], []]
-    if len(batches) > 1:
-        _sort_by_commune(intake)
+    # Each large intake row's batch number, found once: a batch then picks its rows by an integer
+    # comparison instead of looking every row's code up again.
+    number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()} if len(batches) > 1 else {}
+    batch_of = {
+        name: getattr(intake, name).get_column(COMMUNE).replace_strict(number_of, default=None, return_dtype=pl.UInt32)
+        for name in ("cells", "meta", "places")
+        if number_of
+    }
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(f"scoring batch {number} of {len(batches)} ({codes.len()} communes)")
-        batch = _BatchInputs.of(codes, register, intake, appraisal)
+        batch = _BatchInputs.of(codes, register, intake, appraisal, {k: v == number - 1 for k, v in batch_of.items()})
         details, parts, batch_totals = _score_batch(compiled, batch, evidence_dir, lang)
         store.add(details)
         totals.append(batch_totals)
@@ -577,7 +583,11 @@ class _BatchInputs:
     appraisal: Appraisal
 
     @classmethod
-    def of(cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal) -> _BatchInputs:
+    def of(
+        cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal, rows: dict[str, pl.Series]
+    ) -> _BatchInputs:
+        """The batch of ``codes``; ``rows`` marks the batch's rows of the intake's cells, meta rows
+        and places (found once for all batches)."""
         if codes.len() == register.frame["code"].n_unique():  # one batch: the whole run
             return cls(register, intake, appraisal)
         wanted = codes.implode()
@@ -585,22 +595,14 @@ class _BatchInputs:
         def mine(frame: pl.DataFrame, column: str = COMMUNE) -> pl.DataFrame:
             return frame.filter(pl.col(column).is_in(wanted))
 
-        def sliced(frame: pl.DataFrame) -> pl.DataFrame:
-            # The large frames are sorted by commune once (see _sort_by_commune): a batch is a
-            # slice, so the batches together read each row once, whatever their number.
-            column = frame.get_column(COMMUNE)
-            start = column.search_sorted(codes[0], side="left")
-            end = column.search_sorted(codes[-1], side="right")
-            return frame.slice(int(start), int(end) - int(start))
-
         return cls(
             dataclasses.replace(register, frame=mine(register.frame, "code")),
             Intake(
-                cells=sliced(intake.cells),
-                meta=sliced(intake.meta),
+                cells=intake.cells.filter(rows["cells"]),
+                meta=intake.meta.filter(rows["meta"]),
                 findings=mine(intake.findings),
                 ledger=intake.ledger.clear(),
-                places=sliced(intake.places),
+                places=intake.places.filter(rows["places"]),
             ),
             Appraisal(
                 cells=mine(appraisal.cells),
@@ -609,15 +611,6 @@ class _BatchInputs:
                 ledger=appraisal.ledger.clear(),
             ),
         )
-
-
-def _sort_by_commune(intake: Intake) -> None:
-    """Sorts the intake's cells, meta rows and places by commune code, in place (each frame's old
-    copy is freed as the next is sorted), keeping the order of each commune's rows: a batch's
-    slice then holds the rows a filter would, in the same order."""
-    for name in ("cells", "meta", "places"):
-        frame = getattr(intake, name)
-        setattr(intake, name, frame.sort(COMMUNE, maintain_order=True, nulls_last=True))
 
 
 def _score_batch(
