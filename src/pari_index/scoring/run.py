@@ -637,10 +637,18 @@ def _score_frames(
     store = DetailStore(spill=len(batches) > 1)
     totals: list[pl.DataFrame] = []
     found: list[pl.DataFrame] = []
+    # Each large intake row's batch number, found once: a batch then picks its rows by an integer
+    # comparison instead of looking every row's code up again.
+    number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()} if len(batches) > 1 else {}
+    batch_of = {
+        name: getattr(intake, name).get_column(COMMUNE).replace_strict(number_of, default=None, return_dtype=pl.UInt32)
+        for name in ("cells", "meta", "places")
+        if number_of
+    }
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(f"scoring batch {number} of {len(batches)} ({codes.len()} communes)")
-        batch = _BatchInputs.of(codes, register, intake, appraisal)
+        batch = _BatchInputs.of(codes, register, intake, appraisal, {k: v == number - 1 for k, v in batch_of.items()})
         scores = (
             score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
             if cache is None
@@ -693,7 +701,11 @@ class _BatchInputs:
     appraisal: Appraisal
 
     @classmethod
-    def of(cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal) -> _BatchInputs:
+    def of(
+        cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal, rows: dict[str, pl.Series]
+    ) -> _BatchInputs:
+        """The batch of ``codes``; ``rows`` marks the batch's rows of the intake's cells, meta rows
+        and places (found once for all batches)."""
         if codes.len() == register.frame["code"].n_unique():  # one batch: the whole run
             return cls(register, intake, appraisal)
         wanted = codes.implode()
@@ -704,11 +716,11 @@ class _BatchInputs:
         return cls(
             dataclasses.replace(register, frame=mine(register.frame, "code")),
             Intake(
-                cells=mine(intake.cells),
-                meta=mine(intake.meta),
+                cells=intake.cells.filter(rows["cells"]),
+                meta=intake.meta.filter(rows["meta"]),
                 findings=mine(intake.findings),
                 ledger=intake.ledger.clear(),
-                places=mine(intake.places),
+                places=intake.places.filter(rows["places"]),
             ),
             Appraisal(
                 cells=mine(appraisal.cells),
