@@ -349,3 +349,22 @@ def test_explain_text_speaks_the_language_asked(tmp_path: Path) -> None:
     assert f"Điểm cuối cùng: {MINUS}0,50" in vietnamese and "Trạng thái: đã chấm" in vietnamese
     # An input with a label in the criteria set appears by it, in the language asked.
     assert "Ngày ký số kế hoạch=15/02/2024" in explain_text(result.details, result.leaves, "00102", "1.1.1")
+
+
+# --- progress lines -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_progress_lines_of_pari_score_are_in_the_runs_language(lang: str, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    args = ["score", str(examples / "assessments_long.csv"), "--communes", str(examples / "communes.csv")]
+    args += ["--survey", str(examples / "survey.csv"), "--batch-size", "25", "--lang", lang]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.parquet"), "--format", "parquet"])
+    assert result.exit_code == 0, result.output
+    expected = {
+        "vi": ["đọc tệp tự đánh giá", "chấm điểm 60 đơn vị", "chấm đợt 1/3 (25 đơn vị)", "xếp hạng"],
+        "en": ["reading assessments", "scoring 60 communes", "scoring batch 1 of 3 (25 communes)", "ranking"],
+    }
+    other = "en" if lang == "vi" else "vi"
+    assert all(line in result.output for line in expected[lang]), result.output
+    assert not any(line in result.output for line in expected[other])

@@ -968,15 +968,35 @@ def parse_params(params: str | None) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
+#: The progress lines of ``pari score`` (docs/cli.md): one language per run, like its summary.
+PROGRESS: dict[str, Words] = {
+    "criteria": Words("bộ chỉ số: {id} ({n} tiêu chí được chấm)", "criteria: {id} ({n} scored items)"),
+    "reading": Words("đọc tệp tự đánh giá", "reading assessments"),
+    "scoring": Words("chấm điểm {n} đơn vị", "scoring {n} communes"),
+    "batch": Words("chấm đợt {number}/{batches} ({n} đơn vị)", "scoring batch {number} of {batches} ({n} communes)"),
+    "ranking": Words("xếp hạng", "ranking"),
+    "writing": Words("ghi {path}", "writing {path}"),
+    "writing_report": Words("ghi báo cáo {path}", "writing report {path}"),
+}
+
+
+def progress_text(key: str, lang: str, **params: object) -> str:
+    """A progress line of :data:`PROGRESS` in ``lang``, numbers written as the language writes them."""
+    shown = {k: format_number(v, lang) if isinstance(v, int) else str(v) for k, v in params.items()}
+    return PROGRESS[key].get(lang).format(**shown)
+
+
 __all__ = [
     "CATALOGUE",
     "MINUS",
+    "PROGRESS",
     "Entry",
     "Words",
     "format_number",
     "localise_findings",
     "params_json",
     "parse_params",
+    "progress_text",
     "render",
     "render_hint",
     "severity_text",

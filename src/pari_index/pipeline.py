@@ -19,6 +19,7 @@ import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
+from pari_index.messages import progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
@@ -171,24 +172,23 @@ def run_score(
     _check_complete(result, allow_incomplete)
     previous_tables = read_results(previous) if previous is not None else None
     lineage_frame = read_lineage(lineage) if lineage is not None else None
-    say("ranking")
+    say(progress_text("ranking", lang))
+    details = result.scan_details()
     summary = rank(
-        result.totals,
-        result.scan_details(),
-        result.criteria,
-        group_by=group_by,
-        previous=previous_tables,
-        lineage=lineage_frame,
+        result.totals, details, result.criteria, group_by=group_by, previous=previous_tables, lineage=lineage_frame
     )
     tables = result_tables(result, summary, extra_about=marks, lang=lang)
     files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
     text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
     if strict:
         _check_strict(result, out)
-    errors = findings_as_problems(
-        result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True), lang=lang
-    )
-    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=errors)
+    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
+
+
+def _error_problems(result: ScoreResult, lang: str) -> list[Problem]:
+    """The run's error findings as problems, in file order, for the console's table."""
+    errors = result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
+    return findings_as_problems(errors, lang=lang)
 
 
 def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
@@ -247,12 +247,12 @@ def _write_outputs(
     """Write the results (and the report when asked); returns the files written."""
     from pari_index.outputs.results import write_results
 
-    say(f"writing {out}")
+    say(progress_text("writing", lang, path=out))
     files = write_results(out, tables, chosen)  # type: ignore[arg-type]
     if report is not None:
         from pari_index.outputs.report import write_report
 
-        say(f"writing report {report}")
+        say(progress_text("writing_report", lang, path=report))
         write_report(Path(report), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
         files.append(Path(report))
     return files

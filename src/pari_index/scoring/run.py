@@ -45,7 +45,7 @@ from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.intake.values import number_as_read
 from pari_index.limits import check_run_size
-from pari_index.messages import params_json, parse_params
+from pari_index.messages import params_json, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, batches_of
 from pari_index.scoring.verification import (
     Appraisal,
@@ -340,37 +340,20 @@ def score(
     criteria_set = _as_criteria(criteria)
     compiled = compile_criteria(criteria_set, year)
     leaves = compiled.leaves
-    say(f"criteria: {criteria_set.id} ({len(leaves)} scored items)")
+    say(progress_text("criteria", lang, id=criteria_set.id, n=len(leaves)))
 
     register = read_register(communes) if communes is not None else None
     if register is not None:
         check_run_size(register.frame.height, len(leaves), str(communes))
     known = register.codes if register is not None else None
-    say("reading assessments")
-    if cache is None:
-        intake = read_assessments(list(assessments) + list(survey), leaves, known)
-    else:  # the checked intake of an earlier run with the same files, criteria and register
-        intake = cache.intake(list(assessments) + list(survey), compiled, known)
+    say(progress_text("reading", lang))
+    paths = [*assessments, *survey]
+    # With a cache, the checked intake of an earlier run with the same files, criteria and register.
+    intake = read_assessments(paths, leaves, known) if cache is None else cache.intake(paths, compiled, known)
     if register is None:
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
-        intake.findings = pl.concat(
-            [
-                intake.findings,
-                pl.DataFrame(
-                    [
-                        {
-                            "severity": "warning",
-                            "kind": "no-register",
-                            "message": "no commune register given (--communes): unit types are unknown, so items "
-                            "that apply only to some unit types are excluded, and all communes are ranked as one group",
-                            "hint": "give the register with --communes",
-                        }
-                    ],
-                    schema=intake.findings.schema,
-                ),
-            ]
-        )
+        intake.findings = pl.concat([intake.findings, _no_register_finding(intake.findings.schema)])
     intake.findings = pl.concat([intake.findings, wrong_unit_findings(intake, leaves, register.frame)])
     if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
         intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
@@ -379,30 +362,35 @@ def score(
         raise IntakeError(problem)
 
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
-    say(f"scoring {register.frame.height} communes")
-    result = _score_frames(
-        compiled,
-        register,
-        intake,
-        appraisal_data,
-        Path(evidence_dir) if evidence_dir else None,
-        lang,
-        batch_size,
-        say,
-        cache,
-    )
-    sources = {
+    say(progress_text("scoring", lang, n=register.frame.height))
+    evidence = Path(evidence_dir) if evidence_dir else None
+    result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache)
+    result.sources = {
         "criteria": [criteria_set.id],
         "assessments": [str(p) for p in assessments],
         "survey": [str(p) for p in survey],
         "communes": [str(communes)] if communes else [],
         "appraisal": [str(appraisal)] if appraisal else [],
     }
-    result.sources = sources
     result.year = compiled.year
     result.criteria_file = _criteria_file(criteria)
     result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
     return result
+
+
+def _no_register_finding(schema: pl.Schema) -> pl.DataFrame:
+    """The warning of a run without a register: unit types unknown, one ranking group."""
+    message = (
+        "no commune register given (--communes): unit types are unknown, so items that apply only to "
+        "some unit types are excluded, and all communes are ranked as one group"
+    )
+    row = {
+        "severity": "warning",
+        "kind": "no-register",
+        "message": message,
+        "hint": "give the register with --communes",
+    }
+    return pl.DataFrame([row], schema=schema)
 
 
 def _fixed_dates_of_another_year(
@@ -647,7 +635,7 @@ def _score_frames(
     }
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
-            say(f"scoring batch {number} of {len(batches)} ({codes.len()} communes)")
+            say(progress_text("batch", lang, number=number, batches=len(batches), n=codes.len()))
         batch = _BatchInputs.of(codes, register, intake, appraisal, {k: v == number - 1 for k, v in batch_of.items()})
         scores = (
             score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
