@@ -134,6 +134,7 @@ def synthesise(
             find["message"].append("self-score 1.0 but the rules give 0.5 on the reported inputs")
             find["hint"].append("the computed score is used; check the inputs or the self-score")
             find["size"].append(0.5)
+            find["params"].append(None)  # no parameters: a Vietnamese report shows the kind's title
     s = pl.DataFrame(summary)
     within = "province" if one_group else "district"
     if one_group:
