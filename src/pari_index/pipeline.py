@@ -19,7 +19,7 @@ import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
-from pari_index.messages import progress_text
+from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
@@ -291,67 +291,56 @@ def _check_strict(result: ScoreResult, out: Path) -> None:
         raise StrictModeError(problems)
 
 
+#: The console summary's words (``pari score``), one language per run.
+_SUMMARY: dict[str, Words] = {
+    "scored": Words(
+        "Đã chấm {n} {units} theo {items} tiêu chí của {set} ({origin}{year}).",
+        "Scored {n} {units} on {items} items of {set} ({origin}{year}).",
+    ),
+    "year": Words(", năm {year}", ", year {year}"),
+    "rows": Words("Dòng đầu vào: đọc {total}, dùng {used}, ", "Input rows: {total} read, {used} used, "),
+    "partial": Words("dùng một phần {n} (có giá trị bị từ chối), ", "{n} partly used (a value in them was rejected), "),
+    "rejected": Words("từ chối {n} (xem trang findings)", "{n} rejected (see the findings)"),
+    "empty": Words(", {n} dòng không có gì để chấm.", ", {n} with nothing to score."),
+    "findings": Words("Phát hiện: ", "Findings: "),
+    "counts": Words(" ({errors} lỗi, {warnings} cảnh báo).", " ({errors} errors, {warnings} warnings)."),
+    "none": Words("Không có phát hiện nào.", "No findings."),
+}
+
+
 def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     """What was scored, what became of the input rows, and the findings by kind (console text)."""
+    from pari_index.criteria.units import unit_names
     from pari_index.messages import title
+
+    def say(key: str, **params: object) -> str:
+        return _SUMMARY[key].get(lang).format(**params)
 
     kinds = Counter(title(kind, lang) for kind in result.findings["kind"].to_list())
     severities = Counter(result.findings["severity"].to_list())
     ledger = result.ledger
-    rows_total = ledger.height
+    total = ledger.height
     rejected = ledger.filter(pl.col("status") == "rejected").height
     partial = ledger.filter(pl.col("status") == "partial").height
     used = ledger.filter(pl.col("status").is_in(["scored", "applied", "registered"])).height
-    empty = rows_total - used - rejected - partial
-    from pari_index.criteria.units import unit_names
-
-    if lang == "vi":
-        return _run_summary_vi(result, (rows_total, used, partial, rejected, empty), kinds, severities)
-    scored_year = f", year {result.year}" if result.year is not None else ""
-    lines = [
-        f"Scored {result.totals.height} {unit_names(result.criteria).en_plural} on {len(result.leaves)} items of "
-        f"{result.criteria.id} ({result.criteria.origin}{scored_year}).",
-        f"Input rows: {rows_total} read, {used} used, "
-        + (f"{partial} partly used (a value in them was rejected), " if partial else "")
-        + f"{rejected} rejected (see the findings)"
-        + (f", {empty} with nothing to score." if empty else "."),
-    ]
-    if kinds:
-        lines.append(
-            "Findings: "
-            + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-            + f" ({severities.get('error', 0)} errors, {severities.get('warning', 0)} warnings)."
-        )
-    else:
-        lines.append("No findings.")
-    return lines
-
-
-def _run_summary_vi(
-    result: ScoreResult, rows: tuple[int, int, int, int, int], kinds: Counter[str], severities: Counter[str]
-) -> list[str]:
-    """_run_summary in Vietnamese; ``rows``: read, used, partly used, rejected, empty."""
-    from pari_index.criteria.units import unit_names
-
-    rows_total, used, partial, rejected, empty = rows
-    scored_year = f", năm {result.year}" if result.year is not None else ""
-    lines = [
-        f"Đã chấm {result.totals.height} {unit_names(result.criteria).plural('vi')} theo {len(result.leaves)} tiêu "
-        f"chí của {result.criteria.id} ({result.criteria.origin}{scored_year}).",
-        f"Dòng đầu vào: đọc {rows_total}, dùng {used}, "
-        + (f"dùng một phần {partial} (có giá trị bị từ chối), " if partial else "")
-        + f"từ chối {rejected} (xem trang findings)"
-        + (f", {empty} dòng không có gì để chấm." if empty else "."),
-    ]
-    if kinds:
-        lines.append(
-            "Phát hiện: "
-            + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-            + f" ({severities.get('error', 0)} lỗi, {severities.get('warning', 0)} cảnh báo)."
-        )
-    else:
-        lines.append("Không có phát hiện nào.")
-    return lines
+    empty = total - used - rejected - partial
+    c = result.criteria
+    year = say("year", year=result.year) if result.year is not None else ""
+    units = unit_names(c).plural(lang)
+    scored = say(
+        "scored", n=result.totals.height, units=units, items=len(result.leaves), set=c.id, origin=c.origin, year=year
+    )
+    rows = (
+        say("rows", total=total, used=used)
+        + (say("partial", n=partial) if partial else "")
+        + say("rejected", n=rejected)
+        + (say("empty", n=empty) if empty else ".")
+    )
+    if not kinds:
+        return [scored, rows, say("none")]
+    by_count = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    counts = say("counts", errors=severities.get("error", 0), warnings=severities.get("warning", 0))
+    return [scored, rows, say("findings") + by_count + counts]
 
 
 def _where(row: dict[str, object], lang: str = "en") -> str:
