@@ -16,7 +16,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.criteria.method import BULLET, method_text, number, range_text
+from pari_index.criteria.method import BULLET, EVIDENCE_FIELDS, method_text, number, range_text
 from pari_index.criteria.model import CriteriaSet, EvidenceSpec, Node, Part, Provenance, resolve_leaves
 
 #: Sheet names, per language. The importer recognises both.
@@ -51,10 +51,6 @@ PART_NAMES = {
 PROVENANCE_NAMES = {
     "vi": {Provenance.quoted: "trích dẫn quyết định", Provenance.modelled: "mô hình hoá"},
     "en": {Provenance.quoted: "quoted from the decision", Provenance.modelled: "modelled"},
-}
-EVIDENCE_FIELDS = {
-    "vi": {"number": "số", "date": "ngày", "file": "tệp"},
-    "en": {"number": "number", "date": "date", "file": "file"},
 }
 #: Labels of the particulars on the cover sheet; keys not listed are shown by their key.
 SET_LABELS = {

@@ -141,6 +141,14 @@ WORDS = {
 BULLET = "– "
 
 
+#: The words for the fields an evidence document must give (EvidenceSpec.requires): the annex
+#: export and the fill-in template both name them.
+EVIDENCE_FIELDS = {
+    "vi": {"number": "số", "date": "ngày", "file": "tệp"},
+    "en": {"number": "number", "date": "date", "file": "file"},
+}
+
+
 def number(value: Decimal | int, lang: str = "vi") -> str:
     """A number as a decision prints it: no exponent, no trailing zeros, a decimal comma in
     Vietnamese (0,25) and a point in English (0.25)."""

@@ -8,6 +8,7 @@ each Vietnamese and English heading is either an alias of an intake column
 
 from __future__ import annotations
 
+from pari_index.criteria.method import EVIDENCE_FIELDS
 from pari_index.criteria.model import MissingEvidence, UnitType
 from pari_index.criteria.rules import InputType
 
@@ -213,17 +214,13 @@ APPLIES = {
 #: The evidence fields a document requires (EvidenceSpec.requires), and the evidence policy.
 EVIDENCE = {
     "vi": {
-        "number": "số",
-        "date": "ngày",
-        "file": "tệp",
+        **EVIDENCE_FIELDS["vi"],
         "none": "Không yêu cầu",
         MissingEvidence.zero: "Thiếu minh chứng: 0 điểm, trừ khi Hội đồng thẩm định chấp nhận giải trình.",
         MissingEvidence.keep: "Thiếu minh chứng: giữ điểm, ghi nhận để thẩm định.",
     },
     "en": {
-        "number": "number",
-        "date": "date",
-        "file": "file",
+        **EVIDENCE_FIELDS["en"],
         "none": "None required",
         MissingEvidence.zero: "Missing evidence: 0 points unless the appraisal council accepts an explanation.",
         MissingEvidence.keep: "Missing evidence: points kept, noted for appraisal.",
