@@ -233,6 +233,16 @@ def test_a_cache_that_is_a_file_is_left_alone(data: Path, tmp_path: Path) -> Non
     assert cache.read_bytes() == b"my notes"
 
 
+def test_a_cache_note_of_ours_reads_in_vietnamese() -> None:
+    from pari_index.intake.cache import CacheNote
+
+    note = CacheNote("/x/cache", "not a folder", "không phải thư mục")
+    assert note.text("vi") == (
+        "Bộ nhớ đệm: bỏ qua /x/cache (không phải thư mục); phần này được tính lại, kết quả không đổi."
+    )
+    assert "(not a folder)" in note.text("en")
+
+
 def test_an_unwritable_cache_is_said_and_the_run_goes_on(data: Path, tmp_path: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root writes anywhere")

@@ -54,10 +54,13 @@ class CacheNote:
 
     path: str
     reason: str
+    #: The reason in Vietnamese, where it is ours (the system's own error texts come in English).
+    reason_vi: str | None = None
 
     def text(self, lang: str) -> str:
         if lang == "vi":
-            return f"Bộ nhớ đệm: bỏ qua {self.path} ({self.reason}); phần này được tính lại, kết quả không đổi."
+            reason = self.reason_vi or self.reason
+            return f"Bộ nhớ đệm: bỏ qua {self.path} ({reason}); phần này được tính lại, kết quả không đổi."
         return f"Cache: ignored {self.path} ({self.reason}); it was computed again, the results are unaffected."
 
 
@@ -109,7 +112,7 @@ class CacheStore:
         if self.root.is_dir():
             return True
         if self.root.exists() or self.root.is_symlink():
-            self._note(self.root, "not a folder")
+            self._note(self.root, "not a folder", "không phải thư mục")
             return False
         try:
             self.root.mkdir(parents=True, exist_ok=True)
@@ -194,8 +197,8 @@ class CacheStore:
             else:
                 entry.unlink()
 
-    def _note(self, path: Path, reason: str) -> None:
-        note = CacheNote(str(path), reason)
+    def _note(self, path: Path, reason: str, reason_vi: str | None = None) -> None:
+        note = CacheNote(str(path), reason, reason_vi)
         if note not in self.notes:
             self.notes.append(note)
 
