@@ -58,7 +58,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _codes(output: str) -> list[str]:
-    return [line.rsplit("[", 1)[1].rstrip("]") for line in output.splitlines() if line.startswith("error:")]
+    # Errors are told in the run's language: "lỗi:" by default, "error:" with --lang en.
+    errors = [line for line in output.splitlines() if line.startswith(("error:", "lỗi:"))]
+    return [line.rsplit("[", 1)[1].rstrip("]") for line in errors]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,7 +330,8 @@ def test_os_failures_become_output_errors_with_a_hint(
 ) -> None:
     monkeypatch.setattr(outputs.tempfile, "mkstemp", _fail_mkstemp(number))
     (tmp_path / "a.csv").write_bytes((EXAMPLES / "assessments_long.csv").read_bytes())
-    exit_code, output = _pari("score", "--no-survey", tmp_path / "a.csv", "-o", tmp_path / "out.xlsx", "-q")
+    args = ("--no-survey", tmp_path / "a.csv", "-o", tmp_path / "out.xlsx", "-q", "--lang", "en")
+    exit_code, output = _pari("score", *args)
     assert exit_code == EXIT_OUTPUT
     assert f"{tmp_path / 'out.xlsx'}: cannot write the file: {os.strerror(number)} [output-unwritable]" in output
     assert hint in output

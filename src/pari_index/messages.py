@@ -464,7 +464,7 @@ STOPPING: dict[str, Entry] = {
         "xem pari LỆNH --help",
         "see pari COMMAND --help",
     ),
-    "bad-date": _e(
+    "date-unreadable": _e(
         "Ngày không đọc được",
         "Not a date",
         "--date {value} không phải là một ngày",
@@ -1221,6 +1221,21 @@ STATUS: dict[str, Words] = {
     "evidence_missing": Words("thiếu minh chứng", "evidence missing"),
     "excluded": Words("không áp dụng", "not applicable"),
 }
+
+
+#: A typed answer (a boolean or a timeliness status, as intake reads it) as each language writes it:
+#: an explanation shows "có" in Vietnamese and "yes" in English, whichever word the cell held.
+ANSWERS: dict[str, Words] = {
+    "yes": Words("có", "yes"),
+    "no": Words("không", "no"),
+    "on_time": Words("đúng hạn", "on time"),
+    "late": Words("trễ hạn", "late"),
+    "not_done": Words("không thực hiện", "not done"),
+}
+
+#: Follows an input's Vietnamese label in an English output when the criteria set gives it no
+#: English one (``label_en``): the reader sees that the words are the set's, not a slip.
+VIETNAMESE_MARK = " (vi)"
 
 
 #: The "ok" status where it must be said (pari explain), not left blank (the report).

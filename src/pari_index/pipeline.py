@@ -208,7 +208,7 @@ def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
         if not valid:
             raise UsageError(
                 Problem(
-                    "bad-date",
+                    "date-unreadable",
                     f"--date {date[:40]!r} is not a date",
                     hint="write it as YYYY-MM-DD, e.g. 2025-03-01",
                     params={"value": repr(date[:40])},
