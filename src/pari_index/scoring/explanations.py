@@ -118,12 +118,16 @@ def _shown_value(value: pl.Expr, kind: pl.Expr, lang: str) -> pl.Expr:
     in English), a decimal with the language's mark; other values as typed."""
     low = value.str.strip_chars().str.to_lowercase()
     mark = "," if lang == "vi" else "."
-    shown = pl.when(value.str.contains(_DECIMAL)).then(value.str.replace(r"[.,]", mark, literal=False))
-    for type_name, words in _answers(lang).items():
-        shown = shown.when((kind == type_name) & low.is_in(list(words))).then(
-            low.replace_strict(words, default=None, return_dtype=pl.String)
-        )
-    return shown.otherwise(value)
+    booleans, statuses = _answers(lang)["boolean"], _answers(lang)["status"]
+    return (
+        pl.when(value.str.contains(_DECIMAL))
+        .then(value.str.replace(r"[.,]", mark, literal=False))
+        .when((kind == "boolean") & low.is_in(list(booleans)))
+        .then(low.replace_strict(booleans, default=None, return_dtype=pl.String))
+        .when((kind == "status") & low.is_in(list(statuses)))
+        .then(low.replace_strict(statuses, default=None, return_dtype=pl.String))
+        .otherwise(value)
+    )
 
 
 #: A decimal as a cell may hold it, with one decimal mark: its digits are shown with ``lang``'s mark.
