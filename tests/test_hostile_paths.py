@@ -377,10 +377,10 @@ main()
 def test_full_disk_at_workbook_close_is_exit_4_without_traceback(tmp_path: Path, command: str) -> None:
     out = tmp_path / "out.xlsx"
     out.write_bytes(b"previous")
-    argv = ["template", "-o", str(out)]
+    argv = ["template", "-o", str(out), "--lang", "en"]
     if command == "score":
         shutil.copy(EXAMPLES / "assessments_long.csv", tmp_path / "a.csv")
-        argv = ["score", "--no-survey", str(tmp_path / "a.csv"), "-o", str(out), "-q"]
+        argv = ["score", "--no-survey", str(tmp_path / "a.csv"), "-o", str(out), "-q", "--lang", "en"]
     proc = subprocess.run([sys.executable, "-c", FULL_DISK, *argv], capture_output=True, text=True)
     assert proc.returncode == EXIT_OUTPUT, proc.stderr
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr

@@ -434,7 +434,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
     rows = write_template(criteria, output, register, lang=lang, unit_type=kind)
-    click.echo(WRITTEN[lang].format(path=output, rows=rows, set=criteria.id, origin=criteria.origin))
+    click.echo(WRITTEN[lang].format(path=output, rows=_number(rows, lang), set=criteria.id, origin=criteria.origin))
 
 
 @main.command()

@@ -490,6 +490,16 @@ STOPPING: dict[str, Entry] = {
         "bỏ --unit-type: danh sách đơn vị cho biết loại của từng đơn vị",
         "leave out --unit-type: the register gives each unit's type",
     ),
+    "run-too-large": _e(
+        "Lượt chấm quá lớn",
+        "Run too large",
+        "{units} đơn vị × {items} tiêu chí được chấm = {rows} dòng tiêu chí, vượt quá {limit} dòng một lượt chấm",
+        "{units} units × {items} scored items = {rows} item rows, more than the {limit} one run scores",
+        "kiểm tra đúng danh sách đơn vị (cả nước có khoảng 10.000 xã); để chấm nhiều hơn, đặt PARI_MAX_ITEM_ROWS, "
+        "hoặc chấm từng tỉnh",
+        "check that this is the register you meant (a country has some 10,000 communes); to score more at once, "
+        "set PARI_MAX_ITEM_ROWS, or split by province",
+    ),
     "strict": _e(
         "--strict: lượt chấm có phát hiện",
         "--strict: the run has findings",
@@ -1110,7 +1120,6 @@ CATALOGUE: dict[str, Entry] = {
                 "hiện trang tính trong Excel nếu có dữ liệu cần chấm",
                 "unhide it in Excel if it holds data to score",
             ),
-            "run-too-large": ("Lượt chấm quá lớn", "Run too large", "chấm từng tỉnh", "score one province at a time"),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
                 "The evidence folder does not exist",

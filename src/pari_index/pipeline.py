@@ -326,10 +326,12 @@ _SUMMARY: dict[str, Words] = {
 def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     """What was scored, what became of the input rows, and the findings by kind (console text)."""
     from pari_index.criteria.units import unit_names
-    from pari_index.messages import title
+    from pari_index.messages import format_number, title
 
     def say(key: str, **params: object) -> str:
-        return _SUMMARY[key].get(lang).format(**params)
+        # Counts as the language writes them (3.920 / 3,920); a year stays as it is.
+        shown = {k: format_number(v, lang) if isinstance(v, int) and k != "year" else v for k, v in params.items()}
+        return _SUMMARY[key].get(lang).format(**shown)
 
     kinds = Counter(title(kind, lang) for kind in result.findings["kind"].to_list())
     severities = Counter(result.findings["severity"].to_list())
@@ -353,7 +355,8 @@ def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     )
     if not kinds:
         return [scored, rows, say("none")]
-    by_count = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    ranked = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    by_count = ", ".join(f"{kind} {format_number(count, lang)}" for kind, count in ranked)
     counts = say("counts", errors=severities.get("error", 0), warnings=severities.get("warning", 0))
     return [scored, rows, say("findings") + by_count + counts]
 

@@ -120,12 +120,12 @@ def _shown_value(value: pl.Expr, kind: pl.Expr, lang: str) -> pl.Expr:
     mark = "," if lang == "vi" else "."
     booleans, statuses = _answers(lang)["boolean"], _answers(lang)["status"]
     return (
-        pl.when(value.str.contains(_DECIMAL))
-        .then(value.str.replace(r"[.,]", mark, literal=False))
-        .when((kind == "boolean") & low.is_in(list(booleans)))
+        pl.when((kind == "boolean") & low.is_in(list(booleans)))
         .then(low.replace_strict(booleans, default=None, return_dtype=pl.String))
         .when((kind == "status") & low.is_in(list(statuses)))
         .then(low.replace_strict(statuses, default=None, return_dtype=pl.String))
+        .when(value.str.contains(_DECIMAL))
+        .then(value.str.replace(r"[.,]", mark, literal=False))
         .otherwise(value)
     )
 
