@@ -309,6 +309,7 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
                     f"{earlier}); YAML would silently keep only the last one",
                     key.start_mark,
                     "remove or rename one of the two",
+                    {"key": quote(key.value), "first_line": str(earlier)},
                 )
             )
         else:
