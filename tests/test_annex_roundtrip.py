@@ -143,7 +143,7 @@ def test_cli_export_then_import_then_validate(tmp_path: Path) -> None:
     path = ROOT / "criteria" / "ha-noi-2025-commune.yaml"
     result = CliRunner().invoke(main, ["criteria", "export", str(path), "-o", str(annex)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {annex}: 82 items of ha-noi-2025-commune (5666/QĐ-UBND).\n"
+    assert result.output == f"Đã ghi {annex}: 82 tiêu chí của ha-noi-2025-commune (5666/QĐ-UBND).\n"
     result = CliRunner().invoke(main, ["criteria", "import", str(annex), "-o", str(draft), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].startswith(f"Wrote {draft}: 82 items, 59 rules recognised (bonus 2, ")
@@ -174,6 +174,8 @@ def test_cli_as_a_process_and_refusals(tmp_path: Path) -> None:
     assert annex.read_bytes() == before
     # The wrong kind of output file is a usage error.
     done = run_process("criteria", "import", str(annex), "-o", str(tmp_path / "draft.xlsx"))
+    assert done.returncode == 2 and "tên tệp phải kết thúc bằng .yaml / .yml [output-suffix]" in done.stderr
+    done = run_process("criteria", "import", str(annex), "-o", str(tmp_path / "draft.xlsx"), "--lang", "en")
     assert done.returncode == 2 and "must end in .yaml or .yml" in done.stderr
 
 

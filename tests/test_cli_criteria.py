@@ -44,15 +44,15 @@ def test_valid_files_found() -> None:
 
 @pytest.mark.parametrize("path", VALID_FILES, ids=lambda p: p.name)
 def test_validate_ok_in_process(path: Path) -> None:
-    result = CliRunner().invoke(main, ["validate", str(path)])
+    result = CliRunner().invoke(main, ["validate", str(path)])  # in Vietnamese, the default
     assert result.exit_code == 0, result.output
-    assert f"{path}: ok" in result.output
+    assert f"{path}: hợp lệ" in result.output
     assert "Traceback" not in result.output
-    assert "INVALID" not in result.output
+    assert "KHÔNG HỢP LỆ" not in result.output
 
 
 def test_validate_all_valid_files_in_one_process() -> None:
-    proc = run_process("validate", *map(str, VALID_FILES))
+    proc = run_process("validate", *map(str, VALID_FILES), "--lang", "en")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.count(": ok") == len(VALID_FILES)
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -69,13 +69,13 @@ def check_four_errors(output: str) -> None:
 
 
 def test_validate_bad_file_in_process() -> None:
-    result = CliRunner().invoke(main, ["validate", str(FOUR_ERRORS)])
+    result = CliRunner().invoke(main, ["validate", str(FOUR_ERRORS), "--lang", "en"])
     assert result.exit_code == 1
     check_four_errors(result.output)
 
 
 def test_validate_bad_file_in_a_process() -> None:
-    proc = run_process("validate", str(ALL_KINDS), str(FOUR_ERRORS))
+    proc = run_process("validate", str(ALL_KINDS), str(FOUR_ERRORS), "--lang", "en")
     assert proc.returncode == 1
     output = proc.stdout + proc.stderr
     check_four_errors(output)

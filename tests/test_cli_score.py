@@ -93,7 +93,8 @@ def test_bad_file_strict_exits_3_and_prints_every_problem(tmp_path: Path, regist
     bad.write_text(text, encoding="utf-8")
     out = tmp_path / "results.xlsx"
     args = ["score", str(bad), "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "--strict"]
-    code, output = invoke([*args, "--no-survey", *(["--allow-incomplete"] if name == "missing-column" else [])])
+    more = ["--lang", "en", *(["--allow-incomplete"] if name == "missing-column" else [])]
+    code, output = invoke([*args, "--no-survey", *more])
     assert code == 3, output
     assert "Traceback" not in output
     assert f"{bad} row {row}" in output and f"[{kind}]" in output
@@ -253,7 +254,7 @@ def test_a_bug_gets_one_line_and_status_70(
     monkeypatch.delenv("PARI_DEBUG", raising=False)
     data = tmp_path / "a.csv"
     data.write_text("commune_code,criterion_id,value\n00101,1.2.3,có\n", encoding="utf-8")
-    code, output = invoke(["score", str(data), "-o", str(tmp_path / "out.xlsx")])
+    code, output = invoke(["score", str(data), "-o", str(tmp_path / "out.xlsx"), "--lang", "en"])
     assert code == 70
     assert "internal error" in output and type(error).__name__ in output and str(error) in output
     assert "Traceback" not in output

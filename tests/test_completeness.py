@@ -54,7 +54,7 @@ def test_hostile_cases_give_their_code_and_status(name: str, tmp_path: Path) -> 
 
 
 def test_unread_file_as_a_real_subprocess(tmp_path: Path) -> None:
-    argv = CASES["complete-decimal-comma-csv"](tmp_path)
+    argv = [*CASES["complete-decimal-comma-csv"](tmp_path), "--lang", "en"]
     done = subprocess.run([sys.executable, "-m", "pari_index.cli", *argv], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout

@@ -377,7 +377,7 @@ def test_every_problem_is_bounded() -> None:
 
 def test_cli_reports_located_csv_problems(tmp_path: Path) -> None:
     argv = CASES["csv-decimal-comma"](tmp_path)
-    result = CliRunner().invoke(main, argv)
+    result = CliRunner().invoke(main, [*argv, "--lang", "en"])
     assert result.exit_code == 1
     assert "row 3" in result.output and "[csv-syntax]" in result.output and "decimal comma" in result.output
 

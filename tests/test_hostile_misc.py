@@ -68,9 +68,11 @@ def test_a_register_far_larger_than_any_country_is_refused_before_scoring(
     args = huge_register(tmp_path, size=200_000)
     units = _data_rows(tmp_path / "huge_communes.csv")
     monkeypatch.setenv("PARI_MAX_ITEM_ROWS", str(units * 59 - 1))
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert f"{units:,} units in the register × 59 scored items" in result.output
+    vietnamese = CliRunner().invoke(main, args).output  # the default language, the same figures
+    assert f"{units:,} đơn vị × 59 tiêu chí được chấm".replace(",", ".") in vietnamese
     assert "[run-too-large]" in result.output and not (tmp_path / "out").exists()
     monkeypatch.setenv("PARI_MAX_ITEM_ROWS", str(units * 59))
     assert CliRunner().invoke(main, args).exit_code in (0, 1)
@@ -82,7 +84,8 @@ def test_assessments_without_a_register_count_their_communes(tmp_path: Path, mon
         encoding="utf-8",
     )
     monkeypatch.setenv("PARI_MAX_ITEM_ROWS", str(39 * 59))
-    result = CliRunner().invoke(main, ["score", str(tmp_path / "a.csv"), "--no-survey", "-o", str(tmp_path / "o.xlsx")])
+    args = ["score", str(tmp_path / "a.csv"), "--no-survey", "-o", str(tmp_path / "o.xlsx"), "--lang", "en"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and "40 units in the assessments (no register given)" in result.output
 
 
@@ -111,7 +114,7 @@ def test_a_file_with_column_names_and_no_rows_stops_the_run(tmp_path: Path) -> N
     blank = tmp_path / "blank.csv"
     blank.write_text("commune_code,criterion_id,value\n" + "\n" * 1000, encoding="utf-8")
     args[1] = str(blank)
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert result.exit_code == 1
     assert f"{blank}: the file has column names but not one row below them [no-rows]" in result.output
     assert "[file-unread]" in result.output and not (tmp_path / "out").exists()

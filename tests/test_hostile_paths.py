@@ -58,7 +58,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _codes(output: str) -> list[str]:
-    return [line.rsplit("[", 1)[1].rstrip("]") for line in output.splitlines() if line.startswith("error:")]
+    # Errors are told in the run's language: "lỗi:" by default, "error:" with --lang en.
+    errors = [line for line in output.splitlines() if line.startswith(("error:", "lỗi:"))]
+    return [line.rsplit("[", 1)[1].rstrip("]") for line in errors]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,7 +330,8 @@ def test_os_failures_become_output_errors_with_a_hint(
 ) -> None:
     monkeypatch.setattr(outputs.tempfile, "mkstemp", _fail_mkstemp(number))
     (tmp_path / "a.csv").write_bytes((EXAMPLES / "assessments_long.csv").read_bytes())
-    exit_code, output = _pari("score", "--no-survey", tmp_path / "a.csv", "-o", tmp_path / "out.xlsx", "-q")
+    args = ("--no-survey", tmp_path / "a.csv", "-o", tmp_path / "out.xlsx", "-q", "--lang", "en")
+    exit_code, output = _pari("score", *args)
     assert exit_code == EXIT_OUTPUT
     assert f"{tmp_path / 'out.xlsx'}: cannot write the file: {os.strerror(number)} [output-unwritable]" in output
     assert hint in output
@@ -374,10 +377,10 @@ main()
 def test_full_disk_at_workbook_close_is_exit_4_without_traceback(tmp_path: Path, command: str) -> None:
     out = tmp_path / "out.xlsx"
     out.write_bytes(b"previous")
-    argv = ["template", "-o", str(out)]
+    argv = ["template", "-o", str(out), "--lang", "en"]
     if command == "score":
         shutil.copy(EXAMPLES / "assessments_long.csv", tmp_path / "a.csv")
-        argv = ["score", "--no-survey", str(tmp_path / "a.csv"), "-o", str(out), "-q"]
+        argv = ["score", "--no-survey", str(tmp_path / "a.csv"), "-o", str(out), "-q", "--lang", "en"]
     proc = subprocess.run([sys.executable, "-c", FULL_DISK, *argv], capture_output=True, text=True)
     assert proc.returncode == EXIT_OUTPUT, proc.stderr
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr

@@ -171,7 +171,7 @@ def test_two_digit_year_through_the_command_line(tmp_path: Path) -> None:
         "--communes",
         str(tmp_path / "communes.csv"),
     ]
-    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.xlsx")])
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.xlsx"), "--lang", "en"])
     assert result.exit_code == 1, result.output
     assert "row 2 column 'value'" in result.output and "15/12/2025" in result.output
     assert "[implausible-date]" in result.output

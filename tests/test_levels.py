@@ -192,10 +192,11 @@ def test_score_and_report_name_provinces(tmp_path: Path, lang: str) -> None:
 
 
 def test_validate_names_the_level_and_the_source() -> None:
-    done = CliRunner().invoke(main, ["validate", str(PROVINCES)])
+    done = CliRunner().invoke(main, ["validate", str(PROVINCES), "--lang", "en"])
     assert done.exit_code == 0, done.output
     assert "modelled for tests/test_levels.py; not a published index" in done.output
     assert "ranks provinces" in done.output
+    assert "xếp hạng tỉnh" in CliRunner().invoke(main, ["validate", str(PROVINCES)]).output  # Vietnamese, the default
 
 
 def test_the_completeness_banner_names_the_units() -> None:

@@ -220,7 +220,8 @@ def fragments(lang: str) -> set[str]:
 
 
 def codes_in(text: str) -> set[str]:
-    return {kind for kind in CATALOGUE if re.search(rf"(?<![\w-]){re.escape(kind)}(?![\w-])", text)}
+    # A kind of one word (more, todo, strict, error) is an ordinary word of a text, not its code.
+    return {kind for kind in CATALOGUE if "-" in kind and re.search(rf"(?<![\w-]){re.escape(kind)}(?![\w-])", text)}
 
 
 def test_the_run_has_findings_of_many_kinds(run: dict[str, Any]) -> None:
@@ -280,6 +281,14 @@ def test_explain_and_the_console_speak_one_language(run: dict[str, Any], lang: s
         assert "total" in explained and "Method" in explained and "Cách chấm" not in explained
         # No Vietnamese word of pari's own: the branch, evidence and status words are English.
         assert not re.search(r"đầu vào|minh chứng|thẩm định:|Tự chấm|điểm\b", explained)
+    # Typed answers in the output's words, whichever the cell held (the example types Vietnamese).
+    assert not re.search(VI_ANSWER if lang == "en" else EN_ANSWER, explained), explained
+    assert re.search(EN_ANSWER if lang == "en" else VI_ANSWER, explained), explained
+
+
+#: A boolean or status answer shown in Vietnamese, and in English, after an input's "=".
+VI_ANSWER = r"=(có|không|đúng hạn|trễ hạn|không thực hiện)(;|\s|$)"
+EN_ANSWER = r"=(yes|no|on time|late|not done)(;|\s|$)"
 
 
 def test_a_report_of_every_kind_shows_each_in_its_language(run: dict[str, Any]) -> None:
@@ -349,6 +358,12 @@ def test_explain_text_speaks_the_language_asked(tmp_path: Path) -> None:
     assert f"Điểm cuối cùng: {MINUS}0,50" in vietnamese and "Trạng thái: đã chấm" in vietnamese
     # An input with a label in the criteria set appears by it, in the language asked.
     assert "Ngày ký số kế hoạch=15/02/2024" in explain_text(result.details, result.leaves, "00102", "1.1.1")
+    # In English, a label the set gives only in Vietnamese is marked as such, never replaced by the id.
+    english = explain_text(result.details, result.leaves, "00102", "1.1.1", lang="en")
+    assert "Ngày ký số kế hoạch (vi)=15/02/2024" in english and "signed_on" not in english
+    answers = [explain_text(result.details, result.leaves, c, lang="en") for c in ("00102", "00103", "00104", "00105")]
+    assert not [t for t in answers if re.search(VI_ANSWER, t)]
+    assert re.search(EN_ANSWER, "\n".join(answers))
 
 
 # --- progress lines -----------------------------------------------------------------------------

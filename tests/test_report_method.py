@@ -233,9 +233,12 @@ def test_the_run_date_defaults_to_source_date_epoch(tmp_path: Path, monkeypatch:
 def test_a_date_that_is_not_one_is_refused_before_any_work(tmp_path: Path) -> None:
     inputs = write_inputs(tmp_path / "in")
     out = tmp_path / "results.xlsx"
-    result = CliRunner().invoke(main, ["score", str(inputs["long"]), "-o", str(out), "--date", "hôm qua"])
+    args = ["score", str(inputs["long"]), "-o", str(out), "--date", "hôm qua"]
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert "is not a date" in result.output and "YYYY-MM-DD" in result.output
+    vietnamese = CliRunner().invoke(main, args).output  # the default language
+    assert "--date 'hôm qua' không phải là một ngày [date-unreadable]" in vietnamese
     assert "Traceback" not in result.output and not out.exists()
 
 

@@ -219,7 +219,7 @@ def test_pari_validate_names_the_range_mistake(tmp_path: Path) -> None:
     in_process = CliRunner().invoke(main, ["validate", str(bad)])
     assert in_process.exit_code == 1
     assert f"bad.yaml:{line}:" in in_process.output and "[range-order]" in in_process.output
-    process = run_process("validate", str(bad))
+    process = run_process("validate", str(bad), "--lang", "en")
     assert process.returncode == 1
     assert f"bad.yaml:{line}:" in process.stdout + process.stderr
     assert "must be below its 'to'" in process.stdout + process.stderr

@@ -430,7 +430,7 @@ def test_unit_type_and_register_together_are_refused(tmp_path: Path) -> None:
     register = tmp_path / "communes.csv"
     register.write_text(REGISTER, encoding="utf-8")
     out = tmp_path / "form.xlsx"
-    args = ["template", "-o", str(out), "--communes", str(register), "--unit-type", "xã"]
+    args = ["template", "-o", str(out), "--communes", str(register), "--unit-type", "xã", "--lang", "en"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert "--unit-type only without --communes" in result.output

@@ -26,19 +26,27 @@ import click
 # set before polars is first imported (the commands import it lazily); a value the user sets wins.
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
-from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem
+from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _print_problems(error: PariError, lang: str = "en") -> None:
-    """The problems, one a line; in Vietnamese where the command has ``--lang vi`` and the
-    problems are findings of the run (pari_index.messages has their words)."""
+def _severity(severity: str, lang: str) -> str:
     from pari_index.messages import severity_text
 
+    return severity_text(severity, lang).lower() if lang != "en" else severity
+
+
+def _number(value: int, lang: str) -> str:
+    from pari_index.messages import format_number
+
+    return format_number(value, lang)
+
+
+def _print_problems(error: PariError, lang: str) -> None:
+    """The problems, one a line, in the command's language (pari_index.messages has their words)."""
     for problem in error.problems:
-        severity = severity_text(problem.severity, lang).lower() if lang != "en" else problem.severity
-        click.echo(f"{severity}: {problem.render(lang)}", err=True)
+        click.echo(f"{_severity(problem.severity, lang)}: {problem.render(lang)}", err=True)
     count = len(error.problems)
     # A list cut short ends with its own "… and N more" line; the count would then mislead.
     if count > 1 and all(p.code != "more" for p in error.problems):
@@ -51,16 +59,18 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # Errors speak the command's --lang; a command without one speaks Vietnamese, the default.
+        lang = kwargs.get("lang") or "vi"
         try:
             return func(*args, **kwargs)
         except PariError as exc:
-            _print_problems(exc)
+            _print_problems(exc, lang)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo(_stopped("interrupted", lang), err=True)
             sys.exit(130)
         except MemoryError:
-            click.echo("error: out of memory; split the input by province or district", err=True)
+            click.echo(_stopped("memory", lang), err=True)
             sys.exit(EXIT_INVALID_INPUT)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -68,20 +78,28 @@ def handles_errors(func: F) -> F:
             # The operating system refused something on a path the user gave (a permission, a
             # name too long, a link loop, a full disk) where no reader turned it into a located
             # problem: still the user's file system, not a bug, so no exit 70.
-            _print_problems(PariError(_os_problem(exc)))
+            _print_problems(PariError(_os_problem(exc)), lang)
             sys.exit(EXIT_INVALID_INPUT)
         except Exception as exc:  # the last resort: a bug, which still gets a message
-            _internal_error(exc)
+            _internal_error(exc, lang)
         except BaseException as exc:
             # A panic inside polars (pyo3's PanicException) derives from BaseException.
             if type(exc).__name__ == "PanicException":
-                _internal_error(exc)
+                _internal_error(exc, lang)
             raise
 
     return wrapper  # type: ignore[return-value]
 
 
+def _stopped(key: str, lang: str, **params: str) -> str:
+    # Imported here: pari_index.messages imports polars, which `pari --help` must not wait for.
+    from pari_index.messages import STOPPED
+
+    return STOPPED[key].get(lang).format(**params)
+
+
 def _os_problem(exc: OSError) -> Problem:
+    # The system's own text (strerror) stays as the OS gives it, in either language.
     reason = exc.strerror or type(exc).__name__
     name = exc.filename if exc.filename is not None else None
     return Problem(
@@ -89,19 +107,15 @@ def _os_problem(exc: OSError) -> Problem:
         f"the operating system refused: {reason}",
         file=None if name is None else str(name)[:300],
         hint="check that the path exists, is readable (or writable, for an output) and is not too long",
+        params={"reason": reason},
     )
 
 
-def _internal_error(exc: BaseException) -> NoReturn:
+def _internal_error(exc: BaseException, lang: str) -> NoReturn:
     if os.environ.get("PARI_DEBUG"):
         raise exc
     first_line = (str(exc).strip().splitlines() or [""])[0][:300]
-    click.echo(
-        f"internal error: pari-index stopped on a bug, not on something wrong in your files as far as it "
-        f"can tell ({type(exc).__name__}: {first_line}). Nothing was written unless it said so. Please "
-        "report it with the command you ran; run again with PARI_DEBUG=1 to see the details.",
-        err=True,
-    )
+    click.echo(_stopped("internal", lang, error=f"{type(exc).__name__}: {first_line}"), err=True)
     sys.exit(EXIT_INTERNAL)
 
 
@@ -144,36 +158,47 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--bundled", is_flag=True, help="Validate every criteria set bundled with pari-index.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
-def validate(files: tuple[Path, ...], bundled: bool) -> None:
+def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     """Check criteria set YAML files; list every problem with its line.
 
     Exits 0 when every file is valid, 1 when any is not.
     """
     from pari_index.criteria.loading import bundled_criteria, validate_files
     from pari_index.criteria.units import unit_names
+    from pari_index.messages import VALIDATED, format_number
 
     paths: list[Path] = list(files)
     if bundled:
         paths += bundled_criteria()
     if not paths:
-        raise PariError("give one or more criteria files, or --bundled", exit_code=EXIT_USAGE)
+        raise UsageError(Problem("no-criteria-given", "give one or more criteria files, or --bundled"))
     failed = 0
     for name, result in validate_files(paths):
         if isinstance(result, PariError):
             failed += 1
-            click.echo(f"{name}: INVALID ({len(result.problems)} problems)")
-            _print_problems(result)
+            click.echo(VALIDATED["invalid"].get(lang).format(name=name, n=format_number(len(result.problems), lang)))
+            _print_problems(result, lang)
             continue
         criteria = result.criteria
-        leaves = sum(1 for _ in criteria.leaves())
-        issued = f" ({criteria.decision.date:%d/%m/%Y})" if criteria.decision is not None else ""
+        units = unit_names(criteria)
         click.echo(
-            f"{name}: ok — {criteria.id}, {criteria.origin}{issued}, {len(criteria.areas)} areas, "
-            f"{leaves} scored items, scale {criteria.scale}, ranks {unit_names(criteria).en_plural}"
+            VALIDATED["ok"]
+            .get(lang)
+            .format(
+                name=name,
+                id=criteria.id,
+                origin=criteria.origin,
+                issued=f" ({criteria.decision.date:%d/%m/%Y})" if criteria.decision is not None else "",
+                areas=format_number(len(criteria.areas), lang),
+                leaves=format_number(sum(1 for _ in criteria.leaves()), lang),
+                scale=format_number(criteria.scale, lang),
+                units=units.vi if lang == "vi" else units.en_plural,
+            )
         )
         for warning in result.warnings:
-            click.echo(f"  warning: {warning.render()}")
+            click.echo(f"  {VALIDATED['warning'].get(lang)}: {warning.render(lang)}")
     if failed:
         sys.exit(EXIT_INVALID_INPUT)
 
@@ -306,7 +331,7 @@ def score(
     from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
     if not assessments:
-        raise PariError("give at least one assessment file", exit_code=EXIT_USAGE)
+        raise UsageError(Problem("no-assessments-given", "give at least one assessment file"))
     say = _progress(quiet)
     summary = run_score(
         assessments=list(assessments),
@@ -398,13 +423,18 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     from pari_index.outputs.template_labels import WRITTEN
 
     if unit_type is not None and communes is not None:
-        raise click.UsageError("give --unit-type only without --communes: the register gives each unit's type")
+        raise UsageError(
+            Problem(
+                "unit-type-with-register",
+                "give --unit-type only without --communes: the register gives each unit's type",
+            )
+        )
     check_paths([Target(output)], sources(("--criteria", criteria_file), ("--communes", communes)))
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
     rows = write_template(criteria, output, register, lang=lang, unit_type=kind)
-    click.echo(WRITTEN[lang].format(path=output, rows=rows, set=criteria.id, origin=criteria.origin))
+    click.echo(WRITTEN[lang].format(path=output, rows=_number(rows, lang), set=criteria.id, origin=criteria.origin))
 
 
 @main.command()
@@ -542,7 +572,14 @@ def criteria_group() -> None:
 
 def _suffix(path: Path, allowed: tuple[str, ...], option: str = "-o") -> None:
     if path.suffix.lower() not in allowed:
-        raise PariError(f"{option} {path}: the file must end in {' or '.join(allowed)}", exit_code=EXIT_USAGE)
+        allowed_text = " or ".join(allowed)
+        raise UsageError(
+            Problem(
+                "output-suffix",
+                f"{option} {path}: the file must end in {allowed_text}",
+                params={"option": option, "path": str(path), "allowed": " / ".join(allowed)},
+            )
+        )
 
 
 @criteria_group.command("export")
@@ -561,7 +598,9 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
     check_paths([Target(output)], sources(("SET", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
     rows = export_annex(criteria, output, lang)
-    click.echo(f"Wrote {output}: {rows} items of {criteria.id} ({criteria.origin}).")
+    click.echo(
+        _stopped("exported", lang, output=str(output), rows=_number(rows, lang), id=criteria.id, origin=criteria.origin)
+    )
 
 
 @criteria_group.command("import")
@@ -582,7 +621,7 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
     draft = import_annex(annex, lang=lang)
     write_text(output, draft_yaml(draft.document, annex.name, lang))
     for problem in draft.problems:
-        click.echo(f"{problem.severity}: {problem.render()}", err=True)
+        click.echo(f"{_severity(problem.severity, lang)}: {problem.render(lang)}", err=True)
     click.echo(import_summary(draft, output, lang))
 
 

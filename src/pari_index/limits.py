@@ -50,6 +50,7 @@ def check_run_size(units: int, items: int, source: str | None) -> None:
             f"{units:,} units {where} × {items} scored items = {rows:,} item rows, more than the "
             f"{limit:,} one run scores",
             file=source,
+            params={"units": units, "items": items, "rows": rows, "limit": limit},
             hint="check that this is the register you meant (a country has some 10,000 communes); to score "
             "more at once, set PARI_MAX_ITEM_ROWS (about 1 KB of memory per item row), or split by province",
         )

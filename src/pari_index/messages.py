@@ -105,6 +105,537 @@ def _evidence(title_vi: str, title_en: str, hint: tuple[str, str] = _EVIDENCE_HI
     )
 
 
+def _plain(title_vi: str, title_en: str, hint_vi: str, hint_en: str) -> Entry:
+    """A kind whose message is its title (the place and the hint say the rest)."""
+    return _e(title_vi, title_en, title_vi, title_en, hint_vi, hint_en)
+
+
+_CRITERIA_HINT = ("xem docs/criteria.md, mục 14", "see docs/criteria.md, section 14")
+_OUTPUT_HINT = ("chọn tên hoặc thư mục khác cho kết quả", "choose another name or folder for the output")
+
+#: Errors that stop a run before anything is written (criteria YAML, outputs, the command line) and
+#: the findings of criteria validation. Their English message is the problem's own (it says more);
+#: the Vietnamese one is the catalogue's, filled with the problem's parameters where it has them,
+#: else its title, with the place and the hint: the console speaks the run's language.
+STOPPING: dict[str, Entry] = {
+    # --- reading a criteria set ------------------------------------------------------------------
+    "not-utf8": _plain("Tệp không phải văn bản UTF-8", "Not UTF-8 text", "lưu tệp dạng UTF-8", "save it as UTF-8"),
+    "not-a-regular-file": _plain(
+        "Không phải tệp thông thường (thiết bị hoặc socket)",
+        "Not a regular file (a device or socket)",
+        "chỉ ra đường dẫn của tệp YAML",
+        "give the path of the YAML file",
+    ),
+    "yaml-syntax": _plain(
+        "YAML không hợp lệ",
+        "Not valid YAML",
+        "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này và dòng trước",
+        "check indentation (spaces only) and quoting on this line and the one before",
+    ),
+    "yaml-too-deep": _plain(
+        "Danh sách và ánh xạ lồng nhau quá sâu",
+        "Lists and mappings nested too deep",
+        "kiểm tra dấu ngoặc và thụt lề phía trước vị trí này",
+        "check the brackets and indentation before this place",
+    ),
+    "yaml-too-large": _plain(
+        "Tệp YAML có quá nhiều giá trị",
+        "Too many YAML values",
+        "kiểm tra đây đúng là tệp bộ tiêu chí; tách bộ tiêu chí",
+        "check that this is a criteria file; split the set",
+    ),
+    "yaml-alias-bomb": _plain(
+        "Neo và bí danh YAML mở rộng quá lớn hoặc tự chứa chính mình",
+        "YAML aliases expand too far, or contain themselves",
+        "viết đầy đủ các mục thay cho bí danh",
+        "write the items out instead of aliases",
+    ),
+    "yaml-tag-refused": _plain(
+        "Thẻ YAML bị từ chối (không bao giờ được chạy)",
+        "YAML tag refused (never run)",
+        "xoá thẻ (!!…)",
+        "remove the tag (!!…)",
+    ),
+    "yaml-text-too-long": _plain(
+        "Văn bản trong YAML quá dài",
+        "Text too long",
+        "rút ngắn; hướng dẫn dài nên để trong một văn bản liên kết",
+        "shorten it; long guidance belongs in a linked document",
+    ),
+    "yaml-value": _plain(
+        "Giá trị YAML không dựng được",
+        "YAML value cannot be built",
+        "sửa giá trị, ví dụ một ngày không tồn tại như 2024-02-30",
+        "correct the value, e.g. an impossible date such as 2024-02-30",
+    ),
+    "duplicate-key": _e(
+        "Khoá lặp lại trong cùng một ánh xạ",
+        "Key repeated in one mapping",
+        "khoá {key} xuất hiện hai lần trong ánh xạ này (lần đầu ở dòng {first_line}); YAML chỉ giữ khoá cuối",
+        "key {key} appears twice in this mapping (first on line {first_line}); YAML would keep only the last one",
+        "xoá hoặc đổi tên một trong hai khoá",
+        "remove or rename one of the two",
+    ),
+    "not-a-mapping": _plain(
+        "Bộ tiêu chí phải là một ánh xạ YAML",
+        "A criteria set must be a YAML mapping",
+        "bắt đầu bằng id:, title:, areas: (xem docs/criteria.md)",
+        "start with id:, title:, areas: (see docs/criteria.md)",
+    ),
+    "too-many-items": _plain(
+        "Bộ tiêu chí có quá nhiều mục",
+        "Too many items in the set",
+        "tách bộ tiêu chí, hoặc nâng giới hạn PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
+        "split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
+    ),
+    "todo": _e(
+        "Ghi chú todo chưa giải quyết",
+        "Unresolved todo",
+        "ghi chú todo chưa giải quyết: {text}",
+        "unresolved todo: {text}",
+        "làm theo ghi chú, rồi xoá dòng todo: (docs/authoring.md)",
+        "do what the note says, then delete the todo: line (docs/authoring.md)",
+    ),
+    "not-an-annex": _plain(
+        "Không phải phụ lục bộ tiêu chí",
+        "Not an annex of criteria",
+        "dùng sổ tính .xlsx có bảng phụ lục: STT, Lĩnh vực/Tiêu chí, Điểm tối đa, Phương pháp chấm điểm "
+        "(docs/authoring.md)",
+        "give an .xlsx workbook with the annex table: STT, Lĩnh vực/Tiêu chí, Điểm tối đa, Phương pháp chấm "
+        "điểm (docs/authoring.md)",
+    ),
+    "year-missing": _e(
+        "Thiếu năm đánh giá",
+        "Assessment year missing",
+        "bộ tiêu chí {criteria}: tiêu chí {criterion} có hạn tính theo năm đánh giá nhưng chưa có năm",
+        "criteria set {criteria}: item {criterion} has a deadline relative to the assessment year, but no year "
+        "is given",
+        "ghi năm bằng --year YYYY, hoặc year: trong bộ tiêu chí",
+        "give the year with --year YYYY, or year: in the set",
+    ),
+    # --- the structure of a criteria set (pydantic's error types; "schema" for any other) ---------
+    "schema": _e(
+        "Cấu trúc bộ tiêu chí không đúng",
+        "Wrong structure",
+        "{where}: cấu trúc không đúng định dạng bộ tiêu chí",
+        "{where}: the structure does not fit the criteria format",
+        "sửa theo định dạng trong docs/criteria.md",
+        "follow the format of docs/criteria.md",
+    ),
+    "schema:extra_forbidden": _e(
+        "Khoá không có trong định dạng",
+        "Unknown key",
+        "{where}: khoá {key} không có trong định dạng bộ tiêu chí",
+        "{where}: unknown key {key}",
+        "xoá khoá, hoặc sửa chính tả theo docs/criteria.md",
+        "remove it, or check its spelling against docs/criteria.md",
+    ),
+    "schema:missing": _e(
+        "Thiếu khoá bắt buộc",
+        "Required key missing",
+        "{where}: thiếu khoá bắt buộc {key}",
+        "{where}: missing required key {key}",
+        "thêm khoá (định dạng: docs/criteria.md)",
+        "add it (see docs/criteria.md for the format)",
+    ),
+    "schema:string_type": _e(
+        "Cần một chuỗi văn bản",
+        "Text expected",
+        "{where}: giá trị phải là văn bản",
+        "{where}: the value must be text",
+        'đặt giá trị trong dấu ngoặc kép, ví dụ id: "1.10" (1.10 không có ngoặc là số 1,1)',
+        'quote the value, e.g. id: "1.10" (unquoted 1.10 would be the number 1.1)',
+    ),
+    "schema:bool_type": _e(
+        "Cần true hoặc false",
+        "true or false expected",
+        "{where}: giá trị phải là true hoặc false",
+        "{where}: the value must be true or false",
+        "ghi true hoặc false (yes/no được đọc là văn bản)",
+        "write true or false (yes/no are read as text)",
+    ),
+    "schema:int_type": _e(
+        "Cần một số nguyên",
+        "Whole number expected",
+        "{where}: giá trị phải là số nguyên",
+        "{where}: the value must be a whole number",
+        "ghi một số nguyên",
+        "write a whole number",
+    ),
+    "schema:union_tag_invalid": _e(
+        "Loại quy tắc không xác định",
+        "Unknown rule kind",
+        "{where}: kind không phải là một loại quy tắc",
+        "{where}: kind is not a rule kind",
+        "kind phải là một trong các loại quy tắc liệt kê trong docs/criteria.md",
+        "kind must be one of the rule kinds listed in docs/criteria.md",
+    ),
+    "schema:value_error": _e(
+        "Giá trị không hợp lệ",
+        "Invalid value",
+        "{where}: giá trị không hợp lệ",
+        "{where}: the value is not valid",
+        "ghi giá trị như quyết định in; số điểm trong khoảng ±1.000.000, tối đa 4 chữ số thập phân",
+        "write the value as the decision prints it; points within ±1,000,000, at most 4 decimals",
+    ),
+    "schema:too_long": _e(
+        "Danh sách quá dài",
+        "List too long",
+        "{where}: danh sách có quá nhiều phần tử",
+        "{where}: the list has too many elements",
+        "kiểm tra danh sách (xem docs/limits.md)",
+        "check the list (see docs/limits.md)",
+    ),
+    "schema:string_too_long": _e(
+        "Mã hoặc tên quá dài",
+        "Id or name too long",
+        "{where}: văn bản quá dài",
+        "{where}: the text is too long",
+        "dùng một mã ngắn",
+        "use a short code",
+    ),
+    # --- consistency of a criteria set (docs/criteria.md §14) ---------------------------------------
+    "duplicate-id": _e(
+        "Mã được dùng hai lần",
+        "Id used twice",
+        "mã {id} được dùng hai lần (lần đầu ở dòng {first_line})",
+        "id {id} is used twice (first on line {first_line})",
+        "đặt cho mỗi mục một mã riêng",
+        "give every node its own id",
+    ),
+    "children-sum": _e(
+        "Tổng điểm các mục con khác điểm tối đa",
+        "Children's maxima differ from the maximum",
+        "{criterion}: các mục con cộng được {total} nhưng điểm tối đa là {max}",
+        "{criterion}: children add up to {total} but the maximum is {max}",
+        'sửa số điểm, hoặc giữ lỗi in của quyết định bằng printed_mismatch: "lý do"',
+        'fix the points, or keep a published misprint with printed_mismatch: "reason"',
+    ),
+    "printed-below-children": _e(
+        "Điểm tối đa in thấp hơn tổng các mục con",
+        "Printed maximum below the children's sum",
+        "{criterion}: các mục con cộng được {total}, cao hơn điểm tối đa in {max}",
+        "{criterion}: children add up to {total}, above the printed maximum {max}",
+        "sửa số điểm (printed_mismatch chỉ giữ điểm tối đa cao hơn tổng các mục con)",
+        "fix the points (printed_mismatch keeps only a maximum above its children's sum)",
+    ),
+    "part-sum": _e(
+        "Tổng điểm các phần không khớp",
+        "The parts do not add up",
+        "cộng được {total}, không phải {declared} như đã khai báo",
+        "they add up to {total}, not the declared {declared}",
+        *_CRITERIA_HINT,
+    ),
+    "scale-sum": _e(
+        "Tổng điểm các lĩnh vực khác thang điểm",
+        "The areas do not add up to the scale",
+        "các lĩnh vực cộng được {total}, không phải thang điểm {declared} đã khai báo",
+        "the areas add up to {total}, not the declared scale {declared}",
+        "lĩnh vực có part: adjustment (cộng/trừ điểm) nằm ngoài thang điểm",
+        "areas with part: adjustment (bonus/penalty) are outside the scale",
+    ),
+    "undeclared-input": _e(
+        "Quy tắc đọc một đầu vào chưa khai báo",
+        "Rule reads an undeclared input",
+        "tiêu chí {criterion}: quy tắc đọc đầu vào {input}, chưa được khai báo",
+        "criterion {criterion}: the rule reads input {input}, which is not declared",
+        "khai báo đầu vào dưới inputs:",
+        "declare it under inputs:",
+    ),
+    "input-type": _e(
+        "Loại đầu vào không hợp với quy tắc",
+        "Input type does not fit the rule",
+        "tiêu chí {criterion}: đầu vào {input} có loại {type}, nhưng quy tắc {rule} cần {accepted}",
+        "criterion {criterion}: input {input} is {type}, but a {rule} rule needs {accepted}",
+        *_CRITERIA_HINT,
+    ),
+    "reserved-input": _e(
+        "Tên đầu vào trùng tên cột dành riêng",
+        "Input name is a reserved column name",
+        "tiêu chí {criterion}: {input} là tên cột dành riêng của tệp tự đánh giá",
+        "criterion {criterion}: {input} is a reserved column name of assessment files",
+        "đổi tên đầu vào",
+        "rename the input",
+    ),
+    "unused-input": _e(
+        "Đầu vào không được quy tắc dùng đến",
+        "Input not used by its rule",
+        "tiêu chí {criterion}: quy tắc không dùng đầu vào {input}",
+        "criterion {criterion}: input {input} is not used by its rule",
+        *_CRITERIA_HINT,
+    ),
+    "floor-above-max": _e(
+        "Điểm sàn cao hơn điểm tối đa",
+        "Floor above the maximum",
+        "tiêu chí {criterion}: điểm sàn {floor} cao hơn điểm tối đa {max}",
+        "criterion {criterion}: floor {floor} is above its maximum {max}",
+        *_CRITERIA_HINT,
+    ),
+    "points-above-max": _e(
+        "Số điểm cao hơn điểm tối đa",
+        "Points above the maximum",
+        "tiêu chí {criterion}: {outcome} cho {points} điểm, cao hơn điểm tối đa {max}",
+        "criterion {criterion}: {outcome} gives {points} points, above the maximum {max}",
+        *_CRITERIA_HINT,
+    ),
+    "points-below-floor": _e(
+        "Số điểm thấp hơn điểm sàn",
+        "Points below the floor",
+        "tiêu chí {criterion}: {outcome} cho {points} điểm, thấp hơn điểm sàn {floor}",
+        "criterion {criterion}: {outcome} gives {points} points, below the floor {floor}",
+        "đặt floor: cho tiêu chí nếu cố ý cho điểm âm (trừ điểm)",
+        "set floor: on the criterion if negative points are intended (deductions)",
+    ),
+    **{
+        code: _e(vi, en, vi, en, *_CRITERIA_HINT)
+        for code, (vi, en) in {
+            "id-not-nested": (
+                "Mã của mục con không bắt đầu bằng mã mục cha",
+                "A child's id does not extend its parent's",
+            ),
+            "negative-max": ("Điểm tối đa âm", "Negative maximum"),
+            "part-below-area": ("part chỉ được ghi ở lĩnh vực", "part set below an area"),
+            "points-out-of-range": ("Tổng điểm tối đa quá lớn", "Maxima too large"),
+            "adjustment-rule": ("Quy tắc cộng/trừ điểm đặt sai lĩnh vực", "Bonus or penalty rule in the wrong area"),
+            "survey-evidence": ("Tiêu chí khảo sát không có minh chứng", "Survey items have no evidence"),
+            "floor-above-cap": ("Điểm sàn cao hơn mức trần", "Floor above the cap"),
+            "checklist-short": (
+                "Các mục của danh sách kiểm không đạt điểm tối đa",
+                "Checklist cannot reach its maximum",
+            ),
+            "per-not-positive": ("per phải lớn hơn 0", "per must be above 0"),
+            "tier-empty": ("Mức không chứa giá trị nào", "A tier holds no value"),
+            "tier-order": ("Các mức không theo thứ tự", "Tiers out of order"),
+            "tier-overlap": ("Các mức chồng lên nhau", "Tiers overlap"),
+            "tier-gap": ("Có khoảng giá trị không thuộc mức nào", "Values fall in no tier"),
+            "class-gap": ("Có khoảng chỉ số không thuộc xếp loại nào", "Index values fall in no class"),
+            "duplicate-level": ("Mức được liệt kê hai lần", "Level listed twice"),
+            "fraction-range": ("Tỷ lệ phải nằm trong khoảng 0 đến 1", "A fraction lies between 0 and 1"),
+            "range-order": ("Khoảng có from không nhỏ hơn to", "Range's from not below its to"),
+            "range-unreachable": ("Đầu vào không đạt tới đầu trên của khoảng", "Input cannot reach the range's top"),
+            "deadline-order": ("late_until phải sau hạn", "late_until must come after the deadline"),
+            "deadline-of-itself": ("Hạn tính từ chính ngày nó chấm", "Deadline counts from the date it judges"),
+            "year-needed": ("Hạn theo năm đánh giá cần có năm", "Deadline in the assessment year needs a year"),
+            "no-origin": ("Bộ tiêu chí không nêu quyết định hay nguồn", "The set names no decision or source"),
+            "tie-break-unknown": ("Khoá tie_break không xác định", "Unknown tie_break key"),
+        }.items()
+    },
+    # --- outputs --------------------------------------------------------------------------------------
+    "output-is-input": _plain(
+        "Kết quả sẽ ghi đè lên tệp đầu vào",
+        "The output would overwrite an input",
+        "ghi kết quả dưới tên khác; tệp đầu vào không bao giờ bị thay thế",
+        "write the results under another name; inputs are never replaced",
+    ),
+    "output-contains-input": _plain(
+        "Thư mục kết quả chứa tệp đầu vào",
+        "The output folder holds an input",
+        "ghi kết quả vào một thư mục mới, ngoài các thư mục đầu vào",
+        "write the results into a new folder, outside the folders of the inputs",
+    ),
+    "output-clash": _plain(
+        "Hai kết quả sẽ ghi cùng một tệp",
+        "Two outputs would write the same file",
+        "đặt tên khác nhau",
+        "give them different names",
+    ),
+    "output-not-a-folder": _plain(
+        "Kết quả phải là thư mục nhưng đã có tệp cùng tên",
+        "The output must be a folder, and a file of that name exists",
+        "chỉ ra tên thư mục (sẽ được tạo), hoặc chọn --format xlsx",
+        "give a folder name (it is created), or choose --format xlsx",
+    ),
+    "output-special-file": _plain(
+        "Kết quả là thiết bị, pipe hoặc socket, không phải tệp",
+        "The output is a device, pipe or socket, not a file",
+        "chỉ ra tên một tệp thông thường",
+        "give the name of an ordinary file",
+    ),
+    "output-folder-not-results": _plain(
+        "Thư mục kết quả chứa tệp khác, không phải kết quả",
+        "The output folder holds other files, not results",
+        "chỉ ra thư mục mới hoặc trống, hoặc thư mục kết quả trước",
+        "give a new or empty folder, or the folder of earlier results",
+    ),
+    "output-is-a-folder": _plain(
+        "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
+        "The output must be a file, and a folder of that name exists",
+        "chỉ ra tên tệp, ví dụ THƯ_MỤC/results.xlsx",
+        "give a file name, e.g. FOLDER/results.xlsx",
+    ),
+    "output-unwritable": _e(
+        "Không ghi được kết quả",
+        "The output cannot be written",
+        "không ghi được: {reason}",
+        "cannot write: {reason}",
+        "đóng tệp nếu đang mở trong Excel, giải phóng dung lượng, hoặc chọn tên khác",
+        "close it in Excel if it is open, free space, or choose another name",
+    ),
+    "output-folder": _e(
+        "Không tạo được thư mục kết quả",
+        "The output folder cannot be made",
+        "không tạo được thư mục: {reason}",
+        "cannot make the folder: {reason}",
+        *_OUTPUT_HINT,
+    ),
+    "output-suffix": _e(
+        "Đuôi tên tệp không đúng",
+        "Wrong file name ending",
+        "{option} {path}: tên tệp phải kết thúc bằng {allowed}",
+        "{option} {path}: the file must end in {allowed}",
+        "đổi đuôi tên tệp",
+        "change the file name's ending",
+    ),
+    "output-type-unknown": _e(
+        "Không biết loại tệp kết quả",
+        "Unknown output type",
+        "không biết loại kết quả {suffix}",
+        "unknown output type {suffix}",
+        "dùng results.xlsx, hoặc một thư mục với --format csv hay parquet",
+        "use results.xlsx, or a folder with --format csv or parquet",
+    ),
+    "csv-needs-folder": _plain(
+        "Kết quả CSV gồm nhiều bảng: cần một thư mục",
+        "A CSV result is several tables: a folder is needed",
+        "chỉ ra tên thư mục cùng --format csv",
+        "give a folder name with --format csv",
+    ),
+    # --- results read back (pari report, pari explain, --previous) ---------------------------------
+    "results-damaged": _plain(
+        "Tệp kết quả bị hỏng hoặc đã bị sửa",
+        "The results file is damaged or was edited",
+        "chấm lại bằng pari score để có tệp kết quả mới",
+        "score again with pari score for a fresh results file",
+    ),
+    "results-link-outside": _plain(
+        "Tệp kết quả trỏ ra ngoài thư mục của nó",
+        "The results folder links outside itself",
+        "dùng thư mục kết quả do pari score ghi",
+        "give a results folder written by pari score",
+    ),
+    "results-overflow-outside": _plain(
+        "Bảng tràn của tệp kết quả nằm ngoài thư mục của nó",
+        "The results' overflow table lies outside its folder",
+        "dùng tệp kết quả do pari score ghi",
+        "give a results file written by pari score",
+    ),
+    "commune-not-in-results": _e(
+        "Xã không có trong tệp kết quả",
+        "Commune not in the results",
+        "xã {commune} không có trong {results}",
+        "commune {commune} is not in {results}",
+        "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
+        "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
+    ),
+    "criterion-not-in-results": _e(
+        "Không có tiêu chí được chấm với mã này",
+        "No scored item under this id",
+        "{criterion} không phải là tiêu chí được chấm, lĩnh vực hay tiêu chí có tiêu chí con được chấm",
+        "{criterion} is neither a scored item nor an area or criterion with scored items",
+        "dùng một mã của bộ tiêu chí, ví dụ 1.1.1 (mã là văn bản: 1.10 khác 1.1)",
+        "use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
+    ),
+    # --- the command line and the system ----------------------------------------------------------
+    "usage": _plain(
+        "Tuỳ chọn không dùng được",
+        "Options that cannot be used",
+        "xem pari LỆNH --help",
+        "see pari COMMAND --help",
+    ),
+    "date-unreadable": _e(
+        "Ngày không đọc được",
+        "Not a date",
+        "--date {value} không phải là một ngày",
+        "--date {value} is not a date",
+        "ghi theo dạng NNNN-TT-NN, ví dụ 2025-03-01",
+        "write it as YYYY-MM-DD, e.g. 2025-03-01",
+    ),
+    "no-criteria-given": _plain(
+        "Chưa chỉ ra bộ tiêu chí",
+        "No criteria set given",
+        "chỉ ra một hoặc nhiều tệp bộ tiêu chí, hoặc --bundled",
+        "give one or more criteria files, or --bundled",
+    ),
+    "no-assessments-given": _plain(
+        "Chưa chỉ ra tệp tự đánh giá",
+        "No assessment file given",
+        "chỉ ra ít nhất một tệp tự đánh giá (pari score TỆP …)",
+        "give at least one assessment file (pari score FILE …)",
+    ),
+    "unit-type-with-register": _plain(
+        "--unit-type chỉ dùng khi không có --communes",
+        "--unit-type only without --communes",
+        "bỏ --unit-type: danh sách đơn vị cho biết loại của từng đơn vị",
+        "leave out --unit-type: the register gives each unit's type",
+    ),
+    "run-too-large": _e(
+        "Lượt chấm quá lớn",
+        "Run too large",
+        "{units} đơn vị × {items} tiêu chí được chấm = {rows} dòng tiêu chí, vượt quá {limit} dòng một lượt chấm",
+        "{units} units × {items} scored items = {rows} item rows, more than the {limit} one run scores",
+        "kiểm tra đúng danh sách đơn vị (cả nước có khoảng 10.000 xã); để chấm nhiều hơn, đặt PARI_MAX_ITEM_ROWS, "
+        "hoặc chấm từng tỉnh",
+        "check that this is the register you meant (a country has some 10,000 communes); to score more at once, "
+        "set PARI_MAX_ITEM_ROWS, or split by province",
+    ),
+    "strict": _e(
+        "--strict: lượt chấm có phát hiện",
+        "--strict: the run has findings",
+        "--strict: {errors} lỗi và {warnings} cảnh báo (kết quả đã ghi vào {out})",
+        "--strict: {errors} errors and {warnings} warnings (results written to {out})",
+        "giải quyết từng phát hiện, hoặc chạy không có --strict",
+        "resolve every finding, or run without --strict",
+    ),
+    "more": _e(
+        "Còn các vấn đề khác",
+        "More problems",
+        "… và {count} vấn đề khác (xem trang findings)",
+        "… and {count} more (see the findings sheet)",
+    ),
+    "os-error": _e(
+        "Hệ điều hành từ chối",
+        "Refused by the operating system",
+        "hệ điều hành từ chối: {reason}",
+        "the operating system refused: {reason}",
+        "kiểm tra đường dẫn có tồn tại, đọc được (hoặc ghi được, với kết quả) và không quá dài",
+        "check that the path exists, is readable (or writable, for an output) and is not too long",
+    ),
+    "error": _plain("Lỗi", "Error", "xem docs/errors.md", "see docs/errors.md"),
+}
+
+#: What the CLI says when a run stops on something that is not a problem of an input.
+STOPPED: dict[str, Words] = {
+    "interrupted": Words("đã dừng (Ctrl-C)", "interrupted"),
+    "memory": Words(
+        "lỗi: hết bộ nhớ; tách dữ liệu theo tỉnh hoặc huyện",
+        "error: out of memory; split the input by province or district",
+    ),
+    "exported": Words(
+        "Đã ghi {output}: {rows} tiêu chí của {id} ({origin}).", "Wrote {output}: {rows} items of {id} ({origin})."
+    ),
+    "internal": Words(
+        "lỗi nội bộ: pari-index dừng vì một lỗi của chính nó, theo những gì nó biết thì không phải do tệp của bạn "
+        "({error}). Không có gì được ghi trừ khi đã thông báo. Xin báo lỗi kèm lệnh đã chạy; chạy lại với "
+        "PARI_DEBUG=1 để xem chi tiết.",
+        "internal error: pari-index stopped on a bug, not on something wrong in your files as far as it can tell "
+        "({error}). Nothing was written unless it said so. Please report it with the command you ran; run again "
+        "with PARI_DEBUG=1 to see the details.",
+    ),
+}
+
+
+#: The lines of ``pari validate``.
+VALIDATED: dict[str, Words] = {
+    "invalid": Words("{name}: KHÔNG HỢP LỆ ({n} vấn đề)", "{name}: INVALID ({n} problems)"),
+    "ok": Words(
+        "{name}: hợp lệ — {id}, {origin}{issued}, {areas} lĩnh vực, {leaves} tiêu chí được chấm, thang điểm "
+        "{scale}, xếp hạng {units}",
+        "{name}: ok — {id}, {origin}{issued}, {areas} areas, {leaves} scored items, scale {scale}, ranks {units}",
+    ),
+    "warning": Words("cảnh báo", "warning"),
+}
+
+
 #: Every finding kind that can reach an output (the findings table, the report, ``pari explain``,
 #: the console summary of ``pari score``). tests/test_messages.py checks that every kind the source
 #: emits is here, in both languages.
@@ -667,7 +1198,6 @@ CATALOGUE: dict[str, Entry] = {
                 "hiện trang tính trong Excel nếu có dữ liệu cần chấm",
                 "unhide it in Excel if it holds data to score",
             ),
-            "run-too-large": ("Lượt chấm quá lớn", "Run too large", "chấm từng tỉnh", "score one province at a time"),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
                 "The evidence folder does not exist",
@@ -724,6 +1254,7 @@ CATALOGUE: dict[str, Entry] = {
             ),
         }.items()
     },
+    **STOPPING,
 }
 
 #: Parameters that are keys of words rather than text to show: the parameter's name -> key -> words.
@@ -764,6 +1295,7 @@ SEVERITY: dict[str, Words] = {
     "error": Words("Lỗi", "Error"),
     "warning": Words("Cảnh báo", "Warning"),
     "info": Words("Thông tin", "Info"),
+    "note": Words("Ghi chú", "Note"),
 }
 
 #: Words for the status of a scored item (the ``status`` column of the criteria table).
@@ -776,6 +1308,21 @@ STATUS: dict[str, Words] = {
     "evidence_missing": Words("thiếu minh chứng", "evidence missing"),
     "excluded": Words("không áp dụng", "not applicable"),
 }
+
+
+#: A typed answer (a boolean or a timeliness status, as intake reads it) as each language writes it:
+#: an explanation shows "có" in Vietnamese and "yes" in English, whichever word the cell held.
+ANSWERS: dict[str, Words] = {
+    "yes": Words("có", "yes"),
+    "no": Words("không", "no"),
+    "on_time": Words("đúng hạn", "on time"),
+    "late": Words("trễ hạn", "late"),
+    "not_done": Words("không thực hiện", "not done"),
+}
+
+#: Follows an input's Vietnamese label in an English output when the criteria set gives it no
+#: English one (``label_en``): the reader sees that the words are the set's, not a slip.
+VIETNAMESE_MARK = " (vi)"
 
 
 #: The "ok" status where it must be said (pari explain), not left blank (the report).
@@ -797,9 +1344,18 @@ def severity_text(severity: str | None, lang: str) -> str:
     return words.get(lang) if words else (severity or "")
 
 
+def entry_of(kind: str) -> Entry | None:
+    """The catalogue's words for ``kind``; a ``schema:<type>`` of pydantic's that has none of its own
+    gets the words of ``schema``."""
+    entry = CATALOGUE.get(kind)
+    if entry is None and kind.startswith("schema:"):
+        return CATALOGUE["schema"]
+    return entry
+
+
 def title(kind: str, lang: str) -> str:
     """The title of a finding kind in ``lang`` (a kind outside the catalogue: a generic title)."""
-    entry = CATALOGUE.get(kind)
+    entry = entry_of(kind)
     if entry is None:
         return "Vấn đề khác" if lang == "vi" else "Other problem"
     return entry.title.get(lang)
@@ -845,9 +1401,9 @@ def render(
     Without parameters, the finding's own ``message`` when it is written in ``lang`` (``written``),
     else the catalogue's sentence, or the kind's title when that sentence needs parameters: never
     a message in the other language."""
-    entry = CATALOGUE.get(kind)
+    entry = entry_of(kind)
     if entry is None:
-        return message or kind
+        return message if message and written == lang else title(kind, lang)
     template = entry.message.get(lang)
     if params is not None:
         try:
@@ -864,7 +1420,7 @@ def render_hint(kind: str, lang: str, hint: str | None = None, written: str = "e
     than the kind's), else the catalogue's, else none."""
     if hint and written == lang:
         return hint
-    entry = CATALOGUE.get(kind)
+    entry = entry_of(kind)
     if entry is not None and entry.hint is not None:
         return entry.hint.get(lang).replace("{{", "{").replace("}}", "}")
     return ""

@@ -53,15 +53,20 @@ def _format_for(output: Path, fmt: str | None) -> str:
         return "xlsx" if suffix == ".xlsx" else "csv"
     if suffix == ".csv":
         raise UsageError(
-            Problem("usage", "a CSV result is several tables: give a folder name with --format csv", file=str(output))
+            Problem(
+                "csv-needs-folder",
+                "a CSV result is several tables: give a folder name with --format csv",
+                file=str(output),
+            )
         )
     if suffix == ".parquet":
         return "parquet"
     raise UsageError(
         Problem(
-            "usage",
+            "output-type-unknown",
             f"unknown output type {suffix!r}",
             file=str(output),
+            params={"suffix": suffix or "''"},
             hint="use results.xlsx, or a folder with --format csv or parquet",
         )
     )
@@ -181,7 +186,7 @@ def run_score(
     files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
     text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
     if strict:
-        _check_strict(result, out)
+        _check_strict(result, out, lang)
     return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
 
 
@@ -202,7 +207,12 @@ def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
             valid = False
         if not valid:
             raise UsageError(
-                Problem("usage", f"--date {date[:40]!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2025-03-01")
+                Problem(
+                    "date-unreadable",
+                    f"--date {date[:40]!r} is not a date",
+                    hint="write it as YYYY-MM-DD, e.g. 2025-03-01",
+                    params={"value": repr(date[:40])},
+                )
             )
     marks = {"run_date": date} if date else {}
     if synthetic:
@@ -276,16 +286,21 @@ def _console_text(
     return "\n".join(lines)
 
 
-def _check_strict(result: ScoreResult, out: Path) -> None:
+def _check_strict(result: ScoreResult, out: Path, lang: str = "en") -> None:
     """Under --strict, any error or warning finding fails the run (after the results are written)."""
     severities = Counter(result.findings["severity"].to_list())
     if severities.get("error", 0) or severities.get("warning", 0):
-        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"))
+        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"), lang=lang)
         problems.append(
             Problem(
                 "strict",
                 f"--strict: {severities.get('error', 0)} errors and "
                 f"{severities.get('warning', 0)} warnings (results written to {out})",
+                params={
+                    "errors": severities.get("error", 0),
+                    "warnings": severities.get("warning", 0),
+                    "out": str(out),
+                },
             )
         )
         raise StrictModeError(problems)
@@ -311,10 +326,12 @@ _SUMMARY: dict[str, Words] = {
 def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     """What was scored, what became of the input rows, and the findings by kind (console text)."""
     from pari_index.criteria.units import unit_names
-    from pari_index.messages import title
+    from pari_index.messages import format_number, title
 
     def say(key: str, **params: object) -> str:
-        return _SUMMARY[key].get(lang).format(**params)
+        # Counts as the language writes them (3.920 / 3,920); a year stays as it is.
+        shown = {k: format_number(v, lang) if isinstance(v, int) and k != "year" else v for k, v in params.items()}
+        return _SUMMARY[key].get(lang).format(**shown)
 
     kinds = Counter(title(kind, lang) for kind in result.findings["kind"].to_list())
     severities = Counter(result.findings["severity"].to_list())
@@ -338,7 +355,8 @@ def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     )
     if not kinds:
         return [scored, rows, say("none")]
-    by_count = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    ranked = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    by_count = ", ".join(f"{kind} {format_number(count, lang)}" for kind, count in ranked)
     counts = say("counts", errors=severities.get("error", 0), warnings=severities.get("warning", 0))
     return [scored, rows, say("findings") + by_count + counts]
 
@@ -370,7 +388,7 @@ def findings_as_problems(findings: pl.DataFrame, limit: int = 50, lang: str = "e
             if lang == "vi"
             else f"… and {more} more (see the findings sheet)"
         )
-        problems.append(Problem("more", text, severity="note"))
+        problems.append(Problem("more", text, severity="note", params={"count": more}, lang=lang))
     return problems
 
 
@@ -463,9 +481,10 @@ def _explained_rows(
         known = details["commune_code"].drop_nulls().unique().sort().head(10).to_list()
         raise UsageError(
             Problem(
-                "unknown-commune",
+                "commune-not-in-results",
                 f"commune {commune!r} is not in {results}",
                 hint=f"codes look like: {', '.join(known)}",
+                params={"commune": repr(commune), "results": str(results)},
             )
         )
     if criterion is None:
@@ -475,8 +494,9 @@ def _explained_rows(
     if rows.height == 0:
         raise UsageError(
             Problem(
-                "unknown-criterion",
+                "criterion-not-in-results",
                 f"{criterion!r} is neither a scored item nor an area or criterion with scored items",
+                params={"criterion": repr(criterion)},
                 hint="use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
             )
         )

@@ -561,6 +561,7 @@ def assessment_year(criteria: CriteriaSet, leaves: Sequence[Leaf], year: int | N
                     f"criteria set {criteria.id}: item {needing[0]}{more} has a deadline relative to the "
                     "assessment year, but no year is given",
                     hint="give the year with --year YYYY (score_run / score: year=), or year: in the set",
+                    params={"criteria": criteria.id, "criterion": needing[0]},
                 )
             )
     return chosen

@@ -285,10 +285,12 @@ def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
     )
 
 
-def _problem(file: str, code: str, message: str, mark: Any = None, hint: str | None = None) -> Problem:
+def _problem(
+    file: str, code: str, message: str, mark: Any = None, hint: str | None = None, params: dict[str, Any] | None = None
+) -> Problem:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint)
+    return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint, params=params)
 
 
 def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
@@ -307,6 +309,7 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
                     f"{earlier}); YAML would silently keep only the last one",
                     key.start_mark,
                     "remove or rename one of the two",
+                    {"key": quote(key.value), "first_line": str(earlier)},
                 )
             )
         else:
@@ -457,9 +460,10 @@ def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem
         elif isinstance(err.get("input"), bool) and kind != "bool_type":
             message += " (got a YAML boolean: true/false)"
         hint = _HINTS.get(kind)
-        problems.append(
-            _problem(parsed.file, f"schema:{kind}", f"{where}: {message}", node.start_mark if node else None, hint)
-        )
+        # The path in the document and the key are the file's own words: either language shows them.
+        params = {"where": where, "key": quote(str(loc[-1])) if loc else ""}
+        mark = node.start_mark if node else None
+        problems.append(_problem(parsed.file, f"schema:{kind}", f"{where}: {message}", mark, hint, params))
     return problems
 
 

@@ -329,7 +329,11 @@ def evaluate_reference(
     for leaf in leaves:
         if year is None and isinstance(leaf.rule, Deadline) and leaf.rule.needs_year:
             raise UsageError(
-                Problem("year-missing", f"criteria set {criteria.id}: item {leaf.id} needs an assessment year")
+                Problem(
+                    "year-missing",
+                    f"criteria set {criteria.id}: item {leaf.id} needs an assessment year",
+                    params={"criteria": criteria.id, "criterion": leaf.id},
+                )
             )
     out: list[dict[str, Any]] = []
     for row in rows:

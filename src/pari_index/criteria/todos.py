@@ -42,6 +42,7 @@ def todo_problems(root: yaml.Node | None, file: str) -> list[Problem]:
                                 line=at.start_mark.line + 1,
                                 column=at.start_mark.column + 1,
                                 hint=HINT,
+                                params={"text": text},
                             )
                         )
             stack.extend(value for _, value in reversed(node.value))

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 
 from pari_index.criteria.loading import quote
 from pari_index.criteria.model import CriteriaSet, Node, Part
@@ -85,15 +86,17 @@ class _Collector:
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
 
-    def _make(self, loc: Loc, code: str, message: str, hint: str | None) -> Problem:
+    def _make(self, loc: Loc, code: str, message: str, hint: str | None, params: dict[str, Any]) -> Problem:
         file, line, column = self.locate(loc)
-        return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint)
+        # The parameters fill the message's Vietnamese words (pari_index.messages); none: its title.
+        shown = params or None
+        return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint, params=shown)
 
-    def error(self, loc: Loc, code: str, message: str, hint: str | None = None) -> None:
-        self.errors.append(self._make(loc, code, message, hint))
+    def error(self, loc: Loc, code: str, message: str, hint: str | None = None, **params: Any) -> None:
+        self.errors.append(self._make(loc, code, message, hint, params))
 
-    def warn(self, loc: Loc, code: str, message: str, hint: str | None = None) -> None:
-        self.warnings.append(self._make(loc, code, message, hint))
+    def warn(self, loc: Loc, code: str, message: str, hint: str | None = None, **params: Any) -> None:
+        self.warnings.append(self._make(loc, code, message, hint, params))
 
 
 def rule_outcomes(rule: Rule, maximum: Decimal) -> list[tuple[str, Decimal]]:
@@ -257,6 +260,8 @@ def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, Input
                 "undeclared-input",
                 f"criterion {node.id}: the rule reads input {name!r}, which is not declared",
                 f"declare it under inputs: e.g. {name}: {{type: ...}}",
+                criterion=node.id,
+                input=repr(name),
             )
             continue
         accepted = _accepted_types(rule)
@@ -266,6 +271,11 @@ def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, Input
                 "input-type",
                 f"criterion {node.id}: input {name!r} is {inputs[name].type.value}, but a "
                 f"{rule.kind} rule needs {' or '.join(t.value for t in accepted)}",
+                criterion=node.id,
+                input=repr(name),
+                type=inputs[name].type.value,
+                rule=rule.kind,
+                accepted=" / ".join(t.value for t in accepted),
             )
     for name in inputs:
         if name in RESERVED_INPUT_NAMES:
@@ -274,10 +284,13 @@ def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, Input
                 "reserved-input",
                 f"criterion {node.id}: {name!r} is a reserved column name of assessment files",
                 "rename the input",
+                criterion=node.id,
+                input=repr(name),
             )
     unused = set(inputs) - set(rule_inputs(rule))
     for name in sorted(unused):
-        out.warn((*loc, "inputs", name), "unused-input", f"criterion {node.id}: input {name!r} is not used by its rule")
+        message = f"criterion {node.id}: input {name!r} is not used by its rule"
+        out.warn((*loc, "inputs", name), "unused-input", message, criterion=node.id, input=repr(name))
 
 
 def _check_leaf_part(node: Node, loc: Loc, rule: Rule, part: Part, out: _Collector) -> None:
@@ -304,7 +317,12 @@ def _check_leaf_points(node: Node, loc: Loc, rule: Rule, floor: Decimal, out: _C
     maximum = node.max
     if floor > maximum:
         out.error(
-            (*loc, "floor"), "floor-above-max", f"criterion {node.id}: floor {floor} is above its maximum {maximum}"
+            (*loc, "floor"),
+            "floor-above-max",
+            f"criterion {node.id}: floor {floor} is above its maximum {maximum}",
+            criterion=node.id,
+            floor=floor,
+            max=maximum,
         )
     for label, points in rule_outcomes(rule, maximum):
         if points > maximum:
@@ -312,6 +330,10 @@ def _check_leaf_points(node: Node, loc: Loc, rule: Rule, floor: Decimal, out: _C
                 rloc,
                 "points-above-max",
                 f"criterion {node.id}: {label} gives {points} points, above the maximum {maximum}",
+                criterion=node.id,
+                outcome=label,
+                points=points,
+                max=maximum,
             )
         if points < floor:
             out.error(
@@ -319,6 +341,10 @@ def _check_leaf_points(node: Node, loc: Loc, rule: Rule, floor: Decimal, out: _C
                 "points-below-floor",
                 f"criterion {node.id}: {label} gives {points} points, below the floor {floor}",
                 "set floor: on the criterion if negative points are intended (deductions)",
+                criterion=node.id,
+                outcome=label,
+                points=points,
+                floor=floor,
             )
 
 
@@ -549,6 +575,8 @@ class _TreeChecker:
                 "duplicate-id",
                 f"id {node.id!r} is used twice (first on line {first_line})",
                 "give every node its own id",
+                id=repr(node.id),
+                first_line=str(first_line),  # a line number, not a count: never grouped
             )
         else:
             self.first_seen[node.id] = loc
@@ -559,6 +587,7 @@ def _check_children_sum(node: Node, loc: Loc, total: Decimal, out: _Collector) -
     if total == node.max:
         return
     message = f"{node.id}: children add up to {total} but the maximum is {node.max}"
+    sums = {"criterion": node.id, "total": total, "max": node.max}
     if node.printed_mismatch and total < node.max:
         out.warn(
             (*loc, "max"),
@@ -566,6 +595,7 @@ def _check_children_sum(node: Node, loc: Loc, total: Decimal, out: _Collector) -
             f"{message} (kept as printed: {node.printed_mismatch}); the printed maximum counts, so "
             f"{node.max - total} points are unreachable for every unit",
             "scores report it as printed-max-unreachable and the report's method notes name it",
+            **sums,
         )
     elif node.printed_mismatch:
         out.error(
@@ -573,6 +603,7 @@ def _check_children_sum(node: Node, loc: Loc, total: Decimal, out: _Collector) -
             "printed-below-children",
             f"{message}: a printed maximum below its children cannot count, since their points could pass it",
             "fix the points (printed_mismatch keeps only a maximum above its children's sum)",
+            **sums,
         )
     else:
         out.error(
@@ -580,6 +611,7 @@ def _check_children_sum(node: Node, loc: Loc, total: Decimal, out: _Collector) -
             "children-sum",
             message,
             'fix the points, or keep a published misprint with printed_mismatch: "reason"',
+            **sums,
         )
 
 
@@ -593,12 +625,16 @@ def _check_parts_and_scale(criteria: CriteriaSet, out: _Collector) -> None:
             ("parts", "appraised"),
             "part-sum",
             f"areas of the appraised part add up to {by_part[Part.appraised]}, not {criteria.parts.appraised}",
+            total=by_part[Part.appraised],
+            declared=criteria.parts.appraised,
         )
     if by_part[Part.survey] != criteria.parts.survey:
         out.error(
             ("parts", "survey"),
             "part-sum",
             f"areas of the survey part add up to {by_part[Part.survey]}, not {criteria.parts.survey}",
+            total=by_part[Part.survey],
+            declared=criteria.parts.survey,
         )
     everything = sum(by_part.values(), ZERO)
     if everything > MAX_POINTS:
@@ -616,12 +652,16 @@ def _check_parts_and_scale(criteria: CriteriaSet, out: _Collector) -> None:
             "scale-sum",
             f"the areas add up to {scored}, not the declared scale {criteria.scale}",
             "areas with part: adjustment (bonus/penalty) are outside the scale",
+            total=scored,
+            declared=criteria.scale,
         )
     if criteria.parts.appraised + criteria.parts.survey != criteria.scale:
         out.error(
             ("parts",),
             "part-sum",
             f"appraised {criteria.parts.appraised} + survey {criteria.parts.survey} is not the scale {criteria.scale}",
+            total=criteria.parts.appraised + criteria.parts.survey,
+            declared=criteria.scale,
         )
 
 

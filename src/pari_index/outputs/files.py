@@ -174,6 +174,7 @@ def os_problem(exc: BaseException, path: Path, what: str = "cannot write the fil
         f"{what}: {reason}",
         file=str(path),
         hint=_HINTS.get(number or 0, "close it in Excel if it is open, free space, or choose another name"),
+        params={"reason": reason},
     )
 
 
@@ -250,7 +251,9 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         problem = os_problem(exc, folder, "cannot create the folder")
-        raise OutputError(Problem("output-folder", problem.message, file=str(folder), hint=problem.hint)) from None
+        raise OutputError(
+            Problem("output-folder", problem.message, file=str(folder), hint=problem.hint, params=problem.params)
+        ) from None
 
 
 def _default_mode() -> int:

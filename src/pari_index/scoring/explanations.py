@@ -16,7 +16,8 @@ import polars as pl
 from pari_index.criteria.model import Leaf
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
 from pari_index.intake.assessments import CRITERION
-from pari_index.messages import format_number
+from pari_index.intake.values import FALSE_WORDS, STATUS_WORDS, TRUE_WORDS
+from pari_index.messages import ANSWERS, VIETNAMESE_MARK, format_number
 from pari_index.textexpr import format_text
 
 _T: dict[str, tuple[str, str]] = {
@@ -91,15 +92,42 @@ def _num(value: Decimal, lang: str) -> str:
 
 
 def input_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
-    """ "criterion:input" -> the input's label in ``lang`` (its Vietnamese label when it has no
-    English one), for every input that has a label."""
+    """ "criterion:input" -> the input's label in ``lang`` (in English, its Vietnamese label marked
+    with VIETNAMESE_MARK when it has no English one), for every input that has a label."""
     labels: dict[str, str] = {}
     for leaf in leaves:
         for name, spec in leaf.inputs.items():
-            label = spec.label_en if lang == "en" and spec.label_en else spec.label
-            if label:
-                labels[f"{leaf.id}:{name}"] = label
+            if lang == "en" and spec.label_en:
+                labels[f"{leaf.id}:{name}"] = spec.label_en
+            elif spec.label:
+                labels[f"{leaf.id}:{name}"] = spec.label + (VIETNAMESE_MARK if lang == "en" else "")
     return labels
+
+
+def _answers(lang: str) -> dict[str, dict[str, str]]:
+    """Input type -> each answer intake reads for it (lower case) -> the answer in ``lang``."""
+    yes, no = ANSWERS["yes"].get(lang), ANSWERS["no"].get(lang)
+    return {
+        "boolean": {**{word: yes for word in TRUE_WORDS}, **{word: no for word in FALSE_WORDS}},
+        "status": {word: ANSWERS[status].get(lang) for word, status in STATUS_WORDS.items()},
+    }
+
+
+def _shown_value(value: pl.Expr, kind: pl.Expr, lang: str) -> pl.Expr:
+    """A typed value in ``lang``: a boolean or status answer in the language's words ("yes", "late"
+    in English), a decimal with the language's mark; other values as typed."""
+    low = value.str.strip_chars().str.to_lowercase()
+    mark = "," if lang == "vi" else "."
+    booleans, statuses = _answers(lang)["boolean"], _answers(lang)["status"]
+    return (
+        pl.when((kind == "boolean") & low.is_in(list(booleans)))
+        .then(low.replace_strict(booleans, default=None, return_dtype=pl.String))
+        .when((kind == "status") & low.is_in(list(statuses)))
+        .then(low.replace_strict(statuses, default=None, return_dtype=pl.String))
+        .when(value.str.contains(_DECIMAL))
+        .then(value.str.replace(r"[.,]", mark, literal=False))
+        .otherwise(value)
+    )
 
 
 #: A decimal as a cell may hold it, with one decimal mark: its digits are shown with ``lang``'s mark.
@@ -113,14 +141,13 @@ def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into
     if "inputs" not in frame.columns or frame.height == 0:
         return frame.with_columns(pl.lit(None, dtype=pl.String).alias(into)) if into not in frame.columns else frame
     labels = input_labels(leaves, lang)
+    types = {f"{leaf.id}:{name}": spec.type.value for leaf in leaves for name, spec in leaf.inputs.items()}
     pairs = frame.select(CRITERION, pl.col("inputs").cast(pl.String)).unique().drop_nulls()
     piece = pl.col("_piece")
     name = piece.str.extract(r"^([^=]*)=", 1)
     value = piece.str.extract(r"^[^=]*=(.*)$", 1)
-    mark = "," if lang == "vi" else "."
-    shown_value = (
-        pl.when(value.str.contains(_DECIMAL)).then(value.str.replace(r"[.,]", mark, literal=False)).otherwise(value)
-    )
+    kind = (pl.col(CRITERION) + ":" + name).replace_strict(types, default=None, return_dtype=pl.String)
+    shown_value = _shown_value(value, kind, lang)
     shown_name = (pl.col(CRITERION) + ":" + name).replace_strict(labels, default=name, return_dtype=pl.String)
     rewritten = (
         pairs.with_columns(pl.col("inputs").str.split("; ").alias("_piece"))
