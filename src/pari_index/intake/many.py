@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+import polars.selectors as cs
 
 from pari_index.errors import Problem
 from pari_index.intake.tables import (
@@ -148,7 +149,8 @@ def _read_group(group: list[_Small]) -> dict[int, list[Sheet]] | None:
             pl.col("_nth"),
         )
         .rename(dict(zip(source, plan.names, strict=True)))
-        .filter(pl.any_horizontal(pl.col(plan.names).is_not_null()))
+        # by_name, not pl.col: a heading written ^…$ would be a regex there (and drop every row).
+        .filter(pl.any_horizontal(cs.by_name(plan.names).is_not_null()))
     )
     parts = frame.partition_by("_nth", as_dict=True, include_key=False)
     empty = frame.clear().drop("_nth")

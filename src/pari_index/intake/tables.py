@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import polars.selectors as cs
 
 from pari_index.errors import IntakeError, Problem, shorten
 from pari_index.limits import env_limit
@@ -487,7 +488,8 @@ def frame_from_grid(
         )
         .rename(dict(zip(source, plan.names, strict=True)))
         # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
-        .filter(pl.any_horizontal(pl.col(plan.names).is_not_null()))
+        # by_name, not pl.col: a heading written ^…$ would be a regex there (and drop every row).
+        .filter(pl.any_horizontal(cs.by_name(plan.names).is_not_null()))
     )
     return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
 
