@@ -43,10 +43,10 @@ from pari_index.intake.register import Register, read_register, register_from_co
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
-from pari_index.intake.values import number_as_read
 from pari_index.limits import check_run_size
 from pari_index.messages import params_json, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, batches_of
+from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_dir_problem,
@@ -57,7 +57,6 @@ from pari_index.scoring.verification import (
     read_appraisal,
     verification_findings,
 )
-from pari_index.textexpr import format_text
 
 if TYPE_CHECKING:
     from pari_index.scoring.cache import RunCache
@@ -271,38 +270,6 @@ def _merge_corrections(reported: pl.DataFrame, corrected: pl.DataFrame) -> pl.Da
         return reported
     kept = reported.join(corrected.select(key).unique(), on=key, how="anti")
     return pl.concat([kept, corrected.select(reported.columns)], how="vertical_relaxed")
-
-
-def _inputs_text(cells: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
-    """Per commune and criterion, the reported inputs as ``name=value; ...`` (sorted) for
-    explanations. Intake leaves at most one cell per commune, item and input."""
-    several_inputs = [leaf.id for leaf in leaves if len(leaf.inputs) > 1]
-    pairs = cells.filter(~pl.col("kind").str.starts_with("meta:")).select(
-        COMMUNE,
-        CRITERION,
-        # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel);
-        # numbers as read (values.parse_exact: 70.000000000000014 from a formula is 70), so that
-        # the input shown always lies in the band the explanation names.
-        format_text(
-            "{}={}",
-            pl.col(FIELD),
-            pl.when(pl.col("kind") == "date")
-            .then(pl.col("day").dt.strftime("%d/%m/%Y"))
-            .when(pl.col("kind").is_in(["number", "count", "percent"]) & pl.col("num").is_not_null())
-            .then(number_as_read(pl.col("value"), pl.col("num")))
-            .otherwise(pl.col("value")),
-        ).alias("inputs"),
-    )
-    # Items with one input need no grouping; the others are sorted once and joined in order
-    # (cheaper than sorting inside each group).
-    grouped = pl.col(CRITERION).is_in(several_inputs)
-    several = (
-        pairs.filter(grouped)
-        .sort(COMMUNE, CRITERION, "inputs")
-        .group_by(COMMUNE, CRITERION, maintain_order=True)
-        .agg(pl.col("inputs").str.join("; "))
-    )
-    return pl.concat([pairs.filter(~grouped), several])
 
 
 def score(
@@ -563,8 +530,6 @@ def score_communes(
     lang: str,
 ) -> CommuneScores:
     """Evaluate, verify and explain every item of every commune of ``register``."""
-    from pari_index.scoring.explanations import add_explanations
-
     leaves = compiled.leaves
     communes = register.frame.select("code", "unit_type")
 
@@ -576,7 +541,7 @@ def score_communes(
         {"points": "computed_score", "branch": "computed_branch"}
     )
     merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
-    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
+    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal, lang)
     del reported, merged_cells, input_cells
     details = evidence_status(details, leaves, evidence_dir)
     details = _with_final_scores(details)
@@ -760,9 +725,11 @@ def _join_item_details(
     leaves: Sequence[Leaf],
     intake: Intake,
     appraisal: Appraisal,
+    lang: str,
 ) -> pl.DataFrame:
     """One row per commune and item: the computed score joined with the item's definition, what
-    the commune wrote for it, the appraisal's corrections and decisions, and ``_k`` (the item key)."""
+    the commune wrote for it (its inputs as text, by id and by label in ``lang``), the appraisal's
+    corrections and decisions, and ``_k`` (the item key)."""
     key = [COMMUNE, CRITERION]
     # Each commune and item as one integer: the commune's place in code order times the number of
     # items, plus the item's place in the set. Joining millions of rows on two text columns, and
@@ -777,7 +744,7 @@ def _join_item_details(
         .with_columns(pl.col("_k").is_in(assessed["_k"].implode()).alias("_has_input"))
         .join(leaves_df, on=CRITERION, how="left")
         .join(item_key(intake.meta).drop(key), on="_k", how="left")
-        .join(item_key(_inputs_text(merged_cells, leaves)).drop(key), on="_k", how="left")
+        .join(input_texts(merged_cells, leaves, lang, item_key), on="_k", how="left")
         .join(corrected, on=key, how="left")
         .join(touched, on=key, how="left")
         .join(appraisal.decisions, on=key, how="left")
