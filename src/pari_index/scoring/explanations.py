@@ -308,16 +308,17 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
         schema={CRITERION: pl.String, "branch": pl.String, "_text": pl.String},
     )
     i = 0 if lang == "vi" else 1
-    evidence_words = {k: v[i] for k, v in _EVIDENCE.items()}
     inputs_word, evidence_word, appraisal_word = (
         ("đầu vào", "minh chứng", "thẩm định") if lang == "vi" else ("inputs", "evidence", "appraisal")
     )
-    ev = pl.col("evidence_status").replace_strict(evidence_words, default="", return_dtype=pl.String)
+    # Each part is null when it has nothing to say (concat_str leaves it out): a null input text
+    # or reason makes its "word: text" null, and an evidence status without words maps to null.
+    evidence_text = {k: f"{evidence_word}: {v[i]}" for k, v in _EVIDENCE.items() if v[i]}
     parts = [
         pl.col("_text"),
-        pl.when(pl.col(LABELLED).is_not_null()).then(format_text("{}: {}", pl.lit(inputs_word), pl.col(LABELLED))),
-        pl.when(ev != "").then(format_text("{}: {}", pl.lit(evidence_word), ev)),
-        pl.when(pl.col("reason").is_not_null()).then(format_text("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
+        pl.lit(f"{inputs_word}: ") + pl.col(LABELLED).cast(pl.String),
+        pl.col("evidence_status").replace_strict(evidence_text, default=None, return_dtype=pl.String),
+        pl.lit(f"{appraisal_word}: ") + pl.col("reason").cast(pl.String),
     ]
     # The inputs by their labels in the explanation; the ``inputs`` column keeps the ids (data).
     return (

@@ -31,7 +31,9 @@ from pari_index.criteria.units import UnitNames
 from pari_index.errors import IntakeError, Problem, UsageError
 from pari_index.intake.assessments import (
     CRITERION,
+    EVIDENCE_PLACE,
     FIELD,
+    META_SCHEMA,
     Intake,
     empty_findings,
     evaluation_frame,
@@ -541,13 +543,18 @@ def score_communes(
         {"points": "computed_score", "branch": "computed_branch"}
     )
     merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
-    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal, lang)
+    item_key = _item_keys(communes, leaves)
+    meta = item_key(intake.meta)
+    details = _join_item_details(
+        reported, merged_cells, corrected, touched, item_key, meta, leaves, intake, appraisal, lang
+    )
     del reported, merged_cells, input_cells
     details = evidence_status(details, leaves, evidence_dir)
     details = _with_final_scores(details)
     # The explanation is worded here, one batch at a time, and leaves memory with the batch.
-    details = add_explanations(details, leaves, lang).sort("_k")
-    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
+    details = add_explanations(details, leaves, lang)  # in item key order (_join_item_details)
+    # Located at the evidence cells (the places of the meta rows, joined to the gaps alone).
+    evidence_found = evidence_findings(details, meta.select("_k", *EVIDENCE_PLACE))
     details = details.select(*DETAIL_COLUMNS)
     # Evidence findings come located at the evidence cell; those with no evidence cell at all
     # (nothing given) and self-score findings are located here.
@@ -721,34 +728,41 @@ def _join_item_details(
     merged_cells: pl.DataFrame,
     corrected: pl.DataFrame,
     touched: pl.DataFrame,
-    communes: pl.DataFrame,
+    item_key: Callable[[pl.DataFrame], pl.DataFrame],
+    meta: pl.DataFrame,
     leaves: Sequence[Leaf],
     intake: Intake,
     appraisal: Appraisal,
     lang: str,
 ) -> pl.DataFrame:
     """One row per commune and item: the computed score joined with the item's definition, what
-    the commune wrote for it (its inputs as text, by id and by label in ``lang``), the appraisal's
-    corrections and decisions, and ``_k`` (the item key)."""
+    the commune wrote for it (``meta``, its self-scores and evidence with ``_k``; its inputs as
+    text, by id and by label in ``lang``), the appraisal's corrections and decisions, and ``_k``
+    (the item key, see :func:`_item_keys`)."""
     key = [COMMUNE, CRITERION]
-    # Each commune and item as one integer: the commune's place in code order times the number of
-    # items, plus the item's place in the set. Joining millions of rows on two text columns, and
-    # sorting them, grew worse than linearly with the country's size; on one integer it does not.
-    item_key = _item_keys(communes, leaves)
     # Anything the commune wrote for an item (an input, a self-score, an explanation) counts as
     # having assessed it; an item with nothing at all is "not_assessed".
-    assessed = pl.concat([item_key(intake.cells.select(COMMUNE, CRITERION)), item_key(intake.meta.select(key))])
-    leaves_df = leaf_frame(leaves)
-    return (
+    assessed = pl.concat([item_key(intake.cells.select(key))["_k"], meta["_k"]])
+    # Where the meta rows were read is only needed for the few evidence gaps (evidence_findings).
+    written = meta.select("_k", *(c for c in META_SCHEMA if c not in (*key, *EVIDENCE_PLACE)))
+    # Sorted by the key while the frame is narrow; every join below keeps that order.
+    joined = (
         item_key(reported)
-        .with_columns(pl.col("_k").is_in(assessed["_k"].implode()).alias("_has_input"))
-        .join(leaves_df, on=CRITERION, how="left")
-        .join(item_key(intake.meta).drop(key), on="_k", how="left")
-        .join(input_texts(merged_cells, leaves, lang, item_key), on="_k", how="left")
-        .join(corrected, on=key, how="left")
-        .join(touched, on=key, how="left")
-        .join(appraisal.decisions, on=key, how="left")
+        .sort("_k")
+        .with_columns(pl.col("_k").is_in(assessed.implode()).alias("_has_input"))
+        .join(leaf_frame(leaves), on=CRITERION, how="left", maintain_order="left")
+        .join(written, on="_k", how="left", maintain_order="left")
+        .join(input_texts(merged_cells, leaves, lang, item_key), on="_k", how="left", maintain_order="left")
     )
+    # Without an appraisal (or none for this batch) the columns are added empty, without joins.
+    for right in (corrected, touched, appraisal.decisions):
+        if right.height:
+            joined = joined.join(right, on=key, how="left", maintain_order="left")
+        else:
+            joined = joined.with_columns(
+                pl.lit(None, dtype=t).alias(c) for c, t in right.schema.items() if c not in key
+            )
+    return joined
 
 
 def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:
