@@ -138,3 +138,9 @@ def test_hand_written_cells() -> None:
     assert got[k[3]]["inputs"] == "tasks_done=70"
     compare(cells, "vi")
     compare(cells, "en")
+    # A name with "=" or "; " (not one the bundled set declares) is rewritten the old way too.
+    odd = [
+        ("00010", "1.3.2", "fixed=x", "1.5", "count", None, None),
+        ("00010", "1.3.2", "a; b", "2", "count", None, None),
+    ]
+    compare(pl.concat([cells, pl.DataFrame(odd, schema=SCHEMA, orient="row")]), "vi")

@@ -179,13 +179,11 @@ def input_texts(
     )
     mark = "," if lang == "vi" else "."
     shown_value = pl.when(value.str.contains(_DECIMAL)).then(value.str.replace(r"[.,]", mark)).otherwise(value)
-    awkward = (
-        pl.col(FIELD).str.contains("=", literal=True)
-        | pl.col(FIELD).str.contains("; ", literal=True)
-        | value.str.contains("; ", literal=True)
-        | value.str.contains("\n", literal=True)
-    )
-    pieces = item_key(pl.concat(parts)).select(
+    cells = pl.concat(parts)
+    # Names are few: checked here rather than on every cell.
+    awkward_names = [name for name in cells[FIELD].unique().drop_nulls().to_list() if "=" in name or "; " in name]
+    awkward = pl.col(FIELD).is_in(awkward_names) | value.str.contains(r"; |\n")
+    pieces = item_key(cells).select(
         "_k",
         CRITERION,
         format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
