@@ -543,6 +543,9 @@ def score_communes(
         {"points": "computed_score", "branch": "computed_branch"}
     )
     merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
+    # Each commune and item as one integer: the commune's place in code order times the number of
+    # items, plus the item's place in the set. Joining millions of rows on two text columns, and
+    # sorting them, grew worse than linearly with the country's size; on one integer it does not.
     item_key = _item_keys(communes, leaves)
     meta = item_key(intake.meta)
     details = _join_item_details(
