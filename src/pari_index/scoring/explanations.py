@@ -8,15 +8,16 @@ national run does not format a million strings in Python.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import polars as pl
 
+from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
-from pari_index.intake.assessments import CRITERION
-from pari_index.intake.values import FALSE_WORDS, STATUS_WORDS, TRUE_WORDS
+from pari_index.intake.assessments import CRITERION, FIELD
+from pari_index.intake.values import FALSE_WORDS, SIGNIFICANT_DIGITS, STATUS_WORDS, TRUE_WORDS, number_as_read
 from pari_index.messages import ANSWERS, VIETNAMESE_MARK, format_number
 from pari_index.textexpr import format_text
 
@@ -166,6 +167,76 @@ def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into
     )
 
 
+#: The column of :func:`input_texts` holding the inputs by their labels (for the explanation).
+LABELLED = "_inputs"
+
+
+def input_texts(
+    cells: pl.DataFrame, leaves: Sequence[Leaf], lang: str, item_key: Callable[[pl.DataFrame], pl.DataFrame]
+) -> pl.DataFrame:
+    """Per commune and item with input cells, keyed by ``_k`` (what ``item_key`` adds to a frame
+    with commune_code and criterion_id): ``inputs``, the reported inputs as ``name=value; ...``
+    (sorted; the data column), and LABELLED, the same inputs by their labels in ``lang`` with
+    ``lang``'s decimal mark (for the explanation), as :func:`labelled_inputs` would rewrite
+    ``inputs``. Intake leaves at most one cell per commune, item and input.
+
+    Both texts are built per cell and joined once, instead of joining ``inputs`` and splitting it
+    again; the rare items where splitting at "; " would not give the cells back (a name with "=",
+    a value with "; " or a line break) are rewritten by :func:`labelled_inputs` itself."""
+    several_inputs = [leaf.id for leaf in leaves if len(leaf.inputs) > 1]
+    kind, value = pl.col("kind"), pl.col("_value")
+    kept = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "day"]
+    cells = cells.filter(~kind.str.starts_with("meta:")).select(kept)
+    # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel);
+    # numbers as read (values.parse_exact: 70.000000000000014 from a formula is 70), so that the
+    # input shown always lies in the band the explanation names. A number written in at most
+    # SIGNIFICANT_DIGITS characters is shown as written (number_as_read): only longer ones take
+    # the slow way.
+    is_number = kind.is_in(["number", "count", "percent"]) & pl.col("num").is_not_null()
+    long_number = (is_number & (pl.col("value").str.len_bytes() > SIGNIFICANT_DIGITS)).fill_null(False)
+    shown = pl.when(kind == "date").then(pl.col("day").dt.strftime("%d/%m/%Y")).otherwise(pl.col("value"))
+    parts = [cells.filter(~long_number).select(COMMUNE, CRITERION, FIELD, shown.alias("_value"))]
+    if cells.select(long_number.any()).item():
+        exact = number_as_read(pl.col("value"), pl.col("num"))
+        parts.append(cells.filter(long_number).select(COMMUNE, CRITERION, FIELD, exact.alias("_value")))
+    labels = input_labels(leaves, lang)
+    label = (pl.col(CRITERION) + ":" + pl.col(FIELD)).replace_strict(
+        labels, default=pl.col(FIELD), return_dtype=pl.String
+    )
+    # Answers in the output's words (yes/no, on time/late), decimals with its mark, as
+    # labelled_inputs shows them.
+    types = {f"{leaf.id}:{name}": spec.type.value for leaf in leaves for name, spec in leaf.inputs.items()}
+    input_type = (pl.col(CRITERION) + ":" + pl.col(FIELD)).replace_strict(types, default=None, return_dtype=pl.String)
+    shown_value = _shown_value(value, input_type, lang)
+    cells = pl.concat(parts)
+    # Names are few: checked here rather than on every cell.
+    awkward_names = [name for name in cells[FIELD].unique().drop_nulls().to_list() if "=" in name or "; " in name]
+    awkward = pl.col(FIELD).is_in(awkward_names) | value.str.contains(r"; |\n")
+    pieces = item_key(cells).select(
+        "_k",
+        CRITERION,
+        format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
+        format_text("{}={}", label, shown_value).alias(LABELLED),
+        awkward.fill_null(False).alias("_awkward"),
+    )
+    # Items with one input need no grouping; the others are sorted by their text within the
+    # item and joined in that order (the key orders items, not the text: cheap to sort on).
+    grouped = pl.col(CRITERION).is_in(several_inputs)
+    several = (
+        pieces.filter(grouped)
+        .sort("_k", "inputs", maintain_order=True)
+        .group_by("_k", maintain_order=True)
+        .agg(pl.col(CRITERION).first(), "inputs", LABELLED, pl.col("_awkward").any())
+        .with_columns(pl.col("inputs").list.join("; "), pl.col(LABELLED).list.join("; "))
+    )
+    texts = pl.concat([pieces.filter(~grouped), several])
+    if not texts.select(pl.col("_awkward").any()).item():
+        return texts.drop(CRITERION, "_awkward")
+    awkward_items = texts.filter(pl.col("_awkward"))
+    redone = labelled_inputs(awkward_items.drop(LABELLED), leaves, lang, into=LABELLED).select(texts.columns)
+    return pl.concat([texts.filter(~pl.col("_awkward")), redone]).drop(CRITERION, "_awkward")
+
+
 def describe_interval(interval: Interval, lang: str = "vi", unit: str = "") -> str:
     """An interval in words as the decisions write it: "từ 70 đến 90 %", "trên 90 %"."""
     vi = lang == "vi"
@@ -254,7 +325,9 @@ def _resolved_deadline(branch: str, lang: str) -> str | None:
 
 
 def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = "vi") -> pl.DataFrame:
-    """Adds an ``explanation`` column: branch, inputs, evidence, appraisal, in one line."""
+    """Adds an ``explanation`` column: branch, inputs, evidence, appraisal, in one line. The inputs
+    are shown by their labels: a LABELLED column of ``details`` (from :func:`input_texts`) when it
+    has one, else ``inputs`` rewritten by :func:`labelled_inputs`."""
     by_id = {leaf.id: leaf for leaf in leaves}
     pairs = details.select(CRITERION, "branch").unique().drop_nulls()
     texts = pl.DataFrame(
@@ -262,21 +335,22 @@ def add_explanations(details: pl.DataFrame, leaves: Sequence[Leaf], lang: str = 
         schema={CRITERION: pl.String, "branch": pl.String, "_text": pl.String},
     )
     i = 0 if lang == "vi" else 1
-    evidence_words = {k: v[i] for k, v in _EVIDENCE.items()}
     inputs_word, evidence_word, appraisal_word = (
         ("đầu vào", "minh chứng", "thẩm định") if lang == "vi" else ("inputs", "evidence", "appraisal")
     )
-    ev = pl.col("evidence_status").replace_strict(evidence_words, default="", return_dtype=pl.String)
+    # Each part is null when it has nothing to say (concat_str leaves it out): a null input text
+    # or reason makes its "word: text" null, and an evidence status without words maps to null.
+    evidence_text = {k: f"{evidence_word}: {v[i]}" for k, v in _EVIDENCE.items() if v[i]}
     parts = [
         pl.col("_text"),
-        pl.when(pl.col("_inputs").is_not_null()).then(format_text("{}: {}", pl.lit(inputs_word), pl.col("_inputs"))),
-        pl.when(ev != "").then(format_text("{}: {}", pl.lit(evidence_word), ev)),
-        pl.when(pl.col("reason").is_not_null()).then(format_text("{}: {}", pl.lit(appraisal_word), pl.col("reason"))),
+        pl.lit(f"{inputs_word}: ") + pl.col(LABELLED).cast(pl.String),
+        pl.col("evidence_status").replace_strict(evidence_text, default=None, return_dtype=pl.String),
+        pl.lit(f"{appraisal_word}: ") + pl.col("reason").cast(pl.String),
     ]
     # The inputs by their labels in the explanation; the ``inputs`` column keeps the ids (data).
     return (
-        labelled_inputs(details, leaves, lang, into="_inputs")
+        (details if LABELLED in details.columns else labelled_inputs(details, leaves, lang, into=LABELLED))
         .join(texts, on=[CRITERION, "branch"], how="left", maintain_order="left")
         .with_columns(pl.concat_str(parts, separator=" | ", ignore_nulls=True).alias("explanation"))
-        .drop("_text", "_inputs")
+        .drop("_text", LABELLED)
     )

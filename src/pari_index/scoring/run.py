@@ -31,7 +31,9 @@ from pari_index.criteria.units import UnitNames
 from pari_index.errors import IntakeError, Problem, UsageError
 from pari_index.intake.assessments import (
     CRITERION,
+    EVIDENCE_PLACE,
     FIELD,
+    META_SCHEMA,
     Intake,
     empty_findings,
     evaluation_frame,
@@ -43,10 +45,10 @@ from pari_index.intake.register import Register, read_register, register_from_co
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
-from pari_index.intake.values import number_as_read
 from pari_index.limits import check_run_size
 from pari_index.messages import params_json, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, batches_of
+from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_dir_problem,
@@ -57,7 +59,6 @@ from pari_index.scoring.verification import (
     read_appraisal,
     verification_findings,
 )
-from pari_index.textexpr import format_text
 
 if TYPE_CHECKING:
     from pari_index.scoring.cache import RunCache
@@ -271,38 +272,6 @@ def _merge_corrections(reported: pl.DataFrame, corrected: pl.DataFrame) -> pl.Da
         return reported
     kept = reported.join(corrected.select(key).unique(), on=key, how="anti")
     return pl.concat([kept, corrected.select(reported.columns)], how="vertical_relaxed")
-
-
-def _inputs_text(cells: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
-    """Per commune and criterion, the reported inputs as ``name=value; ...`` (sorted) for
-    explanations. Intake leaves at most one cell per commune, item and input."""
-    several_inputs = [leaf.id for leaf in leaves if len(leaf.inputs) > 1]
-    pairs = cells.filter(~pl.col("kind").str.starts_with("meta:")).select(
-        COMMUNE,
-        CRITERION,
-        # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel);
-        # numbers as read (values.parse_exact: 70.000000000000014 from a formula is 70), so that
-        # the input shown always lies in the band the explanation names.
-        format_text(
-            "{}={}",
-            pl.col(FIELD),
-            pl.when(pl.col("kind") == "date")
-            .then(pl.col("day").dt.strftime("%d/%m/%Y"))
-            .when(pl.col("kind").is_in(["number", "count", "percent"]) & pl.col("num").is_not_null())
-            .then(number_as_read(pl.col("value"), pl.col("num")))
-            .otherwise(pl.col("value")),
-        ).alias("inputs"),
-    )
-    # Items with one input need no grouping; the others are sorted once and joined in order
-    # (cheaper than sorting inside each group).
-    grouped = pl.col(CRITERION).is_in(several_inputs)
-    several = (
-        pairs.filter(grouped)
-        .sort(COMMUNE, CRITERION, "inputs")
-        .group_by(COMMUNE, CRITERION, maintain_order=True)
-        .agg(pl.col("inputs").str.join("; "))
-    )
-    return pl.concat([pairs.filter(~grouped), several])
 
 
 def score(
@@ -563,8 +532,6 @@ def score_communes(
     lang: str,
 ) -> CommuneScores:
     """Evaluate, verify and explain every item of every commune of ``register``."""
-    from pari_index.scoring.explanations import add_explanations
-
     leaves = compiled.leaves
     communes = register.frame.select("code", "unit_type")
 
@@ -576,13 +543,21 @@ def score_communes(
         {"points": "computed_score", "branch": "computed_branch"}
     )
     merged_cells, corrected, touched = _appraisal_evaluation(compiled, communes, input_cells, appraisal)
-    details = _join_item_details(reported, merged_cells, corrected, touched, communes, leaves, intake, appraisal)
+    # Each commune and item as one integer: the commune's place in code order times the number of
+    # items, plus the item's place in the set. Joining millions of rows on two text columns, and
+    # sorting them, grew worse than linearly with the country's size; on one integer it does not.
+    item_key = _item_keys(communes, leaves)
+    meta = item_key(intake.meta)
+    details = _join_item_details(
+        reported, merged_cells, corrected, touched, item_key, meta, leaves, intake, appraisal, lang
+    )
     del reported, merged_cells, input_cells
     details = evidence_status(details, leaves, evidence_dir)
     details = _with_final_scores(details)
     # The explanation is worded here, one batch at a time, and leaves memory with the batch.
-    details = add_explanations(details, leaves, lang).sort("_k")
-    evidence_found = evidence_findings(details)  # located at the evidence cells, dropped below
+    details = add_explanations(details, leaves, lang)  # in item key order (_join_item_details)
+    # Located at the evidence cells (the places of the meta rows, joined to the gaps alone).
+    evidence_found = evidence_findings(details, meta.select("_k", *EVIDENCE_PLACE))
     details = details.select(*DETAIL_COLUMNS)
     # Evidence findings come located at the evidence cell; those with no evidence cell at all
     # (nothing given) and self-score findings are located here.
@@ -756,32 +731,41 @@ def _join_item_details(
     merged_cells: pl.DataFrame,
     corrected: pl.DataFrame,
     touched: pl.DataFrame,
-    communes: pl.DataFrame,
+    item_key: Callable[[pl.DataFrame], pl.DataFrame],
+    meta: pl.DataFrame,
     leaves: Sequence[Leaf],
     intake: Intake,
     appraisal: Appraisal,
+    lang: str,
 ) -> pl.DataFrame:
     """One row per commune and item: the computed score joined with the item's definition, what
-    the commune wrote for it, the appraisal's corrections and decisions, and ``_k`` (the item key)."""
+    the commune wrote for it (``meta``, its self-scores and evidence with ``_k``; its inputs as
+    text, by id and by label in ``lang``), the appraisal's corrections and decisions, and ``_k``
+    (the item key, see :func:`_item_keys`)."""
     key = [COMMUNE, CRITERION]
-    # Each commune and item as one integer: the commune's place in code order times the number of
-    # items, plus the item's place in the set. Joining millions of rows on two text columns, and
-    # sorting them, grew worse than linearly with the country's size; on one integer it does not.
-    item_key = _item_keys(communes, leaves)
     # Anything the commune wrote for an item (an input, a self-score, an explanation) counts as
     # having assessed it; an item with nothing at all is "not_assessed".
-    assessed = pl.concat([item_key(intake.cells.select(COMMUNE, CRITERION)), item_key(intake.meta.select(key))])
-    leaves_df = leaf_frame(leaves)
-    return (
+    assessed = pl.concat([item_key(intake.cells.select(key))["_k"], meta["_k"]])
+    # Where the meta rows were read is only needed for the few evidence gaps (evidence_findings).
+    written = meta.select("_k", *(c for c in META_SCHEMA if c not in (*key, *EVIDENCE_PLACE)))
+    # Sorted by the key while the frame is narrow; every join below keeps that order.
+    joined = (
         item_key(reported)
-        .with_columns(pl.col("_k").is_in(assessed["_k"].implode()).alias("_has_input"))
-        .join(leaves_df, on=CRITERION, how="left")
-        .join(item_key(intake.meta).drop(key), on="_k", how="left")
-        .join(item_key(_inputs_text(merged_cells, leaves)).drop(key), on="_k", how="left")
-        .join(corrected, on=key, how="left")
-        .join(touched, on=key, how="left")
-        .join(appraisal.decisions, on=key, how="left")
+        .sort("_k")
+        .with_columns(pl.col("_k").is_in(assessed.implode()).alias("_has_input"))
+        .join(leaf_frame(leaves), on=CRITERION, how="left", maintain_order="left")
+        .join(written, on="_k", how="left", maintain_order="left")
+        .join(input_texts(merged_cells, leaves, lang, item_key), on="_k", how="left", maintain_order="left")
     )
+    # Without an appraisal (or none for this batch) the columns are added empty, without joins.
+    for right in (corrected, touched, appraisal.decisions):
+        if right.height:
+            joined = joined.join(right, on=key, how="left", maintain_order="left")
+        else:
+            joined = joined.with_columns(
+                pl.lit(None, dtype=t).alias(c) for c, t in right.schema.items() if c not in key
+            )
+    return joined
 
 
 def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:

@@ -331,12 +331,15 @@ _FILE_HINTS = {
 _GAP_HINT = "attach the document (number, date, file) or an explanation for the appraisal council"
 
 
-def evidence_findings(details: pl.DataFrame) -> pl.DataFrame:
+def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None) -> pl.DataFrame:
     """One warning per commune and item with an evidence gap (EVIDENCE_GAPS), at the place of its
     evidence: the evidence_file cell where one was given (file, sheet, row, column), otherwise the
     row of the item's self-score or evidence, when there is one. ``details`` are the scored
-    details before their columns are chosen (with EVIDENCE_PLACE and EVIDENCE_NOTE)."""
+    details before their columns are chosen (with EVIDENCE_NOTE, and EVIDENCE_PLACE unless
+    ``places`` gives them by the item key ``_k``: then they are joined to the gaps alone)."""
     gaps = details.filter(pl.col("evidence_status").is_in(list(EVIDENCE_GAPS)) & (pl.col("status") != "not_assessed"))
+    if places is not None:
+        gaps = gaps.join(places, on="_k", how="left", maintain_order="left")
     for column, dtype in (*((c, FINDING_SCHEMA[c[4:]]) for c in EVIDENCE_PLACE), (EVIDENCE_NOTE, pl.String())):
         if column not in gaps.columns:
             gaps = gaps.with_columns(pl.lit(None, dtype=dtype).alias(column))
@@ -404,7 +407,7 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
             "policy": pl.String,
         },
     )
-    d = details.join(required, on=CRITERION, how="left")
+    d = details.join(required, on=CRITERION, how="left", maintain_order="left")
     file_state = pl.lit("ok")
     note = pl.lit(None, dtype=pl.String)
     if evidence_dir is not None:
