@@ -35,7 +35,7 @@ import polars.selectors as cs
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
 from pari_index.intake.assessments import Intake, read_assessments
-from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, stale_temporaries
+from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, remove_leftovers
 
 #: Raised by the layout of entries; entries of another format are ignored.
 CACHE_FORMAT = 1
@@ -134,6 +134,7 @@ class CacheStore:
         except OSError as exc:
             self._note(self.root, exc.strerror or str(exc))
             return False
+        remove_leftovers(self.root)
         return True
 
     def load(self, kind: str, key: str, names: Sequence[str]) -> dict[str, pl.DataFrame] | None:
@@ -198,13 +199,8 @@ class CacheStore:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     def _prune(self, folder: Path, keep: Path) -> None:
-        """Drop the oldest entries beyond KEEP_ENTRIES and what killed runs left; nothing else
-        (a file someone put here is not the cache's to remove)."""
-        for leftover in stale_temporaries(folder):
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)
+        """Drop the oldest entries beyond KEEP_ENTRIES; nothing else (a file someone put here is
+        not the cache's to remove)."""
         entries = [p for p in folder.iterdir() if p != keep and is_entry(p)]
         entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[KEEP_ENTRIES - 1 :]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import stat
 import time
 from pathlib import Path
@@ -113,6 +114,17 @@ def stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
     return stale
 
 
+def remove_leftovers(root: Path) -> None:
+    """Remove what killed runs left in the cache's folders (best effort, once a run)."""
+    for kind in KINDS:
+        for leftover in stale_temporaries(root / kind):
+            with contextlib.suppress(OSError):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink()
+
+
 def read_regular(path: Path, limit: int | None = None) -> bytes:
     """The bytes of a regular file (at most ``limit``), never following a link and never waiting
     on a pipe or a device: anything else raises ValueError."""
@@ -136,5 +148,6 @@ __all__ = [
     "claim",
     "is_entry",
     "read_regular",
+    "remove_leftovers",
     "stale_temporaries",
 ]
