@@ -754,9 +754,10 @@ CATALOGUE: dict[str, Entry] = {
     "legacy-encoding": _e(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",
-        "tệp không phải UTF-8 và không phải Windows-1258: {evidence}; tệp không được đọc để tránh chấm "
-        "trên chữ bị lỗi phông",
-        "not UTF-8 and not Windows-1258: {evidence}; the file was not read, rather than score garbled text",
+        "tệp dùng bảng mã tiếng Việt cũ (TCVN3/ABC hoặc VNI), không phải UTF-8 hay Windows-1258: {evidence}; "
+        "tệp không được đọc để tránh chấm trên chữ bị lỗi phông",
+        "a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
+        "the file was not read, rather than score garbled text",
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
     ),

@@ -758,7 +758,8 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
 def _legacy_encoding(evidence: str, file: str) -> Problem:
     return Problem(
         "legacy-encoding",
-        f"not UTF-8 and not Windows-1258: {evidence}; the file was not read, rather than score garbled text",
+        f"a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
+        "the file was not read, rather than score garbled text",
         file=file,
         hint="convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
         params={"evidence": evidence},
