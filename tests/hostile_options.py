@@ -68,6 +68,12 @@ def output_reserved_character(folder: Path) -> list[str]:
     return _score(folder, output="kết quả: 2025?.xlsx")
 
 
+def output_path_too_long(folder: Path) -> list[str]:
+    """An output 4,400 bytes deep (22 folders of 200 letters): every name fits the disk, the whole
+    path does not; it used to fail only when writing, after the whole run."""
+    return _score(folder, output="/".join(["d" * 200] * 22) + "/results.xlsx")
+
+
 def synthetic_marker_folder(folder: Path) -> list[str]:
     """A folder named SYNTHETIC-README.md beside the inputs (not the marker file)."""
     (folder / "SYNTHETIC-README.md").mkdir()
@@ -106,6 +112,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "output-windows-device": output_windows_device,
     "output-trailing-dot": output_trailing_dot,
     "output-reserved-character": output_reserved_character,
+    "output-path-too-long": output_path_too_long,
     "synthetic-marker-folder": synthetic_marker_folder,
     "template-hostile-register": template_hostile_register,
     "report-hostile-names": report_hostile_names,

@@ -108,6 +108,14 @@ def test_an_output_name_windows_cannot_open_is_refused(tmp_path: Path, case: str
     assert set(tmp_path.iterdir()) == before  # nothing written
 
 
+def test_a_path_too_long_for_the_system_is_refused_before_reading(tmp_path: Path) -> None:
+    args = [a for a in CASES["output-path-too-long"](tmp_path) if a != "-q"]  # progress would show a read
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 4 and "[output-unwritable]" in result.output
+    assert "more than the" in result.output and "·" not in result.output  # no progress: nothing read
+    assert not (tmp_path / ("d" * 200)).exists()
+
+
 def test_template_to_a_device_name_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["template", "-o", str(tmp_path / "nul.xlsx")])
     assert result.exit_code == 4 and "[output-name-not-portable]" in result.output

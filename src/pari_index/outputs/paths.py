@@ -239,6 +239,10 @@ def _shape(target: Target) -> Problem | None:
 
 #: The longest file name most disks take (bytes); a temporary name must fit as well.
 NAME_MAX = 255
+#: The longest path the system takes (bytes, Linux), and what the temporary names and the tables
+#: of a results folder add to an output's path.
+PATH_MAX = 4096
+TEMP_NAME_BYTES = 64
 
 
 def _unreachable(target: Target) -> Problem | None:
@@ -252,6 +256,15 @@ def _unreachable(target: Target) -> Problem | None:
                 target,
                 "the name is too long for the disk: choose a shorter name",
             )
+    longest = len(os.fsencode(os.path.abspath(target.path))) + TEMP_NAME_BYTES
+    if longest > PATH_MAX:
+        return _problem(
+            "output-unwritable",
+            f"{target.option}: the path is {longest - TEMP_NAME_BYTES:,} bytes long, more than the "
+            f"{PATH_MAX - TEMP_NAME_BYTES:,} the system takes for a file to be written there",
+            target,
+            "the name is too long for the disk: choose a shorter name",
+        )
     for parent in target.path.parents:
         if _exists(parent):
             if is_dir(parent):
