@@ -99,6 +99,16 @@ def template_hostile_register(folder: Path) -> list[str]:
     return ["template", "--communes", str(hostile_register(folder)), "-o", str(folder / "form.xlsx")]
 
 
+def template_huge_register(folder: Path, units: int = 20_000) -> list[str]:
+    """A 0.8 MB register of 20,000 units: 1,500,000 form rows, past an Excel sheet. It took over
+    10 minutes and 3.3 GB (and xlsxwriter drops rows past the sheet's end without a word)."""
+    path = folder / "communes.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("code,name,type,district,province\n")
+        out.writelines(f"{i:06d},Xã {i},xã,Huyện {i % 50},Hà Nội\n" for i in range(units))
+    return ["template", "--communes", str(path), "-o", str(folder / "form.xlsx")]
+
+
 def report_hostile_names(folder: Path) -> list[str]:
     """Hostile names through the whole run into the report and its CSV download."""
     args = _score(folder, "--report", str(folder / "report.html"), "--format", "csv", output="out")
@@ -115,5 +125,6 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "output-path-too-long": output_path_too_long,
     "synthetic-marker-folder": synthetic_marker_folder,
     "template-hostile-register": template_hostile_register,
+    "template-huge-register": template_huge_register,
     "report-hostile-names": report_hostile_names,
 }

@@ -159,6 +159,28 @@ def test_template_writes_hostile_names_as_text(tmp_path: Path) -> None:
         assert names[found[0]] == "s"  # a string, never a formula
 
 
+def test_a_form_too_large_is_refused_before_writing(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, CASES["template-huge-register"](tmp_path))
+    assert result.exit_code == 2 and "[template-too-large]" in result.output
+    assert "1,500,000 rows" in result.output and not (tmp_path / "form.xlsx").exists()
+    # Raised past Excel's sheet, the sheet's own limit still holds.
+    args = CASES["template-huge-register"](tmp_path)
+    raised = CliRunner().invoke(main, args, env={"PARI_MAX_TEMPLATE_ROWS": "9000000"})
+    assert raised.exit_code == 2 and "1,048,575" in raised.output
+
+
+def test_the_form_limit_is_exact(tmp_path: Path) -> None:
+    from hostile_options import template_huge_register
+
+    args = template_huge_register(tmp_path, units=2)
+    rows_per_unit = 75  # the default set's input rows
+    at = CliRunner().invoke(main, args, env={"PARI_MAX_TEMPLATE_ROWS": str(2 * rows_per_unit)})
+    assert at.exit_code == 0, at.output
+    assert openpyxl.load_workbook(tmp_path / "form.xlsx").worksheets[1].max_row == 2 * rows_per_unit + 1
+    over = CliRunner().invoke(main, args, env={"PARI_MAX_TEMPLATE_ROWS": str(2 * rows_per_unit - 1)})
+    assert over.exit_code == 2 and "[template-too-large]" in over.output
+
+
 def test_report_and_its_csv_keep_hostile_names_inert(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, CASES["report-hostile-names"](tmp_path))
     assert result.exit_code == 0, result.output

@@ -751,6 +751,14 @@ CATALOGUE: dict[str, Entry] = {
         "choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the end, "
         'none of < > : " | ? * \\',
     ),
+    "template-too-large": _e(
+        "Mẫu biểu quá lớn",
+        "Form too large",
+        "{units} đơn vị × số dòng nhập của bộ tiêu chí = {rows} dòng, nhiều hơn {limit} dòng một mẫu biểu chứa",
+        "{units} units × the set's input rows = {rows} rows, more than the {limit} one form holds",
+        "dùng danh sách đơn vị của từng tỉnh hoặc huyện; để ghi mẫu lớn hơn, đặt PARI_MAX_TEMPLATE_ROWS",
+        "give the register of one province or district at a time; for larger forms set PARI_MAX_TEMPLATE_ROWS",
+    ),
     "legacy-encoding": _e(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",
