@@ -135,6 +135,12 @@ def test_claim_tags_a_new_or_empty_folder_and_refuses_a_folder_of_other_files(tm
     (legacy / "communes").mkdir(parents=True)
     claim(legacy)  # a cache written before tags: only the cache's own folders
     assert (legacy / TAG).is_file()
+    shown = tmp_path / "shown"  # an empty folder a desktop has shown, and a tag a killed run was writing
+    shown.mkdir()
+    (shown / ".DS_Store").write_bytes(b"\0")
+    (shown / f".{TAG}.123").write_text("Signature", encoding="ascii")
+    claim(shown)
+    assert (shown / TAG).is_file()
     home = tmp_path / "home"
     home.mkdir()
     (home / "thesis.docx").write_bytes(b"x")

@@ -58,12 +58,23 @@ def claim(root: Path) -> None:
         if read_regular(tag, len(TAG_SIGNATURE)).startswith(TAG_SIGNATURE):
             return
     with os.scandir(root) as entries:
-        foreign = [e.name for e in entries if not (e.name in KINDS and e.is_dir(follow_symlinks=False))]
+        foreign = [e.name for e in entries if not _own_or_system(e)]
     if foreign:
         raise NotACacheFolder(foreign[0])
     tmp = root / f".{TAG}.{os.getpid()}"
     tmp.write_text(TAG_TEXT, encoding="ascii")
     os.replace(tmp, tag)
+
+
+#: Files the desktop puts into any folder it shows: an empty folder with them is still empty.
+SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+def _own_or_system(entry: os.DirEntry[str]) -> bool:
+    """A cache folder of ours (written before tags), a tag being written, or the desktop's file."""
+    if entry.name in KINDS:
+        return entry.is_dir(follow_symlinks=False)
+    return entry.name in SYSTEM_FILES or entry.name.startswith(f".{TAG}.")
 
 
 def is_entry(path: Path) -> bool:
