@@ -194,3 +194,14 @@ def test_pruning_removes_entries_only(names: list[str]) -> None:
         left = {p.name for p in folder.iterdir()}
         assert set(others) <= left  # nothing the cache did not write is removed
         assert len(left & set(keys)) == 2  # the entry kept and the newest other one
+
+
+def test_a_foreign_file_name_is_shown_without_its_control_characters(tmp_path: Path) -> None:
+    (tmp_path / "\x1b[2Jwiped").write_text("x", encoding="utf-8")
+    store = CacheStore(tmp_path)
+    assert not store.usable() and not store.usable()  # decided once, noted once
+    assert len(store.notes) == 1
+    text = store.notes[0].text("en")
+    assert "\x1b" not in text and "?[2Jwiped" in text
+    assert "không phải thư mục bộ nhớ đệm" in store.notes[0].text("vi")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["\x1b[2Jwiped"]

@@ -123,11 +123,13 @@ class CacheStore:
         try:
             claim(self.root)
         except NotACacheFolder as exc:
+            # A file's name, shown as printable text (a name may hold terminal escapes).
+            name = "".join(c if c.isprintable() else "?" for c in str(exc)[:60])
             self._note(
                 self.root,
-                f"it holds other files ({str(exc)[:60]}) and no CACHEDIR.TAG: not a cache folder, nothing in it "
+                f"it holds other files ({name}) and no CACHEDIR.TAG: not a cache folder, nothing in it "
                 "was touched; give a new or empty folder",
-                f"thư mục chứa các tệp khác ({str(exc)[:60]}) và không có CACHEDIR.TAG: không phải thư mục bộ "
+                f"thư mục chứa các tệp khác ({name}) và không có CACHEDIR.TAG: không phải thư mục bộ "
                 "nhớ đệm, không tệp nào trong đó bị động đến; hãy chỉ ra một thư mục mới hoặc trống",
             )
             return False
