@@ -1,6 +1,6 @@
 """Hostile inputs against their target: each answered in <= 5 s and <= 500 MB, never exit 70.
 
-    python benchmarks/hostile.py [--only SUBSTRING] [--keep DIR]
+    python benchmarks/hostile.py [--only SUBSTRING] [--keep DIR] [--cpu]
 
 The cases are the generators in ``tests/hostile_*.py`` (each module has a ``CASES`` dict: a name and
 a function that writes its files into an empty folder and returns the ``pari`` arguments). The tests
@@ -12,6 +12,10 @@ Each case runs as a child ``python -m pari_index.cli ...``. Its peak memory is t
 ``VmHWM``, polled from ``/proc`` every 20 ms (``ru_maxrss`` of a child on Linux can carry its
 parent's high-water mark across fork + exec). A child that passes 4 GB or 60 s is killed, so a
 regression cannot take the machine down with it; it is reported as failing.
+
+Each row gives the child's wall seconds and its CPU seconds (user + system, from ``wait4``), and
+the load average is printed: on a shared machine read the CPU seconds, and ``--cpu`` judges the
+time target on them.
 
 Targets are reported, never asserted; the exit status is 1 when any case misses one, so the script
 can gate a release.
