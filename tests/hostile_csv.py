@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,7 +182,71 @@ def parquet_row_bomb(folder: Path) -> list[str]:
     return _score(folder, path)
 
 
+#: TCVN3 (ABC, the ".Vn" fonts): the byte of each Vietnamese lowercase letter (capitals with a
+#: tone used the same bytes in the capital fonts).
+_TCVN3 = dict(
+    zip(
+        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâäå«åèæçé¬êíëìîïóñòôõøö÷ùúýûüþ¡¢§£¤¥¦",
+        strict=True,
+    )
+)
+#: VNI-Windows: a Vietnamese letter is its base letter followed by bytes for its marks.
+_VNI_MARKS = {"\u0300": "ø", "\u0301": "ù", "\u0309": "û", "\u0303": "õ", "\u0323": "ï", "\u0302": "â", "\u0306": "ê"}
+
+
+def tcvn3_bytes(text: str) -> bytes:
+    """``text`` as a TCVN3 file holds it (letters without a TCVN3 byte by their lowercase one)."""
+    return bytes(ord(_TCVN3.get(c, _TCVN3.get(c.lower(), c))) for c in text if ord(_TCVN3.get(c, c)) < 256)
+
+
+def vni_bytes(text: str) -> bytes:
+    """``text`` as a VNI-Windows file holds it (marks as the bytes after the letter; đ as ñ)."""
+    out = []
+    for c in unicodedata.normalize("NFD", text):
+        if c == "\u031b" and out:  # the horn: ơ and ư are one byte each
+            out[-1] = {"o": "ô", "O": "Ô", "u": "ö", "U": "Ö"}.get(out[-1], out[-1])
+            continue
+        out.append({"đ": "ñ", "Đ": "Ñ"}.get(c, _VNI_MARKS.get(c, c)))
+    return "".join(out).encode("cp1252", errors="replace")
+
+
+def tcvn3_assessments(folder: Path) -> list[str]:
+    """The example assessments saved in TCVN3 (answers có/không, đúng hạn ... and explanations):
+    read as Windows-1258 they would be mojibake scored as rejected answers one cell at a time."""
+    path = folder / "tcvn3.csv"
+    path.write_bytes(tcvn3_bytes((EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig")))
+    return _score(folder, path)
+
+
+def vni_register(folder: Path) -> list[str]:
+    """The example register saved in VNI-Windows: names such as "Xaõ Taân Hoøa"."""
+    path = folder / "communes.csv"
+    path.write_bytes(vni_bytes((EXAMPLES / "communes.csv").read_text(encoding="utf-8-sig")))
+    return _score(folder, EXAMPLES / "assessments_long.csv", path)
+
+
+def lone_carriage_returns(folder: Path) -> list[str]:
+    """The example assessments with lines ended by CR alone (Excel's "CSV (Macintosh)")."""
+    path = folder / "mac.csv"
+    text = (EXAMPLES / "assessments_long.csv").read_bytes().replace(b"\r\n", b"\n")
+    path.write_bytes(text.replace(b"\n", b"\r"))
+    return _score(folder, path)
+
+
+def mixed_line_endings(folder: Path) -> list[str]:
+    """Files pasted together: lines ended by CR LF, LF and CR in turn."""
+    path = folder / "mixed.csv"
+    lines = (EXAMPLES / "assessments_long.csv").read_bytes().replace(b"\r\n", b"\n").split(b"\n")
+    path.write_bytes(b"".join(line + (b"\r\n", b"\n", b"\r")[i % 3] for i, line in enumerate(lines)))
+    return _score(folder, path)
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
+    "csv-tcvn3-assessments": tcvn3_assessments,
+    "csv-vni-register": vni_register,
+    "csv-lone-carriage-returns": lone_carriage_returns,
+    "csv-mixed-line-endings": mixed_line_endings,
     "csv-register-stray-byte": register_with_stray_byte,
     "csv-long-quoted-line": long_quoted_line,
     "csv-100k-columns": hundred_thousand_columns,

@@ -213,14 +213,17 @@ def test_a_cache_file_that_cannot_be_read_is_said(data: Path, tmp_path: Path, mo
     """As a file without read permission answers (also when the tests run as root)."""
     cache = tmp_path / "cache"
     _score(data, tmp_path / "first", "parquet", cache)
-    read_bytes = Path.read_bytes
+    from pari_index.intake import cache as intake_cache
 
-    def denied(self: Path) -> bytes:
-        if self.suffix == ".parquet" and cache in self.parents:
-            raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
+    read_regular = intake_cache.read_regular
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(path: Path, limit: int | None = None) -> bytes:
+        if path.suffix == ".parquet" and cache in path.parents:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_regular(path, limit)
+
+    # The cache reads its files through cache_folder.read_regular (regular files only).
+    monkeypatch.setattr(intake_cache, "read_regular", denied)
     text = _same_as_without_cache(data, tmp_path, "parquet", cache, "denied")
     assert "Cache: ignored" in text and "(Permission denied)" in text
 

@@ -238,7 +238,7 @@ def test_a_date_that_is_not_one_is_refused_before_any_work(tmp_path: Path) -> No
     assert result.exit_code == 2, result.output
     assert "is not a date" in result.output and "YYYY-MM-DD" in result.output
     vietnamese = CliRunner().invoke(main, args).output  # the default language
-    assert "--date 'hôm qua' không phải là một ngày [date-unreadable]" in vietnamese
+    assert "--date hôm qua không phải một ngày trong khoảng 2000–2100 viết dạng YYYY-MM-DD [bad-date]" in vietnamese
     assert "Traceback" not in result.output and not out.exists()
 
 

@@ -452,10 +452,13 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     """Write the HTML ranking report of a results file (one self-contained page)."""
     from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import write_report
     from pari_index.outputs.results import read_results, results_sources
     from pari_index.pipeline import criteria_for_results
 
+    if date is not None:
+        check_date(date)
     check_paths([Target(output)], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)

@@ -16,6 +16,14 @@ from pari_index.errors import Problem, UsageError
 #: 10,600 communes × 59 items = 625,400 rows; a 5 MB register or assessment file can name over
 #: 100,000 units, which would take minutes and gigabytes. Raise with PARI_MAX_ITEM_ROWS.
 MAX_ITEM_ROWS = 2_000_000
+#: The most input rows one fill-in form (``pari template``) holds: units × input rows of the set.
+#: The form is written cell by cell with a validation rule on each (about 0.35 ms and 4 KB a row:
+#: 75,000 rows took 25 CPU s and 320 MB), so 100,000 rows (some 1,300 units of the largest set,
+#: more than any province) stay within a minute and 500 MB. Raise with PARI_MAX_TEMPLATE_ROWS.
+MAX_TEMPLATE_ROWS = 100_000
+#: Rows below the heading that one Excel sheet holds: a form never goes past them (xlsxwriter
+#: would drop the rest without a word).
+EXCEL_DATA_ROWS = 1_048_575
 
 
 def env_limit(name: str, default: int) -> int:
@@ -53,5 +61,26 @@ def check_run_size(units: int, items: int, source: str | None) -> None:
             params={"units": units, "items": items, "rows": rows, "limit": limit},
             hint="check that this is the register you meant (a country has some 10,000 communes); to score "
             "more at once, set PARI_MAX_ITEM_ROWS (about 1 KB of memory per item row), or split by province",
+        )
+    )
+
+
+def check_template_size(units: int, rows_per_unit: int, source: str | None) -> None:
+    """Refuse a fill-in form of more rows than PARI_MAX_TEMPLATE_ROWS, or than an Excel sheet
+    holds, before anything is written."""
+    limit = min(env_limit("PARI_MAX_TEMPLATE_ROWS", MAX_TEMPLATE_ROWS), EXCEL_DATA_ROWS)
+    rows = units * rows_per_unit
+    if rows <= limit:
+        return
+    sheet = " (an Excel sheet holds 1,048,575 below its heading)" if limit == EXCEL_DATA_ROWS else ""
+    raise UsageError(
+        Problem(
+            "template-too-large",
+            f"{units:,} units × {rows_per_unit} input rows = {rows:,} rows, more than the {limit:,} one form "
+            f"holds{sheet}",
+            file=source,
+            hint="give the register of one province or district at a time; to write larger forms, set "
+            "PARI_MAX_TEMPLATE_ROWS (about 4 KB of memory a row)",
+            params={"units": units, "rows": rows, "limit": limit},
         )
     )

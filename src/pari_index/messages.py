@@ -542,14 +542,6 @@ STOPPING: dict[str, Entry] = {
         "xem pari LỆNH --help",
         "see pari COMMAND --help",
     ),
-    "date-unreadable": _e(
-        "Ngày không đọc được",
-        "Not a date",
-        "--date {value} không phải là một ngày",
-        "--date {value} is not a date",
-        "ghi theo dạng NNNN-TT-NN, ví dụ 2025-03-01",
-        "write it as YYYY-MM-DD, e.g. 2025-03-01",
-    ),
     "no-criteria-given": _plain(
         "Chưa chỉ ra bộ tiêu chí",
         "No criteria set given",
@@ -1255,6 +1247,51 @@ CATALOGUE: dict[str, Entry] = {
         }.items()
     },
     **STOPPING,
+    # --- hostile sweep, session 6 (command line, paths, cache, encodings) ----------------------
+    "bad-date": _e(
+        "Ngày không hợp lệ",
+        "Not a date",
+        "{option} {value} không phải một ngày trong khoảng 2000–2100 viết dạng YYYY-MM-DD",
+        "{option} {value} is not a date of 2000-2100 written YYYY-MM-DD",
+        "viết ngày dạng YYYY-MM-DD, ví dụ 2025-03-01",
+        "write it as YYYY-MM-DD, e.g. 2025-03-01",
+    ),
+    "cache-overlaps-output": _e(
+        "Bộ nhớ đệm trùng với thư mục kết quả",
+        "Cache and output overlap",
+        "--cache {cache} và {option} {path} chồng lên nhau: thư mục này là hoặc chứa thư mục kia",
+        "--cache {cache} and {option} {path} overlap: one is or holds the other",
+        "để bộ nhớ đệm trong một thư mục riêng, bên cạnh kết quả (ví dụ .pari-cache)",
+        "keep the cache in a folder of its own, beside the results (e.g. .pari-cache)",
+    ),
+    "output-name-not-portable": _e(
+        "Tên tệp không mở được trên Windows",
+        "Name Windows cannot open",
+        "{option}: không mở được {name} trên Windows ({reason})",
+        "{option}: {name} cannot be opened on Windows ({reason})",
+        "chọn tên khác: không dùng CON, PRN, AUX, NUL, COM1-9, LPT1-9, không kết thúc bằng dấu chấm hay "
+        'dấu cách, không có < > : " | ? * \\',
+        "choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the end, "
+        'none of < > : " | ? * \\',
+    ),
+    "template-too-large": _e(
+        "Mẫu biểu quá lớn",
+        "Form too large",
+        "{units} đơn vị × số dòng nhập của bộ tiêu chí = {rows} dòng, nhiều hơn {limit} dòng một mẫu biểu chứa",
+        "{units} units × the set's input rows = {rows} rows, more than the {limit} one form holds",
+        "dùng danh sách đơn vị của từng tỉnh hoặc huyện; để ghi mẫu lớn hơn, đặt PARI_MAX_TEMPLATE_ROWS",
+        "give the register of one province or district at a time; for larger forms set PARI_MAX_TEMPLATE_ROWS",
+    ),
+    "legacy-encoding": _e(
+        "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
+        "Legacy Vietnamese encoding (TCVN3/VNI); not read",
+        "tệp dùng bảng mã tiếng Việt cũ (TCVN3/ABC hoặc VNI), không phải UTF-8 hay Windows-1258: {evidence}; "
+        "tệp không được đọc để tránh chấm trên chữ bị lỗi phông",
+        "a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
+        "the file was not read, rather than score garbled text",
+        "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
+        "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
+    ),
 }
 
 #: Parameters that are keys of words rather than text to show: the parameter's name -> key -> words.

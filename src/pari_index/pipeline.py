@@ -8,7 +8,6 @@ The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -84,10 +83,12 @@ def check_score_paths(
     lineage: str | Path | None,
     criteria: str | Path | None,
     evidence_dir: str | Path | None,
+    cache: str | Path | None = None,
 ) -> None:
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
-    input, and the report is not the results. Checked before anything is read."""
-    from pari_index.outputs.paths import Target, check_paths, sources
+    input, the report is not the results, and the cache is apart from both. Checked before
+    anything is read."""
+    from pari_index.outputs.paths import Target, check_cache_folder, check_paths, sources
     from pari_index.outputs.results import results_sources, results_target
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
@@ -105,6 +106,8 @@ def check_score_paths(
     if previous is not None:
         inputs += results_sources(previous, "--previous")
     check_paths(targets, inputs)
+    if cache is not None:
+        check_cache_folder(Path(cache), targets)
 
 
 def run_score(
@@ -155,7 +158,7 @@ def run_score(
     out = Path(output)
     chosen = _format_for(out, fmt)
     check_score_paths(
-        out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir
+        out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache
     )
     marks = _run_marks(date, synthetic)
 
@@ -197,23 +200,14 @@ def _error_problems(result: ScoreResult, lang: str) -> list[Problem]:
 
 
 def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
-    """The about rows the caller sets: the run date given (checked before any work), and a
-    synthetic mark."""
-    if date:
-        try:
-            dt.date.fromisoformat(date)
-            valid = len(date) == 10
-        except ValueError:
-            valid = False
-        if not valid:
-            raise UsageError(
-                Problem(
-                    "date-unreadable",
-                    f"--date {date[:40]!r} is not a date",
-                    hint="write it as YYYY-MM-DD, e.g. 2025-03-01",
-                    params={"value": repr(date[:40])},
-                )
-            )
+    """The about rows the caller sets: the run date given (checked before any work, as is
+    SOURCE_DATE_EPOCH), and a synthetic mark."""
+    from pari_index.outputs.provenance import check_date, epoch_date
+
+    if date is not None:
+        check_date(date)
+    else:
+        epoch_date()
     marks = {"run_date": date} if date else {}
     if synthetic:
         marks |= {"synthetic": "yes", "synthetic_marker": "--synthetic"}

@@ -35,6 +35,7 @@ import polars.selectors as cs
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
 from pari_index.intake.assessments import Intake, read_assessments
+from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, remove_leftovers
 
 #: Raised by the layout of entries; entries of another format are ignored.
 CACHE_FORMAT = 1
@@ -106,29 +107,47 @@ class CacheStore:
 
     root: Path
     notes: list[CacheNote] = field(default_factory=list)
+    _usable: bool | None = field(default=None, repr=False)
 
     def usable(self) -> bool:
-        """Whether the folder exists or could be made; a file in its place is noted once."""
-        if self.root.is_dir():
-            return True
-        if self.root.exists() or self.root.is_symlink():
+        """Whether the folder is a cache folder, or could be made one (cache_folder.claim); a
+        file in its place, or a folder of other files, is noted once and left untouched."""
+        if self._usable is None:
+            self._usable = self._claim()
+        return self._usable
+
+    def _claim(self) -> bool:
+        if (self.root.exists() or self.root.is_symlink()) and not self.root.is_dir():
             self._note(self.root, "not a folder", "không phải thư mục")
             return False
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
+            claim(self.root)
+        except NotACacheFolder as exc:
+            # A file's name, shown as printable text (a name may hold terminal escapes).
+            name = "".join(c if c.isprintable() else "?" for c in str(exc)[:60])
+            self._note(
+                self.root,
+                f"it holds other files ({name}) and no CACHEDIR.TAG: not a cache folder, nothing in it "
+                "was touched; give a new or empty folder",
+                f"thư mục chứa các tệp khác ({name}) và không có CACHEDIR.TAG: không phải thư mục bộ "
+                "nhớ đệm, không tệp nào trong đó bị động đến; hãy chỉ ra một thư mục mới hoặc trống",
+            )
+            return False
         except OSError as exc:
             self._note(self.root, exc.strerror or str(exc))
             return False
+        remove_leftovers(self.root)
         return True
 
     def load(self, kind: str, key: str, names: Sequence[str]) -> dict[str, pl.DataFrame] | None:
         """The tables of the entry ``kind/key``; None when there is none or it is not sound."""
         entry = self.root / kind / key
-        if not (entry / MANIFEST).exists() and not entry.is_symlink():
+        if not os.path.lexists(entry):
             return None
         try:
-            with open(entry / MANIFEST, "rb") as handle:
-                manifest = json.loads(handle.read(MAX_MANIFEST_BYTES + 1)[:MAX_MANIFEST_BYTES])
+            if not is_entry(entry):
+                raise ValueError("not a folder the cache wrote")
+            manifest = json.loads(read_regular(entry / MANIFEST, MAX_MANIFEST_BYTES + 1)[:MAX_MANIFEST_BYTES])
             expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
             if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
                 raise ValueError("written by another version or for other inputs")
@@ -146,7 +165,7 @@ class CacheStore:
             return None
 
     def _table(self, entry: Path, name: str, digest: str) -> pl.DataFrame:
-        data = (entry / f"{name}.parquet").read_bytes()
+        data = read_regular(entry / f"{name}.parquet")
         if hashlib.sha256(data).hexdigest() != digest:
             raise ValueError(f"{name}.parquet does not match its manifest")
         return pl.read_parquet(io.BytesIO(data))
@@ -158,7 +177,8 @@ class CacheStore:
         tmp: Path | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder))
+            # The process number in the name lets the next run remove it if this one is killed.
+            tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
             digests = {}
             for name, frame in tables.items():
                 buffer = io.BytesIO()
@@ -181,7 +201,9 @@ class CacheStore:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     def _prune(self, folder: Path, keep: Path) -> None:
-        entries = [p for p in folder.iterdir() if p != keep and not p.name.startswith(".")]
+        """Drop the oldest entries beyond KEEP_ENTRIES; nothing else (a file someone put here is
+        not the cache's to remove)."""
+        entries = [p for p in folder.iterdir() if p != keep and is_entry(p)]
         entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[KEEP_ENTRIES - 1 :]:
             self._discard(old)

@@ -75,8 +75,11 @@ def _small(index: int, path: str | Path) -> _Small | None:
         return None
     text = text.removeprefix(BOM)
     header, newline, _ = text.partition("\n")
-    # A quote in the header, a NUL, a quote left open or a blank text: the careful reader decides.
+    # A quote in the header, a NUL, a quote left open, a blank text or a line ended by a lone
+    # carriage return (old Mac exports, mixed line endings): the careful reader decides.
     if not newline or '"' in header or "\x00" in text or text.count('"') % 2 or not header.strip(" \r"):
+        return None
+    if text.count("\r") != text.count("\r\n"):
         return None
     if f"\n{header}\n" in text or f"\n{header.rstrip(chr(13))}\n" in text:
         return None  # a row equal to the header would look like the start of another file

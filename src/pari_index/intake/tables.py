@@ -15,6 +15,7 @@ Every reader is bounded (docs/limits.md): bytes read, columns, cells and the len
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -29,6 +30,7 @@ import polars as pl
 import polars.selectors as cs
 
 from pari_index.errors import IntakeError, Problem, shorten
+from pari_index.intake.legacy_encoding import legacy_evidence
 from pari_index.limits import env_limit
 
 ROW = "_row"
@@ -84,6 +86,8 @@ class Decoded:
     encoding: str
     bad_bytes: int = 0
     fallback: str | None = None
+    #: Why the bytes are a legacy font encoding (TCVN3, VNI) rather than Windows-1258: not read.
+    legacy: str | None = None
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -155,7 +159,8 @@ def decode_text(raw: bytes) -> Decoded:
     # Windows-1258 leaves a few byte values undefined: those are reported like bad UTF-8 bytes.
     text = raw.decode("cp1258", errors="replace")
     evidence = f"{bad:,} bytes are not UTF-8" + (f" and only {letters:,} letters are" if letters else "")
-    return Decoded(text, "cp1258", text.count("\ufffd"), f"Windows-1258 (Vietnamese), since {evidence}")
+    fallback = f"Windows-1258 (Vietnamese), since {evidence}"
+    return Decoded(text, "cp1258", text.count("\ufffd"), fallback, legacy_evidence(text))
 
 
 def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
@@ -641,6 +646,7 @@ class _CsvText:
     bad_bytes: int
     whole: Callable[[], str]
     fallback: str | None = None
+    legacy: str | None = None
 
 
 def _scan_utf8(raw: bytes) -> _CsvText | None:
@@ -693,7 +699,12 @@ def _decoded_text(raw: bytes) -> _CsvText | None:
         decoded.bad_bytes,
         lambda: text,
         decoded.fallback,
+        decoded.legacy,
     )
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
+_LONE_CR_TEXT = re.compile(r"\r(?!\n)")
 
 
 def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
@@ -706,6 +717,8 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
         return ReadResult([], [_binary_file(file)])
     if csv_text.blank:
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
+    if csv_text.legacy:
+        return ReadResult([], [_legacy_encoding(csv_text.legacy, file)])
     notes: list[Problem] = []
     if csv_text.fallback:
         notes.append(
@@ -717,11 +730,16 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
                 severity="warning",
             )
         )
-    delimiter, header_cells = _sniff(csv_text.sample)
+    data, sample, whole = csv_text.data, csv_text.sample, csv_text.whole
+    if data.count(b"\r") != data.count(b"\r\n"):
+        # Lines ended by a lone carriage return (Excel's "CSV (Macintosh)", files pasted together):
+        # polars ends lines only at line feeds, and would read the file as one line.
+        data = _LONE_CR.sub(b"\n", data)
+        sample, whole = _LONE_CR_TEXT.sub("\n", sample), functools.partial(data.decode, "utf-8")
+    delimiter, header_cells = _sniff(sample)
     if header_cells > MAX_COLUMNS:
         return ReadResult([], [*notes, too_many_columns(header_cells, file)])
     # Every line is a row of as many cells as the header, blank or not: bound them before polars.
-    data = csv_text.data
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
     if lines * header_cells > max_cells():
         return ReadResult([], [*notes, _too_many_cells(lines, header_cells, file)])
@@ -729,7 +747,7 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
         grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:
         reason = shorten((str(exc).splitlines() or [type(exc).__name__])[0], 200)
-        return ReadResult([], [*notes, _csv_problem(csv_text.whole(), delimiter, file, reason)])
+        return ReadResult([], [*notes, _csv_problem(whole(), delimiter, file, reason)])
     del data
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
@@ -737,6 +755,17 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
         grid, file, None, is_nfc=csv_text.nfc, undecodable=bool(csv_text.bad_bytes), longest=csv_text.chars
     )
     return ReadResult([sheet] if sheet else [], notes + problems)
+
+
+def _legacy_encoding(evidence: str, file: str) -> Problem:
+    return Problem(
+        "legacy-encoding",
+        f"a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
+        "the file was not read, rather than score garbled text",
+        file=file,
+        hint="convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
+        params={"evidence": evidence},
+    )
 
 
 def _stat(p: Path, file: str) -> os.stat_result:

@@ -33,7 +33,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.errors import OutputError, Problem
+from pari_index.errors import OutputError, Problem, UsageError
 
 Identity = tuple[int, int]
 
@@ -239,6 +239,10 @@ def _shape(target: Target) -> Problem | None:
 
 #: The longest file name most disks take (bytes); a temporary name must fit as well.
 NAME_MAX = 255
+#: The longest path the system takes (bytes, Linux), and what the temporary names and the tables
+#: of a results folder add to an output's path.
+PATH_MAX = 4096
+TEMP_NAME_BYTES = 64
 
 
 def _unreachable(target: Target) -> Problem | None:
@@ -252,6 +256,15 @@ def _unreachable(target: Target) -> Problem | None:
                 target,
                 "the name is too long for the disk: choose a shorter name",
             )
+    longest = len(os.fsencode(os.path.abspath(target.path))) + TEMP_NAME_BYTES
+    if longest > PATH_MAX:
+        return _problem(
+            "output-unwritable",
+            f"{target.option}: the path is {longest - TEMP_NAME_BYTES:,} bytes long, more than the "
+            f"{PATH_MAX - TEMP_NAME_BYTES:,} the system takes for a file to be written there",
+            target,
+            "the name is too long for the disk: choose a shorter name",
+        )
     for parent in target.path.parents:
         if _exists(parent):
             if is_dir(parent):
@@ -263,6 +276,61 @@ def _unreachable(target: Target) -> Problem | None:
                 "a part of the path is a file, not a folder: choose another folder",
             )
     return None
+
+
+#: Names Windows cannot hold (officials share results with colleagues on Windows): its device
+#: names, with or without an extension, and a name ending in a dot or a space.
+_WINDOWS_DEVICE = re.compile(r"(?i)CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]")
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+
+
+def windows_unsafe(name: str) -> str | None:
+    """Why Windows cannot hold a file or folder named ``name``, or None."""
+    device = name.split(".")[0].rstrip(" ")
+    if _WINDOWS_DEVICE.fullmatch(device):
+        return f"{device!r} is a device name on Windows"
+    if name.endswith((".", " ")) and name not in (".", ".."):
+        return "it ends in a dot or a space, which Windows drops"
+    bad = _WINDOWS_FORBIDDEN.search(name)
+    if bad:
+        return f"Windows does not allow {bad.group()!r} in a name"
+    return None
+
+
+def _not_portable(target: Target) -> Problem | None:
+    """An output name Windows cannot open or copy: the output's own name, or a folder it creates."""
+    for part in (target.path, *target.path.parents):
+        if part != target.path and (part.name in ("", ".", "..") or _exists(part)):
+            break  # folders that exist already are the user's own
+        reason = windows_unsafe(part.name)
+        if reason is not None:
+            return Problem(
+                "output-name-not-portable",
+                f"{target.option}: {part.name!r} cannot be opened on Windows ({reason})",
+                file=str(target.path),
+                hint="choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the "
+                'end, none of < > : " | ? * \\',
+                params={"option": target.option, "name": repr(part.name), "reason": reason},
+            )
+    return None
+
+
+def check_cache_folder(cache: Path, targets: Sequence[Target]) -> None:
+    """Refuse (UsageError, exit 2) a ``--cache`` folder that is an output, lies inside one or holds
+    one: a results folder is replaced as a whole (the cache would be lost with it, or block it),
+    and the cache removes its old entries (an output among them could be lost)."""
+    for target in targets:
+        paths = (target.path, *target.files)
+        if same_file(cache, target.path) or inside(cache, target.path) or any(inside(p, cache) for p in paths):
+            raise UsageError(
+                Problem(
+                    "cache-overlaps-output",
+                    f"--cache {cache} and {target.option} {target.path} overlap: one is or holds the other",
+                    file=str(cache),
+                    hint="keep the cache in a folder of its own, beside the results (e.g. .pari-cache)",
+                    params={"cache": str(cache), "option": target.option, "path": str(target.path)},
+                )
+            )
 
 
 def not_results_folder(folder: Path, tables: Sequence[str]) -> bool:
@@ -290,7 +358,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         for i, target in enumerate(targets):
             found = [_against_source(target, source) for source in sources]
             found += [_against_target(target, other) for other in targets[i + 1 :]]
-            found += [_shape(target), _unreachable(target)]
+            found += [_shape(target), _unreachable(target), _not_portable(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
         _SEEN.reset(token)

@@ -25,12 +25,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
 
 from pari_index.criteria.model import CriteriaSet
+from pari_index.errors import Problem, UsageError, shorten
 
 #: The file :mod:`pari_index.demo` writes beside the synthetic data it generates (its README_NAME).
 SYNTHETIC_README = "SYNTHETIC-README.md"
@@ -75,14 +77,49 @@ def criteria_hash(criteria: CriteriaSet, file: str | Path | None) -> tuple[str, 
     return criteria_content_sha256(criteria), "content"
 
 
+#: The years a run date may name: the span of ``pari score --year``. A date outside it is a typo
+#: (``0025-03-01``, ``9999-12-31``) that would be printed on every page of the report.
+RUN_YEARS = (2000, 2100)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def check_date(value: str, option: str = "--date") -> str:
+    """``value`` when it is a calendar date written YYYY-MM-DD within RUN_YEARS; else UsageError
+    ``bad-date`` (``2025-02-30``, ``2025-W01-1``, ``20250101``, ``9999-12-31``, ``<script>``)."""
+    try:
+        day = dt.date.fromisoformat(value) if _ISO_DATE.fullmatch(value) else None
+    except ValueError:
+        day = None
+    if day is None or not RUN_YEARS[0] <= day.year <= RUN_YEARS[1]:
+        raise UsageError(
+            Problem(
+                "bad-date",
+                f"{option} {shorten(value, 40)!r} is not a date of {RUN_YEARS[0]}-{RUN_YEARS[1]} written YYYY-MM-DD",
+                hint="write it as YYYY-MM-DD, e.g. 2025-03-01",
+                params={"option": option, "value": shorten(value, 40)},
+            )
+        )
+    return value
+
+
+def epoch_date() -> str | None:
+    """The date of ``SOURCE_DATE_EPOCH`` (seconds since 1970, for reproducible builds), checked
+    as :func:`check_date`; None when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat() if epoch.isdigit() else epoch
+    except (OverflowError, OSError, ValueError):
+        day = epoch
+    return check_date(day, "SOURCE_DATE_EPOCH")
+
+
 def run_date(given: str | None = None) -> str:
     """The run's date: the one given, else ``SOURCE_DATE_EPOCH``, else today (UTC)."""
     if given:
         return given
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    return dt.datetime.now(dt.UTC).date().isoformat()
+    return epoch_date() or dt.datetime.now(dt.UTC).date().isoformat()
 
 
 def synthetic_marker(paths: Sequence[str | Path]) -> Path | None:
@@ -128,9 +165,12 @@ def provenance_about(
 
 __all__ = [
     "INPUT_ROLES",
+    "RUN_YEARS",
     "SYNTHETIC_README",
+    "check_date",
     "criteria_content_sha256",
     "criteria_hash",
+    "epoch_date",
     "file_sha256",
     "pari_version",
     "provenance_about",

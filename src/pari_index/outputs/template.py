@@ -27,6 +27,7 @@ from pari_index.criteria.method import method_text, number
 from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, UnitType, resolve_leaves
 from pari_index.criteria.rules import Choice, InputType
 from pari_index.intake.register import Register
+from pari_index.limits import check_template_size
 from pari_index.outputs.files import xlsx_workbook
 from pari_index.outputs.template_labels import (
     ALLOWED,
@@ -211,6 +212,7 @@ def write_template(
         frame = register.frame.select("code", "name", "unit_type")
         units = [(code, name, None if kind is None else UnitType(kind)) for code, name, kind in frame.iter_rows()]
     rows = template_rows(criteria)
+    check_template_size(len(units), len(rows), register.source if register is not None else None)
     count = 0
     with xlsx_workbook(Path(path), {"strings_to_formulas": False}) as wb:
         fmt = _add_formats(wb)

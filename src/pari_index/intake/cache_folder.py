@@ -1,0 +1,164 @@
+"""What the cache may touch in its folder: only what it wrote itself.
+
+``pari score --cache DIR`` keeps entries under ``DIR/intake`` and ``DIR/communes`` and removes the
+oldest ones. A folder named by mistake (the data folder, a home folder, a folder that already
+holds a ``communes`` folder of one file per commune) must never lose a file to that, so:
+
+* the folder is claimed with a ``CACHEDIR.TAG`` (the Cache Directory Tagging Specification's
+  file, which backup tools also honour) when it is new or empty; a folder that holds anything
+  else and no tag is not used as a cache at all (:func:`claim`);
+* only entries are ever removed: folders named by a 64-digit key, never a link or a file
+  (:func:`is_entry`), and the temporaries a run killed while writing left behind, once their
+  process is gone or they are a day old (:func:`stale_temporaries`);
+* an entry's files are read only when they are regular files, opened without following a link
+  and without waiting on a pipe (:func:`read_regular`): a link to ``/dev/zero`` or a named pipe
+  in an entry is a damaged entry, not a hang.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import stat
+import time
+from pathlib import Path
+
+#: The Cache Directory Tagging Specification's file name and signature (bford.info/cachedir).
+TAG = "CACHEDIR.TAG"
+TAG_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
+TAG_TEXT = (
+    TAG_SIGNATURE.decode() + "\n# This folder is a cache of pari-index (pari score --cache).\n"
+    "# Everything in it can be deleted: pari-index computes it again.\n"
+)
+#: The kinds of entries (sub-folders) the cache writes; a folder holding only these is a cache
+#: written before the tag existed.
+KINDS = ("intake", "communes")
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
+#: Temporaries of the cache: ``.tmp-PID-…`` while an entry is written, ``.old-KEY-PID`` while one
+#: is removed. ``.tmp-`` without a process number was the name before 0.x named them.
+TEMPORARY = re.compile(r"\.(?:tmp-(?P<tmp>\d+)-.*|old-[0-9a-f]{64}-(?P<old>\d+)|tmp-[a-z0-9_]+)")
+#: A temporary whose process is gone, or older than this, is removed.
+STALE_SECONDS = 24 * 3600
+#: A temporary that names no process is removed when older than this (no run writes for an hour).
+LEGACY_STALE_SECONDS = 3600
+
+
+class NotACacheFolder(Exception):
+    """The folder holds other files and no cache tag: it is not used, and nothing in it touched."""
+
+
+def claim(root: Path) -> None:
+    """Make ``root`` a cache folder, or check that it is one. Raises OSError when it cannot be
+    made or tagged, NotACacheFolder when it holds anything else than a cache."""
+    root.mkdir(parents=True, exist_ok=True)
+    tag = root / TAG
+    with contextlib.suppress(OSError, ValueError):
+        if read_regular(tag, len(TAG_SIGNATURE)).startswith(TAG_SIGNATURE):
+            return
+    with os.scandir(root) as entries:
+        foreign = [e.name for e in entries if not _own_or_system(e)]
+    if foreign:
+        raise NotACacheFolder(foreign[0])
+    tmp = root / f".{TAG}.{os.getpid()}"
+    tmp.write_text(TAG_TEXT, encoding="ascii")
+    os.replace(tmp, tag)
+
+
+#: Files the desktop puts into any folder it shows: an empty folder with them is still empty.
+SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+def _own_or_system(entry: os.DirEntry[str]) -> bool:
+    """A cache folder of ours (written before tags), a tag being written, or the desktop's file."""
+    if entry.name in KINDS:
+        return entry.is_dir(follow_symlinks=False)
+    return entry.name in SYSTEM_FILES or entry.name.startswith(f".{TAG}.")
+
+
+def is_entry(path: Path) -> bool:
+    """Whether ``path`` is an entry the cache wrote: a real folder named by a key."""
+    if not ENTRY_NAME.fullmatch(path.name):
+        return False
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """The temporaries in a kind's folder that no running process will finish: their process is
+    gone, or they are older than STALE_SECONDS (LEGACY_STALE_SECONDS when they name no process)."""
+    now = time.time() if now is None else now
+    stale: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return stale
+    for entry in entries:
+        match = TEMPORARY.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        pid = match.group("tmp") or match.group("old")
+        if pid is None:
+            if age > LEGACY_STALE_SECONDS:
+                stale.append(Path(entry.path))
+        elif age > STALE_SECONDS or not _alive(int(pid)):
+            stale.append(Path(entry.path))
+    return stale
+
+
+def remove_leftovers(root: Path) -> None:
+    """Remove what killed runs left in the cache's folders (best effort, once a run)."""
+    for kind in KINDS:
+        for leftover in stale_temporaries(root / kind):
+            with contextlib.suppress(OSError):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink()
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file (at most ``limit``), never following a link and never waiting
+    on a pipe or a device: anything else raises ValueError."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise ValueError(f"{path.name} is a link, not a file the cache wrote") from exc
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(f"{path.name} is not a regular file")
+        return handle.read() if limit is None else handle.read(limit)
+
+
+__all__ = [
+    "KINDS",
+    "TAG",
+    "NotACacheFolder",
+    "claim",
+    "is_entry",
+    "read_regular",
+    "remove_leftovers",
+    "stale_temporaries",
+]
