@@ -110,9 +110,11 @@ def test_an_output_name_windows_cannot_open_is_refused(tmp_path: Path, case: str
 
 def test_a_path_too_long_for_the_system_is_refused_before_reading(tmp_path: Path) -> None:
     args = [a for a in CASES["output-path-too-long"](tmp_path) if a != "-q"]  # progress would show a read
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 4 and "[output-unwritable]" in result.output
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert result.exit_code == 4 and "[output-path-too-long]" in result.output
     assert "more than the" in result.output and "·" not in result.output  # no progress: nothing read
+    vietnamese = CliRunner().invoke(main, args).output  # the default language, with the figures
+    assert "byte hệ thống cho phép" in vietnamese and "[output-path-too-long]" in vietnamese
     assert not (tmp_path / ("d" * 200)).exists()
 
 
@@ -160,12 +162,14 @@ def test_template_writes_hostile_names_as_text(tmp_path: Path) -> None:
 
 
 def test_a_form_too_large_is_refused_before_writing(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, CASES["template-huge-register"](tmp_path))
+    result = CliRunner().invoke(main, [*CASES["template-huge-register"](tmp_path), "--lang", "en"])
     assert result.exit_code == 2 and "[template-too-large]" in result.output
     assert "1,500,000 rows" in result.output and not (tmp_path / "form.xlsx").exists()
+    vietnamese = CliRunner().invoke(main, CASES["template-huge-register"](tmp_path)).output
+    assert "1.500.000 dòng" in vietnamese and "[template-too-large]" in vietnamese
     # Raised past Excel's sheet, the sheet's own limit still holds.
     args = CASES["template-huge-register"](tmp_path)
-    raised = CliRunner().invoke(main, args, env={"PARI_MAX_TEMPLATE_ROWS": "9000000"})
+    raised = CliRunner().invoke(main, [*args, "--lang", "en"], env={"PARI_MAX_TEMPLATE_ROWS": "9000000"})
     assert raised.exit_code == 2 and "1,048,575" in raised.output
 
 

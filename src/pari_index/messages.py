@@ -1282,6 +1282,23 @@ CATALOGUE: dict[str, Entry] = {
         "dùng danh sách đơn vị của từng tỉnh hoặc huyện; để ghi mẫu lớn hơn, đặt PARI_MAX_TEMPLATE_ROWS",
         "give the register of one province or district at a time; for larger forms set PARI_MAX_TEMPLATE_ROWS",
     ),
+    "output-name-too-long": _e(
+        "Tên tệp quá dài",
+        "Name too long",
+        "{option}: một tên trong đường dẫn dài hơn {limit} byte",
+        "{option}: a name in the path is longer than {limit} bytes",
+        "tên quá dài đối với ổ đĩa: chọn tên ngắn hơn",
+        "the name is too long for the disk: choose a shorter name",
+    ),
+    "output-path-too-long": _e(
+        "Đường dẫn quá dài",
+        "Path too long",
+        "{option}: đường dẫn dài {bytes} byte, nhiều hơn {limit} byte hệ thống cho phép để ghi tệp ở đó",
+        "{option}: the path is {bytes} bytes long, more than the {limit} the system takes "
+        "for a file to be written there",
+        "tên quá dài đối với ổ đĩa: chọn tên ngắn hơn",
+        "the name is too long for the disk: choose a shorter name",
+    ),
     "legacy-encoding": _e(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",

@@ -139,8 +139,8 @@ def inside(path: Path, folder: Path) -> bool:
     return folder_id is not None and any(identity(p) == folder_id for p in _ancestors(path))
 
 
-def _problem(code: str, message: str, target: Target, hint: str) -> Problem:
-    return Problem(code, message, file=str(target.path), hint=hint)
+def _problem(code: str, message: str, target: Target, hint: str, params: dict[str, str] | None = None) -> Problem:
+    return Problem(code, message, file=str(target.path), hint=hint, params=params or {})
 
 
 def _read_from(written: Path, source: Source) -> bool:
@@ -251,19 +251,25 @@ def _unreachable(target: Target) -> Problem | None:
     for part in (target.path, *target.path.parents):
         if len(os.fsencode(part.name)) > NAME_MAX:
             return _problem(
-                "output-unwritable",
+                "output-name-too-long",
                 f"{target.option}: a name in the path is longer than {NAME_MAX} bytes",
                 target,
                 "the name is too long for the disk: choose a shorter name",
+                {"option": target.option, "limit": str(NAME_MAX)},
             )
     longest = len(os.fsencode(os.path.abspath(target.path))) + TEMP_NAME_BYTES
     if longest > PATH_MAX:
         return _problem(
-            "output-unwritable",
+            "output-path-too-long",
             f"{target.option}: the path is {longest - TEMP_NAME_BYTES:,} bytes long, more than the "
             f"{PATH_MAX - TEMP_NAME_BYTES:,} the system takes for a file to be written there",
             target,
             "the name is too long for the disk: choose a shorter name",
+            {
+                "option": target.option,
+                "bytes": str(longest - TEMP_NAME_BYTES),
+                "limit": str(PATH_MAX - TEMP_NAME_BYTES),
+            },
         )
     for parent in target.path.parents:
         if _exists(parent):
