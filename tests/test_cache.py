@@ -285,3 +285,20 @@ def test_the_installed_command_reports_a_damaged_cache_in_vietnamese(data: Path,
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "Bộ nhớ đệm: bỏ qua" in proc.stdout and "kết quả không đổi" in proc.stdout
+
+
+def test_a_parquet_table_has_the_same_bytes_however_its_rows_sit_in_memory(tmp_path: Path) -> None:
+    """A table taken from the cache sits in memory in other chunks than one computed afresh;
+    the file must not show it (before the fix, 300,000 rows came out in a different number of
+    row groups, so a national warm run's rows.parquet differed from a cold run's)."""
+    from pari_index.outputs.files import write_parquet
+
+    n = 300_000
+    whole = pl.DataFrame({"file": [f"row {i} of a commune" for i in range(n)], "row": list(range(n))})
+    pieces = pl.concat([whole.slice(i, 1_000) for i in range(0, n, 1_000)], rechunk=False)
+    assert whole.n_chunks() == 1 and pieces.n_chunks() == 300
+    write_parquet(tmp_path / "whole.parquet", whole)
+    write_parquet(tmp_path / "pieces.parquet", pieces)
+    write_parquet(tmp_path / "lazy.parquet", pieces.lazy())
+    assert (tmp_path / "whole.parquet").read_bytes() == (tmp_path / "pieces.parquet").read_bytes()
+    assert (tmp_path / "whole.parquet").read_bytes() == (tmp_path / "lazy.parquet").read_bytes()
