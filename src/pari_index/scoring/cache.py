@@ -84,9 +84,10 @@ class RunCache:
             reused = keys.join(cached.keys, on=[COMMUNE, *KEY], how="semi")[COMMUNE]
         todo = keys.filter(~pl.col(COMMUNE).is_in(reused.implode()))[COMMUNE]
         self.scored, self.reused = todo.len(), reused.len()
-        parts: list[CommuneScores] = cached.rows_of(reused) if cached is not None else []
+        parts = cached.rows_of(reused) if cached is not None else []
         if todo.len() or not parts:
-            parts.append(score_communes(compiled, *_only(todo, register, intake, appraisal), evidence_dir, lang))
+            fresh = score_communes(compiled, *_only(todo, register, intake, appraisal), evidence_dir, lang)
+            parts.append((fresh, todo))
         scores = _merged(parts, compiled)
         if cached is None or cached.keys.height != keys.height:
             CachedRows.save_whole(self.store, key, keys, scores)
@@ -125,17 +126,17 @@ class CachedRows:
             return cls(key, whole["keys"], whole, pl.Series(COMMUNE, [], dtype=pl.String), {}, base)
         return cls(key, changes["keys"], whole, changes["changed"][COMMUNE], changes, base)
 
-    def rows_of(self, codes: pl.Series) -> list[CommuneScores]:
-        """The cached rows of ``codes``: from the changes where they are there, else the whole."""
+    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, pl.Series]]:
+        """Where the cached rows of ``codes`` are: the changes for the communes in them, else the
+        whole entry (each with the communes to take from it)."""
         if not codes.len():
             return []
-        in_changes = codes.filter(codes.is_in(self.changed.implode()))
-        from_whole = codes.filter(~codes.is_in(self.changed.implode()))
-        parts = []
-        for wanted, tables in ((from_whole, self.whole), (in_changes, self.changes)):
-            if wanted.len():
-                kept = pl.col(COMMUNE).is_in(wanted.implode())
-                parts.append(CommuneScores(tables["details"].filter(kept), tables["findings"].filter(kept)))
+        in_changes = codes.is_in(self.changed.implode())
+        parts = [
+            (CommuneScores(tables["details"], tables["findings"]), wanted)
+            for tables, wanted in ((self.whole, codes.filter(~in_changes)), (self.changes, codes.filter(in_changes)))
+            if wanted.len()
+        ]
         return parts
 
     @staticmethod
@@ -206,16 +207,39 @@ def _only(
     )
 
 
-def _merged(parts: list[CommuneScores], compiled: CompiledSet) -> CommuneScores:
-    """The parts as one, in the order of a run that scored every commune together: details by
-    commune code and item, findings by :func:`order_commune_findings`. Each part's details are
-    in that order already and no commune is in two parts, so a stable sort by the commune code
-    alone puts them in order (cheaper than sorting 640,000 rows by code and item again)."""
-    if len(parts) == 1:
-        return parts[0]
-    details = pl.concat([p.details for p in parts]).sort(COMMUNE, maintain_order=True)
-    findings = order_commune_findings(pl.concat([p.findings for p in parts]), compiled.leaves)
-    return CommuneScores(details=details, findings=findings)
+def _merged(parts: list[tuple[CommuneScores, pl.Series]], compiled: CompiledSet) -> CommuneScores:
+    """The rows of the communes named with each part, in the order of a run that scored every
+    commune together: details by commune code and item, findings by :func:`order_commune_findings`."""
+    if len(parts) == 1 and parts[0][0].details[COMMUNE].n_unique() == parts[0][1].len():
+        return parts[0][0]
+    details = _in_code_order([(scores.details, codes) for scores, codes in parts])
+    findings = pl.concat([scores.findings.filter(pl.col(COMMUNE).is_in(codes.implode())) for scores, codes in parts])
+    return CommuneScores(details=details, findings=order_commune_findings(findings, compiled.leaves))
+
+
+def _in_code_order(sources: list[tuple[pl.DataFrame, pl.Series]]) -> pl.DataFrame:
+    """The rows of the communes ``codes`` of each frame, in commune code order. Each frame is
+    sorted by commune code (then item), so a commune's rows are one run of rows: the result is
+    a slice of a frame for each stretch of consecutive communes taken from it, put together
+    without copying (no filter and no sort over the 640,000 rows of a national run)."""
+    runs = []
+    for number, (frame, codes) in enumerate(sources):
+        run = frame.select(pl.col(COMMUNE).rle()).unnest(COMMUNE)
+        runs.append(
+            run.with_columns(
+                (pl.col("len").cum_sum() - pl.col("len")).alias("start"), pl.lit(number).alias("source")
+            ).filter(pl.col("value").is_in(codes.implode()))
+        )
+    pieces: list[list[int]] = []  # [source, start, length]
+    for source, start, length in pl.concat(runs).sort("value").select("source", "start", "len").iter_rows():
+        last = pieces[-1] if pieces else None
+        if last is not None and last[0] == source and last[1] + last[2] == start:
+            last[2] += length
+        else:
+            pieces.append([source, start, length])
+    if not pieces:
+        return sources[0][0].clear()
+    return pl.concat([sources[source][0].slice(start, length) for source, start, length in pieces], rechunk=False)
 
 
 def cache_notes(cache: RunCache, lang: str) -> list[str]:
