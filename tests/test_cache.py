@@ -398,18 +398,27 @@ def test_a_damaged_entry_of_changes_is_ignored_said_and_written_again(data: Path
 
 def test_changes_over_a_whole_entry_written_since_are_not_used(data: Path, tmp_path: Path) -> None:
     """Two runs sharing a cache: one writes changes over the whole entry it read while the other
-    writes a new whole entry. The changes name the entry they were written over, and are not
-    used over the other one."""
+    writes a new whole entry. The changes are kept under a key made of the whole entry they were
+    written over, so they are not found over the other one."""
     folder, cache, codes = _with_changes_entry(data, tmp_path)
     (changes,) = (cache / "communes-changes").iterdir()
     aside = tmp_path / "aside"
     shutil.copytree(changes, aside)
     _change_appraisal(folder, codes[10:30])  # a third of the communes: a whole entry is written
     _score(folder, tmp_path / "third", "parquet", cache)
+    assert list((cache / "communes-changes").iterdir()) == []
     shutil.copytree(aside, changes)  # the other run's changes land after it
     text = _same_as_without_cache(folder, tmp_path, "parquet", cache, "stale")
-    assert "Cache: ignored" in text and "written over an entry that has been replaced since" in text
+    assert "Cache: ignored" not in text
     assert _reuse(text) == (COMMUNES, 0)
+    # The stale changes would have put the first appraisal's rows back: they were not used, and
+    # a change since is still seen.
+    _change_appraisal(folder, codes[40:42])
+    changed = len(_appraised(folder, codes[40:42]))
+    assert _reuse(_same_as_without_cache(folder, tmp_path, "parquet", cache, "later")) == (
+        COMMUNES - changed,
+        changed,
+    )
 
 
 def test_two_runs_at_once_share_the_cache(data: Path, tmp_path: Path) -> None:

@@ -316,11 +316,8 @@ def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     def say(key: str, **params: object) -> str:
         return _SUMMARY[key].get(lang).format(**params)
 
-    # Counted by polars, then titled once per kind (63,000 findings nationally).
-    kinds: Counter[str] = Counter()
-    for kind, count in result.findings["kind"].value_counts().iter_rows():
-        kinds[title(kind, lang)] += count
-    severities = Counter(dict(result.findings["severity"].value_counts().iter_rows()))
+    kinds = Counter(title(kind, lang) for kind in result.findings["kind"].to_list())
+    severities = Counter(result.findings["severity"].to_list())
     ledger = result.ledger
     total = ledger.height
     rejected = ledger.filter(pl.col("status") == "rejected").height

@@ -106,8 +106,6 @@ class CacheStore:
 
     root: Path
     notes: list[CacheNote] = field(default_factory=list)
-    #: The identity (:func:`entry_identity`) of each entry loaded, by kind and key.
-    loaded: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def usable(self) -> bool:
         """Whether the folder exists or could be made; a file in its place is noted once."""
@@ -123,11 +121,8 @@ class CacheStore:
             return False
         return True
 
-    def load(
-        self, kind: str, key: str, names: Sequence[str], expect: dict[str, str] | None = None
-    ) -> dict[str, pl.DataFrame] | None:
-        """The tables of the entry ``kind/key``; None when there is none or it is not sound (or
-        its manifest lacks a field of ``expect``). Its identity is kept in :attr:`loaded`."""
+    def load(self, kind: str, key: str, names: Sequence[str]) -> dict[str, pl.DataFrame] | None:
+        """The tables of the entry ``kind/key``; None when there is none or it is not sound."""
         entry = self.root / kind / key
         if not (entry / MANIFEST).exists() and not entry.is_symlink():
             return None
@@ -137,11 +132,7 @@ class CacheStore:
             expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
             if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
                 raise ValueError("written by another version or for other inputs")
-            if any(manifest.get(k) != v for k, v in (expect or {}).items()):
-                raise ValueError("written over an entry that has been replaced since")
-            tables = {name: self._table(entry, name, manifest["tables"][name]) for name in names}
-            self.loaded[(kind, key)] = entry_identity(manifest["tables"])
-            return tables
+            return {name: self._table(entry, name, manifest["tables"][name]) for name in names}
         except (
             OSError,
             ValueError,
@@ -160,10 +151,9 @@ class CacheStore:
             raise ValueError(f"{name}.parquet does not match its manifest")
         return pl.read_parquet(io.BytesIO(data))
 
-    def save(self, kind: str, key: str, tables: dict[str, pl.DataFrame], extra: dict[str, str] | None = None) -> None:
+    def save(self, kind: str, key: str, tables: dict[str, pl.DataFrame]) -> None:
         """Write the entry ``kind/key`` as a whole (temporary folder, then rename), replacing one
-        of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES. ``extra``
-        goes into the manifest (what :meth:`load` can ``expect``)."""
+        of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES."""
         folder = self.root / kind
         tmp: Path | None = None
         try:
@@ -176,14 +166,7 @@ class CacheStore:
                 data = buffer.getvalue()
                 (tmp / f"{name}.parquet").write_bytes(data)
                 digests[name] = hashlib.sha256(data).hexdigest()
-            manifest = {
-                "format": CACHE_FORMAT,
-                "kind": kind,
-                "key": key,
-                "code": code_fingerprint(),
-                "tables": digests,
-                **(extra or {}),
-            }
+            manifest = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint(), "tables": digests}
             (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
             entry = folder / key
             if entry.exists() or entry.is_symlink():
@@ -191,18 +174,11 @@ class CacheStore:
             os.rename(tmp, entry)
             tmp = None
             self._prune(folder, keep=entry)
-            self.loaded[(kind, key)] = entry_identity(digests)
         except (OSError, pl.exceptions.PolarsError) as exc:
             self._note(folder / key, _reason(exc))
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
-
-    def discard(self, kind: str, key: str) -> None:
-        """Remove the entry ``kind/key`` if there is one."""
-        entry = self.root / kind / key
-        if entry.exists() or entry.is_symlink():
-            self._discard(entry)
 
     def _prune(self, folder: Path, keep: Path) -> None:
         entries = [p for p in folder.iterdir() if p != keep and not p.name.startswith(".")]
@@ -226,10 +202,11 @@ class CacheStore:
         if note not in self.notes:
             self.notes.append(note)
 
-
-def entry_identity(digests: dict[str, str]) -> str:
-    """What tells one written entry from another of the same key: the digest of its tables'."""
-    return text_digest(sorted(digests.items()))
+    def discard(self, kind: str, key: str) -> None:
+        """Remove the entry ``kind/key`` if there is one (best effort)."""
+        entry = self.root / kind / key
+        if entry.exists() or entry.is_symlink():
+            self._discard(entry)
 
 
 def _reason(exc: BaseException) -> str:
@@ -295,7 +272,6 @@ __all__ = [
     "CacheStore",
     "cached_intake",
     "code_fingerprint",
-    "entry_identity",
     "file_digest",
     "intake_digests",
     "row_digests",

@@ -15,6 +15,7 @@ changing, and the cache cannot see that.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +91,7 @@ class RunCache:
             parts.append((fresh, todo))
         scores = _merged(parts, compiled)
         if cached is None or cached.keys.height != keys.height:
-            CachedRows.save_whole(self.store, key, keys, scores)
+            CachedRows.save_whole(self.store, key, keys, scores, cached)
         elif todo.len():
             cached.save_changes(self.store, keys, todo, scores)
         return scores
@@ -103,28 +104,28 @@ class CachedRows:
     (``communes-changes``: every commune's key as of the latest run, and the rows of the communes
     scored again since the whole entry was written). A re-score of 50 communes then writes 50
     communes' rows, not 10,600; once the changes reach :data:`MAX_CHANGED` of the communes, the
-    whole entry is written again and the changes dropped. The changes name the whole entry they
-    were written over (:func:`entry_identity`): over any other, they are not used."""
+    whole entry is written again and the changes dropped. The changes are found under a key made
+    of the whole entry's commune keys (:func:`changes_key`): over another whole entry (written
+    since by another run sharing the cache) they are not found, so never used."""
 
     key: str
     keys: pl.DataFrame
     whole: dict[str, pl.DataFrame]
-    #: The communes whose rows are in ``changes``, and those rows; empty without changes.
+    #: The key of the changes over ``whole``; the communes whose rows are in them, and the rows.
+    changes_key: str
     changed: pl.Series
     changes: dict[str, pl.DataFrame]
-    #: The identity of the whole entry, which the changes refer to.
-    base: str
 
     @classmethod
     def load(cls, store: CacheStore, key: str) -> CachedRows | None:
         whole = store.load("communes", key, ROW_TABLES)
         if whole is None:
             return None
-        base = store.loaded[("communes", key)]
-        changes = store.load("communes-changes", key, (*ROW_TABLES, "changed"), expect={"base": base})
+        over = changes_key(key, whole["keys"])
+        changes = store.load("communes-changes", over, (*ROW_TABLES, "changed"))
         if changes is None:
-            return cls(key, whole["keys"], whole, pl.Series(COMMUNE, [], dtype=pl.String), {}, base)
-        return cls(key, changes["keys"], whole, changes["changed"][COMMUNE], changes, base)
+            return cls(key, whole["keys"], whole, over, pl.Series(COMMUNE, [], dtype=pl.String), {})
+        return cls(key, changes["keys"], whole, over, changes["changed"][COMMUNE], changes)
 
     def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, pl.Series]]:
         """Where the cached rows of ``codes`` are: the changes for the communes in them, else the
@@ -132,24 +133,26 @@ class CachedRows:
         if not codes.len():
             return []
         in_changes = codes.is_in(self.changed.implode())
-        parts = [
+        return [
             (CommuneScores(tables["details"], tables["findings"]), wanted)
             for tables, wanted in ((self.whole, codes.filter(~in_changes)), (self.changes, codes.filter(in_changes)))
             if wanted.len()
         ]
-        return parts
 
     @staticmethod
-    def save_whole(store: CacheStore, key: str, keys: pl.DataFrame, scores: CommuneScores) -> None:
+    def save_whole(
+        store: CacheStore, key: str, keys: pl.DataFrame, scores: CommuneScores, earlier: CachedRows | None
+    ) -> None:
+        """A whole entry of every commune's rows; the changes over the ``earlier`` one removed."""
         store.save("communes", key, {"keys": keys, "details": scores.details, "findings": scores.findings})
-        store.discard("communes-changes", key)
+        if earlier is not None:
+            store.discard("communes-changes", earlier.changes_key)
 
     def save_changes(self, store: CacheStore, keys: pl.DataFrame, todo: pl.Series, scores: CommuneScores) -> None:
         """The changes since the whole entry, with the communes ``todo`` just scored again."""
-        key = self.key
         changed = pl.concat([self.changed, todo]).unique().sort()
         if changed.len() > MAX_CHANGED * keys.height:
-            self.save_whole(store, key, keys, scores)
+            self.save_whole(store, self.key, keys, scores, self)
             return
         kept = pl.col(COMMUNE).is_in(changed.implode())
         tables = {
@@ -158,7 +161,14 @@ class CachedRows:
             "findings": scores.findings.filter(kept),
             "changed": changed.to_frame(COMMUNE),
         }
-        store.save("communes-changes", key, tables, extra={"base": self.base})
+        store.save("communes-changes", self.changes_key, tables)
+
+
+def changes_key(key: str, whole_keys: pl.DataFrame) -> str:
+    """The key of the changes over the whole entry ``key`` whose commune keys are ``whole_keys``:
+    the same commune keys give the same rows, whichever run wrote them."""
+    listed = whole_keys.sort(COMMUNE).write_csv()
+    return text_digest("communes-changes", key, hashlib.sha256(listed.encode()).hexdigest())
 
 
 def commune_keys(register: Register, intake: pl.DataFrame, appraisal: Appraisal) -> pl.DataFrame:
