@@ -224,6 +224,12 @@ class CacheStore:
         if note not in self.notes:
             self.notes.append(note)
 
+    def discard(self, kind: str, key: str) -> None:
+        """Remove the entry ``kind/key`` if there is one (best effort)."""
+        entry = self.root / kind / key
+        if entry.exists() or entry.is_symlink():
+            self._discard(entry)
+
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
@@ -233,14 +239,19 @@ def _reason(exc: BaseException) -> str:
 
 
 def row_digests(frame: pl.DataFrame, name: str) -> pl.DataFrame:
-    """One 64-bit hash per commune of its rows of ``frame`` (column ``_d_<name>``), whatever
-    their order: equal when the commune's rows are equal, in every column."""
+    """Two 64-bit hashes per commune of its rows of ``frame`` (columns ``_d_<name>`` and
+    ``_e_<name>``), whatever their order: equal when the commune's rows are equal, in every column."""
     # Names of files are categories in the intake; hash the text, not the category's number.
     plain = frame.with_columns(cs.categorical().cast(pl.String)).select(
         pl.col(COMMUNE).cast(pl.String), *sorted(c for c in frame.columns if c != COMMUNE)
     )
     rows = plain.select(COMMUNE).with_columns(plain.hash_rows(seed=11).alias("_row"))
-    return rows.group_by(COMMUNE).agg(pl.col("_row").sort().hash(seed=13).alias(f"_d_{name}"))
+    # The sorted row hashes of a commune hashed as one list: one number per commune and seed (a
+    # hash of the column itself would keep one number per row: 19 MB of digests nationally).
+    ordered = pl.col("_row").sort().implode()
+    return rows.group_by(COMMUNE).agg(
+        ordered.hash(seed=13).alias(f"_d_{name}"), ordered.hash(seed=17).alias(f"_e_{name}")
+    )
 
 
 def intake_digests(intake: Intake) -> pl.DataFrame:

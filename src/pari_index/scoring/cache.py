@@ -15,13 +15,15 @@ changing, and the cache cannot see that.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
-from pari_index.intake.assessments import CRITERION, Intake
+from pari_index.intake.assessments import Intake
 from pari_index.intake.cache import CacheNote, CacheStore, cached_intake, intake_digests, row_digests, text_digest
 from pari_index.intake.register import Register
 from pari_index.scoring.run import CommuneScores, order_commune_findings, score_communes
@@ -29,6 +31,11 @@ from pari_index.scoring.verification import Appraisal
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]
+#: The tables of a commune-rows entry.
+ROW_TABLES = ("keys", "details", "findings")
+#: Above this share of the communes scored again since the whole entry was written, it is
+#: written again whole (the changes would cost about as much to read and write).
+MAX_CHANGED = 0.25
 
 
 def criteria_key(compiled: CompiledSet) -> str:
@@ -72,23 +79,96 @@ class RunCache:
         key = text_digest("communes", criteria_key(compiled), lang)
         digests = self._intake_digests if self._intake_digests is not None else intake_digests(intake)
         keys = commune_keys(register, digests, appraisal)
-        cached = self.store.load("communes", key, ("keys", "details", "findings"))
+        cached = CachedRows.load(self.store, key)
         reused = pl.Series(COMMUNE, [], dtype=pl.String)
         if cached is not None:
-            reused = keys.join(cached["keys"], on=[COMMUNE, *KEY], how="semi")[COMMUNE]
+            reused = keys.join(cached.keys, on=[COMMUNE, *KEY], how="semi")[COMMUNE]
         todo = keys.filter(~pl.col(COMMUNE).is_in(reused.implode()))[COMMUNE]
         self.scored, self.reused = todo.len(), reused.len()
-        parts: list[CommuneScores] = []
-        if cached is not None and reused.len():
-            kept = pl.col(COMMUNE).is_in(reused.implode())
-            parts.append(CommuneScores(cached["details"].filter(kept), cached["findings"].filter(kept)))
+        parts = cached.rows_of(reused) if cached is not None else []
         if todo.len() or not parts:
-            sub = _only(todo, register, intake, appraisal)
-            parts.append(score_communes(compiled, *sub, evidence_dir, lang))
+            fresh = score_communes(compiled, *_only(todo, register, intake, appraisal), evidence_dir, lang)
+            parts.append((fresh, todo))
         scores = _merged(parts, compiled)
-        if todo.len() or cached is None or cached["keys"].height != keys.height:
-            self.store.save("communes", key, {"keys": keys, "details": scores.details, "findings": scores.findings})
+        if cached is None or cached.keys.height != keys.height:
+            CachedRows.save_whole(self.store, key, keys, scores, cached)
+        elif todo.len():
+            cached.save_changes(self.store, keys, todo, scores)
         return scores
+
+
+@dataclass
+class CachedRows:
+    """Every commune's scored rows as an earlier run left them: a whole entry (``communes``: the
+    keys, item rows and findings of every commune) and, over it, the changes of the runs since
+    (``communes-changes``: every commune's key as of the latest run, and the rows of the communes
+    scored again since the whole entry was written). A re-score of 50 communes then writes 50
+    communes' rows, not 10,600; once the changes reach :data:`MAX_CHANGED` of the communes, the
+    whole entry is written again and the changes dropped. The changes are found under a key made
+    of the whole entry's commune keys (:func:`changes_key`): over another whole entry (written
+    since by another run sharing the cache) they are not found, so never used."""
+
+    key: str
+    keys: pl.DataFrame
+    whole: dict[str, pl.DataFrame]
+    #: The key of the changes over ``whole``; the communes whose rows are in them, and the rows.
+    changes_key: str
+    changed: pl.Series
+    changes: dict[str, pl.DataFrame]
+
+    @classmethod
+    def load(cls, store: CacheStore, key: str) -> CachedRows | None:
+        whole = store.load("communes", key, ROW_TABLES)
+        if whole is None:
+            return None
+        over = changes_key(key, whole["keys"])
+        changes = store.load("communes-changes", over, (*ROW_TABLES, "changed"))
+        if changes is None:
+            return cls(key, whole["keys"], whole, over, pl.Series(COMMUNE, [], dtype=pl.String), {})
+        return cls(key, changes["keys"], whole, over, changes["changed"][COMMUNE], changes)
+
+    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, pl.Series]]:
+        """Where the cached rows of ``codes`` are: the changes for the communes in them, else the
+        whole entry (each with the communes to take from it)."""
+        if not codes.len():
+            return []
+        in_changes = codes.is_in(self.changed.implode())
+        return [
+            (CommuneScores(tables["details"], tables["findings"]), wanted)
+            for tables, wanted in ((self.whole, codes.filter(~in_changes)), (self.changes, codes.filter(in_changes)))
+            if wanted.len()
+        ]
+
+    @staticmethod
+    def save_whole(
+        store: CacheStore, key: str, keys: pl.DataFrame, scores: CommuneScores, earlier: CachedRows | None
+    ) -> None:
+        """A whole entry of every commune's rows; the changes over the ``earlier`` one removed."""
+        store.save("communes", key, {"keys": keys, "details": scores.details, "findings": scores.findings})
+        if earlier is not None:
+            store.discard("communes-changes", earlier.changes_key)
+
+    def save_changes(self, store: CacheStore, keys: pl.DataFrame, todo: pl.Series, scores: CommuneScores) -> None:
+        """The changes since the whole entry, with the communes ``todo`` just scored again."""
+        changed = pl.concat([self.changed, todo]).unique().sort()
+        if changed.len() > MAX_CHANGED * keys.height:
+            self.save_whole(store, self.key, keys, scores, self)
+            return
+        kept = pl.col(COMMUNE).is_in(changed.implode())
+        tables = {
+            "keys": keys,
+            "details": scores.details.filter(kept),
+            "findings": scores.findings.filter(kept),
+            "changed": changed.to_frame(COMMUNE),
+        }
+        store.save("communes-changes", self.changes_key, tables)
+
+
+def changes_key(key: str, whole_keys: pl.DataFrame) -> str:
+    """The key of the changes over the whole entry ``key`` whose commune keys are ``whole_keys``:
+    the same commune keys give the same rows, whichever run wrote them."""
+    listed = whole_keys.sort(COMMUNE).write_csv()
+    return text_digest("communes-changes", key, hashlib.sha256(listed.encode()).hexdigest())
 
 
 def commune_keys(register: Register, intake: pl.DataFrame, appraisal: Appraisal) -> pl.DataFrame:
@@ -137,17 +217,39 @@ def _only(
     )
 
 
-def _merged(parts: list[CommuneScores], compiled: CompiledSet) -> CommuneScores:
-    """The parts as one, in the order of a run that scored every commune together: details by
-    commune code and item, findings by :func:`order_commune_findings`."""
-    if len(parts) == 1:
-        return parts[0]
-    items = {leaf.id: i for i, leaf in enumerate(compiled.leaves)}
-    details = pl.concat([p.details for p in parts]).sort(
-        pl.col(COMMUNE), pl.col(CRITERION).replace_strict(items, default=None, return_dtype=pl.UInt32)
-    )
-    findings = order_commune_findings(pl.concat([p.findings for p in parts]), compiled.leaves)
-    return CommuneScores(details=details, findings=findings)
+def _merged(parts: list[tuple[CommuneScores, pl.Series]], compiled: CompiledSet) -> CommuneScores:
+    """The rows of the communes named with each part, in the order of a run that scored every
+    commune together: details by commune code and item, findings by :func:`order_commune_findings`."""
+    if len(parts) == 1 and parts[0][0].details[COMMUNE].n_unique() == parts[0][1].len():
+        return parts[0][0]
+    details = _in_code_order([(scores.details, codes) for scores, codes in parts])
+    findings = pl.concat([scores.findings.filter(pl.col(COMMUNE).is_in(codes.implode())) for scores, codes in parts])
+    return CommuneScores(details=details, findings=order_commune_findings(findings, compiled.leaves))
+
+
+def _in_code_order(sources: list[tuple[pl.DataFrame, pl.Series]]) -> pl.DataFrame:
+    """The rows of the communes ``codes`` of each frame, in commune code order. Each frame is
+    sorted by commune code (then item), so a commune's rows are one run of rows: the result is
+    a slice of a frame for each stretch of consecutive communes taken from it, put together
+    without copying (no filter and no sort over the 640,000 rows of a national run)."""
+    runs = []
+    for number, (frame, codes) in enumerate(sources):
+        run = frame.select(pl.col(COMMUNE).rle()).unnest(COMMUNE)
+        runs.append(
+            run.with_columns(
+                (pl.col("len").cum_sum() - pl.col("len")).alias("start"), pl.lit(number).alias("source")
+            ).filter(pl.col("value").is_in(codes.implode()))
+        )
+    pieces: list[list[int]] = []  # [source, start, length]
+    for source, start, length in pl.concat(runs).sort("value").select("source", "start", "len").iter_rows():
+        last = pieces[-1] if pieces else None
+        if last is not None and last[0] == source and last[1] + last[2] == start:
+            last[2] += length
+        else:
+            pieces.append([source, start, length])
+    if not pieces:
+        return sources[0][0].clear()
+    return pl.concat([sources[source][0].slice(start, length) for source, start, length in pieces], rechunk=False)
 
 
 def cache_notes(cache: RunCache, lang: str) -> list[str]:
