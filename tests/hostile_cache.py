@@ -16,6 +16,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from pari_index.intake.cache_folder import KINDS
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 #: The user's own files in a ``communes`` folder beside the data: none may be lost.
 USER_FILES = 30
@@ -125,7 +127,8 @@ def cache_killed_leftovers(folder: Path) -> list[str]:
     """What runs killed while writing entries leave: ``.tmp-PID-…`` folders of a process that is
     gone (2 MB each), an old one named before process numbers, and ``.old-KEY-PID`` folders."""
     cache = _filled(folder)
-    for kind in ("intake", "communes"):
+    for kind in KINDS:  # every kind of entry, the re-score's changes too
+        (cache / kind).mkdir(exist_ok=True)
         for i in range(3):
             leftover = cache / kind / f".tmp-{DEAD_PID}-x{i}"
             leftover.mkdir()
