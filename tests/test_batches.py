@@ -315,3 +315,13 @@ def test_rows_of_communes_in_no_batch_are_in_none(national_intake: tuple[Intake,
     taken = [spilled.take(number)["cells"] for number in range(3)]
     mine = whole.cells.filter(pl.col("commune_code").is_in(kept.implode()))
     assert sum(frame.height for frame in taken) == mine.height < whole.cells.height
+
+
+def test_the_intake_ledger_keeps_the_files_row_order(national_intake: tuple[Intake, pl.Series]) -> None:
+    """One ledger row per source row, in each file's row order (as the rows table has them)."""
+    whole, _ = national_intake
+    ledger = whole.ledger
+    assert ledger.height > 1000
+    for (file,), rows in ledger.group_by("file", maintain_order=True):
+        numbers = rows["row"].to_list()
+        assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), file

@@ -1006,12 +1006,20 @@ def _ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], findings
     # accepted cell and meta row, were the intake's peak.
     used = pl.concat(
         [row_key(part.select(FILE, SHEET, ROW)).get_column("_row_key") for part in [*used_parts, repeated]]
+    ).sort()
+    keys = row_key(all_rows.select(FILE, SHEET, ROW)).get_column("_row_key")
+    # A row is used when its key is among the sorted used keys: a binary search needs less
+    # memory than the hash table of ``is_in`` over 1.3 million keys (the peak of the ledger).
+    at = used.search_sorted(keys).clip(upper_bound=max(used.len() - 1, 0))
+    is_used = (used.gather(at) == keys).fill_null(False) if used.len() else pl.repeat(False, keys.len(), eager=True)
+    # Only the keys are joined to the reasons (one per row, in the rows' order), and the result
+    # set beside the rows: joining the rows themselves copied every row's file name.
+    found = pl.DataFrame([keys, is_used.alias("_used")]).join(
+        row_key(reasons).drop(sheet, ROW), on="_row_key", how="left", maintain_order="left"
     )
-    # One query, so that the steps' intermediate copies of every row are not all held at once.
+    del keys, used, at, is_used
     ledger = (
-        row_key(all_rows.lazy())
-        .with_columns(pl.col("_row_key").is_in(used.implode()).alias("_used"))
-        .join(row_key(reasons).drop(sheet, ROW).lazy(), on="_row_key", how="left")
+        all_rows.with_columns(found.get_column("_used"), found.get_column("_error"), found.get_column("reasons"))
         .with_columns(pl.coalesce("reasons", UNREAD).alias("reasons"))
         .with_columns(
             # "partial": some of the row was used, some rejected (e.g. a self-score kept while
@@ -1026,7 +1034,6 @@ def _ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], findings
             .alias("status")
         )
         .select(pl.col(FILE).alias("file"), pl.col(SHEET).alias("sheet"), pl.col(ROW).alias("row"), "status", "reasons")
-        .collect()
     )
     return ledger
 
