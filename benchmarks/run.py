@@ -18,6 +18,9 @@ measures, in one run:
 5. ``pari validate`` on the largest bundled criteria set and ``pari --help`` start-up (best of 5).
 
 ``--scaling`` adds a run at 100, 10,600 and 100,000 communes (time and memory per size).
+``--growth`` prints only the growth table of issue 15 (1,000 -> 10,600 -> 100,000 -> 250,000 units:
+time, the child's CPU, peak, bytes of peak per input row, load), each size cut or repeated from one
+national set (``--growth-base DIR``, or one generated).
 Targets are reported, never asserted.
 """
 
