@@ -626,7 +626,9 @@ def _score_frames(
     totals: list[pl.DataFrame] = []
     found: list[pl.DataFrame] = []
     # The intake's per-commune rows, cut by batch and spilled: only one batch's are held at a time.
-    spilled = IntakeBatches(intake, batches) if len(batches) > 1 else None
+    # This empties ``intake``'s frames: fine for the run's own intake; a cached run (whose intake
+    # the cache may hold) is one batch and never spilled.
+    spilled = IntakeBatches(intake, batches) if len(batches) > 1 and cache is None else None
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(progress_text("batch", lang, number=number, batches=len(batches), n=codes.len()))
