@@ -18,6 +18,9 @@ measures, in one run:
 5. ``pari validate`` on the largest bundled criteria set and ``pari --help`` start-up (best of 5).
 
 ``--scaling`` adds a run at 100, 10,600 and 100,000 communes (time and memory per size).
+``--growth`` prints only the growth table of issue 15 (1,000 -> 10,600 -> 100,000 -> 250,000 units:
+time, the child's CPU, peak, bytes of peak per input row, load), each size cut or repeated from one
+national set (``--growth-base DIR``, or one generated).
 Targets are reported, never asserted.
 """
 
@@ -362,6 +365,80 @@ def scaling(sizes: Sequence[int], criteria: Path, work: Path, input_fmt: str, ou
     return rows
 
 
+GROWTH_SIZES = (1_000, 10_600, 100_000, 250_000)
+
+
+#: The files of a national set and the column naming each row's unit.
+GROWTH_FILES = {
+    "communes": "code",
+    "assessments_long": "commune_code",
+    "survey": "commune_code",
+    "appraisal": "commune_code",
+}
+
+
+def scaled_copy(base: dict[str, Path], units: int, folder: Path) -> dict[str, Path]:
+    """The base set (CSV) cut or repeated to ``units`` units: copy k of a unit gets the code
+    ``{k:02d}{code}`` and its district the suffix `` k``, so that every copy is a distinct unit of
+    a district of the usual size, with the same rows as the original. The demo generator writes
+    about 25 ms of Python per unit; 250,000 units would take hours to generate afresh."""
+    folder.mkdir(parents=True, exist_ok=True)
+    register = pl.read_csv(base["communes"], infer_schema=False)
+    copies = -(-units // register.height)
+    mapping = pl.concat(
+        [
+            register.select(
+                pl.col("code").alias("_old"),
+                pl.lit(k, dtype=pl.Int32).alias("_copy"),
+                (pl.lit(f"{k:02d}") + pl.col("code") if copies > 1 else pl.col("code")).alias("_new"),
+            )
+            for k in range(copies)
+        ]
+    ).head(units)
+    files: dict[str, Path] = {}
+    for role, column in GROWTH_FILES.items():
+        frame = pl.read_csv(base[role], infer_schema=False)
+        grown = frame.join(mapping, left_on=column, right_on="_old", how="inner", maintain_order="right")
+        if role == "communes" and copies > 1:
+            grown = grown.with_columns(pl.col("district") + pl.lit(" ") + pl.col("_copy").cast(pl.String))
+        files[role] = folder / base[role].name
+        grown.with_columns(pl.col("_new").alias(column)).drop("_copy", "_new").write_csv(files[role])
+    return files
+
+
+def growth(sizes: Sequence[int], criteria: Path, work: Path, output_fmt: str, base: dict[str, Path]) -> list[Row]:
+    """Issue 15: the growth table. Each size is the national ``base`` set cut or repeated
+    (:func:`scaled_copy`), scored with the default batch size in a fresh child: time inside the
+    child, its CPU time (user + system: the figure to trust on a shared machine), its peak memory
+    (VmHWM) and that peak per input row, with the load average at the end of the run. Each row is
+    printed as soon as it is measured (the largest sizes take long)."""
+    rows = []
+    for size in sizes:
+        data = work / f"growth-{size}"
+        t = time.perf_counter()
+        files = scaled_copy(base, size, data)
+        gen = time.perf_counter() - t
+        before = os.times()
+        result, wall = run_child(CHILD, pipeline_args(files, criteria, data / "out", output_fmt))
+        after = os.times()
+        cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+        load = os.getloadavg()[0]
+        per_row = result["peak"] / max(result["rows"], 1)
+        rows.append(
+            Row(
+                f"{size:,} units",
+                _s(result["elapsed"]),
+                "peak <= 4 GB at 250,000" if size >= 250_000 else "",
+                f"CPU {_s(cpu)} ({cpu / size * 1000:.2f} ms per unit); peak {_mb(result['peak'])}; "
+                f"{per_row:,.0f} B of peak per input row; {result['rows']:,} input rows; wall {_s(wall)}; "
+                f"load {load:.1f}; data made in {_s(gen)}",
+            )
+        )
+        print(f"  … {rows[-1].measure}: {rows[-1].value}; {rows[-1].note}", flush=True)
+        shutil.rmtree(data, ignore_errors=True)
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--communes", type=int, default=None, help="communes in the national set (default 10600)")
@@ -374,6 +451,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated data and results in this folder")
     parser.add_argument(
         "--batches", action="store_true", help="only the batch-size table (issue 15): all at once, 500, 2000, 5000"
+    )
+    parser.add_argument(
+        "--growth",
+        action="store_true",
+        help="only the growth table (issue 15): 1,000 -> 10,600 -> 100,000 -> 250,000 units, default batches",
+    )
+    parser.add_argument("--growth-sizes", help="units for --growth, comma-separated (default 1000,10600,100000,250000)")
+    parser.add_argument(
+        "--growth-base", type=Path, help="for --growth: a national CSV set to cut or repeat instead of generating one"
     )
     args = parser.parse_args(argv)
 
@@ -398,6 +484,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             flush=True,
         )
         data = work / "national"
+        if args.growth:  # issue 15: the growth table alone, from one national set cut or repeated
+            sizes = [int(n) for n in args.growth_sizes.split(",")] if args.growth_sizes else GROWTH_SIZES
+            if args.quick and not args.growth_sizes:
+                sizes = [100, 300]
+            if args.growth_base:
+                base = {role: args.growth_base / f"{role}.csv" for role in GROWTH_FILES}
+            else:
+                base = generate(criteria, data, communes=communes, districts=max(1, communes // 15), seed=args.seed)
+            print(f"Growth, CPUs {os.cpu_count()}, load at start {os.getloadavg()[0]:.1f}:", flush=True)
+            print_table("Growth", growth(sizes, criteria_path, work, args.output_format, base))
+            return 0
+
         t = time.perf_counter()
         files = generate(
             criteria,

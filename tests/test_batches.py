@@ -8,6 +8,7 @@ Parquet results and the report are the same files; every input row is still scor
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from test_scoring import CRITERIA, write_example
 
 from pari_index.cli import main
 from pari_index.demo import generate
+from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.pipeline import run_score
 from pari_index.ranking.ranks import rank
-from pari_index.scoring.batches import DetailStore, batches_of
+from pari_index.scoring.batches import PER_COMMUNE, DetailStore, IntakeBatches, batches_of
 from pari_index.scoring.run import ScoreResult, score
 
 BUNDLED = Path(__file__).parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
@@ -256,3 +258,70 @@ def test_result_tables_keep_the_spilled_detail_alive(tmp_path: Path) -> None:
     gc.collect()
     write_results(tmp_path / "out", tables, "csv")
     assert len((tmp_path / "out" / "criteria.csv").read_text(encoding="utf-8-sig").splitlines()) == 1 + 5 * 14
+
+
+# -- the intake's per-commune rows are cut by batch and spilled ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def national_intake(national: dict[str, Path]) -> tuple[Intake, pl.Series]:
+    """The small country's checked intake (shuffled rows, mistakes) and its register codes."""
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.register import read_register
+
+    compiled = compile_criteria(load_criteria(BUNDLED).criteria, None)
+    register = read_register(national["communes"])
+    paths = [national["assessments_long"], national["survey"]]
+    return read_assessments(paths, compiled.leaves, register.codes), register.frame["code"]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(min_value=1, max_value=25))
+def test_spilled_intake_batches_are_the_filtered_intake(national_intake: tuple[Intake, pl.Series], size: int) -> None:
+    """Each batch read back is the intake's rows of that batch's communes, in the intake's order,
+    with the same types (the file as Categorical, exact numbers as Int128); together the batches
+    hold every row; the intake is left empty with its columns, and each batch's files go once read."""
+    whole, codes = national_intake
+    intake = dataclasses.replace(whole)  # IntakeBatches empties the intake it is given
+    batches = batches_of(codes, size)
+    spilled = IntakeBatches(intake, batches)
+    for name in PER_COMMUNE:
+        assert getattr(intake, name).height == 0
+        assert getattr(intake, name).schema == getattr(whole, name).schema
+    assert len(list(spilled._folder.iterdir())) == len(PER_COMMUNE) * len(batches)
+    heights = dict.fromkeys(PER_COMMUNE, 0)
+    for number, batch in enumerate(batches):
+        taken = spilled.take(number)
+        for name in PER_COMMUNE:
+            expected = getattr(whole, name).filter(pl.col("commune_code").is_in(batch.implode()))
+            assert taken[name].equals(expected), f"{name} of batch {number}"
+            assert taken[name].schema == expected.schema
+            heights[name] += taken[name].height
+    assert heights == {name: getattr(whole, name).height for name in PER_COMMUNE}
+    assert list(spilled._folder.iterdir()) == []
+    # Not vacuous: the intake has rows of each kind, and the exact numbers need Int128.
+    assert all(getattr(whole, name).height > 100 for name in PER_COMMUNE)
+    assert whole.cells.schema["num"] == pl.Int128 and whole.cells.schema["_file"] == pl.Categorical
+
+
+def test_rows_of_communes_in_no_batch_are_in_none(national_intake: tuple[Intake, pl.Series]) -> None:
+    """As a filter by the batch's codes would: a commune missing from the register (reported by
+    the intake's checks) is in no batch's rows."""
+    whole, codes = national_intake
+    intake = dataclasses.replace(whole)
+    kept = codes.sort().slice(0, 10)
+    spilled = IntakeBatches(intake, batches_of(kept, 4))
+    taken = [spilled.take(number)["cells"] for number in range(3)]
+    mine = whole.cells.filter(pl.col("commune_code").is_in(kept.implode()))
+    assert sum(frame.height for frame in taken) == mine.height < whole.cells.height
+
+
+def test_the_intake_ledger_keeps_the_files_row_order(national_intake: tuple[Intake, pl.Series]) -> None:
+    """One ledger row per source row, in each file's row order (as the rows table has them)."""
+    whole, _ = national_intake
+    ledger = whole.ledger
+    assert ledger.height > 1000
+    for (file,), rows in ledger.group_by("file", maintain_order=True):
+        numbers = rows["row"].to_list()
+        assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), file

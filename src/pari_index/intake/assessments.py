@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
@@ -959,7 +960,10 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     ]
 
 
-def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
+
+
+def _ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], findings: pl.DataFrame) -> pl.DataFrame:
     """One row per source row: scored (its values used), partial (some used, some rejected),
     rejected, or empty, with reasons."""
     # A row repeating an earlier one with the same value is counted once, through the earlier
@@ -967,7 +971,6 @@ def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFr
     repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
         pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
     )
-    used = pl.concat([used_rows, repeated])
     reasons = (
         findings.filter(
             pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row"))
@@ -989,8 +992,8 @@ def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFr
     files = {name: i for i, name in enumerate(all_rows.get_column(FILE).drop_nulls().unique().to_list())}
     names = {name: i + 1 for i, name in enumerate(all_rows.get_column(SHEET).drop_nulls().unique().to_list())}
 
-    def row_key(frame: pl.DataFrame) -> pl.DataFrame:
-        file_number = pl.col(FILE).replace_strict(files, default=None, return_dtype=pl.Int64)
+    def row_key(frame: FrameT) -> FrameT:
+        file_number = pl.col(FILE).cast(pl.String).replace_strict(files, default=None, return_dtype=pl.Int64)
         name_number = (
             pl.when(pl.col(SHEET).is_null())
             .then(pl.lit(0, dtype=pl.Int64))
@@ -999,10 +1002,24 @@ def _ledger(all_rows: pl.DataFrame, used_rows: pl.DataFrame, findings: pl.DataFr
         sheet_number = file_number * (len(names) + 1) + name_number
         return frame.with_columns((sheet_number * 2**32 + pl.col(ROW)).alias("_row_key"))
 
+    # The used rows as keys alone, part by part: their file names, gathered as text for every
+    # accepted cell and meta row, were the intake's peak.
+    used = pl.concat(
+        [row_key(part.select(FILE, SHEET, ROW)).get_column("_row_key") for part in [*used_parts, repeated]]
+    ).sort()
+    keys = row_key(all_rows.select(FILE, SHEET, ROW)).get_column("_row_key")
+    # A row is used when its key is among the sorted used keys: a binary search needs less
+    # memory than the hash table of ``is_in`` over 1.3 million keys (the peak of the ledger).
+    at = used.search_sorted(keys).clip(upper_bound=max(used.len() - 1, 0))
+    is_used = (used.gather(at) == keys).fill_null(False) if used.len() else pl.repeat(False, keys.len(), eager=True)
+    # Only the keys are joined to the reasons (one per row, in the rows' order), and the result
+    # set beside the rows: joining the rows themselves copied every row's file name.
+    found = pl.DataFrame([keys, is_used.alias("_used")]).join(
+        row_key(reasons).drop(sheet, ROW), on="_row_key", how="left", maintain_order="left"
+    )
+    del keys, used, at, is_used
     ledger = (
-        row_key(all_rows)
-        .with_columns(pl.col("_row_key").is_in(row_key(used)["_row_key"].implode()).alias("_used"))
-        .join(row_key(reasons).drop(sheet, ROW), on="_row_key", how="left")
+        all_rows.with_columns(found.get_column("_used"), found.get_column("_error"), found.get_column("reasons"))
         .with_columns(pl.coalesce("reasons", UNREAD).alias("reasons"))
         .with_columns(
             # "partial": some of the row was used, some rejected (e.g. a self-score kept while
@@ -1335,7 +1352,10 @@ def read_assessments(
         problems += plan.problems
         # A sheet missing a required column is not read at all: its rows are rejected, not empty.
         unread = [p.message for p in plan.problems if p.code == "missing-column"]
-        row_parts.append((plan.sheet.frame, "; ".join(unread) if unread else None))
+        # Only where each row is, for the ledger: keeping the whole sheet here would hold every
+        # string of the grid until the intake ends.
+        where = plan.sheet.frame.select(FILE, SHEET, ROW)
+        row_parts.append((where, "; ".join(unread) if unread else None))
     if not cell_parts and problems:
         raise IntakeError(problems)
     meta_rows, misplaced = _split_meta_rows(
@@ -1348,8 +1368,7 @@ def read_assessments(
     del meta_rows
     findings = pl.concat([problems_to_findings(problems), findings, meta_findings])
     all_rows = _source_rows(row_parts)
-    used_rows = pl.concat([accepted.select(FILE, SHEET, ROW).with_columns(pl.col(FILE).cast(pl.String)), meta_used])
-    ledger = _ledger(all_rows, used_rows, findings)
+    ledger = _ledger(all_rows, [accepted, meta_used], findings)
     return Intake(cells=accepted, meta=meta, findings=findings, ledger=ledger, places=places)
 
 
@@ -1376,16 +1395,18 @@ def wrong_unit_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataFr
     only = {item: ", ".join(_UNIT_WORDS[t][1] for t in UnitType if t in kinds) for item, kinds in limited.items()}
     where = [COMMUNE, CRITERION, FILE, SHEET, ROW, COLUMN]
     place_columns = {"file": FILE, "sheet": SHEET, "row": ROW, "column": COLUMN}
+    # Only the limited items' rows are gathered: all cells and places together, with their file
+    # names as text, briefly doubled the intake's memory.
+    mine = pl.col(CRITERION).is_in(list(limited))
     given = pl.concat(
         [
-            intake.cells.filter(pl.col(FIELD) != "n/a").select(where).cast({FILE: pl.String}),
-            intake.places.rename(place_columns).select(where),
+            intake.cells.filter(mine & (pl.col(FIELD) != "n/a")).select(where).cast({FILE: pl.String}),
+            intake.places.filter(mine).rename(place_columns).select(where),
         ]
     )
     typed = units.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias("_type")).drop_nulls()
     wrong = (
-        given.filter(pl.col(CRITERION).is_in(list(limited)))
-        .join(typed, on=COMMUNE)
+        given.join(typed, on=COMMUNE)
         .join(allowed, on=[CRITERION, "_type"], how="anti")
         .sort(FILE, SHEET, ROW, COLUMN, nulls_last=True)
     )

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import tempfile
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.intake.assessments import Intake
 
 #: Communes per batch when a run does not say (``pari score --batch-size``): measured on the
 #: national set (benchmarks/README.md, "Batches"), where smaller batches cost time and larger
@@ -90,3 +94,47 @@ class DetailStore:
         if len(self._frames) == 1 and not self._files:
             return self._frames[0]
         return self.lazy().collect()
+
+
+#: The intake frames that hold a row per commune's cell, self-score or place (the rest of the
+#: intake, its findings and ledger, is per source row and stays whole).
+PER_COMMUNE = ("cells", "meta", "places")
+
+
+class IntakeBatches:
+    """An intake's cells, meta rows and places cut by batch of communes and spilled to temporary
+    Arrow IPC files (removed with this object), so that a batched run holds one batch's intake
+    at a time instead of every commune's. The frames are taken out of ``intake`` (left empty, with
+    their columns): the intake is the run's own, and keeping it would keep the memory.
+
+    Each batch's rows are in the intake's order, as a filter of the whole would give them; rows of
+    communes in no batch are in none, as before."""
+
+    def __init__(self, intake: Intake, batches: Sequence[pl.Series]) -> None:
+        folder = tempfile.TemporaryDirectory(prefix="pari-intake-")
+        self._folder = Path(folder.name)
+        weakref.finalize(self, folder.cleanup)
+        self._count = len(batches)
+        number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()}
+        for name in PER_COMMUNE:
+            frame: pl.DataFrame = getattr(intake, name)
+            setattr(intake, name, frame.clear())
+            # Each row's batch number, found once; a batch is then an integer comparison.
+            numbers = frame.get_column(COMMUNE).replace_strict(number_of, default=None, return_dtype=pl.UInt32)
+            for number in range(self._count):
+                # lz4: the file is read back whole into memory (not mapped), and written fast.
+                frame.filter(numbers == number).write_ipc(self._file(name, number), compression="lz4")
+            del frame, numbers
+
+    def _file(self, name: str, number: int) -> Path:
+        return self._folder / f"{name}-{number:06d}.arrow"
+
+    def take(self, number: int) -> dict[str, pl.DataFrame]:
+        """Batch ``number``'s (from 0) cells, meta rows and places; its files are removed, since
+        each batch is scored once."""
+        frames = {}
+        for name in PER_COMMUNE:
+            file = self._file(name, number)
+            frames[name] = pl.read_ipc(file)
+            file.unlink()
+        return frames

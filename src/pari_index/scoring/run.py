@@ -47,7 +47,7 @@ from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.limits import check_run_size
 from pari_index.messages import params_json, parse_params, progress_text
-from pari_index.scoring.batches import DetailStore, batches_of
+from pari_index.scoring.batches import DetailStore, IntakeBatches, batches_of
 from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.verification import (
     Appraisal,
@@ -600,18 +600,16 @@ def _score_frames(
     store = DetailStore(spill=len(batches) > 1)
     totals: list[pl.DataFrame] = []
     found: list[pl.DataFrame] = []
-    # Each large intake row's batch number, found once: a batch then picks its rows by an integer
-    # comparison instead of looking every row's code up again.
-    number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()} if len(batches) > 1 else {}
-    batch_of = {
-        name: getattr(intake, name).get_column(COMMUNE).replace_strict(number_of, default=None, return_dtype=pl.UInt32)
-        for name in ("cells", "meta", "places")
-        if number_of
-    }
+    # The intake's per-commune rows, cut by batch and spilled: only one batch's are held at a time.
+    # This empties ``intake``'s frames: fine for the run's own intake; a cached run (whose intake
+    # the cache may hold) is one batch and never spilled.
+    spilled = IntakeBatches(intake, batches) if len(batches) > 1 and cache is None else None
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(progress_text("batch", lang, number=number, batches=len(batches), n=codes.len()))
-        batch = _BatchInputs.of(codes, register, intake, appraisal, {k: v == number - 1 for k, v in batch_of.items()})
+        own = spilled.take(number - 1) if spilled is not None else {}
+        batch = _BatchInputs.of(codes, register, intake, appraisal, own)
+        del own
         scores = (
             score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
             if cache is None
@@ -665,10 +663,10 @@ class _BatchInputs:
 
     @classmethod
     def of(
-        cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal, rows: dict[str, pl.Series]
+        cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal, own: dict[str, pl.DataFrame]
     ) -> _BatchInputs:
-        """The batch of ``codes``; ``rows`` marks the batch's rows of the intake's cells, meta rows
-        and places (found once for all batches)."""
+        """The batch of ``codes``; ``own`` holds the batch's cells, meta rows and places
+        (:class:`pari_index.scoring.batches.IntakeBatches`)."""
         if codes.len() == register.frame["code"].n_unique():  # one batch: the whole run
             return cls(register, intake, appraisal)
         wanted = codes.implode()
@@ -679,11 +677,11 @@ class _BatchInputs:
         return cls(
             dataclasses.replace(register, frame=mine(register.frame, "code")),
             Intake(
-                cells=intake.cells.filter(rows["cells"]),
-                meta=intake.meta.filter(rows["meta"]),
+                cells=own["cells"],
+                meta=own["meta"],
                 findings=mine(intake.findings),
                 ledger=intake.ledger.clear(),
-                places=intake.places.filter(rows["places"]),
+                places=own["places"],
             ),
             Appraisal(
                 cells=mine(appraisal.cells),
