@@ -178,7 +178,9 @@ def unpack(text: str) -> Any:
 def packed_groups(html: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     strings = re.search(r'<script type="application/octet-stream" id="strings">([A-Za-z0-9+/=]*)</script>', html)
     assert strings
-    bodies = re.findall(r'<script type="application/octet-stream" class="lazy">([A-Za-z0-9+/=]*)</script>', html)
+    bodies = re.findall(
+        r'<script type="application/octet-stream" class="lazy" data-g="g[0-9]+">([A-Za-z0-9+/=]*)</script>', html
+    )
     return unpack(strings.group(1)), [unpack(b) for b in bodies]
 
 
@@ -192,7 +194,12 @@ def test_lazy_groups(tables: dict[str, pl.DataFrame]) -> None:
     table, groups = packed_groups(html)
     assert len(groups) == 2 and all('<table class="ranking">' in g["b"] for g in groups)
     assert '<table class="items">' not in html  # nothing but the packed blocks
-    assert 'data-names="Xã Mỹ Hiệp 00002 Cao Lãnh"' in html
+    # What the filter matches, folded once here (the script folds only the query).
+    assert 'data-names="xa my hiep 00002 cao lanh"' in html
+    # The packs follow everything shown, each naming its group; the groups hold only their headings.
+    assert html.index('<div id="packs" hidden>') > html.index("</main>")
+    assert re.findall(r'class="lazy" data-g="(g[0-9]+)"', html) == ["g1", "g2"]
+    assert re.search(r'<details class="group"[^>]*>\n<summary>.*</summary></details>', html)
     assert table["c"] == ["criterion", "title", "max", "self", "appraised", "final", "status", "explanation", "reason"]
     # The packed item rows hold exactly what the server-rendered report shows.
     # The server-rendered rows isolate their texts in <bdi>; the script does the same with elements.

@@ -395,7 +395,8 @@ def test_the_profile_is_in_a_packed_group_too() -> None:
     import gzip
     import json
 
-    bodies = re.findall(r'<script type="application/octet-stream" class="lazy">([A-Za-z0-9+/=]*)</script>', html)
+    pattern = r'<script type="application/octet-stream" class="lazy" data-g="g[0-9]+">([A-Za-z0-9+/=]*)</script>'
+    bodies = re.findall(pattern, html)
     markup = "".join(json.loads(gzip.decompress(base64.b64decode(b)))["b"] for b in bodies)
     assert markup.count('<div class="profile">') == 5
 

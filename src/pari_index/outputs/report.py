@@ -33,6 +33,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -855,6 +856,14 @@ def _print_footer(view: Mapping[str, Any]) -> dict[str, Markup]:
     }
 
 
+def _estimated_sizes(view: Mapping[str, Any]) -> dict[str, str]:
+    """Heights (rem) the stylesheet gives the heat map and the contents until they are first laid
+    out (content-visibility): a row of the heat map is about 2 rem, the contents run in about four
+    columns of 1.35 rem lines."""
+    groups = len(view["groups"])
+    return {"heat": f"{(groups + 1) * 2}", "toc": f"{math.ceil(groups / 4) * 1.35 + 3:.1f}"}
+
+
 def render_report(
     tables: Mapping[str, pl.DataFrame],
     *,
@@ -890,7 +899,10 @@ def render_report(
     # text is a CSS string with every other character escaped); they are marked safe so that CSS
     # selectors such as ">" survive, and pinned by hash in the CSP.
     css = env.get_template("report.css.j2").render(
-        colours=view["class_colours"], banner=bool(view["notices"]), footer=_print_footer(view)
+        colours=view["class_colours"],
+        banner=bool(view["notices"]),
+        footer=_print_footer(view),
+        sizes=_estimated_sizes(view),
     )
     js = env.get_template("report.js.j2").render(page_rows=PAGE_ROWS, chart_ends=CHART_ENDS, open_matches=OPEN_COMMUNES)
     view["css"] = Markup(css)
