@@ -209,9 +209,14 @@ def test_lazy_groups(tables: dict[str, pl.DataFrame]) -> None:
     shown = [[html_lib.unescape(c) for c in (cid, title, *rest.split("<td>"))] for cid, title, rest in cells]
     unpacked = []
     for g in groups:
-        assert g["b"].count('<table class="items">') == len(g["i"])
+        # The body holds each commune's summary; what is below it (facts, profile, the item table
+        # without its rows, findings) is packed apart, one per commune, put in place when opened.
+        assert g["b"].count('<details class="commune"') == len(g["e"]) == len(g["i"])
+        assert '<table class="items">' not in g["b"]
         for k, rows in enumerate(g["i"]):
-            assert f'<tbody data-i="{k}"></tbody>' in g["b"]
+            assert f'data-c="{k}"' in g["b"]
+            assert g["e"][k].count('<table class="items">') == 1
+            assert f'<tbody data-i="{k}"></tbody>' in g["e"][k]
             for row in item_rows(table, rows):
                 last = row[7] + (f"<br><i>{LABELS['vi']['reason']}:</i> {row[8]}" if row[8] else "")
                 unpacked.append([*row[:7], last])
