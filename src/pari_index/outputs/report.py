@@ -756,7 +756,8 @@ def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group, ite
     here, and item rows) in packs of :data:`PAGE_ROWS` communes, unpacked only when one of them is
     opened, so that opening the group reads no more than its table needs."""
     details = env.get_template("_commune_list.html.j2")
-    rows = [_paged_row(c) for c in group.communes]
+    # Each row as a JSON text of its own, parsed by the script when that row is shown.
+    rows = [_json(_paged_row(c)) for c in group.communes]
     parts: list[str] = []
     for start in range(0, len(group.communes), PAGE_ROWS):
         chunk = range(start, min(start + PAGE_ROWS, len(group.communes)))
