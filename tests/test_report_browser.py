@@ -430,6 +430,12 @@ def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenR
     expect(group.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Thử 02345"])
     expect(group.locator("svg.bars g.bar:not([hidden])")).to_have_count(1)
     assert page.locator("details.group[open]").count() <= opened_before + 1
+    # Ten communes in ten groups: a packed report's filter opens three of them, not ten.
+    opened_before = page.locator("details.group[open]").count()
+    filter_to(page, "thu 0000")
+    expect(page.locator("details.group:visible")).to_have_count(10)
+    expect(page.locator("details.group[open] .group-body")).to_have_count(opened_before + 3)
+    assert page.locator("details.group[open]").count() == opened_before + 3
     filter_to(page, "")
     # Sorting an opened district by name.
     last = page.locator("details.group").last
