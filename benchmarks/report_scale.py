@@ -9,17 +9,20 @@ in one national group (a big, paged group; the district becomes a column). With 
 also opens the file in Debian's Chromium (playwright, ``/usr/bin/chromium``) and prints the time to
 ``load``, until usable (controls shown, open groups unpacked), and, measured inside the page until
 laid out: opening the last group, sorting it by name (twice), its next page, two filters and
-clearing it (each including the 200 ms pause the filter waits for), opening a commune; and the
-element counts. Timings are printed, never asserted: the machine may be shared.
+clearing it (each from the end of the 200 ms pause the filter waits for typing to stop), opening a
+commune; and the element counts. The CPU time the browser's processes used is printed too (from
+/proc), and the load average. Timings are printed, never asserted: the machine may be shared.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -172,21 +175,39 @@ def synthesise(
 
 
 CHROMIUM = "/usr/bin/chromium"
+#: The page is usable: the controls are shown (the script has run) and every group open on loading
+#: has its body (a packed one is unpacked).
+USABLE = """() => !document.getElementById("controls").hidden
+  && Array.from(document.querySelectorAll("details.group[open]")).every(g => g.querySelector(".group-body"))"""
 ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking"]
 
 
 #: Runs in the page: an action's time (ms) until the page has laid out its result.
 TIMED = """async ([what, arg, until]) => {
   const settle = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  if (what === "click") {
+    // What is clicked is on screen first, as for a reader (off-screen groups are not laid out).
+    document.querySelector(arg).scrollIntoView();
+    await settle();
+  }
   const t0 = performance.now();
   if (what === "click") { document.querySelector(arg).click(); }
+  let from = t0;
   if (what === "filter") {
+    // Timed from the end of the pause the filter waits for (its 200 ms timer firing), not from
+    // the keystroke: the page's setTimeout is wrapped for the time of this one input.
     const box = document.getElementById("filter"), controls = document.getElementById("controls");
+    const wait = window.setTimeout;
+    window.setTimeout = (fn, ms, ...rest) => wait(() => { from = performance.now(); fn(); }, ms, ...rest);
     box.value = arg;
     box.dispatchEvent(new Event("input"));
-    while (controls.dataset.filtered !== arg) {
+    window.setTimeout = wait;
+    // Done when the filter has run and every group it opened is unpacked.
+    const unpacked = () => Array.from(document.querySelectorAll("details.group[open]"))
+      .every(g => g.querySelector(".group-body"));
+    while (controls.dataset.filtered !== arg || !unpacked()) {
       if (performance.now() - t0 > 60000) { throw new Error("the filter did not finish"); }
-      await new Promise(r => setTimeout(r, 5));
+      await new Promise(r => setTimeout(r, 2));
     }
   }
   while (until && !document.querySelector(until)) {
@@ -195,55 +216,148 @@ TIMED = """async ([what, arg, until]) => {
   }
   document.body.offsetHeight;
   await settle();
-  return performance.now() - t0;
+  return performance.now() - from;
 }"""
 
 
+def _processes() -> dict[int, tuple[int, float, str]]:
+    """Every process: its parent, the CPU seconds (user + system) it has used, its command line."""
+    found: dict[int, tuple[int, float, str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        found[int(entry.name)] = (int(fields[1]), cpu, cmdline)
+    return found
+
+
+def _browser_cpu() -> float:
+    """CPU seconds used so far by the processes descended from this one (the browser, its
+    renderer, GPU and network processes; not the renderer of the browser's own user interface):
+    the work done, whatever else shares the machine."""
+    procs = _processes()
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in procs.items():
+        children.setdefault(parent, []).append(pid)
+    total, todo = 0.0, list(children.get(os.getpid(), []))
+    while todo:
+        pid = todo.pop()
+        _, cpu, cmdline = procs[pid]
+        todo += children.get(pid, [])
+        if "--top-chrome-webui" in cmdline:
+            continue  # the browser's own user interface, busy at start-up, not the report
+        total += cpu
+    return total
+
+
+def _actions(page: Any, clock: MainThreadClock) -> tuple[dict[str, float], dict[str, float]]:
+    """In the page: open the last group, sort it by name (twice), its next page (a big group),
+    filter (twice) and clear, open a commune. Per action the time (ms, until laid out) and the
+    page's main-thread CPU time (ms)."""
+    gid = page.locator("details.group").last.get_attribute("id")
+    name_sort = f"#{gid} table.ranking thead th[data-type=text] button"
+    steps: list[tuple[str, list[Any]]] = [
+        ("open group", ["click", f"#{gid} > summary", f"#{gid} table.ranking tbody tr"]),
+        ("sort by name", ["click", name_sort, None]),
+        ("sort by name again", ["click", name_sort, None]),
+        ("next page", ["click", f"#{gid} .page-next", None]),
+        ("filter 'xa so 12'", ["filter", "xa so 12", None]),
+        ("filter 'xã'", ["filter", "xã", None]),
+        ("clear filter", ["filter", "", None]),
+    ]
+    ms: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    for name, args in steps:
+        if name == "next page" and not page.locator(f"#{gid} .page-next").count():
+            continue
+        clock.start()
+        ms[name] = page.evaluate(TIMED, args)
+        cpu[name] = clock.stop(page)
+    link = f"#{gid} table.ranking tbody tr:last-child th a"
+    target = page.locator(link).get_attribute("href")
+    clock.start()
+    ms["open a commune"] = page.evaluate(TIMED, ["click", link, f"{target} table.items tbody tr"])
+    cpu["open a commune"] = clock.stop(page)
+    return ms, cpu
+
+
+class MainThreadClock:
+    """The CPU time of the page's main thread (its renderer's ``CrRendererMain``) over a stretch,
+    from a CDP trace: the sum of the thread-clock durations (``tdur``) of its top-level tasks.
+    The work done, which other processes on a shared machine do not inflate as they do wall time."""
+
+    def __init__(self, page: Any) -> None:
+        self.cdp = page.context.new_cdp_session(page)
+        self.events: list[dict[str, Any]] = []
+        self.done = False
+        self.cdp.on("Tracing.dataCollected", lambda e: self.events.extend(e["value"]))
+        self.cdp.on("Tracing.tracingComplete", lambda e: setattr(self, "done", True))
+
+    def start(self) -> None:
+        self.events, self.done = [], False
+        config = {"includedCategories": ["toplevel", "disabled-by-default-devtools.timeline", "devtools.timeline"]}
+        self.cdp.send("Tracing.start", {"traceConfig": config, "transferMode": "ReportEvents"})
+
+    def stop(self, page: Any) -> float:
+        """Milliseconds of main-thread CPU since :meth:`start`."""
+        self.cdp.send("Tracing.end")
+        while not self.done:
+            page.wait_for_timeout(20)
+        names = {
+            (e["pid"], e["tid"])
+            for e in self.events
+            if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+        }
+        # The page's renderer is the one that ran the page's tasks (not the browser's own UI).
+        busy: dict[tuple[int, int], float] = {}
+        for e in self.events:
+            key = (e.get("pid"), e.get("tid"))
+            if key in names and e.get("ph") == "X" and e.get("name") == "ThreadControllerImpl::RunTask":
+                busy[key] = busy.get(key, 0.0) + e.get("tdur", 0) / 1000
+        return max(busy.values(), default=0.0)
+
+
 def browse(path: Path, runs: int = 3) -> None:
-    """Open the report in headless Chromium ``runs`` times and print the timings: load, until usable
-    (the groups open on loading unpacked), then in the page (ms, until laid out) opening the last
-    group, sorting it by name, filtering (including the 200 ms pause the filter waits for), the
-    next page of a big group and opening a commune; and the page's element count."""
+    """Open the report in headless Chromium ``runs`` times (a fresh browser each time) and print
+    the timings: load, until usable (the groups open on loading unpacked), then the actions of
+    :func:`_actions`; the CPU time the page's main thread used until usable and per action, and
+    all the browser's processes until usable (what the machine's other work does not inflate),
+    the load average, and the element counts."""
     from playwright.sync_api import sync_playwright  # a test dependency, needed only here
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for _ in range(runs):
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             errors: list[str] = []
             page.on("pageerror", functools.partial(lambda found, e: found.append(str(e)), errors))
+            clock = MainThreadClock(page)
+            clock.start()
+            cpu0 = _browser_cpu()
             t0 = time.perf_counter()
             page.goto(path.resolve().as_uri(), wait_until="load", timeout=120_000)
             t1 = time.perf_counter()
-            page.wait_for_function(
-                "document.querySelectorAll('details.group[open] script.lazy').length === 0"
-                " && !document.getElementById('controls').hidden",
-                timeout=120_000,
-            )
+            page.wait_for_function(USABLE, timeout=120_000, polling=10)
             t2 = time.perf_counter()
+            cpu1 = _browser_cpu()
+            main_cpu = clock.stop(page)
             loaded = page.evaluate("document.getElementsByTagName('*').length")
-            gid = page.locator("details.group").last.get_attribute("id")
-            ms: dict[str, float] = {}
-            ms["open group"] = page.evaluate(TIMED, ["click", f"#{gid} > summary", f"#{gid} table.ranking tbody tr"])
-            name_sort = f"#{gid} table.ranking thead th[data-type=text] button"
-            ms["sort by name"] = page.evaluate(TIMED, ["click", name_sort, None])
-            ms["sort by name again"] = page.evaluate(TIMED, ["click", name_sort, None])
-            if page.locator(f"#{gid} .page-next").count():
-                ms["next page"] = page.evaluate(TIMED, ["click", f"#{gid} .page-next", None])
-            ms["filter 'xa so 12'"] = page.evaluate(TIMED, ["filter", "xa so 12", None])
-            ms["filter 'xã'"] = page.evaluate(TIMED, ["filter", "xã", None])
-            ms["clear filter"] = page.evaluate(TIMED, ["filter", "", None])
-            link = f"#{gid} table.ranking tbody tr:last-child th a"
-            target = page.locator(link).get_attribute("href")
-            ms["open a commune"] = page.evaluate(TIMED, ["click", link, f"{target} table.items tbody tr"])
+            ms, cpu = _actions(page, clock)
             nodes = page.evaluate("document.getElementsByTagName('*').length")
             print(
-                f"browser: load {t1 - t0:.2f} s, usable {t2 - t0:.2f} s ({loaded:,} elements); "
-                + ", ".join(f"{k} {v:.0f} ms" for k, v in ms.items())
+                f"browser (load average {os.getloadavg()[0]:.1f}): load {t1 - t0:.2f} s, usable {t2 - t0:.2f} s"
+                f" (main thread CPU {main_cpu / 1000:.2f} s, all browser processes {cpu1 - cpu0:.2f} s;"
+                f" {loaded:,} elements); "
+                + ", ".join(f"{k} {v:.0f} ms (CPU {cpu[k]:.0f})" for k, v in ms.items())
                 + f"; {nodes:,} elements at the end{', ERRORS ' + '; '.join(errors) if errors else ''}"
             )
-            page.close()
-        browser.close()
+            browser.close()
 
 
 def main() -> None:
@@ -254,7 +368,11 @@ def main() -> None:
     parser.add_argument("--districts", type=int, default=700)
     parser.add_argument("--one-group", action="store_true", help="rank all communes in one group")
     parser.add_argument("--browser", action="store_true", help="also time opening it in Chromium")
+    parser.add_argument("--reuse", action="store_true", help="time an OUT written before (--browser)")
     args = parser.parse_args()
+    if args.reuse:
+        browse(Path(args.out))
+        return
     t0 = time.perf_counter()
     tables = synthesise(args.communes, args.items, n_districts=args.districts, one_group=args.one_group)
     t1 = time.perf_counter()

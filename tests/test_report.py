@@ -178,7 +178,9 @@ def unpack(text: str) -> Any:
 def packed_groups(html: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     strings = re.search(r'<script type="application/octet-stream" id="strings">([A-Za-z0-9+/=]*)</script>', html)
     assert strings
-    bodies = re.findall(r'<script type="application/octet-stream" class="lazy">([A-Za-z0-9+/=]*)</script>', html)
+    bodies = re.findall(
+        r'<script type="application/octet-stream" class="lazy" data-g="g[0-9]+">([A-Za-z0-9+/=]*)</script>', html
+    )
     return unpack(strings.group(1)), [unpack(b) for b in bodies]
 
 
@@ -192,7 +194,12 @@ def test_lazy_groups(tables: dict[str, pl.DataFrame]) -> None:
     table, groups = packed_groups(html)
     assert len(groups) == 2 and all('<table class="ranking">' in g["b"] for g in groups)
     assert '<table class="items">' not in html  # nothing but the packed blocks
-    assert 'data-names="Xã Mỹ Hiệp 00002 Cao Lãnh"' in html
+    # What the filter matches, folded once here (the script folds only the query).
+    assert 'data-names="xa my hiep 00002 cao lanh"' in html
+    # The packs follow everything shown, each naming its group; the groups hold only their headings.
+    assert html.index('<div id="packs" hidden>') > html.index("</main>")
+    assert re.findall(r'class="lazy" data-g="(g[0-9]+)"', html) == ["g1", "g2"]
+    assert re.search(r'<details class="group"[^>]*>\n<summary>.*</summary></details>', html)
     assert table["c"] == ["criterion", "title", "max", "self", "appraised", "final", "status", "explanation", "reason"]
     # The packed item rows hold exactly what the server-rendered report shows.
     # The server-rendered rows isolate their texts in <bdi>; the script does the same with elements.
@@ -202,9 +209,14 @@ def test_lazy_groups(tables: dict[str, pl.DataFrame]) -> None:
     shown = [[html_lib.unescape(c) for c in (cid, title, *rest.split("<td>"))] for cid, title, rest in cells]
     unpacked = []
     for g in groups:
-        assert g["b"].count('<table class="items">') == len(g["i"])
+        # The body holds each commune's summary; what is below it (facts, profile, the item table
+        # without its rows, findings) is packed apart, one per commune, put in place when opened.
+        assert g["b"].count('<details class="commune"') == len(g["e"]) == len(g["i"])
+        assert '<table class="items">' not in g["b"]
         for k, rows in enumerate(g["i"]):
-            assert f'<tbody data-i="{k}"></tbody>' in g["b"]
+            assert f'data-c="{k}"' in g["b"]
+            assert g["e"][k].count('<table class="items">') == 1
+            assert f'<tbody data-i="{k}"></tbody>' in g["e"][k]
             for row in item_rows(table, rows):
                 last = row[7] + (f"<br><i>{LABELS['vi']['reason']}:</i> {row[8]}" if row[8] else "")
                 unpacked.append([*row[:7], last])

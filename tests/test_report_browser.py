@@ -229,7 +229,9 @@ def test_large_report_unpacks_a_group(tmp_path: Path, open_report: OpenReport) -
     group.locator("summary").click()
     expect(group.locator("table.ranking tbody tr")).to_have_count(30)
     assert group.locator("table.ranking th[scope=row]").count() == 30
-    assert group.locator("table.items caption").count() == 30
+    # The communes' details are their summaries until opened (facts, profile and items then).
+    assert group.locator("details.commune").count() == 30
+    assert group.locator("table.items").count() == 0
     # The hostile names are text in the ranking table, the details and the item rows.
     ranking_names = group.locator("table.ranking tbody th a").all_inner_texts()
     assert HOSTILE[0] in ranking_names and HOSTILE[3] in ranking_names
@@ -240,6 +242,8 @@ def test_large_report_unpacks_a_group(tmp_path: Path, open_report: OpenReport) -
     commune.locator("summary").click()
     rows = commune.locator("table.items tbody tr")
     expect(rows).to_have_count(50)
+    assert group.locator("table.items caption").count() == 1
+    expect(commune.locator("table.items caption")).to_have_text(f"Điểm từng tiêu chí: {HOSTILE[0]}")
     first = rows.first
     assert first.locator("th[scope=row]").inner_text() == "1.1"
     cells = first.locator("td").all_inner_texts()
@@ -345,6 +349,20 @@ def test_a_national_group_is_paged(national: Path, open_report: OpenReport) -> N
     # The chart holds the top and bottom 15 and a gap line; the histogram has 20 bins.
     assert group.locator("svg.ends g.bar").count() == 30
     assert group.locator("svg.ends g.gap").text_content() == "… 10.570 đơn vị ở giữa …"
+    # The bars are drawn from the packed rows: the first is rank 1's (index 99.99), its name and
+    # code isolated in its title; the last is the lowest index's (0).
+    top = rows.first.locator("th a").inner_text()
+    first_bar = group.locator("svg.ends g.bar").first
+    assert first_bar.locator("title").text_content() == f"\u2068{top}\u2069 (\u2068{top[-5:]}\u2069): 1/10600 · 99,99 %"
+    assert first_bar.locator("text").first.text_content() == f"\u2068{top}\u2069"
+    assert group.locator("svg.ends g.bar").last.locator("text").last.text_content() == "0,00"
+    # Sorting by a number column (the index, ascending): the lowest index first.
+    by_index = group.locator("thead th:has(.print-label:text-is('Chỉ số (%)')) button")
+    by_index.click()
+    expect(rows.first.locator("td").first).to_contain_text("10599/10600")  # two share 0.00
+    assert "0,00" in rows.first.locator("td").all_inner_texts()
+    by_index.click()
+    expect(rows.first.locator("td").first).to_have_text("1/10600")
     assert group.locator("svg.histogram rect.bin").count() == 20
     assert group.locator("svg.histogram line.edge").count() == 3  # Tốt, Khá, Trung bình
     # Sort by name, both ways; the next page continues the order.
@@ -412,6 +430,12 @@ def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenR
     expect(group.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Thử 02345"])
     expect(group.locator("svg.bars g.bar:not([hidden])")).to_have_count(1)
     assert page.locator("details.group[open]").count() <= opened_before + 1
+    # Ten communes in ten groups: a packed report's filter opens three of them, not ten.
+    opened_before = page.locator("details.group[open]").count()
+    filter_to(page, "thu 0000")
+    expect(page.locator("details.group:visible")).to_have_count(10)
+    expect(page.locator("details.group[open] .group-body")).to_have_count(opened_before + 3)
+    assert page.locator("details.group[open]").count() == opened_before + 3
     filter_to(page, "")
     # Sorting an opened district by name.
     last = page.locator("details.group").last

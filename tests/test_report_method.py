@@ -398,8 +398,10 @@ def test_the_profile_is_in_a_packed_group_too() -> None:
     import gzip
     import json
 
-    bodies = re.findall(r'<script type="application/octet-stream" class="lazy">([A-Za-z0-9+/=]*)</script>', html)
-    markup = "".join(json.loads(gzip.decompress(base64.b64decode(b)))["b"] for b in bodies)
+    pattern = r'<script type="application/octet-stream" class="lazy" data-g="g[0-9]+">([A-Za-z0-9+/=]*)</script>'
+    bodies = re.findall(pattern, html)
+    packs = [json.loads(gzip.decompress(base64.b64decode(b))) for b in bodies]
+    markup = "".join(p["b"] + "".join(p["e"]) for p in packs)
     assert markup.count('<div class="profile">') == 5
 
 

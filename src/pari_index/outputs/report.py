@@ -33,6 +33,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -99,6 +100,10 @@ __all__ = ["LABELS", "render_report", "write_report"]
 
 FINDINGS_LISTED = 200  # findings not tied to a commune listed in full; the rest are counted
 #: Above this many item rows or communes, a group's body is parsed only when the group is opened.
+#: Groups a filter opens at most (those with matches, when few communes match): in a packed report
+#: each is unpacked and built when opened (ten cost about 0.5 s of CPU on the shared machine).
+FILTER_OPENS = 10
+FILTER_OPENS_PACKED = 3
 LAZY_ITEMS = 25_000
 LAZY_COMMUNES = 1_000
 DEFAULT_COLOUR = "#5b6b7b"
@@ -598,6 +603,8 @@ def _build(
         "leaf_titles": ctx.leaf_titles,
         "places": fmt.places,
         "lazy": lazy,
+        # Commune details written as their summaries only (a packed group's body; see _pack_groups).
+        "shell": False,
         "page_rows": PAGE_ROWS,
         "chart_ends": CHART_ENDS,
         # Vietnamese names in the English report say so, for screen readers and hyphenation.
@@ -691,21 +698,34 @@ def _pack_items(
     return list(strings), {(g, p): r for g, p, r in rows.iter_rows()}
 
 
-def _sort_keys(c: Commune, view: Mapping[str, Any]) -> list[str]:
-    """A commune's sort value per column of the ranking table, in the columns' order
-    (``_row.html.j2``): the script sorts a big group's rows by these."""
-    keys = [c.rank_sort]
+def _finite(x: float | None) -> float | None:
+    """``x``, or None for an infinite value (JSON has no infinity)."""
+    return x if x is not None and math.isfinite(x) else None
+
+
+def _sort_columns(communes: Sequence[Commune], view: Mapping[str, Any]) -> list[list[Any]]:
+    """A big group's sort values, one list per column of the ranking table in the columns' order
+    (``_row.html.j2``): numbers (None when missing) for the numeric columns, texts for the others.
+    Columns of numbers parse fast and need no converting in the page: the script sorts by these."""
+
+    def numbers(values: Sequence[str]) -> list[float | None]:
+        return [_finite(float(v)) if v else None for v in values]
+
+    columns: list[list[Any]] = [numbers([c.rank_sort for c in communes])]
     if view["has_change"]:
-        keys.append(c.change_sort)
+        columns.append(numbers([c.change_sort for c in communes]))
     if view["has_index_change"]:
-        keys.append(c.index_change_sort)
-    keys.append(c.name)
+        columns.append(numbers([c.index_change_sort for c in communes]))
+    columns.append([c.name for c in communes])
     if view["show_district"]:
-        keys.append(c.district)
-    keys += [c.type, c.total_sort, c.index_sort]
+        columns.append([c.district for c in communes])
+    columns += [[c.type for c in communes], numbers([c.total_sort for c in communes])]
+    columns.append(numbers([c.index_sort for c in communes]))
     if view["has_class"]:
-        keys.append(c.class_sort)
-    return keys + [a.sort for a in c.areas]
+        columns.append(numbers([c.class_sort for c in communes]))
+    for k in range(len(communes[0].areas) if communes else 0):
+        columns.append(numbers([c.areas[k].sort for c in communes]))
+    return columns
 
 
 def _paged_row(c: Commune) -> list[Any]:
@@ -736,24 +756,12 @@ def _paged_row(c: Commune) -> list[Any]:
 
 def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group, items: list[str]) -> tuple[str, list[str]]:
     """A big group's rows for the script, as JSON members of the group's pack: per commune its
-    row's values (:func:`_paged_row`), sort keys and chart bar; and its details (markup escaped
+    row's values (:func:`_paged_row`), sort values per column and index; and its details (markup escaped
     here, and item rows) in packs of :data:`PAGE_ROWS` communes, unpacked only when one of them is
     opened, so that opening the group reads no more than its table needs."""
     details = env.get_template("_commune_list.html.j2")
-    rows, keys, bars = [], [], []
-    for c in group.communes:
-        rows.append(_paged_row(c))
-        keys.append(_sort_keys(c, view))
-        label = _isolate(c.name if len(c.name) <= 26 else c.name[:25] + "…")
-        bars.append(
-            [
-                label,
-                f"{_isolate(c.name)} ({_isolate(c.code)}): {c.rank} · {c.index} %",
-                c.index_value,
-                c.class_css or "k-none",
-                c.index,
-            ]
-        )
+    # Each row as a JSON text of its own, parsed by the script when that row is shown.
+    rows = [_json(_paged_row(c)) for c in group.communes]
     parts: list[str] = []
     for start in range(0, len(group.communes), PAGE_ROWS):
         chunk = range(start, min(start + PAGE_ROWS, len(group.communes)))
@@ -761,7 +769,10 @@ def _paged_rows(env: jinja2.Environment, view: dict[str, Any], group: Group, ite
         bodies = [b.strip() for b in markup.split("<!--pari:next-->")[: len(chunk)]]
         parts.append(_pack('{"d":' + _json(bodies) + ',"i":[' + ",".join(items[ci] for ci in chunk) + "]}"))
     columns = [view["has_change"], view["has_index_change"], view["show_district"], view["has_class"]]
-    return ',"r":' + _json(rows) + ',"f":' + _json(columns) + ',"k":' + _json(keys) + ',"c":' + _json(bars), parts
+    # The chart's bars are drawn from the rows (name, code, rank, index, class) and these values.
+    bars = [_finite(c.index_value) for c in group.communes]
+    keys = _sort_columns(group.communes, view)
+    return ',"r":' + _json(rows) + ',"f":' + _json(columns) + ',"k":' + _json(keys) + ',"v":' + _json(bars), parts
 
 
 def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: pl.DataFrame | None) -> Markup:
@@ -770,18 +781,25 @@ def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: 
     are packed apart (:func:`_paged_rows`), for the script to show a page at a time."""
     strings, rows = _pack_items(criteria_table, view)
     body = env.get_template("_group_body.html.j2")
+    details = env.get_template("_commune_bodies.html.j2")
     groups: list[Group] = view["groups"]
     # zlib lets go of the GIL while compressing: groups are packed while the next ones are rendered.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         futures = []
         for gi, group in enumerate(groups):
-            markup = body.render(view, group=group)
             items = ["[" + rows.get((gi, p), "") + "]" for p in range(len(group.codes))]
             if group.paged:
+                markup = body.render(view, group=group)
                 members, group.parts = _paged_rows(env, view, group, items)
                 text = '{"b":' + _json(markup) + members + "}"
             else:
-                text = '{"b":' + _json(markup) + ',"i":[' + ",".join(items) + "]}"
+                # The communes' details are summaries in the body; what is below each summary is
+                # packed apart and put in place when that commune is opened: a group opens with a
+                # tenth of the elements it had.
+                markup = body.render(view, group=group, shell=True)
+                below = details.render(view, communes=group.communes).split("<!--pari:next-->")
+                inner = _json([b.strip() for b in below[: len(group.communes)]])
+                text = '{"b":' + _json(markup) + ',"e":' + inner + ',"i":[' + ",".join(items) + "]}"
             futures.append(pool.submit(_pack, text))
         for group, future in zip(groups, futures, strict=True):
             group.packed = future.result()
@@ -855,6 +873,14 @@ def _print_footer(view: Mapping[str, Any]) -> dict[str, Markup]:
     }
 
 
+def _estimated_sizes(view: Mapping[str, Any]) -> dict[str, str]:
+    """Heights (rem) the stylesheet gives the heat map and the contents until they are first laid
+    out (content-visibility): a row of the heat map is about 2 rem, the contents run in about four
+    columns of 1.35 rem lines."""
+    groups = len(view["groups"])
+    return {"heat": f"{(groups + 1) * 2}", "toc": f"{math.ceil(groups / 4) * 1.35 + 3:.1f}"}
+
+
 def render_report(
     tables: Mapping[str, pl.DataFrame],
     *,
@@ -890,9 +916,17 @@ def render_report(
     # text is a CSS string with every other character escaped); they are marked safe so that CSS
     # selectors such as ">" survive, and pinned by hash in the CSP.
     css = env.get_template("report.css.j2").render(
-        colours=view["class_colours"], banner=bool(view["notices"]), footer=_print_footer(view)
+        colours=view["class_colours"],
+        banner=bool(view["notices"]),
+        footer=_print_footer(view),
+        sizes=_estimated_sizes(view),
     )
-    js = env.get_template("report.js.j2").render(page_rows=PAGE_ROWS, chart_ends=CHART_ENDS, open_matches=OPEN_COMMUNES)
+    js = env.get_template("report.js.j2").render(
+        page_rows=PAGE_ROWS,
+        chart_ends=CHART_ENDS,
+        open_matches=OPEN_COMMUNES,
+        open_groups=FILTER_OPENS_PACKED if view["lazy"] else FILTER_OPENS,
+    )
     view["css"] = Markup(css)
     view["js"] = Markup(js)
     view["labels_json"] = _safe_json({k: v for k, v in view["L"].items() if k.startswith(SCRIPT_LABELS)})

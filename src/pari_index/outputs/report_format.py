@@ -153,6 +153,17 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def search_fold(text: str) -> str:
+    """What the filter compares: ``text`` without accents (NFD, U+0300–U+036F dropped, đ → d) and
+    lower-cased, exactly as the report's script folds what is typed (its ``fold``), so that the
+    page can match a query against these strings as they are, without folding them again."""
+    bare = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    return bare.replace("đ", "d").replace("Đ", "d").lower()
+
+
 def _colour(value: Any) -> str | None:
     return value if isinstance(value, str) and _COLOUR.match(value) else None
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.outputs.report_format import _fold, _heat, _isolate, _num, _sort_value, _text
+from pari_index.outputs.report_format import _fold, _heat, _isolate, _num, _sort_value, _text, search_fold
 from pari_index.outputs.report_labels import UNIT_TYPES
 from pari_index.outputs.report_view import AreaCell, Bar, ClassEdge, Commune, Context, Group, HistogramBin
 from pari_index.ranking.ranks import LABEL_SEPARATOR
@@ -107,12 +107,14 @@ def grouped_records(
 
 def build_groups(ctx: Context, grouped: list[list[dict[str, Any]]]) -> list[Group]:
     """Every group's view; groups are open on loading until :data:`OPEN_COMMUNES` communes are
-    shown (the first one always)."""
+    shown (the first one always). In a packed report only the first group opens: each open group
+    is unpacked and built as the page loads, which is what made 700 groups slow to become usable."""
     groups: list[Group] = []
     shown_open = 0
     for gi, recs in enumerate(grouped):
         # A big group never opens by itself: unpacking it is the reader's choice.
-        is_open = len(recs) <= PAGED_COMMUNES and (not groups or shown_open + len(recs) <= OPEN_COMMUNES)
+        room = not groups or (not ctx.lazy and shown_open + len(recs) <= OPEN_COMMUNES)
+        is_open = len(recs) <= PAGED_COMMUNES and room
         if is_open:
             shown_open += len(recs)
         groups.append(_group(ctx, gi, recs, is_open))
@@ -211,8 +213,9 @@ def _commune(
         code=code,
         name=name,
         type=UNIT_TYPES.get(utype, (utype, utype))[ctx.li],
-        # What the filter matches: name, code, the group and the (former) district.
-        query=" ".join(t for t in (name, code, gname, "" if district == gname else district) if t),
+        # What the filter matches: name, code, the group and the (former) district, folded here
+        # once (the script folds only what is typed).
+        query=search_fold(" ".join(t for t in (name, code, gname, "" if district == gname else district) if t)),
         ranked=ranked,
         rank=rank_text,
         rank_sort=_sort_value(rank if ranked else None),
