@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import csv
 import gzip
 import hashlib
 import html as html_lib
+import io
 import itertools
 import json
 import re
@@ -334,3 +336,22 @@ def test_ranking_csv(tables: dict[str, pl.DataFrame]) -> None:
     rows = text.splitlines()
     assert rows[0].split(",")[:4] == ["Xếp hạng trong", "Hạng", "Mã", "Đơn vị"]
     assert [r.split(",")[2] for r in rows[1:]] == ["00002", "00001", "00003"]
+    # Unit types in the report's words, never the results' ids.
+    records = list(csv.reader(io.StringIO(text)))
+    heading = records[0]
+    if "Loại" in heading:
+        types = {r[heading.index("Loại")] for r in records[1:]}
+        assert types and types <= {"Xã", "Phường", "Thị trấn", "Đặc khu"}, types
+
+
+def test_ranking_csv_unit_types_in_each_language(tables: dict[str, pl.DataFrame]) -> None:
+    summary = tables["summary"].with_columns(
+        pl.Series("unit_type", ["township", "ward", "commune"][: tables["summary"].height])
+    )
+    for lang, expected in (("vi", {"Thị trấn", "Phường", "Xã"}), ("en", {"Township", "Ward", "Commune"})):
+        html = render_report({**tables, "summary": summary}, lang=lang)
+        packed = re.search(r'id="ranking-csv">([^<]*)</script>', html)
+        assert packed
+        rows = list(csv.reader(io.StringIO(gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8"))))
+        column = [h for h in rows[0]].index("Loại" if lang == "vi" else "Type")
+        assert {r[column] for r in rows[1:]} == expected

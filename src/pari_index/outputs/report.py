@@ -79,7 +79,7 @@ from pari_index.outputs.report_groups import (
     group_key,
     grouped_records,
 )
-from pari_index.outputs.report_labels import LABELS, SEVERITIES, STATUSES
+from pari_index.outputs.report_labels import LABELS, SEVERITIES, STATUSES, UNIT_TYPES
 from pari_index.outputs.report_method import method_and_provenance
 from pari_index.outputs.report_view import (
     Area,
@@ -838,8 +838,11 @@ def _ranking_csv(tables: Mapping[str, pl.DataFrame], view: Mapping[str, Any]) ->
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([h for _, h in columns])
+    # Unit types in the report's words (the results hold their ids: "township", not "Thị trấn").
+    li = 1 if view["lang"] == "en" else 0
+    words = [{k: v[li] for k, v in UNIT_TYPES.items()} if column == "unit_type" else None for column, _ in columns]
     for record in records:
-        cells = [_text(v) for v in record]
+        cells = [_text(v) if w is None else w.get(_text(v), _text(v)) for v, w in zip(record, words, strict=True)]
         writer.writerow(["'" + v if _FORMULA.match(v) else v for v in cells])
     return _pack(out.getvalue())
 
