@@ -87,9 +87,8 @@ def is_entry(path: Path) -> bool:
         return False
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+def process_alive(pid: int) -> bool:
+    """Whether a process numbered ``pid`` exists (signal 0 asks without sending anything)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -97,6 +96,11 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # exists, owned by someone else
     return True
+
+
+def _alive(pid: int) -> bool:
+    # This run's own temporaries are in use.
+    return pid == os.getpid() or process_alive(pid)
 
 
 def stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:

@@ -40,6 +40,7 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem
+from pari_index.intake.cache_folder import process_alive
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
@@ -198,15 +199,9 @@ def _temp_stem(name: str) -> str:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False  # an earlier process that had our number; this one has not started yet
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
+    # Our own number on a temporary is an earlier process that had it: this one has not started
+    # writing yet.
+    return pid != os.getpid() and process_alive(pid)
 
 
 def _remove(path: Path) -> None:
