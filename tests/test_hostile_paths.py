@@ -196,17 +196,18 @@ def test_a_failed_run_leaves_the_previous_complete_set(
     (res / "notes.txt").write_text("mine", encoding="utf-8")
     before = _snapshot(tmp_path)
     calls = 0
-    writer = "write_csv" if fmt == "csv" else "write_parquet"
-    real = getattr(pl.DataFrame, writer)
+    # What each format's writer calls (Parquet is sunk from a lazy frame, in fixed row groups).
+    owner, writer = (pl.DataFrame, "write_csv") if fmt == "csv" else (pl.LazyFrame, "sink_parquet")
+    real = getattr(owner, writer)
 
-    def third_fails(self: pl.DataFrame, file: Any, **kwargs: Any) -> Any:
+    def third_fails(self: Any, file: Any, **kwargs: Any) -> Any:
         nonlocal calls
         calls += 1
         if calls == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(self, file, **kwargs)
 
-    monkeypatch.setattr(pl.DataFrame, writer, third_fails)
+    monkeypatch.setattr(owner, writer, third_fails)
     with pytest.raises(OutputError) as info:
         write_results(res, _tables(5), fmt)  # type: ignore[arg-type]
     assert [p.code for p in info.value.problems] == ["output-unwritable"]
@@ -390,10 +391,10 @@ def test_full_disk_at_workbook_close_is_exit_4_without_traceback(tmp_path: Path,
 
 
 def test_full_disk_in_parquet_is_exit_4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(self: pl.DataFrame, *_: Any, **__: Any) -> None:
+    def full(self: pl.LazyFrame, *_: Any, **__: Any) -> None:
         raise pl.exceptions.ComputeError("parquet: underlying IO error: No space left on device (os error 28)")
 
-    monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
+    monkeypatch.setattr(pl.LazyFrame, "sink_parquet", full)
     with pytest.raises(OutputError) as info:
         write_results(tmp_path / "res", _tables(), "parquet")
     assert "No space left on device" in info.value.problems[0].message
