@@ -30,8 +30,7 @@ SRC = ROOT / "src" / "pari_index"
 ERRORS = {"PariError", "CriteriaError", "IntakeError", "UsageError", "OutputError", "StrictModeError"}
 #: Kind-like strings of the source that are no kinds: the keys of a draft's todo notes (worded in
 #: both languages in authoring/notes.py), a CSS class of the report, a command's name.
-# "communes-changes" names a folder of cache entries (intake/cache_folder.KINDS), not a problem.
-NOT_ERROR_KINDS = NOT_KINDS | set(NOTES) | {"k-none", "demo-data", "communes-changes"}
+NOT_ERROR_KINDS = NOT_KINDS | set(NOTES) | {"k-none", "demo-data"}
 
 
 def _calls(tree: ast.AST) -> list[ast.Call]:
