@@ -6,14 +6,13 @@ which an annex does not print, are compared by position)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from processes import run_process as run_pari
 
 from pari_index.authoring.compare import semantic_differences
 from pari_index.authoring.draft_yaml import draft_yaml
@@ -27,12 +26,7 @@ SETS = bundled_criteria()
 
 
 def run_process(*args: str) -> subprocess.CompletedProcess[str]:
-    script = Path(sys.executable).with_name("pari")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "pari_index.cli"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [*command, *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=120
-    )
+    return run_pari(*args, timeout=120)
 
 
 def test_both_bundled_sets_are_tested() -> None:

@@ -7,16 +7,14 @@ with ``--lang en``, through CliRunner and a real process, with its place, code a
 from __future__ import annotations
 
 import ast
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from processes import run_process
 from test_messages import ENGLISH, NOT_KINDS, fragments
 from test_scoring import CRITERIA, write_example
 
@@ -222,15 +220,6 @@ def test_each_error_speaks_the_commands_language(paths: dict[str, Path], case: s
     result = CliRunner().invoke(main, args)
     assert result.exit_code == status, result.output
     check(result.output, lang, code, paths["folder"])
-
-
-def run_process(*args: str) -> subprocess.CompletedProcess[str]:
-    script = Path(sys.executable).with_name("pari")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "pari_index.cli"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [*command, *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=300
-    )
 
 
 @pytest.mark.parametrize("lang", ["vi", "en", None])
