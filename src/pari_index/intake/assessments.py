@@ -57,7 +57,7 @@ from pari_index.intake.schema import (
     UNREAD,
     VALUE,
 )
-from pari_index.intake.tables import FILE, ROW, SHEET
+from pari_index.intake.sheet import FILE, ROW, SHEET
 
 
 def source_rows(parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:

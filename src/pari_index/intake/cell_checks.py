@@ -16,7 +16,7 @@ from pari_index.intake.cell_types import BOOLEAN_KINDS, DATE_KINDS, NUMERIC_KIND
 from pari_index.intake.findings import cell_findings, cell_params, empty_findings
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, VALUE
-from pari_index.intake.tables import FILE, ROW
+from pari_index.intake.sheet import FILE, ROW
 from pari_index.intake.values import (
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,

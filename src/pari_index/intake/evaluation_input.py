@@ -14,7 +14,7 @@ from pari_index.criteria.points import REST_SCALE
 from pari_index.intake.findings import cell_findings, cell_params, empty_findings
 from pari_index.intake.model import Intake
 from pari_index.intake.schema import COLUMN, CRITERION, FIELD
-from pari_index.intake.tables import FILE, ROW, SHEET
+from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.textexpr import format_text
 
 #: Unit types as findings name them.

@@ -9,7 +9,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem
 from pari_index.intake.schema import COLUMN, CRITERION, FINDING_SCHEMA
-from pari_index.intake.tables import FILE, ROW, SHEET
+from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.messages import params_json
 
 

@@ -25,7 +25,7 @@ from pari_index.intake.schema import (
     META_ROW_SCHEMA,
     VALUE,
 )
-from pari_index.intake.tables import FILE, ROW, SHEET, Sheet, rename_columns
+from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, rename_columns
 from pari_index.textexpr import format_text
 
 

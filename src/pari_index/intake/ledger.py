@@ -8,7 +8,7 @@ from typing import TypeVar
 import polars as pl
 
 from pari_index.intake.schema import UNREAD
-from pari_index.intake.tables import FILE, ROW, SHEET
+from pari_index.intake.sheet import FILE, ROW, SHEET
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 

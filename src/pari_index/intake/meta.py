@@ -32,7 +32,7 @@ from pari_index.intake.schema import (
     PLACE_SCHEMA,
     VALUE,
 )
-from pari_index.intake.tables import FILE, ROW, SHEET
+from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.values import (
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,

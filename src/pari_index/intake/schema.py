@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.intake.tables import FILE, ROW, SHEET
+from pari_index.intake.sheet import FILE, ROW, SHEET
 
 CRITERION = "criterion_id"
 FIELD = "field"
