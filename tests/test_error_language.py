@@ -135,6 +135,11 @@ CASES: dict[str, Case] = {
         EXIT_INVALID_INPUT,
         "missing-column",
     ),
+    "intake-csv-syntax": (
+        lambda p: _score(p, "-o", str(p["folder"] / "r.xlsx"), long=str(p["ragged"])),
+        EXIT_INVALID_INPUT,
+        "csv-syntax",
+    ),
     "criteria-yaml": (lambda p: ["validate", _bad_yaml(p, "id: x\nareas: [\n")], EXIT_INVALID_INPUT, "yaml-syntax"),
     "criteria-schema": (_set_with("notes:", "nots:"), EXIT_INVALID_INPUT, "schema:extra_forbidden"),
     "criteria-validation": (_set_with("scale: 25", "scale: 26"), EXIT_INVALID_INPUT, "scale-sum"),
@@ -189,7 +194,12 @@ def paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     headless.write_text("foo,bar\n1,2\n", encoding="utf-8")
     xlsx_set = folder / "set.xlsx"
     xlsx_set.write_bytes(b"not a workbook")
-    return {**found, "folder": folder, "headless": headless, "xlsx_set": xlsx_set}
+    # Row 3 ends with a decimal comma in a comma-separated file: two cells more than the header.
+    lines = found["long"].read_text(encoding="utf-8-sig").splitlines()
+    lines[2] += ",55,5"
+    ragged = folder / "ragged.csv"
+    ragged.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {**found, "folder": folder, "headless": headless, "xlsx_set": xlsx_set, "ragged": ragged}
 
 
 def english_in(text: str, folder: Path) -> set[str]:
@@ -232,6 +242,32 @@ def test_each_class_speaks_the_commands_language_in_a_real_process(
     proc = run_process(*make_args(paths), *(["--lang", lang] if lang else []))
     assert proc.returncode == status, proc.stderr
     check(proc.stderr, lang or "vi", code, paths["folder"])
+
+
+#: What a CSV broken at row 3 says, in each language: the row, the cells, and the hint for a decimal
+#: comma (issue 13: the Vietnamese message gave only its title and the general hint).
+CSV_SYNTAX = {
+    "vi": (
+        "ragged.csv hàng 3: không đọc được dạng CSV: hàng 3 có 11 ô nhưng hàng tiêu đề (hàng 1) có 9 [csv-syntax]",
+        "gợi ý: số có dấu phẩy thập phân (như 55,5) bị tách thành hai ô trong tệp phân cách bằng dấu phẩy",
+    ),
+    "en": (
+        "ragged.csv row 3: not readable as CSV: row 3 has 11 cells but the header (row 1) has 9 [csv-syntax]",
+        "hint: a number with a decimal comma (like 55,5) splits into two cells in a comma-separated file: use a "
+        "decimal point, put the number in quotes, or save the file with semicolons",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_csv_problem_says_where_and_why_in_either_language(paths: dict[str, Path], lang: str) -> None:
+    make_args, status, _ = CASES["intake-csv-syntax"]
+    args = [*make_args(paths), "--lang", lang]
+    result, proc = CliRunner().invoke(main, args), run_process(*args)
+    assert result.exit_code == proc.returncode == status
+    for output in (result.output, proc.stderr):
+        for expected in CSV_SYNTAX[lang]:
+            assert expected in output, output
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import html
+import json
 import re
 import string
 from decimal import Decimal
@@ -22,9 +23,22 @@ from hypothesis import strategies as st
 from test_scoring import CRITERIA, write_example
 
 from pari_index.cli import main
+from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
 from pari_index.errors import Problem
-from pari_index.messages import CATALOGUE, MINUS, catalogue_markdown, format_number, localise_findings, render
+from pari_index.intake.values import date_problem_params
+from pari_index.messages import (
+    CATALOGUE,
+    MINUS,
+    PARAM_WORDS,
+    Entry,
+    Words,
+    catalogue_markdown,
+    format_number,
+    localise_findings,
+    render,
+    render_hint,
+)
 from pari_index.outputs.report import render_report
 from pari_index.outputs.results import read_results
 from pari_index.scoring.verification import EVIDENCE_GAPS
@@ -76,7 +90,8 @@ def test_each_entry_is_written_in_both_languages(kind: str) -> None:
     texts = [entry.title, entry.message, *([entry.hint] if entry.hint else [])]
     for words in texts:
         assert words.vi.strip() and words.en.strip(), kind
-        assert words.vi != words.en, (kind, words.vi)
+        # A text that is a parameter alone is the same in both: its words are in PARAM_WORDS.
+        assert words.vi != words.en or re.fullmatch(r"\{\w+\}", words.vi), (kind, words.vi)
         # Neither the parameters' names nor column and command names (evidence_accepted, pari score).
         fixed = re.sub(r"\{[^}]*\}|\w+_\w+|pari \w+", " ", words.vi)
         english = set(re.findall(r"[a-z]+", fixed.lower())) & ENGLISH
@@ -84,6 +99,135 @@ def test_each_entry_is_written_in_both_languages(kind: str) -> None:
     # The Vietnamese message names no parameter the English one lacks: a finding fills either. (It
     # may leave one out: the system's own note on an evidence file is in English only.)
     assert _fields(entry.message.vi) <= _fields(entry.message.en), kind
+
+
+@pytest.mark.parametrize("name", sorted(PARAM_WORDS))
+def test_the_words_of_parameters_are_written_in_both_languages(name: str) -> None:
+    for key, words in PARAM_WORDS[name].items():
+        assert words.vi.strip() and words.en.strip(), (name, key)
+        fixed = re.sub(r"\{[^}]*\}|\w+_\w+", " ", words.vi)
+        english = set(re.findall(r"[a-z]+", fixed.lower())) & ENGLISH
+        assert not english, (name, key, words.vi, english)
+        assert _fields(words.vi) <= _fields(words.en), (name, key)
+
+
+# --- words that name parameters (issue 13: Vietnamese errors that gave only a title) ---------------
+
+
+def _date_params(text: str) -> dict[str, Any]:
+    value = pl.select(date_problem_params(pl.lit(text))).item()
+    return dict(json.loads(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en"),
+    [
+        (
+            "15/12/25",
+            "năm chỉ có hai chữ số; hãy viết năm đủ bốn chữ số, ví dụ 15/12/2025",
+            "the year has two digits; write it in four digits, e.g. 15/12/2025",
+        ),
+        ("1/1/5", "năm không được viết đủ bốn chữ số", "the year is not written in four digits"),
+        ("01/01/0000", "năm 0000 nằm ngoài khoảng 1900–2100", "the year 0000 is outside 1900-2100"),
+        ("2024", "hãy viết cả ngày, ví dụ 31/12/2024", "write the whole date, e.g. 31/12/2024"),
+        (
+            "99999999",
+            "số chỉ được đọc là ngày kiểu Excel từ 10000 (18/05/1927) đến 73415 (31/12/2100)",
+            "numbers are read as Excel serial dates only from 10000 (18/05/1927) to 73415 (31/12/2100)",
+        ),
+    ],
+)
+def test_an_implausible_date_says_why_in_either_language(text: str, vi: str, en: str) -> None:
+    params = _date_params(text)
+    assert render("implausible-date", params, "vi").startswith(f"{text} không phải là một ngày dùng được: ")
+    assert vi in render("implausible-date", params, "vi")
+    assert en in render("implausible-date", params, "en")
+    assert render("implausible-date", params, "en").startswith(f"{text} is not a usable date: ")
+
+
+def test_the_findings_of_implausible_dates_say_why_in_vietnamese(tmp_path: Path) -> None:
+    """An input cell and an evidence_date (two paths of the intake), read and localised."""
+    from pari_index.intake.assessments import read_assessments
+
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "commune_code,criterion_id,input,value,self_score,evidence_date\n"
+        "00001,1.1.1,,15/12/25,,\n00001,1.2.3,,có,,01/01/0000\n",
+        encoding="utf-8",
+    )
+    leaves = compile_criteria(load_criteria(Path(__file__).parent / "data" / "all_kinds.yaml").criteria).leaves
+    findings = read_assessments([path], leaves, pl.Series(["00001"])).findings
+    dates = findings.filter(pl.col("kind") == "implausible-date").sort("row")
+    assert localise_findings(dates, "vi")["message"].to_list() == [
+        "15/12/25 không phải là một ngày dùng được: năm chỉ có hai chữ số; hãy viết năm đủ bốn chữ số, "
+        "ví dụ 15/12/2025",
+        "01/01/0000 không phải là một ngày dùng được: năm 0000 nằm ngoài khoảng 1900–2100",
+    ]
+    assert localise_findings(dates, "en")["message"].to_list() == [
+        "15/12/25 is not a usable date: the year has two digits; write it in four digits, e.g. 15/12/2025",
+        "01/01/0000 is not a usable date: the year 0000 is outside 1900-2100",
+    ]
+
+
+def test_a_date_that_is_not_implausible_has_no_reason() -> None:
+    assert _date_params("15/12/2025")["date_problem"] is None
+
+
+def test_a_finding_written_before_its_reason_was_kept_gets_the_general_words() -> None:
+    old = {"value": "15/12/25"}  # a findings table of an earlier version: no date_problem
+    assert (
+        render("implausible-date", old, "vi")
+        == "15/12/25 không phải là một ngày dùng được: năm viết tắt hoặc ngoài khoảng"
+    )
+    assert render("implausible-date", old, "en") == "15/12/25 is not a usable date: a short or out-of-range year"
+    assert render_hint("csv-syntax", "vi", params={}) == "kiểm tra mỗi dòng có cùng số cột và các dấu ngoặc kép đã đóng"
+
+
+def test_the_hint_of_a_csv_problem_follows_its_cause() -> None:
+    params = {
+        "csv_problem": "too_many_cells",
+        "csv_hint": "decimal_comma",
+        "row": "3",
+        "cells": "4",
+        "header_cells": "3",
+    }
+    assert (
+        render("csv-syntax", params, "vi") == "không đọc được dạng CSV: hàng 3 có 4 ô nhưng hàng tiêu đề (hàng 1) có 3"
+    )
+    assert render("csv-syntax", params, "en") == "not readable as CSV: row 3 has 4 cells but the header (row 1) has 3"
+    assert render_hint("csv-syntax", "vi", params=params).startswith("số có dấu phẩy thập phân (như 55,5)")
+    # The finding's own hint, in its own language, wins over the catalogue's.
+    assert render_hint("csv-syntax", "en", "own words", "en", params) == "own words"
+    # polars' own reason is English: the Vietnamese message says what it can without it.
+    other = {"csv_problem": "other", "detail": "found more fields than defined in 'Schema'"}
+    assert render("csv-syntax", other, "en") == "not readable as CSV: found more fields than defined in 'Schema'"
+    assert render("csv-syntax", other, "vi") == "không đọc được dạng CSV: cấu trúc tệp không đúng dạng CSV"
+
+
+def test_words_that_name_a_key_of_words_show_the_key_not_a_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PARAM_WORDS, "loop", {"a": Words("vòng {loop} {n}", "loop {loop} {n}")})
+    monkeypatch.setitem(CATALOGUE, "test-loop", Entry(Words("Vòng", "Loop"), Words("{loop}!", "{loop}.")))
+    assert render("test-loop", {"loop": "a", "n": 2}, "vi") == "vòng a 2!"
+    assert render("test-loop", {"loop": "a", "n": 1234}, "en") == "loop a 1,234."
+
+
+def test_localised_findings_render_each_hint_from_its_own_parameters() -> None:
+    rows = [
+        {
+            "kind": "csv-syntax",
+            "params": json.dumps({"csv_problem": "unclosed_quote", "csv_hint": h, "row": "2"}),
+            "message": "m",
+            "hint": "h",
+            "lang": "en",
+        }
+        for h in ("unclosed_quote", "quote_in_cell")
+    ]
+    vi = localise_findings(pl.DataFrame(rows), "vi")
+    assert vi["hint"].to_list() == [
+        "đóng dấu ngoặc kép, hoặc xoá nó",
+        'đặt cả ô trong dấu ngoặc kép và viết đôi dấu ngoặc kép của nó (""), hoặc xoá dấu ngoặc kép',
+    ]
+    assert vi["message"].to_list() == ["không đọc được dạng CSV: dấu ngoặc kép mở ở hàng 2 không được đóng"] * 2
 
 
 # --- numbers ------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ class Problem:
         message, hint = self.message, self.hint
         if lang != self.lang:
             message = render(self.code, self.params, lang, message=self.message, written=self.lang)
-            hint = render_hint(self.code, lang, self.hint, self.lang) or None
+            hint = render_hint(self.code, lang, self.hint, self.lang, self.params) or None
         text = f"{message} [{self.code}]" if location == "-" else f"{location}: {message} [{self.code}]"
         if hint:
             text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {hint}"

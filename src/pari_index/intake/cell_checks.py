@@ -21,6 +21,7 @@ from pari_index.intake.values import (
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
+    date_problem_params,
     date_problems,
     number_problems,
     shown_expr,
@@ -99,7 +100,7 @@ def _date_checks(notes: dict[str, str]) -> list[_Check]:
         return []
     noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(DATE_KINDS) & pl.col("day").is_null()
     message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
-    return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT, cell_params(value=pl.col(VALUE)))]
+    return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT, date_problem_params(pl.col(VALUE)))]
 
 
 def _number_checks(notes: dict[str, tuple[str, str]]) -> list[_Check]:

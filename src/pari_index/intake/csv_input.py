@@ -21,6 +21,7 @@ from pari_index.intake.decoding import (
 )
 from pari_index.intake.grid import frame_from_grid
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, max_cells, too_many_cells, too_many_columns
+from pari_index.messages import render, render_hint
 
 #: Delimiters tried, in order of preference on a tie.
 _DELIMITERS = (",", "\t", ";")
@@ -61,17 +62,13 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _csv_problem(text: str, delimiter: str, file: str, polars_message: str) -> Problem:
-    """The csv-syntax problem, with the row it is in when one can be found."""
+    """The csv-syntax problem, with the row it is in when one can be found. Its message and hint
+    are the catalogue's, filled with the parameters: the same words in the findings of either
+    language (pari_index.messages: PARAM_WORDS["csv_problem"] and ["csv_hint"])."""
     located = _locate_csv_error(text, delimiter)
-    if located is None:
-        return Problem(
-            "csv-syntax",
-            f"not readable as CSV: {polars_message}",
-            file=file,
-            hint="check that every row has the same number of columns and quotes are closed",
-        )
-    row, message, hint = located
-    return Problem("csv-syntax", f"not readable as CSV: {message}", file=file, row=row, hint=hint)
+    row, params = located if located is not None else (None, {"csv_problem": "other", "detail": polars_message})
+    hint = render_hint("csv-syntax", "en", params=params)
+    return Problem("csv-syntax", render("csv-syntax", params, "en"), file=file, row=row, hint=hint, params=params)
 
 
 def _record_pattern(delimiter: str) -> re.Pattern[str]:
@@ -80,11 +77,12 @@ def _record_pattern(delimiter: str) -> re.Pattern[str]:
     return re.compile(f"{cell}(?:{d}{cell})*+")
 
 
-def _locate_csv_error(text: str, delimiter: str) -> tuple[int, str, str] | None:
-    """(row, message, hint) of the first record that breaks CSV: a quote never closed, a quote
-    inside a cell, or more cells than the header. Rows are records, counted as polars counts them
-    (blank lines included, a quoted line break inside one record). Linear: each line is counted
-    once, records with quotes checked by a pattern that never backtracks."""
+def _locate_csv_error(text: str, delimiter: str) -> tuple[int, dict[str, str]] | None:
+    """(row, the parameters of the message and hint) of the first record that breaks CSV: a quote
+    never closed, a quote inside a cell, or more cells than the header. Rows are records, counted
+    as polars counts them (blank lines included, a quoted line break inside one record). Linear:
+    each line is counted once, records with quotes checked by a pattern that never backtracks.
+    Numbers are given as text: the message writes them without grouping ("row 1234")."""
     pattern = _record_pattern(delimiter)
     header_cells = 0
     row = 0
@@ -102,42 +100,40 @@ def _locate_csv_error(text: str, delimiter: str) -> tuple[int, str, str] | None:
         pending, quotes, row = [], 0, row + 1
         if '"' in record:
             if pattern.fullmatch(record) is None:
-                return (
-                    row,
-                    f"row {row} has a quote inside a cell, or text after a closing quote",
-                    'a cell with a quote or the delimiter must be put in double quotes, its own quotes doubled ("")',
-                )
+                return row, {"csv_problem": "quote_inside", "csv_hint": "quote_inside", "row": str(row)}
             cells = _QUOTED.sub("", record).count(delimiter) + 1
         else:
             cells = record.count(delimiter) + 1
         if row == 1:
             header_cells = cells
         elif cells > header_cells:
-            return (
-                row,
-                f"row {row} has {cells} cells but the header (row 1) has {header_cells}",
-                _ragged_hint(record, delimiter),
-            )
+            return row, {
+                "csv_problem": "too_many_cells",
+                "csv_hint": _ragged_hint(record, delimiter),
+                "row": str(row),
+                "cells": str(cells),
+                "header_cells": str(header_cells),
+            }
     if pending:
         record = "\n".join(pending)
         first = record.index('"')
         if first and record[first - 1] != delimiter:
-            return (
-                row + 1,
-                f"row {row + 1} has a quote inside a cell: {shorten(record[: first + 1], 60)!r}",
-                ('put the whole cell in double quotes and double its own quotes (""), or delete the quote'),
-            )
-        return row + 1, f"the quote opened in row {row + 1} is never closed", "close the quote, or delete it"
+            text = repr(shorten(record[: first + 1], 60))
+            return row + 1, {
+                "csv_problem": "quote_in_cell",
+                "csv_hint": "quote_in_cell",
+                "row": str(row + 1),
+                "text": text,
+            }
+        return row + 1, {"csv_problem": "unclosed_quote", "csv_hint": "unclosed_quote", "row": str(row + 1)}
     return None
 
 
 def _ragged_hint(record: str, delimiter: str) -> str:
+    """The hint for a row with more cells than the header (a key of PARAM_WORDS["csv_hint"])."""
     if delimiter == "," and re.search(r"[0-9],[0-9]", _QUOTED.sub("", record)):
-        return (
-            "a number with a decimal comma (like 55,5) splits into two cells in a comma-separated file:"
-            " use a decimal point, put the number in quotes, or save the file with semicolons"
-        )
-    return "a cell holding the delimiter must be put in double quotes; or delete the extra cells"
+        return "decimal_comma"
+    return "extra_cells"
 
 
 _LONE_CR = re.compile(rb"\r(?!\n)")

@@ -37,6 +37,7 @@ from pari_index.intake.values import (
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
+    date_problem_params,
     date_problems,
     number_problems,
 )
@@ -138,9 +139,8 @@ def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str])
         bad = bad.filter(~pl.col(name).is_in(list(notes)))
         message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
         as_field = noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
-        findings.append(
-            _meta_findings(as_field, headers, "error", kind, message, hint, cell_params(value=pl.col(VALUE)))
-        )
+        params = date_problem_params(pl.col(VALUE)) if kind == "implausible-date" else cell_params(value=pl.col(VALUE))
+        findings.append(_meta_findings(as_field, headers, "error", kind, message, hint, params))
     if bad.height:
         message = format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name]))
         as_field = bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))

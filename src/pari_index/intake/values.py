@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -283,11 +285,19 @@ def parse_date(text: pl.Expr) -> pl.Expr:
     return pl.when(day.dt.year().is_between(DATE_MIN_YEAR, DATE_MAX_YEAR)).then(day)
 
 
-def date_problem(text: pl.Expr) -> pl.Expr:
-    """Why a date text that :func:`parse_date` refuses is refused, when the reason is its year or
-    its size: a year in fewer than four digits (``15/12/25``), a year outside DATE_MIN_YEAR to
-    DATE_MAX_YEAR (``01/01/0000``), a number that is not an Excel serial of that span (``2024``,
-    ``1``, ``99999999``). Null for any other text (those are ordinary unreadable values)."""
+@dataclass(frozen=True)
+class _DateReason:
+    """One reason a date text is refused: when it holds, the English message, and the parameters
+    of the catalogue's words for it (pari_index.messages: PARAM_WORDS["date_problem"])."""
+
+    key: str
+    when: pl.Expr
+    message: pl.Expr
+    params: dict[str, pl.Expr]
+
+
+def _date_reasons(text: pl.Expr) -> list[_DateReason]:
+    """The reasons of :func:`date_problem`, in the order they are tried."""
     s = _date_text(text)
     short = s.str.extract_groups(_SHORT_YEAR)
     year = short.struct.field("5")
@@ -301,32 +311,89 @@ def date_problem(text: pl.Expr) -> pl.Expr:
     written_year = pl.coalesce(four.struct.field("1"), four.struct.field("2"))
     serial = _serial(s)
     span = f"{DATE_MIN_YEAR}-{DATE_MAX_YEAR}"
-    return (
-        pl.when(year.str.len_chars() == 2)
-        .then(format_text("the year of {} has two digits; write it in four digits, e.g. {}", s, suggestion))
-        .when(year.is_not_null())
-        .then(format_text("the year of {} is not written in four digits; write it in four digits", s))
-        .when(written_year.is_not_null() & ~written_year.cast(pl.Int64).is_between(DATE_MIN_YEAR, DATE_MAX_YEAR))
-        .then(format_text("the year {} of {} is outside " + span, written_year, s))
-        .when(serial.is_between(DATE_MIN_YEAR, DATE_MAX_YEAR) & (s.str.len_chars() == 4))
-        .then(format_text("{} is a year alone, not a date; write the whole date, e.g. 31/12/{}", s, s))
-        .when(
+    first_day = (_EXCEL_EPOCH + dt.timedelta(days=SERIAL_MIN)).strftime("%d/%m/%Y")
+    last_day = f"31/12/{DATE_MAX_YEAR}"
+    # Numbers as text: the words write them as the message does ("1900", not "1,900").
+    return [
+        _DateReason(
+            "two_digit_year",
+            year.str.len_chars() == 2,
+            format_text("the year of {} has two digits; write it in four digits, e.g. {}", s, suggestion),
+            {"suggestion": suggestion},
+        ),
+        _DateReason(
+            "short_year",
+            year.is_not_null(),
+            format_text("the year of {} is not written in four digits; write it in four digits", s),
+            {},
+        ),
+        _DateReason(
+            "year_out_of_range",
+            written_year.is_not_null() & ~written_year.cast(pl.Int64).is_between(DATE_MIN_YEAR, DATE_MAX_YEAR),
+            format_text("the year {} of {} is outside " + span, written_year, s),
+            {"year": written_year, "first_year": pl.lit(str(DATE_MIN_YEAR)), "last_year": pl.lit(str(DATE_MAX_YEAR))},
+        ),
+        _DateReason(
+            "year_alone",
+            serial.is_between(DATE_MIN_YEAR, DATE_MAX_YEAR) & (s.str.len_chars() == 4),
+            format_text("{} is a year alone, not a date; write the whole date, e.g. 31/12/{}", s, s),
+            {},
+        ),
+        _DateReason(
+            "serial_out_of_range",
             s.str.contains(_SERIAL)
             & (s.str.len_chars() <= 20)  # a long run of digits is an ordinary unreadable value
-            & ~serial.is_between(SERIAL_MIN, SERIAL_MAX).fill_null(False)
-        )
-        .then(
+            & ~serial.is_between(SERIAL_MIN, SERIAL_MAX).fill_null(False),
             format_text(
                 "{} is not a date: numbers are read as Excel serial dates only from {} ({}) to {} ({})",
                 s,
                 pl.lit(SERIAL_MIN),
-                pl.lit((_EXCEL_EPOCH + dt.timedelta(days=SERIAL_MIN)).strftime("%d/%m/%Y")),
+                pl.lit(first_day),
                 pl.lit(SERIAL_MAX),
-                pl.lit(f"31/12/{DATE_MAX_YEAR}"),
-            )
-        )
-        .otherwise(pl.lit(None, dtype=pl.String))
-    )
+                pl.lit(last_day),
+            ),
+            {
+                "serial_min": pl.lit(str(SERIAL_MIN)),
+                "first_day": pl.lit(first_day),
+                "serial_max": pl.lit(str(SERIAL_MAX)),
+                "last_day": pl.lit(last_day),
+            },
+        ),
+    ]
+
+
+def _first_reason(reasons: list[_DateReason], value: Callable[[_DateReason], pl.Expr]) -> pl.Expr:
+    """``value`` of the first reason that holds; null when none does."""
+    result = pl.lit(None, dtype=pl.String)
+    for reason in reversed(reasons):  # built from the last, so the first that holds wins
+        result = pl.when(reason.when).then(value(reason)).otherwise(result)
+    return result
+
+
+def date_problem(text: pl.Expr) -> pl.Expr:
+    """Why a date text that :func:`parse_date` refuses is refused, when the reason is its year or
+    its size: a year in fewer than four digits (``15/12/25``), a year outside DATE_MIN_YEAR to
+    DATE_MAX_YEAR (``01/01/0000``), a number that is not an Excel serial of that span (``2024``,
+    ``1``, ``99999999``). Null for any other text (those are ordinary unreadable values)."""
+    return _first_reason(_date_reasons(text), lambda reason: reason.message)
+
+
+def date_problem_params(text: pl.Expr) -> pl.Expr:
+    """The parameters of an implausible-date finding as the findings table keeps them (JSON): the
+    cell's ``value``, the ``date_problem`` (which reason of :func:`date_problem`) and that reason's
+    own parameters, so that its message is worded in either language."""
+    reasons = _date_reasons(text)
+    names = dict.fromkeys(name for reason in reasons for name in reason.params)
+
+    def param(name: str) -> Callable[[_DateReason], pl.Expr]:
+        return lambda reason: reason.params.get(name, pl.lit(None, dtype=pl.String))
+
+    fields = [
+        text.alias("value"),
+        _first_reason(reasons, lambda reason: pl.lit(reason.key)).alias("date_problem"),
+        *(_first_reason(reasons, param(name)).alias(name) for name in names),
+    ]
+    return pl.struct(fields).struct.json_encode()
 
 
 def date_problems(texts: pl.Series) -> dict[str, str]:

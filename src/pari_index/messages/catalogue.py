@@ -7,6 +7,7 @@ from pari_index.messages.command_line import COMMAND_LINE_PROBLEMS
 from pari_index.messages.criteria import CRITERIA_PROBLEMS
 from pari_index.messages.intake_cells import CELL_FINDINGS
 from pari_index.messages.intake_files import READING_FINDINGS, REGISTER_FINDINGS
+from pari_index.messages.labels import PARAM_WORDS
 from pari_index.messages.outputs import OUTPUT_PROBLEMS
 from pari_index.messages.scoring import SCORING_FINDINGS
 from pari_index.messages.words import Entry
@@ -73,4 +74,18 @@ def catalogue_markdown() -> str:
             f"| `{kind}` | {cell(entry.title.vi)}<br>{cell(entry.title.en)} | "
             f"{cell(entry.message.vi)}<br>{cell(entry.message.en)} | {hint} |"
         )
+    lines += [
+        "",
+        "## Parameters shown as words",
+        "",
+        "Generated from `pari_index.messages.PARAM_WORDS`. A parameter of these names holds a key; the",
+        "message shows the key's words in its language, filled in turn with the finding's other",
+        'parameters. The key `""` stands for a finding that does not give one (a table written before).',
+        "",
+        "| parameter | key | words (vi / en) |",
+        "|---|---|---|",
+    ]
+    for name, words_of in sorted(PARAM_WORDS.items()):
+        for key, words in words_of.items():
+            lines.append(f"| `{name}` | `{key}` | {cell(words.vi)}<br>{cell(words.en)} |")
     return "\n".join(lines) + "\n"

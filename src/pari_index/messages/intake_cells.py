@@ -121,8 +121,8 @@ CELL_FINDINGS: dict[str, Entry] = {
     "implausible-date": entry(
         "Ngày không hợp lý",
         "Implausible date",
-        "{value} không phải là một ngày dùng được (năm viết tắt hoặc ngoài khoảng)",
-        "{value} is not a usable date (a short or out-of-range year)",
+        "{value} không phải là một ngày dùng được: {date_problem}",
+        "{value} is not a usable date: {date_problem}",
         "ghi ngày đủ năm bốn chữ số, ví dụ 15/01/2025",
         "write the date with a four-digit year, e.g. 15/01/2025",
     ),

@@ -112,12 +112,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "kiểm tra ký tự phân cách, hoặc dùng dạng dọc",
                 "check the delimiter, or use the long form",
             ),
-            "csv-syntax": (
-                "Không đọc được tệp CSV",
-                "Not readable as CSV",
-                "kiểm tra mỗi dòng có cùng số cột và các dấu ngoặc kép đã đóng",
-                "check that every row has the same number of columns and quotes are closed",
-            ),
             "empty-file": ("Tệp trống", "The file is empty", "xuất lại trang tính", "export the sheet again"),
             "encoding-fallback": (
                 "Tệp không phải UTF-8",
@@ -314,5 +308,15 @@ READING_FINDINGS: dict[str, Entry] = {
         "the file was not read, rather than score garbled text",
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
+    ),
+    # The detail names the row and what breaks there, the hint what to do about it
+    # (labels.PARAM_WORDS["csv_problem"] and ["csv_hint"]).
+    "csv-syntax": entry(
+        "Không đọc được tệp CSV",
+        "Not readable as CSV",
+        "không đọc được dạng CSV: {csv_problem}",
+        "not readable as CSV: {csv_problem}",
+        "{csv_hint}",
+        "{csv_hint}",
     ),
 }

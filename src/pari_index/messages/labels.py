@@ -36,6 +36,80 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "field": Words("tên đầu vào", "input"),
         "input": Words("tên đầu vào", "input"),
     },
+    # Why a date is implausible (intake/values.date_problem_params). Words may name the finding's
+    # other parameters; "" stands for a finding that does not say (a table written before).
+    "date_problem": {
+        "two_digit_year": Words(
+            "năm chỉ có hai chữ số; hãy viết năm đủ bốn chữ số, ví dụ {suggestion}",
+            "the year has two digits; write it in four digits, e.g. {suggestion}",
+        ),
+        "short_year": Words(
+            "năm không được viết đủ bốn chữ số; hãy viết năm đủ bốn chữ số",
+            "the year is not written in four digits; write it in four digits",
+        ),
+        "year_out_of_range": Words(
+            "năm {year} nằm ngoài khoảng {first_year}–{last_year}",
+            "the year {year} is outside {first_year}-{last_year}",
+        ),
+        "year_alone": Words(
+            "đây chỉ là một năm, không phải một ngày; hãy viết cả ngày, ví dụ 31/12/{value}",
+            "it is a year alone, not a date; write the whole date, e.g. 31/12/{value}",
+        ),
+        "serial_out_of_range": Words(
+            "số chỉ được đọc là ngày kiểu Excel từ {serial_min} ({first_day}) đến {serial_max} ({last_day})",
+            "numbers are read as Excel serial dates only from {serial_min} ({first_day}) to {serial_max} ({last_day})",
+        ),
+        "": Words("năm viết tắt hoặc ngoài khoảng", "a short or out-of-range year"),
+    },
+    # What breaks a CSV file, at which row (intake/tables._locate_csv_error); "other": polars'
+    # own words, which are English: the Vietnamese text says what it can without them.
+    "csv_problem": {
+        "quote_inside": Words(
+            "hàng {row} có dấu ngoặc kép bên trong một ô, hoặc có chữ sau dấu ngoặc kép đóng",
+            "row {row} has a quote inside a cell, or text after a closing quote",
+        ),
+        "too_many_cells": Words(
+            "hàng {row} có {cells} ô nhưng hàng tiêu đề (hàng 1) có {header_cells}",
+            "row {row} has {cells} cells but the header (row 1) has {header_cells}",
+        ),
+        "quote_in_cell": Words(
+            "hàng {row} có dấu ngoặc kép trong một ô: {text}",
+            "row {row} has a quote inside a cell: {text}",
+        ),
+        "unclosed_quote": Words(
+            "dấu ngoặc kép mở ở hàng {row} không được đóng",
+            "the quote opened in row {row} is never closed",
+        ),
+        "other": Words("cấu trúc tệp không đúng dạng CSV", "{detail}"),
+        "": Words("cấu trúc tệp không đúng dạng CSV", "the file's structure is not CSV"),
+    },
+    # What to do about it (the hint of csv-syntax).
+    "csv_hint": {
+        "quote_inside": Words(
+            "ô có dấu ngoặc kép hoặc ký tự phân cách phải được đặt trong dấu ngoặc kép, "
+            'dấu ngoặc kép của nó viết đôi ("")',
+            'a cell with a quote or the delimiter must be put in double quotes, its own quotes doubled ("")',
+        ),
+        "decimal_comma": Words(
+            "số có dấu phẩy thập phân (như 55,5) bị tách thành hai ô trong tệp phân cách bằng dấu phẩy: dùng dấu "
+            "chấm thập phân, đặt số trong dấu ngoặc kép, hoặc lưu tệp với dấu chấm phẩy",
+            "a number with a decimal comma (like 55,5) splits into two cells in a comma-separated file:"
+            " use a decimal point, put the number in quotes, or save the file with semicolons",
+        ),
+        "extra_cells": Words(
+            "ô chứa ký tự phân cách phải được đặt trong dấu ngoặc kép; hoặc xoá các ô thừa",
+            "a cell holding the delimiter must be put in double quotes; or delete the extra cells",
+        ),
+        "quote_in_cell": Words(
+            'đặt cả ô trong dấu ngoặc kép và viết đôi dấu ngoặc kép của nó (""), hoặc xoá dấu ngoặc kép',
+            'put the whole cell in double quotes and double its own quotes (""), or delete the quote',
+        ),
+        "unclosed_quote": Words("đóng dấu ngoặc kép, hoặc xoá nó", "close the quote, or delete it"),
+        "": Words(
+            "kiểm tra mỗi dòng có cùng số cột và các dấu ngoặc kép đã đóng",
+            "check that every row has the same number of columns and quotes are closed",
+        ),
+    },
 }
 
 #: Words for the severity of a finding.

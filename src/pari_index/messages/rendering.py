@@ -28,18 +28,38 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return format_number(value, lang)
     if value is None:
-        return "—"
+        # A key of words that the finding does not give (a table written before it was added):
+        # the words under "", when there are any.
+        fallback = PARAM_WORDS.get(name, {}).get("")
+        return fallback.get(lang) if fallback is not None else "—"
     text = str(value)
     if name == "unit_types":
         return ", ".join(_shown("unit_type", part, lang, params, label) for part in text.split(","))
     if name in PARAM_WORDS:
         words = PARAM_WORDS[name].get(text)
-        return words.get(lang) if words else ("giá trị hợp lệ" if lang == "vi" else "valid")
+        if words is None:
+            return "giá trị hợp lệ" if lang == "vi" else "valid"
+        # Words may name other parameters (a CSV row, a date's year): filled like the message.
+        return _filled(words.get(lang), lang, params, label, nested=True)
     if name == "input" and label is not None and params.get("criterion") is not None:
         return label(str(params["criterion"]), text) or text
     if name == "items" and isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return text
+
+
+def _filled(
+    template: str, lang: str, params: Mapping[str, Any], label: InputLabel | None, *, nested: bool = False
+) -> str:
+    """``template`` with its fields shown from ``params``. Inside words (``nested``) a key of words
+    is not looked up again: words naming words would be a loop."""
+    shown = {}
+    for name in _fields(template):
+        if nested and name in PARAM_WORDS:
+            shown[name] = "—" if params.get(name) is None else str(params[name])
+        else:
+            shown[name] = _shown(name, params.get(name), lang, params, label)
+    return template.format_map(shown)
 
 
 def render(
@@ -61,7 +81,7 @@ def render(
     template = entry.message.get(lang)
     if params is not None:
         try:
-            return template.format_map({k: _shown(k, params.get(k), lang, params, label) for k in _fields(template)})
+            return _filled(template, lang, params, label)
         except (ValueError, IndexError):
             pass
     if message and written == lang:
@@ -69,15 +89,21 @@ def render(
     return template if not _fields(template) else entry.title.get(lang)
 
 
-def render_hint(kind: str, lang: str, hint: str | None = None, written: str = "en") -> str:
+def render_hint(
+    kind: str, lang: str, hint: str | None = None, written: str = "en", params: Mapping[str, Any] | None = None
+) -> str:
     """The hint of a finding in ``lang``: its own when it is written in ``lang`` (it may say more
-    than the kind's), else the catalogue's, else none."""
+    than the kind's), else the catalogue's (filled with ``params`` when it names any: a CSV's
+    hint depends on what breaks it), else none."""
     if hint and written == lang:
         return hint
     entry = entry_of(kind)
-    if entry is not None and entry.hint is not None:
-        return entry.hint.get(lang).replace("{{", "{").replace("}}", "}")
-    return ""
+    if entry is None or entry.hint is None:
+        return ""
+    template = entry.hint.get(lang)
+    if _fields(template):
+        return _filled(template, lang, params or {}, None)
+    return template.replace("{{", "{").replace("}}", "}")
 
 
 def params_json(params: Mapping[str, Any]) -> str:
@@ -106,18 +132,23 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     distinct = frame.select(keys).unique()
     rows = []
     titles: dict[str, str] = {}
-    hints: dict[tuple[str, str | None, str], str | None] = {}
+    hints: dict[tuple[str, str | None, str, str | None], str | None] = {}
     for kind, params, message, hint, written in distinct.iter_rows():
         kind, written = kind or "", written or "en"
         if kind not in titles:
             titles[kind] = title(kind, lang)
-        if (kind, hint, written) not in hints:
-            hints[kind, hint, written] = render_hint(kind, lang, hint, written) or None
+        # Most hints are the kind's alone; the few that name parameters are rendered per finding.
+        entry = entry_of(kind)
+        by_params = params if entry is not None and entry.hint is not None and _fields(entry.hint.get(lang)) else None
+        if (kind, hint, written, by_params) not in hints:
+            hints[kind, hint, written, by_params] = (
+                render_hint(kind, lang, hint, written, parse_params(by_params)) or None
+            )
         rows.append(
             {
                 "_title": titles[kind],
                 "_message": render(kind, parse_params(params), lang, message=message, written=written, label=label),
-                "_hint": hints[kind, hint, written],
+                "_hint": hints[kind, hint, written, by_params],
             }
         )
     texts = pl.concat(
