@@ -140,6 +140,11 @@ CASES: dict[str, Case] = {
         EXIT_INVALID_INPUT,
         "csv-syntax",
     ),
+    "demo-data-over-criteria": (
+        lambda p: ["demo-data", "--criteria", str(p["demo"] / "set.yaml"), "-o", str(p["demo"])],
+        EXIT_OUTPUT,
+        "output-contains-input",
+    ),
     "criteria-yaml": (lambda p: ["validate", _bad_yaml(p, "id: x\nareas: [\n")], EXIT_INVALID_INPUT, "yaml-syntax"),
     "criteria-schema": (_set_with("notes:", "nots:"), EXIT_INVALID_INPUT, "schema:extra_forbidden"),
     "criteria-validation": (_set_with("scale: 25", "scale: 26"), EXIT_INVALID_INPUT, "scale-sum"),
@@ -199,7 +204,10 @@ def paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     lines[2] += ",55,5"
     ragged = folder / "ragged.csv"
     ragged.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {**found, "folder": folder, "headless": headless, "xlsx_set": xlsx_set, "ragged": ragged}
+    demo = folder / "demo"  # a folder holding the criteria set that demo-data is asked to write into
+    demo.mkdir()
+    (demo / "set.yaml").write_bytes(CRITERIA.read_bytes())
+    return {**found, "folder": folder, "headless": headless, "xlsx_set": xlsx_set, "ragged": ragged, "demo": demo}
 
 
 def english_in(text: str, folder: Path) -> set[str]:
@@ -268,6 +276,27 @@ def test_a_csv_problem_says_where_and_why_in_either_language(paths: dict[str, Pa
     for output in (result.output, proc.stderr):
         for expected in CSV_SYNTAX[lang]:
             assert expected in output, output
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed"),
+    [
+        (None, ["danh sách đơn vị", "tự đánh giá, dạng dọc", "kết quả thẩm định", "ghi chú về dữ liệu mô phỏng"]),
+        ("en", ["register of units", "self-assessments, long form", "appraisal", "note on the synthetic data"]),
+    ],
+)
+def test_demo_data_lists_its_files_in_the_language_asked(tmp_path: Path, lang: str | None, listed: list[str]) -> None:
+    args = ["demo-data", "--criteria", str(CRITERIA), "--communes", "3", *(["--lang", lang] if lang else [])]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "runner")])
+    proc = run_process(*args, "-o", str(tmp_path / "process"))
+    assert result.exit_code == proc.returncode == 0, (result.output, proc.stderr)
+    for output, folder in ((result.output, tmp_path / "runner"), (proc.stdout, tmp_path / "process")):
+        labels = [line.rsplit(": ", 1)[0] for line in output.splitlines()]
+        assert labels == [listed[0], listed[1], "kết quả điều tra" if lang is None else "survey results", *listed[2:]]
+        assert f": {folder / 'communes.csv'}" in output
+    # The files say in both languages that they are synthetic, whatever --lang: the same bytes.
+    for name in ("communes.csv", "SYNTHETIC-README.md"):
+        assert (tmp_path / "runner" / name).read_bytes() == (tmp_path / "process" / name).read_bytes()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

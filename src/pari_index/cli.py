@@ -529,6 +529,13 @@ def demo_write_errors(output: Path) -> Iterator[None]:
     help="Share of self-scores that disagree with the rules.",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of what the command says (the files themselves say in both that they are synthetic).",
+)
 @handles_errors
 def demo_data(
     criteria_file: Path | None,
@@ -540,6 +547,7 @@ def demo_data(
     fmt: str,
     mistakes: float,
     output: Path,
+    lang: str,
 ) -> None:
     """Write a seeded SYNTHETIC assessment set: register, self-assessments, survey, appraisal.
 
@@ -547,6 +555,7 @@ def demo_data(
     """
     from pari_index.criteria.loading import load_criteria
     from pari_index.demo import generate
+    from pari_index.messages import DEMO_FILES
     from pari_index.outputs.paths import Target, check_paths, sources
 
     # The folder is written into, not replaced; it may not hold the criteria file it is made from.
@@ -565,7 +574,8 @@ def demo_data(
             mistakes=mistakes,
         )
     for role, path in files.items():
-        click.echo(f"{role}: {path}")
+        words = DEMO_FILES.get(role)
+        click.echo(f"{words.get(lang) if words else role}: {path}")
 
 
 @main.group("criteria")

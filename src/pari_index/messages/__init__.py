@@ -22,7 +22,7 @@ Import from ``pari_index.messages``: the modules are its layout, not its interfa
 from __future__ import annotations
 
 from pari_index.messages.catalogue import CATALOGUE, STOPPING, catalogue_markdown, entry_of, title
-from pari_index.messages.command_line import PROGRESS, STOPPED, VALIDATED, progress_text
+from pari_index.messages.command_line import DEMO_FILES, PROGRESS, STOPPED, VALIDATED, progress_text
 from pari_index.messages.labels import (
     ANSWERS,
     PARAM_WORDS,
@@ -48,6 +48,7 @@ from pari_index.messages.words import Entry, Words
 __all__ = [
     "ANSWERS",
     "CATALOGUE",
+    "DEMO_FILES",
     "MINUS",
     "PARAM_WORDS",
     "PROGRESS",

@@ -98,6 +98,17 @@ STOPPED: dict[str, Words] = {
 }
 
 
+#: The files ``pari demo-data`` wrote, by their role (the keys of pari_index.demo.generate's result).
+DEMO_FILES: dict[str, Words] = {
+    "communes": Words("danh sách đơn vị", "register of units"),
+    "assessments_long": Words("tự đánh giá, dạng dọc", "self-assessments, long form"),
+    "assessments_wide": Words("tự đánh giá, dạng ngang", "self-assessments, wide form"),
+    "survey": Words("kết quả điều tra", "survey results"),
+    "appraisal": Words("kết quả thẩm định", "appraisal"),
+    "readme": Words("ghi chú về dữ liệu mô phỏng", "note on the synthetic data"),
+}
+
+
 #: The lines of ``pari validate``.
 VALIDATED: dict[str, Words] = {
     "invalid": Words("{name}: KHÔNG HỢP LỆ ({n} vấn đề)", "{name}: INVALID ({n} problems)"),
