@@ -69,7 +69,7 @@ CASES = {
         " {above: 70, below: 80, points: 0.25}, {to: 70, points: 0}]}\n",
         "[Tỷ lệ hồ sơ đúng hạn]:\n– Từ 100% trở lên: 10 điểm\n– Từ 80% đến dưới 100%: 1 điểm\n"
         "– Trên 70% đến dưới 80%: 0,25 điểm\n– Đến 70%: 0 điểm",
-        "[Tỷ lệ hồ sơ đúng hạn]:\n– 100% or more: 10 points\n– From 80% to below 100%: 1 point\n"
+        "[Tỷ lệ hồ sơ đúng hạn (vi)]:\n– 100% or more: 10 points\n– From 80% to below 100%: 1 point\n"
         "– Above 70% to below 80%: 0.25 points\n– Up to 70%: 0 points",
     ),
     "rate": (
@@ -85,20 +85,20 @@ CASES = {
         "        inputs: {p: {type: percent, label: 'Tỷ lệ ký số'}}\n"
         "        rule: {kind: proportional, input: p, floor: 1, cap: 9.5}\n",
         "[Tỷ lệ ký số]:\nĐiểm = tỷ lệ (%) × điểm tối đa, không thấp hơn 1 điểm, không quá 9,5 điểm.",
-        "[Tỷ lệ ký số]:\nPoints = rate (%) × maximum, not below 1 point, not above 9.5 points.",
+        "[Tỷ lệ ký số (vi)]:\nPoints = rate (%) × maximum, not below 1 point, not above 9.5 points.",
     ),
     "checklist": (
         "        inputs: {a: {type: boolean, label: 'Có kế hoạch'}, b: {type: boolean}}\n"
         "        rule: {kind: checklist, items: [{input: a, points: 9.75},"
         " {input: b, points: 0.25, label: 'Có báo cáo'}]}\n",
         "Cộng điểm cho mỗi nội dung đạt được:\n– Có kế hoạch: 9,75 điểm\n– Có báo cáo: 0,25 điểm",
-        "Points for each condition met:\n– Có kế hoạch: 9.75 points\n– Có báo cáo: 0.25 points",
+        "Points for each condition met:\n– Có kế hoạch (vi): 9.75 points\n– Có báo cáo (vi): 0.25 points",
     ),
     "count_tiers": (
         "        inputs: {n: {type: count, label: 'Số cuộc họp'}}\n"
         "        rule: {kind: count_tiers, input: n, tiers: [{at_least: 4, points: 10}, {at_least: 1, points: 2.5}]}\n",
         "[Số cuộc họp]:\n– Từ 4 lần trở lên: 10 điểm\n– Từ 1 lần trở lên: 2,5 điểm",
-        "[Số cuộc họp]:\n– 4 or more times: 10 points\n– 1 or more times: 2.5 points",
+        "[Số cuộc họp (vi)]:\n– 4 or more times: 10 points\n– 1 or more times: 2.5 points",
     ),
     "choice": (
         "        inputs: {l: {type: level}}\n"
@@ -106,14 +106,14 @@ CASES = {
         " {value: deputy, label: 'Phó Chủ tịch chủ trì', fraction: 0.5}, {value: none, points: 0}]}\n",
         "Chấm theo một trong các mức:\n– Chủ tịch chủ trì: 100% điểm tối đa\n– Phó Chủ tịch chủ trì: 50% điểm tối đa\n"
         "– none: 0 điểm",
-        "One of the levels:\n– Chủ tịch chủ trì: 100% of the maximum\n– Phó Chủ tịch chủ trì: 50% of the maximum\n"
-        "– none: 0 points",
+        "One of the levels:\n– Chủ tịch chủ trì (vi): 100% of the maximum\n"
+        "– Phó Chủ tịch chủ trì (vi): 50% of the maximum\n– none: 0 points",
     ),
     "deduction": (
         "        inputs: {n: {type: count, label: 'lần bị phê bình'}}\n"
         "        rule: {kind: deduction, input: n, per: 0.25}\n",
         "Mỗi [lần bị phê bình] trừ 0,25 điểm.",
-        "Each [lần bị phê bình] takes off 0.25 points.",
+        "Each [lần bị phê bình (vi)] takes off 0.25 points.",
     ),
 }
 
@@ -123,8 +123,8 @@ def test_method_sentence_per_kind(kind: str) -> None:
     body, vi, en = CASES[kind]
     item = leaf(body)
     assert method_text(item) == vi
-    # English labels fall back to the Vietnamese label, or to the input name when there is none.
-    expected_en = en.replace("[a] / [b]", "[Số đã xử lý] / [Số tiếp nhận]") if kind == "rate" else en
+    # In English a Vietnamese-only label is marked "(vi)" (as pari explain marks it); no label: the input name.
+    expected_en = en.replace("[a] / [b]", "[Số đã xử lý (vi)] / [Số tiếp nhận (vi)]") if kind == "rate" else en
     assert method_text(item, "en") == expected_en
 
 
@@ -160,7 +160,7 @@ def test_bonus_and_penalty_name_their_cap() -> None:
     assert method_text(leaves["9.2"]) == "Có [Được Thành phố khen thưởng về CCHC]: cộng 1 điểm."
     assert method_text(leaves["9.3"]) == "Mỗi [Số lần bị phê bình, xử lý bằng văn bản] trừ 1 điểm, trừ tối đa 3 điểm."
     assert method_text(leaves["9.3"], "en") == (
-        "Each [Số lần bị phê bình, xử lý bằng văn bản] takes off 1 point, at most 3 points off."
+        "Each [Số lần bị phê bình, xử lý bằng văn bản (vi)] takes off 1 point, at most 3 points off."
     )
     for leaf_id, kind, input_type in (
         ("9.1", "bonus", "count"),

@@ -126,8 +126,10 @@ def test_english_reading_copy(tmp_path: Path) -> None:
         "1.1.2",
         "Content of the annual reform plan meets the requirements",
         "0.3",
-        "Points for each condition met:\n– Điều kiện 1 (nội dung chưa xác minh): 0.1 points\n"
-        "– Điều kiện 2 (nội dung chưa xác minh): 0.1 points\n– Điều kiện 3 (nội dung chưa xác minh): 0.1 points",
+        # The set names its conditions in Vietnamese only: marked "(vi)" in English.
+        "Points for each condition met:\n– Điều kiện 1 (nội dung chưa xác minh) (vi): 0.1 points\n"
+        "– Điều kiện 2 (nội dung chưa xác minh) (vi): 0.1 points\n"
+        "– Điều kiện 3 (nội dung chưa xác minh) (vi): 0.1 points",
         "– Kế hoạch CCHC năm",
     ]
 

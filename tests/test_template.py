@@ -192,7 +192,7 @@ def test_each_item_shows_the_evidence_it_requires(form: tuple[Path, Path, str]) 
     assert ws.cell(row=first, column=col["evidence_required"]).value == (
         "Kế hoạch CCHC năm: số, ngày\nThiếu minh chứng: 0 điểm, trừ khi Hội đồng thẩm định chấp nhận giải trình."
         if lang == "vi"
-        else "Kế hoạch CCHC năm: number, date\n"
+        else "Kế hoạch CCHC năm (vi): number, date\n"  # the set names its documents in Vietnamese only
         "Missing evidence: 0 points unless the appraisal council accepts an explanation."
     )
     # Its number and date (the fields the plan requires) are yellow; the file is optional.
@@ -284,6 +284,25 @@ def test_english_form_has_no_vietnamese_text_of_its_own(form: tuple[Path, Path, 
     own += wb.sheetnames
     assert words([t for t in own if isinstance(t, str)]) & vietnamese == set()
     assert "Test set (every rule kind)" in own  # the set's English title heads the instructions
+
+
+@pytest.mark.parametrize("form", ["en"], indirect=True)
+def test_the_english_form_marks_the_words_the_set_gives_in_vietnamese_only(form: tuple[Path, Path, str]) -> None:
+    """An input label without label_en is the set's Vietnamese label marked "(vi)", as pari explain
+    and the method text mark it; an English label is shown as it is; no label: the input's name."""
+    path, _, lang = form
+    ws = openpyxl.load_workbook(path)[SHEETS["form"][lang]]
+    col = columns(ws, lang)
+    leaves = {leaf.id: leaf for leaf in resolve_leaves(load_criteria(CRITERIA).criteria)}
+    shown: dict[str, int] = {"en": 0, "vi": 0, "name": 0}
+    for r in range(2, ws.max_row + 1):
+        name = ws.cell(row=r, column=col["input"]).value
+        spec = leaves[ws.cell(row=r, column=col["criterion_id"]).value].inputs[name]
+        label = ws.cell(row=r, column=col["input_label"]).value
+        kind = "en" if spec.label_en else "vi" if spec.label else "name"
+        assert label == {"en": spec.label_en, "vi": f"{spec.label} (vi)", "name": name}[kind]
+        shown[kind] += 1
+    assert shown["vi"] and shown["name"]  # the set has both (shown["en"] may be 0)
 
 
 def fill(path: Path, target: Path, lang: str) -> int:

@@ -30,6 +30,7 @@ from pari_index.criteria.rules import (
     YearDate,
     YesNo,
 )
+from pari_index.messages import VIETNAMESE_MARK
 
 UNIT_NAMES = {
     "vi": {
@@ -149,6 +150,17 @@ EVIDENCE_FIELDS = {
 }
 
 
+def input_label(spec: InputSpec, lang: str) -> str | None:
+    """An input's label in ``lang``: in English its ``label_en``, else its Vietnamese label marked
+    with VIETNAMESE_MARK (the reader sees that the words are the set's, not a slip); None when it
+    has no label."""
+    if lang == "en" and spec.label_en:
+        return spec.label_en
+    if spec.label:
+        return spec.label + (VIETNAMESE_MARK if lang == "en" else "")
+    return None
+
+
 def number(value: Decimal | int, lang: str = "vi") -> str:
     """A number as a decision prints it: no exponent, no trailing zeros, a decimal comma in
     Vietnamese (0,25) and a point in English (0.25)."""
@@ -216,8 +228,12 @@ class _Writer:
         spec: InputSpec | None = self.leaf.inputs.get(name)
         if spec is None:
             return name
-        text = spec.label_en if self.lang == "en" and spec.label_en else spec.label
-        return text or name
+        return input_label(spec, self.lang) or name
+
+    def set_words(self, text: str) -> str:
+        """Words of the set that it gives in Vietnamese only (a checklist item's, a level's label):
+        marked as such in English, as pari explain marks them."""
+        return text + VIETNAMESE_MARK if self.lang == "en" else text
 
     def clause(self, condition: str, points: Decimal | None) -> str:
         return f"{condition}: {self.pts(points)}"
@@ -256,8 +272,7 @@ class _Writer:
     def deadline_text(self, day: dt.date | YearDate | DaysAfter) -> str:
         label = None
         if isinstance(day, DaysAfter) and day.of in self.leaf.inputs:
-            spec = self.leaf.inputs[day.of]
-            label = spec.label_en if self.lang == "en" and spec.label_en else spec.label
+            label = input_label(self.leaf.inputs[day.of], self.lang)
         return date_text(day, self.lang, label)
 
     def _deadline(self, rule: Deadline) -> list[str]:
@@ -295,13 +310,16 @@ class _Writer:
         return lines
 
     def _checklist(self, rule: Checklist) -> list[str]:
-        items = [BULLET + self.clause(item.label or self.label(item.input), item.points) for item in rule.items]
+        items = [
+            BULLET + self.clause(self.set_words(item.label) if item.label else self.label(item.input), item.points)
+            for item in rule.items
+        ]
         return [self.w["checklist"], *items]
 
     def _choice(self, rule: Choice) -> list[str]:
         lines = [self.w["choice"]]
         for level in rule.levels:
-            name = level.label or level.value
+            name = self.set_words(level.label) if level.label else level.value
             if level.fraction is not None:
                 lines.append(f"{BULLET}{name}: " + self.w["fraction"].format(f=number(level.fraction * 100, self.lang)))
             else:

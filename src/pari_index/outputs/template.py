@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pari_index.criteria.method import method_text, number
+from pari_index.criteria.method import input_label, method_text, number
 from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, UnitType, resolve_leaves
 from pari_index.criteria.rules import Choice, InputType
 from pari_index.intake.register import Register
 from pari_index.limits import check_template_size
+from pari_index.messages import VIETNAMESE_MARK
 from pari_index.outputs.files import xlsx_workbook
 from pari_index.outputs.template_labels import (
     ALLOWED,
@@ -124,7 +125,9 @@ def evidence_text(leaf: Leaf, lang: str) -> str:
     words = EVIDENCE[lang]
     if not leaf.evidence:
         return words["none"]
-    lines = [f"{e.label}: {', '.join(words[f] for f in e.requires)}" for e in leaf.evidence]
+    # The set names its documents in Vietnamese only: marked as such in English.
+    mark = VIETNAMESE_MARK if lang == "en" else ""
+    lines = [f"{e.label}{mark}: {', '.join(words[f] for f in e.requires)}" for e in leaf.evidence]
     return "\n".join([*lines, words[leaf.missing_evidence]])
 
 
@@ -260,8 +263,7 @@ def _write_input_row(
     ws.write_number(r, _COL["max_points"], float(leaf.max), given)
     ws.write_string(r, _COL["applies_to"], applies_text(leaf, unit_type, lang), given)
     ws.write_string(r, _COL["input"], input_name, text)
-    label = (spec.label_en if lang == "en" and spec.label_en else spec.label) or input_name
-    ws.write_string(r, _COL["input_label"], label, given)
+    ws.write_string(r, _COL["input_label"], input_label(spec, lang) or input_name, given)
     allowed = ", ".join(_level_words(leaf)) if spec.type is InputType.level else ALLOWED[lang].get(spec.type, "")
     ws.write_string(r, _COL["allowed"], allowed, given)
     ws.write_string(r, _COL["evidence_required"], evidence_text(leaf, lang) if first else "", given)
