@@ -204,6 +204,119 @@ def test_the_hint_of_a_csv_problem_follows_its_cause() -> None:
     assert render("csv-syntax", other, "vi") == "không đọc được dạng CSV: cấu trúc tệp không đúng dạng CSV"
 
 
+@pytest.mark.parametrize(
+    ("kind", "params", "vi", "en"),
+    [
+        (
+            "too-many-columns",
+            {"columns": 20_000, "limit": 16_384},
+            "20.000 cột, nhiều hơn 16.384 cột pari-index đọc (như Excel); bảng không được đọc",
+            "20,000 columns, more than the 16,384 pari-index reads (as Excel); the table was not read",
+        ),
+        (
+            "too-many-cells",
+            {"rows": 3_000_000, "columns": 10, "limit": 20_000_000},
+            "3.000.000 hàng × 10 cột là nhiều hơn 20.000.000 ô pari-index đọc từ một tệp; tệp không được đọc",
+            "3,000,000 rows × 10 columns is more than the 20,000,000 cells pari-index reads from one file; "
+            "it was not read",
+        ),
+        (
+            "hidden-sheet",
+            {"sheet_state": "hidden"},
+            "trang tính bị ẩn nên không được đọc",
+            "the sheet is hidden and was not read",
+        ),
+        (
+            "xlsx-too-large",
+            {"xlsx_size": "part", "part": "'xl/workbook.xml'", "limit": 33_554_432},
+            "phần 'xl/workbook.xml' của sổ tính lớn hơn 33.554.432 byte",
+            "the part 'xl/workbook.xml' is over 33,554,432 bytes",
+        ),
+        (
+            "xlsx-too-large",
+            {"xlsx_size": "inflating", "part": "xl/worksheets/sheet1.xml", "limit": 536_870_912},
+            "sổ tính giải nén ra hơn 536.870.912 byte (tại xl/worksheets/sheet1.xml)",
+            "the workbook inflates to more than 536,870,912 bytes (at xl/worksheets/sheet1.xml)",
+        ),
+        (
+            "too-many-strings",
+            {"limit": 2_000_000},
+            "sharedStrings.xml có hơn 2.000.000 chuỗi",
+            "sharedStrings.xml holds more than 2,000,000 strings",
+        ),
+    ],
+)
+def test_file_level_problems_give_their_figures_in_either_language(
+    kind: str, params: dict[str, Any], vi: str, en: str
+) -> None:
+    # The English is the problem's own sentence, word for word: a findings table reads as before.
+    assert (render(kind, params, "vi"), render(kind, params, "en")) == (vi, en)
+
+
+def test_a_hidden_sheet_is_reported_in_vietnamese_with_how_it_is_hidden(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    from pari_index.intake.tables import read_table_file
+
+    path = tmp_path / "hidden.xlsx"
+    with xlsxwriter.Workbook(path) as wb:
+        wb.add_worksheet("data").write_row(0, 0, ["commune_code", "criterion_id", "value"])
+        for name, how in (("an", 1), ("an_han", 2)):
+            sheet = wb.add_worksheet(name)
+            sheet.write_row(0, 0, ["commune_code", "criterion_id", "value"])
+            sheet.write_row(1, 0, ["00001", "1.1", "3"])
+            sheet.hide() if how == 1 else sheet.very_hidden()
+    problems = [p for p in read_table_file(path).problems if p.code == "hidden-sheet"]
+    assert [(p.sheet, p.render("vi").split(": ", 1)[1]) for p in problems] == [
+        (
+            "an",
+            "trang tính bị ẩn nên không được đọc [hidden-sheet]\n"
+            "    gợi ý: hiện trang tính trong Excel nếu có dữ liệu cần chấm",
+        ),
+        (
+            "an_han",
+            "trang tính bị ẩn hẳn (lệnh Unhide của Excel không hiện được) nên không được đọc "
+            "[hidden-sheet]\n    gợi ý: hiện trang tính trong Excel nếu có dữ liệu cần chấm",
+        ),
+    ]
+    assert [p.render("en").split(": ", 1)[1].split(" [")[0] for p in problems] == [
+        "the sheet is hidden and was not read",
+        "the sheet is veryhidden and was not read",  # fastexcel's word, as before
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "vi"),
+    [
+        ("PARI_MAX_XLSX_BYTES", "1000", "sổ tính giải nén ra "),
+        ("PARI_MAX_XLSX_TEXT_BYTES", "10", "văn bản của sổ tính vượt quá 10 byte"),
+    ],
+)
+def test_a_workbook_over_a_limit_is_told_with_its_figures_in_either_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, vi: str
+) -> None:
+    import xlsxwriter
+
+    from pari_index.errors import IntakeError
+    from pari_index.intake.tables import read_table_file
+
+    path = tmp_path / "big.xlsx"
+    with xlsxwriter.Workbook(path) as wb:
+        sheet = wb.add_worksheet("data")
+        sheet.write_row(0, 0, ["commune_code", "criterion_id", "value"])
+        for row in range(1, 200):
+            sheet.write_row(row, 0, [f"{row:05d}", "1.1", f"một câu trả lời khá dài số {row}"])
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(IntakeError) as caught:
+        read_table_file(path)
+    (problem,) = caught.value.problems
+    assert problem.params is not None
+    # English: the catalogue's words are the problem's own sentence; Vietnamese: its figures.
+    assert render(problem.code, problem.params, "en") == problem.message
+    assert vi in render(problem.code, problem.params, "vi")
+    assert format_number(int(value), "vi") in render(problem.code, problem.params, "vi")
+
+
 def test_words_that_name_a_key_of_words_show_the_key_not_a_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(PARAM_WORDS, "loop", {"a": Words("vòng {loop} {n}", "loop {loop} {n}")})
     monkeypatch.setitem(CATALOGUE, "test-loop", Entry(Words("Vòng", "Loop"), Words("{loop}!", "{loop}.")))

@@ -52,6 +52,7 @@ def too_many_columns(width: int, file: str, sheet: str | None = None) -> Problem
         sheet=sheet,
         row=1,
         hint="a commune's answers fit in far fewer columns: check the delimiter, or use the long form",
+        params={"columns": width, "limit": MAX_COLUMNS},
     )
 
 
@@ -67,6 +68,7 @@ def too_many_cells(rows: int, columns: int, file: str) -> Problem:
         " file; it was not read",
         file=file,
         hint="split the file by district (or, if it really is one table, raise PARI_MAX_CELLS)",
+        params={"rows": rows, "columns": columns, "limit": max_cells()},
     )
 
 

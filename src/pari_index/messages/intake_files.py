@@ -106,19 +106,7 @@ READING_FINDINGS: dict[str, Entry] = {
                 "ghi tên cột ở hàng 1",
                 "put the column names in row 1",
             ),
-            "too-many-columns": (
-                "Quá nhiều cột; bảng không được đọc",
-                "Too many columns; the table was not read",
-                "kiểm tra ký tự phân cách, hoặc dùng dạng dọc",
-                "check the delimiter, or use the long form",
-            ),
             "empty-file": ("Tệp trống", "The file is empty", "xuất lại trang tính", "export the sheet again"),
-            "encoding-fallback": (
-                "Tệp không phải UTF-8",
-                "Not UTF-8",
-                "kiểm tra tên hiển thị đúng; để chắc chắn, lưu tệp dạng CSV UTF-8",
-                "check that the names read correctly; to be sure, save the file as CSV UTF-8",
-            ),
             "undecodable-bytes": (
                 "Có byte không giải mã được",
                 "Undecodable bytes",
@@ -163,29 +151,11 @@ READING_FINDINGS: dict[str, Entry] = {
                 "xuất lại tệp",
                 "export the file again",
             ),
-            "too-many-cells": (
-                "Quá nhiều ô; tệp không được đọc",
-                "Too many cells; not read",
-                "tách tệp theo huyện",
-                "split the file by district",
-            ),
             "cell-too-long": (
                 "Ô quá dài",
                 "Cell too long",
                 "rút ngắn nội dung ô hoặc xuất CSV (UTF-8)",
                 "shorten the text or export CSV (UTF-8)",
-            ),
-            "xlsx-too-large": (
-                "Sổ tính quá lớn khi giải nén",
-                "Workbook too large when inflated",
-                "tách sổ tính",
-                "split the workbook",
-            ),
-            "xlsx-too-much-text": (
-                "Sổ tính có quá nhiều văn bản",
-                "Workbook holds too much text",
-                "tách sổ tính",
-                "split the workbook",
             ),
             "xlsx-too-many-parts": (
                 "Sổ tính có quá nhiều thành phần",
@@ -225,23 +195,11 @@ READING_FINDINGS: dict[str, Entry] = {
                 "mở bằng Excel và lưu lại",
                 "open it in Excel and save it again",
             ),
-            "too-many-strings": (
-                "Sổ tính có quá nhiều chuỗi",
-                "Too many strings",
-                "tách sổ tính",
-                "split the workbook",
-            ),
             "not-a-spreadsheet": (
                 "Không mở được dưới dạng bảng tính",
                 "Cannot be opened as a spreadsheet",
                 "lưu từ Excel dạng .xlsx, hoặc xuất CSV (UTF-8)",
                 "save it from Excel as .xlsx, or export CSV (UTF-8)",
-            ),
-            "hidden-sheet": (
-                "Trang tính bị ẩn nên không được đọc",
-                "Hidden sheet, not read",
-                "hiện trang tính trong Excel nếu có dữ liệu cần chấm",
-                "unhide it in Excel if it holds data to score",
             ),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
@@ -308,6 +266,65 @@ READING_FINDINGS: dict[str, Entry] = {
         "the file was not read, rather than score garbled text",
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
+    ),
+    # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
+    # English words are the problem's own sentence, so a findings table reads the same as before.
+    "too-many-columns": entry(
+        "Quá nhiều cột; bảng không được đọc",
+        "Too many columns; the table was not read",
+        "{columns} cột, nhiều hơn {limit} cột pari-index đọc (như Excel); bảng không được đọc",
+        "{columns} columns, more than the {limit} pari-index reads (as Excel); the table was not read",
+        "kiểm tra ký tự phân cách, hoặc dùng dạng dọc",
+        "check the delimiter, or use the long form",
+    ),
+    "too-many-cells": entry(
+        "Quá nhiều ô; tệp không được đọc",
+        "Too many cells; not read",
+        "{rows} hàng × {columns} cột là nhiều hơn {limit} ô pari-index đọc từ một tệp; tệp không được đọc",
+        "{rows} rows × {columns} columns is more than the {limit} cells pari-index reads from one file; "
+        "it was not read",
+        "tách tệp theo huyện",
+        "split the file by district",
+    ),
+    "encoding-fallback": entry(
+        "Tệp không phải UTF-8",
+        "Not UTF-8",
+        "Tệp không phải UTF-8",
+        "Not UTF-8",
+        "kiểm tra tên hiển thị đúng; để chắc chắn, lưu tệp dạng CSV UTF-8",
+        "check that the names read correctly; to be sure, save the file as CSV UTF-8",
+    ),
+    "hidden-sheet": entry(
+        "Trang tính bị ẩn nên không được đọc",
+        "Hidden sheet, not read",
+        "trang tính bị {sheet_state} nên không được đọc",
+        "the sheet is {sheet_state} and was not read",
+        "hiện trang tính trong Excel nếu có dữ liệu cần chấm",
+        "unhide it in Excel if it holds data to score",
+    ),
+    "too-many-strings": entry(
+        "Sổ tính có quá nhiều chuỗi",
+        "Too many strings",
+        "sharedStrings.xml có hơn {limit} chuỗi",
+        "sharedStrings.xml holds more than {limit} strings",
+        "tách sổ tính",
+        "split the workbook",
+    ),
+    "xlsx-too-large": entry(
+        "Sổ tính quá lớn khi giải nén",
+        "Workbook too large when inflated",
+        "{xlsx_size}",
+        "{xlsx_size}",
+        "tách sổ tính",
+        "split the workbook",
+    ),
+    "xlsx-too-much-text": entry(
+        "Sổ tính có quá nhiều văn bản",
+        "Workbook holds too much text",
+        "văn bản của sổ tính vượt quá {limit} byte",
+        "the workbook's texts pass {limit} bytes (at {where})",
+        "tách sổ tính",
+        "split the workbook",
     ),
     # The detail names the row and what breaks there, the hint what to do about it
     # (labels.PARAM_WORDS["csv_problem"] and ["csv_hint"]).

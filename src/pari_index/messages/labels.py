@@ -36,6 +36,25 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "field": Words("tên đầu vào", "input"),
         "input": Words("tên đầu vào", "input"),
     },
+    # How a sheet is hidden (fastexcel's words in English: Excel's Unhide does not show a veryhidden one).
+    "sheet_state": {
+        "hidden": Words("ẩn", "hidden"),
+        "veryhidden": Words("ẩn hẳn (lệnh Unhide của Excel không hiện được)", "veryhidden"),
+        "": Words("ẩn", "hidden"),
+    },
+    # What of a workbook is too large (intake/xlsx: budget and package).
+    "xlsx_size": {
+        "inflating": Words(
+            "sổ tính giải nén ra hơn {limit} byte (tại {part})",
+            "the workbook inflates to more than {limit} bytes (at {part})",
+        ),
+        "directory": Words(
+            "sổ tính giải nén ra {size} byte (chỉ đọc tối đa {limit} byte)",
+            "the workbook inflates to {size} bytes (at most {limit} are read)",
+        ),
+        "part": Words("phần {part} của sổ tính lớn hơn {limit} byte", "the part {part} is over {limit} bytes"),
+        "": Words("sổ tính quá lớn khi giải nén", "the workbook is too large when inflated"),
+    },
     # Why a date is implausible (intake/values.date_problem_params). Words may name the finding's
     # other parameters; "" stands for a finding that does not say (a table written before).
     "date_problem": {

@@ -50,6 +50,7 @@ class _Budget:
                     f"the workbook inflates to more than {self.limits.total_bytes:,} bytes (at {member})",
                     file=self.file,
                     hint="split the workbook, or raise PARI_MAX_XLSX_BYTES if it is genuine",
+                    params={"xlsx_size": "inflating", "limit": self.limits.total_bytes, "part": member},
                 )
             )
 
@@ -63,5 +64,6 @@ class _Budget:
                     file=self.file,
                     sheet=sheet,
                     hint="split the workbook, or raise PARI_MAX_XLSX_TEXT_BYTES if it is genuine",
+                    params={"limit": self.limits.text_bytes, "where": where},
                 )
             )

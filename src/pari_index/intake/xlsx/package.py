@@ -40,8 +40,8 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
     """Limits read from the zip directory, before anything is inflated."""
     infos = package.infolist()
 
-    def refuse(code: str, message: str, hint: str) -> _Refused:
-        return _Refused(Problem(code, message, file=file, hint=hint))
+    def refuse(code: str, message: str, hint: str, params: dict[str, object] | None = None) -> _Refused:
+        return _Refused(Problem(code, message, file=file, hint=hint, params=params))
 
     if len(infos) > MAX_XLSX_MEMBERS:
         raise refuse(
@@ -72,6 +72,7 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
             "xlsx-too-large",
             f"the workbook inflates to {total:,} bytes (at most {limits.total_bytes:,} are read)",
             "split the workbook, or raise PARI_MAX_XLSX_BYTES if it is genuine",
+            {"xlsx_size": "directory", "size": total, "limit": limits.total_bytes},
         )
 
 
@@ -97,6 +98,7 @@ def _read_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget)
                     f"the part {_quote(info.filename)} is over {MAX_PART_BYTES:,} bytes",
                     file=budget.file,
                     hint="open it in Excel and save it again, or export CSV (UTF-8)",
+                    params={"xlsx_size": "part", "part": _quote(info.filename), "limit": MAX_PART_BYTES},
                 )
             )
         parts.append(chunk)
@@ -183,6 +185,7 @@ def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget
                     f"sharedStrings.xml holds more than {budget.limits.strings:,} strings",
                     file=budget.file,
                     hint="split the workbook, or raise PARI_MAX_XLSX_STRINGS if it is genuine",
+                    params={"limit": budget.limits.strings},
                 )
             )
 

@@ -177,6 +177,7 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
                         file=file,
                         sheet=name,
                         hint="unhide it in Excel if it holds data to score",
+                        params={"sheet_state": visible},
                     )
                 )
             continue
