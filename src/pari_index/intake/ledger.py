@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
 
 import polars as pl
 
 from pari_index.intake.schema import UNREAD
 from pari_index.intake.sheet import FILE, ROW, SHEET
 
-FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
+
+def _file_numbers(frame: pl.DataFrame, files: dict[str, int]) -> pl.Expr:
+    """Each row's file as its number in ``files``. A categorical column (the accepted cells') is
+    looked up by its codes: casting it back to text made a string of every cell's file name, the
+    largest transient of the ledger."""
+    if frame.schema[FILE] != pl.Categorical:
+        return pl.col(FILE).replace_strict(files, default=None, return_dtype=pl.Int64)
+    present = frame.get_column(FILE).unique().drop_nulls()
+    numbers = [files[name] for name in present.cast(pl.String).to_list()]
+    codes = dict(zip(present.to_physical().to_list(), numbers, strict=True))
+    return pl.col(FILE).to_physical().replace_strict(codes, default=None, return_dtype=pl.Int64)
 
 
 def source_ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], findings: pl.DataFrame) -> pl.DataFrame:
@@ -42,8 +51,8 @@ def source_ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], fi
     files = {name: i for i, name in enumerate(all_rows.get_column(FILE).drop_nulls().unique().to_list())}
     names = {name: i + 1 for i, name in enumerate(all_rows.get_column(SHEET).drop_nulls().unique().to_list())}
 
-    def row_key(frame: FrameT) -> FrameT:
-        file_number = pl.col(FILE).cast(pl.String).replace_strict(files, default=None, return_dtype=pl.Int64)
+    def row_key(frame: pl.DataFrame) -> pl.DataFrame:
+        file_number = _file_numbers(frame, files)
         name_number = (
             pl.when(pl.col(SHEET).is_null())
             .then(pl.lit(0, dtype=pl.Int64))
