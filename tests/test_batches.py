@@ -325,3 +325,27 @@ def test_the_intake_ledger_keeps_the_files_row_order(national_intake: tuple[Inta
     for (file,), rows in ledger.group_by("file", maintain_order=True):
         numbers = rows["row"].to_list()
         assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), file
+
+
+def test_a_deferred_ledger_is_the_ledger_made_at_once(
+    national: dict[str, Path], national_intake: tuple[Intake, pl.Series]
+) -> None:
+    """A run makes the intake's ledger after its batches (``read_assessments(defer_ledger=True)``,
+    ``Intake.finish_ledger``): made then, after the batches have emptied the intake's cells, meta
+    rows and places, it is the ledger made at once, row for row and type for type."""
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.register import read_register
+
+    whole, codes = national_intake
+    compiled = compile_criteria(load_criteria(BUNDLED).criteria, None)
+    paths = [national["assessments_long"], national["survey"]]
+    deferred = read_assessments(paths, compiled.leaves, read_register(national["communes"]).codes, defer_ledger=True)
+    assert deferred.ledger.height == 0 and deferred.ledger.schema == whole.ledger.schema
+    IntakeBatches(deferred, batches_of(codes, 7))  # empties the intake, as a batched run does
+    ledger = deferred.finish_ledger()
+    assert ledger.equals(whole.ledger)
+    assert ledger.schema == whole.ledger.schema
+    assert deferred.pending_ledger is None and deferred.finish_ledger() is ledger
+    # Not vacuous: a ledger whose used rows were not found (wrong keys) would say "empty".
+    assert whole.ledger.height > 1000 and set(whole.ledger["status"].to_list()) == {"scored"}

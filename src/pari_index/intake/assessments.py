@@ -39,7 +39,7 @@ from pari_index.intake.cell_checks import check_and_type, check_cells
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.forms import SheetPlan, group_cells, no_meta_rows, plan_sheet
-from pari_index.intake.ledger import source_ledger
+from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, source_ledger
 from pari_index.intake.many import read_many_tables
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
@@ -77,8 +77,12 @@ def read_assessments(
     paths: Sequence[str | Path],
     leaves: Sequence[Leaf],
     known_communes: pl.Series | None = None,
+    *,
+    defer_ledger: bool = False,
 ) -> Intake:
-    """Read assessment (or survey) files in long or wide form into checked, typed cells."""
+    """Read assessment (or survey) files in long or wide form into checked, typed cells. With
+    ``defer_ledger`` the ledger is made by ``Intake.finish_ledger`` (a scoring run calls it after
+    its batches): it needs only the source rows, the used rows' keys and the findings."""
     if not paths:
         raise IntakeError(Problem("no-input", "no assessment file was given", hint="pari score FILE ..."))
     table = LeafTable.build(leaves)
@@ -118,13 +122,25 @@ def read_assessments(
     )
     meta_parts.clear()
     cell_parts.append(misplaced)
+    row_keys = RowKeys.of_rows([where for where, _ in row_parts])
     accepted, findings = check_cells(cell_parts, table, known_communes)
+    used_keys = [row_keys.of(accepted)]
     meta, meta_findings, meta_used, places = check_meta(meta_rows, meta_headers)
     del meta_rows
+    used_keys.append(row_keys.of(meta_used))
+    del meta_used
     findings = pl.concat([problems_to_findings(problems), findings, meta_findings])
-    all_rows = source_rows(row_parts)
-    ledger = source_ledger(all_rows, [accepted, meta_used], findings)
-    return Intake(cells=accepted, meta=meta, findings=findings, ledger=ledger, places=places)
+
+    def ledger() -> pl.DataFrame:
+        return source_ledger(source_rows(row_parts), row_keys, used_keys, findings)
+
+    if not defer_ledger:
+        return Intake(cells=accepted, meta=meta, findings=findings, ledger=ledger(), places=places)
+    intake = Intake(
+        cells=accepted, meta=meta, findings=findings, ledger=pl.DataFrame(schema=LEDGER_SCHEMA), places=places
+    )
+    intake.pending_ledger = ledger
+    return intake
 
 
 #: The intake's public names, defined in the modules named in the docstring and gathered here, so

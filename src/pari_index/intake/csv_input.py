@@ -143,6 +143,14 @@ _LONE_CR_TEXT = re.compile(r"\r(?!\n)")
 def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     """Check the encoding, sniff the delimiter and read a CSV file as strings. A UTF-8 file goes
     to polars as it is, checked a chunk at a time (:func:`scan_utf8`)."""
+    return read_owned_csv_bytes([raw], file)
+
+
+def read_owned_csv_bytes(owned: list[bytes], file: str) -> ReadResult:
+    """:func:`read_csv_bytes` of the bytes in ``owned`` (one item, taken out): when the caller
+    holds no other reference, the bytes are freed once polars has parsed them, before the grid
+    is made a sheet (a national file's bytes were held through the peak of reading it)."""
+    raw = owned.pop()
     if is_binary(raw):
         return ReadResult([], [binary_file(file)])
     csv_text = scan_utf8(raw) or decoded_text(raw)
@@ -181,10 +189,9 @@ def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:
         reason = shorten((str(exc).splitlines() or [type(exc).__name__])[0], 200)
         return ReadResult([], [*notes, _csv_problem(whole(), delimiter, file, reason)])
-    del data
+    is_nfc, undecodable, longest = csv_text.nfc, bool(csv_text.bad_bytes), csv_text.chars
+    del data, raw, csv_text, whole  # the bytes: only the grid is needed now
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
-    sheet, problems = frame_from_grid(
-        grid, file, None, is_nfc=csv_text.nfc, undecodable=bool(csv_text.bad_bytes), longest=csv_text.chars
-    )
+    sheet, problems = frame_from_grid(grid, file, None, is_nfc=is_nfc, undecodable=undecodable, longest=longest)
     return ReadResult([sheet] if sheet else [], notes + problems)

@@ -3,19 +3,78 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from dataclasses import dataclass
 
 import polars as pl
 
 from pari_index.intake.schema import UNREAD
 from pari_index.intake.sheet import FILE, ROW, SHEET
 
-FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
+
+def _file_numbers(frame: pl.DataFrame, files: dict[str, int]) -> pl.Expr:
+    """Each row's file as its number in ``files``. A categorical column (the accepted cells') is
+    looked up by its codes: casting it back to text made a string of every cell's file name, the
+    largest transient of the ledger."""
+    if frame.schema[FILE] != pl.Categorical:
+        return pl.col(FILE).replace_strict(files, default=None, return_dtype=pl.Int64)
+    present = frame.get_column(FILE).unique().drop_nulls()
+    numbers = [files[name] for name in present.cast(pl.String).to_list()]
+    codes = dict(zip(present.to_physical().to_list(), numbers, strict=True))
+    return pl.col(FILE).to_physical().replace_strict(codes, default=None, return_dtype=pl.Int64)
 
 
-def source_ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], findings: pl.DataFrame) -> pl.DataFrame:
-    """One row per source row: scored (its values used), partial (some used, some rejected),
-    rejected, or empty, with reasons."""
+#: The ledger's columns, as :func:`source_ledger` makes them.
+LEDGER_SCHEMA: dict[str, pl.DataType] = {
+    "file": pl.String(),
+    "sheet": pl.String(),
+    "row": pl.Int64(),
+    "status": pl.String(),
+    "reasons": pl.String(),
+}
+
+
+@dataclass(frozen=True)
+class RowKeys:
+    """Each source row as one integer: the sheet's number among the input sheets (its file's
+    number, then its name's), then the row. Rows are matched on one number: joining millions of
+    rows on the file name, sheet and row grew worse than linearly (5.7 s for 100,000 communes),
+    and one join per sheet is slow when every commune sends its own file. The numbers are looked
+    up per row (a join on the file and sheet names copied every row, and was the peak of a
+    national intake)."""
+
+    files: dict[str, int]
+    names: dict[str, int]
+
+    @classmethod
+    def of_rows(cls, parts: Sequence[pl.DataFrame]) -> RowKeys:
+        """The numbering of the files and sheets of ``parts`` (together, every source row)."""
+        files: dict[str, int] = {}
+        names: dict[str, int] = {}
+        for part in parts:
+            for name in part.get_column(FILE).drop_nulls().unique().to_list():
+                files.setdefault(name, len(files))
+            for name in part.get_column(SHEET).drop_nulls().unique().to_list():
+                names.setdefault(name, len(names) + 1)
+        return cls(files, names)
+
+    def of(self, frame: pl.DataFrame) -> pl.Series:
+        """The key of each row of ``frame`` (which has FILE, SHEET and ROW columns)."""
+        name_number = (
+            pl.when(pl.col(SHEET).is_null())
+            .then(pl.lit(0, dtype=pl.Int64))
+            .otherwise(pl.col(SHEET).replace_strict(self.names, default=None, return_dtype=pl.Int64))
+        )
+        sheet_number = _file_numbers(frame, self.files) * (len(self.names) + 1) + name_number
+        return frame.select((sheet_number * 2**32 + pl.col(ROW)).alias("_row_key")).to_series()
+
+
+def source_ledger(
+    all_rows: pl.DataFrame, row_keys: RowKeys, used_keys: Sequence[pl.Series], findings: pl.DataFrame
+) -> pl.DataFrame:
+    """One row per source row (LEDGER_SCHEMA): scored (its values used), partial (some used, some
+    rejected), rejected, or empty, with reasons. ``used_keys``: the keys (``row_keys``) of the
+    rows whose values were used, taken as each part was checked, so that the parts themselves
+    (every accepted cell and meta row) need not be held for the ledger."""
     # A row repeating an earlier one with the same value is counted once, through the earlier
     # row: it was used, not empty.
     repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
@@ -32,32 +91,8 @@ def source_ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], fi
         )
         .rename({"file": FILE, "sheet": SHEET, "row": ROW})
     )
-    # Each source row as one integer (the sheet's number among the input sheets, then the row),
-    # so that rows are matched on one number: joining millions of rows on the file name, sheet
-    # and row grew worse than linearly (5.7 s for 100,000 communes), and one join per sheet is
-    # slow when every commune sends its own file.
-    # The sheet is numbered by its file's number and its name's number, looked up per row (a join
-    # on the file and sheet names copied every row, and was the peak of a national intake).
-    sheet = [FILE, SHEET]
-    files = {name: i for i, name in enumerate(all_rows.get_column(FILE).drop_nulls().unique().to_list())}
-    names = {name: i + 1 for i, name in enumerate(all_rows.get_column(SHEET).drop_nulls().unique().to_list())}
-
-    def row_key(frame: FrameT) -> FrameT:
-        file_number = pl.col(FILE).cast(pl.String).replace_strict(files, default=None, return_dtype=pl.Int64)
-        name_number = (
-            pl.when(pl.col(SHEET).is_null())
-            .then(pl.lit(0, dtype=pl.Int64))
-            .otherwise(pl.col(SHEET).replace_strict(names, default=None, return_dtype=pl.Int64))
-        )
-        sheet_number = file_number * (len(names) + 1) + name_number
-        return frame.with_columns((sheet_number * 2**32 + pl.col(ROW)).alias("_row_key"))
-
-    # The used rows as keys alone, part by part: their file names, gathered as text for every
-    # accepted cell and meta row, were the intake's peak.
-    used = pl.concat(
-        [row_key(part.select(FILE, SHEET, ROW)).get_column("_row_key") for part in [*used_parts, repeated]]
-    ).sort()
-    keys = row_key(all_rows.select(FILE, SHEET, ROW)).get_column("_row_key")
+    used = pl.concat([*used_keys, row_keys.of(repeated)]).sort()
+    keys = row_keys.of(all_rows)
     # A row is used when its key is among the sorted used keys: a binary search needs less
     # memory than the hash table of ``is_in`` over 1.3 million keys (the peak of the ledger).
     at = used.search_sorted(keys).clip(upper_bound=max(used.len() - 1, 0))
@@ -65,7 +100,10 @@ def source_ledger(all_rows: pl.DataFrame, used_parts: Sequence[pl.DataFrame], fi
     # Only the keys are joined to the reasons (one per row, in the rows' order), and the result
     # set beside the rows: joining the rows themselves copied every row's file name.
     found = pl.DataFrame([keys, is_used.alias("_used")]).join(
-        row_key(reasons).drop(sheet, ROW), on="_row_key", how="left", maintain_order="left"
+        reasons.with_columns(row_keys.of(reasons)).drop(FILE, SHEET, ROW),
+        on="_row_key",
+        how="left",
+        maintain_order="left",
     )
     del keys, used, at, is_used
     ledger = (

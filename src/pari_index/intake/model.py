@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
@@ -85,6 +85,19 @@ class Intake:
     #: Where each item's self-score and evidence came from (PLACE_SCHEMA), so that findings about
     #: them (self-score-differs, evidence-*) name the file, sheet, row and column.
     places: pl.DataFrame = dataclass_field(default_factory=lambda: pl.DataFrame(schema=PLACE_SCHEMA))
+    #: Makes the ledger when it was left to be made later (``read_assessments(defer_ledger=True)``;
+    #: ``ledger`` is empty until :meth:`finish_ledger`): a run makes it after its batches, when
+    #: every commune's checked cells need no longer be held beside it.
+    pending_ledger: Callable[[], pl.DataFrame] | None = dataclass_field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def finish_ledger(self) -> pl.DataFrame:
+        """The ledger, made now if it was left to be made later."""
+        if self.pending_ledger is not None:
+            self.ledger = self.pending_ledger()
+            self.pending_ledger = None
+        return self.ledger
 
     @property
     def communes(self) -> list[str]:

@@ -30,7 +30,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.errors import IntakeError, Problem
-from pari_index.intake.csv_input import read_csv_bytes
+from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
 from pari_index.intake.parquet_input import read_parquet
@@ -161,7 +161,10 @@ def read_table_file(path: str | Path) -> ReadResult:
         raise IntakeError(
             Problem("not-a-file", "a workbook cannot be read from a pipe", file=file, hint="save it to a file first")
         )
-    return read_csv_bytes(raw, file)
+    # Handed over, not shared: the bytes are freed as soon as polars has parsed them.
+    owned = [raw]
+    del raw
+    return read_owned_csv_bytes(owned, file)
 
 
 def max_stream_bytes() -> int:

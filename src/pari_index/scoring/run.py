@@ -318,7 +318,12 @@ def score(
     say(progress_text("reading", lang))
     paths = [*assessments, *survey]
     # With a cache, the checked intake of an earlier run with the same files, criteria and register.
-    intake = read_assessments(paths, leaves, known) if cache is None else cache.intake(paths, compiled, known)
+    # Without a cache, the intake's ledger is made after the batches (Intake.finish_ledger).
+    intake = (
+        read_assessments(paths, leaves, known, defer_ledger=True)
+        if cache is None
+        else cache.intake(paths, compiled, known)
+    )
     if register is None:
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
@@ -636,7 +641,8 @@ def _score_frames(
     )
     ledger = pl.concat(
         [
-            intake.ledger.with_columns(pl.lit("assessment").alias("input")),
+            # Made now (when deferred), once the batches no longer hold the checked intake.
+            intake.finish_ledger().with_columns(pl.lit("assessment").alias("input")),
             appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
             *([register.rows.with_columns(pl.lit("register").alias("input"))] if register.rows is not None else []),
         ],
