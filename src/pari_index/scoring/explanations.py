@@ -215,12 +215,12 @@ def input_texts(
     # Answers in the output's words (yes/no, on time/late), decimals with its mark, as
     # labelled_inputs shows them: worked out once per distinct type and value (a few thousand in
     # a batch of a hundred thousand cells), then joined back.
-    shown = (
+    answers = (
         cells.select("_type", "_value")
         .unique()
         .with_columns(_shown_value(value, pl.col("_type"), lang).alias("_shown"))
     )
-    cells = cells.join(shown, on=["_type", "_value"], how="left", maintain_order="left", nulls_equal=True)
+    cells = cells.join(answers, on=["_type", "_value"], how="left", maintain_order="left", nulls_equal=True)
     # Names are few: checked here rather than on every cell.
     awkward_names = [name for name in cells[FIELD].unique().drop_nulls().to_list() if "=" in name or "; " in name]
     awkward = pl.col(FIELD).is_in(awkward_names) | value.str.contains(r"; |\n")
