@@ -171,6 +171,21 @@ def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into
 LABELLED = "_inputs"
 
 
+def _input_table(leaves: Sequence[Leaf], lang: str) -> pl.DataFrame:
+    """One row per input of the set: criterion_id, field (the input's name), ``_label`` (its label
+    in ``lang``, as :func:`input_labels` gives it; null when it has none) and ``_type``."""
+    labels = input_labels(leaves, lang)
+    return pl.DataFrame(
+        [
+            (leaf.id, name, labels.get(f"{leaf.id}:{name}"), spec.type.value)
+            for leaf in leaves
+            for name, spec in leaf.inputs.items()
+        ],
+        schema={CRITERION: pl.String, FIELD: pl.String, "_label": pl.String, "_type": pl.String},
+        orient="row",
+    )
+
+
 def input_texts(
     cells: pl.DataFrame, leaves: Sequence[Leaf], lang: str, item_key: Callable[[pl.DataFrame], pl.DataFrame]
 ) -> pl.DataFrame:
@@ -201,17 +216,7 @@ def input_texts(
         parts.append(cells.filter(long_number).select(COMMUNE, CRITERION, FIELD, exact.alias("_value")))
     # Each input's label and type, joined from a table of the set's inputs: cheaper than looking
     # up a "criterion:input" text built for every cell.
-    labels = input_labels(leaves, lang)
-    inputs = pl.DataFrame(
-        [
-            (leaf.id, name, labels.get(f"{leaf.id}:{name}"), spec.type.value)
-            for leaf in leaves
-            for name, spec in leaf.inputs.items()
-        ],
-        schema={CRITERION: pl.String, FIELD: pl.String, "_label": pl.String, "_type": pl.String},
-        orient="row",
-    )
-    cells = pl.concat(parts).join(inputs, on=[CRITERION, FIELD], how="left", maintain_order="left")
+    cells = pl.concat(parts).join(_input_table(leaves, lang), on=[CRITERION, FIELD], how="left", maintain_order="left")
     # Answers in the output's words (yes/no, on time/late), decimals with its mark, as
     # labelled_inputs shows them: worked out once per distinct type and value (a few thousand in
     # a batch of a hundred thousand cells), then joined back.
