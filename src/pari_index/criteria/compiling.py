@@ -93,6 +93,31 @@ def rest_column(column: str) -> str:
     return f"{column}:{REST_SUFFIX}"
 
 
+#: The suffix of a numeric input's exact value column (:func:`exact_column`).
+EXACT_SUFFIX = "exact"
+
+
+def exact_column(column: str) -> str:
+    """The column :meth:`CompiledSet.evaluate` adds for a numeric input: its exact value as read,
+    in Int128 counts of 1/10**14 (its units and its rest). Computed once per input there, so that
+    the rules name a column instead of repeating the arithmetic in every comparison (planning the
+    rules' expressions is most of an evaluation's cost, paid again for each batch)."""
+    return f"{column}:{EXACT_SUFFIX}"
+
+
+def _exact_value(column: str) -> pl.Expr:
+    """A numeric input's exact value (see :func:`exact_column`): units x REST_SCALE + rest, where
+    a missing rest is 0."""
+    rest = pl.col(rest_column(column)).fill_null(0)
+    return _wide(pl.col(column)) * _exact_lit(REST_SCALE) + rest.cast(pl.Int128)
+
+
+def match_column(leaf_id: str) -> str:
+    """The column of a leaf's first matching tier (see :meth:`_LeafCompiler.first_match`). Input
+    names are identifiers, so no input's column ends in ``::``."""
+    return f"{leaf_id}::match"
+
+
 def frame_schema(leaves: Sequence[Leaf]) -> dict[str, pl.DataType]:
     """The columns an evaluation frame for these leaves has, with their dtypes."""
     schema: dict[str, pl.DataType] = {COMMUNE: pl.String(), UNIT_TYPE: pl.String()}
@@ -162,24 +187,14 @@ def div_round_expr(a: pl.Expr, b: pl.Expr, mode: RoundingMode) -> pl.Expr:
     return q + bump.cast(pl.Int64)
 
 
-def _first_match(conditions: Sequence[pl.Expr], points: Sequence[int], none: str) -> tuple[pl.Expr, pl.Expr]:
-    """(points, branch) of the first tier whose condition holds: ``tier:i``, or 0 and ``none``.
-
-    One flat lookup rather than a when/then branch per tier: polars' cost for a when/then chain
-    grows with the square of its length (500 leaves of 20 tiers took twice as long as with this)."""
-    n = len(conditions)
-    index = pl.coalesce([pl.when(cond).then(_lit(i)) for i, cond in enumerate(conditions)]).fill_null(n)
-    table = pl.lit(pl.Series([*points, 0], dtype=pl.Int64)).gather(index)
-    labels = pl.lit(pl.Series([f"tier:{i}" for i in range(n)] + [none], dtype=pl.String)).gather(index)
-    return table, labels
-
-
 @dataclass(frozen=True)
 class CompiledLeaf:
     leaf: Leaf
     points: pl.Expr  # Int64 units, null when the leaf is excluded for the commune
     branch: pl.Expr  # String: which branch of the rule gave the points
     counted_max: pl.Expr  # Int64 units counted in the commune's applicable maximum
+    #: Columns the three expressions above read, computed before them (:func:`match_column`).
+    columns: tuple[pl.Expr, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,15 +212,17 @@ class CompiledSet:
     def empty_frame(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.schema)
 
-    def evaluate(self, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-        """Score every commune of a wide evaluation frame: one row per commune and leaf."""
-        lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
-        # The schemas once each: asking for them per column made 10,000 leaves take minutes.
-        schema = self.schema
-        present = set(lazy.collect_schema().names())
-        missing = [c for c in schema if c not in present]
-        if missing:
-            lazy = lazy.with_columns(pl.lit(None, dtype=schema[c]).alias(c) for c in missing)
+    @functools.cached_property
+    def _stages(self) -> tuple[list[pl.Expr], list[pl.Expr], list[pl.Expr]]:
+        """The expressions of :meth:`evaluate`'s three stages: the numeric inputs' exact values,
+        the leaves' own columns (:attr:`CompiledLeaf.columns`), then one struct per leaf. Built
+        once per set: building them again for each batch was a tenth of its evaluation."""
+        numeric = [
+            leaf.column(name)
+            for leaf in self.leaves
+            for name, spec in leaf.inputs.items()
+            if spec.type in NUMERIC_INPUTS
+        ]
         structs = [
             pl.struct(
                 criterion_id=pl.lit(c.leaf.id),
@@ -215,6 +232,25 @@ class CompiledSet:
             ).alias(c.leaf.id)
             for c in self.compiled
         ]
+        return (
+            [_exact_value(c).alias(exact_column(c)) for c in numeric],
+            [column for c in self.compiled for column in c.columns],
+            structs,
+        )
+
+    def evaluate(self, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+        """Score every commune of a wide evaluation frame: one row per commune and leaf."""
+        lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
+        # The schemas once each: asking for them per column made 10,000 leaves take minutes.
+        schema = self.schema
+        present = set(lazy.collect_schema().names())
+        missing = [c for c in schema if c not in present]
+        if missing:
+            lazy = lazy.with_columns(pl.lit(None, dtype=schema[c]).alias(c) for c in missing)
+        exact, own, structs = self._stages
+        lazy = lazy.with_columns(exact)
+        if own:
+            lazy = lazy.with_columns(own)
         if not structs:
             return pl.DataFrame(schema=RESULT_SCHEMA)
         wide = lazy.select(pl.col(COMMUNE), *structs)
@@ -233,9 +269,26 @@ class _LeafCompiler:
         # Computed item points are rounded to the policy's item places, or to the finest unit.
         self.step = unit_step(item_places)
         self.mode = mode
+        #: Columns computed before the leaf's expressions (CompiledLeaf.columns).
+        self.columns: list[pl.Expr] = []
 
     def col(self, name: str) -> pl.Expr:
         return pl.col(self.leaf.column(name))
+
+    def first_match(self, conditions: Sequence[pl.Expr], points: Sequence[int], none: str) -> tuple[pl.Expr, pl.Expr]:
+        """(points, branch) of the first tier whose condition holds: ``tier:i``, or 0 and ``none``.
+
+        One flat lookup rather than a when/then branch per tier: polars' cost for a when/then chain
+        grows with the square of its length (500 leaves of 20 tiers took twice as long as with this).
+        The tier's index is a column of its own (:func:`match_column`, in ``self.columns``), which
+        points and branch both read: the conditions are planned and computed once, not twice."""
+        n = len(conditions)
+        index = pl.coalesce([pl.when(cond).then(_lit(i)) for i, cond in enumerate(conditions)]).fill_null(n)
+        self.columns.append(index.alias(match_column(self.leaf.id)))
+        matched = pl.col(match_column(self.leaf.id))
+        table = pl.lit(pl.Series([*points, 0], dtype=pl.Int64)).gather(matched)
+        labels = pl.lit(pl.Series([f"tier:{i}" for i in range(n)] + [none], dtype=pl.String)).gather(matched)
+        return table, labels
 
     def units(self, value: Decimal | None, default: int) -> pl.Expr:
         return _lit(default if value is None else to_units(value))
@@ -243,8 +296,7 @@ class _LeafCompiler:
     def exact(self, name: str) -> pl.Expr:
         """A numeric input's exact value as read, in Int128 counts of 1/10**14: its units of
         1/10,000 and its rest below one unit (a missing rest is 0)."""
-        rest = pl.col(rest_column(self.leaf.column(name))).fill_null(0)
-        return _wide(self.col(name)) * _exact_lit(REST_SCALE) + rest.cast(pl.Int128)
+        return pl.col(exact_column(self.leaf.column(name)))
 
     def count(self, name: str) -> pl.Expr:
         """A count or boolean input as an exact number of occurrences (counts of 1/10**14)."""
@@ -317,7 +369,7 @@ class _LeafCompiler:
 
     def _count_tiers(self, rule: CountTiers) -> tuple[pl.Expr, pl.Expr]:
         v = self.exact(rule.input)
-        points, branch = _first_match(
+        points, branch = self.first_match(
             [v >= _exact_edge(tier.at_least) for tier in rule.tiers],
             [to_units(tier.points) for tier in rule.tiers],
             "below_tiers",
@@ -456,7 +508,7 @@ class _LeafCompiler:
                 edge, inclusive = tier.upper
                 cond = cond & (~cmp_gt(edge) if inclusive else ~cmp_ge(edge))
             conds.append(cond)
-        points, branch = _first_match(conds, [to_units(tier.points) for tier in rule.tiers], "no_tier")
+        points, branch = self.first_match(conds, [to_units(tier.points) for tier in rule.tiers], "no_tier")
         return (
             pl.when(missing).then(_lit(0)).when(no_den).then(_lit(full)).otherwise(points),
             pl.when(missing).then(_text("missing")).when(no_den).then(_text("no_denominator")).otherwise(branch),
@@ -533,6 +585,7 @@ class _LeafCompiler:
                 pl.when(na).then(_lit(self.max_units)).otherwise(points),
                 pl.when(na).then(_text("na_full_points")).otherwise(branch),
                 full_max,
+                tuple(self.columns),
             )
         # exclude, and not_allowed (where only a unit type outside applies_to excludes a leaf;
         # a flag on a leaf that does not allow N/A is reported by the intake and ignored here).
@@ -542,6 +595,7 @@ class _LeafCompiler:
             pl.when(na).then(pl.lit(None, dtype=pl.Int64)).otherwise(points),
             pl.when(na).then(_text("na_excluded")).otherwise(branch),
             pl.when(na).then(_lit(0)).otherwise(full_max),
+            tuple(self.columns),
         )
 
 

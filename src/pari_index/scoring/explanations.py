@@ -171,6 +171,21 @@ def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into
 LABELLED = "_inputs"
 
 
+def _input_table(leaves: Sequence[Leaf], lang: str) -> pl.DataFrame:
+    """One row per input of the set: criterion_id, field (the input's name), ``_label`` (its label
+    in ``lang``, as :func:`input_labels` gives it; null when it has none) and ``_type``."""
+    labels = input_labels(leaves, lang)
+    return pl.DataFrame(
+        [
+            (leaf.id, name, labels.get(f"{leaf.id}:{name}"), spec.type.value)
+            for leaf in leaves
+            for name, spec in leaf.inputs.items()
+        ],
+        schema={CRITERION: pl.String, FIELD: pl.String, "_label": pl.String, "_type": pl.String},
+        orient="row",
+    )
+
+
 def input_texts(
     cells: pl.DataFrame, leaves: Sequence[Leaf], lang: str, item_key: Callable[[pl.DataFrame], pl.DataFrame]
 ) -> pl.DataFrame:
@@ -199,16 +214,18 @@ def input_texts(
     if cells.select(long_number.any()).item():
         exact = number_as_read(pl.col("value"), pl.col("num"))
         parts.append(cells.filter(long_number).select(COMMUNE, CRITERION, FIELD, exact.alias("_value")))
-    labels = input_labels(leaves, lang)
-    label = (pl.col(CRITERION) + ":" + pl.col(FIELD)).replace_strict(
-        labels, default=pl.col(FIELD), return_dtype=pl.String
-    )
+    # Each input's label and type, joined from a table of the set's inputs: cheaper than looking
+    # up a "criterion:input" text built for every cell.
+    cells = pl.concat(parts).join(_input_table(leaves, lang), on=[CRITERION, FIELD], how="left", maintain_order="left")
     # Answers in the output's words (yes/no, on time/late), decimals with its mark, as
-    # labelled_inputs shows them.
-    types = {f"{leaf.id}:{name}": spec.type.value for leaf in leaves for name, spec in leaf.inputs.items()}
-    input_type = (pl.col(CRITERION) + ":" + pl.col(FIELD)).replace_strict(types, default=None, return_dtype=pl.String)
-    shown_value = _shown_value(value, input_type, lang)
-    cells = pl.concat(parts)
+    # labelled_inputs shows them: worked out once per distinct type and value (a few thousand in
+    # a batch of a hundred thousand cells), then joined back.
+    answers = (
+        cells.select("_type", "_value")
+        .unique()
+        .with_columns(_shown_value(value, pl.col("_type"), lang).alias("_shown"))
+    )
+    cells = cells.join(answers, on=["_type", "_value"], how="left", maintain_order="left", nulls_equal=True)
     # Names are few: checked here rather than on every cell.
     awkward_names = [name for name in cells[FIELD].unique().drop_nulls().to_list() if "=" in name or "; " in name]
     awkward = pl.col(FIELD).is_in(awkward_names) | value.str.contains(r"; |\n")
@@ -216,7 +233,7 @@ def input_texts(
         "_k",
         CRITERION,
         format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
-        format_text("{}={}", label, shown_value).alias(LABELLED),
+        format_text("{}={}", pl.coalesce("_label", FIELD), pl.col("_shown")).alias(LABELLED),
         awkward.fill_null(False).alias("_awkward"),
     )
     # Items with one input need no grouping; the others are sorted by their text within the

@@ -485,37 +485,30 @@ def missing_evidence_zeroes(policy: pl.Expr, status: pl.Expr) -> pl.Expr:
     return (policy == MissingEvidence.zero.value) & status.is_in(list(EVIDENCE_GAPS))
 
 
-def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
-    """The findings of the checks on scored items, one frame per kind: self-scores the rules do
-    not give, the council's corrections, and per commune the items it left without input. By kind,
-    so that a batched run can put each kind of all its batches together, in the unbatched order."""
-
-    def make(df: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str, size: pl.Expr,
-             params: pl.Expr) -> pl.DataFrame:  # fmt: skip
-        return df.select(
-            pl.lit(severity).alias("severity"),
-            pl.lit(kind).alias("kind"),
-            pl.col(COMMUNE),
-            pl.col(CRITERION),
-            pl.lit(None, dtype=pl.String).alias("file"),
-            pl.lit(None, dtype=pl.String).alias("sheet"),
-            pl.lit(None, dtype=pl.Int64).alias("row"),
-            pl.lit(None, dtype=pl.String).alias("column"),
-            message.alias("message"),
-            pl.lit(hint).alias("hint"),
-            size.alias("size"),
-            params.struct.json_encode().alias("params"),
-        )
-
-    def pts(column: str) -> pl.Expr:
-        return (pl.col(column) / SCALE).round(4)
-
-    diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
-    appraised = details.filter(
-        pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
+def _finding_frame(
+    df: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str, size: pl.Expr, params: pl.Expr
+) -> pl.DataFrame:
+    """Findings of one kind, one per row of ``df``, in the columns of FINDING_SCHEMA (not yet cast)."""
+    return df.select(
+        pl.lit(severity).alias("severity"),
+        pl.lit(kind).alias("kind"),
+        pl.col(COMMUNE),
+        pl.col(CRITERION),
+        pl.lit(None, dtype=pl.String).alias("file"),
+        pl.lit(None, dtype=pl.String).alias("sheet"),
+        pl.lit(None, dtype=pl.Int64).alias("row"),
+        pl.lit(None, dtype=pl.String).alias("column"),
+        message.alias("message"),
+        pl.lit(hint).alias("hint"),
+        size.alias("size"),
+        params.struct.json_encode().alias("params"),
     )
-    # One finding per commune for the items it left empty, not one per item.
-    missing = (
+
+
+def _not_assessed_per_commune(details: pl.DataFrame) -> pl.DataFrame:
+    """One row per commune with items it left without input (one finding per commune, not one per
+    item): their number ``_n`` and the first twelve as ``_list``, by commune code."""
+    return (
         details.filter(pl.col("status") == "not_assessed")
         .group_by(COMMUNE)
         .agg(pl.col(CRITERION).alias("_items"))
@@ -526,9 +519,24 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
         )
         .sort(COMMUNE)
     )
+
+
+def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
+    """The findings of the checks on scored items, one frame per kind: self-scores the rules do
+    not give, the council's corrections, and per commune the items it left without input. By kind,
+    so that a batched run can put each kind of all its batches together, in the unbatched order."""
+
+    def pts(column: str) -> pl.Expr:
+        return (pl.col(column) / SCALE).round(4)
+
+    diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
+    appraised = details.filter(
+        pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
+    )
+    missing = _not_assessed_per_commune(details)
     items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
     parts = [
-        make(
+        _finding_frame(
             diff,
             "warning",
             "self-score-differs",
@@ -539,7 +547,7 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             pts("self_score") - pts("computed_score"),
             pl.struct(self_score=pts("self_score"), computed=pts("computed_score")),
         ),
-        make(
+        _finding_frame(
             appraised,
             "info",
             "appraisal-correction",
@@ -555,7 +563,7 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
                 computed=pts("computed_score"), appraised=pts("appraised_score"), reason=pl.col("appraisal_reason")
             ),
         ),
-        make(
+        _finding_frame(
             missing,
             "warning",
             "not-assessed",
