@@ -178,7 +178,7 @@ def run_score(
     _check_complete(result, allow_incomplete)
     summary, previous_tables = _ranked(result, group_by, previous, lineage, lambda: say(progress_text("ranking", lang)))
     tables = result_tables(result, summary, extra_about=marks, lang=lang)
-    files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
+    files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
     text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
     if strict:
         _check_strict(result, out, lang)
@@ -265,12 +265,21 @@ def _write_outputs(
     lang: str,
     date: str | None,
     say: Progress,
+    cache: RunCache | None = None,
 ) -> list[Path]:
-    """Write the results (and the report when asked); returns the files written."""
+    """Write the results (and the report when asked); returns the files written. With a cache,
+    a results table whose file already holds the bytes it would be written as is kept as it is."""
     from pari_index.outputs.results import write_results
 
     say(progress_text("writing", lang, path=out))
-    files = write_results(out, tables, chosen)  # type: ignore[arg-type]
+    keep: frozenset[str] = frozenset()
+    if cache is not None:
+        if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
+            tables.criteria = tables.criteria.collect()
+        keep = cache.unchanged_outputs(out, chosen, tables.as_written())
+    files = write_results(out, tables, chosen, keep)  # type: ignore[arg-type]
+    if cache is not None:
+        cache.remember_outputs(out, chosen)
     if report is not None:
         from pari_index.outputs.report import write_report
 
