@@ -230,16 +230,18 @@ class CachedRows:
 
 
 def frame_digest(frame: pl.DataFrame | pl.LazyFrame) -> str | None:
-    """A SHA-256 of a table's schema and every value, in order (two 64-bit hashes per row); None
-    for a lazy frame (a batched run's detail, never held whole). Floats are hashed as their text,
-    so that -0.0 and 0.0 (which a file tells apart) differ; categories as their text."""
+    """A digest of a table's schema and every value, in order: a 64-bit hash per row, and the list
+    of them hashed twice; None for a lazy frame (a batched run's detail, never held whole). Each
+    float column also gives its sign (1/x < 0), as a row hash takes -0.0 for 0.0 and a file does
+    not; categories are hashed as their text."""
     if isinstance(frame, pl.LazyFrame):
         return None
-    plain = frame.with_columns(cs.float().cast(pl.String), cs.categorical().cast(pl.String))
-    digest = hashlib.sha256(f"{frame.schema!r}:{frame.height}".encode())
-    for seed in (23, 29):
-        digest.update(plain.hash_rows(seed=seed).to_numpy().tobytes())
-    return digest.hexdigest()
+    floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
+    signs = [(1 / pl.col(name) < 0).alias(f"{name}\0sign") for name in floats]
+    plain = frame.with_columns(cs.categorical().cast(pl.String), *signs)
+    rows = plain.hash_rows(seed=23).implode()
+    whole = pl.select(rows.hash(seed=29).alias("a"), rows.hash(seed=31).alias("b")).row(0)
+    return text_digest("table", repr(frame.schema), frame.height, *whole)
 
 
 def changes_key(key: str, whole_keys: pl.DataFrame) -> str:
