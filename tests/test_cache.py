@@ -484,6 +484,15 @@ def test_results_whose_bytes_would_not_change_are_kept_not_written_again(data: P
     (same / "results" / f"rows.{fmt}").write_bytes(b"edited by hand")
     assert set(rescore("edited")) == tables - {f"rows.{fmt}"}
 
+    # A link with the very bytes in place of a table is not kept (a link in the new folder would
+    # point out of it): the table is written as a file again.
+    summary = same / "results" / f"summary.{fmt}"
+    (tmp_path / "elsewhere").write_bytes(summary.read_bytes())
+    summary.unlink()
+    summary.symlink_to(tmp_path / "elsewhere")
+    assert set(rescore("linked")) == tables - {f"summary.{fmt}"}
+    assert not summary.is_symlink()
+
     codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
     _change_appraisal(folder, codes[3:6])
     kept = rescore("appraisal")

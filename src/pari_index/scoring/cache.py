@@ -17,6 +17,8 @@ changing, and the cache cannot see that.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +86,9 @@ class RunCache:
             return frozenset()
         kept = set()
         for name, digest, sha in recorded["files"].select("name", "digest", "sha256").iter_rows():
-            if digest is not None and digests.get(name) == digest and file_digest(folder / f"{name}.{fmt}") == sha:
+            file = Path(folder) / f"{name}.{fmt}"
+            # Only a regular file of ours is kept: a link put in its place is written over.
+            if digest is not None and digests.get(name) == digest and _plain_file(file) and file_digest(file) == sha:
                 kept.add(name)
         return frozenset(kept)
 
@@ -227,6 +231,13 @@ class CachedRows:
             "changed": changed.to_frame(COMMUNE),
         }
         store.save("communes-changes", self.changes_key, tables)
+
+
+def _plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def frame_digest(frame: pl.DataFrame | pl.LazyFrame) -> str | None:
