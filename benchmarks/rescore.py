@@ -145,22 +145,24 @@ def row(name: str, timing: Timing, base: Timing, note: str = "") -> None:
 
 
 def cache_cases(files: dict[str, Path], work: Path, changed: int) -> None:
-    cache = work / "cache"
+    """The cached runs all write to one results folder, as a user re-scoring into the results of
+    the first run does (tables whose bytes would not change are then kept, not written again)."""
+    cache, results = work / "cache", work / "results"
     cold = pari([*inputs(files), "-o", str(work / "cold")])
     row("cold, no cache (reference)", cold, cold)
-    row("cold, filling the cache", pari([*inputs(files), "-o", str(work / "fill"), "--cache", str(cache)]), cold)
-    warm = pari([*inputs(files), "-o", str(work / "warm"), "--cache", str(cache)])
+    row("cold, filling the cache", pari([*inputs(files), "-o", str(results), "--cache", str(cache)]), cold)
+    warm = pari([*inputs(files), "-o", str(results), "--cache", str(cache)])
     row(
         "warm, nothing changed",
         warm,
         cold,
-        "same bytes as cold" if same_files(work / "cold", work / "warm") else "DIFFERENT",
+        "same bytes as cold" if same_files(work / "cold", results) else "DIFFERENT",
     )
     for step, what in enumerate(("", f", then {changed} others")):
         codes = correct_communes(files["appraisal"], changed, skip=step * changed)
-        rescore = pari([*inputs(files), "-o", str(work / "rescore"), "--cache", str(cache)])
+        rescore = pari([*inputs(files), "-o", str(results), "--cache", str(cache)])
         pari([*inputs(files), "-o", str(work / "rescore-plain")])
-        same = same_files(work / "rescore-plain", work / "rescore")
+        same = same_files(work / "rescore-plain", results)
         row(
             f"re-score after {len(codes)} communes' appraisal corrections{what}",
             rescore,

@@ -452,3 +452,64 @@ def test_two_runs_at_once_share_the_cache(data: Path, tmp_path: Path) -> None:
     together("changed")
     after = _same_as_without_cache(folder, tmp_path, "parquet", cache, "after")
     assert "Traceback" not in after
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_results_whose_bytes_would_not_change_are_kept_not_written_again(data: Path, tmp_path: Path, fmt: str) -> None:
+    """Re-scoring into the same results folder: a table whose file already holds what would be
+    written is carried over (the same file, same inode), anything else is written; the folder
+    always ends with the bytes of a run without cache. A file changed by hand is written again."""
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    cache, same = tmp_path / "cache", tmp_path / "same"
+    (same / "results").parent.mkdir()
+
+    def rescore(name: str) -> dict[str, int]:
+        before = _inodes(same / "results") if (same / "results").exists() else {}
+        _score(folder, same, fmt, cache)
+        plain = tmp_path / f"{name}-plain"
+        _score(folder, plain, fmt, None)
+        assert _files(same / "results") == _files(plain / "results"), name
+        after = _inodes(same / "results")
+        return {file: inode for file, inode in after.items() if before.get(file) == inode}
+
+    assert rescore("cold") == {}
+    tables = {f"{name}.{fmt}" for name in ("summary", "criteria", "findings", "rows", "about")}
+    assert set(rescore("warm")) == tables  # nothing changed: every table kept
+
+    (same / "results" / f"rows.{fmt}").write_bytes(b"edited by hand")
+    assert set(rescore("edited")) == tables - {f"rows.{fmt}"}
+
+    # A link with the very bytes in place of a table is not kept (a link in the new folder would
+    # point out of it): the table is written as a file again.
+    summary = same / "results" / f"summary.{fmt}"
+    (tmp_path / "elsewhere").write_bytes(summary.read_bytes())
+    summary.unlink()
+    summary.symlink_to(tmp_path / "elsewhere")
+    assert set(rescore("linked")) == tables - {f"summary.{fmt}"}
+    assert not summary.is_symlink()
+
+    codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
+    _change_appraisal(folder, codes[3:6])
+    kept = rescore("appraisal")
+    # The council's decisions change the per-item rows, the findings and the appraisal's file hash.
+    assert not {f"criteria.{fmt}", f"findings.{fmt}", f"about.{fmt}"} & set(kept)
+
+
+def test_a_table_digest_tells_apart_what_its_file_would() -> None:
+    from pari_index.scoring.cache import frame_digest
+
+    frame = pl.DataFrame({"a": ["x", "y"], "b": [0.0, 1.5]})
+    assert frame_digest(frame) == frame_digest(pl.concat([frame.head(1), frame.tail(1)], rechunk=False))
+    assert frame_digest(frame) != frame_digest(frame.with_columns(pl.Series("b", [-0.0, 1.5])))
+    assert frame_digest(frame) != frame_digest(frame.reverse())
+    assert frame_digest(frame) != frame_digest(frame.rename({"b": "c"}))
+    assert frame_digest(frame) != frame_digest(frame.with_columns(pl.col("b").cast(pl.Float32)))
+    assert frame_digest(pl.DataFrame({"a": ["xy", "z"], "b": ["", "w"]})) != frame_digest(
+        pl.DataFrame({"a": ["x", "z"], "b": ["y", "w"]})
+    )
+    assert frame_digest(frame.lazy()) is None

@@ -99,7 +99,9 @@ def test_what_killed_runs_left_is_removed_and_nothing_else(tmp_path: Path, plain
     assert result.exit_code == 0, result.output
     left = sorted(p.name for p in cache.glob("*/.*"))
     assert left == [running.name, recent.name]
-    assert len(list(cache.glob("*/[0-9a-f]*"))) == 2  # the entries are kept
+    # The entries are kept: the intake, the communes' rows, a record of each results folder written.
+    assert len(list(cache.glob("intake/[0-9a-f]*"))) == len(list(cache.glob("communes/[0-9a-f]*"))) == 1
+    assert len(list(cache.glob("outputs/[0-9a-f]*"))) == 2  # "first" (the filling run's) and "out"
     assert "Cache: ignored" not in result.output and "60 units reused" in result.output
     assert _results(tmp_path / "out") == plain
 

@@ -150,8 +150,7 @@ def run_score(
     ``cache`` is a folder where the checked intake and each commune's scored rows are kept for the
     next run (``pari score --cache``): the results are the same, only faster to get again (a
     cached run is scored as one batch)."""
-    from pari_index.outputs.results import read_results, result_tables
-    from pari_index.ranking.ranks import rank, read_lineage
+    from pari_index.outputs.results import result_tables
     from pari_index.scoring.run import score
 
     say = progress or (lambda _m: None)
@@ -161,7 +160,6 @@ def run_score(
         out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache
     )
     marks = _run_marks(date, synthetic)
-
     run_cache = _run_cache(cache)
     result = score(
         assessments,
@@ -178,19 +176,39 @@ def run_score(
         cache=run_cache,
     )
     _check_complete(result, allow_incomplete)
-    previous_tables = read_results(previous) if previous is not None else None
-    lineage_frame = read_lineage(lineage) if lineage is not None else None
-    say(progress_text("ranking", lang))
-    details = result.scan_details()
-    summary = rank(
-        result.totals, details, result.criteria, group_by=group_by, previous=previous_tables, lineage=lineage_frame
-    )
+    summary, previous_tables = _ranked(result, group_by, previous, lineage, lambda: say(progress_text("ranking", lang)))
     tables = result_tables(result, summary, extra_about=marks, lang=lang)
-    files = _write_outputs(out, chosen, report, tables, result, lang, date, say)
+    files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
     text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
     if strict:
         _check_strict(result, out, lang)
     return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
+
+
+def _ranked(
+    result: ScoreResult,
+    group_by: str | Sequence[str] | None,
+    previous: str | Path | None,
+    lineage: str | Path | None,
+    starting: Callable[[], None],
+) -> tuple[pl.DataFrame, dict[str, pl.DataFrame] | None]:
+    """The ranked summary (against last year's results and the lineage of merged communes, when
+    given), and last year's results as read; ``starting`` is called once they are read."""
+    from pari_index.outputs.results import read_results
+    from pari_index.ranking.ranks import rank, read_lineage
+
+    previous_tables = read_results(previous) if previous is not None else None
+    lineage_frame = read_lineage(lineage) if lineage is not None else None
+    starting()
+    summary = rank(
+        result.totals,
+        result.scan_details(),
+        result.criteria,
+        group_by=group_by,
+        previous=previous_tables,
+        lineage=lineage_frame,
+    )
+    return summary, previous_tables
 
 
 def _error_problems(result: ScoreResult, lang: str) -> list[Problem]:
@@ -247,12 +265,21 @@ def _write_outputs(
     lang: str,
     date: str | None,
     say: Progress,
+    cache: RunCache | None = None,
 ) -> list[Path]:
-    """Write the results (and the report when asked); returns the files written."""
+    """Write the results (and the report when asked); returns the files written. With a cache,
+    a results table whose file already holds the bytes it would be written as is kept as it is."""
     from pari_index.outputs.results import write_results
 
     say(progress_text("writing", lang, path=out))
-    files = write_results(out, tables, chosen)  # type: ignore[arg-type]
+    keep: frozenset[str] = frozenset()
+    if cache is not None:
+        if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
+            tables.criteria = tables.criteria.collect()
+        keep = cache.unchanged_outputs(out, chosen, tables.as_written())
+    files = write_results(out, tables, chosen, keep)  # type: ignore[arg-type]
+    if cache is not None:
+        cache.remember_outputs(out, chosen)
     if report is not None:
         from pari_index.outputs.report import write_report
 

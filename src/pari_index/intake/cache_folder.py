@@ -34,7 +34,7 @@ TAG_TEXT = (
 )
 #: The kinds of entries (sub-folders) the cache writes; a folder holding only these is a cache
 #: written before the tag existed.
-KINDS = ("intake", "communes", "communes-changes")
+KINDS = ("intake", "communes", "communes-changes", "outputs")
 ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 #: Temporaries of the cache: ``.tmp-PID-…`` while an entry is written, ``.old-KEY-PID`` while one
 #: is removed. ``.tmp-`` without a process number was the name before 0.x named them.

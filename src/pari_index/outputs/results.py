@@ -10,6 +10,8 @@ score, status, explanation), ``findings``, ``rows`` (every input row and what be
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -210,8 +212,12 @@ def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[s
     return sheets
 
 
-def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") -> list[Path]:
-    """Write the tables; returns the files written."""
+def write_results(
+    path: str | Path, tables: ResultTables, fmt: Format = "xlsx", keep: frozenset[str] = frozenset()
+) -> list[Path]:
+    """Write the tables; returns the files written. ``keep``: tables of a results folder whose
+    file there already holds the bytes this run would write (``pari score --cache`` checks it):
+    carried over into the new folder instead of written again."""
     target = Path(path)
     if fmt == "xlsx":
         return _write_workbook(target, tables)
@@ -219,11 +225,21 @@ def write_results(path: str | Path, tables: ResultTables, fmt: Format = "xlsx") 
     with atomic_folder(target, frozenset(table_files())) as folder:
         for name, frame in tables.as_written().items():
             file = folder / f"{name}.{fmt}"
+            if name in keep:  # the old folder's file, hard-linked (or copied) into the new one
+                _link_or_copy(target / file.name, file)
+                continue
             if fmt == "csv":
                 write_csv(file, frame)
             else:
                 write_parquet(file, frame)
     return [target / f"{name}.{fmt}" for name in TABLES]
+
+
+def _link_or_copy(old: Path, new: Path) -> None:
+    try:
+        os.link(old, new)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(old, new)
 
 
 def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:

@@ -5,9 +5,10 @@ were: their item rows and the findings located at them are taken from the previo
 the 50 are evaluated again. A commune's rows are reused when the digest of everything that
 shapes them is the same: its input cells, self-scores and evidence (and where they were written),
 the council's corrections and decisions for it, and its register row, under the same criteria,
-year, language and code. Totals, ranks, classes, medians and everything else that depends on
-other communes are computed afresh on all communes every time (see :func:`score_communes`: only
-its per-commune rows are reused).
+year, language and code. A commune's totals (points per area and part, maximum, index) depend on
+those rows and its register row alone: they are kept with them and reused the same way. Ranks,
+classes, medians and everything else that depends on other communes are computed afresh on all
+communes every time.
 
 With ``--evidence-dir`` nothing is reused: evidence files may change on disk without the inputs
 changing, and the cache cannot see that.
@@ -16,23 +17,34 @@ changing, and the cache cannot see that.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import os
+import stat
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.intake.assessments import Intake
-from pari_index.intake.cache import CacheNote, CacheStore, cached_intake, intake_digests, row_digests, text_digest
+from pari_index.intake.cache import (
+    CacheNote,
+    CacheStore,
+    cached_intake,
+    file_digest,
+    intake_digests,
+    row_digests,
+    text_digest,
+)
 from pari_index.intake.register import Register
-from pari_index.scoring.run import CommuneScores, order_commune_findings, score_communes
+from pari_index.scoring.run import CommuneScores, compute_totals, order_commune_findings, score_communes
 from pari_index.scoring.verification import Appraisal
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]
 #: The tables of a commune-rows entry.
-ROW_TABLES = ("keys", "details", "findings")
+ROW_TABLES = ("keys", "details", "findings", "totals")
 #: Above this share of the communes scored again since the whole entry was written, it is
 #: written again whole (the changes would cost about as much to read and write).
 MAX_CHANGED = 0.25
@@ -53,6 +65,48 @@ class RunCache:
         self.reused = 0
         #: Per commune, the digests of its intake rows (kept with the cached intake).
         self._intake_digests: pl.DataFrame | None = None
+        #: The key, folder, format and table digests of the results being written.
+        self._outputs: tuple[str, Path, str, dict[str, str | None]] | None = None
+
+    def unchanged_outputs(
+        self, folder: Path, fmt: str, tables: Mapping[str, pl.DataFrame | pl.LazyFrame]
+    ) -> frozenset[str]:
+        """The tables of the results folder ``folder`` that need not be written again: the file
+        there is the one an earlier run wrote (its SHA-256 as recorded) from a table with the same
+        content (:func:`frame_digest`), by the same code. Remembers the digests for
+        :meth:`remember_outputs`."""
+        self._outputs = None
+        if fmt not in ("csv", "parquet") or not self.store.usable():
+            return frozenset()
+        key = text_digest("outputs", str(Path(folder).resolve()), fmt)
+        digests = {name: frame_digest(frame) for name, frame in tables.items()}
+        self._outputs = (key, folder, fmt, digests)
+        recorded = self.store.load("outputs", key, ("files",))
+        if recorded is None:
+            return frozenset()
+        kept = set()
+        for name, digest, sha in recorded["files"].select("name", "digest", "sha256").iter_rows():
+            file = Path(folder) / f"{name}.{fmt}"
+            # Only a regular file of ours is kept: a link put in its place is written over.
+            if digest is not None and digests.get(name) == digest and _plain_file(file) and file_digest(file) == sha:
+                kept.add(name)
+        return frozenset(kept)
+
+    def remember_outputs(self, folder: Path, fmt: str) -> None:
+        """Record the tables just written to ``folder`` (see :meth:`unchanged_outputs`)."""
+        if self._outputs is None or self._outputs[1:3] != (folder, fmt):
+            return
+        key, _, _, digests = self._outputs
+        names = list(digests)
+        files = pl.DataFrame(
+            {
+                "name": names,
+                "digest": [digests[name] for name in names],
+                "sha256": [file_digest(folder / f"{name}.{fmt}") for name in names],
+            },
+            schema={"name": pl.String, "digest": pl.String, "sha256": pl.String},
+        )
+        self.store.save("outputs", key, {"files": files})
 
     @property
     def notes(self) -> list[CacheNote]:
@@ -70,12 +124,13 @@ class RunCache:
         appraisal: Appraisal,
         evidence_dir: Path | None,
         lang: str,
-    ) -> CommuneScores:
-        """:func:`score_communes` for the communes whose inputs changed, the cache's rows for the
-        others, in the order :func:`score_communes` gives for all."""
+    ) -> tuple[CommuneScores, pl.DataFrame]:
+        """:func:`score_communes` and :func:`compute_totals` for the communes whose inputs changed,
+        the cache's rows and totals for the others, in the order they give for all."""
         if evidence_dir is not None or not self.store.usable():
             self.scored, self.reused = register.frame.height, 0
-            return score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
+            scores = score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
+            return scores, compute_totals(scores.details, compiled.criteria, register)
         key = text_digest("communes", criteria_key(compiled), lang)
         digests = self._intake_digests if self._intake_digests is not None else intake_digests(intake)
         keys = commune_keys(register, digests, appraisal)
@@ -87,14 +142,18 @@ class RunCache:
         self.scored, self.reused = todo.len(), reused.len()
         parts = cached.rows_of(reused) if cached is not None else []
         if todo.len() or not parts:
-            fresh = score_communes(compiled, *_only(todo, register, intake, appraisal), evidence_dir, lang)
+            mine = _only(todo, register, intake, appraisal)
+            fresh = score_communes(compiled, *mine, evidence_dir, lang)
+            # Totalled on the whole register when nothing is reused (the first run fills the cache).
+            fresh.totals = compute_totals(fresh.details, compiled.criteria, mine[0] if parts else register)
             parts.append((fresh, todo))
         scores = _merged(parts, compiled)
+        totals = _merged_totals(parts, compiled, register, scores)
         if cached is None or cached.keys.height != keys.height:
-            CachedRows.save_whole(self.store, key, keys, scores, cached)
+            CachedRows.save_whole(self.store, key, keys, scores, totals, cached)
         elif todo.len():
-            cached.save_changes(self.store, keys, todo, scores)
-        return scores
+            cached.save_changes(self.store, keys, todo, scores, totals)
+        return scores, totals
 
 
 @dataclass
@@ -134,34 +193,66 @@ class CachedRows:
             return []
         in_changes = codes.is_in(self.changed.implode())
         return [
-            (CommuneScores(tables["details"], tables["findings"]), wanted)
+            (CommuneScores(tables["details"], tables["findings"], tables["totals"]), wanted)
             for tables, wanted in ((self.whole, codes.filter(~in_changes)), (self.changes, codes.filter(in_changes)))
             if wanted.len()
         ]
 
     @staticmethod
     def save_whole(
-        store: CacheStore, key: str, keys: pl.DataFrame, scores: CommuneScores, earlier: CachedRows | None
+        store: CacheStore,
+        key: str,
+        keys: pl.DataFrame,
+        scores: CommuneScores,
+        totals: pl.DataFrame,
+        earlier: CachedRows | None,
     ) -> None:
-        """A whole entry of every commune's rows; the changes over the ``earlier`` one removed."""
-        store.save("communes", key, {"keys": keys, "details": scores.details, "findings": scores.findings})
+        """A whole entry of every commune's rows and totals; the changes over the ``earlier`` one
+        removed."""
+        tables = {"keys": keys, "details": scores.details, "findings": scores.findings, "totals": totals}
+        store.save("communes", key, tables)
         if earlier is not None:
             store.discard("communes-changes", earlier.changes_key)
 
-    def save_changes(self, store: CacheStore, keys: pl.DataFrame, todo: pl.Series, scores: CommuneScores) -> None:
+    def save_changes(
+        self, store: CacheStore, keys: pl.DataFrame, todo: pl.Series, scores: CommuneScores, totals: pl.DataFrame
+    ) -> None:
         """The changes since the whole entry, with the communes ``todo`` just scored again."""
         changed = pl.concat([self.changed, todo]).unique().sort()
         if changed.len() > MAX_CHANGED * keys.height:
-            self.save_whole(store, self.key, keys, scores, self)
+            self.save_whole(store, self.key, keys, scores, totals, self)
             return
         kept = pl.col(COMMUNE).is_in(changed.implode())
         tables = {
             "keys": keys,
             "details": scores.details.filter(kept),
             "findings": scores.findings.filter(kept),
+            "totals": totals.filter(kept),
             "changed": changed.to_frame(COMMUNE),
         }
         store.save("communes-changes", self.changes_key, tables)
+
+
+def _plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def frame_digest(frame: pl.DataFrame | pl.LazyFrame) -> str | None:
+    """A digest of a table's schema and every value, in order: a 64-bit hash per row, and the list
+    of them hashed twice; None for a lazy frame (a batched run's detail, never held whole). Each
+    float column also gives its sign (1/x < 0), as a row hash takes -0.0 for 0.0 and a file does
+    not; categories are hashed as their text."""
+    if isinstance(frame, pl.LazyFrame):
+        return None
+    floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
+    signs = [(1 / pl.col(name) < 0).alias(f"{name}\0sign") for name in floats]
+    plain = frame.with_columns(cs.categorical().cast(pl.String), *signs)
+    rows = plain.hash_rows(seed=23).implode()
+    whole = pl.select(rows.hash(seed=29).alias("a"), rows.hash(seed=31).alias("b")).row(0)
+    return text_digest("table", repr(frame.schema), frame.height, *whole)
 
 
 def changes_key(key: str, whole_keys: pl.DataFrame) -> str:
@@ -225,6 +316,21 @@ def _merged(parts: list[tuple[CommuneScores, pl.Series]], compiled: CompiledSet)
     details = _in_code_order([(scores.details, codes) for scores, codes in parts])
     findings = pl.concat([scores.findings.filter(pl.col(COMMUNE).is_in(codes.implode())) for scores, codes in parts])
     return CommuneScores(details=details, findings=order_commune_findings(findings, compiled.leaves))
+
+
+def _merged_totals(
+    parts: list[tuple[CommuneScores, pl.Series]], compiled: CompiledSet, register: Register, scores: CommuneScores
+) -> pl.DataFrame:
+    """The totals of the communes named with each part, in commune code order as
+    :func:`compute_totals` gives them. Computed again from all rows (``scores``) when the parts do
+    not have the same columns (an area no commune of a part has a row for: never in a set where
+    every commune has a row per item, but cheap to be sure of)."""
+    frames = [part.totals.filter(pl.col(COMMUNE).is_in(codes.implode())) for part, codes in parts]
+    if len(frames) == 1 and frames[0].height == parts[0][0].totals.height:
+        return parts[0][0].totals
+    if any(frame.schema != frames[0].schema for frame in frames):
+        return compute_totals(scores.details, compiled.criteria, register)
+    return pl.concat(frames).sort(COMMUNE)
 
 
 def _in_code_order(sources: list[tuple[pl.DataFrame, pl.Series]]) -> pl.DataFrame:

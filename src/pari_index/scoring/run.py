@@ -526,6 +526,8 @@ class CommuneScores:
 
     details: pl.DataFrame
     findings: pl.DataFrame
+    #: Their totals (:func:`compute_totals`), where the caller computed them (scoring.cache).
+    totals: pl.DataFrame = field(default_factory=pl.DataFrame)
 
 
 def score_communes(
@@ -615,14 +617,15 @@ def _score_frames(
         own = spilled.take(number - 1) if spilled is not None else {}
         batch = _BatchInputs.of(codes, register, intake, appraisal, own)
         del own
-        scores = (
-            score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
-            if cache is None
-            else cache.commune_scores(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
-        )
+        if cache is None:
+            scores = score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
+            batch_totals = compute_totals(scores.details, criteria, batch.register)
+        else:  # the totals of communes whose rows are reused are reused too
+            args = (compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
+            scores, batch_totals = cache.commune_scores(*args)
         store.add(scores.details)
         totals.append(
-            compute_totals(scores.details, criteria, batch.register).with_columns(
+            batch_totals.with_columns(
                 pl.col(COMMUNE).is_in(_submitted(batch.intake, compiled.leaves).implode()).alias("submitted")
             )
         )
