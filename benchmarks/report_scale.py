@@ -202,9 +202,11 @@ TIMED = """async ([what, arg, until]) => {
     box.value = arg;
     box.dispatchEvent(new Event("input"));
     window.setTimeout = wait;
-    // Done when the filter has run and every group it opened is unpacked.
+    // Done when the filter has run and every group it opened that is in view is unpacked (the
+    // others wait, decoded, until they are scrolled to or printed: data-waiting).
+    const inView = g => { const r = g.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
     const unpacked = () => Array.from(document.querySelectorAll("details.group[open]"))
-      .every(g => g.querySelector(".group-body"));
+      .every(g => g.querySelector(".group-body") || (g.hasAttribute("data-waiting") && !inView(g)));
     while (controls.dataset.filtered !== arg || !unpacked()) {
       if (performance.now() - t0 > 60000) { throw new Error("the filter did not finish"); }
       await new Promise(r => setTimeout(r, 2));

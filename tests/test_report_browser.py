@@ -196,6 +196,7 @@ def test_lazy_groups_open_on_demand(tmp_path: Path, open_report: OpenReport) -> 
     target = page.locator("details.group:has(h2:text-is('Huyện 9'))")
     assert target.get_attribute("open") is None and target.locator("table").count() == 0
     filter_to(page, "dich den")
+    target.scroll_into_view_if_needed()  # a group the filter opens is unpacked when in view
     expect(page.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Đích Đến"])
     expect(page.locator("details.commune:visible")).to_have_count(1)
     filter_to(page, "")
@@ -427,16 +428,32 @@ def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenR
     filter_to(page, "thu 02345")
     group = page.locator("details.group:visible")
     expect(group).to_have_count(1)
+    group.scroll_into_view_if_needed()  # it is unpacked when it comes into view
     expect(group.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Thử 02345"])
     expect(group.locator("svg.bars g.bar:not([hidden])")).to_have_count(1)
     assert page.locator("details.group[open]").count() <= opened_before + 1
-    # Ten communes in ten groups: a packed report's filter opens three of them, not ten.
+    # Ten communes in ten groups: a packed report's filter opens three of them, not ten, and
+    # unpacks each as it comes into view.
     opened_before = page.locator("details.group[open]").count()
     filter_to(page, "thu 0000")
     expect(page.locator("details.group:visible")).to_have_count(10)
-    expect(page.locator("details.group[open] .group-body")).to_have_count(opened_before + 3)
     assert page.locator("details.group[open]").count() == opened_before + 3
+    for _ in range(3):
+        waiting = page.locator("details.group[data-waiting]")
+        if not waiting.count():
+            break
+        name = waiting.first.get_attribute("id")
+        waiting.first.scroll_into_view_if_needed()
+        expect(page.locator(f"#{name} .group-body")).to_have_count(1)
+    expect(page.locator("details.group[data-waiting]")).to_have_count(0)
+    shown_open = page.locator("details.group[open]:visible").count()
+    assert shown_open >= 3
+    expect(page.locator("details.group[open]:visible .group-body")).to_have_count(shown_open)
+    # The overview's heat map and the contents list the groups shown.
+    expect(page.locator(".heat-overview tbody tr:visible")).to_have_count(10)
+    expect(page.locator("nav.toc li:visible")).to_have_count(10)
     filter_to(page, "")
+    expect(page.locator("nav.toc li:visible")).to_have_count(700)
     # Sorting an opened district by name.
     last = page.locator("details.group").last
     last.locator("summary").click()
@@ -445,6 +462,43 @@ def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenR
     names = row_names(last)
     assert names == sorted(names) and len(names) == 4
     assert elements(page) < 35_000  # the groups opened since add their communes and profiles
+
+
+def test_a_filter_unpacks_the_groups_it_opens_as_they_come_into_view(
+    districts700: Path, open_report: OpenReport
+) -> None:
+    """The groups a filter opens wait, decoded, until they are scrolled to (an IntersectionObserver)
+    or printed (beforeprint puts every waiting group in place at once, synchronously)."""
+    page = open_report(districts700).page
+    expect(page.locator("#controls")).to_be_visible()
+    # A short window at the top of the page: the overview fills it, no group is in view.
+    page.set_viewport_size({"width": 1280, "height": 240})
+    page.evaluate("window.scrollTo(0, 0)")
+    filter_to(page, "thu 0000")
+    waiting = page.locator("details.group[open][data-waiting]")
+    expect(waiting).to_have_count(3)
+    expect(page.locator("details.group[data-waiting=decoded]")).to_have_count(3)
+    assert page.locator("details.group[data-waiting] .group-body").count() == 0
+    first = waiting.first
+    name = first.get_attribute("id")
+    first.scroll_into_view_if_needed()
+    expect(page.locator(f"#{name} .group-body")).to_have_count(1)
+    expect(page.locator(f"#{name} table.ranking tbody tr:visible th a")).to_have_count(1)
+    assert page.locator(f"#{name}").get_attribute("data-waiting") is None
+    # The rest still wait (their group is out of view), until the page is printed.
+    page.evaluate("window.scrollTo(0, 0)")
+    left = page.locator("details.group[open][data-waiting]").count()
+    assert 0 < left <= 2
+    put = page.evaluate("""() => {
+      window.dispatchEvent(new Event("beforeprint"));
+      return document.querySelectorAll("details.group[open]:not([hidden]) .group-body").length;
+    }""")
+    assert put == page.locator("details.group[open]:visible").count()
+    expect(page.locator("details.group[data-waiting]")).to_have_count(0)
+    # Each shows only its matching commune, as if it had been unpacked when opened.
+    for g in page.locator("details.group[open]:visible").all():
+        names = g.locator("table.ranking tbody tr:not([hidden]) th a").all_text_contents()
+        assert len(names) == 1 and names[0].startswith("Xã Thử 0000"), names
 
 
 # --- print (issue 13): Chromium's own PDF of the page, read back with pypdf.
