@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_playwright
 from report_data import national_tables, scored_tables, synthetic_tables
-from test_report import HOSTILE
+from test_report import CONTROL_NAME, CONTROL_SHOWN, HOSTILE
 
 from pari_index import __version__
 from pari_index.outputs.report import LABELS, write_report
@@ -608,3 +608,23 @@ def test_hostile_names_in_a_paged_group_stay_text(tmp_path: Path, open_report: O
     assert page.locator("img").count() == 0
     assert page.locator("svg.ends g.bar").count() == 10
     assert r.dialogs == []
+
+
+def test_control_characters_in_names_are_shown(tmp_path: Path, open_report: OpenReport) -> None:
+    """A U+0007 in a name shows as <U+0007> in the ranking row, the commune's details and its item
+    rows (server-rendered, packed, and built by the script in a big group)."""
+    names = [CONTROL_NAME, *[f"Xã {i}" for i in range(5)]]
+    page = open_report(write_report(tmp_path / "inline.html", synthetic_tables(names, districts=1))).page
+    expect(page.locator("table.ranking tbody th a").first).to_have_text(CONTROL_SHOWN)
+    packed = open_report(write_report(tmp_path / "packed.html", synthetic_tables(names), lazy_details=True)).page
+    commune = packed.locator("details.commune", has_text="Chuông").first
+    commune.locator("summary").click()
+    expect(commune.locator("table.items tbody td bdi").first).to_have_text(f"giải thích cho {CONTROL_SHOWN}")
+    tables = national_tables(300, districts=5, one_group=True)
+    tables["summary"] = tables["summary"].with_columns(
+        pl.when(pl.col("commune_code") == "00007").then(pl.lit(CONTROL_NAME)).otherwise(pl.col("name")).alias("name")
+    )
+    big = open_report(write_report(tmp_path / "paged.html", tables)).page
+    big.locator("details.group > summary").click()
+    filter_to(big, "00007")
+    expect(big.locator("table.ranking tbody tr th a")).to_have_text([CONTROL_SHOWN])

@@ -69,6 +69,8 @@ from pari_index.outputs.report_format import (
     _num,
     _safe_json,
     _text,
+    finalize_controls,
+    visible_controls,
 )
 from pari_index.outputs.report_groups import (
     CHART_ENDS,
@@ -139,6 +141,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         # The templates are the package's own: no disk check on every include.
         auto_reload=False,
+        finalize=finalize_controls,
     )
     env.filters["bdi"] = _bdi
     env.filters["isolate"] = _isolate
@@ -695,7 +698,8 @@ def _pack_items(
         .group_by("g", "p", maintain_order=True)
         .agg(pl.col("r").str.join(","))
     )
-    return list(strings), {(g, p): r for g, p, r in rows.iter_rows()}
+    # The script writes these with textContent: control characters are made visible here.
+    return [visible_controls(t) for t in strings], {(g, p): r for g, p, r in rows.iter_rows()}
 
 
 def _finite(x: float | None) -> float | None:
