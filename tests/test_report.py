@@ -408,6 +408,13 @@ def test_control_characters_in_a_paged_group_are_shown() -> None:
     html = render_report(tables)
     assert not RAW_CONTROL.search(html)
     _, groups = packed_groups(html)
-    rows = [json.loads(r) for r in groups[0]["r"]]
+    rest = re.search(r'class="rest" data-g="g1">([A-Za-z0-9+/=]*)</script>', html)
+    assert rest
+    texts = unpack(rest.group(1))["r"]
+    rows = [json.loads(r) for r in texts]
     assert [r[7] for r in rows if r[8] == "00007"] == [CONTROL_SHOWN]
-    assert not any(RAW_CONTROL.search(r) for r in groups[0]["r"])
+    assert not any(RAW_CONTROL.search(r) for r in texts)
+    # The rows opening the group shows (its first page, the chart's last bars) travel in its pack.
+    head = groups[0]["h"]
+    assert sorted(int(i) for i in head) == [*range(100), *range(285, 300)]
+    assert all(texts[int(i)] == text for i, text in head.items())
