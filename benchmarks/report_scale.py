@@ -11,8 +11,9 @@ also opens the file in Debian's Chromium (playwright, ``/usr/bin/chromium``) and
 laid out: opening the last group, sorting it by name (twice), its next page, two filters and
 clearing it (each from the end of the 200 ms pause the filter waits for typing to stop, until the
 groups it opened that are in view are unpacked: the others wait until scrolled to), opening a
-commune (each until a big group's rows, if being decoded, are); and the element counts. The CPU time the browser's processes used is printed too (from
-/proc), and the load average. Timings are printed, never asserted: the machine may be shared.
+commune (each until a big group's rows, if being decoded, are); and the element counts. The CPU
+time the browser's processes used is printed too (from /proc), and the load average. Timings are
+printed, never asserted: the machine may be shared.
 """
 
 from __future__ import annotations
