@@ -16,10 +16,14 @@ from typing import Any
 
 import polars as pl
 import pytest
-from report_data import scored_tables, synthetic_tables
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup
+from report_data import national_tables, scored_tables, synthetic_tables
 
 from pari_index.criteria.loading import load_criteria
 from pari_index.outputs.report import LABELS, _safe_json, render_report, write_report
+from pari_index.outputs.report_format import finalize_controls, visible_controls
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -355,3 +359,62 @@ def test_ranking_csv_unit_types_in_each_language(tables: dict[str, pl.DataFrame]
         rows = list(csv.reader(io.StringIO(gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8"))))
         column = [h for h in rows[0]].index("Loại" if lang == "vi" else "Type")
         assert {r[column] for r in rows[1:]} == expected
+
+
+# --- control characters in names (issue 13): shown as <U+XXXX>, never raw in the page
+
+CONTROL_NAME = "Xã Chuông\x07 Một\x00\x1b[2J\x9b"
+CONTROL_SHOWN = "Xã Chuông<U+0007> Một<U+0000><U+001B>[2J<U+009B>"
+#: Control characters HTML has no business holding (tab and line feed are whitespace).
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_visible_controls_by_hand() -> None:
+    assert visible_controls(CONTROL_NAME) == CONTROL_SHOWN
+    assert visible_controls("Xã\tA\nB\rC\x7f") == "Xã\tA\nB<U+000D>C<U+007F>"
+    assert visible_controls("Xã Bình Minh") == "Xã Bình Minh"
+    # In markup (Jinja's finalize), the brackets are escaped; a plain text is escaped later.
+    assert finalize_controls(Markup("<bdi>a\x07</bdi>")) == Markup("<bdi>a&lt;U+0007&gt;</bdi>")
+    assert finalize_controls("a\x07") == "a<U+0007>" and finalize_controls(7) == 7
+
+
+@given(st.text())
+def test_visible_controls_leaves_no_control_and_keeps_the_rest(text: str) -> None:
+    shown = visible_controls(text)
+    assert not RAW_CONTROL.search(shown)
+    # Every other character stays, in order; each control becomes exactly one <U+XXXX>.
+    assert re.sub(r"<U\+00[0-9A-F]{2}>", "", shown) == re.sub(r"<U\+00[0-9A-F]{2}>", "", RAW_CONTROL.sub("", text))
+    assert shown.count("<U+") - text.count("<U+") == len(RAW_CONTROL.findall(text))
+
+
+@pytest.mark.parametrize("lazy", [False, True], ids=["inline", "packed"])
+def test_control_characters_in_names_are_shown(lazy: bool) -> None:
+    names = [CONTROL_NAME, *[f"Xã {i}" for i in range(5)]]
+    html = render_report(synthetic_tables(names, districts=2), lazy_details=lazy)
+    assert not RAW_CONTROL.search(html)
+    assert html_lib.escape(CONTROL_SHOWN, quote=False) in html
+    if lazy:
+        table, groups = packed_groups(html)
+        bodies = "".join(g["b"] + "".join(g["e"]) for g in groups)
+        assert not RAW_CONTROL.search(bodies) and not RAW_CONTROL.search("".join(table["s"]))
+        assert f"giải thích cho {CONTROL_SHOWN}" in table["s"]  # item texts, for textContent
+
+
+def test_control_characters_in_a_paged_group_are_shown() -> None:
+    tables = national_tables(300, districts=5, one_group=True)
+    tables["summary"] = tables["summary"].with_columns(
+        pl.when(pl.col("commune_code") == "00007").then(pl.lit(CONTROL_NAME)).otherwise(pl.col("name")).alias("name")
+    )
+    html = render_report(tables)
+    assert not RAW_CONTROL.search(html)
+    _, groups = packed_groups(html)
+    rest = re.search(r'class="rest" data-g="g1">([A-Za-z0-9+/=]*)</script>', html)
+    assert rest
+    texts = unpack(rest.group(1))["r"]
+    rows = [json.loads(r) for r in texts]
+    assert [r[7] for r in rows if r[8] == "00007"] == [CONTROL_SHOWN]
+    assert not any(RAW_CONTROL.search(r) for r in texts)
+    # The rows opening the group shows (its first page, the chart's last bars) travel in its pack.
+    head = groups[0]["h"]
+    assert sorted(int(i) for i in head) == [*range(100), *range(285, 300)]
+    assert all(texts[int(i)] == text for i, text in head.items())

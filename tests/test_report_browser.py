@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_playwright
 from report_data import national_tables, scored_tables, synthetic_tables
-from test_report import HOSTILE
+from test_report import CONTROL_NAME, CONTROL_SHOWN, HOSTILE
 
 from pari_index import __version__
 from pari_index.outputs.report import LABELS, write_report
@@ -196,6 +196,7 @@ def test_lazy_groups_open_on_demand(tmp_path: Path, open_report: OpenReport) -> 
     target = page.locator("details.group:has(h2:text-is('Huyện 9'))")
     assert target.get_attribute("open") is None and target.locator("table").count() == 0
     filter_to(page, "dich den")
+    target.scroll_into_view_if_needed()  # a group the filter opens is unpacked when in view
     expect(page.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Đích Đến"])
     expect(page.locator("details.commune:visible")).to_have_count(1)
     filter_to(page, "")
@@ -427,16 +428,32 @@ def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenR
     filter_to(page, "thu 02345")
     group = page.locator("details.group:visible")
     expect(group).to_have_count(1)
+    group.scroll_into_view_if_needed()  # it is unpacked when it comes into view
     expect(group.locator("table.ranking tbody tr:visible th a")).to_have_text(["Xã Thử 02345"])
     expect(group.locator("svg.bars g.bar:not([hidden])")).to_have_count(1)
     assert page.locator("details.group[open]").count() <= opened_before + 1
-    # Ten communes in ten groups: a packed report's filter opens three of them, not ten.
+    # Ten communes in ten groups: a packed report's filter opens three of them, not ten, and
+    # unpacks each as it comes into view.
     opened_before = page.locator("details.group[open]").count()
     filter_to(page, "thu 0000")
     expect(page.locator("details.group:visible")).to_have_count(10)
-    expect(page.locator("details.group[open] .group-body")).to_have_count(opened_before + 3)
     assert page.locator("details.group[open]").count() == opened_before + 3
+    for _ in range(3):
+        waiting = page.locator("details.group[data-waiting]")
+        if not waiting.count():
+            break
+        name = waiting.first.get_attribute("id")
+        waiting.first.scroll_into_view_if_needed()
+        expect(page.locator(f"#{name} .group-body")).to_have_count(1)
+    expect(page.locator("details.group[data-waiting]")).to_have_count(0)
+    shown_open = page.locator("details.group[open]:visible").count()
+    assert shown_open >= 3
+    expect(page.locator("details.group[open]:visible .group-body")).to_have_count(shown_open)
+    # The overview's heat map and the contents list the groups shown.
+    expect(page.locator(".heat-overview tbody tr:visible")).to_have_count(10)
+    expect(page.locator("nav.toc li:visible")).to_have_count(10)
     filter_to(page, "")
+    expect(page.locator("nav.toc li:visible")).to_have_count(700)
     # Sorting an opened district by name.
     last = page.locator("details.group").last
     last.locator("summary").click()
@@ -445,6 +462,43 @@ def test_700_groups_stay_small_and_filter(districts700: Path, open_report: OpenR
     names = row_names(last)
     assert names == sorted(names) and len(names) == 4
     assert elements(page) < 35_000  # the groups opened since add their communes and profiles
+
+
+def test_a_filter_unpacks_the_groups_it_opens_as_they_come_into_view(
+    districts700: Path, open_report: OpenReport
+) -> None:
+    """The groups a filter opens wait, decoded, until they are scrolled to (an IntersectionObserver)
+    or printed (beforeprint puts every waiting group in place at once, synchronously)."""
+    page = open_report(districts700).page
+    expect(page.locator("#controls")).to_be_visible()
+    # A short window at the top of the page: the overview fills it, no group is in view.
+    page.set_viewport_size({"width": 1280, "height": 240})
+    page.evaluate("window.scrollTo(0, 0)")
+    filter_to(page, "thu 0000")
+    waiting = page.locator("details.group[open][data-waiting]")
+    expect(waiting).to_have_count(3)
+    expect(page.locator("details.group[data-waiting=decoded]")).to_have_count(3)
+    assert page.locator("details.group[data-waiting] .group-body").count() == 0
+    first = waiting.first
+    name = first.get_attribute("id")
+    first.scroll_into_view_if_needed()
+    expect(page.locator(f"#{name} .group-body")).to_have_count(1)
+    expect(page.locator(f"#{name} table.ranking tbody tr:visible th a")).to_have_count(1)
+    assert page.locator(f"#{name}").get_attribute("data-waiting") is None
+    # The rest still wait (their group is out of view), until the page is printed.
+    page.evaluate("window.scrollTo(0, 0)")
+    left = page.locator("details.group[open][data-waiting]").count()
+    assert 0 < left <= 2
+    put = page.evaluate("""() => {
+      window.dispatchEvent(new Event("beforeprint"));
+      return document.querySelectorAll("details.group[open]:not([hidden]) .group-body").length;
+    }""")
+    assert put == page.locator("details.group[open]:visible").count()
+    expect(page.locator("details.group[data-waiting]")).to_have_count(0)
+    # Each shows only its matching commune, as if it had been unpacked when opened.
+    for g in page.locator("details.group[open]:visible").all():
+        names = g.locator("table.ranking tbody tr:not([hidden]) th a").all_text_contents()
+        assert len(names) == 1 and names[0].startswith("Xã Thử 0000"), names
 
 
 # --- print (issue 13): Chromium's own PDF of the page, read back with pypdf.
@@ -554,3 +608,23 @@ def test_hostile_names_in_a_paged_group_stay_text(tmp_path: Path, open_report: O
     assert page.locator("img").count() == 0
     assert page.locator("svg.ends g.bar").count() == 10
     assert r.dialogs == []
+
+
+def test_control_characters_in_names_are_shown(tmp_path: Path, open_report: OpenReport) -> None:
+    """A U+0007 in a name shows as <U+0007> in the ranking row, the commune's details and its item
+    rows (server-rendered, packed, and built by the script in a big group)."""
+    names = [CONTROL_NAME, *[f"Xã {i}" for i in range(5)]]
+    page = open_report(write_report(tmp_path / "inline.html", synthetic_tables(names, districts=1))).page
+    expect(page.locator("table.ranking tbody th a").first).to_have_text(CONTROL_SHOWN)
+    packed = open_report(write_report(tmp_path / "packed.html", synthetic_tables(names), lazy_details=True)).page
+    commune = packed.locator("details.commune", has_text="Chuông").first
+    commune.locator("summary").click()
+    expect(commune.locator("table.items tbody td bdi").first).to_have_text(f"giải thích cho {CONTROL_SHOWN}")
+    tables = national_tables(300, districts=5, one_group=True)
+    tables["summary"] = tables["summary"].with_columns(
+        pl.when(pl.col("commune_code") == "00007").then(pl.lit(CONTROL_NAME)).otherwise(pl.col("name")).alias("name")
+    )
+    big = open_report(write_report(tmp_path / "paged.html", tables)).page
+    big.locator("details.group > summary").click()
+    filter_to(big, "00007")
+    expect(big.locator("table.ranking tbody tr th a")).to_have_text([CONTROL_SHOWN])

@@ -46,9 +46,38 @@ _ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
 _FSI, _PDI, _PDF = "\u2068", "\u2069", "\u202c"
 
 
+# --- control characters -------------------------------------------------------------------------
+# A name may hold control characters (U+0000–U+001F, U+007F–U+009F; the verification reports
+# them): in HTML they are parse errors that browsers show as nothing, or drop, so a name with a
+# U+0007 looked like the same name without it. They are written as <U+0007>, as the findings and
+# the command line write them (pari_index.intake.values.shown). Tab and line feed are whitespace in
+# HTML and stay.
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each control character (but tab and line feed) written as ``<U+XXXX>``."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def finalize_controls(value: Any) -> Any:
+    """Jinja's ``finalize``: every value a template writes has its control characters made visible
+    (escaped afterwards like the rest of the value; in markup, escaped here)."""
+    if not isinstance(value, str) or not _CONTROLS.search(value):
+        return value
+    if isinstance(value, Markup):
+        return Markup(_CONTROLS.sub(lambda m: f"&lt;U+{ord(m.group()):04X}&gt;", value))
+    return visible_controls(value)
+
+
 def _balanced(text: str) -> str:
     """``text`` with every embedding, override and isolate it opens closed at its end, and any
-    closing control that closes nothing of its own dropped."""
+    closing control that closes nothing of its own dropped; its control characters made visible
+    (:func:`visible_controls`)."""
+    text = visible_controls(text)
     if not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in text):
         return text
     out: list[str] = []

@@ -131,6 +131,8 @@ class Group:
     paged: bool = False
     #: A big group's details, packed per page of communes (see report._paged_rows).
     parts: list[str] = field(default_factory=list)
+    #: A big group's rows and sort values, packed apart from what opening it shows (report._paged_rows).
+    rest: str = ""
     histogram: list[HistogramBin] = field(default_factory=list)
     edges: list[ClassEdge] = field(default_factory=list)
 
