@@ -131,6 +131,18 @@ def _bidi_assessment_codes(folder: Path) -> list[str]:
     return _score(folder, path)
 
 
+def _invisible_assessment_codes(folder: Path) -> list[str]:
+    """Codes that look like known ones, made different by characters drawn as nothing (a word
+    joiner, a soft hyphen, a Hangul filler: not zero-width spaces, which were already refused)."""
+    rows = _long_rows()
+    rows[1][0] = "00001\u2060"
+    rows[2][1] = "1.1\u00ad.2"
+    rows[3][2] = "outputs\u3164"
+    path = folder / "long.csv"
+    _write_csv(path, rows)
+    return _score(folder, path)
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "date-two-digit-year": _dates(("15/12/25", "15.12.25")),
     "date-year-zero": _dates(("01/01/0000", "0000-01-01")),
@@ -154,4 +166,6 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "register-rlo-code": _bidi_register("0000\u202e1", "Phường Hồng Cẩm"),
     "register-nul-code": _bidi_register("000\x0001", "Phường Hồng Cẩm"),
     "assessment-bidi-codes": _bidi_assessment_codes,
+    "register-word-joiner-code": _bidi_register("00001\u2060", "Phường Hồng Cẩm"),
+    "assessment-invisible-codes": _invisible_assessment_codes,
 }
