@@ -222,21 +222,21 @@ def test_a_csv_checked_in_chunks_reads_as_checked_whole(
     """Cut into chunks of any size (after line breaks, where NFC never composes), a UTF-8 file
     gives the same sheet and problems as when it is checked in one piece: the NFD letters
     (e + U+0301) are normalised all the same, wherever the cut falls."""
-    from pari_index.intake import tables
+    from pari_index.intake import decoding, tables
 
     raw = ("code,name\n" + "\n".join(lines) + "\n").encode("utf-8")
     whole = tables.read_csv_bytes(raw, "f.csv")
     with monkeypatch.context() as patch:
-        patch.setattr(tables, "CHECK_CHUNK", chunk)
+        patch.setattr(decoding, "CHECK_CHUNK", chunk)
         pieces = tables.read_csv_bytes(raw, "f.csv")
     assert pieces.problems == whole.problems
     assert [s.frame.to_dicts() for s in pieces.sheets] == [s.frame.to_dicts() for s in whole.sheets]
 
 
 def test_a_bad_byte_after_the_first_chunk_still_decides_the_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pari_index.intake import tables
+    from pari_index.intake import decoding, tables
 
-    monkeypatch.setattr(tables, "CHECK_CHUNK", 8)
+    monkeypatch.setattr(decoding, "CHECK_CHUNK", 8)
     raw = b"code,name\n" + "".join(f"{i:05d},Xã Mỹ\n" for i in range(50)).encode() + b"00050,X\xe3\n"
     result = tables.read_csv_bytes(raw, "bad.csv")
     assert [p.code for p in result.problems] == ["undecodable-bytes"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
+from processes import run_process as run_pari
 
 from pari_index.cli import main
 
@@ -31,10 +31,7 @@ FOUR = [
 
 
 def run_process(*args: str) -> subprocess.CompletedProcess[str]:
-    """`pari ...` as a separate process: the installed entry point when there is one."""
-    script = Path(sys.executable).with_name("pari")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "pari_index.cli"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120)
+    return run_pari(*args, timeout=120)
 
 
 def test_valid_files_found() -> None:

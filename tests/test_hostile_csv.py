@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 
 from pari_index.cli import main
 from pari_index.errors import MAX_MESSAGE_CHARS, PariError, Problem, shorten
+from pari_index.intake import grid as grid_module
 from pari_index.intake import tables
+from pari_index.intake.csv_input import sniff
 from pari_index.intake.register import read_register
 from pari_index.intake.tables import (
-    _sniff,
     decode_text,
     frame_from_grid,
     read_csv_bytes,
@@ -156,22 +157,22 @@ def test_sniffer_picks_the_delimiter_used(delimiter: str, width: int, height: in
     tricky = st.text(alphabet="ab 1" + others, min_size=1, max_size=6).map(lambda s: f'"{s}"')
     grid = [[data.draw(plain_cells | tricky) for _ in range(width)] for _ in range(height + 1)]
     text = "\n".join(delimiter.join(row) for row in grid) + "\n"
-    assert _sniff(text) == (delimiter, width)
+    assert sniff(text) == (delimiter, width)
 
 
 def test_a_tab_file_of_quoted_cells_is_sniffed_as_tabs() -> None:
     # Found by hypothesis: once the quoted cells are taken out each line is only its tabs, which
     # a strip() took for a blank line, and the comma won by default.
-    assert _sniff('"1"\t"1"\n"1"\t"1"\n') == ("\t", 2)
+    assert sniff('"1"\t"1"\n"1"\t"1"\n') == ("\t", 2)
 
 
 def test_sniffing_a_long_quoted_line_is_linear_and_right() -> None:
     # 200 KB in one quoted cell full of the other delimiters (csv.Sniffer took seconds per 48 KB).
     text = 'a;b\n"' + "x, y, " * 40_000 + '";1\n2;3\n'
-    assert _sniff(text) == (";", 2)
+    assert sniff(text) == (";", 2)
     # The sample ends inside the long line: the cut line does not count.
     long_rows = "a;b\n" + ("1;" + "x, " * 30_000 + "\n") * 50
-    assert _sniff(long_rows)[0] == ";"
+    assert sniff(long_rows)[0] == ";"
 
 
 # --------------------------------------------------------------------------------------------
@@ -217,7 +218,7 @@ def test_wide_and_narrow_paths_read_the_same(monkeypatch: pytest.MonkeyPatch) ->
     ]
     grid = pl.DataFrame(rows, schema=[f"column_{i}" for i in range(6)], orient="row")
     narrow = frame_from_grid(grid, "g.csv", None, 3, undecodable=True)
-    monkeypatch.setattr(tables, "WIDE_COLUMNS", 2)
+    monkeypatch.setattr(grid_module, "WIDE_COLUMNS", 2)
     wide = frame_from_grid(grid, "g.csv", None, 3, undecodable=True)
     assert narrow[0] is not None and wide[0] is not None
     assert narrow[0].frame.equals(wide[0].frame)

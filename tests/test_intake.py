@@ -313,7 +313,7 @@ def test_checking_large_inputs_in_slices_of_communes_changes_nothing(
 ) -> None:
     """Inputs above CHUNK_CELLS are checked a slice of communes at a time (to bound memory);
     the results, findings and ledger must be those of a single pass."""
-    import pari_index.intake.assessments as assessments
+    import pari_index.intake.cell_checks as cell_checks
 
     header, rows = long_rows()
     # A conflicting duplicate, so that duplicate detection is exercised across the slicing.
@@ -321,7 +321,7 @@ def test_checking_large_inputs_in_slices_of_communes_changes_nothing(
     (tmp_path / "one").mkdir()
     (tmp_path / "many").mkdir()
     single = run(tmp_path / "one", write_csv(tmp_path / "one" / "long.csv", header, rows))
-    monkeypatch.setattr(assessments, "CHUNK_CELLS", 7)
+    monkeypatch.setattr(cell_checks, "CHUNK_CELLS", 7)
     sliced = run(tmp_path / "many", write_csv(tmp_path / "many" / "long.csv", header, rows))
     assert sliced.details.select(COMPARED).equals(single.details.select(COMPARED))
     assert sliced.totals.equals(single.totals)

@@ -24,21 +24,10 @@ import polars as pl
 import polars.selectors as cs
 
 from pari_index.errors import Problem
-from pari_index.intake.tables import (
-    FILE,
-    MAX_CELL_CHARS,
-    MAX_COLUMNS,
-    ROW,
-    SHEET,
-    WIDE_COLUMNS,
-    ReadResult,
-    Sheet,
-    _Place,
-    _plan_columns,
-    _sniff,
-    normalise_header,
-    read_table_file,
-)
+from pari_index.intake.csv_input import sniff
+from pari_index.intake.grid import WIDE_COLUMNS, Place, normalise_header, plan_columns
+from pari_index.intake.sheet import FILE, MAX_CELL_CHARS, MAX_COLUMNS, ROW, SHEET, ReadResult, Sheet
+from pari_index.intake.tables import read_table_file
 
 #: Fewer files than this are read one by one (nothing to gain).
 MIN_FILES = 8
@@ -83,7 +72,7 @@ def _small(index: int, path: str | Path) -> _Small | None:
         return None
     if f"\n{header}\n" in text or f"\n{header.rstrip(chr(13))}\n" in text:
         return None  # a row equal to the header would look like the start of another file
-    delimiter, width = _sniff(text)
+    delimiter, width = sniff(text)
     if width > WIDE_COLUMNS or width > MAX_COLUMNS:
         return None
     return _Small(index, str(path), text, header.rstrip("\r"), delimiter, unicodedata.is_normalized("NFC", text))
@@ -134,7 +123,7 @@ def _read_group(group: list[_Small]) -> dict[int, list[Sheet]] | None:
     if grid.filter(starts).height != len(group):
         return None
     headers = [normalise_header(h or "") for h in header_cells]
-    plan, problems = _plan_columns(headers, _Place(first.file, None, 1))
+    plan, problems = plan_columns(headers, Place(first.file, None, 1))
     if plan is None or problems or plan.blank:
         return None
     files = {nth: s.file for nth, s in enumerate(group, start=1)}

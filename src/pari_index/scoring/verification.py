@@ -34,7 +34,7 @@ from pari_index.intake.assessments import (
     FINDING_SCHEMA,
     VALUE,
     LeafTable,
-    _check_and_type,
+    check_and_type,
     empty_findings,
     problems_to_findings,
 )
@@ -129,7 +129,7 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         ROW,
         pl.lit(VALUE).alias(COLUMN),
     ).cast(CELL_SCHEMA)  # type: ignore[arg-type]
-    accepted, cell_findings = _check_and_type(cells, table, known_communes)
+    accepted, cell_findings = check_and_type(cells, table, known_communes)
     findings.append(cell_findings)
     decision_frame = _appraisal_decisions(frame, leaves, known_communes, row_problems)
     findings.append(problems_to_findings(row_problems))

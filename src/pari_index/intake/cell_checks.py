@@ -1,0 +1,413 @@
+"""The checks of cells: structure (unknown commune, item or input; control characters), conflicts
+and repeats, and values (unreadable, out of range). Each rejected cell becomes one finding naming
+its place; large inputs are checked a slice of communes at a time (:func:`check_cells`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.model import NotApplicable
+from pari_index.criteria.points import EXACT_SCALE
+from pari_index.intake.cell_types import BOOLEAN_KINDS, DATE_KINDS, NUMERIC_KINDS, typed_cells
+from pari_index.intake.findings import cell_findings, cell_params, empty_findings
+from pari_index.intake.model import LeafTable
+from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, VALUE
+from pari_index.intake.sheet import FILE, ROW
+from pari_index.intake.values import (
+    CODE_FORBIDDEN,
+    DATE_YEAR_HINT,
+    NUMBER_HINTS,
+    date_problems,
+    number_problems,
+    shown_expr,
+)
+from pari_index.textexpr import format_text
+
+
+@dataclass(frozen=True)
+class _Check:
+    """One reason to reject a cell: where ``condition`` holds, the cell becomes a finding."""
+
+    condition: pl.Expr
+    kind: str
+    message: pl.Expr
+    hint: str
+    #: The message's named parameters (see cell_params), for outputs in either language.
+    params: pl.Expr | None = None
+
+
+def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.DataFrame]) -> pl.DataFrame:
+    """The cells that pass every check; each failing cell becomes one finding, for the first check
+    it fails (as if the checks ran one after the other). One pass over the cells, however many
+    checks: filtering 2.6 million national cells twice per check cost more than the checks."""
+    reason = pl.coalesce(
+        pl.when(check.condition).then(pl.lit(index, dtype=pl.Int32)) for index, check in enumerate(checks)
+    )
+    marked = cells.with_columns(reason.alias("_reason"))
+    failed = marked.filter(pl.col("_reason").is_not_null())
+    if failed.height == 0:
+        return cells
+    groups = failed.partition_by("_reason", as_dict=True, maintain_order=True)
+    for (index, *_), group in sorted(groups.items(), key=lambda item: int(item[0][0])):
+        check = checks[int(index)]
+        findings.append(cell_findings(group, "error", check.kind, check.message, check.hint, check.params))
+    return marked.filter(pl.col("_reason").is_null()).drop("_reason")
+
+
+def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
+    """A commune code, criterion id or input name holding a control, bidi or invisible character
+    (values.CODE_FORBIDDEN): it would match nothing as typed, or reverse the text around it. The
+    distinct texts of each column are searched (a national file has millions of cells but some
+    thousand codes); no check at all when none is found."""
+    where = [COMMUNE, CRITERION, FIELD]
+    found = {
+        column: cells.select(pl.col(column).unique().drop_nulls())
+        .filter(pl.col(column).str.contains(CODE_FORBIDDEN))[column]
+        .to_list()
+        for column in where
+    }
+    if not any(found.values()):
+        return []
+    bad = [pl.col(c).is_in(found[c]) for c in where]
+    which = pl.coalesce(pl.when(b).then(pl.lit(c)) for b, c in zip(bad, where, strict=True))
+    text = pl.coalesce(pl.when(b).then(pl.col(c)) for b, c in zip(bad, where, strict=True))
+    check = _Check(
+        pl.any_horizontal(bad).fill_null(False),
+        "control-character",
+        format_text(
+            "{} {} holds a control, bidi or invisible character (shown as <U+…>)",
+            which.replace_strict({COMMUNE: "commune code", CRITERION: "criterion id", FIELD: "input"}),
+            shown_expr(text),
+        ),
+        "retype the code; codes, criterion ids and input names are plain text",
+        cell_params(
+            what=which,
+            text=shown_expr(text),
+        ),
+    )
+    return [check]
+
+
+def _date_checks(notes: dict[str, str]) -> list[_Check]:
+    """The implausible-date check for date cells whose text is a key of ``notes`` (see
+    values.date_problems), or none."""
+    if not notes:
+        return []
+    noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(DATE_KINDS) & pl.col("day").is_null()
+    message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
+    return [_Check(noted, "implausible-date", message, DATE_YEAR_HINT, cell_params(value=pl.col(VALUE)))]
+
+
+def _number_checks(notes: dict[str, tuple[str, str]]) -> list[_Check]:
+    """The number-too-precise and number-out-of-range checks for number cells whose text is a key
+    of ``notes`` (see values.number_problems), or none."""
+    checks = []
+    for kind, hint in NUMBER_HINTS.items():
+        texts = [text for text, (found, _) in notes.items() if found == kind]
+        if texts:
+            noted = pl.col(VALUE).is_in(texts) & pl.col("kind").is_in(NUMERIC_KINDS) & pl.col("num").is_null()
+            message = pl.col(VALUE).replace_strict(
+                {t: notes[t][1] for t in texts}, default=None, return_dtype=pl.String
+            )
+            checks.append(_Check(noted, kind, message, hint, cell_params(value=pl.col(VALUE))))
+    return checks
+
+
+CONFLICT_HINT = "keep one row per commune, criterion and input"
+UNREADABLE_HINT = "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored"
+
+
+def conflict_params() -> pl.Expr:
+    return cell_params(commune=pl.col(COMMUNE), criterion=pl.col(CRITERION), input=pl.col(FIELD))
+
+
+def conflict_message() -> pl.Expr:
+    return format_text(
+        "commune {} criterion {} {} is given more than once with different values; none was used",
+        pl.col(COMMUNE),
+        pl.col(CRITERION),
+        pl.col(FIELD),
+    )
+
+
+def repeat_label(present: pl.Expr, key: list[str]) -> pl.Expr:
+    """The rule for repeats, for cells and meta rows alike. Among the rows of a key where
+    ``present``, the copy on the smallest row number that is read first is used; every other copy
+    is labelled "earlier" (an earlier row has it) or "again" (the same row number in another
+    column, sheet or file); null where not present or used."""
+    first_row = pl.col(ROW).filter(present).min().over(key)
+    at_first = present & (pl.col(ROW) == first_row)
+    return (
+        pl.when(present & (pl.col(ROW) != first_row))
+        .then(pl.lit("earlier"))
+        .when(at_first & (at_first.cast(pl.UInt32).cum_sum().over(key) > 1))
+        .then(pl.lit("again"))
+    )
+
+
+def repeat_findings(repeats: pl.DataFrame, column: pl.Expr | None = None) -> pl.DataFrame:
+    """Warnings for labelled repeats (see repeat_label; the label in ``_repeat``)."""
+    message = (
+        pl.when(pl.col("_repeat") == "earlier")
+        .then(pl.lit("repeats an earlier row with the same value (counted once)"))
+        .otherwise(pl.lit("gives the same value again, in another column, sheet or file (counted once)"))
+    )
+    if column is not None:
+        repeats = repeats.with_columns(column.alias(COLUMN))
+    return cell_findings(repeats, "warning", "duplicate-row", message, "delete the repeat", cell_params())
+
+
+def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFrame]) -> pl.DataFrame:
+    """The first copy of each commune, item and input (see repeat_label); the other copies
+    become duplicate-row warnings, counted once through the first. ``cells`` carries ``_copies``,
+    the number of copies of its key, so that the rule runs only where there are copies."""
+    if cells.filter(pl.col("_copies") > 1).height == 0:
+        return cells
+    cells = cells.with_row_index("_i")
+    repeats = (
+        cells.filter(pl.col("_copies") > 1)
+        .with_columns(repeat_label(pl.lit(True), key).alias("_repeat"))
+        .filter(pl.col("_repeat").is_not_null())
+    )
+    if repeats.height:
+        findings.append(repeat_findings(repeats))
+        cells = cells.filter(~pl.col("_i").is_in(repeats["_i"].implode()))
+    return cells.drop("_i")
+
+
+EXPECTED_TEXT = {
+    "number": "a number (decimal comma or dot)",
+    "count": "a whole number",
+    "percent": "a percentage from 0 to 100",
+    "meta:self_score": "a number of points",
+    "boolean": "có/không (yes/no)",
+    "meta:n/a": "có/không (yes/no)",
+    "date": "a date such as 10/01/2024",
+    "meta:evidence_date": "a date such as 10/01/2024",
+    "status": "đúng hạn / trễ hạn / không thực hiện (on_time / late / not_done)",
+    "level": "one of the levels listed for this criterion",
+}
+
+
+def check_and_type(
+    cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split cells into accepted (typed) and findings.
+
+    Three rounds, each rejecting what it finds before the next looks: where the cell belongs
+    (commune, criterion, input), conflicting repeats, then the typed value itself.
+    """
+    findings: list[pl.DataFrame] = []
+    cells = cells.join(table.fields, on=[CRITERION, FIELD], how="left")
+    leaf_ids = table.default_input.select(CRITERION).with_columns(pl.lit(True).alias("_known_leaf"))
+    cells = cells.join(leaf_ids, on=CRITERION, how="left")
+    cells = _reject(cells, _structure_checks(cells, known_communes), findings)
+
+    # Same commune, criterion and field more than once: different values are a conflict (none is
+    # used); the same value again is a repeated row (counted once, through its first row).
+    key = [COMMUNE, CRITERION, FIELD]
+    cells = cells.with_columns(
+        pl.len().over(key).alias("_copies"),
+        pl.col(VALUE).n_unique().over(key).alias("_distinct"),
+    )
+    conflict = _Check(
+        pl.col("_distinct") > 1,
+        "conflicting-values",
+        conflict_message(),
+        CONFLICT_HINT,
+        conflict_params(),
+    )
+    cells = _reject(cells, [conflict], findings)
+
+    # Typed parsing, one kind of cell at a time: each parser runs only on its own rows (a single
+    # when/then over all cells would run every parser on every row).
+    cells = typed_cells(cells.drop("_known_leaf", "_distinct"), table)
+    cells = _reject(cells, _value_checks(cells, table), findings)
+    # Repeats are looked for among accepted cells only, so that a repeated unreadable value is an
+    # error on each of its rows rather than "counted once". The copies of one key all have the same
+    # text (different texts were a conflict above), so the value checks kept all or none of them
+    # and the counts taken before them still hold.
+    cells = _drop_repeats(cells, key, findings)
+    # The source file name repeats on every cell; as a category it costs 4 bytes a cell, not a
+    # copy of the path (74 MB of a national run's 280 MB of cells).
+    accepted = cells.drop("_min", "_max", "_copies").with_columns(pl.col(FILE).cast(pl.Categorical))
+    all_findings = pl.concat(findings) if findings else empty_findings()
+    return accepted, all_findings
+
+
+def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> list[_Check]:
+    """Where each cell belongs: a commune (in the register, when there is one), a scored item of
+    the set and one of its inputs. ``cells`` carry the joined ``kind`` and ``_known_leaf``."""
+    structure = [
+        *_control_character_checks(cells),
+        _Check(
+            pl.col(COMMUNE).is_null(),
+            "missing-commune-code",
+            pl.lit("the row has no commune code"),
+            "fill in the commune code",
+            cell_params(),
+        ),
+        _Check(
+            pl.col(CRITERION).is_null(),
+            "missing-criterion",
+            pl.lit("the row has no criterion id"),
+            "fill in the criterion id, e.g. 1.1.1",
+            cell_params(),
+        ),
+        _Check(
+            pl.col("_known_leaf").is_null(),
+            "unknown-criterion",
+            format_text("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
+            "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
+            cell_params(criterion=pl.col(CRITERION)),
+        ),
+        _Check(
+            pl.col(FIELD).is_null(),
+            "input-required",
+            format_text("criterion {} has several inputs: say which one in the input column", pl.col(CRITERION)),
+            "fill the input column (the template lists the input names)",
+            cell_params(criterion=pl.col(CRITERION)),
+        ),
+        _Check(
+            pl.col("kind").is_null(),
+            "unknown-input",
+            format_text("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
+            "use the input names of the criteria set (pari template lists them)",
+            cell_params(criterion=pl.col(CRITERION), input=pl.col(FIELD)),
+        ),
+    ]
+    if known_communes is not None:
+        structure.append(
+            _Check(
+                ~pl.col(COMMUNE).is_in(known_communes.implode()),
+                "unknown-commune",
+                format_text("commune {} is not in the commune register", pl.col(COMMUNE)),
+                "add it to the register, or correct the code (codes keep their leading zeros)",
+                cell_params(commune=pl.col(COMMUNE)),
+            )
+        )
+    return structure
+
+
+def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
+    """The checks on typed values: readable for their kind, within the kind's and the input's
+    bounds, and "not applicable" only where the item allows it. ``cells`` are typed already
+    (``num``, ``flag``, ``day``, ``text``): the date and number notes are taken from them."""
+    kind = pl.col("kind")
+    num = pl.col("num")
+    input_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
+    unreadable = (
+        (kind.is_in(NUMERIC_KINDS) & num.is_null())
+        | (kind.is_in(BOOLEAN_KINDS) & pl.col("flag").is_null())
+        | (kind.is_in(DATE_KINDS) & pl.col("day").is_null())
+        | (kind.is_in(["status", "level"]) & pl.col("text").is_null())
+    )
+    not_allowed = [leaf.id for leaf in table.leaves if leaf.not_applicable is NotApplicable.not_allowed]
+    # A date refused for its year (15/12/25, 01/01/0000) or size gets its own finding and hint.
+    date_notes = date_problems(cells.filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null())[VALUE])
+    number_notes = number_problems(cells.filter(kind.is_in(NUMERIC_KINDS) & num.is_null())[VALUE])
+    return [
+        *_date_checks(date_notes),
+        *_number_checks(number_notes),
+        _Check(
+            unreadable,
+            "bad-value",
+            format_text("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
+            UNREADABLE_HINT,
+            cell_params(value=pl.col(VALUE), expected=kind),
+        ),
+        _Check(
+            kind.is_in(["number", "count", "percent"]) & (num < 0),
+            "negative-value",
+            format_text("{} is negative; counts and amounts cannot be below 0", pl.col(VALUE)),
+            "correct the cell",
+            cell_params(value=pl.col(VALUE)),
+        ),
+        _Check(
+            (kind == "percent") & (num > 100 * EXACT_SCALE),
+            "percent-above-100",
+            format_text("{} % is above 100 %", pl.col(VALUE)),
+            "a percentage lies between 0 and 100",
+            cell_params(value=pl.col(VALUE)),
+        ),
+        _Check(
+            (kind == "count") & (num % EXACT_SCALE != 0),
+            "not-whole",
+            format_text("{} is not a whole number", pl.col(VALUE)),
+            "a count is a whole number",
+            cell_params(value=pl.col(VALUE)),
+        ),
+        # Declared input bounds, joined onto each cell with its kind (see LeafTable.fields).
+        _Check(
+            num < pl.col("_min"),
+            "below-minimum",
+            format_text(
+                "{} is below the minimum {}", pl.col(VALUE), input_key.replace_strict(table.min_texts, default="")
+            ),
+            "correct the cell",
+            cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.min_texts, default="")),
+        ),
+        _Check(
+            num > pl.col("_max"),
+            "above-maximum",
+            format_text(
+                "{} is above the maximum {}", pl.col(VALUE), input_key.replace_strict(table.max_texts, default="")
+            ),
+            "correct the cell",
+            cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.max_texts, default="")),
+        ),
+        _Check(
+            (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
+            "na-not-allowed",
+            format_text("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
+            "score it, or give an explanation for the appraisal council",
+            cell_params(criterion=pl.col(CRITERION)),
+        ),
+    ]
+
+
+#: Above this many cells, checks run on slices of communes: the checks join, group and parse,
+#: and their working memory grows with the slice rather than with the whole country.
+CHUNK_CELLS = 500_000
+
+
+def check_cells(
+    pieces: list[pl.DataFrame], table: LeafTable, known_communes: pl.Series | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Accepted (typed) cells and findings for the cells of every sheet, checking large inputs a
+    slice of communes at a time. Slices are cut by commune, so duplicates (same commune, item and
+    field, even from different files) meet in one slice. ``pieces`` is consumed: each sheet's
+    cells are released as soon as they are sliced, so the cells exist once, not twice."""
+    total = sum(piece.height for piece in pieces)
+    if total <= CHUNK_CELLS:
+        cells = pl.concat(pieces) if pieces else pl.DataFrame(schema=CELL_SCHEMA)
+        pieces.clear()
+        return check_and_type(cells, table, known_communes)
+    count = -(-total // CHUNK_CELLS)
+    slices: list[list[pl.DataFrame]] = [[] for _ in range(count)]
+    while pieces:
+        piece = pieces.pop(0)
+        parts = piece.with_columns((pl.col(COMMUNE).hash(seed=7) % count).alias("_slice")).partition_by(
+            "_slice", include_key=True, maintain_order=True, as_dict=True
+        )
+        del piece
+        for (index,), part in parts.items():
+            slices[int(index)].append(part.drop("_slice"))
+        del parts
+    accepted: list[pl.DataFrame] = []
+    findings: list[pl.DataFrame] = []
+    while slices:
+        group = slices.pop(0)
+        if not group:
+            continue
+        cells = pl.concat(group)
+        group.clear()
+        ok, found = check_and_type(cells, table, known_communes)
+        del cells
+        accepted.append(ok)
+        findings.append(found)
+    return pl.concat(accepted), pl.concat(findings)

@@ -1,0 +1,96 @@
+"""Cells typed by the kind of their field: numbers exact (Int128 units), booleans, dates, text.
+Each distinct text is parsed once (:func:`parsed_once`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+from pari_index.intake.model import LeafTable
+from pari_index.intake.schema import CRITERION, FIELD, VALUE
+from pari_index.intake.values import (
+    parse_boolean,
+    parse_date,
+    parse_exact,
+    parse_status,
+    parse_units,
+)
+
+NUMERIC_KINDS = ("number", "count", "percent", "meta:self_score")
+BOOLEAN_KINDS = ("boolean", "meta:n/a")
+DATE_KINDS = ("date", "meta:evidence_date")
+
+
+#: The meta fields read as numbers (points, in units of 1/10,000) or dates; the others are kept as
+#: text. Input numbers are read exactly (values.parse_exact), never through a float.
+META_PARSERS: dict[str, Callable[[pl.Expr], pl.Expr]] = {"self_score": parse_units, "evidence_date": parse_date}
+
+
+def parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """``parser`` applied to ``column``, as an expression that looks each text up in a table of
+    its distinct texts parsed once: a national file repeats the same few thousand texts ("có",
+    "0,5", "04/06/2025") across millions of cells, and the parsers' regular expressions cost far
+    more than one hash lookup per cell."""
+    distinct = frame.select(pl.col(column).unique().drop_nulls())
+    parsed = distinct.select(column, parser(pl.col(column)).alias("_parsed"))
+    return pl.col(column).replace_strict(
+        parsed[column], parsed["_parsed"], default=None, return_dtype=parsed.schema["_parsed"]
+    )
+
+
+def typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
+    """Adds the typed value columns ``num`` (exact Int128, values.parse_exact), ``flag`` (Boolean), ``day`` (Date) and
+    ``text`` (status, level or meta text), each parsed only on the cells of its kind."""
+    kind = pl.col("kind")
+    empty = {
+        "num": pl.lit(None, dtype=pl.Int128),
+        "flag": pl.lit(None, dtype=pl.Boolean),
+        "day": pl.lit(None, dtype=pl.Date),
+        "text": pl.lit(None, dtype=pl.String),
+    }
+
+    def part(condition: pl.Expr, column: str, parser: Callable[[pl.Expr], pl.Expr] | None) -> pl.DataFrame:
+        """The cells matching ``condition`` with ``parser`` applied (None: the text as it is)."""
+        these = cells.filter(condition)
+        if parser is None:
+            return these.with_columns(
+                **{name: (pl.col(VALUE) if name == column else expr).alias(name) for name, expr in empty.items()}
+            )
+        typed = parsed_once(these, VALUE, parser)
+        return these.with_columns(
+            **{name: (typed if name == column else expr).alias(name) for name, expr in empty.items()}
+        )
+
+    levels = pl.DataFrame(
+        [
+            {"_key": column, "_low": low, "_level": value}
+            for column, mapping in table.level_maps.items()
+            for low, value in mapping.items()
+        ],
+        schema={"_key": pl.String, "_low": pl.String, "_level": pl.String},
+    )
+    level_cells = (
+        cells.filter(kind == "level")
+        .with_columns(
+            (pl.col(CRITERION) + ":" + pl.col(FIELD)).alias("_key"),
+            pl.col(VALUE).str.to_lowercase().str.strip_chars().alias("_low"),
+        )
+        .join(levels, on=["_key", "_low"], how="left")
+        .with_columns(**{name: expr for name, expr in empty.items() if name != "text"})
+        .with_columns(pl.col("_level").alias("text"))
+        .drop("_key", "_low", "_level")
+    )
+    parts = [
+        part(kind.is_in(NUMERIC_KINDS), "num", parse_exact),
+        part(kind.is_in(BOOLEAN_KINDS), "flag", parse_boolean),
+        part(kind.is_in(DATE_KINDS), "day", parse_date),
+        part(kind == "status", "text", parse_status),
+        level_cells.select(*cells.columns, *empty),
+        part(
+            kind.str.starts_with("meta:") & ~kind.is_in([*NUMERIC_KINDS, *BOOLEAN_KINDS, *DATE_KINDS]),
+            "text",
+            None,
+        ),
+    ]
+    return pl.concat([p.select(*cells.columns, *empty) for p in parts])

@@ -1,0 +1,204 @@
+"""Text encodings of input files: UTF-8 (checked a slice at a time), UTF-16 by its byte order,
+Windows-1258 and other legacy encodings only as a reported fallback, NFC-normalised."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pari_index.errors import Problem
+from pari_index.intake.legacy_encoding import legacy_evidence
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The text of a CSV file and how it was decoded. Bytes that could not be decoded are U+FFFD in
+    ``text`` (``bad_bytes`` of them); ``fallback`` says what was assumed when the file is neither
+    UTF-8 nor marked by a byte-order mark, and is announced as a warning."""
+
+    text: str
+    encoding: str
+    bad_bytes: int = 0
+    fallback: str | None = None
+    #: Why the bytes are a legacy font encoding (TCVN3, VNI) rather than Windows-1258: not read.
+    legacy: str | None = None
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _utf8_with_evidence(raw: bytes) -> tuple[str, int, int]:
+    """(text with U+FFFD for each run of bytes that is not UTF-8, such runs, valid multi-byte
+    letters). Linear and in C: every byte below 0x80 is one character, so the multi-byte letters
+    are what is left of the characters once the ASCII bytes and the U+FFFD are taken away."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    ascii_bytes = len(raw.translate(None, _HIGH_BYTES))
+    return text, bad, len(text) - ascii_bytes - bad
+
+
+def _utf16_order(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: in text that is mostly ASCII, every other byte is NUL."""
+    sample = raw[:2000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) > len(zeros) // 2 and other.count(0) < len(other) // 10:
+            return encoding
+    return None
+
+
+def _utf16_without_bom(raw: bytes) -> Decoded | None:
+    encoding = _utf16_order(raw)
+    if encoding is None:
+        return None
+    text = raw.decode(encoding, errors="replace")
+    order = "little" if encoding.endswith("le") else "big"
+    return Decoded(text, encoding, text.count("\ufffd"), f"UTF-16 ({order}-endian), since every other byte is zero")
+
+
+def is_binary(raw: bytes) -> bool:
+    """NUL bytes in a file that is not UTF-16: not text (checked before any decoding)."""
+    return b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_order(raw) is None
+
+
+def decode_text(raw: bytes) -> Decoded:
+    """Decode CSV bytes on the evidence of the whole file: a byte-order mark decides; else UTF-8
+    when it is valid or when its valid multi-byte letters outnumber the bytes that are not UTF-8
+    (a UTF-8 file with a stray byte stays UTF-8, the byte reported); UTF-16 when every other byte
+    is zero; Windows-1258 only when the bytes look like it (many invalid, no valid UTF-8 letter)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return Decoded(raw[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError:
+            text, bad, _ = _utf8_with_evidence(raw[3:])
+            return Decoded(text, "utf-8-sig", bad)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16", errors="replace")
+        return Decoded(text, "utf-16", text.count("\ufffd"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # Valid UTF-8 with NUL bytes may be UTF-16 of plain ASCII text.
+        return (_utf16_without_bom(raw) if "\x00" in text else None) or Decoded(text, "utf-8")
+    utf16 = _utf16_without_bom(raw)
+    if utf16 is not None:
+        return utf16
+    text, bad, letters = _utf8_with_evidence(raw)
+    if letters and letters >= bad:
+        return Decoded(text, "utf-8", bad)
+    # Windows-1258 leaves a few byte values undefined: those are reported like bad UTF-8 bytes.
+    text = raw.decode("cp1258", errors="replace")
+    evidence = f"{bad:,} bytes are not UTF-8" + (f" and only {letters:,} letters are" if letters else "")
+    fallback = f"Windows-1258 (Vietnamese), since {evidence}"
+    return Decoded(text, "cp1258", text.count("\ufffd"), fallback, legacy_evidence(text))
+
+
+def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode CSV bytes; returns (text, encoding name). See :func:`decode_text`."""
+    decoded = decode_text(raw)
+    return decoded.text, decoded.encoding
+
+
+SNIFF_LINES = 20
+SNIFF_CHARS = 1024 * 1024
+
+
+#: Bytes of a UTF-8 file decoded at a time to check it: the whole text is never one string.
+CHECK_CHUNK = 4 * 1024**2
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class CsvText:
+    """What reading a CSV file needs of its text: the UTF-8 bytes for polars, the start of the
+    text (for the delimiter), whether it is blank or in NFC, its length in characters, and the
+    whole text only when it is asked for (to locate a syntax error)."""
+
+    data: bytes
+    sample: str
+    blank: bool
+    nfc: bool
+    chars: int
+    bad_bytes: int
+    whole: Callable[[], str]
+    fallback: str | None = None
+    legacy: str | None = None
+
+
+def scan_utf8(raw: bytes) -> CsvText | None:
+    """A valid UTF-8 file (with or without a byte-order mark) checked a chunk at a time, each
+    chunk cut after a line break: a line break is never inside a letter's bytes, and NFC never
+    composes across it, so the chunks answer for the whole text. None when the file has NUL
+    bytes, a UTF-16 mark or bytes that are not UTF-8: :func:`decode_text` then weighs the
+    evidence of the whole text, as before."""
+    if b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    skip = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
+    view = memoryview(raw)
+    sample: list[str] = []
+    sampled = chars = 0
+    blank = nfc = True
+    start = skip
+    while start < len(raw):
+        end = len(raw)
+        if start + CHECK_CHUNK < len(raw):
+            cut = raw.rfind(b"\n", start, start + CHECK_CHUNK)
+            end = cut + 1 if cut >= 0 else (raw.find(b"\n", start + CHECK_CHUNK) + 1 or len(raw))
+        try:
+            piece = str(view[start:end], "utf-8")
+        except UnicodeDecodeError:
+            return None
+        blank = blank and piece.isspace()
+        nfc = nfc and unicodedata.is_normalized("NFC", piece)
+        chars += len(piece)
+        if sampled <= SNIFF_CHARS:
+            sample.append(piece[: SNIFF_CHARS + 1 - sampled])
+            sampled += len(sample[-1])
+        start = end
+    data = raw[skip:] if skip else raw
+    return CsvText(data, "".join(sample), blank, nfc, chars, 0, lambda: data.decode("utf-8"))
+
+
+def decoded_text(raw: bytes) -> CsvText | None:
+    """The text of a file that is not plain UTF-8, decoded whole on the evidence (a fallback or a
+    file with bad bytes must be decoded anyway, to give polars UTF-8); None when it holds NUL."""
+    decoded = decode_text(raw)
+    text = decoded.text
+    if "\x00" in text:
+        return None
+    return CsvText(
+        text.encode("utf-8"),
+        text[: SNIFF_CHARS + 1],
+        not text or text.isspace(),  # (strip() would copy the whole text)
+        unicodedata.is_normalized("NFC", text),
+        len(text),
+        decoded.bad_bytes,
+        lambda: text,
+        decoded.fallback,
+        decoded.legacy,
+    )
+
+
+def legacy_encoding(evidence: str, file: str) -> Problem:
+    return Problem(
+        "legacy-encoding",
+        f"a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
+        "the file was not read, rather than score garbled text",
+        file=file,
+        hint="convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
+        params={"evidence": evidence},
+    )
+
+
+def binary_file(file: str) -> Problem:
+    return Problem(
+        "binary-file",
+        "this looks like a binary file, not CSV",
+        file=file,
+        hint="export the sheet as CSV (UTF-8) or give the .xlsx",
+    )

@@ -1,0 +1,242 @@
+"""The two forms of an assessment sheet, long and wide, turned into cells and meta rows.
+
+Consecutive sheets with the same form and columns (typically one file per commune) are planned
+alike (:class:`SheetPlan`) and read as one frame (:func:`group_cells`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.errors import Problem
+from pari_index.intake.meta import meta_header_key
+from pari_index.intake.model import LeafTable
+from pari_index.intake.schema import (
+    ASSESSMENT_ALIASES,
+    CELL_SCHEMA,
+    COLUMN,
+    CRITERION,
+    DESCRIPTIVE_COLUMNS,
+    FIELD,
+    META_COLUMNS,
+    META_FIELDS,
+    META_ROW_SCHEMA,
+    VALUE,
+)
+from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, rename_columns
+from pari_index.textexpr import format_text
+
+
+def no_meta_rows() -> pl.DataFrame:
+    return pl.DataFrame(schema=META_ROW_SCHEMA)
+
+
+def _long_cells(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Cells and meta rows of long-form rows (of one sheet, or of sheets with the same columns)."""
+    base = [COMMUNE, CRITERION, FILE, SHEET, ROW]
+    parts: list[pl.DataFrame] = []
+    meta_parts: list[pl.DataFrame] = []
+    if VALUE in frame.columns:
+        field = pl.col("input") if "input" in frame.columns else pl.lit(None, dtype=pl.String)
+        # Only the columns the cells keep go through the join (not the meta columns of every row).
+        wanted = [*base, VALUE, *(["input"] if "input" in frame.columns else [])]
+        values = (
+            frame.filter(pl.col(VALUE).is_not_null())
+            .select(wanted)
+            .join(table.default_input, on=CRITERION, how="left")
+            .with_columns(pl.coalesce(field, pl.col("default_field")).alias(FIELD))
+        )
+        # A row whose input names a meta field (input self_score, the points in the value column)
+        # gives that field, as a meta row of its own.
+        as_meta = pl.col(FIELD).is_in(list(META_COLUMNS)).fill_null(False)
+        parts.append(values.filter(~as_meta).select(*base, FIELD, VALUE, pl.lit(VALUE).alias(COLUMN)))
+        via_value = values.filter(as_meta)
+        if via_value.height:
+            meta_parts.append(
+                via_value.select(
+                    *base,
+                    pl.lit(VALUE).alias("_source"),
+                    *[pl.when(pl.col(FIELD) == m).then(pl.col(VALUE)).alias(m) for m in META_COLUMNS],
+                )
+            )
+    if "n/a" in frame.columns:
+        parts.append(
+            frame.filter(pl.col("n/a").is_not_null()).select(
+                *base, pl.lit("n/a").alias(FIELD), pl.col("n/a").alias(VALUE), pl.lit("n/a").alias(COLUMN)
+            )
+        )
+    # In CELL_SCHEMA order, so that long and wide sheets concatenate in one run.
+    cells = (
+        pl.concat([p.select(list(CELL_SCHEMA)).cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+        if parts
+        else pl.DataFrame(schema=CELL_SCHEMA)
+    )
+    present = [m for m in META_COLUMNS if m in frame.columns]
+    if present:
+        meta_parts.insert(
+            0,
+            frame.filter(pl.any_horizontal(pl.col(m).is_not_null() for m in present)).select(
+                *base,
+                pl.lit(None, dtype=pl.String).alias("_source"),
+                *[pl.col(m) if m in present else pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS],
+            ),
+        )
+    if not meta_parts:
+        return cells, no_meta_rows()
+    return cells, pl.concat([m.cast(META_ROW_SCHEMA) for m in meta_parts])  # type: ignore[arg-type]
+
+
+def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list[Problem]]:
+    """The columns of a wide sheet naming an item of the set, and a problem for each other one."""
+    leaf_ids = set(table.default_input[CRITERION].to_list())
+    value_columns: list[str] = []
+    problems: list[Problem] = []
+    for col in sheet.frame.columns:
+        if col.startswith("_") or col == COMMUNE or col.casefold() in DESCRIPTIVE_COLUMNS:
+            continue
+        if col.split(":", 1)[0].strip() in leaf_ids:
+            value_columns.append(col)
+        else:
+            problems.append(
+                Problem(
+                    "unknown-column",
+                    f"column {col!r} is neither a criterion of the set nor a known column; its values were not read",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    field=col,
+                    hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)",
+                    params={"column": repr(col)},
+                )
+            )
+    return value_columns, problems
+
+
+def _wide_cells(
+    frame: pl.DataFrame, table: LeafTable, value_columns: list[str]
+) -> tuple[pl.DataFrame, pl.DataFrame, list[tuple[str, str, str, str]]]:
+    """Cells and meta rows of wide-form rows (of one sheet, or of sheets with the same columns),
+    and the meta columns as (header, criterion, field, source)."""
+    if not value_columns:
+        return pl.DataFrame(schema=CELL_SCHEMA), no_meta_rows(), []
+    long = (
+        frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns)
+        .unpivot(index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE)
+        .filter(pl.col(VALUE).is_not_null())
+    )
+    split = pl.col(COLUMN).str.split_exact(":", 1)
+    long = long.with_columns(
+        split.struct.field("field_0").str.strip_chars().alias(CRITERION),
+        split.struct.field("field_1").str.strip_chars().alias("_field"),
+    ).join(table.default_input, on=CRITERION, how="left")
+    is_meta = pl.col("_field").is_in(list(META_COLUMNS))
+    cells = long.filter(~is_meta | pl.col("_field").is_null()).select(
+        COMMUNE, CRITERION, pl.coalesce("_field", "default_field").alias(FIELD), VALUE, FILE, SHEET, ROW, COLUMN
+    )
+    meta_cells = long.filter(is_meta)
+    if meta_cells.height == 0:
+        return cells.cast(CELL_SCHEMA), no_meta_rows(), []  # type: ignore[arg-type]
+    names = meta_cells.select(COLUMN, CRITERION, "_field").unique(maintain_order=True)
+    # Two columns naming the same item and field (1.1.1:self_score and 1.1.1 : self_score) give
+    # two meta rows, "wide" and "wide:1", checked against each other like two long rows.
+    copy = pl.int_range(pl.len()).over(CRITERION, "_field")
+    names = names.with_columns(
+        pl.when(copy == 0).then(pl.lit("wide")).otherwise(format_text("wide:{}", copy)).alias("_source")
+    )
+    meta_rows = meta_cells.join(names.select(COLUMN, "_source"), on=COLUMN, how="left").pivot(
+        on="_field", index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source"], values=VALUE
+    )
+    meta_rows = meta_rows.with_columns(
+        pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS if m not in meta_rows.columns
+    )
+    return (
+        cells.cast(CELL_SCHEMA),  # type: ignore[arg-type]
+        meta_rows.select(list(META_ROW_SCHEMA)).cast(META_ROW_SCHEMA),  # type: ignore[arg-type]
+        [(str(h), str(c), str(f), str(src)) for h, c, f, src in names.iter_rows()],
+    )
+
+
+@dataclass
+class SheetPlan:
+    """How a sheet is read: its form ("long", "wide", or None when it cannot be read), the wide
+    value columns, and its sheet-level problems."""
+
+    sheet: Sheet
+    form: str | None
+    value_columns: list[str]
+    problems: list[Problem]
+
+    @property
+    def signature(self) -> tuple[str | None, tuple[str, ...]]:
+        return self.form, tuple(self.sheet.frame.columns)
+
+
+def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
+    sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
+    columns = [c for c in sheet.frame.columns if not c.startswith("_")]
+    if COMMUNE not in columns:
+        problem = Problem(
+            "missing-column",
+            f"no commune code column; found {', '.join(columns)}",
+            file=sheet.file,
+            sheet=sheet.name,
+            row=1,
+            hint="name it commune_code (or mã xã)",
+            params={"columns": "commune_code", "found": ", ".join(columns)},
+        )
+        return SheetPlan(sheet, None, [], [problem])
+    if CRITERION not in columns:
+        value_columns, problems = _wide_value_columns(sheet, table)
+        return SheetPlan(sheet, "wide", value_columns, problems)
+    problems = []
+    if VALUE not in columns and not any(m in columns for m in META_FIELDS):
+        problems.append(
+            Problem(
+                "missing-column",
+                "a long-form sheet needs a value column",
+                file=sheet.file,
+                sheet=sheet.name,
+                row=1,
+                hint="add a column named value (or giá trị)",
+                params={"columns": "value", "found": ", ".join(columns)},
+            )
+        )
+    known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
+    for col in columns:
+        if col not in known and col.casefold() not in DESCRIPTIVE_COLUMNS:
+            problems.append(
+                Problem(
+                    "unknown-column",
+                    f"column {col!r} is not a known column; its values were not read",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    row=1,
+                    field=col,
+                    hint="see docs/data-formats.md for the column names",
+                    params={"column": repr(col)},
+                )
+            )
+    return SheetPlan(sheet, "long", [], problems)
+
+
+def group_cells(group: list[SheetPlan], table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, str]]:
+    """Cells, meta rows and wide meta headers (see meta_column_name) of consecutive sheets with
+    the same form and columns, read as one frame: one commune's file is small, and reading
+    thousands of them one by one cost more in per-call overhead than in work."""
+    first = group[0]
+    frame = first.sheet.frame if len(group) == 1 else pl.concat([plan.sheet.frame for plan in group])
+    if first.form == "long":
+        cells, meta_rows = _long_cells(frame, table)
+        return cells, meta_rows, {}
+    if first.form == "wide":
+        cells, meta_rows, names = _wide_cells(frame, table, first.value_columns)
+        headers = {
+            meta_header_key(plan.sheet.file, plan.sheet.name, source, criterion, name): header
+            for plan in group
+            for header, criterion, name, source in names
+            if header != f"{criterion}:{name}"
+        }
+        return cells, meta_rows, headers
+    return pl.DataFrame(schema=CELL_SCHEMA), no_meta_rows(), {}

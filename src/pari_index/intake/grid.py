@@ -1,0 +1,352 @@
+"""A grid of text cells (the rows of a CSV or a spreadsheet, header included) made into a sheet:
+headers checked and normalised, cells too long or undecodable reported at their place, and wide
+grids handled a column at a time."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+import polars.selectors as cs
+
+from pari_index.errors import Problem, shorten
+from pari_index.intake.sheet import (
+    FILE,
+    MAX_CELL_CHARS,
+    MAX_CELL_FINDINGS,
+    MAX_COLUMNS,
+    ROW,
+    SHEET,
+    Sheet,
+    too_many_columns,
+)
+
+
+def normalise_header(name: str) -> str:
+    text = unicodedata.normalize("NFC", str(name)).strip().strip("\ufeff")
+    return re.sub(r"\s+", " ", text)
+
+
+def _check_headers(headers: list[str], file: str, sheet: str | None, first_row: int = 1) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, name in enumerate(headers, start=1):
+        if not name:
+            continue
+        key = name.casefold()
+        if key in seen:
+            problems.append(
+                Problem(
+                    "duplicate-column",
+                    f"column {name!r} appears twice (columns {seen[key]} and {i})",
+                    file=file,
+                    sheet=sheet,
+                    row=first_row,
+                    hint="rename or delete one of them",
+                    params={"name": repr(name), "first": seen[key], "second": i},
+                )
+            )
+        else:
+            seen[key] = i
+    return problems
+
+
+def _column_name(headers: Sequence[str | None], index: int) -> str:
+    name = headers[index] if index < len(headers) else None
+    if not name or len(name) > MAX_CELL_CHARS:
+        return f"column {index + 1}"
+    return normalise_header(name)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a grid came from: rows of the grid are sheet rows counted from ``first_row``."""
+
+    file: str
+    sheet: str | None
+    first_row: int = 1
+
+    def problem(self, code: str, message: str, index: int | None, column: str | None, hint: str | None) -> Problem:
+        row = None if index is None else self.first_row + index
+        return Problem(code, message, file=self.file, sheet=self.sheet, row=row, field=column, hint=hint)
+
+
+@dataclass(frozen=True)
+class _CellCheck:
+    """Cells that are reported and not read: ``hit`` finds every such cell in a column of strings
+    (and maybe a few more, cheaply); ``message`` decides on one cell's text."""
+
+    code: str
+    hit: Callable[[pl.Expr], pl.Expr]
+    exact: Callable[[pl.Expr], pl.Expr]
+    message: Callable[[str], str | None]
+    hint: str
+    keep_header: bool  # a bad column name is reported but kept (reported again by name downstream)
+
+
+def _too_long(value: str) -> str | None:
+    if len(value) <= MAX_CELL_CHARS:
+        return None
+    return (
+        f"{len(value):,} characters, more than the {MAX_CELL_CHARS:,} a cell may hold (as in Excel),"
+        f" starting {shorten(value, 40)!r}"
+    )
+
+
+def _undecodable(value: str) -> str | None:
+    count = value.count("\ufffd")
+    if not count:
+        return None
+    what = "a byte" if count == 1 else f"{count} bytes (or runs of bytes)"
+    return f"{what} here could not be decoded (shown as �): {shorten(value, 60)!r}"
+
+
+UNDECODABLE = _CellCheck(
+    "undecodable-bytes",
+    lambda cell: cell.str.contains("\ufffd", literal=True),
+    lambda cell: cell.str.contains("\ufffd", literal=True),
+    _undecodable,
+    "retype the cell, or save the file again as CSV UTF-8",
+    keep_header=True,
+)
+TOO_LONG = _CellCheck(
+    "cell-too-long",
+    # Length in bytes is free to read and never less than the length in characters.
+    lambda cell: cell.str.len_bytes() > MAX_CELL_CHARS,
+    lambda cell: cell.str.len_chars() > MAX_CELL_CHARS,
+    _too_long,
+    "a cell holds one value: put long texts in an evidence file",
+    keep_header=False,
+)
+
+
+def _report_cells(
+    cells: Iterable[tuple[int, int, str | None]], headers: Sequence[str | None], check: _CellCheck, place: Place
+) -> list[Problem]:
+    """One problem per cell (grid row, grid column, text) the check finds, up to MAX_CELL_FINDINGS,
+    then one saying how many more."""
+    problems: list[Problem] = []
+    found = 0
+    for index, column, value in cells:
+        message = check.message(value) if value is not None else None
+        if message is None:
+            continue
+        found += 1
+        if found > MAX_CELL_FINDINGS:
+            continue
+        if index != 0:
+            message += "; the cell was not read"
+        elif not check.keep_header:
+            message += "; the column name was not read"
+        problems.append(place.problem(check.code, message, index, _column_name(headers, column), check.hint))
+    if found > MAX_CELL_FINDINGS:
+        more = f"… and {found - MAX_CELL_FINDINGS:,} more cells like these"
+        problems.append(place.problem(check.code, more, None, None, check.hint))
+    return problems
+
+
+def _check_narrow(grid: pl.DataFrame, check: _CellCheck, place: Place) -> tuple[pl.DataFrame, list[Problem]]:
+    """``check`` on a grid of strings with few columns: found cells are reported and emptied."""
+    mask = grid.select(pl.any_horizontal(check.hit(pl.all()))).to_series()
+    if not mask.any():
+        return grid, []
+    rows = grid.with_row_index("_i").filter(mask)
+    cells = ((values[0], j, value) for values in rows.iter_rows() for j, value in enumerate(values[1:]))
+    problems = _report_cells(cells, grid.row(0), check, place)
+    if not problems:
+        return grid, []
+    bad = check.exact(pl.all())
+    if check.keep_header:
+        bad = bad & (pl.int_range(pl.len()) > 0)
+    return grid.with_columns(pl.when(bad).then(None).otherwise(pl.all()).name.keep()), problems
+
+
+def _check_long(
+    cells: pl.DataFrame, headers: Sequence[str | None], check: _CellCheck, place: Place
+) -> tuple[pl.DataFrame, list[Problem]]:
+    """``check`` on a grid held as one row per cell (value, r, c)."""
+    hits = cells.filter(check.hit(pl.col("value")))
+    if hits.height == 0:
+        return cells, []
+    problems = _report_cells(hits.select("r", "c", "value").iter_rows(), headers, check, place)
+    if not problems:
+        return cells, []
+    bad = check.exact(pl.col("value"))
+    if check.keep_header:
+        bad = bad & (pl.col("r") > 0)
+    return cells.with_columns(pl.when(bad).then(None).otherwise(pl.col("value")).alias("value")), problems
+
+
+#: Tables longer than this are checked for many blank rows, dropped before the per-cell work.
+BLANK_ROWS_CHECKED = 10_000
+#: Above this many columns a grid is worked on as one long column of cells: polars spends about
+#: 0.1 ms per column and expression, so each pass over a sheet of 16,384 columns took seconds.
+WIDE_COLUMNS = 256
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The grid columns that are read (positions), their names, and the unnamed ones."""
+
+    keep: list[int]
+    names: list[str]
+    blank: list[int]
+
+
+def plan_columns(headers: list[str], place: Place) -> tuple[_Columns | None, list[Problem]]:
+    """Which columns to read; problems with the header row (None when nothing can be read)."""
+    file, sheet, first_row = place.file, place.sheet, place.first_row
+    problems = _check_headers(headers, file, sheet, first_row)
+    if problems:
+        return None, problems
+    # The names of the columns pari-index adds itself (source file, sheet, row) cannot be read
+    # from a sheet: they would clash, and a clerk who typed "_row" did not mean them.
+    reserved = [
+        Problem(
+            "reserved-column",
+            f"column {h!r} has a name pari-index uses for itself; its values were not read",
+            file=file,
+            sheet=sheet,
+            row=first_row,
+            field=h,
+            hint="rename the column",
+        )
+        for h in headers
+        if h in (ROW, FILE, SHEET)
+    ]
+    keep = [i for i, h in enumerate(headers) if h and h not in (ROW, FILE, SHEET)]
+    if not keep:
+        return None, [
+            *reserved,
+            Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row),
+        ]
+    blank = [i for i, h in enumerate(headers) if not h]
+    return _Columns(keep, [headers[i] for i in keep], blank), reserved
+
+
+def _without_header(rows: Iterable[int], place: Place) -> list[Problem]:
+    return [
+        Problem(
+            "cell-without-header",
+            "cells in a column without a name were ignored",
+            file=place.file,
+            sheet=place.sheet,
+            row=row,
+            hint="give the column a name in row 1 or clear it",
+        )
+        for row in rows
+    ]
+
+
+def frame_from_grid(
+    grid: pl.DataFrame,
+    file: str,
+    sheet: str | None,
+    first_row: int = 1,
+    *,
+    is_nfc: bool = False,
+    undecodable: bool = False,
+    longest: int | None = None,
+) -> tuple[Sheet | None, list[Problem]]:
+    """A table of strings whose first row holds the column names (as read with no header);
+    ``first_row`` is the sheet row the header is in (an Excel table need not start in row 1).
+    ``is_nfc``: the caller checked that the whole text is already in NFC, so cells need not be
+    normalised one by one. ``undecodable``: the text had bytes that could not be decoded (U+FFFD):
+    cells holding one are reported and not read. Cells longer than MAX_CELL_CHARS are reported and
+    not read (``longest``: the caller knows no cell is longer, e.g. a short file, and this check is
+    skipped); a table wider than MAX_COLUMNS is refused. Linear in the number of columns."""
+    if grid.height == 0 or grid.width == 0:
+        return None, [
+            Problem(
+                "empty-sheet",
+                "no header row: the table is empty",
+                file=file,
+                sheet=sheet,
+                hint="put the column names in row 1",
+            )
+        ]
+    if grid.width > MAX_COLUMNS:
+        return None, [too_many_columns(grid.width, file, sheet)]
+    if any(dtype != pl.String for dtype in grid.dtypes):
+        grid = grid.select(pl.all().cast(pl.String))
+    place = Place(file, sheet, first_row)
+    # One polars call less per file for the thousands of small files of one commune each.
+    long_cells = longest is None or longest > MAX_CELL_CHARS
+    checks = (*((UNDECODABLE,) if undecodable else ()), *((TOO_LONG,) if long_cells else ()))
+    if grid.width > WIDE_COLUMNS:
+        return _frame_wide(grid, place, checks, is_nfc)
+    stray: list[Problem] = []
+    for check in checks:
+        grid, found = _check_narrow(grid, check, place)
+        stray += found
+    headers = [normalise_header(h or "") for h in grid.row(0)]
+    plan, problems = plan_columns(headers, place)
+    stray += problems
+    if plan is None:
+        return None, stray
+    columns = grid.columns  # a new list at each call: taken once
+    # As few polars calls as possible: a commune's file is small, and per-call overhead was most
+    # of the cost of reading thousands of them.
+    body = grid.slice(1).with_row_index(ROW, offset=first_row + 1)
+    source = [columns[i] for i in plan.keep]
+    if body.height > BLANK_ROWS_CHECKED and min(body.null_count().row(0)[1:]) > body.height // 4:
+        # Many blank rows (a file of empty lines): dropped first, so no copy of them is made.
+        body = body.filter(~pl.all_horizontal(pl.exclude(ROW).is_null()))
+    if plan.blank:
+        blank = [columns[i] for i in plan.blank]
+        hits = body.filter(pl.any_horizontal(pl.col(blank).str.strip_chars().str.len_chars() > 0))
+        stray += _without_header(hits[ROW].head(20).to_list(), place)
+    cells = pl.col(source) if is_nfc else pl.col(source).str.normalize("NFC")
+    frame = (
+        body.select(
+            pl.col(ROW).cast(pl.Int64),
+            cells.str.strip_chars().replace("", None),
+            pl.lit(file).alias(FILE),
+            pl.lit(sheet, dtype=pl.String).alias(SHEET),
+        )
+        .rename(dict(zip(source, plan.names, strict=True)))
+        # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
+        # by_name, not pl.col: a heading written ^…$ would be a regex there (and drop every row).
+        .filter(pl.any_horizontal(cs.by_name(plan.names).is_not_null()))
+    )
+    return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
+
+
+def _frame_wide(
+    grid: pl.DataFrame, place: Place, checks: Sequence[_CellCheck], is_nfc: bool
+) -> tuple[Sheet | None, list[Problem]]:
+    """frame_from_grid for a grid of many columns, worked on as one column of cells (value, grid
+    row r, grid column c) in column order, and cut back into columns by slicing (no copy)."""
+    n = grid.height
+    position = pl.int_range(pl.len())
+    cells = grid.unpivot().select("value").with_columns((position % n).alias("r"), (position // n).alias("c"))
+    stray: list[Problem] = []
+    for check in checks:
+        cells, found = _check_long(cells, grid.row(0), check, place)
+        stray += found
+    headers = [normalise_header(h or "") for h in cells.filter(pl.col("r") == 0).get_column("value").to_list()]
+    plan, problems = plan_columns(headers, place)
+    stray += problems
+    if plan is None:
+        return None, stray
+    body = cells.filter(pl.col("r") > 0)
+    if plan.blank:
+        named = pl.col("c").is_in(plan.blank) & (pl.col("value").str.strip_chars().str.len_chars() > 0)
+        rows = body.filter(named).get_column("r").unique().sort().head(20)
+        stray += _without_header((place.first_row + r for r in rows.to_list()), place)
+    value = pl.col("value") if is_nfc else pl.col("value").str.normalize("NFC")
+    body = body.filter(pl.col("c").is_in(plan.keep)).with_columns(value.str.strip_chars().replace("", None))
+    # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
+    filled = body.filter(pl.col("value").is_not_null()).get_column("r").unique()
+    body = body.filter(pl.col("r").is_in(filled.implode()))
+    m = filled.len()
+    values = body.get_column("value")
+    rows = (body.get_column("r").head(m) + place.first_row).cast(pl.Int64).alias(ROW)
+    columns = [values.slice(k * m, m).alias(name) for k, name in enumerate(plan.names)]
+    frame = pl.DataFrame([rows, *columns]).with_columns(
+        pl.lit(place.file).alias(FILE), pl.lit(place.sheet, dtype=pl.String).alias(SHEET)
+    )
+    return Sheet(file=place.file, name=place.sheet, frame=frame, original_headers={h: h for h in plan.names}), stray

@@ -1,0 +1,271 @@
+"""Self-scores and evidence (*meta rows*): checked a field at a time with the cells' rules and
+findings, without making a cell of each field, and where each item's were read (places)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.intake.cell_checks import (
+    CONFLICT_HINT,
+    EXPECTED_TEXT,
+    UNREADABLE_HINT,
+    conflict_message,
+    conflict_params,
+    repeat_findings,
+    repeat_label,
+)
+from pari_index.intake.cell_types import META_PARSERS, parsed_once
+from pari_index.intake.findings import cell_findings, cell_params, empty_findings
+from pari_index.intake.model import LeafTable
+from pari_index.intake.schema import (
+    CELL_SCHEMA,
+    COLUMN,
+    CRITERION,
+    EVIDENCE_COLUMNS,
+    EVIDENCE_PLACE,
+    FIELD,
+    META_COLUMNS,
+    META_SCHEMA,
+    PLACE_SCHEMA,
+    VALUE,
+)
+from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.values import (
+    CODE_FORBIDDEN,
+    DATE_YEAR_HINT,
+    NUMBER_HINTS,
+    date_problems,
+    number_problems,
+)
+from pari_index.textexpr import format_text
+
+
+def meta_header_key(file: str | None, sheet: str | None, source: str, criterion: str, field: str) -> str:
+    return f"{file}|{sheet or ''}|{source}|{criterion}:{field}"
+
+
+def meta_column_name(headers: dict[str, str]) -> pl.Expr:
+    """The sheet column a row's meta field came from: ``self_score``; ``value`` when the row's
+    input named the field; ``1.1.1:self_score`` in a wide sheet, or the header as written there
+    (``headers``, see :func:`meta_header_key`)."""
+    source = pl.col("_source")
+    wide = pl.col(CRITERION) + ":" + pl.col(FIELD)
+    if headers:
+        where = pl.concat_str([pl.col(FILE), pl.col(SHEET).fill_null(""), source, wide], separator="|")
+        wide = where.replace_strict(headers, default=wide, return_dtype=pl.String)
+    return (
+        pl.when(source.str.starts_with("wide"))
+        .then(wide)
+        .when(source == VALUE)
+        .then(pl.lit(VALUE))
+        .otherwise(pl.col(FIELD))
+    )
+
+
+def _meta_as_cells(rows: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
+    """Meta rows as one cell per filled field (CELL_SCHEMA)."""
+    long = rows.unpivot(
+        index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source"],
+        on=list(META_COLUMNS),
+        variable_name=FIELD,
+        value_name=VALUE,
+    ).filter(pl.col(VALUE).is_not_null())
+    cells = long.select(COMMUNE, CRITERION, FIELD, VALUE, FILE, SHEET, ROW, meta_column_name(headers).alias(COLUMN))
+    return cells.cast(CELL_SCHEMA)  # type: ignore[arg-type]
+
+
+def split_meta_rows(
+    rows: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None, headers: dict[str, str]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Meta rows whose commune and item are known, and the others as cells. Those few go through
+    the cell checks with the inputs, which report each of their fields at its place."""
+    misplaced = (
+        pl.col(COMMUNE).is_null()
+        | pl.col(CRITERION).is_null()
+        | pl.col(COMMUNE).str.contains(CODE_FORBIDDEN)  # reported with the cells (control-character)
+        | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
+    )
+    if known_communes is not None:
+        misplaced = misplaced | ~pl.col(COMMUNE).is_in(known_communes.implode())
+    misplaced = misplaced.fill_null(True)
+    return rows.filter(~misplaced), _meta_as_cells(rows.filter(misplaced), headers)
+
+
+def _meta_findings(
+    rows: pl.DataFrame,
+    headers: dict[str, str],
+    severity: str,
+    kind: str,
+    message: pl.Expr,
+    hint: str,
+    params: pl.Expr | None = None,
+) -> pl.DataFrame:
+    """Findings for one meta field of some meta rows; ``rows`` has FIELD and VALUE columns."""
+    placed = rows.with_columns(meta_column_name(headers).alias(COLUMN))
+    return cell_findings(placed, severity, kind, message, hint, params)
+
+
+def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
+    """EVIDENCE_PLACE of a meta row (FIELD set to evidence_file): the row itself, and the column
+    of its evidence file (null when the row names no file)."""
+    file_column = pl.when(pl.col("evidence_file").is_not_null()).then(meta_column_name(headers))
+    return [
+        pl.col(FILE).cast(pl.String).alias("_at_file"),
+        pl.col(SHEET).alias("_at_sheet"),
+        pl.col(ROW).alias("_at_row"),
+        file_column.alias("_at_column"),
+    ]
+
+
+def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str]) -> list[pl.DataFrame]:
+    """Findings for meta rows whose field ``name`` could not be read: an implausible date, a
+    self-score finer than 4 decimals or out of range (refused, never rounded), else bad-value."""
+    noted_kinds: list[tuple[str, dict[str, str], str]] = []
+    if name == "evidence_date":
+        noted_kinds.append(("implausible-date", date_problems(bad[name]), DATE_YEAR_HINT))
+    if name == "self_score":
+        found = number_problems(bad[name], places=4)
+        for kind, hint in NUMBER_HINTS.items():
+            noted_kinds.append((kind, {t: m for t, (k, m) in found.items() if k == kind}, hint))
+    findings: list[pl.DataFrame] = []
+    for kind, notes, hint in noted_kinds:
+        if not notes:
+            continue
+        noted = bad.filter(pl.col(name).is_in(list(notes)))
+        bad = bad.filter(~pl.col(name).is_in(list(notes)))
+        message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
+        as_field = noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+        findings.append(
+            _meta_findings(as_field, headers, "error", kind, message, hint, cell_params(value=pl.col(VALUE)))
+        )
+    if bad.height:
+        message = format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name]))
+        as_field = bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+        params = cell_params(value=pl.col(VALUE), expected=pl.lit("meta:" + name))
+        findings.append(_meta_findings(as_field, headers, "error", "bad-value", message, UNREADABLE_HINT, params))
+    return findings
+
+
+def check_meta(
+    rows: pl.DataFrame, headers: dict[str, str]
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Self-scores and evidence of rows whose commune and item are known, checked like cells one
+    field at a time, without making a cell of each: the same field of one item with different
+    texts in several rows is a conflict (none used); unreadable numbers and dates are rejected;
+    the same accepted value again is a repeat (counted once).
+
+    Returns the accepted meta (META_SCHEMA), findings, the source rows that gave any of it, and
+    where each item's self-score and evidence came from (PLACE_SCHEMA)."""
+    findings: list[pl.DataFrame] = []
+    key = [COMMUNE, CRITERION]
+    rows = rows.with_columns(pl.len().over(key).alias("_n"))
+    # Only an item's meta in several rows (several inputs, a repeated row, another file) needs the
+    # per-field comparisons; most items have one row.
+    several = pl.col("_n") > 1
+
+    single, multi = rows.filter(~several), rows.filter(several)
+    has_several = multi.height > 0
+    if has_several:
+        multi = _each_meta_field(
+            multi,
+            _meta_conflict,
+            lambda hits: findings.append(
+                _meta_findings(
+                    hits, headers, "error", "conflicting-values", conflict_message(), CONFLICT_HINT, conflict_params()
+                )
+            ),
+        )
+        rows = pl.concat([single, multi])
+
+    rows = _typed_meta(rows, headers, findings)
+
+    if has_several:
+        # Repeats among accepted values only (as for cells): one copy of each field is used.
+        single, multi = rows.filter(~several), rows.filter(several)
+        multi = _each_meta_field(
+            multi,
+            lambda name: repeat_label(pl.col(name).is_not_null(), key),
+            lambda hits: findings.append(repeat_findings(hits, meta_column_name(headers))),
+        )
+        rows = pl.concat([single, multi])
+    rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
+    used = rows.select(FILE, SHEET, ROW)
+    places = _meta_places(rows, headers, several=has_several)
+    rows = rows.with_columns(pl.lit("evidence_file").alias(FIELD)).with_columns(_evidence_place(headers)).drop(FIELD)
+    if has_several:
+        # One item's fields may come from different rows; after the checks above each field is
+        # filled in one of them. The evidence place is the row that gave the evidence file.
+        file_first = pl.col("evidence_file").is_null()
+        rows = rows.group_by(key, maintain_order=True).agg(
+            *(pl.col(name).drop_nulls().first() for name in META_COLUMNS),
+            *(pl.col(name).sort_by(file_first).first() for name in EVIDENCE_PLACE),
+        )
+    meta = rows.select(list(META_SCHEMA)).cast(META_SCHEMA)  # type: ignore[arg-type]
+    return meta, (pl.concat(findings) if findings else empty_findings()), used, places
+
+
+def _each_meta_field(
+    frame: pl.DataFrame, label: Callable[[str], pl.Expr], emit: Callable[[pl.DataFrame], None]
+) -> pl.DataFrame:
+    """For each meta field: the rows where ``label(field)`` is not null go to ``emit`` (with the
+    label in ``_repeat``, the field in FIELD and its text in VALUE), and the field is nulled
+    there."""
+    for name in META_COLUMNS:
+        marked = frame.with_columns(label(name).alias("_repeat"))
+        hits = marked.filter(pl.col("_repeat").is_not_null())
+        if hits.height:
+            emit(hits.with_columns(pl.lit(name).alias(FIELD), pl.col(name).cast(pl.String).alias(VALUE)))
+            frame = marked.with_columns(pl.when(pl.col("_repeat").is_null()).then(pl.col(name)).alias(name)).drop(
+                "_repeat"
+            )
+    return frame
+
+
+def _meta_conflict(name: str) -> pl.Expr:
+    """ "conflict" where one item's meta field ``name`` has more than one distinct text."""
+    present = pl.col(name).is_not_null()
+    return pl.when(present & (pl.col(name).drop_nulls().n_unique().over([COMMUNE, CRITERION]) > 1)).then(
+        pl.lit("conflict")
+    )
+
+
+def _typed_meta(rows: pl.DataFrame, headers: dict[str, str], findings: list[pl.DataFrame]) -> pl.DataFrame:
+    """The meta fields parsed in place (META_PARSERS); a text that does not parse is nulled and
+    appended to ``findings``."""
+    typed = {name: parsed_once(rows, name, parser) for name, parser in META_PARSERS.items()}
+    rows = rows.with_columns(**{"_" + name: expr for name, expr in typed.items()})
+    for name in typed:
+        bad = rows.filter(pl.col(name).is_not_null() & pl.col("_" + name).is_null())
+        if bad.height:
+            findings += _unread_meta_findings(bad, name, headers)
+    return rows.with_columns(pl.col("_" + name).alias(name) for name in typed).drop(*("_" + n for n in typed))
+
+
+def _meta_places(rows: pl.DataFrame, headers: dict[str, str], several: bool) -> pl.DataFrame:
+    """Where each item's accepted self-score and evidence came from (PLACE_SCHEMA): the first row
+    giving it, and the column it was in (for evidence, the file column when there is one)."""
+    key = [COMMUNE, CRITERION]
+    evidence_field = pl.coalesce(*(pl.when(pl.col(name).is_not_null()).then(pl.lit(name)) for name in EVIDENCE_COLUMNS))
+    parts = []
+    for place, present, which in (
+        ("self_score", pl.col("self_score").is_not_null(), pl.lit("self_score")),
+        ("evidence", pl.any_horizontal(pl.col(n).is_not_null() for n in EVIDENCE_COLUMNS), evidence_field),
+    ):
+        hits = rows.filter(present)
+        if several:
+            hits = hits.unique(subset=key, keep="first", maintain_order=True)
+        parts.append(
+            hits.with_columns(which.alias(FIELD)).select(
+                COMMUNE,
+                CRITERION,
+                pl.lit(place).alias("place"),
+                pl.col(FILE).alias("file"),
+                pl.col(SHEET).alias("sheet"),
+                pl.col(ROW).alias("row"),
+                meta_column_name(headers).alias("column"),
+            )
+        )
+    return pl.concat(parts).cast(PLACE_SCHEMA)  # type: ignore[arg-type]

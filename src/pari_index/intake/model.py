@@ -1,0 +1,91 @@
+"""What the intake knows about the criteria (:class:`LeafTable`) and what it hands on (:class:`Intake`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.model import Leaf
+from pari_index.criteria.points import EXACT_SCALE
+from pari_index.criteria.rules import Choice
+from pari_index.intake.schema import CRITERION, FIELD, META_FIELDS, PLACE_SCHEMA
+
+
+@dataclass
+class LeafTable:
+    """What intake needs to know about the leaves, as frames to join against."""
+
+    leaves: list[Leaf]
+    fields: pl.DataFrame  # criterion_id, field, kind (input type or meta), _min, _max (exact Int128 or null)
+    default_input: pl.DataFrame  # criterion_id, default_field (null when several inputs)
+    level_maps: dict[str, dict[str, str]]  # "leaf:input" -> lower-cased value/label -> value
+    min_texts: dict[str, str]  # "leaf:input" -> declared minimum as written, for messages
+    max_texts: dict[str, str]
+
+    @classmethod
+    def build(cls, leaves: Sequence[Leaf]) -> LeafTable:
+        rows: list[dict[str, str | int | None]] = []
+        defaults: list[dict[str, str | None]] = []
+        level_maps: dict[str, dict[str, str]] = {}
+        min_texts: dict[str, str] = {}
+        max_texts: dict[str, str] = {}
+        for leaf in leaves:
+            for name, spec in leaf.inputs.items():
+                # Exact: a bound has at most 4 decimals and lies within rules.MAX_BOUND.
+                low = None if spec.min is None else int(spec.min * EXACT_SCALE)
+                high = None if spec.max is None else int(spec.max * EXACT_SCALE)
+                rows.append({CRITERION: leaf.id, FIELD: name, "kind": spec.type.value, "_min": low, "_max": high})
+                if spec.min is not None:
+                    min_texts[leaf.column(name)] = str(spec.min)
+                if spec.max is not None:
+                    max_texts[leaf.column(name)] = str(spec.max)
+            for meta in META_FIELDS:
+                rows.append({CRITERION: leaf.id, FIELD: meta, "kind": "meta:" + meta, "_min": None, "_max": None})
+            names = list(leaf.inputs)
+            defaults.append({CRITERION: leaf.id, "default_field": names[0] if len(names) == 1 else None})
+            if isinstance(leaf.rule, Choice):
+                mapping: dict[str, str] = {}
+                for level in leaf.rule.levels:
+                    mapping[level.value.lower()] = level.value
+                    if level.label:
+                        mapping[level.label.lower()] = level.value
+                level_maps[leaf.column(leaf.rule.input)] = mapping
+        return cls(
+            leaves=list(leaves),
+            fields=pl.DataFrame(
+                rows,
+                schema={
+                    CRITERION: pl.String,
+                    FIELD: pl.String,
+                    "kind": pl.String,
+                    "_min": pl.Int128,
+                    "_max": pl.Int128,
+                },
+            ),
+            default_input=pl.DataFrame(defaults, schema={CRITERION: pl.String, "default_field": pl.String}),
+            level_maps=level_maps,
+            min_texts=min_texts,
+            max_texts=max_texts,
+        )
+
+
+@dataclass
+class Intake:
+    """Accepted cells, typed, and self-scores and evidence per item; findings for everything
+    rejected; a ledger of source rows."""
+
+    cells: pl.DataFrame  # accepted: CELL_SCHEMA + kind, num (exact Int128), flag (Boolean), day (Date), text
+    meta: pl.DataFrame  # META_SCHEMA: one row per commune and item with a self-score or evidence
+    findings: pl.DataFrame
+    ledger: pl.DataFrame  # file, sheet, row, status, reasons
+    #: Where each item's self-score and evidence came from (PLACE_SCHEMA), so that findings about
+    #: them (self-score-differs, evidence-*) name the file, sheet, row and column.
+    places: pl.DataFrame = dataclass_field(default_factory=lambda: pl.DataFrame(schema=PLACE_SCHEMA))
+
+    @property
+    def communes(self) -> list[str]:
+        return pl.concat([self.cells[COMMUNE], self.meta[COMMUNE]]).unique().sort().to_list()

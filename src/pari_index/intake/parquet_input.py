@@ -1,0 +1,74 @@
+"""Parquet files: read with their column types checked (text, numbers, dates and booleans only)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+
+from pari_index.errors import Problem, shorten
+from pari_index.intake.grid import frame_from_grid
+from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, max_cells, too_many_cells, too_many_columns
+
+
+def _unsupported(name: str, dtype: object, file: str) -> Problem:
+    return Problem(
+        "unsupported-column-type",
+        f"column {name!r} holds {dtype}, not one value per cell; it was not read",
+        file=file,
+        row=1,
+        field=name,
+        hint="write the column as text or numbers",
+    )
+
+
+def _not_parquet(exc: BaseException, file: str) -> ReadResult:
+    reason = shorten(str(exc).split("\n")[0], 200)
+    return ReadResult([], [Problem("not-parquet", f"cannot be read as Parquet ({reason})", file=file)])
+
+
+def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
+    """A Parquet file as a sheet of strings. Lists, structs, binary and other columns that are not
+    one value per cell are reported by name and the rest read; the number of columns and cells is
+    checked from the file's footer before any data is read."""
+    try:
+        schema = pl.read_parquet_schema(source)
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        rows = pl.scan_parquet(source).select(pl.len()).collect().item()
+    except (Exception, pl.exceptions.PanicException) as exc:  # garbage raises many kinds of error
+        return _not_parquet(exc, file)
+    if len(schema) > MAX_COLUMNS:
+        return ReadResult([], [too_many_columns(len(schema), file)])
+    if rows * max(len(schema), 1) > max_cells():
+        return ReadResult([], [too_many_cells(rows, len(schema), file)])
+    problems = [
+        _unsupported(name, dtype, file)
+        for name, dtype in schema.items()
+        if dtype.is_nested() or dtype in (pl.Binary, pl.Object)
+    ]
+    unsupported = {p.field for p in problems}
+    keep = [name for name in schema if name not in unsupported]
+    try:
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        frame = pl.read_parquet(source, columns=keep)
+    except (Exception, pl.exceptions.PanicException) as exc:
+        return _not_parquet(exc, file)
+    try:
+        texts = frame.select(pl.all().cast(pl.String)).get_columns()
+    except pl.exceptions.PolarsError:  # durations and the like have no text form: find which
+        texts = []
+        for column in frame.iter_columns():
+            try:
+                texts.append(column.cast(pl.String))
+            except pl.exceptions.PolarsError:
+                problems.append(_unsupported(column.name, column.dtype, file))
+    if not texts:
+        return ReadResult([], problems or [Problem("empty-sheet", "the file has no columns", file=file)])
+    names = [series.name for series in texts]
+    header = pl.DataFrame([names], schema=names, orient="row")
+    grid = pl.concat([header, pl.DataFrame(texts)])
+    sheet, found = frame_from_grid(grid, file, None)
+    return ReadResult([sheet] if sheet else [], problems + found)

@@ -1,0 +1,85 @@
+"""A sheet read from an input file (:class:`Sheet`, with each row's file, sheet and row number) and
+the limits every reader applies to one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from pari_index.errors import Problem
+from pari_index.limits import env_limit
+
+ROW = "_row"
+FILE = "_file"
+SHEET = "_sheet"
+#: Columns of one sheet, as in Excel (XFD): a wider table is refused.
+MAX_COLUMNS = 16_384
+#: Characters of one cell, as in Excel: a longer cell is reported and not read.
+MAX_CELL_CHARS = 32_767
+#: Cells (rows × columns) of one CSV or Parquet file: a national long-form file has about 10
+#: million; each cell costs polars at least 16 bytes even when empty, and a blank CSV line is a row
+#: of empty cells for one byte. Raise with the environment variable PARI_MAX_CELLS.
+MAX_CELLS = 20_000_000
+#: Findings per file for cells of one kind (undecodable, too long); then one saying how many more.
+MAX_CELL_FINDINGS = 200
+#: Sheets never read as data: the instructions sheet of a generated template.
+IGNORED_SHEETS = frozenset({"hướng dẫn", "huong dan", "instructions", "readme"})
+
+
+@dataclass
+class Sheet:
+    """One table of strings read from a file: header names normalised, a ``_row`` column with the
+    row number a person sees in Excel (header = row 1), ``_file`` and ``_sheet``."""
+
+    file: str
+    name: str | None
+    frame: pl.DataFrame
+    original_headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ReadResult:
+    sheets: list[Sheet]
+    problems: list[Problem]
+
+
+def too_many_columns(width: int, file: str, sheet: str | None = None) -> Problem:
+    return Problem(
+        "too-many-columns",
+        f"{width:,} columns, more than the {MAX_COLUMNS:,} pari-index reads (as Excel); the table was not read",
+        file=file,
+        sheet=sheet,
+        row=1,
+        hint="a commune's answers fit in far fewer columns: check the delimiter, or use the long form",
+    )
+
+
+def max_cells() -> int:
+    """Cells (rows × columns) read from a CSV or Parquet file: PARI_MAX_CELLS, default MAX_CELLS."""
+    return env_limit("PARI_MAX_CELLS", MAX_CELLS)
+
+
+def too_many_cells(rows: int, columns: int, file: str) -> Problem:
+    return Problem(
+        "too-many-cells",
+        f"{rows:,} rows × {columns:,} columns is more than the {max_cells():,} cells pari-index reads from one"
+        " file; it was not read",
+        file=file,
+        hint="split the file by district (or, if it really is one table, raise PARI_MAX_CELLS)",
+    )
+
+
+def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
+    """Rename known header spellings (Vietnamese or English, any case) to canonical names."""
+    mapping: dict[str, str] = {}
+    for col in sheet.frame.columns:
+        if col.startswith("_"):
+            continue
+        canonical = aliases.get(col.casefold())
+        if canonical and canonical != col and canonical not in sheet.frame.columns:
+            mapping[col] = canonical
+    if not mapping:
+        return sheet
+    originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
+    return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals)

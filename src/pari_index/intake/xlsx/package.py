@@ -1,0 +1,235 @@
+"""The workbook's zip package measured before calamine opens it: its directory, its sheets as
+calamine finds them, its styles and shared strings."""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import posixpath
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from xml.etree import ElementTree
+
+from pari_index.errors import Problem
+from pari_index.intake.xlsx.budget import _Budget, _inflate_the_rest, _stream
+from pari_index.intake.xlsx.limits import (
+    _DAMAGED_HINT,
+    MAX_CELL_CHARS,
+    MAX_PART_BYTES,
+    MAX_XLSX_MEMBERS,
+    RATIO_FLOOR_BYTES,
+    XlsxLimits,
+    _quote,
+    _Refused,
+)
+from pari_index.intake.xlsx.sheet_cells import _SheetCells
+from pari_index.intake.xlsx.sheet_scan import _scan_sheet_member
+from pari_index.intake.xlsx.xml_patterns import (
+    _NS_MAIN,
+    _SHARED_ITEM,
+    _SHARED_ITEM_END,
+    _last_match,
+    _parts,
+    _text_chars,
+)
+
+
+def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> None:
+    """Limits read from the zip directory, before anything is inflated."""
+    infos = package.infolist()
+
+    def refuse(code: str, message: str, hint: str) -> _Refused:
+        return _Refused(Problem(code, message, file=file, hint=hint))
+
+    if len(infos) > MAX_XLSX_MEMBERS:
+        raise refuse(
+            "xlsx-too-many-parts",
+            f"the package holds {len(infos):,} parts (at most {MAX_XLSX_MEMBERS:,} are read)",
+            "open it in Excel and save it again, or export CSV (UTF-8)",
+        )
+    counts = collections.Counter(info.filename for info in infos)
+    if len(counts) != len(infos):
+        duplicated = next(name for name, count in counts.items() if count > 1)
+        raise refuse(
+            "xlsx-damaged",
+            f"the package holds two parts named {_quote(duplicated)}",
+            "open it in Excel and save it again, or export CSV (UTF-8)",
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise refuse(
+                "xlsx-compression-ratio",
+                f"the part {_quote(info.filename)} inflates {info.file_size // max(info.compress_size, 1):,} times "
+                f"(from {info.compress_size:,} to {info.file_size:,} bytes; at most {limits.ratio} times is read)",
+                "this is what a zip bomb looks like; if the file is genuine, raise PARI_MAX_XLSX_RATIO",
+            )
+    if total > limits.total_bytes:
+        raise refuse(
+            "xlsx-too-large",
+            f"the workbook inflates to {total:,} bytes (at most {limits.total_bytes:,} are read)",
+            "split the workbook, or raise PARI_MAX_XLSX_BYTES if it is genuine",
+        )
+
+
+def _member(package: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
+    """The part calamine opens for ``name``: matched without regard to case, as it does."""
+    wanted = name.lower()
+    for info in package.infolist():
+        if info.filename.lower() == wanted:
+            return info
+    return None
+
+
+def _read_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:
+    """A small part (workbook, relationships, styles) read whole, within MAX_PART_BYTES."""
+    parts: list[bytes] = []
+    size = 0
+    for chunk in _stream(package, info, budget):
+        size += len(chunk)
+        if size > MAX_PART_BYTES:
+            raise _Refused(
+                Problem(
+                    "xlsx-too-large",
+                    f"the part {_quote(info.filename)} is over {MAX_PART_BYTES:,} bytes",
+                    file=budget.file,
+                    hint="open it in Excel and save it again, or export CSV (UTF-8)",
+                )
+            )
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def _sheet_members(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str, zipfile.ZipInfo]]:
+    """(sheet name, part) for each sheet of the workbook, found as calamine finds them."""
+    workbook_info = _member(package, "xl/workbook.xml")
+    rels_info = _member(package, "xl/_rels/workbook.xml.rels")
+    if workbook_info is None or rels_info is None:
+        return []
+    workbook = ElementTree.fromstring(_read_part(package, workbook_info, budget))
+    rels = ElementTree.fromstring(_read_part(package, rels_info, budget))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter() if r.tag.endswith("Relationship")}
+    found: list[tuple[str, zipfile.ZipInfo]] = []
+    for sheet in workbook.iter():
+        if not sheet.tag.endswith("}sheet") and sheet.tag != "sheet":
+            continue
+        # r:id in the transitional or the strict relationships namespace (calamine reads either)
+        rel_id = next((value for key, value in sheet.attrib.items() if key.endswith("}id")), None)
+        target = targets.get(rel_id, "")
+        # calamine: "/xl/..." and "xl/..." are taken as they are, anything else is under xl/.
+        member = target[1:] if target.startswith("/xl/") else target if target.startswith("xl/") else "xl/" + target
+        info = _member(package, member) or _member(package, posixpath.normpath(member))
+        if info is not None:
+            found.append((sheet.get("name", ""), info))
+    return found
+
+
+def _percent_styles(styles_xml: bytes) -> set[int]:
+    """Indexes of the cell styles (cellXfs) whose number format shows a percentage."""
+    try:
+        root = ElementTree.fromstring(styles_xml)
+    except ElementTree.ParseError:
+        return set()
+    percent_ids = set(_BUILTIN_PERCENT_FORMATS)
+    for fmt in root.iter(f"{_NS_MAIN}numFmt"):
+        code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))  # % inside quotes is text
+        if "%" in code:
+            with contextlib.suppress(ValueError):
+                percent_ids.add(int(fmt.get("numFmtId", "-1")))
+    xfs = root.find(f"{_NS_MAIN}cellXfs")
+    if xfs is None:
+        return set()
+    styles: set[int] = set()
+    for i, xf in enumerate(xfs.findall(f"{_NS_MAIN}xf")):
+        with contextlib.suppress(ValueError):
+            if int(xf.get("numFmtId", "0")) in percent_ids:
+                styles.add(i)
+    return styles
+
+
+#: Excel's built-in percent number formats (0% and 0.00%).
+_BUILTIN_PERCENT_FORMATS = {9, 10}
+
+
+def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> None:
+    """The shared strings calamine loads whole: their number, each one's length, their bytes."""
+    count = 0
+    for part in _parts(_stream(package, info, budget), _SHARED_ITEM_END, budget.file, "sharedStrings.xml"):
+        budget.spend_text(len(part), "sharedStrings.xml")
+        segments = _SHARED_ITEM_END.split(part)
+        if max(map(len, segments)) > MAX_CELL_CHARS:
+            for index, segment in enumerate(segments):
+                item = _last_match(_SHARED_ITEM, segment)
+                if item is not None and len(segment) > MAX_CELL_CHARS:
+                    chars = _text_chars(segment[item.start() :])
+                    if chars > MAX_CELL_CHARS:
+                        raise _Refused(
+                            Problem(
+                                "cell-too-long",
+                                f"shared string {count + index + 1:,} holds {chars:,} characters "
+                                f"(Excel's limit is {MAX_CELL_CHARS:,})",
+                                file=budget.file,
+                                hint="this file was not written by Excel; shorten the text or export CSV (UTF-8)",
+                            )
+                        )
+        count += len(_SHARED_ITEM.findall(part))
+        if count > budget.limits.strings:
+            raise _Refused(
+                Problem(
+                    "too-many-strings",
+                    f"sharedStrings.xml holds more than {budget.limits.strings:,} strings",
+                    file=budget.file,
+                    hint="split the workbook, or raise PARI_MAX_XLSX_STRINGS if it is genuine",
+                )
+            )
+
+
+def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _SheetCells]:
+    """Every part calamine will read, measured: sheets, shared strings, styles."""
+    sheets = _sheet_members(package, budget)
+    styles = _member(package, "xl/styles.xml")
+    percent_styles = _percent_styles(_read_part(package, styles, budget)) if styles is not None else set()
+    for shared in package.infolist():  # calamine matches the name without regard to case
+        if shared.filename.lower() == "xl/sharedstrings.xml":
+            _scan_shared_strings(package, shared, budget)
+    found: dict[str, _SheetCells] = {}
+    scanned: dict[str, _SheetCells] = {}
+    for name, info in sheets:
+        if info.filename not in scanned:
+            scanned[info.filename] = _scan_sheet_member(package, info, name, budget, percent_styles)
+        found[name] = scanned[info.filename]
+    # Sheet parts the workbook does not list are measured too, in case calamine finds one that
+    # this scan did not resolve.
+    for info in package.infolist():
+        lower = info.filename.lower()
+        if lower.startswith("xl/worksheets/") and lower.endswith(".xml") and info.filename not in scanned:
+            scanned[info.filename] = _scan_sheet_member(package, info, info.filename, budget, percent_styles)
+    return found
+
+
+def _prescan(path: Path, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
+    """Measure a workbook before calamine opens it; raises _Refused over a limit. A file that is
+    not a zip package (.xls) is left to calamine."""
+    try:
+        package = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        return {}
+    except OSError as exc:
+        raise _Refused(Problem("file-unreadable", f"cannot read the file: {exc.strerror}", file=file)) from None
+    with package:
+        try:
+            _check_package(package, file, limits)
+            budget = _Budget(file, limits)
+            found = _scan_workbook(package, budget) if _member(package, "xl/workbook.xml") else {}
+            _inflate_the_rest(package, budget)  # for .ods and .xlsb, only the package limits apply
+            return found
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+            message = f"the package cannot be read ({type(exc).__name__}: {_quote(str(exc))})"
+        except ElementTree.ParseError as exc:
+            message = f"the workbook's XML cannot be read ({_quote(str(exc))})"
+        except OSError as exc:
+            message = f"cannot read the file: {exc.strerror}"
+    raise _Refused(Problem("xlsx-damaged", message, file=file, hint=_DAMAGED_HINT))

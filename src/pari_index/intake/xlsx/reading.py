@@ -1,0 +1,195 @@
+"""Reading a workbook's visible sheets as strings with calamine (through fastexcel), once the package
+has been measured, and the findings of its cells."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from pari_index.errors import IntakeError, Problem
+from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
+from pari_index.intake.values import format_exact, parse_exact
+from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote, _Refused
+from pari_index.intake.xlsx.package import _prescan
+from pari_index.intake.xlsx.sheet_cells import _ref_row, _SheetCells
+
+
+def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str) -> list[Problem]:
+    """Problems for error cells, unsaved formulas and merged cells of one sheet."""
+    headers = list(sheet.original_headers) if sheet is not None else []
+
+    def header(col: int) -> str | None:
+        index = col - info.first_col
+        return headers[index] if 0 <= index < len(headers) else None
+
+    problems: list[Problem] = []
+    for row, col, code in info.errors:
+        problems.append(
+            Problem(
+                "excel-error-cell",
+                f"the cell holds the Excel error {code}; it was not read",
+                file=file,
+                sheet=name,
+                row=row,
+                field=header(col),
+                hint="correct the formula or type the value; error values cannot be scored",
+                params={"code": code},
+            )
+        )
+    for row, col, formula in info.formulas:
+        problems.append(
+            Problem(
+                "formula-without-value",
+                f"the cell holds a formula (={formula}) with no saved result; it was read as empty",
+                file=file,
+                sheet=name,
+                row=row,
+                field=header(col),
+                hint="open the file in Excel and save it (results are stored on saving), or type the value",
+                params={"formula": formula},
+            )
+        )
+    for kind, count in info.more.items():
+        problems.append(
+            Problem(
+                kind,
+                f"{count:,} more cells like the ones above (only the first {MAX_CELL_FINDINGS:,} are listed)",
+                file=file,
+                sheet=name,
+            )
+        )
+    for ref in info.merged:
+        problems.append(
+            Problem(
+                "merged-cells",
+                f"cells {ref} are merged: only the first holds the value, the others read as empty",
+                file=file,
+                sheet=name,
+                row=_ref_row(ref),
+                hint="unmerge the cells and fill the value into each row",
+                params={"cells": ref},
+            )
+        )
+    return problems
+
+
+def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
+    """Percent-formatted numbers times 100, as the sheet shows them (0.943 shown as 94,3 % -> 94.3)."""
+    if not info.percent_cells:
+        return grid
+    by_column: dict[int, list[int]] = {}
+    for row, col in info.percent_cells:
+        index = col - info.first_col
+        if 0 <= index < grid.width and row - info.first_row >= 0:
+            by_column.setdefault(index, []).append(row - info.first_row)
+    exprs = []
+    for index, rows in by_column.items():
+        name = grid.columns[index]
+        value = pl.col(name).cast(pl.String)
+        # x 100 exactly, by moving the decimal point (values.parse_exact reads "0.943e2" as
+        # 94.3, at 15 significant digits); a float product would round (0.699999999999 x 100
+        # rounded to 8 decimals was 70). A value that cannot be held exactly stays visibly x 100,
+        # and is refused with a finding.
+        is_number = value.cast(pl.Float64, strict=False).is_not_null()
+        exact = parse_exact(value + "e2")
+        text = pl.when(exact.is_not_null()).then(format_exact(exact)).otherwise(value + " × 100")
+        exprs.append(pl.when(pl.int_range(pl.len()).is_in(rows) & is_number).then(text).otherwise(value).alias(name))
+    return grid.with_columns(exprs)
+
+
+def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFrame:
+    """The sheet's texts, with each numeric cell that calamine wrote rounded put back as stored.
+
+    calamine writes a number cell as text with at most 9 decimals: 0.123456789012345 becomes
+    "0.123456789", 69.9999999999999 "70" and 1e-20 "0", a silent change. ``numbers`` is the
+    same sheet read as floats: where a cell's text reads as a number other than its float,
+    the float's shortest exact text replaces it (then read at 15 significant digits, see
+    values.parse_exact). Text cells are untouched: "007" and "1.10" read as the float they
+    show, so they keep their text."""
+    if numbers.shape != texts.shape:  # pragma: no cover - both are the same sheet
+        return texts
+    exprs = []
+    for text_name, number_name in zip(texts.columns, numbers.columns, strict=True):
+        text = pl.col(text_name).cast(pl.String)
+        number = numbers[number_name].cast(pl.Float64)
+        as_text = text.cast(pl.Float64, strict=False)
+        rounded = as_text.is_not_null() & pl.lit(number).is_not_null() & (as_text != pl.lit(number))
+        exprs.append(pl.when(rounded).then(pl.lit(number).cast(pl.String)).otherwise(text).alias(text_name))
+    return texts.with_columns(exprs)
+
+
+def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
+    """Read a workbook's visible sheets as strings. The package and its XML are measured first;
+    a workbook over a limit (docs/limits.md) is refused with an IntakeError and never reaches
+    calamine, which cannot be limited. ``header_row``: for tables with title rows above the header
+    (a decision's annex), the index in the sheet's grid of the header row (0: the first row)."""
+    import fastexcel
+
+    limits = XlsxLimits.from_env()
+    try:
+        cells = _prescan(path, file, limits)
+    except _Refused as refused:
+        raise IntakeError(refused.problem) from None
+    try:
+        reader = fastexcel.read_excel(str(path))
+    except Exception as exc:  # fastexcel raises its own exception types for unreadable files
+        return ReadResult(
+            [],
+            [
+                Problem(
+                    "not-a-spreadsheet",
+                    f"cannot be opened as a spreadsheet ({type(exc).__name__}: {_quote(str(exc).split(chr(10))[0])})",
+                    file=file,
+                    hint="save it from Excel as .xlsx, or export CSV (UTF-8)",
+                )
+            ],
+        )
+    sheets: list[Sheet] = []
+    problems: list[Problem] = []
+    for name in reader.sheet_names:
+        if name.casefold() in IGNORED_SHEETS:
+            continue
+        try:
+            loaded = reader.load_sheet(name, header_row=None, dtypes="string")
+            visible = loaded.visible
+            raw = loaded.to_polars()
+            if visible == "visible" and raw.height and cells.get(name, _SheetCells()).fine_numbers:
+                numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
+                raw = _numbers_as_stored(raw, numbers)
+        except Exception as exc:
+            problems.append(
+                Problem(
+                    "sheet-unreadable",
+                    f"the sheet cannot be read ({_quote((str(exc) or type(exc).__name__).splitlines()[0])})",
+                    file=file,
+                    sheet=name,
+                )
+            )
+            continue
+        if visible != "visible":
+            if raw.height:
+                problems.append(
+                    Problem(
+                        "hidden-sheet",
+                        f"the sheet is {visible} and was not read",
+                        file=file,
+                        sheet=name,
+                        hint="unhide it in Excel if it holds data to score",
+                    )
+                )
+            continue
+        if raw.height == 0:
+            continue
+        info = cells.get(name, _SheetCells())
+        raw = _percent_as_shown(raw, info)
+        skip = header_row(raw) if header_row is not None else 0
+        sheet, sheet_problems = frame_from_grid(raw.slice(skip), file, name, info.first_row + skip)
+        problems += sheet_problems
+        problems += _cell_problems(info, sheet, file, name)
+        if sheet is not None:
+            sheets.append(sheet)
+    if not sheets and not problems:
+        problems.append(Problem("empty-file", "the workbook has no data", file=file))
+    return ReadResult(sheets, problems)

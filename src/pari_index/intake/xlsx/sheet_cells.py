@@ -1,0 +1,69 @@
+"""What the scan of one sheet found (:class:`_SheetCells`), and cell references (B3: column 2,
+row 3)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from pari_index.intake.xlsx.xml_patterns import _CELL_REF
+
+
+@dataclass
+class _SheetCells:
+    """What the scan of one sheet's XML found (all 1-based rows and columns): the used range
+    (cells with content; calamine leaves empty ones out), Excel error cells, formulas without a
+    saved result, merged cells and percent-formatted numbers."""
+
+    #: Where calamine's range starts: the first cell with content.
+    first_row: int = 1
+    first_col: int = 1
+    #: The box around every cell, empty ones too (a bound on calamine's range).
+    min_row: int = 0
+    min_col: int = 0
+    last_row: int = 0
+    last_col: int = 0
+    #: Cells with content, and all cell tags (calamine holds each before it builds the grid).
+    filled: int = 0
+    cells: int = 0
+    dimension: str | None = None
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    percent_cells: list[tuple[int, int]] = field(default_factory=list)
+    #: A number stored with more than 9 decimals or an exponent: calamine's text of it rounds
+    #: (see _numbers_as_stored), so the sheet is read once more as floats.
+    fine_numbers: bool = False
+    #: Findings past MAX_CELL_FINDINGS, by kind: counted, not listed.
+    more: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def grid_cells(self) -> int:
+        if not self.last_row:
+            return 0
+        return (self.last_row - self.min_row + 1) * (self.last_col - self.min_col + 1)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+@functools.lru_cache(maxsize=4096)
+def _column_bytes(letters: bytes) -> int:
+    return _column_number(letters.decode("ascii"))
+
+
+def _column_letters(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _ref_row(ref: str) -> int | None:
+    match = _CELL_REF.match(ref.split(":")[0])
+    return int(match.group(2)) if match else None

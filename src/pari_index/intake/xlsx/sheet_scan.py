@@ -1,0 +1,424 @@
+"""The scan of one sheet's XML: its used range, error cells, formulas without a saved result, merged
+cells and percent-formatted numbers, checked against the limits as it goes."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from typing import Any
+
+from pari_index.errors import Problem
+from pari_index.intake.xlsx.budget import _Budget, _stream
+from pari_index.intake.xlsx.limits import (
+    _CHUNK,
+    _DAMAGED_HINT,
+    _TOO_LARGE_HINT,
+    BY_TAG_SHARE,
+    MAX_CELL_CHARS,
+    MAX_CELL_FINDINGS,
+    MAX_SPARSE_RATIO,
+    SPARSE_FLOOR_CELLS,
+    XlsxLimits,
+    _quote,
+    _Refused,
+)
+from pari_index.intake.xlsx.sheet_cells import _column_bytes, _column_letters, _column_number, _SheetCells
+from pari_index.intake.xlsx.xml_patterns import (
+    _CELL_END,
+    _CELL_START,
+    _DIGITS,
+    _ERROR_MARKERS,
+    _ERROR_TYPE,
+    _FINE_NUMBER,
+    _FORMULA_START,
+    _FORMULA_TEXT,
+    _FULL_REF,
+    _LETTERS,
+    _LONG_SEGMENT,
+    _NOT_A_VALUE_TYPES,
+    _PLAIN_REF,
+    _ROOT,
+    _ROW_OR_CELL_TAG,
+    _SPACES,
+    _TYPE_ATTR,
+    _VALUE_IN,
+    _attributes,
+    _far_apart,
+    _has_value,
+    _other_prefix_cells,
+    _parts,
+    _Patterns,
+    _text_chars,
+)
+
+
+class _NeedsPositions(Exception):
+    """A cell without a plain r="B3" reference: the sheet is scanned again tag by tag."""
+
+
+class _SheetScan:
+    """A linear scan of one sheet's XML, fed in parts that each end just after a ``</c>``.
+
+    Normally every cell start tag is ``<c r="B3" ...>`` (Excel, openpyxl and xlsxwriter all write
+    it so), and the used range comes from one pattern run in C over the part. A sheet with any
+    other cell start (no reference, attributes in another order, another namespace prefix) is
+    scanned again ``by_tag``, following calamine's rules: a cell without a reference takes the
+    next column of the current row; a ``<row>`` without one follows the previous row. Both
+    count a self-closing (empty) cell in the range, as a bound: calamine leaves it out.
+    """
+
+    def __init__(self, sheet: str, budget: _Budget, percent_styles: set[int], *, by_tag: bool) -> None:
+        self.sheet = sheet
+        self.budget = budget
+        self.limits = budget.limits
+        self.by_tag = by_tag
+        self.info = _SheetCells()
+        self.row_index = 0  # 0-based, as in calamine
+        self.col_index = 0
+        self.cell_tags = 0
+        self.first_found = False
+        self.patterns: _Patterns | None = None
+        self.percent_ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
+        self.percent: re.Pattern[bytes] | None = None
+        self.percent_cell: re.Pattern[bytes] | None = None
+        self.positions: dict[int, tuple[int, int]] = {}
+        self.closes = 0
+
+    def refuse(self, code: str, message: str, hint: str, row: int | None = None) -> _Refused:
+        return _Refused(Problem(code, message, file=self.budget.file, sheet=self.sheet, row=row, hint=hint))
+
+    # -- positions ------------------------------------------------------------------------------
+    def _extend(self, low_row: int, high_row: int, low_col: int, high_col: int) -> None:
+        info = self.info
+        if info.last_row:
+            low_row, low_col = min(low_row, info.min_row), min(low_col, info.min_col)
+            high_row, high_col = max(high_row, info.last_row), max(high_col, info.last_col)
+        info.min_row, info.last_row, info.min_col, info.last_col = low_row, high_row, low_col, high_col
+
+    def _positions_by_pattern(self, part: bytes, pt: _Patterns) -> None:
+        refs = pt.ref.findall(part)
+        if b"" in refs or pt.odd_cell_start.search(part):
+            raise _NeedsPositions
+        if b":c" in part and _other_prefix_cells(part, pt):
+            raise _NeedsPositions
+        self.closes = part.count(pt.cell_close)
+        self.info.filled += self.closes
+        self.info.cells += len(refs)
+        if not refs:
+            return
+        # Rows and column letters of every reference, split apart in C: "A8 B8" -> "8 8", "A B".
+        joined = b" ".join(refs)
+        rows = list(map(int, set(joined.translate(None, _LETTERS).split())))
+        columns = [_column_number(col.decode()) for col in set(joined.translate(None, _DIGITS).split())]
+        self._extend(min(rows), max(rows), min(columns), max(columns))
+
+    def _positions_by_tag(self, part: bytes) -> None:
+        self.positions = {}
+        for match in _ROW_OR_CELL_TAG.finditer(part):
+            end, name, attrs = match.groups()
+            if name == b"row":
+                self._row_tag(end, attrs)
+            elif name == b"c" and not end:
+                row, col = self._cell_tag(attrs)
+                self.positions[match.start()] = (row, col)
+                self._extend(row, row, col, col)
+                if self.cell_tags % 4096 == 0:  # a row far too wide is refused before its end
+                    _check_sheet(self.info, self.sheet, self.budget.file, self.limits, final=False)
+                if not attrs.endswith(b"/"):
+                    self.info.filled += 1
+                    if not self.first_found:
+                        self.first_found = True
+                        self.info.first_row, self.info.first_col = row, col
+                    elif col < self.info.first_col:
+                        self.info.first_col = col
+        self.closes = part.count(self.patterns.cell_close) if self.patterns else 0
+
+    def _row_tag(self, end: bytes, attrs: bytes) -> None:
+        if not end:
+            plain = _PLAIN_REF.match(attrs)  # r first, as everyone writes it; else every attribute
+            ref = plain.group(1) if plain else _attributes(attrs).get(b"r")
+            if ref is not None:
+                if not ref.isdigit() or not 0 < int(ref) <= 9_999_999:
+                    raise self.refuse("bad-cell-reference", f"a row is numbered {_quote(ref)}", _DAMAGED_HINT)
+                self.row_index = int(ref) - 1
+        if end or attrs.endswith(b"/"):  # calamine expands <row/> to a start and an end
+            self.row_index, self.col_index = self.row_index + 1, 0
+
+    def _cell_tag(self, attrs: bytes) -> tuple[int, int]:
+        """1-based (row, column) of a cell start tag, by calamine's rules."""
+        self.cell_tags += 1
+        self.info.cells += 1
+        if self.cell_tags > self.limits.cells // BY_TAG_SHARE:
+            raise self.refuse(
+                "sheet-too-large",
+                f"the sheet holds more than {self.limits.cells // BY_TAG_SHARE:,} cells "
+                "written without their usual references",
+                _TOO_LARGE_HINT,
+            )
+        plain = _PLAIN_REF.match(attrs)
+        ref = plain.group(1) if plain else _attributes(attrs).get(b"r")
+        if ref is None:
+            row, col = self.row_index, self.col_index
+        else:
+            parsed = _FULL_REF.fullmatch(ref)
+            if parsed is None:
+                raise self.refuse("bad-cell-reference", f"a cell is at {_quote(ref)}", _DAMAGED_HINT)
+            row, col = int(parsed.group(2)) - 1, _column_number(parsed.group(1).decode()) - 1
+            self.col_index = col
+        self.col_index += 1
+        return row + 1, col + 1
+
+    def _position(self, part: bytes, tag_start: int, tag_end: int) -> tuple[int, int] | None:
+        if self.by_tag:
+            return self.positions.get(tag_start)
+        assert self.patterns is not None
+        parsed = self.patterns.ref_at.match(part, tag_start, tag_end)  # every cell is so, or by_tag is set
+        return (int(parsed.group(2)), _column_number(parsed.group(1).decode())) if parsed else None
+
+    def _first_cell(self, part: bytes, pt: _Patterns) -> None:
+        """Where calamine's range starts, for lining up findings with the grid: the row of the
+        first cell with content (rows come in order), and the leftmost column with content
+        (looked for only while no cell with content in column A has been seen)."""
+        if self.by_tag:
+            return  # found during the walk
+        if not self.first_found:
+            first = pt.content_cell.search(part)
+            if first is None:
+                return
+            self.first_found = True
+            self.info.first_row, self.info.first_col = int(first.group(2)), _column_bytes(first.group(1))
+        if self.info.first_col > 1:  # the usual case, column A, needs no search of the whole part
+            letters = {col for col, _ in pt.content_cell.findall(part)}
+            self.info.first_col = min([self.info.first_col, *map(_column_bytes, letters)])
+
+    # -- one part -------------------------------------------------------------------------------
+    def feed(self, part: bytes) -> None:
+        if self.patterns is None:
+            root = _ROOT.search(part)
+            self.patterns = _Patterns(root.group(1) or b"" if root else b"")
+            if self.percent_ids:
+                ids = rb"(?:" + self.percent_ids + rb")"
+                self.percent = re.compile(rb"s=[\"']" + ids + rb"[\"']")
+                self.percent_cell = re.compile(
+                    rb"<"
+                    + re.escape(self.patterns.prefix)
+                    + rb"c r=\"([A-Za-z]{1,3})([0-9]{1,7})\" s=\""
+                    + ids
+                    + rb"\"(?: t=\"([^\"<>]*)\")?"
+                )
+        pt = self.patterns
+        if self.by_tag:
+            self._positions_by_tag(part)
+        else:
+            self._positions_by_pattern(part, pt)
+        if not self.first_found or self.info.first_col > 1:
+            self._first_cell(part, pt)
+        self._texts(part, pt, self.closes)
+        if self.info.dimension is None and (dim := pt.dimension.search(part)) is not None:
+            self.info.dimension = dim.group(1).decode("ascii", "replace")
+        if self.percent is not None:
+            self._percent_cells(part, pt)
+        if not self.info.fine_numbers and _FINE_NUMBER.search(part):
+            self.info.fine_numbers = True
+        if any(marker in part for marker in _ERROR_MARKERS):
+            self._error_cells(part)
+        if b"<" + pt.prefix + b"f" in part:
+            self._formulas(part, pt)
+        if b"mergeCell" in part:
+            for ref in pt.merge.findall(part):
+                self._note(self.info.merged, "merged-cells", ref.decode("ascii", "replace"))
+
+    def _note(self, found: list[Any], kind: str, item: Any) -> None:
+        if len(found) < MAX_CELL_FINDINGS:
+            found.append(item)
+        else:
+            self.info.more[kind] = self.info.more.get(kind, 0) + 1
+
+    def _texts(self, part: bytes, pt: _Patterns, closes: int) -> None:
+        """Cell text: no cell over Excel's length, and long texts counted against the budget.
+        Both look only where they can find something: texts are counted in a part whose cells
+        average over _LONG_SEGMENT bytes, and cells are measured where two cell ends lie far
+        apart (probed every few kilobytes, which costs almost nothing)."""
+        if len(part) > _LONG_SEGMENT * (closes + 1):
+            lengths = map(len, part.split(pt.cell_close))
+            self.budget.spend_text(sum(n for n in lengths if n > _LONG_SEGMENT), f"sheet {self.sheet}", self.sheet)
+        if _far_apart(part, pt.cell_close):
+            for segment in part.split(pt.cell_close):
+                if len(segment) > MAX_CELL_CHARS:
+                    self._check_long_cells(segment)
+
+    def _check_long_cells(self, segment: bytes) -> None:
+        starts = [m.start() for m in _CELL_START.finditer(segment)]
+        for start, end in zip(starts, [*starts[1:], len(segment)], strict=True):
+            if end - start <= MAX_CELL_CHARS:
+                continue
+            chars = _text_chars(segment[start:end])
+            if chars <= MAX_CELL_CHARS:
+                continue
+            ref = _attributes(segment[start : segment.find(b">", start)]).get(b"r", b"")
+            raise self.refuse(
+                "cell-too-long",
+                f"the cell {_quote(ref) or '(without a reference)'} holds {chars:,} characters "
+                f"(Excel's limit is {MAX_CELL_CHARS:,})",
+                "this file was not written by Excel; shorten the text or export CSV (UTF-8)",
+            )
+
+    def _cell_around(self, part: bytes, pos: int) -> tuple[int, int, int] | None:
+        """(start, end) of the cell start tag holding ``pos``, and where the cell's content may
+        run to (the next cell's start), or None when ``pos`` is not inside a cell start tag."""
+        start = part.rfind(b"<", 0, pos)
+        if start < 0 or not _CELL_START.match(part, start):
+            return None
+        end = part.find(b">", pos)
+        if end < 0 or part[end - 1 : end] == b"/" or part.find(b"<", pos, end) >= 0:
+            return None
+        following = _CELL_START.search(part, end)
+        return start, end + 1, following.start() if following else len(part)
+
+    def _error_cells(self, part: bytes) -> None:
+        for tried, match in enumerate(_ERROR_TYPE.finditer(part)):
+            if len(self.info.errors) >= MAX_CELL_FINDINGS or tried >= 4 * MAX_CELL_FINDINGS:
+                self.info.more["excel-error-cell"] = self.info.more.get("excel-error-cell", 0) + len(
+                    _ERROR_TYPE.findall(part, match.start())
+                )
+                return
+            cell = self._cell_around(part, match.start())
+            if cell is None or part[match.start() - 1 : match.start()] not in _SPACES:
+                continue
+            tag_start, tag_end, limit = cell
+            position = self._position(part, tag_start, tag_end)
+            if position is None:
+                continue
+            value = _VALUE_IN.search(part, tag_end, limit)
+            code = html.unescape(value.group(1).decode("utf-8", "replace")).strip() if value else ""
+            self.info.errors.append((position[0], position[1], _quote(code[:40]) or "#ERROR"))
+
+    def _formulas(self, part: bytes, pt: _Patterns) -> None:
+        for tried, match in enumerate(pt.formula.finditer(part)):
+            if len(self.info.formulas) >= MAX_CELL_FINDINGS or tried >= 100 * MAX_CELL_FINDINGS:
+                return self._count_more_formulas(part, match.start())
+            tag_start = part.rfind(b"<", 0, match.start())
+            cell = self._cell_around(part, tag_start + 1) if tag_start >= 0 else None
+            if cell is None or (cell[1] != match.start() and part[cell[1] : match.start()].strip()):
+                continue
+            _, tag_end, limit = cell
+            end = _CELL_END.search(part, match.start(), limit)
+            if end is None:
+                continue
+            value = _VALUE_IN.search(part, match.start(), end.start())
+            if value is not None and value.group(1).strip():
+                continue  # saved with its result
+            position = self._position(part, tag_start, tag_end - 1)
+            if position is None:
+                continue
+            text = _FORMULA_TEXT.match(part, match.start())
+            formula = html.unescape(text.group(1).decode("utf-8", "replace")) if text else ""
+            self.info.formulas.append((position[0], position[1], _quote(formula)))
+        return None
+
+    def _count_more_formulas(self, part: bytes, pos: int) -> None:
+        # Past the listed ones, only counted: formulas in cells whose <v> is empty or missing.
+        cells = _CELL_END.split(part[pos:])
+        unsaved = sum(1 for c in cells if _FORMULA_START.search(c) and not _has_value(c))
+        self.info.more["formula-without-value"] = self.info.more.get("formula-without-value", 0) + unsaved
+
+    def _percent_cells(self, part: bytes, pt: _Patterns) -> None:
+        assert self.percent is not None and self.percent_cell is not None
+        if not self.by_tag:
+            # Cells written as Excel writes them (r, s, t in that order) in one pass.
+            found = self.percent_cell.findall(part)
+            if len(found) == len(self.percent.findall(part)):
+                self.info.percent_cells += [
+                    (int(row), _column_bytes(col)) for col, row, kind in found if kind not in _NOT_A_VALUE_TYPES
+                ]
+                return
+        for match in self.percent.finditer(part):
+            if part[match.start() - 1 : match.start()] not in _SPACES:
+                continue  # another attribute ending in s
+            start = part.rfind(b"<", 0, match.start())
+            end = part.find(b">", match.start())
+            if start < 0 or end < 0 or not _CELL_START.match(part, start):
+                continue
+            kind = _TYPE_ATTR.search(part, start, end)
+            if kind is not None and kind.group(1) in _NOT_A_VALUE_TYPES:
+                continue
+            position = self._position(part, start, end)
+            if position is not None:
+                self.info.percent_cells.append(position)
+
+
+def _scan_sheet_member(
+    package: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: str, budget: _Budget, percent_styles: set[int]
+) -> _SheetCells:
+    scan = _SheetScan(sheet, budget, percent_styles, by_tag=False)
+    try:
+        for part in _parts(_stream(package, info, budget), _CELL_END, budget.file, f"sheet {sheet}"):
+            scan.feed(part)
+            _check_sheet(scan.info, sheet, budget.file, budget.limits, final=False)
+    except _NeedsPositions:
+        # Read again without counting: the bytes were counted on the first pass.
+        uncounted = _Budget(budget.file, XlsxLimits(total_bytes=2**62, text_bytes=2**62))
+        scan = _SheetScan(sheet, budget, percent_styles, by_tag=True)
+        for part in _parts(_stream(package, info, uncounted), _CELL_END, budget.file, f"sheet {sheet}"):
+            scan.feed(part)
+            _check_sheet(scan.info, sheet, budget.file, budget.limits, final=False)
+    _check_sheet(scan.info, sheet, budget.file, budget.limits)
+    return scan.info
+
+
+def _check_sheet(info: _SheetCells, sheet: str, file: str, limits: XlsxLimits, *, final: bool = True) -> None:
+    """The dense grid calamine will build for the sheet, against the limits. Checked after each
+    part too (``final`` False), so a sheet far over a limit is not read to its end; the range
+    only grows, so a sheet refused then would be refused at the end."""
+    if not info.last_row:
+        return
+    grid = info.grid_cells
+    width = info.last_col - info.first_col + 1
+    if not final and grid <= limits.cells and width <= limits.columns and info.cells <= limits.cells:
+        return
+    used = f"{_column_letters(info.min_col)}{info.min_row}:{_column_letters(info.last_col)}{info.last_row}"
+
+    def refuse(code: str, message: str, hint: str) -> _Refused:
+        return _Refused(Problem(code, message, file=file, sheet=sheet, row=info.last_row, hint=hint))
+
+    if grid > SPARSE_FLOOR_CELLS and grid > MAX_SPARSE_RATIO * info.filled:
+        raise refuse(
+            "sheet-too-sparse",
+            f"the used range {used} spans {grid:,} cells for {info.filled:,} with content",
+            "delete the stray cells far from the table (the last row or column of the range), then save",
+        )
+    if width > limits.columns:
+        raise refuse(
+            "sheet-too-wide",
+            f"the used range {used} is {width:,} columns wide (at most {limits.columns:,} are read)",
+            "delete the unused columns, or raise PARI_MAX_XLSX_COLUMNS if they are genuine",
+        )
+    if info.cells > limits.cells:  # the same cell written over and over: a small grid, a long list
+        raise refuse(
+            "sheet-too-large",
+            f"the sheet holds {info.cells:,} cells (at most {limits.cells:,} are read)",
+            _TOO_LARGE_HINT,
+        )
+    if grid > limits.cells:
+        raise refuse(
+            "sheet-too-large",
+            f"the used range {used} spans {grid:,} cells (at most {limits.cells:,} are read)",
+            _TOO_LARGE_HINT,
+        )
+
+
+def _scan_sheet_xml(data: bytes, percent_styles: set[int] | None = None) -> _SheetCells:
+    """Scan one sheet's XML held in memory (for tests): the same scan as a workbook's sheets,
+    without limits."""
+    budget = _Budget("sheet.xml", XlsxLimits(total_bytes=2**62, text_bytes=2**62, cells=2**62, columns=2**62))
+    chunks = [data[i : i + _CHUNK] for i in range(0, len(data), _CHUNK)]
+    try:
+        scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=False)
+        for part in _parts(iter(chunks), _CELL_END, budget.file, "sheet"):
+            scan.feed(part)
+    except _NeedsPositions:
+        scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=True)
+        for part in _parts(iter(chunks), _CELL_END, budget.file, "sheet"):
+            scan.feed(part)
+    return scan.info

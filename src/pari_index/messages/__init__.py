@@ -1,0 +1,77 @@
+"""What a finding says, in Vietnamese and English: the message catalogue, and numbers as each
+language writes them.
+
+A finding (a :class:`pari_index.errors.Problem`, or a row of the findings table) carries a stable
+``kind`` (a machine id such as ``self-score-differs``, kept for filtering) and, where it has any,
+its named parameters (``params``: the cell's value, the points, the criterion). Every output
+renders the text once, in its own language, from :data:`CATALOGUE`: the kind's title, the message
+template filled with the parameters (numbers with :func:`format_number`, inputs by their labels)
+and the hint. No output shows the kind itself as the label of a finding.
+
+A finding without parameters (a few file-level problems still build their English sentence
+directly) is shown with its English message in English outputs and with the catalogue's generic
+sentence in Vietnamese ones, so that a Vietnamese output never falls back to English.
+
+This package is shared by every stage (tests/test_architecture.py): it imports no stage. Its
+modules, by stage: the words of each stage's findings and errors (``criteria``, ``intake_cells``,
+``intake_files``, ``scoring``, ``outputs``, ``command_line``), assembled in ``catalogue``; the words
+of values (``labels``); numbers (``numbers``); rendering a finding in one language (``rendering``).
+Import from ``pari_index.messages``: the modules are its layout, not its interface.
+"""
+
+from __future__ import annotations
+
+from pari_index.messages.catalogue import CATALOGUE, STOPPING, catalogue_markdown, entry_of, title
+from pari_index.messages.command_line import PROGRESS, STOPPED, VALIDATED, progress_text
+from pari_index.messages.labels import (
+    ANSWERS,
+    PARAM_WORDS,
+    SCORED,
+    SEVERITY,
+    STATUS,
+    VIETNAMESE_MARK,
+    severity_text,
+    status_text,
+)
+from pari_index.messages.numbers import MINUS, format_number
+from pari_index.messages.rendering import (
+    WRITTEN_IN,
+    InputLabel,
+    localise_findings,
+    params_json,
+    parse_params,
+    render,
+    render_hint,
+)
+from pari_index.messages.words import Entry, Words
+
+__all__ = [
+    "ANSWERS",
+    "CATALOGUE",
+    "MINUS",
+    "PARAM_WORDS",
+    "PROGRESS",
+    "SCORED",
+    "SEVERITY",
+    "STATUS",
+    "STOPPED",
+    "STOPPING",
+    "VALIDATED",
+    "VIETNAMESE_MARK",
+    "WRITTEN_IN",
+    "Entry",
+    "InputLabel",
+    "Words",
+    "catalogue_markdown",
+    "entry_of",
+    "format_number",
+    "localise_findings",
+    "params_json",
+    "parse_params",
+    "progress_text",
+    "render",
+    "render_hint",
+    "severity_text",
+    "status_text",
+    "title",
+]

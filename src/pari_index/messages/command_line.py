@@ -1,0 +1,127 @@
+"""The words of the command line: problems of its options and of the system, what it says when a
+run stops, the lines of ``pari validate`` and the progress lines of ``pari score``."""
+
+from __future__ import annotations
+
+from pari_index.messages.numbers import format_number
+from pari_index.messages.words import Entry, Words, entry, plain_entry
+
+#: Problems of the command line and the system (they stop a run).
+COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
+    # --- the command line and the system ----------------------------------------------------------
+    "usage": plain_entry(
+        "Tuỳ chọn không dùng được",
+        "Options that cannot be used",
+        "xem pari LỆNH --help",
+        "see pari COMMAND --help",
+    ),
+    "no-criteria-given": plain_entry(
+        "Chưa chỉ ra bộ tiêu chí",
+        "No criteria set given",
+        "chỉ ra một hoặc nhiều tệp bộ tiêu chí, hoặc --bundled",
+        "give one or more criteria files, or --bundled",
+    ),
+    "no-assessments-given": plain_entry(
+        "Chưa chỉ ra tệp tự đánh giá",
+        "No assessment file given",
+        "chỉ ra ít nhất một tệp tự đánh giá (pari score TỆP …)",
+        "give at least one assessment file (pari score FILE …)",
+    ),
+    "unit-type-with-register": plain_entry(
+        "--unit-type chỉ dùng khi không có --communes",
+        "--unit-type only without --communes",
+        "bỏ --unit-type: danh sách đơn vị cho biết loại của từng đơn vị",
+        "leave out --unit-type: the register gives each unit's type",
+    ),
+    "run-too-large": entry(
+        "Lượt chấm quá lớn",
+        "Run too large",
+        "{units} đơn vị × {items} tiêu chí được chấm = {rows} dòng tiêu chí, vượt quá {limit} dòng một lượt chấm",
+        "{units} units × {items} scored items = {rows} item rows, more than the {limit} one run scores",
+        "kiểm tra đúng danh sách đơn vị (cả nước có khoảng 10.000 xã); để chấm nhiều hơn, đặt PARI_MAX_ITEM_ROWS, "
+        "hoặc chấm từng tỉnh",
+        "check that this is the register you meant (a country has some 10,000 communes); to score more at once, "
+        "set PARI_MAX_ITEM_ROWS, or split by province",
+    ),
+    "strict": entry(
+        "--strict: lượt chấm có phát hiện",
+        "--strict: the run has findings",
+        "--strict: {errors} lỗi và {warnings} cảnh báo (kết quả đã ghi vào {out})",
+        "--strict: {errors} errors and {warnings} warnings (results written to {out})",
+        "giải quyết từng phát hiện, hoặc chạy không có --strict",
+        "resolve every finding, or run without --strict",
+    ),
+    "more": entry(
+        "Còn các vấn đề khác",
+        "More problems",
+        "… và {count} vấn đề khác (xem trang findings)",
+        "… and {count} more (see the findings sheet)",
+    ),
+    "os-error": entry(
+        "Hệ điều hành từ chối",
+        "Refused by the operating system",
+        "hệ điều hành từ chối: {reason}",
+        "the operating system refused: {reason}",
+        "kiểm tra đường dẫn có tồn tại, đọc được (hoặc ghi được, với kết quả) và không quá dài",
+        "check that the path exists, is readable (or writable, for an output) and is not too long",
+    ),
+    "error": plain_entry("Lỗi", "Error", "xem docs/errors.md", "see docs/errors.md"),
+    "bad-date": entry(
+        "Ngày không hợp lệ",
+        "Not a date",
+        "{option} {value} không phải một ngày trong khoảng 2000–2100 viết dạng YYYY-MM-DD",
+        "{option} {value} is not a date of 2000-2100 written YYYY-MM-DD",
+        "viết ngày dạng YYYY-MM-DD, ví dụ 2025-03-01",
+        "write it as YYYY-MM-DD, e.g. 2025-03-01",
+    ),
+}
+
+
+#: What the CLI says when a run stops on something that is not a problem of an input.
+STOPPED: dict[str, Words] = {
+    "interrupted": Words("đã dừng (Ctrl-C)", "interrupted"),
+    "memory": Words(
+        "lỗi: hết bộ nhớ; tách dữ liệu theo tỉnh hoặc huyện",
+        "error: out of memory; split the input by province or district",
+    ),
+    "exported": Words(
+        "Đã ghi {output}: {rows} tiêu chí của {id} ({origin}).", "Wrote {output}: {rows} items of {id} ({origin})."
+    ),
+    "internal": Words(
+        "lỗi nội bộ: pari-index dừng vì một lỗi của chính nó, theo những gì nó biết thì không phải do tệp của bạn "
+        "({error}). Không có gì được ghi trừ khi đã thông báo. Xin báo lỗi kèm lệnh đã chạy; chạy lại với "
+        "PARI_DEBUG=1 để xem chi tiết.",
+        "internal error: pari-index stopped on a bug, not on something wrong in your files as far as it can tell "
+        "({error}). Nothing was written unless it said so. Please report it with the command you ran; run again "
+        "with PARI_DEBUG=1 to see the details.",
+    ),
+}
+
+
+#: The lines of ``pari validate``.
+VALIDATED: dict[str, Words] = {
+    "invalid": Words("{name}: KHÔNG HỢP LỆ ({n} vấn đề)", "{name}: INVALID ({n} problems)"),
+    "ok": Words(
+        "{name}: hợp lệ — {id}, {origin}{issued}, {areas} lĩnh vực, {leaves} tiêu chí được chấm, thang điểm "
+        "{scale}, xếp hạng {units}",
+        "{name}: ok — {id}, {origin}{issued}, {areas} areas, {leaves} scored items, scale {scale}, ranks {units}",
+    ),
+    "warning": Words("cảnh báo", "warning"),
+}
+
+
+PROGRESS: dict[str, Words] = {
+    "criteria": Words("bộ chỉ số: {id} ({n} tiêu chí được chấm)", "criteria: {id} ({n} scored items)"),
+    "reading": Words("đọc tệp tự đánh giá", "reading assessments"),
+    "scoring": Words("chấm điểm {n} đơn vị", "scoring {n} communes"),
+    "batch": Words("chấm đợt {number}/{batches} ({n} đơn vị)", "scoring batch {number} of {batches} ({n} communes)"),
+    "ranking": Words("xếp hạng", "ranking"),
+    "writing": Words("ghi {path}", "writing {path}"),
+    "writing_report": Words("ghi báo cáo {path}", "writing report {path}"),
+}
+
+
+def progress_text(key: str, lang: str, **params: object) -> str:
+    """A progress line of :data:`PROGRESS` in ``lang``, numbers written as the language writes them."""
+    shown = {k: format_number(v, lang) if isinstance(v, int) else str(v) for k, v in params.items()}
+    return PROGRESS[key].get(lang).format(**shown)

@@ -1,0 +1,318 @@
+"""Findings about the files the intake reads: the commune register, the appraisal file, and reading
+any file (encodings, columns, sheets). Part of the catalogue (pari_index.messages.catalogue)."""
+
+from __future__ import annotations
+
+from pari_index.messages.words import Entry, entry
+
+#: The commune register and the appraisal file.
+REGISTER_FINDINGS: dict[str, Entry] = {
+    "missing-code": entry(
+        "Thiếu mã đơn vị",
+        "Code missing",
+        "dòng không có mã xã; dòng này bị bỏ qua",
+        "the row has no commune code; it was left out",
+        "điền mã",
+        "fill in the code",
+    ),
+    "duplicate-commune": entry(
+        "Mã xã lặp lại",
+        "Commune listed twice",
+        "mã xã {code} được ghi lại (lần đầu ở dòng {first}); dòng này bị bỏ qua",
+        "commune code {code} is listed again (first in row {first}); this row was left out",
+        "mỗi đơn vị chỉ có một dòng; đơn vị sáp nhập có mã mới",
+        "each unit appears once; merged units get a new code",
+    ),
+    "missing-name": entry(
+        "Thiếu tên đơn vị",
+        "Name missing",
+        "dòng không có tên; dùng mã làm tên",
+        "the row has no name; the code is used as its name",
+        "điền tên",
+        "fill in the name",
+    ),
+    "unknown-unit-type": entry(
+        "Loại đơn vị không xác định",
+        "Unknown unit type",
+        "loại {type} không phải là xã, phường, thị trấn hay đặc khu; các tiêu chí chỉ áp dụng cho một số loại "
+        "đơn vị bị loại ra với đơn vị này",
+        "type {type} is not one of xã, phường, thị trấn, đặc khu; items limited to some unit types are excluded "
+        "for this unit",
+        "ghi một trong: xã, phường, thị trấn, đặc khu",
+        "write one of: xã, phường, thị trấn, đặc khu",
+    ),
+    "level-code-names": entry(
+        "Một mã có nhiều tên",
+        "One code, several names",
+        "mã {code} có tên {name} ở đây nhưng tên {first_name} ở dòng {first_row}; các đơn vị được xếp hạng "
+        "chung theo mã",
+        "code {code} is named {name} here and {first_name} in row {first_row}; the units are ranked together, as "
+        "the code says",
+        "ghi một tên cho mỗi mã, hoặc sửa mã",
+        "write one name for each code, or correct the code",
+    ),
+    "missing-reason": entry(
+        "Thiếu lý do thẩm định",
+        "Reason missing",
+        "mỗi điều chỉnh khi thẩm định cần có lý do",
+        "an appraisal correction needs a reason",
+        "ghi lý do Hội đồng thay đổi điểm",
+        "write why the council changed the score",
+    ),
+    "bad-score": entry(
+        "Điểm không đọc được",
+        "Unreadable score",
+        "điểm {value} không phải là số điểm (tối đa 4 chữ số thập phân)",
+        "score {value} is not a number of points (at most 4 decimals)",
+        "ghi số điểm thẩm định, ví dụ 0,75",
+        "write the appraised points, e.g. 0,75",
+    ),
+    "bad-decision": entry(
+        "Quyết định minh chứng không đọc được",
+        "Unreadable evidence decision",
+        "evidence_accepted {value} không phải là có/không",
+        "evidence_accepted {value} is not có/không (yes/no)",
+        "ghi có (chấp nhận giải trình) hoặc không",
+        "write có (the explanation is accepted) or không",
+    ),
+}
+
+#: Reading files.
+READING_FINDINGS: dict[str, Entry] = {
+    **{
+        code: entry(vi, en, vi, en, hint_vi, hint_en)
+        for code, (vi, en, hint_vi, hint_en) in {
+            "reserved-column": (
+                "Tên cột dành riêng cho pari-index; cột không được đọc",
+                "Column name reserved by pari-index; not read",
+                "đổi tên cột",
+                "rename the column",
+            ),
+            "no-headers": (
+                "Hàng tiêu đề không có tên cột",
+                "The header row has no column names",
+                "ghi tên cột ở hàng 1",
+                "put the column names in row 1",
+            ),
+            "cell-without-header": (
+                "Ô trong cột không có tên bị bỏ qua",
+                "Cells in a column without a name were ignored",
+                "đặt tên cho cột ở hàng 1 hoặc xoá các ô",
+                "give the column a name in row 1 or clear it",
+            ),
+            "empty-sheet": (
+                "Trang tính trống",
+                "The table is empty",
+                "ghi tên cột ở hàng 1",
+                "put the column names in row 1",
+            ),
+            "too-many-columns": (
+                "Quá nhiều cột; bảng không được đọc",
+                "Too many columns; the table was not read",
+                "kiểm tra ký tự phân cách, hoặc dùng dạng dọc",
+                "check the delimiter, or use the long form",
+            ),
+            "csv-syntax": (
+                "Không đọc được tệp CSV",
+                "Not readable as CSV",
+                "kiểm tra mỗi dòng có cùng số cột và các dấu ngoặc kép đã đóng",
+                "check that every row has the same number of columns and quotes are closed",
+            ),
+            "empty-file": ("Tệp trống", "The file is empty", "xuất lại trang tính", "export the sheet again"),
+            "encoding-fallback": (
+                "Tệp không phải UTF-8",
+                "Not UTF-8",
+                "kiểm tra tên hiển thị đúng; để chắc chắn, lưu tệp dạng CSV UTF-8",
+                "check that the names read correctly; to be sure, save the file as CSV UTF-8",
+            ),
+            "undecodable-bytes": (
+                "Có byte không giải mã được",
+                "Undecodable bytes",
+                "lưu tệp dạng CSV UTF-8",
+                "save the file as CSV UTF-8",
+            ),
+            "file-not-found": ("Không tìm thấy tệp", "File not found", "kiểm tra đường dẫn", "check the path"),
+            "file-unreadable": (
+                "Không đọc được tệp",
+                "Cannot read the file",
+                "kiểm tra đường dẫn và quyền truy cập",
+                "check the path and its permissions",
+            ),
+            "file-too-large": ("Tệp quá lớn", "File too large", "tách tệp theo huyện", "split the file by district"),
+            "binary-file": (
+                "Tệp nhị phân, không phải CSV",
+                "A binary file, not CSV",
+                "xuất trang tính dạng CSV (UTF-8) hoặc dùng tệp .xlsx",
+                "export the sheet as CSV (UTF-8) or give the .xlsx",
+            ),
+            "is-a-directory": (
+                "Đây là thư mục, không phải tệp",
+                "A folder, not a file",
+                "chỉ ra chính tệp",
+                "give the file itself",
+            ),
+            "not-a-file": (
+                "Không phải tệp thông thường",
+                "Not a regular file",
+                "chỉ ra chính tệp",
+                "give the file itself",
+            ),
+            "unsupported-column-type": (
+                "Cột không phải một giá trị mỗi ô; cột không được đọc",
+                "Column not one value per cell; not read",
+                "ghi cột dưới dạng văn bản hoặc số",
+                "write the column as text or numbers",
+            ),
+            "not-parquet": (
+                "Không đọc được tệp Parquet",
+                "Cannot be read as Parquet",
+                "xuất lại tệp",
+                "export the file again",
+            ),
+            "too-many-cells": (
+                "Quá nhiều ô; tệp không được đọc",
+                "Too many cells; not read",
+                "tách tệp theo huyện",
+                "split the file by district",
+            ),
+            "cell-too-long": (
+                "Ô quá dài",
+                "Cell too long",
+                "rút ngắn nội dung ô hoặc xuất CSV (UTF-8)",
+                "shorten the text or export CSV (UTF-8)",
+            ),
+            "xlsx-too-large": (
+                "Sổ tính quá lớn khi giải nén",
+                "Workbook too large when inflated",
+                "tách sổ tính",
+                "split the workbook",
+            ),
+            "xlsx-too-much-text": (
+                "Sổ tính có quá nhiều văn bản",
+                "Workbook holds too much text",
+                "tách sổ tính",
+                "split the workbook",
+            ),
+            "xlsx-too-many-parts": (
+                "Sổ tính có quá nhiều thành phần",
+                "Workbook has too many parts",
+                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+                "open it in Excel and save it again, or export CSV (UTF-8)",
+            ),
+            "xlsx-compression-ratio": (
+                "Sổ tính nén bất thường",
+                "Workbook compressed abnormally",
+                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+                "open it in Excel and save it again, or export CSV (UTF-8)",
+            ),
+            "xlsx-damaged": (
+                "Sổ tính bị hỏng",
+                "Workbook damaged",
+                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+                "open it in Excel and save it again, or export CSV (UTF-8)",
+            ),
+            "bad-cell-reference": (
+                "Địa chỉ ô không hợp lệ",
+                "Bad cell reference",
+                "mở bằng Excel và lưu lại",
+                "open it in Excel and save it again",
+            ),
+            "sheet-too-large": ("Trang tính quá lớn", "Sheet too large", "tách trang tính", "split the sheet"),
+            "sheet-too-wide": ("Trang tính quá rộng", "Sheet too wide", "xoá các cột thừa", "delete the stray columns"),
+            "sheet-too-sparse": (
+                "Vùng dữ liệu quá thưa",
+                "Used range too sparse",
+                "xoá các ô lạc xa bảng, rồi lưu",
+                "delete the stray cells far from the table, then save",
+            ),
+            "sheet-unreadable": (
+                "Không đọc được trang tính",
+                "The sheet cannot be read",
+                "mở bằng Excel và lưu lại",
+                "open it in Excel and save it again",
+            ),
+            "too-many-strings": (
+                "Sổ tính có quá nhiều chuỗi",
+                "Too many strings",
+                "tách sổ tính",
+                "split the workbook",
+            ),
+            "not-a-spreadsheet": (
+                "Không mở được dưới dạng bảng tính",
+                "Cannot be opened as a spreadsheet",
+                "lưu từ Excel dạng .xlsx, hoặc xuất CSV (UTF-8)",
+                "save it from Excel as .xlsx, or export CSV (UTF-8)",
+            ),
+            "hidden-sheet": (
+                "Trang tính bị ẩn nên không được đọc",
+                "Hidden sheet, not read",
+                "hiện trang tính trong Excel nếu có dữ liệu cần chấm",
+                "unhide it in Excel if it holds data to score",
+            ),
+            "evidence-dir-missing": (
+                "Không có thư mục minh chứng",
+                "The evidence folder does not exist",
+                "chỉ ra thư mục chứa các tệp minh chứng",
+                "give the folder that holds the evidence files",
+            ),
+            "evidence-dir-unusable": (
+                "Không dùng được thư mục minh chứng",
+                "The evidence folder cannot be used",
+                "chỉ ra thư mục chứa các tệp minh chứng",
+                "give the folder that holds the evidence files",
+            ),
+            "survey-missing": (
+                "Thiếu kết quả khảo sát",
+                "Survey results missing",
+                "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
+                "give the survey results with --survey, or --no-survey",
+            ),
+            "unknown-group-column": (
+                "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
+                "No such column to rank within",
+                "chọn một cột có trong danh sách đơn vị cho --group-by",
+                "give --group-by one of the register's columns",
+            ),
+            "empty-group-column": (
+                "Tên cột trống trong --group-by",
+                "Empty column name in --group-by",
+                "liệt kê các cột cách nhau bằng dấu phẩy, ví dụ --group-by province,district",
+                "list register columns separated by commas, e.g. --group-by province,district",
+            ),
+            "repeated-group-column": (
+                "Cột được nêu hai lần trong --group-by",
+                "Column named twice in --group-by",
+                "nêu mỗi cột một lần, từ cấp trên xuống",
+                "name each register column once, from the top down",
+            ),
+            "group-columns-order": (
+                "Cấp huyện đứng trước cấp tỉnh trong --group-by",
+                "District before province in --group-by",
+                "liệt kê các cột từ cấp trên xuống: --group-by province,district",
+                "list the columns from the top down: --group-by province,district",
+            ),
+            "not-results": (
+                "Không phải tệp kết quả của pari score",
+                "Not a results file of pari score",
+                "chỉ ra tệp kết quả do pari score ghi",
+                "give a results file written by pari score",
+            ),
+            "bad-limit": (
+                "Giới hạn trong biến môi trường không hợp lệ",
+                "Bad limit in an environment variable",
+                "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
+                "set a positive whole number (see docs/limits.md), or unset it",
+            ),
+        }.items()
+    },
+    "legacy-encoding": entry(
+        "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
+        "Legacy Vietnamese encoding (TCVN3/VNI); not read",
+        "tệp dùng bảng mã tiếng Việt cũ (TCVN3/ABC hoặc VNI), không phải UTF-8 hay Windows-1258: {evidence}; "
+        "tệp không được đọc để tránh chấm trên chữ bị lỗi phông",
+        "a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
+        "the file was not read, rather than score garbled text",
+        "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
+        "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
+    ),
+}

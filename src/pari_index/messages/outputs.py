@@ -1,0 +1,171 @@
+"""Problems of the outputs (where results are written) and of results read back (pari report,
+pari explain, --previous): they stop a run. Part of the catalogue (pari_index.messages.catalogue)."""
+
+from __future__ import annotations
+
+from pari_index.messages.words import Entry, entry, plain_entry
+
+_OUTPUT_HINT = ("chọn tên hoặc thư mục khác cho kết quả", "choose another name or folder for the output")
+
+#: Where results are written, and results read back.
+OUTPUT_PROBLEMS: dict[str, Entry] = {
+    # --- outputs --------------------------------------------------------------------------------------
+    "output-is-input": plain_entry(
+        "Kết quả sẽ ghi đè lên tệp đầu vào",
+        "The output would overwrite an input",
+        "ghi kết quả dưới tên khác; tệp đầu vào không bao giờ bị thay thế",
+        "write the results under another name; inputs are never replaced",
+    ),
+    "output-contains-input": plain_entry(
+        "Thư mục kết quả chứa tệp đầu vào",
+        "The output folder holds an input",
+        "ghi kết quả vào một thư mục mới, ngoài các thư mục đầu vào",
+        "write the results into a new folder, outside the folders of the inputs",
+    ),
+    "output-clash": plain_entry(
+        "Hai kết quả sẽ ghi cùng một tệp",
+        "Two outputs would write the same file",
+        "đặt tên khác nhau",
+        "give them different names",
+    ),
+    "output-not-a-folder": plain_entry(
+        "Kết quả phải là thư mục nhưng đã có tệp cùng tên",
+        "The output must be a folder, and a file of that name exists",
+        "chỉ ra tên thư mục (sẽ được tạo), hoặc chọn --format xlsx",
+        "give a folder name (it is created), or choose --format xlsx",
+    ),
+    "output-special-file": plain_entry(
+        "Kết quả là thiết bị, pipe hoặc socket, không phải tệp",
+        "The output is a device, pipe or socket, not a file",
+        "chỉ ra tên một tệp thông thường",
+        "give the name of an ordinary file",
+    ),
+    "output-folder-not-results": plain_entry(
+        "Thư mục kết quả chứa tệp khác, không phải kết quả",
+        "The output folder holds other files, not results",
+        "chỉ ra thư mục mới hoặc trống, hoặc thư mục kết quả trước",
+        "give a new or empty folder, or the folder of earlier results",
+    ),
+    "output-is-a-folder": plain_entry(
+        "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
+        "The output must be a file, and a folder of that name exists",
+        "chỉ ra tên tệp, ví dụ THƯ_MỤC/results.xlsx",
+        "give a file name, e.g. FOLDER/results.xlsx",
+    ),
+    "output-unwritable": entry(
+        "Không ghi được kết quả",
+        "The output cannot be written",
+        "không ghi được: {reason}",
+        "cannot write: {reason}",
+        "đóng tệp nếu đang mở trong Excel, giải phóng dung lượng, hoặc chọn tên khác",
+        "close it in Excel if it is open, free space, or choose another name",
+    ),
+    "output-folder": entry(
+        "Không tạo được thư mục kết quả",
+        "The output folder cannot be made",
+        "không tạo được thư mục: {reason}",
+        "cannot make the folder: {reason}",
+        *_OUTPUT_HINT,
+    ),
+    "output-suffix": entry(
+        "Đuôi tên tệp không đúng",
+        "Wrong file name ending",
+        "{option} {path}: tên tệp phải kết thúc bằng {allowed}",
+        "{option} {path}: the file must end in {allowed}",
+        "đổi đuôi tên tệp",
+        "change the file name's ending",
+    ),
+    "output-type-unknown": entry(
+        "Không biết loại tệp kết quả",
+        "Unknown output type",
+        "không biết loại kết quả {suffix}",
+        "unknown output type {suffix}",
+        "dùng results.xlsx, hoặc một thư mục với --format csv hay parquet",
+        "use results.xlsx, or a folder with --format csv or parquet",
+    ),
+    "csv-needs-folder": plain_entry(
+        "Kết quả CSV gồm nhiều bảng: cần một thư mục",
+        "A CSV result is several tables: a folder is needed",
+        "chỉ ra tên thư mục cùng --format csv",
+        "give a folder name with --format csv",
+    ),
+    # --- results read back (pari report, pari explain, --previous) ---------------------------------
+    "results-damaged": plain_entry(
+        "Tệp kết quả bị hỏng hoặc đã bị sửa",
+        "The results file is damaged or was edited",
+        "chấm lại bằng pari score để có tệp kết quả mới",
+        "score again with pari score for a fresh results file",
+    ),
+    "results-link-outside": plain_entry(
+        "Tệp kết quả trỏ ra ngoài thư mục của nó",
+        "The results folder links outside itself",
+        "dùng thư mục kết quả do pari score ghi",
+        "give a results folder written by pari score",
+    ),
+    "results-overflow-outside": plain_entry(
+        "Bảng tràn của tệp kết quả nằm ngoài thư mục của nó",
+        "The results' overflow table lies outside its folder",
+        "dùng tệp kết quả do pari score ghi",
+        "give a results file written by pari score",
+    ),
+    "commune-not-in-results": entry(
+        "Xã không có trong tệp kết quả",
+        "Commune not in the results",
+        "xã {commune} không có trong {results}",
+        "commune {commune} is not in {results}",
+        "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
+        "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
+    ),
+    "criterion-not-in-results": entry(
+        "Không có tiêu chí được chấm với mã này",
+        "No scored item under this id",
+        "{criterion} không phải là tiêu chí được chấm, lĩnh vực hay tiêu chí có tiêu chí con được chấm",
+        "{criterion} is neither a scored item nor an area or criterion with scored items",
+        "dùng một mã của bộ tiêu chí, ví dụ 1.1.1 (mã là văn bản: 1.10 khác 1.1)",
+        "use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
+    ),
+    # --- names and paths the system cannot write (hostile sweep, session 6) ------------------------
+    "cache-overlaps-output": entry(
+        "Bộ nhớ đệm trùng với thư mục kết quả",
+        "Cache and output overlap",
+        "--cache {cache} và {option} {path} chồng lên nhau: thư mục này là hoặc chứa thư mục kia",
+        "--cache {cache} and {option} {path} overlap: one is or holds the other",
+        "để bộ nhớ đệm trong một thư mục riêng, bên cạnh kết quả (ví dụ .pari-cache)",
+        "keep the cache in a folder of its own, beside the results (e.g. .pari-cache)",
+    ),
+    "output-name-not-portable": entry(
+        "Tên tệp không mở được trên Windows",
+        "Name Windows cannot open",
+        "{option}: không mở được {name} trên Windows ({reason})",
+        "{option}: {name} cannot be opened on Windows ({reason})",
+        "chọn tên khác: không dùng CON, PRN, AUX, NUL, COM1-9, LPT1-9, không kết thúc bằng dấu chấm hay "
+        'dấu cách, không có < > : " | ? * \\',
+        "choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the end, "
+        'none of < > : " | ? * \\',
+    ),
+    "template-too-large": entry(
+        "Mẫu biểu quá lớn",
+        "Form too large",
+        "{units} đơn vị × số dòng nhập của bộ tiêu chí = {rows} dòng, nhiều hơn {limit} dòng một mẫu biểu chứa",
+        "{units} units × the set's input rows = {rows} rows, more than the {limit} one form holds",
+        "dùng danh sách đơn vị của từng tỉnh hoặc huyện; để ghi mẫu lớn hơn, đặt PARI_MAX_TEMPLATE_ROWS",
+        "give the register of one province or district at a time; for larger forms set PARI_MAX_TEMPLATE_ROWS",
+    ),
+    "output-name-too-long": entry(
+        "Tên tệp quá dài",
+        "Name too long",
+        "{option}: một tên trong đường dẫn dài hơn {limit} byte",
+        "{option}: a name in the path is longer than {limit} bytes",
+        "tên quá dài đối với ổ đĩa: chọn tên ngắn hơn",
+        "the name is too long for the disk: choose a shorter name",
+    ),
+    "output-path-too-long": entry(
+        "Đường dẫn quá dài",
+        "Path too long",
+        "{option}: đường dẫn dài {bytes} byte, nhiều hơn {limit} byte hệ thống cho phép để ghi tệp ở đó",
+        "{option}: the path is {bytes} bytes long, more than the {limit} the system takes "
+        "for a file to be written there",
+        "tên quá dài đối với ổ đĩa: chọn tên ngắn hơn",
+        "the name is too long for the disk: choose a shorter name",
+    ),
+}

@@ -1,0 +1,132 @@
+"""Findings of verification and scoring. Part of the catalogue (pari_index.messages.catalogue)."""
+
+from __future__ import annotations
+
+from pari_index.messages.words import Entry, entry
+
+_EVIDENCE_HINT = (
+    "đính kèm văn bản (số, ngày, tệp) hoặc giải trình cho Hội đồng thẩm định",
+    "attach the document (number, date, file) or an explanation for the appraisal council",
+)
+
+
+def _evidence(title_vi: str, title_en: str, hint: tuple[str, str] = _EVIDENCE_HINT) -> Entry:
+    return entry(
+        title_vi,
+        title_en,
+        f"{title_vi}: tiêu chí được {{score}} điểm{{file}}",
+        f"{title_en}: the item scores {{score}}{{file}}{{note}}",
+        *hint,
+    )
+
+
+#: Verification and scoring.
+SCORING_FINDINGS: dict[str, Entry] = {
+    "not-applicable-to-unit": entry(
+        "Tiêu chí không áp dụng cho loại đơn vị",
+        "Item not applicable to the unit's type",
+        "đơn vị {commune} là {unit_type}; tiêu chí {criterion} chỉ áp dụng cho loại đơn vị: {unit_types}, "
+        "nên giá trị này không được tính",
+        "unit {commune} is a {unit_type}; item {criterion} applies only to these unit types: {unit_types}, "
+        "so this value was not scored",
+        "để trống (mẫu biểu khoá các dòng này), hoặc sửa loại đơn vị trong danh sách đơn vị",
+        "leave it empty (the template locks these rows), or correct the unit's type in the register",
+    ),
+    "self-score-differs": entry(
+        "Tự chấm khác điểm tính theo quy tắc",
+        "Self-score differs from the rules",
+        "tự chấm {self_score} điểm nhưng quy tắc cho {computed} điểm với số liệu đã báo cáo",
+        "self-score {self_score} but the rules give {computed} on the reported inputs",
+        "dùng điểm tính theo quy tắc; kiểm tra lại số liệu hoặc điểm tự chấm",
+        "the computed score is used; check the inputs or the self-score",
+    ),
+    "appraisal-correction": entry(
+        "Điểm sửa khi thẩm định",
+        "Changed at appraisal",
+        "thẩm định sửa {computed} thành {appraised} điểm ({reason})",
+        "appraisal changed {computed} to {appraised} ({reason})",
+    ),
+    "not-assessed": entry(
+        "Chưa tự đánh giá",
+        "Not assessed",
+        "{count} tiêu chí chưa có số liệu và được 0 điểm: {items}",
+        "{count} item(s) have no input and score 0: {items}",
+        "điền các tiêu chí này vào bảng tự đánh giá (xem trang criteria)",
+        "fill in these items in the self-assessment (see the criteria sheet)",
+    ),
+    "printed-max-unreachable": entry(
+        "Điểm tối đa in không đạt được",
+        "Printed maximum unreachable",
+        "Tiêu chí {criterion}: điểm tối đa in trong quyết định là {printed} nhưng các tiêu chí thành phần chỉ cộng "
+        "được {children}; điểm tối đa in được giữ nguyên, nên {points} điểm không đơn vị nào đạt được "
+        "(ghi chú: {reason}).",
+        "Item {criterion}: the decision prints a maximum of {printed} but its sub-items add up to {children}; the "
+        "printed maximum counts, so {points} points are unreachable for every unit (note: {reason}).",
+        "điểm tối đa in trong quyết định được tính (docs/criteria.md §14)",
+        "the printed maximum counts (docs/criteria.md §14)",
+    ),
+    "evidence-missing": _evidence("Thiếu minh chứng", "Evidence missing"),
+    "evidence-explained": _evidence("Thiếu minh chứng, có giải trình chờ thẩm định", "Evidence explained, awaiting"),
+    "evidence-rejected": _evidence("Giải trình không được chấp nhận", "Explanation rejected"),
+    "evidence-file_not_found": _evidence("Không tìm thấy tệp minh chứng", "Evidence file not found"),
+    "evidence-outside_evidence_dir": _evidence(
+        "Tệp minh chứng nằm ngoài thư mục minh chứng", "Evidence file outside the evidence folder"
+    ),
+    "evidence-bad_name": _evidence(
+        "Tên tệp minh chứng không dùng được",
+        "Evidence file name not usable",
+        (
+            "đặt lại tên văn bản, không có ký tự điều khiển và ngắn hơn, rồi ghi tên đó",
+            "rename the document without control characters and with a shorter name, and write that name",
+        ),
+    ),
+    "evidence-not_a_file": _evidence(
+        "Minh chứng là một thư mục, không phải tệp",
+        "Evidence names a folder, not a file",
+        ("ghi tên của chính văn bản, không phải thư mục chứa nó", "name the document itself, not its folder"),
+    ),
+    "evidence-unreadable": _evidence(
+        "Không đọc được tệp minh chứng",
+        "Evidence file cannot be read",
+        (
+            "kiểm tra quyền truy cập và liên kết của tệp; Hội đồng thẩm định phải mở được tệp",
+            "check the file's permissions and links; the appraisal council must be able to open it",
+        ),
+    ),
+    "no-register": entry(
+        "Không có danh sách đơn vị",
+        "No commune register",
+        "không có danh sách đơn vị hành chính (--communes): chưa biết loại đơn vị, nên các tiêu chí chỉ áp dụng "
+        "cho một số loại đơn vị bị loại ra, và mọi xã được xếp hạng chung một nhóm",
+        "no commune register given (--communes): unit types are unknown, so items that apply only to some unit "
+        "types are excluded, and all communes are ranked as one group",
+        "cung cấp danh sách đơn vị bằng --communes",
+        "give the register with --communes",
+    ),
+    "year-differs": entry(
+        "Năm chấm khác năm của bộ tiêu chí",
+        "Scoring year differs from the set's",
+        "chấm cho năm {year}, nhưng {criteria} là bộ tiêu chí năm {set_year}: các hạn theo ngày cố định "
+        "({deadlines}) vẫn là ngày của năm {set_year}",
+        "scored for {year}, but {criteria} is the set of {set_year}: the fixed-date deadlines ({deadlines}) "
+        "stay days of {set_year}",
+        "viết các hạn đó theo ngày trong năm ({{month: 1, day: 31}}) để chúng đổi theo --year",
+        "write those deadlines as days of the year ({{month: 1, day: 31}}) to move them with --year",
+    ),
+    "no-rows": entry(
+        "Tệp không có dòng dữ liệu",
+        "No rows",
+        "tệp có tên cột nhưng không có dòng nào bên dưới",
+        "the file has column names but not one row below them",
+        "xuất lại trang tính cùng các dòng, hoặc bỏ tệp này ra",
+        "export the sheet again with its rows, or leave the file out",
+    ),
+    "file-unread": entry(
+        "Không dùng được tệp",
+        "File not used",
+        "không dùng được gì trong tệp này ({count} vấn đề); không ghi kết quả",
+        "nothing of this file could be used ({count} problem(s)); no results were written",
+        "sửa tệp (xem các vấn đề ở trên), hoặc dùng --allow-incomplete để chấm khi thiếu tệp",
+        "correct the file (see the problems above), or give --allow-incomplete to score without it",
+    ),
+}
