@@ -315,4 +315,21 @@ READING_FINDINGS: dict[str, Entry] = {
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
     ),
+    "xlsx-too-many-sheets": entry(
+        "Sổ tính có quá nhiều trang tính",
+        "Workbook has too many sheets",
+        "sổ tính có {count} trang tính (chỉ đọc tối đa {limit})",
+        "the workbook lists {count} sheets (at most {limit} are read)",
+        "tách sổ tính, hoặc đặt PARI_MAX_XLSX_SHEETS lớn hơn nếu tệp là thật",
+        "split the workbook, or raise PARI_MAX_XLSX_SHEETS if it is genuine",
+    ),
+    "xlsx-too-many-cells": entry(
+        "Các trang tính có quá nhiều ô",
+        "Sheets hold too many cells in all",
+        "đọc mọi trang tính của sổ sẽ tạo hơn {limit} ô (một trang được tính mỗi lần sổ tính liệt kê nó)",
+        "reading the workbook's sheets would build more than {limit} cells in all (a sheet counts each time "
+        "the workbook lists it)",
+        "tách sổ tính, hoặc đặt PARI_MAX_XLSX_CELLS lớn hơn nếu tệp là thật",
+        "split the workbook, or raise PARI_MAX_XLSX_CELLS if it is genuine",
+    ),
 }
