@@ -143,6 +143,20 @@ def _invisible_assessment_codes(folder: Path) -> list[str]:
     return _score(folder, path)
 
 
+def _invisible_appraisal_codes(folder: Path) -> list[str]:
+    """The council's appraisal file with a word joiner after a commune code and a soft hyphen in a
+    criterion id: each row reported with the character shown, the rest applied."""
+    lines = (EXAMPLES / "appraisal.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = lines[1].replace(",", "\u2060,", 1)
+    first, second, rest = lines[2].split(",", 2)
+    lines[2] = ",".join([first, second.replace(".", "\u00ad.", 1), rest])
+    appraisal = folder / "appraisal.csv"
+    appraisal.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assessments = folder / "long.csv"
+    _write_csv(assessments, _long_rows())
+    return [*_score(folder, assessments), "--appraisal", str(appraisal)]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "date-two-digit-year": _dates(("15/12/25", "15.12.25")),
     "date-year-zero": _dates(("01/01/0000", "0000-01-01")),
@@ -168,4 +182,5 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "assessment-bidi-codes": _bidi_assessment_codes,
     "register-word-joiner-code": _bidi_register("00001\u2060", "Phường Hồng Cẩm"),
     "assessment-invisible-codes": _invisible_assessment_codes,
+    "appraisal-invisible-codes": _invisible_appraisal_codes,
 }

@@ -571,6 +571,27 @@ def test_assessment_codes_with_invisible_characters_are_refused(tmp_path: Path, 
     assert f"<U+{ord(char):04X}>" in message and char not in message
 
 
+@pytest.mark.parametrize(
+    ("commune", "criterion", "kind"),
+    [("00001\u2060", "1.2.3", "unknown-commune"), ("00001", "1.2\u00ad.3", "unknown-criterion")],
+    ids=["word-joiner-commune", "soft-hyphen-criterion"],
+)
+def test_an_appraisal_row_with_an_invisible_character_names_it(
+    tmp_path: Path, commune: str, criterion: str, kind: str
+) -> None:
+    """The appraisal's own checks quoted the code raw: 'commune 00001 is not in the register' for
+    a commune the register holds."""
+    from pari_index.scoring.verification import read_appraisal
+
+    path = tmp_path / "appraisal.csv"
+    path.write_text(f"commune_code,criterion_id,score,reason\n{commune},{criterion},,không\n", encoding="utf-8")
+    leaves = compile_criteria(load_criteria(ALL_KINDS).criteria).leaves
+    found = read_appraisal(path, leaves, pl.Series(KNOWN)).findings.filter(pl.col("kind") == kind)
+    (message,) = found["message"].to_list()
+    hidden = next(c for c in commune + criterion if ord(c) > 127)
+    assert f"<U+{ord(hidden):04X}>" in message and hidden not in message
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.characters(exclude_categories=["Cs"]))
 def test_the_python_and_polars_classes_of_invisible_characters_agree(char: str) -> None:
@@ -652,6 +673,7 @@ def test_control_characters_in_codes_through_the_command_line(tmp_path: Path) ->
         ("assessment-bidi-codes", "control-character"),
         ("register-word-joiner-code", "control-character"),
         ("assessment-invisible-codes", "control-character"),
+        ("appraisal-invisible-codes", "00001<U+2060>"),
     ],
 )
 def test_registry_case_is_answered_without_a_bug(tmp_path: Path, name: str, expected: str) -> None:

@@ -175,16 +175,18 @@ def _appraisal_decisions(
         decisions,
         pl.col(VALUE).is_null() & unknown_leaf,
         "unknown-criterion",
-        lambda r: f"criterion {r[CRITERION]} is not a scored item of this set",
-        params=lambda r: {"criterion": r[CRITERION]},
+        lambda r: f"criterion {shown(r[CRITERION])} is not a scored item of this set",
+        params=lambda r: {"criterion": shown(r[CRITERION])},
     )
     row_problems += rows_to_problems(
         decisions,
         pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune,
         "unknown-commune",
-        lambda r: f"commune {r[COMMUNE]} is not in the commune register",
+        # shown(): a code that differs from a registered one by an invisible character is written
+        # with <U+XXXX>, or the message would name a code the register holds.
+        lambda r: f"commune {shown(r[COMMUNE])} is not in the commune register",
         "correct the code (codes keep their leading zeros)",
-        params=lambda r: {"commune": r[COMMUNE]},
+        params=lambda r: {"commune": shown(r[COMMUNE])},
     )
     decisions = decisions.filter(~unknown_leaf & ~unknown_commune)
     return (
