@@ -157,6 +157,18 @@ def _invisible_appraisal_codes(folder: Path) -> list[str]:
     return [*_score(folder, assessments), "--appraisal", str(appraisal)]
 
 
+def _conflicting_appraisal(folder: Path, repeats: int = 20_000) -> list[str]:
+    """An appraisal file giving one item 20,000 alternating scores (0.5 MB): every row reported,
+    none used (the last used to win silently)."""
+    header = (EXAMPLES / "appraisal.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    rows = [f"00001,1.1.1,,,{'0.5' if i % 2 else '0.25'},,lần {i}," for i in range(repeats)]
+    appraisal = folder / "appraisal.csv"
+    appraisal.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    assessments = folder / "long.csv"
+    _write_csv(assessments, _long_rows())
+    return [*_score(folder, assessments), "--appraisal", str(appraisal)]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "date-two-digit-year": _dates(("15/12/25", "15.12.25")),
     "date-year-zero": _dates(("01/01/0000", "0000-01-01")),
@@ -183,4 +195,5 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "register-word-joiner-code": _bidi_register("00001\u2060", "Phường Hồng Cẩm"),
     "assessment-invisible-codes": _invisible_assessment_codes,
     "appraisal-invisible-codes": _invisible_appraisal_codes,
+    "appraisal-conflicting-decisions": _conflicting_appraisal,
 }

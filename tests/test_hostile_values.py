@@ -592,6 +592,40 @@ def test_an_appraisal_row_with_an_invisible_character_names_it(
     assert f"<U+{ord(hidden):04X}>" in message and hidden not in message
 
 
+@pytest.mark.parametrize(
+    ("rows", "conflicting", "decision"),
+    [
+        pytest.param(["0.5,,a", "0.25,,b"], [2, 3], None, id="two-scores"),
+        pytest.param([",có,a", ",không,b"], [2, 3], None, id="two-evidence-decisions"),
+        pytest.param(["0.5,,a", "0.5,,b"], [], (5000, None, "a; b"), id="the-same-score-twice"),
+        pytest.param(["0.5,,a", ",có,b", ",,c"], [], (5000, True, "a; b; c"), id="score-and-evidence-apart"),
+        pytest.param(["0.5,có,a", "0.25,có,b", ",,c"], [2, 3], (None, None, "c"), id="reason-only-row-kept"),
+    ],
+)
+def test_conflicting_appraisal_decisions_are_refused_not_overwritten(
+    tmp_path: Path, rows: list[str], conflicting: list[int], decision: tuple[int | None, bool | None, str] | None
+) -> None:
+    """The last row used to win without a word: 0.5 then 0.25 for one item gave 0.25."""
+    from pari_index.scoring.verification import read_appraisal
+
+    path = tmp_path / "appraisal.csv"
+    lines = ["commune_code,criterion_id,score,evidence_accepted,reason"]
+    lines += [f"00001,1.1.1,{row}" for row in rows] + ["00002,1.1.1,1,,other commune"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    leaves = compile_criteria(load_criteria(ALL_KINDS).criteria).leaves
+    appraisal = read_appraisal(path, leaves, pl.Series(KNOWN))
+    found = appraisal.findings.filter(pl.col("kind") == "conflicting-appraisal")
+    assert found["row"].to_list() == conflicting
+    assert set(found["severity"]) <= {"error"}
+    rejected = appraisal.ledger.filter(pl.col("status") == "rejected")["row"].to_list()
+    assert rejected == conflicting  # every row is accounted for: used, or rejected and reported
+    got = appraisal.decisions.filter(pl.col("commune_code") == "00001")
+    expected = [] if decision is None else [decision]
+    assert [(r["score_override"], r["evidence_accepted"], r["reason"]) for r in got.iter_rows(named=True)] == expected
+    other = appraisal.decisions.filter(pl.col("commune_code") == "00002")["score_override"].to_list()
+    assert other == [10_000]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.characters(exclude_categories=["Cs"]))
 def test_the_python_and_polars_classes_of_invisible_characters_agree(char: str) -> None:
@@ -674,6 +708,7 @@ def test_control_characters_in_codes_through_the_command_line(tmp_path: Path) ->
         ("register-word-joiner-code", "control-character"),
         ("assessment-invisible-codes", "control-character"),
         ("appraisal-invisible-codes", "00001<U+2060>"),
+        ("appraisal-conflicting-decisions", "[conflicting-appraisal]"),
     ],
 )
 def test_registry_case_is_answered_without_a_bug(tmp_path: Path, name: str, expected: str) -> None:

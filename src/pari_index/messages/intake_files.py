@@ -23,6 +23,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "mỗi đơn vị chỉ có một dòng; đơn vị sáp nhập có mã mới",
         "each unit appears once; merged units get a new code",
     ),
+    "conflicting-appraisal": entry(
+        "Quyết định thẩm định mâu thuẫn",
+        "Conflicting appraisal decisions",
+        "xã {commune}, tiêu chí {criterion} có các quyết định thẩm định khác nhau (điểm hoặc chấp nhận giải "
+        "trình) ở nhiều dòng; không quyết định nào được dùng",
+        "commune {commune} criterion {criterion} is given different appraisal decisions (score or "
+        "evidence_accepted) in more than one row; none was used",
+        "giữ một dòng cho mỗi xã và tiêu chí, hoặc sửa cho các dòng thống nhất",
+        "keep one row per commune and criterion, or make the rows agree",
+    ),
     "missing-name": entry(
         "Thiếu tên đơn vị",
         "Name missing",
