@@ -9,6 +9,8 @@ caller compares with the input to report exactly the cells that failed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import unicodedata
 
 import polars as pl
@@ -110,18 +112,25 @@ CODE_FORBIDDEN = r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]"
 _SHOWN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
+@functools.lru_cache(maxsize=65_536)
 def invisible(c: str) -> bool:
-    """Whether the character ``c`` is one CODE_FORBIDDEN matches (the same class, in Python)."""
+    """Whether the character ``c`` is one CODE_FORBIDDEN matches (the same class, in Python).
+    Cached: a file repeats few distinct characters, and shown() asks for each."""
     if unicodedata.category(c) in _SHOWN_CATEGORIES:
         return True
     point = ord(c)
     return any(low <= point <= high for low, high in _IGNORABLE_RANGES)
 
 
+#: Text of printable ASCII only: nothing to mark (most codes, and it spares a call a character).
+_PLAIN = re.compile(r"[ -~]*")
+
+
 def shown(text: str, limit: int = 80) -> str:
     """``text`` for a message: control, bidi, zero-width and other invisible characters written as
     <U+XXXX> (a terminal would obey them, or show nothing), cut to ``limit`` characters."""
-    out = "".join(f"<U+{ord(c):04X}>" if invisible(c) else c for c in text[:limit])
+    cut = text[:limit]
+    out = cut if _PLAIN.fullmatch(cut) else "".join(f"<U+{ord(c):04X}>" if invisible(c) else c for c in cut)
     return out + ("…" if len(text) > limit else "")
 
 
