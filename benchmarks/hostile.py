@@ -11,7 +11,10 @@ costs, since timings are never asserted in tests. Every file is generated here a
 Each case runs as a child ``python -m pari_index.cli ...``. Its peak memory is the child's own
 ``VmHWM``, polled from ``/proc`` every 20 ms (``ru_maxrss`` of a child on Linux can carry its
 parent's high-water mark across fork + exec). A child that passes 4 GB or 60 s is killed, so a
-regression cannot take the machine down with it; it is reported as failing.
+regression cannot take the machine down with it; it is reported as failing. A case named in its
+module's ``INTERRUPT_AFTER_CPU`` is sent SIGINT (Ctrl-C) once the child has used that many CPU
+seconds; it must then exit 130 (or 0, had it finished), never click's "Aborted!", and leave no
+``pari-tmp`` temporary.
 
 Each row gives the child's wall seconds and its CPU seconds (user + system, from ``wait4``), and
 the load average is printed: on a shared machine read the CPU seconds, and ``--cpu`` judges the
@@ -59,15 +62,24 @@ class Outcome:
     peak_mb: float
     traceback: bool
     first_line: str
+    #: Sent SIGINT (Ctrl-C) during the run.
+    interrupted: bool = False
+    #: Ctrl-C answered wrongly: click's "Aborted!", another status than 130 or 0, or a temporary left.
+    bad_interrupt: bool = False
 
     @property
     def ok(self) -> bool:
         return (
             self.exit_code not in (70, -9, -6)
             and not self.traceback
+            and not self.bad_interrupt
             and (self.cpu_seconds if JUDGE_CPU else self.seconds) <= TARGET_SECONDS
             and self.peak_mb <= TARGET_MB
         )
+
+
+#: CPU seconds after which a case is sent SIGINT, by "area/name" (modules' INTERRUPT_AFTER_CPU).
+INTERRUPTS: dict[str, float] = {}
 
 
 def discover() -> dict[str, dict[str, Case]]:
@@ -76,8 +88,21 @@ def discover() -> dict[str, dict[str, Case]]:
     areas: dict[str, dict[str, Case]] = {}
     for module_file in sorted((ROOT / "tests").glob("hostile_*.py")):
         module = importlib.import_module(module_file.stem)
-        areas[module_file.stem.removeprefix("hostile_")] = dict(module.CASES)
+        area = module_file.stem.removeprefix("hostile_")
+        areas[area] = dict(module.CASES)
+        for name, seconds in getattr(module, "INTERRUPT_AFTER_CPU", {}).items():
+            INTERRUPTS[f"{area}/{name}"] = seconds
     return areas
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a running process, from /proc (0 when it cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _vm_hwm_mb(pid: int) -> float | None:
@@ -111,6 +136,8 @@ def run_case(area: str, name: str, case: Case, folder: Path) -> Outcome:
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=folder)
         peak = 0.0
+        interrupt_at = INTERRUPTS.get(f"{area}/{name}")
+        interrupted = False
         while True:
             # wait4 reaps the child with its own resource usage (CPU seconds), unlike poll().
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -118,12 +145,17 @@ def run_case(area: str, name: str, case: Case, folder: Path) -> Outcome:
                 child.returncode = os.waitstatus_to_exitcode(status)
                 break
             peak = max(peak, _vm_hwm_mb(child.pid) or 0.0)
+            if interrupt_at is not None and not interrupted and _cpu_seconds(child.pid) >= interrupt_at:
+                child.send_signal(signal.SIGINT)
+                interrupted = True
             if time.perf_counter() - start > KILL_SECONDS or peak > KILL_MB:
                 child.send_signal(signal.SIGKILL)
             time.sleep(0.02)
         seconds = time.perf_counter() - start
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
     lines = [line for line in stderr.splitlines() if line.strip() and not line.startswith("·")]
+    left = any("pari-tmp" in p.name for p in folder.rglob("*"))
+    bad_interrupt = interrupted and ("Aborted!" in stderr or child.returncode not in (0, 130, -signal.SIGINT) or left)
     return Outcome(
         area=area,
         name=name,
@@ -134,6 +166,8 @@ def run_case(area: str, name: str, case: Case, folder: Path) -> Outcome:
         peak_mb=peak,
         traceback="Traceback (most recent call last)" in stderr,
         first_line=(lines[0] if lines else "")[:110],
+        interrupted=interrupted,
+        bad_interrupt=bad_interrupt,
     )
 
 

@@ -94,6 +94,22 @@ def huge_register(folder: Path, size: int = FIVE_MB) -> list[str]:
     ]
 
 
+def appraisal_unknown_communes(folder: Path, size: int = FIVE_MB) -> list[str]:
+    """5 MB of appraisal rows, each for a commune the register does not hold: one finding and one
+    rejected ledger row each, every message different (the ledger's reasons were searched for
+    every message: 30 CPU s, 860 MB)."""
+    path = folder / "appraisal.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("commune_code,criterion_id,score,reason\n")
+        i = 0
+        while out.tell() < size:
+            out.write(f"X{i:09d},1.1.1,0.5,lý do {i}\n")
+            i += 1
+    assessments = folder / "one.csv"
+    assessments.write_text("commune_code,criterion_id,value\n00001,1.1.1,04/06/2025\n", encoding="utf-8")
+    return [*_score_args(folder, assessments), "--appraisal", str(path)]
+
+
 def alias_bomb(folder: Path) -> list[str]:
     """'Billion laughs': nine levels of nine aliases, 9**10 strings once expanded."""
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
@@ -108,4 +124,5 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "conflicting-repeats": conflicting_repeats,
     "alias-bomb": alias_bomb,
     "huge-register": huge_register,
+    "appraisal-unknown-communes": appraisal_unknown_communes,
 }

@@ -131,6 +131,44 @@ def _bidi_assessment_codes(folder: Path) -> list[str]:
     return _score(folder, path)
 
 
+def _invisible_assessment_codes(folder: Path) -> list[str]:
+    """Codes that look like known ones, made different by characters drawn as nothing (a word
+    joiner, a soft hyphen, a Hangul filler: not zero-width spaces, which were already refused)."""
+    rows = _long_rows()
+    rows[1][0] = "00001\u2060"
+    rows[2][1] = "1.1\u00ad.2"
+    rows[3][2] = "outputs\u3164"
+    path = folder / "long.csv"
+    _write_csv(path, rows)
+    return _score(folder, path)
+
+
+def _invisible_appraisal_codes(folder: Path) -> list[str]:
+    """The council's appraisal file with a word joiner after a commune code and a soft hyphen in a
+    criterion id: each row reported with the character shown, the rest applied."""
+    lines = (EXAMPLES / "appraisal.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = lines[1].replace(",", "\u2060,", 1)
+    first, second, rest = lines[2].split(",", 2)
+    lines[2] = ",".join([first, second.replace(".", "\u00ad.", 1), rest])
+    appraisal = folder / "appraisal.csv"
+    appraisal.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assessments = folder / "long.csv"
+    _write_csv(assessments, _long_rows())
+    return [*_score(folder, assessments), "--appraisal", str(appraisal)]
+
+
+def _conflicting_appraisal(folder: Path, repeats: int = 20_000) -> list[str]:
+    """An appraisal file giving one item 20,000 alternating scores (0.5 MB): every row reported,
+    none used (the last used to win silently)."""
+    header = (EXAMPLES / "appraisal.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    rows = [f"00001,1.1.1,,,{'0.5' if i % 2 else '0.25'},,lần {i}," for i in range(repeats)]
+    appraisal = folder / "appraisal.csv"
+    appraisal.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    assessments = folder / "long.csv"
+    _write_csv(assessments, _long_rows())
+    return [*_score(folder, assessments), "--appraisal", str(appraisal)]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "date-two-digit-year": _dates(("15/12/25", "15.12.25")),
     "date-year-zero": _dates(("01/01/0000", "0000-01-01")),
@@ -154,4 +192,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "register-rlo-code": _bidi_register("0000\u202e1", "Phường Hồng Cẩm"),
     "register-nul-code": _bidi_register("000\x0001", "Phường Hồng Cẩm"),
     "assessment-bidi-codes": _bidi_assessment_codes,
+    "register-word-joiner-code": _bidi_register("00001\u2060", "Phường Hồng Cẩm"),
+    "assessment-invisible-codes": _invisible_assessment_codes,
+    "appraisal-invisible-codes": _invisible_appraisal_codes,
+    "appraisal-conflicting-decisions": _conflicting_appraisal,
 }

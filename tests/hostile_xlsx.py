@@ -271,6 +271,80 @@ def _letters(column: int) -> str:
     return letters
 
 
+WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+
+def write_sheets(path: Path, listed: list[tuple[str, int]], parts: dict[int, str]) -> Path:
+    """A package whose workbook lists ``listed`` sheets (name, number of the part it points to):
+    several sheets may point to one part, which Excel never writes but calamine reads each time."""
+    sheets = "".join(
+        f'<sheet name="{name}" sheetId="{i + 1}" r:id="rId{part}"/>' for i, (name, part) in enumerate(listed)
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{n}" Type="{WORKSHEET_REL}" Target="worksheets/sheet{n}.xml"/>' for n in sorted(parts)
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", ROOT_RELS)
+        package.writestr(
+            "xl/workbook.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+            f"<sheets>{sheets}</sheets></workbook>",
+        )
+        package.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL_NS}">{rels}</Relationships>',
+        )
+        package.writestr("xl/styles.xml", STYLES)
+        for n, xml in parts.items():
+            package.writestr(f"xl/worksheets/sheet{n}.xml", xml)
+    return path
+
+
+def data_rows(count: int) -> str:
+    """A header and ``count`` rows of commune, criterion and a number."""
+    rows = [header_row()]
+    for r in range(2, count + 2):
+        cells = inline(f"A{r}", f"{r:05d}") + inline(f"B{r}", "1.1.1") + f'<c r="D{r}"><v>{r}</v></c>'
+        rows.append(f'<row r="{r}">{cells}</row>')
+    return "".join(rows)
+
+
+def one_part_many_sheets(folder: Path, sheets: int = 1_000, rows: int = 50_000) -> list[str]:
+    """A thousand sheets that all point to one part of 50,000 rows (0.8 MB): the part is measured
+    once, but calamine reads it for each sheet: 200 million cells (it ran past 2 minutes and
+    860 MB before the cells of all sheets were counted together)."""
+    listed = [(f"s{i}", 1) for i in range(sheets)]
+    return _score(write_sheets(folder / "aliased.xlsx", listed, {1: sheet_xml(data_rows(rows))}))
+
+
+def many_sheets(folder: Path, sheets: int = 3_000, rows: int = 20) -> list[str]:
+    """Three thousand small sheets (2 MB): each costs calamine and fastexcel a fixed time."""
+    listed = [(f"s{i}", i + 1) for i in range(sheets)]
+    return _score(
+        write_sheets(folder / "many.xlsx", listed, {i + 1: sheet_xml(data_rows(rows)) for i in range(sheets)})
+    )
+
+
+def _with_doctype(doctype: str, value: str) -> str:
+    rows = header_row() + '<row r="2">' + inline("A2", "00001") + inline("B2", "1.1.1") + inline("D2", value) + "</row>"
+    return sheet_xml(rows).replace("?>", "?>" + doctype, 1)
+
+
+def entity_bomb(folder: Path) -> list[str]:
+    """'Billion laughs' in a sheet's XML: seven levels of ten entities (10 MB once expanded)."""
+    levels = ['<!ENTITY e0 "' + "lol" * 10 + '">']
+    levels += [f'<!ENTITY e{i} "' + f"&e{i - 1};" * 10 + '">' for i in range(1, 7)]
+    xml = _with_doctype("<!DOCTYPE worksheet [" + "".join(levels) + "]>", "&e6;")
+    return _score(write_sheets(folder / "entities.xlsx", [("data", 1)], {1: xml}))
+
+
+def external_entity(folder: Path) -> list[str]:
+    """An external entity naming /etc/passwd: never read, never echoed."""
+    xml = _with_doctype('<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "&x;")
+    return _score(write_sheets(folder / "external.xlsx", [("data", 1)], {1: xml}))
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "xlsx-cell-at-XFD1048576": one_cell_at("XFD1048576"),
     "xlsx-cell-at-ZZ200000": one_cell_at("ZZ200000"),
@@ -285,4 +359,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "xlsx-100000-columns-without-references": wide_row_without_references,
     "xlsx-far-cell-other-prefix": far_cell_other_prefix,
     "xlsx-million-cells-without-references": cells_without_references,
+    "xlsx-one-part-1000-sheets": one_part_many_sheets,
+    "xlsx-3000-sheets": many_sheets,
+    "xlsx-entity-bomb": entity_bomb,
+    "xlsx-external-entity": external_entity,
 }

@@ -41,6 +41,11 @@ EXPECTED: dict[str, str] = {
     "xlsx-100000-columns-without-references": "sheet-too-wide",
     "xlsx-far-cell-other-prefix": "sheet-too-sparse",
     "xlsx-million-cells-without-references": "sheet-too-large",
+    "xlsx-one-part-1000-sheets": "xlsx-too-many-cells",
+    "xlsx-3000-sheets": "xlsx-too-many-sheets",
+    # quick-xml (calamine) expands no entity declared in a DOCTYPE: the sheet is unreadable.
+    "xlsx-entity-bomb": "sheet-unreadable",
+    "xlsx-external-entity": "sheet-unreadable",
 }
 
 
@@ -66,6 +71,53 @@ def _refusal(path: Path) -> Any:
         read_table_file(path)
     (problem,) = caught.value.problems
     return problem
+
+
+def _sheets_of_12_cells(path: Path, listed: list[tuple[str, int]]) -> Path:
+    """Parts of 3 rows x 4 columns (a 12-cell grid each), listed as ``listed`` says."""
+    parts = {n: H.sheet_xml(H.data_rows(2)) for n in {part for _, part in listed}}
+    return H.write_sheets(path, listed, parts)
+
+
+@pytest.mark.parametrize(
+    ("listed", "refused"),
+    [
+        pytest.param([("a", 1)], False, id="one-sheet-12-cells"),
+        pytest.param([("a", 1), ("b", 1)], True, id="one-part-listed-twice-24-cells"),
+        pytest.param([("a", 1), ("b", 2)], True, id="two-parts-24-cells"),
+    ],
+)
+def test_the_cells_of_all_sheets_are_counted_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listed: list[tuple[str, int]], refused: bool
+) -> None:
+    monkeypatch.setenv("PARI_MAX_XLSX_CELLS", "20")
+    path = _sheets_of_12_cells(tmp_path / "book.xlsx", listed)
+    if not refused:
+        assert read_table_file(path).sheets[0].frame.height == 2
+        return
+    problem = _refusal(path)
+    assert (problem.code, problem.sheet) == ("xlsx-too-many-cells", "b")
+    assert "20" in problem.message
+
+
+@pytest.mark.parametrize(("sheets", "refused"), [(2, False), (3, True)])
+def test_the_sheets_a_workbook_lists_are_limited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sheets: int, refused: bool
+) -> None:
+    monkeypatch.setenv("PARI_MAX_XLSX_SHEETS", "2")
+    path = _sheets_of_12_cells(tmp_path / "book.xlsx", [(f"s{i}", i + 1) for i in range(sheets)])
+    if not refused:
+        assert len(read_table_file(path).sheets) == 2
+        return
+    problem = _refusal(path)
+    assert problem.code == "xlsx-too-many-sheets"
+    assert problem.params == {"count": 3, "limit": 2}
+
+
+def test_an_external_entity_is_never_read(tmp_path: Path) -> None:
+    argv = H.external_entity(tmp_path)
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 1 and "root:" not in result.output
 
 
 def test_deflate_bomb_as_a_real_process(tmp_path: Path) -> None:

@@ -67,8 +67,10 @@ def handles_errors(func: F) -> F:
             _print_problems(exc, lang)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo(_stopped("interrupted", lang), err=True)
-            sys.exit(130)
+            try:
+                _say_interrupted(lang)
+            except KeyboardInterrupt:  # the same Ctrl-C, raised a second time (see _say_interrupted)
+                _say_interrupted(lang)
         except MemoryError:
             click.echo(_stopped("memory", lang), err=True)
             sys.exit(EXIT_INVALID_INPUT)
@@ -89,6 +91,17 @@ def handles_errors(func: F) -> F:
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _say_interrupted(lang: str) -> NoReturn:
+    """Say the run was stopped, and exit 130 (128 + SIGINT, as a shell does).
+
+    One Ctrl-C can arrive twice: polars raises KeyboardInterrupt from inside a query while Python's
+    own handler still holds the signal, and Python raises it again at its next check, on entering
+    this function. Its caller catches that second one and calls it again: before, it escaped to
+    click, which printed its English "Aborted!" and exited 1, the status of invalid input."""
+    click.echo(_stopped("interrupted", lang), err=True)
+    sys.exit(130)
 
 
 def _stopped(key: str, lang: str, **params: str) -> str:

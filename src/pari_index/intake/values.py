@@ -9,6 +9,8 @@ caller compares with the input to report exactly the cells that failed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,31 +82,71 @@ DATE_YEAR_HINT = (
 
 #: Bidi controls: they make a text display in another order than it is written.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-#: Characters no code may hold (commune codes, criterion ids, input names): control characters,
-#: bidi controls and the invisible zero-width characters that make two codes look the same. Names
-#: may hold them; the report isolates every text.
-CODE_FORBIDDEN = "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-_FORBIDDEN_CHARS = [
-    chr(c) for c in (*range(0x20), *range(0x7F, 0xA0), 0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F))
-] + [chr(c) for c in (*range(0x2066, 0x206A), 0xFEFF)]
+#: Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt, stable since Unicode
+#: 5.0): characters a font draws as nothing, such as the word joiner U+2060, the soft hyphen U+00AD,
+#: variation selectors and Hangul fillers. Python's unicodedata does not give this property.
+_IGNORABLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+#: Characters no code may hold (commune codes, criterion ids, input names), as a polars (Rust)
+#: pattern: control and format characters, line and paragraph separators, and every character
+#: that is drawn as nothing. Such a code looks like another code (or reverses the text around it)
+#: and would match nothing as typed. A class, not a list: the word joiner, the soft hyphen or a
+#: Hangul filler hide a character as well as the zero-width space does. Names may hold them; the
+#: report isolates every text.
+CODE_FORBIDDEN = r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]"
+_SHOWN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+@functools.lru_cache(maxsize=65_536)
+def invisible(c: str) -> bool:
+    """Whether the character ``c`` is one CODE_FORBIDDEN matches (the same class, in Python).
+    Cached: a file repeats few distinct characters, and shown() asks for each."""
+    if unicodedata.category(c) in _SHOWN_CATEGORIES:
+        return True
+    point = ord(c)
+    return any(low <= point <= high for low, high in _IGNORABLE_RANGES)
+
+
+#: Text of printable ASCII only: nothing to mark (most codes, and it spares a call a character).
+_PLAIN = re.compile(r"[ -~]*")
 
 
 def shown(text: str, limit: int = 80) -> str:
-    """``text`` for a message: control, bidi and zero-width characters written as <U+XXXX> (a
-    terminal would obey them), cut to ``limit`` characters."""
-    out = "".join(
-        f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Cf") or c in BIDI_CONTROLS else c
-        for c in text[:limit]
-    )
+    """``text`` for a message: control, bidi, zero-width and other invisible characters written as
+    <U+XXXX> (a terminal would obey them, or show nothing), cut to ``limit`` characters."""
+    cut = text[:limit]
+    out = cut if _PLAIN.fullmatch(cut) else "".join(f"<U+{ord(c):04X}>" if invisible(c) else c for c in cut)
     return out + ("…" if len(text) > limit else "")
 
 
 def shown_expr(text: pl.Expr, limit: int = 80) -> pl.Expr:
-    """:func:`shown` as an expression (for the few rows of a finding)."""
-    out = text.str.slice(0, limit)
-    for c in _FORBIDDEN_CHARS:
-        out = out.str.replace_all(c, f"<U+{ord(c):04X}>", literal=True)
-    return pl.when(text.str.len_chars() > limit).then(out + "…").otherwise(out)
+    """:func:`shown` as an expression, computed once per distinct text (a finding's rows repeat a
+    few codes)."""
+
+    def show(series: pl.Series) -> pl.Series:
+        distinct = series.unique().drop_nulls().to_list()
+        return series.replace_strict(
+            distinct, [shown(t, limit) for t in distinct], default=None, return_dtype=pl.String
+        )
+
+    return text.map_batches(show, return_dtype=pl.String, is_elementwise=True)
 
 
 def clean_number_text(text: pl.Expr) -> pl.Expr:

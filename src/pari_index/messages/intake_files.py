@@ -23,6 +23,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "mỗi đơn vị chỉ có một dòng; đơn vị sáp nhập có mã mới",
         "each unit appears once; merged units get a new code",
     ),
+    "conflicting-appraisal": entry(
+        "Quyết định thẩm định mâu thuẫn",
+        "Conflicting appraisal decisions",
+        "xã {commune}, tiêu chí {criterion} có các quyết định thẩm định khác nhau (điểm hoặc chấp nhận giải "
+        "trình) ở nhiều dòng; không quyết định nào được dùng",
+        "commune {commune} criterion {criterion} is given different appraisal decisions (score or "
+        "evidence_accepted) in more than one row; none was used",
+        "giữ một dòng cho mỗi xã và tiêu chí, hoặc sửa cho các dòng thống nhất",
+        "keep one row per commune and criterion, or make the rows agree",
+    ),
     "missing-name": entry(
         "Thiếu tên đơn vị",
         "Name missing",
@@ -335,5 +345,22 @@ READING_FINDINGS: dict[str, Entry] = {
         "not readable as CSV: {csv_problem}",
         "{csv_hint}",
         "{csv_hint}",
+    ),
+    "xlsx-too-many-sheets": entry(
+        "Sổ tính có quá nhiều trang tính",
+        "Workbook has too many sheets",
+        "sổ tính có {count} trang tính (chỉ đọc tối đa {limit})",
+        "the workbook lists {count} sheets (at most {limit} are read)",
+        "tách sổ tính, hoặc đặt PARI_MAX_XLSX_SHEETS lớn hơn nếu tệp là thật",
+        "split the workbook, or raise PARI_MAX_XLSX_SHEETS if it is genuine",
+    ),
+    "xlsx-too-many-cells": entry(
+        "Các trang tính có quá nhiều ô",
+        "Sheets hold too many cells in all",
+        "đọc mọi trang tính của sổ sẽ tạo hơn {limit} ô (một trang được tính mỗi lần sổ tính liệt kê nó)",
+        "reading the workbook's sheets would build more than {limit} cells in all (a sheet counts each time "
+        "the workbook lists it)",
+        "tách sổ tính, hoặc đặt PARI_MAX_XLSX_CELLS lớn hơn nếu tệp là thật",
+        "split the workbook, or raise PARI_MAX_XLSX_CELLS if it is genuine",
     ),
 }

@@ -150,8 +150,22 @@ def _reasons_in(ledger: pl.DataFrame, written: pl.Series, shown: pl.Series) -> p
     )
     if pairs.height == 0:
         return ledger
-    replaced = pl.col("reasons").str.replace_many(pairs["written"].to_list(), pairs["shown"].to_list())
-    return ledger.with_columns(replaced.alias("reasons"))
+    # A row rejected for one reason holds exactly one message: looked up, not searched. Searching
+    # every row for every message (replace_many) took 11 s for 56,000 rows of distinct
+    # unknown-commune messages. The other rows are searched leftmost-first in the order above
+    # (without leftmost=True, polars took the shortest match: a message that begins another was
+    # replaced inside it).
+    ledger = ledger.with_row_index("_order")
+    exact = pl.col("reasons").is_in(pairs["written"].implode()).fill_null(False)
+    looked_up = ledger.filter(exact).with_columns(
+        pl.col("reasons").replace_strict(pairs["written"], pairs["shown"], return_dtype=pl.String)
+    )
+    rest = ledger.filter(~exact)
+    if rest["reasons"].null_count() < rest.height:
+        patterns, replacements = pairs["written"].to_list(), pairs["shown"].to_list()
+        searched = pl.col("reasons").str.replace_many(patterns, replacements, leftmost=True)
+        rest = rest.with_columns(searched.alias("reasons"))
+    return pl.concat([looked_up, rest]).sort("_order").drop("_order")
 
 
 def input_labeller(criteria: CriteriaSet | None, lang: str) -> InputLabel | None:

@@ -175,18 +175,20 @@ def _appraisal_decisions(
         decisions,
         pl.col(VALUE).is_null() & unknown_leaf,
         "unknown-criterion",
-        lambda r: f"criterion {r[CRITERION]} is not a scored item of this set",
-        params=lambda r: {"criterion": r[CRITERION]},
+        lambda r: f"criterion {shown(r[CRITERION])} is not a scored item of this set",
+        params=lambda r: {"criterion": shown(r[CRITERION])},
     )
     row_problems += rows_to_problems(
         decisions,
         pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune,
         "unknown-commune",
-        lambda r: f"commune {r[COMMUNE]} is not in the commune register",
+        # shown(): a code that differs from a registered one by an invisible character is written
+        # with <U+XXXX>, or the message would name a code the register holds.
+        lambda r: f"commune {shown(r[COMMUNE])} is not in the commune register",
         "correct the code (codes keep their leading zeros)",
-        params=lambda r: {"commune": r[COMMUNE]},
+        params=lambda r: {"commune": shown(r[COMMUNE])},
     )
-    decisions = decisions.filter(~unknown_leaf & ~unknown_commune)
+    decisions = _without_conflicts(decisions.filter(~unknown_leaf & ~unknown_commune), row_problems)
     return (
         decisions.group_by(COMMUNE, CRITERION)
         .agg(
@@ -197,6 +199,31 @@ def _appraisal_decisions(
         )
         .cast(pl.Schema(DECISION_SCHEMA))
     )
+
+
+def _without_conflicts(decisions: pl.DataFrame, row_problems: list[Problem]) -> pl.DataFrame:
+    """The decisions less those of an item given two different scores, or two different evidence
+    decisions, in two rows: each such row is reported (conflicting-appraisal) and none is used, as
+    for conflicting input cells. Taking the last row would drop the council's other decision
+    without a word, and the order of rows in a file says nothing about which is right."""
+    item = (COMMUNE, CRITERION)
+    differs = [
+        (pl.col(c).min().over(item) != pl.col(c).max().over(item)) & pl.col(c).is_not_null()
+        for c in ("score_override", "evidence_accepted_flag")
+    ]
+    conflicting = (differs[0] | differs[1]).fill_null(False)
+    row_problems += rows_to_problems(
+        decisions,
+        conflicting,
+        "conflicting-appraisal",
+        lambda r: (
+            f"commune {shown(r[COMMUNE])} criterion {shown(r[CRITERION])} is given different appraisal "
+            "decisions (score or evidence_accepted) in more than one row; none was used"
+        ),
+        "keep one row per commune and criterion, or make the rows agree",
+        params=lambda r: {"commune": shown(r[COMMUNE]), "criterion": shown(r[CRITERION])},
+    )
+    return decisions.filter(~conflicting)
 
 
 def _appraisal_ledger(source_rows: pl.DataFrame, all_findings: pl.DataFrame) -> pl.DataFrame:

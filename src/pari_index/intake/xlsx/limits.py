@@ -25,6 +25,10 @@ RATIO_FLOOR_BYTES = 1024**2
 #: Cells of the dense grid calamine builds for one sheet: rows x columns of its used range
 #: (PARI_MAX_XLSX_CELLS). About 60 bytes a cell in calamine and fastexcel.
 MAX_XLSX_CELLS = 5_000_000
+#: Sheets the workbook lists (PARI_MAX_XLSX_SHEETS). calamine and fastexcel spend about a
+#: millisecond on each, and list a sheet part as often as the workbook names it; a province's
+#: workbook has one sheet per district at most (about 30).
+MAX_XLSX_SHEETS = 1_000
 #: A used range of more than this many cells must be at least 1/MAX_SPARSE_RATIO full.
 SPARSE_FLOOR_CELLS = 1_000_000
 MAX_SPARSE_RATIO = 100
@@ -64,6 +68,7 @@ class XlsxLimits:
     ratio: int = MAX_XLSX_RATIO
     cells: int = MAX_XLSX_CELLS
     columns: int = MAX_XLSX_COLUMNS
+    sheets: int = MAX_XLSX_SHEETS
     strings: int = MAX_SHARED_STRINGS
     text_bytes: int = MAX_XLSX_TEXT_BYTES
 
@@ -75,6 +80,7 @@ class XlsxLimits:
             ratio=read("PARI_MAX_XLSX_RATIO", MAX_XLSX_RATIO),
             cells=read("PARI_MAX_XLSX_CELLS", MAX_XLSX_CELLS),
             columns=read("PARI_MAX_XLSX_COLUMNS", MAX_XLSX_COLUMNS),
+            sheets=read("PARI_MAX_XLSX_SHEETS", MAX_XLSX_SHEETS),
             strings=read("PARI_MAX_XLSX_STRINGS", MAX_SHARED_STRINGS),
             text_bytes=read("PARI_MAX_XLSX_TEXT_BYTES", MAX_XLSX_TEXT_BYTES),
         )

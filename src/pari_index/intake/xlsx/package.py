@@ -193,6 +193,7 @@ def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget
 def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _SheetCells]:
     """Every part calamine will read, measured: sheets, shared strings, styles."""
     sheets = _sheet_members(package, budget)
+    _check_sheet_count(len(sheets), budget)
     styles = _member(package, "xl/styles.xml")
     percent_styles = _percent_styles(_read_part(package, styles, budget)) if styles is not None else set()
     for shared in package.infolist():  # calamine matches the name without regard to case
@@ -200,10 +201,13 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
             _scan_shared_strings(package, shared, budget)
     found: dict[str, _SheetCells] = {}
     scanned: dict[str, _SheetCells] = {}
+    built = 0
     for name, info in sheets:
         if info.filename not in scanned:
             scanned[info.filename] = _scan_sheet_member(package, info, name, budget, percent_styles)
         found[name] = scanned[info.filename]
+        built += _cells_built(scanned[info.filename])
+        _check_workbook_cells(built, name, budget)
     # Sheet parts the workbook does not list are measured too, in case calamine finds one that
     # this scan did not resolve.
     for info in package.infolist():
@@ -211,6 +215,42 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
         if lower.startswith("xl/worksheets/") and lower.endswith(".xml") and info.filename not in scanned:
             scanned[info.filename] = _scan_sheet_member(package, info, info.filename, budget, percent_styles)
     return found
+
+
+def _check_sheet_count(count: int, budget: _Budget) -> None:
+    if count > budget.limits.sheets:
+        raise _Refused(
+            Problem(
+                "xlsx-too-many-sheets",
+                f"the workbook lists {count:,} sheets (at most {budget.limits.sheets:,} are read)",
+                file=budget.file,
+                hint="split the workbook, or raise PARI_MAX_XLSX_SHEETS if it is genuine",
+                params={"count": count, "limit": budget.limits.sheets},
+            )
+        )
+
+
+def _cells_built(cells: _SheetCells) -> int:
+    """Cells calamine holds to read a sheet once (its grid, or every cell tag if more), twice when
+    its numbers are read again as floats (_SheetCells.fine_numbers)."""
+    return max(cells.grid_cells, cells.cells) * (2 if cells.fine_numbers else 1)
+
+
+def _check_workbook_cells(built: int, sheet: str, budget: _Budget) -> None:
+    """The cells of all sheets together, each counted as often as the workbook lists it: one
+    part listed by a thousand sheets is read a thousand times, though it is measured once."""
+    if built > budget.limits.cells:
+        raise _Refused(
+            Problem(
+                "xlsx-too-many-cells",
+                f"reading the workbook's sheets would build more than {budget.limits.cells:,} cells in all "
+                f"(at sheet {_quote(sheet)}; a sheet counts each time the workbook lists it)",
+                file=budget.file,
+                sheet=sheet,
+                hint="split the workbook, or raise PARI_MAX_XLSX_CELLS if it is genuine",
+                params={"limit": budget.limits.cells},
+            )
+        )
 
 
 def _prescan(path: Path, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
