@@ -213,6 +213,16 @@ def test_legacy_font_encodings_are_refused_not_scored(tmp_path: Path, case: str)
     assert not (tmp_path / "out.xlsx").exists()
 
 
+def test_legacy_encoding_speaks_the_runs_language(tmp_path: Path) -> None:
+    """The figures of the refusal are parameters, so the Vietnamese message has no English in it."""
+    args = CSV_CASES["csv-tcvn3-assessments"](tmp_path)
+    vi = CliRunner().invoke(main, args)
+    en = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert "chữ ngoài ASCII" in vi.output and "% chữ ngoài ASCII (" in vi.output
+    assert "letters outside ASCII" not in vi.output and "Windows-1258; the file" not in vi.output
+    assert "of its letters outside ASCII (" in en.output and "chữ ngoài" not in en.output
+
+
 def test_legacy_encoding_in_a_real_process(tmp_path: Path) -> None:
     args = CSV_CASES["csv-tcvn3-assessments"](tmp_path)
     done = subprocess.run([sys.executable, "-m", "pari_index.cli", *args], capture_output=True, text=True, timeout=240)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pari_index.errors import Problem
-from pari_index.intake.legacy_encoding import legacy_evidence
+from pari_index.intake.legacy_encoding import LegacyEvidence, legacy_evidence
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Decoded:
     bad_bytes: int = 0
     fallback: str | None = None
     #: Why the bytes are a legacy font encoding (TCVN3, VNI) rather than Windows-1258: not read.
-    legacy: str | None = None
+    legacy: LegacyEvidence | None = None
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -127,7 +127,7 @@ class CsvText:
     bad_bytes: int
     whole: Callable[[], str]
     fallback: str | None = None
-    legacy: str | None = None
+    legacy: LegacyEvidence | None = None
 
 
 def scan_utf8(raw: bytes) -> CsvText | None:
@@ -184,14 +184,15 @@ def decoded_text(raw: bytes) -> CsvText | None:
     )
 
 
-def legacy_encoding(evidence: str, file: str) -> Problem:
+def legacy_encoding(evidence: LegacyEvidence, file: str) -> Problem:
     return Problem(
         "legacy-encoding",
-        f"a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
-        "the file was not read, rather than score garbled text",
+        "a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: "
+        f"{evidence.share} % of its letters outside ASCII ({evidence.letters}) are no Vietnamese letters "
+        "in Windows-1258; the file was not read, rather than score garbled text",
         file=file,
         hint="convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
-        params={"evidence": evidence},
+        params={"share": evidence.share, "letters": evidence.letters},
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 _VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 _TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -36,7 +37,17 @@ SAMPLE_CHARS = 1 << 20
 _ASCII = dict.fromkeys(range(128))
 
 
-def legacy_evidence(text: str) -> str | None:
+@dataclass(frozen=True)
+class LegacyEvidence:
+    """Why a text is a legacy font encoding: the share (in %) of its letters outside ASCII that are
+    no Vietnamese letters in Windows-1258, and the commonest of them (kept apart, not as a sentence,
+    so that the finding says it in the run's language)."""
+
+    share: int
+    letters: str
+
+
+def legacy_evidence(text: str) -> LegacyEvidence | None:
     """Why ``text`` (bytes decoded as Windows-1258) is not Windows-1258 Vietnamese but a legacy
     font encoding, or None when it reads as Vietnamese (or has too few letters to tell)."""
     counts = Counter(unicodedata.normalize("NFC", text[:SAMPLE_CHARS]).translate(_ASCII))
@@ -47,8 +58,7 @@ def legacy_evidence(text: str) -> str | None:
     if found < MIN_FOREIGN or found <= FOREIGN_SHARE * wide:
         return None
     examples = " ".join(sorted(foreign, key=foreign.__getitem__, reverse=True)[:8])
-    share = round(100 * found / wide)
-    return f"{share} % of its letters outside ASCII ({examples}) are no Vietnamese letters in Windows-1258"
+    return LegacyEvidence(round(100 * found / wide), examples)
 
 
 __all__ = ["VIETNAMESE", "legacy_evidence"]

@@ -270,9 +270,11 @@ READING_FINDINGS: dict[str, Entry] = {
     "legacy-encoding": entry(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",
-        "tệp dùng bảng mã tiếng Việt cũ (TCVN3/ABC hoặc VNI), không phải UTF-8 hay Windows-1258: {evidence}; "
+        "tệp dùng bảng mã tiếng Việt cũ (TCVN3/ABC hoặc VNI), không phải UTF-8 hay Windows-1258: "
+        "{share} % chữ ngoài ASCII ({letters}) không phải chữ tiếng Việt trong Windows-1258; "
         "tệp không được đọc để tránh chấm trên chữ bị lỗi phông",
-        "a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: {evidence}; "
+        "a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: "
+        "{share} % of its letters outside ASCII ({letters}) are no Vietnamese letters in Windows-1258; "
         "the file was not read, rather than score garbled text",
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
