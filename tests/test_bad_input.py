@@ -816,7 +816,12 @@ def test_cli_unwritable_output_folder_exits_4(toy: Path) -> None:
     (toy / "a-file").write_text("x", encoding="utf-8")
     code, output = _score(toy, out=toy / "a-file" / "out.xlsx")
     assert code == EXIT_OUTPUT
-    assert "[output-folder]" in output
+    assert "[output-folder-is-file]" in output
+    # The refusal names the file in the way, in the run's words (the Vietnamese once lost its reason).
+    args = ["score", toy / "long.csv", "--criteria", ALL_KINDS, "--communes", toy / "communes.csv", "-q"]
+    vi = CliRunner().invoke(main, [*map(str, args), "-o", str(toy / "a-file" / "out.xlsx")])
+    assert f"{toy / 'a-file'} là một tệp, nên không tạo được thư mục" in vi.output, vi.output
+    assert "—" not in vi.output
 
 
 def test_cli_excel_error_cells_are_listed(toy: Path) -> None:

@@ -82,7 +82,7 @@ REFUSED = {
     "paths-output-workbook-is-a-folder": "output-is-a-folder",
     "paths-output-name-too-long": "output-name-too-long",
     "paths-output-folder-name-too-long": "output-name-too-long",
-    "paths-output-under-a-file": "output-folder",
+    "paths-output-under-a-file": "output-folder-is-file",
     "paths-output-folder-not-results": "output-folder-not-results",
     "paths-output-is-a-device": "output-special-file",
     "paths-output-is-a-fifo": "output-special-file",

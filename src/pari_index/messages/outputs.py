@@ -159,6 +159,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "tên quá dài đối với ổ đĩa: chọn tên ngắn hơn",
         "the name is too long for the disk: choose a shorter name",
     ),
+    # Checked before the run: a part of the output's path is a file (the OS error of making the
+    # folder, "output-folder", comes only when the check could not see it).
+    "output-folder-is-file": entry(
+        "Không tạo được thư mục kết quả",
+        "The output folder cannot be made",
+        "{option}: {path} là một tệp, nên không tạo được thư mục ở đó",
+        "{option}: {path} is a file, so no folder can be made there",
+        "một phần của đường dẫn là tệp, không phải thư mục: chọn thư mục khác",
+        "a part of the path is a file, not a folder: choose another folder",
+    ),
     "output-path-too-long": entry(
         "Đường dẫn quá dài",
         "Path too long",

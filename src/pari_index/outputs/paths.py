@@ -276,10 +276,11 @@ def _unreachable(target: Target) -> Problem | None:
             if is_dir(parent):
                 return None
             return _problem(
-                "output-folder",
+                "output-folder-is-file",
                 f"{target.option}: {parent} is a file, so no folder can be made there",
                 target,
                 "a part of the path is a file, not a folder: choose another folder",
+                {"option": target.option, "path": str(parent)},
             )
     return None
 
