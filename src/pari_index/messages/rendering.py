@@ -20,6 +20,7 @@ InputLabel = Callable[[str, str], "str | None"]
 
 
 @functools.cache
+@functools.lru_cache(maxsize=1024)
 def _fields(template: str) -> tuple[str, ...]:
     return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
@@ -79,7 +80,10 @@ def render(
     if entry is None:
         return message if message and written == lang else title(kind, lang)
     template = entry.message.get(lang)
-    if params is not None:
+    # A raise site that left out a parameter the sentence names would show "—" in its place
+    # ("không tạo được thư mục: —"): such a finding is told by its own words or its title instead.
+    # (Words of PARAM_WORDS have general words of their own for a table written before they were kept.)
+    if params is not None and all(name in params or name in PARAM_WORDS for name in _fields(template)):
         try:
             return _filled(template, lang, params, label)
         except (ValueError, IndexError):
