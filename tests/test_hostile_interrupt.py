@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,27 +20,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hostile_options import _score as example_score
 
 from pari_index import cli, pipeline
 from pari_index.cli import main
 from pari_index.messages import STOPPED
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _inputs(folder: Path) -> list[str]:
-    for name in ("assessments_long.csv", "communes.csv", "survey.csv"):
-        shutil.copy(EXAMPLES / name, folder / name)
-    return [
-        "score",
-        str(folder / "assessments_long.csv"),
-        "--communes",
-        str(folder / "communes.csv"),
-        "--survey",
-        str(folder / "survey.csv"),
-        "-q",
-    ]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -66,7 +51,7 @@ def test_ctrl_c_says_so_in_the_language_and_exits_130(
 
     monkeypatch.setattr(pipeline, "run_score", interrupted)
     monkeypatch.setattr(cli, "_stopped", stopped)
-    args = [*_inputs(tmp_path), "-o", str(tmp_path / "out.xlsx"), "--lang", lang]
+    args = [*example_score(tmp_path), "--lang", lang]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 130, result.output
     assert STOPPED["interrupted"].get(lang) in result.output
@@ -92,9 +77,8 @@ def test_ctrl_c_at_any_moment_keeps_the_old_results_or_writes_the_new(tmp_path: 
     """A real process, interrupted once it has used some CPU: whenever the signal lands (reading,
     scoring, writing, after), the results folder holds the old set or the new one, never a mix
     nor a temporary, and the exit status is 130 (or 0 when the run had finished)."""
-    args = _inputs(tmp_path)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "pari_index.cli", *args, "-o", str(out / "results.xlsx")]
+    command = [sys.executable, "-m", "pari_index.cli", *example_score(tmp_path, output="out/results.xlsx")]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     subprocess.run(command, check=True, capture_output=True, env=env)
     new = _contents(out)
