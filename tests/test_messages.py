@@ -647,7 +647,7 @@ def test_the_progress_lines_of_pari_score_are_in_the_runs_language(lang: str, tm
 def test_a_finding_missing_a_parameter_its_sentence_names_is_told_by_its_title_never_a_dash(lang: str) -> None:
     """A raise site that gave no parameters (or not all) once showed 'không tạo được thư mục: —'."""
     for kind, entry in CATALOGUE.items():
-        needed = [n for n in _fields(entry.message.get(lang)) if n not in PARAM_WORDS]
+        needed = sorted(n for n in _fields(entry.message.get(lang)) if n not in PARAM_WORDS)
         if not needed:
             continue
         for params in ({}, {n: "x" for n in needed[1:]}):
@@ -656,7 +656,3 @@ def test_a_finding_missing_a_parameter_its_sentence_names_is_told_by_its_title_n
         # And as the console prints it, from a raise site that gave no parameters.
         printed = Problem(kind, "the finding's own words", file="a.csv", params={}).render("vi")
         assert "—" not in printed.replace(entry.title.vi, ""), (kind, printed)
-
-
-def _fields(template: str) -> list[str]:
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
