@@ -38,8 +38,8 @@ from pari_index.intake.assessments import (
     empty_findings,
     problems_to_findings,
 )
+from pari_index.intake.findings import per_distinct, row_findings, shown_text
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
-from pari_index.intake.tables import row_problems as rows_to_problems
 from pari_index.intake.values import BIDI_CONTROLS, parse_boolean, parse_units, shown
 from pari_index.textexpr import format_text
 
@@ -107,15 +107,17 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         if col not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
     findings: list[pl.DataFrame] = [problems_to_findings(problems)]
-    row_problems: list[Problem] = []
     source_rows = frame.select(FILE, SHEET, ROW)
-    row_problems += rows_to_problems(
-        frame,
-        pl.col("reason").is_null(),
-        "missing-reason",
-        lambda _r: "an appraisal correction needs a reason",
-        "write why the council changed the score",
-    )
+    # Each kind of row problem is a frame of findings (row_findings), in the order of the checks.
+    row_found = [
+        row_findings(
+            frame,
+            pl.col("reason").is_null(),
+            "missing-reason",
+            pl.lit("an appraisal correction needs a reason"),
+            "write why the council changed the score",
+        )
+    ]
     frame = frame.filter(pl.col("reason").is_not_null())
     # Corrected inputs go through exactly the same checks as the commune's own cells.
     value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
@@ -131,64 +133,67 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
     ).cast(CELL_SCHEMA)  # type: ignore[arg-type]
     accepted, cell_findings = check_and_type(cells, table, known_communes)
     findings.append(cell_findings)
-    decision_frame = _appraisal_decisions(frame, leaves, known_communes, row_problems)
-    findings.append(problems_to_findings(row_problems))
+    decision_frame = _appraisal_decisions(frame, leaves, known_communes, row_found)
+    findings.extend(row_found)
     all_findings = pl.concat(findings)
     ledger = _appraisal_ledger(source_rows, all_findings)
     return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
 
 
+_DECISION_HINT = "write có (the explanation is accepted) or không"
+
+
 def _appraisal_decisions(
-    frame: pl.DataFrame, leaves: Sequence[Leaf], known_communes: pl.Series | None, row_problems: list[Problem]
+    frame: pl.DataFrame, leaves: Sequence[Leaf], known_communes: pl.Series | None, row_found: list[pl.DataFrame]
 ) -> pl.DataFrame:
     """The council's decisions per commune and item (DECISION_SCHEMA): score override, evidence
     accepted, reasons and appraisers, the last given winning. Unreadable scores or evidence
-    decisions, and rows of unknown items or communes, are appended to ``row_problems``."""
-    decisions = frame.with_columns(
-        parse_units(pl.col("score")).alias("score_override"),
+    decisions, and rows of unknown items or communes, are appended to ``row_found`` (findings)."""
+    # Parsed once per distinct text and joined back: a council writes a few distinct scores over
+    # many rows, and parsing a number is dear (0.3 s for 150,000 rows).
+    scores = frame.select(pl.col("score").unique()).with_columns(parse_units(pl.col("score")).alias("score_override"))
+    decisions = frame.join(scores, on="score", how="left", nulls_equal=True, maintain_order="left").with_columns(
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
     )
-    row_problems += rows_to_problems(
-        decisions,
-        pl.col("score").is_not_null() & pl.col("score_override").is_null(),
-        "bad-score",
-        lambda r: f"score {r['score']!r} is not a number of points (at most 4 decimals)",
-        "write the appraised points, e.g. 0,75",
-        field="score",
-        params=lambda r: {"value": repr(r["score"])},
+    unreadable = (
+        ("score", "score_override", "bad-score", "is not a number of points (at most 4 decimals)"),
+        ("evidence_accepted", "evidence_accepted_flag", "bad-decision", "is not có/không (yes/no)"),
     )
-    row_problems += rows_to_problems(
-        decisions,
-        pl.col("evidence_accepted").is_not_null() & pl.col("evidence_accepted_flag").is_null(),
-        "bad-decision",
-        lambda r: f"evidence_accepted {r['evidence_accepted']!r} is not có/không (yes/no)",
-        "write có (the explanation is accepted) or không",
-        field="evidence_accepted",
-        params=lambda r: {"value": repr(r["evidence_accepted"])},
-    )
+    hints = {"score": "write the appraised points, e.g. 0,75", "evidence_accepted": _DECISION_HINT}
+    for column, parsed, kind, words in unreadable:
+        written = per_distinct(pl.col(column), repr)  # quoted as the message has always quoted it
+        unread = pl.col(column).is_not_null() & pl.col(parsed).is_null()
+        message = format_text(f"{column} {{}} {words}", written)
+        row_found.append(row_findings(decisions, unread, kind, message, hints[column], column, {"value": written}))
     known_leaves = {leaf.id for leaf in leaves}
     unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves))
     unknown_commune = ~pl.col(COMMUNE).is_in(known_communes.implode()) if known_communes is not None else pl.lit(False)
     # Rows with a corrected value were checked with the commune's own cells above; report the
     # others here, so that a decision on an unknown item or commune is never silently dropped.
-    row_problems += rows_to_problems(
-        decisions,
-        pl.col(VALUE).is_null() & unknown_leaf,
-        "unknown-criterion",
-        lambda r: f"criterion {shown(r[CRITERION])} is not a scored item of this set",
-        params=lambda r: {"criterion": shown(r[CRITERION])},
+    criterion = shown_text(pl.col(CRITERION))
+    row_found.append(
+        row_findings(
+            decisions,
+            pl.col(VALUE).is_null() & unknown_leaf,
+            "unknown-criterion",
+            format_text("criterion {} is not a scored item of this set", criterion),
+            params={"criterion": criterion},
+        )
     )
-    row_problems += rows_to_problems(
-        decisions,
-        pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune,
-        "unknown-commune",
-        # shown(): a code that differs from a registered one by an invisible character is written
-        # with <U+XXXX>, or the message would name a code the register holds.
-        lambda r: f"commune {shown(r[COMMUNE])} is not in the commune register",
-        "correct the code (codes keep their leading zeros)",
-        params=lambda r: {"commune": shown(r[COMMUNE])},
+    # shown(): a code that differs from a registered one by an invisible character is written
+    # with <U+XXXX>, or the message would name a code the register holds.
+    commune = shown_text(pl.col(COMMUNE))
+    row_found.append(
+        row_findings(
+            decisions,
+            pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune,
+            "unknown-commune",
+            format_text("commune {} is not in the commune register", commune),
+            "correct the code (codes keep their leading zeros)",
+            params={"commune": commune},
+        )
     )
-    decisions = _without_conflicts(decisions.filter(~unknown_leaf & ~unknown_commune), row_problems)
+    decisions = _without_conflicts(decisions.filter(~unknown_leaf & ~unknown_commune), row_found)
     return (
         decisions.group_by(COMMUNE, CRITERION)
         .agg(
@@ -201,7 +206,7 @@ def _appraisal_decisions(
     )
 
 
-def _without_conflicts(decisions: pl.DataFrame, row_problems: list[Problem]) -> pl.DataFrame:
+def _without_conflicts(decisions: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.DataFrame:
     """The decisions less those of an item given two different scores, or two different evidence
     decisions, in two rows: each such row is reported (conflicting-appraisal) and none is used, as
     for conflicting input cells. Taking the last row would drop the council's other decision
@@ -212,16 +217,22 @@ def _without_conflicts(decisions: pl.DataFrame, row_problems: list[Problem]) -> 
         for c in ("score_override", "evidence_accepted_flag")
     ]
     conflicting = (differs[0] | differs[1]).fill_null(False)
-    row_problems += rows_to_problems(
-        decisions,
-        conflicting,
-        "conflicting-appraisal",
-        lambda r: (
-            f"commune {shown(r[COMMUNE])} criterion {shown(r[CRITERION])} is given different appraisal "
-            "decisions (score or evidence_accepted) in more than one row; none was used"
-        ),
-        "keep one row per commune and criterion, or make the rows agree",
-        params=lambda r: {"commune": shown(r[COMMUNE]), "criterion": shown(r[CRITERION])},
+    commune, criterion = shown_text(pl.col(COMMUNE)), shown_text(pl.col(CRITERION))
+    message = format_text(
+        "commune {} criterion {} is given different appraisal decisions (score or evidence_accepted) in more "
+        "than one row; none was used",
+        commune,
+        criterion,
+    )
+    row_found.append(
+        row_findings(
+            decisions,
+            conflicting,
+            "conflicting-appraisal",
+            message,
+            "keep one row per commune and criterion, or make the rows agree",
+            params={"commune": commune, "criterion": criterion},
+        )
     )
     return decisions.filter(~conflicting)
 
@@ -229,10 +240,19 @@ def _without_conflicts(decisions: pl.DataFrame, row_problems: list[Problem]) -> 
 def _appraisal_ledger(source_rows: pl.DataFrame, all_findings: pl.DataFrame) -> pl.DataFrame:
     """One ledger row per source row (rows without a reason included): applied, or rejected with
     the messages of its error findings."""
-    reasons = (
-        all_findings.filter(pl.col("row").is_not_null() & (pl.col("severity") == "error"))
-        .group_by(pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW))
-        .agg(pl.col("message").unique().sort().str.join("; ").alias("reasons"))
+    errors = all_findings.filter(pl.col("row").is_not_null() & (pl.col("severity") == "error")).select(
+        pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW), "message"
+    )
+    # A row with one error (nearly every rejected row) has its message as the reasons; only rows
+    # with several are grouped (grouping 150,000 rows of one message each took 0.2 s).
+    alone = pl.struct(FILE, SHEET, ROW).is_unique()
+    reasons = pl.concat(
+        [
+            errors.filter(alone).rename({"message": "reasons"}),
+            errors.filter(~alone)
+            .group_by(FILE, SHEET, ROW)
+            .agg(pl.col("message").unique().sort().str.join("; ").alias("reasons")),
+        ]
     )
     return (
         source_rows.join(reasons, on=[FILE, SHEET, ROW], how="left", nulls_equal=True)
