@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
@@ -13,6 +12,7 @@ from pari_index.intake.schema import COLUMN, CRITERION, FINDING_SCHEMA
 from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.values import shown
 from pari_index.messages import params_json
+from pari_index.messages.rendering import json_params, per_distinct
 
 
 def empty_findings() -> pl.DataFrame:
@@ -71,18 +71,6 @@ def cell_params(**values: pl.Expr) -> pl.Expr:
     return pl.struct([value.alias(name) for name, value in values.items()]).struct.json_encode()
 
 
-def per_distinct(text: pl.Expr, function: Callable[[str], str]) -> pl.Expr:
-    """``function`` of each value of ``text`` (null stays null), called once per distinct value."""
-
-    def apply(series: pl.Series) -> pl.Series:
-        distinct = series.unique().drop_nulls()
-        return series.replace_strict(
-            distinct, [function(v) for v in distinct.to_list()], default=None, return_dtype=pl.String
-        )
-
-    return text.map_batches(apply, return_dtype=pl.String, is_elementwise=True)
-
-
 def shown_text(text: pl.Expr, limit: int = 80) -> pl.Expr:
     """:func:`pari_index.intake.values.shown` as an expression. Text of printable ASCII within
     ``limit`` (nearly every code) is shown as it is, without a call per value: 150,000 distinct
@@ -90,24 +78,6 @@ def shown_text(text: pl.Expr, limit: int = 80) -> pl.Expr:
     plain = text.str.contains(f"^[ -~]{{0,{limit}}}$")
     others = pl.when(~plain).then(text)  # null where plain: per_distinct then sees only the others
     return pl.when(plain).then(text).otherwise(per_distinct(others, lambda t: shown(t, limit)))
-
-
-#: Characters json.dumps writes escaped in a string (ensure_ascii=False): the quote, the backslash
-#: and the control characters below U+0020.
-_JSON_ESCAPED = r'["\\\x00-\x1f]'
-
-
-def json_params(**values: pl.Expr) -> pl.Expr:
-    """Text parameters as :func:`pari_index.messages.params_json` writes them (sorted keys,
-    ``{"a": "x", "b": "y"}``), null where any value is null. Values with nothing to escape (nearly
-    all) are quoted as they are; the others go through json.dumps once per distinct value."""
-    pieces: list[pl.Expr] = []
-    for index, (name, value) in enumerate(sorted(values.items())):
-        plain = ~value.str.contains(_JSON_ESCAPED)
-        escaped = per_distinct(pl.when(~plain).then(value), lambda v: json.dumps(v, ensure_ascii=False))
-        quoted = pl.when(plain).then(pl.lit('"') + value + pl.lit('"')).otherwise(escaped)
-        pieces += [pl.lit(("{" if index == 0 else ", ") + json.dumps(name, ensure_ascii=False) + ": "), quoted]
-    return pl.concat_str([*pieces, pl.lit("}")]) if pieces else pl.lit("{}")
 
 
 def row_findings(

@@ -115,6 +115,36 @@ def params_json(params: Mapping[str, Any]) -> str:
     return json.dumps(dict(params), ensure_ascii=False, sort_keys=True, default=str)
 
 
+def per_distinct(text: pl.Expr, function: Callable[[str], str]) -> pl.Expr:
+    """``function`` of each value of ``text`` (null stays null), called once per distinct value."""
+
+    def apply(series: pl.Series) -> pl.Series:
+        distinct = series.unique().drop_nulls()
+        return series.replace_strict(
+            distinct, [function(v) for v in distinct.to_list()], default=None, return_dtype=pl.String
+        )
+
+    return text.map_batches(apply, return_dtype=pl.String, is_elementwise=True)
+
+
+#: Characters json.dumps writes escaped in a string (ensure_ascii=False): the quote, the backslash
+#: and the control characters below U+0020.
+_JSON_ESCAPED = r'["\\\x00-\x1f]'
+
+
+def json_params(**values: pl.Expr) -> pl.Expr:
+    """Text parameters as :func:`pari_index.messages.params_json` writes them (sorted keys,
+    ``{"a": "x", "b": "y"}``), null where any value is null. Values with nothing to escape (nearly
+    all) are quoted as they are; the others go through json.dumps once per distinct value."""
+    pieces: list[pl.Expr] = []
+    for index, (name, value) in enumerate(sorted(values.items())):
+        plain = ~value.str.contains(_JSON_ESCAPED)
+        escaped = per_distinct(pl.when(~plain).then(value), lambda v: json.dumps(v, ensure_ascii=False))
+        quoted = pl.when(plain).then(pl.lit('"') + value + pl.lit('"')).otherwise(escaped)
+        pieces += [pl.lit(("{" if index == 0 else ", ") + json.dumps(name, ensure_ascii=False) + ": "), quoted]
+    return pl.concat_str([*pieces, pl.lit("}")]) if pieces else pl.lit("{}")
+
+
 #: Column of the findings table: the language its ``message`` and ``hint`` are written in.
 WRITTEN_IN = "lang"
 
@@ -123,7 +153,8 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     """The findings table with ``title``, ``message`` and ``hint`` in ``lang`` (see :func:`render`),
     and WRITTEN_IN set to ``lang`` (a table read back is rendered again from what it says); ``kind``
     stays, the machine id to filter on. Each distinct finding text is rendered once: a national run
-    repeats a few hundred of them over its findings."""
+    repeats a few hundred of them over its findings; findings whose sentence only places text
+    parameters (150,000 distinct unknown communes) are rendered as columns (:func:`_messages`)."""
     if "kind" not in findings.columns:
         return findings
     frame = findings
@@ -134,45 +165,109 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     keys = ["kind", "params", "message", "hint", WRITTEN_IN]
     frame = frame.with_columns(pl.col(k).cast(pl.String) for k in keys)
     distinct = frame.select(keys).unique()
-    rows = []
-    titles: dict[str, str] = {}
-    hints: dict[tuple[str, str | None, str, str | None], str | None] = {}
-    for kind, params, message, hint, written in distinct.iter_rows():
-        kind, written = kind or "", written or "en"
-        if kind not in titles:
-            titles[kind] = title(kind, lang)
-        # Most hints are the kind's alone; the few that name parameters are rendered per finding.
-        entry = entry_of(kind)
-        by_params = params if entry is not None and entry.hint is not None and _fields(entry.hint.get(lang)) else None
-        if (kind, hint, written, by_params) not in hints:
-            hints[kind, hint, written, by_params] = (
-                render_hint(kind, lang, hint, written, parse_params(by_params)) or None
-            )
-        rows.append(
-            {
-                "_title": titles[kind],
-                "_message": render(kind, parse_params(params), lang, message=message, written=written, label=label),
-                "_hint": hints[kind, hint, written, by_params],
-            }
-        )
+    kinds = [k or "" for k in distinct["kind"].unique().to_list()]
+    titles = {kind: title(kind, lang) for kind in kinds}
+    # Most hints are the kind's alone; the few that name parameters are rendered per finding.
+    hint_params = [
+        kind for kind in kinds if (e := entry_of(kind)) is not None and e.hint is not None and _fields(e.hint.get(lang))
+    ]
+    by_params = pl.when(pl.col("kind").is_in(hint_params)).then(pl.col("params")).alias("_by_params")
     texts = pl.concat(
-        [distinct, pl.DataFrame(rows, schema={"_title": pl.String, "_message": pl.String, "_hint": pl.String})],
-        how="horizontal",
+        [
+            _messages(distinct.filter(pl.col("kind").fill_null("").is_in(kinds_)), lang, label, plan)
+            for kinds_, plan in _plans(kinds, lang)
+        ]
+    ).with_columns(by_params)
+    hints = texts.select("kind", "hint", WRITTEN_IN, "_by_params").unique()
+    hints = hints.with_columns(
+        pl.Series(
+            "_hint",
+            [
+                render_hint(kind or "", lang, hint, written or "en", parse_params(params)) or None
+                for kind, hint, written, params in hints.iter_rows()
+            ],
+            dtype=pl.String,
+        )
+    )
+    texts = texts.join(hints, on=["kind", "hint", WRITTEN_IN, "_by_params"], how="left", nulls_equal=True).drop(
+        "_by_params"
     )
     out = (
         frame.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left")
         .with_columns(
             pl.col("_message").alias("message"),
             pl.col("_hint").alias("hint"),
-            pl.col("_title").alias("title"),
+            pl.col("kind").fill_null("").replace_strict(titles, return_dtype=pl.String).alias("title"),
             pl.lit(lang, dtype=pl.String).alias(WRITTEN_IN),
         )
-        .drop("_message", "_hint", "_title")
+        .drop("_message", "_hint")
     )
     # The title beside the kind, every other column where it was (those added at the end).
     order = [c for c in frame.columns if c != "title"]
     at = order.index("kind") + 1
     return out.select([*order[:at], "title", *order[at:]])
+
+
+def _hint_has_fields(kind: str, lang: str) -> bool:
+    entry = entry_of(kind)
+    return entry is not None and entry.hint is not None and bool(_fields(entry.hint.get(lang)))
+
+
+#: A sentence as pieces: text, and the name of the parameter after it (None after the last).
+Plan = tuple[tuple[str, str | None], ...]
+
+
+def _plans(kinds: list[str], lang: str) -> list[tuple[list[str], Plan | None]]:
+    """The kinds whose sentence in ``lang`` only places text parameters, each with its pieces
+    (:func:`_plan`), and all other kinds together (perhaps none), without a plan."""
+    plans = {kind: _plan(kind, lang) for kind in kinds}
+    others = [kind for kind, plan in plans.items() if plan is None]
+    # The others always, even none: a run without findings still gets its (empty) table.
+    return [([kind], plan) for kind, plan in plans.items() if plan is not None] + [(others, None)]
+
+
+def _plan(kind: str, lang: str) -> Plan | None:
+    """The pieces of ``kind``'s sentence when :func:`_filled` would show each of its parameters
+    as the text it is (plain ``{name}`` fields, no words looked up, no input labels); else None."""
+    entry = entry_of(kind)
+    if entry is None:
+        return None
+    pieces = list(string.Formatter().parse(entry.message.get(lang)))
+    names = [name for _, name, _, _ in pieces if name is not None]
+    special = ("unit_types", "input", "items", *PARAM_WORDS)
+    if not names or any(not n.isidentifier() or n in special for n in names):
+        return None
+    if any(spec or conversion for _, name, spec, conversion in pieces if name is not None):
+        return None
+    return tuple((text, name) for text, name, _, _ in pieces)
+
+
+def _messages(distinct: pl.DataFrame, lang: str, label: InputLabel | None, plan: Plan | None) -> pl.DataFrame:
+    """``distinct`` with ``_message`` (see :func:`render`). With a ``plan``, a finding whose params
+    are exactly its text parameters (JSON written back from them gives the same text, so none is a
+    number, a null or missing) is rendered as columns; the others one by one."""
+    fast = pl.lit(None, dtype=pl.String)
+    if plan is not None:
+        values = {name: pl.col("params").str.json_path_match(f"$.{name}") for _, name in plan if name is not None}
+        exact = (json_params(**values) == pl.col("params")).fill_null(False)
+        text = pl.concat_str(
+            [piece for text, name in plan for piece in (pl.lit(text), values.get(name or "")) if piece is not None]
+        )
+        fast = pl.when(exact).then(text)
+    distinct = distinct.with_columns(fast.alias("_message"))
+    rest = distinct.filter(pl.col("_message").is_null())
+    if rest.height == 0:
+        return distinct
+    rendered = [
+        render(kind or "", parse_params(params), lang, message=message, written=written or "en", label=label)
+        for kind, params, message, written in rest.select("kind", "params", "message", WRITTEN_IN).iter_rows()
+    ]
+    return pl.concat(
+        [
+            distinct.filter(pl.col("_message").is_not_null()),
+            rest.with_columns(pl.Series("_message", rendered, dtype=pl.String)),
+        ]
+    )
 
 
 def parse_params(params: str | None) -> dict[str, Any] | None:

@@ -29,8 +29,10 @@ from xml.sax.saxutils import quoteattr
 
 import polars as pl
 
-#: Rows composed and written at once: bounds the memory of a sheet to one chunk of its XML.
-CHUNK_ROWS = 50_000
+#: Rows composed and written at once: bounds the memory of a sheet to one chunk of its XML (two
+#: are held). 50,000 rows of findings held 180 MB at once; 20,000 hold 100 MB less, and writing
+#: the national criteria sheet (625,400 rows) costs the same CPU (5.0-5.5 s either way).
+CHUNK_ROWS = 20_000
 #: Excel shows at most this many characters in a cell (and warns about longer ones).
 MAX_CELL_CHARS = 32_767
 CUT_MARK = "… [cut: longer than an Excel cell holds]"

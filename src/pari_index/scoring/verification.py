@@ -38,9 +38,10 @@ from pari_index.intake.assessments import (
     empty_findings,
     problems_to_findings,
 )
-from pari_index.intake.findings import per_distinct, row_findings, shown_text
+from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import BIDI_CONTROLS, parse_boolean, parse_units, shown
+from pari_index.messages.rendering import per_distinct
 from pari_index.textexpr import format_text
 
 APPRAISAL_ALIASES: dict[str, str] = {
