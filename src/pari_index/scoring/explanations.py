@@ -195,21 +195,47 @@ def input_texts(
     ``lang``'s decimal mark (for the explanation), as :func:`labelled_inputs` would rewrite
     ``inputs``. Intake leaves at most one cell per commune, item and input.
 
-    Both pieces of a cell are worked out once per distinct cell (:func:`_cell_pieces`: a national
-    run's 800,000 cells hold about 35,000) and joined back, instead of joining ``inputs`` and
-    splitting it again; the rare items where splitting at "; " would not give the cells back (a
-    name with "=", a value with "; " or a line break) are rewritten by :func:`labelled_inputs`."""
+    Both texts are built per cell and joined once, instead of joining ``inputs`` and splitting it
+    again; the rare items where splitting at "; " would not give the cells back (a name with "=",
+    a value with "; " or a line break) are rewritten by :func:`labelled_inputs` itself."""
     several_inputs = [leaf.id for leaf in leaves if len(leaf.inputs) > 1]
-    key = [CRITERION, FIELD, "kind", "value"]
-    cells = cells.filter(~pl.col("kind").str.starts_with("meta:")).select(COMMUNE, *key, "num", "day")
-    distinct = cells.select(*key, "num", "day").unique()
-    # The typed value follows from the text and the input's type: join on the text alone (cheaper
-    # than on the 128-bit number and the date too) unless some text was typed two ways.
-    on = key if not distinct.select(pl.struct(key).is_duplicated().any()).item() else [*key, "num", "day"]
-    pieces = _cell_pieces(distinct, leaves, lang).select(*on, "inputs", LABELLED, "_awkward")
-    pieces = item_key(
-        cells.select(COMMUNE, *on).join(pieces, on=on, how="left", maintain_order="left", nulls_equal=True)
-    ).select("_k", CRITERION, "inputs", LABELLED, "_awkward")
+    kind, value = pl.col("kind"), pl.col("_value")
+    kept = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "day"]
+    cells = cells.filter(~kind.str.starts_with("meta:")).select(kept)
+    # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel);
+    # numbers as read (values.parse_exact: 70.000000000000014 from a formula is 70), so that the
+    # input shown always lies in the band the explanation names. A number written in at most
+    # SIGNIFICANT_DIGITS characters is shown as written (number_as_read): only longer ones take
+    # the slow way.
+    is_number = kind.is_in(["number", "count", "percent"]) & pl.col("num").is_not_null()
+    long_number = (is_number & (pl.col("value").str.len_bytes() > SIGNIFICANT_DIGITS)).fill_null(False)
+    shown = pl.when(kind == "date").then(pl.col("day").dt.strftime("%d/%m/%Y")).otherwise(pl.col("value"))
+    parts = [cells.filter(~long_number).select(COMMUNE, CRITERION, FIELD, shown.alias("_value"))]
+    if cells.select(long_number.any()).item():
+        exact = number_as_read(pl.col("value"), pl.col("num"))
+        parts.append(cells.filter(long_number).select(COMMUNE, CRITERION, FIELD, exact.alias("_value")))
+    # Each input's label and type, joined from a table of the set's inputs: cheaper than looking
+    # up a "criterion:input" text built for every cell.
+    cells = pl.concat(parts).join(_input_table(leaves, lang), on=[CRITERION, FIELD], how="left", maintain_order="left")
+    # Answers in the output's words (yes/no, on time/late), decimals with its mark, as
+    # labelled_inputs shows them: worked out once per distinct type and value (a few thousand in
+    # a batch of a hundred thousand cells), then joined back.
+    answers = (
+        cells.select("_type", "_value")
+        .unique()
+        .with_columns(_shown_value(value, pl.col("_type"), lang).alias("_shown"))
+    )
+    cells = cells.join(answers, on=["_type", "_value"], how="left", maintain_order="left", nulls_equal=True)
+    # Names are few: checked here rather than on every cell.
+    awkward_names = [name for name in cells[FIELD].unique().drop_nulls().to_list() if "=" in name or "; " in name]
+    awkward = pl.col(FIELD).is_in(awkward_names) | value.str.contains(r"; |\n")
+    pieces = item_key(cells).select(
+        "_k",
+        CRITERION,
+        format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
+        format_text("{}={}", pl.coalesce("_label", FIELD), pl.col("_shown")).alias(LABELLED),
+        awkward.fill_null(False).alias("_awkward"),
+    )
     # Items with one input need no grouping; the others are sorted by their text within the
     # item and joined in that order (the key orders items, not the text: cheap to sort on).
     grouped = pl.col(CRITERION).is_in(several_inputs)
@@ -226,40 +252,6 @@ def input_texts(
     awkward_items = texts.filter(pl.col("_awkward"))
     redone = labelled_inputs(awkward_items.drop(LABELLED), leaves, lang, into=LABELLED).select(texts.columns)
     return pl.concat([texts.filter(~pl.col("_awkward")), redone]).drop(CRITERION, "_awkward")
-
-
-def _long_number(kind: pl.Expr) -> pl.Expr:
-    """A number written in more than SIGNIFICANT_DIGITS characters: shown as read, not as written."""
-    is_number = kind.is_in(["number", "count", "percent"]) & pl.col("num").is_not_null()
-    return (is_number & (pl.col("value").str.len_bytes() > SIGNIFICANT_DIGITS)).fill_null(False)
-
-
-def _cell_pieces(distinct: pl.DataFrame, leaves: Sequence[Leaf], lang: str) -> pl.DataFrame:
-    """For distinct cells (criterion, field, kind, value, num, day): ``inputs``, the cell's
-    ``name=value`` piece, LABELLED, the same by the input's label in ``lang`` with the answer in
-    its words, and ``_awkward`` (a piece that splitting at "; " would not give back)."""
-    kind, value = pl.col("kind"), pl.col("_value")
-    # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel);
-    # numbers as read (values.parse_exact: 70.000000000000014 from a formula is 70), so that the
-    # input shown always lies in the band the explanation names. A number written in at most
-    # SIGNIFICANT_DIGITS characters is shown as written (number_as_read).
-    shown = (
-        pl.when(kind == "date")
-        .then(pl.col("day").dt.strftime("%d/%m/%Y"))
-        .when(_long_number(kind))
-        .then(number_as_read(pl.col("value"), pl.col("num")))
-        .otherwise(pl.col("value"))
-    )
-    # Each input's label and type, joined from a table of the set's inputs.
-    inputs = _input_table(leaves, lang)
-    cells = distinct.with_columns(shown.alias("_value")).join(inputs, on=[CRITERION, FIELD], how="left")
-    awkward = pl.col(FIELD).str.contains("=|; ") | value.str.contains(r"; |\n")
-    return cells.with_columns(
-        format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
-        # Answers in the output's words (yes/no, on time/late), decimals with its mark.
-        format_text("{}={}", pl.coalesce("_label", FIELD), _shown_value(value, pl.col("_type"), lang)).alias(LABELLED),
-        awkward.fill_null(False).alias("_awkward"),
-    ).drop("_value", "_label", "_type")
 
 
 def describe_interval(interval: Interval, lang: str = "vi", unit: str = "") -> str:
