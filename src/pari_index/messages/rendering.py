@@ -168,9 +168,7 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     kinds = [k or "" for k in distinct["kind"].unique().to_list()]
     titles = {kind: title(kind, lang) for kind in kinds}
     # Most hints are the kind's alone; the few that name parameters are rendered per finding.
-    hint_params = [
-        kind for kind in kinds if (e := entry_of(kind)) is not None and e.hint is not None and _fields(e.hint.get(lang))
-    ]
+    hint_params = [kind for kind in kinds if _hint_has_fields(kind, lang)]
     by_params = pl.when(pl.col("kind").is_in(hint_params)).then(pl.col("params")).alias("_by_params")
     texts = pl.concat(
         [
