@@ -4,6 +4,7 @@ row findings (intake.findings.row_findings) and the localised messages (messages
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import polars as pl
 from hypothesis import given, settings
@@ -136,3 +137,28 @@ def test_localised_messages_of_params_that_are_not_plain_text() -> None:
         wanted = [render(k or "", parse_params(p), lang, message=m, written=w) for k, p, m, w in rows]
         assert localise_findings(findings, lang)["message"].to_list() == wanted
     assert "xã 1,5 không có trong danh sách đơn vị" in localise_findings(findings, "vi")["message"].to_list()
+
+
+def test_appraisal_rows_without_a_commune_or_criterion_are_reported(tmp_path: Path) -> None:
+    """Such a row used to be "applied" in the rows table and used nowhere: dropped without a word."""
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import default_criteria_path, load_criteria
+    from pari_index.scoring.verification import read_appraisal
+
+    path = tmp_path / "appraisal.csv"
+    rows = [",1.1.1,0.5,r", "00001,,0.5,r", ",,0.5,r", "00001,1.1.1,0.5,r", ",1.1.1,,r"]
+    path.write_text("commune_code,criterion_id,score,reason\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    leaves = compile_criteria(load_criteria(default_criteria_path()).criteria).leaves
+    appraisal = read_appraisal(path, leaves, pl.Series(["00001"]))
+    found = appraisal.findings.select("kind", "row", "column").rows()
+    assert found == [
+        ("missing-commune-code", 2, "commune_code"),
+        ("missing-commune-code", 4, "commune_code"),
+        ("missing-commune-code", 6, "commune_code"),
+        ("missing-criterion", 3, "criterion_id"),
+        ("missing-criterion", 4, "criterion_id"),
+    ]
+    assert appraisal.ledger.filter(pl.col("status") == "applied")["row"].to_list() == [5]
+    assert appraisal.decisions.select("commune_code", "criterion_id", "score_override").rows() == [
+        ("00001", "1.1.1", 5_000)
+    ]

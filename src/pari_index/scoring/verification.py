@@ -142,6 +142,11 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
 
 
 _DECISION_HINT = "write có (the explanation is accepted) or không"
+#: An appraisal row without a commune code or criterion id: the column, the kind, its message, its hint.
+_MISSING_CODES = (
+    (COMMUNE, "missing-commune-code", "the row has no commune code", "fill in the commune code"),
+    (CRITERION, "missing-criterion", "the row has no criterion id", "fill in the criterion id, e.g. 1.1.1"),
+)
 
 
 def _appraisal_decisions(
@@ -166,6 +171,11 @@ def _appraisal_decisions(
         unread = pl.col(column).is_not_null() & pl.col(parsed).is_null()
         message = format_text(f"{column} {{}} {words}", written)
         row_found.append(row_findings(decisions, unread, kind, message, hints[column], column, {"value": written}))
+    # A decision without its commune or item applies to nothing: reported (rows with a corrected
+    # value are reported by the cells' checks), never dropped without a word.
+    for column, kind, words, hint in _MISSING_CODES:
+        missing = pl.col(VALUE).is_null() & pl.col(column).is_null()
+        row_found.append(row_findings(decisions, missing, kind, pl.lit(words), hint, column))
     known_leaves = {leaf.id for leaf in leaves}
     unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves))
     unknown_commune = ~pl.col(COMMUNE).is_in(known_communes.implode()) if known_communes is not None else pl.lit(False)
