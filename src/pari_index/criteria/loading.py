@@ -337,7 +337,15 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
             Problem("yaml-too-deep", f"lists and mappings are nested more than {MAX_DEPTH} levels deep", file=file)
         ) from None
     if not isinstance(root, yaml.Node):
-        raise CriteriaError(Problem("empty-file", "the file is empty", file=file, hint="start from docs/criteria.md"))
+        raise CriteriaError(
+            Problem(
+                "empty-file",
+                "the file is empty",
+                file=file,
+                hint="start from docs/criteria.md",
+                params={"empty": "file", "empty_hint": "criteria"},
+            )
+        )
     return root
 
 
@@ -594,15 +602,25 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
     label = _path_label(path)
     limit = max_file_bytes()
 
-    def fail(code: str, message: str, hint: str | None = None) -> CriteriaError:
-        return error(Problem(code, message, file=label, hint=hint))
+    def fail(code: str, message: str, hint: str | None = None, params: dict[str, Any] | None = None) -> CriteriaError:
+        return error(Problem(code, message, file=label, hint=hint, params=params))
+
+    def too_large(size: int | None) -> CriteriaError:
+        got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+        message = (
+            f"{got}: a criteria set may be at most {limit:,} bytes (the bundled sets are about 50 KB); "
+            "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)"
+        )
+        params = {"file_size": "criteria" if size is not None else "criteria_read", "size": size, "limit": limit}
+        hint = "give the right file, or raise PARI_MAX_CRITERIA_BYTES"
+        return fail("file-too-large", message, hint, {**params, "size_hint": "criteria"})
 
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
             raise fail("is-a-directory", "this is a folder, not a file")
         if stat.S_ISREG(mode) and path.stat().st_size > limit:
-            raise fail("file-too-large", _too_large(path.stat().st_size, limit))
+            raise too_large(path.stat().st_size)
         raw = _read_bounded(path, limit + 1)
     except FileNotFoundError:
         raise fail("file-not-found", "file not found") from None
@@ -620,21 +638,13 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
     except ValueError:  # a NUL byte in the path
         raise fail("file-unreadable", "the path holds a NUL character", "check the path") from None
     if len(raw) > limit:
-        raise fail("file-too-large", _too_large(None, limit))
+        raise too_large(None)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise fail("not-utf8", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
-
-
-def _too_large(size: int | None, limit: int) -> str:
-    got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-    return (
-        f"{got}: a criteria set may be at most {limit:,} bytes (the bundled sets are about 50 KB); "
-        "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)"
-    )
 
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:

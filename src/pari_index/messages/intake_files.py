@@ -92,18 +92,6 @@ READING_FINDINGS: dict[str, Entry] = {
     **{
         code: entry(vi, en, vi, en, hint_vi, hint_en)
         for code, (vi, en, hint_vi, hint_en) in {
-            "reserved-column": (
-                "Tên cột dành riêng cho pari-index; cột không được đọc",
-                "Column name reserved by pari-index; not read",
-                "đổi tên cột",
-                "rename the column",
-            ),
-            "no-headers": (
-                "Hàng tiêu đề không có tên cột",
-                "The header row has no column names",
-                "ghi tên cột ở hàng 1",
-                "put the column names in row 1",
-            ),
             "cell-without-header": (
                 "Ô trong cột không có tên bị bỏ qua",
                 "Cells in a column without a name were ignored",
@@ -116,7 +104,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "ghi tên cột ở hàng 1",
                 "put the column names in row 1",
             ),
-            "empty-file": ("Tệp trống", "The file is empty", "xuất lại trang tính", "export the sheet again"),
             "undecodable-bytes": (
                 "Có byte không giải mã được",
                 "Undecodable bytes",
@@ -130,7 +117,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "kiểm tra đường dẫn và quyền truy cập",
                 "check the path and its permissions",
             ),
-            "file-too-large": ("Tệp quá lớn", "File too large", "tách tệp theo huyện", "split the file by district"),
             "binary-file": (
                 "Tệp nhị phân, không phải CSV",
                 "A binary file, not CSV",
@@ -198,18 +184,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "Used range too sparse",
                 "xoá các ô lạc xa bảng, rồi lưu",
                 "delete the stray cells far from the table, then save",
-            ),
-            "sheet-unreadable": (
-                "Không đọc được trang tính",
-                "The sheet cannot be read",
-                "mở bằng Excel và lưu lại",
-                "open it in Excel and save it again",
-            ),
-            "not-a-spreadsheet": (
-                "Không mở được dưới dạng bảng tính",
-                "Cannot be opened as a spreadsheet",
-                "lưu từ Excel dạng .xlsx, hoặc xuất CSV (UTF-8)",
-                "save it from Excel as .xlsx, or export CSV (UTF-8)",
             ),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
@@ -298,13 +272,55 @@ READING_FINDINGS: dict[str, Entry] = {
         "tách tệp theo huyện",
         "split the file by district",
     ),
+    # File-level problems with their evidence (session 8: the Vietnamese gave the title alone). The
+    # English words are the problem's own sentence, as before.
     "encoding-fallback": entry(
         "Tệp không phải UTF-8",
         "Not UTF-8",
-        "Tệp không phải UTF-8",
-        "Not UTF-8",
+        "tệp không phải UTF-8: đã đọc theo bảng mã Windows-1258 (tiếng Việt), vì {fallback_evidence}",
+        "not UTF-8: read as Windows-1258 (Vietnamese), since {fallback_evidence}",
         "kiểm tra tên hiển thị đúng; để chắc chắn, lưu tệp dạng CSV UTF-8",
         "check that the names read correctly; to be sure, save the file as CSV UTF-8",
+    ),
+    "reserved-column": entry(
+        "Tên cột dành riêng cho pari-index; cột không được đọc",
+        "Column name reserved by pari-index; not read",
+        "cột {column} có tên pari-index dùng cho chính nó; giá trị của cột không được đọc",
+        "column {column} has a name pari-index uses for itself; its values were not read",
+        "đổi tên cột",
+        "rename the column",
+    ),
+    "no-headers": entry(
+        "Hàng tiêu đề không có tên cột",
+        "The header row has no column names",
+        "hàng {row} không có tên cột",
+        "row {row} has no column names",
+        "ghi tên cột ở hàng 1",
+        "put the column names in row 1",
+    ),
+    # The words say what is empty (labels.PARAM_WORDS["empty"]); the hint, what to do for a table
+    # or for a criteria set.
+    "empty-file": entry("Tệp trống", "The file is empty", "{empty}", "{empty}", "{empty_hint}", "{empty_hint}"),
+    # The size and the limit (labels.PARAM_WORDS["file_size"]), for an input or a criteria set.
+    "file-too-large": entry(
+        "Tệp quá lớn", "File too large", "{file_size}", "{file_size}", "{size_hint}", "{size_hint}"
+    ),
+    "sheet-unreadable": entry(
+        "Không đọc được trang tính",
+        "The sheet cannot be read",
+        "không đọc được trang tính ({reason})",
+        "the sheet cannot be read ({reason})",
+        "mở bằng Excel và lưu lại",
+        "open it in Excel and save it again",
+    ),
+    # The reason is the spreadsheet library's own (English) words, quoted as the evidence.
+    "not-a-spreadsheet": entry(
+        "Không mở được dưới dạng bảng tính",
+        "Cannot be opened as a spreadsheet",
+        "không mở được dưới dạng bảng tính ({error}: {reason})",
+        "cannot be opened as a spreadsheet ({error}: {reason})",
+        "lưu từ Excel dạng .xlsx, hoặc xuất CSV (UTF-8)",
+        "save it from Excel as .xlsx, or export CSV (UTF-8)",
     ),
     "hidden-sheet": entry(
         "Trang tính bị ẩn nên không được đọc",

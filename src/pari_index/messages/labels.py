@@ -55,6 +55,67 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "part": Words("phần {part} của sổ tính lớn hơn {limit} byte", "the part {part} is over {limit} bytes"),
         "": Words("sổ tính quá lớn khi giải nén", "the workbook is too large when inflated"),
     },
+    # Why a file was read as Windows-1258 (encoding-fallback: intake/decoding.decode_text).
+    "fallback_evidence": {
+        "bad": Words("{bad} byte không phải UTF-8", "{bad} bytes are not UTF-8"),
+        "bad_letters": Words(
+            "{bad} byte không phải UTF-8 và chỉ {letters} chữ là UTF-8",
+            "{bad} bytes are not UTF-8 and only {letters} letters are",
+        ),
+        "": Words("có byte không phải UTF-8", "some bytes are not UTF-8"),
+    },
+    # What is empty (empty-file): a file, a workbook, or a table none of whose sheets has rows
+    # (``what``: the table's English name, shown in English only).
+    "empty": {
+        "file": Words("tệp trống", "the file is empty"),
+        "workbook": Words("sổ tính không có dữ liệu", "the workbook has no data"),
+        "rows": Words("không trang tính nào của tệp có hàng dữ liệu", "{what} has no rows"),
+        "": Words("tệp trống", "the file is empty"),
+    },
+    # What to do about an empty file: a table is exported again, a criteria set started from the docs.
+    "empty_hint": {
+        "table": Words("xuất lại trang tính", "export the sheet again"),
+        "criteria": Words("bắt đầu từ docs/criteria.md", "start from docs/criteria.md"),
+        "": Words("xuất lại trang tính", "export the sheet again"),
+    },
+    # How large a file is against the limit it passed (file-too-large): its size when the system
+    # tells it, else what was read; an input table or a criteria set.
+    "file_size": {
+        "input": Words(
+            "{size} byte là nhiều hơn {limit} byte pari-index đọc một lần",
+            "{size} bytes is more than the {limit} bytes pari-index reads at once",
+        ),
+        "input_read": Words(
+            "đã đọc hơn {limit} byte, nhiều hơn {limit} byte pari-index đọc một lần",
+            "more than {limit} bytes is more than the {limit} bytes pari-index reads at once",
+        ),
+        "criteria": Words(
+            "{size} byte: một bộ tiêu chí chỉ có tối đa {limit} byte (các bộ kèm theo khoảng 50 KB); "
+            "có đúng tệp không? (PARI_MAX_CRITERIA_BYTES nâng giới hạn)",
+            "{size} bytes: a criteria set may be at most {limit} bytes (the bundled sets are about 50 KB); "
+            "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)",
+        ),
+        "criteria_read": Words(
+            "hơn {limit} byte: một bộ tiêu chí chỉ có tối đa {limit} byte (các bộ kèm theo khoảng 50 KB); "
+            "có đúng tệp không? (PARI_MAX_CRITERIA_BYTES nâng giới hạn)",
+            "more than {limit} bytes: a criteria set may be at most {limit} bytes (the bundled sets are about "
+            "50 KB); is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)",
+        ),
+        "": Words("tệp lớn hơn giới hạn pari-index đọc", "the file is larger than pari-index reads"),
+    },
+    # What to do about it: split a table; save a stream to a file; give the right criteria file.
+    "size_hint": {
+        "input": Words("tách tệp theo huyện", "split the file by district"),
+        "stream": Words(
+            "lưu dữ liệu vào một tệp, hoặc đặt PARI_MAX_STREAM_BYTES lớn hơn",
+            "save the data to a file, or raise PARI_MAX_STREAM_BYTES",
+        ),
+        "criteria": Words(
+            "chỉ ra đúng tệp, hoặc đặt PARI_MAX_CRITERIA_BYTES lớn hơn",
+            "give the right file, or raise PARI_MAX_CRITERIA_BYTES",
+        ),
+        "": Words("tách tệp theo huyện", "split the file by district"),
+    },
     # Why a date is implausible (intake/values.date_problem_params). Words may name the finding's
     # other parameters; "" stands for a finding that does not say (a table written before).
     "date_problem": {
