@@ -154,7 +154,7 @@ def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]
     out: list[Change] = []
     for i, node in old_nodes.items():
         if i not in pairs:
-            out.append(Change(i, "removed", f"{node.title.get(lang)} ({number(node.max, lang)})", NONE[lang]))
+            out.append(Change(i, "removed", f"{node.title.shown(lang)} ({number(node.max, lang)})", NONE[lang]))
             continue
         j = pairs[i]
         other = new_nodes[j]
@@ -167,7 +167,7 @@ def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]
                 )
             )
         if node.title.vi != other.title.vi:
-            out.append(Change(item, "title", node.title.get(lang), other.title.get(lang)))
+            out.append(Change(item, "title", node.title.shown(lang), other.title.shown(lang)))
         if node.max != other.max:
             out.append(Change(item, "max", number(node.max, lang), number(other.max, lang)))
         if node.is_leaf and other.is_leaf:
@@ -175,7 +175,7 @@ def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]
     matched = set(pairs.values())
     for j, node in new_nodes.items():
         if j not in matched:
-            out.append(Change(j, "added", NONE[lang], f"{node.title.get(lang)} ({number(node.max, lang)})"))
+            out.append(Change(j, "added", NONE[lang], f"{node.title.shown(lang)} ({number(node.max, lang)})"))
     return out
 
 

@@ -227,6 +227,16 @@ ANSWERS: dict[str, Words] = {
 VIETNAMESE_MARK = " (vi)"
 
 
+def set_text(vi: str, en: str | None, lang: str) -> str:
+    """Words a criteria set gives (an item's or the set's title, an input's label, a document's
+    name) in ``lang``: in English its English words, else its Vietnamese marked with
+    VIETNAMESE_MARK; in Vietnamese its Vietnamese. Every output shows a set's words through this."""
+    if lang == "en" and en:
+        return en
+    # (No words at all stay none: a results file read back without the set's title.)
+    return vi + VIETNAMESE_MARK if lang == "en" and vi else vi
+
+
 #: The "ok" status where it must be said (pari explain), not left blank (the report).
 SCORED = Words("đã chấm", "scored")
 
