@@ -716,3 +716,40 @@ def test_the_english_template_and_annex_mark_the_sets_vietnamese_words(tmp_path:
         assert f"{titles[1]} (vi)" in text and f"{documents[0]} (vi)" in text, path.name
     export_annex(criteria, annex, "vi")
     assert " (vi)" not in _workbook_text(annex, ("Phụ lục",))
+
+
+def test_the_english_report_names_the_next_class_in_english(run: dict[str, Any]) -> None:
+    """The results keep the next class's Vietnamese name (next_class): the report shows the set's
+    English name for it, as it does for the class itself."""
+    english, vietnamese = visible_text(run["en"]["report"]), visible_text(run["vi"]["report"])
+    shown = set(re.findall(r"index points short of (\w+)", english))
+    assert shown and shown <= {"Good", "Fair", "Average", "Poor"}, shown
+    assert set(re.findall(r"để đạt loại (\w+(?: \w+)?)", vietnamese)) <= {"Tốt", "Khá", "Trung bình", "Kém"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "parts", "ranking"),
+    [
+        (
+            "vi",
+            "thẩm định 65, điều tra xã hội học 35",
+            "xếp hạng trong từng tỉnh; đồng hạng thì bỏ qua hạng kế tiếp (1, 2, 2, 4); "
+            "phân định khi chỉ số bằng nhau: thẩm định",
+        ),
+        (
+            "en",
+            "appraised 65, survey 35",
+            "ranked within each province; ties skip the next rank (1, 2, 2, 4); equal indices separated by: appraised",
+        ),
+    ],
+)
+def test_pari_diff_tells_the_sets_particulars_in_words(lang: str, parts: str, ranking: str) -> None:
+    """Not the YAML's keys and Python's values ("appraised: 65, survey_optional: False")."""
+    root = Path(__file__).resolve().parents[1] / "criteria"
+    args = ["diff", str(root / "hai-phong-2022-commune.yaml"), str(root / "ha-noi-2025-commune.yaml"), "--lang", lang]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert f"    {'cũ' if lang == 'vi' else 'old'}: {parts}\n" in result.output
+    assert f"    {'mới' if lang == 'vi' else 'new'}: {ranking}\n" in result.output
+    for raw in ("survey_optional", "False", "within:", "tie_break", "ties:", "[]"):
+        assert raw not in result.output, raw

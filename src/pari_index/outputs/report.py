@@ -451,6 +451,19 @@ def _class_edges(summary: pl.DataFrame, criteria: CriteriaSet | None, classes: C
     return [(name, seen[name]) for name, _ in classes.listed if name in seen and seen[name] > floor]
 
 
+def _class_names(summary: pl.DataFrame, criteria: CriteriaSet | None, lang: str) -> dict[str, str]:
+    """Each class's name (the Vietnamese one the results keep, as in ``next_class``) in ``lang``:
+    the set's English name, else the Vietnamese marked " (vi)" in English."""
+    pairs: dict[str, str | None] = {}
+    if "class" in summary.columns and "class_en" in summary.columns:
+        for name, english in summary.select("class", "class_en").unique().iter_rows():
+            if name:
+                pairs[str(name)] = _text(english) or pairs.get(str(name))
+    if criteria is not None:
+        pairs.update({band.name: band.en for band in criteria.classes})
+    return {name: set_text(name, english, lang) for name, english in pairs.items()}
+
+
 def _context(
     tables: Mapping[str, pl.DataFrame],
     about: Mapping[str, str],
@@ -492,6 +505,7 @@ def _context(
         show_district=group_col != "district"
         and "district" in summary.columns
         and summary["district"].drop_nulls().n_unique() > 1,
+        class_names=_class_names(summary, criteria, lang),
     )
 
 
