@@ -71,7 +71,11 @@ def _stat(p: Path, file: str) -> os.stat_result:
 def _unreadable(exc: OSError, file: str) -> Problem:
     reason = exc.strerror or type(exc).__name__
     return Problem(
-        "file-unreadable", f"cannot read the file: {reason}", file=file, hint="check the path and its permissions"
+        "file-unreadable",
+        f"cannot read the file: {reason}",
+        file=file,
+        hint="check the path and its permissions",
+        params={"reason": reason},
     )
 
 

@@ -10,10 +10,21 @@ _CRITERIA_HINT = ("xem docs/criteria.md, mục 14", "see docs/criteria.md, secti
 #: Reading a criteria set, its structure and its consistency (docs/criteria.md §14).
 CRITERIA_PROBLEMS: dict[str, Entry] = {
     # --- reading a criteria set ------------------------------------------------------------------
-    "not-utf8": plain_entry("Tệp không phải văn bản UTF-8", "Not UTF-8 text", "lưu tệp dạng UTF-8", "save it as UTF-8"),
-    "not-a-regular-file": plain_entry(
+    # PyYAML's reasons are English (and no operating system's): the Vietnamese of yaml-syntax,
+    # yaml-tag-refused and yaml-value is the title, with the line and column and the hint.
+    "not-utf8": entry(
+        "Tệp không phải văn bản UTF-8",
+        "Not UTF-8 text",
+        "không phải văn bản UTF-8 (byte {byte})",
+        "not UTF-8 text (byte {byte})",
+        "lưu tệp dạng UTF-8",
+        "save it as UTF-8",
+    ),
+    "not-a-regular-file": entry(
         "Không phải tệp thông thường (thiết bị hoặc socket)",
         "Not a regular file (a device or socket)",
+        "đây là {file_kind}, không phải tệp; bộ tiêu chí được đọc từ một tệp",
+        "this is {file_kind}, not a file; a criteria set is read from a file",
         "chỉ ra đường dẫn của tệp YAML",
         "give the path of the YAML file",
     ),
@@ -23,21 +34,28 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này và dòng trước",
         "check indentation (spaces only) and quoting on this line and the one before",
     ),
-    "yaml-too-deep": plain_entry(
+    "yaml-too-deep": entry(
         "Danh sách và ánh xạ lồng nhau quá sâu",
         "Lists and mappings nested too deep",
+        "danh sách và ánh xạ lồng nhau sâu hơn {limit} cấp (một bộ tiêu chí cần khoảng 12)",
+        "lists and mappings are nested more than {limit} levels deep (a criteria set needs about 12)",
         "kiểm tra dấu ngoặc và thụt lề phía trước vị trí này",
         "check the brackets and indentation before this place",
     ),
-    "yaml-too-large": plain_entry(
+    "yaml-too-large": entry(
         "Tệp YAML có quá nhiều giá trị",
         "Too many YAML values",
+        "tài liệu có hơn {limit} giá trị (một bộ tiêu chí có vài nghìn)",
+        "the document holds more than {limit} values (a criteria set has a few thousand)",
         "kiểm tra đây đúng là tệp bộ tiêu chí; tách bộ tiêu chí",
         "check that this is a criteria file; split the set",
     ),
-    "yaml-alias-bomb": plain_entry(
+    "yaml-alias-bomb": entry(
         "Neo và bí danh YAML mở rộng quá lớn hoặc tự chứa chính mình",
         "YAML aliases expand too far, or contain themselves",
+        "tài liệu mở rộng ra hơn {limit} nút qua các bí danh (&neo / *bí danh); bị từ chối thay vì mở rộng",
+        "the document expands to more than {limit} nodes through aliases (&anchor / *alias); refused rather "
+        "than expanded",
         "viết đầy đủ các mục thay cho bí danh",
         "write the items out instead of aliases",
     ),
@@ -47,9 +65,11 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "xoá thẻ (!!…)",
         "remove the tag (!!…)",
     ),
-    "yaml-text-too-long": plain_entry(
+    "yaml-text-too-long": entry(
         "Văn bản trong YAML quá dài",
         "Text too long",
+        "một văn bản dài {chars} ký tự, nhiều hơn {limit} ký tự cho phép: {text}",
+        "a text of {chars} characters, more than the {limit} allowed: {text}",
         "rút ngắn; hướng dẫn dài nên để trong một văn bản liên kết",
         "shorten it; long guidance belongs in a linked document",
     ),
@@ -73,9 +93,13 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "bắt đầu bằng id:, title:, areas: (xem docs/criteria.md)",
         "start with id:, title:, areas: (see docs/criteria.md)",
     ),
-    "too-many-items": plain_entry(
+    "too-many-items": entry(
         "Bộ tiêu chí có quá nhiều mục",
         "Too many items in the set",
+        "bộ tiêu chí có hơn {limit} lĩnh vực, tiêu chí và tiêu chí thành phần (bộ thật có 60 đến 200); đây là "
+        "mục đầu tiên vượt giới hạn",
+        "the set has more than {limit} areas, criteria and sub-criteria (real sets have 60 to 200); this is the "
+        "first one past the limit",
         "tách bộ tiêu chí, hoặc nâng giới hạn PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
         "split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
     ),

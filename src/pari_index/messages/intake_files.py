@@ -111,12 +111,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "save the file as CSV UTF-8",
             ),
             "file-not-found": ("Không tìm thấy tệp", "File not found", "kiểm tra đường dẫn", "check the path"),
-            "file-unreadable": (
-                "Không đọc được tệp",
-                "Cannot read the file",
-                "kiểm tra đường dẫn và quyền truy cập",
-                "check the path and its permissions",
-            ),
             "binary-file": (
                 "Tệp nhị phân, không phải CSV",
                 "A binary file, not CSV",
@@ -134,18 +128,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "Not a regular file",
                 "chỉ ra chính tệp",
                 "give the file itself",
-            ),
-            "unsupported-column-type": (
-                "Cột không phải một giá trị mỗi ô; cột không được đọc",
-                "Column not one value per cell; not read",
-                "ghi cột dưới dạng văn bản hoặc số",
-                "write the column as text or numbers",
-            ),
-            "not-parquet": (
-                "Không đọc được tệp Parquet",
-                "Cannot be read as Parquet",
-                "xuất lại tệp",
-                "export the file again",
             ),
             "cell-too-long": (
                 "Ô quá dài",
@@ -176,14 +158,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "Bad cell reference",
                 "mở bằng Excel và lưu lại",
                 "open it in Excel and save it again",
-            ),
-            "sheet-too-large": ("Trang tính quá lớn", "Sheet too large", "tách trang tính", "split the sheet"),
-            "sheet-too-wide": ("Trang tính quá rộng", "Sheet too wide", "xoá các cột thừa", "delete the stray columns"),
-            "sheet-too-sparse": (
-                "Vùng dữ liệu quá thưa",
-                "Used range too sparse",
-                "xoá các ô lạc xa bảng, rồi lưu",
-                "delete the stray cells far from the table, then save",
             ),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
@@ -232,12 +206,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "Not a results file of pari score",
                 "chỉ ra tệp kết quả do pari score ghi",
                 "give a results file written by pari score",
-            ),
-            "bad-limit": (
-                "Giới hạn trong biến môi trường không hợp lệ",
-                "Bad limit in an environment variable",
-                "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
-                "set a positive whole number (see docs/limits.md), or unset it",
             ),
         }.items()
     },
@@ -305,19 +273,74 @@ READING_FINDINGS: dict[str, Entry] = {
     "file-too-large": entry(
         "Tệp quá lớn", "File too large", "{file_size}", "{file_size}", "{size_hint}", "{size_hint}"
     ),
+    # The reason is the operating system's own words (as os-error quotes them).
+    "file-unreadable": entry(
+        "Không đọc được tệp",
+        "Cannot read the file",
+        "không đọc được tệp: {reason}",
+        "cannot read the file: {reason}",
+        "kiểm tra đường dẫn và quyền truy cập",
+        "check the path and its permissions",
+    ),
+    "unsupported-column-type": entry(
+        "Cột không phải một giá trị mỗi ô; cột không được đọc",
+        "Column not one value per cell; not read",
+        "cột {column} chứa kiểu {dtype}, không phải một giá trị mỗi ô; cột không được đọc",
+        "column {column} holds {dtype}, not one value per cell; it was not read",
+        "ghi cột dưới dạng văn bản hoặc số",
+        "write the column as text or numbers",
+    ),
+    # The reason is the Parquet library's own English words: the Vietnamese names its error type.
+    "not-parquet": entry(
+        "Không đọc được tệp Parquet",
+        "Cannot be read as Parquet",
+        "không đọc được dạng Parquet (lỗi {error} của thư viện Parquet)",
+        "cannot be read as Parquet ({error}: {reason})",
+        "xuất lại tệp",
+        "export the file again",
+    ),
+    "bad-limit": entry(
+        "Giới hạn trong biến môi trường không hợp lệ",
+        "Bad limit in an environment variable",
+        "biến môi trường {name}={value} không phải một số nguyên dương",
+        "the environment variable {name}={value} is not a positive whole number",
+        "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
+        "set a positive whole number (see docs/limits.md), or unset it",
+    ),
+    # A sheet's used range against the limits (intake/xlsx/sheet_scan): {used} is the range, as A1:Z99.
+    "sheet-too-sparse": entry(
+        "Vùng dữ liệu quá thưa",
+        "Used range too sparse",
+        "vùng dữ liệu {used} trải trên {grid} ô cho {filled} ô có nội dung",
+        "the used range {used} spans {grid} cells for {filled} with content",
+        "xoá các ô lạc xa bảng, rồi lưu",
+        "delete the stray cells far from the table, then save",
+    ),
+    "sheet-too-wide": entry(
+        "Trang tính quá rộng",
+        "Sheet too wide",
+        "vùng dữ liệu {used} rộng {width} cột (chỉ đọc tối đa {limit})",
+        "the used range {used} is {width} columns wide (at most {limit} are read)",
+        "xoá các cột thừa",
+        "delete the stray columns",
+    ),
+    "sheet-too-large": entry(
+        "Trang tính quá lớn", "Sheet too large", "{sheet_size}", "{sheet_size}", "tách trang tính", "split the sheet"
+    ),
     "sheet-unreadable": entry(
         "Không đọc được trang tính",
         "The sheet cannot be read",
-        "không đọc được trang tính ({reason})",
-        "the sheet cannot be read ({reason})",
+        "không đọc được trang tính (lỗi {error} của thư viện đọc bảng tính)",
+        "the sheet cannot be read ({error}: {reason})",
         "mở bằng Excel và lưu lại",
         "open it in Excel and save it again",
     ),
-    # The reason is the spreadsheet library's own (English) words, quoted as the evidence.
+    # The reason is the spreadsheet library's own English words: the Vietnamese names the library's
+    # error (its type, as a code) without them.
     "not-a-spreadsheet": entry(
         "Không mở được dưới dạng bảng tính",
         "Cannot be opened as a spreadsheet",
-        "không mở được dưới dạng bảng tính ({error}: {reason})",
+        "không mở được dưới dạng bảng tính (lỗi {error} của thư viện đọc bảng tính)",
         "cannot be opened as a spreadsheet ({error}: {reason})",
         "lưu từ Excel dạng .xlsx, hoặc xuất CSV (UTF-8)",
         "save it from Excel as .xlsx, or export CSV (UTF-8)",

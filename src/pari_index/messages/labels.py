@@ -36,6 +36,13 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "field": Words("tên đầu vào", "input"),
         "input": Words("tên đầu vào", "input"),
     },
+    # What a path names that is no regular file (not-a-regular-file of a criteria set).
+    "file_kind": {
+        "device": Words("một thiết bị", "a device"),
+        "socket": Words("một socket", "a socket"),
+        "other": Words("một thứ không phải tệp thông thường", "not a regular file"),
+        "": Words("một thứ không phải tệp thông thường", "not a regular file"),
+    },
     # How a sheet is hidden (fastexcel's words in English: Excel's Unhide does not show a veryhidden one).
     "sheet_state": {
         "hidden": Words("ẩn", "hidden"),
@@ -102,6 +109,18 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "50 KB); is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)",
         ),
         "": Words("tệp lớn hơn giới hạn pari-index đọc", "the file is larger than pari-index reads"),
+    },
+    # What of a sheet is too large (sheet-too-large: intake/xlsx/sheet_scan).
+    "sheet_size": {
+        "cells": Words(
+            "trang tính chứa {cells} ô (chỉ đọc tối đa {limit})",
+            "the sheet holds {cells} cells (at most {limit} are read)",
+        ),
+        "range": Words(
+            "vùng dữ liệu {used} trải trên {grid} ô (chỉ đọc tối đa {limit})",
+            "the used range {used} spans {grid} cells (at most {limit} are read)",
+        ),
+        "": Words("trang tính quá lớn", "the sheet is too large"),
     },
     # What to do about it: split a table; save a stream to a file; give the right criteria file.
     "size_hint": {

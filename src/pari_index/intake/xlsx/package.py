@@ -261,7 +261,10 @@ def _prescan(path: Path, file: str, limits: XlsxLimits) -> dict[str, _SheetCells
     except zipfile.BadZipFile:
         return {}
     except OSError as exc:
-        raise _Refused(Problem("file-unreadable", f"cannot read the file: {exc.strerror}", file=file)) from None
+        reason = exc.strerror
+        raise _Refused(
+            Problem("file-unreadable", f"cannot read the file: {reason}", file=file, params={"reason": reason})
+        ) from None
     with package:
         try:
             _check_package(package, file, limits)

@@ -161,14 +161,15 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
                 numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
                 raw = _numbers_as_stored(raw, numbers)
         except Exception as exc:
-            reason = _quote((str(exc) or type(exc).__name__).splitlines()[0])
+            # The library's error type, then its (English) words: the Vietnamese gives the type alone.
+            error, reason = type(exc).__name__, _quote((str(exc) or "no message").splitlines()[0])
             problems.append(
                 Problem(
                     "sheet-unreadable",
-                    f"the sheet cannot be read ({reason})",
+                    f"the sheet cannot be read ({error}: {reason})",
                     file=file,
                     sheet=name,
-                    params={"reason": reason},
+                    params={"error": error, "reason": reason},
                 )
             )
             continue

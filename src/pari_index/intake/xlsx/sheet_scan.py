@@ -379,32 +379,45 @@ def _check_sheet(info: _SheetCells, sheet: str, file: str, limits: XlsxLimits, *
         return
     used = f"{_column_letters(info.min_col)}{info.min_row}:{_column_letters(info.last_col)}{info.last_row}"
 
-    def refuse(code: str, message: str, hint: str) -> _Refused:
-        return _Refused(Problem(code, message, file=file, sheet=sheet, row=info.last_row, hint=hint))
+    def refuse(code: str, message: str, hint: str, **params: Any) -> _Refused:
+        return _Refused(Problem(code, message, file=file, sheet=sheet, row=info.last_row, hint=hint, params=params))
 
     if grid > SPARSE_FLOOR_CELLS and grid > MAX_SPARSE_RATIO * info.filled:
         raise refuse(
             "sheet-too-sparse",
             f"the used range {used} spans {grid:,} cells for {info.filled:,} with content",
             "delete the stray cells far from the table (the last row or column of the range), then save",
+            used=used,
+            grid=grid,
+            filled=info.filled,
         )
     if width > limits.columns:
         raise refuse(
             "sheet-too-wide",
             f"the used range {used} is {width:,} columns wide (at most {limits.columns:,} are read)",
             "delete the unused columns, or raise PARI_MAX_XLSX_COLUMNS if they are genuine",
+            used=used,
+            width=width,
+            limit=limits.columns,
         )
     if info.cells > limits.cells:  # the same cell written over and over: a small grid, a long list
         raise refuse(
             "sheet-too-large",
             f"the sheet holds {info.cells:,} cells (at most {limits.cells:,} are read)",
             _TOO_LARGE_HINT,
+            sheet_size="cells",
+            cells=info.cells,
+            limit=limits.cells,
         )
     if grid > limits.cells:
         raise refuse(
             "sheet-too-large",
             f"the used range {used} spans {grid:,} cells (at most {limits.cells:,} are read)",
             _TOO_LARGE_HINT,
+            sheet_size="range",
+            used=used,
+            grid=grid,
+            limit=limits.cells,
         )
 
 
