@@ -110,6 +110,22 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("tệp lớn hơn giới hạn pari-index đọc", "the file is larger than pari-index reads"),
     },
+    # How an output would overwrite an input (output-is-input: outputs/paths).
+    "overwrite": {
+        "input": Words(
+            "{option} sẽ ghi đè lên tệp đầu vào {source_option} {source}",
+            "{option} would overwrite the input {source_option} {source}",
+        ),
+        "input_written": Words(
+            "{option} sẽ ghi đè lên tệp đầu vào {source_option} {source} (khi ghi {written})",
+            "{option} would overwrite the input {source_option} {source} (it writes {written})",
+        ),
+        "folder_file": Words(
+            "{option} sẽ thay thế {written}, một tệp của thư mục đầu vào {source_option} {source}",
+            "{option} would replace {written}, a file of the input folder {source_option} {source}",
+        ),
+        "": Words("kết quả sẽ ghi đè lên tệp đầu vào", "the output would overwrite an input"),
+    },
     # What of a sheet is too large (sheet-too-large: intake/xlsx/sheet_scan).
     "sheet_size": {
         "cells": Words(
