@@ -417,10 +417,6 @@ NOT_YET = {
         for kind in ("bad-cell-reference", "cell-too-long", "sheet-too-large")
     ),
     ("intake/xlsx/xml_patterns.py", "xlsx-damaged"),
-    *(
-        ("ranking/ranks.py", kind)
-        for kind in ("empty-group-column", "group-columns-order", "repeated-group-column", "unknown-group-column")
-    ),
     ("scoring/run.py", "survey-missing"),
     ("scoring/verification.py", "evidence-dir-unusable"),
 }  # fmt: skip
@@ -556,3 +552,19 @@ def test_a_criteria_finding_names_its_item_in_vietnamese(tmp_path: Path, old: st
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1, result.output
     assert vi.format(id=DEDUCTION) in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("group_by", "vi"),
+    [
+        ("huyen_moi", "không xếp hạng theo 'huyen_moi' được: danh sách đơn vị không có cột này (các cột có: "),
+        ("district,province", "--group-by district,province liệt kê cấp huyện trước cấp tỉnh [group-columns-order]"),
+        ("province,province", "--group-by nêu province hơn một lần [repeated-group-column]"),
+    ],
+)
+def test_a_bad_group_by_names_its_columns_in_vietnamese(tmp_path: Path, group_by: str, vi: str) -> None:
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    args += ["--no-survey", "--group-by", group_by, "-o", str(tmp_path / "r.xlsx"), "-q"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert vi in result.output, result.output

@@ -177,30 +177,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
                 "give the survey results with --survey, or --no-survey",
             ),
-            "unknown-group-column": (
-                "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
-                "No such column to rank within",
-                "chọn một cột có trong danh sách đơn vị cho --group-by",
-                "give --group-by one of the register's columns",
-            ),
-            "empty-group-column": (
-                "Tên cột trống trong --group-by",
-                "Empty column name in --group-by",
-                "liệt kê các cột cách nhau bằng dấu phẩy, ví dụ --group-by province,district",
-                "list register columns separated by commas, e.g. --group-by province,district",
-            ),
-            "repeated-group-column": (
-                "Cột được nêu hai lần trong --group-by",
-                "Column named twice in --group-by",
-                "nêu mỗi cột một lần, từ cấp trên xuống",
-                "name each register column once, from the top down",
-            ),
-            "group-columns-order": (
-                "Cấp huyện đứng trước cấp tỉnh trong --group-by",
-                "District before province in --group-by",
-                "liệt kê các cột từ cấp trên xuống: --group-by province,district",
-                "list the columns from the top down: --group-by province,district",
-            ),
             "not-results": (
                 "Không phải tệp kết quả của pari score",
                 "Not a results file of pari score",
@@ -326,6 +302,39 @@ READING_FINDINGS: dict[str, Entry] = {
     ),
     "sheet-too-large": entry(
         "Trang tính quá lớn", "Sheet too large", "{sheet_size}", "{sheet_size}", "tách trang tính", "split the sheet"
+    ),
+    # --group-by (ranking/ranks.py), with the columns named.
+    "unknown-group-column": entry(
+        "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
+        "No such column to rank within",
+        "không xếp hạng theo {column} được: danh sách đơn vị không có cột này (các cột có: {available})",
+        "cannot rank within {column}: the register has no such column (available: {available})",
+        "chọn một cột có trong danh sách đơn vị cho --group-by",
+        "give --group-by one of the register's columns",
+    ),
+    "empty-group-column": entry(
+        "Tên cột trống trong --group-by",
+        "Empty column name in --group-by",
+        "--group-by {value} có một tên cột trống",
+        "--group-by {value} has an empty column name",
+        "liệt kê các cột cách nhau bằng dấu phẩy, ví dụ --group-by province,district",
+        "list register columns separated by commas, e.g. --group-by province,district",
+    ),
+    "repeated-group-column": entry(
+        "Cột được nêu hai lần trong --group-by",
+        "Column named twice in --group-by",
+        "--group-by nêu {columns} hơn một lần",
+        "--group-by names {columns} more than once",
+        "nêu mỗi cột một lần, từ cấp trên xuống",
+        "name each register column once, from the top down",
+    ),
+    "group-columns-order": entry(
+        "Cấp huyện đứng trước cấp tỉnh trong --group-by",
+        "District before province in --group-by",
+        "--group-by {columns} liệt kê cấp huyện trước cấp tỉnh",
+        "--group-by {columns} lists a district before its province",
+        "liệt kê các cột từ cấp trên xuống: --group-by province,district",
+        "list the columns from the top down: --group-by province,district",
     ),
     "sheet-unreadable": entry(
         "Không đọc được trang tính",
