@@ -417,7 +417,6 @@ NOT_YET = {
         for kind in ("bad-cell-reference", "cell-too-long", "sheet-too-large")
     ),
     ("intake/xlsx/xml_patterns.py", "xlsx-damaged"),
-    ("scoring/run.py", "survey-missing"),
     ("scoring/verification.py", "evidence-dir-unusable"),
 }  # fmt: skip
 
@@ -568,3 +567,14 @@ def test_a_bad_group_by_names_its_columns_in_vietnamese(tmp_path: Path, group_by
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
     assert vi in result.output, result.output
+
+
+def test_missing_survey_results_are_told_with_the_part_and_its_items_in_vietnamese(tmp_path: Path) -> None:
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "r.xlsx"), "-q"])
+    assert result.exit_code == 2, result.output
+    assert (
+        "lỗi: ha-noi-2025-commune có phần điều tra 30 điểm, nhưng không có tệp --survey nào, và các tệp tự đánh giá "
+        "không có kết quả điều tra nào (các tiêu chí 10.1.1, 10.1.2, 10.1.3, 10.1.4, 10.1.5, 10.2); mọi xã sẽ được "
+        "0 điểm phần này [survey-missing]"
+    ) in result.output

@@ -171,12 +171,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra thư mục chứa các tệp minh chứng",
                 "give the folder that holds the evidence files",
             ),
-            "survey-missing": (
-                "Thiếu kết quả khảo sát",
-                "Survey results missing",
-                "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
-                "give the survey results with --survey, or --no-survey",
-            ),
             "not-results": (
                 "Không phải tệp kết quả của pari score",
                 "Not a results file of pari score",
@@ -302,6 +296,16 @@ READING_FINDINGS: dict[str, Entry] = {
     ),
     "sheet-too-large": entry(
         "Trang tính quá lớn", "Sheet too large", "{sheet_size}", "{sheet_size}", "tách trang tính", "split the sheet"
+    ),
+    "survey-missing": entry(
+        "Thiếu kết quả khảo sát",
+        "Survey results missing",
+        "{criteria} có phần điều tra {points} điểm, nhưng {survey_where} kết quả điều tra nào (các tiêu chí "
+        "{items}); mọi xã sẽ được 0 điểm phần này",
+        "{criteria} has a survey part of {points} points, but {survey_where} no survey results (items {items}); "
+        "every commune would get 0 for it",
+        "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
+        "give the survey results with --survey, or --no-survey",
     ),
     # --group-by (ranking/ranks.py), with the columns named.
     "unknown-group-column": entry(

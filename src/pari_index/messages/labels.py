@@ -126,6 +126,15 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("kết quả sẽ ghi đè lên tệp đầu vào", "the output would overwrite an input"),
     },
+    # Where survey results were looked for (survey-missing).
+    "survey_where": {
+        "given": Words("các tệp cho bằng --survey không có", "the files given with --survey have"),
+        "none": Words(
+            "không có tệp --survey nào, và các tệp tự đánh giá không có",
+            "no --survey file was given, and the assessments have",
+        ),
+        "": Words("không có", "there are"),
+    },
     # What of a sheet is too large (sheet-too-large: intake/xlsx/sheet_scan).
     "sheet_size": {
         "cells": Words(
