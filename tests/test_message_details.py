@@ -410,7 +410,7 @@ NOT_YET = {
     ("intake/tables.py", "file-unreadable"),  # "the path holds a NUL character": no reason to give
     *(
         ("intake/xlsx/package.py", kind)
-        for kind in ("cell-too-long", "xlsx-compression-ratio", "xlsx-damaged", "xlsx-too-many-parts")
+        for kind in ("cell-too-long", "xlsx-damaged")
     ),
     *(
         ("intake/xlsx/sheet_scan.py", kind)
@@ -578,3 +578,18 @@ def test_missing_survey_results_are_told_with_the_part_and_its_items_in_vietname
         "không có kết quả điều tra nào (các tiêu chí 10.1.1, 10.1.2, 10.1.3, 10.1.4, 10.1.5, 10.2); mọi xã sẽ được "
         "0 điểm phần này [survey-missing]"
     ) in result.output
+
+
+def test_a_workbook_that_inflates_too_far_gives_its_figures_in_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hostile_xlsx as H
+
+    body = H.header_row() + "".join(f'<row r="{r}">{H.inline(f"A{r}", "00001")}</row>' for r in range(2, 40_000))
+    path = H.write_package(tmp_path / "repetitive.xlsx", H.sheet_xml(body))
+    monkeypatch.setenv("PARI_MAX_XLSX_RATIO", "5")
+    (problem,) = _problems(path)
+    assert problem.code == "xlsx-compression-ratio" and problem.params is not None
+    vi = render(problem.code, problem.params, "vi")
+    assert vi.startswith(f"phần {problem.params['part']} giải nén ra gấp ") and vi.endswith("chỉ đọc tối đa gấp 5 lần)")
+    assert render(problem.code, problem.params, "en") == problem.message

@@ -135,18 +135,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "rút ngắn nội dung ô hoặc xuất CSV (UTF-8)",
                 "shorten the text or export CSV (UTF-8)",
             ),
-            "xlsx-too-many-parts": (
-                "Sổ tính có quá nhiều thành phần",
-                "Workbook has too many parts",
-                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
-                "open it in Excel and save it again, or export CSV (UTF-8)",
-            ),
-            "xlsx-compression-ratio": (
-                "Sổ tính nén bất thường",
-                "Workbook compressed abnormally",
-                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
-                "open it in Excel and save it again, or export CSV (UTF-8)",
-            ),
             "xlsx-damaged": (
                 "Sổ tính bị hỏng",
                 "Workbook damaged",
@@ -339,6 +327,22 @@ READING_FINDINGS: dict[str, Entry] = {
         "--group-by {columns} lists a district before its province",
         "liệt kê các cột từ cấp trên xuống: --group-by province,district",
         "list the columns from the top down: --group-by province,district",
+    ),
+    "xlsx-too-many-parts": entry(
+        "Sổ tính có quá nhiều thành phần",
+        "Workbook has too many parts",
+        "gói sổ tính có {parts} thành phần (chỉ đọc tối đa {limit})",
+        "the package holds {parts} parts (at most {limit} are read)",
+        "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+        "open it in Excel and save it again, or export CSV (UTF-8)",
+    ),
+    "xlsx-compression-ratio": entry(
+        "Sổ tính nén bất thường",
+        "Workbook compressed abnormally",
+        "phần {part} giải nén ra gấp {times} lần (từ {compressed} lên {size} byte; chỉ đọc tối đa gấp {limit} lần)",
+        "the part {part} inflates {times} times (from {compressed} to {size} bytes; at most {limit} times is read)",
+        "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+        "open it in Excel and save it again, or export CSV (UTF-8)",
     ),
     "sheet-unreadable": entry(
         "Không đọc được trang tính",

@@ -48,6 +48,7 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
             "xlsx-too-many-parts",
             f"the package holds {len(infos):,} parts (at most {MAX_XLSX_MEMBERS:,} are read)",
             "open it in Excel and save it again, or export CSV (UTF-8)",
+            {"parts": len(infos), "limit": MAX_XLSX_MEMBERS},
         )
     counts = collections.Counter(info.filename for info in infos)
     if len(counts) != len(infos):
@@ -61,11 +62,19 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
     for info in infos:
         total += info.file_size
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > limits.ratio * max(info.compress_size, 1):
+            times = info.file_size // max(info.compress_size, 1)
             raise refuse(
                 "xlsx-compression-ratio",
-                f"the part {_quote(info.filename)} inflates {info.file_size // max(info.compress_size, 1):,} times "
+                f"the part {_quote(info.filename)} inflates {times:,} times "
                 f"(from {info.compress_size:,} to {info.file_size:,} bytes; at most {limits.ratio} times is read)",
                 "this is what a zip bomb looks like; if the file is genuine, raise PARI_MAX_XLSX_RATIO",
+                {
+                    "part": _quote(info.filename),
+                    "times": times,
+                    "compressed": info.compress_size,
+                    "size": info.file_size,
+                    "limit": limits.ratio,
+                },
             )
     if total > limits.total_bytes:
         raise refuse(
