@@ -363,7 +363,13 @@ def raise_sites() -> list[tuple[str, str, ast.expr | None, ast.expr | None]]:
             elif params is None and named:
                 # Helpers that take the parameters as keywords (criteria validation's out.error).
                 params = ast.Dict(keys=[ast.Constant(k.arg) for k in named], values=[k.value for k in named])
-            given = [a for a in call.args if isinstance(a, ast.Dict) or _name(a).endswith(("params", "struct"))]
+            given = [
+                a
+                for a in call.args
+                if isinstance(a, ast.Dict)
+                or _name(a).endswith(("params", "struct"))
+                or (isinstance(a, ast.Name) and a.id.endswith("params"))
+            ]
             if params is None and given:
                 params = given[0]  # positional (intake's _Check(..., cell_params(...)))
             args = [*call.args, *(k.value for k in call.keywords if k.arg in {"code", "message"})]
@@ -405,8 +411,6 @@ NOT_YET = {
     ("criteria/loading.py", "control-character"),
     ("criteria/validation.py", "class-gap"),
     ("intake/cell_checks.py", "duplicate-row"),
-    ("intake/evaluation_input.py", "not-applicable-to-unit"),
-    ("intake/meta.py", "bad-value"),
     ("intake/tables.py", "file-unreadable"),  # "the path holds a NUL character": no reason to give
     *(
         ("intake/xlsx/package.py", kind)
