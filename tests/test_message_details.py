@@ -412,14 +412,7 @@ NOT_YET = {
     ("criteria/validation.py", "class-gap"),
     ("intake/cell_checks.py", "duplicate-row"),
     ("intake/tables.py", "file-unreadable"),  # "the path holds a NUL character": no reason to give
-    *(
-        ("intake/xlsx/package.py", kind)
-        for kind in ("cell-too-long", "xlsx-damaged")
-    ),
-    *(
-        ("intake/xlsx/sheet_scan.py", kind)
-        for kind in ("bad-cell-reference", "cell-too-long", "sheet-too-large")
-    ),
+    ("intake/xlsx/package.py", "xlsx-damaged"),
     ("intake/xlsx/xml_patterns.py", "xlsx-damaged"),
     ("scoring/verification.py", "evidence-dir-unusable"),
 }  # fmt: skip
@@ -596,4 +589,20 @@ def test_a_workbook_that_inflates_too_far_gives_its_figures_in_vietnamese(
     assert problem.code == "xlsx-compression-ratio" and problem.params is not None
     vi = render(problem.code, problem.params, "vi")
     assert vi.startswith(f"phần {problem.params['part']} giải nén ra gấp ") and vi.endswith("chỉ đọc tối đa gấp 5 lần)")
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+@pytest.mark.parametrize(
+    ("row", "vi"),
+    [
+        ('<row r="2"><c r="B-2" t="inlineStr"><is><t>x</t></is></c>', "một ô ở địa chỉ B-2"),
+    ],
+)
+def test_a_damaged_reference_is_quoted_in_vietnamese(tmp_path: Path, row: str, vi: str) -> None:
+    import hostile_xlsx as H
+
+    path = H.write_package(tmp_path / "bad.xlsx", H.sheet_xml(H.header_row() + row + "</row>"))
+    (problem,) = _problems(path)
+    assert problem.code == "bad-cell-reference"
+    assert render(problem.code, problem.params, "vi") == vi
     assert render(problem.code, problem.params, "en") == problem.message

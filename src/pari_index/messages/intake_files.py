@@ -129,23 +129,11 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra chính tệp",
                 "give the file itself",
             ),
-            "cell-too-long": (
-                "Ô quá dài",
-                "Cell too long",
-                "rút ngắn nội dung ô hoặc xuất CSV (UTF-8)",
-                "shorten the text or export CSV (UTF-8)",
-            ),
             "xlsx-damaged": (
                 "Sổ tính bị hỏng",
                 "Workbook damaged",
                 "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
                 "open it in Excel and save it again, or export CSV (UTF-8)",
-            ),
-            "bad-cell-reference": (
-                "Địa chỉ ô không hợp lệ",
-                "Bad cell reference",
-                "mở bằng Excel và lưu lại",
-                "open it in Excel and save it again",
             ),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
@@ -343,6 +331,23 @@ READING_FINDINGS: dict[str, Entry] = {
         "the part {part} inflates {times} times (from {compressed} to {size} bytes; at most {limit} times is read)",
         "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
         "open it in Excel and save it again, or export CSV (UTF-8)",
+    ),
+    # What a workbook's XML holds (intake/xlsx: sheet_scan, package), in words of labels.PARAM_WORDS.
+    "bad-cell-reference": entry(
+        "Địa chỉ ô không hợp lệ",
+        "Bad cell reference",
+        "{reference}",
+        "{reference}",
+        "mở bằng Excel và lưu lại",
+        "open it in Excel and save it again",
+    ),
+    "cell-too-long": entry(
+        "Ô quá dài",
+        "Cell too long",
+        "{long_cell}",
+        "{long_cell}",
+        "rút ngắn nội dung ô hoặc xuất CSV (UTF-8)",
+        "shorten the text or export CSV (UTF-8)",
     ),
     "sheet-unreadable": entry(
         "Không đọc được trang tính",

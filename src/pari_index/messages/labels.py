@@ -126,6 +126,28 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("kết quả sẽ ghi đè lên tệp đầu vào", "the output would overwrite an input"),
     },
+    # A reference of a workbook's XML that calamine cannot place (bad-cell-reference).
+    "reference": {
+        "row": Words("một hàng được đánh số {ref}", "a row is numbered {ref}"),
+        "cell": Words("một ô ở địa chỉ {ref}", "a cell is at {ref}"),
+        "": Words("địa chỉ ô không hợp lệ", "a bad cell reference"),
+    },
+    # A text longer than Excel's cell holds (cell-too-long of a workbook).
+    "long_cell": {
+        "shared": Words(
+            "chuỗi dùng chung thứ {index} có {chars} ký tự (giới hạn của Excel là {limit})",
+            "shared string {index} holds {chars} characters (Excel's limit is {limit})",
+        ),
+        "cell": Words(
+            "ô {ref} có {chars} ký tự (giới hạn của Excel là {limit})",
+            "the cell {ref} holds {chars} characters (Excel's limit is {limit})",
+        ),
+        "cell_without_ref": Words(
+            "một ô không có địa chỉ có {chars} ký tự (giới hạn của Excel là {limit})",
+            "the cell (without a reference) holds {chars} characters (Excel's limit is {limit})",
+        ),
+        "": Words("ô dài hơn giới hạn của Excel", "a cell is longer than Excel allows"),
+    },
     # Where survey results were looked for (survey-missing).
     "survey_where": {
         "given": Words("các tệp cho bằng --survey không có", "the files given with --survey have"),
@@ -144,6 +166,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "range": Words(
             "vùng dữ liệu {used} trải trên {grid} ô (chỉ đọc tối đa {limit})",
             "the used range {used} spans {grid} cells (at most {limit} are read)",
+        ),
+        "untagged": Words(
+            "trang tính có hơn {limit} ô được ghi không kèm địa chỉ thông thường",
+            "the sheet holds more than {limit} cells written without their usual references",
         ),
         "": Words("trang tính quá lớn", "the sheet is too large"),
     },

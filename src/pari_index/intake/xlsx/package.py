@@ -184,6 +184,12 @@ def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget
                                 f"(Excel's limit is {MAX_CELL_CHARS:,})",
                                 file=budget.file,
                                 hint="this file was not written by Excel; shorten the text or export CSV (UTF-8)",
+                                params={
+                                    "long_cell": "shared",
+                                    "index": count + index + 1,
+                                    "chars": chars,
+                                    "limit": MAX_CELL_CHARS,
+                                },
                             )
                         )
         count += len(_SHARED_ITEM.findall(part))
