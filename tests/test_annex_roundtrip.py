@@ -130,7 +130,8 @@ def test_english_reading_copy(tmp_path: Path) -> None:
         "Points for each condition met:\n– Điều kiện 1 (nội dung chưa xác minh) (vi): 0.1 points\n"
         "– Điều kiện 2 (nội dung chưa xác minh) (vi): 0.1 points\n"
         "– Điều kiện 3 (nội dung chưa xác minh) (vi): 0.1 points",
-        "– Kế hoạch CCHC năm",
+        # Its documents too (the evidence column).
+        "– Kế hoạch CCHC năm (vi)",
     ]
 
 

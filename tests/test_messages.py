@@ -25,6 +25,7 @@ from test_scoring import CRITERIA, write_example
 from pari_index.cli import main
 from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
+from pari_index.criteria.model import resolve_leaves
 from pari_index.errors import Problem
 from pari_index.intake.values import date_problem_params
 from pari_index.messages import (
@@ -656,3 +657,99 @@ def test_a_finding_missing_a_parameter_its_sentence_names_is_told_by_its_title_n
         # And as the console prints it, from a raise site that gave no parameters.
         printed = Problem(kind, "the finding's own words", file="a.csv", params={}).render("vi")
         assert "—" not in printed.replace(entry.title.vi, ""), (kind, printed)
+
+
+# --- a set's own words in English outputs (session 8) ------------------------------------------------
+
+
+def _titles() -> list[str]:
+    """The titles of the test set (all_kinds gives them in Vietnamese only), the set's own first."""
+    criteria = load_criteria(CRITERIA).criteria
+    assert criteria.title.en and not any(node.title.en for node in criteria.nodes())
+    return [node.title.vi for node in criteria.nodes()]
+
+
+def _unmarked(text: str, titles: list[str]) -> list[str]:
+    return [t for t in titles if re.search(re.escape(t) + r"(?! \(vi\))", text)]
+
+
+def _workbook_text(path: Path, sheets: tuple[str, ...] = ()) -> str:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    shown = [book[name] for name in sheets] if sheets else list(book)
+    return "\n".join(str(v) for sheet in shown for row in sheet.iter_rows(values_only=True) for v in row if v)
+
+
+def test_english_outputs_mark_the_titles_the_set_gives_in_vietnamese_only(run: dict[str, Any]) -> None:
+    titles = _titles()
+    english = {
+        "report": visible_text(run["en"]["report"]),
+        "explain": run["en"]["explain"],
+    }
+    for name, text in english.items():
+        assert not _unmarked(text, titles), (name, _unmarked(text, titles))
+    # The report names every area and scored item (pari explain names items by their ids).
+    criteria = load_criteria(CRITERIA).criteria
+    named = [a.title.vi for a in criteria.areas] + [leaf.title.vi for leaf in resolve_leaves(criteria)]
+    assert [t for t in named if f"{t} (vi)" not in english["report"]] == []
+    for name in ("report", "explain"):
+        vietnamese = visible_text(run["vi"][name]) if name == "report" else run["vi"][name]
+        assert " (vi)" not in vietnamese, name
+
+
+def test_the_english_template_and_annex_mark_the_sets_vietnamese_words(tmp_path: Path) -> None:
+    from pari_index.authoring.export import export_annex
+
+    titles = _titles()
+    criteria = load_criteria(CRITERIA).criteria
+    documents = sorted({e.label for leaf in resolve_leaves(criteria) for e in leaf.evidence})
+    assert documents
+    form, annex = tmp_path / "form-en.xlsx", tmp_path / "annex-en.xlsx"
+    result = CliRunner().invoke(main, ["template", "--criteria", str(CRITERIA), "-o", str(form), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    export_annex(criteria, annex, "en")
+    # (The annex's items sheet gives title_vi and title_en side by side, for the importer: data, not labels.)
+    for path, sheets in ((form, ()), (annex, ("Annex",))):
+        text = _workbook_text(path, sheets)
+        assert not _unmarked(text, titles + documents), (path.name, _unmarked(text, titles + documents))
+        assert f"{titles[1]} (vi)" in text and f"{documents[0]} (vi)" in text, path.name
+    export_annex(criteria, annex, "vi")
+    assert " (vi)" not in _workbook_text(annex, ("Phụ lục",))
+
+
+def test_the_english_report_names_the_next_class_in_english(run: dict[str, Any]) -> None:
+    """The results keep the next class's Vietnamese name (next_class): the report shows the set's
+    English name for it, as it does for the class itself."""
+    english, vietnamese = visible_text(run["en"]["report"]), visible_text(run["vi"]["report"])
+    shown = set(re.findall(r"index points short of (\w+)", english))
+    assert shown and shown <= {"Good", "Fair", "Average", "Poor"}, shown
+    assert set(re.findall(r"để đạt loại (\w+(?: \w+)?)", vietnamese)) <= {"Tốt", "Khá", "Trung bình", "Kém"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "parts", "ranking"),
+    [
+        (
+            "vi",
+            "thẩm định 65, điều tra xã hội học 35",
+            "xếp hạng trong từng tỉnh; đồng hạng thì bỏ qua hạng kế tiếp (1, 2, 2, 4); "
+            "phân định khi chỉ số bằng nhau: thẩm định",
+        ),
+        (
+            "en",
+            "appraised 65, survey 35",
+            "ranked within each province; ties skip the next rank (1, 2, 2, 4); equal indices separated by: appraised",
+        ),
+    ],
+)
+def test_pari_diff_tells_the_sets_particulars_in_words(lang: str, parts: str, ranking: str) -> None:
+    """Not the YAML's keys and Python's values ("appraised: 65, survey_optional: False")."""
+    root = Path(__file__).resolve().parents[1] / "criteria"
+    args = ["diff", str(root / "hai-phong-2022-commune.yaml"), str(root / "ha-noi-2025-commune.yaml"), "--lang", lang]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert f"    {'cũ' if lang == 'vi' else 'old'}: {parts}\n" in result.output
+    assert f"    {'mới' if lang == 'vi' else 'new'}: {ranking}\n" in result.output
+    for raw in ("survey_optional", "False", "within:", "tie_break", "ties:", "[]"):
+        assert raw not in result.output, raw

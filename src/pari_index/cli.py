@@ -218,11 +218,14 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
 
 @main.command()
 @click.option("--indent", default=2, show_default=True, help="JSON indentation.")
-def schema(indent: int) -> None:
+@click.option(
+    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="The descriptions' language."
+)
+def schema(indent: int, lang: str) -> None:
     """Print the JSON Schema of the criteria format (for editors; see docs/criteria.md)."""
     from pari_index.criteria.schema import criteria_json_schema
 
-    click.echo(json.dumps(criteria_json_schema(), indent=indent, ensure_ascii=False))
+    click.echo(json.dumps(criteria_json_schema(lang), indent=indent, ensure_ascii=False))
 
 
 def _progress(quiet: bool) -> Callable[[str], None]:

@@ -40,6 +40,7 @@ def env_limit(name: str, default: int) -> int:
                 "bad-limit",
                 f"the environment variable {name}={text[:40]!r} is not a positive whole number",
                 hint=f"set it to a number such as {default} (see docs/limits.md), or unset it",
+                params={"name": name, "value": repr(text[:40])},
             )
         )
     return int(cleaned)

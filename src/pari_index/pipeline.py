@@ -95,7 +95,7 @@ def check_score_paths(
     if report is not None:
         targets.append(Target(Path(report), "--report"))
     inputs = sources(
-        ("assessment", assessments),
+        ("ASSESSMENTS", assessments),  # the argument as `pari score --help` names it, in either language
         ("--survey", survey),
         ("--communes", communes),
         ("--appraisal", appraisal),

@@ -15,8 +15,11 @@ from typing import Any
 import polars as pl
 
 from pari_index.authoring.compare import leaf_semantics
+from pari_index.authoring.export import PART_NAMES
 from pari_index.criteria.method import method_text, number, range_text
-from pari_index.criteria.model import CriteriaSet, Leaf, Node, resolve_leaves
+from pari_index.criteria.methodology import rounding_text
+from pari_index.criteria.model import CriteriaSet, Leaf, Node, Part, Parts, Ranking, resolve_leaves
+from pari_index.messages import set_text
 
 #: Titles at least this similar (difflib ratio) match an item whose id changed.
 TITLE_SIMILARITY = 0.8
@@ -65,6 +68,29 @@ COLUMNS = {"vi": ["Mục", "Thay đổi", "Cũ", "Mới"], "en": ["Item", "Chang
 NONE = {"vi": "(không có)", "en": "(none)"}
 SET = {"vi": "(bộ tiêu chí)", "en": "(the set)"}
 UNDER = {"vi": "thuộc", "en": "under"}
+#: The words of the set's parts split and ranking (the YAML's keys and values are not shown).
+SET_WORDS = {
+    "vi": {
+        "optional": "kết quả điều tra không bắt buộc",
+        "within": "xếp hạng trong từng {within}",
+        "competition": "đồng hạng thì bỏ qua hạng kế tiếp (1, 2, 2, 4)",
+        "dense": "đồng hạng thì không bỏ qua hạng kế tiếp (1, 2, 2, 3)",
+        "tie_break": "phân định khi chỉ số bằng nhau: {keys}",
+        "area": "điểm lĩnh vực {id}",
+        "district": "huyện",
+        "province": "tỉnh",
+    },
+    "en": {
+        "optional": "the survey is optional",
+        "within": "ranked within each {within}",
+        "competition": "ties skip the next rank (1, 2, 2, 4)",
+        "dense": "ties do not skip the next rank (1, 2, 2, 3)",
+        "tie_break": "equal indices separated by: {keys}",
+        "area": "the points of area {id}",
+        "district": "district",
+        "province": "province",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -133,7 +159,7 @@ def _leaf_changes(item: str, a: Leaf, b: Leaf, lang: str) -> list[Change]:
     if sa["evidence"] != sb["evidence"]:
         out.append(Change(item, "evidence", _evidence(a, lang), _evidence(b, lang)))
     if sa["part"] != sb["part"]:
-        out.append(Change(item, "part", sa["part"], sb["part"]))
+        out.append(Change(item, "part", PART_NAMES[lang][a.part], PART_NAMES[lang][b.part]))
     policy = ("applies_to", "not_applicable", "missing_evidence", "floor")
     if any(sa[k] != sb[k] for k in policy) and sa["rule"] == sb["rule"]:
         out.append(Change(item, "policy", _policy(sa, policy), _policy(sb, policy)))
@@ -154,7 +180,7 @@ def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]
     out: list[Change] = []
     for i, node in old_nodes.items():
         if i not in pairs:
-            out.append(Change(i, "removed", f"{node.title.get(lang)} ({number(node.max, lang)})", NONE[lang]))
+            out.append(Change(i, "removed", f"{node.title.shown(lang)} ({number(node.max, lang)})", NONE[lang]))
             continue
         j = pairs[i]
         other = new_nodes[j]
@@ -167,7 +193,7 @@ def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]
                 )
             )
         if node.title.vi != other.title.vi:
-            out.append(Change(item, "title", node.title.get(lang), other.title.get(lang)))
+            out.append(Change(item, "title", node.title.shown(lang), other.title.shown(lang)))
         if node.max != other.max:
             out.append(Change(item, "max", number(node.max, lang), number(other.max, lang)))
         if node.is_leaf and other.is_leaf:
@@ -175,12 +201,32 @@ def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]
     matched = set(pairs.values())
     for j, node in new_nodes.items():
         if j not in matched:
-            out.append(Change(j, "added", NONE[lang], f"{node.title.get(lang)} ({number(node.max, lang)})"))
+            out.append(Change(j, "added", NONE[lang], f"{node.title.shown(lang)} ({number(node.max, lang)})"))
     return out
 
 
 def _classes(criteria: CriteriaSet, lang: str) -> str:
-    return "; ".join(f"{band.name}: {range_text(band, lang)}" for band in criteria.classes)
+    return "; ".join(f"{set_text(band.name, band.en, lang)}: {range_text(band, lang)}" for band in criteria.classes)
+
+
+def _parts(parts: Parts, lang: str) -> str:
+    names = PART_NAMES[lang]
+    text = f"{names[Part.appraised]} {number(parts.appraised, lang)}, {names[Part.survey]} {number(parts.survey, lang)}"
+    return f"{text}; {SET_WORDS[lang]['optional']}" if parts.survey_optional else text
+
+
+def _ranking(ranking: Ranking, lang: str) -> str:
+    words = SET_WORDS[lang]
+    keys = [
+        PART_NAMES[lang][Part(key)]
+        if key in (Part.appraised.value, Part.survey.value)
+        else words["area"].format(id=key)
+        for key in ranking.tie_break
+    ]
+    # A register column other than district or province is named as the register names it.
+    within = words["within"].format(within=words.get(ranking.within, ranking.within))
+    parts = [within, words[ranking.ties]]
+    return "; ".join([*parts, words["tie_break"].format(keys=", ".join(keys))] if keys else parts)
 
 
 def _set_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]:
@@ -188,19 +234,14 @@ def _set_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]:
     if old.scale != new.scale:
         out.append(Change("", "scale", number(old.scale, lang), number(new.scale, lang)))
     if old.parts != new.parts:
-        out.append(Change("", "parts", _dump(old.parts), _dump(new.parts)))
+        out.append(Change("", "parts", _parts(old.parts, lang), _parts(new.parts, lang)))
     if old.classes != new.classes:
         out.append(Change("", "classes", _classes(old, lang), _classes(new, lang)))
     if old.rounding != new.rounding:
-        out.append(Change("", "rounding", _dump(old.rounding), _dump(new.rounding)))
+        out.append(Change("", "rounding", rounding_text(old.rounding, lang), rounding_text(new.rounding, lang)))
     if old.ranking != new.ranking:
-        out.append(Change("", "ranking", _dump(old.ranking), _dump(new.ranking)))
+        out.append(Change("", "ranking", _ranking(old.ranking, lang), _ranking(new.ranking, lang)))
     return out
-
-
-def _dump(model: Any) -> str:
-    data = model.model_dump(mode="json", exclude_defaults=False)
-    return ", ".join(f"{k}: {v}" for k, v in data.items())
 
 
 def diff_sets(old: CriteriaSet, new: CriteriaSet, lang: str = "vi") -> list[Change]:

@@ -18,6 +18,7 @@ import polars as pl
 
 from pari_index.criteria.method import BULLET, EVIDENCE_FIELDS, method_text, number, range_text
 from pari_index.criteria.model import CriteriaSet, EvidenceSpec, Node, Part, Provenance, resolve_leaves
+from pari_index.messages import set_text
 
 #: Sheet names, per language. The importer recognises both.
 SHEETS = {
@@ -102,7 +103,7 @@ def cell_text(value: Any) -> str:
 def evidence_text(evidence: list[EvidenceSpec], lang: str) -> str:
     lines = []
     for spec in evidence:
-        line = BULLET + spec.label
+        line = BULLET + set_text(spec.label, None, lang)
         if list(spec.requires) != DEFAULT_REQUIRES:
             line += " (" + ", ".join(EVIDENCE_FIELDS[lang][f] for f in spec.requires) + ")"
         lines.append(line)
@@ -118,7 +119,7 @@ def annex_frame(criteria: CriteriaSet, lang: str = "vi") -> pl.DataFrame:
         rows.append(
             [
                 node.id,
-                node.title.get(lang),
+                node.title.shown(lang),
                 number(node.max, lang),
                 method_text(leaf, lang) if leaf is not None else "",
                 evidence_text(leaf.evidence, lang) if leaf is not None else "",
@@ -141,7 +142,7 @@ def set_frame(criteria: CriteriaSet, lang: str = "vi") -> pl.DataFrame:
     for part, total in parts.items():
         rows.append([f"total.{part.value}", _total_label(PART_NAMES[lang][part], lang), number(total, lang)])
     for area in criteria.areas:
-        label = _total_label(f"{area.id}. {area.title.get(lang)}", lang)
+        label = _total_label(f"{area.id}. {area.title.shown(lang)}", lang)
         rows.append([f"total.area.{area.id}", label, number(area.max, lang)])
     return pl.DataFrame(rows, schema=SET_COLUMNS[lang], orient="row")
 

@@ -210,6 +210,7 @@ def _walk(root: yaml.Node, file: str) -> _Shape:
                     f"the document holds more than {MAX_YAML_NODES:,} values (a criteria set has a few thousand)",
                     node.start_mark,
                     "split the set, or check that this is a criteria file",
+                    {"limit": MAX_YAML_NODES},
                 )
             )
         if isinstance(node, yaml.ScalarNode):
@@ -243,6 +244,7 @@ def _check_shape(root: yaml.Node, file: str) -> list[Problem]:
                 f"lists and mappings are nested more than {MAX_DEPTH} levels deep here (a criteria set needs about 12)",
                 node.start_mark,
                 "check the brackets and indentation above this line",
+                {"limit": MAX_DEPTH},
             )
         )
     if shape.sizes[id(root)] > MAX_EXPANDED_NODES:
@@ -254,6 +256,7 @@ def _check_shape(root: yaml.Node, file: str) -> list[Problem]:
                 "aliases (&anchor / *alias); refused rather than expanded",
                 root.start_mark,
                 "write the items out, or use far fewer nested aliases",
+                {"limit": MAX_EXPANDED_NODES},
             )
         )
     return shape.problems
@@ -269,6 +272,7 @@ def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
             f"a text of {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed: {quote(text)}",
             node.start_mark,
             "shorten it; long guidance belongs in a document the set links to",
+            {"chars": len(text), "limit": MAX_TEXT_CHARS, "text": quote(text)},
         )
     bad = _CONTROL.search(text)
     if bad is None:
@@ -326,18 +330,37 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
             # "found duplicate anchor; first occurrence" (context) ... "second occurrence" (problem)
             problem = f"{exc.context} on line {exc.context_mark.line + 1}; {exc.problem} here"
         code, hint = "yaml-syntax", "check indentation and quoting on this line and the one before"
+        params: dict[str, Any] | None = None  # PyYAML's reason is English: the Vietnamese gives the title
         if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
-            code, hint = "yaml-too-deep", "check the brackets and indentation before this place"
-        raise CriteriaError(_problem(file, code, f"not valid YAML: {_cut(problem)}", exc.problem_mark, hint)) from None
+            code, hint, params = (
+                "yaml-too-deep",
+                "check the brackets and indentation before this place",
+                {"limit": 1000},
+            )
+        message = f"not valid YAML: {_cut(problem)}"
+        raise CriteriaError(_problem(file, code, message, exc.problem_mark, hint, params)) from None
     except yaml.YAMLError as exc:
         raise CriteriaError(Problem("yaml-syntax", f"not valid YAML: {_cut(str(exc))}", file=file)) from None
     except RecursionError:
         # Only PyYAML's pure-Python composer recurses (libyaml stops at 1,000 levels itself).
         raise CriteriaError(
-            Problem("yaml-too-deep", f"lists and mappings are nested more than {MAX_DEPTH} levels deep", file=file)
+            Problem(
+                "yaml-too-deep",
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                file=file,
+                params={"limit": MAX_DEPTH},
+            )
         ) from None
     if not isinstance(root, yaml.Node):
-        raise CriteriaError(Problem("empty-file", "the file is empty", file=file, hint="start from docs/criteria.md"))
+        raise CriteriaError(
+            Problem(
+                "empty-file",
+                "the file is empty",
+                file=file,
+                hint="start from docs/criteria.md",
+                params={"empty": "file", "empty_hint": "criteria"},
+            )
+        )
     return root
 
 
@@ -352,11 +375,8 @@ def _construct(loader: StrictLoader, root: yaml.Node, file: str) -> Any:
             _problem(file, "yaml-tag-refused", f"refused: {_cut(str(exc.problem))}", exc.problem_mark, tag_hint)
         ) from None
     except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-        raise CriteriaError(
-            _problem(
-                file, "yaml-value", f"a value cannot be read: {_cut(str(exc))}", _bad_scalar(loader, root).start_mark
-            )
-        ) from None
+        mark = _bad_scalar(loader, root).start_mark
+        raise CriteriaError(_problem(file, "yaml-value", f"a value cannot be read: {_cut(str(exc))}", mark)) from None
 
 
 def _bad_scalar(loader: StrictLoader, root: yaml.Node) -> yaml.Node:
@@ -532,6 +552,7 @@ def _check_item_count(parsed: ParsedYaml) -> None:
                         line=line,
                         column=column,
                         hint="split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
+                        params={"limit": limit},
                     )
                 )
             if isinstance(item, dict):
@@ -581,6 +602,13 @@ class _NotAFile(Exception):
         self.mode = mode
 
 
+def _file_kind(mode: int) -> str:
+    """What :func:`_kind_of` says, as a key of messages.PARAM_WORDS["file_kind"]."""
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else "other"
+
+
 def _kind_of(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
@@ -594,15 +622,25 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
     label = _path_label(path)
     limit = max_file_bytes()
 
-    def fail(code: str, message: str, hint: str | None = None) -> CriteriaError:
-        return error(Problem(code, message, file=label, hint=hint))
+    def fail(code: str, message: str, hint: str | None = None, params: dict[str, Any] | None = None) -> CriteriaError:
+        return error(Problem(code, message, file=label, hint=hint, params=params))
+
+    def too_large(size: int | None) -> CriteriaError:
+        got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+        message = (
+            f"{got}: a criteria set may be at most {limit:,} bytes (the bundled sets are about 50 KB); "
+            "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)"
+        )
+        params = {"file_size": "criteria" if size is not None else "criteria_read", "size": size, "limit": limit}
+        hint = "give the right file, or raise PARI_MAX_CRITERIA_BYTES"
+        return fail("file-too-large", message, hint, {**params, "size_hint": "criteria"})
 
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
             raise fail("is-a-directory", "this is a folder, not a file")
         if stat.S_ISREG(mode) and path.stat().st_size > limit:
-            raise fail("file-too-large", _too_large(path.stat().st_size, limit))
+            raise too_large(path.stat().st_size)
         raw = _read_bounded(path, limit + 1)
     except FileNotFoundError:
         raise fail("file-not-found", "file not found") from None
@@ -613,28 +651,28 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
             "not-a-regular-file",
             f"this is {_kind_of(exc.mode)}, not a file; a criteria set is read from a file",
             "give the path of the criteria YAML file",
+            {"file_kind": _file_kind(exc.mode)},
         ) from None
     except OSError as exc:  # EACCES, ELOOP, ENAMETOOLONG, EIO, ...
         reason = exc.strerror or type(exc).__name__
-        raise fail("file-unreadable", f"cannot read the file: {reason}", "check the path and its permissions") from None
+        raise fail(
+            "file-unreadable",
+            f"cannot read the file: {reason}",
+            "check the path and its permissions",
+            {"reason": reason},
+        ) from None
     except ValueError:  # a NUL byte in the path
         raise fail("file-unreadable", "the path holds a NUL character", "check the path") from None
     if len(raw) > limit:
-        raise fail("file-too-large", _too_large(None, limit))
+        raise too_large(None)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise fail("not-utf8", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
-
-
-def _too_large(size: int | None, limit: int) -> str:
-    got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-    return (
-        f"{got}: a criteria set may be at most {limit:,} bytes (the bundled sets are about 50 KB); "
-        "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)"
-    )
+        raise fail(
+            "not-utf8", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8", {"byte": str(exc.start)}
+        ) from None
 
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:

@@ -30,7 +30,7 @@ from pari_index.criteria.rules import (
     YearDate,
     YesNo,
 )
-from pari_index.messages import VIETNAMESE_MARK
+from pari_index.messages import set_text
 
 UNIT_NAMES = {
     "vi": {
@@ -154,11 +154,7 @@ def input_label(spec: InputSpec, lang: str) -> str | None:
     """An input's label in ``lang``: in English its ``label_en``, else its Vietnamese label marked
     with VIETNAMESE_MARK (the reader sees that the words are the set's, not a slip); None when it
     has no label."""
-    if lang == "en" and spec.label_en:
-        return spec.label_en
-    if spec.label:
-        return spec.label + (VIETNAMESE_MARK if lang == "en" else "")
-    return None
+    return set_text(spec.label, spec.label_en, lang) if spec.label else None
 
 
 def number(value: Decimal | int, lang: str = "vi") -> str:
@@ -233,7 +229,7 @@ class _Writer:
     def set_words(self, text: str) -> str:
         """Words of the set that it gives in Vietnamese only (a checklist item's, a level's label):
         marked as such in English, as pari explain marks them."""
-        return text + VIETNAMESE_MARK if self.lang == "en" else text
+        return set_text(text, None, self.lang)
 
     def clause(self, condition: str, points: Decimal | None) -> str:
         return f"{condition}: {self.pts(points)}"

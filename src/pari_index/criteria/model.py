@@ -27,6 +27,7 @@ from pari_index.criteria.rules import (
     Rule,
     Strict,
 )
+from pari_index.messages import set_text
 
 #: The longest criterion id ("1.1.4" has 5 characters).
 MAX_ID_CHARS = 40
@@ -45,6 +46,11 @@ class Text(Strict):
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" and self.en else self.vi
+
+    def shown(self, lang: str) -> str:
+        """The text as an output shows it: :meth:`get`, with the Vietnamese marked " (vi)" in
+        English when the set gives no English (messages.set_text)."""
+        return set_text(self.vi, self.en, lang)
 
 
 LocalText = Annotated[Text, BeforeValidator(_text, json_schema_input_type=str | Text)]

@@ -120,8 +120,8 @@ def _resolve(when: dt.date | YearDate | DaysAfter, get: Callable[[str], Any], ye
     if isinstance(when, dt.date):
         return when
     if isinstance(when, YearDate):
-        if year is None:
-            raise UsageError(Problem("year-missing", "a deadline relative to the assessment year needs a year"))
+        # _deadline_rule (evaluate_leaf) and evaluate_reference refuse a leaf that needs a year without one.
+        assert year is not None
         return dt.date(year + when.year, when.month, when.day)
     start = get(when.of)
     return None if start is None else start + dt.timedelta(days=when.days_after)
@@ -158,6 +158,8 @@ class _Commune:
     mode: RoundingMode
     year: int | None
     maximum: Fraction
+    #: The id of the criteria set, for the message of a deadline that needs a year it was not given.
+    criteria_id: str
 
     def get(self, name: str) -> Any:
         """The raw value of input ``name`` (bool, date, text, ...), None when missing."""
@@ -174,10 +176,16 @@ def _pts(value: Decimal | None, default: Fraction) -> Fraction:
 
 
 def evaluate_leaf(
-    leaf: Leaf, row: Mapping[str, Any], places: int | None, mode: RoundingMode, year: int | None = None
+    leaf: Leaf,
+    row: Mapping[str, Any],
+    places: int | None,
+    mode: RoundingMode,
+    year: int | None = None,
+    criteria_id: str = "",
 ) -> tuple[Fraction | None, str]:
     """Points (None when excluded) and branch of one leaf for one commune; ``year`` resolves
-    deadlines written as a day of the assessment year."""
+    deadlines written as a day of the assessment year (the set ``criteria_id`` is named when one is
+    needed and missing)."""
     maximum = Fraction(leaf.max)
     flagged = bool(row.get(f"{leaf.id}:n/a"))
     wrong_type = leaf.applies_to is not None and row.get("unit_type") not in {t.value for t in leaf.applies_to}
@@ -188,7 +196,7 @@ def evaluate_leaf(
     evaluate = _EVALUATORS.get(leaf.rule.kind)
     if evaluate is None:  # pragma: no cover
         raise AssertionError(f"unhandled rule kind {leaf.rule.kind}")
-    return evaluate(leaf.rule, _Commune(leaf, row, places, mode, year, maximum))
+    return evaluate(leaf.rule, _Commune(leaf, row, places, mode, year, maximum, criteria_id))
 
 
 def _yes_no(rule: YesNo, c: _Commune) -> Outcome:
@@ -209,7 +217,21 @@ def _timeliness(rule: Timeliness, c: _Commune) -> Outcome:
     return Fraction(0), "missing"
 
 
+def _year_missing(criteria_id: str, leaf_id: str) -> UsageError:
+    """A deadline relative to the assessment year, and no year: the set and the item in the message."""
+    return UsageError(
+        Problem(
+            "year-missing",
+            f"criteria set {criteria_id}: item {leaf_id} needs an assessment year",
+            hint="give the year with --year YYYY (score_run / score: year=), or year: in the set",
+            params={"criteria": criteria_id, "criterion": leaf_id},
+        )
+    )
+
+
 def _deadline_rule(rule: Deadline, c: _Commune) -> Outcome:
+    if c.year is None and rule.needs_year:
+        raise _year_missing(c.criteria_id, c.leaf.id)
     return _deadline(rule, c.get, c.maximum, c.year)
 
 
@@ -328,17 +350,11 @@ def evaluate_reference(
     year = criteria.year if year is None else year
     for leaf in leaves:
         if year is None and isinstance(leaf.rule, Deadline) and leaf.rule.needs_year:
-            raise UsageError(
-                Problem(
-                    "year-missing",
-                    f"criteria set {criteria.id}: item {leaf.id} needs an assessment year",
-                    params={"criteria": criteria.id, "criterion": leaf.id},
-                )
-            )
+            raise _year_missing(criteria.id, leaf.id)
     out: list[dict[str, Any]] = []
     for row in rows:
         for leaf in leaves:
-            points, branch = evaluate_leaf(leaf, row, places, mode, year)
+            points, branch = evaluate_leaf(leaf, row, places, mode, year, criteria.id)
             counted = Fraction(0) if points is None or leaf.part is Part.adjustment else Fraction(leaf.max)
             out.append(
                 {

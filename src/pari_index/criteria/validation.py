@@ -227,6 +227,10 @@ def _check_range_reach(
         f"criterion {node.id}: input {rule.input!r} may be at most {spec.max}, below the range's 'to' "
         f"({rule.range.to}), so the item can never reach its maximum",
         "make the input's max and the range's to the same value",
+        criterion=node.id,
+        input=repr(rule.input),
+        max=spec.max,
+        to=rule.range.to,
     )
 
 
@@ -299,15 +303,24 @@ def _check_leaf_part(node: Node, loc: Loc, rule: Rule, part: Part, out: _Collect
     is_adjustment_rule = isinstance(rule, Bonus | Penalty)
     if part is Part.adjustment and not is_adjustment_rule:
         out.error(
-            rloc, "adjustment-rule", f"criterion {node.id}: an adjustment area holds only bonus and penalty rules"
+            rloc,
+            "adjustment-rule",
+            f"criterion {node.id}: an adjustment area holds only bonus and penalty rules",
+            criterion=node.id,
         )
     if part is not Part.adjustment and is_adjustment_rule:
         out.error(
-            rloc, "adjustment-rule", f"criterion {node.id}: {rule.kind} rules belong in an area with part: adjustment"
+            rloc,
+            "adjustment-rule",
+            f"criterion {node.id}: {rule.kind} rules belong in an area with part: adjustment",
+            criterion=node.id,
         )
     if part is Part.survey and node.evidence:
         out.error(
-            (*loc, "evidence"), "survey-evidence", f"criterion {node.id}: survey items have no evidence documents"
+            (*loc, "evidence"),
+            "survey-evidence",
+            f"criterion {node.id}: survey items have no evidence documents",
+            criterion=node.id,
         )
 
 
@@ -367,6 +380,9 @@ def _check_rule_kind(
                     rloc,
                     "checklist-short",
                     f"criterion {node.id}: its items add up to {total}, so it can never reach its maximum {node.max}",
+                    criterion=node.id,
+                    total=total,
+                    max=node.max,
                 )
         case Proportional():
             _check_proportional(node, rule, inputs, floor, rloc, out)
@@ -374,7 +390,9 @@ def _check_rule_kind(
             _check_deadline(node.id, rule, inputs, rloc, out)
         case Deduction() | Bonus() | Penalty():
             if rule.per <= 0:
-                out.error(rloc, "per-not-positive", f"criterion {node.id}: 'per' must be more than 0")
+                out.error(
+                    rloc, "per-not-positive", f"criterion {node.id}: 'per' must be more than 0", criterion=node.id
+                )
         case _:
             pass
 
@@ -405,6 +423,7 @@ def _check_count_tiers(node: Node, rule: CountTiers, rloc: Loc, out: _Collector)
             "tier-order",
             f"criterion {node.id}: count tiers must be listed from the largest count down, "
             "each smaller than the one before",
+            criterion=node.id,
         )
 
 
@@ -412,10 +431,12 @@ def _check_choice(node: Node, rule: Choice, rloc: Loc, out: _Collector) -> None:
     """Each level is listed once, and a fraction lies between 0 and 1."""
     values = [lvl.value for lvl in rule.levels]
     for value in {v for v in values if values.count(v) > 1}:
-        out.error((*rloc, "levels"), "duplicate-level", f"criterion {node.id}: level {quote(value)} is listed twice")
+        message = f"criterion {node.id}: level {quote(value)} is listed twice"
+        out.error((*rloc, "levels"), "duplicate-level", message, criterion=node.id, level=quote(value))
     for i, lvl in enumerate(rule.levels):
         if lvl.fraction is not None and not ZERO <= lvl.fraction <= 1:
-            out.error((*rloc, "levels", i), "fraction-range", f"criterion {node.id}: a fraction lies between 0 and 1")
+            message = f"criterion {node.id}: a fraction lies between 0 and 1"
+            out.error((*rloc, "levels", i), "fraction-range", message, criterion=node.id)
 
 
 def _check_proportional(
@@ -430,18 +451,27 @@ def _check_proportional(
             f"criterion {node.id}: the range's 'from' ({rule.range.from_}) must be below its 'to' ({rule.range.to})",
             "write the value that gives no points as from and the one that gives the maximum as to, "
             "e.g. range: {from: 0, to: 10}",
+            criterion=node.id,
+            low=rule.range.from_,
+            high=rule.range.to,
         )
     _check_range_reach(node, rule, inputs, rloc, out)
     cap = maximum if rule.cap is None else rule.cap
     if cap > maximum:
-        out.error(rloc, "points-above-max", f"criterion {node.id}: cap {cap} is above the maximum {maximum}")
+        message = f"criterion {node.id}: cap {cap} is above the maximum {maximum}"
+        out.error(rloc, "points-above-max", message, criterion=node.id, outcome="cap", points=cap, max=maximum)
     if rule.floor > cap:
-        out.error(rloc, "floor-above-cap", f"criterion {node.id}: floor {rule.floor} is above the cap {cap}")
+        message = f"criterion {node.id}: floor {rule.floor} is above the cap {cap}"
+        out.error(rloc, "floor-above-cap", message, criterion=node.id, floor=rule.floor, cap=cap)
     if rule.floor < floor:
         out.error(
             rloc,
             "points-below-floor",
             f"criterion {node.id}: rule floor {rule.floor} is below the criterion's floor {floor}",
+            criterion=node.id,
+            outcome="floor",
+            points=rule.floor,
+            floor=floor,
         )
 
 
@@ -461,7 +491,10 @@ def _check_deadline(leaf_id: str, rule: Deadline, inputs: dict[str, InputSpec], 
         first, last = _comparable(rule.deadline), _comparable(rule.late_until)
         if first and last and first[0] == last[0] and last[1] <= first[1]:  # type: ignore[operator]
             out.error(
-                (*rloc, "late_until"), "deadline-order", f"criterion {leaf_id}: late_until must come after the deadline"
+                (*rloc, "late_until"),
+                "deadline-order",
+                f"criterion {leaf_id}: late_until must come after the deadline",
+                criterion=leaf_id,
             )
     for key, when in (("deadline", rule.deadline), ("late_until", rule.late_until)):
         if isinstance(when, DaysAfter) and when.of == rule.input:
@@ -470,6 +503,9 @@ def _check_deadline(leaf_id: str, rule: Deadline, inputs: dict[str, InputSpec], 
                 "deadline-of-itself",
                 f"criterion {leaf_id}: the {key} counts from {when.of!r}, the very date it judges",
                 "count from another date input of the item, e.g. the day the request was received",
+                criterion=leaf_id,
+                key=key,
+                of=repr(when.of),
             )
 
 
@@ -483,6 +519,7 @@ def _check_origin_and_year(criteria: CriteriaSet, out: _Collector) -> None:
             f"criteria set {criteria.id} names neither a decision nor a source",
             "add decision: {number: ..., date: ...} for a set a decision issues, or "
             "source: (the published methodology, a URL) for an index no decision issues",
+            criteria=criteria.id,
         )
     if criteria.year is not None:
         return
@@ -496,6 +533,8 @@ def _check_origin_and_year(criteria: CriteriaSet, out: _Collector) -> None:
                 f"criteria set {criteria.id}: item {node.id} has a deadline in the assessment year, "
                 "and the set has no year",
                 "give the year when scoring (pari score --year YYYY), or add year: to the set",
+                criteria=criteria.id,
+                criterion=node.id,
             )
 
 
@@ -545,11 +584,12 @@ class _TreeChecker:
                 "part-below-area",
                 f"{node.id}: 'part' can only be set on an area",
                 "move the items into an area of their own with that part",
+                criterion=node.id,
             )
         part = node.part or part
         self._check_id(node, loc)
         if node.max < 0:
-            out.error((*loc, "max"), "negative-max", f"{node.id}: a maximum cannot be negative")
+            out.error((*loc, "max"), "negative-max", f"{node.id}: a maximum cannot be negative", criterion=node.id)
         if node.is_leaf:
             _check_leaf(node, loc, part, node.floor if node.floor is not None else ZERO, out)
             return
@@ -560,6 +600,8 @@ class _TreeChecker:
                     (*loc, "children", i, "id"),
                     "id-not-nested",
                     f"{child.id} sits under {node.id} but its id does not start with {node.id}.",
+                    child=child.id,
+                    parent=node.id,
                 )
             self.visit(child, (*loc, "children", i), part)
         if part is Part.adjustment:
@@ -644,6 +686,8 @@ def _check_parts_and_scale(criteria: CriteriaSet, out: _Collector) -> None:
             ("areas",),
             "points-out-of-range",
             f"the areas' maxima add up to {everything}, more than the {MAX_POINTS:,} points a set may hold",
+            total=everything,
+            limit=MAX_POINTS,
         )
     scored = by_part[Part.appraised] + by_part[Part.survey]
     if scored != criteria.scale:
@@ -674,6 +718,7 @@ def _check_ranking(criteria: CriteriaSet, out: _Collector) -> None:
                 ("ranking", "tie_break", i),
                 "tie-break-unknown",
                 f"tie_break {quote(key)} is neither 'appraised', 'survey' nor an area id",
+                key=quote(key),
             )
 
 

@@ -157,7 +157,18 @@ def read_owned_csv_bytes(owned: list[bytes], file: str) -> ReadResult:
     if csv_text is None:
         return ReadResult([], [binary_file(file)])
     if csv_text.blank:
-        return ReadResult([], [Problem("empty-file", "the file is empty", file=file, hint="export the sheet again")])
+        return ReadResult(
+            [],
+            [
+                Problem(
+                    "empty-file",
+                    "the file is empty",
+                    file=file,
+                    hint="export the sheet again",
+                    params={"empty": "file", "empty_hint": "table"},
+                )
+            ],
+        )
     if csv_text.legacy:
         return ReadResult([], [legacy_encoding(csv_text.legacy, file)])
     notes: list[Problem] = []
@@ -167,6 +178,7 @@ def read_owned_csv_bytes(owned: list[bytes], file: str) -> ReadResult:
                 "encoding-fallback",
                 f"not UTF-8: read as {csv_text.fallback}",
                 file=file,
+                params=csv_text.fallback_params,
                 hint="check that the names read correctly; to be sure, save the file as CSV UTF-8",
                 severity="warning",
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pari_index.errors import Problem
 from pari_index.intake.legacy_encoding import LegacyEvidence, legacy_evidence
@@ -23,6 +24,8 @@ class Decoded:
     fallback: str | None = None
     #: Why the bytes are a legacy font encoding (TCVN3, VNI) rather than Windows-1258: not read.
     legacy: LegacyEvidence | None = None
+    #: The evidence of ``fallback`` as the parameters of its finding (encoding-fallback).
+    fallback_params: dict[str, Any] | None = None
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -95,7 +98,8 @@ def decode_text(raw: bytes) -> Decoded:
     text = raw.decode("cp1258", errors="replace")
     evidence = f"{bad:,} bytes are not UTF-8" + (f" and only {letters:,} letters are" if letters else "")
     fallback = f"Windows-1258 (Vietnamese), since {evidence}"
-    return Decoded(text, "cp1258", text.count("\ufffd"), fallback, legacy_evidence(text))
+    params = {"fallback_evidence": "bad_letters" if letters else "bad", "bad": bad, "letters": letters}
+    return Decoded(text, "cp1258", text.count("\ufffd"), fallback, legacy_evidence(text), params)
 
 
 def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
@@ -128,6 +132,7 @@ class CsvText:
     whole: Callable[[], str]
     fallback: str | None = None
     legacy: LegacyEvidence | None = None
+    fallback_params: dict[str, Any] | None = None
 
 
 def scan_utf8(raw: bytes) -> CsvText | None:
@@ -181,6 +186,7 @@ def decoded_text(raw: bytes) -> CsvText | None:
         lambda: text,
         decoded.fallback,
         decoded.legacy,
+        decoded.fallback_params,
     )
 
 

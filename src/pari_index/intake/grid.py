@@ -213,6 +213,7 @@ def plan_columns(headers: list[str], place: Place) -> tuple[_Columns | None, lis
             row=first_row,
             field=h,
             hint="rename the column",
+            params={"column": repr(h)},
         )
         for h in headers
         if h in (ROW, FILE, SHEET)
@@ -221,7 +222,14 @@ def plan_columns(headers: list[str], place: Place) -> tuple[_Columns | None, lis
     if not keep:
         return None, [
             *reserved,
-            Problem("no-headers", f"row {first_row} has no column names", file=file, sheet=sheet, row=first_row),
+            Problem(
+                "no-headers",
+                f"row {first_row} has no column names",
+                file=file,
+                sheet=sheet,
+                row=first_row,
+                params={"row": str(first_row)},
+            ),
         ]
     blank = [i for i, h in enumerate(headers) if not h]
     return _Columns(keep, [headers[i] for i in keep], blank), reserved

@@ -20,12 +20,19 @@ def _unsupported(name: str, dtype: object, file: str) -> Problem:
         row=1,
         field=name,
         hint="write the column as text or numbers",
+        params={"column": repr(name), "dtype": str(dtype)},
     )
 
 
 def _not_parquet(exc: BaseException, file: str) -> ReadResult:
     reason = shorten(str(exc).split("\n")[0], 200)
-    return ReadResult([], [Problem("not-parquet", f"cannot be read as Parquet ({reason})", file=file)])
+    problem = Problem(
+        "not-parquet",
+        f"cannot be read as Parquet ({type(exc).__name__}: {reason})",
+        file=file,
+        params={"error": type(exc).__name__, "reason": reason},
+    )
+    return ReadResult([], [problem])
 
 
 def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:

@@ -71,7 +71,11 @@ def _stat(p: Path, file: str) -> os.stat_result:
 def _unreadable(exc: OSError, file: str) -> Problem:
     reason = exc.strerror or type(exc).__name__
     return Problem(
-        "file-unreadable", f"cannot read the file: {reason}", file=file, hint="check the path and its permissions"
+        "file-unreadable",
+        f"cannot read the file: {reason}",
+        file=file,
+        hint="check the path and its permissions",
+        params={"reason": reason},
     )
 
 
@@ -96,16 +100,26 @@ def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool, size: int = 0) 
     except OSError as exc:
         raise IntakeError(_unreadable(exc, file)) from None
     if total > limit:
-        raise IntakeError(_too_large(f"more than {limit:,} bytes", limit, file))
+        raise IntakeError(_too_large(None, limit, file, stream=limit != MAX_INPUT_BYTES))
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def _too_large(size: str, limit: int, file: str) -> Problem:
+def _too_large(size: int | None, limit: int, file: str, *, stream: bool = False) -> Problem:
+    """``size``: the file's size when the system tells it (None: more than ``limit`` was read, from a
+    pipe (``stream``) or a file that grew)."""
+    got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    hint = "stream" if stream else "input"
     return Problem(
         "file-too-large",
-        f"{size} is more than the {limit:,} bytes pari-index reads at once",
+        f"{got} is more than the {limit:,} bytes pari-index reads at once",
         file=file,
-        hint="split the file by district",
+        hint="save the data to a file, or raise PARI_MAX_STREAM_BYTES" if stream else "split the file by district",
+        params={
+            "file_size": "input" if size is not None else "input_read",
+            "size": size,
+            "limit": limit,
+            "size_hint": hint,
+        },
     )
 
 
@@ -140,7 +154,7 @@ def read_table_file(path: str | Path) -> ReadResult:
         )
     size = info.st_size
     if size > MAX_INPUT_BYTES:
-        raise IntakeError(_too_large(f"{size:,} bytes", MAX_INPUT_BYTES, file))
+        raise IntakeError(_too_large(size, MAX_INPUT_BYTES, file))
     suffix = p.suffix.lower()
     if size and not pipe and suffix in EXCEL_SUFFIXES:
         return read_excel(p, file)
@@ -152,7 +166,7 @@ def read_table_file(path: str | Path) -> ReadResult:
     # A size of 0 may be a /proc file that is not empty at all: read it with the bound of a pipe.
     raw = _read_bounded(p, file, MAX_INPUT_BYTES if size else max_stream_bytes(), pipe=pipe, size=size)
     if not raw:
-        return ReadResult([], [Problem("empty-file", "the file is empty", file=file)])
+        return ReadResult([], [Problem("empty-file", "the file is empty", file=file, params=_EMPTY)])
     if suffix in PARQUET_SUFFIXES:
         return read_parquet(io.BytesIO(raw), file)
     if suffix in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04":
@@ -165,6 +179,10 @@ def read_table_file(path: str | Path) -> ReadResult:
     owned = [raw]
     del raw
     return read_owned_csv_bytes(owned, file)
+
+
+#: The parameters of an empty input file (messages.labels.PARAM_WORDS["empty"]).
+_EMPTY = {"empty": "file", "empty_hint": "table"}
 
 
 def max_stream_bytes() -> int:
@@ -210,7 +228,8 @@ def read_with_columns(
             continue
         frames.append(sheet.frame)
     if not frames:
-        raise IntakeError(problems or [Problem("empty-file", f"{what} has no rows", file=str(path))])
+        no_rows = {"empty": "rows", "what": what, "empty_hint": "table"}
+        raise IntakeError(problems or [Problem("empty-file", f"{what} has no rows", file=str(path), params=no_rows)])
     return pl.concat(frames, how="diagonal_relaxed"), problems
 
 

@@ -30,6 +30,7 @@ from pari_index.messages.labels import (
     SEVERITY,
     STATUS,
     VIETNAMESE_MARK,
+    set_text,
     severity_text,
     status_text,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "progress_text",
     "render",
     "render_hint",
+    "set_text",
     "severity_text",
     "status_text",
     "title",

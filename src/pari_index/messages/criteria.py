@@ -10,10 +10,21 @@ _CRITERIA_HINT = ("xem docs/criteria.md, mục 14", "see docs/criteria.md, secti
 #: Reading a criteria set, its structure and its consistency (docs/criteria.md §14).
 CRITERIA_PROBLEMS: dict[str, Entry] = {
     # --- reading a criteria set ------------------------------------------------------------------
-    "not-utf8": plain_entry("Tệp không phải văn bản UTF-8", "Not UTF-8 text", "lưu tệp dạng UTF-8", "save it as UTF-8"),
-    "not-a-regular-file": plain_entry(
+    # PyYAML's reasons are English (and no operating system's): the Vietnamese of yaml-syntax,
+    # yaml-tag-refused and yaml-value is the title, with the line and column and the hint.
+    "not-utf8": entry(
+        "Tệp không phải văn bản UTF-8",
+        "Not UTF-8 text",
+        "không phải văn bản UTF-8 (byte {byte})",
+        "not UTF-8 text (byte {byte})",
+        "lưu tệp dạng UTF-8",
+        "save it as UTF-8",
+    ),
+    "not-a-regular-file": entry(
         "Không phải tệp thông thường (thiết bị hoặc socket)",
         "Not a regular file (a device or socket)",
+        "đây là {file_kind}, không phải tệp; bộ tiêu chí được đọc từ một tệp",
+        "this is {file_kind}, not a file; a criteria set is read from a file",
         "chỉ ra đường dẫn của tệp YAML",
         "give the path of the YAML file",
     ),
@@ -23,21 +34,28 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này và dòng trước",
         "check indentation (spaces only) and quoting on this line and the one before",
     ),
-    "yaml-too-deep": plain_entry(
+    "yaml-too-deep": entry(
         "Danh sách và ánh xạ lồng nhau quá sâu",
         "Lists and mappings nested too deep",
+        "danh sách và ánh xạ lồng nhau sâu hơn {limit} cấp (một bộ tiêu chí cần khoảng 12)",
+        "lists and mappings are nested more than {limit} levels deep (a criteria set needs about 12)",
         "kiểm tra dấu ngoặc và thụt lề phía trước vị trí này",
         "check the brackets and indentation before this place",
     ),
-    "yaml-too-large": plain_entry(
+    "yaml-too-large": entry(
         "Tệp YAML có quá nhiều giá trị",
         "Too many YAML values",
+        "tài liệu có hơn {limit} giá trị (một bộ tiêu chí có vài nghìn)",
+        "the document holds more than {limit} values (a criteria set has a few thousand)",
         "kiểm tra đây đúng là tệp bộ tiêu chí; tách bộ tiêu chí",
         "check that this is a criteria file; split the set",
     ),
-    "yaml-alias-bomb": plain_entry(
+    "yaml-alias-bomb": entry(
         "Neo và bí danh YAML mở rộng quá lớn hoặc tự chứa chính mình",
         "YAML aliases expand too far, or contain themselves",
+        "tài liệu mở rộng ra hơn {limit} nút qua các bí danh (&neo / *bí danh); bị từ chối thay vì mở rộng",
+        "the document expands to more than {limit} nodes through aliases (&anchor / *alias); refused rather "
+        "than expanded",
         "viết đầy đủ các mục thay cho bí danh",
         "write the items out instead of aliases",
     ),
@@ -47,9 +65,11 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "xoá thẻ (!!…)",
         "remove the tag (!!…)",
     ),
-    "yaml-text-too-long": plain_entry(
+    "yaml-text-too-long": entry(
         "Văn bản trong YAML quá dài",
         "Text too long",
+        "một văn bản dài {chars} ký tự, nhiều hơn {limit} ký tự cho phép: {text}",
+        "a text of {chars} characters, more than the {limit} allowed: {text}",
         "rút ngắn; hướng dẫn dài nên để trong một văn bản liên kết",
         "shorten it; long guidance belongs in a linked document",
     ),
@@ -73,9 +93,13 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "bắt đầu bằng id:, title:, areas: (xem docs/criteria.md)",
         "start with id:, title:, areas: (see docs/criteria.md)",
     ),
-    "too-many-items": plain_entry(
+    "too-many-items": entry(
         "Bộ tiêu chí có quá nhiều mục",
         "Too many items in the set",
+        "bộ tiêu chí có hơn {limit} lĩnh vực, tiêu chí và tiêu chí thành phần (bộ thật có 60 đến 200); đây là "
+        "mục đầu tiên vượt giới hạn",
+        "the set has more than {limit} areas, criteria and sub-criteria (real sets have 60 to 200); this is the "
+        "first one past the limit",
         "tách bộ tiêu chí, hoặc nâng giới hạn PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
         "split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
     ),
@@ -277,38 +301,151 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "đặt floor: cho tiêu chí nếu cố ý cho điểm âm (trừ điểm)",
         "set floor: on the criterion if negative points are intended (deductions)",
     ),
+    # Consistency findings with the item and the figures they name (session 8).
+    "range-unreachable": entry(
+        "Đầu vào không đạt tới đầu trên của khoảng",
+        "Input cannot reach the range's top",
+        "tiêu chí {criterion}: đầu vào {input} tối đa là {max}, thấp hơn 'to' của khoảng ({to}), nên tiêu chí "
+        "không bao giờ đạt điểm tối đa",
+        "criterion {criterion}: input {input} may be at most {max}, below the range's 'to' ({to}), so the item "
+        "can never reach its maximum",
+        *_CRITERIA_HINT,
+    ),
+    "checklist-short": entry(
+        "Các mục của danh sách kiểm không đạt điểm tối đa",
+        "Checklist cannot reach its maximum",
+        "tiêu chí {criterion}: các điều kiện cộng được {total}, nên không bao giờ đạt điểm tối đa {max}",
+        "criterion {criterion}: its items add up to {total}, so it can never reach its maximum {max}",
+        *_CRITERIA_HINT,
+    ),
+    "per-not-positive": entry(
+        "per phải lớn hơn 0",
+        "per must be above 0",
+        "tiêu chí {criterion}: 'per' phải lớn hơn 0",
+        "criterion {criterion}: 'per' must be more than 0",
+        *_CRITERIA_HINT,
+    ),
+    "deadline-order": entry(
+        "late_until phải sau hạn",
+        "late_until must come after the deadline",
+        "tiêu chí {criterion}: late_until phải sau hạn",
+        "criterion {criterion}: late_until must come after the deadline",
+        *_CRITERIA_HINT,
+    ),
+    "deadline-of-itself": entry(
+        "Hạn tính từ chính ngày nó chấm",
+        "Deadline counts from the date it judges",
+        "tiêu chí {criterion}: {key} tính từ {of}, chính là ngày nó chấm",
+        "criterion {criterion}: the {key} counts from {of}, the very date it judges",
+        *_CRITERIA_HINT,
+    ),
+    "no-origin": entry(
+        "Bộ tiêu chí không nêu quyết định hay nguồn",
+        "The set names no decision or source",
+        "bộ tiêu chí {criteria} không nêu quyết định hay nguồn",
+        "criteria set {criteria} names neither a decision nor a source",
+        *_CRITERIA_HINT,
+    ),
+    "year-needed": entry(
+        "Hạn theo năm đánh giá cần có năm",
+        "Deadline in the assessment year needs a year",
+        "bộ tiêu chí {criteria}: tiêu chí {criterion} có hạn trong năm đánh giá, và bộ không có năm",
+        "criteria set {criteria}: item {criterion} has a deadline in the assessment year, and the set has no year",
+        *_CRITERIA_HINT,
+    ),
+    "part-below-area": entry(
+        "part chỉ được ghi ở lĩnh vực",
+        "part set below an area",
+        "{criterion}: chỉ được ghi 'part' ở lĩnh vực",
+        "{criterion}: 'part' can only be set on an area",
+        *_CRITERIA_HINT,
+    ),
+    "negative-max": entry(
+        "Điểm tối đa âm",
+        "Negative maximum",
+        "{criterion}: điểm tối đa không được âm",
+        "{criterion}: a maximum cannot be negative",
+        *_CRITERIA_HINT,
+    ),
+    "id-not-nested": entry(
+        "Mã của mục con không bắt đầu bằng mã mục cha",
+        "A child's id does not extend its parent's",
+        "{child} nằm dưới {parent} nhưng mã không bắt đầu bằng {parent}.",
+        "{child} sits under {parent} but its id does not start with {parent}.",
+        *_CRITERIA_HINT,
+    ),
+    "points-out-of-range": entry(
+        "Tổng điểm tối đa quá lớn",
+        "Maxima too large",
+        "điểm tối đa của các lĩnh vực cộng được {total}, nhiều hơn {limit} điểm một bộ tiêu chí được có",
+        "the areas' maxima add up to {total}, more than the {limit} points a set may hold",
+        *_CRITERIA_HINT,
+    ),
+    "tie-break-unknown": entry(
+        "Khoá tie_break không xác định",
+        "Unknown tie_break key",
+        "tie_break {key} không phải 'appraised', 'survey' hay mã một lĩnh vực",
+        "tie_break {key} is neither 'appraised', 'survey' nor an area id",
+        *_CRITERIA_HINT,
+    ),
+    "tier-order": entry(
+        "Các mức không theo thứ tự",
+        "Tiers out of order",
+        "tiêu chí {criterion}: các mức số lần phải liệt kê từ số lớn nhất xuống, mỗi mức nhỏ hơn mức trước",
+        "criterion {criterion}: count tiers must be listed from the largest count down, each smaller than the one "
+        "before",
+        *_CRITERIA_HINT,
+    ),
+    "duplicate-level": entry(
+        "Mức được liệt kê hai lần",
+        "Level listed twice",
+        "tiêu chí {criterion}: mức {level} được liệt kê hai lần",
+        "criterion {criterion}: level {level} is listed twice",
+        *_CRITERIA_HINT,
+    ),
+    "fraction-range": entry(
+        "Tỷ lệ phải nằm trong khoảng 0 đến 1",
+        "A fraction lies between 0 and 1",
+        "tiêu chí {criterion}: phân số phải nằm trong khoảng 0 đến 1",
+        "criterion {criterion}: a fraction lies between 0 and 1",
+        *_CRITERIA_HINT,
+    ),
+    "range-order": entry(
+        "Khoảng có from không nhỏ hơn to",
+        "Range's from not below its to",
+        "tiêu chí {criterion}: 'from' của khoảng ({low}) phải nhỏ hơn 'to' ({high})",
+        "criterion {criterion}: the range's 'from' ({low}) must be below its 'to' ({high})",
+        *_CRITERIA_HINT,
+    ),
+    "floor-above-cap": entry(
+        "Điểm sàn cao hơn mức trần",
+        "Floor above the cap",
+        "tiêu chí {criterion}: điểm sàn {floor} cao hơn mức trần {cap}",
+        "criterion {criterion}: floor {floor} is above the cap {cap}",
+        *_CRITERIA_HINT,
+    ),
+    "survey-evidence": entry(
+        "Tiêu chí khảo sát không có minh chứng",
+        "Survey items have no evidence",
+        "tiêu chí {criterion}: tiêu chí điều tra không có tài liệu minh chứng",
+        "criterion {criterion}: survey items have no evidence documents",
+        *_CRITERIA_HINT,
+    ),
+    "adjustment-rule": entry(
+        "Quy tắc cộng/trừ điểm đặt sai lĩnh vực",
+        "Bonus or penalty rule in the wrong area",
+        "tiêu chí {criterion}: quy tắc cộng/trừ điểm chỉ đặt trong lĩnh vực part: adjustment, và lĩnh vực đó "
+        "chỉ có quy tắc bonus, penalty",
+        "criterion {criterion}: bonus and penalty rules belong in an area with part: adjustment, and only they",
+        *_CRITERIA_HINT,
+    ),
     **{
         code: entry(vi, en, vi, en, *_CRITERIA_HINT)
         for code, (vi, en) in {
-            "id-not-nested": (
-                "Mã của mục con không bắt đầu bằng mã mục cha",
-                "A child's id does not extend its parent's",
-            ),
-            "negative-max": ("Điểm tối đa âm", "Negative maximum"),
-            "part-below-area": ("part chỉ được ghi ở lĩnh vực", "part set below an area"),
-            "points-out-of-range": ("Tổng điểm tối đa quá lớn", "Maxima too large"),
-            "adjustment-rule": ("Quy tắc cộng/trừ điểm đặt sai lĩnh vực", "Bonus or penalty rule in the wrong area"),
-            "survey-evidence": ("Tiêu chí khảo sát không có minh chứng", "Survey items have no evidence"),
-            "floor-above-cap": ("Điểm sàn cao hơn mức trần", "Floor above the cap"),
-            "checklist-short": (
-                "Các mục của danh sách kiểm không đạt điểm tối đa",
-                "Checklist cannot reach its maximum",
-            ),
-            "per-not-positive": ("per phải lớn hơn 0", "per must be above 0"),
             "tier-empty": ("Mức không chứa giá trị nào", "A tier holds no value"),
-            "tier-order": ("Các mức không theo thứ tự", "Tiers out of order"),
             "tier-overlap": ("Các mức chồng lên nhau", "Tiers overlap"),
             "tier-gap": ("Có khoảng giá trị không thuộc mức nào", "Values fall in no tier"),
             "class-gap": ("Có khoảng chỉ số không thuộc xếp loại nào", "Index values fall in no class"),
-            "duplicate-level": ("Mức được liệt kê hai lần", "Level listed twice"),
-            "fraction-range": ("Tỷ lệ phải nằm trong khoảng 0 đến 1", "A fraction lies between 0 and 1"),
-            "range-order": ("Khoảng có from không nhỏ hơn to", "Range's from not below its to"),
-            "range-unreachable": ("Đầu vào không đạt tới đầu trên của khoảng", "Input cannot reach the range's top"),
-            "deadline-order": ("late_until phải sau hạn", "late_until must come after the deadline"),
-            "deadline-of-itself": ("Hạn tính từ chính ngày nó chấm", "Deadline counts from the date it judges"),
-            "year-needed": ("Hạn theo năm đánh giá cần có năm", "Deadline in the assessment year needs a year"),
-            "no-origin": ("Bộ tiêu chí không nêu quyết định hay nguồn", "The set names no decision or source"),
-            "tie-break-unknown": ("Khoá tie_break không xác định", "Unknown tie_break key"),
         }.items()
     },
 }

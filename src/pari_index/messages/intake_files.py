@@ -92,18 +92,6 @@ READING_FINDINGS: dict[str, Entry] = {
     **{
         code: entry(vi, en, vi, en, hint_vi, hint_en)
         for code, (vi, en, hint_vi, hint_en) in {
-            "reserved-column": (
-                "Tên cột dành riêng cho pari-index; cột không được đọc",
-                "Column name reserved by pari-index; not read",
-                "đổi tên cột",
-                "rename the column",
-            ),
-            "no-headers": (
-                "Hàng tiêu đề không có tên cột",
-                "The header row has no column names",
-                "ghi tên cột ở hàng 1",
-                "put the column names in row 1",
-            ),
             "cell-without-header": (
                 "Ô trong cột không có tên bị bỏ qua",
                 "Cells in a column without a name were ignored",
@@ -116,7 +104,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "ghi tên cột ở hàng 1",
                 "put the column names in row 1",
             ),
-            "empty-file": ("Tệp trống", "The file is empty", "xuất lại trang tính", "export the sheet again"),
             "undecodable-bytes": (
                 "Có byte không giải mã được",
                 "Undecodable bytes",
@@ -124,13 +111,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "save the file as CSV UTF-8",
             ),
             "file-not-found": ("Không tìm thấy tệp", "File not found", "kiểm tra đường dẫn", "check the path"),
-            "file-unreadable": (
-                "Không đọc được tệp",
-                "Cannot read the file",
-                "kiểm tra đường dẫn và quyền truy cập",
-                "check the path and its permissions",
-            ),
-            "file-too-large": ("Tệp quá lớn", "File too large", "tách tệp theo huyện", "split the file by district"),
             "binary-file": (
                 "Tệp nhị phân, không phải CSV",
                 "A binary file, not CSV",
@@ -149,67 +129,11 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra chính tệp",
                 "give the file itself",
             ),
-            "unsupported-column-type": (
-                "Cột không phải một giá trị mỗi ô; cột không được đọc",
-                "Column not one value per cell; not read",
-                "ghi cột dưới dạng văn bản hoặc số",
-                "write the column as text or numbers",
-            ),
-            "not-parquet": (
-                "Không đọc được tệp Parquet",
-                "Cannot be read as Parquet",
-                "xuất lại tệp",
-                "export the file again",
-            ),
-            "cell-too-long": (
-                "Ô quá dài",
-                "Cell too long",
-                "rút ngắn nội dung ô hoặc xuất CSV (UTF-8)",
-                "shorten the text or export CSV (UTF-8)",
-            ),
-            "xlsx-too-many-parts": (
-                "Sổ tính có quá nhiều thành phần",
-                "Workbook has too many parts",
-                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
-                "open it in Excel and save it again, or export CSV (UTF-8)",
-            ),
-            "xlsx-compression-ratio": (
-                "Sổ tính nén bất thường",
-                "Workbook compressed abnormally",
-                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
-                "open it in Excel and save it again, or export CSV (UTF-8)",
-            ),
             "xlsx-damaged": (
                 "Sổ tính bị hỏng",
                 "Workbook damaged",
                 "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
                 "open it in Excel and save it again, or export CSV (UTF-8)",
-            ),
-            "bad-cell-reference": (
-                "Địa chỉ ô không hợp lệ",
-                "Bad cell reference",
-                "mở bằng Excel và lưu lại",
-                "open it in Excel and save it again",
-            ),
-            "sheet-too-large": ("Trang tính quá lớn", "Sheet too large", "tách trang tính", "split the sheet"),
-            "sheet-too-wide": ("Trang tính quá rộng", "Sheet too wide", "xoá các cột thừa", "delete the stray columns"),
-            "sheet-too-sparse": (
-                "Vùng dữ liệu quá thưa",
-                "Used range too sparse",
-                "xoá các ô lạc xa bảng, rồi lưu",
-                "delete the stray cells far from the table, then save",
-            ),
-            "sheet-unreadable": (
-                "Không đọc được trang tính",
-                "The sheet cannot be read",
-                "mở bằng Excel và lưu lại",
-                "open it in Excel and save it again",
-            ),
-            "not-a-spreadsheet": (
-                "Không mở được dưới dạng bảng tính",
-                "Cannot be opened as a spreadsheet",
-                "lưu từ Excel dạng .xlsx, hoặc xuất CSV (UTF-8)",
-                "save it from Excel as .xlsx, or export CSV (UTF-8)",
             ),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
@@ -223,47 +147,11 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra thư mục chứa các tệp minh chứng",
                 "give the folder that holds the evidence files",
             ),
-            "survey-missing": (
-                "Thiếu kết quả khảo sát",
-                "Survey results missing",
-                "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
-                "give the survey results with --survey, or --no-survey",
-            ),
-            "unknown-group-column": (
-                "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
-                "No such column to rank within",
-                "chọn một cột có trong danh sách đơn vị cho --group-by",
-                "give --group-by one of the register's columns",
-            ),
-            "empty-group-column": (
-                "Tên cột trống trong --group-by",
-                "Empty column name in --group-by",
-                "liệt kê các cột cách nhau bằng dấu phẩy, ví dụ --group-by province,district",
-                "list register columns separated by commas, e.g. --group-by province,district",
-            ),
-            "repeated-group-column": (
-                "Cột được nêu hai lần trong --group-by",
-                "Column named twice in --group-by",
-                "nêu mỗi cột một lần, từ cấp trên xuống",
-                "name each register column once, from the top down",
-            ),
-            "group-columns-order": (
-                "Cấp huyện đứng trước cấp tỉnh trong --group-by",
-                "District before province in --group-by",
-                "liệt kê các cột từ cấp trên xuống: --group-by province,district",
-                "list the columns from the top down: --group-by province,district",
-            ),
             "not-results": (
                 "Không phải tệp kết quả của pari score",
                 "Not a results file of pari score",
                 "chỉ ra tệp kết quả do pari score ghi",
                 "give a results file written by pari score",
-            ),
-            "bad-limit": (
-                "Giới hạn trong biến môi trường không hợp lệ",
-                "Bad limit in an environment variable",
-                "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
-                "set a positive whole number (see docs/limits.md), or unset it",
             ),
         }.items()
     },
@@ -298,13 +186,186 @@ READING_FINDINGS: dict[str, Entry] = {
         "tách tệp theo huyện",
         "split the file by district",
     ),
+    # File-level problems with their evidence (session 8: the Vietnamese gave the title alone). The
+    # English words are the problem's own sentence, as before.
     "encoding-fallback": entry(
         "Tệp không phải UTF-8",
         "Not UTF-8",
-        "Tệp không phải UTF-8",
-        "Not UTF-8",
+        "tệp không phải UTF-8: đã đọc theo bảng mã Windows-1258 (tiếng Việt), vì {fallback_evidence}",
+        "not UTF-8: read as Windows-1258 (Vietnamese), since {fallback_evidence}",
         "kiểm tra tên hiển thị đúng; để chắc chắn, lưu tệp dạng CSV UTF-8",
         "check that the names read correctly; to be sure, save the file as CSV UTF-8",
+    ),
+    "reserved-column": entry(
+        "Tên cột dành riêng cho pari-index; cột không được đọc",
+        "Column name reserved by pari-index; not read",
+        "cột {column} có tên pari-index dùng cho chính nó; giá trị của cột không được đọc",
+        "column {column} has a name pari-index uses for itself; its values were not read",
+        "đổi tên cột",
+        "rename the column",
+    ),
+    "no-headers": entry(
+        "Hàng tiêu đề không có tên cột",
+        "The header row has no column names",
+        "hàng {row} không có tên cột",
+        "row {row} has no column names",
+        "ghi tên cột ở hàng 1",
+        "put the column names in row 1",
+    ),
+    # The words say what is empty (labels.PARAM_WORDS["empty"]); the hint, what to do for a table
+    # or for a criteria set.
+    "empty-file": entry("Tệp trống", "The file is empty", "{empty}", "{empty}", "{empty_hint}", "{empty_hint}"),
+    # The size and the limit (labels.PARAM_WORDS["file_size"]), for an input or a criteria set.
+    "file-too-large": entry(
+        "Tệp quá lớn", "File too large", "{file_size}", "{file_size}", "{size_hint}", "{size_hint}"
+    ),
+    # The reason is the operating system's own words (as os-error quotes them).
+    "file-unreadable": entry(
+        "Không đọc được tệp",
+        "Cannot read the file",
+        "không đọc được tệp: {reason}",
+        "cannot read the file: {reason}",
+        "kiểm tra đường dẫn và quyền truy cập",
+        "check the path and its permissions",
+    ),
+    "unsupported-column-type": entry(
+        "Cột không phải một giá trị mỗi ô; cột không được đọc",
+        "Column not one value per cell; not read",
+        "cột {column} chứa kiểu {dtype}, không phải một giá trị mỗi ô; cột không được đọc",
+        "column {column} holds {dtype}, not one value per cell; it was not read",
+        "ghi cột dưới dạng văn bản hoặc số",
+        "write the column as text or numbers",
+    ),
+    # The reason is the Parquet library's own English words: the Vietnamese names its error type.
+    "not-parquet": entry(
+        "Không đọc được tệp Parquet",
+        "Cannot be read as Parquet",
+        "không đọc được dạng Parquet (lỗi {error} của thư viện Parquet)",
+        "cannot be read as Parquet ({error}: {reason})",
+        "xuất lại tệp",
+        "export the file again",
+    ),
+    "bad-limit": entry(
+        "Giới hạn trong biến môi trường không hợp lệ",
+        "Bad limit in an environment variable",
+        "biến môi trường {name}={value} không phải một số nguyên dương",
+        "the environment variable {name}={value} is not a positive whole number",
+        "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
+        "set a positive whole number (see docs/limits.md), or unset it",
+    ),
+    # A sheet's used range against the limits (intake/xlsx/sheet_scan): {used} is the range, as A1:Z99.
+    "sheet-too-sparse": entry(
+        "Vùng dữ liệu quá thưa",
+        "Used range too sparse",
+        "vùng dữ liệu {used} trải trên {grid} ô cho {filled} ô có nội dung",
+        "the used range {used} spans {grid} cells for {filled} with content",
+        "xoá các ô lạc xa bảng, rồi lưu",
+        "delete the stray cells far from the table, then save",
+    ),
+    "sheet-too-wide": entry(
+        "Trang tính quá rộng",
+        "Sheet too wide",
+        "vùng dữ liệu {used} rộng {width} cột (chỉ đọc tối đa {limit})",
+        "the used range {used} is {width} columns wide (at most {limit} are read)",
+        "xoá các cột thừa",
+        "delete the stray columns",
+    ),
+    "sheet-too-large": entry(
+        "Trang tính quá lớn", "Sheet too large", "{sheet_size}", "{sheet_size}", "tách trang tính", "split the sheet"
+    ),
+    "survey-missing": entry(
+        "Thiếu kết quả khảo sát",
+        "Survey results missing",
+        "{criteria} có phần điều tra {points} điểm, nhưng {survey_where} kết quả điều tra nào (các tiêu chí "
+        "{items}); mọi xã sẽ được 0 điểm phần này",
+        "{criteria} has a survey part of {points} points, but {survey_where} no survey results (items {items}); "
+        "every commune would get 0 for it",
+        "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
+        "give the survey results with --survey, or --no-survey",
+    ),
+    # --group-by (ranking/ranks.py), with the columns named.
+    "unknown-group-column": entry(
+        "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
+        "No such column to rank within",
+        "không xếp hạng theo {column} được: danh sách đơn vị không có cột này (các cột có: {available})",
+        "cannot rank within {column}: the register has no such column (available: {available})",
+        "chọn một cột có trong danh sách đơn vị cho --group-by",
+        "give --group-by one of the register's columns",
+    ),
+    "empty-group-column": entry(
+        "Tên cột trống trong --group-by",
+        "Empty column name in --group-by",
+        "--group-by {value} có một tên cột trống",
+        "--group-by {value} has an empty column name",
+        "liệt kê các cột cách nhau bằng dấu phẩy, ví dụ --group-by province,district",
+        "list register columns separated by commas, e.g. --group-by province,district",
+    ),
+    "repeated-group-column": entry(
+        "Cột được nêu hai lần trong --group-by",
+        "Column named twice in --group-by",
+        "--group-by nêu {columns} hơn một lần",
+        "--group-by names {columns} more than once",
+        "nêu mỗi cột một lần, từ cấp trên xuống",
+        "name each register column once, from the top down",
+    ),
+    "group-columns-order": entry(
+        "Cấp huyện đứng trước cấp tỉnh trong --group-by",
+        "District before province in --group-by",
+        "--group-by {columns} liệt kê cấp huyện trước cấp tỉnh",
+        "--group-by {columns} lists a district before its province",
+        "liệt kê các cột từ cấp trên xuống: --group-by province,district",
+        "list the columns from the top down: --group-by province,district",
+    ),
+    "xlsx-too-many-parts": entry(
+        "Sổ tính có quá nhiều thành phần",
+        "Workbook has too many parts",
+        "gói sổ tính có {parts} thành phần (chỉ đọc tối đa {limit})",
+        "the package holds {parts} parts (at most {limit} are read)",
+        "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+        "open it in Excel and save it again, or export CSV (UTF-8)",
+    ),
+    "xlsx-compression-ratio": entry(
+        "Sổ tính nén bất thường",
+        "Workbook compressed abnormally",
+        "phần {part} giải nén ra gấp {times} lần (từ {compressed} lên {size} byte; chỉ đọc tối đa gấp {limit} lần)",
+        "the part {part} inflates {times} times (from {compressed} to {size} bytes; at most {limit} times is read)",
+        "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+        "open it in Excel and save it again, or export CSV (UTF-8)",
+    ),
+    # What a workbook's XML holds (intake/xlsx: sheet_scan, package), in words of labels.PARAM_WORDS.
+    "bad-cell-reference": entry(
+        "Địa chỉ ô không hợp lệ",
+        "Bad cell reference",
+        "{reference}",
+        "{reference}",
+        "mở bằng Excel và lưu lại",
+        "open it in Excel and save it again",
+    ),
+    "cell-too-long": entry(
+        "Ô quá dài",
+        "Cell too long",
+        "{long_cell}",
+        "{long_cell}",
+        "rút ngắn nội dung ô hoặc xuất CSV (UTF-8)",
+        "shorten the text or export CSV (UTF-8)",
+    ),
+    "sheet-unreadable": entry(
+        "Không đọc được trang tính",
+        "The sheet cannot be read",
+        "không đọc được trang tính (lỗi {error} của thư viện đọc bảng tính)",
+        "the sheet cannot be read ({error}: {reason})",
+        "mở bằng Excel và lưu lại",
+        "open it in Excel and save it again",
+    ),
+    # The reason is the spreadsheet library's own English words: the Vietnamese names the library's
+    # error (its type, as a code) without them.
+    "not-a-spreadsheet": entry(
+        "Không mở được dưới dạng bảng tính",
+        "Cannot be opened as a spreadsheet",
+        "không mở được dưới dạng bảng tính (lỗi {error} của thư viện đọc bảng tính)",
+        "cannot be opened as a spreadsheet ({error}: {reason})",
+        "lưu từ Excel dạng .xlsx, hoặc xuất CSV (UTF-8)",
+        "save it from Excel as .xlsx, or export CSV (UTF-8)",
     ),
     "hidden-sheet": entry(
         "Trang tính bị ẩn nên không được đọc",

@@ -36,6 +36,13 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "field": Words("tên đầu vào", "input"),
         "input": Words("tên đầu vào", "input"),
     },
+    # What a path names that is no regular file (not-a-regular-file of a criteria set).
+    "file_kind": {
+        "device": Words("một thiết bị", "a device"),
+        "socket": Words("một socket", "a socket"),
+        "other": Words("một thứ không phải tệp thông thường", "not a regular file"),
+        "": Words("một thứ không phải tệp thông thường", "not a regular file"),
+    },
     # How a sheet is hidden (fastexcel's words in English: Excel's Unhide does not show a veryhidden one).
     "sheet_state": {
         "hidden": Words("ẩn", "hidden"),
@@ -54,6 +61,130 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "part": Words("phần {part} của sổ tính lớn hơn {limit} byte", "the part {part} is over {limit} bytes"),
         "": Words("sổ tính quá lớn khi giải nén", "the workbook is too large when inflated"),
+    },
+    # Why a file was read as Windows-1258 (encoding-fallback: intake/decoding.decode_text).
+    "fallback_evidence": {
+        "bad": Words("{bad} byte không phải UTF-8", "{bad} bytes are not UTF-8"),
+        "bad_letters": Words(
+            "{bad} byte không phải UTF-8 và chỉ {letters} chữ là UTF-8",
+            "{bad} bytes are not UTF-8 and only {letters} letters are",
+        ),
+        "": Words("có byte không phải UTF-8", "some bytes are not UTF-8"),
+    },
+    # What is empty (empty-file): a file, a workbook, or a table none of whose sheets has rows
+    # (``what``: the table's English name, shown in English only).
+    "empty": {
+        "file": Words("tệp trống", "the file is empty"),
+        "workbook": Words("sổ tính không có dữ liệu", "the workbook has no data"),
+        "rows": Words("không trang tính nào của tệp có hàng dữ liệu", "{what} has no rows"),
+        "": Words("tệp trống", "the file is empty"),
+    },
+    # What to do about an empty file: a table is exported again, a criteria set started from the docs.
+    "empty_hint": {
+        "table": Words("xuất lại trang tính", "export the sheet again"),
+        "criteria": Words("bắt đầu từ docs/criteria.md", "start from docs/criteria.md"),
+        "": Words("xuất lại trang tính", "export the sheet again"),
+    },
+    # How large a file is against the limit it passed (file-too-large): its size when the system
+    # tells it, else what was read; an input table or a criteria set.
+    "file_size": {
+        "input": Words(
+            "{size} byte là nhiều hơn {limit} byte pari-index đọc một lần",
+            "{size} bytes is more than the {limit} bytes pari-index reads at once",
+        ),
+        "input_read": Words(
+            "đã đọc hơn {limit} byte, nhiều hơn {limit} byte pari-index đọc một lần",
+            "more than {limit} bytes is more than the {limit} bytes pari-index reads at once",
+        ),
+        "criteria": Words(
+            "{size} byte: một bộ tiêu chí chỉ có tối đa {limit} byte (các bộ kèm theo khoảng 50 KB); "
+            "có đúng tệp không? (PARI_MAX_CRITERIA_BYTES nâng giới hạn)",
+            "{size} bytes: a criteria set may be at most {limit} bytes (the bundled sets are about 50 KB); "
+            "is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)",
+        ),
+        "criteria_read": Words(
+            "hơn {limit} byte: một bộ tiêu chí chỉ có tối đa {limit} byte (các bộ kèm theo khoảng 50 KB); "
+            "có đúng tệp không? (PARI_MAX_CRITERIA_BYTES nâng giới hạn)",
+            "more than {limit} bytes: a criteria set may be at most {limit} bytes (the bundled sets are about "
+            "50 KB); is this the right file? (PARI_MAX_CRITERIA_BYTES raises the limit)",
+        ),
+        "": Words("tệp lớn hơn giới hạn pari-index đọc", "the file is larger than pari-index reads"),
+    },
+    # How an output would overwrite an input (output-is-input: outputs/paths).
+    "overwrite": {
+        "input": Words(
+            "{option} sẽ ghi đè lên tệp đầu vào {source_option} {source}",
+            "{option} would overwrite the input {source_option} {source}",
+        ),
+        "input_written": Words(
+            "{option} sẽ ghi đè lên tệp đầu vào {source_option} {source} (khi ghi {written})",
+            "{option} would overwrite the input {source_option} {source} (it writes {written})",
+        ),
+        "folder_file": Words(
+            "{option} sẽ thay thế {written}, một tệp của thư mục đầu vào {source_option} {source}",
+            "{option} would replace {written}, a file of the input folder {source_option} {source}",
+        ),
+        "": Words("kết quả sẽ ghi đè lên tệp đầu vào", "the output would overwrite an input"),
+    },
+    # A reference of a workbook's XML that calamine cannot place (bad-cell-reference).
+    "reference": {
+        "row": Words("một hàng được đánh số {ref}", "a row is numbered {ref}"),
+        "cell": Words("một ô ở địa chỉ {ref}", "a cell is at {ref}"),
+        "": Words("địa chỉ ô không hợp lệ", "a bad cell reference"),
+    },
+    # A text longer than Excel's cell holds (cell-too-long of a workbook).
+    "long_cell": {
+        "shared": Words(
+            "chuỗi dùng chung thứ {index} có {chars} ký tự (giới hạn của Excel là {limit})",
+            "shared string {index} holds {chars} characters (Excel's limit is {limit})",
+        ),
+        "cell": Words(
+            "ô {ref} có {chars} ký tự (giới hạn của Excel là {limit})",
+            "the cell {ref} holds {chars} characters (Excel's limit is {limit})",
+        ),
+        "cell_without_ref": Words(
+            "một ô không có địa chỉ có {chars} ký tự (giới hạn của Excel là {limit})",
+            "the cell (without a reference) holds {chars} characters (Excel's limit is {limit})",
+        ),
+        "": Words("ô dài hơn giới hạn của Excel", "a cell is longer than Excel allows"),
+    },
+    # Where survey results were looked for (survey-missing).
+    "survey_where": {
+        "given": Words("các tệp cho bằng --survey không có", "the files given with --survey have"),
+        "none": Words(
+            "không có tệp --survey nào, và các tệp tự đánh giá không có",
+            "no --survey file was given, and the assessments have",
+        ),
+        "": Words("không có", "there are"),
+    },
+    # What of a sheet is too large (sheet-too-large: intake/xlsx/sheet_scan).
+    "sheet_size": {
+        "cells": Words(
+            "trang tính chứa {cells} ô (chỉ đọc tối đa {limit})",
+            "the sheet holds {cells} cells (at most {limit} are read)",
+        ),
+        "range": Words(
+            "vùng dữ liệu {used} trải trên {grid} ô (chỉ đọc tối đa {limit})",
+            "the used range {used} spans {grid} cells (at most {limit} are read)",
+        ),
+        "untagged": Words(
+            "trang tính có hơn {limit} ô được ghi không kèm địa chỉ thông thường",
+            "the sheet holds more than {limit} cells written without their usual references",
+        ),
+        "": Words("trang tính quá lớn", "the sheet is too large"),
+    },
+    # What to do about it: split a table; save a stream to a file; give the right criteria file.
+    "size_hint": {
+        "input": Words("tách tệp theo huyện", "split the file by district"),
+        "stream": Words(
+            "lưu dữ liệu vào một tệp, hoặc đặt PARI_MAX_STREAM_BYTES lớn hơn",
+            "save the data to a file, or raise PARI_MAX_STREAM_BYTES",
+        ),
+        "criteria": Words(
+            "chỉ ra đúng tệp, hoặc đặt PARI_MAX_CRITERIA_BYTES lớn hơn",
+            "give the right file, or raise PARI_MAX_CRITERIA_BYTES",
+        ),
+        "": Words("tách tệp theo huyện", "split the file by district"),
     },
     # Why a date is implausible (intake/values.date_problem_params). Words may name the finding's
     # other parameters; "" stands for a finding that does not say (a table written before).
@@ -164,6 +295,16 @@ ANSWERS: dict[str, Words] = {
 #: Follows an input's Vietnamese label in an English output when the criteria set gives it no
 #: English one (``label_en``): the reader sees that the words are the set's, not a slip.
 VIETNAMESE_MARK = " (vi)"
+
+
+def set_text(vi: str, en: str | None, lang: str) -> str:
+    """Words a criteria set gives (an item's or the set's title, an input's label, a document's
+    name) in ``lang``: in English its English words, else its Vietnamese marked with
+    VIETNAMESE_MARK; in Vietnamese its Vietnamese. Every output shows a set's words through this."""
+    if lang == "en" and en:
+        return en
+    # (No words at all stay none: a results file read back without the set's title.)
+    return vi + VIETNAMESE_MARK if lang == "en" and vi else vi
 
 
 #: The "ok" status where it must be said (pari explain), not left blank (the report).

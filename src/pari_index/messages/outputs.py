@@ -10,33 +10,42 @@ _OUTPUT_HINT = ("chọn tên hoặc thư mục khác cho kết quả", "choose a
 #: Where results are written, and results read back.
 OUTPUT_PROBLEMS: dict[str, Entry] = {
     # --- outputs --------------------------------------------------------------------------------------
-    "output-is-input": plain_entry(
+    "output-is-input": entry(
         "Kết quả sẽ ghi đè lên tệp đầu vào",
         "The output would overwrite an input",
+        "{overwrite}",
+        "{overwrite}",
         "ghi kết quả dưới tên khác; tệp đầu vào không bao giờ bị thay thế",
         "write the results under another name; inputs are never replaced",
     ),
-    "output-contains-input": plain_entry(
+    "output-contains-input": entry(
         "Thư mục kết quả chứa tệp đầu vào",
         "The output folder holds an input",
+        "{option} là thư mục chứa tệp đầu vào {source_option} {source}; ghi vào đó có thể thay thế nó",
+        "{option} is a folder that holds the input {source_option} {source}; writing there could replace it",
         "ghi kết quả vào một thư mục mới, ngoài các thư mục đầu vào",
         "write the results into a new folder, outside the folders of the inputs",
     ),
-    "output-clash": plain_entry(
+    "output-clash": entry(
         "Hai kết quả sẽ ghi cùng một tệp",
         "Two outputs would write the same file",
+        "{option} và {other} sẽ ghi cùng một tệp ({path})",
+        "{option} and {other} would write the same file ({path})",
         "đặt tên khác nhau",
         "give them different names",
     ),
+    # (The path is the place; the option is left out: outputs/files.py raises these without one.)
     "output-not-a-folder": plain_entry(
         "Kết quả phải là thư mục nhưng đã có tệp cùng tên",
         "The output must be a folder, and a file of that name exists",
         "chỉ ra tên thư mục (sẽ được tạo), hoặc chọn --format xlsx",
         "give a folder name (it is created), or choose --format xlsx",
     ),
-    "output-special-file": plain_entry(
+    "output-special-file": entry(
         "Kết quả là thiết bị, pipe hoặc socket, không phải tệp",
         "The output is a device, pipe or socket, not a file",
+        "{option} là thiết bị, pipe hoặc socket, không phải tệp",
+        "{option} is a device, pipe or socket, not a file",
         "chỉ ra tên một tệp thông thường",
         "give the name of an ordinary file",
     ),
@@ -46,9 +55,11 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chỉ ra thư mục mới hoặc trống, hoặc thư mục kết quả trước",
         "give a new or empty folder, or the folder of earlier results",
     ),
-    "output-is-a-folder": plain_entry(
+    "output-is-a-folder": entry(
         "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
         "The output must be a file, and a folder of that name exists",
+        "{option} phải là tệp, và đã có thư mục cùng tên",
+        "{option} must be a file, and a folder of that name exists",
         "chỉ ra tên tệp, ví dụ THƯ_MỤC/results.xlsx",
         "give a file name, e.g. FOLDER/results.xlsx",
     ),

@@ -79,7 +79,7 @@ def explain_text(
     lines: list[str] = []
     for row in rows.iter_rows(named=True):
         leaf = by_id[row[CRITERION]]
-        lines.append(f"{leaf.id} {leaf.title.get(lang)} ({labels[5]} {points_text(row['max'], lang)})")
+        lines.append(f"{leaf.id} {leaf.title.shown(lang)} ({labels[5]} {points_text(row['max'], lang)})")
         # The rule in the words of the annex (criteria.method), as the template and report print it.
         method = method_text(leaf, lang).replace("\n", "\n    ")
         lines.append(f"  {'Cách chấm' if vi else 'Method'}: {method}")

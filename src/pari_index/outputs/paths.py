@@ -153,12 +153,20 @@ def _read_from(written: Path, source: Source) -> bool:
 
 def _overwrites(target: Target, source: Source, written: Path) -> Problem:
     what = "" if written == target.path else f" (it writes {written})"
+    how = "input" if written == target.path else "input_written"
     return _problem(
         "output-is-input",
         f"{target.option} would overwrite the input {source.option} {source.path}{what}",
         target,
         "write the results under another name; inputs are never replaced",
+        {"overwrite": how, **_place_params(target, source), "written": str(written)},
     )
+
+
+def _place_params(target: Target, source: Source | None = None) -> dict[str, str]:
+    """The parameters naming an output (its option) and the input it would harm."""
+    places = {"option": target.option}
+    return places if source is None else {**places, "source_option": source.option, "source": str(source.path)}
 
 
 def _against_source(target: Target, source: Source) -> Problem | None:
@@ -172,6 +180,7 @@ def _against_source(target: Target, source: Source) -> Problem | None:
             "writing there could replace it",
             target,
             "write the results into a new folder, outside the folders of the inputs",
+            _place_params(target, source),
         )
     for written in target.files:
         if same_file(written, source.path):
@@ -185,6 +194,7 @@ def _against_source(target: Target, source: Source) -> Problem | None:
                     f"{source.option} {source.path}",
                     target,
                     "write the results outside the input folder, or under a new name",
+                    {"overwrite": "folder_file", **_place_params(target, source), "written": str(written)},
                 )
     return None
 
@@ -198,6 +208,7 @@ def _against_target(target: Target, other: Target) -> Problem | None:
             f"{target.option} and {other.option} would write the same file ({other.path})",
             target,
             f"give {target.option} and {other.option} different names",
+            {**_place_params(target), "other": other.option, "path": str(other.path)},
         )
     return None
 
@@ -218,6 +229,7 @@ def _shape(target: Target) -> Problem | None:
             f"{target.option} is a device, pipe or socket, not a file",
             target,
             "give the name of an ordinary file",
+            _place_params(target),
         )
     if target.folder and target.files and not_results_folder(target.path, [f.name for f in target.files]):
         return _problem(
@@ -233,6 +245,7 @@ def _shape(target: Target) -> Problem | None:
             f"{target.option} must be a file, and a folder of that name exists",
             target,
             "give a file name, e.g. FOLDER/results.xlsx",
+            _place_params(target),
         )
     return None
 

@@ -51,7 +51,7 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, resolve_leaves
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
-from pari_index.messages import InputLabel, localise_findings
+from pari_index.messages import InputLabel, localise_findings, set_text
 from pari_index.outputs.explain import explained_in
 from pari_index.outputs.files import write_text
 from pari_index.outputs.report_format import (
@@ -196,7 +196,12 @@ def _item_methods(criteria: CriteriaSet | None, lang: str) -> list[dict[str, str
     from pari_index.criteria.method import method_text, number
 
     return [
-        {"id": leaf.id, "title": leaf.title.get(lang), "max": number(leaf.max, lang), "method": method_text(leaf, lang)}
+        {
+            "id": leaf.id,
+            "title": leaf.title.shown(lang),
+            "max": number(leaf.max, lang),
+            "method": method_text(leaf, lang),
+        }
         for leaf in resolve_leaves(criteria)
     ]
 
@@ -251,9 +256,9 @@ def _titles(criteria: CriteriaSet | None, lang: str) -> tuple[dict[str, str], di
     leaf_titles: dict[str, str] = {}
     if criteria is not None:
         for node in criteria.areas:
-            titles[node.id] = node.title.get(lang)
+            titles[node.id] = node.title.shown(lang)
         for leaf in criteria.leaves():
-            leaf_titles[leaf.id] = leaf.title.get(lang)
+            leaf_titles[leaf.id] = leaf.title.shown(lang)
     return titles, leaf_titles
 
 
@@ -446,6 +451,19 @@ def _class_edges(summary: pl.DataFrame, criteria: CriteriaSet | None, classes: C
     return [(name, seen[name]) for name, _ in classes.listed if name in seen and seen[name] > floor]
 
 
+def _class_names(summary: pl.DataFrame, criteria: CriteriaSet | None, lang: str) -> dict[str, str]:
+    """Each class's name (the Vietnamese one the results keep, as in ``next_class``) in ``lang``:
+    the set's English name, else the Vietnamese marked " (vi)" in English."""
+    pairs: dict[str, str | None] = {}
+    if "class" in summary.columns and "class_en" in summary.columns:
+        for name, english in summary.select("class", "class_en").unique().iter_rows():
+            if name:
+                pairs[str(name)] = _text(english) or pairs.get(str(name))
+    if criteria is not None:
+        pairs.update({band.name: band.en for band in criteria.classes})
+    return {name: set_text(name, english, lang) for name, english in pairs.items()}
+
+
 def _context(
     tables: Mapping[str, pl.DataFrame],
     about: Mapping[str, str],
@@ -487,6 +505,7 @@ def _context(
         show_district=group_col != "district"
         and "district" in summary.columns
         and summary["district"].drop_nulls().n_unique() > 1,
+        class_names=_class_names(summary, criteria, lang),
     )
 
 
@@ -527,13 +546,9 @@ def _header(
 ) -> dict[str, Any]:
     """The report's heading and metadata: from the criteria set when it is known, else from the
     results file's about sheet."""
-    title = (
-        about.get("criteria_title_en")
-        if lang == "en" and about.get("criteria_title_en")
-        else about.get("criteria_title", "")
-    )
+    title = set_text(about.get("criteria_title", ""), about.get("criteria_title_en"), lang)
     if criteria is not None:
-        title = criteria.title.get(lang)
+        title = criteria.title.shown(lang)
     decision, decision_date = about.get("decision", ""), about.get("decision_date", "")
     if criteria is not None:
         decision = criteria.decision.number if criteria.decision is not None else ""

@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from pari_index.messages import set_text
 from pari_index.outputs.report_format import _fold, _heat, _isolate, _num, _sort_value, _text, search_fold
 from pari_index.outputs.report_labels import UNIT_TYPES
 from pari_index.outputs.report_view import AreaCell, Bar, ClassEdge, Commune, Context, Group, HistogramBin
@@ -295,6 +296,8 @@ def _facts(ctx: Context, rec: Mapping[str, Any], rank_text: str, cells: Sequence
         facts.append((labels["previous_note"], _text(rec.get("previous_note"))))
     gap = _num(rec.get("gap_to_next_class"))
     nxt = _text(rec.get("next_class"))
+    # The results keep the next class's Vietnamese name: shown in the report's language.
+    nxt = ctx.class_names.get(nxt) or set_text(nxt, None, "en" if ctx.li else "vi")
     if gap is not None and nxt:
         facts.append(("", labels["gap"].format(gap=fmt.column(gap, "gap_to_next_class"), cls=nxt)))
     if _text(rec.get("top_lost")):

@@ -31,6 +31,7 @@ import polars as pl
 from pari_index.criteria.method import UNIT_NAMES, number, range_text
 from pari_index.criteria.methodology import method_lines, rounding_text
 from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, Provenance, resolve_leaves
+from pari_index.messages import set_text
 from pari_index.outputs.provenance import INPUT_ROLES, criteria_content_sha256, pari_version
 from pari_index.outputs.report_format import Formatter, _basename, _display_date, _num, _text
 from pari_index.outputs.report_groups import _change
@@ -68,7 +69,7 @@ def _set_facts(
     if criteria is not None:
         d = criteria.decision
         values = {
-            "title": criteria.title.get(lang),
+            "title": criteria.title.shown(lang),
             "id": criteria.id,
             "decision": d.number if d else "",
             "date": d.date.isoformat() if d else "",
@@ -77,9 +78,8 @@ def _set_facts(
             "decision_source": (d.source or "") if d else "",
         }
     else:
-        title = about.get("criteria_title_en") if lang == "en" else ""
         values = {
-            "title": title or about.get("criteria_title", ""),
+            "title": set_text(about.get("criteria_title", ""), about.get("criteria_title_en"), lang),
             "id": about.get("criteria_id", ""),
             "decision": about.get("decision", ""),
             "date": about.get("decision_date", ""),
@@ -114,7 +114,7 @@ def _parts(criteria: CriteriaSet, L: Mapping[str, str], lang: str) -> dict[str, 
     if adjustment:
         parts.append((L["part_adjustment"], number(adjustment, lang)))
     areas = [
-        (a.id, a.title.get(lang), L[f"part_{_part_of(a.part).value}"], number(a.max, lang)) for a in criteria.areas
+        (a.id, a.title.shown(lang), L[f"part_{_part_of(a.part).value}"], number(a.max, lang)) for a in criteria.areas
     ]
     return {"parts": parts, "scale": number(criteria.scale, lang), "areas": areas}
 
@@ -162,7 +162,7 @@ def _na_lines(leaves: Sequence[Leaf], L: Mapping[str, str], lang: str) -> list[s
 
 
 def _tie_keys(criteria: CriteriaSet, L: Mapping[str, str], lang: str) -> str:
-    titles = {a.id: a.title.get(lang) for a in criteria.areas}
+    titles = {a.id: a.title.shown(lang) for a in criteria.areas}
     words = []
     for key in criteria.ranking.tie_break:
         if key in (Part.appraised.value, Part.survey.value):

@@ -195,3 +195,5 @@ class Context:
     class_edges: list[tuple[str, float]] = field(default_factory=list)
     #: True when the groups are not districts and the summary names each unit's district.
     show_district: bool = False
+    #: A class's name as the results keep it (Vietnamese) -> as the report's language shows it.
+    class_names: dict[str, str] = field(default_factory=dict)

@@ -28,7 +28,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, Un
 from pari_index.criteria.rules import Choice, InputType
 from pari_index.intake.register import Register
 from pari_index.limits import check_template_size
-from pari_index.messages import VIETNAMESE_MARK
+from pari_index.messages import set_text
 from pari_index.outputs.files import xlsx_workbook
 from pari_index.outputs.template_labels import (
     ALLOWED,
@@ -126,8 +126,7 @@ def evidence_text(leaf: Leaf, lang: str) -> str:
     if not leaf.evidence:
         return words["none"]
     # The set names its documents in Vietnamese only: marked as such in English.
-    mark = VIETNAMESE_MARK if lang == "en" else ""
-    lines = [f"{e.label}{mark}: {', '.join(words[f] for f in e.requires)}" for e in leaf.evidence]
+    lines = [f"{set_text(e.label, None, lang)}: {', '.join(words[f] for f in e.requires)}" for e in leaf.evidence]
     return "\n".join([*lines, words[leaf.missing_evidence]])
 
 
@@ -191,7 +190,7 @@ def _write_instructions(wb: Any, criteria: CriteriaSet, lang: str) -> None:
         "evidence": heading("evidence_required", lang),
         "applies": heading("applies_to", lang),
     }
-    lines = [criteria.title.get(lang), origin, "", *(line.format(**names) for line in INSTRUCTIONS[lang])]
+    lines = [criteria.title.shown(lang), origin, "", *(line.format(**names) for line in INSTRUCTIONS[lang])]
     for i, line in enumerate(lines):
         guide.write_string(i, 0, line)
 
@@ -259,7 +258,7 @@ def _write_input_row(
     ws.write_string(r, _COL["commune_code"], code, text)
     ws.write_string(r, _COL["commune_name"], name, given)
     ws.write_string(r, _COL["criterion_id"], leaf.id, text)
-    ws.write_string(r, _COL["criterion"], leaf.title.get(lang), given)
+    ws.write_string(r, _COL["criterion"], leaf.title.shown(lang), given)
     ws.write_number(r, _COL["max_points"], float(leaf.max), given)
     ws.write_string(r, _COL["applies_to"], applies_text(leaf, unit_type, lang), given)
     ws.write_string(r, _COL["input"], input_name, text)

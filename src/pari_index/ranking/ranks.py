@@ -209,6 +209,7 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
             f"cannot rank within {name!r}: the register has no such column "
             f"(available: {', '.join(available) or 'none'})",
             hint="give --group-by one of the available columns, or add the column to the register",
+            params={"column": repr(name), "available": ", ".join(available) or "—"},
         )
     )
 
@@ -233,6 +234,7 @@ def _requested_columns(group_by: str | Sequence[str]) -> list[str]:
                 "empty-group-column",
                 f"--group-by {','.join(names)!r} has an empty column name",
                 hint="list register columns separated by commas, e.g. --group-by province,district",
+                params={"value": repr(",".join(names))},
             )
         )
     return names
@@ -251,6 +253,7 @@ def group_path(totals: pl.DataFrame, group_by: str | Sequence[str]) -> tuple[str
                 "repeated-group-column",
                 f"--group-by names {', '.join(repeated)} more than once",
                 hint="name each register column once, from the top down: --group-by province,district",
+                params={"columns": ", ".join(repeated)},
             )
         )
     levels = [HIERARCHY.index(c) for c in columns if c in HIERARCHY]
@@ -260,6 +263,7 @@ def group_path(totals: pl.DataFrame, group_by: str | Sequence[str]) -> tuple[str
                 "group-columns-order",
                 f"--group-by {','.join(columns)} lists a district before its province",
                 hint="list the columns from the top down: --group-by province,district",
+                params={"columns": ",".join(columns)},
             )
         )
     if columns[0] in HIERARCHY:

@@ -48,6 +48,7 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
             "xlsx-too-many-parts",
             f"the package holds {len(infos):,} parts (at most {MAX_XLSX_MEMBERS:,} are read)",
             "open it in Excel and save it again, or export CSV (UTF-8)",
+            {"parts": len(infos), "limit": MAX_XLSX_MEMBERS},
         )
     counts = collections.Counter(info.filename for info in infos)
     if len(counts) != len(infos):
@@ -61,11 +62,19 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
     for info in infos:
         total += info.file_size
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > limits.ratio * max(info.compress_size, 1):
+            times = info.file_size // max(info.compress_size, 1)
             raise refuse(
                 "xlsx-compression-ratio",
-                f"the part {_quote(info.filename)} inflates {info.file_size // max(info.compress_size, 1):,} times "
+                f"the part {_quote(info.filename)} inflates {times:,} times "
                 f"(from {info.compress_size:,} to {info.file_size:,} bytes; at most {limits.ratio} times is read)",
                 "this is what a zip bomb looks like; if the file is genuine, raise PARI_MAX_XLSX_RATIO",
+                {
+                    "part": _quote(info.filename),
+                    "times": times,
+                    "compressed": info.compress_size,
+                    "size": info.file_size,
+                    "limit": limits.ratio,
+                },
             )
     if total > limits.total_bytes:
         raise refuse(
@@ -175,6 +184,12 @@ def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget
                                 f"(Excel's limit is {MAX_CELL_CHARS:,})",
                                 file=budget.file,
                                 hint="this file was not written by Excel; shorten the text or export CSV (UTF-8)",
+                                params={
+                                    "long_cell": "shared",
+                                    "index": count + index + 1,
+                                    "chars": chars,
+                                    "limit": MAX_CELL_CHARS,
+                                },
                             )
                         )
         count += len(_SHARED_ITEM.findall(part))
@@ -261,7 +276,10 @@ def _prescan(path: Path, file: str, limits: XlsxLimits) -> dict[str, _SheetCells
     except zipfile.BadZipFile:
         return {}
     except OSError as exc:
-        raise _Refused(Problem("file-unreadable", f"cannot read the file: {exc.strerror}", file=file)) from None
+        reason = exc.strerror
+        raise _Refused(
+            Problem("file-unreadable", f"cannot read the file: {reason}", file=file, params={"reason": reason})
+        ) from None
     with package:
         try:
             _check_package(package, file, limits)

@@ -135,14 +135,16 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
     try:
         reader = fastexcel.read_excel(str(path))
     except Exception as exc:  # fastexcel raises its own exception types for unreadable files
+        reason = _quote(str(exc).split(chr(10))[0])
         return ReadResult(
             [],
             [
                 Problem(
                     "not-a-spreadsheet",
-                    f"cannot be opened as a spreadsheet ({type(exc).__name__}: {_quote(str(exc).split(chr(10))[0])})",
+                    f"cannot be opened as a spreadsheet ({type(exc).__name__}: {reason})",
                     file=file,
                     hint="save it from Excel as .xlsx, or export CSV (UTF-8)",
+                    params={"error": type(exc).__name__, "reason": reason},
                 )
             ],
         )
@@ -159,12 +161,15 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
                 numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
                 raw = _numbers_as_stored(raw, numbers)
         except Exception as exc:
+            # The library's error type, then its (English) words: the Vietnamese gives the type alone.
+            error, reason = type(exc).__name__, _quote((str(exc) or "no message").splitlines()[0])
             problems.append(
                 Problem(
                     "sheet-unreadable",
-                    f"the sheet cannot be read ({_quote((str(exc) or type(exc).__name__).splitlines()[0])})",
+                    f"the sheet cannot be read ({error}: {reason})",
                     file=file,
                     sheet=name,
+                    params={"error": error, "reason": reason},
                 )
             )
             continue
@@ -192,5 +197,9 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
         if sheet is not None:
             sheets.append(sheet)
     if not sheets and not problems:
-        problems.append(Problem("empty-file", "the workbook has no data", file=file))
+        problems.append(
+            Problem(
+                "empty-file", "the workbook has no data", file=file, params={"empty": "workbook", "empty_hint": "table"}
+            )
+        )
     return ReadResult(sheets, problems)

@@ -85,8 +85,11 @@ class _SheetScan:
         self.positions: dict[int, tuple[int, int]] = {}
         self.closes = 0
 
-    def refuse(self, code: str, message: str, hint: str, row: int | None = None) -> _Refused:
-        return _Refused(Problem(code, message, file=self.budget.file, sheet=self.sheet, row=row, hint=hint))
+    def refuse(
+        self, code: str, message: str, hint: str, row: int | None = None, params: dict[str, Any] | None = None
+    ) -> _Refused:
+        problem = Problem(code, message, file=self.budget.file, sheet=self.sheet, row=row, hint=hint, params=params)
+        return _Refused(problem)
 
     # -- positions ------------------------------------------------------------------------------
     def _extend(self, low_row: int, high_row: int, low_col: int, high_col: int) -> None:
@@ -140,7 +143,10 @@ class _SheetScan:
             ref = plain.group(1) if plain else _attributes(attrs).get(b"r")
             if ref is not None:
                 if not ref.isdigit() or not 0 < int(ref) <= 9_999_999:
-                    raise self.refuse("bad-cell-reference", f"a row is numbered {_quote(ref)}", _DAMAGED_HINT)
+                    params = {"reference": "row", "ref": _quote(ref)}
+                    raise self.refuse(
+                        "bad-cell-reference", f"a row is numbered {_quote(ref)}", _DAMAGED_HINT, None, params
+                    )
                 self.row_index = int(ref) - 1
         if end or attrs.endswith(b"/"):  # calamine expands <row/> to a start and an end
             self.row_index, self.col_index = self.row_index + 1, 0
@@ -155,6 +161,7 @@ class _SheetScan:
                 f"the sheet holds more than {self.limits.cells // BY_TAG_SHARE:,} cells "
                 "written without their usual references",
                 _TOO_LARGE_HINT,
+                params={"sheet_size": "untagged", "limit": self.limits.cells // BY_TAG_SHARE},
             )
         plain = _PLAIN_REF.match(attrs)
         ref = plain.group(1) if plain else _attributes(attrs).get(b"r")
@@ -163,7 +170,8 @@ class _SheetScan:
         else:
             parsed = _FULL_REF.fullmatch(ref)
             if parsed is None:
-                raise self.refuse("bad-cell-reference", f"a cell is at {_quote(ref)}", _DAMAGED_HINT)
+                params = {"reference": "cell", "ref": _quote(ref)}
+                raise self.refuse("bad-cell-reference", f"a cell is at {_quote(ref)}", _DAMAGED_HINT, None, params)
             row, col = int(parsed.group(2)) - 1, _column_number(parsed.group(1).decode()) - 1
             self.col_index = col
         self.col_index += 1
@@ -262,6 +270,12 @@ class _SheetScan:
                 f"the cell {_quote(ref) or '(without a reference)'} holds {chars:,} characters "
                 f"(Excel's limit is {MAX_CELL_CHARS:,})",
                 "this file was not written by Excel; shorten the text or export CSV (UTF-8)",
+                params={
+                    "long_cell": "cell" if _quote(ref) else "cell_without_ref",
+                    "ref": _quote(ref),
+                    "chars": chars,
+                    "limit": MAX_CELL_CHARS,
+                },
             )
 
     def _cell_around(self, part: bytes, pos: int) -> tuple[int, int, int] | None:
@@ -379,32 +393,45 @@ def _check_sheet(info: _SheetCells, sheet: str, file: str, limits: XlsxLimits, *
         return
     used = f"{_column_letters(info.min_col)}{info.min_row}:{_column_letters(info.last_col)}{info.last_row}"
 
-    def refuse(code: str, message: str, hint: str) -> _Refused:
-        return _Refused(Problem(code, message, file=file, sheet=sheet, row=info.last_row, hint=hint))
+    def refuse(code: str, message: str, hint: str, **params: Any) -> _Refused:
+        return _Refused(Problem(code, message, file=file, sheet=sheet, row=info.last_row, hint=hint, params=params))
 
     if grid > SPARSE_FLOOR_CELLS and grid > MAX_SPARSE_RATIO * info.filled:
         raise refuse(
             "sheet-too-sparse",
             f"the used range {used} spans {grid:,} cells for {info.filled:,} with content",
             "delete the stray cells far from the table (the last row or column of the range), then save",
+            used=used,
+            grid=grid,
+            filled=info.filled,
         )
     if width > limits.columns:
         raise refuse(
             "sheet-too-wide",
             f"the used range {used} is {width:,} columns wide (at most {limits.columns:,} are read)",
             "delete the unused columns, or raise PARI_MAX_XLSX_COLUMNS if they are genuine",
+            used=used,
+            width=width,
+            limit=limits.columns,
         )
     if info.cells > limits.cells:  # the same cell written over and over: a small grid, a long list
         raise refuse(
             "sheet-too-large",
             f"the sheet holds {info.cells:,} cells (at most {limits.cells:,} are read)",
             _TOO_LARGE_HINT,
+            sheet_size="cells",
+            cells=info.cells,
+            limit=limits.cells,
         )
     if grid > limits.cells:
         raise refuse(
             "sheet-too-large",
             f"the used range {used} spans {grid:,} cells (at most {limits.cells:,} are read)",
             _TOO_LARGE_HINT,
+            sheet_size="range",
+            used=used,
+            grid=grid,
+            limit=limits.cells,
         )
 
 

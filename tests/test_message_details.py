@@ -1,0 +1,608 @@
+"""A finding tells its evidence in either language: the Vietnamese message says what the English one
+says (which file, what was found, the size and the limit, which column, which encoding), from the
+parameters of its raise site; a raise site gives every parameter its message needs. Checked on
+real inputs for the kinds that once gave the Vietnamese title alone, and on the source for every
+kind and every raise site the walk reaches.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from pari_index.cli import main
+from pari_index.errors import CriteriaError, IntakeError, PariError, Problem, UsageError
+from pari_index.messages import CATALOGUE, PARAM_WORDS, entry_of, render, render_hint
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "pari_index"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# --- on real inputs ---------------------------------------------------------------------------------
+
+
+def _problems(path: Path) -> list[Problem]:
+    from pari_index.intake.tables import read_table_file
+
+    try:
+        return read_table_file(path).problems
+    except PariError as error:
+        return error.problems
+
+
+def _told(problem: Problem, lang: str) -> str:
+    """The problem as the console prints it, without its place: message [kind] and hint."""
+    text = problem.render(lang)
+    place = problem.located(lang)
+    return text if place == "-" else text.removeprefix(f"{place}: ")
+
+
+def _encoding_fallback(tmp: Path) -> Path:
+    path = tmp / "cp1258.csv"
+    # "Hà Nội" in Windows-1258 (its tone marks are combining characters): 3 bytes that are not UTF-8.
+    path.write_bytes(b"commune_code,name\n00101,H\xe0 N\xf4\xf2i\n")
+    return path
+
+
+def _reserved_column(tmp: Path) -> Path:
+    path = tmp / "reserved.csv"
+    path.write_text("_row,commune_code\n1,00101\n", encoding="utf-8")
+    return path
+
+
+def _no_headers(tmp: Path) -> Path:
+    path = tmp / "blank_header.csv"
+    path.write_text(",,\n1,2,3\n", encoding="utf-8")
+    return path
+
+
+def _not_a_spreadsheet(tmp: Path) -> Path:
+    path = tmp / "damaged.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a zip package")
+    return path
+
+
+def _empty_workbook(tmp: Path) -> Path:
+    import xlsxwriter
+
+    path = tmp / "empty.xlsx"
+    with xlsxwriter.Workbook(path) as wb:
+        wb.add_worksheet("data")
+    return path
+
+
+def _empty_csv(tmp: Path) -> Path:
+    path = tmp / "empty.csv"
+    path.write_text("  \n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "kind", "vi", "en"),
+    [
+        (
+            _encoding_fallback,
+            "encoding-fallback",
+            "tệp không phải UTF-8: đã đọc theo bảng mã Windows-1258 (tiếng Việt), vì 3 byte không phải UTF-8",
+            "not UTF-8: read as Windows-1258 (Vietnamese), since 3 bytes are not UTF-8",
+        ),
+        (
+            _reserved_column,
+            "reserved-column",
+            "cột '_row' có tên pari-index dùng cho chính nó; giá trị của cột không được đọc",
+            "column '_row' has a name pari-index uses for itself; its values were not read",
+        ),
+        (_no_headers, "no-headers", "hàng 1 không có tên cột", "row 1 has no column names"),
+        (_empty_workbook, "empty-file", "sổ tính không có dữ liệu", "the workbook has no data"),
+        (_empty_csv, "empty-file", "tệp trống", "the file is empty"),
+    ],
+)
+def test_a_file_level_problem_tells_its_evidence_in_either_language(
+    tmp_path: Path, make: Any, kind: str, vi: str, en: str
+) -> None:
+    (problem,) = [p for p in _problems(make(tmp_path)) if p.code == kind]
+    assert _told(problem, "vi").split(f" [{kind}]")[0] == vi
+    assert _told(problem, "en").split(f" [{kind}]")[0] == en
+    # The findings table renders from the parameters: the English is the problem's own sentence.
+    assert render(kind, problem.params, "en") == problem.message
+    assert render(kind, problem.params, "vi") == vi
+
+
+def test_a_file_that_is_no_spreadsheet_quotes_the_reason_in_either_language(tmp_path: Path) -> None:
+    (problem,) = _problems(_not_a_spreadsheet(tmp_path))
+    assert problem.code == "not-a-spreadsheet" and problem.params is not None
+    reason = problem.params["reason"]
+    assert reason and reason in problem.message
+    # The library's English reason is left out of the Vietnamese: its error type says which.
+    vi = render("not-a-spreadsheet", problem.params, "vi")
+    assert vi == f"không mở được dưới dạng bảng tính (lỗi {problem.params['error']} của thư viện đọc bảng tính)"
+    assert reason not in vi
+    assert render("not-a-spreadsheet", problem.params, "en") == problem.message
+
+
+def test_a_sheet_that_cannot_be_read_quotes_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fastexcel
+
+    class Broken:
+        sheet_names = ("data",)
+
+        def load_sheet(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("bad cell at B2")
+
+    monkeypatch.setattr(fastexcel, "read_excel", lambda path: Broken())
+    (problem,) = _problems(_empty_workbook(tmp_path))
+    assert (problem.code, problem.sheet) == ("sheet-unreadable", "data")
+    assert render(problem.code, problem.params, "vi") == (
+        "không đọc được trang tính (lỗi RuntimeError của thư viện đọc bảng tính)"
+    )
+    assert (
+        render(problem.code, problem.params, "en")
+        == problem.message
+        == ("the sheet cannot be read (RuntimeError: bad cell at B2)")
+    )
+
+
+def test_an_input_too_large_gives_its_size_and_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pari_index.intake import tables
+
+    path = tmp_path / "big.csv"
+    path.write_text("commune_code,value\n" + "00101,1\n" * 200, encoding="utf-8")
+    monkeypatch.setattr(tables, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(IntakeError) as caught:
+        tables.read_table_file(path)
+    (problem,) = caught.value.problems
+    assert _told(problem, "vi") == (
+        "1.619 byte là nhiều hơn 1.000 byte pari-index đọc một lần [file-too-large]\n    gợi ý: tách tệp theo huyện"
+    )
+    assert problem.message == "1,619 bytes is more than the 1,000 bytes pari-index reads at once"
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+def test_a_criteria_set_too_large_says_so_with_its_own_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pari_index.criteria.loading import load_criteria
+
+    path = tmp_path / "set.yaml"
+    path.write_text("id: x\n" + "# padding\n" * 50, encoding="utf-8")
+    monkeypatch.setenv("PARI_MAX_CRITERIA_BYTES", "100")
+    with pytest.raises(CriteriaError) as caught:
+        load_criteria(path)
+    (problem,) = caught.value.problems
+    vi = _told(problem, "vi")
+    assert vi.startswith("506 byte: một bộ tiêu chí chỉ có tối đa 100 byte")
+    # Not the hint of an input table ("split the file by district"): a criteria set is not split.
+    assert vi.endswith("gợi ý: chỉ ra đúng tệp, hoặc đặt PARI_MAX_CRITERIA_BYTES lớn hơn")
+    assert render(problem.code, problem.params, "en") == problem.message
+    assert problem.message.startswith("506 bytes: a criteria set may be at most 100 bytes")
+
+
+def test_an_empty_criteria_set_is_not_told_to_export_a_sheet(tmp_path: Path) -> None:
+    from pari_index.criteria.loading import load_criteria
+
+    path = tmp_path / "set.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(CriteriaError) as caught:
+        load_criteria(path)
+    (problem,) = caught.value.problems
+    assert _told(problem, "vi") == "tệp trống [empty-file]\n    gợi ý: bắt đầu từ docs/criteria.md"
+    assert _told(problem, "en") == "the file is empty [empty-file]\n    hint: start from docs/criteria.md"
+
+
+@pytest.mark.parametrize(
+    ("params", "vi", "en"),
+    [
+        (
+            {"file_size": "input_read", "size": None, "limit": 64, "size_hint": "stream"},
+            "đã đọc hơn 64 byte, nhiều hơn 64 byte pari-index đọc một lần",
+            "more than 64 bytes is more than the 64 bytes pari-index reads at once",
+        ),
+        ({}, "tệp lớn hơn giới hạn pari-index đọc", "the file is larger than pari-index reads"),
+    ],
+)
+def test_a_stream_too_large_and_an_old_finding_are_told_in_either_language(
+    params: dict[str, Any], vi: str, en: str
+) -> None:
+    assert (render("file-too-large", params, "vi"), render("file-too-large", params, "en")) == (vi, en)
+    if params:
+        assert render_hint("file-too-large", "vi", params=params).startswith("lưu dữ liệu vào một tệp")
+
+
+def test_a_table_without_rows_names_it_in_english_and_says_so_in_vietnamese(tmp_path: Path) -> None:
+    from pari_index.intake.tables import read_with_columns
+
+    path = _empty_workbook(tmp_path)
+    with pytest.raises(IntakeError) as caught:
+        read_with_columns(path, {}, ("code", "name"), "the register", "name the columns code, name")
+    kinds = {p.code: p for p in caught.value.problems}
+    assert render("empty-file", kinds["empty-file"].params, "vi") == "sổ tính không có dữ liệu"
+    params = {"empty": "rows", "what": "the register", "empty_hint": "table"}
+    assert render("empty-file", params, "en") == "the register has no rows"
+    assert render("empty-file", params, "vi") == "không trang tính nào của tệp có hàng dữ liệu"
+
+
+# --- year-missing, from the reference evaluator -------------------------------------------------------
+
+
+def test_a_deadline_without_its_year_names_the_set_and_the_item_in_either_language() -> None:
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.criteria.model import resolve_leaves
+    from pari_index.criteria.reference import evaluate_leaf
+    from pari_index.criteria.rules import Deadline
+
+    criteria = load_criteria(Path(__file__).parent / "data" / "relative_deadlines.yaml").criteria
+    leaf = next(leaf for leaf in resolve_leaves(criteria) if isinstance(leaf.rule, Deadline) and leaf.rule.needs_year)
+    places, mode = criteria.rounding.at("items"), criteria.rounding.mode
+    row = {leaf.column(leaf.rule.input): __import__("datetime").date(2025, 1, 10)}
+    with pytest.raises(UsageError) as caught:
+        evaluate_leaf(leaf, row, places, mode, None, criteria.id)
+    (problem,) = caught.value.problems
+    assert problem.params == {"criteria": criteria.id, "criterion": leaf.id}
+    vi = _told(problem, "vi")
+    assert vi.startswith(f"bộ tiêu chí {criteria.id}: tiêu chí {leaf.id} có hạn tính theo năm đánh giá")
+    assert "gợi ý: ghi năm bằng --year YYYY" in vi
+
+
+# --- pari schema --lang -------------------------------------------------------------------------------
+
+
+def _descriptions(schema: dict[str, Any]) -> list[str]:
+    return [schema["description"], *(d["description"] for d in schema["$defs"].values() if "description" in d)]
+
+
+@pytest.mark.parametrize("args", [[], ["--lang", "vi"]])
+def test_pari_schema_describes_the_format_in_vietnamese_by_default(args: list[str]) -> None:
+    from test_messages import ENGLISH
+
+    result = CliRunner().invoke(main, ["schema", *args])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.output)
+    assert schema["title"] == "Bộ tiêu chí của pari-index"
+    assert schema["$defs"]["YesNo"]["description"].startswith("Đạt yêu cầu: ``yes`` điểm")
+    for text in _descriptions(schema):
+        # Keys of the format (``on_time``) and paths stay; no English sentence does.
+        words = set(__import__("re").findall(r"[a-z]+", __import__("re").sub(r"``[^`]*``|\w+_\w+", " ", text)))
+        assert not words & ENGLISH, text
+    # No title pydantic makes of a key or a class name ("Late Until", "Deadline") beside them.
+    assert '"title": "Late Until"' not in result.output and '"title": "Deadline"' not in result.output
+
+
+def test_pari_schema_in_english_and_vietnamese_differ_in_words_only() -> None:
+    import jsonschema
+
+    runner = CliRunner()
+    vi = json.loads(runner.invoke(main, ["schema", "--lang", "vi"]).output)
+    en = json.loads(runner.invoke(main, ["schema", "--lang", "en"]).output)
+    jsonschema.Draft202012Validator.check_schema(vi)
+    assert en["title"] == "pari-index criteria set"
+    assert en["$defs"]["YesNo"]["description"].startswith("Requirement met")
+    assert en["$defs"]["Deadline"]["title"] == "Deadline"
+
+    def structure(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: structure(v) for k, v in node.items() if k not in {"title", "description"} or not isinstance(v, str)
+            }
+        return [structure(v) for v in node] if isinstance(node, list) else node
+
+    assert structure(vi) == structure(en)
+    assert len(_descriptions(vi)) == len(_descriptions(en)) > 20
+
+
+def test_every_described_definition_has_its_vietnamese_words() -> None:
+    from pari_index.criteria.schema import criteria_json_schema
+    from pari_index.messages.schema import SCHEMA_DESCRIPTIONS_VI
+
+    described = {name for name, d in criteria_json_schema("en")["$defs"].items() if "description" in d}
+    assert described == set(SCHEMA_DESCRIPTIONS_VI)
+
+
+# --- the whole class, on the source ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", sorted(CATALOGUE))
+def test_each_kind_tells_its_detail_in_both_languages_or_in_neither(kind: str) -> None:
+    """A message that names parameters in one language and none in the other tells the evidence in
+    one language only (the other falls back to its title, or to words without figures)."""
+    entry = CATALOGUE[kind]
+    assert bool(_fields(entry.message.vi)) == bool(_fields(entry.message.en)), (kind, entry.message)
+
+
+def _is_sentence_of_values(node: ast.expr | None) -> bool:
+    """An English message built from values (an f-string that fills any in, or an expression): the
+    evidence the Vietnamese message must be given as parameters."""
+    if node is None:
+        return False
+    if isinstance(node, ast.Name | ast.Attribute | ast.Subscript):
+        return True  # a sentence built before the call
+    body = node.body if isinstance(node, ast.Lambda) else node
+    # An f-string that fills in values, or text made of values (polars' format_text, str(exc), ...):
+    # pl.lit("...") and a when/then of constant sentences are not.
+    return any(
+        isinstance(n, ast.FormattedValue) or (isinstance(n, ast.Call) and _name(n) in _BUILDS_TEXT)
+        for n in ast.walk(body)
+    )
+
+
+#: Calls that name a kind to show its words, not to build a problem.
+_RENDERS = {"render", "render_hint", "entry_of", "title"}
+_BUILDS_TEXT = {"format_text", "str", "repr", "format", "join", "render", "shorten"}
+
+
+def _name(node: ast.expr) -> str:
+    func = node.func if isinstance(node, ast.Call) else None
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+#: Keywords of a problem that are no parameters of its message: its place, hint and severity.
+_NOT_PARAMS = {"code", "message", "file", "line", "column", "sheet", "row", "field", "hint", "severity", "lang", "mark"}
+
+
+def raise_sites() -> list[tuple[str, str, ast.expr | None, ast.expr | None]]:
+    """Every call that builds a problem of a catalogued kind written out: ``Problem(kind, message,
+    ...)`` and helpers called with a kind and a message (``fail("not-utf8", f"...")``); for each,
+    its place, kind, English message and ``params=``."""
+    sites = []
+    for path in sorted(SRC.rglob("*.py")):
+        where = str(path.relative_to(SRC))
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            params = next((k.value for k in call.keywords if k.arg == "params"), None)
+            named = [k for k in call.keywords if k.arg not in _NOT_PARAMS]
+            if params is None and any(k.arg is None for k in named):
+                params = ast.Name("params")  # ``**sums``: given, their names unknown here
+            elif params is None and named:
+                # Helpers that take the parameters as keywords (criteria validation's out.error).
+                params = ast.Dict(keys=[ast.Constant(k.arg) for k in named], values=[k.value for k in named])
+            given = [
+                a
+                for a in call.args
+                if isinstance(a, ast.Dict)
+                or _name(a).endswith(("params", "struct"))
+                or (isinstance(a, ast.Name) and a.id.endswith("params"))
+            ]
+            if params is None and given:
+                params = given[0]  # positional (intake's _Check(..., cell_params(...)))
+            args = [*call.args, *(k.value for k in call.keywords if k.arg in {"code", "message"})]
+            kinds = [i for i, a in enumerate(args) if isinstance(a, ast.Constant) and a.value in CATALOGUE]
+            if not kinds or _name(call) in _RENDERS:
+                continue
+            if _name(call) != "Problem":
+                # "error" and "warning" passed to a helper are its severity, not the kind.
+                kinds = [i for i in kinds if args[i].value not in {"error", "warning"}] or kinds[:0]  # type: ignore[attr-defined]
+                if not kinds:
+                    continue
+            at = kinds[0]
+            message = args[at + 1] if at + 1 < len(args) else None
+            if _name(call) == "Problem" or _is_sentence_of_values(message):
+                sites.append((f"{where}:{call.lineno}", args[at].value, message, params))  # type: ignore[attr-defined]
+    return sites
+
+
+#: Raise sites whose English detail is not given to the Vietnamese, each with why. A site listed
+#: here that gives its parameters fails the test below too: take it off the list.
+WITHOUT_DETAIL = {
+    # The output's path is the place; the option is left out (outputs/files.py raises them without one).
+    ("outputs/paths.py", "output-not-a-folder"),
+    ("outputs/paths.py", "output-folder-not-results"),
+    # PyYAML's reason is English (test_error_language): the title, the line and column, and the hint.
+    ("criteria/loading.py", "yaml-syntax"),
+    ("criteria/loading.py", "yaml-tag-refused"),
+    ("criteria/loading.py", "yaml-value"),
+    # click's own English sentence (which option, what is wrong) follows click's usage line.
+    ("cli.py", "usage"),
+    # A PariError built from a bare sentence (an API caller's), shown as it is.
+    ("errors.py", "error"),
+}
+
+
+#: Raise sites known to give the Vietnamese their title alone (or words without the figures the
+#: English gives), to be done: (file under src/pari_index, kind). The list may only shrink.
+NOT_YET = {
+    ("criteria/loading.py", "control-character"),
+    ("criteria/validation.py", "class-gap"),
+    ("intake/cell_checks.py", "duplicate-row"),
+    ("intake/tables.py", "file-unreadable"),  # "the path holds a NUL character": no reason to give
+    ("intake/xlsx/package.py", "xlsx-damaged"),
+    ("intake/xlsx/xml_patterns.py", "xlsx-damaged"),
+    ("scoring/verification.py", "evidence-dir-unusable"),
+}  # fmt: skip
+
+
+def test_the_walk_finds_the_raise_sites_it_must() -> None:
+    sites = {(where.split(":")[0], kind) for where, kind, _, _ in raise_sites()}
+    assert {("intake/grid.py", "reserved-column"), ("criteria/reference.py", "year-missing")} <= sites
+    assert ("criteria/loading.py", "not-utf8") in sites  # through read_text_file's fail(...)
+    assert len(sites) > 60
+
+
+def detail_gaps() -> dict[tuple[str, str], str]:
+    """Each raise site (file, kind) whose Vietnamese would lack the English's detail, and why: a
+    site whose English sentence is built from values passes them as parameters, and its kind's
+    Vietnamese message names parameters; a site of a kind whose message names parameters gives
+    them (year-missing was raised without its set and item)."""
+    gaps = {}
+    for where, kind, message, params in raise_sites():
+        entry = entry_of(kind)
+        assert entry is not None
+        needs = _fields(entry.message.vi) - set(PARAM_WORDS)
+        if _is_sentence_of_values(message) and (params is None or not _fields(entry.message.vi)):
+            why = f"{where}: its English names values; give them as params= and name them in the catalogue"
+        elif needs and params is None:
+            why = f"{where}: the message needs {sorted(needs)}; give them as params="
+        elif (
+            isinstance(params, ast.Dict)
+            and None not in params.keys  # a ``**splat`` of parameters: their names are not known here
+            and not needs <= {k.value for k in params.keys if isinstance(k, ast.Constant)}
+        ):
+            why = f"{where}: params= lacks some of {sorted(needs)}"
+        else:
+            continue
+        gaps.setdefault((where.split(":")[0], kind), why)
+    return gaps
+
+
+def test_every_raise_site_gives_the_vietnamese_the_detail_the_english_has() -> None:
+    gaps = detail_gaps()
+    new = {site: why for site, why in gaps.items() if site not in WITHOUT_DETAIL | NOT_YET}
+    assert not new, "\n".join(f"{kind} at {why}" for (_, kind), why in sorted(new.items()))
+    # A site listed as not yet done that now gives its detail: take it off the list.
+    done = NOT_YET - set(gaps)
+    assert not done, f"these give their detail now: remove them from NOT_YET: {sorted(done)}"
+
+
+def test_the_list_of_sites_without_detail_holds_only_sites_that_exist() -> None:
+    sites = {(where.split(":")[0], kind) for where, kind, _, _ in raise_sites()}
+    assert sites >= WITHOUT_DETAIL
+
+
+def _criteria_problem(path: Path) -> Problem:
+    from pari_index.criteria.loading import load_criteria
+
+    with pytest.raises(PariError) as caught:
+        load_criteria(path)
+    (problem,) = caught.value.problems
+    return problem
+
+
+def test_problems_of_a_criteria_file_give_their_figures_in_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_bytes(b"id: x\xff\n")
+    problem = _criteria_problem(path)
+    assert _told(problem, "vi").startswith("không phải văn bản UTF-8 (byte 5) [not-utf8]")
+    monkeypatch.setenv("PARI_MAX_CRITERIA_BYTES", "nhiều")
+    problem = _criteria_problem(path)
+    assert _told(problem, "vi").startswith(
+        "biến môi trường PARI_MAX_CRITERIA_BYTES='nhiều' không phải một số nguyên dương [bad-limit]"
+    )
+    monkeypatch.delenv("PARI_MAX_CRITERIA_BYTES")
+    monkeypatch.setenv("PARI_MAX_CRITERIA_ITEMS", "2")
+    problem = _criteria_problem(Path(__file__).parent / "data" / "all_kinds.yaml")
+    assert _told(problem, "vi").startswith("bộ tiêu chí có hơn 2 lĩnh vực, tiêu chí và tiêu chí thành phần")
+
+
+def test_a_sheet_too_wide_gives_its_range_and_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "wide.xlsx"
+    with xlsxwriter.Workbook(path) as wb:
+        sheet = wb.add_worksheet("data")
+        sheet.write_row(0, 0, ["commune_code", "criterion_id", "value"])
+        sheet.write_row(1, 0, ["00101", "1.1", "3"])
+    monkeypatch.setenv("PARI_MAX_XLSX_COLUMNS", "2")
+    (problem,) = _problems(path)
+    assert render(problem.code, problem.params, "vi") == "vùng dữ liệu A1:C2 rộng 3 cột (chỉ đọc tối đa 2)"
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "-o sẽ ghi đè lên tệp đầu vào ASSESSMENTS {path} [output-is-input]"),
+        ("en", "-o would overwrite the input ASSESSMENTS {path} [output-is-input]"),
+    ],
+)
+def test_an_output_over_an_input_names_both_in_either_language(tmp_path: Path, lang: str, said: str) -> None:
+    import polars as pl
+
+    workbook = tmp_path / "long.xlsx"
+    pl.read_csv(EXAMPLES / "assessments_long.csv", infer_schema=False).head(5).write_excel(workbook)
+    args = ["score", str(workbook), "--communes", str(EXAMPLES / "communes.csv"), "--no-survey", "-o", str(workbook)]
+    result = CliRunner().invoke(main, [*args, "--lang", lang])
+    assert result.exit_code == 4, result.output
+    assert said.format(path=workbook) in result.output, result.output
+
+
+#: The item of all_kinds.yaml with the deduction rule.
+DEDUCTION = "2.2"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "vi"),
+    [
+        (
+            "tie_break: [appraised]",
+            "tie_break: [x9]",
+            "tie_break 'x9' không phải 'appraised', 'survey' hay mã một lĩnh vực",
+        ),
+        ("per: 0.25, start: 0.5", "per: 0, start: 0.5", "tiêu chí {id}: 'per' phải lớn hơn 0 [per-not-positive]"),
+    ],
+)
+def test_a_criteria_finding_names_its_item_in_vietnamese(tmp_path: Path, old: str, new: str, vi: str) -> None:
+    """Findings of criteria validation (pari validate) give the Vietnamese what the English names."""
+    text = (Path(__file__).parent / "data" / "all_kinds.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    assert vi.format(id=DEDUCTION) in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("group_by", "vi"),
+    [
+        ("huyen_moi", "không xếp hạng theo 'huyen_moi' được: danh sách đơn vị không có cột này (các cột có: "),
+        ("district,province", "--group-by district,province liệt kê cấp huyện trước cấp tỉnh [group-columns-order]"),
+        ("province,province", "--group-by nêu province hơn một lần [repeated-group-column]"),
+    ],
+)
+def test_a_bad_group_by_names_its_columns_in_vietnamese(tmp_path: Path, group_by: str, vi: str) -> None:
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    args += ["--no-survey", "--group-by", group_by, "-o", str(tmp_path / "r.xlsx"), "-q"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert vi in result.output, result.output
+
+
+def test_missing_survey_results_are_told_with_the_part_and_its_items_in_vietnamese(tmp_path: Path) -> None:
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "r.xlsx"), "-q"])
+    assert result.exit_code == 2, result.output
+    assert (
+        "lỗi: ha-noi-2025-commune có phần điều tra 30 điểm, nhưng không có tệp --survey nào, và các tệp tự đánh giá "
+        "không có kết quả điều tra nào (các tiêu chí 10.1.1, 10.1.2, 10.1.3, 10.1.4, 10.1.5, 10.2); mọi xã sẽ được "
+        "0 điểm phần này [survey-missing]"
+    ) in result.output
+
+
+def test_a_workbook_that_inflates_too_far_gives_its_figures_in_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hostile_xlsx as H
+
+    body = H.header_row() + "".join(f'<row r="{r}">{H.inline(f"A{r}", "00001")}</row>' for r in range(2, 40_000))
+    path = H.write_package(tmp_path / "repetitive.xlsx", H.sheet_xml(body))
+    monkeypatch.setenv("PARI_MAX_XLSX_RATIO", "5")
+    (problem,) = _problems(path)
+    assert problem.code == "xlsx-compression-ratio" and problem.params is not None
+    vi = render(problem.code, problem.params, "vi")
+    assert vi.startswith(f"phần {problem.params['part']} giải nén ra gấp ") and vi.endswith("chỉ đọc tối đa gấp 5 lần)")
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+@pytest.mark.parametrize(
+    ("row", "vi"),
+    [
+        ('<row r="2"><c r="B-2" t="inlineStr"><is><t>x</t></is></c>', "một ô ở địa chỉ B-2"),
+    ],
+)
+def test_a_damaged_reference_is_quoted_in_vietnamese(tmp_path: Path, row: str, vi: str) -> None:
+    import hostile_xlsx as H
+
+    path = H.write_package(tmp_path / "bad.xlsx", H.sheet_xml(H.header_row() + row + "</row>"))
+    (problem,) = _problems(path)
+    assert problem.code == "bad-cell-reference"
+    assert render(problem.code, problem.params, "vi") == vi
+    assert render(problem.code, problem.params, "en") == problem.message
