@@ -513,3 +513,55 @@ def test_a_table_digest_tells_apart_what_its_file_would() -> None:
         pl.DataFrame({"a": ["x", "z"], "b": ["y", "w"]})
     )
     assert frame_digest(frame.lazy()) is None
+
+
+def test_a_table_of_which_some_row_groups_changed_is_patched_to_the_same_bytes(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-scoring into the same results folder after the council corrects a few communes: the
+    Parquet tables whose rows changed in some row groups only are made from the earlier file's
+    other row groups (outputs.parquet_patch), and are the bytes of a run without cache. Row groups
+    of 500 rows here (65,536 in use), so that the 60 communes' tables have several."""
+    from pari_index.outputs import files, parquet_patch
+    from pari_index.scoring import cache as scoring_cache
+
+    monkeypatch.setattr(files, "PARQUET_ROW_GROUP", 500)
+    monkeypatch.setattr(scoring_cache, "PARQUET_ROW_GROUP", 500)
+    patched: list[int] = []
+    original = parquet_patch.patched_parquet
+
+    def spy(old: bytes, frame: pl.DataFrame, unchanged: set[int], group_rows: int) -> bytes | None:
+        out = original(old, frame, unchanged, group_rows)
+        patched.append(len(unchanged) if out is not None else -1)
+        return out
+
+    monkeypatch.setattr(parquet_patch, "patched_parquet", spy)
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    cache, same = tmp_path / "cache", tmp_path / "same"
+
+    def rescore(name: str) -> None:
+        _score(folder, same, "parquet", cache)
+        _score(folder, tmp_path / f"{name}-plain", "parquet", None)
+        assert _files(same / "results") == _files(tmp_path / f"{name}-plain" / "results"), name
+
+    rescore("cold")
+    rescore("warm")
+    assert patched == []  # nothing to patch: every table kept whole
+    codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
+    groups = -(-COMMUNES * 59 // 500)  # the criteria table's row groups
+    _change_appraisal(folder, codes[3:6])  # the criteria table's first row group only
+    rescore("appraisal")
+    assert groups - 1 in patched  # the criteria table: every other group copied
+    patched.clear()
+    _change_appraisal(folder, codes[30:32])
+    rescore("appraisal-again")
+    assert groups - 1 in patched
+    patched.clear()
+    # The earlier file changed by hand (valid Parquet, another table): its SHA-256 is not the one
+    # recorded, so it is not patched from but written whole.
+    criteria = same / "results" / "criteria.parquet"
+    pl.read_parquet(criteria).head(10).write_parquet(criteria)
+    _change_appraisal(folder, codes[50:52])
+    rescore("edited")
+    assert groups - 1 not in patched

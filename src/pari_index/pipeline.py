@@ -277,7 +277,8 @@ def _write_outputs(
         if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
             tables.criteria = tables.criteria.collect()
         keep = cache.unchanged_outputs(out, chosen, tables.as_written())
-    files = write_results(out, tables, chosen, keep)  # type: ignore[arg-type]
+    reuse = cache.reusable if cache is not None else None
+    files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]
     if cache is not None:
         cache.remember_outputs(out, chosen)
     if report is not None:

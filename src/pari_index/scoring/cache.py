@@ -38,6 +38,7 @@ from pari_index.intake.cache import (
     text_digest,
 )
 from pari_index.intake.register import Register
+from pari_index.outputs.files import PARQUET_ROW_GROUP, ParquetReuse
 from pari_index.scoring.run import CommuneScores, compute_totals, order_commune_findings, score_communes
 from pari_index.scoring.verification import Appraisal
 
@@ -65,8 +66,10 @@ class RunCache:
         self.reused = 0
         #: Per commune, the digests of its intake rows (kept with the cached intake).
         self._intake_digests: pl.DataFrame | None = None
-        #: The key, folder, format and table digests of the results being written.
-        self._outputs: tuple[str, Path, str, dict[str, str | None]] | None = None
+        #: The key, folder, format, table digests and row group digests of the results being written.
+        self._outputs: tuple[str, Path, str, dict[str, str | None], dict[str, list[str]]] | None = None
+        #: Parquet tables of which the earlier file's unchanged row groups can be reused.
+        self.reusable: dict[str, ParquetReuse] = {}
 
     def unchanged_outputs(
         self, folder: Path, fmt: str, tables: Mapping[str, pl.DataFrame | pl.LazyFrame]
@@ -74,14 +77,19 @@ class RunCache:
         """The tables of the results folder ``folder`` that need not be written again: the file
         there is the one an earlier run wrote (its SHA-256 as recorded) from a table with the same
         content (:func:`frame_digest`), by the same code. Remembers the digests for
-        :meth:`remember_outputs`."""
+        :meth:`remember_outputs`, and sets :attr:`reusable` to the Parquet tables of which only
+        some row groups changed."""
         self._outputs = None
+        self.reusable = {}
         if fmt not in ("csv", "parquet") or not self.store.usable():
             return frozenset()
         key = text_digest("outputs", str(Path(folder).resolve()), fmt)
-        digests = {name: frame_digest(frame) for name, frame in tables.items()}
-        self._outputs = (key, folder, fmt, digests)
-        recorded = self.store.load("outputs", key, ("files",))
+        grouped = PARQUET_ROW_GROUP if fmt == "parquet" else None
+        digests, groups = {}, {}
+        for name, frame in tables.items():
+            digests[name], groups[name] = table_digests(frame, grouped)
+        self._outputs = (key, folder, fmt, digests, groups)
+        recorded = self.store.load("outputs", key, ("files", "groups"))
         if recorded is None:
             return frozenset()
         kept = set()
@@ -90,13 +98,25 @@ class RunCache:
             # Only a regular file of ours is kept: a link put in its place is written over.
             if digest is not None and digests.get(name) == digest and _plain_file(file) and file_digest(file) == sha:
                 kept.add(name)
+            elif sha is not None and groups.get(name):
+                self._reuse(name, file, sha, groups[name], recorded["groups"])
         return frozenset(kept)
+
+    def _reuse(self, name: str, file: Path, sha: str, groups: list[str], recorded: pl.DataFrame) -> None:
+        """Note the row groups of the earlier file ``file`` whose rows did not change (same place,
+        same digest), when some did not (the writer checks the file's SHA-256 on what it reads)."""
+        before = recorded.filter(pl.col("name") == name).sort("group")["digest"].to_list()
+        if len(before) != len(groups):
+            return
+        unchanged = frozenset(i for i, (old, new) in enumerate(zip(before, groups, strict=True)) if old == new)
+        if unchanged:
+            self.reusable[name] = ParquetReuse(file, sha, unchanged)
 
     def remember_outputs(self, folder: Path, fmt: str) -> None:
         """Record the tables just written to ``folder`` (see :meth:`unchanged_outputs`)."""
         if self._outputs is None or self._outputs[1:3] != (folder, fmt):
             return
-        key, _, _, digests = self._outputs
+        key, _, _, digests, groups = self._outputs
         names = list(digests)
         files = pl.DataFrame(
             {
@@ -106,7 +126,12 @@ class RunCache:
             },
             schema={"name": pl.String, "digest": pl.String, "sha256": pl.String},
         )
-        self.store.save("outputs", key, {"files": files})
+        per_group = pl.DataFrame(
+            [(name, i, digest) for name in names for i, digest in enumerate(groups[name])],
+            schema={"name": pl.String, "group": pl.Int64, "digest": pl.String},
+            orient="row",
+        )
+        self.store.save("outputs", key, {"files": files, "groups": per_group})
 
     @property
     def notes(self) -> list[CacheNote]:
@@ -245,14 +270,33 @@ def frame_digest(frame: pl.DataFrame | pl.LazyFrame) -> str | None:
     of them hashed twice; None for a lazy frame (a batched run's detail, never held whole). Each
     float column also gives its sign (1/x < 0), as a row hash takes -0.0 for 0.0 and a file does
     not; categories are hashed as their text."""
+    return table_digests(frame, None)[0]
+
+
+def table_digests(frame: pl.DataFrame | pl.LazyFrame, group_rows: int | None) -> tuple[str | None, list[str]]:
+    """:func:`frame_digest`, and with ``group_rows`` the digest of each Parquet row group of that
+    many rows (of the table's schema and height too: a group is only ever compared with the same
+    group of the same table); no group digests for a table of one row group at most."""
     if isinstance(frame, pl.LazyFrame):
-        return None
+        return None, []
     floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
     signs = [(1 / pl.col(name) < 0).alias(f"{name}\0sign") for name in floats]
     plain = frame.with_columns(cs.categorical().cast(pl.String), *signs)
-    rows = plain.hash_rows(seed=23).implode()
+    hashed = plain.hash_rows(seed=23)
+    rows = hashed.implode()
     whole = pl.select(rows.hash(seed=29).alias("a"), rows.hash(seed=31).alias("b")).row(0)
-    return text_digest("table", repr(frame.schema), frame.height, *whole)
+    shape = (repr(frame.schema), frame.height)
+    groups: list[str] = []
+    if group_rows is not None and frame.height > group_rows:
+        per_group = (
+            hashed.to_frame("h")
+            .with_row_index("i")
+            .group_by(pl.col("i") // group_rows, maintain_order=True)
+            .agg("h")
+            .select(pl.col("h").hash(seed=29).alias("a"), pl.col("h").hash(seed=31).alias("b"))
+        )
+        groups = [text_digest("group", *shape, i, a, b) for i, (a, b) in enumerate(per_group.iter_rows())]
+    return text_digest("table", *shape, *whole), groups
 
 
 def changes_key(key: str, whole_keys: pl.DataFrame) -> str:
