@@ -160,7 +160,7 @@ def run_score(
         out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache
     )
     marks = _run_marks(date, synthetic)
-    run_cache = _run_cache(cache)
+    run_cache = _run_cache(cache, lang)
     result = score(
         assessments,
         criteria,
@@ -232,10 +232,10 @@ def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
     return marks
 
 
-def _run_cache(folder: str | Path | None) -> RunCache | None:
+def _run_cache(folder: str | Path | None, lang: str) -> RunCache | None:
     from pari_index.scoring.cache import RunCache
 
-    return RunCache(folder) if folder is not None else None
+    return RunCache(folder, lang) if folder is not None else None
 
 
 def _cache_text(cache: RunCache | None, lang: str) -> str:

@@ -20,6 +20,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +60,12 @@ def criteria_key(compiled: CompiledSet) -> str:
 class RunCache:
     """The cache of a score run, in the folder ``root`` (``pari score --cache DIR``)."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | Path, lang: str | None = None) -> None:
         self.store = CacheStore(Path(root))
+        #: The run's language, when known beforehand: the communes' rows are then read while the
+        #: intake is (:meth:`intake`).
+        self.lang = lang
+        self._prefetched: tuple[str, Future[CachedRows | None]] | None = None
         #: Communes scored afresh and taken from the cache by the last :meth:`commune_scores`.
         self.scored = 0
         self.reused = 0
@@ -138,8 +143,31 @@ class RunCache:
         return self.store.notes
 
     def intake(self, paths: Sequence[str | Path], compiled: CompiledSet, known: pl.Series | None) -> Intake:
+        self._prefetch(compiled)
         intake, self._intake_digests = cached_intake(self.store, paths, compiled.leaves, known, criteria_key(compiled))
         return intake
+
+    def _rows_key(self, compiled: CompiledSet, lang: str) -> str:
+        return text_digest("communes", criteria_key(compiled), lang)
+
+    def _prefetch(self, compiled: CompiledSet) -> None:
+        """Start reading the communes' rows (:meth:`commune_scores` needs them) beside the intake:
+        both are mostly Parquet decoding outside the GIL, so on an idle core this costs no time."""
+        if self.lang is None or not self.store.usable():
+            return
+        key = self._rows_key(compiled, self.lang)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the reading goes on after the block
+            self._prefetched = (key, pool.submit(CachedRows.load, self.store, key))
+            pool.shutdown(wait=False)
+
+    def _cached_rows(self, key: str) -> CachedRows | None:
+        """The communes' rows under ``key``: those read beside the intake, else read now."""
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is not None and prefetched[0] == key:
+            return prefetched[1].result()
+        if prefetched is not None:
+            prefetched[1].result()  # another language's: let it finish before the cache is read again
+        return CachedRows.load(self.store, key)
 
     def commune_scores(
         self,
@@ -153,13 +181,16 @@ class RunCache:
         """:func:`score_communes` and :func:`compute_totals` for the communes whose inputs changed,
         the cache's rows and totals for the others, in the order they give for all."""
         if evidence_dir is not None or not self.store.usable():
+            if self._prefetched is not None:  # not used; finished, so that its notes are all said
+                self._prefetched[1].result()
+                self._prefetched = None
             self.scored, self.reused = register.frame.height, 0
             scores = score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
             return scores, compute_totals(scores.details, compiled.criteria, register)
-        key = text_digest("communes", criteria_key(compiled), lang)
+        key = self._rows_key(compiled, lang)
         digests = self._intake_digests if self._intake_digests is not None else intake_digests(intake)
         keys = commune_keys(register, digests, appraisal)
-        cached = CachedRows.load(self.store, key)
+        cached = self._cached_rows(key)
         reused = pl.Series(COMMUNE, [], dtype=pl.String)
         if cached is not None:
             reused = keys.join(cached.keys, on=[COMMUNE, *KEY], how="semi")[COMMUNE]
