@@ -565,3 +565,28 @@ def test_a_table_of_which_some_row_groups_changed_is_patched_to_the_same_bytes(
     _change_appraisal(folder, codes[50:52])
     rescore("edited")
     assert groups - 1 not in patched
+
+
+def test_with_an_evidence_folder_the_rows_read_beside_the_intake_are_not_used(data: Path, tmp_path: Path) -> None:
+    """With --evidence-dir no commune's rows are reused (the files may change on disk): the rows
+    read beside the intake are left unused, the results are those of a run without cache, and a
+    damaged entry among them is still said once."""
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    cache = tmp_path / "cache"
+
+    def run(out: Path, cached: bool) -> str:
+        args = ["score", *_inputs(data), "-o", str(out), "--format", "parquet", "--lang", "en", "-q"]
+        args += ["--evidence-dir", str(evidence)] + (["--cache", str(cache)] if cached else [])
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    _score(data, tmp_path / "fill", "parquet", cache)  # fills the communes' rows without evidence
+    (entry,) = (cache / "communes").iterdir()
+    _truncate(entry / "details.parquet")
+    text = run(tmp_path / "cached", True)
+    run(tmp_path / "plain", False)
+    assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
+    assert _reuse(text) == (0, COMMUNES)
+    assert text.count("Cache: ignored") == 1 and "details.parquet" in text
