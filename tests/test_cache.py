@@ -523,10 +523,8 @@ def test_a_table_of_which_some_row_groups_changed_is_patched_to_the_same_bytes(
     other row groups (outputs.parquet_patch), and are the bytes of a run without cache. Row groups
     of 500 rows here (65,536 in use), so that the 60 communes' tables have several."""
     from pari_index.outputs import files, parquet_patch
-    from pari_index.scoring import cache as scoring_cache
 
     monkeypatch.setattr(files, "PARQUET_ROW_GROUP", 500)
-    monkeypatch.setattr(scoring_cache, "PARQUET_ROW_GROUP", 500)
     patched: list[int] = []
     original = parquet_patch.patched_parquet
 

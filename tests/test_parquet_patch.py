@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pari_index.outputs.files import PARQUET_ROW_GROUP, ParquetReuse, write_parquet
+from pari_index.intake.cache_folder import ParquetReuse
+from pari_index.outputs.files import PARQUET_ROW_GROUP, write_parquet
 from pari_index.outputs.parquet_patch import (
     Field,
     _Reader,

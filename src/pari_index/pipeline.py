@@ -269,6 +269,7 @@ def _write_outputs(
 ) -> list[Path]:
     """Write the results (and the report when asked); returns the files written. With a cache,
     a results table whose file already holds the bytes it would be written as is kept as it is."""
+    from pari_index.outputs.files import PARQUET_ROW_GROUP
     from pari_index.outputs.results import write_results
 
     say(progress_text("writing", lang, path=out))
@@ -276,7 +277,7 @@ def _write_outputs(
     if cache is not None:
         if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
             tables.criteria = tables.criteria.collect()
-        keep = cache.unchanged_outputs(out, chosen, tables.as_written())
+        keep = cache.unchanged_outputs(out, chosen, tables.as_written(), PARQUET_ROW_GROUP)
     reuse = cache.reusable if cache is not None else None
     files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]
     if cache is not None:

@@ -40,7 +40,7 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem
-from pari_index.intake.cache_folder import process_alive, read_regular
+from pari_index.intake.cache_folder import ParquetReuse, process_alive, read_regular
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
@@ -406,16 +406,6 @@ def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
 #: cache and computed afresh came out in 7 and 8 row groups.) A table of at most this many rows
 #: is one row group either way.
 PARQUET_ROW_GROUP = 65_536
-
-
-@dataclasses.dataclass(frozen=True)
-class ParquetReuse:
-    """An earlier file of the same table (``pari score --cache``): its SHA-256 as it was written,
-    and its row groups that hold the rows the table now has at the same place."""
-
-    file: Path
-    sha256: str
-    unchanged: frozenset[int]
 
 
 def write_parquet(path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None) -> None:

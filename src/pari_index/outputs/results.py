@@ -23,12 +23,12 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem
+from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import InputLabel, localise_findings
 from pari_index.outputs.files import (
     UNIT_COLUMNS,
     UNIT_PREFIXES,
     XLSX_MAX_ROWS,
-    ParquetReuse,
     atomic_folder,
     atomic_path,
     csv_into,
@@ -238,7 +238,7 @@ def write_results(
     """Write the tables; returns the files written. ``keep``: tables of a results folder whose
     file there already holds the bytes this run would write (``pari score --cache`` checks it):
     carried over into the new folder instead of written again. ``reuse``: Parquet tables of
-    which only some row groups changed (:class:`~pari_index.outputs.files.ParquetReuse`)."""
+    which only some row groups changed (:class:`~pari_index.intake.cache_folder.ParquetReuse`)."""
     target = Path(path)
     if fmt == "xlsx":
         return _write_workbook(target, tables)

@@ -38,8 +38,8 @@ from pari_index.intake.cache import (
     row_digests,
     text_digest,
 )
+from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.intake.register import Register
-from pari_index.outputs.files import PARQUET_ROW_GROUP, ParquetReuse
 from pari_index.scoring.run import CommuneScores, compute_totals, order_commune_findings, score_communes
 from pari_index.scoring.verification import Appraisal
 
@@ -77,19 +77,23 @@ class RunCache:
         self.reusable: dict[str, ParquetReuse] = {}
 
     def unchanged_outputs(
-        self, folder: Path, fmt: str, tables: Mapping[str, pl.DataFrame | pl.LazyFrame]
+        self,
+        folder: Path,
+        fmt: str,
+        tables: Mapping[str, pl.DataFrame | pl.LazyFrame],
+        group_rows: int | None = None,
     ) -> frozenset[str]:
         """The tables of the results folder ``folder`` that need not be written again: the file
         there is the one an earlier run wrote (its SHA-256 as recorded) from a table with the same
         content (:func:`frame_digest`), by the same code. Remembers the digests for
         :meth:`remember_outputs`, and sets :attr:`reusable` to the Parquet tables of which only
-        some row groups changed."""
+        some row groups changed (Parquet files in row groups of ``group_rows``)."""
         self._outputs = None
         self.reusable = {}
         if fmt not in ("csv", "parquet") or not self.store.usable():
             return frozenset()
         key = text_digest("outputs", str(Path(folder).resolve()), fmt)
-        grouped = PARQUET_ROW_GROUP if fmt == "parquet" else None
+        grouped = group_rows if fmt == "parquet" else None
         digests, groups = {}, {}
         for name, frame in tables.items():
             digests[name], groups[name] = table_digests(frame, grouped)
