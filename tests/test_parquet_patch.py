@@ -140,6 +140,8 @@ def test_another_height_schema_or_group_count_gives_none() -> None:
     assert patched_parquet(old, before, {0, 1, 2}, GROUP) is None  # nothing to encode: kept whole instead
     assert patched_parquet(old, before, set(), GROUP) is None  # nothing to copy
     assert patched_parquet(encode_alone(before, GROUP // 2), before, {0}, GROUP) is None  # other groups
+    categories = before.with_columns(pl.col("criterion_id").cast(pl.Categorical))
+    assert patched_parquet(encode_alone(categories, GROUP), categories, {0}, GROUP) is None
 
 
 def test_write_parquet_checks_the_earlier_file_it_reuses(tmp_path: Path) -> None:
