@@ -513,3 +513,78 @@ def test_a_table_digest_tells_apart_what_its_file_would() -> None:
         pl.DataFrame({"a": ["x", "z"], "b": ["y", "w"]})
     )
     assert frame_digest(frame.lazy()) is None
+
+
+def test_a_table_of_which_some_row_groups_changed_is_patched_to_the_same_bytes(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-scoring into the same results folder after the council corrects a few communes: the
+    Parquet tables whose rows changed in some row groups only are made from the earlier file's
+    other row groups (outputs.parquet_patch), and are the bytes of a run without cache. Row groups
+    of 500 rows here (65,536 in use), so that the 60 communes' tables have several."""
+    from pari_index.outputs import files, parquet_patch
+
+    monkeypatch.setattr(files, "PARQUET_ROW_GROUP", 500)
+    patched: list[int] = []
+    original = parquet_patch.patched_parquet
+
+    def spy(old: bytes, frame: pl.DataFrame, unchanged: set[int], group_rows: int) -> bytes | None:
+        out = original(old, frame, unchanged, group_rows)
+        patched.append(len(unchanged) if out is not None else -1)
+        return out
+
+    monkeypatch.setattr(parquet_patch, "patched_parquet", spy)
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    cache, same = tmp_path / "cache", tmp_path / "same"
+
+    def rescore(name: str) -> None:
+        _score(folder, same, "parquet", cache)
+        _score(folder, tmp_path / f"{name}-plain", "parquet", None)
+        assert _files(same / "results") == _files(tmp_path / f"{name}-plain" / "results"), name
+
+    rescore("cold")
+    rescore("warm")
+    assert patched == []  # nothing to patch: every table kept whole
+    codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
+    groups = -(-COMMUNES * 59 // 500)  # the criteria table's row groups
+    _change_appraisal(folder, codes[3:6])  # the criteria table's first row group only
+    rescore("appraisal")
+    assert groups - 1 in patched  # the criteria table: every other group copied
+    patched.clear()
+    _change_appraisal(folder, codes[30:32])
+    rescore("appraisal-again")
+    assert groups - 1 in patched
+    patched.clear()
+    # The earlier file changed by hand (valid Parquet, another table): its SHA-256 is not the one
+    # recorded, so it is not patched from but written whole.
+    criteria = same / "results" / "criteria.parquet"
+    pl.read_parquet(criteria).head(10).write_parquet(criteria)
+    _change_appraisal(folder, codes[50:52])
+    rescore("edited")
+    assert groups - 1 not in patched
+
+
+def test_with_an_evidence_folder_the_rows_read_beside_the_intake_are_not_used(data: Path, tmp_path: Path) -> None:
+    """With --evidence-dir no commune's rows are reused (the files may change on disk): the rows
+    read beside the intake are left unused, the results are those of a run without cache, and a
+    damaged entry among them is still said once."""
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    cache = tmp_path / "cache"
+
+    def run(out: Path, cached: bool) -> str:
+        args = ["score", *_inputs(data), "-o", str(out), "--format", "parquet", "--lang", "en", "-q"]
+        args += ["--evidence-dir", str(evidence)] + (["--cache", str(cache)] if cached else [])
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    _score(data, tmp_path / "fill", "parquet", cache)  # fills the communes' rows without evidence
+    (entry,) = (cache / "communes").iterdir()
+    _truncate(entry / "details.parquet")
+    text = run(tmp_path / "cached", True)
+    run(tmp_path / "plain", False)
+    assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
+    assert _reuse(text) == (0, COMMUNES)
+    assert text.count("Cache: ignored") == 1 and "details.parquet" in text

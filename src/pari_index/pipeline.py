@@ -160,7 +160,7 @@ def run_score(
         out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache
     )
     marks = _run_marks(date, synthetic)
-    run_cache = _run_cache(cache)
+    run_cache = _run_cache(cache, lang)
     result = score(
         assessments,
         criteria,
@@ -232,10 +232,10 @@ def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
     return marks
 
 
-def _run_cache(folder: str | Path | None) -> RunCache | None:
+def _run_cache(folder: str | Path | None, lang: str) -> RunCache | None:
     from pari_index.scoring.cache import RunCache
 
-    return RunCache(folder) if folder is not None else None
+    return RunCache(folder, lang) if folder is not None else None
 
 
 def _cache_text(cache: RunCache | None, lang: str) -> str:
@@ -269,6 +269,7 @@ def _write_outputs(
 ) -> list[Path]:
     """Write the results (and the report when asked); returns the files written. With a cache,
     a results table whose file already holds the bytes it would be written as is kept as it is."""
+    from pari_index.outputs.files import PARQUET_ROW_GROUP
     from pari_index.outputs.results import write_results
 
     say(progress_text("writing", lang, path=out))
@@ -276,8 +277,9 @@ def _write_outputs(
     if cache is not None:
         if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
             tables.criteria = tables.criteria.collect()
-        keep = cache.unchanged_outputs(out, chosen, tables.as_written())
-    files = write_results(out, tables, chosen, keep)  # type: ignore[arg-type]
+        keep = cache.unchanged_outputs(out, chosen, tables.as_written(), PARQUET_ROW_GROUP)
+    reuse = cache.reusable if cache is not None else None
+    files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]
     if cache is not None:
         cache.remember_outputs(out, chosen)
     if report is not None:

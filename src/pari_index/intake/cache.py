@@ -25,6 +25,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -42,6 +43,8 @@ CACHE_FORMAT = 1
 MANIFEST = "manifest.json"
 #: A manifest is a few hundred bytes: anything much larger is not one.
 MAX_MANIFEST_BYTES = 1 << 20
+#: Tables of an entry read at once.
+READERS = 4
 #: Entries kept per kind (the newest): the cache of a folder scored again and again stays small.
 KEEP_ENTRIES = 2
 INTAKE_TABLES = ("cells", "meta", "findings", "ledger", "places")
@@ -151,7 +154,7 @@ class CacheStore:
             expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
             if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
                 raise ValueError("written by another version or for other inputs")
-            return {name: self._table(entry, name, manifest["tables"][name]) for name in names}
+            return self._tables(entry, {name: manifest["tables"][name] for name in names})
         except (
             OSError,
             ValueError,
@@ -163,6 +166,16 @@ class CacheStore:
             self._note(entry, _reason(exc))
             self._discard(entry)
             return None
+
+    def _tables(self, entry: Path, digests: dict[str, str]) -> dict[str, pl.DataFrame]:
+        """The tables named in ``digests``, read side by side: the SHA-256 and the Parquet decoding
+        run outside the GIL, so the intake's five tables take about half the time on two cores. The
+        first failure is raised here (the others are still read to the end)."""
+        if len(digests) < 2:
+            return {name: self._table(entry, name, digest) for name, digest in digests.items()}
+        with ThreadPoolExecutor(max_workers=min(READERS, len(digests))) as pool:
+            reading = {name: pool.submit(self._table, entry, name, digest) for name, digest in digests.items()}
+            return {name: future.result() for name, future in reading.items()}
 
     def _table(self, entry: Path, name: str, digest: str) -> pl.DataFrame:
         data = read_regular(entry / f"{name}.parquet")

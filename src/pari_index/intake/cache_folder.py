@@ -23,6 +23,7 @@ import re
 import shutil
 import stat
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 #: The Cache Directory Tagging Specification's file name and signature (bford.info/cachedir).
@@ -156,10 +157,22 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         return handle.read() if limit is None else handle.read(limit)
 
 
+@dataclass(frozen=True)
+class ParquetReuse:
+    """An earlier results file of a Parquet table that the cache vouches for (``pari score
+    --cache``; written by :func:`pari_index.outputs.files.write_parquet`): the SHA-256 it was
+    written with, and its row groups that hold the rows the table now has at the same place."""
+
+    file: Path
+    sha256: str
+    unchanged: frozenset[int]
+
+
 __all__ = [
     "KINDS",
     "TAG",
     "NotACacheFolder",
+    "ParquetReuse",
     "claim",
     "is_entry",
     "read_regular",

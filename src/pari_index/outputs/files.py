@@ -40,7 +40,7 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem
-from pari_index.intake.cache_folder import process_alive
+from pari_index.intake.cache_folder import ParquetReuse, process_alive, read_regular
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
@@ -408,14 +408,37 @@ def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
 PARQUET_ROW_GROUP = 65_536
 
 
-def write_parquet(path: Path, frame: pl.DataFrame | pl.LazyFrame) -> None:
+def write_parquet(path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None) -> None:
     """A Parquet file in row groups of PARQUET_ROW_GROUP rows; a lazy frame (a batched run's
-    per-item detail) is streamed out batch by batch."""
+    per-item detail) is streamed out batch by batch. With ``reuse``, the row groups that did not
+    change are copied from the earlier file and only the others encoded (the same bytes:
+    :mod:`pari_index.outputs.parquet_patch`); when that cannot be done, the whole table is written."""
     with atomic_path(path) as tmp:
         try:
-            frame.lazy().sink_parquet(tmp, row_group_size=PARQUET_ROW_GROUP)
+            patched = _patched(frame, reuse) if reuse is not None else None
+            if patched is not None:
+                tmp.write_bytes(patched)
+            else:
+                frame.lazy().sink_parquet(tmp, row_group_size=PARQUET_ROW_GROUP)
         except pl.exceptions.PolarsError as exc:  # "underlying IO error: No space left on device"
             raise OutputError(os_problem(exc, path)) from None
+
+
+def _patched(frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse) -> bytes | None:
+    """``frame`` as Parquet bytes made from the earlier file's unchanged row groups; None when the
+    earlier file is not the one recorded (read once, so that what is checked is what is used) or
+    cannot be patched."""
+    from pari_index.outputs.parquet_patch import patched_parquet
+
+    if not isinstance(frame, pl.DataFrame):
+        return None
+    try:
+        old = read_regular(reuse.file)
+    except (OSError, ValueError):
+        return None
+    if hashlib.sha256(old).hexdigest() != reuse.sha256:
+        return None
+    return patched_parquet(old, frame, set(reuse.unchanged), PARQUET_ROW_GROUP)
 
 
 @contextlib.contextmanager

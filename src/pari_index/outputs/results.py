@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -22,6 +23,7 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem
+from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import InputLabel, localise_findings
 from pari_index.outputs.files import (
     UNIT_COLUMNS,
@@ -227,11 +229,16 @@ def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[s
 
 
 def write_results(
-    path: str | Path, tables: ResultTables, fmt: Format = "xlsx", keep: frozenset[str] = frozenset()
+    path: str | Path,
+    tables: ResultTables,
+    fmt: Format = "xlsx",
+    keep: frozenset[str] = frozenset(),
+    reuse: Mapping[str, ParquetReuse] | None = None,
 ) -> list[Path]:
     """Write the tables; returns the files written. ``keep``: tables of a results folder whose
     file there already holds the bytes this run would write (``pari score --cache`` checks it):
-    carried over into the new folder instead of written again."""
+    carried over into the new folder instead of written again. ``reuse``: Parquet tables of
+    which only some row groups changed (:class:`~pari_index.intake.cache_folder.ParquetReuse`)."""
     target = Path(path)
     if fmt == "xlsx":
         return _write_workbook(target, tables)
@@ -245,7 +252,7 @@ def write_results(
             if fmt == "csv":
                 write_csv(file, frame)
             else:
-                write_parquet(file, frame)
+                write_parquet(file, frame, (reuse or {}).get(name))
     return [target / f"{name}.{fmt}" for name in TABLES]
 
 

@@ -20,6 +20,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from pari_index.intake.cache import (
     row_digests,
     text_digest,
 )
+from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.intake.register import Register
 from pari_index.scoring.run import CommuneScores, compute_totals, order_commune_findings, score_communes
 from pari_index.scoring.verification import Appraisal
@@ -58,30 +60,45 @@ def criteria_key(compiled: CompiledSet) -> str:
 class RunCache:
     """The cache of a score run, in the folder ``root`` (``pari score --cache DIR``)."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | Path, lang: str | None = None) -> None:
         self.store = CacheStore(Path(root))
+        #: The run's language, when known beforehand: the communes' rows are then read while the
+        #: intake is (:meth:`intake`).
+        self.lang = lang
+        self._prefetched: tuple[str, Future[CachedRows | None]] | None = None
         #: Communes scored afresh and taken from the cache by the last :meth:`commune_scores`.
         self.scored = 0
         self.reused = 0
         #: Per commune, the digests of its intake rows (kept with the cached intake).
         self._intake_digests: pl.DataFrame | None = None
-        #: The key, folder, format and table digests of the results being written.
-        self._outputs: tuple[str, Path, str, dict[str, str | None]] | None = None
+        #: The key, folder, format, table digests and row group digests of the results being written.
+        self._outputs: tuple[str, Path, str, dict[str, str | None], dict[str, list[str]]] | None = None
+        #: Parquet tables of which the earlier file's unchanged row groups can be reused.
+        self.reusable: dict[str, ParquetReuse] = {}
 
     def unchanged_outputs(
-        self, folder: Path, fmt: str, tables: Mapping[str, pl.DataFrame | pl.LazyFrame]
+        self,
+        folder: Path,
+        fmt: str,
+        tables: Mapping[str, pl.DataFrame | pl.LazyFrame],
+        group_rows: int | None = None,
     ) -> frozenset[str]:
         """The tables of the results folder ``folder`` that need not be written again: the file
         there is the one an earlier run wrote (its SHA-256 as recorded) from a table with the same
         content (:func:`frame_digest`), by the same code. Remembers the digests for
-        :meth:`remember_outputs`."""
+        :meth:`remember_outputs`, and sets :attr:`reusable` to the Parquet tables of which only
+        some row groups changed (Parquet files in row groups of ``group_rows``)."""
         self._outputs = None
+        self.reusable = {}
         if fmt not in ("csv", "parquet") or not self.store.usable():
             return frozenset()
         key = text_digest("outputs", str(Path(folder).resolve()), fmt)
-        digests = {name: frame_digest(frame) for name, frame in tables.items()}
-        self._outputs = (key, folder, fmt, digests)
-        recorded = self.store.load("outputs", key, ("files",))
+        grouped = group_rows if fmt == "parquet" else None
+        digests, groups = {}, {}
+        for name, frame in tables.items():
+            digests[name], groups[name] = table_digests(frame, grouped)
+        self._outputs = (key, folder, fmt, digests, groups)
+        recorded = self.store.load("outputs", key, ("files", "groups"))
         if recorded is None:
             return frozenset()
         kept = set()
@@ -90,13 +107,25 @@ class RunCache:
             # Only a regular file of ours is kept: a link put in its place is written over.
             if digest is not None and digests.get(name) == digest and _plain_file(file) and file_digest(file) == sha:
                 kept.add(name)
+            elif sha is not None and groups.get(name):
+                self._reuse(name, file, sha, groups[name], recorded["groups"])
         return frozenset(kept)
+
+    def _reuse(self, name: str, file: Path, sha: str, groups: list[str], recorded: pl.DataFrame) -> None:
+        """Note the row groups of the earlier file ``file`` whose rows did not change (same place,
+        same digest), when some did not (the writer checks the file's SHA-256 on what it reads)."""
+        before = recorded.filter(pl.col("name") == name).sort("group")["digest"].to_list()
+        if len(before) != len(groups):
+            return
+        unchanged = frozenset(i for i, (old, new) in enumerate(zip(before, groups, strict=True)) if old == new)
+        if unchanged:
+            self.reusable[name] = ParquetReuse(file, sha, unchanged)
 
     def remember_outputs(self, folder: Path, fmt: str) -> None:
         """Record the tables just written to ``folder`` (see :meth:`unchanged_outputs`)."""
         if self._outputs is None or self._outputs[1:3] != (folder, fmt):
             return
-        key, _, _, digests = self._outputs
+        key, _, _, digests, groups = self._outputs
         names = list(digests)
         files = pl.DataFrame(
             {
@@ -106,15 +135,43 @@ class RunCache:
             },
             schema={"name": pl.String, "digest": pl.String, "sha256": pl.String},
         )
-        self.store.save("outputs", key, {"files": files})
+        per_group = pl.DataFrame(
+            [(name, i, digest) for name in names for i, digest in enumerate(groups[name])],
+            schema={"name": pl.String, "group": pl.Int64, "digest": pl.String},
+            orient="row",
+        )
+        self.store.save("outputs", key, {"files": files, "groups": per_group})
 
     @property
     def notes(self) -> list[CacheNote]:
         return self.store.notes
 
     def intake(self, paths: Sequence[str | Path], compiled: CompiledSet, known: pl.Series | None) -> Intake:
+        self._prefetch(compiled)
         intake, self._intake_digests = cached_intake(self.store, paths, compiled.leaves, known, criteria_key(compiled))
         return intake
+
+    def _rows_key(self, compiled: CompiledSet, lang: str) -> str:
+        return text_digest("communes", criteria_key(compiled), lang)
+
+    def _prefetch(self, compiled: CompiledSet) -> None:
+        """Start reading the communes' rows (:meth:`commune_scores` needs them) beside the intake:
+        both are mostly Parquet decoding outside the GIL, so on an idle core this costs no time."""
+        if self.lang is None or not self.store.usable():
+            return
+        key = self._rows_key(compiled, self.lang)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the reading goes on after the block
+            self._prefetched = (key, pool.submit(CachedRows.load, self.store, key))
+            pool.shutdown(wait=False)
+
+    def _cached_rows(self, key: str) -> CachedRows | None:
+        """The communes' rows under ``key``: those read beside the intake, else read now."""
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is not None and prefetched[0] == key:
+            return prefetched[1].result()
+        if prefetched is not None:
+            prefetched[1].result()  # another language's: let it finish before the cache is read again
+        return CachedRows.load(self.store, key)
 
     def commune_scores(
         self,
@@ -128,13 +185,16 @@ class RunCache:
         """:func:`score_communes` and :func:`compute_totals` for the communes whose inputs changed,
         the cache's rows and totals for the others, in the order they give for all."""
         if evidence_dir is not None or not self.store.usable():
+            if self._prefetched is not None:  # not used; finished, so that its notes are all said
+                self._prefetched[1].result()
+                self._prefetched = None
             self.scored, self.reused = register.frame.height, 0
             scores = score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
             return scores, compute_totals(scores.details, compiled.criteria, register)
-        key = text_digest("communes", criteria_key(compiled), lang)
+        key = self._rows_key(compiled, lang)
         digests = self._intake_digests if self._intake_digests is not None else intake_digests(intake)
         keys = commune_keys(register, digests, appraisal)
-        cached = CachedRows.load(self.store, key)
+        cached = self._cached_rows(key)
         reused = pl.Series(COMMUNE, [], dtype=pl.String)
         if cached is not None:
             reused = keys.join(cached.keys, on=[COMMUNE, *KEY], how="semi")[COMMUNE]
@@ -245,14 +305,33 @@ def frame_digest(frame: pl.DataFrame | pl.LazyFrame) -> str | None:
     of them hashed twice; None for a lazy frame (a batched run's detail, never held whole). Each
     float column also gives its sign (1/x < 0), as a row hash takes -0.0 for 0.0 and a file does
     not; categories are hashed as their text."""
+    return table_digests(frame, None)[0]
+
+
+def table_digests(frame: pl.DataFrame | pl.LazyFrame, group_rows: int | None) -> tuple[str | None, list[str]]:
+    """:func:`frame_digest`, and with ``group_rows`` the digest of each Parquet row group of that
+    many rows (of the table's schema and height too: a group is only ever compared with the same
+    group of the same table); no group digests for a table of one row group at most."""
     if isinstance(frame, pl.LazyFrame):
-        return None
+        return None, []
     floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
     signs = [(1 / pl.col(name) < 0).alias(f"{name}\0sign") for name in floats]
     plain = frame.with_columns(cs.categorical().cast(pl.String), *signs)
-    rows = plain.hash_rows(seed=23).implode()
+    hashed = plain.hash_rows(seed=23)
+    rows = hashed.implode()
     whole = pl.select(rows.hash(seed=29).alias("a"), rows.hash(seed=31).alias("b")).row(0)
-    return text_digest("table", repr(frame.schema), frame.height, *whole)
+    shape = (repr(frame.schema), frame.height)
+    groups: list[str] = []
+    if group_rows is not None and frame.height > group_rows:
+        per_group = (
+            hashed.to_frame("h")
+            .with_row_index("i")
+            .group_by(pl.col("i") // group_rows, maintain_order=True)
+            .agg("h")
+            .select(pl.col("h").hash(seed=29).alias("a"), pl.col("h").hash(seed=31).alias("b"))
+        )
+        groups = [text_digest("group", *shape, i, a, b) for i, (a, b) in enumerate(per_group.iter_rows())]
+    return text_digest("table", *shape, *whole), groups
 
 
 def changes_key(key: str, whole_keys: pl.DataFrame) -> str:
