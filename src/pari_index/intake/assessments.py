@@ -27,7 +27,8 @@ the scorer takes it). This module reads the files and runs them in order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -73,6 +74,56 @@ def source_rows(parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:
     return pl.concat(frames).with_columns(unread)
 
 
+@dataclass
+class SheetsRead:
+    """What reading the sheets found besides their cells: problems (the files' and the sheets'),
+    where each sheet's rows are (file, sheet and row, and why none was read) for the ledger, and
+    the wide sheets' meta headers (see :func:`.meta.meta_column_name`)."""
+
+    problems: list[Problem]
+    row_parts: list[tuple[pl.DataFrame, str | None]] = field(default_factory=list)
+    meta_headers: dict[str, str] = field(default_factory=dict)
+    groups: int = 0
+
+
+def sheet_groups(
+    paths: Sequence[str | Path], table: LeafTable, read: SheetsRead | None = None
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """The cells and meta rows (as text) of every file, a group of sheets at a time; what else
+    the sheets tell is gathered in ``read`` as they go. Consecutive sheets with the same form and
+    columns (typically one file per commune) are read as one frame; each group's frames are freed
+    once they are cells."""
+    result = read_many_tables(list(paths))  # runs of small CSV files read together
+    seen = read if read is not None else SheetsRead([])
+    seen.problems += result.problems
+    sheets = result.sheets
+    result.sheets = []
+    group: list[SheetPlan] = []
+    while sheets or group:
+        plan = plan_sheet(sheets.pop(0), table) if sheets else None
+        if group and (plan is None or plan.signature != group[0].signature):
+            cells, meta_rows, headers = group_cells(group, table)
+            seen.meta_headers.update(headers)
+            seen.groups += 1
+            group = []
+            yield cells, meta_rows
+            del cells, meta_rows
+        if plan is None:
+            continue
+        group.append(plan)
+        seen.problems += plan.problems
+        # A sheet missing a required column is not read at all: its rows are rejected, not empty.
+        unread = [p.message for p in plan.problems if p.code == "missing-column"]
+        # Only where each row is, for the ledger: keeping the whole sheet here would hold every
+        # string of the grid until the intake ends.
+        where = plan.sheet.frame.select(FILE, SHEET, ROW)
+        seen.row_parts.append((where, "; ".join(unread) if unread else None))
+
+
+def no_assessments() -> IntakeError:
+    return IntakeError(Problem("no-input", "no assessment file was given", hint="pari score FILE ..."))
+
+
 def read_assessments(
     paths: Sequence[str | Path],
     leaves: Sequence[Leaf],
@@ -82,39 +133,18 @@ def read_assessments(
 ) -> Intake:
     """Read assessment (or survey) files in long or wide form into checked, typed cells. With
     ``defer_ledger`` the ledger is made by ``Intake.finish_ledger`` (a scoring run calls it after
-    its batches): it needs only the source rows, the used rows' keys and the findings."""
+    its batches): it needs only the source rows, the used rows' keys and the findings. A batched
+    run reads and checks them a batch of communes at a time instead (:mod:`.by_batch`)."""
     if not paths:
-        raise IntakeError(Problem("no-input", "no assessment file was given", hint="pari score FILE ..."))
+        raise no_assessments()
     table = LeafTable.build(leaves)
-    result = read_many_tables(list(paths))  # runs of small CSV files read together
-    problems = list(result.problems)
     cell_parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
-    meta_headers: dict[str, str] = {}
-    row_parts: list[tuple[pl.DataFrame, str | None]] = []
-    # Consecutive sheets with the same form and columns (typically one file per commune) are
-    # read as one frame; each group's frames are freed once they are cells.
-    sheets = result.sheets
-    result.sheets = []
-    group: list[SheetPlan] = []
-    while sheets or group:
-        plan = plan_sheet(sheets.pop(0), table) if sheets else None
-        if group and (plan is None or plan.signature != group[0].signature):
-            cells, meta_rows, headers = group_cells(group, table)
-            cell_parts.append(cells)
-            meta_parts.append(meta_rows)
-            meta_headers.update(headers)
-            group = []
-        if plan is None:
-            continue
-        group.append(plan)
-        problems += plan.problems
-        # A sheet missing a required column is not read at all: its rows are rejected, not empty.
-        unread = [p.message for p in plan.problems if p.code == "missing-column"]
-        # Only where each row is, for the ledger: keeping the whole sheet here would hold every
-        # string of the grid until the intake ends.
-        where = plan.sheet.frame.select(FILE, SHEET, ROW)
-        row_parts.append((where, "; ".join(unread) if unread else None))
+    read = SheetsRead([])
+    for cells, meta_rows in sheet_groups(paths, table, read):
+        cell_parts.append(cells)
+        meta_parts.append(meta_rows)
+    problems, row_parts, meta_headers = read.problems, read.row_parts, read.meta_headers
     if not cell_parts and problems:
         raise IntakeError(problems)
     meta_rows, misplaced = split_meta_rows(
