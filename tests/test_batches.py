@@ -422,22 +422,16 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Any]:
     return paths, (compiled.leaves, register)
 
 
-@pytest.mark.parametrize("chunk", [None, 150])
-@pytest.mark.parametrize("size", [1, 3, 6])
-def test_the_intake_checked_by_batch_is_the_whole_intake(
-    messy: tuple[list[Path], Any], size: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Read and checked a batch of communes at a time, the intake has the whole intake's findings
-    in the same order, the same ledger, the same not-applicable-to-unit warnings, and each batch's
-    cells, meta and places are the whole intake's of its communes, in order and type for type;
-    also when the checks cut the cells into slices of communes (``chunk``, CHUNK_CELLS)."""
+def same_intake_by_batch(
+    paths: list[Path], leaves: Any, register: Any, size: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch
+) -> Intake:
+    """The whole intake of ``paths``, checked to be the intake read by batches of ``size``."""
     from pari_index.intake import cell_checks
     from pari_index.intake.by_batch import read_assessments_by_batch
     from pari_index.intake.evaluation_input import wrong_unit_findings
 
     if chunk is not None:
         monkeypatch.setattr(cell_checks, "CHUNK_CELLS", chunk)
-    paths, (leaves, register) = messy
     whole = read_assessments(paths, leaves, register.codes)
     batches = batches_of(register.frame["code"], size)
     batched = read_assessments_by_batch(paths, leaves, register.frame.select("code", "unit_type"), batches)
@@ -453,6 +447,20 @@ def test_the_intake_checked_by_batch_is_the_whole_intake(
             assert taken[name].schema == expected.schema
     for name in PER_COMMUNE:
         assert getattr(batched.intake, name).schema == getattr(whole, name).schema
+    return whole
+
+
+@pytest.mark.parametrize("chunk", [None, 150])
+@pytest.mark.parametrize("size", [1, 3, 6])
+def test_the_intake_checked_by_batch_is_the_whole_intake(
+    messy: tuple[list[Path], Any], size: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read and checked a batch of communes at a time, the intake has the whole intake's findings
+    in the same order, the same ledger, the same not-applicable-to-unit warnings, and each batch's
+    cells, meta and places are the whole intake's of its communes, in order and type for type;
+    also when the checks cut the cells into slices of communes (``chunk``, CHUNK_CELLS)."""
+    paths, (leaves, register) = messy
+    whole = same_intake_by_batch(paths, leaves, register, size, chunk, monkeypatch)
     # Not vacuous: findings of many kinds (cells and meta rows), in an order no sort of their
     # columns gives, and repeats, conflicts and unknown communes among them.
     kinds = whole.findings["kind"].to_list()
@@ -460,6 +468,16 @@ def test_the_intake_checked_by_batch_is_the_whole_intake(
     assert {"control-character", "unknown-criterion", "bad-value", "implausible-date"} <= set(kinds)
     assert kinds != sorted(kinds) and whole.findings.height > 40
     assert set(whole.ledger["status"].to_list()) >= {"scored", "rejected", "partial"}
+
+
+def test_an_intake_with_no_row_outside_the_batches_is_checked_by_batch(
+    messy: tuple[list[Path], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the files of mistakes every row's commune is in a batch: the batch of the others
+    is empty, also when the checks cut the cells into slices."""
+    paths, (leaves, register) = messy
+    whole = same_intake_by_batch([paths[0], paths[1], paths[3]], leaves, register, 4, 150, monkeypatch)
+    assert whole.cells.height > 1000
 
 
 def test_a_batched_run_reads_its_intake_by_batch(national: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:

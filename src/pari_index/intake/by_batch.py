@@ -161,7 +161,7 @@ def _check_cells(
     """Accepted cells and findings of one batch, cut into the slices of communes that
     ``check_cells`` makes of the whole intake (``slices`` of them; one: not cut), in their
     order, so that the accepted cells are in the whole intake's order."""
-    if slices <= 1:
+    if slices <= 1 or cells.height == 0:
         parts = {0: cells}
     else:
         sliced = cells.with_columns((pl.col(COMMUNE).hash(seed=7) % slices).alias("_slice"))
