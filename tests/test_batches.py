@@ -360,13 +360,18 @@ def test_a_deferred_ledger_is_the_ledger_made_at_once(
 def messy_copy(source: Path, target: Path, codes: list[str], seed: int) -> Path:
     """Rows of ``source`` (a long file) copied with mistakes: verbatim repeats (another file),
     changed values and self-scores (conflicts), unknown, empty and invisible-character commune
-    codes, an unknown item with a self-score, unreadable self-scores and dates."""
+    codes, an unknown item with a self-score, unreadable self-scores and dates, self-scores in
+    the value column, n/a marks."""
     header, *rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
     rng = random.Random(seed)
     out = []
     for cells in rng.sample(rows, 60):
         change = rng.randrange(9)
-        if change == 1:
+        if rng.random() < 0.2:
+            cells[9] = "có"  # an n/a mark
+        if change == 0:
+            cells[2], cells[3] = "self_score", rng.choice(["1", "2"])  # a self-score in the value column
+        elif change == 1:
             cells[3] = "abc"
         elif change == 2:
             cells[4] = "0,12345" if rng.random() < 0.5 else "7"
@@ -425,13 +430,18 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Any]:
 def same_intake_by_batch(
     paths: list[Path], leaves: Any, register: Any, size: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> Intake:
-    """The whole intake of ``paths``, checked to be the intake read by batches of ``size``."""
-    from pari_index.intake import cell_checks
+    """The whole intake of ``paths``, checked to be the intake read by batches of ``size``. With
+    ``chunk``, the checks cut the cells into slices of communes of that many cells
+    (CHUNK_CELLS), long files are made cells 37 rows at a time and the raw rows are spilled every
+    100 rows."""
+    from pari_index.intake import by_batch, cell_checks
     from pari_index.intake.by_batch import read_assessments_by_batch
     from pari_index.intake.evaluation_input import wrong_unit_findings
 
     if chunk is not None:
         monkeypatch.setattr(cell_checks, "CHUNK_CELLS", chunk)
+        monkeypatch.setattr(by_batch, "SLICE_ROWS", 37)
+        monkeypatch.setattr(by_batch, "FLUSH_ROWS", 100)
     whole = read_assessments(paths, leaves, register.codes)
     batches = batches_of(register.frame["code"], size)
     batched = read_assessments_by_batch(paths, leaves, register.frame.select("code", "unit_type"), batches)
@@ -458,7 +468,8 @@ def test_the_intake_checked_by_batch_is_the_whole_intake(
     """Read and checked a batch of communes at a time, the intake has the whole intake's findings
     in the same order, the same ledger, the same not-applicable-to-unit warnings, and each batch's
     cells, meta and places are the whole intake's of its communes, in order and type for type;
-    also when the checks cut the cells into slices of communes (``chunk``, CHUNK_CELLS)."""
+    also when the checks cut the cells into slices of communes and the files are read in slices
+    of rows (``chunk``, see same_intake_by_batch)."""
     paths, (leaves, register) = messy
     whole = same_intake_by_batch(paths, leaves, register, size, chunk, monkeypatch)
     # Not vacuous: findings of many kinds (cells and meta rows), in an order no sort of their

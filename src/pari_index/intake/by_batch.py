@@ -42,8 +42,11 @@ from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
 
-#: A batch's raw rows are written out once this many of them are waiting (one file each time).
-FLUSH_ROWS = 250_000
+#: The raw rows of all batches are written out once this many of them are waiting (one file per
+#: batch and kind each time): their text is the intake's largest transient.
+FLUSH_ROWS = 400_000
+#: A long group of sheets (a national file) is made cells this many of its rows at a time.
+SLICE_ROWS = 100_000
 #: The frames of a batch that are per commune (as scoring.batches.PER_COMMUNE).
 TYPED = ("cells", "meta", "places")
 
@@ -58,18 +61,17 @@ class _Spill:
         weakref.finalize(self, folder.cleanup)
         self._files: dict[tuple[str, int], list[Path]] = {}
         self._waiting: dict[tuple[str, int], list[pl.DataFrame]] = {}
-        self._waiting_rows: dict[tuple[str, int], int] = {}
+        self._waiting_rows = 0
 
     def add(self, name: str, number: int, frame: pl.DataFrame) -> None:
-        key = (name, number)
-        self._waiting.setdefault(key, []).append(frame)
-        self._waiting_rows[key] = self._waiting_rows.get(key, 0) + frame.height
-        if self._waiting_rows[key] >= FLUSH_ROWS:
-            self._flush(key)
+        self._waiting.setdefault((name, number), []).append(frame)
+        self._waiting_rows += frame.height
+        if self._waiting_rows >= FLUSH_ROWS:
+            self.flush()
 
     def _flush(self, key: tuple[str, int]) -> None:
         parts = self._waiting.pop(key, [])
-        self._waiting_rows.pop(key, None)
+        self._waiting_rows -= sum(part.height for part in parts)
         if not parts:
             return
         files = self._files.setdefault(key, [])
@@ -128,16 +130,12 @@ class BatchedIntake:
     items: set[str] = field(default_factory=set)
 
 
-def _numbered(frame: pl.DataFrame, start: int) -> pl.DataFrame:
-    """``frame`` with ORDER counting from ``start``."""
-    return frame.with_columns((pl.int_range(pl.len(), dtype=pl.UInt64) + start).alias(ORDER))
-
-
 def _partition(spill: _Spill, name: str, frame: pl.DataFrame, number_of: dict[str, int], other: int) -> None:
     """``frame``'s rows added to ``spill`` under the batch number of their commune (``other``
     for a commune in no batch), each batch's rows in their order."""
     if frame.height == 0:
         return
+    frame = frame.select(*(RAW_META if name == "meta" else RAW_CELLS))
     numbers = frame.get_column(COMMUNE).replace_strict(number_of, default=other, return_dtype=pl.UInt32)
     numbers = numbers.fill_null(other)
     for number in numbers.unique().sort().to_list():
@@ -192,6 +190,7 @@ def _in_order(found: list[pl.DataFrame]) -> pl.DataFrame:
 #: A batch's raw rows when it has none: the schemas of what :func:`_spill_group` writes.
 RAW_CELLS = {**CELL_SCHEMA, ORDER: pl.UInt64()}
 RAW_META = {**META_ROW_SCHEMA, ORDER: pl.UInt64()}
+RAW_EMPTY = pl.DataFrame(schema=RAW_CELLS)
 
 
 def _check_batch(
@@ -199,17 +198,16 @@ def _check_batch(
 ) -> dict[str, pl.DataFrame]:
     """Batch ``number``'s raw rows (taken from ``raw``) checked and typed: its accepted cells,
     meta and places; what the run keeps of it goes to ``checked``."""
-    cells = raw.take("cells", number, pl.DataFrame(schema=RAW_CELLS))
-    # Meta fields made cells come after every sheet's cells (their ORDER says so), field by field.
-    misplaced = raw.take("misplaced", number, pl.DataFrame(schema=RAW_CELLS))
-    if misplaced.height:
-        cells = pl.concat([cells, misplaced.sort(ORDER)])
-    del misplaced
+    # In the whole intake's order (ORDER): a long group's slices made their rows' values and n/a
+    # marks in turns, and meta fields made cells come after every sheet's cells, field by field.
+    cells = pl.concat(
+        [raw.take("cells", number, pl.DataFrame(schema=RAW_CELLS)), raw.take("misplaced", number, RAW_EMPTY)]
+    ).sort(ORDER)
     accepted, found = _check_cells(cells, table, units.get_column("code"), context.slices)
     del cells
     checked.cell_findings += found
     meta, meta_found, meta_used, places = check_meta(
-        raw.take("meta", number, pl.DataFrame(schema=RAW_META)), context.headers
+        raw.take("meta", number, pl.DataFrame(schema=RAW_META)).sort(ORDER), context.headers
     )
     checked.meta_findings.append(meta_found)
     checked.used += [context.row_keys.of(accepted), context.row_keys.of(meta_used)]
@@ -237,14 +235,11 @@ def _spill_groups(
     the rows in no batch); what else the sheets told, and the number of cells to check."""
     other = max(number_of.values(), default=-1) + 1
     read = SheetsRead([])
-    cells_seen = meta_seen = misplaced_seen = 0
-    for cells, meta_rows in sheet_groups(paths, table, read):
-        cells = _numbered(cells, cells_seen)
+    cells_seen = misplaced_seen = 0
+    for cells, meta_rows in sheet_groups(paths, table, read, SLICE_ROWS):
         cells_seen += cells.height
         _partition(raw, "cells", cells, number_of, other)
         del cells
-        meta_rows = _numbered(meta_rows, meta_seen)
-        meta_seen += meta_rows.height
         # Meta rows of an unknown commune or item are checked as cells (split_meta_rows).
         meta_rows, misplaced = split_meta_rows(meta_rows, table, known, read.meta_headers)
         misplaced_seen += misplaced.height
