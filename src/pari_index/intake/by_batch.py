@@ -34,7 +34,7 @@ from pari_index.criteria.model import Leaf
 from pari_index.errors import IntakeError
 from pari_index.intake import cell_checks
 from pari_index.intake.assessments import SheetsRead, no_assessments, sheet_groups, source_rows
-from pari_index.intake.cell_checks import ORDER, ORDER_KEYS, check_and_type
+from pari_index.intake.cell_checks import ORDER, ORDER_KEYS, check_and_type, typed_group
 from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, source_ledger
@@ -156,25 +156,19 @@ class _Checked:
 def _check_cells(
     cells: pl.DataFrame, table: LeafTable, known: pl.Series, slices: int
 ) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
-    """Accepted cells and findings of one batch, cut into the slices of communes that
-    ``check_cells`` makes of the whole intake (``slices`` of them; one: not cut), in their
-    order, so that the accepted cells are in the whole intake's order."""
-    if slices <= 1 or cells.height == 0:
-        parts = {0: cells}
-    else:
-        sliced = cells.with_columns((pl.col(COMMUNE).hash(seed=7) % slices).alias("_slice"))
-        parts = {
-            int(index): part.drop("_slice")
-            for (index,), part in sliced.partition_by("_slice", as_dict=True, maintain_order=True).items()
-        }
-        del sliced
+    """Accepted cells and findings of one batch, checked at once. ``check_cells`` cuts the whole
+    intake into ``slices`` slices of communes (one: not cut) and puts their results end to end;
+    the checks are per commune, so only the order differs: the accepted cells are put in that
+    order here, and each finding gets its slice as an order key. (Checking each slice of each
+    batch apart cost 48 calls per batch at 100,000 units, most of them tiny.)"""
+    accepted, findings = check_and_type(cells, table, known)
     del cells
-    accepted, findings = [], []
-    for index in sorted(parts):
-        ok, found = check_and_type(parts.pop(index), table, known)
-        accepted.append(ok.drop(ORDER))
-        findings.append(found.with_columns(pl.lit(index, dtype=pl.UInt64).alias("_o_slice")))
-    return pl.concat(accepted), findings
+    if slices <= 1:
+        return accepted.drop(ORDER), [findings.with_columns(pl.lit(0, dtype=pl.UInt64).alias("_o_slice"))]
+    slice_of = pl.col(COMMUNE).hash(seed=7) % slices
+    # Within a slice, check_and_type gives the typed parts in turn, each in the cells' order.
+    accepted = accepted.sort(slice_of, typed_group(), pl.col(ORDER)).drop(ORDER)
+    return accepted, [findings.with_columns(slice_of.alias("_o_slice"))]
 
 
 def _in_order(found: list[pl.DataFrame]) -> pl.DataFrame:
