@@ -315,18 +315,9 @@ def score(
     register = read_register(communes) if communes is not None else None
     if register is not None:
         check_run_size(register.frame.height, len(leaves), str(communes))
-    known = register.codes if register is not None else None
     say(progress_text("reading", lang))
     paths = [*assessments, *survey]
-    batched = _read_by_batch(paths, leaves, register, batch_size) if cache is None else None
-    # With a cache, the checked intake of an earlier run with the same files, criteria and register.
-    # Without a cache, the intake's ledger is made after the batches (Intake.finish_ledger).
-    if batched is not None:
-        intake = batched.intake
-    elif cache is None:
-        intake = read_assessments(paths, leaves, known, defer_ledger=True)
-    else:
-        intake = cache.intake(paths, compiled, known)
+    intake, batched = _read_intake(paths, compiled, register, batch_size, cache)
     if register is None:
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
@@ -335,32 +326,17 @@ def score(
     intake.findings = pl.concat([intake.findings, wrong_unit])
     if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
         intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
-    survey_state = _survey_state(
-        criteria_set,
-        leaves,
-        intake,
-        no_survey=no_survey,
-        given=[str(p) for p in survey],
-        items=batched.items if batched is not None else None,
-    )
+    items = batched.items if batched is not None else None
+    given = [str(p) for p in survey]
+    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, items=items)
     if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
         raise IntakeError(problem)
 
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(progress_text("scoring", lang, n=register.frame.height))
     evidence = Path(evidence_dir) if evidence_dir else None
-    result = _score_frames(
-        compiled,
-        register,
-        intake,
-        appraisal_data,
-        evidence,
-        lang,
-        batch_size,
-        say,
-        cache,
-        batched.frames if batched is not None else None,
-    )
+    frames = batched.frames if batched is not None else None
+    result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, frames)
     result.sources = {
         "criteria": [criteria_set.id],
         "assessments": [str(p) for p in assessments],
@@ -374,18 +350,27 @@ def score(
     return result
 
 
-def _read_by_batch(
-    paths: Sequence[str | Path], leaves: Sequence[Leaf], register: Register | None, batch_size: int | None
-) -> BatchedIntake | None:
-    """The intake read and checked a batch of communes at a time (:mod:`pari_index.intake.by_batch`)
-    when the run is batched: it has a register (the batches are its codes') and more than one
-    batch. None otherwise: the whole intake is read at once."""
-    if register is None or batch_size is None:
-        return None
-    batches = batches_of(register.frame["code"], batch_size)
-    if len(batches) <= 1:
-        return None
-    return read_assessments_by_batch(paths, leaves, register.frame.select("code", "unit_type"), batches)
+def _read_intake(
+    paths: Sequence[str | Path],
+    compiled: CompiledSet,
+    register: Register | None,
+    batch_size: int | None,
+    cache: RunCache | None,
+) -> tuple[Intake, BatchedIntake | None]:
+    """The run's intake. A batched run with a register (the batches are its codes') reads and
+    checks it a batch of communes at a time (:mod:`pari_index.intake.by_batch`; also returned).
+    Otherwise the whole intake at once: with a cache, the checked intake of an earlier run with
+    the same files, criteria and register; without, its ledger made after the batches
+    (Intake.finish_ledger)."""
+    known = register.codes if register is not None else None
+    if cache is not None:
+        return cache.intake(paths, compiled, known), None
+    batches = batches_of(register.frame["code"], batch_size) if register is not None and batch_size else []
+    if register is None or len(batches) <= 1:
+        return read_assessments(paths, compiled.leaves, known, defer_ledger=True), None
+    units = register.frame.select("code", "unit_type")
+    batched = read_assessments_by_batch(paths, compiled.leaves, units, batches)
+    return batched.intake, batched
 
 
 def _no_register_finding(schema: pl.Schema) -> pl.DataFrame:
