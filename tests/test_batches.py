@@ -8,9 +8,12 @@ Parquet results and the report are the same files; every input row is still scor
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import random
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -349,3 +352,159 @@ def test_a_deferred_ledger_is_the_ledger_made_at_once(
     assert deferred.pending_ledger is None and deferred.finish_ledger() is ledger
     # Not vacuous: a ledger whose used rows were not found (wrong keys) would say "empty".
     assert whole.ledger.height > 1000 and set(whole.ledger["status"].to_list()) == {"scored"}
+
+
+# -- the intake read and checked by batch ---------------------------------------------------------
+
+
+def messy_copy(source: Path, target: Path, codes: list[str], seed: int) -> Path:
+    """Rows of ``source`` (a long file) copied with mistakes: verbatim repeats (another file),
+    changed values and self-scores (conflicts), unknown, empty and invisible-character commune
+    codes, an unknown item with a self-score, unreadable self-scores and dates, self-scores in
+    the value column, n/a marks."""
+    header, *rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
+    rng = random.Random(seed)
+    out = []
+    for cells in rng.sample(rows, 60):
+        change = rng.randrange(9)
+        if rng.random() < 0.2:
+            cells[9] = "có"  # an n/a mark
+        if change == 0:
+            cells[2], cells[3] = "self_score", rng.choice(["1", "2"])  # a self-score in the value column
+        elif change == 1:
+            cells[3] = "abc"
+        elif change == 2:
+            cells[4] = "0,12345" if rng.random() < 0.5 else "7"
+        elif change == 3:
+            cells[0] = "99999"
+        elif change == 4:
+            cells[0] = ""
+        elif change == 5:
+            cells[0] = cells[0][:2] + "\u200b" + cells[0][2:]
+        elif change == 6:
+            cells[1], cells[4] = "9.9.9", "1"
+        elif change == 7:
+            cells[6] = "31/02/2025"
+        elif change == 8:
+            cells[0] = rng.choice(codes)
+        out.append(cells)
+    rng.shuffle(out)
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, *out])
+    return target
+
+
+def spoil_meta(path: Path, seed: int) -> Path:
+    """Some self-scores and evidence dates of ``path`` (a long file) made unreadable, in place."""
+    header, *rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rng = random.Random(seed)
+    for cells in rng.sample([r for r in rows if r[4]], 12):
+        cells[4] = rng.choice(["abc", "0,123456", "1e400"])
+    for cells in rng.sample([r for r in rows if r[6]], 12):
+        cells[6] = rng.choice(["31/02/2025", "15/12/25", "hôm qua"])
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, *rows])
+    return path
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Any]:
+    """Long and wide files, the long rows shuffled, and a file of mistakes; the set's leaves and
+    the register."""
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.register import read_register
+
+    folder = tmp_path_factory.mktemp("messy")
+    files = generate(BUNDLED, folder, communes=14, districts=3, seed=4, forms=("long", "wide"), mistakes=0.3)
+    register = read_register(files["communes"])
+    codes = register.frame["code"].to_list()
+    long = spoil_meta(shuffled_copy(files["assessments_long"], folder / "shuffled.csv", seed=2), seed=3)
+    extra = messy_copy(files["assessments_long"], folder / "mistakes.csv", codes, seed=5)
+    again = messy_copy(files["assessments_long"], folder / "more-mistakes.csv", codes, seed=6)
+    paths = [long, files["assessments_wide"], extra, files["survey"], again]
+    compiled = compile_criteria(load_criteria(BUNDLED).criteria, None)
+    return paths, (compiled.leaves, register)
+
+
+def same_intake_by_batch(
+    paths: list[Path], leaves: Any, register: Any, size: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch
+) -> Intake:
+    """The whole intake of ``paths``, checked to be the intake read by batches of ``size``. With
+    ``chunk``, the checks cut the cells into slices of communes of that many cells
+    (CHUNK_CELLS), long files are made cells 37 rows at a time and the raw rows are spilled every
+    100 rows."""
+    from pari_index.intake import by_batch, cell_checks
+    from pari_index.intake.by_batch import read_assessments_by_batch
+    from pari_index.intake.evaluation_input import wrong_unit_findings
+
+    if chunk is not None:
+        monkeypatch.setattr(cell_checks, "CHUNK_CELLS", chunk)
+        monkeypatch.setattr(by_batch, "SLICE_ROWS", 37)
+        monkeypatch.setattr(by_batch, "FLUSH_ROWS", 100)
+    whole = read_assessments(paths, leaves, register.codes)
+    batches = batches_of(register.frame["code"], size)
+    batched = read_assessments_by_batch(paths, leaves, register.frame.select("code", "unit_type"), batches)
+    assert batched.intake.findings.equals(whole.findings)
+    assert batched.intake.finish_ledger().equals(whole.ledger)
+    assert batched.wrong_unit.equals(wrong_unit_findings(whole, leaves, register.frame))
+    assert batched.items == set(whole.cells["criterion_id"]) | set(whole.meta["criterion_id"])
+    for number, batch in enumerate(batches):
+        taken = batched.frames.take(number)
+        for name in PER_COMMUNE:
+            expected = getattr(whole, name).filter(pl.col("commune_code").is_in(batch.implode()))
+            assert taken[name].equals(expected), f"{name} of batch {number}"
+            assert taken[name].schema == expected.schema
+    for name in PER_COMMUNE:
+        assert getattr(batched.intake, name).schema == getattr(whole, name).schema
+    return whole
+
+
+@pytest.mark.parametrize("chunk", [None, 150])
+@pytest.mark.parametrize("size", [1, 3, 6])
+def test_the_intake_checked_by_batch_is_the_whole_intake(
+    messy: tuple[list[Path], Any], size: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read and checked a batch of communes at a time, the intake has the whole intake's findings
+    in the same order, the same ledger, the same not-applicable-to-unit warnings, and each batch's
+    cells, meta and places are the whole intake's of its communes, in order and type for type;
+    also when the checks cut the cells into slices of communes and the files are read in slices
+    of rows (``chunk``, see same_intake_by_batch)."""
+    paths, (leaves, register) = messy
+    whole = same_intake_by_batch(paths, leaves, register, size, chunk, monkeypatch)
+    # Not vacuous: findings of many kinds (cells and meta rows), in an order no sort of their
+    # columns gives, and repeats, conflicts and unknown communes among them.
+    kinds = whole.findings["kind"].to_list()
+    assert {"duplicate-row", "conflicting-values", "unknown-commune", "missing-commune-code"} <= set(kinds)
+    assert {"control-character", "unknown-criterion", "bad-value", "implausible-date"} <= set(kinds)
+    assert kinds != sorted(kinds) and whole.findings.height > 40
+    assert set(whole.ledger["status"].to_list()) >= {"scored", "rejected", "partial"}
+
+
+def test_an_intake_with_no_row_outside_the_batches_is_checked_by_batch(
+    messy: tuple[list[Path], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the files of mistakes every row's commune is in a batch: the batch of the others
+    is empty, also when the checks cut the cells into slices."""
+    paths, (leaves, register) = messy
+    whole = same_intake_by_batch([paths[0], paths[1], paths[3]], leaves, register, 4, 150, monkeypatch)
+    assert whole.cells.height > 1000
+
+
+def test_a_batched_run_reads_its_intake_by_batch(national: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``score`` with batches and a register checks the intake by batch (and not the whole intake
+    at once); unbatched, or without a register, it reads the whole intake."""
+    import pari_index.scoring.run as scoring_run
+
+    calls: list[str] = []
+    by_batch, whole = scoring_run.read_assessments_by_batch, scoring_run.read_assessments
+    monkeypatch.setattr(
+        scoring_run, "read_assessments_by_batch", lambda *a, **k: calls.append("batch") or by_batch(*a, **k)
+    )
+    monkeypatch.setattr(scoring_run, "read_assessments", lambda *a, **k: calls.append("whole") or whole(*a, **k))
+    args = ([national["assessments_long"]], BUNDLED)
+    options = {"appraisal": national["appraisal"], "survey": [national["survey"]]}
+    score(*args, communes=national["communes"], batch_size=5, **options)
+    score(*args, communes=national["communes"], batch_size=None, **options)
+    score(*args, batch_size=5, **options)
+    assert calls == ["batch", "whole", "whole"]

@@ -27,7 +27,8 @@ the scorer takes it). This module reads the files and runs them in order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -35,10 +36,10 @@ import polars as pl
 from pari_index.criteria.compiling import INPUT_DTYPES, na_column
 from pari_index.criteria.model import Leaf
 from pari_index.errors import IntakeError, Problem
-from pari_index.intake.cell_checks import check_and_type, check_cells
+from pari_index.intake.cell_checks import ORDER, check_and_type, check_cells
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
-from pari_index.intake.forms import SheetPlan, group_cells, no_meta_rows, plan_sheet
+from pari_index.intake.forms import SheetPlan, group_cells, long_cells, no_meta_rows, plan_sheet
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, source_ledger
 from pari_index.intake.many import read_many_tables
 from pari_index.intake.meta import check_meta, split_meta_rows
@@ -73,6 +74,84 @@ def source_rows(parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:
     return pl.concat(frames).with_columns(unread)
 
 
+@dataclass
+class SheetsRead:
+    """What reading the sheets found besides their cells: problems (the files' and the sheets'),
+    where each sheet's rows are (file, sheet and row, and why none was read) for the ledger, and
+    the wide sheets' meta headers (see :func:`.meta.meta_column_name`)."""
+
+    problems: list[Problem]
+    row_parts: list[tuple[pl.DataFrame, str | None]] = field(default_factory=list)
+    meta_headers: dict[str, str] = field(default_factory=dict)
+    groups: int = 0
+    #: Where the next group's ORDER starts (see :func:`sheet_groups`).
+    next_order: int = 0
+
+
+def sheet_groups(
+    paths: Sequence[str | Path], table: LeafTable, read: SheetsRead | None = None, slice_rows: int | None = None
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """The cells and meta rows (as text) of every file, a group of sheets at a time; what else
+    the sheets tell is gathered in ``read`` as they go. Consecutive sheets with the same form and
+    columns (typically one file per commune) are read as one frame; each group's frames are freed
+    once they are cells.
+
+    With ``slice_rows``, the cells and meta rows carry ORDER (their place in the order the whole
+    intake's are in; sparse, but increasing), and a long group is made cells ``slice_rows`` rows
+    at a time: a national file's cells were otherwise made all at once beside its grid."""
+    result = read_many_tables(list(paths))  # runs of small CSV files read together
+    seen = read if read is not None else SheetsRead([])
+    seen.problems += result.problems
+    sheets = result.sheets
+    result.sheets = []
+    group: list[SheetPlan] = []
+    while sheets or group:
+        plan = plan_sheet(sheets.pop(0), table) if sheets else None
+        if group and (plan is None or plan.signature != group[0].signature):
+            seen.groups += 1
+            yield from _group_parts(group, table, seen, slice_rows)
+            group = []
+        if plan is None:
+            continue
+        group.append(plan)
+        seen.problems += plan.problems
+        # A sheet missing a required column is not read at all: its rows are rejected, not empty.
+        unread = [p.message for p in plan.problems if p.code == "missing-column"]
+        # Only where each row is, for the ledger: keeping the whole sheet here would hold every
+        # string of the grid until the intake ends.
+        where = plan.sheet.frame.select(FILE, SHEET, ROW)
+        seen.row_parts.append((where, "; ".join(unread) if unread else None))
+
+
+def _group_parts(
+    group: list[SheetPlan], table: LeafTable, seen: SheetsRead, slice_rows: int | None
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """The cells and meta rows of one group of sheets (see :func:`sheet_groups`)."""
+    start = seen.next_order
+    if slice_rows is not None and group[0].form == "long":
+        frame = group[0].sheet.frame if len(group) == 1 else pl.concat([plan.sheet.frame for plan in group])
+        span = frame.height
+        frame = frame.with_columns((pl.int_range(pl.len(), dtype=pl.UInt64) + start).alias(ORDER))
+        group.clear()  # the frame is the sheets now
+        seen.next_order += 2 * span  # each row's cells, then each row's n/a marks (long_cells)
+        for first in range(0, span, slice_rows):
+            yield long_cells(frame.slice(first, slice_rows), table, span)
+        return
+    cells, meta_rows, headers = group_cells(group, table)
+    seen.meta_headers.update(headers)
+    if slice_rows is not None:
+        cells, meta_rows = (
+            frame.with_columns((pl.int_range(pl.len(), dtype=pl.UInt64) + start).alias(ORDER))
+            for frame in (cells, meta_rows)
+        )
+        seen.next_order += max(cells.height, meta_rows.height)
+    yield cells, meta_rows
+
+
+def no_assessments() -> IntakeError:
+    return IntakeError(Problem("no-input", "no assessment file was given", hint="pari score FILE ..."))
+
+
 def read_assessments(
     paths: Sequence[str | Path],
     leaves: Sequence[Leaf],
@@ -82,39 +161,18 @@ def read_assessments(
 ) -> Intake:
     """Read assessment (or survey) files in long or wide form into checked, typed cells. With
     ``defer_ledger`` the ledger is made by ``Intake.finish_ledger`` (a scoring run calls it after
-    its batches): it needs only the source rows, the used rows' keys and the findings."""
+    its batches): it needs only the source rows, the used rows' keys and the findings. A batched
+    run reads and checks them a batch of communes at a time instead (:mod:`.by_batch`)."""
     if not paths:
-        raise IntakeError(Problem("no-input", "no assessment file was given", hint="pari score FILE ..."))
+        raise no_assessments()
     table = LeafTable.build(leaves)
-    result = read_many_tables(list(paths))  # runs of small CSV files read together
-    problems = list(result.problems)
     cell_parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
-    meta_headers: dict[str, str] = {}
-    row_parts: list[tuple[pl.DataFrame, str | None]] = []
-    # Consecutive sheets with the same form and columns (typically one file per commune) are
-    # read as one frame; each group's frames are freed once they are cells.
-    sheets = result.sheets
-    result.sheets = []
-    group: list[SheetPlan] = []
-    while sheets or group:
-        plan = plan_sheet(sheets.pop(0), table) if sheets else None
-        if group and (plan is None or plan.signature != group[0].signature):
-            cells, meta_rows, headers = group_cells(group, table)
-            cell_parts.append(cells)
-            meta_parts.append(meta_rows)
-            meta_headers.update(headers)
-            group = []
-        if plan is None:
-            continue
-        group.append(plan)
-        problems += plan.problems
-        # A sheet missing a required column is not read at all: its rows are rejected, not empty.
-        unread = [p.message for p in plan.problems if p.code == "missing-column"]
-        # Only where each row is, for the ledger: keeping the whole sheet here would hold every
-        # string of the grid until the intake ends.
-        where = plan.sheet.frame.select(FILE, SHEET, ROW)
-        row_parts.append((where, "; ".join(unread) if unread else None))
+    read = SheetsRead([])
+    for cells, meta_rows in sheet_groups(paths, table, read):
+        cell_parts.append(cells)
+        meta_parts.append(meta_rows)
+    problems, row_parts, meta_headers = read.problems, read.row_parts, read.meta_headers
     if not cell_parts and problems:
         raise IntakeError(problems)
     meta_rows, misplaced = split_meta_rows(

@@ -41,6 +41,75 @@ class _Check:
     params: pl.Expr | None = None
 
 
+#: Cells (and meta rows) checked per batch of communes carry their place in the whole intake's
+#: order in this column (intake.by_batch), and each of their findings the keys that put the
+#: findings of every batch back in the order a check of the whole intake gives them.
+ORDER = "_pos"
+ORDER_KEYS = ("_o_slice", "_o_rank", "_o_grp", "_o_pos")
+
+#: Every kind of cell finding, in the order :func:`check_and_type` finds them: the structure
+#: checks, the conflict, the value checks (each list's order), then repeats.
+CELL_FINDING_ORDER = (
+    "control-character",
+    "missing-commune-code",
+    "missing-criterion",
+    "unknown-criterion",
+    "input-required",
+    "unknown-input",
+    "unknown-commune",
+    "conflicting-values",
+    "implausible-date",
+    *NUMBER_HINTS,
+    "bad-value",
+    "negative-value",
+    "percent-above-100",
+    "not-whole",
+    "below-minimum",
+    "above-maximum",
+    "na-not-allowed",
+    "duplicate-row",
+)
+
+
+def typed_group() -> pl.Expr:
+    """The part of :func:`cell_types.typed_cells` a typed cell is in (its parts are put end to end
+    in this order), from the kind of its field."""
+    kind = pl.col("kind")
+    return (
+        pl.when(kind.is_in(NUMERIC_KINDS))
+        .then(0)
+        .when(kind.is_in(BOOLEAN_KINDS))
+        .then(1)
+        .when(kind.is_in(DATE_KINDS))
+        .then(2)
+        .when(kind == "status")
+        .then(3)
+        .when(kind == "level")
+        .then(4)
+        .otherwise(5)
+        .cast(pl.UInt8)
+    )
+
+
+def with_order(found: pl.DataFrame, source: pl.DataFrame, rank: int, group: pl.Expr | None = None) -> pl.DataFrame:
+    """``found`` (one finding per row of ``source``, in its order) with the order keys of
+    ORDER_KEYS but the slice, when ``source`` carries ORDER; ``found`` as it is otherwise."""
+    if ORDER not in source.columns:
+        return found
+    keys = source.select(
+        pl.lit(rank, dtype=pl.UInt16).alias("_o_rank"),
+        (pl.lit(0, dtype=pl.UInt8) if group is None else group).alias("_o_grp"),
+        pl.col(ORDER).alias("_o_pos"),
+    )
+    return found.hstack(keys)
+
+
+def _cell_order(found: pl.DataFrame, source: pl.DataFrame, kind: str) -> pl.DataFrame:
+    """``found`` with its order keys (see with_order); typed cells are in typed_cells' order."""
+    typed = "num" in source.columns
+    return with_order(found, source, CELL_FINDING_ORDER.index(kind), typed_group() if typed else None)
+
+
 def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.DataFrame]) -> pl.DataFrame:
     """The cells that pass every check; each failing cell becomes one finding, for the first check
     it fails (as if the checks ran one after the other). One pass over the cells, however many
@@ -55,7 +124,8 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     groups = failed.partition_by("_reason", as_dict=True, maintain_order=True)
     for (index, *_), group in sorted(groups.items(), key=lambda item: int(item[0][0])):
         check = checks[int(index)]
-        findings.append(cell_findings(group, "error", check.kind, check.message, check.hint, check.params))
+        found = cell_findings(group, "error", check.kind, check.message, check.hint, check.params)
+        findings.append(_cell_order(found, group, check.kind))
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
@@ -175,7 +245,7 @@ def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFra
         .filter(pl.col("_repeat").is_not_null())
     )
     if repeats.height:
-        findings.append(repeat_findings(repeats))
+        findings.append(_cell_order(repeat_findings(repeats), repeats, "duplicate-row"))
         cells = cells.filter(~pl.col("_i").is_in(repeats["_i"].implode()))
     return cells.drop("_i")
 

@@ -11,6 +11,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem
+from pari_index.intake.cell_checks import ORDER
 from pari_index.intake.meta import meta_header_key
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import (
@@ -33,9 +34,15 @@ def no_meta_rows() -> pl.DataFrame:
     return pl.DataFrame(schema=META_ROW_SCHEMA)
 
 
-def _long_cells(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Cells and meta rows of long-form rows (of one sheet, or of sheets with the same columns)."""
-    base = [COMMUNE, CRITERION, FILE, SHEET, ROW]
+def long_cells(frame: pl.DataFrame, table: LeafTable, span: int = 0) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Cells and meta rows of long-form rows (of one sheet, or of sheets with the same columns).
+    When ``frame`` has ORDER (each row's place among the rows of its group, which are ``span``),
+    the cells and meta rows get theirs in the order of the group's cells and meta rows read at
+    once: rows' values, then their n/a marks; rows' meta columns, then meta fields in a value
+    column. A group can so be read a slice of rows at a time (:func:`.assessments.sheet_groups`)."""
+    ordered = ORDER in frame.columns
+    base = [COMMUNE, CRITERION, FILE, SHEET, ROW, *([ORDER] if ordered else [])]
+    later = [(pl.col(ORDER) + span).alias(ORDER)] if ordered else []
     parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
     if VALUE in frame.columns:
@@ -59,17 +66,18 @@ def _long_cells(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, pl
                     *base,
                     pl.lit(VALUE).alias("_source"),
                     *[pl.when(pl.col(FIELD) == m).then(pl.col(VALUE)).alias(m) for m in META_COLUMNS],
-                )
+                ).with_columns(later)
             )
     if "n/a" in frame.columns:
         parts.append(
-            frame.filter(pl.col("n/a").is_not_null()).select(
-                *base, pl.lit("n/a").alias(FIELD), pl.col("n/a").alias(VALUE), pl.lit("n/a").alias(COLUMN)
-            )
+            frame.filter(pl.col("n/a").is_not_null())
+            .select(*base, pl.lit("n/a").alias(FIELD), pl.col("n/a").alias(VALUE), pl.lit("n/a").alias(COLUMN))
+            .with_columns(later)
         )
     # In CELL_SCHEMA order, so that long and wide sheets concatenate in one run.
+    columns = [*CELL_SCHEMA, *([ORDER] if ordered else [])]
     cells = (
-        pl.concat([p.select(list(CELL_SCHEMA)).cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+        pl.concat([p.select(columns).cast(CELL_SCHEMA) for p in parts])  # type: ignore[arg-type]
         if parts
         else pl.DataFrame(schema=CELL_SCHEMA)
     )
@@ -228,7 +236,7 @@ def group_cells(group: list[SheetPlan], table: LeafTable) -> tuple[pl.DataFrame,
     first = group[0]
     frame = first.sheet.frame if len(group) == 1 else pl.concat([plan.sheet.frame for plan in group])
     if first.form == "long":
-        cells, meta_rows = _long_cells(frame, table)
+        cells, meta_rows = long_cells(frame, table)
         return cells, meta_rows, {}
     if first.form == "wide":
         cells, meta_rows, names = _wide_cells(frame, table, first.value_columns)

@@ -11,11 +11,13 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.intake.cell_checks import (
     CONFLICT_HINT,
     EXPECTED_TEXT,
+    ORDER,
     UNREADABLE_HINT,
     conflict_message,
     conflict_params,
     repeat_findings,
     repeat_label,
+    with_order,
 )
 from pari_index.intake.cell_types import META_PARSERS, parsed_once
 from pari_index.intake.findings import cell_findings, cell_params, empty_findings
@@ -66,15 +68,28 @@ def meta_column_name(headers: dict[str, str]) -> pl.Expr:
     )
 
 
+#: The ORDER of a meta row's field made a cell (:func:`split_meta_rows`): after every sheet's own
+#: cells, field by field (the unpivot's order), then by the meta row's own ORDER.
+MISPLACED_ORDER = 2**62
+FIELD_ORDER = 2**40
+
+
 def _meta_as_cells(rows: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
-    """Meta rows as one cell per filled field (CELL_SCHEMA)."""
+    """Meta rows as one cell per filled field (CELL_SCHEMA, and ORDER when the rows have it)."""
+    ordered = ORDER in rows.columns
     long = rows.unpivot(
-        index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source"],
+        index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source", *([ORDER] if ordered else [])],
         on=list(META_COLUMNS),
         variable_name=FIELD,
         value_name=VALUE,
     ).filter(pl.col(VALUE).is_not_null())
-    cells = long.select(COMMUNE, CRITERION, FIELD, VALUE, FILE, SHEET, ROW, meta_column_name(headers).alias(COLUMN))
+    order = []
+    if ordered:
+        field = pl.col(FIELD).replace_strict(list(META_COLUMNS), list(range(len(META_COLUMNS))), return_dtype=pl.UInt64)
+        order = [(MISPLACED_ORDER + field * FIELD_ORDER + pl.col(ORDER)).alias(ORDER)]
+    cells = long.select(
+        COMMUNE, CRITERION, FIELD, VALUE, FILE, SHEET, ROW, meta_column_name(headers).alias(COLUMN), *order
+    )
     return cells.cast(CELL_SCHEMA)  # type: ignore[arg-type]
 
 
@@ -121,9 +136,22 @@ def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
     ]
 
 
+#: The order keys of meta findings (see cell_checks.with_order): conflicts, then unreadable
+#: fields, then repeats, each field by field; an unread field's kinds in the order found.
+_CONFLICT_RANK, _TYPED_RANK, _REPEAT_RANK = 0, 16, 64
+_UNREAD_KINDS = ("implausible-date", *NUMBER_HINTS, "bad-value")
+
+
+def _meta_order(found: pl.DataFrame, rows: pl.DataFrame, rank: int) -> pl.DataFrame:
+    """``found`` with its order keys when ``rows`` (one per finding, with ``_n``) carry ORDER:
+    :func:`check_meta` puts an item's single rows before its several ones."""
+    return with_order(found, rows, rank, (pl.col("_n") > 1).cast(pl.UInt8))
+
+
 def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str]) -> list[pl.DataFrame]:
     """Findings for meta rows whose field ``name`` could not be read: an implausible date, a
     self-score finer than 4 decimals or out of range (refused, never rounded), else bad-value."""
+    rank = _TYPED_RANK + list(META_PARSERS).index(name) * len(_UNREAD_KINDS)
     noted_kinds: list[tuple[str, dict[str, str], str]] = []
     if name == "evidence_date":
         noted_kinds.append(("implausible-date", date_problems(bad[name]), DATE_YEAR_HINT))
@@ -140,12 +168,14 @@ def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str])
         message = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
         as_field = noted.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
         params = date_problem_params(pl.col(VALUE)) if kind == "implausible-date" else cell_params(value=pl.col(VALUE))
-        findings.append(_meta_findings(as_field, headers, "error", kind, message, hint, params))
+        unread = _meta_findings(as_field, headers, "error", kind, message, hint, params)
+        findings.append(_meta_order(unread, as_field, rank + _UNREAD_KINDS.index(kind)))
     if bad.height:
         message = format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["meta:" + name]))
         as_field = bad.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
         params = cell_params(value=pl.col(VALUE), expected=pl.lit("meta:" + name))
-        findings.append(_meta_findings(as_field, headers, "error", "bad-value", message, UNREADABLE_HINT, params))
+        unread = _meta_findings(as_field, headers, "error", "bad-value", message, UNREADABLE_HINT, params)
+        findings.append(_meta_order(unread, as_field, rank + _UNREAD_KINDS.index("bad-value")))
     return findings
 
 
@@ -172,9 +202,19 @@ def check_meta(
         multi = _each_meta_field(
             multi,
             _meta_conflict,
-            lambda hits: findings.append(
-                _meta_findings(
-                    hits, headers, "error", "conflicting-values", conflict_message(), CONFLICT_HINT, conflict_params()
+            lambda hits, index: findings.append(
+                _meta_order(
+                    _meta_findings(
+                        hits,
+                        headers,
+                        "error",
+                        "conflicting-values",
+                        conflict_message(),
+                        CONFLICT_HINT,
+                        conflict_params(),
+                    ),
+                    hits,
+                    _CONFLICT_RANK + index,
                 )
             ),
         )
@@ -188,7 +228,9 @@ def check_meta(
         multi = _each_meta_field(
             multi,
             lambda name: repeat_label(pl.col(name).is_not_null(), key),
-            lambda hits: findings.append(repeat_findings(hits, meta_column_name(headers))),
+            lambda hits, index: findings.append(
+                _meta_order(repeat_findings(hits, meta_column_name(headers)), hits, _REPEAT_RANK + index)
+            ),
         )
         rows = pl.concat([single, multi])
     rows = rows.drop("_n").filter(pl.any_horizontal(pl.col(name).is_not_null() for name in META_COLUMNS))
@@ -208,16 +250,16 @@ def check_meta(
 
 
 def _each_meta_field(
-    frame: pl.DataFrame, label: Callable[[str], pl.Expr], emit: Callable[[pl.DataFrame], None]
+    frame: pl.DataFrame, label: Callable[[str], pl.Expr], emit: Callable[[pl.DataFrame, int], None]
 ) -> pl.DataFrame:
     """For each meta field: the rows where ``label(field)`` is not null go to ``emit`` (with the
-    label in ``_repeat``, the field in FIELD and its text in VALUE), and the field is nulled
-    there."""
-    for name in META_COLUMNS:
+    label in ``_repeat``, the field in FIELD and its text in VALUE; and the field's place in
+    META_COLUMNS), and the field is nulled there."""
+    for index, name in enumerate(META_COLUMNS):
         marked = frame.with_columns(label(name).alias("_repeat"))
         hits = marked.filter(pl.col("_repeat").is_not_null())
         if hits.height:
-            emit(hits.with_columns(pl.lit(name).alias(FIELD), pl.col(name).cast(pl.String).alias(VALUE)))
+            emit(hits.with_columns(pl.lit(name).alias(FIELD), pl.col(name).cast(pl.String).alias(VALUE)), index)
             frame = marked.with_columns(pl.when(pl.col("_repeat").is_null()).then(pl.col(name)).alias(name)).drop(
                 "_repeat"
             )

@@ -41,6 +41,7 @@ from pari_index.intake.assessments import (
     read_assessments,
     wrong_unit_findings,
 )
+from pari_index.intake.by_batch import BatchedIntake, BatchFrames, read_assessments_by_batch
 from pari_index.intake.register import Register, read_register, register_from_codes
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
@@ -314,31 +315,28 @@ def score(
     register = read_register(communes) if communes is not None else None
     if register is not None:
         check_run_size(register.frame.height, len(leaves), str(communes))
-    known = register.codes if register is not None else None
     say(progress_text("reading", lang))
     paths = [*assessments, *survey]
-    # With a cache, the checked intake of an earlier run with the same files, criteria and register.
-    # Without a cache, the intake's ledger is made after the batches (Intake.finish_ledger).
-    intake = (
-        read_assessments(paths, leaves, known, defer_ledger=True)
-        if cache is None
-        else cache.intake(paths, compiled, known)
-    )
+    intake, batched = _read_intake(paths, compiled, register, batch_size, cache)
     if register is None:
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
         intake.findings = pl.concat([intake.findings, _no_register_finding(intake.findings.schema)])
-    intake.findings = pl.concat([intake.findings, wrong_unit_findings(intake, leaves, register.frame)])
+    wrong_unit = batched.wrong_unit if batched is not None else wrong_unit_findings(intake, leaves, register.frame)
+    intake.findings = pl.concat([intake.findings, wrong_unit])
     if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
         intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
-    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=[str(p) for p in survey])
+    items = batched.items if batched is not None else None
+    given = [str(p) for p in survey]
+    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, items=items)
     if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
         raise IntakeError(problem)
 
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(progress_text("scoring", lang, n=register.frame.height))
     evidence = Path(evidence_dir) if evidence_dir else None
-    result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache)
+    frames = batched.frames if batched is not None else None
+    result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, frames)
     result.sources = {
         "criteria": [criteria_set.id],
         "assessments": [str(p) for p in assessments],
@@ -350,6 +348,29 @@ def score(
     result.criteria_file = _criteria_file(criteria)
     result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
     return result
+
+
+def _read_intake(
+    paths: Sequence[str | Path],
+    compiled: CompiledSet,
+    register: Register | None,
+    batch_size: int | None,
+    cache: RunCache | None,
+) -> tuple[Intake, BatchedIntake | None]:
+    """The run's intake. A batched run with a register (the batches are its codes') reads and
+    checks it a batch of communes at a time (:mod:`pari_index.intake.by_batch`; also returned).
+    Otherwise the whole intake at once: with a cache, the checked intake of an earlier run with
+    the same files, criteria and register; without, its ledger made after the batches
+    (Intake.finish_ledger)."""
+    known = register.codes if register is not None else None
+    if cache is not None:
+        return cache.intake(paths, compiled, known), None
+    batches = batches_of(register.frame["code"], batch_size) if register is not None and batch_size else []
+    if register is None or len(batches) <= 1:
+        return read_assessments(paths, compiled.leaves, known, defer_ledger=True), None
+    units = register.frame.select("code", "unit_type")
+    batched = read_assessments_by_batch(paths, compiled.leaves, units, batches)
+    return batched.intake, batched
 
 
 def _no_register_finding(schema: pl.Schema) -> pl.DataFrame:
@@ -400,18 +421,29 @@ def _fixed_dates_of_another_year(
 
 
 def _survey_state(
-    criteria: CriteriaSet, leaves: Sequence[Leaf], intake: Intake, *, no_survey: bool, given: list[str]
+    criteria: CriteriaSet,
+    leaves: Sequence[Leaf],
+    intake: Intake,
+    *,
+    no_survey: bool,
+    given: list[str],
+    items: set[str] | None = None,
 ) -> SurveyState:
     """Whether the survey part is scored. When the set needs survey results and there are none,
     every commune would silently get 0 for the part: UsageError (exit 2) when no survey file was
-    given, IntakeError (exit 1, with the survey files' own problems) when the files gave none."""
+    given, IntakeError (exit 1, with the survey files' own problems) when the files gave none.
+    ``items``: the items of the accepted cells and meta, when the intake's are not in ``intake``
+    (read by batch)."""
     survey_items = [leaf.id for leaf in leaves if leaf.part is Part.survey]
     if criteria.parts.survey <= 0 or not survey_items:
         return "no_part"
-    found = (
-        intake.cells.select(pl.col(CRITERION).is_in(survey_items).any()).item()
-        or intake.meta.select(pl.col(CRITERION).is_in(survey_items).any()).item()
-    )
+    if items is not None:
+        found = any(item in items for item in survey_items)
+    else:
+        found = (
+            intake.cells.select(pl.col(CRITERION).is_in(survey_items).any()).item()
+            or intake.meta.select(pl.col(CRITERION).is_in(survey_items).any()).item()
+        )
     if found:
         return "given"
     if criteria.parts.survey_optional:
@@ -602,12 +634,14 @@ def _score_frames(
     batch_size: int | None = None,
     say: Progress | None = None,
     cache: RunCache | None = None,
+    frames: BatchFrames | None = None,
 ) -> ScoreResult:
     """Score every commune of the register, batch after batch (:mod:`pari_index.scoring.batches`):
     only the totals and the findings of all communes are kept; each batch's per-item detail goes
     to the detail store as soon as it is complete. With a ``cache``, communes whose inputs are as
     in an earlier run keep that run's rows; the cache holds every commune's rows in one entry, so
-    a cached run is scored as one batch."""
+    a cached run is scored as one batch. ``frames``: each batch's intake, when it was read and
+    checked by batch (``intake`` then has none)."""
     criteria = compiled.criteria
     batches = batches_of(register.frame["code"], None if cache is not None else batch_size)
     store = DetailStore(spill=len(batches) > 1)
@@ -616,7 +650,9 @@ def _score_frames(
     # The intake's per-commune rows, cut by batch and spilled: only one batch's are held at a time.
     # This empties ``intake``'s frames: fine for the run's own intake; a cached run (whose intake
     # the cache may hold) is one batch and never spilled.
-    spilled = IntakeBatches(intake, batches) if len(batches) > 1 and cache is None else None
+    spilled: IntakeBatches | BatchFrames | None = frames
+    if spilled is None and len(batches) > 1 and cache is None:
+        spilled = IntakeBatches(intake, batches)
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(progress_text("batch", lang, number=number, batches=len(batches), n=codes.len()))
