@@ -133,6 +133,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "để bộ nhớ đệm trong một thư mục riêng, bên cạnh kết quả (ví dụ .pari-cache)",
         "keep the cache in a folder of its own, beside the results (e.g. .pari-cache)",
     ),
+    "output-not-pari": entry(
+        "Kết quả sẽ ghi đè lên tệp không do pari-index ghi",
+        "The output would replace a file pari-index did not write",
+        "{option} sẽ thay thế {path}, một tệp không do pari-index ghi",
+        "{option} would replace {path}, a file that pari-index did not write",
+        "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước; chỉ kết quả cũ của pari-index mới được thay thế",
+        "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
+    ),
     "output-name-not-portable": entry(
         "Tên tệp không mở được trên Windows",
         "Name Windows cannot open",

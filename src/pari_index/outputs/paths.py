@@ -20,7 +20,10 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   device such as ``/dev/null``, a pipe);
 * has a name longer than the disk takes: ``output-unwritable``;
 * is a folder to be replaced as a whole (``--format csv``) that exists, is not empty and holds
-  no results (``-o ~``): ``output-folder-not-results``.
+  no results (``-o ~``): ``output-folder-not-results``;
+* is an existing file that pari-index did not write (``-o budget.xlsx``, ``--report index.html``),
+  or, in a folder written into (``demo-data``) that lacks its marker, one of the files it writes
+  (pari_index.outputs.ownership): ``output-not-pari``.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ class Target:
     #: Other paths it writes: the tables inside a results folder, the CSV files beside a
     #: workbook whose sheet overflows.
     files: tuple[Path, ...] = ()
+    #: A folder written into rather than replaced (``demo-data``): the file that marks it as
+    #: pari-index's own. In a folder without it, none of ``files`` that exists is replaced.
+    marker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +225,12 @@ def _shape(target: Target) -> Problem | None:
             target,
             "give the name of an ordinary file",
         )
-    if target.folder and target.files and not_results_folder(target.path, [f.name for f in target.files]):
+    if (
+        target.folder
+        and target.files
+        and target.marker is None
+        and not_results_folder(target.path, [f.name for f in target.files])
+    ):
         return _problem(
             "output-folder-not-results",
             f"{target.option} is a folder that holds other files and no results; a results folder is "
@@ -234,6 +245,30 @@ def _shape(target: Target) -> Problem | None:
             target,
             "give a file name, e.g. FOLDER/results.xlsx",
         )
+    return None
+
+
+def _not_ours(target: Target) -> Problem | None:
+    """An existing file the output would replace that pari-index did not write: a user's own
+    workbook or page under the output's name, or a file of a folder written into that does not
+    hold the folder's marker (a real register where ``demo-data`` would write a synthetic one)."""
+    from pari_index.outputs.ownership import foreign_file
+
+    if target.folder:
+        if target.marker is None or _exists(target.path / target.marker):
+            return None
+        candidates: tuple[Path, ...] = target.files
+    else:
+        candidates = (target.path,)
+    for path in candidates:
+        if foreign_file(path):
+            return _problem(
+                "output-not-pari",
+                f"{target.option} would replace {path}, a file that pari-index did not write",
+                target,
+                "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
+                {"option": target.option, "path": str(path)},
+            )
     return None
 
 
@@ -365,7 +400,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         for i, target in enumerate(targets):
             found = [_against_source(target, source) for source in sources]
             found += [_against_target(target, other) for other in targets[i + 1 :]]
-            found += [_shape(target), _unreachable(target), _not_portable(target)]
+            found += [_shape(target), _not_ours(target), _unreachable(target), _not_portable(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
         _SEEN.reset(token)

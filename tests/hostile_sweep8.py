@@ -1,0 +1,232 @@
+"""Hostile cases of the eighth session's sweep: outputs named over a user's own files, file names
+that are not UTF-8, and the Vietnamese spreadsheet exports (separators, encodings, number and date
+forms) and incomplete inputs that must still be read or reported, never silently dropped.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_sweep8.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CRITERIA = ROOT / "criteria"
+
+
+def _examples(folder: Path) -> dict[str, Path]:
+    """The example register, long assessments and survey, copied into ``folder`` once."""
+    names = ("communes.csv", "assessments_long.csv", "survey.csv")
+    for name in names:
+        if not (folder / name).exists():
+            shutil.copy(EXAMPLES / name, folder / name)
+    return {name.split(".")[0]: folder / name for name in names}
+
+
+def _score(folder: Path, *extra: str, assessments: Path | None = None, out: str = "out.xlsx") -> list[str]:
+    files = _examples(folder)
+    first = assessments if assessments is not None else files["assessments_long"]
+    return [
+        "score",
+        str(first),
+        "--communes",
+        str(files["communes"]),
+        "--survey",
+        str(files["survey"]),
+        "-o",
+        str(folder / out),
+        "-q",
+        *extra,
+    ]
+
+
+def user_workbook(path: Path) -> Path:
+    """A user's own workbook (one sheet, one cell), as Excel or LibreOffice would hold it."""
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        workbook.add_worksheet("Ngân sách").write(0, 0, "Dự toán 2026")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs over a user's own file (pari_index.outputs.ownership): refused, the file untouched
+
+
+def score_over_user_workbook(folder: Path) -> list[str]:
+    """``-o budget.xlsx`` where budget.xlsx is the user's own workbook: it used to be replaced."""
+    user_workbook(folder / "budget.xlsx")
+    return _score(folder, out="budget.xlsx")
+
+
+def report_over_user_page(folder: Path) -> list[str]:
+    """``--report index.html`` over the office's own web page."""
+    (folder / "index.html").write_text("<html><body>Trang của phòng</body></html>\n", encoding="utf-8")
+    return _score(folder, "--report", str(folder / "index.html"))
+
+
+def template_over_user_workbook(folder: Path) -> list[str]:
+    user_workbook(folder / "budget.xlsx")
+    return ["template", "-o", str(folder / "budget.xlsx")]
+
+
+def import_over_user_yaml(folder: Path) -> list[str]:
+    """``pari criteria import annex.xlsx -o my-set.yaml`` over a set the user wrote by hand."""
+    from pari_index.authoring.export import export_annex
+    from pari_index.criteria.loading import load_criteria
+
+    export_annex(load_criteria(CRITERIA / "ha-noi-2025-commune.yaml").criteria, folder / "annex.xlsx", "vi")
+    shutil.copy(CRITERIA / "hai-phong-2022-commune.yaml", folder / "my-set.yaml")
+    return ["criteria", "import", str(folder / "annex.xlsx"), "-o", str(folder / "my-set.yaml")]
+
+
+def diff_over_user_csv(folder: Path) -> list[str]:
+    (folder / "changes.csv").write_text("ngày,việc\n01/12/2026,họp\n", encoding="utf-8")
+    old, new = CRITERIA / "ha-noi-2025-commune.yaml", CRITERIA / "hai-phong-2022-commune.yaml"
+    return ["diff", str(old), str(new), "-o", str(folder / "changes.csv")]
+
+
+def demo_over_real_register(folder: Path) -> list[str]:
+    """``pari demo-data -o data`` into the folder of the real data: the synthetic register used to
+    replace the real communes.csv."""
+    data = folder / "data"
+    data.mkdir()
+    shutil.copy(EXAMPLES / "communes.csv", data / "communes.csv")
+    return ["demo-data", "-o", str(data), "--communes", "5"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Vietnamese exports that must be read as they are (found sound: kept as regressions)
+
+
+def _rows(name: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO((EXAMPLES / name).read_text(encoding="utf-8-sig"))))
+
+
+def _csv_text(rows: list[list[str]], delimiter: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def cp1258_bytes(text: str) -> bytes:
+    """Windows-1258 as Vietnamese systems write it: precomposed base letters, combining tones."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            nfd = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in tones))
+            out += (base + "".join(c for c in nfd if c in tones)).encode("cp1258")
+    return bytes(out)
+
+
+def excel_csv_semicolon_1258(folder: Path) -> list[str]:
+    """Excel's plain "CSV" on a Vietnamese Windows: semicolons, Windows-1258, CR LF."""
+    path = folder / "assessments_semicolon.csv"
+    path.write_bytes(cp1258_bytes(_csv_text(_rows("assessments_long.csv"), ";")))
+    return _score(folder, assessments=path)
+
+
+def excel_unicode_text(folder: Path) -> list[str]:
+    """Excel's "Unicode Text": UTF-16 with a byte-order mark, tab separated."""
+    path = folder / "assessments_unicode.txt"
+    path.write_bytes(_csv_text(_rows("assessments_long.csv"), "\t").encode("utf-16"))
+    return _score(folder, assessments=path)
+
+
+def decomposed_utf8(folder: Path) -> list[str]:
+    """UTF-8 with every Vietnamese letter decomposed (macOS file names and some web exports)."""
+    path = folder / "assessments_nfd.csv"
+    path.write_text(unicodedata.normalize("NFD", _csv_text(_rows("assessments_long.csv"), ",")), encoding="utf-8")
+    return _score(folder, assessments=path)
+
+
+def excel_serial_dates(folder: Path) -> list[str]:
+    """Dates written as Excel serial numbers (45812 = 04/06/2025) in the value and evidence_date."""
+    rows = _rows("assessments_long.csv")
+    for row in rows[1:]:
+        row[3] = "45812" if row[3] == "04/06/2025" else row[3]
+        row[6] = "45812" if row[6] == "04/06/2025" else row[6]
+    path = folder / "assessments_serial.csv"
+    path.write_text(_csv_text(rows, ","), encoding="utf-8")
+    return _score(folder, assessments=path)
+
+
+def survey_vietnamese_thousands(folder: Path) -> list[str]:
+    """A survey rate written ``1.234,5`` (a Vietnamese thousands separator): a rate over 100, one
+    located row rejected, the rest scored."""
+    rows = _rows("survey.csv")
+    rows[1][3] = "1.234,5"
+    path = folder / "survey.csv"
+    _examples(folder)
+    path.write_text(_csv_text(rows, ";"), encoding="utf-8")
+    return _score(folder)
+
+
+def blank_rows_and_header_variants(folder: Path) -> list[str]:
+    """Blank lines and a line of bare separators in the middle, a header cell with another case
+    and a trailing space (``Value ``): read as the same table."""
+    rows = _rows("assessments_long.csv")
+    rows[0][3] = "Value "
+    rows = [*rows[:100], [], [""] * 10, *rows[100:]]
+    path = folder / "assessments_blank.csv"
+    path.write_text(_csv_text(rows, ","), encoding="utf-8")
+    return _score(folder, assessments=path)
+
+
+def header_twice_by_case(folder: Path) -> list[str]:
+    """``value`` and ``VALUE``: two columns that read as one name: refused, never one of them
+    silently taken."""
+    rows = _rows("assessments_long.csv")
+    rows = [rows[0] + ["VALUE"]] + [[*row, "0"] for row in rows[1:]]
+    path = folder / "assessments_twice.csv"
+    path.write_text(_csv_text(rows, ","), encoding="utf-8")
+    return _score(folder, assessments=path)
+
+
+Case = Callable[[Path], list[str]]
+
+CASES: dict[str, Case] = {
+    "owner-score-over-user-workbook": score_over_user_workbook,
+    "owner-report-over-user-page": report_over_user_page,
+    "owner-template-over-user-workbook": template_over_user_workbook,
+    "owner-import-over-user-yaml": import_over_user_yaml,
+    "owner-diff-over-user-csv": diff_over_user_csv,
+    "owner-demo-over-real-register": demo_over_real_register,
+    "export-semicolon-1258": excel_csv_semicolon_1258,
+    "export-unicode-text": excel_unicode_text,
+    "export-decomposed-utf8": decomposed_utf8,
+    "export-excel-serial-dates": excel_serial_dates,
+    "export-vietnamese-thousands": survey_vietnamese_thousands,
+    "export-blank-rows-header-variants": blank_rows_and_header_variants,
+    "export-header-twice-by-case": header_twice_by_case,
+}
+
+#: What each case answers: exit status, a code that must be printed (or None), and the names (in
+#: the case's folder) of user files that must be left exactly as they were.
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "owner-score-over-user-workbook": (4, "output-not-pari", ("budget.xlsx",)),
+    "owner-report-over-user-page": (4, "output-not-pari", ("index.html",)),
+    "owner-template-over-user-workbook": (4, "output-not-pari", ("budget.xlsx",)),
+    "owner-import-over-user-yaml": (4, "output-not-pari", ("my-set.yaml",)),
+    "owner-diff-over-user-csv": (4, "output-not-pari", ("changes.csv",)),
+    "owner-demo-over-real-register": (4, "output-not-pari", ("data/communes.csv",)),
+    "export-semicolon-1258": (0, "encoding-fallback", ()),
+    "export-unicode-text": (0, None, ()),
+    "export-decomposed-utf8": (0, None, ()),
+    "export-excel-serial-dates": (0, None, ()),
+    "export-vietnamese-thousands": (1, "percent-above-100", ()),
+    "export-blank-rows-header-variants": (0, None, ()),
+    "export-header-twice-by-case": (1, "duplicate-column", ()),
+}
