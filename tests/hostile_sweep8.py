@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import unicodedata
 from collections.abc import Callable
@@ -101,6 +102,38 @@ def demo_over_real_register(folder: Path) -> list[str]:
     data.mkdir()
     shutil.copy(EXAMPLES / "communes.csv", data / "communes.csv")
     return ["demo-data", "-o", str(data), "--communes", "5"]
+
+
+# ---------------------------------------------------------------------------------------------
+# File names that are not UTF-8 (a zip made on Windows, unpacked byte for byte)
+
+NOT_UTF8 = os.fsdecode(b"x\xe3 \xd0\xf4ng.csv")  # "xã Đông" in Windows-1258 bytes
+
+
+def register_name_not_utf8(folder: Path) -> list[str]:
+    """The register's name holds Windows-1258 bytes: the run used to score everything and stop with
+    exit 70 writing the name into its results."""
+    files = _examples(folder)
+    named = folder / NOT_UTF8
+    shutil.copy(files["communes"], named)
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(named)
+    return args
+
+
+def output_name_not_utf8(folder: Path) -> list[str]:
+    return _score(folder, out=os.fsdecode(b"k\xe9t qu\xe3.xlsx"))
+
+
+def report_results_not_utf8(folder: Path) -> list[str]:
+    """``pari report`` of a results workbook whose name is not UTF-8 (it used to be called "not
+    results": the reader could not open the name)."""
+    from hostile_paths import fake_results_workbook
+
+    workbook = fake_results_workbook(folder, {"criteria_id": "ha-noi-2025-commune", "ranked_within": "district"})
+    named = folder / os.fsdecode(b"k\xe9t qu\xe3.xlsx")
+    workbook.rename(named)
+    return ["report", str(named), "-o", str(folder / "report.html")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,6 +237,9 @@ CASES: dict[str, Case] = {
     "owner-import-over-user-yaml": import_over_user_yaml,
     "owner-diff-over-user-csv": diff_over_user_csv,
     "owner-demo-over-real-register": demo_over_real_register,
+    "name-register-not-utf8": register_name_not_utf8,
+    "name-output-not-utf8": output_name_not_utf8,
+    "name-report-results-not-utf8": report_results_not_utf8,
     "export-semicolon-1258": excel_csv_semicolon_1258,
     "export-unicode-text": excel_unicode_text,
     "export-decomposed-utf8": decomposed_utf8,
@@ -222,6 +258,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "owner-import-over-user-yaml": (4, "output-not-pari", ("my-set.yaml",)),
     "owner-diff-over-user-csv": (4, "output-not-pari", ("changes.csv",)),
     "owner-demo-over-real-register": (4, "output-not-pari", ("data/communes.csv",)),
+    "name-register-not-utf8": (2, "name-not-utf8", (NOT_UTF8,)),
+    "name-output-not-utf8": (2, "name-not-utf8", ()),
+    "name-report-results-not-utf8": (2, "name-not-utf8", ()),
     "export-semicolon-1258": (0, "encoding-fallback", ()),
     "export-unicode-text": (0, None, ()),
     "export-decomposed-utf8": (0, None, ()),

@@ -5,18 +5,19 @@ spreadsheet exports of Vietnamese offices are read to the same results as the UT
 from __future__ import annotations
 
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
 import polars as pl
 import pytest
 from click.testing import CliRunner
-from hostile_sweep8 import CASES, CRITERIA, EXPECTED, _score, user_workbook
+from hostile_sweep8 import CASES, CRITERIA, EXPECTED, NOT_UTF8, _examples, _score, user_workbook
 
 from pari_index.cli import main
-from pari_index.errors import EXIT_INTERNAL, OutputError
+from pari_index.errors import EXIT_INTERNAL, OutputError, UsageError
 from pari_index.outputs.ownership import MAX_WORKBOOK_PART, foreign_file, sheet_names, written_by_pari
-from pari_index.outputs.paths import Target, check_paths
+from pari_index.outputs.paths import Source, Target, check_names, check_paths
 
 runner = CliRunner()
 
@@ -148,3 +149,33 @@ def test_a_workbook_whose_sheet_list_is_huge_is_not_read_whole(tmp_path: Path) -
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/workbook.xml", f'<workbook><sheets><sheet name="summary"/><sheet name="about"/>{sheets}')
     assert sheet_names(path) is None and foreign_file(path)
+
+
+def test_results_of_the_library_with_a_name_not_utf8_are_refused_before_writing(tmp_path: Path) -> None:
+    import pari_index as pari
+
+    files = _examples(tmp_path)
+    named = tmp_path / NOT_UTF8
+    shutil.copy(files["communes"], named)
+    result = pari.score([files["assessments_long"]], communes=named, survey=[files["survey"]])
+    with pytest.raises(UsageError) as info:
+        pari.write_results(tmp_path / "out.xlsx", result)
+    assert [p.code for p in info.value.problems] == ["name-not-utf8"]
+    assert info.value.problems[0].file == str(tmp_path / "x\\xe3 \\xd0\\xf4ng.csv")
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_name_not_utf8_is_named_once_with_its_bytes_shown() -> None:
+    workbook = Path(os.fsdecode(b"k\xe9t.xlsx"))
+    sources = [("RESULTS", workbook), *(("RESULTS", workbook.with_name(f"k\udce9t.{t}.csv")) for t in ("a", "b"))]
+    with pytest.raises(UsageError) as info:
+        check_names([("-o", Path("ok.xlsx")), *sources, ("--communes", Path(os.fsdecode(b"c\xff.csv")))])
+    problems = info.value.problems
+    assert [(p.code, p.file) for p in problems] == [("name-not-utf8", "k\\xe9t.xlsx"), ("name-not-utf8", "c\\xff.csv")]
+    assert problems[0].render("vi").startswith("k\\xe9t.xlsx: RESULTS: tên tệp có byte không phải văn bản UTF-8")
+    check_names([("-o", Path("kết quả.xlsx")), ("input", Path("xã Đông.csv"))])  # UTF-8 names pass
+
+
+def test_check_paths_refuses_a_source_name_not_utf8(tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        check_paths([Target(tmp_path / "out.xlsx")], [Source(tmp_path / os.fsdecode(b"a\xff.csv"))])

@@ -401,8 +401,10 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 
     COMMUNE is the commune code; CRITERION (optional) one item such as 1.1.4.
     """
+    from pari_index.outputs.paths import check_names
     from pari_index.pipeline import explain_from_results
 
+    check_names([("--results", results), *([("--criteria", criteria_file)] if criteria_file is not None else [])])
     click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
 
 

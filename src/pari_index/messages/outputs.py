@@ -141,6 +141,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước; chỉ kết quả cũ của pari-index mới được thay thế",
         "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
     ),
+    "name-not-utf8": entry(
+        "Tên tệp có byte không phải UTF-8",
+        "File name not in UTF-8",
+        "{option}: tên tệp có byte không phải văn bản UTF-8",
+        "{option}: the name holds bytes that are not UTF-8 text",
+        "đổi tên tệp hoặc thư mục bằng chữ thông thường (ví dụ trong trình quản lý tệp), rồi chạy lại",
+        "rename the file or folder with plain letters (e.g. in a file manager), then run again",
+    ),
     "output-name-not-portable": entry(
         "Tên tệp không mở được trên Windows",
         "Name Windows cannot open",

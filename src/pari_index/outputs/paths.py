@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -391,9 +391,46 @@ def not_results_folder(folder: Path, tables: Sequence[str]) -> bool:
 TEMPORARY = re.compile(r"\.pari-(tmp|old)-(\d+)(?:-[^/]*)?$")
 
 
+def shown_name(path: Path | str) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 as ``\\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def check_names(named: Iterable[tuple[str, Path]]) -> None:
+    """Refuse (UsageError, exit 2) a path whose name holds bytes that are not UTF-8 (a file named
+    on a system in another encoding, copied as it was). Python keeps such bytes as lone
+    surrogates, which no table, workbook, report or console line can hold: the run used to stop
+    with exit 70 when it wrote the name into its results, after all the work."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for option, path in named:
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            name = shown_name(path)
+            # Once per file given: not again for the tables beside it (results.summary.csv …).
+            stem = (option, shown_name(Path(path).parent / Path(path).name.split(".")[0]))
+            if stem in seen:
+                continue
+            seen.add(stem)
+            problems.append(
+                Problem(
+                    "name-not-utf8",
+                    f"{option}: the name holds bytes that are not UTF-8 text",
+                    file=name,
+                    hint="rename the file or folder with plain letters (e.g. in a file manager), then run again",
+                    params={"option": option, "name": name},
+                )
+            )
+    if problems:
+        raise UsageError(problems)
+
+
 def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
-    clash with each other, and outputs of the wrong shape. Reads no file's content."""
+    clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
+    is not UTF-8. Reads no file's content."""
+    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
     problems: list[Problem] = []
     token = _SEEN.set({})
     try:
