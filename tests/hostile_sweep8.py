@@ -228,6 +228,75 @@ def header_twice_by_case(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
+# ---------------------------------------------------------------------------------------------
+# Workbooks that are large in what surrounds the cells (ordinary ones were refused as damaged)
+
+#: The example rows put into the workbooks below (all five communes of the first ones).
+XLSX_ROWS = 300
+
+
+def _example_rows_xml() -> str:
+    from hostile_xlsx import inline
+
+    rows = _rows("assessments_long.csv")[:XLSX_ROWS]
+    out = []
+    for r, row in enumerate(rows, start=1):
+        cells = "".join(inline(f"{chr(65 + c)}{r}", text) for c, text in enumerate(row) if text)
+        out.append(f'<row r="{r}">{cells}</row>')
+    return "".join(out)
+
+
+def _example_csv(folder: Path) -> Path:
+    """The same rows as the workbooks, as CSV (what the workbook must read as)."""
+    path = folder / "same_rows.csv"
+    path.write_text(_csv_text(_rows("assessments_long.csv")[:XLSX_ROWS], ","), encoding="utf-8")
+    return path
+
+
+def xlsx_many_data_validations(folder: Path) -> list[str]:
+    """A form written by xlsxwriter with a drop-down list on 3,000 cells, as form generators write
+    them: 800 KB of <dataValidation> after the cells. It was refused as damaged (a scan of long
+    cells met a stretch without any cell and failed on it)."""
+    import xlsxwriter
+
+    path = folder / "validations.xlsx"
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        sheet = workbook.add_worksheet("data")
+        for r, row in enumerate(_rows("assessments_long.csv")[:XLSX_ROWS]):
+            for c, text in enumerate(row):
+                if text:
+                    sheet.write_string(r, c, text)
+        for r in range(1, 3000):
+            sheet.data_validation(
+                r, 4, r, 4, {"validate": "list", "source": ["0", "0.5", "1"], "input_title": "Điểm tự chấm"}
+            )
+    _example_csv(folder)
+    return _score(folder, assessments=path)
+
+
+def xlsx_million_empty_rows(folder: Path) -> list[str]:
+    """The data, then an empty <row r="…"/> for every row down to 1,048,576 (as some generators write
+    rows that only carry a height): 20 MB of XML without a cell end, refused as damaged."""
+    from hostile_xlsx import sheet_xml, write_package
+
+    empty = (f'<row r="{r}"/>'.encode() for r in range(XLSX_ROWS + 1, 1_048_577))
+    head, tail = sheet_xml(_example_rows_xml()).split("</sheetData>")
+    path = write_package(folder / "empty_rows.xlsx", [head.encode(), *empty, b"</sheetData>", tail.encode()])
+    _example_csv(folder)
+    return _score(folder, assessments=path)
+
+
+def xlsx_many_merged_ranges(folder: Path) -> list[str]:
+    """200,000 merged ranges below the data (7 MB of <mergeCell/> after the cells): each is one
+    finding up to the cap, never a refusal of the whole workbook."""
+    from hostile_xlsx import sheet_xml, write_package
+
+    merges = "".join(f'<mergeCell ref="F{r}:G{r}"/>' for r in range(XLSX_ROWS + 1, XLSX_ROWS + 200_001))
+    after = f'<mergeCells count="200000">{merges}</mergeCells>'
+    path = write_package(folder / "merged.xlsx", sheet_xml(_example_rows_xml(), after=after))
+    return _score(folder, assessments=path)
+
+
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -247,6 +316,9 @@ CASES: dict[str, Case] = {
     "export-vietnamese-thousands": survey_vietnamese_thousands,
     "export-blank-rows-header-variants": blank_rows_and_header_variants,
     "export-header-twice-by-case": header_twice_by_case,
+    "xlsx-3000-data-validations": xlsx_many_data_validations,
+    "xlsx-million-empty-rows": xlsx_million_empty_rows,
+    "xlsx-200k-merged-ranges": xlsx_many_merged_ranges,
 }
 
 #: What each case answers: exit status, a code that must be printed (or None), and the names (in
@@ -268,4 +340,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "export-vietnamese-thousands": (1, "percent-above-100", ()),
     "export-blank-rows-header-variants": (0, None, ()),
     "export-header-twice-by-case": (1, "duplicate-column", ()),
+    "xlsx-3000-data-validations": (0, None, ()),
+    "xlsx-million-empty-rows": (0, None, ()),
+    "xlsx-200k-merged-ranges": (1, "merged-cells", ()),
 }

@@ -12,7 +12,17 @@ from pathlib import Path
 import polars as pl
 import pytest
 from click.testing import CliRunner
-from hostile_sweep8 import CASES, CRITERIA, EXPECTED, NOT_UTF8, _examples, _score, user_workbook
+from hostile_sweep8 import (
+    CASES,
+    CRITERIA,
+    EXPECTED,
+    NOT_UTF8,
+    XLSX_ROWS,
+    _example_csv,
+    _examples,
+    _score,
+    user_workbook,
+)
 
 from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL, OutputError, UsageError
@@ -42,7 +52,7 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
     return pl.read_excel(folder / "out.xlsx", sheet_name="summary")
 
 
-@pytest.mark.parametrize("case", sorted(c for c in CASES if not c.startswith("export-")))
+@pytest.mark.parametrize("case", sorted(c for c in CASES if c.startswith(("owner-", "name-"))))
 def test_a_refused_case_answers_its_code_and_leaves_every_user_file(tmp_path: Path, case: str) -> None:
     args = CASES[case](tmp_path)
     before = _snapshot(tmp_path)
@@ -179,3 +189,25 @@ def test_a_name_not_utf8_is_named_once_with_its_bytes_shown() -> None:
 def test_check_paths_refuses_a_source_name_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         check_paths([Target(tmp_path / "out.xlsx")], [Source(tmp_path / os.fsdecode(b"a\xff.csv"))])
+
+
+@pytest.mark.parametrize("case", ["xlsx-3000-data-validations", "xlsx-million-empty-rows", "xlsx-200k-merged-ranges"])
+def test_a_workbook_large_around_its_cells_reads_as_its_rows(tmp_path: Path, case: str) -> None:
+    """Every row of the workbook is read and used, and it scores as the same rows in CSV."""
+    status, code, _ = EXPECTED[case]
+    exit_code, output = _run(*CASES[case](tmp_path))
+    assert exit_code == status, output
+    assert "[xlsx-damaged]" not in output
+    rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
+    workbook = rows.filter(pl.col("file").str.ends_with(".xlsx"))
+    assert workbook.height == XLSX_ROWS - 1 and workbook["status"].unique().to_list() == ["scored"]
+    if code is not None:
+        findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+        # 1,000 listed (MAX_CELL_FINDINGS) and one that counts the other 199,000.
+        assert findings.filter(pl.col("kind") == code).height == 1001
+    summary = pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary")
+    same = tmp_path / "same"
+    same.mkdir()
+    csv_args = _score(same, assessments=_example_csv(same))
+    assert _run(*csv_args)[0] == 0
+    assert summary.equals(pl.read_excel(same / "out.xlsx", sheet_name="summary"))
