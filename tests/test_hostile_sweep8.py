@@ -23,11 +23,13 @@ from hostile_sweep8 import (
     _score,
     user_workbook,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL, OutputError, UsageError
 from pari_index.outputs.ownership import MAX_WORKBOOK_PART, foreign_file, sheet_names, written_by_pari
-from pari_index.outputs.paths import Source, Target, check_names, check_paths
+from pari_index.outputs.paths import Source, Target, check_names, check_paths, windows_reason, windows_unsafe
 
 runner = CliRunner()
 
@@ -211,3 +213,32 @@ def test_a_workbook_large_around_its_cells_reads_as_its_rows(tmp_path: Path, cas
     csv_args = _score(same, assessments=_example_csv(same))
     assert _run(*csv_args)[0] == 0
     assert summary.equals(pl.read_excel(same / "out.xlsx", sheet_name="summary"))
+
+
+@pytest.mark.parametrize(
+    ("name", "vi", "en"),
+    [
+        ("nul .csv", "('nul' là tên thiết bị trên Windows)", "('nul' is a device name on Windows)"),
+        ("results.", "(tên kết thúc bằng dấu chấm hoặc dấu cách", "(it ends in a dot or a space, which Windows drops)"),
+        ("a|b.xlsx", "(Windows không cho phép '|' trong tên)", "(Windows does not allow '|' in a name)"),
+    ],
+)
+def test_why_windows_cannot_open_a_name_is_said_in_the_language_of_the_command(
+    tmp_path: Path, name: str, vi: str, en: str
+) -> None:
+    """The reason was an English sentence inside the Vietnamese message; now a key of words."""
+    for lang, words, other in (("vi", vi, en), ("en", en, vi)):
+        code, output = _run("template", "-o", tmp_path / name, "--lang", lang)
+        assert code == 4 and "[output-name-not-portable]" in output
+        assert words in output and other not in output, output
+    assert not any(tmp_path.iterdir())
+
+
+@given(st.text(alphabet=st.sampled_from('CONULPTAUX.: |?*<>"abc1¹ '), min_size=1, max_size=8))
+def test_every_reason_windows_gives_has_words_in_both_languages(name: str) -> None:
+    from pari_index.messages import PARAM_WORDS
+
+    found = windows_reason(name)
+    assert (found is None) == (windows_unsafe(name) is None)
+    if found is not None:
+        assert found[0] in PARAM_WORDS["windows_reason"] and found[1] in name

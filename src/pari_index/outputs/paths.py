@@ -326,17 +326,32 @@ _WINDOWS_DEVICE = re.compile(r"(?i)CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 
 
-def windows_unsafe(name: str) -> str | None:
-    """Why Windows cannot hold a file or folder named ``name``, or None."""
+def windows_reason(name: str) -> tuple[str, str] | None:
+    """Why Windows cannot hold a file or folder named ``name``: a key of the words
+    ``PARAM_WORDS["windows_reason"]`` (``device``, ``end``, ``character``) and the part of the name
+    it is about; or None."""
     device = name.split(".")[0].rstrip(" ")
     if _WINDOWS_DEVICE.fullmatch(device):
-        return f"{device!r} is a device name on Windows"
+        return "device", device
     if name.endswith((".", " ")) and name not in (".", ".."):
-        return "it ends in a dot or a space, which Windows drops"
+        return "end", name[-1]
     bad = _WINDOWS_FORBIDDEN.search(name)
     if bad:
-        return f"Windows does not allow {bad.group()!r} in a name"
+        return "character", bad.group()
     return None
+
+
+_WINDOWS_REASONS = {
+    "device": "{what} is a device name on Windows",
+    "end": "it ends in a dot or a space, which Windows drops",
+    "character": "Windows does not allow {what} in a name",
+}
+
+
+def windows_unsafe(name: str) -> str | None:
+    """Why Windows cannot hold a file or folder named ``name`` (in English), or None."""
+    found = windows_reason(name)
+    return None if found is None else _WINDOWS_REASONS[found[0]].format(what=repr(found[1]))
 
 
 def _not_portable(target: Target) -> Problem | None:
@@ -344,15 +359,25 @@ def _not_portable(target: Target) -> Problem | None:
     for part in (target.path, *target.path.parents):
         if part != target.path and (part.name in ("", ".", "..") or _exists(part)):
             break  # folders that exist already are the user's own
-        reason = windows_unsafe(part.name)
-        if reason is not None:
+        found = windows_reason(part.name)
+        if found is not None:
+            # The reason goes into the message as a key of words (PARAM_WORDS["windows_reason"]):
+            # an English sentence inside the Vietnamese message used to be shown as it was.
+            key, what = found
+            reason = _WINDOWS_REASONS[key].format(what=repr(what))
             return Problem(
                 "output-name-not-portable",
                 f"{target.option}: {part.name!r} cannot be opened on Windows ({reason})",
                 file=str(target.path),
                 hint="choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the "
                 'end, none of < > : " | ? * \\',
-                params={"option": target.option, "name": repr(part.name), "reason": reason},
+                params={
+                    "option": target.option,
+                    "name": repr(part.name),
+                    "reason": reason,
+                    "windows_reason": key,
+                    "what": repr(what),
+                },
             )
     return None
 
