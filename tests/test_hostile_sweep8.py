@@ -242,3 +242,38 @@ def test_every_reason_windows_gives_has_words_in_both_languages(name: str) -> No
     assert (found is None) == (windows_unsafe(name) is None)
     if found is not None:
         assert found[0] in PARAM_WORDS["windows_reason"] and found[1] in name
+
+
+def _workbook(path: Path, code: str) -> Path:
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        sheet = workbook.add_worksheet("data")
+        for c, text in enumerate(("commune_code", "criterion_id", "input", "value")):
+            sheet.write_string(0, c, text)
+        for c, text in enumerate((code, "1.1.1", "", "có")):
+            sheet.write_string(1, c, text)
+    return path
+
+
+def test_a_workbook_saved_again_while_it_is_read_is_read_as_it_was_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel saves by writing a new file and renaming it over the old: between the measuring and
+    calamine's reading, the name may hold another workbook, which was read unmeasured."""
+    from pari_index.intake.tables import read_table_file
+    from pari_index.intake.xlsx import reading
+
+    path = _workbook(tmp_path / "a.xlsx", "00001")
+    saved = _workbook(tmp_path / "saved.xlsx", "99999")
+    measure = reading._prescan
+
+    def measured_then_saved(*args: object) -> object:
+        found = measure(*args)  # type: ignore[arg-type]
+        os.replace(saved, path)
+        return found
+
+    monkeypatch.setattr(reading, "_prescan", measured_then_saved)
+    result = read_table_file(path)
+    assert not saved.exists() and result.problems == []
+    assert result.sheets[0].frame["commune_code"].to_list() == ["00001"]
