@@ -229,6 +229,31 @@ def header_twice_by_case(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# A file cut short (a copy, a download or a full disk that stopped it)
+
+
+def cut_assessments(folder: Path) -> Path:
+    """The example assessments cut 150 KB in, in the middle of a row (after its third cell)."""
+    data = (EXAMPLES / "assessments_long.csv").read_bytes()
+    line = data.index(b"\n", 150_000) + 1
+    third = data.index(b",", data.index(b",", data.index(b",", line) + 1) + 1) + 2
+    path = folder / "assessments_cut.csv"
+    path.write_bytes(data[:third])
+    return path
+
+
+def csv_cut_short(folder: Path) -> list[str]:
+    """The rows before the cut would be scored and the communes after it shown as having sent
+    nothing: the file is refused as cut short."""
+    return _score(folder, "--report", str(folder / "report.html"), assessments=cut_assessments(folder))
+
+
+def csv_cut_short_allowed(folder: Path) -> list[str]:
+    """The same with --allow-incomplete: results written, the file reported as not used."""
+    return [*csv_cut_short(folder), "--allow-incomplete"]
+
+
+# ---------------------------------------------------------------------------------------------
 # Workbooks that are large in what surrounds the cells (ordinary ones were refused as damaged)
 
 #: The example rows put into the workbooks below (all five communes of the first ones).
@@ -316,6 +341,8 @@ CASES: dict[str, Case] = {
     "export-vietnamese-thousands": survey_vietnamese_thousands,
     "export-blank-rows-header-variants": blank_rows_and_header_variants,
     "export-header-twice-by-case": header_twice_by_case,
+    "complete-csv-cut-short": csv_cut_short,
+    "complete-csv-cut-short-allowed": csv_cut_short_allowed,
     "xlsx-3000-data-validations": xlsx_many_data_validations,
     "xlsx-million-empty-rows": xlsx_million_empty_rows,
     "xlsx-200k-merged-ranges": xlsx_many_merged_ranges,
@@ -340,6 +367,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "export-vietnamese-thousands": (1, "percent-above-100", ()),
     "export-blank-rows-header-variants": (0, None, ()),
     "export-header-twice-by-case": (1, "duplicate-column", ()),
+    "complete-csv-cut-short": (1, "file-cut-short", ()),
+    "complete-csv-cut-short-allowed": (1, "file-cut-short", ()),
     "xlsx-3000-data-validations": (0, None, ()),
     "xlsx-million-empty-rows": (0, None, ()),
     "xlsx-200k-merged-ranges": (1, "merged-cells", ()),

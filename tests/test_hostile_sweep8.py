@@ -277,3 +277,43 @@ def test_a_workbook_saved_again_while_it_is_read_is_read_as_it_was_measured(
     result = read_table_file(path)
     assert not saved.exists() and result.problems == []
     assert result.sheets[0].frame["commune_code"].to_list() == ["00001"]
+
+
+def test_a_csv_file_cut_short_is_refused_and_nothing_is_published(tmp_path: Path) -> None:
+    code, output = _run(*CASES["complete-csv-cut-short"](tmp_path))
+    data = (tmp_path / "assessments_cut.csv").read_bytes()
+    line = data.count(b"\n") + 1
+    assert code == 1, output
+    assert f"assessments_cut.csv hàng {line}: tệp dừng giữa hàng này" in output and "[file-cut-short]" in output
+    assert not (tmp_path / "out.xlsx").exists() and not (tmp_path / "report.html").exists()
+
+
+def test_a_csv_file_cut_short_under_allow_incomplete_is_reported_as_unused(tmp_path: Path) -> None:
+    code, output = _run(*CASES["complete-csv-cut-short-allowed"](tmp_path))
+    assert code == 1 and "[file-cut-short]" in output, output
+    rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
+    assert rows.filter(pl.col("file").str.ends_with("assessments_cut.csv")).height == 0
+    findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    assert "file-cut-short" in findings["kind"].to_list()
+
+
+_CELL = st.text(alphabet="abcxyz019 .", max_size=6)
+
+
+@given(
+    rows=st.lists(st.lists(_CELL, min_size=5, max_size=5), min_size=2, max_size=6),
+    newline=st.sampled_from([b"\n", b"\r\n"]),
+    cut=st.integers(min_value=0),
+)
+def test_only_a_last_row_stopped_in_the_middle_is_cut_short(rows: list[list[str]], newline: bytes, cut: int) -> None:
+    from pari_index.intake.csv_input import cut_short
+
+    lines = [b"a,b,c,d,e", *(",".join(row).encode() for row in rows)]
+    whole = newline.join(lines)
+    assert cut_short(whole, ",", 5) is None and cut_short(whole + newline, ",", 5) is None
+    header = len(lines[0]) + len(newline)
+    at = header + cut % (len(whole) - header)
+    part = whole[:at]
+    last = part.rsplit(b"\n", 1)[-1]
+    expected = part.count(b"\n") + 1 if not part.endswith(b"\r") and 0 < last.count(b",") < 4 else None
+    assert cut_short(part, ",", 5) == expected
