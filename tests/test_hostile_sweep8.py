@@ -317,3 +317,24 @@ def test_only_a_last_row_stopped_in_the_middle_is_cut_short(rows: list[list[str]
     last = part.rsplit(b"\n", 1)[-1]
     expected = part.count(b"\n") + 1 if not part.endswith(b"\r") and 0 < last.count(b",") < 4 else None
     assert cut_short(part, ",", 5) == expected
+
+
+def test_demo_data_stopped_by_a_full_disk_leaves_no_file_cut_short(tmp_path: Path) -> None:
+    """A file size limit (RLIMIT_FSIZE, as a full disk) stops demo-data in the middle of its
+    assessments: it used to leave them cut short (scored with exit 0) and no README, so the next
+    run was refused; now the files it was writing are removed, and the next run writes them."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    out = tmp_path / "demo"
+    argv = [sys.executable, "-m", "pari_index.cli", "demo-data", "-o", str(out), "--communes", "300", "--lang", "en"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(argv, capture_output=True, text=True, preexec_fn=limit, env=env, timeout=240)
+    assert done.returncode == 4 and "[output-unwritable]" in done.stderr and "File too large" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == []
+    assert _run("demo-data", "-o", out, "--communes", "3")[0] == 0
