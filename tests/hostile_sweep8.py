@@ -79,6 +79,23 @@ def template_over_user_workbook(folder: Path) -> list[str]:
     return ["template", "-o", str(folder / "budget.xlsx")]
 
 
+def template_over_filled_form(folder: Path) -> list[str]:
+    """A form pari-index wrote, filled in by a commune and saved (here by openpyxl, naming who
+    saved it as Excel does): writing the form again would lose it."""
+    import openpyxl
+
+    from pari_index.cli import main
+
+    form = folder / "form.xlsx"
+    main(["template", "-o", str(form)], standalone_mode=False)
+    book = openpyxl.load_workbook(form)
+    sheet = book[book.sheetnames[1]]
+    sheet.cell(row=3, column=sheet.max_column).value = "có"
+    book.properties.lastModifiedBy = "UBND xã Hồng Cẩm"
+    book.save(form)
+    return ["template", "-o", str(form)]
+
+
 def import_over_user_yaml(folder: Path) -> list[str]:
     """``pari criteria import annex.xlsx -o my-set.yaml`` over a set the user wrote by hand."""
     from pari_index.authoring.export import export_annex
@@ -328,6 +345,7 @@ CASES: dict[str, Case] = {
     "owner-score-over-user-workbook": score_over_user_workbook,
     "owner-report-over-user-page": report_over_user_page,
     "owner-template-over-user-workbook": template_over_user_workbook,
+    "owner-template-over-filled-form": template_over_filled_form,
     "owner-import-over-user-yaml": import_over_user_yaml,
     "owner-diff-over-user-csv": diff_over_user_csv,
     "owner-demo-over-real-register": demo_over_real_register,
@@ -354,6 +372,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "owner-score-over-user-workbook": (4, "output-not-pari", ("budget.xlsx",)),
     "owner-report-over-user-page": (4, "output-not-pari", ("index.html",)),
     "owner-template-over-user-workbook": (4, "output-not-pari", ("budget.xlsx",)),
+    "owner-template-over-filled-form": (4, "output-not-pari", ("form.xlsx",)),
     "owner-import-over-user-yaml": (4, "output-not-pari", ("my-set.yaml",)),
     "owner-diff-over-user-csv": (4, "output-not-pari", ("changes.csv",)),
     "owner-demo-over-real-register": (4, "output-not-pari", ("data/communes.csv",)),

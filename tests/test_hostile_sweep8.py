@@ -338,3 +338,29 @@ def test_demo_data_stopped_by_a_full_disk_leaves_no_file_cut_short(tmp_path: Pat
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in out.iterdir()) == []
     assert _run("demo-data", "-o", out, "--communes", "3")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("created", "modified", "by", "ours"),
+    [
+        ("2026-12-01T08:00:00Z", "2026-12-01T08:00:00Z", "", True),  # as xlsxwriter wrote it
+        ("2026-12-01T08:00:00Z", "2026-12-03T15:42:10Z", "", False),  # saved again (LibreOffice)
+        ("2026-12-01T08:00:00Z", "2026-12-01T08:00:00Z", "Nguyễn Văn A", False),  # saved by Excel
+    ],
+)
+def test_a_form_saved_by_another_program_is_someone_s_work(
+    tmp_path: Path, created: str, modified: str, by: str, ours: bool
+) -> None:
+    form = tmp_path / "form.xlsx"
+    assert _run("template", "-o", form)[0] == 0
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dcterms="http://purl.org/dc/terms/"><cp:lastModifiedBy>'
+        f"{by}</cp:lastModifiedBy><dcterms:created>{created}</dcterms:created>"
+        f"<dcterms:modified>{modified}</dcterms:modified></cp:coreProperties>"
+    )
+    copy = tmp_path / "copy.xlsx"
+    with zipfile.ZipFile(form) as old, zipfile.ZipFile(copy, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, core if item.filename == "docProps/core.xml" else old.read(item))
+    assert written_by_pari(copy) is ours

@@ -8,8 +8,9 @@ synthetic one. A file is taken as pari-index's by what every writer of this vers
 ones puts in it (no new mark, so earlier outputs are still recognised), judged from at most the zip
 directory and the workbook part of an .xlsx, or the first 64 KiB of a text file:
 
-* a workbook whose sheets are those of results (``summary`` and ``about``), of a fill-in form, of
-  an annex (``pari criteria export``) or of a table of changes (``pari diff``);
+* a workbook whose sheets are those of results (``summary`` and ``about``), of a fill-in form not
+  saved since by another program (a form someone filled in is theirs), of an annex (``pari
+  criteria export``) or of a table of changes (``pari diff``);
 * a page carrying the report's ``<meta name="generator" content="pari-index">``;
 * a YAML draft starting with the header ``pari criteria import`` writes;
 * a CSV table of changes (``pari diff -o x.csv``), by its header.
@@ -34,6 +35,8 @@ MAX_WORKBOOK_PART = 1024 * 1024
 
 _GENERATOR = b'<meta name="generator" content="pari-index">'
 _SHEET_NAME = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"')
+_LAST_MODIFIED_BY = re.compile(rb"<cp:lastModifiedBy>([^<]*)</cp:lastModifiedBy>")
+_CORE_TIME = re.compile(rb"<dcterms:(created|modified)\b[^>]*>([^<]*)</dcterms:")
 #: The one sheet of ``pari diff -o x.xlsx`` (cli.diff), per language.
 _DIFF_SHEETS = ("Thay đổi", "Changes")
 
@@ -45,31 +48,52 @@ def _unescape(name: bytes) -> str:
     return text
 
 
-def sheet_names(path: Path) -> list[str] | None:
-    """The sheet names an .xlsx lists, or None when it is not a workbook that can be read cheaply."""
+def _part(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    info = archive.getinfo(name)
+    if info.file_size > MAX_WORKBOOK_PART:
+        return None
+    with archive.open(info) as part:
+        data = part.read(MAX_WORKBOOK_PART + 1)
+    return data if len(data) <= MAX_WORKBOOK_PART else None
+
+
+def _workbook(path: Path) -> tuple[list[str], bool] | None:
+    """The sheet names an .xlsx lists, and whether another program saved it since it was written
+    (its core properties name who last modified it, or a modification time other than its
+    creation: xlsxwriter, which writes every workbook of pari-index, writes neither); None when it
+    is not a workbook that can be read cheaply."""
     try:
         with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("xl/workbook.xml")
-            if info.file_size > MAX_WORKBOOK_PART:
-                return None
-            with archive.open(info) as part:
-                data = part.read(MAX_WORKBOOK_PART + 1)
+            book = _part(archive, "xl/workbook.xml")
+            core = _part(archive, "docProps/core.xml") if "docProps/core.xml" in archive.namelist() else b""
     except (OSError, KeyError, ValueError, RuntimeError, zipfile.BadZipFile, EOFError, NotImplementedError):
         return None
-    if len(data) > MAX_WORKBOOK_PART:
+    if book is None or core is None:
         return None
-    return [_unescape(m) for m in _SHEET_NAME.findall(data)]
+    by = _LAST_MODIFIED_BY.search(core)
+    times = dict(_CORE_TIME.findall(core))
+    saved = bool(by and by.group(1).strip()) or times.get(b"created") != times.get(b"modified")
+    return [_unescape(m) for m in _SHEET_NAME.findall(book)], saved
 
 
-def _pari_workbook(names: list[str]) -> bool:
+def sheet_names(path: Path) -> list[str] | None:
+    """The sheet names an .xlsx lists, or None when it is not a workbook that can be read cheaply."""
+    found = _workbook(path)
+    return None if found is None else found[0]
+
+
+def _pari_workbook(names: list[str], saved: bool) -> bool:
     from pari_index.authoring.export import SHEETS as ANNEX_SHEETS
     from pari_index.outputs.template_labels import SHEETS as FORM_SHEETS
 
     if {"summary", "about"} <= set(names):
         return True
     forms = [[FORM_SHEETS["instructions"][lang], FORM_SHEETS["form"][lang]] for lang in ("vi", "en")]
+    if names in forms:
+        # A form saved by Excel or LibreOffice is a form someone filled in: theirs, not pari-index's.
+        return not saved
     annexes = [list(sheets.values()) for sheets in ANNEX_SHEETS.values()]
-    return names in forms or names in annexes or names in ([name] for name in _DIFF_SHEETS)
+    return names in annexes or names in ([name] for name in _DIFF_SHEETS)
 
 
 def _pari_text(head: bytes) -> bool:
@@ -94,8 +118,8 @@ def written_by_pari(path: Path) -> bool:
     except OSError:
         return True  # unreadable: the write itself will say what is wrong
     if head.startswith(b"PK\x03\x04"):
-        names = sheet_names(path)
-        return names is not None and _pari_workbook(names)
+        found = _workbook(path)
+        return found is not None and _pari_workbook(*found)
     return _pari_text(head)
 
 
