@@ -119,7 +119,16 @@ def test_every_output_of_pari_is_replaced_again(tmp_path: Path, lang: str) -> No
         code, output = _run(*command)
         assert code in (0, 1), (command, output)  # the import draft has todo notes: exit 0 or 1
         assert "[output-not-pari]" not in output, command
-    for name in ("out.xlsx", "r.html", "r2.html", "form.xlsx", "annex.xlsx", "draft.yaml", "changes.csv"):
+    for name in (
+        "out.xlsx",
+        "r.html",
+        "r2.html",
+        "form.xlsx",
+        "annex.xlsx",
+        "draft.yaml",
+        "changes.csv",
+        "changes.xlsx",
+    ):
         assert written_by_pari(tmp_path / name), name
 
 
@@ -364,3 +373,14 @@ def test_a_form_saved_by_another_program_is_someone_s_work(
         for item in old.infolist():
             new.writestr(item, core if item.filename == "docProps/core.xml" else old.read(item))
     assert written_by_pari(copy) is ours
+
+
+def test_what_ownership_knows_of_the_authoring_outputs_agrees_with_their_writers() -> None:
+    from pari_index.authoring.diff import COLUMNS
+    from pari_index.authoring.draft_yaml import HEADER
+    from pari_index.authoring.export import SHEETS
+    from pari_index.outputs import ownership
+
+    assert list(ownership.ANNEX_SHEETS) == [list(SHEETS[lang].values()) for lang in ("vi", "en")]
+    assert list(ownership.DIFF_HEADERS) == [",".join(COLUMNS[lang]) for lang in ("vi", "en")]
+    assert list(ownership.DRAFT_STARTS) == [HEADER[lang].split("{source}")[0] for lang in ("vi", "en")]

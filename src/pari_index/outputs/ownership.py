@@ -37,8 +37,18 @@ _GENERATOR = b'<meta name="generator" content="pari-index">'
 _SHEET_NAME = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"')
 _LAST_MODIFIED_BY = re.compile(rb"<cp:lastModifiedBy>([^<]*)</cp:lastModifiedBy>")
 _CORE_TIME = re.compile(rb"<dcterms:(created|modified)\b[^>]*>([^<]*)</dcterms:")
-#: The one sheet of ``pari diff -o x.xlsx`` (cli.diff), per language.
-_DIFF_SHEETS = ("Thay đổi", "Changes")
+#: What the authoring commands write, which this stage may not import (authoring comes after
+#: outputs): tests/test_hostile_sweep8.py checks that these agree with pari_index.authoring.
+#: The sheets of an annex (authoring.export.SHEETS), per language.
+ANNEX_SHEETS = (["Phụ lục", "Thông tin bộ", "Xếp loại", "Nguồn gốc"], ["Annex", "Set", "Classes", "Provenance"])
+#: The one sheet of ``pari diff -o x.xlsx`` (cli.diff), and the header of its CSV (authoring.diff.COLUMNS).
+DIFF_SHEETS = ("Thay đổi", "Changes")
+DIFF_HEADERS = ("Mục,Thay đổi,Cũ,Mới", "Item,Change,Old,New")
+#: How a draft of ``pari criteria import`` starts (authoring.draft_yaml.HEADER, up to the source).
+DRAFT_STARTS = (
+    "# Bản dự thảo bộ tiêu chí do `pari criteria import` lập từ ",
+    "# Draft criteria set written by `pari criteria import` from ",
+)
 
 
 def _unescape(name: bytes) -> str:
@@ -83,7 +93,6 @@ def sheet_names(path: Path) -> list[str] | None:
 
 
 def _pari_workbook(names: list[str], saved: bool) -> bool:
-    from pari_index.authoring.export import SHEETS as ANNEX_SHEETS
     from pari_index.outputs.template_labels import SHEETS as FORM_SHEETS
 
     if {"summary", "about"} <= set(names):
@@ -92,22 +101,16 @@ def _pari_workbook(names: list[str], saved: bool) -> bool:
     if names in forms:
         # A form saved by Excel or LibreOffice is a form someone filled in: theirs, not pari-index's.
         return not saved
-    annexes = [list(sheets.values()) for sheets in ANNEX_SHEETS.values()]
-    return names in annexes or names in ([name] for name in _DIFF_SHEETS)
+    return names in ANNEX_SHEETS or names in ([name] for name in DIFF_SHEETS)
 
 
 def _pari_text(head: bytes) -> bool:
-    from pari_index.authoring.diff import COLUMNS
-    from pari_index.authoring.draft_yaml import HEADER
-
     if _GENERATOR in head:
         return True
     text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
-    drafts = (header.split("{source}")[0] for header in HEADER.values())
-    if any(text.startswith(start) for start in drafts):
+    if text.startswith(DRAFT_STARTS):
         return True
-    first = text.split("\n", 1)[0].rstrip("\r")
-    return any(first == ",".join(columns) for columns in COLUMNS.values())
+    return text.split("\n", 1)[0].rstrip("\r") in DIFF_HEADERS
 
 
 def written_by_pari(path: Path) -> bool:
