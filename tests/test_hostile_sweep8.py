@@ -384,3 +384,29 @@ def test_what_ownership_knows_of_the_authoring_outputs_agrees_with_their_writers
     assert list(ownership.ANNEX_SHEETS) == [list(SHEETS[lang].values()) for lang in ("vi", "en")]
     assert list(ownership.DIFF_HEADERS) == [",".join(COLUMNS[lang]) for lang in ("vi", "en")]
     assert list(ownership.DRAFT_STARTS) == [HEADER[lang].split("{source}")[0] for lang in ("vi", "en")]
+
+
+def test_a_parquet_file_replaced_while_it_is_read_is_read_as_it_was_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The footer was checked (columns, rows: a row bomb is refused there) by name, then the data
+    read by name again: a file replaced in between was read unchecked."""
+    from pari_index.intake.tables import read_table_file
+
+    path, replaced = tmp_path / "a.parquet", tmp_path / "new.parquet"
+    pl.DataFrame({"commune_code": ["00001"], "criterion_id": ["1.1.1"], "value": ["có"]}).write_parquet(path)
+    pl.DataFrame({"commune_code": ["99999"] * 3, "criterion_id": ["1.1.1"] * 3, "value": ["x"] * 3}).write_parquet(
+        replaced
+    )
+    schema = pl.read_parquet_schema
+
+    def checked_then_replaced(source: object) -> object:
+        found = schema(source)  # type: ignore[arg-type]
+        if replaced.exists():
+            os.replace(replaced, path)
+        return found
+
+    monkeypatch.setattr(pl, "read_parquet_schema", checked_then_replaced)
+    result = read_table_file(path)
+    assert not replaced.exists() and result.problems == []
+    assert result.sheets[0].frame["commune_code"].to_list() == ["00001"]
