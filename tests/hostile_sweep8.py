@@ -341,6 +341,42 @@ def xlsx_many_merged_ranges(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
+# ---------------------------------------------------------------------------------------------
+# Results workbooks read back (pari report, explain, --previous): measured as inputs are
+
+
+def _results_cell_at_far_corner(folder: Path) -> Path:
+    from hostile_xlsx import header_row, inline, sheet_xml, write_package
+
+    rows = header_row() + '<row r="1048576">' + inline("XFD1048576", "x") + "</row>"
+    return write_package(folder / "results.xlsx", sheet_xml(rows), sheet_name="summary")
+
+
+def _results_bomb(folder: Path) -> Path:
+    from hostile_xlsx import header_row, sheet_xml, write_package
+
+    block = b" " * (1 << 20)
+    head = sheet_xml(header_row()).split("</sheetData>")[0].encode()
+    parts = (head, *(block for _ in range(2048)), b"</sheetData></worksheet>")
+    return write_package(folder / "results.xlsx", iter(parts), sheet_name="summary")
+
+
+def report_results_far_cell(folder: Path) -> list[str]:
+    """A "results" workbook whose summary sheet has a cell at XFD1048576: calamine aborted (signal
+    6, a Rust backtrace on the console)."""
+    return ["report", str(_results_cell_at_far_corner(folder)), "-o", str(folder / "report.html")]
+
+
+def report_results_bomb(folder: Path) -> list[str]:
+    """A 2 MB "results" workbook whose summary sheet inflates to 2 GB: 2.1 GB, then a report."""
+    return ["report", str(_results_bomb(folder)), "-o", str(folder / "report.html")]
+
+
+def previous_results_bomb(folder: Path) -> list[str]:
+    """The same as --previous of a run: 2.2 GB, then exit 0."""
+    return _score(folder, "--previous", str(_results_bomb(folder)))
+
+
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -363,6 +399,9 @@ CASES: dict[str, Case] = {
     "export-header-twice-by-case": header_twice_by_case,
     "complete-csv-cut-short": csv_cut_short,
     "complete-csv-cut-short-allowed": csv_cut_short_allowed,
+    "results-far-cell-report": report_results_far_cell,
+    "results-bomb-report": report_results_bomb,
+    "results-bomb-previous": previous_results_bomb,
     "xlsx-3000-data-validations": xlsx_many_data_validations,
     "xlsx-million-empty-rows": xlsx_million_empty_rows,
     "xlsx-200k-merged-ranges": xlsx_many_merged_ranges,
@@ -390,6 +429,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "export-header-twice-by-case": (1, "duplicate-column", ()),
     "complete-csv-cut-short": (1, "file-cut-short", ()),
     "complete-csv-cut-short-allowed": (1, "file-cut-short", ()),
+    "results-far-cell-report": (1, "sheet-too-sparse", ()),
+    "results-bomb-report": (1, "xlsx-compression-ratio", ()),
+    "results-bomb-previous": (1, "xlsx-compression-ratio", ()),
     "xlsx-3000-data-validations": (0, None, ()),
     "xlsx-million-empty-rows": (0, None, ()),
     "xlsx-200k-merged-ranges": (1, "merged-cells", ()),

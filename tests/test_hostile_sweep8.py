@@ -54,7 +54,7 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
     return pl.read_excel(folder / "out.xlsx", sheet_name="summary")
 
 
-@pytest.mark.parametrize("case", sorted(c for c in CASES if c.startswith(("owner-", "name-"))))
+@pytest.mark.parametrize("case", sorted(c for c in CASES if c.startswith(("owner-", "name-", "results-"))))
 def test_a_refused_case_answers_its_code_and_leaves_every_user_file(tmp_path: Path, case: str) -> None:
     args = CASES[case](tmp_path)
     before = _snapshot(tmp_path)
