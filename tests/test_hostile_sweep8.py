@@ -410,3 +410,15 @@ def test_a_parquet_file_replaced_while_it_is_read_is_read_as_it_was_checked(
     result = read_table_file(path)
     assert not replaced.exists() and result.problems == []
     assert result.sheets[0].frame["commune_code"].to_list() == ["00001"]
+
+
+def test_a_criteria_set_or_evidence_folder_named_in_other_bytes_is_read_as_before(tmp_path: Path) -> None:
+    """Their names go into no output: refusing them would only take away what worked."""
+    criteria = tmp_path / os.fsdecode(b"b\xf4 ti\xeau ch\xed.yaml")
+    shutil.copy(CRITERIA / "ha-noi-2025-commune.yaml", criteria)
+    evidence = tmp_path / os.fsdecode(b"minh ch\xfang")
+    evidence.mkdir()
+    args = _score(tmp_path, "--criteria", str(criteria), "--evidence-dir", str(evidence))
+    assert _run(*args, "--report", tmp_path / "r.html")[0] == 0
+    assert _run("explain", "00001", "--results", tmp_path / "out.xlsx", "--criteria", criteria)[0] == 0
+    assert _run("criteria", "export", criteria, "-o", tmp_path / "annex.xlsx")[0] == 0

@@ -404,7 +404,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
     from pari_index.outputs.paths import check_names
     from pari_index.pipeline import explain_from_results
 
-    check_names([("--results", results), *([("--criteria", criteria_file)] if criteria_file is not None else [])])
+    check_names([("--results", results)])
     click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
 
 

@@ -451,11 +451,18 @@ def check_names(named: Iterable[tuple[str, Path]]) -> None:
         raise UsageError(problems)
 
 
+#: Inputs whose names no output holds (a criteria set is named by its id, in every command that
+#: reads one; evidence files are looked up in the folder, not named by it): a name of these that
+#: is not UTF-8 does no harm, and is read as it was.
+NAMES_NOT_SHOWN = frozenset({"--criteria", "--evidence-dir", "SET", "OLD", "NEW"})
+
+
 def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
     is not UTF-8. Reads no file's content."""
-    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
+    named = [s for s in sources if s.option not in NAMES_NOT_SHOWN]
+    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in named)])
     problems: list[Problem] = []
     token = _SEEN.set({})
     try:
