@@ -13,7 +13,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -404,8 +404,10 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 
     COMMUNE is the commune code; CRITERION (optional) one item such as 1.1.4.
     """
+    from pari_index.outputs.paths import check_names
     from pari_index.pipeline import explain_from_results
 
+    check_names([("--results", results)])
     click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
 
 
@@ -483,10 +485,12 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
 
 
 @contextlib.contextmanager
-def demo_write_errors(output: Path) -> Iterator[None]:
+def demo_write_errors(output: Path, written: Sequence[Path] = ()) -> Iterator[None]:
     """demo-data writes files straight into its folder: an OS failure (disk full, read-only) is
     exit 4 with the folder named, and options the generator refuses (more rows than an XLSX sheet
-    holds) are a usage error, not a crash."""
+    holds) are a usage error, not a crash. On a failed write the files it writes (``written``) are
+    removed: a register or assessments cut short by a full disk would otherwise be scored as they
+    were, and a folder without its README be refused to the next run (output-not-pari)."""
     import polars as pl
     from xlsxwriter.exceptions import XlsxFileError
 
@@ -496,13 +500,23 @@ def demo_write_errors(output: Path) -> Iterator[None]:
     try:
         yield
     except (OSError, XlsxFileError) as exc:
+        _remove_files(written)
         raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
     except pl.exceptions.ComputeError as exc:
         if "io error" not in str(exc).lower() and "os error" not in str(exc).lower():
             raise
+        _remove_files(written)
         raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
     except ValueError as exc:
         raise UsageError(Problem("usage", str(exc), hint="see pari demo-data --help")) from None
+
+
+def _remove_files(paths: Sequence[Path]) -> None:
+    # Only demo-data's own names in a folder checked to be its own (check_paths, marker).
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
 
 
 @main.command("demo-data")
@@ -571,13 +585,18 @@ def demo_data(
     """
     from pari_index.criteria.loading import load_criteria
     from pari_index.demo import generate
+    from pari_index.demo.layout import README_NAME
     from pari_index.messages import DEMO_FILES
     from pari_index.outputs.paths import Target, check_paths, sources
 
-    # The folder is written into, not replaced; it may not hold the criteria file it is made from.
-    check_paths([Target(output, folder=True)], sources(("--criteria", criteria_file)))
+    # The folder is written into, not replaced; it may not hold the criteria file it is made from,
+    # and the files it writes replace only those of an earlier demo (the folder holds its README).
+    stems = ("communes", "assessments_long", "assessments_wide", "survey", "appraisal")
+    written = (*(output / f"{stem}.{fmt}" for stem in stems), output / README_NAME)
+    target = Target(output, folder=True, files=written, marker=README_NAME)
+    check_paths([target], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
-    with demo_write_errors(output):
+    with demo_write_errors(output, written):
         files = generate(
             criteria,
             output,

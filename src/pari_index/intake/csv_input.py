@@ -140,6 +140,28 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 _LONE_CR_TEXT = re.compile(r"\r(?!\n)")
 
 
+def cut_short(data: bytes, delimiter: str, header_cells: int) -> int | None:
+    """The line number of a last line that stops in the middle of a row, or None. A file cut short
+    (a copy or a download that stopped, a disk that filled) ends without a line break in a row
+    with fewer cells than the header, after a line that has them all; its last row would be read
+    with cells missing, and the communes after it would look as if they had sent nothing. Lines
+    with quotes are left alone (a quoted cell may hold line breaks); a file whose rows leave out
+    their empty last cells is not flagged, as its line before the last is short too; nor is a
+    last line of one cell."""
+    if header_cells < 2 or data.endswith((b"\n", b"\r")):
+        return None
+    start = data.rfind(b"\n") + 1
+    if start == 0:
+        return None
+    previous = data[data.rfind(b"\n", 0, start - 1) + 1 : start - 1].rstrip(b"\r")
+    last, sep = data[start:], delimiter.encode()
+    if b'"' in last or b'"' in previous or previous.count(sep) != header_cells - 1:
+        return None
+    # At least two cells begun: a last line of one cell is a stray byte as often as a cut row (and
+    # a row cut in its first cell names no commune, so it is reported anyway).
+    return data.count(b"\n") + 1 if 0 < last.count(sep) < header_cells - 1 else None
+
+
 def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     """Check the encoding, sniff the delimiter and read a CSV file as strings. A UTF-8 file goes
     to polars as it is, checked a chunk at a time (:func:`scan_utf8`)."""
@@ -196,6 +218,10 @@ def read_owned_csv_bytes(owned: list[bytes], file: str) -> ReadResult:
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
     if lines * header_cells > max_cells():
         return ReadResult([], [*notes, too_many_cells(lines, header_cells, file)])
+    cut = cut_short(data, delimiter, header_cells)
+    if cut is not None:
+        # Refused whole: what was after the cut is missing, and no row can say so.
+        return ReadResult([], [*notes, _cut_short_problem(cut, file)])
     try:
         grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:
@@ -207,3 +233,13 @@ def read_owned_csv_bytes(owned: list[bytes], file: str) -> ReadResult:
     # check of the whole text is much cheaper than normalising every cell of a national file.
     sheet, problems = frame_from_grid(grid, file, None, is_nfc=is_nfc, undecodable=undecodable, longest=longest)
     return ReadResult([sheet] if sheet else [], notes + problems)
+
+
+def _cut_short_problem(line: int, file: str) -> Problem:
+    return Problem(
+        "file-cut-short",
+        "the file stops in the middle of this row: it was cut short, and what followed is missing",
+        file=file,
+        row=line,
+        hint="copy or export the whole file again (a copy, a download or a full disk can cut a file short)",
+    )

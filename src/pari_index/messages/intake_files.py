@@ -33,6 +33,14 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "giữ một dòng cho mỗi xã và tiêu chí, hoặc sửa cho các dòng thống nhất",
         "keep one row per commune and criterion, or make the rows agree",
     ),
+    "file-cut-short": entry(
+        "Tệp bị cắt cụt",
+        "File cut short",
+        "tệp dừng giữa hàng này: tệp bị cắt cụt, phần sau đó bị mất",
+        "the file stops in the middle of this row: it was cut short, and what followed is missing",
+        "chép hoặc xuất lại toàn bộ tệp (tệp có thể bị cắt khi chép, tải về hoặc khi ổ đĩa đầy)",
+        "copy or export the whole file again (a copy, a download or a full disk can cut a file short)",
+    ),
     "missing-name": entry(
         "Thiếu tên đơn vị",
         "Name missing",

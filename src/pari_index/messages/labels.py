@@ -233,6 +233,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "other": Words("cấu trúc tệp không đúng dạng CSV", "{detail}"),
         "": Words("cấu trúc tệp không đúng dạng CSV", "the file's structure is not CSV"),
     },
+    # Why Windows cannot open an output's name (outputs/paths.windows_reason; {what} is the part).
+    "windows_reason": {
+        "device": Words("{what} là tên thiết bị trên Windows", "{what} is a device name on Windows"),
+        "end": Words(
+            "tên kết thúc bằng dấu chấm hoặc dấu cách, Windows sẽ bỏ đi",
+            "it ends in a dot or a space, which Windows drops",
+        ),
+        "character": Words("Windows không cho phép {what} trong tên", "Windows does not allow {what} in a name"),
+        "": Words("Windows không dùng được tên này", "Windows cannot use this name"),
+    },
     # What to do about it (the hint of csv-syntax).
     "csv_hint": {
         "quote_inside": Words(

@@ -144,11 +144,27 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "để bộ nhớ đệm trong một thư mục riêng, bên cạnh kết quả (ví dụ .pari-cache)",
         "keep the cache in a folder of its own, beside the results (e.g. .pari-cache)",
     ),
+    "output-not-pari": entry(
+        "Kết quả sẽ ghi đè lên tệp không do pari-index ghi",
+        "The output would replace a file pari-index did not write",
+        "{option} sẽ thay thế {path}, một tệp không do pari-index ghi",
+        "{option} would replace {path}, a file that pari-index did not write",
+        "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước; chỉ kết quả cũ của pari-index mới được thay thế",
+        "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
+    ),
+    "name-not-utf8": entry(
+        "Tên tệp có byte không phải UTF-8",
+        "File name not in UTF-8",
+        "{option}: tên tệp có byte không phải văn bản UTF-8",
+        "{option}: the name holds bytes that are not UTF-8 text",
+        "đổi tên tệp hoặc thư mục bằng chữ thông thường (ví dụ trong trình quản lý tệp), rồi chạy lại",
+        "rename the file or folder with plain letters (e.g. in a file manager), then run again",
+    ),
     "output-name-not-portable": entry(
         "Tên tệp không mở được trên Windows",
         "Name Windows cannot open",
-        "{option}: không mở được {name} trên Windows ({reason})",
-        "{option}: {name} cannot be opened on Windows ({reason})",
+        "{option}: không mở được {name} trên Windows ({windows_reason})",
+        "{option}: {name} cannot be opened on Windows ({windows_reason})",
         "chọn tên khác: không dùng CON, PRN, AUX, NUL, COM1-9, LPT1-9, không kết thúc bằng dấu chấm hay "
         'dấu cách, không có < > : " | ? * \\',
         "choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the end, "

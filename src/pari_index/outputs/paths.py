@@ -20,7 +20,10 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   device such as ``/dev/null``, a pipe);
 * has a name longer than the disk takes: ``output-unwritable``;
 * is a folder to be replaced as a whole (``--format csv``) that exists, is not empty and holds
-  no results (``-o ~``): ``output-folder-not-results``.
+  no results (``-o ~``): ``output-folder-not-results``;
+* is an existing file that pari-index did not write (``-o budget.xlsx``, ``--report index.html``),
+  or, in a folder written into (``demo-data``) that lacks its marker, one of the files it writes
+  (pari_index.outputs.ownership): ``output-not-pari``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +51,9 @@ class Target:
     #: Other paths it writes: the tables inside a results folder, the CSV files beside a
     #: workbook whose sheet overflows.
     files: tuple[Path, ...] = ()
+    #: A folder written into rather than replaced (``demo-data``): the file that marks it as
+    #: pari-index's own. In a folder without it, none of ``files`` that exists is replaced.
+    marker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -231,7 +237,12 @@ def _shape(target: Target) -> Problem | None:
             "give the name of an ordinary file",
             _place_params(target),
         )
-    if target.folder and target.files and not_results_folder(target.path, [f.name for f in target.files]):
+    if (
+        target.folder
+        and target.files
+        and target.marker is None
+        and not_results_folder(target.path, [f.name for f in target.files])
+    ):
         return _problem(
             "output-folder-not-results",
             f"{target.option} is a folder that holds other files and no results; a results folder is "
@@ -247,6 +258,30 @@ def _shape(target: Target) -> Problem | None:
             "give a file name, e.g. FOLDER/results.xlsx",
             _place_params(target),
         )
+    return None
+
+
+def _not_ours(target: Target) -> Problem | None:
+    """An existing file the output would replace that pari-index did not write: a user's own
+    workbook or page under the output's name, or a file of a folder written into that does not
+    hold the folder's marker (a real register where ``demo-data`` would write a synthetic one)."""
+    from pari_index.outputs.ownership import foreign_file
+
+    if target.folder:
+        if target.marker is None or _exists(target.path / target.marker):
+            return None
+        candidates: tuple[Path, ...] = target.files
+    else:
+        candidates = (target.path,)
+    for path in candidates:
+        if foreign_file(path):
+            return _problem(
+                "output-not-pari",
+                f"{target.option} would replace {path}, a file that pari-index did not write",
+                target,
+                "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
+                {"option": target.option, "path": str(path)},
+            )
     return None
 
 
@@ -304,17 +339,32 @@ _WINDOWS_DEVICE = re.compile(r"(?i)CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 
 
-def windows_unsafe(name: str) -> str | None:
-    """Why Windows cannot hold a file or folder named ``name``, or None."""
+def windows_reason(name: str) -> tuple[str, str] | None:
+    """Why Windows cannot hold a file or folder named ``name``: a key of the words
+    ``PARAM_WORDS["windows_reason"]`` (``device``, ``end``, ``character``) and the part of the name
+    it is about; or None."""
     device = name.split(".")[0].rstrip(" ")
     if _WINDOWS_DEVICE.fullmatch(device):
-        return f"{device!r} is a device name on Windows"
+        return "device", device
     if name.endswith((".", " ")) and name not in (".", ".."):
-        return "it ends in a dot or a space, which Windows drops"
+        return "end", name[-1]
     bad = _WINDOWS_FORBIDDEN.search(name)
     if bad:
-        return f"Windows does not allow {bad.group()!r} in a name"
+        return "character", bad.group()
     return None
+
+
+_WINDOWS_REASONS = {
+    "device": "{what} is a device name on Windows",
+    "end": "it ends in a dot or a space, which Windows drops",
+    "character": "Windows does not allow {what} in a name",
+}
+
+
+def windows_unsafe(name: str) -> str | None:
+    """Why Windows cannot hold a file or folder named ``name`` (in English), or None."""
+    found = windows_reason(name)
+    return None if found is None else _WINDOWS_REASONS[found[0]].format(what=repr(found[1]))
 
 
 def _not_portable(target: Target) -> Problem | None:
@@ -322,15 +372,25 @@ def _not_portable(target: Target) -> Problem | None:
     for part in (target.path, *target.path.parents):
         if part != target.path and (part.name in ("", ".", "..") or _exists(part)):
             break  # folders that exist already are the user's own
-        reason = windows_unsafe(part.name)
-        if reason is not None:
+        found = windows_reason(part.name)
+        if found is not None:
+            # The reason goes into the message as a key of words (PARAM_WORDS["windows_reason"]):
+            # an English sentence inside the Vietnamese message used to be shown as it was.
+            key, what = found
+            reason = _WINDOWS_REASONS[key].format(what=repr(what))
             return Problem(
                 "output-name-not-portable",
                 f"{target.option}: {part.name!r} cannot be opened on Windows ({reason})",
                 file=str(target.path),
                 hint="choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the "
                 'end, none of < > : " | ? * \\',
-                params={"option": target.option, "name": repr(part.name), "reason": reason},
+                params={
+                    "option": target.option,
+                    "name": repr(part.name),
+                    "reason": reason,
+                    "windows_reason": key,
+                    "what": repr(what),
+                },
             )
     return None
 
@@ -369,16 +429,60 @@ def not_results_folder(folder: Path, tables: Sequence[str]) -> bool:
 TEMPORARY = re.compile(r"\.pari-(tmp|old)-(\d+)(?:-[^/]*)?$")
 
 
+def shown_name(path: Path | str) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 as ``\\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def check_names(named: Iterable[tuple[str, Path]]) -> None:
+    """Refuse (UsageError, exit 2) a path whose name holds bytes that are not UTF-8 (a file named
+    on a system in another encoding, copied as it was). Python keeps such bytes as lone
+    surrogates, which no table, workbook, report or console line can hold: the run used to stop
+    with exit 70 when it wrote the name into its results, after all the work."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for option, path in named:
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            name = shown_name(path)
+            # Once per file given: not again for the tables beside it (results.summary.csv …).
+            stem = (option, shown_name(Path(path).parent / Path(path).name.split(".")[0]))
+            if stem in seen:
+                continue
+            seen.add(stem)
+            problems.append(
+                Problem(
+                    "name-not-utf8",
+                    f"{option}: the name holds bytes that are not UTF-8 text",
+                    file=name,
+                    hint="rename the file or folder with plain letters (e.g. in a file manager), then run again",
+                    params={"option": option, "name": name},
+                )
+            )
+    if problems:
+        raise UsageError(problems)
+
+
+#: Inputs whose names no output holds (a criteria set is named by its id, in every command that
+#: reads one; evidence files are looked up in the folder, not named by it): a name of these that
+#: is not UTF-8 does no harm, and is read as it was.
+NAMES_NOT_SHOWN = frozenset({"--criteria", "--evidence-dir", "SET", "OLD", "NEW"})
+
+
 def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
-    clash with each other, and outputs of the wrong shape. Reads no file's content."""
+    clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
+    is not UTF-8. Reads no file's content."""
+    named = [s for s in sources if s.option not in NAMES_NOT_SHOWN]
+    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in named)])
     problems: list[Problem] = []
     token = _SEEN.set({})
     try:
         for i, target in enumerate(targets):
             found = [_against_source(target, source) for source in sources]
             found += [_against_target(target, other) for other in targets[i + 1 :]]
-            found += [_shape(target), _unreachable(target), _not_portable(target)]
+            found += [_shape(target), _not_ours(target), _unreachable(target), _not_portable(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
         _SEEN.reset(token)

@@ -430,12 +430,44 @@ def _overflow_file(p: Path, name: str, value: object) -> Path:
     return candidate
 
 
+#: Reading a results workbook back, its package is measured as an input workbook is
+#: (intake.xlsx): a crafted one (a cell at XFD1048576 under a sheet named summary, a deflate
+#: bomb) made calamine abort (signal 6, a Rust backtrace) or take 2 GB. A national run's criteria
+#: sheet holds 12.5 million cells (625,400 rows × 20), so the cells and bytes allowed are at least
+#: these (the PARI_MAX_XLSX_* variables raise them further); the other limits are the intake's.
+RESULTS_CELLS = 25_000_000
+RESULTS_BYTES = 2 * 1024**3
+
+
+def _measured_workbook(p: Path) -> bytes | None:
+    """The workbook's bytes (None when too large to hold: then read by name), once its package
+    has been measured; a workbook over a limit is an IntakeError naming the limit."""
+    import dataclasses
+    import io
+
+    from pari_index.intake.xlsx.limits import XlsxLimits, _Refused
+    from pari_index.intake.xlsx.package import _prescan
+    from pari_index.intake.xlsx.reading import _snapshot
+
+    limits = XlsxLimits.from_env()
+    limits = dataclasses.replace(
+        limits, cells=max(limits.cells, RESULTS_CELLS), total_bytes=max(limits.total_bytes, RESULTS_BYTES)
+    )
+    data = _snapshot(p)
+    try:
+        _prescan(p if data is None else io.BytesIO(data), str(p), limits)
+    except _Refused as refused:
+        raise IntakeError(refused.problem) from None
+    return data
+
+
 def _read_workbook(p: Path) -> dict[str, pl.DataFrame]:
     import fastexcel
 
     tables: dict[str, pl.DataFrame] = {}
+    data = _measured_workbook(p)
     try:
-        reader = fastexcel.read_excel(str(p))
+        reader = fastexcel.read_excel(str(p) if data is None else data)
         for name in reader.sheet_names:
             if name in TABLES:
                 tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())

@@ -10,6 +10,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 from xml.etree import ElementTree
 
 from pari_index.errors import Problem
@@ -268,7 +269,7 @@ def _check_workbook_cells(built: int, sheet: str, budget: _Budget) -> None:
         )
 
 
-def _prescan(path: Path, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
+def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
     """Measure a workbook before calamine opens it; raises _Refused over a limit. A file that is
     not a zip package (.xls) is left to calamine."""
     try:

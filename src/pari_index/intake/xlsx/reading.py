@@ -3,6 +3,8 @@ has been measured, and the findings of its cells."""
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,6 +122,25 @@ def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFra
     return texts.with_columns(exprs)
 
 
+#: A workbook up to this size is read into memory once, and calamine reads the very bytes that were
+#: measured. Read twice by name, a workbook saved again in between (Excel writes a new file and
+#: renames it over the old) was read unmeasured, and could differ from what was checked.
+SNAPSHOT_BYTES = 256 * 1024**2
+
+
+def _snapshot(path: Path) -> bytes | None:
+    """The workbook's bytes, or None when it is larger than SNAPSHOT_BYTES or cannot be opened (the
+    measuring then reads it by name and says what is wrong)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > SNAPSHOT_BYTES:
+                return None
+            data = handle.read(SNAPSHOT_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= SNAPSHOT_BYTES else None
+
+
 def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
     """Read a workbook's visible sheets as strings. The package and its XML are measured first;
     a workbook over a limit (docs/limits.md) is refused with an IntakeError and never reaches
@@ -128,12 +149,13 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
     import fastexcel
 
     limits = XlsxLimits.from_env()
+    data = _snapshot(path)
     try:
-        cells = _prescan(path, file, limits)
+        cells = _prescan(path if data is None else io.BytesIO(data), file, limits)
     except _Refused as refused:
         raise IntakeError(refused.problem) from None
     try:
-        reader = fastexcel.read_excel(str(path))
+        reader = fastexcel.read_excel(str(path) if data is None else data)
     except Exception as exc:  # fastexcel raises its own exception types for unreadable files
         reason = _quote(str(exc).split(chr(10))[0])
         return ReadResult(

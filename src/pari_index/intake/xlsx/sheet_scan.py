@@ -40,6 +40,7 @@ from pari_index.intake.xlsx.xml_patterns import (
     _PLAIN_REF,
     _ROOT,
     _ROW_OR_CELL_TAG,
+    _SHEET_PIECE_END,
     _SPACES,
     _TYPE_ATTR,
     _VALUE_IN,
@@ -258,6 +259,8 @@ class _SheetScan:
 
     def _check_long_cells(self, segment: bytes) -> None:
         starts = [m.start() for m in _CELL_START.finditer(segment)]
+        if not starts:
+            return  # no cell: the sheet's tail (data validations, merged ranges) or empty rows
         for start, end in zip(starts, [*starts[1:], len(segment)], strict=True):
             if end - start <= MAX_CELL_CHARS:
                 continue
@@ -367,14 +370,14 @@ def _scan_sheet_member(
 ) -> _SheetCells:
     scan = _SheetScan(sheet, budget, percent_styles, by_tag=False)
     try:
-        for part in _parts(_stream(package, info, budget), _CELL_END, budget.file, f"sheet {sheet}"):
+        for part in _parts(_stream(package, info, budget), _SHEET_PIECE_END, budget.file, f"sheet {sheet}"):
             scan.feed(part)
             _check_sheet(scan.info, sheet, budget.file, budget.limits, final=False)
     except _NeedsPositions:
         # Read again without counting: the bytes were counted on the first pass.
         uncounted = _Budget(budget.file, XlsxLimits(total_bytes=2**62, text_bytes=2**62))
         scan = _SheetScan(sheet, budget, percent_styles, by_tag=True)
-        for part in _parts(_stream(package, info, uncounted), _CELL_END, budget.file, f"sheet {sheet}"):
+        for part in _parts(_stream(package, info, uncounted), _SHEET_PIECE_END, budget.file, f"sheet {sheet}"):
             scan.feed(part)
             _check_sheet(scan.info, sheet, budget.file, budget.limits, final=False)
     _check_sheet(scan.info, sheet, budget.file, budget.limits)
@@ -442,10 +445,10 @@ def _scan_sheet_xml(data: bytes, percent_styles: set[int] | None = None) -> _She
     chunks = [data[i : i + _CHUNK] for i in range(0, len(data), _CHUNK)]
     try:
         scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=False)
-        for part in _parts(iter(chunks), _CELL_END, budget.file, "sheet"):
+        for part in _parts(iter(chunks), _SHEET_PIECE_END, budget.file, "sheet"):
             scan.feed(part)
     except _NeedsPositions:
         scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=True)
-        for part in _parts(iter(chunks), _CELL_END, budget.file, "sheet"):
+        for part in _parts(iter(chunks), _SHEET_PIECE_END, budget.file, "sheet"):
             scan.feed(part)
     return scan.info

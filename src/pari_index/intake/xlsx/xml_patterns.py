@@ -37,6 +37,10 @@ _CELL_START = re.compile(rb"<" + _PREFIX + rb"c[\s/>]")
 _ROW_OR_CELL_TAG = re.compile(rb"<(/?)" + _PREFIX + rb"(row|c)(?=[\s/>])([^<>]*)>")
 _PREFIXED_CELL_START = re.compile(rb"<[^\s<>/:=\"']+:c[\s/>]")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
+#: Where a sheet's XML may be cut into pieces: after a cell, a row (a sheet of a million empty
+#: ``<row r="…"/>`` elements, as some generators write, has no cell end for megabytes) or a merged
+#: range. None of these can lie inside a cell, so no cell is ever split.
+_SHEET_PIECE_END = re.compile(rb"</" + _PREFIX + rb"(?:c|row)\s*>|<" + _PREFIX + rb"(?:row|mergeCell)(?:\s[^<>]*)?/>")
 _ATTR = re.compile(rb"(" + _ATTR_NAME + rb")\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
 _ERROR_TYPE = re.compile(rb"t=[\"']e[\"']")
 _FORMULA_START = re.compile(rb"<" + _PREFIX + rb"f[\s/>]")

@@ -1,0 +1,138 @@
+"""Whether an existing file is one pari-index wrote, and so may be replaced by a new output.
+
+An output is written beside its target and renamed over it, so whatever the name held before is
+gone. That is right for earlier results, reports, forms and drafts (a run is repeated), and wrong
+for anything else: ``pari score … -o budget.xlsx`` or ``--report index.html`` used to replace a
+user's own workbook or page without a word, and ``pari demo-data -o data`` a real register with a
+synthetic one. A file is taken as pari-index's by what every writer of this version and the earlier
+ones puts in it (no new mark, so earlier outputs are still recognised), judged from at most the zip
+directory and the workbook part of an .xlsx, or the first 64 KiB of a text file:
+
+* a workbook whose sheets are those of results (``summary`` and ``about``), of a fill-in form not
+  saved since by another program (a form someone filled in is theirs), of an annex (``pari
+  criteria export``) or of a table of changes (``pari diff``);
+* a page carrying the report's ``<meta name="generator" content="pari-index">``;
+* a YAML draft starting with the header ``pari criteria import`` writes;
+* a CSV table of changes (``pari diff -o x.csv``), by its header.
+
+An empty file is nobody's work and may be replaced. A folder written into (``pari demo-data``) is
+pari-index's when it holds the marker file its writer leaves (``SYNTHETIC-README.md``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+from pathlib import Path
+
+#: Bytes read from the start of a text output to recognise it.
+HEAD_BYTES = 64 * 1024
+#: The largest workbook part (``xl/workbook.xml``) read to list a workbook's sheets: pari-index
+#: writes a few KB; a larger one is not its own.
+MAX_WORKBOOK_PART = 1024 * 1024
+
+_GENERATOR = b'<meta name="generator" content="pari-index">'
+_SHEET_NAME = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"')
+_LAST_MODIFIED_BY = re.compile(rb"<cp:lastModifiedBy>([^<]*)</cp:lastModifiedBy>")
+_CORE_TIME = re.compile(rb"<dcterms:(created|modified)\b[^>]*>([^<]*)</dcterms:")
+#: What the authoring commands write, which this stage may not import (authoring comes after
+#: outputs): tests/test_hostile_sweep8.py checks that these agree with pari_index.authoring.
+#: The sheets of an annex (authoring.export.SHEETS), per language.
+ANNEX_SHEETS = (["Phụ lục", "Thông tin bộ", "Xếp loại", "Nguồn gốc"], ["Annex", "Set", "Classes", "Provenance"])
+#: The one sheet of ``pari diff -o x.xlsx`` (cli.diff), and the header of its CSV (authoring.diff.COLUMNS).
+DIFF_SHEETS = ("Thay đổi", "Changes")
+DIFF_HEADERS = ("Mục,Thay đổi,Cũ,Mới", "Item,Change,Old,New")
+#: How a draft of ``pari criteria import`` starts (authoring.draft_yaml.HEADER, up to the source).
+DRAFT_STARTS = (
+    "# Bản dự thảo bộ tiêu chí do `pari criteria import` lập từ ",
+    "# Draft criteria set written by `pari criteria import` from ",
+)
+
+
+def _unescape(name: bytes) -> str:
+    text = name.decode("utf-8", "replace")
+    for escaped, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(escaped, char)
+    return text
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    info = archive.getinfo(name)
+    if info.file_size > MAX_WORKBOOK_PART:
+        return None
+    with archive.open(info) as part:
+        data = part.read(MAX_WORKBOOK_PART + 1)
+    return data if len(data) <= MAX_WORKBOOK_PART else None
+
+
+def _workbook(path: Path) -> tuple[list[str], bool] | None:
+    """The sheet names an .xlsx lists, and whether another program saved it since it was written
+    (its core properties name who last modified it, or a modification time other than its
+    creation: xlsxwriter, which writes every workbook of pari-index, writes neither); None when it
+    is not a workbook that can be read cheaply."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = _part(archive, "xl/workbook.xml")
+            core = _part(archive, "docProps/core.xml") if "docProps/core.xml" in archive.namelist() else b""
+    except (OSError, KeyError, ValueError, RuntimeError, zipfile.BadZipFile, EOFError, NotImplementedError):
+        return None
+    if book is None or core is None:
+        return None
+    by = _LAST_MODIFIED_BY.search(core)
+    times = dict(_CORE_TIME.findall(core))
+    saved = bool(by and by.group(1).strip()) or times.get(b"created") != times.get(b"modified")
+    return [_unescape(m) for m in _SHEET_NAME.findall(book)], saved
+
+
+def sheet_names(path: Path) -> list[str] | None:
+    """The sheet names an .xlsx lists, or None when it is not a workbook that can be read cheaply."""
+    found = _workbook(path)
+    return None if found is None else found[0]
+
+
+def _pari_workbook(names: list[str], saved: bool) -> bool:
+    from pari_index.outputs.template_labels import SHEETS as FORM_SHEETS
+
+    if {"summary", "about"} <= set(names):
+        return True
+    forms = [[FORM_SHEETS["instructions"][lang], FORM_SHEETS["form"][lang]] for lang in ("vi", "en")]
+    if names in forms:
+        # A form saved by Excel or LibreOffice is a form someone filled in: theirs, not pari-index's.
+        return not saved
+    return names in ANNEX_SHEETS or names in ([name] for name in DIFF_SHEETS)
+
+
+def _pari_text(head: bytes) -> bool:
+    if _GENERATOR in head:
+        return True
+    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    if text.startswith(DRAFT_STARTS):
+        return True
+    return text.split("\n", 1)[0].rstrip("\r") in DIFF_HEADERS
+
+
+def written_by_pari(path: Path) -> bool:
+    """Whether the existing regular file ``path`` is an output of pari-index (see the module)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return True  # unreadable: the write itself will say what is wrong
+    if head.startswith(b"PK\x03\x04"):
+        found = _workbook(path)
+        return found is not None and _pari_workbook(*found)
+    return _pari_text(head)
+
+
+def foreign_file(path: Path) -> bool:
+    """Whether ``path`` holds a file that a write would destroy and that pari-index did not write:
+    a regular, non-empty file not recognised by :func:`written_by_pari`."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+        return False
+    return not written_by_pari(path)
