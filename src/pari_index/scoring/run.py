@@ -451,19 +451,19 @@ def _survey_state(
     if no_survey:
         return "skipped"
     where = "the files given with --survey have" if given else "no --survey file was given, and the assessments have"
-    items = f"{', '.join(survey_items[:6])}{', …' if len(survey_items) > 6 else ''}"
+    shown_items = f"{', '.join(survey_items[:6])}{', …' if len(survey_items) > 6 else ''}"
     problem = (
         Problem(
             "survey-missing",
             f"{criteria.id} has a survey part of {criteria.parts.survey} points, but {where} no survey "
-            f"results (items {items}); every commune would get 0 for it",
+            f"results (items {shown_items}); every commune would get 0 for it",
             hint="give the survey results with --survey FILE, or pass --no-survey to score without them "
             "(announced in the results and the report)",
             params={
                 "criteria": criteria.id,
                 "points": criteria.parts.survey,
                 "survey_where": "given" if given else "none",
-                "items": items,
+                "items": shown_items,
             },
         ),
     )
