@@ -486,11 +486,12 @@ def _survey_state(
 
 def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -> Completeness:
     """Counts of what was not used, and the input files of which nothing was used."""
-    ledger = result.ledger
-    bad = ledger.filter(pl.col("status").is_in(["rejected", "partial"]))
-    used = ledger.filter(pl.col("status").is_in(["scored", "partial"])).select(pl.col("file").drop_nulls().unique())
-    used_files = set(used["file"].to_list())
-    listed_files = set(ledger["file"].drop_nulls().unique().to_list())
+    # One pass over the ledger (840,000 rows nationally; three filters took 0.05 s of a re-score).
+    counts = result.ledger.group_by("file", "status").len()
+    bad = counts.filter(pl.col("status").is_in(["rejected", "partial"]))
+    used = counts.filter(pl.col("status").is_in(["scored", "partial"]))
+    used_files = set(used["file"].drop_nulls().to_list())
+    listed_files = set(counts["file"].drop_nulls().to_list())
     errors = result.findings.filter(pl.col("severity") == "error")
     unread_files: list[str] = []
     unread: list[Problem] = []
@@ -527,8 +528,8 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
         survey=survey,
         survey_part=str(result.criteria.parts.survey),
         communes_without_survey=no_survey_communes,
-        rows_rejected=bad.filter(pl.col("status") == "rejected").height,
-        rows_partial=bad.filter(pl.col("status") == "partial").height,
+        rows_rejected=int(bad.filter(pl.col("status") == "rejected")["len"].sum()),
+        rows_partial=int(bad.filter(pl.col("status") == "partial")["len"].sum()),
         files_with_rejected_rows=bad["file"].drop_nulls().n_unique(),
         unread_files=unread_files,
         unread=unread,
