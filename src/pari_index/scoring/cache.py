@@ -278,7 +278,7 @@ def _intake_facts(compiled: CompiledSet, register: Register) -> IntakeFacts:
         }
 
     unit_types = units.write_csv()
-    key = text_digest("intake-facts", hashlib.sha256(unit_types.encode()).hexdigest())
+    key = text_digest("facts", hashlib.sha256(unit_types.encode()).hexdigest())
     return IntakeFacts(key, ("wrong_unit", "items", "submitted"), compute)
 
 
