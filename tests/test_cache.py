@@ -588,3 +588,75 @@ def test_with_an_evidence_folder_the_rows_read_beside_the_intake_are_not_used(da
     assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
     assert _reuse(text) == (0, COMMUNES)
     assert text.count("Cache: ignored") == 1 and "details.parquet" in text
+
+
+def _retype_commune(folder: Path, code: str) -> None:
+    """A commune's type changed in the register (a ward becomes a commune, or back)."""
+    path = folder / "communes.csv"
+    frame = pl.read_csv(path, infer_schema=False)
+    flipped = pl.when(pl.col("type") == "phường").then(pl.lit("xã")).otherwise(pl.lit("phường"))
+    frame.with_columns(pl.when(pl.col("code") == code).then(flipped).otherwise(pl.col("type")).alias("type")).write_csv(
+        path, include_bom=True
+    )
+
+
+def _wrong_unit_warnings(out: Path) -> int:
+    findings = pl.read_parquet(out / "results" / "findings.parquet")
+    return findings.filter(pl.col("kind") == "not-applicable-to-unit").height
+
+
+def test_what_is_derived_from_the_intake_is_kept_with_it(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-score whose assessment files did not change takes the not-applicable-to-unit
+    warnings, the items given and the communes that sent anything from the intake's entry,
+    not from the whole intake again (the run's own functions fail here if called); a change of
+    a unit's type derives them again. The files are a run without cache's either way."""
+    import pari_index.scoring.run as run
+
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    cache = tmp_path / "cache"
+    codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
+    _score(folder, tmp_path / "first", "parquet", cache)
+
+    def derived_again(*_args: object) -> pl.DataFrame:
+        raise AssertionError("derived from the whole intake again")
+
+    _change_appraisal(folder, codes[3:6])
+    _score(folder, tmp_path / "plain", "parquet", None)
+    with monkeypatch.context() as patched:
+        patched.setattr(run, "wrong_unit_findings", derived_again)
+        patched.setattr(run, "_submitted", derived_again)
+        _score(folder, tmp_path / "cached", "parquet", cache)
+    assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
+
+    _retype_commune(folder, codes[0])
+    _score(folder, tmp_path / "retyped-plain", "parquet", None)
+    _score(folder, tmp_path / "retyped-cached", "parquet", cache)
+    assert _files(tmp_path / "retyped-cached") == _files(tmp_path / "retyped-plain")
+    assert _wrong_unit_warnings(tmp_path / "retyped-plain") > _wrong_unit_warnings(tmp_path / "plain")
+
+
+def test_the_communes_rows_are_read_while_the_intake_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading of the communes' rows started beside the intake is still going on when the
+    intake's reading starts (it was once joined first, in a ``with`` block)."""
+    import threading
+
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.scoring import cache as scoring_cache
+
+    release = threading.Event()
+
+    def slow_load(*_args: object) -> None:
+        release.wait(timeout=30)
+
+    monkeypatch.setattr(scoring_cache.CachedRows, "load", slow_load)
+    run_cache = scoring_cache.RunCache(tmp_path / "cache", lang="en")
+    run_cache._prefetch(compile_criteria(load_criteria(CRITERIA).criteria, None))
+    assert run_cache._prefetched is not None
+    reading = run_cache._prefetched[1]
+    assert not reading.done()
+    release.set()
+    assert reading.result(timeout=30) is None

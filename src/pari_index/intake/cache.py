@@ -24,7 +24,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -276,35 +276,53 @@ def intake_digests(intake: Intake) -> pl.DataFrame:
     return out
 
 
+@dataclass(frozen=True)
+class IntakeFacts:
+    """What a run derives from the whole intake (``compute``: the tables ``names``), kept in the
+    intake's entry so that a run whose assessment files did not change need not derive it again;
+    ``key`` names what else it depends on (it is part of the entry's key)."""
+
+    key: str
+    names: tuple[str, ...]
+    compute: Callable[[Intake], dict[str, pl.DataFrame]]
+
+
 def cached_intake(
     store: CacheStore | None,
     paths: Sequence[str | Path],
     leaves: Sequence[Leaf],
     known_communes: pl.Series | None,
     criteria_key: str,
-) -> tuple[Intake, pl.DataFrame]:
-    """:func:`read_assessments` and :func:`intake_digests`, from the cache when every file, the
-    criteria (``criteria_key``) and the register's codes are as when they were stored."""
+    facts: IntakeFacts | None = None,
+) -> tuple[Intake, pl.DataFrame, dict[str, pl.DataFrame]]:
+    """:func:`read_assessments`, :func:`intake_digests` and the ``facts`` (empty without), from
+    the cache when every file, the criteria (``criteria_key``), the register's codes and what
+    the facts depend on are as when they were stored."""
     digests = [file_digest(p) for p in paths]
     if store is None or None in digests or not store.usable():
         intake = read_assessments(paths, leaves, known_communes)
-        return intake, intake_digests(intake)
+        return intake, intake_digests(intake), facts.compute(intake) if facts is not None else {}
     codes = None
     if known_communes is not None:
         codes = hashlib.sha256("\n".join(map(str, known_communes.to_list())).encode()).hexdigest()
-    key = text_digest("intake", criteria_key, codes, [[str(p), d] for p, d in zip(paths, digests, strict=True)])
-    tables = store.load("intake", key, (*INTAKE_TABLES, "digests"))
+    named = [[str(p), d] for p, d in zip(paths, digests, strict=True)]
+    key = text_digest("intake", criteria_key, codes, named, *([facts.key] if facts is not None else []))
+    names = facts.names if facts is not None else ()
+    tables = store.load("intake", key, (*INTAKE_TABLES, "digests", *names))
     if tables is not None:
-        return Intake(**{name: tables[name] for name in INTAKE_TABLES}), tables["digests"]
+        intake = Intake(**{name: tables[name] for name in INTAKE_TABLES})
+        return intake, tables["digests"], {name: tables[name] for name in names}
     intake = read_assessments(paths, leaves, known_communes)
     found = intake_digests(intake)
-    store.save("intake", key, {**{name: getattr(intake, name) for name in INTAKE_TABLES}, "digests": found})
-    return intake, found
+    derived = facts.compute(intake) if facts is not None else {}
+    store.save("intake", key, {**{name: getattr(intake, name) for name in INTAKE_TABLES}, "digests": found, **derived})
+    return intake, found, derived
 
 
 __all__ = [
     "CacheNote",
     "CacheStore",
+    "IntakeFacts",
     "cached_intake",
     "code_fingerprint",
     "file_digest",

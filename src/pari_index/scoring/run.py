@@ -322,11 +322,10 @@ def score(
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
         intake.findings = pl.concat([intake.findings, _no_register_finding(intake.findings.schema)])
-    wrong_unit = batched.wrong_unit if batched is not None else wrong_unit_findings(intake, leaves, register.frame)
+    wrong_unit, items = _wrong_unit_and_items(intake, leaves, register, batched, cache)
     intake.findings = pl.concat([intake.findings, wrong_unit])
     if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
         intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
-    items = batched.items if batched is not None else None
     given = [str(p) for p in survey]
     survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, items=items)
     if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
@@ -364,13 +363,25 @@ def _read_intake(
     (Intake.finish_ledger)."""
     known = register.codes if register is not None else None
     if cache is not None:
-        return cache.intake(paths, compiled, known), None
+        return cache.intake(paths, compiled, register), None
     batches = batches_of(register.frame["code"], batch_size) if register is not None and batch_size else []
     if register is None or len(batches) <= 1:
         return read_assessments(paths, compiled.leaves, known, defer_ledger=True), None
     units = register.frame.select("code", "unit_type")
     batched = read_assessments_by_batch(paths, compiled.leaves, units, batches)
     return batched.intake, batched
+
+
+def _wrong_unit_and_items(
+    intake: Intake, leaves: Sequence[Leaf], register: Register, batched: BatchedIntake | None, cache: RunCache | None
+) -> tuple[pl.DataFrame, set[str] | None]:
+    """The not-applicable-to-unit warnings, and the items given when known without looking at
+    the intake's cells: a batched intake's, or those the cache kept with the intake."""
+    if batched is not None:
+        return batched.wrong_unit, batched.items
+    if cache is not None and (kept := cache.facts()) is not None:
+        return kept.wrong_unit, kept.items
+    return wrong_unit_findings(intake, leaves, register.frame), None
 
 
 def _no_register_finding(schema: pl.Schema) -> pl.DataFrame:
@@ -475,11 +486,12 @@ def _survey_state(
 
 def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -> Completeness:
     """Counts of what was not used, and the input files of which nothing was used."""
-    ledger = result.ledger
-    bad = ledger.filter(pl.col("status").is_in(["rejected", "partial"]))
-    used = ledger.filter(pl.col("status").is_in(["scored", "partial"])).select(pl.col("file").drop_nulls().unique())
-    used_files = set(used["file"].to_list())
-    listed_files = set(ledger["file"].drop_nulls().unique().to_list())
+    # One pass over the ledger (840,000 rows nationally; three filters took 0.05 s of a re-score).
+    counts = result.ledger.group_by("file", "status").len()
+    bad = counts.filter(pl.col("status").is_in(["rejected", "partial"]))
+    used = counts.filter(pl.col("status").is_in(["scored", "partial"]))
+    used_files = set(used["file"].drop_nulls().to_list())
+    listed_files = set(counts["file"].drop_nulls().to_list())
     errors = result.findings.filter(pl.col("severity") == "error")
     unread_files: list[str] = []
     unread: list[Problem] = []
@@ -516,8 +528,8 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
         survey=survey,
         survey_part=str(result.criteria.parts.survey),
         communes_without_survey=no_survey_communes,
-        rows_rejected=bad.filter(pl.col("status") == "rejected").height,
-        rows_partial=bad.filter(pl.col("status") == "partial").height,
+        rows_rejected=int(bad.filter(pl.col("status") == "rejected")["len"].sum()),
+        rows_partial=int(bad.filter(pl.col("status") == "partial")["len"].sum()),
         files_with_rejected_rows=bad["file"].drop_nulls().n_unique(),
         unread_files=unread_files,
         unread=unread,
@@ -651,6 +663,8 @@ def _score_frames(
     # This empties ``intake``'s frames: fine for the run's own intake; a cached run (whose intake
     # the cache may hold) is one batch and never spilled.
     spilled: IntakeBatches | BatchFrames | None = frames
+    # A cached run's are kept with its intake (one batch: the whole intake).
+    submitted = cache.submitted if cache is not None else lambda intake, c: _submitted(intake, c.leaves)
     if spilled is None and len(batches) > 1 and cache is None:
         spilled = IntakeBatches(intake, batches)
     for number, codes in enumerate(batches, start=1):
@@ -668,7 +682,7 @@ def _score_frames(
         store.add(scores.details)
         totals.append(
             batch_totals.with_columns(
-                pl.col(COMMUNE).is_in(_submitted(batch.intake, compiled.leaves).implode()).alias("submitted")
+                pl.col(COMMUNE).is_in(submitted(batch.intake, compiled).implode()).alias("submitted")
             )
         )
         found.append(scores.findings)
