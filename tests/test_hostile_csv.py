@@ -24,6 +24,7 @@ from pari_index.intake import grid as grid_module
 from pari_index.intake import tables
 from pari_index.intake.csv_input import sniff
 from pari_index.intake.register import read_register
+from pari_index.intake.sheet import MAX_CELL_FINDINGS
 from pari_index.intake.tables import (
     decode_text,
     frame_from_grid,
@@ -398,3 +399,39 @@ def test_examples_still_read_clean() -> None:
     for name in ("communes.csv", "assessments_long.csv", "survey.csv"):
         result = read_table_file(EXAMPLES / name)
         assert result.problems == [] and result.sheets[0].frame.height > 0
+
+
+def test_cell_findings_of_a_csv_give_their_evidence_in_vietnamese(tmp_path: Path) -> None:
+    """A CSV cell too long or not decodable, in a cell, in a column name and past the cap on
+    findings: the Vietnamese tells the figures and the beginning of the text, as the English does,
+    and each language's sentence is its own (it was the title alone, "Ô quá dài")."""
+    long_text = "x" * 40_000
+    grid = pl.DataFrame(
+        {
+            "a": ["code", "001", "002", "003"],
+            "b": [long_text, "\ufffd1", "a\ufffdb\ufffd", long_text],
+        }
+    )
+    frame, problems = frame_from_grid(grid, "g.csv", None, 1, undecodable=True)
+    assert frame is not None
+    by_kind = {(p.code, p.row): p for p in problems}
+    header = by_kind[("cell-too-long", 1)].render("vi")
+    assert "40.000 ký tự, quá 32.767 ký tự" in header and "'xxxx" in header and "tên cột không được đọc" in header
+    cell = by_kind[("cell-too-long", 4)].render("vi")
+    assert "40.000 ký tự" in cell and "ô không được đọc" in cell
+    one = by_kind[("undecodable-bytes", 2)].render("vi")
+    assert "một byte ở đây không giải mã được (hiện là �): '�1'; ô không được đọc" in one
+    two = by_kind[("undecodable-bytes", 3)].render("vi")
+    assert "2 byte (hoặc chuỗi byte)" in two and "'a�b�'" in two
+    for problem in problems:
+        vi, en = problem.render("vi"), problem.render("en")
+        assert "characters" not in vi and "cell was not read" not in vi
+        assert "ký tự" not in en and "không" not in en
+    many = [("001", "\ufffd")] * (MAX_CELL_FINDINGS + 3)
+    crowded = pl.DataFrame({"a": ["code", *[r[0] for r in many]], "b": ["v", *[r[1] for r in many]]})
+    _, crowded_problems = frame_from_grid(crowded, "c.csv", None, 1, undecodable=True)
+    assert (
+        crowded_problems[-1]
+        .render("vi")
+        .endswith("… và 3 ô như vậy nữa [undecodable-bytes]\n    gợi ý: lưu tệp dạng CSV UTF-8")
+    )

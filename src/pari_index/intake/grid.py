@@ -4,6 +4,7 @@ grids handled a column at a time."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -85,6 +86,10 @@ class _CellCheck:
     message: Callable[[str], str | None]
     hint: str
     keep_header: bool  # a bad column name is reported but kept (reported again by name downstream)
+    #: The message's evidence as parameters, so that it is told in the output's language too:
+    #: the words key (``long_cell``, ``undecodable``) and the figures its words name.
+    params: Callable[[str], dict[str, object]]
+    words_key: str
 
 
 def _too_long(value: str) -> str | None:
@@ -104,6 +109,20 @@ def _undecodable(value: str) -> str | None:
     return f"{what} here could not be decoded (shown as �): {shorten(value, 60)!r}"
 
 
+def _start(value: str, limit: int) -> str:
+    """The beginning of a cell's text, quoted, for a message in either language (``shorten``
+    would add its length in English words)."""
+    return repr(value if len(value) <= limit else f"{value[:limit]}…")
+
+
+def _too_long_params(value: str) -> dict[str, object]:
+    return {"chars": len(value), "limit": MAX_CELL_CHARS, "start": _start(value, 40)}
+
+
+def _undecodable_params(value: str) -> dict[str, object]:
+    return {"count": value.count("\ufffd"), "start": _start(value, 60)}
+
+
 UNDECODABLE = _CellCheck(
     "undecodable-bytes",
     lambda cell: cell.str.contains("\ufffd", literal=True),
@@ -111,6 +130,8 @@ UNDECODABLE = _CellCheck(
     _undecodable,
     "retype the cell, or save the file again as CSV UTF-8",
     keep_header=True,
+    params=_undecodable_params,
+    words_key="undecodable",
 )
 TOO_LONG = _CellCheck(
     "cell-too-long",
@@ -120,6 +141,8 @@ TOO_LONG = _CellCheck(
     _too_long,
     "a cell holds one value: put long texts in an evidence file",
     keep_header=False,
+    params=_too_long_params,
+    words_key="long_cell",
 )
 
 
@@ -132,19 +155,27 @@ def _report_cells(
     found = 0
     for index, column, value in cells:
         message = check.message(value) if value is not None else None
-        if message is None:
+        if message is None or value is None:
             continue
         found += 1
         if found > MAX_CELL_FINDINGS:
             continue
+        # The words say which: one byte or several, and whether the cell or its column name was dropped.
+        variant = "csv_one" if check.code == "undecodable-bytes" and value.count("\ufffd") == 1 else "csv"
         if index != 0:
             message += "; the cell was not read"
+            variant += "_cell"
         elif not check.keep_header:
             message += "; the column name was not read"
-        problems.append(place.problem(check.code, message, index, _column_name(headers, column), check.hint))
+            variant += "_header"
+        params = {check.words_key: variant, **check.params(value)}
+        problem = place.problem(check.code, message, index, _column_name(headers, column), check.hint)
+        problems.append(dataclasses.replace(problem, params=params))
     if found > MAX_CELL_FINDINGS:
         more = f"… and {found - MAX_CELL_FINDINGS:,} more cells like these"
-        problems.append(place.problem(check.code, more, None, None, check.hint))
+        problem = place.problem(check.code, more, None, None, check.hint)
+        params = {check.words_key: "csv_more", "more": found - MAX_CELL_FINDINGS}
+        problems.append(dataclasses.replace(problem, params=params))
     return problems
 
 

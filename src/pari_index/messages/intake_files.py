@@ -112,12 +112,6 @@ READING_FINDINGS: dict[str, Entry] = {
                 "ghi tên cột ở hàng 1",
                 "put the column names in row 1",
             ),
-            "undecodable-bytes": (
-                "Có byte không giải mã được",
-                "Undecodable bytes",
-                "lưu tệp dạng CSV UTF-8",
-                "save the file as CSV UTF-8",
-            ),
             "file-not-found": ("Không tìm thấy tệp", "File not found", "kiểm tra đường dẫn", "check the path"),
             "binary-file": (
                 "Tệp nhị phân, không phải CSV",
@@ -348,6 +342,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "{reference}",
         "mở bằng Excel và lưu lại",
         "open it in Excel and save it again",
+    ),
+    "undecodable-bytes": entry(
+        "Có byte không giải mã được",
+        "Undecodable bytes",
+        "{undecodable}",
+        "{undecodable}",
+        "lưu tệp dạng CSV UTF-8",
+        "save the file as CSV UTF-8",
     ),
     "cell-too-long": entry(
         "Ô quá dài",

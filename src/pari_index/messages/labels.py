@@ -146,7 +146,41 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "một ô không có địa chỉ có {chars} ký tự (giới hạn của Excel là {limit})",
             "the cell (without a reference) holds {chars} characters (Excel's limit is {limit})",
         ),
+        # ... and of a CSV file, told per cell (grid.TOO_LONG).
+        "csv_cell": Words(
+            "{chars} ký tự, quá {limit} ký tự một ô có thể chứa (như Excel), bắt đầu bằng {start}; ô không được đọc",
+            "{chars} characters, more than the {limit} a cell may hold (as in Excel), starting {start};"
+            " the cell was not read",
+        ),
+        "csv_header": Words(
+            "{chars} ký tự, quá {limit} ký tự một ô có thể chứa (như Excel), bắt đầu bằng {start};"
+            " tên cột không được đọc",
+            "{chars} characters, more than the {limit} a cell may hold (as in Excel), starting {start};"
+            " the column name was not read",
+        ),
+        "csv_more": Words("… và {more} ô như vậy nữa", "… and {more} more cells like these"),
         "": Words("ô dài hơn giới hạn của Excel", "a cell is longer than Excel allows"),
+    },
+    # Bytes of a CSV cell that are not text in the file's encoding (undecodable-bytes, grid.UNDECODABLE).
+    "undecodable": {
+        "csv_one": Words(
+            "một byte ở đây không giải mã được (hiện là �): {start}",
+            "a byte here could not be decoded (shown as �): {start}",
+        ),
+        "csv": Words(
+            "{count} byte (hoặc chuỗi byte) ở đây không giải mã được (hiện là �): {start}",
+            "{count} bytes (or runs of bytes) here could not be decoded (shown as �): {start}",
+        ),
+        "csv_one_cell": Words(
+            "một byte ở đây không giải mã được (hiện là �): {start}; ô không được đọc",
+            "a byte here could not be decoded (shown as �): {start}; the cell was not read",
+        ),
+        "csv_cell": Words(
+            "{count} byte (hoặc chuỗi byte) ở đây không giải mã được (hiện là �): {start}; ô không được đọc",
+            "{count} bytes (or runs of bytes) here could not be decoded (shown as �): {start}; the cell was not read",
+        ),
+        "csv_more": Words("… và {more} ô như vậy nữa", "… and {more} more cells like these"),
+        "": Words("có byte không giải mã được", "bytes could not be decoded"),
     },
     # Where survey results were looked for (survey-missing).
     "survey_where": {
