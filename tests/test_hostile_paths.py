@@ -451,6 +451,23 @@ def test_damaged_results_are_refused_with_their_place(tmp_path: Path, case: str,
     assert "root:" not in output  # nothing of /etc/passwd is shown
 
 
+@pytest.mark.parametrize(("case", "code"), sorted(DAMAGED.items()))
+def test_damaged_results_say_why_in_vietnamese_too(tmp_path: Path, case: str, code: str) -> None:
+    """Each refusal tells its evidence in the command's language (Vietnamese by default): it was
+    the kind's title alone ("Tệp kết quả bị hỏng hoặc đã bị sửa"), while the English said which
+    table, column or value was wrong."""
+    from pari_index.messages import title
+
+    argv = [a for a in CASES[case](tmp_path) if a not in ("--lang", "en")]
+    _, output = _pari(*argv)
+    line = next(line for line in output.splitlines() if line.endswith(f"[{code}]"))
+    detail = line.removesuffix(f" [{code}]").rsplit(": ", 1)[-1]
+    assert detail != title(code, "vi"), line
+    assert any(word in line for word in ("bảng", "sổ tính")), line
+    for english in ("table", "results", "cannot", "which"):
+        assert f" {english} " not in line, line
+
+
 @pytest.mark.parametrize(
     "value",
     ["/etc/passwd", "..", "../x.csv", "sub/x.csv", "C:\\x.csv", "", ".", "x.txt", "a\x00.csv"],

@@ -500,7 +500,14 @@ def _explained_rows(
     area or criterion id. An unknown commune or id is a usage error naming what there is."""
     details = tables.get("criteria")
     if details is None:
-        raise IntakeError(Problem("not-results", "the results file has no criteria sheet", file=str(results)))
+        raise IntakeError(
+            Problem(
+                "not-results",
+                "the results file has no criteria sheet",
+                file=str(results),
+                params={"results_problem": "no_criteria"},
+            )
+        )
     details = details.with_columns(pl.col("commune_code").cast(pl.String), pl.col("criterion_id").cast(pl.String))
     # A results file from elsewhere may lack a column: shown as "—" rather than failing.
     details = details.with_columns(pl.lit(None).alias(c) for c in EXPLAIN_COLUMNS if c not in details.columns)

@@ -149,14 +149,16 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra thư mục chứa các tệp minh chứng",
                 "give the folder that holds the evidence files",
             ),
-            "not-results": (
-                "Không phải tệp kết quả của pari score",
-                "Not a results file of pari score",
-                "chỉ ra tệp kết quả do pari score ghi",
-                "give a results file written by pari score",
-            ),
         }.items()
     },
+    "not-results": entry(
+        "Không phải tệp kết quả của pari score",
+        "Not a results file of pari score",
+        "{results_problem}",
+        "{results_problem}",
+        "chỉ ra tệp kết quả do pari score ghi",
+        "give a results file written by pari score",
+    ),
     "legacy-encoding": entry(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",

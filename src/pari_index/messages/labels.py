@@ -161,6 +161,48 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "csv_more": Words("… và {more} ô như vậy nữa", "… and {more} more cells like these"),
         "": Words("ô dài hơn giới hạn của Excel", "a cell is longer than Excel allows"),
     },
+    # Why a results file or folder cannot be read back (outputs.results._not_results).
+    "results_problem": {
+        "unreadable_table": Words(
+            "không đọc được bảng này của kết quả (lỗi {error} của thư viện đọc bảng)",
+            "cannot read this table of the results ({error})",
+        ),
+        "unreadable_workbook": Words(
+            "không đọc được sổ tính kết quả (lỗi {error} của thư viện đọc bảng tính)",
+            "cannot read the results workbook ({error})",
+        ),
+        "link_outside": Words(
+            "bảng này là liên kết tới một tệp ngoài thư mục kết quả; bảng không được đọc",
+            "this table is a link to a file outside the results folder; it was not read",
+        ),
+        "overflow_outside": Words(
+            "trang about chỉ bảng {table} tới {target}, không phải tệp CSV nằm cạnh sổ tính; bảng không được đọc",
+            "the about sheet points the {table} table at {target}, which is not a CSV file beside the workbook;"
+            " it was not read",
+        ),
+        "overflow_missing": Words(
+            "bảng {table} được ghi tràn ra {target}, nhưng không có tệp này",
+            "the {table} table overflowed to {target}, which is missing",
+        ),
+        "no_summary": Words(
+            "không có bảng summary: đây không phải tệp kết quả của pari-index",
+            "no summary table: this is not a pari-index results file",
+        ),
+        "no_criteria": Words("tệp kết quả không có trang criteria", "the results file has no criteria sheet"),
+        "missing_columns": Words(
+            "bảng {table} thiếu cột {columns}: kết quả bị hỏng",
+            "the {table} table has no column {columns}: the results are damaged",
+        ),
+        "nested_column": Words(
+            "bảng {table} có một cột kiểu {dtype}: kết quả bị hỏng",
+            "the {table} table holds a {dtype} column: the results are damaged",
+        ),
+        "not_a_number": Words(
+            "bảng {table} có {value} ở chỗ cần một số: kết quả bị hỏng",
+            "the {table} table holds {value} where a number belongs: the results are damaged",
+        ),
+        "": Words("không đọc lại được tệp kết quả", "the results cannot be read back"),
+    },
     # Bytes of a CSV cell that are not text in the file's encoding (undecodable-bytes, grid.UNDECODABLE).
     "undecodable": {
         "csv_one": Words(

@@ -101,21 +101,27 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "give a folder name with --format csv",
     ),
     # --- results read back (pari report, pari explain, --previous) ---------------------------------
-    "results-damaged": plain_entry(
+    "results-damaged": entry(
         "Tệp kết quả bị hỏng hoặc đã bị sửa",
         "The results file is damaged or was edited",
+        "{results_problem}",
+        "{results_problem}",
         "chấm lại bằng pari score để có tệp kết quả mới",
         "score again with pari score for a fresh results file",
     ),
-    "results-link-outside": plain_entry(
+    "results-link-outside": entry(
         "Tệp kết quả trỏ ra ngoài thư mục của nó",
         "The results folder links outside itself",
+        "{results_problem}",
+        "{results_problem}",
         "dùng thư mục kết quả do pari score ghi",
         "give a results folder written by pari score",
     ),
-    "results-overflow-outside": plain_entry(
+    "results-overflow-outside": entry(
         "Bảng tràn của tệp kết quả nằm ngoài thư mục của nó",
         "The results' overflow table lies outside its folder",
+        "{results_problem}",
+        "{results_problem}",
         "dùng tệp kết quả do pari score ghi",
         "give a results file written by pari score",
     ),

@@ -375,9 +375,27 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(exprs) if exprs else frame
 
 
-def _not_results(path: Path, message: str, code: str = "not-results", **where: str | None) -> IntakeError:
+def _not_results(
+    path: Path,
+    message: str,
+    code: str = "not-results",
+    *,
+    words: str,
+    params: dict[str, object] | None = None,
+    **where: str | None,
+) -> IntakeError:
+    """A results file that cannot be read back. ``words`` (a key of messages' ``results_problem``)
+    and ``params`` tell the evidence in the output's language, as ``message`` does in English."""
+    shown = {"results_problem": words, **(params or {})}
     return IntakeError(
-        Problem(code, message, file=str(path), hint="give a file or folder written by pari score", **where)  # type: ignore[arg-type]
+        Problem(
+            code,
+            message,
+            file=str(path),
+            hint="give a file or folder written by pari score",
+            params=shown,
+            **where,  # type: ignore[arg-type]
+        )
     )
 
 
@@ -389,7 +407,12 @@ def _read_table(file: Path, ext: str) -> pl.DataFrame:
         return _typed(pl.read_csv(file, infer_schema=False))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise _not_results(file, f"cannot read this table of the results ({reason})") from None
+        raise _not_results(
+            file,
+            f"cannot read this table of the results ({reason})",
+            words="unreadable_table",
+            params={"error": type(exc).__name__},
+        ) from None
 
 
 def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
@@ -404,6 +427,7 @@ def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
                         f,
                         "this table is a link to a file outside the results folder; it was not read",
                         "results-link-outside",
+                        words="link_outside",
                     )
                 tables[name] = _read_table(f, ext)
                 break
@@ -423,10 +447,18 @@ def _overflow_file(p: Path, name: str, value: object) -> Path:
             f"the about sheet points the {name} table at {text[:200]!r}, which is not a CSV file beside "
             "the workbook; it was not read",
             "results-overflow-outside",
+            words="overflow_outside",
+            params={"table": name, "target": repr(text[:200])},
             sheet="about",
         )
     if not candidate.is_file():
-        raise _not_results(p, f"the {name} table overflowed to {text}, which is missing", sheet="about")
+        raise _not_results(
+            p,
+            f"the {name} table overflowed to {text}, which is missing",
+            words="overflow_missing",
+            params={"table": name, "target": text},
+            sheet="about",
+        )
     return candidate
 
 
@@ -473,7 +505,12 @@ def _read_workbook(p: Path) -> dict[str, pl.DataFrame]:
                 tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())
     except Exception as exc:  # fastexcel raises its own error types
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise _not_results(p, f"cannot read the results workbook ({reason})") from None
+        raise _not_results(
+            p,
+            f"cannot read the results workbook ({reason})",
+            words="unreadable_workbook",
+            params={"error": type(exc).__name__},
+        ) from None
     about = tables.get("about")
     if about is not None and {"key", "value"} <= set(about.columns):
         for key, value in about.select(pl.col("key").cast(pl.String), pl.col("value")).iter_rows():
@@ -491,7 +528,7 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
         raise IntakeError(Problem("file-not-found", "results file not found", file=str(p)))
     tables = _read_folder(p) if p.is_dir() else _read_workbook(p)
     if "summary" not in tables:
-        raise _not_results(p, "no summary table: this is not a pari-index results file")
+        raise _not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
     for name, frame in tables.items():
         check_table(p, name, frame)
     return tables
@@ -536,7 +573,11 @@ def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
     missing = [c for c in REQUIRED_COLUMNS.get(name, ()) if c not in frame.columns]
     if missing:
         raise _not_results(
-            p, f"the {name} table has no column {', '.join(missing)}: the results are damaged", sheet=name
+            p,
+            f"the {name} table has no column {', '.join(missing)}: the results are damaged",
+            words="missing_columns",
+            params={"table": name, "columns": ", ".join(missing)},
+            sheet=name,
         )
     for column, dtype in frame.schema.items():
         if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
@@ -544,6 +585,8 @@ def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
                 p,
                 f"the {name} table holds a {dtype} column: the results are damaged",
                 "results-damaged",
+                words="nested_column",
+                params={"table": name, "dtype": str(dtype)},
                 sheet=name,
                 field=column,
             )
@@ -557,6 +600,8 @@ def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
             f"the {name} table holds {str(frame[column][bad_row])[:60]!r} where a number belongs: "
             "the results are damaged",
             "results-damaged",
+            words="not_a_number",
+            params={"table": name, "value": repr(str(frame[column][bad_row])[:60])},
             sheet=name,
             field=column,
         )

@@ -570,6 +570,7 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
                 "not-results",
                 "last year's results have no summary table with commune_code",
                 hint="give a results file written by pari score",
+                params={"results_problem": "missing_columns", "table": "summary", "columns": COMMUNE},
             )
         )
     kind = _previous_kind(summary, previous)
