@@ -408,7 +408,6 @@ WITHOUT_DETAIL = {
 #: Raise sites known to give the Vietnamese their title alone (or words without the figures the
 #: English gives), to be done: (file under src/pari_index, kind). The list may only shrink.
 NOT_YET = {
-    ("criteria/loading.py", "control-character"),
     ("criteria/validation.py", "class-gap"),
     ("intake/cell_checks.py", "duplicate-row"),
     ("intake/tables.py", "file-unreadable"),  # "the path holds a NUL character": no reason to give

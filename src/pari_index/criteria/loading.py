@@ -286,6 +286,8 @@ def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
         "criteria text may not hold control or direction-changing characters",
         node.start_mark,
         "retype the text without it (it often comes in with copy and paste)",
+        # Cut without quote()'s English "(N characters)": the words are in the output's language.
+        {"what": "criteria_text", "text": repr(text[:QUOTE_CHARS]) + ("…" if len(text) > QUOTE_CHARS else "")},
     )
 
 

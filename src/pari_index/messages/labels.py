@@ -35,6 +35,8 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "criterion_id": Words("mã tiêu chí", "criterion id"),
         "field": Words("tên đầu vào", "input"),
         "input": Words("tên đầu vào", "input"),
+        # A text of a criteria set (criteria.loading: titles, labels, ids).
+        "criteria_text": Words("văn bản trong bộ tiêu chí", "the criteria text"),
     },
     # What a path names that is no regular file (not-a-regular-file of a criteria set).
     "file_kind": {
