@@ -7,6 +7,7 @@ import io
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -141,6 +142,29 @@ def _snapshot(path: Path) -> bytes | None:
     return data if len(data) <= SNAPSHOT_BYTES else None
 
 
+def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str) -> tuple[pl.DataFrame, str] | Problem:
+    """One sheet's cells as text and its visibility, numbers as stored where Excel shows them
+    rounded; a sheet the library cannot load is a located problem."""
+    try:
+        loaded = reader.load_sheet(name, header_row=None, dtypes="string")
+        visible = str(loaded.visible)
+        raw = loaded.to_polars()
+        if visible == "visible" and raw.height and cells.get(name, _SheetCells()).fine_numbers:
+            numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
+            raw = _numbers_as_stored(raw, numbers)
+    except Exception as exc:
+        # The library's error type, then its (English) words: the Vietnamese gives the type alone.
+        error, reason = type(exc).__name__, _quote((str(exc) or "no message").splitlines()[0])
+        return Problem(
+            "sheet-unreadable",
+            f"the sheet cannot be read ({error}: {reason})",
+            file=file,
+            sheet=name,
+            params={"error": error, "reason": reason},
+        )
+    return raw, visible
+
+
 def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
     """Read a workbook's visible sheets as strings. The package and its XML are measured first;
     a workbook over a limit (docs/limits.md) is refused with an IntakeError and never reaches
@@ -175,26 +199,11 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
     for name in reader.sheet_names:
         if name.casefold() in IGNORED_SHEETS:
             continue
-        try:
-            loaded = reader.load_sheet(name, header_row=None, dtypes="string")
-            visible = loaded.visible
-            raw = loaded.to_polars()
-            if visible == "visible" and raw.height and cells.get(name, _SheetCells()).fine_numbers:
-                numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
-                raw = _numbers_as_stored(raw, numbers)
-        except Exception as exc:
-            # The library's error type, then its (English) words: the Vietnamese gives the type alone.
-            error, reason = type(exc).__name__, _quote((str(exc) or "no message").splitlines()[0])
-            problems.append(
-                Problem(
-                    "sheet-unreadable",
-                    f"the sheet cannot be read ({error}: {reason})",
-                    file=file,
-                    sheet=name,
-                    params={"error": error, "reason": reason},
-                )
-            )
+        loaded = _load_sheet(reader, name, cells, file)
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
             continue
+        raw, visible = loaded
         if visible != "visible":
             if raw.height:
                 problems.append(
