@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import polars as pl
 
 from pari_index.errors import Problem, shorten
 from pari_index.intake.grid import frame_from_grid
-from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, max_cells, too_many_cells, too_many_columns
+from pari_index.intake.sheet import (
+    MAX_COLUMNS,
+    ReadResult,
+    max_cells,
+    snapshot,
+    too_many_cells,
+    too_many_columns,
+)
 
 
 def _unsupported(name: str, dtype: object, file: str) -> Problem:
@@ -36,29 +42,13 @@ def _not_parquet(exc: BaseException, file: str) -> ReadResult:
     return ReadResult([], [problem])
 
 
-#: A Parquet file up to this size is read into memory once, so that the footer checked (columns,
-#: rows) is the footer of the data read: read twice by name, a file replaced in between was read
-#: unchecked (the same rule as intake.xlsx.reading.SNAPSHOT_BYTES for workbooks).
-SNAPSHOT_BYTES = 256 * 1024**2
-
-
-def _snapshot(path: Path) -> io.BytesIO | None:
-    try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > SNAPSHOT_BYTES:
-                return None
-            data = handle.read(SNAPSHOT_BYTES + 1)
-    except OSError:
-        return None
-    return io.BytesIO(data) if len(data) <= SNAPSHOT_BYTES else None
-
-
 def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     """A Parquet file as a sheet of strings. Lists, structs, binary and other columns that are not
     one value per cell are reported by name and the rest read; the number of columns and cells is
     checked from the file's footer before any data is read."""
     if not isinstance(source, io.BytesIO):
-        source = _snapshot(source) or source
+        data = snapshot(source)
+        source = io.BytesIO(data) if data is not None else source
     try:
         schema = pl.read_parquet_schema(source)
         if isinstance(source, io.BytesIO):

@@ -3,7 +3,9 @@ the limits every reader applies to one."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 
@@ -85,3 +87,22 @@ def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
         return sheet
     originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
     return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals)
+
+
+#: A file up to this size is read into memory once, and the reader is given the very bytes that
+#: were measured. Read twice by name, a file saved again in between (Excel writes a new file and
+#: renames it over the old) was read unmeasured, and could differ from what was checked.
+SNAPSHOT_BYTES = 256 * 1024**2
+
+
+def snapshot(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is larger than SNAPSHOT_BYTES or cannot be opened (the
+    caller then reads it by name, and says what is wrong)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > SNAPSHOT_BYTES:
+                return None
+            data = handle.read(SNAPSHOT_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= SNAPSHOT_BYTES else None

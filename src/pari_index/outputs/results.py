@@ -477,15 +477,15 @@ def _measured_workbook(p: Path) -> bytes | None:
     import dataclasses
     import io
 
+    from pari_index.intake.sheet import snapshot
     from pari_index.intake.xlsx.limits import XlsxLimits, _Refused
     from pari_index.intake.xlsx.package import _prescan
-    from pari_index.intake.xlsx.reading import _snapshot
 
     limits = XlsxLimits.from_env()
     limits = dataclasses.replace(
         limits, cells=max(limits.cells, RESULTS_CELLS), total_bytes=max(limits.total_bytes, RESULTS_BYTES)
     )
-    data = _snapshot(p)
+    data = snapshot(p)
     try:
         _prescan(p if data is None else io.BytesIO(data), str(p), limits)
     except _Refused as refused:

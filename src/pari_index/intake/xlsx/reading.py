@@ -4,7 +4,6 @@ has been measured, and the findings of its cells."""
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.errors import IntakeError, Problem
+from pari_index.intake.sheet import snapshot
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.values import format_exact, parse_exact
 from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote, _Refused
@@ -123,25 +123,6 @@ def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFra
     return texts.with_columns(exprs)
 
 
-#: A workbook up to this size is read into memory once, and calamine reads the very bytes that were
-#: measured. Read twice by name, a workbook saved again in between (Excel writes a new file and
-#: renames it over the old) was read unmeasured, and could differ from what was checked.
-SNAPSHOT_BYTES = 256 * 1024**2
-
-
-def _snapshot(path: Path) -> bytes | None:
-    """The workbook's bytes, or None when it is larger than SNAPSHOT_BYTES or cannot be opened (the
-    measuring then reads it by name and says what is wrong)."""
-    try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > SNAPSHOT_BYTES:
-                return None
-            data = handle.read(SNAPSHOT_BYTES + 1)
-    except OSError:
-        return None
-    return data if len(data) <= SNAPSHOT_BYTES else None
-
-
 def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str) -> tuple[pl.DataFrame, str] | Problem:
     """One sheet's cells as text and its visibility, numbers as stored where Excel shows them
     rounded; a sheet the library cannot load is a located problem."""
@@ -173,7 +154,7 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
     import fastexcel
 
     limits = XlsxLimits.from_env()
-    data = _snapshot(path)
+    data = snapshot(path)
     try:
         cells = _prescan(path if data is None else io.BytesIO(data), file, limits)
     except _Refused as refused:
