@@ -12,6 +12,7 @@ import csv
 import dataclasses
 import io
 import random
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -428,12 +429,19 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Any]:
 
 
 def same_intake_by_batch(
-    paths: list[Path], leaves: Any, register: Any, size: int, chunk: int | None, monkeypatch: pytest.MonkeyPatch
+    paths: list[Path],
+    leaves: Any,
+    register: Any,
+    size: int,
+    chunk: int | None,
+    monkeypatch: pytest.MonkeyPatch,
+    ahead: Sequence[str] = (),
 ) -> Intake:
     """The whole intake of ``paths``, checked to be the intake read by batches of ``size``. With
     ``chunk``, the checks cut the cells into slices of communes of that many cells
     (CHUNK_CELLS), long files are made cells 37 rows at a time and the raw rows are spilled every
-    100 rows."""
+    100 rows. With ``ahead``, the batches are checked ahead (``gave_any(ahead)``) until one gives
+    one of those items, before any is taken."""
     from pari_index.intake import by_batch, cell_checks
     from pari_index.intake.by_batch import read_assessments_by_batch
     from pari_index.intake.evaluation_input import wrong_unit_findings
@@ -443,18 +451,26 @@ def same_intake_by_batch(
         monkeypatch.setattr(by_batch, "SLICE_ROWS", 37)
         monkeypatch.setattr(by_batch, "FLUSH_ROWS", 100)
     whole = read_assessments(paths, leaves, register.codes)
+    wrong_unit = wrong_unit_findings(whole, leaves, register.frame)
     batches = batches_of(register.frame["code"], size)
     batched = read_assessments_by_batch(paths, leaves, register.frame.select("code", "unit_type"), batches)
-    assert batched.intake.findings.equals(whole.findings)
-    assert batched.intake.finish_ledger().equals(whole.ledger)
-    assert batched.wrong_unit.equals(wrong_unit_findings(whole, leaves, register.frame))
-    assert batched.items == set(whole.cells["criterion_id"]) | set(whole.meta["criterion_id"])
+    if ahead:
+        given = set(whole.cells["criterion_id"]) | set(whole.meta["criterion_id"])
+        assert batched.gave_any(ahead) == bool(given.intersection(ahead))
     for number, batch in enumerate(batches):
-        taken = batched.frames.take(number)
+        taken = batched.take(number)
         for name in PER_COMMUNE:
             expected = getattr(whole, name).filter(pl.col("commune_code").is_in(batch.implode()))
             assert taken[name].equals(expected), f"{name} of batch {number}"
             assert taken[name].schema == expected.schema
+        # Its communes' findings, in some order (the run only asks which communes they name).
+        mine = pl.concat([whole.findings, wrong_unit]).filter(pl.col("commune_code").is_in(batch.implode()))
+        assert sorted(map(str, taken["findings"].rows())) == sorted(map(str, mine.rows())), f"findings of {number}"
+    batched.finish()
+    assert batched.intake.findings.equals(pl.concat([whole.findings, wrong_unit]))
+    assert batched.intake.finish_ledger().equals(whole.ledger)
+    assert batched.wrong_unit.equals(wrong_unit)
+    assert batched.items == set(whole.cells["criterion_id"]) | set(whole.meta["criterion_id"])
     for name in PER_COMMUNE:
         assert getattr(batched.intake, name).schema == getattr(whole, name).schema
     return whole
@@ -489,6 +505,22 @@ def test_an_intake_with_no_row_outside_the_batches_is_checked_by_batch(
     paths, (leaves, register) = messy
     whole = same_intake_by_batch([paths[0], paths[1], paths[3]], leaves, register, 4, 150, monkeypatch)
     assert whole.cells.height > 1000
+
+
+@pytest.mark.parametrize("ahead", ["survey", "none"])
+def test_batches_checked_ahead_are_kept_until_taken(
+    messy: tuple[list[Path], Any], ahead: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked whether the intake gave any survey item before any batch is scored, the intake
+    checks batches ahead until one did (or all, for an item no one gave, and is then finished);
+    each batch taken afterwards, held or spilled, is the whole intake's, and so are the findings,
+    ledger and warnings."""
+    from pari_index.criteria.model import Part
+
+    paths, (leaves, register) = messy
+    wanted = [leaf.id for leaf in leaves if leaf.part is Part.survey] if ahead == "survey" else ["no-such-item"]
+    assert wanted
+    same_intake_by_batch(paths, leaves, register, 2, 150, monkeypatch, ahead=wanted)
 
 
 def test_a_batched_run_reads_its_intake_by_batch(national: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,10 +7,10 @@ sheets is cut, as soon as it is cells and meta rows (text), by the batch of its 
 (``scoring.batches.batches_of``: a commune's rows all land in one batch, since repeats and
 conflicts are judged per commune) and spilled to temporary Arrow IPC files; rows whose commune is
 in no batch (unknown, empty) form one more batch, checked and reported like the others. Each
-batch is then checked and typed alone, its accepted cells, meta and places spilled for scoring
-(:class:`BatchFrames`, read as ``scoring.batches.IntakeBatches`` is), and only its findings, the
-keys of its used rows (for the ledger, :class:`.ledger.RowKeys`) and what the run needs of it
-besides (its not-applicable-to-unit warnings, the items it gave) are kept.
+batch is then checked and typed alone when the run takes it for scoring (:class:`BatchedIntake`;
+its accepted cells, meta and places go straight to its scoring), and only its findings, the keys
+of its used rows (for the ledger, :class:`.ledger.RowKeys`) and what the run needs of it besides
+(its not-applicable-to-unit warnings, the items it gave) are kept.
 
 The results are the same as the whole intake's, to the byte: every cell and meta row carries its
 place in the whole intake's order (``cell_checks.ORDER``), each finding the keys that put the
@@ -96,11 +96,11 @@ class _Spill:
 
 
 class BatchFrames:
-    """Each batch's accepted cells, meta and places, spilled once checked; :meth:`take` reads a
-    batch back (once), as ``scoring.batches.IntakeBatches.take`` does."""
+    """Batches' accepted cells, meta and places, spilled when checked ahead of their scoring
+    (:meth:`BatchedIntake.gave_any`); :meth:`take` reads a batch back (once)."""
 
     def __init__(self, empty: dict[str, pl.DataFrame]) -> None:
-        self._spill = _Spill("pari-intake-")
+        self._spill = _Spill("pari-ahead-")
         self._empty = empty
 
     def put(self, number: int, frames: dict[str, pl.DataFrame]) -> None:
@@ -110,24 +110,6 @@ class BatchFrames:
 
     def take(self, number: int) -> dict[str, pl.DataFrame]:
         return {name: self._spill.take(name, number, self._empty[name]) for name in TYPED}
-
-    def take_empty(self, name: str) -> pl.DataFrame:
-        """No rows of ``name``, with its columns."""
-        return self._empty[name]
-
-
-@dataclass
-class BatchedIntake:
-    """The intake of a batched run: ``intake`` has the findings of every batch in the whole
-    intake's order and makes its ledger later (``Intake.finish_ledger``); its cells, meta and
-    places are empty, each batch's being in ``frames``. ``wrong_unit`` are the
-    not-applicable-to-unit warnings of all batches (``wrong_unit_findings``, in its order) and
-    ``items`` the items of every accepted cell and meta row."""
-
-    intake: Intake
-    frames: BatchFrames
-    wrong_unit: pl.DataFrame
-    items: set[str] = field(default_factory=set)
 
 
 def _partition(spill: _Spill, name: str, frame: pl.DataFrame, number_of: dict[str, int], other: int) -> None:
@@ -155,7 +137,7 @@ class _Checked:
 
 def _check_cells(
     cells: pl.DataFrame, table: LeafTable, known: pl.Series, slices: int
-) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Accepted cells and findings of one batch, checked at once. ``check_cells`` cuts the whole
     intake into ``slices`` slices of communes (one: not cut) and puts their results end to end;
     the checks are per commune, so only the order differs: the accepted cells are put in that
@@ -164,11 +146,11 @@ def _check_cells(
     accepted, findings = check_and_type(cells, table, known)
     del cells
     if slices <= 1:
-        return accepted.drop(ORDER), [findings.with_columns(pl.lit(0, dtype=pl.UInt64).alias("_o_slice"))]
+        return accepted.drop(ORDER), findings.with_columns(pl.lit(0, dtype=pl.UInt64).alias("_o_slice"))
     slice_of = pl.col(COMMUNE).hash(seed=7) % slices
     # Within a slice, check_and_type gives the typed parts in turn, each in the cells' order.
     accepted = accepted.sort(slice_of, typed_group(), pl.col(ORDER)).drop(ORDER)
-    return accepted, [findings.with_columns(slice_of.alias("_o_slice"))]
+    return accepted, findings.with_columns(slice_of.alias("_o_slice"))
 
 
 def _in_order(found: list[pl.DataFrame]) -> pl.DataFrame:
@@ -199,7 +181,7 @@ def _check_batch(
     ).sort(ORDER)
     accepted, found = _check_cells(cells, table, units.get_column("code"), context.slices)
     del cells
-    checked.cell_findings += found
+    checked.cell_findings.append(found)
     meta, meta_found, meta_used, places = check_meta(
         raw.take("meta", number, pl.DataFrame(schema=RAW_META)).sort(ORDER), context.headers
     )
@@ -219,6 +201,121 @@ class _Context:
     slices: int
     headers: dict[str, str]
     row_keys: RowKeys
+
+
+@dataclass
+class _Batches:
+    """What checking a batch needs: the raw rows by batch, the items' table, the register's codes
+    and unit types, what the whole intake tells; ``count`` batches, then the rows of communes in
+    no batch (numbered ``count``)."""
+
+    raw: _Spill
+    table: LeafTable
+    units: pl.DataFrame
+    context: _Context
+    count: int
+
+
+class BatchedIntake:
+    """The intake of a batched run, each batch of communes checked when it is taken (in order,
+    from 0), so that it can be scored at once: its checked frames are not spilled and read a
+    second time. What a run must know of the whole intake before scoring, whether any survey
+    item was given (:meth:`gave_any`), checks batches ahead until it is known; those are kept
+    until taken (the first in memory, the others spilled: :class:`BatchFrames`).
+
+    :meth:`finish`, once the batches are scored, checks the rows of communes in no batch and
+    makes ``intake``'s findings: every batch's in the whole intake's order, the
+    not-applicable-to-unit warnings of all batches (``wrong_unit``, in ``wrong_unit_findings``'
+    order), then ``tail``. ``intake``'s cells, meta and places are empty (with their columns),
+    and its ledger is made later (``Intake.finish_ledger``). ``items``: the items of every
+    accepted cell and meta row checked so far."""
+
+    def __init__(self, batches: _Batches, read: SheetsRead) -> None:
+        self._batches = batches
+        self._checked = _Checked()
+        self._next = 0
+        self._held: dict[int, dict[str, pl.DataFrame]] = {}
+        self._ahead: BatchFrames | None = None
+        # The first batch is checked now: its frames give the intake's (empty) columns.
+        self._check_through(0)
+        first = self._held.get(0) or self._empty
+        self.intake = Intake(
+            cells=first["cells"].clear(),
+            meta=first["meta"].clear(),
+            findings=empty_findings(),
+            ledger=pl.DataFrame(schema=LEDGER_SCHEMA),
+            places=first["places"].clear(),
+        )
+        self._problems = problems_to_findings(read.problems)
+        self._found = self._problems
+        row_parts = read.row_parts
+        self.intake.pending_ledger = lambda: self._ledger(row_parts)
+        self.wrong_unit = empty_findings()
+        self.tail: list[pl.DataFrame] = []
+        self._finished = False
+
+    @property
+    def items(self) -> set[str]:
+        return self._checked.items
+
+    def _check_through(self, number: int) -> None:
+        """Every batch up to ``number`` checked; those not taken yet are kept."""
+        while self._next <= number:
+            checked = self._next
+            b = self._batches
+            own = _check_batch(checked, b.raw, b.table, b.units, b.context, self._checked)
+            self._next += 1
+            if checked == 0:
+                self._empty = {name: frame.clear() for name, frame in own.items()}
+            if checked >= b.count:  # the rows of communes in no batch are never scored
+                continue
+            if not self._held:
+                self._held[checked] = own
+                continue
+            if self._ahead is None:
+                self._ahead = BatchFrames(self._empty)
+            self._ahead.put(checked, own)
+
+    def take(self, number: int) -> dict[str, pl.DataFrame]:
+        """Batch ``number``'s cells, meta rows and places, and its communes' findings (in no
+        particular order), checked now unless they were ahead; each batch is taken once."""
+        self._check_through(number)
+        if number in self._held:
+            own = self._held.pop(number)
+        else:
+            assert self._ahead is not None, f"batch {number} was taken already"
+            own = self._ahead.take(number)
+        checked = self._checked
+        # The read's own problems are of no commune, so in no batch's findings.
+        found = [_in_order([checked.cell_findings[number]]), _in_order([checked.meta_findings[number]])]
+        return {**own, "findings": pl.concat([*found, checked.wrong_unit[number]])}
+
+    def gave_any(self, items: Sequence[str]) -> bool:
+        """Whether an accepted cell or meta row is of one of ``items``: batches are checked ahead
+        until one is, or all are (the intake is then finished, its findings complete)."""
+        while not self._checked.items.intersection(items) and self._next <= self._batches.count:
+            self._check_through(self._next)
+        if self._checked.items.intersection(items):
+            return True
+        self.finish()
+        return False
+
+    def finish(self) -> None:
+        """The rows of communes in no batch checked (and any batch not checked yet, kept), and
+        ``intake``'s findings made; once."""
+        if self._finished:
+            return
+        self._check_through(self._batches.count)
+        self._finished = True
+        checked = self._checked
+        self._found = pl.concat([self._problems, _in_order(checked.cell_findings), _in_order(checked.meta_findings)])
+        self.wrong_unit = pl.concat(checked.wrong_unit).sort("file", "sheet", "row", "column", nulls_last=True)
+        self.intake.findings = pl.concat([self._found, self.wrong_unit, *self.tail])
+
+    def _ledger(self, row_parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:
+        self.finish()
+        row_keys = self._batches.context.row_keys
+        return source_ledger(source_rows(row_parts), row_keys, self._checked.used, self._found)
 
 
 def _spill_groups(
@@ -247,11 +344,12 @@ def _spill_groups(
 def read_assessments_by_batch(
     paths: Sequence[str | Path], leaves: Sequence[Leaf], units: pl.DataFrame, batches: Sequence[pl.Series]
 ) -> BatchedIntake:
-    """The intake of ``paths`` checked a batch of communes at a time (``batches``, from
-    ``batches_of``; ``units``: the register's ``code`` and ``unit_type``), as the module says.
-    Its findings and deferred ledger are those of ``read_assessments(paths, leaves, codes,
-    defer_ledger=True)``, and batch ``n``'s frames (:class:`BatchFrames`) that intake's cells,
-    meta and places of the batch's communes."""
+    """The intake of ``paths`` read and cut by batch of communes (``batches``, from ``batches_of``;
+    ``units``: the register's ``code`` and ``unit_type``), each batch checked when it is taken
+    (:class:`BatchedIntake`), as the module says. Once every batch is (``BatchedIntake.finish``),
+    its findings and deferred ledger are those of ``read_assessments(paths, leaves, codes,
+    defer_ledger=True)``, and batch ``n``'s frames that intake's cells, meta and places of the
+    batch's communes."""
     if not paths:
         raise no_assessments()
     table = LeafTable.build(leaves)
@@ -260,40 +358,8 @@ def read_assessments_by_batch(
     read, total = _spill_groups(paths, table, units.get_column("code"), number_of, raw)
     if not read.groups and read.problems:
         raise IntakeError(read.problems)
-    row_parts = read.row_parts
     # check_cells cuts more than CHUNK_CELLS cells into slices of communes (its findings' order).
     chunk = cell_checks.CHUNK_CELLS
     slices = -(-total // chunk) if total > chunk else 1
-    context = _Context(slices, read.meta_headers, RowKeys.of_rows([where for where, _ in row_parts]))
-    checked = _Checked()
-    frames: BatchFrames | None = None
-    for number in range(len(batches) + 1):  # the last: rows of communes in no batch
-        own = _check_batch(number, raw, table, units, context, checked)
-        if frames is None:
-            frames = BatchFrames({name: frame.clear() for name, frame in own.items()})
-        if number < len(batches):
-            frames.put(number, own)
-        del own
-    assert frames is not None
-    findings = pl.concat(
-        [
-            problems_to_findings(read.problems),
-            _in_order(checked.cell_findings),
-            _in_order(checked.meta_findings),
-        ]
-    )
-    used, row_keys = checked.used, context.row_keys
-
-    def ledger() -> pl.DataFrame:
-        return source_ledger(source_rows(row_parts), row_keys, used, findings)
-
-    intake = Intake(
-        cells=frames.take_empty("cells"),
-        meta=frames.take_empty("meta"),
-        findings=findings,
-        ledger=pl.DataFrame(schema=LEDGER_SCHEMA),
-        places=frames.take_empty("places"),
-    )
-    intake.pending_ledger = ledger
-    wrong = pl.concat(checked.wrong_unit).sort("file", "sheet", "row", "column", nulls_last=True)
-    return BatchedIntake(intake, frames, wrong, checked.items)
+    context = _Context(slices, read.meta_headers, RowKeys.of_rows([where for where, _ in read.row_parts]))
+    return BatchedIntake(_Batches(raw, table, units, context, len(batches)), read)

@@ -41,7 +41,7 @@ from pari_index.intake.assessments import (
     read_assessments,
     wrong_unit_findings,
 )
-from pari_index.intake.by_batch import BatchedIntake, BatchFrames, read_assessments_by_batch
+from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
 from pari_index.intake.register import Register, read_register, register_from_codes
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
@@ -322,20 +322,17 @@ def score(
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
         intake.findings = pl.concat([intake.findings, _no_register_finding(intake.findings.schema)])
-    wrong_unit, items = _wrong_unit_and_items(intake, leaves, register, batched, cache)
-    intake.findings = pl.concat([intake.findings, wrong_unit])
-    if (fixed := _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)) is not None:
-        intake.findings = pl.concat([intake.findings, pl.DataFrame([fixed], schema=intake.findings.schema)])
+    fixed = _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)
+    gave = _intake_findings(intake, leaves, register, batched, cache, [] if fixed is None else [fixed])
     given = [str(p) for p in survey]
-    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, items=items)
+    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, gave=gave)
     if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
         raise IntakeError(problem)
 
     appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(progress_text("scoring", lang, n=register.frame.height))
     evidence = Path(evidence_dir) if evidence_dir else None
-    frames = batched.frames if batched is not None else None
-    result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, frames)
+    result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, batched)
     result.sources = {
         "criteria": [criteria_set.id],
         "assessments": [str(p) for p in assessments],
@@ -372,13 +369,32 @@ def _read_intake(
     return batched.intake, batched
 
 
+def _intake_findings(
+    intake: Intake,
+    leaves: Sequence[Leaf],
+    register: Register,
+    batched: BatchedIntake | None,
+    cache: RunCache | None,
+    later: list[dict[str, str]],
+) -> Callable[[Sequence[str]], object] | None:
+    """The intake's findings followed by its not-applicable-to-unit warnings and the findings
+    ``later``; and whether the intake gave any of some items, when known without looking at its
+    cells (``_survey_state``). An intake read by batch has them once its batches are checked
+    (``BatchedIntake.finish``): it can tell the items given by checking batches ahead."""
+    tail = [pl.DataFrame(later, schema=intake.findings.schema)] if later else []
+    if batched is not None:
+        batched.tail = tail
+        return batched.gave_any
+    wrong_unit, items = _wrong_unit_and_items(intake, leaves, register, cache)
+    intake.findings = pl.concat([intake.findings, wrong_unit, *tail])
+    return items.intersection if items is not None else None
+
+
 def _wrong_unit_and_items(
-    intake: Intake, leaves: Sequence[Leaf], register: Register, batched: BatchedIntake | None, cache: RunCache | None
+    intake: Intake, leaves: Sequence[Leaf], register: Register, cache: RunCache | None
 ) -> tuple[pl.DataFrame, set[str] | None]:
     """The not-applicable-to-unit warnings, and the items given when known without looking at
-    the intake's cells: a batched intake's, or those the cache kept with the intake."""
-    if batched is not None:
-        return batched.wrong_unit, batched.items
+    the intake's cells: those the cache kept with the intake."""
     if cache is not None and (kept := cache.facts()) is not None:
         return kept.wrong_unit, kept.items
     return wrong_unit_findings(intake, leaves, register.frame), None
@@ -438,18 +454,19 @@ def _survey_state(
     *,
     no_survey: bool,
     given: list[str],
-    items: set[str] | None = None,
+    gave: Callable[[Sequence[str]], object] | None = None,
 ) -> SurveyState:
     """Whether the survey part is scored. When the set needs survey results and there are none,
     every commune would silently get 0 for the part: UsageError (exit 2) when no survey file was
     given, IntakeError (exit 1, with the survey files' own problems) when the files gave none.
-    ``items``: the items of the accepted cells and meta, when the intake's are not in ``intake``
-    (read by batch)."""
+    ``gave``: whether any accepted cell or meta row is of one of the items given it, when the
+    intake's are not in ``intake`` (read by batch: ``BatchedIntake.gave_any``, whose intake has
+    all its findings when it says no)."""
     survey_items = [leaf.id for leaf in leaves if leaf.part is Part.survey]
     if criteria.parts.survey <= 0 or not survey_items:
         return "no_part"
-    if items is not None:
-        found = any(item in items for item in survey_items)
+    if gave is not None:
+        found = bool(gave(survey_items))
     else:
         found = (
             intake.cells.select(pl.col(CRITERION).is_in(survey_items).any()).item()
@@ -646,14 +663,14 @@ def _score_frames(
     batch_size: int | None = None,
     say: Progress | None = None,
     cache: RunCache | None = None,
-    frames: BatchFrames | None = None,
+    frames: BatchedIntake | None = None,
 ) -> ScoreResult:
     """Score every commune of the register, batch after batch (:mod:`pari_index.scoring.batches`):
     only the totals and the findings of all communes are kept; each batch's per-item detail goes
     to the detail store as soon as it is complete. With a ``cache``, communes whose inputs are as
     in an earlier run keep that run's rows; the cache holds every commune's rows in one entry, so
-    a cached run is scored as one batch. ``frames``: each batch's intake, when it was read and
-    checked by batch (``intake`` then has none)."""
+    a cached run is scored as one batch. ``frames``: the intake read by batch, each batch checked
+    as it is taken (``intake`` then has none of its rows, and its findings once it is finished)."""
     criteria = compiled.criteria
     batches = batches_of(register.frame["code"], None if cache is not None else batch_size)
     store = DetailStore(spill=len(batches) > 1)
@@ -662,7 +679,7 @@ def _score_frames(
     # The intake's per-commune rows, cut by batch and spilled: only one batch's are held at a time.
     # This empties ``intake``'s frames: fine for the run's own intake; a cached run (whose intake
     # the cache may hold) is one batch and never spilled.
-    spilled: IntakeBatches | BatchFrames | None = frames
+    spilled: IntakeBatches | BatchedIntake | None = frames
     # A cached run's are kept with its intake (one batch: the whole intake).
     submitted = cache.submitted if cache is not None else lambda intake, c: _submitted(intake, c.leaves)
     if spilled is None and len(batches) > 1 and cache is None:
@@ -687,6 +704,8 @@ def _score_frames(
         )
         found.append(scores.findings)
         del scores, batch
+    if frames is not None:
+        frames.finish()  # the rows of communes in no batch checked; the intake's findings made
     findings = pl.concat(
         [
             problems_to_findings(register.problems, "error"),
@@ -731,7 +750,8 @@ class _BatchInputs:
         cls, codes: pl.Series, register: Register, intake: Intake, appraisal: Appraisal, own: dict[str, pl.DataFrame]
     ) -> _BatchInputs:
         """The batch of ``codes``; ``own`` holds the batch's cells, meta rows and places
-        (:class:`pari_index.scoring.batches.IntakeBatches`)."""
+        (:class:`pari_index.scoring.batches.IntakeBatches`), and its findings when the intake was
+        checked by batch (``BatchedIntake.take``: ``intake`` has none yet)."""
         if codes.len() == register.frame["code"].n_unique():  # one batch: the whole run
             return cls(register, intake, appraisal)
         wanted = codes.implode()
@@ -744,7 +764,7 @@ class _BatchInputs:
             Intake(
                 cells=own["cells"],
                 meta=own["meta"],
-                findings=mine(intake.findings),
+                findings=own["findings"] if "findings" in own else mine(intake.findings),
                 ledger=intake.ledger.clear(),
                 places=own["places"],
             ),
