@@ -540,3 +540,61 @@ def test_a_batched_run_reads_its_intake_by_batch(national: dict[str, Path], monk
     score(*args, communes=national["communes"], batch_size=None, **options)
     score(*args, batch_size=5, **options)
     assert calls == ["batch", "whole", "whole"]
+
+
+def survey_variant(files: dict[str, Path], folder: Path, variant: str) -> Path:
+    """The survey file of ``files`` with every value unreadable ("spoiled"), or with the rows of
+    the last two communes (in code order) alone ("last")."""
+    header, *rows = list(csv.reader(io.StringIO(files["survey"].read_text(encoding="utf-8-sig"))))
+    if variant == "spoiled":
+        rows = [[*cells[:-1], "not a number"] for cells in rows]
+    else:
+        last = sorted({cells[0] for cells in rows})[-2:]
+        rows = [cells for cells in rows if cells[0] in last]
+    target = folder / f"survey-{variant}.csv"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, *rows])
+    return target
+
+
+def outcome(files: dict[str, Path], survey: list[Path], batch_size: int | None, **options: Any) -> Any:
+    """What ``score`` gives: its frames and completeness, or the error's type and problems."""
+    from pari_index.errors import PariError
+
+    try:
+        result = score(
+            [files["assessments_long"]],
+            BUNDLED,
+            communes=files["communes"],
+            survey=survey,
+            batch_size=batch_size,
+            **options,
+        )
+    except PariError as error:
+        return type(error).__name__, [p.render() for p in error.problems]
+    return {name: frame.rows() for name, frame in frames(result).items()}, result.completeness.facts()
+
+
+@pytest.mark.parametrize(
+    ("survey", "options", "expected"),
+    [
+        ("none", {}, "UsageError"),
+        ("spoiled", {}, "IntakeError"),
+        ("none", {"no_survey": True}, "skipped"),
+        ("last", {}, "given"),
+        ("none", {"evidence_dir": "no-such-folder"}, "UsageError"),
+        ("last", {"evidence_dir": "no-such-folder"}, "IntakeError"),
+    ],
+)
+def test_a_batched_run_decides_the_survey_as_an_unbatched_one(
+    national: dict[str, Path], tmp_path: Path, survey: str, options: dict[str, Any], expected: str
+) -> None:
+    """The survey check of a run read by batch (which checks batches ahead until one gave a
+    survey item) gives the unbatched run's error, before the evidence folder's, or its results:
+    no survey file, one whose every value is rejected, --no-survey, survey results for the last
+    communes alone (every batch checked ahead of its scoring)."""
+    given = [] if survey == "none" else [survey_variant(national, tmp_path, survey)]
+    whole = outcome(national, given, None, **options)
+    assert whole[0] == expected or whole[1]["survey"] == expected
+    for size in (2, 5):
+        assert outcome(national, given, size, **options) == whole, f"batch size {size}"
