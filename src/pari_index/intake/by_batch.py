@@ -236,6 +236,7 @@ class BatchedIntake:
         self._next = 0
         self._held: dict[int, dict[str, pl.DataFrame]] = {}
         self._ahead: BatchFrames | None = None
+        self._empty: dict[str, pl.DataFrame] = {}
         # The first batch is checked now: its frames give the intake's (empty) columns.
         self._check_through(0)
         first = self._held.get(0) or self._empty
