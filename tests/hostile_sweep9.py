@@ -74,6 +74,29 @@ def evidence_names_decomposed(folder: Path) -> list[str]:
     return _score(folder, "--evidence-dir", str(evidence))
 
 
+def instructions_sheet_decomposed(folder: Path) -> list[str]:
+    """A filled-in form whose instructions sheet is named "Hướng dẫn" decomposed (NFD) and another
+    "Hướng dẫn " with a space after it: each was read as a table of assessments and refused
+    (missing-column, exit 1) instead of being passed over as instructions."""
+    import unicodedata
+
+    import openpyxl
+    from hostile_sweep8 import _rows
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = unicodedata.normalize("NFD", "Hướng dẫn")
+    first.append(["Điền mỗi dòng một tiêu chí"])
+    book.create_sheet("hướng dẫn ").append(["Cột value: giá trị"])
+    data = book.create_sheet("data")
+    for row in _rows("assessments_long.csv")[:XLSX_ROWS]:
+        data.append(row)
+    book.save(folder / "form.xlsx")
+    _example_csv(folder)
+    return _score(folder, assessments=folder / "form.xlsx")
+
+
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -82,6 +105,7 @@ CASES: dict[str, Case] = {
     "owner-overflow-csv-of-user": overflow_csv_of_user,
     "xlsx-merged-beside-and-below": xlsx_merged_beside_and_below,
     "evidence-names-decomposed": evidence_names_decomposed,
+    "xlsx-instructions-sheet-decomposed": instructions_sheet_decomposed,
 }
 
 #: What each case answers: exit status, a code that must be printed (or None), and the names (in
@@ -92,4 +116,5 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "owner-overflow-csv-of-user": (4, "output-not-pari", ("out.criteria.csv",)),
     "xlsx-merged-beside-and-below": (0, None, ()),
     "evidence-names-decomposed": (0, None, ()),
+    "xlsx-instructions-sheet-decomposed": (0, None, ()),
 }

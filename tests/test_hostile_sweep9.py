@@ -89,10 +89,14 @@ def test_the_hint_names_the_console_devices_in_both_languages(tmp_path: Path) ->
 # -- Merged ranges that hide no value ---------------------------------------------------------
 
 
-def test_merged_ranges_over_empty_cells_are_no_finding_and_every_row_is_scored(tmp_path: Path) -> None:
-    exit_code, output = _run(*CASES["xlsx-merged-beside-and-below"](tmp_path))
+@pytest.mark.parametrize("case", ["xlsx-merged-beside-and-below", "xlsx-instructions-sheet-decomposed"])
+def test_a_workbook_reads_as_the_same_rows_in_csv(tmp_path: Path, case: str) -> None:
+    """Merged ranges over empty cells are no finding; instructions sheets named in another form
+    are passed over; every row of the data is scored, as the same rows in CSV are."""
+    exit_code, output = _run(*CASES[case](tmp_path))
     assert exit_code == 0, output
     findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    assert findings.filter(pl.col("severity") == "error").height == 0
     assert "merged-cells" not in findings["kind"].to_list()
     rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
     workbook = rows.filter(pl.col("file").str.ends_with(".xlsx"))

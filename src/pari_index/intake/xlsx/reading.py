@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.errors import IntakeError, Problem
+from pari_index.intake.grid import normalise_header
 from pari_index.intake.sheet import pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.values import format_exact, parse_exact
@@ -203,7 +204,9 @@ def _read_measured(
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
-        if name.casefold() in IGNORED_SHEETS:
+        # Composed and trimmed as headers are: "Hướng dẫn" decomposed (NFD) or with a space after
+        # it was read as a table, and its first line refused as a header without a commune code.
+        if normalise_header(name).casefold() in IGNORED_SHEETS:
             continue
         loaded = _load_sheet(reader, name, cells, file)
         if isinstance(loaded, Problem):
