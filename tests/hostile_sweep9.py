@@ -97,6 +97,17 @@ def instructions_sheet_decomposed(folder: Path) -> list[str]:
     return _score(folder, assessments=folder / "form.xlsx")
 
 
+def xlsx_declared_strings(folder: Path) -> list[str]:
+    """A 1 KB workbook whose sharedStrings.xml declares ``uniqueCount="4000000000"`` and holds one
+    string: calamine reserved room for all of them first (96 GB) and aborted, exit -6 with a Rust
+    backtrace."""
+    from hostile_xlsx import MAIN_NS, header_row, sheet_xml, write_package
+
+    shared = f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="4000000000"><si><t>x</t></si></sst>'
+    path = write_package(folder / "strings.xlsx", sheet_xml(header_row()), shared_strings=shared)
+    return _score(folder, assessments=path)
+
+
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -106,6 +117,7 @@ CASES: dict[str, Case] = {
     "xlsx-merged-beside-and-below": xlsx_merged_beside_and_below,
     "evidence-names-decomposed": evidence_names_decomposed,
     "xlsx-instructions-sheet-decomposed": instructions_sheet_decomposed,
+    "xlsx-declared-4e9-strings": xlsx_declared_strings,
 }
 
 #: What each case answers: exit status, a code that must be printed (or None), and the names (in
@@ -117,4 +129,5 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xlsx-merged-beside-and-below": (0, None, ()),
     "evidence-names-decomposed": (0, None, ()),
     "xlsx-instructions-sheet-decomposed": (0, None, ()),
+    "xlsx-declared-4e9-strings": (1, "too-many-strings", ()),
 }

@@ -298,3 +298,34 @@ def test_an_evidence_name_is_matched_composed_and_nothing_more(
     else:
         target.write_bytes(b"%PDF")
     assert check_evidence_file(root.resolve(), unicodedata.normalize("NFC", written))[0] == state
+
+
+# -- Counts a workbook declares, that calamine trusts ----------------------------------------------
+
+
+def test_a_workbook_declaring_billions_of_strings_is_refused_not_a_crash(tmp_path: Path) -> None:
+    code, output = _run(*CASES["xlsx-declared-4e9-strings"](tmp_path))
+    assert code == 1 and "[too-many-strings]" in output, output
+
+
+@pytest.mark.parametrize(("declared", "limit", "refused"), [(3, 3, False), (4, 3, True), (3, 2, True)])
+def test_the_strings_a_workbook_declares_are_held_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: int, limit: int, refused: bool
+) -> None:
+    from hostile_xlsx import MAIN_NS, sheet_xml, write_package
+
+    from pari_index.errors import IntakeError
+    from pari_index.intake.tables import read_table_file
+
+    monkeypatch.setenv("PARI_MAX_XLSX_STRINGS", str(limit))
+    items = "".join(f"<si><t>{t}</t></si>" for t in ("commune_code", "criterion_id", "value"))
+    shared = f'<x:sst xmlns:x="{MAIN_NS}" uniqueCount = "{declared}">{items}</x:sst>'.replace("<si>", "<x:si>")
+    shared = shared.replace("</si>", "</x:si>").replace("<t>", "<x:t>").replace("</t>", "</x:t>")
+    cells = "".join(f'<c r="{c}1" t="s"><v>{i}</v></c>' for i, c in enumerate("ABC"))
+    path = write_package(tmp_path / "s.xlsx", sheet_xml(f'<row r="1">{cells}</row>'), shared_strings=shared)
+    if not refused:
+        assert {"commune_code", "criterion_id", "value"} <= set(read_table_file(path).sheets[0].frame.columns)
+        return
+    with pytest.raises(IntakeError) as info:
+        read_table_file(path)
+    assert [p.code for p in info.value.problems] == ["too-many-strings"]

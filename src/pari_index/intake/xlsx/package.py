@@ -166,10 +166,35 @@ def _percent_styles(styles_xml: bytes) -> set[int]:
 _BUILTIN_PERCENT_FORMATS = {9, 10}
 
 
+#: The ``uniqueCount`` a sharedStrings.xml declares on its root: calamine reserves room for that
+#: many strings before reading one (24 bytes each), so ``uniqueCount="4000000000"`` in a 1 KB
+#: workbook made it ask for 96 GB and abort (signal 6, a Rust backtrace on the console).
+_DECLARED_STRINGS = re.compile(rb"<(?:[A-Za-z0-9_.-]{1,40}:)?sst\b[^>]*?\buniqueCount\s*=\s*[\"']\s*\+?([0-9]{1,30})")
+
+
+def _refuse_strings(budget: _Budget, message: str) -> _Refused:
+    return _Refused(
+        Problem(
+            "too-many-strings",
+            message,
+            file=budget.file,
+            hint="split the workbook, or raise PARI_MAX_XLSX_STRINGS if it is genuine",
+            params={"limit": budget.limits.strings},
+        )
+    )
+
+
 def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> None:
-    """The shared strings calamine loads whole: their number, each one's length, their bytes."""
+    """The shared strings calamine loads whole: their number (declared and found), each one's
+    length, their bytes."""
     count = 0
     for part in _parts(_stream(package, info, budget), _SHARED_ITEM_END, budget.file, "sharedStrings.xml"):
+        declared = _DECLARED_STRINGS.search(part) if not count else None
+        if declared is not None and int(declared.group(1)) > budget.limits.strings:
+            raise _refuse_strings(
+                budget,
+                f"sharedStrings.xml declares {int(declared.group(1)):,} strings, more than {budget.limits.strings:,}",
+            )
         budget.spend_text(len(part), "sharedStrings.xml")
         segments = _SHARED_ITEM_END.split(part)
         if max(map(len, segments)) > MAX_CELL_CHARS:
@@ -195,15 +220,7 @@ def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget
                         )
         count += len(_SHARED_ITEM.findall(part))
         if count > budget.limits.strings:
-            raise _Refused(
-                Problem(
-                    "too-many-strings",
-                    f"sharedStrings.xml holds more than {budget.limits.strings:,} strings",
-                    file=budget.file,
-                    hint="split the workbook, or raise PARI_MAX_XLSX_STRINGS if it is genuine",
-                    params={"limit": budget.limits.strings},
-                )
-            )
+            raise _refuse_strings(budget, f"sharedStrings.xml holds more than {budget.limits.strings:,} strings")
 
 
 def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _SheetCells]:
