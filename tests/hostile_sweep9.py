@@ -108,6 +108,66 @@ def xlsx_declared_strings(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def ods_cell(text: str, repeated: int = 1) -> str:
+    times = f' table:number-columns-repeated="{repeated}"' if repeated > 1 else ""
+    return f'<table:table-cell{times} office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def ods_row(cells: list[str], repeated: int = 1, tail: bool = True) -> str:
+    """A row; ``tail``: ended as LibreOffice ends every row, with empty cells repeated to the edge."""
+    times = f' table:number-rows-repeated="{repeated}"' if repeated > 1 else ""
+    edge = '<table:table-cell table:number-columns-repeated="1020"/>' if tail else ""
+    return f"<table:table-row{times}>{''.join(cells)}{edge}</table:table-row>"
+
+
+def write_ods(path: Path, rows: str) -> Path:
+    """A minimal OpenDocument spreadsheet of one sheet "data", ended as LibreOffice ends a sheet
+    (an empty row repeated to row 1,048,576)."""
+    import zipfile
+
+    edge = (
+        '<table:table-row table:number-rows-repeated="1048000">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="data">{rows}{edge}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+        'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("META-INF/manifest.xml", manifest)
+        package.writestr("content.xml", content)
+    return path
+
+
+def ods_example_rows(count: int = XLSX_ROWS) -> str:
+    from hostile_sweep8 import _rows
+
+    return "".join(ods_row([ods_cell(text) for text in row]) for row in _rows("assessments_long.csv")[:count])
+
+
+def ods_repeated_rows(folder: Path) -> list[str]:
+    """A 2 KB .ods: the example rows, then one row of four cells "repeated 1,000,000 times". calamine
+    writes out every repetition: 19 s and 1.2 GB (ten cells: killed at 40 s and 1.7 GB)."""
+    row = ods_row([ods_cell("00001"), ods_cell("1.1.1"), ods_cell(""), ods_cell("có")], repeated=1_000_000)
+    path = write_ods(folder / "repeated.ods", ods_example_rows() + row)
+    return _score(folder, assessments=path)
+
+
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -118,6 +178,7 @@ CASES: dict[str, Case] = {
     "evidence-names-decomposed": evidence_names_decomposed,
     "xlsx-instructions-sheet-decomposed": instructions_sheet_decomposed,
     "xlsx-declared-4e9-strings": xlsx_declared_strings,
+    "ods-million-repeated-rows": ods_repeated_rows,
 }
 
 #: What each case answers: exit status, a code that must be printed (or None), and the names (in
@@ -130,4 +191,5 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "evidence-names-decomposed": (0, None, ()),
     "xlsx-instructions-sheet-decomposed": (0, None, ()),
     "xlsx-declared-4e9-strings": (1, "too-many-strings", ()),
+    "ods-million-repeated-rows": (1, "sheet-too-large", ()),
 }

@@ -329,3 +329,83 @@ def test_the_strings_a_workbook_declares_are_held_to_the_limit(
     with pytest.raises(IntakeError) as info:
         read_table_file(path)
     assert [p.code for p in info.value.problems] == ["too-many-strings"]
+
+
+# -- OpenDocument spreadsheets: repeated rows and cells --------------------------------------------
+
+
+def test_an_ods_of_a_row_repeated_a_million_times_is_refused_before_calamine(tmp_path: Path) -> None:
+    code, output = _run(*CASES["ods-million-repeated-rows"](tmp_path), "--lang", "en")
+    assert code == 1, output
+    # Refused at the repeated row's first cell, after the example rows' ten cells each.
+    written, held = XLSX_ROWS * 10 + 1, XLSX_ROWS * 10 + 1_000_000
+    assert f"the sheet repeats {written:,} cells into {held:,}" in output
+    assert "[sheet-too-large]" in output and "repeated.ods [data] row 301" in output
+    code, output = _run(*CASES["ods-million-repeated-rows"](tmp_path), "--lang", "vi")
+    assert f"trang tính lặp lại {written:,} ô thành {held:,} ô".replace(",", ".") in output
+
+
+def test_an_ods_as_libreoffice_writes_it_reads_as_the_same_rows_in_csv(tmp_path: Path) -> None:
+    """Every row and every sheet ends with empty cells repeated to the edge: not counted."""
+    from hostile_sweep9 import ods_example_rows, write_ods
+
+    path = write_ods(tmp_path / "a.ods", ods_example_rows())
+    assert _run(*_score(tmp_path, assessments=path))[0] == 0
+    same = tmp_path / "same"
+    same.mkdir()
+    assert _run(*_score(same, assessments=_example_csv(same)))[0] == 0
+    summary = pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary")
+    assert summary.equals(pl.read_excel(same / "out.xlsx", sheet_name="summary"))
+
+
+@pytest.mark.parametrize(
+    ("rows", "code"),
+    [
+        ([(["00001", "1.1.1", "", "có"], 100)], None),  # a little repetition is read
+        ([(["00001", "1.1.1", "", "có"], 60_000)], "sheet-too-large"),  # 240,000 cells from 4
+        ([(["x"] * 3, 1), (["y"], 190_000)], None),  # 190,000 from 8: under the floor (200,000)
+    ],
+)
+def test_repeated_cells_with_content_are_held_to_the_ratio(
+    tmp_path: Path, rows: list[tuple[list[str], int]], code: str | None
+) -> None:
+    from hostile_sweep9 import ods_cell, ods_row, write_ods
+
+    from pari_index.errors import IntakeError
+    from pari_index.intake.tables import read_table_file
+
+    body = ods_row([ods_cell(t) for t in ("commune_code", "criterion_id", "input", "value")])
+    body += "".join(ods_row([ods_cell(t) for t in cells], repeated=times) for cells, times in rows)
+    path = write_ods(tmp_path / "a.ods", body)
+    if code is None:
+        assert read_table_file(path).sheets[0].frame.height == sum(times for _, times in rows)
+        return
+    with pytest.raises(IntakeError) as info:
+        read_table_file(path)
+    assert [p.code for p in info.value.problems] == [code]
+
+
+@pytest.mark.parametrize(
+    ("cells", "code"),
+    [
+        (['<table:table-cell table:number-columns-repeated="3000"/>', "x"], "sheet-too-wide"),
+        (['<table:table-cell table:number-columns-repeated="1000" office:value-type="float"/>'], None),
+    ],
+)
+def test_the_place_of_a_cell_after_repeated_empty_ones_counts(
+    tmp_path: Path, cells: list[str], code: str | None
+) -> None:
+    from hostile_sweep9 import ods_cell, ods_row, write_ods
+
+    from pari_index.errors import IntakeError
+    from pari_index.intake.tables import read_table_file
+
+    cells = [c if c.startswith("<") else ods_cell(c) for c in cells]
+    body = ods_row([ods_cell(t) for t in ("commune_code", "criterion_id", "input", "value")]) + ods_row(cells)
+    path = write_ods(tmp_path / "a.ods", body)
+    if code is None:
+        read_table_file(path)
+        return
+    with pytest.raises(IntakeError) as info:
+        read_table_file(path)
+    assert [p.code for p in info.value.problems] == [code]

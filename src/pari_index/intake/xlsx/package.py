@@ -25,6 +25,7 @@ from pari_index.intake.xlsx.limits import (
     _quote,
     _Refused,
 )
+from pari_index.intake.xlsx.ods_scan import _scan_ods
 from pari_index.intake.xlsx.sheet_cells import _SheetCells
 from pari_index.intake.xlsx.sheet_scan import _scan_sheet_member
 from pari_index.intake.xlsx.xml_patterns import (
@@ -288,7 +289,7 @@ def _check_workbook_cells(built: int, sheet: str, budget: _Budget) -> None:
 
 def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
     """Measure a workbook before calamine opens it; raises _Refused over a limit. A file that is
-    not a zip package (.xls) is left to calamine."""
+    not a zip package (.xls) is left to calamine; the cells of an .ods are counted (ods_scan)."""
     try:
         package = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -303,7 +304,10 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
             _check_package(package, file, limits)
             budget = _Budget(file, limits)
             found = _scan_workbook(package, budget) if _member(package, "xl/workbook.xml") else {}
-            _inflate_the_rest(package, budget)  # for .ods and .xlsb, only the package limits apply
+            content = _member(package, "content.xml")
+            if content is not None and not found:
+                _scan_ods(package, content, budget)  # an OpenDocument spreadsheet: repeated cells
+            _inflate_the_rest(package, budget)  # for .xlsb, only the package limits apply
             return found
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
             message = f"the package cannot be read ({type(exc).__name__}: {_quote(str(exc))})"
