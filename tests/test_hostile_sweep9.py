@@ -409,3 +409,53 @@ def test_the_place_of_a_cell_after_repeated_empty_ones_counts(
     with pytest.raises(IntakeError) as info:
         read_table_file(path)
     assert [p.code for p in info.value.problems] == [code]
+
+
+# -- Counts written with thousands ------------------------------------------------------------------
+
+
+def test_counts_written_with_thousands_read_as_the_same_numbers_written_plainly(tmp_path: Path) -> None:
+    from hostile_sweep9 import counts_with_thousands
+
+    code, output = _run(*CASES["export-counts-with-thousands"](tmp_path))
+    assert code == 0, output
+    text = (tmp_path / "assessments_long.csv").read_text(encoding="utf-8")
+    assert "00001,3.2.1,received,2.000," in text and '"1,' in text  # both spellings are in the file
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert _run(*counts_with_thousands(plain, grouped=False))[0] == 0
+    # Every score and finding alike; explanations and messages quote the inputs as typed, and
+    # findings name their files.
+    typed = ("inputs", "explanation", "file", "message", "params")
+    for sheet in ("summary", "criteria", "findings"):
+        ours = pl.read_excel(tmp_path / "out.xlsx", sheet_name=sheet).drop(typed, strict=False)
+        assert ours.equals(pl.read_excel(plain / "out.xlsx", sheet_name=sheet).drop(typed, strict=False)), sheet
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "units"),
+    [
+        ("count", "1.000", 1000),
+        ("count", "1,000", 1000),
+        ("count", "12.500", 12500),
+        ("count", "1.000.000", 1_000_000),
+        ("count", "0.500", None),  # no thousands: read as 0.5, then refused as not whole
+        ("count", "1.5", None),
+        ("percent", "1,000", 1),  # a percent may have decimals: read as before
+        ("number", "1.000", 1),
+    ],
+)
+def test_only_a_count_reads_one_separator_before_three_digits_as_thousands(
+    kind: str, text: str, units: int | None
+) -> None:
+    from pari_index.intake.cell_types import _counts_grouped, parsed_once
+    from pari_index.intake.schema import VALUE
+    from pari_index.intake.values import EXACT_SCALE, parse_exact
+
+    cells = pl.DataFrame({"kind": [kind, "count"], VALUE: [text, "7"]})
+    read = cells.select(_counts_grouped(cells, parsed_once(cells, VALUE, parse_exact)).alias("n"))["n"].to_list()
+    assert read[1] == 7 * EXACT_SCALE
+    if units is None:
+        assert read[0] % EXACT_SCALE != 0
+    else:
+        assert read[0] == units * EXACT_SCALE
