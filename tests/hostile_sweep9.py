@@ -168,24 +168,6 @@ def ods_repeated_rows(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
-def counts_with_thousands(folder: Path, *, grouped: bool = True) -> list[str]:
-    """Counts of a thousand and more written as Excel exports them with thousands: "1.587" (the
-    Vietnamese way, most of them) or "1,587" (every fifth), and commune 00001's 1587 documents
-    received made 2000 ("2.000"). Read as decimals, "1.587" was refused as not whole and "2.000"
-    was silently 2 documents; ``grouped`` False writes the same numbers plainly."""
-    from hostile_sweep8 import _csv_text, _rows
-
-    rows = _rows("assessments_long.csv")
-    for index, row in enumerate(rows[1:]):
-        if row[:3] == ["00001", "3.2.1", "received"]:
-            row[3] = "2000"
-        if row[2] and row[3].isdigit() and int(row[3]) >= 1000 and grouped:
-            row[3] = f"{int(row[3]):,}" if index % 5 == 0 else f"{int(row[3]):,}".replace(",", ".")
-    path = folder / "assessments_long.csv"
-    path.write_text(_csv_text(rows, ","), encoding="utf-8")
-    return _score(folder, assessments=path)
-
-
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -197,7 +179,6 @@ CASES: dict[str, Case] = {
     "xlsx-instructions-sheet-decomposed": instructions_sheet_decomposed,
     "xlsx-declared-4e9-strings": xlsx_declared_strings,
     "ods-million-repeated-rows": ods_repeated_rows,
-    "export-counts-with-thousands": counts_with_thousands,
 }
 
 #: What each case answers: exit status, a code that must be printed (or None), and the names (in
@@ -211,5 +192,4 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xlsx-instructions-sheet-decomposed": (0, None, ()),
     "xlsx-declared-4e9-strings": (1, "too-many-strings", ()),
     "ods-million-repeated-rows": (1, "sheet-too-large", ()),
-    "export-counts-with-thousands": (0, None, ()),
 }

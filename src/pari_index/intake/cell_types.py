@@ -39,24 +39,6 @@ def parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], pl
     )
 
 
-#: A count written with one group separator before three digits: "1.000" (Vietnamese) or "1,000"
-#: (English), as Excel exports a count formatted with thousands. Read as a decimal it was 1, a
-#: whole number, so a thousand documents silently counted as one ("1.250" was refused as not
-#: whole); a count has no decimals, so the separator can only group thousands.
-_GROUPED_COUNT = r"^\s*\+?[1-9][0-9]{0,2}[.,][0-9]{3}\s*$"
-
-
-def _counts_grouped(cells: pl.DataFrame, typed: pl.Expr) -> pl.Expr:
-    """``typed`` (the numeric cells read by parse_exact), with each count written "1.000" or
-    "1,000" read as one thousand (_GROUPED_COUNT)."""
-    is_count = pl.col("kind") == "count"
-    grouped = cells.filter(is_count & pl.col(VALUE).str.contains(_GROUPED_COUNT))
-    if grouped.height == 0:
-        return typed
-    thousands = parsed_once(grouped, VALUE, lambda text: parse_exact(text.str.replace_all(r"[.,]", "")))
-    return pl.when(is_count & pl.col(VALUE).is_in(grouped[VALUE].unique().to_list())).then(thousands).otherwise(typed)
-
-
 def typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
     """Adds the typed value columns ``num`` (exact Int128, values.parse_exact), ``flag`` (Boolean), ``day`` (Date) and
     ``text`` (status, level or meta text), each parsed only on the cells of its kind."""
@@ -76,8 +58,6 @@ def typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
                 **{name: (pl.col(VALUE) if name == column else expr).alias(name) for name, expr in empty.items()}
             )
         typed = parsed_once(these, VALUE, parser)
-        if column == "num":
-            typed = _counts_grouped(these, typed)
         return these.with_columns(
             **{name: (typed if name == column else expr).alias(name) for name, expr in empty.items()}
         )
