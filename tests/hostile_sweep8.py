@@ -331,8 +331,8 @@ def xlsx_million_empty_rows(folder: Path) -> list[str]:
 
 
 def xlsx_many_merged_ranges(folder: Path) -> list[str]:
-    """200,000 merged ranges below the data (7 MB of <mergeCell/> after the cells): each is one
-    finding up to the cap, never a refusal of the whole workbook."""
+    """200,000 merged ranges below the data (7 MB of <mergeCell/> after the cells): never a refusal
+    of the whole workbook, and (since the ninth session) no finding either: they hide no value."""
     from hostile_xlsx import sheet_xml, write_package
 
     merges = "".join(f'<mergeCell ref="F{r}:G{r}"/>' for r in range(XLSX_ROWS + 1, XLSX_ROWS + 200_001))
@@ -434,5 +434,5 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-bomb-previous": (1, "xlsx-compression-ratio", ()),
     "xlsx-3000-data-validations": (0, None, ()),
     "xlsx-million-empty-rows": (0, None, ()),
-    "xlsx-200k-merged-ranges": (1, "merged-cells", ()),
+    "xlsx-200k-merged-ranges": (0, None, ()),
 }

@@ -205,17 +205,15 @@ def test_check_paths_refuses_a_source_name_not_utf8(tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", ["xlsx-3000-data-validations", "xlsx-million-empty-rows", "xlsx-200k-merged-ranges"])
 def test_a_workbook_large_around_its_cells_reads_as_its_rows(tmp_path: Path, case: str) -> None:
     """Every row of the workbook is read and used, and it scores as the same rows in CSV."""
-    status, code, _ = EXPECTED[case]
+    status, _, _ = EXPECTED[case]
     exit_code, output = _run(*CASES[case](tmp_path))
     assert exit_code == status, output
     assert "[xlsx-damaged]" not in output
     rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
     workbook = rows.filter(pl.col("file").str.ends_with(".xlsx"))
     assert workbook.height == XLSX_ROWS - 1 and workbook["status"].unique().to_list() == ["scored"]
-    if code is not None:
-        findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
-        # 1,000 listed (MAX_CELL_FINDINGS) and one that counts the other 199,000.
-        assert findings.filter(pl.col("kind") == code).height == 1001
+    findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    assert "merged-cells" not in findings["kind"].to_list()  # ranges below the data hide nothing
     summary = pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary")
     same = tmp_path / "same"
     same.mkdir()

@@ -13,7 +13,7 @@ from pari_index.intake.sheet import (
     MAX_COLUMNS,
     ReadResult,
     max_cells,
-    snapshot,
+    pinned,
     too_many_cells,
     too_many_columns,
 )
@@ -47,8 +47,13 @@ def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     one value per cell are reported by name and the rest read; the number of columns and cells is
     checked from the file's footer before any data is read."""
     if not isinstance(source, io.BytesIO):
-        data = snapshot(source)
-        source = io.BytesIO(data) if data is not None else source
+        with pinned(source) as data:
+            return _read_parquet(io.BytesIO(data) if isinstance(data, bytes) else data, file)
+    return _read_parquet(source, file)
+
+
+def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
+    """read_parquet of the bytes (or the one open file) whose footer is checked, then read."""
     try:
         schema = pl.read_parquet_schema(source)
         if isinstance(source, io.BytesIO):

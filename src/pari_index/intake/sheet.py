@@ -3,7 +3,9 @@ the limits every reader applies to one."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +95,26 @@ def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
 #: were measured. Read twice by name, a file saved again in between (Excel writes a new file and
 #: renames it over the old) was read unmeasured, and could differ from what was checked.
 SNAPSHOT_BYTES = 256 * 1024**2
+
+
+@contextlib.contextmanager
+def pinned(path: Path) -> Iterator[bytes | Path]:
+    """The file's bytes (see :func:`snapshot`), or, for a larger file, a name of the very file
+    opened here (``/proc/self/fd/N``, while the block runs): measured and then read by name, a file
+    over SNAPSHOT_BYTES saved again in between was read unmeasured. Where the system has no such
+    name, or the file cannot be opened, the path itself (the reader says what is wrong)."""
+    data = snapshot(path)
+    if data is not None:
+        yield data
+        return
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - held open for the block, closed below
+    except OSError:
+        yield path
+        return
+    with handle:
+        by_handle = Path(f"/proc/self/fd/{handle.fileno()}")
+        yield by_handle if by_handle.exists() else path
 
 
 def snapshot(path: Path) -> bytes | None:

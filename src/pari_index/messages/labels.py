@@ -249,6 +249,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "trang tính có hơn {limit} ô được ghi không kèm địa chỉ thông thường",
             "the sheet holds more than {limit} cells written without their usual references",
         ),
+        # An .ods whose rows and cells say they are repeated (intake/xlsx/ods_scan.py).
+        "repeated": Words(
+            "trang tính lặp lại {written} ô thành {cells} ô (chỉ đọc tối đa gấp {limit} lần số ô được ghi)",
+            "the sheet repeats {written} cells into {cells} (at most {limit} times the cells written are read)",
+        ),
         "": Words("trang tính quá lớn", "the sheet is too large"),
     },
     # What to do about it: split a table; save a stream to a file; give the right criteria file.

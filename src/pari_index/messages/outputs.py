@@ -171,10 +171,10 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "Name Windows cannot open",
         "{option}: không mở được {name} trên Windows ({windows_reason})",
         "{option}: {name} cannot be opened on Windows ({windows_reason})",
-        "chọn tên khác: không dùng CON, PRN, AUX, NUL, COM1-9, LPT1-9, không kết thúc bằng dấu chấm hay "
-        'dấu cách, không có < > : " | ? * \\',
-        "choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the end, "
-        'none of < > : " | ? * \\',
+        "chọn tên khác: không dùng CON, CONIN$, CONOUT$, PRN, AUX, NUL, COM1-9, LPT1-9, không kết thúc bằng "
+        'dấu chấm hay dấu cách, không có < > : " | ? * \\',
+        "choose another name: no CON, CONIN$, CONOUT$, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the "
+        'end, none of < > : " | ? * \\',
     ),
     "template-too-large": entry(
         "Mẫu biểu quá lớn",

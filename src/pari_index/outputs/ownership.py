@@ -13,7 +13,8 @@ directory and the workbook part of an .xlsx, or the first 64 KiB of a text file:
   criteria export``) or of a table of changes (``pari diff``);
 * a page carrying the report's ``<meta name="generator" content="pari-index">``;
 * a YAML draft starting with the header ``pari criteria import`` writes;
-* a CSV table of changes (``pari diff -o x.csv``), by its header.
+* a CSV table of changes (``pari diff -o x.csv``), by its header;
+* a CSV table of results (``summary``, ``criteria``, ``findings``, ``rows``), by its columns.
 
 An empty file is nobody's work and may be replaced. A folder written into (``pari demo-data``) is
 pari-index's when it holds the marker file its writer leaves (``SYNTHETIC-README.md``).
@@ -48,6 +49,17 @@ DIFF_HEADERS = ("Mục,Thay đổi,Cũ,Mới", "Item,Change,Old,New")
 DRAFT_STARTS = (
     "# Bản dự thảo bộ tiêu chí do `pari criteria import` lập từ ",
     "# Draft criteria set written by `pari criteria import` from ",
+)
+
+
+#: Columns every results table written as CSV holds (a results folder, or a table too long for a
+#: workbook's sheet written beside it as ``STEM.TABLE.csv``); tests/test_hostile_sweep9.py checks
+#: them against what a run writes. The CSV files beside a workbook were replaced unchecked.
+RESULT_TABLE_COLUMNS = (
+    frozenset({"commune_code", "total_points", "index"}),  # summary
+    frozenset({"commune_code", "criterion_id", "final_score", "status"}),  # criteria
+    frozenset({"severity", "kind", "message", "params"}),  # findings
+    frozenset({"file", "sheet", "row", "status", "reasons"}),  # rows
 )
 
 
@@ -110,7 +122,11 @@ def _pari_text(head: bytes) -> bool:
     text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
     if text.startswith(DRAFT_STARTS):
         return True
-    return text.split("\n", 1)[0].rstrip("\r") in DIFF_HEADERS
+    header = text.split("\n", 1)[0].rstrip("\r")
+    if header in DIFF_HEADERS:
+        return True
+    columns = set(header.split(","))
+    return any(table <= columns for table in RESULT_TABLE_COLUMNS)
 
 
 def written_by_pari(path: Path) -> bool:

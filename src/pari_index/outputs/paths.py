@@ -272,7 +272,9 @@ def _not_ours(target: Target) -> Problem | None:
             return None
         candidates: tuple[Path, ...] = target.files
     else:
-        candidates = (target.path,)
+        # With the CSV files it writes beside it (a workbook's sheet that overflows), which were
+        # replaced unchecked: ``-o out.xlsx`` over a user's own out.criteria.csv.
+        candidates = (target.path, *target.files)
     for path in candidates:
         if foreign_file(path):
             return _problem(
@@ -334,8 +336,9 @@ def _unreachable(target: Target) -> Problem | None:
 
 
 #: Names Windows cannot hold (officials share results with colleagues on Windows): its device
-#: names, with or without an extension, and a name ending in a dot or a space.
-_WINDOWS_DEVICE = re.compile(r"(?i)CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]")
+#: names, with or without an extension (and with spaces before it: Windows drops them), the console's
+#: CONIN$ and CONOUT$ among them, and a name ending in a dot or a space.
+_WINDOWS_DEVICE = re.compile(r"(?i)CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³]")
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 
 
@@ -382,8 +385,8 @@ def _not_portable(target: Target) -> Problem | None:
                 "output-name-not-portable",
                 f"{target.option}: {part.name!r} cannot be opened on Windows ({reason})",
                 file=str(target.path),
-                hint="choose another name: no CON, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or space at the "
-                'end, none of < > : " | ? * \\',
+                hint="choose another name: no CON, CONIN$, CONOUT$, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or "
+                'space at the end, none of < > : " | ? * \\',
                 params={
                     "option": target.option,
                     "name": repr(part.name),

@@ -471,13 +471,12 @@ RESULTS_CELLS = 25_000_000
 RESULTS_BYTES = 2 * 1024**3
 
 
-def _measured_workbook(p: Path) -> bytes | None:
-    """The workbook's bytes (None when too large to hold: then read by name), once its package
-    has been measured; a workbook over a limit is an IntakeError naming the limit."""
+def _measure_workbook(p: Path, data: bytes | Path) -> None:
+    """Measure the workbook's package (its bytes, or the one open file of a large one: see
+    intake.sheet.pinned); a workbook over a limit is an IntakeError naming the limit."""
     import dataclasses
     import io
 
-    from pari_index.intake.sheet import snapshot
     from pari_index.intake.xlsx.limits import XlsxLimits, _Refused
     from pari_index.intake.xlsx.package import _prescan
 
@@ -485,38 +484,45 @@ def _measured_workbook(p: Path) -> bytes | None:
     limits = dataclasses.replace(
         limits, cells=max(limits.cells, RESULTS_CELLS), total_bytes=max(limits.total_bytes, RESULTS_BYTES)
     )
-    data = snapshot(p)
     try:
-        _prescan(p if data is None else io.BytesIO(data), str(p), limits)
+        _prescan(data if isinstance(data, Path) else io.BytesIO(data), str(p), limits)
     except _Refused as refused:
         raise IntakeError(refused.problem) from None
-    return data
 
 
 def _read_workbook(p: Path) -> dict[str, pl.DataFrame]:
-    import fastexcel
+    from pari_index.intake.sheet import pinned
 
-    tables: dict[str, pl.DataFrame] = {}
-    data = _measured_workbook(p)
-    try:
-        reader = fastexcel.read_excel(str(p) if data is None else data)
-        for name in reader.sheet_names:
-            if name in TABLES:
-                tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())
-    except Exception as exc:  # fastexcel raises its own error types
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise _not_results(
-            p,
-            f"cannot read the results workbook ({reason})",
-            words="unreadable_workbook",
-            params={"error": type(exc).__name__},
-        ) from None
+    with pinned(p) as data:
+        _measure_workbook(p, data)
+        tables = _workbook_tables(p, data)
     about = tables.get("about")
     if about is not None and {"key", "value"} <= set(about.columns):
         for key, value in about.select(pl.col("key").cast(pl.String), pl.col("value")).iter_rows():
             if key is not None and key.startswith("overflow_") and key.removeprefix("overflow_") in TABLES:
                 name = key.removeprefix("overflow_")
                 tables[name] = _read_table(_overflow_file(p, name, value), "csv")
+    return tables
+
+
+def _workbook_tables(p: Path, data: bytes | Path) -> dict[str, pl.DataFrame]:
+    import fastexcel
+
+    tables: dict[str, pl.DataFrame] = {}
+    try:
+        reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
+        for name in reader.sheet_names:
+            if name in TABLES:
+                tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())
+    except Exception as exc:  # fastexcel raises its own error types
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        reason = (reason.replace(str(data), str(p)) if isinstance(data, Path) else reason)[:200]
+        raise _not_results(
+            p,
+            f"cannot read the results workbook ({reason})",
+            words="unreadable_workbook",
+            params={"error": type(exc).__name__},
+        ) from None
     return tables
 
 

@@ -15,6 +15,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -329,15 +330,51 @@ def _os_refusal(error: OSError) -> tuple[str, str]:
     return "unreadable", f"the system refused it ({error.strerror or type(error).__name__})"
 
 
-def check_evidence_file(root: Path, name: str) -> tuple[str, str]:
+def _composed(root: Path, name: str, listings: dict[Path, dict[str, str]]) -> Path | None:
+    """The path in ``root`` whose parts read as those of ``name`` once composed (NFC), or None.
+    Cells are read composed, but a folder unpacked from a Mac's zip names its files decomposed
+    (NFD), byte for byte: "Kế hoạch.pdf" was "not found" beside a file of that very name (and the
+    item scored 0 under ``missing_evidence: zero``). Each folder is listed once per run."""
+    current = root
+    for part in Path(name).parts:
+        if part in (".", "..", "/") or os.path.lexists(current / part):
+            current = current / part
+            continue
+        if current not in listings:
+            try:
+                listings[current] = {unicodedata.normalize("NFC", entry): entry for entry in os.listdir(current)}
+            except (OSError, ValueError):
+                listings[current] = {}
+        found = listings[current].get(unicodedata.normalize("NFC", part))
+        if found is None:
+            return None
+        current = current / found
+    return current
+
+
+def check_evidence_file(root: Path, name: str, listings: dict[Path, dict[str, str]] | None = None) -> tuple[str, str]:
     """The state of evidence file ``name`` in the folder ``root`` (resolved): "ok" or one of
     FILE_STATES, and a note saying why ("" when the state says it all). Every call on the file
-    system is guarded: a name can hold anything a cell can, and no name may stop the run."""
+    system is guarded: a name can hold anything a cell can, and no name may stop the run. A name
+    not found as it is written is looked for composed (see _composed; ``listings`` keeps the
+    folders listed)."""
     problem = _name_problem(name)
     if problem is not None:
         return "bad_name", problem
+    found = _check_path(root, root / name)
+    if found[0] == "file_not_found" and not name.isascii():
+        try:
+            other = _composed(root, name, {} if listings is None else listings)
+        except ValueError:  # a NUL, should one pass the checks above
+            other = None
+        if other is not None:
+            return _check_path(root, other)
+    return found
+
+
+def _check_path(root: Path, path: Path) -> tuple[str, str]:
     try:
-        candidate = (root / name).resolve()
+        candidate = path.resolve()
         if not candidate.is_relative_to(root):
             return "outside_evidence_dir", ""
         info = candidate.stat()
@@ -378,7 +415,8 @@ def check_evidence_files(evidence_dir: Path, names: Sequence[str]) -> dict[str, 
         root = evidence_dir.resolve()
     except (OSError, RuntimeError, ValueError) as error:
         return {name: ("unreadable", f"the evidence folder cannot be used ({error})") for name in names}
-    return {name: check_evidence_file(root, name) for name in names}
+    listings: dict[Path, dict[str, str]] = {}
+    return {name: check_evidence_file(root, name, listings) for name in names}
 
 
 _FILE_HINTS = {

@@ -25,6 +25,7 @@ from pari_index.intake.xlsx.limits import (
     _quote,
     _Refused,
 )
+from pari_index.intake.xlsx.ods_scan import _scan_ods
 from pari_index.intake.xlsx.sheet_cells import _SheetCells
 from pari_index.intake.xlsx.sheet_scan import _scan_sheet_member
 from pari_index.intake.xlsx.xml_patterns import (
@@ -166,10 +167,35 @@ def _percent_styles(styles_xml: bytes) -> set[int]:
 _BUILTIN_PERCENT_FORMATS = {9, 10}
 
 
+#: The ``uniqueCount`` a sharedStrings.xml declares on its root: calamine reserves room for that
+#: many strings before reading one (24 bytes each), so ``uniqueCount="4000000000"`` in a 1 KB
+#: workbook made it ask for 96 GB and abort (signal 6, a Rust backtrace on the console).
+_DECLARED_STRINGS = re.compile(rb"<(?:[A-Za-z0-9_.-]{1,40}:)?sst\b[^>]*?\buniqueCount\s*=\s*[\"']\s*\+?([0-9]{1,30})")
+
+
+def _refuse_strings(budget: _Budget, message: str) -> _Refused:
+    return _Refused(
+        Problem(
+            "too-many-strings",
+            message,
+            file=budget.file,
+            hint="split the workbook, or raise PARI_MAX_XLSX_STRINGS if it is genuine",
+            params={"limit": budget.limits.strings},
+        )
+    )
+
+
 def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> None:
-    """The shared strings calamine loads whole: their number, each one's length, their bytes."""
+    """The shared strings calamine loads whole: their number (declared and found), each one's
+    length, their bytes."""
     count = 0
     for part in _parts(_stream(package, info, budget), _SHARED_ITEM_END, budget.file, "sharedStrings.xml"):
+        declared = _DECLARED_STRINGS.search(part) if not count else None
+        if declared is not None and int(declared.group(1)) > budget.limits.strings:
+            raise _refuse_strings(
+                budget,
+                f"sharedStrings.xml declares {int(declared.group(1)):,} strings, more than {budget.limits.strings:,}",
+            )
         budget.spend_text(len(part), "sharedStrings.xml")
         segments = _SHARED_ITEM_END.split(part)
         if max(map(len, segments)) > MAX_CELL_CHARS:
@@ -195,15 +221,7 @@ def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget
                         )
         count += len(_SHARED_ITEM.findall(part))
         if count > budget.limits.strings:
-            raise _Refused(
-                Problem(
-                    "too-many-strings",
-                    f"sharedStrings.xml holds more than {budget.limits.strings:,} strings",
-                    file=budget.file,
-                    hint="split the workbook, or raise PARI_MAX_XLSX_STRINGS if it is genuine",
-                    params={"limit": budget.limits.strings},
-                )
-            )
+            raise _refuse_strings(budget, f"sharedStrings.xml holds more than {budget.limits.strings:,} strings")
 
 
 def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _SheetCells]:
@@ -271,7 +289,7 @@ def _check_workbook_cells(built: int, sheet: str, budget: _Budget) -> None:
 
 def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
     """Measure a workbook before calamine opens it; raises _Refused over a limit. A file that is
-    not a zip package (.xls) is left to calamine."""
+    not a zip package (.xls) is left to calamine; the cells of an .ods are counted (ods_scan)."""
     try:
         package = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -286,7 +304,10 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
             _check_package(package, file, limits)
             budget = _Budget(file, limits)
             found = _scan_workbook(package, budget) if _member(package, "xl/workbook.xml") else {}
-            _inflate_the_rest(package, budget)  # for .ods and .xlsb, only the package limits apply
+            content = _member(package, "content.xml")
+            if content is not None and not found:
+                _scan_ods(package, content, budget)  # an OpenDocument spreadsheet: repeated cells
+            _inflate_the_rest(package, budget)  # for .xlsb, only the package limits apply
             return found
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
             message = f"the package cannot be read ({type(exc).__name__}: {_quote(str(exc))})"

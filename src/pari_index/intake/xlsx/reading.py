@@ -3,6 +3,7 @@ has been measured, and the findings of its cells."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -11,16 +12,33 @@ from typing import Any
 import polars as pl
 
 from pari_index.errors import IntakeError, Problem
-from pari_index.intake.sheet import snapshot
+from pari_index.intake.grid import normalise_header
+from pari_index.intake.sheet import pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.values import format_exact, parse_exact
 from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote, _Refused
 from pari_index.intake.xlsx.package import _prescan
-from pari_index.intake.xlsx.sheet_cells import _ref_row, _SheetCells
+from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetCells
+from pari_index.intake.xlsx.xml_patterns import _CELL_REF
+
+
+def _holds_value(grid: pl.DataFrame, info: _SheetCells, ref: str) -> bool:
+    """Whether the first cell of a merged range holds a value (the grid starts at the sheet's
+    first cell with content). A range over empty cells hides nothing: a form's merged rows below
+    or beside its table used to give up to 1,000 error findings although every row was read."""
+    match = _CELL_REF.match(ref.split(":")[0].replace("$", "").strip().upper())
+    if match is None:
+        return True  # a reference that cannot be read is reported as it is
+    row, col = int(match.group(2)) - info.first_row, _column_number(match.group(1)) - info.first_col
+    if not (0 <= row < grid.height and 0 <= col < grid.width):
+        return False
+    value = grid[row, col]
+    return value is not None and str(value).strip() != ""
 
 
 def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str) -> list[Problem]:
-    """Problems for error cells, unsaved formulas and merged cells of one sheet."""
+    """Problems for error cells, unsaved formulas and merged cells of one sheet (the merged ranges
+    already filtered to those that hide a value, see _holds_value)."""
     headers = list(sheet.original_headers) if sheet is not None else []
 
     def header(col: int) -> str | None:
@@ -153,16 +171,24 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
     (a decision's annex), the index in the sheet's grid of the header row (0: the first row)."""
     import fastexcel
 
+    with pinned(path) as data:
+        return _read_measured(fastexcel, data, file, header_row)
+
+
+def _read_measured(
+    fastexcel: Any, data: bytes | Path, file: str, header_row: Callable[[pl.DataFrame], int] | None
+) -> ReadResult:
+    """read_excel of the bytes (or the one open file) that are measured, then read."""
     limits = XlsxLimits.from_env()
-    data = snapshot(path)
     try:
-        cells = _prescan(path if data is None else io.BytesIO(data), file, limits)
+        cells = _prescan(data if isinstance(data, Path) else io.BytesIO(data), file, limits)
     except _Refused as refused:
         raise IntakeError(refused.problem) from None
     try:
-        reader = fastexcel.read_excel(str(path) if data is None else data)
+        reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
     except Exception as exc:  # fastexcel raises its own exception types for unreadable files
-        reason = _quote(str(exc).split(chr(10))[0])
+        reason = str(exc).split(chr(10))[0]
+        reason = _quote(reason.replace(str(data), file) if isinstance(data, Path) else reason)
         return ReadResult(
             [],
             [
@@ -178,7 +204,9 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
-        if name.casefold() in IGNORED_SHEETS:
+        # Composed and trimmed as headers are: "Hướng dẫn" decomposed (NFD) or with a space after
+        # it was read as a table, and its first line refused as a header without a commune code.
+        if normalise_header(name).casefold() in IGNORED_SHEETS:
             continue
         loaded = _load_sheet(reader, name, cells, file)
         if isinstance(loaded, Problem):
@@ -205,6 +233,8 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
         skip = header_row(raw) if header_row is not None else 0
         sheet, sheet_problems = frame_from_grid(raw.slice(skip), file, name, info.first_row + skip)
         problems += sheet_problems
+        if info.merged:
+            info = dataclasses.replace(info, merged=[ref for ref in info.merged if _holds_value(raw, info, ref)])
         problems += _cell_problems(info, sheet, file, name)
         if sheet is not None:
             sheets.append(sheet)

@@ -65,5 +65,5 @@ def _column_letters(column: int) -> str:
 
 
 def _ref_row(ref: str) -> int | None:
-    match = _CELL_REF.match(ref.split(":")[0])
+    match = _CELL_REF.match(ref.split(":")[0].replace("$", "").strip().upper())  # "$A$2" as "A2"
     return int(match.group(2)) if match else None

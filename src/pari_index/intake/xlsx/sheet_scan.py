@@ -53,6 +53,9 @@ from pari_index.intake.xlsx.xml_patterns import (
     _text_chars,
 )
 
+#: The first cell of a merged range's reference ("F301" of "F301:G301").
+_MERGE_START = re.compile(rb"\s*\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+
 
 class _NeedsPositions(Exception):
     """A cell without a plain r="B3" reference: the sheet is scanned again tag by tag."""
@@ -85,6 +88,8 @@ class _SheetScan:
         self.percent_cell: re.Pattern[bytes] | None = None
         self.positions: dict[int, tuple[int, int]] = {}
         self.closes = 0
+        #: The sheet's cells have all been seen (``</sheetData>``): merged ranges come after them.
+        self.cells_done = False
 
     def refuse(
         self, code: str, message: str, hint: str, row: int | None = None, params: dict[str, Any] | None = None
@@ -234,9 +239,21 @@ class _SheetScan:
             self._error_cells(part)
         if b"<" + pt.prefix + b"f" in part:
             self._formulas(part, pt)
+        if not self.cells_done and b"</" + pt.prefix + b"sheetData" in part:
+            self.cells_done = True
         if b"mergeCell" in part:
             for ref in pt.merge.findall(part):
-                self._note(self.info.merged, "merged-cells", ref.decode("ascii", "replace"))
+                if not self._beyond_cells(ref):
+                    self._note(self.info.merged, "merged-cells", ref.decode("ascii", "replace"))
+
+    def _beyond_cells(self, ref: bytes) -> bool:
+        """Whether a merged range starts below or right of every cell of the sheet, once all cells
+        are known (ranges are listed after them): it hides no value, and a form's 200,000 merged
+        rows below its table gave 1,000 error findings although every row was read."""
+        first = _MERGE_START.match(ref)
+        if not self.cells_done or first is None or not self.info.last_row:
+            return False
+        return int(first.group(2)) > self.info.last_row or _column_bytes(first.group(1)) > self.info.last_col
 
     def _note(self, found: list[Any], kind: str, item: Any) -> None:
         if len(found) < MAX_CELL_FINDINGS:

@@ -1,0 +1,133 @@
+"""The scan of an OpenDocument spreadsheet's ``content.xml`` before calamine reads it.
+
+A cell or a row of an .ods file may say it is repeated (``table:number-columns-repeated``,
+``table:number-rows-repeated``), and calamine writes out every repetition: a 1 KB file of one row
+of ten cells "repeated 1,000,000 times" took 40 s and 1.7 GB before it was killed, one of four
+cells 19 s and 1.2 GB. So the cells each sheet will hold are counted, repetitions expanded,
+against the limits of a workbook's sheets (sheet_scan._check_sheet: used range, width,
+sparseness; and all sheets together), and cells with content may be repeated at most
+PARI_MAX_XLSX_RATIO times the cells written, beyond a floor (repetition is compression that the
+zip's ratio does not see). LibreOffice ends every sheet with empty rows and cells repeated to
+the sheet's edge: repeated cells without content are placed but not counted, as calamine does
+not hold them."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from pari_index.errors import Problem
+from pari_index.intake.xlsx.budget import _Budget, _stream
+from pari_index.intake.xlsx.limits import _TOO_LARGE_HINT, BY_TAG_SHARE, _quote, _Refused
+from pari_index.intake.xlsx.sheet_cells import _SheetCells
+from pari_index.intake.xlsx.sheet_scan import _check_sheet
+from pari_index.intake.xlsx.xml_patterns import _parts
+
+_TAG = re.compile(rb"<(/?)(?:[A-Za-z0-9_.-]{1,40}:)?(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*)>")
+_ROWS_REPEATED = re.compile(rb"number-rows-repeated\s*=\s*[\"']\s*\+?([0-9]{1,15})")
+_COLUMNS_REPEATED = re.compile(rb"number-columns-repeated\s*=\s*[\"']\s*\+?([0-9]{1,15})")
+_VALUE_TYPE = re.compile(rb"value-type\s*=")
+_NAME = re.compile(rb"\bname\s*=\s*[\"']([^\"']{0,400})")
+_TAG_END = re.compile(rb">")
+
+
+def _repeated(pattern: re.Pattern[bytes], attrs: bytes) -> int:
+    found = pattern.search(attrs)
+    return max(int(found.group(1)), 1) if found else 1
+
+
+class _OdsScan:
+    """Positions of the cells of content.xml, fed in parts that each end after a tag."""
+
+    def __init__(self, budget: _Budget) -> None:
+        self.budget = budget
+        self.limits = budget.limits
+        self.sheet = "?"
+        self.sheets = 0
+        self.info = _SheetCells()
+        self.row = 0  # rows before the current one (0-based)
+        self.col = 0
+        self.rows_repeated = 1
+        self.written = 0  # cells with content as written
+        self.expanded = 0  # and as calamine holds them
+        self.built = 0
+
+    def feed(self, part: bytes) -> None:
+        for match in _TAG.finditer(part):
+            close, name, attrs = match.groups()
+            if name == b"table" and close:
+                self._end_sheet()
+            elif name == b"table":
+                self._start_sheet(attrs)
+            elif name == b"table-row":
+                if close:
+                    self.row += self.rows_repeated
+                else:
+                    self.col, self.rows_repeated = 0, _repeated(_ROWS_REPEATED, attrs)
+                    if attrs.endswith(b"/"):
+                        self.row += self.rows_repeated
+            elif not close:
+                columns = _repeated(_COLUMNS_REPEATED, attrs)
+                # A cell with a value, or any content, is held; an empty one only takes its place.
+                if not attrs.endswith(b"/") or _VALUE_TYPE.search(attrs):
+                    self._content(columns)
+                self.col += columns
+
+    def _start_sheet(self, attrs: bytes) -> None:
+        from pari_index.intake.xlsx.package import _check_sheet_count
+
+        found = _NAME.search(attrs)
+        self.sheet = _quote(found.group(1)) if found else "?"
+        self.sheets += 1
+        _check_sheet_count(self.sheets, self.budget)
+        self.info, self.row, self.col, self.rows_repeated = _SheetCells(), 0, 0, 1
+
+    def _end_sheet(self) -> None:
+        from pari_index.intake.xlsx.package import _cells_built, _check_workbook_cells
+
+        _check_sheet(self.info, self.sheet, self.budget.file, self.limits)
+        self.built += _cells_built(self.info)
+        _check_workbook_cells(self.built, self.sheet, self.budget)
+
+    def _content(self, columns: int) -> None:
+        info, cells = self.info, columns * self.rows_repeated
+        first_row, last_row = self.row + 1, self.row + self.rows_repeated
+        first_col, last_col = self.col + 1, self.col + columns
+        if info.last_row:
+            first_row, first_col = min(first_row, info.min_row), min(first_col, info.min_col)
+            last_row, last_col = max(last_row, info.last_row), max(last_col, info.last_col)
+        else:
+            info.first_row, info.first_col = first_row, first_col
+        info.min_row, info.last_row, info.min_col, info.last_col = first_row, last_row, first_col, last_col
+        info.filled += cells
+        info.cells += cells
+        self.written += 1
+        self.expanded += cells
+        allowed = max(self.limits.ratio * self.written, self.limits.cells // BY_TAG_SHARE)
+        if self.expanded > allowed:
+            raise _Refused(
+                Problem(
+                    "sheet-too-large",
+                    f"the sheet repeats {self.written:,} cells into {self.expanded:,} "
+                    f"(at most {self.limits.ratio:,} times the cells written are read)",
+                    file=self.budget.file,
+                    sheet=self.sheet,
+                    row=self.row + 1,
+                    hint=_TOO_LARGE_HINT,
+                    params={
+                        "sheet_size": "repeated",
+                        "written": self.written,
+                        "cells": self.expanded,
+                        "limit": self.limits.ratio,
+                    },
+                )
+            )
+        if cells > 1 or info.filled % 4096 == 0:
+            _check_sheet(info, self.sheet, self.budget.file, self.limits, final=False)
+
+
+def _scan_ods(package: zipfile.ZipFile, content: zipfile.ZipInfo, budget: _Budget) -> None:
+    """Measure the sheets of an .ods package's content.xml; raises _Refused over a limit."""
+    scan = _OdsScan(budget)
+    for part in _parts(_stream(package, content, budget), _TAG_END, budget.file, "content.xml"):
+        scan.feed(part)
