@@ -42,7 +42,7 @@ from pari_index.intake.csv_input import CsvRanges
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.forms import SheetPlan, group_cells, long_cells, no_meta_rows, plan_sheet
-from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, source_ledger
+from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows, source_ledger
 from pari_index.intake.many import read_many_tables
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
@@ -57,23 +57,14 @@ from pari_index.intake.schema import (
     FINDING_SCHEMA,
     META_SCHEMA,
     PLACE_SCHEMA,
-    UNREAD,
     VALUE,
 )
-from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.sheet import ROW, Sheet
 
 
-def source_rows(parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:
-    """Every row of every sheet (file, sheet, row) and why it was not read (a missing column).
-    Taken column by column, not by a query per sheet: a query cost more than the rows of a
-    one-commune file (a national set sent as 10,600 files)."""
-    if not parts:
-        return pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String})
-    frames = [
-        pl.DataFrame([frame.get_column(FILE), frame.get_column(SHEET), frame.get_column(ROW)]) for frame, _ in parts
-    ]
-    unread = pl.Series(UNREAD, [text for frame, text in parts for _ in range(frame.height)], dtype=pl.String)
-    return pl.concat(frames).with_columns(unread)
+def source_rows(parts: list[tuple[RowPart, str | None]]) -> SourceRows:
+    """Every row of every sheet (file, sheet, row) and why it was not read (a missing column)."""
+    return SourceRows(parts)
 
 
 @dataclass
@@ -83,7 +74,7 @@ class SheetsRead:
     the wide sheets' meta headers (see :func:`.meta.meta_column_name`)."""
 
     problems: list[Problem]
-    row_parts: list[tuple[pl.DataFrame, str | None]] = field(default_factory=list)
+    row_parts: list[tuple[RowPart, str | None]] = field(default_factory=list)
     meta_headers: dict[str, str] = field(default_factory=dict)
     groups: int = 0
     #: Where the next group's ORDER starts (see :func:`sheet_groups`).
@@ -132,8 +123,13 @@ def _planned(plan: SheetPlan, rows: pl.DataFrame, seen: SheetsRead) -> str | Non
     unread = "; ".join(missing) if missing else None
     # Only where each row is, for the ledger: keeping the whole sheet here would hold every
     # string of the grid until the intake ends.
-    seen.row_parts.append((rows.select(FILE, SHEET, ROW), unread))
+    seen.row_parts.append((_row_part(plan.sheet, rows), unread))
     return unread
+
+
+def _row_part(sheet: Sheet, rows: pl.DataFrame) -> RowPart:
+    """Where ``rows`` (of ``sheet``) are, as numbers (its rows all have the sheet's file and name)."""
+    return RowPart(sheet.file, sheet.name, rows.get_column(ROW))
 
 
 @dataclass
@@ -251,7 +247,7 @@ def _ranged_parts(
     unread = _planned(plan, first, seen)
     for frame in itertools.chain([first], (frame.rename(renamed) for frame in ranges.rest())):
         if frame is not first:
-            seen.row_parts.append((frame.select(FILE, SHEET, ROW), unread))
+            seen.row_parts.append((_row_part(plan.sheet, frame), unread))
         frame = frame.with_columns(place)
         for at in range(0, frame.height, slice_rows):
             yield long_cells(frame.slice(at, slice_rows), table, group.spread)
