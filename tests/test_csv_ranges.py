@@ -8,6 +8,7 @@ from typing import Any
 
 import polars as pl
 import pytest
+from hostile_csv import CASES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_batches import messy, same_intake_by_batch  # noqa: F401  (a fixture, and its check)
@@ -115,3 +116,26 @@ def test_the_intake_by_batch_of_files_read_by_range_is_the_whole_intake(
     assert sum(path.stat().st_size > 20_000 for path in chosen) >= 1
     whole = same_intake_by_batch(chosen, leaves, register, size, 150, monkeypatch)
     assert whole.findings.height > 40
+
+
+CSV_CASES = [name for name in CASES if name.startswith("csv-") and name != "csv-sparse-file"]
+
+
+@pytest.mark.parametrize("case", CSV_CASES)
+def test_hostile_csv_files_read_by_range_give_the_same_problems(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each hostile CSV case's files read a range of about 64 bytes at a time give the same sheet
+    and problems, in order, as read whole (or are read whole)."""
+    argv = CASES[case](tmp_path)
+    files = [Path(arg) for arg in argv if arg.endswith(".csv") and Path(arg).is_file()]
+    assert files
+    for path in files:
+        raw = path.read_bytes()
+        whole = read_csv_bytes(raw, "f.csv")
+        frame, read = ranged(raw, 64, monkeypatch)
+        assert read.problems == whole.problems
+        if whole.sheets:
+            assert frame is not None and frame.equals(whole.sheets[0].frame)
+        else:
+            assert frame is None
