@@ -99,18 +99,22 @@ def test_csv_ranges_end_where_records_end() -> None:
 
 
 @pytest.mark.parametrize("size", [1, 3])
-@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (2, 0, 4, 1, 3)])
+@pytest.mark.parametrize(
+    ("order", "ranged_bytes"), [((0, 1, 2, 3, 4), 20_000), ((2, 0, 4, 1, 3), 20_000), ((2, 0, 4, 1, 3), 0)]
+)
 def test_the_intake_by_batch_of_files_read_by_range_is_the_whole_intake(
     messy: tuple[list[Path], Any],  # noqa: F811
     size: int,
     order: tuple[int, ...],
+    ranged_bytes: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The long file read a range of about 700 bytes at a time (some 14 rows), the others whole,
-    in an order where it sits between two files of the same columns (one group of sheets): the
+    in an order where it sits between two files of the same columns (one group of sheets); or
+    every file read by range (``ranged_bytes`` 0: the wide file is then read whole again): the
     intake checked by batch is the whole intake (findings in order, ledger, each batch's rows)."""
     paths, (leaves, register) = messy
-    monkeypatch.setattr(csv_input, "RANGED_BYTES", 20_000)  # the long file (about 60 KB) only
+    monkeypatch.setattr(csv_input, "RANGED_BYTES", ranged_bytes)  # 20,000: the long file (about 60 KB) only
     monkeypatch.setattr(csv_input, "RANGE_BYTES", 700)
     chosen = [paths[i] for i in order]
     assert sum(path.stat().st_size > 20_000 for path in chosen) >= 1
