@@ -258,6 +258,7 @@ class CsvRanges:
 
     def whole(self) -> ReadResult:
         """The file read whole, as :func:`read_csv_bytes` reads it."""
+        self._parts = iter(())  # (the ranges begun hold the bytes: dropped, so that they are freed once parsed)
         return _parse_whole(self._free(), self.file, self.delimiter, self.notes, self.grid)
 
 
