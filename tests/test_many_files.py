@@ -80,9 +80,9 @@ def test_most_files_are_read_in_one_call(files: list[Path], monkeypatch: pytest.
     alone: list[str] = []
     read_one = many.read_table_file
 
-    def counted(path: str | Path) -> object:
+    def counted(path: str | Path, **options: bool) -> object:
         alone.append(Path(path).name)
-        return read_one(path)
+        return read_one(path, **options)
 
     monkeypatch.setattr(many, "read_table_file", counted)
     read_many_tables(files)

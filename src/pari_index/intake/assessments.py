@@ -27,6 +27,7 @@ the scorer takes it). This module reads the files and runs them in order.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +38,11 @@ from pari_index.criteria.compiling import INPUT_DTYPES, na_column
 from pari_index.criteria.model import Leaf
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.cell_checks import ORDER, check_and_type, check_cells
+from pari_index.intake.csv_input import CsvRanges
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.forms import SheetPlan, group_cells, long_cells, no_meta_rows, plan_sheet
-from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, source_ledger
+from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows, source_ledger
 from pari_index.intake.many import read_many_tables
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
@@ -55,23 +57,14 @@ from pari_index.intake.schema import (
     FINDING_SCHEMA,
     META_SCHEMA,
     PLACE_SCHEMA,
-    UNREAD,
     VALUE,
 )
-from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.sheet import ROW, Sheet
 
 
-def source_rows(parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:
-    """Every row of every sheet (file, sheet, row) and why it was not read (a missing column).
-    Taken column by column, not by a query per sheet: a query cost more than the rows of a
-    one-commune file (a national set sent as 10,600 files)."""
-    if not parts:
-        return pl.DataFrame(schema={FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String})
-    frames = [
-        pl.DataFrame([frame.get_column(FILE), frame.get_column(SHEET), frame.get_column(ROW)]) for frame, _ in parts
-    ]
-    unread = pl.Series(UNREAD, [text for frame, text in parts for _ in range(frame.height)], dtype=pl.String)
-    return pl.concat(frames).with_columns(unread)
+def source_rows(parts: list[tuple[RowPart, str | None]]) -> SourceRows:
+    """Every row of every sheet (file, sheet, row) and why it was not read (a missing column)."""
+    return SourceRows(parts)
 
 
 @dataclass
@@ -81,7 +74,7 @@ class SheetsRead:
     the wide sheets' meta headers (see :func:`.meta.meta_column_name`)."""
 
     problems: list[Problem]
-    row_parts: list[tuple[pl.DataFrame, str | None]] = field(default_factory=list)
+    row_parts: list[tuple[RowPart, str | None]] = field(default_factory=list)
     meta_headers: dict[str, str] = field(default_factory=dict)
     groups: int = 0
     #: Where the next group's ORDER starts (see :func:`sheet_groups`).
@@ -97,10 +90,14 @@ def sheet_groups(
     once they are cells.
 
     With ``slice_rows``, the cells and meta rows carry ORDER (their place in the order the whole
-    intake's are in; sparse, but increasing), and a long group is made cells ``slice_rows`` rows
-    at a time: a national file's cells were otherwise made all at once beside its grid."""
-    result = read_many_tables(list(paths))  # runs of small CSV files read together
+    intake's are in; sparse, but increasing), a long group is made cells ``slice_rows`` rows
+    at a time (a national file's cells were otherwise made all at once beside its grid), and a
+    large CSV file is read a range of records at a time (:func:`_ranged_groups`)."""
     seen = read if read is not None else SheetsRead([])
+    if slice_rows is not None:
+        yield from _ranged_groups(paths, table, seen, slice_rows)
+        return
+    result = read_many_tables(list(paths))  # runs of small CSV files read together
     seen.problems += result.problems
     sheets = result.sheets
     result.sheets = []
@@ -109,43 +106,152 @@ def sheet_groups(
         plan = plan_sheet(sheets.pop(0), table) if sheets else None
         if group and (plan is None or plan.signature != group[0].signature):
             seen.groups += 1
-            yield from _group_parts(group, table, seen, slice_rows)
+            yield from _group_parts(_Group(group, group[0].signature, seen.next_order), table, seen, None)
             group = []
         if plan is None:
             continue
         group.append(plan)
-        seen.problems += plan.problems
-        # A sheet missing a required column is not read at all: its rows are rejected, not empty.
-        unread = [p.message for p in plan.problems if p.code == "missing-column"]
-        # Only where each row is, for the ledger: keeping the whole sheet here would hold every
-        # string of the grid until the intake ends.
-        where = plan.sheet.frame.select(FILE, SHEET, ROW)
-        seen.row_parts.append((where, "; ".join(unread) if unread else None))
+        _planned(plan, plan.sheet.frame, seen)
+
+
+def _planned(plan: SheetPlan, rows: pl.DataFrame, seen: SheetsRead) -> str | None:
+    """What a sheet's plan tells besides its cells: its problems, and where its ``rows`` are;
+    why its rows are not read (or None)."""
+    seen.problems += plan.problems
+    # A sheet missing a required column is not read at all: its rows are rejected, not empty.
+    missing = [p.message for p in plan.problems if p.code == "missing-column"]
+    unread = "; ".join(missing) if missing else None
+    # Only where each row is, for the ledger: keeping the whole sheet here would hold every
+    # string of the grid until the intake ends.
+    seen.row_parts.append((_row_part(plan.sheet, rows), unread))
+    return unread
+
+
+def _row_part(sheet: Sheet, rows: pl.DataFrame) -> RowPart:
+    """Where ``rows`` (of ``sheet``) are, as numbers (its rows all have the sheet's file and name)."""
+    return RowPart(sheet.file, sheet.name, rows.get_column(ROW))
+
+
+@dataclass
+class _Group:
+    """Consecutive sheets of the same form and columns (see :func:`sheet_groups`): the plans of
+    those not made cells yet, the ORDER of its first row (``start``) and of the waiting plans'
+    first (``start + offset``). ``spread`` is set when the group holds a sheet read by range
+    (whose rows are not known in advance): a long group's n/a marks and meta fields in the value
+    column then come ``spread`` after its rows (instead of its number of rows)."""
+
+    plans: list[SheetPlan]
+    signature: tuple[str | None, tuple[str, ...]]
+    start: int
+    offset: int = 0
+    spread: int | None = None
 
 
 def _group_parts(
-    group: list[SheetPlan], table: LeafTable, seen: SheetsRead, slice_rows: int | None
+    group: _Group, table: LeafTable, seen: SheetsRead, slice_rows: int | None
 ) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
-    """The cells and meta rows of one group of sheets (see :func:`sheet_groups`)."""
-    start = seen.next_order
-    if slice_rows is not None and group[0].form == "long":
-        frame = group[0].sheet.frame if len(group) == 1 else pl.concat([plan.sheet.frame for plan in group])
+    """The cells and meta rows of a group's waiting sheets (see :func:`sheet_groups`)."""
+    plans, start = group.plans, group.start + group.offset
+    if not plans:
+        return
+    if slice_rows is not None and plans[0].form == "long":
+        frame = plans[0].sheet.frame if len(plans) == 1 else pl.concat([plan.sheet.frame for plan in plans])
         span = frame.height
         frame = frame.with_columns((pl.int_range(pl.len(), dtype=pl.UInt64) + start).alias(ORDER))
-        group.clear()  # the frame is the sheets now
-        seen.next_order += 2 * span  # each row's cells, then each row's n/a marks (long_cells)
+        plans.clear()  # the frame is the sheets now
+        group.offset += span
+        later = group.spread if group.spread is not None else span
         for first in range(0, span, slice_rows):
-            yield long_cells(frame.slice(first, slice_rows), table, span)
+            yield long_cells(frame.slice(first, slice_rows), table, later)
         return
-    cells, meta_rows, headers = group_cells(group, table)
+    cells, meta_rows, headers = group_cells(plans, table)
+    plans.clear()
     seen.meta_headers.update(headers)
     if slice_rows is not None:
         cells, meta_rows = (
             frame.with_columns((pl.int_range(pl.len(), dtype=pl.UInt64) + start).alias(ORDER))
             for frame in (cells, meta_rows)
         )
-        seen.next_order += max(cells.height, meta_rows.height)
+        group.offset += max(cells.height, meta_rows.height)
     yield cells, meta_rows
+
+
+def _close(
+    group: _Group, table: LeafTable, seen: SheetsRead, slice_rows: int
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """The group's last cells and meta rows; the next group's ORDER starts after all of its."""
+    long = group.signature[0] == "long"
+    yield from _group_parts(group, table, seen, slice_rows)
+    seen.groups += 1
+    rows = group.offset
+    # A long group's rows, then its n/a marks (``spread``, or its rows, after them).
+    seen.next_order = group.start + (rows + (group.spread if group.spread is not None else rows) if long else rows)
+
+
+def _ranged_groups(
+    paths: Sequence[str | Path], table: LeafTable, seen: SheetsRead, slice_rows: int
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """:func:`sheet_groups` with ``slice_rows``: each large CSV file's rows are made cells a range
+    of records at a time (``csv_input.CsvRanges``), and its problems put where reading it whole
+    gives them, once every range is read; a file that cannot be read by range (wide, no usable
+    header) is read whole, as before."""
+    result = read_many_tables(list(paths), ranged=True)
+    seen.problems += result.problems
+    sheets = result.sheets
+    result.sheets = []
+    # More than the rows of every sheet: where a group with a sheet read by range puts its n/a marks.
+    spread = sum(sheet.ranges.rows if sheet.ranges is not None else sheet.frame.height for sheet in sheets)
+    inserted = 0
+    group: _Group | None = None
+    while sheets:
+        sheet = sheets.pop(0)
+        ranges = sheet.ranges
+        first = ranges.first() if ranges is not None else sheet
+        plan = plan_sheet(first, table) if first is not None else None
+        if ranges is not None and (plan is None or plan.form != "long"):
+            whole = ranges.whole()
+            seen.problems[ranges.problem_at + inserted : ranges.problem_at + inserted] = whole.problems
+            inserted += len(whole.problems)
+            sheets[:0] = whole.sheets
+            continue
+        assert plan is not None
+        if group is not None and plan.signature != group.signature:
+            yield from _close(group, table, seen, slice_rows)
+            group = None
+        if group is None:
+            group = _Group([], plan.signature, seen.next_order)
+        if ranges is None:
+            group.plans.append(plan)
+            _planned(plan, plan.sheet.frame, seen)
+            continue
+        group.spread = spread
+        yield from _group_parts(group, table, seen, slice_rows)  # the sheets before it, at their place
+        yield from _ranged_parts(plan, ranges, group, table, seen, slice_rows)
+        seen.problems[ranges.problem_at + inserted : ranges.problem_at + inserted] = ranges.found
+        inserted += len(ranges.found)
+    if group is not None:
+        yield from _close(group, table, seen, slice_rows)
+
+
+def _ranged_parts(
+    plan: SheetPlan, ranges: CsvRanges, group: _Group, table: LeafTable, seen: SheetsRead, slice_rows: int
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """The cells and meta rows of a long sheet read by range (``plan``: of its first range), each
+    range's rows made cells (``slice_rows`` at a time) before the next range is parsed."""
+    assert group.spread is not None
+    first = plan.sheet.frame
+    renamed = {old: new for old, new in zip(ranges.first_columns, first.columns, strict=True) if old != new}
+    # A row's place among the group's: its grid row (blank rows left out make gaps, no more).
+    start = group.start + group.offset
+    place = (pl.col(ROW) - 2 + start).cast(pl.UInt64).alias(ORDER)
+    unread = _planned(plan, first, seen)
+    for frame in itertools.chain([first], (frame.rename(renamed) for frame in ranges.rest())):
+        if frame is not first:
+            seen.row_parts.append((_row_part(plan.sheet, frame), unread))
+        frame = frame.with_columns(place)
+        for at in range(0, frame.height, slice_rows):
+            yield long_cells(frame.slice(at, slice_rows), table, group.spread)
+    group.offset += ranges.rows
 
 
 def no_assessments() -> IntakeError:

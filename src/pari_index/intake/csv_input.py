@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import io
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -19,8 +21,8 @@ from pari_index.intake.decoding import (
     legacy_encoding,
     scan_utf8,
 )
-from pari_index.intake.grid import frame_from_grid
-from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, max_cells, too_many_cells, too_many_columns
+from pari_index.intake.grid import GridRanges, frame_from_grid
+from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.messages import render, render_hint
 
 #: Delimiters tried, in order of preference on a tie.
@@ -162,16 +164,116 @@ def cut_short(data: bytes, delimiter: str, header_cells: int) -> int | None:
     return data.count(b"\n") + 1 if 0 < last.count(sep) < header_cells - 1 else None
 
 
+#: A CSV file longer than this is read a range of records at a time when the caller can take its
+#: rows so (:class:`CsvRanges`, the intake of a batched run): the sheet of every row of a national
+#: file was the peak of the whole run at 100,000 units (2.7 GB, benchmarks/README.md).
+RANGED_BYTES = 8 * 2**20
+#: Bytes of one range (whole records): about 75,000 rows of a long-form file.
+RANGE_BYTES = 4 * 2**20
+
+
+def record_ranges(data: bytes, size: int) -> Iterator[tuple[int, int]]:
+    """Consecutive ranges of ``data`` of about ``size`` bytes, each ending after a line break
+    that ends a record (an even number of quotes before it) and followed by a line that is not
+    blank (a range never starts with a blank line). polars reads a quote only where it opens or
+    closes a cell, or doubled inside one, and refuses a file with a quote anywhere else: so in
+    a file it reads, such a line break ends a record; in one it refuses, some range is refused
+    too (:meth:`CsvRanges.accepted`), and the file is parsed whole, as before."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + size)
+        quotes = data.count(b'"', start, end) if end >= 0 else 0
+        while end >= 0 and (quotes % 2 or data[end + 1 : end + 2] in (b"\n", b"\r")):
+            after = data.find(b"\n", end + 1)
+            quotes += data.count(b'"', end, after) if after >= 0 else 0
+            end = after
+        if end < 0 or end + 1 >= len(data):
+            yield start, len(data)
+            return
+        yield start, end + 1
+        start = end + 1
+
+
+@dataclass
+class CsvRanges:
+    """A large CSV file (its UTF-8 bytes, checked) to be parsed a range of records at a time:
+    :meth:`sheets` gives the sheet's rows range by range (:class:`.grid.GridRanges`), then
+    :meth:`problems` the file's problems, the same as :func:`read_csv_bytes` gives; a file that
+    cannot be read by range is read whole (:meth:`whole`). ``rows`` is more than its rows."""
+
+    file: str
+    data: bytes
+    delimiter: str
+    notes: list[Problem]
+    grid: GridRanges
+    whole_text: Callable[[], str]
+    rows: int
+    #: The file's problems, once its rows are made (:meth:`rest`).
+    found: list[Problem] = field(default_factory=list)
+    #: Where its problems go among the problems of all files read (``many.read_many_tables``).
+    problem_at: int = 0
+
+    def _grids(self) -> Iterator[pl.DataFrame]:
+        schema: dict[str, pl.DataType] | None = None
+        for start, end in record_ranges(self.data, RANGE_BYTES):
+            grid = pl.read_csv(
+                io.BytesIO(self.data[start:end]),
+                has_header=False,
+                separator=self.delimiter,
+                infer_schema=False,
+                schema=schema,
+            )
+            schema = schema or dict.fromkeys(grid.columns, pl.String())
+            yield grid
+
+    def accepted(self) -> bool:
+        """Whether polars reads every range (each parsed and dropped): a file it refuses is
+        parsed whole, where its error is located and reported as ever. Checked before any row is
+        made cells, so that no rows of a refused file are ever spilled."""
+        try:
+            for _grid in self._grids():
+                pass
+        except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
+            return False
+        return True
+
+    def first(self) -> Sheet | None:
+        """The sheet of the first range (None: read the file whole, :meth:`whole`)."""
+        self._parts = self._grids()
+        sheet = self.grid.first(next(self._parts))
+        self.first_columns = sheet.frame.columns if sheet is not None else []
+        return sheet
+
+    def rest(self) -> Iterator[pl.DataFrame]:
+        """The sheet's rows of the ranges after the first; the bytes are freed after the last."""
+        for grid in self._parts:
+            yield self.grid.rows(grid)
+        self._free()
+        self.found = [*self.notes, *self.grid.problems()]
+
+    def _free(self) -> _Held:
+        held = _Held(self.data, self.whole_text)
+        self.data, self.whole_text = b"", str
+        return held
+
+    def whole(self) -> ReadResult:
+        """The file read whole, as :func:`read_csv_bytes` reads it."""
+        self._parts = iter(())  # (the ranges begun hold the bytes: dropped, so that they are freed once parsed)
+        return _parse_whole(self._free(), self.file, self.delimiter, self.notes, self.grid)
+
+
 def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
     """Check the encoding, sniff the delimiter and read a CSV file as strings. A UTF-8 file goes
     to polars as it is, checked a chunk at a time (:func:`scan_utf8`)."""
     return read_owned_csv_bytes([raw], file)
 
 
-def read_owned_csv_bytes(owned: list[bytes], file: str) -> ReadResult:
+def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False) -> ReadResult:
     """:func:`read_csv_bytes` of the bytes in ``owned`` (one item, taken out): when the caller
     holds no other reference, the bytes are freed once polars has parsed them, before the grid
-    is made a sheet (a national file's bytes were held through the peak of reading it)."""
+    is made a sheet (a national file's bytes were held through the peak of reading it). With
+    ``ranged``, a file longer than RANGED_BYTES that polars reads comes as one sheet with no rows
+    and its :class:`CsvRanges` (``Sheet.ranges``): its rows are made as the caller asks."""
     raw = owned.pop()
     if is_binary(raw):
         return ReadResult([], [binary_file(file)])
@@ -222,16 +324,42 @@ def read_owned_csv_bytes(owned: list[bytes], file: str) -> ReadResult:
     if cut is not None:
         # Refused whole: what was after the cut is missing, and no row can say so.
         return ReadResult([], [*notes, _cut_short_problem(cut, file)])
+    is_nfc, undecodable, longest = csv_text.nfc, bool(csv_text.bad_bytes), csv_text.chars
+    grid = GridRanges(file, is_nfc=is_nfc, undecodable=undecodable, longest=longest)
+    if ranged and len(data) > RANGED_BYTES:
+        ranges = CsvRanges(file, data, delimiter, notes, grid, whole, lines)
+        if ranges.accepted():
+            return ReadResult([Sheet(file, None, pl.DataFrame(), ranges=ranges)], [])
+        del ranges
+    # Handed over (the text, and what makes the whole text), not shared: see _parse_whole.
+    held = _Held(data, whole)
+    del raw, csv_text, data, whole
+    return _parse_whole(held, file, delimiter, notes, grid)
+
+
+@dataclass
+class _Held:
+    """A CSV file's UTF-8 bytes and what makes its whole text (which may hold the bytes too),
+    handed to :func:`_parse_whole`, which frees them once polars has parsed them."""
+
+    data: bytes
+    whole: Callable[[], str]
+
+
+def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], how: GridRanges) -> ReadResult:
+    """A CSV file's checked UTF-8 bytes parsed whole into a sheet (``how``: what the cells'
+    checks need to know of its text), or its syntax error located."""
     try:
-        grid = pl.read_csv(io.BytesIO(data), has_header=False, separator=delimiter, infer_schema=False)
+        grid = pl.read_csv(io.BytesIO(held.data), has_header=False, separator=delimiter, infer_schema=False)
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:
         reason = shorten((str(exc).splitlines() or [type(exc).__name__])[0], 200)
-        return ReadResult([], [*notes, _csv_problem(whole(), delimiter, file, reason)])
-    is_nfc, undecodable, longest = csv_text.nfc, bool(csv_text.bad_bytes), csv_text.chars
-    del data, raw, csv_text, whole  # the bytes: only the grid is needed now
+        return ReadResult([], [*notes, _csv_problem(held.whole(), delimiter, file, reason)])
+    del held.data, held.whole  # the bytes: only the grid is needed now
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
-    sheet, problems = frame_from_grid(grid, file, None, is_nfc=is_nfc, undecodable=undecodable, longest=longest)
+    sheet, problems = frame_from_grid(
+        grid, file, None, is_nfc=how.is_nfc, undecodable=how.undecodable, longest=how.longest
+    )
     return ReadResult([sheet] if sheet else [], notes + problems)
 
 

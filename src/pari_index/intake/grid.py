@@ -146,37 +146,55 @@ TOO_LONG = _CellCheck(
 )
 
 
+class _CellReport:
+    """One problem per cell (grid row, grid column, text) a check finds, up to MAX_CELL_FINDINGS,
+    then one saying how many more; the cells may come a range of rows at a time (the count is
+    carried across them)."""
+
+    def __init__(self, headers: Sequence[str | None], check: _CellCheck, place: Place) -> None:
+        self.headers, self.check, self.place = headers, check, place
+        self.problems: list[Problem] = []
+        self.found = 0
+
+    def add(self, cells: Iterable[tuple[int, int, str | None]]) -> None:
+        check, place = self.check, self.place
+        for index, column, value in cells:
+            message = check.message(value) if value is not None else None
+            if message is None or value is None:
+                continue
+            self.found += 1
+            if self.found > MAX_CELL_FINDINGS:
+                continue
+            # The words say which: one byte or several, and whether the cell or its column name was dropped.
+            variant = "csv_one" if check.code == "undecodable-bytes" and value.count("\ufffd") == 1 else "csv"
+            if index != 0:
+                message += "; the cell was not read"
+                variant += "_cell"
+            elif not check.keep_header:
+                message += "; the column name was not read"
+                variant += "_header"
+            params = {check.words_key: variant, **check.params(value)}
+            problem = place.problem(check.code, message, index, _column_name(self.headers, column), check.hint)
+            self.problems.append(dataclasses.replace(problem, params=params))
+
+    def done(self) -> list[Problem]:
+        check, place, problems = self.check, self.place, list(self.problems)
+        if self.found > MAX_CELL_FINDINGS:
+            more = f"… and {self.found - MAX_CELL_FINDINGS:,} more cells like these"
+            problem = place.problem(check.code, more, None, None, check.hint)
+            params = {check.words_key: "csv_more", "more": self.found - MAX_CELL_FINDINGS}
+            problems.append(dataclasses.replace(problem, params=params))
+        return problems
+
+
 def _report_cells(
     cells: Iterable[tuple[int, int, str | None]], headers: Sequence[str | None], check: _CellCheck, place: Place
 ) -> list[Problem]:
     """One problem per cell (grid row, grid column, text) the check finds, up to MAX_CELL_FINDINGS,
     then one saying how many more."""
-    problems: list[Problem] = []
-    found = 0
-    for index, column, value in cells:
-        message = check.message(value) if value is not None else None
-        if message is None or value is None:
-            continue
-        found += 1
-        if found > MAX_CELL_FINDINGS:
-            continue
-        # The words say which: one byte or several, and whether the cell or its column name was dropped.
-        variant = "csv_one" if check.code == "undecodable-bytes" and value.count("\ufffd") == 1 else "csv"
-        if index != 0:
-            message += "; the cell was not read"
-            variant += "_cell"
-        elif not check.keep_header:
-            message += "; the column name was not read"
-            variant += "_header"
-        params = {check.words_key: variant, **check.params(value)}
-        problem = place.problem(check.code, message, index, _column_name(headers, column), check.hint)
-        problems.append(dataclasses.replace(problem, params=params))
-    if found > MAX_CELL_FINDINGS:
-        more = f"… and {found - MAX_CELL_FINDINGS:,} more cells like these"
-        problem = place.problem(check.code, more, None, None, check.hint)
-        params = {check.words_key: "csv_more", "more": found - MAX_CELL_FINDINGS}
-        problems.append(dataclasses.replace(problem, params=params))
-    return problems
+    report = _CellReport(headers, check, place)
+    report.add(cells)
+    return report.done()
 
 
 def _check_narrow(grid: pl.DataFrame, check: _CellCheck, place: Place) -> tuple[pl.DataFrame, list[Problem]]:
@@ -326,32 +344,48 @@ def frame_from_grid(
     stray += problems
     if plan is None:
         return None, stray
-    columns = grid.columns  # a new list at each call: taken once
+    blank_rows: list[int] = []
+    frame = _body_frame(grid.slice(1), grid.columns, plan, place, 1, is_nfc, blank_rows)
+    stray += _without_header(blank_rows, place)
+    return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
+
+
+def _body_frame(
+    body: pl.DataFrame,
+    columns: list[str],
+    plan: _Columns,
+    place: Place,
+    start: int,
+    is_nfc: bool,
+    blank_rows: list[int],
+) -> pl.DataFrame:
+    """The sheet's rows of the grid rows ``body`` (its first is grid row ``start``; the header is
+    grid row 0); the sheet rows with cells in unnamed columns are added to ``blank_rows`` (the
+    first 20 of them are reported)."""
     # As few polars calls as possible: a commune's file is small, and per-call overhead was most
     # of the cost of reading thousands of them.
-    body = grid.slice(1).with_row_index(ROW, offset=first_row + 1)
+    body = body.with_row_index(ROW, offset=place.first_row + start)
     source = [columns[i] for i in plan.keep]
     if body.height > BLANK_ROWS_CHECKED and min(body.null_count().row(0)[1:]) > body.height // 4:
         # Many blank rows (a file of empty lines): dropped first, so no copy of them is made.
         body = body.filter(~pl.all_horizontal(pl.exclude(ROW).is_null()))
-    if plan.blank:
+    if plan.blank and len(blank_rows) < 20:
         blank = [columns[i] for i in plan.blank]
         hits = body.filter(pl.any_horizontal(pl.col(blank).str.strip_chars().str.len_chars() > 0))
-        stray += _without_header(hits[ROW].head(20).to_list(), place)
+        blank_rows += hits[ROW].head(20 - len(blank_rows)).to_list()
     cells = pl.col(source) if is_nfc else pl.col(source).str.normalize("NFC")
-    frame = (
+    return (
         body.select(
             pl.col(ROW).cast(pl.Int64),
             cells.str.strip_chars().replace("", None),
-            pl.lit(file).alias(FILE),
-            pl.lit(sheet, dtype=pl.String).alias(SHEET),
+            pl.lit(place.file).alias(FILE),
+            pl.lit(place.sheet, dtype=pl.String).alias(SHEET),
         )
         .rename(dict(zip(source, plan.names, strict=True)))
         # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
         # by_name, not pl.col: a heading written ^…$ would be a regex there (and drop every row).
         .filter(pl.any_horizontal(cs.by_name(plan.names).is_not_null()))
     )
-    return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
 
 
 def _frame_wide(
@@ -389,3 +423,71 @@ def _frame_wide(
         pl.lit(place.file).alias(FILE), pl.lit(place.sheet, dtype=pl.String).alias(SHEET)
     )
     return Sheet(file=place.file, name=place.sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
+
+
+class GridRanges:
+    """:func:`frame_from_grid` of a CSV file's grid given a range of whole records at a time (the
+    first range holds the header), each made the sheet's rows of that range before the next is
+    parsed, so that the grid and the sheet of every row are never held (:mod:`.csv_input`). The
+    problems are those of :func:`frame_from_grid` of the whole grid, in its order, with the counts
+    of reported cells and rows carried across the ranges; :meth:`problems` gives them once every
+    range was made rows. A grid that is empty or wide, or whose header row gives nothing to read,
+    is not read by range (:meth:`first` says None): the caller reads it whole."""
+
+    def __init__(self, file: str, *, is_nfc: bool, undecodable: bool, longest: int | None) -> None:
+        self.place = Place(file, None, 1)
+        self.is_nfc, self.undecodable, self.longest = is_nfc, undecodable, longest
+        long_cells = longest is None or longest > MAX_CELL_CHARS
+        self.checks = (*((UNDECODABLE,) if undecodable else ()), *((TOO_LONG,) if long_cells else ()))
+        self.reports: list[_CellReport] = []
+        self.plan_problems: list[Problem] = []
+        self.blank_rows: list[int] = []
+        self.columns: list[str] = []
+        self.plan: _Columns | None = None
+        self.start = 0  # the grid row the next range starts at
+
+    def _checked(self, grid: pl.DataFrame, check: _CellCheck, report: _CellReport) -> pl.DataFrame:
+        """``grid`` (a range starting at grid row ``start``) with the cells ``check`` finds
+        emptied and reported (as :func:`_check_narrow` does on the whole grid)."""
+        mask = grid.select(pl.any_horizontal(check.hit(pl.all()))).to_series()
+        if not mask.any():
+            return grid
+        rows = grid.with_row_index("_i", offset=self.start).filter(mask)
+        report.add((values[0], j, value) for values in rows.iter_rows() for j, value in enumerate(values[1:]))
+        bad = check.exact(pl.all())
+        if check.keep_header and self.start == 0:
+            bad = bad & (pl.int_range(pl.len()) > 0)
+        return grid.with_columns(pl.when(bad).then(None).otherwise(pl.all()).name.keep())
+
+    def first(self, grid: pl.DataFrame) -> Sheet | None:
+        """The sheet of the first range (header and rows), or None when the file must be read whole."""
+        if grid.height == 0 or grid.width == 0 or grid.width > WIDE_COLUMNS:
+            return None
+        if any(dtype != pl.String for dtype in grid.dtypes):
+            return None
+        # The header row as each check sees it (a too-long name is emptied by its own check).
+        for check in self.checks:
+            self.reports.append(_CellReport(grid.row(0), check, self.place))
+            grid = self._checked(grid, check, self.reports[-1])
+        headers = [normalise_header(h or "") for h in grid.row(0)]
+        plan, self.plan_problems = plan_columns(headers, self.place)
+        if plan is None:
+            return None
+        self.plan, self.columns = plan, grid.columns
+        frame = _body_frame(grid.slice(1), self.columns, plan, self.place, 1, self.is_nfc, self.blank_rows)
+        self.start = grid.height
+        return Sheet(file=self.place.file, name=None, frame=frame, original_headers={h: h for h in plan.names})
+
+    def rows(self, grid: pl.DataFrame) -> pl.DataFrame:
+        """The sheet's rows of a later range (its columns those of the first)."""
+        assert self.plan is not None
+        for check, report in zip(self.checks, self.reports, strict=True):
+            grid = self._checked(grid, check, report)
+        frame = _body_frame(grid, self.columns, self.plan, self.place, self.start, self.is_nfc, self.blank_rows)
+        self.start += grid.height
+        return frame
+
+    def problems(self) -> list[Problem]:
+        """The problems of the whole grid, in :func:`frame_from_grid`'s order."""
+        found = [problem for report in self.reports for problem in report.done()]
+        return [*found, *self.plan_problems, *_without_header(self.blank_rows, self.place)]

@@ -46,16 +46,25 @@ class RowKeys:
     names: dict[str, int]
 
     @classmethod
-    def of_rows(cls, parts: Sequence[pl.DataFrame]) -> RowKeys:
-        """The numbering of the files and sheets of ``parts`` (together, every source row)."""
+    def of_rows(cls, parts: Sequence[RowPart]) -> RowKeys:
+        """The numbering of the files and sheets of ``parts`` (together, every source row), in
+        the order they come (a part with no rows numbers nothing)."""
         files: dict[str, int] = {}
         names: dict[str, int] = {}
         for part in parts:
-            for name in part.get_column(FILE).drop_nulls().unique().to_list():
-                files.setdefault(name, len(files))
-            for name in part.get_column(SHEET).drop_nulls().unique().to_list():
-                names.setdefault(name, len(names) + 1)
+            if part.rows.len():
+                files.setdefault(part.file, len(files))
+                if part.sheet is not None:
+                    names.setdefault(part.sheet, len(names) + 1)
         return cls(files, names)
+
+    def of_part(self, part: RowPart) -> pl.Series:
+        """The key of each row of ``part``, as :meth:`of` gives it, without a string per row."""
+        if not part.rows.len():  # (not numbered)
+            return pl.Series("_row_key", [], dtype=pl.Int64)
+        name = 0 if part.sheet is None else self.names[part.sheet]
+        sheet_number = self.files[part.file] * (len(self.names) + 1) + name
+        return (part.rows + sheet_number * 2**32).alias("_row_key")
 
     def of(self, frame: pl.DataFrame) -> pl.Series:
         """The key of each row of ``frame`` (which has FILE, SHEET and ROW columns)."""
@@ -68,8 +77,45 @@ class RowKeys:
         return frame.select((sheet_number * 2**32 + pl.col(ROW)).alias("_row_key")).to_series()
 
 
+@dataclass(frozen=True)
+class RowPart:
+    """Where the rows of one sheet (or of a range of its rows) are: its file and sheet, and each
+    row's number. A file's name was a string on every source row, held from the read until the
+    ledger is made (the largest thing a run holds for its ledger); as numbers, 8 bytes a row."""
+
+    file: str
+    sheet: str | None
+    rows: pl.Series
+
+
+@dataclass(frozen=True)
+class SourceRows:
+    """Every row of every sheet, part by part, and why a part's rows were not read (a missing
+    column; None when they were)."""
+
+    parts: Sequence[tuple[RowPart, str | None]]
+
+    def keys(self, row_keys: RowKeys) -> pl.Series:
+        keys = [row_keys.of_part(part) for part, _ in self.parts]
+        return pl.concat(keys) if keys else pl.Series("_row_key", [], dtype=pl.Int64)
+
+    def frame(self) -> pl.DataFrame:
+        """The rows as file, sheet, row and why not read (made only for the ledger itself)."""
+        frames = [
+            pl.DataFrame([part.rows.alias(ROW)]).select(
+                pl.lit(part.file, dtype=pl.String).alias(FILE),
+                pl.lit(part.sheet, dtype=pl.String).alias(SHEET),
+                pl.col(ROW).cast(pl.Int64),
+                pl.lit(unread, dtype=pl.String).alias(UNREAD),
+            )
+            for part, unread in self.parts
+        ]
+        empty = {FILE: pl.String, SHEET: pl.String, ROW: pl.Int64, UNREAD: pl.String}
+        return pl.concat(frames) if frames else pl.DataFrame(schema=empty)
+
+
 def source_ledger(
-    all_rows: pl.DataFrame, row_keys: RowKeys, used_keys: Sequence[pl.Series], findings: pl.DataFrame
+    all_rows: SourceRows, row_keys: RowKeys, used_keys: Sequence[pl.Series], findings: pl.DataFrame
 ) -> pl.DataFrame:
     """One row per source row (LEDGER_SCHEMA): scored (its values used), partial (some used, some
     rejected), rejected, or empty, with reasons. ``used_keys``: the keys (``row_keys``) of the
@@ -92,7 +138,7 @@ def source_ledger(
         .rename({"file": FILE, "sheet": SHEET, "row": ROW})
     )
     used = pl.concat([*used_keys, row_keys.of(repeated)]).sort()
-    keys = row_keys.of(all_rows)
+    keys = all_rows.keys(row_keys)
     # A row is used when its key is among the sorted used keys: a binary search needs less
     # memory than the hash table of ``is_in`` over 1.3 million keys (the peak of the ledger).
     at = used.search_sorted(keys).clip(upper_bound=max(used.len() - 1, 0))
@@ -107,7 +153,8 @@ def source_ledger(
     )
     del keys, used, at, is_used
     ledger = (
-        all_rows.with_columns(found.get_column("_used"), found.get_column("_error"), found.get_column("reasons"))
+        all_rows.frame()
+        .with_columns(found.get_column("_used"), found.get_column("_error"), found.get_column("reasons"))
         .with_columns(pl.coalesce("reasons", UNREAD).alias("reasons"))
         .with_columns(
             # "partial": some of the row was used, some rejected (e.g. a self-score kept while

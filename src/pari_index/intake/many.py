@@ -78,9 +78,10 @@ def _small(index: int, path: str | Path) -> _Small | None:
     return _Small(index, str(path), text, header.rstrip("\r"), delimiter, unicodedata.is_normalized("NFC", text))
 
 
-def read_many_tables(paths: Sequence[str | Path]) -> ReadResult:
+def read_many_tables(paths: Sequence[str | Path], *, ranged: bool = False) -> ReadResult:
     """Every file as :func:`tables.read_tables` reads them, in the same order, with runs of
-    small plain CSV files of the same header read together."""
+    small plain CSV files of the same header read together. ``ranged``: see
+    :func:`tables.read_table_file`."""
     paths = list(paths)
     smalls: list[_Small | None] = [_small(i, p) for i, p in enumerate(paths)] if len(paths) >= MIN_FILES else []
     sheets_by_file: dict[int, list[Sheet]] = {}
@@ -97,10 +98,15 @@ def read_many_tables(paths: Sequence[str | Path]) -> ReadResult:
             sheets_by_file.update(read)
     for i, path in enumerate(paths):
         if i not in sheets_by_file:
-            result = read_table_file(path)
+            result = read_table_file(path, ranged=ranged)
             sheets_by_file[i], problems_by_file[i] = result.sheets, result.problems
     sheets = [sheet for i in range(len(paths)) for sheet in sheets_by_file[i]]
-    problems = [problem for i in range(len(paths)) for problem in problems_by_file.get(i, [])]
+    problems: list[Problem] = []
+    for i in range(len(paths)):
+        for sheet in sheets_by_file[i]:
+            if sheet.ranges is not None:  # its problems are known once its rows are made
+                sheet.ranges.problem_at = len(problems)
+        problems += problems_by_file.get(i, [])
     return ReadResult(sheets, problems)
 
 

@@ -8,11 +8,15 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from pari_index.errors import Problem
 from pari_index.limits import env_limit
+
+if TYPE_CHECKING:
+    from pari_index.intake.csv_input import CsvRanges
 
 ROW = "_row"
 FILE = "_file"
@@ -40,6 +44,9 @@ class Sheet:
     name: str | None
     frame: pl.DataFrame
     original_headers: dict[str, str] = field(default_factory=dict)
+    #: A large CSV file read a range of records at a time (``frame`` is then empty): only the
+    #: intake of a batched run asks for one (``tables.read_table_file(ranged=True)``).
+    ranges: CsvRanges | None = None
 
 
 @dataclass

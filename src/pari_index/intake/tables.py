@@ -136,10 +136,11 @@ def _has_hole(p: Path) -> bool:
         return False
 
 
-def read_table_file(path: str | Path) -> ReadResult:
+def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     """Read a CSV, XLSX or Parquet file into sheets of strings. A folder, a device or a socket is
     refused; a pipe is read as CSV (or Parquet) up to MAX_STREAM_BYTES; every error of the
-    operating system is an IntakeError naming the file."""
+    operating system is an IntakeError naming the file. ``ranged``: a large CSV file comes as a
+    sheet to be read a range of records at a time (``csv_input.CsvRanges``)."""
     from pari_index.intake.xlsx import read_excel
 
     p = Path(path)
@@ -178,7 +179,7 @@ def read_table_file(path: str | Path) -> ReadResult:
     # Handed over, not shared: the bytes are freed as soon as polars has parsed them.
     owned = [raw]
     del raw
-    return read_owned_csv_bytes(owned, file)
+    return read_owned_csv_bytes(owned, file, ranged=ranged)
 
 
 #: The parameters of an empty input file (messages.labels.PARAM_WORDS["empty"]).
