@@ -37,7 +37,7 @@ from pari_index.intake.assessments import SheetsRead, no_assessments, sheet_grou
 from pari_index.intake.cell_checks import ORDER, ORDER_KEYS, check_and_type, typed_group
 from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
-from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, source_ledger
+from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, source_ledger
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
@@ -313,7 +313,7 @@ class BatchedIntake:
         self.wrong_unit = pl.concat(checked.wrong_unit).sort("file", "sheet", "row", "column", nulls_last=True)
         self.intake.findings = pl.concat([self._found, self.wrong_unit, *self.tail])
 
-    def _ledger(self, row_parts: list[tuple[pl.DataFrame, str | None]]) -> pl.DataFrame:
+    def _ledger(self, row_parts: list[tuple[RowPart, str | None]]) -> pl.DataFrame:
         self.finish()
         row_keys = self._batches.context.row_keys
         return source_ledger(source_rows(row_parts), row_keys, self._checked.used, self._found)
