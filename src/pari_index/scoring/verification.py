@@ -439,12 +439,10 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
 
 
-def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir: Path | None) -> pl.DataFrame:
-    """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
-    explained (an explanation awaits the council), accepted or rejected (the council decided),
-    or a state of the evidence file (see :func:`check_evidence_file`); and EVIDENCE_NOTE, what is
-    wrong with the file, in words."""
-    required = pl.DataFrame(
+def evidence_requirements(leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """Per leaf (criterion_id): which evidence it needs (need_number, need_date, need_file), whether
+    any (``evidence_required``, appraised items only) and its missing-evidence ``policy``."""
+    return pl.DataFrame(
         [
             {
                 CRITERION: leaf.id,
@@ -465,7 +463,17 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
             "policy": pl.String,
         },
     )
-    d = details.join(required, on=CRITERION, how="left", maintain_order="left")
+
+
+def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir: Path | None) -> pl.DataFrame:
+    """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
+    explained (an explanation awaits the council), accepted or rejected (the council decided),
+    or a state of the evidence file (see :func:`check_evidence_file`); and EVIDENCE_NOTE, what is
+    wrong with the file, in words. ``details`` may have the columns of :func:`evidence_requirements`
+    already (joined with the item's other columns): else they are joined here."""
+    d = details
+    if "need_number" not in details.columns:
+        d = details.join(evidence_requirements(leaves), on=CRITERION, how="left", maintain_order="left")
     file_state = pl.lit("ok")
     note = pl.lit(None, dtype=pl.String)
     if evidence_dir is not None:
