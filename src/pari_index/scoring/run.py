@@ -963,7 +963,7 @@ def _item_keys(communes: pl.DataFrame, leaves: Sequence[Leaf]) -> Callable[[pl.D
     if not codes.null_count() and codes.n_unique() == codes.len() and count == len(leaves):
         # Both places are an enum's codes (null where not one of them): four joins per batch on
         # the commune's code and a lookup of the item cost three times as much.
-        def place(column: str, values: Sequence[str]) -> pl.Expr:
+        def place(column: str, values: pl.Series | list[str]) -> pl.Expr:
             return pl.col(column).cast(pl.Enum(values), strict=False).to_physical().cast(pl.UInt64)
 
         key = (place(COMMUNE, codes) * count + place(CRITERION, list(items))).alias("_k")
