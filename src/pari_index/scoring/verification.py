@@ -490,27 +490,33 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
     )
     # An item that does not apply to the commune (excluded, or counted in full) needs no evidence.
     not_applicable = pl.col("computed_branch").str.starts_with("na_").fill_null(False)
+    # The status as a number, then its word: a when/then chain of text literals builds a column
+    # of text per case. 2 is the file's state (never "ok" there: complete and ok is "present").
     base = (
         pl.when(~pl.col("evidence_required") | not_applicable)
-        .then(pl.lit("not_required"))
+        .then(0)
         .when(complete & (file_state == "ok"))
-        .then(pl.lit("present"))
+        .then(1)
         .when(complete)
-        .then(file_state)
+        .then(2)
         .when(pl.col("explanation").is_not_null())
-        .then(pl.lit("explained"))
-        .otherwise(pl.lit("missing"))
+        .then(3)
+        .otherwise(4)
     )
     decided = (
-        pl.when(base.is_in(["not_required", "present"]))
+        pl.when(base <= 1)
         .then(base)
         .when(pl.col("evidence_accepted").eq(True))
-        .then(pl.lit("accepted"))
+        .then(5)
         .when(pl.col("evidence_accepted").eq(False))
-        .then(pl.lit("rejected"))
+        .then(6)
         .otherwise(base)
     )
-    return d.with_columns(decided.alias("evidence_status"), note.alias(EVIDENCE_NOTE)).drop(
+    words = pl.Series(["not_required", "present", "ok", "explained", "missing", "accepted", "rejected"])
+    status = pl.lit(words).gather(decided)
+    if evidence_dir is not None:
+        status = pl.when(decided == 2).then(file_state).otherwise(status)
+    return d.with_columns(status.alias("evidence_status"), note.alias(EVIDENCE_NOTE)).drop(
         "need_number", "need_date", "need_file"
     )
 
