@@ -842,12 +842,9 @@ def _first_word(cases: Sequence[tuple[pl.Expr, str]], otherwise: str) -> pl.Expr
     """The word of the first case whose condition holds, else ``otherwise``: what a when/then
     chain of text literals gives, but chosen as a number and then looked up (such a chain builds
     a column of text per case: three times the cost on a batch's rows)."""
-    (first, _), *rest = cases
-    index = pl.when(first).then(0)
-    for i, (condition, _) in enumerate(rest, start=1):
-        index = index.when(condition).then(i)
+    index = pl.coalesce([pl.when(condition).then(pl.lit(i, pl.UInt32)) for i, (condition, _) in enumerate(cases)])
     words = pl.Series([word for _, word in cases] + [otherwise], dtype=pl.String)
-    return pl.lit(words).gather(index.otherwise(len(cases)))
+    return pl.lit(words).gather(index.fill_null(len(cases)))
 
 
 def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:
