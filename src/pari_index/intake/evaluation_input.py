@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from pari_index.criteria.compiling import COMMUNE, REST_SUFFIX, UNIT_TYPE, frame_schema
+from pari_index.criteria.compiling import COMMUNE, REST_SUFFIX, UNIT_TYPE, frame_schema, na_column, rest_column
 from pari_index.criteria.model import Leaf, UnitType
 from pari_index.criteria.points import REST_SCALE
 from pari_index.intake.findings import cell_findings, cell_params, empty_findings
@@ -75,15 +75,124 @@ def wrong_unit_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataFr
     return cell_findings(wrong, "warning", "not-applicable-to-unit", message, hint, params)
 
 
+#: Where each kind of cell keeps its value, in the order the kinds claim a column: a column is
+#: filled from the first of these with a cell for it (as when each was pivoted and joined in this
+#: order, a later one's column dropped as a duplicate name). The last: the rest below one unit of
+#: a numeric input, in columns of its own (compiling.rest_column).
+_VALUES = (
+    ("_units", ("number", "count", "percent")),
+    ("flag", ("boolean", "meta:n/a")),
+    ("day", ("date",)),
+    ("text", ("status", "level")),
+    ("_rest", ()),
+)
+_NONE = len(_VALUES)  # no group: a cell that fills no column
+
+
 def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], communes: pl.DataFrame) -> pl.DataFrame:
     """The wide frame the compiled rules evaluate: one row per commune of ``communes``
-    (columns code, unit_type), one typed column per input, N/A flags."""
+    (columns code, unit_type), one typed column per input, N/A flags.
+
+    Each cell's row (its commune's place) and column (its item and input's place in the schema)
+    are small integers read through enums, and each column gathers its cells' values by index: a
+    pivot and a join on text keys per kind of value cost twice as much. Of several cells for one
+    commune and column, the first is taken, as the pivots' ``first`` did."""
     schema = frame_schema(leaves)
+    base = communes.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias(UNIT_TYPE))
+    codes = base[COMMUNE]
+    if codes.null_count() or codes.n_unique() != codes.len():
+        return _pivoted_frame(intake_cells, schema, base)
+    names = list(schema)
+    ids = list(dict.fromkeys(leaf.id for leaf in leaves))
+    fields = list(dict.fromkeys(["n/a", *(name for leaf in leaves for name in leaf.inputs)]))
+    kinds = [kind for _, group in _VALUES for kind in group]
+    exact = pl.col("num")
+    rest = pl.when(pl.col("kind").is_in(_VALUES[0][1]) & (exact % REST_SCALE != 0)).then(exact % REST_SCALE)
+    # meta:n/a fills a column only under the input "n/a" (the item's N/A flag).
+    groups = [g for g, (_, group) in enumerate(_VALUES) for _ in group] + [_NONE]
+    group = pl.lit(pl.Series(groups, dtype=pl.Int64)).gather(pl.col("kind"))
+    meta_na = (pl.col("kind") == kinds.index("meta:n/a")) & (pl.col(FIELD) != 0)
+    cells = (
+        intake_cells.select(
+            *(
+                pl.col(column).cast(pl.Enum(values), strict=False).to_physical().cast(pl.Int64).fill_null(len(values))
+                for column, values in ((COMMUNE, codes), (CRITERION, ids), (FIELD, fields), ("kind", kinds))
+            ),
+            (exact // REST_SCALE).cast(pl.Int64).alias("_units"),
+            "flag",
+            "day",
+            "text",
+            rest.cast(pl.Int64).alias("_rest"),
+        )
+        .with_columns(pl.when(meta_na).then(_NONE).otherwise(group).alias("kind"))
+        .with_row_index("_cell")
+    )
+    n = base.height
+    group_of, place = _places(cells, _cell_columns(names, ids, fields), len(fields) + 1, (len(names), n))
+    filled = [c for c in range(2, len(names)) if c in group_of]
+    frame = base.with_columns(
+        *(pl.lit(cells[_VALUES[group_of[c]][0]]).gather(pl.lit(place).slice(c * n, n)).alias(names[c]) for c in filled),
+        *(pl.lit(None, dtype=schema[names[c]]).alias(names[c]) for c in range(2, len(names)) if c not in group_of),
+    )
+    return frame.select(names).cast(schema)  # type: ignore[arg-type]
+
+
+def _cell_columns(names: list[str], ids: list[str], fields: list[str]) -> tuple[pl.Series, pl.Series]:
+    """Per item and field (at item x (len(fields) + 1) + field): the place in ``names`` of the
+    column a cell fills (a field "n/a" is the item's N/A flag) and of its rest's column
+    (compiling.rest_column); -1 for none, also for the item or field len(ids), len(fields) (not
+    of the set)."""
+    at = {name: i for i, name in enumerate(names)}
+    main: list[int] = []
+    rests: list[int] = []
+    for leaf_id in ids:
+        for field in fields:
+            column = f"{leaf_id}:{field}"
+            main.append(at.get(na_column(leaf_id) if field == "n/a" else column, -1))
+            rests.append(at.get(rest_column(column), -1))
+        main.append(-1)
+        rests.append(-1)
+    main += [-1] * (len(fields) + 1)
+    rests += [-1] * (len(fields) + 1)
+    return pl.Series(main, dtype=pl.Int64), pl.Series(rests, dtype=pl.Int64)
+
+
+def _places(
+    cells: pl.DataFrame, columns: tuple[pl.Series, pl.Series], width: int, size: tuple[int, int]
+) -> tuple[dict[int, int], pl.Series]:
+    """Which group of _VALUES fills each column (by its place; absent: none) and, at column x
+    rows + row (``size``: columns, rows), the index of the first cell of that group for that row
+    and column (null: none). ``cells`` has the commune's row, the item, the field and the kind's
+    group as integers (an item at item x ``width`` + field in ``columns``), _rest and _cell."""
+    main, rests = columns
+    at = pl.col(CRITERION) * width + pl.col(FIELD)
+    row, cell = pl.col(COMMUNE).alias("_row"), pl.col("_cell")
+    targets = pl.concat(
+        [
+            cells.select(pl.lit(main).gather(at).alias("_col"), pl.col("kind").alias("_group"), row, cell),
+            cells.filter(pl.col("_rest").is_not_null()).select(
+                pl.lit(rests).gather(at).alias("_col"), pl.lit(len(_VALUES) - 1, pl.Int64).alias("_group"), row, cell
+            ),
+        ]
+    ).filter((pl.col("_col") >= 0) & (pl.col("_row") < size[1]) & (pl.col("_group") < _NONE))
+    groups = targets.group_by("_col").agg(pl.col("_group").min().alias("_first"), pl.col("_group").max())
+    if (groups["_first"] != groups["_group"]).any():  # a column with cells of several kinds
+        targets = targets.filter(pl.col("_group") == pl.col("_group").min().over("_col"))
+    flat = targets.select((pl.col("_col") * size[1] + pl.col("_row")).alias("_at"), cell)
+    place = pl.repeat(None, size[0] * size[1], dtype=pl.Int64, eager=True).scatter(flat["_at"], flat["_cell"])
+    if place.len() - place.null_count() != flat.height:  # several cells for one place: the first
+        flat = flat.unique("_at", keep="first", maintain_order=True)
+        place = pl.repeat(None, size[0] * size[1], dtype=pl.Int64, eager=True).scatter(flat["_at"], flat["_cell"])
+    return dict(zip(groups["_col"].to_list(), groups["_first"].to_list(), strict=True)), place
+
+
+def _pivoted_frame(intake_cells: pl.DataFrame, schema: dict[str, pl.DataType], base: pl.DataFrame) -> pl.DataFrame:
+    """:func:`evaluation_frame` by a pivot per kind of value, joined on the commune code: for a
+    register whose codes are not unique (it reports them), where the codes cannot be an enum."""
     inputs = intake_cells.filter(~pl.col("kind").str.starts_with("meta:") | (pl.col(FIELD) == "n/a"))
     inputs = inputs.with_columns(
         (pl.col(CRITERION) + ":" + pl.col(FIELD)).alias("_key"),
     )
-    base = communes.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias(UNIT_TYPE))
     frame = base
     # An exact number (Int128 counts of 1/10**14) as its units of 1/10,000 and the rest below one
     # unit (compiling.rest_column). Only non-zero rests are spread: most inputs have none.

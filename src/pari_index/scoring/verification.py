@@ -477,12 +477,10 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
 
 
-def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir: Path | None) -> pl.DataFrame:
-    """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
-    explained (an explanation awaits the council), accepted or rejected (the council decided),
-    or a state of the evidence file (see :func:`check_evidence_file`); and EVIDENCE_NOTE, what is
-    wrong with the file, in words."""
-    required = pl.DataFrame(
+def evidence_requirements(leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """Per leaf (criterion_id): which evidence it needs (need_number, need_date, need_file), whether
+    any (``evidence_required``, appraised items only) and its missing-evidence ``policy``."""
+    return pl.DataFrame(
         [
             {
                 CRITERION: leaf.id,
@@ -503,7 +501,17 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
             "policy": pl.String,
         },
     )
-    d = details.join(required, on=CRITERION, how="left", maintain_order="left")
+
+
+def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir: Path | None) -> pl.DataFrame:
+    """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
+    explained (an explanation awaits the council), accepted or rejected (the council decided),
+    or a state of the evidence file (see :func:`check_evidence_file`); and EVIDENCE_NOTE, what is
+    wrong with the file, in words. ``details`` may have the columns of :func:`evidence_requirements`
+    already (joined with the item's other columns): else they are joined here."""
+    d = details
+    if "need_number" not in details.columns:
+        d = details.join(evidence_requirements(leaves), on=CRITERION, how="left", maintain_order="left")
     file_state = pl.lit("ok")
     note = pl.lit(None, dtype=pl.String)
     if evidence_dir is not None:
@@ -520,27 +528,33 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
     )
     # An item that does not apply to the commune (excluded, or counted in full) needs no evidence.
     not_applicable = pl.col("computed_branch").str.starts_with("na_").fill_null(False)
+    # The status as a number, then its word: a when/then chain of text literals builds a column
+    # of text per case. 2 is the file's state (never "ok" there: complete and ok is "present").
     base = (
         pl.when(~pl.col("evidence_required") | not_applicable)
-        .then(pl.lit("not_required"))
+        .then(0)
         .when(complete & (file_state == "ok"))
-        .then(pl.lit("present"))
+        .then(1)
         .when(complete)
-        .then(file_state)
+        .then(2)
         .when(pl.col("explanation").is_not_null())
-        .then(pl.lit("explained"))
-        .otherwise(pl.lit("missing"))
+        .then(3)
+        .otherwise(4)
     )
     decided = (
-        pl.when(base.is_in(["not_required", "present"]))
+        pl.when(base <= 1)
         .then(base)
         .when(pl.col("evidence_accepted").eq(True))
-        .then(pl.lit("accepted"))
+        .then(5)
         .when(pl.col("evidence_accepted").eq(False))
-        .then(pl.lit("rejected"))
+        .then(6)
         .otherwise(base)
     )
-    return d.with_columns(decided.alias("evidence_status"), note.alias(EVIDENCE_NOTE)).drop(
+    words = pl.Series(["not_required", "present", "ok", "explained", "missing", "accepted", "rejected"])
+    status = pl.lit(words).gather(decided)
+    if evidence_dir is not None:
+        status = pl.when(decided == 2).then(file_state).otherwise(status)
+    return d.with_columns(status.alias("evidence_status"), note.alias(EVIDENCE_NOTE)).drop(
         "need_number", "need_date", "need_file"
     )
 
