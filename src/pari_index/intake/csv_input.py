@@ -313,6 +313,12 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
         # polars ends lines only at line feeds, and would read the file as one line.
         data = _LONE_CR.sub(b"\n", data)
         sample, whole = _LONE_CR_TEXT.sub("\n", sample), functools.partial(data.decode, "utf-8")
+    hinted = _SEPARATOR_LINE.match(sample)
+    if hinted:
+        # Excel's separator hint ("sep=;"), a line before the header that Excel reads and hides:
+        # read as the header, it named the file's columns "sep=" and "", and every row was "too
+        # long". Refused as what it is; row numbers stay those a text editor shows.
+        return ReadResult([], [*notes, _separator_line_problem(hinted.group(0).strip(), file)])
     delimiter, header_cells = sniff(sample)
     if header_cells > MAX_COLUMNS:
         return ReadResult([], [*notes, too_many_columns(header_cells, file)])
@@ -361,6 +367,23 @@ def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], h
         grid, file, None, is_nfc=how.is_nfc, undecodable=how.undecodable, longest=how.longest
     )
     return ReadResult([sheet] if sheet else [], notes + problems)
+
+
+#: Excel's separator hint: a first line "sep=" and one character (any case, maybe quoted cells
+#: after it when another program added it to every column).
+_SEPARATOR_LINE = re.compile(r"\A[ \t]*\"?sep=.?\"?[^\n]*(?=\r?\n|\Z)", re.IGNORECASE)
+
+
+def _separator_line_problem(line: str, file: str) -> Problem:
+    return Problem(
+        "csv-separator-line",
+        f"the first line ({line[:40]}) is a hint for Excel, not the table's header",
+        file=file,
+        row=1,
+        params={"line": line[:40]},
+        hint="delete the first line (pari-index finds the separator itself), or save the file again from "
+        "Excel as CSV UTF-8",
+    )
 
 
 def _cut_short_problem(line: int, file: str) -> Problem:

@@ -41,6 +41,14 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "chép hoặc xuất lại toàn bộ tệp (tệp có thể bị cắt khi chép, tải về hoặc khi ổ đĩa đầy)",
         "copy or export the whole file again (a copy, a download or a full disk can cut a file short)",
     ),
+    "csv-separator-line": entry(
+        "Dòng chỉ định dấu phân cách của Excel",
+        "Excel's separator line",
+        "dòng đầu ({line}) là dòng chỉ định dấu phân cách cho Excel, không phải dòng tiêu đề của bảng",
+        "the first line ({line}) is a hint for Excel, not the table's header",
+        "xoá dòng đầu (pari-index tự nhận ra dấu phân cách), hoặc lưu lại tệp từ Excel dạng CSV UTF-8",
+        "delete the first line (pari-index finds the separator itself), or save the file again from Excel as CSV UTF-8",
+    ),
     "missing-name": entry(
         "Thiếu tên đơn vị",
         "Name missing",
