@@ -68,6 +68,7 @@ CELL_FINDING_ORDER = (
     "above-maximum",
     "na-not-allowed",
     "duplicate-row",
+    "count-three-zeros",
 )
 
 
@@ -303,11 +304,38 @@ def check_and_type(
     # text (different texts were a conflict above), so the value checks kept all or none of them
     # and the counts taken before them still hold.
     cells = _drop_repeats(cells, key, findings)
+    _warn_three_zeros(cells, findings)
     # The source file name repeats on every cell; as a category it costs 4 bytes a cell, not a
     # copy of the path (74 MB of a national run's 280 MB of cells).
     accepted = cells.drop("_min", "_max", "_copies").with_columns(pl.col(FILE).cast(pl.Categorical))
     all_findings = pl.concat(findings) if findings else empty_findings()
     return accepted, all_findings
+
+
+#: A count written with one separator and three zeros ("2.000", "2,000"): read as a decimal it is
+#: 2, and it is accepted as a whole number, but Excel exports a count of two thousand formatted
+#: with thousands the same way. Neither reading is safe to take silently: the cell is scored as
+#: read and named in a warning ("1.587" is refused as not whole, so only the zeros are unsure).
+_THREE_ZEROS = r"^\s*\+?[1-9][0-9]{0,2}[.,]000\s*$"
+
+
+def _warn_three_zeros(cells: pl.DataFrame, findings: list[pl.DataFrame]) -> None:
+    """A warning for each accepted count written like "2.000" (see _THREE_ZEROS)."""
+    unsure = cells.filter((pl.col("kind") == "count") & pl.col(VALUE).str.contains(_THREE_ZEROS))
+    if unsure.height == 0:
+        return
+    read = pl.col(VALUE).str.strip_chars().str.strip_prefix("+").str.replace(r"[.,]000$", "")
+    message = format_text(
+        "{} is read as {} (the separator as a decimal point); if it means {} thousand, write it without the separator",
+        pl.col(VALUE),
+        read,
+        read,
+    )
+    hint = "write counts without separators (2000); check the number in the source document"
+    found = cell_findings(
+        unsure, "warning", "count-three-zeros", message, hint, cell_params(value=pl.col(VALUE), read=read)
+    )
+    findings.append(_cell_order(found, unsure, "count-three-zeros"))
 
 
 def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> list[_Check]:

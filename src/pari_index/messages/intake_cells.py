@@ -94,6 +94,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "số lần đếm là số nguyên",
         "a count is a whole number",
     ),
+    "count-three-zeros": entry(
+        "Số đếm có dấu phân cách và ba số 0",
+        "Count with a separator and three zeros",
+        "{value} được đọc là {read} (dấu phân cách là dấu thập phân); nếu là {read} nghìn, hãy ghi không có "
+        "dấu phân cách",
+        "{value} is read as {read} (the separator as a decimal point); if it means {read} thousand, write it "
+        "without the separator",
+        "ghi số đếm không có dấu phân cách (2000); kiểm tra lại con số trong tài liệu gốc",
+        "write counts without separators (2000); check the number in the source document",
+    ),
     "below-minimum": entry(
         "Dưới mức tối thiểu",
         "Below the minimum",
