@@ -407,14 +407,7 @@ WITHOUT_DETAIL = {
 
 #: Raise sites known to give the Vietnamese their title alone (or words without the figures the
 #: English gives), to be done: (file under src/pari_index, kind). The list may only shrink.
-NOT_YET = {
-    ("criteria/validation.py", "class-gap"),
-    ("intake/cell_checks.py", "duplicate-row"),
-    ("intake/tables.py", "file-unreadable"),  # "the path holds a NUL character": no reason to give
-    ("intake/xlsx/package.py", "xlsx-damaged"),
-    ("intake/xlsx/xml_patterns.py", "xlsx-damaged"),
-    ("scoring/verification.py", "evidence-dir-unusable"),
-}  # fmt: skip
+NOT_YET: set[tuple[str, str]] = set()
 
 
 def test_the_walk_finds_the_raise_sites_it_must() -> None:
@@ -604,4 +597,181 @@ def test_a_damaged_reference_is_quoted_in_vietnamese(tmp_path: Path, row: str, v
     (problem,) = _problems(path)
     assert problem.code == "bad-cell-reference"
     assert render(problem.code, problem.params, "vi") == vi
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+# --- the sites that once gave the Vietnamese their title alone ------------------------------------------
+
+ALL_KINDS = Path(__file__).parent / "data" / "all_kinds.yaml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "vi", "en"),
+    [
+        (
+            '{name: "Khá", en: "Fair", from: 70, below: 90}',
+            '{name: "Khá", en: "Fair", from: 75, below: 90}',
+            "các giá trị giữa xếp loại 3 (>= 50 và < 70) và xếp loại 2 (>= 75 và < 90) không thuộc xếp loại nào "
+            "[class-gap]",
+            "values between class 3 (>= 50 and < 70) and class 2 (>= 75 and < 90) fall in no class [class-gap]",
+        ),
+        (
+            '{name: "Kém", en: "Poor", below: 50}',
+            '{name: "Kém", en: "Poor", below: 40}',
+            "các giá trị giữa xếp loại 4 (< 40) và xếp loại 3 (>= 50 và < 70) không thuộc xếp loại nào [class-gap]",
+            "values between class 4 (< 40) and class 3 (>= 50 and < 70) fall in no class [class-gap]",
+        ),
+        (
+            "{from: 70, to: 90, points: 1}",
+            "{from: 60, to: 90, points: 1}",
+            "tiêu chí 1.1.3: mức 3 (< 70) chồng lên mức 2 (>= 60 và <= 90) [tier-overlap]",
+            "criterion 1.1.3: tier 3 (< 70) overlaps tier 2 (>= 60 and <= 90) [tier-overlap]",
+        ),
+        (
+            "{from: 70, to: 90, points: 1}",
+            "{from: 70, to: 90, points: 1}\n                - {from: 80, to: 85, points: 1}",
+            "tiêu chí 1.1.3: các mức không theo thứ tự: liệt kê từ giá trị cao nhất xuống",
+            "criterion 1.1.3: tiers are out of order: list them from the highest values down",
+        ),
+        (
+            "{from: 70, to: 90, points: 1}",
+            "{from: 90, below: 90, points: 1}",
+            "tiêu chí 1.1.3: mức 2 (>= 90 và < 90) không chứa giá trị nào [tier-empty]",
+            "criterion 1.1.3: tier 2 (>= 90 and < 90) contains no value [tier-empty]",
+        ),
+        (
+            '{name: "Khá", en: "Fair", from: 70, below: 90}',
+            '{name: "Khá", en: "Fair", from: 70, below: 90}\n  - {name: "X", from: 70, below: 80}',
+            "xếp loại 2 và 3 bắt đầu ở cùng một giá trị [tier-overlap]",
+            "class 2 and 3 start at the same value [tier-overlap]",
+        ),
+        (
+            "{at_least: 3, points: 1.5}",
+            "{at_least: 5, points: 1.5}",
+            "tiêu chí 1.2.1: các mức số lần phải liệt kê từ số lớn nhất xuống, mỗi mức nhỏ hơn mức trước [tier-order]",
+            "criterion 1.2.1: count tiers must be listed from the largest count down, each smaller than the one "
+            "before [tier-order]",
+        ),
+    ],
+)
+def test_bands_of_tiers_and_classes_are_told_with_their_edges_in_either_language(
+    tmp_path: Path, old: str, new: str, vi: str, en: str
+) -> None:
+    text = ALL_KINDS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for lang, said in (("vi", vi), ("en", en)):
+        result = CliRunner().invoke(main, ["validate", str(path), "--lang", lang])
+        assert said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("rows", "vi", "en"),
+    [
+        (
+            "00001,1.2.3,,có\n00001,1.2.3,,có\n",
+            "lặp lại một dòng trước đó có cùng giá trị (chỉ tính một lần)",
+            "repeats an earlier row with the same value (counted once)",
+        ),
+    ],
+)
+def test_a_repeated_row_says_which_copy_it_is_in_either_language(tmp_path: Path, rows: str, vi: str, en: str) -> None:
+    import polars as pl
+
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.assessments import read_assessments
+    from pari_index.messages import localise_findings
+
+    path = tmp_path / "long.csv"
+    path.write_text("commune_code,criterion_id,input,value\n" + rows, encoding="utf-8")
+    leaves = tuple(compile_criteria(load_criteria(ALL_KINDS).criteria).leaves)
+    findings = read_assessments([path], leaves, pl.Series(["00001"])).findings.filter(pl.col("kind") == "duplicate-row")
+    assert findings["message"].to_list() == [en]
+    assert localise_findings(findings, "vi")["message"].to_list() == [vi]
+    assert localise_findings(findings, "en")["message"].to_list() == [en]
+
+
+def test_a_path_with_a_nul_says_so_in_vietnamese(tmp_path: Path) -> None:
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.tables import read_table_file
+
+    with pytest.raises(IntakeError) as caught:
+        read_table_file(tmp_path / "a\x00b.csv")
+    with pytest.raises(CriteriaError) as criteria:
+        load_criteria(tmp_path / "a\x00b.yaml")
+    for problem in (*caught.value.problems, *criteria.value.problems):
+        assert problem.code == "file-unreadable"
+        assert render(problem.code, problem.params, "vi") == "không đọc được tệp: đường dẫn chứa ký tự NUL"
+        assert render(problem.code, problem.params, "en") == problem.message
+        assert problem.message == "cannot read the file: the path holds a NUL character"
+    # A finding of an older table gives only the operating system's reason.
+    assert render("file-unreadable", {"reason": "Permission denied"}, "vi") == "không đọc được tệp: Permission denied"
+
+
+def test_a_workbook_with_two_parts_of_one_name_names_it_in_either_language(tmp_path: Path) -> None:
+    import warnings
+    import zipfile
+
+    import hostile_xlsx as H
+
+    path = H.write_package(tmp_path / "two.xlsx", H.sheet_xml(H.header_row()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is asked to write
+        with zipfile.ZipFile(path, "a") as package:
+            package.writestr("xl/worksheets/sheet1.xml", H.sheet_xml(""))
+    (problem,) = _problems(path)
+    assert problem.code == "xlsx-damaged"
+    assert render(problem.code, problem.params, "vi") == "gói có hai phần cùng tên xl/worksheets/sheet1.xml"
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+def test_a_workbook_whose_xml_is_broken_gives_the_line_and_column_in_vietnamese(tmp_path: Path) -> None:
+    import hostile_xlsx as H
+
+    path = H.write_package(tmp_path / "broken.xlsx", H.sheet_xml(H.header_row()), sheet_name='data"<')
+    (problem,) = _problems(path)
+    assert problem.code == "xlsx-damaged" and problem.params is not None, problem
+    assert render(problem.code, problem.params, "en") == problem.message
+    assert render(
+        problem.code, problem.params, "vi"
+    ) == "không đọc được XML của sổ tính (lỗi XML ở dòng {}, cột {})".format(
+        problem.params["xml_line"], problem.params["xml_column"]
+    )
+    assert problem.params["xml_line"] == 1 and problem.params["xml_column"] > 0
+
+
+@pytest.mark.parametrize(
+    ("where", "vi"),
+    [
+        ("sheet Dữ liệu", "trang tính Dữ liệu: 2.000 byte XML mà không có điểm kết thúc của một ô"),
+        ("sheet", "một trang tính: 2.000 byte XML mà không có điểm kết thúc của một ô"),
+        ("sharedStrings.xml", "sharedStrings.xml: 2.000 byte XML mà không có điểm kết thúc của một ô"),
+    ],
+)
+def test_a_run_of_xml_without_a_cell_end_is_told_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch, where: str, vi: str
+) -> None:
+    import re
+
+    from pari_index.intake.xlsx import xml_patterns
+    from pari_index.intake.xlsx.package import _Refused
+
+    monkeypatch.setattr(xml_patterns, "MAX_XML_RUN_BYTES", 1000)
+    with pytest.raises(_Refused) as caught:
+        list(xml_patterns._parts(iter([b"x" * 2000]), re.compile(b"</c>"), "f.xlsx", where))
+    problem = caught.value.problem
+    assert render(problem.code, problem.params, "vi") == vi
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+def test_an_evidence_folder_with_too_long_a_name_says_why_in_vietnamese(tmp_path: Path) -> None:
+    from pari_index.scoring.verification import evidence_dir_problem
+
+    problem = evidence_dir_problem(tmp_path / ("a" * 5000))
+    assert problem is not None and problem.code == "evidence-dir-unusable"
+    assert (
+        render(problem.code, problem.params, "vi") == "không dùng được thư mục minh chứng: tên quá dài với hệ thống tệp"
+    )
     assert render(problem.code, problem.params, "en") == problem.message

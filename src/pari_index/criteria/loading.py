@@ -664,7 +664,12 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
             {"reason": reason},
         ) from None
     except ValueError:  # a NUL byte in the path
-        raise fail("file-unreadable", "the path holds a NUL character", "check the path") from None
+        raise fail(
+            "file-unreadable",
+            "cannot read the file: the path holds a NUL character",
+            "check the path",
+            {"path_refusal": "nul"},
+        ) from None
     if len(raw) > limit:
         raise too_large(None)
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -388,14 +388,6 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "tie_break {key} is neither 'appraised', 'survey' nor an area id",
         *_CRITERIA_HINT,
     ),
-    "tier-order": entry(
-        "Các mức không theo thứ tự",
-        "Tiers out of order",
-        "tiêu chí {criterion}: các mức số lần phải liệt kê từ số lớn nhất xuống, mỗi mức nhỏ hơn mức trước",
-        "criterion {criterion}: count tiers must be listed from the largest count down, each smaller than the one "
-        "before",
-        *_CRITERIA_HINT,
-    ),
     "duplicate-level": entry(
         "Mức được liệt kê hai lần",
         "Level listed twice",
@@ -439,13 +431,42 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "criterion {criterion}: bonus and penalty rules belong in an area with part: adjustment, and only they",
         *_CRITERIA_HINT,
     ),
-    **{
-        code: entry(vi, en, vi, en, *_CRITERIA_HINT)
-        for code, (vi, en) in {
-            "tier-empty": ("Mức không chứa giá trị nào", "A tier holds no value"),
-            "tier-overlap": ("Các mức chồng lên nhau", "Tiers overlap"),
-            "tier-gap": ("Có khoảng giá trị không thuộc mức nào", "Values fall in no tier"),
-            "class-gap": ("Có khoảng chỉ số không thuộc xếp loại nào", "Index values fall in no class"),
-        }.items()
-    },
+    # The bands of a tier ladder or of the classes (labels.PARAM_WORDS: band_owner, band_kind,
+    # band_overlap, band_gap); each told with its number and its edges.
+    "tier-empty": entry(
+        "Mức không chứa giá trị nào",
+        "A tier holds no value",
+        "{band_owner}{band_kind} {band_no} ({band}) không chứa giá trị nào",
+        "{band_owner}{band_kind} {band_no} ({band}) contains no value",
+        *_CRITERIA_HINT,
+    ),
+    "tier-overlap": entry(
+        "Các mức chồng lên nhau",
+        "Tiers overlap",
+        "{band_owner}{band_overlap}",
+        "{band_owner}{band_overlap}",
+        *_CRITERIA_HINT,
+    ),
+    "tier-order": entry(
+        "Các mức không theo thứ tự",
+        "Tiers out of order",
+        "{band_owner}{band_order}",
+        "{band_owner}{band_order}",
+        *_CRITERIA_HINT,
+    ),
+    "tier-gap": entry(
+        "Có khoảng giá trị không thuộc mức nào",
+        "Values fall in no tier",
+        "{band_owner}{band_gap}",
+        "{band_owner}{band_gap}",
+        *_CRITERIA_HINT,
+    ),
+    "class-gap": entry(
+        "Có khoảng chỉ số không thuộc xếp loại nào",
+        "Index values fall in no class",
+        "{band_gap}",
+        "{band_gap}",
+        "chỉ số rơi vào khoảng trống không được xếp loại nào",
+        "an index in the gap gets no class",
+    ),
 }
