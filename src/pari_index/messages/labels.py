@@ -412,6 +412,20 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("có giá trị không thuộc {band_kind} nào", "some values fall in no {band_kind}"),
     },
+    # How aliases of a YAML document expand too far (yaml-alias-bomb).
+    "expansion": {
+        "self": Words(
+            "một bí danh (*tên) được dùng bên trong chính giá trị mà neo của nó (&tên) đặt tên, nên giá trị "
+            "sẽ chứa chính nó không có điểm dừng",
+            "an alias (*name) is used inside the value its anchor (&name) names, so the value would contain "
+            "itself without end",
+        ),
+        "": Words(
+            "tài liệu mở rộng ra hơn {limit} nút qua các bí danh (&neo / *bí danh); bị từ chối thay vì mở rộng",
+            "the document expands to more than {limit} nodes through aliases (&anchor / *alias); refused "
+            "rather than expanded",
+        ),
+    },
     # Which copy a repeated cell is (intake.cell_checks.repeat_label).
     "repeat": {
         "earlier": Words(

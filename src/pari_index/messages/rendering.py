@@ -15,6 +15,7 @@ import polars as pl
 from pari_index.messages.catalogue import entry_of, title
 from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS
 from pari_index.messages.numbers import format_number
+from pari_index.messages.yaml_words import yaml_reason
 
 InputLabel = Callable[[str, str], "str | None"]
 
@@ -50,6 +51,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return _filled(words.get(lang), lang, params, label, nested=True)
     if name == "input" and label is not None and params.get("criterion") is not None:
         return label(str(params["criterion"]), text) or text
+    if name == "yaml_reason":
+        return yaml_reason(text, lang)
     if name in _BANDS and lang == "vi":
         # A band's edges as criteria.rules.Interval.describe writes them (">= 70 and < 90").
         return text.replace(" and ", " và ").replace("any value", "mọi giá trị")
@@ -241,7 +244,7 @@ def _plan(kind: str, lang: str) -> Plan | None:
         return None
     pieces = list(string.Formatter().parse(entry.message.get(lang)))
     names = [name for _, name, _, _ in pieces if name is not None]
-    special = ("unit_types", "input", "items", *_BANDS, *PARAM_WORDS)
+    special = ("unit_types", "input", "items", "yaml_reason", *_BANDS, *PARAM_WORDS)
     if not names or any(not n.isidentifier() or n in special for n in names):
         return None
     if any(spec or conversion for _, name, spec, conversion in pieces if name is not None):
