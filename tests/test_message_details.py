@@ -773,3 +773,80 @@ def test_an_evidence_folder_with_too_long_a_name_says_why_in_vietnamese(tmp_path
         render(problem.code, problem.params, "vi") == "không dùng được thư mục minh chứng: tên quá dài với hệ thống tệp"
     )
     assert render(problem.code, problem.params, "en") == problem.message
+
+
+# --- a site's own hint -------------------------------------------------------------------------------
+
+
+def _module_texts() -> dict[str, str]:
+    """Every module-level string constant of the source, by name (a hint kept in one: _DAMAGED_HINT)."""
+    texts = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                texts |= {t.id: node.value.value for t in node.targets if isinstance(t, ast.Name)}
+    return texts
+
+
+def hint_sites() -> list[tuple[str, str, str]]:
+    """(place, kind, hint) of every call that builds a problem of a catalogued kind with a hint of its
+    own written out (a text, or the name of a module's text): as ``hint=`` or after the message."""
+    texts, sites = _module_texts(), []
+    for path in sorted(SRC.rglob("*.py")):
+        if "messages" in path.parts:
+            continue
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call) or _name(call) in _RENDERS:
+                continue
+            args = list(call.args)
+            at = [i for i, a in enumerate(args) if isinstance(a, ast.Constant) and a.value in CATALOGUE]
+            at = [i for i in at if args[i].value not in {"error", "warning"}]  # type: ignore[attr-defined]
+            if not at:
+                continue
+            hint = next((k.value for k in call.keywords if k.arg == "hint"), None)
+            if hint is None and len(args) > at[0] + 2:
+                hint = args[at[0] + 2]
+            text = (
+                hint.value
+                if isinstance(hint, ast.Constant)
+                else texts.get(hint.id)
+                if isinstance(hint, ast.Name)
+                else None
+            )
+            if isinstance(text, str) and text not in {"", "en", "vi"}:
+                sites.append((f"{path.relative_to(SRC)}:{call.lineno}", args[at[0]].value, text))  # type: ignore[attr-defined]
+    return sites
+
+
+def test_the_walk_finds_the_sites_with_hints_of_their_own() -> None:
+    hints = {hint for _, _, hint in hint_sites()}
+    assert "give --group-by one of the available columns, or add the column to the register" in hints
+    assert "this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)" in hints
+    assert len(hints) > 40
+
+
+def test_a_sites_own_hint_has_its_vietnamese_words() -> None:
+    """A hint a site writes for its case, other than its kind's, is told in Vietnamese by its own words,
+    not by the kind's more general ones (tier-overlap's "give each edge once" was "see docs/...")."""
+    from pari_index.messages.hints import HINT_WORDS
+
+    missing = {
+        f"{where} [{kind}]: {hint}"
+        for where, kind, hint in hint_sites()
+        if hint not in HINT_WORDS
+        and (entry_of(kind) is None or entry_of(kind).hint is None or entry_of(kind).hint.en != hint)  # type: ignore[union-attr]
+    }
+    assert not missing, "\n".join(sorted(missing))
+
+
+def test_a_sites_own_hint_is_told_in_vietnamese(tmp_path: Path) -> None:
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    args += ["--no-survey", "--group-by", "huyen_moi", "-o", str(tmp_path / "r.xlsx"), "-q"]
+    result = CliRunner().invoke(main, args)
+    assert "gợi ý: cho --group-by một trong các cột có sẵn, hoặc thêm cột vào danh sách đơn vị" in result.output
+    english = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert "hint: give --group-by one of the available columns, or add the column to the register" in english.output

@@ -147,6 +147,7 @@ def test_a_yaml_error_is_told_in_vietnamese_with_its_place(tmp_path: Path, text:
     assert ENGLISH_MARK not in result.output
     english = CliRunner().invoke(main, ["validate", str(path), "--lang", "en"]).output
     assert "YAML không hợp lệ" not in english and "bị từ chối" not in english and "bí danh" not in english
+    assert f"{path}: INVALID (1 problem)" in english.splitlines()
 
 
 def test_the_english_of_a_yaml_error_is_its_own_sentence(tmp_path: Path) -> None:

@@ -252,7 +252,8 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     for name, result in validate_files(paths):
         if isinstance(result, PariError):
             failed += 1
-            click.echo(VALIDATED["invalid"].get(lang).format(name=name, n=format_number(len(result.problems), lang)))
+            said = VALIDATED["invalid_one" if len(result.problems) == 1 else "invalid"].get(lang)
+            click.echo(said.format(name=name, n=format_number(len(result.problems), lang)))
             _print_problems(result, lang)
             continue
         criteria = result.criteria

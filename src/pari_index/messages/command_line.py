@@ -112,6 +112,7 @@ DEMO_FILES: dict[str, Words] = {
 #: The lines of ``pari validate``.
 VALIDATED: dict[str, Words] = {
     "invalid": Words("{name}: KHÔNG HỢP LỆ ({n} vấn đề)", "{name}: INVALID ({n} problems)"),
+    "invalid_one": Words("{name}: KHÔNG HỢP LỆ (1 vấn đề)", "{name}: INVALID (1 problem)"),
     "ok": Words(
         "{name}: hợp lệ — {id}, {origin}{issued}, {areas} lĩnh vực, {leaves} tiêu chí được chấm, thang điểm "
         "{scale}, xếp hạng {units}",

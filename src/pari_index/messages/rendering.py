@@ -13,6 +13,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.messages.catalogue import entry_of, title
+from pari_index.messages.hints import HINT_WORDS
 from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS
 from pari_index.messages.numbers import format_number
 from pari_index.messages.yaml_words import yaml_reason
@@ -109,10 +110,12 @@ def render_hint(
     kind: str, lang: str, hint: str | None = None, written: str = "en", params: Mapping[str, Any] | None = None
 ) -> str:
     """The hint of a finding in ``lang``: its own when it is written in ``lang`` (it may say more
-    than the kind's), else the catalogue's (filled with ``params`` when it names any: a CSV's
-    hint depends on what breaks it), else none."""
+    than the kind's) or its words in ``lang`` are known (messages.hints), else the catalogue's
+    (filled with ``params`` when it names any: a CSV's hint depends on what breaks it), else none."""
     if hint and written == lang:
         return hint
+    if hint and lang == "vi" and hint in HINT_WORDS:
+        return HINT_WORDS[hint]  # a site's own hint, which may say more than the kind's
     entry = entry_of(kind)
     if entry is None or entry.hint is None:
         return ""
