@@ -850,3 +850,22 @@ def test_a_sites_own_hint_is_told_in_vietnamese(tmp_path: Path) -> None:
     assert "gợi ý: cho --group-by một trong các cột có sẵn, hoặc thêm cột vào danh sách đơn vị" in result.output
     english = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert "hint: give --group-by one of the available columns, or add the column to the register" in english.output
+
+
+@pytest.mark.parametrize(
+    ("case", "vi"),
+    [
+        ("cache-fifo-manifest", "(manifest.json không phải tệp thông thường)"),
+        ("cache-table-links", ".parquet là một liên kết, không phải tệp do bộ nhớ đệm ghi)"),
+    ],
+)
+def test_a_damaged_cache_entry_says_why_in_vietnamese(tmp_path: Path, case: str, vi: str) -> None:
+    from hostile_cache import CASES
+
+    args = CASES[case](tmp_path)
+    args = [a for i, a in enumerate(args) if a != "--lang" and (i == 0 or args[i - 1] != "--lang")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("Bộ nhớ đệm: bỏ qua")]
+    assert notes and all(vi in line for line in notes), result.output
+    assert "is not a regular file" not in result.output and "is a link" not in result.output

@@ -137,3 +137,27 @@ def progress_text(key: str, lang: str, **params: object) -> str:
     """A progress line of :data:`PROGRESS` in ``lang``, numbers written as the language writes them."""
     shown = {k: format_number(v, lang) if isinstance(v, int) else str(v) for k, v in params.items()}
     return PROGRESS[key].get(lang).format(**shown)
+
+
+#: Why the cache could not use an entry, in pari-index's own words (intake.cache: a ValueError's
+#: text, ``{name}`` a file of the entry) -> Vietnamese. The system's own texts stay as it gives them.
+CACHE_REASONS: dict[str, str] = {
+    "not a folder the cache wrote": "không phải thư mục do bộ nhớ đệm ghi",
+    "written by another version or for other inputs": "được ghi bởi phiên bản khác hoặc cho đầu vào khác",
+    "{name}.parquet does not match its manifest": "{name}.parquet không khớp với bảng kê của nó",
+    "{name} is a link, not a file the cache wrote": "{name} là một liên kết, không phải tệp do bộ nhớ đệm ghi",
+    "{name} is not a regular file": "{name} không phải tệp thông thường",
+}
+
+
+def cache_reason_vi(reason: str) -> str | None:
+    """A reason of :data:`CACHE_REASONS` in Vietnamese (None for any other: the system's words)."""
+    import re
+
+    for english, vietnamese in CACHE_REASONS.items():
+        head, _, tail = english.partition("{name}")
+        pattern = re.escape(head) + ("(?P<name>.+)" + re.escape(tail) if _ else "")
+        found = re.fullmatch(pattern, reason, flags=re.DOTALL)
+        if found is not None:
+            return vietnamese.format(name=found["name"]) if _ else vietnamese
+    return None
