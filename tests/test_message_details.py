@@ -705,7 +705,11 @@ def test_a_path_with_a_nul_says_so_in_vietnamese(tmp_path: Path) -> None:
         assert render(problem.code, problem.params, "en") == problem.message
         assert problem.message == "cannot read the file: the path holds a NUL character"
     # A finding of an older table gives only the operating system's reason.
-    assert render("file-unreadable", {"reason": "Permission denied"}, "vi") == "không đọc được tệp: Permission denied"
+    assert render("file-unreadable", {"reason": "Unknown trouble"}, "vi") == "không đọc được tệp: Unknown trouble"
+    # The system's reason, when it is a strerror: in Vietnamese, its own words in brackets.
+    assert render("file-unreadable", {"reason": __import__("os").strerror(13)}, "vi") == (
+        f"không đọc được tệp: không có quyền truy cập ({__import__('os').strerror(13)})"
+    )
 
 
 def test_a_workbook_with_two_parts_of_one_name_names_it_in_either_language(tmp_path: Path) -> None:

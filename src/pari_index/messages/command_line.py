@@ -161,3 +161,42 @@ def cache_reason_vi(reason: str) -> str | None:
         if found is not None:
             return vietnamese.format(name=found["name"]) if _ else vietnamese
     return None
+
+
+#: The operating system's reasons (its strerror, in English on every system pari-index runs on) for
+#: the refusals a user meets, by error number -> Vietnamese. Shown with the system's own words after
+#: them, in brackets: what to search for, and what a technician reads.
+OS_REASONS: dict[str, str] = {
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "thao tác không được phép",
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "EISDIR": "đây là thư mục",
+    "ELOOP": "liên kết tượng trưng dẫn vòng quá nhiều cấp",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "ENOSPC": "ổ đĩa hết chỗ trống",
+    "EDQUOT": "đã dùng hết hạn mức ổ đĩa",
+    "EROFS": "hệ thống tệp chỉ đọc",
+    "EIO": "lỗi đọc/ghi của thiết bị",
+    "EEXIST": "tệp đã tồn tại",
+    "ENOTEMPTY": "thư mục không trống",
+    "EBUSY": "thiết bị hoặc tài nguyên đang bận",
+    "EMFILE": "mở quá nhiều tệp",
+    "ENXIO": "không có thiết bị hoặc địa chỉ này",
+    "ETXTBSY": "tệp đang được dùng",
+    "EINVAL": "tham số không hợp lệ",
+    "EXDEV": "không chuyển được tệp sang ổ đĩa khác",
+}
+
+
+def os_reason_vi(reason: str) -> str | None:
+    """The operating system's ``reason`` (a strerror) in Vietnamese, its own words in brackets;
+    None for any other text."""
+    import errno
+    import os
+
+    for name, vietnamese in OS_REASONS.items():
+        number = getattr(errno, name, None)
+        if number is not None and os.strerror(number) == reason:
+            return f"{vietnamese} ({reason})"
+    return None

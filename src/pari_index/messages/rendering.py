@@ -13,6 +13,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.messages.catalogue import entry_of, title
+from pari_index.messages.command_line import os_reason_vi
 from pari_index.messages.hints import HINT_WORDS
 from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS
 from pari_index.messages.numbers import format_number
@@ -54,6 +55,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return label(str(params["criterion"]), text) or text
     if name == "yaml_reason":
         return yaml_reason(text, lang)
+    if name == "reason" and lang == "vi":
+        return os_reason_vi(text) or text  # the system's words, when they are its strerror
     if name in _BANDS and lang == "vi":
         # A band's edges as criteria.rules.Interval.describe writes them (">= 70 and < 90").
         return text.replace(" and ", " và ").replace("any value", "mọi giá trị")
