@@ -146,12 +146,13 @@ def command_lang(args: Sequence[str]) -> str:
     return lang
 
 
-class _Told(click.ClickException):
+class _Told(click.UsageError):
     """One of click's own errors (an unknown option, a missing argument), told in Vietnamese: its
-    sentence, the usage line and the pointer to --help (pari_index.messages.click_words)."""
+    sentence, the usage line and the pointer to --help (pari_index.messages.click_words). A
+    UsageError, as nearly all of them are, for a caller that catches click's."""
 
     def __init__(self, original: click.ClickException) -> None:
-        super().__init__(original.format_message())
+        super().__init__(original.format_message(), getattr(original, "ctx", None))
         self.original = original
         self.exit_code = original.exit_code  # type: ignore[misc]
 
