@@ -394,9 +394,7 @@ WITHOUT_DETAIL = {
     # The output's path is the place; the option is left out (outputs/files.py raises them without one).
     ("outputs/paths.py", "output-not-a-folder"),
     ("outputs/paths.py", "output-folder-not-results"),
-    # PyYAML's reason is English (test_error_language): the title, the line and column, and the hint.
-    ("criteria/loading.py", "yaml-syntax"),
-    ("criteria/loading.py", "yaml-tag-refused"),
+    # Python's own reason for a value it cannot build (a date 2024-02-30): the title, the line and column.
     ("criteria/loading.py", "yaml-value"),
     # click's own English sentence (which option, what is wrong) follows click's usage line.
     ("cli.py", "usage"),
@@ -407,14 +405,7 @@ WITHOUT_DETAIL = {
 
 #: Raise sites known to give the Vietnamese their title alone (or words without the figures the
 #: English gives), to be done: (file under src/pari_index, kind). The list may only shrink.
-NOT_YET = {
-    ("criteria/validation.py", "class-gap"),
-    ("intake/cell_checks.py", "duplicate-row"),
-    ("intake/tables.py", "file-unreadable"),  # "the path holds a NUL character": no reason to give
-    ("intake/xlsx/package.py", "xlsx-damaged"),
-    ("intake/xlsx/xml_patterns.py", "xlsx-damaged"),
-    ("scoring/verification.py", "evidence-dir-unusable"),
-}  # fmt: skip
+NOT_YET: set[tuple[str, str]] = set()
 
 
 def test_the_walk_finds_the_raise_sites_it_must() -> None:
@@ -605,3 +596,280 @@ def test_a_damaged_reference_is_quoted_in_vietnamese(tmp_path: Path, row: str, v
     assert problem.code == "bad-cell-reference"
     assert render(problem.code, problem.params, "vi") == vi
     assert render(problem.code, problem.params, "en") == problem.message
+
+
+# --- the sites that once gave the Vietnamese their title alone ------------------------------------------
+
+ALL_KINDS = Path(__file__).parent / "data" / "all_kinds.yaml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "vi", "en"),
+    [
+        (
+            '{name: "Khá", en: "Fair", from: 70, below: 90}',
+            '{name: "Khá", en: "Fair", from: 75, below: 90}',
+            "các giá trị giữa xếp loại 3 (>= 50 và < 70) và xếp loại 2 (>= 75 và < 90) không thuộc xếp loại nào "
+            "[class-gap]",
+            "values between class 3 (>= 50 and < 70) and class 2 (>= 75 and < 90) fall in no class [class-gap]",
+        ),
+        (
+            '{name: "Kém", en: "Poor", below: 50}',
+            '{name: "Kém", en: "Poor", below: 40}',
+            "các giá trị giữa xếp loại 4 (< 40) và xếp loại 3 (>= 50 và < 70) không thuộc xếp loại nào [class-gap]",
+            "values between class 4 (< 40) and class 3 (>= 50 and < 70) fall in no class [class-gap]",
+        ),
+        (
+            "{from: 70, to: 90, points: 1}",
+            "{from: 60, to: 90, points: 1}",
+            "tiêu chí 1.1.3: mức 3 (< 70) chồng lên mức 2 (>= 60 và <= 90) [tier-overlap]",
+            "criterion 1.1.3: tier 3 (< 70) overlaps tier 2 (>= 60 and <= 90) [tier-overlap]",
+        ),
+        (
+            "{from: 70, to: 90, points: 1}",
+            "{from: 70, to: 90, points: 1}\n                - {from: 80, to: 85, points: 1}",
+            "tiêu chí 1.1.3: các mức không theo thứ tự: liệt kê từ giá trị cao nhất xuống",
+            "criterion 1.1.3: tiers are out of order: list them from the highest values down",
+        ),
+        (
+            "{from: 70, to: 90, points: 1}",
+            "{from: 90, below: 90, points: 1}",
+            "tiêu chí 1.1.3: mức 2 (>= 90 và < 90) không chứa giá trị nào [tier-empty]",
+            "criterion 1.1.3: tier 2 (>= 90 and < 90) contains no value [tier-empty]",
+        ),
+        (
+            '{name: "Khá", en: "Fair", from: 70, below: 90}',
+            '{name: "Khá", en: "Fair", from: 70, below: 90}\n  - {name: "X", from: 70, below: 80}',
+            "xếp loại 2 và 3 bắt đầu ở cùng một giá trị [tier-overlap]",
+            "class 2 and 3 start at the same value [tier-overlap]",
+        ),
+        (
+            "{at_least: 3, points: 1.5}",
+            "{at_least: 5, points: 1.5}",
+            "tiêu chí 1.2.1: các mức số lần phải liệt kê từ số lớn nhất xuống, mỗi mức nhỏ hơn mức trước [tier-order]",
+            "criterion 1.2.1: count tiers must be listed from the largest count down, each smaller than the one "
+            "before [tier-order]",
+        ),
+    ],
+)
+def test_bands_of_tiers_and_classes_are_told_with_their_edges_in_either_language(
+    tmp_path: Path, old: str, new: str, vi: str, en: str
+) -> None:
+    text = ALL_KINDS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for lang, said in (("vi", vi), ("en", en)):
+        result = CliRunner().invoke(main, ["validate", str(path), "--lang", lang])
+        assert said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("rows", "vi", "en"),
+    [
+        (
+            "00001,1.2.3,,có\n00001,1.2.3,,có\n",
+            "lặp lại một dòng trước đó có cùng giá trị (chỉ tính một lần)",
+            "repeats an earlier row with the same value (counted once)",
+        ),
+    ],
+)
+def test_a_repeated_row_says_which_copy_it_is_in_either_language(tmp_path: Path, rows: str, vi: str, en: str) -> None:
+    import polars as pl
+
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.assessments import read_assessments
+    from pari_index.messages import localise_findings
+
+    path = tmp_path / "long.csv"
+    path.write_text("commune_code,criterion_id,input,value\n" + rows, encoding="utf-8")
+    leaves = tuple(compile_criteria(load_criteria(ALL_KINDS).criteria).leaves)
+    findings = read_assessments([path], leaves, pl.Series(["00001"])).findings.filter(pl.col("kind") == "duplicate-row")
+    assert findings["message"].to_list() == [en]
+    assert localise_findings(findings, "vi")["message"].to_list() == [vi]
+    assert localise_findings(findings, "en")["message"].to_list() == [en]
+
+
+def test_a_path_with_a_nul_says_so_in_vietnamese(tmp_path: Path) -> None:
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.tables import read_table_file
+
+    with pytest.raises(IntakeError) as caught:
+        read_table_file(tmp_path / "a\x00b.csv")
+    with pytest.raises(CriteriaError) as criteria:
+        load_criteria(tmp_path / "a\x00b.yaml")
+    for problem in (*caught.value.problems, *criteria.value.problems):
+        assert problem.code == "file-unreadable"
+        assert render(problem.code, problem.params, "vi") == "không đọc được tệp: đường dẫn chứa ký tự NUL"
+        assert render(problem.code, problem.params, "en") == problem.message
+        assert problem.message == "cannot read the file: the path holds a NUL character"
+    # A finding of an older table gives only the operating system's reason.
+    assert render("file-unreadable", {"reason": "Unknown trouble"}, "vi") == "không đọc được tệp: Unknown trouble"
+    # The system's reason, when it is a strerror: in Vietnamese, its own words in brackets.
+    assert render("file-unreadable", {"reason": __import__("os").strerror(13)}, "vi") == (
+        f"không đọc được tệp: không có quyền truy cập ({__import__('os').strerror(13)})"
+    )
+
+
+def test_a_workbook_with_two_parts_of_one_name_names_it_in_either_language(tmp_path: Path) -> None:
+    import warnings
+    import zipfile
+
+    import hostile_xlsx as H
+
+    path = H.write_package(tmp_path / "two.xlsx", H.sheet_xml(H.header_row()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is asked to write
+        with zipfile.ZipFile(path, "a") as package:
+            package.writestr("xl/worksheets/sheet1.xml", H.sheet_xml(""))
+    (problem,) = _problems(path)
+    assert problem.code == "xlsx-damaged"
+    assert render(problem.code, problem.params, "vi") == "gói có hai phần cùng tên xl/worksheets/sheet1.xml"
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+def test_a_workbook_whose_xml_is_broken_gives_the_line_and_column_in_vietnamese(tmp_path: Path) -> None:
+    import hostile_xlsx as H
+
+    path = H.write_package(tmp_path / "broken.xlsx", H.sheet_xml(H.header_row()), sheet_name='data"<')
+    (problem,) = _problems(path)
+    assert problem.code == "xlsx-damaged" and problem.params is not None, problem
+    assert render(problem.code, problem.params, "en") == problem.message
+    assert render(
+        problem.code, problem.params, "vi"
+    ) == "không đọc được XML của sổ tính (lỗi XML ở dòng {}, cột {})".format(
+        problem.params["xml_line"], problem.params["xml_column"]
+    )
+    assert problem.params["xml_line"] == 1 and problem.params["xml_column"] > 0
+
+
+@pytest.mark.parametrize(
+    ("where", "vi"),
+    [
+        ("sheet Dữ liệu", "trang tính Dữ liệu: 2.000 byte XML mà không có điểm kết thúc của một ô"),
+        ("sheet", "một trang tính: 2.000 byte XML mà không có điểm kết thúc của một ô"),
+        ("sharedStrings.xml", "sharedStrings.xml: 2.000 byte XML mà không có điểm kết thúc của một ô"),
+    ],
+)
+def test_a_run_of_xml_without_a_cell_end_is_told_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch, where: str, vi: str
+) -> None:
+    import re
+
+    from pari_index.intake.xlsx import xml_patterns
+    from pari_index.intake.xlsx.package import _Refused
+
+    monkeypatch.setattr(xml_patterns, "MAX_XML_RUN_BYTES", 1000)
+    with pytest.raises(_Refused) as caught:
+        list(xml_patterns._parts(iter([b"x" * 2000]), re.compile(b"</c>"), "f.xlsx", where))
+    problem = caught.value.problem
+    assert render(problem.code, problem.params, "vi") == vi
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+def test_an_evidence_folder_with_too_long_a_name_says_why_in_vietnamese(tmp_path: Path) -> None:
+    from pari_index.scoring.verification import evidence_dir_problem
+
+    problem = evidence_dir_problem(tmp_path / ("a" * 5000))
+    assert problem is not None and problem.code == "evidence-dir-unusable"
+    assert (
+        render(problem.code, problem.params, "vi") == "không dùng được thư mục minh chứng: tên quá dài với hệ thống tệp"
+    )
+    assert render(problem.code, problem.params, "en") == problem.message
+
+
+# --- a site's own hint -------------------------------------------------------------------------------
+
+
+def _module_texts() -> dict[str, str]:
+    """Every module-level string constant of the source, by name (a hint kept in one: _DAMAGED_HINT)."""
+    texts = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                texts |= {t.id: node.value.value for t in node.targets if isinstance(t, ast.Name)}
+    return texts
+
+
+def hint_sites() -> list[tuple[str, str, str]]:
+    """(place, kind, hint) of every call that builds a problem of a catalogued kind with a hint of its
+    own written out (a text, or the name of a module's text): as ``hint=`` or after the message."""
+    texts, sites = _module_texts(), []
+    for path in sorted(SRC.rglob("*.py")):
+        if "messages" in path.parts:
+            continue
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call) or _name(call) in _RENDERS:
+                continue
+            args = list(call.args)
+            at = [i for i, a in enumerate(args) if isinstance(a, ast.Constant) and a.value in CATALOGUE]
+            at = [i for i in at if args[i].value not in {"error", "warning"}]  # type: ignore[attr-defined]
+            if not at:
+                continue
+            hint = next((k.value for k in call.keywords if k.arg == "hint"), None)
+            if hint is None and len(args) > at[0] + 2:
+                hint = args[at[0] + 2]
+            text = (
+                hint.value
+                if isinstance(hint, ast.Constant)
+                else texts.get(hint.id)
+                if isinstance(hint, ast.Name)
+                else None
+            )
+            if isinstance(text, str) and text not in {"", "en", "vi"}:
+                sites.append((f"{path.relative_to(SRC)}:{call.lineno}", args[at[0]].value, text))  # type: ignore[attr-defined]
+    return sites
+
+
+def test_the_walk_finds_the_sites_with_hints_of_their_own() -> None:
+    hints = {hint for _, _, hint in hint_sites()}
+    assert "give --group-by one of the available columns, or add the column to the register" in hints
+    assert "this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)" in hints
+    assert len(hints) > 40
+
+
+def test_a_sites_own_hint_has_its_vietnamese_words() -> None:
+    """A hint a site writes for its case, other than its kind's, is told in Vietnamese by its own words,
+    not by the kind's more general ones (tier-overlap's "give each edge once" was "see docs/...")."""
+    from pari_index.messages.hints import HINT_WORDS
+
+    missing = {
+        f"{where} [{kind}]: {hint}"
+        for where, kind, hint in hint_sites()
+        if hint not in HINT_WORDS
+        and (entry_of(kind) is None or entry_of(kind).hint is None or entry_of(kind).hint.en != hint)  # type: ignore[union-attr]
+    }
+    assert not missing, "\n".join(sorted(missing))
+
+
+def test_a_sites_own_hint_is_told_in_vietnamese(tmp_path: Path) -> None:
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    args += ["--no-survey", "--group-by", "huyen_moi", "-o", str(tmp_path / "r.xlsx"), "-q"]
+    result = CliRunner().invoke(main, args)
+    assert "gợi ý: cho --group-by một trong các cột có sẵn, hoặc thêm cột vào danh sách đơn vị" in result.output
+    english = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert "hint: give --group-by one of the available columns, or add the column to the register" in english.output
+
+
+@pytest.mark.parametrize(
+    ("case", "vi"),
+    [
+        ("cache-fifo-manifest", "(manifest.json không phải tệp thông thường)"),
+        ("cache-table-links", ".parquet là một liên kết, không phải tệp do bộ nhớ đệm ghi)"),
+    ],
+)
+def test_a_damaged_cache_entry_says_why_in_vietnamese(tmp_path: Path, case: str, vi: str) -> None:
+    from hostile_cache import CASES
+
+    args = CASES[case](tmp_path)
+    args = [a for i, a in enumerate(args) if a != "--lang" and (i == 0 or args[i - 1] != "--lang")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("Bộ nhớ đệm: bỏ qua")]
+    assert notes and all(vi in line for line in notes), result.output
+    assert "is not a regular file" not in result.output and "is a link" not in result.output

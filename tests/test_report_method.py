@@ -419,3 +419,28 @@ def test_results_written_before_the_stamp_say_what_is_not_recorded(tables: dict[
     stamp = section_text(render_report(old, lang="en", criteria=criteria), "stamp-h")
     assert f"SHA-256 of the set's canonical content (JSON): {criteria_content_sha256(criteria)}" in stamp
     assert f"report made with {VERSION}" in stamp
+
+
+def test_a_class_without_an_english_name_is_marked_and_keeps_its_colour(tables: dict[str, pl.DataFrame]) -> None:
+    """The class's name in the results is the key of its colour and order; its label is the
+    English name, else the Vietnamese marked "(vi)" (it once lost both: the key was the label)."""
+    text = ALL_KINDS.read_text(encoding="utf-8").replace(', en: "Poor"', "")
+    criteria = load_criteria_text(text).criteria
+    summary = tables["summary"].with_columns(
+        pl.when(pl.col("class") == "Kém").then(None).otherwise(pl.col("class_en")).alias("class_en")
+    )
+    assert summary["class"].to_list().count("Kém") == 3
+    shown = {**tables, "summary": summary}
+    english = render_report(shown, lang="en", criteria=criteria)
+    vietnamese = render_report(shown, lang="vi", criteria=criteria)
+
+    def swatches(html: str, label: str) -> list[str]:
+        return re.findall(
+            rf'<span class="sw (k\d+)" aria-hidden="true"></span> (?:<bdi[^>]*>)?{re.escape(label)}[<\s]', html
+        )
+
+    marked = swatches(english, "Kém (vi)")
+    # In the rows, the legend and the method; with the colour the Vietnamese report gives it.
+    assert len(marked) >= 3 and set(marked) == set(swatches(vietnamese, "Kém")) and "" not in marked
+    method = section_text(english, "method-h")
+    assert "Kém (vi) below 50%" in method and "Good 90% or more" in method

@@ -132,14 +132,76 @@ def _internal_error(exc: BaseException, lang: str) -> NoReturn:
     sys.exit(EXIT_INTERNAL)
 
 
+def command_lang(args: Sequence[str]) -> str:
+    """The language a command line asks for: its last ``--lang`` (as click reads it), else
+    Vietnamese, every command's default. Read from the words themselves: click's own errors come
+    before (or instead of) the command's parsed options."""
+    lang = "vi"
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.removeprefix("--lang=")
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("vi", "en"):
+            lang = value
+    return lang
+
+
+class _Told(click.UsageError):
+    """One of click's own errors (an unknown option, a missing argument), told in Vietnamese: its
+    sentence, the usage line and the pointer to --help (pari_index.messages.click_words). A
+    UsageError, as nearly all of them are, for a caller that catches click's."""
+
+    def __init__(self, original: click.ClickException) -> None:
+        super().__init__(original.format_message(), getattr(original, "ctx", None))
+        self.original = original
+        self.exit_code = original.exit_code  # type: ignore[misc]
+
+    def show(self, file: Any = None) -> None:
+        from pari_index.messages.click_words import CLICK_WORDS, click_message, usage_line
+
+        ctx = getattr(self.original, "ctx", None)
+        if ctx is not None:
+            click.echo(usage_line(ctx.get_usage(), "vi"), err=True, color=ctx.color)
+            if ctx.command.get_help_option(ctx) is not None:
+                helps = max(ctx.command.get_help_option_names(ctx), key=len)
+                pointer = CLICK_WORDS["Try '{command} {option}' for help."]
+                click.echo(pointer.format(command=ctx.command_path, option=helps), err=True)
+            click.echo(err=True)
+        error = CLICK_WORDS["Error: {message}"]
+        click.echo(error.format(message=click_message(self.original.format_message(), "vi")), err=True)
+
+
 class _Group(click.Group):
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    """The ``pari`` group: click's own errors speak the command's language (command_lang)."""
+
+    lang = "vi"
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        self.lang = command_lang(list(sys.argv[1:] if args is None else args))
         # Usage errors exit with 2 (click's default); keep the documented code in one place.
         try:
-            return super().main(*args, **kwargs)
+            return super().main(args, *rest, **kwargs)
         except click.UsageError as exc:  # pragma: no cover - click handles these itself
             exc.show()
             sys.exit(EXIT_USAGE)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with self._told():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with self._told():
+            return super().invoke(ctx)
+
+    @contextlib.contextmanager
+    def _told(self) -> Iterator[None]:
+        try:
+            yield
+        except click.ClickException as exc:
+            # A bare `pari` shows the help (NoArgsIsHelpError): that is no error to translate.
+            if self.lang != "vi" or isinstance(exc, _Told) or type(exc).__name__ == "NoArgsIsHelpError":
+                raise
+            raise _Told(exc) from exc
 
 
 #: The criteria set a command works on: a YAML file, or the bundled default.
@@ -191,7 +253,8 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     for name, result in validate_files(paths):
         if isinstance(result, PariError):
             failed += 1
-            click.echo(VALIDATED["invalid"].get(lang).format(name=name, n=format_number(len(result.problems), lang)))
+            said = VALIDATED["invalid_one" if len(result.problems) == 1 else "invalid"].get(lang)
+            click.echo(said.format(name=name, n=format_number(len(result.problems), lang)))
             _print_problems(result, lang)
             continue
         criteria = result.criteria

@@ -200,6 +200,7 @@ def _walk(root: yaml.Node, file: str) -> _Shape:
                     "would contain itself without end",
                     node.start_mark,
                     "write the value out instead of the alias",
+                    {"expansion": "self"},
                 )
             )
         if len(heights) + len(open_nodes) >= MAX_YAML_NODES:
@@ -332,7 +333,8 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
             # "found duplicate anchor; first occurrence" (context) ... "second occurrence" (problem)
             problem = f"{exc.context} on line {exc.context_mark.line + 1}; {exc.problem} here"
         code, hint = "yaml-syntax", "check indentation and quoting on this line and the one before"
-        params: dict[str, Any] | None = None  # PyYAML's reason is English: the Vietnamese gives the title
+        # PyYAML's English reason, translated when told in Vietnamese (messages.yaml_words).
+        params: dict[str, Any] | None = {"yaml_reason": _cut(problem)}
         if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
             code, hint, params = (
                 "yaml-too-deep",
@@ -342,7 +344,11 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
         message = f"not valid YAML: {_cut(problem)}"
         raise CriteriaError(_problem(file, code, message, exc.problem_mark, hint, params)) from None
     except yaml.YAMLError as exc:
-        raise CriteriaError(Problem("yaml-syntax", f"not valid YAML: {_cut(str(exc))}", file=file)) from None
+        # (The reason without PyYAML's place: "in '<unicode string>', position 3" names no file.)
+        params = {"yaml_reason": _cut(str(exc).split("\n")[0])}
+        raise CriteriaError(
+            Problem("yaml-syntax", f"not valid YAML: {_cut(str(exc))}", file=file, params=params)
+        ) from None
     except RecursionError:
         # Only PyYAML's pure-Python composer recurses (libyaml stops at 1,000 levels itself).
         raise CriteriaError(
@@ -373,8 +379,11 @@ def _construct(loader: StrictLoader, root: yaml.Node, file: str) -> Any:
         tag_hint = None
         if "python" in str(exc.problem):
             tag_hint = "criteria files may not contain tags that construct objects; remove the tag"
+        reason = _cut(str(exc.problem))
         raise CriteriaError(
-            _problem(file, "yaml-tag-refused", f"refused: {_cut(str(exc.problem))}", exc.problem_mark, tag_hint)
+            _problem(
+                file, "yaml-tag-refused", f"refused: {reason}", exc.problem_mark, tag_hint, {"yaml_reason": reason}
+            )
         ) from None
     except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
         mark = _bad_scalar(loader, root).start_mark
@@ -664,7 +673,12 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
             {"reason": reason},
         ) from None
     except ValueError:  # a NUL byte in the path
-        raise fail("file-unreadable", "the path holds a NUL character", "check the path") from None
+        raise fail(
+            "file-unreadable",
+            "cannot read the file: the path holds a NUL character",
+            "check the path",
+            {"path_refusal": "nul"},
+        ) from None
     if len(raw) > limit:
         raise too_large(None)
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -138,19 +138,31 @@ def _edge_key(edge: tuple[Decimal, bool] | None, lower: bool) -> tuple[Decimal, 
     return (value, 1 if inclusive else 0)
 
 
+#: A finding about bands (check_intervals): the band's index, its kind, the English sentence and
+#: the parameters that tell it in either language (labels.PARAM_WORDS: band_kind, band_overlap, ...).
+BandFinding = tuple[int, str, str, dict[str, Any]]
+
+
 def check_intervals(
     bands: Sequence[Interval],
     domain: tuple[Decimal, Decimal | None],
     what: str,
-) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+) -> tuple[list[BandFinding], list[BandFinding]]:
     """Order, overlaps and gaps of tier-like intervals. Returns (errors, gaps) as
-    (index, code, message); the caller decides whether a gap is an error or a warning."""
-    errors: list[tuple[int, str, str]] = []
-    gaps: list[tuple[int, str, str]] = []
+    (index, code, message, params); the caller decides whether a gap is an error or a warning."""
+    errors: list[BandFinding] = []
+    gaps: list[BandFinding] = []
+
+    def told(i: int, j: int | None = None, **more: Any) -> dict[str, Any]:
+        params: dict[str, Any] = {"band_kind": what, "band_no": i + 1, "band": bands[i].describe(), **more}
+        if j is not None:
+            params |= {"next_no": j + 1, "next_band": bands[j].describe()}
+        return params
+
     for i, band in enumerate(bands):
         low, high = band.lower, band.upper
         if low and high and (low[0] > high[0] or (low[0] == high[0] and not (low[1] and high[1]))):
-            errors.append((i, "tier-empty", f"{what} {i + 1} ({band.describe()}) contains no value"))
+            errors.append((i, "tier-empty", f"{what} {i + 1} ({band.describe()}) contains no value", told(i)))
     if errors:
         return errors, gaps
     keys = [_edge_key(b.lower, True) for b in bands]
@@ -159,58 +171,45 @@ def check_intervals(
     if not (ascending or descending):
         for i in range(len(keys) - 1):
             if keys[i] == keys[i + 1]:
-                errors.append((i + 1, "tier-overlap", f"{what} {i + 1} and {i + 2} start at the same value"))
+                message = f"{what} {i + 1} and {i + 2} start at the same value"
+                errors.append((i + 1, "tier-overlap", message, told(i, i + 1, band_overlap="same_start")))
                 return errors, gaps
-        errors.append(
-            (
-                0,
-                "tier-order",
-                f"{what}s are out of order: list them from the highest values down (as the "
-                "decisions print them) or from the lowest up, not mixed",
-            )
+        plural = "classes" if what == "class" else f"{what}s"
+        message = (
+            f"{plural} are out of order: list them from the highest values down (as the "
+            "decisions print them) or from the lowest up, not mixed"
         )
+        errors.append((0, "tier-order", message, {"band_kind": what, "band_order": what}))
         return errors, gaps
     order = sorted(range(len(bands)), key=lambda i: keys[i])
     for a, b in pairwise(order):
         upper = bands[a].upper
         lower = bands[b].lower
+        overlap = f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})"
         if upper is None or lower is None:
-            errors.append(
-                (
-                    b,
-                    "tier-overlap",
-                    f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})",
-                )
-            )
+            errors.append((b, "tier-overlap", overlap, told(a, b, band_overlap="overlap")))
             continue
         if upper[0] > lower[0] or (upper[0] == lower[0] and upper[1] and lower[1]):
-            errors.append(
-                (
-                    b,
-                    "tier-overlap",
-                    f"{what} {a + 1} ({bands[a].describe()}) overlaps {what} {b + 1} ({bands[b].describe()})",
-                )
-            )
+            errors.append((b, "tier-overlap", overlap, told(a, b, band_overlap="overlap")))
         elif upper[0] < lower[0] or (not upper[1] and not lower[1]):
-            gaps.append(
-                (
-                    b,
-                    "tier-gap",
-                    f"values between {what} {a + 1} ({bands[a].describe()}) and "
-                    f"{what} {b + 1} ({bands[b].describe()}) fall in no {what}",
-                )
+            message = (
+                f"values between {what} {a + 1} ({bands[a].describe()}) and "
+                f"{what} {b + 1} ({bands[b].describe()}) fall in no {what}"
             )
+            gaps.append((b, "tier-gap", message, told(a, b, band_gap="between")))
     domain_low, domain_high = domain
     first, last = bands[order[0]], bands[order[-1]]
     if first.lower is not None and (
         first.lower[0] > domain_low or (first.lower[0] == domain_low and not first.lower[1])
     ):
-        gaps.append((order[0], "tier-gap", f"values from {domain_low} up to {first.describe()} fall in no {what}"))
+        message = f"values from {domain_low} up to {first.describe()} fall in no {what}"
+        gaps.append((order[0], "tier-gap", message, told(order[0], band_gap="below", low=domain_low)))
     if last.upper is not None and (
         domain_high is None or last.upper[0] < domain_high or (last.upper[0] == domain_high and not last.upper[1])
     ):
         top = "up" if domain_high is None else f"up to {domain_high}"
-        gaps.append((order[-1], "tier-gap", f"values above {last.describe()} ({top}) fall in no {what}"))
+        above = told(order[-1], band_gap="above" if domain_high is None else "above_to", high=domain_high)
+        gaps.append((order[-1], "tier-gap", f"values above {last.describe()} ({top}) fall in no {what}", above))
     return errors, gaps
 
 
@@ -405,12 +404,15 @@ def _check_tiers(node: Node, rule: Tiers, inputs: dict[str, InputSpec], rloc: Lo
         spec = inputs.get(rule.input or "")
         domain = (spec.min if spec and spec.min is not None else ZERO, spec.max if spec else None)
     errors, gaps = check_intervals(rule.tiers, domain, "tier")
-    for i, code, message in errors + gaps:
+    for i, code, message, params in errors + gaps:
         out.error(
             (*rloc, "tiers", i),
             code,
             f"criterion {node.id}: {message}",
             "give each edge once: 'above'/'from' below, 'to'/'below' above, as the decision prints",
+            band_owner="criterion",
+            criterion=node.id,
+            **params,
         )
 
 
@@ -423,6 +425,8 @@ def _check_count_tiers(node: Node, rule: CountTiers, rloc: Loc, out: _Collector)
             "tier-order",
             f"criterion {node.id}: count tiers must be listed from the largest count down, "
             "each smaller than the one before",
+            band_owner="criterion",
+            band_order="count",
             criterion=node.id,
         )
 
@@ -725,7 +729,7 @@ def _check_ranking(criteria: CriteriaSet, out: _Collector) -> None:
 def _check_classes(criteria: CriteriaSet, out: _Collector) -> None:
     """Classification bands: overlaps are errors (a commune would have two classes), gaps warnings."""
     errors, gaps = check_intervals(criteria.classes, (ZERO, HUNDRED), "class")
-    for i, code, message in errors:
-        out.error(("classes", i), code, message)
-    for i, _code, message in gaps:
-        out.warn(("classes", i), "class-gap", message, "an index in the gap gets no class")
+    for i, code, message, params in errors:
+        out.error(("classes", i), code, message, band_owner="classes", **params)
+    for i, _code, message, params in gaps:
+        out.warn(("classes", i), "class-gap", message, "an index in the gap gets no class", **params)

@@ -233,7 +233,9 @@ class CacheStore:
                 entry.unlink()
 
     def _note(self, path: Path, reason: str, reason_vi: str | None = None) -> None:
-        note = CacheNote(str(path), reason, reason_vi)
+        from pari_index.messages.command_line import cache_reason_vi, os_reason_vi
+
+        note = CacheNote(str(path), reason, reason_vi or cache_reason_vi(reason) or os_reason_vi(reason))
         if note not in self.notes:
             self.notes.append(note)
 

@@ -230,7 +230,9 @@ def repeat_findings(repeats: pl.DataFrame, column: pl.Expr | None = None) -> pl.
     )
     if column is not None:
         repeats = repeats.with_columns(column.alias(COLUMN))
-    return cell_findings(repeats, "warning", "duplicate-row", message, "delete the repeat", cell_params())
+    # Which copy it is, for the message in either language (labels.PARAM_WORDS["repeat"]).
+    params = cell_params(repeat=pl.col("_repeat"))
+    return cell_findings(repeats, "warning", "duplicate-row", message, "delete the repeat", params)
 
 
 def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFrame]) -> pl.DataFrame:

@@ -65,7 +65,13 @@ def _stat(p: Path, file: str) -> os.stat_result:
     except OSError as exc:
         raise IntakeError(_unreadable(exc, file)) from None
     except ValueError:  # a NUL character in the path
-        raise IntakeError(Problem("file-unreadable", "the path holds a NUL character", file=file)) from None
+        nul = Problem(
+            "file-unreadable",
+            "cannot read the file: the path holds a NUL character",
+            file=file,
+            params={"path_refusal": "nul"},
+        )
+        raise IntakeError(nul) from None
 
 
 def _unreadable(exc: OSError, file: str) -> Problem:

@@ -15,7 +15,9 @@ sentence in Vietnamese ones, so that a Vietnamese output never falls back to Eng
 This package is shared by every stage (tests/test_architecture.py): it imports no stage. Its
 modules, by stage: the words of each stage's findings and errors (``criteria``, ``intake_cells``,
 ``intake_files``, ``scoring``, ``outputs``, ``command_line``), assembled in ``catalogue``; the words
-of values (``labels``); numbers (``numbers``); rendering a finding in one language (``rendering``).
+of values (``labels``); numbers (``numbers``); rendering a finding in one language (``rendering``);
+the Vietnamese of texts written in English elsewhere: a raise site's own hints (``hints``), PyYAML's
+reasons (``yaml_words``) and click's usage errors (``click_words``).
 Import from ``pari_index.messages``: the modules are its layout, not its interface.
 """
 

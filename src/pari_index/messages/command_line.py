@@ -112,6 +112,7 @@ DEMO_FILES: dict[str, Words] = {
 #: The lines of ``pari validate``.
 VALIDATED: dict[str, Words] = {
     "invalid": Words("{name}: KHÔNG HỢP LỆ ({n} vấn đề)", "{name}: INVALID ({n} problems)"),
+    "invalid_one": Words("{name}: KHÔNG HỢP LỆ (1 vấn đề)", "{name}: INVALID (1 problem)"),
     "ok": Words(
         "{name}: hợp lệ — {id}, {origin}{issued}, {areas} lĩnh vực, {leaves} tiêu chí được chấm, thang điểm "
         "{scale}, xếp hạng {units}",
@@ -136,3 +137,66 @@ def progress_text(key: str, lang: str, **params: object) -> str:
     """A progress line of :data:`PROGRESS` in ``lang``, numbers written as the language writes them."""
     shown = {k: format_number(v, lang) if isinstance(v, int) else str(v) for k, v in params.items()}
     return PROGRESS[key].get(lang).format(**shown)
+
+
+#: Why the cache could not use an entry, in pari-index's own words (intake.cache: a ValueError's
+#: text, ``{name}`` a file of the entry) -> Vietnamese. The system's own texts stay as it gives them.
+CACHE_REASONS: dict[str, str] = {
+    "not a folder the cache wrote": "không phải thư mục do bộ nhớ đệm ghi",
+    "written by another version or for other inputs": "được ghi bởi phiên bản khác hoặc cho đầu vào khác",
+    "{name}.parquet does not match its manifest": "{name}.parquet không khớp với bảng kê của nó",
+    "{name} is a link, not a file the cache wrote": "{name} là một liên kết, không phải tệp do bộ nhớ đệm ghi",
+    "{name} is not a regular file": "{name} không phải tệp thông thường",
+}
+
+
+def cache_reason_vi(reason: str) -> str | None:
+    """A reason of :data:`CACHE_REASONS` in Vietnamese (None for any other: the system's words)."""
+    import re
+
+    for english, vietnamese in CACHE_REASONS.items():
+        head, _, tail = english.partition("{name}")
+        pattern = re.escape(head) + ("(?P<name>.+)" + re.escape(tail) if _ else "")
+        found = re.fullmatch(pattern, reason, flags=re.DOTALL)
+        if found is not None:
+            return vietnamese.format(name=found["name"]) if _ else vietnamese
+    return None
+
+
+#: The operating system's reasons (its strerror, in English on every system pari-index runs on) for
+#: the refusals a user meets, by error number -> Vietnamese. Shown with the system's own words after
+#: them, in brackets: what to search for, and what a technician reads.
+OS_REASONS: dict[str, str] = {
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "thao tác không được phép",
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "EISDIR": "đây là thư mục",
+    "ELOOP": "liên kết tượng trưng dẫn vòng quá nhiều cấp",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "ENOSPC": "ổ đĩa hết chỗ trống",
+    "EDQUOT": "đã dùng hết hạn mức ổ đĩa",
+    "EROFS": "hệ thống tệp chỉ đọc",
+    "EIO": "lỗi đọc/ghi của thiết bị",
+    "EEXIST": "tệp đã tồn tại",
+    "ENOTEMPTY": "thư mục không trống",
+    "EBUSY": "thiết bị hoặc tài nguyên đang bận",
+    "EMFILE": "mở quá nhiều tệp",
+    "ENXIO": "không có thiết bị hoặc địa chỉ này",
+    "ETXTBSY": "tệp đang được dùng",
+    "EINVAL": "tham số không hợp lệ",
+    "EXDEV": "không chuyển được tệp sang ổ đĩa khác",
+}
+
+
+def os_reason_vi(reason: str) -> str | None:
+    """The operating system's ``reason`` (a strerror) in Vietnamese, its own words in brackets;
+    None for any other text."""
+    import errno
+    import os
+
+    for name, vietnamese in OS_REASONS.items():
+        number = getattr(errno, name, None)
+        if number is not None and os.strerror(number) == reason:
+            return f"{vietnamese} ({reason})"
+    return None

@@ -10,8 +10,8 @@ _CRITERIA_HINT = ("xem docs/criteria.md, mục 14", "see docs/criteria.md, secti
 #: Reading a criteria set, its structure and its consistency (docs/criteria.md §14).
 CRITERIA_PROBLEMS: dict[str, Entry] = {
     # --- reading a criteria set ------------------------------------------------------------------
-    # PyYAML's reasons are English (and no operating system's): the Vietnamese of yaml-syntax,
-    # yaml-tag-refused and yaml-value is the title, with the line and column and the hint.
+    # PyYAML's reasons are English: yaml-syntax and yaml-tag-refused translate them (yaml_words);
+    # the Vietnamese of yaml-value (Python's own reason) is the title, with the line and column.
     "not-utf8": entry(
         "Tệp không phải văn bản UTF-8",
         "Not UTF-8 text",
@@ -28,9 +28,11 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "chỉ ra đường dẫn của tệp YAML",
         "give the path of the YAML file",
     ),
-    "yaml-syntax": plain_entry(
+    "yaml-syntax": entry(
         "YAML không hợp lệ",
         "Not valid YAML",
+        "YAML không hợp lệ: {yaml_reason}",
+        "not valid YAML: {yaml_reason}",
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này và dòng trước",
         "check indentation (spaces only) and quoting on this line and the one before",
     ),
@@ -53,15 +55,16 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "yaml-alias-bomb": entry(
         "Neo và bí danh YAML mở rộng quá lớn hoặc tự chứa chính mình",
         "YAML aliases expand too far, or contain themselves",
-        "tài liệu mở rộng ra hơn {limit} nút qua các bí danh (&neo / *bí danh); bị từ chối thay vì mở rộng",
-        "the document expands to more than {limit} nodes through aliases (&anchor / *alias); refused rather "
-        "than expanded",
+        "{expansion}",
+        "{expansion}",
         "viết đầy đủ các mục thay cho bí danh",
         "write the items out instead of aliases",
     ),
-    "yaml-tag-refused": plain_entry(
+    "yaml-tag-refused": entry(
         "Thẻ YAML bị từ chối (không bao giờ được chạy)",
         "YAML tag refused (never run)",
+        "bị từ chối: {yaml_reason}",
+        "refused: {yaml_reason}",
         "xoá thẻ (!!…)",
         "remove the tag (!!…)",
     ),
@@ -388,14 +391,6 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "tie_break {key} is neither 'appraised', 'survey' nor an area id",
         *_CRITERIA_HINT,
     ),
-    "tier-order": entry(
-        "Các mức không theo thứ tự",
-        "Tiers out of order",
-        "tiêu chí {criterion}: các mức số lần phải liệt kê từ số lớn nhất xuống, mỗi mức nhỏ hơn mức trước",
-        "criterion {criterion}: count tiers must be listed from the largest count down, each smaller than the one "
-        "before",
-        *_CRITERIA_HINT,
-    ),
     "duplicate-level": entry(
         "Mức được liệt kê hai lần",
         "Level listed twice",
@@ -439,13 +434,42 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "criterion {criterion}: bonus and penalty rules belong in an area with part: adjustment, and only they",
         *_CRITERIA_HINT,
     ),
-    **{
-        code: entry(vi, en, vi, en, *_CRITERIA_HINT)
-        for code, (vi, en) in {
-            "tier-empty": ("Mức không chứa giá trị nào", "A tier holds no value"),
-            "tier-overlap": ("Các mức chồng lên nhau", "Tiers overlap"),
-            "tier-gap": ("Có khoảng giá trị không thuộc mức nào", "Values fall in no tier"),
-            "class-gap": ("Có khoảng chỉ số không thuộc xếp loại nào", "Index values fall in no class"),
-        }.items()
-    },
+    # The bands of a tier ladder or of the classes (labels.PARAM_WORDS: band_owner, band_kind,
+    # band_overlap, band_gap); each told with its number and its edges.
+    "tier-empty": entry(
+        "Mức không chứa giá trị nào",
+        "A tier holds no value",
+        "{band_owner}{band_kind} {band_no} ({band}) không chứa giá trị nào",
+        "{band_owner}{band_kind} {band_no} ({band}) contains no value",
+        *_CRITERIA_HINT,
+    ),
+    "tier-overlap": entry(
+        "Các mức chồng lên nhau",
+        "Tiers overlap",
+        "{band_owner}{band_overlap}",
+        "{band_owner}{band_overlap}",
+        *_CRITERIA_HINT,
+    ),
+    "tier-order": entry(
+        "Các mức không theo thứ tự",
+        "Tiers out of order",
+        "{band_owner}{band_order}",
+        "{band_owner}{band_order}",
+        *_CRITERIA_HINT,
+    ),
+    "tier-gap": entry(
+        "Có khoảng giá trị không thuộc mức nào",
+        "Values fall in no tier",
+        "{band_owner}{band_gap}",
+        "{band_owner}{band_gap}",
+        *_CRITERIA_HINT,
+    ),
+    "class-gap": entry(
+        "Có khoảng chỉ số không thuộc xếp loại nào",
+        "Index values fall in no class",
+        "{band_gap}",
+        "{band_gap}",
+        "chỉ số rơi vào khoảng trống không được xếp loại nào",
+        "an index in the gap gets no class",
+    ),
 }

@@ -164,8 +164,8 @@ CELL_FINDINGS: dict[str, Entry] = {
     "duplicate-row": entry(
         "Dòng lặp lại",
         "Repeated row",
-        "dòng lặp lại cùng giá trị (chỉ tính một lần)",
-        "the row repeats the same value (counted once)",
+        "{repeat}",
+        "{repeat}",
         "xoá dòng lặp",
         "delete the repeat",
     ),

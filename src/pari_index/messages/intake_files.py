@@ -139,26 +139,32 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra chính tệp",
                 "give the file itself",
             ),
-            "xlsx-damaged": (
-                "Sổ tính bị hỏng",
-                "Workbook damaged",
-                "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
-                "open it in Excel and save it again, or export CSV (UTF-8)",
-            ),
             "evidence-dir-missing": (
                 "Không có thư mục minh chứng",
                 "The evidence folder does not exist",
                 "chỉ ra thư mục chứa các tệp minh chứng",
                 "give the folder that holds the evidence files",
             ),
-            "evidence-dir-unusable": (
-                "Không dùng được thư mục minh chứng",
-                "The evidence folder cannot be used",
-                "chỉ ra thư mục chứa các tệp minh chứng",
-                "give the folder that holds the evidence files",
-            ),
         }.items()
     },
+    # What is damaged (labels.PARAM_WORDS["damage"]).
+    "xlsx-damaged": entry(
+        "Sổ tính bị hỏng",
+        "Workbook damaged",
+        "{damage}",
+        "{damage}",
+        "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
+        "open it in Excel and save it again, or export CSV (UTF-8)",
+    ),
+    # Why (labels.PARAM_WORDS["path_refusal"]).
+    "evidence-dir-unusable": entry(
+        "Không dùng được thư mục minh chứng",
+        "The evidence folder cannot be used",
+        "không dùng được thư mục minh chứng: {path_refusal}",
+        "the evidence folder cannot be used: {path_refusal}",
+        "chỉ ra thư mục chứa các tệp minh chứng",
+        "give the folder that holds the evidence files",
+    ),
     "not-results": entry(
         "Không phải tệp kết quả của pari score",
         "Not a results file of pari score",
@@ -235,8 +241,8 @@ READING_FINDINGS: dict[str, Entry] = {
     "file-unreadable": entry(
         "Không đọc được tệp",
         "Cannot read the file",
-        "không đọc được tệp: {reason}",
-        "cannot read the file: {reason}",
+        "không đọc được tệp: {path_refusal}",
+        "cannot read the file: {path_refusal}",
         "kiểm tra đường dẫn và quyền truy cập",
         "check the path and its permissions",
     ),

@@ -353,7 +353,143 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "check that every row has the same number of columns and quotes are closed",
         ),
     },
+    # Bands of a tier ladder or of the classes (criteria.validation.check_intervals): what a band is
+    # called, whose bands they are, and what is wrong with them. ``band_kind`` is looked up again
+    # inside the words below (NESTED_WORDS); {band} and {next_band} are a band's edges (">= 70 and < 90").
+    "band_kind": {
+        "tier": Words("mức", "tier"),
+        "class": Words("xếp loại", "class"),
+        "": Words("khoảng", "band"),
+    },
+    "band_owner": {
+        "criterion": Words("tiêu chí {criterion}: ", "criterion {criterion}: "),
+        "classes": Words("", ""),
+        "": Words("", ""),
+    },
+    "band_overlap": {
+        "same_start": Words(
+            "{band_kind} {band_no} và {next_no} bắt đầu ở cùng một giá trị",
+            "{band_kind} {band_no} and {next_no} start at the same value",
+        ),
+        "overlap": Words(
+            "{band_kind} {band_no} ({band}) chồng lên {band_kind} {next_no} ({next_band})",
+            "{band_kind} {band_no} ({band}) overlaps {band_kind} {next_no} ({next_band})",
+        ),
+        "": Words("các khoảng chồng lên nhau", "bands overlap"),
+    },
+    "band_order": {
+        "count": Words(
+            "các mức số lần phải liệt kê từ số lớn nhất xuống, mỗi mức nhỏ hơn mức trước",
+            "count tiers must be listed from the largest count down, each smaller than the one before",
+        ),
+        "tier": Words(
+            "các mức không theo thứ tự: liệt kê từ giá trị cao nhất xuống (như quyết định in) "
+            "hoặc từ thấp nhất lên, không xen lẫn",
+            "tiers are out of order: list them from the highest values down (as the decisions "
+            "print them) or from the lowest up, not mixed",
+        ),
+        "class": Words(
+            "các xếp loại không theo thứ tự: liệt kê từ giá trị cao nhất xuống (như quyết định in) "
+            "hoặc từ thấp nhất lên, không xen lẫn",
+            "classes are out of order: list them from the highest values down (as the decisions "
+            "print them) or from the lowest up, not mixed",
+        ),
+        "": Words("các mức không theo thứ tự", "the tiers are out of order"),
+    },
+    "band_gap": {
+        "between": Words(
+            "các giá trị giữa {band_kind} {band_no} ({band}) và {band_kind} {next_no} ({next_band}) "
+            "không thuộc {band_kind} nào",
+            "values between {band_kind} {band_no} ({band}) and {band_kind} {next_no} ({next_band}) "
+            "fall in no {band_kind}",
+        ),
+        "below": Words(
+            "các giá trị từ {low} đến {band} không thuộc {band_kind} nào",
+            "values from {low} up to {band} fall in no {band_kind}",
+        ),
+        "above": Words(
+            "các giá trị trên {band} (trở lên) không thuộc {band_kind} nào",
+            "values above {band} (up) fall in no {band_kind}",
+        ),
+        "above_to": Words(
+            "các giá trị trên {band} (đến {high}) không thuộc {band_kind} nào",
+            "values above {band} (up to {high}) fall in no {band_kind}",
+        ),
+        "": Words("có giá trị không thuộc {band_kind} nào", "some values fall in no {band_kind}"),
+    },
+    # How aliases of a YAML document expand too far (yaml-alias-bomb).
+    "expansion": {
+        "self": Words(
+            "một bí danh (*tên) được dùng bên trong chính giá trị mà neo của nó (&tên) đặt tên, nên giá trị "
+            "sẽ chứa chính nó không có điểm dừng",
+            "an alias (*name) is used inside the value its anchor (&name) names, so the value would contain "
+            "itself without end",
+        ),
+        "": Words(
+            "tài liệu mở rộng ra hơn {limit} nút qua các bí danh (&neo / *bí danh); bị từ chối thay vì mở rộng",
+            "the document expands to more than {limit} nodes through aliases (&anchor / *alias); refused "
+            "rather than expanded",
+        ),
+    },
+    # Which copy a repeated cell is (intake.cell_checks.repeat_label).
+    "repeat": {
+        "earlier": Words(
+            "lặp lại một dòng trước đó có cùng giá trị (chỉ tính một lần)",
+            "repeats an earlier row with the same value (counted once)",
+        ),
+        "again": Words(
+            "cho lại cùng giá trị ở một cột, trang tính hoặc tệp khác (chỉ tính một lần)",
+            "gives the same value again, in another column, sheet or file (counted once)",
+        ),
+        "": Words("dòng lặp lại cùng giá trị (chỉ tính một lần)", "the row repeats the same value (counted once)"),
+    },
+    # What is damaged in a workbook's package (intake.xlsx: xlsx-damaged). A library's English reason
+    # is left out of the Vietnamese; its error type says which.
+    "damage": {
+        "two_parts": Words("gói có hai phần cùng tên {part}", "the package holds two parts named {part}"),
+        "package": Words(
+            "không đọc được gói (lỗi {error} của thư viện giải nén)",
+            "the package cannot be read ({error}: {reason})",
+        ),
+        "xml": Words(
+            "không đọc được XML của sổ tính (lỗi XML ở dòng {xml_line}, cột {xml_column})",
+            "the workbook's XML cannot be read ({xml_error}: line {xml_line}, column {xml_column})",
+        ),
+        "os": Words("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+        "run": Words(
+            "{part}: {size} byte XML mà không có điểm kết thúc của một ô",
+            "{part}: {size} bytes of XML without the end of a cell",
+        ),
+        "run_sheet": Words(
+            "trang tính {sheet_name}: {size} byte XML mà không có điểm kết thúc của một ô",
+            "sheet {sheet_name}: {size} bytes of XML without the end of a cell",
+        ),
+        "run_a_sheet": Words(
+            "một trang tính: {size} byte XML mà không có điểm kết thúc của một ô",
+            "sheet: {size} bytes of XML without the end of a cell",
+        ),
+        "": Words("sổ tính bị hỏng", "the workbook is damaged"),
+    },
+    # Why a path cannot be read or used: words of pari-index's own, or the operating system's
+    # (``os``, and a finding that gives only its ``reason``: strerror, as os-error quotes it).
+    "path_refusal": {
+        "os": Words("{reason}", "{reason}"),
+        "nul": Words("đường dẫn chứa ký tự NUL", "the path holds a NUL character"),
+        "loop": Words(
+            "một liên kết tượng trưng trong đường dẫn dẫn vòng lại chính nó",
+            "a symbolic link in the path leads round in a loop",
+        ),
+        "too_long": Words("tên quá dài với hệ thống tệp", "the name is too long for the file system"),
+        "denied": Words("không có quyền truy cập", "permission denied"),
+        "missing": Words("không tìm thấy", "not found"),
+        "system": Words("hệ điều hành từ chối ({reason})", "the system refused it ({reason})"),
+        "": Words("{reason}", "{reason}"),
+    },
 }
+
+#: Words of PARAM_WORDS that may name a key of words again (one level): a band's kind inside the
+#: sentence about the band. Any other key named inside words is shown as it is (no loop).
+NESTED_WORDS = frozenset({"band_kind"})
 
 #: Words for the severity of a finding.
 SEVERITY: dict[str, Words] = {

@@ -13,10 +13,16 @@ from typing import Any
 import polars as pl
 
 from pari_index.messages.catalogue import entry_of, title
-from pari_index.messages.labels import PARAM_WORDS
+from pari_index.messages.command_line import os_reason_vi
+from pari_index.messages.hints import HINT_WORDS
+from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS
 from pari_index.messages.numbers import format_number
+from pari_index.messages.yaml_words import yaml_reason
 
 InputLabel = Callable[[str, str], "str | None"]
+
+#: Parameters that hold a band's edges in English words (criteria.rules.Interval.describe).
+_BANDS = frozenset({"band", "next_band"})
 
 
 @functools.cache
@@ -32,7 +38,10 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         # A key of words that the finding does not give (a table written before it was added):
         # the words under "", when there are any.
         fallback = PARAM_WORDS.get(name, {}).get("")
-        return fallback.get(lang) if fallback is not None else "—"
+        if fallback is None:
+            return "—"
+        # Such words may name the finding's other parameters (the operating system's reason).
+        return _filled(fallback.get(lang), lang, params, label, nested=True)
     text = str(value)
     if name == "unit_types":
         return ", ".join(_shown("unit_type", part, lang, params, label) for part in text.split(","))
@@ -44,6 +53,13 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return _filled(words.get(lang), lang, params, label, nested=True)
     if name == "input" and label is not None and params.get("criterion") is not None:
         return label(str(params["criterion"]), text) or text
+    if name == "yaml_reason":
+        return yaml_reason(text, lang)
+    if name == "reason" and lang == "vi":
+        return os_reason_vi(text) or text  # the system's words, when they are its strerror
+    if name in _BANDS and lang == "vi":
+        # A band's edges as criteria.rules.Interval.describe writes them (">= 70 and < 90").
+        return text.replace(" and ", " và ").replace("any value", "mọi giá trị")
     if name == "items" and isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return text
@@ -56,7 +72,7 @@ def _filled(
     is not looked up again: words naming words would be a loop."""
     shown = {}
     for name in _fields(template):
-        if nested and name in PARAM_WORDS:
+        if nested and name in PARAM_WORDS and name not in NESTED_WORDS:
             shown[name] = "—" if params.get(name) is None else str(params[name])
         else:
             shown[name] = _shown(name, params.get(name), lang, params, label)
@@ -97,10 +113,12 @@ def render_hint(
     kind: str, lang: str, hint: str | None = None, written: str = "en", params: Mapping[str, Any] | None = None
 ) -> str:
     """The hint of a finding in ``lang``: its own when it is written in ``lang`` (it may say more
-    than the kind's), else the catalogue's (filled with ``params`` when it names any: a CSV's
-    hint depends on what breaks it), else none."""
+    than the kind's) or its words in ``lang`` are known (messages.hints), else the catalogue's
+    (filled with ``params`` when it names any: a CSV's hint depends on what breaks it), else none."""
     if hint and written == lang:
         return hint
+    if hint and lang == "vi" and hint in HINT_WORDS:
+        return HINT_WORDS[hint]  # a site's own hint, which may say more than the kind's
     entry = entry_of(kind)
     if entry is None or entry.hint is None:
         return ""
@@ -232,7 +250,7 @@ def _plan(kind: str, lang: str) -> Plan | None:
         return None
     pieces = list(string.Formatter().parse(entry.message.get(lang)))
     names = [name for _, name, _, _ in pieces if name is not None]
-    special = ("unit_types", "input", "items", *PARAM_WORDS)
+    special = ("unit_types", "input", "items", "yaml_reason", *_BANDS, *PARAM_WORDS)
     if not names or any(not n.isidentifier() or n in special for n in names):
         return None
     if any(spec or conversion for _, name, spec, conversion in pieces if name is not None):

@@ -289,14 +289,16 @@ def _legible(colour: str) -> str:
     return shade
 
 
-def _classes(summary: pl.DataFrame, lang: str) -> ClassStyles:
-    """Colour and order per class name; a name seen with several orders keeps the lowest."""
-    class_col = "class_en" if lang == "en" and "class_en" in summary.columns else "class"
+def _classes(summary: pl.DataFrame, names: Mapping[str, str], lang: str) -> ClassStyles:
+    """Colour and order per class, keyed by its name in the results (the Vietnamese one, as in
+    ``next_class``): a name seen with several orders keeps the lowest. Each is shown by its label
+    in ``lang`` (``names``: its English name, else the Vietnamese marked " (vi)" in English); the
+    key stays the same in either language, so a class without an English name keeps its colour."""
     classes: dict[str, tuple[int, str | None]] = {}
     if "class" in summary.columns:
-        cols = [c for c in ("class", "class_en", "class_colour", "class_order") if c in summary.columns]
+        cols = [c for c in ("class", "class_colour", "class_order") if c in summary.columns]
         for rec in summary.select(cols).unique().iter_rows(named=True):
-            name = _text(rec.get(class_col)) or _text(rec.get("class"))
+            name = _text(rec.get("class"))
             if not name:
                 continue
             order = _num(rec.get("class_order"))
@@ -307,7 +309,8 @@ def _classes(summary: pl.DataFrame, lang: str) -> ClassStyles:
     class_list = sorted(classes.items(), key=lambda kv: (kv[1][0], _fold(kv[0]), kv[0]))
     class_css = {name: f"k{i}" for i, (name, _) in enumerate(class_list)}
     class_colours = [(class_css[name], _legible(colour or DEFAULT_COLOUR)) for name, (_, colour) in class_list]
-    return ClassStyles(class_col, classes, class_list, class_css, class_colours)
+    labels = {name: names.get(name) or set_text(name, None, lang) for name in classes}
+    return ClassStyles("class", classes, class_list, class_css, class_colours, labels)
 
 
 def _item_rows(
@@ -432,23 +435,21 @@ def _finding_kinds(frame: pl.DataFrame, fmt: Formatter, li: int) -> list[dict[st
 
 
 def _class_edges(summary: pl.DataFrame, criteria: CriteriaSet | None, classes: ClassStyles) -> list[tuple[str, float]]:
-    """Each class's lower edge on the index, for a big group's histogram: the set's own edges when
-    the set is known, else the lowest index seen in each class; the lowest class has none."""
+    """Each class's label and lower edge on the index, for a big group's histogram: the set's own
+    edges when the set is known, else the lowest index seen in each class; the lowest class has none."""
     edges: list[tuple[str, float]] = []
     if criteria is not None:
         for band in criteria.classes:
             lower = band.lower
-            name = band.en if classes.column == "class_en" and band.en else band.name
-            if lower is not None and name in classes.order:
-                edges.append((name, float(lower[0])))
+            if lower is not None and band.name in classes.order:
+                edges.append((classes.labels[band.name], float(lower[0])))
         return edges
     if "index" not in summary.columns or not classes.listed:
         return edges
-    column = classes.column if classes.column in summary.columns else "class"
-    lowest = summary.group_by(column).agg(pl.col("index").cast(pl.Float64).min())
+    lowest = summary.group_by("class").agg(pl.col("index").cast(pl.Float64).min())
     seen = {_text(name): float(x) for name, x in lowest.iter_rows() if x is not None}
     floor = min(seen.values(), default=0.0)
-    return [(name, seen[name]) for name, _ in classes.listed if name in seen and seen[name] > floor]
+    return [(classes.labels[name], seen[name]) for name, _ in classes.listed if name in seen and seen[name] > floor]
 
 
 def _class_names(summary: pl.DataFrame, criteria: CriteriaSet | None, lang: str) -> dict[str, str]:
@@ -482,7 +483,8 @@ def _context(
     criteria_table = tables.get("criteria")
     per_commune_max, area_max = _area_maxima(criteria_table, criteria, area_ids)
     items, item_counts = _item_rows(criteria_table, lazy, leaf_titles, fmt, li)
-    classes = _classes(summary, lang)
+    class_names = _class_names(summary, criteria, lang)
+    classes = _classes(summary, class_names, lang)
     group_col = group_key(summary, about)
     return Context(
         labels=labels,
@@ -505,7 +507,7 @@ def _context(
         show_district=group_col != "district"
         and "district" in summary.columns
         and summary["district"].drop_nulls().n_unique() > 1,
-        class_names=_class_names(summary, criteria, lang),
+        class_names=class_names,
     )
 
 
@@ -514,17 +516,18 @@ def _context(
 
 def _class_counts(
     ctx: Context, records: Sequence[Mapping[str, Any]], summary: pl.DataFrame
-) -> list[tuple[str, str, str]]:
-    """(class, CSS class, count) for the overview, in class order; classes no commune has left out."""
+) -> list[tuple[str, str, str, str]]:
+    """(class, its label, CSS class, count) for the overview, in class order; classes no commune
+    has left out."""
     if "class" not in summary.columns:
         return []
     counts: dict[str, int] = {}
     for rec in records:
-        cname = _text(rec.get(ctx.classes.column)) or _text(rec.get("class"))
+        cname = _text(rec.get("class"))
         if cname:
             counts[cname] = counts.get(cname, 0) + 1
     return [
-        (name, ctx.classes.css[name], ctx.fmt.count(counts.get(name, 0)))
+        (name, ctx.classes.labels[name], ctx.classes.css[name], ctx.fmt.count(counts.get(name, 0)))
         for name, _ in ctx.classes.listed
         if name in counts
     ]
@@ -593,6 +596,7 @@ def _build(
     lazy = lazy or any(len(recs) > PAGED_COMMUNES for recs in grouped)
     ctx = _context(tables, about, criteria, lang, labels, fmt, lazy)
     groups = build_groups(ctx, grouped)
+    counted = _class_counts(ctx, records, summary)
     return {
         "L": labels,
         "lang": lang,
@@ -610,7 +614,9 @@ def _build(
         "areas": ctx.areas,
         "heat_buckets": [(css, text) for _, css, text in HEAT_BUCKETS],
         "heat_rows": [{"group": group, "cells": group.heat} for group in groups],
-        "class_counts": _class_counts(ctx, records, summary),
+        "class_counts": [(label, css, n) for _, label, css, n in counted],
+        # Each counted class's colour by its key (the method section lists the set's classes).
+        "class_css": {name: css for name, _, css, _ in counted},
         "class_colours": ctx.classes.colours,
         **_findings_view(ctx.findings, labels, fmt),
         "scale": fmt.short(ctx.scale) if ctx.scale else "",

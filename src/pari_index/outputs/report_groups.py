@@ -204,7 +204,7 @@ def _commune(
     rank = _num(rec.get("rank"))
     rank_text = _rank_text(rank, _num(rec.get("group_size")), ranked)
     change, arrow, change_sort, change_title = _change(rec, labels)
-    cname = _text(rec.get(ctx.classes.column)) or _text(rec.get("class"))
+    cname = _text(rec.get("class"))  # the key of its colour and order; shown by its label
     total = _num(rec.get("total_points"))
     cells = _area_cells(ctx, rec, code, area_share)
     utype = _text(rec.get("unit_type"))
@@ -230,7 +230,7 @@ def _commune(
         total_sort=_sort_value(total),
         index=fmt.column(rec.get("index"), "index"),
         index_sort=_sort_value(rec.get("index")),
-        class_name=cname,
+        class_name=ctx.classes.labels.get(cname, cname) if cname else cname,
         class_sort=str(ctx.classes.order.get(cname, (999, None))[0]) if cname else "",
         class_css=ctx.classes.css.get(cname, ""),
         areas=cells,

@@ -188,8 +188,8 @@ def _classes(criteria: CriteriaSet, lang: str, css: Mapping[str, str]) -> list[t
     """(name, CSS class of its colour or "", index range in words) per band, as the set lists them."""
     rows = []
     for band in criteria.classes:
-        name = band.en if lang == "en" and band.en else band.name
-        rows.append((name, css.get(name, ""), range_text(band, lang, percent=True)))
+        # Its colour by its key (the Vietnamese name); shown by its label (" (vi)" without English).
+        rows.append((set_text(band.name, band.en, lang), css.get(band.name, ""), range_text(band, lang, percent=True)))
     return rows
 
 
@@ -446,7 +446,7 @@ def method_and_provenance(
     about = _about(tables)
     column_places = criteria.rounding.column_places if criteria is not None and criteria.rounding.per_level else None
     fmt = Formatter(lang, view["places"], column_places)
-    class_css = {name: css for name, css, _ in view["class_counts"]}
+    class_css: Mapping[str, str] = view["class_css"]
     return {
         "mv": method_view(criteria, about, lang, labels, view["within"], class_css),
         "stamp": stamp_view(about, criteria, labels, lang),

@@ -149,14 +149,17 @@ class Area:
 
 @dataclass(slots=True)
 class ClassStyles:
-    """The result classes found in the summary: order and colour per name, for the CSS classes
-    (``k0``, ``k1``, ... in class order), the legend and sorting by class."""
+    """The result classes found in the summary: order and colour per class (keyed by the name the
+    results keep, in either language), for the CSS classes (``k0``, ``k1``, ... in class order),
+    the legend and sorting by class; ``labels`` shows each in the report's language."""
 
     column: str
     order: dict[str, tuple[int, str | None]]
     listed: list[tuple[str, tuple[int, str | None]]]
     css: dict[str, str]
     colours: list[tuple[str, str]]
+    #: Each class (its key: the name the results keep) as the report's language shows it.
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

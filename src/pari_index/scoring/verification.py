@@ -405,8 +405,27 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
             f"the evidence folder cannot be used: {reason or 'not found'}",
             file=shown(str(evidence_dir)),
             hint="give the folder that holds the evidence files",
+            params=_refusal_params(error, reason),
         )
     return None
+
+
+def _refusal_params(error: Exception, reason: str) -> dict[str, str]:
+    """Why a path was refused, as words of either language (messages: PARAM_WORDS["path_refusal"])."""
+    if isinstance(error, ValueError):
+        return {"path_refusal": "nul"} if "null" in reason else {"path_refusal": "os", "reason": reason}
+    if isinstance(error, RuntimeError):
+        return {"path_refusal": "loop"}
+    number = error.errno if isinstance(error, OSError) else None
+    known = {errno.ELOOP: "loop", errno.ENAMETOOLONG: "too_long", errno.EACCES: "denied", errno.EPERM: "denied"}
+    if number in (errno.ENOENT, errno.ENOTDIR) or not reason:
+        return {"path_refusal": "missing"}
+    if number in known:
+        return {"path_refusal": known[number]}
+    return {
+        "path_refusal": "system",
+        "reason": (error.strerror if isinstance(error, OSError) else None) or type(error).__name__,
+    }
 
 
 def check_evidence_files(evidence_dir: Path, names: Sequence[str]) -> dict[str, tuple[str, str]]:

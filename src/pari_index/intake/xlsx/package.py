@@ -59,6 +59,7 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
             "xlsx-damaged",
             f"the package holds two parts named {_quote(duplicated)}",
             "open it in Excel and save it again, or export CSV (UTF-8)",
+            {"damage": "two_parts", "part": _quote(duplicated)},
         )
     total = 0
     for info in infos:
@@ -299,6 +300,7 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
         raise _Refused(
             Problem("file-unreadable", f"cannot read the file: {reason}", file=file, params={"reason": reason})
         ) from None
+    params: dict[str, object]
     with package:
         try:
             _check_package(package, file, limits)
@@ -311,8 +313,13 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
             return found
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
             message = f"the package cannot be read ({type(exc).__name__}: {_quote(str(exc))})"
+            params = {"damage": "package", "error": type(exc).__name__, "reason": _quote(str(exc))}
         except ElementTree.ParseError as exc:
             message = f"the workbook's XML cannot be read ({_quote(str(exc))})"
+            line, column = exc.position
+            error = str(exc).removesuffix(f": line {line}, column {column}")  # expat's own English words
+            params = {"damage": "xml", "xml_error": _quote(error), "xml_line": line, "xml_column": column}
         except OSError as exc:
             message = f"cannot read the file: {exc.strerror}"
-    raise _Refused(Problem("xlsx-damaged", message, file=file, hint=_DAMAGED_HINT))
+            params = {"damage": "os", "reason": str(exc.strerror)}
+    raise _Refused(Problem("xlsx-damaged", message, file=file, hint=_DAMAGED_HINT, params=params))

@@ -145,6 +145,16 @@ def _has_value(cell: bytes) -> bool:
     return value is not None and bool(value.group(1).strip())
 
 
+def _run_params(where: str, size: int) -> dict[str, object]:
+    """The parameters of a run of XML without a cell's end in ``where`` ("sheet NAME", "sheet" or a
+    part's name), for its words in either language (messages: PARAM_WORDS["damage"])."""
+    if where == "sheet":
+        return {"damage": "run_a_sheet", "size": size}
+    if where.startswith("sheet "):
+        return {"damage": "run_sheet", "sheet_name": where.removeprefix("sheet "), "size": size}
+    return {"damage": "run", "part": where, "size": size}
+
+
 def _parts(chunks: Iterator[bytes], end: re.Pattern[bytes], file: str, where: str) -> Iterator[bytes]:
     """Re-cut a stream of XML chunks into parts that each end just after ``end`` (a cell or
     string end), so no cell is split between two parts."""
@@ -162,6 +172,7 @@ def _parts(chunks: Iterator[bytes], end: re.Pattern[bytes], file: str, where: st
                     f"{where}: {len(carry):,} bytes of XML without the end of a cell",
                     file=file,
                     hint=_DAMAGED_HINT,
+                    params=_run_params(where, len(carry)),
                 )
             )
     if carry:
