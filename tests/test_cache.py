@@ -660,3 +660,67 @@ def test_the_communes_rows_are_read_while_the_intake_is(tmp_path: Path, monkeypa
     assert not reading.done()
     release.set()
     assert reading.result(timeout=30) is None
+
+
+def test_input_digests_once_per_run_and_never_stale(tmp_path: Path) -> None:
+    """The inputs of a run are hashed once (pari_index.file_digests): the digest is the file's
+    SHA-256, a file changed since it was hashed is hashed again, and nothing is remembered after
+    the run (a file rewritten within one clock tick could keep its identity)."""
+    import hashlib
+
+    from pari_index import file_digests
+
+    first, other = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes(b"x" * 3_000_000)
+    other.write_bytes(b"y")
+    with file_digests.inputs_of_run([first, None, first, other]):
+        assert file_digests.sha256(first) == hashlib.sha256(b"x" * 3_000_000).hexdigest()
+        first.write_bytes(b"changed")
+        assert file_digests.sha256(first) == hashlib.sha256(b"changed").hexdigest()
+        assert file_digests.sha256(other) == hashlib.sha256(b"y").hexdigest()
+        assert file_digests.sha256(tmp_path) is None  # a folder: never cached
+        assert file_digests.sha256(tmp_path / "missing.csv") is None
+        remembered = dict(file_digests._run)
+        assert set(remembered) == {str(first), str(other)}
+    assert file_digests._run == {}
+    # Outside a run, a file is hashed as it is now, even when its identity is unchanged.
+    with file_digests.inputs_of_run([other]):
+        file_digests.sha256(other)
+        identity = os.stat(other)
+    other.write_bytes(b"z")
+    os.utime(other, ns=(identity.st_atime_ns, identity.st_mtime_ns))
+    assert file_digests.sha256(other) == hashlib.sha256(b"z").hexdigest()
+
+
+def test_ranking_facts_kept_per_commune_are_those_of_all_rows(data: Path) -> None:
+    """What ranking takes from each commune's rows (applicable areas, largest losses) is each
+    commune's own: made from any split of the communes and put together, it is what ranking
+    computes from all rows (the re-score keeps it with each commune's rows)."""
+    from pari_index.ranking.ranks import CommuneFacts
+    from pari_index.scoring.cache import CommuneScores, _merged_facts
+    from pari_index.scoring.run import score
+
+    result = score(
+        [str(data / "assessments_long.csv")],
+        str(data / "criteria.yaml"),
+        communes=str(data / "communes.csv"),
+        survey=[str(data / "survey.csv")],
+        appraisal=str(data / "appraisal.csv"),
+    )
+    details, totals = result.scan_details().collect(), result.totals
+    whole = CommuneFacts.of(details, totals)
+    codes = totals["commune_code"].sort()
+    assert whole.areas is not None and whole.lost.height > 10  # the case is not empty
+    for split in (codes.gather_every(3), codes.head(1), codes.tail(25)):
+        rest = codes.filter(~codes.is_in(split.implode()))
+        parts = [
+            (CommuneFacts.of(details.filter(pl.col("commune_code").is_in(c.implode())), totals), c)
+            for c in (rest, split)
+        ]
+        merged = _merged_facts(parts, CommuneScores(details, result.findings), totals)
+        assert merged.areas is not None
+        assert merged.lost.sort("commune_code").equals(whole.lost.sort("commune_code"))
+        as_sets = [
+            f.sort("commune_code").with_columns(pl.col("_areas").list.sort()) for f in (merged.areas, whole.areas)
+        ]
+        assert as_sets[0].equals(as_sets[1])

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from pari_index import file_digests
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
 from pari_index.messages import Words, progress_text
@@ -23,6 +24,7 @@ from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pari_index.outputs.results import ResultTables
+    from pari_index.ranking.ranks import CommuneFacts
     from pari_index.scoring.cache import RunCache
     from pari_index.scoring.run import ScoreResult
 
@@ -161,28 +163,33 @@ def run_score(
     )
     marks = _run_marks(date, synthetic)
     run_cache = _run_cache(cache, lang)
-    result = score(
-        assessments,
-        criteria,
-        communes=communes,
-        appraisal=appraisal,
-        survey=survey,
-        evidence_dir=evidence_dir,
-        lang=lang,
-        progress=say,
-        no_survey=no_survey,
-        year=year,
-        batch_size=batch_size,
-        cache=run_cache,
-    )
-    _check_complete(result, allow_incomplete)
-    summary, previous_tables = _ranked(result, group_by, previous, lineage, lambda: say(progress_text("ranking", lang)))
-    tables = result_tables(result, summary, extra_about=marks, lang=lang)
-    files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
-    text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
-    if strict:
-        _check_strict(result, out, lang)
-    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
+    # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread.
+    with file_digests.inputs_of_run([*assessments, *survey, communes, appraisal]):
+        result = score(
+            assessments,
+            criteria,
+            communes=communes,
+            appraisal=appraisal,
+            survey=survey,
+            evidence_dir=evidence_dir,
+            lang=lang,
+            progress=say,
+            no_survey=no_survey,
+            year=year,
+            batch_size=batch_size,
+            cache=run_cache,
+        )
+        _check_complete(result, allow_incomplete)
+        known = run_cache.known if run_cache is not None else None
+        summary, previous_tables = _ranked(
+            result, group_by, previous, lineage, lambda: say(progress_text("ranking", lang)), known
+        )
+        tables = result_tables(result, summary, extra_about=marks, lang=lang)
+        files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
+        text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
+        if strict:
+            _check_strict(result, out, lang)
+        return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
 
 
 def _ranked(
@@ -191,9 +198,11 @@ def _ranked(
     previous: str | Path | None,
     lineage: str | Path | None,
     starting: Callable[[], None],
+    known: CommuneFacts | None = None,
 ) -> tuple[pl.DataFrame, dict[str, pl.DataFrame] | None]:
     """The ranked summary (against last year's results and the lineage of merged communes, when
-    given), and last year's results as read; ``starting`` is called once they are read."""
+    given), and last year's results as read; ``starting`` is called once they are read. ``known``:
+    what ranking takes from each commune's own rows, when the cache kept it."""
     from pari_index.outputs.results import read_results
     from pari_index.ranking.ranks import rank, read_lineage
 
@@ -207,6 +216,7 @@ def _ranked(
         group_by=group_by,
         previous=previous_tables,
         lineage=lineage_frame,
+        known=known,
     )
     return summary, previous_tables
 

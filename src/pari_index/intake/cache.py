@@ -33,6 +33,7 @@ from pathlib import Path
 import polars as pl
 import polars.selectors as cs
 
+from pari_index import file_digests
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
 from pari_index.intake.assessments import Intake, read_assessments
@@ -298,7 +299,7 @@ def cached_intake(
     """:func:`read_assessments`, :func:`intake_digests` and the ``facts`` (empty without), from
     the cache when every file, the criteria (``criteria_key``), the register's codes and what
     the facts depend on are as when they were stored."""
-    digests = [file_digest(p) for p in paths]
+    digests = [file_digests.sha256(p) for p in paths]
     if store is None or None in digests or not store.usable():
         intake = read_assessments(paths, leaves, known_communes)
         return intake, intake_digests(intake), facts.compute(intake) if facts is not None else {}

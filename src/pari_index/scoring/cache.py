@@ -44,6 +44,7 @@ from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.register import Register
 from pari_index.intake.schema import CRITERION
+from pari_index.ranking.ranks import CommuneFacts
 from pari_index.scoring.run import (
     CommuneScores,
     _submitted,
@@ -55,8 +56,11 @@ from pari_index.scoring.verification import Appraisal
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]
-#: The tables of a commune-rows entry.
-ROW_TABLES = ("keys", "details", "findings", "totals")
+#: The tables of a commune-rows entry ("areas" and "lost": what ranking takes from each
+#: commune's rows, :class:`CommuneFacts`).
+ROW_TABLES = ("keys", "details", "findings", "totals", "areas", "lost")
+#: The "areas" table when no commune has a row (CommuneFacts.areas is then None).
+NO_AREAS: dict[str, pl.DataType] = {COMMUNE: pl.String(), "_areas": pl.List(pl.String())}
 #: Above this share of the communes scored again since the whole entry was written, it is
 #: written again whole (the changes would cost about as much to read and write).
 MAX_CHANGED = 0.25
@@ -86,6 +90,9 @@ class RunCache:
         #: Parquet tables of which the earlier file's unchanged row groups can be reused.
         self.reusable: dict[str, ParquetReuse] = {}
         self._facts: KeptFacts | None = None
+        #: What ranking takes from each commune's own rows, for the rows of the last
+        #: :meth:`commune_scores` (None: not known, ranking computes it).
+        self.known: CommuneFacts | None = None
 
     def unchanged_outputs(
         self,
@@ -211,7 +218,9 @@ class RunCache:
         lang: str,
     ) -> tuple[CommuneScores, pl.DataFrame]:
         """:func:`score_communes` and :func:`compute_totals` for the communes whose inputs changed,
-        the cache's rows and totals for the others, in the order they give for all."""
+        the cache's rows and totals for the others, in the order they give for all. Sets
+        :attr:`known` for them."""
+        self.known = None
         if evidence_dir is not None or not self.store.usable():
             if self._prefetched is not None:  # not used; finished, so that its notes are all said
                 self._prefetched[1].result()
@@ -234,13 +243,14 @@ class RunCache:
             fresh = score_communes(compiled, *mine, evidence_dir, lang)
             # Totalled on the whole register when nothing is reused (the first run fills the cache).
             fresh.totals = compute_totals(fresh.details, compiled.criteria, mine[0] if parts else register)
-            parts.append((fresh, todo))
-        scores = _merged(parts, compiled)
-        totals = _merged_totals(parts, compiled, register, scores)
+            parts.append((fresh, CommuneFacts.of(fresh.details, fresh.totals), todo))
+        scores = _merged([(rows, codes) for rows, _, codes in parts], compiled)
+        totals = _merged_totals([(rows, codes) for rows, _, codes in parts], compiled, register, scores)
+        self.known = _merged_facts([(facts, codes) for _, facts, codes in parts], scores, totals)
         if cached is None or cached.keys.height != keys.height:
-            CachedRows.save_whole(self.store, key, keys, scores, totals, cached)
+            CachedRows.save_whole(self.store, key, keys, scores, totals, self.known, cached)
         elif todo.len():
-            cached.save_changes(self.store, keys, todo, scores, totals)
+            cached.save_changes(self.store, keys, todo, scores, totals, self.known)
         return scores, totals
 
 
@@ -312,14 +322,18 @@ class CachedRows:
             return cls(key, whole["keys"], whole, over, pl.Series(COMMUNE, [], dtype=pl.String), {})
         return cls(key, changes["keys"], whole, over, changes["changed"][COMMUNE], changes)
 
-    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, pl.Series]]:
+    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, CommuneFacts, pl.Series]]:
         """Where the cached rows of ``codes`` are: the changes for the communes in them, else the
-        whole entry (each with the communes to take from it)."""
+        whole entry (each with what ranking takes from them, and the communes to take from it)."""
         if not codes.len():
             return []
         in_changes = codes.is_in(self.changed.implode())
         return [
-            (CommuneScores(tables["details"], tables["findings"], tables["totals"]), wanted)
+            (
+                CommuneScores(tables["details"], tables["findings"], tables["totals"]),
+                CommuneFacts(tables["areas"] if tables["areas"].height else None, tables["lost"]),
+                wanted,
+            )
             for tables, wanted in ((self.whole, codes.filter(~in_changes)), (self.changes, codes.filter(in_changes)))
             if wanted.len()
         ]
@@ -331,22 +345,30 @@ class CachedRows:
         keys: pl.DataFrame,
         scores: CommuneScores,
         totals: pl.DataFrame,
+        known: CommuneFacts,
         earlier: CachedRows | None,
     ) -> None:
         """A whole entry of every commune's rows and totals; the changes over the ``earlier`` one
         removed."""
         tables = {"keys": keys, "details": scores.details, "findings": scores.findings, "totals": totals}
+        tables |= _facts_tables(known)
         store.save("communes", key, tables)
         if earlier is not None:
             store.discard("communes-changes", earlier.changes_key)
 
     def save_changes(
-        self, store: CacheStore, keys: pl.DataFrame, todo: pl.Series, scores: CommuneScores, totals: pl.DataFrame
+        self,
+        store: CacheStore,
+        keys: pl.DataFrame,
+        todo: pl.Series,
+        scores: CommuneScores,
+        totals: pl.DataFrame,
+        known: CommuneFacts,
     ) -> None:
         """The changes since the whole entry, with the communes ``todo`` just scored again."""
         changed = pl.concat([self.changed, todo]).unique().sort()
         if changed.len() > MAX_CHANGED * keys.height:
-            self.save_whole(store, self.key, keys, scores, totals, self)
+            self.save_whole(store, self.key, keys, scores, totals, known, self)
             return
         kept = pl.col(COMMUNE).is_in(changed.implode())
         tables = {
@@ -354,9 +376,29 @@ class CachedRows:
             "details": scores.details.filter(kept),
             "findings": scores.findings.filter(kept),
             "totals": totals.filter(kept),
+            **{name: frame.filter(kept) for name, frame in _facts_tables(known).items()},
             "changed": changed.to_frame(COMMUNE),
         }
         store.save("communes-changes", self.changes_key, tables)
+
+
+def _facts_tables(known: CommuneFacts) -> dict[str, pl.DataFrame]:
+    areas = known.areas if known.areas is not None else pl.DataFrame(schema=NO_AREAS)
+    return {"areas": areas, "lost": known.lost}
+
+
+def _merged_facts(
+    parts: list[tuple[CommuneFacts, pl.Series]], scores: CommuneScores, totals: pl.DataFrame
+) -> CommuneFacts:
+    """What ranking takes from the rows of the communes named with each part: each commune's own,
+    wherever its rows come from (no areas: no commune has a row, as :func:`_applicable_areas`
+    gives it). Computed again from all rows when the parts' tables do not have the same columns."""
+    areas = [f.areas.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts if f.areas is not None]
+    lost = [f.lost.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts]
+    if any(a.schema != areas[0].schema for a in areas) or any(x.schema != lost[0].schema for x in lost):
+        return CommuneFacts.of(scores.details, totals)
+    merged = pl.concat(areas) if areas else None
+    return CommuneFacts(merged if merged is not None and merged.height else None, pl.concat(lost))
 
 
 def _plain_file(path: Path) -> bool:
