@@ -515,6 +515,24 @@ def test_a_table_digest_tells_apart_what_its_file_would() -> None:
     assert frame_digest(frame.lazy()) is None
 
 
+def test_row_group_digests_change_with_their_rows_and_make_the_table_digest() -> None:
+    """A table of several row groups: a changed value changes its group's digest (only) and the
+    table's; the same rows however chunked give the same digests; a group is told apart from the
+    same rows elsewhere (its number is in its digest)."""
+    from pari_index.scoring.cache import table_digests
+
+    frame = pl.DataFrame({"a": [str(i % 7) for i in range(10)], "b": [float(i % 7) for i in range(10)]})
+    whole, groups = table_digests(frame, 4)
+    assert len(groups) == 3 and len(set(groups)) == 3
+    pieces = pl.concat([frame.slice(0, 3), frame.slice(3, 5), frame.slice(8, 2)], rechunk=False)
+    assert table_digests(pieces, 4) == (whole, groups)
+    changed = frame.with_columns(pl.when(pl.int_range(10) == 5).then(-1.0).otherwise(pl.col("b")).alias("b"))
+    whole2, groups2 = table_digests(changed, 4)
+    assert whole2 != whole and [g == h for g, h in zip(groups, groups2, strict=True)] == [True, False, True]
+    # One group at most: no group digests, the whole digest as frame_digest gives it.
+    assert table_digests(frame, 20) == (table_digests(frame, None)[0], [])
+
+
 def test_a_table_of_which_some_row_groups_changed_is_patched_to_the_same_bytes(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
