@@ -742,3 +742,43 @@ def test_ranking_facts_kept_per_commune_are_those_of_all_rows(data: Path) -> Non
             f.sort("commune_code").with_columns(pl.col("_areas").list.sort()) for f in (merged.areas, whole.areas)
         ]
         assert as_sets[0].equals(as_sets[1])
+
+
+def test_a_rescore_decodes_only_the_rescored_communes_intake_rows(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the council's corrections, the cached intake's cells, meta rows and places are
+    decoded for the communes scored again only (never whole), and the files are a run without
+    cache's; a cached intake's tables read whole or in part give the same rows."""
+    import pari_index.intake.cache as intake_cache
+
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    cache = tmp_path / "cache"
+    codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
+    _score(folder, tmp_path / "first", "parquet", cache)
+    _change_appraisal(folder, codes[7:9])
+    _score(folder, tmp_path / "plain", "parquet", None)
+
+    def whole(_data: bytes) -> pl.DataFrame:
+        raise AssertionError("a table of the cached intake decoded whole")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(intake_cache, "_read_whole", whole)
+        text = _score(folder, tmp_path / "cached", "parquet", cache)
+    scored = re.search(r"(\d+) scored again", text)
+    assert scored is not None and 1 <= int(scored.group(1)) <= 2
+    assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
+
+    entry = next((cache / "intake").iterdir())
+    raw = {name: (entry / f"{name}.parquet").read_bytes() for name in intake_cache.CachedIntake.DEFERRED}
+    frames = {name: pl.read_parquet(entry / f"{name}.parquet") for name in ("findings", "ledger")}
+    intake = intake_cache.CachedIntake.of(frames, raw)
+    some = pl.Series([*codes[2:5], "no-such-code"])
+    for name in intake_cache.CachedIntake.DEFERRED:
+        part = intake.rows_of(name, some)
+        assert intake.decoded(name) is None and part.height > 0
+        full = getattr(intake, name)
+        assert intake.decoded(name) is full and full.equals(pl.read_parquet(entry / f"{name}.parquet"))
+        assert part.equals(full.filter(pl.col("commune_code").is_in(some.implode())))
+        assert intake.rows_of(name, some).equals(part)

@@ -31,6 +31,7 @@ import polars.selectors as cs
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.intake.assessments import Intake
 from pari_index.intake.cache import (
+    CachedIntake,
     CacheNote,
     CacheStore,
     IntakeFacts,
@@ -476,14 +477,18 @@ def _only(
     def mine(frame: pl.DataFrame, column: str = COMMUNE) -> pl.DataFrame:
         return frame.filter(pl.col(column).is_in(wanted))
 
+    def rows(name: str) -> pl.DataFrame:
+        # A cached intake decodes only these communes' rows (when not decoded whole already).
+        return intake.rows_of(name, codes) if isinstance(intake, CachedIntake) else mine(getattr(intake, name))
+
     return (
         Register(frame=mine(register.frame, "code"), problems=[], source=register.source),
         Intake(
-            cells=mine(intake.cells),
-            meta=mine(intake.meta),
+            cells=rows("cells"),
+            meta=rows("meta"),
             findings=intake.findings.clear(),
             ledger=intake.ledger.clear(),
-            places=mine(intake.places),
+            places=rows("places"),
         ),
         Appraisal(
             cells=mine(appraisal.cells),
