@@ -782,3 +782,40 @@ def test_a_rescore_decodes_only_the_rescored_communes_intake_rows(
         assert intake.decoded(name) is full and full.equals(pl.read_parquet(entry / f"{name}.parquet"))
         assert part.equals(full.filter(pl.col("commune_code").is_in(some.implode())))
         assert intake.rows_of(name, some).equals(part)
+
+
+def test_the_appraisal_is_read_once_beside_the_cached_intake(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a cache, the appraisal file is read in a thread while the intake is (once: the run
+    takes that reading), and its problems are said as without cache."""
+    import threading
+
+    import pari_index.scoring.cache as scoring_cache
+    import pari_index.scoring.run as run
+
+    readers: list[str] = []
+    read = scoring_cache.read_appraisal
+
+    def counted(*args: object, **kwargs: object) -> object:
+        readers.append(threading.current_thread().name)
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    def not_here(*_args: object) -> None:
+        raise AssertionError("the appraisal read again by the run")
+
+    monkeypatch.setattr(scoring_cache, "read_appraisal", counted)
+    monkeypatch.setattr(run, "read_appraisal", not_here)
+    _score(data, tmp_path / "first", "parquet", tmp_path / "cache")
+    assert len(readers) == 1 and readers[0] != threading.current_thread().name
+
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    (folder / "appraisal.csv").write_text("commune_code,criterion_id\n", encoding="utf-8")
+    monkeypatch.undo()
+    said = []
+    for cache in ([], ["--cache", str(tmp_path / "cache")]):
+        args = ["score", *_inputs(folder), "-o", str(tmp_path / "out"), "--format", "parquet", "--lang", "en"]
+        result = CliRunner().invoke(main, [*args, *cache], catch_exceptions=False)
+        said.append((result.exit_code, result.output))
+    assert said[0] == said[1] and said[0][0] == 1 and "appraisal.csv" in said[0][1], said

@@ -29,6 +29,7 @@ import polars as pl
 import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
+from pari_index.criteria.model import Leaf
 from pari_index.intake.assessments import Intake
 from pari_index.intake.cache import (
     CachedIntake,
@@ -53,7 +54,7 @@ from pari_index.scoring.run import (
     order_commune_findings,
     score_communes,
 )
-from pari_index.scoring.verification import Appraisal
+from pari_index.scoring.verification import Appraisal, read_appraisal
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]
@@ -94,6 +95,8 @@ class RunCache:
         #: What ranking takes from each commune's own rows, for the rows of the last
         #: :meth:`commune_scores` (None: not known, ranking computes it).
         self.known: CommuneFacts | None = None
+        #: The appraisal file being read beside the intake, and what it is read with.
+        self._appraisal: tuple[str | Path, Sequence[Leaf], pl.Series, Future[Appraisal]] | None = None
 
     def unchanged_outputs(
         self,
@@ -179,6 +182,27 @@ class RunCache:
     def facts(self) -> KeptFacts | None:
         """What the last :meth:`intake` derived from the whole intake (with a register only)."""
         return self._facts
+
+    def read_appraisal_beside(self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series) -> None:
+        """Start reading the appraisal file in a thread (:meth:`appraisal` takes it): a re-score
+        reads the cached intake meanwhile, which leaves a core idle (the appraisal's reading,
+        0.1 s nationally, came after it)."""
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._appraisal = (path, leaves, codes, pool.submit(read_appraisal, path, leaves, codes))
+        pool.shutdown(wait=False)
+
+    def appraisal(self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series | None) -> Appraisal:
+        """:func:`read_appraisal`: the reading :meth:`read_appraisal_beside` started for the same
+        arguments, else read now."""
+        started, self._appraisal = self._appraisal, None
+        if started is None:
+            return read_appraisal(path, leaves, codes)
+        begun, known_leaves, known_codes, reading = started
+        if begun == path and known_leaves is leaves and codes is not None and known_codes.equals(codes):
+            return reading.result()
+        reading.cancel()
+        return read_appraisal(path, leaves, codes)
+        return read_appraisal(path, leaves, codes)
 
     def submitted(self, intake: Intake, compiled: CompiledSet) -> pl.Series:
         """The communes that sent anything (:func:`_submitted`), as kept with the intake."""
