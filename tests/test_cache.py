@@ -686,7 +686,7 @@ def test_input_digests_once_per_run_and_never_stale(tmp_path: Path) -> None:
     the run (a file rewritten within one clock tick could keep its identity)."""
     import hashlib
 
-    from pari_index import file_digests
+    from pari_index.intake import file_digests
 
     first, other = tmp_path / "a.csv", tmp_path / "b.csv"
     first.write_bytes(b"x" * 3_000_000)
@@ -713,9 +713,10 @@ def test_input_digests_once_per_run_and_never_stale(tmp_path: Path) -> None:
 def test_ranking_facts_kept_per_commune_are_those_of_all_rows(data: Path) -> None:
     """What ranking takes from each commune's rows (applicable areas, largest losses) is each
     commune's own: made from any split of the communes and put together, it is what ranking
-    computes from all rows (the re-score keeps it with each commune's rows)."""
-    from pari_index.ranking.ranks import CommuneFacts
-    from pari_index.scoring.cache import CommuneScores, _merged_facts
+    computes from all rows (the re-score keeps it with each commune's rows); a part without
+    them (an entry written without) gives none, and ranking computes them."""
+    from pari_index.ranking.ranks import commune_facts
+    from pari_index.scoring.cache import RankingFacts, _merged_facts
     from pari_index.scoring.run import score
 
     result = score(
@@ -726,22 +727,23 @@ def test_ranking_facts_kept_per_commune_are_those_of_all_rows(data: Path) -> Non
         appraisal=str(data / "appraisal.csv"),
     )
     details, totals = result.scan_details().collect(), result.totals
-    whole = CommuneFacts.of(details, totals)
+    whole = RankingFacts(*commune_facts(details, totals))
     codes = totals["commune_code"].sort()
     assert whole.areas is not None and whole.lost.height > 10  # the case is not empty
     for split in (codes.gather_every(3), codes.head(1), codes.tail(25)):
         rest = codes.filter(~codes.is_in(split.implode()))
-        parts = [
-            (CommuneFacts.of(details.filter(pl.col("commune_code").is_in(c.implode())), totals), c)
+        parts: list[tuple[RankingFacts | None, pl.Series]] = [
+            (RankingFacts(*commune_facts(details.filter(pl.col("commune_code").is_in(c.implode())), totals)), c)
             for c in (rest, split)
         ]
-        merged = _merged_facts(parts, CommuneScores(details, result.findings), totals)
-        assert merged.areas is not None
+        merged = _merged_facts(parts)
+        assert merged is not None and merged.areas is not None
         assert merged.lost.sort("commune_code").equals(whole.lost.sort("commune_code"))
         as_sets = [
             f.sort("commune_code").with_columns(pl.col("_areas").list.sort()) for f in (merged.areas, whole.areas)
         ]
         assert as_sets[0].equals(as_sets[1])
+        assert _merged_facts([parts[0], (None, split)]) is None
 
 
 def test_a_rescore_decodes_only_the_rescored_communes_intake_rows(

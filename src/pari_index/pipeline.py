@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from pari_index import file_digests
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
+from pari_index.intake import file_digests
 from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
@@ -153,6 +153,7 @@ def run_score(
     next run (``pari score --cache``): the results are the same, only faster to get again (a
     cached run is scored as one batch)."""
     from pari_index.outputs.results import result_tables
+    from pari_index.ranking.ranks import CommuneFacts
     from pari_index.scoring.run import score
 
     say = progress or (lambda _m: None)
@@ -180,7 +181,8 @@ def run_score(
             cache=run_cache,
         )
         _check_complete(result, allow_incomplete)
-        known = run_cache.known if run_cache is not None else None
+        kept = run_cache.known if run_cache is not None else None
+        known = CommuneFacts(kept.areas, kept.lost) if kept is not None else None
         summary, previous_tables = _ranked(
             result, group_by, previous, lineage, lambda: say(progress_text("ranking", lang)), known
         )
@@ -243,9 +245,10 @@ def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
 
 
 def _run_cache(folder: str | Path | None, lang: str) -> RunCache | None:
+    from pari_index.ranking.ranks import commune_facts
     from pari_index.scoring.cache import RunCache
 
-    return RunCache(folder, lang) if folder is not None else None
+    return RunCache(folder, lang, facts_of=commune_facts) if folder is not None else None
 
 
 def _cache_text(cache: RunCache | None, lang: str) -> str:

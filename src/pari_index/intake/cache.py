@@ -34,9 +34,9 @@ from typing import Any
 import polars as pl
 import polars.selectors as cs
 
-from pari_index import file_digests
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
+from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, remove_leftovers
 
@@ -144,13 +144,16 @@ class CacheStore:
         remove_leftovers(self.root)
         return True
 
-    def load(self, kind: str, key: str, names: Sequence[str]) -> dict[str, pl.DataFrame] | None:
-        """The tables of the entry ``kind/key``; None when there is none or it is not sound."""
-        loaded = self.load_bytes(kind, key, names, ())
+    def load(
+        self, kind: str, key: str, names: Sequence[str], optional: Sequence[str] = ()
+    ) -> dict[str, pl.DataFrame] | None:
+        """The tables of the entry ``kind/key`` (and those of ``optional`` it has); None when
+        there is none or it is not sound."""
+        loaded = self.load_bytes(kind, key, names, (), optional)
         return loaded[0] if loaded is not None else None
 
     def load_bytes(
-        self, kind: str, key: str, names: Sequence[str], undecoded: Sequence[str]
+        self, kind: str, key: str, names: Sequence[str], undecoded: Sequence[str], optional: Sequence[str] = ()
     ) -> tuple[dict[str, pl.DataFrame], dict[str, bytes]] | None:
         """:meth:`load`, with the tables ``undecoded`` (among ``names``) as their Parquet bytes,
         checked against the manifest but not decoded (the caller may need only some of their rows)."""
@@ -164,7 +167,9 @@ class CacheStore:
             expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
             if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
                 raise ValueError("written by another version or for other inputs")
-            tables = self._tables(entry, {name: manifest["tables"][name] for name in names}, frozenset(undecoded))
+            listed = manifest["tables"]
+            wanted = [*names, *(name for name in optional if isinstance(listed, dict) and name in listed)]
+            tables = self._tables(entry, {name: listed[name] for name in wanted}, frozenset(undecoded))
             frames = {k: v for k, v in tables.items() if isinstance(v, pl.DataFrame)}
             return frames, {k: v for k, v in tables.items() if isinstance(v, bytes)}
         except (

@@ -31,9 +31,9 @@ from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
 
-from pari_index import file_digests
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import Problem, UsageError, shorten
+from pari_index.intake import file_digests
 
 #: The file :mod:`pari_index.demo` writes beside the synthetic data it generates (its README_NAME).
 SYNTHETIC_README = "SYNTHETIC-README.md"

@@ -435,6 +435,12 @@ class CommuneFacts:
         return cls(_applicable_areas(details), top_lost(details, rescaled=rescaled))
 
 
+def commune_facts(details: pl.DataFrame, totals: pl.DataFrame) -> tuple[pl.DataFrame | None, pl.DataFrame]:
+    """:meth:`CommuneFacts.of`, as a pair (``RunCache(facts_of=)``: scoring may not import ranking)."""
+    facts = CommuneFacts.of(details, totals)
+    return facts.areas, facts.lost
+
+
 def rank(
     totals: pl.DataFrame,
     details: pl.DataFrame | pl.LazyFrame,
@@ -764,6 +770,7 @@ __all__ = [
     "RANK_COLUMNS",
     "CommuneFacts",
     "band_edges",
+    "commune_facts",
     "compare_previous",
     "group_column",
     "group_keys",

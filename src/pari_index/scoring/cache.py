@@ -20,7 +20,7 @@ import dataclasses
 import hashlib
 import os
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +46,6 @@ from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.register import Register
 from pari_index.intake.schema import CRITERION
-from pari_index.ranking.ranks import CommuneFacts
 from pari_index.scoring.run import (
     CommuneScores,
     _submitted,
@@ -58,11 +57,28 @@ from pari_index.scoring.verification import Appraisal, read_appraisal
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]
-#: The tables of a commune-rows entry ("areas" and "lost": what ranking takes from each
-#: commune's rows, :class:`CommuneFacts`).
-ROW_TABLES = ("keys", "details", "findings", "totals", "areas", "lost")
-#: The "areas" table when no commune has a row (CommuneFacts.areas is then None).
+#: The tables of a commune-rows entry.
+ROW_TABLES = ("keys", "details", "findings", "totals")
+#: And, when the run that wrote it computed them, what ranking takes from each commune's rows
+#: (:class:`RankingFacts`).
+FACT_TABLES = ("areas", "lost")
+#: The "areas" table when no commune has a row (RankingFacts.areas is then None).
 NO_AREAS: dict[str, pl.DataType] = {COMMUNE: pl.String(), "_areas": pl.List(pl.String())}
+
+
+@dataclass(frozen=True)
+class RankingFacts:
+    """What ranking takes from each commune's own rows (and own totals) alone: the areas that
+    apply to it (None: no commune has a row) and its largest losses
+    (:class:`pari_index.ranking.ranks.CommuneFacts`, which scoring may not import: the caller
+    gives :class:`RunCache` the function that computes them, ``facts_of``)."""
+
+    areas: pl.DataFrame | None
+    lost: pl.DataFrame
+
+
+#: Computes :class:`RankingFacts` (as a pair) from some communes' rows and totals.
+FactsOf = Callable[[pl.DataFrame, pl.DataFrame], tuple[pl.DataFrame | None, pl.DataFrame]]
 #: Above this share of the communes scored again since the whole entry was written, it is
 #: written again whole (the changes would cost about as much to read and write).
 MAX_CHANGED = 0.25
@@ -76,7 +92,7 @@ def criteria_key(compiled: CompiledSet) -> str:
 class RunCache:
     """The cache of a score run, in the folder ``root`` (``pari score --cache DIR``)."""
 
-    def __init__(self, root: str | Path, lang: str | None = None) -> None:
+    def __init__(self, root: str | Path, lang: str | None = None, facts_of: FactsOf | None = None) -> None:
         self.store = CacheStore(Path(root))
         #: The run's language, when known beforehand: the communes' rows are then read while the
         #: intake is (:meth:`intake`).
@@ -94,7 +110,9 @@ class RunCache:
         self._facts: KeptFacts | None = None
         #: What ranking takes from each commune's own rows, for the rows of the last
         #: :meth:`commune_scores` (None: not known, ranking computes it).
-        self.known: CommuneFacts | None = None
+        self.known: RankingFacts | None = None
+        #: Computes them for the communes scored again (none kept without it).
+        self._facts_of = facts_of
         #: The appraisal file being read beside the intake, and what it is read with.
         self._appraisal: tuple[str | Path, Sequence[Leaf], pl.Series, Future[Appraisal]] | None = None
 
@@ -268,10 +286,11 @@ class RunCache:
             fresh = score_communes(compiled, *mine, evidence_dir, lang)
             # Totalled on the whole register when nothing is reused (the first run fills the cache).
             fresh.totals = compute_totals(fresh.details, compiled.criteria, mine[0] if parts else register)
-            parts.append((fresh, CommuneFacts.of(fresh.details, fresh.totals), todo))
+            facts = RankingFacts(*self._facts_of(fresh.details, fresh.totals)) if self._facts_of else None
+            parts.append((fresh, facts, todo))
         scores = _merged([(rows, codes) for rows, _, codes in parts], compiled)
         totals = _merged_totals([(rows, codes) for rows, _, codes in parts], compiled, register, scores)
-        self.known = _merged_facts([(facts, codes) for _, facts, codes in parts], scores, totals)
+        self.known = _merged_facts([(facts, codes) for _, facts, codes in parts])
         if cached is None or cached.keys.height != keys.height:
             CachedRows.save_whole(self.store, key, keys, scores, totals, self.known, cached)
         elif todo.len():
@@ -338,16 +357,16 @@ class CachedRows:
 
     @classmethod
     def load(cls, store: CacheStore, key: str) -> CachedRows | None:
-        whole = store.load("communes", key, ROW_TABLES)
+        whole = store.load("communes", key, ROW_TABLES, FACT_TABLES)
         if whole is None:
             return None
         over = changes_key(key, whole["keys"])
-        changes = store.load("communes-changes", over, (*ROW_TABLES, "changed"))
+        changes = store.load("communes-changes", over, (*ROW_TABLES, "changed"), FACT_TABLES)
         if changes is None:
             return cls(key, whole["keys"], whole, over, pl.Series(COMMUNE, [], dtype=pl.String), {})
         return cls(key, changes["keys"], whole, over, changes["changed"][COMMUNE], changes)
 
-    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, CommuneFacts, pl.Series]]:
+    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, RankingFacts | None, pl.Series]]:
         """Where the cached rows of ``codes`` are: the changes for the communes in them, else the
         whole entry (each with what ranking takes from them, and the communes to take from it)."""
         if not codes.len():
@@ -356,7 +375,7 @@ class CachedRows:
         return [
             (
                 CommuneScores(tables["details"], tables["findings"], tables["totals"]),
-                CommuneFacts(tables["areas"] if tables["areas"].height else None, tables["lost"]),
+                _kept_facts(tables),
                 wanted,
             )
             for tables, wanted in ((self.whole, codes.filter(~in_changes)), (self.changes, codes.filter(in_changes)))
@@ -370,7 +389,7 @@ class CachedRows:
         keys: pl.DataFrame,
         scores: CommuneScores,
         totals: pl.DataFrame,
-        known: CommuneFacts,
+        known: RankingFacts | None,
         earlier: CachedRows | None,
     ) -> None:
         """A whole entry of every commune's rows and totals; the changes over the ``earlier`` one
@@ -388,7 +407,7 @@ class CachedRows:
         todo: pl.Series,
         scores: CommuneScores,
         totals: pl.DataFrame,
-        known: CommuneFacts,
+        known: RankingFacts | None,
     ) -> None:
         """The changes since the whole entry, with the communes ``todo`` just scored again."""
         changed = pl.concat([self.changed, todo]).unique().sort()
@@ -407,23 +426,33 @@ class CachedRows:
         store.save("communes-changes", self.changes_key, tables)
 
 
-def _facts_tables(known: CommuneFacts) -> dict[str, pl.DataFrame]:
+def _facts_tables(known: RankingFacts | None) -> dict[str, pl.DataFrame]:
+    if known is None:
+        return {}
     areas = known.areas if known.areas is not None else pl.DataFrame(schema=NO_AREAS)
     return {"areas": areas, "lost": known.lost}
 
 
-def _merged_facts(
-    parts: list[tuple[CommuneFacts, pl.Series]], scores: CommuneScores, totals: pl.DataFrame
-) -> CommuneFacts:
+def _kept_facts(tables: Mapping[str, pl.DataFrame]) -> RankingFacts | None:
+    """The :class:`RankingFacts` an entry holds; None when the run that wrote it had none."""
+    if not all(name in tables for name in FACT_TABLES):
+        return None
+    return RankingFacts(tables["areas"] if tables["areas"].height else None, tables["lost"])
+
+
+def _merged_facts(parts: list[tuple[RankingFacts | None, pl.Series]]) -> RankingFacts | None:
     """What ranking takes from the rows of the communes named with each part: each commune's own,
-    wherever its rows come from (no areas: no commune has a row, as :func:`_applicable_areas`
-    gives it). Computed again from all rows when the parts' tables do not have the same columns."""
-    areas = [f.areas.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts if f.areas is not None]
-    lost = [f.lost.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts]
+    wherever its rows come from (no areas: no commune has a row, as ranking's applicable areas
+    gives it). None (ranking computes them) when a part has none, or the parts' tables do not
+    have the same columns."""
+    if any(facts is None for facts, _ in parts):
+        return None
+    areas = [f.areas.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts if f and f.areas is not None]
+    lost = [f.lost.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts if f]
     if any(a.schema != areas[0].schema for a in areas) or any(x.schema != lost[0].schema for x in lost):
-        return CommuneFacts.of(scores.details, totals)
+        return None
     merged = pl.concat(areas) if areas else None
-    return CommuneFacts(merged if merged is not None and merged.height else None, pl.concat(lost))
+    return RankingFacts(merged if merged is not None and merged.height else None, pl.concat(lost))
 
 
 def _plain_file(path: Path) -> bool:

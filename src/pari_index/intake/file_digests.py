@@ -10,7 +10,7 @@ the file again, while the run lasts and only while the file is still the one tha
 file, and every file outside a run, is hashed when asked: nothing is remembered from one run to
 the next (a file rewritten in place within one clock tick would have the same identity).
 
-Only the standard library is imported: :mod:`pari_index.outputs.provenance` uses this too.
+Only the standard library is imported (:mod:`pari_index.outputs.provenance` uses this too).
 """
 
 from __future__ import annotations
