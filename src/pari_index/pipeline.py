@@ -24,7 +24,6 @@ from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pari_index.outputs.results import ResultTables
-    from pari_index.ranking.ranks import CommuneFacts
     from pari_index.scoring.cache import RunCache
     from pari_index.scoring.run import ScoreResult
 
@@ -153,7 +152,6 @@ def run_score(
     next run (``pari score --cache``): the results are the same, only faster to get again (a
     cached run is scored as one batch)."""
     from pari_index.outputs.results import result_tables
-    from pari_index.ranking.ranks import CommuneFacts
     from pari_index.scoring.run import score
 
     say = progress or (lambda _m: None)
@@ -181,11 +179,7 @@ def run_score(
             cache=run_cache,
         )
         _check_complete(result, allow_incomplete)
-        kept = run_cache.known if run_cache is not None else None
-        known = CommuneFacts(kept.areas, kept.lost) if kept is not None else None
-        summary, previous_tables = _ranked(
-            result, group_by, previous, lineage, lambda: say(progress_text("ranking", lang)), known
-        )
+        summary, previous_tables = _ranked(result, group_by, previous, lineage, say, lang, run_cache)
         tables = result_tables(result, summary, extra_about=marks, lang=lang)
         files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
         text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
@@ -199,18 +193,20 @@ def _ranked(
     group_by: str | Sequence[str] | None,
     previous: str | Path | None,
     lineage: str | Path | None,
-    starting: Callable[[], None],
-    known: CommuneFacts | None = None,
+    say: Progress,
+    lang: str,
+    cache: RunCache | None = None,
 ) -> tuple[pl.DataFrame, dict[str, pl.DataFrame] | None]:
     """The ranked summary (against last year's results and the lineage of merged communes, when
-    given), and last year's results as read; ``starting`` is called once they are read. ``known``:
-    what ranking takes from each commune's own rows, when the cache kept it."""
+    given), and last year's results as read; the progress line is said once they are read. With
+    a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
-    from pari_index.ranking.ranks import rank, read_lineage
+    from pari_index.ranking.ranks import CommuneFacts, rank, read_lineage
 
     previous_tables = read_results(previous) if previous is not None else None
     lineage_frame = read_lineage(lineage) if lineage is not None else None
-    starting()
+    say(progress_text("ranking", lang))
+    kept = cache.known if cache is not None else None
     summary = rank(
         result.totals,
         result.scan_details(),
@@ -218,7 +214,7 @@ def _ranked(
         group_by=group_by,
         previous=previous_tables,
         lineage=lineage_frame,
-        known=known,
+        known=CommuneFacts(kept.areas, kept.lost) if kept is not None else None,
     )
     return summary, previous_tables
 
