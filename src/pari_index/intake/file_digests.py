@@ -89,7 +89,7 @@ def inputs_of_run(paths: Iterable[str | Path | None]) -> Iterator[None]:
     """While the block runs, the regular files among ``paths`` are hashed once, in a thread
     started here; the digests are forgotten when it ends."""
     keys = list(dict.fromkeys(os.path.abspath(p) for p in paths if p is not None))
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari-sha256")
+    pool = ThreadPoolExecutor(max_workers=1)
     with _lock:
         _run.clear()
         for key in keys:
