@@ -515,6 +515,24 @@ def test_a_table_digest_tells_apart_what_its_file_would() -> None:
     assert frame_digest(frame.lazy()) is None
 
 
+def test_row_group_digests_change_with_their_rows_and_make_the_table_digest() -> None:
+    """A table of several row groups: a changed value changes its group's digest (only) and the
+    table's; the same rows however chunked give the same digests; a group is told apart from the
+    same rows elsewhere (its number is in its digest)."""
+    from pari_index.scoring.cache import table_digests
+
+    frame = pl.DataFrame({"a": [str(i % 7) for i in range(10)], "b": [float(i % 7) for i in range(10)]})
+    whole, groups = table_digests(frame, 4)
+    assert len(groups) == 3 and len(set(groups)) == 3
+    pieces = pl.concat([frame.slice(0, 3), frame.slice(3, 5), frame.slice(8, 2)], rechunk=False)
+    assert table_digests(pieces, 4) == (whole, groups)
+    changed = frame.with_columns(pl.when(pl.int_range(10) == 5).then(-1.0).otherwise(pl.col("b")).alias("b"))
+    whole2, groups2 = table_digests(changed, 4)
+    assert whole2 != whole and [g == h for g, h in zip(groups, groups2, strict=True)] == [True, False, True]
+    # One group at most: no group digests, the whole digest as frame_digest gives it.
+    assert table_digests(frame, 20) == (table_digests(frame, None)[0], [])
+
+
 def test_a_table_of_which_some_row_groups_changed_is_patched_to_the_same_bytes(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -660,3 +678,146 @@ def test_the_communes_rows_are_read_while_the_intake_is(tmp_path: Path, monkeypa
     assert not reading.done()
     release.set()
     assert reading.result(timeout=30) is None
+
+
+def test_input_digests_once_per_run_and_never_stale(tmp_path: Path) -> None:
+    """The inputs of a run are hashed once (pari_index.file_digests): the digest is the file's
+    SHA-256, a file changed since it was hashed is hashed again, and nothing is remembered after
+    the run (a file rewritten within one clock tick could keep its identity)."""
+    import hashlib
+
+    from pari_index.intake import file_digests
+
+    first, other = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes(b"x" * 3_000_000)
+    other.write_bytes(b"y")
+    with file_digests.inputs_of_run([first, None, first, other]):
+        assert file_digests.sha256(first) == hashlib.sha256(b"x" * 3_000_000).hexdigest()
+        first.write_bytes(b"changed")
+        assert file_digests.sha256(first) == hashlib.sha256(b"changed").hexdigest()
+        assert file_digests.sha256(other) == hashlib.sha256(b"y").hexdigest()
+        assert file_digests.sha256(tmp_path) is None  # a folder: never cached
+        assert file_digests.sha256(tmp_path / "missing.csv") is None
+        remembered = dict(file_digests._run)
+        assert set(remembered) == {str(first), str(other)}
+    assert file_digests._run == {}
+    # Outside a run, a file is hashed as it is now, even when its identity is unchanged.
+    with file_digests.inputs_of_run([other]):
+        file_digests.sha256(other)
+        identity = os.stat(other)
+    other.write_bytes(b"z")
+    os.utime(other, ns=(identity.st_atime_ns, identity.st_mtime_ns))
+    assert file_digests.sha256(other) == hashlib.sha256(b"z").hexdigest()
+
+
+def test_ranking_facts_kept_per_commune_are_those_of_all_rows(data: Path) -> None:
+    """What ranking takes from each commune's rows (applicable areas, largest losses) is each
+    commune's own: made from any split of the communes and put together, it is what ranking
+    computes from all rows (the re-score keeps it with each commune's rows); a part without
+    them (an entry written without) gives none, and ranking computes them."""
+    from pari_index.ranking.ranks import commune_facts
+    from pari_index.scoring.cache import RankingFacts, _merged_facts
+    from pari_index.scoring.run import score
+
+    result = score(
+        [str(data / "assessments_long.csv")],
+        str(data / "criteria.yaml"),
+        communes=str(data / "communes.csv"),
+        survey=[str(data / "survey.csv")],
+        appraisal=str(data / "appraisal.csv"),
+    )
+    details, totals = result.scan_details().collect(), result.totals
+    whole = RankingFacts(*commune_facts(details, totals))
+    codes = totals["commune_code"].sort()
+    assert whole.areas is not None and whole.lost.height > 10  # the case is not empty
+    for split in (codes.gather_every(3), codes.head(1), codes.tail(25)):
+        rest = codes.filter(~codes.is_in(split.implode()))
+        parts: list[tuple[RankingFacts | None, pl.Series]] = [
+            (RankingFacts(*commune_facts(details.filter(pl.col("commune_code").is_in(c.implode())), totals)), c)
+            for c in (rest, split)
+        ]
+        merged = _merged_facts(parts)
+        assert merged is not None and merged.areas is not None
+        assert merged.lost.sort("commune_code").equals(whole.lost.sort("commune_code"))
+        as_sets = [
+            f.sort("commune_code").with_columns(pl.col("_areas").list.sort()) for f in (merged.areas, whole.areas)
+        ]
+        assert as_sets[0].equals(as_sets[1])
+        assert _merged_facts([parts[0], (None, split)]) is None
+
+
+def test_a_rescore_decodes_only_the_rescored_communes_intake_rows(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the council's corrections, the cached intake's cells, meta rows and places are
+    decoded for the communes scored again only (never whole), and the files are a run without
+    cache's; a cached intake's tables read whole or in part give the same rows."""
+    import pari_index.intake.cache as intake_cache
+
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    cache = tmp_path / "cache"
+    codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
+    _score(folder, tmp_path / "first", "parquet", cache)
+    _change_appraisal(folder, codes[7:9])
+    _score(folder, tmp_path / "plain", "parquet", None)
+
+    def whole(_data: bytes) -> pl.DataFrame:
+        raise AssertionError("a table of the cached intake decoded whole")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(intake_cache, "_read_whole", whole)
+        text = _score(folder, tmp_path / "cached", "parquet", cache)
+    scored = re.search(r"(\d+) scored again", text)
+    assert scored is not None and 1 <= int(scored.group(1)) <= 2
+    assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
+
+    entry = next((cache / "intake").iterdir())
+    raw = {name: (entry / f"{name}.parquet").read_bytes() for name in intake_cache.CachedIntake.DEFERRED}
+    frames = {name: pl.read_parquet(entry / f"{name}.parquet") for name in ("findings", "ledger")}
+    intake = intake_cache.CachedIntake.of(frames, raw)
+    some = pl.Series([*codes[2:5], "no-such-code"])
+    for name in intake_cache.CachedIntake.DEFERRED:
+        part = intake.rows_of(name, some)
+        assert intake.decoded(name) is None and part.height > 0
+        full = getattr(intake, name)
+        assert intake.decoded(name) is full and full.equals(pl.read_parquet(entry / f"{name}.parquet"))
+        assert part.equals(full.filter(pl.col("commune_code").is_in(some.implode())))
+        assert intake.rows_of(name, some).equals(part)
+
+
+def test_the_appraisal_is_read_once_beside_the_cached_intake(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a cache, the appraisal file is read in a thread while the intake is (once: the run
+    takes that reading), and its problems are said as without cache."""
+    import threading
+
+    import pari_index.scoring.cache as scoring_cache
+    import pari_index.scoring.run as run
+
+    readers: list[str] = []
+    read = scoring_cache.read_appraisal
+
+    def counted(*args: object, **kwargs: object) -> object:
+        readers.append(threading.current_thread().name)
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    def not_here(*_args: object) -> None:
+        raise AssertionError("the appraisal read again by the run")
+
+    monkeypatch.setattr(scoring_cache, "read_appraisal", counted)
+    monkeypatch.setattr(run, "read_appraisal", not_here)
+    _score(data, tmp_path / "first", "parquet", tmp_path / "cache")
+    assert len(readers) == 1 and readers[0] != threading.current_thread().name
+
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    (folder / "appraisal.csv").write_text("commune_code,criterion_id\n", encoding="utf-8")
+    monkeypatch.undo()
+    said = []
+    for cache in ([], ["--cache", str(tmp_path / "cache")]):
+        args = ["score", *_inputs(folder), "-o", str(tmp_path / "out"), "--format", "parquet", "--lang", "en"]
+        result = CliRunner().invoke(main, [*args, *cache], catch_exceptions=False)
+        said.append((result.exit_code, result.output))
+    assert said[0] == said[1] and said[0][0] == 1 and "appraisal.csv" in said[0][1], said

@@ -18,6 +18,7 @@ import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
+from pari_index.intake import file_digests
 from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
@@ -161,28 +162,30 @@ def run_score(
     )
     marks = _run_marks(date, synthetic)
     run_cache = _run_cache(cache, lang)
-    result = score(
-        assessments,
-        criteria,
-        communes=communes,
-        appraisal=appraisal,
-        survey=survey,
-        evidence_dir=evidence_dir,
-        lang=lang,
-        progress=say,
-        no_survey=no_survey,
-        year=year,
-        batch_size=batch_size,
-        cache=run_cache,
-    )
-    _check_complete(result, allow_incomplete)
-    summary, previous_tables = _ranked(result, group_by, previous, lineage, lambda: say(progress_text("ranking", lang)))
-    tables = result_tables(result, summary, extra_about=marks, lang=lang)
-    files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
-    text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
-    if strict:
-        _check_strict(result, out, lang)
-    return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
+    # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread.
+    with file_digests.inputs_of_run([*assessments, *survey, communes, appraisal]):
+        result = score(
+            assessments,
+            criteria,
+            communes=communes,
+            appraisal=appraisal,
+            survey=survey,
+            evidence_dir=evidence_dir,
+            lang=lang,
+            progress=say,
+            no_survey=no_survey,
+            year=year,
+            batch_size=batch_size,
+            cache=run_cache,
+        )
+        _check_complete(result, allow_incomplete)
+        summary, previous_tables = _ranked(result, group_by, previous, lineage, say, lang, run_cache)
+        tables = result_tables(result, summary, extra_about=marks, lang=lang)
+        files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
+        text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
+        if strict:
+            _check_strict(result, out, lang)
+        return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
 
 
 def _ranked(
@@ -190,16 +193,20 @@ def _ranked(
     group_by: str | Sequence[str] | None,
     previous: str | Path | None,
     lineage: str | Path | None,
-    starting: Callable[[], None],
+    say: Progress,
+    lang: str,
+    cache: RunCache | None = None,
 ) -> tuple[pl.DataFrame, dict[str, pl.DataFrame] | None]:
     """The ranked summary (against last year's results and the lineage of merged communes, when
-    given), and last year's results as read; ``starting`` is called once they are read."""
+    given), and last year's results as read; the progress line is said once they are read. With
+    a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
-    from pari_index.ranking.ranks import rank, read_lineage
+    from pari_index.ranking.ranks import CommuneFacts, rank, read_lineage
 
     previous_tables = read_results(previous) if previous is not None else None
     lineage_frame = read_lineage(lineage) if lineage is not None else None
-    starting()
+    say(progress_text("ranking", lang))
+    kept = cache.known if cache is not None else None
     summary = rank(
         result.totals,
         result.scan_details(),
@@ -207,6 +214,7 @@ def _ranked(
         group_by=group_by,
         previous=previous_tables,
         lineage=lineage_frame,
+        known=CommuneFacts(kept.areas, kept.lost) if kept is not None else None,
     )
     return summary, previous_tables
 
@@ -233,9 +241,10 @@ def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
 
 
 def _run_cache(folder: str | Path | None, lang: str) -> RunCache | None:
+    from pari_index.ranking.ranks import commune_facts
     from pari_index.scoring.cache import RunCache
 
-    return RunCache(folder, lang) if folder is not None else None
+    return RunCache(folder, lang, facts_of=commune_facts) if folder is not None else None
 
 
 def _cache_text(cache: RunCache | None, lang: str) -> str:

@@ -29,12 +29,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
+from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, remove_leftovers
 
@@ -142,8 +144,19 @@ class CacheStore:
         remove_leftovers(self.root)
         return True
 
-    def load(self, kind: str, key: str, names: Sequence[str]) -> dict[str, pl.DataFrame] | None:
-        """The tables of the entry ``kind/key``; None when there is none or it is not sound."""
+    def load(
+        self, kind: str, key: str, names: Sequence[str], optional: Sequence[str] = ()
+    ) -> dict[str, pl.DataFrame] | None:
+        """The tables of the entry ``kind/key`` (and those of ``optional`` it has); None when
+        there is none or it is not sound."""
+        loaded = self.load_bytes(kind, key, names, (), optional)
+        return loaded[0] if loaded is not None else None
+
+    def load_bytes(
+        self, kind: str, key: str, names: Sequence[str], undecoded: Sequence[str], optional: Sequence[str] = ()
+    ) -> tuple[dict[str, pl.DataFrame], dict[str, bytes]] | None:
+        """:meth:`load`, with the tables ``undecoded`` (among ``names``) as their Parquet bytes,
+        checked against the manifest but not decoded (the caller may need only some of their rows)."""
         entry = self.root / kind / key
         if not os.path.lexists(entry):
             return None
@@ -154,7 +167,11 @@ class CacheStore:
             expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
             if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
                 raise ValueError("written by another version or for other inputs")
-            return self._tables(entry, {name: manifest["tables"][name] for name in names})
+            listed = manifest["tables"]
+            wanted = [*names, *(name for name in optional if isinstance(listed, dict) and name in listed)]
+            tables = self._tables(entry, {name: listed[name] for name in wanted}, frozenset(undecoded))
+            frames = {k: v for k, v in tables.items() if isinstance(v, pl.DataFrame)}
+            return frames, {k: v for k, v in tables.items() if isinstance(v, bytes)}
         except (
             OSError,
             ValueError,
@@ -167,20 +184,29 @@ class CacheStore:
             self._discard(entry)
             return None
 
-    def _tables(self, entry: Path, digests: dict[str, str]) -> dict[str, pl.DataFrame]:
+    def _tables(
+        self, entry: Path, digests: dict[str, str], undecoded: frozenset[str] = frozenset()
+    ) -> dict[str, pl.DataFrame | bytes]:
         """The tables named in ``digests``, read side by side: the SHA-256 and the Parquet decoding
         run outside the GIL, so the intake's five tables take about half the time on two cores. The
         first failure is raised here (the others are still read to the end)."""
         if len(digests) < 2:
-            return {name: self._table(entry, name, digest) for name, digest in digests.items()}
+            return {name: self._table(entry, name, digest, name not in undecoded) for name, digest in digests.items()}
         with ThreadPoolExecutor(max_workers=min(READERS, len(digests))) as pool:
-            reading = {name: pool.submit(self._table, entry, name, digest) for name, digest in digests.items()}
+            reading = {
+                name: pool.submit(self._table, entry, name, digest, name not in undecoded)
+                for name, digest in digests.items()
+            }
             return {name: future.result() for name, future in reading.items()}
 
-    def _table(self, entry: Path, name: str, digest: str) -> pl.DataFrame:
+    def _table(self, entry: Path, name: str, digest: str, decode: bool = True) -> pl.DataFrame | bytes:
         data = read_regular(entry / f"{name}.parquet")
         if hashlib.sha256(data).hexdigest() != digest:
             raise ValueError(f"{name}.parquet does not match its manifest")
+        if not decode:
+            # Its footer read now, so that a file that is not Parquet fails here, as when decoded.
+            pl.read_parquet_schema(io.BytesIO(data))
+            return data
         return pl.read_parquet(io.BytesIO(data))
 
     def save(self, kind: str, key: str, tables: dict[str, pl.DataFrame]) -> None:
@@ -246,6 +272,65 @@ class CacheStore:
             self._discard(entry)
 
 
+#: Stands for a table of :class:`CachedIntake` not decoded yet.
+_NOT_READ = pl.DataFrame()
+
+
+def _read_whole(data: bytes) -> pl.DataFrame:
+    return pl.read_parquet(io.BytesIO(data))
+
+
+def _deferred(name: str) -> Any:
+    """A table of :class:`CachedIntake` decoded when first used (or set)."""
+
+    def get(self: CachedIntake) -> pl.DataFrame:
+        frame = self.decoded(name)
+        if frame is None:
+            frame = _read_whole(self.raw[name])
+            self.__dict__[name] = frame
+        return frame
+
+    def put(self: CachedIntake, frame: pl.DataFrame) -> None:
+        self.__dict__[name] = frame
+
+    return property(get, put)
+
+
+class CachedIntake(Intake):
+    """An intake from the cache whose per-commune tables (cells, meta rows, places) are decoded
+    when first used. A re-score whose assessment files did not change needs only the rows of the
+    communes scored again (:meth:`rows_of`): of the national intake's 820,000 cells that is
+    decoding 4,000 rows, not all (0.1 s of CPU). Everything else of a run reads them as before."""
+
+    DEFERRED = ("cells", "meta", "places")
+    cells = _deferred("cells")
+    meta = _deferred("meta")
+    places = _deferred("places")
+    raw: dict[str, bytes]
+
+    @classmethod
+    def of(cls, tables: dict[str, pl.DataFrame], raw: dict[str, bytes]) -> CachedIntake:
+        """The intake of an entry's ``tables`` and the Parquet bytes of its deferred ones."""
+        intake = cls(
+            cells=_NOT_READ, meta=_NOT_READ, findings=tables["findings"], ledger=tables["ledger"], places=_NOT_READ
+        )
+        intake.raw = raw
+        return intake
+
+    def decoded(self, name: str) -> pl.DataFrame | None:
+        """The table ``name`` if decoded (or set) already."""
+        frame = self.__dict__.get(name)
+        return frame if isinstance(frame, pl.DataFrame) and frame is not _NOT_READ else None
+
+    def rows_of(self, name: str, codes: pl.Series) -> pl.DataFrame:
+        """The rows of the communes ``codes`` of the table ``name``, in the table's order."""
+        wanted = pl.col(COMMUNE).is_in(codes.implode())
+        frame = self.decoded(name)
+        if frame is not None:
+            return frame.filter(wanted)
+        return pl.scan_parquet(io.BytesIO(self.raw[name])).filter(wanted).collect()
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or type(exc).__name__
@@ -300,7 +385,7 @@ def cached_intake(
     """:func:`read_assessments`, :func:`intake_digests` and the ``facts`` (empty without), from
     the cache when every file, the criteria (``criteria_key``), the register's codes and what
     the facts depend on are as when they were stored."""
-    digests = [file_digest(p) for p in paths]
+    digests = [file_digests.sha256(p) for p in paths]
     if store is None or None in digests or not store.usable():
         intake = read_assessments(paths, leaves, known_communes)
         return intake, intake_digests(intake), facts.compute(intake) if facts is not None else {}
@@ -310,10 +395,10 @@ def cached_intake(
     named = [[str(p), d] for p, d in zip(paths, digests, strict=True)]
     key = text_digest("intake", criteria_key, codes, named, *([facts.key] if facts is not None else []))
     names = facts.names if facts is not None else ()
-    tables = store.load("intake", key, (*INTAKE_TABLES, "digests", *names))
-    if tables is not None:
-        intake = Intake(**{name: tables[name] for name in INTAKE_TABLES})
-        return intake, tables["digests"], {name: tables[name] for name in names}
+    loaded = store.load_bytes("intake", key, (*INTAKE_TABLES, "digests", *names), CachedIntake.DEFERRED)
+    if loaded is not None:
+        tables, raw = loaded
+        return CachedIntake.of(tables, raw), tables["digests"], {name: tables[name] for name in names}
     intake = read_assessments(paths, leaves, known_communes)
     found = intake_digests(intake)
     derived = facts.compute(intake) if facts is not None else {}
@@ -324,6 +409,7 @@ def cached_intake(
 __all__ = [
     "CacheNote",
     "CacheStore",
+    "CachedIntake",
     "IntakeFacts",
     "cached_intake",
     "code_fingerprint",

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import Problem, UsageError, shorten
+from pari_index.intake import file_digests
 
 #: The file :mod:`pari_index.demo` writes beside the synthetic data it generates (its README_NAME).
 SYNTHETIC_README = "SYNTHETIC-README.md"
@@ -43,7 +44,10 @@ _BLOCK = 1 << 20
 
 
 def file_sha256(path: str | Path) -> str:
-    """SHA-256 (hex) of a file's bytes."""
+    """SHA-256 (hex) of a file's bytes (an input's, hashed once per run: pari_index.file_digests)."""
+    known = file_digests.sha256(path)
+    if known is not None:
+        return known
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while block := handle.read(_BLOCK):

@@ -20,7 +20,7 @@ import dataclasses
 import hashlib
 import os
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +29,10 @@ import polars as pl
 import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
+from pari_index.criteria.model import Leaf
 from pari_index.intake.assessments import Intake
 from pari_index.intake.cache import (
+    CachedIntake,
     CacheNote,
     CacheStore,
     IntakeFacts,
@@ -51,12 +53,32 @@ from pari_index.scoring.run import (
     order_commune_findings,
     score_communes,
 )
-from pari_index.scoring.verification import Appraisal
+from pari_index.scoring.verification import Appraisal, read_appraisal
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]
 #: The tables of a commune-rows entry.
 ROW_TABLES = ("keys", "details", "findings", "totals")
+#: And, when the run that wrote it computed them, what ranking takes from each commune's rows
+#: (:class:`RankingFacts`).
+FACT_TABLES = ("areas", "lost")
+#: The "areas" table when no commune has a row (RankingFacts.areas is then None).
+NO_AREAS: dict[str, pl.DataType] = {COMMUNE: pl.String(), "_areas": pl.List(pl.String())}
+
+
+@dataclass(frozen=True)
+class RankingFacts:
+    """What ranking takes from each commune's own rows (and own totals) alone: the areas that
+    apply to it (None: no commune has a row) and its largest losses
+    (:class:`pari_index.ranking.ranks.CommuneFacts`, which scoring may not import: the caller
+    gives :class:`RunCache` the function that computes them, ``facts_of``)."""
+
+    areas: pl.DataFrame | None
+    lost: pl.DataFrame
+
+
+#: Computes :class:`RankingFacts` (as a pair) from some communes' rows and totals.
+FactsOf = Callable[[pl.DataFrame, pl.DataFrame], tuple[pl.DataFrame | None, pl.DataFrame]]
 #: Above this share of the communes scored again since the whole entry was written, it is
 #: written again whole (the changes would cost about as much to read and write).
 MAX_CHANGED = 0.25
@@ -70,7 +92,7 @@ def criteria_key(compiled: CompiledSet) -> str:
 class RunCache:
     """The cache of a score run, in the folder ``root`` (``pari score --cache DIR``)."""
 
-    def __init__(self, root: str | Path, lang: str | None = None) -> None:
+    def __init__(self, root: str | Path, lang: str | None = None, facts_of: FactsOf | None = None) -> None:
         self.store = CacheStore(Path(root))
         #: The run's language, when known beforehand: the communes' rows are then read while the
         #: intake is (:meth:`intake`).
@@ -86,6 +108,13 @@ class RunCache:
         #: Parquet tables of which the earlier file's unchanged row groups can be reused.
         self.reusable: dict[str, ParquetReuse] = {}
         self._facts: KeptFacts | None = None
+        #: What ranking takes from each commune's own rows, for the rows of the last
+        #: :meth:`commune_scores` (None: not known, ranking computes it).
+        self.known: RankingFacts | None = None
+        #: Computes them for the communes scored again (none kept without it).
+        self._facts_of = facts_of
+        #: The appraisal file being read beside the intake, and what it is read with.
+        self._appraisal: tuple[str | Path, Sequence[Leaf], pl.Series, Future[Appraisal]] | None = None
 
     def unchanged_outputs(
         self,
@@ -172,6 +201,27 @@ class RunCache:
         """What the last :meth:`intake` derived from the whole intake (with a register only)."""
         return self._facts
 
+    def read_appraisal_beside(self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series) -> None:
+        """Start reading the appraisal file in a thread (:meth:`appraisal` takes it): a re-score
+        reads the cached intake meanwhile, which leaves a core idle (the appraisal's reading,
+        0.1 s nationally, came after it)."""
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._appraisal = (path, leaves, codes, pool.submit(read_appraisal, path, leaves, codes))
+        pool.shutdown(wait=False)
+
+    def appraisal(self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series | None) -> Appraisal:
+        """:func:`read_appraisal`: the reading :meth:`read_appraisal_beside` started for the same
+        arguments, else read now."""
+        started, self._appraisal = self._appraisal, None
+        if started is None:
+            return read_appraisal(path, leaves, codes)
+        begun, known_leaves, known_codes, reading = started
+        if begun == path and known_leaves is leaves and codes is not None and known_codes.equals(codes):
+            return reading.result()
+        reading.cancel()
+        return read_appraisal(path, leaves, codes)
+        return read_appraisal(path, leaves, codes)
+
     def submitted(self, intake: Intake, compiled: CompiledSet) -> pl.Series:
         """The communes that sent anything (:func:`_submitted`), as kept with the intake."""
         return self._facts.submitted if self._facts is not None else _submitted(intake, compiled.leaves)
@@ -211,7 +261,9 @@ class RunCache:
         lang: str,
     ) -> tuple[CommuneScores, pl.DataFrame]:
         """:func:`score_communes` and :func:`compute_totals` for the communes whose inputs changed,
-        the cache's rows and totals for the others, in the order they give for all."""
+        the cache's rows and totals for the others, in the order they give for all. Sets
+        :attr:`known` for them."""
+        self.known = None
         if evidence_dir is not None or not self.store.usable():
             if self._prefetched is not None:  # not used; finished, so that its notes are all said
                 self._prefetched[1].result()
@@ -234,13 +286,15 @@ class RunCache:
             fresh = score_communes(compiled, *mine, evidence_dir, lang)
             # Totalled on the whole register when nothing is reused (the first run fills the cache).
             fresh.totals = compute_totals(fresh.details, compiled.criteria, mine[0] if parts else register)
-            parts.append((fresh, todo))
-        scores = _merged(parts, compiled)
-        totals = _merged_totals(parts, compiled, register, scores)
+            facts = RankingFacts(*self._facts_of(fresh.details, fresh.totals)) if self._facts_of else None
+            parts.append((fresh, facts, todo))
+        scores = _merged([(rows, codes) for rows, _, codes in parts], compiled)
+        totals = _merged_totals([(rows, codes) for rows, _, codes in parts], compiled, register, scores)
+        self.known = _merged_facts([(facts, codes) for _, facts, codes in parts])
         if cached is None or cached.keys.height != keys.height:
-            CachedRows.save_whole(self.store, key, keys, scores, totals, cached)
+            CachedRows.save_whole(self.store, key, keys, scores, totals, self.known, cached)
         elif todo.len():
-            cached.save_changes(self.store, keys, todo, scores, totals)
+            cached.save_changes(self.store, keys, todo, scores, totals, self.known)
         return scores, totals
 
 
@@ -303,23 +357,27 @@ class CachedRows:
 
     @classmethod
     def load(cls, store: CacheStore, key: str) -> CachedRows | None:
-        whole = store.load("communes", key, ROW_TABLES)
+        whole = store.load("communes", key, ROW_TABLES, FACT_TABLES)
         if whole is None:
             return None
         over = changes_key(key, whole["keys"])
-        changes = store.load("communes-changes", over, (*ROW_TABLES, "changed"))
+        changes = store.load("communes-changes", over, (*ROW_TABLES, "changed"), FACT_TABLES)
         if changes is None:
             return cls(key, whole["keys"], whole, over, pl.Series(COMMUNE, [], dtype=pl.String), {})
         return cls(key, changes["keys"], whole, over, changes["changed"][COMMUNE], changes)
 
-    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, pl.Series]]:
+    def rows_of(self, codes: pl.Series) -> list[tuple[CommuneScores, RankingFacts | None, pl.Series]]:
         """Where the cached rows of ``codes`` are: the changes for the communes in them, else the
-        whole entry (each with the communes to take from it)."""
+        whole entry (each with what ranking takes from them, and the communes to take from it)."""
         if not codes.len():
             return []
         in_changes = codes.is_in(self.changed.implode())
         return [
-            (CommuneScores(tables["details"], tables["findings"], tables["totals"]), wanted)
+            (
+                CommuneScores(tables["details"], tables["findings"], tables["totals"]),
+                _kept_facts(tables),
+                wanted,
+            )
             for tables, wanted in ((self.whole, codes.filter(~in_changes)), (self.changes, codes.filter(in_changes)))
             if wanted.len()
         ]
@@ -331,22 +389,30 @@ class CachedRows:
         keys: pl.DataFrame,
         scores: CommuneScores,
         totals: pl.DataFrame,
+        known: RankingFacts | None,
         earlier: CachedRows | None,
     ) -> None:
         """A whole entry of every commune's rows and totals; the changes over the ``earlier`` one
         removed."""
         tables = {"keys": keys, "details": scores.details, "findings": scores.findings, "totals": totals}
+        tables |= _facts_tables(known)
         store.save("communes", key, tables)
         if earlier is not None:
             store.discard("communes-changes", earlier.changes_key)
 
     def save_changes(
-        self, store: CacheStore, keys: pl.DataFrame, todo: pl.Series, scores: CommuneScores, totals: pl.DataFrame
+        self,
+        store: CacheStore,
+        keys: pl.DataFrame,
+        todo: pl.Series,
+        scores: CommuneScores,
+        totals: pl.DataFrame,
+        known: RankingFacts | None,
     ) -> None:
         """The changes since the whole entry, with the communes ``todo`` just scored again."""
         changed = pl.concat([self.changed, todo]).unique().sort()
         if changed.len() > MAX_CHANGED * keys.height:
-            self.save_whole(store, self.key, keys, scores, totals, self)
+            self.save_whole(store, self.key, keys, scores, totals, known, self)
             return
         kept = pl.col(COMMUNE).is_in(changed.implode())
         tables = {
@@ -354,9 +420,39 @@ class CachedRows:
             "details": scores.details.filter(kept),
             "findings": scores.findings.filter(kept),
             "totals": totals.filter(kept),
+            **{name: frame.filter(kept) for name, frame in _facts_tables(known).items()},
             "changed": changed.to_frame(COMMUNE),
         }
         store.save("communes-changes", self.changes_key, tables)
+
+
+def _facts_tables(known: RankingFacts | None) -> dict[str, pl.DataFrame]:
+    if known is None:
+        return {}
+    areas = known.areas if known.areas is not None else pl.DataFrame(schema=NO_AREAS)
+    return {"areas": areas, "lost": known.lost}
+
+
+def _kept_facts(tables: Mapping[str, pl.DataFrame]) -> RankingFacts | None:
+    """The :class:`RankingFacts` an entry holds; None when the run that wrote it had none."""
+    if not all(name in tables for name in FACT_TABLES):
+        return None
+    return RankingFacts(tables["areas"] if tables["areas"].height else None, tables["lost"])
+
+
+def _merged_facts(parts: list[tuple[RankingFacts | None, pl.Series]]) -> RankingFacts | None:
+    """What ranking takes from the rows of the communes named with each part: each commune's own,
+    wherever its rows come from (no areas: no commune has a row, as ranking's applicable areas
+    gives it). None (ranking computes them) when a part has none, or the parts' tables do not
+    have the same columns."""
+    if any(facts is None for facts, _ in parts):
+        return None
+    areas = [f.areas.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts if f and f.areas is not None]
+    lost = [f.lost.filter(pl.col(COMMUNE).is_in(c.implode())) for f, c in parts if f]
+    if any(a.schema != areas[0].schema for a in areas) or any(x.schema != lost[0].schema for x in lost):
+        return None
+    merged = pl.concat(areas) if areas else None
+    return RankingFacts(merged if merged is not None and merged.height else None, pl.concat(lost))
 
 
 def _plain_file(path: Path) -> bool:
@@ -377,27 +473,26 @@ def frame_digest(frame: pl.DataFrame | pl.LazyFrame) -> str | None:
 def table_digests(frame: pl.DataFrame | pl.LazyFrame, group_rows: int | None) -> tuple[str | None, list[str]]:
     """:func:`frame_digest`, and with ``group_rows`` the digest of each Parquet row group of that
     many rows (of the table's schema and height too: a group is only ever compared with the same
-    group of the same table); no group digests for a table of one row group at most."""
+    group of the same table); no group digests for a table of one row group at most. The digest of
+    a table of several groups is then made of its groups' (the same rows in the same order give
+    the same digest either way; a frame digest is only compared with one computed alike)."""
     if isinstance(frame, pl.LazyFrame):
         return None, []
     floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
     signs = [(1 / pl.col(name) < 0).alias(f"{name}\0sign") for name in floats]
     plain = frame.with_columns(cs.categorical().cast(pl.String), *signs)
     hashed = plain.hash_rows(seed=23)
-    rows = hashed.implode()
-    whole = pl.select(rows.hash(seed=29).alias("a"), rows.hash(seed=31).alias("b")).row(0)
     shape = (repr(frame.schema), frame.height)
-    groups: list[str] = []
-    if group_rows is not None and frame.height > group_rows:
-        per_group = (
-            hashed.to_frame("h")
-            .with_row_index("i")
-            .group_by(pl.col("i") // group_rows, maintain_order=True)
-            .agg("h")
-            .select(pl.col("h").hash(seed=29).alias("a"), pl.col("h").hash(seed=31).alias("b"))
-        )
-        groups = [text_digest("group", *shape, i, a, b) for i, (a, b) in enumerate(per_group.iter_rows())]
-    return text_digest("table", *shape, *whole), groups
+    if group_rows is None or frame.height <= group_rows:
+        rows = hashed.implode()
+        whole = pl.select(rows.hash(seed=29).alias("a"), rows.hash(seed=31).alias("b")).row(0)
+        return text_digest("table", *shape, *whole), []
+    # The row hashes of each group as one list each (slices, no copy; a group_by on the row
+    # number took twice as long), and the table's digest made of its groups' digests.
+    lists = pl.Series("h", [hashed.slice(start, group_rows) for start in range(0, frame.height, group_rows)])
+    per_group = lists.to_frame().select(pl.col("h").hash(seed=29).alias("a"), pl.col("h").hash(seed=31).alias("b"))
+    groups = [text_digest("group", *shape, i, a, b) for i, (a, b) in enumerate(per_group.iter_rows())]
+    return text_digest("table", *shape, *groups), groups
 
 
 def changes_key(key: str, whole_keys: pl.DataFrame) -> str:
@@ -435,14 +530,18 @@ def _only(
     def mine(frame: pl.DataFrame, column: str = COMMUNE) -> pl.DataFrame:
         return frame.filter(pl.col(column).is_in(wanted))
 
+    def rows(name: str) -> pl.DataFrame:
+        # A cached intake decodes only these communes' rows (when not decoded whole already).
+        return intake.rows_of(name, codes) if isinstance(intake, CachedIntake) else mine(getattr(intake, name))
+
     return (
         Register(frame=mine(register.frame, "code"), problems=[], source=register.source),
         Intake(
-            cells=mine(intake.cells),
-            meta=mine(intake.meta),
+            cells=rows("cells"),
+            meta=rows("meta"),
             findings=intake.findings.clear(),
             ledger=intake.ledger.clear(),
-            places=mine(intake.places),
+            places=rows("places"),
         ),
         Appraisal(
             cells=mine(appraisal.cells),

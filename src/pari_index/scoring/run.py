@@ -318,6 +318,8 @@ def score(
         check_run_size(register.frame.height, len(leaves), str(communes))
     say(progress_text("reading", lang))
     paths = [*assessments, *survey]
+    if cache is not None and appraisal is not None and register is not None:
+        cache.read_appraisal_beside(appraisal, leaves, register.codes)
     intake, batched = _read_intake(paths, compiled, register, batch_size, cache)
     if register is None:
         register = register_from_codes(intake.communes)
@@ -330,7 +332,8 @@ def score(
     if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
         raise IntakeError(problem)
 
-    appraisal_data = read_appraisal(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
+    read = cache.appraisal if cache is not None else read_appraisal
+    appraisal_data = read(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
     say(progress_text("scoring", lang, n=register.frame.height))
     evidence = Path(evidence_dir) if evidence_dir else None
     result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, batched)

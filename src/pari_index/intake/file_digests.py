@@ -1,0 +1,106 @@
+"""The SHA-256 of a run's input files, computed once per run and beside other work.
+
+A run needs the SHA-256 of its input files twice: the cache's key (``pari score --cache``) and the
+about table's provenance (``input_sha256_*``). Nationally the assessment file is 45 MB: hashing it
+costs about 0.05 s of CPU each time. :func:`inputs_of_run` hashes the inputs in one thread as the
+run begins (hashlib lets go of the GIL over large buffers, so it runs beside the criteria's
+loading and the register's reading), and :func:`sha256` then gives that digest instead of reading
+the file again, while the run lasts and only while the file is still the one that was hashed
+(device, inode, size, modification and change times, taken before and after the hash). Any other
+file, and every file outside a run, is hashed when asked: nothing is remembered from one run to
+the next (a file rewritten in place within one clock tick would have the same identity).
+
+Only the standard library is imported (:mod:`pari_index.outputs.provenance` uses this too).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+#: Read in blocks: a national assessment file is tens to hundreds of megabytes.
+_BLOCK = 1 << 20
+
+_Identity = tuple[int, int, int, int, int]
+_lock = threading.Lock()
+#: The inputs of the run under way (absolute paths), and their digests once computed: the file's
+#: identity when hashed and the digest, or the hashing still going on.
+_run: dict[str, Future[tuple[_Identity, str] | None]] = {}
+
+
+def _identity(path: str) -> _Identity | None:
+    """What tells the file apart from a changed one; None for anything but a regular file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _hash(path: str) -> tuple[_Identity, str] | None:
+    """The file's identity and digest; None when it is not a regular readable file, or changed
+    while it was read (then it is not remembered: the caller hashes it again)."""
+    before = _identity(path)
+    if before is None:
+        return None
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            while block := handle.read(_BLOCK):
+                digest.update(block)
+    except OSError:
+        return None
+    return (before, digest.hexdigest()) if _identity(path) == before else None
+
+
+def sha256(path: str | Path) -> str | None:
+    """The SHA-256 (hex) of a regular file's bytes, or None for anything else (a pipe, a device, a
+    file that cannot be read). An input of the run under way is hashed once (:func:`inputs_of_run`)."""
+    key = os.path.abspath(path)
+    with _lock:
+        known = _run.get(key)
+    if known is not None:
+        found = known.result()
+        if found is not None and found[0] == _identity(key):
+            return found[1]
+    hashed = _hash(key)
+    if hashed is not None:
+        return hashed[1]
+    # Changed while read, or not a file: hashed as it is now, with no identity to keep.
+    if _identity(key) is None:
+        return None
+    try:
+        with open(key, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+@contextmanager
+def inputs_of_run(paths: Iterable[str | Path | None]) -> Iterator[None]:
+    """While the block runs, the regular files among ``paths`` are hashed once, in a thread
+    started here; the digests are forgotten when it ends."""
+    keys = list(dict.fromkeys(os.path.abspath(p) for p in paths if p is not None))
+    pool = ThreadPoolExecutor(max_workers=1)
+    with _lock:
+        _run.clear()
+        for key in keys:
+            _run[key] = pool.submit(_hash, key)
+    # Not ``with pool``, which would wait here for the hashing to end.
+    pool.shutdown(wait=False)
+    try:
+        yield
+    finally:
+        with _lock:
+            _run.clear()
+
+
+__all__ = ["inputs_of_run", "sha256"]
