@@ -13,7 +13,7 @@ from pari_index.criteria.compiling import compile_criteria, frame_schema, rest_c
 from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.reference import evaluate_reference, reference_totals
 from pari_index.intake.register import Register
-from pari_index.scoring.run import compute_totals
+from pari_index.scoring.totals import compute_totals
 
 Key = tuple[str, str]
 

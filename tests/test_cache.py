@@ -645,7 +645,7 @@ def test_what_is_derived_from_the_intake_is_kept_with_it(
     _score(folder, tmp_path / "plain", "parquet", None)
     with monkeypatch.context() as patched:
         patched.setattr(run, "wrong_unit_findings", derived_again)
-        patched.setattr(run, "_submitted", derived_again)
+        patched.setattr(run, "submitted_items", derived_again)
         _score(folder, tmp_path / "cached", "parquet", cache)
     assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
 

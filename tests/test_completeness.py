@@ -29,7 +29,8 @@ from pari_index.cli import main
 from pari_index.errors import IntakeError, UsageError
 from pari_index.outputs.results import read_results
 from pari_index.pipeline import run_score
-from pari_index.scoring.run import notices, score
+from pari_index.scoring.completeness import notices
+from pari_index.scoring.run import score
 
 
 def invoke(args: list[str | Path]) -> tuple[int, str]:

@@ -60,7 +60,7 @@ def reference_inputs(cells: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFram
 
 
 def item_key(frame: pl.DataFrame) -> pl.DataFrame:
-    """A key per commune and item, as scoring.run._item_keys gives (any one-to-one key will do)."""
+    """A key per commune and item, as scoring.items._item_keys gives (any one-to-one key will do)."""
     items = {leaf.id: i for i, leaf in enumerate(LEAVES)}
     return frame.with_columns(
         (

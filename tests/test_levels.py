@@ -28,7 +28,7 @@ from pari_index.criteria.units import KNOWN, UnitNames, level_labels, unit_names
 from pari_index.errors import CriteriaError
 from pari_index.outputs.report import LABELS
 from pari_index.outputs.results import read_results
-from pari_index.scoring.run import notices
+from pari_index.scoring.completeness import notices
 
 DATA = Path(__file__).parent / "data"
 PROVINCES = DATA / "province_index.yaml"

@@ -306,7 +306,7 @@ def _console_text(
     """The run's console summary: what was scored, the notices, what still compares with last
     year's results, and the files written."""
     from pari_index.criteria.units import unit_names
-    from pari_index.scoring.run import notices
+    from pari_index.scoring.completeness import notices
 
     facts = {**result.completeness.facts(), **unit_names(result.criteria).about()}
     lines = [*_run_summary(result, lang), *notices(facts, lang)]

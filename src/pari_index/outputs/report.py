@@ -94,7 +94,7 @@ from pari_index.outputs.report_view import (
     Item,
 )
 from pari_index.outputs.results import input_labeller
-from pari_index.scoring.run import notices
+from pari_index.scoring.completeness import notices
 from pari_index.textexpr import format_text
 
 __all__ = ["LABELS", "render_report", "write_report"]

@@ -40,8 +40,9 @@ from pari_index.outputs.files import (
 )
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
+from pari_index.scoring.completeness import notices
 from pari_index.scoring.explanations import input_labels
-from pari_index.scoring.run import ScoreResult, notices
+from pari_index.scoring.run import ScoreResult
 
 Format = Literal["xlsx", "csv", "parquet"]
 TABLES = ("summary", "criteria", "findings", "rows", "about")

@@ -46,13 +46,8 @@ from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.register import Register
 from pari_index.intake.schema import CRITERION
-from pari_index.scoring.run import (
-    CommuneScores,
-    _submitted,
-    compute_totals,
-    order_commune_findings,
-    score_communes,
-)
+from pari_index.scoring.items import CommuneScores, order_commune_findings, score_communes, submitted_items
+from pari_index.scoring.totals import compute_totals
 from pari_index.scoring.verification import Appraisal, read_appraisal
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
@@ -223,8 +218,8 @@ class RunCache:
         return read_appraisal(path, leaves, codes)
 
     def submitted(self, intake: Intake, compiled: CompiledSet) -> pl.Series:
-        """The communes that sent anything (:func:`_submitted`), as kept with the intake."""
-        return self._facts.submitted if self._facts is not None else _submitted(intake, compiled.leaves)
+        """The communes that sent anything (:func:`submitted_items`), as kept with the intake."""
+        return self._facts.submitted if self._facts is not None else submitted_items(intake, compiled.leaves)
 
     def _rows_key(self, compiled: CompiledSet, lang: str) -> str:
         return text_digest("communes", criteria_key(compiled), lang)
@@ -303,7 +298,7 @@ class KeptFacts:
     """What a run derives from the whole intake, kept in the intake's entry: the
     not-applicable-to-unit warnings (``wrong_unit_findings``), the items of every accepted cell
     and meta row (whether survey results were given) and the communes that sent anything
-    (``_submitted``). Nationally these took 0.03 s each over the intake's 840,000 rows."""
+    (``submitted_items``). Nationally these took 0.03 s each over the intake's 840,000 rows."""
 
     wrong_unit: pl.DataFrame
     items: set[str]
@@ -317,7 +312,7 @@ class KeptFacts:
 
 def _intake_facts(compiled: CompiledSet, register: Register) -> IntakeFacts:
     """The :class:`KeptFacts` of an intake, as tables; they depend on the register's unit types
-    too. ``_submitted`` sees the intake's findings with the not-applicable-to-unit warnings, as
+    too. ``submitted_items`` sees the intake's findings with the not-applicable-to-unit warnings, as
     ``score`` gives it them (its other findings then have no file, so do not count)."""
     units = register.frame.select("code", "unit_type")
 
@@ -328,7 +323,7 @@ def _intake_facts(compiled: CompiledSet, register: Register) -> IntakeFacts:
         return {
             "wrong_unit": wrong,
             "items": items.alias("item").to_frame(),
-            "submitted": _submitted(seen, compiled.leaves).sort().to_frame(COMMUNE),
+            "submitted": submitted_items(seen, compiled.leaves).sort().to_frame(COMMUNE),
         }
 
     unit_types = units.write_csv()

@@ -1,0 +1,138 @@
+"""What a run could not use: the completeness facts of a scoring run (:class:`Completeness`) and
+the notices every output prints from them (:func:`notices`), in Vietnamese or English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from pari_index.criteria.units import UnitNames
+from pari_index.errors import Problem
+
+if TYPE_CHECKING:
+    pass
+
+
+SurveyState = Literal["given", "optional_missing", "skipped", "no_part"]
+
+
+@dataclass
+class Completeness:
+    """What a run could not use, so that an incomplete ranking never looks complete.
+
+    ``unread`` lists the problems of input files of which nothing was used (``pari score`` stops
+    before writing unless ``--allow-incomplete``); the counts feed the "incomplete" banner of the
+    summary and about sheets and of the report (see :func:`notices`)."""
+
+    survey: SurveyState = "no_part"
+    survey_part: str = "0"
+    communes_without_survey: int = 0
+    rows_rejected: int = 0
+    rows_partial: int = 0
+    files_with_rejected_rows: int = 0
+    unread_files: list[str] = field(default_factory=list)
+    unread: list[Problem] = field(default_factory=list)
+    not_submitted: int = 0
+    allowed_incomplete: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return not (
+            self.rows_rejected
+            or self.rows_partial
+            or self.unread_files
+            or self.survey == "skipped"
+            or self.communes_without_survey
+            or self.not_submitted
+        )
+
+    def facts(self) -> dict[str, str]:
+        """The counts as about-sheet entries (read back by the report); counts of 0 are left out."""
+        counts = {
+            "communes_without_survey": self.communes_without_survey,
+            "rows_rejected": self.rows_rejected,
+            "rows_partial": self.rows_partial,
+            "files_with_rejected_rows": self.files_with_rejected_rows,
+            "communes_not_submitted": self.not_submitted,
+        }
+        return {
+            "complete": "yes" if self.complete else "no",
+            "survey": self.survey,
+            "survey_part": self.survey_part,
+            **{key: str(n) for key, n in counts.items() if n},
+            **({"files_left_out": "; ".join(self.unread_files)} if self.unread_files else {}),
+        }
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
+    """The completeness banner as sentences in ``lang`` (vi or en), from :meth:`Completeness.facts`
+    (or an about sheet read back): empty for a complete run. The units are named by the level in
+    ``facts`` (the about sheet's ``level_*`` rows; communes when there are none)."""
+    vi = lang != "en"
+    names = UnitNames.from_about({k: str(v) for k, v in facts.items() if k.startswith("level")})
+    unit = names.vi  # "xã", "tỉnh": also the noun counted ("3 xã", "3 tỉnh")
+
+    def units(n: int) -> str:
+        return names.en if n == 1 else names.en_plural
+
+    def num(key: str) -> int:
+        text = str(facts.get(key) or "0").strip()
+        return int(text) if text.isdigit() else 0
+
+    out: list[str] = []
+    rejected, partial, files = num("rows_rejected"), num("rows_partial"), num("files_with_rejected_rows")
+    if rejected or partial:
+        if vi:
+            text = f"CHƯA ĐẦY ĐỦ: {rejected} dòng bị loại trong {files} tệp"
+            text += f" ({partial} dòng khác chỉ dùng được một phần)" if partial else ""
+            out.append(text + "; xem trang findings và rows.")
+        else:
+            text = f"INCOMPLETE: {rejected} {_plural(rejected, 'row')} rejected in {files} {_plural(files, 'file')}"
+            text += f" ({partial} more {_plural(partial, 'row')} only partly used)" if partial else ""
+            out.append(text + "; see the findings and rows sheets.")
+    left_out = str(facts.get("files_left_out") or "")
+    if left_out:
+        out.append(
+            f"CHƯA ĐẦY ĐỦ: không đọc được tệp {left_out}; tệp này bị bỏ qua (--allow-incomplete)."
+            if vi
+            else f"INCOMPLETE: {left_out} could not be read and was left out (--allow-incomplete)."
+        )
+    survey = str(facts.get("survey") or "")
+    part = str(facts.get("survey_part") or "")
+    if survey == "skipped":
+        out.append(
+            f"KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát ({part} điểm) không được chấm, "
+            f"mọi {unit} được 0 điểm phần này."
+            if vi
+            else f"NO SURVEY (--no-survey): the survey part ({part} points) is not scored; every {names.en} has 0 "
+            "for it."
+        )
+    elif survey == "optional_missing":
+        out.append(
+            "Không có kết quả khảo sát: bộ tiêu chí cho phép, chỉ số tính lại trên phần thẩm định."
+            if vi
+            else "No survey results: the criteria set allows it; the index is re-scaled on the appraised part."
+        )
+    without = num("communes_without_survey")
+    if without:
+        out.append(
+            f"CHƯA ĐẦY ĐỦ: {without} {unit} không có kết quả khảo sát."
+            if vi
+            else f"INCOMPLETE: {without} {units(without)} without survey results."
+        )
+    silent = num("communes_not_submitted")
+    if silent:
+        out.append(
+            f"{silent} {unit} không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
+            if vi
+            else f"{silent} {units(silent)} sent no self-assessment (marked “sent nothing” in the ranking)."
+        )
+    return out
+
+
+__all__ = ["Completeness", "SurveyState", "notices"]
