@@ -202,32 +202,6 @@ def test_a_large_workbook_saved_again_while_it_is_read_is_read_as_measured(
     assert result.sheets[0].frame["commune_code"].to_list() == ["00001"]
 
 
-def test_a_large_parquet_file_replaced_while_it_is_read_is_read_as_checked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from pari_index.intake import sheet
-    from pari_index.intake.tables import read_table_file
-
-    monkeypatch.setattr(sheet, "SNAPSHOT_BYTES", 0)
-    path, replaced = tmp_path / "a.parquet", tmp_path / "new.parquet"
-    pl.DataFrame({"commune_code": ["00001"], "criterion_id": ["1.1.1"], "value": ["có"]}).write_parquet(path)
-    pl.DataFrame({"commune_code": ["99999"] * 3, "criterion_id": ["1.1.1"] * 3, "value": ["x"] * 3}).write_parquet(
-        replaced
-    )
-    schema = pl.read_parquet_schema
-
-    def checked_then_replaced(source: object) -> object:
-        found = schema(source)  # type: ignore[arg-type]
-        if replaced.exists():
-            os.replace(replaced, path)
-        return found
-
-    monkeypatch.setattr(pl, "read_parquet_schema", checked_then_replaced)
-    result = read_table_file(path)
-    assert not replaced.exists() and result.problems == []
-    assert result.sheets[0].frame["commune_code"].to_list() == ["00001"]
-
-
 def test_a_large_results_workbook_replaced_while_it_is_read_is_read_as_measured(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
