@@ -45,20 +45,35 @@ def _identity(path: str) -> _Identity | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def _hash(path: str) -> tuple[_Identity, str] | None:
+def _hash(path: str, stop: threading.Event | None = None) -> tuple[_Identity, str] | None:
     """The file's identity and digest; None when it is not a regular readable file, or changed
-    while it was read (then it is not remembered: the caller hashes it again)."""
+    while it was read (then it is not remembered: the caller hashes it again), or when ``stop`` is
+    set before the end (the run that wanted it is over)."""
     before = _identity(path)
     if before is None:
         return None
     try:
         digest = hashlib.sha256()
         with open(path, "rb") as handle:
+            if stop is not None and _has_hole(handle.fileno(), before[2]):
+                return None  # refused unread by the intake (binary-file): not worth gigabytes of NULs
             while block := handle.read(_BLOCK):
+                if stop is not None and stop.is_set():
+                    return None
                 digest.update(block)
     except OSError:
         return None
     return (before, digest.hexdigest()) if _identity(path) == before else None
+
+
+def _has_hole(fd: int, size: int) -> bool:
+    """Whether the open regular file is sparse (best effort: False where the system cannot tell)."""
+    try:
+        return os.lseek(fd, 0, os.SEEK_HOLE) < size
+    except (OSError, AttributeError):
+        return False
+    finally:
+        os.lseek(fd, 0, os.SEEK_SET)
 
 
 def sha256(path: str | Path) -> str | None:
@@ -90,15 +105,19 @@ def inputs_of_run(paths: Iterable[str | Path | None]) -> Iterator[None]:
     started here; the digests are forgotten when it ends."""
     keys = list(dict.fromkeys(os.path.abspath(p) for p in paths if p is not None))
     pool = ThreadPoolExecutor(max_workers=1)
+    # Set when the run ends: a run refused early (a 1.5 GB sparse file, a file over the size
+    # limit) must not go on hashing its inputs, nor keep the process from exiting until it has.
+    stop = threading.Event()
     with _lock:
         _run.clear()
         for key in keys:
-            _run[key] = pool.submit(_hash, key)
+            _run[key] = pool.submit(_hash, key, stop)
     # Not ``with pool``, which would wait here for the hashing to end.
     pool.shutdown(wait=False)
     try:
         yield
     finally:
+        stop.set()
         with _lock:
             _run.clear()
 
