@@ -263,14 +263,20 @@ def _workbook(path: Path, code: str) -> Path:
     return path
 
 
+@pytest.mark.parametrize("through_open_file", [False, True])
 def test_a_workbook_saved_again_while_it_is_read_is_read_as_it_was_measured(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, through_open_file: bool
 ) -> None:
     """Excel saves by writing a new file and renaming it over the old: between the measuring and
-    calamine's reading, the name may hold another workbook, which was read unmeasured."""
+    calamine's reading, the name may hold another workbook, which was read unmeasured.
+    ``through_open_file``: as a workbook over SNAPSHOT_BYTES is read (ninth sweep: measured and
+    read through one open file, not held in memory)."""
+    from pari_index.intake import sheet
     from pari_index.intake.tables import read_table_file
     from pari_index.intake.xlsx import reading
 
+    if through_open_file:
+        monkeypatch.setattr(sheet, "SNAPSHOT_BYTES", 0)
     path = _workbook(tmp_path / "a.xlsx", "00001")
     saved = _workbook(tmp_path / "saved.xlsx", "99999")
     measure = reading._prescan

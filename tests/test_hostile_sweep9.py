@@ -165,43 +165,6 @@ def test_an_overflow_csv_pari_wrote_is_replaced_again(tmp_path: Path, monkeypatc
 # -- A file over SNAPSHOT_BYTES, replaced while it is read ------------------------------------------
 
 
-def _assessment_workbook(path: Path, code: str) -> Path:
-    import xlsxwriter
-
-    with xlsxwriter.Workbook(str(path)) as workbook:
-        sheet = workbook.add_worksheet("data")
-        for c, text in enumerate(("commune_code", "criterion_id", "input", "value")):
-            sheet.write_string(0, c, text)
-        for c, text in enumerate((code, "1.1.1", "", "có")):
-            sheet.write_string(1, c, text)
-    return path
-
-
-def test_a_large_workbook_saved_again_while_it_is_read_is_read_as_measured(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A workbook over SNAPSHOT_BYTES was measured by name and read by name again: one saved in
-    between (a new file renamed over the old) was read unmeasured."""
-    from pari_index.intake import sheet
-    from pari_index.intake.tables import read_table_file
-    from pari_index.intake.xlsx import reading
-
-    monkeypatch.setattr(sheet, "SNAPSHOT_BYTES", 0)
-    path = _assessment_workbook(tmp_path / "a.xlsx", "00001")
-    saved = _assessment_workbook(tmp_path / "saved.xlsx", "99999")
-    measure = reading._prescan
-
-    def measured_then_saved(*args: object) -> object:
-        found = measure(*args)  # type: ignore[arg-type]
-        os.replace(saved, path)
-        return found
-
-    monkeypatch.setattr(reading, "_prescan", measured_then_saved)
-    result = read_table_file(path)
-    assert not saved.exists() and result.problems == []
-    assert result.sheets[0].frame["commune_code"].to_list() == ["00001"]
-
-
 def test_a_large_results_workbook_replaced_while_it_is_read_is_read_as_measured(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
