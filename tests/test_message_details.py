@@ -391,7 +391,8 @@ def raise_sites() -> list[tuple[str, str, ast.expr | None, ast.expr | None]]:
 #: Raise sites whose English detail is not given to the Vietnamese, each with why. A site listed
 #: here that gives its parameters fails the test below too: take it off the list.
 WITHOUT_DETAIL = {
-    # The output's path is the place; the option is left out (outputs/files.py raises them without one).
+    # The output's path is the place; the option is left out of the Vietnamese sentence (outputs/files.py
+    # raises these without one, and its sentence is the catalogue's).
     ("outputs/paths.py", "output-not-a-folder"),
     ("outputs/paths.py", "output-folder-not-results"),
     # Python's own reason for a value it cannot build (a date 2024-02-30): the title, the line and column.
@@ -453,6 +454,115 @@ def test_every_raise_site_gives_the_vietnamese_the_detail_the_english_has() -> N
 def test_the_list_of_sites_without_detail_holds_only_sites_that_exist() -> None:
     sites = {(where.split(":")[0], kind) for where, kind, _, _ in raise_sites()}
     assert sites >= WITHOUT_DETAIL
+
+
+def _module_literals(path: Path) -> dict[str, Any]:
+    """The module-level constants of one source file that are literals (``_EMPTY = {...}``), by name."""
+    found: dict[str, Any] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        for target in targets:
+            if isinstance(target, ast.Name) and value is not None:
+                with __import__("contextlib").suppress(ValueError, TypeError, SyntaxError):
+                    found[target.id] = ast.literal_eval(value)
+    return found
+
+
+def sentence_gaps() -> dict[tuple[str, str], str]:
+    """Each raise site (file, kind) with a sentence of its own written out (a constant English
+    message) that the catalogue's English, filled with the site's parameters, is not: its Vietnamese
+    is then the catalogue's words for another sentence, or the title alone (binary-file, not-a-file,
+    output-not-a-folder and output-folder-not-results showed only their Vietnamese title; no-input's
+    said "the file holds no input" for "no assessment file was given")."""
+    gaps, literals = {}, {}
+    for where, kind, message, params in raise_sites():
+        if not (isinstance(message, ast.Constant) and isinstance(message.value, str)):
+            continue
+        file = where.split(":")[0]
+        if isinstance(params, ast.Name):
+            literals.setdefault(file, _module_literals(SRC / file))
+            given = literals[file].get(params.id)
+        else:
+            try:
+                given = None if params is None else ast.literal_eval(params)
+            except ValueError:
+                continue  # parameters computed at the site: the walk of values above checks those
+        english = render(kind, given, "en")
+        if english != message.value:
+            gaps.setdefault((file, kind), f"{where}: {message.value!r}, the catalogue says {english!r}")
+    return gaps
+
+
+#: Sites whose sentence the Vietnamese tells by the kind's title and hint together (the sentence is
+#: the hint's instruction, or the title's words in another case): each checked by reading both.
+TOLD_BY_TITLE_AND_HINT = {
+    ("cli.py", "no-criteria-given"),  # "Chưa chỉ ra bộ tiêu chí" + "chỉ ra một hoặc nhiều tệp ..., hoặc --bundled"
+    ("cli.py", "no-assessments-given"),  # + "chỉ ra ít nhất một tệp tự đánh giá"
+    ("cli.py", "unit-type-with-register"),  # + "bỏ --unit-type: danh sách đơn vị cho biết loại ..."
+    ("pipeline.py", "csv-needs-folder"),  # "Kết quả CSV gồm nhiều bảng: cần một thư mục" + its hint
+    ("intake/grid.py", "cell-without-header"),  # the title is the sentence, capitalised
+    ("intake/tables.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp"
+    ("intake/tables.py", "file-not-found"),  # "Không tìm thấy tệp"
+    ("outputs/results.py", "file-not-found"),  # the place names the results file
+    ("scoring/verification.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
+}
+
+#: Sites still to give their sentence's parameters, each with why not yet. The list may only shrink.
+SENTENCE_NOT_YET = {
+    # intake/grid.py is another helper's this session; params={"empty_sheet": "no_header"} makes it exact.
+    ("intake/grid.py", "empty-sheet"),
+}
+
+
+def test_every_sentence_a_site_writes_is_the_catalogues_in_both_languages() -> None:
+    gaps = sentence_gaps()
+    new = {site: why for site, why in gaps.items() if site not in TOLD_BY_TITLE_AND_HINT | SENTENCE_NOT_YET}
+    assert not new, "\n".join(f"{kind} at {why}" for (_, kind), why in sorted(new.items()))
+    assert not SENTENCE_NOT_YET - set(gaps), "these are exact now: remove them from SENTENCE_NOT_YET"
+
+
+@pytest.mark.parametrize(
+    ("make", "kind", "vi"),
+    [
+        (lambda tmp: _write(tmp / "x.csv", b"a,b\x00\x01\x02\n"), "binary-file", "tệp này có vẻ là tệp nhị phân"),
+        (lambda tmp: Path("/dev/null"), "not-a-file", "đây là thiết bị hoặc socket, không phải tệp"),
+    ],
+)
+def test_a_file_refused_unread_says_why_in_vietnamese(tmp_path: Path, make: Any, kind: str, vi: str) -> None:
+    (problem,) = _problems(make(tmp_path))
+    assert problem.code == kind
+    told = _told(problem, "vi")
+    assert told.startswith(f"{vi}") and f"[{kind}]" in told, told
+    assert render(kind, problem.params, "en") == problem.message
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "vi"),
+    [
+        ("output-not-a-folder", "định dạng này cần một thư mục ở đây, nhưng đã có một tệp cùng tên"),
+        ("output-folder-not-results", "thư mục chứa các tệp khác và không có kết quả nào; thư mục kết quả được thay"),
+    ],
+)
+def test_an_output_folder_refused_says_why_in_vietnamese(tmp_path: Path, kind: str, vi: str) -> None:
+    out = tmp_path / "out"
+    if kind == "output-not-a-folder":
+        out.write_text("x", encoding="utf-8")
+    else:
+        out.mkdir()
+        (out / "notes.txt").write_text("x", encoding="utf-8")
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    result = CliRunner().invoke(main, [*args, "-o", str(out), "--format", "csv", "-q"])
+    assert result.exit_code == 4, result.output
+    assert f"{out}: {vi}" in result.output and f"[{kind}]" in result.output, result.output
+    assert "gợi ý: chỉ ra" in result.output
 
 
 def _criteria_problem(path: Path) -> Problem:

@@ -156,7 +156,11 @@ def read_annex(path: Path, file: str) -> AnnexBook:
     if path.suffix.lower() not in EXCEL_SUFFIXES:
         raise IntakeError(
             Problem(
-                "not-an-annex", "an annex is read from an Excel workbook (.xlsx)", file=file, hint="save it as .xlsx"
+                "not-an-annex",
+                "an annex is read from an Excel workbook (.xlsx)",
+                file=file,
+                hint="save it as .xlsx",
+                params={"annex_refusal": "not_xlsx"},
             )
         )
     result = read_excel(path, file, header_row=header_row)
@@ -178,6 +182,7 @@ def read_annex(path: Path, file: str) -> AnnexBook:
                 "('Lĩnh vực/Tiêu chí'), then 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
                 file=file,
                 hint="see docs/authoring.md for the columns an annex needs",
+                params={"annex_refusal": "no_table"},
             ),
             *problems,
         ]

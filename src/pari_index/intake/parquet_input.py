@@ -42,6 +42,10 @@ def _not_parquet(exc: BaseException, file: str) -> ReadResult:
     return ReadResult([], [problem])
 
 
+#: The parameters of a Parquet file without columns (messages.labels.PARAM_WORDS["empty_sheet"]).
+_NO_COLUMNS = {"empty_sheet": "no_columns"}
+
+
 def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     """A Parquet file as a sheet of strings. Lists, structs, binary and other columns that are not
     one value per cell are reported by name and the rest read; the number of columns and cells is
@@ -88,7 +92,9 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
             except pl.exceptions.PolarsError:
                 problems.append(_unsupported(column.name, column.dtype, file))
     if not texts:
-        return ReadResult([], problems or [Problem("empty-sheet", "the file has no columns", file=file)])
+        return ReadResult(
+            [], problems or [Problem("empty-sheet", "the file has no columns", file=file, params=_NO_COLUMNS)]
+        )
     names = [series.name for series in texts]
     header = pl.DataFrame([names], schema=names, orient="row")
     grid = pl.concat([header, pl.DataFrame(texts)])

@@ -157,7 +157,13 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     pipe = stat.S_ISFIFO(info.st_mode)
     if not (stat.S_ISREG(info.st_mode) or pipe):
         raise IntakeError(
-            Problem("not-a-file", "this is a device or a socket, not a file", file=file, hint="give the file itself")
+            Problem(
+                "not-a-file",
+                "this is a device or a socket, not a file",
+                file=file,
+                hint="give the file itself",
+                params={"not_file": "device"},
+            )
         )
     size = info.st_size
     if size > MAX_INPUT_BYTES:
@@ -180,7 +186,13 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
         if size:
             return read_excel(p, file)
         raise IntakeError(
-            Problem("not-a-file", "a workbook cannot be read from a pipe", file=file, hint="save it to a file first")
+            Problem(
+                "not-a-file",
+                "a workbook cannot be read from a pipe",
+                file=file,
+                hint="save it to a file first",
+                params={"not_file": "pipe_workbook"},
+            )
         )
     # Handed over, not shared: the bytes are freed as soon as polars has parsed them.
     owned = [raw]

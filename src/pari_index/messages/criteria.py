@@ -114,9 +114,12 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "làm theo ghi chú, rồi xoá dòng todo: (docs/authoring.md)",
         "do what the note says, then delete the todo: line (docs/authoring.md)",
     ),
-    "not-an-annex": plain_entry(
+    # Why (labels.PARAM_WORDS["annex_refusal"]).
+    "not-an-annex": entry(
         "Không phải phụ lục bộ tiêu chí",
         "Not an annex of criteria",
+        "{annex_refusal}",
+        "{annex_refusal}",
         "dùng sổ tính .xlsx có bảng phụ lục: STT, Lĩnh vực/Tiêu chí, Điểm tối đa, Phương pháp chấm điểm "
         "(docs/authoring.md)",
         "give an .xlsx workbook with the annex table: STT, Lĩnh vực/Tiêu chí, Điểm tối đa, Phương pháp chấm "

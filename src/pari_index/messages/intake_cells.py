@@ -185,13 +185,15 @@ CELL_FINDINGS: dict[str, Entry] = {
         "đổi tên cột theo mẫu nhập liệu, hoặc xoá cột",
         "rename the column as in the template, or delete it",
     ),
+    # Raised by intake.assessments when the list of files is empty (an API caller's; pari score
+    # says no-assessments-given first).
     "no-input": entry(
         "Không có số liệu",
         "No input",
-        "tệp không có số liệu nào để chấm",
-        "the file holds no input to score",
-        "điền số liệu theo mẫu nhập liệu (pari template)",
-        "fill in the inputs as in the template (pari template)",
+        "chưa chỉ ra tệp tự đánh giá nào",
+        "no assessment file was given",
+        "chỉ ra ít nhất một tệp tự đánh giá (pari score TỆP …)",
+        "give at least one assessment file (pari score FILE …)",
     ),
     "duplicate-column": entry(
         "Cột trùng tên",

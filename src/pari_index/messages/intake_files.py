@@ -114,28 +114,10 @@ READING_FINDINGS: dict[str, Entry] = {
                 "đặt tên cho cột ở hàng 1 hoặc xoá các ô",
                 "give the column a name in row 1 or clear it",
             ),
-            "empty-sheet": (
-                "Trang tính trống",
-                "The table is empty",
-                "ghi tên cột ở hàng 1",
-                "put the column names in row 1",
-            ),
             "file-not-found": ("Không tìm thấy tệp", "File not found", "kiểm tra đường dẫn", "check the path"),
-            "binary-file": (
-                "Tệp nhị phân, không phải CSV",
-                "A binary file, not CSV",
-                "xuất trang tính dạng CSV (UTF-8) hoặc dùng tệp .xlsx",
-                "export the sheet as CSV (UTF-8) or give the .xlsx",
-            ),
             "is-a-directory": (
                 "Đây là thư mục, không phải tệp",
                 "A folder, not a file",
-                "chỉ ra chính tệp",
-                "give the file itself",
-            ),
-            "not-a-file": (
-                "Không phải tệp thông thường",
-                "Not a regular file",
                 "chỉ ra chính tệp",
                 "give the file itself",
             ),
@@ -147,6 +129,32 @@ READING_FINDINGS: dict[str, Entry] = {
             ),
         }.items()
     },
+    "binary-file": entry(
+        "Tệp nhị phân, không phải CSV",
+        "A binary file, not CSV",
+        "tệp này có vẻ là tệp nhị phân, không phải CSV",
+        "this looks like a binary file, not CSV",
+        "xuất trang tính dạng CSV (UTF-8) hoặc dùng tệp .xlsx",
+        "export the sheet as CSV (UTF-8) or give the .xlsx",
+    ),
+    # What it is instead (labels.PARAM_WORDS["not_file"]).
+    "not-a-file": entry(
+        "Không phải tệp thông thường",
+        "Not a regular file",
+        "{not_file}",
+        "{not_file}",
+        "chỉ ra chính tệp",
+        "give the file itself",
+    ),
+    # Which table is empty, and how (labels.PARAM_WORDS["empty_sheet"]).
+    "empty-sheet": entry(
+        "Trang tính trống",
+        "The table is empty",
+        "{empty_sheet}",
+        "{empty_sheet}",
+        "ghi tên cột ở hàng 1",
+        "put the column names in row 1",
+    ),
     # What is damaged (labels.PARAM_WORDS["damage"]).
     "xlsx-damaged": entry(
         "Sổ tính bị hỏng",

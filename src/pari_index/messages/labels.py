@@ -485,6 +485,31 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "system": Words("hệ điều hành từ chối ({reason})", "the system refused it ({reason})"),
         "": Words("{reason}", "{reason}"),
     },
+    # What a path is instead of a regular file (intake.tables: not-a-file).
+    "not_file": {
+        "device": Words("đây là thiết bị hoặc socket, không phải tệp", "this is a device or a socket, not a file"),
+        "pipe_workbook": Words("không đọc được sổ tính từ một pipe", "a workbook cannot be read from a pipe"),
+        "": Words("không phải tệp thông thường", "not a regular file"),
+    },
+    # How a table is empty (intake.grid, intake.parquet_input: empty-sheet).
+    "empty_sheet": {
+        "no_header": Words("không có hàng tiêu đề: bảng trống", "no header row: the table is empty"),
+        "no_columns": Words("tệp không có cột nào", "the file has no columns"),
+        "": Words("bảng trống", "the table is empty"),
+    },
+    # Why a file is no annex (authoring.workbook_in: not-an-annex).
+    "annex_refusal": {
+        "not_xlsx": Words(
+            "phụ lục được đọc từ sổ tính Excel (.xlsx)", "an annex is read from an Excel workbook (.xlsx)"
+        ),
+        "no_table": Words(
+            "không trang tính nào có bảng phụ lục: một hàng tiêu đề có 'STT' và một cột tên "
+            "('Lĩnh vực/Tiêu chí'), rồi 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
+            "no sheet has an annex table: a header row with 'STT' and a title column "
+            "('Lĩnh vực/Tiêu chí'), then 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
+        ),
+        "": Words("không phải phụ lục bộ tiêu chí", "not an annex of criteria"),
+    },
 }
 
 #: Words of PARAM_WORDS that may name a key of words again (one level): a band's kind inside the

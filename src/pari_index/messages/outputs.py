@@ -34,10 +34,13 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "đặt tên khác nhau",
         "give them different names",
     ),
-    # (The path is the place; the option is left out: outputs/files.py raises these without one.)
-    "output-not-a-folder": plain_entry(
+    # (The path is the place; the option is left out of the sentence: outputs/files.py raises these
+    # without one. The English of outputs/paths.py names it, the Vietnamese says the same otherwise.)
+    "output-not-a-folder": entry(
         "Kết quả phải là thư mục nhưng đã có tệp cùng tên",
         "The output must be a folder, and a file of that name exists",
+        "định dạng này cần một thư mục ở đây, nhưng đã có một tệp cùng tên",
+        "a folder is needed here, and a file of that name exists",
         "chỉ ra tên thư mục (sẽ được tạo), hoặc chọn --format xlsx",
         "give a folder name (it is created), or choose --format xlsx",
     ),
@@ -49,9 +52,11 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chỉ ra tên một tệp thông thường",
         "give the name of an ordinary file",
     ),
-    "output-folder-not-results": plain_entry(
+    "output-folder-not-results": entry(
         "Thư mục kết quả chứa tệp khác, không phải kết quả",
         "The output folder holds other files, not results",
+        "thư mục chứa các tệp khác và không có kết quả nào; thư mục kết quả được thay thế toàn bộ",
+        "the folder holds other files and no results; a results folder is replaced as a whole",
         "chỉ ra thư mục mới hoặc trống, hoặc thư mục kết quả trước",
         "give a new or empty folder, or the folder of earlier results",
     ),
