@@ -20,7 +20,8 @@ from pari_index.messages.click_words import CLICK_WORDS, ENGLISH_MARK, click_mes
 CLICK_DIR = Path(click.__file__).parent
 
 #: Message ids of click that are no error a user of ``pari`` meets: help headings and notes
-#: (--help stays English), and mistakes of a program declaring its options.
+#: (the help's words: messages/help_words.py, tests/test_help_words.py), and mistakes of a program
+#: declaring its options.
 NOT_ERRORS = {
     "deprecated",
     "Options",
@@ -90,7 +91,7 @@ CASES = [
     (["score", "--bogus"], "Lỗi: Không có tuỳ chọn '--bogus'.", "Error: No such option '--bogus'."),
     (["score", "--outpt", "x"], "Lỗi: Không có tuỳ chọn '--outpt'. Có phải ý bạn là '--output'?", None),
     (["score"], "Lỗi: Thiếu tuỳ chọn '-o' / '--output'.", "Error: Missing option '-o' / '--output'."),
-    (["explain"], "Lỗi: Thiếu đối số 'COMMUNE'.", "Error: Missing argument 'COMMUNE'."),
+    (["explain"], "Lỗi: Thiếu đối số 'MÃ_XÃ'.", "Error: Missing argument 'COMMUNE'."),
     (
         ["schema", "--indent", "x"],
         "Lỗi: Giá trị không hợp lệ cho '--indent': 'x' không phải số nguyên hợp lệ.",
@@ -133,7 +134,7 @@ def test_a_click_error_in_a_real_process_is_told_in_vietnamese() -> None:
     vi = run_process("score", "--bogus", timeout=120)
     assert vi.returncode == 2
     assert vi.stderr.splitlines() == [
-        "Cách dùng: pari score [TUỲ CHỌN] [ASSESSMENTS]...",
+        "Cách dùng: pari score [TUỲ CHỌN] [TỆP_TỰ_ĐÁNH_GIÁ]...",
         "Xem 'pari score --help' để biết cách dùng.",
         "",
         "Lỗi: Không có tuỳ chọn '--bogus'.",
@@ -153,8 +154,11 @@ def test_a_sentence_click_may_add_later_is_marked_as_english() -> None:
     assert click_message("Something new happened.", "en") == "Something new happened."
 
 
-def test_help_and_version_are_left_as_they_are() -> None:
+def test_version_has_no_words_and_a_bare_pari_shows_the_help() -> None:
     runner = CliRunner()
-    assert runner.invoke(main, ["--version"], prog_name="pari").output == "pari, version 0.1.0\n"
+    assert runner.invoke(main, ["--version"], prog_name="pari").output == "pari 0.1.0\n"
     bare = runner.invoke(main, [], prog_name="pari")
-    assert "Usage: pari [OPTIONS] COMMAND [ARGS]..." in bare.output and "Lỗi" not in bare.output
+    assert "Cách dùng: pari [TUỲ CHỌN] LỆNH [ĐỐI SỐ]..." in bare.output and "Lỗi" not in bare.output
+    # With a --lang, the line is no longer bare: a command is missing, in that language.
+    english = runner.invoke(main, ["--lang", "en"], prog_name="pari")
+    assert english.exit_code == 2 and "Error: Missing command." in english.output, english.output

@@ -1,6 +1,8 @@
 """The ``pari`` command: a thin layer over the library.
 
-Each command parses options, calls one library function and prints its result. Library modules
+Each command parses options, calls one library function and prints its result. The help of every
+command, option and argument is in pari_index.messages.help_words, in Vietnamese and English: it is
+set on the commands in the command line's language (``--lang``) before click parses it. Library modules
 (and polars, pydantic, jinja2) are imported inside the commands so that ``pari --help`` starts fast.
 Every :class:`~pari_index.errors.PariError` is printed as a list of located problems, without a
 traceback, and the process exits with the error's documented status (docs/errors.md).
@@ -27,6 +29,7 @@ import click
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
 from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem, UsageError
+from pari_index.messages.help_words import lang_defaults, localise_help
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -178,6 +181,7 @@ class _Group(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
+        localise_help(self, self.lang)
         # Usage errors exit with 2 (click's default); keep the documented code in one place.
         try:
             return super().main(args, *rest, **kwargs)
@@ -209,37 +213,28 @@ criteria_option = click.option(
     "--criteria",
     "criteria_file",
     type=click.Path(path_type=Path),
-    help="Criteria set YAML (default: the bundled Hà Nội 2025 set).",
 )
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="pari-index", prog_name="pari")
-def main() -> None:
-    """pari-index: score, verify and rank communes on a PAR index criteria set.
-
-    \b
-    Typical run on the bundled example province:
-      pari score examples/assessments_long.csv --communes examples/communes.csv \\
-          --appraisal examples/appraisal.csv --survey examples/survey.csv -o out/results.xlsx
-
-    Exit status: 0 success, 1 invalid input, 2 usage error, 3 findings under --strict,
-    4 output could not be written (docs/errors.md).
-    """
+@click.version_option(package_name="pari-index", prog_name="pari", message="%(prog)s %(version)s")  # no words
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
+    # `pari --lang en COMMAND`: the language of the help (command_lang) and of the command, unless
+    # it gives its own --lang.
+    if lang is not None:
+        ctx.default_map = lang_defaults(ctx.command, lang)
     if os.environ.get("PARI_DEBUG"):
         sys.tracebacklimit = 1000
 
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--bundled", is_flag=True, help="Validate every criteria set bundled with pari-index.")
+@click.option("--bundled", is_flag=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
-    """Check criteria set YAML files; list every problem with its line.
-
-    Exits 0 when every file is valid, 1 when any is not.
-    """
     from pari_index.criteria.loading import bundled_criteria, validate_files
     from pari_index.criteria.units import unit_names
     from pari_index.messages import VALIDATED, format_number
@@ -280,12 +275,9 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
 
 
 @main.command()
-@click.option("--indent", default=2, show_default=True, help="JSON indentation.")
-@click.option(
-    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="The descriptions' language."
-)
+@click.option("--indent", default=2, show_default=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def schema(indent: int, lang: str) -> None:
-    """Print the JSON Schema of the criteria format (for editors; see docs/criteria.md)."""
     from pari_index.criteria.schema import criteria_json_schema
 
     click.echo(json.dumps(criteria_json_schema(lang), indent=indent, ensure_ascii=False))
@@ -302,79 +294,64 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 @main.command()
 @click.argument("assessments", nargs=-1, type=click.Path(path_type=Path))
 @criteria_option
-@click.option("--communes", type=click.Path(path_type=Path), help="Commune register (CSV or XLSX).")
-@click.option("--appraisal", type=click.Path(path_type=Path), help="Appraisal council corrections.")
-@click.option("--survey", multiple=True, type=click.Path(path_type=Path), help="Citizen-survey results.")
-@click.option("--evidence-dir", type=click.Path(path_type=Path), help="Folder the evidence files must be in.")
+@click.option("--communes", type=click.Path(path_type=Path))
+@click.option("--appraisal", type=click.Path(path_type=Path))
+@click.option("--survey", multiple=True, type=click.Path(path_type=Path))
+@click.option("--evidence-dir", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Results workbook (.xlsx), or a folder with --format csv/parquet.",
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "csv", "parquet"]),
     default=None,
-    help="Output format (default: from the output name; xlsx).",
 )
 @click.option(
     "--group-by",
     multiple=True,
     metavar="COLUMNS",
-    help=(
-        "Register column(s) to rank within, from the top down: --group-by district, or "
-        "--group-by province,district (the option may also be repeated). Groups are keyed by the "
-        "whole path: a district always within its province. Default: the criteria set's."
-    ),
 )
-@click.option("--previous", type=click.Path(path_type=Path), help="Last year's results, for rank changes.")
+@click.option("--previous", type=click.Path(path_type=Path))
 @click.option(
     "--lineage",
     type=click.Path(path_type=Path),
-    help="Merged communes: old_code,new_code (for --previous across the 2025 reform).",
 )
-@click.option("--report", type=click.Path(path_type=Path), help="Also write the HTML ranking report.")
+@click.option("--report", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-@click.option("--strict", is_flag=True, help="Fail (exit 3) when there is any finding of severity error.")
+@click.option("--strict", is_flag=True)
 @click.option(
     "--no-survey",
     is_flag=True,
-    help="Score without survey results although the criteria set has a survey part (announced in the results).",
 )
 @click.option(
     "--allow-incomplete",
     is_flag=True,
-    help="Write results even when an input file could not be read at all (they say they are incomplete).",
 )
 @click.option(
     "--year",
     type=click.IntRange(2000, 2100),
     default=None,
-    help="Assessment year for deadlines written as a day of the year (default: the criteria set's year).",
 )
 @click.option(
     "--date",
     "date",
-    help="The run date to record and print (YYYY-MM-DD; default: today, or SOURCE_DATE_EPOCH).",
 )
-@click.option("--synthetic", is_flag=True, help="Mark the data as synthetic: the report says so in a banner.")
+@click.option("--synthetic", is_flag=True)
 @click.option(
     "--batch-size",
     type=click.IntRange(min=0),
     default=None,
-    help="Communes scored at a time, to bound memory (default 2000; 0: all at once). Same results either way.",
 )
 @click.option(
     "--cache",
     "cache_dir",
     type=click.Path(path_type=Path),
-    help="Folder to keep the checked intake and each commune's scores in, so that scoring again after a few "
-    "communes change redoes only those (same results; docs/caching.md).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@click.option("-q", "--quiet", is_flag=True)
 @handles_errors
 def score(
     assessments: tuple[Path, ...],
@@ -400,12 +377,6 @@ def score(
     cache_dir: Path | None,
     quiet: bool,
 ) -> None:
-    """Score self-assessments (long or wide CSV/XLSX), verify them, rank, and write results.
-
-    Lenient by default: what is valid is scored and written, everything else is reported in the
-    findings sheet and on screen, and the exit status is 1 when any input row was rejected.
-    With --strict any error or warning finding fails the run with exit status 3.
-    """
     from pari_index.pipeline import run_score
     from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
@@ -452,21 +423,15 @@ def score(
     type=click.Path(path_type=Path),
     default=Path("out/results.xlsx"),
     show_default=True,
-    help="A results file (or folder) written by pari score.",
 )
 @click.option(
     "--criteria",
     "criteria_file",
     type=click.Path(path_type=Path),
-    help="The criteria set the results were scored with (default: found by id among the bundled sets).",
 )
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
-    """Explain a commune's points: which input and rule branch gave them, evidence, appraisal.
-
-    COMMUNE is the commune code; CRITERION (optional) one item such as 1.1.4.
-    """
     from pari_index.outputs.paths import check_names
     from pari_index.pipeline import explain_from_results
 
@@ -479,23 +444,15 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 @click.option(
     "--communes",
     type=click.Path(path_type=Path),
-    help="Commune register: one block of rows per commune, codes filled in.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The form to write (.xlsx).")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="The form's language.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option(
     "--unit-type",
     type=click.Choice(["xã", "phường", "thị trấn", "đặc khu", "commune", "ward", "township", "special_zone"]),
-    help="Without --communes: the unit type the form is for (items for other types are locked).",
 )
 @handles_errors
 def template(criteria_file: Path | None, communes: Path | None, output: Path, lang: str, unit_type: str | None) -> None:
-    """Write a fill-in self-assessment workbook for a criteria set.
-
-    Input cells carry Excel data validation; a filled form goes straight back into pari score.
-    Items that do not apply to a unit's type (from the register, or --unit-type) are greyed and
-    locked.
-    """
     from pari_index.criteria.loading import load_criteria
     from pari_index.criteria.model import UnitType
     from pari_index.intake.register import UNIT_TYPES, read_register
@@ -520,18 +477,16 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 
 @main.command()
 @click.argument("results", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The HTML file to write.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-@click.option("--date", "date", help="A date to print in the report (none by default, so reruns are identical).")
+@click.option("--date", "date")
 @click.option(
     "--criteria",
     "criteria_file",
     type=click.Path(path_type=Path),
-    help="The criteria set the results were scored with (default: found among the bundled sets).",
 )
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
-    """Write the HTML ranking report of a results file (one self-contained page)."""
     from pari_index.outputs.paths import Target, check_paths, sources
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import write_report
@@ -590,20 +545,17 @@ def _remove_files(paths: Sequence[Path]) -> None:
     type=click.IntRange(1, 200_000),
     default=60,
     show_default=True,
-    help="How many communes.",
 )
 @click.option(
     "--districts",
     type=click.IntRange(1, 20_000),
     default=None,
-    help="How many districts (default: about one per 15 communes).",
 )
 @click.option(
     "--provinces",
     type=click.IntRange(1, 100),
     default=1,
     show_default=True,
-    help="How many provinces; with more than one, one district name repeats in every province, as real names do.",
 )
 @click.option("--seed", type=int, default=2025, show_default=True)
 @click.option(
@@ -611,7 +563,6 @@ def _remove_files(paths: Sequence[Path]) -> None:
     "forms",
     type=click.Choice(["long", "wide"]),
     multiple=True,
-    help="Assessment forms to write (repeat for both; default long).",
 )
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]), default="csv", show_default=True)
 @click.option(
@@ -619,15 +570,13 @@ def _remove_files(paths: Sequence[Path]) -> None:
     type=click.FloatRange(0, 1),
     default=0.05,
     show_default=True,
-    help="Share of self-scores that disagree with the rules.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
     default="vi",
     show_default=True,
-    help="Language of what the command says (the files themselves say in both that they are synthetic).",
 )
 @handles_errors
 def demo_data(
@@ -642,10 +591,6 @@ def demo_data(
     output: Path,
     lang: str,
 ) -> None:
-    """Write a seeded SYNTHETIC assessment set: register, self-assessments, survey, appraisal.
-
-    The same options always give the same files. For demonstrations and benchmarks only.
-    """
     from pari_index.criteria.loading import load_criteria
     from pari_index.demo import generate
     from pari_index.demo.layout import README_NAME
@@ -678,7 +623,7 @@ def demo_data(
 
 @main.group("criteria")
 def criteria_group() -> None:
-    """A criteria set as the annex table of a decision, and back (docs/authoring.md)."""
+    pass  # a group of commands; its help, as every command's, is in pari_index.messages.help_words
 
 
 def _suffix(path: Path, allowed: tuple[str, ...], option: str = "-o") -> None:
@@ -695,12 +640,10 @@ def _suffix(path: Path, allowed: tuple[str, ...], option: str = "-o") -> None:
 
 @criteria_group.command("export")
 @click.argument("criteria_file", metavar="SET.yaml", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The annex to write (.xlsx).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
-    """Write the annex table of a set: STT, titles, maxima, scoring method, evidence; with a cover
-    of particulars, classes and each item's provenance."""
     from pari_index.authoring.export import export_annex
     from pari_index.criteria.loading import load_criteria
     from pari_index.outputs.paths import Target, check_paths, sources
@@ -716,12 +659,10 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
 
 @criteria_group.command("import")
 @click.argument("annex", metavar="ANNEX.xlsx", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The draft to write (.yaml).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def criteria_import(annex: Path, output: Path, lang: str) -> None:
-    """Draft a criteria set from an annex table. Cells it cannot read become todo: notes that
-    pari validate lists until each is resolved."""
     from pari_index.authoring.draft_yaml import draft_yaml
     from pari_index.authoring.importing import import_annex, import_summary
     from pari_index.outputs.files import write_text
@@ -740,12 +681,10 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 @click.argument("old", metavar="OLD.yaml", type=click.Path(path_type=Path))
 @click.argument("new", metavar="NEW.yaml", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "table"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Also write the table (.csv or .xlsx).")
+@click.option("-o", "--output", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None:
-    """List what changed between two criteria sets: items added, removed and moved, maxima,
-    ladders and edges, evidence, parts and classes."""
     from pari_index.authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
     from pari_index.criteria.loading import load_criteria
     from pari_index.outputs.files import write_csv, write_xlsx
@@ -761,6 +700,9 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None
         write_csv(output, frame)
     elif output is not None:
         write_xlsx(output, {"Thay đổi" if lang == "vi" else "Changes": frame})
+
+
+localise_help(main, "vi")  # until a command line says otherwise (_Group.main)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,30 +23,79 @@ Import from ``pari_index.messages``: the modules are its layout, not its interfa
 
 from __future__ import annotations
 
-from pari_index.messages.catalogue import CATALOGUE, STOPPING, catalogue_markdown, entry_of, title
-from pari_index.messages.command_line import DEMO_FILES, PROGRESS, STOPPED, VALIDATED, progress_text
-from pari_index.messages.labels import (
-    ANSWERS,
-    PARAM_WORDS,
-    SCORED,
-    SEVERITY,
-    STATUS,
-    VIETNAMESE_MARK,
-    set_text,
-    severity_text,
-    status_text,
-)
-from pari_index.messages.numbers import MINUS, format_number
-from pari_index.messages.rendering import (
-    WRITTEN_IN,
-    InputLabel,
-    localise_findings,
-    params_json,
-    parse_params,
-    render,
-    render_hint,
-)
-from pari_index.messages.words import Entry, Words
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pari_index.messages.catalogue import CATALOGUE, STOPPING, catalogue_markdown, entry_of, title
+    from pari_index.messages.command_line import DEMO_FILES, PROGRESS, STOPPED, VALIDATED, progress_text
+    from pari_index.messages.labels import (
+        ANSWERS,
+        PARAM_WORDS,
+        SCORED,
+        SEVERITY,
+        STATUS,
+        VIETNAMESE_MARK,
+        set_text,
+        severity_text,
+        status_text,
+    )
+    from pari_index.messages.numbers import MINUS, format_number
+    from pari_index.messages.rendering import (
+        WRITTEN_IN,
+        InputLabel,
+        localise_findings,
+        params_json,
+        parse_params,
+        render,
+        render_hint,
+    )
+    from pari_index.messages.words import Entry, Words
+
+#: Where each name of the interface lives. They are imported on first use: the findings' modules
+#: import polars, which ``pari --help`` (its words are in ``help_words``) must not wait for.
+_HOMES: dict[str, str] = {
+    "CATALOGUE": "catalogue",
+    "STOPPING": "catalogue",
+    "catalogue_markdown": "catalogue",
+    "entry_of": "catalogue",
+    "title": "catalogue",
+    "DEMO_FILES": "command_line",
+    "PROGRESS": "command_line",
+    "STOPPED": "command_line",
+    "VALIDATED": "command_line",
+    "progress_text": "command_line",
+    "ANSWERS": "labels",
+    "PARAM_WORDS": "labels",
+    "SCORED": "labels",
+    "SEVERITY": "labels",
+    "STATUS": "labels",
+    "VIETNAMESE_MARK": "labels",
+    "set_text": "labels",
+    "severity_text": "labels",
+    "status_text": "labels",
+    "MINUS": "numbers",
+    "format_number": "numbers",
+    "WRITTEN_IN": "rendering",
+    "InputLabel": "rendering",
+    "localise_findings": "rendering",
+    "params_json": "rendering",
+    "parse_params": "rendering",
+    "render": "rendering",
+    "render_hint": "rendering",
+    "Entry": "words",
+    "Words": "words",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ANSWERS",
