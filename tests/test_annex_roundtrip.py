@@ -143,7 +143,7 @@ def test_cli_export_then_import_then_validate(tmp_path: Path) -> None:
     assert result.output == f"Đã ghi {annex}: 82 tiêu chí của ha-noi-2025-commune (5666/QĐ-UBND).\n"
     result = CliRunner().invoke(main, ["criteria", "import", str(annex), "-o", str(draft), "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].startswith(f"Wrote {draft}: 82 items, 59 rules recognised (bonus 2, ")
+    assert result.output.splitlines()[0].startswith(f"Wrote {draft}: 82 items, 59 rules recognised (bonus: 2, ")
     result = CliRunner().invoke(main, ["validate", str(draft)])
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(main, ["diff", str(path), str(draft), "--lang", "en"])

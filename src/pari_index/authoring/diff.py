@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any
 
 import polars as pl
 
@@ -20,6 +19,7 @@ from pari_index.criteria.method import method_text, number, range_text
 from pari_index.criteria.methodology import rounding_text
 from pari_index.criteria.model import CriteriaSet, Leaf, Node, Part, Parts, Ranking, resolve_leaves
 from pari_index.messages import set_text
+from pari_index.messages.criteria_words import policy_text, rule_kind_text
 
 #: Titles at least this similar (difflib ratio) match an item whose id changed.
 TITLE_SIMILARITY = 0.8
@@ -153,7 +153,7 @@ def _leaf_changes(item: str, a: Leaf, b: Leaf, lang: str) -> list[Change]:
     out: list[Change] = []
     if sa["rule"] != sb["rule"]:
         if a.rule.kind != b.rule.kind:
-            out.append(Change(item, "kind", a.rule.kind, b.rule.kind))
+            out.append(Change(item, "kind", rule_kind_text(a.rule.kind, lang), rule_kind_text(b.rule.kind, lang)))
         what = "ladder" if a.rule.kind == b.rule.kind and a.rule.kind in ("tiers", "count_tiers") else "rule"
         out.append(Change(item, what, method_text(a, lang), method_text(b, lang)))
     if sa["evidence"] != sb["evidence"]:
@@ -162,12 +162,8 @@ def _leaf_changes(item: str, a: Leaf, b: Leaf, lang: str) -> list[Change]:
         out.append(Change(item, "part", PART_NAMES[lang][a.part], PART_NAMES[lang][b.part]))
     policy = ("applies_to", "not_applicable", "missing_evidence", "floor")
     if any(sa[k] != sb[k] for k in policy) and sa["rule"] == sb["rule"]:
-        out.append(Change(item, "policy", _policy(sa, policy), _policy(sb, policy)))
+        out.append(Change(item, "policy", policy_text(sa, policy, lang), policy_text(sb, policy, lang)))
     return out
-
-
-def _policy(semantics: dict[str, Any], keys: tuple[str, ...]) -> str:
-    return "; ".join(f"{k}: {semantics[k]}" for k in keys)
 
 
 def _item_changes(old: CriteriaSet, new: CriteriaSet, lang: str) -> list[Change]:

@@ -23,6 +23,7 @@ from pari_index.authoring.parse import parse_number
 from pari_index.authoring.recognise import read_method
 from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
 from pari_index.errors import Problem
+from pari_index.messages.criteria_words import rule_kind_text
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ADJUSTMENT_TITLE = re.compile(r"điểm\s+thưởng|điểm\s+trừ|cộng\s+điểm|thưởng,\s*phạt", re.IGNORECASE)
@@ -284,7 +285,7 @@ def import_summary(draft: Draft, path: Path, lang: str = "vi") -> str:
     counts: dict[str, int] = {}
     for kind in draft.kinds.values():
         counts[kind] = counts.get(kind, 0) + 1
-    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items())) or "-"
+    kinds = ", ".join(f"{rule_kind_text(kind, lang)}: {n}" for kind, n in sorted(counts.items())) or "-"
     items = sum(1 for _ in _walk(draft.document.get("areas") or []))
     lines = [words["wrote"].format(path=path, items=items, rules=len(draft.kinds), kinds=kinds)]
     if draft.todos:
