@@ -539,6 +539,19 @@ def test_a_file_refused_unread_says_why_in_vietnamese(tmp_path: Path, make: Any,
     assert render(kind, problem.params, "en") == problem.message
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_demo_folder_that_is_a_file_is_not_told_to_choose_xlsx(tmp_path: Path, lang: str) -> None:
+    """demo-data writes a folder in every format: the hint of a results folder (choose --format xlsx
+    for a single workbook) does not apply to it."""
+    out = tmp_path / "demo"
+    out.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["demo-data", "-o", str(out), "--communes", "3", "--lang", lang])
+    assert result.exit_code == 4, result.output
+    assert "[output-not-a-folder]" in result.output and "xlsx" not in result.output, result.output
+    hint = "gợi ý: chỉ ra tên một thư mục (thư mục sẽ được tạo)" if lang == "vi" else "give a folder name (it is"
+    assert hint in result.output, result.output
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
@@ -547,7 +560,7 @@ def _write(path: Path, data: bytes) -> Path:
 @pytest.mark.parametrize(
     ("kind", "vi"),
     [
-        ("output-not-a-folder", "định dạng này cần một thư mục ở đây, nhưng đã có một tệp cùng tên"),
+        ("output-not-a-folder", "cần một thư mục ở đây, nhưng đã có một tệp cùng tên"),
         ("output-folder-not-results", "thư mục chứa các tệp khác và không có kết quả nào; thư mục kết quả được thay"),
     ],
 )

@@ -116,6 +116,7 @@ HINT_WORDS: dict[str, str] = {
         "(khoảng 4 KB bộ nhớ mỗi hàng)"
     ),
     # outputs
+    "give a folder name (it is created)": "chỉ ra tên một thư mục (thư mục sẽ được tạo)",
     "give a folder name (it is created), or choose --format xlsx for a single workbook": (
         "chỉ ra tên một thư mục (thư mục sẽ được tạo), hoặc chọn --format xlsx để ghi một sổ tính"
     ),

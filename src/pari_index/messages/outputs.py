@@ -39,7 +39,7 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
     "output-not-a-folder": entry(
         "Kết quả phải là thư mục nhưng đã có tệp cùng tên",
         "The output must be a folder, and a file of that name exists",
-        "định dạng này cần một thư mục ở đây, nhưng đã có một tệp cùng tên",
+        "cần một thư mục ở đây, nhưng đã có một tệp cùng tên",
         "a folder is needed here, and a file of that name exists",
         "chỉ ra tên thư mục (sẽ được tạo), hoặc chọn --format xlsx",
         "give a folder name (it is created), or choose --format xlsx",

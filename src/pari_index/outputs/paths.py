@@ -222,11 +222,16 @@ def _against_target(target: Target, other: Target) -> Problem | None:
 def _shape(target: Target) -> Problem | None:
     """A folder output that exists as a file, or a file output that exists as a folder."""
     if target.folder and _exists(target.path) and not is_dir(target.path):
+        # A folder of demonstration files (its marker) has no single-workbook format to choose.
         return _problem(
             "output-not-a-folder",
-            f"{target.option} must be a folder for this format, and a file of that name exists",
+            f"{target.option} must be a folder for this format, and a file of that name exists"
+            if target.marker is None
+            else f"{target.option} must be a folder, and a file of that name exists",
             target,
-            "give a folder name (it is created), or choose --format xlsx for a single workbook",
+            "give a folder name (it is created), or choose --format xlsx for a single workbook"
+            if target.marker is None
+            else "give a folder name (it is created)",
         )
     if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
         # Renaming a result over /dev/null (as root) would replace the device itself.
