@@ -996,3 +996,20 @@ def test_a_damaged_cache_entry_says_why_in_vietnamese(tmp_path: Path, case: str,
     notes = [line for line in result.output.splitlines() if line.startswith("Bộ nhớ đệm: bỏ qua")]
     assert notes and all(vi in line for line in notes), result.output
     assert "is not a regular file" not in result.output and "is a link" not in result.output
+
+
+# (In English the console prints each finding's own sentence, which names the input's id.)
+@pytest.mark.parametrize(("lang", "label"), [("vi", "Ngày ký số Kế hoạch CCHC")])
+def test_the_console_names_an_input_by_its_label_as_the_findings_sheet_does(
+    tmp_path: Path, lang: str, label: str
+) -> None:
+    """A rejected row printed after pari score named its input by its id (signed_on) while the
+    findings sheet named it by its label."""
+    lines = (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8").splitlines()[:20]
+    path = tmp_path / "part.csv"
+    path.write_text("\n".join([*lines, "00004,1.1.1,,abc,,,,,,", "00004,1.1.1,,1,,,,,,"]) + "\n", encoding="utf-8")
+    args = ["score", str(path), "--communes", str(EXAMPLES / "communes.csv"), "--survey", str(EXAMPLES / "survey.csv")]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "r.xlsx"), "-q", "--lang", lang])
+    assert result.exit_code == 1, result.output
+    told = [line for line in result.output.splitlines() if line.endswith("[conflicting-values]")]
+    assert told and all(label in line and "signed_on" not in line for line in told), result.output

@@ -19,7 +19,7 @@ import polars as pl
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
 from pari_index.intake import file_digests
-from pari_index.messages import Words, progress_text
+from pari_index.messages import InputLabel, Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
@@ -221,8 +221,12 @@ def _ranked(
 
 def _error_problems(result: ScoreResult, lang: str) -> list[Problem]:
     """The run's error findings as problems, in file order, for the console's table."""
+    from pari_index.scoring.explanations import input_labels
+
     errors = result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
-    return findings_as_problems(errors, lang=lang)
+    labels = input_labels(result.leaves, lang)
+    # An input is named by its label, as in the findings sheet (not by its id: signed_on).
+    return findings_as_problems(errors, lang=lang, label=lambda criterion, name: labels.get(f"{criterion}:{name}"))
 
 
 def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
@@ -407,13 +411,17 @@ def _where(row: dict[str, object], lang: str = "en") -> str:
     return f"{commune_word} {row['commune_code']}{item}: "
 
 
-def findings_as_problems(findings: pl.DataFrame, limit: int = 50, lang: str = "en") -> list[Problem]:
+def findings_as_problems(
+    findings: pl.DataFrame, limit: int = 50, lang: str = "en", label: InputLabel | None = None
+) -> list[Problem]:
     """Findings as located problems (the first ``limit``) for printing, their messages in
-    ``lang``; a finding with no file place of its own names its commune and item."""
+    ``lang`` (in Vietnamese, inputs by their ``label`` when given); a finding with no file place of
+    its own names its commune and item."""
     from pari_index.messages import localise_findings
     from pari_index.scoring.run import problems_from_findings
 
-    shown = localise_findings(findings.head(limit), lang) if lang != "en" else findings.head(limit)
+    # In English each finding's own sentence (it may say more than the catalogue's).
+    shown = localise_findings(findings.head(limit), lang, label) if lang != "en" else findings.head(limit)
     problems = [dataclasses.replace(p, lang=lang) for p in problems_from_findings(shown)]
     for i, row in enumerate(shown.select("file", "commune_code", "criterion_id").iter_rows(named=True)):
         if where := _where(row, lang):
