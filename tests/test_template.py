@@ -511,3 +511,33 @@ def test_empty_form_scores_nothing_and_reports_every_commune(form: tuple[Path, P
     assert tables["findings"].filter(pl.col("kind") == "not-assessed").height == 2
     # Nothing was sent: both communes are marked so in the ranking, not silently ranked on 0.
     assert tables["summary"]["submitted"].to_list() == [False, False]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_drop_down_offers_the_levels_whole(tmp_path: Path, lang: str) -> None:
+    """Excel splits a list written in the rule at each comma: the bundled set's level "Đạt chuẩn,
+    trang thiết bị hiện đại" (3.4.1, 7.5) became two choices, and typing the level was refused. A
+    list's choices are the input's levels exactly, or the cell has no list at all."""
+    out = tmp_path / "form.xlsx"
+    assert CliRunner().invoke(main, ["template", "--lang", lang, "-o", str(out)]).exit_code == 0
+    ws = openpyxl.load_workbook(out)[SHEETS["form"][lang]]
+    col = columns(ws, lang)
+    lists = {
+        cell: dv.formula1.strip('"').split(",")
+        for dv in ws.data_validations.dataValidation
+        if dv.type == "list" and dv.formula1
+        for cell in str(dv.sqref).split()
+    }
+    criteria = load_criteria(None).criteria
+    leaves = {leaf.id: leaf for leaf in resolve_leaves(criteria)}
+    checked = 0
+    for r in range(2, ws.max_row + 1):
+        leaf = leaves.get(str(ws.cell(row=r, column=col["criterion_id"]).value))
+        name = ws.cell(row=r, column=col["input"]).value
+        if leaf is None or name not in leaf.inputs or leaf.inputs[name].type.value != "level":
+            continue
+        words = [level.label or level.value for level in leaf.rule.levels]  # type: ignore[union-attr]
+        shown = lists.get(f"{ws.cell(row=r, column=col['value']).column_letter}{r}")
+        assert shown is None or shown == words, (leaf.id, shown, words)
+        checked += 1
+    assert checked >= 3

@@ -76,6 +76,10 @@ def _validation(leaf: Leaf, input_name: str, lang: str) -> dict[str, Any] | None
             words = _level_words(leaf)
             if sum(len(w) + 1 for w in words) >= 250:
                 return None  # Excel's limit on a list written in the rule itself
+            if any("," in w or '"' in w for w in words):
+                # Excel splits a list written in the rule at every comma: "Đạt chuẩn, trang thiết bị
+                # hiện đại" became two choices, and the level itself was refused when typed.
+                return None
             rule = {"validate": "list", "source": words, "error_message": invalid["list"]}
         case InputType.count:
             rule = {"validate": "integer", "criteria": ">=", "value": 0}
