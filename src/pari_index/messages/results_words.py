@@ -72,7 +72,7 @@ COLUMNS: dict[str, Words] = {
     "previous_note": Words("Ghi chú so sánh", "Comparison note"),
     # criteria
     "criterion_id": Words("Mã tiêu chí", "Criterion ID"),
-    "area_id": Words("Mã lĩnh vực", "Area ID"),
+    "area_id": Words("Mã lĩnh vực", "Criterion area"),
     "part": Words("Phần", "Part"),
     "max": Words("Điểm tối đa", "Max points"),
     "self_score": Words("Điểm tự chấm", "Self score"),
@@ -229,7 +229,7 @@ ABOUT_KEYS: dict[str, Words] = {
     "rows_rejected": Words("Số dòng bị từ chối", "Rows rejected"),
     "rows_partial": Words("Số dòng dùng một phần", "Rows partly used"),
     "files_with_rejected_rows": Words("Số tệp có dòng bị từ chối", "Files with rejected rows"),
-    "files_left_out": Words("Tệp không dùng được", "Files left out"),
+    "files_left_out": Words("Các tệp không dùng được", "Files left out"),
     "communes_without_survey": Words("Số đơn vị không có điều tra", "Units without survey"),
     "communes_not_submitted": Words("Số đơn vị không nộp", "Units that sent nothing"),
     "pari_version": Words("Phiên bản pari-index", "pari-index version"),
@@ -295,3 +295,36 @@ def findings_place(fmt: str, lang: str) -> str:
     if fmt == "xlsx":
         return _FINDINGS_PLACE["xlsx"].get(lang).format(sheet=SHEETS["findings"].get(lang))
     return _FINDINGS_PLACE["folder"].get(lang).format(file=f"findings.{fmt}")
+
+
+def results_words_markdown() -> str:
+    """The tables of docs/data-formats.md, "The workbook's words" (tests/test_results_words.py
+    checks that the document holds them as generated here)."""
+
+    def table(title: str, rows: list[tuple[str, Words]]) -> list[str]:
+        out = [f"| {title} | Tiếng Việt (`--lang vi`) | English (`--lang en`) |", "|---|---|---|"]
+        return out + [f"| `{key}` | {words.vi} | {words.en} |" for key, words in rows]
+
+    def prefixed(prefixes: dict[str, Words]) -> list[tuple[str, Words]]:
+        return [(f"{p}…", Words(w.vi + "…", w.en + "…")) for p, w in prefixes.items()]
+
+    lines = ["Sheets:", "", *table("table", [*SHEETS.items(), ("XH …", Words("XH …", "Rank …"))]), ""]
+    lines += ["Column headings (every table):", "", *table("column", [*COLUMNS.items(), *prefixed(COLUMN_PREFIXES)])]
+    for name, columns in VALUES.items():
+        for column, codes in columns.items():
+            lines += ["", f"Values of `{column}` in `{name}`:", "", *table("value", list(codes.items()))]
+    lines += ["", "Values of every yes/no column (" + ", ".join(f"`{c}`" for c in sorted(BOOLEAN_COLUMNS)) + "):"]
+    lines += ["", *table("value", [("true", YES_NO[True]), ("false", YES_NO[False])])]
+    branches = list(BRANCH_WORDS.items())
+    lines += [
+        "",
+        "The first word of `branch` in `criteria` (what follows a colon is kept):",
+        "",
+        *table("word", branches),
+    ]
+    about = [*ABOUT_KEYS.items(), *prefixed(ABOUT_PREFIXES)]
+    lines += ["", "Keys of `about` (after a prefix, a table or an input's role is named as below):", ""]
+    lines += [*table("key", about), "", *table("role", list(_ROLES.items()))]
+    for key, codes in ABOUT_VALUES.items():
+        lines += ["", f"Values of the `about` row `{key}`:", "", *table("value", list(codes.items()))]
+    return "\n".join(lines) + "\n"
