@@ -175,7 +175,7 @@ def test_english_workbook_names_heads_and_labels(runs: dict[str, Path]) -> None:
     assert set(_sheet(path, "Findings")["Severity"]) == {"Warning", "Info"}
     rows = _sheet(path, "Input rows")
     assert set(rows["Status"]) == {"scored", "applied", "registered"}
-    assert set(rows["Input"]) == {"self-assessment", "appraisal", "register"}
+    assert set(rows["Input"]) == {"self assessment", "appraisal", "register"}
     about = dict(_sheet(path, "About").rows())
     assert about["Complete"] == "yes" and about["Survey"] == "given"
 

@@ -170,7 +170,7 @@ VALUES: dict[str, dict[str, dict[str, Words]]] = {
             "empty": Words("không có gì để chấm", "nothing to score"),
         },
         "input": {
-            "assessment": Words("tự đánh giá", "self-assessment"),
+            "assessment": Words("tự đánh giá", "self assessment"),
             "survey": Words("điều tra xã hội học", "survey"),
             "appraisal": Words("thẩm định", "appraisal"),
             "register": Words("danh sách đơn vị", "register"),
