@@ -863,9 +863,9 @@ def test_formula_injection_is_neutralised_in_xlsx(tmp_path: Path) -> None:
     result = _injection_result(tmp_path)
     write_results(tmp_path / "out.xlsx", result_tables(result), "xlsx")
     wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
-    sheet = wb["summary"]
+    sheet = wb["Tổng hợp"]  # the summary, in the run's language (Vietnamese by default)
     header = [c.value for c in sheet[1]]
-    names = [row[header.index("name")] for row in sheet.iter_rows(min_row=2)]
+    names = [row[header.index("Tên đơn vị")] for row in sheet.iter_rows(min_row=2)]
     assert [c.value for c in names] == ["'" + n.strip() for n in DANGEROUS_NAMES]
     assert {c.data_type for c in names} == {"s"}
     for ws in wb.worksheets:

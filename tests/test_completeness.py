@@ -210,8 +210,8 @@ def test_a_file_of_empty_rows_is_not_unread_its_commune_sent_nothing(tmp_path: P
 @pytest.mark.parametrize(
     ("lang", "banner"),
     [
-        ("vi", "CHƯA ĐẦY ĐỦ: 2 dòng bị loại trong 1 tệp; xem trang findings và rows."),
-        ("en", "INCOMPLETE: 2 rows rejected in 1 file; see the findings and rows sheets."),
+        ("vi", "CHƯA ĐẦY ĐỦ: 2 dòng bị loại trong 1 tệp; xem trang Phát hiện và Dòng đầu vào."),
+        ("en", "INCOMPLETE: 2 rows rejected in 1 file; see the Findings and Input rows sheets."),
     ],
 )
 def test_rejected_rows_banner_in_summary_about_report_and_console(tmp_path: Path, lang: str, banner: str) -> None:

@@ -251,7 +251,7 @@ def test_keyed_results_round_trip_and_separate_sheets(tmp_path: Path) -> None:
     book = fastexcel.read_excel(str(files[0]))
     assert [n for n in book.sheet_names if n.startswith("XH ")] == [f"XH {CT}, {BT}", f"XH {CT}, {TG}"]
     sheet = pl.read_excel(files[0], sheet_name=f"XH {CT}, {TG}", infer_schema_length=0)
-    assert sheet.select("commune_code", "rank", "group").rows() == [
+    assert sheet.select("Mã đơn vị", "Hạng", "Nhóm xếp hạng").rows() == [
         ("00003", "1", f"{CT}, {TG}"),
         ("00001", "2", f"{CT}, {TG}"),
     ]

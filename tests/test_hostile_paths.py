@@ -542,7 +542,7 @@ def test_formula_header_is_neutralised_in_xlsx(tmp_path: Path) -> None:
     argv[argv.index("--format") : argv.index("--format") + 2] = []
     argv[argv.index("-o") + 1] = str(tmp_path / "out.xlsx")
     assert _pari(*argv)[0] == 0
-    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["summary"]
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Tổng hợp"]
     header = [c.value for c in sheet[1]]
     assert "'" + HEADER in header and HEADER not in header
 

@@ -30,6 +30,7 @@ from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL, OutputError, UsageError
 from pari_index.outputs.ownership import MAX_WORKBOOK_PART, foreign_file, sheet_names, written_by_pari
 from pari_index.outputs.paths import Source, Target, check_names, check_paths, windows_reason, windows_unsafe
+from pari_index.outputs.results import read_results
 
 runner = CliRunner()
 
@@ -51,7 +52,7 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
     folder = tmp_path_factory.mktemp("baseline")
     code, output = _run(*_score(folder))
     assert code == 0, output
-    return pl.read_excel(folder / "out.xlsx", sheet_name="summary")
+    return read_results(folder / "out.xlsx")["summary"]
 
 
 @pytest.mark.parametrize("case", sorted(c for c in CASES if c.startswith(("owner-", "name-", "results-"))))
@@ -78,10 +79,10 @@ def test_a_vietnamese_export_reads_as_the_original(tmp_path: Path, case: str, ba
     if status == 1 and code == "duplicate-column":
         assert f"[{code}]" in output and "'VALUE'" in output
         return
-    findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    findings = read_results(tmp_path / "out.xlsx")["findings"]
     if code is not None:
         assert code in findings["kind"].to_list(), findings["kind"].unique().to_list()
-    summary = pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary")
+    summary = read_results(tmp_path / "out.xlsx")["summary"]
     if case == "export-vietnamese-thousands":
         # One survey row rejected (row 2, 1.234,5 % over 100): that commune's survey item is 0.
         assert "survey.csv hàng 2 cột 'value'" in output
@@ -209,17 +210,17 @@ def test_a_workbook_large_around_its_cells_reads_as_its_rows(tmp_path: Path, cas
     exit_code, output = _run(*CASES[case](tmp_path))
     assert exit_code == status, output
     assert "[xlsx-damaged]" not in output
-    rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
+    rows = read_results(tmp_path / "out.xlsx")["rows"]
     workbook = rows.filter(pl.col("file").str.ends_with(".xlsx"))
     assert workbook.height == XLSX_ROWS - 1 and workbook["status"].unique().to_list() == ["scored"]
-    findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    findings = read_results(tmp_path / "out.xlsx")["findings"]
     assert "merged-cells" not in findings["kind"].to_list()  # ranges below the data hide nothing
-    summary = pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary")
+    summary = read_results(tmp_path / "out.xlsx")["summary"]
     same = tmp_path / "same"
     same.mkdir()
     csv_args = _score(same, assessments=_example_csv(same))
     assert _run(*csv_args)[0] == 0
-    assert summary.equals(pl.read_excel(same / "out.xlsx", sheet_name="summary"))
+    assert summary.equals(read_results(same / "out.xlsx")["summary"])
 
 
 @pytest.mark.parametrize(
@@ -304,9 +305,9 @@ def test_a_csv_file_cut_short_is_refused_and_nothing_is_published(tmp_path: Path
 def test_a_csv_file_cut_short_under_allow_incomplete_is_reported_as_unused(tmp_path: Path) -> None:
     code, output = _run(*CASES["complete-csv-cut-short-allowed"](tmp_path))
     assert code == 1 and "[file-cut-short]" in output, output
-    rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
+    rows = read_results(tmp_path / "out.xlsx")["rows"]
     assert rows.filter(pl.col("file").str.ends_with("assessments_cut.csv")).height == 0
-    findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    findings = read_results(tmp_path / "out.xlsx")["findings"]
     assert "file-cut-short" in findings["kind"].to_list()
 
 

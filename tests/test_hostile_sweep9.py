@@ -20,6 +20,7 @@ from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL
 from pari_index.outputs.ownership import written_by_pari
 from pari_index.outputs.paths import windows_reason
+from pari_index.outputs.results import read_results
 
 runner = CliRunner()
 
@@ -95,17 +96,17 @@ def test_a_workbook_reads_as_the_same_rows_in_csv(tmp_path: Path, case: str) -> 
     are passed over; every row of the data is scored, as the same rows in CSV are."""
     exit_code, output = _run(*CASES[case](tmp_path))
     assert exit_code == 0, output
-    findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    findings = read_results(tmp_path / "out.xlsx")["findings"]
     assert findings.filter(pl.col("severity") == "error").height == 0
     assert "merged-cells" not in findings["kind"].to_list()
-    rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
+    rows = read_results(tmp_path / "out.xlsx")["rows"]
     workbook = rows.filter(pl.col("file").str.ends_with(".xlsx"))
     assert workbook.height == XLSX_ROWS - 1 and workbook["status"].unique().to_list() == ["scored"]
     same = tmp_path / "same"
     same.mkdir()
     assert _run(*_score(same, assessments=_example_csv(same)))[0] == 0
-    summary = pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary")
-    assert summary.equals(pl.read_excel(same / "out.xlsx", sheet_name="summary"))
+    summary = read_results(tmp_path / "out.xlsx")["summary"]
+    assert summary.equals(read_results(same / "out.xlsx")["summary"])
 
 
 @pytest.mark.parametrize(
@@ -200,14 +201,14 @@ def test_evidence_named_decomposed_on_disk_is_found_as_when_composed(tmp_path: P
 
     code, output = _run(*CASES["evidence-names-decomposed"](tmp_path))
     assert code == 0, output
-    findings = pl.read_excel(tmp_path / "out.xlsx", sheet_name="findings")
+    findings = read_results(tmp_path / "out.xlsx")["findings"]
     assert not findings.filter(pl.col("kind").str.starts_with("evidence-file")).height
     same = tmp_path / "nfc"
     same.mkdir()
     assert _run(*_score(same, "--evidence-dir", str(_named_evidence(same, "NFC"))))[0] == 0
     for sheet in ("summary", "criteria"):
-        ours = pl.read_excel(tmp_path / "out.xlsx", sheet_name=sheet)
-        assert ours.equals(pl.read_excel(same / "out.xlsx", sheet_name=sheet)), sheet
+        ours = read_results(tmp_path / "out.xlsx")[sheet]
+        assert ours.equals(read_results(same / "out.xlsx")[sheet]), sheet
 
 
 @pytest.mark.parametrize(
@@ -291,8 +292,8 @@ def test_an_ods_as_libreoffice_writes_it_reads_as_the_same_rows_in_csv(tmp_path:
     same = tmp_path / "same"
     same.mkdir()
     assert _run(*_score(same, assessments=_example_csv(same)))[0] == 0
-    summary = pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary")
-    assert summary.equals(pl.read_excel(same / "out.xlsx", sheet_name="summary"))
+    summary = read_results(tmp_path / "out.xlsx")["summary"]
+    assert summary.equals(read_results(same / "out.xlsx")["summary"])
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,7 @@ def test_workbook_has_the_tables_and_the_group_sheets(tmp_path: Path) -> None:
     write_results(out, result_tables(result, summary))
     names = fastexcel.read_excel(str(out)).sheet_names
     # The summary is sorted by group, so the group sheets come in that order too.
-    assert names == ["summary", "criteria", "findings", "rows", "about", "XH Cao Lãnh", "XH Kiến An"]
+    assert names == ["Tổng hợp", "Tiêu chí", "Phát hiện", "Dòng đầu vào", "Thông tin", "XH Cao Lãnh", "XH Kiến An"]
     back = read_results(out)
     assert back["summary"]["commune_code"].to_list() == ["00002", "00001"]
     assert back["summary"].schema["rank"] == pl.Int64
@@ -92,8 +92,12 @@ def test_a_table_too_big_for_a_sheet_goes_to_csv_beside_the_workbook(
     written = write_results(out, tables)
     side = tmp_path / "results.criteria.csv"
     assert written == [out, side]
-    note = pl.read_excel(out, sheet_name="criteria")
-    assert "results.criteria.csv" in note["note"][0]
+    note = pl.read_excel(out, sheet_name="Tiêu chí")
+    assert note["Ghi chú"].to_list() == [
+        "42 dòng, nhiều hơn một trang tính XLSX chứa được; toàn bộ bảng nằm trong results.criteria.csv"
+    ]
+    # The CSV file holds the sheet's table in the sheet's words.
+    assert pl.read_csv(side, infer_schema=False).columns[:2] == ["Mã đơn vị", "Mã tiêu chí"]
     back = read_results(out)  # reads the overflow back through the about sheet
     assert back["criteria"].height == 3 * 14
     assert back["criteria"]["commune_code"].to_list()[:1] == ["00001"]

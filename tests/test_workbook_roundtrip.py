@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from pari_index.outputs.files import neutralise_formulas, write_xlsx
 from pari_index.outputs.results import TABLES, read_results
+from pari_index.outputs.results_labels import label_frame, sheet_name
 from pari_index.outputs.workbook import CUT_MARK, MAX_CELL_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,17 +225,19 @@ def example_results(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
 def test_the_example_workbook_holds_every_table_cell_by_cell(example_results: tuple[Path, Path]) -> None:
     workbook, folder = example_results
     sheets = read_sheets(workbook)
-    assert list(sheets)[: len(TABLES)] == list(TABLES)
+    # In the run's language (Vietnamese by default): the ids' tables with their words.
+    assert list(sheets)[: len(TABLES)] == ["Tổng hợp", "Tiêu chí", "Phát hiện", "Dòng đầu vào", "Thông tin"]
     for name in TABLES:
-        assert_sheet_is_frame(sheets[name], pl.read_parquet(folder / f"{name}.parquet"))
+        words = label_frame(name, pl.read_parquet(folder / f"{name}.parquet"), "vi")
+        assert_sheet_is_frame(sheets[sheet_name(name, "vi")], words)
     # The summary (what --previous reads) comes back through the library as the same table.
     assert read_results(workbook)["summary"].equals(read_results(folder)["summary"])
 
 
 def test_vietnamese_names_survive_the_example_workbook(example_results: tuple[Path, Path]) -> None:
     workbook, _ = example_results
-    header, *rows = read_sheets(workbook)["summary"]
-    names = {row[header.index("name")] for row in rows}
+    header, *rows = read_sheets(workbook)["Tổng hợp"]
+    names = {row[header.index("Tên đơn vị")] for row in rows}
     register = pl.read_csv(EXAMPLES / "communes.csv", infer_schema=False)
     assert names == set(register["name"].to_list())
     assert any("ư" in name or "ệ" in name for name in names)

@@ -182,7 +182,7 @@ def run_score(
         summary, previous_tables = _ranked(result, group_by, previous, lineage, say, lang, run_cache)
         tables = result_tables(result, summary, extra_about=marks, lang=lang)
         files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
-        text = _console_text(result, previous_tables, files, lang) + _cache_text(run_cache, lang)
+        text = _console_text(result, previous_tables, files, lang, chosen) + _cache_text(run_cache, lang)
         if strict:
             _check_strict(result, out, lang)
         return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
@@ -305,7 +305,11 @@ def _write_outputs(
 
 
 def _console_text(
-    result: ScoreResult, previous_tables: dict[str, pl.DataFrame] | None, files: list[Path], lang: str
+    result: ScoreResult,
+    previous_tables: dict[str, pl.DataFrame] | None,
+    files: list[Path],
+    lang: str,
+    fmt: str = "xlsx",
 ) -> str:
     """The run's console summary: what was scored, the notices, what still compares with last
     year's results, and the files written."""
@@ -313,7 +317,7 @@ def _console_text(
     from pari_index.scoring.completeness import notices
 
     facts = {**result.completeness.facts(), **unit_names(result.criteria).about()}
-    lines = [*_run_summary(result, lang), *notices(facts, lang)]
+    lines = [*_run_summary(result, lang, fmt), *notices(facts, lang)]
     if previous_tables is not None:  # last year's items may differ: say what still compares
         from pari_index.authoring.previous import previous_set_notes
 
@@ -351,7 +355,7 @@ _SUMMARY: dict[str, Words] = {
     "year": Words(", năm {year}", ", year {year}"),
     "rows": Words("Dòng đầu vào: đọc {total}, dùng {used}, ", "Input rows: {total} read, {used} used, "),
     "partial": Words("dùng một phần {n} (có giá trị bị từ chối), ", "{n} partly used (a value in them was rejected), "),
-    "rejected": Words("từ chối {n} (xem trang findings)", "{n} rejected (see the findings)"),
+    "rejected": Words("từ chối {n} (xem {findings})", "{n} rejected (see {findings})"),
     "empty": Words(", {n} dòng không có gì để chấm.", ", {n} with nothing to score."),
     "findings": Words("Phát hiện: ", "Findings: "),
     "counts": Words(" ({errors} lỗi, {warnings} cảnh báo).", " ({errors} errors, {warnings} warnings)."),
@@ -359,10 +363,12 @@ _SUMMARY: dict[str, Words] = {
 }
 
 
-def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
-    """What was scored, what became of the input rows, and the findings by kind (console text)."""
+def _run_summary(result: ScoreResult, lang: str = "en", fmt: str = "xlsx") -> list[str]:
+    """What was scored, what became of the input rows (the rejected ones in the findings, named as
+    the output of ``fmt`` holds them), and the findings by kind (console text)."""
     from pari_index.criteria.units import unit_names
     from pari_index.messages import format_number, title
+    from pari_index.messages.results_words import findings_place
 
     def say(key: str, **params: object) -> str:
         # Counts as the language writes them (3.920 / 3,920); a year stays as it is.
@@ -391,7 +397,7 @@ def _run_summary(result: ScoreResult, lang: str = "en") -> list[str]:
     rows = (
         say("rows", total=total, used=used)
         + (say("partial", n=partial) if partial else "")
-        + say("rejected", n=rejected)
+        + say("rejected", n=rejected, findings=findings_place(fmt, lang))
         + (say("empty", n=empty) if empty else ".")
     )
     if not kinds:

@@ -8,13 +8,15 @@ synthetic one. A file is taken as pari-index's by what every writer of this vers
 ones puts in it (no new mark, so earlier outputs are still recognised), judged from at most the zip
 directory and the workbook part of an .xlsx, or the first 64 KiB of a text file:
 
-* a workbook whose sheets are those of results (``summary`` and ``about``), of a fill-in form not
+* a workbook whose sheets are those of results (``summary`` and ``about``, or their names in
+  Vietnamese or English: ``Tổng hợp`` and ``Thông tin``, ``Summary`` and ``About``), of a fill-in form not
   saved since by another program (a form someone filled in is theirs), of an annex (``pari
   criteria export``) or of a table of changes (``pari diff``);
 * a page carrying the report's ``<meta name="generator" content="pari-index">``;
 * a YAML draft starting with the header ``pari criteria import`` writes;
 * a CSV table of changes (``pari diff -o x.csv``), by its header;
-* a CSV table of results (``summary``, ``criteria``, ``findings``, ``rows``), by its columns.
+* a CSV table of results (``summary``, ``criteria``, ``findings``, ``rows``), by its columns (their
+  ids, or their headings in either language: the CSV file a workbook's too long table is written to).
 
 An empty file is nobody's work and may be replaced. A folder written into (``pari demo-data``) is
 pari-index's when it holds the marker file its writer leaves (``SYNTHETIC-README.md``).
@@ -27,6 +29,8 @@ import re
 import stat
 import zipfile
 from pathlib import Path
+
+from pari_index.outputs.results_labels import LANGS, column_heading, sheet_name
 
 #: Bytes read from the start of a text output to recognise it.
 HEAD_BYTES = 64 * 1024
@@ -60,6 +64,10 @@ RESULT_TABLE_COLUMNS = (
     frozenset({"commune_code", "criterion_id", "final_score", "status"}),  # criteria
     frozenset({"severity", "kind", "message", "params"}),  # findings
     frozenset({"file", "sheet", "row", "status", "reasons"}),  # rows
+)
+#: The same, as headed in a workbook's words (its overflow CSV files), in each language.
+LABELLED_TABLE_COLUMNS = tuple(
+    frozenset(column_heading(column, lang) for column in table) for lang in LANGS for table in RESULT_TABLE_COLUMNS
 )
 
 
@@ -107,7 +115,7 @@ def sheet_names(path: Path) -> list[str] | None:
 def _pari_workbook(names: list[str], saved: bool) -> bool:
     from pari_index.outputs.template_labels import SHEETS as FORM_SHEETS
 
-    if {"summary", "about"} <= set(names):
+    if any({sheet_name("summary", lang), sheet_name("about", lang)} <= set(names) for lang in (None, *LANGS)):
         return True
     forms = [[FORM_SHEETS["instructions"][lang], FORM_SHEETS["form"][lang]] for lang in ("vi", "en")]
     if names in forms:
@@ -126,7 +134,7 @@ def _pari_text(head: bytes) -> bool:
     if header in DIFF_HEADERS:
         return True
     columns = set(header.split(","))
-    return any(table <= columns for table in RESULT_TABLE_COLUMNS)
+    return any(table <= columns for table in (*RESULT_TABLE_COLUMNS, *LABELLED_TABLE_COLUMNS))
 
 
 def written_by_pari(path: Path) -> bool:

@@ -1,10 +1,13 @@
 """Results files: what ``pari score`` writes and ``pari report`` / ``--previous`` read back.
 
-A results workbook (XLSX) has the sheets ``summary`` (one row per commune: totals, index, rank,
-class), ``criteria`` (one row per commune and scored item: self, computed, appraised and final
-score, status, explanation), ``findings``, ``rows`` (every input row and what became of it) and
-``about`` (the criteria set, its decision, the inputs, and where any overflow went). With
-``--format csv`` or ``--format parquet`` the same tables are files in a folder.
+The tables are ``summary`` (one row per commune: totals, index, rank, class), ``criteria`` (one
+row per commune and scored item: self, computed, appraised and final score, status, explanation),
+``findings``, ``rows`` (every input row and what became of it) and ``about`` (the criteria set, its
+decision, the inputs, and where any overflow went). With ``--format csv`` or ``--format parquet``
+they are files in a folder, named and headed by these ids (the analysts' formats). A results
+workbook (XLSX, what officials open) shows them in the run's language: sheet names, headings and
+coded values are words (:mod:`pari_index.outputs.results_labels`), and reading it back gives the
+ids again, as it does for a workbook of ids written by an earlier version.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.cache_folder import ParquetReuse
-from pari_index.messages import InputLabel, localise_findings
+from pari_index.messages import InputLabel, format_number, localise_findings
+from pari_index.messages.results_words import OVERFLOW_NOTE
 from pari_index.outputs.files import (
     UNIT_COLUMNS,
     UNIT_PREFIXES,
@@ -40,6 +44,14 @@ from pari_index.outputs.files import (
 )
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
+from pari_index.outputs.results_labels import (
+    column_heading,
+    group_sheet_prefix,
+    label_frame,
+    sheet_name,
+    unlabel_frame,
+    workbook_lang,
+)
 from pari_index.scoring.completeness import notices
 from pari_index.scoring.explanations import input_labels
 from pari_index.scoring.run import ScoreResult
@@ -63,6 +75,18 @@ class ResultTables:
     about: pl.DataFrame
     #: What a lazy criteria table reads from (a batched run's spilled detail), kept alive with it.
     detail_source: object = field(default=None, repr=False, compare=False)
+    #: The language a workbook of these tables is written in (None: the about table's ``lang``).
+    lang: str | None = None
+
+    def language(self) -> str:
+        """The run's language: :attr:`lang`, else the about table's ``lang`` row, else Vietnamese."""
+        if self.lang is not None:
+            return self.lang
+        if {"key", "value"} <= set(self.about.columns):
+            found = self.about.filter(pl.col("key") == "lang")["value"].to_list()
+            if found and found[0] in ("vi", "en"):
+                return str(found[0])
+        return "vi"
 
     def as_dict(self) -> dict[str, pl.DataFrame]:
         """The tables in memory (a lazy criteria table is read whole)."""
@@ -135,6 +159,7 @@ def result_tables(
         rows=_reasons_in(result.ledger, result.findings["message"], findings["message"]),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
         detail_source=result.detail_store,
+        lang=lang,
     )
 
 
@@ -207,11 +232,15 @@ GROUP_SHEET_COLUMNS = (
 )
 
 
-def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[str, pl.DataFrame]:
+def group_sheets(
+    summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS, lang: str | None = None
+) -> dict[str, pl.DataFrame]:
     """One ranking sheet per group (district or province), sorted by rank, named after the group's
     label as Excel allows (31 characters, no []:*?/\\, unique); empty when there are more than
     ``limit`` groups. Groups are told apart by ``group_key`` (two Huyện Châu Thành of different
-    provinces are two sheets), or by ``group`` in results written before groups had keys."""
+    provinces are two sheets), or by ``group`` in results written before groups had keys. With
+    ``lang`` the sheets are named (``XH …`` / ``Rank …``) and headed in that language, beside the
+    tables' sheets of that language; without, as ids."""
     if "group" not in summary.columns:
         return {}
     key = "group_key" if "group_key" in summary.columns else "group"
@@ -220,12 +249,14 @@ def group_sheets(summary: pl.DataFrame, limit: int = MAX_GROUP_SHEETS) -> dict[s
         return {}
     sheets: dict[str, pl.DataFrame] = {}
     columns = [c for c in GROUP_SHEET_COLUMNS if c in summary.columns]
+    tables = {sheet_name(table, lang) for table in TABLES}
     for group, label in groups:
-        name = safe_sheet_name("XH " + str(label if label is not None else "—"), {*sheets, *TABLES})
+        name = safe_sheet_name(group_sheet_prefix(lang) + str(label if label is not None else "—"), {*sheets, *tables})
         part = summary.filter(pl.col(key).eq_missing(group))
         if "rank" in part.columns:
             part = part.sort("rank", nulls_last=True)
-        sheets[name] = part.select(columns)
+        part = part.select(columns)
+        sheets[name] = part if lang is None else label_frame("summary", part, lang)
     return sheets
 
 
@@ -265,27 +296,24 @@ def _link_or_copy(old: Path, new: Path) -> None:
 
 
 def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
-    """The workbook, and a CSV file beside it for each table too long for a sheet. All are
-    written to temporaries first and renamed in only when every one is complete."""
+    """The workbook in the run's language, and a CSV file beside it (in the same words) for each
+    table too long for a sheet. All are written to temporaries first and renamed in only when
+    every one is complete."""
+    lang = tables.language()
     sheets = tables.as_dict()
     about = tables.about
     written = [target]
     with contextlib.ExitStack() as stack:
         for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]:
             side = target.with_name(f"{target.stem}.{name}.csv")
-            csv_into(stack.enter_context(atomic_path(side)), sheets[name], side)
+            csv_into(stack.enter_context(atomic_path(side)), label_frame(name, sheets[name], lang), side)
             written.append(side)
-            sheets[name] = pl.DataFrame(
-                {
-                    "note": [
-                        f"{sheets[name].height:,} rows are more than an XLSX sheet holds; "
-                        f"the full table is in {side.name}"
-                    ]
-                }
-            )
+            rows = format_number(sheets[name].height, lang)
+            sheets[name] = pl.DataFrame({"note": [OVERFLOW_NOTE.get(lang).format(rows=rows, file=side.name)]})
             about = pl.concat([about, pl.DataFrame({"key": [f"overflow_{name}"], "value": [side.name]})])
         sheets["about"] = about
-        write_xlsx(target, {**sheets, **group_sheets(tables.summary)})
+        labelled = {sheet_name(name, lang): label_frame(name, frame, lang) for name, frame in sheets.items()}
+        write_xlsx(target, {**labelled, **group_sheets(tables.summary, lang=lang)})
     return written
 
 
@@ -400,12 +428,13 @@ def _not_results(
     )
 
 
-def _read_table(file: Path, ext: str) -> pl.DataFrame:
-    """One table file of a results folder; anything polars or the OS cannot read is located."""
+def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) -> pl.DataFrame:
+    """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
+    in that workbook's words); anything polars or the OS cannot read is located."""
     try:
         if ext == "parquet":
             return pl.read_parquet(file)
-        return _typed(pl.read_csv(file, infer_schema=False))
+        return _typed(unlabel_frame(table, pl.read_csv(file, infer_schema=False), lang))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
         raise _not_results(
@@ -435,7 +464,7 @@ def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
     return tables
 
 
-def _overflow_file(p: Path, name: str, value: object) -> Path:
+def _overflow_file(p: Path, name: str, value: object, lang: str | None = None) -> Path:
     """The CSV file a workbook's ``about`` sheet names for an overflowing sheet: only a plain file
     name in the workbook's own folder (never ``/etc/passwd``, ``..`` or a link leading out)."""
     text = "" if value is None else str(value)
@@ -449,16 +478,16 @@ def _overflow_file(p: Path, name: str, value: object) -> Path:
             "the workbook; it was not read",
             "results-overflow-outside",
             words="overflow_outside",
-            params={"table": name, "target": repr(text[:200])},
-            sheet="about",
+            params={"table": sheet_name(name, lang), "target": repr(text[:200])},
+            sheet=sheet_name("about", lang),
         )
     if not candidate.is_file():
         raise _not_results(
             p,
             f"the {name} table overflowed to {text}, which is missing",
             words="overflow_missing",
-            params={"table": name, "target": text},
-            sheet="about",
+            params={"table": sheet_name(name, lang), "target": text},
+            sheet=sheet_name("about", lang),
         )
     return candidate
 
@@ -491,30 +520,35 @@ def _measure_workbook(p: Path, data: bytes | Path) -> None:
         raise IntakeError(refused.problem) from None
 
 
-def _read_workbook(p: Path) -> dict[str, pl.DataFrame]:
+def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
+    """The tables of a results workbook, with ids, and the language it is written in (None:
+    ids, as earlier versions wrote it)."""
     from pari_index.intake.sheet import pinned
 
     with pinned(p) as data:
         _measure_workbook(p, data)
-        tables = _workbook_tables(p, data)
+        tables, lang = _workbook_tables(p, data)
     about = tables.get("about")
     if about is not None and {"key", "value"} <= set(about.columns):
         for key, value in about.select(pl.col("key").cast(pl.String), pl.col("value")).iter_rows():
             if key is not None and key.startswith("overflow_") and key.removeprefix("overflow_") in TABLES:
                 name = key.removeprefix("overflow_")
-                tables[name] = _read_table(_overflow_file(p, name, value), "csv")
-    return tables
+                tables[name] = _read_table(_overflow_file(p, name, value, lang), "csv", name, lang)
+    return tables, lang
 
 
-def _workbook_tables(p: Path, data: bytes | Path) -> dict[str, pl.DataFrame]:
+def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     import fastexcel
 
     tables: dict[str, pl.DataFrame] = {}
+    lang: str | None = None
     try:
         reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
-        for name in reader.sheet_names:
-            if name in TABLES:
-                tables[name] = _typed(reader.load_sheet(name, dtypes="string").to_polars())
+        lang = workbook_lang(reader.sheet_names)
+        for name in TABLES:
+            if sheet_name(name, lang) in reader.sheet_names:
+                sheet = reader.load_sheet(sheet_name(name, lang), dtypes="string").to_polars()
+                tables[name] = _typed(unlabel_frame(name, sheet, lang))
     except Exception as exc:  # fastexcel raises its own error types
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         reason = (reason.replace(str(data), str(p)) if isinstance(data, Path) else reason)[:200]
@@ -524,20 +558,21 @@ def _workbook_tables(p: Path, data: bytes | Path) -> dict[str, pl.DataFrame]:
             words="unreadable_workbook",
             params={"error": type(exc).__name__},
         ) from None
-    return tables
+    return tables, lang
 
 
 def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
-    """Read a results workbook or folder back (for reports and year-over-year comparison).
+    """Read a results workbook or folder back (for reports and year-over-year comparison), with
+    the ids of its tables, columns and coded values whatever language a workbook is written in.
     A damaged or crafted one gives a located IntakeError (exit 1), never a crash."""
     p = Path(path)
     if not p.exists():
         raise IntakeError(Problem("file-not-found", "results file not found", file=str(p)))
-    tables = _read_folder(p) if p.is_dir() else _read_workbook(p)
+    tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     if "summary" not in tables:
         raise _not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
     for name, frame in tables.items():
-        check_table(p, name, frame)
+        check_table(p, name, frame, lang)
     return tables
 
 
@@ -575,27 +610,33 @@ def _first_non_number(values: pl.Series) -> int | None:
     return int(bad.arg_max() or 0) if bad.any() else None
 
 
-def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
-    """Refuse a table that lacks its key columns or holds text where numbers belong."""
+def check_table(p: Path, name: str, frame: pl.DataFrame, lang: str | None = None) -> None:
+    """Refuse a table that lacks its key columns or holds text where numbers belong; a table of a
+    workbook of ``lang`` is named by its sheet and headings in that language."""
+    sheet = sheet_name(name, lang)
+
+    def heading(column: str) -> str:
+        return column if lang is None else column_heading(column, lang)
+
     missing = [c for c in REQUIRED_COLUMNS.get(name, ()) if c not in frame.columns]
     if missing:
         raise _not_results(
             p,
-            f"the {name} table has no column {', '.join(missing)}: the results are damaged",
+            f"the {sheet} table has no column {', '.join(map(heading, missing))}: the results are damaged",
             words="missing_columns",
-            params={"table": name, "columns": ", ".join(missing)},
-            sheet=name,
+            params={"table": sheet, "columns": ", ".join(map(heading, missing))},
+            sheet=sheet,
         )
     for column, dtype in frame.schema.items():
         if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
             raise _not_results(
                 p,
-                f"the {name} table holds a {dtype} column: the results are damaged",
+                f"the {sheet} table holds a {dtype} column: the results are damaged",
                 "results-damaged",
                 words="nested_column",
-                params={"table": name, "dtype": str(dtype)},
-                sheet=name,
-                field=column,
+                params={"table": sheet, "dtype": str(dtype)},
+                sheet=sheet,
+                field=heading(column),
             )
         if not _is_number_column(column) or dtype == pl.Null:
             continue
@@ -604,11 +645,11 @@ def check_table(p: Path, name: str, frame: pl.DataFrame) -> None:
             continue
         raise _not_results(
             p,
-            f"the {name} table holds {str(frame[column][bad_row])[:60]!r} where a number belongs: "
+            f"the {sheet} table holds {str(frame[column][bad_row])[:60]!r} where a number belongs: "
             "the results are damaged",
             "results-damaged",
             words="not_a_number",
-            params={"table": name, "value": repr(str(frame[column][bad_row])[:60])},
-            sheet=name,
-            field=column,
+            params={"table": sheet, "value": repr(str(frame[column][bad_row])[:60])},
+            sheet=sheet,
+            field=heading(column),
         )

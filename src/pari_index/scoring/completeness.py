@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pari_index.criteria.units import UnitNames
 from pari_index.errors import Problem
+from pari_index.messages.results_words import SHEETS
 
 if TYPE_CHECKING:
     pass
@@ -90,11 +91,11 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
         if vi:
             text = f"CHƯA ĐẦY ĐỦ: {rejected} dòng bị loại trong {files} tệp"
             text += f" ({partial} dòng khác chỉ dùng được một phần)" if partial else ""
-            out.append(text + "; xem trang findings và rows.")
+            out.append(text + f"; xem trang {SHEETS['findings'].vi} và {SHEETS['rows'].vi}.")
         else:
             text = f"INCOMPLETE: {rejected} {_plural(rejected, 'row')} rejected in {files} {_plural(files, 'file')}"
             text += f" ({partial} more {_plural(partial, 'row')} only partly used)" if partial else ""
-            out.append(text + "; see the findings and rows sheets.")
+            out.append(text + f"; see the {SHEETS['findings'].en} and {SHEETS['rows'].en} sheets.")
     left_out = str(facts.get("files_left_out") or "")
     if left_out:
         out.append(
