@@ -344,3 +344,45 @@ def test_branches_statuses_and_yes_no_are_labelled_and_read_back() -> None:
     shown = label_frame("summary", summary, "vi")
     assert shown.rows() == [("1", "có"), ("2", "không"), ("3", None)]
     assert unlabel_frame("summary", shown, "vi")["ranked"].to_list() == ["true", "false", None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt", "place"),
+    [
+        ("vi", "xlsx", "(xem trang Phát hiện)"),
+        ("en", "xlsx", "(see the Findings sheet)"),
+        ("vi", "csv", "(xem tệp findings.csv)"),
+        ("en", "parquet", "(see findings.parquet)"),
+    ],
+)
+def test_the_console_points_past_its_first_findings_to_where_the_results_hold_them(
+    lang: str, fmt: str, place: str
+) -> None:
+    """Over 50 findings, the console's last line names the findings sheet by its label (or the
+    folder's file), never by the table's id ("xem trang findings")."""
+    from pari_index.pipeline import findings_as_problems
+
+    findings = pl.DataFrame(
+        {
+            "severity": ["error"] * 53,
+            "kind": ["bad-number"] * 53,
+            "title": ["Số không hợp lệ"] * 53,
+            "commune_code": ["00001"] * 53,
+            "criterion_id": ["1.1"] * 53,
+            "file": ["a.csv"] * 53,
+            "sheet": [None] * 53,
+            "row": list(range(2, 55)),
+            "column": ["self_score"] * 53,
+            "message": ["not a number: x"] * 53,
+            "hint": ["write a number"] * 53,
+            "size": [None] * 53,
+            "params": [None] * 53,
+            "lang": ["en"] * 53,
+        },
+        schema_overrides={"sheet": pl.String, "size": pl.Float64, "params": pl.String},
+    )
+    problems = findings_as_problems(findings, lang=lang, fmt=fmt)
+    assert len(problems) == 51
+    assert problems[-1].code == "more"
+    assert problems[-1].message.endswith(place)
+    assert "3" in problems[-1].message

@@ -184,8 +184,10 @@ def run_score(
         files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
         text = _console_text(result, previous_tables, files, lang, chosen) + _cache_text(run_cache, lang)
         if strict:
-            _check_strict(result, out, lang)
-        return ScoreRun(result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang))
+            _check_strict(result, out, lang, chosen)
+        return ScoreRun(
+            result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang, chosen)
+        )
 
 
 def _ranked(
@@ -219,14 +221,16 @@ def _ranked(
     return summary, previous_tables
 
 
-def _error_problems(result: ScoreResult, lang: str) -> list[Problem]:
+def _error_problems(result: ScoreResult, lang: str, fmt: str = "xlsx") -> list[Problem]:
     """The run's error findings as problems, in file order, for the console's table."""
     from pari_index.scoring.explanations import input_labels
 
     errors = result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
     labels = input_labels(result.leaves, lang)
     # An input is named by its label, as in the findings sheet (not by its id: signed_on).
-    return findings_as_problems(errors, lang=lang, label=lambda criterion, name: labels.get(f"{criterion}:{name}"))
+    return findings_as_problems(
+        errors, lang=lang, label=lambda criterion, name: labels.get(f"{criterion}:{name}"), fmt=fmt
+    )
 
 
 def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
@@ -326,11 +330,11 @@ def _console_text(
     return "\n".join(lines)
 
 
-def _check_strict(result: ScoreResult, out: Path, lang: str = "en") -> None:
+def _check_strict(result: ScoreResult, out: Path, lang: str = "en", fmt: str = "xlsx") -> None:
     """Under --strict, any error or warning finding fails the run (after the results are written)."""
     severities = Counter(result.findings["severity"].to_list())
     if severities.get("error", 0) or severities.get("warning", 0):
-        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"), lang=lang)
+        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"), lang=lang, fmt=fmt)
         problems.append(
             Problem(
                 "strict",
@@ -418,12 +422,18 @@ def _where(row: dict[str, object], lang: str = "en") -> str:
 
 
 def findings_as_problems(
-    findings: pl.DataFrame, limit: int = 50, lang: str = "en", label: InputLabel | None = None
+    findings: pl.DataFrame,
+    limit: int = 50,
+    lang: str = "en",
+    label: InputLabel | None = None,
+    fmt: str = "xlsx",
 ) -> list[Problem]:
     """Findings as located problems (the first ``limit``) for printing, their messages in
     ``lang`` (in Vietnamese, inputs by their ``label`` when given); a finding with no file place of
-    its own names its commune and item."""
+    its own names its commune and item. The rest are pointed to where results written as ``fmt``
+    hold them (the workbook's findings sheet by its name in ``lang``, or the folder's file)."""
     from pari_index.messages import localise_findings
+    from pari_index.messages.results_words import findings_place
     from pari_index.scoring.run import problems_from_findings
 
     # In English each finding's own sentence (it may say more than the catalogue's).
@@ -434,12 +444,9 @@ def findings_as_problems(
             problems[i] = dataclasses.replace(problems[i], message=where + problems[i].message)
     if findings.height > limit:
         more = findings.height - limit
-        text = (
-            f"… và {more} vấn đề khác (xem trang findings)"
-            if lang == "vi"
-            else f"… and {more} more (see the findings sheet)"
-        )
-        problems.append(Problem("more", text, severity="note", params={"count": more}, lang=lang))
+        place = findings_place(fmt, lang)
+        text = f"… và {more} vấn đề khác (xem {place})" if lang == "vi" else f"… and {more} more (see {place})"
+        problems.append(Problem("more", text, severity="note", params={"count": more, "place": place}, lang=lang))
     return problems
 
 

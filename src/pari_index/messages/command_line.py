@@ -54,8 +54,8 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
     "more": entry(
         "Còn các vấn đề khác",
         "More problems",
-        "… và {count} vấn đề khác (xem trang findings)",
-        "… and {count} more (see the findings sheet)",
+        "… và {count} vấn đề khác (xem {place})",
+        "… and {count} more (see {place})",
     ),
     "os-error": entry(
         "Hệ điều hành từ chối",

@@ -51,8 +51,8 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "Not assessed",
         "{count} tiêu chí chưa có số liệu và được 0 điểm: {items}",
         "{count} item(s) have no input and score 0: {items}",
-        "điền các tiêu chí này vào bảng tự đánh giá (xem trang criteria)",
-        "fill in these items in the self-assessment (see the criteria sheet)",
+        "điền các tiêu chí này vào bảng tự đánh giá (xem trang Tiêu chí của tệp kết quả)",
+        "fill in these items in the self-assessment (see the Criteria sheet of the results)",
     ),
     "printed-max-unreachable": entry(
         "Điểm tối đa in không đạt được",

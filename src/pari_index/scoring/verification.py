@@ -697,7 +697,7 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             "warning",
             "not-assessed",
             format_text("{} item(s) have no input and score 0: {}", pl.col("_n"), items),
-            "fill in these items in the self-assessment (see the criteria sheet)",
+            "fill in these items in the self-assessment (see the Criteria sheet of the results)",
             pl.lit(None, dtype=pl.Float64),
             pl.struct(count=pl.col("_n"), items=items),
         ),
