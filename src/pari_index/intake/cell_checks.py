@@ -239,7 +239,7 @@ def _drop_repeats(cells: pl.DataFrame, key: list[str], findings: list[pl.DataFra
     """The first copy of each commune, item and input (see repeat_label); the other copies
     become duplicate-row warnings, counted once through the first. ``cells`` carries ``_copies``,
     the number of copies of its key, so that the rule runs only where there are copies."""
-    if cells.filter(pl.col("_copies") > 1).height == 0:
+    if not cells.select((pl.col("_copies") > 1).any()).item():
         return cells
     cells = cells.with_row_index("_i")
     repeats = (
@@ -333,6 +333,10 @@ _THREE_ZEROS = r"^\s*\+?[1-9][0-9]{0,2}[.,]000\s*$"
 
 def _warn_three_zeros(cells: pl.DataFrame, findings: list[pl.DataFrame]) -> None:
     """A warning for each accepted count written like "2.000" (see _THREE_ZEROS)."""
+    # The pattern is tried on the counts' texts alone first: most batches have none to warn of.
+    count_texts = pl.col(VALUE).filter(pl.col("kind") == "count")
+    if not cells.select(count_texts.str.contains(_THREE_ZEROS).any()).item():
+        return
     unsure = cells.filter((pl.col("kind") == "count") & pl.col(VALUE).str.contains(_THREE_ZEROS))
     if unsure.height == 0:
         return
@@ -419,8 +423,12 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     )
     not_allowed = [leaf.id for leaf in table.leaves if leaf.not_applicable is NotApplicable.not_allowed]
     # A date refused for its year (15/12/25, 01/01/0000) or size gets its own finding and hint.
-    date_notes = date_problems(cells.filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null())[VALUE])
-    number_notes = number_problems(cells.filter(kind.is_in(NUMERIC_KINDS) & num.is_null())[VALUE])
+    # Only the texts that did not parse are taken (not a copy of those cells), and a clean batch
+    # (none) asks nothing: the notes' own passes cost about 20 ms a batch even on no text.
+    dates = cells.select(pl.col(VALUE).filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null()))[VALUE]
+    numbers = cells.select(pl.col(VALUE).filter(kind.is_in(NUMERIC_KINDS) & num.is_null()))[VALUE]
+    date_notes = date_problems(dates) if dates.len() else {}
+    number_notes = number_problems(numbers) if numbers.len() else {}
     return [
         *_date_checks(date_notes),
         *_number_checks(number_notes),
