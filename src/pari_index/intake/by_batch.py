@@ -296,7 +296,7 @@ class BatchedIntake:
         their order: the results are those of checking them in turn."""
         if number >= self._next and number <= self._batches.count:
             if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari-batch-check")
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari batch check")
                 weakref.finalize(self, self._pool.shutdown, wait=False)
             self._pending = self._pool.submit(self._check_through, number)
 
