@@ -598,3 +598,34 @@ def test_a_batched_run_decides_the_survey_as_an_unbatched_one(
     assert whole[0] == expected or whole[1]["survey"] == expected
     for size in (2, 5):
         assert outcome(national, given, size, **options) == whole, f"batch size {size}"
+
+
+def test_the_next_batch_is_checked_in_the_background_and_its_error_raised_when_taken(
+    messy: tuple[list[Path], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a batch is taken, the next one is checked in a background thread, before the run asks
+    for it (while it scores the one taken), and in batch order; a check that fails there raises
+    its error from the take that asks for that batch, not lost with the thread."""
+    import threading
+
+    from pari_index.intake import by_batch
+
+    paths, (leaves, register) = messy
+    batches = batches_of(register.frame["code"], 3)
+    checked: list[tuple[int, bool]] = []
+    real = by_batch._check_batch
+
+    def spy(number: int, *args: Any) -> dict[str, pl.DataFrame]:
+        checked.append((number, threading.current_thread() is threading.main_thread()))
+        if number == 2:
+            raise RuntimeError("the check of batch 2 failed")
+        return real(number, *args)
+
+    monkeypatch.setattr(by_batch, "_check_batch", spy)
+    batched = by_batch.read_assessments_by_batch(paths, leaves, register.frame.select("code", "unit_type"), batches)
+    assert checked == [(0, True)]
+    assert batched.take(0)["cells"].height > 0
+    assert batched.take(1)["cells"].height > 0
+    with pytest.raises(RuntimeError, match="the check of batch 2 failed"):
+        batched.take(2)
+    assert checked == [(0, True), (1, False), (2, False)]

@@ -5,6 +5,7 @@ type (:func:`wrong_unit_findings`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import polars as pl
 
@@ -128,7 +129,8 @@ def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], commune
         .with_row_index("_cell")
     )
     n = base.height
-    group_of, place = _places(cells, _cell_columns(names, ids, fields), len(fields) + 1, (len(names), n))
+    columns = _cell_columns(tuple(names), tuple(ids), tuple(fields))
+    group_of, place = _places(cells, columns, len(fields) + 1, (len(names), n))
     filled = [c for c in range(2, len(names)) if c in group_of]
     frame = base.with_columns(
         *(pl.lit(cells[_VALUES[group_of[c]][0]]).gather(pl.lit(place).slice(c * n, n)).alias(names[c]) for c in filled),
@@ -137,11 +139,13 @@ def evaluation_frame(intake_cells: pl.DataFrame, leaves: Sequence[Leaf], commune
     return frame.select(names).cast(schema)  # type: ignore[arg-type]
 
 
-def _cell_columns(names: list[str], ids: list[str], fields: list[str]) -> tuple[pl.Series, pl.Series]:
+@lru_cache(maxsize=4)
+def _cell_columns(names: tuple[str, ...], ids: tuple[str, ...], fields: tuple[str, ...]) -> tuple[pl.Series, pl.Series]:
     """Per item and field (at item x (len(fields) + 1) + field): the place in ``names`` of the
     column a cell fills (a field "n/a" is the item's N/A flag) and of its rest's column
     (compiling.rest_column); -1 for none, also for the item or field len(ids), len(fields) (not
-    of the set)."""
+    of the set). Made once per criteria set, not per batch (40 ms each, nationally: the same
+    every time)."""
     at = {name: i for i, name in enumerate(names)}
     main: list[int] = []
     rests: list[int] = []

@@ -69,8 +69,10 @@ class DetailStore:
             self._frames.append(frame)
             return
         file = self._folder / f"batch-{len(self._files):06d}.parquet"
-        # Fast over small: the files live only as long as the run.
-        frame.write_parquet(file, compression="lz4", statistics=False)
+        # Fast over small: the files live only as long as the run. Uncompressed (Parquet's own
+        # dictionaries keep a national batch at 6 MB): 0.36 s of CPU to write the six, and as
+        # fast to read back, against 0.41 s with lz4.
+        frame.write_parquet(file, compression="uncompressed", statistics=False)
         self._files.append(file)
 
     @property

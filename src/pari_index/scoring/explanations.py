@@ -201,7 +201,7 @@ def input_texts(
     several_inputs = [leaf.id for leaf in leaves if len(leaf.inputs) > 1]
     kind, value = pl.col("kind"), pl.col("_value")
     kept = [COMMUNE, CRITERION, FIELD, "value", "kind", "num", "day"]
-    cells = cells.filter(~kind.str.starts_with("meta:")).select(kept)
+    cells = cells.select(kept).filter(~kind.str.starts_with("meta:"))
     # Dates as people write them, whatever form the cell had (2025-06-04 00:00:00 from Excel);
     # numbers as read (values.parse_exact: 70.000000000000014 from a formula is 70), so that the
     # input shown always lies in the band the explanation names. A number written in at most
@@ -214,28 +214,31 @@ def input_texts(
     if cells.select(long_number.any()).item():
         exact = number_as_read(pl.col("value"), pl.col("num"))
         parts.append(cells.filter(long_number).select(COMMUNE, CRITERION, FIELD, exact.alias("_value")))
-    # Each input's label and type, joined from a table of the set's inputs: cheaper than looking
-    # up a "criterion:input" text built for every cell.
-    cells = pl.concat(parts).join(_input_table(leaves, lang), on=[CRITERION, FIELD], how="left", maintain_order="left")
-    # Answers in the output's words (yes/no, on time/late), decimals with its mark, as
-    # labelled_inputs shows them: worked out once per distinct type and value (a few thousand in
-    # a batch of a hundred thousand cells), then joined back.
-    answers = (
-        cells.select("_type", "_value")
-        .unique()
-        .with_columns(_shown_value(value, pl.col("_type"), lang).alias("_shown"))
-    )
-    cells = cells.join(answers, on=["_type", "_value"], how="left", maintain_order="left", nulls_equal=True)
+    cells = pl.concat(parts)
+    # Both texts and whether a cell is awkward depend only on its item, input and value: worked
+    # out once per distinct triple (a few thousand in a batch of a hundred thousand cells), with
+    # each input's label and type joined from a table of the set's inputs and the answers in the
+    # output's words (yes/no, on time/late) and decimals with its mark (as labelled_inputs shows
+    # them), then joined back onto the cells once.
+    triple = [CRITERION, FIELD, "_value"]
     # Names are few: checked here rather than on every cell.
     awkward_names = [name for name in cells[FIELD].unique().drop_nulls().to_list() if "=" in name or "; " in name]
     awkward = pl.col(FIELD).is_in(awkward_names) | value.str.contains(r"; |\n")
-    pieces = item_key(cells).select(
-        "_k",
-        CRITERION,
-        format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
-        format_text("{}={}", pl.coalesce("_label", FIELD), pl.col("_shown")).alias(LABELLED),
-        awkward.fill_null(False).alias("_awkward"),
+    texts_of = (
+        cells.select(triple)
+        .unique()
+        .join(_input_table(leaves, lang), on=[CRITERION, FIELD], how="left")
+        .select(
+            *triple,
+            format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
+            format_text("{}={}", pl.coalesce("_label", FIELD), _shown_value(value, pl.col("_type"), lang)).alias(
+                LABELLED
+            ),
+            awkward.fill_null(False).alias("_awkward"),
+        )
     )
+    cells = cells.join(texts_of, on=triple, how="left", maintain_order="left", nulls_equal=True)
+    pieces = item_key(cells).select("_k", CRITERION, "inputs", LABELLED, "_awkward")
     # Items with one input need no grouping; the others are sorted by their text within the
     # item and joined in that order (the key orders items, not the text: cheap to sort on).
     grouped = pl.col(CRITERION).is_in(several_inputs)

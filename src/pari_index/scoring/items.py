@@ -290,11 +290,12 @@ def submitted_items(intake: Intake, leaves: Sequence[Leaf]) -> pl.Series:
     or a row that was rejected. Survey results come from the survey, not the commune."""
     survey_items = [leaf.id for leaf in leaves if leaf.part is Part.survey]
     own = ~pl.col(CRITERION).is_in(survey_items).fill_null(False)
+    # Only the commune column is filtered (filtering the frames first copied all their columns).
     return pl.concat(
         [
-            intake.cells.filter(own).select(pl.col(COMMUNE).unique())[COMMUNE],
-            intake.meta.filter(own).select(pl.col(COMMUNE).unique())[COMMUNE],
-            intake.findings.filter(own & pl.col("file").is_not_null())[COMMUNE].drop_nulls(),
+            intake.cells.select(pl.col(COMMUNE).filter(own).unique())[COMMUNE],
+            intake.meta.select(pl.col(COMMUNE).filter(own).unique())[COMMUNE],
+            intake.findings.select(pl.col(COMMUNE).filter(own & pl.col("file").is_not_null()))[COMMUNE].drop_nulls(),
         ]
     ).unique()
 
