@@ -79,6 +79,38 @@ def _directory_entry(name: str, kind: int, start: int, size: int, child: int = _
     ).ljust(128, b"\0")
 
 
+def write_xls_mini(path: Path, stream: bytes) -> Path:
+    """An OLE compound file holding ``stream`` (under 4,096 bytes) in its mini stream, as Excel
+    stores a small workbook: 64-byte mini sectors in the root entry's container."""
+    if len(stream) >= 4096:
+        raise ValueError("a mini stream holds less than 4,096 bytes")
+    minis = -(-len(stream) // 64)
+    container = stream.ljust(minis * 64, b"\0")
+    sectors = -(-len(container) // _SECTOR)
+    directory, minifat_at, fat_at = sectors, sectors + 1, sectors + 2
+    fat = [*range(1, sectors), _END, _END, _END, _FAT]
+    fat += [_FREE] * (128 - len(fat))
+    minifat = [*range(1, minis), _END] + [_FREE] * (128 - minis)
+    header = (
+        bytes.fromhex("D0CF11E0A1B11AE1")
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, directory, 0, 4096, minifat_at, 1, _END, 0)
+        + struct.pack("<109I", fat_at, *[_FREE] * 108)
+    )
+    entries = _directory_entry("Root Entry", 5, 0, len(container), child=1) + _directory_entry(
+        "Workbook", 2, 0, len(stream)
+    )
+    with open(path, "wb") as out:
+        out.write(header)
+        out.write(container.ljust(sectors * _SECTOR, b"\0"))
+        out.write(entries.ljust(_SECTOR, b"\0"))
+        out.write(struct.pack("<128I", *minifat))
+        out.write(struct.pack("<128I", *fat))
+    return path
+
+
 def write_xls(path: Path, stream: bytes) -> Path:
     """An OLE compound file holding ``stream`` as its "Workbook" stream (padded to 4,096 bytes so
     it is a regular stream, not one of the mini stream)."""

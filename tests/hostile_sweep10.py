@@ -15,7 +15,7 @@ import resource
 from collections.abc import Callable
 from pathlib import Path
 
-from biff_writers import write_xls, write_xls_table, write_xlsb, xls_sheet, xls_stream, xlsb_sheet
+from biff_writers import write_xls, write_xls_mini, write_xls_table, write_xlsb, xls_sheet, xls_stream, xlsb_sheet
 from hostile_sweep8 import XLSX_ROWS, _example_csv, _rows, _score
 
 
@@ -32,11 +32,23 @@ def _table_cells(count: int = XLSX_ROWS) -> tuple[list[tuple[int, int, int]], li
 
 def xls_declared_dimension(folder: Path) -> list[str]:
     """A 20 KB .xls whose sheet's DIMENSIONS record says rows 0 to 4,000,000,000: calamine reserves
-    room for every cell of that range first (an abort, or gigabytes)."""
+    room for every cell of that range first (an abort asking 1.6 TB). Excel declares the range it
+    used, so a declared range over the limits is a sheet over them."""
     cells, strings = _table_cells()
     sheet = xls_sheet(cells, dimension=(0, 4_000_000_000, 0, 10))
     path = write_xls(folder / "dimension.xls", xls_stream([("data", sheet)], strings))
     _example_csv(folder)
+    return _score(folder, assessments=path)
+
+
+def xls_small_declared_dimension(folder: Path) -> list[str]:
+    """A 2.5 KB .xls of two rows (its workbook stream under 4,096 bytes, kept in the compound
+    file's mini stream) declaring four billion rows: the same abort."""
+    rows = [row[:4] for row in _rows("assessments_long.csv")[:3]]
+    strings = list(dict.fromkeys(text for row in rows for text in row if text))
+    cells = [(r, c, strings.index(text)) for r, row in enumerate(rows) for c, text in enumerate(row) if text]
+    sheet = xls_sheet(cells, dimension=(0, 4_000_000_000, 0, 4))
+    path = write_xls_mini(folder / "small.xls", xls_stream([("data", sheet)], strings))
     return _score(folder, assessments=path)
 
 
@@ -112,6 +124,7 @@ Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
     "xls-declared-dimension": xls_declared_dimension,
+    "xls-small-declared-dimension": xls_small_declared_dimension,
     "xls-far-cell": xls_far_cell,
     "xls-sheet-listed-3000-times": xls_sheet_listed_3000_times,
     "xls-example-rows": xls_example_rows,
@@ -129,7 +142,8 @@ RESOURCE_LIMITS: dict[str, dict[int, int]] = {
 #: What each case answers: exit status, a code that must be printed (or None), and the names (in
 #: the case's folder) of user files that must be left exactly as they were.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
-    "xls-declared-dimension": (0, None, ()),
+    "xls-declared-dimension": (1, "sheet-too-large", ()),
+    "xls-small-declared-dimension": (1, "sheet-too-large", ()),
     "xls-far-cell": (1, "sheet-too-sparse", ()),
     "xls-sheet-listed-3000-times": (1, "xlsx-too-many-sheets", ()),
     "xls-example-rows": (0, None, ()),
