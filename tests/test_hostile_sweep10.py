@@ -192,3 +192,30 @@ def test_a_file_size_limit_is_said_in_vietnamese_and_leaves_no_partial_file(tmp_
     assert "tệp vượt quá kích thước hệ thống cho phép (File too large)" in done.stderr
     assert not (tmp_path / "out.xlsx").exists()
     assert sorted(os.listdir(tmp_path)) == ["assessments_long.csv", "communes.csv", "survey.csv"]
+
+
+def _score_with_stderr(folder: Path, stderr: int) -> int:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    args = [sys.executable, "-m", "pari_index.cli", *_score(folder)]
+    args.remove("-q")  # progress lines on
+    return subprocess.run(args, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=stderr, timeout=300).returncode
+
+
+def test_a_console_on_a_full_disk_does_not_stop_the_run(tmp_path: Path) -> None:
+    """Progress lines to a standard error on a full disk (a cron job's log): the run stopped
+    with exit 1 before its results were written; they are written, and the run succeeds."""
+    with open("/dev/full", "w") as full:
+        assert _score_with_stderr(tmp_path, full.fileno()) == 0
+    assert pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary").height == 60
+
+
+def test_a_closed_console_pipe_still_gets_the_results_written(tmp_path: Path) -> None:
+    """``pari score ... 2>| head -c 5``: a standard error whose reader is gone (EPIPE; Python
+    ignores SIGPIPE) stopped the run at its first progress line, exit 1, no results."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        assert _score_with_stderr(tmp_path, write) == 0
+    finally:
+        os.close(write)
+    assert pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary").height == 60
