@@ -64,6 +64,9 @@ def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tm
     assert "Traceback" not in said and "panicked at" not in said and "stack backtrace" not in said
     if code is not None:
         assert f"[{code}]" in said
+    # The system's English words appear only in brackets, after Vietnamese ones.
+    english = [os.strerror(n) for n in errno.errorcode if os.strerror(n) in said]
+    assert all(f"({reason})" in said and f": {reason}" not in said for reason in english), said
     assert all((tmp_path / name).read_bytes() == data for name, data in before.items())
     assert not any(".pari-" in name for name in os.listdir(tmp_path))
 
@@ -219,3 +222,17 @@ def test_a_closed_console_pipe_still_gets_the_results_written(tmp_path: Path) ->
     finally:
         os.close(write)
     assert pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary").height == 60
+
+
+def test_the_standard_error_is_put_back_after_readers_in_two_threads(tmp_path: Path) -> None:
+    """The appraisal may be read beside the assessments: the standard error is held while either
+    reads and put back once both are done (a panic's words held off it, nothing else lost)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    before = os.fstat(2)
+    broken = Path(CASES["xlsb-unknown-relationship"](tmp_path)[1])
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _: read_excel(broken, "broken.xlsb"), range(6)))
+    assert all(r.problems[0].code == "not-a-spreadsheet" for r in results)
+    after = os.fstat(2)
+    assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)

@@ -9,9 +9,10 @@ import io
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import polars as pl
 
@@ -152,28 +153,57 @@ def _library_failure(exc: BaseException) -> bool:
     return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
+class _HeldStderr:
+    """The standard error (descriptor 2) sent to a temporary file while any thread reads with the
+    library (the appraisal may be read beside the assessments): the first reader in redirects it,
+    the last one out puts it back and passes on what was written, unless it is a Rust panic's."""
+
+    lock = threading.Lock()
+    readers = 0
+    saved: int | None = None
+    held: IO[bytes] | None = None
+
+    @classmethod
+    def enter(cls) -> None:
+        with cls.lock:
+            if cls.readers == 0:
+                try:
+                    sys.stderr.flush()
+                    cls.saved = os.dup(2)
+                    cls.held = tempfile.TemporaryFile()  # noqa: SIM115 - closed in leave()
+                    os.dup2(cls.held.fileno(), 2)
+                except (OSError, ValueError):  # no standard error to hold (a closed descriptor)
+                    cls.saved = None
+            cls.readers += 1
+
+    @classmethod
+    def leave(cls) -> None:
+        with cls.lock:
+            cls.readers -= 1
+            if cls.readers or cls.saved is None or cls.held is None:
+                return
+            os.dup2(cls.saved, 2)
+            os.close(cls.saved)
+            cls.saved = None
+            with cls.held as held:
+                held.seek(0)
+                said = held.read(64 * 1024)
+            cls.held = None
+            if said and b"panicked at" not in said:
+                with contextlib.suppress(OSError):
+                    os.write(2, said)
+
+
 @contextlib.contextmanager
 def _panic_words_held() -> Iterator[None]:
-    """The library's own writes to the standard error held in a temporary file while it runs, and
-    passed on after unless they are a Rust panic's: its English words and backtrace reached the
-    user's console (a Vietnamese run) before the located finding that says the same."""
+    """The library's own writes to the standard error held while it runs, and passed on after
+    unless they are a Rust panic's: its English words and backtrace reached the user's console (a
+    Vietnamese run) before the located finding that says the same."""
+    _HeldStderr.enter()
     try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):  # no standard error to hold (a closed descriptor)
         yield
-        return
-    with tempfile.TemporaryFile() as held:
-        os.dup2(held.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            held.seek(0)
-            said = held.read(64 * 1024)
-            if said and b"panicked at" not in said:
-                os.write(2, said)
+    finally:
+        _HeldStderr.leave()
 
 
 def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str) -> tuple[pl.DataFrame, str] | Problem:
