@@ -80,6 +80,8 @@ class Outcome:
 
 #: CPU seconds after which a case is sent SIGINT, by "area/name" (modules' INTERRUPT_AFTER_CPU).
 INTERRUPTS: dict[str, float] = {}
+#: Process limits (resource.setrlimit) set in a case's child, by "area/name" (modules' RESOURCE_LIMITS).
+RLIMITS: dict[str, dict[int, int]] = {}
 
 
 def discover() -> dict[str, dict[str, Case]]:
@@ -92,7 +94,17 @@ def discover() -> dict[str, dict[str, Case]]:
         areas[area] = dict(module.CASES)
         for name, seconds in getattr(module, "INTERRUPT_AFTER_CPU", {}).items():
             INTERRUPTS[f"{area}/{name}"] = seconds
+        for name, limits in getattr(module, "RESOURCE_LIMITS", {}).items():
+            RLIMITS[f"{area}/{name}"] = limits
     return areas
+
+
+def _set_limits(limits: dict[int, int]) -> None:
+    """In the child, before exec: the case's process limits (soft and hard)."""
+    import resource
+
+    for kind, value in limits.items():
+        resource.setrlimit(kind, (value, value))
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -134,7 +146,15 @@ def run_case(area: str, name: str, case: Case, folder: Path) -> Outcome:
     out_path, err_path = folder.parent / f"{folder.name}.out", folder.parent / f"{folder.name}.err"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=folder)
+        limits = RLIMITS.get(f"{area}/{name}", {})
+        child = subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            cwd=folder,
+            preexec_fn=(lambda: _set_limits(limits)) if limits else None,
+        )
         peak = 0.0
         interrupt_at = INTERRUPTS.get(f"{area}/{name}")
         interrupted = False

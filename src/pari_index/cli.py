@@ -284,9 +284,19 @@ def schema(indent: int, lang: str) -> None:
 
 
 def _progress(quiet: bool) -> Callable[[str], None]:
+    """Progress lines on the standard error. A console that cannot take them (a pipe closed by
+    ``| head``, a log on a full disk: EPIPE, ENOSPC, EIO) no longer stops the run before its
+    results are written; the lines are dropped, and what follows the run still fails loudly."""
+    lost = False
+
     def say(message: str) -> None:
-        if not quiet:
+        nonlocal lost
+        if quiet or lost:
+            return
+        try:
             click.echo(f"· {message}", err=True)
+        except OSError:
+            lost = True
 
     return say
 

@@ -199,4 +199,6 @@ def os_reason_vi(reason: str) -> str | None:
         number = getattr(errno, name, None)
         if number is not None and os.strerror(number) == reason:
             return f"{vietnamese} ({reason})"
-    return None
+    from pari_index.messages.sweep10 import os_reason_vi_any
+
+    return os_reason_vi_any(reason)  # every other error number (a file-size limit: EFBIG)

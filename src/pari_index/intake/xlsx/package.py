@@ -7,6 +7,7 @@ import collections
 import contextlib
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -15,6 +16,7 @@ from xml.etree import ElementTree
 
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.budget import _Budget, _inflate_the_rest, _stream
+from pari_index.intake.xlsx.legacy_scan import CFB_SIGNATURE, scan_xls, scan_xlsb
 from pari_index.intake.xlsx.limits import (
     _DAMAGED_HINT,
     MAX_CELL_CHARS,
@@ -288,13 +290,45 @@ def _check_workbook_cells(built: int, sheet: str, budget: _Budget) -> None:
         )
 
 
+def _prescan_xls(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
+    """An OLE compound file (an .xls) measured by legacy_scan; any other file is left to calamine,
+    which refuses it."""
+    try:
+        source = open(path, "rb") if isinstance(path, Path) else path  # noqa: SIM115 - closed below
+    except OSError as exc:
+        reason = str(exc.strerror)
+        raise _Refused(
+            Problem("file-unreadable", f"cannot read the file: {reason}", file=file, params={"reason": reason})
+        ) from None
+    try:
+        source.seek(0)
+        if source.read(8) != CFB_SIGNATURE:
+            return {}
+        source.seek(0)
+        return scan_xls(source, _Budget(file, limits))
+    except (struct.error, IndexError, ValueError) as exc:
+        reason = _quote(str(exc))
+        raise _Refused(
+            Problem(
+                "xlsx-damaged",
+                f"the package cannot be read ({type(exc).__name__}: {reason})",
+                file=file,
+                hint=_DAMAGED_HINT,
+                params={"damage": "package", "error": type(exc).__name__, "reason": reason},
+            )
+        ) from None
+    finally:
+        if isinstance(path, Path):
+            source.close()
+
+
 def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
     """Measure a workbook before calamine opens it; raises _Refused over a limit. A file that is
     not a zip package (.xls) is left to calamine; the cells of an .ods are counted (ods_scan)."""
     try:
         package = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        return {}
+        return _prescan_xls(path, file, limits)
     except OSError as exc:
         reason = exc.strerror
         raise _Refused(
@@ -306,6 +340,8 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
             _check_package(package, file, limits)
             budget = _Budget(file, limits)
             found = _scan_workbook(package, budget) if _member(package, "xl/workbook.xml") else {}
+            if not found and _member(package, "xl/workbook.bin") is not None:
+                found = scan_xlsb(package, budget)  # an .xlsb: its binary sheets
             content = _member(package, "content.xml")
             if content is not None and not found:
                 _scan_ods(package, content, budget)  # an OpenDocument spreadsheet: repeated cells

@@ -3,11 +3,16 @@ has been measured, and the findings of its cells."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
-from collections.abc import Callable
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import polars as pl
 
@@ -141,17 +146,81 @@ def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFra
     return texts.with_columns(exprs)
 
 
+def _library_failure(exc: BaseException) -> bool:
+    """An error of the spreadsheet library on the file: any Exception, or a panic of its Rust code
+    (pyo3's PanicException derives from BaseException, so ``except Exception`` let a crafted file
+    end the run as an internal error, exit 70). Ctrl-C and exits are not."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+class _HeldStderr:
+    """The standard error (descriptor 2) sent to a temporary file while any thread reads with the
+    library (the appraisal may be read beside the assessments): the first reader in redirects it,
+    the last one out puts it back and passes on what was written, unless it is a Rust panic's."""
+
+    lock = threading.Lock()
+    readers = 0
+    saved: int | None = None
+    held: IO[bytes] | None = None
+
+    @classmethod
+    def enter(cls) -> None:
+        with cls.lock:
+            if cls.readers == 0:
+                try:
+                    sys.stderr.flush()
+                    cls.saved = os.dup(2)
+                    cls.held = tempfile.TemporaryFile()  # noqa: SIM115 - closed in leave()
+                    os.dup2(cls.held.fileno(), 2)
+                except (OSError, ValueError):  # no standard error to hold (a closed descriptor)
+                    cls.saved = None
+            cls.readers += 1
+
+    @classmethod
+    def leave(cls) -> None:
+        with cls.lock:
+            cls.readers -= 1
+            if cls.readers or cls.saved is None or cls.held is None:
+                return
+            os.dup2(cls.saved, 2)
+            os.close(cls.saved)
+            cls.saved = None
+            with cls.held as held:
+                held.seek(0)
+                said = held.read(64 * 1024)
+            cls.held = None
+            if said and b"panicked at" not in said:
+                with contextlib.suppress(OSError):
+                    os.write(2, said)
+
+
+@contextlib.contextmanager
+def _panic_words_held() -> Iterator[None]:
+    """The library's own writes to the standard error held while it runs, and passed on after
+    unless they are a Rust panic's: its English words and backtrace reached the user's console (a
+    Vietnamese run) before the located finding that says the same."""
+    _HeldStderr.enter()
+    try:
+        yield
+    finally:
+        _HeldStderr.leave()
+
+
 def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str) -> tuple[pl.DataFrame, str] | Problem:
     """One sheet's cells as text and its visibility, numbers as stored where Excel shows them
     rounded; a sheet the library cannot load is a located problem."""
     try:
-        loaded = reader.load_sheet(name, header_row=None, dtypes="string")
+        with _panic_words_held():
+            loaded = reader.load_sheet(name, header_row=None, dtypes="string")
         visible = str(loaded.visible)
         raw = loaded.to_polars()
         if visible == "visible" and raw.height and cells.get(name, _SheetCells()).fine_numbers:
-            numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
+            with _panic_words_held():
+                numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
             raw = _numbers_as_stored(raw, numbers)
-    except Exception as exc:
+    except BaseException as exc:
+        if not _library_failure(exc):
+            raise
         # The library's error type, then its (English) words: the Vietnamese gives the type alone.
         error, reason = type(exc).__name__, _quote((str(exc) or "no message").splitlines()[0])
         return Problem(
@@ -185,8 +254,11 @@ def _read_measured(
     except _Refused as refused:
         raise IntakeError(refused.problem) from None
     try:
-        reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
-    except Exception as exc:  # fastexcel raises its own exception types for unreadable files
+        with _panic_words_held():
+            reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
+    except BaseException as exc:  # fastexcel raises its own exception types for unreadable files
+        if not _library_failure(exc):
+            raise
         reason = str(exc).split(chr(10))[0]
         reason = _quote(reason.replace(str(data), file) if isinstance(data, Path) else reason)
         return ReadResult(

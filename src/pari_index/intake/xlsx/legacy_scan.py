@@ -1,0 +1,323 @@
+"""The scan of a legacy workbook before calamine reads it: an .xls (BIFF8 records in an OLE
+compound file) and an .xlsb (BIFF12 records in a zip package).
+
+calamine reads either without a limit. An .xls is read whole at opening, every sheet as often
+as the workbook lists it, and a sheet's DIMENSIONS record makes it reserve room for every cell of
+the range it declares: a 20 KB file declaring four billion rows aborted the process (1.6 TB
+asked), one cell at row 65,536 and column 65,536 too (the dense grid), and one sheet listed 3,000
+times took 4 GB. An .xlsb sheet with one cell at XFD1048576 aborted the same way. So the cells
+each sheet holds are found here, record by record, and checked against the limits of an .xlsx's
+sheets (sheet_scan._check_sheet: used range, width, sparseness, cells; the sheets listed; all
+sheets together), and a declared range calamine would reserve is checked as a used range.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+from typing import BinaryIO
+
+from pari_index.errors import Problem
+from pari_index.intake.xlsx.budget import _Budget, _stream
+from pari_index.intake.xlsx.limits import _DAMAGED_HINT, _TOO_LARGE_HINT, _Refused
+from pari_index.intake.xlsx.sheet_cells import _column_letters, _SheetCells
+from pari_index.intake.xlsx.sheet_scan import _check_sheet
+
+CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+_END_OF_CHAIN = 0xFFFFFFFE
+
+
+class _Cells:
+    """The cells of one sheet as its records give them (0-based), into a _SheetCells."""
+
+    def __init__(self, name: str, budget: _Budget) -> None:
+        self.name, self.budget = name, budget
+        self.info = _SheetCells()
+
+    def add(self, row: int, col: int, count: int = 1) -> None:
+        """``count`` cells on ``row`` from ``col`` on."""
+        info, row, col = self.info, row + 1, col + 1
+        if not info.last_row:
+            info.first_row, info.first_col, info.min_row, info.min_col = row, col, row, col
+            info.last_row, info.last_col = row, col + count - 1
+        else:
+            info.min_row, info.min_col = min(info.min_row, row), min(info.min_col, col)
+            info.last_row, info.last_col = max(info.last_row, row), max(info.last_col, col + count - 1)
+            info.first_row, info.first_col = info.min_row, info.min_col
+        info.filled += count
+        info.cells += count
+        if count > 1 or info.cells % 4096 == 0:
+            _check_sheet(info, self.name, self.budget.file, self.budget.limits, final=False)
+
+    def declared(self, rows: int, cols: int, first_row: int, first_col: int) -> None:
+        """A range calamine reserves room for before it reads a cell (rows x columns)."""
+        reserved = rows * cols
+        if reserved > self.budget.limits.cells:
+            top, bottom = f"{_column_letters(first_col + 1)}{first_row + 1}", f"{first_row + rows}"
+            used = f"{top}:{_column_letters(first_col + cols)}{bottom}"
+            raise _Refused(
+                Problem(
+                    "sheet-too-large",
+                    f"the used range {used} spans {reserved:,} cells (at most {self.budget.limits.cells:,} are read)",
+                    file=self.budget.file,
+                    sheet=self.name,
+                    hint=_TOO_LARGE_HINT,
+                    params={"sheet_size": "range", "used": used, "grid": reserved, "limit": self.budget.limits.cells},
+                )
+            )
+
+    def finish(self) -> _SheetCells:
+        _check_sheet(self.info, self.name, self.budget.file, self.budget.limits)
+        return self.info
+
+
+def _damaged(file: str, reason: str) -> _Refused:
+    return _Refused(
+        Problem(
+            "xlsx-damaged",
+            f"the package cannot be read (ValueError: {reason})",
+            file=file,
+            hint=_DAMAGED_HINT,
+            params={"damage": "package", "error": "ValueError", "reason": reason},
+        )
+    )
+
+
+# -- .xls ------------------------------------------------------------------------------------
+
+
+class _Compound:
+    """An OLE compound file's sectors and allocation table; a chain that loops or leaves the file
+    is damage."""
+
+    def __init__(self, data: bytes, file: str) -> None:
+        if len(data) < 512:
+            raise _damaged(file, "the compound file is shorter than its header")
+        shift, self.mini_shift = struct.unpack_from("<HH", data, 30)
+        if not 7 <= shift <= 16 or not 1 <= self.mini_shift < shift:
+            raise _damaged(file, "the compound file's sector size cannot be read")
+        self.data, self.file, self.size = data, file, 1 << shift
+        self.sectors = (len(data) - 512) // self.size + 1
+        difat = [n for n in struct.unpack_from("<109I", data, 76) if n < self.sectors]
+        next_difat, count = struct.unpack_from("<II", data, 68)
+        while next_difat < self.sectors and count > 0 and len(difat) <= self.sectors:
+            entries = self.numbers(self.sector(next_difat))
+            difat += [n for n in entries[:-1] if n < self.sectors]
+            next_difat, count = entries[-1], count - 1
+        self.fat = [n for s in difat for n in self.numbers(self.sector(s))]
+
+    def sector(self, n: int) -> bytes:
+        return self.data[512 + n * self.size : 512 + (n + 1) * self.size].ljust(self.size, b"\0")
+
+    def numbers(self, sector: bytes) -> tuple[int, ...]:
+        return struct.unpack(f"<{len(sector) // 4}I", sector)
+
+    def chain(self, start: int, table: list[int] | tuple[int, ...], limit: int) -> list[int]:
+        out: list[int] = []
+        while start != _END_OF_CHAIN:
+            if start >= len(table) or len(out) > limit:
+                raise _damaged(self.file, "a sector chain of the compound file loops or leaves the file")
+            out.append(start)
+            start = table[start]
+        return out
+
+    def read(self, start: int) -> bytes:
+        return b"".join(self.sector(n) for n in self.chain(start, self.fat, self.sectors))
+
+    def read_mini(self, root: bytes, start: int) -> bytes:
+        """A stream of the mini stream: 64-byte sectors (usually) in the root entry's container,
+        chained by the mini allocation table."""
+        container = self.read(struct.unpack_from("<I", root, 116)[0])
+        table = self.numbers(self.read(struct.unpack_from("<I", self.data, 60)[0]))
+        mini = 1 << self.mini_shift
+        return b"".join(
+            container[n * mini : (n + 1) * mini] for n in self.chain(start, table, len(container) // mini + 1)
+        )
+
+
+def _cfb_stream(data: bytes, file: str, names: tuple[str, ...] = ("workbook", "book")) -> bytes | None:
+    """The workbook stream of an OLE compound file (None when it holds none), from the regular
+    sectors or, under the cutoff (4,096 bytes), from the mini stream."""
+    compound = _Compound(data, file)
+    directory = compound.read(struct.unpack_from("<I", data, 48)[0])
+    cutoff = struct.unpack_from("<I", data, 56)[0]
+    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
+    for entry in entries:
+        length = min(struct.unpack_from("<H", entry, 64)[0], 64)
+        name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace").casefold()
+        if entry[66] == 2 and name in names:
+            start, stream_size = struct.unpack_from("<II", entry, 116)
+            if stream_size < cutoff and entries and entries[0][66] == 5:
+                return compound.read_mini(entries[0], start)[:stream_size]
+            return compound.read(start)[:stream_size]
+    return None
+
+
+def _biff_records(stream: bytes, offset: int) -> list[tuple[int, int, int]]:
+    """(type, start of data, length) of the records of one substream from ``offset`` to its EOF,
+    nested substreams (an embedded chart) left out as calamine leaves them."""
+    out: list[tuple[int, int, int]] = []
+    depth = 0
+    while offset + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, offset)
+        start, offset = offset + 4, offset + 4 + length
+        if kind == 0x0809:
+            depth += 1
+        elif kind == 0x000A:
+            depth -= 1
+            if depth <= 0:
+                break
+        elif depth == 1:
+            out.append((kind, start, length))
+    return out
+
+
+def _xls_cells(stream: bytes, offset: int, name: str, budget: _Budget) -> _SheetCells:
+    """One sheet's cells as calamine reads them (xls.rs: the cell records it keeps)."""
+    cells = _Cells(name, budget)
+    for kind, start, length in _biff_records(stream, offset):
+        data = stream[start : start + length]
+        if kind == 0x0200 and length in (10, 14):
+            if length == 14:
+                first, last, first_col, last_col = struct.unpack_from("<IIHH", data)
+            else:
+                first, last, first_col, last_col = struct.unpack_from("<HHHH", data)
+            first_col = 0 if first_col > 0xFF or last_col < first_col else first_col
+            if last >= 1 and last_col >= 1:  # calamine's u32 arithmetic: a last row before the first wraps
+                cells.declared((last - first) & 0xFFFFFFFF, last_col - first_col, first, first_col)
+        elif kind in (0x00FD, 0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x0006) and length >= 4:
+            row, col = struct.unpack_from("<HH", data)
+            cells.add(row, col)
+            if kind in (0x0204, 0x00D6):
+                budget.spend_text(length, "a text cell", name)
+        elif kind == 0x00BD and length >= 6:  # MULRK: row, first column, 6 bytes a cell, last column
+            row, col = struct.unpack_from("<HH", data)
+            cells.add(row, col, max((length - 6) // 6, 1))
+    return cells.finish()
+
+
+def scan_xls(source: BinaryIO, budget: _Budget) -> dict[str, _SheetCells]:
+    """Measure an .xls before calamine opens it; raises _Refused over a limit."""
+    from pari_index.intake.xlsx.package import _cells_built, _check_sheet_count, _check_workbook_cells
+
+    stream = _cfb_stream(source.read(), budget.file)
+    if stream is None:
+        return {}
+    sheets: list[tuple[str, int]] = []
+    for kind, start, length in _biff_records(stream, 0):
+        if kind == 0x0085 and length >= 8:
+            offset, chars, high = struct.unpack_from("<IxxBB", stream, start)
+            raw = stream[start + 8 : start + 8 + chars * (2 if high & 1 else 1)]
+            sheets.append((raw.decode("utf-16-le" if high & 1 else "cp1252", "replace"), offset))
+            _check_sheet_count(len(sheets), budget)
+        elif kind in (0x00FC, 0x003C):  # the shared strings and what continues them
+            budget.spend_text(length, "the shared strings")
+    found: dict[str, _SheetCells] = {}
+    scanned: dict[int, _SheetCells] = {}
+    built = 0
+    for name, offset in sheets:
+        if offset not in scanned:
+            scanned[offset] = _xls_cells(stream, offset, name, budget)
+        found[name] = scanned[offset]
+        built += _cells_built(scanned[offset])
+        _check_workbook_cells(built, name, budget)
+    return found
+
+
+# -- .xlsb -------------------------------------------------------------------------------------
+
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTRIBUTE = re.compile(rb"""\b(Id|Target)\s*=\s*["']([^"']*)["']""")
+
+
+def _b12_records(data: bytes) -> list[tuple[int, int, int]]:
+    """(type, start of data, length) of BIFF12 records (type and length as variable-length
+    integers); a record cut short ends the list."""
+    out: list[tuple[int, int, int]] = []
+    pos, end = 0, len(data)
+    while pos < end:
+        values = []
+        for limit in (2, 4):
+            value = shift = 0
+            for _ in range(limit):
+                if pos >= end:
+                    return out
+                byte = data[pos]
+                pos += 1
+                value |= (byte & 0x7F) << shift
+                shift += 7
+                if not byte & 0x80:
+                    break
+            values.append(value)
+        out.append((values[0], pos, values[1]))
+        pos += values[1]
+    return out
+
+
+def _xlsb_sheet_parts(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str, zipfile.ZipInfo | None]]:
+    """The sheets xl/workbook.bin lists (BrtBundleSh), each with the part its relationship names."""
+    from pari_index.intake.xlsx.package import _check_sheet_count, _member, _read_part
+
+    rels = _member(package, "xl/_rels/workbook.bin.rels")
+    targets: dict[str, str] = {}
+    if rels is not None:
+        for tag in _RELATIONSHIP.findall(_read_part(package, rels, budget)):
+            attrs = {key.decode(): value.decode("utf-8", "replace") for key, value in _ATTRIBUTE.findall(tag)}
+            if "Id" in attrs and "Target" in attrs:
+                targets[attrs["Id"]] = attrs["Target"]
+    workbook = _member(package, "xl/workbook.bin")
+    data = _read_part(package, workbook, budget) if workbook is not None else b""
+    sheets: list[tuple[str, zipfile.ZipInfo | None]] = []
+    for kind, start, length in _b12_records(data):
+        if kind != 0x009C or length < 12:
+            continue
+        record = data[start : start + length]
+        chars = struct.unpack_from("<I", record, 8)[0]
+        relation = "" if chars == 0xFFFFFFFF else record[12 : 12 + 2 * chars].decode("utf-16-le", "replace")
+        after = 12 + (0 if chars == 0xFFFFFFFF else 2 * chars)
+        name_chars = struct.unpack_from("<I", record, after)[0] if after + 4 <= len(record) else 0
+        name = record[after + 4 : after + 4 + 2 * name_chars].decode("utf-16-le", "replace")
+        target = targets.get(relation)
+        sheets.append((name, _member(package, f"xl/{target}") if target is not None else None))
+        _check_sheet_count(len(sheets), budget)
+    return sheets
+
+
+def _xlsb_cells(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: _Budget) -> _SheetCells:
+    """One .xlsb sheet part's cells (a BrtRowHdr gives the row, each cell record its column),
+    read as it is inflated."""
+    cells = _Cells(name, budget)
+    row, carry = 0, b""
+    for chunk in _stream(package, info, budget):
+        data = carry + chunk
+        records = _b12_records(data)
+        used = 0
+        for kind, start, length in records:
+            if start + length > len(data):
+                break
+            used = start + length
+            if kind == 0x0000 and length >= 4:
+                row = struct.unpack_from("<I", data, start)[0]
+            elif 0x0002 <= kind <= 0x000B and length >= 4:
+                cells.add(row, struct.unpack_from("<I", data, start)[0])
+        carry = data[used:]
+    return cells.finish()
+
+
+def scan_xlsb(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _SheetCells]:
+    """Measure an .xlsb package's sheets before calamine opens it; raises _Refused over a limit."""
+    from pari_index.intake.xlsx.package import _cells_built, _check_workbook_cells
+
+    found: dict[str, _SheetCells] = {}
+    scanned: dict[str, _SheetCells] = {}
+    built = 0
+    for name, info in _xlsb_sheet_parts(package, budget):
+        if info is None:
+            continue
+        if info.filename not in scanned:
+            scanned[info.filename] = _xlsb_cells(package, info, name, budget)
+        found[name] = scanned[info.filename]
+        built += _cells_built(scanned[info.filename])
+        _check_workbook_cells(built, name, budget)
+    return found
