@@ -236,3 +236,25 @@ def test_the_standard_error_is_put_back_after_readers_in_two_threads(tmp_path: P
     assert all(r.problems[0].code == "not-a-spreadsheet" for r in results)
     after = os.fstat(2)
     assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)
+
+
+@pytest.mark.parametrize("command", ["report", "explain"])
+def test_a_results_workbook_the_library_panics_on_is_not_results_not_an_internal_error(
+    tmp_path: Path, command: str
+) -> None:
+    """The same panic when a crafted workbook is given as results (pari report, pari explain
+    --results): the reader of results caught only Exception, so the run ended as exit 70."""
+    from hostile_sweep10 import xlsb_unknown_relationship
+
+    xlsb_unknown_relationship(tmp_path)
+    results = str(tmp_path / "broken.xlsb")
+    argv = (
+        ["report", results, "-o", str(tmp_path / "r.html")]
+        if command == "report"
+        else ["explain", "00001", "--results", results]
+    )
+    out = runner.invoke(main, argv)
+    assert out.exit_code == 1, out.output
+    assert "[not-results]" in out.output
+    assert "PanicException" in out.output  # the library's error named, in the run's words
+    assert not (tmp_path / "r.html").exists()

@@ -540,16 +540,21 @@ def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
 def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     import fastexcel
 
+    from pari_index.intake.xlsx.reading import library_failure, panic_words_held
+
     tables: dict[str, pl.DataFrame] = {}
     lang: str | None = None
     try:
-        reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
-        lang = workbook_lang(reader.sheet_names)
-        for name in TABLES:
-            if sheet_name(name, lang) in reader.sheet_names:
-                sheet = reader.load_sheet(sheet_name(name, lang), dtypes="string").to_polars()
-                tables[name] = _typed(unlabel_frame(name, sheet, lang))
-    except Exception as exc:  # fastexcel raises its own error types
+        with panic_words_held():
+            reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
+            lang = workbook_lang(reader.sheet_names)
+            for name in TABLES:
+                if sheet_name(name, lang) in reader.sheet_names:
+                    sheet = reader.load_sheet(sheet_name(name, lang), dtypes="string").to_polars()
+                    tables[name] = _typed(unlabel_frame(name, sheet, lang))
+    except BaseException as exc:  # fastexcel's own error types, or a panic of its Rust code
+        if not library_failure(exc):
+            raise
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         reason = (reason.replace(str(data), str(p)) if isinstance(data, Path) else reason)[:200]
         raise _not_results(

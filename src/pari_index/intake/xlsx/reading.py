@@ -146,7 +146,7 @@ def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFra
     return texts.with_columns(exprs)
 
 
-def _library_failure(exc: BaseException) -> bool:
+def library_failure(exc: BaseException) -> bool:
     """An error of the spreadsheet library on the file: any Exception, or a panic of its Rust code
     (pyo3's PanicException derives from BaseException, so ``except Exception`` let a crafted file
     end the run as an internal error, exit 70). Ctrl-C and exits are not."""
@@ -195,7 +195,7 @@ class _HeldStderr:
 
 
 @contextlib.contextmanager
-def _panic_words_held() -> Iterator[None]:
+def panic_words_held() -> Iterator[None]:
     """The library's own writes to the standard error held while it runs, and passed on after
     unless they are a Rust panic's: its English words and backtrace reached the user's console (a
     Vietnamese run) before the located finding that says the same."""
@@ -210,16 +210,16 @@ def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str
     """One sheet's cells as text and its visibility, numbers as stored where Excel shows them
     rounded; a sheet the library cannot load is a located problem."""
     try:
-        with _panic_words_held():
+        with panic_words_held():
             loaded = reader.load_sheet(name, header_row=None, dtypes="string")
         visible = str(loaded.visible)
         raw = loaded.to_polars()
         if visible == "visible" and raw.height and cells.get(name, _SheetCells()).fine_numbers:
-            with _panic_words_held():
+            with panic_words_held():
                 numbers = reader.load_sheet(name, header_row=None, dtypes="float").to_polars()
             raw = _numbers_as_stored(raw, numbers)
     except BaseException as exc:
-        if not _library_failure(exc):
+        if not library_failure(exc):
             raise
         # The library's error type, then its (English) words: the Vietnamese gives the type alone.
         error, reason = type(exc).__name__, _quote((str(exc) or "no message").splitlines()[0])
@@ -254,10 +254,10 @@ def _read_measured(
     except _Refused as refused:
         raise IntakeError(refused.problem) from None
     try:
-        with _panic_words_held():
+        with panic_words_held():
             reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
     except BaseException as exc:  # fastexcel raises its own exception types for unreadable files
-        if not _library_failure(exc):
+        if not library_failure(exc):
             raise
         reason = str(exc).split(chr(10))[0]
         reason = _quote(reason.replace(str(data), file) if isinstance(data, Path) else reason)
