@@ -489,7 +489,10 @@ def _run_result(
     lang: str,
 ) -> ScoreResult:
     """The run's result once every batch is scored: the findings of every stage in one order,
-    the ledger of every input row, the totals of all batches."""
+    the ledger of every input row, the totals of all batches. ``totals`` and ``found`` (the
+    batches') are emptied once put together, before the ledger is made: the findings of every
+    batch were otherwise held twice through the run's peak (about 1.5 million commune findings
+    at 250,000 units)."""
     criteria = compiled.criteria
     findings = pl.concat(
         [
@@ -502,6 +505,9 @@ def _run_result(
             unreachable_findings(criteria, lang),
         ]
     )
+    found.clear()
+    all_totals = pl.concat(totals, how="diagonal_relaxed")
+    totals.clear()
     ledger = pl.concat(
         [
             # Made now (when deferred), once the batches no longer hold the checked intake.
@@ -516,7 +522,7 @@ def _run_result(
         leaves=compiled.leaves,
         register=register,
         detail_store=store,
-        totals=pl.concat(totals, how="diagonal_relaxed"),
+        totals=all_totals,
         findings=findings,
         ledger=ledger,
     )
