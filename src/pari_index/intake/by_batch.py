@@ -119,8 +119,13 @@ def _partition(spill: _Spill, name: str, frame: pl.DataFrame, number_of: dict[st
     if frame.height == 0:
         return
     frame = frame.select(*(RAW_META if name == "meta" else RAW_CELLS))
-    numbers = frame.get_column(COMMUNE).replace_strict(number_of, default=other, return_dtype=pl.UInt32)
-    numbers = numbers.fill_null(other)
+    # Only the slice's own codes are looked up: replace_strict with ``number_of`` made a series of
+    # every code of the register for each slice, which grew with the units times the slices
+    # (12.6 s of a 100,000-unit run, and 4 times that at 250,000: benchmarks/README.md).
+    codes = frame.get_column(COMMUNE)
+    present = codes.unique()
+    looked_up = pl.Series([number_of.get(code, other) for code in present.to_list()], dtype=pl.UInt32)
+    numbers = codes.replace_strict(present, looked_up, default=other, return_dtype=pl.UInt32).fill_null(other)
     for number in numbers.unique().sort().to_list():
         spill.add(name, number, frame.filter(numbers == number))
 
@@ -176,7 +181,11 @@ def _check_batch(
     number: int, raw: _Spill, table: LeafTable, units: pl.DataFrame, context: _Context, checked: _Checked
 ) -> dict[str, pl.DataFrame]:
     """Batch ``number``'s raw rows (taken from ``raw``) checked and typed: its accepted cells,
-    meta and places; what the run keeps of it goes to ``checked``."""
+    meta and places; what the run keeps of it goes to ``checked``. ``units``: the register's
+    rows of the batch's communes (none for the rows of communes in no batch): a commune's rows
+    are all in its batch, so the checks find the same known codes and unit types in them as in
+    the whole register, which they looked up for every batch (a time that grew with the units
+    times the batches)."""
     # In the whole intake's order (ORDER): a long group's slices made their rows' values and n/a
     # marks in turns, and meta fields made cells come after every sheet's cells, field by field.
     cells = pl.concat(
@@ -214,7 +223,8 @@ class _Batches:
 
     raw: _Spill
     table: LeafTable
-    units: pl.DataFrame
+    #: The register's ``code`` and ``unit_type`` of each batch's communes, by batch number.
+    units: dict[int, pl.DataFrame]
     context: _Context
     count: int
 
@@ -269,7 +279,8 @@ class BatchedIntake:
         while self._next <= number:
             checked = self._next
             b = self._batches
-            own = _check_batch(checked, b.raw, b.table, b.units, b.context, self._checked)
+            units = b.units.get(checked, b.units[-1])
+            own = _check_batch(checked, b.raw, b.table, units, b.context, self._checked)
             self._next += 1
             if checked == 0:
                 self._empty = {name: frame.clear() for name, frame in own.items()}
@@ -348,7 +359,7 @@ class BatchedIntake:
 
 
 def _spill_groups(
-    paths: Sequence[str | Path], table: LeafTable, known: pl.Series, number_of: dict[str, int], raw: _Spill
+    paths: Sequence[str | Path], table: LeafTable, number_of: dict[str, int], raw: _Spill
 ) -> tuple[SheetsRead, int]:
     """Every group of sheets read into cells and meta rows (text), numbered in the whole
     intake's order and added to ``raw`` by batch (``len(number_of)``'s codes' batches, then
@@ -360,7 +371,11 @@ def _spill_groups(
         cells_seen += cells.height
         _partition(raw, "cells", cells, number_of, other)
         del cells
-        # Meta rows of an unknown commune or item are checked as cells (split_meta_rows).
+        # Meta rows of an unknown commune or item are checked as cells (split_meta_rows). Known:
+        # the register's codes among the group's (all of them, looked up for every group of
+        # 100,000 rows, took a time that grew with the units times the groups).
+        present = meta_rows.get_column(COMMUNE).unique()
+        known = present.filter(pl.Series([code in number_of for code in present.to_list()], dtype=pl.Boolean))
         meta_rows, misplaced = split_meta_rows(meta_rows, table, known, read.meta_headers)
         misplaced_seen += misplaced.height
         _partition(raw, "meta", meta_rows, number_of, other)
@@ -384,11 +399,21 @@ def read_assessments_by_batch(
     table = LeafTable.build(leaves)
     number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()}
     raw = _Spill("pari-raw-")
-    read, total = _spill_groups(paths, table, units.get_column("code"), number_of, raw)
+    read, total = _spill_groups(paths, table, number_of, raw)
     if not read.groups and read.problems:
         raise IntakeError(read.problems)
     # check_cells cuts more than CHUNK_CELLS cells into slices of communes (its findings' order).
     chunk = cell_checks.CHUNK_CELLS
     slices = -(-total // chunk) if total > chunk else 1
     context = _Context(slices, read.meta_headers, RowKeys.of_rows([where for where, _ in read.row_parts]))
-    return BatchedIntake(_Batches(raw, table, units, context, len(batches)), read)
+    return BatchedIntake(_Batches(raw, table, _units_by_batch(units, number_of), context, len(batches)), read)
+
+
+def _units_by_batch(units: pl.DataFrame, number_of: dict[str, int]) -> dict[int, pl.DataFrame]:
+    """``units``' rows by the batch number of their code (``number_of``), each batch's in the
+    register's order; under -1, none (the rows of communes in no batch)."""
+    numbers = units.get_column("code").replace_strict(number_of, default=-1, return_dtype=pl.Int64).fill_null(-1)
+    parts = units.with_columns(numbers.alias("_batch")).partition_by("_batch", as_dict=True, maintain_order=True)
+    by_number = {int(key[0]): part.drop("_batch") for key, part in parts.items()}
+    by_number[-1] = units.clear()
+    return by_number

@@ -145,16 +145,23 @@ def source_ledger(
     is_used = (used.gather(at) == keys).fill_null(False) if used.len() else pl.repeat(False, keys.len(), eager=True)
     # Only the keys are joined to the reasons (one per row, in the rows' order), and the result
     # set beside the rows: joining the rows themselves copied every row's file name.
-    found = pl.DataFrame([keys, is_used.alias("_used")]).join(
-        reasons.with_columns(row_keys.of(reasons)).drop(FILE, SHEET, ROW),
-        on="_row_key",
-        how="left",
-        maintain_order="left",
+    found = (
+        pl.DataFrame([keys, is_used.alias("_used")])
+        .join(
+            reasons.with_columns(row_keys.of(reasons)).drop(FILE, SHEET, ROW),
+            on="_row_key",
+            how="left",
+            maintain_order="left",
+        )
+        .drop("_row_key")
     )
     del keys, used, at, is_used
+    # One lazy pass from the rows to the ledger's columns: each step made eagerly was a frame of
+    # every row (the ledger's peak at 250,000 units, with 19.8 million rows).
     ledger = (
         all_rows.frame()
-        .with_columns(found.get_column("_used"), found.get_column("_error"), found.get_column("reasons"))
+        .hstack(found)
+        .lazy()
         .with_columns(pl.coalesce("reasons", UNREAD).alias("reasons"))
         .with_columns(
             # "partial": some of the row was used, some rejected (e.g. a self-score kept while
@@ -169,5 +176,6 @@ def source_ledger(
             .alias("status")
         )
         .select(pl.col(FILE).alias("file"), pl.col(SHEET).alias("sheet"), pl.col(ROW).alias("row"), "status", "reasons")
+        .collect()
     )
     return ledger
