@@ -77,11 +77,33 @@ def test_same_frame_as_the_pivots(cells: list[dict[str, object]]) -> None:
     frame = pl.DataFrame(cells, schema=SCHEMA)
     schema = frame_schema(LEAVES)
     base = COMMUNES.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias("unit_type"))
-    expected = _pivoted_frame(frame, schema, base)
+    # The pivots decided an input's column from every cell, a commune outside the register's
+    # included, so its count could take a registered commune's boolean away (hypothesis found it:
+    # 00022's count, 00001's yes). evaluation_frame leaves such cells out, as the intake does (they
+    # are unknown-commune findings): the reference is given the register's cells alone.
+    expected = _pivoted_frame(frame.filter(pl.col(COMMUNE).is_in(base[COMMUNE].implode())), schema, base)
     got = evaluation_frame(frame, LEAVES, COMMUNES)
     assert got.schema == expected.schema
     assert got.sort(COMMUNE).equals(expected.sort(COMMUNE))
     assert got[COMMUNE].to_list() == CODES[:3]  # the register's order
+
+
+def test_a_cell_outside_the_register_changes_no_registered_commune() -> None:
+    """One commune's cell never decides another's: a count given by a commune the register does not
+    hold leaves a registered commune's yes under the same input as it is (the pivots gave None)."""
+    leaf = next(leaf for leaf in LEAVES if leaf.id == "1.1.3")
+    row = dict.fromkeys(SCHEMA)
+    cells = pl.DataFrame(
+        [
+            {**row, COMMUNE: "00001", CRITERION: "1.1.3", FIELD: "tasks_done", "kind": "boolean", "flag": True},
+            {**row, COMMUNE: "00022", CRITERION: "1.1.3", FIELD: "tasks_done", "kind": "count"},
+        ],
+        schema=SCHEMA,
+    )
+    alone = evaluation_frame(cells.head(1), LEAVES, COMMUNES)
+    frame = evaluation_frame(cells, LEAVES, COMMUNES)
+    assert frame[COMMUNE].to_list() == CODES[:3]
+    assert frame[leaf.column("tasks_done")].to_list() == alone[leaf.column("tasks_done")].to_list() == [1, None, None]
 
 
 def test_first_cell_of_several_and_the_first_kind() -> None:

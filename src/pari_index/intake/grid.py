@@ -323,6 +323,7 @@ def frame_from_grid(
                 file=file,
                 sheet=sheet,
                 hint="put the column names in row 1",
+                params={"empty_sheet": "no_header"},
             )
         ]
     if grid.width > MAX_COLUMNS:
