@@ -26,6 +26,7 @@ from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL, IntakeError
 from pari_index.intake.xlsx import read_excel
 from pari_index.messages.command_line import os_reason_vi
+from pari_index.outputs.results import read_results
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -76,15 +77,13 @@ def test_an_honest_xls_reads_as_the_same_rows_in_csv(tmp_path: Path) -> None:
     located on its own row of the sheet, the same summary as the CSV of the same rows."""
     done = _child(CASES["xls-example-rows"](tmp_path), tmp_path)
     assert done.returncode == 0, done.stderr
-    rows = pl.read_excel(tmp_path / "out.xlsx", sheet_name="rows")
+    rows = read_results(tmp_path / "out.xlsx")["rows"]
     workbook = rows.filter(pl.col("file").str.ends_with(".xls"))
     assert workbook.height == XLSX_ROWS - 1 and workbook["status"].unique().to_list() == ["scored"]
     same = tmp_path / "same"
     same.mkdir()
     assert _child(_score(same, assessments=_example_csv(same)), same).returncode == 0
-    assert pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary").equals(
-        pl.read_excel(same / "out.xlsx", sheet_name="summary")
-    )
+    assert read_results(tmp_path / "out.xlsx")["summary"].equals(read_results(same / "out.xlsx")["summary"])
 
 
 def test_a_table_lower_in_an_xls_sheet_is_located_on_its_own_rows(tmp_path: Path) -> None:
@@ -209,7 +208,7 @@ def test_a_console_on_a_full_disk_does_not_stop_the_run(tmp_path: Path) -> None:
     with exit 1 before its results were written; they are written, and the run succeeds."""
     with open("/dev/full", "w") as full:
         assert _score_with_stderr(tmp_path, full.fileno()) == 0
-    assert pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary").height == 60
+    assert read_results(tmp_path / "out.xlsx")["summary"].height == 60
 
 
 def test_a_closed_console_pipe_still_gets_the_results_written(tmp_path: Path) -> None:
@@ -221,7 +220,7 @@ def test_a_closed_console_pipe_still_gets_the_results_written(tmp_path: Path) ->
         assert _score_with_stderr(tmp_path, write) == 0
     finally:
         os.close(write)
-    assert pl.read_excel(tmp_path / "out.xlsx", sheet_name="summary").height == 60
+    assert read_results(tmp_path / "out.xlsx")["summary"].height == 60
 
 
 def test_the_standard_error_is_put_back_after_readers_in_two_threads(tmp_path: Path) -> None:
