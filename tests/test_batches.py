@@ -12,7 +12,8 @@ import csv
 import dataclasses
 import io
 import random
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from test_scoring import CRITERIA, write_example
 from pari_index.cli import main
 from pari_index.demo import generate
 from pari_index.intake.assessments import Intake, read_assessments
+from pari_index.intake.by_batch import ahead
 from pari_index.pipeline import run_score
 from pari_index.ranking.ranks import rank
 from pari_index.scoring.batches import PER_COMMUNE, DetailStore, IntakeBatches, batches_of
@@ -629,3 +631,46 @@ def test_the_next_batch_is_checked_in_the_background_and_its_error_raised_when_t
     with pytest.raises(RuntimeError, match="the check of batch 2 failed"):
         batched.take(2)
     assert checked == [(0, True), (1, False), (2, False)]
+
+
+def _read_ahead_threads() -> int:
+    return sum(thread.name == "pari read ahead" for thread in threading.enumerate())
+
+
+def test_items_made_ahead_come_in_order_and_an_error_where_it_happened() -> None:
+    """``by_batch.ahead`` (the intake parses the next range while it spills the last): every item
+    in order; an error making them raised after the items made before it; the thread gone after."""
+    made: list[int] = []
+
+    def items(fail_at: int | None) -> Iterator[int]:
+        for number in range(6):
+            if number == fail_at:
+                raise ValueError(f"item {number}")
+            made.append(number)
+            yield number
+
+    assert list(ahead(items(None))) == [0, 1, 2, 3, 4, 5]
+    got: list[int] = []
+    with pytest.raises(ValueError, match="item 3"):
+        for item in ahead(items(3)):
+            got.append(item)
+    assert got == [0, 1, 2]
+    assert _read_ahead_threads() == 0
+
+
+def test_a_caller_that_stops_early_stops_the_reading_ahead() -> None:
+    """The caller fails half way (an error, or Ctrl-C): the thread stops at once, one item ahead at
+    most, and is gone before the error goes on (nothing reads on after the run ended)."""
+    made: list[int] = []
+
+    def items() -> Iterator[int]:
+        for number in range(1000):
+            made.append(number)
+            yield number
+
+    with pytest.raises(KeyboardInterrupt):
+        for item in ahead(items()):
+            if item == 2:
+                raise KeyboardInterrupt
+    assert _read_ahead_threads() == 0
+    assert len(made) <= 5

@@ -21,13 +21,17 @@ LINE = st.text(alphabet=st.sampled_from(list('ab,"\t xã\u0303\r0')), max_size=1
 QUOTED = st.lists(st.sampled_from(['"a\nb"', '"x,""y"""', "c", '""', '"\r\n"', "é"]), max_size=3).map(",".join)
 
 
-def ranged(raw: bytes, size: int, monkeypatch: pytest.MonkeyPatch) -> tuple[pl.DataFrame | None, ReadResult]:
+def ranged(
+    raw: bytes, size: int, monkeypatch: pytest.MonkeyPatch, kept: int = 2**30
+) -> tuple[pl.DataFrame | None, ReadResult]:
     """``raw`` read as the intake of a batched run reads it, a range of about ``size`` bytes at a
     time: the sheet's rows put together (None when it has none) and the result of the read with
-    the problems known once every range is read."""
+    the problems known once every range is read. The grids of the first ``kept`` bytes are kept
+    from the check that polars reads the file, the others parsed again."""
     with monkeypatch.context() as patch:
         patch.setattr(csv_input, "RANGED_BYTES", 0)
         patch.setattr(csv_input, "RANGE_BYTES", size)
+        patch.setattr(csv_input, "KEPT_GRID_BYTES", kept)
         read = read_owned_csv_bytes([raw], "f.csv", ranged=True)
         if not read.sheets or read.sheets[0].ranges is None:
             return (read.sheets[0].frame if read.sheets else None), read
@@ -47,6 +51,7 @@ def ranged(raw: bytes, size: int, monkeypatch: pytest.MonkeyPatch) -> tuple[pl.D
     size=st.integers(min_value=1, max_value=60),
     long_at=st.none() | st.integers(min_value=0, max_value=30),
     bad_byte_at=st.none() | st.integers(min_value=0, max_value=30),
+    kept=st.sampled_from([0, 300, 2**30]),
 )
 def test_a_csv_read_in_ranges_of_records_reads_as_read_whole(
     header: str,
@@ -54,13 +59,15 @@ def test_a_csv_read_in_ranges_of_records_reads_as_read_whole(
     size: int,
     long_at: int | None,
     bad_byte_at: int | None,
+    kept: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Read a range of about ``size`` bytes of whole records at a time, a CSV file gives the same
     sheet (rows, their numbers, cells) and the same problems, in order, as read whole: quoted
     line breaks and quotes, blank lines, a cell too long or a byte that cannot be decoded in a
     later range, cells under a column with no name, a reserved column name, a quote inside a
-    cell or a ragged row anywhere (then the file is read whole, as before)."""
+    cell or a ragged row anywhere (then the file is read whole, as before); the ranges' grids
+    kept from the check that polars reads them (``kept`` bytes of them), or parsed again."""
     if long_at is not None and long_at <= len(lines):
         lines.insert(long_at, "x" * (MAX_CELL_CHARS + 1) + ",1")
     raw = (header + "\n" + "\n".join(lines) + "\n").encode("utf-8")
@@ -68,7 +75,7 @@ def test_a_csv_read_in_ranges_of_records_reads_as_read_whole(
         at = raw.find(b"\n", len(header) + bad_byte_at) + 1 or len(raw)
         raw = raw[:at] + b"\xff,2\n" + raw[at:]  # undecodable in UTF-8 (a file mostly UTF-8)
     whole = read_csv_bytes(raw, "f.csv")
-    frame, read = ranged(raw, size, monkeypatch)
+    frame, read = ranged(raw, size, monkeypatch, kept)
     assert read.problems == whole.problems
     if not whole.sheets:
         assert frame is None
@@ -102,11 +109,13 @@ def test_csv_ranges_end_where_records_end() -> None:
 @pytest.mark.parametrize(
     ("order", "ranged_bytes"), [((0, 1, 2, 3, 4), 20_000), ((2, 0, 4, 1, 3), 20_000), ((2, 0, 4, 1, 3), 0)]
 )
+@pytest.mark.parametrize("kept", [0, 5_000, 2**30])
 def test_the_intake_by_batch_of_files_read_by_range_is_the_whole_intake(
     messy: tuple[list[Path], Any],  # noqa: F811
     size: int,
     order: tuple[int, ...],
     ranged_bytes: int,
+    kept: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The long file read a range of about 700 bytes at a time (some 14 rows), the others whole,
@@ -116,6 +125,7 @@ def test_the_intake_by_batch_of_files_read_by_range_is_the_whole_intake(
     paths, (leaves, register) = messy
     monkeypatch.setattr(csv_input, "RANGED_BYTES", ranged_bytes)  # 20,000: the long file (about 60 KB) only
     monkeypatch.setattr(csv_input, "RANGE_BYTES", 700)
+    monkeypatch.setattr(csv_input, "KEPT_GRID_BYTES", kept)  # the first ranges' grids kept, or none, or all
     chosen = [paths[i] for i in order]
     assert sum(path.stat().st_size > 20_000 for path in chosen) >= 1
     whole = same_intake_by_batch(chosen, leaves, register, size, 150, monkeypatch)

@@ -170,6 +170,10 @@ def cut_short(data: bytes, delimiter: str, header_cells: int) -> int | None:
 RANGED_BYTES = 8 * 2**20
 #: Bytes of one range (whole records): about 75,000 rows of a long-form file.
 RANGE_BYTES = 4 * 2**20
+#: Grids of a ranged file's first ranges kept from the check that polars reads it
+#: (:meth:`CsvRanges.accepted`) rather than parsed again: a national file's (10,600 communes)
+#: are about 40 MB.
+KEPT_GRID_BYTES = 64 * 2**20
 
 
 def record_ranges(data: bytes, size: int) -> Iterator[tuple[int, int]]:
@@ -210,12 +214,19 @@ class CsvRanges:
     rows: int
     #: The file's problems, once its rows are made (:meth:`rest`).
     found: list[Problem] = field(default_factory=list)
+    #: Grids of the first ranges, parsed by :meth:`accepted` and not parsed again.
+    _kept: list[pl.DataFrame] = field(default_factory=list, repr=False)
     #: Where its problems go among the problems of all files read (``many.read_many_tables``).
     problem_at: int = 0
 
     def _grids(self) -> Iterator[pl.DataFrame]:
-        schema: dict[str, pl.DataType] | None = None
+        """The ranges' grids in order: those :meth:`accepted` kept, then the others parsed."""
+        kept, self._kept = self._kept, []
+        schema: dict[str, pl.DataType] | None = dict(kept[0].schema) if kept else None
         for start, end in record_ranges(self.data, RANGE_BYTES):
+            if kept:
+                yield kept.pop(0)  # (popped: each grid is freed once its rows are made cells)
+                continue
             grid = pl.read_csv(
                 io.BytesIO(self.data[start:end]),
                 has_header=False,
@@ -227,14 +238,21 @@ class CsvRanges:
             yield grid
 
     def accepted(self) -> bool:
-        """Whether polars reads every range (each parsed and dropped): a file it refuses is
-        parsed whole, where its error is located and reported as ever. Checked before any row is
-        made cells, so that no rows of a refused file are ever spilled."""
+        """Whether polars reads every range: a file it refuses is parsed whole, where its error
+        is located and reported as ever. Checked before any row is made cells, so that no rows
+        of a refused file are ever spilled. The first ranges' grids, up to KEPT_GRID_BYTES, are
+        kept for :meth:`_grids` (a national file's all: parsing them twice cost 0.2 s); the
+        others are parsed again there, so that a larger file's grids are never all held."""
+        kept: list[pl.DataFrame] = []
+        room: float = KEPT_GRID_BYTES
         try:
-            for _grid in self._grids():
-                pass
+            for grid in self._grids():
+                room -= grid.estimated_size()
+                if room >= 0:
+                    kept.append(grid)
         except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
             return False
+        self._kept = kept
         return True
 
     def first(self) -> Sheet | None:
@@ -259,6 +277,7 @@ class CsvRanges:
     def whole(self) -> ReadResult:
         """The file read whole, as :func:`read_csv_bytes` reads it."""
         self._parts = iter(())  # (the ranges begun hold the bytes: dropped, so that they are freed once parsed)
+        self._kept = []
         return _parse_whole(self._free(), self.file, self.delimiter, self.notes, self.grid)
 
 
