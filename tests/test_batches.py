@@ -26,8 +26,10 @@ from test_scoring import CRITERIA, write_example
 
 from pari_index.cli import main
 from pari_index.demo import generate
+from pari_index.intake import many
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.by_batch import ahead
+from pari_index.intake.many import FilesAhead
 from pari_index.pipeline import run_score
 from pari_index.ranking.ranks import rank
 from pari_index.scoring.batches import PER_COMMUNE, DetailStore, IntakeBatches, batches_of
@@ -674,3 +676,29 @@ def test_a_caller_that_stops_early_stops_the_reading_ahead() -> None:
                 raise KeyboardInterrupt
     assert _read_ahead_threads() == 0
     assert len(made) <= 5
+
+
+def test_files_read_ahead_are_those_read_then_and_their_error_comes_where_they_are_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``FilesAhead`` (a batched run's files read while its criteria set loads): the same sheets
+    and problems as reading them then; what reading raised is raised by ``result``, in the run's
+    thread; it answers only for the files it was begun with."""
+    good = tmp_path / "a.csv"
+    good.write_text("commune_code,criterion_id,input,value\n00001,1.1,x,1\n", encoding="utf-8")
+    bad = tmp_path / "b.csv"
+    bad.write_bytes(b"\x00\x01binary")
+    ahead = FilesAhead([good, bad])
+    got, now = ahead.result([good, bad]), many.read_many_tables([good, bad], ranged=True)
+    assert got.problems == now.problems and [p.code for p in got.problems] == ["binary-file"]
+    assert [s.frame.equals(t.frame) for s, t in zip(got.sheets, now.sheets, strict=True)] == [True]
+    with pytest.raises(AssertionError, match="other files"):
+        FilesAhead([good]).result([bad])
+
+    def fails(paths: Sequence[Path], *, ranged: bool = False) -> None:
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(many, "read_many_tables", fails)
+    failing = FilesAhead([good])
+    with pytest.raises(MemoryError, match="no room"):
+        failing.result([good])

@@ -43,7 +43,7 @@ from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_find
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.forms import SheetPlan, group_cells, long_cells, no_meta_rows, plan_sheet
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows, source_ledger
-from pari_index.intake.many import read_many_tables
+from pari_index.intake.many import FilesAhead, read_many_tables
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import (
@@ -82,7 +82,11 @@ class SheetsRead:
 
 
 def sheet_groups(
-    paths: Sequence[str | Path], table: LeafTable, read: SheetsRead | None = None, slice_rows: int | None = None
+    paths: Sequence[str | Path],
+    table: LeafTable,
+    read: SheetsRead | None = None,
+    slice_rows: int | None = None,
+    ahead: FilesAhead | None = None,
 ) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
     """The cells and meta rows (as text) of every file, a group of sheets at a time; what else
     the sheets tell is gathered in ``read`` as they go. Consecutive sheets with the same form and
@@ -92,10 +96,11 @@ def sheet_groups(
     With ``slice_rows``, the cells and meta rows carry ORDER (their place in the order the whole
     intake's are in; sparse, but increasing), a long group is made cells ``slice_rows`` rows
     at a time (a national file's cells were otherwise made all at once beside its grid), and a
-    large CSV file is read a range of records at a time (:func:`_ranged_groups`)."""
+    large CSV file is read a range of records at a time (:func:`_ranged_groups`; the files
+    read by ``ahead`` when it was begun for them)."""
     seen = read if read is not None else SheetsRead([])
     if slice_rows is not None:
-        yield from _ranged_groups(paths, table, seen, slice_rows)
+        yield from _ranged_groups(paths, table, seen, slice_rows, ahead)
         return
     result = read_many_tables(list(paths))  # runs of small CSV files read together
     seen.problems += result.problems
@@ -189,13 +194,13 @@ def _close(
 
 
 def _ranged_groups(
-    paths: Sequence[str | Path], table: LeafTable, seen: SheetsRead, slice_rows: int
+    paths: Sequence[str | Path], table: LeafTable, seen: SheetsRead, slice_rows: int, ahead: FilesAhead | None
 ) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
     """:func:`sheet_groups` with ``slice_rows``: each large CSV file's rows are made cells a range
     of records at a time (``csv_input.CsvRanges``), and its problems put where reading it whole
     gives them, once every range is read; a file that cannot be read by range (wide, no usable
     header) is read whole, as before."""
-    result = read_many_tables(list(paths), ranged=True)
+    result = ahead.result(paths) if ahead is not None else read_many_tables(list(paths), ranged=True)
     seen.problems += result.problems
     sheets = result.sheets
     result.sheets = []

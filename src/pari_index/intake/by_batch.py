@@ -42,6 +42,7 @@ from pari_index.intake.cell_checks import ORDER, ORDER_KEYS, check_and_type
 from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, source_ledger
+from pari_index.intake.many import FilesAhead
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
@@ -402,7 +403,7 @@ def ahead(items: Iterator[T]) -> Iterator[T]:
 
 
 def _spill_groups(
-    paths: Sequence[str | Path], table: LeafTable, number_of: dict[str, int], raw: _Spill
+    paths: Sequence[str | Path], table: LeafTable, number_of: dict[str, int], raw: _Spill, files: FilesAhead | None
 ) -> tuple[SheetsRead, int]:
     """Every group of sheets read into cells and meta rows (text), numbered in the whole
     intake's order and added to ``raw`` by batch (``len(number_of)``'s codes' batches, then
@@ -413,7 +414,7 @@ def _spill_groups(
 
     def groups() -> Iterator[tuple[pl.DataFrame, pl.DataFrame, dict[str, str]]]:
         # The meta headers as they were when the group was made (the reading goes on ahead).
-        for cells, meta_rows in sheet_groups(paths, table, read, SLICE_ROWS):
+        for cells, meta_rows in sheet_groups(paths, table, read, SLICE_ROWS, files):
             yield cells, meta_rows, dict(read.meta_headers)
 
     # Parsing the next range of rows into cells goes on in a thread while this one cuts and
@@ -437,20 +438,24 @@ def _spill_groups(
 
 
 def read_assessments_by_batch(
-    paths: Sequence[str | Path], leaves: Sequence[Leaf], units: pl.DataFrame, batches: Sequence[pl.Series]
+    paths: Sequence[str | Path],
+    leaves: Sequence[Leaf],
+    units: pl.DataFrame,
+    batches: Sequence[pl.Series],
+    files: FilesAhead | None = None,
 ) -> BatchedIntake:
     """The intake of ``paths`` read and cut by batch of communes (``batches``, from ``batches_of``;
     ``units``: the register's ``code`` and ``unit_type``), each batch checked when it is taken
     (:class:`BatchedIntake`), as the module says. Once every batch is (``BatchedIntake.finish``),
     its findings and deferred ledger are those of ``read_assessments(paths, leaves, codes,
     defer_ledger=True)``, and batch ``n``'s frames that intake's cells, meta and places of the
-    batch's communes."""
+    batch's communes. ``files``: the files being read ahead (:class:`.many.FilesAhead`)."""
     if not paths:
         raise no_assessments()
     table = LeafTable.build(leaves)
     number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()}
     raw = _Spill("pari-raw-")
-    read, total = _spill_groups(paths, table, number_of, raw)
+    read, total = _spill_groups(paths, table, number_of, raw, files)
     if not read.groups and read.problems:
         raise IntakeError(read.problems)
     # check_cells cuts more than CHUNK_CELLS cells into slices of communes (its findings' order).

@@ -25,12 +25,14 @@ import dataclasses
 import errno
 import gc
 import hashlib
+import io
 import os
 import re
 import shutil
 import stat
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -408,15 +410,49 @@ def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
 PARQUET_ROW_GROUP = 65_536
 
 
-def write_parquet(path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None) -> None:
+class ParquetAhead:
+    """A table encoded as :func:`write_parquet` encodes it, in a thread of its own begun before
+    the file is written: a national run's per-item table (0.4-0.6 s to encode) is encoded while
+    the run ranks the communes and makes its other tables. :meth:`data` waits for it and raises
+    what encoding raised."""
+
+    def __init__(self, frame: pl.DataFrame | pl.LazyFrame) -> None:
+        self._data: bytes | None = None
+        self._error: BaseException | None = None
+        # A daemon: a run that fails before writing does not wait for the encoding to end.
+        self._thread = threading.Thread(target=self._encode, args=(frame,), name="pari encode", daemon=True)
+        self._thread.start()
+
+    def _encode(self, frame: pl.DataFrame | pl.LazyFrame) -> None:
+        try:
+            buffer = io.BytesIO()
+            frame.lazy().sink_parquet(buffer, row_group_size=PARQUET_ROW_GROUP)
+            self._data = buffer.getvalue()
+        except BaseException as exc:  # raised by data(), where the file is written
+            self._error = exc
+
+    def data(self) -> bytes:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._data is not None
+        return self._data
+
+
+def write_parquet(
+    path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None, ahead: ParquetAhead | None = None
+) -> None:
     """A Parquet file in row groups of PARQUET_ROW_GROUP rows; a lazy frame (a batched run's
     per-item detail) is streamed out batch by batch. With ``reuse``, the row groups that did not
     change are copied from the earlier file and only the others encoded (the same bytes:
-    :mod:`pari_index.outputs.parquet_patch`); when that cannot be done, the whole table is written."""
+    :mod:`pari_index.outputs.parquet_patch`); when that cannot be done, the whole table is written.
+    With ``ahead``, the bytes it encoded (from ``frame``) are written."""
     with atomic_path(path) as tmp:
         try:
             patched = _patched(frame, reuse) if reuse is not None else None
-            if patched is not None:
+            if ahead is not None:
+                tmp.write_bytes(ahead.data())
+            elif patched is not None:
                 tmp.write_bytes(patched)
             else:
                 frame.lazy().sink_parquet(tmp, row_group_size=PARQUET_ROW_GROUP)

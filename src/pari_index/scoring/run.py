@@ -35,6 +35,7 @@ from pari_index.intake.assessments import (
     wrong_unit_findings,
 )
 from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
+from pari_index.intake.many import FilesAhead
 from pari_index.intake.register import Register, read_register, register_from_codes
 from pari_index.limits import check_run_size
 from pari_index.messages import params_json, parse_params, progress_text
@@ -142,6 +143,9 @@ def score(
     commune's scored rows are taken from an earlier run when their inputs are unchanged; the
     results are the same as without it."""
     say = progress or (lambda _message: None)
+    paths = [*assessments, *survey]
+    # A batched run's files are read while the criteria set and register load (a thread).
+    files = FilesAhead(paths) if communes is not None and batch_size and cache is None and paths else None
     criteria_set = _as_criteria(criteria)
     compiled = compile_criteria(criteria_set, year)
     leaves = compiled.leaves
@@ -151,10 +155,9 @@ def score(
     if register is not None:
         check_run_size(register.frame.height, len(leaves), str(communes))
     say(progress_text("reading", lang))
-    paths = [*assessments, *survey]
     if cache is not None and appraisal is not None and register is not None:
         cache.read_appraisal_beside(appraisal, leaves, register.codes)
-    intake, batched = _read_intake(paths, compiled, register, batch_size, cache)
+    intake, batched = _read_intake(paths, compiled, register, batch_size, cache, files)
     if register is None:
         register = register_from_codes(intake.communes)
         check_run_size(register.frame.height, len(leaves), None)
@@ -190,12 +193,14 @@ def _read_intake(
     register: Register | None,
     batch_size: int | None,
     cache: RunCache | None,
+    files: FilesAhead | None = None,
 ) -> tuple[Intake, BatchedIntake | None]:
     """The run's intake. A batched run with a register (the batches are its codes') reads and
     checks it a batch of communes at a time (:mod:`pari_index.intake.by_batch`; also returned).
     Otherwise the whole intake at once: with a cache, the checked intake of an earlier run with
     the same files, criteria and register; without, its ledger made after the batches
-    (Intake.finish_ledger)."""
+    (Intake.finish_ledger). ``files``: the files read ahead, used by a batched run (another
+    reads them again: a run of one batch has few)."""
     known = register.codes if register is not None else None
     if cache is not None:
         return cache.intake(paths, compiled, register), None
@@ -203,7 +208,7 @@ def _read_intake(
     if register is None or len(batches) <= 1:
         return read_assessments(paths, compiled.leaves, known, defer_ledger=True), None
     units = register.frame.select("code", "unit_type")
-    batched = read_assessments_by_batch(paths, compiled.leaves, units, batches)
+    batched = read_assessments_by_batch(paths, compiled.leaves, units, batches, files)
     return batched.intake, batched
 
 
