@@ -702,3 +702,21 @@ def test_files_read_ahead_are_those_read_then_and_their_error_comes_where_they_a
     failing = FilesAhead([good])
     with pytest.raises(MemoryError, match="no room"):
         failing.result([good])
+
+
+def test_a_batch_of_detail_written_in_the_background_raises_where_the_run_goes_on() -> None:
+    """The detail store writes each spilled batch in a thread while the next is scored: the
+    batches come back in order, and a write that failed raises at the next ``add`` or when the
+    detail is read, never silently leaves a batch out."""
+    store = DetailStore(spill=True)
+    for start in range(0, 9, 3):
+        store.add(pl.DataFrame({"commune_code": [f"{i:05d}" for i in range(start, start + 3)], "x": [1, 2, 3]}))
+    assert store.collect()["commune_code"].to_list() == [f"{i:05d}" for i in range(9)]
+    failing = DetailStore(spill=True)
+    failing.add(pl.DataFrame({"x": [object()]}, schema={"x": pl.Object}))  # Parquet cannot hold it
+    with pytest.raises(pl.exceptions.PolarsError):
+        failing.lazy()
+    again = DetailStore(spill=True)
+    again.add(pl.DataFrame({"x": [object()]}, schema={"x": pl.Object}))
+    with pytest.raises(pl.exceptions.PolarsError):
+        again.add(pl.DataFrame({"x": [object()]}, schema={"x": pl.Object}))
