@@ -30,6 +30,7 @@ from pari_index.intake import many
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.by_batch import ahead
 from pari_index.intake.many import FilesAhead
+from pari_index.intake.sheet import MAX_CELL_CHARS
 from pari_index.pipeline import run_score
 from pari_index.ranking.ranks import rank
 from pari_index.scoring.batches import PER_COMMUNE, DetailStore, IntakeBatches, batches_of
@@ -720,3 +721,38 @@ def test_a_batch_of_detail_written_in_the_background_raises_where_the_run_goes_o
     again.add(pl.DataFrame({"x": [object()]}, schema={"x": pl.Object}))
     with pytest.raises(pl.exceptions.PolarsError):
         again.add(pl.DataFrame({"x": [object()]}, schema={"x": pl.Object}))
+
+
+@pytest.mark.parametrize("ranged_bytes", [0, 20_000, 2**30])
+def test_files_read_ahead_for_a_run_of_one_batch_are_the_files_read_then(
+    messy: tuple[list[Path], Any],
+    ranged_bytes: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run of one batch reads its files whole: those read ahead (some by range, when larger than
+    ``ranged_bytes``) are then read whole, in their places, their problems where reading them then
+    puts them; the intake made of them is the same, findings, ledger and all."""
+    from pari_index.intake import csv_input
+
+    paths, (leaves, register) = messy
+    monkeypatch.setattr(csv_input, "RANGED_BYTES", ranged_bytes)
+    monkeypatch.setattr(csv_input, "RANGE_BYTES", 700)
+    spoilt = paths[0].parent / "spoilt.csv"  # a file polars refuses: its error located, in its place
+    spoilt.write_bytes(paths[0].read_bytes() + b'00001,1.1.1,x,"a"b,,,,,,\n')
+    # A file polars reads (by range, when large enough) whose reading finds a problem: a cell too long.
+    long_cell = paths[0].parent / "long-cell.csv"
+    long_cell.write_bytes(paths[0].read_bytes() + b"00001,1.1.1,x," + b"y" * (MAX_CELL_CHARS + 1) + b",,,,,,\n")
+    chosen = [paths[0], long_cell, spoilt, *paths[1:]]
+    got, now = FilesAhead(chosen).result(chosen, ranged=False), many.read_many_tables(chosen)
+    assert got.problems == now.problems
+    assert {str(spoilt), str(long_cell)} <= {p.file for p in got.problems}
+    assert [(s.file, s.name, s.original_headers, s.ranges) for s in got.sheets] == [
+        (s.file, s.name, s.original_headers, s.ranges) for s in now.sheets
+    ]
+    assert all(s.frame.equals(t.frame) for s, t in zip(got.sheets, now.sheets, strict=True))
+    codes = register.frame["code"]
+    ahead = read_assessments(chosen, leaves, codes, defer_ledger=True, ahead=FilesAhead(chosen))
+    then = read_assessments(chosen, leaves, codes, defer_ledger=True)
+    for name in ("cells", "meta", "places", "findings"):
+        assert getattr(ahead, name).equals(getattr(then, name)), name
+    assert ahead.finish_ledger().equals(then.finish_ledger())

@@ -102,7 +102,8 @@ def sheet_groups(
     if slice_rows is not None:
         yield from _ranged_groups(paths, table, seen, slice_rows, ahead)
         return
-    result = read_many_tables(list(paths))  # runs of small CSV files read together
+    # Runs of small CSV files read together (or read already, while the criteria set loaded).
+    result = ahead.result(paths, ranged=False) if ahead is not None else read_many_tables(list(paths))
     seen.problems += result.problems
     sheets = result.sheets
     result.sheets = []
@@ -269,18 +270,20 @@ def read_assessments(
     known_communes: pl.Series | None = None,
     *,
     defer_ledger: bool = False,
+    ahead: FilesAhead | None = None,
 ) -> Intake:
     """Read assessment (or survey) files in long or wide form into checked, typed cells. With
     ``defer_ledger`` the ledger is made by ``Intake.finish_ledger`` (a scoring run calls it after
     its batches): it needs only the source rows, the used rows' keys and the findings. A batched
-    run reads and checks them a batch of communes at a time instead (:mod:`.by_batch`)."""
+    run reads and checks them a batch of communes at a time instead (:mod:`.by_batch`).
+    ``ahead``: the files being read already (:class:`.many.FilesAhead`)."""
     if not paths:
         raise no_assessments()
     table = LeafTable.build(leaves)
     cell_parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
     read = SheetsRead([])
-    for cells, meta_rows in sheet_groups(paths, table, read):
+    for cells, meta_rows in sheet_groups(paths, table, read, ahead=ahead):
         cell_parts.append(cells)
         meta_parts.append(meta_rows)
     problems, row_parts, meta_headers = read.problems, read.row_parts, read.meta_headers

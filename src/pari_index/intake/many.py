@@ -183,8 +183,10 @@ class FilesAhead:
         except BaseException as exc:  # raised by result(), in the run's thread
             self._error = exc
 
-    def result(self, paths: Sequence[str | Path]) -> ReadResult:
-        """The files read; ``paths`` must be those it was begun with."""
+    def result(self, paths: Sequence[str | Path], *, ranged: bool = True) -> ReadResult:
+        """The files read; ``paths`` must be those it was begun with. Not ``ranged`` (a run
+        of one batch): as ``read_many_tables(paths)`` reads them, a file begun by range read
+        whole (:func:`read_whole`)."""
         assert [str(p) for p in paths] == [str(p) for p in self._paths], "read ahead for other files"
         self._thread.join()
         if self._error is not None:
@@ -192,4 +194,23 @@ class FilesAhead:
             raise error
         assert self._result is not None
         result, self._result = self._result, None  # taken once: its bytes go with the caller
-        return result
+        return result if ranged else read_whole(result)
+
+
+def read_whole(result: ReadResult) -> ReadResult:
+    """``read_many_tables(paths, ranged=True)``'s result as ``read_many_tables(paths)`` gives it:
+    each file begun by range (a sheet with ``ranges``) read whole, its sheets in its place and
+    its problems where its ranges would have put them."""
+    sheets: list[Sheet] = []
+    problems = list(result.problems)
+    inserted = 0
+    for sheet in result.sheets:
+        if sheet.ranges is None:
+            sheets.append(sheet)
+            continue
+        whole = sheet.ranges.whole()
+        at = sheet.ranges.problem_at + inserted
+        problems[at:at] = whole.problems
+        inserted += len(whole.problems)
+        sheets += whole.sheets
+    return ReadResult(sheets, problems)

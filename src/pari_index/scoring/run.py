@@ -144,8 +144,8 @@ def score(
     results are the same as without it."""
     say = progress or (lambda _message: None)
     paths = [*assessments, *survey]
-    # A batched run's files are read while the criteria set and register load (a thread).
-    files = FilesAhead(paths) if communes is not None and batch_size and cache is None and paths else None
+    # The files are read while the criteria set and register load (a thread).
+    files = FilesAhead(paths) if cache is None and paths else None
     criteria_set = _as_criteria(criteria)
     compiled = compile_criteria(criteria_set, year)
     leaves = compiled.leaves
@@ -199,14 +199,13 @@ def _read_intake(
     checks it a batch of communes at a time (:mod:`pari_index.intake.by_batch`; also returned).
     Otherwise the whole intake at once: with a cache, the checked intake of an earlier run with
     the same files, criteria and register; without, its ledger made after the batches
-    (Intake.finish_ledger). ``files``: the files read ahead, used by a batched run (another
-    reads them again: a run of one batch has few)."""
+    (Intake.finish_ledger). ``files``: the files being read ahead (not with a cache)."""
     known = register.codes if register is not None else None
     if cache is not None:
         return cache.intake(paths, compiled, register), None
     batches = batches_of(register.frame["code"], batch_size) if register is not None and batch_size else []
     if register is None or len(batches) <= 1:
-        return read_assessments(paths, compiled.leaves, known, defer_ledger=True), None
+        return read_assessments(paths, compiled.leaves, known, defer_ledger=True, ahead=files), None
     units = register.frame.select("code", "unit_type")
     batched = read_assessments_by_batch(paths, compiled.leaves, units, batches, files)
     return batched.intake, batched
