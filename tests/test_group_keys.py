@@ -199,7 +199,7 @@ def test_previous_ranks_compare_within_the_same_keyed_group() -> None:
             ("004", 1, 81.0, CT, f"{TG} › {CT}"),  # was in Tiền Giang's Châu Thành: not compared
         ]
     )
-    out = rank(totals(NATIONAL), no_details(), criteria_with(), previous=previous)
+    out = rank(totals(NATIONAL), no_details(), criteria_with(), previous=previous, lang="en")
     got = {r["commune_code"]: r for r in out.iter_rows(named=True)}
     assert (got["001"]["previous_rank"], got["001"]["rank_change"], got["001"]["previous_note"]) == (1, -1, None)
     assert (got["003"]["rank_change"], got["002"]["rank_change"]) == (1, 1)

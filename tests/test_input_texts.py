@@ -144,3 +144,27 @@ def test_hand_written_cells() -> None:
         ("00010", "1.3.2", "a; b", "2", "count", None, None),
     ]
     compare(pl.concat([cells, pl.DataFrame(odd, schema=SCHEMA, orient="row")]), "vi")
+
+
+def test_a_choice_is_shown_by_its_level_s_label() -> None:
+    """Item 7.5 (a choice: full, partial, none): the explanation shows the level's label whether
+    the cell held its code (in any case) or its label; an answer that is no level is kept."""
+    rows = [
+        ("00001", "7.5", "iso", "full", "level", None, None),
+        ("00004", "7.5", "iso", " PARTIAL ", "level", None, None),
+        ("00010", "7.5", "iso", "Không áp dụng", "level", None, None),
+        ("00001", "8.4.2", "ntm_level", "bogus", "level", None, None),
+    ]
+    cells = pl.DataFrame(rows, schema=SCHEMA, orient="row")
+    items = {COMMUNE: ["00001", "00004", "00010", "00001"], CRITERION: ["7.5", "7.5", "7.5", "8.4.2"]}
+    k = item_key(pl.DataFrame(items))["_k"].to_list()
+    for lang, label, mark in (("vi", "Mức độ áp dụng", ""), ("en", "Mức độ áp dụng (vi)", " (vi)")):
+        got = {r["_k"]: r for r in input_texts(cells, LEAVES, lang, item_key).to_dicts()}
+        # In English the set's Vietnamese labels are marked as such, as the input's own label is.
+        assert got[k[0]][LABELLED] == f"{label}=Duy trì, cải tiến đầy đủ{mark}"
+        assert got[k[1]][LABELLED] == f"{label}=Áp dụng chưa đầy đủ{mark}"
+        assert got[k[2]][LABELLED] == f"{label}=Không áp dụng{mark}"
+        assert got[k[3]][LABELLED] == "Mức đạt chuẩn nông thôn mới" + ("" if lang == "vi" else " (vi)") + "=bogus"
+        # The data column keeps the cells as they were written.
+        assert got[k[0]]["inputs"] == "iso=full"
+        compare(cells, lang)

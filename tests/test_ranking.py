@@ -427,7 +427,9 @@ def test_year_over_year_with_renamed_and_merged_communes(tmp_path: Path) -> None
     lineage = read_lineage(lineage_file)
     assert lineage.select("old_code", "new_code").rows() == [("012", "002"), ("013", "003"), ("014", "003")]
 
-    out = rank(totals(THIS_YEAR), no_details(), criteria_with(), previous=_previous(LAST_YEAR), lineage=lineage)
+    out = rank(
+        totals(THIS_YEAR), no_details(), criteria_with(), previous=_previous(LAST_YEAR), lineage=lineage, lang="en"
+    )
     got = {r["commune_code"]: r for r in out.iter_rows(named=True)}
     assert ranks_of(out) == {"002": 1, "003": 2, "001": 3, "005": 4, "004": 5}
 
@@ -458,7 +460,7 @@ def test_year_over_year_with_renamed_and_merged_communes(tmp_path: Path) -> None
 
 
 def test_without_lineage_codes_match_directly_and_predecessors_are_unknown() -> None:
-    out = rank(totals(THIS_YEAR), no_details(), criteria_with(), previous=_previous(LAST_YEAR))
+    out = rank(totals(THIS_YEAR), no_details(), criteria_with(), previous=_previous(LAST_YEAR), lang="en")
     got = {r["commune_code"]: r for r in out.iter_rows(named=True)}
     assert got["001"]["rank_change"] == -1
     assert got["002"]["previous_note"] == "not in last year's results"
@@ -468,7 +470,7 @@ def test_without_lineage_codes_match_directly_and_predecessors_are_unknown() -> 
 def test_split_commune_lists_its_predecessor_without_a_previous_score() -> None:
     lineage = pl.DataFrame({"old_code": ["012", "012"], "new_code": ["002", "006"]})
     frame = totals([{"code": "002", "index": "91.00"}, {"code": "006", "index": "80.00"}])
-    out = rank(frame, no_details(), criteria_with(), previous=_previous(LAST_YEAR), lineage=lineage)
+    out = rank(frame, no_details(), criteria_with(), previous=_previous(LAST_YEAR), lineage=lineage, lang="en")
     assert out["previous_rank"].to_list() == [None, None]
     assert out["previous_note"].to_list() == ["split from: 012 (1/5, 90.00 %)"] * 2
 
@@ -476,7 +478,7 @@ def test_split_commune_lists_its_predecessor_without_a_previous_score() -> None:
 def test_ranks_are_not_compared_across_kinds_of_peer_group() -> None:
     # Last year ranked within the district (Huyện A); after the 2025 reform within the province.
     frame = totals([{"code": "001", "index": "86.00"}, {"code": "005", "index": "75.00"}])
-    out = rank(frame, no_details(), criteria_with(within="province"), previous=_previous(LAST_YEAR))
+    out = rank(frame, no_details(), criteria_with(within="province"), previous=_previous(LAST_YEAR), lang="en")
     row = out.filter(pl.col("commune_code") == "001").row(0, named=True)
     assert row["rank"] == 1
     assert row["previous_rank"] == 2  # shown, but not compared
@@ -489,12 +491,41 @@ def test_ranks_are_not_compared_across_kinds_of_peer_group() -> None:
 
 def test_a_commune_that_moved_to_another_group_is_flagged() -> None:
     frame = totals([{"code": "001", "index": "86.00", "district": "Huyện B"}])
-    out = rank(frame, no_details(), criteria_with(), previous=_previous(LAST_YEAR))
+    out = rank(frame, no_details(), criteria_with(), previous=_previous(LAST_YEAR), lang="en")
     row = out.row(0, named=True)
     assert row["rank_change"] is None
     assert (
         row["previous_note"] == "different peer group: ranked in Huyện A last year, in Huyện B now; ranks not compared"
     )
+
+
+def test_the_comparison_notes_are_in_the_run_s_language() -> None:
+    """previous_note in Vietnamese by default (the summary and the report show it as it is), with
+    the Vietnamese decimal mark and the register columns named in words."""
+    lineage = pl.DataFrame({"old_code": ["013", "014", "012"], "new_code": ["003", "003", "002"]})
+    out = rank(totals(THIS_YEAR), no_details(), criteria_with(), previous=_previous(LAST_YEAR), lineage=lineage)
+    notes = dict(out.select("commune_code", "previous_note").rows())
+    assert notes == {
+        "001": None,
+        "002": "đổi mã từ 012",
+        "003": "sáp nhập từ: 013 (3/5, 85,20 %), 014 (5/5, 78,00 %)",
+        "004": "không có trong kết quả năm trước",
+        "005": "năm trước không được xếp hạng",
+    }
+    split = pl.DataFrame({"old_code": ["012", "777"], "new_code": ["002", "002"]})
+    frame = totals([{"code": "002", "index": "91.00"}])
+    out = rank(frame, no_details(), criteria_with(), previous=_previous(LAST_YEAR), lineage=split)
+    assert out["previous_note"].to_list() == ["sáp nhập từ: 012 (1/5, 90,00 %), 777 (không có kết quả)"]
+    frame = totals([{"code": "001", "index": "86.00"}])
+    out = rank(frame, no_details(), criteria_with(within="province"), previous=_previous(LAST_YEAR))
+    assert out["previous_note"].to_list() == [
+        "khác nhóm so sánh: năm trước xếp hạng trong huyện (Huyện A), nay trong tỉnh; không so sánh hạng"
+    ]
+    frame = totals([{"code": "001", "index": "86.00", "district": "Huyện B"}])
+    out = rank(frame, no_details(), criteria_with(), previous=_previous(LAST_YEAR))
+    assert out["previous_note"].to_list() == [
+        "khác nhóm so sánh: năm trước xếp hạng trong Huyện A, nay trong Huyện B; không so sánh hạng"
+    ]
 
 
 def test_previous_results_round_trip_through_a_results_workbook(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from pari_index.messages.results_words import (
 from pari_index.outputs.files import safe_sheet_name, write_xlsx
 from pari_index.outputs.ownership import written_by_pari
 from pari_index.outputs.results import group_sheets, read_results
-from pari_index.outputs.results_labels import column_heading, column_id
+from pari_index.outputs.results_labels import column_heading, column_id, label_frame, unlabel_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -150,6 +150,11 @@ def test_vietnamese_workbook_names_heads_and_labels(runs: dict[str, Path]) -> No
     assert about["Mã bộ chỉ số"] == "ha-noi-2025-commune"
     assert about["Đầy đủ"] == "có" and about["Điều tra xã hội học"] == "có kết quả"
     assert about["Tệp danh sách đơn vị"].endswith("communes.csv")
+    # Every value in words: the level, the grouping column, the rounding, the language.
+    assert about["Cấp đơn vị"] == "cấp xã" and about["Xếp hạng trong"] == "tỉnh"
+    assert about["Làm tròn"] == "2 chữ số thập phân, làm tròn nửa lên" and about["Ngôn ngữ"] == "tiếng Việt"
+    assert set(summary["Xếp hạng theo cột"]) == {"tỉnh"}
+    assert set(findings["Ngôn ngữ"]) == {"tiếng Việt"}
     group = _sheet(path, "XH Thành phố Hà Nội")
     assert group.columns[:3] == ["Hạng", "Mã đơn vị", "Tên đơn vị"]
 
@@ -178,6 +183,9 @@ def test_english_workbook_names_heads_and_labels(runs: dict[str, Path]) -> None:
     assert set(rows["Input"]) == {"self assessment", "appraisal", "register"}
     about = dict(_sheet(path, "About").rows())
     assert about["Complete"] == "yes" and about["Survey"] == "given"
+    assert about["Level"] == "commune" and about["Ranked within"] == "province"
+    assert about["Rounding"] == "2 places, half up" and about["Language"] == "English"
+    assert set(_sheet(path, "Findings")["Language"]) == {"English"}
 
 
 def test_both_languages_read_back_as_the_same_ids(runs: dict[str, Path]) -> None:
@@ -206,6 +214,15 @@ def test_both_languages_read_back_as_the_same_ids(runs: dict[str, Path]) -> None
     assert vi["about"]["key"].to_list() == keys == en["about"]["key"].to_list()
     about = dict(vi["about"].rows())
     assert about["complete"] == "yes" and about["survey"] == "given" and about["input_communes"].endswith(".csv")
+    for lang, tables in (("vi", vi), ("en", en)):
+        about = dict(tables["about"].rows())
+        assert (about["level"], about["ranked_within"], about["rounding"]) == (
+            "commune",
+            "province",
+            "2 places, half_up",
+        )
+        assert about["lang"] == lang and set(tables["findings"]["lang"]) == {lang}
+        assert set(tables["summary"]["group_column"]) == {"province"}
 
 
 def test_a_workbook_of_ids_as_earlier_versions_wrote_it_still_reads(runs: dict[str, Path], tmp_path: Path) -> None:
@@ -386,3 +403,35 @@ def test_the_console_points_past_its_first_findings_to_where_the_results_hold_th
     assert problems[-1].code == "more"
     assert problems[-1].message.endswith(place)
     assert "3" in problems[-1].message
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "vi", "en"),
+    [
+        ("rounding", "2 places, half_up", "2 chữ số thập phân, làm tròn nửa lên", "2 places, half up"),
+        ("rounding", "0 places, half_even", "0 chữ số thập phân, làm tròn nửa về số chẵn", "0 places, half to even"),
+        (
+            "rounding",
+            "2 places (index); items none, areas none, parts none, total 2, index 2; half_up",
+            "2 chữ số thập phân (chỉ số); tiêu chí không làm tròn, lĩnh vực không làm tròn, phần không làm tròn, "
+            "tổng điểm 2, chỉ số 2; làm tròn nửa lên",
+            "2 places (index); items not rounded, areas not rounded, parts not rounded, total 2, index 2; half up",
+        ),
+        ("ranked_within", "province,district", "tỉnh, huyện", "province, district"),
+        ("ranked_within", "province,cluster", "tỉnh, cluster", "province, cluster"),
+        ("ranked_within", "cụm, xã", "cụm, xã", "cụm, xã"),
+        ("level", "ministry", "bộ, ngành", "ministry"),
+        ("level", "label", "cấp riêng của bộ chỉ số", "the set's own level"),
+        ("lang", "en", "tiếng Anh", "English"),
+        ("rounding", "anything else", "anything else", "anything else"),
+    ],
+)
+def test_about_values_are_written_in_words_and_read_back(key: str, value: str, vi: str, en: str) -> None:
+    """The about rows people read as words (not ids) and pari reads back as ids (the report takes
+    the places and the mode from ``rounding``, the groups from ``ranked_within``)."""
+    about = pl.DataFrame({"key": [key], "value": [value]})
+    for lang, words in (("vi", vi), ("en", en)):
+        shown = label_frame("about", about, lang)
+        assert shown.row(0)[1] == words
+        back = unlabel_frame("about", shown, lang)
+        assert back.row(0) == (key, value)

@@ -231,6 +231,7 @@ def _ranked(
         previous=previous_tables,
         lineage=lineage_frame,
         known=CommuneFacts(kept.areas, kept.lost) if kept is not None else None,
+        lang=lang,
     )
     return summary, previous_tables
 

@@ -125,6 +125,14 @@ COLUMN_PREFIXES: dict[str, Words] = {
 BOOLEAN_COLUMNS = frozenset({"ranked", "survey_given", "survey_rescaled", "submitted", "tied"})
 YES_NO = {True: ANSWERS["yes"], False: ANSWERS["no"]}
 
+#: The languages a run writes in (the about row ``lang``, the findings' column ``lang``).
+LANGUAGES: dict[str, Words] = {"vi": Words("tiếng Việt", "Vietnamese"), "en": Words("tiếng Anh", "English")}
+
+#: The register columns units are ranked within (the about row ``ranked_within``, a list of them
+#: from the top down; the summary's ``group_column``). Another column keeps its name. The register
+#: reads "tỉnh" and "huyện" as these ids, so no register column is named like these words.
+GROUP_COLUMNS: dict[str, Words] = {"province": Words("tỉnh", "province"), "district": Words("huyện", "district")}
+
 _EVIDENCE: dict[str, Words] = {
     "not_required": Words("không yêu cầu", "not required"),
     "present": Words("có minh chứng", "present"),
@@ -148,6 +156,7 @@ VALUES: dict[str, dict[str, dict[str, Words]]] = {
             "not_ranked_in_register": Words("danh sách đơn vị ghi không xếp hạng", "not ranked in the register"),
             "no_index": Words("không có chỉ số", "no index"),
         },
+        "group_column": GROUP_COLUMNS,
     },
     "criteria": {
         "part": {
@@ -159,7 +168,7 @@ VALUES: dict[str, dict[str, dict[str, Words]]] = {
         "status": {**STATUS, "ok": SCORED},
         "evidence_status": _EVIDENCE,
     },
-    "findings": {"severity": SEVERITY},
+    "findings": {"severity": SEVERITY, "lang": LANGUAGES},
     "rows": {
         "status": {
             "scored": Words("đã chấm", "scored"),
@@ -262,8 +271,37 @@ _ROLES: dict[str, Words] = {
 #: What follows a prefix of ABOUT_PREFIXES, labelled (anything else, such as a number, is kept).
 ABOUT_REST: dict[str, dict[str, Words]] = {"input_sha256_": _ROLES, "input_": _ROLES, "overflow_": SHEETS}
 
+#: The levels of government a set ranks (criteria.model.UnitLevel), and ``label`` for a level of
+#: the set's own (its words are the rows level_vi, level_en ... that follow).
+_LEVELS: dict[str, Words] = {
+    "commune": Words("cấp xã", "commune"),
+    "ward": Words("cấp phường", "ward"),
+    "district": Words("cấp huyện", "district"),
+    "department": Words("sở, ngành", "department"),
+    "province": Words("cấp tỉnh", "province"),
+    "ministry": Words("bộ, ngành", "ministry"),
+    "label": Words("cấp riêng của bộ chỉ số", "the set's own level"),
+}
+
+#: The words of the about row ``rounding`` (``2 places, half_up``; per level ``2 places (index);
+#: items none, areas none, parts none, total 2, index 2; half_up``): each word of the line is
+#: labelled, numbers and punctuation are kept, and the words read back to the line of ids.
+ROUNDING_WORDS: dict[str, Words] = {
+    "places": Words("chữ số thập phân", "places"),
+    "index": Words("chỉ số", "index"),
+    "items": Words("tiêu chí", "items"),
+    "areas": Words("lĩnh vực", "areas"),
+    "parts": Words("phần", "parts"),
+    "total": Words("tổng điểm", "total"),
+    "none": Words("không làm tròn", "not rounded"),
+    "half_up": Words("làm tròn nửa lên", "half up"),
+    "half_even": Words("làm tròn nửa về số chẵn", "half to even"),
+}
+
 #: Values of some about rows: key -> value -> words.
 ABOUT_VALUES: dict[str, dict[str, Words]] = {
+    "level": _LEVELS,
+    "lang": LANGUAGES,
     "complete": {"yes": ANSWERS["yes"], "no": ANSWERS["no"]},
     "synthetic": {"yes": ANSWERS["yes"], "no": ANSWERS["no"]},
     "survey": {
@@ -273,6 +311,28 @@ ABOUT_VALUES: dict[str, dict[str, Words]] = {
         "no_part": Words("bộ chỉ số không có phần này", "not part of the set"),
     },
     "criteria_sha256_of": {"file": Words("tệp", "file"), "content": Words("nội dung", "content")},
+}
+
+#: The summary's ``previous_note`` (``pari score --previous``): why a unit's rank is not compared
+#: with last year's, and what it came from. ``{}`` are filled in order: codes, groups, register
+#: columns (in GROUP_COLUMNS' words).
+PREVIOUS_NOTES: dict[str, Words] = {
+    "merged": Words("sáp nhập từ: {}", "merged from: {}"),
+    "split": Words("chia tách từ: {}", "split from: {}"),
+    "renamed": Words("đổi mã từ {}", "code changed from {}"),
+    "new": Words("không có trong kết quả năm trước", "not in last year's results"),
+    "not_ranked": Words("năm trước không được xếp hạng", "not ranked last year"),
+    "other_column": Words(
+        "khác nhóm so sánh: năm trước xếp hạng trong {} ({}), nay trong {}; không so sánh hạng",
+        "different peer group: ranked within {} ({}) last year, within {} now; ranks not compared",
+    ),
+    "other_group": Words(
+        "khác nhóm so sánh: năm trước xếp hạng trong {}, nay trong {}; không so sánh hạng",
+        "different peer group: ranked in {} last year, in {} now; ranks not compared",
+    ),
+    # A predecessor in those notes: its code, then its rank in its group, or one of these.
+    "predecessor_unranked": Words("không xếp hạng", "not ranked"),
+    "predecessor_missing": Words("không có kết quả", "no result"),
 }
 
 #: What a sheet too long for Excel holds instead of its rows.
@@ -327,4 +387,9 @@ def results_words_markdown() -> str:
     lines += [*table("key", about), "", *table("role", list(_ROLES.items()))]
     for key, codes in ABOUT_VALUES.items():
         lines += ["", f"Values of the `about` row `{key}`:", "", *table("value", list(codes.items()))]
+    lines += ["", "The `about` row `ranked_within` names its columns as `group_column` above (`tỉnh, huyện`)."]
+    lines += ["", "Words of the `about` row `rounding` (numbers and punctuation are kept):", ""]
+    lines += table("word", list(ROUNDING_WORDS.items()))
+    lines += ["", "The sentences of `previous_note` in `summary` (`{}` filled in order):", ""]
+    lines += table("note", list(PREVIOUS_NOTES.items()))
     return "\n".join(lines) + "\n"

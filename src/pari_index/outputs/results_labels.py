@@ -13,6 +13,7 @@ removes (``_Hạng`` reads as the column ``Hạng``, never as ``rank``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 import polars as pl
@@ -26,7 +27,9 @@ from pari_index.messages.results_words import (
     BRANCH_WORDS,
     COLUMN_PREFIXES,
     COLUMNS,
+    GROUP_COLUMNS,
     GROUP_SHEET,
+    ROUNDING_WORDS,
     SHEETS,
     VALUES,
     YES_NO,
@@ -191,13 +194,70 @@ def label_frame(table: str, frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     return labelled.rename({name: column_heading(name, lang) for name in labelled.columns})
 
 
+def _rounding_words(value: str, lang: str) -> str:
+    """The about row ``rounding`` (``2 places, half_up``) with its words in ``lang``."""
+    return re.sub(r"[a-z_]+", lambda m: ROUNDING_WORDS[m[0]].get(lang) if m[0] in ROUNDING_WORDS else m[0], value)
+
+
+def _rounding_ids(text: str, lang: str) -> str:
+    """The about row ``rounding`` read back: its words in ``lang`` as the ids (the report reads
+    the places and the mode from it). The longest words first: one may hold another."""
+    back = {words.get(lang): key for key, words in ROUNDING_WORDS.items()}
+    pattern = "|".join(re.escape(label) for label in sorted(back, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", lambda m: back[m[0]], text)
+
+
+def _columns_words(value: str, lang: str) -> str:
+    """The about row ``ranked_within`` (register columns from the top down, ``province,district``)
+    in ``lang``; a value naming none of GROUP_COLUMNS is kept as it is."""
+    columns = [c.strip() for c in value.split(",")]
+    if not GROUP_COLUMNS.keys() & set(columns):
+        return value
+    return ", ".join(GROUP_COLUMNS[c].get(lang) if c in GROUP_COLUMNS else c for c in columns)
+
+
+def _columns_ids(text: str, lang: str) -> str:
+    back = {words.get(lang): key for key, words in GROUP_COLUMNS.items()}
+    columns = [c.strip() for c in text.split(",")]
+    if not back.keys() & set(columns):
+        return text
+    return ",".join(back.get(c, c) for c in columns)
+
+
+#: About rows whose value is a line of words: key -> (in words, back to ids).
+_ABOUT_LINES: dict[str, tuple[Callable[[str, str], str], Callable[[str, str], str]]] = {
+    "rounding": (_rounding_words, _rounding_ids),
+    "ranked_within": (_columns_words, _columns_ids),
+}
+
+
+def _about_value(key: str | None, value: str | None, lang: str) -> str | None:
+    """An about row's value in ``lang``: a coded value's words, a line's words, or as it is."""
+    if key is None or value is None:
+        return value
+    if key in ABOUT_VALUES and value in ABOUT_VALUES[key]:
+        return ABOUT_VALUES[key][value].get(lang)
+    if key in _ABOUT_LINES:
+        return _ABOUT_LINES[key][0](value, lang)
+    return value
+
+
+def _about_id(key: str | None, text: str | None, lang: str) -> str | None:
+    """An about row's value read back from a workbook of ``lang`` (ids as they were written)."""
+    if key is None or text is None:
+        return text
+    back = {w.get(lang): v for v, w in ABOUT_VALUES.get(key, {}).items()}
+    if text in back:
+        return back[text]
+    if key in _ABOUT_LINES:
+        return _ABOUT_LINES[key][1](text, lang)
+    return text
+
+
 def _label_about(about: pl.DataFrame, lang: str) -> pl.DataFrame:
     keys = about["key"].cast(pl.String).to_list()
     values = about["value"].cast(pl.String).to_list()
-    shown = [
-        ABOUT_VALUES[k][v].get(lang) if k in ABOUT_VALUES and v in ABOUT_VALUES[k] else v
-        for k, v in zip(keys, values, strict=True)
-    ]
+    shown = [_about_value(k, v, lang) for k, v in zip(keys, values, strict=True)]
     named = [None if k is None else about_key(k, lang) for k in keys]
     return about.with_columns(pl.Series("key", named, pl.String), pl.Series("value", shown, pl.String))
 
@@ -231,6 +291,5 @@ def unlabel_frame(table: str, frame: pl.DataFrame, lang: str | None) -> pl.DataF
 def _unlabel_about(about: pl.DataFrame, lang: str) -> pl.DataFrame:
     keys = [None if k is None else about_key_id(k, lang) for k in about["key"].cast(pl.String).to_list()]
     values = about["value"].cast(pl.String).to_list()
-    back = {k: {w.get(lang): v for v, w in codes.items()} for k, codes in ABOUT_VALUES.items()}
-    ids = [back[k].get(v, v) if k in back and v is not None else v for k, v in zip(keys, values, strict=True)]
+    ids = [_about_id(k, v, lang) for k, v in zip(keys, values, strict=True)]
     return about.with_columns(pl.Series("key", keys, pl.String), pl.Series("value", ids, pl.String))

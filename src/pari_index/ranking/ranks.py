@@ -36,6 +36,7 @@ from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
 from pari_index.errors import IntakeError, Problem, UsageError
 from pari_index.intake.register import REGISTER_ALIASES
 from pari_index.intake.tables import read_with_columns, row_problems
+from pari_index.messages.results_words import GROUP_COLUMNS, PREVIOUS_NOTES
 from pari_index.textexpr import format_text
 
 #: Columns of the totals that hold scores, not register data (anything else can be a group).
@@ -450,13 +451,15 @@ def rank(
     previous: dict[str, pl.DataFrame] | None = None,
     lineage: pl.DataFrame | None = None,
     known: CommuneFacts | None = None,
+    lang: str = "vi",
 ) -> pl.DataFrame:
     """Rank, classify and compare with last year. Returns the totals with the columns of
     docs/ranking.md added, sorted by group, then rank; unranked units come last in their group,
     by index (highest first). ``group_by`` is a register column or a list of them from the top
     down (``["province", "district"]``); groups are keyed by their whole path (:func:`group_path`).
     ``details`` may be lazy (a batched run's detail on disk): only the columns ranking needs are read.
-    ``known``: the :class:`CommuneFacts` of ``details`` and ``totals``, when the caller has them."""
+    ``known``: the :class:`CommuneFacts` of ``details`` and ``totals``, when the caller has them.
+    ``lang``: the language of ``previous_note``."""
     path = group_path(totals, group_by or criteria.ranking.within)
     method: Literal["dense", "min"] = "dense" if criteria.ranking.ties == "dense" else "min"
     index = pl.col("index")
@@ -514,7 +517,7 @@ def rank(
         frame = frame.drop("_areas")
     frame = frame.join(facts.lost, on=COMMUNE, how="left")
     if previous is not None:
-        frame = compare_previous(frame, previous, lineage, criteria.rounding.shown("index"))
+        frame = compare_previous(frame, previous, lineage, criteria.rounding.shown("index"), lang)
     order = ["group", "_group", "rank", "index", COMMUNE]
     return frame.sort(order, descending=[False, False, False, True, False], nulls_last=True).drop("_group")
 
@@ -621,8 +624,10 @@ def compare_previous(
     previous: dict[str, pl.DataFrame],
     lineage: pl.DataFrame | None,
     places: int,
+    lang: str = "vi",
 ) -> pl.DataFrame:
-    """Add previous_rank, previous_index, rank_change, index_change and previous_note. Groups are
+    """Add previous_rank, previous_index, rank_change, index_change and previous_note (in
+    ``lang``). Groups are
     compared by key (``group_key``); results written before groups had keys only name the group,
     and are compared with the value of the grouping column, as they were then."""
     prev = previous_summary(previous)
@@ -630,8 +635,8 @@ def compare_previous(
     frame = frame.with_columns(_current_group_key(frame, previous).alias("_key"))
     mapped = _link_to_old_codes(codes, lineage)
     joined = mapped.join(prev, left_on="old_code", right_on="_p_code", how="left")
-    out = frame.join(_last_year_per_commune(joined, places), on=COMMUNE, how="left")
-    return _add_changes(out).drop(
+    out = frame.join(_last_year_per_commune(joined, places, lang), on=COMMUNE, how="left")
+    return _add_changes(out, lang).drop(
         "_link", "_old", "_p_rank", "_p_index", "_p_group", "_p_key", "_p_kind", "_found", "_preds", "_key"
     )
 
@@ -677,7 +682,7 @@ def _link_to_old_codes(codes: pl.DataFrame, lineage: pl.DataFrame | None) -> pl.
     )
 
 
-def _last_year_per_commune(joined: pl.DataFrame, places: int) -> pl.DataFrame:
+def _last_year_per_commune(joined: pl.DataFrame, places: int, lang: str) -> pl.DataFrame:
     """One row per commune: its (first) predecessor's result, and all predecessors as a text
     ("00101 (3/12, 81.20 %), ...") for the notes of merged and split communes."""
     found = pl.col("_p_found").fill_null(False)
@@ -685,13 +690,14 @@ def _last_year_per_commune(joined: pl.DataFrame, places: int) -> pl.DataFrame:
         pl.when(pl.col("_p_rank").is_not_null())
         .then(format_text("{}/{}", pl.col("_p_rank"), pl.col("_p_size")))
         .when(found)
-        .then(pl.lit("not ranked"))
-        .otherwise(pl.lit("no result"))
+        .then(pl.lit(PREVIOUS_NOTES["predecessor_unranked"].get(lang)))
+        .otherwise(pl.lit(PREVIOUS_NOTES["predecessor_missing"].get(lang)))
     )
+    number = units_text(pl.col("_p_index"), places)
+    # The decimal mark of the note's language (85,20 % in Vietnamese).
+    number = number.str.replace(".", ",", literal=True) if lang == "vi" else number
     shown_index = (
-        pl.when(pl.col("_p_index").is_not_null())
-        .then(pl.lit(", ") + units_text(pl.col("_p_index"), places) + pl.lit(" %"))
-        .otherwise(pl.lit(""))
+        pl.when(pl.col("_p_index").is_not_null()).then(pl.lit(", ") + number + pl.lit(" %")).otherwise(pl.lit(""))
     )
     predecessor = format_text("{} ({}{})", pl.col("old_code"), position, shown_index)
     return (
@@ -711,7 +717,7 @@ def _last_year_per_commune(joined: pl.DataFrame, places: int) -> pl.DataFrame:
     )
 
 
-def _add_changes(out: pl.DataFrame) -> pl.DataFrame:
+def _add_changes(out: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The comparison columns. Ranks are compared only for a commune that is itself last year's
     (same or renamed), was found, and was ranked in the same peer group; the note says why not."""
     link = pl.col("_link")
@@ -722,7 +728,7 @@ def _add_changes(out: pl.DataFrame) -> pl.DataFrame:
     different = matched & (kind_differs | value_differs).fill_null(False)
     previous_rank = pl.when(single).then(pl.col("_p_rank"))
     previous_index = pl.when(single).then(pl.col("_p_index"))
-    note = _previous_note(single, matched, different, kind_differs)
+    note = _previous_note(single, matched, different, kind_differs, lang)
     return out.with_columns(
         previous_rank.cast(pl.Int64).alias("previous_rank"),
         previous_index.cast(pl.Int64).alias("previous_index"),
@@ -735,31 +741,29 @@ def _add_changes(out: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _previous_note(single: pl.Expr, matched: pl.Expr, different: pl.Expr, kind_differs: pl.Expr) -> pl.Expr:
-    """The previous_note text: the sentences that apply, joined by "; " (empty when none does)."""
+def _previous_note(single: pl.Expr, matched: pl.Expr, different: pl.Expr, kind_differs: pl.Expr, lang: str) -> pl.Expr:
+    """The previous_note text in ``lang``: the sentences that apply, joined by "; " (empty when
+    none does)."""
     link = pl.col("_link")
+
+    def said(key: str, *values: pl.Expr) -> pl.Expr:
+        return format_text(PREVIOUS_NOTES[key].get(lang), *values) if values else pl.lit(PREVIOUS_NOTES[key].get(lang))
+
+    def column(name: str) -> pl.Expr:
+        words = {key: w.get(lang) for key, w in GROUP_COLUMNS.items()}
+        return pl.col(name).cast(pl.String).replace(words)
+
     note_parts = [
-        pl.when(link == "merged").then(pl.lit("merged from: ") + pl.col("_preds")),
-        pl.when(link == "split").then(pl.lit("split from: ") + pl.col("_preds")),
-        pl.when(link == "renamed").then(pl.lit("code changed from ") + pl.col("_old")),
-        pl.when(single & ~pl.col("_found")).then(pl.lit("not in last year's results")),
-        pl.when(matched & pl.col("_p_rank").is_null()).then(pl.lit("not ranked last year")),
+        pl.when(link == "merged").then(said("merged", pl.col("_preds"))),
+        pl.when(link == "split").then(said("split", pl.col("_preds"))),
+        pl.when(link == "renamed").then(said("renamed", pl.col("_old"))),
+        pl.when(single & ~pl.col("_found")).then(said("new")),
+        pl.when(matched & pl.col("_p_rank").is_null()).then(said("not_ranked")),
         pl.when(different & kind_differs).then(
-            format_text(
-                "different peer group: ranked within {} ({}) last year, within {} now; ranks not compared",
-                pl.col("_p_kind"),
-                pl.col("_p_group").fill_null("?"),
-                pl.col("group_column"),
-            )
+            said("other_column", column("_p_kind"), pl.col("_p_group").fill_null("?"), column("group_column"))
         ),
-        pl.when(different & ~kind_differs).then(
-            format_text(
-                "different peer group: ranked in {} last year, in {} now; ranks not compared",
-                # Keys, not labels: two Huyện Châu Thành are told apart by their province.
-                pl.col("_p_key"),
-                pl.col("_key"),
-            )
-        ),
+        # Keys, not labels: two Huyện Châu Thành are told apart by their province.
+        pl.when(different & ~kind_differs).then(said("other_group", pl.col("_p_key"), pl.col("_key"))),
     ]
     return pl.concat_str(note_parts, separator="; ", ignore_nulls=True)
 

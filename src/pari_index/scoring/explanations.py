@@ -15,7 +15,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
-from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Proportional, Tiers
+from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Level, Proportional, Tiers
 from pari_index.intake.assessments import CRITERION, FIELD
 from pari_index.intake.values import FALSE_WORDS, SIGNIFICANT_DIGITS, STATUS_WORDS, TRUE_WORDS, number_as_read
 from pari_index.messages import ANSWERS, VIETNAMESE_MARK, format_number
@@ -114,14 +114,42 @@ def _answers(lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def _shown_value(value: pl.Expr, kind: pl.Expr, lang: str) -> pl.Expr:
+def _level_label(level: Level, lang: str) -> str:
+    """A choice's level as people read it: its label (Vietnamese, marked so in English), else its value."""
+    return level.value if not level.label else level.label + (VIETNAMESE_MARK if lang == "en" else "")
+
+
+def _level_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
+    """ "criterion:input:answer" -> the level's label in ``lang``, for each answer intake reads as
+    one of a choice's levels: its value or its label, in lower case."""
+    labels: dict[str, str] = {}
+    for leaf in leaves:
+        if isinstance(leaf.rule, Choice):
+            for level in leaf.rule.levels:
+                for answer in (level.value, level.label or level.value):
+                    labels[f"{leaf.id}:{leaf.rule.input}:{answer.lower()}"] = _level_label(level, lang)
+    return labels
+
+
+def _shown_value(
+    value: pl.Expr, kind: pl.Expr, lang: str, item_input: pl.Expr | None = None, leaves: Sequence[Leaf] = ()
+) -> pl.Expr:
     """A typed value in ``lang``: a boolean or status answer in the language's words ("yes", "late"
-    in English), a decimal with the language's mark; other values as typed."""
+    in English), a choice's level by its label (``full`` as "Duy trì, cải tiến đầy đủ";
+    ``item_input`` is "criterion:input"), a decimal with the language's mark; other values as typed."""
     low = value.str.strip_chars().str.to_lowercase()
     mark = "," if lang == "vi" else "."
     booleans, statuses = _answers(lang)["boolean"], _answers(lang)["status"]
+    levels = _level_labels(leaves, lang)
+    level = (
+        (item_input + ":" + low).replace_strict(levels, default=None, return_dtype=pl.String)
+        if levels and item_input is not None
+        else pl.lit(None, dtype=pl.String)
+    )
     return (
-        pl.when((kind == "boolean") & low.is_in(list(booleans)))
+        pl.when((kind == "level") & level.is_not_null())
+        .then(level)
+        .when((kind == "boolean") & low.is_in(list(booleans)))
         .then(low.replace_strict(booleans, default=None, return_dtype=pl.String))
         .when((kind == "status") & low.is_in(list(statuses)))
         .then(low.replace_strict(statuses, default=None, return_dtype=pl.String))
@@ -148,7 +176,7 @@ def labelled_inputs(frame: pl.DataFrame, leaves: Sequence[Leaf], lang: str, into
     name = piece.str.extract(r"^([^=]*)=", 1)
     value = piece.str.extract(r"^[^=]*=(.*)$", 1)
     kind = (pl.col(CRITERION) + ":" + name).replace_strict(types, default=None, return_dtype=pl.String)
-    shown_value = _shown_value(value, kind, lang)
+    shown_value = _shown_value(value, kind, lang, pl.col(CRITERION) + ":" + name, leaves)
     shown_name = (pl.col(CRITERION) + ":" + name).replace_strict(labels, default=name, return_dtype=pl.String)
     rewritten = (
         pairs.with_columns(pl.col("inputs").str.split("; ").alias("_piece"))
@@ -231,9 +259,11 @@ def input_texts(
         .select(
             *triple,
             format_text("{}={}", pl.col(FIELD), value).alias("inputs"),
-            format_text("{}={}", pl.coalesce("_label", FIELD), _shown_value(value, pl.col("_type"), lang)).alias(
-                LABELLED
-            ),
+            format_text(
+                "{}={}",
+                pl.coalesce("_label", FIELD),
+                _shown_value(value, pl.col("_type"), lang, pl.col(CRITERION) + ":" + pl.col(FIELD), leaves),
+            ).alias(LABELLED),
             awkward.fill_null(False).alias("_awkward"),
         )
     )
@@ -305,7 +335,7 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
         value = branch.split(":", 1)[1]
         for level in rule.levels:
             if level.value == value:
-                label = level.label or level.value
+                label = _level_label(level, lang)
                 return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"
     if isinstance(rule, Deadline) and (resolved := _resolved_deadline(branch, lang)) is not None:
         return resolved
