@@ -3,6 +3,7 @@ cleanly with every input row accounted for."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from pari_index.demo import README_NAME, SYNTHETIC_NOTE, expected_rows, generate
 from pari_index.scoring.run import score
 
 ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "criteria" / "ha-noi-2025-commune.yaml"
 ALL_KINDS = ROOT / "tests" / "data" / "all_kinds.yaml"
 HA_NOI = ROOT / "criteria" / "ha-noi-2025-commune.yaml"
 HAI_PHONG = ROOT / "criteria" / "hai-phong-2022-commune.yaml"
@@ -127,3 +129,26 @@ def test_benchmark_quick_runs(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     for label in ("pipeline (in process)", "compiled / reference speed-up", "pipeline / read", "pari --help"):
         assert label in out.stdout, out.stdout
+
+
+def test_benchmark_stages_shows_every_batch_and_the_threads_beside_the_run(tmp_path: Path) -> None:
+    """benchmarks/stages.py on a small batched run (several batches: batch size 2,000 and more
+    communes): one line per stage, each batch's check and scoring, and the steps that run in
+    threads of their own named as such."""
+    files = generate(BUNDLED, tmp_path / "data", communes=4_100, districts=30, seed=5)
+    assert files["communes"].is_file()
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "stages.py"), "--data", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert sum(line.endswith("  score_communes") for line in lines) == 3, out.stdout
+    assert sum(line.endswith("  _check_batch") for line in lines) == 4, out.stdout  # and the rows of no batch
+    assert any("pari detail" in line and line.endswith("_write_detail") for line in lines), out.stdout
+    assert any("pari encode" in line and line.endswith("ParquetAhead._encode") for line in lines), out.stdout
+    assert lines[-1].startswith("run_score: ")
