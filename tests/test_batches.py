@@ -678,6 +678,19 @@ def test_a_caller_that_stops_early_stops_the_reading_ahead() -> None:
     assert _read_ahead_threads() == 0
     assert len(made) <= 5
 
+    def two_then(end: BaseException | None) -> Iterator[int]:
+        yield from (0, 1)
+        if end is not None:
+            raise end
+
+    # The caller stops at the first item while the last waits in the queue, and the thread has
+    # its end (or its error) to hand over: it must not wait for room forever.
+    for end in (None, ValueError("after the last")):
+        stopped = threading.Thread(target=lambda end=end: next(iter(ahead(two_then(end)))), daemon=True)
+        stopped.start()
+        stopped.join(timeout=10)
+        assert not stopped.is_alive() and _read_ahead_threads() == 0
+
 
 def test_files_read_ahead_are_those_read_then_and_their_error_comes_where_they_are_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -372,20 +372,25 @@ def ahead(items: Iterator[T]) -> Iterator[T]:
     handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
+    def hand(kind: str, value: Any) -> bool:
+        """Whether ``value`` was handed over before the caller stopped (every put is bounded,
+        so that a caller that stopped, with the queue full, never leaves this thread waiting)."""
+        while not stop.is_set():
+            try:
+                handoff.put((kind, value), timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def make() -> None:
         try:
             for item in items:
-                while not stop.is_set():
-                    try:
-                        handoff.put(("item", item), timeout=0.05)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+                if not hand("item", item):
                     return
-            handoff.put(("end", None))
+            hand("end", None)
         except BaseException as exc:  # handed to the caller, who raises it
-            handoff.put(("error", exc))
+            hand("error", exc)
 
     worker = threading.Thread(target=make, name="pari read ahead", daemon=True)
     worker.start()
