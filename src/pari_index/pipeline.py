@@ -192,14 +192,21 @@ def run_score(
         )
 
 
+#: Rows of the per-item table encoded ahead at most (:func:`_encoded_ahead`): the encoded bytes
+#: are held until written (about 16 bytes a row; 10 MB nationally), so a larger table is
+#: streamed to its file when written, as before.
+AHEAD_ROWS = 2_000_000
+
+
 def _encoded_ahead(result: ScoreResult, chosen: str, cache: RunCache | None) -> dict[str, ParquetAhead]:
     """The per-item table of a Parquet results folder, encoded in a thread while the communes are
     ranked and the other tables made (a national run's is the largest, 0.4-0.6 s to encode).
-    Not with a cache: it writes only the row groups that changed."""
+    Not with a cache: it writes only the row groups that changed; nor for more than AHEAD_ROWS
+    rows (250,000 units' table would hold some 230 MB until written)."""
     from pari_index.outputs.files import ParquetAhead
     from pari_index.outputs.results import criteria_table
 
-    if chosen != "parquet" or cache is not None:
+    if chosen != "parquet" or cache is not None or result.detail_store.height > AHEAD_ROWS:
         return {}
     return {"criteria": ParquetAhead(criteria_table(result))}
 
