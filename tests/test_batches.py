@@ -807,3 +807,16 @@ def test_the_per_item_table_is_encoded_ahead_only_when_small_and_the_bytes_are_t
     assert "criteria.parquet" in names
     for name in names:
         assert (tmp_path / "ahead" / name).read_bytes() == (tmp_path / "streamed" / name).read_bytes(), name
+
+
+def test_a_detail_store_read_keeps_no_thread() -> None:
+    """Once the detail is read, the store's writer thread is gone (a library user keeping many
+    results keeps no threads); a batch added after that starts one again, in order."""
+    store = DetailStore(spill=True)
+    store.add(pl.DataFrame({"x": [1]}))
+    assert any(t.name.startswith("pari detail") for t in threading.enumerate())
+    assert store.collect()["x"].to_list() == [1]
+    assert not any(t.name.startswith("pari detail") for t in threading.enumerate())
+    store.add(pl.DataFrame({"x": [2]}))
+    assert store.collect()["x"].to_list() == [1, 2]
+    assert not any(t.name.startswith("pari detail") for t in threading.enumerate())

@@ -41,9 +41,36 @@ def batches_of(codes: pl.Series, size: int | None) -> list[pl.Series]:
     return [unique.slice(start, size) for start in range(0, unique.len(), size)]
 
 
+class _Writer:
+    """One thread writing a store's batches in order, begun at the first write and ended once
+    the detail is read (:meth:`DetailStore.lazy`) or the store goes: a result kept by a library
+    user keeps no thread."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[None] | None = None
+
+    def write(self, frame: pl.DataFrame, file: Path) -> None:
+        self.wait()  # the batch before it written (its error raised here): one batch waits at most
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari detail")
+        self._pending = self._pool.submit(_write_detail, frame, file)
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+
 class DetailStore:
     """The per-item detail of a run, one frame per batch, in order. With ``spill`` each batch is
-    written to a temporary Parquet file (removed with the store) instead of being kept."""
+    written to a temporary Parquet file (removed with the store) instead of being kept; the
+    writing goes on in a thread while the run scores the next batch (:class:`_Writer`)."""
 
     def __init__(self, *, spill: bool) -> None:
         self._frames: list[pl.DataFrame] = []
@@ -51,13 +78,10 @@ class DetailStore:
         self._schema: pl.Schema | None = None
         self._height = 0
         self._folder: Path | None = None
-        self._writing: Future[None] | None = None
-        self._writer: ThreadPoolExecutor | None = None
+        self._writer = _Writer()
         if spill:
             folder = tempfile.TemporaryDirectory(prefix="pari-detail-")
             self._folder = Path(folder.name)
-            # Each batch is written in a thread while the run scores the next (one worker: in order).
-            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari detail")
             # Removed when the store goes, even if the run fails half way: the write going on
             # first, then the files.
             weakref.finalize(self, _close, self._writer, folder)
@@ -76,14 +100,7 @@ class DetailStore:
             return
         file = self._folder / f"batch-{len(self._files):06d}.parquet"
         self._files.append(file)
-        self._wait()  # the batch before it written (its error raised here): one batch waits at most
-        assert self._writer is not None
-        self._writing = self._writer.submit(_write_detail, frame, file)
-
-    def _wait(self) -> None:
-        writing, self._writing = self._writing, None
-        if writing is not None:
-            writing.result()
+        self._writer.write(frame, file)
 
     @property
     def height(self) -> int:
@@ -95,7 +112,8 @@ class DetailStore:
 
     def lazy(self) -> pl.LazyFrame:
         """All batches as one lazy frame, in order, read only when collected or sunk."""
-        self._wait()
+        self._writer.wait()
+        self._writer.close()
         if self._files:
             return pl.scan_parquet(self._files)
         if not self._frames:
@@ -109,8 +127,8 @@ class DetailStore:
         return self.lazy().collect()
 
 
-def _close(writer: ThreadPoolExecutor, folder: tempfile.TemporaryDirectory[str]) -> None:
-    writer.shutdown(wait=True)
+def _close(writer: _Writer, folder: tempfile.TemporaryDirectory[str]) -> None:
+    writer.close()
     folder.cleanup()
 
 
