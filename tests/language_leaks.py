@@ -257,8 +257,22 @@ def outputs(folder: Path, lang: str) -> dict[str, str]:
     last = folder / f"last-{lang}.xlsx"
     _pari("--lang", other, "score", *inputs, "-o", str(last))
     results, page = folder / f"results-{lang}.xlsx", folder / f"report-{lang}.html"
+    # A unit whose code changed and one merged (previous_note on the summary and the report).
+    lineage = folder / f"lineage-{lang}.csv"
+    lineage.write_text("mã cũ,mã mới\n99999,00004\n00001,00007\n00004,00007\n", encoding="utf-8")
     shown["score"] = _pari(
-        "--lang", lang, "score", *inputs, "-o", str(results), "--report", str(page), "--previous", str(last)
+        "--lang",
+        lang,
+        "score",
+        *inputs,
+        "-o",
+        str(results),
+        "--report",
+        str(page),
+        "--previous",
+        str(last),
+        "--lineage",
+        str(lineage),
     )
     shown["results"] = workbook_text(results, lang, RESULTS_DATA)
     shown["report"] = visible_text(page.read_text(encoding="utf-8"))

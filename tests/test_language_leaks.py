@@ -91,6 +91,9 @@ def test_every_page_was_made(shown: dict[str, dict[str, str]]) -> None:
         assert len(pages) == 28
         assert all(len(text) > 40 for text in pages.values()), [w for w, t in pages.items() if len(t) <= 40]
         assert marker in pages["results"] and marker in pages["report"] and marker in pages["its results"]
+    # The comparison notes of the lineage (tests/language_leaks.py) are on the pages scanned.
+    assert "đổi mã từ 99999" in shown["vi"]["results"] and "sáp nhập từ: 00001" in shown["vi"]["report"]
+    assert "code changed from 99999" in shown["en"]["results"] and "merged from: 00001" in shown["en"]["report"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
