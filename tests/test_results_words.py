@@ -435,3 +435,31 @@ def test_about_values_are_written_in_words_and_read_back(key: str, value: str, v
         assert shown.row(0)[1] == words
         back = unlabel_frame("about", shown, lang)
         assert back.row(0) == (key, value)
+
+
+def test_every_branch_a_rule_can_give_has_words() -> None:
+    """A branch's first word is labelled in the workbook: every branch scoring describes
+    (scoring.explanations._T, which explain and the report use) and every word before a colon
+    that the compiled rules give has its words, so none is written as its id (after_late_until,
+    no_denominator and missing were)."""
+    import ast
+
+    from pari_index.scoring.explanations import _T
+
+    source = (ROOT / "src" / "pari_index" / "criteria" / "compiling.py").read_text(encoding="utf-8")
+    given = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") in ("_text", "named")
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert {"after_late_until", "no_denominator", "missing", "deducted"} <= given
+    assert given | set(_T) <= set(BRANCH_WORDS) | {"tier", "checked", "level"}
+    labels = [words.get(lang) for lang in ("vi", "en") for words in BRANCH_WORDS.values()]
+    frame = pl.DataFrame({"branch": sorted(given | set(_T))})
+    for lang in ("vi", "en"):
+        shown = label_frame("criteria", frame, lang)
+        assert unlabel_frame("criteria", shown, lang)["branch"].to_list() == frame["branch"].to_list()
+    assert len(set(labels)) == len(labels) - sum(w.vi == w.en for w in BRANCH_WORDS.values())

@@ -269,11 +269,11 @@ EXPECTED_TEXT = {
     "count": "a whole number",
     "percent": "a percentage from 0 to 100",
     "meta:self_score": "a number of points",
-    "boolean": "có/không (yes/no)",
-    "meta:n/a": "có/không (yes/no)",
+    "boolean": "yes/no",
+    "meta:n/a": "yes/no",
     "date": "a date such as 10/01/2024",
     "meta:evidence_date": "a date such as 10/01/2024",
-    "status": "đúng hạn / trễ hạn / không thực hiện (on_time / late / not_done)",
+    "status": "on time / late / not done",
     "level": "one of the levels listed for this criterion",
 }
 

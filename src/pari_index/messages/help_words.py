@@ -165,7 +165,7 @@ OPTION_HELP: dict[str, Words] = {
         "Kết quả năm trước, để tính thay đổi thứ hạng.", "Last year's results, for rank changes."
     ),
     "score --lineage": Words(
-        "Các xã đã sáp nhập: old_code,new_code (cho --previous qua đợt sắp xếp năm 2025).",
+        "Các xã đã sáp nhập: bảng hai cột mã cũ, mã mới (cho --previous qua đợt sắp xếp năm 2025).",
         "Merged communes: old_code,new_code (for --previous across the 2025 reform).",
     ),
     "score --report": Words("Ghi thêm báo cáo xếp hạng HTML.", "Also write the HTML ranking report."),

@@ -97,9 +97,9 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "Quyết định minh chứng không đọc được",
         "Unreadable evidence decision",
         "evidence_accepted {value} không phải là có/không",
-        "evidence_accepted {value} is not có/không (yes/no)",
+        "evidence_accepted {value} is not yes/no",
         "ghi có (chấp nhận giải trình) hoặc không",
-        "write có (the explanation is accepted) or không",
+        "write yes (the explanation is accepted) or no",
     ),
 }
 

@@ -20,13 +20,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "count": Words("một số nguyên", "a whole number"),
         "percent": Words("một tỷ lệ phần trăm từ 0 đến 100", "a percentage from 0 to 100"),
         "meta:self_score": Words("một số điểm", "a number of points"),
-        "boolean": Words("có/không", "có/không (yes/no)"),
-        "meta:n/a": Words("có/không", "có/không (yes/no)"),
+        "boolean": Words("có/không", "yes/no"),
+        "meta:n/a": Words("có/không", "yes/no"),
         "date": Words("một ngày, ví dụ 10/01/2024", "a date such as 10/01/2024"),
         "meta:evidence_date": Words("một ngày, ví dụ 10/01/2024", "a date such as 10/01/2024"),
-        "status": Words(
-            "đúng hạn / trễ hạn / không thực hiện", "đúng hạn / trễ hạn / không thực hiện (on_time / late / not_done)"
-        ),
+        "status": Words("đúng hạn / trễ hạn / không thực hiện", "on time / late / not done"),
         "level": Words("một trong các mức liệt kê cho tiêu chí này", "one of the levels listed for this criterion"),
     },
     # Which code of a row holds a control character.

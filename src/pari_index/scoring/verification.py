@@ -164,7 +164,7 @@ def _appraisal_decisions(
     )
     unreadable = (
         ("score", "score_override", "bad-score", "is not a number of points (at most 4 decimals)"),
-        ("evidence_accepted", "evidence_accepted_flag", "bad-decision", "is not có/không (yes/no)"),
+        ("evidence_accepted", "evidence_accepted_flag", "bad-decision", "is not yes/no"),
     )
     hints = {"score": "write the appraised points, e.g. 0,75", "evidence_accepted": _DECISION_HINT}
     for column, parsed, kind, words in unreadable:
