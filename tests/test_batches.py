@@ -13,6 +13,7 @@ import dataclasses
 import io
 import random
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -653,6 +654,10 @@ def test_items_made_ahead_come_in_order_and_an_error_where_it_happened() -> None
             yield number
 
     assert list(ahead(items(None))) == [0, 1, 2, 3, 4, 5]
+    made.clear()
+    for item in ahead(items(None)):
+        time.sleep(0.1)  # time enough for the thread to make more, were it allowed to
+        assert len(made) <= item + 2, f"{len(made)} made while the caller works on item {item}"
     got: list[int] = []
     with pytest.raises(ValueError, match="item 3"):
         for item in ahead(items(3)):
@@ -702,18 +707,18 @@ def test_files_read_ahead_are_those_read_then_and_their_error_comes_where_they_a
     good.write_text("commune_code,criterion_id,input,value\n00001,1.1,x,1\n", encoding="utf-8")
     bad = tmp_path / "b.csv"
     bad.write_bytes(b"\x00\x01binary")
-    ahead = FilesAhead([good, bad])
+    ahead = FilesAhead([good, bad], ranged=True)
     got, now = ahead.result([good, bad]), many.read_many_tables([good, bad], ranged=True)
     assert got.problems == now.problems and [p.code for p in got.problems] == ["binary-file"]
     assert [s.frame.equals(t.frame) for s, t in zip(got.sheets, now.sheets, strict=True)] == [True]
     with pytest.raises(AssertionError, match="other files"):
-        FilesAhead([good]).result([bad])
+        FilesAhead([good], ranged=True).result([bad])
 
-    def fails(paths: Sequence[Path], *, ranged: bool = False) -> None:
+    def fails(paths: Sequence[Path], *, ranged: bool = False, stop: object = None) -> None:
         raise MemoryError("no room")
 
     monkeypatch.setattr(many, "read_many_tables", fails)
-    failing = FilesAhead([good])
+    failing = FilesAhead([good], ranged=True)
     with pytest.raises(MemoryError, match="no room"):
         failing.result([good])
 
@@ -756,7 +761,7 @@ def test_files_read_ahead_for_a_run_of_one_batch_are_the_files_read_then(
     long_cell = paths[0].parent / "long-cell.csv"
     long_cell.write_bytes(paths[0].read_bytes() + b"00001,1.1.1,x," + b"y" * (MAX_CELL_CHARS + 1) + b",,,,,,\n")
     chosen = [paths[0], long_cell, spoilt, *paths[1:]]
-    got, now = FilesAhead(chosen).result(chosen, ranged=False), many.read_many_tables(chosen)
+    got, now = FilesAhead(chosen, ranged=True).result(chosen, ranged=False), many.read_many_tables(chosen)
     assert got.problems == now.problems
     assert {str(spoilt), str(long_cell)} <= {p.file for p in got.problems}
     assert [(s.file, s.name, s.original_headers, s.ranges) for s in got.sheets] == [
@@ -764,7 +769,7 @@ def test_files_read_ahead_for_a_run_of_one_batch_are_the_files_read_then(
     ]
     assert all(s.frame.equals(t.frame) for s, t in zip(got.sheets, now.sheets, strict=True))
     codes = register.frame["code"]
-    ahead = read_assessments(chosen, leaves, codes, defer_ledger=True, ahead=FilesAhead(chosen))
+    ahead = read_assessments(chosen, leaves, codes, defer_ledger=True, ahead=FilesAhead(chosen, ranged=True))
     then = read_assessments(chosen, leaves, codes, defer_ledger=True)
     for name in ("cells", "meta", "places", "findings"):
         assert getattr(ahead, name).equals(getattr(then, name)), name
@@ -820,3 +825,96 @@ def test_a_detail_store_read_keeps_no_thread() -> None:
     store.add(pl.DataFrame({"x": [2]}))
     assert store.collect()["x"].to_list() == [1, 2]
     assert not any(t.name.startswith("pari detail") for t in threading.enumerate())
+
+
+def test_a_failed_write_of_the_last_batch_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detail of each batch is written in a thread: an error writing the last one (a full
+    disk) is raised by score itself, as it was when written in the run's thread, not left for
+    whoever reads the detail later (or lost)."""
+    from pari_index.scoring import batches as batch_module
+
+    data = generate(BUNDLED, tmp_path / "data", communes=12, districts=2, seed=3)
+    writes: list[Path] = []
+    real = batch_module._write_detail
+
+    def full_at_third(frame: pl.DataFrame, file: Path) -> None:
+        writes.append(file)
+        if len(writes) == 3:
+            raise OSError(28, "No space left on device", str(file))
+        real(frame, file)
+
+    monkeypatch.setattr(batch_module, "_write_detail", full_at_third)
+    with pytest.raises(OSError, match="No space left"):
+        score([data["assessments_long"]], BUNDLED, communes=data["communes"], survey=[data["survey"]], batch_size=5)
+    assert len(writes) == 3  # 12 communes in batches of 5: the third is the last
+
+
+def test_ctrl_c_while_the_files_are_read_ahead_is_heard_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a batched run waits for its files (read in a thread) stops it at once: the
+    run waits for them in its own thread, where the interrupt is heard, not in the thread that
+    makes cells (whose end the run would have had to wait for, the whole read long)."""
+    import signal
+
+    release = threading.Event()
+
+    def slow(paths: Sequence[Path], *, ranged: bool = False, stop: object = None) -> many.ReadResult:
+        release.wait(10)
+        return many.ReadResult([], [])
+
+    monkeypatch.setattr(many, "read_many_tables", slow)
+    files = FilesAhead([tmp_path / "a.csv"], ranged=True)
+    main_thread = threading.main_thread().ident
+    assert main_thread is not None and threading.current_thread() is threading.main_thread()
+    # A real SIGINT to the run's thread (as Ctrl-C), which wakes a wait as _thread.interrupt_main does not.
+    timer = threading.Timer(0.3, signal.pthread_kill, (main_thread, signal.SIGINT))
+    timer.start()
+    began = time.perf_counter()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _spill_groups_of([tmp_path / "a.csv"], files)
+        assert time.perf_counter() - began < 5
+    finally:
+        release.set()
+        timer.cancel()
+
+
+def _spill_groups_of(paths: list[Path], files: FilesAhead) -> None:
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.criteria.model import resolve_leaves
+    from pari_index.intake import by_batch
+    from pari_index.intake.model import LeafTable
+
+    table = LeafTable.build(resolve_leaves(load_criteria(BUNDLED).criteria))
+    by_batch._spill_groups(paths, table, {"00001": 0}, by_batch._Spill("pari-test-"), files)
+
+
+def test_a_run_that_fails_before_it_needs_its_files_stops_reading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run whose criteria set fails to load stops the reading of its files at the next file
+    (a library user calling score again and again keeps no readers going)."""
+    from pari_index.errors import CriteriaError
+
+    read: list[str] = []
+    real = many.read_table_file
+
+    def slowly(path: str | Path, *, ranged: bool = False) -> many.ReadResult:
+        read.append(str(path))
+        time.sleep(0.2)
+        return real(path, ranged=ranged)
+
+    monkeypatch.setattr(many, "read_table_file", slowly)
+    paths = []
+    for i in range(10):
+        path = tmp_path / f"{i}.csv"
+        path.write_text("commune_code,criterion_id,input,value\n00001,1.1.1,x,1\n", encoding="utf-8")
+        paths.append(path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [\n", encoding="utf-8")
+    with pytest.raises(CriteriaError):
+        score(paths, bad)
+    time.sleep(1)
+    assert len(read) <= 3, read
+    assert not any(t.name == "pari read files" for t in threading.enumerate())

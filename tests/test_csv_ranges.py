@@ -153,3 +153,32 @@ def test_hostile_csv_files_read_by_range_give_the_same_problems(
             assert frame is not None and frame.equals(whole.sheets[0].frame)
         else:
             assert frame is None
+
+
+def test_the_grids_kept_from_the_check_share_one_budget_over_the_files_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KEPT_GRID_BYTES is for all the files of one read, not each: with room for one file's
+    ranges, the first file keeps them all and the second none (five national-size files kept
+    three times the memory of one); each reads as it would whole."""
+    from pari_index.intake import many
+
+    body = "".join(f"{i:05d},1.1.1,x,{i}\n" for i in range(400))
+    paths = []
+    for name in ("a.csv", "b.csv"):
+        path = tmp_path / name
+        path.write_text("commune_code,criterion_id,input,value\n" + body, encoding="utf-8")
+        paths.append(path)
+    size = paths[0].stat().st_size
+    monkeypatch.setattr(csv_input, "RANGED_BYTES", 0)
+    monkeypatch.setattr(csv_input, "RANGE_BYTES", 1_000)
+    monkeypatch.setattr(csv_input, "KEPT_GRID_BYTES", size * csv_input.KEPT_PER_BYTE)
+    read = many.read_many_tables(paths, ranged=True)
+    kept = [len(sheet.ranges._kept) for sheet in read.sheets if sheet.ranges is not None]
+    assert len(kept) == 2 and kept[0] >= 5 and kept[1] == 0, kept
+    whole = many.read_many_tables(paths)
+    for ranged_sheet, whole_sheet in zip(read.sheets, whole.sheets, strict=True):
+        assert ranged_sheet.ranges is not None
+        first = ranged_sheet.ranges.first()
+        assert first is not None
+        assert pl.concat([first.frame, *ranged_sheet.ranges.rest()]).equals(whole_sheet.frame)

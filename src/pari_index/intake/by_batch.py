@@ -46,6 +46,7 @@ from pari_index.intake.many import FilesAhead
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
+from pari_index.threads import joined, result_of, taken
 
 T = TypeVar("T")
 
@@ -304,7 +305,7 @@ class BatchedIntake:
         error, if it failed, raised here)."""
         pending, self._pending = self._pending, None
         if pending is not None:
-            pending.result()
+            result_of(pending)
 
     def _check_next(self, number: int) -> None:
         """Batch ``number`` checked in the background, while the run scores the one it took
@@ -366,22 +367,27 @@ class BatchedIntake:
 
 def ahead(items: Iterator[T]) -> Iterator[T]:
     """``items`` made one ahead in a thread of their own while the caller works on the last
-    one; an error making them is raised here, at the item it stopped. When the caller stops
+    one (the next is made once the caller has taken the one before: never more than one
+    waiting); an error making them is raised here, at the item it stopped. When the caller stops
     early (an error, Ctrl-C), the thread is told to stop and waited for (at most the item it is
     making), so that nothing goes on reading once the run has ended."""
     handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
     def hand(kind: str, value: Any) -> bool:
-        """Whether ``value`` was handed over before the caller stopped (every put is bounded,
-        so that a caller that stopped, with the queue full, never leaves this thread waiting)."""
+        """Whether ``value`` was handed over and taken before the caller stopped (every wait is
+        bounded, so that a caller that stopped never leaves this thread waiting)."""
         while not stop.is_set():
             try:
                 handoff.put((kind, value), timeout=0.05)
-                return True
+                break
             except queue.Full:
                 continue
-        return False
+        while not stop.is_set() and handoff.unfinished_tasks:
+            # Taken (task_done) before the next is made: one item ahead, not two.
+            with handoff.all_tasks_done:
+                handoff.all_tasks_done.wait(timeout=0.05)
+        return not stop.is_set()
 
     def make() -> None:
         try:
@@ -396,7 +402,8 @@ def ahead(items: Iterator[T]) -> Iterator[T]:
     worker.start()
     try:
         while True:
-            kind, value = handoff.get()
+            kind, value = taken(handoff)
+            handoff.task_done()
             if kind == "end":
                 return
             if kind == "error":
@@ -404,7 +411,7 @@ def ahead(items: Iterator[T]) -> Iterator[T]:
             yield value
     finally:
         stop.set()  # (a put waiting for room sees it within 50 ms)
-        worker.join()
+        joined(worker)
 
 
 def _spill_groups(
@@ -422,6 +429,8 @@ def _spill_groups(
         for cells, meta_rows in sheet_groups(paths, table, read, SLICE_ROWS, files):
             yield cells, meta_rows, dict(read.meta_headers)
 
+    if files is not None:
+        files.wait()  # here, where Ctrl-C is heard (the thread below would wait for the files)
     # Parsing the next range of rows into cells goes on in a thread while this one cuts and
     # spills the last (polars lets go of the GIL): the two took 1.4 s one after the other.
     for cells, meta_rows, headers in ahead(groups()):

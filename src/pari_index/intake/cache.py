@@ -39,6 +39,7 @@ from pari_index.criteria.model import Leaf
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, remove_leftovers
+from pari_index.threads import result_of
 
 #: Raised by the layout of entries; entries of another format are ignored.
 CACHE_FORMAT = 1
@@ -197,7 +198,7 @@ class CacheStore:
                 name: pool.submit(self._table, entry, name, digest, name not in undecoded)
                 for name, digest in digests.items()
             }
-            return {name: future.result() for name, future in reading.items()}
+            return {name: result_of(future) for name, future in reading.items()}
 
     def _table(self, entry: Path, name: str, digest: str, decode: bool = True) -> pl.DataFrame | bytes:
         data = read_regular(entry / f"{name}.parquet")

@@ -3,9 +3,11 @@ a syntax error located at its line with a hint."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -170,10 +172,25 @@ def cut_short(data: bytes, delimiter: str, header_cells: int) -> int | None:
 RANGED_BYTES = 8 * 2**20
 #: Bytes of one range (whole records): about 75,000 rows of a long-form file.
 RANGE_BYTES = 4 * 2**20
-#: Grids of a ranged file's first ranges kept from the check that polars reads it
-#: (:meth:`CsvRanges.accepted`) rather than parsed again: a national file's (10,600 communes)
-#: are about 40 MB.
-KEPT_GRID_BYTES = 64 * 2**20
+#: Memory the grids of ranged files' first ranges may take, kept from the check that polars
+#: reads them (:meth:`CsvRanges.accepted`) rather than parsed again, over all the files of one
+#: read (:func:`kept_grids_room`). Counted as KEPT_PER_BYTE bytes per byte of CSV (measured: a
+#: grid's strings take 2 to 3 times their text): a national file (45 MB, 10,600 communes) is
+#: kept whole.
+KEPT_GRID_BYTES = 160 * 2**20
+KEPT_PER_BYTE = 3
+_room = threading.local()
+
+
+@contextlib.contextmanager
+def kept_grids_room() -> Iterator[None]:
+    """One KEPT_GRID_BYTES for every file read in the block (in this thread), not one per file:
+    five national-size files kept their grids at 3 times the memory of one."""
+    _room.left = KEPT_GRID_BYTES
+    try:
+        yield
+    finally:
+        del _room.left
 
 
 def record_ranges(data: bytes, size: int) -> Iterator[tuple[int, int]]:
@@ -240,19 +257,22 @@ class CsvRanges:
     def accepted(self) -> bool:
         """Whether polars reads every range: a file it refuses is parsed whole, where its error
         is located and reported as ever. Checked before any row is made cells, so that no rows
-        of a refused file are ever spilled. The first ranges' grids, up to KEPT_GRID_BYTES, are
-        kept for :meth:`_grids` (a national file's all: parsing them twice cost 0.2 s); the
-        others are parsed again there, so that a larger file's grids are never all held."""
+        of a refused file are ever spilled. The first ranges' grids, within what is left of
+        KEPT_GRID_BYTES, are kept for :meth:`_grids` (a national file's all: parsing them twice
+        cost 0.2 s); the others are parsed again there, so that larger files' grids are never
+        all held."""
         kept: list[pl.DataFrame] = []
-        room: float = KEPT_GRID_BYTES
+        room: int = getattr(_room, "left", KEPT_GRID_BYTES)
         try:
-            for grid in self._grids():
-                room -= grid.estimated_size()
+            for (start, end), grid in zip(record_ranges(self.data, RANGE_BYTES), self._grids(), strict=True):
+                room -= (end - start) * KEPT_PER_BYTE
                 if room >= 0:
                     kept.append(grid)
         except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
             return False
         self._kept = kept
+        if hasattr(_room, "left"):
+            _room.left = max(room, 0)
         return True
 
     def first(self) -> Sheet | None:

@@ -24,6 +24,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from pari_index.threads import result_of
+
 #: Read in blocks: a national assessment file is tens to hundreds of megabytes.
 _BLOCK = 1 << 20
 
@@ -83,7 +85,7 @@ def sha256(path: str | Path) -> str | None:
     with _lock:
         known = _run.get(key)
     if known is not None:
-        found = known.result()
+        found = result_of(known)
         if found is not None and found[0] == _identity(key):
             return found[1]
     hashed = _hash(key)

@@ -25,10 +25,11 @@ import polars as pl
 import polars.selectors as cs
 
 from pari_index.errors import Problem
-from pari_index.intake.csv_input import sniff
+from pari_index.intake.csv_input import kept_grids_room, sniff
 from pari_index.intake.grid import WIDE_COLUMNS, Place, normalise_header, plan_columns
 from pari_index.intake.sheet import FILE, MAX_CELL_CHARS, MAX_COLUMNS, ROW, SHEET, ReadResult, Sheet
 from pari_index.intake.tables import read_table_file
+from pari_index.threads import joined
 
 #: Fewer files than this are read one by one (nothing to gain).
 MIN_FILES = 8
@@ -79,10 +80,17 @@ def _small(index: int, path: str | Path) -> _Small | None:
     return _Small(index, str(path), text, header.rstrip("\r"), delimiter, unicodedata.is_normalized("NFC", text))
 
 
-def read_many_tables(paths: Sequence[str | Path], *, ranged: bool = False) -> ReadResult:
+class ReadStopped(Exception):
+    """The files' reading was stopped (:meth:`FilesAhead.stop`): the run they were for failed."""
+
+
+def read_many_tables(
+    paths: Sequence[str | Path], *, ranged: bool = False, stop: threading.Event | None = None
+) -> ReadResult:
     """Every file as :func:`tables.read_tables` reads them, in the same order, with runs of
     small plain CSV files of the same header read together. ``ranged``: see
-    :func:`tables.read_table_file`."""
+    :func:`tables.read_table_file`. ``stop``: once set, the next file is not read
+    (:class:`ReadStopped`)."""
     paths = list(paths)
     smalls: list[_Small | None] = [_small(i, p) for i, p in enumerate(paths)] if len(paths) >= MIN_FILES else []
     sheets_by_file: dict[int, list[Sheet]] = {}
@@ -97,10 +105,13 @@ def read_many_tables(paths: Sequence[str | Path], *, ranged: bool = False) -> Re
         read = _read_group(group)
         if read is not None:
             sheets_by_file.update(read)
-    for i, path in enumerate(paths):
-        if i not in sheets_by_file:
-            result = read_table_file(path, ranged=ranged)
-            sheets_by_file[i], problems_by_file[i] = result.sheets, result.problems
+    with kept_grids_room():
+        for i, path in enumerate(paths):
+            if stop is not None and stop.is_set():
+                raise ReadStopped
+            if i not in sheets_by_file:
+                result = read_table_file(path, ranged=ranged)
+                sheets_by_file[i], problems_by_file[i] = result.sheets, result.problems
     sheets = [sheet for i in range(len(paths)) for sheet in sheets_by_file[i]]
     problems: list[Problem] = []
     for i in range(len(paths)):
@@ -163,13 +174,16 @@ __all__ = ["read_many_tables"]
 
 
 class FilesAhead:
-    """``read_many_tables(paths, ranged=True)`` begun in a thread of its own, so that the files
+    """``read_many_tables(paths, ranged=ranged)`` begun in a thread of its own, so that the files
     are read and decoded while the run loads its criteria set and register (nationally about a
     third of a second of each, one after the other before). :meth:`result` waits for it and
-    raises what reading raised, where the run reads them."""
+    raises what reading raised, where the run reads them; :meth:`stop`, for a run that failed
+    before it needed them, stops the reading at the next file."""
 
-    def __init__(self, paths: Sequence[str | Path]) -> None:
+    def __init__(self, paths: Sequence[str | Path], *, ranged: bool) -> None:
         self._paths = list(paths)
+        self._ranged = ranged
+        self._stop = threading.Event()
         self._result: ReadResult | None = None
         self._error: BaseException | None = None
         # A daemon: a run that stops before it needs the files (bad criteria, Ctrl-C) does not
@@ -179,22 +193,36 @@ class FilesAhead:
 
     def _read(self) -> None:
         try:
-            self._result = read_many_tables(self._paths, ranged=True)
+            self._result = read_many_tables(self._paths, ranged=self._ranged, stop=self._stop)
         except BaseException as exc:  # raised by result(), in the run's thread
             self._error = exc
+
+    def wait(self) -> None:
+        """The reading ended (in the run's thread, where Ctrl-C is heard while it waits)."""
+        joined(self._thread)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def __enter__(self) -> FilesAhead:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_exc: object) -> None:
+        if kind is not None:  # the run failed: its files are read no further
+            self.stop()
 
     def result(self, paths: Sequence[str | Path], *, ranged: bool = True) -> ReadResult:
         """The files read; ``paths`` must be those it was begun with. Not ``ranged`` (a run
         of one batch): as ``read_many_tables(paths)`` reads them, a file begun by range read
-        whole (:func:`read_whole`)."""
+        whole (:func:`read_whole`). Files read whole serve a ranged run as they are."""
         assert [str(p) for p in paths] == [str(p) for p in self._paths], "read ahead for other files"
-        self._thread.join()
+        self.wait()
         if self._error is not None:
             error, self._error = self._error, None
             raise error
         assert self._result is not None
         result, self._result = self._result, None  # taken once: its bytes go with the caller
-        return result if ranged else read_whole(result)
+        return result if ranged or not self._ranged else read_whole(result)
 
 
 def read_whole(result: ReadResult) -> ReadResult:

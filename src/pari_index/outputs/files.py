@@ -25,7 +25,6 @@ import dataclasses
 import errno
 import gc
 import hashlib
-import io
 import os
 import re
 import shutil
@@ -34,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,6 +44,7 @@ from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem
 from pari_index.intake.cache_folder import ParquetReuse, process_alive, read_regular
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
+from pari_index.threads import joined
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
 
@@ -413,11 +414,16 @@ PARQUET_ROW_GROUP = 65_536
 class ParquetAhead:
     """A table encoded as :func:`write_parquet` encodes it, in a thread of its own begun before
     the file is written: a national run's per-item table (0.4-0.6 s to encode) is encoded while
-    the run ranks the communes and makes its other tables. :meth:`data` waits for it and raises
-    what encoding raised."""
+    the run ranks the communes and makes its other tables. It is encoded into a temporary file
+    (removed once copied, or with this object), not into memory: its bytes are not held, and
+    polars writes it without calling back into Python, which it could not do from a thread
+    still running when the interpreter exits (after a run that failed before writing).
+    :meth:`copy_to` waits for it and raises what encoding raised."""
 
     def __init__(self, frame: pl.DataFrame | pl.LazyFrame) -> None:
-        self._data: bytes | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="pari-encode-")
+        weakref.finalize(self, self._folder.cleanup)
+        self._file = Path(self._folder.name) / "table.parquet"
         self._error: BaseException | None = None
         # A daemon: a run that fails before writing does not wait for the encoding to end.
         self._thread = threading.Thread(target=self._encode, args=(frame,), name="pari encode", daemon=True)
@@ -425,18 +431,19 @@ class ParquetAhead:
 
     def _encode(self, frame: pl.DataFrame | pl.LazyFrame) -> None:
         try:
-            buffer = io.BytesIO()
-            frame.lazy().sink_parquet(buffer, row_group_size=PARQUET_ROW_GROUP)
-            self._data = buffer.getvalue()
-        except BaseException as exc:  # raised by data(), where the file is written
+            frame.lazy().sink_parquet(self._file, row_group_size=PARQUET_ROW_GROUP)
+        except BaseException as exc:  # raised by copy_to(), where the file is written
             self._error = exc
 
-    def data(self) -> bytes:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._data is not None
-        return self._data
+    def copy_to(self, target: Path) -> None:
+        """The encoded table copied to ``target``; the temporary file removed."""
+        joined(self._thread)
+        try:
+            if self._error is not None:
+                raise self._error
+            shutil.copyfile(self._file, target)
+        finally:
+            self._folder.cleanup()
 
 
 def write_parquet(
@@ -451,7 +458,7 @@ def write_parquet(
         try:
             patched = _patched(frame, reuse) if reuse is not None else None
             if ahead is not None:
-                tmp.write_bytes(ahead.data())
+                ahead.copy_to(tmp)
             elif patched is not None:
                 tmp.write_bytes(patched)
             else:

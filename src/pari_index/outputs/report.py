@@ -96,6 +96,7 @@ from pari_index.outputs.report_view import (
 from pari_index.outputs.results import input_labeller
 from pari_index.scoring.completeness import notices
 from pari_index.textexpr import format_text
+from pari_index.threads import result_of
 
 __all__ = ["LABELS", "render_report", "write_report"]
 
@@ -833,7 +834,7 @@ def _pack_groups(env: jinja2.Environment, view: dict[str, Any], criteria_table: 
                 text = '{"b":' + _json(markup) + ',"e":' + inner + ',"i":[' + ",".join(items) + "]}"
             futures.append(pool.submit(_pack, text))
         for group, future in zip(groups, futures, strict=True):
-            group.packed = future.result()
+            group.packed = result_of(future)
     return _pack(_json({"c": ITEM_COLUMNS, "s": strings}))
 
 

@@ -29,6 +29,8 @@ from xml.sax.saxutils import quoteattr
 
 import polars as pl
 
+from pari_index.threads import result_of
+
 #: Rows composed and written at once: bounds the memory of a sheet to one chunk of its XML (two
 #: are held). 50,000 rows of findings held 180 MB at once; 20,000 hold 100 MB less, and writing
 #: the national criteria sheet (625,400 rows) costs the same CPU (5.0-5.5 s either way).
@@ -210,10 +212,10 @@ def _sheet_rows(frame: pl.DataFrame) -> Iterator[bytes]:
         for start in range(0, frame.height, CHUNK_ROWS):
             following = ahead.submit(compose, start)
             if pending is not None:
-                yield pending.result()
+                yield result_of(pending)
             pending = following
         if pending is not None:
-            yield pending.result()
+            yield result_of(pending)
 
 
 def _write_sheet(member: IO[bytes], frame: pl.DataFrame, selected: bool) -> None:

@@ -23,6 +23,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.intake.assessments import Intake
+from pari_index.threads import result_of
 
 #: Communes per batch when a run does not say (``pari score --batch-size``): measured on the
 #: national set (benchmarks/README.md, "Batches"), where smaller batches cost time and larger
@@ -43,8 +44,7 @@ def batches_of(codes: pl.Series, size: int | None) -> list[pl.Series]:
 
 class _Writer:
     """One thread writing a store's batches in order, begun at the first write and ended once
-    the detail is read (:meth:`DetailStore.lazy`) or the store goes: a result kept by a library
-    user keeps no thread."""
+    they are all written (:meth:`DetailStore.finish`) or the store goes."""
 
     def __init__(self) -> None:
         self._pool: ThreadPoolExecutor | None = None
@@ -59,7 +59,7 @@ class _Writer:
     def wait(self) -> None:
         pending, self._pending = self._pending, None
         if pending is not None:
-            pending.result()
+            result_of(pending)
 
     def close(self) -> None:
         pool, self._pool = self._pool, None
@@ -110,10 +110,15 @@ class DetailStore:
     def batches(self) -> int:
         return len(self._files) + len(self._frames)
 
-    def lazy(self) -> pl.LazyFrame:
-        """All batches as one lazy frame, in order, read only when collected or sunk."""
+    def finish(self) -> None:
+        """Every batch written (the last write's error raised here, by the run that scored it)
+        and the writer thread ended: a result kept by a library user keeps no thread."""
         self._writer.wait()
         self._writer.close()
+
+    def lazy(self) -> pl.LazyFrame:
+        """All batches as one lazy frame, in order, read only when collected or sunk."""
+        self.finish()
         if self._files:
             return pl.scan_parquet(self._files)
         if not self._frames:

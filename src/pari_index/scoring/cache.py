@@ -49,6 +49,7 @@ from pari_index.intake.schema import CRITERION
 from pari_index.scoring.items import CommuneScores, order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals
 from pari_index.scoring.verification import Appraisal, read_appraisal
+from pari_index.threads import result_of
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]
@@ -212,7 +213,7 @@ class RunCache:
             return read_appraisal(path, leaves, codes)
         begun, known_leaves, known_codes, reading = started
         if begun == path and known_leaves is leaves and codes is not None and known_codes.equals(codes):
-            return reading.result()
+            return result_of(reading)
         reading.cancel()
         return read_appraisal(path, leaves, codes)
         return read_appraisal(path, leaves, codes)
@@ -241,9 +242,9 @@ class RunCache:
         """The communes' rows under ``key``: those read beside the intake, else read now."""
         prefetched, self._prefetched = self._prefetched, None
         if prefetched is not None and prefetched[0] == key:
-            return prefetched[1].result()
+            return result_of(prefetched[1])
         if prefetched is not None:
-            prefetched[1].result()  # another language's: let it finish before the cache is read again
+            result_of(prefetched[1])  # another language's: let it finish before the cache is read again
         return CachedRows.load(self.store, key)
 
     def commune_scores(
@@ -261,7 +262,7 @@ class RunCache:
         self.known = None
         if evidence_dir is not None or not self.store.usable():
             if self._prefetched is not None:  # not used; finished, so that its notes are all said
-                self._prefetched[1].result()
+                result_of(self._prefetched[1])
                 self._prefetched = None
             self.scored, self.reused = register.frame.height, 0
             scores = score_communes(compiled, register, intake, appraisal, evidence_dir, lang)

@@ -13,6 +13,7 @@ Points columns of the result frames are Int64 counts of 1/10,000 point (exact su
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
@@ -144,47 +145,51 @@ def score(
     results are the same as without it."""
     say = progress or (lambda _message: None)
     paths = [*assessments, *survey]
-    # The files are read while the criteria set and register load (a thread).
-    files = FilesAhead(paths) if cache is None and paths else None
-    criteria_set = _as_criteria(criteria)
-    compiled = compile_criteria(criteria_set, year)
-    leaves = compiled.leaves
-    say(progress_text("criteria", lang, id=criteria_set.id, n=len(leaves)))
+    # The files are read while the criteria set and register load (a thread), by range when the
+    # run will most likely be batched (a register and a batch size); a run that fails stops it.
+    files = FilesAhead(paths, ranged=communes is not None and bool(batch_size)) if cache is None and paths else None
+    with files or contextlib.nullcontext():
+        criteria_set = _as_criteria(criteria)
+        compiled = compile_criteria(criteria_set, year)
+        leaves = compiled.leaves
+        say(progress_text("criteria", lang, id=criteria_set.id, n=len(leaves)))
 
-    register = read_register(communes) if communes is not None else None
-    if register is not None:
-        check_run_size(register.frame.height, len(leaves), str(communes))
-    say(progress_text("reading", lang))
-    if cache is not None and appraisal is not None and register is not None:
-        cache.read_appraisal_beside(appraisal, leaves, register.codes)
-    intake, batched = _read_intake(paths, compiled, register, batch_size, cache, files)
-    if register is None:
-        register = register_from_codes(intake.communes)
-        check_run_size(register.frame.height, len(leaves), None)
-        intake.findings = pl.concat([intake.findings, _no_register_finding(intake.findings.schema)])
-    fixed = _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)
-    gave = _intake_findings(intake, leaves, register, batched, cache, [] if fixed is None else [fixed])
-    given = [str(p) for p in survey]
-    survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, gave=gave)
-    if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
-        raise IntakeError(problem)
+        register = read_register(communes) if communes is not None else None
+        if register is not None:
+            check_run_size(register.frame.height, len(leaves), str(communes))
+        say(progress_text("reading", lang))
+        if cache is not None and appraisal is not None and register is not None:
+            cache.read_appraisal_beside(appraisal, leaves, register.codes)
+        intake, batched = _read_intake(paths, compiled, register, batch_size, cache, files)
+        if register is None:
+            register = register_from_codes(intake.communes)
+            check_run_size(register.frame.height, len(leaves), None)
+            intake.findings = pl.concat([intake.findings, _no_register_finding(intake.findings.schema)])
+        fixed = _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)
+        gave = _intake_findings(intake, leaves, register, batched, cache, [] if fixed is None else [fixed])
+        given = [str(p) for p in survey]
+        survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, gave=gave)
+        if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
+            raise IntakeError(problem)
 
-    read = cache.appraisal if cache is not None else read_appraisal
-    appraisal_data = read(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
-    say(progress_text("scoring", lang, n=register.frame.height))
-    evidence = Path(evidence_dir) if evidence_dir else None
-    result = _score_frames(compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, batched)
-    result.sources = {
-        "criteria": [criteria_set.id],
-        "assessments": [str(p) for p in assessments],
-        "survey": [str(p) for p in survey],
-        "communes": [str(communes)] if communes else [],
-        "appraisal": [str(appraisal)] if appraisal else [],
-    }
-    result.year = compiled.year
-    result.criteria_file = _criteria_file(criteria)
-    result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
-    return result
+        read = cache.appraisal if cache is not None else read_appraisal
+        appraisal_data = read(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
+        say(progress_text("scoring", lang, n=register.frame.height))
+        evidence = Path(evidence_dir) if evidence_dir else None
+        result = _score_frames(
+            compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, batched
+        )
+        result.sources = {
+            "criteria": [criteria_set.id],
+            "assessments": [str(p) for p in assessments],
+            "survey": [str(p) for p in survey],
+            "communes": [str(communes)] if communes else [],
+            "appraisal": [str(appraisal)] if appraisal else [],
+        }
+        result.year = compiled.year
+        result.criteria_file = _criteria_file(criteria)
+        result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
+        return result
 
 
 def _read_intake(
@@ -477,6 +482,7 @@ def _score_frames(
         )
         found.append(scores.findings)
         del scores, batch
+    store.finish()  # the last batch's detail written (its error raised here)
     if frames is not None:
         frames.finish()  # the rows of communes in no batch checked; the intake's findings made
     return _run_result(compiled, register, intake, appraisal, store, totals, found, lang)
