@@ -89,12 +89,12 @@ def check_score_paths(
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, the report is not the results, and the cache is apart from both. Checked before
     anything is read."""
-    from pari_index.outputs.paths import Target, check_cache_folder, check_paths, sources
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_cache_folder, check_paths, sources
     from pari_index.outputs.results import results_sources, results_target
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
     if report is not None:
-        targets.append(Target(Path(report), "--report"))
+        targets.append(Target(Path(report), "--report", suffixes=PAGE_SUFFIXES))
     inputs = sources(
         ("ASSESSMENTS", assessments),  # the argument as `pari score --help` names it, in either language
         ("--survey", survey),
