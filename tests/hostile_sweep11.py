@@ -120,6 +120,38 @@ def register_every_row_without_code(folder: Path) -> list[str]:
     return _score(folder)
 
 
+# ---------------------------------------------------------------------------------------------
+# A criteria set's bytes (criteria.loading.read_text_file, parse_yaml)
+
+CRITERIA = Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
+#: Where the stray bytes go in criteria-stray-bytes-mid-file (a byte offset of the bundled set).
+STRAY_AT = 5000
+
+
+def criteria_saved_as_unicode(folder: Path) -> list[str]:
+    """The bundled set saved by Notepad as "Unicode" (UTF-16 with a byte-order mark), as YAML
+    allows: refused as "not UTF-8 (byte 0)"."""
+    path = folder / "set.yaml"
+    path.write_bytes(CRITERIA.read_text(encoding="utf-8").encode("utf-16"))
+    return ["validate", str(path)]
+
+
+def criteria_stray_bytes_mid_file(folder: Path) -> list[str]:
+    """Two stray bytes in the middle of a set: "not UTF-8 (byte 5000)", a place no editor shows."""
+    raw = CRITERIA.read_bytes()
+    path = folder / "set.yaml"
+    path.write_bytes(raw[:STRAY_AT] + b"\xff\xfe" + raw[STRAY_AT:])
+    return ["validate", str(path)]
+
+
+def criteria_nul_character(folder: Path) -> list[str]:
+    """A NUL byte on line 2 (a file cut and padded by a copy): "YAML không hợp lệ" with no line,
+    and a hint about "this line"."""
+    path = folder / "set.yaml"
+    path.write_bytes(b"id: x\ntitle: a\x00b\n")
+    return ["validate", str(path)]
+
+
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -135,6 +167,9 @@ CASES: dict[str, Case] = {
     "register-header-only": register_header_only,
     "register-header-only-template": template_register_header_only,
     "register-every-code-empty": register_every_row_without_code,
+    "criteria-utf16-notepad": criteria_saved_as_unicode,
+    "criteria-stray-bytes-mid-file": criteria_stray_bytes_mid_file,
+    "criteria-nul-character": criteria_nul_character,
 }
 
 _BOUNDED = {resource.RLIMIT_AS: 3 * 1024**3}
@@ -160,6 +195,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-header-only": (1, "empty-file", ("communes.csv",)),
     "register-header-only-template": (1, "empty-file", ("communes.csv",)),
     "register-every-code-empty": (1, "missing-code", ("communes.csv",)),
+    "criteria-utf16-notepad": (0, None, ("set.yaml",)),
+    "criteria-stray-bytes-mid-file": (1, "not-utf8", ("set.yaml",)),
+    "criteria-nul-character": (1, "yaml-syntax", ("set.yaml",)),
 }
 
 #: Outputs each case must not have written (the case's folder).
