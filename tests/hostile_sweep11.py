@@ -152,6 +152,19 @@ def criteria_nul_character(folder: Path) -> list[str]:
     return ["validate", str(path)]
 
 
+# ---------------------------------------------------------------------------------------------
+# A warning of reading the lineage (ranking.ranks.read_lineage)
+
+
+def lineage_utf16_without_bom(folder: Path) -> list[str]:
+    """A lineage table saved as UTF-16 without a byte-order mark, read correctly with a warning:
+    the warning stopped the run after all its scoring, exit 1, no results, and a console line
+    "cảnh báo: … Tệp không phải UTF-8" (the title alone: the Vietnamese had no words for UTF-16)."""
+    path = folder / "lineage.csv"
+    path.write_bytes("old_code,new_code\n00001,00004\n00002,00004\n".encode("utf-16-le"))
+    return _score(folder, "--lineage", str(path))
+
+
 Case = Callable[[Path], list[str]]
 
 CASES: dict[str, Case] = {
@@ -170,6 +183,7 @@ CASES: dict[str, Case] = {
     "criteria-utf16-notepad": criteria_saved_as_unicode,
     "criteria-stray-bytes-mid-file": criteria_stray_bytes_mid_file,
     "criteria-nul-character": criteria_nul_character,
+    "lineage-utf16-without-bom": lineage_utf16_without_bom,
 }
 
 _BOUNDED = {resource.RLIMIT_AS: 3 * 1024**3}
@@ -198,6 +212,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "criteria-utf16-notepad": (0, None, ("set.yaml",)),
     "criteria-stray-bytes-mid-file": (1, "not-utf8", ("set.yaml",)),
     "criteria-nul-character": (1, "yaml-syntax", ("set.yaml",)),
+    "lineage-utf16-without-bom": (0, None, ("lineage.csv",)),
 }
 
 #: Outputs each case must not have written (the case's folder).

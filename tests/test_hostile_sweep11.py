@@ -336,3 +336,50 @@ def test_a_character_the_yaml_reader_refuses_is_placed_on_its_line(tmp_path: Pat
     ) in en.output, en.output
     vi = runner.invoke(main, args)
     assert "set.yaml:2:9: YAML không hợp lệ: " in vi.output
+
+
+# ---------------------------------------------------------------------------------------------
+# A warning of reading the lineage
+
+
+def test_a_lineage_read_with_a_warning_is_scored_and_the_warning_is_a_finding(tmp_path: Path) -> None:
+    import polars as pl
+
+    from pari_index.outputs.results import read_results
+
+    done = _child(CASES["lineage-utf16-without-bom"](tmp_path), tmp_path)
+    assert done.returncode == 0, done.stderr
+    findings = read_results(tmp_path / "out.xlsx")["findings"].filter(pl.col("kind") == "encoding-fallback")
+    assert findings.select("severity", "file").rows() == [("warning", str(tmp_path / "lineage.csv"))]
+    assert findings["message"].to_list() == [
+        "tệp không phải UTF-8: đã đọc theo UTF-16 (little-endian), vì cứ hai byte lại có một byte 0"
+    ]
+
+
+def test_a_lineage_s_errors_still_stop_the_run(tmp_path: Path) -> None:
+    from pari_index.ranking.ranks import read_lineage
+
+    path = tmp_path / "lineage.csv"
+    path.write_bytes("old_code,new_code\n00001,\n".encode("utf-16-le"))
+    told: list[object] = []
+    with pytest.raises(IntakeError) as raised:
+        read_lineage(path, told)  # type: ignore[arg-type]
+    assert [p.code for p in raised.value.problems] == ["encoding-fallback", "missing-code"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "vi"),
+    [
+        ("utf-16-le", "đã đọc theo UTF-16 (little-endian), vì cứ hai byte lại có một byte 0"),
+        ("utf-16-be", "đã đọc theo UTF-16 (big-endian), vì cứ hai byte lại có một byte 0"),
+        ("cp1258", "đã đọc theo bảng mã Windows-1258 (tiếng Việt), vì 2 byte không phải UTF-8"),
+    ],
+)
+def test_every_fallback_reading_has_its_vietnamese_words(tmp_path: Path, encoding: str, vi: str) -> None:
+    from pari_index.intake.tables import read_table_file
+
+    path = tmp_path / "t.csv"
+    text = "code,name\n00001,Xa A\n" if encoding != "cp1258" else "code,name\n00001,X\xe2 \xf4n\n"
+    path.write_bytes(text.encode(encoding))
+    [problem] = read_table_file(path).problems
+    assert problem.code == "encoding-fallback" and vi in problem.render("vi")

@@ -206,7 +206,12 @@ def _ranked(
     from pari_index.ranking.ranks import CommuneFacts, rank, read_lineage
 
     previous_tables = read_results(previous) if previous is not None else None
-    lineage_frame = read_lineage(lineage) if lineage is not None else None
+    told: list[Problem] = []
+    lineage_frame = read_lineage(lineage, told) if lineage is not None else None
+    if told:  # the lineage's warnings are the run's findings, as every input's are
+        from pari_index.intake.findings import problems_to_findings
+
+        result.findings = pl.concat([result.findings, problems_to_findings(told, "warning")], how="diagonal_relaxed")
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
     summary = rank(
