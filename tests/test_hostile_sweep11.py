@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import resource
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -117,20 +116,32 @@ def test_open_regular_refuses_a_pipe_and_a_device_and_reads_a_file(tmp_path: Pat
 
 def test_pinned_refuses_a_pipe_instead_of_waiting(tmp_path: Path) -> None:
     """pinned() gives every workbook reader (intake, results, annex) its bytes: a pipe is refused
-    there, once for all of them."""
-    os.mkfifo(tmp_path / "p.xlsx")
+    there, once for all of them. A writer comes by after a while (never waiting itself), so that a
+    reader that waits fails this test instead of hanging it (a signal would wake another thread)."""
+    import threading
+    import time
 
-    def waited(*_: object) -> None:
-        raise TimeoutError("pinned() waited for a writer")
+    pipe = tmp_path / "p.xlsx"
+    os.mkfifo(pipe)
+    stop = threading.Event()
 
-    previous = signal.signal(signal.SIGALRM, waited)
-    signal.alarm(20)
+    def writer() -> None:
+        deadline = time.monotonic() + 30
+        while not stop.is_set() and time.monotonic() < deadline:
+            time.sleep(2)
+            try:
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))  # ENXIO while nobody reads
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
     try:
-        with pytest.raises(IntakeError), pinned(tmp_path / "p.xlsx"):
+        with pytest.raises(IntakeError), pinned(pipe):
             pass
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        stop.set()
+        thread.join()
 
 
 def test_an_honest_results_folder_and_workbook_still_read(tmp_path: Path) -> None:
