@@ -720,14 +720,15 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
 
 def _yaml_text(raw: bytes) -> str:
     """The text of a criteria file: UTF-8 (a byte-order mark dropped), or UTF-16 when it says so
-    by its byte-order mark or by a zero byte beside every letter, as YAML itself allows (Notepad's
-    "Unicode" saves so). Anything else is UnicodeDecodeError."""
-    from pari_index.intake.decoding import _utf16_order
-
+    by its byte-order mark or, without one, by a zero byte beside its first character, as the
+    YAML specification detects it (5.2, "Character Encodings"; Notepad's "Unicode" saves so).
+    Anything else is UnicodeDecodeError."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
-    if b"\x00" in raw[:2000] and (order := _utf16_order(raw)) is not None:
-        return raw.decode(order)
+    if len(raw) >= 2 and raw[0] != 0 and raw[1] == 0:
+        return raw.decode("utf-16-le")
+    if len(raw) >= 2 and raw[0] == 0 and raw[1] != 0:
+        return raw.decode("utf-16-be")
     return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
 
 
