@@ -126,5 +126,7 @@ def test_cli_diff(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(old.with_suffix(".csv"))])
     assert result.exit_code == 0
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(new)])
-    assert result.exit_code == 2  # not a table file
+    assert result.exit_code == 4 and "[output-is-input]" in result.output  # the input itself, before its ending
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(new.with_name("changes.yaml"))])
+    assert result.exit_code == 2 and "[output-suffix]" in result.output  # not a table file
     assert new.read_text(encoding="utf-8") == NEW

@@ -22,7 +22,7 @@ import polars as pl
 
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet
-from pari_index.outputs.paths import Target, check_paths, sources
+from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, sources
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
 from pari_index.outputs.results import write_results as _write_tables
 from pari_index.scoring.run import ScoreResult, score
@@ -90,7 +90,7 @@ def write_report(
     """Write the self-contained HTML ranking report of a scored (and ranked) run."""
     from pari_index.outputs.report import write_report as render
 
-    _refuse_inputs(Target(Path(path), "report"), result)
+    _refuse_inputs(Target(Path(path), "report", suffixes=PAGE_SUFFIXES), result)
     tables = result_tables(result, ranked, lang=lang)
     return render(Path(path), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
 

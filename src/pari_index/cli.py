@@ -477,7 +477,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
                 "give --unit-type only without --communes: the register gives each unit's type",
             )
         )
-    check_paths([Target(output)], sources(("--criteria", criteria_file), ("--communes", communes)))
+    check_paths([Target(output, suffixes=(".xlsx",))], sources(("--criteria", criteria_file), ("--communes", communes)))
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
@@ -497,7 +497,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 )
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
-    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, sources
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import write_report
     from pari_index.outputs.results import read_results, results_sources
@@ -505,7 +505,8 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
 
     if date is not None:
         check_date(date)
-    check_paths([Target(output)], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
+    page = Target(output, suffixes=PAGE_SUFFIXES)
+    check_paths([page], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)
     write_report(output, tables, lang=lang, date=date, criteria=criteria)
@@ -611,7 +612,7 @@ def demo_data(
     # and the files it writes replace only those of an earlier demo (the folder holds its README).
     stems = ("communes", "assessments_long", "assessments_wide", "survey", "appraisal")
     written = (*(output / f"{stem}.{fmt}" for stem in stems), output / README_NAME)
-    target = Target(output, folder=True, files=written, marker=README_NAME)
+    target = Target(output, folder=True, files=written, marker=README_NAME, suffixes=(f".{fmt}",))
     check_paths([target], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
     with demo_write_errors(output, written):
@@ -636,18 +637,6 @@ def criteria_group() -> None:
     pass  # a group of commands; its help, as every command's, is in pari_index.messages.help_words
 
 
-def _suffix(path: Path, allowed: tuple[str, ...], option: str = "-o") -> None:
-    if path.suffix.lower() not in allowed:
-        allowed_text = " or ".join(allowed)
-        raise UsageError(
-            Problem(
-                "output-suffix",
-                f"{option} {path}: the file must end in {allowed_text}",
-                params={"option": option, "path": str(path), "allowed": " / ".join(allowed)},
-            )
-        )
-
-
 @criteria_group.command("export")
 @click.argument("criteria_file", metavar="SET.yaml", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
@@ -658,8 +647,7 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
     from pari_index.criteria.loading import load_criteria
     from pari_index.outputs.paths import Target, check_paths, sources
 
-    _suffix(output, (".xlsx",))
-    check_paths([Target(output)], sources(("SET", criteria_file)))
+    check_paths([Target(output, suffixes=(".xlsx",))], sources(("SET", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
     rows = export_annex(criteria, output, lang)
     click.echo(
@@ -678,8 +666,7 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
     from pari_index.outputs.files import write_text
     from pari_index.outputs.paths import Target, check_paths, sources
 
-    _suffix(output, (".yaml", ".yml"))
-    check_paths([Target(output)], sources(("ANNEX", annex)))
+    check_paths([Target(output, suffixes=(".yaml", ".yml"))], sources(("ANNEX", annex)))
     draft = import_annex(annex, lang=lang)
     write_text(output, draft_yaml(draft.document, annex.name, lang))
     for problem in draft.problems:
@@ -701,8 +688,7 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None
     from pari_index.outputs.paths import Target, check_paths, sources
 
     if output is not None:
-        _suffix(output, (".csv", ".xlsx"))
-        check_paths([Target(output)], sources(("OLD", old), ("NEW", new)))
+        check_paths([Target(output, suffixes=(".csv", ".xlsx"))], sources(("OLD", old), ("NEW", new)))
     changes = diff_sets(load_criteria(old).criteria, load_criteria(new).criteria, lang)
     frame = diff_frame(changes, lang)
     click.echo(diff_table_text(frame) if fmt == "table" else diff_text(changes, lang))

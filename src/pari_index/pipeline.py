@@ -90,12 +90,12 @@ def check_score_paths(
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, the report is not the results, and the cache is apart from both. Checked before
     anything is read."""
-    from pari_index.outputs.paths import Target, check_cache_folder, check_paths, sources
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_cache_folder, check_paths, sources
     from pari_index.outputs.results import results_sources, results_target
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
     if report is not None:
-        targets.append(Target(Path(report), "--report"))
+        targets.append(Target(Path(report), "--report", suffixes=PAGE_SUFFIXES))
     inputs = sources(
         ("ASSESSMENTS", assessments),  # the argument as `pari score --help` names it, in either language
         ("--survey", survey),
@@ -227,7 +227,12 @@ def _ranked(
     from pari_index.ranking.ranks import CommuneFacts, rank, read_lineage
 
     previous_tables = read_results(previous) if previous is not None else None
-    lineage_frame = read_lineage(lineage) if lineage is not None else None
+    told: list[Problem] = []
+    lineage_frame = read_lineage(lineage, told) if lineage is not None else None
+    if told:  # the lineage's warnings are the run's findings, as every input's are
+        from pari_index.intake.findings import problems_to_findings
+
+        result.findings = pl.concat([result.findings, problems_to_findings(told, "warning")], how="diagonal_relaxed")
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
     summary = rank(

@@ -324,6 +324,16 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
     return problems
 
 
+def _reader_place(loader: StrictLoader, exc: yaml.YAMLError) -> tuple[int | None, int | None]:
+    """The line and column of a character the YAML reader refuses (a NUL, a control character):
+    its error has only a position in the text, and the hint says "on this line"."""
+    position = getattr(exc, "position", None)
+    text = getattr(loader, "_pari_text", None)
+    if not isinstance(position, int) or not isinstance(text, str) or position > len(text):
+        return None, None
+    return text.count("\n", 0, position) + 1, position - text.rfind("\n", 0, position)
+
+
 def _compose(loader: StrictLoader, file: str) -> yaml.Node:
     try:
         root = loader.get_single_node()
@@ -346,8 +356,16 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
     except yaml.YAMLError as exc:
         # (The reason without PyYAML's place: "in '<unicode string>', position 3" names no file.)
         params = {"yaml_reason": _cut(str(exc).split("\n")[0])}
+        line, column = _reader_place(loader, exc)
         raise CriteriaError(
-            Problem("yaml-syntax", f"not valid YAML: {_cut(str(exc))}", file=file, params=params)
+            Problem(
+                "yaml-syntax",
+                f"not valid YAML: {params['yaml_reason']}",
+                file=file,
+                line=line,
+                column=column,
+                params=params,
+            )
         ) from None
     except RecursionError:
         # Only PyYAML's pure-Python composer recurses (libyaml stops at 1,000 levels itself).
@@ -423,6 +441,7 @@ def parse_yaml(text: str, file: str, *, collect_duplicates: bool = False) -> Par
     unless ``collect_duplicates`` asks for them on the result so that the caller can report them
     together with every other problem of the file."""
     loader = StrictLoader(text)
+    loader._pari_text = text  # to place a reader error (_reader_place)
     try:
         with gc_paused():
             root = _compose(loader, file)
@@ -681,14 +700,36 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         ) from None
     if len(raw) > limit:
         raise too_large(None)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        return _yaml_text(raw)
     except UnicodeDecodeError as exc:
-        raise fail(
-            "not-utf8", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8", {"byte": str(exc.start)}
+        # Located by line and column, as every other problem of a set is: a byte offset alone
+        # sent the author counting bytes in an editor that shows lines.
+        raise error(
+            Problem(
+                "not-utf8",
+                f"not UTF-8 text (byte {exc.start})",
+                file=label,
+                line=raw.count(b"\n", 0, exc.start) + 1,
+                column=exc.start - raw.rfind(b"\n", 0, exc.start),
+                hint="save the file as UTF-8",
+                params={"byte": str(exc.start)},
+            )
         ) from None
+
+
+def _yaml_text(raw: bytes) -> str:
+    """The text of a criteria file: UTF-8 (a byte-order mark dropped), or UTF-16 when it says so
+    by its byte-order mark or, without one, by a zero byte beside its first character, as the
+    YAML specification detects it (5.2, "Character Encodings"; Notepad's "Unicode" saves so).
+    Anything else is UnicodeDecodeError."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if len(raw) >= 2 and raw[0] != 0 and raw[1] == 0:
+        return raw.decode("utf-16-le")
+    if len(raw) >= 2 and raw[0] == 0 and raw[1] != 0:
+        return raw.decode("utf-16-be")
+    return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
 
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:

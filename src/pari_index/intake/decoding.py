@@ -59,7 +59,10 @@ def _utf16_without_bom(raw: bytes) -> Decoded | None:
         return None
     text = raw.decode(encoding, errors="replace")
     order = "little" if encoding.endswith("le") else "big"
-    return Decoded(text, encoding, text.count("\ufffd"), f"UTF-16 ({order}-endian), since every other byte is zero")
+    params = {"fallback_encoding": encoding, "fallback_evidence": "utf16"}
+    return Decoded(
+        text, encoding, text.count("\ufffd"), f"UTF-16 ({order}-endian), since every other byte is zero", None, params
+    )
 
 
 def is_binary(raw: bytes) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.errors import Problem
+from pari_index.errors import IntakeError, Problem
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns, row_problems
 from pari_index.intake.values import CODE_FORBIDDEN, shown
 
@@ -95,6 +95,17 @@ def read_register(path: str | Path) -> Register:
     more, warnings = _register_problems(frame, no_code, bad_code, repeated)
     problems += more
     kept = frame.filter(~no_code & ~repeated & ~bad_code).with_columns(pl.coalesce("name", "code").alias("name"))
+    if kept.is_empty():
+        # No unit at all (a header alone, or every row left out): every assessment would be "a
+        # commune not in the register", thousands of findings that never named the register.
+        empty = Problem(
+            "empty-file",
+            "the register has no rows",
+            file=str(path),
+            hint="export the sheet again",
+            params={"empty": "rows", "what": "the register", "empty_hint": "table"},
+        )
+        raise IntakeError(problems if any(p.severity == "error" for p in problems) else [*problems, empty])
     warnings += _level_code_warnings(kept)
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]

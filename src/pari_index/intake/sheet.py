@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import polars as pl
 
@@ -114,9 +115,8 @@ def pinned(path: Path) -> Iterator[bytes | Path]:
     if data is not None:
         yield data
         return
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - held open for the block, closed below
-    except OSError:
+    handle = open_regular(path)
+    if handle is None:
         yield path
         return
     with handle:
@@ -127,11 +127,51 @@ def pinned(path: Path) -> Iterator[bytes | Path]:
 def snapshot(path: Path) -> bytes | None:
     """The file's bytes, or None when it is larger than SNAPSHOT_BYTES or cannot be opened (the
     caller then reads it by name, and says what is wrong)."""
+    handle = open_regular(path)
+    if handle is None:
+        return None
     try:
-        with open(path, "rb") as handle:
+        with handle:
             if os.fstat(handle.fileno()).st_size > SNAPSHOT_BYTES:
                 return None
             data = handle.read(SNAPSHOT_BYTES + 1)
     except OSError:
         return None
     return data if len(data) <= SNAPSHOT_BYTES else None
+
+
+def not_a_file(file: str, mode: int, pipe: str = "pipe_workbook") -> Problem:
+    """A device, socket or pipe where a file is read (not-a-file); ``pipe``: the words for a pipe
+    (a key of messages' ``not_file``)."""
+    kind = pipe if stat.S_ISFIFO(mode) else "device"
+    return Problem("not-a-file", _NOT_FILE[kind], file=file, hint="give the file itself", params={"not_file": kind})
+
+
+#: The English words of messages' ``not_file`` (a Problem's own message).
+_NOT_FILE = {
+    "device": "this is a device or a socket, not a file",
+    "pipe_workbook": "a workbook cannot be read from a pipe",
+    "": "not a regular file",
+}
+
+
+def open_regular(path: Path, file: str | None = None, pipe: str = "pipe_workbook") -> BinaryIO | None:
+    """``path`` opened for reading when it is a regular file; None when it cannot be opened at all
+    (the reader then says what is wrong). A device, a socket or a pipe is an IntakeError (not-a-file):
+    opened as a file, a pipe nobody writes to waits for ever, and a device such as /dev/zero reads
+    without end (a results file or an annex linked to it took 17-24 GB before the system killed
+    the run). Opened without waiting, then checked on the open file itself."""
+    from pari_index.errors import IntakeError
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError):
+        return None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            return None  # the reader says it is a folder
+        raise IntakeError(not_a_file(str(path) if file is None else file, mode, pipe))
+    os.set_blocking(fd, True)
+    return open(fd, "rb")  # the caller closes it

@@ -217,8 +217,8 @@ READING_FINDINGS: dict[str, Entry] = {
     "encoding-fallback": entry(
         "Tệp không phải UTF-8",
         "Not UTF-8",
-        "tệp không phải UTF-8: đã đọc theo bảng mã Windows-1258 (tiếng Việt), vì {fallback_evidence}",
-        "not UTF-8: read as Windows-1258 (Vietnamese), since {fallback_evidence}",
+        "tệp không phải UTF-8: đã đọc theo {fallback_encoding}, vì {fallback_evidence}",
+        "not UTF-8: read as {fallback_encoding}, since {fallback_evidence}",
         "kiểm tra tên hiển thị đúng; để chắc chắn, lưu tệp dạng CSV UTF-8",
         "check that the names read correctly; to be sure, save the file as CSV UTF-8",
     ),

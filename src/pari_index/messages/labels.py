@@ -62,8 +62,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "part": Words("phần {part} của sổ tính lớn hơn {limit} byte", "the part {part} is over {limit} bytes"),
         "": Words("sổ tính quá lớn khi giải nén", "the workbook is too large when inflated"),
     },
-    # Why a file was read as Windows-1258 (encoding-fallback: intake/decoding.decode_text).
+    # What a file that is not UTF-8 was read as (encoding-fallback: intake/decoding.decode_text); a
+    # finding of an earlier run, without it, was read as Windows-1258.
+    "fallback_encoding": {
+        "utf-16-le": Words("UTF-16 (little-endian)", "UTF-16 (little-endian)"),
+        "utf-16-be": Words("UTF-16 (big-endian)", "UTF-16 (big-endian)"),
+        "": Words("bảng mã Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
+    },
+    # Why a file was read as it was (encoding-fallback: intake/decoding.decode_text).
     "fallback_evidence": {
+        "utf16": Words("cứ hai byte lại có một byte 0", "every other byte is zero"),
         "bad": Words("{bad} byte không phải UTF-8", "{bad} bytes are not UTF-8"),
         "bad_letters": Words(
             "{bad} byte không phải UTF-8 và chỉ {letters} chữ là UTF-8",

@@ -91,6 +91,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "đổi đuôi tên tệp",
         "change the file name's ending",
     ),
+    "output-folder-suffix": entry(
+        "Thư mục mang đuôi tên của một tệp",
+        "A folder named with a file's ending",
+        "{option} {path}: đây là một thư mục (các tệp {kind}), nhưng tên kết thúc bằng {suffix} như tên một tệp",
+        "{option} {path}: this is a folder (of {kind} files), but its name ends in {suffix} as a file's does",
+        "bỏ đuôi tệp khỏi tên thư mục",
+        "drop the file's ending from the folder's name",
+    ),
     "output-type-unknown": entry(
         "Không biết loại tệp kết quả",
         "Unknown output type",

@@ -54,6 +54,11 @@ class Target:
     #: A folder written into rather than replaced (``demo-data``): the file that marks it as
     #: pari-index's own. In a folder without it, none of ``files`` that exists is replaced.
     marker: str | None = None
+    #: The endings its name may have (``.xlsx``; a page ``.html`` or ``.htm``): a file whose name
+    #: says another kind is refused (``-o form.txt`` wrote a workbook under a name no program opens
+    #: as one). A folder's name may end in its own format (``results.parquet``) and in no other
+    #: file's ending (``-o out.xlsx --format csv`` made a folder Excel users try to open).
+    suffixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -478,10 +483,59 @@ def check_names(named: Iterable[tuple[str, Path]]) -> None:
 NAMES_NOT_SHOWN = frozenset({"--criteria", "--evidence-dir", "SET", "OLD", "NEW"})
 
 
+#: The endings of an HTML page (the report).
+PAGE_SUFFIXES = (".html", ".htm")
+
+#: Endings of the files people open by double-click (and pari-index reads or writes): a folder
+#: named with one of them (other than its own format's) looks like such a file.
+FILE_SUFFIXES = frozenset(
+    {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv", ".txt", ".html", ".htm", ".yaml", ".yml"}
+    | {".json", ".parquet", ".pdf", ".zip", ".docx", ".doc"}
+)
+
+#: The endings a folder of tables may carry as its own format's (``results.parquet``).
+FOLDER_SUFFIXES = frozenset({".csv", ".parquet"})
+
+
+def _wrong_suffix(target: Target) -> Problem | None:
+    """An output whose name's ending says another kind of file than the one written."""
+    suffix = target.path.suffix.lower()
+    if _exists(target.path) and not _regular(target.path) and not is_dir(target.path):
+        return None  # a device or a pipe: output-special-file says what it is
+    if not target.suffixes or (suffix in target.suffixes and not (target.folder and suffix not in FOLDER_SUFFIXES)):
+        return None
+    shown = shown_name(target.path)
+    if not target.folder:
+        allowed = " / ".join(target.suffixes)
+        return Problem(
+            "output-suffix",
+            f"{target.option} {shown}: the file must end in {' or '.join(target.suffixes)}",
+            hint="change the file name's ending",
+            params={"option": target.option, "path": shown, "allowed": allowed},
+        )
+    if suffix not in FILE_SUFFIXES:
+        return None  # a folder named "data.2026"
+    return Problem(
+        "output-folder-suffix",
+        f"{target.option} {shown}: this is a folder (of {target.suffixes[0]} files), but its name ends in "
+        f"{suffix} as a file's does",
+        hint="drop the file's ending from the folder's name",
+        params={"option": target.option, "path": shown, "suffix": suffix, "kind": target.suffixes[0]},
+    )
+
+
+def check_suffixes(targets: Sequence[Target]) -> None:
+    """Refuse (UsageError, exit 2) outputs whose names say another kind of file (see
+    :attr:`Target.suffixes`): every command that writes calls this through check_paths."""
+    problems = [p for p in map(_wrong_suffix, targets) if p is not None]
+    if problems:
+        raise UsageError(problems)
+
+
 def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
-    is not UTF-8. Reads no file's content."""
+    is not UTF-8 or whose ending says another kind of file. Reads no file's content."""
     named = [s for s in sources if s.option not in NAMES_NOT_SHOWN]
     check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in named)])
     problems: list[Problem] = []
@@ -496,6 +550,8 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         _SEEN.reset(token)
     if problems:
         raise OutputError(problems)
+    # After the rules that keep inputs safe, which say the graver thing (-o NEW.yaml in pari diff).
+    check_suffixes(targets)
 
 
 def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> list[Source]:

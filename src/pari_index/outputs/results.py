@@ -334,8 +334,8 @@ def results_target(path: str | Path, fmt: Format, option: str = "-o") -> Target:
     """What ``write_results(path, …, fmt)`` writes, for the path rule (pari_index.outputs.paths)."""
     p = Path(path)
     if fmt == "xlsx":
-        return Target(p, option, files=tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES))
-    return Target(p, option, folder=True, files=tuple(p / n for n in table_files()))
+        return Target(p, option, files=tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES), suffixes=(".xlsx",))
+    return Target(p, option, folder=True, files=tuple(p / n for n in table_files()), suffixes=(f".{fmt}",))
 
 
 def results_sources(path: str | Path, option: str) -> list[Source]:
@@ -439,10 +439,18 @@ def _not_results(
 def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) -> pl.DataFrame:
     """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
     in that workbook's words); anything polars or the OS cannot read is located."""
+    from pari_index.intake.sheet import open_regular
+
     try:
-        if ext == "parquet":
-            return pl.read_parquet(file)
-        return _typed(unlabel_frame(table, pl.read_csv(file, infer_schema=False), lang))
+        # Opened here, checked to be a file: a pipe or a device under a table's name waited for
+        # ever or read without end.
+        handle = open_regular(file, pipe="")
+        if handle is None:
+            raise FileNotFoundError(f"cannot open {file}")
+        with handle:
+            if ext == "parquet":
+                return pl.read_parquet(handle)
+            return _typed(unlabel_frame(table, pl.read_csv(handle, infer_schema=False), lang))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
         raise _not_results(

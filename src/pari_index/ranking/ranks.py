@@ -526,10 +526,12 @@ def rank(
 # Year over year
 
 
-def read_lineage(path: str | Path) -> pl.DataFrame:
+def read_lineage(path: str | Path, warnings: list[Problem] | None = None) -> pl.DataFrame:
     """Read a lineage table (CSV or XLSX): one row per predecessor, columns ``old_code`` and
     ``new_code`` (or ``mã cũ``, ``mã mới``). Several old codes with one new code are a merger,
-    one old code with one new code a change of code. Other columns are kept."""
+    one old code with one new code a change of code. Other columns are kept. A warning of reading
+    it (a file read as UTF-16 or Windows-1258) goes to ``warnings`` when given: it stopped the run,
+    after all the scoring, with exit 1 and a line that said only "warning"."""
     frame, problems = read_with_columns(
         path,
         LINEAGE_ALIASES,
@@ -546,8 +548,11 @@ def read_lineage(path: str | Path) -> pl.DataFrame:
         lambda _r: "a lineage row needs both the old and the new code",
         "fill in both codes",
     )
-    if problems:
+    told = [p for p in problems if p.severity != "error"] if warnings is not None else []
+    if len(told) < len(problems):
         raise IntakeError(problems)
+    if warnings is not None:
+        warnings += told
     extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
     return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
 
