@@ -52,9 +52,9 @@ start = time.perf_counter()
 def wrap(module_name, path):
     owner = importlib.import_module(module_name)
     *parents, name = path.split(".")
-    for parent in parents:
-        owner = getattr(owner, parent)
-    if not hasattr(owner, name):
+    for parent in [*parents, name][:-1]:
+        owner = getattr(owner, parent, None)
+    if owner is None or not hasattr(owner, name):
         return  # another checkout (--src) without this stage
     inner = getattr(owner, name)
 
