@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from biff_writers import write_xls, write_xls_mini, write_xls_table, write_xlsb, xls_sheet, xls_stream, xlsb_sheet
+from children import pari_child
 from click.testing import CliRunner
 from hostile_sweep8 import XLSX_ROWS, _example_csv, _rows, _score
 from hostile_sweep10 import CASES, EXPECTED, RESOURCE_LIMITS
@@ -33,21 +34,7 @@ runner = CliRunner()
 
 
 def _child(args: list[str], folder: Path, limits: dict[int, int] | None = None) -> subprocess.CompletedProcess[str]:
-    def set_limits() -> None:
-        for kind, value in (limits or {}).items():
-            resource.setrlimit(kind, (value, value))
-
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "pari_index.cli", *args],
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        preexec_fn=set_limits if limits else None,
-        check=False,
-    )
+    return pari_child(args, folder, limits)
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

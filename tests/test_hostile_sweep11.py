@@ -9,12 +9,11 @@ The cases run as real child processes with a time-out (a pipe made the run wait 
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from children import pari_child
 from click.testing import CliRunner
 from hostile_sweep8 import _score
 from hostile_sweep11 import CASES, CRITERIA, EXPECTED, NOT_WRITTEN, RESOURCE_LIMITS, STRAY_AT
@@ -30,24 +29,7 @@ runner = CliRunner()
 
 
 def _child(args: list[str], folder: Path, limits: dict[int, int] | None = None) -> subprocess.CompletedProcess[str]:
-    def set_limits() -> None:
-        for kind, value in (limits or {}).items():
-            resource.setrlimit(kind, (value, value))
-
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "pari_index.cli", *args],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            preexec_fn=set_limits if limits else None,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"pari {' '.join(args)} was still running after 60 s")
+    return pari_child(args, folder, limits, timeout=60)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
