@@ -37,7 +37,6 @@ STAGES = (
     ("pari_index.scoring.run", "_run_result"),
     ("pari_index.pipeline", "_ranked"),
     ("pari_index.outputs.results", "result_tables"),
-    ("pari_index.outputs.files", "ParquetAhead._encode"),
     ("pari_index.pipeline", "_write_outputs"),
 )
 

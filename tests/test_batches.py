@@ -776,44 +776,6 @@ def test_files_read_ahead_for_a_run_of_one_batch_are_the_files_read_then(
     assert ahead.finish_ledger().equals(then.finish_ledger())
 
 
-@pytest.mark.parametrize("batch_size", [None, 7])
-def test_the_per_item_table_is_encoded_ahead_only_when_small_and_the_bytes_are_the_same(
-    tmp_path: Path, batch_size: int | None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A Parquet results folder's per-item table is encoded while the run ranks
-    (pipeline._encoded_ahead), unless it has more than AHEAD_ROWS rows (its bytes would be held
-    until written): then it is streamed to its file as before. The folders are the same bytes."""
-    from pari_index import pipeline
-    from pari_index.outputs import files as output_files
-
-    made: list[object] = []
-
-    class Counted(output_files.ParquetAhead):
-        def __init__(self, frame: pl.DataFrame | pl.LazyFrame) -> None:
-            made.append(frame)
-            super().__init__(frame)
-
-    monkeypatch.setattr(output_files, "ParquetAhead", Counted)
-    data = generate(BUNDLED, tmp_path / "data", communes=20, districts=2, seed=8)
-    args = {
-        "assessments": [data["assessments_long"]],
-        "survey": [data["survey"]],
-        "communes": data["communes"],
-        "criteria": BUNDLED,
-        "fmt": "parquet",
-        "batch_size": batch_size,
-    }
-    run_score(output=tmp_path / "ahead", **args)  # type: ignore[arg-type]
-    assert len(made) == 1
-    monkeypatch.setattr(pipeline, "AHEAD_ROWS", 100)  # 20 communes x 59 items: more than that
-    run_score(output=tmp_path / "streamed", **args)  # type: ignore[arg-type]
-    assert len(made) == 1
-    names = sorted(p.name for p in (tmp_path / "ahead").iterdir())
-    assert "criteria.parquet" in names
-    for name in names:
-        assert (tmp_path / "ahead" / name).read_bytes() == (tmp_path / "streamed" / name).read_bytes(), name
-
-
 def test_a_detail_store_read_keeps_no_thread() -> None:
     """Once the detail is read, the store's writer thread is gone (a library user keeping many
     results keeps no threads); a batch added after that starts one again, in order."""

@@ -150,5 +150,4 @@ def test_benchmark_stages_shows_every_batch_and_the_threads_beside_the_run(tmp_p
     assert sum(line.endswith("  score_communes") for line in lines) == 3, out.stdout
     assert sum(line.endswith("  _check_batch") for line in lines) == 4, out.stdout  # and the rows of no batch
     assert any("pari detail" in line and line.endswith("_write_detail") for line in lines), out.stdout
-    assert any("pari encode" in line and line.endswith("ParquetAhead._encode") for line in lines), out.stdout
     assert lines[-1].startswith("run_score: ")

@@ -13,9 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pari_index.errors import OutputError
 from pari_index.intake.cache_folder import ParquetReuse
-from pari_index.outputs.files import PARQUET_ROW_GROUP, ParquetAhead, write_parquet
+from pari_index.outputs.files import PARQUET_ROW_GROUP, write_parquet
 from pari_index.outputs.parquet_patch import (
     Field,
     _Reader,
@@ -166,30 +165,3 @@ def test_write_parquet_checks_the_earlier_file_it_reuses(tmp_path: Path) -> None
     link.symlink_to(old)
     write_parquet(tmp_path / "via-link.parquet", after, ParquetReuse(link, sha, frozenset({0})))
     assert (tmp_path / "via-link.parquet").read_bytes() == expected
-
-
-def test_a_table_encoded_ahead_is_written_as_the_table_itself(tmp_path: Path) -> None:
-    """``ParquetAhead`` (the per-item table encoded in a thread while the run ranks): the file has
-    the bytes write_parquet gives the same frame, lazy or not, across several row groups."""
-    frame = _table(2 * PARQUET_ROW_GROUP + 17)
-    write_parquet(tmp_path / "whole.parquet", frame)
-    lazy = frame.lazy().with_columns(pl.col("points") * 2)
-    write_parquet(tmp_path / "lazy.parquet", lazy)
-    write_parquet(tmp_path / "a.parquet", frame, ahead=ParquetAhead(frame))
-    write_parquet(tmp_path / "b.parquet", lazy, ahead=ParquetAhead(lazy))
-    assert (tmp_path / "a.parquet").read_bytes() == (tmp_path / "whole.parquet").read_bytes()
-    assert (tmp_path / "b.parquet").read_bytes() == (tmp_path / "lazy.parquet").read_bytes()
-    assert pl.read_parquet(tmp_path / "b.parquet").equals(lazy.collect())
-
-
-def test_a_table_that_fails_to_encode_ahead_fails_its_write(tmp_path: Path) -> None:
-    """What the thread's encoding raised is raised where the file is written, as writing there
-    would have (a spilled batch gone: an OutputError naming the file), and no file is left."""
-    gone = tmp_path / "batch.parquet"
-    _table(10).write_parquet(gone)
-    lazy = pl.scan_parquet(gone)
-    gone.unlink()
-    with pytest.raises(OutputError) as caught:
-        write_parquet(tmp_path / "criteria.parquet", lazy, ahead=ParquetAhead(lazy))
-    assert "criteria.parquet" in str(caught.value.problems[0].file)
-    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,6 @@ from pari_index.messages import InputLabel, Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
-    from pari_index.outputs.files import ParquetAhead
     from pari_index.outputs.results import ResultTables
     from pari_index.scoring.cache import RunCache
     from pari_index.scoring.run import ScoreResult
@@ -180,35 +179,15 @@ def run_score(
             cache=run_cache,
         )
         _check_complete(result, allow_incomplete)
-        ahead = _encoded_ahead(result, chosen, run_cache)
         summary, previous_tables = _ranked(result, group_by, previous, lineage, say, lang, run_cache)
         tables = result_tables(result, summary, extra_about=marks, lang=lang)
-        files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache, ahead)
+        files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
         text = _console_text(result, previous_tables, files, lang, chosen) + _cache_text(run_cache, lang)
         if strict:
             _check_strict(result, out, lang, chosen)
         return ScoreRun(
             result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang, chosen)
         )
-
-
-#: Rows of the per-item table encoded ahead at most (:func:`_encoded_ahead`): the encoded bytes
-#: are held until written (about 16 bytes a row; 10 MB nationally), so a larger table is
-#: streamed to its file when written, as before.
-AHEAD_ROWS = 2_000_000
-
-
-def _encoded_ahead(result: ScoreResult, chosen: str, cache: RunCache | None) -> dict[str, ParquetAhead]:
-    """The per-item table of a Parquet results folder, encoded in a thread while the communes are
-    ranked and the other tables made (a national run's is the largest, 0.4-0.6 s to encode).
-    Not with a cache: it writes only the row groups that changed; nor for more than AHEAD_ROWS
-    rows (250,000 units' table would hold some 230 MB until written)."""
-    from pari_index.outputs.files import ParquetAhead
-    from pari_index.outputs.results import criteria_table
-
-    if chosen != "parquet" or cache is not None or result.detail_store.height > AHEAD_ROWS:
-        return {}
-    return {"criteria": ParquetAhead(criteria_table(result))}
 
 
 def _ranked(
@@ -310,11 +289,9 @@ def _write_outputs(
     date: str | None,
     say: Progress,
     cache: RunCache | None = None,
-    ahead: Mapping[str, ParquetAhead] | None = None,
 ) -> list[Path]:
     """Write the results (and the report when asked); returns the files written. With a cache,
-    a results table whose file already holds the bytes it would be written as is kept as it is.
-    ``ahead``: tables encoded already (:func:`_encoded_ahead`)."""
+    a results table whose file already holds the bytes it would be written as is kept as it is."""
     from pari_index.outputs.files import PARQUET_ROW_GROUP
     from pari_index.outputs.results import write_results
 
@@ -325,7 +302,7 @@ def _write_outputs(
             tables.criteria = tables.criteria.collect()
         keep = cache.unchanged_outputs(out, chosen, tables.as_written(), PARQUET_ROW_GROUP)
     reuse = cache.reusable if cache is not None else None
-    files = write_results(out, tables, chosen, keep, reuse, ahead)  # type: ignore[arg-type]
+    files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]
     if cache is not None:
         cache.remember_outputs(out, chosen)
     if report is not None:

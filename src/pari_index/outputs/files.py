@@ -31,9 +31,7 @@ import shutil
 import stat
 import sys
 import tempfile
-import threading
 import time
-import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,7 +42,6 @@ from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem
 from pari_index.intake.cache_folder import ParquetReuse, process_alive, read_regular
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
-from pari_index.threads import joined
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
 
@@ -411,55 +408,15 @@ def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
 PARQUET_ROW_GROUP = 65_536
 
 
-class ParquetAhead:
-    """A table encoded as :func:`write_parquet` encodes it, in a thread of its own begun before
-    the file is written: a national run's per-item table (0.4-0.6 s to encode) is encoded while
-    the run ranks the communes and makes its other tables. It is encoded into a temporary file
-    (removed once copied, or with this object), not into memory: its bytes are not held, and
-    polars writes it without calling back into Python, which it could not do from a thread
-    still running when the interpreter exits (after a run that failed before writing).
-    :meth:`copy_to` waits for it and raises what encoding raised."""
-
-    def __init__(self, frame: pl.DataFrame | pl.LazyFrame) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="pari-encode-")
-        weakref.finalize(self, self._folder.cleanup)
-        self._file = Path(self._folder.name) / "table.parquet"
-        self._error: BaseException | None = None
-        # A daemon: a run that fails before writing does not wait for the encoding to end.
-        self._thread = threading.Thread(target=self._encode, args=(frame,), name="pari encode", daemon=True)
-        self._thread.start()
-
-    def _encode(self, frame: pl.DataFrame | pl.LazyFrame) -> None:
-        try:
-            frame.lazy().sink_parquet(self._file, row_group_size=PARQUET_ROW_GROUP)
-        except BaseException as exc:  # raised by copy_to(), where the file is written
-            self._error = exc
-
-    def copy_to(self, target: Path) -> None:
-        """The encoded table copied to ``target``; the temporary file removed."""
-        joined(self._thread)
-        try:
-            if self._error is not None:
-                raise self._error
-            shutil.copyfile(self._file, target)
-        finally:
-            self._folder.cleanup()
-
-
-def write_parquet(
-    path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None, ahead: ParquetAhead | None = None
-) -> None:
+def write_parquet(path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None) -> None:
     """A Parquet file in row groups of PARQUET_ROW_GROUP rows; a lazy frame (a batched run's
     per-item detail) is streamed out batch by batch. With ``reuse``, the row groups that did not
     change are copied from the earlier file and only the others encoded (the same bytes:
-    :mod:`pari_index.outputs.parquet_patch`); when that cannot be done, the whole table is written.
-    With ``ahead``, the bytes it encoded (from ``frame``) are written."""
+    :mod:`pari_index.outputs.parquet_patch`); when that cannot be done, the whole table is written."""
     with atomic_path(path) as tmp:
         try:
             patched = _patched(frame, reuse) if reuse is not None else None
-            if ahead is not None:
-                ahead.copy_to(tmp)
-            elif patched is not None:
+            if patched is not None:
                 tmp.write_bytes(patched)
             else:
                 frame.lazy().sink_parquet(tmp, row_group_size=PARQUET_ROW_GROUP)

@@ -33,7 +33,6 @@ from pari_index.outputs.files import (
     UNIT_COLUMNS,
     UNIT_PREFIXES,
     XLSX_MAX_ROWS,
-    ParquetAhead,
     atomic_folder,
     atomic_path,
     csv_into,
@@ -155,18 +154,13 @@ def result_tables(
     findings = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
     return ResultTables(
         summary=shown,
-        criteria=criteria_table(result),
+        criteria=display_frame(result.scan_details(), 4),
         findings=findings,
         rows=_reasons_in(result.ledger, result.findings["message"], findings["message"]),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
         detail_source=result.detail_store,
         lang=lang,
     )
-
-
-def criteria_table(result: ScoreResult) -> pl.DataFrame | pl.LazyFrame:
-    """The results' per-item table (lazy when the run spilled its detail by batch)."""
-    return display_frame(result.scan_details(), 4)
 
 
 def _reasons_in(ledger: pl.DataFrame, written: pl.Series, shown: pl.Series) -> pl.DataFrame:
@@ -272,13 +266,11 @@ def write_results(
     fmt: Format = "xlsx",
     keep: frozenset[str] = frozenset(),
     reuse: Mapping[str, ParquetReuse] | None = None,
-    ahead: Mapping[str, ParquetAhead] | None = None,
 ) -> list[Path]:
     """Write the tables; returns the files written. ``keep``: tables of a results folder whose
     file there already holds the bytes this run would write (``pari score --cache`` checks it):
     carried over into the new folder instead of written again. ``reuse``: Parquet tables of
-    which only some row groups changed (:class:`~pari_index.intake.cache_folder.ParquetReuse`).
-    ``ahead``: Parquet tables encoded already (:class:`~pari_index.outputs.files.ParquetAhead`)."""
+    which only some row groups changed (:class:`~pari_index.intake.cache_folder.ParquetReuse`)."""
     target = Path(path)
     if fmt == "xlsx":
         return _write_workbook(target, tables)
@@ -292,7 +284,7 @@ def write_results(
             if fmt == "csv":
                 write_csv(file, frame)
             else:
-                write_parquet(file, frame, (reuse or {}).get(name), (ahead or {}).get(name))
+                write_parquet(file, frame, (reuse or {}).get(name))
     return [target / f"{name}.{fmt}" for name in TABLES]
 
 
