@@ -728,6 +728,7 @@ def test_registry_case_is_answered_without_a_bug(tmp_path: Path, name: str, expe
         pytest.param("nowhere", "evidence-dir-missing", id="missing"),
         pytest.param("a\x00b", "evidence-dir-missing", id="nul"),  # Path.is_dir says False
         pytest.param("loop1", "evidence-dir-missing", id="symlink-loop"),
+        pytest.param("long.csv", "evidence-dir-not-a-folder", id="a-file"),  # one file, not its folder
     ],
 )
 def test_an_unusable_evidence_folder_stops_the_run_with_a_problem(tmp_path: Path, folder: str, code: str) -> None:

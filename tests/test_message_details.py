@@ -508,6 +508,7 @@ TOLD_BY_TITLE_AND_HINT = {
     ("intake/tables.py", "file-not-found"),  # "Không tìm thấy tệp"
     ("outputs/results.py", "file-not-found"),  # the place names the results file
     ("scoring/verification.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
+    ("scoring/verification.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised
 }
 
 #: Sites still to give their sentence's parameters, each with why not yet. The list may only shrink.

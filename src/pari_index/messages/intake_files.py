@@ -127,6 +127,12 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra thư mục chứa các tệp minh chứng",
                 "give the folder that holds the evidence files",
             ),
+            "evidence-dir-not-a-folder": (
+                "Thư mục minh chứng đã chỉ ra là một tệp, không phải thư mục",
+                "The evidence folder given is a file, not a folder",
+                "chỉ ra thư mục chứa các tệp minh chứng, không phải một tệp trong đó",
+                "give the folder that holds the evidence files, not one file in it",
+            ),
         }.items()
     },
     "binary-file": entry(

@@ -395,6 +395,14 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
     """Why ``--evidence-dir`` cannot be used (it does not exist, or the system refuses it: a name
     too long, a NUL, a link loop, no permission), or None."""
     try:
+        if evidence_dir.exists() and not evidence_dir.is_dir():
+            # Usually one evidence file given instead of the folder that holds them: "does not
+            # exist" would send the user looking for a path that is there.
+            return Problem(
+                "evidence-dir-not-a-folder",
+                "the evidence folder given is a file, not a folder",
+                file=shown(str(evidence_dir)),
+            )
         if not evidence_dir.is_dir():
             return Problem("evidence-dir-missing", "the evidence folder does not exist", file=shown(str(evidence_dir)))
         evidence_dir.resolve()
