@@ -1,10 +1,12 @@
 """``pari`` run as a real child process by the hostile sweeps' tests: in a folder, with the
-package from this checkout, under optional resource limits, and never left running."""
+package from this checkout, under optional resource limits, without root's power over file
+permissions if asked, and never left running."""
 
 from __future__ import annotations
 
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,13 +15,49 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+#: Root reads and writes files whatever their permissions (the capabilities CAP_DAC_OVERRIDE and
+#: CAP_DAC_READ_SEARCH), and CI runs the tests as root. A child started through setpriv without
+#: them meets a file's permissions as its owner would: a file of mode 0 cannot be read, a folder of
+#: mode 0o500 cannot be written. (util-linux's setpriv is in every Debian system.)
+WITHOUT_ROOT_POWERS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def as_ordinary_user(argv: list[str]) -> list[str]:
+    """``argv`` run so that file permissions hold for it, as for a user who is not root."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return argv
+    if shutil.which("setpriv") is None:  # not a silent skip: CI must install util-linux
+        pytest.fail("the tests run as root and need setpriv (util-linux) to meet file permissions")
+    return [*WITHOUT_ROOT_POWERS, *argv]
+
+
+def python_child(code: str, folder: Path, ordinary_user: bool = True) -> subprocess.CompletedProcess[str]:
+    """``python -c CODE`` with this checkout's package, in ``folder``, by default as a user who is
+    not root (:func:`as_ordinary_user`)."""
+    argv = [sys.executable, "-c", code]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        as_ordinary_user(argv) if ordinary_user else argv,
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
 
 def pari_child(
-    args: list[str], folder: Path, limits: dict[int, int] | None = None, timeout: float = 300
+    args: list[str],
+    folder: Path,
+    limits: dict[int, int] | None = None,
+    timeout: float = 300,
+    ordinary_user: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m pari_index.cli ARGS`` in ``folder``; ``limits``: setrlimit kinds and values for
-    the child alone. A child still running after ``timeout`` seconds fails the test (a hang is
-    what several hostile cases would show), and is killed."""
+    the child alone; ``ordinary_user``: file permissions hold for it (:func:`as_ordinary_user`).
+    A child still running after ``timeout`` seconds fails the test (a hang is what several hostile
+    cases would show), and is killed."""
 
     def set_limits() -> None:
         for kind, value in (limits or {}).items():
@@ -27,8 +65,9 @@ def pari_child(
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     try:
+        argv = [sys.executable, "-m", "pari_index.cli", *args]
         return subprocess.run(
-            [sys.executable, "-m", "pari_index.cli", *args],
+            as_ordinary_user(argv) if ordinary_user else argv,
             cwd=folder,
             env=env,
             capture_output=True,

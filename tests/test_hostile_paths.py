@@ -21,6 +21,7 @@ from typing import Any
 import openpyxl
 import polars as pl
 import pytest
+from children import pari_child
 from click.testing import CliRunner
 from hostile_paths import (
     CASES,
@@ -338,14 +339,16 @@ def test_os_failures_become_output_errors_with_a_hint(
     assert hint in output
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_output_folder(tmp_path: Path) -> None:
+    """Run as a child for which permissions hold (the tests run as root on CI)."""
     argv = CASES["paths-read-only-output-folder"](tmp_path)
     try:
-        exit_code, output = _pari(*argv)
+        done = pari_child(argv, tmp_path, ordinary_user=True)
     finally:
         (tmp_path / "locked").chmod(0o755)
-    assert exit_code == EXIT_OUTPUT and _codes(output) == ["output-unwritable"]
+    assert done.returncode == EXIT_OUTPUT, done.stdout + done.stderr
+    assert _codes(done.stdout + done.stderr) == ["output-unwritable"]
+    assert list((tmp_path / "locked").iterdir()) == []
 
 
 def test_read_only_results_folder_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
