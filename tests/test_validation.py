@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from criteria_text import BASE, codes_lines, load_ok, problems, replace_line
 
 from pari_index.errors import Problem
@@ -160,6 +161,35 @@ def test_deadline_order_and_duplicate_level() -> None:
         "rule: {kind: deadline, input: ok, deadline: 2024-03-01, late_until: 2024-02-01}",
     )
     assert codes_lines(text) == [("deadline-order", 34)]
+
+
+CHOICE = """\
+        inputs: {ok: {type: level}}
+        rule:
+          kind: choice
+          input: ok
+          levels:
+            - {value: full, label: "Đầy đủ", fraction: 1}
+            - {value: partial, label: LABEL, fraction: 0.5}
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "answer"),
+    [
+        ('"Đầy đủ"', "'đầy đủ'"),  # a label copied to the next line
+        ('"ĐẦY ĐỦ"', "'đầy đủ'"),  # answers are read in any case
+        ("Full", "'full'"),  # a label that is another level's value
+    ],
+)
+def test_an_answer_that_names_two_levels_is_an_error_at_the_second(label: str, answer: str) -> None:
+    text = BASE.replace("        inputs: {ok: {type: boolean}}\n        rule: {kind: yes_no, input: ok}\n", "")
+    assert text != BASE
+    text = text.replace("        max: 8\n", "        max: 8\n" + CHOICE.replace("LABEL", label), 1)
+    found = problems(text)
+    assert [(p.code, p.line) for p in found] == [("ambiguous-level", 39)]
+    assert f"the answer {answer} names two levels, 'full' and 'partial'" in found[0].message
+    assert load_ok(text.replace(f"label: {label}, fraction: 0.5", 'label: "Một phần", fraction: 0.5'))
 
 
 def test_every_problem_has_file_and_line() -> None:

@@ -432,15 +432,41 @@ def _check_count_tiers(node: Node, rule: CountTiers, rloc: Loc, out: _Collector)
 
 
 def _check_choice(node: Node, rule: Choice, rloc: Loc, out: _Collector) -> None:
-    """Each level is listed once, and a fraction lies between 0 and 1."""
+    """Each level is listed once, an answer names one level only, and a fraction lies between 0
+    and 1."""
     values = [lvl.value for lvl in rule.levels]
     for value in {v for v in values if values.count(v) > 1}:
         message = f"criterion {node.id}: level {quote(value)} is listed twice"
         out.error((*rloc, "levels"), "duplicate-level", message, criterion=node.id, level=quote(value))
+    _check_level_answers(node, rule, rloc, out)
     for i, lvl in enumerate(rule.levels):
         if lvl.fraction is not None and not ZERO <= lvl.fraction <= 1:
             message = f"criterion {node.id}: a fraction lies between 0 and 1"
             out.error((*rloc, "levels", i), "fraction-range", message, criterion=node.id)
+
+
+def _check_level_answers(node: Node, rule: Choice, rloc: Loc, out: _Collector) -> None:
+    """A clerk answers with a level's value or its label, in any case: an answer that is the value
+    or label of two different levels (a label copied to the next line) would be scored as either,
+    and the workbook's rule branch names a level by its label."""
+    owner: dict[str, int] = {}
+    for i, lvl in enumerate(rule.levels):
+        for answer in dict.fromkeys([lvl.value.lower(), *([lvl.label.lower()] if lvl.label else [])]):
+            first = owner.setdefault(answer, i)
+            if first != i and rule.levels[first].value != lvl.value:  # (a repeated value: above)
+                message = (
+                    f"criterion {node.id}: the answer {quote(answer)} names two levels, "
+                    f"{quote(rule.levels[first].value)} and {quote(lvl.value)}"
+                )
+                out.error(
+                    (*rloc, "levels", i),
+                    "ambiguous-level",
+                    message,
+                    criterion=node.id,
+                    answer=quote(answer),
+                    first=quote(rule.levels[first].value),
+                    level=quote(lvl.value),
+                )
 
 
 def _check_proportional(

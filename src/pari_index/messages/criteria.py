@@ -401,6 +401,14 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "criterion {criterion}: level {level} is listed twice",
         *_CRITERIA_HINT,
     ),
+    "ambiguous-level": entry(
+        "Một câu trả lời chỉ hai mức",
+        "One answer names two levels",
+        "tiêu chí {criterion}: câu trả lời {answer} chỉ hai mức, {first} và {level}",
+        "criterion {criterion}: the answer {answer} names two levels, {first} and {level}",
+        "đặt cho mỗi mức một giá trị và một nhãn riêng, không trùng với mức khác",
+        "give each level a value and a label of its own, shared with no other level",
+    ),
     "fraction-range": entry(
         "Tỷ lệ phải nằm trong khoảng 0 đến 1",
         "A fraction lies between 0 and 1",
