@@ -69,6 +69,15 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
+def _level_words(lang: str) -> dict[str, dict[str, str]]:
+    """The choice levels' labels of the examples' criteria set, as a workbook shows them."""
+    from pari_index.criteria.loading import default_criteria_path, load_criteria
+    from pari_index.criteria.model import resolve_leaves
+    from pari_index.scoring.explanations import level_words
+
+    return level_words(resolve_leaves(load_criteria(default_criteria_path()).criteria), lang)
+
+
 def _sheet(path: Path, name: str) -> pl.DataFrame:
     return fastexcel.read_excel(str(path)).load_sheet(name, dtypes="string").to_polars()
 
@@ -196,13 +205,21 @@ def test_both_languages_read_back_as_the_same_ids(runs: dict[str, Path]) -> None
         assert vi[name].columns == en[name].columns == ids[name].columns, name
         words = WORDED.get(name, [])
         assert vi[name].drop(words).equals(en[name].drop(words)), name
-    # The coded values are the ids of the analysts' formats.
+    # The coded values are the ids of the analysts' formats; a choice's level is read back by
+    # its label (the workbook shows the label, and pari explain knows a level by either).
+    level_label = {
+        (c, f"level:{v}"): f"level:{label}" for c, levels in _level_words("vi").items() for v, label in levels.items()
+    }
+    shown_branches = [
+        level_label.get(pair, pair[1]) for pair in ids["criteria"].select("criterion_id", "branch").rows()
+    ]
+    assert any(b.startswith("level:") for b in shown_branches)
+    assert vi["criteria"]["branch"].to_list() == shown_branches
     for name, column in [
         ("summary", "unit_type"),
         ("summary", "ranked"),
         ("criteria", "status"),
         ("criteria", "part"),
-        ("criteria", "branch"),
         ("criteria", "evidence_status"),
         ("findings", "severity"),
         ("rows", "status"),
@@ -361,6 +378,40 @@ def test_branches_statuses_and_yes_no_are_labelled_and_read_back() -> None:
     shown = label_frame("summary", summary, "vi")
     assert shown.rows() == [("1", "có"), ("2", "không"), ("3", None)]
     assert unlabel_frame("summary", shown, "vi")["ranked"].to_list() == ["true", "false", None]
+
+
+def test_a_level_branch_shows_the_label_of_its_own_item_and_reads_back_by_it() -> None:
+    from pari_index.outputs.results_labels import label_frame, unlabel_frame
+
+    criteria = pl.DataFrame(
+        {
+            "criterion_id": ["7.1.1", "7.5", "7.5", "1.1"],
+            "branch": ["level:none", "level:none", "level:full", "tier:1"],
+        }
+    )
+    levels = {"7.1.1": {"none": "Không thành lập"}, "7.5": {"none": "Không áp dụng", "full": "Đầy đủ"}}
+    vi = label_frame("criteria", criteria, "vi", levels)
+    assert vi["Nhánh quy tắc"].to_list() == ["cấp:Không thành lập", "cấp:Không áp dụng", "cấp:Đầy đủ", "mức:1"]
+    en_levels = {c: {v: f"{label} (vi)" for v, label in ls.items()} for c, ls in levels.items()}
+    en = label_frame("criteria", criteria, "en", en_levels)
+    assert en["Rule branch"].to_list()[:2] == ["level:Không thành lập (vi)", "level:Không áp dụng (vi)"]
+    back = ["level:Không thành lập", "level:Không áp dụng", "level:Đầy đủ", "tier:1"]
+    assert unlabel_frame("criteria", vi, "vi")["branch"].to_list() == back
+    assert unlabel_frame("criteria", en, "en")["branch"].to_list() == back
+    # Without the levels (a table of no set), the value is kept, as before.
+    assert label_frame("criteria", criteria, "vi")["Nhánh quy tắc"].to_list()[0] == "cấp:none"
+
+
+def test_explain_knows_a_level_read_back_by_its_label() -> None:
+    from pari_index.criteria.loading import default_criteria_path, load_criteria
+    from pari_index.criteria.model import resolve_leaves
+    from pari_index.scoring.explanations import describe_branch
+
+    leaf = next(x for x in resolve_leaves(load_criteria(default_criteria_path()).criteria) if x.id == "7.1.1")
+    by_value = describe_branch(leaf, "level:deputy", "vi")
+    assert by_value.startswith("Mức “Phó Chủ tịch UBND” →")
+    assert describe_branch(leaf, "level:Phó Chủ tịch UBND", "vi") == by_value
+    assert describe_branch(leaf, "level:Phó Chủ tịch UBND (vi)", "en") == describe_branch(leaf, "level:deputy", "en")
 
 
 @pytest.mark.parametrize(

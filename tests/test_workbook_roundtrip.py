@@ -223,12 +223,17 @@ def example_results(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
 
 
 def test_the_example_workbook_holds_every_table_cell_by_cell(example_results: tuple[Path, Path]) -> None:
+    from pari_index.criteria.loading import default_criteria_path, load_criteria
+    from pari_index.criteria.model import resolve_leaves
+    from pari_index.scoring.explanations import level_words
+
     workbook, folder = example_results
     sheets = read_sheets(workbook)
     # In the run's language (Vietnamese by default): the ids' tables with their words.
     assert list(sheets)[: len(TABLES)] == ["Tổng hợp", "Tiêu chí", "Phát hiện", "Dòng đầu vào", "Thông tin"]
+    levels = level_words(resolve_leaves(load_criteria(default_criteria_path()).criteria), "vi")
     for name in TABLES:
-        words = label_frame(name, pl.read_parquet(folder / f"{name}.parquet"), "vi")
+        words = label_frame(name, pl.read_parquet(folder / f"{name}.parquet"), "vi", levels)
         assert_sheet_is_frame(sheets[sheet_name(name, "vi")], words)
     # The summary (what --previous reads) comes back through the library as the same table.
     assert read_results(workbook)["summary"].equals(read_results(folder)["summary"])

@@ -383,7 +383,9 @@ def results_words_markdown() -> str:
     branches = list(BRANCH_WORDS.items())
     lines += [
         "",
-        "The first word of `branch` in `criteria` (what follows a colon is kept):",
+        "The first word of `branch` in `criteria` (what follows a colon is kept, but for `level:`, whose "
+        "value is shown by the level's label in the item's set: `cấp:Phó Chủ tịch UBND`; read back, "
+        "`pari explain` knows a level by its value or its label):",
         "",
         *table("word", branches),
     ]

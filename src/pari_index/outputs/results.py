@@ -45,6 +45,7 @@ from pari_index.outputs.files import (
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_labels import (
+    LevelWords,
     column_heading,
     group_sheet_prefix,
     label_frame,
@@ -53,7 +54,7 @@ from pari_index.outputs.results_labels import (
     workbook_lang,
 )
 from pari_index.scoring.completeness import notices
-from pari_index.scoring.explanations import input_labels
+from pari_index.scoring.explanations import input_labels, level_words
 from pari_index.scoring.run import ScoreResult
 
 Format = Literal["xlsx", "csv", "parquet"]
@@ -77,6 +78,8 @@ class ResultTables:
     detail_source: object = field(default=None, repr=False, compare=False)
     #: The language a workbook of these tables is written in (None: the about table's ``lang``).
     lang: str | None = None
+    #: The choice levels' labels in that language, shown in a workbook's rule branches.
+    levels: LevelWords = field(default_factory=dict, repr=False)
 
     def language(self) -> str:
         """The run's language: :attr:`lang`, else the about table's ``lang`` row, else Vietnamese."""
@@ -160,6 +163,7 @@ def result_tables(
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
         detail_source=result.detail_store,
         lang=lang,
+        levels=level_words(result.leaves, lang),
     )
 
 
@@ -306,13 +310,15 @@ def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
     with contextlib.ExitStack() as stack:
         for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]:
             side = target.with_name(f"{target.stem}.{name}.csv")
-            csv_into(stack.enter_context(atomic_path(side)), label_frame(name, sheets[name], lang), side)
+            csv_into(stack.enter_context(atomic_path(side)), label_frame(name, sheets[name], lang, tables.levels), side)
             written.append(side)
             rows = format_number(sheets[name].height, lang)
             sheets[name] = pl.DataFrame({"note": [OVERFLOW_NOTE.get(lang).format(rows=rows, file=side.name)]})
             about = pl.concat([about, pl.DataFrame({"key": [f"overflow_{name}"], "value": [side.name]})])
         sheets["about"] = about
-        labelled = {sheet_name(name, lang): label_frame(name, frame, lang) for name, frame in sheets.items()}
+        labelled = {
+            sheet_name(name, lang): label_frame(name, frame, lang, tables.levels) for name, frame in sheets.items()
+        }
         write_xlsx(target, {**labelled, **group_sheets(tables.summary, lang=lang)})
     return written
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 
 import polars as pl
 
+from pari_index.messages.labels import VIETNAMESE_MARK
 from pari_index.messages.results_words import (
     ABOUT_KEYS,
     ABOUT_PREFIXES,
@@ -147,12 +148,18 @@ def _branch_word(pairs: Mapping[str, str]) -> Callable[[str], str]:
 
 
 def _branch(values: pl.Series, pairs: Mapping[str, str]) -> pl.Series:
-    """Branches read back (text) with their first word replaced by ``pairs``: worked out once per
-    distinct branch (a national run's 625,000 items have a few hundred): splitting every row with
-    regular expressions took 0.56 s of 637,200 rows, this 0.04 s."""
+    """Branches read back (text) with their first word replaced by ``pairs``, and a level's label
+    without the mark an English workbook gives a Vietnamese label (``level:Phó Chủ tịch UBND``
+    from either language): worked out once per distinct branch (a national run's 625,000 items
+    have a few hundred): splitting every row with regular expressions took 0.56 s of 637,200
+    rows, this 0.04 s."""
     old = values.unique().drop_nulls().sort().to_list()
     word = _branch_word(pairs)
-    changed = [(o, word(o)) for o in old if word(o) != o]
+
+    def unmarked(branch: str) -> str:
+        return branch.removesuffix(VIETNAMESE_MARK) if branch.startswith("level:") else branch
+
+    changed = [(o, unmarked(word(o))) for o in old if unmarked(word(o)) != o]
     if not changed:
         return values
     return values.replace([o for o, _ in changed], [n for _, n in changed])
@@ -173,9 +180,32 @@ def _coded(values: pl.Series, word: Callable[[str], str]) -> pl.Series:
     return values.replace_strict(old, new, default=None, return_dtype=pl.Enum(sorted(set(new))))
 
 
-def label_frame(table: str, frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+#: A criteria set's choice levels as a workbook shows them: criterion id -> level value -> label.
+LevelWords = Mapping[str, Mapping[str, str]]
+
+
+def _level_branches(frame: pl.DataFrame, words: Mapping[str, str], levels: LevelWords) -> pl.Series:
+    """The ``branch`` column in words, a choice's level (``level:deputy``) by its label in the
+    item's set (``cấp:Phó Chủ tịch UBND``), the rest as :func:`_branch_word` says; worked out once
+    per distinct item and branch. A value two items share can have two labels, so the item is
+    part of the key."""
+    word = _branch_word(words)
+    pairs = frame.select("criterion_id", "branch").unique().drop_nulls()
+    shown = []
+    for criterion, branch in pairs.iter_rows():
+        head, _, value = branch.partition(":")
+        label = levels.get(criterion, {}).get(value) if head == "level" else None
+        shown.append(word(branch) if label is None else f"{word(head)}:{label}")
+    table = pairs.with_columns(pl.Series("_shown", shown, dtype=pl.String))
+    texts = frame.select("criterion_id", "branch").join(
+        table, on=["criterion_id", "branch"], how="left", maintain_order="left"
+    )["_shown"]
+    return texts.cast(pl.Enum(sorted(set(shown)))).alias("branch")
+
+
+def label_frame(table: str, frame: pl.DataFrame, lang: str, levels: LevelWords | None = None) -> pl.DataFrame:
     """``frame`` (a table of results, or a ranking sheet of the summary) with its coded values and
-    headings in ``lang``."""
+    headings in ``lang``; ``levels``: the choice levels' labels, shown for ``level:`` branches."""
     schema = frame.schema
     exprs: list[pl.Expr] = []
     for column, pairs in _value_maps(table, lang).items():
@@ -187,7 +217,10 @@ def label_frame(table: str, frame: pl.DataFrame, lang: str) -> pl.DataFrame:
             exprs.append(pl.when(pl.col(column)).then(pl.lit(yes)).when(~pl.col(column)).then(pl.lit(no)).alias(column))
     if table == "criteria" and schema.get("branch") == pl.String:
         words = {k: w.get(lang) for k, w in BRANCH_WORDS.items()}
-        exprs.append(pl.lit(_coded(frame["branch"], _branch_word(words))))
+        if levels and schema.get("criterion_id") == pl.String:
+            exprs.append(pl.lit(_level_branches(frame, words, levels)))
+        else:
+            exprs.append(pl.lit(_coded(frame["branch"], _branch_word(words))))
     if table == "about" and {"key", "value"} <= set(schema.names()):
         frame = _label_about(frame, lang)
     labelled = frame.with_columns(exprs) if exprs else frame

@@ -119,6 +119,16 @@ def _level_label(level: Level, lang: str) -> str:
     return level.value if not level.label else level.label + (VIETNAMESE_MARK if lang == "en" else "")
 
 
+def level_words(leaves: Sequence[Leaf], lang: str) -> dict[str, dict[str, str]]:
+    """Each choice item's levels as people read them (:func:`_level_label`): criterion id ->
+    level value -> label, for the rule branches of a results workbook (``cấp:<label>``)."""
+    return {
+        leaf.id: {level.value: _level_label(level, lang) for level in leaf.rule.levels}
+        for leaf in leaves
+        if isinstance(leaf.rule, Choice)
+    }
+
+
 def _level_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
     """ "criterion:input:answer" -> the level's label in ``lang``, for each answer intake reads as
     one of a choice's levels: its value or its label, in lower case."""
@@ -334,7 +344,8 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
     if branch.startswith("level:") and isinstance(rule, Choice):
         value = branch.split(":", 1)[1]
         for level in rule.levels:
-            if level.value == value:
+            # A workbook read back names the level by its label, as it shows it (level_words).
+            if value in (level.value, _level_label(level, "vi"), _level_label(level, "en")):
                 label = _level_label(level, lang)
                 return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"
     if isinstance(rule, Deadline) and (resolved := _resolved_deadline(branch, lang)) is not None:
