@@ -4,6 +4,7 @@ permissions if asked, and never left running."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -31,20 +32,22 @@ def as_ordinary_user(argv: list[str]) -> list[str]:
     return [*WITHOUT_ROOT_POWERS, *argv]
 
 
-def python_child(code: str, folder: Path, ordinary_user: bool = True) -> subprocess.CompletedProcess[str]:
-    """``python -c CODE`` with this checkout's package, in ``folder``, by default as a user who is
-    not root (:func:`as_ordinary_user`)."""
-    argv = [sys.executable, "-c", code]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        as_ordinary_user(argv) if ordinary_user else argv,
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+def refused_by(module: str, function: str, path: str, folder: Path) -> tuple[int, list[str]]:
+    """``module.function(path)`` called in a child in ``folder`` for which file permissions hold
+    (:func:`as_ordinary_user`): the exit code and problem codes of the PariError it raises
+    ((0, []) when it raises none)."""
+    code = (
+        "import json\n"
+        "from pari_index.errors import PariError\n"
+        f"from {module} import {function}\n"
+        f"try:\n    {function}({path!r})\n    print(json.dumps([0, []]))\n"
+        "except PariError as error:\n"
+        "    print(json.dumps([error.exit_code, [p.code for p in error.problems]]))\n"
     )
+    done = _python(["-c", code], folder, timeout=120, ordinary_user=True)
+    assert done.returncode == 0, done.stderr
+    exit_code, codes = json.loads(done.stdout)
+    return exit_code, codes
 
 
 def pari_child(
@@ -58,14 +61,25 @@ def pari_child(
     the child alone; ``ordinary_user``: file permissions hold for it (:func:`as_ordinary_user`).
     A child still running after ``timeout`` seconds fails the test (a hang is what several hostile
     cases would show), and is killed."""
+    return _python(["-m", "pari_index.cli", *args], folder, limits, timeout, ordinary_user)
+
+
+def _python(
+    args: list[str],
+    folder: Path,
+    limits: dict[int, int] | None = None,
+    timeout: float = 300,
+    ordinary_user: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """This Python with this checkout's package, in ``folder``, as :func:`pari_child` says."""
 
     def set_limits() -> None:
         for kind, value in (limits or {}).items():
             resource.setrlimit(kind, (value, value))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    argv = [sys.executable, *args]
     try:
-        argv = [sys.executable, "-m", "pari_index.cli", *args]
         return subprocess.run(
             as_ordinary_user(argv) if ordinary_user else argv,
             cwd=folder,
@@ -77,4 +91,4 @@ def pari_child(
             check=False,
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"pari {' '.join(args)} was still running after {timeout:g} s")
+        pytest.fail(f"python {' '.join(args)} was still running after {timeout:g} s")

@@ -16,7 +16,7 @@ from pathlib import Path
 import hostile_criteria as hostile
 import hypothesis.strategies as st
 import pytest
-from children import python_child
+from children import refused_by
 from click.testing import CliRunner
 from evaluators import score
 from hypothesis import given
@@ -290,14 +290,7 @@ def test_a_file_without_read_permission(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(hostile.small_set())
     path.chmod(0)
-    code = (
-        "from pari_index.criteria.loading import load_criteria\n"
-        "from pari_index.errors import CriteriaError\n"
-        "try:\n    load_criteria('c.yaml')\n"
-        "except CriteriaError as error:\n    print([p.code for p in error.problems])\n"
-    )
-    done = python_child(code, tmp_path)
-    assert done.stdout.strip() == "['file-unreadable']", done.stderr
+    assert refused_by("pari_index.criteria.loading", "load_criteria", "c.yaml", tmp_path) == (1, ["file-unreadable"])
 
 
 # --- YAML shape ----------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from children import python_child
+from children import refused_by
 from click.testing import CliRunner
 from hostile_csv import CASES, EXAMPLES
 from hypothesis import HealthCheck, given, settings
@@ -297,14 +297,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text("a\n1\n")
     path.chmod(0)
-    code = (
-        "from pari_index.errors import PariError\n"
-        "from pari_index.intake.tables import read_table_file\n"
-        "try:\n    read_table_file('a.csv')\n"
-        "except PariError as error:\n    print(error.exit_code, [p.code for p in error.problems])\n"
-    )
-    done = python_child(code, tmp_path)
-    assert done.stdout.strip() == "1 ['file-unreadable']", done.stderr
+    assert refused_by("pari_index.intake.tables", "read_table_file", "a.csv", tmp_path) == (1, ["file-unreadable"])
 
 
 def test_pipes_are_read_with_a_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
