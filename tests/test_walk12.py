@@ -115,6 +115,10 @@ def test_a_merged_title_above_the_headings_is_read_as_a_title(tmp_path: Path) ->
             "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2025 - PHƯỜNG HỒNG CẨM",
         )
     ]
+    # The notes column is named on the headings' row, 2 below the title (1 without it).
+    for path, row in ((with_title, "2"), (without, "1")):
+        notes = _sheet(path, "Phát hiện").filter(pl.col("Mã loại phát hiện") == "unknown-column")
+        assert notes.select("Dòng", "Cột").rows() == [(row, "Ghi chú")]
     # The merged title is that finding, not also a merged-cells error.
     assert findings.filter(pl.col("Mã loại phát hiện") == "merged-cells").height == 0
     rows = _sheet(with_title, "Dòng đầu vào")

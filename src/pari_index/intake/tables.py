@@ -239,7 +239,7 @@ def read_with_columns(
                     f"{what} needs column(s) {', '.join(missing)}; found {found}",
                     file=sheet.file,
                     sheet=sheet.name,
-                    row=1,
+                    row=sheet.header_row,
                     hint=hint,
                     params={"columns": ", ".join(missing), "found": found},
                 )
