@@ -201,3 +201,22 @@ def test_the_bundled_sets_labels_speak_the_form_s_answers() -> None:
         if spec.label and english.search(spec.label)
     ]
     assert found == []
+
+
+def test_readme_s_command_table_names_every_command() -> None:
+    """README's table of `pari` commands names each command `pari --help` lists (criteria export
+    and import, and diff, were missing), subcommands included."""
+    import re
+
+    from pari_index.cli import main as group
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The `pari` command", 1)[1].split("\n\n", 2)[1]
+    named = set(re.findall(r"`pari ([a-z-]+(?: [a-z]+)?)", table))
+    commands = set()
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        subcommands = getattr(command, "commands", None)
+        commands |= {f"{name} {sub}" for sub in subcommands} if subcommands else {name}
+    missing = {c for c in commands if not any(n == c or n.startswith(c + " ") for n in named)}
+    assert missing == set(), missing
+    assert len(commands) == 10
