@@ -119,6 +119,11 @@ def test_a_merged_title_above_the_headings_is_read_as_a_title(tmp_path: Path) ->
     for path, row in ((with_title, "2"), (without, "1")):
         notes = _sheet(path, "Phát hiện").filter(pl.col("Mã loại phát hiện") == "unknown-column")
         assert notes.select("Dòng", "Cột").rows() == [(row, "Ghi chú")]
+        # What the clerk does about it: nothing, for notes.
+        assert notes["Cách xử lý"].to_list() == [
+            "cột ghi chú thì không cần làm gì; cột cần chấm phải đặt tên như trong mẫu của pari template"
+            " (docs/data-formats.md)"
+        ]
     # The merged title is that finding, not also a merged-cells error.
     assert findings.filter(pl.col("Mã loại phát hiện") == "merged-cells").height == 0
     rows = _sheet(with_title, "Dòng đầu vào")

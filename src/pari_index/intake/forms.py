@@ -222,7 +222,8 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
                     sheet=sheet.name,
                     row=sheet.header_row,
                     field=col,
-                    hint="see docs/data-formats.md for the column names",
+                    hint="nothing to do for a column of notes; a column to score is named as in the form of pari"
+                    " template (docs/data-formats.md)",
                     params={"column": repr(col)},
                 )
             )
