@@ -225,3 +225,19 @@ def test_readme_s_command_table_names_every_command() -> None:
     missing = {c for c in commands if not any(n == c or n.startswith(c + " ") for n in named)}
     assert missing == set(), missing
     assert len(commands) == 10
+
+
+def test_a_missing_column_lists_the_headings_as_the_file_writes_them(tmp_path: Path) -> None:
+    """"thiếu cột value; có các cột Mã, Tiêu chí": the headings found are the clerk's own, not the
+    ids they were read as (it said "có các cột commune_code, criterion_id" of a sheet headed Mã,
+    Tiêu chí)."""
+    path = _workbook(tmp_path / "bad.xlsx", [["Mã", "Tiêu chí"], ["00001", "1.1.1"]])
+    register = _register(tmp_path)
+    args = ["score", str(path), "--communes", str(register), "--no-survey", "-o", str(tmp_path / "r.xlsx")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "hàng 1: thiếu cột value; có các cột Mã, Tiêu chí [missing-column]" in result.output
+    # The register's too (intake.tables.read_with_columns).
+    book = _workbook(tmp_path / "communes.xlsx", [["Mã đơn vị", "Ghi chú"], ["00001", "x"]])
+    args = ["score", str(path), "--communes", str(book), "--no-survey", "-o", str(tmp_path / "r.xlsx")]
+    assert "có các cột Mã đơn vị, Ghi chú" in CliRunner().invoke(main, args).output

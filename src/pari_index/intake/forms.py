@@ -184,15 +184,17 @@ class SheetPlan:
 def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
+    # The headings found, as the file writes them (Mã, Tiêu chí), not as read (commune_code).
+    found = ", ".join(sheet.original_headers.get(c, c) for c in columns)
     if COMMUNE not in columns:
         problem = Problem(
             "missing-column",
-            f"no commune code column; found {', '.join(columns)}",
+            f"no commune code column; found {found}",
             file=sheet.file,
             sheet=sheet.name,
             row=sheet.header_row,
             hint="name it commune_code (or mã xã)",
-            params={"columns": "commune_code", "found": ", ".join(columns)},
+            params={"columns": "commune_code", "found": found},
         )
         return SheetPlan(sheet, None, [], [problem])
     if CRITERION not in columns:
@@ -208,7 +210,7 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
                 sheet=sheet.name,
                 row=sheet.header_row,
                 hint="add a column named value (or giá trị)",
-                params={"columns": "value", "found": ", ".join(columns)},
+                params={"columns": "value", "found": found},
             )
         )
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}

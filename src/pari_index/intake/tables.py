@@ -232,7 +232,7 @@ def read_with_columns(
         sheet = rename_columns(sheet, aliases)
         missing = [c for c in required if c not in sheet.frame.columns]
         if missing:
-            found = ", ".join(c for c in sheet.frame.columns if not c.startswith("_"))
+            found = ", ".join(sheet.original_headers.get(c, c) for c in sheet.frame.columns if not c.startswith("_"))
             problems.append(
                 Problem(
                     "missing-column",
