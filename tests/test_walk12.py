@@ -228,7 +228,7 @@ def test_readme_s_command_table_names_every_command() -> None:
 
 
 def test_a_missing_column_lists_the_headings_as_the_file_writes_them(tmp_path: Path) -> None:
-    """"thiếu cột value; có các cột Mã, Tiêu chí": the headings found are the clerk's own, not the
+    """ "thiếu cột value; có các cột Mã, Tiêu chí": the headings found are the clerk's own, not the
     ids they were read as (it said "có các cột commune_code, criterion_id" of a sheet headed Mã,
     Tiêu chí)."""
     path = _workbook(tmp_path / "bad.xlsx", [["Mã", "Tiêu chí"], ["00001", "1.1.1"]])
