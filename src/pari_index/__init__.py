@@ -25,7 +25,7 @@ _FACADE = {
     "write_results": "api",
     "write_report": "api",
     "read_results": "api",
-    "run_score": "pipeline",
+    "run_score": "api",
     "explain_text": "outputs.explain",
     "display_frame": "outputs.files",
     "CriteriaSet": "criteria.model",
@@ -34,12 +34,11 @@ _FACADE = {
 }
 
 if TYPE_CHECKING:
-    from pari_index.api import load_criteria, rank, read_results, score, write_report, write_results
+    from pari_index.api import load_criteria, rank, read_results, run_score, score, write_report, write_results
     from pari_index.criteria.model import CriteriaSet
     from pari_index.errors import PariError
     from pari_index.outputs.explain import explain_text
     from pari_index.outputs.files import display_frame
-    from pari_index.pipeline import run_score
     from pari_index.scoring.run import ScoreResult
 
 

@@ -15,19 +15,106 @@ stage modules stay importable for finer control (docs/library.md).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import inspect
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar, cast, get_args
 
 import polars as pl
 
+from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet
 from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, sources
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
 from pari_index.outputs.results import write_results as _write_tables
-from pari_index.scoring.run import ScoreResult, score
+from pari_index.pipeline import run_score as _run_score
+from pari_index.scoring.run import ScoreResult
+from pari_index.scoring.run import score as _score
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Arguments that name one file or folder, and those that take a list of files (one path alone is
+#: taken as a list of one: a string is a sequence, and was read letter by letter as file names).
+_PATHS = ("path", "communes", "appraisal", "evidence_dir", "previous", "lineage", "output", "report")
+_PATH_LISTS = ("assessments", "survey")
+_FLAGS = ("no_survey", "strict", "allow_incomplete", "synthetic")
+_CRITERIA = (CriteriaSet, LoadedCriteria)
 
 
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def _is_path(value: object) -> bool:
+    return isinstance(value, str | os.PathLike)
+
+
+def _check_value(function: str, name: str, value: Any) -> Any:
+    """``value`` of the argument ``name`` if it is of the kind the facade takes (a lone path for a
+    list of paths becomes a list of one), else a TypeError or ValueError naming the function, the
+    argument, what it takes and what it got: not a traceback from deep in pathlib or polars."""
+    wrong = f"pari.{function}: {name} "
+    if name in _PATH_LISTS:
+        if _is_path(value):
+            return [value]
+        if not isinstance(value, Sequence) or not all(_is_path(v) for v in value):
+            raise TypeError(wrong + f"takes a list of file paths (str or pathlib.Path), not {_kind(value)}")
+    elif name in _PATHS or (name == "cache" and function == "run_score"):
+        if value is not None and not _is_path(value):
+            raise TypeError(wrong + f"takes a file path (str or pathlib.Path), not {_kind(value)}")
+    elif name == "criteria" and not (
+        value is None or _is_path(value) or isinstance(value, CriteriaSet | LoadedCriteria)
+    ):
+        raise TypeError(wrong + f"takes a path to a criteria YAML file or pari.load_criteria(...), not {_kind(value)}")
+    elif name == "lang" and value not in ("vi", "en"):
+        raise ValueError(wrong + f"is 'vi' or 'en', not {value!r}")
+    elif name == "fmt" and value not in (*get_args(Format), *((None,) if function == "run_score" else ())):
+        raise ValueError(wrong + f"is one of {', '.join(map(repr, get_args(Format)))}, not {value!r}")
+    elif (
+        name in ("year", "batch_size") and value is not None and (isinstance(value, bool) or not isinstance(value, int))
+    ):
+        raise TypeError(wrong + f"takes a whole number (int) or None, not {_kind(value)}")
+    elif name == "result" and not isinstance(value, ScoreResult):
+        raise TypeError(wrong + f"takes the ScoreResult that pari.score returns, not {_kind(value)}")
+    elif name == "ranked" and value is not None and not isinstance(value, pl.DataFrame):
+        raise TypeError(wrong + f"takes the DataFrame that pari.rank returns, or None, not {_kind(value)}")
+    elif name == "group_by" and not (value is None or isinstance(value, str) or _all_text(value)):
+        raise TypeError(wrong + f"takes a column name or a list of column names, not {_kind(value)}")
+    elif name in ("date",) and value is not None and not isinstance(value, str):
+        raise TypeError(wrong + f"takes a date written YYYY-MM-DD (str), not {_kind(value)}")
+    elif name in _FLAGS and not isinstance(value, bool):
+        raise TypeError(wrong + f"takes True or False, not {_kind(value)}")
+    return value
+
+
+def _all_text(value: object) -> bool:
+    return isinstance(value, Sequence) and all(isinstance(v, str) for v in value)
+
+
+def checked(function: F) -> F:
+    """``function`` with its arguments checked first (:func:`_check_value`); its signature, name and
+    docstring stay those of ``function`` (help(pari.score) shows them)."""
+    signature = inspect.signature(function)
+    name = function.__name__
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        bound = signature.bind(*args, **kwargs)
+        for key, value in bound.arguments.items():
+            bound.arguments[key] = _check_value(name, key, value)
+        return function(*bound.args, **bound.kwargs)
+
+    return cast(F, run)
+
+
+score = checked(_score)
+run_score = checked(_run_score)
+
+
+@checked
 def load_criteria(path: str | Path | None = None) -> CriteriaSet:
     """A criteria set from YAML, checked line by line (the bundled default when ``path`` is None).
 
@@ -36,6 +123,7 @@ def load_criteria(path: str | Path | None = None) -> CriteriaSet:
     return _load(path).criteria
 
 
+@checked
 def rank(
     result: ScoreResult,
     *,
@@ -65,6 +153,7 @@ def _refuse_inputs(target: Target, result: ScoreResult) -> None:
     check_paths([target], sources(*read.items()))
 
 
+@checked
 def write_results(
     path: str | Path,
     result: ScoreResult,
@@ -79,6 +168,7 @@ def write_results(
     return _write_tables(path, result_tables(result, ranked, lang=lang), fmt)
 
 
+@checked
 def write_report(
     path: str | Path,
     result: ScoreResult,
@@ -95,4 +185,4 @@ def write_report(
     return render(Path(path), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
 
 
-__all__ = ["load_criteria", "rank", "read_results", "score", "write_report", "write_results"]
+__all__ = ["checked", "load_criteria", "rank", "read_results", "run_score", "score", "write_report", "write_results"]

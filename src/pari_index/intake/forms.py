@@ -113,7 +113,7 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
                     f"column {col!r} is neither a criterion of the set nor a known column; its values were not read",
                     file=sheet.file,
                     sheet=sheet.name,
-                    row=1,
+                    row=sheet.header_row,
                     field=col,
                     hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)",
                     params={"column": repr(col)},
@@ -184,15 +184,17 @@ class SheetPlan:
 def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
+    # The headings found, as the file writes them (Mã, Tiêu chí), not as read (commune_code).
+    found = ", ".join(sheet.original_headers.get(c, c) for c in columns)
     if COMMUNE not in columns:
         problem = Problem(
             "missing-column",
-            f"no commune code column; found {', '.join(columns)}",
+            f"no commune code column; found {found}",
             file=sheet.file,
             sheet=sheet.name,
-            row=1,
+            row=sheet.header_row,
             hint="name it commune_code (or mã xã)",
-            params={"columns": "commune_code", "found": ", ".join(columns)},
+            params={"columns": "commune_code", "found": found},
         )
         return SheetPlan(sheet, None, [], [problem])
     if CRITERION not in columns:
@@ -206,9 +208,9 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
                 "a long-form sheet needs a value column",
                 file=sheet.file,
                 sheet=sheet.name,
-                row=1,
+                row=sheet.header_row,
                 hint="add a column named value (or giá trị)",
-                params={"columns": "value", "found": ", ".join(columns)},
+                params={"columns": "value", "found": found},
             )
         )
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
@@ -220,9 +222,10 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
                     f"column {col!r} is not a known column; its values were not read",
                     file=sheet.file,
                     sheet=sheet.name,
-                    row=1,
+                    row=sheet.header_row,
                     field=col,
-                    hint="see docs/data-formats.md for the column names",
+                    hint="nothing to do for a column of notes; a column to score is named as in the form of pari"
+                    " template (docs/data-formats.md)",
                     params={"column": repr(col)},
                 )
             )

@@ -348,7 +348,8 @@ def frame_from_grid(
     blank_rows: list[int] = []
     frame = _body_frame(grid.slice(1), grid.columns, plan, place, 1, is_nfc, blank_rows)
     stray += _without_header(blank_rows, place)
-    return Sheet(file=file, name=sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
+    headings = {h: h for h in plan.names}
+    return Sheet(file=file, name=sheet, frame=frame, original_headers=headings, header_row=first_row), stray
 
 
 def _body_frame(
@@ -423,7 +424,8 @@ def _frame_wide(
     frame = pl.DataFrame([rows, *columns]).with_columns(
         pl.lit(place.file).alias(FILE), pl.lit(place.sheet, dtype=pl.String).alias(SHEET)
     )
-    return Sheet(file=place.file, name=place.sheet, frame=frame, original_headers={h: h for h in plan.names}), stray
+    headings = {h: h for h in plan.names}
+    return Sheet(place.file, place.sheet, frame, original_headers=headings, header_row=place.first_row), stray
 
 
 class GridRanges:

@@ -48,6 +48,9 @@ class Sheet:
     #: A large CSV file read a range of records at a time (``frame`` is then empty): only the
     #: intake of a batched run asks for one (``tables.read_table_file(ranged=True)``).
     ranges: CsvRanges | None = None
+    #: The sheet row of the headings, as Excel numbers it: 1, or lower where the table starts
+    #: lower or has title rows above it (a problem about a heading names this row).
+    header_row: int = 1
 
 
 @dataclass
@@ -96,7 +99,7 @@ def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
     if not mapping:
         return sheet
     originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
-    return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals)
+    return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals, header_row=sheet.header_row)
 
 
 #: A file up to this size is read into memory once, and the reader is given the very bytes that

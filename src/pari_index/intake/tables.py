@@ -232,14 +232,14 @@ def read_with_columns(
         sheet = rename_columns(sheet, aliases)
         missing = [c for c in required if c not in sheet.frame.columns]
         if missing:
-            found = ", ".join(c for c in sheet.frame.columns if not c.startswith("_"))
+            found = ", ".join(sheet.original_headers.get(c, c) for c in sheet.frame.columns if not c.startswith("_"))
             problems.append(
                 Problem(
                     "missing-column",
                     f"{what} needs column(s) {', '.join(missing)}; found {found}",
                     file=sheet.file,
                     sheet=sheet.name,
-                    row=1,
+                    row=sheet.header_row,
                     hint=hint,
                     params={"columns": ", ".join(missing), "found": found},
                 )

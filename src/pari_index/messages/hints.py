@@ -64,7 +64,11 @@ HINT_WORDS: dict[str, str] = {
     "wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)": (
         "các cột dạng rộng được đặt tên như 1.1.4:done hoặc 1.1.1 (xem docs/data-formats.md)"
     ),
-    "see docs/data-formats.md for the column names": "xem tên các cột trong docs/data-formats.md",
+    "nothing to do for a column of notes; a column to score is named as in the form of pari template"
+    " (docs/data-formats.md)": (
+        "cột ghi chú thì không cần làm gì; cột cần chấm phải đặt tên như trong mẫu của pari template"
+        " (docs/data-formats.md)"
+    ),
     "retype the code (codes keep their leading zeros)": "gõ lại mã (mã giữ các số 0 ở đầu)",
     "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)": (
         "ghi xã, phường, thị trấn hoặc đặc khu (hoặc commune, ward, township, special_zone)"

@@ -227,4 +227,12 @@ CELL_FINDINGS: dict[str, Entry] = {
         "bỏ gộp ô và điền giá trị vào từng dòng",
         "unmerge the cells and fill the value into each row",
     ),
+    "title-row": entry(
+        "Dòng tiêu đề phía trên dòng tên cột",
+        "Title row above the headings",
+        "dòng phía trên dòng tên cột được đọc là tiêu đề, không phải số liệu: {text}",
+        "above the headings: read as a title, not as data: {text}",
+        "không cần làm gì nếu đó là tiêu đề; nếu dòng có số liệu, đưa dòng tên cột lên dòng đầu tiên",
+        "nothing to do if it is a title; if it holds data, put the headings in the first row",
+    ),
 }

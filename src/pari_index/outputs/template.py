@@ -62,6 +62,15 @@ def _level_words(leaf: Leaf) -> list[str]:
     return [level.label or level.value for level in leaf.rule.levels]
 
 
+def allowed_levels(leaf: Leaf) -> str:
+    """A choice's levels as the form's «Giá trị hợp lệ» cell says them: " / " between them, as
+    between the answers of yes/no and of a deadline ("đúng hạn / trễ hạn / không thực hiện"); a
+    level holds commas ("Đạt chuẩn, trang thiết bị hiện đại"), so a comma between them made three
+    levels read as five. "; " when a level itself holds " / "."""
+    words = _level_words(leaf)
+    return ("; " if any(" / " in w for w in words) else " / ").join(words)
+
+
 def _validation(leaf: Leaf, input_name: str, lang: str) -> dict[str, Any] | None:
     """Excel data validation of one input's value cell, with its message in ``lang``."""
     spec = leaf.inputs[input_name]
@@ -267,7 +276,7 @@ def _write_input_row(
     ws.write_string(r, _COL["applies_to"], applies_text(leaf, unit_type, lang), given)
     ws.write_string(r, _COL["input"], input_name, text)
     ws.write_string(r, _COL["input_label"], input_label(spec, lang) or input_name, given)
-    allowed = ", ".join(_level_words(leaf)) if spec.type is InputType.level else ALLOWED[lang].get(spec.type, "")
+    allowed = allowed_levels(leaf) if spec.type is InputType.level else ALLOWED[lang].get(spec.type, "")
     ws.write_string(r, _COL["allowed"], allowed, given)
     ws.write_string(r, _COL["evidence_required"], evidence_text(leaf, lang) if first else "", given)
     ws.write_string(r, _COL["guidance"], guidance_text(leaf, lang) if first else "", given)
