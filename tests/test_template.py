@@ -30,6 +30,7 @@ from pari_index.intake.assessments import ASSESSMENT_ALIASES, DESCRIPTIVE_COLUMN
 from pari_index.outputs.results import read_results
 from pari_index.outputs.template import FORM_SHEET, INSTRUCTIONS_SHEET
 from pari_index.outputs.template_labels import COLUMNS, SHEETS, every_text
+from pari_index.scoring.explanations import level_words
 
 REGISTER = "code,name,type,district,province\n00101,Phường Một,phường,Quận A,T\n00102,Xã Hai,xã,Huyện B,T\n"
 SURVEY = 'commune_code,criterion_id,value\n00101,3.1,"92,5"\n00102,3.1,85\n'
@@ -362,8 +363,12 @@ def test_filled_form_scores_as_computed_by_hand(form: tuple[Path, Path, str], tm
     details = tables["criteria"]
     got = {(r["commune_code"], r["criterion_id"]): r for r in details.iter_rows(named=True)}
     assert len(got) == 2 * 14
+    # The workbook names a choice's level by its label (read back as level:<label>).
+    levels = level_words(resolve_leaves(load_criteria(CRITERIA).criteria), "vi")
     for commune in ("00101", "00102"):
         for item, (computed, _appraised, final, status, branch, evidence) in EXPECTED[commune].items():
+            if branch is not None and branch.startswith("level:"):
+                branch = "level:" + levels[item][branch.removeprefix("level:")]
             row = got[(commune, item)]
             expected_final = None if final is None else final / 10_000
             expected_computed = None if computed is None else computed / 10_000
@@ -406,11 +411,13 @@ def test_value_typed_into_a_locked_row_is_reported(form: tuple[Path, Path, str],
     summary = {r["commune_code"]: r for r in tables["summary"].iter_rows(named=True)}
     assert (summary["00102"]["total_points"], summary["00102"]["applicable_max"]) == pytest.approx((8.95, 22))
     assert tables["findings"].filter(pl.col("severity") == "error").height == 0
-    found = tables["findings"].filter(pl.col("kind") == "not-applicable-to-unit").sort("column")
-    assert found.select("severity", "commune_code", "criterion_id", "sheet", "row", "column").rows() == [
-        ("warning", "00102", "2.3", SHEETS["form"][lang], ROW_00102_2_3, "self_score"),
-        ("warning", "00102", "2.3", SHEETS["form"][lang], ROW_00102_2_3, "value"),
-    ]
+    found = tables["findings"].filter(pl.col("kind") == "not-applicable-to-unit").sort("row", "column")
+    # Each cell is named by its column's heading, as the form writes it.
+    headings = {key: head[lang] for key, _, head, _ in COLUMNS}
+    assert found.select("severity", "commune_code", "criterion_id", "sheet", "row", "column").rows() == sorted(
+        ("warning", "00102", "2.3", SHEETS["form"][lang], ROW_00102_2_3, headings[key])
+        for key in ("self_score", "value")
+    )
     # The message is in the run's language (`pari score` writes Vietnamese by default, whatever the
     # form's language), the unit types by their words (pari_index.messages).
     assert found["message"][0] == (

@@ -241,3 +241,26 @@ def test_a_missing_column_lists_the_headings_as_the_file_writes_them(tmp_path: P
     book = _workbook(tmp_path / "communes.xlsx", [["Mã đơn vị", "Ghi chú"], ["00001", "x"]])
     args = ["score", str(path), "--communes", str(book), "--no-survey", "-o", str(tmp_path / "r.xlsx")]
     assert "có các cột Mã đơn vị, Ghi chú" in CliRunner().invoke(main, args).output
+
+
+def test_findings_name_a_form_s_columns_as_the_form_writes_them(tmp_path: Path) -> None:
+    """A clerk's mistakes are placed at the form's headings («Giá trị», «Điểm tự đánh giá», «Ngày
+    văn bản»), on the console and in the findings sheet, not at the columns' ids (value,
+    self_score, evidence_date), and an evidence field is named by its heading in the sentence."""
+    form = clerk_form(tmp_path, title=False)
+    book = openpyxl.load_workbook(form)
+    sheet = book["Tự đánh giá"]
+    head = {cell.value: cell.column for cell in sheet[1]}
+    whole = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, head["Giá trị"]).value == "12")
+    sheet.cell(whole, head["Giá trị"]).value = "mười"
+    sheet.cell(3, head["Điểm tự đánh giá"]).value = "abc"
+    sheet.cell(4, head["Ngày văn bản"]).value = "31/01/2025"  # the item's other row says 05/06/2025
+    book.save(form)
+    code, output, out = _score(tmp_path, form)
+    assert code == 1, output
+    assert f"hàng {whole} cột 'Giá trị': mười không phải là một số nguyên [bad-value]" in output
+    assert "hàng 3 cột 'Điểm tự đánh giá': abc không phải là một số điểm [bad-value]" in output
+    assert "cột 'Ngày văn bản': xã 00001, tiêu chí 1.1.2, Ngày văn bản được ghi nhiều lần" in output
+    found = _sheet(out, "Phát hiện")
+    assert set(found["Cột"].drop_nulls()) == {"Giá trị", "Điểm tự đánh giá", "Ngày văn bản", "Ghi chú"}
+    assert not any("evidence_date" in m or "self_score" in m for m in found["Nội dung"].to_list())

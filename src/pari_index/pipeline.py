@@ -229,14 +229,11 @@ def _ranked(
 
 def _error_problems(result: ScoreResult, lang: str, fmt: str = "xlsx") -> list[Problem]:
     """The run's error findings as problems, in file order, for the console's table."""
-    from pari_index.scoring.explanations import input_labels
+    from pari_index.outputs.results import input_labeller
 
     errors = result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
-    labels = input_labels(result.leaves, lang)
     # An input is named by its label, as in the findings sheet (not by its id: signed_on).
-    return findings_as_problems(
-        errors, lang=lang, label=lambda criterion, name: labels.get(f"{criterion}:{name}"), fmt=fmt
-    )
+    return findings_as_problems(errors, lang=lang, label=input_labeller(result.criteria, lang), fmt=fmt)
 
 
 def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:

@@ -41,7 +41,7 @@ from pari_index.intake.cell_checks import ORDER, check_and_type, check_cells
 from pari_index.intake.csv_input import CsvRanges
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
-from pari_index.intake.forms import SheetPlan, group_cells, long_cells, no_meta_rows, plan_sheet
+from pari_index.intake.forms import SheetPlan, group_cells, long_cells, long_headers, no_meta_rows, plan_sheet
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows, source_ledger
 from pari_index.intake.many import FilesAhead, read_many_tables
 from pari_index.intake.meta import check_meta, split_meta_rows
@@ -161,6 +161,8 @@ def _group_parts(
     if not plans:
         return
     if slice_rows is not None and plans[0].form == "long":
+        headings = long_headers(plans)
+        seen.meta_headers.update(headings)
         frame = plans[0].sheet.frame if len(plans) == 1 else pl.concat([plan.sheet.frame for plan in plans])
         span = frame.height
         frame = frame.with_columns((pl.int_range(pl.len(), dtype=pl.UInt64) + start).alias(ORDER))
@@ -168,7 +170,7 @@ def _group_parts(
         group.offset += span
         later = group.spread if group.spread is not None else span
         for first in range(0, span, slice_rows):
-            yield long_cells(frame.slice(first, slice_rows), table, later)
+            yield long_cells(frame.slice(first, slice_rows), table, later, headings)
         return
     cells, meta_rows, headers = group_cells(plans, table)
     plans.clear()
@@ -245,6 +247,8 @@ def _ranged_parts(
     """The cells and meta rows of a long sheet read by range (``plan``: of its first range), each
     range's rows made cells (``slice_rows`` at a time) before the next range is parsed."""
     assert group.spread is not None
+    headings = long_headers([plan])
+    seen.meta_headers.update(headings)
     first = plan.sheet.frame
     renamed = {old: new for old, new in zip(ranges.first_columns, first.columns, strict=True) if old != new}
     # A row's place among the group's: its grid row (blank rows left out make gaps, no more).
@@ -256,7 +260,7 @@ def _ranged_parts(
             seen.row_parts.append((_row_part(plan.sheet, frame), unread))
         frame = frame.with_columns(place)
         for at in range(0, frame.height, slice_rows):
-            yield long_cells(frame.slice(at, slice_rows), table, group.spread)
+            yield long_cells(frame.slice(at, slice_rows), table, group.spread, headings)
     group.offset += ranges.rows
 
 

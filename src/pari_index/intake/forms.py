@@ -12,7 +12,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem
 from pari_index.intake.cell_checks import ORDER
-from pari_index.intake.meta import meta_header_key
+from pari_index.intake.meta import long_header_keys, meta_header_key, written_column
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import (
     ASSESSMENT_ALIASES,
@@ -34,12 +34,18 @@ def no_meta_rows() -> pl.DataFrame:
     return pl.DataFrame(schema=META_ROW_SCHEMA)
 
 
-def long_cells(frame: pl.DataFrame, table: LeafTable, span: int = 0) -> tuple[pl.DataFrame, pl.DataFrame]:
+def long_cells(
+    frame: pl.DataFrame, table: LeafTable, span: int = 0, headings: dict[str, str] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Cells and meta rows of long-form rows (of one sheet, or of sheets with the same columns).
     When ``frame`` has ORDER (each row's place among the rows of its group, which are ``span``),
     the cells and meta rows get theirs in the order of the group's cells and meta rows read at
     once: rows' values, then their n/a marks; rows' meta columns, then meta fields in a value
-    column. A group can so be read a slice of rows at a time (:func:`.assessments.sheet_groups`)."""
+    column. A group can so be read a slice of rows at a time (:func:`.assessments.sheet_groups`).
+    ``headings`` (:func:`long_headers`): a cell's column as its sheet writes the heading («Giá
+    trị»), which findings name."""
+    value_column = written_column(pl.lit(VALUE), headings or {})
+    na_column = written_column(pl.lit("n/a"), headings or {})
     ordered = ORDER in frame.columns
     base = [COMMUNE, CRITERION, FILE, SHEET, ROW, *([ORDER] if ordered else [])]
     later = [(pl.col(ORDER) + span).alias(ORDER)] if ordered else []
@@ -58,7 +64,7 @@ def long_cells(frame: pl.DataFrame, table: LeafTable, span: int = 0) -> tuple[pl
         # A row whose input names a meta field (input self_score, the points in the value column)
         # gives that field, as a meta row of its own.
         as_meta = pl.col(FIELD).is_in(list(META_COLUMNS)).fill_null(False)
-        parts.append(values.filter(~as_meta).select(*base, FIELD, VALUE, pl.lit(VALUE).alias(COLUMN)))
+        parts.append(values.filter(~as_meta).select(*base, FIELD, VALUE, value_column.alias(COLUMN)))
         via_value = values.filter(as_meta)
         if via_value.height:
             meta_parts.append(
@@ -71,7 +77,7 @@ def long_cells(frame: pl.DataFrame, table: LeafTable, span: int = 0) -> tuple[pl
     if "n/a" in frame.columns:
         parts.append(
             frame.filter(pl.col("n/a").is_not_null())
-            .select(*base, pl.lit("n/a").alias(FIELD), pl.col("n/a").alias(VALUE), pl.lit("n/a").alias(COLUMN))
+            .select(*base, pl.lit("n/a").alias(FIELD), pl.col("n/a").alias(VALUE), na_column.alias(COLUMN))
             .with_columns(later)
         )
     # In CELL_SCHEMA order, so that long and wide sheets concatenate in one run.
@@ -232,6 +238,15 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     return SheetPlan(sheet, "long", [], problems)
 
 
+def long_headers(group: list[SheetPlan]) -> dict[str, str]:
+    """The headings of long sheets written otherwise than their column ids (:func:`.meta.long_header_keys`)."""
+    return {
+        key: heading
+        for plan in group
+        for key, heading in long_header_keys(plan.sheet.file, plan.sheet.name, plan.sheet.original_headers).items()
+    }
+
+
 def group_cells(group: list[SheetPlan], table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, str]]:
     """Cells, meta rows and wide meta headers (see meta_column_name) of consecutive sheets with
     the same form and columns, read as one frame: one commune's file is small, and reading
@@ -239,8 +254,9 @@ def group_cells(group: list[SheetPlan], table: LeafTable) -> tuple[pl.DataFrame,
     first = group[0]
     frame = first.sheet.frame if len(group) == 1 else pl.concat([plan.sheet.frame for plan in group])
     if first.form == "long":
-        cells, meta_rows = long_cells(frame, table)
-        return cells, meta_rows, {}
+        headings = long_headers(group)
+        cells, meta_rows = long_cells(frame, table, headings=headings)
+        return cells, meta_rows, headings
     if first.form == "wide":
         cells, meta_rows, names = _wide_cells(frame, table, first.value_columns)
         headers = {

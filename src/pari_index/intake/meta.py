@@ -50,10 +50,35 @@ def meta_header_key(file: str | None, sheet: str | None, source: str, criterion:
     return f"{file}|{sheet or ''}|{source}|{criterion}:{field}"
 
 
+#: The ``source`` of :func:`meta_header_key` for a long sheet's own columns (its criterion empty).
+LONG = "long"
+
+
+def long_header_keys(file: str, sheet: str | None, original_headers: dict[str, str]) -> dict[str, str]:
+    """The columns of a long sheet whose heading the file writes otherwise than their id (``Giá
+    trị`` for ``value``, ``Điểm tự đánh giá`` for ``self_score``), keyed as :func:`meta_header_key`
+    for :func:`written_column`."""
+    return {
+        meta_header_key(file, sheet, LONG, "", column): heading
+        for column, heading in original_headers.items()
+        if heading != column
+    }
+
+
+def written_column(column: pl.Expr, headers: dict[str, str], file: str = FILE, sheet: str = SHEET) -> pl.Expr:
+    """``column`` (a long sheet's column id, in a frame with the columns ``file`` and ``sheet``) as
+    the sheet's heading is written (``headers``, :func:`long_header_keys`): a finding names the
+    column the user sees."""
+    if not any(f"|{LONG}|:" in key for key in headers):
+        return column
+    parts = [pl.col(file), pl.col(sheet).fill_null(""), pl.lit(LONG), pl.lit(":") + column]
+    return pl.concat_str(parts, separator="|").replace_strict(headers, default=column, return_dtype=pl.String)
+
+
 def meta_column_name(headers: dict[str, str]) -> pl.Expr:
     """The sheet column a row's meta field came from: ``self_score``; ``value`` when the row's
-    input named the field; ``1.1.1:self_score`` in a wide sheet, or the header as written there
-    (``headers``, see :func:`meta_header_key`)."""
+    input named the field; ``1.1.1:self_score`` in a wide sheet; each as the header is written
+    there (``headers``, see :func:`meta_header_key` and :func:`long_header_keys`)."""
     source = pl.col("_source")
     wide = pl.col(CRITERION) + ":" + pl.col(FIELD)
     if headers:
@@ -63,8 +88,8 @@ def meta_column_name(headers: dict[str, str]) -> pl.Expr:
         pl.when(source.str.starts_with("wide"))
         .then(wide)
         .when(source == VALUE)
-        .then(pl.lit(VALUE))
-        .otherwise(pl.col(FIELD))
+        .then(written_column(pl.lit(VALUE), headers))
+        .otherwise(written_column(pl.col(FIELD), headers))
     )
 
 
