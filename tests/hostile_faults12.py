@@ -138,6 +138,18 @@ def sixty_files_few_descriptors(folder: Path) -> list[str]:
     return ["score", *names, *args[2:], "-o", "results.xlsx"]
 
 
+def evidence_folder_few_descriptors(folder: Path) -> list[str]:
+    """``--evidence-dir`` of 10,600 files (every file the example rows name, and more), read
+    with 16 open files allowed."""
+    with (EXAMPLES / "assessments_long.csv").open(encoding="utf-8-sig", newline="") as source:
+        named = {row["evidence_file"] for row in csv.DictReader(source) if row["evidence_file"]}
+    evidence = folder / "evidence"
+    evidence.mkdir()
+    for i, name in enumerate(sorted(named) + [f"other_{i}.pdf" for i in range(10_600 - len(named))]):
+        (evidence / name).write_bytes(b"%PDF-1.4 " + str(i).encode())
+    return [*_examples(folder), "--evidence-dir", "evidence", "-o", "results.xlsx"]
+
+
 def latin1_console(folder: Path) -> list[str]:
     """A console whose encoding has no Vietnamese letters (PYTHONIOENCODING=latin-1): printing
     the problem failed with UnicodeEncodeError, reported as an internal error (exit 70)."""
@@ -227,6 +239,9 @@ CASES: dict[str, Fault] = {
     ),
     "sixty-files-16-descriptors": Fault(
         sixty_files_few_descriptors, 0, ("Đã ghi: results.xlsx",), limits={resource.RLIMIT_NOFILE: 16}
+    ),
+    "evidence-10600-files-16-descriptors": Fault(
+        evidence_folder_few_descriptors, 0, ("Đã ghi: results.xlsx",), limits={resource.RLIMIT_NOFILE: 16}
     ),
     "console-latin-1": Fault(
         latin1_console, 1, ("Không tìm thấy tệp", "[file-not-found]"), env={"PYTHONIOENCODING": "latin-1"}

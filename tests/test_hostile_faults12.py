@@ -112,7 +112,8 @@ def test_a_signal_mid_run_removes_its_spills_and_keeps_the_old_results(tmp_path:
     """``kill`` (SIGTERM) or a closed terminal (SIGHUP) once a run in batches has spilled to
     TMPDIR: the run used to die on the spot, leaving its spill folders in TMPDIR for ever
     (33 MB each nationally, GBs at 250,000 units). Now it unwinds as for Ctrl-C: the previous
-    results whole, nothing temporary anywhere, a message in its language, exit 128 + the signal."""
+    results whole, nothing temporary anywhere, a message in its language, exit 128 + the signal;
+    the run after it writes the same results."""
     temp = tmp_path / "tmp"
     temp.mkdir()
     args = _previous(tmp_path, "-o", "out/results.xlsx", "--report", "out/report.html", "--batch-size", "10")
@@ -132,6 +133,7 @@ def test_a_signal_mid_run_removes_its_spills_and_keeps_the_old_results(tmp_path:
     assert _temporaries(tmp_path) == []
     rerun = pari_child(args, tmp_path, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
+    assert interrupt._contents(tmp_path / "out") == old
 
 
 def test_two_runs_at_once_write_one_complete_set(tmp_path: Path) -> None:
