@@ -131,6 +131,8 @@ def handles_errors(func: F) -> F:
         except BaseException as exc:
             # A panic inside polars (pyo3's PanicException) derives from BaseException.
             if type(exc).__name__ == "PanicException":
+                if _SIGNALLED:  # a panic of a thread the signal's exception went through
+                    _say_signalled(_SIGNALLED[-1], lang)
                 _internal_error(exc, lang)
             raise
 
