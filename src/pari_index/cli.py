@@ -11,9 +11,11 @@ traceback, and the process exits with the error's documented status (docs/errors
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -28,8 +30,43 @@ import click
 # set before polars is first imported (the commands import it lazily); a value the user sets wins.
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
-from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem, UsageError
+from pari_index.errors import (
+    EXIT_INTERNAL,
+    EXIT_INVALID_INPUT,
+    EXIT_USAGE,
+    PariError,
+    Problem,
+    UsageError,
+    os_error_parts,
+)
 from pari_index.messages.help_words import lang_defaults, localise_help
+
+
+def _one_malloc_arena() -> None:
+    """Under an address-space limit (``ulimit -v``), have the C library keep one malloc arena.
+
+    By default it reserves 64 MB of address space for each thread that allocates (the threads of
+    polars, DuckDB and the writers): the 60 example communes took 1.3 GB of address space for
+    150 MB in memory, the national set 2.0 GB for 420 MB, so a limit of 1 GB killed even the
+    example run (an abort of the allocator, which nothing can catch). With one arena: 0.36 GB and
+    1.1 GB. Done only under a limit (a lock shared by the threads costs time), and before any
+    thread starts."""
+    try:
+        import resource
+
+        if resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY:
+            return
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(-8, 1)  # M_ARENA_MAX (glibc's malloc.h)
+    except (ImportError, OSError, AttributeError, ValueError):  # not glibc, not POSIX
+        return
+
+
+_one_malloc_arena()
+
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,6 +106,8 @@ def handles_errors(func: F) -> F:
         except PariError as exc:
             _print_problems(exc, lang)
             sys.exit(exc.exit_code)
+        except _Terminated as exc:
+            _say_signalled(exc.number, lang)
         except KeyboardInterrupt:
             try:
                 _say_interrupted(lang)
@@ -86,14 +125,86 @@ def handles_errors(func: F) -> F:
             _print_problems(PariError(_os_problem(exc)), lang)
             sys.exit(EXIT_INVALID_INPUT)
         except Exception as exc:  # the last resort: a bug, which still gets a message
+            if _SIGNALLED:  # the exception raised for a signal, turned into another by a library
+                _say_signalled(_SIGNALLED[-1], lang)
             _internal_error(exc, lang)
         except BaseException as exc:
             # A panic inside polars (pyo3's PanicException) derives from BaseException.
             if type(exc).__name__ == "PanicException":
+                if _SIGNALLED:  # a panic of a thread the signal's exception went through
+                    _say_signalled(_SIGNALLED[-1], lang)
                 _internal_error(exc, lang)
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a scheduler's time limit, a shutdown) or SIGHUP (the terminal closed),
+    raised where the run is, as Ctrl-C is: the run unwinds, so the temporaries it writes beside its
+    outputs and the spills of a large run in TMPDIR (hundreds of MB nationally) are removed, and
+    the previous results stay. Left to the system's default, the process died on the spot and
+    its spill folders stayed in TMPDIR for ever."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+        self.name = signal.Signals(number).name
+
+
+#: The signals received while a command runs (SIGINT, SIGTERM, SIGHUP): a library that turns the
+#: exception raised for one into its own error (pydantic-core building a validator: "SchemaError:
+#: Error building ... validator") still stopped on the signal, not on a bug.
+_SIGNALLED: list[int] = []
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`_Terminated` while the command runs (unless they are
+    ignored, as SIGHUP is under ``nohup``); the handlers before are put back after."""
+
+    def raise_terminated(number: int, _frame: object) -> None:
+        _SIGNALLED.append(number)
+        if number == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise _Terminated(number)
+
+    _SIGNALLED.clear()
+    before: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        number = getattr(signal, name, None)
+        if number is None or signal.getsignal(number) in (signal.SIG_IGN, None):
+            continue
+        if number == signal.SIGINT and signal.getsignal(number) is not signal.default_int_handler:
+            continue
+        with contextlib.suppress(ValueError, OSError):  # not the main thread (a library caller)
+            before[number] = signal.signal(number, raise_terminated)
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+def _console_streams() -> None:
+    """A console whose encoding cannot write Vietnamese (``PYTHONIOENCODING=latin-1``, a Windows
+    code page) is written in UTF-8 instead, as click already does for ASCII: every message
+    failed with UnicodeEncodeError, reported as an internal error (exit 70) in place of the
+    problem itself."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "ệ−“".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+
+
+def _say_signalled(number: int, lang: str) -> NoReturn:
+    if number == signal.SIGINT:
+        _say_interrupted(lang)
+    click.echo(_stopped("terminated", lang, signal=signal.Signals(number).name), err=True)
+    sys.exit(128 + number)
 
 
 def _say_interrupted(lang: str) -> NoReturn:
@@ -114,15 +225,28 @@ def _stopped(key: str, lang: str, **params: str) -> str:
     return STOPPED[key].get(lang).format(**params)
 
 
+#: Refusals of a write that names no file: every output is named where it is written (OutputError),
+#: so these are the temporary files a large run spills to (TMPDIR) running out of room.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
 def _os_problem(exc: OSError) -> Problem:
-    # The system's own text (strerror) stays as the OS gives it, in either language.
-    reason = exc.strerror or type(exc).__name__
-    name = exc.filename if exc.filename is not None else None
+    # The system's own text (strerror) stays as the OS gives it, in either language; polars'
+    # OSError has none, only "No space left on device (os error 28)" (pari_index.errors).
+    number, reason = os_error_parts(exc)
+    reason = reason or type(exc).__name__
+    name = exc.filename
+    hint = "check that the path exists, is readable (or writable, for an output) and is not too long"
+    if name is None and number in _NO_ROOM:
+        import tempfile
+
+        name = tempfile.gettempdir()
+        hint = "the temporary folder is full: free space there, or set TMPDIR to a folder on a disk with room"
     return Problem(
         "os-error",
         f"the operating system refused: {reason}",
         file=None if name is None else str(name)[:300],
-        hint="check that the path exists, is readable (or writable, for an output) and is not too long",
+        hint=hint,
         params={"reason": reason},
     )
 
@@ -197,10 +321,12 @@ class _Group(click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         _utf8_streams()
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
+        _console_streams()
         localise_help(self, self.lang)
         # Usage errors exit with 2 (click's default); keep the documented code in one place.
         try:
-            return super().main(args, *rest, **kwargs)
+            with _terminate_as_interrupt():
+                return super().main(args, *rest, **kwargs)
         except click.UsageError as exc:  # pragma: no cover - click handles these itself
             exc.show()
             sys.exit(EXIT_USAGE)

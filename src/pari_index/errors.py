@@ -9,6 +9,8 @@ traceback for a ``PariError``.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -170,3 +172,23 @@ def raise_if_any(problems: Iterable[Problem], error: type[PariError]) -> None:
     collected = list(problems)
     if collected:
         raise error(collected)
+
+
+#: How polars and other Rust libraries write an operating-system error they raise as an OSError
+#: (or a PolarsError) without its number: "No space left on device (os error 28)".
+_RUST_OS_ERROR = re.compile(r"\(os error (\d{1,4})\)|Os \{ code: (\d{1,4}),")
+
+
+def os_error_parts(exc: BaseException) -> tuple[int | None, str | None]:
+    """The error number and the system's words (its strerror) of ``exc``, an OSError or an error
+    of a library that wraps one: Python's own OSError carries both; polars raises OSError and
+    ComputeError with neither, only "… (os error 28)" in its text. (None, None) when there is
+    none."""
+    inner = exc.args[0] if not isinstance(exc, OSError) and exc.args and isinstance(exc.args[0], OSError) else exc
+    if isinstance(inner, OSError) and inner.errno is not None:
+        return inner.errno, inner.strerror or os.strerror(inner.errno)
+    found = _RUST_OS_ERROR.search(str(inner))
+    if found is None:
+        return None, None
+    number = int(found.group(1) or found.group(2))
+    return number, os.strerror(number)

@@ -18,16 +18,24 @@ from typing import Any
 
 from pari_index.authoring.notes import Note
 
-NUMBER = r"[-−]?\d+(?:[.,]\d+)*"
-POINTS_AT_END = re.compile(r"^(?P<cond>.*?)\s*[:：]\s*(?P<sign>cộng|trừ)?\s*(?P<num>" + NUMBER + r")\s*(?:điểm|đ)?\s*$")
-_FRACTION_AT_END = re.compile(r"^(?P<cond>.*?)\s*[:：]\s*(?P<num>" + NUMBER + r")\s*%\s*(?:số\s+)?điểm\s+tối\s+đa\s*$")
+# Every pattern here is tried on a cell of up to 32,767 characters, so none may try each start
+# against each length: a number starts only where no digit is before it (?<![\d.,]); a condition
+# ends on a letter (.*?\S), and a run of spaces is taken whole (\s*+). Before, one method cell of
+# 30,000 digits and "x: 1 điểm" took 375 s (tests/hostile_faults12.py, annex-backtracking-cells).
+NUMBER = r"(?<![\d.,])[-−]?\d+(?:[.,]\d+)*"
+POINTS_AT_END = re.compile(
+    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$"
+)
+_FRACTION_AT_END = re.compile(
+    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?P<num>" + NUMBER + r")\s*+%\s*+(?:số\s++)?điểm\s++tối\s++đa\s*+$"
+)
 _BULLETS = "-–—+•*·"
 DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 RATE_HEAD = re.compile(r"^tỷ lệ\s*=?\s*\[(?P<a>[^\]]+)\]\s*/\s*\[(?P<b>[^\]]+)\]", re.IGNORECASE)
-BRACKET = re.compile(r"\[([^\]]+)\]")
+BRACKET = re.compile(r"\[([^\[\]]+)\]")
 
 # Ladder phrases, longest first at each position: "từ 80% đến dưới 100%" before "dưới 100%".
-_N = r"(" + NUMBER + r")\s*(%?)"
+_N = r"(" + NUMBER + r")(?:\s*+(%))?"
 _RANGES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(rf"từ\s+{_N}\s+đến\s+dưới\s+{_N}"), ("from", "below")),
     (re.compile(rf"từ\s+{_N}\s+(?:đến|tới)\s+(?:hết\s+)?{_N}"), ("from", "to")),

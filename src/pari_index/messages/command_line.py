@@ -80,6 +80,10 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
 #: What the CLI says when a run stops on something that is not a problem of an input.
 STOPPED: dict[str, Words] = {
     "interrupted": Words("đã dừng (Ctrl-C)", "interrupted"),
+    "terminated": Words(
+        "đã dừng theo yêu cầu của hệ thống ({signal}); kết quả cũ được giữ nguyên",
+        "stopped by the system ({signal}); the previous results are left as they were",
+    ),
     "memory": Words(
         "lỗi: hết bộ nhớ; tách dữ liệu theo tỉnh hoặc huyện",
         "error: out of memory; split the input by province or district",

@@ -127,6 +127,12 @@ HINT_WORDS: dict[str, str] = {
     "the disk is full: free some space or write to another disk": (
         "ổ đĩa đã đầy: giải phóng chỗ trống hoặc ghi sang ổ khác"
     ),
+    "the file is larger than this disk or this session allows (ulimit -f): write to another disk": (
+        "tệp lớn hơn mức ổ đĩa này hoặc phiên làm việc này cho phép (ulimit -f): ghi sang ổ khác"
+    ),
+    "the temporary folder is full: free space there, or set TMPDIR to a folder on a disk with room": (
+        "thư mục tạm đã đầy: giải phóng chỗ trống ở đó, hoặc đặt TMPDIR là một thư mục trên ổ còn chỗ"
+    ),
     "your disk quota is used up: free some space or write elsewhere": (
         "đã dùng hết hạn mức ổ đĩa: giải phóng chỗ trống hoặc ghi sang nơi khác"
     ),

@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 import polars as pl
 
 from pari_index.criteria.points import SCALE
-from pari_index.errors import OutputError, Problem
+from pari_index.errors import OutputError, Problem, os_error_parts
 from pari_index.intake.cache_folder import ParquetReuse, process_alive, read_regular
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 
@@ -153,6 +153,7 @@ def check_not_input(output: Path, inputs: Sequence[str | Path]) -> None:
 
 _HINTS = {
     errno.ENOSPC: "the disk is full: free some space or write to another disk",
+    errno.EFBIG: "the file is larger than this disk or this session allows (ulimit -f): write to another disk",
     errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
     errno.EACCES: "no permission to write there (a read-only folder?): choose another folder",
     errno.EPERM: "no permission to write there (a read-only folder?): choose another folder",
@@ -166,10 +167,16 @@ _HINTS = {
 
 
 def os_problem(exc: BaseException, path: Path, what: str = "cannot write the file") -> Problem:
-    """A located ``output-unwritable`` problem for an OSError (or an error wrapping one)."""
-    inner = exc.args[0] if not isinstance(exc, OSError) and exc.args and isinstance(exc.args[0], OSError) else exc
-    number = inner.errno if isinstance(inner, OSError) else None
-    reason = (inner.strerror if isinstance(inner, OSError) else None) or str(inner).splitlines()[0][:200]
+    """A located ``output-unwritable`` problem for an OSError (or an error wrapping one, or a
+    polars error that names one only in its text: "… (os error 28)"). A write that failed without
+    saying why on a disk with no room left (polars' Parquet writer: "Invalid thrift: transport
+    error") is told as the full disk it is, or, under a file-size limit (``ulimit -f``), as the
+    file too large it is."""
+    number, reason = os_error_parts(exc)
+    if number is None:
+        number = errno.ENOSPC if _disk_full(path) else errno.EFBIG if _size_limited() else None
+        reason = None if number is None else os.strerror(number)
+    reason = reason or (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
     return Problem(
         "output-unwritable",
         f"{what}: {reason}",
@@ -187,6 +194,28 @@ STALE_SECONDS = 24 * 3600
 #: Temporary files named as pari-index before 0.x named them (``.NAME.<8 random>.tmp``), removed
 #: when older than this.
 LEGACY_STALE_SECONDS = 3600
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk ``path`` is written to has no room left (for this user)."""
+    folder = Path(path).parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        disk = os.statvfs(folder)  # not on Windows: AttributeError
+    except (OSError, AttributeError):
+        return False
+    free = disk.f_bfree if getattr(os, "geteuid", lambda: -1)() == 0 else disk.f_bavail
+    return free * disk.f_frsize < 1024**2
+
+
+def _size_limited() -> bool:
+    """Whether this process may write files only up to a size (``ulimit -f``)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    return resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY
 
 
 def _temp_stem(name: str) -> str:
