@@ -187,14 +187,16 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 def _console_streams() -> None:
-    """A console whose encoding cannot write Vietnamese (``PYTHONIOENCODING=latin-1``, a Windows
-    code page) is written in UTF-8 instead, as click already does for ASCII: every message
-    failed with UnicodeEncodeError, reported as an internal error (exit 70) in place of the
-    problem itself."""
+    """The standard output and error in UTF-8 where their encoding cannot write Vietnamese, as
+    click already does for ASCII: ``PYTHONIOENCODING=latin-1``, or on Windows output redirected to
+    a file or a pipe (``pari schema > schema.json``), which is in the ANSI code page (cp1252, or
+    cp1258, which has no precomposed "ộ"). Every message failed with UnicodeEncodeError, reported
+    as an internal error (exit 70) in place of the problem itself. A stream that can write them
+    is left as it is."""
     for stream in (sys.stdout, sys.stderr):
         encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
-            "ệ−“".encode(encoding)
+            "ộệ−“".encode(encoding)
         except (UnicodeEncodeError, LookupError):
             with contextlib.suppress(AttributeError, ValueError, OSError):
                 stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
@@ -298,28 +300,12 @@ class _Told(click.UsageError):
         click.echo(error.format(message=click_message(self.original.format_message(), "vi")), err=True)
 
 
-def _utf8_streams() -> None:
-    """The standard output and error in UTF-8 where their encoding cannot write Vietnamese: on
-    Windows, output redirected to a file or a pipe (``pari schema > schema.json``) is in the ANSI
-    code page (cp1252, or cp1258, which has no precomposed "ộ"), and the first Vietnamese letter
-    stopped the command with a UnicodeEncodeError. A console, or a stream already in UTF-8, is left
-    as it is."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None) or "utf-8"
-        try:
-            "ộ".encode(encoding)
-        except (UnicodeEncodeError, LookupError):
-            with contextlib.suppress(AttributeError, ValueError, OSError):
-                stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-
-
 class _Group(click.Group):
     """The ``pari`` group: click's own errors speak the command's language (command_lang)."""
 
     lang = "vi"
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
-        _utf8_streams()
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
         _console_streams()
         localise_help(self, self.lang)
