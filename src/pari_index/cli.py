@@ -275,7 +275,7 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
 
 
 @main.command()
-@click.option("--indent", default=2, show_default=True)
+@click.option("--indent", type=click.IntRange(0, 16), default=2, show_default=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def schema(indent: int, lang: str) -> None:
     from pari_index.criteria.schema import criteria_json_schema

@@ -43,6 +43,7 @@ from pari_index.intake.sheet import (
     SHEET,
     ReadResult,
     Sheet,
+    office_lock_file,
     rename_columns,
 )
 from pari_index.limits import env_limit
@@ -165,6 +166,9 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
                 params={"not_file": "device"},
             )
         )
+    lock = office_lock_file(file)
+    if lock is not None:
+        return ReadResult([], [lock])
     size = info.st_size
     if size > MAX_INPUT_BYTES:
         raise IntakeError(_too_large(size, MAX_INPUT_BYTES, file))

@@ -1,0 +1,268 @@
+"""What the cases of tests/hostile_sweep12.py answer, and the classes behind them: a row that
+repeats the header is the header again, never data (every reader of a grid: CSV, workbook, a CSV
+read by range, a wide table); a workbook with a password to open it, a text or a web page under a
+workbook's name, and the lock file of an open file are each named as what they are, in both
+languages, wherever a workbook is read (inputs, register, annex, results); ``pari schema``'s one
+number has a bound.
+
+The cases run as real child processes with a time-out."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import polars as pl
+import pytest
+from children import pari_child
+from click.testing import CliRunner
+from hostile_sweep12 import CASES, EXPECTED, NOT_WRITTEN, PASTED_AT, encrypted_xlsx
+
+from pari_index.cli import main
+from pari_index.intake.grid import GridRanges, frame_from_grid
+from pari_index.intake.tables import read_table_file
+
+runner = CliRunner()
+
+
+def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    return pari_child(args, folder, timeout=120)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
+    args = CASES[case](tmp_path)
+    status, code, kept = EXPECTED[case]
+    before = {name: (tmp_path / name).read_bytes() for name in kept}
+    done = _child(args, tmp_path)
+    said = done.stdout + done.stderr
+    assert done.returncode == status, said
+    assert "Traceback" not in said and len(said) < 20_000
+    assert code is None or (f"[{code}]" in said and "lỗi: " in said)
+    assert all((tmp_path / name).read_bytes() == data for name, data in before.items())
+    assert not any(os.path.lexists(tmp_path / name) for name in NOT_WRITTEN.get(case, ())), os.listdir(tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# A header row pasted among the data
+
+
+def _findings(path: Path) -> pl.DataFrame:
+    from pari_index.outputs.results import read_results
+
+    return read_results(path)["findings"]
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "row"),
+    [
+        ("header-pasted-assessments", "assessments_long.csv", PASTED_AT),
+        ("header-pasted-two-files-with-bom", "assessments_long.csv", 1501),
+        ("header-pasted-register", "communes.csv", 32),
+        ("header-pasted-survey-other-case", "survey.csv", 51),
+        ("header-pasted-xlsx", "pasted.xlsx", PASTED_AT),
+    ],
+)
+def test_a_pasted_header_is_one_warning_at_its_row_and_no_row_is_rejected(
+    tmp_path: Path, case: str, file: str, row: int
+) -> None:
+    done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert ", 0 rejected" in done.stdout and "INCOMPLETE" not in done.stdout
+    found = _findings(tmp_path / "out.xlsx").filter(pl.col("kind") == "header-repeated")
+    assert found.select("severity", "file", "row").rows() == [("warning", str(tmp_path / file), row)]
+    assert found["message"].to_list() == [
+        "this row repeats the column names (files pasted together?); it was taken as a header, not as data"
+    ]
+    kinds = set(_findings(tmp_path / "out.xlsx")["kind"].to_list())
+    assert not kinds & {"unknown-criterion", "control-character", "unknown-unit-type", "bad-value"}
+
+
+def test_a_pasted_register_header_is_not_ranked_as_a_unit(tmp_path: Path) -> None:
+    from pari_index.outputs.results import read_results
+
+    assert _child(CASES["header-pasted-register"](tmp_path), tmp_path).returncode == 0
+    codes = read_results(tmp_path / "out.xlsx")["summary"]["commune_code"].to_list()
+    assert len(codes) == 60 and "code" not in codes
+    found = _findings(tmp_path / "out.xlsx").filter(pl.col("kind") == "header-repeated")
+    assert found["message"].to_list() == [
+        "hàng này lặp lại tên các cột (các tệp bị ghép nối?); đã coi là hàng tiêu đề, không phải dữ liệu"
+    ]
+
+
+def _grid(rows: list[list[str | None]]) -> pl.DataFrame:
+    return pl.DataFrame([list(column) for column in zip(*rows, strict=True)], schema=["a", "b", "c"], orient="col")
+
+
+HEADER: list[str | None] = ["commune_code", "criterion_id", "value"]
+ROWS: list[list[str | None]] = [
+    HEADER,
+    ["00001", "1.1", "có"],
+    ["\ufeffCOMMUNE_CODE", "  Criterion_ID ", None],  # the header again: case, spaces, BOM, a blank
+    ["commune_code", "1.2", "không"],  # a code that reads as the name: data
+    ["commune_code", None, None],  # one cell alone: data (reported downstream)
+    ["00004", "criterion_id", "value"],  # the names elsewhere than the first column: data
+]
+
+
+def test_only_rows_whose_every_cell_is_its_column_s_name_are_taken_as_the_header() -> None:
+    sheet, problems = frame_from_grid(_grid(ROWS), "f.csv", None, is_nfc=True)
+    assert sheet is not None
+    assert sheet.frame["_row"].to_list() == [2, 4, 5, 6]
+    assert [(p.code, p.row, p.severity) for p in problems] == [("header-repeated", 3, "warning")]
+
+
+def test_a_csv_read_by_range_finds_the_header_in_a_later_range() -> None:
+    ranges = GridRanges("f.csv", is_nfc=True, undecodable=False, longest=20)
+    first = ranges.first(_grid(ROWS[:2]))
+    assert first is not None
+    later = ranges.rows(_grid(ROWS[2:]))
+    assert [*first.frame["_row"].to_list(), *later["_row"].to_list()] == [2, 4, 5, 6]
+    assert [(p.code, p.row) for p in ranges.problems()] == [("header-repeated", 3)]
+
+
+def test_a_wide_table_finds_the_header_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pari_index.intake.grid as grid
+
+    monkeypatch.setattr(grid, "WIDE_COLUMNS", 2)
+    sheet, problems = frame_from_grid(_grid(ROWS), "f.csv", None, is_nfc=True)
+    assert sheet is not None and sheet.frame["_row"].to_list() == [2, 4, 5, 6]
+    assert [(p.code, p.row) for p in problems] == [("header-repeated", 3)]
+
+
+def test_a_header_with_regex_characters_is_matched_as_text() -> None:
+    rows: list[list[str | None]] = [
+        ["n/a (+)", "x.y", "[z]"],
+        ["1", "2", "3"],
+        ["N/A (+)", "x.y", "[z]"],
+        ["nxa (+)", "x.y", "[z]"],
+    ]
+    sheet, problems = frame_from_grid(_grid(rows), "f.csv", None, is_nfc=True)
+    assert sheet is not None and sheet.frame["_row"].to_list() == [2, 4]
+    assert [p.row for p in problems] == [3]
+
+
+# ---------------------------------------------------------------------------------------------
+# Workbooks that are not what their name says
+
+
+@pytest.mark.parametrize(
+    ("case", "english"),
+    [
+        (
+            "encrypted-xlsx-assessments",
+            "form.xlsx: the workbook is protected by a password to open it, so its cells cannot be read "
+            "[workbook-encrypted]",
+        ),
+        ("encrypted-xls-filepass", "form.xls: the workbook is protected by a password to open it"),
+        ("encrypted-annex-import", "annex.xlsx: the workbook is protected by a password to open it"),
+        (
+            "renamed-csv-as-xlsx",
+            "assessments.xlsx: this is a text file (such as CSV) saved under a workbook's name, not a workbook "
+            "[workbook-is-text]",
+        ),
+        (
+            "renamed-html-as-xls",
+            "export.xls: this is a web page or XML saved under a workbook's name, not a workbook [workbook-is-markup]",
+        ),
+        ("renamed-utf16-text-register-as-xls", "register.xls: this is a text file (such as CSV)"),
+        ("renamed-csv-as-results-report", "results.xlsx: this is a text file (such as CSV)"),
+        (
+            "lock-file-among-inputs",
+            "~$sessments.xlsx: this is the lock file Excel or LibreOffice keeps while a file is open in it, "
+            "not a table of data [office-lock-file]",
+        ),
+        ("lock-file-report", "~$results.xlsx: this is the lock file Excel or LibreOffice keeps"),
+        ("lock-file-libreoffice-among-inputs", ".~lock.form.xlsx#: this is the lock file"),
+        ("lock-file-annex-import", "~$annex.xlsx: this is the lock file"),
+    ],
+)
+def test_each_is_named_as_what_it_is_in_english(tmp_path: Path, case: str, english: str) -> None:
+    done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1 and english in done.stderr, done.stderr
+    assert "not-a-spreadsheet" not in done.stderr and "CalamineError" not in done.stderr
+
+
+def test_the_vietnamese_words_and_hints(tmp_path: Path) -> None:
+    expected = {
+        "encrypted-register": "gợi ý: mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc",
+        "renamed-xml-2003-as-xls": "gợi ý: mở bằng Excel và lưu dạng Sổ làm việc Excel (.xlsx), rồi đưa tệp đó vào",
+        "renamed-csv-as-xlsx": "gợi ý: đổi đuôi tên tệp thành .csv rồi đưa lại, hoặc mở bằng Excel và lưu dạng .xlsx",
+        "lock-file-report": "tệp khoá mà Excel hoặc LibreOffice giữ khi một tệp đang mở, không phải bảng dữ liệu",
+    }
+    for case, words in expected.items():
+        folder = tmp_path / case
+        folder.mkdir()
+        done = _child(CASES[case](folder), folder)
+        assert done.returncode == 1 and words in done.stderr, done.stderr
+
+
+def test_garbage_under_a_workbook_name_is_still_not_a_spreadsheet(tmp_path: Path) -> None:
+    """Bytes of no kind named above keep the library's refusal (and its reason)."""
+    from pari_index.intake.xlsx.reading import not_a_workbook
+
+    path = tmp_path / "noise.xlsx"
+    path.write_bytes(bytes(range(256)) * 16)
+    assert not_a_workbook(path, "noise.xlsx") is None
+    [problem] = read_table_file(path).problems
+    assert problem.code == "not-a-spreadsheet"
+
+
+def test_an_honest_workbook_named_like_nothing_special_still_reads(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "lockless.xlsx"
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        workbook.add_worksheet("data").write_row(0, 0, ["commune_code", "criterion_id"])
+        workbook.worksheets()[0].write_row(1, 0, ["00001", "1.1"])
+    result = read_table_file(path)
+    assert result.problems == [] and result.sheets[0].frame["commune_code"].to_list() == ["00001"]
+
+
+def test_an_encrypted_results_workbook_is_named_by_report(tmp_path: Path) -> None:
+    encrypted_xlsx(tmp_path / "results.xlsx")
+    result = runner.invoke(
+        main, ["report", str(tmp_path / "results.xlsx"), "-o", str(tmp_path / "r.html"), "--lang", "en"]
+    )
+    assert result.exit_code == 1
+    assert "results.xlsx: the workbook is protected by a password to open it" in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# pari schema --indent
+
+
+@pytest.mark.parametrize("indent", ["99999999999999999999", "100000", "17", "-1"])
+def test_schema_indent_is_bounded(indent: str) -> None:
+    result = runner.invoke(main, ["schema", "--indent", indent, "--lang", "en"])
+    assert result.exit_code == 2 and len(result.output) < 1000
+    assert f"Invalid value for '--indent': {indent} is not in the range 0<=x<=16." in result.output
+
+
+def test_schema_indent_within_the_bound_prints_the_schema() -> None:
+    import json
+
+    result = runner.invoke(main, ["schema", "--indent", "16"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["type"] == "object"
+    assert '\n                "' in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "vi"),
+    [
+        (["schema", "--indent", "x"], "'--indent': 'x' không phải số nguyên hợp lệ."),
+        (["score", "a.csv", "-o", "o.xlsx", "--batch-size", "x"], "'--batch-size': 'x' không phải số nguyên hợp lệ."),
+        (["score", "a.csv", "-o", "o.xlsx", "--year", "x"], "'--year': 'x' không phải số nguyên hợp lệ."),
+        (["demo-data", "-o", "d", "--communes", "x"], "'--communes': 'x' không phải số nguyên hợp lệ."),
+        (["demo-data", "-o", "d", "--mistakes", "x"], "'--mistakes': 'x' không phải số thực hợp lệ."),
+    ],
+)
+def test_a_ranged_number_s_type_is_named_in_vietnamese(args: list[str], vi: str) -> None:
+    """click names IntRange and FloatRange "integer range" and "float range": the Vietnamese
+    said "'x' không phải integer range hợp lệ" for every ranged option."""
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert f"Lỗi: Giá trị không hợp lệ cho {vi}" in result.output, result.output
+    assert "range" not in result.output
