@@ -232,6 +232,32 @@ def excel_lock_annex_import(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# NUL bytes in a text file (intake.decoding.binary_file)
+
+#: The byte offset of the NUL bytes in csv-nul-block-mid-file, and how many.
+NUL_AT, NUL_COUNT = 150_000, 512
+
+
+def csv_nul_block(folder: Path) -> list[str]:
+    """The example assessments with a block of 512 NUL bytes 150 KB in (a copy from a USB stick
+    cut short and padded, a crash while saving): "this looks like a binary file, not CSV", and the
+    hint to export the sheet as CSV, which it was."""
+    files = _examples(folder)
+    raw = files["assessments_long"].read_bytes()
+    files["assessments_long"].write_bytes(raw[:NUL_AT] + b"\x00" * NUL_COUNT + raw[NUL_AT:])
+    return _score(folder)
+
+
+def register_nul_bytes(folder: Path) -> list[str]:
+    """``pari template --communes`` of a register with NUL bytes at the end of one name."""
+    files = _examples(folder)
+    raw = files["communes"].read_bytes()
+    at = raw.index(b"\n", 2000)
+    files["communes"].write_bytes(raw[:at] + b"\x00\x00" + raw[at:])
+    return ["template", "--communes", str(files["communes"]), "-o", str(folder / "form.xlsx")]
+
+
+# ---------------------------------------------------------------------------------------------
 # An unbounded option (cli.schema --indent)
 
 
@@ -311,6 +337,8 @@ CASES: dict[str, Case] = {
     "lock-file-report": report_of_lock_file,
     "lock-file-libreoffice-among-inputs": libreoffice_lock_among_inputs,
     "lock-file-annex-import": excel_lock_annex_import,
+    "nul-block-mid-csv": csv_nul_block,
+    "nul-bytes-register-template": register_nul_bytes,
     "option-schema-indent-overflow": schema_indent_overflow,
     "option-schema-indent-huge": schema_indent_huge,
     "well-survey-odd-numbers": survey_odd_numbers,
@@ -342,6 +370,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "lock-file-report": (1, "office-lock-file", ("~$results.xlsx",)),
     "lock-file-libreoffice-among-inputs": (1, "office-lock-file", (".~lock.form.xlsx#", *_INPUTS)),
     "lock-file-annex-import": (1, "office-lock-file", ("~$annex.xlsx",)),
+    "nul-block-mid-csv": (1, "nul-bytes", _INPUTS),
+    "nul-bytes-register-template": (1, "nul-bytes", ("communes.csv",)),
     "option-schema-indent-overflow": (2, None, ()),
     "option-schema-indent-huge": (2, None, ()),
     "well-survey-odd-numbers": (1, "bad-value", _INPUTS),
@@ -365,4 +395,6 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "lock-file-report": ("report.html",),
     "lock-file-libreoffice-among-inputs": ("out.xlsx",),
     "lock-file-annex-import": ("draft.yaml",),
+    "nul-block-mid-csv": ("out.xlsx",),
+    "nul-bytes-register-template": ("form.xlsx",),
 }

@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 from children import pari_child
 from click.testing import CliRunner
-from hostile_sweep12 import CASES, EXPECTED, NOT_WRITTEN, PASTED_AT, encrypted_xlsx
+from hostile_sweep12 import CASES, EXPECTED, NOT_WRITTEN, NUL_AT, NUL_COUNT, PASTED_AT, encrypted_xlsx
 
 from pari_index.cli import main
 from pari_index.intake.grid import GridRanges, frame_from_grid
@@ -227,6 +227,43 @@ def test_an_encrypted_results_workbook_is_named_by_report(tmp_path: Path) -> Non
     )
     assert result.exit_code == 1
     assert "results.xlsx: the workbook is protected by a password to open it" in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# NUL bytes in a text file
+
+
+def test_nul_bytes_in_text_are_named_at_their_line_in_both_languages(tmp_path: Path) -> None:
+    from hostile_sweep8 import EXAMPLES
+
+    line = (EXAMPLES / "assessments_long.csv").read_bytes()[:NUL_AT].count(b"\n") + 1
+    args = CASES["nul-block-mid-csv"](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 1
+    assert (
+        f"assessments_long.csv row {line}: the text holds {NUL_COUNT} NUL byte(s), the first on this line "
+        "(a copy cut short and padded, or a crash while saving?); the file was not read [nul-bytes]"
+    ) in en.stderr, en.stderr
+    assert "hint: delete the NUL characters on that line in a text editor, or export the file again" in en.stderr
+    assert "binary" not in en.stderr
+    vi = _child(args, tmp_path)
+    assert f"assessments_long.csv hàng {line}: văn bản có {NUL_COUNT} byte NUL, byte đầu tiên ở dòng này" in vi.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (b"code,name\n00001,X\x00a\n" + b"00002,Xa B\n" * 20, "nul-bytes"),
+        (b"code,name\n00001,X\x00\x00\x00a\n", "binary-file"),  # over one byte in a hundred
+        (bytes(range(256)) * 64, "binary-file"),  # every byte, NUL among them: no text
+        (b"code,name\n" + "Xâ ".encode("cp1258") * 200 + b"\x00\n", "binary-file"),  # not UTF-8 around it
+    ],
+)
+def test_only_utf8_text_with_a_few_nul_bytes_is_told_so(tmp_path: Path, raw: bytes, code: str) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(raw)
+    [problem] = read_table_file(path).problems
+    assert problem.code == code
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
-from pari_index.intake.decoding import binary_file, decode_text
+from pari_index.intake.decoding import binary_file, decode_text, is_binary
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
 from pari_index.intake.parquet_input import read_parquet
 from pari_index.intake.sheet import (
@@ -198,6 +198,8 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
                 params={"not_file": "pipe_workbook"},
             )
         )
+    if is_binary(raw):
+        return ReadResult([], [binary_file(file, raw)])
     # Handed over, not shared: the bytes are freed as soon as polars has parsed them.
     owned = [raw]
     del raw

@@ -129,6 +129,16 @@ READING_FINDINGS: dict[str, Entry] = {
             ),
         }.items()
     },
+    "nul-bytes": entry(
+        "Văn bản có byte NUL",
+        "NUL bytes in the text",
+        "văn bản có {count} byte NUL, byte đầu tiên ở dòng này (bản sao bị cắt và chèn số 0, "
+        "hay máy bị treo khi lưu?); tệp không được đọc",
+        "the text holds {count} NUL byte(s), the first on this line (a copy cut short and padded, "
+        "or a crash while saving?); the file was not read",
+        "xoá các ký tự NUL ở dòng đó bằng một trình soạn thảo văn bản, hoặc xuất lại tệp",
+        "delete the NUL characters on that line in a text editor, or export the file again",
+    ),
     "binary-file": entry(
         "Tệp nhị phân, không phải CSV",
         "A binary file, not CSV",
