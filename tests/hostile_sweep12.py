@@ -21,6 +21,8 @@ from pathlib import Path
 from biff_writers import write_xls, xls_sheet, xls_stream
 from hostile_sweep8 import CRITERIA, EXAMPLES, _examples, _rows, _score
 
+Case = Callable[[Path], list[str]]
+
 #: The sheet row (header = row 1) where the header is pasted again in the *-header-pasted cases.
 PASTED_AT = 101
 
@@ -258,6 +260,20 @@ def register_nul_bytes(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# YAML that parses but cannot be built, with no tag at fault (criteria.loading._construct)
+
+
+def _yaml_case(text: str) -> Case:
+    def case(folder: Path) -> list[str]:
+        path = folder / "set.yaml"
+        path.write_text(text, encoding="utf-8")
+        return ["validate", str(path)]
+
+    case.__doc__ = f"``pari validate`` of {text!r}: 'yaml-tag-refused', with the hint to remove a tag."
+    return case
+
+
+# ---------------------------------------------------------------------------------------------
 # An unbounded option (cli.schema --indent)
 
 
@@ -316,8 +332,6 @@ def export_over_its_set(folder: Path) -> list[str]:
     return ["criteria", "export", str(path), "-o", str(path)]
 
 
-Case = Callable[[Path], list[str]]
-
 CASES: dict[str, Case] = {
     "header-pasted-assessments": assessments_header_pasted,
     "header-pasted-two-files-with-bom": assessments_two_files_concatenated,
@@ -339,6 +353,9 @@ CASES: dict[str, Case] = {
     "lock-file-annex-import": excel_lock_annex_import,
     "nul-block-mid-csv": csv_nul_block,
     "nul-bytes-register-template": register_nul_bytes,
+    "yaml-list-as-key": _yaml_case("id: x\ntitle: t\n? [a, b]\n: 1\n"),
+    "yaml-mapping-as-key": _yaml_case("id: x\ntitle: t\n{a: 1}: 2\n"),
+    "yaml-merge-of-a-scalar": _yaml_case("id: x\nareas:\n  <<: 5\n"),
     "option-schema-indent-overflow": schema_indent_overflow,
     "option-schema-indent-huge": schema_indent_huge,
     "well-survey-odd-numbers": survey_odd_numbers,
@@ -372,6 +389,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "lock-file-annex-import": (1, "office-lock-file", ("~$annex.xlsx",)),
     "nul-block-mid-csv": (1, "nul-bytes", _INPUTS),
     "nul-bytes-register-template": (1, "nul-bytes", ("communes.csv",)),
+    "yaml-list-as-key": (1, "yaml-structure", ("set.yaml",)),
+    "yaml-mapping-as-key": (1, "yaml-structure", ("set.yaml",)),
+    "yaml-merge-of-a-scalar": (1, "yaml-structure", ("set.yaml",)),
     "option-schema-indent-overflow": (2, None, ()),
     "option-schema-indent-huge": (2, None, ()),
     "well-survey-odd-numbers": (1, "bad-value", _INPUTS),

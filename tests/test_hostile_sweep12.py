@@ -267,6 +267,42 @@ def test_only_utf8_text_with_a_few_nul_bytes_is_told_so(tmp_path: Path, raw: byt
 
 
 # ---------------------------------------------------------------------------------------------
+# YAML that parses but cannot be built
+
+
+@pytest.mark.parametrize(
+    ("case", "place", "en", "vi"),
+    [
+        (
+            "yaml-list-as-key",
+            "3:3",
+            "cannot be built: found unhashable key",
+            "không dựng được: gặp khoá không dùng được làm khoá (danh sách hoặc ánh xạ)",
+        ),
+        ("yaml-mapping-as-key", "3:1", "cannot be built: found unhashable key", "không dựng được: gặp khoá"),
+        (
+            "yaml-merge-of-a-scalar",
+            "3:7",
+            "cannot be built: expected a mapping or list of mappings for merging, but found scalar",
+            "không dựng được: cần một ánh xạ hoặc danh sách ánh xạ để gộp (<<), nhưng gặp scalar",
+        ),
+    ],
+)
+def test_a_structure_that_cannot_be_built_is_no_refused_tag(
+    tmp_path: Path, case: str, place: str, en: str, vi: str
+) -> None:
+    args = CASES[case](tmp_path)
+    english = runner.invoke(main, [*args, "--lang", "en"])
+    assert english.exit_code == 1
+    assert f"set.yaml:{place}: {en} [yaml-structure]" in english.output, english.output
+    assert "hint: write each key as plain text, and merge (<<) only mappings" in english.output
+    vietnamese = runner.invoke(main, args)
+    assert f"set.yaml:{place}: {vi}" in vietnamese.output, vietnamese.output
+    assert "gợi ý: viết mỗi khoá là văn bản thường, và chỉ gộp (<<) các ánh xạ" in vietnamese.output
+    assert "thẻ" not in vietnamese.output and "tag" not in english.output
+
+
+# ---------------------------------------------------------------------------------------------
 # pari schema --indent
 
 
