@@ -339,3 +339,93 @@ def test_a_ranged_number_s_type_is_named_in_vietnamese(args: list[str], vi: str)
     assert result.exit_code == 2
     assert f"Lỗi: Giá trị không hợp lệ cho {vi}" in result.output, result.output
     assert "range" not in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# A standard output that refuses part of what is written (a full disk, a file-size limit)
+
+
+def _to_file(args: list[str], folder: Path, limit: int | None = None) -> tuple[int, bytes, str]:
+    """``pari ARGS > out.txt`` under a file-size limit of ``limit`` bytes (ulimit -f): the exit
+    status, what out.txt holds, and the standard error."""
+    import resource
+    import sys
+
+    from children import ROOT
+
+    def set_limit() -> None:
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with open(folder / "out.txt", "wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "pari_index.cli", *args],
+            cwd=folder,
+            env=env,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            preexec_fn=set_limit,
+            check=False,
+        )
+    return done.returncode, (folder / "out.txt").read_bytes(), done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schema"],
+        ["diff", "criteria/ha-noi-2025-commune.yaml", "criteria/hai-phong-2022-commune.yaml"],
+    ],
+)
+def test_a_standard_output_cut_short_by_a_size_limit_is_told_not_exit_0(tmp_path: Path, args: list[str]) -> None:
+    """``pari schema > schema.json`` on a disk that takes 2,048 bytes: Python's buffered writer
+    dropped the rest of the write without a word and the run exited 0, leaving a cut file."""
+    from children import ROOT
+
+    args = [str(ROOT / a) if a.startswith("criteria/") else a for a in args]
+    status, written, said = _to_file([*args, "--lang", "en"], tmp_path, limit=2048)
+    whole = _to_file([*args, "--lang", "en"], tmp_path)[1]
+    assert len(whole) > 2048 and written == whole[:2048]
+    assert status == 4, said
+    assert (
+        "error: the standard output could not be written (File too large): what it holds is cut short "
+        "[stdout-unwritable]"
+    ) in said
+    assert "hint: free space on the disk the output goes to, or send it elsewhere" in said
+    assert "Traceback" not in said
+
+
+def test_a_standard_output_on_a_full_disk_is_told_in_vietnamese(tmp_path: Path) -> None:
+    """/dev/full (every write: ENOSPC): ``pari schema`` ended in a traceback."""
+    import sys
+
+    from children import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "pari_index.cli", "schema"],
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 4, done.stderr
+    assert (
+        "lỗi: không ghi được đầu ra chuẩn (ổ đĩa hết chỗ trống (No space left on device)): "
+        "nội dung đã ghi bị thiếu phần cuối [stdout-unwritable]"
+    ) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_standard_output_that_takes_everything_is_unchanged(tmp_path: Path) -> None:
+    import json
+
+    status, written, said = _to_file(["schema", "--lang", "en"], tmp_path)
+    assert status == 0 and said == ""
+    assert json.loads(written)["type"] == "object"

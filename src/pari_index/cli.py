@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import json
 import os
 import sys
@@ -28,7 +29,15 @@ import click
 # set before polars is first imported (the commands import it lazily); a value the user sets wins.
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
 
-from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, PariError, Problem, UsageError
+from pari_index.errors import (
+    EXIT_INTERNAL,
+    EXIT_INVALID_INPUT,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    PariError,
+    Problem,
+    UsageError,
+)
 from pari_index.messages.help_words import lang_defaults, localise_help
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,7 +86,7 @@ def handles_errors(func: F) -> F:
         except MemoryError:
             click.echo(_stopped("memory", lang), err=True)
             sys.exit(EXIT_INVALID_INPUT)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (click.ClickException, click.exceptions.Exit, click.Abort, StdoutUnwritable):
             raise
         except OSError as exc:
             # The operating system refused something on a path the user gave (a permission, a
@@ -174,6 +183,70 @@ class _Told(click.UsageError):
         click.echo(error.format(message=click_message(self.original.format_message(), "vi")), err=True)
 
 
+class StdoutUnwritable(OSError):
+    """The standard output refused what was written to it (a full disk, a file-size limit, an
+    I/O error), other than a closed pipe (``| head``, which click answers)."""
+
+
+class _WholeWrites(io.RawIOBase):
+    """The standard output's descriptor, each write made whole or failed. Python's buffered
+    writer dropped the rest of a write the system took only in part: on a full disk or under a
+    file-size limit, ``pari schema > schema.json`` wrote its first 4,096 bytes, lost the rest and
+    exited 0. Here the rest is written again, and the error the system then gives is raised."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            try:
+                done += os.write(self._fd, view[done:])
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise StdoutUnwritable(exc.errno, exc.strerror) from None
+        return done
+
+
+def _checked_stdout() -> None:
+    """Write the standard output through _WholeWrites, when it is a descriptor (not a test
+    runner's buffer)."""
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    stream.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WholeWrites(fd)),
+        encoding=getattr(stream, "encoding", None) or "utf-8",
+        errors=getattr(stream, "errors", None),
+        line_buffering=bool(getattr(stream, "line_buffering", False)),
+    )
+
+
+def _stdout_refused(exc: OSError, lang: str) -> NoReturn:
+    reason = exc.strerror or type(exc).__name__
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left to flush at exit goes nowhere
+    problem = Problem(
+        "stdout-unwritable",
+        f"the standard output could not be written ({reason}): what it holds is cut short",
+        hint="free space on the disk the output goes to, or send it elsewhere",
+        params={"reason": reason},
+    )
+    _print_problems(PariError(problem), lang)
+    sys.exit(EXIT_OUTPUT)
+
+
 class _Group(click.Group):
     """The ``pari`` group: click's own errors speak the command's language (command_lang)."""
 
@@ -182,12 +255,19 @@ class _Group(click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
         localise_help(self, self.lang)
+        _checked_stdout()
         # Usage errors exit with 2 (click's default); keep the documented code in one place.
         try:
-            return super().main(args, *rest, **kwargs)
+            try:
+                return super().main(args, *rest, **kwargs)
+            finally:
+                if sys.stdout is not None:  # None: started with the standard output closed
+                    sys.stdout.flush()  # what is left in the buffer: its failure is told too
         except click.UsageError as exc:  # pragma: no cover - click handles these itself
             exc.show()
             sys.exit(EXIT_USAGE)
+        except StdoutUnwritable as exc:
+            _stdout_refused(exc, self.lang)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with self._told():
