@@ -429,3 +429,13 @@ def test_a_standard_output_that_takes_everything_is_unchanged(tmp_path: Path) ->
     status, written, said = _to_file(["schema", "--lang", "en"], tmp_path)
     assert status == 0 and said == ""
     assert json.loads(written)["type"] == "object"
+
+
+def test_a_pasted_header_of_pattern_headings_is_found_and_the_headings_kept() -> None:
+    """Headings polars would read as patterns (tests/test_regex_headings.py): the check reads
+    columns by place, so they select nothing else and raise nothing."""
+    rows: list[list[str | None]] = [["^a$", "(b", "{c}"], ["1", "2", "3"], ["^A$", "(b", "{c}"], ["x", "(b", "{c}"]]
+    sheet, problems = frame_from_grid(_grid(rows), "f.csv", None, is_nfc=True)
+    assert sheet is not None and sheet.frame.columns[1:4] == ["^a$", "(b", "{c}"]
+    assert sheet.frame["_row"].to_list() == [2, 4]
+    assert [p.row for p in problems] == [3]

@@ -405,12 +405,15 @@ def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, f
         return frame
     first = names[0]
     pattern = "".join("\\s+" if c == " " else "\\" + c if c in _REGEX_META else c for c in first)
-    candidates = frame.filter(pl.col(first).str.contains(f"(?i)^\\x{{FEFF}}?{pattern}$"))
-    if candidates.height == 0:
+    # Columns by place, never by name: a heading written ^…$ is a regex to polars' selectors.
+    at = [frame.columns.index(c) for c in (ROW, *names)]
+    # Renamed: a Series' own methods select it by its name too.
+    hits = frame.to_series(at[1]).rename("cell").str.contains(f"(?i)^\\x{{FEFF}}?{pattern}$").arg_true()
+    if hits.len() == 0:
         return frame
     wanted = [name.casefold() for name in names]
     rows: list[int] = []
-    for row in candidates.select(ROW, *names).iter_rows():
+    for row in zip(*(frame.to_series(i).rename("cell").gather(hits).to_list() for i in at), strict=True):
         cells = [normalise_header(c).casefold() if c is not None else None for c in row[1:]]
         same = sum(c == w for c, w in zip(cells, wanted, strict=True))
         if same >= min(2, len(names)) and all(c is None or c == w for c, w in zip(cells, wanted, strict=True)):
