@@ -439,3 +439,16 @@ def test_a_pasted_header_of_pattern_headings_is_found_and_the_headings_kept() ->
     assert sheet is not None and sheet.frame.columns[1:4] == ["^a$", "(b", "{c}"]
     assert sheet.frame["_row"].to_list() == [2, 4]
     assert [p.row for p in problems] == [3]
+
+
+@pytest.mark.parametrize("in_python", [0, 5000])
+def test_a_large_sheet_is_checked_as_a_small_one(monkeypatch: pytest.MonkeyPatch, in_python: int) -> None:
+    """The cells of a sheet over grid._IN_PYTHON rows are matched by polars, of a smaller one in
+    Python: the same rows either way."""
+    import pari_index.intake.grid as grid
+
+    monkeypatch.setattr(grid, "_IN_PYTHON", in_python)
+    rows = [*ROWS, ["COMMUNE_CODE", "criterion_ID", None], ["^a$", "criterion_id", None]]
+    sheet, problems = frame_from_grid(_grid(rows), "f.csv", None, is_nfc=True)
+    assert sheet is not None and sheet.frame["_row"].to_list() == [2, 4, 5, 6, 8]
+    assert [p.row for p in problems] == [3, 7]

@@ -394,6 +394,22 @@ def _body_frame(
 _REGEX_META = frozenset("\\.+*?()|[]{}^$#&-~")
 
 
+def _header_again(cells: pl.Series, name: str) -> pl.Series:
+    """The places of the cells that read as ``name`` (case, runs of spaces and a byte-order mark
+    aside). A small sheet is looked at in Python: a polars call costs more than its cells, and a
+    run of thousands of one-commune files reads thousands of them."""
+    if cells.len() <= _IN_PYTHON:
+        pattern = re.compile("\ufeff?" + r"\s+".join(map(re.escape, name.split(" "))), re.IGNORECASE)
+        found = [i for i, cell in enumerate(cells.to_list()) if cell is not None and pattern.fullmatch(cell)]
+        return pl.Series("hits", found, dtype=pl.UInt32)
+    escaped = "".join("\\s+" if c == " " else "\\" + c if c in _REGEX_META else c for c in name)
+    return cells.str.contains(f"(?i)^\\x{{FEFF}}?{escaped}$").arg_true()
+
+
+#: Rows of a sheet up to which _header_again looks at its cells in Python.
+_IN_PYTHON = 5000
+
+
 def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, found: list[Problem]) -> pl.DataFrame:
     """``frame`` without its rows that repeat the header (files pasted together, a header copied
     below), each reported in ``found`` as a warning: a row repeats it when every cell it has is its
@@ -403,12 +419,10 @@ def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, f
     holds its name are looked at one by one."""
     if not names or frame.height == 0:
         return frame
-    first = names[0]
-    pattern = "".join("\\s+" if c == " " else "\\" + c if c in _REGEX_META else c for c in first)
-    # Columns by place, never by name: a heading written ^…$ is a regex to polars' selectors.
+    # Columns by place, never by name: a heading written ^…$ is a regex to polars' selectors (and
+    # to a Series' own methods, hence the renaming).
     at = [frame.columns.index(c) for c in (ROW, *names)]
-    # Renamed: a Series' own methods select it by its name too.
-    hits = frame.to_series(at[1]).rename("cell").str.contains(f"(?i)^\\x{{FEFF}}?{pattern}$").arg_true()
+    hits = _header_again(frame.to_series(at[1]).rename("cell"), names[0])
     if hits.len() == 0:
         return frame
     wanted = [name.casefold() for name in names]
