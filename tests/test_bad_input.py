@@ -462,7 +462,7 @@ def test_unreadable_csv_is_refused(tmp_path: Path, text: str, code: str) -> None
         pytest.param("a.csv", b" \r\n\n", "empty-file", id="whitespace-only-file"),
         pytest.param("a.csv", bytes(range(256)) * 8, "binary-file", id="binary-named-csv"),
         pytest.param("a.csv", b"PK\x03\x04" + bytes(60), "not-a-spreadsheet", id="broken-zip-named-csv"),
-        pytest.param("a.xlsx", b"commune_code,value\n1,2\n", "not-a-spreadsheet", id="csv-named-xlsx"),
+        pytest.param("a.xlsx", b"commune_code,value\n1,2\n", "workbook-is-text", id="csv-named-xlsx"),
         pytest.param("a.parquet", b"PAR1 not really", "not-parquet", id="broken-parquet"),
     ],
 )

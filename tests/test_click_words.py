@@ -95,7 +95,7 @@ CASES = [
     (
         ["schema", "--indent", "x"],
         "Lỗi: Giá trị không hợp lệ cho '--indent': 'x' không phải số nguyên hợp lệ.",
-        "Error: Invalid value for '--indent': 'x' is not a valid integer.",
+        "Error: Invalid value for '--indent': 'x' is not a valid integer range.",
     ),
     (
         ["schema", "extra"],

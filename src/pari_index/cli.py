@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import io
 import json
 import os
 import signal
@@ -33,6 +34,7 @@ os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0"
 from pari_index.errors import (
     EXIT_INTERNAL,
     EXIT_INVALID_INPUT,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     PariError,
     Problem,
@@ -116,7 +118,7 @@ def handles_errors(func: F) -> F:
         except MemoryError:
             click.echo(_stopped("memory", lang), err=True)
             sys.exit(EXIT_INVALID_INPUT)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (click.ClickException, click.exceptions.Exit, click.Abort, StdoutUnwritable):
             raise
         except OSError as exc:
             # The operating system refused something on a path the user gave (a permission, a
@@ -300,6 +302,70 @@ class _Told(click.UsageError):
         click.echo(error.format(message=click_message(self.original.format_message(), "vi")), err=True)
 
 
+class StdoutUnwritable(OSError):
+    """The standard output refused what was written to it (a full disk, a file-size limit, an
+    I/O error), other than a closed pipe (``| head``, which click answers)."""
+
+
+class _WholeWrites(io.RawIOBase):
+    """The standard output's descriptor, each write made whole or failed. Python's buffered
+    writer dropped the rest of a write the system took only in part: on a full disk or under a
+    file-size limit, ``pari schema > schema.json`` wrote its first 4,096 bytes, lost the rest and
+    exited 0. Here the rest is written again, and the error the system then gives is raised."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            try:
+                done += os.write(self._fd, view[done:])
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise StdoutUnwritable(exc.errno, exc.strerror) from None
+        return done
+
+
+def _checked_stdout() -> None:
+    """Write the standard output through _WholeWrites, when it is a descriptor (not a test
+    runner's buffer)."""
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    stream.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WholeWrites(fd)),
+        encoding=getattr(stream, "encoding", None) or "utf-8",
+        errors=getattr(stream, "errors", None),
+        line_buffering=bool(getattr(stream, "line_buffering", False)),
+    )
+
+
+def _stdout_refused(exc: OSError, lang: str) -> NoReturn:
+    reason = exc.strerror or type(exc).__name__
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left to flush at exit goes nowhere
+    problem = Problem(
+        "stdout-unwritable",
+        f"the standard output could not be written ({reason}): what it holds is cut short",
+        hint="free space on the disk the output goes to, or send it elsewhere",
+        params={"reason": reason},
+    )
+    _print_problems(PariError(problem), lang)
+    sys.exit(EXIT_OUTPUT)
+
+
 class _Group(click.Group):
     """The ``pari`` group: click's own errors speak the command's language (command_lang)."""
 
@@ -309,13 +375,20 @@ class _Group(click.Group):
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
         _console_streams()
         localise_help(self, self.lang)
+        _checked_stdout()
         # Usage errors exit with 2 (click's default); keep the documented code in one place.
         try:
             with _terminate_as_interrupt():
-                return super().main(args, *rest, **kwargs)
+                try:
+                    return super().main(args, *rest, **kwargs)
+                finally:
+                    if sys.stdout is not None:  # None: started with the standard output closed
+                        sys.stdout.flush()  # what is left in the buffer: its failure is told too
         except click.UsageError as exc:  # pragma: no cover - click handles these itself
             exc.show()
             sys.exit(EXIT_USAGE)
+        except StdoutUnwritable as exc:
+            _stdout_refused(exc, self.lang)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with self._told():
@@ -403,7 +476,7 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
 
 
 @main.command()
-@click.option("--indent", default=2, show_default=True)
+@click.option("--indent", type=click.IntRange(0, 16), default=2, show_default=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def schema(indent: int, lang: str) -> None:
     from pari_index.criteria.schema import criteria_json_schema

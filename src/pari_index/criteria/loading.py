@@ -394,10 +394,17 @@ def _construct(loader: StrictLoader, root: yaml.Node, file: str) -> Any:
     try:
         return loader.construct_document(root)
     except yaml.constructor.ConstructorError as exc:
+        reason = _cut(str(exc.problem))
+        if "constructor for the tag" not in reason:
+            # A list or mapping as a key, a merge (<<) of a scalar, an !!omap of lists: no tag to
+            # remove, as yaml-tag-refused's hint said.
+            hint = "write each key as plain text, and merge (<<) only mappings"
+            params = {"yaml_reason": reason}
+            message = f"cannot be built: {reason}"
+            raise CriteriaError(_problem(file, "yaml-structure", message, exc.problem_mark, hint, params)) from None
         tag_hint = None
         if "python" in str(exc.problem):
             tag_hint = "criteria files may not contain tags that construct objects; remove the tag"
-        reason = _cut(str(exc.problem))
         raise CriteriaError(
             _problem(
                 file, "yaml-tag-refused", f"refused: {reason}", exc.problem_mark, tag_hint, {"yaml_reason": reason}

@@ -205,10 +205,38 @@ def legacy_encoding(evidence: LegacyEvidence, file: str) -> Problem:
     )
 
 
-def binary_file(file: str) -> Problem:
+def binary_file(file: str, raw: bytes | None = None) -> Problem:
+    """A file that is not text; ``raw``, its bytes when they are at hand: text with a few NUL
+    bytes in it (a copy cut short and padded with zeros, a crash while saving) is told so, with
+    the line of the first, rather than "this looks like a binary file"."""
+    nul = _nul_bytes_in_text(raw) if raw is not None else None
+    if nul is not None:
+        count, line = nul
+        return Problem(
+            "nul-bytes",
+            f"the text holds {count:,} NUL byte(s), the first on this line (a copy cut short and padded, "
+            "or a crash while saving?); the file was not read",
+            file=file,
+            line=line,
+            hint="delete the NUL characters on that line in a text editor, or export the file again",
+            params={"count": count},
+        )
     return Problem(
         "binary-file",
         "this looks like a binary file, not CSV",
         file=file,
         hint="export the sheet as CSV (UTF-8) or give the .xlsx",
     )
+
+
+def _nul_bytes_in_text(raw: bytes) -> tuple[int, int] | None:
+    """(NUL bytes, line of the first) when ``raw`` is text but for its NUL bytes: they are at most
+    one byte in a hundred and the rest is UTF-8 (compressed or random bytes are neither)."""
+    count = raw.count(b"\x00")
+    if not count or count * 100 > len(raw):
+        return None
+    try:
+        raw.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return count, raw.count(b"\n", 0, raw.index(b"\x00")) + 1

@@ -348,6 +348,7 @@ def frame_from_grid(
     blank_rows: list[int] = []
     frame = _body_frame(grid.slice(1), grid.columns, plan, place, 1, is_nfc, blank_rows)
     stray += _without_header(blank_rows, place)
+    frame = _repeated_headers(frame, plan.names, place, stray)
     headings = {h: h for h in plan.names}
     return Sheet(file=file, name=sheet, frame=frame, original_headers=headings, header_row=first_row), stray
 
@@ -390,6 +391,63 @@ def _body_frame(
     )
 
 
+#: Characters a polars (Rust) regular expression reads as syntax, escaped to be matched as text.
+_REGEX_META = frozenset("\\.+*?()|[]{}^$#&-~")
+
+
+def _header_again(cells: pl.Series, name: str) -> pl.Series:
+    """The places of the cells that read as ``name`` (case, runs of spaces and a byte-order mark
+    aside). A small sheet is looked at in Python: a polars call costs more than its cells, and a
+    run of thousands of one-commune files reads thousands of them."""
+    if cells.len() <= _IN_PYTHON:
+        pattern = re.compile("\ufeff?" + r"\s+".join(map(re.escape, name.split(" "))), re.IGNORECASE)
+        found = [i for i, cell in enumerate(cells.to_list()) if cell is not None and pattern.fullmatch(cell)]
+        return pl.Series("hits", found, dtype=pl.UInt32)
+    escaped = "".join("\\s+" if c == " " else "\\" + c if c in _REGEX_META else c for c in name)
+    return cells.str.contains(f"(?i)^\\x{{FEFF}}?{escaped}$").arg_true()
+
+
+#: Rows of a sheet up to which _header_again looks at its cells in Python.
+_IN_PYTHON = 5000
+
+
+def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, found: list[Problem]) -> pl.DataFrame:
+    """``frame`` without its rows that repeat the header (files pasted together, a header copied
+    below), each reported in ``found`` as a warning: a row repeats it when every cell it has is its
+    column's name (case, spaces and a byte-order mark aside), two cells at least (one in a table of
+    one column). Without this, a register's pasted header was ranked as a unit named "name", and an
+    assessment's was a row of an unknown criterion "criterion_id". Only rows whose first column
+    holds its name are looked at one by one."""
+    if not names or frame.height == 0:
+        return frame
+    # Columns by place, never by name: a heading written ^…$ is a regex to polars' selectors (and
+    # to a Series' own methods, hence the renaming).
+    at = [frame.columns.index(c) for c in (ROW, *names)]
+    hits = _header_again(frame.to_series(at[1]).rename("cell"), names[0])
+    if hits.len() == 0:
+        return frame
+    wanted = [name.casefold() for name in names]
+    rows: list[int] = []
+    for row in zip(*(frame.to_series(i).rename("cell").gather(hits).to_list() for i in at), strict=True):
+        cells = [normalise_header(c).casefold() if c is not None else None for c in row[1:]]
+        same = sum(c == w for c, w in zip(cells, wanted, strict=True))
+        if same >= min(2, len(names)) and all(c is None or c == w for c, w in zip(cells, wanted, strict=True)):
+            rows.append(row[0])
+    found += [
+        Problem(
+            "header-repeated",
+            "this row repeats the column names (files pasted together?); it was taken as a header, not as data",
+            file=place.file,
+            sheet=place.sheet,
+            row=row,
+            hint="delete the row, or give each file on its own",
+            severity="warning",
+        )
+        for row in rows
+    ]
+    return frame.filter(~pl.col(ROW).is_in(rows)) if rows else frame
+
+
 def _frame_wide(
     grid: pl.DataFrame, place: Place, checks: Sequence[_CellCheck], is_nfc: bool
 ) -> tuple[Sheet | None, list[Problem]]:
@@ -424,6 +482,7 @@ def _frame_wide(
     frame = pl.DataFrame([rows, *columns]).with_columns(
         pl.lit(place.file).alias(FILE), pl.lit(place.sheet, dtype=pl.String).alias(SHEET)
     )
+    frame = _repeated_headers(frame, plan.names, place, stray)
     headings = {h: h for h in plan.names}
     return Sheet(place.file, place.sheet, frame, original_headers=headings, header_row=place.first_row), stray
 
@@ -445,6 +504,7 @@ class GridRanges:
         self.reports: list[_CellReport] = []
         self.plan_problems: list[Problem] = []
         self.blank_rows: list[int] = []
+        self.repeated: list[Problem] = []  # rows that repeat the header (_repeated_headers)
         self.columns: list[str] = []
         self.plan: _Columns | None = None
         self.start = 0  # the grid row the next range starts at
@@ -478,6 +538,7 @@ class GridRanges:
             return None
         self.plan, self.columns = plan, grid.columns
         frame = _body_frame(grid.slice(1), self.columns, plan, self.place, 1, self.is_nfc, self.blank_rows)
+        frame = _repeated_headers(frame, plan.names, self.place, self.repeated)
         self.start = grid.height
         return Sheet(file=self.place.file, name=None, frame=frame, original_headers={h: h for h in plan.names})
 
@@ -488,9 +549,9 @@ class GridRanges:
             grid = self._checked(grid, check, report)
         frame = _body_frame(grid, self.columns, self.plan, self.place, self.start, self.is_nfc, self.blank_rows)
         self.start += grid.height
-        return frame
+        return _repeated_headers(frame, self.plan.names, self.place, self.repeated)
 
     def problems(self) -> list[Problem]:
         """The problems of the whole grid, in :func:`frame_from_grid`'s order."""
         found = [problem for report in self.reports for problem in report.done()]
-        return [*found, *self.plan_problems, *_without_header(self.blank_rows, self.place)]
+        return [*found, *self.plan_problems, *_without_header(self.blank_rows, self.place), *self.repeated]

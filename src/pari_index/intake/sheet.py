@@ -158,6 +158,21 @@ _NOT_FILE = {
 }
 
 
+def office_lock_file(file: str) -> Problem | None:
+    """The problem of a file named as the lock file Excel (``~$…``, for a workbook or a CSV file)
+    or LibreOffice (``.~lock.…#``) keeps beside a file that is open (else None): given with the
+    files of a folder (``data/*``), it was "not a spreadsheet", or a CSV without the columns."""
+    name = Path(file).name
+    if not (name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))):
+        return None
+    return Problem(
+        "office-lock-file",
+        "this is the lock file Excel or LibreOffice keeps while a file is open in it, not a table of data",
+        file=file,
+        hint="save and close the file, then leave this lock file out (it goes once the file is closed)",
+    )
+
+
 def open_regular(path: Path, file: str | None = None, pipe: str = "pipe_workbook") -> BinaryIO | None:
     """``path`` opened for reading when it is a regular file; None when it cannot be opened at all
     (the reader then says what is wrong). A device, a socket or a pipe is an IntakeError (not-a-file):

@@ -31,7 +31,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
-from pari_index.intake.decoding import binary_file, decode_text
+from pari_index.intake.decoding import binary_file, decode_text, is_binary
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
 from pari_index.intake.parquet_input import read_parquet
 from pari_index.intake.sheet import (
@@ -43,6 +43,7 @@ from pari_index.intake.sheet import (
     SHEET,
     ReadResult,
     Sheet,
+    office_lock_file,
     rename_columns,
 )
 from pari_index.limits import env_limit
@@ -165,6 +166,9 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
                 params={"not_file": "device"},
             )
         )
+    lock = office_lock_file(file)
+    if lock is not None:
+        return ReadResult([], [lock])
     size = info.st_size
     if size > MAX_INPUT_BYTES:
         raise IntakeError(_too_large(size, MAX_INPUT_BYTES, file))
@@ -194,6 +198,8 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
                 params={"not_file": "pipe_workbook"},
             )
         )
+    if is_binary(raw):
+        return ReadResult([], [binary_file(file, raw)])
     # Handed over, not shared: the bytes are freed as soon as polars has parsed them.
     owned = [raw]
     del raw

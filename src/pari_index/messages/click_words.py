@@ -98,6 +98,9 @@ CLICK_WORDS: dict[str, str] = {
     "Path": "Đường dẫn",
     "integer": "số nguyên",
     "float": "số thực",
+    # click.IntRange and FloatRange name themselves so: "'x' is not a valid integer range".
+    "integer range": "số nguyên",
+    "float range": "số thực",
     "option": "tuỳ chọn",
     "argument": "đối số",
     "parameter": "tham số",

@@ -65,6 +65,14 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "kiểm tra đường dẫn có tồn tại, đọc được (hoặc ghi được, với kết quả) và không quá dài",
         "check that the path exists, is readable (or writable, for an output) and is not too long",
     ),
+    "stdout-unwritable": entry(
+        "Không ghi được đầu ra chuẩn",
+        "The standard output could not be written",
+        "không ghi được đầu ra chuẩn ({reason}): nội dung đã ghi bị thiếu phần cuối",
+        "the standard output could not be written ({reason}): what it holds is cut short",
+        "giải phóng chỗ trên ổ đĩa mà đầu ra được ghi vào, hoặc chuyển đầu ra sang nơi khác",
+        "free space on the disk the output goes to, or send it elsewhere",
+    ),
     "error": plain_entry("Lỗi", "Error", "xem docs/errors.md", "see docs/errors.md"),
     "bad-date": entry(
         "Ngày không hợp lệ",

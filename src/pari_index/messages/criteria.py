@@ -60,6 +60,14 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "viết đầy đủ các mục thay cho bí danh",
         "write the items out instead of aliases",
     ),
+    "yaml-structure": entry(
+        "Cấu trúc YAML không dựng được",
+        "YAML structure cannot be built",
+        "không dựng được: {yaml_reason}",
+        "cannot be built: {yaml_reason}",
+        "viết mỗi khoá là văn bản thường, và chỉ gộp (<<) các ánh xạ",
+        "write each key as plain text, and merge (<<) only mappings",
+    ),
     "yaml-tag-refused": entry(
         "Thẻ YAML bị từ chối (không bao giờ được chạy)",
         "YAML tag refused (never run)",

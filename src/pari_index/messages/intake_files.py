@@ -135,6 +135,16 @@ READING_FINDINGS: dict[str, Entry] = {
             ),
         }.items()
     },
+    "nul-bytes": entry(
+        "Văn bản có byte NUL",
+        "NUL bytes in the text",
+        "văn bản có {count} byte NUL, byte đầu tiên ở dòng này (bản sao bị cắt và chèn số 0, "
+        "hay máy bị treo khi lưu?); tệp không được đọc",
+        "the text holds {count} NUL byte(s), the first on this line (a copy cut short and padded, "
+        "or a crash while saving?); the file was not read",
+        "xoá các ký tự NUL ở dòng đó bằng một trình soạn thảo văn bản, hoặc xuất lại tệp",
+        "delete the NUL characters on that line in a text editor, or export the file again",
+    ),
     "binary-file": entry(
         "Tệp nhị phân, không phải CSV",
         "A binary file, not CSV",
@@ -399,6 +409,48 @@ READING_FINDINGS: dict[str, Entry] = {
     ),
     # The reason is the spreadsheet library's own English words: the Vietnamese names the library's
     # error (its type, as a code) without them.
+    "workbook-encrypted": entry(
+        "Sổ tính có mật khẩu mở",
+        "A workbook protected by a password",
+        "sổ tính được bảo vệ bằng mật khẩu mở tệp, nên không đọc được các ô",
+        "the workbook is protected by a password to open it, so its cells cannot be read",
+        "mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu: xoá trống) "
+        "rồi lưu lại, sau đó đưa tệp đó vào",
+        "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password: "
+        "clear it) and save it, then give that file",
+    ),
+    "office-lock-file": entry(
+        "Tệp khoá của một tệp đang mở",
+        "The lock file of an open file",
+        "đây là tệp khoá mà Excel hoặc LibreOffice giữ khi một tệp đang mở, không phải bảng dữ liệu",
+        "this is the lock file Excel or LibreOffice keeps while a file is open in it, not a table of data",
+        "lưu và đóng tệp đang mở, rồi bỏ tệp khoá này ra (tệp khoá tự mất khi tệp được đóng)",
+        "save and close the file, then leave this lock file out (it goes once the file is closed)",
+    ),
+    "workbook-is-markup": entry(
+        "Trang web hoặc XML mang tên sổ tính",
+        "A web page or XML named as a workbook",
+        "đây là một trang web hoặc tệp XML được lưu dưới tên của sổ tính, không phải sổ tính",
+        "this is a web page or XML saved under a workbook's name, not a workbook",
+        "mở bằng Excel và lưu dạng Sổ làm việc Excel (.xlsx), rồi đưa tệp đó vào",
+        "open it in Excel and save it as an Excel Workbook (.xlsx), then give that file",
+    ),
+    "workbook-is-text": entry(
+        "Tệp văn bản mang tên sổ tính",
+        "A text file named as a workbook",
+        "đây là một tệp văn bản (như CSV) được lưu dưới tên của sổ tính, không phải sổ tính",
+        "this is a text file (such as CSV) saved under a workbook's name, not a workbook",
+        "đổi đuôi tên tệp thành .csv rồi đưa lại, hoặc mở bằng Excel và lưu dạng .xlsx",
+        "rename it to end in .csv and give it again, or open it in Excel and save it as .xlsx",
+    ),
+    "header-repeated": entry(
+        "Hàng tên cột lặp lại giữa dữ liệu",
+        "The column names repeated among the data",
+        "hàng này lặp lại tên các cột (các tệp bị ghép nối?); đã coi là hàng tiêu đề, không phải dữ liệu",
+        "this row repeats the column names (files pasted together?); it was taken as a header, not as data",
+        "xoá hàng này, hoặc đưa từng tệp riêng",
+        "delete the row, or give each file on its own",
+    ),
     "not-a-spreadsheet": entry(
         "Không mở được dưới dạng bảng tính",
         "Cannot be opened as a spreadsheet",

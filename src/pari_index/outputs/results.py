@@ -559,7 +559,7 @@ def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
 def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     import fastexcel
 
-    from pari_index.intake.xlsx.reading import library_failure, panic_words_held
+    from pari_index.intake.xlsx.reading import library_failure, not_a_workbook, panic_words_held
 
     tables: dict[str, pl.DataFrame] = {}
     lang: str | None = None
@@ -576,6 +576,9 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
             raise
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         reason = (reason.replace(str(data), str(p)) if isinstance(data, Path) else reason)[:200]
+        instead = not_a_workbook(data, str(p))
+        if instead is not None:
+            raise IntakeError(instead) from None
         raise _not_results(
             p,
             f"cannot read the results workbook ({reason})",

@@ -84,6 +84,21 @@ def _damaged(file: str, reason: str) -> _Refused:
     )
 
 
+def _encrypted(file: str) -> _Refused:
+    """A workbook saved with a password to open it: an .xlsx or .xlsm encrypted into an OLE
+    compound file (its EncryptedPackage stream), or an .xls with a FILEPASS record. calamine said
+    "Cannot detect file format", and the hint to save it as .xlsx misled: it was one already."""
+    return _Refused(
+        Problem(
+            "workbook-encrypted",
+            "the workbook is protected by a password to open it, so its cells cannot be read",
+            file=file,
+            hint="open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+            "Password: clear it) and save it, then give that file",
+        )
+    )
+
+
 # -- .xls ------------------------------------------------------------------------------------
 
 
@@ -146,6 +161,8 @@ def _cfb_stream(data: bytes, file: str, names: tuple[str, ...] = ("workbook", "b
     for entry in entries:
         length = min(struct.unpack_from("<H", entry, 64)[0], 64)
         name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace").casefold()
+        if entry[66] == 2 and name == "encryptedpackage":
+            raise _encrypted(file)
         if entry[66] == 2 and name in names:
             start, stream_size = struct.unpack_from("<II", entry, 116)
             if stream_size < cutoff and entries and entries[0][66] == 5:
@@ -213,6 +230,8 @@ def scan_xls(source: BinaryIO, budget: _Budget) -> dict[str, _SheetCells]:
             _check_sheet_count(len(sheets), budget)
         elif kind in (0x00FC, 0x003C):  # the shared strings and what continues them
             budget.spend_text(length, "the shared strings")
+        elif kind == 0x002F:  # FILEPASS: the records after it are encrypted
+            raise _encrypted(budget.file)
     found: dict[str, _SheetCells] = {}
     scanned: dict[int, _SheetCells] = {}
     built = 0

@@ -18,7 +18,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.grid import normalise_header
-from pari_index.intake.sheet import pinned
+from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.values import format_exact, parse_exact
 from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote, _Refused
@@ -182,6 +182,58 @@ def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFra
     return texts.with_columns(exprs)
 
 
+_WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+#: The first bytes of a file that a text of this kind starts with, once byte-order marks and
+#: spaces are set aside: markup (a web page or Excel 2003's XML saved under a workbook's name).
+_MARKUP = (b"<",)
+
+
+def _head(data: bytes | Path, size: int = 4096) -> bytes:
+    if isinstance(data, bytes):
+        return data[:size]
+    try:
+        with open(data, "rb") as source:
+            return source.read(size)
+    except OSError:
+        return b""
+
+
+def not_a_workbook(data: bytes | Path, file: str) -> Problem | None:
+    """What a file the spreadsheet library cannot open is instead, when its name or its first bytes
+    say it (else None): the lock file Excel (``~$…``) or LibreOffice (``.~lock.…#``) keeps beside a
+    workbook that is open, a web page or XML, or plain text such as a CSV file, each saved under a
+    workbook's name. calamine answered all of them "Cannot detect file format", with the hint to
+    save the file from Excel as .xlsx: which an open workbook's lock file, or a web page from an
+    office's software, already claimed to be."""
+    lock = office_lock_file(file)
+    if lock is not None or Path(file).suffix.lower() not in _WORKBOOK_SUFFIXES:
+        return lock  # a results file named .csv is "not results", not text under a workbook's name
+    head = _head(data)
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = head[2:].decode("utf-16-le" if head[0] == 0xFF else "utf-16-be", "replace").encode()
+    else:
+        text = head.removeprefix(b"\xef\xbb\xbf")
+    text = text.lstrip()
+    if not text or b"\x00" in text:
+        return None
+    if text.startswith(_MARKUP):
+        return Problem(
+            "workbook-is-markup",
+            "this is a web page or XML saved under a workbook's name, not a workbook",
+            file=file,
+            hint="open it in Excel and save it as an Excel Workbook (.xlsx), then give that file",
+        )
+    printable = sum(32 <= b < 127 or b in b"\t\r\n" or b >= 128 for b in text)
+    if printable < len(text) * 0.95:
+        return None
+    return Problem(
+        "workbook-is-text",
+        "this is a text file (such as CSV) saved under a workbook's name, not a workbook",
+        file=file,
+        hint="rename it to end in .csv and give it again, or open it in Excel and save it as .xlsx",
+    )
+
+
 def library_failure(exc: BaseException) -> bool:
     """An error of the spreadsheet library on the file: any Exception, or a panic of its Rust code
     (pyo3's PanicException derives from BaseException, so ``except Exception`` let a crafted file
@@ -297,9 +349,12 @@ def _read_measured(
             raise
         reason = str(exc).split(chr(10))[0]
         reason = _quote(reason.replace(str(data), file) if isinstance(data, Path) else reason)
+        instead = not_a_workbook(data, file)
         return ReadResult(
             [],
-            [
+            [instead]
+            if instead is not None
+            else [
                 Problem(
                     "not-a-spreadsheet",
                     f"cannot be opened as a spreadsheet ({type(exc).__name__}: {reason})",
