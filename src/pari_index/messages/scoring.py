@@ -124,8 +124,8 @@ SCORING_FINDINGS: dict[str, Entry] = {
     "file-unread": entry(
         "Không dùng được tệp",
         "File not used",
-        "không dùng được gì trong tệp này ({count} vấn đề); không ghi kết quả",
-        "nothing of this file could be used ({count} problem(s)); no results were written",
+        "không dùng được gì trong tệp này ({count} vấn đề, {shown} vấn đề ở trên); không ghi kết quả",
+        "nothing of this file could be used ({count} problem(s), {shown} of them above); no results were written",
         "sửa tệp (xem các vấn đề ở trên), hoặc dùng --allow-incomplete để chấm khi thiếu tệp",
         "correct the file (see the problems above), or give --allow-incomplete to score without it",
     ),

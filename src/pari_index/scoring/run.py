@@ -375,14 +375,16 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
         whole = mine.filter(pl.col("row").is_null() | (pl.col("kind") == "missing-column"))
         shown = whole if whole.height else mine.head(5)
         unread += problems_from_findings(shown)
+        # How many of them are printed above: the whole file's problems explain the rest.
         unread.append(
             Problem(
                 "file-unread",
-                f"nothing of this file could be used ({mine.height} problem(s)); no results were written",
+                f"nothing of this file could be used ({mine.height} problem(s), {shown.height} of them "
+                "above); no results were written",
                 file=file,
                 hint="correct the file (see the problems above), or give --allow-incomplete to score "
                 "without it (the results then say they are incomplete)",
-                params={"count": mine.height},
+                params={"count": mine.height, "shown": shown.height},
             )
         )
     no_survey_communes = 0
