@@ -1068,6 +1068,31 @@ def test_register_keeps_the_first_of_a_repeated_code_and_units_with_warnings(tmp
     assert register.rows["status"].to_list().count("rejected") == 1
 
 
+def test_register_codes_that_differ_only_by_leading_zeros_or_width_are_named(tmp_path: Path) -> None:
+    """Excel retypes 00001 as 1: as text two units, the second sending nothing. Both are kept (a
+    code is the user's), with a warning on the later row naming the earlier."""
+    path = tmp_path / "communes.csv"
+    path.write_text(
+        "code,name,type\n00001,A,xã\n1,B,xã\n\uff10\uff10\uff10\uff102,C,xã\n00002,D,xã\n00010,E,xã\n10,F,xã\n100,G,xã\n",
+        encoding="utf-8",
+    )
+    register = read_register(path)
+    assert register.frame["code"].len() == 7
+    found = [(w.code, w.row, w.params) for w in register.warnings]
+    assert found == [
+        ("look-alike-code", 3, {"code": "'1'", "first": "'00001'", "first_row": 2}),
+        ("look-alike-code", 5, {"code": "'00002'", "first": "'\uff10\uff10\uff10\uff102'", "first_row": 4}),
+        ("look-alike-code", 7, {"code": "'10'", "first": "'00010'", "first_row": 6}),
+    ]
+    from pari_index.messages import render
+
+    problem = register.warnings[0]
+    assert render(problem.code, problem.params, "vi", message=problem.message) == (
+        "mã '1' chỉ khác mã '00001' (hàng 2) ở các số 0 đứng đầu hoặc chữ số toàn độ rộng; "
+        "hai mã được giữ là hai đơn vị"
+    )
+
+
 def test_outputs_get_ordinary_file_permissions(tmp_path: Path) -> None:
     from pari_index.outputs.files import write_text
 

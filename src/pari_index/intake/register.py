@@ -106,7 +106,7 @@ def read_register(path: str | Path) -> Register:
             params={"empty": "rows", "what": "the register", "empty_hint": "table"},
         )
         raise IntakeError(problems if any(p.severity == "error" for p in problems) else [*problems, empty])
-    warnings += _level_code_warnings(kept)
+    warnings += _level_code_warnings(kept) + _look_alike_codes(kept)
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
     rows = frame.select(
@@ -178,6 +178,31 @@ def _register_problems(
         params=lambda r: {"type": repr(r["type"])},
     )
     return problems, warnings
+
+
+def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:
+    """A warning on each unit whose code differs from an earlier unit's only by leading zeros or
+    by full-width digits (``1`` and ``00001``, ``００００1``): as text they are two units, and the
+    second is listed as one that sent nothing, which is most often a code retyped by Excel."""
+    alike = pl.col("code").str.normalize("NFKC").str.strip_chars().str.strip_chars_start("0")
+    frame = kept.with_columns(
+        alike.replace("", "0").alias("_alike"),
+    ).with_columns(
+        pl.col("code").first().over("_alike").alias("_first"),
+        pl.col(ROW).first().over("_alike").alias("_first_row"),
+    )
+    return row_problems(
+        frame,
+        pl.col("code") != pl.col("_first"),
+        "look-alike-code",
+        lambda r: (
+            f"commune code {r['code']!r} differs from {r['_first']!r} (row {r['_first_row']}) only by leading "
+            "zeros or full-width digits; both are kept as two units"
+        ),
+        "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
+        field="code",
+        params=lambda r: {"code": repr(r["code"]), "first": repr(r["_first"]), "first_row": r["_first_row"]},
+    )
 
 
 def _code_names_message(level: str) -> Callable[[dict[str, Any]], str]:

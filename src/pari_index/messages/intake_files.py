@@ -57,6 +57,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "điền tên",
         "fill in the name",
     ),
+    "look-alike-code": entry(
+        "Mã đơn vị gần trùng",
+        "Look-alike unit code",
+        "mã {code} chỉ khác mã {first} (hàng {first_row}) ở các số 0 đứng đầu hoặc chữ số toàn độ rộng; "
+        "hai mã được giữ là hai đơn vị",
+        "commune code {code} differs from {first} (row {first_row}) only by leading zeros or full-width "
+        "digits; both are kept as two units",
+        "kiểm tra mã: mã giữ các số 0 đứng đầu (00001), còn số do Excel gõ lại thì mất chúng",
+        "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
+    ),
     "unknown-unit-type": entry(
         "Loại đơn vị không xác định",
         "Unknown unit type",
