@@ -264,3 +264,28 @@ def test_findings_name_a_form_s_columns_as_the_form_writes_them(tmp_path: Path) 
     found = _sheet(out, "Phát hiện")
     assert set(found["Cột"].drop_nulls()) == {"Giá trị", "Điểm tự đánh giá", "Ngày văn bản", "Ghi chú"}
     assert not any("evidence_date" in m or "self_score" in m for m in found["Nội dung"].to_list())
+
+
+@pytest.mark.parametrize(
+    ("lines", "titles", "columns", "first"),
+    [
+        (["commune_code,note", "00001,x"], [], ["commune_code", "note"], 2),
+        (["commune_code", "00001"], [], ["commune_code"], 2),
+        # A form saved as CSV from Excel: its title line (the other cells empty), a blank line.
+        (["BẢNG TỰ ĐÁNH GIÁ,,", ",,", "commune_code,note,x", "00001,a,b"], [(1, "BẢNG TỰ ĐÁNH GIÁ")], None, 4),
+    ],
+)
+def test_a_csv_s_title_lines_are_titles_as_in_a_workbook(
+    tmp_path: Path, lines: list[str], titles: list[tuple[int, str]], columns: list[str] | None, first: int
+) -> None:
+    from pari_index.intake.tables import read_table_file
+
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_table_file(path)
+    assert [(p.code, p.row, p.params and p.params["text"]) for p in result.problems] == [
+        ("title-row", row, text) for row, text in titles
+    ]
+    (sheet,) = result.sheets
+    assert [c for c in sheet.frame.columns if not c.startswith("_")] == (columns or ["commune_code", "note", "x"])
+    assert sheet.frame["_row"].to_list() == [first]

@@ -23,7 +23,7 @@ from pari_index.intake.decoding import (
     legacy_encoding,
     scan_utf8,
 )
-from pari_index.intake.grid import GridRanges, frame_from_grid
+from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.messages import render, render_hint
 
@@ -402,10 +402,12 @@ def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], h
     del held.data, held.whole  # the bytes: only the grid is needed now
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
+    # A title above the headings (a form saved as CSV from Excel), as in a workbook.
+    skip, titles = title_rows(grid, file, None)
     sheet, problems = frame_from_grid(
-        grid, file, None, is_nfc=how.is_nfc, undecodable=how.undecodable, longest=how.longest
+        grid.slice(skip), file, None, 1 + skip, is_nfc=how.is_nfc, undecodable=how.undecodable, longest=how.longest
     )
-    return ReadResult([sheet] if sheet else [], notes + problems)
+    return ReadResult([sheet] if sheet else [], notes + titles + problems)
 
 
 #: Excel's separator hint: a first line "sep=" and one character (any case, maybe quoted cells

@@ -298,6 +298,43 @@ def _without_header(rows: Iterable[int], place: Place) -> list[Problem]:
     ]
 
 
+#: Rows above a table's headings looked at for titles (a form's title, its decision, a blank line).
+TITLE_SEARCH_ROWS = 10
+
+
+def title_rows(grid: pl.DataFrame, file: str, sheet: str | None, first_row: int = 1) -> tuple[int, list[Problem]]:
+    """The leading rows of a grid (read with no header; its first row is sheet row ``first_row``)
+    that are titles, not its headings: rows of at most one filled cell (a merged title across the
+    table, a blank line) above the first row of two or more, among the first TITLE_SEARCH_ROWS;
+    each title is reported (``title-row``) with its text, so that nothing typed is dropped unsaid.
+    (0, []) when the first row is the headings, or no row is."""
+    filled = grid.head(TITLE_SEARCH_ROWS + 1).select(
+        pl.sum_horizontal(pl.all().cast(pl.String).str.strip_chars().str.len_chars().fill_null(0) > 0)
+    )
+    counts = filled.to_series().to_list()
+    headings = next((i for i, count in enumerate(counts) if count >= 2), 0)
+    if headings == 0:
+        return 0, []
+    problems = []
+    for index in range(headings):
+        text = next((str(v).strip() for v in grid.row(index) if v is not None and str(v).strip()), None)
+        if text is None:
+            continue
+        problems.append(
+            Problem(
+                "title-row",
+                f"above the headings: read as a title, not as data: {shorten(text, 200)}",
+                file=file,
+                sheet=sheet,
+                row=first_row + index,
+                hint="nothing to do if it is a title; if it holds data, put the headings in the first row",
+                severity="warning",
+                params={"text": shorten(text, 200)},
+            )
+        )
+    return headings, problems
+
+
 def frame_from_grid(
     grid: pl.DataFrame,
     file: str,

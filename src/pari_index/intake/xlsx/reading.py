@@ -17,7 +17,7 @@ from typing import IO, Any
 import polars as pl
 
 from pari_index.errors import IntakeError, Problem
-from pari_index.intake.grid import normalise_header
+from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.values import format_exact, parse_exact
@@ -99,42 +99,6 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
             )
         )
     return problems
-
-
-#: Rows above a table's headings looked at for titles (a form's title, its decision, a blank line).
-TITLE_SEARCH_ROWS = 10
-
-
-def _title_rows(grid: pl.DataFrame, file: str, name: str, info: _SheetCells) -> tuple[int, list[Problem]]:
-    """The leading rows of a sheet that are titles, not its headings: rows of at most one filled
-    cell (a merged title across the table, a blank line) above the first row of two or more, among
-    the first TITLE_SEARCH_ROWS; each title is reported (``title-row``) with its text, so that
-    nothing typed is dropped unsaid. (0, []) when the first row is the headings, or no row is."""
-    filled = grid.head(TITLE_SEARCH_ROWS + 1).select(
-        pl.sum_horizontal(pl.all().cast(pl.String).str.strip_chars().str.len_chars().fill_null(0) > 0)
-    )
-    counts = filled.to_series().to_list()
-    headings = next((i for i, count in enumerate(counts) if count >= 2), 0)
-    if headings == 0:
-        return 0, []
-    problems = []
-    for index in range(headings):
-        text = next((str(v).strip() for v in grid.row(index) if v is not None and str(v).strip()), None)
-        if text is None:
-            continue
-        problems.append(
-            Problem(
-                "title-row",
-                f"above the headings: read as a title, not as data: {_quote(text)}",
-                file=file,
-                sheet=name,
-                row=info.first_row + index,
-                hint="nothing to do if it is a title; if it holds data, put the headings in the first row",
-                severity="warning",
-                params={"text": _quote(text)},
-            )
-        )
-    return headings, problems
 
 
 def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
@@ -393,7 +357,7 @@ def _read_measured(
             continue
         info = cells.get(name, _SheetCells())
         raw = _percent_as_shown(raw, info)
-        skip, titles = (header_row(raw), []) if header_row is not None else _title_rows(raw, file, name, info)
+        skip, titles = (header_row(raw), []) if header_row is not None else title_rows(raw, file, name, info.first_row)
         sheet, sheet_problems = frame_from_grid(raw.slice(skip), file, name, info.first_row + skip)
         problems += titles + sheet_problems
         if info.merged:
