@@ -307,11 +307,12 @@ def title_rows(grid: pl.DataFrame, file: str, sheet: str | None, first_row: int 
     that are titles, not its headings: rows of at most one filled cell (a merged title across the
     table, a blank line) above the first row of two or more, among the first TITLE_SEARCH_ROWS;
     each title is reported (``title-row``) with its text, so that nothing typed is dropped unsaid.
-    (0, []) when the first row is the headings, or no row is."""
-    filled = grid.head(TITLE_SEARCH_ROWS + 1).select(
-        pl.sum_horizontal(pl.all().cast(pl.String).str.strip_chars().str.len_chars().fill_null(0) > 0)
-    )
-    counts = filled.to_series().to_list()
+    (0, []) when the first row is the headings, or no row is, or the rows above are blank: a blank
+    line above a row of values is a table without headings (``no-headers``), not a title."""
+    # In Python: eleven rows are few cells, and an expression per column of a sheet 16,384
+    # columns wide took a second.
+    top = grid.head(TITLE_SEARCH_ROWS + 1).rows()
+    counts = [sum(1 for v in row if v is not None and str(v).strip()) for row in top]
     headings = next((i for i, count in enumerate(counts) if count >= 2), 0)
     if headings == 0:
         return 0, []
@@ -332,7 +333,7 @@ def title_rows(grid: pl.DataFrame, file: str, sheet: str | None, first_row: int 
                 params={"text": shorten(text, 200)},
             )
         )
-    return headings, problems
+    return (headings, problems) if problems else (0, [])
 
 
 def frame_from_grid(
@@ -459,7 +460,8 @@ def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, f
         return frame
     # Columns by place, never by name: a heading written ^…$ is a regex to polars' selectors (and
     # to a Series' own methods, hence the renaming).
-    at = [frame.columns.index(c) for c in (ROW, *names)]
+    position = {column: i for i, column in enumerate(frame.columns)}  # (frame.columns is a new list each time)
+    at = [position[c] for c in (ROW, *names)]
     hits = _header_again(frame.to_series(at[1]).rename("cell"), names[0])
     if hits.len() == 0:
         return frame
