@@ -41,6 +41,7 @@ from pari_index.errors import (
     UsageError,
     os_error_parts,
 )
+from pari_index.interruptions import deliver
 from pari_index.messages.help_words import lang_defaults, localise_help
 
 
@@ -167,9 +168,8 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
     def raise_terminated(number: int, _frame: object) -> None:
         _SIGNALLED.append(number)
-        if number == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise _Terminated(number)
+        # Raised now, or where a step that must not be cut in two ends (pari_index.interruptions).
+        deliver(KeyboardInterrupt() if number == signal.SIGINT else _Terminated(number))
 
     _SIGNALLED.clear()
     before: dict[int, Any] = {}

@@ -29,6 +29,7 @@ from pari_index.demo.plans import _Plan, _plans, _Settings
 from pari_index.demo.register import Commune, make_register, register_frame
 from pari_index.demo.rows import _batches
 from pari_index.demo.words import FAMILY, GIVEN, MIDDLE
+from pari_index.interruptions import held
 from pari_index.outputs.files import XLSX_MAX_ROWS
 
 
@@ -258,7 +259,9 @@ def _write_assessments(
     wide_cols = _wide_columns(s.plans)
     has_survey = any(p.survey for p in s.plans)
     files: dict[str, Path] = {}
-    with tempfile.TemporaryDirectory(dir=out, prefix=".demo-") as tmp_name:
+    with held():  # see pari_index.interruptions
+        scratch = tempfile.TemporaryDirectory(dir=out, prefix=".demo-")
+    with scratch as tmp_name:
         tmp = Path(tmp_name)
         sinks: dict[str, tuple[_Sink, Sequence[str]]] = {}
         if len(s.wide_codes) < len(units):

@@ -22,7 +22,6 @@ and each batch's accepted rows come in the order of the whole intake's filtered 
 from __future__ import annotations
 
 import queue
-import tempfile
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
@@ -46,6 +45,7 @@ from pari_index.intake.many import FilesAhead
 from pari_index.intake.meta import check_meta, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
+from pari_index.temporaries import spill_folder
 from pari_index.threads import joined, result_of, taken
 
 T = TypeVar("T")
@@ -63,10 +63,8 @@ class _Spill:
     """Frames by name and batch number in temporary Arrow IPC files (lz4: read back whole and
     written fast), removed with this object or as they are read."""
 
-    def __init__(self, prefix: str) -> None:
-        folder = tempfile.TemporaryDirectory(prefix=prefix)
-        self._folder = Path(folder.name)
-        weakref.finalize(self, folder.cleanup)
+    def __init__(self, kind: str) -> None:
+        self._folder = spill_folder(self, kind)
         self._files: dict[tuple[str, int], list[Path]] = {}
         self._waiting: dict[tuple[str, int], list[pl.DataFrame]] = {}
         self._waiting_rows = 0
@@ -108,7 +106,7 @@ class BatchFrames:
     (:meth:`BatchedIntake.gave_any`); :meth:`take` reads a batch back (once)."""
 
     def __init__(self, empty: dict[str, pl.DataFrame]) -> None:
-        self._spill = _Spill("pari-ahead-")
+        self._spill = _Spill("ahead")
         self._empty = empty
 
     def put(self, number: int, frames: dict[str, pl.DataFrame]) -> None:
@@ -468,7 +466,7 @@ def read_assessments_by_batch(
         raise no_assessments()
     table = LeafTable.build(leaves)
     number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()}
-    raw = _Spill("pari-raw-")
+    raw = _Spill("raw")
     read, total = _spill_groups(paths, table, number_of, raw, files)
     if not read.groups and read.problems:
         raise IntakeError(read.problems)

@@ -39,6 +39,7 @@ from pari_index.criteria.model import Leaf
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, remove_leftovers
+from pari_index.interruptions import held
 from pari_index.threads import result_of
 
 #: Raised by the layout of entries; entries of another format are ignored.
@@ -218,7 +219,8 @@ class CacheStore:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # The process number in the name lets the next run remove it if this one is killed.
-            tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
+            with held():  # see pari_index.interruptions
+                tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
             digests = {}
             for name, frame in tables.items():
                 buffer = io.BytesIO()

@@ -41,6 +41,7 @@ import polars as pl
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
 from pari_index.intake.cache_folder import ParquetReuse, process_alive, read_regular
+from pari_index.interruptions import held
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
@@ -295,6 +296,21 @@ def atomic_path(path: Path) -> Iterator[Path]:
     path = Path(path)
     _make_folder(path.parent)
     clean_stale(path)
+    tmp: Path | None = None
+    try:
+        with held():  # made and recorded for removal as one step (pari_index.interruptions)
+            tmp = _temporary_file(path)
+        yield tmp
+        os.chmod(tmp, _default_mode())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(os_problem(exc, path)) from None
+    finally:
+        if tmp is not None:
+            _remove(tmp)
+
+
+def _temporary_file(path: Path) -> Path:
     try:
         fd, tmp_name = tempfile.mkstemp(
             prefix=f"{_temp_stem(path.name)}.pari-tmp-{os.getpid()}-", suffix=".tmp", dir=path.parent
@@ -302,15 +318,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         os.close(fd)
     except (OSError, ValueError) as exc:
         raise OutputError(os_problem(exc, path)) from None
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        os.chmod(tmp, _default_mode())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(os_problem(exc, path)) from None
-    finally:
-        _remove(tmp)
+    return Path(tmp_name)
 
 
 def _carry_over(old: Path, new: Path, replaced: frozenset[str]) -> None:
@@ -336,19 +344,22 @@ def _link_or_copy(src: str, dst: str | Path) -> None:
 
 
 def _swap(tmp: Path, target: Path) -> None:
-    """Put the complete new folder in place of the old one: old aside, new in, old removed."""
+    """Put the complete new folder in place of the old one: old aside, new in, old removed. A
+    stop signal waits for the new folder to be in place: between the two renames the results
+    folder is missing, and the run's unwinding would remove the new one."""
     if not os.path.lexists(target):
         os.rename(tmp, target)
         return
     aside = target.with_name(f"{_temp_stem(target.name)}.pari-old-{os.getpid()}")
     _remove(aside)
-    os.rename(target, aside)
-    try:
-        os.rename(tmp, target)
-    except OSError:
-        os.rename(aside, target)  # the previous set back in place
-        raise
-    _remove(aside)
+    with held():
+        os.rename(target, aside)
+        try:
+            os.rename(tmp, target)
+        except OSError:
+            os.rename(aside, target)  # the previous set back in place
+            raise
+        _remove(aside)
 
 
 def _folder_target(path: Path, replaced: frozenset[str]) -> Path:

@@ -13,8 +13,6 @@ code, then item: the batches put end to end are the unbatched detail, row for ro
 
 from __future__ import annotations
 
-import tempfile
-import weakref
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -23,6 +21,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.intake.assessments import Intake
+from pari_index.temporaries import spill_folder
 from pari_index.threads import result_of
 
 #: Communes per batch when a run does not say (``pari score --batch-size``): measured on the
@@ -80,11 +79,9 @@ class DetailStore:
         self._folder: Path | None = None
         self._writer = _Writer()
         if spill:
-            folder = tempfile.TemporaryDirectory(prefix="pari-detail-")
-            self._folder = Path(folder.name)
             # Removed when the store goes, even if the run fails half way: the write going on
             # first, then the files.
-            weakref.finalize(self, _close, self._writer, folder)
+            self._folder = spill_folder(self, "detail", self._writer.close)
 
     def add(self, frame: pl.DataFrame) -> None:
         """Append one batch's detail (the same columns and types as the first batch's)."""
@@ -132,11 +129,6 @@ class DetailStore:
         return self.lazy().collect()
 
 
-def _close(writer: _Writer, folder: tempfile.TemporaryDirectory[str]) -> None:
-    writer.close()
-    folder.cleanup()
-
-
 def _write_detail(frame: pl.DataFrame, file: Path) -> None:
     # Fast over small: the files live only as long as the run. Uncompressed (Parquet's own
     # dictionaries keep a national batch at 6 MB): 0.36 s of CPU to write the six, and as
@@ -159,9 +151,7 @@ class IntakeBatches:
     communes in no batch are in none, as before."""
 
     def __init__(self, intake: Intake, batches: Sequence[pl.Series]) -> None:
-        folder = tempfile.TemporaryDirectory(prefix="pari-intake-")
-        self._folder = Path(folder.name)
-        weakref.finalize(self, folder.cleanup)
+        self._folder = spill_folder(self, "intake")
         self._count = len(batches)
         number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()}
         for name in PER_COMMUNE:

@@ -1,0 +1,157 @@
+"""A stop signal that lands between a temporary being made and its removal being recorded.
+
+The CI run of session 12 failed once on test_hostile_faults12's SIGHUP test: the signal, sent
+the moment a spill folder appeared in TMPDIR, was raised inside ``tempfile.mkdtemp`` after the
+folder was made and before ``TemporaryDirectory`` recorded its removal, and the folder stayed.
+These tests put the signal exactly there (the system call that makes the temporary raises the
+signal as it returns), under the ``pari`` command's own handlers, for every place a run makes a
+temporary: nothing may stay, and the stop is still raised."""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from pari_index import cli, interruptions
+from pari_index.intake.by_batch import BatchFrames, _Spill
+from pari_index.intake.cache import CacheStore
+from pari_index.outputs.files import atomic_folder, atomic_path
+from pari_index.scoring.batches import DetailStore
+
+
+@pytest.fixture
+def handlers() -> Iterator[None]:
+    """The ``pari`` command's signal handlers (SIGTERM raises cli._Terminated)."""
+    with cli._terminate_as_interrupt():
+        yield
+
+
+def _signal_after(monkeypatch: pytest.MonkeyPatch, name: str, calls: int = 1) -> list[Any]:
+    """Make ``os.<name>`` send SIGTERM to this process as its ``calls``-th call returns; the
+    handler then runs at once, in the caller of the system call. Returns the calls' results."""
+    real = getattr(os, name)
+    results: list[Any] = []
+
+    def then_signal(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        results.append(args[0])
+        if len(results) == calls:
+            signal.raise_signal(signal.SIGTERM)
+        return result
+
+    monkeypatch.setattr(os, name, then_signal)
+    return results
+
+
+def _pari_entries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+SPILLS: dict[str, Callable[[], object]] = {
+    "intake spill": lambda: _Spill("raw"),
+    "batches checked ahead": lambda: BatchFrames({}),
+    "per-item detail": lambda: DetailStore(spill=True),
+}
+
+
+@pytest.mark.parametrize("name", list(SPILLS))
+def test_a_signal_as_a_spill_folder_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None, name: str
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    made = _signal_after(monkeypatch, "mkdir")
+    with pytest.raises(cli._Terminated):
+        SPILLS[name]()
+    gc.collect()
+    assert made, "no folder was made"
+    assert _pari_entries(tmp_path) == []
+
+
+def test_a_signal_as_an_output_temporary_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None
+) -> None:
+    (tmp_path / "results.csv").write_text("old", encoding="utf-8")
+    made = _signal_after(monkeypatch, "open")
+    with pytest.raises(cli._Terminated), atomic_path(tmp_path / "results.csv") as tmp:
+        tmp.write_text("new", encoding="utf-8")
+    assert made, "no temporary was made"
+    assert _pari_entries(tmp_path) == ["results.csv"]
+    assert (tmp_path / "results.csv").read_text(encoding="utf-8") == "old"
+
+
+def test_a_signal_between_the_renames_of_a_results_folder_lets_the_new_one_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None
+) -> None:
+    """Old aside, then new in: a stop between the two used to leave no results folder (the old
+    one aside under a temporary name, the new one removed by the unwinding)."""
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "scores.csv").write_text("old", encoding="utf-8")
+    renamed = _signal_after(monkeypatch, "rename")
+    with pytest.raises(cli._Terminated), atomic_folder(results, frozenset({"scores.csv"})) as folder:
+        (folder / "scores.csv").write_text("new", encoding="utf-8")
+    assert len(renamed) == 2, renamed
+    assert _pari_entries(tmp_path) == ["results"]
+    assert (results / "scores.csv").read_text(encoding="utf-8") == "new"
+
+
+def test_a_signal_as_a_cache_entry_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None
+) -> None:
+    store = CacheStore(tmp_path / "cache")
+    assert store.usable()
+    made = _signal_after(monkeypatch, "mkdir", calls=2)  # the kind's folder, then the entry's
+    with pytest.raises(cli._Terminated):
+        store.save("intake", "k" * 16, {"cells": pl.DataFrame({"a": [1]})})
+    assert len(made) == 2, made
+    assert [p.name for p in (tmp_path / "cache" / "intake").iterdir()] == []
+
+
+def test_a_signal_outside_a_held_step_is_raised_at_once() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        interruptions.deliver(KeyboardInterrupt())
+
+
+def test_a_held_step_raises_the_first_signal_when_it_ends() -> None:
+    steps: list[str] = []
+    with pytest.raises(KeyboardInterrupt) as raised, interruptions.held():
+        interruptions.deliver(KeyboardInterrupt("first"))
+        steps.append("went on")
+        with interruptions.held():
+            interruptions.deliver(KeyboardInterrupt("second"))
+        steps.append("inner step ended without raising")
+    assert steps == ["went on", "inner step ended without raising"]
+    assert raised.value.args == ("first",)
+    with interruptions.held():  # nothing left over from the last step
+        pass
+
+
+def test_a_held_step_in_another_thread_holds_nothing() -> None:
+    """Signal handlers run in the main thread: a step another thread holds must not keep the
+    main thread's stop."""
+    inside = threading.Event()
+    leave = threading.Event()
+
+    def step() -> None:
+        with interruptions.held():
+            inside.set()
+            leave.wait(5)
+
+    worker = threading.Thread(target=step)
+    worker.start()
+    inside.wait(5)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            interruptions.deliver(KeyboardInterrupt())
+    finally:
+        leave.set()
+        worker.join()
