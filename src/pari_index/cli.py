@@ -42,6 +42,7 @@ from pari_index.errors import (
     os_error_parts,
 )
 from pari_index.interruptions import deliver
+from pari_index.limits import open_files_room
 from pari_index.messages.help_words import lang_defaults, localise_help
 
 
@@ -105,6 +106,7 @@ def handles_errors(func: F) -> F:
         # Errors speak the command's --lang; a command without one speaks Vietnamese, the default.
         lang = kwargs.get("lang") or "vi"
         try:
+            open_files_room()
             return func(*args, **kwargs)
         except PariError as exc:
             _print_problems(exc, lang)

@@ -7,6 +7,7 @@ everywhere, and the limit on the size of a whole run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from pari_index.errors import Problem, UsageError
@@ -85,3 +86,41 @@ def check_template_size(units: int, rows_per_unit: int, source: str | None) -> N
             params={"units": units, "rows": rows, "limit": limit},
         )
     )
+
+
+#: Files a run needs open at once, at the least: the standard streams, polars' thread pool and
+#: its runtime (with fewer than 6, polars panicked as it started, a Rust backtrace reported as a
+#: CSV syntax error), the inputs read ahead and the outputs' temporaries. The README's run needs
+#: 8 (with 6 and 7, an input was "unreadable: too many open files"); this is twice that.
+MIN_OPEN_FILES = 16
+#: The number of open files a command asks for (within the hard limit), as Go's runtime does at
+#: start: a soft limit of 256 (macOS) or 1024 is low for a run over thousands of files.
+OPEN_FILES = 4096
+
+
+def open_files_room() -> None:
+    """Raise this process's soft limit of open files towards OPEN_FILES (within the hard limit,
+    which any process may do); refuse the command (usage error, exit 2) when even the hard limit
+    is below MIN_OPEN_FILES (``ulimit -n 5`` lowers both). Nothing on Windows (no such limit)."""
+    try:
+        import resource
+    except ImportError:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= OPEN_FILES:
+        return
+    wanted = OPEN_FILES if hard == resource.RLIM_INFINITY else min(hard, OPEN_FILES)
+    if wanted > soft:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+    if soft < MIN_OPEN_FILES:
+        raise UsageError(
+            Problem(
+                "open-files-limit",
+                f"this session lets a program open only {soft} files at once (ulimit -n); "
+                f"a run needs at least {MIN_OPEN_FILES}",
+                hint=f"raise the limit (ulimit -n {OPEN_FILES}), or ask the administrator to",
+                params={"limit": str(soft), "least": str(MIN_OPEN_FILES)},
+            )
+        )

@@ -73,6 +73,15 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "giải phóng chỗ trên ổ đĩa mà đầu ra được ghi vào, hoặc chuyển đầu ra sang nơi khác",
         "free space on the disk the output goes to, or send it elsewhere",
     ),
+    "open-files-limit": entry(
+        "Giới hạn số tệp mở quá thấp",
+        "Limit of open files too low",
+        "phiên làm việc này chỉ cho một chương trình mở {limit} tệp cùng lúc (ulimit -n); "
+        "một lần chạy cần ít nhất {least}",
+        "this session lets a program open only {limit} files at once (ulimit -n); a run needs at least {least}",
+        "nâng giới hạn (ulimit -n 4096), hoặc nhờ quản trị viên nâng",
+        "raise the limit (ulimit -n 4096), or ask the administrator to",
+    ),
     "error": plain_entry("Lỗi", "Error", "xem docs/errors.md", "see docs/errors.md"),
     "bad-date": entry(
         "Ngày không hợp lệ",
