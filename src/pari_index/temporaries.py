@@ -54,11 +54,20 @@ def _remove(folder: tempfile.TemporaryDirectory[str], before_removal: Callable[[
     folder.cleanup()
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process numbered ``pid`` exists (signal 0 asks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
 def remove_left_spills(now: float | None = None) -> list[Path]:
     """Remove the spill folders in the temporary folder that no running process will remove
     (see the module); returns them. Folders that cannot be removed (another user's) are left."""
-    from pari_index.intake.cache_folder import process_alive
-
     now = time.time() if now is None else now
     parent = Path(tempfile.gettempdir())
     removed: list[Path] = []

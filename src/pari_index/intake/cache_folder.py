@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pari_index.temporaries import process_alive
+
 #: The Cache Directory Tagging Specification's file name and signature (bford.info/cachedir).
 TAG = "CACHEDIR.TAG"
 TAG_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
@@ -86,17 +88,6 @@ def is_entry(path: Path) -> bool:
         return stat.S_ISDIR(os.lstat(path).st_mode)
     except OSError:
         return False
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process numbered ``pid`` exists (signal 0 asks without sending anything)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
 
 
 def _alive(pid: int) -> bool:

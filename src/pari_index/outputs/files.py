@@ -40,9 +40,10 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
-from pari_index.intake.cache_folder import ParquetReuse, process_alive, read_regular
+from pari_index.intake.cache_folder import ParquetReuse, read_regular
 from pari_index.interruptions import held
 from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
+from pari_index.temporaries import process_alive
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
 
