@@ -28,8 +28,8 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "Conflicting appraisal decisions",
         "xã {commune}, tiêu chí {criterion} có các quyết định thẩm định khác nhau (điểm hoặc chấp nhận giải "
         "trình) ở nhiều dòng; không quyết định nào được dùng",
-        "commune {commune} criterion {criterion} is given different appraisal decisions (score or "
-        "evidence_accepted) in more than one row; none was used",
+        "commune {commune}, criterion {criterion}: different appraisal decisions (score or evidence accepted) "
+        "are given in more than one row; none was used",
         "giữ một dòng cho mỗi xã và tiêu chí, hoặc sửa cho các dòng thống nhất",
         "keep one row per commune and criterion, or make the rows agree",
     ),
@@ -106,8 +106,8 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "bad-decision": entry(
         "Quyết định minh chứng không đọc được",
         "Unreadable evidence decision",
-        "evidence_accepted {value} không phải là có/không",
-        "evidence_accepted {value} is not yes/no",
+        "chấp nhận giải trình: {value} không phải là có/không",
+        "evidence accepted: {value} is not yes/no",
         "ghi có (chấp nhận giải trình) hoặc không",
         "write yes (the explanation is accepted) or no",
     ),
