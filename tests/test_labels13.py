@@ -243,3 +243,18 @@ def test_english_counts_and_points_are_singular_for_one(tmp_path: Path) -> None:
     ) in explained
     assert "→ 1 point |" in explained and "→ 1 points" not in explained
     assert "None" not in explained
+
+
+def test_the_input_rows_sheet_gives_a_register_rows_reason_in_the_runs_language(tmp_path: Path) -> None:
+    """A register row left out had its own English reason in the Vietnamese Input rows sheet
+    ("the commune code is listed again"); it is now its finding's message, as every other row's."""
+    register = tmp_path / "communes.csv"
+    text = (EXAMPLES / "communes.csv").read_text(encoding="utf-8-sig")
+    register.write_text(text + "00001,Trùng,xã,Q,T,\n", encoding="utf-8")
+    args = _score(tmp_path, _write(tmp_path / "long.csv", _rows()), "vi")
+    args[args.index("--communes") + 1] = str(register)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    frame = fastexcel.read_excel(str(tmp_path / "out-vi.xlsx")).load_sheet("Dòng đầu vào", dtypes="string").to_polars()
+    left_out = frame.filter(frame["Lý do"].is_not_null() & frame["Tệp"].str.ends_with("communes.csv"))
+    assert left_out["Lý do"].to_list() == ["mã xã '00001' được ghi lại (lần đầu ở dòng 2); dòng này bị bỏ qua"]
