@@ -258,3 +258,38 @@ def test_the_input_rows_sheet_gives_a_register_rows_reason_in_the_runs_language(
     frame = fastexcel.read_excel(str(tmp_path / "out-vi.xlsx")).load_sheet("Dòng đầu vào", dtypes="string").to_polars()
     left_out = frame.filter(frame["Lý do"].is_not_null() & frame["Tệp"].str.ends_with("communes.csv"))
     assert left_out["Lý do"].to_list() == ["mã xã '00001' được ghi lại (lần đầu ở dòng 2); dòng này bị bỏ qua"]
+
+
+def _bad_set(folder: Path) -> Path:
+    """The bundled set with item 3.4.1's rule kind misspelt (line 322) and 3.4.2's input type."""
+    text = (Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml").read_text(encoding="utf-8")
+    text = text.replace("kind: choice", "kind: choise", 1).replace(
+        '{type: percent, label: "Tỷ lệ số hoá', '{type: percnt, label: "Tỷ lệ số hoá', 1
+    )
+    path = folder / "set.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_wrong_rule_kind_or_input_type_is_named_with_the_values_the_format_takes(tmp_path: Path) -> None:
+    """In Vietnamese it said only "kind không phải là một loại quy tắc" and "cấu trúc không đúng
+    định dạng bộ tiêu chí" (the English said what was written and the kinds); in English the input
+    type had no hint."""
+    path = _bad_set(tmp_path)
+    vi = CliRunner().invoke(main, ["--lang", "vi", "validate", str(path)]).output
+    assert (
+        f"lỗi: {path}:322:15: areas.2.children.3.children.0.rule: kind 'choise' không phải là một loại quy tắc; "
+        "các loại là 'yes_no', 'timeliness', 'deadline', 'tiers', 'proportional', 'checklist', 'count_tiers', "
+        "'choice', 'deduction', 'bonus', 'penalty' [schema:union_tag_invalid]\n"
+    ) in vi
+    assert (
+        "areas.2.children.3.children.1.inputs.digitised.type: 'percnt' không phải là một trong các giá trị "
+        "'boolean', 'number', 'count', 'percent', 'date', 'status', 'level' [schema:enum]\n"
+        "    gợi ý: ghi một trong các giá trị đó (định dạng: docs/criteria.md)\n"
+    ) in vi
+    en = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)]).output
+    assert (
+        "areas.2.children.3.children.1.inputs.digitised.type: Input should be 'boolean', 'number', 'count', "
+        "'percent', 'date', 'status' or 'level' [schema:enum]\n"
+        "    hint: write one of those values (see docs/criteria.md for the format)\n"
+    ) in en

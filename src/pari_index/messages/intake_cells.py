@@ -33,9 +33,9 @@ CELL_FINDINGS: dict[str, Entry] = {
     "input-required": entry(
         "Cần ghi tên đầu vào",
         "Input name needed",
-        "tiêu chí {criterion} có nhiều đầu vào: ghi rõ đầu vào ở cột input",
+        "tiêu chí {criterion} có nhiều đầu vào: ghi rõ đầu vào ở cột đầu vào (input)",
         "criterion {criterion} has several inputs: say which one in the input column",
-        "điền cột input (mẫu nhập liệu liệt kê tên các đầu vào)",
+        "điền cột đầu vào (input); mẫu nhập liệu liệt kê tên các đầu vào",
         "fill the input column (the template lists the input names)",
     ),
     "unknown-input": entry(
