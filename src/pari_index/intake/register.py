@@ -179,7 +179,7 @@ def _register_problems(
             f"type {r['type']!r} is not one of xã, phường, thị trấn, đặc khu; items limited to some unit "
             "types are excluded for this unit"
         ),
-        "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
+        "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special zone)",
         params=lambda r: {"type": repr(r["type"])},
     )
     return problems, warnings

@@ -72,7 +72,7 @@ HINT_WORDS: dict[str, str] = {
         " (docs/data-formats.md)"
     ),
     "retype the code (codes keep their leading zeros)": "gõ lại mã (mã giữ các số 0 ở đầu)",
-    "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)": (
+    "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special zone)": (
         "ghi xã, phường, thị trấn hoặc đặc khu"
     ),
     "a commune's answers fit in far fewer columns: check the delimiter, or use the long form": (
