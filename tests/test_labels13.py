@@ -257,7 +257,7 @@ def test_the_input_rows_sheet_gives_a_register_rows_reason_in_the_runs_language(
     assert result.exit_code == 1, result.output
     frame = fastexcel.read_excel(str(tmp_path / "out-vi.xlsx")).load_sheet("Dòng đầu vào", dtypes="string").to_polars()
     left_out = frame.filter(frame["Lý do"].is_not_null() & frame["Tệp"].str.ends_with("communes.csv"))
-    assert left_out["Lý do"].to_list() == ["mã xã '00001' được ghi lại (lần đầu ở dòng 2); dòng này bị bỏ qua"]
+    assert left_out["Lý do"].to_list() == ["mã xã '00001' được ghi lại (lần đầu ở hàng 2); dòng này bị bỏ qua"]
 
 
 def _bad_set(folder: Path) -> Path:

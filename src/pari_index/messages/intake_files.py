@@ -18,7 +18,7 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "duplicate-commune": entry(
         "Mã xã lặp lại",
         "Commune listed twice",
-        "mã xã {code} được ghi lại (lần đầu ở dòng {first}); dòng này bị bỏ qua",
+        "mã xã {code} được ghi lại (lần đầu ở hàng {first}); dòng này bị bỏ qua",
         "commune code {code} is listed again (first in row {first}); this row was left out",
         "mỗi đơn vị chỉ có một dòng; đơn vị sáp nhập có mã mới",
         "each unit appears once; merged units get a new code",
@@ -80,7 +80,7 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "level-code-names": entry(
         "Một mã có nhiều tên",
         "One code, several names",
-        "mã {code} có tên {name} ở đây nhưng tên {first_name} ở dòng {first_row}; các đơn vị được xếp hạng "
+        "mã {code} có tên {name} ở đây nhưng tên {first_name} ở hàng {first_row}; các đơn vị được xếp hạng "
         "chung theo mã",
         "code {code} is named {name} here and {first_name} in row {first_row}; the units are ranked together, as "
         "the code says",
