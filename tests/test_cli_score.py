@@ -29,7 +29,12 @@ HEADER = "commune_code,criterion_id,input,value\n"
 
 # name -> (file text, row the problem is on, kind, words the message must contain)
 BAD_FILES: dict[str, tuple[str, int, str, str]] = {
-    "missing-column": ("criterion_id,input,value\n1.2.3,,có\n", 1, "missing-column", "no commune code column"),
+    "missing-column": (
+        "criterion_id,input,value\n1.2.3,,có\n",
+        1,
+        "missing-column",
+        "no column commune code (commune_code)",
+    ),
     "unknown-criterion": (HEADER + GOOD_ROW + "00101,9.9,,1\n", 3, "unknown-criterion", "criterion 9.9"),
     "text-in-number": (HEADER + GOOD_ROW + "00101,1.2.1,,bốn\n", 3, "bad-value", "bốn is not a whole number"),
     "conflicting-duplicate": (
@@ -144,7 +149,7 @@ def test_installed_script_reports_bad_rows_without_traceback(tmp_path: Path, reg
     args[2] = str(missing)
     done = subprocess.run([*args, "-o", str(tmp_path / "r2.xlsx"), "-q"], capture_output=True, text=True, env=env)
     assert done.returncode == 1
-    assert f"{missing} row 1: no commune code column" in done.stderr
+    assert f"{missing} row 1: no column commune code (commune_code)" in done.stderr
     assert "Traceback" not in done.stdout + done.stderr
 
 
@@ -213,7 +218,7 @@ def test_explain_in_vietnamese_by_default(results: Path) -> None:
 def test_explain_in_english(results: Path) -> None:
     text = explain(results, "00103", "1.1.3", "--lang", "en")
     assert "total 6.98 points, index 31.73 %" in text
-    assert "Rate from 70 to 90 % → 1 points" in text
+    assert "Rate from 70 to 90 % → 1 point" in text
     assert "inputs: done=15; planned=20" in text
     assert "appraisal: Biên bản kiểm tra" in text
     text = explain(results, "00104", "1.1.1", "--lang", "en")

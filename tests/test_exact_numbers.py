@@ -108,7 +108,7 @@ def test_the_examples_of_the_issue_get_their_own_band(files: dict[str, Path]) ->
     # Typed "90,00005"; an English explanation writes its decimal point (docs/errors.md, "One language").
     assert above["explanation"].startswith("Value above 90 → 2 points | inputs: rate=90.00005")
     on_edge = item(tables, "00103", "1.1")
-    assert on_edge["computed_score"] == 1 and on_edge["explanation"].startswith("Value from 70 to 90 → 1 points")
+    assert on_edge["computed_score"] == 1 and on_edge["explanation"].startswith("Value from 70 to 90 → 1 point")
     # Proportional points from the exact ratio: 8 x 1/3 = 2.666… -> 2.67; 8 x 2/3 -> 5.33;
     # 8 x 0.99999999999999 = 7.99999999999992 -> 8.00 (rounded as today, from the exact value).
     assert [item(tables, c, "1.2")["computed_score"] for c in ("00101", "00102", "00103")] == [2.67, 5.33, 8.0]
@@ -167,7 +167,7 @@ def test_float_noise_from_an_xlsx_formula_reads_as_70(files: dict[str, Path]) ->
     for commune in ("00101", "00102"):
         row = item(tables, commune, "1.1")
         assert row["branch"] == "tier:1"
-        assert row["explanation"].startswith("Value from 70 to 90 → 1 points | inputs: rate=70")
+        assert row["explanation"].startswith("Value from 70 to 90 → 1 point | inputs: rate=70")
         assert "rate=70.0" not in row["explanation"]  # shown as read, not as stored
     assert item(tables, "00103", "1.1")["branch"] == "tier:2"
 

@@ -236,7 +236,7 @@ def test_a_missing_column_lists_the_headings_as_the_file_writes_them(tmp_path: P
     args = ["score", str(path), "--communes", str(register), "--no-survey", "-o", str(tmp_path / "r.xlsx")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert "hàng 1: thiếu cột value; có các cột Mã, Tiêu chí [missing-column]" in result.output
+    assert "hàng 1: thiếu cột giá trị (value); có các cột Mã, Tiêu chí [missing-column]" in result.output
     # The register's too (intake.tables.read_with_columns).
     book = _workbook(tmp_path / "communes.xlsx", [["Mã đơn vị", "Ghi chú"], ["00001", "x"]])
     args = ["score", str(path), "--communes", str(book), "--no-survey", "-o", str(tmp_path / "r.xlsx")]

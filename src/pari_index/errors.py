@@ -106,6 +106,9 @@ class Problem:
         if lang != self.lang:
             message = render(self.code, self.params, lang, message=self.message, written=self.lang)
             hint = render_hint(self.code, lang, self.hint, self.lang, self.params) or None
+        elif hint is None:
+            # A site without a hint of its own: its kind's, as the other language gets it.
+            hint = render_hint(self.code, lang, None, self.lang, self.params) or None
         text = f"{message} [{self.code}]" if location == "-" else f"{location}: {message} [{self.code}]"
         if hint:
             text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {hint}"

@@ -19,7 +19,7 @@ import polars as pl
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
 from pari_index.intake import file_digests
-from pari_index.messages import InputLabel, Words, progress_text
+from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
@@ -229,11 +229,9 @@ def _ranked(
 
 def _error_problems(result: ScoreResult, lang: str, fmt: str = "xlsx") -> list[Problem]:
     """The run's error findings as problems, in file order, for the console's table."""
-    from pari_index.outputs.results import input_labeller
-
     errors = result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
     # An input is named by its label, as in the findings sheet (not by its id: signed_on).
-    return findings_as_problems(errors, lang=lang, label=input_labeller(result.criteria, lang), fmt=fmt)
+    return findings_as_problems(errors, lang=lang, criteria=result.criteria, fmt=fmt)
 
 
 def _run_marks(date: str | None, synthetic: bool) -> dict[str, str]:
@@ -337,7 +335,8 @@ def _check_strict(result: ScoreResult, out: Path, lang: str = "en", fmt: str = "
     """Under --strict, any error or warning finding fails the run (after the results are written)."""
     severities = Counter(result.findings["severity"].to_list())
     if severities.get("error", 0) or severities.get("warning", 0):
-        problems = findings_as_problems(result.findings.filter(pl.col("severity") != "info"), lang=lang, fmt=fmt)
+        shown = result.findings.filter(pl.col("severity") != "info")
+        problems = findings_as_problems(shown, lang=lang, criteria=result.criteria, fmt=fmt)
         problems.append(
             Problem(
                 "strict",
@@ -365,7 +364,7 @@ _SUMMARY: dict[str, Words] = {
     "rejected": Words("từ chối {n} (xem {findings})", "{n} rejected (see {findings})"),
     "empty": Words(", {n} dòng không có gì để chấm.", ", {n} with nothing to score."),
     "findings": Words("Phát hiện: ", "Findings: "),
-    "counts": Words(" ({errors} lỗi, {warnings} cảnh báo).", " ({errors} errors, {warnings} warnings)."),
+    "counts": Words(" ({errors} lỗi, {warnings} cảnh báo).", " ({errors} {error_s}, {warnings} {warning_s})."),
     "none": Words("Không có phát hiện nào.", "No findings."),
 }
 
@@ -411,7 +410,10 @@ def _run_summary(result: ScoreResult, lang: str = "en", fmt: str = "xlsx") -> li
         return [scored, rows, say("none")]
     ranked = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
     by_count = ", ".join(f"{kind} {format_number(count, lang)}" for kind, count in ranked)
-    counts = say("counts", errors=severities.get("error", 0), warnings=severities.get("warning", 0))
+    errors, warnings = severities.get("error", 0), severities.get("warning", 0)
+    # "1 error", "2 errors" (Vietnamese has one word for both).
+    plural = {"error_s": "error" if errors == 1 else "errors", "warning_s": "warning" if warnings == 1 else "warnings"}
+    counts = say("counts", errors=errors, warnings=warnings, **plural)
     return [scored, rows, say("findings") + by_count + counts]
 
 
@@ -428,20 +430,19 @@ def findings_as_problems(
     findings: pl.DataFrame,
     limit: int = 50,
     lang: str = "en",
-    label: InputLabel | None = None,
+    criteria: CriteriaSet | None = None,
     fmt: str = "xlsx",
 ) -> list[Problem]:
-    """Findings as located problems (the first ``limit``) for printing, their messages in
-    ``lang`` (in Vietnamese, inputs by their ``label`` when given); a finding with no file place of
-    its own names its commune and item. The rest are pointed to where results written as ``fmt``
-    hold them (the workbook's findings sheet by its name in ``lang``, or the folder's file)."""
-    from pari_index.messages import localise_findings
+    """Findings as located problems (the first ``limit``) for printing, their words in ``lang`` as
+    the findings sheet and the report have them (inputs and the fields of a row by their labels in
+    ``criteria``, when given); a finding with no file place of its own names its commune and item.
+    The rest are pointed to where results written as ``fmt`` hold them (the workbook's findings
+    sheet by its name in ``lang``, or the folder's file)."""
     from pari_index.messages.results_words import findings_place
     from pari_index.scoring.run import problems_from_findings
 
-    # In English each finding's own sentence (it may say more than the catalogue's).
-    shown = localise_findings(findings.head(limit), lang, label) if lang != "en" else findings.head(limit)
-    problems = [dataclasses.replace(p, lang=lang) for p in problems_from_findings(shown)]
+    shown = findings.head(limit)
+    problems = problems_from_findings(shown, lang, criteria)
     for i, row in enumerate(shown.select("file", "commune_code", "criterion_id").iter_rows(named=True)):
         if where := _where(row, lang):
             problems[i] = dataclasses.replace(problems[i], message=where + problems[i].message)

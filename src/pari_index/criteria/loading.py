@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -497,6 +497,17 @@ _HINTS = {
 }
 
 
+def _choices(err: Mapping[str, Any]) -> dict[str, str]:
+    """What was written and the values the format takes, for an unknown rule kind or a value
+    outside a list (pydantic's words are English: the Vietnamese message names them too)."""
+    ctx = err.get("ctx") or {}
+    if err["type"] == "union_tag_invalid" and "expected_tags" in ctx:
+        return {"value": quote(str(ctx.get("tag", ""))), "allowed": _cut(str(ctx["expected_tags"]))}
+    if err["type"] == "enum" and "expected" in ctx:
+        return {"value": quote(str(err.get("input", ""))), "allowed": _cut(str(ctx["expected"]).replace(" or ", ", "))}
+    return {}
+
+
 def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
@@ -518,7 +529,7 @@ def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem
             message += " (got a YAML boolean: true/false)"
         hint = _HINTS.get(kind)
         # The path in the document and the key are the file's own words: either language shows them.
-        params = {"where": where, "key": quote(str(loc[-1])) if loc else ""}
+        params = {"where": where, "key": quote(str(loc[-1])) if loc else "", **_choices(err)}
         mark = node.start_mark if node else None
         problems.append(_problem(parsed.file, f"schema:{kind}", f"{where}: {message}", mark, hint, params))
     return problems

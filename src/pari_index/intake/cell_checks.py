@@ -36,7 +36,8 @@ class _Check:
     condition: pl.Expr
     kind: str
     message: pl.Expr
-    hint: str
+    #: The site's English hint: the same for every cell, or per cell (the levels of a choice).
+    hint: str | pl.Expr
     #: The message's named parameters (see cell_params), for outputs in either language.
     params: pl.Expr | None = None
 
@@ -199,7 +200,7 @@ def conflict_params() -> pl.Expr:
 
 def conflict_message() -> pl.Expr:
     return format_text(
-        "commune {} criterion {} {} is given more than once with different values; none was used",
+        "commune {}, criterion {}: {} is given more than once with different values; none was used",
         pl.col(COMMUNE),
         pl.col(CRITERION),
         pl.col(FIELD),
@@ -408,6 +409,23 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> 
     return structure
 
 
+def _level_check(condition: pl.Expr, table: LeafTable) -> _Check:
+    """bad-value of a choice's cell that names none of its levels: the hint lists the levels it
+    may name (LeafTable.level_lists, a few of them and how many there are), not the generic hint
+    about Excel's error values."""
+    key = pl.col(CRITERION) + ":" + pl.col(FIELD)
+    lists = table.level_lists
+    levels = key.replace_strict({k: text for k, (text, _) in lists.items()}, default="", return_dtype=pl.String)
+    count = key.replace_strict({k: n for k, (_, n) in lists.items()}, default=0, return_dtype=pl.Int64)
+    return _Check(
+        condition,
+        "bad-value",
+        format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["level"])),
+        format_text("write one of the item's {} levels (a label or a value): {}", count.cast(pl.String), levels),
+        cell_params(value=pl.col(VALUE), expected=pl.lit("level"), fix=pl.lit("level"), count=count, levels=levels),
+    )
+
+
 def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     """The checks on typed values: readable for their kind, within the kind's and the input's
     bounds, and "not applicable" only where the item allows it. ``cells`` are typed already
@@ -433,12 +451,13 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
         *_date_checks(date_notes),
         *_number_checks(number_notes),
         _Check(
-            unreadable,
+            unreadable & (kind != "level"),
             "bad-value",
             format_text("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
             UNREADABLE_HINT,
             cell_params(value=pl.col(VALUE), expected=kind),
         ),
+        _level_check(unreadable & (kind == "level"), table),
         _Check(
             kind.is_in(["number", "count", "percent"]) & (num < 0),
             "negative-value",

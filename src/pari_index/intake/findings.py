@@ -46,7 +46,7 @@ def problems_to_findings(problems: Sequence[Problem], severity: str = "error") -
 
 
 def cell_findings(
-    cells: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str, params: pl.Expr | None = None
+    cells: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str | pl.Expr, params: pl.Expr | None = None
 ) -> pl.DataFrame:
     return cells.select(
         pl.lit(severity).alias("severity"),
@@ -58,7 +58,7 @@ def cell_findings(
         pl.col(ROW).alias("row"),
         pl.col(COLUMN).alias("column"),
         message.alias("message"),
-        pl.lit(hint).alias("hint"),
+        (hint if isinstance(hint, pl.Expr) else pl.lit(hint)).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),
         (params if params is not None else pl.lit(None, dtype=pl.String)).alias("params"),
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]

@@ -195,7 +195,7 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     if COMMUNE not in columns:
         problem = Problem(
             "missing-column",
-            f"no commune code column; found {found}",
+            f"no column commune code (commune_code); found {found}",
             file=sheet.file,
             sheet=sheet.name,
             row=sheet.header_row,

@@ -25,6 +25,9 @@ class LeafTable:
     level_maps: dict[str, dict[str, str]]  # "leaf:input" -> lower-cased value/label -> value
     min_texts: dict[str, str]  # "leaf:input" -> declared minimum as written, for messages
     max_texts: dict[str, str]
+    #: "leaf:input" -> the levels a choice's cell may name (labels, else values) as a hint lists
+    #: them, cut to a few (level_list), and how many there are.
+    level_lists: dict[str, tuple[str, int]] = dataclass_field(default_factory=dict)
 
     @classmethod
     def build(cls, leaves: Sequence[Leaf]) -> LeafTable:
@@ -33,6 +36,7 @@ class LeafTable:
         level_maps: dict[str, dict[str, str]] = {}
         min_texts: dict[str, str] = {}
         max_texts: dict[str, str] = {}
+        level_lists: dict[str, tuple[str, int]] = {}
         for leaf in leaves:
             for name, spec in leaf.inputs.items():
                 # Exact: a bound has at most 4 decimals and lies within rules.MAX_BOUND.
@@ -54,6 +58,9 @@ class LeafTable:
                     if level.label:
                         mapping[level.label.lower()] = level.value
                 level_maps[leaf.column(leaf.rule.input)] = mapping
+                level_lists[leaf.column(leaf.rule.input)] = level_list(
+                    [level.label or level.value for level in leaf.rule.levels]
+                )
         return cls(
             leaves=list(leaves),
             fields=pl.DataFrame(
@@ -70,7 +77,24 @@ class LeafTable:
             level_maps=level_maps,
             min_texts=min_texts,
             max_texts=max_texts,
+            level_lists=level_lists,
         )
+
+
+#: At most this many levels, each cut to LEVEL_CHARS characters, are listed in a hint: a choice of
+#: 200 levels would otherwise bury the finding (docs/limits.md, "Messages").
+SHOWN_LEVELS = 8
+LEVEL_CHARS = 60
+
+
+def level_list(levels: Sequence[str]) -> tuple[str, int]:
+    """The levels a cell may name as a hint lists them (“Đạt chuẩn”; “Chưa đạt chuẩn”; …: labels
+    hold commas), the first SHOWN_LEVELS of them, and how many there are."""
+    shown = [
+        "“" + (text if len(text) <= LEVEL_CHARS else text[: LEVEL_CHARS - 1] + "…") + "”"
+        for text in (" ".join(level.split()) for level in levels[:SHOWN_LEVELS])
+    ]
+    return "; ".join(shown) + ("; …" if len(levels) > SHOWN_LEVELS else ""), len(levels)
 
 
 @dataclass

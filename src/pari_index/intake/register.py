@@ -114,21 +114,26 @@ def read_register(path: str | Path) -> Register:
         pl.col(SHEET).alias("sheet"),
         pl.col(ROW).alias("row"),
         pl.when(no_code | repeated | bad_code).then(pl.lit("rejected")).otherwise(pl.lit("registered")).alias("status"),
-        pl.when(no_code)
-        .then(pl.lit("the row has no commune code"))
-        .when(bad_code)
-        .then(pl.lit("the commune code holds a control, bidi or invisible character"))
-        .when(repeated)
-        .then(pl.lit("the commune code is listed again"))
-        .alias("reasons"),
     )
     return Register(
         frame=kept.select(*front, *rest, FILE, SHEET, ROW),
         problems=problems,
         source=str(path),
         warnings=warnings,
-        rows=rows,
+        rows=_with_reasons(rows, more),
     )
+
+
+def _with_reasons(rows: pl.DataFrame, left_out: list[Problem]) -> pl.DataFrame:
+    """The register's rows with the reason of each row left out: its problem's message, which
+    the results show in their language as the findings sheet shows it (outputs.results: the
+    reasons of the rows are the findings' messages; a reason of its own stayed in English)."""
+    reasons = pl.DataFrame(
+        [(p.file, p.sheet, p.row, p.message) for p in left_out if p.row is not None],
+        schema={"file": pl.String, "sheet": pl.String, "row": rows.schema["row"], "reasons": pl.String},
+        orient="row",
+    ).unique(["file", "sheet", "row"], keep="first", maintain_order=True)
+    return rows.join(reasons, on=["file", "sheet", "row"], how="left", nulls_equal=True, maintain_order="left")
 
 
 def _register_problems(
@@ -174,7 +179,7 @@ def _register_problems(
             f"type {r['type']!r} is not one of xã, phường, thị trấn, đặc khu; items limited to some unit "
             "types are excluded for this unit"
         ),
-        "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)",
+        "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special zone)",
         params=lambda r: {"type": repr(r["type"])},
     )
     return problems, warnings

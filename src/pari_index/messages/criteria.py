@@ -194,10 +194,18 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "schema:union_tag_invalid": entry(
         "Loại quy tắc không xác định",
         "Unknown rule kind",
-        "{where}: kind không phải là một loại quy tắc",
-        "{where}: kind is not a rule kind",
+        "{where}: kind {value} không phải là một loại quy tắc; các loại là {allowed}",
+        "{where}: kind {value} is not a rule kind; the kinds are {allowed}",
         "kind phải là một trong các loại quy tắc liệt kê trong docs/criteria.md",
         "kind must be one of the rule kinds listed in docs/criteria.md",
+    ),
+    "schema:enum": entry(
+        "Giá trị không có trong danh sách",
+        "Value not in the list",
+        "{where}: {value} không phải là một trong các giá trị {allowed}",
+        "{where}: {value} is not one of {allowed}",
+        "ghi một trong các giá trị đó (định dạng: docs/criteria.md)",
+        "write one of those values (see docs/criteria.md for the format)",
     ),
     "schema:value_error": entry(
         "Giá trị không hợp lệ",

@@ -9,6 +9,8 @@ each such hint is here.
 
 from __future__ import annotations
 
+from pari_index.messages.labels import PARAM_WORDS
+
 #: English hint, exactly as a raise site writes it -> Vietnamese.
 HINT_WORDS: dict[str, str] = {
     # criteria sets
@@ -70,8 +72,8 @@ HINT_WORDS: dict[str, str] = {
         " (docs/data-formats.md)"
     ),
     "retype the code (codes keep their leading zeros)": "gõ lại mã (mã giữ các số 0 ở đầu)",
-    "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special_zone)": (
-        "ghi xã, phường, thị trấn hoặc đặc khu (hoặc commune, ward, township, special_zone)"
+    "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special zone)": (
+        "ghi xã, phường, thị trấn hoặc đặc khu"
     ),
     "a commune's answers fit in far fewer columns: check the delimiter, or use the long form": (
         "câu trả lời của một xã chỉ cần ít cột hơn nhiều: kiểm tra ký tự phân cách, hoặc dùng dạng dài"
@@ -170,3 +172,7 @@ HINT_WORDS: dict[str, str] = {
     ),
     "correct the code (codes keep their leading zeros)": "sửa mã (mã giữ các số 0 ở đầu)",
 }
+
+# An unreadable value's hint is its kind's, in the words of ``fix`` (the levels of a choice aside):
+# the sites write the general one.
+HINT_WORDS[PARAM_WORDS["fix"][""].en] = PARAM_WORDS["fix"][""].vi

@@ -33,9 +33,9 @@ CELL_FINDINGS: dict[str, Entry] = {
     "input-required": entry(
         "Cần ghi tên đầu vào",
         "Input name needed",
-        "tiêu chí {criterion} có nhiều đầu vào: ghi rõ đầu vào ở cột input",
+        "tiêu chí {criterion} có nhiều đầu vào: ghi rõ đầu vào ở cột đầu vào (input)",
         "criterion {criterion} has several inputs: say which one in the input column",
-        "điền cột input (mẫu nhập liệu liệt kê tên các đầu vào)",
+        "điền cột đầu vào (input); mẫu nhập liệu liệt kê tên các đầu vào",
         "fill the input column (the template lists the input names)",
     ),
     "unknown-input": entry(
@@ -67,8 +67,9 @@ CELL_FINDINGS: dict[str, Entry] = {
         "Unreadable value",
         "{value} không phải là {expected}",
         "{value} is not {expected}",
-        "sửa ô; các giá trị lỗi của Excel như #N/A hay #DIV/0! không chấm được",
-        "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
+        # The words of ``fix`` (messages.labels): a choice's cell lists the item's levels.
+        "{fix}",
+        "{fix}",
     ),
     "negative-value": entry(
         "Giá trị âm",
@@ -157,7 +158,8 @@ CELL_FINDINGS: dict[str, Entry] = {
         "Conflicting values",
         "xã {commune}, tiêu chí {criterion}, {input} được ghi nhiều lần với giá trị khác nhau; không giá trị nào "
         "được dùng",
-        "commune {commune} criterion {criterion} {input} is given more than once with different values; none was used",
+        "commune {commune}, criterion {criterion}: {input} is given more than once with different values; none "
+        "was used",
         "giữ một dòng cho mỗi xã, tiêu chí và đầu vào",
         "keep one row per commune, criterion and input",
     ),
@@ -173,7 +175,7 @@ CELL_FINDINGS: dict[str, Entry] = {
         "Thiếu cột",
         "Missing column",
         "thiếu cột {columns}; có các cột {found}",
-        "no {columns} column; found {found}",
+        "no column {columns}; found {found}",
         "thêm các cột còn thiếu ở hàng tiêu đề (tên cột: xem docs/data-formats.md)",
         "add the missing columns to the header row (column names: see docs/data-formats.md)",
     ),

@@ -18,7 +18,7 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "duplicate-commune": entry(
         "Mã xã lặp lại",
         "Commune listed twice",
-        "mã xã {code} được ghi lại (lần đầu ở dòng {first}); dòng này bị bỏ qua",
+        "mã xã {code} được ghi lại (lần đầu ở hàng {first}); dòng này bị bỏ qua",
         "commune code {code} is listed again (first in row {first}); this row was left out",
         "mỗi đơn vị chỉ có một dòng; đơn vị sáp nhập có mã mới",
         "each unit appears once; merged units get a new code",
@@ -28,8 +28,8 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "Conflicting appraisal decisions",
         "xã {commune}, tiêu chí {criterion} có các quyết định thẩm định khác nhau (điểm hoặc chấp nhận giải "
         "trình) ở nhiều dòng; không quyết định nào được dùng",
-        "commune {commune} criterion {criterion} is given different appraisal decisions (score or "
-        "evidence_accepted) in more than one row; none was used",
+        "commune {commune}, criterion {criterion}: different appraisal decisions (score or evidence accepted) "
+        "are given in more than one row; none was used",
         "giữ một dòng cho mỗi xã và tiêu chí, hoặc sửa cho các dòng thống nhất",
         "keep one row per commune and criterion, or make the rows agree",
     ),
@@ -80,7 +80,7 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "level-code-names": entry(
         "Một mã có nhiều tên",
         "One code, several names",
-        "mã {code} có tên {name} ở đây nhưng tên {first_name} ở dòng {first_row}; các đơn vị được xếp hạng "
+        "mã {code} có tên {name} ở đây nhưng tên {first_name} ở hàng {first_row}; các đơn vị được xếp hạng "
         "chung theo mã",
         "code {code} is named {name} here and {first_name} in row {first_row}; the units are ranked together, as "
         "the code says",
@@ -106,8 +106,8 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "bad-decision": entry(
         "Quyết định minh chứng không đọc được",
         "Unreadable evidence decision",
-        "evidence_accepted {value} không phải là có/không",
-        "evidence_accepted {value} is not yes/no",
+        "chấp nhận giải trình: {value} không phải là có/không",
+        "evidence accepted: {value} is not yes/no",
         "ghi có (chấp nhận giải trình) hoặc không",
         "write yes (the explanation is accepted) or no",
     ),

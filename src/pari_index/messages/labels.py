@@ -27,6 +27,18 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "status": Words("đúng hạn / trễ hạn / không thực hiện", "on time / late / not done"),
         "level": Words("một trong các mức liệt kê cho tiêu chí này", "one of the levels listed for this criterion"),
     },
+    # What to do about an unreadable value (the hint of bad-value): a choice's cell lists the
+    # item's levels ({levels}: the first few, as intake.model.level_list cuts them; {count}: all).
+    "fix": {
+        "level": Words(
+            "ghi một trong {count} mức của tiêu chí (nhãn hoặc giá trị): {levels}",
+            "write one of the item's {count} levels (a label or a value): {levels}",
+        ),
+        "": Words(
+            "sửa ô; các giá trị lỗi của Excel như #N/A hay #DIV/0! không chấm được",
+            "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
+        ),
+    },
     # Which code of a row holds a control character.
     "what": {
         "commune_code": Words("mã xã", "commune code"),
@@ -521,6 +533,44 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
 #: Words of PARAM_WORDS that may name a key of words again (one level): a band's kind inside the
 #: sentence about the band. Any other key named inside words is shown as it is (no loop).
 NESTED_WORDS = frozenset({"band_kind"})
+
+#: What a row of an assessment says of an item besides its inputs, by the heading of the fill-in
+#: form (outputs/template_labels.py takes its headings from here): a finding names such a field by
+#: these words, never by its id (``evidence_date`` as «Ngày văn bản»).
+FIELD_WORDS: dict[str, Words] = {
+    "self_score": Words("Điểm tự đánh giá", "Self score"),
+    "evidence_number": Words("Số văn bản", "Evidence number"),
+    "evidence_date": Words("Ngày văn bản", "Evidence date"),
+    "evidence_file": Words("Tệp minh chứng", "Evidence file"),
+    "explanation": Words("Giải trình", "Explanation"),
+    "n/a": Words("Không áp dụng", "Not applicable"),
+}
+
+#: The columns an input file must have, by what they hold: a finding that names a missing column
+#: (``columns`` of missing-column) says these words with the heading to write in brackets, which
+#: is its id (each reader also takes the Vietnamese headings: docs/data-formats.md).
+COLUMN_WORDS: dict[str, Words] = {
+    "commune_code": Words("mã xã", "commune code"),
+    "criterion_id": Words("mã tiêu chí", "criterion id"),
+    "value": Words("giá trị", "value"),
+    "reason": Words("lý do", "reason"),
+    "code": Words("mã", "code"),
+    "name": Words("tên", "name"),
+    "old_code": Words("mã cũ", "old code"),
+    "new_code": Words("mã mới", "new code"),
+}
+
+
+def columns_text(columns: str, lang: str) -> str:
+    """A list of column ids (``commune_code, value``) in words, each with its heading in brackets
+    (``mã xã (commune_code), giá trị (value)``); a list naming another column (a register column of
+    ``--group-by``, a count) as it is."""
+    parts = [part.strip() for part in columns.split(",")]
+    if not all(part in COLUMN_WORDS for part in parts):
+        return columns
+    words = [COLUMN_WORDS[part].get(lang) for part in parts]
+    return ", ".join(word if word == part else f"{word} ({part})" for word, part in zip(words, parts, strict=True))
+
 
 #: Words for the severity of a finding.
 SEVERITY: dict[str, Words] = {

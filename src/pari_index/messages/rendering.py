@@ -15,7 +15,7 @@ import polars as pl
 from pari_index.messages.catalogue import entry_of, title
 from pari_index.messages.command_line import os_reason_vi
 from pari_index.messages.hints import HINT_WORDS
-from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS
+from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text
 from pari_index.messages.numbers import format_number
 from pari_index.messages.yaml_words import yaml_reason
 
@@ -51,6 +51,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
             return "giá trị hợp lệ" if lang == "vi" else "valid"
         # Words may name other parameters (a CSV row, a date's year): filled like the message.
         return _filled(words.get(lang), lang, params, label, nested=True)
+    if name == "columns":
+        return columns_text(text, lang)
     if name == "input" and label is not None and params.get("criterion") is not None:
         return label(str(params["criterion"]), text) or text
     if name == "yaml_reason":
@@ -250,7 +252,7 @@ def _plan(kind: str, lang: str) -> Plan | None:
         return None
     pieces = list(string.Formatter().parse(entry.message.get(lang)))
     names = [name for _, name, _, _ in pieces if name is not None]
-    special = ("unit_types", "input", "items", "yaml_reason", *_BANDS, *PARAM_WORDS)
+    special = ("unit_types", "input", "items", "yaml_reason", "reason", "columns", *_BANDS, *PARAM_WORDS)
     if not names or any(not n.isidentifier() or n in special for n in names):
         return None
     if any(spec or conversion for _, name, spec, conversion in pieces if name is not None):

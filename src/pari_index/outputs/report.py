@@ -93,8 +93,8 @@ from pari_index.outputs.report_view import (
     Group,
     Item,
 )
-from pari_index.outputs.results import input_labeller
 from pari_index.scoring.completeness import notices
+from pari_index.scoring.explanations import input_labeller
 from pari_index.textexpr import format_text
 from pari_index.threads import result_of
 

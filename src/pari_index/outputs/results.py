@@ -23,12 +23,10 @@ from typing import Literal
 import polars as pl
 
 from pari_index.criteria.methodology import method_lines
-from pari_index.criteria.model import CriteriaSet, resolve_leaves
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.cache_folder import ParquetReuse
-from pari_index.intake.schema import META_FIELDS
-from pari_index.messages import InputLabel, format_number, localise_findings
+from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
 from pari_index.outputs.files import (
     UNIT_COLUMNS,
@@ -54,9 +52,8 @@ from pari_index.outputs.results_labels import (
     unlabel_frame,
     workbook_lang,
 )
-from pari_index.outputs.template_labels import COLUMNS as TEMPLATE_COLUMNS
 from pari_index.scoring.completeness import notices
-from pari_index.scoring.explanations import input_labels, level_words
+from pari_index.scoring.explanations import input_labeller, level_words
 from pari_index.scoring.run import ScoreResult
 
 Format = Literal["xlsx", "csv", "parquet"]
@@ -200,17 +197,6 @@ def _reasons_in(ledger: pl.DataFrame, written: pl.Series, shown: pl.Series) -> p
         searched = pl.col("reasons").str.replace_many(patterns, replacements, leftmost=True)
         rest = rest.with_columns(searched.alias("reasons"))
     return pl.concat([looked_up, rest]).sort("_order").drop("_order")
-
-
-def input_labeller(criteria: CriteriaSet | None, lang: str) -> InputLabel | None:
-    """Shows a criterion's input by its label in ``lang`` (findings name inputs by their labels)."""
-    if criteria is None:
-        return None
-    labels = input_labels(resolve_leaves(criteria), lang)
-    # What a row says of an item besides its inputs (the self-score, the evidence, n/a) by the
-    # heading of the fill-in form (``evidence_date`` as «Ngày văn bản»).
-    form = {column: words[lang] for column, _, words, _ in TEMPLATE_COLUMNS if column in META_FIELDS}
-    return lambda criterion, name: labels.get(f"{criterion}:{name}") or form.get(name)
 
 
 def _grouping_about(summary: pl.DataFrame | None) -> dict[str, str]:

@@ -11,8 +11,16 @@ from __future__ import annotations
 from pari_index.criteria.method import EVIDENCE_FIELDS
 from pari_index.criteria.model import MissingEvidence, UnitType
 from pari_index.criteria.rules import InputType
+from pari_index.messages.labels import FIELD_WORDS
 
 LANGS = ("vi", "en")
+
+
+def _field_words(field: str) -> dict[str, str]:
+    """The heading of a field of a row besides its inputs (messages.labels.FIELD_WORDS: findings
+    name the field by these words too)."""
+    return {"vi": FIELD_WORDS[field].vi, "en": FIELD_WORDS[field].en}
+
 
 #: The form's columns: (key, width, heading per language, note on the heading per language). The
 #: key is the intake column the heading is read back as (descriptive ones are ignored by intake).
@@ -81,7 +89,7 @@ COLUMNS: list[tuple[str, int, dict[str, str], dict[str, str]]] = [
     (
         "self_score",
         10,
-        {"vi": "Điểm tự đánh giá", "en": "Self score"},
+        _field_words("self_score"),
         {
             "vi": "Điểm đơn vị tự chấm, trong khoảng từ điểm thấp nhất đến điểm tối đa.",
             "en": "The unit's own points, from the item's lowest score to its maximum.",
@@ -99,25 +107,25 @@ COLUMNS: list[tuple[str, int, dict[str, str], dict[str, str]]] = [
     (
         "evidence_number",
         15,
-        {"vi": "Số văn bản", "en": "Evidence number"},
+        _field_words("evidence_number"),
         {"vi": "Số, ký hiệu văn bản minh chứng.", "en": "The evidence document's number."},
     ),
     (
         "evidence_date",
         12,
-        {"vi": "Ngày văn bản", "en": "Evidence date"},
+        _field_words("evidence_date"),
         {"vi": "Ngày ban hành văn bản (dd/mm/yyyy).", "en": "The document's date (dd/mm/yyyy)."},
     ),
     (
         "evidence_file",
         20,
-        {"vi": "Tệp minh chứng", "en": "Evidence file"},
+        _field_words("evidence_file"),
         {"vi": "Tên tệp minh chứng.", "en": "The evidence file's name."},
     ),
     (
         "explanation",
         24,
-        {"vi": "Giải trình", "en": "Explanation"},
+        _field_words("explanation"),
         {
             "vi": "Lý do thiếu minh chứng; Hội đồng thẩm định quyết định.",
             "en": "Why evidence is missing; the appraisal council decides.",
@@ -126,7 +134,7 @@ COLUMNS: list[tuple[str, int, dict[str, str], dict[str, str]]] = [
     (
         "n/a",
         10,
-        {"vi": "Không áp dụng", "en": "Not applicable"},
+        _field_words("n/a"),
         {
             "vi": "Chọn «có» khi không phát sinh (chỉ ở tiêu chí cho phép).",
             "en": "Choose «yes» when nothing arose (only where the item allows it).",

@@ -14,11 +14,12 @@ from decimal import Decimal
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.criteria.model import Leaf
+from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Level, Proportional, Tiers
 from pari_index.intake.assessments import CRITERION, FIELD
 from pari_index.intake.values import FALSE_WORDS, SIGNIFICANT_DIGITS, STATUS_WORDS, TRUE_WORDS, number_as_read
-from pari_index.messages import ANSWERS, VIETNAMESE_MARK, format_number
+from pari_index.messages import ANSWERS, VIETNAMESE_MARK, InputLabel, format_number
+from pari_index.messages.labels import FIELD_WORDS
 from pari_index.textexpr import format_text
 
 _T: dict[str, tuple[str, str]] = {
@@ -51,7 +52,7 @@ _T: dict[str, tuple[str, str]] = {
     "deducted": ("Bị trừ điểm", "Points deducted"),
     "bonus": ("Điểm thưởng", "Bonus points"),
     "penalty": ("Điểm trừ", "Penalty points"),
-    "none": ("Không phát sinh", "None"),
+    "none": ("Không phát sinh", "Nothing added or taken off"),
     "na_full_points": ("Không phát sinh / không áp dụng: tính đủ điểm", "Not applicable: counted in full"),
     "na_excluded": (
         "Không áp dụng: loại khỏi điểm tối đa, chỉ số được quy đổi",
@@ -84,7 +85,7 @@ _EVIDENCE: dict[str, tuple[str, str]] = {
 
 
 def _pts(value: Decimal | int, lang: str) -> str:
-    word = "điểm" if lang == "vi" else "points"
+    word = "điểm" if lang == "vi" else "point" if Decimal(value) == 1 else "points"
     return f"{format_number(Decimal(value), lang)} {word}"
 
 
@@ -103,6 +104,19 @@ def input_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
             elif spec.label:
                 labels[f"{leaf.id}:{name}"] = spec.label + (VIETNAMESE_MARK if lang == "en" else "")
     return labels
+
+
+def input_labeller(criteria: CriteriaSet | None, lang: str) -> InputLabel | None:
+    """Shows a criterion's input by its label in ``lang``, and what a row says of an item besides
+    its inputs (the self-score, the evidence, n/a) by the heading of the fill-in form
+    (``evidence_date`` as «Ngày văn bản»): every output names them so, the console as the findings
+    sheet and the report (messages.render)."""
+    if criteria is None:
+        return None
+    labels = input_labels(resolve_leaves(criteria), lang)
+    return lambda criterion, name: (
+        labels.get(f"{criterion}:{name}") or (FIELD_WORDS[name].get(lang) if name in FIELD_WORDS else None)
+    )
 
 
 def _answers(lang: str) -> dict[str, dict[str, str]]:

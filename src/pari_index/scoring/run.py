@@ -39,9 +39,10 @@ from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.register import Register, read_register, register_from_codes
 from pari_index.limits import check_run_size
-from pari_index.messages import params_json, parse_params, progress_text
+from pari_index.messages import localise_findings, params_json, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, IntakeBatches, batches_of
 from pari_index.scoring.completeness import Completeness, SurveyState
+from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals, unreachable_findings
 from pari_index.scoring.verification import (
@@ -168,7 +169,9 @@ def score(
         fixed = _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)
         gave = _intake_findings(intake, leaves, register, batched, cache, [] if fixed is None else [fixed])
         given = [str(p) for p in survey]
-        survey_state = _survey_state(criteria_set, leaves, intake, no_survey=no_survey, given=given, gave=gave)
+        survey_state = _survey_state(
+            criteria_set, leaves, intake, no_survey=no_survey, given=given, gave=gave, lang=lang
+        )
         if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
             raise IntakeError(problem)
 
@@ -188,7 +191,8 @@ def score(
         }
         result.year = compiled.year
         result.criteria_file = _criteria_file(criteria)
-        result.completeness = _completeness(result, survey_state, [str(p) for p in [*assessments, *survey]])
+        inputs = [str(p) for p in [*assessments, *survey]]
+        result.completeness = _completeness(result, survey_state, inputs, lang)
         return result
 
 
@@ -302,6 +306,7 @@ def _survey_state(
     no_survey: bool,
     given: list[str],
     gave: Callable[[Sequence[str]], object] | None = None,
+    lang: str | None = None,
 ) -> SurveyState:
     """Whether the survey part is scored. When the set needs survey results and there are none,
     every commune would silently get 0 for the part: UsageError (exit 2) when no survey file was
@@ -345,10 +350,10 @@ def _survey_state(
     if not given:
         raise UsageError(list(problem))
     own = intake.findings.filter((pl.col("severity") == "error") & pl.col("file").is_in(given))
-    raise IntakeError([*problems_from_findings(own.head(20)), *problem])
+    raise IntakeError([*problems_from_findings(own.head(20), lang, criteria), *problem])
 
 
-def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -> Completeness:
+def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str], lang: str | None = None) -> Completeness:
     """Counts of what was not used, and the input files of which nothing was used."""
     # One pass over the ledger (840,000 rows nationally; three filters took 0.05 s of a re-score).
     counts = result.ledger.group_by("file", "status").len()
@@ -374,7 +379,7 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str]) -
         unread_files.append(file)
         whole = mine.filter(pl.col("row").is_null() | (pl.col("kind") == "missing-column"))
         shown = whole if whole.height else mine.head(5)
-        unread += problems_from_findings(shown)
+        unread += problems_from_findings(shown, lang, result.criteria)
         # How many of them are printed above: the whole file's problems explain the rest.
         unread.append(
             Problem(
@@ -414,8 +419,14 @@ def _no_rows_finding(file: str, schema: pl.Schema) -> pl.DataFrame:
     return pl.DataFrame([finding], schema=schema)
 
 
-def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
-    """Findings as problems (each located by file, sheet, row and column)."""
+def problems_from_findings(
+    findings: pl.DataFrame, lang: str | None = None, criteria: CriteriaSet | None = None
+) -> list[Problem]:
+    """Findings as problems (each located by file, sheet, row and column). With ``lang``, their
+    words in ``lang`` as the findings sheet has them (messages.localise_findings: inputs and the
+    fields of a row by their labels in ``criteria``), in both languages alike."""
+    if lang is not None:
+        findings = localise_findings(findings, lang, input_labeller(criteria, lang))
     return [
         Problem(
             row["kind"],
@@ -427,6 +438,7 @@ def problems_from_findings(findings: pl.DataFrame) -> list[Problem]:
             hint=row["hint"],
             severity=row["severity"],
             params=parse_params(row.get("params")),
+            lang=lang or "en",
         )
         for row in findings.iter_rows(named=True)
     ]

@@ -42,7 +42,6 @@ from pari_index.intake.assessments import (
 from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import BIDI_CONTROLS, parse_boolean, parse_units, shown
-from pari_index.messages.rendering import per_distinct
 from pari_index.textexpr import format_text
 
 APPRAISAL_ALIASES: dict[str, str] = {
@@ -142,7 +141,7 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
     return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
 
 
-_DECISION_HINT = "write có (the explanation is accepted) or không"
+_DECISION_HINT = "write yes (the explanation is accepted) or no"
 #: An appraisal row without a commune code or criterion id: the column, the kind, its message, its hint.
 _MISSING_CODES = (
     (COMMUNE, "missing-commune-code", "the row has no commune code", "fill in the commune code"),
@@ -163,14 +162,14 @@ def _appraisal_decisions(
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
     )
     unreadable = (
-        ("score", "score_override", "bad-score", "is not a number of points (at most 4 decimals)"),
-        ("evidence_accepted", "evidence_accepted_flag", "bad-decision", "is not yes/no"),
+        ("score", "score_override", "bad-score", "score {} is not a number of points (at most 4 decimals)"),
+        ("evidence_accepted", "evidence_accepted_flag", "bad-decision", "evidence accepted: {} is not yes/no"),
     )
     hints = {"score": "write the appraised points, e.g. 0,75", "evidence_accepted": _DECISION_HINT}
     for column, parsed, kind, words in unreadable:
-        written = per_distinct(pl.col(column), repr)  # quoted as the message has always quoted it
+        written = shown_text(pl.col(column))  # as a cell's value is shown, never a Python repr
         unread = pl.col(column).is_not_null() & pl.col(parsed).is_null()
-        message = format_text(f"{column} {{}} {words}", written)
+        message = format_text(words, written)
         row_found.append(row_findings(decisions, unread, kind, message, hints[column], column, {"value": written}))
     # A decision without its commune or item applies to nothing: reported (rows with a corrected
     # value are reported by the cells' checks), never dropped without a word.
@@ -231,7 +230,7 @@ def _without_conflicts(decisions: pl.DataFrame, row_found: list[pl.DataFrame]) -
     conflicting = (differs[0] | differs[1]).fill_null(False)
     commune, criterion = shown_text(pl.col(COMMUNE)), shown_text(pl.col(CRITERION))
     message = format_text(
-        "commune {} criterion {} is given different appraisal decisions (score or evidence_accepted) in more "
+        "commune {}, criterion {}: different appraisal decisions (score or evidence accepted) are given in more "
         "than one row; none was used",
         commune,
         criterion,
