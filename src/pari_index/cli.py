@@ -438,6 +438,7 @@ def main(ctx: click.Context, lang: str | None) -> None:
 def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     from pari_index.criteria.loading import bundled_criteria, validate_files
     from pari_index.criteria.units import unit_names
+    from pari_index.errors import visible
     from pari_index.messages import VALIDATED, format_number
 
     paths: list[Path] = list(files)
@@ -446,7 +447,8 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     if not paths:
         raise UsageError(Problem("no-criteria-given", "give one or more criteria files, or --bundled"))
     failed = 0
-    for name, result in validate_files(paths):
+    for path, result in validate_files(paths):
+        name = visible(path)  # a name's control characters as <U+XXXX>, as in every place
         if isinstance(result, PariError):
             failed += 1
             said = VALIDATED["invalid_one" if len(result.problems) == 1 else "invalid"].get(lang)

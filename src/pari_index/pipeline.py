@@ -72,6 +72,10 @@ def _format_for(output: Path, fmt: str | None) -> str:
     )
 
 
+#: The tables a score run reads, each of which must be a file of its own (paths.check_read_once).
+_TABLES = frozenset({"ASSESSMENTS", "--survey", "--communes", "--appraisal", "--lineage"})
+
+
 def check_score_paths(
     out: Path,
     fmt: str,
@@ -89,7 +93,14 @@ def check_score_paths(
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, the report is not the results, and the cache is apart from both. Checked before
     anything is read."""
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_cache_folder, check_paths, sources
+    from pari_index.outputs.paths import (
+        PAGE_SUFFIXES,
+        Target,
+        check_cache_folder,
+        check_paths,
+        check_read_once,
+        sources,
+    )
     from pari_index.outputs.results import results_sources, results_target
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
@@ -107,6 +118,7 @@ def check_score_paths(
     if previous is not None:
         inputs += results_sources(previous, "--previous")
     check_paths(targets, inputs)
+    check_read_once([s for s in inputs if s.option in _TABLES])
     if cache is not None:
         check_cache_folder(Path(cache), targets)
 

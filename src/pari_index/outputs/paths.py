@@ -447,14 +447,34 @@ def shown_name(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def _dash(option: str) -> Problem:
+    """``-`` given as a path: many programs read the standard input or write the standard output
+    for it, pari-index only named files. Taken as a name, ``-o -`` wrote a folder named ``-`` of CSV
+    tables (no ending: a folder), ``pari report -`` read it back, and ``score -`` said "file not
+    found" without a name (a place of ``-`` was no place)."""
+    return Problem(
+        "path-is-dash",
+        f"{option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        "pari-index reads and writes named files only",
+        hint="give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
+        params={"option": option},
+    )
+
+
 def check_names(named: Iterable[tuple[str, Path]]) -> None:
     """Refuse (UsageError, exit 2) a path whose name holds bytes that are not UTF-8 (a file named
     on a system in another encoding, copied as it was). Python keeps such bytes as lone
     surrogates, which no table, workbook, report or console line can hold: the run used to stop
-    with exit 70 when it wrote the name into its results, after all the work."""
+    with exit 70 when it wrote the name into its results, after all the work. Also refuse ``-``
+    (any option, :func:`_dash`); the names of NAMES_NOT_SHOWN options are read as they are."""
     problems = []
     seen: set[tuple[str, str]] = set()
     for option, path in named:
+        if str(path) == "-":
+            problems.append(_dash(option))
+            continue
+        if option in NAMES_NOT_SHOWN:
+            continue
         try:
             str(path).encode("utf-8")
         except UnicodeEncodeError:
@@ -536,8 +556,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
     is not UTF-8 or whose ending says another kind of file. Reads no file's content."""
-    named = [s for s in sources if s.option not in NAMES_NOT_SHOWN]
-    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in named)])
+    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
     problems: list[Problem] = []
     token = _SEEN.set({})
     try:
@@ -552,6 +571,40 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         raise OutputError(problems)
     # After the rules that keep inputs safe, which say the graver thing (-o NEW.yaml in pari diff).
     check_suffixes(targets)
+
+
+def check_read_once(inputs: Sequence[Source]) -> None:
+    """Refuse (UsageError, exit 2) a file given twice among the tables a run reads, by name, link
+    or hard link: ``pari score data/* --communes data/communes.csv`` read the register as
+    assessments too (every column unknown: no results), the same form twice was 12,000 repeated
+    rows and exit 0, an assessments file given as --survey was "no survey results". Files that
+    cannot be looked at (missing, unreadable) are left to the reading, which names them."""
+    first: dict[Identity, Source] = {}
+    problems: list[Problem] = []
+    for source in inputs:
+        try:
+            st = os.stat(source.path)
+        except (OSError, ValueError):
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        earlier = first.setdefault((st.st_dev, st.st_ino), source)
+        if earlier is not source:
+            problems.append(_given_twice(source, earlier))
+    if problems:
+        raise UsageError(problems)
+
+
+def _given_twice(source: Source, earlier: Source) -> Problem:
+    path, other = shown_name(source.path), shown_name(earlier.path)
+    return Problem(
+        "input-given-twice",
+        f"{source.option}: this is the same file as {earlier.option} {other}; it was given twice",
+        file=path,
+        hint="give each file once; leave the register, survey and appraisal out of the assessments "
+        "(name the forms rather than data/*)",
+        params={"option": source.option, "path": path, "other_option": earlier.option, "other": other},
+    )
 
 
 def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> list[Source]:

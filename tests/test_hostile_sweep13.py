@@ -1,0 +1,289 @@
+"""What the cases of tests/hostile_sweep13.py answer, and the classes behind them: ``-`` is never
+taken for a file or folder name, by any command or option (it said "file not found" of nothing,
+and ``-o -`` wrote a folder named ``-``); a control, format or separator character in a file,
+sheet or column name is shown as ``<U+XXXX>`` wherever a place is printed, so that no name forges a
+console line or drives the terminal; a file given twice to a score run (by name, link or hard
+link, in any two of its table options) is refused before anything is read.
+
+The cases run as real child processes with a time-out."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from children import pari_child
+from hostile_sweep13 import CASES, EXPECTED, FORGED, NOT_WRITTEN
+
+from pari_index.errors import Problem
+
+
+def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    return pari_child(args, folder, timeout=120)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
+    args = CASES[case](tmp_path)
+    status, code, kept = EXPECTED[case]
+    before = {name: (tmp_path / name).read_bytes() for name in kept}
+    done = _child(args, tmp_path)
+    said = done.stdout + done.stderr
+    assert done.returncode == status, said
+    assert "Traceback" not in said and "lỗi nội bộ" not in said and len(said) < 20_000
+    assert code is None or (f"[{code}]" in said and "lỗi: " in said)
+    assert all((tmp_path / name).read_bytes() == data for name, data in before.items())
+    assert not any(os.path.lexists(tmp_path / name) for name in NOT_WRITTEN.get(case, ())), os.listdir(tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# "-" as a path
+
+
+@pytest.mark.parametrize(
+    ("case", "option"),
+    [
+        ("dash-assessments", "ASSESSMENTS"),
+        ("dash-output", "-o"),
+        ("dash-register", "--communes"),
+        ("dash-criteria", "--criteria"),
+        ("dash-report-results", "RESULTS"),
+        ("dash-template-output", "-o"),
+        ("dash-explain-results", "--results"),
+    ],
+)
+def test_a_dash_is_named_with_its_option_in_both_languages(tmp_path: Path, case: str, option: str) -> None:
+    args = CASES[case](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 2, en.stderr
+    assert en.stderr.startswith(
+        f"error: {option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        "pari-index reads and writes named files only [path-is-dash]\n"
+        "    hint: give the file's name; for a file that is really named -, give its whole path "
+        "(e.g. /home/thu/data/-)\n"
+    ), en.stderr
+    vi = _child(args, tmp_path)
+    assert vi.stderr.startswith(
+        f"lỗi: {option} -: '-' (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) không phải tên tệp ở đây; "
+        "pari-index chỉ đọc và ghi các tệp có tên [path-is-dash]\n"
+        "    gợi ý: ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)\n"
+    ), vi.stderr
+
+
+def test_a_file_really_named_dash_is_read_by_its_whole_path(tmp_path: Path) -> None:
+    from hostile_sweep8 import EXAMPLES, _score
+
+    args = _score(tmp_path)
+    (tmp_path / "-").write_bytes((EXAMPLES / "assessments_long.csv").read_bytes())
+    done = _child([args[0], str(tmp_path / "-"), *args[2:]], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out.xlsx").is_file()
+
+
+def test_a_place_that_is_a_file_named_dash_is_printed() -> None:
+    """The place ``-`` meant no place: a file named ``-`` lost its name in every message."""
+    assert Problem("file-not-found", "file not found", file="-").render() == "-: file not found [file-not-found]"
+    assert Problem("x", "no place").render() == "no place [x]"
+
+
+def test_validate_of_dash_names_it() -> None:
+    """``pari validate`` writes nothing and takes no check of names: ``-`` is a file not found."""
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+
+    result = CliRunner().invoke(main, ["validate", "-", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "error: -: file not found [file-not-found]" in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# Control characters in names
+
+
+def test_a_name_cannot_forge_a_console_line(tmp_path: Path) -> None:
+    done = _child([*CASES["name-forged-line"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1
+    shown = "x<U+001B>[31mđỏ<U+001B>[0m<U+000D><U+000A>error: fake.csv.csv"
+    assert f"error: {tmp_path}/{shown} row 1: a long-form sheet needs a value column [missing-column]" in done.stderr
+    assert not any(line.startswith("error: fake.csv") for line in done.stderr.splitlines()), done.stderr
+    assert "\x1b" not in done.stderr and "\r" not in done.stderr
+
+
+def test_an_escape_sequence_in_a_missing_name_is_not_sent_to_the_terminal(tmp_path: Path) -> None:
+    done = _child(CASES["name-retitling-missing"](tmp_path), tmp_path)
+    assert done.returncode == 1
+    assert "nope<U+001B>]0;pwned<U+0007>.csv: Không tìm thấy tệp [file-not-found]" in done.stderr, done.stderr
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+
+
+def test_validate_shows_the_escapes_of_each_name(tmp_path: Path) -> None:
+    done = _child([*CASES["name-retitling-validate"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1
+    said = done.stdout + done.stderr
+    assert "\x1b" not in said and "\x07" not in said
+    assert f"{tmp_path}/nope<U+001B>]0;pwned<U+0007>.yaml: ok — ha-noi-2025-commune" in done.stdout
+    assert f"{tmp_path}/bnope<U+001B>]0;pwned<U+0007>.yaml: INVALID (1 problem)" in done.stdout
+    assert f"{tmp_path}/bnope<U+001B>]0;pwned<U+0007>.yaml:2:1: not valid YAML" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("case", "place"),
+    [
+        ("name-escape-in-heading", "wide.csv row 1 column 'ghi chú<U+001B>[2J thêm': column 'ghi chú\\x1b[2J thêm' is"),
+        ("name-escape-in-sheet", "form.xlsx [x<U+202E>rorre<U+200B>] row 1"),
+    ],
+)
+def test_a_sheet_or_column_name_s_escapes_are_shown(tmp_path: Path, case: str, place: str) -> None:
+    done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1
+    assert f"error: {tmp_path}/{place}" in done.stderr, done.stderr
+    assert not any(c in done.stderr for c in "\x1b\x07\r\u202e\u200b")
+
+
+def test_the_findings_table_keeps_the_name_as_it_is(tmp_path: Path) -> None:
+    """Only the console's place is shown escaped: the findings keep the file's real name."""
+    from hostile_sweep8 import _score
+
+    from pari_index.outputs.results import read_results
+
+    path = tmp_path / f"{FORGED}.csv"
+    path.write_text("commune_code,criterion_id,value\n00001,1.1.1,04/06/2025\n", encoding="utf-8")
+    done = _child(_score(tmp_path, assessments=path), tmp_path)
+    assert done.returncode == 0, done.stderr
+    files = read_results(tmp_path / "out.xlsx")["rows"]["file"].to_list()
+    # The workbook holds no escape character (XML cannot: U+FFFD, outputs.workbook); the rest as it is.
+    assert any(f.endswith("[0m\r\nerror: fake.csv.csv") for f in files), files
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Đánh giá xã.csv", "Đánh giá xã.csv"),  # letters and marks, composed or not
+        ("Đa\u0301nh gia\u0301.csv", "Đa\u0301nh gia\u0301.csv"),
+        ("a\tb", "a<U+0009>b"),
+        ("a\u202eb", "a<U+202E>b"),  # a bidi override
+        ("a\u200bb\u2028c", "a<U+200B>b<U+2028>c"),  # zero-width space, line separator
+        ("a\x85b\x9bc", "a<U+0085>b<U+009B>c"),  # C1 controls: NEL and the 8-bit CSI
+        ("a\\xffb", "a\\xffb"),  # a name's bytes escaped already (outputs.paths.shown_name)
+    ],
+)
+def test_visible_marks_every_control_format_and_separator_character(text: str, shown: str) -> None:
+    from pari_index.errors import visible
+
+    assert visible(text) == shown
+
+
+# ---------------------------------------------------------------------------------------------
+# One file given twice
+
+
+@pytest.mark.parametrize(
+    ("case", "lines"),
+    [
+        (
+            "twice-glob-register-survey",
+            [
+                "error: {d}/communes.csv: --communes: this is the same file as ASSESSMENTS {d}/communes.csv; "
+                "it was given twice [input-given-twice]",
+                "error: {d}/survey.csv: --survey: this is the same file as ASSESSMENTS {d}/survey.csv; "
+                "it was given twice [input-given-twice]",
+            ],
+        ),
+        (
+            "twice-same-form",
+            [
+                "error: {d}/assessments_long.csv: ASSESSMENTS: this is the same file as ASSESSMENTS "
+                "{d}/assessments_long.csv; it was given twice [input-given-twice]"
+            ],
+        ),
+        (
+            "twice-symbolic-link",
+            [
+                "error: {d}/latest.csv: ASSESSMENTS: this is the same file as ASSESSMENTS {d}/assessments_long.csv; "
+                "it was given twice [input-given-twice]"
+            ],
+        ),
+        (
+            "twice-hard-link-survey",
+            [
+                "error: {d}/khao-sat.csv: --survey: this is the same file as --survey {d}/survey.csv; "
+                "it was given twice [input-given-twice]"
+            ],
+        ),
+        (
+            "twice-assessments-as-survey",
+            [
+                "error: {d}/assessments_long.csv: --survey: this is the same file as ASSESSMENTS "
+                "{d}/assessments_long.csv; it was given twice [input-given-twice]"
+            ],
+        ),
+    ],
+)
+def test_each_repeat_is_named_with_what_it_repeats(tmp_path: Path, case: str, lines: list[str]) -> None:
+    done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 2, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+    assert sorted(errors) == sorted(line.format(d=tmp_path) for line in lines)
+    assert (
+        "    hint: give each file once; leave the register, survey and appraisal out of the assessments "
+        "(name the forms rather than data/*)"
+    ) in done.stderr
+
+
+def test_a_repeat_in_vietnamese(tmp_path: Path) -> None:
+    done = _child(CASES["twice-symbolic-link"](tmp_path), tmp_path)
+    assert done.returncode == 2
+    assert (
+        f"lỗi: {tmp_path}/latest.csv: ASSESSMENTS: đây là cùng một tệp với ASSESSMENTS "
+        f"{tmp_path}/assessments_long.csv; tệp được đưa hai lần [input-given-twice]\n"
+        "    gợi ý: đưa mỗi tệp một lần; không đưa danh sách đơn vị, khảo sát và thẩm định vào cùng các tệp "
+        "tự đánh giá (ghi tên các biểu mẫu thay vì data/*)"
+    ) in done.stderr, done.stderr
+
+
+def test_two_copies_are_two_files_and_their_rows_repeats(tmp_path: Path) -> None:
+    """A copy of a form is not the form given twice: it is read, its rows repeats (duplicate-row)."""
+    import shutil
+
+    from hostile_sweep8 import _score
+
+    args = _score(tmp_path)
+    shutil.copy(tmp_path / "assessments_long.csv", tmp_path / "copy.csv")
+    done = _child([args[0], args[1], str(tmp_path / "copy.csv"), *args[2:], "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "input-given-twice" not in done.stderr
+
+
+def test_the_library_refuses_a_file_given_twice_too(tmp_path: Path) -> None:
+    from hostile_sweep8 import _examples
+
+    import pari_index as pari
+    from pari_index.errors import UsageError
+
+    files = _examples(tmp_path)
+    with pytest.raises(UsageError) as info:
+        pari.run_score(
+            assessments=[files["assessments_long"]],
+            communes=files["communes"],
+            survey=[files["assessments_long"]],
+            output=tmp_path / "out.xlsx",
+        )
+    assert [p.code for p in info.value.problems] == ["input-given-twice"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Already well answered
+
+
+def test_a_source_date_epoch_that_is_no_number_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hostile_sweep8 import _score
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
+    done = _child([*_score(tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 2 and "[bad-date]" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out.xlsx").exists()
