@@ -1,8 +1,9 @@
 """Hostile cases of the thirteenth session's sweep: ``-`` given as a path (the standard input or
 output, to other programs), names that hold control characters (a line feed, a carriage return, a
 terminal's escape sequence) printed in messages, one file given twice to a run (``data/*`` with the
-register and survey in it, a link, a hard link), a lineage table whose codes are nowhere, and cases
-of other classes that already answered well, kept so that they stay so.
+register and survey in it, a link, a hard link), options that contradict each other or do nothing
+without another, a lineage table whose new codes are no unit, and cases of other classes that
+already answered well, kept so that they stay so.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -162,6 +163,37 @@ def assessments_as_survey(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Options that contradict each other or do nothing without another (pipeline.check_options), and
+# lineage rows that link nothing (ranking.ranks.read_lineage)
+
+
+def no_survey_with_survey(folder: Path) -> list[str]:
+    """``--survey survey.csv --no-survey``: scored with the survey, --no-survey not a word."""
+    return _score(folder, "--no-survey")
+
+
+def lineage_without_previous(folder: Path) -> list[str]:
+    """``--lineage lineage.csv`` without ``--previous``: read (its warnings told), never used."""
+    path = folder / "lineage.csv"
+    path.write_text("old_code,new_code\n00001,00004\n", encoding="utf-8")
+    return _score(folder, "--lineage", str(path))
+
+
+#: The rows of lineage-codes-of-no-unit: a change of code, and three rows whose new code is no
+#: unit of the example register (a typo 0004, a code of no unit, a split's second half).
+LINEAGE_ROWS = ["old_code,new_code", "00002,00004", "00003,0004", "99999,99998", "00012,00013", "00012,00014"]
+
+
+def lineage_codes_of_no_unit(folder: Path) -> list[str]:
+    """A lineage table with rows whose new code is no unit of this run: left out without a word."""
+    from hostile_paths import fake_results_folder
+
+    path = folder / "lineage.csv"
+    path.write_text("\n".join(LINEAGE_ROWS) + "\n", encoding="utf-8")
+    return _score(folder, "--lineage", str(path), "--previous", str(fake_results_folder(folder)))
+
+
+# ---------------------------------------------------------------------------------------------
 # Cases of other classes tried this session that already answered well (kept as they are)
 
 
@@ -251,6 +283,9 @@ CASES: dict[str, Case] = {
     "twice-symbolic-link": form_and_its_link,
     "twice-hard-link-survey": survey_and_its_hard_link,
     "twice-assessments-as-survey": assessments_as_survey,
+    "options-no-survey-with-survey": no_survey_with_survey,
+    "options-lineage-without-previous": lineage_without_previous,
+    "lineage-codes-of-no-unit": lineage_codes_of_no_unit,
     "well-utf16le-without-bom": utf16le_without_bom,
     "well-utf16be-with-bom": utf16be_with_bom,
     "well-bom-starting-a-line": bom_starting_a_line,
@@ -281,6 +316,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "twice-symbolic-link": (2, "input-given-twice", _INPUTS),
     "twice-hard-link-survey": (2, "input-given-twice", (*_INPUTS, "khao-sat.csv")),
     "twice-assessments-as-survey": (2, "input-given-twice", _INPUTS),
+    "options-no-survey-with-survey": (2, "no-survey-with-survey", _INPUTS),
+    "options-lineage-without-previous": (2, "lineage-without-previous", (*_INPUTS, "lineage.csv")),
+    "lineage-codes-of-no-unit": (0, None, (*_INPUTS, "lineage.csv")),
     "well-utf16le-without-bom": (0, None, _INPUTS),
     "well-utf16be-with-bom": (0, None, _INPUTS),
     "well-bom-starting-a-line": (1, "control-character", _INPUTS),
@@ -291,7 +329,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 
 #: Outputs each case must not have written (the case's folder).
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
-    **{case: ("out.xlsx", "-") for case in CASES if case.startswith(("dash-", "twice-"))},
+    **{case: ("out.xlsx", "-") for case in CASES if case.startswith(("dash-", "twice-", "options-"))},
     "dash-report-results": ("report.html", "-"),
     "name-forged-line": ("out.xlsx",),
     "name-escape-in-sheet": ("out.xlsx",),

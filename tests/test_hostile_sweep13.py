@@ -3,7 +3,9 @@ taken for a file or folder name, by any command or option (it said "file not fou
 and ``-o -`` wrote a folder named ``-``); a control, format or separator character in a file,
 sheet or column name is shown as ``<U+XXXX>`` wherever a place is printed, so that no name forges a
 console line or drives the terminal; a file given twice to a score run (by name, link or hard
-link, in any two of its table options) is refused before anything is read.
+link, in any two of its table options) is refused before anything is read; so are options that
+contradict each other (--no-survey with --survey) or do nothing alone (--lineage without
+--previous); a lineage row whose new code is no unit is a warning at its row.
 
 The cases run as real child processes with a time-out."""
 
@@ -272,6 +274,75 @@ def test_the_library_refuses_a_file_given_twice_too(tmp_path: Path) -> None:
             output=tmp_path / "out.xlsx",
         )
     assert [p.code for p in info.value.problems] == ["input-given-twice"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Options that contradict each other or do nothing alone; lineage rows that link nothing
+
+
+def test_contradicting_options_are_each_named_before_anything_is_read(tmp_path: Path) -> None:
+    from hostile_sweep8 import _score
+
+    (tmp_path / "lineage.csv").write_text("old_code,new_code\n00001,00004\n", encoding="utf-8")
+    args = _score(tmp_path, "--no-survey", "--lineage", str(tmp_path / "lineage.csv"))
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 2
+    assert en.stderr == (
+        "error: --no-survey and --survey say opposite things: score without the survey, or with these results? "
+        "[no-survey-with-survey]\n"
+        "    hint: leave out --no-survey to score with the survey results, or --survey to score without them\n"
+        "error: --lineage is used only with --previous: it links this year's codes to last year's results, and "
+        "none were given; it would not be read [lineage-without-previous]\n"
+        "    hint: give last year's results with --previous, or leave out --lineage\n"
+        "2 problems.\n"
+    )
+    vi = _child(args, tmp_path)
+    assert (
+        "lỗi: --no-survey và --survey nói hai điều ngược nhau: chấm không có khảo sát, hay chấm với các kết quả này?"
+        in vi.stderr
+    )
+    assert "gợi ý: đưa kết quả năm trước bằng --previous, hoặc bỏ --lineage" in vi.stderr
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_no_survey_alone_and_lineage_with_previous_still_run(tmp_path: Path) -> None:
+    from hostile_sweep8 import _score
+
+    args = [a for a in _score(tmp_path) if a not in ("--survey", str(tmp_path / "survey.csv"))]
+    assert _child([*args, "--no-survey"], tmp_path).returncode == 0
+
+
+def test_each_lineage_row_that_links_nothing_is_a_warning_at_its_row(tmp_path: Path) -> None:
+    import polars as pl
+    from hostile_sweep13 import LINEAGE_ROWS
+
+    from pari_index.outputs.results import read_results
+
+    done = _child([*CASES["lineage-codes-of-no-unit"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Lineage code of no unit 3" in done.stdout, done.stdout
+    found = read_results(tmp_path / "out.xlsx")["findings"].filter(pl.col("kind") == "lineage-unknown-code")
+    lineage = str(tmp_path / "lineage.csv")
+    assert found.select("severity", "file", "row", "message").rows() == [
+        ("warning", lineage, row, f"the new code {code} is no unit of this run; the row links nothing and was not used")
+        for row, code in ((3, "0004"), (4, "99998"), (6, "00014"))
+    ]
+    assert [line.split(",")[1] for line in LINEAGE_ROWS[1:]] == ["00004", "0004", "99998", "00013", "00014"]
+    summary = read_results(tmp_path / "out.xlsx")["summary"].filter(pl.col("commune_code") == "00004")
+    assert summary["previous_note"].to_list()[0].startswith("code changed from 00002; ")
+
+
+def test_a_lineage_row_that_links_nothing_in_vietnamese(tmp_path: Path) -> None:
+    import polars as pl
+
+    from pari_index.outputs.results import read_results
+
+    assert _child(CASES["lineage-codes-of-no-unit"](tmp_path), tmp_path).returncode == 0
+    found = read_results(tmp_path / "out.xlsx")["findings"].filter(pl.col("kind") == "lineage-unknown-code")
+    assert found["message"].to_list()[0] == (
+        "mã mới 0004 không phải đơn vị nào của lượt chấm này; dòng không nối được gì và không được dùng"
+    )
+    assert found["hint"].to_list()[0] == "đối chiếu mã với danh sách đơn vị (gõ nhầm?), hoặc xoá dòng"
 
 
 # ---------------------------------------------------------------------------------------------

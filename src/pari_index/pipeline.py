@@ -72,6 +72,35 @@ def _format_for(output: Path, fmt: str | None) -> str:
     )
 
 
+def check_options(
+    *, survey: Sequence[str | Path], no_survey: bool, previous: str | Path | None, lineage: str | Path | None
+) -> None:
+    """Refuse (UsageError, exit 2) options of a score run that contradict each other or do nothing
+    without another, before anything is read: ``--survey FILE --no-survey`` scored with the survey
+    and said nothing of --no-survey; ``--lineage`` without ``--previous`` was never read (a
+    lineage table only links this year's codes to last year's results)."""
+    problems = []
+    if no_survey and survey:
+        problems.append(
+            Problem(
+                "no-survey-with-survey",
+                "--no-survey and --survey say opposite things: score without the survey, or with these results?",
+                hint="leave out --no-survey to score with the survey results, or --survey to score without them",
+            )
+        )
+    if lineage is not None and previous is None:
+        problems.append(
+            Problem(
+                "lineage-without-previous",
+                "--lineage is used only with --previous: it links this year's codes to last year's results, and "
+                "none were given; it would not be read",
+                hint="give last year's results with --previous, or leave out --lineage",
+            )
+        )
+    if problems:
+        raise UsageError(problems)
+
+
 #: The tables a score run reads, each of which must be a file of its own (paths.check_read_once).
 _TABLES = frozenset({"ASSESSMENTS", "--survey", "--communes", "--appraisal", "--lineage"})
 
@@ -169,6 +198,7 @@ def run_score(
     say = progress or (lambda _m: None)
     out = Path(output)
     chosen = _format_for(out, fmt)
+    check_options(survey=survey, no_survey=no_survey, previous=previous, lineage=lineage)
     check_score_paths(
         out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache
     )
@@ -219,7 +249,8 @@ def _ranked(
 
     previous_tables = read_results(previous) if previous is not None else None
     told: list[Problem] = []
-    lineage_frame = read_lineage(lineage, told) if lineage is not None else None
+    codes = result.totals["commune_code"].to_list()
+    lineage_frame = read_lineage(lineage, told, codes) if lineage is not None else None
     if told:  # the lineage's warnings are the run's findings, as every input's are
         from pari_index.intake.findings import problems_to_findings
 
