@@ -2,8 +2,9 @@
 output, to other programs), names that hold control characters (a line feed, a carriage return, a
 terminal's escape sequence) printed in messages, one file given twice to a run (``data/*`` with the
 register and survey in it, a link, a hard link), options that contradict each other or do nothing
-without another, a lineage table whose new codes are no unit, and cases of other classes that
-already answered well, kept so that they stay so.
+without another, a lineage table whose new codes are no unit, names typed composed of files named
+decomposed on disk, and cases of other classes that already answered well, kept so that they stay
+so.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -16,6 +17,7 @@ from __future__ import annotations
 import codecs
 import os
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -194,6 +196,42 @@ def lineage_codes_of_no_unit(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Names typed composed (NFC) of files whose names are decomposed (NFD) on disk, as a Mac's zip
+# unpacks them (cli._InputPath, outputs.paths.spelled_on_disk)
+
+
+def _decomposed(name: str) -> str:
+    return unicodedata.normalize("NFD", name)
+
+
+def decomposed_inputs(folder: Path) -> list[str]:
+    """``pari score "Đánh giá xã.csv" --communes "Dữ liệu/Danh sách.csv" …`` typed, where the
+    folder and both files are named decomposed: "file not found" beside files of those very names."""
+    files = _examples(folder)
+    (folder / _decomposed("Dữ liệu")).mkdir()
+    shutil.copy(files["communes"], folder / _decomposed("Dữ liệu") / _decomposed("Danh sách.csv"))
+    shutil.copy(files["assessments_long"], folder / _decomposed("Đánh giá xã.csv"))
+    args = _score(folder)
+    args[args.index("--communes") + 1] = "Dữ liệu/Danh sách.csv"  # relative, composed: as typed
+    return [args[0], str(folder / "Đánh giá xã.csv"), *args[2:]]
+
+
+def decomposed_criteria_validate(folder: Path) -> list[str]:
+    """``pari validate "Bộ tiêu chí.yaml"`` of a set whose name is decomposed on disk."""
+    shutil.copy(CRITERIA / "ha-noi-2025-commune.yaml", folder / _decomposed("Bộ tiêu chí.yaml"))
+    return ["validate", "Bộ tiêu chí.yaml"]
+
+
+def decomposed_results_report(folder: Path) -> list[str]:
+    """``pari report "Kết quả.xlsx"`` of results named decomposed (the results of decomposed_inputs
+    copied from a Mac)."""
+    from hostile_paths import fake_results_folder
+
+    fake_results_folder(folder).rename(folder / _decomposed("Kết quả"))
+    return ["report", "Kết quả", "-o", str(folder / "report.html")]
+
+
+# ---------------------------------------------------------------------------------------------
 # Cases of other classes tried this session that already answered well (kept as they are)
 
 
@@ -286,6 +324,9 @@ CASES: dict[str, Case] = {
     "options-no-survey-with-survey": no_survey_with_survey,
     "options-lineage-without-previous": lineage_without_previous,
     "lineage-codes-of-no-unit": lineage_codes_of_no_unit,
+    "spelling-decomposed-inputs": decomposed_inputs,
+    "spelling-decomposed-criteria-validate": decomposed_criteria_validate,
+    "spelling-decomposed-results-report": decomposed_results_report,
     "well-utf16le-without-bom": utf16le_without_bom,
     "well-utf16be-with-bom": utf16be_with_bom,
     "well-bom-starting-a-line": bom_starting_a_line,
@@ -319,6 +360,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "options-no-survey-with-survey": (2, "no-survey-with-survey", _INPUTS),
     "options-lineage-without-previous": (2, "lineage-without-previous", (*_INPUTS, "lineage.csv")),
     "lineage-codes-of-no-unit": (0, None, (*_INPUTS, "lineage.csv")),
+    "spelling-decomposed-inputs": (0, None, (*_INPUTS, _decomposed("Đánh giá xã.csv"))),
+    "spelling-decomposed-criteria-validate": (0, None, (_decomposed("Bộ tiêu chí.yaml"),)),
+    "spelling-decomposed-results-report": (0, None, (_decomposed("Kết quả") + "/summary.csv",)),
     "well-utf16le-without-bom": (0, None, _INPUTS),
     "well-utf16be-with-bom": (0, None, _INPUTS),
     "well-bom-starting-a-line": (1, "control-character", _INPUTS),

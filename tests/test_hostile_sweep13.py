@@ -346,6 +346,52 @@ def test_a_lineage_row_that_links_nothing_in_vietnamese(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Names typed composed of files named decomposed on disk
+
+
+def test_decomposed_files_typed_composed_are_read_under_their_own_names(tmp_path: Path) -> None:
+    import unicodedata
+
+    import polars as pl
+
+    from pari_index.outputs.results import read_results
+
+    done = _child([*CASES["spelling-decomposed-inputs"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Input rows: 3,849 read, 3,849 used, 0 rejected" in done.stdout
+    rows = read_results(tmp_path / "out.xlsx")["rows"]
+    files = rows.group_by("file").len().sort("file").rows()
+    nfd = unicodedata.normalize("NFD", "Đánh giá xã.csv")
+    register = unicodedata.normalize("NFD", "Dữ liệu/Danh sách.csv")
+    assert files == sorted([(register, 60), (str(tmp_path / nfd), 3429), (str(tmp_path / "survey.csv"), 360)])
+    assert rows.filter(pl.col("status") != "scored").height == 60  # the register's rows: registered
+
+
+def test_a_decomposed_set_and_results_folder_typed_composed(tmp_path: Path) -> None:
+    set_folder, results_folder = tmp_path / "set", tmp_path / "results"
+    set_folder.mkdir()
+    results_folder.mkdir()
+    done = _child([*CASES["spelling-decomposed-criteria-validate"](set_folder), "--lang", "en"], set_folder)
+    assert done.returncode == 0 and ": ok — ha-noi-2025-commune" in done.stdout, done.stdout + done.stderr
+    done = _child(CASES["spelling-decomposed-results-report"](results_folder), results_folder)
+    assert done.returncode == 0, done.stderr
+    assert (results_folder / "report.html").is_file()
+
+
+def test_a_name_of_no_file_in_either_form_is_still_not_found(tmp_path: Path) -> None:
+    """Only the accents' encoding is looked past: another letter case is another name."""
+    import unicodedata
+
+    from hostile_sweep8 import _score
+
+    args = _score(tmp_path)
+    (tmp_path / unicodedata.normalize("NFD", "Đánh giá xã.csv")).write_bytes((tmp_path / args[1]).read_bytes())
+    done = _child([args[0], "đánh giá xã.csv", *args[2:], "--lang", "en"], tmp_path)
+    assert done.returncode == 1
+    assert "error: đánh giá xã.csv: file not found [file-not-found]" in done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
 # Already well answered
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError
+from pari_index.scoring.verification import _composed
 
 Identity = tuple[int, int]
 
@@ -459,6 +460,15 @@ def _dash(option: str) -> Problem:
         hint="give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
         params={"option": option},
     )
+
+
+def spelled_on_disk(path: Path) -> Path:
+    """``path``, or when nothing of that name exists, the one path whose every part reads as the
+    typed one's once both are composed (NFC): the name of a file unpacked from a Mac's zip
+    (decomposed, NFD) as the user types it, or the other way round. Else ``path`` as it is."""
+    if str(path) == "-" or _exists(path):
+        return path
+    return _composed(Path(), str(path), {}) or path
 
 
 def check_names(named: Iterable[tuple[str, Path]]) -> None:
