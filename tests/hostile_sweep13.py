@@ -59,6 +59,11 @@ def dash_criteria(folder: Path) -> list[str]:
     return _score(folder, "--criteria", "-")
 
 
+def dash_cache(folder: Path) -> list[str]:
+    """``pari score … --cache -``: a cache folder named ``-``."""
+    return _score(folder, "--cache", "-")
+
+
 def dash_report_results(folder: Path) -> list[str]:
     """``pari report - -o report.html`` (and, once ``-o -`` had made the folder, read it back)."""
     return ["report", "-", "-o", str(folder / "report.html")]
@@ -308,6 +313,7 @@ CASES: dict[str, Case] = {
     "dash-output": dash_output,
     "dash-register": dash_register,
     "dash-criteria": dash_criteria,
+    "dash-cache": dash_cache,
     "dash-report-results": dash_report_results,
     "dash-template-output": dash_template_output,
     "dash-explain-results": dash_explain_results,
@@ -344,6 +350,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "dash-output": (2, "path-is-dash", _INPUTS),
     "dash-register": (2, "path-is-dash", _INPUTS),
     "dash-criteria": (2, "path-is-dash", _INPUTS),
+    "dash-cache": (2, "path-is-dash", _INPUTS),
     "dash-report-results": (2, "path-is-dash", ()),
     "dash-template-output": (2, "path-is-dash", ()),
     "dash-explain-results": (2, "path-is-dash", ()),

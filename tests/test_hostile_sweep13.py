@@ -51,6 +51,7 @@ def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tm
         ("dash-output", "-o"),
         ("dash-register", "--communes"),
         ("dash-criteria", "--criteria"),
+        ("dash-cache", "--cache"),
         ("dash-report-results", "RESULTS"),
         ("dash-template-output", "-o"),
         ("dash-explain-results", "--results"),

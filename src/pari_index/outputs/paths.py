@@ -412,7 +412,9 @@ def _not_portable(target: Target) -> Problem | None:
 def check_cache_folder(cache: Path, targets: Sequence[Target]) -> None:
     """Refuse (UsageError, exit 2) a ``--cache`` folder that is an output, lies inside one or holds
     one: a results folder is replaced as a whole (the cache would be lost with it, or block it),
-    and the cache removes its old entries (an output among them could be lost)."""
+    and the cache removes its old entries (an output among them could be lost). ``-`` is refused
+    as every path is (check_names: ``--cache -`` made a folder named ``-``)."""
+    check_names([("--cache", cache)])
     for target in targets:
         paths = (target.path, *target.files)
         if same_file(cache, target.path) or inside(cache, target.path) or any(inside(p, cache) for p in paths):
@@ -510,7 +512,7 @@ def check_names(named: Iterable[tuple[str, Path]]) -> None:
 #: Inputs whose names no output holds (a criteria set is named by its id, in every command that
 #: reads one; evidence files are looked up in the folder, not named by it): a name of these that
 #: is not UTF-8 does no harm, and is read as it was.
-NAMES_NOT_SHOWN = frozenset({"--criteria", "--evidence-dir", "SET", "OLD", "NEW"})
+NAMES_NOT_SHOWN = frozenset({"--criteria", "--evidence-dir", "--cache", "SET", "OLD", "NEW"})
 
 
 #: The endings of an HTML page (the report).
