@@ -19,6 +19,7 @@ import resource
 from collections.abc import Callable
 from pathlib import Path
 
+from hostile_paths import fake_results_folder
 from hostile_sweep8 import _examples, _score
 
 
@@ -162,7 +163,8 @@ def lineage_utf16_without_bom(folder: Path) -> list[str]:
     "cảnh báo: … Tệp không phải UTF-8" (the title alone: the Vietnamese had no words for UTF-16)."""
     path = folder / "lineage.csv"
     path.write_bytes("old_code,new_code\n00001,00004\n00002,00004\n".encode("utf-16-le"))
-    return _score(folder, "--lineage", str(path))
+    # With last year's results: --lineage alone is lineage-without-previous (sweep 13).
+    return _score(folder, "--lineage", str(path), "--previous", str(fake_results_folder(folder)))
 
 
 Case = Callable[[Path], list[str]]

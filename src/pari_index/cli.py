@@ -75,6 +75,21 @@ _one_malloc_arena()
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _InputPath(click.Path):
+    """A file or folder the command reads. A name not found as it is typed is looked for with its
+    accents composed (NFC) in each folder of the path: a folder unpacked from a Mac's zip names its
+    files decomposed (NFD), and ``pari score "Đánh giá xã.csv"`` was "file not found" beside a file
+    of that very name (outputs.paths.spelled_on_disk; the evidence files are looked up so too)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pari_index.outputs.paths import spelled_on_disk
+
+        return spelled_on_disk(Path(os.fsdecode(super().convert(value, param, ctx))))
+
+
+INPUT = _InputPath(path_type=Path)
+
+
 def _severity(severity: str, lang: str) -> str:
     from pari_index.messages import severity_text
 
@@ -415,7 +430,7 @@ class _Group(click.Group):
 criteria_option = click.option(
     "--criteria",
     "criteria_file",
-    type=click.Path(path_type=Path),
+    type=INPUT,
 )
 
 
@@ -433,13 +448,14 @@ def main(ctx: click.Context, lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=INPUT)
 @click.option("--bundled", is_flag=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     from pari_index.criteria.loading import bundled_criteria, validate_files
     from pari_index.criteria.units import unit_names
+    from pari_index.errors import visible
     from pari_index.messages import VALIDATED, format_number
 
     paths: list[Path] = list(files)
@@ -448,7 +464,8 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     if not paths:
         raise UsageError(Problem("no-criteria-given", "give one or more criteria files, or --bundled"))
     failed = 0
-    for name, result in validate_files(paths):
+    for path, result in validate_files(paths):
+        name = visible(path)  # a name's control characters as <U+XXXX>, as in every place
         if isinstance(result, PariError):
             failed += 1
             said = VALIDATED["invalid_one" if len(result.problems) == 1 else "invalid"].get(lang)
@@ -505,12 +522,12 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 
 
 @main.command()
-@click.argument("assessments", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("assessments", nargs=-1, type=INPUT)
 @criteria_option
-@click.option("--communes", type=click.Path(path_type=Path))
-@click.option("--appraisal", type=click.Path(path_type=Path))
-@click.option("--survey", multiple=True, type=click.Path(path_type=Path))
-@click.option("--evidence-dir", type=click.Path(path_type=Path))
+@click.option("--communes", type=INPUT)
+@click.option("--appraisal", type=INPUT)
+@click.option("--survey", multiple=True, type=INPUT)
+@click.option("--evidence-dir", type=INPUT)
 @click.option(
     "-o",
     "--output",
@@ -528,10 +545,10 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     multiple=True,
     metavar="COLUMNS",
 )
-@click.option("--previous", type=click.Path(path_type=Path))
+@click.option("--previous", type=INPUT)
 @click.option(
     "--lineage",
-    type=click.Path(path_type=Path),
+    type=INPUT,
 )
 @click.option("--report", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
@@ -633,14 +650,14 @@ def score(
 @click.argument("criterion", required=False)
 @click.option(
     "--results",
-    type=click.Path(path_type=Path),
+    type=INPUT,
     default=Path("out/results.xlsx"),
     show_default=True,
 )
 @click.option(
     "--criteria",
     "criteria_file",
-    type=click.Path(path_type=Path),
+    type=INPUT,
 )
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
@@ -656,7 +673,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 @criteria_option
 @click.option(
     "--communes",
-    type=click.Path(path_type=Path),
+    type=INPUT,
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
@@ -689,14 +706,14 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 
 
 @main.command()
-@click.argument("results", type=click.Path(path_type=Path))
+@click.argument("results", type=INPUT)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--date", "date")
 @click.option(
     "--criteria",
     "criteria_file",
-    type=click.Path(path_type=Path),
+    type=INPUT,
 )
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
@@ -841,7 +858,7 @@ def criteria_group() -> None:
 
 
 @criteria_group.command("export")
-@click.argument("criteria_file", metavar="SET.yaml", type=click.Path(path_type=Path))
+@click.argument("criteria_file", metavar="SET.yaml", type=INPUT)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
@@ -859,7 +876,7 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
 
 
 @criteria_group.command("import")
-@click.argument("annex", metavar="ANNEX.xlsx", type=click.Path(path_type=Path))
+@click.argument("annex", metavar="ANNEX.xlsx", type=INPUT)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
@@ -878,8 +895,8 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 
 
 @main.command("diff")
-@click.argument("old", metavar="OLD.yaml", type=click.Path(path_type=Path))
-@click.argument("new", metavar="NEW.yaml", type=click.Path(path_type=Path))
+@click.argument("old", metavar="OLD.yaml", type=INPUT)
+@click.argument("new", metavar="NEW.yaml", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(["text", "table"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)

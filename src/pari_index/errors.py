@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -38,6 +39,22 @@ def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}… ({len(text):,} characters)"
+
+
+#: Text that is only printable ASCII: nothing to show otherwise.
+_PRINTABLE = re.compile(r"[ -~]*")
+#: Control, format (bidi, zero-width), line and paragraph separator characters.
+_UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def visible(text: str) -> str:
+    """``text`` (a file, sheet or column name in a place, a message) with each control, format (bidi,
+    zero-width) or separator character written as ``<U+XXXX>``: a name may hold a line feed, a
+    carriage return or a terminal's escape sequence (``x\\x1b]0;…\\x07.csv``), which printed as they
+    are forge lines of the console, retitle the terminal or hide the name."""
+    if _PRINTABLE.fullmatch(text):
+        return text
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNSEEN else c for c in text)
 
 
 @dataclass(frozen=True)
@@ -81,19 +98,23 @@ class Problem:
         row_word, column_word, line_word = ("hàng", "cột", "dòng") if lang == "vi" else ("row", "column", "line")
         parts: list[str] = []
         if self.file:
-            parts.append(self.file)
+            parts.append(visible(self.file))
         if self.line is not None:
             where = f"{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
             parts[-1:] = [f"{parts[-1]}:{where}" if parts else f"{line_word} {where}"]
         if self.sheet:
-            parts.append(f"[{self.sheet}]")
+            parts.append(f"[{visible(self.sheet)}]")
         if self.row is not None:
             parts.append(f"{row_word} {self.row}")
         if self.field:
-            parts.append(f"{column_word} {self.field!r}")
+            parts.append(f"{column_word} {visible(self.field)!r}")
         return " ".join(parts) if parts else "-"
+
+    @property
+    def _placed(self) -> bool:
+        return bool(self.file or self.line is not None or self.sheet or self.row is not None or self.field)
 
     def render(self, lang: str = "en") -> str:
         """The problem for the console. In English its own message and hint; in Vietnamese the
@@ -101,7 +122,7 @@ class Problem:
         brackets is the stable id to look up in docs/errors.md."""
         from pari_index.messages import render, render_hint
 
-        location = self.located(lang)
+        location = self.located(lang) if self._placed else ""
         message, hint = self.message, self.hint
         if lang != self.lang:
             message = render(self.code, self.params, lang, message=self.message, written=self.lang)
@@ -109,9 +130,12 @@ class Problem:
         elif hint is None:
             # A site without a hint of its own: its kind's, as the other language gets it.
             hint = render_hint(self.code, lang, None, self.lang, self.params) or None
-        text = f"{message} [{self.code}]" if location == "-" else f"{location}: {message} [{self.code}]"
+        # Whether there is a place, not whether it reads "-": a file named "-" is a place. The
+        # message and hint may quote a name or a cell: their control characters are shown too.
+        message = visible(message)
+        text = f"{location}: {message} [{self.code}]" if location else f"{message} [{self.code}]"
         if hint:
-            text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {hint}"
+            text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {visible(hint)}"
         return text
 
 

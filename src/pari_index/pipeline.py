@@ -72,6 +72,39 @@ def _format_for(output: Path, fmt: str | None) -> str:
     )
 
 
+def check_options(
+    *, survey: Sequence[str | Path], no_survey: bool, previous: str | Path | None, lineage: str | Path | None
+) -> None:
+    """Refuse (UsageError, exit 2) options of a score run that contradict each other or do nothing
+    without another, before anything is read: ``--survey FILE --no-survey`` scored with the survey
+    and said nothing of --no-survey; ``--lineage`` without ``--previous`` was never read (a
+    lineage table only links this year's codes to last year's results)."""
+    problems = []
+    if no_survey and survey:
+        problems.append(
+            Problem(
+                "no-survey-with-survey",
+                "--no-survey and --survey say opposite things: score without the survey, or with these results?",
+                hint="leave out --no-survey to score with the survey results, or --survey to score without them",
+            )
+        )
+    if lineage is not None and previous is None:
+        problems.append(
+            Problem(
+                "lineage-without-previous",
+                "--lineage is used only with --previous: it links this year's codes to last year's results, and "
+                "none were given; it would not be read",
+                hint="give last year's results with --previous, or leave out --lineage",
+            )
+        )
+    if problems:
+        raise UsageError(problems)
+
+
+#: The tables a score run reads, each of which must be a file of its own (paths.check_read_once).
+_TABLES = frozenset({"ASSESSMENTS", "--survey", "--communes", "--appraisal", "--lineage"})
+
+
 def check_score_paths(
     out: Path,
     fmt: str,
@@ -89,7 +122,14 @@ def check_score_paths(
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, the report is not the results, and the cache is apart from both. Checked before
     anything is read."""
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_cache_folder, check_paths, sources
+    from pari_index.outputs.paths import (
+        PAGE_SUFFIXES,
+        Target,
+        check_cache_folder,
+        check_paths,
+        check_read_once,
+        sources,
+    )
     from pari_index.outputs.results import results_sources, results_target
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
@@ -107,6 +147,7 @@ def check_score_paths(
     if previous is not None:
         inputs += results_sources(previous, "--previous")
     check_paths(targets, inputs)
+    check_read_once([s for s in inputs if s.option in _TABLES])
     if cache is not None:
         check_cache_folder(Path(cache), targets)
 
@@ -157,6 +198,7 @@ def run_score(
     say = progress or (lambda _m: None)
     out = Path(output)
     chosen = _format_for(out, fmt)
+    check_options(survey=survey, no_survey=no_survey, previous=previous, lineage=lineage)
     check_score_paths(
         out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache
     )
@@ -207,7 +249,8 @@ def _ranked(
 
     previous_tables = read_results(previous) if previous is not None else None
     told: list[Problem] = []
-    lineage_frame = read_lineage(lineage, told) if lineage is not None else None
+    codes = result.totals["commune_code"].to_list()
+    lineage_frame = read_lineage(lineage, told, codes) if lineage is not None else None
     if told:  # the lineage's warnings are the run's findings, as every input's are
         from pari_index.intake.findings import problems_to_findings
 

@@ -33,6 +33,24 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "bỏ --unit-type: danh sách đơn vị cho biết loại của từng đơn vị",
         "leave out --unit-type: the register gives each unit's type",
     ),
+    "no-survey-with-survey": entry(
+        "--no-survey cùng với --survey",
+        "--no-survey with --survey",
+        "--no-survey và --survey nói hai điều ngược nhau: chấm không có khảo sát, hay chấm với các kết quả này?",
+        "--no-survey and --survey say opposite things: score without the survey, or with these results?",
+        "bỏ --no-survey để chấm cùng kết quả khảo sát, hoặc bỏ --survey để chấm không có khảo sát",
+        "leave out --no-survey to score with the survey results, or --survey to score without them",
+    ),
+    "lineage-without-previous": entry(
+        "--lineage mà không có --previous",
+        "--lineage without --previous",
+        "--lineage chỉ dùng cùng --previous: bảng này nối mã năm nay với kết quả năm trước, mà kết quả năm "
+        "trước không được đưa vào; bảng sẽ không được đọc",
+        "--lineage is used only with --previous: it links this year's codes to last year's results, and none "
+        "were given; it would not be read",
+        "đưa kết quả năm trước bằng --previous, hoặc bỏ --lineage",
+        "give last year's results with --previous, or leave out --lineage",
+    ),
     "run-too-large": entry(
         "Lượt chấm quá lớn",
         "Run too large",

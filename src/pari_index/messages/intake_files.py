@@ -15,6 +15,14 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "điền mã",
         "fill in the code",
     ),
+    "lineage-unknown-code": entry(
+        "Mã mới của bảng nối mã không có năm nay",
+        "Lineage code of no unit",
+        "mã mới {code} không phải đơn vị nào của lượt chấm này; dòng không nối được gì và không được dùng",
+        "the new code {code} is no unit of this run; the row links nothing and was not used",
+        "đối chiếu mã với danh sách đơn vị (gõ nhầm?), hoặc xoá dòng",
+        "check the code against the register (a typing slip?), or delete the row",
+    ),
     "duplicate-commune": entry(
         "Mã xã lặp lại",
         "Commune listed twice",

@@ -171,6 +171,26 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước; chỉ kết quả cũ của pari-index mới được thay thế",
         "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
     ),
+    "path-is-dash": entry(
+        "Dấu - thay cho tên tệp",
+        "A dash for a file name",
+        "{option} -: '-' (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) không phải tên tệp ở đây; "
+        "pari-index chỉ đọc và ghi các tệp có tên",
+        "{option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        "pari-index reads and writes named files only",
+        "ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)",
+        "give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
+    ),
+    "input-given-twice": entry(
+        "Một tệp được đưa hai lần",
+        "A file given twice",
+        "{option}: đây là cùng một tệp với {other_option} {other}; tệp được đưa hai lần",
+        "{option}: this is the same file as {other_option} {other}; it was given twice",
+        "đưa mỗi tệp một lần; không đưa danh sách đơn vị, khảo sát và thẩm định vào cùng các tệp tự đánh giá "
+        "(ghi tên các biểu mẫu thay vì data/*)",
+        "give each file once; leave the register, survey and appraisal out of the assessments "
+        "(name the forms rather than data/*)",
+    ),
     "name-not-utf8": entry(
         "Tên tệp có byte không phải UTF-8",
         "File name not in UTF-8",

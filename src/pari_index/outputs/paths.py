@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError
+from pari_index.scoring.verification import _composed
 
 Identity = tuple[int, int]
 
@@ -411,7 +412,9 @@ def _not_portable(target: Target) -> Problem | None:
 def check_cache_folder(cache: Path, targets: Sequence[Target]) -> None:
     """Refuse (UsageError, exit 2) a ``--cache`` folder that is an output, lies inside one or holds
     one: a results folder is replaced as a whole (the cache would be lost with it, or block it),
-    and the cache removes its old entries (an output among them could be lost)."""
+    and the cache removes its old entries (an output among them could be lost). ``-`` is refused
+    as every path is (check_names: ``--cache -`` made a folder named ``-``)."""
+    check_names([("--cache", cache)])
     for target in targets:
         paths = (target.path, *target.files)
         if same_file(cache, target.path) or inside(cache, target.path) or any(inside(p, cache) for p in paths):
@@ -447,14 +450,43 @@ def shown_name(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def _dash(option: str) -> Problem:
+    """``-`` given as a path: many programs read the standard input or write the standard output
+    for it, pari-index only named files. Taken as a name, ``-o -`` wrote a folder named ``-`` of CSV
+    tables (no ending: a folder), ``pari report -`` read it back, and ``score -`` said "file not
+    found" without a name (a place of ``-`` was no place)."""
+    return Problem(
+        "path-is-dash",
+        f"{option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        "pari-index reads and writes named files only",
+        hint="give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
+        params={"option": option},
+    )
+
+
+def spelled_on_disk(path: Path) -> Path:
+    """``path``, or when nothing of that name exists, the one path whose every part reads as the
+    typed one's once both are composed (NFC): the name of a file unpacked from a Mac's zip
+    (decomposed, NFD) as the user types it, or the other way round. Else ``path`` as it is."""
+    if str(path) == "-" or _exists(path):
+        return path
+    return _composed(Path(), str(path), {}) or path
+
+
 def check_names(named: Iterable[tuple[str, Path]]) -> None:
     """Refuse (UsageError, exit 2) a path whose name holds bytes that are not UTF-8 (a file named
     on a system in another encoding, copied as it was). Python keeps such bytes as lone
     surrogates, which no table, workbook, report or console line can hold: the run used to stop
-    with exit 70 when it wrote the name into its results, after all the work."""
+    with exit 70 when it wrote the name into its results, after all the work. Also refuse ``-``
+    (any option, :func:`_dash`); the names of NAMES_NOT_SHOWN options are read as they are."""
     problems = []
     seen: set[tuple[str, str]] = set()
     for option, path in named:
+        if str(path) == "-":
+            problems.append(_dash(option))
+            continue
+        if option in NAMES_NOT_SHOWN:
+            continue
         try:
             str(path).encode("utf-8")
         except UnicodeEncodeError:
@@ -480,7 +512,7 @@ def check_names(named: Iterable[tuple[str, Path]]) -> None:
 #: Inputs whose names no output holds (a criteria set is named by its id, in every command that
 #: reads one; evidence files are looked up in the folder, not named by it): a name of these that
 #: is not UTF-8 does no harm, and is read as it was.
-NAMES_NOT_SHOWN = frozenset({"--criteria", "--evidence-dir", "SET", "OLD", "NEW"})
+NAMES_NOT_SHOWN = frozenset({"--criteria", "--evidence-dir", "--cache", "SET", "OLD", "NEW"})
 
 
 #: The endings of an HTML page (the report).
@@ -536,8 +568,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     """Refuse (OutputError, exit 4) outputs that are, contain or reach an input, outputs that
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
     is not UTF-8 or whose ending says another kind of file. Reads no file's content."""
-    named = [s for s in sources if s.option not in NAMES_NOT_SHOWN]
-    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in named)])
+    check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
     problems: list[Problem] = []
     token = _SEEN.set({})
     try:
@@ -552,6 +583,40 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         raise OutputError(problems)
     # After the rules that keep inputs safe, which say the graver thing (-o NEW.yaml in pari diff).
     check_suffixes(targets)
+
+
+def check_read_once(inputs: Sequence[Source]) -> None:
+    """Refuse (UsageError, exit 2) a file given twice among the tables a run reads, by name, link
+    or hard link: ``pari score data/* --communes data/communes.csv`` read the register as
+    assessments too (every column unknown: no results), the same form twice was 12,000 repeated
+    rows and exit 0, an assessments file given as --survey was "no survey results". Files that
+    cannot be looked at (missing, unreadable) are left to the reading, which names them."""
+    first: dict[Identity, Source] = {}
+    problems: list[Problem] = []
+    for source in inputs:
+        try:
+            st = os.stat(source.path)
+        except (OSError, ValueError):
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        earlier = first.setdefault((st.st_dev, st.st_ino), source)
+        if earlier is not source:
+            problems.append(_given_twice(source, earlier))
+    if problems:
+        raise UsageError(problems)
+
+
+def _given_twice(source: Source, earlier: Source) -> Problem:
+    path, other = shown_name(source.path), shown_name(earlier.path)
+    return Problem(
+        "input-given-twice",
+        f"{source.option}: this is the same file as {earlier.option} {other}; it was given twice",
+        file=path,
+        hint="give each file once; leave the register, survey and appraisal out of the assessments "
+        "(name the forms rather than data/*)",
+        params={"option": source.option, "path": path, "other_option": earlier.option, "other": other},
+    )
 
 
 def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> list[Source]:

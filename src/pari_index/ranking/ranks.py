@@ -23,7 +23,8 @@ Points and index columns are Int64 units of 1/10,000 (:mod:`pari_index.criteria.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -36,6 +37,7 @@ from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
 from pari_index.errors import IntakeError, Problem, UsageError
 from pari_index.intake.register import REGISTER_ALIASES
 from pari_index.intake.tables import read_with_columns, row_problems
+from pari_index.intake.values import shown
 from pari_index.messages.results_words import GROUP_COLUMNS, PREVIOUS_NOTES
 from pari_index.textexpr import format_text
 
@@ -526,12 +528,16 @@ def rank(
 # Year over year
 
 
-def read_lineage(path: str | Path, warnings: list[Problem] | None = None) -> pl.DataFrame:
+def read_lineage(
+    path: str | Path, warnings: list[Problem] | None = None, codes: Collection[str] | None = None
+) -> pl.DataFrame:
     """Read a lineage table (CSV or XLSX): one row per predecessor, columns ``old_code`` and
     ``new_code`` (or ``mã cũ``, ``mã mới``). Several old codes with one new code are a merger,
     one old code with one new code a change of code. Other columns are kept. A warning of reading
     it (a file read as UTF-16 or Windows-1258) goes to ``warnings`` when given: it stopped the run,
-    after all the scoring, with exit 1 and a line that said only "warning"."""
+    after all the scoring, with exit 1 and a line that said only "warning". ``codes``: this year's
+    units; a row whose new code is none of them links nothing, and is a warning (it was left out
+    without a word, a typing slip of a code and all)."""
     frame, problems = read_with_columns(
         path,
         LINEAGE_ALIASES,
@@ -551,10 +557,29 @@ def read_lineage(path: str | Path, warnings: list[Problem] | None = None) -> pl.
     told = [p for p in problems if p.severity != "error"] if warnings is not None else []
     if len(told) < len(problems):
         raise IntakeError(problems)
+    if codes is not None:
+        told += _links_to_nothing(frame, codes)
     if warnings is not None:
         warnings += told
     extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
     return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
+
+
+def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
+    """Warnings for the lineage rows whose new code is no unit of this run."""
+    unknown = ~pl.col("new_code").cast(pl.String).is_in(pl.Series(list(codes), dtype=pl.String))
+    found = row_problems(
+        frame,
+        unknown,
+        "lineage-unknown-code",
+        lambda r: (
+            f"the new code {shown(str(r['new_code']))} is no unit of this run; the row links nothing and was not used"
+        ),
+        "check the code against the register (a typing slip?), or delete the row",
+        field="new_code",
+        params=lambda r: {"code": shown(str(r["new_code"]))},
+    )
+    return [dataclasses.replace(p, severity="warning") for p in found]
 
 
 def _number(frame: pl.DataFrame, name: str) -> pl.Expr:
