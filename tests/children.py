@@ -10,6 +10,7 @@ import resource
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,22 @@ def _python(
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"python {' '.join(args)} was still running after {timeout:g} s")
+
+
+def answers_its_case(
+    args: list[str], folder: Path, expected: tuple[int, str | None, Sequence[str]], not_written: Sequence[str] = ()
+) -> str:
+    """Run a hostile case (``pari ARGS`` in ``folder``) and check what every sweep checks: the exit
+    status and the finding's code (``expected``: status, code or None, the user's files that must
+    keep their bytes), no traceback nor internal error, a bounded output, the files kept, and
+    nothing written under the names ``not_written``. Returns what the run said."""
+    status, code, kept = expected
+    before = {name: (folder / name).read_bytes() for name in kept}
+    done = pari_child(args, folder, timeout=120)
+    said = done.stdout + done.stderr
+    assert done.returncode == status, said
+    assert "Traceback" not in said and "lỗi nội bộ" not in said and len(said) < 20_000, said
+    assert code is None or (f"[{code}]" in said and "lỗi: " in said), said
+    assert all((folder / name).read_bytes() == data for name, data in before.items())
+    assert not any(os.path.lexists(folder / name) for name in not_written), os.listdir(folder)
+    return said

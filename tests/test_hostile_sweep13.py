@@ -11,12 +11,11 @@ The cases run as real child processes with a time-out."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from children import pari_child
+from children import answers_its_case, pari_child
 from hostile_sweep13 import CASES, EXPECTED, FORGED, NOT_WRITTEN
 
 from pari_index.errors import Problem
@@ -28,16 +27,7 @@ def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
-    args = CASES[case](tmp_path)
-    status, code, kept = EXPECTED[case]
-    before = {name: (tmp_path / name).read_bytes() for name in kept}
-    done = _child(args, tmp_path)
-    said = done.stdout + done.stderr
-    assert done.returncode == status, said
-    assert "Traceback" not in said and "lỗi nội bộ" not in said and len(said) < 20_000
-    assert code is None or (f"[{code}]" in said and "lỗi: " in said)
-    assert all((tmp_path / name).read_bytes() == data for name, data in before.items())
-    assert not any(os.path.lexists(tmp_path / name) for name in NOT_WRITTEN.get(case, ())), os.listdir(tmp_path)
+    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
 
 
 # ---------------------------------------------------------------------------------------------
