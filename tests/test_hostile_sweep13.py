@@ -77,7 +77,8 @@ def test_a_file_really_named_dash_is_read_by_its_whole_path(tmp_path: Path) -> N
 
 def test_a_place_that_is_a_file_named_dash_is_printed() -> None:
     """The place ``-`` meant no place: a file named ``-`` lost its name in every message."""
-    assert Problem("file-not-found", "file not found", file="-").render() == "-: file not found [file-not-found]"
+    shown = Problem("file-not-found", "file not found", file="-").render()
+    assert shown == "-: file not found [file-not-found]\n    hint: check the path"
     assert Problem("x", "no place").render() == "no place [x]"
 
 
@@ -100,7 +101,8 @@ def test_a_name_cannot_forge_a_console_line(tmp_path: Path) -> None:
     done = _child([*CASES["name-forged-line"](tmp_path), "--lang", "en"], tmp_path)
     assert done.returncode == 1
     shown = "x<U+001B>[31mđỏ<U+001B>[0m<U+000D><U+000A>error: fake.csv.csv"
-    assert f"error: {tmp_path}/{shown} row 1: a long-form sheet needs a value column [missing-column]" in done.stderr
+    said = f"error: {tmp_path}/{shown} row 1: no column value; found commune_code, criterion_id [missing-column]"
+    assert said in done.stderr, done.stderr
     assert not any(line.startswith("error: fake.csv") for line in done.stderr.splitlines()), done.stderr
     assert "\x1b" not in done.stderr and "\r" not in done.stderr
 
