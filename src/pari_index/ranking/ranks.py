@@ -567,7 +567,8 @@ def read_lineage(
 
 def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
     """Warnings for the lineage rows whose new code is no unit of this run."""
-    unknown = ~pl.col("new_code").cast(pl.String).is_in(pl.Series(list(codes), dtype=pl.String))
+    # implode(): a Series of the column's own type as is_in's collection is deprecated in polars.
+    unknown = ~pl.col("new_code").cast(pl.String).is_in(pl.Series(list(codes), dtype=pl.String).implode())
     found = row_problems(
         frame,
         unknown,
