@@ -155,3 +155,49 @@ def test_a_held_step_in_another_thread_holds_nothing() -> None:
     finally:
         leave.set()
         worker.join()
+
+
+def _interrupt_after(monkeypatch: pytest.MonkeyPatch, name: str) -> list[Any]:
+    """As :func:`_signal_after`, with SIGINT (Ctrl-C) under Python's own handler."""
+    real = getattr(os, name)
+    results: list[Any] = []
+
+    def then_interrupt(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        results.append(args[0])
+        if len(results) == 1:
+            signal.raise_signal(signal.SIGINT)
+        return result
+
+    monkeypatch.setattr(os, name, then_interrupt)
+    return results
+
+
+@pytest.mark.parametrize("name", list(SPILLS))
+def test_a_library_callers_ctrl_c_as_a_spill_folder_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """An analyst's Ctrl-C (Python's own handler, no ``pari`` command) at the same moment: the
+    KeyboardInterrupt still comes, after the folder's removal is recorded; the handler is
+    Python's again after the step."""
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    made = _interrupt_after(monkeypatch, "mkdir")
+    with pytest.raises(KeyboardInterrupt):
+        SPILLS[name]()
+    gc.collect()
+    assert made, "no folder was made"
+    assert _pari_entries(tmp_path) == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_handler_the_caller_set_is_left_alone() -> None:
+    """A caller's own Ctrl-C handler is theirs: a held step neither replaces it nor delays it."""
+    heard: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda number, frame: heard.append(number))
+    try:
+        with interruptions.held():
+            signal.raise_signal(signal.SIGINT)
+            assert heard == [signal.SIGINT]
+    finally:
+        signal.signal(signal.SIGINT, before)

@@ -13,12 +13,15 @@ with everything the step made already recorded for removal. The command's signal
 its exception to :func:`deliver`. Only the main thread is held (Python runs signal handlers
 there); a held step in another thread holds nothing.
 
-Python's own Ctrl-C handler (a library caller's process) is not ours and raises at once.
+A library caller's process has Python's own Ctrl-C handler, which raises at once: for the length
+of a held step it is replaced by one that hands its KeyboardInterrupt to :func:`deliver`, and put
+back after (a handler the caller set is theirs, and left alone).
 """
 
 from __future__ import annotations
 
 import contextlib
+import signal
 import threading
 from collections.abc import Iterator
 
@@ -36,15 +39,34 @@ def held() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    python_handler = not _depth and _python_sigint_handler()
+    if python_handler:
+        signal.signal(signal.SIGINT, _interrupt_held)
     _depth += 1
     try:
         yield
     finally:
         _depth -= 1
+        if python_handler:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         if not _depth and _pending:
             exception = _pending[0]
             _pending.clear()
             raise exception
+
+
+def _python_sigint_handler() -> bool:
+    """Whether Ctrl-C has Python's own handler (raise KeyboardInterrupt at once): a library
+    caller's process, not the ``pari`` command's (its handler calls :func:`deliver`)."""
+    try:
+        return signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    except (ValueError, AttributeError):  # no signals here (an embedded interpreter)
+        return False
+
+
+def _interrupt_held(number: int, frame: object) -> None:
+    """Python's Ctrl-C while a held step runs: its KeyboardInterrupt, raised when the step ends."""
+    deliver(KeyboardInterrupt())
 
 
 def deliver(exception: BaseException) -> None:
