@@ -46,6 +46,22 @@ def _not_parquet(exc: BaseException, file: str) -> ReadResult:
 _NO_COLUMNS = {"empty_sheet": "no_columns"}
 
 
+#: Whole numbers up to this size are exact in a float, and written without a fraction.
+_EXACT_WHOLE = 2**53
+
+
+def _as_text(name: str, dtype: pl.DataType) -> pl.Expr:
+    """Column ``name`` as the text a spreadsheet would show: a float that holds a whole number is
+    written without ".0" (1.0 as "1", as Excel and CSV give it), so that a code or a count saved
+    from a float column reads as the same text as from any other file (a register's code 1.0 read
+    as "1.0" matched no commune "1", and was told as every commune's code being unknown)."""
+    column = pl.col(name)
+    if not dtype.is_float():
+        return column.cast(pl.String)
+    whole = column.is_finite() & (column == column.round()) & (column.abs() < _EXACT_WHOLE)
+    return pl.when(whole).then(column.cast(pl.Int64).cast(pl.String)).otherwise(column.cast(pl.String)).alias(name)
+
+
 def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     """A Parquet file as a sheet of strings. Lists, structs, binary and other columns that are not
     one value per cell are reported by name and the rest read; the number of columns and cells is
@@ -83,7 +99,7 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     except (Exception, pl.exceptions.PanicException) as exc:
         return _not_parquet(exc, file)
     try:
-        texts = frame.select(pl.all().cast(pl.String)).get_columns()
+        texts = frame.select(_as_text(name, dtype) for name, dtype in frame.schema.items()).get_columns()
     except pl.exceptions.PolarsError:  # durations and the like have no text form: find which
         texts = []
         for column in frame.iter_columns():
