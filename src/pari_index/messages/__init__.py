@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         severity_text,
         status_text,
     )
-    from pari_index.messages.numbers import MINUS, format_number
+    from pari_index.messages.numbers import MINUS, format_date, format_number, iso_date
     from pari_index.messages.rendering import (
         WRITTEN_IN,
         InputLabel,
@@ -75,7 +75,9 @@ _HOMES: dict[str, str] = {
     "severity_text": "labels",
     "status_text": "labels",
     "MINUS": "numbers",
+    "format_date": "numbers",
     "format_number": "numbers",
+    "iso_date": "numbers",
     "WRITTEN_IN": "rendering",
     "InputLabel": "rendering",
     "localise_findings": "rendering",
@@ -117,7 +119,9 @@ __all__ = [
     "Words",
     "catalogue_markdown",
     "entry_of",
+    "format_date",
     "format_number",
+    "iso_date",
     "localise_findings",
     "params_json",
     "parse_params",

@@ -1,8 +1,10 @@
-"""Numbers as each language writes them: "1.234,5" in Vietnamese, "1,234.5" in English."""
+"""Numbers and dates as each language writes them: "1.234,5" and 15/01/2024 in Vietnamese, "1,234.5"
+and 15 Jan 2024 in English."""
 
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -41,3 +43,33 @@ def format_number(
         text = text.translate(str.maketrans(",.", ".,"))
     negative = number < 0 and any(c in "123456789" for c in text)
     return f"{MINUS}{text}" if negative else text
+
+
+#: English month abbreviations, as format_date writes them ("15 Jan 2024").
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(value: str | None, lang: str) -> str:
+    """An ISO date as people write it: 15/01/2024 in Vietnamese, 15 Jan 2024 in English; any
+    other text as it is. The one date formatter of every output."""
+    if not value:
+        return ""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        return value
+    y, m, d = match.groups()
+    if lang == "en":
+        return f"{int(d)} {_MONTHS[int(m) - 1]} {y}" if 1 <= int(m) <= 12 else value
+    return f"{d}/{m}/{y}"
+
+
+def iso_date(text: str, lang: str) -> str:
+    """A date :func:`format_date` wrote in ``lang``, as the ISO date it was; any other text as it
+    is (a results file of an earlier version holds ISO dates)."""
+    if lang == "en":
+        match = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})", text.strip())
+        if match and match.group(2) in _MONTHS:
+            return f"{match.group(3)}-{_MONTHS.index(match.group(2)) + 1:02d}-{int(match.group(1)):02d}"
+        return text
+    match = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", text.strip())
+    return f"{match.group(3)}-{match.group(2)}-{match.group(1)}" if match else text

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from pari_index.messages import format_number
+from pari_index.messages import format_date, format_number
 
 #: Heat-map buckets on the share of an area's maximum: (lower bound, CSS class, legend).
 HEAT_BUCKETS: tuple[tuple[float, str, str], ...] = (
@@ -232,14 +232,5 @@ def _csp_hash(text: str) -> str:
 
 
 def _display_date(value: str | None, lang: str) -> str:
-    """ISO dates as people write them: 15/01/2024 in Vietnamese, 15 Jan 2024 in English."""
-    if not value:
-        return ""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not match:
-        return value
-    y, m, d = match.groups()
-    if lang == "en":
-        months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-        return f"{int(d)} {months[int(m) - 1]} {y}" if 1 <= int(m) <= 12 else value
-    return f"{d}/{m}/{y}"
+    """ISO dates as people write them (messages.format_date: 15/01/2024, 15 Jan 2024)."""
+    return format_date(value, lang)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 import polars as pl
 
 from pari_index.messages.labels import VIETNAMESE_MARK
+from pari_index.messages.numbers import format_date, iso_date
 from pari_index.messages.results_words import (
     ABOUT_KEYS,
     ABOUT_PREFIXES,
@@ -261,6 +262,9 @@ def _columns_ids(text: str, lang: str) -> str:
 _ABOUT_LINES: dict[str, tuple[Callable[[str, str], str], Callable[[str, str], str]]] = {
     "rounding": (_rounding_words, _rounding_ids),
     "ranked_within": (_columns_words, _columns_ids),
+    # Dates as officials write them (15/01/2024), not ISO: read back to ISO.
+    "run_date": (format_date, iso_date),
+    "decision_date": (format_date, iso_date),
 }
 
 
