@@ -122,6 +122,7 @@ def handles_errors(func: F) -> F:
         lang = kwargs.get("lang") or "vi"
         try:
             open_files_room()
+            _refuse_dashes()
             return func(*args, **kwargs)
         except PariError as exc:
             _print_problems(exc, lang)
@@ -157,6 +158,40 @@ def handles_errors(func: F) -> F:
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _refuse_dashes() -> None:
+    """``-`` given for any path of the command under way (every parameter of a click.Path type,
+    read or written) is ``path-is-dash`` (outputs.paths.check_dashes), one rule for all commands,
+    before the command looks at anything."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    from pari_index.outputs.paths import check_dashes
+
+    named: list[tuple[str, Any]] = []
+    for param in ctx.command.params:
+        if isinstance(param.type, click.Path) and param.name is not None:
+            value = ctx.params.get(param.name)
+            values = value if isinstance(value, tuple) else (value,)
+            named += [(_param_name(ctx, param), v) for v in values if v is not None]
+    check_dashes(named)
+
+
+def _param_name(ctx: click.Context, param: click.Parameter) -> str:
+    """How a problem names a parameter: an option by its first spelling (``-o``, ``--criteria``),
+    an argument by its English name without click's decorations (``ASSESSMENTS``, ``SET``)."""
+    if isinstance(param, click.Option):
+        return param.opts[0]
+    from pari_index.messages.help_words import ARGUMENT_WORDS
+
+    names = []  # the command's path below `pari` ("criteria export"), however pari was started
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    words = ARGUMENT_WORDS.get(" ".join([*reversed(names), str(param.name)]))
+    shown = words.en if words is not None else str(param.name).upper()
+    return shown.strip("[].").split(".")[0]
 
 
 class _Terminated(KeyboardInterrupt):

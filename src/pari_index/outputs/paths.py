@@ -464,6 +464,16 @@ def _dash(option: str) -> Problem:
     )
 
 
+def check_dashes(named: Iterable[tuple[str, Path | str]]) -> None:
+    """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs, each named by its
+    option (:func:`_dash`). The ``pari`` command calls this for every path of every command before
+    the command starts (cli.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said
+    "-: file not found" where the other commands said ``path-is-dash``."""
+    problems = [_dash(option) for option, path in named if str(path) == "-"]
+    if problems:
+        raise UsageError(problems)
+
+
 def spelled_on_disk(path: Path) -> Path:
     """``path``, or when nothing of that name exists, the one path whose every part reads as the
     typed one's once both are composed (NFC): the name of a file unpacked from a Mac's zip
