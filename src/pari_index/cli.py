@@ -697,10 +697,12 @@ def score(
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
-    from pari_index.outputs.paths import check_names
+    from pari_index.outputs.paths import check_names, check_read_once, sources
+    from pari_index.outputs.results import results_sources
     from pari_index.pipeline import explain_from_results
 
     check_names([("--results", results)])
+    check_read_once([*results_sources(results, "--results"), *sources(("--criteria", criteria_file))])
     click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
 
 
@@ -721,7 +723,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     from pari_index.criteria.loading import load_criteria
     from pari_index.criteria.model import UnitType
     from pari_index.intake.register import UNIT_TYPES, read_register
-    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.paths import Target, check_paths, check_read_once, sources
     from pari_index.outputs.template import write_template
     from pari_index.outputs.template_labels import WRITTEN
 
@@ -732,7 +734,9 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
                 "give --unit-type only without --communes: the register gives each unit's type",
             )
         )
-    check_paths([Target(output, suffixes=(".xlsx",))], sources(("--criteria", criteria_file), ("--communes", communes)))
+    read = sources(("--criteria", criteria_file), ("--communes", communes))
+    check_paths([Target(output, suffixes=(".xlsx",))], read)
+    check_read_once(read)
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
@@ -752,7 +756,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 )
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, sources
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import write_report
     from pari_index.outputs.results import read_results, results_sources
@@ -761,7 +765,9 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     if date is not None:
         check_date(date)
     page = Target(output, suffixes=PAGE_SUFFIXES)
-    check_paths([page], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
+    read = [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))]
+    check_paths([page], read)
+    check_read_once(read)
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)
     write_report(output, tables, lang=lang, date=date, criteria=criteria)

@@ -599,20 +599,25 @@ def check_read_once(inputs: Sequence[Source]) -> None:
     """Refuse (UsageError, exit 2) a file given twice among the tables a run reads, by name, link
     or hard link: ``pari score data/* --communes data/communes.csv`` read the register as
     assessments too (every column unknown: no results), the same form twice was 12,000 repeated
-    rows and exit 0, an assessments file given as --survey was "no survey results". Files that
-    cannot be looked at (missing, unreadable) are left to the reading, which names them."""
-    first: dict[Identity, Source] = {}
+    rows and exit 0, an assessments file given as --survey was "no survey results". The criteria
+    and last year's results count as well (a folder of results by each table it reads): the
+    assessments given as ``--previous`` were "not a results file", the criteria given as an input
+    "unknown columns". Files that cannot be looked at (missing, unreadable) are left to the
+    reading, which names them; the files of one folder are not compared with each other."""
+    first: dict[Identity, tuple[int, Source]] = {}
     problems: list[Problem] = []
-    for source in inputs:
-        try:
-            st = os.stat(source.path)
-        except (OSError, ValueError):
-            continue
-        if not stat.S_ISREG(st.st_mode):
-            continue
-        earlier = first.setdefault((st.st_dev, st.st_ino), source)
-        if earlier is not source:
-            problems.append(_given_twice(source, earlier))
+    for given, source in enumerate(inputs):
+        for path in [source.path / name for name in source.reads] if source.reads else [source.path]:
+            try:
+                st = os.stat(path)
+            except (OSError, ValueError):
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            one = Source(path, source.option)
+            earlier = first.setdefault((st.st_dev, st.st_ino), (given, one))
+            if earlier[0] != given:
+                problems.append(_given_twice(one, earlier[1]))
     if problems:
         raise UsageError(problems)
 
