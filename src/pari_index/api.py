@@ -33,6 +33,7 @@ from pari_index.outputs.results import write_results as _write_tables
 from pari_index.pipeline import run_score as _run_score
 from pari_index.scoring.run import ScoreResult
 from pari_index.scoring.run import score as _score
+from pari_index.spelling import spelled_on_disk
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,6 +51,23 @@ def _kind(value: object) -> str:
 
 def _is_path(value: object) -> bool:
     return isinstance(value, str | os.PathLike)
+
+
+#: The path arguments the facade reads (``path`` of load_criteria too): a name typed composed is
+#: given on as the disk spells it (pari_index.spelling), so that the run's checks, its
+#: provenance and its messages see the file the readers read.
+_READ = ("assessments", "survey", "communes", "appraisal", "evidence_dir", "previous", "lineage", "criteria")
+
+
+def _on_disk(value: Any) -> Any:
+    """``value`` (a path, a list of paths, or anything else, untouched) with each path that exists
+    only decomposed on disk given as the disk spells it; a path found as it is stays as it was."""
+    if isinstance(value, list | tuple):
+        return [_on_disk(v) for v in value]
+    if not _is_path(value):
+        return value
+    found = spelled_on_disk(value)
+    return value if found == Path(value) else found
 
 
 def _check_value(function: str, name: str, value: Any) -> Any:
@@ -104,7 +122,9 @@ def checked(function: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         bound = signature.bind(*args, **kwargs)
         for key, value in bound.arguments.items():
-            bound.arguments[key] = _check_value(name, key, value)
+            checked_value = _check_value(name, key, value)
+            read = key in _READ or (key == "path" and name == "load_criteria")
+            bound.arguments[key] = _on_disk(checked_value) if read else checked_value
         return function(*bound.args, **bound.kwargs)
 
     return cast(F, run)

@@ -79,10 +79,11 @@ class _InputPath(click.Path):
     """A file or folder the command reads. A name not found as it is typed is looked for with its
     accents composed (NFC) in each folder of the path: a folder unpacked from a Mac's zip names its
     files decomposed (NFD), and ``pari score "Đánh giá xã.csv"`` was "file not found" beside a file
-    of that very name (outputs.paths.spelled_on_disk; the evidence files are looked up so too)."""
+    of that very name. The lookup is the library's own (pari_index.spelling.spelled_on_disk): its
+    readers find such a name too, and the evidence files named in cells are looked up so."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from pari_index.outputs.paths import spelled_on_disk
+        from pari_index.spelling import spelled_on_disk
 
         return spelled_on_disk(Path(os.fsdecode(super().convert(value, param, ctx))))
 

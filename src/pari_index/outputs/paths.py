@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError
-from pari_index.scoring.verification import _composed
 
 Identity = tuple[int, int]
 
@@ -472,15 +471,6 @@ def check_dashes(named: Iterable[tuple[str, Path | str]]) -> None:
     problems = [_dash(option) for option, path in named if str(path) == "-"]
     if problems:
         raise UsageError(problems)
-
-
-def spelled_on_disk(path: Path) -> Path:
-    """``path``, or when nothing of that name exists, the one path whose every part reads as the
-    typed one's once both are composed (NFC): the name of a file unpacked from a Mac's zip
-    (decomposed, NFD) as the user types it, or the other way round. Else ``path`` as it is."""
-    if str(path) == "-" or _exists(path):
-        return path
-    return _composed(Path(), str(path), {}) or path
 
 
 def check_names(named: Iterable[tuple[str, Path]]) -> None:
