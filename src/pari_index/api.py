@@ -167,6 +167,18 @@ def rank(
     )
 
 
+@checked
+def findings(result: ScoreResult, *, lang: str = "vi") -> pl.DataFrame:
+    """``result.findings`` with its ``title``, ``message`` and ``hint`` in ``lang``, as the findings
+    sheet, the report and the console give them: inputs and a row's fields by their labels
+    (``Ngày văn bản`` for ``evidence_date``), numbers as the language writes them. ``kind`` and the
+    places stay as they are, to filter on; ``result.findings`` itself keeps the code's English."""
+    from pari_index.messages import localise_findings
+    from pari_index.scoring.explanations import input_labeller
+
+    return localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
+
+
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:
     # The same rule as `pari score`: an output may never be, contain or reach a file it read.
     read = {role: names for role, names in result.sources.items() if role != "criteria"}
@@ -205,4 +217,14 @@ def write_report(
     return render(Path(path), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
 
 
-__all__ = ["checked", "load_criteria", "rank", "read_results", "run_score", "score", "write_report", "write_results"]
+__all__ = [
+    "checked",
+    "findings",
+    "load_criteria",
+    "rank",
+    "read_results",
+    "run_score",
+    "score",
+    "write_report",
+    "write_results",
+]
