@@ -591,9 +591,10 @@ def check_read_once(inputs: Sequence[Source]) -> None:
     assessments too (every column unknown: no results), the same form twice was 12,000 repeated
     rows and exit 0, an assessments file given as --survey was "no survey results". The criteria
     and last year's results count as well (a folder of results by each table it reads): the
-    assessments given as ``--previous`` were "not a results file", the criteria given as an input
-    "unknown columns". Files that cannot be looked at (missing, unreadable) are left to the
-    reading, which names them; the files of one folder are not compared with each other."""
+    assessments given as ``--previous`` were "cannot read the results workbook" (not-results), the
+    criteria given as assessments "not readable as CSV" (csv-syntax), neither saying why. Files
+    that cannot be looked at (missing, unreadable) are left to the reading, which names them; the
+    files of one folder are not compared with each other."""
     first: dict[Identity, tuple[int, Source]] = {}
     problems: list[Problem] = []
     for given, source in enumerate(inputs):
