@@ -83,14 +83,16 @@ def test_a_place_that_is_a_file_named_dash_is_printed() -> None:
 
 
 def test_validate_of_dash_names_it() -> None:
-    """``pari validate`` writes nothing and takes no check of names: ``-`` is a file not found."""
+    """``pari validate -`` is refused as every command's ``-`` is (session 14: it said "-: file not
+    found"; tests/test_left14_dash.py covers every path of every command)."""
     from click.testing import CliRunner
 
     from pari_index.cli import main
 
     result = CliRunner().invoke(main, ["validate", "-", "--lang", "en"])
-    assert result.exit_code == 1
-    assert "error: -: file not found [file-not-found]" in result.output
+    assert result.exit_code == 2
+    assert "error: FILES -: '-' (the standard input or output, to other programs)" in result.output
+    assert "[path-is-dash]" in result.output
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -530,15 +531,17 @@ def test_a_register_code_with_a_control_character_is_refused(tmp_path: Path, cha
     assert register.rows.filter(pl.col("row") == 3)["status"].to_list() == ["rejected"]
 
 
-def _write_rows(path: Path, rows: list[list[str]]) -> None:
+def _write_rows(path: Path, rows: Sequence[Sequence[str | None]]) -> Path:
+    """A workbook of one sheet holding ``rows`` (None: an empty cell); the path back."""
     import openpyxl
 
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     for row in rows:
-        sheet.append(row)
+        sheet.append(list(row))
     book.save(path)
+    return path
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import openpyxl
 import polars as pl
 import pytest
 from click.testing import CliRunner
+from test_hostile_values import _write_rows
 
 from pari_index.cli import main
 
@@ -131,13 +132,7 @@ def test_a_merged_title_above_the_headings_is_read_as_a_title(tmp_path: Path) ->
 
 
 def _workbook(path: Path, rows: list[list[str | None]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+    return _write_rows(path, rows)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 #: Facade name -> module that defines it (see pari_index.api).
 _FACADE = {
     "load_criteria": "api",
+    "findings": "api",
     "score": "api",
     "rank": "api",
     "write_results": "api",
@@ -34,7 +35,16 @@ _FACADE = {
 }
 
 if TYPE_CHECKING:
-    from pari_index.api import load_criteria, rank, read_results, run_score, score, write_report, write_results
+    from pari_index.api import (
+        findings,
+        load_criteria,
+        rank,
+        read_results,
+        run_score,
+        score,
+        write_report,
+        write_results,
+    )
     from pari_index.criteria.model import CriteriaSet
     from pari_index.errors import PariError
     from pari_index.outputs.explain import explain_text
@@ -61,6 +71,7 @@ __all__ = [
     "ScoreResult",
     "display_frame",
     "explain_text",
+    "findings",
     "load_criteria",
     "rank",
     "read_results",

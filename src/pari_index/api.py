@@ -33,6 +33,7 @@ from pari_index.outputs.results import write_results as _write_tables
 from pari_index.pipeline import run_score as _run_score
 from pari_index.scoring.run import ScoreResult
 from pari_index.scoring.run import score as _score
+from pari_index.spelling import spelled_on_disk
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,6 +51,23 @@ def _kind(value: object) -> str:
 
 def _is_path(value: object) -> bool:
     return isinstance(value, str | os.PathLike)
+
+
+#: The path arguments the facade reads (``path`` of load_criteria too): a name typed composed is
+#: given on as the disk spells it (pari_index.spelling), so that the run's checks, its
+#: provenance and its messages see the file the readers read.
+_READ = ("assessments", "survey", "communes", "appraisal", "evidence_dir", "previous", "lineage", "criteria")
+
+
+def _on_disk(value: Any) -> Any:
+    """``value`` (a path, a list of paths, or anything else, untouched) with each path that exists
+    only decomposed on disk given as the disk spells it; a path found as it is stays as it was."""
+    if isinstance(value, list | tuple):
+        return [_on_disk(v) for v in value]
+    if not _is_path(value):
+        return value
+    found = spelled_on_disk(value)
+    return value if found == Path(value) else found
 
 
 def _check_value(function: str, name: str, value: Any) -> Any:
@@ -104,7 +122,9 @@ def checked(function: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         bound = signature.bind(*args, **kwargs)
         for key, value in bound.arguments.items():
-            bound.arguments[key] = _check_value(name, key, value)
+            checked_value = _check_value(name, key, value)
+            read = key in _READ or (key == "path" and name == "load_criteria")
+            bound.arguments[key] = _on_disk(checked_value) if read else checked_value
         return function(*bound.args, **bound.kwargs)
 
     return cast(F, run)
@@ -147,6 +167,18 @@ def rank(
     )
 
 
+@checked
+def findings(result: ScoreResult, *, lang: str = "vi") -> pl.DataFrame:
+    """``result.findings`` with its ``title``, ``message`` and ``hint`` in ``lang``, as the findings
+    sheet, the report and the console give them: inputs and a row's fields by their labels
+    (``Ngày văn bản`` for ``evidence_date``), numbers as the language writes them. ``kind`` and the
+    places stay as they are, to filter on; ``result.findings`` itself keeps the code's English."""
+    from pari_index.messages import localise_findings
+    from pari_index.scoring.explanations import input_labeller
+
+    return localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
+
+
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:
     # The same rule as `pari score`: an output may never be, contain or reach a file it read.
     read = {role: names for role, names in result.sources.items() if role != "criteria"}
@@ -185,4 +217,14 @@ def write_report(
     return render(Path(path), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
 
 
-__all__ = ["checked", "load_criteria", "rank", "read_results", "run_score", "score", "write_report", "write_results"]
+__all__ = [
+    "checked",
+    "findings",
+    "load_criteria",
+    "rank",
+    "read_results",
+    "run_score",
+    "score",
+    "write_report",
+    "write_results",
+]

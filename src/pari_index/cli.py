@@ -79,10 +79,11 @@ class _InputPath(click.Path):
     """A file or folder the command reads. A name not found as it is typed is looked for with its
     accents composed (NFC) in each folder of the path: a folder unpacked from a Mac's zip names its
     files decomposed (NFD), and ``pari score "Đánh giá xã.csv"`` was "file not found" beside a file
-    of that very name (outputs.paths.spelled_on_disk; the evidence files are looked up so too)."""
+    of that very name. The lookup is the library's own (pari_index.spelling.spelled_on_disk): its
+    readers find such a name too, and the evidence files named in cells are looked up so."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from pari_index.outputs.paths import spelled_on_disk
+        from pari_index.spelling import spelled_on_disk
 
         return spelled_on_disk(Path(os.fsdecode(super().convert(value, param, ctx))))
 
@@ -122,6 +123,7 @@ def handles_errors(func: F) -> F:
         lang = kwargs.get("lang") or "vi"
         try:
             open_files_room()
+            _refuse_dashes()
             return func(*args, **kwargs)
         except PariError as exc:
             _print_problems(exc, lang)
@@ -157,6 +159,40 @@ def handles_errors(func: F) -> F:
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _refuse_dashes() -> None:
+    """``-`` given for any path of the command under way (every parameter of a click.Path type,
+    read or written) is ``path-is-dash`` (outputs.paths.check_dashes), one rule for all commands,
+    before the command looks at anything."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    from pari_index.outputs.paths import check_dashes
+
+    named: list[tuple[str, Any]] = []
+    for param in ctx.command.params:
+        if isinstance(param.type, click.Path) and param.name is not None:
+            value = ctx.params.get(param.name)
+            values = value if isinstance(value, tuple) else (value,)
+            named += [(_param_name(ctx, param), v) for v in values if v is not None]
+    check_dashes(named)
+
+
+def _param_name(ctx: click.Context, param: click.Parameter) -> str:
+    """How a problem names a parameter: an option by its first spelling (``-o``, ``--criteria``),
+    an argument by its English name without click's decorations (``ASSESSMENTS``, ``SET``)."""
+    if isinstance(param, click.Option):
+        return param.opts[0]
+    from pari_index.messages.help_words import ARGUMENT_WORDS
+
+    names = []  # the command's path below `pari` ("criteria export"), however pari was started
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    words = ARGUMENT_WORDS.get(" ".join([*reversed(names), str(param.name)]))
+    shown = words.en if words is not None else str(param.name).upper()
+    return shown.strip("[].").split(".")[0]
 
 
 class _Terminated(KeyboardInterrupt):
@@ -662,10 +698,12 @@ def score(
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
-    from pari_index.outputs.paths import check_names
+    from pari_index.outputs.paths import check_names, check_read_once, sources
+    from pari_index.outputs.results import results_sources
     from pari_index.pipeline import explain_from_results
 
     check_names([("--results", results)])
+    check_read_once([*results_sources(results, "--results"), *sources(("--criteria", criteria_file))])
     click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
 
 
@@ -686,7 +724,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     from pari_index.criteria.loading import load_criteria
     from pari_index.criteria.model import UnitType
     from pari_index.intake.register import UNIT_TYPES, read_register
-    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.paths import Target, check_paths, check_read_once, sources
     from pari_index.outputs.template import write_template
     from pari_index.outputs.template_labels import WRITTEN
 
@@ -697,7 +735,9 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
                 "give --unit-type only without --communes: the register gives each unit's type",
             )
         )
-    check_paths([Target(output, suffixes=(".xlsx",))], sources(("--criteria", criteria_file), ("--communes", communes)))
+    read = sources(("--criteria", criteria_file), ("--communes", communes))
+    check_paths([Target(output, suffixes=(".xlsx",))], read)
+    check_read_once(read)
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
@@ -717,7 +757,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 )
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, sources
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import write_report
     from pari_index.outputs.results import read_results, results_sources
@@ -726,7 +766,9 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     if date is not None:
         check_date(date)
     page = Target(output, suffixes=PAGE_SUFFIXES)
-    check_paths([page], [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))])
+    read = [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))]
+    check_paths([page], read)
+    check_read_once(read)
     tables = read_results(results)
     criteria = criteria_for_results(tables, criteria_file)
     write_report(output, tables, lang=lang, date=date, criteria=criteria)

@@ -101,8 +101,8 @@ def check_options(
         raise UsageError(problems)
 
 
-#: The tables a score run reads, each of which must be a file of its own (paths.check_read_once).
-_TABLES = frozenset({"ASSESSMENTS", "--survey", "--communes", "--appraisal", "--lineage"})
+#: The files a score run reads, each of which must be a file of its own (paths.check_read_once).
+_TABLES = frozenset({"ASSESSMENTS", "--survey", "--communes", "--appraisal", "--lineage", "--previous", "--criteria"})
 
 
 def check_score_paths(

@@ -40,6 +40,7 @@ from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
 from pari_index.errors import CriteriaError, Problem
 from pari_index.limits import env_limit
+from pari_index.spelling import spelled_on_disk
 
 #: The most nodes a criteria document may expand to once aliases are followed. Real sets have a
 #: few thousand; a billion-laughs document has billions.
@@ -752,7 +753,8 @@ def _yaml_text(raw: bytes) -> str:
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:
     """Load a criteria set from a YAML file, or the bundled default when ``path`` is None."""
-    target = Path(path) if path is not None else default_criteria_path()
+    # A name typed composed is found where the disk names it decomposed (pari_index.spelling).
+    target = spelled_on_disk(path) if path is not None else default_criteria_path()
     text = unicodedata.normalize("NFC", read_text_file(target))
     return load_criteria_text(text, str(path) if path is not None else target.name)
 

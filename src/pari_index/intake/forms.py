@@ -187,6 +187,26 @@ class SheetPlan:
         return self.form, tuple(self.sheet.frame.columns)
 
 
+#: Columns only a long sheet has (a wide sheet names them after an item: ``1.1.1:self_score``).
+_LONG_ONLY = frozenset({"input", VALUE, *META_FIELDS})
+
+
+def _no_criterion_column(sheet: Sheet, found: str) -> Problem:
+    """A sheet with the long form's columns (a value, a self-score, evidence) but no criterion id
+    column, and no item of the set as a heading: a long sheet that lost its criterion_id column.
+    Read as a wide one, it was told "unknown column" for each of its columns (value, input …),
+    never what was missing."""
+    return Problem(
+        "missing-column",
+        f"a long-form sheet needs a criterion id column (criterion_id); found {found}",
+        file=sheet.file,
+        sheet=sheet.name,
+        row=sheet.header_row,
+        hint="add a column named criterion_id (or tiêu chí) holding each row's criterion",
+        params={"columns": CRITERION, "found": found},
+    )
+
+
 def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
@@ -205,6 +225,8 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
         return SheetPlan(sheet, None, [], [problem])
     if CRITERION not in columns:
         value_columns, problems = _wide_value_columns(sheet, table)
+        if not value_columns and not _LONG_ONLY.isdisjoint(columns):
+            return SheetPlan(sheet, None, [], [_no_criterion_column(sheet, found)])
         return SheetPlan(sheet, "wide", value_columns, problems)
     problems = []
     if VALUE not in columns and not any(m in columns for m in META_FIELDS):

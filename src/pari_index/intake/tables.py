@@ -47,6 +47,7 @@ from pari_index.intake.sheet import (
     rename_columns,
 )
 from pari_index.limits import env_limit
+from pari_index.spelling import spelled_on_disk
 
 MAX_INPUT_BYTES = 2 * 1024**3
 #: Bytes read from a pipe, or from a file whose size the system does not tell (/proc); raise with
@@ -150,7 +151,7 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     sheet to be read a range of records at a time (``csv_input.CsvRanges``)."""
     from pari_index.intake.xlsx import read_excel
 
-    p = Path(path)
+    p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
     file = str(path)
     info = _stat(p, file)
     if stat.S_ISDIR(info.st_mode):

@@ -63,6 +63,9 @@ HINT_WORDS: dict[str, str] = {
     "export the sheet again": "xuất lại trang tính",
     "name it commune_code (or mã xã)": "đặt tên cột là commune_code (hoặc mã xã)",
     "add a column named value (or giá trị)": "thêm một cột tên value (hoặc giá trị)",
+    "add a column named criterion_id (or tiêu chí) holding each row's criterion": (
+        "thêm một cột tên criterion_id (hoặc tiêu chí) ghi tiêu chí của từng dòng"
+    ),
     "wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)": (
         "các cột dạng rộng được đặt tên như 1.1.4:done hoặc 1.1.1 (xem docs/data-formats.md)"
     ),

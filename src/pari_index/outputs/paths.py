@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError
-from pari_index.scoring.verification import _composed
 
 Identity = tuple[int, int]
 
@@ -464,13 +463,14 @@ def _dash(option: str) -> Problem:
     )
 
 
-def spelled_on_disk(path: Path) -> Path:
-    """``path``, or when nothing of that name exists, the one path whose every part reads as the
-    typed one's once both are composed (NFC): the name of a file unpacked from a Mac's zip
-    (decomposed, NFD) as the user types it, or the other way round. Else ``path`` as it is."""
-    if str(path) == "-" or _exists(path):
-        return path
-    return _composed(Path(), str(path), {}) or path
+def check_dashes(named: Iterable[tuple[str, Path | str]]) -> None:
+    """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs, each named by its
+    option (:func:`_dash`). The ``pari`` command calls this for every path of every command before
+    the command starts (cli.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said
+    "-: file not found" where the other commands said ``path-is-dash``."""
+    problems = [_dash(option) for option, path in named if str(path) == "-"]
+    if problems:
+        raise UsageError(problems)
 
 
 def check_names(named: Iterable[tuple[str, Path]]) -> None:
@@ -589,20 +589,26 @@ def check_read_once(inputs: Sequence[Source]) -> None:
     """Refuse (UsageError, exit 2) a file given twice among the tables a run reads, by name, link
     or hard link: ``pari score data/* --communes data/communes.csv`` read the register as
     assessments too (every column unknown: no results), the same form twice was 12,000 repeated
-    rows and exit 0, an assessments file given as --survey was "no survey results". Files that
-    cannot be looked at (missing, unreadable) are left to the reading, which names them."""
-    first: dict[Identity, Source] = {}
+    rows and exit 0, an assessments file given as --survey was "no survey results". The criteria
+    and last year's results count as well (a folder of results by each table it reads): the
+    assessments given as ``--previous`` were "cannot read the results workbook" (not-results), the
+    criteria given as assessments "not readable as CSV" (csv-syntax), neither saying why. Files
+    that cannot be looked at (missing, unreadable) are left to the reading, which names them; the
+    files of one folder are not compared with each other."""
+    first: dict[Identity, tuple[int, Source]] = {}
     problems: list[Problem] = []
-    for source in inputs:
-        try:
-            st = os.stat(source.path)
-        except (OSError, ValueError):
-            continue
-        if not stat.S_ISREG(st.st_mode):
-            continue
-        earlier = first.setdefault((st.st_dev, st.st_ino), source)
-        if earlier is not source:
-            problems.append(_given_twice(source, earlier))
+    for given, source in enumerate(inputs):
+        for path in [source.path / name for name in source.reads] if source.reads else [source.path]:
+            try:
+                st = os.stat(path)
+            except (OSError, ValueError):
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            one = Source(path, source.option)
+            earlier = first.setdefault((st.st_dev, st.st_ino), (given, one))
+            if earlier[0] != given:
+                problems.append(_given_twice(one, earlier[1]))
     if problems:
         raise UsageError(problems)
 

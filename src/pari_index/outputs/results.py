@@ -578,7 +578,9 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     """Read a results workbook or folder back (for reports and year-over-year comparison), with
     the ids of its tables, columns and coded values whatever language a workbook is written in.
     A damaged or crafted one gives a located IntakeError (exit 1), never a crash."""
-    p = Path(path)
+    from pari_index.spelling import spelled_on_disk
+
+    p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
     if not p.exists():
         raise IntakeError(Problem("file-not-found", "results file not found", file=str(p)))
     tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)

@@ -15,7 +15,6 @@ import errno
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +41,7 @@ from pari_index.intake.assessments import (
 from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import BIDI_CONTROLS, parse_boolean, parse_units, shown
+from pari_index.spelling import composed_path as _composed
 from pari_index.textexpr import format_text
 
 APPRAISAL_ALIASES: dict[str, str] = {
@@ -327,28 +327,6 @@ def _os_refusal(error: OSError) -> tuple[str, str]:
     if error.errno in (errno.EACCES, errno.EPERM):
         return "unreadable", "permission denied"
     return "unreadable", f"the system refused it ({error.strerror or type(error).__name__})"
-
-
-def _composed(root: Path, name: str, listings: dict[Path, dict[str, str]]) -> Path | None:
-    """The path in ``root`` whose parts read as those of ``name`` once composed (NFC), or None.
-    Cells are read composed, but a folder unpacked from a Mac's zip names its files decomposed
-    (NFD), byte for byte: "Kế hoạch.pdf" was "not found" beside a file of that very name (and the
-    item scored 0 under ``missing_evidence: zero``). Each folder is listed once per run."""
-    current = root
-    for part in Path(name).parts:
-        if part in (".", "..", "/") or os.path.lexists(current / part):
-            current = current / part
-            continue
-        if current not in listings:
-            try:
-                listings[current] = {unicodedata.normalize("NFC", entry): entry for entry in os.listdir(current)}
-            except (OSError, ValueError):
-                listings[current] = {}
-        found = listings[current].get(unicodedata.normalize("NFC", part))
-        if found is None:
-            return None
-        current = current / found
-    return current
 
 
 def check_evidence_file(root: Path, name: str, listings: dict[Path, dict[str, str]] | None = None) -> tuple[str, str]:
