@@ -19,6 +19,7 @@ from children import answers_its_case, pari_child
 from hostile_sweep13 import CASES, EXPECTED, FORGED, NOT_WRITTEN
 
 from pari_index.errors import Problem
+from pari_index.messages.command_line import argument_name
 
 
 def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
@@ -59,7 +60,8 @@ def test_a_dash_is_named_with_its_option_in_both_languages(tmp_path: Path, case:
     ), en.stderr
     vi = _child(args, tmp_path)
     assert vi.stderr.startswith(
-        f"lỗi: {option} -: '-' (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) không phải tên tệp ở đây; "
+        f"lỗi: {argument_name(option, 'vi')} -: '-' (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) "
+        "không phải tên tệp ở đây; "
         "pari-index chỉ đọc và ghi các tệp có tên [path-is-dash]\n"
         "    gợi ý: ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)\n"
     ), vi.stderr
@@ -234,7 +236,7 @@ def test_a_repeat_in_vietnamese(tmp_path: Path) -> None:
     done = _child(CASES["twice-symbolic-link"](tmp_path), tmp_path)
     assert done.returncode == 2
     assert (
-        f"lỗi: {tmp_path}/latest.csv: ASSESSMENTS: đây là cùng một tệp với ASSESSMENTS "
+        f"lỗi: {tmp_path}/latest.csv: TỆP_TỰ_ĐÁNH_GIÁ: đây là cùng một tệp với TỆP_TỰ_ĐÁNH_GIÁ "
         f"{tmp_path}/assessments_long.csv; tệp được đưa hai lần [input-given-twice]\n"
         "    gợi ý: đưa mỗi tệp một lần; không đưa danh sách đơn vị, khảo sát và thẩm định vào cùng các tệp "
         "tự đánh giá (ghi tên các biểu mẫu thay vì data/*)"

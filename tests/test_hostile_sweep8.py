@@ -194,7 +194,8 @@ def test_a_name_not_utf8_is_named_once_with_its_bytes_shown() -> None:
         check_names([("-o", Path("ok.xlsx")), *sources, ("--communes", Path(os.fsdecode(b"c\xff.csv")))])
     problems = info.value.problems
     assert [(p.code, p.file) for p in problems] == [("name-not-utf8", "k\\xe9t.xlsx"), ("name-not-utf8", "c\\xff.csv")]
-    assert problems[0].render("vi").startswith("k\\xe9t.xlsx: RESULTS: tên tệp có byte không phải văn bản UTF-8")
+    assert problems[0].render("vi").startswith("k\\xe9t.xlsx: KẾT_QUẢ: tên tệp có byte không phải văn bản UTF-8")
+    assert problems[0].render("en").startswith("k\\xe9t.xlsx: RESULTS: the name holds bytes")
     check_names([("-o", Path("kết quả.xlsx")), ("input", Path("xã Đông.csv"))])  # UTF-8 names pass
 
 

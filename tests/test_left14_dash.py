@@ -17,6 +17,7 @@ from children import pari_child
 from click.testing import CliRunner
 
 from pari_index.cli import main
+from pari_index.messages.command_line import argument_name
 from pari_index.messages.help_words import walk
 
 #: What each command needs besides the path under test (files need not exist: the dash is
@@ -80,7 +81,8 @@ def test_a_dash_for_any_path_of_any_command_is_path_is_dash(
     argv, name = _argv(path, param)
     result = CliRunner().invoke(main, [*argv, "--lang", lang])
     assert result.exit_code == 2, result.output
-    assert f"{name} -: '-'" in result.output
+    # An argument by its name on the help page of the language (TỆP_TỰ_ĐÁNH_GIÁ), an option as typed.
+    assert f"{argument_name(name, lang)} -: '-'" in result.output
     assert said in result.output
     assert "[path-is-dash]" in result.output
     assert "file-not-found" not in result.output

@@ -184,15 +184,15 @@ def _param_name(ctx: click.Context, param: click.Parameter) -> str:
     an argument by its English name without click's decorations (``ASSESSMENTS``, ``SET``)."""
     if isinstance(param, click.Option):
         return param.opts[0]
-    from pari_index.messages.help_words import ARGUMENT_WORDS
+    from pari_index.messages.command_line import ARGUMENT_WORDS, bare_argument
 
     names = []  # the command's path below `pari` ("criteria export"), however pari was started
     while ctx.parent is not None:
         names.append(ctx.info_name or "")
         ctx = ctx.parent
     words = ARGUMENT_WORDS.get(" ".join([*reversed(names), str(param.name)]))
-    shown = words.en if words is not None else str(param.name).upper()
-    return shown.strip("[].").split(".")[0]
+    # The English name: a finding shows it in its language (messages.help_words.argument_name).
+    return bare_argument(words.en) if words is not None else str(param.name).upper()
 
 
 class _Terminated(KeyboardInterrupt):

@@ -297,3 +297,39 @@ def os_reason_vi(reason: str) -> str | None:
         if os.strerror(number) == reason:
             return f"{OS_REASON_OTHER.format(number=number)} ({reason})"
     return None
+
+
+#: The name an argument is shown by (the usage line, the help), by ``"<command path> <name>"``:
+#: click's decorations (``[…]`` when optional, ``...`` when repeated) included.
+ARGUMENT_WORDS: dict[str, Words] = {
+    "validate files": Words("[TỆP]...", "[FILES]..."),
+    "score assessments": Words("[TỆP_TỰ_ĐÁNH_GIÁ]...", "[ASSESSMENTS]..."),
+    "explain commune": Words("MÃ_XÃ", "COMMUNE"),
+    "explain criterion": Words("[TIÊU_CHÍ]", "[CRITERION]"),
+    "report results": Words("KẾT_QUẢ", "RESULTS"),
+    "criteria export criteria_file": Words("BỘ_TIÊU_CHÍ.yaml", "SET.yaml"),
+    "criteria import annex": Words("PHỤ_LỤC.xlsx", "ANNEX.xlsx"),
+    "diff old": Words("CŨ.yaml", "OLD.yaml"),
+    "diff new": Words("MỚI.yaml", "NEW.yaml"),
+}
+
+
+def bare_argument(metavar: str) -> str:
+    """An argument's name without click's decorations: ``[TỆP_TỰ_ĐÁNH_GIÁ]...`` -> ``TỆP_TỰ_ĐÁNH_GIÁ``,
+    ``SET.yaml`` -> ``SET``."""
+    return metavar.strip("[].").split(".")[0]
+
+
+#: Each argument's bare English name -> its names in both languages (as findings name it).
+_ARGUMENT_NAMES = {
+    bare_argument(words.en): Words(bare_argument(words.vi), bare_argument(words.en))
+    for words in ARGUMENT_WORDS.values()
+}
+
+
+def argument_name(name: str, lang: str) -> str:
+    """How a finding names the option or argument ``name`` in ``lang``: an argument by its name on
+    the help page of that language (``ASSESSMENTS`` is ``TỆP_TỰ_ĐÁNH_GIÁ`` in Vietnamese); an
+    option (``--survey``, ``-o``) as it is typed."""
+    words = _ARGUMENT_NAMES.get(name)
+    return words.get(lang) if words is not None else name

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 import click
 
+from pari_index.messages.command_line import ARGUMENT_WORDS
 from pari_index.messages.words import Words
 
 _CRITERIA_SET = Words(
@@ -270,20 +271,6 @@ OPTION_HELP: dict[str, Words] = {
     "diff --lang": Words(
         "Ngôn ngữ của danh sách thay đổi và của bảng.", "Language of the list of changes and of the table."
     ),
-}
-
-#: The name an argument is shown by (the usage line, the help), by ``"<command path> <name>"``:
-#: click's decorations (``[…]`` when optional, ``...`` when repeated) included.
-ARGUMENT_WORDS: dict[str, Words] = {
-    "validate files": Words("[TỆP]...", "[FILES]..."),
-    "score assessments": Words("[TỆP_TỰ_ĐÁNH_GIÁ]...", "[ASSESSMENTS]..."),
-    "explain commune": Words("MÃ_XÃ", "COMMUNE"),
-    "explain criterion": Words("[TIÊU_CHÍ]", "[CRITERION]"),
-    "report results": Words("KẾT_QUẢ", "RESULTS"),
-    "criteria export criteria_file": Words("BỘ_TIÊU_CHÍ.yaml", "SET.yaml"),
-    "criteria import annex": Words("PHỤ_LỤC.xlsx", "ANNEX.xlsx"),
-    "diff old": Words("CŨ.yaml", "OLD.yaml"),
-    "diff new": Words("MỚI.yaml", "NEW.yaml"),
 }
 
 #: click's own words on a help page (its message ids), in Vietnamese.

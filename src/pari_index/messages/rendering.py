@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.messages.catalogue import entry_of, title
-from pari_index.messages.command_line import os_reason_vi
+from pari_index.messages.command_line import argument_name, os_reason_vi
 from pari_index.messages.hints import HINT_WORDS
 from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text
 from pari_index.messages.numbers import format_number
@@ -43,6 +43,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         # Such words may name the finding's other parameters (the operating system's reason).
         return _filled(fallback.get(lang), lang, params, label, nested=True)
     text = str(value)
+    if name in ("option", "other_option"):
+        return argument_name(text, lang)
     if name == "unit_types":
         return ", ".join(_shown("unit_type", part, lang, params, label) for part in text.split(","))
     if name in PARAM_WORDS:
