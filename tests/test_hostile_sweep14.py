@@ -1,0 +1,158 @@
+"""What the cases of tests/hostile_sweep14.py answer, and the classes behind them: a number is
+read only when its separators stand where a number's do (one decimal comma or dot; thousands
+separators, commas, dots or spaces of any width, between groups of three digits), so a cell such
+as ``18 87`` is refused at its row and column instead of read as 1887; a date followed by a
+midnight time and its time zone (``+07:00``, ``Z``) is the date written, so a Parquet column of
+dates with a zone, or an ISO export, is read instead of refused on every row.
+
+The cases run as real child processes with a time-out."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+import pytest
+from children import answers_its_case, pari_child
+from hostile_sweep14 import CASES, COUNT_AT, EXPECTED, NOT_WRITTEN, with_values
+
+from pari_index.intake.values import parse_date, parse_exact
+
+
+def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    return pari_child(args, folder, timeout=120)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
+    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+
+
+def _as_csv_results(args: list[str]) -> list[str]:
+    """A case's argv with its results written as a folder of CSV tables named ``res``."""
+    at = args.index("-o")
+    return [*args[:at], "-o", str(Path(args[at + 1]).with_name("res")), *args[at + 2 :], "--format", "csv"]
+
+
+def _item(folder: Path, code: str, item: str) -> dict[str, str]:
+    with (folder / "res" / "criteria.csv").open(encoding="utf-8-sig") as table:
+        return next(row for row in csv.DictReader(table) if row["commune_code"] == code and row["criterion_id"] == item)
+
+
+# ---------------------------------------------------------------------------------------------
+# Digit groups out of place
+
+
+@pytest.mark.parametrize(
+    ("case", "written"),
+    [
+        ("numbers-groups-space", "18 87"),
+        ("numbers-groups-commas", "1,8,8,7"),
+        ("numbers-groups-dots", "18.87.0"),
+    ],
+)
+def test_a_count_with_separators_out_of_place_is_refused_at_its_cell(tmp_path: Path, case: str, written: str) -> None:
+    """They were read as 1887 or 18870 without a word: the item scored as if the count were
+    right (0.75, status ok)."""
+    en = _child([*_as_csv_results(CASES[case](tmp_path)), "--lang", "en"], tmp_path)
+    assert en.returncode == 1, en.stderr
+    said = f"error: {tmp_path}/assessments_long.csv row 11 column 'value': {written} is not a whole number [bad-value]"
+    assert said in en.stderr, en.stderr
+    row = _item(tmp_path, "00001", "1.3.2")
+    assert (row["final_score"], row["status"], row["inputs"]) == ("0.0", "self_score_differs", "found=1887")
+    vi = _child(CASES[case](tmp_path), tmp_path)
+    assert f"hàng 11 cột 'value': {written} không phải là một số nguyên [bad-value]" in vi.stderr, vi.stderr
+
+
+def test_a_percentage_with_a_space_for_its_comma_is_not_read_as_778(tmp_path: Path) -> None:
+    """``77 8`` (a non-breaking space) was read as 778 and refused as "778 % is above 100 %"."""
+    en = _child([*CASES["numbers-groups-nbsp-percent"](tmp_path), "--lang", "en"], tmp_path)
+    assert "row 32 column 'value': 77\u00a08 is not a percentage from 0 to 100 [bad-value]" in en.stderr, en.stderr
+    assert "percent-above-100" not in en.stderr
+
+
+def test_the_forms_a_vietnamese_sheet_exports_are_read_as_they_mean(tmp_path: Path) -> None:
+    done = _child(_as_csv_results(CASES["well-vietnamese-number-forms"](tmp_path)), tmp_path)
+    assert done.returncode == 0, done.stderr
+    row = _item(tmp_path, "00001", "1.3.2")
+    assert (row["final_score"], row["inputs"]) == ("0.75", "fixed=1.887,0; found=1\u00a0887")
+    assert _item(tmp_path, "00001", "3.4.2")["final_score"] == "1.17"
+
+
+def test_one_separator_alone_is_still_a_decimal_point(tmp_path: Path) -> None:
+    """``1.887`` in a count is 1.887, not whole (docs/data-formats.md): the groups' rule changes
+    only texts of more than one separator, or of spaces."""
+    done = _child([*with_values(tmp_path, {COUNT_AT: "1.887"}), "--lang", "en"], tmp_path)
+    assert "row 11 column 'value': 1.887 is not a whole number [not-whole]" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1 234 567", "1234567"),
+        ("1\u00a0234\u202f567,25", "1234567.25"),
+        ("1\u2009234.5", "1234.5"),
+        ("1.234.567", "1234567"),
+        ("1.234.567,5", "1234567.5"),
+        ("1,234,567.5", "1234567.5"),
+        ("1,5", "1.5"),
+        ("1.234", "1.234"),
+        (" 85 %", "85"),
+        ("85,5%", "85.5"),
+        ("+7", "7"),
+        ("-0", "0"),
+        (".5", "0.5"),
+        ("1.5e3", "1500"),
+        ("12 34", None),
+        ("1 2345", None),
+        ("1,23,456", None),
+        ("1.23.456", None),
+        ("12.34.567,5", None),
+        ("1,234.567.8", None),
+        ("1 234.567,8", None),
+        ("1.234,567,8", None),
+        ("7%7", None),
+        ("% 85", None),
+        ("1,8,8,7", None),
+        ("- 5", None),
+    ],
+)
+def test_a_number_s_separators_must_stand_where_a_number_s_do(text: str, value: str | None) -> None:
+    read = pl.select(parse_exact(pl.lit(text))).item()
+    assert read == (None if value is None else int(Decimal(value) * 10**14))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2025-06-04T00:00:00+07:00", "2025-06-04"),
+        ("2025-06-04 00:00:00.000000+07:00", "2025-06-04"),
+        ("2025-06-04T00:00:00Z", "2025-06-04"),
+        ("04/06/2025 00:00-0300", "2025-06-04"),
+        ("2025-06-04T00:00:00+0700", "2025-06-04"),
+        ("2025-06-03 17:00:00+00:00", None),
+        ("2025-06-04+07:00", None),
+        ("2025-06-04T00:00:00+7", None),
+    ],
+)
+def test_a_midnight_with_its_time_zone_is_the_date_written(text: str, day: str | None) -> None:
+    read = pl.select(parse_date(pl.lit(text))).item()
+    assert (read.isoformat() if read else None) == day
+
+
+def test_a_parquet_column_of_zoned_dates_scores_as_the_csv_does(tmp_path: Path) -> None:
+    """Every evidence date of the file was refused ("2025-06-04 00:00:00.000000+07:00 is not a
+    date such as 10/01/2024"), so every item of evidence dates was marked without evidence."""
+    done = _child(_as_csv_results(CASES["dates-parquet-time-zone"](tmp_path)), tmp_path)
+    assert done.returncode == 0, done.stderr
+    row = _item(tmp_path, "00001", "1.1.1")
+    assert (row["final_score"], row["status"], row["evidence_date"]) == ("1.0", "ok", "2025-06-04")
+
+
+def test_a_time_that_is_not_midnight_is_still_refused_at_its_row(tmp_path: Path) -> None:
+    done = _child([*CASES["dates-parquet-utc-afternoon"](tmp_path), "--lang", "en"], tmp_path)
+    said = "assessments.parquet row 2 column 'evidence_date': 2025-06-03 17:00:00.000000+00:00 is not a date"
+    assert said in done.stderr, done.stderr
