@@ -2,7 +2,8 @@
 (``18 87``, ``1,8,8,7``, ``18.87.0``: two numbers typed in one cell, or a separator slipped in),
 read as 1887 with their separators dropped wherever they stood; dates written with their time
 zone (a Parquet column of dates with a zone, an ISO export ``2025-06-04T00:00:00+07:00``),
-refused on every row; and cases of other classes that already answered well, kept so that they
+refused on every row; a workbook cell written twice (calamine keeps the last value, the first
+dropped without a word); and cases of other classes that already answered well, kept so that they
 stay so (numbers in the forms a Vietnamese sheet exports, full-width digits, 1e309, NaN in a
 Parquet float column, ISO date cells, a strict-OOXML workbook, the 1904 date system, a very
 hidden sheet, codes stored as numbers shown as ``00001``, a column named twice).
@@ -124,6 +125,56 @@ def parquet_utc_afternoon(folder: Path) -> list[str]:
     local = pl.col("evidence_date").cast(pl.Datetime("us")).dt.replace_time_zone("Asia/Ho_Chi_Minh")
     path = folder / "assessments.parquet"
     frame.with_columns(local.dt.convert_time_zone("UTC")).write_parquet(path)
+    return _score(folder, assessments=path)
+
+
+# ---------------------------------------------------------------------------------------------
+# A cell written twice in a sheet (intake.xlsx.sheet_scan: _written_once)
+
+
+def _written_again(path: Path, again: bytes, *, new_row: bool = False) -> None:
+    """Commune 00001's rate of item 3.4.2 (cell D32, 77.8) written a second time as ``again``:
+    right after the first, or in a second ``<row r="32">`` after row 33 (``new_row``)."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        if new_row:
+            return data.replace(b'</row><row r="33"', b'</row><row r="32">' + again + b'</row><row r="33"', 1)
+        return re.sub(rb'(<c r="D32"[^>]*>.*?</c>)', lambda m: m[1] + again, data, count=1)
+
+    _rewritten(path, change)
+
+
+def cell_written_twice(folder: Path) -> list[str]:
+    """The cell D32 (77.8) written again right after itself, holding 10: calamine keeps the last,
+    so the item was scored on 10 (0.15 points), the 77.8 dropped without a word, exit 0."""
+    path = _workbook(folder / "twice.xlsx", {})
+    _written_again(path, b'<c r="D32"><v>10</v></c>')
+    return _score(folder, assessments=path)
+
+
+def row_written_twice(folder: Path) -> list[str]:
+    """A second ``<row r="32">`` after row 33, its D32 holding 10: the same, exit 0."""
+    path = _workbook(folder / "twice.xlsx", {})
+    _written_again(path, b'<c r="D32"><v>10</v></c>', new_row=True)
+    return _score(folder, assessments=path)
+
+
+def cell_written_twice_lower_case(folder: Path) -> list[str]:
+    """The second D32 written ``d032`` (calamine reads lower-case letters and a leading zero)."""
+    path = _workbook(folder / "twice.xlsx", {})
+    _written_again(path, b'<c r="d032"><v>10</v></c>')
+    return _score(folder, assessments=path)
+
+
+def cell_written_twice_without_reference(folder: Path) -> list[str]:
+    """Row 32 written again with cells that carry no reference (calamine places them from column
+    A on): the whole row was replaced, item 3.4.2 shown as not assessed, and the only word was
+    "criterion 1 is not a scored item" (exit 1)."""
+    path = _workbook(folder / "twice.xlsx", {})
+    cells = b"<c><v>1</v></c>" * 3 + b"<c><v>10</v></c>"
+    _written_again(path, cells, new_row=True)
     return _score(folder, assessments=path)
 
 
@@ -295,6 +346,10 @@ CASES: dict[str, Case] = {
     "dates-parquet-time-zone": parquet_zoned_dates,
     "dates-csv-iso-offset": csv_iso_offset_dates,
     "dates-parquet-utc-afternoon": parquet_utc_afternoon,
+    "xlsx-cell-written-twice": cell_written_twice,
+    "xlsx-row-written-twice": row_written_twice,
+    "xlsx-cell-written-twice-lower-case": cell_written_twice_lower_case,
+    "xlsx-cell-written-twice-without-reference": cell_written_twice_without_reference,
     "well-vietnamese-number-forms": vietnamese_number_forms,
     "well-fullwidth-digits": fullwidth_digits,
     "well-number-1e309": number_1e309,
@@ -320,6 +375,10 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "dates-parquet-time-zone": (0, None, ("assessments.parquet", *_OTHERS)),
     "dates-csv-iso-offset": (0, None, _INPUTS),
     "dates-parquet-utc-afternoon": (1, "bad-value", ("assessments.parquet", *_OTHERS)),
+    "xlsx-cell-written-twice": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
+    "xlsx-row-written-twice": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
+    "xlsx-cell-written-twice-lower-case": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
+    "xlsx-cell-written-twice-without-reference": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
     "well-vietnamese-number-forms": (0, None, _INPUTS),
     "well-fullwidth-digits": (1, "bad-value", _INPUTS),
     "well-number-1e309": (1, "number-out-of-range", _INPUTS),
@@ -334,6 +393,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 
 #: Outputs each case must not have written (the case's folder).
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    **{case: ("out.xlsx",) for case in CASES if case.startswith("xlsx-")},
     "well-xlsx-codes-as-numbers": ("out.xlsx",),
     "well-csv-column-twice": ("out.xlsx",),
 }

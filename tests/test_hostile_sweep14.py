@@ -3,7 +3,9 @@ read only when its separators stand where a number's do (one decimal comma or do
 separators, commas, dots or spaces of any width, between groups of three digits), so a cell such
 as ``18 87`` is refused at its row and column instead of read as 1887; a date followed by a
 midnight time and its time zone (``+07:00``, ``Z``) is the date written, so a Parquet column of
-dates with a zone, or an ISO export, is read instead of refused on every row.
+dates with a zone, or an ISO export, is read instead of refused on every row; a workbook whose
+sheet writes a cell twice is refused as damaged, naming the cell, since calamine would keep the
+last value and drop the first without a word.
 
 The cases run as real child processes with a time-out."""
 
@@ -156,3 +158,82 @@ def test_a_time_that_is_not_midnight_is_still_refused_at_its_row(tmp_path: Path)
     done = _child([*CASES["dates-parquet-utc-afternoon"](tmp_path), "--lang", "en"], tmp_path)
     said = "assessments.parquet row 2 column 'evidence_date': 2025-06-03 17:00:00.000000+00:00 is not a date"
     assert said in done.stderr, done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# A cell written twice
+
+
+def test_a_cell_written_twice_is_named_in_both_languages(tmp_path: Path) -> None:
+    """calamine kept the second value: item 3.4.2 was scored on 10 (0.15 points), exit 0."""
+    args = CASES["xlsx-cell-written-twice"](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 1, en.stderr
+    assert en.stderr.startswith(
+        f"error: {tmp_path}/twice.xlsx [data] row 32: the cell D32 is written twice (the second value would "
+        "replace the first without a word; Excel never writes so) [xlsx-damaged]\n"
+        "    hint: this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)\n"
+    ), en.stderr
+    vi = _child(args, tmp_path)
+    assert "twice.xlsx [data] hàng 32: ô D32 được ghi hai lần (giá trị sau sẽ thay giá trị trước mà không báo; " in (
+        vi.stderr
+    ), vi.stderr
+
+
+def _scan(xml: str) -> object:
+    from pari_index.intake.xlsx.sheet_scan import _scan_sheet_xml
+
+    return _scan_sheet_xml(
+        f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{xml}'
+        "</sheetData></worksheet>".encode()
+    )
+
+
+def _refused(xml: str) -> tuple[str, dict[str, object]]:
+    from pari_index.intake.xlsx.limits import _Refused
+
+    with pytest.raises(_Refused) as caught:
+        _scan(xml)
+    return caught.value.problem.code, dict(caught.value.problem.params or {})
+
+
+def _row(row: int, *cells: str) -> str:
+    return f'<row r="{row}">' + "".join(f'<c r="{ref}"><v>1</v></c>' for ref in cells) + "</row>"
+
+
+@pytest.mark.parametrize("part_bytes", [4 * 1024**2, 40], ids=["one-part", "a-part-a-cell"])
+@pytest.mark.parametrize(
+    ("xml", "damage", "ref"),
+    [
+        (_row(1, "A1", "B1", "A1"), "cell_twice", "A1"),
+        (_row(1, "A1") + _row(2, "A2", "B2") + _row(2, "B2"), "cell_twice", "B2"),
+        (_row(1, "A1") + _row(2, "A2", "b02"), "", ""),
+        (_row(1, "A1") + _row(2, "A2", "a02"), "cell_twice", "A2"),
+        (_row(1, "A1", "B1") + _row(2, "A2") + _row(3, "A3") + _row(2, "B2"), "rows_back", None),
+        ("<row r='1'><c><v>1</v></c><c><v>2</v></c></row><row r='1'><c><v>3</v></c></row>", "cell_twice", "A1"),
+    ],
+)
+def test_the_scan_finds_a_cell_written_twice_wherever_the_xml_is_cut(
+    monkeypatch: pytest.MonkeyPatch, part_bytes: int, xml: str, damage: str, ref: str | None
+) -> None:
+    """Cut into parts of a cell each, the repeat lies in another part than its first writing:
+    the cells of the row a part ends in are carried over, and rows may not go back (a row
+    written again after a later one is refused, repeat or not: the earlier parts' cells are not
+    kept)."""
+    from pari_index.intake.xlsx import sheet_scan
+
+    monkeypatch.setattr(sheet_scan, "_CHUNK", part_bytes)
+    if not damage or (damage == "rows_back" and part_bytes > 1000):
+        assert _scan(xml) is not None  # within a part, cells out of order but distinct are read
+        return
+    code, params = _refused(xml)
+    assert (code, params["damage"], params.get("ref")) == ("xlsx-damaged", damage, ref)
+
+
+def test_cells_in_order_across_parts_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row cut between two parts, and cells out of order within a row, are no repeat."""
+    from pari_index.intake.xlsx import sheet_scan
+
+    monkeypatch.setattr(sheet_scan, "_CHUNK", 40)
+    info = _scan(_row(1, "A1", "B1") + _row(2, "C2", "A2", "B2") + _row(10, "A10", "AA10"))
+    assert (info.cells, info.last_row, info.last_col) == (7, 10, 27)  # type: ignore[attr-defined]
