@@ -3,7 +3,8 @@
 read as 1887 with their separators dropped wherever they stood; dates written with their time
 zone (a Parquet column of dates with a zone, an ISO export ``2025-06-04T00:00:00+07:00``),
 refused on every row; a workbook cell written twice (calamine keeps the last value, the first
-dropped without a word); and cases of other classes that already answered well, kept so that they
+dropped without a word); a library's log line on the console (a workbook with a chart sheet); and
+cases of other classes that already answered well, kept so that they
 stay so (numbers in the forms a Vietnamese sheet exports, full-width digits, 1e309, NaN in a
 Parquet float column, ISO date cells, a strict-OOXML workbook, the 1904 date system, a very
 hidden sheet, codes stored as numbers shown as ``00001``, a column named twice).
@@ -179,6 +180,43 @@ def cell_written_twice_without_reference(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# A library's log lines on the console (cli._library_logs_off)
+
+
+def _chart_workbook(path: Path, *, data: bool) -> Path:
+    """A chart sheet first, then the example rows (``data``) or a hidden sheet of the one number
+    the chart draws."""
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        charts = workbook.add_chartsheet("Biểu đồ")
+        sheet = workbook.add_worksheet("data")
+        if data:
+            for r, row in enumerate(_rows("assessments_long.csv")):
+                for c, text in enumerate(row):
+                    if text:
+                        sheet.write_string(r, c, text)
+        else:
+            sheet.write_number(0, 0, 1)
+            sheet.hide()
+        chart = workbook.add_chart({"type": "column"})
+        chart.add_series({"values": "=data!$A$1:$A$1"})
+        charts.set_chart(chart)
+    return path
+
+
+def chart_sheet_beside_data(folder: Path) -> list[str]:
+    """A workbook whose first sheet is a chart: read, exit 0, but calamine's log line
+    "'chartsheet' not a valid worksheet" was printed on the console, in English, first thing."""
+    return _score(folder, assessments=_chart_workbook(folder / "chart.xlsx", data=True))
+
+
+def chart_sheet_and_hidden_data(folder: Path) -> list[str]:
+    """A chart sheet and the hidden sheet of its numbers: hidden-sheet, and the same log line."""
+    return _score(folder, assessments=_chart_workbook(folder / "chart.xlsx", data=False))
+
+
+# ---------------------------------------------------------------------------------------------
 # Cases of other classes tried this session that already answered well (kept as they are)
 
 
@@ -350,6 +388,8 @@ CASES: dict[str, Case] = {
     "xlsx-row-written-twice": row_written_twice,
     "xlsx-cell-written-twice-lower-case": cell_written_twice_lower_case,
     "xlsx-cell-written-twice-without-reference": cell_written_twice_without_reference,
+    "logs-chart-sheet-beside-data": chart_sheet_beside_data,
+    "logs-chart-sheet-and-hidden-data": chart_sheet_and_hidden_data,
     "well-vietnamese-number-forms": vietnamese_number_forms,
     "well-fullwidth-digits": fullwidth_digits,
     "well-number-1e309": number_1e309,
@@ -379,6 +419,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xlsx-row-written-twice": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
     "xlsx-cell-written-twice-lower-case": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
     "xlsx-cell-written-twice-without-reference": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
+    "logs-chart-sheet-beside-data": (0, None, ("chart.xlsx", *_OTHERS)),
+    "logs-chart-sheet-and-hidden-data": (1, "hidden-sheet", ("chart.xlsx", *_OTHERS)),
     "well-vietnamese-number-forms": (0, None, _INPUTS),
     "well-fullwidth-digits": (1, "bad-value", _INPUTS),
     "well-number-1e309": (1, "number-out-of-range", _INPUTS),

@@ -5,7 +5,8 @@ as ``18 87`` is refused at its row and column instead of read as 1887; a date fo
 midnight time and its time zone (``+07:00``, ``Z``) is the date written, so a Parquet column of
 dates with a zone, or an ISO export, is read instead of refused on every row; a workbook whose
 sheet writes a cell twice is refused as damaged, naming the cell, since calamine would keep the
-last value and drop the first without a word.
+last value and drop the first without a word; the log records of the libraries a command calls
+never reach the console (calamine's English "'chartsheet' not a valid worksheet" did).
 
 The cases run as real child processes with a time-out."""
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -237,3 +239,41 @@ def test_cells_in_order_across_parts_are_read(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(sheet_scan, "_CHUNK", 40)
     info = _scan(_row(1, "A1", "B1") + _row(2, "C2", "A2", "B2") + _row(10, "A10", "AA10"))
     assert (info.cells, info.last_row, info.last_col) == (7, 10, 27)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+# A library's log lines
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_chart_sheet_leaves_nothing_on_the_console(tmp_path: Path, lang: str) -> None:
+    """calamine's log line "'chartsheet' not a valid worksheet" was the first line of the run."""
+    done = _child([*CASES["logs-chart-sheet-beside-data"](tmp_path), "--lang", lang], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_the_hidden_sheet_beside_a_chart_is_the_only_line(tmp_path: Path) -> None:
+    done = _child(CASES["logs-chart-sheet-and-hidden-data"](tmp_path), tmp_path)
+    assert done.stderr.startswith(f"lỗi: {tmp_path}/chart.xlsx [data]: trang tính bị ẩn"), done.stderr
+    assert "chartsheet" not in done.stderr
+
+
+def test_pari_debug_keeps_the_library_s_log_lines(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "PARI_DEBUG": "1"}
+    args = CASES["logs-chart-sheet-beside-data"](tmp_path)
+    from children import ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pari_index.cli", *args],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "'chartsheet' not a valid worksheet" in done.stderr
