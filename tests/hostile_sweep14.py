@@ -3,8 +3,9 @@
 read as 1887 with their separators dropped wherever they stood; dates written with their time
 zone (a Parquet column of dates with a zone, an ISO export ``2025-06-04T00:00:00+07:00``),
 refused on every row; a workbook cell written twice (calamine keeps the last value, the first
-dropped without a word); a library's log line on the console (a workbook with a chart sheet); and
-cases of other classes that already answered well, kept so that they
+dropped without a word); a library's log line on the console (a workbook with a chart sheet);
+lines of a CSV file written with another separator than its header (two exports put together),
+each read as one cell with nothing to score; and cases of other classes that already answered well, kept so that they
 stay so (numbers in the forms a Vietnamese sheet exports, full-width digits, 1e309, NaN in a
 Parquet float column, ISO date cells, a strict-OOXML workbook, the 1904 date system, a very
 hidden sheet, codes stored as numbers shown as ``00001``, a column named twice).
@@ -217,6 +218,51 @@ def chart_sheet_and_hidden_data(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Lines written with another separator (intake.separators)
+
+
+def _separated_again(folder: Path, name: str, separator: str, start: int) -> list[str]:
+    """The example file ``name`` with its lines from ``start`` on written with ``separator``, as
+    a second export saved with other settings and put after the first."""
+    files = _examples(folder)
+    rows = _rows(name)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows[:start])
+    csv.writer(out, delimiter=separator, lineterminator="\n").writerows(rows[start:])
+    files[name.split(".")[0]].write_text(out.getvalue(), encoding="utf-8")
+    return _score(folder)
+
+
+def semicolon_lines(folder: Path) -> list[str]:
+    """Lines 2001 on written with semicolons (a Vietnamese Windows's CSV put after a comma one):
+    each line read as one cell, its whole text the commune code and nothing to score: "1,430
+    with nothing to score", the communes after line 2000 shown as having sent nothing, exit 0."""
+    return _separated_again(folder, "assessments_long.csv", ";", 2000)
+
+
+def tab_lines(folder: Path) -> list[str]:
+    """The same with tabs (a block pasted from a copy of the sheet): exit 0."""
+    return _separated_again(folder, "assessments_long.csv", "\t", 2000)
+
+
+def register_semicolon_lines(folder: Path) -> list[str]:
+    """The register's last 20 units written with semicolons: each read as a unit whose code is
+    the whole line (no name: a warning), the 20 real units missing from the register, and every
+    row of theirs unknown-commune."""
+    return _separated_again(folder, "communes.csv", ";", 41)
+
+
+def semicolons_in_a_quoted_cell(folder: Path) -> list[str]:
+    """An explanation of several lines, one of them "a; b; c; …" with more semicolons than the
+    header has columns: text inside a quoted cell, not a row; read, exit 0."""
+    files = _examples(folder)
+    rows = _rows("assessments_long.csv")
+    rows[5][8] = "Giải trình:\n" + "; ".join(f"mục {i}" for i in range(12)) + "\nhết"
+    files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+    return _score(folder)
+
+
+# ---------------------------------------------------------------------------------------------
 # Cases of other classes tried this session that already answered well (kept as they are)
 
 
@@ -390,7 +436,11 @@ CASES: dict[str, Case] = {
     "xlsx-cell-written-twice-without-reference": cell_written_twice_without_reference,
     "logs-chart-sheet-beside-data": chart_sheet_beside_data,
     "logs-chart-sheet-and-hidden-data": chart_sheet_and_hidden_data,
+    "separators-semicolon-lines": semicolon_lines,
+    "separators-tab-lines": tab_lines,
+    "separators-register-semicolon-lines": register_semicolon_lines,
     "well-vietnamese-number-forms": vietnamese_number_forms,
+    "well-semicolons-in-a-quoted-cell": semicolons_in_a_quoted_cell,
     "well-fullwidth-digits": fullwidth_digits,
     "well-number-1e309": number_1e309,
     "well-parquet-float-nan": parquet_float_nan,
@@ -421,7 +471,11 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xlsx-cell-written-twice-without-reference": (1, "xlsx-damaged", ("twice.xlsx", *_OTHERS)),
     "logs-chart-sheet-beside-data": (0, None, ("chart.xlsx", *_OTHERS)),
     "logs-chart-sheet-and-hidden-data": (1, "hidden-sheet", ("chart.xlsx", *_OTHERS)),
+    "separators-semicolon-lines": (1, "csv-mixed-separators", _INPUTS),
+    "separators-tab-lines": (1, "csv-mixed-separators", _INPUTS),
+    "separators-register-semicolon-lines": (1, "csv-mixed-separators", _INPUTS),
     "well-vietnamese-number-forms": (0, None, _INPUTS),
+    "well-semicolons-in-a-quoted-cell": (0, None, _INPUTS),
     "well-fullwidth-digits": (1, "bad-value", _INPUTS),
     "well-number-1e309": (1, "number-out-of-range", _INPUTS),
     "well-parquet-float-nan": (1, "bad-value", ("assessments.parquet", *_OTHERS)),
@@ -435,6 +489,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 
 #: Outputs each case must not have written (the case's folder).
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    **{case: ("out.xlsx",) for case in CASES if case.startswith("separators-")},
     **{case: ("out.xlsx",) for case in CASES if case.startswith("xlsx-")},
     "well-xlsx-codes-as-numbers": ("out.xlsx",),
     "well-csv-column-twice": ("out.xlsx",),

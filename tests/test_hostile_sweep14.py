@@ -6,7 +6,9 @@ midnight time and its time zone (``+07:00``, ``Z``) is the date written, so a Pa
 dates with a zone, or an ISO export, is read instead of refused on every row; a workbook whose
 sheet writes a cell twice is refused as damaged, naming the cell, since calamine would keep the
 last value and drop the first without a word; the log records of the libraries a command calls
-never reach the console (calamine's English "'chartsheet' not a valid worksheet" did).
+never reach the console (calamine's English "'chartsheet' not a valid worksheet" did); a CSV
+file whose lines from some point on are written with another separator than its header is
+refused whole, at the first such line (they were rows of one cell with nothing to score, exit 0).
 
 The cases run as real child processes with a time-out."""
 
@@ -277,3 +279,57 @@ def test_pari_debug_keeps_the_library_s_log_lines(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "'chartsheet' not a valid worksheet" in done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines written with another separator
+
+
+def test_lines_of_another_separator_are_named_at_the_first(tmp_path: Path) -> None:
+    """They were 1,430 rows "with nothing to score" and 12 communes more that "sent nothing",
+    exit 0."""
+    args = CASES["separators-semicolon-lines"](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 1, en.stderr
+    assert en.stderr.startswith(
+        f"error: {tmp_path}/assessments_long.csv row 2001: from this line on, 1,430 line(s) are written with the "
+        "separator ';', not ',' as the header is; each would be read as one cell, with nothing to score "
+        "[csv-mixed-separators]\n"
+        "    hint: write those lines with the header's separator, or open the file in Excel and save it again as "
+        "CSV UTF-8\n"
+    ), en.stderr
+    vi = _child(args, tmp_path)
+    assert "assessments_long.csv hàng 2001: từ dòng này, 1.430 dòng được ghi với dấu phân cách ';', không phải ','" in (
+        vi.stderr
+    ), vi.stderr
+
+
+def test_a_register_with_lines_of_another_separator_is_refused_there(tmp_path: Path) -> None:
+    done = _child([*CASES["separators-register-semicolon-lines"](tmp_path), "--lang", "en"], tmp_path)
+    assert f"error: {tmp_path}/communes.csv row 42: from this line on, 20 line(s)" in done.stderr, done.stderr
+    assert "unknown-commune" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter", "found"),
+    [
+        (b"a,b,c,d\n1,2,3,4\n5;6;7;8\n9;9;9;9\n", ",", (3, ";", 2)),
+        (b"a,b,c,d\n1,2,3,4\n5;6;7\n", ",", None),  # fewer than the header's separators
+        (b'a,b,c,d\n1,2,"x\n5;6;7;8\ny",4\n', ",", None),  # inside a quoted cell
+        (b'a,b,c,d\n1,2,"x\n5;6;7;8\ny",4\n9;9;9;9\n', ",", (5, ";", 1)),
+        (b"a;b;c\n1;2,5;3\n4,5,6\n", ";", (3, ",", 1)),  # decimal commas in a semicolon file are no line
+        (b"a;b;c\n1;2;3\r\n4\t5\t6\r\n", ";", (3, "\t", 1)),
+        (b"a,b\n1,2\n3;4\n", ",", None),  # two columns: a semicolon in a cell is ordinary
+        (b"a,b,c\n1,2,3\n;;\n", ",", (3, ";", 1)),  # an empty row written with semicolons
+    ],
+)
+def test_a_line_of_another_separator(data: bytes, delimiter: str, found: tuple[int, str, int] | None) -> None:
+    from pari_index.intake.separators import other_separator
+
+    assert other_separator(data, delimiter, data.split(b"\n", 1)[0].count(delimiter.encode()) + 1) == found
+
+
+def test_the_separators_are_the_ones_csv_files_are_sniffed_for() -> None:
+    from pari_index.intake import csv_input, separators
+
+    assert set(separators.SEPARATORS) == set(csv_input._DELIMITERS)
