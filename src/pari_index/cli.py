@@ -15,6 +15,7 @@ import errno
 import functools
 import io
 import json
+import logging
 import os
 import signal
 import sys
@@ -241,6 +242,17 @@ def _terminate_as_interrupt() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+def _library_logs_off() -> None:
+    """The log records of the libraries a command calls are not written on the console: calamine
+    logs through Python's logging ("'chartsheet' not a valid worksheet" for a workbook that holds
+    a chart sheet), and with no handler configured Python wrote them to the standard error as they
+    are, English words in a Vietnamese run, before the command's own output. PARI_DEBUG keeps
+    them, as it keeps tracebacks."""
+    root = logging.getLogger()
+    if not os.environ.get("PARI_DEBUG") and not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
 def _console_streams() -> None:
     """The standard output and error in UTF-8 where their encoding cannot write Vietnamese, as
     click already does for ASCII: ``PYTHONIOENCODING=latin-1``, or on Windows output redirected to
@@ -427,6 +439,7 @@ class _Group(click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
         _console_streams()
+        _library_logs_off()
         localise_help(self, self.lang)
         _checked_stdout()
         # Usage errors exit with 2 (click's default); keep the documented code in one place.

@@ -24,6 +24,7 @@ from pari_index.intake.decoding import (
     scan_utf8,
 )
 from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
+from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.messages import render, render_hint
 
@@ -369,6 +370,9 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
     if cut is not None:
         # Refused whole: what was after the cut is missing, and no row can say so.
         return ReadResult([], [*notes, _cut_short_problem(cut, file)])
+    mixed = other_separator(data, delimiter, header_cells)
+    if mixed is not None:  # refused whole too: each such line would be one cell with nothing to score
+        return ReadResult([], [*notes, mixed_separators_problem(*mixed, delimiter, file)])
     is_nfc, undecodable, longest = csv_text.nfc, bool(csv_text.bad_bytes), csv_text.chars
     grid = GridRanges(file, is_nfc=is_nfc, undecodable=undecodable, longest=longest)
     if ranged and len(data) > RANGED_BYTES:

@@ -68,7 +68,10 @@ _DATE_SPELLINGS = (
     (r"^[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}$", "%d.%m.%Y"),
     (r"^[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}$", "%Y/%m/%d"),
 )
-_MIDNIGHT = r"[ T]00:00(?::00(?:\.0+)?)?$"
+#: A midnight time after a date, as Excel date cells read, optionally with its time zone (``Z``,
+#: ``+07:00``: a Parquet column of dates with a time zone, or an ISO export, reads so); the date
+#: is the one written, in its own zone. Such dates were refused, every row of the column.
+_MIDNIGHT = r"[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$"
 _SERIAL = r"^[0-9]+(?:\.0+)?$"
 _SHORT_YEAR = r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{1,3})$"
 _FOUR_DIGIT_YEAR = r"^(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4})|([0-9]{4})[/-][0-9]{1,2}[/-][0-9]{1,2})$"
@@ -149,10 +152,23 @@ def shown_expr(text: pl.Expr, limit: int = 80) -> pl.Expr:
     return text.map_batches(show, return_dtype=pl.String, is_elementwise=True)
 
 
+#: How a number may be written, once trimmed of spaces, a final ``%`` and a leading ``+``: plain,
+#: with one decimal comma or dot, or with thousands separators (commas, dots or spaces of any width,
+#: one kind) between groups of exactly three digits after a first group of one to three. A
+#: separator anywhere else is no number: ``18 87`` (two numbers typed in one cell), ``1,8,8,7`` or
+#: ``18.87.0`` were read as 1887, their separators dropped wherever they stood.
+_WRITTEN_NUMBER = (
+    r"^-?(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+"
+    r"|[0-9]{1,3}(?:(?:,[0-9]{3})+(?:\.[0-9]*)?|(?:\.[0-9]{3})+(?:,[0-9]*)?|(?:\s[0-9]{3})+(?:[.,][0-9]*)?))"
+    r"(?:[eE][-+]?[0-9]+)?$"
+)
+
+
 def clean_number_text(text: pl.Expr) -> pl.Expr:
     """Normalise a number typed with a decimal comma or dot and optional thousands separators to
-    a plain ``1234.5``."""
-    s = text.str.replace_all(r"[\s\u00a0%]", "").str.replace(r"^\+", "")
+    a plain ``1234.5``; null when it is not written as a number (see _WRITTEN_NUMBER)."""
+    trimmed = text.str.strip_chars().str.replace(r"\s*%$", "").str.replace(r"^\+", "")
+    s = pl.when(trimmed.str.contains(_WRITTEN_NUMBER)).then(trimmed.str.replace_all(r"\s", ""))
     comma = s.str.find(",", literal=True)
     dot = s.str.find(".", literal=True)
     commas = s.str.count_matches(",", literal=True)

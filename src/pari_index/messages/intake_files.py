@@ -49,6 +49,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "chép hoặc xuất lại toàn bộ tệp (tệp có thể bị cắt khi chép, tải về hoặc khi ổ đĩa đầy)",
         "copy or export the whole file again (a copy, a download or a full disk can cut a file short)",
     ),
+    "csv-mixed-separators": entry(
+        "Các dòng dùng dấu phân cách khác",
+        "Lines with another separator",
+        "từ dòng này, {count} dòng được ghi với dấu phân cách {other}, không phải {delimiter} như dòng tiêu đề; "
+        "mỗi dòng như vậy sẽ bị đọc thành một ô, không có gì để chấm",
+        "from this line on, {count} line(s) are written with the separator {other}, not {delimiter} as the "
+        "header is; each would be read as one cell, with nothing to score",
+        "ghi lại các dòng đó với dấu phân cách của dòng tiêu đề, hoặc mở tệp bằng Excel và lưu lại dạng CSV UTF-8",
+        "write those lines with the header's separator, or open the file in Excel and save it again as CSV UTF-8",
+    ),
     "csv-separator-line": entry(
         "Dòng chỉ định dấu phân cách của Excel",
         "Excel's separator line",

@@ -465,6 +465,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # is left out of the Vietnamese; its error type says which.
     "damage": {
         "two_parts": Words("gói có hai phần cùng tên {part}", "the package holds two parts named {part}"),
+        "cell_twice": Words(
+            "ô {ref} được ghi hai lần (giá trị sau sẽ thay giá trị trước mà không báo; "
+            "Excel không bao giờ ghi như vậy)",
+            "the cell {ref} is written twice (the second value would replace the first without a word; "
+            "Excel never writes so)",
+        ),
+        "rows_back": Words(
+            "hàng {row} được ghi sau hàng {after}: các hàng không theo thứ tự (Excel không bao giờ ghi như vậy)",
+            "row {row} is written after row {after}: the rows are out of order (Excel never writes so)",
+        ),
         "package": Words(
             "không đọc được gói (lỗi {error} của thư viện giải nén)",
             "the package cannot be read ({error}: {reason})",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from pari_index.errors import Problem
@@ -57,6 +58,22 @@ from pari_index.intake.xlsx.xml_patterns import (
 _MERGE_START = re.compile(rb"\s*\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
 
+def _twice_words(ref: str) -> str:
+    return (
+        f"the cell {ref} is written twice (the second value would replace the first without a word; "
+        "Excel never writes so)"
+    )
+
+
+def _repeats(listed: list[bytes], carried: set[bytes]) -> Iterator[bytes]:
+    """The references of ``listed`` already seen in it or in ``carried``, in order."""
+    seen = set(carried)
+    for ref in listed:
+        if ref in seen:
+            yield ref
+        seen.add(ref)
+
+
 class _NeedsPositions(Exception):
     """A cell without a plain r="B3" reference: the sheet is scanned again tag by tag."""
 
@@ -90,6 +107,11 @@ class _SheetScan:
         self.closes = 0
         #: The sheet's cells have all been seen (``</sheetData>``): merged ranges come after them.
         self.cells_done = False
+        #: The highest row of the parts scanned so far, and the references of its cells (_written_once).
+        self.row_reached = 0
+        self.row_cells: set[bytes] = set()
+        #: Cells placed by the walk tag by tag (a cell written twice is refused there too).
+        self.placed: set[tuple[int, int]] = set()
 
     def refuse(
         self, code: str, message: str, hint: str, row: int | None = None, params: dict[str, Any] | None = None
@@ -118,9 +140,41 @@ class _SheetScan:
             return
         # Rows and column letters of every reference, split apart in C: "A8 B8" -> "8 8", "A B".
         joined = b" ".join(refs)
-        rows = list(map(int, set(joined.translate(None, _LETTERS).split())))
+        row_digits = joined.translate(None, _LETTERS)
+        rows = list(map(int, set(row_digits.split())))
         columns = [_column_number(col.decode()) for col in set(joined.translate(None, _DIGITS).split())]
         self._extend(min(rows), max(rows), min(columns), max(columns))
+        # Written otherwise than Excel writes them ("d32", "D032": the cell D32), references are
+        # compared once normalised.
+        odd = joined.upper() != joined or row_digits.startswith(b"0") or b" 0" in row_digits
+        self._written_once(refs, joined, min(rows), max(rows), odd=odd)
+
+    def _written_once(self, refs: list[bytes], joined: bytes, low: int, high: int, *, odd: bool) -> None:
+        """No cell written twice. calamine keeps the last value written for a cell, so the first
+        was dropped without a word (a value of 77.8 replaced by a second ``<c r="D32">`` holding
+        10 was scored as 10, exit 0); Excel never writes a cell twice. The references of a part
+        are compared whole (in C); across parts, rows may not go back (in a sheet Excel wrote
+        they never do), and the cells of the row a part ends in are carried to the next."""
+        cells, listed = joined, refs
+        if odd:
+            cells = b" ".join(m.group(1) + str(int(m.group(2))).encode() for m in _FULL_REF.finditer(joined.upper()))
+            listed = cells.split()
+        if low < self.row_reached:
+            params = {"damage": "rows_back", "row": low, "after": self.row_reached}
+            message = (
+                f"row {low} is written after row {self.row_reached}: the rows are out of order (Excel never writes so)"
+            )
+            raise self.refuse("xlsx-damaged", message, _DAMAGED_HINT, low, params)
+        distinct = set(listed)
+        carried = self.row_cells if low == self.row_reached else set()
+        if len(distinct) != len(listed) or not carried.isdisjoint(distinct):
+            twice = next(c for c in _repeats(listed, carried))
+            row = int(twice.translate(None, _LETTERS))
+            params = {"damage": "cell_twice", "ref": twice.decode()}
+            raise self.refuse("xlsx-damaged", _twice_words(twice.decode()), _DAMAGED_HINT, row, params)
+        last = set(re.findall(rb" ([A-Z]{1,3}" + str(high).encode() + rb")\b", b" " + cells))
+        self.row_cells = carried | last if high == self.row_reached else last
+        self.row_reached = high
 
     def _positions_by_tag(self, part: bytes) -> None:
         self.positions = {}
@@ -130,6 +184,11 @@ class _SheetScan:
                 self._row_tag(end, attrs)
             elif name == b"c" and not end:
                 row, col = self._cell_tag(attrs)
+                if (row, col) in self.placed:
+                    ref = f"{_column_letters(col)}{row}"
+                    params = {"damage": "cell_twice", "ref": ref}
+                    raise self.refuse("xlsx-damaged", _twice_words(ref), _DAMAGED_HINT, row, params)
+                self.placed.add((row, col))
                 self.positions[match.start()] = (row, col)
                 self._extend(row, row, col, col)
                 if self.cell_tags % 4096 == 0:  # a row far too wide is refused before its end
