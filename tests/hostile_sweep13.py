@@ -268,12 +268,12 @@ def bom_starting_a_line(folder: Path) -> list[str]:
     return _score(folder)
 
 
-def two_data_sheets(folder: Path) -> list[str]:
-    """A workbook of the example rows in two sheets (the second with the header again): all read."""
+def two_sheet_workbook(path: Path, *, hide_second: bool = False) -> Path:
+    """The example rows in a workbook of two sheets, ``data`` and ``tiếp`` (the second with the
+    header again; hidden so that Excel's Unhide cannot show it, with ``hide_second``)."""
     import xlsxwriter
 
     rows = _rows("assessments_long.csv")
-    path = folder / "two.xlsx"
     with xlsxwriter.Workbook(str(path)) as workbook:
         for name, part in (("data", rows[:1800]), ("tiếp", [rows[0], *rows[1800:]])):
             sheet = workbook.add_worksheet(name)
@@ -281,7 +281,14 @@ def two_data_sheets(folder: Path) -> list[str]:
                 for c, text in enumerate(row):
                     if text:
                         sheet.write_string(r, c, text)
-    return _score(folder, assessments=path)
+            if hide_second and name == "tiếp":
+                sheet.very_hidden()
+    return path
+
+
+def two_data_sheets(folder: Path) -> list[str]:
+    """A workbook of the example rows in two sheets (the second with the header again): all read."""
+    return _score(folder, assessments=two_sheet_workbook(folder / "two.xlsx"))
 
 
 def formulas_without_results(folder: Path) -> list[str]:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hostile_sweep8 import EXAMPLES, _examples, _rows, _score
+from hostile_sweep13 import two_sheet_workbook
 
 Case = Callable[[Path], list[str]]
 
@@ -391,20 +392,7 @@ def xlsx_dates_1904(folder: Path) -> list[str]:
 
 def xlsx_very_hidden_sheet(folder: Path) -> list[str]:
     """Half the rows in a sheet hidden so that Excel's Unhide cannot show it: named as not read."""
-    import xlsxwriter
-
-    rows = _rows("assessments_long.csv")
-    path = folder / "hidden.xlsx"
-    with xlsxwriter.Workbook(str(path)) as workbook:
-        for name, part in (("data", rows[:1800]), ("tiếp", [rows[0], *rows[1800:]])):
-            sheet = workbook.add_worksheet(name)
-            for r, row in enumerate(part):
-                for c, text in enumerate(row):
-                    if text:
-                        sheet.write_string(r, c, text)
-            if name == "tiếp":
-                sheet.very_hidden()
-    return _score(folder, assessments=path)
+    return _score(folder, assessments=two_sheet_workbook(folder / "hidden.xlsx", hide_second=True))
 
 
 def xlsx_codes_as_numbers(folder: Path) -> list[str]:

@@ -191,19 +191,30 @@ class SheetPlan:
 _LONG_ONLY = frozenset({"input", VALUE, *META_FIELDS})
 
 
+def _missing_column(sheet: Sheet, column: str, message: str, hint: str, found: str) -> Problem:
+    """The sheet lacks ``column``: said at its header row, with the headings it has (``found``)."""
+    return Problem(
+        "missing-column",
+        message,
+        file=sheet.file,
+        sheet=sheet.name,
+        row=sheet.header_row,
+        hint=hint,
+        params={"columns": column, "found": found},
+    )
+
+
 def _no_criterion_column(sheet: Sheet, found: str) -> Problem:
     """A sheet with the long form's columns (a value, a self-score, evidence) but no criterion id
     column, and no item of the set as a heading: a long sheet that lost its criterion_id column.
     Read as a wide one, it was told "unknown column" for each of its columns (value, input …),
     never what was missing."""
-    return Problem(
-        "missing-column",
+    return _missing_column(
+        sheet,
+        CRITERION,
         f"a long-form sheet needs a criterion id column (criterion_id); found {found}",
-        file=sheet.file,
-        sheet=sheet.name,
-        row=sheet.header_row,
-        hint="add a column named criterion_id (or tiêu chí) holding each row's criterion",
-        params={"columns": CRITERION, "found": found},
+        "add a column named criterion_id (or tiêu chí) holding each row's criterion",
+        found,
     )
 
 
@@ -213,15 +224,8 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     # The headings found, as the file writes them (Mã, Tiêu chí), not as read (commune_code).
     found = ", ".join(sheet.original_headers.get(c, c) for c in columns)
     if COMMUNE not in columns:
-        problem = Problem(
-            "missing-column",
-            f"no column commune code (commune_code); found {found}",
-            file=sheet.file,
-            sheet=sheet.name,
-            row=sheet.header_row,
-            hint="name it commune_code (or mã xã)",
-            params={"columns": "commune_code", "found": found},
-        )
+        message = f"no column commune code (commune_code); found {found}"
+        problem = _missing_column(sheet, "commune_code", message, "name it commune_code (or mã xã)", found)
         return SheetPlan(sheet, None, [], [problem])
     if CRITERION not in columns:
         value_columns, problems = _wide_value_columns(sheet, table)
@@ -230,17 +234,8 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
         return SheetPlan(sheet, "wide", value_columns, problems)
     problems = []
     if VALUE not in columns and not any(m in columns for m in META_FIELDS):
-        problems.append(
-            Problem(
-                "missing-column",
-                "a long-form sheet needs a value column",
-                file=sheet.file,
-                sheet=sheet.name,
-                row=sheet.header_row,
-                hint="add a column named value (or giá trị)",
-                params={"columns": "value", "found": found},
-            )
-        )
+        message, hint = "a long-form sheet needs a value column", "add a column named value (or giá trị)"
+        problems.append(_missing_column(sheet, "value", message, hint, found))
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
     for col in columns:
         if col not in known and col.casefold() not in DESCRIPTIVE_COLUMNS:
