@@ -230,6 +230,12 @@ def test_explain_in_english(results: Path) -> None:
     assert "Value from 80 to below 90 → 4 points" in text
 
 
+def test_explain_takes_a_code_pasted_with_spaces_as_the_code(results: Path) -> None:
+    """A code copied from a cell with a space or a non-breaking space around it, as codes in the
+    input files are trimmed: the same explanation, not "commune '00103 ' is not in the results"."""
+    assert explain(results, " 00103\u00a0", "1.1.3 ") == explain(results, "00103", "1.1.3")
+
+
 def test_explain_whole_commune_and_unknown_codes(results: Path) -> None:
     text = explain(results, "00102")
     lines = text.splitlines()

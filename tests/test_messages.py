@@ -283,7 +283,7 @@ def test_a_hidden_sheet_is_reported_in_vietnamese_with_how_it_is_hidden(tmp_path
     ]
     assert [p.render("en").split(": ", 1)[1].split(" [")[0] for p in problems] == [
         "the sheet is hidden and was not read",
-        "the sheet is veryhidden and was not read",  # fastexcel's word, as before
+        "the sheet is very hidden (Excel's Unhide cannot show it) and was not read",
     ]
 
 

@@ -533,6 +533,8 @@ def explain_from_results(
     from pari_index.messages import status_text
     from pari_index.outputs.results import read_results
 
+    # Typed or pasted with a space around it ("00001 "), as codes in the input files are trimmed.
+    commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
     tables = read_results(results)
     rows = _explained_rows(tables, results, commune, criterion)
     criteria_set = criteria_for_results(tables, criteria)

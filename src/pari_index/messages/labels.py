@@ -58,7 +58,9 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # How a sheet is hidden (fastexcel's words in English: Excel's Unhide does not show a veryhidden one).
     "sheet_state": {
         "hidden": Words("ẩn", "hidden"),
-        "veryhidden": Words("ẩn hẳn (lệnh Unhide của Excel không hiện được)", "veryhidden"),
+        "veryhidden": Words(
+            "ẩn hẳn (lệnh Unhide của Excel không hiện được)", "very hidden (Excel's Unhide cannot show it)"
+        ),
         "": Words("ẩn", "hidden"),
     },
     # What of a workbook is too large (intake/xlsx: budget and package).

@@ -25,6 +25,14 @@ from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote,
 from pari_index.intake.xlsx.package import _prescan
 from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetCells
 from pari_index.intake.xlsx.xml_patterns import _CELL_REF
+from pari_index.messages.labels import PARAM_WORDS
+
+
+def sheet_state_words(state: str) -> str:
+    """How a sheet is hidden, in the English words the findings show (``veryhidden``, fastexcel's
+    word, is "very hidden (Excel's Unhide cannot show it)")."""
+    words = PARAM_WORDS["sheet_state"].get(state)
+    return words.en if words is not None else state
 
 
 def _holds_value(grid: pl.DataFrame, info: _SheetCells, ref: str) -> bool:
@@ -345,7 +353,7 @@ def _read_measured(
                 problems.append(
                     Problem(
                         "hidden-sheet",
-                        f"the sheet is {visible} and was not read",
+                        f"the sheet is {sheet_state_words(visible)} and was not read",
                         file=file,
                         sheet=name,
                         hint="unhide it in Excel if it holds data to score",
