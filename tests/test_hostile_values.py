@@ -746,4 +746,4 @@ def test_an_unusable_evidence_folder_stops_the_run_with_a_problem(tmp_path: Path
         score([path], ALL_KINDS, no_survey=True, evidence_dir=tmp_path / folder)
     [problem] = info.value.problems
     assert problem.code == code
-    assert problem.file is not None and len(problem.file) < 200 and "\x00" not in problem.file
+    assert problem.file is not None and len(problem.file) <= 200 and "\x00" not in problem.file

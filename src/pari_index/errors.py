@@ -31,6 +31,9 @@ EXIT_INTERNAL = 70  # a bug in pari-index (or a library it uses), not a problem 
 MAX_MESSAGE_CHARS = 500
 #: Longest column name (``field``) a Problem keeps: it is repeated in every location.
 MAX_FIELD_CHARS = 200
+#: Longest file name (``file``, with its folders) a problem's location shows, cut in its middle.
+#: The problem keeps the whole name (the findings table's ``file`` column names the input).
+MAX_FILE_CHARS = 200
 
 
 def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
@@ -39,6 +42,16 @@ def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def shorten_path(text: str, limit: int = MAX_FILE_CHARS) -> str:
+    """A path cut to ``limit`` characters in its middle: its start (the drive, the first folders)
+    and its end (the file's own name, the part a user looks for) are kept. Cut at its end, as a
+    value is, a long Windows path lost the name of the file in question."""
+    if len(text) <= limit:
+        return text
+    head = limit // 2
+    return f"{text[:head]}…{text[-(limit - head - 1) :]}"
 
 
 #: Text that is only printable ASCII: nothing to show otherwise.
@@ -98,7 +111,7 @@ class Problem:
         row_word, column_word, line_word = ("hàng", "cột", "dòng") if lang == "vi" else ("row", "column", "line")
         parts: list[str] = []
         if self.file:
-            parts.append(visible(self.file))
+            parts.append(shorten_path(visible(self.file)))
         if self.line is not None:
             where = f"{self.line}"
             if self.column is not None:

@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
-from pari_index.errors import CriteriaError, Problem
+from pari_index.errors import CriteriaError, Problem, shorten_path
 from pari_index.limits import env_limit
 from pari_index.spelling import spelled_on_disk
 
@@ -620,7 +620,7 @@ def _path_label(path: Path) -> str:
     text = str(path)
     if _CONTROL.search(text):
         text = repr(text)[1:-1]
-    return text if len(text) <= 200 else text[:100] + "…" + text[-99:]
+    return shorten_path(text)
 
 
 def _read_bounded(path: Path, limit: int) -> bytes:

@@ -24,7 +24,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, MissingEvidence, Part
 from pari_index.criteria.points import SCALE
-from pari_index.errors import Problem
+from pari_index.errors import Problem, shorten_path, visible
 from pari_index.intake.assessments import (
     CELL_SCHEMA,
     COLUMN,
@@ -378,17 +378,21 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
             return Problem(
                 "evidence-dir-not-a-folder",
                 "the evidence folder given is a file, not a folder",
-                file=shown(str(evidence_dir)),
+                file=shorten_path(visible(str(evidence_dir))),
             )
         if not evidence_dir.is_dir():
-            return Problem("evidence-dir-missing", "the evidence folder does not exist", file=shown(str(evidence_dir)))
+            return Problem(
+                "evidence-dir-missing",
+                "the evidence folder does not exist",
+                file=shorten_path(visible(str(evidence_dir))),
+            )
         evidence_dir.resolve()
     except (OSError, RuntimeError, ValueError) as error:
         reason = _os_refusal(error)[1] if isinstance(error, OSError) else str(error)
         return Problem(
             "evidence-dir-unusable",
             f"the evidence folder cannot be used: {reason or 'not found'}",
-            file=shown(str(evidence_dir)),
+            file=shorten_path(visible(str(evidence_dir))),
             hint="give the folder that holds the evidence files",
             params=_refusal_params(error, reason),
         )
