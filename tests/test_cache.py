@@ -484,7 +484,11 @@ def test_results_whose_bytes_would_not_change_are_kept_not_written_again(data: P
     tables = {f"{name}.{fmt}" for name in ("summary", "criteria", "findings", "rows", "about")}
     assert set(rescore("warm")) == tables  # nothing changed: every table kept
 
-    (same / "results" / f"rows.{fmt}").write_bytes(b"edited by hand")
+    # Edited as a table still (one row dropped): an output of pari-index's, so it is replaced (a
+    # file under a table's name that is no longer one is a user's, refused: test_output_matrix).
+    rows = same / "results" / f"rows.{fmt}"
+    edited = (pl.read_csv if fmt == "csv" else pl.read_parquet)(rows).head(-1)
+    edited.write_csv(rows) if fmt == "csv" else edited.write_parquet(rows)
     assert set(rescore("edited")) == tables - {f"rows.{fmt}"}
 
     # A link with the very bytes in place of a table is not kept (a link in the new folder would

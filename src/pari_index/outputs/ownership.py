@@ -65,6 +65,10 @@ RESULT_TABLE_COLUMNS = (
     frozenset({"severity", "kind", "message", "params"}),  # findings
     frozenset({"file", "sheet", "row", "status", "reasons"}),  # rows
 )
+#: The about table of a results folder (``about.csv``, ``about.parquet``): its columns, and the key
+#: of its first row (``key,value`` alone could head anybody's table).
+ABOUT_COLUMNS = frozenset({"key", "value"})
+ABOUT_FIRST_KEY = "criteria_id"
 #: The same, as headed in a workbook's words (its overflow CSV files), in each language.
 LABELLED_TABLE_COLUMNS = tuple(
     frozenset(column_heading(column, lang) for column in table) for lang in LANGS for table in RESULT_TABLE_COLUMNS
@@ -134,7 +138,22 @@ def _pari_text(head: bytes) -> bool:
     if header in DIFF_HEADERS:
         return True
     columns = set(header.split(","))
+    if columns == ABOUT_COLUMNS:
+        # "key,value" alone is anybody's table: the about table's first key says it is ours.
+        lines = text.split("\n", 2)
+        return len(lines) > 1 and lines[1].startswith(f"{ABOUT_FIRST_KEY},")
     return any(table <= columns for table in (*RESULT_TABLE_COLUMNS, *LABELLED_TABLE_COLUMNS))
+
+
+def _pari_parquet(path: Path) -> bool:
+    """A Parquet table of results, by the column names its footer lists (the data is not read)."""
+    import polars as pl
+
+    try:
+        columns = set(pl.read_parquet_schema(path))
+    except (OSError, ValueError, pl.exceptions.PolarsError):  # not ours unless it reads as a table
+        return False
+    return columns == ABOUT_COLUMNS or any(table <= columns for table in RESULT_TABLE_COLUMNS)
 
 
 def written_by_pari(path: Path) -> bool:
@@ -147,6 +166,8 @@ def written_by_pari(path: Path) -> bool:
     if head.startswith(b"PK\x03\x04"):
         found = _workbook(path)
         return found is not None and _pari_workbook(*found)
+    if head.startswith(b"PAR1"):
+        return _pari_parquet(path)
     return _pari_text(head)
 
 

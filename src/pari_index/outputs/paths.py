@@ -273,12 +273,15 @@ def _shape(target: Target) -> Problem | None:
 
 def _not_ours(target: Target) -> Problem | None:
     """An existing file the output would replace that pari-index did not write: a user's own
-    workbook or page under the output's name, or a file of a folder written into that does not
-    hold the folder's marker (a real register where ``demo-data`` would write a synthetic one)."""
+    workbook or page under the output's name, or a file of a folder written into (a real register
+    where ``demo-data`` would write a synthetic one, a table of a results folder's name)."""
     from pari_index.outputs.ownership import foreign_file
 
     if target.folder:
-        if target.marker is None or _exists(target.path / target.marker):
+        # A folder with its writer's marker is pari-index's. Any other (a results folder has no
+        # marker) is checked file by file: ``score -o FOLDER`` replaced a user's own summary.csv
+        # in a folder of theirs.
+        if target.marker is not None and _exists(target.path / target.marker):
             return None
         candidates: tuple[Path, ...] = target.files
     else:
