@@ -4,6 +4,7 @@ a syntax error located at its line with a hint."""
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import io
 import re
@@ -145,26 +146,36 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 _LONE_CR_TEXT = re.compile(r"\r(?!\n)")
 
 
+def _cells_of_line(line: bytes, delimiter: str) -> int | None:
+    """The number of cells of one line read as a whole record (quotes honoured: ``"2,86"`` is one
+    cell), or None when its quotes do not close (a line of a record that spans several)."""
+    if line.count(b'"') % 2:
+        return None
+    return len(next(csv.reader([line.decode("utf-8", "replace")], delimiter=delimiter), []))
+
+
 def cut_short(data: bytes, delimiter: str, header_cells: int) -> int | None:
     """The line number of a last line that stops in the middle of a row, or None. A file cut short
     (a copy or a download that stopped, a disk that filled) ends without a line break in a row
     with fewer cells than the header, after a line that has them all; its last row would be read
-    with cells missing, and the communes after it would look as if they had sent nothing. Lines
-    with quotes are left alone (a quoted cell may hold line breaks); a file whose rows leave out
-    their empty last cells is not flagged, as its line before the last is short too; nor is a
-    last line of one cell."""
+    with cells missing, and the communes after it would look as if they had sent nothing. Cells
+    are counted with their quotes honoured (a decimal comma is quoted: ``"2,86"``; counting
+    separators left every file with one uncounted); a line whose quotes do not close is part of
+    a record of several lines and is left alone (an unclosed last one is a syntax error anyway).
+    A file whose rows leave out their empty last cells is not flagged, as its line before the last
+    is short too; nor is a last line of one cell."""
     if header_cells < 2 or data.endswith((b"\n", b"\r")):
         return None
     start = data.rfind(b"\n") + 1
     if start == 0:
         return None
     previous = data[data.rfind(b"\n", 0, start - 1) + 1 : start - 1].rstrip(b"\r")
-    last, sep = data[start:], delimiter.encode()
-    if b'"' in last or b'"' in previous or previous.count(sep) != header_cells - 1:
+    if _cells_of_line(previous, delimiter) != header_cells:
         return None
+    cells = _cells_of_line(data[start:], delimiter)
     # At least two cells begun: a last line of one cell is a stray byte as often as a cut row (and
     # a row cut in its first cell names no commune, so it is reported anyway).
-    return data.count(b"\n") + 1 if 0 < last.count(sep) < header_cells - 1 else None
+    return data.count(b"\n") + 1 if cells is not None and 1 < cells < header_cells else None
 
 
 #: A CSV file longer than this is read a range of records at a time when the caller can take its
