@@ -106,15 +106,6 @@ def _read_params() -> list[tuple[str, str]]:
 PARAMS = _read_params()
 
 
-@pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("results")
-    argv = ["score", ASSESSMENTS, "--communes", COMMUNES, "--survey", SURVEY, "-o", str(folder / "results.xlsx")]
-    done = CliRunner().invoke(main, argv)
-    assert done.exit_code == 0, done.output
-    return str(folder / "results.xlsx")
-
-
 COMMANDS = dict(walk(main))
 
 

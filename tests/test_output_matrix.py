@@ -49,15 +49,6 @@ WRITES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("results")
-    argv = ["score", ASSESSMENTS, "--communes", COMMUNES, "--survey", SURVEY, "-o", str(folder / "results.xlsx")]
-    done = CliRunner().invoke(main, argv)
-    assert done.exit_code == 0, done.output
-    return str(folder / "results.xlsx")
-
-
 def _contents(path: Path) -> dict[str, bytes]:
     if path.is_dir():
         return {child.name: child.read_bytes() for child in path.iterdir()}
