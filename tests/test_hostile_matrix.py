@@ -109,12 +109,10 @@ PARAMS = _read_params()
 COMMANDS = dict(walk(main))
 
 
-def _argv(path: str, name: str, broken: Path, results: str) -> list[str]:
-    given, written = BASE[path]
-    values = {**given, **NEEDS.get(name, {}), name: str(broken)}
-    argv = path.split()
-    options: list[str] = []
-    # Arguments in the command's order, options as their first spelling.
+def command_line(path: str, values: dict[str, str | None], results: str) -> list[str]:
+    """The command ``path`` with ``values`` (by parameter name; None: left out; RESULTS: the
+    results workbook): its arguments in the command's order, then its options as first spelt."""
+    argv, options = path.split(), []
     for param in COMMANDS[path].params:
         value = values.get(str(param.name))
         if value is None:
@@ -124,7 +122,12 @@ def _argv(path: str, name: str, broken: Path, results: str) -> list[str]:
             options += [param.opts[0], value]
         else:
             argv.append(value)
-    return [*argv, *options, *written]
+    return [*argv, *options]
+
+
+def _argv(path: str, name: str, broken: Path, results: str) -> list[str]:
+    given, written = BASE[path]
+    return [*command_line(path, {**given, **NEEDS.get(name, {}), name: str(broken)}, results), *written]
 
 
 def test_the_walk_finds_every_command_that_reads_a_file() -> None:

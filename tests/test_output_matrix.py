@@ -17,7 +17,7 @@ import click
 import polars as pl
 import pytest
 from click.testing import CliRunner
-from test_hostile_matrix import ASSESSMENTS, BASE, COMMANDS, COMMUNES, RESULTS, SURVEY, WRITTEN
+from test_hostile_matrix import ASSESSMENTS, BASE, COMMUNES, SURVEY, WRITTEN, command_line
 
 from pari_index.cli import main
 from pari_index.messages.help_words import walk
@@ -57,19 +57,10 @@ def _contents(path: Path) -> dict[str, bytes]:
 
 def _argv(path: str, name: str, target: Path, results: str, folder: Path) -> list[str]:
     given, written = BASE[path]
-    argv, options = path.split(), []
-    for param in COMMANDS[path].params:
-        value = str(target) if param.name == name else given.get(str(param.name))
-        if value is None:
-            continue
-        value = results if value == RESULTS else value
-        if isinstance(param, click.Option):
-            options += [param.opts[0], value]
-        else:
-            argv.append(value)
+    argv = command_line(path, {**given, name: str(target)}, results)
     # The command's own output elsewhere when the path under test is another (--report, --cache).
     own = [] if name == "output" else [written[0], str(folder / Path(written[1]).name)] if written else []
-    return [*argv, *options, *own]
+    return [*argv, *own]
 
 
 def test_the_walk_finds_every_written_path() -> None:
