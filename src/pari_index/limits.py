@@ -22,6 +22,12 @@ MAX_ITEM_ROWS = 2_000_000
 #: 75,000 rows took 25 CPU s and 320 MB), so 100,000 rows (some 1,300 units of the largest set,
 #: more than any province) stay within a minute and 500 MB. Raise with PARI_MAX_TEMPLATE_ROWS.
 MAX_TEMPLATE_ROWS = 100_000
+#: The most units one HTML report shows. The page holds each unit's profile, rendered in
+#: Python at about 0.4 ms a unit (a national report of 10,600 communes took 4-8 s on a quiet
+#: 2-core machine, benchmarks/report_scale.py); a results workbook of 1.2 MB naming 90,000 units
+#: (a code on each summary row and nothing else) took 53 s and 660 MB. Raise with
+#: PARI_MAX_REPORT_UNITS.
+MAX_REPORT_UNITS = 15_000
 #: Rows below the heading that one Excel sheet holds: a form never goes past them (xlsxwriter
 #: would drop the rest without a word).
 EXCEL_DATA_ROWS = 1_048_575
@@ -84,6 +90,23 @@ def check_template_size(units: int, rows_per_unit: int, source: str | None) -> N
             hint="give the register of one province or district at a time; to write larger forms, set "
             "PARI_MAX_TEMPLATE_ROWS (about 4 KB of memory a row)",
             params={"units": units, "rows": rows, "limit": limit},
+        )
+    )
+
+
+def check_report_size(units: int, source: str | None) -> None:
+    """Refuse a report of more units than PARI_MAX_REPORT_UNITS, before any of it is rendered."""
+    limit = env_limit("PARI_MAX_REPORT_UNITS", MAX_REPORT_UNITS)
+    if units <= limit:
+        return
+    raise UsageError(
+        Problem(
+            "report-too-large",
+            f"the results name {units:,} units, more than the {limit:,} one report shows",
+            file=source,
+            hint="write the report of one province or district at a time; for a larger report set "
+            "PARI_MAX_REPORT_UNITS (about 0.5 ms and 60 KB a unit)",
+            params={"units": units, "limit": limit},
         )
     )
 

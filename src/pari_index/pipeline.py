@@ -19,6 +19,7 @@ import polars as pl
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
 from pari_index.intake import file_digests
+from pari_index.limits import check_report_size
 from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
@@ -222,6 +223,8 @@ def run_score(
         )
         _check_complete(result, allow_incomplete)
         summary, previous_tables = _ranked(result, group_by, previous, lineage, say, lang, run_cache)
+        if report is not None:  # before anything is written: no results without their report
+            check_report_size(summary.height, str(report))
         tables = result_tables(result, summary, extra_about=marks, lang=lang)
         files = _write_outputs(out, chosen, report, tables, result, lang, date, say, run_cache)
         text = _console_text(result, previous_tables, files, lang, chosen) + _cache_text(run_cache, lang)

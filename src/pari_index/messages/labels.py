@@ -223,6 +223,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "bảng {table} có {value} ở chỗ cần một số: kết quả bị hỏng",
             "the {table} table holds {value} where a number belongs: the results are damaged",
         ),
+        "unit_without_total": Words(
+            "bảng {table} có đơn vị {code} mà không có tổng điểm: kết quả bị hỏng",
+            "the {table} table names unit {code} without its total points: the results are damaged",
+        ),
         "": Words("không đọc lại được tệp kết quả", "the results cannot be read back"),
     },
     # Bytes of a CSV cell that are not text in the file's encoding (undecodable-bytes, grid.UNDECODABLE).

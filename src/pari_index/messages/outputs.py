@@ -217,6 +217,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "dùng danh sách đơn vị của từng tỉnh hoặc huyện; để ghi mẫu lớn hơn, đặt PARI_MAX_TEMPLATE_ROWS",
         "give the register of one province or district at a time; for larger forms set PARI_MAX_TEMPLATE_ROWS",
     ),
+    "report-too-large": entry(
+        "Báo cáo quá lớn",
+        "Report too large",
+        "kết quả có {units} đơn vị, nhiều hơn {limit} đơn vị một báo cáo hiển thị",
+        "the results name {units} units, more than the {limit} one report shows",
+        "ghi báo cáo của từng tỉnh hoặc huyện; để ghi báo cáo lớn hơn, đặt PARI_MAX_REPORT_UNITS "
+        "(khoảng 0,5 ms và 60 KB mỗi đơn vị)",
+        "write the report of one province or district at a time; for a larger report set "
+        "PARI_MAX_REPORT_UNITS (about 0.5 ms and 60 KB a unit)",
+    ),
     "output-name-too-long": entry(
         "Tên tệp quá dài",
         "Name too long",

@@ -51,6 +51,7 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, resolve_leaves
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
+from pari_index.limits import check_report_size
 from pari_index.messages import InputLabel, localise_findings, set_text
 from pari_index.outputs.explain import explained_in
 from pari_index.outputs.files import write_text
@@ -936,6 +937,7 @@ def render_report(
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
     if "summary" not in tables:
         raise ValueError("the tables have no summary")
+    check_report_size(tables["summary"].height, None)
     tables = explained_in(tables, criteria, lang)  # results written in the other language
     env = _environment()
     if lazy_details is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -408,7 +408,7 @@ def _not_results(
     *,
     words: str,
     params: dict[str, object] | None = None,
-    **where: str | None,
+    **where: str | int | None,
 ) -> IntakeError:
     """A results file that cannot be read back. ``words`` (a key of messages' ``results_problem``)
     and ``params`` tell the evidence in the output's language, as ``message`` does in English."""
@@ -625,6 +625,29 @@ def _first_non_number(values: pl.Series) -> int | None:
     return int(bad.arg_max() or 0) if bad.any() else None
 
 
+def _check_totals(p: Path, name: str, frame: pl.DataFrame, sheet: str, heading: Callable[[str], str]) -> None:
+    """Every unit of a summary has its total points (pari score gives every unit one, those that
+    sent nothing too): rows of a code and nothing else are no results. A workbook of 1.2 MB whose
+    summary named 90,000 such units kept ``pari report`` busy for 53 s (limits.MAX_REPORT_UNITS)."""
+    if name != "summary" or "total_points" not in frame.columns:
+        return
+    missing = frame.get_column("commune_code").is_not_null() & frame.get_column("total_points").is_null()
+    if not missing.any():
+        return
+    index = int(missing.arg_max() or 0)
+    code = str(frame.get_column("commune_code")[index])[:60]
+    raise _not_results(
+        p,
+        f"the {sheet} table names unit {code!r} without its total points: the results are damaged",
+        "results-damaged",
+        words="unit_without_total",
+        params={"table": sheet, "code": code},
+        sheet=sheet,
+        row=index + 2,
+        field=heading("total_points"),
+    )
+
+
 def check_table(p: Path, name: str, frame: pl.DataFrame, lang: str | None = None) -> None:
     """Refuse a table that lacks its key columns or holds text where numbers belong; a table of a
     workbook of ``lang`` is named by its sheet and headings in that language."""
@@ -642,6 +665,7 @@ def check_table(p: Path, name: str, frame: pl.DataFrame, lang: str | None = None
             params={"table": sheet, "columns": ", ".join(map(heading, missing))},
             sheet=sheet,
         )
+    _check_totals(p, name, frame, sheet, heading)
     for column, dtype in frame.schema.items():
         if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
             raise _not_results(
