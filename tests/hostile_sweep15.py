@@ -6,7 +6,10 @@ missing), refused before anything is read, naming the file and the option; workb
 parts are compressed with a method Excel never writes (bzip2 and LZMA, which calamine answered
 with its English "Cannot detect file format" and the hint to save the file as .xlsx, which it
 claims to be; Deflate64, "NotImplementedError: That compression method is not supported"),
-refused by name; and cases of other classes tried this session that already answered well,
+refused by name; a register column named as a column of the results (``index`` and
+``commune_code`` ended the run as an internal error, exit 70; ``total_points`` was published as
+every unit's total points; ``rank``, ``group``, ``notice`` were replaced without a word), left
+out with a warning naming it; and cases of other classes tried this session that already answered well,
 kept so that they stay so (numbers of 5,000 digits in a CLI option, a criteria set and the cells
 of every table; a line break inside a quoted code, a totals row at the foot of a sheet, a title
 block above the header, Excel's ``sep=;`` line over a Windows-1258 file, a register code listed
@@ -102,6 +105,30 @@ def vietnamese_results_as_assessments(folder: Path) -> list[str]:
         _summary_frame().write_excel(workbook=workbook, worksheet="Tổng hợp")
         workbook.add_worksheet("Thông tin").write(0, 0, "Bộ chỉ số")
     return _score(folder, str(path))
+
+
+# ---------------------------------------------------------------------------------------------
+# Register columns named as the results' columns (intake.register.results_column)
+
+
+def register_with_column(folder: Path, column: str, value: str = "7") -> list[str]:
+    """The example register with one more column named ``column``, every unit's cell ``value``."""
+
+    def change(rows: list[list[str]]) -> None:
+        rows[0].append(column)
+        for row in rows[1:]:
+            row.append(value)
+
+    _changed(folder, "communes.csv", change)
+    return _score(folder)
+
+
+def _register_case(column: str, value: str = "7") -> Case:
+    def case(folder: Path) -> list[str]:
+        return register_with_column(folder, column, value)
+
+    case.__doc__ = f"A register column named {column!r} (as a column of the results)."
+    return case
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,6 +333,16 @@ CASES: dict[str, Case] = {
     "results-table-as-survey": results_table_as_survey,
     "results-workbook-as-register": results_workbook_as_register,
     "results-vietnamese-as-assessments": vietnamese_results_as_assessments,
+    # An internal error (exit 70): "arithmetic on dtypes i64 and str is not allowed".
+    "register-column-index": _register_case("index"),
+    # An internal error (exit 70): "column 'commune_code' is duplicate".
+    "register-column-commune-code": _register_case("commune_code"),
+    # Published as every unit's total points (7), exit 0.
+    "register-column-total-points": _register_case("total_points"),
+    # Replaced by the ranking's own without a word.
+    "register-column-rank": _register_case("rank"),
+    "register-column-group": _register_case("group", "Nhóm 1"),
+    "register-column-area": _register_case("area_1"),
     "zip-bzip2-workbook": bzip2_workbook,
     "zip-lzma-workbook": lzma_workbook,
     "zip-deflate64-workbook": deflate64_workbook,
@@ -337,6 +374,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-table-as-survey": (2, "input-is-results", ("summary.csv", *_INPUTS)),
     "results-workbook-as-register": (2, "input-is-results", ("results.xlsx", *_INPUTS)),
     "results-vietnamese-as-assessments": (2, "input-is-results", ("kết quả.xlsx", *_INPUTS)),
+    **{case: (0, None, _INPUTS) for case in CASES if case.startswith("register-column-")},
     "zip-bzip2-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),
     "zip-lzma-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),
     "zip-deflate64-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),

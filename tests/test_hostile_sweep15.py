@@ -111,6 +111,54 @@ def test_a_results_table_with_a_byte_order_mark_and_crlf_is_recognised(tmp_path:
 
 
 # ---------------------------------------------------------------------------------------------
+# Register columns named as the results' columns
+
+
+def _rows_of(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig") as table:
+        return list(csv.DictReader(table))
+
+
+@pytest.mark.parametrize(
+    "case",
+    [case for case in sorted(CASES) if case.startswith("register-column-")],
+)
+def test_a_register_column_named_as_a_results_column_is_left_out_with_a_warning(tmp_path: Path, case: str) -> None:
+    """The results are those of the register without it (total points 94.3 for 00124, rank 1),
+    and the warning names the column, in the findings and the summary line."""
+    done = _child([*_as_csv(CASES[case](tmp_path)), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "A register column named as a results column 1" in done.stderr + done.stdout
+    column = next(line for line in (tmp_path / "communes.csv").read_text(encoding="utf-8").splitlines()).split(",")[-1]
+    (found,) = [row for row in _rows_of(tmp_path / "res" / "findings.csv") if row["kind"] == "register-column-reserved"]
+    assert (found["severity"], found["column"]) == ("warning", column)
+    assert (
+        found["message"] == f"the register's column '{column}' has the name of a column of the results; it was left out"
+    )
+    top = next(row for row in _rows_of(tmp_path / "res" / "summary.csv") if row["commune_code"] == "00124")
+    assert (top["total_points"], top["index"], top["rank"], top["group"]) == ("94.3", "95.98", "1", "Thành phố Hà Nội")
+
+
+def test_the_register_s_reserved_names_cover_every_column_of_a_summary(tmp_path: Path) -> None:
+    """Every column a run's summary holds besides the register's own is reserved, with last
+    year's results and an appraisal (the columns of comparison and adjustment), so that a column
+    the results gain later cannot meet a register's column unnoticed."""
+    from hostile_sweep8 import EXAMPLES
+
+    from pari_index.intake.register import results_column
+
+    first = _child(_score(tmp_path, "--format", "csv", out="last"), tmp_path)
+    assert first.returncode == 0, first.stderr
+    appraisal = ["--appraisal", str(EXAMPLES / "appraisal.csv"), "--previous", str(tmp_path / "last")]
+    done = _child(_score(tmp_path, "--format", "csv", *appraisal, out="res"), tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    header = (tmp_path / "res" / "summary.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    register = ["code", "name", "unit_type", "district", "province", "ranked", "note"]
+    assert [column for column in header if column not in register and not results_column(column)] == []
+    assert [column for column in ("area_km2", "dân số", "ghi chú", "Index") if results_column(column)] == []
+
+
+# ---------------------------------------------------------------------------------------------
 # Zip methods Excel never writes
 
 
