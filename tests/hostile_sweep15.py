@@ -1,21 +1,23 @@
-"""Hostile cases of the fifteenth session's sweep: results of ``pari score`` given back to it as
-data (``pari score *.xlsx -o results-2.xlsx`` in the folder of an earlier run read that run's
-results.xlsx as an assessment form: 4,233 rows rejected, 5,626 errors, and results written from
-it with exit 1; a results table given as --survey or --communes said only which columns were
+"""Hostile cases of the fifteenth session's sweep: results of ``pari score`` given back to it as data
+(``pari score *.xlsx -o results-2.xlsx`` in the folder of an earlier run read that run's
+results.xlsx as an assessment form: 4,233 rows rejected, 5,626 errors, and results written from it
+with exit 1; a results table given as --survey or --communes said only which columns were
 missing), refused before anything is read, naming the file and the option; workbooks whose zip
 parts are compressed with a method Excel never writes (bzip2 and LZMA, which calamine answered
 with its English "Cannot detect file format" and the hint to save the file as .xlsx, which it
-claims to be; Deflate64, "NotImplementedError: That compression method is not supported"),
-refused by name; a register column named as a column of the results (``index`` and
-``commune_code`` ended the run as an internal error, exit 70; ``total_points`` was published as
-every unit's total points; ``rank``, ``group``, ``notice`` were replaced without a word), left
-out with a warning naming it; and cases of other classes tried this session that already answered well,
-kept so that they stay so (numbers of 5,000 digits in a CLI option, a criteria set and the cells
-of every table; a line break inside a quoted code, a totals row at the foot of a sheet, a title
-block above the header, Excel's ``sep=;`` line over a Windows-1258 file, a register code listed
-twice with another name, survey and appraisal rows for items outside the set; Excel error cells
-and booleans in a workbook, a percentage cell shown as 77.8 %, a macro-enabled .xlsm; a run
-repeated with its results inside the pattern of its inputs).
+claims to be; Deflate64, "NotImplementedError: That compression method is not supported"), refused
+by name; a register column named as a column of the results (``index`` and ``commune_code`` ended
+the run as an internal error, exit 70; ``total_points`` was published as every unit's total
+points; ``rank``, ``group``, ``notice`` were replaced without a word), left out with a warning
+naming it; a column whose name begins with ``_`` (the prefix of pari-index's own working columns:
+``_pos`` in the assessments or the survey, ``_i`` in the register ended the run as an internal
+error), refused at the header as ``reserved-column``; and cases of other classes tried this
+session that already answered well, kept so that they stay so (numbers of 5,000 digits in a CLI
+option, a criteria set and the cells of every table; a line break inside a quoted code, a totals
+row at the foot of a sheet, a title block above the header, Excel's ``sep=;`` line over a
+Windows-1258 file, a register code listed twice with another name, survey and appraisal rows for
+items outside the set; Excel error cells and booleans in a workbook, a percentage cell shown as
+77.8 %, a macro-enabled .xlsm; a run repeated with its results inside the pattern of its inputs).
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -129,6 +131,35 @@ def _register_case(column: str, value: str = "7") -> Case:
 
     case.__doc__ = f"A register column named {column!r} (as a column of the results)."
     return case
+
+
+# ---------------------------------------------------------------------------------------------
+# Columns named as pari-index's own working columns (intake.grid.plan_columns)
+
+
+def _internal_column(name: str, column: str) -> Case:
+    def case(folder: Path) -> list[str]:
+        def change(rows: list[list[str]]) -> None:
+            rows[0].append(column)
+            for row in rows[1:]:
+                row.append("5")
+
+        _changed(folder, name, change)
+        return _score(folder)
+
+    case.__doc__ = f"A column {column!r} in {name}: a name of pari-index's own columns."
+    return case
+
+
+def internal_column_parquet(folder: Path) -> list[str]:
+    """The assessments as Parquet with a column ``_pos``."""
+    import polars as pl
+
+    _examples(folder)
+    path = folder / "assessments.parquet"
+    frame = pl.read_csv(folder / "assessments_long.csv", infer_schema=False)
+    frame.with_columns(pl.lit("5").alias("_pos")).write_parquet(path)
+    return _score(folder, assessments=path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,6 +374,12 @@ CASES: dict[str, Case] = {
     "register-column-rank": _register_case("rank"),
     "register-column-group": _register_case("group", "Nhóm 1"),
     "register-column-area": _register_case("area_1"),
+    # Each an internal error (exit 70): "column with name '_i' has more than one occurrence",
+    # "arithmetic on dtypes str and dyn int", "unable to append to a DataFrame of width 8 ...".
+    "internal-column-register": _internal_column("communes.csv", "_i"),
+    "internal-column-assessments": _internal_column("assessments_long.csv", "_pos"),
+    "internal-column-survey": _internal_column("survey.csv", "_pos"),
+    "internal-column-parquet": internal_column_parquet,
     "zip-bzip2-workbook": bzip2_workbook,
     "zip-lzma-workbook": lzma_workbook,
     "zip-deflate64-workbook": deflate64_workbook,
@@ -375,6 +412,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-workbook-as-register": (2, "input-is-results", ("results.xlsx", *_INPUTS)),
     "results-vietnamese-as-assessments": (2, "input-is-results", ("kết quả.xlsx", *_INPUTS)),
     **{case: (0, None, _INPUTS) for case in CASES if case.startswith("register-column-")},
+    **{case: (1, "reserved-column", _INPUTS) for case in CASES if case.startswith("internal-column-")},
     "zip-bzip2-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),
     "zip-lzma-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),
     "zip-deflate64-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),

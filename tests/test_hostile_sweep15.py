@@ -159,6 +159,34 @@ def test_the_register_s_reserved_names_cover_every_column_of_a_summary(tmp_path:
 
 
 # ---------------------------------------------------------------------------------------------
+# Columns named as pari-index's own
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "column"),
+    [
+        ("internal-column-register", "communes.csv", "_i"),
+        ("internal-column-assessments", "assessments_long.csv", "_pos"),
+        ("internal-column-survey", "survey.csv", "_pos"),
+        ("internal-column-parquet", "assessments.parquet", "_pos"),
+    ],
+)
+def test_a_column_named_as_pari_index_s_own_is_refused_at_the_header(
+    tmp_path: Path, case: str, file: str, column: str
+) -> None:
+    """They were internal errors (exit 70); now the column alone is left out and the rest scored."""
+    done = _child([*_as_csv(CASES[case](tmp_path)), "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    said = (
+        f"error: {tmp_path}/{file} row 1 column '{column}': column '{column}' has a name pari-index uses "
+        "for itself; its values were not read [reserved-column]"
+    )
+    assert said in done.stderr, done.stderr
+    top = next(row for row in _rows_of(tmp_path / "res" / "summary.csv") if row["commune_code"] == "00124")
+    assert (top["total_points"], top["rank"]) == ("94.3", "1")
+
+
+# ---------------------------------------------------------------------------------------------
 # Zip methods Excel never writes
 
 
