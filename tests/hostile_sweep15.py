@@ -133,6 +133,14 @@ def _register_case(column: str, value: str = "7") -> Case:
     return case
 
 
+def group_by_computed(column: str) -> Case:
+    def case(folder: Path) -> list[str]:
+        return _score(folder, "--group-by", column)
+
+    case.__doc__ = f"``--group-by {column}``: a column the run computes, not one of the register."
+    return case
+
+
 # ---------------------------------------------------------------------------------------------
 # Columns named as pari-index's own working columns (intake.grid.plan_columns)
 
@@ -374,6 +382,9 @@ CASES: dict[str, Case] = {
     "register-column-rank": _register_case("rank"),
     "register-column-group": _register_case("group", "Nhóm 1"),
     "register-column-area": _register_case("area_1"),
+    # Each unit ranked alone, in a group of its own computed value (rank 1 of 1), exit 0.
+    "group-by-total-points": group_by_computed("total_points"),
+    "group-by-commune-code": group_by_computed("commune_code"),
     # Each an internal error (exit 70): "column with name '_i' has more than one occurrence",
     # "arithmetic on dtypes str and dyn int", "unable to append to a DataFrame of width 8 ...".
     "internal-column-register": _internal_column("communes.csv", "_i"),
@@ -412,6 +423,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-workbook-as-register": (2, "input-is-results", ("results.xlsx", *_INPUTS)),
     "results-vietnamese-as-assessments": (2, "input-is-results", ("kết quả.xlsx", *_INPUTS)),
     **{case: (0, None, _INPUTS) for case in CASES if case.startswith("register-column-")},
+    "group-by-total-points": (2, "unknown-group-column", _INPUTS),
+    "group-by-commune-code": (2, "unknown-group-column", _INPUTS),
     **{case: (1, "reserved-column", _INPUTS) for case in CASES if case.startswith("internal-column-")},
     "zip-bzip2-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),
     "zip-lzma-workbook": (1, "xlsx-damaged", ("form.xlsx", *_OTHERS)),
@@ -440,5 +453,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "results-in-the-pattern": ("results-2.xlsx",),
     "zip-bzip2-results-report": ("report.html",),
     "well-option-5000-digits": ("out.xlsx",),
+    "group-by-total-points": ("out.xlsx",),
+    "group-by-commune-code": ("out.xlsx",),
     "well-sep-line-1258": ("out.xlsx",),
 }

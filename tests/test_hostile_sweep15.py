@@ -158,6 +158,19 @@ def test_the_register_s_reserved_names_cover_every_column_of_a_summary(tmp_path:
     assert [column for column in ("area_km2", "dân số", "ghi chú", "Index") if results_column(column)] == []
 
 
+@pytest.mark.parametrize("case", ["group-by-total-points", "group-by-commune-code"])
+def test_group_by_takes_only_a_column_of_the_register(tmp_path: Path, case: str) -> None:
+    """``--group-by total_points`` ranked each unit alone in a group of its own total, exit 0."""
+    en = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert en.returncode == 2, en.stderr
+    column = case.removeprefix("group-by-").replace("-", "_")
+    said = (
+        f"error: cannot rank within '{column}': the register has no such column "
+        "(available: name, unit_type, district, province, ranked, note) [unknown-group-column]"
+    )
+    assert said in en.stderr, en.stderr
+
+
 # ---------------------------------------------------------------------------------------------
 # Columns named as pari-index's own
 
