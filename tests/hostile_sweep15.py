@@ -170,6 +170,13 @@ def internal_column_parquet(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
+def results_as_template_register(folder: Path) -> list[str]:
+    """``pari template --communes results.xlsx``: the results of an earlier run as the register
+    of the forms (was six missing-column problems, one per sheet of the results)."""
+    _scored(folder)
+    return ["template", "--communes", str(folder / "results.xlsx"), "-o", str(folder / "form-2.xlsx")]
+
+
 # ---------------------------------------------------------------------------------------------
 # Zip compression methods Excel never writes (intake.xlsx.package._check_package)
 
@@ -372,6 +379,7 @@ CASES: dict[str, Case] = {
     "results-table-as-survey": results_table_as_survey,
     "results-workbook-as-register": results_workbook_as_register,
     "results-vietnamese-as-assessments": vietnamese_results_as_assessments,
+    "results-as-template-register": results_as_template_register,
     # An internal error (exit 70): "arithmetic on dtypes i64 and str is not allowed".
     "register-column-index": _register_case("index"),
     # An internal error (exit 70): "column 'commune_code' is duplicate".
@@ -422,6 +430,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-table-as-survey": (2, "input-is-results", ("summary.csv", *_INPUTS)),
     "results-workbook-as-register": (2, "input-is-results", ("results.xlsx", *_INPUTS)),
     "results-vietnamese-as-assessments": (2, "input-is-results", ("kết quả.xlsx", *_INPUTS)),
+    "results-as-template-register": (2, "input-is-results", ("results.xlsx", "form.xlsx")),
     **{case: (0, None, _INPUTS) for case in CASES if case.startswith("register-column-")},
     "group-by-total-points": (2, "unknown-group-column", _INPUTS),
     "group-by-commune-code": (2, "unknown-group-column", _INPUTS),
@@ -451,6 +460,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     **{case: ("out.xlsx",) for case in CASES if case.startswith(("results-", "zip-"))},
     "results-in-the-pattern": ("results-2.xlsx",),
+    "results-as-template-register": ("form-2.xlsx",),
     "zip-bzip2-results-report": ("report.html",),
     "well-option-5000-digits": ("out.xlsx",),
     "group-by-total-points": ("out.xlsx",),
