@@ -737,6 +737,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     from pari_index.criteria.loading import load_criteria
     from pari_index.criteria.model import UnitType
     from pari_index.intake.register import UNIT_TYPES, read_register
+    from pari_index.outputs.ownership import check_not_results
     from pari_index.outputs.paths import Target, check_paths, check_read_once, sources
     from pari_index.outputs.template import write_template
     from pari_index.outputs.template_labels import WRITTEN
@@ -751,6 +752,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     read = sources(("--criteria", criteria_file), ("--communes", communes))
     check_paths([Target(output, suffixes=(".xlsx",))], read)
     check_read_once(read)
+    check_not_results([(s.option, s.path) for s in read if s.option == "--communes"])
     criteria = load_criteria(criteria_file).criteria
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None

@@ -104,6 +104,8 @@ def check_options(
 
 #: The files a score run reads, each of which must be a file of its own (paths.check_read_once).
 _TABLES = frozenset({"ASSESSMENTS", "--survey", "--communes", "--appraisal", "--lineage", "--previous", "--criteria"})
+#: The tables of data a score run reads, none of which may be results of pari score (ownership.check_not_results).
+_DATA = frozenset({"ASSESSMENTS", "--survey", "--communes", "--appraisal", "--lineage"})
 
 
 def check_score_paths(
@@ -123,6 +125,7 @@ def check_score_paths(
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, the report is not the results, and the cache is apart from both. Checked before
     anything is read."""
+    from pari_index.outputs.ownership import check_not_results
     from pari_index.outputs.paths import (
         PAGE_SUFFIXES,
         Target,
@@ -149,6 +152,7 @@ def check_score_paths(
         inputs += results_sources(previous, "--previous")
     check_paths(targets, inputs)
     check_read_once([s for s in inputs if s.option in _TABLES])
+    check_not_results([(s.option, s.path) for s in inputs if s.option in _DATA])
     if cache is not None:
         check_cache_folder(Path(cache), targets)
 

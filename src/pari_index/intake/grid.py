@@ -245,14 +245,21 @@ class _Columns:
     blank: list[int]
 
 
+def _reserved(header: str) -> bool:
+    """A name of pari-index's own columns (see plan_columns)."""
+    return header.startswith("_") or header in (ROW, FILE, SHEET)
+
+
 def plan_columns(headers: list[str], place: Place) -> tuple[_Columns | None, list[Problem]]:
     """Which columns to read; problems with the header row (None when nothing can be read)."""
     file, sheet, first_row = place.file, place.sheet, place.first_row
     problems = _check_headers(headers, file, sheet, first_row)
     if problems:
         return None, problems
-    # The names of the columns pari-index adds itself (source file, sheet, row) cannot be read
-    # from a sheet: they would clash, and a clerk who typed "_row" did not mean them.
+    # The names of the columns pari-index adds itself (source file, sheet, row, and the working
+    # columns of every stage: all begin with "_") cannot be read from a sheet: they would clash,
+    # and a clerk who typed "_row" did not mean them. Only the first three were refused, so a
+    # column "_pos" of the assessments or "_i" of the register ended a run as an internal error.
     reserved = [
         Problem(
             "reserved-column",
@@ -265,9 +272,9 @@ def plan_columns(headers: list[str], place: Place) -> tuple[_Columns | None, lis
             params={"column": repr(h)},
         )
         for h in headers
-        if h in (ROW, FILE, SHEET)
+        if _reserved(h)
     ]
-    keep = [i for i, h in enumerate(headers) if h and h not in (ROW, FILE, SHEET)]
+    keep = [i for i, h in enumerate(headers) if h and not _reserved(h)]
     if not keep:
         return None, [
             *reserved,

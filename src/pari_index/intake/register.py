@@ -6,6 +6,7 @@ within one province over time. Columns are read under English or Vietnamese head
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,41 @@ UNIT_TYPES: dict[str, str] = {
 }
 
 REGISTER_COLUMNS = ("code", "name", "type", "district", "province")
+
+#: The columns the results of a run hold beside the register's (scoring's totals, ranking, the
+#: notice), and the patterns of their per-area columns: a register column of one of these names
+#: replaced the computed one (a column ``total_points`` of the register was published as the
+#: units' total points), was replaced by it without a word (``rank``, ``group``, ``notice``), or
+#: ended the run as an internal error (``index``, ``commune_code``). tests/test_hostile_sweep15.py
+#: checks them against the summary a run writes.
+RESULTS_COLUMNS = frozenset(
+    {
+        *("notice", "commune_code", "submitted", "survey_given", "survey_rescaled", "items_not_assessed"),
+        *("appraised_points", "survey_points", "adjustment_points", "total_points"),
+        *("appraised_max", "survey_max", "applicable_max", "index"),
+        *("group_key", "group", "group_column", "rank", "group_size", "unranked_reason", "tied", "top_lost"),
+        *("class", "class_en", "class_colour", "class_order", "next_class", "gap_to_next_class"),
+        *("previous_rank", "previous_index", "rank_change", "index_change", "previous_note"),
+    }
+)
+_AREA_COLUMN = re.compile(r"(rank_)?area_[0-9][0-9A-Za-z.]*")
+
+
+def results_column(name: str) -> bool:
+    """Whether a register column of this name would meet a column of the results (see RESULTS_COLUMNS)."""
+    return name in RESULTS_COLUMNS or _AREA_COLUMN.fullmatch(name) is not None
+
+
+def _reserved_column(file: str, column: str) -> Problem:
+    return Problem(
+        "register-column-reserved",
+        f"the register's column {column!r} has the name of a column of the results; it was left out",
+        file=file,
+        field=column,
+        hint="rename the column (for example to its Vietnamese name) to keep it in the results or group by it",
+        severity="warning",
+        params={"column": repr(column)},
+    )
 
 
 @dataclass
@@ -109,6 +145,9 @@ def read_register(path: str | Path) -> Register:
     warnings += _level_code_warnings(kept) + _look_alike_codes(kept)
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
+    reserved = [c for c in rest if results_column(c)]
+    warnings += [_reserved_column(str(path), c) for c in reserved]
+    rest = [c for c in rest if c not in reserved]
     rows = frame.select(
         pl.col(FILE).alias("file"),
         pl.col(SHEET).alias("sheet"),

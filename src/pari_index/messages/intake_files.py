@@ -105,6 +105,14 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "ghi một tên cho mỗi mã, hoặc sửa mã",
         "write one name for each code, or correct the code",
     ),
+    "register-column-reserved": entry(
+        "Cột của danh sách đơn vị trùng tên cột kết quả",
+        "A register column named as a results column",
+        "cột {column} của danh sách đơn vị trùng tên với một cột của kết quả; cột này bị bỏ qua",
+        "the register's column {column} has the name of a column of the results; it was left out",
+        "đổi tên cột (ví dụ sang tên tiếng Việt) để giữ cột trong kết quả hoặc xếp hạng theo nó",
+        "rename the column (for example to its Vietnamese name) to keep it in the results or group by it",
+    ),
     "missing-reason": entry(
         "Thiếu lý do thẩm định",
         "Reason missing",

@@ -471,6 +471,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # is left out of the Vietnamese; its error type says which.
     "damage": {
         "two_parts": Words("gói có hai phần cùng tên {part}", "the package holds two parts named {part}"),
+        "compression": Words(
+            "phần {part} được nén bằng {method}, cách nén Excel không bao giờ dùng và không đọc được",
+            "the part {part} is compressed with {method}, which Excel never writes and which cannot be read",
+        ),
         "cell_twice": Words(
             "ô {ref} được ghi hai lần (giá trị sau sẽ thay giá trị trước mà không báo; "
             "Excel không bao giờ ghi như vậy)",

@@ -191,6 +191,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "give each file once; leave the register, survey and appraisal out of the assessments "
         "(name the forms rather than data/*)",
     ),
+    "input-is-results": entry(
+        "Kết quả của pari score được đưa làm đầu vào",
+        "Results of pari score given as an input",
+        "{option}: tệp này là kết quả do pari score ghi, không phải số liệu để chấm",
+        "{option}: this file holds results written by pari score, not data to score",
+        "bỏ tệp này ra khỏi đầu vào (một mẫu như *.xlsx lấy cả kết quả của lần chạy trước); "
+        "kết quả năm trước thì đưa bằng --previous",
+        "leave it out of the inputs (a pattern such as *.xlsx takes in an earlier run's results too); "
+        "give last year's results with --previous",
+    ),
     "name-not-utf8": entry(
         "Tên tệp có byte không phải UTF-8",
         "File name not in UTF-8",

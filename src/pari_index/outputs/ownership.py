@@ -30,6 +30,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+from pari_index.errors import Problem, UsageError
 from pari_index.outputs.results_labels import LANGS, column_heading, sheet_name
 
 #: Bytes read from the start of a text output to recognise it.
@@ -181,3 +182,57 @@ def foreign_file(path: Path) -> bool:
     if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
         return False
     return not written_by_pari(path)
+
+
+#: Bytes read from the start of a text input to see whether it is a results table (its header).
+RESULTS_HEAD_BYTES = 8192
+
+
+def _results_workbook(names: list[str]) -> bool:
+    return any({sheet_name("summary", lang), sheet_name("about", lang)} <= set(names) for lang in (None, *LANGS))
+
+
+def results_of_pari(path: Path) -> bool:
+    """Whether the regular file ``path`` holds results written by ``pari score``: a workbook with
+    the sheets ``summary`` and ``about`` (in any of their names), or a CSV table of results by its
+    header (see the module). Reads the first line of a text file, or the zip directory and the
+    workbook part of an .xlsx; False when it cannot be read (the reading then says why)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(RESULTS_HEAD_BYTES)
+    except OSError:
+        return False
+    if head.startswith(b"PK\x03\x04"):
+        names = sheet_names(path)
+        return names is not None and _results_workbook(names)
+    header = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    columns = set(header.decode("utf-8", "replace").split(","))
+    return any(table <= columns for table in (*RESULT_TABLE_COLUMNS, *LABELLED_TABLE_COLUMNS))
+
+
+def check_not_results(inputs: list[tuple[str, Path]]) -> None:
+    """Refuse (UsageError, exit 2) results of ``pari score`` given as a table to score, by
+    ``(option, path)``: ``pari score *.xlsx -o results-2.xlsx`` in the folder of an earlier run
+    read its results.xlsx as an assessment form (5,626 errors, 4,233 rows rejected, results
+    written with exit 1), and a results table given as --survey or --communes said only which
+    columns were missing. A file that is not a regular one is left to the reading."""
+    problems: list[Problem] = []
+    for option, path in inputs:
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            continue
+        if regular and results_of_pari(path):
+            shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+            problems.append(
+                Problem(
+                    "input-is-results",
+                    f"{option}: this file holds results written by pari score, not data to score",
+                    file=shown,
+                    hint="leave it out of the inputs (a pattern such as *.xlsx takes in an earlier run's results "
+                    "too); give last year's results with --previous",
+                    params={"option": option},
+                )
+            )
+    if problems:
+        raise UsageError(problems)

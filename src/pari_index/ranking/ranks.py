@@ -199,13 +199,15 @@ def register_columns(totals: pl.DataFrame) -> list[str]:
 
 
 def group_column(totals: pl.DataFrame, name: str) -> str:
-    """The register column to rank within; Vietnamese headings (huyện, tỉnh) are accepted."""
-    if name in totals.columns:
+    """The register column to rank within; Vietnamese headings (huyện, tỉnh) are accepted. Only a
+    column of the register: ``--group-by total_points`` (or ``index``, ``commune_code``) ranked
+    each unit alone in a group of its computed value, exit 0."""
+    available = register_columns(totals)
+    if name in available:
         return name
     alias = REGISTER_ALIASES.get(name.strip().casefold())
-    if alias is not None and alias in totals.columns:
+    if alias is not None and alias in available:
         return alias
-    available = register_columns(totals)
     raise UsageError(
         Problem(
             "unknown-group-column",

@@ -39,6 +39,12 @@ from pari_index.intake.xlsx.xml_patterns import (
     _text_chars,
 )
 
+#: The zip methods of a workbook: stored and deflated. Another (bzip2 and LZMA, which Python's zip
+#: reads but calamine does not: "Cannot detect file format"; Deflate64, which neither reads) is
+#: refused by name before anything is inflated.
+_EXCEL_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_METHOD_NAMES = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA", 9: "Deflate64", 6: "Implode", 93: "Zstandard"}
+
 
 def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> None:
     """Limits read from the zip directory, before anything is inflated."""
@@ -62,6 +68,16 @@ def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> N
             f"the package holds two parts named {_quote(duplicated)}",
             "open it in Excel and save it again, or export CSV (UTF-8)",
             {"damage": "two_parts", "part": _quote(duplicated)},
+        )
+    foreign = next((info for info in infos if info.compress_type not in _EXCEL_METHODS), None)
+    if foreign is not None:
+        method = _METHOD_NAMES.get(foreign.compress_type, f"zip method {foreign.compress_type}")
+        raise refuse(
+            "xlsx-damaged",
+            f"the part {_quote(foreign.filename)} is compressed with {method}, which Excel never writes "
+            "and which cannot be read",
+            _DAMAGED_HINT,
+            {"damage": "compression", "part": _quote(foreign.filename), "method": method},
         )
     total = 0
     for info in infos:
