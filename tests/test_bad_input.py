@@ -211,8 +211,8 @@ INTAKE_CASES: list[Any] = [
     pytest.param(
         LONG + "00001,1.2.3,,có\n00001,1.2.3,,có\n", {("warning", "duplicate-row", 3, "value")}, id="same-row-twice"
     ),
-    pytest.param(LONG + "00009,1.2.3,,có\n", {(E, "unknown-commune", 2, "value")}, id="commune-not-in-register"),
-    pytest.param(LONG + "1,1.2.3,,có\n", {(E, "unknown-commune", 2, "value")}, id="commune-code-lost-leading-zeros"),
+    pytest.param(LONG + "00009,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-not-in-register"),
+    pytest.param(LONG + "1,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-code-lost-leading-zeros"),
     pytest.param(LONG + ",1.2.3,,có\n", {(E, "missing-commune-code", 2, "value")}, id="no-commune-code"),
     pytest.param(LONG + "00001,,,có\n", {(E, "missing-criterion", 2, "value")}, id="no-criterion-id"),
     pytest.param(LONG + "00001,1.2.1,,bốn\n", {(E, "bad-value", 2, "value")}, id="text-for-a-count"),
@@ -245,7 +245,8 @@ INTAKE_CASES: list[Any] = [
     ),
     pytest.param(
         META + "00009,1.2.3,,,1,10/01/2024\n",
-        {(E, "unknown-commune", 2, "self_score"), (E, "unknown-commune", 2, "evidence_date")},
+        # One finding for the row, not one per field: the row's commune is the problem.
+        {(E, "unknown-commune", 2, None)},
         id="meta-only-unknown-commune",
     ),
     pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "self_score")}, id="meta-only-no-commune"),
@@ -634,7 +635,7 @@ XLSX_CASES: list[Any] = [
     pytest.param(_hidden, {(E, "hidden-sheet", "ẩn", None, None)}, [2], id="xlsx-hidden-sheet"),
     pytest.param(
         _numbers_typed,
-        {(E, "unknown-criterion", "data", 3, "value"), (E, "unknown-commune", "data", 4, "value")},
+        {(E, "unknown-criterion", "data", 3, "value"), (E, "unknown-commune", "data", 4, None)},
         [2],
         id="xlsx-ids-typed-as-numbers",
     ),

@@ -64,6 +64,41 @@ def cell_findings(
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
 
 
+#: The number of cells a row's one finding stands for (:func:`one_per_row`).
+ROW_CELLS = "_row_cells"
+
+
+def one_per_row(cells: pl.DataFrame, order: str) -> pl.DataFrame:
+    """One row per source row of ``cells`` (its file, sheet, row and commune), in the order of
+    each row's first cell, with ROW_CELLS its number of cells: a wide form's row of an unknown
+    commune is one finding, not one per cell. The row's place in the whole intake's order
+    (``order``, when the cells carry it) is its first cell's, so that batches put the findings
+    in the order one check of the whole intake gives them. The finding is the row's, not one
+    item's or column's: both are left empty."""
+    place = [FILE, SHEET, ROW, COMMUNE]
+    first = [pl.col(order).min()] if order in cells.columns else []
+    rows = cells.group_by(place, maintain_order=True).agg(pl.len().alias(ROW_CELLS), *first)
+    return rows.with_columns(
+        pl.lit(None, dtype=pl.String).alias(CRITERION), pl.lit(None, dtype=pl.String).alias(COLUMN)
+    )
+
+
+def row_values_params(**values: pl.Expr) -> pl.Expr:
+    """cell_params of a row's one finding (:func:`one_per_row`) with how many values it carried
+    (``cells``; ``row_values`` "many" when more than one: labels.PARAM_WORDS)."""
+    many = pl.when(pl.col(ROW_CELLS) > 1).then(pl.lit("many"))
+    return cell_params(**values, row_values=many, cells=pl.col(ROW_CELLS))
+
+
+def row_values_text() -> pl.Expr:
+    """The English words of ``row_values`` (see row_values_params) for a row's one finding."""
+    return (
+        pl.when(pl.col(ROW_CELLS) > 1)
+        .then(pl.lit("; none of the ") + pl.col(ROW_CELLS).cast(pl.String) + pl.lit(" values of this row was used"))
+        .otherwise(pl.lit(""))
+    )
+
+
 def cell_params(**values: pl.Expr) -> pl.Expr:
     """The named parameters of a cell finding's message, as the JSON of the findings table."""
     if not values:

@@ -463,6 +463,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("dòng lặp lại cùng giá trị (chỉ tính một lần)", "the row repeats the same value (counted once)"),
     },
+    # How many values a row of an unknown commune carried (intake.findings.one_per_row): one
+    # finding per row says how many of its cells were not used; a row of one value says nothing
+    # more (and a findings table written before the count was kept has none: "").
+    "row_values": {
+        "many": Words(
+            "; không dùng {cells} giá trị của dòng này",
+            "; none of the {cells} values of this row was used",
+        ),
+        "": Words("", ""),
+    },
     # What is damaged in a workbook's package (intake.xlsx: xlsx-damaged). A library's English reason
     # is left out of the Vietnamese; its error type says which.
     "damage": {
