@@ -463,12 +463,22 @@ def _dash(option: str) -> Problem:
     )
 
 
+def dash_problems(named: Iterable[tuple[str, Path | str]]) -> list[Problem]:
+    """The one rule for ``-`` as a path: a ``path-is-dash`` problem (:func:`_dash`) for every ``-``
+    among ``(option, path)`` pairs, each named by its option, in their order. Both checks raise
+    these: :func:`check_dashes` (the command, for every path parameter) and :func:`check_names`
+    (library callers, check_paths, check_cache_folder). A name is taken as a path takes it:
+    ``./-`` is ``-`` (the command's paths are Path objects already; a library caller's text was
+    let through by one check and refused by the other)."""
+    return [_dash(option) for option, path in named if str(Path(path)) == "-"]
+
+
 def check_dashes(named: Iterable[tuple[str, Path | str]]) -> None:
-    """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs, each named by its
-    option (:func:`_dash`). The ``pari`` command calls this for every path of every command before
-    the command starts (cli.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said
-    "-: file not found" where the other commands said ``path-is-dash``."""
-    problems = [_dash(option) for option, path in named if str(path) == "-"]
+    """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs (:func:`dash_problems`).
+    The ``pari`` command calls this for every path of every command before the command starts
+    (cli.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said "-: file not found"
+    where the other commands said ``path-is-dash``."""
+    problems = dash_problems(named)
     if problems:
         raise UsageError(problems)
 
@@ -478,14 +488,12 @@ def check_names(named: Iterable[tuple[str, Path]]) -> None:
     on a system in another encoding, copied as it was). Python keeps such bytes as lone
     surrogates, which no table, workbook, report or console line can hold: the run used to stop
     with exit 70 when it wrote the name into its results, after all the work. Also refuse ``-``
-    (any option, :func:`_dash`); the names of NAMES_NOT_SHOWN options are read as they are."""
-    problems = []
+    (any option, :func:`dash_problems`); the names of NAMES_NOT_SHOWN options are read as they are."""
+    named = list(named)
+    problems = dash_problems(named)
     seen: set[tuple[str, str]] = set()
     for option, path in named:
-        if str(path) == "-":
-            problems.append(_dash(option))
-            continue
-        if option in NAMES_NOT_SHOWN:
+        if str(Path(path)) == "-" or option in NAMES_NOT_SHOWN:
             continue
         try:
             str(path).encode("utf-8")
