@@ -75,9 +75,11 @@ def one_per_row(cells: pl.DataFrame, order: str) -> pl.DataFrame:
     (``order``, when the cells carry it) is its first cell's, so that batches put the findings
     in the order one check of the whole intake gives them. The finding is the row's, not one
     item's or column's: both are left empty."""
-    place = [FILE, SHEET, ROW, COMMUNE]
+    # A row has one commune code: it is taken, not grouped on (a key column fewer).
     first = [pl.col(order).min()] if order in cells.columns else []
-    rows = cells.group_by(place, maintain_order=True).agg(pl.len().alias(ROW_CELLS), *first)
+    rows = cells.group_by(FILE, SHEET, ROW, maintain_order=True).agg(
+        pl.col(COMMUNE).first(), pl.len().alias(ROW_CELLS), *first
+    )
     return rows.with_columns(
         pl.lit(None, dtype=pl.String).alias(CRITERION), pl.lit(None, dtype=pl.String).alias(COLUMN)
     )
