@@ -250,7 +250,7 @@ def _ranked(
     previous_tables = read_results(previous) if previous is not None else None
     told: list[Problem] = []
     codes = result.totals["commune_code"].to_list()
-    lineage_frame = read_lineage(lineage, told, codes) if lineage is not None else None
+    lineage_frame = read_lineage(lineage, told, codes, previous_tables) if lineage is not None else None
     if told:  # the lineage's warnings are the run's findings, as every input's are
         from pari_index.intake.findings import problems_to_findings
 

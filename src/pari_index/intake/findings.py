@@ -10,6 +10,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import MAX_FIELD_CHARS, MAX_MESSAGE_CHARS, Problem, shorten
 from pari_index.intake.schema import COLUMN, CRITERION, FINDING_SCHEMA
 from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.tables import HEADING
 from pari_index.intake.values import shown
 from pari_index.messages import params_json
 from pari_index.messages.rendering import json_params, per_distinct
@@ -139,7 +140,7 @@ def row_findings(
         pl.col(FILE).alias("file"),
         pl.col(SHEET).alias("sheet"),
         pl.col(ROW).alias("row"),
-        pl.lit(None if field is None else _bounded(field, MAX_FIELD_CHARS), dtype=pl.String).alias("column"),
+        _column(frame, field).alias("column"),
         message.alias("message"),
         pl.lit(None if hint is None else _bounded(hint), dtype=pl.String).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),
@@ -149,6 +150,17 @@ def row_findings(
     if found.select(long.any()).item():
         found = found.with_columns(pl.when(long).then(per_distinct(pl.col("message"), shorten)).otherwise("message"))
     return found
+
+
+def _column(frame: pl.DataFrame, field: str | None) -> pl.Expr:
+    """The column a row finding names: as the file heads it (tables.read_with_columns), cut as a
+    Problem cuts it; ``field`` itself when the frame has no heading of it."""
+    if field is None:
+        return pl.lit(None, dtype=pl.String)
+    heading = HEADING + field
+    if heading not in frame.columns:
+        return pl.lit(_bounded(field, MAX_FIELD_CHARS), dtype=pl.String)
+    return per_distinct(pl.col(heading), lambda text: _bounded(text, MAX_FIELD_CHARS))
 
 
 def _bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
