@@ -747,7 +747,7 @@ def test_cli_rejected_rows_exit_1_after_writing(toy: Path) -> None:
     (toy / "long.csv").write_text(LONG + "00001,1.2.1,,-3\n00002,1.2.1,,3\n", encoding="utf-8")
     code, output = _score(toy, "--lang", "en")
     assert code == EXIT_INVALID_INPUT
-    assert f"{toy / 'long.csv'} row 2 column 'value': -3 is negative" in output
+    assert f"{toy / 'long.csv'} row 2 column «value»: -3 is negative" in output
     assert "[negative-value]" in output
     assert (toy / "out.xlsx").exists()
 
@@ -835,7 +835,7 @@ def test_cli_excel_error_cells_are_listed(toy: Path) -> None:
     wb.save(toy / "long.xlsx")
     code, output = _score(toy, long="long.xlsx")
     assert code == EXIT_INVALID_INPUT
-    assert f"{toy / 'long.xlsx'} [data] row 2 column 'value': the cell holds the Excel error #N/A" in output
+    assert f"{toy / 'long.xlsx'} [data] row 2 column «value»: the cell holds the Excel error #N/A" in output
 
 
 # --------------------------------------------------------------------------------------------

@@ -131,7 +131,10 @@ def test_validate_shows_the_escapes_of_each_name(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("case", "place"),
     [
-        ("name-escape-in-heading", "wide.csv row 1 column 'ghi chú<U+001B>[2J thêm': column 'ghi chú\\x1b[2J thêm' is"),
+        (
+            "name-escape-in-heading",
+            "wide.csv row 1 column «ghi chú<U+001B>[2J thêm»: column «ghi chú<U+001B>[2J thêm» is",
+        ),
         ("name-escape-in-sheet", "form.xlsx [x<U+202E>rorre<U+200B>] row 1"),
     ],
 )

@@ -85,7 +85,7 @@ def test_a_vietnamese_export_reads_as_the_original(tmp_path: Path, case: str, ba
     summary = read_results(tmp_path / "out.xlsx")["summary"]
     if case == "export-vietnamese-thousands":
         # One survey row rejected (row 2, 1.234,5 % over 100): that commune's survey item is 0.
-        assert "survey.csv hàng 2 cột 'value'" in output
+        assert "survey.csv hàng 2 cột «value»" in output
         assert summary.height == baseline.height
         changed = summary.join(baseline, on="commune_code").filter(
             pl.col("total_points") != pl.col("total_points_right")

@@ -99,8 +99,8 @@ def _empty_csv(tmp: Path) -> Path:
         (
             _reserved_column,
             "reserved-column",
-            "cột '_row' có tên pari-index dùng cho chính nó; giá trị của cột không được đọc",
-            "column '_row' has a name pari-index uses for itself; its values were not read",
+            "cột «_row» có tên pari-index dùng cho chính nó; giá trị của cột không được đọc",
+            "column «_row» has a name pari-index uses for itself; its values were not read",
         ),
         (_no_headers, "no-headers", "hàng 1 không có tên cột", "row 1 has no column names"),
         (_empty_workbook, "empty-file", "sổ tính không có dữ liệu", "the workbook has no data"),

@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
-from pari_index.errors import CriteriaError, Problem
+from pari_index.errors import CriteriaError, Problem, quoted, visible
 from pari_index.limits import env_limit
 from pari_index.spelling import spelled_on_disk
 
@@ -118,10 +118,11 @@ StrictLoader.add_constructor(_INT_TAG, _construct_int)
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """``repr`` of a user's text cut to a readable length (a 1 MB key is not echoed whole)."""
+    """A user's text quoted as officials read it («…», errors.quoted, never Python's repr), cut to
+    a readable length (a 1 MB key is not echoed whole)."""
     if len(text) <= limit:
-        return repr(text)
-    return repr(text[:limit]) + f"… ({len(text):,} characters)"
+        return quoted(text)
+    return quoted(text[:limit]) + f"… ({len(text):,} characters)"
 
 
 #: Characters no criteria text may hold: C0 and C1 controls other than tab and line breaks, and the
@@ -289,7 +290,7 @@ def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
         node.start_mark,
         "retype the text without it (it often comes in with copy and paste)",
         # Cut without quote()'s English "(N characters)": the words are in the output's language.
-        {"what": "criteria_text", "text": repr(text[:QUOTE_CHARS]) + ("…" if len(text) > QUOTE_CHARS else "")},
+        {"what": "criteria_text", "text": quoted(text[:QUOTE_CHARS]) + ("…" if len(text) > QUOTE_CHARS else "")},
     )
 
 
@@ -616,10 +617,11 @@ def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | No
 
 
 def _path_label(path: Path) -> str:
-    """The path as shown in a problem: control characters escaped, a very long one cut."""
+    """The path as shown in a problem: control characters shown as <U+XXXX> (errors.visible, as
+    every place shows them), a very long one cut."""
     text = str(path)
     if _CONTROL.search(text):
-        text = repr(text)[1:-1]
+        text = visible(text)
     return text if len(text) <= 200 else text[:100] + "…" + text[-99:]
 
 

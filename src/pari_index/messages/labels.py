@@ -543,10 +543,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "phụ lục được đọc từ sổ tính Excel (.xlsx)", "an annex is read from an Excel workbook (.xlsx)"
         ),
         "no_table": Words(
-            "không trang tính nào có bảng phụ lục: một hàng tiêu đề có 'STT' và một cột tên "
-            "('Lĩnh vực/Tiêu chí'), rồi 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
-            "no sheet has an annex table: a header row with 'STT' and a title column "
-            "('Lĩnh vực/Tiêu chí'), then 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
+            "không trang tính nào có bảng phụ lục: một hàng tiêu đề có «STT» và một cột tên "
+            "(«Lĩnh vực/Tiêu chí»), rồi «Điểm tối đa», «Phương pháp chấm điểm», «Tài liệu kiểm chứng»",
+            "no sheet has an annex table: a header row with «STT» and a title column "
+            "(«Lĩnh vực/Tiêu chí»), then «Điểm tối đa», «Phương pháp chấm điểm», «Tài liệu kiểm chứng»",
         ),
         "": Words("không phải phụ lục bộ tiêu chí", "not an annex of criteria"),
     },

@@ -36,7 +36,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.errors import OutputError, Problem, UsageError
+from pari_index.errors import OutputError, Problem, UsageError, quoted
 
 Identity = tuple[int, int]
 
@@ -377,7 +377,7 @@ _WINDOWS_REASONS = {
 def windows_unsafe(name: str) -> str | None:
     """Why Windows cannot hold a file or folder named ``name`` (in English), or None."""
     found = windows_reason(name)
-    return None if found is None else _WINDOWS_REASONS[found[0]].format(what=repr(found[1]))
+    return None if found is None else _WINDOWS_REASONS[found[0]].format(what=quoted(found[1]))
 
 
 def _not_portable(target: Target) -> Problem | None:
@@ -390,19 +390,19 @@ def _not_portable(target: Target) -> Problem | None:
             # The reason goes into the message as a key of words (PARAM_WORDS["windows_reason"]):
             # an English sentence inside the Vietnamese message used to be shown as it was.
             key, what = found
-            reason = _WINDOWS_REASONS[key].format(what=repr(what))
+            reason = _WINDOWS_REASONS[key].format(what=quoted(what))
             return Problem(
                 "output-name-not-portable",
-                f"{target.option}: {part.name!r} cannot be opened on Windows ({reason})",
+                f"{target.option}: {quoted(part.name)} cannot be opened on Windows ({reason})",
                 file=str(target.path),
                 hint="choose another name: no CON, CONIN$, CONOUT$, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or "
                 'space at the end, none of < > : " | ? * \\',
                 params={
                     "option": target.option,
-                    "name": repr(part.name),
+                    "name": quoted(part.name),
                     "reason": reason,
                     "windows_reason": key,
-                    "what": repr(what),
+                    "what": quoted(what),
                 },
             )
     return None
@@ -456,7 +456,7 @@ def _dash(option: str) -> Problem:
     found" without a name (a place of ``-`` was no place)."""
     return Problem(
         "path-is-dash",
-        f"{option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        f"{option} -: «-» (the standard input or output, to other programs) is not a file name here; "
         "pari-index reads and writes named files only",
         hint="give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
         params={"option": option},

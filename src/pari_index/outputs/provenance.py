@@ -32,7 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pari_index.criteria.model import CriteriaSet
-from pari_index.errors import Problem, UsageError, shorten
+from pari_index.errors import Problem, UsageError, quoted, shorten
 from pari_index.intake import file_digests
 from pari_index.spelling import spelled_on_disk
 
@@ -99,7 +99,8 @@ def check_date(value: str, option: str = "--date") -> str:
         raise UsageError(
             Problem(
                 "bad-date",
-                f"{option} {shorten(value, 40)!r} is not a date of {RUN_YEARS[0]}-{RUN_YEARS[1]} written YYYY-MM-DD",
+                f"{option} {quoted(shorten(value, 40))} is not a date of {RUN_YEARS[0]}-{RUN_YEARS[1]} written "
+                "YYYY-MM-DD",
                 hint="write it as YYYY-MM-DD, e.g. 2025-03-01",
                 params={"option": option, "value": shorten(value, 40)},
             )

@@ -34,7 +34,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Band, CriteriaSet, Part
 from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
-from pari_index.errors import IntakeError, Problem, UsageError
+from pari_index.errors import IntakeError, Problem, UsageError, quoted
 from pari_index.intake.register import REGISTER_ALIASES
 from pari_index.intake.tables import read_with_columns, row_problems
 from pari_index.intake.values import shown
@@ -209,10 +209,10 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     raise UsageError(
         Problem(
             "unknown-group-column",
-            f"cannot rank within {name!r}: the register has no such column "
+            f"cannot rank within {quoted(name)}: the register has no such column "
             f"(available: {', '.join(available) or 'none'})",
             hint="give --group-by one of the available columns, or add the column to the register",
-            params={"column": repr(name), "available": ", ".join(available) or "—"},
+            params={"column": quoted(name), "available": ", ".join(available) or "—"},
         )
     )
 
@@ -235,9 +235,9 @@ def _requested_columns(group_by: str | Sequence[str]) -> list[str]:
         raise UsageError(
             Problem(
                 "empty-group-column",
-                f"--group-by {','.join(names)!r} has an empty column name",
+                f"--group-by {quoted(','.join(names))} has an empty column name",
                 hint="list register columns separated by commas, e.g. --group-by province,district",
-                params={"value": repr(",".join(names))},
+                params={"value": quoted(",".join(names))},
             )
         )
     return names
