@@ -163,9 +163,9 @@ class Node(Strict):
     @model_validator(mode="after")
     def _branch_or_leaf(self) -> Node:
         if self.children is not None and self.rule is not None:
-            raise ValueError("a node has either 'children' or a 'rule', not both")
+            raise ValueError("a node has either «children» or a «rule», not both")
         if self.children is None and self.rule is None:
-            raise ValueError("a leaf needs a 'rule' (or give it 'children')")
+            raise ValueError("a leaf needs a «rule» (or give it «children»)")
         if self.children is not None and self.inputs:
             raise ValueError("'inputs' belong on leaves (nodes with a rule)")
         return self
