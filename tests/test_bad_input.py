@@ -764,7 +764,7 @@ def test_cli_bad_yaml_exits_1_with_line(toy: Path) -> None:
     bad.write_text(_mutate("scale: 25", "scale: 25\nscale: 26"), encoding="utf-8")
     code, output = _pari("score", toy / "long.csv", "--criteria", bad, "-o", toy / "out.xlsx", "-q")
     assert code == EXIT_INVALID_INPUT
-    assert f"{bad}:11:1: key 'scale' appears twice" in output
+    assert f"{bad}:11:1: key «scale» appears twice" in output
     assert not (toy / "out.xlsx").exists()
 
 
@@ -1089,7 +1089,7 @@ def test_register_codes_that_differ_only_by_leading_zeros_or_width_are_named(tmp
 
     problem = register.warnings[0]
     assert render(problem.code, problem.params, "vi", message=problem.message) == (
-        "mã '1' chỉ khác mã '00001' (hàng 2) ở các số 0 đứng đầu hoặc chữ số toàn độ rộng; "
+        "mã «1» chỉ khác mã «00001» (hàng 2) ở các số 0 đứng đầu hoặc chữ số toàn độ rộng; "
         "hai mã được giữ là hai đơn vị"
     )
 

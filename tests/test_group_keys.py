@@ -485,6 +485,6 @@ def test_register_reads_level_codes_and_warns_of_two_names_for_one_code(tmp_path
     ]
     assert [(w.code, w.row, w.field) for w in register.warnings] == [("level-code-names", 3, "district")]
     assert register.warnings[0].message == (
-        "district_code '820' is named 'H. Châu Thành' here and 'Huyện Châu Thành' in row 2; "
+        "district_code «820» is named «H. Châu Thành» here and «Huyện Châu Thành» in row 2; "
         "the units are ranked together, as the code says"
     )

@@ -420,7 +420,7 @@ def test_cell_findings_of_a_csv_give_their_evidence_in_vietnamese(tmp_path: Path
     cell = by_kind[("cell-too-long", 4)].render("vi")
     assert "40.000 ký tự" in cell and "ô không được đọc" in cell
     one = by_kind[("undecodable-bytes", 2)].render("vi")
-    assert "một byte ở đây không giải mã được (hiện là �): '�1'; ô không được đọc" in one
+    assert "một byte ở đây không giải mã được (hiện là �): «�1»; ô không được đọc" in one
     two = by_kind[("undecodable-bytes", 3)].render("vi")
     assert "2 byte (hoặc chuỗi byte)" in two and "'a�b�'" in two
     for problem in problems:

@@ -293,13 +293,13 @@ def test_lines_of_another_separator_are_named_at_the_first(tmp_path: Path) -> No
     assert en.returncode == 1, en.stderr
     assert en.stderr.startswith(
         f"error: {tmp_path}/assessments_long.csv row 2001: from this line on, 1,430 line(s) are written with the "
-        "separator ';', not ',' as the header is; each would be read as one cell, with nothing to score "
+        "separator «;», not «,» as the header is; each would be read as one cell, with nothing to score "
         "[csv-mixed-separators]\n"
         "    hint: write those lines with the header's separator, or open the file in Excel and save it again as "
         "CSV UTF-8\n"
     ), en.stderr
     vi = _child(args, tmp_path)
-    assert "assessments_long.csv hàng 2001: từ dòng này, 1.430 dòng được ghi với dấu phân cách ';', không phải ','" in (
+    assert "assessments_long.csv hàng 2001: từ dòng này, 1.430 dòng được ghi với dấu phân cách «;», không phải «,»" in (
         vi.stderr
     ), vi.stderr
 

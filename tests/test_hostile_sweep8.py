@@ -227,9 +227,9 @@ def test_a_workbook_large_around_its_cells_reads_as_its_rows(tmp_path: Path, cas
 @pytest.mark.parametrize(
     ("name", "vi", "en"),
     [
-        ("nul .csv", "('nul' là tên thiết bị trên Windows)", "('nul' is a device name on Windows)"),
+        ("nul .csv", "(«nul» là tên thiết bị trên Windows)", "(«nul» is a device name on Windows)"),
         ("results.", "(tên kết thúc bằng dấu chấm hoặc dấu cách", "(it ends in a dot or a space, which Windows drops)"),
-        ("a|b.xlsx", "(Windows không cho phép '|' trong tên)", "(Windows does not allow '|' in a name)"),
+        ("a|b.xlsx", "(Windows không cho phép «|» trong tên)", "(Windows does not allow «|» in a name)"),
     ],
 )
 def test_why_windows_cannot_open_a_name_is_said_in_the_language_of_the_command(

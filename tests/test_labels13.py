@@ -257,7 +257,7 @@ def test_the_input_rows_sheet_gives_a_register_rows_reason_in_the_runs_language(
     assert result.exit_code == 1, result.output
     frame = fastexcel.read_excel(str(tmp_path / "out-vi.xlsx")).load_sheet("Dòng đầu vào", dtypes="string").to_polars()
     left_out = frame.filter(frame["Lý do"].is_not_null() & frame["Tệp"].str.ends_with("communes.csv"))
-    assert left_out["Lý do"].to_list() == ["mã xã '00001' được ghi lại (lần đầu ở hàng 2); dòng này bị bỏ qua"]
+    assert left_out["Lý do"].to_list() == ["mã xã «00001» được ghi lại (lần đầu ở hàng 2); dòng này bị bỏ qua"]
 
 
 def _bad_set(folder: Path) -> Path:
@@ -278,13 +278,13 @@ def test_a_wrong_rule_kind_or_input_type_is_named_with_the_values_the_format_tak
     path = _bad_set(tmp_path)
     vi = CliRunner().invoke(main, ["--lang", "vi", "validate", str(path)]).output
     assert (
-        f"lỗi: {path}:322:15: areas.2.children.3.children.0.rule: kind 'choise' không phải là một loại quy tắc; "
-        "các loại là 'yes_no', 'timeliness', 'deadline', 'tiers', 'proportional', 'checklist', 'count_tiers', "
-        "'choice', 'deduction', 'bonus', 'penalty' [schema:union_tag_invalid]\n"
+        f"lỗi: {path}:322:15: areas.2.children.3.children.0.rule: kind «choise» không phải là một loại quy tắc; "
+        "các loại là «yes_no», «timeliness», «deadline», «tiers», «proportional», «checklist», «count_tiers», "
+        "«choice», «deduction», «bonus», «penalty» [schema:union_tag_invalid]\n"
     ) in vi
     assert (
-        "areas.2.children.3.children.1.inputs.digitised.type: 'percnt' không phải là một trong các giá trị "
-        "'boolean', 'number', 'count', 'percent', 'date', 'status', 'level' [schema:enum]\n"
+        "areas.2.children.3.children.1.inputs.digitised.type: «percnt» không phải là một trong các giá trị "
+        "«boolean», «number», «count», «percent», «date», «status», «level» [schema:enum]\n"
         "    gợi ý: ghi một trong các giá trị đó (định dạng: docs/criteria.md)\n"
     ) in vi
     en = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)]).output

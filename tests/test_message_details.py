@@ -645,9 +645,9 @@ DEDUCTION = "2.2"
         (
             "tie_break: [appraised]",
             "tie_break: [x9]",
-            "tie_break 'x9' không phải 'appraised', 'survey' hay mã một lĩnh vực",
+            "tie_break «x9» không phải «appraised», «survey» hay mã một lĩnh vực",
         ),
-        ("per: 0.25, start: 0.5", "per: 0, start: 0.5", "tiêu chí {id}: 'per' phải lớn hơn 0 [per-not-positive]"),
+        ("per: 0.25, start: 0.5", "per: 0, start: 0.5", "tiêu chí {id}: «per» phải lớn hơn 0 [per-not-positive]"),
     ],
 )
 def test_a_criteria_finding_names_its_item_in_vietnamese(tmp_path: Path, old: str, new: str, vi: str) -> None:
@@ -664,7 +664,7 @@ def test_a_criteria_finding_names_its_item_in_vietnamese(tmp_path: Path, old: st
 @pytest.mark.parametrize(
     ("group_by", "vi"),
     [
-        ("huyen_moi", "không xếp hạng theo 'huyen_moi' được: danh sách đơn vị không có cột này (các cột có: "),
+        ("huyen_moi", "không xếp hạng theo «huyen_moi» được: danh sách đơn vị không có cột này (các cột có: "),
         ("district,province", "--group-by district,province liệt kê cấp huyện trước cấp tỉnh [group-columns-order]"),
         ("province,province", "--group-by nêu province hơn một lần [repeated-group-column]"),
     ],

@@ -231,8 +231,8 @@ def test_the_hint_of_a_csv_problem_follows_its_cause() -> None:
         (
             "xlsx-too-large",
             {"xlsx_size": "part", "part": "'xl/workbook.xml'", "limit": 33_554_432},
-            "phần 'xl/workbook.xml' của sổ tính lớn hơn 33.554.432 byte",
-            "the part 'xl/workbook.xml' is over 33,554,432 bytes",
+            "phần «xl/workbook.xml» của sổ tính lớn hơn 33.554.432 byte",
+            "the part «xl/workbook.xml» is over 33,554,432 bytes",
         ),
         (
             "xlsx-too-large",

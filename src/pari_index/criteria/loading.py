@@ -117,6 +117,11 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | Decimal:
 StrictLoader.add_constructor(_INT_TAG, _construct_int)
 
 
+def _guillemets(listed: str) -> str:
+    """pydantic's list of allowed values ('yes_no', 'tiers') quoted as a message quotes («yes_no»)."""
+    return re.sub(r"'([^']*)'", r"«\1»", listed)
+
+
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     """A user's text quoted as officials read it («…», errors.quoted, never Python's repr), cut to
     a readable length (a 1 MB key is not echoed whole)."""
@@ -504,9 +509,10 @@ def _choices(err: Mapping[str, Any]) -> dict[str, str]:
     outside a list (pydantic's words are English: the Vietnamese message names them too)."""
     ctx = err.get("ctx") or {}
     if err["type"] == "union_tag_invalid" and "expected_tags" in ctx:
-        return {"value": quote(str(ctx.get("tag", ""))), "allowed": _cut(str(ctx["expected_tags"]))}
+        return {"value": quote(str(ctx.get("tag", ""))), "allowed": _cut(_guillemets(str(ctx["expected_tags"])))}
     if err["type"] == "enum" and "expected" in ctx:
-        return {"value": quote(str(err.get("input", ""))), "allowed": _cut(str(ctx["expected"]).replace(" or ", ", "))}
+        allowed = _guillemets(str(ctx["expected"])).replace(" or ", ", ")
+        return {"value": quote(str(err.get("input", ""))), "allowed": _cut(allowed)}
     return {}
 
 
