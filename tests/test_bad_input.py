@@ -1081,9 +1081,9 @@ def test_register_codes_that_differ_only_by_leading_zeros_or_width_are_named(tmp
     assert register.frame["code"].len() == 7
     found = [(w.code, w.row, w.params) for w in register.warnings]
     assert found == [
-        ("look-alike-code", 3, {"code": "'1'", "first": "'00001'", "first_row": 2}),
-        ("look-alike-code", 5, {"code": "'00002'", "first": "'\uff10\uff10\uff10\uff102'", "first_row": 4}),
-        ("look-alike-code", 7, {"code": "'10'", "first": "'00010'", "first_row": 6}),
+        ("look-alike-code", 3, {"code": "«1»", "first": "«00001»", "first_row": 2}),
+        ("look-alike-code", 5, {"code": "«00002»", "first": "«\uff10\uff10\uff10\uff102»", "first_row": 4}),
+        ("look-alike-code", 7, {"code": "«10»", "first": "«00010»", "first_row": 6}),
     ]
     from pari_index.messages import render
 

@@ -77,7 +77,7 @@ def test_a_vietnamese_export_reads_as_the_original(tmp_path: Path, case: str, ba
     exit_code, output = _run(*CASES[case](tmp_path))
     assert exit_code == status, output
     if status == 1 and code == "duplicate-column":
-        assert f"[{code}]" in output and "'VALUE'" in output
+        assert f"[{code}]" in output and "«VALUE»" in output
         return
     findings = read_results(tmp_path / "out.xlsx")["findings"]
     if code is not None:

@@ -230,7 +230,7 @@ def test_the_hint_of_a_csv_problem_follows_its_cause() -> None:
         ),
         (
             "xlsx-too-large",
-            {"xlsx_size": "part", "part": "'xl/workbook.xml'", "limit": 33_554_432},
+            {"xlsx_size": "part", "part": "«xl/workbook.xml»", "limit": 33_554_432},
             "phần «xl/workbook.xml» của sổ tính lớn hơn 33.554.432 byte",
             "the part «xl/workbook.xml» is over 33,554,432 bytes",
         ),
