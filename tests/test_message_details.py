@@ -595,7 +595,7 @@ def test_problems_of_a_criteria_file_give_their_figures_in_vietnamese(
     monkeypatch.setenv("PARI_MAX_CRITERIA_BYTES", "nhiều")
     problem = _criteria_problem(path)
     assert _told(problem, "vi").startswith(
-        "biến môi trường PARI_MAX_CRITERIA_BYTES='nhiều' không phải một số nguyên dương [bad-limit]"
+        "biến môi trường PARI_MAX_CRITERIA_BYTES=«nhiều» không phải một số nguyên dương [bad-limit]"
     )
     monkeypatch.delenv("PARI_MAX_CRITERIA_BYTES")
     monkeypatch.setenv("PARI_MAX_CRITERIA_ITEMS", "2")
