@@ -343,7 +343,21 @@ def _name(node: ast.expr) -> str:
 
 
 #: Keywords of a problem that are no parameters of its message: its place, hint and severity.
-_NOT_PARAMS = {"code", "message", "file", "line", "column", "sheet", "row", "field", "hint", "severity", "lang", "mark"}
+_NOT_PARAMS = {
+    "code",
+    "message",
+    "file",
+    "line",
+    "column",
+    "sheet",
+    "row",
+    "field",
+    "hint",
+    "severity",
+    "lang",
+    "mark",
+    "per_row",
+}
 
 
 def raise_sites() -> list[tuple[str, str, ast.expr | None, ast.expr | None]]:
