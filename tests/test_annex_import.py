@@ -318,7 +318,7 @@ def test_todo_notes_in_english() -> None:
     notes = import_annex(ANNEX, lang="en").todos
     assert notes[0].startswith("row 20, column «Phương pháp chấm điểm»: «Công khai đầy đủ")
     assert notes[0].endswith(
-        "method not recognised: two conditions with points, neither of them a 'không …' (is it a checklist? a choice?)"
+        "method not recognised: two conditions with points, neither of them a «không …» (is it a checklist? a choice?)"
     )
     assert notes[-1].startswith("the annex has no classes")
 

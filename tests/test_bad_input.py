@@ -211,8 +211,8 @@ INTAKE_CASES: list[Any] = [
     pytest.param(
         LONG + "00001,1.2.3,,có\n00001,1.2.3,,có\n", {("warning", "duplicate-row", 3, "value")}, id="same-row-twice"
     ),
-    pytest.param(LONG + "00009,1.2.3,,có\n", {(E, "unknown-commune", 2, "value")}, id="commune-not-in-register"),
-    pytest.param(LONG + "1,1.2.3,,có\n", {(E, "unknown-commune", 2, "value")}, id="commune-code-lost-leading-zeros"),
+    pytest.param(LONG + "00009,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-not-in-register"),
+    pytest.param(LONG + "1,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-code-lost-leading-zeros"),
     pytest.param(LONG + ",1.2.3,,có\n", {(E, "missing-commune-code", 2, "value")}, id="no-commune-code"),
     pytest.param(LONG + "00001,,,có\n", {(E, "missing-criterion", 2, "value")}, id="no-criterion-id"),
     pytest.param(LONG + "00001,1.2.1,,bốn\n", {(E, "bad-value", 2, "value")}, id="text-for-a-count"),
@@ -245,7 +245,8 @@ INTAKE_CASES: list[Any] = [
     ),
     pytest.param(
         META + "00009,1.2.3,,,1,10/01/2024\n",
-        {(E, "unknown-commune", 2, "self_score"), (E, "unknown-commune", 2, "evidence_date")},
+        # One finding for the row, not one per field: the row's commune is the problem.
+        {(E, "unknown-commune", 2, None)},
         id="meta-only-unknown-commune",
     ),
     pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "self_score")}, id="meta-only-no-commune"),
@@ -634,7 +635,7 @@ XLSX_CASES: list[Any] = [
     pytest.param(_hidden, {(E, "hidden-sheet", "ẩn", None, None)}, [2], id="xlsx-hidden-sheet"),
     pytest.param(
         _numbers_typed,
-        {(E, "unknown-criterion", "data", 3, "value"), (E, "unknown-commune", "data", 4, "value")},
+        {(E, "unknown-criterion", "data", 3, "value"), (E, "unknown-commune", "data", 4, None)},
         [2],
         id="xlsx-ids-typed-as-numbers",
     ),
@@ -746,7 +747,7 @@ def test_cli_rejected_rows_exit_1_after_writing(toy: Path) -> None:
     (toy / "long.csv").write_text(LONG + "00001,1.2.1,,-3\n00002,1.2.1,,3\n", encoding="utf-8")
     code, output = _score(toy, "--lang", "en")
     assert code == EXIT_INVALID_INPUT
-    assert f"{toy / 'long.csv'} row 2 column 'value': -3 is negative" in output
+    assert f"{toy / 'long.csv'} row 2 column «value»: -3 is negative" in output
     assert "[negative-value]" in output
     assert (toy / "out.xlsx").exists()
 
@@ -763,7 +764,7 @@ def test_cli_bad_yaml_exits_1_with_line(toy: Path) -> None:
     bad.write_text(_mutate("scale: 25", "scale: 25\nscale: 26"), encoding="utf-8")
     code, output = _pari("score", toy / "long.csv", "--criteria", bad, "-o", toy / "out.xlsx", "-q")
     assert code == EXIT_INVALID_INPUT
-    assert f"{bad}:11:1: key 'scale' appears twice" in output
+    assert f"{bad}:11:1: key «scale» appears twice" in output
     assert not (toy / "out.xlsx").exists()
 
 
@@ -834,7 +835,7 @@ def test_cli_excel_error_cells_are_listed(toy: Path) -> None:
     wb.save(toy / "long.xlsx")
     code, output = _score(toy, long="long.xlsx")
     assert code == EXIT_INVALID_INPUT
-    assert f"{toy / 'long.xlsx'} [data] row 2 column 'value': the cell holds the Excel error #N/A" in output
+    assert f"{toy / 'long.xlsx'} [data] row 2 column «value»: the cell holds the Excel error #N/A" in output
 
 
 # --------------------------------------------------------------------------------------------
@@ -1080,15 +1081,15 @@ def test_register_codes_that_differ_only_by_leading_zeros_or_width_are_named(tmp
     assert register.frame["code"].len() == 7
     found = [(w.code, w.row, w.params) for w in register.warnings]
     assert found == [
-        ("look-alike-code", 3, {"code": "'1'", "first": "'00001'", "first_row": 2}),
-        ("look-alike-code", 5, {"code": "'00002'", "first": "'\uff10\uff10\uff10\uff102'", "first_row": 4}),
-        ("look-alike-code", 7, {"code": "'10'", "first": "'00010'", "first_row": 6}),
+        ("look-alike-code", 3, {"code": "«1»", "first": "«00001»", "first_row": 2}),
+        ("look-alike-code", 5, {"code": "«00002»", "first": "«\uff10\uff10\uff10\uff102»", "first_row": 4}),
+        ("look-alike-code", 7, {"code": "«10»", "first": "«00010»", "first_row": 6}),
     ]
     from pari_index.messages import render
 
     problem = register.warnings[0]
     assert render(problem.code, problem.params, "vi", message=problem.message) == (
-        "mã '1' chỉ khác mã '00001' (hàng 2) ở các số 0 đứng đầu hoặc chữ số toàn độ rộng; "
+        "mã «1» chỉ khác mã «00001» (hàng 2) ở các số 0 đứng đầu hoặc chữ số toàn độ rộng; "
         "hai mã được giữ là hai đơn vị"
     )
 

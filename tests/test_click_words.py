@@ -119,7 +119,7 @@ def test_clicks_errors_are_told_in_the_commands_language(args: list[str], vi: st
     assert vi in result.output.splitlines(), result.output
     assert "Error" not in result.output and "Usage" not in result.output and ENGLISH_MARK not in result.output
     if args[0] in ("score", "explain", "schema") and "--survey" not in args:  # (a missing value has no usage line)
-        assert f"Xem 'pari {args[0]} --help' để biết cách dùng." in result.output
+        assert f"Xem «pari {args[0]} --help» để biết cách dùng." in result.output
         assert f"Cách dùng: pari {args[0]} [TUỲ CHỌN]" in result.output
     english = runner.invoke(
         main, [args[0], "--lang", "en", *args[1:]] if args[0] != "nosuch" else args, prog_name="pari"
@@ -135,7 +135,7 @@ def test_a_click_error_in_a_real_process_is_told_in_vietnamese() -> None:
     assert vi.returncode == 2
     assert vi.stderr.splitlines() == [
         "Cách dùng: pari score [TUỲ CHỌN] [TỆP_TỰ_ĐÁNH_GIÁ]...",
-        "Xem 'pari score --help' để biết cách dùng.",
+        "Xem «pari score --help» để biết cách dùng.",
         "",
         "Lỗi: Không có tuỳ chọn '--bogus'.",
     ]

@@ -325,8 +325,9 @@ def test_self_score_findings_in_a_wide_sheet_name_the_header(tmp_path: Path) -> 
 
 
 def test_an_unread_file_says_how_many_of_its_problems_are_above(tmp_path: Path) -> None:
-    """Eight rows of communes not in the register (16 cells): the first five problems are printed,
-    and the summary says so, rather than counting 16 and pointing at the five above as all."""
+    """Eight rows of communes not in the register (16 cells, one problem per row): the first five
+    problems are printed, and the summary says so, rather than counting 8 and pointing at the five
+    above as all."""
     argv = CASES["complete-every-row-rejected"](tmp_path)
     strangers = tmp_path / "strangers.csv"
     lines = strangers.read_text(encoding="utf-8").splitlines()
@@ -335,6 +336,6 @@ def test_an_unread_file_says_how_many_of_its_problems_are_above(tmp_path: Path) 
     got, output = invoke([*argv, "--lang", "en"])
     assert got == 1, output
     assert output.count("[unknown-commune]") == 5
-    assert "nothing of this file could be used (16 problem(s), 5 of them above)" in output
+    assert "nothing of this file could be used (8 problem(s), 5 of them above)" in output
     got, output = invoke(argv)
-    assert "không dùng được gì trong tệp này (16 vấn đề, 5 vấn đề ở trên)" in output
+    assert "không dùng được gì trong tệp này (8 vấn đề, 5 vấn đề ở trên)" in output

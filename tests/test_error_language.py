@@ -347,8 +347,8 @@ def test_a_todo_of_a_draft_is_quoted_in_either_language(paths: dict[str, Path]) 
     ("old", "new", "vietnamese"),
     [
         ("scale: 25", "scale: 26", "các lĩnh vực cộng được 25, không phải thang điểm 26 đã khai báo [scale-sum]"),
-        ("scale: 25", "scale: 25\nscale: 25", "khoá 'scale' xuất hiện hai lần trong ánh xạ này (lần đầu ở dòng"),
-        ('id: "1.1.1"', 'id: "1.1.2"', "mã '1.1.2' được dùng hai lần (lần đầu ở dòng"),
+        ("scale: 25", "scale: 25\nscale: 25", "khoá «scale» xuất hiện hai lần trong ánh xạ này (lần đầu ở dòng"),
+        ('id: "1.1.1"', 'id: "1.1.2"', "mã «1.1.2» được dùng hai lần (lần đầu ở dòng"),
     ],
 )
 def test_a_criteria_problem_keeps_its_figures_in_vietnamese(

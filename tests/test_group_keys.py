@@ -144,7 +144,7 @@ def test_district_codes_key_the_groups_and_tell_equal_names_apart() -> None:
         ("district,province", "group-columns-order", "district before its province"),
         ("province,province", "repeated-group-column", "province more than once"),
         ("province,,district", "empty-group-column", "empty column name"),
-        ("province,ward_cluster", "unknown-group-column", "'ward_cluster'"),
+        ("province,ward_cluster", "unknown-group-column", "«ward_cluster»"),
     ],
 )
 def test_bad_group_lists_are_usage_errors(group_by: str, code: str, words: str) -> None:
@@ -483,8 +483,9 @@ def test_register_reads_level_codes_and_warns_of_two_names_for_one_code(tmp_path
         ("002", "820", "82"),
         ("003", "831", "83"),
     ]
-    assert [(w.code, w.row, w.field) for w in register.warnings] == [("level-code-names", 3, "district")]
+    # The column as the register heads it («huyện»), not its id (district).
+    assert [(w.code, w.row, w.field) for w in register.warnings] == [("level-code-names", 3, "huyện")]
     assert register.warnings[0].message == (
-        "district_code '820' is named 'H. Châu Thành' here and 'Huyện Châu Thành' in row 2; "
+        "district_code «820» is named «H. Châu Thành» here and «Huyện Châu Thành» in row 2; "
         "the units are ranked together, as the code says"
     )

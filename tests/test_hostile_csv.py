@@ -416,13 +416,13 @@ def test_cell_findings_of_a_csv_give_their_evidence_in_vietnamese(tmp_path: Path
     assert frame is not None
     by_kind = {(p.code, p.row): p for p in problems}
     header = by_kind[("cell-too-long", 1)].render("vi")
-    assert "40.000 ký tự, quá 32.767 ký tự" in header and "'xxxx" in header and "tên cột không được đọc" in header
+    assert "40.000 ký tự, quá 32.767 ký tự" in header and "«xxxx" in header and "tên cột không được đọc" in header
     cell = by_kind[("cell-too-long", 4)].render("vi")
     assert "40.000 ký tự" in cell and "ô không được đọc" in cell
     one = by_kind[("undecodable-bytes", 2)].render("vi")
-    assert "một byte ở đây không giải mã được (hiện là �): '�1'; ô không được đọc" in one
+    assert "một byte ở đây không giải mã được (hiện là �): «�1»; ô không được đọc" in one
     two = by_kind[("undecodable-bytes", 3)].render("vi")
-    assert "2 byte (hoặc chuỗi byte)" in two and "'a�b�'" in two
+    assert "2 byte (hoặc chuỗi byte)" in two and "«a�b�»" in two
     for problem in problems:
         vi, en = problem.render("vi"), problem.render("en")
         assert "characters" not in vi and "cell was not read" not in vi

@@ -53,14 +53,14 @@ def test_a_dash_is_named_with_its_option_in_both_languages(tmp_path: Path, case:
     en = _child([*args, "--lang", "en"], tmp_path)
     assert en.returncode == 2, en.stderr
     assert en.stderr.startswith(
-        f"error: {option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        f"error: {option} -: «-» (the standard input or output, to other programs) is not a file name here; "
         "pari-index reads and writes named files only [path-is-dash]\n"
         "    hint: give the file's name; for a file that is really named -, give its whole path "
         "(e.g. /home/thu/data/-)\n"
     ), en.stderr
     vi = _child(args, tmp_path)
     assert vi.stderr.startswith(
-        f"lỗi: {argument_name(option, 'vi')} -: '-' (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) "
+        f"lỗi: {argument_name(option, 'vi')} -: «-» (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) "
         "không phải tên tệp ở đây; "
         "pari-index chỉ đọc và ghi các tệp có tên [path-is-dash]\n"
         "    gợi ý: ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)\n"
@@ -93,7 +93,7 @@ def test_validate_of_dash_names_it() -> None:
 
     result = CliRunner().invoke(main, ["validate", "-", "--lang", "en"])
     assert result.exit_code == 2
-    assert "error: FILES -: '-' (the standard input or output, to other programs)" in result.output
+    assert "error: FILES -: «-» (the standard input or output, to other programs)" in result.output
     assert "[path-is-dash]" in result.output
 
 
@@ -131,7 +131,10 @@ def test_validate_shows_the_escapes_of_each_name(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("case", "place"),
     [
-        ("name-escape-in-heading", "wide.csv row 1 column 'ghi chú<U+001B>[2J thêm': column 'ghi chú\\x1b[2J thêm' is"),
+        (
+            "name-escape-in-heading",
+            "wide.csv row 1 column «ghi chú<U+001B>[2J thêm»: column «ghi chú<U+001B>[2J thêm» is",
+        ),
         ("name-escape-in-sheet", "form.xlsx [x<U+202E>rorre<U+200B>] row 1"),
     ],
 )

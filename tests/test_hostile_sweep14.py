@@ -65,18 +65,18 @@ def test_a_count_with_separators_out_of_place_is_refused_at_its_cell(tmp_path: P
     right (0.75, status ok)."""
     en = _child([*_as_csv_results(CASES[case](tmp_path)), "--lang", "en"], tmp_path)
     assert en.returncode == 1, en.stderr
-    said = f"error: {tmp_path}/assessments_long.csv row 11 column 'value': {written} is not a whole number [bad-value]"
+    said = f"error: {tmp_path}/assessments_long.csv row 11 column «value»: {written} is not a whole number [bad-value]"
     assert said in en.stderr, en.stderr
     row = _item(tmp_path, "00001", "1.3.2")
     assert (row["final_score"], row["status"], row["inputs"]) == ("0.0", "self_score_differs", "found=1887")
     vi = _child(CASES[case](tmp_path), tmp_path)
-    assert f"hàng 11 cột 'value': {written} không phải là một số nguyên [bad-value]" in vi.stderr, vi.stderr
+    assert f"hàng 11 cột «value»: {written} không phải là một số nguyên [bad-value]" in vi.stderr, vi.stderr
 
 
 def test_a_percentage_with_a_space_for_its_comma_is_not_read_as_778(tmp_path: Path) -> None:
     """``77 8`` (a non-breaking space) was read as 778 and refused as "778 % is above 100 %"."""
     en = _child([*CASES["numbers-groups-nbsp-percent"](tmp_path), "--lang", "en"], tmp_path)
-    assert "row 32 column 'value': 77\u00a08 is not a percentage from 0 to 100 [bad-value]" in en.stderr, en.stderr
+    assert "row 32 column «value»: 77\u00a08 is not a percentage from 0 to 100 [bad-value]" in en.stderr, en.stderr
     assert "percent-above-100" not in en.stderr
 
 
@@ -92,7 +92,7 @@ def test_one_separator_alone_is_still_a_decimal_point(tmp_path: Path) -> None:
     """``1.887`` in a count is 1.887, not whole (docs/data-formats.md): the groups' rule changes
     only texts of more than one separator, or of spaces."""
     done = _child([*with_values(tmp_path, {COUNT_AT: "1.887"}), "--lang", "en"], tmp_path)
-    assert "row 11 column 'value': 1.887 is not a whole number [not-whole]" in done.stderr, done.stderr
+    assert "row 11 column «value»: 1.887 is not a whole number [not-whole]" in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,7 @@ def test_a_parquet_column_of_zoned_dates_scores_as_the_csv_does(tmp_path: Path) 
 
 def test_a_time_that_is_not_midnight_is_still_refused_at_its_row(tmp_path: Path) -> None:
     done = _child([*CASES["dates-parquet-utc-afternoon"](tmp_path), "--lang", "en"], tmp_path)
-    said = "assessments.parquet row 2 column 'evidence_date': 2025-06-03 17:00:00.000000+00:00 is not a date"
+    said = "assessments.parquet row 2 column «evidence_date»: 2025-06-03 17:00:00.000000+00:00 is not a date"
     assert said in done.stderr, done.stderr
 
 
@@ -293,13 +293,13 @@ def test_lines_of_another_separator_are_named_at_the_first(tmp_path: Path) -> No
     assert en.returncode == 1, en.stderr
     assert en.stderr.startswith(
         f"error: {tmp_path}/assessments_long.csv row 2001: from this line on, 1,430 line(s) are written with the "
-        "separator ';', not ',' as the header is; each would be read as one cell, with nothing to score "
+        "separator «;», not «,» as the header is; each would be read as one cell, with nothing to score "
         "[csv-mixed-separators]\n"
         "    hint: write those lines with the header's separator, or open the file in Excel and save it again as "
         "CSV UTF-8\n"
     ), en.stderr
     vi = _child(args, tmp_path)
-    assert "assessments_long.csv hàng 2001: từ dòng này, 1.430 dòng được ghi với dấu phân cách ';', không phải ','" in (
+    assert "assessments_long.csv hàng 2001: từ dòng này, 1.430 dòng được ghi với dấu phân cách «;», không phải «,»" in (
         vi.stderr
     ), vi.stderr
 

@@ -77,7 +77,7 @@ def test_a_vietnamese_export_reads_as_the_original(tmp_path: Path, case: str, ba
     exit_code, output = _run(*CASES[case](tmp_path))
     assert exit_code == status, output
     if status == 1 and code == "duplicate-column":
-        assert f"[{code}]" in output and "'VALUE'" in output
+        assert f"[{code}]" in output and "«VALUE»" in output
         return
     findings = read_results(tmp_path / "out.xlsx")["findings"]
     if code is not None:
@@ -85,7 +85,7 @@ def test_a_vietnamese_export_reads_as_the_original(tmp_path: Path, case: str, ba
     summary = read_results(tmp_path / "out.xlsx")["summary"]
     if case == "export-vietnamese-thousands":
         # One survey row rejected (row 2, 1.234,5 % over 100): that commune's survey item is 0.
-        assert "survey.csv hàng 2 cột 'value'" in output
+        assert "survey.csv hàng 2 cột «value»" in output
         assert summary.height == baseline.height
         changed = summary.join(baseline, on="commune_code").filter(
             pl.col("total_points") != pl.col("total_points_right")
@@ -227,9 +227,9 @@ def test_a_workbook_large_around_its_cells_reads_as_its_rows(tmp_path: Path, cas
 @pytest.mark.parametrize(
     ("name", "vi", "en"),
     [
-        ("nul .csv", "('nul' là tên thiết bị trên Windows)", "('nul' is a device name on Windows)"),
+        ("nul .csv", "(«nul» là tên thiết bị trên Windows)", "(«nul» is a device name on Windows)"),
         ("results.", "(tên kết thúc bằng dấu chấm hoặc dấu cách", "(it ends in a dot or a space, which Windows drops)"),
-        ("a|b.xlsx", "(Windows không cho phép '|' trong tên)", "(Windows does not allow '|' in a name)"),
+        ("a|b.xlsx", "(Windows không cho phép «|» trong tên)", "(Windows does not allow «|» in a name)"),
     ],
 )
 def test_why_windows_cannot_open_a_name_is_said_in_the_language_of_the_command(

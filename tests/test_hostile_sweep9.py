@@ -84,7 +84,7 @@ def test_the_hint_names_the_console_devices_in_both_languages(tmp_path: Path) ->
     for lang in ("vi", "en"):
         code, output = _run("template", "-o", tmp_path / "conout$.xlsx", "--lang", lang)
         assert code == 4 and "[output-name-not-portable]" in output and "CONIN$, CONOUT$" in output
-        assert ("'conout$' là tên thiết bị trên Windows" in output) == (lang == "vi")
+        assert ("«conout$» là tên thiết bị trên Windows" in output) == (lang == "vi")
 
 
 # -- Merged ranges that hide no value ---------------------------------------------------------

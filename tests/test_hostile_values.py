@@ -174,7 +174,7 @@ def test_two_digit_year_through_the_command_line(tmp_path: Path) -> None:
     ]
     result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.xlsx"), "--lang", "en"])
     assert result.exit_code == 1, result.output
-    assert "row 2 column 'value'" in result.output and "15/12/2025" in result.output
+    assert "row 2 column «value»" in result.output and "15/12/2025" in result.output
     assert "[implausible-date]" in result.output
     run = subprocess.run(
         [sys.executable, "-m", "pari_index.cli", *args, "-o", str(tmp_path / "out2.xlsx")],

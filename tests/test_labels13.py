@@ -75,15 +75,15 @@ def _score(folder: Path, assessments: Path, lang: str, *extra: str) -> list[str]
 
 CONFLICT = {
     "en": (
-        "row 2 column 'value': commune 00001, criterion 1.1.1: Digital-signature date of the plan is given "
+        "row 2 column «value»: commune 00001, criterion 1.1.1: Digital-signature date of the plan is given "
         "more than once with different values; none was used [conflicting-values]",
-        "row 2 column 'evidence_date': commune 00001, criterion 1.1.1: Evidence date is given more than once "
+        "row 2 column «evidence_date»: commune 00001, criterion 1.1.1: Evidence date is given more than once "
         "with different values; none was used [conflicting-values]",
     ),
     "vi": (
-        "hàng 2 cột 'value': xã 00001, tiêu chí 1.1.1, Ngày ký số Kế hoạch CCHC được ghi nhiều lần với giá trị "
+        "hàng 2 cột «value»: xã 00001, tiêu chí 1.1.1, Ngày ký số Kế hoạch CCHC được ghi nhiều lần với giá trị "
         "khác nhau; không giá trị nào được dùng [conflicting-values]",
-        "hàng 2 cột 'evidence_date': xã 00001, tiêu chí 1.1.1, Ngày văn bản được ghi nhiều lần với giá trị khác "
+        "hàng 2 cột «evidence_date»: xã 00001, tiêu chí 1.1.1, Ngày văn bản được ghi nhiều lần với giá trị khác "
         "nhau; không giá trị nào được dùng [conflicting-values]",
     ),
 }
@@ -132,7 +132,7 @@ def test_a_file_of_which_nothing_is_used_names_the_input_by_its_label(tmp_path: 
     done = run_process(*_score(tmp_path, long, "en"))
     assert done.returncode == 1, done.stderr
     assert (
-        f"error: {long} row 2 column 'value': commune 00001, criterion 1.1.1: Digital-signature date of the plan "
+        f"error: {long} row 2 column «value»: commune 00001, criterion 1.1.1: Digital-signature date of the plan "
         "is given more than once with different values; none was used [conflicting-values]"
     ) in done.stderr
     assert f"error: {long}: nothing of this file could be used (2 problem(s), 2 of them above)" in done.stderr
@@ -140,7 +140,7 @@ def test_a_file_of_which_nothing_is_used_names_the_input_by_its_label(tmp_path: 
     vi = CliRunner().invoke(main, _score(tmp_path, long, "vi"))
     assert vi.exit_code == 1
     assert (
-        f"lỗi: {long} hàng 3 cột 'value': xã 00001, tiêu chí 1.1.1, Ngày ký số Kế hoạch CCHC được ghi nhiều lần "
+        f"lỗi: {long} hàng 3 cột «value»: xã 00001, tiêu chí 1.1.1, Ngày ký số Kế hoạch CCHC được ghi nhiều lần "
         "với giá trị khác nhau; không giá trị nào được dùng [conflicting-values]"
     ) in vi.output
     assert "signed_on" not in vi.output
@@ -158,12 +158,12 @@ def _bad_level(folder: Path) -> Path:
 
 LEVEL_HINTS = {
     "en": (
-        "row 31 column 'value': Tốt lắm is not one of the levels listed for this criterion [bad-value]\n"
+        "row 31 column «value»: Tốt lắm is not one of the levels listed for this criterion [bad-value]\n"
         "    hint: write one of the item's 3 levels (a label or a value): “Đạt chuẩn, trang thiết bị hiện đại”; "
         "“Đạt chuẩn tối thiểu”; “Chưa đạt chuẩn”\n"
     ),
     "vi": (
-        "hàng 31 cột 'value': Tốt lắm không phải là một trong các mức liệt kê cho tiêu chí này [bad-value]\n"
+        "hàng 31 cột «value»: Tốt lắm không phải là một trong các mức liệt kê cho tiêu chí này [bad-value]\n"
         "    gợi ý: ghi một trong 3 mức của tiêu chí (nhãn hoặc giá trị): “Đạt chuẩn, trang thiết bị hiện đại”; "
         "“Đạt chuẩn tối thiểu”; “Chưa đạt chuẩn”\n"
     ),
@@ -211,9 +211,9 @@ def _appraisal(folder: Path) -> Path:
 
 
 APPRAISAL = {
-    "en": "column 'evidence_accepted': evidence accepted: hmm is not yes/no [bad-decision]\n"
+    "en": "column «evidence_accepted»: evidence accepted: hmm is not yes/no [bad-decision]\n"
     "    hint: write yes (the explanation is accepted) or no\n",
-    "vi": "cột 'evidence_accepted': chấp nhận giải trình: hmm không phải là có/không [bad-decision]\n"
+    "vi": "cột «evidence_accepted»: chấp nhận giải trình: hmm không phải là có/không [bad-decision]\n"
     "    gợi ý: ghi có (chấp nhận giải trình) hoặc không\n",
 }
 
@@ -257,7 +257,7 @@ def test_the_input_rows_sheet_gives_a_register_rows_reason_in_the_runs_language(
     assert result.exit_code == 1, result.output
     frame = fastexcel.read_excel(str(tmp_path / "out-vi.xlsx")).load_sheet("Dòng đầu vào", dtypes="string").to_polars()
     left_out = frame.filter(frame["Lý do"].is_not_null() & frame["Tệp"].str.ends_with("communes.csv"))
-    assert left_out["Lý do"].to_list() == ["mã xã '00001' được ghi lại (lần đầu ở hàng 2); dòng này bị bỏ qua"]
+    assert left_out["Lý do"].to_list() == ["mã xã «00001» được ghi lại (lần đầu ở hàng 2); dòng này bị bỏ qua"]
 
 
 def _bad_set(folder: Path) -> Path:
@@ -278,13 +278,13 @@ def test_a_wrong_rule_kind_or_input_type_is_named_with_the_values_the_format_tak
     path = _bad_set(tmp_path)
     vi = CliRunner().invoke(main, ["--lang", "vi", "validate", str(path)]).output
     assert (
-        f"lỗi: {path}:322:15: areas.2.children.3.children.0.rule: kind 'choise' không phải là một loại quy tắc; "
-        "các loại là 'yes_no', 'timeliness', 'deadline', 'tiers', 'proportional', 'checklist', 'count_tiers', "
-        "'choice', 'deduction', 'bonus', 'penalty' [schema:union_tag_invalid]\n"
+        f"lỗi: {path}:322:15: areas.2.children.3.children.0.rule: kind «choise» không phải là một loại quy tắc; "
+        "các loại là «yes_no», «timeliness», «deadline», «tiers», «proportional», «checklist», «count_tiers», "
+        "«choice», «deduction», «bonus», «penalty» [schema:union_tag_invalid]\n"
     ) in vi
     assert (
-        "areas.2.children.3.children.1.inputs.digitised.type: 'percnt' không phải là một trong các giá trị "
-        "'boolean', 'number', 'count', 'percent', 'date', 'status', 'level' [schema:enum]\n"
+        "areas.2.children.3.children.1.inputs.digitised.type: «percnt» không phải là một trong các giá trị "
+        "«boolean», «number», «count», «percent», «date», «status», «level» [schema:enum]\n"
         "    gợi ý: ghi một trong các giá trị đó (định dạng: docs/criteria.md)\n"
     ) in vi
     en = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)]).output

@@ -82,7 +82,7 @@ def test_a_dash_for_any_path_of_any_command_is_path_is_dash(
     result = CliRunner().invoke(main, [*argv, "--lang", lang])
     assert result.exit_code == 2, result.output
     # An argument by its name on the help page of the language (TỆP_TỰ_ĐÁNH_GIÁ), an option as typed.
-    assert f"{argument_name(name, lang)} -: '-'" in result.output
+    assert f"{argument_name(name, lang)} -: «-»" in result.output
     assert said in result.output
     assert "[path-is-dash]" in result.output
     assert "file-not-found" not in result.output

@@ -93,5 +93,5 @@ def test_a_wide_form_with_a_stray_value_column_stays_wide(tmp_path: Path) -> Non
     path = tmp_path / "wide.csv"
     path.write_text("commune_code,1.1.1,value\n00001,04/06/2025,x\n", encoding="utf-8")
     _code, output = _score(path, "en")
-    assert "column 'value' is not one pari-index reads; it was ignored [unknown-column]" in output, output
+    assert "column «value» is not one pari-index reads; it was ignored [unknown-column]" in output, output
     assert "[missing-column]" not in output

@@ -114,7 +114,7 @@ def test_a_misspelt_level_is_refused_with_its_line() -> None:
         load_criteria_text(_set("level: provnce"), "set.yaml")
     [problem] = caught.value.problems
     assert problem.line == 4
-    assert "unknown level 'provnce'" in problem.message and "{vi: ..., en: ...}" in problem.message
+    assert "unknown level «provnce»" in problem.message and "{vi: ..., en: ...}" in problem.message
 
 
 def test_neither_decision_nor_source_is_an_error_with_the_line() -> None:

@@ -154,19 +154,19 @@ def test_unknown_keys_at_their_lines() -> None:
     text = BASE.replace("rule: {kind: yes_no, input: ok}", "rule: {kind: yes_no, input: ok, bonus: 1}")
     (problem,) = problems(text)
     assert (problem.code, problem.line) == ("schema:extra_forbidden", 34)
-    assert "unknown key 'bonus'" in problem.message
+    assert "unknown key «bonus»" in problem.message
 
 
 def test_missing_keys() -> None:
     text = replace_line(BASE, 9, "# no ranking")
     (problem,) = problems(text)
     assert problem.code == "schema:missing"
-    assert "'ranking'" in problem.message
+    assert "«ranking»" in problem.message
     assert problem.line == 1  # the document itself
     text = replace_line(BASE, 32, "        # no max")
     (problem,) = problems(text)
     assert (problem.code, problem.line) == ("schema:missing", 30)
-    assert "'max'" in problem.message
+    assert "«max»" in problem.message
 
 
 def test_unknown_rule_kind() -> None:

@@ -99,8 +99,8 @@ def _empty_csv(tmp: Path) -> Path:
         (
             _reserved_column,
             "reserved-column",
-            "cột '_row' có tên pari-index dùng cho chính nó; giá trị của cột không được đọc",
-            "column '_row' has a name pari-index uses for itself; its values were not read",
+            "cột «_row» có tên pari-index dùng cho chính nó; giá trị của cột không được đọc",
+            "column «_row» has a name pari-index uses for itself; its values were not read",
         ),
         (_no_headers, "no-headers", "hàng 1 không có tên cột", "row 1 has no column names"),
         (_empty_workbook, "empty-file", "sổ tính không có dữ liệu", "the workbook has no data"),
@@ -343,7 +343,21 @@ def _name(node: ast.expr) -> str:
 
 
 #: Keywords of a problem that are no parameters of its message: its place, hint and severity.
-_NOT_PARAMS = {"code", "message", "file", "line", "column", "sheet", "row", "field", "hint", "severity", "lang", "mark"}
+_NOT_PARAMS = {
+    "code",
+    "message",
+    "file",
+    "line",
+    "column",
+    "sheet",
+    "row",
+    "field",
+    "hint",
+    "severity",
+    "lang",
+    "mark",
+    "per_row",
+}
 
 
 def raise_sites() -> list[tuple[str, str, ast.expr | None, ast.expr | None]]:
@@ -595,7 +609,7 @@ def test_problems_of_a_criteria_file_give_their_figures_in_vietnamese(
     monkeypatch.setenv("PARI_MAX_CRITERIA_BYTES", "nhiều")
     problem = _criteria_problem(path)
     assert _told(problem, "vi").startswith(
-        "biến môi trường PARI_MAX_CRITERIA_BYTES='nhiều' không phải một số nguyên dương [bad-limit]"
+        "biến môi trường PARI_MAX_CRITERIA_BYTES=«nhiều» không phải một số nguyên dương [bad-limit]"
     )
     monkeypatch.delenv("PARI_MAX_CRITERIA_BYTES")
     monkeypatch.setenv("PARI_MAX_CRITERIA_ITEMS", "2")
@@ -645,9 +659,9 @@ DEDUCTION = "2.2"
         (
             "tie_break: [appraised]",
             "tie_break: [x9]",
-            "tie_break 'x9' không phải 'appraised', 'survey' hay mã một lĩnh vực",
+            "tie_break «x9» không phải «appraised», «survey» hay mã một lĩnh vực",
         ),
-        ("per: 0.25, start: 0.5", "per: 0, start: 0.5", "tiêu chí {id}: 'per' phải lớn hơn 0 [per-not-positive]"),
+        ("per: 0.25, start: 0.5", "per: 0, start: 0.5", "tiêu chí {id}: «per» phải lớn hơn 0 [per-not-positive]"),
     ],
 )
 def test_a_criteria_finding_names_its_item_in_vietnamese(tmp_path: Path, old: str, new: str, vi: str) -> None:
@@ -664,7 +678,7 @@ def test_a_criteria_finding_names_its_item_in_vietnamese(tmp_path: Path, old: st
 @pytest.mark.parametrize(
     ("group_by", "vi"),
     [
-        ("huyen_moi", "không xếp hạng theo 'huyen_moi' được: danh sách đơn vị không có cột này (các cột có: "),
+        ("huyen_moi", "không xếp hạng theo «huyen_moi» được: danh sách đơn vị không có cột này (các cột có: "),
         ("district,province", "--group-by district,province liệt kê cấp huyện trước cấp tỉnh [group-columns-order]"),
         ("province,province", "--group-by nêu province hơn một lần [repeated-group-column]"),
     ],

@@ -230,9 +230,9 @@ def test_the_hint_of_a_csv_problem_follows_its_cause() -> None:
         ),
         (
             "xlsx-too-large",
-            {"xlsx_size": "part", "part": "'xl/workbook.xml'", "limit": 33_554_432},
-            "phần 'xl/workbook.xml' của sổ tính lớn hơn 33.554.432 byte",
-            "the part 'xl/workbook.xml' is over 33,554,432 bytes",
+            {"xlsx_size": "part", "part": "«xl/workbook.xml»", "limit": 33_554_432},
+            "phần «xl/workbook.xml» của sổ tính lớn hơn 33.554.432 byte",
+            "the part «xl/workbook.xml» is over 33,554,432 bytes",
         ),
         (
             "xlsx-too-large",
@@ -393,7 +393,7 @@ def test_an_input_is_shown_by_its_label() -> None:
 
 
 def test_a_finding_without_parameters_never_falls_back_to_the_other_language() -> None:
-    english = "column 'x' appears twice (columns 3 and 5)"
+    english = "column «x» appears twice (columns 3 and 5)"
     assert render("duplicate-column", None, "vi", message=english) == "Cột trùng tên"
     assert render("duplicate-column", None, "en", message=english) == english
     # Written in Vietnamese (a results file read back), shown in English: the catalogue's words.

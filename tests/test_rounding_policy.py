@@ -190,7 +190,7 @@ def test_a_range_whose_from_is_not_below_its_to_is_refused_at_its_line() -> None
         "range-order",
         TEXT.splitlines().index(next(x for x in TEXT.splitlines() if "range:" in x)) + 1,
     )
-    assert "'from' (10) must be below its 'to' (10)" in message
+    assert "«from» (10) must be below its «to» (10)" in message
 
 
 def test_a_range_with_a_rate_and_a_range_on_a_date_are_refused() -> None:
@@ -200,7 +200,7 @@ def test_a_range_with_a_rate_and_a_range_on_a_date_are_refused() -> None:
         1,
     )
     ((code, _, message),) = problems(with_rate)
-    assert code == "schema:value_error" and "'range' goes with 'input'" in message
+    assert code == "schema:value_error" and "«range» goes with «input»" in message
     on_date = TEXT.replace("score: {type: number, min: 0, max: 10}", "score: {type: date}", 1)
     assert [c for c, _, _ in problems(on_date)] == ["input-type"]
 
@@ -222,7 +222,7 @@ def test_pari_validate_names_the_range_mistake(tmp_path: Path) -> None:
     process = run_process("validate", str(bad), "--lang", "en")
     assert process.returncode == 1
     assert f"bad.yaml:{line}:" in process.stdout + process.stderr
-    assert "must be below its 'to'" in process.stdout + process.stderr
+    assert "must be below its «to»" in process.stdout + process.stderr
 
 
 # --- printed maxima ---------------------------------------------------------------------------
@@ -355,7 +355,7 @@ def test_a_range_above_the_inputs_maximum_is_a_warning_at_its_line() -> None:
     (warning,) = load_criteria_text(text, "c.yaml").warnings
     first_range = next(i for i, x in enumerate(TEXT.splitlines(), start=1) if "range:" in x)
     assert (warning.code, warning.line) == ("range-unreachable", first_range)
-    assert "may be at most 8, below the range's 'to' (10)" in warning.message
+    assert "may be at most 8, below the range's «to» (10)" in warning.message
     assert load_criteria_text(TEXT, "c.yaml").warnings == []
 
 

@@ -23,7 +23,7 @@ def test_undeclared_input() -> None:
     text = BASE.replace("rule: {kind: yes_no, input: ok}", "rule: {kind: yes_no, input: okay}")
     found = problems(text)
     assert [(p.code, p.line) for p in found] == [("undeclared-input", 34)]
-    assert "'okay'" in found[0].message
+    assert "«okay»" in found[0].message
     # The declared-but-unused `ok` is only a warning, shown when the set loads; here it does not.
 
 
@@ -177,9 +177,9 @@ CHOICE = """\
 @pytest.mark.parametrize(
     ("label", "answer"),
     [
-        ('"Đầy đủ"', "'đầy đủ'"),  # a label copied to the next line
-        ('"ĐẦY ĐỦ"', "'đầy đủ'"),  # answers are read in any case
-        ("Full", "'full'"),  # a label that is another level's value
+        ('"Đầy đủ"', "«đầy đủ»"),  # a label copied to the next line
+        ('"ĐẦY ĐỦ"', "«đầy đủ»"),  # answers are read in any case
+        ("Full", "«full»"),  # a label that is another level's value
     ],
 )
 def test_an_answer_that_names_two_levels_is_an_error_at_the_second(label: str, answer: str) -> None:
@@ -188,7 +188,7 @@ def test_an_answer_that_names_two_levels_is_an_error_at_the_second(label: str, a
     text = text.replace("        max: 8\n", "        max: 8\n" + CHOICE.replace("LABEL", label), 1)
     found = problems(text)
     assert [(p.code, p.line) for p in found] == [("ambiguous-level", 39)]
-    assert f"the answer {answer} names two levels, 'full' and 'partial'" in found[0].message
+    assert f"the answer {answer} names two levels, «full» and «partial»" in found[0].message
     assert load_ok(text.replace(f"label: {label}, fraction: 0.5", 'label: "Một phần", fraction: 0.5'))
 
 

@@ -253,9 +253,9 @@ def test_findings_name_a_form_s_columns_as_the_form_writes_them(tmp_path: Path) 
     book.save(form)
     code, output, out = _score(tmp_path, form)
     assert code == 1, output
-    assert f"hàng {whole} cột 'Giá trị': mười không phải là một số nguyên [bad-value]" in output
-    assert "hàng 3 cột 'Điểm tự đánh giá': abc không phải là một số điểm [bad-value]" in output
-    assert "cột 'Ngày văn bản': xã 00001, tiêu chí 1.1.2, Ngày văn bản được ghi nhiều lần" in output
+    assert f"hàng {whole} cột «Giá trị»: mười không phải là một số nguyên [bad-value]" in output
+    assert "hàng 3 cột «Điểm tự đánh giá»: abc không phải là một số điểm [bad-value]" in output
+    assert "cột «Ngày văn bản»: xã 00001, tiêu chí 1.1.2, Ngày văn bản được ghi nhiều lần" in output
     found = _sheet(out, "Phát hiện")
     assert set(found["Cột"].drop_nulls()) == {"Giá trị", "Điểm tự đánh giá", "Ngày văn bản", "Ghi chú"}
     assert not any("evidence_date" in m or "self_score" in m for m in found["Nội dung"].to_list())

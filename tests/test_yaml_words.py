@@ -94,7 +94,7 @@ def test_each_translation_quotes_what_the_english_quotes(english: str) -> None:
         ),
         (
             "while scanning a simple key on line 3; could not find expected ':' here",
-            "khi đọc một khoá ở dòng 3; không tìm thấy dấu ':' cần có ở đây",
+            "khi đọc một khoá ở dòng 3; không tìm thấy dấu «:» cần có ở đây",
         ),
         (
             "unacceptable character #x0001: control characters are not allowed",
@@ -160,6 +160,6 @@ def test_the_english_of_a_yaml_error_is_its_own_sentence(tmp_path: Path) -> None
     (problem,) = caught.value.problems
     assert render(problem.code, problem.params, "en") == problem.message
     assert render(problem.code, problem.params, "vi") == (
-        "YAML không hợp lệ: khi phân tích một danh sách trong ngoặc [ ] ở dòng 1; không tìm thấy ',' hoặc ']' "
+        "YAML không hợp lệ: khi phân tích một danh sách trong ngoặc [ ] ở dòng 1; không tìm thấy «,» hoặc «]» "
         "cần có ở đây"
     )

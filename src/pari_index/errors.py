@@ -60,6 +60,12 @@ _PRINTABLE = re.compile(r"[ -~]*")
 _UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
+def quoted(text: object) -> str:
+    """A user's text quoted in a message as officials read it, «like this» (never Python's repr:
+    'x', ["a", "b"]), its control and invisible characters shown (:func:`visible`)."""
+    return f"«{visible(str(text))}»"
+
+
 def visible(text: str) -> str:
     """``text`` (a file, sheet or column name in a place, a message) with each control, format (bidi,
     zero-width) or separator character written as ``<U+XXXX>``: a name may hold a line feed, a
@@ -122,7 +128,7 @@ class Problem:
         if self.row is not None:
             parts.append(f"{row_word} {self.row}")
         if self.field:
-            parts.append(f"{column_word} {visible(self.field)!r}")
+            parts.append(f"{column_word} {quoted(self.field)}")
         return " ".join(parts) if parts else "-"
 
     @property

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from pari_index.errors import Problem, UsageError
+from pari_index.errors import Problem, UsageError, quoted
 
 #: The most item rows one run scores (units × scored items): the per-item results table, which is
 #: what a run's time and memory grow with. A national run of the pre-2025 three-level system is
@@ -45,9 +45,9 @@ def env_limit(name: str, default: int) -> int:
         raise UsageError(
             Problem(
                 "bad-limit",
-                f"the environment variable {name}={text[:40]!r} is not a positive whole number",
+                f"the environment variable {name}={quoted(text[:40])} is not a positive whole number",
                 hint=f"set it to a number such as {default} (see docs/limits.md), or unset it",
-                params={"name": name, "value": repr(text[:40])},
+                params={"name": name, "value": quoted(text[:40])},
             )
         )
     return int(cleaned)

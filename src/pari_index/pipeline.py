@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
-from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError
+from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError, quoted
 from pari_index.intake import file_digests
 from pari_index.limits import check_report_size
 from pari_index.messages import Words, progress_text
@@ -65,7 +65,7 @@ def _format_for(output: Path, fmt: str | None) -> str:
     raise UsageError(
         Problem(
             "output-type-unknown",
-            f"unknown output type {suffix!r}",
+            f"unknown output type {quoted(suffix)}",
             file=str(output),
             params={"suffix": suffix or "''"},
             hint="use results.xlsx, or a folder with --format csv or parquet",
@@ -257,7 +257,7 @@ def _ranked(
     previous_tables = read_results(previous) if previous is not None else None
     told: list[Problem] = []
     codes = result.totals["commune_code"].to_list()
-    lineage_frame = read_lineage(lineage, told, codes) if lineage is not None else None
+    lineage_frame = read_lineage(lineage, told, codes, previous_tables) if lineage is not None else None
     if told:  # the lineage's warnings are the run's findings, as every input's are
         from pari_index.intake.findings import problems_to_findings
 
@@ -603,9 +603,9 @@ def _explained_rows(
         raise UsageError(
             Problem(
                 "commune-not-in-results",
-                f"commune {commune!r} is not in {results}",
+                f"commune {quoted(commune)} is not in {results}",
                 hint=f"codes look like: {', '.join(known)}",
-                params={"commune": repr(commune), "results": str(results)},
+                params={"commune": quoted(commune), "results": str(results)},
             )
         )
     if criterion is None:
@@ -616,8 +616,8 @@ def _explained_rows(
         raise UsageError(
             Problem(
                 "criterion-not-in-results",
-                f"{criterion!r} is neither a scored item nor an area or criterion with scored items",
-                params={"criterion": repr(criterion)},
+                f"{quoted(criterion)} is neither a scored item nor an area or criterion with scored items",
+                params={"criterion": quoted(criterion)},
                 hint="use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
             )
         )

@@ -20,26 +20,26 @@ NOTES: dict[str, tuple[str, str]] = {
         "the method says only when the item applies, not how it is scored",
     ),
     "rate-words": (
-        "có câu 'mẫu số bằng 0' nhưng cách chấm không tính theo tỷ lệ",
-        "'mẫu số bằng 0' is said of a method that has no rate",
+        "có câu «mẫu số bằng 0» nhưng cách chấm không tính theo tỷ lệ",
+        "«mẫu số bằng 0» is said of a method that has no rate",
     ),
-    "no-clause": ("không có mức nào kèm số điểm (như 'đạt: 1 điểm')", "no clause with points (such as 'đạt: 1 điểm')"),
+    "no-clause": ("không có mức nào kèm số điểm (như «đạt: 1 điểm»)", "no clause with points (such as «đạt: 1 điểm»)"),
     "no-points": (
-        "không có số điểm ở {clause} (viết như 'từ 80% đến dưới 100%: 1 điểm')",
-        "no points in {clause} (write e.g. 'từ 80% đến dưới 100%: 1 điểm')",
+        "không có số điểm ở {clause} (viết như «từ 80% đến dưới 100%: 1 điểm»)",
+        "no points in {clause} (write e.g. «từ 80% đến dưới 100%: 1 điểm»)",
     ),
     "ambiguous": (
-        "{clause} không nói mỗi đầu mút thuộc mức nào: viết 'từ 70% đến dưới 90%'",
-        "{clause} does not say which band holds each edge: write 'từ 70% đến dưới 90%'",
+        "{clause} không nói mỗi đầu mút thuộc mức nào: viết «từ 70% đến dưới 90%»",
+        "{clause} does not say which band holds each edge: write «từ 70% đến dưới 90%»",
     ),
     "levels?": (
-        "nhiều mức không theo thang: nếu chấm theo một mức, viết 'Chấm theo một trong các mức:'",
-        "several conditions without a ladder: is it a choice of levels ('Chấm theo một trong các mức:')?",
+        "nhiều mức không theo thang: nếu chấm theo một mức, viết «Chấm theo một trong các mức:»",
+        "several conditions without a ladder: is it a choice of levels («Chấm theo một trong các mức:»)?",
     ),
     "mixed": ("các mức vừa là khoảng vừa là điều kiện khác", "the clauses mix ladder bands with other conditions"),
     "yes-no?": (
-        "hai mức có điểm nhưng không mức nào bắt đầu bằng 'không …' (danh mục? chọn mức?)",
-        "two conditions with points, neither of them a 'không …' (is it a checklist? a choice?)",
+        "hai mức có điểm nhưng không mức nào bắt đầu bằng «không …» (danh mục? chọn mức?)",
+        "two conditions with points, neither of them a «không …» (is it a checklist? a choice?)",
     ),
     "status?": (
         "{clause} không phải đúng hạn, chậm hay không thực hiện",
@@ -48,12 +48,12 @@ NOTES: dict[str, tuple[str, str]] = {
     "bad-date": ("{clause} có ngày không tồn tại", "{clause} holds a date that does not exist"),
     "which-deadline": ("không rõ {clause} nói về thời hạn nào", "cannot tell which deadline {clause} is about"),
     "no-deadline": (
-        "không có ngày hết hạn ('đến hết ngày dd/mm/yyyy')",
-        "no deadline date ('đến hết ngày dd/mm/yyyy')",
+        "không có ngày hết hạn («đến hết ngày dd/mm/yyyy»)",
+        "no deadline date («đến hết ngày dd/mm/yyyy»)",
     ),
     "no-lines": (
-        "{what} không liệt kê dòng nào ('– nội dung: 0,25 điểm')",
-        "the {what} lists no lines ('– nội dung: 0,25 điểm')",
+        "{what} không liệt kê dòng nào («– nội dung: 0,25 điểm»)",
+        "the {what} lists no lines («– nội dung: 0,25 điểm»)",
     ),
     "share-in-checklist": (
         "dòng danh mục phải ghi số điểm, không ghi phần trăm điểm tối đa: {clause}",

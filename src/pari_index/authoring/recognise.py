@@ -29,6 +29,7 @@ from pari_index.authoring.parse import (
     method_lines,
     parse_number,
 )
+from pari_index.errors import quoted
 
 Inputs = dict[str, dict[str, Any]]
 
@@ -49,13 +50,13 @@ def _policies(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
             named = low.split("áp dụng đối với", 1)[1]
             units = [code for word, code in UNITS.items() if re.search(rf"\b{word}\b", named)]
             if not units:
-                raise Unread("no-unit", line=repr(line))
+                raise Unread("no-unit", line=quoted(line))
             extras["applies_to"] = units
         elif re.search(r"điểm\s+(thấp\s+nhất|tối\s+thiểu)", low):
             found = re.search(NUMBER, low)
             floor = parse_number(found.group(0)) if found else None
             if floor is None:
-                raise Unread("no-floor", line=repr(line))
+                raise Unread("no-floor", line=quoted(line))
             extras["floor"] = floor
         else:
             rest.append(line)
@@ -133,7 +134,7 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
         raise Unread("no-clause")
     unpriced = [c.text for c in clauses if c.points is None]
     if unpriced:
-        raise Unread("no-points", clause=repr(unpriced[0].strip()))
+        raise Unread("no-points", clause=quoted(unpriced[0].strip()))
     if any(DATE.search(c.cond) for c in clauses):
         return _deadline(clauses)
     if any(ON_TIME.search(c.cond) for c in clauses):
@@ -143,7 +144,7 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
         return _ladder(header, clauses, [b for b in bands if b is not None])
     vague = next((c for c in clauses if AMBIGUOUS.search(c.cond)), None)
     if vague is not None:
-        raise Unread("ambiguous", clause=repr(vague.text.strip()))
+        raise Unread("ambiguous", clause=quoted(vague.text.strip()))
     if all(b is None for b in bands) and len(clauses) <= 2:
         return _yes_no(clauses)
     if all(b is None for b in bands):
@@ -172,7 +173,7 @@ def _timeliness(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
         elif NOT_DONE.search(clause.cond) and "not_done" not in rule:
             rule["not_done"] = clause.points
         else:
-            raise Unread("status?", clause=repr(clause.text.strip()))
+            raise Unread("status?", clause=quoted(clause.text.strip()))
     return rule, {"status": {"type": "status", "label": "Tình trạng thực hiện"}}
 
 
@@ -181,7 +182,7 @@ def _deadline(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
     for clause in clauses:
         dates = [date_of(m.group(0)) for m in DATE.finditer(clause.cond)]
         if any(d is None for d in dates):
-            raise Unread("bad-date", clause=repr(clause.text.strip()))
+            raise Unread("bad-date", clause=quoted(clause.text.strip()))
         after = "sau" in clause.cond
         if not after and dates and "deadline" not in rule:
             rule["deadline"], rule["on_time"] = dates[0], clause.points
@@ -192,7 +193,7 @@ def _deadline(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
         elif (NOT_DONE.search(clause.cond) or "hoặc" in clause.cond) and "not_done" not in rule:
             rule["not_done"] = clause.points
         else:
-            raise Unread("which-deadline", clause=repr(clause.text.strip()))
+            raise Unread("which-deadline", clause=quoted(clause.text.strip()))
     if "deadline" not in rule:
         raise Unread("no-deadline")
     return rule, {"signed_on": {"type": "date", "label": "Ngày ký ban hành"}}
@@ -237,7 +238,7 @@ def _listed(body: list[str]) -> list[Clause]:
         raise Unread("no-lines")
     for clause in clauses:
         if clause.points is None and clause.fraction is None:
-            raise Unread("no-points", clause=repr(clause.text.strip()))
+            raise Unread("no-points", clause=quoted(clause.text.strip()))
     return clauses
 
 
@@ -246,7 +247,7 @@ def _checklist(body: list[str]) -> tuple[dict[str, Any], Inputs]:
     inputs: Inputs = {}
     for i, clause in enumerate(_listed(body), start=1):
         if clause.points is None:
-            raise Unread("share-in-checklist", clause=repr(clause.text.strip()))
+            raise Unread("share-in-checklist", clause=quoted(clause.text.strip()))
         label = clause.text.rsplit(":", 1)[0].strip()
         items.append({"input": f"item_{i}", "points": clause.points, "label": label})
         inputs[f"item_{i}"] = {"type": "boolean", "label": label}

@@ -178,8 +178,8 @@ def read_annex(path: Path, file: str) -> AnnexBook:
         [
             Problem(
                 "not-an-annex",
-                "no sheet has an annex table: a header row with 'STT' and a title column "
-                "('Lĩnh vực/Tiêu chí'), then 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
+                "no sheet has an annex table: a header row with «STT» and a title column "
+                "(«Lĩnh vực/Tiêu chí»), then «Điểm tối đa», «Phương pháp chấm điểm», «Tài liệu kiểm chứng»",
                 file=file,
                 hint="see docs/authoring.md for the columns an annex needs",
                 params={"annex_refusal": "no_table"},

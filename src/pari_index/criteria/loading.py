@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
-from pari_index.errors import CriteriaError, Problem, shorten_path
+from pari_index.errors import CriteriaError, Problem, quoted, shorten_path, visible
 from pari_index.limits import env_limit
 from pari_index.spelling import spelled_on_disk
 
@@ -117,11 +117,17 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | Decimal:
 StrictLoader.add_constructor(_INT_TAG, _construct_int)
 
 
+def _guillemets(listed: str) -> str:
+    """pydantic's list of allowed values ('yes_no', 'tiers') quoted as a message quotes («yes_no»)."""
+    return re.sub(r"'([^']*)'", r"«\1»", listed)
+
+
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """``repr`` of a user's text cut to a readable length (a 1 MB key is not echoed whole)."""
+    """A user's text quoted as officials read it («…», errors.quoted, never Python's repr), cut to
+    a readable length (a 1 MB key is not echoed whole)."""
     if len(text) <= limit:
-        return repr(text)
-    return repr(text[:limit]) + f"… ({len(text):,} characters)"
+        return quoted(text)
+    return quoted(text[:limit]) + f"… ({len(text):,} characters)"
 
 
 #: Characters no criteria text may hold: C0 and C1 controls other than tab and line breaks, and the
@@ -289,7 +295,7 @@ def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
         node.start_mark,
         "retype the text without it (it often comes in with copy and paste)",
         # Cut without quote()'s English "(N characters)": the words are in the output's language.
-        {"what": "criteria_text", "text": repr(text[:QUOTE_CHARS]) + ("…" if len(text) > QUOTE_CHARS else "")},
+        {"what": "criteria_text", "text": quoted(text[:QUOTE_CHARS]) + ("…" if len(text) > QUOTE_CHARS else "")},
     )
 
 
@@ -503,9 +509,10 @@ def _choices(err: Mapping[str, Any]) -> dict[str, str]:
     outside a list (pydantic's words are English: the Vietnamese message names them too)."""
     ctx = err.get("ctx") or {}
     if err["type"] == "union_tag_invalid" and "expected_tags" in ctx:
-        return {"value": quote(str(ctx.get("tag", ""))), "allowed": _cut(str(ctx["expected_tags"]))}
+        return {"value": quote(str(ctx.get("tag", ""))), "allowed": _cut(_guillemets(str(ctx["expected_tags"])))}
     if err["type"] == "enum" and "expected" in ctx:
-        return {"value": quote(str(err.get("input", ""))), "allowed": _cut(str(ctx["expected"]).replace(" or ", ", "))}
+        allowed = _guillemets(str(ctx["expected"])).replace(" or ", ", ")
+        return {"value": quote(str(err.get("input", ""))), "allowed": _cut(allowed)}
     return {}
 
 
@@ -616,10 +623,11 @@ def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | No
 
 
 def _path_label(path: Path) -> str:
-    """The path as shown in a problem: control characters escaped, a very long one cut."""
+    """The path as shown in a problem: control characters shown as <U+XXXX> (errors.visible, as
+    every place shows them), a very long one cut."""
     text = str(path)
     if _CONTROL.search(text):
-        text = repr(text)[1:-1]
+        text = visible(text)
     return shorten_path(text)
 
 

@@ -27,6 +27,7 @@ from pari_index.criteria.rules import (
     Rule,
     Strict,
 )
+from pari_index.errors import quoted
 from pari_index.messages import set_text
 
 #: The longest criterion id ("1.1.4" has 5 characters).
@@ -87,7 +88,7 @@ def _level(value: Any) -> Any:
     # A word must be one of the known levels: a misspelt "provnce" is not taken as a free label.
     if isinstance(value, str) and value not in UnitLevel.__members__:
         raise ValueError(
-            f"unknown level {value[:40]!r}: write one of {', '.join(UnitLevel)}, "
+            f"unknown level {quoted(value[:40])}: write one of {', '.join(UnitLevel)}, "
             "or a label of your own as {vi: ..., en: ...}"
         )
     return value
@@ -162,9 +163,9 @@ class Node(Strict):
     @model_validator(mode="after")
     def _branch_or_leaf(self) -> Node:
         if self.children is not None and self.rule is not None:
-            raise ValueError("a node has either 'children' or a 'rule', not both")
+            raise ValueError("a node has either «children» or a «rule», not both")
         if self.children is None and self.rule is None:
-            raise ValueError("a leaf needs a 'rule' (or give it 'children')")
+            raise ValueError("a leaf needs a «rule» (or give it «children»)")
         if self.children is not None and self.inputs:
             raise ValueError("'inputs' belong on leaves (nodes with a rule)")
         return self
@@ -208,7 +209,7 @@ def _level_places(value: Any) -> int | str:
         return "none"
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= PLACES:
         return value
-    raise ValueError(f"expected a number of decimal places from 0 to {PLACES}, or none (not {value!r})")
+    raise ValueError(f"expected a number of decimal places from 0 to {PLACES}, or none (not {quoted(value)})")
 
 
 #: A level of the rounding policy: a number of decimals 0-4, or ``none`` (not rounded by the set).

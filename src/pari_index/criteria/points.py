@@ -21,6 +21,8 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from pari_index.errors import quoted
+
 #: Points are stored as integer multiples of 1/SCALE.
 PLACES = 4
 SCALE: int = 10**PLACES
@@ -51,9 +53,9 @@ def to_units(value: Decimal | int | str | float) -> int:
     try:
         dec = value if isinstance(value, Decimal) else Decimal(str(value))
     except InvalidOperation as exc:
-        raise ValueError(f"{value!r} is not a number") from exc
+        raise ValueError(f"{quoted(value)} is not a number") from exc
     if not dec.is_finite():
-        raise ValueError(f"{value!r} is not a finite number")
+        raise ValueError(f"{quoted(value)} is not a finite number")
     scaled = dec * SCALE
     if scaled != scaled.to_integral_value():
         raise ValueError(f"{value} has more than {PLACES} decimal places")

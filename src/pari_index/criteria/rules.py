@@ -276,9 +276,9 @@ class Interval(Strict):
     @model_validator(mode="after")
     def _one_edge_each_side(self) -> Interval:
         if self.from_ is not None and self.above is not None:
-            raise ValueError("give either 'from' (inclusive) or 'above' (exclusive), not both")
+            raise ValueError("give either «from» (inclusive) or «above» (exclusive), not both")
         if self.to is not None and self.below is not None:
-            raise ValueError("give either 'to' (inclusive) or 'below' (exclusive), not both")
+            raise ValueError("give either «to» (inclusive) or «below» (exclusive), not both")
         return self
 
     @property
@@ -348,7 +348,7 @@ class Tiers(Strict):
     @model_validator(mode="after")
     def _one_source(self) -> Tiers:
         if (self.input is None) == (self.rate is None):
-            raise ValueError("give exactly one of 'input' or 'rate'")
+            raise ValueError("give exactly one of «input» or «rate»")
         return self
 
 
@@ -378,9 +378,9 @@ class Proportional(Strict):
     @model_validator(mode="after")
     def _one_source(self) -> Proportional:
         if (self.input is None) == (self.rate is None):
-            raise ValueError("give exactly one of 'input' or 'rate'")
+            raise ValueError("give exactly one of «input» or «rate»")
         if self.range is not None and self.rate is not None:
-            raise ValueError("'range' goes with 'input' (a value on that range), not with 'rate'")
+            raise ValueError("«range» goes with «input» (a value on that range), not with «rate»")
         return self
 
 
@@ -420,7 +420,7 @@ class Level(Strict):
     @model_validator(mode="after")
     def _points_or_fraction(self) -> Level:
         if (self.points is None) == (self.fraction is None):
-            raise ValueError("give exactly one of 'points' or 'fraction'")
+            raise ValueError("give exactly one of «points» or «fraction»")
         return self
 
     def points_for(self, maximum: Decimal) -> Decimal:

@@ -36,7 +36,7 @@ from pari_index.criteria.rules import (
     YesNo,
     rule_inputs,
 )
-from pari_index.errors import Problem
+from pari_index.errors import Problem, quoted
 
 Loc = tuple[int | str, ...]
 Locator = Callable[[Loc], tuple[str, int | None, int | None]]
@@ -223,11 +223,11 @@ def _check_range_reach(
     out.warn(
         (*rloc, "range"),
         "range-unreachable",
-        f"criterion {node.id}: input {rule.input!r} may be at most {spec.max}, below the range's 'to' "
+        f"criterion {node.id}: input {quoted(rule.input)} may be at most {spec.max}, below the range's «to» "
         f"({rule.range.to}), so the item can never reach its maximum",
         "make the input's max and the range's to the same value",
         criterion=node.id,
-        input=repr(rule.input),
+        input=quoted(rule.input),
         max=spec.max,
         to=rule.range.to,
     )
@@ -261,10 +261,10 @@ def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, Input
             out.error(
                 rloc,
                 "undeclared-input",
-                f"criterion {node.id}: the rule reads input {name!r}, which is not declared",
+                f"criterion {node.id}: the rule reads input {quoted(name)}, which is not declared",
                 f"declare it under inputs: e.g. {name}: {{type: ...}}",
                 criterion=node.id,
-                input=repr(name),
+                input=quoted(name),
             )
             continue
         accepted = _accepted_types(rule)
@@ -272,10 +272,10 @@ def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, Input
             out.error(
                 (*loc, "inputs", name),
                 "input-type",
-                f"criterion {node.id}: input {name!r} is {inputs[name].type.value}, but a "
+                f"criterion {node.id}: input {quoted(name)} is {inputs[name].type.value}, but a "
                 f"{rule.kind} rule needs {' or '.join(t.value for t in accepted)}",
                 criterion=node.id,
-                input=repr(name),
+                input=quoted(name),
                 type=inputs[name].type.value,
                 rule=rule.kind,
                 accepted=" / ".join(t.value for t in accepted),
@@ -285,15 +285,15 @@ def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, Input
             out.error(
                 (*loc, "inputs", name),
                 "reserved-input",
-                f"criterion {node.id}: {name!r} is a reserved column name of assessment files",
+                f"criterion {node.id}: {quoted(name)} is a reserved column name of assessment files",
                 "rename the input",
                 criterion=node.id,
-                input=repr(name),
+                input=quoted(name),
             )
     unused = set(inputs) - set(rule_inputs(rule))
     for name in sorted(unused):
-        message = f"criterion {node.id}: input {name!r} is not used by its rule"
-        out.warn((*loc, "inputs", name), "unused-input", message, criterion=node.id, input=repr(name))
+        message = f"criterion {node.id}: input {quoted(name)} is not used by its rule"
+        out.warn((*loc, "inputs", name), "unused-input", message, criterion=node.id, input=quoted(name))
 
 
 def _check_leaf_part(node: Node, loc: Loc, rule: Rule, part: Part, out: _Collector) -> None:
@@ -390,7 +390,7 @@ def _check_rule_kind(
         case Deduction() | Bonus() | Penalty():
             if rule.per <= 0:
                 out.error(
-                    rloc, "per-not-positive", f"criterion {node.id}: 'per' must be more than 0", criterion=node.id
+                    rloc, "per-not-positive", f"criterion {node.id}: «per» must be more than 0", criterion=node.id
                 )
         case _:
             pass
@@ -478,7 +478,7 @@ def _check_proportional(
         out.error(
             (*rloc, "range"),
             "range-order",
-            f"criterion {node.id}: the range's 'from' ({rule.range.from_}) must be below its 'to' ({rule.range.to})",
+            f"criterion {node.id}: the range's «from» ({rule.range.from_}) must be below its «to» ({rule.range.to})",
             "write the value that gives no points as from and the one that gives the maximum as to, "
             "e.g. range: {from: 0, to: 10}",
             criterion=node.id,
@@ -531,11 +531,11 @@ def _check_deadline(leaf_id: str, rule: Deadline, inputs: dict[str, InputSpec], 
             out.error(
                 (*rloc, key),
                 "deadline-of-itself",
-                f"criterion {leaf_id}: the {key} counts from {when.of!r}, the very date it judges",
+                f"criterion {leaf_id}: the {key} counts from {quoted(when.of)}, the very date it judges",
                 "count from another date input of the item, e.g. the day the request was received",
                 criterion=leaf_id,
                 key=key,
-                of=repr(when.of),
+                of=quoted(when.of),
             )
 
 
@@ -612,7 +612,7 @@ class _TreeChecker:
             out.error(
                 (*loc, "part"),
                 "part-below-area",
-                f"{node.id}: 'part' can only be set on an area",
+                f"{node.id}: «part» can only be set on an area",
                 "move the items into an area of their own with that part",
                 criterion=node.id,
             )
@@ -645,9 +645,9 @@ class _TreeChecker:
             self.out.error(
                 (*loc, "id"),
                 "duplicate-id",
-                f"id {node.id!r} is used twice (first on line {first_line})",
+                f"id {quoted(node.id)} is used twice (first on line {first_line})",
                 "give every node its own id",
-                id=repr(node.id),
+                id=quoted(node.id),
                 first_line=str(first_line),  # a line number, not a count: never grouped
             )
         else:
@@ -747,7 +747,7 @@ def _check_ranking(criteria: CriteriaSet, out: _Collector) -> None:
             out.error(
                 ("ranking", "tie_break", i),
                 "tie-break-unknown",
-                f"tie_break {quote(key)} is neither 'appraised', 'survey' nor an area id",
+                f"tie_break {quote(key)} is neither «appraised», «survey» nor an area id",
                 key=quote(key),
             )
 

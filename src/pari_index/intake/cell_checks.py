@@ -13,7 +13,14 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import NotApplicable
 from pari_index.criteria.points import EXACT_SCALE
 from pari_index.intake.cell_types import BOOLEAN_KINDS, DATE_KINDS, NUMERIC_KINDS, typed_cells
-from pari_index.intake.findings import cell_findings, cell_params, empty_findings
+from pari_index.intake.findings import (
+    cell_findings,
+    cell_params,
+    empty_findings,
+    one_per_row,
+    row_values_params,
+    row_values_text,
+)
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, VALUE
 from pari_index.intake.sheet import FILE, ROW
@@ -40,6 +47,9 @@ class _Check:
     hint: str | pl.Expr
     #: The message's named parameters (see cell_params), for outputs in either language.
     params: pl.Expr | None = None
+    #: One finding per source row rather than per cell (findings.one_per_row): the message and
+    #: params see the row's cells as ROW_CELLS.
+    per_row: bool = False
 
 
 #: Cells (and meta rows) checked per batch of communes carry their place in the whole intake's
@@ -126,6 +136,8 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     groups = failed.partition_by("_reason", as_dict=True, maintain_order=True)
     for (index, *_), group in sorted(groups.items(), key=lambda item: int(item[0][0])):
         check = checks[int(index)]
+        if check.per_row:
+            group = one_per_row(group, ORDER)
         found = cell_findings(group, "error", check.kind, check.message, check.hint, check.params)
         findings.append(_cell_order(found, group, check.kind))
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
@@ -401,9 +413,10 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> 
             _Check(
                 ~pl.col(COMMUNE).is_in(known_communes.implode()),
                 "unknown-commune",
-                format_text("commune {} is not in the commune register", pl.col(COMMUNE)),
+                format_text("commune {} is not in the commune register{}", pl.col(COMMUNE), row_values_text()),
                 "add it to the register, or correct the code (codes keep their leading zeros)",
-                cell_params(commune=pl.col(COMMUNE)),
+                row_values_params(commune=pl.col(COMMUNE)),
+                per_row=True,
             )
         )
     return structure

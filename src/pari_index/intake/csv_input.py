@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from pari_index.errors import Problem, shorten
+from pari_index.errors import Problem, quoted, shorten
 from pari_index.intake.decoding import (
     SNIFF_CHARS,
     SNIFF_LINES,
@@ -124,7 +124,7 @@ def _locate_csv_error(text: str, delimiter: str) -> tuple[int, dict[str, str]] |
         record = "\n".join(pending)
         first = record.index('"')
         if first and record[first - 1] != delimiter:
-            text = repr(shorten(record[: first + 1], 60))
+            text = quoted(shorten(record[: first + 1], 60))
             return row + 1, {
                 "csv_problem": "quote_in_cell",
                 "csv_hint": "quote_in_cell",

@@ -10,7 +10,8 @@ the file again, while the run lasts and only while the file is still the one tha
 file, and every file outside a run, is hashed when asked: nothing is remembered from one run to
 the next (a file rewritten in place within one clock tick would have the same identity).
 
-Only the standard library is imported (:mod:`pari_index.outputs.provenance` uses this too).
+Only the standard library and :mod:`pari_index.spelling` (a standard-library helper) are imported
+(:mod:`pari_index.outputs.provenance` uses this too).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from pari_index.spelling import spelled_on_disk
 from pari_index.threads import result_of
 
 #: Read in blocks: a national assessment file is tens to hundreds of megabytes.
@@ -80,8 +82,10 @@ def _has_hole(fd: int, size: int) -> bool:
 
 def sha256(path: str | Path) -> str | None:
     """The SHA-256 (hex) of a regular file's bytes, or None for anything else (a pipe, a device, a
-    file that cannot be read). An input of the run under way is hashed once (:func:`inputs_of_run`)."""
-    key = os.path.abspath(path)
+    file that cannot be read). An input of the run under way is hashed once (:func:`inputs_of_run`).
+    A name typed composed is found decomposed on disk as every reader finds it (spelled_on_disk):
+    a stage-level caller's about table said ``-`` for a file its readers had read."""
+    key = os.path.abspath(spelled_on_disk(path))
     with _lock:
         known = _run.get(key)
     if known is not None:
@@ -105,7 +109,7 @@ def sha256(path: str | Path) -> str | None:
 def inputs_of_run(paths: Iterable[str | Path | None]) -> Iterator[None]:
     """While the block runs, the regular files among ``paths`` are hashed once, in a thread
     started here; the digests are forgotten when it ends."""
-    keys = list(dict.fromkeys(os.path.abspath(p) for p in paths if p is not None))
+    keys = list(dict.fromkeys(os.path.abspath(spelled_on_disk(p)) for p in paths if p is not None))
     pool = ThreadPoolExecutor(max_workers=1)
     # Set when the run ends: a run refused early (a 1.5 GB sparse file, a file over the size
     # limit) must not go on hashing its inputs, nor keep the process from exiting until it has.

@@ -10,6 +10,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import MAX_FIELD_CHARS, MAX_MESSAGE_CHARS, Problem, shorten
 from pari_index.intake.schema import COLUMN, CRITERION, FINDING_SCHEMA
 from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.tables import HEADING
 from pari_index.intake.values import shown
 from pari_index.messages import params_json
 from pari_index.messages.rendering import json_params, per_distinct
@@ -64,6 +65,43 @@ def cell_findings(
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
 
 
+#: The number of cells a row's one finding stands for (:func:`one_per_row`).
+ROW_CELLS = "_row_cells"
+
+
+def one_per_row(cells: pl.DataFrame, order: str) -> pl.DataFrame:
+    """One row per source row of ``cells`` (its file, sheet, row and commune), in the order of
+    each row's first cell, with ROW_CELLS its number of cells: a wide form's row of an unknown
+    commune is one finding, not one per cell. The row's place in the whole intake's order
+    (``order``, when the cells carry it) is its first cell's, so that batches put the findings
+    in the order one check of the whole intake gives them. The finding is the row's, not one
+    item's or column's: both are left empty."""
+    # A row has one commune code: it is taken, not grouped on (a key column fewer).
+    first = [pl.col(order).min()] if order in cells.columns else []
+    rows = cells.group_by(FILE, SHEET, ROW, maintain_order=True).agg(
+        pl.col(COMMUNE).first(), pl.len().alias(ROW_CELLS), *first
+    )
+    return rows.with_columns(
+        pl.lit(None, dtype=pl.String).alias(CRITERION), pl.lit(None, dtype=pl.String).alias(COLUMN)
+    )
+
+
+def row_values_params(**values: pl.Expr) -> pl.Expr:
+    """cell_params of a row's one finding (:func:`one_per_row`) with how many values it carried
+    (``cells``; ``row_values`` "many" when more than one: labels.PARAM_WORDS)."""
+    many = pl.when(pl.col(ROW_CELLS) > 1).then(pl.lit("many"))
+    return cell_params(**values, row_values=many, cells=pl.col(ROW_CELLS))
+
+
+def row_values_text() -> pl.Expr:
+    """The English words of ``row_values`` (see row_values_params) for a row's one finding."""
+    return (
+        pl.when(pl.col(ROW_CELLS) > 1)
+        .then(pl.lit("; none of the ") + pl.col(ROW_CELLS).cast(pl.String) + pl.lit(" values of this row was used"))
+        .otherwise(pl.lit(""))
+    )
+
+
 def cell_params(**values: pl.Expr) -> pl.Expr:
     """The named parameters of a cell finding's message, as the JSON of the findings table."""
     if not values:
@@ -102,7 +140,7 @@ def row_findings(
         pl.col(FILE).alias("file"),
         pl.col(SHEET).alias("sheet"),
         pl.col(ROW).alias("row"),
-        pl.lit(None if field is None else _bounded(field, MAX_FIELD_CHARS), dtype=pl.String).alias("column"),
+        _column(frame, field).alias("column"),
         message.alias("message"),
         pl.lit(None if hint is None else _bounded(hint), dtype=pl.String).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),
@@ -112,6 +150,17 @@ def row_findings(
     if found.select(long.any()).item():
         found = found.with_columns(pl.when(long).then(per_distinct(pl.col("message"), shorten)).otherwise("message"))
     return found
+
+
+def _column(frame: pl.DataFrame, field: str | None) -> pl.Expr:
+    """The column a row finding names: as the file heads it (tables.read_with_columns), cut as a
+    Problem cuts it; ``field`` itself when the frame has no heading of it."""
+    if field is None:
+        return pl.lit(None, dtype=pl.String)
+    heading = HEADING + field
+    if heading not in frame.columns:
+        return pl.lit(_bounded(field, MAX_FIELD_CHARS), dtype=pl.String)
+    return per_distinct(pl.col(heading), lambda text: _bounded(text, MAX_FIELD_CHARS))
 
 
 def _bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.errors import Problem
+from pari_index.errors import Problem, quoted
 from pari_index.intake.cell_checks import ORDER
 from pari_index.intake.meta import long_header_keys, meta_header_key, written_column
 from pari_index.intake.model import LeafTable
@@ -116,13 +116,14 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
             problems.append(
                 Problem(
                     "unknown-column",
-                    f"column {col!r} is neither a criterion of the set nor a known column; its values were not read",
+                    f"column {quoted(col)} is neither a criterion of the set nor a known column; "
+                    "its values were not read",
                     file=sheet.file,
                     sheet=sheet.name,
                     row=sheet.header_row,
                     field=col,
                     hint="wide columns are named like 1.1.4:done or 1.1.1 (see docs/data-formats.md)",
-                    params={"column": repr(col)},
+                    params={"column": quoted(col)},
                 )
             )
     return value_columns, problems
@@ -242,14 +243,14 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
             problems.append(
                 Problem(
                     "unknown-column",
-                    f"column {col!r} is not a known column; its values were not read",
+                    f"column {quoted(col)} is not a known column; its values were not read",
                     file=sheet.file,
                     sheet=sheet.name,
                     row=sheet.header_row,
                     field=col,
                     hint="nothing to do for a column of notes; a column to score is named as in the form of pari"
                     " template (docs/data-formats.md)",
-                    params={"column": repr(col)},
+                    params={"column": quoted(col)},
                 )
             )
     return SheetPlan(sheet, "long", [], problems)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import polars as pl
 import polars.selectors as cs
 
-from pari_index.errors import Problem, shorten
+from pari_index.errors import Problem, quoted, shorten
 from pari_index.intake.sheet import (
     FILE,
     MAX_CELL_CHARS,
@@ -42,12 +42,12 @@ def _check_headers(headers: list[str], file: str, sheet: str | None, first_row: 
             problems.append(
                 Problem(
                     "duplicate-column",
-                    f"column {name!r} appears twice (columns {seen[key]} and {i})",
+                    f"column {quoted(name)} appears twice (columns {seen[key]} and {i})",
                     file=file,
                     sheet=sheet,
                     row=first_row,
                     hint="rename or delete one of them",
-                    params={"name": repr(name), "first": seen[key], "second": i},
+                    params={"name": quoted(name), "first": seen[key], "second": i},
                 )
             )
         else:
@@ -97,7 +97,7 @@ def _too_long(value: str) -> str | None:
         return None
     return (
         f"{len(value):,} characters, more than the {MAX_CELL_CHARS:,} a cell may hold (as in Excel),"
-        f" starting {shorten(value, 40)!r}"
+        f" starting {quoted(shorten(value, 40))}"
     )
 
 
@@ -106,13 +106,13 @@ def _undecodable(value: str) -> str | None:
     if not count:
         return None
     what = "a byte" if count == 1 else f"{count} bytes (or runs of bytes)"
-    return f"{what} here could not be decoded (shown as �): {shorten(value, 60)!r}"
+    return f"{what} here could not be decoded (shown as �): {quoted(shorten(value, 60))}"
 
 
 def _start(value: str, limit: int) -> str:
     """The beginning of a cell's text, quoted, for a message in either language (``shorten``
     would add its length in English words)."""
-    return repr(value if len(value) <= limit else f"{value[:limit]}…")
+    return quoted(value if len(value) <= limit else f"{value[:limit]}…")
 
 
 def _too_long_params(value: str) -> dict[str, object]:
@@ -263,13 +263,13 @@ def plan_columns(headers: list[str], place: Place) -> tuple[_Columns | None, lis
     reserved = [
         Problem(
             "reserved-column",
-            f"column {h!r} has a name pari-index uses for itself; its values were not read",
+            f"column {quoted(h)} has a name pari-index uses for itself; its values were not read",
             file=file,
             sheet=sheet,
             row=first_row,
             field=h,
             hint="rename the column",
-            params={"column": repr(h)},
+            params={"column": quoted(h)},
         )
         for h in headers
         if _reserved(h)

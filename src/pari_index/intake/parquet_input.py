@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pari_index.errors import Problem, shorten
+from pari_index.errors import Problem, quoted, shorten
 from pari_index.intake.grid import frame_from_grid
 from pari_index.intake.sheet import (
     MAX_COLUMNS,
@@ -22,12 +22,12 @@ from pari_index.intake.sheet import (
 def _unsupported(name: str, dtype: object, file: str) -> Problem:
     return Problem(
         "unsupported-column-type",
-        f"column {name!r} holds {dtype}, not one value per cell; it was not read",
+        f"column {quoted(name)} holds {dtype}, not one value per cell; it was not read",
         file=file,
         row=1,
         field=name,
         hint="write the column as text or numbers",
-        params={"column": repr(name), "dtype": str(dtype)},
+        params={"column": quoted(name), "dtype": str(dtype)},
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.errors import IntakeError, Problem
+from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns, row_problems
 from pari_index.intake.values import CODE_FORBIDDEN, shown
 
@@ -188,20 +188,22 @@ def _register_problems(
         bad_code,
         "control-character",
         lambda r: (
-            f"commune code {shown(r['code'])!r} holds a control, bidi or invisible character "
+            f"commune code {quoted(shown(r['code']))} holds a control, bidi or invisible character "
             "(shown as <U+…>); the row was left out"
         ),
         "retype the code (codes keep their leading zeros)",
         field="code",
-        params=lambda r: {"what": "commune_code", "text": repr(shown(r["code"]))},
+        params=lambda r: {"what": "commune_code", "text": quoted(shown(r["code"]))},
     )
     problems += row_problems(
         frame.with_columns(first_row),
         repeated & ~bad_code,
         "duplicate-commune",
-        lambda r: f"commune code {r['code']!r} is listed again (first in row {r['_first']}); this row was left out",
+        lambda r: (
+            f"commune code {quoted(r['code'])} is listed again (first in row {r['_first']}); this row was left out"
+        ),
         "each unit appears once; merged units get a new code",
-        params=lambda r: {"code": repr(r["code"]), "first": r["_first"]},
+        params=lambda r: {"code": quoted(r["code"]), "first": r["_first"]},
     )
     warnings = row_problems(
         frame,
@@ -215,11 +217,11 @@ def _register_problems(
         pl.col("type").is_not_null() & pl.col("unit_type").is_null(),
         "unknown-unit-type",
         lambda r: (
-            f"type {r['type']!r} is not one of xã, phường, thị trấn, đặc khu; items limited to some unit "
+            f"type {quoted(r['type'])} is not one of xã, phường, thị trấn, đặc khu; items limited to some unit "
             "types are excluded for this unit"
         ),
         "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special zone)",
-        params=lambda r: {"type": repr(r["type"])},
+        params=lambda r: {"type": quoted(r["type"])},
     )
     return problems, warnings
 
@@ -240,20 +242,20 @@ def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:
         pl.col("code") != pl.col("_first"),
         "look-alike-code",
         lambda r: (
-            f"commune code {r['code']!r} differs from {r['_first']!r} (row {r['_first_row']}) only by leading "
-            "zeros or full-width digits; both are kept as two units"
+            f"commune code {quoted(r['code'])} differs from {quoted(r['_first'])} (row {r['_first_row']}) only by "
+            "leading zeros or full-width digits; both are kept as two units"
         ),
         "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
         field="code",
-        params=lambda r: {"code": repr(r["code"]), "first": repr(r["_first"]), "first_row": r["_first_row"]},
+        params=lambda r: {"code": quoted(r["code"]), "first": quoted(r["_first"]), "first_row": r["_first_row"]},
     )
 
 
 def _code_names_message(level: str) -> Callable[[dict[str, Any]], str]:
     def message(r: dict[str, Any]) -> str:
         return (
-            f"{level}_code {r[f'{level}_code']!r} is named {r[level]!r} here and {r['_first_name']!r} in row "
-            f"{r['_first_row']}; the units are ranked together, as the code says"
+            f"{level}_code {quoted(r[f'{level}_code'])} is named {quoted(r[level])} here and "
+            f"{quoted(r['_first_name'])} in row {r['_first_row']}; the units are ranked together, as the code says"
         )
 
     return message
@@ -262,9 +264,9 @@ def _code_names_message(level: str) -> Callable[[dict[str, Any]], str]:
 def _code_names_params(level: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     def params(r: dict[str, Any]) -> dict[str, Any]:
         return {
-            "code": repr(r[f"{level}_code"]),
-            "name": repr(r[level]),
-            "first_name": repr(r["_first_name"]),
+            "code": quoted(r[f"{level}_code"]),
+            "name": quoted(r[level]),
+            "first_name": quoted(r["_first_name"]),
             "first_row": r["_first_row"],
         }
 

@@ -21,7 +21,7 @@ MIN_HEADER_CELLS = 3
 
 def separator_name(separator: str) -> str:
     """A separator as a message shows it: ``';'``, ``','``, ``Tab``."""
-    return "Tab" if separator == "\t" else f"'{separator}'"
+    return "Tab" if separator == "\t" else f"«{separator}»"
 
 
 def other_separator(data: bytes, delimiter: str, header_cells: int) -> tuple[int, str, int] | None:

@@ -226,6 +226,11 @@ def read_tables(paths: list[str | Path]) -> ReadResult:
     return ReadResult(sheets, problems)
 
 
+#: The prefix of the columns read_with_columns adds: ``_h:old_code`` is the sheet's heading of
+#: old_code, on each of its rows (the sheets of one file may head it differently).
+HEADING = "_h:"
+
+
 def read_with_columns(
     path: str | Path, aliases: dict[str, str], required: Sequence[str], what: str, hint: str
 ) -> tuple[pl.DataFrame, list[Problem]]:
@@ -252,7 +257,11 @@ def read_with_columns(
                 )
             )
             continue
-        frames.append(sheet.frame)
+        # Each column's heading as the sheet writes it («mã cũ» for old_code), for the findings that
+        # name a column of a row (row_problems, findings.row_findings): never the column's id.
+        written = [c for c in sheet.frame.columns if not c.startswith("_")]
+        headings = [pl.lit(sheet.original_headers.get(c, c), dtype=pl.String).alias(HEADING + c) for c in written]
+        frames.append(sheet.frame.with_columns(headings))
     if not frames:
         no_rows = {"empty": "rows", "what": what, "empty_hint": "table"}
         raise IntakeError(problems or [Problem("empty-file", f"{what} has no rows", file=str(path), params=no_rows)])
@@ -277,7 +286,8 @@ def row_problems(
             file=row[FILE],
             sheet=row[SHEET],
             row=row[ROW],
-            field=field,
+            # The column as the file heads it (read_with_columns), else as named.
+            field=row.get(HEADING + field) or field if field is not None else None,
             hint=hint,
             params=params(row) if params is not None else None,
         )

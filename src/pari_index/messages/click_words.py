@@ -20,7 +20,7 @@ ENGLISH_MARK = " (tiếng Anh)"
 CLICK_WORDS: dict[str, str] = {
     # exceptions.py
     "Error: {message}": "Lỗi: {message}",
-    "Try '{command} {option}' for help.": "Xem '{command} {option}' để biết cách dùng.",
+    "Try '{command} {option}' for help.": "Xem «{command} {option}» để biết cách dùng.",
     "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
     "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
     "Missing argument": "Thiếu đối số",

@@ -327,9 +327,9 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "range-unreachable": entry(
         "Đầu vào không đạt tới đầu trên của khoảng",
         "Input cannot reach the range's top",
-        "tiêu chí {criterion}: đầu vào {input} tối đa là {max}, thấp hơn 'to' của khoảng ({to}), nên tiêu chí "
+        "tiêu chí {criterion}: đầu vào {input} tối đa là {max}, thấp hơn «to» của khoảng ({to}), nên tiêu chí "
         "không bao giờ đạt điểm tối đa",
-        "criterion {criterion}: input {input} may be at most {max}, below the range's 'to' ({to}), so the item "
+        "criterion {criterion}: input {input} may be at most {max}, below the range's «to» ({to}), so the item "
         "can never reach its maximum",
         *_CRITERIA_HINT,
     ),
@@ -343,8 +343,8 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "per-not-positive": entry(
         "per phải lớn hơn 0",
         "per must be above 0",
-        "tiêu chí {criterion}: 'per' phải lớn hơn 0",
-        "criterion {criterion}: 'per' must be more than 0",
+        "tiêu chí {criterion}: «per» phải lớn hơn 0",
+        "criterion {criterion}: «per» must be more than 0",
         *_CRITERIA_HINT,
     ),
     "deadline-order": entry(
@@ -378,8 +378,8 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "part-below-area": entry(
         "part chỉ được ghi ở lĩnh vực",
         "part set below an area",
-        "{criterion}: chỉ được ghi 'part' ở lĩnh vực",
-        "{criterion}: 'part' can only be set on an area",
+        "{criterion}: chỉ được ghi «part» ở lĩnh vực",
+        "{criterion}: «part» can only be set on an area",
         *_CRITERIA_HINT,
     ),
     "negative-max": entry(
@@ -406,8 +406,8 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "tie-break-unknown": entry(
         "Khoá tie_break không xác định",
         "Unknown tie_break key",
-        "tie_break {key} không phải 'appraised', 'survey' hay mã một lĩnh vực",
-        "tie_break {key} is neither 'appraised', 'survey' nor an area id",
+        "tie_break {key} không phải «appraised», «survey» hay mã một lĩnh vực",
+        "tie_break {key} is neither «appraised», «survey» nor an area id",
         *_CRITERIA_HINT,
     ),
     "duplicate-level": entry(
@@ -435,8 +435,8 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "range-order": entry(
         "Khoảng có from không nhỏ hơn to",
         "Range's from not below its to",
-        "tiêu chí {criterion}: 'from' của khoảng ({low}) phải nhỏ hơn 'to' ({high})",
-        "criterion {criterion}: the range's 'from' ({low}) must be below its 'to' ({high})",
+        "tiêu chí {criterion}: «from» của khoảng ({low}) phải nhỏ hơn «to» ({high})",
+        "criterion {criterion}: the range's «from» ({low}) must be below its «to» ({high})",
         *_CRITERIA_HINT,
     ),
     "floor-above-cap": entry(

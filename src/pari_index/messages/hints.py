@@ -22,7 +22,7 @@ HINT_WORDS: dict[str, str] = {
     "check the path": "kiểm tra đường dẫn",
     "save the file as UTF-8": "lưu tệp dạng UTF-8",
     "make the input's max and the range's to the same value": (
-        "đặt max của đầu vào và 'to' của khoảng bằng cùng một giá trị"
+        "đặt max của đầu vào và «to» của khoảng bằng cùng một giá trị"
     ),
     "write the value that gives no points as from and the one that gives the maximum as to, e.g. "
     "range: {from: 0, to: 10}": (

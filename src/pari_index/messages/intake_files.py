@@ -23,6 +23,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "đối chiếu mã với danh sách đơn vị (gõ nhầm?), hoặc xoá dòng",
         "check the code against the register (a typing slip?), or delete the row",
     ),
+    "lineage-old-code-missing": entry(
+        "Mã cũ của bảng nối mã không có trong kết quả năm trước",
+        "Lineage code not in last year's results",
+        "mã cũ {code} không có trong kết quả năm trước; dòng này không nối được kết quả nào của năm trước "
+        "với {new_code}",
+        "the old code {code} is not in last year's results; the row links nothing of last year to {new_code}",
+        "đối chiếu mã cũ với kết quả năm trước (gõ nhầm?), hoặc xoá dòng nếu năm trước đơn vị không có kết quả",
+        "check the old code against last year's results (a typing slip?), or delete the row if the unit had no "
+        "result last year",
+    ),
     "duplicate-commune": entry(
         "Mã xã lặp lại",
         "Commune listed twice",

@@ -467,6 +467,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("dòng lặp lại cùng giá trị (chỉ tính một lần)", "the row repeats the same value (counted once)"),
     },
+    # How many values a row of an unknown commune carried (intake.findings.one_per_row): one
+    # finding per row says how many of its cells were not used; a row of one value says nothing
+    # more (and a findings table written before the count was kept has none: "").
+    "row_values": {
+        "many": Words(
+            "; không dùng {cells} giá trị của dòng này",
+            "; none of the {cells} values of this row was used",
+        ),
+        "": Words("", ""),
+    },
     # What is damaged in a workbook's package (intake.xlsx: xlsx-damaged). A library's English reason
     # is left out of the Vietnamese; its error type says which.
     "damage": {
@@ -541,10 +551,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "phụ lục được đọc từ sổ tính Excel (.xlsx)", "an annex is read from an Excel workbook (.xlsx)"
         ),
         "no_table": Words(
-            "không trang tính nào có bảng phụ lục: một hàng tiêu đề có 'STT' và một cột tên "
-            "('Lĩnh vực/Tiêu chí'), rồi 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
-            "no sheet has an annex table: a header row with 'STT' and a title column "
-            "('Lĩnh vực/Tiêu chí'), then 'Điểm tối đa', 'Phương pháp chấm điểm', 'Tài liệu kiểm chứng'",
+            "không trang tính nào có bảng phụ lục: một hàng tiêu đề có «STT» và một cột tên "
+            "(«Lĩnh vực/Tiêu chí»), rồi «Điểm tối đa», «Phương pháp chấm điểm», «Tài liệu kiểm chứng»",
+            "no sheet has an annex table: a header row with «STT» and a title column "
+            "(«Lĩnh vực/Tiêu chí»), then «Điểm tối đa», «Phương pháp chấm điểm», «Tài liệu kiểm chứng»",
         ),
         "": Words("không phải phụ lục bộ tiêu chí", "not an annex of criteria"),
     },

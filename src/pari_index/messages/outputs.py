@@ -174,9 +174,9 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
     "path-is-dash": entry(
         "Dấu - thay cho tên tệp",
         "A dash for a file name",
-        "{option} -: '-' (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) không phải tên tệp ở đây; "
+        "{option} -: «-» (đầu vào hoặc đầu ra chuẩn, với các chương trình khác) không phải tên tệp ở đây; "
         "pari-index chỉ đọc và ghi các tệp có tên",
-        "{option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        "{option} -: «-» (the standard input or output, to other programs) is not a file name here; "
         "pari-index reads and writes named files only",
         "ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)",
         "give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",

@@ -36,7 +36,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.errors import OutputError, Problem, UsageError
+from pari_index.errors import OutputError, Problem, UsageError, quoted
 
 Identity = tuple[int, int]
 
@@ -380,7 +380,7 @@ _WINDOWS_REASONS = {
 def windows_unsafe(name: str) -> str | None:
     """Why Windows cannot hold a file or folder named ``name`` (in English), or None."""
     found = windows_reason(name)
-    return None if found is None else _WINDOWS_REASONS[found[0]].format(what=repr(found[1]))
+    return None if found is None else _WINDOWS_REASONS[found[0]].format(what=quoted(found[1]))
 
 
 def _not_portable(target: Target) -> Problem | None:
@@ -393,19 +393,19 @@ def _not_portable(target: Target) -> Problem | None:
             # The reason goes into the message as a key of words (PARAM_WORDS["windows_reason"]):
             # an English sentence inside the Vietnamese message used to be shown as it was.
             key, what = found
-            reason = _WINDOWS_REASONS[key].format(what=repr(what))
+            reason = _WINDOWS_REASONS[key].format(what=quoted(what))
             return Problem(
                 "output-name-not-portable",
-                f"{target.option}: {part.name!r} cannot be opened on Windows ({reason})",
+                f"{target.option}: {quoted(part.name)} cannot be opened on Windows ({reason})",
                 file=str(target.path),
                 hint="choose another name: no CON, CONIN$, CONOUT$, PRN, AUX, NUL, COM1-9 or LPT1-9, no dot or "
                 'space at the end, none of < > : " | ? * \\',
                 params={
                     "option": target.option,
-                    "name": repr(part.name),
+                    "name": quoted(part.name),
                     "reason": reason,
                     "windows_reason": key,
-                    "what": repr(what),
+                    "what": quoted(what),
                 },
             )
     return None
@@ -459,19 +459,29 @@ def _dash(option: str) -> Problem:
     found" without a name (a place of ``-`` was no place)."""
     return Problem(
         "path-is-dash",
-        f"{option} -: '-' (the standard input or output, to other programs) is not a file name here; "
+        f"{option} -: «-» (the standard input or output, to other programs) is not a file name here; "
         "pari-index reads and writes named files only",
         hint="give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
         params={"option": option},
     )
 
 
+def dash_problems(named: Iterable[tuple[str, Path | str]]) -> list[Problem]:
+    """The one rule for ``-`` as a path: a ``path-is-dash`` problem (:func:`_dash`) for every ``-``
+    among ``(option, path)`` pairs, each named by its option, in their order. Both checks raise
+    these: :func:`check_dashes` (the command, for every path parameter) and :func:`check_names`
+    (library callers, check_paths, check_cache_folder). A name is taken as a path takes it:
+    ``./-`` is ``-`` (the command's paths are Path objects already; a library caller's text was
+    let through by one check and refused by the other)."""
+    return [_dash(option) for option, path in named if str(Path(path)) == "-"]
+
+
 def check_dashes(named: Iterable[tuple[str, Path | str]]) -> None:
-    """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs, each named by its
-    option (:func:`_dash`). The ``pari`` command calls this for every path of every command before
-    the command starts (cli.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said
-    "-: file not found" where the other commands said ``path-is-dash``."""
-    problems = [_dash(option) for option, path in named if str(path) == "-"]
+    """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs (:func:`dash_problems`).
+    The ``pari`` command calls this for every path of every command before the command starts
+    (cli.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said "-: file not found"
+    where the other commands said ``path-is-dash``."""
+    problems = dash_problems(named)
     if problems:
         raise UsageError(problems)
 
@@ -481,14 +491,12 @@ def check_names(named: Iterable[tuple[str, Path]]) -> None:
     on a system in another encoding, copied as it was). Python keeps such bytes as lone
     surrogates, which no table, workbook, report or console line can hold: the run used to stop
     with exit 70 when it wrote the name into its results, after all the work. Also refuse ``-``
-    (any option, :func:`_dash`); the names of NAMES_NOT_SHOWN options are read as they are."""
-    problems = []
+    (any option, :func:`dash_problems`); the names of NAMES_NOT_SHOWN options are read as they are."""
+    named = list(named)
+    problems = dash_problems(named)
     seen: set[tuple[str, str]] = set()
     for option, path in named:
-        if str(path) == "-":
-            problems.append(_dash(option))
-            continue
-        if option in NAMES_NOT_SHOWN:
+        if str(Path(path)) == "-" or option in NAMES_NOT_SHOWN:
             continue
         try:
             str(path).encode("utf-8")

@@ -32,8 +32,9 @@ from importlib import metadata
 from pathlib import Path
 
 from pari_index.criteria.model import CriteriaSet
-from pari_index.errors import Problem, UsageError, shorten
+from pari_index.errors import Problem, UsageError, quoted, shorten
 from pari_index.intake import file_digests
+from pari_index.spelling import spelled_on_disk
 
 #: The file :mod:`pari_index.demo` writes beside the synthetic data it generates (its README_NAME).
 SYNTHETIC_README = "SYNTHETIC-README.md"
@@ -49,7 +50,7 @@ def file_sha256(path: str | Path) -> str:
     if known is not None:
         return known
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open(spelled_on_disk(path), "rb") as handle:
         while block := handle.read(_BLOCK):
             digest.update(block)
     return digest.hexdigest()
@@ -76,7 +77,7 @@ def _canonical(value: object) -> str:
 
 def criteria_hash(criteria: CriteriaSet, file: str | Path | None) -> tuple[str, str]:
     """(hash, what was hashed: ``file`` or ``content``) for the set read from ``file``."""
-    if file is not None and Path(file).is_file():
+    if file is not None and spelled_on_disk(file).is_file():
         return file_sha256(file), "file"
     return criteria_content_sha256(criteria), "content"
 
@@ -98,7 +99,8 @@ def check_date(value: str, option: str = "--date") -> str:
         raise UsageError(
             Problem(
                 "bad-date",
-                f"{option} {shorten(value, 40)!r} is not a date of {RUN_YEARS[0]}-{RUN_YEARS[1]} written YYYY-MM-DD",
+                f"{option} {quoted(shorten(value, 40))} is not a date of {RUN_YEARS[0]}-{RUN_YEARS[1]} written "
+                "YYYY-MM-DD",
                 hint="write it as YYYY-MM-DD, e.g. 2025-03-01",
                 params={"option": option, "value": shorten(value, 40)},
             )
@@ -129,7 +131,7 @@ def run_date(given: str | None = None) -> str:
 def synthetic_marker(paths: Sequence[str | Path]) -> Path | None:
     """The ``SYNTHETIC-README.md`` beside one of ``paths``, if any."""
     for path in paths:
-        marker = Path(path).parent / SYNTHETIC_README
+        marker = spelled_on_disk(path).parent / SYNTHETIC_README
         if marker.is_file():
             return marker
     return None
@@ -159,7 +161,10 @@ def provenance_about(
         paths = list(sources.get(role) or [])
         if paths:
             inputs += paths
-            rows[f"input_sha256_{role}"] = "; ".join(file_sha256(p) if Path(p).is_file() else "-" for p in paths)
+            # Each file found as its readers found it (spelling.spelled_on_disk: a name typed
+            # composed, decomposed on disk), so that a file read is never "-" here.
+            found = [spelled_on_disk(p) for p in paths]
+            rows[f"input_sha256_{role}"] = "; ".join(file_sha256(p) if p.is_file() else "-" for p in found)
     marker = synthetic_marker(inputs)
     if marker is not None:
         rows["synthetic"] = "yes"

@@ -24,7 +24,7 @@ import polars as pl
 
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
-from pari_index.errors import IntakeError, Problem
+from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
@@ -479,11 +479,11 @@ def _overflow_file(p: Path, name: str, value: object, lang: str | None = None) -
     if not plain or not text.lower().endswith(".csv") or resolved(candidate).parent != folder:
         raise _not_results(
             p,
-            f"the about sheet points the {name} table at {text[:200]!r}, which is not a CSV file beside "
+            f"the about sheet points the {name} table at {quoted(text[:200])}, which is not a CSV file beside "
             "the workbook; it was not read",
             "results-overflow-outside",
             words="overflow_outside",
-            params={"table": sheet_name(name, lang), "target": repr(text[:200])},
+            params={"table": sheet_name(name, lang), "target": quoted(text[:200])},
             sheet=sheet_name("about", lang),
         )
     if not candidate.is_file():
@@ -684,11 +684,11 @@ def check_table(p: Path, name: str, frame: pl.DataFrame, lang: str | None = None
             continue
         raise _not_results(
             p,
-            f"the {sheet} table holds {str(frame[column][bad_row])[:60]!r} where a number belongs: "
+            f"the {sheet} table holds {quoted(str(frame[column][bad_row])[:60])} where a number belongs: "
             "the results are damaged",
             "results-damaged",
             words="not_a_number",
-            params={"table": sheet, "value": repr(str(frame[column][bad_row])[:60])},
+            params={"table": sheet, "value": quoted(str(frame[column][bad_row])[:60])},
             sheet=sheet,
             field=heading(column),
         )

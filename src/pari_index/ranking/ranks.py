@@ -34,7 +34,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Band, CriteriaSet, Part
 from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
-from pari_index.errors import IntakeError, Problem, UsageError
+from pari_index.errors import IntakeError, Problem, UsageError, quoted
 from pari_index.intake.register import REGISTER_ALIASES
 from pari_index.intake.tables import read_with_columns, row_problems
 from pari_index.intake.values import shown
@@ -211,10 +211,10 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     raise UsageError(
         Problem(
             "unknown-group-column",
-            f"cannot rank within {name!r}: the register has no such column "
+            f"cannot rank within {quoted(name)}: the register has no such column "
             f"(available: {', '.join(available) or 'none'})",
             hint="give --group-by one of the available columns, or add the column to the register",
-            params={"column": repr(name), "available": ", ".join(available) or "—"},
+            params={"column": quoted(name), "available": ", ".join(available) or "—"},
         )
     )
 
@@ -237,9 +237,9 @@ def _requested_columns(group_by: str | Sequence[str]) -> list[str]:
         raise UsageError(
             Problem(
                 "empty-group-column",
-                f"--group-by {','.join(names)!r} has an empty column name",
+                f"--group-by {quoted(','.join(names))} has an empty column name",
                 hint="list register columns separated by commas, e.g. --group-by province,district",
-                params={"value": repr(",".join(names))},
+                params={"value": quoted(",".join(names))},
             )
         )
     return names
@@ -531,7 +531,10 @@ def rank(
 
 
 def read_lineage(
-    path: str | Path, warnings: list[Problem] | None = None, codes: Collection[str] | None = None
+    path: str | Path,
+    warnings: list[Problem] | None = None,
+    codes: Collection[str] | None = None,
+    previous: dict[str, pl.DataFrame] | None = None,
 ) -> pl.DataFrame:
     """Read a lineage table (CSV or XLSX): one row per predecessor, columns ``old_code`` and
     ``new_code`` (or ``mã cũ``, ``mã mới``). Several old codes with one new code are a merger,
@@ -539,7 +542,9 @@ def read_lineage(
     it (a file read as UTF-16 or Windows-1258) goes to ``warnings`` when given: it stopped the run,
     after all the scoring, with exit 1 and a line that said only "warning". ``codes``: this year's
     units; a row whose new code is none of them links nothing, and is a warning (it was left out
-    without a word, a typing slip of a code and all)."""
+    without a word, a typing slip of a code and all). ``previous``: last year's results (as
+    ``read_results`` gives them); a row whose old code is not in them links nothing of last year,
+    and is a warning too (it was only "no result" in the unit's ``previous_note``)."""
     frame, problems = read_with_columns(
         path,
         LINEAGE_ALIASES,
@@ -561,19 +566,27 @@ def read_lineage(
         raise IntakeError(problems)
     if codes is not None:
         told += _links_to_nothing(frame, codes)
+    if previous is not None:
+        # A row whose new code is no unit was told so already: it links nothing either way.
+        unit = pl.lit(True) if codes is None else _is_unit(codes)
+        told += _links_from_nothing(frame.filter(unit), previous_summary(previous)["_p_code"])
     if warnings is not None:
         warnings += told
     extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
     return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
 
 
+def _is_unit(codes: Collection[str]) -> pl.Expr:
+    """Whether a lineage row's new code is one of ``codes`` (this run's units)."""
+    # implode(): a Series of the column's own type as is_in's collection is deprecated in polars.
+    return pl.col("new_code").cast(pl.String).is_in(pl.Series(list(codes), dtype=pl.String).implode())
+
+
 def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
     """Warnings for the lineage rows whose new code is no unit of this run."""
-    # implode(): a Series of the column's own type as is_in's collection is deprecated in polars.
-    unknown = ~pl.col("new_code").cast(pl.String).is_in(pl.Series(list(codes), dtype=pl.String).implode())
     found = row_problems(
         frame,
-        unknown,
+        ~_is_unit(codes),
         "lineage-unknown-code",
         lambda r: (
             f"the new code {shown(str(r['new_code']))} is no unit of this run; the row links nothing and was not used"
@@ -581,6 +594,26 @@ def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Probl
         "check the code against the register (a typing slip?), or delete the row",
         field="new_code",
         params=lambda r: {"code": shown(str(r["new_code"]))},
+    )
+    return [dataclasses.replace(p, severity="warning") for p in found]
+
+
+def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
+    """Warnings for the lineage rows whose old code is not in last year's results: matched as
+    compare_previous matches them (the old code as text against last year's trimmed codes)."""
+    missing = ~pl.col("old_code").cast(pl.String).is_in(previous_codes.cast(pl.String).implode())
+    found = row_problems(
+        frame,
+        missing,
+        "lineage-old-code-missing",
+        lambda r: (
+            f"the old code {shown(str(r['old_code']))} is not in last year's results; the row links nothing of "
+            f"last year to {shown(str(r['new_code']))}"
+        ),
+        "check the old code against last year's results (a typing slip?), or delete the row if the unit had no "
+        "result last year",
+        field="old_code",
+        params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
     )
     return [dataclasses.replace(p, severity="warning") for p in found]
 

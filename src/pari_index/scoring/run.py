@@ -50,6 +50,7 @@ from pari_index.scoring.verification import (
     evidence_dir_problem,
     read_appraisal,
 )
+from pari_index.spelling import spelled_on_disk
 
 if TYPE_CHECKING:
     from pari_index.scoring.cache import RunCache
@@ -108,7 +109,7 @@ def _criteria_file(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -
         return str(default_criteria_path())
     if isinstance(criteria, str | Path):
         return str(criteria)
-    if isinstance(criteria, LoadedCriteria) and Path(criteria.file).is_file():
+    if isinstance(criteria, LoadedCriteria) and spelled_on_disk(criteria.file).is_file():  # as it was read
         return criteria.file
     return None
 
