@@ -133,7 +133,7 @@ def test_a_register_column_named_as_a_results_column_is_left_out_with_a_warning(
     (found,) = [row for row in _rows_of(tmp_path / "res" / "findings.csv") if row["kind"] == "register-column-reserved"]
     assert (found["severity"], found["column"]) == ("warning", column)
     assert (
-        found["message"] == f"the register's column '{column}' has the name of a column of the results; it was left out"
+        found["message"] == f"the register's column «{column}» has the name of a column of the results; it was left out"
     )
     top = next(row for row in _rows_of(tmp_path / "res" / "summary.csv") if row["commune_code"] == "00124")
     assert (top["total_points"], top["index"], top["rank"], top["group"]) == ("94.3", "95.98", "1", "Thành phố Hà Nội")
@@ -165,7 +165,7 @@ def test_group_by_takes_only_a_column_of_the_register(tmp_path: Path, case: str)
     assert en.returncode == 2, en.stderr
     column = case.removeprefix("group-by-").replace("-", "_")
     said = (
-        f"error: cannot rank within '{column}': the register has no such column "
+        f"error: cannot rank within «{column}»: the register has no such column "
         "(available: name, unit_type, district, province, ranked, note) [unknown-group-column]"
     )
     assert said in en.stderr, en.stderr
@@ -191,7 +191,7 @@ def test_a_column_named_as_pari_index_s_own_is_refused_at_the_header(
     done = _child([*_as_csv(CASES[case](tmp_path)), "--lang", "en"], tmp_path)
     assert done.returncode == 1, done.stderr
     said = (
-        f"error: {tmp_path}/{file} row 1 column '{column}': column '{column}' has a name pari-index uses "
+        f"error: {tmp_path}/{file} row 1 column «{column}»: column «{column}» has a name pari-index uses "
         "for itself; its values were not read [reserved-column]"
     )
     assert said in done.stderr, done.stderr

@@ -76,12 +76,12 @@ def results_column(name: str) -> bool:
 def _reserved_column(file: str, column: str) -> Problem:
     return Problem(
         "register-column-reserved",
-        f"the register's column {column!r} has the name of a column of the results; it was left out",
+        f"the register's column {quoted(column)} has the name of a column of the results; it was left out",
         file=file,
         field=column,
         hint="rename the column (for example to its Vietnamese name) to keep it in the results or group by it",
         severity="warning",
-        params={"column": repr(column)},
+        params={"column": quoted(column)},
     )
 
 

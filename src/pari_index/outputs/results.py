@@ -638,10 +638,10 @@ def _check_totals(p: Path, name: str, frame: pl.DataFrame, sheet: str, heading: 
     code = str(frame.get_column("commune_code")[index])[:60]
     raise _not_results(
         p,
-        f"the {sheet} table names unit {code!r} without its total points: the results are damaged",
+        f"the {sheet} table names unit {quoted(code)} without its total points: the results are damaged",
         "results-damaged",
         words="unit_without_total",
-        params={"table": sheet, "code": code},
+        params={"table": sheet, "code": quoted(code)},
         sheet=sheet,
         row=index + 2,
         field=heading("total_points"),
