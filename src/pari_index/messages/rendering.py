@@ -352,7 +352,8 @@ def _by_shape(rest: pl.DataFrame, lang: str, label: InputLabel | None) -> pl.Dat
         )
         text = pl.col("_text")
         for name in fields:
-            text = text.str.replace_all(_MARK.format(name), pl.col(f"_v_{name}"), literal=True)
+            # (a finding not kept has no text for it: filled, as polars takes no null here)
+            text = text.str.replace_all(_MARK.format(name), pl.col(f"_v_{name}").fill_null(""), literal=True)
         rows = rows.with_columns(pl.when(kept).then(text).alias("_message"))
         parts.append(rows.select(rest.columns))
     return pl.concat(parts)
