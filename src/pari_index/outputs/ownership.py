@@ -120,7 +120,7 @@ def sheet_names(path: Path) -> list[str] | None:
 def _pari_workbook(names: list[str], saved: bool) -> bool:
     from pari_index.outputs.template_labels import SHEETS as FORM_SHEETS
 
-    if any({sheet_name("summary", lang), sheet_name("about", lang)} <= set(names) for lang in (None, *LANGS)):
+    if _results_workbook(names):
         return True
     forms = [[FORM_SHEETS["instructions"][lang], FORM_SHEETS["form"][lang]] for lang in ("vi", "en")]
     if names in forms:
@@ -138,11 +138,17 @@ def _pari_text(head: bytes) -> bool:
     header = text.split("\n", 1)[0].rstrip("\r")
     if header in DIFF_HEADERS:
         return True
-    columns = set(header.split(","))
-    if columns == ABOUT_COLUMNS:
+    if set(header.split(",")) == ABOUT_COLUMNS:
         # "key,value" alone is anybody's table: the about table's first key says it is ours.
         lines = text.split("\n", 2)
         return len(lines) > 1 and lines[1].startswith(f"{ABOUT_FIRST_KEY},")
+    return _results_header(header)
+
+
+def _results_header(header: str) -> bool:
+    """A CSV header line of a results table (summary, criteria, findings, rows), by its ids or its
+    headings in either language."""
+    columns = set(header.split(","))
     return any(table <= columns for table in (*RESULT_TABLE_COLUMNS, *LABELLED_TABLE_COLUMNS))
 
 
@@ -206,8 +212,7 @@ def results_of_pari(path: Path) -> bool:
         names = sheet_names(path)
         return names is not None and _results_workbook(names)
     header = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
-    columns = set(header.decode("utf-8", "replace").split(","))
-    return any(table <= columns for table in (*RESULT_TABLE_COLUMNS, *LABELLED_TABLE_COLUMNS))
+    return _results_header(header.decode("utf-8", "replace"))
 
 
 def check_not_results(inputs: list[tuple[str, Path]]) -> None:
