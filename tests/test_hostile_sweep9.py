@@ -221,7 +221,7 @@ def test_evidence_named_decomposed_on_disk_is_found_as_when_composed(tmp_path: P
         ("../Kế hoạch.pdf", "../Kế hoạch.pdf", "outside_evidence_dir"),
     ],
 )
-def test_an_evidence_name_is_matched_composed_and_nothing_more(
+def test_an_evidence_name_is_matched_composed_not_respelled(
     tmp_path: Path, on_disk: str, written: str, state: str
 ) -> None:
     import unicodedata

@@ -5,35 +5,69 @@ giá xã.csv"`` (typed composed, as every keyboard and every cell gives it) was 
 beside a file of that very name. One lookup serves every reader: the command's input paths
 (cli._InputPath), the library's (intake.tables.read_table_file, criteria.loading.load_criteria,
 outputs.results.read_results and the facade's path arguments) and the evidence files named in
-cells (scoring.verification). A shared helper: it imports no stage.
+cells (scoring.verification). Evidence names, written in a spreadsheet on another machine, are
+looked for as Windows reads them besides (:func:`path_as_windows_reads`). A shared helper: it
+imports no stage.
 """
 
 from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 
-def composed_path(root: Path, name: str, listings: dict[Path, dict[str, str]]) -> Path | None:
+def _composed(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _as_windows_reads(text: str) -> str:
+    """A name part as Windows and macOS compare it: composed and without letter case."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def composed_path(
+    root: Path, name: str, listings: dict[Path, dict[str, str]], key: Callable[[str], str] = _composed
+) -> Path | None:
     """The path in ``root`` whose parts read as those of ``name`` once composed (NFC), or None.
     A part that exists as it is written is taken as it is; each folder is listed once per
-    ``listings`` (a run keeps one for all its evidence names)."""
+    ``listings`` (a run keeps one for all its evidence names). ``key`` is how two names are
+    compared; two entries of a folder that it cannot tell apart match nothing."""
     current = root
     for part in Path(name).parts:
         if part in (".", "..", "/") or os.path.lexists(current / part):
             current = current / part
             continue
         if current not in listings:
-            try:
-                listings[current] = {unicodedata.normalize("NFC", entry): entry for entry in os.listdir(current)}
-            except (OSError, ValueError):
-                listings[current] = {}
-        found = listings[current].get(unicodedata.normalize("NFC", part))
-        if found is None:
+            listings[current] = _listing(current, key)
+        found = listings[current].get(key(part))
+        if not found:
             return None
         current = current / found
     return current
+
+
+def _listing(folder: Path, key: Callable[[str], str]) -> dict[str, str]:
+    """``folder``'s entries by ``key`` ("" for a key two entries share: neither is chosen)."""
+    entries: dict[str, str] = {}
+    try:
+        names = os.listdir(folder)
+    except (OSError, ValueError):
+        return entries
+    for entry in names:
+        entries[key(entry)] = "" if key(entry) in entries else entry
+    return entries
+
+
+def path_as_windows_reads(root: Path, name: str, listings: dict[Path, dict[str, str]]) -> Path | None:
+    """The path in ``root`` that Windows (and macOS) would open for ``name`` written in a cell:
+    a backslash separates folders, and letter case and Unicode form do not matter. A spreadsheet
+    made on a clerk's Windows machine names "Minh chứng\\kh 72.PDF" for "Minh chứng/KH 72.pdf",
+    which Windows opens; the same folder scored on Linux must find it too, or the published
+    ranking would depend on the machine it was run on. None when nothing, or more than one entry
+    differing only in case, matches (a Linux folder may hold both "KH.pdf" and "kh.pdf")."""
+    return composed_path(root, name.replace("\\", "/"), listings, key=_as_windows_reads)
 
 
 def spelled_on_disk(path: str | os.PathLike[str]) -> Path:

@@ -41,7 +41,7 @@ from pari_index.intake.assessments import (
 from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import BIDI_CONTROLS, parse_boolean, parse_units, shown
-from pari_index.spelling import composed_path as _composed
+from pari_index.spelling import path_as_windows_reads
 from pari_index.textexpr import format_text
 
 APPRAISAL_ALIASES: dict[str, str] = {
@@ -333,15 +333,16 @@ def check_evidence_file(root: Path, name: str, listings: dict[Path, dict[str, st
     """The state of evidence file ``name`` in the folder ``root`` (resolved): "ok" or one of
     FILE_STATES, and a note saying why ("" when the state says it all). Every call on the file
     system is guarded: a name can hold anything a cell can, and no name may stop the run. A name
-    not found as it is written is looked for composed (see _composed; ``listings`` keeps the
-    folders listed)."""
+    not found as it is written is looked for as Windows and macOS would find it: folders parted
+    by backslashes too, and letter case and Unicode form not minded (see
+    spelling.path_as_windows_reads; ``listings`` keeps the folders listed)."""
     problem = _name_problem(name)
     if problem is not None:
         return "bad_name", problem
     found = _check_path(root, root / name)
-    if found[0] == "file_not_found" and not name.isascii():
+    if found[0] == "file_not_found":
         try:
-            other = _composed(root, name, {} if listings is None else listings)
+            other = path_as_windows_reads(root, name, {} if listings is None else listings)
         except ValueError:  # a NUL, should one pass the checks above
             other = None
         if other is not None:
