@@ -4,7 +4,8 @@ whose text was typed with a legacy Vietnamese font (TCVN3/ABC, VNI) is refused a
 read (they were "a binary file"); a formula whose saved result is the empty text is a blank cell,
 not ``formula-without-value``; an output folder that is a broken symbolic link is said to be one
 (it was "a file"); a run whose current folder was deleted says so, naming the folder (it was an
-"os-error" naming no file).
+"os-error" naming no file); a command started with its standard output closed says it cannot
+write it (``pari schema >&-`` printed nothing and exited 0).
 
 The cases run as real child processes with a time-out."""
 
@@ -185,3 +186,30 @@ def test_utf32_mark_is_checked_before_utf16_s() -> None:
     """FF FE 00 00 begins as UTF-16's mark FF FE: read as UTF-16, every letter had a NUL after it."""
     raw = codecs.BOM_UTF32_LE + "a,b\n1,2\n".encode("utf-32-le")
     assert decode_text(raw).text == "a,b\n1,2\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The standard output closed
+
+
+def _stdout_closed(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``pari ARGS >&-``: started with its standard output closed."""
+    argv = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "pari_index.cli", *args]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(argv, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+
+
+def test_a_closed_standard_output_is_told_as_one_that_cannot_be_written(tmp_path: Path) -> None:
+    """``pari schema >&-`` wrote nothing anywhere and exited 0, as if the schema had been printed."""
+    en = _stdout_closed(tmp_path, "schema", "--lang", "en")
+    assert en.returncode == 4, en.stderr
+    said = "error: the standard output could not be written (Bad file descriptor): what it holds is cut short"
+    assert said in en.stderr and "[stdout-unwritable]" in en.stderr, en.stderr
+    vi = _stdout_closed(tmp_path, "schema")
+    assert vi.returncode == 4 and "lỗi: không ghi được đầu ra chuẩn" in vi.stderr, vi.stderr
+
+
+def test_a_run_with_its_output_closed_still_writes_its_results_and_says_the_summary_was_lost(tmp_path: Path) -> None:
+    done = _stdout_closed(tmp_path, *_score(tmp_path))
+    assert done.returncode == 4 and "[stdout-unwritable]" in done.stderr, done.stderr
+    assert (tmp_path / "out.xlsx").is_file()

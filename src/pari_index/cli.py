@@ -419,10 +419,25 @@ class _WholeWrites(io.RawIOBase):
         return done
 
 
+class _Closed(io.RawIOBase):
+    """The standard output of a process started with it closed: every write refused."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise StdoutUnwritable(errno.EBADF, os.strerror(errno.EBADF))
+
+
 def _checked_stdout() -> None:
     """Write the standard output through _WholeWrites, when it is a descriptor (not a test
     runner's buffer)."""
     stream = sys.stdout
+    if stream is None:
+        # Started with the standard output closed (``pari schema >&-``): Python gives None, and
+        # click wrote nothing, exit 0. What is written now fails as a full disk's writes do.
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
+        return
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
