@@ -76,7 +76,14 @@ def typed_in_legacy_font(cells: Iterable[str]) -> LegacyEvidence | None:
     """Why the text of a workbook's cells was typed with a TCVN3 or VNI font (the font's bytes
     kept as the code page's characters: ``Ph\xadêng Hång CÈm``, ``Xaõ Taân Hoøa``), or None. As
     :func:`legacy_evidence`, and only when every character it names is a code page's character."""
-    text = "\n".join(cells)
+    taken: list[str] = []
+    size = 0
+    for text in cells:  # the start is evidence enough (SAMPLE_CHARS), as for a file
+        taken.append(text)
+        size += len(text) + 1
+        if size > SAMPLE_CHARS:
+            break
+    text = "\n".join(taken)
     evidence = legacy_evidence(text)
     if evidence is None or not all(c in _CODE_PAGE for c in evidence.letters.split()):
         return None

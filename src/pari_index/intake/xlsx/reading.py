@@ -294,13 +294,19 @@ def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str
     return raw, visible
 
 
+def _non_ascii_cells(grid: pl.DataFrame) -> Iterator[str]:
+    """The cells of ``grid`` with a character outside ASCII, column by column (found in polars:
+    a sheet of numbers costs no Python call a cell)."""
+    for column in grid.iter_columns():
+        if column.dtype == pl.String:
+            yield from column.filter((column.str.len_bytes() != column.str.len_chars()).fill_null(False))
+
+
 def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> Problem | None:
     """A sheet whose text was typed with a legacy Vietnamese font (TCVN3, VNI): refused as a CSV
     file of those bytes is (legacy-encoding). Read, its names went into the ranking garbled
     (``Ph\xadêng Hång CÈm``) and every answer such as ``có`` failed one cell at a time."""
-    head = raw.head(SAMPLE_ROWS)
-    cells = (text for column in head.columns for text in head[column].drop_nulls().to_list() if not text.isascii())
-    evidence = typed_in_legacy_font(cells)
+    evidence = typed_in_legacy_font(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
     if evidence is None:
         return None
     return Problem(
