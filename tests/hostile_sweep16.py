@@ -5,7 +5,9 @@ as ``legacy-font``, as a CSV file of those bytes already was; text files and cri
 UTF-32 (with its byte-order mark FF FE 00 00, which begins as UTF-16's, or without one), which were
 "a binary file, not CSV", read; rows of formulas whose saved result is the empty text
 (``t="str"`` and ``<v></v>``, what Excel saves below a table filled down with
-``=IF(A2="","",…)``), 5,000 ``formula-without-value`` errors, read as the blank rows they are.
+``=IF(A2="","",…)``), 5,000 ``formula-without-value`` errors, read as the blank rows they are;
+a Parquet file whose strings are a binary column (written without the UTF-8 annotation, as Hive,
+Impala and older Spark write them), whose code column was "missing", read as text.
 An output folder that is a symbolic link to nowhere (a loop, or a folder since deleted) was "a
 file, so no folder can be made there": now said as what it is (output-folder-broken-link).
 The current folder deleted under the terminal (an "os-error" naming no file) is a test of its
@@ -18,7 +20,9 @@ column, an .ods text cell repeated across 10^9 columns, two byte-order marks, a 
 /proc file as inputs, an output or report named by a dangling symbolic link (replaced by the
 results, the link's target left alone), a commune
 only in the survey, a register pasted twice in one workbook, a wide form's column again under
-another spelling, criteria ids ``1.1`` and ``1.10`` without quotes, and cells of two million
+another spelling, criteria ids ``1.1`` and ``1.10`` without quotes, a sheet named with characters Excel forbids,
+an input whose name holds a line break (shown ``<U+000A>``), a cell naming a shared string out
+of range and a workbook without its shared strings (``sheet-unreadable``), and cells of two million
 characters of digit groups and dots.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
@@ -440,6 +444,70 @@ def ods_repeated_value_columns(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
+def sheet_name_excel_forbids(folder: Path) -> list[str]:
+    """A sheet named ``data/2025:[xã]*?`` (characters Excel forbids in a sheet name; a program
+    wrote it), over 31 characters."""
+    path = _workbook(folder / "form.xlsx", {})
+    name = "data/2025:[xã]*? " + "x" * 40
+
+    def change(part: str, data: bytes) -> bytes:
+        if part == "xl/workbook.xml":
+            return data.replace(b'name="data"', f'name="{name}"'.encode())
+        return data
+
+    _rewritten(path, change)
+    return _score(folder, assessments=path)
+
+
+def newline_in_an_input_name(folder: Path) -> list[str]:
+    """An assessments file named ``a<LF>lỗi: giả.csv`` (a name with a line break, which a shell
+    glob takes in) with one bad value: the message must stay one finding on its lines."""
+    rows = _rows("assessments_long.csv")
+    rows[10][3] = "nhiều"
+    path = folder / "a\nlỗi: giả.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    return _score(folder, assessments=path)
+
+
+def parquet_binary_codes(folder: Path) -> list[str]:
+    """A Parquet file whose commune codes are a binary column, one of them bytes that are not
+    UTF-8."""
+    import polars as pl
+
+    frame = pl.read_csv(EXAMPLES / "assessments_long.csv", infer_schema=False)
+    codes = [c.encode() for c in frame["commune_code"]]
+    codes[5] = b"\xff\xfe0001"
+    frame = frame.with_columns(pl.Series("commune_code", codes, dtype=pl.Binary))
+    path = folder / "form.parquet"
+    frame.write_parquet(path)
+    return _score(folder, assessments=path)
+
+
+def shared_string_out_of_range(folder: Path) -> list[str]:
+    """A cell naming shared string 999,999 of a table of about 4,000."""
+    path = _workbook(folder / "form.xlsx", {})
+
+    def change(part: str, data: bytes) -> bytes:
+        if part == "xl/worksheets/sheet1.xml":
+            return re.sub(rb'(<c r="A5" t="s"><v>)[0-9]+(</v>)', rb"\g<1>999999\g<2>", data, count=1)
+        return data
+
+    _rewritten(path, change)
+    return _score(folder, assessments=path)
+
+
+def shared_strings_part_missing(folder: Path) -> list[str]:
+    """A workbook whose sharedStrings part is missing (its relationship kept): every text cell
+    names a string that is nowhere."""
+    path = _workbook(folder / "form.xlsx", {})
+    with zipfile.ZipFile(path) as package:
+        parts = [(n, package.read(n)) for n in package.namelist() if n != "xl/sharedStrings.xml"]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts:
+            package.writestr(name, data)
+    return _score(folder, assessments=path)
+
+
 CASES: dict[str, Case] = {
     "legacy-tcvn3-register-workbook": tcvn3_register_workbook,
     "legacy-vni-register-workbook": vni_register_workbook,
@@ -471,6 +539,11 @@ CASES: dict[str, Case] = {
     "well-xlsx-parts-in-utf16": parts_in_utf16,
     "well-xlsx-parts-with-bom": parts_with_bom,
     "well-ods-repeated-value-columns": ods_repeated_value_columns,
+    "well-xlsx-sheet-name-excel-forbids": sheet_name_excel_forbids,
+    "well-os-newline-in-an-input-name": newline_in_an_input_name,
+    "parquet-binary-codes": parquet_binary_codes,
+    "well-xlsx-shared-string-out-of-range": shared_string_out_of_range,
+    "well-xlsx-shared-strings-part-missing": shared_strings_part_missing,
 }
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
@@ -507,6 +580,11 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-xlsx-parts-in-utf16": (1, "not-a-spreadsheet", ("form.xlsx", *_OTHERS)),
     "well-xlsx-parts-with-bom": (0, None, ("form.xlsx", *_OTHERS)),
     "well-ods-repeated-value-columns": (1, "sheet-too-large", ("form.ods", *_OTHERS)),
+    "well-xlsx-sheet-name-excel-forbids": (0, None, ("form.xlsx", *_OTHERS)),
+    "well-os-newline-in-an-input-name": (1, "bad-value", ("a\nlỗi: giả.csv", *_OTHERS)),
+    "parquet-binary-codes": (1, "unknown-commune", ("form.parquet", *_OTHERS)),
+    "well-xlsx-shared-string-out-of-range": (1, "sheet-unreadable", ("form.xlsx", *_OTHERS)),
+    "well-xlsx-shared-strings-part-missing": (1, "sheet-unreadable", ("form.xlsx", *_OTHERS)),
 }
 
 #: Names nothing may be written under (the results of a refused run).

@@ -213,3 +213,27 @@ def test_a_run_with_its_output_closed_still_writes_its_results_and_says_the_summ
     done = _stdout_closed(tmp_path, *_score(tmp_path))
     assert done.returncode == 4 and "[stdout-unwritable]" in done.stderr, done.stderr
     assert (tmp_path / "out.xlsx").is_file()
+
+
+# ---------------------------------------------------------------------------------------------
+# Parquet strings in a binary column
+
+
+def test_a_parquet_file_of_binary_columns_scores_as_its_csv(tmp_path: Path) -> None:
+    """Every column binary (Hive's strings): the code column was "missing" (missing-column), the
+    other columns each "not one value per cell"; now the same results as the CSV, exit 0."""
+    import polars as pl
+
+    frame = pl.read_csv(_examples(tmp_path)["assessments_long"], infer_schema=False)
+    path = tmp_path / "form.parquet"
+    frame.select(pl.all().cast(pl.Binary)).write_parquet(path)
+    done = _child([*_score(tmp_path, assessments=path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Input rows: 3,849 read, 3,849 used, 0 rejected" in done.stdout, done.stdout
+
+
+def test_a_binary_code_that_is_not_utf8_is_named_at_its_row(tmp_path: Path) -> None:
+    done = _child([*CASES["parquet-binary-codes"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    said = f"error: {tmp_path}/form.parquet row 7: commune \ufffd\ufffd0001 is not in the commune register"
+    assert said in done.stderr and "missing-column" not in done.stderr, done.stderr
