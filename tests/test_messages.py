@@ -47,7 +47,10 @@ from pari_index.scoring.verification import EVIDENCE_GAPS
 SRC = Path(__file__).resolve().parents[1] / "src" / "pari_index"
 #: Strings that look like finding kinds but are not (text encodings, the package's own name).
 #: Kind-like strings that are not kinds: encodings, the package, a folder of cache entries.
-NOT_KINDS = {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "pari-index", "communes-changes"}
+NOT_KINDS = {
+    *("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"),
+    *("pari-index", "communes-changes"),
+}
 #: Words of English that no Vietnamese text of the catalogue may hold.
 ENGLISH = {
     "the", "is", "are", "not", "of", "and", "with", "has", "have", "was", "file", "cell", "column", "row", "item",

@@ -305,6 +305,14 @@ def _os_problem(exc: OSError) -> Problem:
     number, reason = os_error_parts(exc)
     reason = reason or type(exc).__name__
     name = exc.filename
+    if name is None and number == errno.ENOENT and _working_folder_gone():
+        return Problem(
+            "working-folder-gone",
+            "the current folder no longer exists (deleted or moved while the terminal was in it); "
+            "no relative path can be found",
+            file=os.environ.get("PWD") or None,
+            hint="change to a folder that exists (cd) and run again, or give full paths",
+        )
     hint = "check that the path exists, is readable (or writable, for an output) and is not too long"
     if name is None and number in _NO_ROOM:
         import tempfile
@@ -318,6 +326,16 @@ def _os_problem(exc: OSError) -> Problem:
         hint=hint,
         params={"reason": reason},
     )
+
+
+def _working_folder_gone() -> bool:
+    """Whether the process's current folder was deleted (or moved) under it: a relative path is
+    then refused by the system with no file name, the place the user looks for."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
 
 
 def _internal_error(exc: BaseException, lang: str) -> NoReturn:
@@ -401,10 +419,25 @@ class _WholeWrites(io.RawIOBase):
         return done
 
 
+class _Closed(io.RawIOBase):
+    """The standard output of a process started with it closed: every write refused."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise StdoutUnwritable(errno.EBADF, os.strerror(errno.EBADF))
+
+
 def _checked_stdout() -> None:
     """Write the standard output through _WholeWrites, when it is a descriptor (not a test
     runner's buffer)."""
     stream = sys.stdout
+    if stream is None:
+        # Started with the standard output closed (``pari schema >&-``): Python gives None, and
+        # click wrote nothing, exit 0. What is written now fails as a full disk's writes do.
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
+        return
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):

@@ -20,6 +20,7 @@ Decimal, so that the points validator reports it as out of range, located, inste
 
 from __future__ import annotations
 
+import codecs
 import gc
 import os
 import re
@@ -746,17 +747,26 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
 
 
 def _yaml_text(raw: bytes) -> str:
-    """The text of a criteria file: UTF-8 (a byte-order mark dropped), or UTF-16 when it says so
-    by its byte-order mark or, without one, by a zero byte beside its first character, as the
-    YAML specification detects it (5.2, "Character Encodings"; Notepad's "Unicode" saves so).
-    Anything else is UnicodeDecodeError."""
+    """The text of a criteria file: UTF-8 (a byte-order mark dropped), or UTF-32 or UTF-16 when
+    it says so by its byte-order mark or, without one, by the zero bytes beside its first
+    character, as the YAML specification detects them (5.2, "Character Encodings"; Notepad's
+    "Unicode" saves UTF-16). Anything else is UnicodeDecodeError."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return raw.decode("utf-32")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
+    for pattern, codec in _ZEROS_BESIDE_FIRST:
+        if len(raw) >= 4 and all((b == 0) == (z == "0") for b, z in zip(raw[:4], pattern, strict=True)):
+            return raw.decode(codec)
     if len(raw) >= 2 and raw[0] != 0 and raw[1] == 0:
         return raw.decode("utf-16-le")
     if len(raw) >= 2 and raw[0] == 0 and raw[1] != 0:
         return raw.decode("utf-16-be")
     return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+
+
+#: The YAML specification's table of the zero bytes beside a first ASCII character (x): UTF-32.
+_ZEROS_BESIDE_FIRST = (("000x", "utf-32-be"), ("x000", "utf-32-le"))
 
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:

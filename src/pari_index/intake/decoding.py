@@ -1,8 +1,10 @@
-"""Text encodings of input files: UTF-8 (checked a slice at a time), UTF-16 by its byte order,
-Windows-1258 and other legacy encodings only as a reported fallback, NFC-normalised."""
+"""Text encodings of input files: UTF-8 (checked a slice at a time), UTF-16 and UTF-32 by their
+byte-order mark or their zero bytes, Windows-1258 and other legacy encodings only as a reported
+fallback, NFC-normalised."""
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,59 +43,91 @@ def _utf8_with_evidence(raw: bytes) -> tuple[str, int, int]:
     return text, bad, len(text) - ascii_bytes - bad
 
 
-def _utf16_order(raw: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: in text that is mostly ASCII, every other byte is NUL."""
+#: Byte-order marks of the wide Unicode encodings, UTF-32's first: its little-endian mark begins
+#: with UTF-16's (FF FE), so a UTF-32 file read as UTF-16 had a NUL after every letter and was
+#: refused as binary (sweep 16).
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def wide_mark(raw: bytes) -> str | None:
+    """The codec of a file that begins with the byte-order mark of UTF-32 or UTF-16 (the codec
+    reads the mark and the byte order from it), else None."""
+    return next((codec for mark, codec in _WIDE_MARKS if raw.startswith(mark)), None)
+
+
+def _mostly_zero(lane: bytes) -> bool:
+    return lane.count(0) > len(lane) // 2
+
+
+def _rarely_zero(lane: bytes) -> bool:
+    return lane.count(0) < len(lane) // 10
+
+
+def _wide_order(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark: in text that is mostly ASCII, every other byte
+    (UTF-16) or three bytes of every four (UTF-32) are NUL, the character's own byte rarely."""
     sample = raw[:2000]
     if len(sample) < 4:
         return None
+    lanes = [sample[i::4] for i in range(4)]
+    if len(sample) >= 8 and all(map(_mostly_zero, lanes[1:])) and _rarely_zero(lanes[0]):
+        return "utf-32-le"
+    if len(sample) >= 8 and all(map(_mostly_zero, lanes[:3])) and _rarely_zero(lanes[3]):
+        return "utf-32-be"
     even, odd = sample[0::2], sample[1::2]
     for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros.count(0) > len(zeros) // 2 and other.count(0) < len(other) // 10:
+        if _mostly_zero(zeros) and _rarely_zero(other):
             return encoding
     return None
 
 
-def _utf16_without_bom(raw: bytes) -> Decoded | None:
-    encoding = _utf16_order(raw)
+def _wide_without_bom(raw: bytes) -> Decoded | None:
+    encoding = _wide_order(raw)
     if encoding is None:
         return None
     text = raw.decode(encoding, errors="replace")
     order = "little" if encoding.endswith("le") else "big"
-    params = {"fallback_encoding": encoding, "fallback_evidence": "utf16"}
-    return Decoded(
-        text, encoding, text.count("\ufffd"), f"UTF-16 ({order}-endian), since every other byte is zero", None, params
-    )
+    width, zeros = ("UTF-16", "every other byte is zero") if "16" in encoding else ("UTF-32", "3 bytes of 4 are zero")
+    params = {"fallback_encoding": encoding, "fallback_evidence": width.lower().replace("-", "")}
+    return Decoded(text, encoding, text.count("\ufffd"), f"{width} ({order}-endian), since {zeros}", None, params)
 
 
 def is_binary(raw: bytes) -> bool:
-    """NUL bytes in a file that is not UTF-16: not text (checked before any decoding)."""
-    return b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_order(raw) is None
+    """NUL bytes in a file that is not UTF-16 or UTF-32: not text (checked before any decoding)."""
+    return b"\x00" in raw and wide_mark(raw) is None and _wide_order(raw) is None
 
 
 def decode_text(raw: bytes) -> Decoded:
     """Decode CSV bytes on the evidence of the whole file: a byte-order mark decides; else UTF-8
     when it is valid or when its valid multi-byte letters outnumber the bytes that are not UTF-8
     (a UTF-8 file with a stray byte stays UTF-8, the byte reported); UTF-16 when every other byte
-    is zero; Windows-1258 only when the bytes look like it (many invalid, no valid UTF-8 letter)."""
+    is zero, UTF-32 when three of four are; Windows-1258 only when the bytes look like it (many
+    invalid, no valid UTF-8 letter)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return Decoded(raw[3:].decode("utf-8"), "utf-8-sig")
         except UnicodeDecodeError:
             text, bad, _ = _utf8_with_evidence(raw[3:])
             return Decoded(text, "utf-8-sig", bad)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16", errors="replace")
-        return Decoded(text, "utf-16", text.count("\ufffd"))
+    codec = wide_mark(raw)
+    if codec is not None:
+        text = raw.decode(codec, errors="replace")
+        return Decoded(text, codec, text.count("\ufffd"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
         # Valid UTF-8 with NUL bytes may be UTF-16 of plain ASCII text.
-        return (_utf16_without_bom(raw) if "\x00" in text else None) or Decoded(text, "utf-8")
-    utf16 = _utf16_without_bom(raw)
-    if utf16 is not None:
-        return utf16
+        return (_wide_without_bom(raw) if "\x00" in text else None) or Decoded(text, "utf-8")
+    wide = _wide_without_bom(raw)
+    if wide is not None:
+        return wide
     text, bad, letters = _utf8_with_evidence(raw)
     if letters and letters >= bad:
         return Decoded(text, "utf-8", bad)
@@ -144,7 +178,7 @@ def scan_utf8(raw: bytes) -> CsvText | None:
     composes across it, so the chunks answer for the whole text. None when the file has NUL
     bytes, a UTF-16 mark or bytes that are not UTF-8: :func:`decode_text` then weighs the
     evidence of the whole text, as before."""
-    if b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in raw or wide_mark(raw) is not None:
         return None
     skip = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
     view = memoryview(raw)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
@@ -61,4 +62,32 @@ def legacy_evidence(text: str) -> LegacyEvidence | None:
     return LegacyEvidence(round(100 * found / wide), examples)
 
 
-__all__ = ["VIETNAMESE", "legacy_evidence"]
+#: Characters a legacy font's bytes become when typed into a Unicode program (a workbook): the
+#: upper half of Windows' code pages (Latin-1 and Windows-1252's additions, Windows-1258's
+#: combining tones). Text in other scripts or with mathematical signs (≥, ±) is not this evidence.
+_CODE_PAGE = frozenset(chr(c) for c in range(0x80, 0x100)) | frozenset(
+    bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore") + "\u0300\u0301\u0303\u0309\u0323"
+)
+#: Rows of a sheet weighed: the evidence of the start, as for a file (SAMPLE_CHARS bounds it too).
+SAMPLE_ROWS = 5_000
+
+
+def typed_in_legacy_font(cells: Iterable[str]) -> LegacyEvidence | None:
+    """Why the text of a workbook's cells was typed with a TCVN3 or VNI font (the font's bytes
+    kept as the code page's characters: ``Ph\xadêng Hång CÈm``, ``Xaõ Taân Hoøa``), or None. As
+    :func:`legacy_evidence`, and only when every character it names is a code page's character."""
+    taken: list[str] = []
+    size = 0
+    for text in cells:  # the start is evidence enough (SAMPLE_CHARS), as for a file
+        taken.append(text)
+        size += len(text) + 1
+        if size > SAMPLE_CHARS:
+            break
+    text = "\n".join(taken)
+    evidence = legacy_evidence(text)
+    if evidence is None or not all(c in _CODE_PAGE for c in evidence.letters.split()):
+        return None
+    return evidence
+
+
+__all__ = ["VIETNAMESE", "legacy_evidence", "typed_in_legacy_font"]

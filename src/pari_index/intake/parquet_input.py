@@ -62,10 +62,22 @@ def _as_text(name: str, dtype: pl.DataType) -> pl.Expr:
     return pl.when(whole).then(column.cast(pl.Int64).cast(pl.String)).otherwise(column.cast(pl.String)).alias(name)
 
 
+def _binary_as_text(column: pl.Series) -> pl.Series:
+    """A binary column as text: strings written without Parquet's UTF-8 annotation, as Hive,
+    Impala and older Spark write them (Spark's ``binaryAsString``). It was left out as "not one
+    value per cell", and a code column so written was "missing". Bytes that are not UTF-8 become
+    U+FFFD, each reported at its cell as a CSV file's are (undecodable-bytes)."""
+    try:
+        return column.cast(pl.String)
+    except pl.exceptions.ComputeError:  # invalid UTF-8 somewhere: decoded value by value
+        texts = [None if value is None else value.decode("utf-8", "replace") for value in column]
+        return pl.Series(column.name, texts, dtype=pl.String)
+
+
 def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
-    """A Parquet file as a sheet of strings. Lists, structs, binary and other columns that are not
-    one value per cell are reported by name and the rest read; the number of columns and cells is
-    checked from the file's footer before any data is read."""
+    """A Parquet file as a sheet of strings (binary columns read as UTF-8 text). Lists, structs
+    and other columns that are not one value per cell are reported by name and the rest read;
+    the number of columns and cells is checked from the file's footer before any data is read."""
     if not isinstance(source, io.BytesIO):
         with pinned(source) as data:
             return _read_parquet(io.BytesIO(data) if isinstance(data, bytes) else data, file)
@@ -86,9 +98,7 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     if rows * max(len(schema), 1) > max_cells():
         return ReadResult([], [too_many_cells(rows, len(schema), file)])
     problems = [
-        _unsupported(name, dtype, file)
-        for name, dtype in schema.items()
-        if dtype.is_nested() or dtype in (pl.Binary, pl.Object)
+        _unsupported(name, dtype, file) for name, dtype in schema.items() if dtype.is_nested() or dtype == pl.Object
     ]
     unsupported = {p.field for p in problems}
     keep = [name for name in schema if name not in unsupported]
@@ -98,6 +108,7 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
         frame = pl.read_parquet(source, columns=keep)
     except (Exception, pl.exceptions.PanicException) as exc:
         return _not_parquet(exc, file)
+    frame = frame.with_columns(_binary_as_text(frame[name]) for name, kind in frame.schema.items() if kind == pl.Binary)
     try:
         texts = frame.select(_as_text(name, dtype) for name, dtype in frame.schema.items()).get_columns()
     except pl.exceptions.PolarsError:  # durations and the like have no text form: find which

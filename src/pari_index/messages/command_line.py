@@ -83,6 +83,16 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "kiểm tra đường dẫn có tồn tại, đọc được (hoặc ghi được, với kết quả) và không quá dài",
         "check that the path exists, is readable (or writable, for an output) and is not too long",
     ),
+    "working-folder-gone": entry(
+        "Thư mục hiện hành không còn",
+        "The current folder is gone",
+        "thư mục hiện hành không còn tồn tại (đã bị xoá hoặc di chuyển khi cửa sổ lệnh vẫn ở trong đó); "
+        "không tìm được đường dẫn tương đối nào",
+        "the current folder no longer exists (deleted or moved while the terminal was in it); "
+        "no relative path can be found",
+        "chuyển vào một thư mục có thật (cd) rồi chạy lại, hoặc ghi đường dẫn đầy đủ",
+        "change to a folder that exists (cd) and run again, or give full paths",
+    ),
     "stdout-unwritable": entry(
         "Không ghi được đầu ra chuẩn",
         "The standard output could not be written",

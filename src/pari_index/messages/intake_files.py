@@ -243,6 +243,16 @@ READING_FINDINGS: dict[str, Entry] = {
         "chỉ ra tệp kết quả do pari score ghi",
         "give a results file written by pari score",
     ),
+    "legacy-font": entry(
+        "Trang tính gõ bằng phông tiếng Việt cũ (TCVN3/VNI); không được đọc",
+        "Typed with a legacy Vietnamese font (TCVN3/VNI); not read",
+        "chữ trong trang tính được gõ bằng phông tiếng Việt cũ (TCVN3/ABC hoặc VNI): {share} % chữ ngoài ASCII "
+        "({letters}) không phải chữ tiếng Việt; trang tính không được đọc để tránh chấm trên chữ bị lỗi phông",
+        "the text was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {share} % of its letters outside "
+        "ASCII ({letters}) are no Vietnamese letters; the sheet was not read, rather than score garbled text",
+        "chuyển sổ tính sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, từ TCVN3 hoặc VNI) rồi lưu lại",
+        "convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
+    ),
     "legacy-encoding": entry(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",

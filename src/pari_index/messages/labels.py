@@ -81,11 +81,14 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     "fallback_encoding": {
         "utf-16-le": Words("UTF-16 (little-endian)", "UTF-16 (little-endian)"),
         "utf-16-be": Words("UTF-16 (big-endian)", "UTF-16 (big-endian)"),
+        "utf-32-le": Words("UTF-32 (little-endian)", "UTF-32 (little-endian)"),
+        "utf-32-be": Words("UTF-32 (big-endian)", "UTF-32 (big-endian)"),
         "": Words("bảng mã Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
     },
     # Why a file was read as it was (encoding-fallback: intake/decoding.decode_text).
     "fallback_evidence": {
         "utf16": Words("cứ hai byte lại có một byte 0", "every other byte is zero"),
+        "utf32": Words("cứ bốn byte lại có ba byte 0", "three bytes of every four are zero"),
         "bad": Words("{bad} byte không phải UTF-8", "{bad} bytes are not UTF-8"),
         "bad_letters": Words(
             "{bad} byte không phải UTF-8 và chỉ {letters} chữ là UTF-8",

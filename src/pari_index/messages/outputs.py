@@ -255,6 +255,15 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "một phần của đường dẫn là tệp, không phải thư mục: chọn thư mục khác",
         "a part of the path is a file, not a folder: choose another folder",
     ),
+    "output-folder-broken-link": entry(
+        "Liên kết tới thư mục kết quả bị hỏng",
+        "The output folder is a broken link",
+        "{option}: {path} là một liên kết tượng trưng không dẫn tới thư mục nào (đích không còn, "
+        "hoặc các liên kết vòng lại chính nó)",
+        "{option}: {path} is a symbolic link that leads to no folder (its target is missing, or the links loop)",
+        "trỏ liên kết tới một thư mục có thật, hoặc chọn thư mục khác",
+        "point the link at a folder that exists, or choose another folder",
+    ),
     "output-path-too-long": entry(
         "Đường dẫn quá dài",
         "Path too long",

@@ -338,6 +338,16 @@ def _unreachable(target: Target) -> Problem | None:
         if _exists(parent):
             if is_dir(parent):
                 return None
+            if os.path.islink(parent) and not os.path.exists(parent):
+                # A link whose target is missing or that leads back to itself was "a file" here.
+                return _problem(
+                    "output-folder-broken-link",
+                    f"{target.option}: {parent} is a symbolic link that leads to no folder (its target "
+                    "is missing, or the links loop)",
+                    target,
+                    "point the link at a folder that exists, or choose another folder",
+                    {"option": target.option, "path": str(parent)},
+                )
             return _problem(
                 "output-folder-is-file",
                 f"{target.option}: {parent} is a file, so no folder can be made there",

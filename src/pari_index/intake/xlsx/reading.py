@@ -18,6 +18,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.grid import normalise_header, title_rows
+from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.values import format_exact, parse_exact
@@ -293,6 +294,33 @@ def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str
     return raw, visible
 
 
+def _non_ascii_cells(grid: pl.DataFrame) -> Iterator[str]:
+    """The cells of ``grid`` with a character outside ASCII, column by column (found in polars:
+    a sheet of numbers costs no Python call a cell)."""
+    for column in grid.iter_columns():
+        if column.dtype == pl.String:
+            yield from column.filter((column.str.len_bytes() != column.str.len_chars()).fill_null(False))
+
+
+def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> Problem | None:
+    """A sheet whose text was typed with a legacy Vietnamese font (TCVN3, VNI): refused as a CSV
+    file of those bytes is (legacy-encoding). Read, its names went into the ranking garbled
+    (``Ph\xadêng Hång CÈm``) and every answer such as ``có`` failed one cell at a time."""
+    evidence = typed_in_legacy_font(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+    if evidence is None:
+        return None
+    return Problem(
+        "legacy-font",
+        f"the text was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {evidence.share} % of its "
+        f"letters outside ASCII ({evidence.letters}) are no Vietnamese letters; the sheet was not read, "
+        "rather than score garbled text",
+        file=file,
+        sheet=name,
+        hint="convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
+        params={"share": evidence.share, "letters": evidence.letters},
+    )
+
+
 def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
     """Read a workbook's visible sheets as strings. The package and its XML are measured first;
     a workbook over a limit (docs/limits.md) is refused with an IntakeError and never reaches
@@ -362,6 +390,10 @@ def _read_measured(
                 )
             continue
         if raw.height == 0:
+            continue
+        legacy = _legacy_font(raw, file, name)
+        if legacy is not None:
+            problems.append(legacy)
             continue
         info = cells.get(name, _SheetCells())
         raw = _percent_as_shown(raw, info)

@@ -52,6 +52,7 @@ from pari_index.intake.xlsx.xml_patterns import (
     _parts,
     _Patterns,
     _text_chars,
+    _text_result,
 )
 
 #: The first cell of a merged range's reference ("F301" of "F301:G301").
@@ -400,8 +401,8 @@ class _SheetScan:
             if end is None:
                 continue
             value = _VALUE_IN.search(part, match.start(), end.start())
-            if value is not None and value.group(1).strip():
-                continue  # saved with its result
+            if value is not None and (value.group(1).strip() or _text_result(part, tag_start, match.start())):
+                continue  # saved with its result (an empty text is one)
             position = self._position(part, tag_start, tag_end - 1)
             if position is None:
                 continue

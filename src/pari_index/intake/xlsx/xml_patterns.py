@@ -141,8 +141,20 @@ def _other_prefix_cells(part: bytes, pt: _Patterns) -> bool:
 
 
 def _has_value(cell: bytes) -> bool:
+    """Whether a formula cell (its bytes from its start tag) holds a saved result."""
     value = _VALUE_IN.search(cell)
-    return value is not None and bool(value.group(1).strip())
+    if value is None:
+        return False
+    formula = _FORMULA_START.search(cell)
+    return bool(value.group(1).strip()) or _text_result(cell, 0, formula.start() if formula else len(cell))
+
+
+def _text_result(part: bytes, start: int, end: int) -> bool:
+    """Whether the cell start tag in ``part[start:end]`` says its formula's result is text
+    (``t="str"``): then an empty ``<v></v>`` is a saved result, the empty text (what Excel saves
+    for ``=IF(A2="","",…)`` filled down below a table), not a formula never calculated."""
+    kind = _TYPE_ATTR.search(part, start, end)
+    return kind is not None and kind.group(1) == b"str"
 
 
 def _run_params(where: str, size: int) -> dict[str, object]:
