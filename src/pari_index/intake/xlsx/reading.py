@@ -332,6 +332,23 @@ def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] 
         return _read_measured(fastexcel, data, file, header_row)
 
 
+def _unopened(exc: BaseException, data: bytes | Path, file: str) -> Problem:
+    """Why the workbook that fastexcel could not open was refused: what it is instead, when that
+    can be told, or fastexcel's own reason."""
+    reason = str(exc).split(chr(10))[0]
+    reason = _quote(reason.replace(str(data), file) if isinstance(data, Path) else reason)
+    instead = not_a_workbook(data, file)
+    if instead is not None:
+        return instead
+    return Problem(
+        "not-a-spreadsheet",
+        f"cannot be opened as a spreadsheet ({type(exc).__name__}: {reason})",
+        file=file,
+        hint="save it from Excel as .xlsx, or export CSV (UTF-8)",
+        params={"error": type(exc).__name__, "reason": reason},
+    )
+
+
 def _read_measured(
     fastexcel: Any, data: bytes | Path, file: str, header_row: Callable[[pl.DataFrame], int] | None
 ) -> ReadResult:
@@ -347,23 +364,7 @@ def _read_measured(
     except BaseException as exc:  # fastexcel raises its own exception types for unreadable files
         if not library_failure(exc):
             raise
-        reason = str(exc).split(chr(10))[0]
-        reason = _quote(reason.replace(str(data), file) if isinstance(data, Path) else reason)
-        instead = not_a_workbook(data, file)
-        return ReadResult(
-            [],
-            [instead]
-            if instead is not None
-            else [
-                Problem(
-                    "not-a-spreadsheet",
-                    f"cannot be opened as a spreadsheet ({type(exc).__name__}: {reason})",
-                    file=file,
-                    hint="save it from Excel as .xlsx, or export CSV (UTF-8)",
-                    params={"error": type(exc).__name__, "reason": reason},
-                )
-            ],
-        )
+        return ReadResult([], [_unopened(exc, data, file)])
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
