@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import polars as pl
@@ -31,6 +31,16 @@ from pari_index.demo import generate
 ROOT = Path(__file__).resolve().parents[1]
 CRITERIA = ROOT / "criteria" / "ha-noi-2025-commune.yaml"
 COMMUNES = 60
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _one_run_date() -> Iterator[None]:
+    """Every run of the module dated the same day: a run without cache is remembered
+    (:func:`_without_cache`) and compared with runs made minutes later, which could fall on the
+    next day and write another run date."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
+        yield
 
 
 @pytest.fixture(scope="module")
