@@ -26,7 +26,7 @@ from pari_index.intake.schema import (
     META_ROW_SCHEMA,
     VALUE,
 )
-from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, rename_columns
+from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, rename_columns, same_field_columns
 from pari_index.textexpr import format_text
 
 
@@ -220,6 +220,9 @@ def _no_criterion_column(sheet: Sheet, found: str) -> Problem:
 
 
 def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
+    clashes = same_field_columns(sheet, ASSESSMENT_ALIASES)
+    if clashes:
+        return SheetPlan(sheet, None, [], clashes)
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
     # The headings found, as the file writes them (Mã, Tiêu chí), not as read (commune_code).

@@ -205,6 +205,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "đổi tên hoặc xoá một cột",
         "rename or delete one of them",
     ),
+    "same-field-columns": entry(
+        "Hai cột cùng một nghĩa",
+        "Two columns of one meaning",
+        "các cột {first} và {second} là hai tên của cùng một cột {name}: pari-index không biết nên đọc"
+        " cột nào; bảng không được đọc",
+        "the columns {first} and {second} are two names of the same column {name}: pari-index cannot"
+        " tell which one to read; the table was not read",
+        "xoá một trong hai cột (nếu hai cột khác nhau, giữ cột đúng)",
+        "delete one of the two columns (where they differ, keep the right one)",
+    ),
     "excel-error-cell": entry(
         "Ô chứa lỗi Excel; không được đọc",
         "Cell holds an Excel error; not read",
