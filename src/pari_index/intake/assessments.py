@@ -28,7 +28,7 @@ the scorer takes it). This module reads the files and runs them in order.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,15 +275,17 @@ def read_assessments(
     *,
     defer_ledger: bool = False,
     ahead: FilesAhead | None = None,
+    survey: Collection[str | Path] = (),
 ) -> Intake:
     """Read assessment (or survey) files in long or wide form into checked, typed cells. With
     ``defer_ledger`` the ledger is made by ``Intake.finish_ledger`` (a scoring run calls it after
     its batches): it needs only the source rows, the used rows' keys and the findings. A batched
     run reads and checks them a batch of communes at a time instead (:mod:`.by_batch`).
-    ``ahead``: the files being read already (:class:`.many.FilesAhead`)."""
+    ``ahead``: the files being read already (:class:`.many.FilesAhead`). ``survey``: those of
+    ``paths`` given as survey results (a value of another item in one is ``not-survey-item``)."""
     if not paths:
         raise no_assessments()
-    table = LeafTable.build(leaves)
+    table = LeafTable.build(leaves, survey)
     cell_parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
     read = SheetsRead([])

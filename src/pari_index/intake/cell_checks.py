@@ -65,6 +65,7 @@ CELL_FINDING_ORDER = (
     "missing-commune-code",
     "missing-criterion",
     "unknown-criterion",
+    "not-survey-item",
     "input-required",
     "unknown-input",
     "unknown-commune",
@@ -305,7 +306,7 @@ def check_and_type(
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()
     cells = cells.with_columns(pl.when(pl.col(CRITERION).is_in(leaf_ids)).then(True).alias("_known_leaf"))
-    cells = _reject(cells, _structure_checks(cells, known_communes), findings)
+    cells = _reject(cells, _structure_checks(cells, known_communes, table), findings)
 
     # Same commune, criterion and field more than once: different values are a conflict (none is
     # used); the same value again is a repeated row (counted once, through its first row).
@@ -367,9 +368,35 @@ def _warn_three_zeros(cells: pl.DataFrame, findings: list[pl.DataFrame]) -> None
     findings.append(_cell_order(found, unsure, "count-three-zeros"))
 
 
-def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> list[_Check]:
+def _not_survey_item(table: LeafTable) -> list[_Check]:
+    """A value of a survey file (``table.survey_files``) for an item the set does not score by the
+    survey: the survey gives its part to the survey items only. It met the commune's own value of
+    the item as conflicting-values (neither used), or was counted as the commune's when it had none."""
+    if not table.survey_files:
+        return []
+    items = table.survey_items
+    listed = ", ".join(items) if items else "none"
+    in_survey = pl.col(FILE).cast(pl.String).is_in(sorted(table.survey_files))
+    return [
+        _Check(
+            in_survey & ~pl.col(CRITERION).is_in(items),
+            "not-survey-item",
+            format_text(
+                "criterion {} is not a survey item (the commune scores it in its self-assessment): a survey"
+                " file gives values of the survey items only ({}); this value was not used",
+                pl.col(CRITERION),
+                pl.lit(listed),
+            ),
+            "correct the criterion id, or move the row to the self-assessment file",
+            cell_params(criterion=pl.col(CRITERION), items=pl.lit(listed)),
+        )
+    ]
+
+
+def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, table: LeafTable) -> list[_Check]:
     """Where each cell belongs: a commune (in the register, when there is one), a scored item of
-    the set and one of its inputs. ``cells`` carry the joined ``kind`` and ``_known_leaf``."""
+    the set (of the survey, for a survey file) and one of its inputs. ``cells`` carry the joined
+    ``kind`` and ``_known_leaf``."""
     structure = [
         *_control_character_checks(cells),
         _Check(
@@ -393,6 +420,7 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> 
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
             cell_params(criterion=pl.col(CRITERION)),
         ),
+        *_not_survey_item(table),
         _Check(
             pl.col(FIELD).is_null(),
             "input-required",

@@ -30,6 +30,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "đối chiếu mã với bộ tiêu chí (pari template liệt kê các mã); mã là văn bản: 1.10 khác 1.1",
         "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
     ),
+    "not-survey-item": entry(
+        "Không phải tiêu chí khảo sát",
+        "Not a survey item",
+        "tiêu chí {criterion} không phải là tiêu chí khảo sát (xã tự chấm tiêu chí này trong bản tự đánh giá):"
+        " tệp khảo sát chỉ cho giá trị của các tiêu chí khảo sát ({items}); giá trị này không được dùng",
+        "criterion {criterion} is not a survey item (the commune scores it in its self-assessment): a survey"
+        " file gives values of the survey items only ({items}); this value was not used",
+        "sửa mã tiêu chí, hoặc chuyển dòng sang tệp tự đánh giá",
+        "correct the criterion id, or move the row to the self-assessment file",
+    ),
     "input-required": entry(
         "Cần ghi tên đầu vào",
         "Input name needed",
