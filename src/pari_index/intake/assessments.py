@@ -44,7 +44,7 @@ from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.forms import SheetPlan, group_cells, long_cells, long_headers, no_meta_rows, plan_sheet
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows, source_ledger
 from pari_index.intake.many import FilesAhead, read_many_tables
-from pari_index.intake.meta import check_meta, split_meta_rows
+from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import (
     ASSESSMENT_ALIASES,
@@ -302,6 +302,7 @@ def read_assessments(
     cell_parts.append(misplaced)
     row_keys = RowKeys.of_rows([where for where, _ in row_parts])
     accepted, findings = check_cells(cell_parts, table, known_communes)
+    findings = code_columns_written(findings, meta_headers)
     used_keys = [row_keys.of(accepted)]
     meta, meta_findings, meta_used, places = check_meta(meta_rows, meta_headers)
     del meta_rows

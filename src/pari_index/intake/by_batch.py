@@ -42,7 +42,7 @@ from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, source_ledger
 from pari_index.intake.many import FilesAhead
-from pari_index.intake.meta import check_meta, split_meta_rows
+from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
 from pari_index.temporaries import spill_folder
@@ -198,7 +198,7 @@ def _check_batch(
     ).sort(ORDER)
     accepted, found = _check_cells(cells, table, units.get_column("code"), context.slices)
     del cells
-    checked.cell_findings.append(found)
+    checked.cell_findings.append(code_columns_written(found, context.headers))
     meta, meta_found, meta_used, places = check_meta(
         raw.take("meta", number, pl.DataFrame(schema=RAW_META)).sort(ORDER), context.headers
     )

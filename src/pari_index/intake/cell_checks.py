@@ -50,6 +50,9 @@ class _Check:
     #: One finding per source row rather than per cell (findings.one_per_row): the message and
     #: params see the row's cells as ROW_CELLS.
     per_row: bool = False
+    #: The finding's column, where it is not the cell's (the cell's value column): the id of the
+    #: sheet's column that holds what is wrong, made its heading by :func:`.meta.code_columns_written`.
+    column: pl.Expr | None = None
 
 
 #: Cells (and meta rows) checked per batch of communes carry their place in the whole intake's
@@ -139,7 +142,7 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
         check = checks[int(index)]
         if check.per_row:
             group = one_per_row(group, ORDER)
-        found = cell_findings(group, "error", check.kind, check.message, check.hint, check.params)
+        found = cell_findings(group, "error", check.kind, check.message, check.hint, check.params, check.column)
         findings.append(_cell_order(found, group, check.kind))
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
@@ -174,6 +177,10 @@ def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
             what=which,
             text=shown_expr(text),
         ),
+        # The column the character is in (the code's, the criterion id's or the input's), never
+        # the value's: a wide sheet's criterion and input are its headings, which name no item
+        # with such a character, so these cells come from the sheet's own columns.
+        column=which.replace_strict({COMMUNE: COMMUNE, CRITERION: CRITERION, FIELD: "input"}),
     )
     return [check]
 
