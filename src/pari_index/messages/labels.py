@@ -367,6 +367,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "ô chứa ký tự phân cách phải được đặt trong dấu ngoặc kép; hoặc xoá các ô thừa",
             "a cell holding the delimiter must be put in double quotes; or delete the extra cells",
         ),
+        "title_line": Words(
+            "hàng 1 có vẻ là tiêu đề hoặc một dòng khác nằm trên hàng tên cột: nó có ít ô hơn các hàng bên dưới;"
+            " xoá các dòng nằm trên hàng tên cột để hàng tên cột là dòng đầu tiên của tệp",
+            "row 1 looks like a title or another line above the column names: it has fewer cells than the rows"
+            " below; delete the lines above the column names, so that they are the file's first line",
+        ),
         "quote_in_cell": Words(
             'đặt cả ô trong dấu ngoặc kép và viết đôi dấu ngoặc kép của nó (""), hoặc xoá dấu ngoặc kép',
             'put the whole cell in double quotes and double its own quotes (""), or delete the quote',
