@@ -564,6 +564,25 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("không phải phụ lục bộ tiêu chí", "not an annex of criteria"),
     },
+    # Why --group-by names no column of the register (ranking.ranks.group_column): none of that
+    # name, or one the register may have had but that was left out (its name is the results' own,
+    # or pari-index's), said so rather than "no such column" of a file that has one.
+    "group_why": {
+        "computed": Words(
+            "đó là tên một cột của kết quả do lần chấm tính ra; cột cùng tên trong danh sách đơn vị (nếu có) bị bỏ"
+            " qua, nên không xếp hạng theo nó được: đổi tên cột đó, ví dụ sang tên tiếng Việt",
+            "it is the name of a column of the results, which the run computes; a register column of that name"
+            " (if any) is left out (register-column-reserved), so units cannot be grouped by it: rename that"
+            " column, for example to its Vietnamese name",
+        ),
+        "internal": Words(
+            "tên bắt đầu bằng _ là tên pari-index dùng cho riêng mình; cột cùng tên trong danh sách đơn vị (nếu có)"
+            " không được đọc: đổi tên cột đó",
+            "names beginning with _ are pari-index's own; a register column of that name (if any) is not read"
+            " (reserved-column): rename that column",
+        ),
+        "": Words("danh sách đơn vị không có cột này", "the register has no such column"),
+    },
 }
 
 #: Words of PARAM_WORDS that may name a key of words again (one level): a band's kind inside the

@@ -35,9 +35,10 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Band, CriteriaSet, Part
 from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
 from pari_index.errors import IntakeError, Problem, UsageError, quoted
-from pari_index.intake.register import REGISTER_ALIASES
+from pari_index.intake.register import REGISTER_ALIASES, results_column
 from pari_index.intake.tables import read_with_columns, row_problems
 from pari_index.intake.values import shown
+from pari_index.messages import render
 from pari_index.messages.results_words import GROUP_COLUMNS, PREVIOUS_NOTES
 from pari_index.textexpr import format_text
 
@@ -211,13 +212,14 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     alias = REGISTER_ALIASES.get(name.strip().casefold())
     if alias is not None and alias in available:
         return alias
+    why = "internal" if name.startswith("_") else "computed" if results_column(name) else ""
+    params = {"column": quoted(name), "available": ", ".join(available) or "—", "group_why": why}
     raise UsageError(
         Problem(
             "unknown-group-column",
-            f"cannot rank within {quoted(name)}: the register has no such column "
-            f"(available: {', '.join(available) or 'none'})",
+            render("unknown-group-column", params, "en"),
             hint="give --group-by one of the available columns, or add the column to the register",
-            params={"column": quoted(name), "available": ", ".join(available) or "—"},
+            params=params,
         )
     )
 
