@@ -200,9 +200,10 @@ def _results_workbook(names: list[str]) -> bool:
 
 def results_of_pari(path: Path) -> bool:
     """Whether the regular file ``path`` holds results written by ``pari score``: a workbook with
-    the sheets ``summary`` and ``about`` (in any of their names), or a CSV table of results by its
-    header (see the module). Reads the first line of a text file, or the zip directory and the
-    workbook part of an .xlsx; False when it cannot be read (the reading then says why)."""
+    the sheets ``summary`` and ``about`` (in any of their names), a CSV table of results by its
+    header, or a Parquet one by the columns its footer lists (see the module). Reads the first line
+    of a text file, the zip directory and the workbook part of an .xlsx, or the footer of a Parquet
+    file; False when it cannot be read (the reading then says why)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(RESULTS_HEAD_BYTES)
@@ -211,6 +212,9 @@ def results_of_pari(path: Path) -> bool:
     if head.startswith(b"PK\x03\x04"):
         names = sheet_names(path)
         return names is not None and _results_workbook(names)
+    if head.startswith(b"PAR1"):
+        # A results table written with --format parquet: the one test the ownership of outputs uses.
+        return _pari_parquet(path)
     header = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
     return _results_header(header.decode("utf-8", "replace"))
 
