@@ -31,6 +31,7 @@ import zipfile
 from pathlib import Path
 
 from pari_index.errors import Problem, UsageError
+from pari_index.outputs.names import shown_name
 from pari_index.outputs.results_labels import LANGS, column_heading, sheet_name
 
 #: Bytes read from the start of a text output to recognise it.
@@ -232,7 +233,7 @@ def check_not_results(inputs: list[tuple[str, Path]]) -> None:
         except (OSError, ValueError):
             continue
         if regular and results_of_pari(path):
-            shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+            shown = shown_name(path)
             problems.append(
                 Problem(
                     "input-is-results",
