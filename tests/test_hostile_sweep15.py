@@ -121,7 +121,7 @@ def _rows_of(path: Path) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize(
     "case",
-    [case for case in sorted(CASES) if case.startswith("register-column-")],
+    [case for case in sorted(CASES) if case.startswith("register-column-") and case != "register-column-commune-code"],
 )
 def test_a_register_column_named_as_a_results_column_is_left_out_with_a_warning(tmp_path: Path, case: str) -> None:
     """The results are those of the register without it (total points 94.3 for 00124, rank 1),
@@ -165,8 +165,10 @@ def test_group_by_takes_only_a_column_of_the_register(tmp_path: Path, case: str)
     assert en.returncode == 2, en.stderr
     column = case.removeprefix("group-by-").replace("-", "_")
     said = (
-        f"error: cannot rank within «{column}»: the register has no such column "
-        "(available: name, unit_type, district, province, ranked, note) [unknown-group-column]"
+        f"error: cannot rank within «{column}»: it is the name of a column of the results, which the run computes;"
+        " a register column of that name (if any) is left out (register-column-reserved), so units cannot be"
+        " grouped by it: rename that column, for example to its Vietnamese name"
+        " (available: name, unit_type, district, province, ranked, note) [unknown-group-column]"
     )
     assert said in en.stderr, en.stderr
 

@@ -547,10 +547,10 @@ def _write_rows(path: Path, rows: Sequence[Sequence[str | None]]) -> Path:
 @pytest.mark.parametrize(
     ("line", "column"),
     [
-        pytest.param("0000\u202e1,1.2.3,,có", "value", id="commune-code"),
-        pytest.param("00001,1.2\u202e.3,,có", "value", id="criterion-id"),
-        pytest.param("00001,1.1.3,do\u200bne,5", "value", id="input-name"),
-        pytest.param("00001\u2069,1.2.3,,có", "value", id="closing-isolate"),
+        pytest.param("0000\u202e1,1.2.3,,có", "commune_code", id="commune-code"),
+        pytest.param("00001,1.2\u202e.3,,có", "criterion_id", id="criterion-id"),
+        pytest.param("00001,1.1.3,do\u200bne,5", "input", id="input-name"),
+        pytest.param("00001\u2069,1.2.3,,có", "commune_code", id="closing-isolate"),
     ],
 )
 def test_assessment_codes_with_bidi_controls_are_refused(tmp_path: Path, line: str, column: str) -> None:
@@ -568,7 +568,8 @@ def test_assessment_codes_with_invisible_characters_are_refused(tmp_path: Path, 
     cells[column] = cells[column][:3] + char + cells[column][3:]
     path = tmp_path / "long.csv"
     path.write_text("commune_code,criterion_id,input,value\n" + ",".join(cells) + ",5\n", encoding="utf-8")
-    assert _findings(path) == {(E, "control-character", 2, "value")}
+    # The column the character is in (it was the value's until the sixteenth session).
+    assert _findings(path) == {(E, "control-character", 2, ["commune_code", "criterion_id", "input"][column])}
     leaves = compile_criteria(load_criteria(ALL_KINDS).criteria).leaves
     message = read_assessments([path], leaves, None).findings["message"].to_list()[0]
     assert f"<U+{ord(char):04X}>" in message and char not in message
@@ -655,10 +656,11 @@ def test_self_scores_of_a_code_with_a_control_character_are_refused(tmp_path: Pa
     # Even without a register (the codes of the assessments then make the register).
     leaves = compile_criteria(load_criteria(ALL_KINDS).criteria).leaves
     intake = read_assessments([path], leaves, None)
-    assert {(r["kind"], r["row"], r["column"]) for r in intake.findings.to_dicts()} == {
-        ("control-character", 2, "self_score"),
-        ("control-character", 2, "evidence_date"),
-    }
+    # One finding per field of the row, each at the code's column (the character is there).
+    assert [(r["kind"], r["row"], r["column"]) for r in intake.findings.to_dicts()] == [
+        ("control-character", 2, "commune_code"),
+        ("control-character", 2, "commune_code"),
+    ]
     assert intake.meta.height == 0
 
 

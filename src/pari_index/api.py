@@ -153,17 +153,20 @@ def rank(
 ) -> pl.DataFrame:
     """The ranked summary of a scored run: group, rank, class, gap to the next class and, with
     ``previous`` (an earlier results file), the change since then. ``group_by`` overrides the
-    set's ``ranking.within`` with a register column or a list from the top down."""
+    set's ``ranking.within`` with a register column or a list from the top down. The warnings of
+    reading ``lineage`` (a row of a code of no unit, an old code not in ``previous``) are added to
+    ``result.findings``, as ``pari score`` adds them (so the results and the report carry them)."""
+    from pari_index.ranking.ranks import lineage_of_run
     from pari_index.ranking.ranks import rank as rank_totals
-    from pari_index.ranking.ranks import read_lineage
 
+    tables = read_results(previous) if previous is not None else None
     return rank_totals(
         result.totals,
         result.details,
         result.criteria,
         group_by=group_by,
-        previous=read_results(previous) if previous is not None else None,
-        lineage=read_lineage(lineage) if lineage is not None else None,
+        previous=tables,
+        lineage=lineage_of_run(result, lineage, tables) if lineage is not None else None,
     )
 
 

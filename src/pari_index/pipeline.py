@@ -252,16 +252,10 @@ def _ranked(
     given), and last year's results as read; the progress line is said once they are read. With
     a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
-    from pari_index.ranking.ranks import CommuneFacts, rank, read_lineage
+    from pari_index.ranking.ranks import CommuneFacts, lineage_of_run, rank
 
     previous_tables = read_results(previous) if previous is not None else None
-    told: list[Problem] = []
-    codes = result.totals["commune_code"].to_list()
-    lineage_frame = read_lineage(lineage, told, codes, previous_tables) if lineage is not None else None
-    if told:  # the lineage's warnings are the run's findings, as every input's are
-        from pari_index.intake.findings import problems_to_findings
-
-        result.findings = pl.concat([result.findings, problems_to_findings(told, "warning")], how="diagonal_relaxed")
+    lineage_frame = lineage_of_run(result, lineage, previous_tables) if lineage is not None else None
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
     summary = rank(

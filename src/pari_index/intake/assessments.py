@@ -28,7 +28,7 @@ the scorer takes it). This module reads the files and runs them in order.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +44,7 @@ from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.forms import SheetPlan, group_cells, long_cells, long_headers, no_meta_rows, plan_sheet
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows, source_ledger
 from pari_index.intake.many import FilesAhead, read_many_tables
-from pari_index.intake.meta import check_meta, split_meta_rows
+from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import (
     ASSESSMENT_ALIASES,
@@ -275,15 +275,17 @@ def read_assessments(
     *,
     defer_ledger: bool = False,
     ahead: FilesAhead | None = None,
+    survey: Collection[str | Path] = (),
 ) -> Intake:
     """Read assessment (or survey) files in long or wide form into checked, typed cells. With
     ``defer_ledger`` the ledger is made by ``Intake.finish_ledger`` (a scoring run calls it after
     its batches): it needs only the source rows, the used rows' keys and the findings. A batched
     run reads and checks them a batch of communes at a time instead (:mod:`.by_batch`).
-    ``ahead``: the files being read already (:class:`.many.FilesAhead`)."""
+    ``ahead``: the files being read already (:class:`.many.FilesAhead`). ``survey``: those of
+    ``paths`` given as survey results (a value of another item in one is ``not-survey-item``)."""
     if not paths:
         raise no_assessments()
-    table = LeafTable.build(leaves)
+    table = LeafTable.build(leaves, survey)
     cell_parts: list[pl.DataFrame] = []
     meta_parts: list[pl.DataFrame] = []
     read = SheetsRead([])
@@ -300,6 +302,7 @@ def read_assessments(
     cell_parts.append(misplaced)
     row_keys = RowKeys.of_rows([where for where, _ in row_parts])
     accepted, findings = check_cells(cell_parts, table, known_communes)
+    findings = code_columns_written(findings, meta_headers)
     used_keys = [row_keys.of(accepted)]
     meta, meta_findings, meta_used, places = check_meta(meta_rows, meta_headers)
     del meta_rows

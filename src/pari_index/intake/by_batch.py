@@ -24,7 +24,7 @@ from __future__ import annotations
 import queue
 import threading
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +42,7 @@ from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, source_ledger
 from pari_index.intake.many import FilesAhead
-from pari_index.intake.meta import check_meta, split_meta_rows
+from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
 from pari_index.temporaries import spill_folder
@@ -198,7 +198,7 @@ def _check_batch(
     ).sort(ORDER)
     accepted, found = _check_cells(cells, table, units.get_column("code"), context.slices)
     del cells
-    checked.cell_findings.append(found)
+    checked.cell_findings.append(code_columns_written(found, context.headers))
     meta, meta_found, meta_used, places = check_meta(
         raw.take("meta", number, pl.DataFrame(schema=RAW_META)).sort(ORDER), context.headers
     )
@@ -455,16 +455,18 @@ def read_assessments_by_batch(
     units: pl.DataFrame,
     batches: Sequence[pl.Series],
     files: FilesAhead | None = None,
+    survey: Collection[str | Path] = (),
 ) -> BatchedIntake:
     """The intake of ``paths`` read and cut by batch of communes (``batches``, from ``batches_of``;
     ``units``: the register's ``code`` and ``unit_type``), each batch checked when it is taken
     (:class:`BatchedIntake`), as the module says. Once every batch is (``BatchedIntake.finish``),
     its findings and deferred ledger are those of ``read_assessments(paths, leaves, codes,
     defer_ledger=True)``, and batch ``n``'s frames that intake's cells, meta and places of the
-    batch's communes. ``files``: the files being read ahead (:class:`.many.FilesAhead`)."""
+    batch's communes. ``files``: the files being read ahead (:class:`.many.FilesAhead`);
+    ``survey``: those of ``paths`` given as survey results (as :func:`read_assessments`)."""
     if not paths:
         raise no_assessments()
-    table = LeafTable.build(leaves)
+    table = LeafTable.build(leaves, survey)
     number_of = {code: i for i, batch in enumerate(batches) for code in batch.to_list()}
     raw = _Spill("raw")
     read, total = _spill_groups(paths, table, number_of, raw, files)

@@ -24,7 +24,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -384,25 +384,28 @@ def cached_intake(
     known_communes: pl.Series | None,
     criteria_key: str,
     facts: IntakeFacts | None = None,
+    survey: Collection[str | Path] = (),
 ) -> tuple[Intake, pl.DataFrame, dict[str, pl.DataFrame]]:
     """:func:`read_assessments`, :func:`intake_digests` and the ``facts`` (empty without), from
     the cache when every file, the criteria (``criteria_key``), the register's codes and what
-    the facts depend on are as when they were stored."""
+    the facts depend on are as when they were stored. ``survey``: those of ``paths`` given as
+    survey results (part of the key: a file given as the survey is not read as an assessment)."""
     digests = [file_digests.sha256(p) for p in paths]
     if store is None or None in digests or not store.usable():
-        intake = read_assessments(paths, leaves, known_communes)
+        intake = read_assessments(paths, leaves, known_communes, survey=survey)
         return intake, intake_digests(intake), facts.compute(intake) if facts is not None else {}
     codes = None
     if known_communes is not None:
         codes = hashlib.sha256("\n".join(map(str, known_communes.to_list())).encode()).hexdigest()
-    named = [[str(p), d] for p, d in zip(paths, digests, strict=True)]
+    given = {str(p) for p in survey}
+    named = [[str(p), d, *(["survey"] if str(p) in given else [])] for p, d in zip(paths, digests, strict=True)]
     key = text_digest("intake", criteria_key, codes, named, *([facts.key] if facts is not None else []))
     names = facts.names if facts is not None else ()
     loaded = store.load_bytes("intake", key, (*INTAKE_TABLES, "digests", *names), CachedIntake.DEFERRED)
     if loaded is not None:
         tables, raw = loaded
         return CachedIntake.of(tables, raw), tables["digests"], {name: tables[name] for name in names}
-    intake = read_assessments(paths, leaves, known_communes)
+    intake = read_assessments(paths, leaves, known_communes, survey=survey)
     found = intake_digests(intake)
     derived = facts.compute(intake) if facts is not None else {}
     store.save("intake", key, {**{name: getattr(intake, name) for name in INTAKE_TABLES}, "digests": found, **derived})

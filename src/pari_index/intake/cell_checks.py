@@ -50,6 +50,9 @@ class _Check:
     #: One finding per source row rather than per cell (findings.one_per_row): the message and
     #: params see the row's cells as ROW_CELLS.
     per_row: bool = False
+    #: The finding's column, where it is not the cell's (the cell's value column): the id of the
+    #: sheet's column that holds what is wrong, made its heading by :func:`.meta.code_columns_written`.
+    column: pl.Expr | None = None
 
 
 #: Cells (and meta rows) checked per batch of communes carry their place in the whole intake's
@@ -65,6 +68,7 @@ CELL_FINDING_ORDER = (
     "missing-commune-code",
     "missing-criterion",
     "unknown-criterion",
+    "not-survey-item",
     "input-required",
     "unknown-input",
     "unknown-commune",
@@ -138,7 +142,7 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
         check = checks[int(index)]
         if check.per_row:
             group = one_per_row(group, ORDER)
-        found = cell_findings(group, "error", check.kind, check.message, check.hint, check.params)
+        found = cell_findings(group, "error", check.kind, check.message, check.hint, check.params, check.column)
         findings.append(_cell_order(found, group, check.kind))
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
@@ -173,6 +177,10 @@ def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
             what=which,
             text=shown_expr(text),
         ),
+        # The column the character is in (the code's, the criterion id's or the input's), never
+        # the value's: a wide sheet's criterion and input are its headings, which name no item
+        # with such a character, so these cells come from the sheet's own columns.
+        column=which.replace_strict({COMMUNE: COMMUNE, CRITERION: CRITERION, FIELD: "input"}),
     )
     return [check]
 
@@ -305,7 +313,7 @@ def check_and_type(
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()
     cells = cells.with_columns(pl.when(pl.col(CRITERION).is_in(leaf_ids)).then(True).alias("_known_leaf"))
-    cells = _reject(cells, _structure_checks(cells, known_communes), findings)
+    cells = _reject(cells, _structure_checks(cells, known_communes, table), findings)
 
     # Same commune, criterion and field more than once: different values are a conflict (none is
     # used); the same value again is a repeated row (counted once, through its first row).
@@ -367,9 +375,35 @@ def _warn_three_zeros(cells: pl.DataFrame, findings: list[pl.DataFrame]) -> None
     findings.append(_cell_order(found, unsure, "count-three-zeros"))
 
 
-def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> list[_Check]:
+def _not_survey_item(table: LeafTable) -> list[_Check]:
+    """A value of a survey file (``table.survey_files``) for an item the set does not score by the
+    survey: the survey gives its part to the survey items only. It met the commune's own value of
+    the item as conflicting-values (neither used), or was counted as the commune's when it had none."""
+    if not table.survey_files:
+        return []
+    items = table.survey_items
+    listed = ", ".join(items) if items else "none"
+    in_survey = pl.col(FILE).cast(pl.String).is_in(sorted(table.survey_files))
+    return [
+        _Check(
+            in_survey & ~pl.col(CRITERION).is_in(items),
+            "not-survey-item",
+            format_text(
+                "criterion {} is not a survey item (the commune scores it in its self-assessment): a survey"
+                " file gives values of the survey items only ({}); this value was not used",
+                pl.col(CRITERION),
+                pl.lit(listed),
+            ),
+            "correct the criterion id, or move the row to the self-assessment file",
+            cell_params(criterion=pl.col(CRITERION), items=pl.lit(listed)),
+        )
+    ]
+
+
+def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, table: LeafTable) -> list[_Check]:
     """Where each cell belongs: a commune (in the register, when there is one), a scored item of
-    the set and one of its inputs. ``cells`` carry the joined ``kind`` and ``_known_leaf``."""
+    the set (of the survey, for a survey file) and one of its inputs. ``cells`` carry the joined
+    ``kind`` and ``_known_leaf``."""
     structure = [
         *_control_character_checks(cells),
         _Check(
@@ -393,6 +427,7 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None) -> 
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
             cell_params(criterion=pl.col(CRITERION)),
         ),
+        *_not_survey_item(table),
         _Check(
             pl.col(FIELD).is_null(),
             "input-required",

@@ -97,7 +97,7 @@ def _locate_csv_error(text: str, delimiter: str) -> tuple[int, dict[str, str]] |
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    for line in lines:
+    for index, line in enumerate(lines):
         pending.append(line)
         quotes += line.count('"')
         if quotes % 2:
@@ -115,7 +115,9 @@ def _locate_csv_error(text: str, delimiter: str) -> tuple[int, dict[str, str]] |
         elif cells > header_cells:
             return row, {
                 "csv_problem": "too_many_cells",
-                "csv_hint": _ragged_hint(record, delimiter),
+                "csv_hint": "title_line"
+                if row == 2 and _table_below(lines[index + 1 :], delimiter, cells)
+                else _ragged_hint(record, delimiter),
                 "row": str(row),
                 "cells": str(cells),
                 "header_cells": str(header_cells),
@@ -133,6 +135,13 @@ def _locate_csv_error(text: str, delimiter: str) -> tuple[int, dict[str, str]] |
             }
         return row + 1, {"csv_problem": "unclosed_quote", "csv_hint": "unclosed_quote", "row": str(row + 1)}
     return None
+
+
+def _table_below(lines: list[str], delimiter: str, cells: int) -> bool:
+    """Whether the (up to three) lines after the second all have ``cells`` cells, as the second:
+    the first line, with fewer, is then a title or another line above the table's header (a
+    sheet saved as CSV with its title), not a header the rows break."""
+    return all(_QUOTED.sub("", line.rstrip("\r")).count(delimiter) + 1 == cells for line in lines[:3] if line)
 
 
 def _ragged_hint(record: str, delimiter: str) -> str:

@@ -47,8 +47,16 @@ def problems_to_findings(problems: Sequence[Problem], severity: str = "error") -
 
 
 def cell_findings(
-    cells: pl.DataFrame, severity: str, kind: str, message: pl.Expr, hint: str | pl.Expr, params: pl.Expr | None = None
+    cells: pl.DataFrame,
+    severity: str,
+    kind: str,
+    message: pl.Expr,
+    hint: str | pl.Expr,
+    params: pl.Expr | None = None,
+    column: pl.Expr | None = None,
 ) -> pl.DataFrame:
+    """One finding per cell of ``cells``, at its place; in ``column`` when given, else in the
+    cell's column."""
     return cells.select(
         pl.lit(severity).alias("severity"),
         pl.lit(kind).alias("kind"),
@@ -57,7 +65,7 @@ def cell_findings(
         pl.col(FILE).alias("file"),
         pl.col(SHEET).alias("sheet"),
         pl.col(ROW).alias("row"),
-        pl.col(COLUMN).alias("column"),
+        (pl.col(COLUMN) if column is None else column).alias("column"),
         message.alias("message"),
         (hint if isinstance(hint, pl.Expr) else pl.lit(hint)).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),

@@ -26,7 +26,7 @@ from pari_index.intake.schema import (
     META_ROW_SCHEMA,
     VALUE,
 )
-from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, rename_columns
+from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, rename_columns, same_field_columns
 from pari_index.textexpr import format_text
 
 
@@ -220,6 +220,9 @@ def _no_criterion_column(sheet: Sheet, found: str) -> Problem:
 
 
 def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
+    clashes = same_field_columns(sheet, ASSESSMENT_ALIASES)
+    if clashes:
+        return SheetPlan(sheet, None, [], clashes)
     sheet = rename_columns(sheet, ASSESSMENT_ALIASES)
     columns = [c for c in sheet.frame.columns if not c.startswith("_")]
     # The headings found, as the file writes them (Mã, Tiêu chí), not as read (commune_code).
@@ -265,6 +268,10 @@ def long_headers(group: list[SheetPlan]) -> dict[str, str]:
     }
 
 
+def _code_heading(sheet: Sheet) -> dict[str, str]:
+    return {COMMUNE: sheet.original_headers[COMMUNE]} if COMMUNE in sheet.original_headers else {}
+
+
 def group_cells(group: list[SheetPlan], table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, str]]:
     """Cells, meta rows and wide meta headers (see meta_column_name) of consecutive sheets with
     the same form and columns, read as one frame: one commune's file is small, and reading
@@ -283,5 +290,8 @@ def group_cells(group: list[SheetPlan], table: LeafTable) -> tuple[pl.DataFrame,
             for header, criterion, name, source in names
             if header != f"{criterion}:{name}"
         }
+        # The commune code column's heading («Mã xã»), for a finding about a code (control-character).
+        for plan in group:
+            headers |= long_header_keys(plan.sheet.file, plan.sheet.name, _code_heading(plan.sheet))
         return cells, meta_rows, headers
     return pl.DataFrame(schema=CELL_SCHEMA), no_meta_rows(), {}

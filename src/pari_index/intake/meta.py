@@ -75,6 +75,18 @@ def written_column(column: pl.Expr, headers: dict[str, str], file: str = FILE, s
     return pl.concat_str(parts, separator="|").replace_strict(headers, default=column, return_dtype=pl.String)
 
 
+def code_columns_written(findings: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
+    """``findings`` with the column of each control-character finding (a column id, see
+    :func:`.cell_checks._control_character_checks`) as its sheet writes the heading (``headers``, the intake's
+    :func:`long_header_keys`): «Mã xã» for commune_code."""
+    if findings.is_empty() or not findings.get_column("kind").eq("control-character").any():
+        return findings
+    written = written_column(pl.col("column"), headers, "file", "sheet")
+    return findings.with_columns(
+        pl.when(pl.col("kind") == "control-character").then(written).otherwise(pl.col("column")).alias("column")
+    )
+
+
 def meta_column_name(headers: dict[str, str]) -> pl.Expr:
     """The sheet column a row's meta field came from: ``self_score``; ``value`` when the row's
     input named the field; ``1.1.1:self_score`` in a wide sheet; each as the header is written

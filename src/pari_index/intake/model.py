@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from os import PathLike
 
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.criteria.model import Leaf
+from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.points import EXACT_SCALE
 from pari_index.criteria.rules import Choice
 from pari_index.intake.schema import CRITERION, FIELD, META_FIELDS, PLACE_SCHEMA
@@ -28,9 +29,17 @@ class LeafTable:
     #: "leaf:input" -> the levels a choice's cell may name (labels, else values) as a hint lists
     #: them, cut to a few (level_list), and how many there are.
     level_lists: dict[str, tuple[str, int]] = dataclass_field(default_factory=dict)
+    #: The files given as survey results (``--survey``, as their cells' ``_file``): a survey gives
+    #: its part to the survey items only, so a value of another item in one is refused
+    #: (``not-survey-item``) rather than meeting the commune's own value as a conflict.
+    survey_files: frozenset[str] = frozenset()
+
+    @property
+    def survey_items(self) -> list[str]:
+        return [leaf.id for leaf in self.leaves if leaf.part is Part.survey]
 
     @classmethod
-    def build(cls, leaves: Sequence[Leaf]) -> LeafTable:
+    def build(cls, leaves: Sequence[Leaf], survey_files: Collection[str | PathLike[str]] = ()) -> LeafTable:
         rows: list[dict[str, str | int | None]] = []
         defaults: list[dict[str, str | None]] = []
         level_maps: dict[str, dict[str, str]] = {}
@@ -78,6 +87,7 @@ class LeafTable:
             min_texts=min_texts,
             max_texts=max_texts,
             level_lists=level_lists,
+            survey_files=frozenset(str(f) for f in survey_files),
         )
 
 

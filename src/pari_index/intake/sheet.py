@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import polars as pl
 
-from pari_index.errors import Problem
+from pari_index.errors import Problem, quoted
 from pari_index.limits import env_limit
 
 if TYPE_CHECKING:
@@ -87,19 +87,56 @@ def too_many_cells(rows: int, columns: int, file: str) -> Problem:
     )
 
 
+def _canonical(column: str, aliases: dict[str, str]) -> str | None:
+    return None if column.startswith("_") else aliases.get(column.casefold())
+
+
 def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
-    """Rename known header spellings (Vietnamese or English, any case) to canonical names."""
+    """Rename known header spellings (Vietnamese or English, any case) to canonical names. Two
+    columns of one meaning (see :func:`same_field_columns`, which callers check first) keep the
+    first: never two columns of one name."""
     mapping: dict[str, str] = {}
+    taken = set(sheet.frame.columns)
     for col in sheet.frame.columns:
-        if col.startswith("_"):
-            continue
-        canonical = aliases.get(col.casefold())
-        if canonical and canonical != col and canonical not in sheet.frame.columns:
+        canonical = _canonical(col, aliases)
+        if canonical and canonical != col and canonical not in taken:
             mapping[col] = canonical
+            taken.add(canonical)
     if not mapping:
         return sheet
     originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
     return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals, header_row=sheet.header_row)
+
+
+def same_field_columns(sheet: Sheet, aliases: dict[str, str]) -> list[Problem]:
+    """One error per column read as the same field as an earlier column of the sheet, under any of
+    the accepted spellings (``type`` and ``unit_type``, ``value`` and ``giá trị``, ``loại`` and
+    ``loai``): one of the two would be used and the other dropped without a word, and they may
+    disagree. The caller does not read the sheet (as a column written twice, duplicate-column)."""
+    first: dict[str, str] = {}
+    problems: list[Problem] = []
+    for col in sheet.frame.columns:
+        canonical = _canonical(col, aliases)
+        if canonical is None:
+            continue
+        if canonical not in first:
+            first[canonical] = col
+            continue
+        one, other = (quoted(sheet.original_headers.get(c, c)) for c in (first[canonical], col))
+        problems.append(
+            Problem(
+                "same-field-columns",
+                f"the columns {one} and {other} are two names of the same column {quoted(canonical)}:"
+                " pari-index cannot tell which one to read; the table was not read",
+                file=sheet.file,
+                sheet=sheet.name,
+                row=sheet.header_row,
+                field=sheet.original_headers.get(col, col),
+                hint="delete one of the two columns (where they differ, keep the right one)",
+                params={"first": one, "second": other, "name": quoted(canonical)},
+            )
+        )
+    return problems
 
 
 #: A file up to this size is read into memory once, and the reader is given the very bytes that

@@ -45,6 +45,7 @@ from pari_index.intake.sheet import (
     Sheet,
     office_lock_file,
     rename_columns,
+    same_field_columns,
 )
 from pari_index.limits import env_limit
 from pari_index.spelling import spelled_on_disk
@@ -241,6 +242,10 @@ def read_with_columns(
     problems = list(result.problems)
     frames: list[pl.DataFrame] = []
     for sheet in result.sheets:
+        clashes = same_field_columns(sheet, aliases)
+        if clashes:
+            problems += clashes
+            continue
         sheet = rename_columns(sheet, aliases)
         missing = [c for c in required if c not in sheet.frame.columns]
         if missing:
@@ -318,4 +323,5 @@ __all__ = [
     "read_with_columns",
     "rename_columns",
     "row_problems",
+    "same_field_columns",
 ]

@@ -30,6 +30,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "đối chiếu mã với bộ tiêu chí (pari template liệt kê các mã); mã là văn bản: 1.10 khác 1.1",
         "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
     ),
+    "not-survey-item": entry(
+        "Không phải tiêu chí khảo sát",
+        "Not a survey item",
+        "tiêu chí {criterion} không phải là tiêu chí khảo sát (xã tự chấm tiêu chí này trong bản tự đánh giá):"
+        " tệp khảo sát chỉ cho giá trị của các tiêu chí khảo sát ({items}); giá trị này không được dùng",
+        "criterion {criterion} is not a survey item (the commune scores it in its self-assessment): a survey"
+        " file gives values of the survey items only ({items}); this value was not used",
+        "sửa mã tiêu chí, hoặc chuyển dòng sang tệp tự đánh giá",
+        "correct the criterion id, or move the row to the self-assessment file",
+    ),
     "input-required": entry(
         "Cần ghi tên đầu vào",
         "Input name needed",
@@ -204,6 +214,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "column {name} appears twice (columns {first} and {second})",
         "đổi tên hoặc xoá một cột",
         "rename or delete one of them",
+    ),
+    "same-field-columns": entry(
+        "Hai cột cùng một nghĩa",
+        "Two columns of one meaning",
+        "các cột {first} và {second} là hai tên của cùng một cột {name}: pari-index không biết nên đọc"
+        " cột nào; bảng không được đọc",
+        "the columns {first} and {second} are two names of the same column {name}: pari-index cannot"
+        " tell which one to read; the table was not read",
+        "xoá một trong hai cột (nếu hai cột khác nhau, giữ cột đúng)",
+        "delete one of the two columns (where they differ, keep the right one)",
     ),
     "excel-error-cell": entry(
         "Ô chứa lỗi Excel; không được đọc",

@@ -385,8 +385,8 @@ READING_FINDINGS: dict[str, Entry] = {
     "unknown-group-column": entry(
         "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
         "No such column to rank within",
-        "không xếp hạng theo {column} được: danh sách đơn vị không có cột này (các cột có: {available})",
-        "cannot rank within {column}: the register has no such column (available: {available})",
+        "không xếp hạng theo {column} được: {group_why} (các cột có: {available})",
+        "cannot rank within {column}: {group_why} (available: {available})",
         "chọn một cột có trong danh sách đơn vị cho --group-by",
         "give --group-by one of the register's columns",
     ),

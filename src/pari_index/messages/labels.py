@@ -370,6 +370,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "ô chứa ký tự phân cách phải được đặt trong dấu ngoặc kép; hoặc xoá các ô thừa",
             "a cell holding the delimiter must be put in double quotes; or delete the extra cells",
         ),
+        "title_line": Words(
+            "hàng 1 có vẻ là tiêu đề hoặc một dòng khác nằm trên hàng tên cột: nó có ít ô hơn các hàng bên dưới;"
+            " xoá các dòng nằm trên hàng tên cột để hàng tên cột là dòng đầu tiên của tệp",
+            "row 1 looks like a title or another line above the column names: it has fewer cells than the rows"
+            " below; delete the lines above the column names, so that they are the file's first line",
+        ),
         "quote_in_cell": Words(
             'đặt cả ô trong dấu ngoặc kép và viết đôi dấu ngoặc kép của nó (""), hoặc xoá dấu ngoặc kép',
             'put the whole cell in double quotes and double its own quotes (""), or delete the quote',
@@ -560,6 +566,25 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "(«Lĩnh vực/Tiêu chí»), then «Điểm tối đa», «Phương pháp chấm điểm», «Tài liệu kiểm chứng»",
         ),
         "": Words("không phải phụ lục bộ tiêu chí", "not an annex of criteria"),
+    },
+    # Why --group-by names no column of the register (ranking.ranks.group_column): none of that
+    # name, or one the register may have had but that was left out (its name is the results' own,
+    # or pari-index's), said so rather than "no such column" of a file that has one.
+    "group_why": {
+        "computed": Words(
+            "đó là tên một cột của kết quả do lần chấm tính ra; cột cùng tên trong danh sách đơn vị (nếu có) bị bỏ"
+            " qua, nên không xếp hạng theo nó được: đổi tên cột đó, ví dụ sang tên tiếng Việt",
+            "it is the name of a column of the results, which the run computes; a register column of that name"
+            " (if any) is left out (register-column-reserved), so units cannot be grouped by it: rename that"
+            " column, for example to its Vietnamese name",
+        ),
+        "internal": Words(
+            "tên bắt đầu bằng _ là tên pari-index dùng cho riêng mình; cột cùng tên trong danh sách đơn vị (nếu có)"
+            " không được đọc: đổi tên cột đó",
+            "names beginning with _ are pari-index's own; a register column of that name (if any) is not read"
+            " (reserved-column): rename that column",
+        ),
+        "": Words("danh sách đơn vị không có cột này", "the register has no such column"),
     },
 }
 

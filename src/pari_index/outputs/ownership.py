@@ -31,6 +31,7 @@ import zipfile
 from pathlib import Path
 
 from pari_index.errors import Problem, UsageError
+from pari_index.outputs.names import shown_name
 from pari_index.outputs.results_labels import LANGS, column_heading, sheet_name
 
 #: Bytes read from the start of a text output to recognise it.
@@ -200,9 +201,10 @@ def _results_workbook(names: list[str]) -> bool:
 
 def results_of_pari(path: Path) -> bool:
     """Whether the regular file ``path`` holds results written by ``pari score``: a workbook with
-    the sheets ``summary`` and ``about`` (in any of their names), or a CSV table of results by its
-    header (see the module). Reads the first line of a text file, or the zip directory and the
-    workbook part of an .xlsx; False when it cannot be read (the reading then says why)."""
+    the sheets ``summary`` and ``about`` (in any of their names), a CSV table of results by its
+    header, or a Parquet one by the columns its footer lists (see the module). Reads the first line
+    of a text file, the zip directory and the workbook part of an .xlsx, or the footer of a Parquet
+    file; False when it cannot be read (the reading then says why)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(RESULTS_HEAD_BYTES)
@@ -211,6 +213,9 @@ def results_of_pari(path: Path) -> bool:
     if head.startswith(b"PK\x03\x04"):
         names = sheet_names(path)
         return names is not None and _results_workbook(names)
+    if head.startswith(b"PAR1"):
+        # A results table written with --format parquet: the one test the ownership of outputs uses.
+        return _pari_parquet(path)
     header = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
     return _results_header(header.decode("utf-8", "replace"))
 
@@ -228,7 +233,7 @@ def check_not_results(inputs: list[tuple[str, Path]]) -> None:
         except (OSError, ValueError):
             continue
         if regular and results_of_pari(path):
-            shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+            shown = shown_name(path)
             problems.append(
                 Problem(
                     "input-is-results",

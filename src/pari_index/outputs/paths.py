@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError, quoted
+from pari_index.outputs.names import shown_name
 
 Identity = tuple[int, int]
 
@@ -455,11 +456,6 @@ def not_results_folder(folder: Path, tables: Sequence[str]) -> bool:
 
 #: Names of pari-index's own temporaries (``.NAME.pari-tmp-PID…``, ``.NAME.pari-old-PID``).
 TEMPORARY = re.compile(r"\.pari-(tmp|old)-(\d+)(?:-[^/]*)?$")
-
-
-def shown_name(path: Path | str) -> str:
-    """A path as text that can be printed and stored: bytes that are not UTF-8 as ``\\xff``."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _dash(option: str) -> Problem:

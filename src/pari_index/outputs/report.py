@@ -924,6 +924,7 @@ def render_report(
     date: str | None = None,
     criteria: CriteriaSet | None = None,
     lazy_details: bool | None = None,
+    source: str | None = None,
 ) -> str:
     """The report as one HTML document (a string); ``date`` is printed when given (no clock).
 
@@ -932,12 +933,15 @@ def render_report(
     :data:`LAZY_COMMUNES`). A report with a group of more than
     :data:`~pari_index.outputs.report_groups.PAGED_COMMUNES` communes is always packed: that
     group's table is shown a page at a time by the script.
+
+    ``source``: the results file the tables were read from, named by the refusal of a report of
+    more units than PARI_MAX_REPORT_UNITS (checked here, once, before anything is rendered).
     """
     if lang not in LABELS:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(sorted(LABELS))}")
     if "summary" not in tables:
         raise ValueError("the tables have no summary")
-    check_report_size(tables["summary"].height, None)
+    check_report_size(tables["summary"].height, source)
     tables = explained_in(tables, criteria, lang)  # results written in the other language
     env = _environment()
     if lazy_details is None:

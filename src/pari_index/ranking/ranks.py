@@ -27,7 +27,7 @@ import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
@@ -35,11 +35,15 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Band, CriteriaSet, Part
 from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
 from pari_index.errors import IntakeError, Problem, UsageError, quoted
-from pari_index.intake.register import REGISTER_ALIASES
+from pari_index.intake.register import REGISTER_ALIASES, results_column
 from pari_index.intake.tables import read_with_columns, row_problems
 from pari_index.intake.values import shown
+from pari_index.messages import render
 from pari_index.messages.results_words import GROUP_COLUMNS, PREVIOUS_NOTES
 from pari_index.textexpr import format_text
+
+if TYPE_CHECKING:
+    from pari_index.scoring.run import ScoreResult
 
 #: Columns of the totals that hold scores, not register data (anything else can be a group).
 SCORE_COLUMNS = frozenset(
@@ -208,13 +212,14 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     alias = REGISTER_ALIASES.get(name.strip().casefold())
     if alias is not None and alias in available:
         return alias
+    why = "internal" if name.startswith("_") else "computed" if results_column(name) else ""
+    params = {"column": quoted(name), "available": ", ".join(available) or "—", "group_why": why}
     raise UsageError(
         Problem(
             "unknown-group-column",
-            f"cannot rank within {quoted(name)}: the register has no such column "
-            f"(available: {', '.join(available) or 'none'})",
+            render("unknown-group-column", params, "en"),
             hint="give --group-by one of the available columns, or add the column to the register",
-            params={"column": quoted(name), "available": ", ".join(available) or "—"},
+            params=params,
         )
     )
 
@@ -528,6 +533,22 @@ def rank(
 
 # --------------------------------------------------------------------------------------------
 # Year over year
+
+
+def lineage_of_run(result: ScoreResult, path: str | Path, previous: dict[str, pl.DataFrame] | None) -> pl.DataFrame:
+    """:func:`read_lineage` for a scored run: this year's codes are the run's, and the lineage's
+    warnings (a row of a code of no unit, an old code not in ``previous``) become the run's
+    findings, as every input's are, in place of those of an earlier reading of the same file (a
+    library caller ranking twice is told once). ``pari score`` and ``pari.rank`` both read it so:
+    the facade dropped the warnings, which the command printed."""
+    from pari_index.intake.findings import problems_to_findings
+
+    told: list[Problem] = []
+    frame = read_lineage(path, told, result.totals[COMMUNE].to_list(), previous)
+    if told:
+        earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
+        result.findings = pl.concat([earlier, problems_to_findings(told, "warning")], how="diagonal_relaxed")
+    return frame
 
 
 def read_lineage(
@@ -845,6 +866,7 @@ __all__ = [
     "group_column",
     "group_keys",
     "group_path",
+    "lineage_of_run",
     "previous_summary",
     "rank",
     "read_lineage",

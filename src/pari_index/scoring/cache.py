@@ -182,13 +182,20 @@ class RunCache:
     def notes(self) -> list[CacheNote]:
         return self.store.notes
 
-    def intake(self, paths: Sequence[str | Path], compiled: CompiledSet, register: Register | None) -> Intake:
-        """The checked intake (and, with a register, what the run derives from it: :meth:`facts`)."""
+    def intake(
+        self,
+        paths: Sequence[str | Path],
+        compiled: CompiledSet,
+        register: Register | None,
+        survey: Sequence[str | Path] = (),
+    ) -> Intake:
+        """The checked intake (and, with a register, what the run derives from it: :meth:`facts`);
+        ``survey``: those of ``paths`` given as survey results."""
         self._prefetch(compiled)
         known = register.codes if register is not None else None
         facts = _intake_facts(compiled, register) if register is not None else None
         intake, self._intake_digests, kept = cached_intake(
-            self.store, paths, compiled.leaves, known, criteria_key(compiled), facts
+            self.store, paths, compiled.leaves, known, criteria_key(compiled), facts, survey
         )
         self._facts = KeptFacts.of(kept) if kept else None
         return intake

@@ -162,7 +162,7 @@ def score(
         say(progress_text("reading", lang))
         if cache is not None and appraisal is not None and register is not None:
             cache.read_appraisal_beside(appraisal, leaves, register.codes)
-        intake, batched = _read_intake(paths, compiled, register, batch_size, cache, files)
+        intake, batched = _read_intake(paths, compiled, register, batch_size, cache, files, survey=survey)
         if register is None:
             register = register_from_codes(intake.communes)
             check_run_size(register.frame.height, len(leaves), None)
@@ -204,20 +204,23 @@ def _read_intake(
     batch_size: int | None,
     cache: RunCache | None,
     files: FilesAhead | None = None,
+    *,
+    survey: Sequence[str | Path] = (),
 ) -> tuple[Intake, BatchedIntake | None]:
     """The run's intake. A batched run with a register (the batches are its codes') reads and
     checks it a batch of communes at a time (:mod:`pari_index.intake.by_batch`; also returned).
     Otherwise the whole intake at once: with a cache, the checked intake of an earlier run with
     the same files, criteria and register; without, its ledger made after the batches
-    (Intake.finish_ledger). ``files``: the files being read ahead (not with a cache)."""
+    (Intake.finish_ledger). ``files``: the files being read ahead (not with a cache); ``survey``:
+    those of ``paths`` given as survey results."""
     known = register.codes if register is not None else None
     if cache is not None:
-        return cache.intake(paths, compiled, register), None
+        return cache.intake(paths, compiled, register, survey=survey), None
     batches = batches_of(register.frame["code"], batch_size) if register is not None and batch_size else []
     if register is None or len(batches) <= 1:
-        return read_assessments(paths, compiled.leaves, known, defer_ledger=True, ahead=files), None
+        return read_assessments(paths, compiled.leaves, known, defer_ledger=True, ahead=files, survey=survey), None
     units = register.frame.select("code", "unit_type")
-    batched = read_assessments_by_batch(paths, compiled.leaves, units, batches, files)
+    batched = read_assessments_by_batch(paths, compiled.leaves, units, batches, files, survey)
     return batched.intake, batched
 
 
