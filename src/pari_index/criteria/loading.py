@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from pari_index.archives import compressed_file
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
 from pari_index.errors import CriteriaError, Problem, quoted, shorten_path, visible
@@ -731,6 +732,9 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
     try:
         return _yaml_text(raw)
     except UnicodeDecodeError as exc:
+        compressed = compressed_file(raw, label)
+        if compressed is not None:  # a set sent zipped or gzipped: not "not UTF-8 (byte 1)"
+            raise error(compressed) from None
         # Located by line and column, as every other problem of a set is: a byte offset alone
         # sent the author counting bytes in an editor that shows lines.
         raise error(

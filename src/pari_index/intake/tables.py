@@ -29,6 +29,7 @@ from typing import Any
 
 import polars as pl
 
+from pari_index.archives import compressed_file
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text, is_binary
@@ -200,6 +201,9 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
                 params={"not_file": "pipe_workbook"},
             )
         )
+    compressed = compressed_file(raw, file)  # a gzip, a zip of CSV files, under any name
+    if compressed is not None:
+        return ReadResult([], [compressed])
     if is_binary(raw):
         return ReadResult([], [binary_file(file, raw)])
     # Handed over, not shared: the bytes are freed as soon as polars has parsed them.

@@ -191,6 +191,15 @@ READING_FINDINGS: dict[str, Entry] = {
         "xoá các ký tự NUL ở dòng đó bằng một trình soạn thảo văn bản, hoặc xuất lại tệp",
         "delete the NUL characters on that line in a text editor, or export the file again",
     ),
+    "compressed-file": entry(
+        "Tệp nén, không phải chính tệp",
+        "A compressed file, not the file itself",
+        "đây là tệp nén ({archive}), không phải chính tệp cần đọc{holding}",
+        "this is a compressed file ({archive}), not the file itself{holding}",
+        "giải nén tệp (trên Windows: nhấp chuột phải, chọn Extract All / Giải nén tất cả; "
+        "tệp .7z và .rar: dùng 7-Zip) rồi đưa các tệp bên trong",
+        "extract it (on Windows: right-click, Extract All; 7-Zip for .7z and .rar) and give the files inside",
+    ),
     "binary-file": entry(
         "Tệp nhị phân, không phải CSV",
         "A binary file, not CSV",

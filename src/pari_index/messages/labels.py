@@ -543,6 +543,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "": Words("{reason}", "{reason}"),
     },
     # What a path is instead of a regular file (intake.tables: not-a-file).
+    # What a compressed file holds (archives.compressed_file): its names, when they can be told.
+    "holding": {
+        "listed": Words("; bên trong: {names}", "; inside: {names}"),
+        "unlisted": Words("", ""),
+    },
     "not_file": {
         "device": Words("đây là thiết bị hoặc socket, không phải tệp", "this is a device or a socket, not a file"),
         "pipe_workbook": Words("không đọc được sổ tính từ một pipe", "a workbook cannot be read from a pipe"),

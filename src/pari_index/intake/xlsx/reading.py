@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import polars as pl
 
+from pari_index.archives import compressed_file
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
@@ -179,6 +180,8 @@ def not_a_workbook(data: bytes | Path, file: str) -> Problem | None:
     save the file from Excel as .xlsx: which an open workbook's lock file, or a web page from an
     office's software, already claimed to be."""
     lock = office_lock_file(file)
+    if lock is None:
+        lock = compressed_file(data, file)  # a zip of CSV files, a gzip (any name)
     if lock is not None or Path(file).suffix.lower() not in _WORKBOOK_SUFFIXES:
         return lock  # a results file named .csv is "not results", not text under a workbook's name
     head = _head(data)

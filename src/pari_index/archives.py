@@ -1,0 +1,119 @@
+"""Compressed files given where a table, a workbook, a results file or a criteria set is read.
+
+Files travel by e-mail zipped: a commune sends ``bao-cao.zip``, a province forwards
+``xa.csv.gz``, an office keeps ``.7z`` or ``.rar``. Given to pari as they came, each was refused
+as something it is not: a zip as "cannot be opened as a spreadsheet (CalamineError: calamine
+error: Cannot detect file format)", a gzip as "a binary file, not CSV", a gzipped criteria set as
+"not UTF-8 text (byte 1)", with hints to save from Excel or as UTF-8, which the file already was
+before it was compressed. Every reader asks :func:`compressed_file` once it knows the file is not
+what it should be, and says what it is, what it holds where that can be told, and to extract it.
+A shared helper: it imports no stage.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from pari_index.errors import Problem, visible
+
+#: Leading bytes of the compressed formats people meet, and the name they know each by.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"\x28\xb5\x2f\xfd", "Zstandard"),
+)
+#: The single-file compressors: what they hold is the file's name without their suffix.
+_ONE_FILE = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "Zstandard": ".zst"}
+_ZIP_HEADS = (b"PK\x03\x04", b"PK\x05\x06")
+#: How many of an archive's names a message lists.
+_NAMES_SHOWN = 5
+
+
+def _head(data: bytes | Path) -> bytes:
+    if isinstance(data, bytes):
+        return data[:512]
+    try:
+        with data.open("rb") as f:
+            return f.read(512)
+    except OSError:
+        return b""
+
+
+def _zip_names(data: bytes | Path) -> list[str] | None:
+    """The names in a zip archive, or None when it is an office package (a workbook's parts,
+    ``[Content_Types].xml``, or an OpenDocument's ``mimetype``) or cannot be listed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    names = [_zip_name(entry) for entry in entries]
+    if "[Content_Types].xml" in names or "mimetype" in names:
+        return None
+    return [visible(name) for name in names if not name.endswith("/")]
+
+
+def _zip_name(entry: zipfile.ZipInfo) -> str:
+    """An entry's name as its writer meant it: zipfile reads a name without the UTF-8 flag as
+    code page 437, but many tools write UTF-8 without setting it (a Vietnamese name then came out
+    as "─Éß║ú"); such a name is read again as UTF-8 when its bytes are."""
+    if entry.flag_bits & 0x800:
+        return entry.filename
+    try:
+        return entry.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return entry.filename
+
+
+def _gzip_name(head: bytes) -> str | None:
+    """The original name a gzip header stores (its FNAME field), when it stores one."""
+    if len(head) < 10 or not head[3] & 0x08 or head[3] & 0x04:  # no name, or an extra field first
+        return None
+    end = head.find(b"\x00", 10)
+    return head[10:end].decode("latin_1") if end > 10 else None
+
+
+def _kind(head: bytes) -> str | None:
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    if head[257:262] == b"ustar":
+        return "tar"
+    return "zip" if head.startswith(_ZIP_HEADS) else None
+
+
+def compressed_file(data: bytes | Path, file: str) -> Problem | None:
+    """A ``compressed-file`` problem when ``data`` (a file's bytes, or its path) is a compressed
+    file or an archive rather than the file itself; None otherwise, for a workbook's or an
+    OpenDocument's own zip too. ``file``: the name the problem gives."""
+    head = _head(data)
+    kind = _kind(head)
+    if kind is None:
+        return None
+    names: list[str] = []
+    if kind == "zip":
+        listed = _zip_names(data)
+        if listed is None:
+            return None
+        names = listed
+    elif kind == "tar":
+        names = [visible(head[:100].split(b"\x00", 1)[0].decode("utf-8", "replace"))]
+    elif kind in _ONE_FILE:
+        stored = _gzip_name(head) if kind == "gzip" else None
+        stem = Path(file).name.removesuffix(_ONE_FILE[kind])
+        names = [visible(stored or stem)] if (stored or stem != Path(file).name) else []
+    shown = ", ".join(names[:_NAMES_SHOWN]) + (
+        f" … (+{len(names) - _NAMES_SHOWN:,})" if len(names) > _NAMES_SHOWN else ""
+    )
+    return Problem(
+        "compressed-file",
+        f"this is a compressed file ({kind}), not the file itself" + (f"; inside: {shown}" if names else ""),
+        file=file,
+        hint="extract it (on Windows: right-click, Extract All; 7-Zip for .7z and .rar) and give the files inside",
+        params={"archive": kind, "holding": "listed" if names else "unlisted", "names": shown},
+    )
