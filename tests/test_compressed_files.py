@@ -197,3 +197,15 @@ def test_a_compressed_stream_without_nul_bytes_is_not_read_as_text(tmp_path: Pat
     path.write_bytes(b"BZh91AY&SY" + bytes(range(1, 200)) * 5)
     status, said = _invoke([*_score(tmp_path, path), "--lang", "en"])
     _said_compressed(status, said, path, None)
+
+
+def test_a_zip_of_many_files_is_told_before_the_workbook_limits(tmp_path: Path) -> None:
+    """A zip of 20,000 files was 'the package holds 20,000 parts (at most 10,000 are read)',
+    with the hint to save it again from Excel: the workbook's limits judged an archive."""
+    path = tmp_path / "sent.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for i in range(20_000):
+            archive.writestr(f"f{i}.csv", b"")
+    status, said = _invoke([*_score(tmp_path, path), "--lang", "en"])
+    _said_compressed(status, said, path, "f0.csv, f1.csv, f2.csv, f3.csv, f4.csv … (+19995)")
+    assert "[xlsx-too-many-parts]" not in said

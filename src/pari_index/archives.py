@@ -45,15 +45,27 @@ def _head(data: bytes | Path) -> bytes:
 
 
 def _zip_names(data: bytes | Path) -> list[str] | None:
-    """The names in a zip archive, or None when it is an office package (a workbook's parts,
-    ``[Content_Types].xml``, or an OpenDocument's ``mimetype``) or cannot be listed."""
+    """The names in a zip archive, or None when it is an office document's package or cannot be
+    listed."""
     try:
         with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return None
+    return archived_names(entries)
+
+
+#: Names that make a zip an office document's package: a workbook's parts (OOXML) or an
+#: OpenDocument's. A damaged workbook may lack its content types and still be read.
+_PACKAGE_NAMES = ("[Content_Types].xml", "mimetype", "content.xml")
+_PACKAGE_FOLDERS = ("xl/", "_rels/", "docProps/", "META-INF/")
+
+
+def archived_names(entries: list[zipfile.ZipInfo]) -> list[str] | None:
+    """The names of a zip's entries as a message shows them, or None when the zip is an office
+    document's package (any of its parts' names or folders)."""
     names = [_zip_name(entry) for entry in entries]
-    if "[Content_Types].xml" in names or "mimetype" in names:
+    if any(name in _PACKAGE_NAMES or name.startswith(_PACKAGE_FOLDERS) for name in names):
         return None
     return [visible(name) for name in names if not name.endswith("/")]
 
@@ -87,6 +99,13 @@ def _kind(head: bytes) -> str | None:
     return "zip" if head.startswith(_ZIP_HEADS) else None
 
 
+def zip_archive(entries: list[zipfile.ZipInfo], file: str) -> Problem | None:
+    """A ``compressed-file`` problem when a zip's ``entries`` (its directory, read by the caller)
+    are not an office document's parts, else None."""
+    names = archived_names(entries)
+    return None if names is None else _problem("zip", names, file)
+
+
 def compressed_file(data: bytes | Path, file: str) -> Problem | None:
     """A ``compressed-file`` problem when ``data`` (a file's bytes, or its path) is a compressed
     file or an archive rather than the file itself; None otherwise, for a workbook's or an
@@ -107,9 +126,12 @@ def compressed_file(data: bytes | Path, file: str) -> Problem | None:
         stored = _gzip_name(head) if kind == "gzip" else None
         stem = Path(file).name.removesuffix(_ONE_FILE[kind])
         names = [visible(stored or stem)] if (stored or stem != Path(file).name) else []
-    shown = ", ".join(names[:_NAMES_SHOWN]) + (
-        f" … (+{len(names) - _NAMES_SHOWN:,})" if len(names) > _NAMES_SHOWN else ""
-    )
+    return _problem(kind, names, file)
+
+
+def _problem(kind: str, names: list[str], file: str) -> Problem:
+    more = len(names) - _NAMES_SHOWN
+    shown = ", ".join(names[:_NAMES_SHOWN]) + (f" … (+{more})" if more > 0 else "")
     return Problem(
         "compressed-file",
         f"this is a compressed file ({kind}), not the file itself" + (f"; inside: {shown}" if names else ""),

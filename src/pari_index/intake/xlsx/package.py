@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree
 
+from pari_index.archives import zip_archive
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.budget import _Budget, _inflate_the_rest, _stream
 from pari_index.intake.xlsx.legacy_scan import CFB_SIGNATURE, scan_xls, scan_xlsb
@@ -49,6 +50,9 @@ _METHOD_NAMES = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA", 9: "Defla
 def _check_package(package: zipfile.ZipFile, file: str, limits: XlsxLimits) -> None:
     """Limits read from the zip directory, before anything is inflated."""
     infos = package.infolist()
+    archive = zip_archive(infos, file)  # a zip of CSV files, not a workbook: told so, not measured
+    if archive is not None:
+        raise _Refused(archive)
 
     def refuse(code: str, message: str, hint: str, params: dict[str, object] | None = None) -> _Refused:
         return _Refused(Problem(code, message, file=file, hint=hint, params=params))
