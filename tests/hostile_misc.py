@@ -51,6 +51,24 @@ def unknown_communes(folder: Path, size: int = FIVE_MB) -> list[str]:
     return _score_args(folder, path)
 
 
+def near_unknown_communes(folder: Path, size: int = FIVE_MB) -> list[str]:
+    """5 MB of rows whose five-digit codes are not in the register but nearly all one digit from
+    a code of it (00002 for 00001): a "did you mean" for nearly every row, with every distinct
+    code's own list of near codes (intake.nearest; the messages are one sentence per kind of
+    nearness, not one per code)."""
+    register = {line.split(",")[0].lstrip("\ufeff") for line in (EXAMPLES / "communes.csv").open(encoding="utf-8")}
+    path = folder / "near.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("commune_code,criterion_id,value\n")
+        i = 0
+        while out.tell() < size:
+            code = f"{i % 100_000:05d}"
+            if code not in register:
+                out.write(f"{code},1.1.1,04/06/2025\n")
+            i += 1
+    return _score_args(folder, path)
+
+
 def conflicting_repeats(folder: Path, size: int = FIVE_MB) -> list[str]:
     """One commune and one item, typed again and again with a different value each time: every row
     conflicts with every other, and none may be used."""
@@ -121,6 +139,7 @@ def alias_bomb(folder: Path) -> list[str]:
 
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "unknown-communes": unknown_communes,
+    "near-unknown-communes": near_unknown_communes,
     "conflicting-repeats": conflicting_repeats,
     "alias-bomb": alias_bomb,
     "huge-register": huge_register,

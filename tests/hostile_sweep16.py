@@ -563,7 +563,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-double-bom": (0, None, ("bom2.csv", *_OTHERS)),
     "well-xlsx-phonetic-runs": (0, None, ("form.xlsx", *_OTHERS)),
     "well-xlsx-dimension-whole-sheet": (0, None, ("form.xlsx", *_OTHERS)),
-    "well-xlsx-codes-as-dates": (1, "unknown-commune", ("form.xlsx", *_OTHERS)),
+    "well-xlsx-codes-as-dates": (1, "code-as-date", ("form.xlsx", *_OTHERS)),
     "well-os-input-socket": (1, "not-a-file", ("communes.csv", "assessments_long.csv")),
     "well-os-register-proc-file": (1, "csv-syntax", ("assessments_long.csv", "survey.csv")),
     "well-os-output-dangling-link": (0, None, _INPUTS),

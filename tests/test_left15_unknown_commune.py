@@ -72,7 +72,11 @@ def test_a_wide_row_of_an_unknown_commune_is_one_finding(files: dict[str, Any]) 
         f"commune 99999 is not in the commune register; none of the {filled[2]} values of this row was used"
     )
     vi = localise_findings(unknown, "vi")
-    assert vi["message"][1] == f"xã 1 không có trong danh sách đơn vị; không dùng {filled[4]} giá trị của dòng này"
+    # (a code that lost its leading zeros names the register's code: intake.nearest)
+    assert vi["message"][1] == (
+        "xã 1 không có trong danh sách đơn vị; danh sách có mã 00001: mã đã mất các số 0 ở đầu (Excel bỏ chúng"
+        f" khi coi mã là số); không dùng {filled[4]} giá trị của dòng này"
+    )
     assert vi["hint"][1] == "bổ sung vào danh sách, hoặc sửa mã (mã giữ các số 0 ở đầu)"
     # No other finding names those rows: nothing else of theirs was checked, nothing dropped.
     assert intake.findings.filter(pl.col("row").is_in([2, 4])).height == 2

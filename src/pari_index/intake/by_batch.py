@@ -147,14 +147,14 @@ class _Checked:
 
 
 def _check_cells(
-    cells: pl.DataFrame, table: LeafTable, known: pl.Series, slices: int
+    cells: pl.DataFrame, table: LeafTable, known: pl.Series, slices: int, register: pl.Series
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Accepted cells and findings of one batch, checked at once. ``check_cells`` cuts the whole
     intake into ``slices`` slices of communes (one: not cut) and puts their results end to end;
     the checks are per commune, so only the order differs: the accepted cells are put in that
     order here, and each finding gets its slice as an order key. (Checking each slice of each
     batch apart cost 48 calls per batch at 100,000 units, most of them tiny.)"""
-    accepted, findings = check_and_type(cells, table, known)
+    accepted, findings = check_and_type(cells, table, known, register)
     del cells
     if slices <= 1:
         return accepted.drop(ORDER), findings.with_columns(pl.lit(0, dtype=pl.UInt64).alias("_o_slice"))
@@ -196,7 +196,7 @@ def _check_batch(
     cells = pl.concat(
         [raw.take("cells", number, pl.DataFrame(schema=RAW_CELLS)), raw.take("misplaced", number, RAW_EMPTY)]
     ).sort(ORDER)
-    accepted, found = _check_cells(cells, table, units.get_column("code"), context.slices)
+    accepted, found = _check_cells(cells, table, units.get_column("code"), context.slices, context.register)
     del cells
     checked.cell_findings.append(code_columns_written(found, context.headers))
     meta, meta_found, meta_used, places = check_meta(
@@ -218,6 +218,9 @@ class _Context:
     slices: int
     headers: dict[str, str]
     row_keys: RowKeys
+    #: The whole register's codes: an unknown code's near ones are looked for among them (a
+    #: batch's check knows its own communes only).
+    register: pl.Series
 
 
 @dataclass
@@ -475,7 +478,8 @@ def read_assessments_by_batch(
     # check_cells cuts more than CHUNK_CELLS cells into slices of communes (its findings' order).
     chunk = cell_checks.CHUNK_CELLS
     slices = -(-total // chunk) if total > chunk else 1
-    context = _Context(slices, read.meta_headers, RowKeys.of_rows([where for where, _ in read.row_parts]))
+    rows = RowKeys.of_rows([where for where, _ in read.row_parts])
+    context = _Context(slices, read.meta_headers, rows, units.get_column("code"))
     return BatchedIntake(_Batches(raw, table, _units_by_batch(units, number_of), context, len(batches)), read)
 
 

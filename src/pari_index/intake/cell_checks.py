@@ -22,9 +22,11 @@ from pari_index.intake.findings import (
     row_values_text,
 )
 from pari_index.intake.model import LeafTable
-from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, VALUE
+from pari_index.intake.nearest import Near
+from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, META_COLUMNS, VALUE
 from pari_index.intake.sheet import FILE, ROW
 from pari_index.intake.values import (
+    CODE_AS_DATE,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
@@ -33,6 +35,7 @@ from pari_index.intake.values import (
     number_problems,
     shown_expr,
 )
+from pari_index.messages.labels import PARAM_WORDS
 from pari_index.textexpr import format_text
 
 
@@ -65,10 +68,12 @@ ORDER_KEYS = ("_o_slice", "_o_rank", "_o_grp", "_o_pos")
 #: checks, the conflict, the value checks (each list's order), then repeats.
 CELL_FINDING_ORDER = (
     "control-character",
+    "code-as-date",
     "missing-commune-code",
     "missing-criterion",
     "unknown-criterion",
     "not-survey-item",
+    "not-survey-field",
     "input-required",
     "unknown-input",
     "unknown-commune",
@@ -183,6 +188,55 @@ def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
         column=which.replace_strict({COMMUNE: COMMUNE, CRITERION: CRITERION, FIELD: "input"}),
     )
     return [check]
+
+
+def _code_as_date_checks(cells: pl.DataFrame) -> list[_Check]:
+    """A commune code or criterion id that reads as a date (values.CODE_AS_DATE): typed into a
+    column Excel formatted as dates, which keeps the day and not the code. Said as such, at the
+    code's column, rather than as an unknown commune "1900-01-01 00:00:00": a commune's row once
+    (its every cell carries the code), a criterion id at each cell. The distinct texts are
+    searched; no check when none is found."""
+    found = {
+        column: cells.select(pl.col(column).unique().drop_nulls()).filter(pl.col(column).str.contains(CODE_AS_DATE))[
+            column
+        ]
+        for column in (COMMUNE, CRITERION)
+    }
+    hint = (
+        "format the column as Text in Excel (Format Cells, Text) and type the codes again: the date no longer says"
+        " which code was typed"
+    )
+    checks = []
+    if found[COMMUNE].len():
+        checks.append(
+            _Check(
+                pl.col(COMMUNE).is_in(found[COMMUNE].implode()),
+                "code-as-date",
+                format_text(_CODE_AS_DATE_EN, pl.lit("commune code"), shown_expr(pl.col(COMMUNE)), row_values_text()),
+                hint,
+                row_values_params(what=pl.lit(COMMUNE), text=shown_expr(pl.col(COMMUNE))),
+                per_row=True,
+                column=pl.lit(COMMUNE),
+            )
+        )
+    if found[CRITERION].len():
+        checks.append(
+            _Check(
+                pl.col(CRITERION).is_in(found[CRITERION].implode()),
+                "code-as-date",
+                format_text(_CODE_AS_DATE_EN, pl.lit("criterion id"), shown_expr(pl.col(CRITERION)), pl.lit("")),
+                hint,
+                cell_params(what=pl.lit(CRITERION), text=shown_expr(pl.col(CRITERION))),
+                column=pl.lit(CRITERION),
+            )
+        )
+    return checks
+
+
+_CODE_AS_DATE_EN = (
+    "{} {} is a date: the column is formatted as a date in Excel, which turns a code typed into it into a date"
+    " (00001 into 01/01/1900){}"
+)
 
 
 def _date_checks(notes: dict[str, str]) -> list[_Check]:
@@ -300,9 +354,10 @@ EXPECTED_TEXT = {
 
 
 def check_and_type(
-    cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None
+    cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None, register: pl.Series | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Split cells into accepted (typed) and findings.
+    """Split cells into accepted (typed) and findings. An unknown commune code's near codes are
+    looked for in ``register`` (default: ``known_communes``; a batch knows its own communes only).
 
     Three rounds, each rejecting what it finds before the next looks: where the cell belongs
     (commune, criterion, input), conflicting repeats, then the typed value itself.
@@ -313,7 +368,8 @@ def check_and_type(
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()
     cells = cells.with_columns(pl.when(pl.col(CRITERION).is_in(leaf_ids)).then(True).alias("_known_leaf"))
-    cells = _reject(cells, _structure_checks(cells, known_communes, table), findings)
+    near = known_communes if register is None else register
+    cells = _reject(cells, _structure_checks(cells, known_communes, table, near), findings)
 
     # Same commune, criterion and field more than once: different values are a conflict (none is
     # used); the same value again is a repeated row (counted once, through its first row).
@@ -375,6 +431,10 @@ def _warn_three_zeros(cells: pl.DataFrame, findings: list[pl.DataFrame]) -> None
     findings.append(_cell_order(found, unsure, "count-three-zeros"))
 
 
+#: The English words of a meta field given in a survey file (messages.labels: survey_field).
+_SURVEY_FIELD_EN = {field: words.en for field, words in PARAM_WORDS["survey_field"].items() if field}
+
+
 def _not_survey_item(table: LeafTable) -> list[_Check]:
     """A value of a survey file (``table.survey_files``) for an item the set does not score by the
     survey: the survey gives its part to the survey items only. It met the commune's own value of
@@ -396,16 +456,38 @@ def _not_survey_item(table: LeafTable) -> list[_Check]:
             ),
             "correct the criterion id, or move the row to the self-assessment file",
             cell_params(criterion=pl.col(CRITERION), items=pl.lit(listed)),
-        )
+        ),
+        # A self-score, evidence or explanation of a survey item given in a survey file: its
+        # points come from the survey's results alone (its meta rows are made cells for this:
+        # meta.split_meta_rows). It was used as the commune's own, or met it as a repeat.
+        _Check(
+            in_survey & pl.col(FIELD).is_in(list(META_COLUMNS)),
+            "not-survey-field",
+            format_text(
+                "{} in a survey file: the survey item {} gets its points from the survey's results alone, never"
+                " from a self-score or evidence; this value was not used",
+                pl.col(FIELD).replace_strict(_SURVEY_FIELD_EN, default="a self-assessment field"),
+                pl.col(CRITERION),
+            ),
+            "delete the column from the survey file; a commune's self-score and evidence go in its self-assessment",
+            cell_params(survey_field=pl.col(FIELD), criterion=pl.col(CRITERION)),
+        ),
     ]
 
 
-def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, table: LeafTable) -> list[_Check]:
+def _structure_checks(
+    cells: pl.DataFrame, known_communes: pl.Series | None, table: LeafTable, register: pl.Series | None
+) -> list[_Check]:
     """Where each cell belongs: a commune (in the register, when there is one), a scored item of
     the set (of the survey, for a survey file) and one of its inputs. ``cells`` carry the joined
-    ``kind`` and ``_known_leaf``."""
+    ``kind`` and ``_known_leaf``. An unknown commune code or item id names the known ones near it
+    (intake.nearest), found for the distinct unknown ones only."""
+    criterion = pl.col(CRITERION)
+    unknown_items = cells.select(criterion.filter(pl.col("_known_leaf").is_null()).unique())[CRITERION]
+    items = Near(unknown_items, table.default_input.get_column(CRITERION), items=True)
     structure = [
         *_control_character_checks(cells),
+        *_code_as_date_checks(cells),
         _Check(
             pl.col(COMMUNE).is_null(),
             "missing-commune-code",
@@ -423,9 +505,11 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, tab
         _Check(
             pl.col("_known_leaf").is_null(),
             "unknown-criterion",
-            format_text("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
+            format_text(
+                "criterion {} is not a scored item of this criteria set{}", pl.col(CRITERION), items.english(criterion)
+            ),
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
-            cell_params(criterion=pl.col(CRITERION)),
+            items.params(criterion, cell_params, criterion=criterion),
         ),
         *_not_survey_item(table),
         _Check(
@@ -444,13 +528,18 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, tab
         ),
     ]
     if known_communes is not None:
+        unknown = ~pl.col(COMMUNE).is_in(known_communes.implode())
+        code = pl.col(COMMUNE)
+        near = Near(cells.select(code.filter(unknown).unique())[COMMUNE], register)
         structure.append(
             _Check(
-                ~pl.col(COMMUNE).is_in(known_communes.implode()),
+                unknown,
                 "unknown-commune",
-                format_text("commune {} is not in the commune register{}", pl.col(COMMUNE), row_values_text()),
+                format_text(
+                    "commune {} is not in the commune register{}{}", code, near.english(code), row_values_text()
+                ),
                 "add it to the register, or correct the code (codes keep their leading zeros)",
-                row_values_params(commune=pl.col(COMMUNE)),
+                near.params(code, row_values_params, commune=code),
                 per_row=True,
             )
         )

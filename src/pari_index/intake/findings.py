@@ -133,7 +133,7 @@ def row_findings(
     message: pl.Expr,
     hint: str | None = None,
     field: str | None = None,
-    params: Mapping[str, pl.Expr] | None = None,
+    params: Mapping[str, pl.Expr] | pl.Expr | None = None,
 ) -> pl.DataFrame:
     """One error finding per row of ``frame`` (which has _file, _sheet, _row) meeting ``condition``,
     in the frame's order: what ``problems_to_findings`` makes of :func:`pari_index.intake.tables.row_problems`
@@ -152,12 +152,19 @@ def row_findings(
         message.alias("message"),
         pl.lit(None if hint is None else _bounded(hint), dtype=pl.String).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),
-        (json_params(**params) if params is not None else pl.lit(None, dtype=pl.String)).alias("params"),
+        _params(params).alias("params"),
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
     long = pl.col("message").str.len_chars() > MAX_MESSAGE_CHARS
     if found.select(long.any()).item():
         found = found.with_columns(pl.when(long).then(per_distinct(pl.col("message"), shorten)).otherwise("message"))
     return found
+
+
+def _params(params: Mapping[str, pl.Expr] | pl.Expr | None) -> pl.Expr:
+    """A row finding's parameters: text values (json_params), or JSON already written."""
+    if params is None:
+        return pl.lit(None, dtype=pl.String)
+    return params if isinstance(params, pl.Expr) else json_params(**params)
 
 
 def _column(frame: pl.DataFrame, field: str | None) -> pl.Expr:

@@ -36,6 +36,7 @@ from pari_index.intake.schema import (
 )
 from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.values import (
+    CODE_AS_DATE,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
@@ -79,12 +80,11 @@ def code_columns_written(findings: pl.DataFrame, headers: dict[str, str]) -> pl.
     """``findings`` with the column of each control-character finding (a column id, see
     :func:`.cell_checks._control_character_checks`) as its sheet writes the heading (``headers``, the intake's
     :func:`long_header_keys`): «Mã xã» for commune_code."""
-    if findings.is_empty() or not findings.get_column("kind").eq("control-character").any():
+    code_kind = pl.col("kind").is_in(["control-character", "code-as-date"])
+    if findings.is_empty() or not findings.select(code_kind.any()).item():
         return findings
     written = written_column(pl.col("column"), headers, "file", "sheet")
-    return findings.with_columns(
-        pl.when(pl.col("kind") == "control-character").then(written).otherwise(pl.col("column")).alias("column")
-    )
+    return findings.with_columns(pl.when(code_kind).then(written).otherwise(pl.col("column")).alias("column"))
 
 
 def meta_column_name(headers: dict[str, str]) -> pl.Expr:
@@ -134,11 +134,16 @@ def split_meta_rows(
     rows: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None, headers: dict[str, str]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Meta rows whose commune and item are known, and the others as cells. Those few go through
-    the cell checks with the inputs, which report each of their fields at its place."""
+    the cell checks with the inputs, which report each of their fields at its place. A survey
+    file's meta rows are all such (a self-score or evidence in it is not the survey's: reported
+    field by field as not-survey-field, or not-survey-item for an item of the commune's own)."""
+    in_survey = pl.col(FILE).cast(pl.String).is_in(sorted(table.survey_files))
     misplaced = (
-        pl.col(COMMUNE).is_null()
+        in_survey
+        | pl.col(COMMUNE).is_null()
         | pl.col(CRITERION).is_null()
         | pl.col(COMMUNE).str.contains(CODE_FORBIDDEN)  # reported with the cells (control-character)
+        | pl.col(COMMUNE).str.contains(CODE_AS_DATE)  # and code-as-date, with or without a register
         | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
     )
     if known_communes is not None:

@@ -16,7 +16,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns, row_problems
-from pari_index.intake.values import CODE_FORBIDDEN, shown
+from pari_index.intake.values import CODE_AS_DATE, CODE_FORBIDDEN, shown
 
 REGISTER_ALIASES: dict[str, str] = {
     **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma")},
@@ -127,8 +127,11 @@ def read_register(path: str | Path) -> Register:
     # A code with a control, bidi or invisible character looks like another code (or reverses the
     # text around it) and matches no assessment as typed: refused, never cleaned silently.
     bad_code = pl.col("code").str.contains(CODE_FORBIDDEN).fill_null(False)
+    # A code typed into a column Excel formatted as dates is a day, not the code: refused too.
+    date_code = pl.col("code").str.contains(CODE_AS_DATE).fill_null(False) & ~bad_code
     repeated = pl.col("code").is_not_null() & (pl.col("_i") != pl.col("_i").first().over("code"))
-    more, warnings = _register_problems(frame, no_code, bad_code, repeated)
+    more, warnings = _register_problems(frame, no_code, bad_code, repeated, date_code)
+    bad_code = bad_code | date_code
     problems += more
     kept = frame.filter(~no_code & ~repeated & ~bad_code).with_columns(pl.coalesce("name", "code").alias("name"))
     if kept.is_empty():
@@ -176,7 +179,7 @@ def _with_reasons(rows: pl.DataFrame, left_out: list[Problem]) -> pl.DataFrame:
 
 
 def _register_problems(
-    frame: pl.DataFrame, no_code: pl.Expr, bad_code: pl.Expr, repeated: pl.Expr
+    frame: pl.DataFrame, no_code: pl.Expr, bad_code: pl.Expr, repeated: pl.Expr, date_code: pl.Expr
 ) -> tuple[list[Problem], list[Problem]]:
     """The register rows left out (errors) and the rows kept that need checking (warnings)."""
     first_row = pl.col(ROW).first().over("code").alias("_first")
@@ -196,8 +199,21 @@ def _register_problems(
         params=lambda r: {"what": "commune_code", "text": quoted(shown(r["code"]))},
     )
     problems += row_problems(
+        frame,
+        date_code,
+        "code-as-date",
+        lambda r: (
+            f"commune code {quoted(r['code'])} is a date: the column is formatted as a date in Excel, which turns"
+            " a code typed into it into a date (00001 into 01/01/1900)"
+        ),
+        "format the column as Text in Excel (Format Cells, Text) and type the codes again: the date no longer says"
+        " which code was typed",
+        field="code",
+        params=lambda r: {"what": "commune_code", "text": quoted(r["code"])},
+    )
+    problems += row_problems(
         frame.with_columns(first_row),
-        repeated & ~bad_code,
+        repeated & ~bad_code & ~date_code,
         "duplicate-commune",
         lambda r: (
             f"commune code {quoted(r['code'])} is listed again (first in row {r['_first']}); this row was left out"

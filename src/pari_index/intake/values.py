@@ -115,6 +115,14 @@ _IGNORABLE_RANGES = (
 #: report isolates every text.
 CODE_FORBIDDEN = r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]"
 _SHOWN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+#: A commune code or item id that reads as a date: a cell of a column Excel formatted as dates
+#: before the codes were typed (00001 stored as the day 1, shown 01/01/1900). A workbook's cell
+#: comes as calamine writes a date (``1900-01-01 00:00:00``); a CSV saved from it as Excel shows
+#: the day (``01/01/1900``, or ``1900-01-01``). No code of a register or criteria set is so.
+CODE_AS_DATE = (
+    r"^\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"
+    r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*$"
+)
 
 
 @functools.lru_cache(maxsize=65_536)

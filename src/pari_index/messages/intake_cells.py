@@ -25,8 +25,8 @@ CELL_FINDINGS: dict[str, Entry] = {
     "unknown-criterion": entry(
         "Tiêu chí không có trong bộ tiêu chí",
         "Unknown criterion",
-        "tiêu chí {criterion} không phải là tiêu chí được chấm của bộ tiêu chí này",
-        "criterion {criterion} is not a scored item of this criteria set",
+        "tiêu chí {criterion} không phải là tiêu chí được chấm của bộ tiêu chí này{nearest}",
+        "criterion {criterion} is not a scored item of this criteria set{nearest}",
         "đối chiếu mã với bộ tiêu chí (pari template liệt kê các mã); mã là văn bản: 1.10 khác 1.1",
         "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
     ),
@@ -39,6 +39,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         " file gives values of the survey items only ({items}); this value was not used",
         "sửa mã tiêu chí, hoặc chuyển dòng sang tệp tự đánh giá",
         "correct the criterion id, or move the row to the self-assessment file",
+    ),
+    "not-survey-field": entry(
+        "Không phải cột của tệp khảo sát",
+        "Not a survey column",
+        "{survey_field} trong tệp khảo sát: tiêu chí khảo sát {criterion} chỉ lấy điểm từ kết quả khảo sát, không"
+        " từ điểm tự đánh giá hay minh chứng; giá trị này không được dùng",
+        "{survey_field} in a survey file: the survey item {criterion} gets its points from the survey's results"
+        " alone, never from a self-score or evidence; this value was not used",
+        "xoá cột này khỏi tệp khảo sát; điểm tự đánh giá và minh chứng của xã ghi trong bản tự đánh giá",
+        "delete the column from the survey file; a commune's self-score and evidence go in its self-assessment",
     ),
     "input-required": entry(
         "Cần ghi tên đầu vào",
@@ -59,8 +69,8 @@ CELL_FINDINGS: dict[str, Entry] = {
     "unknown-commune": entry(
         "Xã không có trong danh sách",
         "Unknown commune",
-        "xã {commune} không có trong danh sách đơn vị{row_values}",
-        "commune {commune} is not in the commune register{row_values}",
+        "xã {commune} không có trong danh sách đơn vị{nearest}{row_values}",
+        "commune {commune} is not in the commune register{nearest}{row_values}",
         "bổ sung vào danh sách, hoặc sửa mã (mã giữ các số 0 ở đầu)",
         "add it to the register, or correct the code (codes keep their leading zeros)",
     ),
@@ -71,6 +81,18 @@ CELL_FINDINGS: dict[str, Entry] = {
         "{what} {text} holds a control, bidi or invisible character (shown as <U+…>)",
         "gõ lại mã; mã xã, mã tiêu chí và tên đầu vào là văn bản thường",
         "retype the code; codes, criterion ids and input names are plain text",
+    ),
+    "code-as-date": entry(
+        "Mã bị Excel đổi thành ngày",
+        "Code turned into a date by Excel",
+        "{what} {text} là một ngày: cột được định dạng ngày tháng trong Excel, nên mã gõ vào bị đổi thành ngày"
+        " (00001 thành 01/01/1900){row_values}",
+        "{what} {text} is a date: the column is formatted as a date in Excel, which turns a code typed into it"
+        " into a date (00001 into 01/01/1900){row_values}",
+        "định dạng cột là Văn bản trong Excel (Format Cells, Text) rồi gõ lại các mã: ngày không còn cho biết mã đã"
+        " gõ là gì",
+        "format the column as Text in Excel (Format Cells, Text) and type the codes again: the date no longer says"
+        " which code was typed",
     ),
     "bad-value": entry(
         "Giá trị không đọc được",

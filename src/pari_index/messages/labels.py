@@ -486,6 +486,47 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("", ""),
     },
+    # A self-assessment's field given in a survey file (intake.cell_checks: not-survey-field).
+    "survey_field": {
+        "self_score": Words("điểm tự đánh giá", "a self-score"),
+        "evidence_number": Words("số văn bản minh chứng", "an evidence number"),
+        "evidence_date": Words("ngày văn bản minh chứng", "an evidence date"),
+        "evidence_file": Words("tệp minh chứng", "an evidence file"),
+        "explanation": Words("giải trình", "an explanation"),
+        "": Words("thông tin tự đánh giá", "a self-assessment field"),
+    },
+    # A known code or item id near an unknown one (intake.nearest: unknown-commune,
+    # unknown-criterion), with the codes it names ({suggested}); none near: nothing said.
+    "nearest": {
+        "same": Words(
+            "; danh sách có mã {suggested} (cùng mã nhưng viết khác: chữ hoa/thường, chữ số toàn độ rộng, "
+            "dấu cách hoặc dấu nháy)",
+            "; the register holds {suggested} (the same code written otherwise: letter case, full-width "
+            "digits, spaces or quotes)",
+        ),
+        "zeros": Words(
+            "; danh sách có mã {suggested}: mã đã mất các số 0 ở đầu (Excel bỏ chúng khi coi mã là số)",
+            "; the register holds {suggested}: the code lost its leading zeros (Excel drops them when it "
+            "takes a code for a number)",
+        ),
+        "pasted": Words(
+            "; ô chứa nhiều hơn mã: danh sách có mã {suggested}; chỉ ghi mã",
+            "; the cell holds more than the code: the register holds {suggested}; write the code alone",
+        ),
+        "typo": Words(
+            "; mã trong danh sách chỉ khác một ký tự: {suggested}",
+            "; register codes one character away: {suggested}",
+        ),
+        "item_same": Words(
+            "; bộ tiêu chí có tiêu chí {suggested} (cùng mã nhưng viết khác)",
+            "; the set has item {suggested} (the same id written otherwise)",
+        ),
+        "item_pasted": Words(
+            "; ô chứa nhiều hơn mã: bộ tiêu chí có tiêu chí {suggested}; chỉ ghi mã",
+            "; the cell holds more than the id: the set has item {suggested}; write the id alone",
+        ),
+        "": Words("", ""),
+    },
     # What is damaged in a workbook's package (intake.xlsx: xlsx-damaged). A library's English reason
     # is left out of the Vietnamese; its error type says which.
     "damage": {

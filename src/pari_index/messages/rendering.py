@@ -310,6 +310,24 @@ def _plain_fields(kind: str, lang: str) -> list[str]:
     return [name for name in _fields(entry.message.get(lang)) if name.isidentifier() and name not in _SPECIAL]
 
 
+def _nested_plain_fields(kind: str, lang: str) -> list[str]:
+    """The plain text parameters named inside the words of ``kind``'s sentence (``suggested`` in
+    the words of ``nearest``): shown as they are where the words name them, and nowhere else."""
+    entry = entry_of(kind)
+    if entry is None:
+        return []
+    outer = _fields(entry.message.get(lang))
+    nested = {
+        name
+        for word_key in outer
+        if word_key in PARAM_WORDS and word_key not in NESTED_WORDS
+        for words in PARAM_WORDS[word_key].values()
+        for name in _fields(words.get(lang))
+        if name.isidentifier() and name not in _SPECIAL and name not in outer
+    }
+    return sorted(nested)
+
+
 def _by_shape(rest: pl.DataFrame, lang: str, label: InputLabel | None) -> pl.DataFrame:
     """``rest`` with ``_message`` rendered once per shape: a finding's params with each plain text
     parameter (a code, a file name) put as a mark, the sentence of each shape filled with the
@@ -323,15 +341,18 @@ def _by_shape(rest: pl.DataFrame, lang: str, label: InputLabel | None) -> pl.Dat
         if not fields:
             parts.append(rows)
             continue
+        # A nested one is marked where given; words that do not name it, or a finding without it
+        # (the words' "—"), render the same either way, so it does not decide what is kept.
+        nested = _nested_plain_fields(str(kind or ""), lang)
         shape, swapped = pl.col("params"), []
-        for name in fields:
+        for name in [*fields, *nested]:
             pattern = rf'("{name}"\s*:\s*)"(?:[^"\\]|\\.)*"'
             swapped.append(pl.col("params").str.contains(pattern).fill_null(False).alias(f"_s_{name}"))
             shape = shape.str.replace(pattern, "${1}" + json.dumps(_MARK.format(name), ensure_ascii=False))
         rows = rows.with_columns(
             shape.alias("_shape"),
             *swapped,
-            *(pl.col("params").str.json_path_match(f"$.{name}").alias(f"_v_{name}") for name in fields),
+            *(pl.col("params").str.json_path_match(f"$.{name}").alias(f"_v_{name}") for name in [*fields, *nested]),
         )
         shapes = rows.select("_shape", WRITTEN_IN).unique(maintain_order=True)
         texts = [
@@ -351,7 +372,7 @@ def _by_shape(rest: pl.DataFrame, lang: str, label: InputLabel | None) -> pl.Dat
             pl.col(f"_s_{name}") & pl.col("_text").str.contains(_MARK.format(name), literal=True) for name in fields
         )
         text = pl.col("_text")
-        for name in fields:
+        for name in [*fields, *nested]:
             # (a finding not kept has no text for it: filled, as polars takes no null here)
             text = text.str.replace_all(_MARK.format(name), pl.col(f"_v_{name}").fill_null(""), literal=True)
         rows = rows.with_columns(pl.when(kept).then(text).alias("_message"))

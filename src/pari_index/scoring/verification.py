@@ -39,8 +39,10 @@ from pari_index.intake.assessments import (
     problems_to_findings,
 )
 from pari_index.intake.findings import row_findings, shown_text
+from pari_index.intake.nearest import Near
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
-from pari_index.intake.values import BIDI_CONTROLS, parse_boolean, parse_units, shown
+from pari_index.intake.values import BIDI_CONTROLS, CODE_AS_DATE, parse_boolean, parse_units, shown
+from pari_index.messages.rendering import json_params
 from pari_index.spelling import path_as_windows_reads
 from pari_index.textexpr import format_text
 
@@ -176,35 +178,43 @@ def _appraisal_decisions(
     for column, kind, words, hint in _MISSING_CODES:
         missing = pl.col(VALUE).is_null() & pl.col(column).is_null()
         row_found.append(row_findings(decisions, missing, kind, pl.lit(words), hint, column))
+    dated = _dated_codes(decisions, row_found)
     known_leaves = {leaf.id for leaf in leaves}
-    unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves))
-    unknown_commune = ~pl.col(COMMUNE).is_in(known_communes.implode()) if known_communes is not None else pl.lit(False)
+    unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves)) & ~dated
+    unknown_commune = ~dated & (
+        ~pl.col(COMMUNE).is_in(known_communes.implode()) if known_communes is not None else pl.lit(False)
+    )
     # Rows with a corrected value were checked with the commune's own cells above; report the
     # others here, so that a decision on an unknown item or commune is never silently dropped.
+    # Each names the known codes near it (intake.nearest), found for the distinct unknown ones.
     criterion = shown_text(pl.col(CRITERION))
+    leaf_rows = pl.col(VALUE).is_null() & unknown_leaf
+    items = Near(decisions.filter(leaf_rows)[CRITERION], pl.Series(sorted(known_leaves)), items=True)
     row_found.append(
         row_findings(
             decisions,
-            pl.col(VALUE).is_null() & unknown_leaf,
+            leaf_rows,
             "unknown-criterion",
-            format_text("criterion {} is not a scored item of this set", criterion),
-            params={"criterion": criterion},
+            format_text("criterion {} is not a scored item of this set{}", criterion, items.english(pl.col(CRITERION))),
+            params=items.params(pl.col(CRITERION), json_params, criterion=criterion),
         )
     )
     # shown(): a code that differs from a registered one by an invisible character is written
     # with <U+XXXX>, or the message would name a code the register holds.
     commune = shown_text(pl.col(COMMUNE))
+    commune_rows = pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune
+    near = Near(decisions.filter(commune_rows)[COMMUNE], known_communes)
     row_found.append(
         row_findings(
             decisions,
-            pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune,
+            commune_rows,
             "unknown-commune",
-            format_text("commune {} is not in the commune register", commune),
+            format_text("commune {} is not in the commune register{}", commune, near.english(pl.col(COMMUNE))),
             "correct the code (codes keep their leading zeros)",
-            params={"commune": commune},
+            params=near.params(pl.col(COMMUNE), json_params, commune=commune),
         )
     )
-    decisions = _without_conflicts(decisions.filter(~unknown_leaf & ~unknown_commune), row_found)
+    decisions = _without_conflicts(decisions.filter(~unknown_leaf & ~unknown_commune & ~dated), row_found)
     return (
         decisions.group_by(COMMUNE, CRITERION)
         .agg(
@@ -215,6 +225,29 @@ def _appraisal_decisions(
         )
         .cast(pl.Schema(DECISION_SCHEMA))
     )
+
+
+def _dated_codes(decisions: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.Expr:
+    """Where a decision's commune code or criterion id reads as a date (values.CODE_AS_DATE: typed
+    into a column Excel formatted as dates); each such row without a corrected value (those are
+    the cells' code-as-date) is reported at the code's column, the commune's first."""
+    dated = [pl.col(column).str.contains(CODE_AS_DATE).fill_null(False) for column in (COMMUNE, CRITERION)]
+    for column, is_date, what in zip((COMMUNE, CRITERION), dated, ("commune code", "criterion id"), strict=True):
+        text = shown_text(pl.col(column))
+        rows = pl.col(VALUE).is_null() & is_date & (~dated[0] if column == CRITERION else pl.lit(True))
+        message = format_text(
+            "{} {} is a date: the column is formatted as a date in Excel, which turns a code typed into it into a"
+            " date (00001 into 01/01/1900)",
+            pl.lit(what),
+            text,
+        )
+        hint = (
+            "format the column as Text in Excel (Format Cells, Text) and type the codes again: the date no longer"
+            " says which code was typed"
+        )
+        params = {"what": pl.lit(column), "text": text}
+        row_found.append(row_findings(decisions, rows, "code-as-date", message, hint, column, params))
+    return dated[0] | dated[1]
 
 
 def _without_conflicts(decisions: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.DataFrame:

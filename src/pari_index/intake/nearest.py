@@ -1,0 +1,208 @@
+"""The register codes (or item ids) near a code that is not in it: "did you mean" for
+``unknown-commune`` and ``unknown-criterion``.
+
+A code is compared with the known ones through keys, joined in polars, never by an edit distance
+over every pair: 150,000 unknown codes against 11,000 communes would be 1.6 billion pairs. Each
+unknown code costs a handful of rows, whatever the register, and the answer for a code depends
+on that code and the known ones alone (a batched run gives the unbatched run's words). The kinds
+of nearness, tried in this order (the first that finds anything is said):
+
+``same``
+    the same code written otherwise: letter case, full-width digits, spaces or quotes inside it;
+``zeros``
+    a code of digits that lost leading zeros, as Excel drops them from a number (``123`` for
+    ``00123``): equal once the zeros are stripped, and shorter than the known code;
+``pasted``
+    a code with its name pasted beside it (``00123 Xã An Bình``): the cell holds letters, and a
+    run of digits that is a known code as it is;
+``typo`` (commune codes only)
+    one character changed, two neighbours swapped, one missing or one extra (``00132`` for
+    ``00123``), for codes of 3 to :data:`MAX_TYPO_LENGTH` characters. A register dense in codes
+    has several codes one character away from most codes: up to :data:`MAX_SHOWN` are named,
+    with "…" when there are more.
+
+Item ids get the first three only: the ids of a set are so close (1.1.1, 1.1.2 …) that any id
+is one character from several.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+from pari_index.messages.labels import PARAM_WORDS
+
+#: The longest code (in characters, once normalised) for which codes one character away are
+#: looked for: each costs about two rows per character.
+MAX_TYPO_LENGTH = 12
+#: The most codes named in one suggestion.
+MAX_SHOWN = 3
+
+GIVEN = "_given"
+NEAREST = "nearest"
+SUGGESTED = "suggested"
+#: The kinds of nearness, best first (see the module's text); item ids' are prefixed ``item_``.
+KINDS = ("same", "zeros", "pasted", "typo")
+
+
+def _normal(text: pl.Expr, items: bool) -> pl.Expr:
+    """A code as compared: composed and folded (NFKC: full-width digits), in lower case, without
+    spaces or quotes; an item id also without a final full stop, with commas read as full stops."""
+    plain = text.str.normalize("NFKC").str.to_lowercase().str.replace_all(r"[\s'\"`‘’“”]", "")
+    if items:
+        plain = plain.str.replace_all(",", ".", literal=True).str.strip_chars_end(".")
+    return plain
+
+
+def _zeroless(text: pl.Expr) -> pl.Expr:
+    return text.str.strip_chars_start("0")
+
+
+def _known_frame(known: pl.Series, items: bool) -> pl.DataFrame:
+    codes = known.cast(pl.String).drop_nulls().unique().sort()
+    return pl.DataFrame({"code": codes}).with_columns(_normal(pl.col("code"), items).alias("_n"))
+
+
+def _same(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    return given.join(known, on="_n").select(GIVEN, "code")
+
+
+def _zeros(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """Codes of digits equal to a known code once leading zeros are stripped, and shorter."""
+    digits = r"^[0-9]+$"
+    ours = given.filter(pl.col("_n").str.contains(digits)).with_columns(_zeroless(pl.col("_n")).alias("_z"))
+    theirs = known.filter(pl.col("_n").str.contains(digits)).with_columns(_zeroless(pl.col("_n")).alias("_z"))
+    joined = ours.join(theirs, on="_z", suffix="_k")
+    return joined.filter(pl.col("_n").str.len_chars() < pl.col("_n_k").str.len_chars()).select(GIVEN, "code")
+
+
+def _pasted(given: pl.DataFrame, known: pl.DataFrame, items: bool) -> pl.DataFrame:
+    """Texts with letters and a run of digits (an id with its dots, for items) that is a known
+    code as it is: a ward's number in its name ("Phường 4") is not taken for 00004."""
+    run = r"[0-9]+(?:\.[0-9]+)*" if items else r"[0-9]+"
+    named = given.filter(pl.col("_n").str.contains(r"\p{L}.*\p{L}"))
+    if named.height == 0:
+        return pl.DataFrame(schema={GIVEN: pl.String, "code": pl.String})
+    runs = named.select(GIVEN, pl.col("_n").str.extract_all(run).alias("_r")).explode("_r").drop_nulls("_r")
+    return runs.unique().join(known, left_on="_r", right_on="_n").select(GIVEN, "code")
+
+
+def _variants(frame: pl.DataFrame, column: str, longest: int, how: str) -> pl.DataFrame:
+    """``frame`` with ``_v``: each text of ``column`` (of 3 to ``longest`` characters) once per
+    position, that character replaced by a mark (``sub``), removed (``del``) or swapped with the
+    next (``swap``)."""
+    length = pl.col(column).str.len_chars()
+    kept = frame.filter(length.is_between(3, longest)).with_columns(
+        pl.int_ranges(0, pl.col(column).str.len_chars() - (1 if how == "swap" else 0)).alias("_i")
+    )
+    at = kept.explode("_i").with_columns(pl.col("_i").cast(pl.Int64))
+    text, i = pl.col(column), pl.col("_i")
+    head, tail = text.str.slice(0, i), text.str.slice(i + 1)
+    if how == "sub":
+        variant = pl.concat_str([head, pl.lit("\x00"), tail])
+    elif how == "del":
+        variant = pl.concat_str([head, tail])
+    else:
+        variant = pl.concat_str([head, text.str.slice(i + 1, 1), text.str.slice(i, 1), text.str.slice(i + 2)])
+    return at.with_columns(variant.alias("_v")).drop("_i")
+
+
+def _typos(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """Given codes one character from a known one: changed, swapped with a neighbour, missing or
+    extra. Only codes whose length is within one of a known code's are expanded."""
+    lengths = known["_n"].str.len_chars().unique()
+    near = pl.col("_n").str.len_chars().is_in(pl.concat([lengths - 1, lengths, lengths + 1]).implode())
+    given = given.filter(near)
+    if given.height == 0:
+        return pl.DataFrame(schema={GIVEN: pl.String, "code": pl.String})
+    given = given.filter(pl.col("_n").str.len_chars() <= MAX_TYPO_LENGTH)
+    longest = MAX_TYPO_LENGTH + 1
+    changed = _variants(given, "_n", longest, "sub").join(_variants(known, "_n", longest, "sub"), on="_v")
+    swapped = given.join(_variants(known, "_n", longest, "swap"), left_on="_n", right_on="_v")
+    missing = given.join(_variants(known, "_n", longest, "del"), left_on="_n", right_on="_v")
+    extra = _variants(given, "_n", longest, "del").join(known, left_on="_v", right_on="_n")
+    return pl.concat([f.select(GIVEN, "code") for f in (changed, swapped, missing, extra)])
+
+
+def nearest_codes(unknown: pl.Series, known: pl.Series, *, items: bool = False) -> pl.DataFrame:
+    """For each distinct text of ``unknown`` that has a near code in ``known``: ``_given`` (the
+    text), NEAREST (the kind of nearness, see the module; ``item_…`` for ``items``) and SUGGESTED
+    (up to MAX_SHOWN codes in code order, ", " between, "…" after when there are more)."""
+    schema = {GIVEN: pl.String, NEAREST: pl.String, SUGGESTED: pl.String}
+    given = pl.DataFrame({GIVEN: unknown.cast(pl.String).drop_nulls().unique()})
+    if given.height == 0 or known.len() == 0:
+        return pl.DataFrame(schema=schema)
+    given = given.with_columns(_normal(pl.col(GIVEN), items).alias("_n"))
+    known_frame = _known_frame(known, items)
+    found: list[pl.DataFrame] = []
+    kinds = KINDS if not items else KINDS[:3]
+    for kind in kinds:
+        if given.height == 0:
+            break
+        if kind == "same":
+            pairs = _same(given, known_frame)
+        elif kind == "zeros":
+            pairs = _zeros(given, known_frame)
+        elif kind == "pasted":
+            pairs = _pasted(given, known_frame, items)
+        else:
+            pairs = _typos(given, known_frame)
+        pairs = pairs.filter(pl.col(GIVEN) != pl.col("code")).unique()
+        if pairs.height:
+            found.append(pairs.with_columns(pl.lit(f"item_{kind}" if items else kind).alias(NEAREST)))
+            given = given.filter(~pl.col(GIVEN).is_in(pairs[GIVEN].implode()))
+    if not found:
+        return pl.DataFrame(schema=schema)
+    return (
+        pl.concat(found)
+        .sort(GIVEN, "code")
+        .group_by(GIVEN, maintain_order=True)
+        .agg(pl.col(NEAREST).first(), pl.col("code").head(MAX_SHOWN).str.join(", "), pl.len().alias("_count"))
+        .select(
+            GIVEN,
+            NEAREST,
+            pl.when(pl.col("_count") > MAX_SHOWN)
+            .then(pl.col("code") + pl.lit(" …"))
+            .otherwise(pl.col("code"))
+            .alias(SUGGESTED),
+        )
+    )
+
+
+class Near:
+    """The near codes of some unknown ones (:func:`nearest_codes`) as expressions on the column
+    that holds them: the words of the message in English and the parameters it is written in
+    other languages from (``nearest``, ``suggested``; null where nothing is near)."""
+
+    def __init__(self, unknown: pl.Series, known: pl.Series | None, *, items: bool = False) -> None:
+        self.found = (
+            nearest_codes(unknown, known, items=items)
+            if known is not None
+            else pl.DataFrame(schema={GIVEN: pl.String, NEAREST: pl.String, SUGGESTED: pl.String})
+        )
+
+    def _looked_up(self, column: pl.Expr, name: str) -> pl.Expr:
+        if self.found.height == 0:
+            return pl.lit(None, dtype=pl.String)
+        return column.cast(pl.String).replace_strict(
+            self.found[GIVEN], self.found[name], default=None, return_dtype=pl.String
+        )
+
+    def params(self, column: pl.Expr, encode: Callable[..., pl.Expr], **values: pl.Expr) -> pl.Expr:
+        """The parameters ``values`` as ``encode`` writes them (cell_params, json_params), with
+        ``nearest`` and ``suggested`` where the code of ``column`` has near ones: a finding
+        without keeps the parameters it had before."""
+        if self.found.height == 0:
+            return encode(**values)
+        near = {NEAREST: self._looked_up(column, NEAREST), SUGGESTED: self._looked_up(column, SUGGESTED)}
+        return pl.when(near[NEAREST].is_null()).then(encode(**values)).otherwise(encode(**values, **near))
+
+    def english(self, column: pl.Expr) -> pl.Expr:
+        """The words of ``nearest`` in English ("" where nothing is near), as the message has them."""
+        if self.found.height == 0:
+            return pl.lit("")
+        words = {kind: words.en for kind, words in PARAM_WORDS[NEAREST].items() if kind}
+        template = self._looked_up(column, NEAREST).replace_strict(words, default="", return_dtype=pl.String)
+        codes = self._looked_up(column, SUGGESTED).fill_null("")
+        return template.fill_null("").str.replace("{suggested}", codes, literal=True)
