@@ -15,8 +15,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import hostile_archives
 import pytest
-from children import pari_child
+from children import answers_its_case, pari_child
 from click.testing import CliRunner
 
 from pari_index.archives import compressed_file
@@ -209,3 +210,10 @@ def test_a_zip_of_many_files_is_told_before_the_workbook_limits(tmp_path: Path) 
     status, said = _invoke([*_score(tmp_path, path), "--lang", "en"])
     _said_compressed(status, said, path, "f0.csv, f1.csv, f2.csv, f3.csv, f4.csv … (+19995)")
     assert "[xlsx-too-many-parts]" not in said
+
+
+@pytest.mark.parametrize("case", sorted(hostile_archives.CASES))
+def test_each_hostile_archive_case_answers_its_code(tmp_path: Path, case: str) -> None:
+    expected = hostile_archives.EXPECTED[case]
+    args = hostile_archives.CASES[case](tmp_path)
+    answers_its_case(args, tmp_path, expected, hostile_archives.NOT_WRITTEN.get(case, ()))
