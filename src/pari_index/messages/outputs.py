@@ -146,6 +146,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
         "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
     ),
+    "results-other-criteria": entry(
+        "Bộ tiêu chí khác với bộ đã chấm kết quả",
+        "Not the criteria set of the results",
+        "--criteria {criteria} là bộ {given}, nhưng kết quả được chấm theo bộ {scored}",
+        "--criteria {criteria} is the set {given}, but the results were scored with {scored}",
+        "dùng bộ tiêu chí đã chấm kết quả, hoặc bỏ --criteria",
+        "give the criteria set the results were scored with, or leave out --criteria",
+    ),
     "criterion-not-in-results": entry(
         "Không có tiêu chí được chấm với mã này",
         "No scored item under this id",
