@@ -265,6 +265,20 @@ READING_FINDINGS: dict[str, Entry] = {
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
     ),
+    "letters-lost": entry(
+        "Chữ tiếng Việt đã bị thay bằng dấu ?; tệp không được đọc",
+        "Vietnamese letters replaced by ?; not read",
+        "{words} từ có dấu ? thay cho một chữ cái ({share} % số từ có chữ ngoài ASCII; ví dụ {examples}): "
+        "tệp đã được lưu bằng một bảng mã không có chữ tiếng Việt, và chữ không lấy lại được từ tệp này; "
+        "tệp không được đọc để tránh chấm và công bố tên bị lỗi",
+        "{words} words hold a ? where a letter was ({share} % of the words with letters outside ASCII; "
+        "e.g. {examples}): the file was saved in a code page without Vietnamese letters, and they cannot be "
+        "recovered from it; the file was not read, rather than score and publish garbled names",
+        "mở tệp gốc và lưu lại dạng «CSV UTF-8 (Comma delimited)» (hoặc gửi tệp .xlsx); đừng lưu bằng «CSV» "
+        "thường trên Windows không phải tiếng Việt",
+        "open the original and save it again as «CSV UTF-8 (Comma delimited)» (or give the .xlsx); plain "
+        "«CSV» on a Windows that is not Vietnamese loses the letters",
+    ),
     # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
     # English words are the problem's own sentence, so a findings table reads the same as before.
     "too-many-columns": entry(
