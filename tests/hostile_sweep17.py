@@ -370,6 +370,24 @@ def windows_device_input_names(folder: Path) -> list[str]:
     return args
 
 
+def _emptied(option: str) -> Case:
+    """The example run with an empty name (``""``: an unset variable in a script) for ``option``
+    (``ASSESSMENTS``: the first argument)."""
+
+    def case(folder: Path) -> list[str]:
+        args = _score(folder)
+        args[1 if option == "ASSESSMENTS" else args.index(option) + 1] = ""
+        return args
+
+    return case
+
+
+def empty_report_results(folder: Path) -> list[str]:
+    """``pari report "" -o page.html``: the results' name empty."""
+    _examples(folder)
+    return ["report", "", "-o", str(folder / "page.html")]
+
+
 CASES: dict[str, Case] = {
     "letters-lost-register-shift-jis": lost_register_shift_jis,
     "letters-lost-register-cp1252": lost_register_cp1252,
@@ -402,6 +420,10 @@ CASES: dict[str, Case] = {
     "well-xlsb-renamed-xlsx": xlsb_renamed_xlsx,
     "well-output-in-evidence-folder": output_in_evidence_folder,
     "well-windows-device-input-names": windows_device_input_names,
+    "path-empty-assessments": _emptied("ASSESSMENTS"),
+    "path-empty-register": _emptied("--communes"),
+    "path-empty-output": _emptied("-o"),
+    "path-empty-report-results": empty_report_results,
 }
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
@@ -439,6 +461,10 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-xlsb-renamed-xlsx": (1, "sheet-too-sparse", ("form.xlsx",)),
     "well-output-in-evidence-folder": (0, None, _INPUTS),
     "well-windows-device-input-names": (0, None, ("com1.csv", "NUL.", "survey.csv")),
+    "path-empty-assessments": (2, "path-empty", _INPUTS),
+    "path-empty-register": (2, "path-empty", _INPUTS),
+    "path-empty-output": (2, "path-empty", _INPUTS),
+    "path-empty-report-results": (2, "path-empty", _INPUTS),
 }
 
 #: Names nothing may be written under (the results of a refused run).
@@ -447,4 +473,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "letters-lost-template-register": ("form.xlsx",),
     "results-other-criteria-explain": (),
     "results-other-criteria-report": ("page.html",),
+    "path-empty-assessments": ("out.xlsx",),
+    "path-empty-register": ("out.xlsx",),
+    "path-empty-report-results": ("page.html",),
 }

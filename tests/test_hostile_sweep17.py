@@ -177,3 +177,47 @@ def test_explain_with_the_set_of_the_results_still_explains(tmp_path: Path) -> N
     done = _child([*args, "--lang", "en"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Method: Done by the end of 31/01/2022: 0.2 points" in done.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# An empty name for a path
+
+
+def test_every_empty_path_is_named_by_its_option_in_both_languages(tmp_path: Path) -> None:
+    """``.`` (the current folder) was what the messages named: "``.``: this is a folder"."""
+    args = CASES["path-empty-register"](tmp_path)
+    args[1] = ""
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 2 and en.stdout == ""
+    assert en.stderr == (
+        'error: ASSESSMENTS: the name given is empty (""): an unset variable in a script? [path-empty]\n'
+        "    hint: give the file's name\n"
+        'error: --communes: the name given is empty (""): an unset variable in a script? [path-empty]\n'
+        "    hint: give the file's name\n"
+        "2 problems.\n"
+    ), en.stderr
+    vi = _child(args, tmp_path)
+    assert 'lỗi: --communes: tên được đưa vào để trống (""): một biến chưa được gán trong kịch bản?' in vi.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["template", "-o", ""],
+        ["validate", ""],
+        ["explain", "00001", "--results", ""],
+        ["demo-data", "-o", ""],
+        ["criteria", "import", "", "-o", "set.yaml"],
+        ["diff", "", "new.yaml"],
+    ],
+)
+def test_every_command_refuses_an_empty_path(tmp_path: Path, args: list[str]) -> None:
+    done = _child([*args, "--lang", "en"], tmp_path)
+    assert done.returncode == 2 and "[path-empty]" in done.stderr and ".: " not in done.stderr, done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_named_dot_is_still_a_folder(tmp_path: Path) -> None:
+    """``.`` typed is the current folder, as before: only the empty name is refused."""
+    done = _child(["report", ".", "-o", "page.html", "--lang", "en"], tmp_path)
+    assert done.returncode == 1 and "[not-results]" in done.stderr, done.stderr

@@ -189,6 +189,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)",
         "give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
     ),
+    "path-empty": entry(
+        "Tên tệp để trống",
+        "An empty file name",
+        '{option}: tên được đưa vào để trống (""): một biến chưa được gán trong kịch bản?',
+        '{option}: the name given is empty (""): an unset variable in a script?',
+        "ghi tên của tệp",
+        "give the file's name",
+    ),
     "input-given-twice": entry(
         "Một tệp được đưa hai lần",
         "A file given twice",
