@@ -370,6 +370,18 @@ def windows_device_input_names(folder: Path) -> list[str]:
     return args
 
 
+def byte_order_mark_in_codes(folder: Path) -> list[str]:
+    """Commune 00001's code written with a byte-order mark before it on each of its 72 rows (a
+    cell pasted from a file that began with one)."""
+    files = _examples(folder)
+    rows = _rows("assessments_long.csv")
+    for row in rows[1:]:
+        if row[0] == "00001":
+            row[0] = "\ufeff00001"
+    files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+    return _score(folder)
+
+
 def _emptied(option: str) -> Case:
     """The example run with an empty name (``""``: an unset variable in a script) for ``option``
     (``ASSESSMENTS``: the first argument)."""
@@ -420,6 +432,7 @@ CASES: dict[str, Case] = {
     "well-xlsb-renamed-xlsx": xlsb_renamed_xlsx,
     "well-output-in-evidence-folder": output_in_evidence_folder,
     "well-windows-device-input-names": windows_device_input_names,
+    "code-mark-once-a-row": byte_order_mark_in_codes,
     "path-empty-assessments": _emptied("ASSESSMENTS"),
     "path-empty-register": _emptied("--communes"),
     "path-empty-output": _emptied("-o"),
@@ -461,6 +474,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-xlsb-renamed-xlsx": (1, "sheet-too-sparse", ("form.xlsx",)),
     "well-output-in-evidence-folder": (0, None, _INPUTS),
     "well-windows-device-input-names": (0, None, ("com1.csv", "NUL.", "survey.csv")),
+    "code-mark-once-a-row": (1, "control-character", _INPUTS),
     "path-empty-assessments": (2, "path-empty", _INPUTS),
     "path-empty-register": (2, "path-empty", _INPUTS),
     "path-empty-output": (2, "path-empty", _INPUTS),

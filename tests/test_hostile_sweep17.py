@@ -221,3 +221,20 @@ def test_a_folder_named_dot_is_still_a_folder(tmp_path: Path) -> None:
     """``.`` typed is the current folder, as before: only the empty name is refused."""
     done = _child(["report", ".", "-o", "page.html", "--lang", "en"], tmp_path)
     assert done.returncode == 1 and "[not-results]" in done.stderr, done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# A finding placed in the code's column: once a row
+
+
+def test_an_invisible_character_in_a_code_is_one_line_a_row(tmp_path: Path) -> None:
+    """Each row of commune 00001 gave one finding per value (248 for 72 rows), the same line
+    ``row 2 column «commune_code»: …`` printed up to five times."""
+    done = _child([*CASES["code-mark-once-a-row"](tmp_path), "--lang", "en"], tmp_path)
+    assert "Control character in a code 72," in done.stdout, done.stdout
+    lines = [line for line in done.stderr.splitlines() if "[control-character]" in line]
+    assert len(lines) == len(set(lines)) == 50, done.stderr
+    assert lines[0] == (
+        f"error: {tmp_path}/assessments_long.csv row 2 column «commune_code»: commune code <U+FEFF>00001 holds a "
+        "control, bidi or invisible character (shown as <U+…>) [control-character]"
+    )
