@@ -382,6 +382,29 @@ def byte_order_mark_in_codes(folder: Path) -> list[str]:
     return _score(folder)
 
 
+def _linked_nowhere(option: str, *, loop: bool = False, command: str = "score") -> Case:
+    """``option`` given a symbolic link whose target was deleted (or, ``loop``, a link to itself),
+    which ``ls`` lists where the file is looked for."""
+
+    def case(folder: Path) -> list[str]:
+        link = folder / "linked.csv"
+        os.symlink(link if loop else folder / "deleted.csv", link)
+        if command == "validate":
+            return ["validate", str(link)]
+        if command == "report":
+            return ["report", str(link), "-o", str(folder / "page.html")]
+        args = _score(folder)
+        if option == "ASSESSMENTS":
+            args[1] = str(link)
+        elif option in args:
+            args[args.index(option) + 1] = str(link)
+        else:
+            args += [option, str(link)]
+        return args
+
+    return case
+
+
 def _emptied(option: str) -> Case:
     """The example run with an empty name (``""``: an unset variable in a script) for ``option``
     (``ASSESSMENTS``: the first argument)."""
@@ -433,6 +456,12 @@ CASES: dict[str, Case] = {
     "well-output-in-evidence-folder": output_in_evidence_folder,
     "well-windows-device-input-names": windows_device_input_names,
     "code-mark-once-a-row": byte_order_mark_in_codes,
+    "link-nowhere-register": _linked_nowhere("--communes"),
+    "link-loop-assessments": _linked_nowhere("ASSESSMENTS", loop=True),
+    "link-nowhere-criteria": _linked_nowhere("--criteria"),
+    "link-nowhere-evidence-folder": _linked_nowhere("--evidence-dir"),
+    "link-nowhere-validate": _linked_nowhere("", command="validate"),
+    "link-loop-report-results": _linked_nowhere("", loop=True, command="report"),
     "path-empty-assessments": _emptied("ASSESSMENTS"),
     "path-empty-register": _emptied("--communes"),
     "path-empty-output": _emptied("-o"),
@@ -475,6 +504,12 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-output-in-evidence-folder": (0, None, _INPUTS),
     "well-windows-device-input-names": (0, None, ("com1.csv", "NUL.", "survey.csv")),
     "code-mark-once-a-row": (1, "control-character", _INPUTS),
+    "link-nowhere-register": (1, "input-broken-link", _INPUTS),
+    "link-loop-assessments": (1, "input-broken-link", _INPUTS),
+    "link-nowhere-criteria": (1, "input-broken-link", _INPUTS),
+    "link-nowhere-evidence-folder": (1, "input-broken-link", _INPUTS),
+    "link-nowhere-validate": (1, "input-broken-link", ()),
+    "link-loop-report-results": (1, "input-broken-link", ()),
     "path-empty-assessments": (2, "path-empty", _INPUTS),
     "path-empty-register": (2, "path-empty", _INPUTS),
     "path-empty-output": (2, "path-empty", _INPUTS),

@@ -238,3 +238,27 @@ def test_an_invisible_character_in_a_code_is_one_line_a_row(tmp_path: Path) -> N
         f"error: {tmp_path}/assessments_long.csv row 2 column «commune_code»: commune code <U+FEFF>00001 holds a "
         "control, bidi or invisible character (shown as <U+…>) [control-character]"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# An input that is a symbolic link to nowhere
+
+
+def test_a_link_to_a_deleted_register_says_where_it_points_in_both_languages(tmp_path: Path) -> None:
+    """It was "file not found", of a name ``ls`` lists."""
+    args = CASES["link-nowhere-register"](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.stderr.startswith(
+        f"error: {tmp_path}/linked.csv: a symbolic link that leads nowhere: it points to {tmp_path}/deleted.csv, "
+        "which does not exist [input-broken-link]\n    hint: point the link at the file or folder, or give its own path"
+    ), en.stderr
+    vi = _child(args, tmp_path)
+    assert f"liên kết tượng trưng không dẫn tới đâu: nó trỏ tới {tmp_path}/deleted.csv, nơi không tồn tại" in vi.stderr
+
+
+@pytest.mark.parametrize("case", ["link-loop-assessments", "link-loop-report-results"])
+def test_a_link_loop_is_said_as_one(tmp_path: Path, case: str) -> None:
+    """``pari report`` said "results file not found", the others "Too many levels of symbolic links"."""
+    done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert "linked.csv: a symbolic link that leads nowhere: the links lead round in a loop" in done.stderr
+    assert "not found" not in done.stderr and "Too many levels" not in done.stderr, done.stderr

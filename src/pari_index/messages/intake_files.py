@@ -253,6 +253,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "chuyển sổ tính sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, từ TCVN3 hoặc VNI) rồi lưu lại",
         "convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
     ),
+    "input-broken-link": entry(
+        "Liên kết tượng trưng không dẫn tới đâu",
+        "A symbolic link that leads nowhere",
+        "liên kết tượng trưng không dẫn tới đâu: {link_end}",
+        "a symbolic link that leads nowhere: {link_end}",
+        "cho liên kết trỏ tới tệp hoặc thư mục, hoặc chỉ ra đường dẫn của chính nó",
+        "point the link at the file or folder, or give its own path",
+    ),
     "legacy-encoding": entry(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",

@@ -90,6 +90,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "": Words("bảng mã Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
     },
     # Why a file was read as it was (encoding-fallback: intake/decoding.decode_text).
+    # Where a symbolic link given as an input leads (input-broken-link: errors.broken_link).
+    "link_end": {
+        "missing": Words("nó trỏ tới {target}, nơi không tồn tại", "it points to {target}, which does not exist"),
+        "loop": Words("các liên kết trỏ vòng lại nhau", "the links lead round in a loop"),
+        "": Words("nó không dẫn tới tệp nào", "it leads to no file"),
+    },
     "fallback_evidence": {
         "utf16": Words("cứ hai byte lại có một byte 0", "every other byte is zero"),
         "utf32": Words("cứ bốn byte lại có ba byte 0", "three bytes of every four are zero"),
