@@ -5,7 +5,14 @@ file or a workbook's sheet; a CSV file of UTF-8 lines and Windows-1258 lines (tw
 together) was refused as a TCVN3/VNI file: each line is read as what it is, with a warning;
 ``pari explain`` and ``pari report`` given ``--criteria`` of another set than the results' printed
 that set's method texts and deadlines beside these scores, exit 0: refused as
-``results-other-criteria``.
+``results-other-criteria``; an empty name (``""``, an unset variable in a script) for any path was
+taken for the current folder (".: this is a folder"): refused as ``path-empty``; a commune code
+with an invisible character gave one ``control-character`` finding per value of its row, the same
+line printed again and again: one a row; an input that is a symbolic link to a deleted file (or a
+loop) was "file not found" (a name ``ls`` lists), "Too many levels of symbolic links", or for
+``pari report`` "results file not found": ``input-broken-link``, saying where it points; a code
+typed in full-width digits (``００００１``) was an unknown commune that looks like a known one:
+the message now names the register's code it would be.
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so: a register in GB18030 or KOI8-R (refused as not Windows-1258), an overlong UTF-8 form in a code
@@ -405,6 +412,18 @@ def _linked_nowhere(option: str, *, loop: bool = False, command: str = "score") 
     return case
 
 
+def full_width_codes(folder: Path) -> list[str]:
+    """Commune 00001's code typed in full-width digits (``００００１``, a Chinese or Japanese input
+    method) on each of its rows."""
+    files = _examples(folder)
+    rows = _rows("assessments_long.csv")
+    for row in rows[1:]:
+        if row[0] == "00001":
+            row[0] = "００００１"
+    files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+    return _score(folder)
+
+
 def _emptied(option: str) -> Case:
     """The example run with an empty name (``""``: an unset variable in a script) for ``option``
     (``ASSESSMENTS``: the first argument)."""
@@ -456,6 +475,7 @@ CASES: dict[str, Case] = {
     "well-output-in-evidence-folder": output_in_evidence_folder,
     "well-windows-device-input-names": windows_device_input_names,
     "code-mark-once-a-row": byte_order_mark_in_codes,
+    "code-full-width-digits": full_width_codes,
     "link-nowhere-register": _linked_nowhere("--communes"),
     "link-loop-assessments": _linked_nowhere("ASSESSMENTS", loop=True),
     "link-nowhere-criteria": _linked_nowhere("--criteria"),
@@ -504,6 +524,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-output-in-evidence-folder": (0, None, _INPUTS),
     "well-windows-device-input-names": (0, None, ("com1.csv", "NUL.", "survey.csv")),
     "code-mark-once-a-row": (1, "control-character", _INPUTS),
+    "code-full-width-digits": (1, "unknown-commune", _INPUTS),
     "link-nowhere-register": (1, "input-broken-link", _INPUTS),
     "link-loop-assessments": (1, "input-broken-link", _INPUTS),
     "link-nowhere-criteria": (1, "input-broken-link", _INPUTS),

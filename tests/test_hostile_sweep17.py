@@ -262,3 +262,21 @@ def test_a_link_loop_is_said_as_one(tmp_path: Path, case: str) -> None:
     done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
     assert "linked.csv: a symbolic link that leads nowhere: the links lead round in a loop" in done.stderr
     assert "not found" not in done.stderr and "Too many levels" not in done.stderr, done.stderr
+
+
+def test_a_code_in_full_width_digits_names_the_register_s_code_in_both_languages(tmp_path: Path) -> None:
+    """``commune ００００１ is not in the commune register`` of a code that looks like 00001: still
+    refused (the register keeps such codes apart too), now saying which code it would be."""
+    args = CASES["code-full-width-digits"](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert (
+        f"error: {tmp_path}/assessments_long.csv row 2: commune ００００１ is not in the commune register (written "
+        "in full-width characters: 00001 is in it); none of the 5 values of this row was used [unknown-commune]"
+    ) in en.stderr, en.stderr
+    vi = _child(args, tmp_path)
+    assert "(mã được viết bằng ký tự toàn độ rộng: 00001 thì có trong danh sách)" in vi.stderr
+
+
+def test_an_unknown_code_of_no_register_code_says_nothing_of_width(tmp_path: Path) -> None:
+    done = _child([*CASES["well-overlong-utf8-code"](tmp_path), "--lang", "en"], tmp_path)
+    assert "commune 00004 is not in the commune register; none of" in done.stderr and "full-width" not in done.stderr

@@ -452,13 +452,25 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, tab
         ),
     ]
     if known_communes is not None:
+        known = known_communes.implode()
+        # Typed with a Chinese or Japanese input method (０００１２): the register's code, so the
+        # message says which, rather than leave two codes that look the same (sweep 17).
+        plain = pl.col(COMMUNE).str.normalize("NFKC").str.strip_chars()
+        wide = pl.when(plain.is_in(known) & (plain != pl.col(COMMUNE))).then(pl.lit("full"))
+        words = pl.lit(" (written in full-width characters: ") + plain + pl.lit(" is in it)")
+        wide_text = pl.when(wide.is_not_null()).then(words).otherwise(pl.lit(""))
         structure.append(
             _Check(
-                ~pl.col(COMMUNE).is_in(known_communes.implode()),
+                ~pl.col(COMMUNE).is_in(known),
                 "unknown-commune",
-                format_text("commune {} is not in the commune register{}", pl.col(COMMUNE), row_values_text()),
+                format_text(
+                    "commune {} is not in the commune register{}{}",
+                    pl.col(COMMUNE),
+                    wide_text,
+                    row_values_text(),
+                ),
                 "add it to the register, or correct the code (codes keep their leading zeros)",
-                row_values_params(commune=pl.col(COMMUNE)),
+                row_values_params(commune=pl.col(COMMUNE), width=wide, plain=plain),
                 per_row=True,
             )
         )

@@ -495,6 +495,15 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # How many values a row of an unknown commune carried (intake.findings.one_per_row): one
     # finding per row says how many of its cells were not used; a row of one value says nothing
     # more (and a findings table written before the count was kept has none: "").
+    # An unknown commune code that is a register's code typed in full-width characters
+    # (unknown-commune: intake.cell_checks._structure_checks).
+    "width": {
+        "full": Words(
+            " (mã được viết bằng ký tự toàn độ rộng: {plain} thì có trong danh sách)",
+            " (written in full-width characters: {plain} is in it)",
+        ),
+        "": Words("", ""),
+    },
     "row_values": {
         "many": Words(
             "; không dùng {cells} giá trị của dòng này",
