@@ -11,8 +11,8 @@ with an invisible character gave one ``control-character`` finding per value of 
 line printed again and again: one a row; an input that is a symbolic link to a deleted file (or a
 loop) was "file not found" (a name ``ls`` lists), "Too many levels of symbolic links", or for
 ``pari report`` "results file not found": ``input-broken-link``, saying where it points; a code
-typed in full-width digits (``００００１``) was an unknown commune that looks like a known one:
-the message now names the register's code it would be.
+or item id typed in full-width characters (``００００１``, ``１．１．１``) was unknown and looked
+like a known one: the message now names the code it would be.
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so: a register in GB18030 or KOI8-R (refused as not Windows-1258), an overlong UTF-8 form in a code
@@ -412,16 +412,20 @@ def _linked_nowhere(option: str, *, loop: bool = False, command: str = "score") 
     return case
 
 
-def full_width_codes(folder: Path) -> list[str]:
-    """Commune 00001's code typed in full-width digits (``００００１``, a Chinese or Japanese input
-    method) on each of its rows."""
-    files = _examples(folder)
-    rows = _rows("assessments_long.csv")
-    for row in rows[1:]:
-        if row[0] == "00001":
-            row[0] = "００００１"
-    files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
-    return _score(folder)
+def _full_width(column: int) -> Case:
+    """Commune 00001's code (``column`` 0), or the item ids of its rows (1), typed in full-width
+    characters (``００００１``, ``１．１．１``: a Chinese or Japanese input method)."""
+
+    def case(folder: Path) -> list[str]:
+        files = _examples(folder)
+        rows = _rows("assessments_long.csv")
+        for row in rows[1:]:
+            if row[0] == "00001":
+                row[column] = row[column].translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+        files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+        return _score(folder)
+
+    return case
 
 
 def _emptied(option: str) -> Case:
@@ -475,7 +479,8 @@ CASES: dict[str, Case] = {
     "well-output-in-evidence-folder": output_in_evidence_folder,
     "well-windows-device-input-names": windows_device_input_names,
     "code-mark-once-a-row": byte_order_mark_in_codes,
-    "code-full-width-digits": full_width_codes,
+    "code-full-width-digits": _full_width(0),
+    "code-full-width-item-ids": _full_width(1),
     "link-nowhere-register": _linked_nowhere("--communes"),
     "link-loop-assessments": _linked_nowhere("ASSESSMENTS", loop=True),
     "link-nowhere-criteria": _linked_nowhere("--criteria"),
@@ -525,6 +530,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-windows-device-input-names": (0, None, ("com1.csv", "NUL.", "survey.csv")),
     "code-mark-once-a-row": (1, "control-character", _INPUTS),
     "code-full-width-digits": (1, "unknown-commune", _INPUTS),
+    "code-full-width-item-ids": (1, "unknown-criterion", _INPUTS),
     "link-nowhere-register": (1, "input-broken-link", _INPUTS),
     "link-loop-assessments": (1, "input-broken-link", _INPUTS),
     "link-nowhere-criteria": (1, "input-broken-link", _INPUTS),

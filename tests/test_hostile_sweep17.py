@@ -274,7 +274,15 @@ def test_a_code_in_full_width_digits_names_the_register_s_code_in_both_languages
         "in full-width characters: 00001 is in it); none of the 5 values of this row was used [unknown-commune]"
     ) in en.stderr, en.stderr
     vi = _child(args, tmp_path)
-    assert "(mã được viết bằng ký tự toàn độ rộng: 00001 thì có trong danh sách)" in vi.stderr
+    assert "(mã được viết bằng ký tự toàn độ rộng: 00001 thì có)" in vi.stderr
+
+
+def test_an_item_id_in_full_width_characters_names_the_item(tmp_path: Path) -> None:
+    done = _child([*CASES["code-full-width-item-ids"](tmp_path), "--lang", "en"], tmp_path)
+    assert (
+        f"error: {tmp_path}/assessments_long.csv row 2 column «value»: criterion １．１．１ is not a scored item of "
+        "this criteria set (written in full-width characters: 1.1.1 is in it) [unknown-criterion]"
+    ) in done.stderr, done.stderr
 
 
 def test_an_unknown_code_of_no_register_code_says_nothing_of_width(tmp_path: Path) -> None:

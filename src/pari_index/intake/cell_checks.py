@@ -408,10 +408,24 @@ def _not_survey_item(table: LeafTable) -> list[_Check]:
     ]
 
 
+def _full_width(code: pl.Expr, known: pl.Expr | pl.Series) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """An unknown code (a commune's, an item's) typed with a Chinese or Japanese input method
+    (``００００１``, ``１．１．１``) that is a known one in plain characters: the ``width``
+    parameter (``full``, else null), the plain code, and the English words that say so. Still
+    refused (two codes that look alike are kept apart, as the register's look-alike-code); the
+    message names the code it would be (sweep 17)."""
+    plain = code.str.normalize("NFKC").str.strip_chars()
+    wide = pl.when(plain.is_in(known) & (plain != code)).then(pl.lit("full"))
+    words = pl.lit(" (written in full-width characters: ") + plain + pl.lit(" is in it)")
+    return wide, plain, pl.when(wide.is_not_null()).then(words).otherwise(pl.lit(""))
+
+
 def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, table: LeafTable) -> list[_Check]:
     """Where each cell belongs: a commune (in the register, when there is one), a scored item of
     the set (of the survey, for a survey file) and one of its inputs. ``cells`` carry the joined
     ``kind`` and ``_known_leaf``."""
+    item_ids = pl.Series([leaf.id for leaf in table.leaves], dtype=pl.String).implode()
+    wide, plain, wide_text = _full_width(pl.col(CRITERION), item_ids)
     structure = [
         *_control_character_checks(cells),
         _Check(
@@ -431,9 +445,9 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, tab
         _Check(
             pl.col("_known_leaf").is_null(),
             "unknown-criterion",
-            format_text("criterion {} is not a scored item of this criteria set", pl.col(CRITERION)),
+            format_text("criterion {} is not a scored item of this criteria set{}", pl.col(CRITERION), wide_text),
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
-            cell_params(criterion=pl.col(CRITERION)),
+            cell_params(criterion=pl.col(CRITERION), width=wide, plain=plain),
         ),
         *_not_survey_item(table),
         _Check(
@@ -453,12 +467,7 @@ def _structure_checks(cells: pl.DataFrame, known_communes: pl.Series | None, tab
     ]
     if known_communes is not None:
         known = known_communes.implode()
-        # Typed with a Chinese or Japanese input method (０００１２): the register's code, so the
-        # message says which, rather than leave two codes that look the same (sweep 17).
-        plain = pl.col(COMMUNE).str.normalize("NFKC").str.strip_chars()
-        wide = pl.when(plain.is_in(known) & (plain != pl.col(COMMUNE))).then(pl.lit("full"))
-        words = pl.lit(" (written in full-width characters: ") + plain + pl.lit(" is in it)")
-        wide_text = pl.when(wide.is_not_null()).then(words).otherwise(pl.lit(""))
+        wide, plain, wide_text = _full_width(pl.col(COMMUNE), known)
         structure.append(
             _Check(
                 ~pl.col(COMMUNE).is_in(known),

@@ -25,8 +25,8 @@ CELL_FINDINGS: dict[str, Entry] = {
     "unknown-criterion": entry(
         "Tiêu chí không có trong bộ tiêu chí",
         "Unknown criterion",
-        "tiêu chí {criterion} không phải là tiêu chí được chấm của bộ tiêu chí này",
-        "criterion {criterion} is not a scored item of this criteria set",
+        "tiêu chí {criterion} không phải là tiêu chí được chấm của bộ tiêu chí này{width}",
+        "criterion {criterion} is not a scored item of this criteria set{width}",
         "đối chiếu mã với bộ tiêu chí (pari template liệt kê các mã); mã là văn bản: 1.10 khác 1.1",
         "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
     ),

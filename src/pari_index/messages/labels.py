@@ -499,7 +499,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # (unknown-commune: intake.cell_checks._structure_checks).
     "width": {
         "full": Words(
-            " (mã được viết bằng ký tự toàn độ rộng: {plain} thì có trong danh sách)",
+            " (mã được viết bằng ký tự toàn độ rộng: {plain} thì có)",
             " (written in full-width characters: {plain} is in it)",
         ),
         "": Words("", ""),
