@@ -276,7 +276,7 @@ def test_devices_links_and_names(tmp_path: Path) -> None:
     assert _refused("/dev/zero") == ["not-a-file"]
     loop = tmp_path / "loop.csv"
     loop.symlink_to(loop)
-    assert _refused(loop) == ["file-unreadable"]
+    assert _refused(loop) == ["input-broken-link"]  # file-unreadable "Too many levels of symbolic links" until sweep 17
     assert _refused(tmp_path / ("a" * 300 + ".csv")) == ["file-unreadable"]
     assert _refused(f"{tmp_path}/a\x00b.csv") == ["file-unreadable"]
     assert _refused(tmp_path) == ["is-a-directory"]

@@ -78,7 +78,26 @@ _one_malloc_arena()
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class _InputPath(click.Path):
+#: ctx.meta key: the parameters given an empty name (``""``), refused by :func:`_refuse_dashes`.
+_EMPTY_PATHS = "pari_index.empty_paths"
+
+
+class _AnyPath(click.Path):
+    """A path the command reads or writes. An empty name (``pari score "$FORM"`` with FORM unset)
+    is a Path of ``.``, the current folder: it was "``.``: this is a folder" or "not a results file"
+    or an output folder refused by the name ``.``. It is noted here, where the text is still seen,
+    and refused as ``path-empty`` with the other path rules (:func:`_refuse_dashes`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value == "" and ctx is not None and param is not None:
+            ctx.meta.setdefault(_EMPTY_PATHS, []).append(_param_name(ctx, param))
+        return super().convert(value, param, ctx)
+
+
+OUTPUT = _AnyPath(path_type=Path)
+
+
+class _InputPath(_AnyPath):
     """A file or folder the command reads. A name not found as it is typed is looked for with its
     accents composed (NFC) in each folder of the path: a folder unpacked from a Mac's zip names its
     files decomposed (NFD), and ``pari score "Đánh giá xã.csv"`` was "file not found" beside a file
@@ -171,8 +190,12 @@ def _refuse_dashes() -> None:
     ctx = click.get_current_context(silent=True)
     if ctx is None:
         return
-    from pari_index.outputs.paths import check_dashes
+    from pari_index.outputs.paths import check_dashes, empty_path
 
+    empty = set(ctx.meta.get(_EMPTY_PATHS, ()))
+    if empty:  # in the order of the command's help, as the dashes
+        options = [_param_name(ctx, param) for param in ctx.command.params]
+        raise UsageError([empty_path(option) for option in options if option in empty])
     named: list[tuple[str, Any]] = []
     for param in ctx.command.params:
         if isinstance(param.type, click.Path) and param.name is not None:
@@ -615,7 +638,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OUTPUT,
     required=True,
 )
 @click.option(
@@ -634,7 +657,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     "--lineage",
     type=INPUT,
 )
-@click.option("--report", type=click.Path(path_type=Path))
+@click.option("--report", type=OUTPUT)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--strict", is_flag=True)
 @click.option(
@@ -663,7 +686,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 @click.option(
     "--cache",
     "cache_dir",
-    type=click.Path(path_type=Path),
+    type=OUTPUT,
 )
 @click.option("-q", "--quiet", is_flag=True)
 @handles_errors
@@ -761,7 +784,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
     "--communes",
     type=INPUT,
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("-o", "--output", type=OUTPUT, required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option(
     "--unit-type",
@@ -797,7 +820,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 
 @main.command()
 @click.argument("results", type=INPUT)
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("-o", "--output", type=OUTPUT, required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--date", "date")
 @click.option(
@@ -895,7 +918,7 @@ def _remove_files(paths: Sequence[Path]) -> None:
     default=0.05,
     show_default=True,
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("-o", "--output", type=OUTPUT, required=True)
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
@@ -952,7 +975,7 @@ def criteria_group() -> None:
 
 @criteria_group.command("export")
 @click.argument("criteria_file", metavar="SET.yaml", type=INPUT)
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("-o", "--output", type=OUTPUT, required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
@@ -970,7 +993,7 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
 
 @criteria_group.command("import")
 @click.argument("annex", metavar="ANNEX.xlsx", type=INPUT)
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("-o", "--output", type=OUTPUT, required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def criteria_import(annex: Path, output: Path, lang: str) -> None:
@@ -991,7 +1014,7 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 @click.argument("old", metavar="OLD.yaml", type=INPUT)
 @click.argument("new", metavar="NEW.yaml", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(["text", "table"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=OUTPUT)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None:

@@ -238,3 +238,32 @@ def os_error_parts(exc: BaseException) -> tuple[int | None, str | None]:
         return None, None
     number = int(found.group(1) or found.group(2))
     return number, os.strerror(number)
+
+
+def broken_link(path: str | Path, file: str | None = None) -> Problem | None:
+    """``path`` as a symbolic link that leads nowhere (its target is missing, or the links lead
+    round in a loop), or None. ``ls`` lists such a link where the file is looked for, and "file not
+    found" (or "results file not found" for a loop) sent the user looking at a name that is there;
+    the output folder's own case is output-folder-broken-link."""
+    try:
+        if not os.path.islink(path) or os.path.exists(path):
+            return None
+        target = os.readlink(path)
+        os.stat(path)
+    except FileNotFoundError:
+        end = "missing"
+    except OSError:  # ELOOP
+        end = "loop"
+    except ValueError:  # a NUL in the name: said by the callers' own checks
+        return None
+    else:
+        return None
+    shown = visible(os.fsdecode(target))
+    words = f"it points to {shown}, which does not exist" if end == "missing" else "the links lead round in a loop"
+    return Problem(
+        "input-broken-link",
+        f"a symbolic link that leads nowhere: {words}",
+        file=file if file is not None else str(path),
+        hint="point the link at the file or folder, or give its own path",
+        params={"link_end": end, "target": shown},
+    )

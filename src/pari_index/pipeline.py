@@ -504,12 +504,14 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
     from pari_index.criteria.loading import bundled_criteria, load_criteria
     from pari_index.errors import CriteriaError
 
-    if criteria is not None:
-        return load_criteria(criteria).criteria
     about = tables.get("about")
     wanted = None
     if about is not None:
         wanted = dict(about.select(pl.all().cast(pl.String)).iter_rows()).get("criteria_id")
+    if criteria is not None:
+        given = load_criteria(criteria).criteria
+        _check_same_set(given, wanted, criteria)
+        return given
     for path in bundled_criteria():
         try:
             loaded = load_criteria(path).criteria
@@ -518,6 +520,21 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
         if loaded.id == wanted:
             return loaded
     return None
+
+
+def _check_same_set(given: CriteriaSet, wanted: str | None, path: str | Path) -> None:
+    """``--criteria`` must be the set the results were scored with (the id their about sheet
+    names): another set's rules, maxima and labels would be printed beside these scores."""
+    if wanted is None or given.id == wanted.strip():
+        return
+    raise UsageError(
+        Problem(
+            "results-other-criteria",
+            f"--criteria {path} is the set {quoted(given.id)}, but the results were scored with {quoted(wanted)}",
+            hint="give the criteria set the results were scored with, or leave out --criteria",
+            params={"criteria": str(path), "given": quoted(given.id), "scored": quoted(wanted)},
+        )
+    )
 
 
 #: The columns of the criteria table that ``pari explain`` prints.

@@ -40,7 +40,7 @@ from pydantic import ValidationError
 from pari_index.archives import compressed_file
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
-from pari_index.errors import CriteriaError, Problem, quoted, shorten_path, visible
+from pari_index.errors import CriteriaError, Problem, broken_link, quoted, shorten_path, visible
 from pari_index.limits import env_limit
 from pari_index.spelling import spelled_on_disk
 
@@ -676,6 +676,12 @@ def _kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def _link_or(path: Path, label: str, error: type[CriteriaError]) -> CriteriaError | None:
+    """The error of a criteria file that is a symbolic link to no file (errors.broken_link)."""
+    link = broken_link(path, label)
+    return error(link) if link is not None else None
+
+
 def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> str:
     """The text of a criteria file, read within ``MAX_FILE_BYTES``; every failure a problem."""
     label = _path_label(path)
@@ -702,7 +708,7 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
             raise too_large(path.stat().st_size)
         raw = _read_bounded(path, limit + 1)
     except FileNotFoundError:
-        raise fail("file-not-found", "file not found") from None
+        raise _link_or(path, label, error) or fail("file-not-found", "file not found") from None
     except IsADirectoryError:
         raise fail("is-a-directory", "this is a folder, not a file") from None
     except _NotAFile as exc:
@@ -713,6 +719,9 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
             {"file_kind": _file_kind(exc.mode)},
         ) from None
     except OSError as exc:  # EACCES, ELOOP, ENAMETOOLONG, EIO, ...
+        linked = _link_or(path, label, error)
+        if linked is not None:
+            raise linked from None
         reason = exc.strerror or type(exc).__name__
         raise fail(
             "file-unreadable",

@@ -147,8 +147,16 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
         check = checks[int(index)]
         if check.per_row:
             group = one_per_row(group, ORDER)
-        found = cell_findings(group, "error", check.kind, check.message, check.hint, check.params, check.column)
-        findings.append(_cell_order(found, group, check.kind))
+        found = _cell_order(
+            cell_findings(group, "error", check.kind, check.message, check.hint, check.params, check.column),
+            group,
+            check.kind,
+        )
+        if check.column is not None:
+            # Placed in another column than the cell's (the code's), the finding of each value of
+            # a row was the same line again: ``row 2 column «commune_code»: …`` printed 4 times.
+            found = found.unique(["file", "sheet", "row", "column", "message"], keep="first", maintain_order=True)
+        findings.append(found)
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 

@@ -25,6 +25,7 @@ from pari_index.intake.decoding import (
     scan_utf8,
 )
 from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
+from pari_index.intake.lost_letters import letters_lost, lost_letters
 from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.messages import render, render_hint
@@ -355,6 +356,9 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
         )
     if csv_text.legacy:
         return ReadResult([], [legacy_encoding(csv_text.legacy, file)])
+    lost = lost_letters([csv_text.sample])
+    if lost is not None:
+        return ReadResult([], [letters_lost(lost, file)])
     notes: list[Problem] = []
     if csv_text.fallback:
         notes.append(

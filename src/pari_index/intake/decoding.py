@@ -129,6 +129,9 @@ def decode_text(raw: bytes) -> Decoded:
     if wide is not None:
         return wide
     text, bad, letters = _utf8_with_evidence(raw)
+    mixed = _line_by_line(raw) if letters and bad >= MIXED_MIN_LINES else None
+    if mixed is not None:
+        return mixed
     if letters and letters >= bad:
         return Decoded(text, "utf-8", bad)
     # Windows-1258 leaves a few byte values undefined: those are reported like bad UTF-8 bytes.
@@ -137,6 +140,44 @@ def decode_text(raw: bytes) -> Decoded:
     fallback = f"Windows-1258 (Vietnamese), since {evidence}"
     params = {"fallback_evidence": "bad_letters" if letters else "bad", "bad": bad, "letters": letters}
     return Decoded(text, "cp1258", text.count("\ufffd"), fallback, legacy_evidence(text), params)
+
+
+#: Lines that are not UTF-8 in a file that has UTF-8 letters, from which it is read line by line
+#: (fewer are stray bytes in a UTF-8 file, each reported in its cell as undecodable-bytes).
+MIXED_MIN_LINES = 10
+
+
+def _line_by_line(raw: bytes) -> Decoded | None:
+    """A file of lines in UTF-8 and lines in Windows-1258 (two exports pasted together, or rows
+    added by another program), each line decoded as what it is; None unless some lines have a
+    UTF-8 letter and at least MIXED_MIN_LINES are not UTF-8. Read whole as Windows-1258, its UTF-8
+    lines were garbled letters and the file was refused as a legacy font encoding; read whole as
+    UTF-8, every cell of the other lines with a letter outside ASCII was undecodable-bytes (sweep
+    17). The lines that are not UTF-8 alone are weighed for a legacy font encoding."""
+    pieces: list[str] = []
+    legacy: list[str] = []
+    utf8 = first = 0
+    for number, line in enumerate(raw.splitlines(keepends=True), 1):
+        try:
+            pieces.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            legacy.append(line.decode("cp1258", errors="replace"))
+            pieces.append(legacy[-1])
+            first = first or number
+    if not utf8 or len(legacy) < MIXED_MIN_LINES:
+        return None
+    text = "".join(pieces)
+    fallback = f"UTF-8 and Windows-1258 line by line, since {utf8:,} lines are UTF-8 and {len(legacy):,} lines "
+    fallback += f"(the first: line {first:,}) are not (files pasted together?)"
+    params = {
+        "fallback_encoding": "mixed",
+        "fallback_evidence": "mixed",
+        "utf8_lines": utf8,
+        "other_lines": len(legacy),
+        "first": first,
+    }
+    return Decoded(text, "mixed", text.count("\ufffd"), fallback, legacy_evidence("".join(legacy)), params)
 
 
 def decode_csv_bytes(raw: bytes) -> tuple[str, str]:

@@ -262,6 +262,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "chuyển sổ tính sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, từ TCVN3 hoặc VNI) rồi lưu lại",
         "convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
     ),
+    "input-broken-link": entry(
+        "Liên kết tượng trưng không dẫn tới đâu",
+        "A symbolic link that leads nowhere",
+        "liên kết tượng trưng không dẫn tới đâu: {link_end}",
+        "a symbolic link that leads nowhere: {link_end}",
+        "cho liên kết trỏ tới tệp hoặc thư mục, hoặc chỉ ra đường dẫn của chính nó",
+        "point the link at the file or folder, or give its own path",
+    ),
     "legacy-encoding": entry(
         "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI); tệp không được đọc",
         "Legacy Vietnamese encoding (TCVN3/VNI); not read",
@@ -273,6 +281,20 @@ READING_FINDINGS: dict[str, Entry] = {
         "the file was not read, rather than score garbled text",
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
+    ),
+    "letters-lost": entry(
+        "Chữ tiếng Việt đã bị thay bằng dấu ?; tệp không được đọc",
+        "Vietnamese letters replaced by ?; not read",
+        "{words} từ có dấu ? thay cho một chữ cái ({share} % số từ có chữ ngoài ASCII; ví dụ {examples}): "
+        "tệp đã được lưu bằng một bảng mã không có chữ tiếng Việt, và chữ không lấy lại được từ tệp này; "
+        "tệp không được đọc để tránh chấm và công bố tên bị lỗi",
+        "{words} words hold a ? where a letter was ({share} % of the words with letters outside ASCII; "
+        "e.g. {examples}): the file was saved in a code page without Vietnamese letters, and they cannot be "
+        "recovered from it; the file was not read, rather than score and publish garbled names",
+        "mở tệp gốc và lưu lại dạng «CSV UTF-8 (Comma delimited)» (hoặc gửi tệp .xlsx); đừng lưu bằng «CSV» "
+        "thường trên Windows không phải tiếng Việt",
+        "open the original and save it again as «CSV UTF-8 (Comma delimited)» (or give the .xlsx); plain "
+        "«CSV» on a Windows that is not Vietnamese loses the letters",
     ),
     # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
     # English words are the problem's own sentence, so a findings table reads the same as before.

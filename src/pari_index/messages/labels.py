@@ -83,9 +83,19 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "utf-16-be": Words("UTF-16 (big-endian)", "UTF-16 (big-endian)"),
         "utf-32-le": Words("UTF-32 (little-endian)", "UTF-32 (little-endian)"),
         "utf-32-be": Words("UTF-32 (big-endian)", "UTF-32 (big-endian)"),
+        "mixed": Words(
+            "UTF-8 và bảng mã Windows-1258 (tiếng Việt), từng dòng theo bảng mã của nó",
+            "UTF-8 and Windows-1258 (Vietnamese), each line as what it is",
+        ),
         "": Words("bảng mã Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
     },
     # Why a file was read as it was (encoding-fallback: intake/decoding.decode_text).
+    # Where a symbolic link given as an input leads (input-broken-link: errors.broken_link).
+    "link_end": {
+        "missing": Words("nó trỏ tới {target}, nơi không tồn tại", "it points to {target}, which does not exist"),
+        "loop": Words("các liên kết trỏ vòng lại nhau", "the links lead round in a loop"),
+        "": Words("nó không dẫn tới tệp nào", "it leads to no file"),
+    },
     "fallback_evidence": {
         "utf16": Words("cứ hai byte lại có một byte 0", "every other byte is zero"),
         "utf32": Words("cứ bốn byte lại có ba byte 0", "three bytes of every four are zero"),
@@ -93,6 +103,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "bad_letters": Words(
             "{bad} byte không phải UTF-8 và chỉ {letters} chữ là UTF-8",
             "{bad} bytes are not UTF-8 and only {letters} letters are",
+        ),
+        "mixed": Words(
+            "{utf8_lines} dòng là UTF-8 và {other_lines} dòng (dòng đầu tiên: {first}) thì không (các tệp bị ghép "
+            "lại với nhau?)",
+            "{utf8_lines} lines are UTF-8 and {other_lines} lines (the first: line {first}) are not (files pasted "
+            "together?)",
         ),
         "": Words("có byte không phải UTF-8", "some bytes are not UTF-8"),
     },

@@ -146,6 +146,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
         "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
     ),
+    "results-other-criteria": entry(
+        "Bộ tiêu chí khác với bộ đã chấm kết quả",
+        "Not the criteria set of the results",
+        "--criteria {criteria} là bộ {given}, nhưng kết quả được chấm theo bộ {scored}",
+        "--criteria {criteria} is the set {given}, but the results were scored with {scored}",
+        "dùng bộ tiêu chí đã chấm kết quả, hoặc bỏ --criteria",
+        "give the criteria set the results were scored with, or leave out --criteria",
+    ),
     "criterion-not-in-results": entry(
         "Không có tiêu chí được chấm với mã này",
         "No scored item under this id",
@@ -180,6 +188,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "pari-index reads and writes named files only",
         "ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)",
         "give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
+    ),
+    "path-empty": entry(
+        "Tên tệp để trống",
+        "An empty file name",
+        '{option}: tên được đưa vào để trống (""): một biến chưa được gán trong kịch bản?',
+        '{option}: the name given is empty (""): an unset variable in a script?',
+        "ghi tên của tệp",
+        "give the file's name",
     ),
     "input-given-twice": entry(
         "Một tệp được đưa hai lần",

@@ -482,6 +482,17 @@ def dash_problems(named: Iterable[tuple[str, Path | str]]) -> list[Problem]:
     return [_dash(option) for option, path in named if str(Path(path)) == "-"]
 
 
+def empty_path(option: str) -> Problem:
+    """An empty name given for a path (an unset variable in a script: ``pari score "$FORM"``),
+    which a Path takes for the current folder."""
+    return Problem(
+        "path-empty",
+        f'{option}: the name given is empty (""): an unset variable in a script?',
+        hint="give the file's name",
+        params={"option": option},
+    )
+
+
 def check_dashes(named: Iterable[tuple[str, Path | str]]) -> None:
     """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs (:func:`dash_problems`).
     The ``pari`` command calls this for every path of every command before the command starts

@@ -20,6 +20,7 @@ from pari_index.archives import compressed_file
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
+from pari_index.intake.lost_letters import letters_lost, lost_letters
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.values import format_exact, parse_exact
@@ -305,13 +306,24 @@ def _non_ascii_cells(grid: pl.DataFrame) -> Iterator[str]:
             yield from column.filter((column.str.len_bytes() != column.str.len_chars()).fill_null(False))
 
 
+def _cells_with_marks(grid: pl.DataFrame) -> Iterator[str]:
+    """The cells of ``grid`` with a question mark or a character outside ASCII (the evidence of
+    letters lost to ``?``), column by column."""
+    for column in grid.iter_columns():
+        if column.dtype == pl.String:
+            marked = column.str.contains("?", literal=True) | (column.str.len_bytes() != column.str.len_chars())
+            yield from column.filter(marked.fill_null(False))
+
+
 def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> Problem | None:
     """A sheet whose text was typed with a legacy Vietnamese font (TCVN3, VNI): refused as a CSV
     file of those bytes is (legacy-encoding). Read, its names went into the ranking garbled
     (``Ph\xadêng Hång CÈm``) and every answer such as ``có`` failed one cell at a time."""
     evidence = typed_in_legacy_font(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
     if evidence is None:
-        return None
+        lost = lost_letters(_cells_with_marks(raw.head(SAMPLE_ROWS)))
+        # A CSV file that lost its letters to ? (letters-lost), then opened and saved as a workbook.
+        return letters_lost(lost, file, name) if lost is not None else None
     return Problem(
         "legacy-font",
         f"the text was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {evidence.share} % of its "
