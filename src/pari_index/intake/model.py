@@ -63,9 +63,8 @@ class LeafTable:
             if isinstance(leaf.rule, Choice):
                 mapping: dict[str, str] = {}
                 for level in leaf.rule.levels:
-                    mapping[level.value.lower()] = level.value
-                    if level.label:
-                        mapping[level.label.lower()] = level.value
+                    for answer in level.answers():
+                        mapping[answer] = level.value
                 level_maps[leaf.column(leaf.rule.input)] = mapping
                 level_lists[leaf.column(leaf.rule.input)] = level_list(
                     [level.label or level.value for level in leaf.rule.levels]
