@@ -159,8 +159,9 @@ def _bad_level(folder: Path) -> Path:
 LEVEL_HINTS = {
     "en": (
         "row 31 column «value»: Tốt lắm is not one of the levels listed for this criterion [bad-value]\n"
-        "    hint: write one of the item's 3 levels (a label or a value): “Đạt chuẩn, trang thiết bị hiện đại”; "
-        "“Đạt chuẩn tối thiểu”; “Chưa đạt chuẩn”\n"
+        # The levels by their English labels (tests/test_labels17.py: a set without them).
+        "    hint: write one of the item's 3 levels (a label or a value): “Up to standard, modern equipment”; "
+        "“Minimum standard”; “Below standard”\n"
     ),
     "vi": (
         "hàng 31 cột «value»: Tốt lắm không phải là một trong các mức liệt kê cho tiêu chí này [bad-value]\n"

@@ -230,3 +230,44 @@ def test_an_english_level_label_is_read_as_the_level(tmp_path: Path) -> None:
     criteria = pl.read_parquet(out / "criteria.parquet").filter(pl.col("criterion_id") == "7.1.1")
     assert criteria.sort("commune_code")["branch"].to_list() == ["level:deputy"] * 3
     assert criteria["computed_score"].to_list() == [0.5] * 3
+
+
+@pytest.mark.parametrize(
+    ("english", "levels"),
+    [
+        (True, "“Up to standard, modern equipment”; “Minimum standard”; “Below standard”"),
+        (False, "“Đạt chuẩn, trang thiết bị hiện đại (vi)”; “Đạt chuẩn tối thiểu (vi)”; “Chưa đạt chuẩn (vi)”"),
+    ],
+)
+def test_an_english_hint_names_the_levels_in_english(tmp_path: Path, english: bool, levels: str) -> None:
+    """A cell that names no level: the English hint lists the levels by their English labels (it
+    listed the Vietnamese ones, unmarked), a set without them by the Vietnamese marked " (vi)";
+    the Vietnamese hint is unchanged."""
+    criteria = tmp_path / "set.yaml"
+    text = (bundled_criteria_dir() / "ha-noi-2025-commune.yaml").read_text(encoding="utf-8")
+    criteria.write_text(text if english else _without_english_labels("ha-noi-2025-commune.yaml"), encoding="utf-8")
+    rows = tmp_path / "long.csv"
+    rows.write_text("commune_code,criterion_id,input,value\n00001,3.4.1,desk,Tốt lắm\n", encoding="utf-8")
+    args = ["score", str(rows), "--criteria", str(criteria), "--communes", str(EXAMPLES / "communes.csv")]
+    args += ["--no-survey", "-q", "-o", str(tmp_path / "out.xlsx")]
+    en = CliRunner().invoke(main, ["--lang", "en", *args]).output
+    assert f"    hint: write one of the item's 3 levels (a label or a value): {levels}\n" in en
+    vi = CliRunner().invoke(main, ["--lang", "vi", *args]).output
+    assert (
+        "    gợi ý: ghi một trong 3 mức của tiêu chí (nhãn hoặc giá trị): “Đạt chuẩn, trang thiết bị hiện đại”; "
+        "“Đạt chuẩn tối thiểu”; “Chưa đạt chuẩn”\n"
+    ) in vi
+
+
+def test_a_level_hint_written_before_the_english_list_is_still_rendered() -> None:
+    """A finding of an earlier run has no ``levels_en``: its English hint lists ``levels``."""
+    from pari_index.messages import render_hint
+
+    params = {"value": "x", "expected": "level", "fix": "level", "count": 2, "levels": "“A”; “B”"}
+    assert (
+        render_hint("bad-value", "en", params=params)
+        == "write one of the item's 2 levels (a label or a value): “A”; “B”"
+    )
+    english = {**params, "levels_en": "“A en”; “B en”"}
+    assert render_hint("bad-value", "en", params=english).endswith(": “A en”; “B en”")
+    assert render_hint("bad-value", "vi", params=english).endswith(": “A”; “B”")
