@@ -152,12 +152,12 @@ def _pari(*args: str) -> str:
 
 @pytest.fixture(scope="module")
 def english_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The README's example command, in English."""
+    """The README's example command, in English (the report beside the results)."""
     out = tmp_path_factory.mktemp("labels17") / "results.xlsx"
     args = ["--lang", "en", "score", str(EXAMPLES / "assessments_long.csv"), str(EXAMPLES / "assessments_wide.xlsx")]
     args += ["--communes", str(EXAMPLES / "communes.csv"), "--survey", str(EXAMPLES / "survey.csv")]
     args += ["--appraisal", str(EXAMPLES / "appraisal.csv"), "-o", str(out), "--date", "2026-01-15"]
-    _pari(*args)
+    _pari(*args, "--report", str(out.with_name("report.html")))
     return out
 
 
@@ -173,6 +173,12 @@ def test_english_explain_of_the_example_shows_no_vietnamese_label(english_result
     text = _pari("--lang", "en", "explain", "00001", "--results", str(english_results))
     assert "inputs: Inspections=5 |" in text
     assert "Head of the steering committee=" in text
+
+
+def test_english_report_shows_no_vietnamese_label(english_results: Path) -> None:
+    page = english_results.with_name("report.html").read_text(encoding="utf-8")
+    assert "Total points" in page and "Inspections" in page
+    assert MARK not in page
 
 
 def test_english_results_show_no_vietnamese_label(english_results: Path) -> None:
