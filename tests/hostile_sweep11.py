@@ -125,8 +125,10 @@ def register_every_row_without_code(folder: Path) -> list[str]:
 # A criteria set's bytes (criteria.loading.read_text_file, parse_yaml)
 
 CRITERIA = Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
-#: Where the stray bytes go in criteria-stray-bytes-mid-file (a byte offset of the bundled set).
-STRAY_AT = 5000
+#: Where the stray bytes go in criteria-stray-bytes-mid-file (a byte offset of the bundled set):
+#: the first ASCII byte from 5000 on, a character's start, so that the refusal names this byte and
+#: not the start of a Vietnamese letter the bytes would split (the set's text moves as it changes).
+STRAY_AT = next(i for i, byte in enumerate(CRITERIA.read_bytes()) if i >= 5000 and byte < 0x80)
 
 
 def criteria_saved_as_unicode(folder: Path) -> list[str]:
@@ -138,7 +140,7 @@ def criteria_saved_as_unicode(folder: Path) -> list[str]:
 
 
 def criteria_stray_bytes_mid_file(folder: Path) -> list[str]:
-    """Two stray bytes in the middle of a set: "not UTF-8 (byte 5000)", a place no editor shows."""
+    """Two stray bytes in the middle of a set: "not UTF-8 (byte 5001)", a place no editor shows."""
     raw = CRITERIA.read_bytes()
     path = folder / "set.yaml"
     path.write_bytes(raw[:STRAY_AT] + b"\xff\xfe" + raw[STRAY_AT:])

@@ -160,7 +160,7 @@ def test_bonus_and_penalty_name_their_cap() -> None:
     assert method_text(leaves["9.2"]) == "Có [Được Thành phố khen thưởng về CCHC]: cộng 1 điểm."
     assert method_text(leaves["9.3"]) == "Mỗi [Số lần bị phê bình, xử lý bằng văn bản] trừ 1 điểm, trừ tối đa 3 điểm."
     assert method_text(leaves["9.3"], "en") == (
-        "Each [Số lần bị phê bình, xử lý bằng văn bản (vi)] takes off 1 point, at most 3 points off."
+        "Each [Written criticisms or sanctions] takes off 1 point, at most 3 points off."
     )
     for leaf_id, kind, input_type in (
         ("9.1", "bonus", "count"),

@@ -126,12 +126,12 @@ def test_english_reading_copy(tmp_path: Path) -> None:
         "1.1.2",
         "Content of the annual reform plan meets the requirements",
         "0.3",
-        # The set names its conditions in Vietnamese only: marked "(vi)" in English.
-        "Points for each condition met:\n– Điều kiện 1 (nội dung chưa xác minh) (vi): 0.1 points\n"
-        "– Điều kiện 2 (nội dung chưa xác minh) (vi): 0.1 points\n"
-        "– Điều kiện 3 (nội dung chưa xác minh) (vi): 0.1 points",
-        # Its documents too (the evidence column).
-        "– Kế hoạch CCHC năm (vi)",
+        # The set's conditions and documents by their English labels (label_en); a set without
+        # them shows the Vietnamese marked "(vi)" (tests/test_labels17.py).
+        "Points for each condition met:\n– Condition 1 (wording not verified): 0.1 points\n"
+        "– Condition 2 (wording not verified): 0.1 points\n"
+        "– Condition 3 (wording not verified): 0.1 points",
+        "– Annual reform plan",
     ]
 
 

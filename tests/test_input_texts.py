@@ -158,13 +158,19 @@ def test_a_choice_is_shown_by_its_level_s_label() -> None:
     cells = pl.DataFrame(rows, schema=SCHEMA, orient="row")
     items = {COMMUNE: ["00001", "00004", "00010", "00001"], CRITERION: ["7.5", "7.5", "7.5", "8.4.2"]}
     k = item_key(pl.DataFrame(items))["_k"].to_list()
-    for lang, label, mark in (("vi", "Mức độ áp dụng", ""), ("en", "Mức độ áp dụng (vi)", " (vi)")):
+    levels = {
+        "vi": ("Mức độ áp dụng", "Duy trì, cải tiến đầy đủ", "Áp dụng chưa đầy đủ", "Không áp dụng"),
+        "en": ("Extent applied", "Maintained and improved in full", "Applied in part", "Not applied"),
+    }
+    for lang, (label, full, partial, none) in levels.items():
         got = {r["_k"]: r for r in input_texts(cells, LEAVES, lang, item_key).to_dicts()}
-        # In English the set's Vietnamese labels are marked as such, as the input's own label is.
-        assert got[k[0]][LABELLED] == f"{label}=Duy trì, cải tiến đầy đủ{mark}"
-        assert got[k[1]][LABELLED] == f"{label}=Áp dụng chưa đầy đủ{mark}"
-        assert got[k[2]][LABELLED] == f"{label}=Không áp dụng{mark}"
-        assert got[k[3]][LABELLED] == "Mức đạt chuẩn nông thôn mới" + ("" if lang == "vi" else " (vi)") + "=bogus"
+        # In English the set's English labels (label_en) of the input and of its levels; a set
+        # without them shows the Vietnamese marked " (vi)" (tests/test_labels17.py).
+        assert got[k[0]][LABELLED] == f"{label}={full}"
+        assert got[k[1]][LABELLED] == f"{label}={partial}"
+        assert got[k[2]][LABELLED] == f"{label}={none}"
+        ntm = "Mức đạt chuẩn nông thôn mới" if lang == "vi" else "New-rural standard reached"
+        assert got[k[3]][LABELLED] == f"{ntm}=bogus"
         # The data column keeps the cells as they were written.
         assert got[k[0]]["inputs"] == "iso=full"
         compare(cells, lang)

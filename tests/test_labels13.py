@@ -159,8 +159,9 @@ def _bad_level(folder: Path) -> Path:
 LEVEL_HINTS = {
     "en": (
         "row 31 column «value»: Tốt lắm is not one of the levels listed for this criterion [bad-value]\n"
-        "    hint: write one of the item's 3 levels (a label or a value): “Đạt chuẩn, trang thiết bị hiện đại”; "
-        "“Đạt chuẩn tối thiểu”; “Chưa đạt chuẩn”\n"
+        # The levels by their English labels (tests/test_labels17.py: a set without them).
+        "    hint: write one of the item's 3 levels (a label or a value): “Up to standard, modern equipment”; "
+        "“Minimum standard”; “Below standard”\n"
     ),
     "vi": (
         "hàng 31 cột «value»: Tốt lắm không phải là một trong các mức liệt kê cho tiêu chí này [bad-value]\n"
@@ -239,7 +240,7 @@ def test_english_counts_and_points_are_singular_for_one(tmp_path: Path) -> None:
     explained = CliRunner().invoke(main, ["--lang", "en", "explain", "00001", "--results", out]).output
     assert (
         "9.2 [Max 1.00] Self-score: 0.00 · Computed: 0.00 · Appraised: — · Final: 0.00 (scored)\n"
-        "    Nothing added or taken off | inputs: Được Thành phố khen thưởng về CCHC (vi)=no\n"
+        "    Nothing added or taken off | inputs: Commended by the city for reform=no\n"
     ) in explained
     assert "→ 1 point |" in explained and "→ 1 points" not in explained
     assert "None" not in explained
@@ -261,7 +262,7 @@ def test_the_input_rows_sheet_gives_a_register_rows_reason_in_the_runs_language(
 
 
 def _bad_set(folder: Path) -> Path:
-    """The bundled set with item 3.4.1's rule kind misspelt (line 322) and 3.4.2's input type."""
+    """The bundled set with item 3.4.1's rule kind misspelt (line 327) and 3.4.2's input type."""
     text = (Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml").read_text(encoding="utf-8")
     text = text.replace("kind: choice", "kind: choise", 1).replace(
         '{type: percent, label: "Tỷ lệ số hoá', '{type: percnt, label: "Tỷ lệ số hoá', 1
@@ -278,7 +279,7 @@ def test_a_wrong_rule_kind_or_input_type_is_named_with_the_values_the_format_tak
     path = _bad_set(tmp_path)
     vi = CliRunner().invoke(main, ["--lang", "vi", "validate", str(path)]).output
     assert (
-        f"lỗi: {path}:322:15: areas.2.children.3.children.0.rule: kind «choise» không phải là một loại quy tắc; "
+        f"lỗi: {path}:327:15: areas.2.children.3.children.0.rule: kind «choise» không phải là một loại quy tắc; "
         "các loại là «yes_no», «timeliness», «deadline», «tiers», «proportional», «checklist», «count_tiers», "
         "«choice», «deduction», «bonus», «penalty» [schema:union_tag_invalid]\n"
     ) in vi

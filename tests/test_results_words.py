@@ -203,18 +203,22 @@ def test_both_languages_read_back_as_the_same_ids(runs: dict[str, Path]) -> None
     assert set(vi) == set(en) == {"summary", "criteria", "findings", "rows", "about"}
     for name in vi:
         assert vi[name].columns == en[name].columns == ids[name].columns, name
-        words = WORDED.get(name, [])
+        # A choice's level is read back by its label in the workbook's language (below).
+        words = [*WORDED.get(name, []), *(["branch"] if name == "criteria" else [])]
         assert vi[name].drop(words).equals(en[name].drop(words)), name
     # The coded values are the ids of the analysts' formats; a choice's level is read back by
-    # its label (the workbook shows the label, and pari explain knows a level by either).
-    level_label = {
-        (c, f"level:{v}"): f"level:{label}" for c, levels in _level_words("vi").items() for v, label in levels.items()
-    }
-    shown_branches = [
-        level_label.get(pair, pair[1]) for pair in ids["criteria"].select("criterion_id", "branch").rows()
-    ]
-    assert any(b.startswith("level:") for b in shown_branches)
-    assert vi["criteria"]["branch"].to_list() == shown_branches
+    # its label, Vietnamese or English (the workbook shows the label, and pari explain knows a
+    # level by its value or either label).
+    for lang, results in (("vi", vi), ("en", en)):
+        words_of = _level_words(lang)
+        level_label = {(c, f"level:{v}"): f"level:{w}" for c, levels in words_of.items() for v, w in levels.items()}
+        shown_branches = [
+            level_label.get(pair, pair[1]) for pair in ids["criteria"].select("criterion_id", "branch").rows()
+        ]
+        assert any(b.startswith("level:") for b in shown_branches)
+        assert not any(b.endswith(" (vi)") for b in shown_branches)
+        assert results["criteria"]["branch"].to_list() == shown_branches, lang
+    assert vi["criteria"]["branch"].to_list() != en["criteria"]["branch"].to_list()
     for name, column in [
         ("summary", "unit_type"),
         ("summary", "ranked"),
@@ -411,7 +415,13 @@ def test_explain_knows_a_level_read_back_by_its_label() -> None:
     by_value = describe_branch(leaf, "level:deputy", "vi")
     assert by_value.startswith("Mức “Phó Chủ tịch UBND” →")
     assert describe_branch(leaf, "level:Phó Chủ tịch UBND", "vi") == by_value
-    assert describe_branch(leaf, "level:Phó Chủ tịch UBND (vi)", "en") == describe_branch(leaf, "level:deputy", "en")
+    by_value_en = describe_branch(leaf, "level:deputy", "en")
+    assert by_value_en == "Level “Deputy chairman” → 0.5 points"
+    # An English workbook names the level by its English label; one written before the set gave
+    # English labels named it by the Vietnamese, marked " (vi)": both are known.
+    assert describe_branch(leaf, "level:Deputy chairman", "en") == by_value_en
+    assert describe_branch(leaf, "level:Phó Chủ tịch UBND (vi)", "en") == by_value_en
+    assert describe_branch(leaf, "level:Deputy chairman", "vi") == by_value
 
 
 @pytest.mark.parametrize(

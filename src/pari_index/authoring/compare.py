@@ -21,7 +21,7 @@ def _rule(leaf: Leaf) -> dict[str, Any]:
 
     def rename(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: rename(v) for k, v in value.items() if k not in ("value", "label")}
+            return {k: rename(v) for k, v in value.items() if k not in ("value", "label", "label_en")}
         if isinstance(value, list):
             return [rename(v) for v in value]
         if isinstance(value, str) and value in names:

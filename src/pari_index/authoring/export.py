@@ -18,7 +18,6 @@ import polars as pl
 
 from pari_index.criteria.method import BULLET, EVIDENCE_FIELDS, method_text, number, range_text
 from pari_index.criteria.model import CriteriaSet, EvidenceSpec, Node, Part, Provenance, resolve_leaves
-from pari_index.messages import set_text
 
 #: Sheet names, per language. The importer recognises both.
 SHEETS = {
@@ -103,7 +102,7 @@ def cell_text(value: Any) -> str:
 def evidence_text(evidence: list[EvidenceSpec], lang: str) -> str:
     lines = []
     for spec in evidence:
-        line = BULLET + set_text(spec.label, None, lang)
+        line = BULLET + spec.shown(lang)
         if list(spec.requires) != DEFAULT_REQUIRES:
             line += " (" + ", ".join(EVIDENCE_FIELDS[lang][f] for f in spec.requires) + ")"
         lines.append(line)

@@ -226,10 +226,10 @@ class _Writer:
             return name
         return input_label(spec, self.lang) or name
 
-    def set_words(self, text: str) -> str:
-        """Words of the set that it gives in Vietnamese only (a checklist item's, a level's label):
-        marked as such in English, as pari explain marks them."""
-        return set_text(text, None, self.lang)
+    def set_words(self, text: str, english: str | None = None) -> str:
+        """Words of the set (a checklist item's, a level's label) in the output's language: in
+        English its ``label_en``, else the Vietnamese marked as such, as pari explain marks them."""
+        return set_text(text, english, self.lang)
 
     def clause(self, condition: str, points: Decimal | None) -> str:
         return f"{condition}: {self.pts(points)}"
@@ -307,7 +307,10 @@ class _Writer:
 
     def _checklist(self, rule: Checklist) -> list[str]:
         items = [
-            BULLET + self.clause(self.set_words(item.label) if item.label else self.label(item.input), item.points)
+            BULLET
+            + self.clause(
+                self.set_words(item.label, item.label_en) if item.label else self.label(item.input), item.points
+            )
             for item in rule.items
         ]
         return [self.w["checklist"], *items]
@@ -315,7 +318,7 @@ class _Writer:
     def _choice(self, rule: Choice) -> list[str]:
         lines = [self.w["choice"]]
         for level in rule.levels:
-            name = self.set_words(level.label) if level.label else level.value
+            name = self.set_words(level.label, level.label_en) if level.label else level.value
             if level.fraction is not None:
                 lines.append(f"{BULLET}{name}: " + self.w["fraction"].format(f=number(level.fraction * 100, self.lang)))
             else:

@@ -131,7 +131,13 @@ class EvidenceSpec(Strict):
 
     id: InputName
     label: str
+    #: The document's name in English; without it an English output shows ``label`` marked " (vi)".
+    label_en: str | None = None
     requires: list[EvidenceField] = Field(default_factory=_number_and_date)
+
+    def shown(self, lang: str) -> str:
+        """The document's name as an output in ``lang`` shows it (messages.set_text)."""
+        return set_text(self.label, self.label_en, lang)
 
 
 class Node(Strict):

@@ -388,6 +388,7 @@ class ChecklistItem(Strict):
     input: InputName
     points: Points
     label: str | None = None
+    label_en: str | None = None
 
 
 class Checklist(Strict):
@@ -414,6 +415,9 @@ class CountTiers(Strict):
 class Level(Strict):
     value: str = Field(min_length=1, max_length=200)
     label: str | None = None
+    #: The level's label in English (an English output and the English fill-in form show it; an
+    #: answer may give it as well as the value or the Vietnamese label).
+    label_en: str | None = None
     points: Points | None = None
     fraction: Points | None = None  # of the leaf's maximum, e.g. 0.5 when a deputy leads
 
@@ -422,6 +426,11 @@ class Level(Strict):
         if (self.points is None) == (self.fraction is None):
             raise ValueError("give exactly one of «points» or «fraction»")
         return self
+
+    def answers(self) -> list[str]:
+        """What a clerk may write for this level, in lower case and once each: the value, the
+        label and the English label."""
+        return list(dict.fromkeys(text.lower() for text in (self.value, self.label, self.label_en) if text))
 
     def points_for(self, maximum: Decimal) -> Decimal:
         """Points of this level for a leaf worth ``maximum`` (a fraction is rounded half up to

@@ -446,12 +446,12 @@ def _check_choice(node: Node, rule: Choice, rloc: Loc, out: _Collector) -> None:
 
 
 def _check_level_answers(node: Node, rule: Choice, rloc: Loc, out: _Collector) -> None:
-    """A clerk answers with a level's value or its label, in any case: an answer that is the value
-    or label of two different levels (a label copied to the next line) would be scored as either,
+    """A clerk answers with a level's value, its label or its English label, in any case: an answer
+    that is the value or a label of two different levels (a label copied to the next line) would be scored as either,
     and the workbook's rule branch names a level by its label."""
     owner: dict[str, int] = {}
     for i, lvl in enumerate(rule.levels):
-        for answer in dict.fromkeys([lvl.value.lower(), *([lvl.label.lower()] if lvl.label else [])]):
+        for answer in lvl.answers():
             first = owner.setdefault(answer, i)
             if first != i and rule.levels[first].value != lvl.value:  # (a repeated value: above)
                 message = (

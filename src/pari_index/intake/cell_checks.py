@@ -561,13 +561,21 @@ def _level_check(condition: pl.Expr, table: LeafTable) -> _Check:
     key = pl.col(CRITERION) + ":" + pl.col(FIELD)
     lists = table.level_lists
     levels = key.replace_strict({k: text for k, (text, _) in lists.items()}, default="", return_dtype=pl.String)
+    levels_en = key.replace_strict(table.level_lists_en, default="", return_dtype=pl.String)
     count = key.replace_strict({k: n for k, (_, n) in lists.items()}, default=0, return_dtype=pl.Int64)
     return _Check(
         condition,
         "bad-value",
         format_text("{} is not {}", pl.col(VALUE), pl.lit(EXPECTED_TEXT["level"])),
-        format_text("write one of the item's {} levels (a label or a value): {}", count.cast(pl.String), levels),
-        cell_params(value=pl.col(VALUE), expected=pl.lit("level"), fix=pl.lit("level"), count=count, levels=levels),
+        format_text("write one of the item's {} levels (a label or a value): {}", count.cast(pl.String), levels_en),
+        cell_params(
+            value=pl.col(VALUE),
+            expected=pl.lit("level"),
+            fix=pl.lit("level"),
+            count=count,
+            levels=levels,
+            levels_en=levels_en,
+        ),
     )
 
 

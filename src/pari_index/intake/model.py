@@ -14,6 +14,7 @@ from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.points import EXACT_SCALE
 from pari_index.criteria.rules import Choice
 from pari_index.intake.schema import CRITERION, FIELD, META_FIELDS, PLACE_SCHEMA
+from pari_index.messages import set_text
 
 
 @dataclass
@@ -29,6 +30,8 @@ class LeafTable:
     #: "leaf:input" -> the levels a choice's cell may name (labels, else values) as a hint lists
     #: them, cut to a few (level_list), and how many there are.
     level_lists: dict[str, tuple[str, int]] = dataclass_field(default_factory=dict)
+    #: The same in English: each level's ``label_en``, else its label marked " (vi)", else its value.
+    level_lists_en: dict[str, str] = dataclass_field(default_factory=dict)
     #: The files given as survey results (``--survey``, as their cells' ``_file``): a survey gives
     #: its part to the survey items only, so a value of another item in one is refused
     #: (``not-survey-item``) rather than meeting the commune's own value as a conflict.
@@ -46,6 +49,7 @@ class LeafTable:
         min_texts: dict[str, str] = {}
         max_texts: dict[str, str] = {}
         level_lists: dict[str, tuple[str, int]] = {}
+        level_lists_en: dict[str, str] = {}
         for leaf in leaves:
             for name, spec in leaf.inputs.items():
                 # Exact: a bound has at most 4 decimals and lies within rules.MAX_BOUND.
@@ -63,13 +67,14 @@ class LeafTable:
             if isinstance(leaf.rule, Choice):
                 mapping: dict[str, str] = {}
                 for level in leaf.rule.levels:
-                    mapping[level.value.lower()] = level.value
-                    if level.label:
-                        mapping[level.label.lower()] = level.value
+                    for answer in level.answers():
+                        mapping[answer] = level.value
                 level_maps[leaf.column(leaf.rule.input)] = mapping
-                level_lists[leaf.column(leaf.rule.input)] = level_list(
-                    [level.label or level.value for level in leaf.rule.levels]
-                )
+                levels = leaf.rule.levels
+                level_lists[leaf.column(leaf.rule.input)] = level_list([level.label or level.value for level in levels])
+                level_lists_en[leaf.column(leaf.rule.input)] = level_list(
+                    [set_text(level.label, level.label_en, "en") if level.label else level.value for level in levels]
+                )[0]
         return cls(
             leaves=list(leaves),
             fields=pl.DataFrame(
@@ -87,6 +92,7 @@ class LeafTable:
             min_texts=min_texts,
             max_texts=max_texts,
             level_lists=level_lists,
+            level_lists_en=level_lists_en,
             survey_files=frozenset(str(f) for f in survey_files),
         )
 

@@ -28,7 +28,8 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "level": Words("một trong các mức liệt kê cho tiêu chí này", "one of the levels listed for this criterion"),
     },
     # What to do about an unreadable value (the hint of bad-value): a choice's cell lists the
-    # item's levels ({levels}: the first few, as intake.model.level_list cuts them; {count}: all).
+    # item's levels ({levels}: the first few, as intake.model.level_list cuts them, in English by
+    # their English labels, the parameter ``levels_en``; {count}: all).
     "fix": {
         "level": Words(
             "ghi một trong {count} mức của tiêu chí (nhãn hoặc giá trị): {levels}",

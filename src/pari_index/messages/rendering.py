@@ -34,6 +34,10 @@ def _fields(template: str) -> tuple[str, ...]:
 def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: InputLabel | None) -> str:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return format_number(value, lang)
+    if name == "levels" and lang == "en" and params.get("levels_en"):
+        # A choice's levels (bad-value's hint) by their English labels, kept beside the Vietnamese
+        # ones since sweep 17 (a finding written before has only ``levels``).
+        return str(params["levels_en"])
     if value is None:
         # A key of words that the finding does not give (a table written before it was added):
         # the words under "", when there are any.

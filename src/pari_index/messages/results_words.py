@@ -385,7 +385,7 @@ def results_words_markdown() -> str:
         "",
         "The first word of `branch` in `criteria` (what follows a colon is kept, but for `level:`, whose "
         "value is shown by the level's label in the item's set: `cấp:Phó Chủ tịch UBND`; read back, "
-        "`pari explain` knows a level by its value or its label):",
+        "`pari explain` knows a level by its value, its label or its `label_en`):",
         "",
         *table("word", branches),
     ]

@@ -28,7 +28,6 @@ from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, Un
 from pari_index.criteria.rules import Choice, InputType
 from pari_index.intake.register import Register
 from pari_index.limits import check_template_size
-from pari_index.messages import set_text
 from pari_index.outputs.files import xlsx_workbook
 from pari_index.outputs.template_labels import (
     ALLOWED,
@@ -57,17 +56,20 @@ _COL = {key: i for i, (key, _, _, _) in enumerate(COLUMNS)}
 _ITEM_CELLS = ("self_score", "evidence_number", "evidence_date", "evidence_file", "explanation", "n/a")
 
 
-def _level_words(leaf: Leaf) -> list[str]:
+def _level_words(leaf: Leaf, lang: str) -> list[str]:
+    """A choice's levels as the form in ``lang`` offers them: the English label in English when
+    the set gives one (intake reads it as well as the value and the Vietnamese label), else the
+    label, else the value."""
     assert isinstance(leaf.rule, Choice)
-    return [level.label or level.value for level in leaf.rule.levels]
+    return [(level.label_en if lang == "en" else None) or level.label or level.value for level in leaf.rule.levels]
 
 
-def allowed_levels(leaf: Leaf) -> str:
+def allowed_levels(leaf: Leaf, lang: str = "vi") -> str:
     """A choice's levels as the form's «Giá trị hợp lệ» cell says them: " / " between them, as
     between the answers of yes/no and of a deadline ("đúng hạn / trễ hạn / không thực hiện"); a
     level holds commas ("Đạt chuẩn, trang thiết bị hiện đại"), so a comma between them made three
     levels read as five. "; " when a level itself holds " / "."""
-    words = _level_words(leaf)
+    words = _level_words(leaf, lang)
     return ("; " if any(" / " in w for w in words) else " / ").join(words)
 
 
@@ -82,7 +84,7 @@ def _validation(leaf: Leaf, input_name: str, lang: str) -> dict[str, Any] | None
         case InputType.status:
             rule = {"validate": "list", "source": STATUS[lang], "error_message": invalid["list"]}
         case InputType.level:
-            words = _level_words(leaf)
+            words = _level_words(leaf, lang)
             if sum(len(w) + 1 for w in words) >= 250:
                 return None  # Excel's limit on a list written in the rule itself
             if any("," in w or '"' in w for w in words):
@@ -138,8 +140,8 @@ def evidence_text(leaf: Leaf, lang: str) -> str:
     words = EVIDENCE[lang]
     if not leaf.evidence:
         return words["none"]
-    # The set names its documents in Vietnamese only: marked as such in English.
-    lines = [f"{set_text(e.label, None, lang)}: {', '.join(words[f] for f in e.requires)}" for e in leaf.evidence]
+    # A document the set names in Vietnamese only is marked as such in English.
+    lines = [f"{e.shown(lang)}: {', '.join(words[f] for f in e.requires)}" for e in leaf.evidence]
     return "\n".join([*lines, words[leaf.missing_evidence]])
 
 
@@ -276,7 +278,7 @@ def _write_input_row(
     ws.write_string(r, _COL["applies_to"], applies_text(leaf, unit_type, lang), given)
     ws.write_string(r, _COL["input"], input_name, text)
     ws.write_string(r, _COL["input_label"], input_label(spec, lang) or input_name, given)
-    allowed = allowed_levels(leaf) if spec.type is InputType.level else ALLOWED[lang].get(spec.type, "")
+    allowed = allowed_levels(leaf, lang) if spec.type is InputType.level else ALLOWED[lang].get(spec.type, "")
     ws.write_string(r, _COL["allowed"], allowed, given)
     ws.write_string(r, _COL["evidence_required"], evidence_text(leaf, lang) if first else "", given)
     ws.write_string(r, _COL["guidance"], guidance_text(leaf, lang) if first else "", given)

@@ -18,7 +18,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Level, Proportional, Tiers
 from pari_index.intake.assessments import CRITERION, FIELD
 from pari_index.intake.values import FALSE_WORDS, SIGNIFICANT_DIGITS, STATUS_WORDS, TRUE_WORDS, number_as_read
-from pari_index.messages import ANSWERS, VIETNAMESE_MARK, InputLabel, format_number
+from pari_index.messages import ANSWERS, InputLabel, format_number, set_text
 from pari_index.messages.labels import FIELD_WORDS
 from pari_index.textexpr import format_text
 
@@ -99,10 +99,8 @@ def input_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for leaf in leaves:
         for name, spec in leaf.inputs.items():
-            if lang == "en" and spec.label_en:
-                labels[f"{leaf.id}:{name}"] = spec.label_en
-            elif spec.label:
-                labels[f"{leaf.id}:{name}"] = spec.label + (VIETNAMESE_MARK if lang == "en" else "")
+            if spec.label:
+                labels[f"{leaf.id}:{name}"] = set_text(spec.label, spec.label_en, lang)
     return labels
 
 
@@ -129,8 +127,9 @@ def _answers(lang: str) -> dict[str, dict[str, str]]:
 
 
 def _level_label(level: Level, lang: str) -> str:
-    """A choice's level as people read it: its label (Vietnamese, marked so in English), else its value."""
-    return level.value if not level.label else level.label + (VIETNAMESE_MARK if lang == "en" else "")
+    """A choice's level as people read it: its label in ``lang`` (in English its ``label_en``, else
+    the Vietnamese marked so), else its value."""
+    return level.value if not level.label else set_text(level.label, level.label_en, lang)
 
 
 def level_words(leaves: Sequence[Leaf], lang: str) -> dict[str, dict[str, str]]:
@@ -145,13 +144,13 @@ def level_words(leaves: Sequence[Leaf], lang: str) -> dict[str, dict[str, str]]:
 
 def _level_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
     """ "criterion:input:answer" -> the level's label in ``lang``, for each answer intake reads as
-    one of a choice's levels: its value or its label, in lower case."""
+    one of a choice's levels: its value, its label or its English label, in lower case."""
     labels: dict[str, str] = {}
     for leaf in leaves:
         if isinstance(leaf.rule, Choice):
             for level in leaf.rule.levels:
-                for answer in (level.value, level.label or level.value):
-                    labels[f"{leaf.id}:{leaf.rule.input}:{answer.lower()}"] = _level_label(level, lang)
+                for answer in level.answers():
+                    labels[f"{leaf.id}:{leaf.rule.input}:{answer}"] = _level_label(level, lang)
     return labels
 
 
@@ -358,8 +357,15 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
     if branch.startswith("level:") and isinstance(rule, Choice):
         value = branch.split(":", 1)[1]
         for level in rule.levels:
-            # A workbook read back names the level by its label, as it shows it (level_words).
-            if value in (level.value, _level_label(level, "vi"), _level_label(level, "en")):
+            # A workbook read back names the level by its label, as it shows it (level_words): the
+            # Vietnamese or the English one, or (an English workbook of a set without English
+            # labels) the Vietnamese marked " (vi)".
+            if value in (
+                level.value,
+                level.label,
+                level.label_en,
+                set_text(level.label or level.value, None, "en"),
+            ):
                 label = _level_label(level, lang)
                 return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"
     if isinstance(rule, Deadline) and (resolved := _resolved_deadline(branch, lang)) is not None:
