@@ -71,6 +71,8 @@ from pari_index.outputs.report_format import (
     _safe_json,
     _text,
     finalize_controls,
+    finding_rows,
+    profile_area_rows,
     visible_controls,
 )
 from pari_index.outputs.report_groups import (
@@ -145,6 +147,8 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,
         finalize=finalize_controls,
     )
+    env.filters["area_rows"] = profile_area_rows
+    env.filters["finding_rows"] = finding_rows
     env.filters["bdi"] = _bdi
     env.filters["isolate"] = _isolate
     env.filters["balanced"] = _balanced_text

@@ -8,12 +8,13 @@ heat-map classes, JSON for the page and dates: small pure helpers shared by the 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -119,6 +120,57 @@ def _bdi(value: Any) -> Markup:
     # Escaped as Markup.format would (markupsafe's escape), and made Markup once: half a million
     # texts in a national report, where the formatter and Markup's own + cost seconds.
     return Markup("".join(("<bdi>", escape(_balanced(text)), "</bdi>"))) if text else Markup("")
+
+
+def html_value(value: Any) -> str:
+    """What ``{{ value }}`` writes in the report's templates (its controls made visible by
+    :func:`finalize_controls`, then escaped as markupsafe escapes), as plain text: for rows built
+    in Python, where the templates' per-value Markup objects were a fifth of a national report's
+    time."""
+    value = finalize_controls(value)
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    text = str(value)
+    if not _ESCAPED.search(text):
+        return text
+    return (
+        text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
+    )
+
+
+_ESCAPED = re.compile("[&<>'\"]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _isolated_attribute(title: str) -> str:
+    return html_value(_isolate(title))
+
+
+def profile_area_rows(areas: Sequence[Any]) -> Markup:
+    """The rows of a commune's profile table (report_method.ProfileArea), as the template wrote
+    them one value at a time: a national report has about 95,000 of them."""
+    rows = []
+    for a in areas:
+        side = f" {html_value(a.side)}" if a.side else ""
+        rows.append(
+            f'<tr><th scope="row"><abbr title="{_isolated_attribute(a.title)}">{html_value(a.short)}</abbr></th>'
+            f'<td class="num">{html_value(a.points)}</td><td class="num">{html_value(a.median)}</td>'
+            f'<td class="num{side}">{html_value(a.diff)}</td></tr>\n'
+        )
+    return Markup("".join(rows))
+
+
+def finding_rows(findings: Sequence[Any]) -> Markup:
+    """The rows of a findings table (report.Finding), as the template wrote them one value at a
+    time: a national report has about 60,000 of them."""
+    rows = []
+    for f in findings:
+        cells = "<td>".join(html_value(_bdi(v)) for v in (f.title, f.criterion, f.message, f.hint, f.where))
+        rows.append(
+            f'<tr class="sev-{html_value(f.severity)}" data-kind="{html_value(f.kind)}">'
+            f"<td>{html_value(f.severity_label)}<td>{cells}\n"
+        )
+    return Markup("".join(rows))
 
 
 # --- formatting -------------------------------------------------------------------------------
