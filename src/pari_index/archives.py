@@ -34,12 +34,14 @@ _ZIP_HEADS = (b"PK\x03\x04", b"PK\x05\x06")
 _NAMES_SHOWN = 5
 
 
-def _head(data: bytes | Path) -> bytes:
+def file_head(data: bytes | Path, size: int = 512) -> bytes:
+    """The first ``size`` bytes of a file's bytes or of the file at a path (none when it cannot be
+    read): what a reader looks at to tell what a file is."""
     if isinstance(data, bytes):
-        return data[:512]
+        return data[:size]
     try:
-        with data.open("rb") as f:
-            return f.read(512)
+        with open(data, "rb") as source:
+            return source.read(size)
     except OSError:
         return b""
 
@@ -110,7 +112,7 @@ def compressed_file(data: bytes | Path, file: str) -> Problem | None:
     """A ``compressed-file`` problem when ``data`` (a file's bytes, or its path) is a compressed
     file or an archive rather than the file itself; None otherwise, for a workbook's or an
     OpenDocument's own zip too. ``file``: the name the problem gives."""
-    head = _head(data)
+    head = file_head(data)
     kind = _kind(head)
     if kind is None:
         return None

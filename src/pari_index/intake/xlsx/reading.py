@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import polars as pl
 
-from pari_index.archives import compressed_file
+from pari_index.archives import compressed_file, file_head
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
@@ -163,16 +163,6 @@ _WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 _MARKUP = (b"<",)
 
 
-def _head(data: bytes | Path, size: int = 4096) -> bytes:
-    if isinstance(data, bytes):
-        return data[:size]
-    try:
-        with open(data, "rb") as source:
-            return source.read(size)
-    except OSError:
-        return b""
-
-
 def not_a_workbook(data: bytes | Path, file: str) -> Problem | None:
     """What a file the spreadsheet library cannot open is instead, when its name or its first bytes
     say it (else None): the lock file Excel (``~$…``) or LibreOffice (``.~lock.…#``) keeps beside a
@@ -185,7 +175,7 @@ def not_a_workbook(data: bytes | Path, file: str) -> Problem | None:
         lock = compressed_file(data, file)  # a zip of CSV files, a gzip (any name)
     if lock is not None or Path(file).suffix.lower() not in _WORKBOOK_SUFFIXES:
         return lock  # a results file named .csv is "not results", not text under a workbook's name
-    head = _head(data)
+    head = file_head(data, 4096)
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = head[2:].decode("utf-16-le" if head[0] == 0xFF else "utf-16-be", "replace").encode()
     else:
