@@ -3,6 +3,8 @@ run stops, the lines of ``pari validate`` and the progress lines of ``pari score
 
 from __future__ import annotations
 
+import functools
+
 from pari_index.messages.numbers import format_number
 from pari_index.messages.words import Entry, Words, entry, plain_entry
 
@@ -296,17 +298,26 @@ OS_REASON_OTHER = "hệ điều hành từ chối (lỗi số {number})"
 def os_reason_vi(reason: str) -> str | None:
     """The operating system's ``reason`` (a strerror) in Vietnamese, its own words in brackets;
     None for any other text (every error number the system has gets words)."""
+    vietnamese = _os_reasons_vi().get(reason)
+    return None if vietnamese is None else f"{vietnamese} ({reason})"
+
+
+@functools.cache
+def _os_reasons_vi() -> dict[str, str]:
+    """Every strerror of the system and its Vietnamese words: those of OS_REASONS first, then any
+    other error number's, by its number. Made once: a run's findings may carry a reason each
+    (942 nationally), and looking each up by calling strerror for every number took 0.1 s."""
     import errno
     import os
 
+    words: dict[str, str] = {}
     for name, vietnamese in OS_REASONS.items():
         number = getattr(errno, name, None)
-        if number is not None and os.strerror(number) == reason:
-            return f"{vietnamese} ({reason})"
-    for number in sorted(errno.errorcode):  # every other error number, by its number
-        if os.strerror(number) == reason:
-            return f"{OS_REASON_OTHER.format(number=number)} ({reason})"
-    return None
+        if number is not None:
+            words.setdefault(os.strerror(number), vietnamese)
+    for number in sorted(errno.errorcode):
+        words.setdefault(os.strerror(number), OS_REASON_OTHER.format(number=number))
+    return words
 
 
 #: The name an argument is shown by (the usage line, the help), by ``"<command path> <name>"``:
