@@ -359,3 +359,25 @@ def test_a_criteria_problem_keeps_its_figures_in_vietnamese(
     result = CliRunner().invoke(main, ["validate", _bad_yaml(paths, text.replace(old, new, 1))])
     assert result.exit_code == EXIT_INVALID_INPUT
     assert vietnamese in result.output, result.output
+
+
+def test_every_option_field_of_the_catalogue_names_an_argument_in_the_message_language() -> None:
+    """A field that names an option or an argument (``{option}``, ``{source_option}``, …) shows an
+    argument by the name the help of that language gives it: a Vietnamese message said "tệp đầu
+    vào RESULTS" where the help says KẾT_QUẢ. Checked for every such field of every kind."""
+    from pari_index.messages.rendering import render
+
+    fields = {
+        (kind, name)
+        for kind, found in CATALOGUE.items()
+        for template in (found.message.vi, found.message.en, *((found.hint.vi, found.hint.en) if found.hint else ()))
+        for name in re.findall(r"\{([a-z_]*option)\}", template)
+    }
+    assert {name for _, name in fields} >= {"option", "other_option", "source_option"}
+    for kind, name in sorted(fields):
+        params = {field: "x" for field in re.findall(r"\{([a-z_]+)\}", CATALOGUE[kind].message.en)}
+        params[name] = "RESULTS"
+        vietnamese = render(kind, params, "vi")
+        english = render(kind, params, "en")
+        if "RESULTS" in english:
+            assert "KẾT_QUẢ" in vietnamese and "RESULTS" not in vietnamese, (kind, name, vietnamese)

@@ -634,7 +634,7 @@ def test_a_sheet_too_wide_gives_its_range_and_the_limit(tmp_path: Path, monkeypa
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("vi", "-o sẽ ghi đè lên tệp đầu vào ASSESSMENTS {path} [output-is-input]"),
+        ("vi", "-o sẽ ghi đè lên tệp đầu vào TỆP_TỰ_ĐÁNH_GIÁ {path} [output-is-input]"),
         ("en", "-o would overwrite the input ASSESSMENTS {path} [output-is-input]"),
     ],
 )

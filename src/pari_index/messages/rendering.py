@@ -47,7 +47,7 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         # Such words may name the finding's other parameters (the operating system's reason).
         return _filled(fallback.get(lang), lang, params, label, nested=True)
     text = str(value)
-    if name in ("option", "other_option"):
+    if name in ("option", "other_option", "source_option"):
         return argument_name(text, lang)
     if name == "unit_types":
         return ", ".join(_shown("unit_type", part, lang, params, label) for part in text.split(","))

@@ -170,7 +170,7 @@ def _overwrites(target: Target, source: Source, written: Path) -> Problem:
         "output-is-input",
         f"{target.option} would overwrite the input {source.option} {source.path}{what}",
         target,
-        "write the results under another name; inputs are never replaced",
+        "write the output under another name; inputs are never replaced",
         {"overwrite": how, **_place_params(target, source), "written": str(written)},
     )
 
@@ -191,7 +191,7 @@ def _against_source(target: Target, source: Source) -> Problem | None:
             f"{target.option} is a folder that holds the input {source.option} {source.path}; "
             "writing there could replace it",
             target,
-            "write the results into a new folder, outside the folders of the inputs",
+            "write the output into a new folder, outside the folders of the inputs",
             _place_params(target, source),
         )
     for written in target.files:
