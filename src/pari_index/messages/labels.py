@@ -247,6 +247,20 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "bảng {table} có đơn vị {code} mà không có tổng điểm: kết quả bị hỏng",
             "the {table} table names unit {code} without its total points: the results are damaged",
         ),
+        "table_missing": Words(
+            "tệp kết quả không có bảng {table}, bảng mà lệnh chấm điểm luôn ghi: kết quả bị hỏng hoặc đã bị cắt bớt",
+            "the results have no {table} table, which pari score always writes: the results are damaged or were cut",
+        ),
+        "rows_changed": Words(
+            "bảng {table} có {found} dòng, nhưng lệnh chấm điểm đã ghi {written} dòng: "
+            "dòng đã bị xóa hoặc thêm sau khi chấm",
+            "the {table} table has {found} rows, but pari score wrote {written}: "
+            "rows were deleted or added after the run",
+        ),
+        "unit_twice": Words(
+            "bảng {table} có đơn vị {code} nhiều hơn một lần: kết quả đã bị sửa",
+            "the {table} table names unit {code} more than once: the results were edited",
+        ),
         "": Words("không đọc lại được tệp kết quả", "the results cannot be read back"),
     },
     # Bytes of a CSV cell that are not text in the file's encoding (undecodable-bytes, grid.UNDECODABLE).

@@ -238,6 +238,8 @@ ABOUT_KEYS: dict[str, Words] = {
     "rounding": Words("Làm tròn", "Rounding"),
     "communes": Words("Số đơn vị", "Units"),
     "scored_items": Words("Số tiêu chí được chấm", "Items scored"),
+    "findings_rows": Words("Số dòng của bảng phát hiện", "Rows of the findings table"),
+    "input_rows": Words("Số dòng của bảng dòng đầu vào", "Rows of the input rows table"),
     "complete": Words("Đầy đủ", "Complete"),
     "survey": Words("Điều tra xã hội học", "Survey"),
     "rows_rejected": Words("Số dòng bị từ chối", "Rows rejected"),

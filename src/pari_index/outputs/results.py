@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -29,8 +29,6 @@ from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
 from pari_index.outputs.files import (
-    UNIT_COLUMNS,
-    UNIT_PREFIXES,
     XLSX_MAX_ROWS,
     atomic_folder,
     atomic_path,
@@ -43,9 +41,9 @@ from pari_index.outputs.files import (
 )
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
+from pari_index.outputs.results_checks import TABLES, check_table, check_whole, not_results
 from pari_index.outputs.results_labels import (
     LevelWords,
-    column_heading,
     group_sheet_prefix,
     label_frame,
     sheet_name,
@@ -57,7 +55,6 @@ from pari_index.scoring.explanations import input_labeller, level_words
 from pari_index.scoring.run import ScoreResult
 
 Format = Literal["xlsx", "csv", "parquet"]
-TABLES = ("summary", "criteria", "findings", "rows", "about")
 #: The summary column holding the "incomplete" banner (only in incomplete runs).
 NOTICE = "notice"
 
@@ -125,6 +122,10 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         "rounding": c.rounding.describe(),
         "communes": str(result.totals.height),
         "scored_items": str(len(result.leaves)),
+        # The rows of the findings and input rows tables: read back, a table with other counts was
+        # cut or added to after the run (results_checks.check_whole).
+        "findings_rows": str(result.findings.height),
+        "input_rows": str(result.ledger.height),
         **{f"input_{k}": "; ".join(v) for k, v in result.sources.items() if v},
         **facts,
         **banner,
@@ -401,30 +402,6 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(exprs) if exprs else frame
 
 
-def _not_results(
-    path: Path,
-    message: str,
-    code: str = "not-results",
-    *,
-    words: str,
-    params: dict[str, object] | None = None,
-    **where: str | int | None,
-) -> IntakeError:
-    """A results file that cannot be read back. ``words`` (a key of messages' ``results_problem``)
-    and ``params`` tell the evidence in the output's language, as ``message`` does in English."""
-    shown = {"results_problem": words, **(params or {})}
-    return IntakeError(
-        Problem(
-            code,
-            message,
-            file=str(path),
-            hint="give a file or folder written by pari score",
-            params=shown,
-            **where,  # type: ignore[arg-type]
-        )
-    )
-
-
 def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) -> pl.DataFrame:
     """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
     in that workbook's words); anything polars or the OS cannot read is located."""
@@ -442,7 +419,7 @@ def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) 
             return _typed(unlabel_frame(table, pl.read_csv(handle, infer_schema=False), lang))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise _not_results(
+        raise not_results(
             file,
             f"cannot read this table of the results ({reason})",
             words="unreadable_table",
@@ -458,7 +435,7 @@ def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
             f = p / f"{name}.{ext}"
             if f.exists():
                 if resolved(f).parent != folder:  # a link leading out of the results folder
-                    raise _not_results(
+                    raise not_results(
                         f,
                         "this table is a link to a file outside the results folder; it was not read",
                         "results-link-outside",
@@ -477,7 +454,7 @@ def _overflow_file(p: Path, name: str, value: object, lang: str | None = None) -
     candidate = folder / text
     plain = text not in ("", ".", "..") and "/" not in text and "\\" not in text and "\x00" not in text
     if not plain or not text.lower().endswith(".csv") or resolved(candidate).parent != folder:
-        raise _not_results(
+        raise not_results(
             p,
             f"the about sheet points the {name} table at {quoted(text[:200])}, which is not a CSV file beside "
             "the workbook; it was not read",
@@ -487,7 +464,7 @@ def _overflow_file(p: Path, name: str, value: object, lang: str | None = None) -
             sheet=sheet_name("about", lang),
         )
     if not candidate.is_file():
-        raise _not_results(
+        raise not_results(
             p,
             f"the {name} table overflowed to {text}, which is missing",
             words="overflow_missing",
@@ -565,7 +542,7 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
         instead = not_a_workbook(data, str(p))
         if instead is not None:
             raise IntakeError(instead) from None
-        raise _not_results(
+        raise not_results(
             p,
             f"cannot read the results workbook ({reason})",
             words="unreadable_workbook",
@@ -585,110 +562,8 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
         raise IntakeError(broken_link(p) or Problem("file-not-found", "results file not found", file=str(p)))
     tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     if "summary" not in tables:
-        raise _not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
+        raise not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
     for name, frame in tables.items():
         check_table(p, name, frame, lang)
+    check_whole(p, tables, lang)
     return tables
-
-
-#: Columns each table must have for report, explain and --previous to use it.
-REQUIRED_COLUMNS = {
-    "summary": ("commune_code",),
-    "criteria": ("commune_code", "criterion_id"),
-    "about": ("key", "value"),
-}
-#: Columns that hold numbers when present; anything else in them means the file was damaged.
-NUMBER_COLUMNS = frozenset(
-    {
-        *UNIT_COLUMNS,
-        "rank",
-        "group_size",
-        "previous_rank",
-        "rank_change",
-        "class_order",
-        "items_not_assessed",
-        "row",
-    }
-)
-
-
-def _is_number_column(name: str) -> bool:
-    return name in NUMBER_COLUMNS or name.startswith(UNIT_PREFIXES) or name.startswith("rank_area_")
-
-
-def _first_non_number(values: pl.Series) -> int | None:
-    """The index of the first value that is not a finite number (text, inf, nan), or None."""
-    if not (values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean)):
-        return 0
-    numbers = values.cast(pl.Float64, strict=False)
-    bad = values.is_not_null() & (numbers.is_null() | ~numbers.is_finite().fill_null(False))
-    return int(bad.arg_max() or 0) if bad.any() else None
-
-
-def _check_totals(p: Path, name: str, frame: pl.DataFrame, sheet: str, heading: Callable[[str], str]) -> None:
-    """Every unit of a summary has its total points (pari score gives every unit one, those that
-    sent nothing too): rows of a code and nothing else are no results. A workbook of 1.2 MB whose
-    summary named 90,000 such units kept ``pari report`` busy for 53 s (limits.MAX_REPORT_UNITS)."""
-    if name != "summary" or "total_points" not in frame.columns:
-        return
-    missing = frame.get_column("commune_code").is_not_null() & frame.get_column("total_points").is_null()
-    if not missing.any():
-        return
-    index = int(missing.arg_max() or 0)
-    code = str(frame.get_column("commune_code")[index])[:60]
-    raise _not_results(
-        p,
-        f"the {sheet} table names unit {quoted(code)} without its total points: the results are damaged",
-        "results-damaged",
-        words="unit_without_total",
-        params={"table": sheet, "code": quoted(code)},
-        sheet=sheet,
-        row=index + 2,
-        field=heading("total_points"),
-    )
-
-
-def check_table(p: Path, name: str, frame: pl.DataFrame, lang: str | None = None) -> None:
-    """Refuse a table that lacks its key columns or holds text where numbers belong; a table of a
-    workbook of ``lang`` is named by its sheet and headings in that language."""
-    sheet = sheet_name(name, lang)
-
-    def heading(column: str) -> str:
-        return column if lang is None else column_heading(column, lang)
-
-    missing = [c for c in REQUIRED_COLUMNS.get(name, ()) if c not in frame.columns]
-    if missing:
-        raise _not_results(
-            p,
-            f"the {sheet} table has no column {', '.join(map(heading, missing))}: the results are damaged",
-            words="missing_columns",
-            params={"table": sheet, "columns": ", ".join(map(heading, missing))},
-            sheet=sheet,
-        )
-    _check_totals(p, name, frame, sheet, heading)
-    for column, dtype in frame.schema.items():
-        if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
-            raise _not_results(
-                p,
-                f"the {sheet} table holds a {dtype} column: the results are damaged",
-                "results-damaged",
-                words="nested_column",
-                params={"table": sheet, "dtype": str(dtype)},
-                sheet=sheet,
-                field=heading(column),
-            )
-        if not _is_number_column(column) or dtype == pl.Null:
-            continue
-        bad_row = _first_non_number(frame[column])
-        if bad_row is None:
-            continue
-        raise _not_results(
-            p,
-            f"the {sheet} table holds {quoted(str(frame[column][bad_row])[:60])} where a number belongs: "
-            "the results are damaged",
-            "results-damaged",
-            words="not_a_number",
-            params={"table": sheet, "value": quoted(str(frame[column][bad_row])[:60])},
-            sheet=sheet,
-            field=heading(column),
-        )

@@ -1,0 +1,233 @@
+"""Checks of a results file read back (pari report, pari explain, --previous): each table has its
+key columns and numbers where numbers belong, and the file holds what pari score wrote, whole.
+Each refusal is an IntakeError located at the table (sheet), row and column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from pari_index.errors import IntakeError, Problem, quoted
+from pari_index.outputs.files import UNIT_COLUMNS, UNIT_PREFIXES
+from pari_index.outputs.results_labels import column_heading, sheet_name
+
+#: The tables pari score writes into every results file (in this order).
+TABLES = ("summary", "criteria", "findings", "rows", "about")
+
+
+def not_results(
+    path: Path,
+    message: str,
+    code: str = "not-results",
+    *,
+    words: str,
+    params: dict[str, object] | None = None,
+    **where: str | int | None,
+) -> IntakeError:
+    """A results file that cannot be read back. ``words`` (a key of messages' ``results_problem``)
+    and ``params`` tell the evidence in the output's language, as ``message`` does in English."""
+    shown = {"results_problem": words, **(params or {})}
+    return IntakeError(
+        Problem(
+            code,
+            message,
+            file=str(path),
+            hint=_hint(code),
+            params=shown,
+            **where,  # type: ignore[arg-type]
+        )
+    )
+
+
+#: Columns each table must have for report, explain and --previous to use it.
+REQUIRED_COLUMNS = {
+    "summary": ("commune_code",),
+    "criteria": ("commune_code", "criterion_id"),
+    "about": ("key", "value"),
+}
+#: Columns that hold numbers when present; anything else in them means the file was damaged.
+NUMBER_COLUMNS = frozenset(
+    {
+        *UNIT_COLUMNS,
+        "rank",
+        "group_size",
+        "previous_rank",
+        "rank_change",
+        "class_order",
+        "items_not_assessed",
+        "row",
+    }
+)
+
+
+def _is_number_column(name: str) -> bool:
+    return name in NUMBER_COLUMNS or name.startswith(UNIT_PREFIXES) or name.startswith("rank_area_")
+
+
+def _first_non_number(values: pl.Series) -> int | None:
+    """The index of the first value that is not a finite number (text, inf, nan), or None."""
+    if not (values.dtype.is_numeric() or values.dtype in (pl.String, pl.Boolean)):
+        return 0
+    numbers = values.cast(pl.Float64, strict=False)
+    bad = values.is_not_null() & (numbers.is_null() | ~numbers.is_finite().fill_null(False))
+    return int(bad.arg_max() or 0) if bad.any() else None
+
+
+def _check_totals(p: Path, name: str, frame: pl.DataFrame, sheet: str, heading: Callable[[str], str]) -> None:
+    """Every unit of a summary has its total points (pari score gives every unit one, those that
+    sent nothing too): rows of a code and nothing else are no results. A workbook of 1.2 MB whose
+    summary named 90,000 such units kept ``pari report`` busy for 53 s (limits.MAX_REPORT_UNITS)."""
+    if name != "summary" or "total_points" not in frame.columns:
+        return
+    missing = frame.get_column("commune_code").is_not_null() & frame.get_column("total_points").is_null()
+    if not missing.any():
+        return
+    index = int(missing.arg_max() or 0)
+    code = str(frame.get_column("commune_code")[index])[:60]
+    raise not_results(
+        p,
+        f"the {sheet} table names unit {quoted(code)} without its total points: the results are damaged",
+        "results-damaged",
+        words="unit_without_total",
+        params={"table": sheet, "code": quoted(code)},
+        sheet=sheet,
+        row=index + 2,
+        field=heading("total_points"),
+    )
+
+
+def check_table(p: Path, name: str, frame: pl.DataFrame, lang: str | None = None) -> None:
+    """Refuse a table that lacks its key columns or holds text where numbers belong; a table of a
+    workbook of ``lang`` is named by its sheet and headings in that language."""
+    sheet = sheet_name(name, lang)
+
+    def heading(column: str) -> str:
+        return column if lang is None else column_heading(column, lang)
+
+    missing = [c for c in REQUIRED_COLUMNS.get(name, ()) if c not in frame.columns]
+    if missing:
+        raise not_results(
+            p,
+            f"the {sheet} table has no column {', '.join(map(heading, missing))}: the results are damaged",
+            words="missing_columns",
+            params={"table": sheet, "columns": ", ".join(map(heading, missing))},
+            sheet=sheet,
+        )
+    _check_totals(p, name, frame, sheet, heading)
+    for column, dtype in frame.schema.items():
+        if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
+            raise not_results(
+                p,
+                f"the {sheet} table holds a {dtype} column: the results are damaged",
+                "results-damaged",
+                words="nested_column",
+                params={"table": sheet, "dtype": str(dtype)},
+                sheet=sheet,
+                field=heading(column),
+            )
+        if not _is_number_column(column) or dtype == pl.Null:
+            continue
+        bad_row = _first_non_number(frame[column])
+        if bad_row is None:
+            continue
+        raise not_results(
+            p,
+            f"the {sheet} table holds {quoted(str(frame[column][bad_row])[:60])} where a number belongs: "
+            "the results are damaged",
+            "results-damaged",
+            words="not_a_number",
+            params={"table": sheet, "value": quoted(str(frame[column][bad_row])[:60])},
+            sheet=sheet,
+            field=heading(column),
+        )
+
+
+def _hint(code: str) -> str:
+    """The English hint of ``code`` as the catalogue words it (the Vietnamese is the catalogue's
+    too): a damaged file is scored again, a file of something else is replaced by results."""
+    from pari_index.messages import entry_of
+
+    found = entry_of(code)
+    return (
+        found.hint.en if found is not None and found.hint is not None else "give a file or folder written by pari score"
+    )
+
+
+def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = None) -> None:
+    """Refuse results that no longer hold what pari score wrote: a table missing, a unit named
+    twice, or a table with more or fewer rows than the run recorded in its about table (rows
+    deleted, added or cut after the run: a sheet sorted and trimmed in Excel, a district's rows
+    kept alone). A ranking report from such a file would rank the units left as if they were
+    all. Counts are checked where the about table records them (results of earlier versions
+    record no counts of findings and input rows)."""
+    about = _about(tables.get("about"))
+    # Results that say which pari wrote them (pari_version, in every results file since the
+    # about table had it) hold all five tables; a file without it (made by hand, or by a program
+    # of the analyst's) needs only its summary.
+    for name in TABLES if "pari_version" in about else ():
+        if name not in tables:
+            sheet = sheet_name(name, lang)
+            raise not_results(
+                p,
+                f"the results have no {sheet} table, which pari score always writes: the results are damaged or "
+                "were cut",
+                "results-damaged",
+                words="table_missing",
+                params={"table": sheet},
+            )
+    _check_once(p, tables["summary"], "commune_code", sheet_name("summary", lang))
+    units = _count(about.get("communes"))
+    items = _count(about.get("scored_items"))
+    written = {
+        "summary": units,
+        "criteria": units * items if units is not None and items is not None else None,
+        "findings": _count(about.get("findings_rows")),
+        "rows": _count(about.get("input_rows")),
+    }
+    for name, count in written.items():
+        found = tables[name].height if name in tables else None
+        if count is not None and found is not None and found != count:
+            sheet = sheet_name(name, lang)
+            raise not_results(
+                p,
+                f"the {sheet} table has {found:,} rows, but pari score wrote {count:,}: rows were deleted or "
+                "added after the run",
+                "results-damaged",
+                words="rows_changed",
+                params={"table": sheet, "found": found, "written": count},
+                sheet=sheet,
+            )
+
+
+def _check_once(p: Path, frame: pl.DataFrame, key: str, sheet: str) -> None:
+    """Refuse a table that names a unit twice (a row copied, or two results pasted together)."""
+    # The later of the two rows: the copy (the first is where the unit was written).
+    twice = ~frame.get_column(key).is_first_distinct() & frame.get_column(key).is_not_null()
+    if not twice.any():
+        return
+    index = int(twice.arg_max() or 0)
+    code = quoted(str(frame.get_column(key)[index])[:60])
+    raise not_results(
+        p,
+        f"the {sheet} table names unit {code} more than once: the results were edited",
+        "results-damaged",
+        words="unit_twice",
+        params={"table": sheet, "code": code},
+        sheet=sheet,
+        row=index + 2,
+    )
+
+
+def _about(frame: pl.DataFrame | None) -> dict[str, str]:
+    """The about table's values by key (empty without one)."""
+    if frame is None:
+        return {}
+    pairs = frame.select(pl.col("key").cast(pl.String), pl.col("value").cast(pl.String)).iter_rows()
+    return {key: value for key, value in pairs if key is not None and value is not None}
+
+
+def _count(value: str | None) -> int | None:
+    """A count the about table records, or None (not recorded, or not a count)."""
+    return int(value) if value is not None and value.strip().isdigit() else None

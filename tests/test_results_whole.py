@@ -1,0 +1,144 @@
+"""Results read back (pari report, pari explain, --previous) must hold what pari score wrote: a
+table missing, a unit twice in the summary, or a table with rows deleted or added after the run is
+``results-damaged`` (exit 1), located at its table, in either language. Before, a summary trimmed
+in Excel was ranked as if its units were all, and findings deleted from a workbook left a clean
+report (outputs/results_checks.check_whole)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from pari_index.cli import main
+from pari_index.errors import IntakeError
+from pari_index.outputs.results import read_results
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+INPUTS = [
+    str(EXAMPLES / "assessments_long.csv"),
+    "--communes",
+    str(EXAMPLES / "communes.csv"),
+    "--appraisal",
+    str(EXAMPLES / "appraisal.csv"),
+    "--survey",
+    str(EXAMPLES / "survey.csv"),
+]
+#: Sheet titles of a workbook by its language, in the order pari writes them.
+SHEETS = {
+    "vi": ["Tổng hợp", "Tiêu chí", "Phát hiện", "Dòng đầu vào", "Thông tin"],
+    "en": ["Summary", "Criteria", "Findings", "Input rows", "About"],
+}
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("results")
+    made = {}
+    for lang in ("vi", "en"):
+        out = folder / lang / "results.xlsx"
+        done = CliRunner().invoke(main, ["score", *INPUTS, "-o", str(out), "--lang", lang, "-q"])
+        assert done.exit_code == 0, done.output
+        made[lang] = out
+    return made
+
+
+def _edited(source: Path, folder: Path, edit: str, sheet: int) -> Path:
+    book = openpyxl.load_workbook(source)
+    sheets = book.worksheets
+    if edit == "delete-rows":
+        sheets[sheet].delete_rows(2, 3)
+    elif edit == "add-row":
+        sheets[sheet].append([cell.value for cell in sheets[sheet][2]])
+    elif edit == "drop-sheet":
+        book.remove(sheets[sheet])
+    path = folder / f"{edit}-{sheet}.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_untouched_results_are_read(workbooks: dict[str, Path], lang: str) -> None:
+    tables = read_results(workbooks[lang])
+    about = dict(tables["about"].select("key", "value").iter_rows())
+    assert int(about["communes"]) == tables["summary"].height == 60
+    assert tables["criteria"].height == 60 * int(about["scored_items"])
+    assert int(about["findings_rows"]) == tables["findings"].height > 0
+    assert int(about["input_rows"]) == tables["rows"].height > 0
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("sheet", [0, 1, 2, 3])
+@pytest.mark.parametrize("edit", ["delete-rows", "add-row"])
+def test_rows_deleted_or_added_after_the_run_are_refused(
+    workbooks: dict[str, Path], tmp_path: Path, lang: str, sheet: int, edit: str
+) -> None:
+    path = _edited(workbooks[lang], tmp_path, edit, sheet)
+    with pytest.raises(IntakeError) as info:
+        read_results(path)
+    (problem,) = info.value.problems
+    assert problem.code == "results-damaged"
+    assert problem.sheet == SHEETS[lang][sheet]
+    if edit == "add-row" and sheet == 0:  # a summary row copied: the unit is named twice
+        assert problem.params["results_problem"] == "unit_twice"
+        assert problem.row == 62
+    else:
+        written, found = int(problem.params["written"]), int(problem.params["found"])
+        assert problem.params["results_problem"] == "rows_changed"
+        assert found == written + (1 if edit == "add-row" else -3)
+
+
+@pytest.mark.parametrize("sheet", [0, 1, 2, 3])
+def test_a_missing_table_is_refused_naming_it(workbooks: dict[str, Path], tmp_path: Path, sheet: int) -> None:
+    path = _edited(workbooks["en"], tmp_path, "drop-sheet", sheet)
+    with pytest.raises(IntakeError) as info:
+        read_results(path)
+    (problem,) = info.value.problems
+    if sheet == 0:  # no summary at all: not results
+        assert problem.code == "not-results"
+        return
+    assert (problem.code, problem.params["results_problem"]) == ("results-damaged", "table_missing")
+    assert problem.params["table"] == SHEETS["en"][sheet]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "bảng Tổng hợp có 57 dòng, nhưng lệnh chấm điểm đã ghi 60 dòng: dòng đã bị xóa hoặc thêm sau khi chấm"),
+        ("en", "the Summary table has 57 rows, but pari score wrote 60: rows were deleted or added after the run"),
+    ],
+)
+def test_report_explain_and_previous_refuse_a_trimmed_summary(
+    workbooks: dict[str, Path], tmp_path: Path, lang: str, said: str
+) -> None:
+    path = _edited(workbooks[lang], tmp_path, "delete-rows", 0)
+    runs = [
+        ["report", str(path), "-o", str(tmp_path / "r.html")],
+        ["explain", "00001", "--results", str(path)],
+        ["score", *INPUTS, "--previous", str(path), "-o", str(tmp_path / "new.xlsx")],
+    ]
+    for args in runs:
+        done = CliRunner().invoke(main, [*args, "--lang", lang])
+        assert done.exit_code == 1, done.output
+        assert said in done.output and "[results-damaged]" in done.output, done.output
+        assert "Traceback" not in done.output
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "new.xlsx").exists()
+
+
+def test_a_results_folder_with_a_table_cut_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "res"
+    done = CliRunner().invoke(main, ["score", *INPUTS, "-o", str(out), "--format", "parquet", "-q"])
+    assert done.exit_code == 0, done.output
+    assert read_results(out)["findings"].height > 10
+    findings = pl.read_parquet(out / "findings.parquet")
+    findings.filter(pl.col("severity") != "warning").write_parquet(out / "findings.parquet")
+    with pytest.raises(IntakeError) as info:
+        read_results(out)
+    (problem,) = info.value.problems
+    assert (problem.sheet, problem.params["results_problem"]) == ("findings", "rows_changed")
+    shutil.rmtree(out)
