@@ -628,3 +628,35 @@ def test_control_characters_in_names_are_shown(tmp_path: Path, open_report: Open
     big.locator("details.group > summary").click()
     filter_to(big, "00007")
     expect(big.locator("table.ranking tbody tr th a")).to_have_text([CONTROL_SHOWN])
+
+
+#: A name of 400 letters without a space, and one piled with 600 combining marks (Zalgo).
+LONG_NAME = "Phường" + "A" * 400
+ZALGO_NAME = "Xã Z" + "\u0336\u0337\u0338\u0301\u0302\u0303\u0304\u0305\u0306\u0307" * 60 + "lgo"
+
+
+def test_a_long_or_piled_name_keeps_the_ranking_on_the_screen(tmp_path: Path, open_report: OpenReport) -> None:
+    """A name without a space pushed the ranking table to 5,400 px: the points, index and class of
+    every unit lay off the screen. It breaks inside its column now, and a name piled with marks
+    keeps to its row's height; both are shown whole, and their details open."""
+    names = [ZALGO_NAME, LONG_NAME, "Xã Bình Minh", "Xã An Khánh", "Xã Tân Lập"]
+    page = open_report(write_report(tmp_path / "names.html", synthetic_tables(names, districts=1))).page
+    table = page.locator("table.ranking").first
+    wrap_width = table.evaluate("t => t.parentElement.clientWidth")
+    box = table.bounding_box()
+    assert box is not None and box["width"] <= wrap_width <= 1280
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    rows = table.locator("tbody tr")
+    heights = [rows.nth(i).bounding_box()["height"] for i in range(rows.count())]  # type: ignore[index]
+    plain = heights[-1]
+    assert heights[0] <= 1.5 * plain  # the marks do not make the row taller
+    assert heights[1] > 3 * plain  # the long name wraps onto several lines of its column
+    shown = rows.locator("th a").all_inner_texts()
+    assert shown[:2] == [ZALGO_NAME, LONG_NAME]
+    # The index column (after the name) is on the screen for the long name's row.
+    index_cell = rows.nth(1).locator("td").nth(3).bounding_box()
+    assert index_cell is not None and index_cell["x"] + index_cell["width"] <= 1280
+    commune = page.locator("details.commune", has_text="00002").first
+    commune.locator("summary").click()
+    summary_box = commune.locator("summary").bounding_box()
+    assert summary_box is not None and summary_box["width"] <= 1280
