@@ -142,3 +142,33 @@ def test_a_results_folder_with_a_table_cut_is_refused(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert (problem.sheet, problem.params["results_problem"]) == ("findings", "rows_changed")
     shutil.rmtree(out)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "hạng 60 với chỉ số 99,5, sau đơn vị «{other}» hạng 59 với chỉ số {other_index}: thứ hạng không theo"),
+        ("en", "60 with an index of 99.5, after unit «{other}» ranked 59 with {other_index}: the ranks do not follow"),
+    ],
+)
+def test_an_index_typed_over_to_lift_a_unit_is_refused(
+    workbooks: dict[str, Path], tmp_path: Path, lang: str, said: str
+) -> None:
+    """The last unit's index typed over with 99.5: its rank no longer follows its index."""
+    summary = read_results(workbooks[lang])["summary"].sort("rank")
+    last, before = summary.row(-1, named=True), summary.row(-2, named=True)
+    book = openpyxl.load_workbook(workbooks[lang])
+    sheet = book.worksheets[0]
+    headings = [cell.value for cell in sheet[1]]
+    index_column = headings.index("Chỉ số (%)" if lang == "vi" else "Index (%)") + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == last["commune_code"])
+    sheet.cell(row, index_column).value = 99.5
+    path = tmp_path / "lifted.xlsx"
+    book.save(path)
+    done = CliRunner().invoke(main, ["report", str(path), "-o", str(tmp_path / "r.html"), "--lang", lang])
+    assert done.exit_code == 1, done.output
+    other_index = f"{before['index']:.2f}".rstrip("0").rstrip(".")
+    other_index = other_index.replace(".", ",") if lang == "vi" else other_index  # the decimal mark
+    assert said.format(other=before["commune_code"], other_index=other_index) in done.output, done.output
+    assert f"{sheet.title}] " in done.output and str(row) in done.output
+    assert not (tmp_path / "r.html").exists()

@@ -257,6 +257,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "the {table} table has {found} rows, but pari score wrote {written}: "
             "rows were deleted or added after the run",
         ),
+        "ranks_out_of_order": Words(
+            "bảng {table} xếp đơn vị {code} hạng {rank} với chỉ số {index}, sau đơn vị {other} hạng {other_rank} "
+            "với chỉ số {other_index}: thứ hạng không theo chỉ số, kết quả đã bị sửa",
+            "the {table} table ranks unit {code} {rank} with an index of {index}, after unit {other} ranked "
+            "{other_rank} with {other_index}: the ranks do not follow the index, the results were edited",
+        ),
         "unit_twice": Words(
             "bảng {table} có đơn vị {code} nhiều hơn một lần: kết quả đã bị sửa",
             "the {table} table names unit {code} more than once: the results were edited",

@@ -178,6 +178,7 @@ def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = Non
                 params={"table": sheet},
             )
     _check_once(p, tables["summary"], "commune_code", sheet_name("summary", lang))
+    _check_rank_order(p, tables["summary"], sheet_name("summary", lang))
     units = _count(about.get("communes"))
     items = _count(about.get("scored_items"))
     written = {
@@ -218,6 +219,61 @@ def _check_once(p: Path, frame: pl.DataFrame, key: str, sheet: str) -> None:
         sheet=sheet,
         row=index + 2,
     )
+
+
+def _check_rank_order(p: Path, summary: pl.DataFrame, sheet: str) -> None:
+    """Refuse a summary whose ranks do not follow its index: within a group, a unit ranked after
+    another never has a higher index (ties are broken only between equal indices). An index or a
+    rank typed over in Excel, to lift one unit, breaks this; the report would print both."""
+    if not {"rank", "index", "commune_code"} <= set(summary.columns):
+        return
+    group = next((c for c in ("group_key", "group") if c in summary.columns), None)
+    ranked = (
+        summary.with_row_index("_row")
+        .select(
+            "_row",
+            "commune_code",
+            pl.col("rank").cast(pl.Float64, strict=False),
+            pl.col("index").cast(pl.Float64, strict=False),
+            (pl.col(group).cast(pl.String) if group else pl.lit("")).alias("_group"),
+        )
+        .drop_nulls(["rank", "index"])
+        .sort("_group", "rank", "index", descending=[False, False, True], maintain_order=True)
+    )
+    above = pl.col("index").shift(1).over("_group")
+    wrong = ranked.with_columns(
+        above.alias("_above_index"),
+        pl.col("commune_code").shift(1).over("_group").alias("_above"),
+        pl.col("rank").shift(1).over("_group").alias("_above_rank"),
+    ).filter(pl.col("index") > pl.col("_above_index"))
+    if wrong.height == 0:
+        return
+    first = wrong.row(0, named=True)
+    code, other = quoted(str(first["commune_code"])[:60]), quoted(str(first["_above"])[:60])
+    rank, index, other_rank, other_index = (_shown(first[k]) for k in ("rank", "index", "_above_rank", "_above_index"))
+    raise not_results(
+        p,
+        f"the {sheet} table ranks unit {code} {rank} with an index of {index}, after unit {other} ranked {other_rank} "
+        f"with {other_index}: the ranks do not follow the index, the results were edited",
+        "results-damaged",
+        words="ranks_out_of_order",
+        params={
+            "table": sheet,
+            "code": code,
+            "rank": rank,
+            "index": index,
+            "other": other,
+            "other_rank": other_rank,
+            "other_index": other_index,
+        },
+        sheet=sheet,
+        row=int(first["_row"]) + 2,
+    )
+
+
+def _shown(value: float) -> int | float:
+    """A rank or an index as the summary shows it: a whole number without its ".0"."""
+    return int(value) if float(value).is_integer() else round(value, 4)
 
 
 def _about(frame: pl.DataFrame | None) -> dict[str, str]:
