@@ -172,3 +172,21 @@ def test_an_index_typed_over_to_lift_a_unit_is_refused(
     assert said.format(other=before["commune_code"], other_index=other_index) in done.output, done.output
     assert f"{sheet.title}] " in done.output and str(row) in done.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_codes_that_lost_their_leading_zeros_are_refused(tmp_path: Path) -> None:
+    """A CSV summary opened and saved in a spreadsheet program: 00001 became 1. The report showed
+    every unit without its details, exit 0; now the tables' codes are found not to agree."""
+    out = tmp_path / "res"
+    done = CliRunner().invoke(main, ["score", *INPUTS, "-o", str(out), "--format", "csv", "-q"])
+    assert done.exit_code == 0, done.output
+    summary = pl.read_csv(out / "summary.csv", infer_schema=False)
+    summary.with_columns(pl.col("commune_code").str.strip_chars_start("0")).write_csv(out / "summary.csv")
+    for lang, said in (
+        ("en", "the summary table names unit «1», of which the criteria table has no row (60 such units)"),
+        ("vi", "bảng summary có đơn vị «1» mà bảng criteria không có dòng nào (60 đơn vị như vậy)"),
+    ):
+        done = CliRunner().invoke(main, ["report", str(out), "-o", str(tmp_path / "r.html"), "--lang", lang])
+        assert done.exit_code == 1, done.output
+        assert said in done.output and "[results-damaged]" in done.output, done.output
+    assert not (tmp_path / "r.html").exists()

@@ -263,6 +263,13 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "the {table} table ranks unit {code} {rank} with an index of {index}, after unit {other} ranked "
             "{other_rank} with {other_index}: the ranks do not follow the index, the results were edited",
         ),
+        "units_disagree": Words(
+            "bảng {table} có đơn vị {code} mà bảng {other} không có dòng nào ({count} đơn vị như vậy): mã đơn vị "
+            "của các bảng không còn khớp nhau (bảng tính như Excel bỏ các số 0 ở đầu mã khi coi mã là số)",
+            "the {table} table names unit {code}, of which the {other} table has no row ({count} such units): the "
+            "codes of the tables no longer agree (a spreadsheet program such as Excel drops the leading zeros of codes "
+            "it takes for numbers)",
+        ),
         "unit_twice": Words(
             "bảng {table} có đơn vị {code} nhiều hơn một lần: kết quả đã bị sửa",
             "the {table} table names unit {code} more than once: the results were edited",

@@ -201,6 +201,10 @@ def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = Non
                 sheet=sheet,
             )
 
+    # After the counts: a unit deleted is told as rows deleted, a code re-typed as codes that disagree.
+    if "criteria" in tables and tables["criteria"].height:
+        _check_same_units(p, tables["summary"], tables["criteria"], lang)
+
 
 def _check_once(p: Path, frame: pl.DataFrame, key: str, sheet: str) -> None:
     """Refuse a table that names a unit twice (a row copied, or two results pasted together)."""
@@ -219,6 +223,35 @@ def _check_once(p: Path, frame: pl.DataFrame, key: str, sheet: str) -> None:
         sheet=sheet,
         row=index + 2,
     )
+
+
+def _check_same_units(p: Path, summary: pl.DataFrame, criteria: pl.DataFrame, lang: str | None) -> None:
+    """Refuse a summary and a criteria table that name different units: every unit pari scores has
+    its rows in both. Codes re-saved by a spreadsheet program lose their leading zeros (00001 became
+    1 in a summary opened and saved in Excel, and the report showed no details for any unit)."""
+    tables = {"summary": summary, "criteria": criteria}
+    codes = {
+        name: frame.select(pl.col("commune_code").cast(pl.String).drop_nulls().unique())
+        for name, frame in tables.items()
+    }
+    for name, other in (("summary", "criteria"), ("criteria", "summary")):
+        alone = codes[name].join(codes[other], on="commune_code", how="anti")
+        if alone.height == 0:
+            continue
+        code = str(alone.sort("commune_code")["commune_code"][0])
+        row = int(tables[name]["commune_code"].cast(pl.String).eq(code).arg_max() or 0) + 2
+        sheet, other_sheet = sheet_name(name, lang), sheet_name(other, lang)
+        raise not_results(
+            p,
+            f"the {sheet} table names unit {quoted(code[:60])}, of which the {other_sheet} table has no row "
+            f"({alone.height:,} such units): the codes of the tables no longer agree (a spreadsheet program such as "
+            "Excel drops the leading zeros of codes it takes for numbers)",
+            "results-damaged",
+            words="units_disagree",
+            params={"table": sheet, "other": other_sheet, "code": quoted(code[:60]), "count": alone.height},
+            sheet=sheet,
+            row=row,
+        )
 
 
 def _check_rank_order(p: Path, summary: pl.DataFrame, sheet: str) -> None:
