@@ -190,3 +190,20 @@ def test_codes_that_lost_their_leading_zeros_are_refused(tmp_path: Path) -> None
         assert done.exit_code == 1, done.output
         assert said in done.output and "[results-damaged]" in done.output, done.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_table_saved_again_in_the_computers_code_page_is_named_so(tmp_path: Path) -> None:
+    """A CSV summary saved again in Windows-1258 (as Excel on a Vietnamese Windows does) was "cannot
+    read this table (invalid utf-8 sequence)", not-results, with the hint to give pari's results."""
+    out = tmp_path / "res"
+    done = CliRunner().invoke(main, ["score", *INPUTS, "-o", str(out), "--format", "csv", "-q"])
+    assert done.exit_code == 0, done.output
+    text = (out / "summary.csv").read_text(encoding="utf-8")
+    (out / "summary.csv").write_bytes(text.encode("cp1258", errors="replace"))
+    with pytest.raises(IntakeError) as info:
+        read_results(out)
+    (problem,) = info.value.problems
+    assert (problem.code, problem.params["results_problem"]) == ("results-damaged", "not_utf8")
+    assert problem.file == str(out / "summary.csv")
+    done = CliRunner().invoke(main, ["report", str(out), "-o", str(tmp_path / "r.html")])
+    assert "không phải văn bản UTF-8 như lệnh chấm điểm ghi" in done.output and done.exit_code == 1

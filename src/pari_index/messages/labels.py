@@ -270,6 +270,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "codes of the tables no longer agree (a spreadsheet program such as Excel drops the leading zeros of codes "
             "it takes for numbers)",
         ),
+        "not_utf8": Words(
+            "bảng này của kết quả không phải văn bản UTF-8 như lệnh chấm điểm ghi: nó đã được một chương trình khác "
+            "lưu lại",
+            "this table of the results is not UTF-8 text as pari score writes it: it was saved again by another "
+            "program",
+        ),
         "unit_twice": Words(
             "bảng {table} có đơn vị {code} nhiều hơn một lần: kết quả đã bị sửa",
             "the {table} table names unit {code} more than once: the results were edited",

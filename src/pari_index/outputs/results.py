@@ -419,6 +419,17 @@ def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) 
             return _typed(unlabel_frame(table, pl.read_csv(handle, infer_schema=False), lang))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        if ext == "csv" and "utf-8" in reason.lower():
+            # pari writes UTF-8; a table saved again by a spreadsheet program is in the computer's
+            # code page (Windows-1258 on a Vietnamese Windows), and its codes and numbers may have
+            # changed with it.
+            raise not_results(
+                file,
+                "this table of the results is not UTF-8 text as pari score writes it: it was saved again by another "
+                "program",
+                "results-damaged",
+                words="not_utf8",
+            ) from None
         raise not_results(
             file,
             f"cannot read this table of the results ({reason})",
