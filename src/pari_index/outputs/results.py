@@ -405,6 +405,7 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
 def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) -> pl.DataFrame:
     """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
     in that workbook's words); anything polars or the OS cannot read is located."""
+    from pari_index.archives import file_head
     from pari_index.intake.sheet import open_regular
 
     try:
@@ -419,10 +420,10 @@ def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) 
             return _typed(unlabel_frame(table, pl.read_csv(handle, infer_schema=False), lang))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        if ext == "csv" and "utf-8" in reason.lower():
+        if ext == "csv" and "utf-8" in reason.lower() and b"\x00" not in file_head(file, 4096):
             # pari writes UTF-8; a table saved again by a spreadsheet program is in the computer's
             # code page (Windows-1258 on a Vietnamese Windows), and its codes and numbers may have
-            # changed with it.
+            # changed with it. (A file with NUL bytes is no text at all: not results.)
             raise not_results(
                 file,
                 "this table of the results is not UTF-8 text as pari score writes it: it was saved again by another "
