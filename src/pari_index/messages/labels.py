@@ -90,6 +90,21 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("bảng mã Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
     },
+    # The code page of another language a file refused as not Vietnamese most likely is in
+    # (other-encoding: intake/legacy_encoding.other_code_page).
+    "code_page": {
+        "gb18030": Words("GB18030 (tiếng Trung giản thể)", "GB18030 (Simplified Chinese)"),
+        "big5": Words("Big5 (tiếng Trung phồn thể)", "Big5 (Traditional Chinese)"),
+        "shift_jis": Words("Shift_JIS (tiếng Nhật)", "Shift_JIS (Japanese)"),
+        "euc_kr": Words("EUC-KR (tiếng Hàn)", "EUC-KR (Korean)"),
+        "koi8_r": Words("KOI8-R (tiếng Nga)", "KOI8-R (Russian)"),
+        "cp1251": Words("Windows-1251 (chữ Kirin)", "Windows-1251 (Cyrillic)"),
+        "cp1253": Words("Windows-1253 (tiếng Hy Lạp)", "Windows-1253 (Greek)"),
+        "cp1255": Words("Windows-1255 (tiếng Do Thái)", "Windows-1255 (Hebrew)"),
+        "cp1256": Words("Windows-1256 (tiếng Ả Rập)", "Windows-1256 (Arabic)"),
+        "cp874": Words("Windows-874 (tiếng Thái)", "Windows-874 (Thai)"),
+        "cp1252": Words("Windows-1252 (Tây Âu)", "Windows-1252 (Western European)"),
+    },
     # Why a file was read as it was (encoding-fallback: intake/decoding.decode_text).
     # Where a symbolic link given as an input leads (input-broken-link: errors.broken_link).
     "link_end": {
