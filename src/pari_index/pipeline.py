@@ -271,9 +271,27 @@ def _ranked(
     return summary, previous_tables
 
 
+def causes_first(findings: pl.DataFrame, register: str | None) -> pl.DataFrame:
+    """``findings`` in the order a reader follows them: causes before their consequences. The
+    register's findings first (a code it lost to a bad byte makes every row of that commune
+    ``unknown-commune`` in the assessments: sweep 17 printed the cause after 78 of them, the
+    assessments' name sorting first); then each file's in turn, its file-level findings (no row:
+    an encoding, a missing column) before its rows; findings of no file last."""
+    return findings.sort(
+        pl.col("file").is_in([register] if register is not None else []).fill_null(False).not_(),
+        pl.col("file").is_null(),
+        "file",
+        "sheet",
+        pl.col("row").is_not_null(),
+        "row",
+        nulls_last=True,
+        maintain_order=True,
+    )
+
+
 def _error_problems(result: ScoreResult, lang: str, fmt: str = "xlsx") -> list[Problem]:
-    """The run's error findings as problems, in file order, for the console's table."""
-    errors = result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
+    """The run's error findings as problems, causes first (:func:`causes_first`), for the console."""
+    errors = causes_first(result.findings.filter(pl.col("severity") == "error"), result.register.source)
     # An input is named by its label, as in the findings sheet (not by its id: signed_on).
     return findings_as_problems(errors, lang=lang, criteria=result.criteria, fmt=fmt)
 
@@ -379,7 +397,7 @@ def _check_strict(result: ScoreResult, out: Path, lang: str = "en", fmt: str = "
     """Under --strict, any error or warning finding fails the run (after the results are written)."""
     severities = Counter(result.findings["severity"].to_list())
     if severities.get("error", 0) or severities.get("warning", 0):
-        shown = result.findings.filter(pl.col("severity") != "info")
+        shown = causes_first(result.findings.filter(pl.col("severity") != "info"), result.register.source)
         problems = findings_as_problems(shown, lang=lang, criteria=result.criteria, fmt=fmt)
         problems.append(
             Problem(
