@@ -515,7 +515,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-special-numbers-self-scores": (1, "number-out-of-range", _INPUTS),
     "well-complete-assessments-header-only": (1, "no-rows", ("form.csv", *_OTHERS)),
     "well-complete-item-only-na": (1, "na-not-allowed", _INPUTS),
-    "well-complete-two-sets-in-one-file": (1, "conflicting-values", _INPUTS),
+    "well-complete-two-sets-in-one-file": (1, "pasted-sets", _INPUTS),
     "results-other-criteria-explain": (2, "results-other-criteria", ("hp.xlsx",)),
     "results-other-criteria-report": (2, "results-other-criteria", ("hp.xlsx",)),
     "well-previous-of-other-set": (0, None, ("hp.xlsx", *_INPUTS)),

@@ -291,7 +291,11 @@ def causes_first(findings: pl.DataFrame, register: str | None) -> pl.DataFrame:
 
 def _error_problems(result: ScoreResult, lang: str, fmt: str = "xlsx") -> list[Problem]:
     """The run's error findings as problems, causes first (:func:`causes_first`), for the console."""
-    errors = causes_first(result.findings.filter(pl.col("severity") == "error"), result.register.source)
+    from pari_index.intake.pasted_sets import file_of_pasted_sets
+
+    errors = result.findings.filter(pl.col("severity") == "error")
+    # A file of two sets' rows is said once (pasted-sets); its conflicts stay in the findings sheet.
+    errors = causes_first(errors.filter(~file_of_pasted_sets(errors)), result.register.source)
     # An input is named by its label, as in the findings sheet (not by its id: signed_on).
     return findings_as_problems(errors, lang=lang, criteria=result.criteria, fmt=fmt)
 

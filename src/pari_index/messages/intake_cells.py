@@ -185,6 +185,19 @@ CELL_FINDINGS: dict[str, Entry] = {
         "kiểm tra số; pari-index đọc các số nhỏ hơn 100.000.000.000.000 (10^14)",
         "check the number; pari-index reads numbers below 100,000,000,000,000 (10^14)",
     ),
+    "pasted-sets": entry(
+        "Tệp có các hàng của hai bộ tiêu chí (hoặc hai năm)",
+        "Rows of two criteria sets (or two years) in one file",
+        "từ hàng {split} trở đi, tệp ghi lại {items} cặp (xã, tiêu chí) của các hàng đến hàng {end} "
+        "với giá trị khác ({cells} giá trị mâu thuẫn, không giá trị nào được dùng): tệp có các hàng của hai bộ "
+        "tiêu chí hoặc hai năm, bảng này dán dưới bảng kia",
+        "from row {split} on, the file repeats {items} (commune, item) pairs of the rows up to row {end} "
+        "with other values ({cells} values in conflict, none used): it holds rows of two criteria sets or two "
+        "years, one below the other",
+        "chỉ giữ trong tệp các hàng của bộ tiêu chí và năm đang chấm; chấm các hàng kia với bộ tiêu chí của chúng",
+        "keep in this file only the rows of the set and year being scored, and score the others with their own "
+        "criteria set",
+    ),
     "conflicting-values": entry(
         "Giá trị mâu thuẫn",
         "Conflicting values",
