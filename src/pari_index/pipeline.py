@@ -527,12 +527,14 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
     from pari_index.errors import CriteriaError
 
     about = tables.get("about")
-    wanted = None
-    if about is not None:
-        wanted = dict(about.select(pl.all().cast(pl.String)).iter_rows()).get("criteria_id")
+    facts: dict[str, str] = {}
+    if about is not None and about.width == 2:
+        facts = {str(k): str(v) for k, v in about.select(pl.all().cast(pl.String)).iter_rows() if k is not None}
+    wanted = facts.get("criteria_id")
     if criteria is not None:
         given = load_criteria(criteria).criteria
         _check_same_set(given, wanted, criteria)
+        _check_same_content(given, facts, criteria)
         return given
     for path in bundled_criteria():
         try:
@@ -555,6 +557,38 @@ def _check_same_set(given: CriteriaSet, wanted: str | None, path: str | Path) ->
             f"--criteria {path} is the set {quoted(given.id)}, but the results were scored with {quoted(wanted)}",
             hint="give the criteria set the results were scored with, or leave out --criteria",
             params={"criteria": str(path), "given": quoted(given.id), "scored": quoted(wanted)},
+        )
+    )
+
+
+def _check_same_content(given: CriteriaSet, facts: dict[str, str], path: str | Path) -> None:
+    """``--criteria`` of the results' set must also be as they were scored with it: the SHA-256
+    their about sheet records (of the file's bytes, or of the set's content) must be the given
+    set's. A set of the same id edited since (a maximum, a rule, a label) was printed beside
+    scores it did not give (sweep 17 compared the ids only). Results without the hash (written
+    before it was kept) are not checked."""
+    from pari_index.outputs.provenance import criteria_content_sha256, file_sha256
+
+    scored, of = facts.get("criteria_sha256", "").strip().lower(), facts.get("criteria_sha256_of", "").strip()
+    if not scored or of not in ("file", "content"):
+        return
+    digest = file_sha256(path) if of == "file" else criteria_content_sha256(given)
+    if digest == scored:
+        return
+    of_words = "file's bytes" if of == "file" else "content"
+    raise UsageError(
+        Problem(
+            "results-criteria-edited",
+            f"--criteria {path} is the set {quoted(given.id)} of the results, but not as they were scored with it: "
+            f"the SHA-256 of its {of_words} is {digest}, while the results' about sheet records {scored}",
+            hint="give the criteria file the results were scored with, unchanged, or score again with the edited set",
+            params={
+                "criteria": str(path),
+                "given": quoted(given.id),
+                "of_words": of,
+                "digest": digest,
+                "scored_digest": scored,
+            },
         )
     )
 

@@ -90,6 +90,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("bảng mã Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
     },
+    # What the SHA-256 of a criteria set was taken of (results-criteria-edited).
+    "of_words": {
+        "file": Words("tính trên các byte của tệp", "file's bytes"),
+        "content": Words("tính trên nội dung", "content"),
+    },
     # The code page of another language a file refused as not Vietnamese most likely is in
     # (other-encoding: intake/legacy_encoding.other_code_page).
     "code_page": {
