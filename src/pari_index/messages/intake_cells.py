@@ -224,6 +224,18 @@ CELL_FINDINGS: dict[str, Entry] = {
         "thêm các cột còn thiếu ở hàng tiêu đề (tên cột: xem docs/data-formats.md)",
         "add the missing columns to the header row (column names: see docs/data-formats.md)",
     ),
+    "not-appraisal-field": entry(
+        "Cột của xã trong tệp thẩm định",
+        "The commune's own column in an appraisal file",
+        "cột {column} ghi {own_field} của chính xã, điều tệp thẩm định không sửa; {cells} ô có giá trị "
+        "(ô đầu ở hàng {first}) không được dùng",
+        "column {column} holds the commune's own {own_field}, which an appraisal file does not change; its "
+        "{cells} filled cells (the first in row {first}) were not used",
+        "ghi điểm của hội đồng vào cột «điểm thẩm định» và quyết định về giải trình vào cột evidence_accepted; "
+        "sửa giá trị của xã trong tệp tự đánh giá của xã",
+        "write the council's points in the score column and its decision on an explanation in evidence_accepted; "
+        "correct the commune's own value in its assessment file",
+    ),
     "unknown-column": entry(
         "Cột không dùng đến",
         "Unknown column",

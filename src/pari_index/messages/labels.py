@@ -532,6 +532,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "explanation": Words("giải trình", "an explanation"),
         "": Words("thông tin tự đánh giá", "a self-assessment field"),
     },
+    # A commune's own field given in an appraisal file (intake.appraisal_columns: not-appraisal-field).
+    "own_field": {
+        "self_score": Words("điểm tự đánh giá", "self-score"),
+        "evidence_number": Words("số văn bản minh chứng", "evidence number"),
+        "evidence_date": Words("ngày văn bản minh chứng", "evidence date"),
+        "evidence_file": Words("tệp minh chứng", "evidence file"),
+        "explanation": Words("giải trình", "explanation"),
+        "n/a": Words("đánh dấu không áp dụng", "N/A mark"),
+        "": Words("thông tin tự đánh giá", "self-assessment field"),
+    },
     # A known code or item id near an unknown one (intake.nearest: unknown-commune,
     # unknown-criterion), with the codes it names ({suggested}); none near: nothing said.
     "nearest": {
