@@ -47,7 +47,7 @@ def test_the_communes_own_fields_are_said_not_used(tmp_path: Path) -> None:
         "tệp minh chứng",
     ]
     assert "unknown-column" not in found["kind"]  # a commune's name is a column for people to read
-    assert "[not-appraisal-field]" in output and "holds the commune's own self-score" in output
+    assert "[not-appraisal-field]" in output and "holds the commune's own self score" in output
     assert "2 filled cells (the first in row 2)" in output
     assert code == 1  # the values were not used: an error, as a survey file's own fields are
 

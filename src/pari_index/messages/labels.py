@@ -534,7 +534,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     },
     # A commune's own field given in an appraisal file (intake.appraisal_columns: not-appraisal-field).
     "own_field": {
-        "self_score": Words("điểm tự đánh giá", "self-score"),
+        "self_score": Words("điểm tự đánh giá", "self score"),
         "evidence_number": Words("số văn bản minh chứng", "evidence number"),
         "evidence_date": Words("ngày văn bản minh chứng", "evidence date"),
         "evidence_file": Words("tệp minh chứng", "evidence file"),
