@@ -15,9 +15,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from children import answers_its_case, pari_child
 from click.testing import CliRunner
 from hostile_sweep12 import CASES, EXPECTED, NOT_WRITTEN, NUL_AT, NUL_COUNT, PASTED_AT, encrypted_xlsx
+from sweeps import case_tests
+from sweeps import sweep_child as _child
 
 from pari_index.cli import main
 from pari_index.intake.grid import GridRanges, frame_from_grid
@@ -26,13 +27,7 @@ from pari_index.intake.tables import read_table_file
 runner = CliRunner()
 
 
-def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
-    return pari_child(args, folder, timeout=120)
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
-    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+(test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,19 +22,13 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from children import answers_its_case, pari_child
 from hostile_sweep14 import CASES, COUNT_AT, EXPECTED, NOT_WRITTEN, with_values
+from sweeps import case_tests
+from sweeps import sweep_child as _child
 
 from pari_index.intake.values import parse_date, parse_exact
 
-
-def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
-    return pari_child(args, folder, timeout=120)
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
-    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+(test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 
 
 def _as_csv_results(args: list[str]) -> list[str]:

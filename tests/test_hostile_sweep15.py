@@ -13,27 +13,20 @@ The cases run as real child processes with a time-out."""
 from __future__ import annotations
 
 import csv
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from children import answers_its_case, pari_child
 from hostile_paths import _summary_frame, fake_results_workbook
 from hostile_sweep8 import _examples, _score
 from hostile_sweep14 import _workbook
 from hostile_sweep15 import CASES, EXPECTED, NOT_WRITTEN, _recompressed
+from sweeps import case_tests
+from sweeps import sweep_child as _child
 
 from pari_index.outputs.ownership import results_of_pari
 
-
-def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
-    return pari_child(args, folder, timeout=120)
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
-    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+(test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 
 
 # ---------------------------------------------------------------------------------------------

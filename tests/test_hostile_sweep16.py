@@ -17,27 +17,21 @@ import sys
 from pathlib import Path
 
 import pytest
-from children import ROOT, answers_its_case, pari_child
+from children import ROOT
 from hostile_sweep8 import _examples, _score
 from hostile_sweep16 import CASES, EXPECTED, NOT_WRITTEN
+from sweeps import case_tests
+from sweeps import sweep_child as _child
 
 from pari_index.intake.decoding import decode_text, is_binary
 from pari_index.intake.legacy_encoding import typed_in_legacy_font
 from pari_index.intake.tables import read_csv_bytes
 from pari_index.messages.rendering import render
 
-
-def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
-    return pari_child(args, folder, timeout=120)
-
-
-def test_every_case_has_its_expectation() -> None:
-    assert sorted(CASES) == sorted(EXPECTED)
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
-    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+(
+    test_every_case_has_its_expectation,
+    test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
+) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
 
 
 # ---------------------------------------------------------------------------------------------

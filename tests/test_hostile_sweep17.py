@@ -9,32 +9,24 @@ The cases run as real child processes with a time-out."""
 
 from __future__ import annotations
 
-import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
-from children import answers_its_case, pari_child
 from hostile_sweep8 import EXAMPLES, cp1258_bytes
 from hostile_sweep17 import CASES, EXPECTED, NOT_WRITTEN
+from sweeps import case_tests
+from sweeps import sweep_child as _child
 
 from pari_index.intake.decoding import decode_text
 from pari_index.intake.lost_letters import lost_letters
 from pari_index.intake.tables import read_csv_bytes
 from pari_index.messages.rendering import render
 
-
-def _child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
-    return pari_child(args, folder, timeout=120)
-
-
-def test_every_case_has_its_expectation() -> None:
-    assert sorted(CASES) == sorted(EXPECTED)
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
-    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+(
+    test_every_case_has_its_expectation,
+    test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
+) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,21 +25,14 @@ from hostile_sweep8 import (
 )
 from hypothesis import given
 from hypothesis import strategies as st
+from sweeps import run_in_process as _run
 
-from pari_index.cli import main
-from pari_index.errors import EXIT_INTERNAL, OutputError, UsageError
+from pari_index.errors import OutputError, UsageError
 from pari_index.outputs.ownership import MAX_WORKBOOK_PART, foreign_file, sheet_names, written_by_pari
 from pari_index.outputs.paths import Source, Target, check_names, check_paths, windows_reason, windows_unsafe
 from pari_index.outputs.results import read_results
 
 runner = CliRunner()
-
-
-def _run(*args: str | Path) -> tuple[int, str]:
-    result = runner.invoke(main, [str(a) for a in args])
-    assert result.exit_code != EXIT_INTERNAL, result.output
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

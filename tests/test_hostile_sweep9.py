@@ -15,21 +15,13 @@ from hostile_sweep8 import XLSX_ROWS, _example_csv, _score
 from hostile_sweep9 import CASES, EXPECTED
 from hypothesis import example, given
 from hypothesis import strategies as st
+from sweeps import run_in_process as _run
 
-from pari_index.cli import main
-from pari_index.errors import EXIT_INTERNAL
 from pari_index.outputs.ownership import written_by_pari
 from pari_index.outputs.paths import windows_reason
 from pari_index.outputs.results import read_results
 
 runner = CliRunner()
-
-
-def _run(*args: str | Path) -> tuple[int, str]:
-    result = runner.invoke(main, [str(a) for a in args])
-    assert result.exit_code != EXIT_INTERNAL, result.output
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

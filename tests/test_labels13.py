@@ -262,7 +262,7 @@ def test_the_input_rows_sheet_gives_a_register_rows_reason_in_the_runs_language(
 
 
 def _bad_set(folder: Path) -> Path:
-    """The bundled set with item 3.4.1's rule kind misspelt (line 327) and 3.4.2's input type."""
+    """The bundled set with item 3.4.1's rule kind misspelt (line 328) and 3.4.2's input type."""
     text = (Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml").read_text(encoding="utf-8")
     text = text.replace("kind: choice", "kind: choise", 1).replace(
         '{type: percent, label: "Tỷ lệ số hoá', '{type: percnt, label: "Tỷ lệ số hoá', 1
@@ -272,6 +272,12 @@ def _bad_set(folder: Path) -> Path:
     return path
 
 
+def _line_of(path: Path, text: str) -> int:
+    """The line of ``path`` where ``text`` first is (328 for the misspelt kind)."""
+    written = path.read_text(encoding="utf-8")
+    return written[: written.index(text)].count("\n") + 1
+
+
 def test_a_wrong_rule_kind_or_input_type_is_named_with_the_values_the_format_takes(tmp_path: Path) -> None:
     """In Vietnamese it said only "kind không phải là một loại quy tắc" and "cấu trúc không đúng
     định dạng bộ tiêu chí" (the English said what was written and the kinds); in English the input
@@ -279,7 +285,8 @@ def test_a_wrong_rule_kind_or_input_type_is_named_with_the_values_the_format_tak
     path = _bad_set(tmp_path)
     vi = CliRunner().invoke(main, ["--lang", "vi", "validate", str(path)]).output
     assert (
-        f"lỗi: {path}:327:15: areas.2.children.3.children.0.rule: kind «choise» không phải là một loại quy tắc; "
+        f"lỗi: {path}:{_line_of(path, 'kind: choise')}:15: "
+        "areas.2.children.3.children.0.rule: kind «choise» không phải là một loại quy tắc; "
         "các loại là «yes_no», «timeliness», «deadline», «tiers», «proportional», «checklist», «count_tiers», "
         "«choice», «deduction», «bonus», «penalty» [schema:union_tag_invalid]\n"
     ) in vi

@@ -294,6 +294,36 @@ def _console_streams() -> None:
                 stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
 
 
+def _closed_streams() -> None:
+    """A process started with its standard error closed (``pari score ... 2>&-``, a service
+    manager): Python gives ``sys.stderr = None`` and every message was dropped, so that a failed
+    run said nothing (its exit status still said it). Now:
+
+    * each closed descriptor of 0, 1 and 2 is opened on the null device first, so that no file
+      pari opens later (an output workbook) takes the number 2 and receives what a library writes
+      to the standard error;
+    * the messages go to the standard output when that is a terminal (the user typing the command
+      reads them there), else nowhere: a standard output sent to a file or a pipe holds the
+      command's data (``pari schema > schema.json``), which errors would corrupt. The exit status
+      says a failure either way (docs/errors.md)."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                taken = os.open(os.devnull, os.O_RDWR)
+                if taken != fd:  # another descriptor below was free first: put it where it belongs
+                    os.dup2(taken, fd)
+                    os.close(taken)
+    if sys.stderr is not None:
+        return
+    out = sys.stdout
+    to_terminal = False
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        to_terminal = out is not None and out.isatty()
+    sys.stderr = out if to_terminal else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def _say_signalled(number: int, lang: str) -> NoReturn:
     if number == signal.SIGINT:
         _say_interrupted(lang)
@@ -496,6 +526,7 @@ class _Group(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
+        _closed_streams()
         _console_streams()
         _library_logs_off()
         localise_help(self, self.lang)

@@ -271,9 +271,31 @@ def _ranked(
     return summary, previous_tables
 
 
+def causes_first(findings: pl.DataFrame, register: str | None) -> pl.DataFrame:
+    """``findings`` in the order a reader follows them: causes before their consequences. The
+    register's findings first (a code it lost to a bad byte makes every row of that commune
+    ``unknown-commune`` in the assessments: sweep 17 printed the cause after 78 of them, the
+    assessments' name sorting first); then each file's in turn, its file-level findings (no row:
+    an encoding, a missing column) before its rows; findings of no file last."""
+    return findings.sort(
+        pl.col("file").is_in([register] if register is not None else []).fill_null(False).not_(),
+        pl.col("file").is_null(),
+        "file",
+        "sheet",
+        pl.col("row").is_not_null(),
+        "row",
+        nulls_last=True,
+        maintain_order=True,
+    )
+
+
 def _error_problems(result: ScoreResult, lang: str, fmt: str = "xlsx") -> list[Problem]:
-    """The run's error findings as problems, in file order, for the console's table."""
-    errors = result.findings.filter(pl.col("severity") == "error").sort("file", "sheet", "row", nulls_last=True)
+    """The run's error findings as problems, causes first (:func:`causes_first`), for the console."""
+    from pari_index.intake.pasted_sets import file_of_pasted_sets
+
+    errors = result.findings.filter(pl.col("severity") == "error")
+    # A file of two sets' rows is said once (pasted-sets); its conflicts stay in the findings sheet.
+    errors = causes_first(errors.filter(~file_of_pasted_sets(errors)), result.register.source)
     # An input is named by its label, as in the findings sheet (not by its id: signed_on).
     return findings_as_problems(errors, lang=lang, criteria=result.criteria, fmt=fmt)
 
@@ -379,7 +401,7 @@ def _check_strict(result: ScoreResult, out: Path, lang: str = "en", fmt: str = "
     """Under --strict, any error or warning finding fails the run (after the results are written)."""
     severities = Counter(result.findings["severity"].to_list())
     if severities.get("error", 0) or severities.get("warning", 0):
-        shown = result.findings.filter(pl.col("severity") != "info")
+        shown = causes_first(result.findings.filter(pl.col("severity") != "info"), result.register.source)
         problems = findings_as_problems(shown, lang=lang, criteria=result.criteria, fmt=fmt)
         problems.append(
             Problem(
@@ -505,12 +527,14 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
     from pari_index.errors import CriteriaError
 
     about = tables.get("about")
-    wanted = None
-    if about is not None:
-        wanted = dict(about.select(pl.all().cast(pl.String)).iter_rows()).get("criteria_id")
+    facts: dict[str, str] = {}
+    if about is not None and about.width == 2:
+        facts = {str(k): str(v) for k, v in about.select(pl.all().cast(pl.String)).iter_rows() if k is not None}
+    wanted = facts.get("criteria_id")
     if criteria is not None:
         given = load_criteria(criteria).criteria
         _check_same_set(given, wanted, criteria)
+        _check_same_content(given, facts, criteria)
         return given
     for path in bundled_criteria():
         try:
@@ -533,6 +557,38 @@ def _check_same_set(given: CriteriaSet, wanted: str | None, path: str | Path) ->
             f"--criteria {path} is the set {quoted(given.id)}, but the results were scored with {quoted(wanted)}",
             hint="give the criteria set the results were scored with, or leave out --criteria",
             params={"criteria": str(path), "given": quoted(given.id), "scored": quoted(wanted)},
+        )
+    )
+
+
+def _check_same_content(given: CriteriaSet, facts: dict[str, str], path: str | Path) -> None:
+    """``--criteria`` of the results' set must also be as they were scored with it: the SHA-256
+    their about sheet records (of the file's bytes, or of the set's content) must be the given
+    set's. A set of the same id edited since (a maximum, a rule, a label) was printed beside
+    scores it did not give (sweep 17 compared the ids only). Results without the hash (written
+    before it was kept) are not checked."""
+    from pari_index.outputs.provenance import criteria_content_sha256, file_sha256
+
+    scored, of = facts.get("criteria_sha256", "").strip().lower(), facts.get("criteria_sha256_of", "").strip()
+    if not scored or of not in ("file", "content"):
+        return
+    digest = file_sha256(path) if of == "file" else criteria_content_sha256(given)
+    if digest == scored:
+        return
+    of_words = "file's bytes" if of == "file" else "content"
+    raise UsageError(
+        Problem(
+            "results-criteria-edited",
+            f"--criteria {path} is the set {quoted(given.id)} of the results, but not as they were scored with it: "
+            f"the SHA-256 of its {of_words} is {digest}, while the results' about sheet records {scored}",
+            hint="give the criteria file the results were scored with, unchanged, or score again with the edited set",
+            params={
+                "criteria": str(path),
+                "given": quoted(given.id),
+                "of_words": of,
+                "digest": digest,
+                "scored_digest": scored,
+            },
         )
     )
 

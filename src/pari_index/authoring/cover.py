@@ -16,7 +16,20 @@ from pari_index.authoring.workbook_in import AnnexBook
 from pari_index.criteria.model import Part, Provenance
 
 #: Particulars that are text even when they look like a number ("2022" as a title stays text).
-TEXT_KEYS = {"vi", "en", "title", "notes", "number", "source", "province", "issuer", "within", "id", "name"}
+TEXT_KEYS = {
+    "vi",
+    "en",
+    "title",
+    "notes",
+    "number",
+    "source",
+    "province",
+    "issuer",
+    "issuer_en",
+    "within",
+    "id",
+    "name",
+}
 _PARTS = {name.casefold(): part for names in PART_NAMES.values() for part, name in names.items()}
 _PROVENANCES = {name.casefold(): p for names in PROVENANCE_NAMES.values() for p, name in names.items()}
 _CLASS_EDGES = ("from", "above", "to", "below")

@@ -61,6 +61,7 @@ SET_LABELS = {
         "year": "Năm đánh giá",
         "province": "Tỉnh, thành phố",
         "issuer": "Cơ quan ban hành",
+        "issuer_en": "Cơ quan ban hành (tiếng Anh)",
         "decision.number": "Số quyết định",
         "decision.date": "Ngày quyết định",
         "decision.title": "Trích yếu",

@@ -317,6 +317,8 @@ class CriteriaSet(Strict):
     level: Level = UnitLevel.commune
     province: str = Field(min_length=1)
     issuer: str = Field(min_length=1)
+    #: The issuer in English ("Hà Nội People's Committee"), for English outputs; optional.
+    issuer_en: str | None = Field(default=None, min_length=1)
     decision: Decision | None = None
     #: Where the set comes from when no decision issues it (a published methodology, a URL).
     source: str | None = Field(default=None, min_length=1)
@@ -335,6 +337,10 @@ class CriteriaSet(Strict):
         if self.decision is not None:
             return self.decision.number
         return self.source or ""
+
+    def issuer_shown(self, lang: str) -> str:
+        """The issuer in ``lang``: in English its English words (``issuer_en``) when given."""
+        return set_text(self.issuer, self.issuer_en, lang)
 
     def nodes(self) -> Iterator[Node]:
         for area in self.areas:

@@ -5,13 +5,15 @@ fallback, NFC-normalised."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from pari_index.errors import Problem
-from pari_index.intake.legacy_encoding import LegacyEvidence, legacy_evidence
+from pari_index.intake.legacy_encoding import LegacyEvidence, legacy_evidence, other_code_page
+from pari_index.messages.labels import PARAM_WORDS
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,16 @@ def decode_text(raw: bytes) -> Decoded:
     evidence = f"{bad:,} bytes are not UTF-8" + (f" and only {letters:,} letters are" if letters else "")
     fallback = f"Windows-1258 (Vietnamese), since {evidence}"
     params = {"fallback_evidence": "bad_letters" if letters else "bad", "bad": bad, "letters": letters}
-    return Decoded(text, "cp1258", text.count("\ufffd"), fallback, legacy_evidence(text), params)
+    return Decoded(text, "cp1258", text.count("\ufffd"), fallback, _legacy(text, raw), params)
+
+
+def _legacy(text: str, raw: bytes) -> LegacyEvidence | None:
+    """Why ``text`` (``raw`` read as Windows-1258) is not Vietnamese in Windows-1258, with the code
+    page of another language that ``raw`` most likely is in (None: a Vietnamese font's)."""
+    evidence = legacy_evidence(text)
+    if evidence is None:
+        return None
+    return dataclasses.replace(evidence, code_page=other_code_page(raw))
 
 
 #: Lines that are not UTF-8 in a file that has UTF-8 letters, from which it is read line by line
@@ -156,6 +167,7 @@ def _line_by_line(raw: bytes) -> Decoded | None:
     17). The lines that are not UTF-8 alone are weighed for a legacy font encoding."""
     pieces: list[str] = []
     legacy: list[str] = []
+    legacy_raw: list[bytes] = []
     utf8 = first = 0
     for number, line in enumerate(raw.splitlines(keepends=True), 1):
         try:
@@ -163,6 +175,7 @@ def _line_by_line(raw: bytes) -> Decoded | None:
             utf8 += not line.isascii()
         except UnicodeDecodeError:
             legacy.append(line.decode("cp1258", errors="replace"))
+            legacy_raw.append(line)
             pieces.append(legacy[-1])
             first = first or number
     if not utf8 or len(legacy) < MIXED_MIN_LINES:
@@ -177,7 +190,9 @@ def _line_by_line(raw: bytes) -> Decoded | None:
         "other_lines": len(legacy),
         "first": first,
     }
-    return Decoded(text, "mixed", text.count("\ufffd"), fallback, legacy_evidence("".join(legacy)), params)
+    return Decoded(
+        text, "mixed", text.count("\ufffd"), fallback, _legacy("".join(legacy), b"".join(legacy_raw)), params
+    )
 
 
 def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
@@ -269,6 +284,22 @@ def decoded_text(raw: bytes) -> CsvText | None:
 
 
 def legacy_encoding(evidence: LegacyEvidence, file: str) -> Problem:
+    """The file is not Windows-1258 Vietnamese: in a Vietnamese font's bytes (legacy-encoding),
+    or most likely in another language's code page (other-encoding, named: sweep 17's GB18030 and
+    KOI8-R files were named TCVN3/VNI)."""
+    if evidence.code_page is not None:
+        named = PARAM_WORDS["code_page"][evidence.code_page].en
+        return Problem(
+            "other-encoding",
+            f"not UTF-8 and not a Vietnamese encoding: most likely {named}: its bytes read as that "
+            f"without error, as letters of it; {evidence.share} % of its letters outside ASCII "
+            f"({evidence.letters}) are no Vietnamese letters in Windows-1258; the file was not read, rather than "
+            "score garbled text",
+            file=file,
+            hint="check that this is the right file; if it is, open it in the program that wrote it and save it "
+            "again as «CSV UTF-8 (Comma delimited)»",
+            params={"share": evidence.share, "letters": evidence.letters, "code_page": evidence.code_page},
+        )
     return Problem(
         "legacy-encoding",
         "a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not UTF-8 or Windows-1258: "

@@ -15,6 +15,7 @@ letters of other languages (``µ ¸ ¶ · ¹ ¨ « ¬ ø ï``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -46,6 +47,9 @@ class LegacyEvidence:
 
     share: int
     letters: str
+    #: The code page of another language the bytes most likely are (other_code_page), when they
+    #: are not a Vietnamese font's.
+    code_page: str | None = None
 
 
 def legacy_evidence(text: str) -> LegacyEvidence | None:
@@ -90,4 +94,123 @@ def typed_in_legacy_font(cells: Iterable[str]) -> LegacyEvidence | None:
     return evidence
 
 
-__all__ = ["VIETNAMESE", "legacy_evidence", "typed_in_legacy_font"]
+#: Code pages of other languages a file refused as not Windows-1258 may be in (sweep 17: a register
+#: saved by a Chinese Windows in GB18030, one in KOI8-R, were named "TCVN3/ABC or VNI"), each with
+#: the scripts of its text; when several fit, the first is named. EUC-KR before GB18030: Korean
+#: read as GB18030 is common Chinese characters, Chinese read as EUC-KR is not mostly Hangul. A
+#: GB18030 file may hold Vietnamese (the encoding has every letter); its Chinese characters must
+#: be GB2312's (Big5 read as GB18030 is GBK's rarer ones). Hebrew before Greek: Hebrew read as
+#: Greek is small Greek letters, Greek read as Hebrew fails at its accented vowels.
+OTHER_CODE_PAGES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("euc_kr", frozenset({"hangul"})),
+    ("gb18030", frozenset({"gb2312", "vietnamese"})),
+    ("big5", frozenset({"han"})),
+    ("shift_jis", frozenset({"han", "kana"})),
+    ("koi8_r", frozenset({"cyrillic"})),
+    ("cp1251", frozenset({"cyrillic"})),
+    ("cp1255", frozenset({"hebrew"})),
+    ("cp1253", frozenset({"greek"})),
+    ("cp1256", frozenset({"arabic"})),
+    ("cp874", frozenset({"thai"})),
+    ("cp1252", frozenset({"latin", "vietnamese"})),
+)
+#: The share of a file's characters outside ASCII (but for PUNCTUATION and spaces) that must be
+#: letters of a code page's scripts for the file to be named as in it.
+SCRIPT_SHARE = 0.85
+_SCRIPT_WORDS = {
+    "CJK": "han",
+    "HIRAGANA": "kana",
+    "KATAKANA": "kana",
+    "HANGUL": "hangul",
+    "CYRILLIC": "cyrillic",
+    "GREEK": "greek",
+    "HEBREW": "hebrew",
+    "ARABIC": "arabic",
+    "THAI": "thai",
+    "LATIN": "latin",
+}
+_VOWELS_OF = {"cyrillic": "аеиоуыэюяёАЕИОУЫЭЮЯЁ", "greek": "αεηιουωάέήίόύώΑΕΗΙΟΥΩΆΈΉΊΌΎΏϊϋΐΰ"}
+#: The share of vowels among the letters of Russian or Greek text: 0.4 or more (0.3 for KOI8-R
+#: read as Windows-1251); Hebrew or Arabic read as Cyrillic, 0.2.
+VOWEL_SHARE = 0.27
+_VOWEL_BYTES = frozenset(b"aeiouyAEIOUY")
+_LETTER_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _scripts(char: str) -> frozenset[str]:
+    if char in VIETNAMESE:
+        return frozenset({"vietnamese", "latin"})
+    if not unicodedata.category(char).startswith("L"):
+        return frozenset()
+    script = _SCRIPT_WORDS.get(unicodedata.name(char, "").split(" ", 1)[0])
+    if script != "han":
+        return frozenset({script} if script else ())
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return frozenset({"han"})
+    return frozenset({"han", "gb2312"})
+
+
+def _fits(text: str, scripts: frozenset[str]) -> bool:
+    counts = Counter(unicodedata.normalize("NFC", text).translate(_ASCII))
+    wide = sum(n for c, n in counts.items() if not c.isspace() and c not in PUNCTUATION and c != "\ufeff")
+    letters = sum(n for c, n in counts.items() if _scripts(c) & scripts)
+    vowels = _VOWELS_OF.get(next(iter(scripts)), "") if len(scripts) == 1 else ""
+    if vowels and sum(counts[c] for c in vowels) < VOWEL_SHARE * letters:
+        # Hebrew or Arabic read as Windows-1251 is Cyrillic letters too, but few vowels (a fifth).
+        return False
+    return wide >= MIN_FOREIGN and letters >= SCRIPT_SHARE * wide
+
+
+def _like_vni(raw: bytes) -> bool:
+    """A third of the bytes outside ASCII follow an ASCII vowel: the marks of VNI (``Hoøa``), which
+    other code pages read as letters of their own (Cyrillic, Greek). In other languages' text
+    they follow a consonant or another such byte."""
+    high = [i for i, b in enumerate(raw) if b >= 0x80]
+    after_vowel = sum(1 for i in high if i and raw[i - 1] in _VOWEL_BYTES)
+    return after_vowel * 3 > len(high)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _odd_words(text: str) -> tuple[int, int]:
+    """Words a reading makes odd: of mixed case (``зПТПД``: KOI8-R read as Windows-1251, whose
+    small letters are the other's capitals), or of ASCII letters and another script's (``NoлlО``:
+    French read as Windows-1251); then words in capitals (Hebrew read as KOI8-R). Real text has
+    few; the reading with fewest is the likeliest."""
+    odd = capitals = 0
+    for word, count in Counter(_WORDS.findall(text)).items():
+        if word.isascii():
+            continue
+        cased = word in (word.lower(), word.upper()) or word.istitle()  # (or a script without case)
+        mixed = any(c.isascii() for c in word) and any(c > "\x7f" and "latin" not in _scripts(c) for c in word)
+        odd += count * (not cased or mixed)
+        capitals += count * (len(word) > 1 and word.isupper())
+    return odd, capitals
+
+
+def other_code_page(raw: bytes) -> str | None:
+    """The code page of another language that the start of ``raw`` (a file that is neither UTF-8
+    nor Windows-1258 Vietnamese) most likely is in: one it decodes under without error into letters
+    of its scripts (OTHER_CODE_PAGES), with the fewest odd words; None when none fits (a TCVN3 or
+    VNI file: Vietnamese in an old font's bytes)."""
+    sample = raw[:SAMPLE_CHARS]
+    if len(raw) > SAMPLE_CHARS:  # cut at a line break: never inside a letter's bytes
+        sample = sample[: sample.rfind(b"\n") + 1] or sample
+    if _like_vni(sample):
+        return None
+    best: tuple[tuple[int, int], str] | None = None
+    for codec, scripts in OTHER_CODE_PAGES:
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        odd = _odd_words(text) if _fits(text, scripts) else None
+        if odd is not None and (best is None or odd < best[0]):
+            best = (odd, codec)
+    return None if best is None else best[1]
+
+
+__all__ = ["VIETNAMESE", "legacy_evidence", "other_code_page", "typed_in_legacy_font"]

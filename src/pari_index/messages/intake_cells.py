@@ -185,6 +185,19 @@ CELL_FINDINGS: dict[str, Entry] = {
         "kiểm tra số; pari-index đọc các số nhỏ hơn 100.000.000.000.000 (10^14)",
         "check the number; pari-index reads numbers below 100,000,000,000,000 (10^14)",
     ),
+    "pasted-sets": entry(
+        "Tệp có các hàng của hai bộ tiêu chí (hoặc hai năm)",
+        "Rows of two criteria sets (or two years) in one file",
+        "từ hàng {split} trở đi, tệp ghi lại {items} cặp (xã, tiêu chí) của các hàng đến hàng {end} "
+        "với giá trị khác ({cells} giá trị mâu thuẫn, không giá trị nào được dùng): tệp có các hàng của hai bộ "
+        "tiêu chí hoặc hai năm, bảng này dán dưới bảng kia",
+        "from row {split} on, the file repeats {items} (commune, item) pairs of the rows up to row {end} "
+        "with other values ({cells} values in conflict, none used): it holds rows of two criteria sets or two "
+        "years, one below the other",
+        "chỉ giữ trong tệp các hàng của bộ tiêu chí và năm đang chấm; chấm các hàng kia với bộ tiêu chí của chúng",
+        "keep in this file only the rows of the set and year being scored, and score the others with their own "
+        "criteria set",
+    ),
     "conflicting-values": entry(
         "Giá trị mâu thuẫn",
         "Conflicting values",
@@ -210,6 +223,18 @@ CELL_FINDINGS: dict[str, Entry] = {
         "no column {columns}; found {found}",
         "thêm các cột còn thiếu ở hàng tiêu đề (tên cột: xem docs/data-formats.md)",
         "add the missing columns to the header row (column names: see docs/data-formats.md)",
+    ),
+    "not-appraisal-field": entry(
+        "Cột của xã trong tệp thẩm định",
+        "The commune's own column in an appraisal file",
+        "cột {column} ghi {own_field} của chính xã, điều tệp thẩm định không sửa; {cells} ô có giá trị "
+        "(ô đầu ở hàng {first}) không được dùng",
+        "column {column} holds the commune's own {own_field}, which an appraisal file does not change; its "
+        "{cells} filled cells (the first in row {first}) were not used",
+        "ghi điểm của hội đồng vào cột «điểm thẩm định» và quyết định về giải trình vào cột evidence_accepted; "
+        "sửa giá trị của xã trong tệp tự đánh giá của xã",
+        "write the council's points in the score column and its decision on an explanation in evidence_accepted; "
+        "correct the commune's own value in its assessment file",
     ),
     "unknown-column": entry(
         "Cột không dùng đến",

@@ -282,6 +282,20 @@ READING_FINDINGS: dict[str, Entry] = {
         "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã), rồi lưu dạng CSV UTF-8",
         "convert it to Unicode (e.g. Unikey's converter), then save it as CSV UTF-8",
     ),
+    "other-encoding": entry(
+        "Tệp không dùng bảng mã tiếng Việt; tệp không được đọc",
+        "Not a Vietnamese encoding; not read",
+        "tệp không phải UTF-8 và không dùng bảng mã tiếng Việt: nhiều khả năng là bảng mã {code_page}: các byte "
+        "đọc theo bảng mã này không lỗi, thành chữ của nó; {share} % chữ ngoài ASCII ({letters}) "
+        "không phải chữ tiếng Việt trong Windows-1258; tệp không được đọc để tránh chấm trên chữ bị lỗi",
+        "not UTF-8 and not a Vietnamese encoding: most likely {code_page}: its bytes read as that without "
+        "error, as letters of it; {share} % of its letters outside ASCII ({letters}) are no Vietnamese "
+        "letters in Windows-1258; the file was not read, rather than score garbled text",
+        "kiểm tra đây có đúng là tệp cần chấm không; nếu đúng, mở tệp bằng chương trình đã tạo ra nó và lưu "
+        "lại dạng «CSV UTF-8 (Comma delimited)»",
+        "check that this is the right file; if it is, open it in the program that wrote it and save it again "
+        "as «CSV UTF-8 (Comma delimited)»",
+    ),
     "letters-lost": entry(
         "Chữ tiếng Việt đã bị thay bằng dấu ?; tệp không được đọc",
         "Vietnamese letters replaced by ?; not read",

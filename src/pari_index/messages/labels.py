@@ -90,6 +90,26 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("bảng mã Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
     },
+    # What the SHA-256 of a criteria set was taken of (results-criteria-edited).
+    "of_words": {
+        "file": Words("tính trên các byte của tệp", "file's bytes"),
+        "content": Words("tính trên nội dung", "content"),
+    },
+    # The code page of another language a file refused as not Vietnamese most likely is in
+    # (other-encoding: intake/legacy_encoding.other_code_page).
+    "code_page": {
+        "gb18030": Words("GB18030 (tiếng Trung giản thể)", "GB18030 (Simplified Chinese)"),
+        "big5": Words("Big5 (tiếng Trung phồn thể)", "Big5 (Traditional Chinese)"),
+        "shift_jis": Words("Shift_JIS (tiếng Nhật)", "Shift_JIS (Japanese)"),
+        "euc_kr": Words("EUC-KR (tiếng Hàn)", "EUC-KR (Korean)"),
+        "koi8_r": Words("KOI8-R (tiếng Nga)", "KOI8-R (Russian)"),
+        "cp1251": Words("Windows-1251 (chữ Kirin)", "Windows-1251 (Cyrillic)"),
+        "cp1253": Words("Windows-1253 (tiếng Hy Lạp)", "Windows-1253 (Greek)"),
+        "cp1255": Words("Windows-1255 (tiếng Do Thái)", "Windows-1255 (Hebrew)"),
+        "cp1256": Words("Windows-1256 (tiếng Ả Rập)", "Windows-1256 (Arabic)"),
+        "cp874": Words("Windows-874 (tiếng Thái)", "Windows-874 (Thai)"),
+        "cp1252": Words("Windows-1252 (Tây Âu)", "Windows-1252 (Western European)"),
+    },
     # Why a file was read as it was (encoding-fallback: intake/decoding.decode_text).
     # Where a symbolic link given as an input leads (input-broken-link: errors.broken_link).
     "link_end": {
@@ -544,6 +564,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "evidence_file": Words("tệp minh chứng", "an evidence file"),
         "explanation": Words("giải trình", "an explanation"),
         "": Words("thông tin tự đánh giá", "a self-assessment field"),
+    },
+    # A commune's own field given in an appraisal file (intake.appraisal_columns: not-appraisal-field).
+    "own_field": {
+        "self_score": Words("điểm tự đánh giá", "self score"),
+        "evidence_number": Words("số văn bản minh chứng", "evidence number"),
+        "evidence_date": Words("ngày văn bản minh chứng", "evidence date"),
+        "evidence_file": Words("tệp minh chứng", "evidence file"),
+        "explanation": Words("giải trình", "explanation"),
+        "n/a": Words("đánh dấu không áp dụng", "N/A mark"),
+        "": Words("thông tin tự đánh giá", "self-assessment field"),
     },
     # A known code or item id near an unknown one (intake.nearest: unknown-commune,
     # unknown-criterion), with the codes it names ({suggested}); none near: nothing said.

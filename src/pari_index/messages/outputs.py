@@ -154,6 +154,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "dùng bộ tiêu chí đã chấm kết quả, hoặc bỏ --criteria",
         "give the criteria set the results were scored with, or leave out --criteria",
     ),
+    "results-criteria-edited": entry(
+        "Bộ tiêu chí đã bị sửa từ khi chấm kết quả",
+        "The criteria set was edited since the results were scored",
+        "--criteria {criteria} là bộ {given} như kết quả, nhưng không giống bộ đã chấm: SHA-256 của nó "
+        "({of_words}) là {digest}, còn trang thông tin của kết quả ghi {scored_digest}",
+        "--criteria {criteria} is the set {given} of the results, but not as they were scored with it: the "
+        "SHA-256 of its {of_words} is {digest}, while the results' about sheet records {scored_digest}",
+        "dùng đúng tệp bộ tiêu chí đã chấm kết quả, hoặc chấm lại với bộ đã sửa",
+        "give the criteria file the results were scored with, unchanged, or score again with the edited set",
+    ),
     "criterion-not-in-results": entry(
         "Không có tiêu chí được chấm với mã này",
         "No scored item under this id",

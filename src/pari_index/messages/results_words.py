@@ -227,6 +227,7 @@ ABOUT_KEYS: dict[str, Words] = {
     "level_en_plural": Words("Tên cấp, số nhiều (tiếng Anh)", "Level name, plural (English)"),
     "province": Words("Tỉnh, thành phố", "Province"),
     "issuer": Words("Cơ quan ban hành", "Issuer"),
+    "issuer_en": Words("Cơ quan ban hành (tiếng Anh)", "Issuer (English)"),
     "decision": Words("Quyết định", "Decision"),
     "decision_date": Words("Ngày quyết định", "Decision date"),
     "decision_source": Words("Nguồn văn bản", "Decision source"),

@@ -73,7 +73,7 @@ def _set_facts(
             "id": criteria.id,
             "decision": d.number if d else "",
             "date": d.date.isoformat() if d else "",
-            "issuer": criteria.issuer,
+            "issuer": criteria.issuer_shown(lang),
             "source": criteria.source or "",
             "decision_source": (d.source or "") if d else "",
         }
@@ -83,7 +83,7 @@ def _set_facts(
             "id": about.get("criteria_id", ""),
             "decision": about.get("decision", ""),
             "date": about.get("decision_date", ""),
-            "issuer": about.get("issuer", ""),
+            "issuer": set_text(about.get("issuer", ""), about.get("issuer_en"), lang),
             "source": about.get("source", ""),
             "decision_source": about.get("decision_source", ""),
         }

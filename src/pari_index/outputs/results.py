@@ -111,6 +111,7 @@ def about_table(result: ScoreResult, extra: dict[str, str] | None = None, lang: 
         **unit_names(c).about(),
         "province": c.province,
         "issuer": c.issuer,
+        "issuer_en": c.issuer_en or "",
         "decision": c.decision.number if c.decision else "",
         "decision_date": c.decision.date.isoformat() if c.decision else "",
         "decision_source": (c.decision.source or "") if c.decision else "",

@@ -194,10 +194,11 @@ def _write_instructions(wb: Any, criteria: CriteriaSet, lang: str) -> None:
     guide = wb.add_worksheet(SHEETS["instructions"][lang])
     guide.set_column(0, 0, 110)
     decision = criteria.decision
+    issuer = criteria.issuer_shown(lang)
     origin = (
-        DECISION_LINE[lang].format(number=decision.number, date=f"{decision.date:%d/%m/%Y}", issuer=criteria.issuer)
+        DECISION_LINE[lang].format(number=decision.number, date=f"{decision.date:%d/%m/%Y}", issuer=issuer)
         if decision is not None
-        else f"{criteria.source} — {criteria.issuer}"
+        else f"{criteria.source} — {issuer}"
     )
     names = {
         "form": SHEETS["form"][lang],

@@ -37,6 +37,7 @@ from pari_index.intake.assessments import (
 )
 from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
 from pari_index.intake.many import FilesAhead
+from pari_index.intake.pasted_sets import pasted_sets_findings
 from pari_index.intake.register import Register, read_register, register_from_codes
 from pari_index.limits import check_run_size
 from pari_index.messages import localise_findings, params_json, parse_params, progress_text
@@ -526,6 +527,7 @@ def _run_result(
         [
             problems_to_findings(register.problems, "error"),
             problems_to_findings(register.warnings, "warning"),
+            pasted_sets_findings(intake.findings),
             intake.findings,
             appraisal.findings,
             # Each kind of every batch together: the order of an unbatched run.

@@ -25,6 +25,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, MissingEvidence, Part
 from pari_index.criteria.points import SCALE
 from pari_index.errors import Problem, broken_link, shorten_path, visible
+from pari_index.intake.appraisal_columns import unread_columns
 from pari_index.intake.assessments import (
     CELL_SCHEMA,
     COLUMN,
@@ -106,6 +107,8 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         "the appraisal file",
         "columns: commune_code, criterion_id, input, value or score, evidence_accepted, reason, appraiser",
     )
+    # A filled column the file is not read for is said (not-appraisal-field, unknown-column).
+    problems += unread_columns(frame, APPRAISAL_ALIASES.values())
     for col in ("input", VALUE, "score", "evidence_accepted", "appraiser"):
         if col not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))

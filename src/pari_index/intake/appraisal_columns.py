@@ -1,0 +1,77 @@
+"""Columns of an appraisal file that it does not read, said rather than dropped.
+
+An appraisal file is read for its commune, item, corrected input or score, decision on an
+explanation, reason and appraiser (``scoring.verification.APPRAISAL_ALIASES``). Until session 18
+every other column was dropped without a word: a council that wrote its corrected points in a
+``self_score`` column, or new evidence in ``evidence_file``, saw the commune's own values scored
+and was never told. Now a filled column of the commune's own fields is ``not-appraisal-field``,
+any other filled column ``unknown-column``: one finding per column of a sheet, naming it, its
+filled cells and the first row (its rows are applied as before). Columns a template carries for
+people to read (a commune's name) and empty columns are left alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from pari_index.errors import Problem, quoted
+from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_COLUMNS, META_FIELDS
+from pari_index.intake.tables import FILE, HEADING, ROW, SHEET
+from pari_index.messages.labels import PARAM_WORDS
+
+#: The commune's own fields an appraisal file may carry by mistake, by their headings' ids.
+_OWN = {alias: field for alias, field in ASSESSMENT_ALIASES.items() if field in META_FIELDS}
+
+
+def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
+    """A problem for each column of ``frame`` (an appraisal file's sheets, stacked, its headings in
+    HEADING columns) that is not one of ``read`` and has a filled cell in a sheet."""
+    known = set(read)
+    problems: list[Problem] = []
+    for column in frame.columns:
+        if column.startswith("_") or column in known or column.casefold() in DESCRIPTIVE_COLUMNS:
+            continue
+        text = pl.col(column).cast(pl.String).str.strip_chars()
+        filled = (
+            frame.filter(text.is_not_null() & (text != ""))
+            .group_by(FILE, SHEET, maintain_order=True)
+            .agg(pl.len().alias("cells"), pl.col(ROW).min().alias("first"), *_heading(frame, column))
+        )
+        for place in filled.iter_rows(named=True):
+            problems.append(_problem(column, place))
+    return problems
+
+
+def _heading(frame: pl.DataFrame, column: str) -> list[pl.Expr]:
+    name = HEADING + column
+    return [pl.col(name).first().alias("heading")] if name in frame.columns else [pl.lit(column).alias("heading")]
+
+
+def _problem(column: str, place: dict[str, object]) -> Problem:
+    heading = str(place["heading"] or column)
+    cells, first = place["cells"], place["first"]
+    field = _OWN.get(column.casefold()) or _OWN.get(heading.strip().casefold())
+    file, sheet = str(place[FILE]), None if place[SHEET] is None else str(place[SHEET])
+    if field is not None:
+        own = PARAM_WORDS["own_field"][field].en
+        return Problem(
+            "not-appraisal-field",
+            f"column {quoted(heading)} holds the commune's own {own}, which an appraisal file does not change; "
+            f"its {cells:,} filled cells (the first in row {first}) were not used",
+            file=file,
+            sheet=sheet,
+            field=heading,
+            hint="write the council's points in the score column and its decision on an explanation in "
+            "evidence_accepted; correct the commune's own value in its assessment file",
+            params={"column": quoted(heading), "own_field": field, "cells": cells, "first": first},
+        )
+    return Problem(
+        "unknown-column",
+        f"column {quoted(heading)} is not one pari-index reads; it was ignored",
+        file=file,
+        sheet=sheet,
+        field=heading,
+        hint="rename the column as in the template, or delete it",
+        params={"column": quoted(heading)},
+    )
