@@ -229,7 +229,8 @@ INTAKE_CASES: list[Any] = [
     pytest.param(LONG + "00001,1.2.3,,maybe\n", {(E, "bad-value", 2, "value")}, id="bad-boolean"),
     pytest.param(LONG + "00001,1.1.4,,soon\n", {(E, "bad-value", 2, "value")}, id="bad-status"),
     pytest.param(LONG + "00001,1.2.2,,boss\n", {(E, "bad-value", 2, "value")}, id="bad-level"),
-    pytest.param(LONG + "00001,1.1.1,,31/02/2024\n", {(E, "bad-value", 2, "value")}, id="impossible-date"),
+    # A day the calendar has not: implausible-date, which says so (sweep 18; it was bad-value).
+    pytest.param(LONG + "00001,1.1.1,,31/02/2024\n", {(E, "implausible-date", 2, "value")}, id="impossible-date"),
     pytest.param(LONG + "00001,1.1.3,,5\n", {(E, "input-required", 2, "value")}, id="several-inputs-none-named"),
     pytest.param(LONG + "00001,1.1.3,donee,5\n", {(E, "unknown-input", 2, "value")}, id="unknown-input-name"),
     pytest.param(
@@ -251,7 +252,9 @@ INTAKE_CASES: list[Any] = [
     ),
     pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "self_score")}, id="meta-only-no-commune"),
     pytest.param(META + "00001,1.2.3,,,một,\n", {(E, "bad-value", 2, "self_score")}, id="self-score-in-words"),
-    pytest.param(META + "00001,1.2.3,,,,31/02/2024\n", {(E, "bad-value", 2, "evidence_date")}, id="bad-evidence-date"),
+    pytest.param(
+        META + "00001,1.2.3,,,,31/02/2024\n", {(E, "implausible-date", 2, "evidence_date")}, id="bad-evidence-date"
+    ),
 ]
 
 
@@ -386,7 +389,7 @@ def test_wide_meta_headers_are_named_as_written(tmp_path: Path) -> None:
     assert _findings(intake) == {
         (E, "conflicting-values", 2, "1.2.3:self_score"),
         (E, "conflicting-values", 2, "1.2.3 : self_score"),
-        (E, "bad-value", 2, "1.2.1 :evidence_date"),
+        (E, "implausible-date", 2, "1.2.1 :evidence_date"),
     }
     assert intake.meta.height == 0
 

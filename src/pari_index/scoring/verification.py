@@ -24,7 +24,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, MissingEvidence, Part
 from pari_index.criteria.points import SCALE
-from pari_index.errors import Problem, broken_link, shorten_path, visible
+from pari_index.errors import Problem, broken_link, near_name, shorten_path, visible
 from pari_index.intake.assessments import (
     CELL_SCHEMA,
     COLUMN,
@@ -415,7 +415,8 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
                 file=shorten_path(visible(str(evidence_dir))),
             )
         if not evidence_dir.is_dir():
-            link = broken_link(evidence_dir, shorten_path(visible(str(evidence_dir))))
+            shown = shorten_path(visible(str(evidence_dir)))
+            link = broken_link(evidence_dir, shown) or near_name(evidence_dir, shown)
             if link is not None:  # "does not exist" of a link that ls lists
                 return link
             return Problem(

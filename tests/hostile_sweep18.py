@@ -1,0 +1,230 @@
+"""Hostile cases of the eighteenth session's sweep: a name typed as Windows shows it (its extension
+hidden by Explorer, a final dot or space, another letter case, a ``.csv.csv`` saved by a clerk who
+typed the extension Explorer hid) was "file not found" beside the very file meant: now
+``input-near-name``, naming it, for every input (assessments, register, survey, criteria, results,
+evidence folder); a number written with a Vietnamese decimal comma in a criteria set (``max: 1,5``,
+``{points: 0,5}`` whose comma splits the mapping) was "giá trị không hợp lệ" with a hint to write
+the value "as the decision prints it" (which is what the author did), or "Keys should be strings":
+now ``yaml-decimal-comma``, with the number to write; every other refused value of a criteria set
+said only "giá trị không hợp lệ" in Vietnamese and spoke of points for a date: now it says why, in
+both languages (``schema:value_error`` with the validator's reason); a date the calendar has not
+(``29/02/2025``, ``31/04/2025``), written month first (``12/31/2025``) or with a month 13 was "not a
+date such as 10/01/2024" with a hint about Excel error values: now ``implausible-date`` saying which
+part is wrong.
+
+Cases of other classes tried this session that already answered well are kept so that they stay
+so (``well-``).
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_sweep18.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import CRITERIA, _examples, _rows, _score
+from hostile_sweep14 import _csv
+from hostile_sweep16 import _table_workbook
+
+Case = Callable[[Path], list[str]]
+HA_NOI = CRITERIA / "ha-noi-2025-commune.yaml"
+
+
+# ---------------------------------------------------------------------------------------------
+# Names typed as Windows shows them
+
+
+def _renamed(option: str, on_disk: str, typed: str) -> Case:
+    """The file of ``option`` saved as ``on_disk``, given as ``typed``."""
+
+    def case(folder: Path) -> list[str]:
+        args = _score(folder)
+        at = 1 if option == "ASSESSMENTS" else args.index(option) + 1
+        Path(args[at]).rename(folder / on_disk)
+        args[at] = str(folder / typed)
+        return args
+
+    return case
+
+
+def near_criteria_letter_case(folder: Path) -> list[str]:
+    """``--criteria HA-NOI-2025.YAML`` for ``ha-noi-2025.yaml`` (Windows opens either)."""
+    shutil.copy(HA_NOI, folder / "ha-noi-2025.yaml")
+    return [*_score(folder), "--criteria", str(folder / "HA-NOI-2025.YAML")]
+
+
+def near_validate_trailing_space(folder: Path) -> list[str]:
+    """``pari validate "bo tieu chi.yaml "``: a name pasted with its final space."""
+    shutil.copy(HA_NOI, folder / "bo tieu chi.yaml")
+    return ["validate", str(folder / "bo tieu chi.yaml ")]
+
+
+def near_report_results(folder: Path) -> list[str]:
+    """``pari report ket-qua`` for results saved as ``ket-qua.xlsx`` (Explorer shows ``ket-qua``)."""
+    from hostile_paths import fake_results_folder
+
+    results = fake_results_folder(folder)
+    results.rename(folder / "ket-qua.xlsx")
+    return ["report", str(folder / "ket-qua"), "-o", str(folder / "page.html")]
+
+
+def near_evidence_folder(folder: Path) -> list[str]:
+    """``--evidence-dir "Minh Chung"`` for the folder ``minh chung``."""
+    (folder / "minh chung").mkdir()
+    return [*_score(folder), "--evidence-dir", str(folder / "Minh Chung")]
+
+
+def nothing_near(folder: Path) -> list[str]:
+    """A name with nothing near it in its folder: still ``file-not-found``."""
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(folder / "danh-sach-xa.csv")
+    return args
+
+
+# ---------------------------------------------------------------------------------------------
+# Criteria sets written with Vietnamese numbers, and values refused with reasons
+
+
+def _criteria_changed(old: str, new: str, *, command: str = "validate") -> Case:
+    """The Hà Nội set with its first ``old`` replaced by ``new``, validated (or scored with)."""
+
+    def case(folder: Path) -> list[str]:
+        text = HA_NOI.read_text(encoding="utf-8")
+        assert old in text
+        path = folder / "bo-tieu-chi.yaml"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        if command == "validate":
+            return ["validate", str(path)]
+        return [*_score(folder), "--criteria", str(path)]
+
+    return case
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates the calendar has not
+
+
+def _dated(values: list[str], *, column: int = 6, workbook: bool = False) -> Case:
+    """The example assessments with the evidence date (``column`` 6) of the first rows of as many
+    items as ``values`` replaced by them (one row an item: they do not conflict), scored."""
+
+    def case(folder: Path) -> list[str]:
+        files = _examples(folder)
+        rows = _rows("assessments_long.csv")
+        seen: set[str] = set()
+        left = list(values)
+        for row in rows[1:]:
+            if left and row[column] and row[1] not in seen and row[0] == "00001":
+                seen.add(row[1])
+                row[column] = left.pop(0)
+        assert not left
+        if workbook:
+            path = _table_workbook(folder / "form.xlsx", rows)
+            return _score(folder, assessments=path)
+        files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+        return _score(folder)
+
+    return case
+
+
+def _signed_on(value: str) -> Case:
+    """Commune 00001's plan signed on ``value`` (item 1.1.1's date input, a value cell)."""
+
+    def case(folder: Path) -> list[str]:
+        files = _examples(folder)
+        rows = _rows("assessments_long.csv")
+        for row in rows[1:]:
+            if row[:2] == ["00001", "1.1.1"]:
+                row[3] = value
+        files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+        return _score(folder)
+
+    return case
+
+
+CASES: dict[str, Case] = {
+    "near-name-assessments-trailing-dot": _renamed("ASSESSMENTS", "danh-gia.csv", "danh-gia.csv."),
+    "near-name-register-extension-hidden": _renamed("--communes", "danh-sach.csv", "danh-sach"),
+    "near-name-survey-extension-doubled": _renamed("--survey", "khao-sat.csv.csv", "khao-sat.csv"),
+    "near-name-register-other-extension": _renamed("--communes", "danh-sach.xlsx", "danh-sach.csv"),
+    "near-name-criteria-letter-case": near_criteria_letter_case,
+    "near-name-validate-trailing-space": near_validate_trailing_space,
+    "near-name-report-results": near_report_results,
+    "near-name-evidence-folder": near_evidence_folder,
+    "well-not-found-nothing-near": nothing_near,
+    "yaml-decimal-comma-max": _criteria_changed("max: 1.5", "max: 1,5"),
+    "yaml-decimal-comma-thousands": _criteria_changed("max: 1.5", "max: 1.000,5"),
+    "yaml-decimal-comma-flow-points": _criteria_changed(
+        "{from: 80, below: 100, points: 0.5}", "{from: 80, below: 100, points: 0,5}", command="score"
+    ),
+    "yaml-decimal-comma-flow-late": _criteria_changed("late: 0.75, not_done: 0}", "late: 0,75, not_done: 0}"),
+    "schema-reason-impossible-deadline": _criteria_changed("deadline: 2025-07-31", "deadline: 30/02/2025"),
+    "schema-reason-month-first-deadline": _criteria_changed(
+        "deadline: 2025-07-31", "deadline: 07/31/2025", command="score"
+    ),
+    "schema-reason-percent-tier": _criteria_changed("{from: 100, points: 1}", "{from: 100%, points: 1}"),
+    "schema-reason-both-edges": _criteria_changed("{from: 100, points: 1}", "{from: 100, above: 99, points: 1}"),
+    "dates-no-such-day-evidence": _dated(["29/02/2025", "31/04/2025", "2025-06-31", "00/05/2025"]),
+    "dates-month-first-evidence": _dated(["12/31/2025", "06/30/2025"]),
+    "dates-month-13-evidence": _dated(["15/13/2025"]),
+    "dates-no-such-day-workbook": _dated(["31/09/2025", "30/02/2025"], workbook=True),
+    "dates-no-such-day-value": _signed_on("31/06/2025"),
+    "dates-month-first-value": _signed_on("07/15/2025"),
+    "well-dates-leap-day-2024": _dated(["29/02/2024"]),
+}
+
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "near-name-assessments-trailing-dot": (1, "input-near-name", ("danh-gia.csv", "communes.csv", "survey.csv")),
+    "near-name-register-extension-hidden": (
+        1,
+        "input-near-name",
+        ("danh-sach.csv", "assessments_long.csv", "survey.csv"),
+    ),
+    "near-name-survey-extension-doubled": (
+        1,
+        "input-near-name",
+        ("khao-sat.csv.csv", "communes.csv", "assessments_long.csv"),
+    ),
+    "near-name-register-other-extension": (
+        1,
+        "input-near-name",
+        ("danh-sach.xlsx", "assessments_long.csv", "survey.csv"),
+    ),
+    "near-name-criteria-letter-case": (1, "input-near-name", ("ha-noi-2025.yaml", *_INPUTS)),
+    "near-name-validate-trailing-space": (1, "input-near-name", ("bo tieu chi.yaml",)),
+    "near-name-report-results": (1, "input-near-name", ()),
+    "near-name-evidence-folder": (1, "input-near-name", _INPUTS),
+    "well-not-found-nothing-near": (1, "file-not-found", ("assessments_long.csv", "survey.csv")),
+    "yaml-decimal-comma-max": (1, "yaml-decimal-comma", ("bo-tieu-chi.yaml",)),
+    "yaml-decimal-comma-thousands": (1, "yaml-decimal-comma", ("bo-tieu-chi.yaml",)),
+    "yaml-decimal-comma-flow-points": (1, "yaml-decimal-comma", ("bo-tieu-chi.yaml", *_INPUTS)),
+    "yaml-decimal-comma-flow-late": (1, "yaml-decimal-comma", ("bo-tieu-chi.yaml",)),
+    "schema-reason-impossible-deadline": (1, "schema:value_error", ("bo-tieu-chi.yaml",)),
+    "schema-reason-month-first-deadline": (1, "schema:value_error", ("bo-tieu-chi.yaml", *_INPUTS)),
+    "schema-reason-percent-tier": (1, "schema:value_error", ("bo-tieu-chi.yaml",)),
+    "schema-reason-both-edges": (1, "schema:value_error", ("bo-tieu-chi.yaml",)),
+    "dates-no-such-day-evidence": (1, "implausible-date", _INPUTS),
+    "dates-month-first-evidence": (1, "implausible-date", _INPUTS),
+    "dates-month-13-evidence": (1, "implausible-date", _INPUTS),
+    "dates-no-such-day-workbook": (1, "implausible-date", ("form.xlsx", "communes.csv", "survey.csv")),
+    "dates-no-such-day-value": (1, "implausible-date", _INPUTS),
+    "dates-month-first-value": (1, "implausible-date", _INPUTS),
+    "well-dates-leap-day-2024": (0, None, _INPUTS),
+}
+
+#: Names nothing may be written under (the results of a refused run).
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "near-name-assessments-trailing-dot": ("out.xlsx",),
+    "near-name-register-extension-hidden": ("out.xlsx",),
+    "near-name-criteria-letter-case": ("out.xlsx",),
+    "near-name-report-results": ("page.html",),
+    "near-name-evidence-folder": ("out.xlsx",),
+    "yaml-decimal-comma-flow-points": ("out.xlsx",),
+}
