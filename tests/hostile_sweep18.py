@@ -147,6 +147,61 @@ def _signed_on(value: str) -> Case:
     return case
 
 
+# ---------------------------------------------------------------------------------------------
+# A number with a unit or a note in its cell
+
+
+def _worded(values: list[str], *, column: int = 3, workbook: bool = False) -> Case:
+    """The example assessments with the value (``column`` 3) or self-score (4) of commune 00001's
+    first number cells, one an item, replaced by ``values``, scored."""
+
+    def case(folder: Path) -> list[str]:
+        files = _examples(folder)
+        rows = _rows("assessments_long.csv")
+        seen: set[str] = set()
+        left = list(values)
+        for row in rows[1:]:
+            number = row[column].replace(".", "", 1).isdigit()
+            if left and row[0] == "00001" and number and row[1] not in seen and "/" not in row[3]:
+                seen.add(row[1])
+                row[column] = left.pop(0)
+        assert not left
+        if workbook:
+            return _score(folder, assessments=_table_workbook(folder / "form.xlsx", rows))
+        files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+        return _score(folder)
+
+    return case
+
+
+# ---------------------------------------------------------------------------------------------
+# A survey without a result for some items of a unit
+
+
+def survey_row_lost(folder: Path) -> list[str]:
+    """Commune 00007's result for 10.1.2 left out of the survey (its other items there)."""
+    files = _examples(folder)
+    rows = [row for row in _rows("survey.csv") if row[:2] != ["00007", "10.1.2"]]
+    files["survey"].write_text(_csv(rows), encoding="utf-8")
+    return _score(folder)
+
+
+def survey_wide_cells_empty(folder: Path) -> list[str]:
+    """The survey as a wide form (one row a unit, one column an item) with two cells left empty."""
+    files = _examples(folder)
+    rows = _rows("survey.csv")[1:]
+    items = list(dict.fromkeys(row[1] for row in rows))
+    values = {(row[0], row[1]): row[3] for row in rows}
+    communes = list(dict.fromkeys(row[0] for row in rows))
+    wide = [["commune_code", *items]]
+    for code in communes:
+        wide.append([code, *(values.get((code, item), "") for item in items)])
+    wide[3][2] = ""
+    wide[5][4] = ""
+    files["survey"].write_text(_csv(wide), encoding="utf-8")
+    return _score(folder)
+
+
 CASES: dict[str, Case] = {
     "near-name-assessments-trailing-dot": _renamed("ASSESSMENTS", "danh-gia.csv", "danh-gia.csv."),
     "near-name-register-extension-hidden": _renamed("--communes", "danh-sach.csv", "danh-sach"),
@@ -176,6 +231,13 @@ CASES: dict[str, Case] = {
     "dates-no-such-day-value": _signed_on("31/06/2025"),
     "dates-month-first-value": _signed_on("07/15/2025"),
     "well-dates-leap-day-2024": _dated(["29/02/2024"]),
+    "number-with-words-units": _worded(["34 ngày", "5 văn bản", "1.887 hồ sơ", "80% (đạt)"]),
+    "number-with-words-before": _worded(["khoảng 34", "tổng: 179"]),
+    "number-with-words-workbook": _worded(["12 nhiệm vụ", "7,5 điểm"], workbook=True),
+    "number-with-words-self-score": _worded(["0,5 điểm", "1 đ"], column=4),
+    "well-number-words-without-number": _worded(["3 of 5", "N/A"]),
+    "survey-incomplete-row-lost": survey_row_lost,
+    "survey-incomplete-wide-cells-empty": survey_wide_cells_empty,
 }
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
@@ -217,6 +279,13 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "dates-no-such-day-value": (1, "implausible-date", _INPUTS),
     "dates-month-first-value": (1, "implausible-date", _INPUTS),
     "well-dates-leap-day-2024": (0, None, _INPUTS),
+    "number-with-words-units": (1, "number-with-words", _INPUTS),
+    "number-with-words-before": (1, "number-with-words", _INPUTS),
+    "number-with-words-workbook": (1, "number-with-words", ("form.xlsx", "communes.csv", "survey.csv")),
+    "number-with-words-self-score": (1, "number-with-words", _INPUTS),
+    "well-number-words-without-number": (1, "bad-value", _INPUTS),
+    "survey-incomplete-row-lost": (0, None, _INPUTS),
+    "survey-incomplete-wide-cells-empty": (0, None, _INPUTS),
 }
 
 #: Names nothing may be written under (the results of a refused run).

@@ -216,7 +216,8 @@ INTAKE_CASES: list[Any] = [
     pytest.param(LONG + ",1.2.3,,có\n", {(E, "missing-commune-code", 2, "value")}, id="no-commune-code"),
     pytest.param(LONG + "00001,,,có\n", {(E, "missing-criterion", 2, "value")}, id="no-criterion-id"),
     pytest.param(LONG + "00001,1.2.1,,bốn\n", {(E, "bad-value", 2, "value")}, id="text-for-a-count"),
-    pytest.param(LONG + "00001,2.1,on_time,12abc\n", {(E, "bad-value", 2, "value")}, id="text-after-number"),
+    # Words after a number: number-with-words, which says to write the number alone (sweep 18; it was bad-value).
+    pytest.param(LONG + "00001,2.1,on_time,12abc\n", {(E, "number-with-words", 2, "value")}, id="text-after-number"),
     pytest.param(LONG + "00001,2.3,,101\n", {(E, "percent-above-100", 2, "value")}, id="percent-above-100"),
     pytest.param(LONG + '00001,2.3,,"100,5"\n', {(E, "percent-above-100", 2, "value")}, id="percent-decimal-comma"),
     pytest.param(LONG + "00001,1.2.1,,-1\n", {(E, "negative-value", 2, "value")}, id="negative-count"),

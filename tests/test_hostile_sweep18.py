@@ -284,3 +284,89 @@ def test_an_impossible_day_in_a_workbook_is_named_in_both_languages(tmp_path: Pa
     )
     assert "gợi ý: ghi đủ ngày, tháng, năm, ngày trước tháng sau" in vi.stderr
     assert "#N/A" not in en.stderr + vi.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# A number with a unit or a note in its cell
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("34 ngày", "number-with-words"),
+        ("34ngày", "number-with-words"),
+        ("1.887 hồ sơ", "number-with-words"),
+        ("7,5 điểm", "number-with-words"),
+        ("80% (đạt)", "number-with-words"),
+        ("khoảng 34", "number-with-words"),
+        ("tổng: 179", "number-with-words"),
+        ("3 of 5", None),  # two numbers: which one is meant is not guessed
+        ("N/A", None),
+        ("không có", None),
+        ("12/05/2025", None),
+        ("18 87", None),  # two numbers typed in one cell: a bad value as before
+    ],
+)
+def test_a_number_with_words_beside_it_is_told_apart_from_other_unreadable_numbers(text: str, kind: str | None) -> None:
+    import polars as pl
+
+    from pari_index.intake.values import number_problems
+
+    found = number_problems(pl.Series([text]))
+    assert (found[text][0] if text in found else None) == kind
+
+
+def test_a_number_with_a_unit_is_refused_at_its_cell_with_the_words_to_write_it(tmp_path: Path) -> None:
+    """It was "34 ngày is not a whole number", with the hint about Excel error values."""
+    args = CASES["number-with-words-units"](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert (
+        f"error: {tmp_path}/assessments_long.csv row 7 column «value»: 34 ngày has words beside its number; the cell "
+        "was not used: write the number alone [number-with-words]"
+    ) in en.stderr, en.stderr
+    assert "hint: write the number alone in the cell (34, not 34 ngày); a unit or a note belongs in the" in en.stderr
+    assert "Input rows: 3,849 read, 3,845 used, 4 partly used" in en.stdout
+    vi = _child(args, tmp_path)
+    assert (
+        "hàng 7 cột «value»: 34 ngày có chữ bên cạnh số; ô không được dùng: chỉ ghi số [number-with-words]" in vi.stderr
+    )
+    assert "#N/A" not in en.stderr + vi.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# A survey without a result for some items of a unit
+
+
+def _findings_of(folder: Path, kind: str) -> list[tuple[str, str]]:
+    from pari_index.outputs.results import read_results
+
+    table = read_results(folder / "out.xlsx")["findings"]
+    rows = table.filter(table["kind"] == kind)
+    return list(zip(rows["commune_code"].to_list(), rows["params"].to_list(), strict=True))
+
+
+def test_a_unit_missing_one_survey_result_is_told_which_item_scores_0(tmp_path: Path) -> None:
+    """The item scored 0 ("no survey") and nothing said so."""
+    args = CASES["survey-incomplete-row-lost"](tmp_path)
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 0 and "Survey results missing for some items 1" in en.stdout, en.stdout
+    assert _findings_of(tmp_path, "survey-incomplete") == [("00007", '{"count":1,"items":"10.1.2"}')]
+    vi = _child(args, tmp_path)
+    assert "Thiếu kết quả điều tra của một số tiêu chí 1" in vi.stdout
+
+
+def test_units_with_no_survey_result_at_all_are_counted_as_before_not_listed(tmp_path: Path) -> None:
+    files = CASES["survey-incomplete-row-lost"](tmp_path)
+    survey = tmp_path / "survey.csv"
+    lines = survey.read_text(encoding="utf-8").splitlines()
+    survey.write_text("\n".join(line for line in lines if not line.startswith("00001,")) + "\n", encoding="utf-8")
+    done = _child([*files, "--lang", "en"], tmp_path)
+    assert "INCOMPLETE: 1 commune without survey results." in done.stdout, done.stdout
+    assert [code for code, _ in _findings_of(tmp_path, "survey-incomplete")] == ["00007"]
+
+
+def test_a_wide_survey_s_empty_cells_are_named_per_unit(tmp_path: Path) -> None:
+    done = _child([*CASES["survey-incomplete-wide-cells-empty"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = _findings_of(tmp_path, "survey-incomplete")
+    assert [params for _, params in found] == ['{"count":1,"items":"10.1.2"}', '{"count":1,"items":"10.1.4"}']

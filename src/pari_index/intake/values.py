@@ -564,7 +564,32 @@ def parse_level(text: pl.Expr, levels: dict[str, str]) -> pl.Expr:
 NUMBER_HINTS = {
     "number-too-precise": "round the number in the sheet (e.g. with ROUND) to the decimals that count",
     "number-out-of-range": "check the number; pari-index reads numbers below 100,000,000,000,000 (10^14)",
+    "number-with-words": "write the number alone in the cell (34, not 34 ngày); a unit or a note belongs in the "
+    "explanation column",
 }
+#: A number with words after it (``34 ngày``, ``5 văn bản``, ``1.887 hồ sơ``, ``80% (đạt)``) or before
+#: it (``khoảng 34``, ``tổng: 179``), and no other digit: the words of a unit or a note typed into a
+#: number cell. They were "34 ngày is not a whole number" with the hint about Excel error values.
+_WORDS_AFTER = re.compile(r"^\s*([+-]?[0-9][0-9.,\s]*?%?)\s*([(\[]?[^\W\d_][^\d]*)$")
+_WORDS_BEFORE = re.compile(r"^\s*([^\W\d_][^\d]*?)[\s:=]+([+-]?[0-9][0-9.,\s]*%?)\s*$")
+
+
+def _number_among_words(texts: list[str]) -> dict[str, str]:
+    """The number of each text of ``texts`` that is a written number with words beside it (see
+    _WORDS_AFTER), by text."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if len(text) > 200:
+            continue
+        after, before = _WORDS_AFTER.match(text), _WORDS_BEFORE.match(text)
+        part = after.group(1) if after else before.group(2) if before else None
+        if part is not None:
+            found[text] = part.strip()
+    if not found:
+        return found
+    numbers = pl.Series(list(found.values()), dtype=pl.String)
+    written = pl.select(written_number(pl.lit(numbers))).to_series()
+    return {text: number for (text, number), ok in zip(found.items(), written.is_not_null(), strict=True) if ok}
 
 
 def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, tuple[str, str]]:
@@ -596,6 +621,11 @@ def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, t
                 f"{shown(text)} has more than {places} decimals after reading it at {SIGNIFICANT_DIGITS} significant"
                 " digits; it cannot be compared exactly and was not used",
             )
+    for text in _number_among_words([t for t in distinct.to_list() if t not in out]):
+        out[text] = (
+            "number-with-words",
+            f"{shown(text)} has words beside its number; the cell was not used: write the number alone",
+        )
     return out
 
 

@@ -185,6 +185,14 @@ CELL_FINDINGS: dict[str, Entry] = {
         "kiểm tra số; pari-index đọc các số nhỏ hơn 100.000.000.000.000 (10^14)",
         "check the number; pari-index reads numbers below 100,000,000,000,000 (10^14)",
     ),
+    "number-with-words": entry(
+        "Số kèm chữ trong ô",
+        "Number with words in its cell",
+        "{value} có chữ bên cạnh số; ô không được dùng: chỉ ghi số",
+        "{value} has words beside its number; the cell was not used: write the number alone",
+        "chỉ ghi số trong ô (34, không ghi 34 ngày); đơn vị hay ghi chú ghi ở cột giải trình",
+        "write the number alone in the cell (34, not 34 ngày); a unit or a note belongs in the explanation column",
+    ),
     "conflicting-values": entry(
         "Giá trị mâu thuẫn",
         "Conflicting values",
