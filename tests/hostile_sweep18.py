@@ -27,7 +27,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from hostile_sweep8 import CRITERIA, _examples, _rows, _score
+from hostile_sweep8 import CRITERIA, EXAMPLES, _examples, _rows, _score
 from hostile_sweep14 import _csv
 from hostile_sweep16 import _table_workbook
 
@@ -202,6 +202,72 @@ def survey_wide_cells_empty(folder: Path) -> list[str]:
     return _score(folder)
 
 
+# ---------------------------------------------------------------------------------------------
+# A code written as Excel's text formula
+
+
+def excel_text_formula_codes(folder: Path) -> list[str]:
+    """Commune 00007's rows with the code written ``="00007"``, as exports write a code to keep its
+    leading zeros in Excel: it was "register codes one character away: 00007"."""
+    files = _examples(folder)
+    rows = _rows("assessments_long.csv")
+    for row in rows[1:]:
+        if row[0] == "00007":
+            row[0] = '="00007"'
+    files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+    return _score(folder)
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs marked read-only
+
+
+def _read_only(path: Path) -> Path:
+    path.chmod(0o444)
+    return path
+
+
+def read_only_results_workbook(folder: Path) -> list[str]:
+    """``-o results.xlsx`` over earlier results a clerk marked read-only (the published ranking)."""
+    from hostile_paths import fake_results_workbook
+
+    _read_only(fake_results_workbook(folder, {"criteria_id": "ha-noi-2025-commune"}))
+    return _score(folder, out="results.xlsx")
+
+
+def read_only_results_table(folder: Path) -> list[str]:
+    """``-o res --format csv`` over a results folder one of whose tables is read-only."""
+    from hostile_paths import fake_results_folder
+
+    _read_only(fake_results_folder(folder) / "summary.csv")
+    return _score(folder, "--format", "csv", out="res")
+
+
+def read_only_report(folder: Path) -> list[str]:
+    """``--report bao-cao.html`` over an earlier report (examples/report.html) marked read-only."""
+    shutil.copy(EXAMPLES / "report.html", folder / "bao-cao.html")
+    _read_only(folder / "bao-cao.html")
+    return _score(folder, "--report", str(folder / "bao-cao.html"))
+
+
+def read_only_report_command(folder: Path) -> list[str]:
+    """``pari report res -o bao-cao.html`` over a read-only report."""
+    from hostile_paths import fake_results_folder
+
+    results = fake_results_folder(folder)
+    shutil.copy(EXAMPLES / "report.html", folder / "bao-cao.html")
+    _read_only(folder / "bao-cao.html")
+    return ["report", str(results), "-o", str(folder / "bao-cao.html")]
+
+
+def writable_earlier_results(folder: Path) -> list[str]:
+    """The same earlier results, writable: replaced as before."""
+    from hostile_paths import fake_results_workbook
+
+    fake_results_workbook(folder, {"criteria_id": "ha-noi-2025-commune"})
+    return _score(folder, out="results.xlsx")
+
+
 CASES: dict[str, Case] = {
     "near-name-assessments-trailing-dot": _renamed("ASSESSMENTS", "danh-gia.csv", "danh-gia.csv."),
     "near-name-register-extension-hidden": _renamed("--communes", "danh-sach.csv", "danh-sach"),
@@ -238,6 +304,12 @@ CASES: dict[str, Case] = {
     "well-number-words-without-number": _worded(["3 of 5", "N/A"]),
     "survey-incomplete-row-lost": survey_row_lost,
     "survey-incomplete-wide-cells-empty": survey_wide_cells_empty,
+    "output-read-only-results-workbook": read_only_results_workbook,
+    "output-read-only-results-table": read_only_results_table,
+    "output-read-only-report": read_only_report,
+    "output-read-only-report-command": read_only_report_command,
+    "well-output-writable-earlier-results": writable_earlier_results,
+    "code-excel-text-formula": excel_text_formula_codes,
 }
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
@@ -286,6 +358,12 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-number-words-without-number": (1, "bad-value", _INPUTS),
     "survey-incomplete-row-lost": (0, None, _INPUTS),
     "survey-incomplete-wide-cells-empty": (0, None, _INPUTS),
+    "output-read-only-results-workbook": (4, "output-read-only", ("results.xlsx", *_INPUTS)),
+    "output-read-only-results-table": (4, "output-read-only", ("res/summary.csv", "res/about.csv", *_INPUTS)),
+    "output-read-only-report": (4, "output-read-only", ("bao-cao.html", *_INPUTS)),
+    "output-read-only-report-command": (4, "output-read-only", ("bao-cao.html", "res/summary.csv")),
+    "well-output-writable-earlier-results": (0, None, _INPUTS),
+    "code-excel-text-formula": (1, "unknown-commune", _INPUTS),
 }
 
 #: Names nothing may be written under (the results of a refused run).
@@ -296,4 +374,5 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "near-name-report-results": ("page.html",),
     "near-name-evidence-folder": ("out.xlsx",),
     "yaml-decimal-comma-flow-points": ("out.xlsx",),
+    "output-read-only-report": ("out.xlsx",),
 }

@@ -370,3 +370,52 @@ def test_a_wide_survey_s_empty_cells_are_named_per_unit(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     found = _findings_of(tmp_path, "survey-incomplete")
     assert [params for _, params in found] == ['{"count":1,"items":"10.1.2"}', '{"count":1,"items":"10.1.4"}']
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs marked read-only
+
+
+def test_results_marked_read_only_are_not_replaced_and_the_run_says_so(tmp_path: Path) -> None:
+    """They were replaced without a word, and left writable."""
+    args = CASES["output-read-only-results-workbook"](tmp_path)
+    before = (tmp_path / "results.xlsx").read_bytes()
+    en = _child([*args, "--lang", "en"], tmp_path)
+    assert en.returncode == 4
+    said = f"-o would replace {tmp_path}/results.xlsx, a file marked read-only [output-read-only]"
+    assert said in en.stderr, en.stderr
+    vi = _child(args, tmp_path)
+    assert f"-o sẽ thay thế {tmp_path}/results.xlsx, một tệp được đánh dấu chỉ đọc [output-read-only]" in vi.stderr
+    assert (tmp_path / "results.xlsx").read_bytes() == before
+    assert (tmp_path / "results.xlsx").stat().st_mode & 0o777 == 0o444
+    assert "Scored" not in en.stdout  # refused before reading anything
+
+
+def test_writable_earlier_results_are_replaced_as_before(tmp_path: Path) -> None:
+    args = CASES["well-output-writable-earlier-results"](tmp_path)
+    before = (tmp_path / "results.xlsx").read_bytes()
+    assert _child(args, tmp_path).returncode == 0
+    assert (tmp_path / "results.xlsx").read_bytes() != before
+
+
+def test_the_library_refuses_a_read_only_output_too(tmp_path: Path) -> None:
+    import pari_index as pari
+    from pari_index.errors import PariError
+
+    CASES["output-read-only-results-workbook"](tmp_path)
+    result = pari.score(
+        [str(tmp_path / "assessments_long.csv")],
+        communes=str(tmp_path / "communes.csv"),
+        survey=[str(tmp_path / "survey.csv")],
+    )
+    with pytest.raises(PariError) as raised:
+        pari.write_results(tmp_path / "results.xlsx", result)
+    assert [(p.code, raised.value.exit_code) for p in raised.value.problems] == [("output-read-only", 4)]
+
+
+def test_a_code_written_as_excel_s_text_formula_is_the_same_code_written_otherwise(tmp_path: Path) -> None:
+    """It was "register codes one character away: 00007" (three characters were added)."""
+    done = _child([*CASES["code-excel-text-formula"](tmp_path), "--lang", "en"], tmp_path)
+    said = 'commune ="00007" is not in the commune register; the register holds 00007 (the same code written otherwise'
+    assert said in done.stderr, done.stderr
+    assert "one character away" not in done.stderr
