@@ -8,6 +8,7 @@ The cases run as real child processes with a time-out."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -419,3 +420,32 @@ def test_a_code_written_as_excel_s_text_formula_is_the_same_code_written_otherwi
     said = 'commune ="00007" is not in the commune register; the register holds 00007 (the same code written otherwise'
     assert said in done.stderr, done.stderr
     assert "one character away" not in done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Both standard streams to one size-limited file
+
+
+def test_standard_output_and_error_to_one_full_file_exit_4_not_1(tmp_path: Path) -> None:
+    """``pari diff A B > log 2>&1`` under a file-size limit: the standard output failed, and the
+    words saying so failed too, to the same file; the run exited 1, as for a wrong input."""
+    import resource
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    sets = [str(ROOT / "criteria" / name) for name in ("ha-noi-2025-commune.yaml", "hai-phong-2022-commune.yaml")]
+    with open(tmp_path / "log.txt", "wb") as log:
+        done = subprocess.run(
+            [sys.executable, "-m", "pari_index.cli", "diff", *sets, "--lang", "en"],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=limit,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 4
+    assert (tmp_path / "log.txt").stat().st_size == 4096
