@@ -219,6 +219,39 @@ def excel_text_formula_codes(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Rows without a code: one finding a row
+
+
+def merged_code_down_blocks(folder: Path) -> list[str]:
+    """The long form as a workbook whose commune code is merged down each commune's block of rows,
+    as reports print it: only the first cell of a merged range holds the code."""
+    import xlsxwriter
+
+    _examples(folder)
+    rows = _rows("assessments_long.csv")
+    path = folder / "form.xlsx"
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        sheet = workbook.add_worksheet("data")
+        for c, text in enumerate(rows[0]):
+            sheet.write_string(0, c, text)
+        first = 1
+        while first < len(rows):
+            last = first
+            while last + 1 < len(rows) and rows[last + 1][0] == rows[first][0]:
+                last += 1
+            if last > first:
+                sheet.merge_range(first, 0, last, 0, rows[first][0])
+            else:
+                sheet.write_string(first, 0, rows[first][0])
+            for r in range(first, last + 1):
+                for c, text in enumerate(rows[r][1:], 1):
+                    if text:
+                        sheet.write_string(r, c, text)
+            first = last + 1
+    return _score(folder, assessments=path)
+
+
+# ---------------------------------------------------------------------------------------------
 # Outputs marked read-only
 
 
@@ -310,6 +343,7 @@ CASES: dict[str, Case] = {
     "output-read-only-report-command": read_only_report_command,
     "well-output-writable-earlier-results": writable_earlier_results,
     "code-excel-text-formula": excel_text_formula_codes,
+    "rows-without-code-merged-blocks": merged_code_down_blocks,
 }
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
@@ -364,6 +398,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "output-read-only-report-command": (4, "output-read-only", ("bao-cao.html", "res/summary.csv")),
     "well-output-writable-earlier-results": (0, None, _INPUTS),
     "code-excel-text-formula": (1, "unknown-commune", _INPUTS),
+    "rows-without-code-merged-blocks": (1, "missing-commune-code", ("form.xlsx", "communes.csv", "survey.csv")),
 }
 
 #: Names nothing may be written under (the results of a refused run).

@@ -213,8 +213,8 @@ INTAKE_CASES: list[Any] = [
     ),
     pytest.param(LONG + "00009,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-not-in-register"),
     pytest.param(LONG + "1,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-code-lost-leading-zeros"),
-    pytest.param(LONG + ",1.2.3,,có\n", {(E, "missing-commune-code", 2, "value")}, id="no-commune-code"),
-    pytest.param(LONG + "00001,,,có\n", {(E, "missing-criterion", 2, "value")}, id="no-criterion-id"),
+    pytest.param(LONG + ",1.2.3,,có\n", {(E, "missing-commune-code", 2, "commune_code")}, id="no-commune-code"),
+    pytest.param(LONG + "00001,,,có\n", {(E, "missing-criterion", 2, "criterion_id")}, id="no-criterion-id"),
     pytest.param(LONG + "00001,1.2.1,,bốn\n", {(E, "bad-value", 2, "value")}, id="text-for-a-count"),
     # Words after a number: number-with-words, which says to write the number alone (sweep 18; it was bad-value).
     pytest.param(LONG + "00001,2.1,on_time,12abc\n", {(E, "number-with-words", 2, "value")}, id="text-after-number"),
@@ -251,7 +251,7 @@ INTAKE_CASES: list[Any] = [
         {(E, "unknown-commune", 2, None)},
         id="meta-only-unknown-commune",
     ),
-    pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "self_score")}, id="meta-only-no-commune"),
+    pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "commune_code")}, id="meta-only-no-commune"),
     pytest.param(META + "00001,1.2.3,,,một,\n", {(E, "bad-value", 2, "self_score")}, id="self-score-in-words"),
     pytest.param(
         META + "00001,1.2.3,,,,31/02/2024\n", {(E, "implausible-date", 2, "evidence_date")}, id="bad-evidence-date"
@@ -631,7 +631,7 @@ XLSX_CASES: list[Any] = [
     ),
     pytest.param(
         _merged,
-        {(E, "merged-cells", "data", 2, None), (E, "missing-commune-code", "data", 3, "value")},
+        {(E, "merged-cells", "data", 2, None), (E, "missing-commune-code", "data", 3, "commune_code")},
         [2],
         id="xlsx-merged-cells",
     ),

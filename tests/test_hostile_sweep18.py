@@ -449,3 +449,16 @@ def test_standard_output_and_error_to_one_full_file_exit_4_not_1(tmp_path: Path)
         )
     assert done.returncode == 4
     assert (tmp_path / "log.txt").stat().st_size == 4096
+
+
+def test_a_row_without_its_code_is_one_finding_not_one_a_value(tmp_path: Path) -> None:
+    """A long form whose code is merged down each commune's block: 11,798 findings for 3,381
+    rows, one for each value of a row; now one a row, at the code's column."""
+    done = _child([*CASES["rows-without-code-merged-blocks"](tmp_path), "--lang", "en"], tmp_path)
+    assert "3,381 rejected" in done.stdout and "Commune code missing 3,381," in done.stdout, done.stdout
+    said = (
+        f"error: {tmp_path}/form.xlsx [data] row 3 column «commune_code»: the row has no commune code; none of "
+        "the 5 values of this row was used [missing-commune-code]"
+    )
+    assert said in done.stderr, done.stderr
+    assert "cells A2:A73 are merged: only the first holds the value" in done.stderr
