@@ -10,7 +10,12 @@ said only "giá trị không hợp lệ" in Vietnamese and spoke of points for a
 both languages (``schema:value_error`` with the validator's reason); a date the calendar has not
 (``29/02/2025``, ``31/04/2025``), written month first (``12/31/2025``) or with a month 13 was "not a
 date such as 10/01/2024" with a hint about Excel error values: now ``implausible-date`` saying which
-part is wrong.
+part is wrong; a number with a unit or a note in its cell (``34 ngày``, ``7,5 điểm``) was
+``bad-value`` with the same hint: now ``number-with-words``; a unit whose survey results miss some
+survey items scored 0 on them without a word: now a ``survey-incomplete`` warning naming them; an
+output marked read-only was replaced without a word: now ``output-read-only`` (exit 4); a code
+written as Excel's text formula (``="00007"``) was "one character away": now the same code written
+otherwise; a row without its commune code gave one finding for each of its values: now one a row.
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so (``well-``).

@@ -2,7 +2,10 @@
 Windows shows it is ``input-near-name``, naming the file meant (it was "file not found"); a
 criteria set's number written with a decimal comma is ``yaml-decimal-comma`` with the number to
 write; a refused value of a criteria set says why in both languages; a date the calendar has not,
-or written month first, is ``implausible-date`` saying which part is wrong.
+or written month first, is ``implausible-date`` saying which part is wrong; a number with words
+beside it is ``number-with-words``; a unit missing some survey results gets ``survey-incomplete``;
+a read-only output is refused (``output-read-only``); ``="00007"`` is the same code written
+otherwise; a row without its code is one finding; both standard streams to one full file exit 4.
 
 The cases run as real child processes with a time-out."""
 
