@@ -213,10 +213,11 @@ INTAKE_CASES: list[Any] = [
     ),
     pytest.param(LONG + "00009,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-not-in-register"),
     pytest.param(LONG + "1,1.2.3,,có\n", {(E, "unknown-commune", 2, None)}, id="commune-code-lost-leading-zeros"),
-    pytest.param(LONG + ",1.2.3,,có\n", {(E, "missing-commune-code", 2, "value")}, id="no-commune-code"),
-    pytest.param(LONG + "00001,,,có\n", {(E, "missing-criterion", 2, "value")}, id="no-criterion-id"),
+    pytest.param(LONG + ",1.2.3,,có\n", {(E, "missing-commune-code", 2, "commune_code")}, id="no-commune-code"),
+    pytest.param(LONG + "00001,,,có\n", {(E, "missing-criterion", 2, "criterion_id")}, id="no-criterion-id"),
     pytest.param(LONG + "00001,1.2.1,,bốn\n", {(E, "bad-value", 2, "value")}, id="text-for-a-count"),
-    pytest.param(LONG + "00001,2.1,on_time,12abc\n", {(E, "bad-value", 2, "value")}, id="text-after-number"),
+    # Words after a number: number-with-words, which says to write the number alone (sweep 18; it was bad-value).
+    pytest.param(LONG + "00001,2.1,on_time,12abc\n", {(E, "number-with-words", 2, "value")}, id="text-after-number"),
     pytest.param(LONG + "00001,2.3,,101\n", {(E, "percent-above-100", 2, "value")}, id="percent-above-100"),
     pytest.param(LONG + '00001,2.3,,"100,5"\n', {(E, "percent-above-100", 2, "value")}, id="percent-decimal-comma"),
     pytest.param(LONG + "00001,1.2.1,,-1\n", {(E, "negative-value", 2, "value")}, id="negative-count"),
@@ -229,7 +230,8 @@ INTAKE_CASES: list[Any] = [
     pytest.param(LONG + "00001,1.2.3,,maybe\n", {(E, "bad-value", 2, "value")}, id="bad-boolean"),
     pytest.param(LONG + "00001,1.1.4,,soon\n", {(E, "bad-value", 2, "value")}, id="bad-status"),
     pytest.param(LONG + "00001,1.2.2,,boss\n", {(E, "bad-value", 2, "value")}, id="bad-level"),
-    pytest.param(LONG + "00001,1.1.1,,31/02/2024\n", {(E, "bad-value", 2, "value")}, id="impossible-date"),
+    # A day the calendar has not: implausible-date, which says so (sweep 18; it was bad-value).
+    pytest.param(LONG + "00001,1.1.1,,31/02/2024\n", {(E, "implausible-date", 2, "value")}, id="impossible-date"),
     pytest.param(LONG + "00001,1.1.3,,5\n", {(E, "input-required", 2, "value")}, id="several-inputs-none-named"),
     pytest.param(LONG + "00001,1.1.3,donee,5\n", {(E, "unknown-input", 2, "value")}, id="unknown-input-name"),
     pytest.param(
@@ -249,9 +251,11 @@ INTAKE_CASES: list[Any] = [
         {(E, "unknown-commune", 2, None)},
         id="meta-only-unknown-commune",
     ),
-    pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "self_score")}, id="meta-only-no-commune"),
+    pytest.param(META + ",1.2.3,,,1,\n", {(E, "missing-commune-code", 2, "commune_code")}, id="meta-only-no-commune"),
     pytest.param(META + "00001,1.2.3,,,một,\n", {(E, "bad-value", 2, "self_score")}, id="self-score-in-words"),
-    pytest.param(META + "00001,1.2.3,,,,31/02/2024\n", {(E, "bad-value", 2, "evidence_date")}, id="bad-evidence-date"),
+    pytest.param(
+        META + "00001,1.2.3,,,,31/02/2024\n", {(E, "implausible-date", 2, "evidence_date")}, id="bad-evidence-date"
+    ),
 ]
 
 
@@ -386,7 +390,7 @@ def test_wide_meta_headers_are_named_as_written(tmp_path: Path) -> None:
     assert _findings(intake) == {
         (E, "conflicting-values", 2, "1.2.3:self_score"),
         (E, "conflicting-values", 2, "1.2.3 : self_score"),
-        (E, "bad-value", 2, "1.2.1 :evidence_date"),
+        (E, "implausible-date", 2, "1.2.1 :evidence_date"),
     }
     assert intake.meta.height == 0
 
@@ -627,7 +631,7 @@ XLSX_CASES: list[Any] = [
     ),
     pytest.param(
         _merged,
-        {(E, "merged-cells", "data", 2, None), (E, "missing-commune-code", "data", 3, "value")},
+        {(E, "merged-cells", "data", 2, None), (E, "missing-commune-code", "data", 3, "commune_code")},
         [2],
         id="xlsx-merged-cells",
     ),

@@ -89,7 +89,7 @@ def test_wide_sheet_dates_are_refused_at_their_column(tmp_path: Path) -> None:
     assert _findings(path) == {(E, "implausible-date", 2, "1.1.1"), (E, "implausible-date", 2, "1.2.3:evidence_date")}
 
 
-@pytest.mark.parametrize("text", ["31/02/2024", "hôm qua", "10/01/20245", "+2024-01-10", "10/01/+2024", "٠١/٠١/٢٠٢٤"])
+@pytest.mark.parametrize("text", ["hôm qua", "10/01/20245", "+2024-01-10", "10/01/+2024", "٠١/٠١/٢٠٢٤"])
 def test_other_unreadable_dates_stay_bad_values(tmp_path: Path, text: str) -> None:
     assert _read([text]) == [None]
     path = tmp_path / "long.csv"

@@ -515,7 +515,13 @@ def _stdout_refused(exc: OSError, lang: str) -> NoReturn:
         hint="free space on the disk the output goes to, or send it elsewhere",
         params={"reason": reason},
     )
-    _print_problems(PariError(problem), lang)
+    try:
+        _print_problems(PariError(problem), lang)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        # The standard error goes to the same full disk or size-limited file (``> log 2>&1``):
+        # the run exited 1 as if its input were wrong; the status is what is left to say it.
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - as above
     sys.exit(EXIT_OUTPUT)
 
 

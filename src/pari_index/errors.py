@@ -267,3 +267,76 @@ def broken_link(path: str | Path, file: str | None = None) -> Problem | None:
         hint="point the link at the file or folder, or give its own path",
         params={"link_end": end, "target": shown},
     )
+
+
+#: Entries of a folder looked at for a name near a missing one: a folder of more is not searched.
+NEAR_NAMES_SCANNED = 20_000
+#: Near names a "not found" names, at most.
+NEAR_NAMES_SHOWN = 3
+
+
+def _as_windows_names(name: str) -> str:
+    """A file name as Windows compares it: composed, without letter case, without a final dot or
+    space (which Windows drops when it saves, and ignores when it opens)."""
+    return unicodedata.normalize("NFC", name).casefold().rstrip(" .")
+
+
+def _stem(name: str) -> str:
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name
+
+
+def _is_near(typed: str, entry: str) -> bool:
+    """Whether ``entry`` is what a Windows user most likely meant by ``typed``: the same name
+    as Windows reads it (letter case, accents composed or not, a final dot or space), the name with
+    an extension Explorer hid (``communes`` for ``communes.csv``, ``communes.csv`` for
+    ``communes.csv.csv``), or the same name with another extension (``communes.csv`` for
+    ``communes.xlsx``)."""
+    a, b = _as_windows_names(typed), _as_windows_names(entry)
+    if not a or not b:
+        return False
+    if a == b or (b.startswith(a + ".") and "." not in b[len(a) + 1 :] and len(b) - len(a) <= 6):
+        return True
+    return "." in a[1:] and "." in b[1:] and _stem(a) == _stem(b)
+
+
+def near_names(path: str | Path) -> list[str]:
+    """The names in ``path``'s folder that Windows would open for it, or that differ from it by an
+    extension (see :func:`_is_near`), sorted, at most NEAR_NAMES_SHOWN; [] when there are none or
+    the folder cannot be listed."""
+    p = Path(path)
+    folder = p.parent
+    typed = p.name
+    if not typed:
+        return []
+    found: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for count, entry in enumerate(entries):
+                if count >= NEAR_NAMES_SCANNED:
+                    break
+                if entry.name != typed and _is_near(typed, entry.name):
+                    found.append(entry.name)
+    except (OSError, ValueError):
+        return []
+    return sorted(found)[:NEAR_NAMES_SHOWN]
+
+
+def near_name(path: str | Path, file: str | None = None) -> Problem | None:
+    """A missing ``path`` with names near it in its folder (:func:`near_names`): a clerk on
+    Windows types the name Explorer shows, which hides the extension, and Windows opens a name
+    whatever its letter case or a final dot or space. "file not found" said nothing of the file
+    beside it; no near name is ever opened in its place (which one was meant is the user's to
+    say). None when there is none."""
+    names = near_names(path)
+    if not names:
+        return None
+    listed = ", ".join(quoted(name) for name in names)
+    return Problem(
+        "input-near-name",
+        f"not found; its folder holds a near name: {listed}",
+        file=file if file is not None else str(path),
+        hint="give the name as the folder lists it in full (`dir` or `ls`): Windows Explorer hides extensions "
+        "such as .csv, and Windows ignores letter case and a final dot or space, which this system does not",
+        params={"near": listed},
+    )

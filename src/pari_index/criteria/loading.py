@@ -40,7 +40,7 @@ from pydantic import ValidationError
 from pari_index.archives import compressed_file
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
-from pari_index.errors import CriteriaError, Problem, broken_link, quoted, shorten_path, visible
+from pari_index.errors import CriteriaError, Problem, broken_link, near_name, quoted, shorten_path, visible
 from pari_index.limits import env_limit
 from pari_index.spelling import spelled_on_disk
 
@@ -518,16 +518,76 @@ def _choices(err: Mapping[str, Any]) -> dict[str, str]:
     return {}
 
 
+#: A number as Vietnamese text writes it: a decimal comma, and thousands dots before it (``1,5``,
+#: ``1.234,5``). In YAML it is text, or inside ``{ }`` the comma splits it into two entries.
+_DECIMAL_COMMA = re.compile(r"^[-+]?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),[0-9]+$")
+_DIGITS = re.compile(r"^[0-9]+$")
+
+
+def _decimal_comma(file: str, node: yaml.Node | None, parent: yaml.Node | None) -> Problem | None:
+    """A number written with a decimal comma where the format wants a number, or None. ``node``
+    is the node pydantic refused; ``parent`` its mapping, for the two halves of a number that a
+    flow mapping's comma split (``{points: 0,5}`` reads as ``points: 0`` and a key ``5``)."""
+    written = None
+    if isinstance(node, yaml.ScalarNode) and not node.style and _DECIMAL_COMMA.match(node.value):
+        written, mark, reading = node.value, node.start_mark, "text"
+    elif isinstance(parent, yaml.MappingNode) and parent.flow_style and isinstance(node, yaml.ScalarNode):
+        for (_, before), (key, after) in zip(parent.value, parent.value[1:], strict=False):
+            if node in (before, key) and _split_number(before, key, after):
+                written, mark, reading = f"{before.value},{key.value}", before.start_mark, "split"
+    if written is None:
+        return None
+    suggestion = written.replace(".", "").replace(",", ".")
+    return _problem(
+        file,
+        "yaml-decimal-comma",
+        f"{quote(written)} is a number written with a decimal comma, as Vietnamese text writes it; YAML takes "
+        "only a decimal dot: "
+        + (
+            "YAML reads it as text, not a number"
+            if reading == "text"
+            else "in a mapping written on one line the comma separates entries, so YAML read the digits after it "
+            "as a new key"
+        )
+        + f"; write {suggestion}",
+        mark,
+        "write numbers with a decimal dot and no thousands separator (1.5 for 1,5)",
+        {"value": quote(written), "suggestion": suggestion, "comma_reading": reading},
+    )
+
+
+def _split_number(before: yaml.Node, key: yaml.Node, after: yaml.Node) -> bool:
+    """Whether a flow mapping's ``before`` value and the ``key`` after it (with no value, ``after``)
+    are one number cut by its decimal comma: digits, a comma, digits, nothing between."""
+    return (
+        isinstance(before, yaml.ScalarNode)
+        and isinstance(key, yaml.ScalarNode)
+        and isinstance(after, yaml.ScalarNode)
+        and not before.style
+        and not key.style
+        and after.value == ""
+        and re.match(r"^[-+]?[0-9]+$", before.value) is not None
+        and _DIGITS.match(key.value) is not None
+        and key.start_mark.line == before.end_mark.line
+        and key.start_mark.column == before.end_mark.column + 1
+    )
+
+
 def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
         kind = err["type"]
         node = None
-        if kind == "extra_forbidden" and loc:
+        if kind in ("extra_forbidden", "invalid_key") and loc:
             node = _key_node(parsed.root, loc[:-1], str(loc[-1]))
         if node is None:
             node = node_at(parsed.root, loc)
+        comma = _decimal_comma(parsed.file, node, node_at(parsed.root, loc[:-1]) if loc else None)
+        if comma is not None:
+            if comma not in problems:
+                problems.append(comma)
+            continue
         # Keys are the user's text: a 1 MB key is cut, not echoed.
         where = ".".join(str(p) if len(str(p)) <= QUOTE_CHARS else quote(str(p)) for p in loc) or "(document)"
         message = _cut(err["msg"])
@@ -540,6 +600,9 @@ def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem
         hint = _HINTS.get(kind)
         # The path in the document and the key are the file's own words: either language shows them.
         params = {"where": where, "key": quote(str(loc[-1])) if loc else "", **_choices(err)}
+        if kind == "value_error":  # a validator's own sentence, told in Vietnamese by messages.value_reasons
+            params["value_reason"] = message.removeprefix("Value error, ")
+            message = params["value_reason"]
         mark = node.start_mark if node else None
         problems.append(_problem(parsed.file, f"schema:{kind}", f"{where}: {message}", mark, hint, params))
     return problems
@@ -708,7 +771,10 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
             raise too_large(path.stat().st_size)
         raw = _read_bounded(path, limit + 1)
     except FileNotFoundError:
-        raise _link_or(path, label, error) or fail("file-not-found", "file not found") from None
+        near = near_name(path, label)
+        raise _link_or(path, label, error) or (
+            error(near) if near else fail("file-not-found", "file not found")
+        ) from None
     except IsADirectoryError:
         raise fail("is-a-directory", "this is a folder, not a file") from None
     except _NotAFile as exc:

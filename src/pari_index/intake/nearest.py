@@ -48,8 +48,11 @@ KINDS = ("same", "zeros", "pasted", "typo")
 
 def _normal(text: pl.Expr, items: bool) -> pl.Expr:
     """A code as compared: composed and folded (NFKC: full-width digits), in lower case, without
-    spaces or quotes; an item id also without a final full stop, with commas read as full stops."""
+    spaces or quotes, nor the ``=`` of Excel's text formula (``="00007"``, which exports write to
+    keep leading zeros: it was "one character away"); an item id also without a final full stop,
+    with commas read as full stops."""
     plain = text.str.normalize("NFKC").str.to_lowercase().str.replace_all(r"[\s'\"`‘’“”]", "")
+    plain = plain.str.replace(r"^=", "")
     if items:
         plain = plain.str.replace_all(",", ".", literal=True).str.strip_chars_end(".")
     return plain

@@ -30,7 +30,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.archives import compressed_file
-from pari_index.errors import IntakeError, Problem, broken_link
+from pari_index.errors import IntakeError, Problem, broken_link, near_name
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text, is_binary
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
@@ -66,7 +66,7 @@ def _stat(p: Path, file: str) -> os.stat_result:
         return p.stat()
     except FileNotFoundError:
         missing = Problem("file-not-found", "file not found", file=file, hint="check the path")
-        raise IntakeError(broken_link(p, file) or missing) from None
+        raise IntakeError(broken_link(p, file) or near_name(p, file) or missing) from None
     except OSError as exc:
         raise IntakeError(broken_link(p, file) or _unreadable(exc, file)) from None
     except ValueError:  # a NUL character in the path

@@ -444,6 +444,66 @@ def _date_reasons(text: pl.Expr) -> list[_DateReason]:
                 "last_day": pl.lit(last_day),
             },
         ),
+        *_calendar_reasons(s),
+    ]
+
+
+#: A day, month and four-digit year, day first (``31/04/2025``, ``31-04-2025``, ``31.04.2025``) or
+#: ISO (``2025-04-31``, ``2025/04/31``): the shapes of _DATE_SPELLINGS, for :func:`_calendar_reasons`.
+_DAY_FIRST = r"^([0-9]{1,2})([/.-])([0-9]{1,2})[/.-]([0-9]{4})$"
+_YEAR_FIRST = r"^([0-9]{4})[/-]([0-9]{1,2})[/-]([0-9]{1,2})$"
+
+
+def _calendar_reasons(s: pl.Expr) -> list[_DateReason]:
+    """A date of a shape that is read, with a four-digit year in range, that the calendar does not
+    have: written month first (``12/31/2025``, as an English Windows or a US form writes it), a
+    month that is none (``15/13/2025``), or a day its month has not (``29/02/2025``,
+    ``31/04/2025``, ``00/05/2025``). All were "not a date such as 10/01/2024", the hint about
+    Excel error values: nothing said which part was wrong."""
+    first, second = s.str.extract_groups(_DAY_FIRST), s.str.extract_groups(_YEAR_FIRST)
+    day = pl.coalesce(first.struct.field("1"), second.struct.field("3")).cast(pl.Int64, strict=False)
+    month = pl.coalesce(first.struct.field("3"), second.struct.field("2")).cast(pl.Int64, strict=False)
+    year = pl.coalesce(first.struct.field("4"), second.struct.field("1")).cast(pl.Int64, strict=False)
+    in_range = year.is_between(DATE_MIN_YEAR, DATE_MAX_YEAR)
+    real_month = month.is_between(1, 12)
+    days = pl.date(year, pl.when(real_month).then(month).otherwise(1), 1).dt.month_end().dt.day().cast(pl.Int64)
+    # Month first: the first number a month, the second one of its days.
+    swapped_days = (
+        pl.date(year, pl.when(day.is_between(1, 12)).then(day).otherwise(1), 1).dt.month_end().dt.day().cast(pl.Int64)
+    )
+    month_first = first.struct.field("1").is_not_null() & day.is_between(1, 12) & month.is_between(13, swapped_days)
+    separator = first.struct.field("2")
+    swapped = pl.concat_str(
+        [
+            month.cast(pl.String).str.zfill(2),
+            separator,
+            day.cast(pl.String).str.zfill(2),
+            separator,
+            year.cast(pl.String),
+        ]
+    )
+    text = {"month": month.cast(pl.String), "year": year.cast(pl.String), "days": days.cast(pl.String)}
+    return [
+        _DateReason(
+            "month_first",
+            in_range & month_first,
+            format_text(
+                "{} has no month {}: dates are read day first; if it is month first, write {}", s, month, swapped
+            ),
+            {"month": text["month"], "suggestion": swapped},
+        ),
+        _DateReason(
+            "no_such_month",
+            in_range & ~real_month,
+            format_text("{} has no month {}: a month is 1 to 12", s, month),
+            {"month": text["month"]},
+        ),
+        _DateReason(
+            "no_such_day",
+            in_range & real_month & ~day.is_between(1, days),
+            format_text("{} is no day of the calendar: month {} of {} has {} days", s, month, year, days),
+            {"month": text["month"], "year": text["year"], "days": text["days"]},
+        ),
     ]
 
 
@@ -504,7 +564,32 @@ def parse_level(text: pl.Expr, levels: dict[str, str]) -> pl.Expr:
 NUMBER_HINTS = {
     "number-too-precise": "round the number in the sheet (e.g. with ROUND) to the decimals that count",
     "number-out-of-range": "check the number; pari-index reads numbers below 100,000,000,000,000 (10^14)",
+    "number-with-words": "write the number alone in the cell (34, not 34 ngày); a unit or a note belongs in the "
+    "explanation column",
 }
+#: A number with words after it (``34 ngày``, ``5 văn bản``, ``1.887 hồ sơ``, ``80% (đạt)``) or before
+#: it (``khoảng 34``, ``tổng: 179``), and no other digit: the words of a unit or a note typed into a
+#: number cell. They were "34 ngày is not a whole number" with the hint about Excel error values.
+_WORDS_AFTER = re.compile(r"^\s*([+-]?[0-9][0-9.,\s]*?%?)\s*([(\[]?[^\W\d_][^\d]*)$")
+_WORDS_BEFORE = re.compile(r"^\s*([^\W\d_][^\d]*?)[\s:=]+([+-]?[0-9][0-9.,\s]*%?)\s*$")
+
+
+def _number_among_words(texts: list[str]) -> dict[str, str]:
+    """The number of each text of ``texts`` that is a written number with words beside it (see
+    _WORDS_AFTER), by text."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if len(text) > 200:
+            continue
+        after, before = _WORDS_AFTER.match(text), _WORDS_BEFORE.match(text)
+        part = after.group(1) if after else before.group(2) if before else None
+        if part is not None:
+            found[text] = part.strip()
+    if not found:
+        return found
+    numbers = pl.Series(list(found.values()), dtype=pl.String)
+    written = pl.select(written_number(pl.lit(numbers))).to_series()
+    return {text: number for (text, number), ok in zip(found.items(), written.is_not_null(), strict=True) if ok}
 
 
 def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, tuple[str, str]]:
@@ -536,6 +621,11 @@ def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, t
                 f"{shown(text)} has more than {places} decimals after reading it at {SIGNIFICANT_DIGITS} significant"
                 " digits; it cannot be compared exactly and was not used",
             )
+    for text in _number_among_words([t for t in distinct.to_list() if t not in out]):
+        out[text] = (
+            "number-with-words",
+            f"{shown(text)} has words beside its number; the cell was not used: write the number alone",
+        )
     return out
 
 

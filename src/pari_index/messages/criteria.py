@@ -90,6 +90,16 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "sửa giá trị, ví dụ một ngày không tồn tại như 2024-02-30",
         "correct the value, e.g. an impossible date such as 2024-02-30",
     ),
+    "yaml-decimal-comma": entry(
+        "Số viết bằng dấu phẩy thập phân trong YAML",
+        "Number written with a decimal comma in YAML",
+        "{value} là một số viết bằng dấu phẩy thập phân như văn bản tiếng Việt; YAML chỉ hiểu dấu chấm thập"
+        " phân: {comma_reading}; hãy viết {suggestion}",
+        "{value} is a number written with a decimal comma, as Vietnamese text writes it; YAML takes only a"
+        " decimal dot: {comma_reading}; write {suggestion}",
+        "viết số với dấu chấm thập phân, không có dấu phân cách hàng nghìn (1.5 thay cho 1,5)",
+        "write numbers with a decimal dot and no thousands separator (1.5 for 1,5)",
+    ),
     "duplicate-key": entry(
         "Khoá lặp lại trong cùng một ánh xạ",
         "Key repeated in one mapping",
@@ -210,10 +220,12 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "schema:value_error": entry(
         "Giá trị không hợp lệ",
         "Invalid value",
-        "{where}: giá trị không hợp lệ",
-        "{where}: the value is not valid",
-        "ghi giá trị như quyết định in; số điểm trong khoảng ±1.000.000, tối đa 4 chữ số thập phân",
-        "write the value as the decision prints it; points within ±1,000,000, at most 4 decimals",
+        "{where}: giá trị không dùng được: {value_reason}",
+        "{where}: the value cannot be used: {value_reason}",
+        "sửa giá trị như lý do nêu (định dạng: docs/criteria.md); số viết dấu chấm thập phân (7.5), ngày viết"
+        " YYYY-MM-DD",
+        "correct the value as the reason says (format: docs/criteria.md); numbers take a decimal dot (7.5), dates"
+        " are written YYYY-MM-DD",
     ),
     "schema:too_long": entry(
         "Danh sách quá dài",

@@ -20,6 +20,11 @@ HINT_WORDS: dict[str, str] = {
     "start from docs/criteria.md": "bắt đầu từ docs/criteria.md",
     "give the path of the criteria YAML file": "chỉ ra đường dẫn của tệp YAML bộ tiêu chí",
     "check the path": "kiểm tra đường dẫn",
+    # intake.values.DATE_YEAR_HINT (implausible-date): a day the calendar has not, a month first
+    "write the whole date, day first, with the year in four digits between 1900 and 2100 (15/12/2025 or 2025-12-15)": (
+        "ghi đủ ngày, tháng, năm, ngày trước tháng sau, năm bốn chữ số trong khoảng 1900 đến 2100 "
+        "(15/12/2025 hoặc 2025-12-15)"
+    ),
     "save the file as UTF-8": "lưu tệp dạng UTF-8",
     "make the input's max and the range's to the same value": (
         "đặt max của đầu vào và «to» của khoảng bằng cùng một giá trị"

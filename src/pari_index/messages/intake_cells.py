@@ -9,16 +9,16 @@ CELL_FINDINGS: dict[str, Entry] = {
     "missing-commune-code": entry(
         "Thiếu mã xã",
         "Commune code missing",
-        "dòng không có mã xã",
-        "the row has no commune code",
+        "dòng không có mã xã{row_values}",
+        "the row has no commune code{row_values}",
         "điền mã xã",
         "fill in the commune code",
     ),
     "missing-criterion": entry(
         "Thiếu mã tiêu chí",
         "Criterion id missing",
-        "dòng không có mã tiêu chí",
-        "the row has no criterion id",
+        "dòng không có mã tiêu chí{row_values}",
+        "the row has no criterion id{row_values}",
         "điền mã tiêu chí, ví dụ 1.1.1",
         "fill in the criterion id, e.g. 1.1.1",
     ),
@@ -197,6 +197,14 @@ CELL_FINDINGS: dict[str, Entry] = {
         "chỉ giữ trong tệp các hàng của bộ tiêu chí và năm đang chấm; chấm các hàng kia với bộ tiêu chí của chúng",
         "keep in this file only the rows of the set and year being scored, and score the others with their own "
         "criteria set",
+    ),
+    "number-with-words": entry(
+        "Số kèm chữ trong ô",
+        "Number with words in its cell",
+        "{value} có chữ bên cạnh số; ô không được dùng: chỉ ghi số",
+        "{value} has words beside its number; the cell was not used: write the number alone",
+        "chỉ ghi số trong ô (34, không ghi 34 ngày); đơn vị hay ghi chú ghi ở cột giải trình",
+        "write the number alone in the cell (34, not 34 ngày); a unit or a note belongs in the explanation column",
     ),
     "conflicting-values": entry(
         "Giá trị mâu thuẫn",

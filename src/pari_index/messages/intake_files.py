@@ -262,6 +262,17 @@ READING_FINDINGS: dict[str, Entry] = {
         "chuyển sổ tính sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, từ TCVN3 hoặc VNI) rồi lưu lại",
         "convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
     ),
+    "input-near-name": entry(
+        "Không tìm thấy tên này, nhưng có một tên gần giống",
+        "Not found, but a near name is there",
+        "không tìm thấy; thư mục của nó có tên gần giống: {near}",
+        "not found; its folder holds a near name: {near}",
+        "ghi đúng tên đầy đủ như thư mục liệt kê (lệnh dir hoặc ls): Windows Explorer ẩn phần mở rộng như"
+        " .csv, và Windows không phân biệt chữ hoa chữ thường, bỏ qua dấu chấm hay dấu cách ở cuối tên; hệ"
+        " thống này thì không",
+        "give the name as the folder lists it in full (`dir` or `ls`): Windows Explorer hides extensions such as"
+        " .csv, and Windows ignores letter case and a final dot or space, which this system does not",
+    ),
     "input-broken-link": entry(
         "Liên kết tượng trưng không dẫn tới đâu",
         "A symbolic link that leads nowhere",

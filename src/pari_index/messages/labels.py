@@ -366,6 +366,17 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("tách tệp theo huyện", "split the file by district"),
     },
+    # What YAML made of a number written with a decimal comma (criteria/loading._decimal_comma).
+    "comma_reading": {
+        "text": Words("YAML đọc nó là văn bản, không phải số", "YAML reads it as text, not a number"),
+        "split": Words(
+            "trong một ánh xạ viết trên một dòng, dấu phẩy ngăn các mục, nên YAML đọc phần sau dấu phẩy là"
+            " một khoá mới",
+            "in a mapping written on one line the comma separates entries, so YAML read the digits after it as"
+            " a new key",
+        ),
+        "": Words("YAML không đọc nó là số", "YAML does not read it as a number"),
+    },
     # Why a date is implausible (intake/values.date_problem_params). Words may name the finding's
     # other parameters; "" stands for a finding that does not say (a table written before).
     "date_problem": {
@@ -388,6 +399,18 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "serial_out_of_range": Words(
             "số chỉ được đọc là ngày kiểu Excel từ {serial_min} ({first_day}) đến {serial_max} ({last_day})",
             "numbers are read as Excel serial dates only from {serial_min} ({first_day}) to {serial_max} ({last_day})",
+        ),
+        "month_first": Words(
+            "không có tháng {month}: ngày được đọc theo thứ tự ngày trước, tháng sau; nếu đây là tháng trước,"
+            " hãy viết {suggestion}",
+            "there is no month {month}: dates are read day first; if it is month first, write {suggestion}",
+        ),
+        "no_such_month": Words(
+            "không có tháng {month}: tháng là từ 1 đến 12", "there is no month {month}: a month is 1 to 12"
+        ),
+        "no_such_day": Words(
+            "lịch không có ngày này: tháng {month} năm {year} có {days} ngày",
+            "the calendar has no such day: month {month} of {year} has {days} days",
         ),
         "": Words("năm viết tắt hoặc ngoài khoảng", "a short or out-of-range year"),
     },

@@ -189,6 +189,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước; chỉ kết quả cũ của pari-index mới được thay thế",
         "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
     ),
+    "output-read-only": entry(
+        "Kết quả sẽ ghi đè lên tệp chỉ đọc",
+        "The output would replace a read-only file",
+        "{option} sẽ thay thế {path}, một tệp được đánh dấu chỉ đọc",
+        "{option} would replace {path}, a file marked read-only",
+        "nếu cần thay tệp này, bỏ đánh dấu chỉ đọc trước (chmod u+w, hoặc mục Properties của tệp trên Windows);"
+        " hoặc chọn tên khác",
+        "remove the read-only mark first (chmod u+w, or the file's Properties on Windows) if it is to be replaced,"
+        " or choose another name",
+    ),
     "path-is-dash": entry(
         "Dấu - thay cho tên tệp",
         "A dash for a file name",

@@ -17,6 +17,7 @@ from pari_index.messages.command_line import argument_name, os_reason_vi
 from pari_index.messages.hints import HINT_WORDS
 from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text
 from pari_index.messages.numbers import format_number
+from pari_index.messages.value_reasons import value_reason
 from pari_index.messages.yaml_words import yaml_reason
 
 InputLabel = Callable[[str, str], "str | None"]
@@ -63,6 +64,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return label(str(params["criterion"]), text) or text
     if name == "yaml_reason":
         return yaml_reason(text, lang)
+    if name == "value_reason":
+        return value_reason(text, lang)
     if name == "reason" and lang == "vi":
         return os_reason_vi(text) or text  # the system's words, when they are its strerror
     if name in _BANDS and lang == "vi":
@@ -239,7 +242,18 @@ def _hint_has_fields(kind: str, lang: str) -> bool:
 
 #: Parameters that _shown does more with than place their text (words looked up, labels, lists).
 _SPECIAL = frozenset(
-    {"option", "other_option", "unit_types", "input", "items", "yaml_reason", "reason", "columns", *_BANDS}
+    {
+        "option",
+        "other_option",
+        "unit_types",
+        "input",
+        "items",
+        "yaml_reason",
+        "value_reason",
+        "reason",
+        "columns",
+        *_BANDS,
+    }
 ) | frozenset(PARAM_WORDS)
 #: A plain text parameter's place in a sentence rendered once for many findings (_by_shape).
 _MARK = "\ue000{}\ue001"  # private-use characters about a name: no text of a form has them

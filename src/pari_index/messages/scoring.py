@@ -54,6 +54,14 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "điền các tiêu chí này vào bảng tự đánh giá (xem trang Tiêu chí của tệp kết quả)",
         "fill in these items in the self-assessment (see the Criteria sheet of the results)",
     ),
+    "survey-incomplete": entry(
+        "Thiếu kết quả điều tra của một số tiêu chí",
+        "Survey results missing for some items",
+        "kết quả điều tra không có {count} tiêu chí điều tra, các tiêu chí này được 0 điểm: {items}",
+        "the survey gives no result for {count} survey item(s), which score 0: {items}",
+        "bổ sung các kết quả còn thiếu vào tệp điều tra: mỗi tiêu chí điều tra của mỗi đơn vị một kết quả",
+        "add the missing results to the survey file: one for every survey item of every unit",
+    ),
     "printed-max-unreachable": entry(
         "Điểm tối đa in không đạt được",
         "Printed maximum unreachable",

@@ -23,7 +23,8 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   no results (``-o ~``): ``output-folder-not-results``;
 * is an existing file that pari-index did not write (``-o budget.xlsx``, ``--report index.html``),
   or, in a folder written into (``demo-data``) that lacks its marker, one of the files it writes
-  (pari_index.outputs.ownership): ``output-not-pari``.
+  (pari_index.outputs.ownership): ``output-not-pari``;
+* is an existing file marked read-only (no write permission for anyone): ``output-read-only``.
 """
 
 from __future__ import annotations
@@ -296,6 +297,30 @@ def _not_ours(target: Target) -> Problem | None:
                 f"{target.option} would replace {path}, a file that pari-index did not write",
                 target,
                 "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
+                {"option": target.option, "path": str(path)},
+            )
+    return None
+
+
+def _read_only(target: Target) -> Problem | None:
+    """An existing file the output would replace that is marked read-only (no write permission for
+    anyone: ``chmod a-w``, or Windows' read-only attribute kept by a copy). Results are written
+    beside and renamed over the old file, which the system allows whatever the file's own mode:
+    published results a clerk had marked read-only were replaced without a word (and left
+    writable), where Windows, ``cp`` and every editor refuse."""
+    candidates = target.files if target.folder else (target.path, *target.files)
+    for path in candidates:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode) and not st.st_mode & 0o222:
+            return _problem(
+                "output-read-only",
+                f"{target.option} would replace {path}, a file marked read-only",
+                target,
+                "remove the read-only mark first (chmod u+w, or the file's Properties on Windows) if it is to be "
+                "replaced, or choose another name",
                 {"option": target.option, "path": str(path)},
             )
     return None
@@ -603,7 +628,8 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         for i, target in enumerate(targets):
             found = [_against_source(target, source) for source in sources]
             found += [_against_target(target, other) for other in targets[i + 1 :]]
-            found += [_shape(target), _not_ours(target), _unreachable(target), _not_portable(target)]
+            found += [_shape(target), _not_ours(target), _read_only(target), _unreachable(target)]
+            found += [_not_portable(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
         _SEEN.reset(token)

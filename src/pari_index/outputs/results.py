@@ -24,7 +24,7 @@ import polars as pl
 
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
-from pari_index.errors import IntakeError, Problem, broken_link, quoted
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
@@ -572,7 +572,8 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
 
     p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
     if not p.exists():
-        raise IntakeError(broken_link(p) or Problem("file-not-found", "results file not found", file=str(p)))
+        missing = Problem("file-not-found", "results file not found", file=str(p))
+        raise IntakeError(broken_link(p) or near_name(p) or missing)
     tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     if "summary" not in tables:
         raise not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")

@@ -129,7 +129,7 @@ def score_communes(
 
 
 #: The order of the per-commune findings: by kind in this order, then by commune and item.
-_FINDING_SECTIONS = {"self-score-differs": 0, "appraisal-correction": 1, "not-assessed": 2}
+_FINDING_SECTIONS = {"self-score-differs": 0, "appraisal-correction": 1, "not-assessed": 2, "survey-incomplete": 3}
 
 
 def order_commune_findings(findings: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:

@@ -24,7 +24,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, MissingEvidence, Part
 from pari_index.criteria.points import SCALE
-from pari_index.errors import Problem, broken_link, shorten_path, visible
+from pari_index.errors import Problem, broken_link, near_name, shorten_path, visible
 from pari_index.intake.appraisal_columns import unread_columns
 from pari_index.intake.assessments import (
     CELL_SCHEMA,
@@ -418,7 +418,8 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
                 file=shorten_path(visible(str(evidence_dir))),
             )
         if not evidence_dir.is_dir():
-            link = broken_link(evidence_dir, shorten_path(visible(str(evidence_dir))))
+            shown = shorten_path(visible(str(evidence_dir)))
+            link = broken_link(evidence_dir, shown) or near_name(evidence_dir, shown)
             if link is not None:  # "does not exist" of a link that ls lists
                 return link
             return Problem(
@@ -679,6 +680,29 @@ def _not_assessed_per_commune(details: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _survey_gaps_per_commune(details: pl.DataFrame) -> pl.DataFrame:
+    """One row per commune the survey gives results for, but not for every survey item: the items
+    without a result (status ``no_survey``: they score 0) as :func:`_not_assessed_per_commune`
+    gives them. A commune with no survey result at all is counted in the run's completeness
+    (``communes_without_survey``) instead. Such a gap (a row of the survey's file lost, a wide
+    form's column left empty) was said nowhere: the item scored 0 with no finding."""
+    survey = details.filter(pl.col("part") == Part.survey.value)
+    return (
+        survey.group_by(COMMUNE)
+        .agg(
+            pl.col(CRITERION).filter(pl.col("status") == "no_survey").alias("_items"),
+            (pl.col("status") != "no_survey").any().alias("_given"),
+        )
+        .filter(pl.col("_given") & (pl.col("_items").list.len() > 0))
+        .with_columns(
+            pl.lit(None, dtype=pl.String).alias(CRITERION),
+            pl.col("_items").list.len().alias("_n"),
+            pl.col("_items").list.head(12).list.join(", ").alias("_list"),
+        )
+        .sort(COMMUNE)
+    )
+
+
 def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
     """The findings of the checks on scored items, one frame per kind: self-scores the rules do
     not give, the council's corrections, and per commune the items it left without input. By kind,
@@ -692,6 +716,7 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
         pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
     )
     missing = _not_assessed_per_commune(details)
+    survey_gaps = _survey_gaps_per_commune(details)
     items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
     parts = [
         _finding_frame(
@@ -727,6 +752,15 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             "not-assessed",
             format_text("{} item(s) have no input and score 0: {}", pl.col("_n"), items),
             "fill in these items in the self-assessment (see the Criteria sheet of the results)",
+            pl.lit(None, dtype=pl.Float64),
+            pl.struct(count=pl.col("_n"), items=items),
+        ),
+        _finding_frame(
+            survey_gaps,
+            "warning",
+            "survey-incomplete",
+            format_text("the survey gives no result for {} survey item(s), which score 0: {}", pl.col("_n"), items),
+            "add the missing results to the survey file: one for every survey item of every unit",
             pl.lit(None, dtype=pl.Float64),
             pl.struct(count=pl.col("_n"), items=items),
         ),
