@@ -101,14 +101,17 @@ def test_a_missing_folder_s_missing_parent_is_plain_not_found(tmp_path: Path) ->
 # ---------------------------------------------------------------------------------------------
 # Numbers with a decimal comma in a criteria set
 
+#: The line of the Hà Nội set's first ``max: 1.5`` (which the cases write with a comma).
+MAX_LINE = HA_NOI_TEXT[: HA_NOI_TEXT.index("max: 1.5")].count("\n") + 1
+
 
 def test_a_decimal_comma_in_a_criteria_set_says_what_to_write(tmp_path: Path) -> None:
     """It was "giá trị không hợp lệ" with a hint to write the value "as the decision prints it"."""
     args = CASES["yaml-decimal-comma-max"](tmp_path)
     en = _child([*args, "--lang", "en"], tmp_path)
     said = (
-        f"error: {tmp_path}/bo-tieu-chi.yaml:129:14: «1,5» is a number written with a decimal comma, as Vietnamese "
-        "text writes it; YAML takes only a decimal dot: YAML reads it as text, not a number; write 1.5 "
+        f"error: {tmp_path}/bo-tieu-chi.yaml:{MAX_LINE}:14: «1,5» is a number written with a decimal comma, as "
+        "Vietnamese text writes it; YAML takes only a decimal dot: YAML reads it as text, not a number; write 1.5 "
         "[yaml-decimal-comma]"
     )
     assert said in en.stderr, en.stderr
@@ -143,7 +146,7 @@ def test_only_a_plain_number_with_a_decimal_comma_is_taken_for_one(value: str, c
     text = HA_NOI_TEXT.replace("max: 1.5", value, 1)
     with pytest.raises(CriteriaError) as raised:
         load_criteria_text(text, "set.yaml")
-    assert [(p.code, p.line) for p in raised.value.problems] == [(code, 129)]
+    assert [(p.code, p.line) for p in raised.value.problems] == [(code, MAX_LINE)]
 
 
 def test_a_text_written_with_a_decimal_comma_stays_text() -> None:
