@@ -21,8 +21,10 @@ from pari_index.criteria.points import EXACT_PLACES, EXACT_SCALE, REST_SCALE
 from pari_index.textexpr import format_text
 
 #: Answers accepted for a boolean input (compared after lower-casing).
-TRUE_WORDS = ("có", "co", "yes", "y", "true", "đúng", "đạt", "x", "1", "1.0", "đã", "rồi", "có ban hành")
-FALSE_WORDS = ("không", "khong", "ko", "no", "n", "false", "sai", "không đạt", "0", "0.0", "chưa")
+#: A tick (✓ ✔ ☑) is a yes as an "x" is; an empty box (☐) a no. A crossed mark (✗ ✘ ☒) is left
+#: out: in a form it is a tick to some and a "no" to others.
+TRUE_WORDS = ("có", "co", "yes", "y", "true", "đúng", "đạt", "x", "1", "1.0", "đã", "rồi", "có ban hành", "✓", "✔", "☑")
+FALSE_WORDS = ("không", "khong", "ko", "no", "n", "false", "sai", "không đạt", "0", "0.0", "chưa", "☐")
 
 #: Answers accepted for a timeliness status.
 STATUS_WORDS: dict[str, str] = {
