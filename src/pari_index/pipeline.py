@@ -525,12 +525,10 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
     id the results' about sheet names (None when neither is available)."""
     from pari_index.criteria.loading import bundled_criteria, load_criteria
     from pari_index.errors import CriteriaError
+    from pari_index.outputs.results_checks import about_facts
 
-    about = tables.get("about")
-    facts: dict[str, str] = {}
-    if about is not None and about.width == 2:
-        facts = {str(k): str(v) for k, v in about.select(pl.all().cast(pl.String)).iter_rows() if k is not None}
-    wanted = facts.get("criteria_id")
+    facts = about_facts(tables)
+    wanted = facts.get("criteria_id") or None
     if criteria is not None:
         given = load_criteria(criteria).criteria
         _check_same_set(given, wanted, criteria)

@@ -96,6 +96,7 @@ from pari_index.outputs.report_view import (
     Group,
     Item,
 )
+from pari_index.outputs.results_checks import about_facts
 from pari_index.scoring.completeness import notices
 from pari_index.scoring.explanations import input_labeller
 from pari_index.textexpr import format_text
@@ -160,13 +161,6 @@ def _environment() -> jinja2.Environment:
 
 def _columns(frame: pl.DataFrame | None) -> set[str]:
     return set(frame.columns) if frame is not None else set()
-
-
-def _about(tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:
-    about = tables.get("about")
-    if about is None or not {"key", "value"} <= set(about.columns):
-        return {}
-    return {_text(k): _text(v) for k, v in about.select("key", "value").iter_rows()}
 
 
 def _places(about: Mapping[str, str], criteria: CriteriaSet | None) -> int:
@@ -590,7 +584,7 @@ def _build(
     tables: Mapping[str, pl.DataFrame], lang: str, date: str | None, criteria: CriteriaSet | None, lazy: bool
 ) -> dict[str, Any]:
     """The view the templates render: heading, notices and method, groups, overview, findings."""
-    about = _about(tables)
+    about = about_facts(tables)
     # Headings that name the units say the set's level: "Tỉnh" / "Province" for a provincial index.
     names = unit_names(criteria) if criteria is not None else UnitNames.from_about(about)
     labels = level_labels(LABELS[lang], names, lang)

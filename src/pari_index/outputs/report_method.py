@@ -36,6 +36,7 @@ from pari_index.outputs.provenance import INPUT_ROLES, criteria_content_sha256, 
 from pari_index.outputs.report_format import Formatter, _basename, _display_date, _num, _text
 from pari_index.outputs.report_groups import _change
 from pari_index.outputs.report_view import Area, Group
+from pari_index.outputs.results_checks import about_facts
 from pari_index.ranking.ranks import LOSS_COLUMNS, item_losses
 
 #: How many items a profile lists among the largest losses.
@@ -50,13 +51,6 @@ def _float(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return _num(value)
     return None if value != value else float(value)
-
-
-def _about(tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:
-    about = tables.get("about")
-    if about is None or not {"key", "value"} <= set(about.columns):
-        return {}
-    return {_text(k): _text(v) for k, v in about.select("key", "value").iter_rows()}
 
 
 # --- the method section -----------------------------------------------------------------------
@@ -443,7 +437,7 @@ def method_and_provenance(
     """What the method, stamp, banner and profile templates need, added to the report's view."""
     lang: str = view["lang"]
     labels: Mapping[str, str] = view["L"]
-    about = _about(tables)
+    about = about_facts(tables)
     column_places = criteria.rounding.column_places if criteria is not None and criteria.rounding.per_level else None
     fmt = Formatter(lang, view["places"], column_places)
     class_css: Mapping[str, str] = view["class_css"]

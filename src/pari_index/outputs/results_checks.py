@@ -4,7 +4,7 @@ Each refusal is an IntakeError located at the table (sheet), row and column."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import polars as pl
@@ -162,7 +162,7 @@ def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = Non
     kept alone). A ranking report from such a file would rank the units left as if they were
     all. Counts are checked where the about table records them (results of earlier versions
     record no counts of findings and input rows)."""
-    about = _about(tables.get("about"))
+    about = about_facts(tables)
     # Results that say which pari wrote them (pari_version, in every results file since the
     # about table had it) hold all five tables; a file without it (made by hand, or by a program
     # of the analyst's) needs only its summary.
@@ -309,12 +309,17 @@ def _shown(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-def _about(frame: pl.DataFrame | None) -> dict[str, str]:
-    """The about table's values by key (empty without one)."""
-    if frame is None:
+def about_facts(tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:
+    """The about table of results read back, its values by key as text ("" for an empty one;
+    empty without the table): what the report, the checks here and ``--criteria`` read of it."""
+    about = tables.get("about")
+    if about is None or not {"key", "value"} <= set(about.columns):
         return {}
-    pairs = frame.select(pl.col("key").cast(pl.String), pl.col("value").cast(pl.String)).iter_rows()
-    return {key: value for key, value in pairs if key is not None and value is not None}
+    return {_as_text(k): _as_text(v) for k, v in about.select("key", "value").iter_rows()}
+
+
+def _as_text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def _count(value: str | None) -> int | None:
