@@ -413,7 +413,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "owner-score-over-user-workbook": (4, "output-not-pari", ("budget.xlsx",)),
     "owner-report-over-user-page": (4, "output-not-pari", ("index.html",)),
     "owner-template-over-user-workbook": (4, "output-not-pari", ("budget.xlsx",)),
-    "owner-template-over-filled-form": (4, "output-not-pari", ("form.xlsx",)),
+    "owner-template-over-filled-form": (4, "output-edited", ("form.xlsx",)),
     "owner-import-over-user-yaml": (4, "output-not-pari", ("my-set.yaml",)),
     "owner-diff-over-user-csv": (4, "output-not-pari", ("changes.csv",)),
     "owner-demo-over-real-register": (4, "output-not-pari", ("data/communes.csv",)),

@@ -376,13 +376,16 @@ def test_a_form_saved_by_another_program_is_someone_s_work(
 
 def test_what_ownership_knows_of_the_authoring_outputs_agrees_with_their_writers() -> None:
     from pari_index.authoring.diff import COLUMNS
-    from pari_index.authoring.draft_yaml import HEADER
+    from pari_index.authoring.draft_yaml import DIGEST_LINE, HEADER
     from pari_index.authoring.export import SHEETS
     from pari_index.outputs import ownership
 
     assert list(ownership.ANNEX_SHEETS) == [list(SHEETS[lang].values()) for lang in ("vi", "en")]
     assert list(ownership.DIFF_HEADERS) == [",".join(COLUMNS[lang]) for lang in ("vi", "en")]
     assert list(ownership.DRAFT_STARTS) == [HEADER[lang].split("{source}")[0] for lang in ("vi", "en")]
+    # The digest is the header's third line, found there by "SHA-256" and its 64 digits.
+    assert all(HEADER[lang].count("\n") == 2 and "SHA-256" in DIGEST_LINE[lang] for lang in ("vi", "en"))
+    assert all(ownership._HEX_DIGEST.search(DIGEST_LINE[lang].format(digest="ab" * 32)) for lang in ("vi", "en"))
 
 
 @pytest.mark.parametrize("through_open_file", [False, True])

@@ -189,6 +189,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước; chỉ kết quả cũ của pari-index mới được thay thế",
         "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
     ),
+    "output-edited": entry(
+        "Kết quả sẽ ghi đè lên tệp đã có người sửa",
+        "The output would replace a file someone has worked on",
+        "{option} sẽ thay thế {path}, tệp do pari-index ghi nhưng sau đó đã có người sửa (lưu lại bằng Excel hoặc "
+        "LibreOffice, hay sửa nội dung bản dự thảo)",
+        "{option} would replace {path}, which pari-index wrote but someone has worked on since (saved by Excel or "
+        "LibreOffice, or the draft's text changed)",
+        "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước: những gì đã điền hay sửa trong đó sẽ mất",
+        "choose another name, or move that file away first: what was filled in or corrected would be lost",
+    ),
     "output-read-only": entry(
         "Kết quả sẽ ghi đè lên tệp chỉ đọc",
         "The output would replace a read-only file",

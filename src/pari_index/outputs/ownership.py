@@ -13,10 +13,19 @@ directory and the workbook part of an .xlsx, or the first 64 KiB of a text file:
   saved since by another program (a form someone filled in is theirs), of an annex (``pari
   criteria export``) or of a table of changes (``pari diff``);
 * a page carrying the report's ``<meta name="generator" content="pari-index">``;
-* a YAML draft starting with the header ``pari criteria import`` writes;
+* a YAML draft starting with the header ``pari criteria import`` writes, while what follows its
+  header is as written (the SHA-256 the header records; a draft without one, of an earlier version,
+  is taken as written);
 * a CSV table of changes (``pari diff -o x.csv``), by its header;
 * a CSV table of results (``summary``, ``criteria``, ``findings``, ``rows``), by its columns (their
   ids, or their headings in either language: the CSV file a workbook's too long table is written to).
+
+A form, an annex, a table of changes or a draft that someone has worked on since pari-index wrote
+it (saved by Excel or LibreOffice, or the draft's text changed) is theirs: :func:`edited_output`
+tells it apart from a file pari-index never wrote, to say so (``output-edited``). Results saved
+again by Excel stay replaceable: a run is repeated to remake them, Excel offers to save any
+workbook it recalculated, and a results file edited after its run is refused where it is read
+(``results-damaged``).
 
 An empty file is nobody's work and may be replaced. A folder written into (``pari demo-data``) is
 pari-index's when it holds the marker file its writer leaves (``SYNTHETIC-README.md``).
@@ -24,6 +33,7 @@ pari-index's when it holds the marker file its writer leaves (``SYNTHETIC-README
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -56,6 +66,11 @@ DRAFT_STARTS = (
     "# Bản dự thảo bộ tiêu chí do `pari criteria import` lập từ ",
     "# Draft criteria set written by `pari criteria import` from ",
 )
+#: The SHA-256 on the third line of a draft's header (authoring.draft_yaml.DIGEST_LINE).
+_HEX_DIGEST = re.compile(r"\b[0-9a-f]{64}\b")
+#: The largest draft read whole to check that digest: a draft of the largest set is some 100 KB;
+#: a larger file under the draft's header is not as pari-index wrote it.
+MAX_DRAFT_BYTES = 4 * 1024 * 1024
 
 
 #: Columns every results table written as CSV holds (a results folder, or a table too long for a
@@ -119,23 +134,46 @@ def sheet_names(path: Path) -> list[str] | None:
 
 
 def _pari_workbook(names: list[str], saved: bool) -> bool:
-    from pari_index.outputs.template_labels import SHEETS as FORM_SHEETS
-
     if _results_workbook(names):
         return True
+    # A form, annex or table of changes saved since by Excel or LibreOffice is one someone worked
+    # on (a form filled in, an annex corrected before import): theirs, not pari-index's.
+    return _authored_workbook(names) and not saved
+
+
+def _authored_workbook(names: list[str]) -> bool:
+    """Sheets of a workbook pari-index writes for people to fill in or work on (not results)."""
+    from pari_index.outputs.template_labels import SHEETS as FORM_SHEETS
+
     forms = [[FORM_SHEETS["instructions"][lang], FORM_SHEETS["form"][lang]] for lang in ("vi", "en")]
-    if names in forms:
-        # A form saved by Excel or LibreOffice is a form someone filled in: theirs, not pari-index's.
-        return not saved
-    return names in ANNEX_SHEETS or names in ([name] for name in DIFF_SHEETS)
+    return names in forms or names in ANNEX_SHEETS or names in ([name] for name in DIFF_SHEETS)
 
 
-def _pari_text(head: bytes) -> bool:
+def _draft_as_written(path: Path) -> bool:
+    """Whether the draft at ``path`` (its header read) is as ``pari criteria import`` wrote it:
+    what follows its digest line has that SHA-256 (line ends as the system wrote them or as an
+    editor saved them). A draft without the line (written before it was) is taken as written."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_DRAFT_BYTES + 1)
+    except OSError:
+        return True  # unreadable: the write itself will say what is wrong
+    if len(data) > MAX_DRAFT_BYTES:
+        return False
+    text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n")
+    lines = text.split("\n", 3)  # the header's two lines, its digest line, what follows
+    if len(lines) < 4 or "SHA-256" not in lines[2]:
+        return True
+    found = _HEX_DIGEST.search(lines[2])
+    return found is not None and hashlib.sha256(lines[3].encode("utf-8")).hexdigest() == found.group(0)
+
+
+def _pari_text(head: bytes, path: Path) -> bool:
     if _GENERATOR in head:
         return True
     text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
     if text.startswith(DRAFT_STARTS):
-        return True
+        return _draft_as_written(path)
     header = text.split("\n", 1)[0].rstrip("\r")
     if header in DIFF_HEADERS:
         return True
@@ -176,7 +214,24 @@ def written_by_pari(path: Path) -> bool:
         return found is not None and _pari_workbook(*found)
     if head.startswith(b"PAR1"):
         return _pari_parquet(path)
-    return _pari_text(head)
+    return _pari_text(head, path)
+
+
+def edited_output(path: Path) -> bool:
+    """Whether the existing file ``path`` is one pari-index wrote for people to work on (a form,
+    an annex, a table of changes, a draft set) that someone has since: saved by another program,
+    or the draft's text changed. Such a file is not :func:`written_by_pari`; this tells it from a
+    file pari-index never wrote, to say which it is."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return False
+    if head.startswith(b"PK\x03\x04"):
+        found = _workbook(path)
+        return found is not None and _authored_workbook(found[0]) and found[1]
+    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    return text.startswith(DRAFT_STARTS) and not _draft_as_written(path)
 
 
 def foreign_file(path: Path) -> bool:

@@ -277,7 +277,7 @@ def _not_ours(target: Target) -> Problem | None:
     """An existing file the output would replace that pari-index did not write: a user's own
     workbook or page under the output's name, or a file of a folder written into (a real register
     where ``demo-data`` would write a synthetic one, a table of a results folder's name)."""
-    from pari_index.outputs.ownership import foreign_file
+    from pari_index.outputs.ownership import edited_output, foreign_file
 
     if target.folder:
         # A folder with its writer's marker is pari-index's. Any other (a results folder has no
@@ -291,6 +291,15 @@ def _not_ours(target: Target) -> Problem | None:
         # replaced unchecked: ``-o out.xlsx`` over a user's own out.criteria.csv.
         candidates = (target.path, *target.files)
     for path in candidates:
+        if foreign_file(path) and edited_output(path):
+            return _problem(
+                "output-edited",
+                f"{target.option} would replace {path}, which pari-index wrote but someone has worked on since "
+                "(saved by Excel or LibreOffice, or the draft's text changed)",
+                target,
+                "choose another name, or move that file away first: what was filled in or corrected would be lost",
+                {"option": target.option, "path": str(path)},
+            )
         if foreign_file(path):
             return _problem(
                 "output-not-pari",
