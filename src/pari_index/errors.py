@@ -38,10 +38,27 @@ MAX_FILE_CHARS = 200
 
 def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """``text`` cut to at most about ``limit`` characters, saying how long it was: for messages built
-    from what a user typed (cell values, names, paths)."""
+    from what a user typed (cell values, names, paths). The length is said in English
+    (:func:`cut_mark`); :func:`in_language` says it in the output's language where it is shown."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({len(text):,} characters)"
+    return text[:limit] + cut_mark(len(text))
+
+
+def cut_mark(length: int) -> str:
+    """What ends a text cut short: its whole length, in English (the one way every cutter writes it)."""
+    return f"… ({length:,} characters)"
+
+
+_CUT_MARK = re.compile(r"… \((\d{1,3}(?:,\d{3})*) characters\)")
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` with the length of each cut value (:func:`cut_mark`) said in ``lang``: a message in
+    Vietnamese quoting a 1 MB cell read "… (1,000,000 characters)" in English."""
+    if lang != "vi" or "characters)" not in text:
+        return text
+    return _CUT_MARK.sub(lambda m: f"… ({m.group(1).replace(',', '.')} ký tự)", text)
 
 
 def shorten_path(text: str, limit: int = MAX_FILE_CHARS) -> str:
@@ -129,7 +146,7 @@ class Problem:
             parts.append(f"{row_word} {self.row}")
         if self.field:
             parts.append(f"{column_word} {quoted(self.field)}")
-        return " ".join(parts) if parts else "-"
+        return in_language(" ".join(parts), lang) if parts else "-"
 
     @property
     def _placed(self) -> bool:
@@ -151,10 +168,10 @@ class Problem:
             hint = render_hint(self.code, lang, None, self.lang, self.params) or None
         # Whether there is a place, not whether it reads "-": a file named "-" is a place. The
         # message and hint may quote a name or a cell: their control characters are shown too.
-        message = visible(message)
+        message = in_language(visible(message), lang)
         text = f"{location}: {message} [{self.code}]" if location else f"{message} [{self.code}]"
         if hint:
-            text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {visible(hint)}"
+            text += f"\n    {'gợi ý' if lang == 'vi' else 'hint'}: {in_language(visible(hint), lang)}"
         return text
 
 

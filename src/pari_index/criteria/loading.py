@@ -40,7 +40,7 @@ from pydantic import ValidationError
 from pari_index.archives import compressed_file
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
-from pari_index.errors import CriteriaError, Problem, broken_link, near_name, quoted, shorten_path, visible
+from pari_index.errors import CriteriaError, Problem, broken_link, cut_mark, near_name, quoted, shorten_path, visible
 from pari_index.limits import env_limit
 from pari_index.spelling import spelled_on_disk
 
@@ -129,7 +129,7 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     a readable length (a 1 MB key is not echoed whole)."""
     if len(text) <= limit:
         return quoted(text)
-    return quoted(text[:limit]) + f"… ({len(text):,} characters)"
+    return quoted(text[:limit]) + cut_mark(len(text))
 
 
 #: Characters no criteria text may hold: C0 and C1 controls other than tab and line breaks, and the
@@ -296,8 +296,7 @@ def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
         "criteria text may not hold control or direction-changing characters",
         node.start_mark,
         "retype the text without it (it often comes in with copy and paste)",
-        # Cut without quote()'s English "(N characters)": the words are in the output's language.
-        {"what": "criteria_text", "text": quoted(text[:QUOTE_CHARS]) + ("…" if len(text) > QUOTE_CHARS else "")},
+        {"what": "criteria_text", "text": quote(text)},
     )
 
 

@@ -17,12 +17,13 @@ from pari_index.intake.sheet import (
     too_many_cells,
     too_many_columns,
 )
+from pari_index.messages.labels import dtype_words
 
 
 def _unsupported(name: str, dtype: object, file: str) -> Problem:
     return Problem(
         "unsupported-column-type",
-        f"column {quoted(name)} holds {dtype}, not one value per cell; it was not read",
+        f"column {quoted(name)} holds {dtype_words(str(dtype), 'en')}, not one value per cell; it was not read",
         file=file,
         row=1,
         field=name,

@@ -5,6 +5,26 @@ from __future__ import annotations
 
 from pari_index.messages.words import Words
 
+#: A column type of a table (polars' name, the ``dtype`` parameter) by the start of its name: what a
+#: reader calls it. "List(Int64)" in a Vietnamese message was the library's English.
+DTYPE_WORDS: dict[str, Words] = {
+    "List": Words("danh sách", "lists"),
+    "Array": Words("danh sách", "lists"),
+    "Struct": Words("bản ghi lồng nhau", "nested records"),
+    "Binary": Words("dữ liệu nhị phân", "binary data"),
+    "Object": Words("đối tượng", "objects"),
+    "Null": Words("ô trống", "nothing"),
+}
+
+
+def dtype_words(dtype: str, lang: str) -> str:
+    """A column type in ``lang`` (:data:`DTYPE_WORDS`); another type keeps polars' name."""
+    for start, words in DTYPE_WORDS.items():
+        if dtype.startswith(start):
+            return words.get(lang)
+    return dtype
+
+
 #: Parameters that are keys of words rather than text to show: the parameter's name -> key -> words.
 PARAM_WORDS: dict[str, dict[str, Words]] = {
     # A unit's type (the register's unit_type); ``unit_types`` is a comma-separated list of them.
@@ -257,7 +277,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "nested_column": Words(
             "bảng {table} có một cột kiểu {dtype}: kết quả bị hỏng",
-            "the {table} table holds a {dtype} column: the results are damaged",
+            "the {table} table has a column of {dtype}: the results are damaged",
         ),
         "not_a_number": Words(
             "bảng {table} có {value} ở chỗ cần một số: kết quả bị hỏng",

@@ -12,10 +12,11 @@ from typing import Any
 
 import polars as pl
 
+from pari_index.errors import in_language
 from pari_index.messages.catalogue import entry_of, title
 from pari_index.messages.command_line import argument_name, os_reason_vi
 from pari_index.messages.hints import HINT_WORDS
-from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text
+from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text, dtype_words
 from pari_index.messages.numbers import format_number
 from pari_index.messages.value_reasons import value_reason
 from pari_index.messages.yaml_words import yaml_reason
@@ -60,6 +61,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return _filled(words.get(lang), lang, params, label, nested=True)
     if name == "columns":
         return columns_text(text, lang)
+    if name == "dtype":
+        return dtype_words(text, lang)
     if name == "input" and label is not None and params.get("criterion") is not None:
         return label(str(params["criterion"]), text) or text
     if name == "yaml_reason":
@@ -73,7 +76,7 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return text.replace(" and ", " và ").replace("any value", "mọi giá trị")
     if name == "items" and isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    return text
+    return in_language(text, lang)  # a value cut short says its length in the message's language
 
 
 def _filled(
@@ -222,8 +225,8 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     out = (
         frame.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left")
         .with_columns(
-            pl.col("_message").alias("message"),
-            pl.col("_hint").alias("hint"),
+            _cut_in_language(pl.col("_message"), lang).alias("message"),
+            _cut_in_language(pl.col("_hint"), lang).alias("hint"),
             pl.col("kind").fill_null("").replace_strict(titles, return_dtype=pl.String).alias("title"),
             pl.lit(lang, dtype=pl.String).alias(WRITTEN_IN),
         )
@@ -233,6 +236,15 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     order = [c for c in frame.columns if c != "title"]
     at = order.index("kind") + 1
     return out.select([*order[:at], "title", *order[at:]])
+
+
+def _cut_in_language(text: pl.Expr, lang: str) -> pl.Expr:
+    """``text`` with the length of each value cut short said in ``lang`` (errors.in_language):
+    a sentence rendered as columns (:func:`_messages`) places its values as they are."""
+    if lang != "vi":
+        return text
+    cut = text.str.contains(" characters)", literal=True)
+    return pl.when(cut).then(per_distinct(text, lambda t: in_language(t, lang))).otherwise(text)
 
 
 def _hint_has_fields(kind: str, lang: str) -> bool:
@@ -252,6 +264,7 @@ _SPECIAL = frozenset(
         "value_reason",
         "reason",
         "columns",
+        "dtype",
         *_BANDS,
     }
 ) | frozenset(PARAM_WORDS)

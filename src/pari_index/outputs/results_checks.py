@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
+from pari_index.messages.labels import dtype_words
 from pari_index.outputs.files import UNIT_COLUMNS, UNIT_PREFIXES
 from pari_index.outputs.results_labels import column_heading, sheet_name
 
@@ -120,7 +121,7 @@ def check_table(p: Path, name: str, frame: pl.DataFrame, lang: str | None = None
         if dtype.is_nested() or dtype == pl.Object:  # results never hold lists or structs
             raise not_results(
                 p,
-                f"the {sheet} table holds a {dtype} column: the results are damaged",
+                f"the {sheet} table has a column of {dtype_words(str(dtype), 'en')}: the results are damaged",
                 "results-damaged",
                 words="nested_column",
                 params={"table": sheet, "dtype": str(dtype)},

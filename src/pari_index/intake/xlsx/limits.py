@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pari_index.errors import Problem
+from pari_index.errors import Problem, cut_mark
 from pari_index.limits import env_limit
 
 # --------------------------------------------------------------------------------------------
@@ -90,7 +90,7 @@ def _quote(text: str | bytes) -> str:
     """A value for a message, cut to a readable length (a cell can hold megabytes)."""
     if isinstance(text, bytes):
         text = text[: QUOTE_CHARS * 4].decode("utf-8", "replace")
-    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + f"… ({len(text):,} characters)"
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + cut_mark(len(text))
 
 
 class _Refused(Exception):
