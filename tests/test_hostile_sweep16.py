@@ -199,8 +199,11 @@ def test_a_closed_standard_output_is_told_as_one_that_cannot_be_written(tmp_path
     assert en.returncode == 4, en.stderr
     said = "error: the standard output could not be written (Bad file descriptor): what it holds is cut short"
     assert said in en.stderr and "[stdout-unwritable]" in en.stderr, en.stderr
+    # Its hint is about the closed output, not a full disk (session 19: it said "free space").
+    assert "hint: the standard output was closed when pari started (>&-)" in en.stderr, en.stderr
     vi = _stdout_closed(tmp_path, "schema")
     assert vi.returncode == 4 and "lỗi: không ghi được đầu ra chuẩn" in vi.stderr, vi.stderr
+    assert "gợi ý: đầu ra chuẩn đã bị đóng khi pari bắt đầu" in vi.stderr and "ổ đĩa" not in vi.stderr, vi.stderr
 
 
 def test_a_run_with_its_output_closed_still_writes_its_results_and_says_the_summary_was_lost(tmp_path: Path) -> None:

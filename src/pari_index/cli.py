@@ -506,14 +506,22 @@ def _checked_stdout() -> None:
     )
 
 
+#: What to do about a standard output that could not be written, by the system's reason
+#: (messages.labels.PARAM_WORDS["stdout_fix"]): a full disk or file size limit is not a closed output.
+_STDOUT_FIX = {errno.ENOSPC: "space", errno.EFBIG: "space", errno.EDQUOT: "space", errno.EBADF: "closed"}
+
+
 def _stdout_refused(exc: OSError, lang: str) -> NoReturn:
+    from pari_index.messages.labels import PARAM_WORDS
+
     reason = exc.strerror or type(exc).__name__
+    fix = _STDOUT_FIX.get(exc.errno or 0, "")
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left to flush at exit goes nowhere
     problem = Problem(
         "stdout-unwritable",
         f"the standard output could not be written ({reason}): what it holds is cut short",
-        hint="free space on the disk the output goes to, or send it elsewhere",
-        params={"reason": reason},
+        hint=PARAM_WORDS["stdout_fix"][fix].en,
+        params={"reason": reason, "stdout_fix": fix},
     )
     try:
         _print_problems(PariError(problem), lang)

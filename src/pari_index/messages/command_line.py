@@ -100,8 +100,8 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "The standard output could not be written",
         "không ghi được đầu ra chuẩn ({reason}): nội dung đã ghi bị thiếu phần cuối",
         "the standard output could not be written ({reason}): what it holds is cut short",
-        "giải phóng chỗ trên ổ đĩa mà đầu ra được ghi vào, hoặc chuyển đầu ra sang nơi khác",
-        "free space on the disk the output goes to, or send it elsewhere",
+        "{stdout_fix}",
+        "{stdout_fix}",
     ),
     "open-files-limit": entry(
         "Giới hạn số tệp mở quá thấp",

@@ -69,6 +69,21 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         # A text of a criteria set (criteria.loading: titles, labels, ids).
         "criteria_text": Words("văn bản trong bộ tiêu chí", "the criteria text"),
     },
+    # What to do about a standard output that could not be written, by the system's reason (cli).
+    "stdout_fix": {
+        "space": Words(
+            "giải phóng chỗ trên ổ đĩa mà đầu ra được ghi vào, hoặc chuyển đầu ra sang nơi khác",
+            "free space on the disk the output goes to, or send it elsewhere",
+        ),
+        "closed": Words(
+            "đầu ra chuẩn đã bị đóng khi pari bắt đầu (>&-): bỏ điều đó, hoặc chuyển đầu ra vào một tệp (> ketqua.txt)",
+            "the standard output was closed when pari started (>&-): leave that out, or send it to a file (> out.txt)",
+        ),
+        "": Words(
+            "chuyển đầu ra vào một tệp (> ketqua.txt) rồi chạy lại",
+            "send the output to a file (> out.txt) and run again",
+        ),
+    },
     # What a path names that is no regular file (not-a-regular-file of a criteria set).
     "file_kind": {
         "device": Words("một thiết bị", "a device"),
