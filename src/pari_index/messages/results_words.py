@@ -249,6 +249,7 @@ ABOUT_KEYS: dict[str, Words] = {
     "files_left_out": Words("Các tệp không dùng được", "Files left out"),
     "communes_without_survey": Words("Số đơn vị không có điều tra", "Units without survey"),
     "communes_not_submitted": Words("Số đơn vị không nộp", "Units that sent nothing"),
+    "parts_unread": Words("Số phần tệp đầu vào không đọc được", "Parts of input files not read"),
     "pari_version": Words("Phiên bản pari-index", "pari-index version"),
     "criteria_sha256": Words("SHA-256 của bộ chỉ số", "Criteria SHA-256"),
     "criteria_sha256_of": Words("SHA-256 tính trên", "Criteria SHA-256 of"),

@@ -36,6 +36,8 @@ class Completeness:
     unread: list[Problem] = field(default_factory=list)
     not_submitted: int = 0
     allowed_incomplete: bool = False
+    #: Errors of input files that no row carries (a sheet, column or table not read: run._parts_unread).
+    parts_unread: int = 0
 
     @property
     def complete(self) -> bool:
@@ -43,6 +45,7 @@ class Completeness:
             self.rows_rejected
             or self.rows_partial
             or self.unread_files
+            or self.parts_unread
             or self.survey == "skipped"
             or self.communes_without_survey
             or self.not_submitted
@@ -56,6 +59,7 @@ class Completeness:
             "rows_partial": self.rows_partial,
             "files_with_rejected_rows": self.files_with_rejected_rows,
             "communes_not_submitted": self.not_submitted,
+            "parts_unread": self.parts_unread,
         }
         return {
             "complete": "yes" if self.complete else "no",
@@ -96,6 +100,15 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
             text = f"INCOMPLETE: {rejected} {_plural(rejected, 'row')} rejected in {files} {_plural(files, 'file')}"
             text += f" ({partial} more {_plural(partial, 'row')} only partly used)" if partial else ""
             out.append(text + f"; see the {SHEETS['findings'].en} and {SHEETS['rows'].en} sheets.")
+    parts = num("parts_unread")
+    if parts:
+        out.append(
+            f"CHƯA ĐẦY ĐỦ: {parts} phần của tệp đầu vào (trang tính, cột hoặc bảng) không được đọc; xem trang "
+            f"{SHEETS['findings'].vi}."
+            if vi
+            else f"INCOMPLETE: {parts} {_plural(parts, 'part')} of the input files (sheets, columns or tables) "
+            f"could not be read; see the {SHEETS['findings'].en} sheet."
+        )
     left_out = str(facts.get("files_left_out") or "")
     if left_out:
         out.append(

@@ -397,6 +397,7 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str], l
                 params={"count": mine.height, "shown": shown.height},
             )
         )
+    parts = _parts_unread(result, unread_files)
     no_survey_communes = 0
     if survey == "given":
         no_survey_communes = result.totals.filter(~pl.col("survey_given").fill_null(False)).height
@@ -410,7 +411,30 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str], l
         unread_files=unread_files,
         unread=unread,
         not_submitted=result.totals.filter(~pl.col("submitted")).height,
+        parts_unread=parts,
     )
+
+
+def _parts_unread(result: ScoreResult, unread_files: list[str]) -> int:
+    """The errors of the run's input files that no input row carries, in files otherwise used: a
+    hidden sheet, a sheet in a legacy font, a column not read, a table refused. Such a part's rows
+    were never rows of the ledger, so a workbook whose second sheet was hidden ranked its first
+    sheet's communes, and the rest as "sent nothing", under a run that said it was complete."""
+    # A name that is not UTF-8 names no finding (polars holds UTF-8 only; such a run is refused
+    # before its results are written).
+    files = [f for key in ("assessments", "survey", "communes", "appraisal") for f in result.sources[key] if _utf8(f)]
+    left_out = [file for file in unread_files if _utf8(file)]
+    errors = result.findings.filter(
+        (pl.col("severity") == "error") & pl.col("file").is_in(files) & ~pl.col("file").is_in(left_out)
+    )
+    if errors.height == 0:
+        return 0
+    rows = result.ledger.select("file", "sheet", "row").unique()
+    return errors.join(rows, on=["file", "sheet", "row"], how="anti", nulls_equal=True).height
+
+
+def _utf8(text: str) -> bool:
+    return text.isascii() or not any("\udc80" <= char <= "\udcff" for char in text)
 
 
 def _no_rows_finding(file: str, schema: pl.Schema) -> pl.DataFrame:
