@@ -154,12 +154,15 @@ def rank(
     """The ranked summary of a scored run: group, rank, class, gap to the next class and, with
     ``previous`` (an earlier results file), the change since then. ``group_by`` overrides the
     set's ``ranking.within`` with a register column or a list from the top down. The warnings of
-    reading ``lineage`` (a row of a code of no unit, an old code not in ``previous``) are added to
-    ``result.findings``, as ``pari score`` adds them (so the results and the report carry them)."""
+    reading ``lineage`` (a row of a code of no unit, an old code not in ``previous``) and of a group's
+    name written more than one way (``group-spellings``) are added to ``result.findings``, as
+    ``pari score`` adds them (so the results and the report carry them)."""
     from pari_index.ranking.ranks import lineage_of_run
     from pari_index.ranking.ranks import rank as rank_totals
+    from pari_index.ranking.spellings import note_spellings
 
     tables = read_results(previous) if previous is not None else None
+    note_spellings(result, group_by)
     return rank_totals(
         result.totals,
         result.details,

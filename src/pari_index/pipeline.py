@@ -253,11 +253,13 @@ def _ranked(
     a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
     from pari_index.ranking.ranks import CommuneFacts, lineage_of_run, rank
+    from pari_index.ranking.spellings import note_spellings
 
     previous_tables = read_results(previous) if previous is not None else None
     lineage_frame = lineage_of_run(result, lineage, previous_tables) if lineage is not None else None
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
+    note_spellings(result, group_by)  # a group's name written more than one way: ranked as one
     summary = rank(
         result.totals,
         result.scan_details(),

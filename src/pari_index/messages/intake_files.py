@@ -446,6 +446,17 @@ READING_FINDINGS: dict[str, Entry] = {
         "chọn một cột có trong danh sách đơn vị cho --group-by",
         "give --group-by one of the register's columns",
     ),
+    # A group's name written in more than one way (ranking/spellings.py).
+    "group-spellings": entry(
+        "Một tên nhóm được viết nhiều cách",
+        "A group's name written more than one way",
+        "cột {column} viết một tên theo {count} cách, chỉ khác nhau ở chữ hoa, chữ thường hoặc dấu cách: "
+        "{spellings}; các đơn vị được xếp hạng chung một nhóm, {chosen}",
+        "the {column} column writes one name {count} ways, differing only in letter case or spaces: "
+        "{spellings}; they are ranked as one group, {chosen}",
+        "viết tên giống nhau ở mọi dòng của danh sách đơn vị",
+        "write the name the same way in every row of the register",
+    ),
     "empty-group-column": entry(
         "Tên cột trống trong --group-by",
         "Empty column name in --group-by",

@@ -40,6 +40,7 @@ from pari_index.intake.tables import read_with_columns, row_problems
 from pari_index.intake.values import shown
 from pari_index.messages import render
 from pari_index.messages.results_words import GROUP_COLUMNS, PREVIOUS_NOTES
+from pari_index.ranking.spellings import one_spelling
 from pari_index.textexpr import format_text
 
 if TYPE_CHECKING:
@@ -484,7 +485,8 @@ def rank(
         index.alias("_index"),
         *(present(_tie_break_column(k)).alias(f"_tb{i}") for i, k in enumerate(criteria.ranking.tie_break)),
     )
-    keys = group_keys(totals, path)
+    # A name written in several cases or spacings is one group (ranking.spellings).
+    keys = group_keys(one_spelling(totals, path), path)
     frame = pl.concat([totals.drop(keys.columns, strict=False), keys], how="horizontal").with_columns(
         pl.lit(path[-1]).alias("group_column")
     )

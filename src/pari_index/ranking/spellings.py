@@ -1,0 +1,102 @@
+"""One group for one name however its letters' case and spaces are written.
+
+A register put together from each district's own list writes a district "Huyện Ba Vì" in most rows
+and "huyện Ba Vì" or "HUYỆN BA VÌ" in a few. Grouped by the text as written, each spelling was a
+group of its own: a commune written the odd way ranked first of one, and its district's ranking
+lacked it, without a word. A group level keyed by its name (a register with a ``district_code``
+is keyed by the code) now takes, for each name, the spelling most of its units have (the first
+seen among equals), and the run says which spellings were taken as one (``group-spellings``).
+Names that differ in their letters or accents stay apart: "Ba Vì" and "Ba Vi" may be two places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from pari_index.errors import Problem, quoted
+from pari_index.intake.findings import problems_to_findings
+
+if TYPE_CHECKING:
+    from pari_index.scoring.run import ScoreResult
+
+#: Spellings listed in a message at most (the most common first).
+SHOWN_SPELLINGS = 5
+
+
+def _alike(name: pl.Expr) -> pl.Expr:
+    """A name as compared: composed (NFC), in lower case, with each run of spaces one space."""
+    return name.str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+
+
+def _by_name(totals: pl.DataFrame, path: Sequence[str]) -> list[str]:
+    """The levels of ``path`` keyed by their name (no ``COLUMN_code`` column gives a code)."""
+    return [c for c in path if c in totals.columns and f"{c}_code" not in totals.columns]
+
+
+def _spellings(totals: pl.DataFrame, column: str) -> pl.DataFrame:
+    """Each spelling of ``column`` that shares its name with another (``_a``: the name as compared,
+    ``_n``: as written, ``len``: its units), the most common of each name first; empty when every
+    name is written one way."""
+    written = totals.select(pl.col(column).cast(pl.String).alias("_n")).drop_nulls()
+    counts = written.with_columns(_alike(pl.col("_n")).alias("_a")).group_by("_a", "_n", maintain_order=True).len()
+    shared = counts.filter(pl.len().over("_a") > 1)
+    # Most units first; among equals, the first seen (group_by kept the order of first sight).
+    return shared.with_row_index("_seen").sort(["_a", "len", "_seen"], descending=[False, True, False]).drop("_seen")
+
+
+def one_spelling(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
+    """``totals`` with each name-keyed level of ``path`` written in one spelling per name (the
+    module says which)."""
+    replaced = []
+    for column in _by_name(totals, path):
+        shared = _spellings(totals, column)
+        if shared.height == 0:
+            continue
+        chosen = shared.group_by("_a", maintain_order=True).first().rename({"_n": "_chosen"}).drop("len")
+        mapping = shared.join(chosen, on="_a").select("_n", "_chosen")
+        replaced.append(pl.col(column).cast(pl.String).replace(mapping["_n"], mapping["_chosen"]).alias(column))
+    return totals.with_columns(replaced) if replaced else totals
+
+
+def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str | None) -> list[Problem]:
+    """A warning per name written in more than one spelling in a name-keyed level of ``path``,
+    located at the register's column (``register``: its file)."""
+    problems = []
+    for column in _by_name(totals, path):
+        shared = _spellings(totals, column)
+        for _, group in shared.group_by("_a", maintain_order=True):
+            listed = [f"{quoted(name)} ({units})" for name, units in group.select("_n", "len").iter_rows()]
+            spellings = ", ".join(listed[:SHOWN_SPELLINGS]) + (", …" if len(listed) > SHOWN_SPELLINGS else "")
+            chosen = quoted(group["_n"][0])
+            problems.append(
+                Problem(
+                    "group-spellings",
+                    f"the {quoted(column)} column writes one name {group.height} ways, differing only in letter "
+                    f"case or spaces: {spellings}; they are ranked as one group, {chosen}",
+                    file=register,
+                    field=column,
+                    hint="write the name the same way in every row of the register",
+                    severity="warning",
+                    params={"column": quoted(column), "count": group.height, "spellings": spellings, "chosen": chosen},
+                )
+            )
+    return problems
+
+
+def note_spellings(result: ScoreResult, group_by: str | Sequence[str] | None) -> None:
+    """The warnings of :func:`spelling_problems` for the groups ``result`` is ranked in, added to
+    ``result.findings`` (so that the results and the report carry them), as ``pari score`` and
+    ``pari_index.rank`` rank it."""
+    from pari_index.ranking.ranks import group_path
+
+    path = group_path(result.totals, group_by or result.criteria.ranking.within)
+    problems = spelling_problems(result.totals, path, result.register.source)
+    if problems:
+        found = problems_to_findings(problems, "warning")
+        result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
+
+
+__all__ = ["note_spellings", "one_spelling", "spelling_problems"]
