@@ -252,10 +252,14 @@ def _ranked(
     given), and last year's results as read; the progress line is said once they are read. With
     a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
+    from pari_index.outputs.results_checks import about_facts
+    from pari_index.ranking.previous_year import note_previous_year
     from pari_index.ranking.ranks import CommuneFacts, lineage_of_run, rank
     from pari_index.ranking.spellings import note_spellings
 
     previous_tables = read_results(previous) if previous is not None else None
+    if previous is not None and previous_tables is not None:
+        note_previous_year(result, about_facts(previous_tables).get("year"), previous)
     lineage_frame = lineage_of_run(result, lineage, previous_tables) if lineage is not None else None
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None

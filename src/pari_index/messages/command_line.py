@@ -43,6 +43,25 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "bỏ --no-survey để chấm cùng kết quả khảo sát, hoặc bỏ --survey để chấm không có khảo sát",
         "leave out --no-survey to score with the survey results, or --survey to score without them",
     ),
+    "previous-later-year": entry(
+        "Kết quả --previous là của một năm sau",
+        "--previous results of a later year",
+        "--previous {path} là kết quả năm {previous_year}, sau năm được chấm ({year}): mọi thay đổi sẽ bị tính ngược",
+        "--previous {path} holds the results of {previous_year}, after the year scored ({year}): every change would "
+        "be told backwards",
+        "chỉ ra kết quả của một năm trước với --previous (hai tệp có bị đổi chỗ cho nhau không?)",
+        "give the results of an earlier year with --previous (were the two files swapped?)",
+    ),
+    "previous-same-year": entry(
+        "Kết quả --previous là của chính năm được chấm",
+        "--previous results of the year scored",
+        "--previous {path} là kết quả năm {previous_year}, chính năm được chấm: thay đổi là so với lần chấm đó, "
+        "không phải với năm trước",
+        "--previous {path} holds results of {previous_year}, the year scored: the changes are against that run, not "
+        "last year's",
+        "chỉ ra kết quả năm trước với --previous, trừ khi muốn so sánh với một lần chấm trước đó",
+        "give last year's results with --previous, unless this comparison with an earlier run is meant",
+    ),
     "lineage-without-previous": entry(
         "--lineage mà không có --previous",
         "--lineage without --previous",
