@@ -32,6 +32,17 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "để trống (mẫu biểu khoá các dòng này), hoặc sửa loại đơn vị trong danh sách đơn vị",
         "leave it empty (the template locks these rows), or correct the unit's type in the register",
     ),
+    "dates-of-another-year": entry(
+        "Ngày tháng của đơn vị thuộc năm khác",
+        "The unit's dates are of another year",
+        "{count} trong {total} ngày tháng của đơn vị thuộc năm {other_year}, không phải năm được đánh giá ({year}): "
+        "gửi lại biểu mẫu của năm khác?",
+        "{count} of the unit's {total} dates are of {other_year}, not of the year assessed ({year}): a form of "
+        "another year sent again?",
+        "kiểm tra biểu mẫu của đơn vị: các ngày phải thuộc năm được đánh giá (kế hoạch ký cuối năm trước vẫn được)",
+        "check the unit's form: its dates should be of the year assessed (a plan signed late in the year before "
+        "is fine)",
+    ),
     "self-score-differs": entry(
         "Tự chấm khác điểm tính theo quy tắc",
         "Self-score differs from the rules",
