@@ -16,7 +16,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns, row_problems
-from pari_index.intake.values import CODE_AS_DATE, CODE_FORBIDDEN, shown
+from pari_index.intake.values import CODE_AS_DATE, CODE_FORBIDDEN, parse_boolean, shown
 
 REGISTER_ALIASES: dict[str, str] = {
     **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma")},
@@ -118,9 +118,8 @@ def read_register(path: str | Path) -> Register:
     type_text = pl.col("type").str.to_lowercase().str.strip_chars()
     frame = frame.with_columns(
         unit_type=type_text.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String),
-        ranked=pl.col("ranked").str.to_lowercase().is_in(["no", "không", "false", "0", "n"]).not_()
-        if "ranked" in frame.columns
-        else pl.lit(True),
+        ranked=_ranked(pl.col("ranked")).fill_null(True) if "ranked" in frame.columns else pl.lit(True),
+        _ranked_text=pl.col("ranked") if "ranked" in frame.columns else pl.lit(None, dtype=pl.String),
     )
     frame = frame.with_row_index("_i")  # rows can come from several sheets: _row alone is not unique
     no_code = pl.col("code").is_null()
@@ -178,6 +177,23 @@ def _with_reasons(rows: pl.DataFrame, left_out: list[Problem]) -> pl.DataFrame:
     return rows.join(reasons, on=["file", "sheet", "row"], how="left", nulls_equal=True, maintain_order="left")
 
 
+#: How a register says whether a unit is ranked besides a plain yes or no (values.TRUE_WORDS,
+#: FALSE_WORDS): the phrases a clerk writes in the column itself.
+RANKED_WORDS = {
+    **dict.fromkeys(("xếp hạng", "có xếp hạng", "được xếp hạng", "ranked"), True),
+    **dict.fromkeys(("không xếp hạng", "không được xếp hạng", "không xét", "not ranked", "unranked"), False),
+}
+
+
+def _ranked(text: pl.Expr) -> pl.Expr:
+    """Whether a unit is ranked, from the register's ``ranked`` cell: yes or no in any of the words
+    an answer is read in (values.parse_boolean: có, x, 1, ✓ …; không, 0, ☐ …) or a phrase of
+    :data:`RANKED_WORDS`; null when empty or unread. Only "no", "không", "false", "0" and "n" were
+    read before, and every other value, "không xếp hạng" among them, ranked the unit."""
+    phrase = text.str.to_lowercase().str.strip_chars().str.replace_all(r"\s+", " ")
+    return pl.coalesce(parse_boolean(text), phrase.replace_strict(RANKED_WORDS, default=None, return_dtype=pl.Boolean))
+
+
 def _register_problems(
     frame: pl.DataFrame, no_code: pl.Expr, bad_code: pl.Expr, repeated: pl.Expr, date_code: pl.Expr
 ) -> tuple[list[Problem], list[Problem]]:
@@ -220,6 +236,19 @@ def _register_problems(
         ),
         "each unit appears once; merged units get a new code",
         params=lambda r: {"code": quoted(r["code"]), "first": r["_first"]},
+    )
+    written = pl.col("_ranked_text")
+    problems += row_problems(
+        frame,
+        (written.str.strip_chars().fill_null("") != "") & _ranked(written).is_null() & ~no_code,
+        "register-ranked-unread",
+        lambda r: (
+            f"ranked {quoted(r['_ranked_text'])} is neither yes nor no (có / không); the unit is ranked, as when "
+            "the cell is empty"
+        ),
+        "write có (ranked) or không (not ranked)",
+        field="ranked",
+        params=lambda r: {"value": quoted(r["_ranked_text"])},
     )
     warnings = row_problems(
         frame,

@@ -446,6 +446,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "chọn một cột có trong danh sách đơn vị cho --group-by",
         "give --group-by one of the register's columns",
     ),
+    "register-ranked-unread": entry(
+        "Cột xếp hạng không đọc được",
+        "Ranked column not read",
+        "xếp hạng {value} không phải có hay không; đơn vị vẫn được xếp hạng, như khi ô để trống",
+        "ranked {value} is neither yes nor no (có / không); the unit is ranked, as when the cell is empty",
+        "ghi có (được xếp hạng) hoặc không (không xếp hạng)",
+        "write có (ranked) or không (not ranked)",
+    ),
     # A group's name written in more than one way (ranking/spellings.py).
     "group-spellings": entry(
         "Một tên nhóm được viết nhiều cách",
