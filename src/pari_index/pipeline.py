@@ -354,13 +354,14 @@ def _write_outputs(
     """Write the results (and the report when asked); returns the files written. With a cache,
     a results table whose file already holds the bytes it would be written as is kept as it is."""
     from pari_index.outputs.files import PARQUET_ROW_GROUP
-    from pari_index.outputs.results import write_results
+    from pari_index.outputs.results import seal, write_results
 
     say(progress_text("writing", lang, path=out))
     keep: frozenset[str] = frozenset()
     if cache is not None:
         if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
             tables.criteria = tables.criteria.collect()
+        seal(tables)  # the about table as it is written (its values' digests), for the cache's digests
         keep = cache.unchanged_outputs(out, chosen, tables.as_written(), PARQUET_ROW_GROUP)
     reuse = cache.reusable if cache is not None else None
     files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]

@@ -296,6 +296,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "this table of the results is not UTF-8 text as pari score writes it: it was saved again by another "
             "program",
         ),
+        "values_changed": Words(
+            "giá trị của bảng {table} không còn là giá trị lệnh chấm điểm đã ghi (điểm, tổng điểm, xếp loại hoặc nội "
+            "dung đã bị sửa, hoặc các dòng đã được sắp xếp lại, sau khi chấm): kết quả đã bị sửa",
+            "the values of the {table} table are not those pari score wrote (a score, a total, a class or a text was "
+            "changed, or the rows sorted again, after the run): the results were edited",
+        ),
         "unit_twice": Words(
             "bảng {table} có đơn vị {code} nhiều hơn một lần: kết quả đã bị sửa",
             "the {table} table names unit {code} more than once: the results were edited",
