@@ -8,6 +8,7 @@ The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -665,15 +666,7 @@ def _explained_rows(
     details = details.with_columns(pl.lit(None).alias(c) for c in EXPLAIN_COLUMNS if c not in details.columns)
     rows = details.filter(pl.col("commune_code") == commune)
     if rows.height == 0:
-        known = details["commune_code"].drop_nulls().unique().sort().head(10).to_list()
-        raise UsageError(
-            Problem(
-                "commune-not-in-results",
-                f"commune {quoted(commune)} is not in {results}",
-                hint=f"codes look like: {', '.join(known)}",
-                params={"commune": quoted(commune), "results": str(results)},
-            )
-        )
+        raise _not_in_results(tables, details, results, commune)
     if criterion is None:
         return rows
     # An area or criterion id explains every scored item under it (2.1 -> 2.1.1, 2.1.2, ...).
@@ -688,6 +681,34 @@ def _explained_rows(
             )
         )
     return rows
+
+
+def _not_in_results(
+    tables: dict[str, pl.DataFrame], details: pl.DataFrame, results: str | Path, commune: str
+) -> UsageError:
+    """A commune code that the results do not hold, with the code it was likely meant for: the
+    same digits with the results' leading zeros (``1`` for ``00001``), or the same code in another
+    letter case or with spaces around it; else the first codes of the results."""
+    codes = details.select(pl.col("commune_code").drop_nulls().unique().sort())["commune_code"]
+    typed = unicodedata.normalize("NFC", commune).strip()
+    same = pl.col("commune_code").str.to_lowercase() == typed.lower()
+    if typed.isascii() and typed.isdigit():
+        digits = pl.col("commune_code").str.contains(r"^[0-9]+$")
+        same = same | (digits & (pl.col("commune_code").str.strip_chars_start("0") == typed.lstrip("0")))
+    near = codes.to_frame().filter(same)["commune_code"].to_list()
+    message = f"commune {quoted(commune)} is not in {results}"
+    params: dict[str, object] = {"commune": quoted(commune), "results": str(results)}
+    if len(near) == 1:
+        summary = tables.get("summary")
+        names = (
+            summary.filter(pl.col("commune_code").cast(pl.String) == near[0])["name"].cast(pl.String).to_list()
+            if summary is not None and "name" in summary.columns
+            else []
+        )
+        params |= {"code_hint": "near", "near": near[0], "near_name": (names or [None])[0] or "—"}
+    else:
+        params |= {"code_hint": "list", "known": ", ".join(codes.head(10).to_list())}
+    return UsageError(Problem("commune-not-in-results", message, params=params))
 
 
 def _reword(rows: pl.DataFrame, criteria_set: CriteriaSet | None, lang: str) -> tuple[pl.DataFrame, bool]:

@@ -143,8 +143,8 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "Commune not in the results",
         "xã {commune} không có trong {results}",
         "commune {commune} is not in {results}",
-        "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
-        "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
+        "{code_hint}",
+        "{code_hint}",
     ),
     "results-other-criteria": entry(
         "Bộ tiêu chí khác với bộ đã chấm kết quả",
