@@ -522,9 +522,13 @@ def findings_as_problems(
     return problems
 
 
-def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path | None) -> CriteriaSet | None:
+def criteria_for_results(
+    tables: dict[str, pl.DataFrame], criteria: str | Path | None, warnings: list[Problem] | None = None
+) -> CriteriaSet | None:
     """The criteria set a results file was scored with: the given file, or the bundled set whose
-    id the results' about sheet names (None when neither is available)."""
+    id the results' about sheet names (None when neither is available). A bundled set of that id
+    that is not as the results were scored with it (the SHA-256 their about sheet records) is not
+    used: a warning (bundled-criteria-differs) is added to ``warnings`` and None returned."""
     from pari_index.criteria.loading import bundled_criteria, load_criteria
     from pari_index.errors import CriteriaError
     from pari_index.outputs.results_checks import about_facts
@@ -542,8 +546,36 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
         except CriteriaError:
             continue
         if loaded.id == wanted:
-            return loaded
+            differs = _bundled_differs(loaded, path, facts)
+            if differs is None:
+                return loaded
+            if warnings is not None:
+                warnings.append(differs)
+            return None
     return None
+
+
+def _bundled_differs(bundled: CriteriaSet, path: Path, facts: dict[str, str]) -> Problem | None:
+    """The warning that the bundled set ``bundled`` (at ``path``) is not the set of its id as the
+    results were scored with it, or None when it is or the results record no SHA-256. A set edited
+    since, by a newer pari-index or a copy changed and given with --criteria at scoring, printed its
+    own labels, maxima and rules beside scores it did not give, without a word."""
+    from pari_index.outputs.provenance import criteria_content_sha256, file_sha256
+
+    scored, of = facts.get("criteria_sha256", "").strip().lower(), facts.get("criteria_sha256_of", "").strip()
+    if not scored or of not in ("file", "content"):
+        return None
+    digest = file_sha256(path) if of == "file" else criteria_content_sha256(bundled)
+    if digest == scored:
+        return None
+    return Problem(
+        "bundled-criteria-differs",
+        f"the bundled criteria set {quoted(bundled.id)} is not the set the results were scored with: the SHA-256 of "
+        f"its {'file' if of == 'file' else 'content'} is {digest}, while the results' about sheet records {scored}; "
+        "it was not used, and what is shown comes from the results alone (without the set's rules and labels)",
+        severity="warning",
+        params={"given": quoted(bundled.id), "of_words": of, "digest": digest, "scored_digest": scored},
+    )
 
 
 def _check_same_set(given: CriteriaSet, wanted: str | None, path: str | Path) -> None:
@@ -598,10 +630,16 @@ EXPLAIN_COLUMNS = ("max", "self_score", "computed_score", "appraised_score", "fi
 
 
 def explain_from_results(
-    results: str | Path, commune: str, criterion: str | None, lang: str, criteria: str | Path | None = None
+    results: str | Path,
+    commune: str,
+    criterion: str | None,
+    lang: str,
+    criteria: str | Path | None = None,
+    warnings: list[Problem] | None = None,
 ) -> str:
     """The explanation of one commune (and optionally one item) from a results file, in ``lang``
-    (re-worded from the rule branches when the criteria set is known)."""
+    (re-worded from the rule branches when the criteria set is known); a bundled set that differs
+    from the one scored with is not used, and said so in ``warnings``."""
     from pari_index.criteria.method import method_text
     from pari_index.criteria.model import resolve_leaves
     from pari_index.messages import status_text
@@ -611,7 +649,7 @@ def explain_from_results(
     commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
     tables = read_results(results)
     rows = _explained_rows(tables, results, commune, criterion)
-    criteria_set = criteria_for_results(tables, criteria)
+    criteria_set = criteria_for_results(tables, criteria, warnings)
     rows, reworded = _reword(rows, criteria_set, lang)
     methods = {leaf.id: method_text(leaf, lang) for leaf in resolve_leaves(criteria_set)} if criteria_set else {}
     summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
