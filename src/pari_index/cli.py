@@ -135,6 +135,12 @@ def _print_problems(error: PariError, lang: str) -> None:
         click.echo(f"{count} vấn đề." if lang == "vi" else f"{count} problems.", err=True)
 
 
+def _print_warnings(warnings: Sequence[Problem], lang: str) -> None:
+    """Warnings of a command that went on (the report written, the commune explained)."""
+    for problem in warnings:
+        click.echo(f"{_severity(problem.severity, lang)}: {problem.render(lang)}", err=True)
+
+
 def handles_errors(func: F) -> F:
     """Turn PariError into located messages and its exit status, and anything else (a bug, a
     panic inside polars) into one line and status 70: never a traceback unless PARI_DEBUG is set."""
@@ -820,7 +826,10 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
 
     check_names([("--results", results)])
     check_read_once([*results_sources(results, "--results"), *sources(("--criteria", criteria_file))])
-    click.echo(explain_from_results(results, commune, criterion, lang, criteria_file))
+    warnings: list[Problem] = []
+    text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
+    _print_warnings(warnings, lang)
+    click.echo(text)
 
 
 @main.command()
@@ -888,9 +897,11 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     check_paths([page], read)
     check_read_once(read)
     tables = read_results(results)
-    criteria = criteria_for_results(tables, criteria_file)
+    warnings: list[Problem] = []
+    criteria = criteria_for_results(tables, criteria_file, warnings)
     # The renderer refuses a report of too many units, naming the results, before rendering any.
     write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
+    _print_warnings(warnings, lang)
     click.echo(f"Đã ghi {output}." if lang == "vi" else f"Wrote {output}.")
 
 

@@ -8,6 +8,7 @@ The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -360,13 +361,14 @@ def _write_outputs(
     """Write the results (and the report when asked); returns the files written. With a cache,
     a results table whose file already holds the bytes it would be written as is kept as it is."""
     from pari_index.outputs.files import PARQUET_ROW_GROUP
-    from pari_index.outputs.results import write_results
+    from pari_index.outputs.results import seal, write_results
 
     say(progress_text("writing", lang, path=out))
     keep: frozenset[str] = frozenset()
     if cache is not None:
         if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
             tables.criteria = tables.criteria.collect()
+        seal(tables)  # the about table as it is written (its values' digests), for the cache's digests
         keep = cache.unchanged_outputs(out, chosen, tables.as_written(), PARQUET_ROW_GROUP)
     reuse = cache.reusable if cache is not None else None
     files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]
@@ -526,9 +528,13 @@ def findings_as_problems(
     return problems
 
 
-def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path | None) -> CriteriaSet | None:
+def criteria_for_results(
+    tables: dict[str, pl.DataFrame], criteria: str | Path | None, warnings: list[Problem] | None = None
+) -> CriteriaSet | None:
     """The criteria set a results file was scored with: the given file, or the bundled set whose
-    id the results' about sheet names (None when neither is available)."""
+    id the results' about sheet names (None when neither is available). A bundled set of that id
+    that is not as the results were scored with it (the SHA-256 their about sheet records) is not
+    used: a warning (bundled-criteria-differs) is added to ``warnings`` and None returned."""
     from pari_index.criteria.loading import bundled_criteria, load_criteria
     from pari_index.errors import CriteriaError
     from pari_index.outputs.results_checks import about_facts
@@ -546,8 +552,36 @@ def criteria_for_results(tables: dict[str, pl.DataFrame], criteria: str | Path |
         except CriteriaError:
             continue
         if loaded.id == wanted:
-            return loaded
+            differs = _bundled_differs(loaded, path, facts)
+            if differs is None:
+                return loaded
+            if warnings is not None:
+                warnings.append(differs)
+            return None
     return None
+
+
+def _bundled_differs(bundled: CriteriaSet, path: Path, facts: dict[str, str]) -> Problem | None:
+    """The warning that the bundled set ``bundled`` (at ``path``) is not the set of its id as the
+    results were scored with it, or None when it is or the results record no SHA-256. A set edited
+    since, by a newer pari-index or a copy changed and given with --criteria at scoring, printed its
+    own labels, maxima and rules beside scores it did not give, without a word."""
+    from pari_index.outputs.provenance import criteria_content_sha256, file_sha256
+
+    scored, of = facts.get("criteria_sha256", "").strip().lower(), facts.get("criteria_sha256_of", "").strip()
+    if not scored or of not in ("file", "content"):
+        return None
+    digest = file_sha256(path) if of == "file" else criteria_content_sha256(bundled)
+    if digest == scored:
+        return None
+    return Problem(
+        "bundled-criteria-differs",
+        f"the bundled criteria set {quoted(bundled.id)} is not the set the results were scored with: the SHA-256 of "
+        f"its {'file' if of == 'file' else 'content'} is {digest}, while the results' about sheet records {scored}; "
+        "it was not used, and what is shown comes from the results alone (without the set's rules and labels)",
+        severity="warning",
+        params={"given": quoted(bundled.id), "of_words": of, "digest": digest, "scored_digest": scored},
+    )
 
 
 def _check_same_set(given: CriteriaSet, wanted: str | None, path: str | Path) -> None:
@@ -602,10 +636,16 @@ EXPLAIN_COLUMNS = ("max", "self_score", "computed_score", "appraised_score", "fi
 
 
 def explain_from_results(
-    results: str | Path, commune: str, criterion: str | None, lang: str, criteria: str | Path | None = None
+    results: str | Path,
+    commune: str,
+    criterion: str | None,
+    lang: str,
+    criteria: str | Path | None = None,
+    warnings: list[Problem] | None = None,
 ) -> str:
     """The explanation of one commune (and optionally one item) from a results file, in ``lang``
-    (re-worded from the rule branches when the criteria set is known)."""
+    (re-worded from the rule branches when the criteria set is known); a bundled set that differs
+    from the one scored with is not used, and said so in ``warnings``."""
     from pari_index.criteria.method import method_text
     from pari_index.criteria.model import resolve_leaves
     from pari_index.messages import status_text
@@ -615,7 +655,7 @@ def explain_from_results(
     commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
     tables = read_results(results)
     rows = _explained_rows(tables, results, commune, criterion)
-    criteria_set = criteria_for_results(tables, criteria)
+    criteria_set = criteria_for_results(tables, criteria, warnings)
     rows, reworded = _reword(rows, criteria_set, lang)
     methods = {leaf.id: method_text(leaf, lang) for leaf in resolve_leaves(criteria_set)} if criteria_set else {}
     summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
@@ -670,15 +710,7 @@ def _explained_rows(
     details = details.with_columns(pl.lit(None).alias(c) for c in EXPLAIN_COLUMNS if c not in details.columns)
     rows = details.filter(pl.col("commune_code") == commune)
     if rows.height == 0:
-        known = details["commune_code"].drop_nulls().unique().sort().head(10).to_list()
-        raise UsageError(
-            Problem(
-                "commune-not-in-results",
-                f"commune {quoted(commune)} is not in {results}",
-                hint=f"codes look like: {', '.join(known)}",
-                params={"commune": quoted(commune), "results": str(results)},
-            )
-        )
+        raise _not_in_results(tables, details, results, commune)
     if criterion is None:
         return rows
     # An area or criterion id explains every scored item under it (2.1 -> 2.1.1, 2.1.2, ...).
@@ -693,6 +725,34 @@ def _explained_rows(
             )
         )
     return rows
+
+
+def _not_in_results(
+    tables: dict[str, pl.DataFrame], details: pl.DataFrame, results: str | Path, commune: str
+) -> UsageError:
+    """A commune code that the results do not hold, with the code it was likely meant for: the
+    same digits with the results' leading zeros (``1`` for ``00001``), or the same code in another
+    letter case or with spaces around it; else the first codes of the results."""
+    codes = details.select(pl.col("commune_code").drop_nulls().unique().sort())["commune_code"]
+    typed = unicodedata.normalize("NFC", commune).strip()
+    same = pl.col("commune_code").str.to_lowercase() == typed.lower()
+    if typed.isascii() and typed.isdigit():
+        digits = pl.col("commune_code").str.contains(r"^[0-9]+$")
+        same = same | (digits & (pl.col("commune_code").str.strip_chars_start("0") == typed.lstrip("0")))
+    near = codes.to_frame().filter(same)["commune_code"].to_list()
+    message = f"commune {quoted(commune)} is not in {results}"
+    params: dict[str, object] = {"commune": quoted(commune), "results": str(results)}
+    if len(near) == 1:
+        summary = tables.get("summary")
+        names = (
+            summary.filter(pl.col("commune_code").cast(pl.String) == near[0])["name"].cast(pl.String).to_list()
+            if summary is not None and "name" in summary.columns
+            else []
+        )
+        params |= {"code_hint": "near", "near": near[0], "near_name": (names or [None])[0] or "—"}
+    else:
+        params |= {"code_hint": "list", "known": ", ".join(codes.head(10).to_list())}
+    return UsageError(Problem("commune-not-in-results", message, params=params))
 
 
 def _reword(rows: pl.DataFrame, criteria_set: CriteriaSet | None, lang: str) -> tuple[pl.DataFrame, bool]:

@@ -81,6 +81,7 @@ CELL_FINDING_ORDER = (
     "implausible-date",
     *NUMBER_HINTS,
     "bad-value",
+    "percent-in-count",
     "negative-value",
     "percent-above-100",
     "not-whole",
@@ -618,6 +619,7 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             cell_params(value=pl.col(VALUE), expected=kind),
         ),
         _level_check(unreadable & (kind == "level"), table),
+        *_percent_in_count(cells),
         _Check(
             kind.is_in(["number", "count", "percent"]) & (num < 0),
             "negative-value",
@@ -665,6 +667,28 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             "score it, or give an explanation for the appraisal council",
             cell_params(criterion=pl.col(CRITERION)),
         ),
+    ]
+
+
+def _percent_in_count(cells: pl.DataFrame) -> list[_Check]:
+    """A count written with a percent sign (``95 %``) is a rate typed where its count belongs:
+    numbers are read without a final ``%`` (a percentage input's ``92,18 %``), and ``95 %`` of
+    tasks done was read as 95 tasks, its rate computed against the tasks planned. The cell is not
+    used. Percentage and number inputs keep reading it (a number input may be a percentage that
+    exceeds 100: revenue against the estimate). Asked only when a count's text holds a ``%``."""
+    count_texts = pl.col(VALUE).filter(pl.col("kind") == "count")
+    if not cells.select(count_texts.str.contains("%", literal=True).any()).item():
+        return []
+    return [
+        _Check(
+            (pl.col("kind") == "count") & pl.col("num").is_not_null() & pl.col(VALUE).str.contains("%", literal=True),
+            "percent-in-count",
+            format_text(
+                "{} is a percentage, but the input is a count (how many); the cell was not used", pl.col(VALUE)
+            ),
+            "write the count itself (how many tasks, files or times); a rate is computed from its two counts",
+            cell_params(value=pl.col(VALUE)),
+        )
     ]
 
 

@@ -119,6 +119,14 @@ CELL_FINDINGS: dict[str, Entry] = {
         "tỷ lệ phần trăm nằm trong khoảng 0 đến 100",
         "a percentage lies between 0 and 100",
     ),
+    "percent-in-count": entry(
+        "Tỷ lệ phần trăm ở ô số lượng",
+        "Percentage in a count",
+        "{value} là tỷ lệ phần trăm, nhưng đầu vào này là số lượng (bao nhiêu); ô không được dùng",
+        "{value} is a percentage, but the input is a count (how many); the cell was not used",
+        "ghi chính số lượng (bao nhiêu nhiệm vụ, hồ sơ, lần); tỷ lệ được tính từ hai số lượng của nó",
+        "write the count itself (how many tasks, files or times); a rate is computed from its two counts",
+    ),
     "not-whole": entry(
         "Không phải số nguyên",
         "Not a whole number",

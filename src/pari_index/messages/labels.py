@@ -177,6 +177,22 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "": Words("tệp trống", "the file is empty"),
     },
     # What to do about an empty file: a table is exported again, a criteria set started from the docs.
+    # What to do about a commune code the results do not hold (commune-not-in-results): the code it
+    # was likely meant for (leading zeros, letter case), else the results' first codes.
+    "code_hint": {
+        "near": Words(
+            "có phải ý bạn là mã {near} ({near_name})? mã trong kết quả giữ các số 0 ở đầu",
+            "did you mean code {near} ({near_name})? codes in the results keep their leading zeros",
+        ),
+        "list": Words(
+            "dùng mã xã như trong kết quả (pari explain MÃ --results …), ví dụ: {known}",
+            "use a commune code of the results (pari explain CODE --results …), e.g. {known}",
+        ),
+        "": Words(
+            "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
+            "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
+        ),
+    },
     "empty_hint": {
         "table": Words("xuất lại trang tính", "export the sheet again"),
         "criteria": Words("bắt đầu từ docs/criteria.md", "start from docs/criteria.md"),
@@ -330,6 +346,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "lưu lại",
             "this table of the results is not UTF-8 text as pari score writes it: it was saved again by another "
             "program",
+        ),
+        "values_changed": Words(
+            "giá trị của bảng {table} không còn là giá trị lệnh chấm điểm đã ghi (điểm, tổng điểm, xếp loại hoặc nội "
+            "dung đã bị sửa, hoặc các dòng đã được sắp xếp lại, sau khi chấm): kết quả đã bị sửa",
+            "the values of the {table} table are not those pari score wrote (a score, a total, a class or a text was "
+            "changed, or the rows sorted again, after the run): the results were edited",
         ),
         "unit_twice": Words(
             "bảng {table} có đơn vị {code} nhiều hơn một lần: kết quả đã bị sửa",

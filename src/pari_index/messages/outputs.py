@@ -143,8 +143,8 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "Commune not in the results",
         "xã {commune} không có trong {results}",
         "commune {commune} is not in {results}",
-        "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
-        "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
+        "{code_hint}",
+        "{code_hint}",
     ),
     "results-other-criteria": entry(
         "Bộ tiêu chí khác với bộ đã chấm kết quả",
@@ -163,6 +163,18 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "SHA-256 of its {of_words} is {digest}, while the results' about sheet records {scored_digest}",
         "dùng đúng tệp bộ tiêu chí đã chấm kết quả, hoặc chấm lại với bộ đã sửa",
         "give the criteria file the results were scored with, unchanged, or score again with the edited set",
+    ),
+    "bundled-criteria-differs": entry(
+        "Bộ tiêu chí có sẵn khác bộ đã chấm kết quả",
+        "The bundled criteria set differs from the one the results were scored with",
+        "bộ tiêu chí có sẵn {given} không phải bộ đã dùng để chấm kết quả: SHA-256 của nó ({of_words}) là {digest}, "
+        "còn trang thông tin của kết quả ghi {scored_digest}; bộ này không được dùng, những gì in ra chỉ lấy từ kết "
+        "quả (không có quy tắc và nhãn của bộ)",
+        "the bundled criteria set {given} is not the set the results were scored with: the SHA-256 of its "
+        "{of_words} is {digest}, while the results' about sheet records {scored_digest}; it was not used, and what "
+        "is shown comes from the results alone (without the set's rules and labels)",
+        "dùng --criteria với tệp bộ tiêu chí đã chấm kết quả để in quy tắc và nhãn của bộ",
+        "give --criteria with the criteria file the results were scored with to have its rules and labels shown",
     ),
     "criterion-not-in-results": entry(
         "Không có tiêu chí được chấm với mã này",

@@ -257,6 +257,9 @@ ABOUT_KEYS: dict[str, Words] = {
     "synthetic": Words("Dữ liệu mô phỏng", "Synthetic data"),
     "synthetic_marker": Words("Dấu hiệu dữ liệu mô phỏng", "Synthetic marker"),
     "lang": Words("Ngôn ngữ", "Language"),
+    "values_sha256_summary": Words("SHA-256 các giá trị của bảng Tổng hợp", "SHA-256 of the Summary table's values"),
+    "values_sha256_criteria": Words("SHA-256 các giá trị của bảng Tiêu chí", "SHA-256 of the Criteria table's values"),
+    "values_sha256_findings": Words("SHA-256 các giá trị của bảng Phát hiện", "SHA-256 of the Findings table's values"),
 }
 
 #: About keys made of a prefix and a name (an input's role, a number, a table): the name follows

@@ -42,6 +42,7 @@ from pari_index.outputs.files import (
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_checks import TABLES, check_table, check_whole, not_results
+from pari_index.outputs.results_digest import DIGESTED, NUMBER_TEXT, TEXT_COLUMNS, digest_key, table_digest
 from pari_index.outputs.results_labels import (
     LevelWords,
     group_sheet_prefix,
@@ -269,6 +270,7 @@ def write_results(
     carried over into the new folder instead of written again. ``reuse``: Parquet tables of
     which only some row groups changed (:class:`~pari_index.intake.cache_folder.ParquetReuse`)."""
     target = Path(path)
+    seal(tables)
     if fmt == "xlsx":
         return _write_workbook(target, tables)
     # A results folder is replaced as a whole: a failed run leaves the previous complete set.
@@ -283,6 +285,17 @@ def write_results(
             else:
                 write_parquet(file, frame, (reuse or {}).get(name))
     return [target / f"{name}.{fmt}" for name in TABLES]
+
+
+def seal(tables: ResultTables) -> None:
+    """Record in the about table the digest of the values of each of :data:`DIGESTED` as written
+    (results_digest), once: read back, a table whose values were edited is refused. A lazy
+    criteria table (a batched run's) is read batch by batch for it."""
+    keys = [digest_key(name) for name in DIGESTED]
+    if {"key", "value"} <= set(tables.about.columns) and tables.about["key"].is_in(keys).any():
+        return
+    digests = [table_digest(getattr(tables, name)) for name in DIGESTED]
+    tables.about = pl.concat([tables.about, pl.DataFrame({"key": keys, "value": digests})], how="vertical_relaxed")
 
 
 def _link_or_copy(old: Path, new: Path) -> None:
@@ -301,7 +314,8 @@ def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
     about = tables.about
     written = [target]
     with contextlib.ExitStack() as stack:
-        for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS]:
+        # The about sheet stays in the workbook whatever its length: it names the overflow files.
+        for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS and name != "about"]:
             side = target.with_name(f"{target.stem}.{name}.csv")
             csv_into(stack.enter_context(atomic_path(side)), label_frame(name, sheets[name], lang, tables.levels), side)
             written.append(side)
@@ -338,52 +352,6 @@ def results_sources(path: str | Path, option: str) -> list[Source]:
     return [Source(p, option), *(Source(p.with_name(f"{p.stem}.{t}.csv"), option) for t in TABLES)]
 
 
-#: Columns that stay text when a results file is read back, even when they look like numbers.
-TEXT_COLUMNS = frozenset(
-    {
-        "commune_code",
-        "criterion_id",
-        "code",
-        "area_id",
-        "name",
-        "group",
-        "group_column",
-        "group_key",
-        "district",
-        "province",
-        "unit_type",
-        "class",
-        "class_en",
-        "next_class",
-        "key",
-        "value",
-        "file",
-        "sheet",
-        "column",
-        "inputs",
-        "evidence_number",
-        "evidence_file",
-        "explanation",
-        "message",
-        "hint",
-        "kind",
-        "severity",
-        "status",
-        "branch",
-        "previous_note",
-        "top_lost",
-        "title_vi",
-        "title_en",
-        "part",
-        "appraisal_reason",
-        "appraiser",
-        "reasons",
-        NOTICE,
-    }
-)
-_NUMBER = r"^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$"
-
-
 def _typed(frame: pl.DataFrame) -> pl.DataFrame:
     """Give text columns read back from XLSX or CSV their types: numbers, whole numbers, booleans.
     Reading everything as text first keeps codes such as 00123 intact."""
@@ -396,7 +364,7 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
             continue
         if values.is_in(["true", "false"]).all():
             exprs.append((pl.col(name) == "true").alias(name))
-        elif values.str.contains(_NUMBER).all():
+        elif values.str.contains(NUMBER_TEXT).all():
             as_float = values.cast(pl.Float64)
             whole = (as_float == as_float.round(0)).all() and not values.str.contains(r"\.").any()
             exprs.append(pl.col(name).cast(pl.Int64 if whole else pl.Float64).alias(name))

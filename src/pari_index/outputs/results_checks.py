@@ -12,6 +12,7 @@ import polars as pl
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.messages.labels import dtype_words
 from pari_index.outputs.files import UNIT_COLUMNS, UNIT_PREFIXES
+from pari_index.outputs.results_digest import DIGESTED, digest_key, table_digest
 from pari_index.outputs.results_labels import column_heading, sheet_name
 
 #: The tables pari score writes into every results file (in this order).
@@ -205,6 +206,29 @@ def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = Non
     # After the counts: a unit deleted is told as rows deleted, a code re-typed as codes that disagree.
     if "criteria" in tables and tables["criteria"].height:
         _check_same_units(p, tables["summary"], tables["criteria"], lang)
+    _check_values(p, tables, about, lang)
+
+
+def _check_values(p: Path, tables: Mapping[str, pl.DataFrame], about: Mapping[str, str], lang: str | None) -> None:
+    """Refuse a table whose values are not those pari score wrote: its digest (results_digest),
+    recorded in the about table, differs. Last, so that what the checks above name is named so.
+    A score or a total typed over within the rounding, a class changed, a finding's text edited
+    passed every other check. Results written before the digests (none in the about table) are
+    read as before."""
+    for name in DIGESTED:
+        recorded = about.get(digest_key(name), "").strip().lower()
+        if not recorded or name not in tables or table_digest(tables[name]) == recorded:
+            continue
+        sheet = sheet_name(name, lang)
+        raise not_results(
+            p,
+            f"the values of the {sheet} table are not those pari score wrote (a score, a total, a class or a text was "
+            "changed, or the rows sorted again, after the run): the results were edited",
+            "results-damaged",
+            words="values_changed",
+            params={"table": sheet},
+            sheet=sheet,
+        )
 
 
 def _check_once(p: Path, frame: pl.DataFrame, key: str, sheet: str) -> None:
