@@ -42,7 +42,7 @@ from pari_index.outputs.files import (
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_checks import TABLES, check_table, check_whole, not_results
-from pari_index.outputs.results_digest import DIGESTED, NUMBER_TEXT, TEXT_COLUMNS, digest_key, table_digest
+from pari_index.outputs.results_digest import DIGESTED, NUMBER_TEXT, TEXT_COLUMNS, digest_key, values_digest
 from pari_index.outputs.results_labels import (
     LevelWords,
     group_sheet_prefix,
@@ -294,7 +294,7 @@ def seal(tables: ResultTables) -> None:
     keys = [digest_key(name) for name in DIGESTED]
     if {"key", "value"} <= set(tables.about.columns) and tables.about["key"].is_in(keys).any():
         return
-    digests = [table_digest(getattr(tables, name)) for name in DIGESTED]
+    digests = [values_digest(name, getattr(tables, name)) for name in DIGESTED]
     tables.about = pl.concat([tables.about, pl.DataFrame({"key": keys, "value": digests})], how="vertical_relaxed")
 
 

@@ -12,7 +12,7 @@ import polars as pl
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.messages.labels import dtype_words
 from pari_index.outputs.files import UNIT_COLUMNS, UNIT_PREFIXES
-from pari_index.outputs.results_digest import DIGESTED, digest_key, table_digest
+from pari_index.outputs.results_digest import DIGESTED, digest_key, values_digest
 from pari_index.outputs.results_labels import column_heading, sheet_name
 
 #: The tables pari score writes into every results file (in this order).
@@ -217,7 +217,7 @@ def _check_values(p: Path, tables: Mapping[str, pl.DataFrame], about: Mapping[st
     read as before."""
     for name in DIGESTED:
         recorded = about.get(digest_key(name), "").strip().lower()
-        if not recorded or name not in tables or table_digest(tables[name]) == recorded:
+        if not recorded or name not in tables or values_digest(name, tables[name]) == recorded:
             continue
         sheet = sheet_name(name, lang)
         raise not_results(
