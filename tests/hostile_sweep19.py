@@ -12,16 +12,22 @@ zone other than midnight is still refused); a date with words beside it (``04/6/
 ``72/KH-UBND ngày 04/6/2025``) is ``implausible-date`` naming the date to write alone; a column
 name holding a character nothing shows (a zero-width space, a soft hyphen, a word joiner: a header
 copied from a web page or a Word table) was an unknown or missing column, the file refused or its
-values ignored: such characters are dropped from column names. A pipe closed by the program
-reading (``pari validate *.yaml | head -1``) ended in a traceback (exit 120), and ``pari score
-… 2>&1 | head -1`` in "os-error: Broken pipe", exit 1: those are tests of their own
-(tests/test_hostile_sweep19.py), a case being a command line and files.
+values ignored: such characters are dropped from column names. Headings over two rows (a
+group heading merged across its columns, their names in the row below) lost every evidence field
+of a form: now read as one row of headings. Two criteria sets pasted into one file were
+``yaml-syntax`` with the hint about indentation: now ``yaml-documents``. Under a small address
+space (``ulimit -v`` 300 MB) the example run aborted in the allocator, or blamed the register as
+``csv-syntax``: now ``memory-limit``, before anything is read (``RESOURCE_LIMITS``). A pipe
+closed by the program reading (``pari validate *.yaml | head -1``) ended in a traceback (exit
+120), and ``pari score … 2>&1 | head -1`` in "os-error: Broken pipe", exit 1: those are tests of
+their own (tests/test_hostile_sweep19.py), a case being a command line and files.
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so (``well-``): /dev/null and a folder as the assessments, superscript, circled and vulgar-fraction
-digits, the Unicode minus sign, a criteria set with ``.nan`` points, a Python tag, two YAML
-documents in one file, ``CON`` and a Vietnamese report name over 255 bytes as outputs, a folder
-really named ``~``, Excel's lock-file name ``~$…`` not found, and a time with a zone.
+digits, the Unicode minus sign, a criteria set with ``.nan`` points, a Python tag, ``pari
+validate`` under 300 MB, a merged heading over a row of data, ``CON`` and a Vietnamese report
+name over 255 bytes as outputs, a folder really named ``~``, Excel's lock-file name ``~$…`` not
+found, a time with a zone, and two dates in one cell.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -32,6 +38,7 @@ must be printed, and the user's files that must come out byte for byte as they w
 from __future__ import annotations
 
 import datetime as dt
+import resource
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -181,6 +188,56 @@ def _header(name: str, column: int, text: str) -> Case:
 
 
 # ---------------------------------------------------------------------------------------------
+# Headings over two rows
+
+
+#: The example's headings in Vietnamese, as a province's form names them.
+_VIETNAMESE = ["Mã xã", "Tiêu chí", "Đầu vào", "Giá trị", "Điểm tự chấm", "Số văn bản", "Ngày văn bản"]
+_VIETNAMESE += ["Tệp minh chứng", "Giải trình", "Không áp dụng"]
+
+
+def _two_row_headings(*, vietnamese: bool = False, data_below: bool = False, bad_first: bool = False) -> Case:
+    """The long form as a workbook whose evidence columns (F:H) sit under a group heading
+    ``Minh chứng`` merged across F1:H1, their own names in row 2, every other heading merged
+    down A1:A2 … (as printed forms have them). ``data_below``: no row of names, the data starts
+    in row 2 under the merged heading. ``bad_first``: the second row of data (sheet row 4) holds
+    an answer that is no yes or no, to see its row number."""
+
+    def case(folder: Path) -> list[str]:
+        import xlsxwriter
+
+        _examples(folder)
+        rows = _rows("assessments_long.csv")
+        names = _VIETNAMESE if vietnamese else rows[0]
+        data = rows[1:]
+        if bad_first:
+            data[1][3] = "nhiều"
+        path = folder / "form.xlsx"
+        with xlsxwriter.Workbook(str(path)) as workbook:
+            sheet = workbook.add_worksheet("Biểu tự đánh giá")
+            sheet.merge_range(0, 5, 0, 7, "Minh chứng")
+            first = 1
+            if not data_below:
+                for c, text in enumerate(names):
+                    if 5 <= c <= 7:
+                        sheet.write_string(1, c, text)
+                    else:
+                        sheet.merge_range(0, c, 1, c, text)
+                first = 2
+            else:
+                for c, text in enumerate(names):
+                    if not 5 <= c <= 7:
+                        sheet.write_string(0, c, text)
+            for r, row in enumerate(data, first):
+                for c, text in enumerate(row):
+                    if text:
+                        sheet.write_string(r, c, text)
+        return _score(folder, assessments=path)
+
+    return case
+
+
+# ---------------------------------------------------------------------------------------------
 # Cases of other classes that answered well
 
 
@@ -241,6 +298,17 @@ def report_name_over_255_bytes(folder: Path) -> list[str]:
     return [*_score(folder), "--report", str(folder / name)]
 
 
+def report_of_results(folder: Path) -> list[str]:
+    """``pari report`` of a small results folder (as ``--format csv`` writes one)."""
+    from hostile_paths import fake_results_folder
+
+    return ["report", str(fake_results_folder(folder)), "-o", "page.html"]
+
+
+def validate_ha_noi(folder: Path) -> list[str]:
+    return ["validate", str(HA_NOI)]
+
+
 CASES: dict[str, Case] = {
     "url-assessments-drive-link": _path_for("ASSESSMENTS", "https://drive.google.com/file/d/1AbC/view?usp=sharing"),
     "url-register-onedrive": _path_for("--communes", "https://onedrive.live.com/download?resid=ABC&file=xa.xlsx"),
@@ -266,6 +334,13 @@ CASES: dict[str, Case] = {
     "header-soft-hyphen-value": _header("assessments_long", 3, "val\u00adue"),
     "header-word-joiner-register-code": _header("communes", 0, "\u2060code"),
     "header-zero-width-survey-value": _header("survey", 3, "value\u200b"),
+    "headings-two-rows": _two_row_headings(),
+    "headings-two-rows-vietnamese": _two_row_headings(vietnamese=True),
+    "headings-two-rows-row-numbers": _two_row_headings(bad_first=True),
+    "well-merged-heading-over-data": _two_row_headings(data_below=True),
+    "memory-limit-300-mb-score": _path_for("-o", "out.xlsx"),
+    "memory-limit-300-mb-report": report_of_results,
+    "well-memory-limit-validate": validate_ha_noi,
     "well-input-dev-null": _assessments_is("/dev/null"),
     "well-input-folder": _assessments_is("folder"),
     "well-superscript-digits": _valued(["5²", "³"]),
@@ -274,7 +349,7 @@ CASES: dict[str, Case] = {
     "well-vulgar-fraction-self-score": _valued(["½"], column=4),
     "well-yaml-nan-points": _criteria_changed("max: 1.5", "max: .nan"),
     "well-yaml-python-tag": _criteria_changed("scale: 100", "scale: !!python/object/apply:os.system [echo hi]"),
-    "well-yaml-two-documents": two_yaml_documents,
+    "yaml-documents-two-sets-pasted": two_yaml_documents,
     "well-output-windows-con": _path_for("-o", "CON"),
     "well-report-name-over-255-bytes": report_name_over_255_bytes,
 }
@@ -307,6 +382,13 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "header-soft-hyphen-value": (0, None, _INPUTS),
     "header-word-joiner-register-code": (0, None, _INPUTS),
     "header-zero-width-survey-value": (0, None, _INPUTS),
+    "headings-two-rows": (0, None, _FORM),
+    "headings-two-rows-vietnamese": (0, None, _FORM),
+    "headings-two-rows-row-numbers": (1, "bad-value", _FORM),
+    "well-merged-heading-over-data": (1, "merged-cells", _FORM),
+    "memory-limit-300-mb-score": (2, "memory-limit", _INPUTS),
+    "memory-limit-300-mb-report": (2, "memory-limit", ("res/summary.csv", "res/about.csv")),
+    "well-memory-limit-validate": (0, None, ()),
     "well-input-dev-null": (1, "not-a-file", ("communes.csv", "survey.csv")),
     "well-input-folder": (1, "is-a-directory", ("communes.csv", "survey.csv")),
     "well-superscript-digits": (1, "number-with-words", _INPUTS),
@@ -315,7 +397,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-vulgar-fraction-self-score": (1, "bad-value", _INPUTS),
     "well-yaml-nan-points": (1, "schema:value_error", ("bo-tieu-chi.yaml",)),
     "well-yaml-python-tag": (1, "yaml-tag-refused", ("bo-tieu-chi.yaml",)),
-    "well-yaml-two-documents": (1, "yaml-syntax", ("bo-tieu-chi.yaml",)),
+    "yaml-documents-two-sets-pasted": (1, "yaml-documents", ("bo-tieu-chi.yaml",)),
     "well-output-windows-con": (4, "output-name-not-portable", _INPUTS),
     "well-report-name-over-255-bytes": (4, "output-name-too-long", _INPUTS),
 }
@@ -331,4 +413,15 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "unexpanded-template-dollar-home": ("$HOME",),
     "device-output-dev-full": ("out.xlsx",),
     "well-output-windows-con": ("CON",),
+    "memory-limit-300-mb-score": ("out.xlsx",),
+    "memory-limit-300-mb-report": ("page.html",),
+}
+
+#: Process limits of a case (``resource.setrlimit`` in the child; benchmarks/hostile.py sets them
+#: too). Under 300 MB of address space the example run aborted in the allocator (signal 6), or
+#: reported polars' failure as a ``csv-syntax`` error of the register, or an internal error.
+RESOURCE_LIMITS: dict[str, dict[int, int]] = {
+    "memory-limit-300-mb-score": {resource.RLIMIT_AS: 300 << 20},
+    "memory-limit-300-mb-report": {resource.RLIMIT_AS: 300 << 20},
+    "well-memory-limit-validate": {resource.RLIMIT_AS: 300 << 20},
 }

@@ -45,7 +45,7 @@ from pari_index.errors import (
     os_error_parts,
 )
 from pari_index.interruptions import deliver
-from pari_index.limits import open_files_room
+from pari_index.limits import memory_room, open_files_room
 from pari_index.messages.help_words import lang_defaults, localise_help
 
 
@@ -145,6 +145,7 @@ def handles_errors(func: F) -> F:
         lang = kwargs.get("lang") or "vi"
         try:
             open_files_room()
+            memory_room(func.__name__)
             _refuse_dashes()
             return func(*args, **kwargs)
         except PariError as exc:

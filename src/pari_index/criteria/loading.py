@@ -354,13 +354,18 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
         code, hint = "yaml-syntax", "check indentation and quoting on this line and the one before"
         # PyYAML's English reason, translated when told in Vietnamese (messages.yaml_words).
         params: dict[str, Any] | None = {"yaml_reason": _cut(problem)}
+        message = f"not valid YAML: {_cut(problem)}"
         if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
             code, hint, params = (
                 "yaml-too-deep",
                 "check the brackets and indentation before this place",
                 {"limit": 1000},
             )
-        message = f"not valid YAML: {_cut(problem)}"
+        elif "expected a single document" in str(exc.context or ""):
+            # A line ``---`` (or ``...``) and more after it: two sets pasted into one file. It was
+            # yaml-syntax with the hint about indentation and quoting, which is not what is wrong.
+            code, hint, params = "yaml-documents", "keep one criteria set in each file: split the file at this line", {}
+            message = "a second YAML document begins here (after a line ---): a file holds one criteria set"
         raise CriteriaError(_problem(file, code, message, exc.problem_mark, hint, params)) from None
     except yaml.YAMLError as exc:
         # (The reason without PyYAML's place: "in '<unicode string>', position 3" names no file.)

@@ -36,6 +36,14 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này và dòng trước",
         "check indentation (spaces only) and quoting on this line and the one before",
     ),
+    "yaml-documents": entry(
+        "Nhiều tài liệu YAML trong một tệp",
+        "More than one YAML document in one file",
+        "một tài liệu YAML thứ hai bắt đầu ở đây (sau một dòng ---): mỗi tệp chứa một bộ tiêu chí",
+        "a second YAML document begins here (after a line ---): a file holds one criteria set",
+        "mỗi tệp chỉ giữ một bộ tiêu chí: tách tệp tại dòng này",
+        "keep one criteria set in each file: split the file at this line",
+    ),
     "yaml-too-deep": entry(
         "Danh sách và ánh xạ lồng nhau quá sâu",
         "Lists and mappings nested too deep",
