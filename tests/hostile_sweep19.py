@@ -237,6 +237,30 @@ def _two_row_headings(*, vietnamese: bool = False, data_below: bool = False, bad
     return case
 
 
+def register_two_row_headings(folder: Path) -> list[str]:
+    """The register as a workbook whose district and province sit under «Địa bàn» merged across
+    D1:E1, ranked by district (which the first row alone did not name)."""
+    import xlsxwriter
+
+    _examples(folder)
+    rows = _rows("communes.csv")
+    path = folder / "danh-sach.xlsx"
+    with xlsxwriter.Workbook(str(path)) as workbook:
+        sheet = workbook.add_worksheet("Danh sách")
+        sheet.merge_range(0, 3, 0, 4, "Địa bàn")
+        for c, text in enumerate(rows[0]):
+            if c in (3, 4):
+                sheet.write_string(1, c, text)
+            else:
+                sheet.merge_range(0, c, 1, c, text)
+        for r, row in enumerate(rows[1:], 2):
+            for c, text in enumerate(row):
+                sheet.write_string(r, c, text)
+    args = _score(folder, "--group-by", "district")
+    args[args.index("--communes") + 1] = str(path)
+    return args
+
+
 # ---------------------------------------------------------------------------------------------
 # Cases of other classes that answered well
 
@@ -337,6 +361,7 @@ CASES: dict[str, Case] = {
     "headings-two-rows": _two_row_headings(),
     "headings-two-rows-vietnamese": _two_row_headings(vietnamese=True),
     "headings-two-rows-row-numbers": _two_row_headings(bad_first=True),
+    "headings-two-rows-register": register_two_row_headings,
     "well-merged-heading-over-data": _two_row_headings(data_below=True),
     "memory-limit-300-mb-score": _path_for("-o", "out.xlsx"),
     "memory-limit-300-mb-report": report_of_results,
@@ -385,6 +410,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "headings-two-rows": (0, None, _FORM),
     "headings-two-rows-vietnamese": (0, None, _FORM),
     "headings-two-rows-row-numbers": (1, "bad-value", _FORM),
+    "headings-two-rows-register": (0, None, ("danh-sach.xlsx", "assessments_long.csv", "survey.csv")),
     "well-merged-heading-over-data": (1, "merged-cells", _FORM),
     "memory-limit-300-mb-score": (2, "memory-limit", _INPUTS),
     "memory-limit-300-mb-report": (2, "memory-limit", ("res/summary.csv", "res/about.csv")),

@@ -472,6 +472,9 @@ class _WholeWrites(io.RawIOBase):
     def fileno(self) -> int:
         return self._fd
 
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
         done = 0
@@ -522,6 +525,9 @@ class _Unbuffered(io.BufferedIOBase):
 
     def fileno(self) -> int:
         return self.raw.fileno()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
 
     def write(self, data: Any) -> int:
         return self.raw.write(data)
