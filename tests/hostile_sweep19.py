@@ -17,7 +17,10 @@ group heading merged across its columns, their names in the row below) lost ever
 of a form: now read as one row of headings. Two criteria sets pasted into one file were
 ``yaml-syntax`` with the hint about indentation: now ``yaml-documents``. Under a small address
 space (``ulimit -v`` 300 MB) the example run aborted in the allocator, or blamed the register as
-``csv-syntax``: now ``memory-limit``, before anything is read (``RESOURCE_LIMITS``). A pipe
+``csv-syntax``: now ``memory-limit``, before anything is read (``RESOURCE_LIMITS``). The
+decision's annex in Excel, or the decision as a PDF, given as the criteria set was "not UTF-8 text
+(byte 10)", "save the file as UTF-8": now ``criteria-is-document``, pointing to ``pari criteria
+import``. A pipe
 closed by the program reading (``pari validate *.yaml | head -1``) ended in a traceback (exit
 120), and ``pari score … 2>&1 | head -1`` in "os-error: Broken pipe", exit 1: those are tests of
 their own (tests/test_hostile_sweep19.py), a case being a command line and files.
@@ -27,7 +30,7 @@ so (``well-``): /dev/null and a folder as the assessments, superscript, circled 
 digits, the Unicode minus sign, a criteria set with ``.nan`` points, a Python tag, ``pari
 validate`` under 300 MB, a merged heading over a row of data, ``CON`` and a Vietnamese report
 name over 255 bytes as outputs, a folder really named ``~``, Excel's lock-file name ``~$…`` not
-found, a time with a zone, and two dates in one cell.
+found, a time with a zone, two dates in one cell, and a zipped criteria set.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -43,7 +46,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from hostile_sweep8 import CRITERIA, _examples, _rows, _score
+from hostile_sweep8 import CRITERIA, EXAMPLES, _examples, _rows, _score
 from hostile_sweep14 import _csv
 from hostile_sweep16 import _table_workbook
 
@@ -315,6 +318,27 @@ def two_yaml_documents(folder: Path) -> list[str]:
     return ["validate", str(path)]
 
 
+def annex_as_criteria(folder: Path) -> list[str]:
+    """``pari validate phu-luc.xlsx``: the decision's annex in Excel given as the criteria set."""
+    shutil.copy(EXAMPLES / "annex" / "phu-luc-mau.xlsx", folder / "phu-luc.xlsx")
+    return ["validate", str(folder / "phu-luc.xlsx")]
+
+
+def decision_pdf_as_criteria(folder: Path) -> list[str]:
+    """``--criteria quyet-dinh.pdf``: the decision itself, scanned to a PDF."""
+    (folder / "quyet-dinh.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    return [*_score(folder), "--criteria", str(folder / "quyet-dinh.pdf")]
+
+
+def zipped_criteria(folder: Path) -> list[str]:
+    """A criteria set sent zipped: still ``compressed-file``, naming what is inside."""
+    import zipfile
+
+    with zipfile.ZipFile(folder / "bo-tieu-chi.zip", "w") as archive:
+        archive.write(HA_NOI, "ha-noi-2025-commune.yaml")
+    return ["validate", str(folder / "bo-tieu-chi.zip")]
+
+
 def report_name_over_255_bytes(folder: Path) -> list[str]:
     """A report named with 205 Vietnamese characters: fewer than 255, but over 255 bytes in UTF-8."""
     name = ("Báo cáo xếp hạng chỉ số cải cách hành chính các xã phường " * 4)[:200] + ".html"
@@ -375,6 +399,9 @@ CASES: dict[str, Case] = {
     "well-yaml-nan-points": _criteria_changed("max: 1.5", "max: .nan"),
     "well-yaml-python-tag": _criteria_changed("scale: 100", "scale: !!python/object/apply:os.system [echo hi]"),
     "yaml-documents-two-sets-pasted": two_yaml_documents,
+    "criteria-is-document-annex": annex_as_criteria,
+    "criteria-is-document-pdf-score": decision_pdf_as_criteria,
+    "well-criteria-zipped": zipped_criteria,
     "well-output-windows-con": _path_for("-o", "CON"),
     "well-report-name-over-255-bytes": report_name_over_255_bytes,
 }
@@ -424,6 +451,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-yaml-nan-points": (1, "schema:value_error", ("bo-tieu-chi.yaml",)),
     "well-yaml-python-tag": (1, "yaml-tag-refused", ("bo-tieu-chi.yaml",)),
     "yaml-documents-two-sets-pasted": (1, "yaml-documents", ("bo-tieu-chi.yaml",)),
+    "criteria-is-document-annex": (1, "criteria-is-document", ("phu-luc.xlsx",)),
+    "criteria-is-document-pdf-score": (1, "criteria-is-document", ("quyet-dinh.pdf", *_INPUTS)),
+    "well-criteria-zipped": (1, "compressed-file", ("bo-tieu-chi.zip",)),
     "well-output-windows-con": (4, "output-name-not-portable", _INPUTS),
     "well-report-name-over-255-bytes": (4, "output-name-too-long", _INPUTS),
 }
@@ -439,6 +469,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "unexpanded-template-dollar-home": ("$HOME",),
     "device-output-dev-full": ("out.xlsx",),
     "well-output-windows-con": ("CON",),
+    "criteria-is-document-pdf-score": ("out.xlsx",),
     "memory-limit-300-mb-score": ("out.xlsx",),
     "memory-limit-300-mb-report": ("page.html",),
 }
