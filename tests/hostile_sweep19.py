@@ -20,7 +20,8 @@ space (``ulimit -v`` 300 MB) the example run aborted in the allocator, or blamed
 ``csv-syntax``: now ``memory-limit``, before anything is read (``RESOURCE_LIMITS``). The
 decision's annex in Excel, or the decision as a PDF, given as the criteria set was "not UTF-8 text
 (byte 10)", "save the file as UTF-8": now ``criteria-is-document``, pointing to ``pari criteria
-import``. A pipe
+import``. A yes/no answer with a note after it (``có (QĐ 123/QĐ-UBND)``, ``Có.``) was "not yes/no"
+with the hint about Excel error values: now ``answer-with-words``, naming the answer. A pipe
 closed by the program reading (``pari validate *.yaml | head -1``) ended in a traceback (exit
 120), and ``pari score … 2>&1 | head -1`` in "os-error: Broken pipe", exit 1: those are tests of
 their own (tests/test_hostile_sweep19.py), a case being a command line and files.
@@ -278,6 +279,24 @@ def _assessments_is(path: str) -> Case:
     return case
 
 
+def _answered(values: list[str], column: int = 3) -> Case:
+    """Commune 00001's first yes/no cells (``có`` or ``không``) of the value column (3) or
+    of the N/A column (9: its first cells, empty) replaced by ``values``."""
+
+    def case(folder: Path) -> list[str]:
+        files = _examples(folder)
+        rows = _rows("assessments_long.csv")
+        left = list(values)
+        for row in rows[1:]:
+            if left and row[0] == "00001" and (row[3] in ("có", "không") if column == 3 else not row[column]):
+                row[column] = left.pop(0)
+        assert not left
+        files["assessments_long"].write_text(_csv(rows), encoding="utf-8")
+        return _score(folder)
+
+    return case
+
+
 def _valued(values: list[str], column: int = 3) -> Case:
     """Commune 00001's first number cells, one an item, of the value (3) or self-score (4)
     column replaced by ``values``."""
@@ -390,6 +409,10 @@ CASES: dict[str, Case] = {
     "memory-limit-300-mb-score": _path_for("-o", "out.xlsx"),
     "memory-limit-300-mb-report": report_of_results,
     "well-memory-limit-validate": validate_ha_noi,
+    "answer-with-words-notes": _answered(["có (QĐ 123/QĐ-UBND)", "Không, vì chưa ban hành", "Có.", "Đạt (100%)"]),
+    "answer-with-words-tick": _answered(["✓ đã ký"]),
+    "well-answer-letters-alone": _answered(["K", "C", "x2"]),
+    "well-answer-invisible-character": _answered(["có\u200b"]),
     "well-input-dev-null": _assessments_is("/dev/null"),
     "well-input-folder": _assessments_is("folder"),
     "well-superscript-digits": _valued(["5²", "³"]),
@@ -442,6 +465,10 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "memory-limit-300-mb-score": (2, "memory-limit", _INPUTS),
     "memory-limit-300-mb-report": (2, "memory-limit", ("res/summary.csv", "res/about.csv")),
     "well-memory-limit-validate": (0, None, ()),
+    "answer-with-words-notes": (1, "answer-with-words", _INPUTS),
+    "answer-with-words-tick": (1, "answer-with-words", _INPUTS),
+    "well-answer-letters-alone": (1, "bad-value", _INPUTS),
+    "well-answer-invisible-character": (1, "bad-value", _INPUTS),
     "well-input-dev-null": (1, "not-a-file", ("communes.csv", "survey.csv")),
     "well-input-folder": (1, "is-a-directory", ("communes.csv", "survey.csv")),
     "well-superscript-digits": (1, "number-with-words", _INPUTS),

@@ -309,3 +309,42 @@ def test_rows_under_headings_over_two_rows_keep_their_numbers(tmp_path: Path) ->
         done.stderr
     )
     assert "merged-cells" not in done.stderr and "cell-without-header" not in done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Yes/no answers with a note
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("có (QĐ 123/QĐ-UBND)", "có"),
+        ("Có.", "Có"),
+        ("  Không, vì chưa ban hành", "Không"),
+        ("không đạt - thiếu hồ sơ", "không đạt"),
+        ("Đạt (100%)", "Đạt"),
+        ("✓ đã ký", "✓"),
+        ("có", None),  # read as yes, never a finding
+        ("cóc", None),  # a word of its own
+        ("x2", None),
+        ("1 văn bản", None),
+        ("có\u200b", None),  # an invisible character is shown as such (bad-value)
+    ],
+)
+def test_an_answer_with_a_note_names_the_answer(text: str, answer: str | None) -> None:
+    from pari_index.intake.values import answer_problems
+
+    assert answer_problems(pl.Series([text])).get(text) == answer
+
+
+def test_an_answer_with_a_note_is_said_in_both_languages(tmp_path: Path) -> None:
+    args = CASES["answer-with-words-notes"](tmp_path)
+    en = pari_child([*args, "--lang", "en"], tmp_path, timeout=120)
+    assert (
+        "column «value»: có (QĐ 123/QĐ-UBND) has words beside its answer có; the cell was not used: write the answer "
+        "alone [answer-with-words]" in en.stderr
+    ), en.stderr
+    assert "hint: write có or không alone in the cell" in en.stderr
+    vi = pari_child(args, tmp_path, timeout=120)
+    assert "Không, vì chưa ban hành có chữ bên cạnh câu trả lời Không; ô không được dùng" in vi.stderr
+    assert "is not yes/no" not in en.stderr

@@ -665,6 +665,36 @@ def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, t
     return out
 
 
+#: The hint of an ``answer-with-words`` finding.
+ANSWER_HINT = (
+    "write có or không alone in the cell; a note (a decision's number, a reason) belongs in the explanation column"
+)
+#: The yes/no words an answer may begin with before words of a note, longest first (``không
+#: đạt`` before ``không``); a letter or digit alone (``x``, ``y``, ``1``, ``0``) is left out: ``1
+#: văn bản`` or ``x`` in a longer word is no answer with a note.
+_ANSWER_WORDS = sorted((w for w in (*TRUE_WORDS, *FALSE_WORDS) if len(w) > 1 or not w.isalnum()), key=len, reverse=True)
+
+
+def answer_problems(texts: pl.Series) -> dict[str, str]:
+    """The yes/no word of each distinct text of ``texts`` that begins with one and goes on with
+    words or punctuation (``có (QĐ 123/QĐ-UBND)``, ``Có.``, ``không, vì chưa ban hành``): a note
+    typed into the answer's cell. They were "is not yes/no" with the hint about Excel error values;
+    the cell is still not used (the note may change the answer), but the message says which answer
+    to write alone. Called on the few yes/no cells that failed to parse."""
+    found: dict[str, str] = {}
+    for text in texts.cast(pl.String).unique().drop_nulls().to_list():
+        low = text.strip().lower()
+        if len(low) > 200:
+            continue
+        for word in _ANSWER_WORDS:
+            rest = low[len(word) :]
+            seen = "".join(c for c in rest if not invisible(c)).strip()  # (an invisible one is shown as such)
+            if low.startswith(word) and seen and not rest[0].isalnum():
+                found[text] = text.strip()[: len(word)]
+                break
+    return found
+
+
 def number_as_read(text: pl.Expr, exact: pl.Expr) -> pl.Expr:
     """A number for an explanation: the cell as typed (``92,5``) when reading it kept every digit,
     the value as read (:func:`format_exact`) when reading at 15 significant digits changed it
