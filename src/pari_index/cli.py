@@ -45,7 +45,7 @@ from pari_index.errors import (
     os_error_parts,
 )
 from pari_index.interruptions import deliver
-from pari_index.limits import open_files_room
+from pari_index.limits import memory_room, open_files_room
 from pari_index.messages.help_words import lang_defaults, localise_help
 
 
@@ -151,6 +151,7 @@ def handles_errors(func: F) -> F:
         lang = kwargs.get("lang") or "vi"
         try:
             open_files_room()
+            memory_room(func.__name__)
             _refuse_dashes()
             return func(*args, **kwargs)
         except PariError as exc:
@@ -448,18 +449,28 @@ class _Told(click.UsageError):
 
 class StdoutUnwritable(OSError):
     """The standard output refused what was written to it (a full disk, a file-size limit, an
-    I/O error), other than a closed pipe (``| head``, which click answers)."""
+    I/O error), other than a closed pipe (``| head``: see _WholeWrites)."""
 
 
 class _WholeWrites(io.RawIOBase):
-    """The standard output's descriptor, each write made whole or failed. Python's buffered
-    writer dropped the rest of a write the system took only in part: on a full disk or under a
-    file-size limit, ``pari schema > schema.json`` wrote its first 4,096 bytes, lost the rest and
-    exited 0. Here the rest is written again, and the error the system then gives is raised."""
+    """A console stream's descriptor, each write made whole or failed. Python's buffered writer
+    dropped the rest of a write the system took only in part: on a full disk or under a file-size
+    limit, ``pari schema > schema.json`` wrote its first 4,096 bytes, lost the rest and exited 0.
+    Here the rest is written again, and the error the system then gives is raised as ``refused``.
 
-    def __init__(self, fd: int) -> None:
+    A pipe closed by the program reading it (``pari validate *.yaml | head -1``; EPIPE) is that
+    program's choice to read no more, not a failure of the run: what is written after it is
+    dropped, on this stream alone, and the command goes on to its own end and status. It used to
+    end ``pari validate`` in a traceback (exit 120), and ``pari score ... 2>&1 | head -1`` with an
+    ``os-error`` "Broken pipe" and exit 1 (a wrong input's status) after its results were written.
+    """
+
+    def __init__(self, fd: int, refused: type[OSError] = StdoutUnwritable) -> None:
         super().__init__()
         self._fd = fd
+        self._refused = refused
+        #: The reader closed the pipe: nothing more is written.
+        self.reader_gone = False
 
     def writable(self) -> bool:
         return True
@@ -467,17 +478,20 @@ class _WholeWrites(io.RawIOBase):
     def fileno(self) -> int:
         return self._fd
 
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
         done = 0
-        while done < len(view):
+        while done < len(view) and not self.reader_gone:
             try:
                 done += os.write(self._fd, view[done:])
             except BrokenPipeError:
-                raise
+                self.reader_gone = True
             except OSError as exc:
-                raise StdoutUnwritable(exc.errno, exc.strerror) from None
-        return done
+                raise self._refused(exc.errno, exc.strerror) from None
+        return len(view)
 
 
 class _Closed(io.RawIOBase):
@@ -491,24 +505,62 @@ class _Closed(io.RawIOBase):
 
 
 def _checked_stdout() -> None:
-    """Write the standard output through _WholeWrites, when it is a descriptor (not a test
-    runner's buffer)."""
+    """Write the standard output and error through _WholeWrites, when they are descriptors (not a
+    test runner's buffers): a write cut short is written again, a closed pipe quiets the stream."""
     stream = sys.stdout
     if stream is None:
         # Started with the standard output closed (``pari schema >&-``): Python gives None, and
         # click wrote nothing, exit 0. What is written now fails as a full disk's writes do.
         sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
-        return
+    else:
+        sys.stdout = _whole(stream, StdoutUnwritable, line_buffering=False)
+    # The standard error keeps its own failures (a log on a full disk) as the OSError they were,
+    # unbuffered: nothing refused is left to fail again when the interpreter exits.
+    sys.stderr = _whole(sys.stderr, OSError, line_buffering=True)
+
+
+class _Unbuffered(io.BufferedIOBase):
+    """A raw writer as the buffer of a text stream, each write passed on at once."""
+
+    def __init__(self, raw: _WholeWrites) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def write(self, data: Any) -> int:
+        return self.raw.write(data)
+
+
+#: The console streams written through _WholeWrites in their place.
+_REPLACED: list[Any] = []
+
+
+def _whole(stream: Any, refused: type[OSError], *, line_buffering: bool) -> Any:
+    """``stream`` written through _WholeWrites on its descriptor (buffered for the standard
+    output, whose failure ends the run, unbuffered for the standard error), or ``stream`` itself
+    when it has none (a test runner's buffer, None)."""
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
-        return
+        return stream
     stream.flush()
-    sys.stdout = io.TextIOWrapper(
-        io.BufferedWriter(_WholeWrites(fd)),
+    _REPLACED.append(stream)  # kept: a stream opened here (_closed_streams) closes its descriptor when freed
+    raw = _WholeWrites(fd, refused)
+    buffered = refused is StdoutUnwritable
+    return io.TextIOWrapper(
+        io.BufferedWriter(raw) if buffered else _Unbuffered(raw),
         encoding=getattr(stream, "encoding", None) or "utf-8",
         errors=getattr(stream, "errors", None),
-        line_buffering=bool(getattr(stream, "line_buffering", False)),
+        line_buffering=line_buffering or bool(getattr(stream, "line_buffering", False)),
+        write_through=not buffered,
     )
 
 

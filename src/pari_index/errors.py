@@ -286,6 +286,59 @@ def broken_link(path: str | Path, file: str | None = None) -> Problem | None:
     )
 
 
+#: A web address given as a path (a link copied from a browser, Zalo, Google Drive, OneDrive or
+#: SharePoint), as a path keeps it: ``https://a/b`` is ``https:/a/b`` once its ``//`` is folded.
+_URL = re.compile(r"^(?:https?|ftp|ftps|sftp|smb|file):/", re.IGNORECASE)
+#: What a shell replaces in a path when it is not quoted, left as written: a leading ``~`` (or
+#: ``~thu``), a ``$HOME`` or ``${HOME}`` (sh, PowerShell's ``$env:…`` begins so), a ``%USERPROFILE%``
+#: (cmd.exe). Excel's lock file ``~$budget.xlsx`` is none of these.
+_UNEXPANDED = re.compile(r"^~[\w.-]*$|(?<!~)\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_][\w()]*%")
+
+
+def path_form(path: str | Path, file: str | None = None, option: str | None = None) -> Problem | None:
+    """``path`` written in a form that names no file on this computer, or None: a web address
+    (``https://…``, ``file:///…``), or a name holding what a shell replaces (``~``, ``$HOME``,
+    ``%USERPROFILE%``) that was not replaced (it was inside quotes, or given where no shell
+    replaces it), up to a part that does not exist (a folder really named ``~`` is a name). A web
+    address was "file not found" with its ``//`` folded (``https:/drive.google.com/…``), and
+    ``-o "~/ket qua.xlsx"`` wrote its results into a new folder named ``~`` of the current one.
+    Called before a command reads anything (outputs.paths.check_dashes, for every path of every
+    command) and where a file is not found (:func:`near_name`)."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return None
+    # Named as typed (a web address with its ``//``, ``file:///``), after its option (``-o``; an
+    # argument's name is not, being worded in each language) when the command line's.
+    typed = re.sub(r"^(\w+):/(?!/)", lambda m: m.group(1) + (":///" if m.group(1).lower() == "file" else "://"), text)
+    shown = file if file is not None else visible(typed)
+    shown = f"{option} {shown}" if option and option.startswith("-") else shown
+    if _URL.match(text) and not os.path.lexists(text):
+        return Problem(
+            "path-is-url",
+            "a web address (URL), not the path of a file on this computer",
+            file=shown,
+            hint="download the file first and give the path where it was saved; for a file:// address, give the "
+            "path it names (e.g. /home/thu/data/danh-gia.csv)",
+        )
+    parts = Path(text).parts
+    for i, part in enumerate(parts):
+        found = _UNEXPANDED.search(part)
+        if found is None or (i > 0 and found.group().startswith("~")):
+            continue
+        if os.path.lexists(Path(*parts[: i + 1])):
+            return None
+        return Problem(
+            "path-not-expanded",
+            f"the name holds {found.group()}, which a shell replaces by a folder only outside quotes: here it was "
+            "not replaced, and nothing is named so",
+            file=shown,
+            hint="write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), or leave ~ "
+            'outside the quotes (~/"ket qua.xlsx")',
+            params={"form": found.group()},
+        )
+    return None
+
+
 #: Entries of a folder looked at for a name near a missing one: a folder of more is not searched.
 NEAR_NAMES_SCANNED = 20_000
 #: Near names a "not found" names, at most.
@@ -344,7 +397,11 @@ def near_name(path: str | Path, file: str | None = None) -> Problem | None:
     Windows types the name Explorer shows, which hides the extension, and Windows opens a name
     whatever its letter case or a final dot or space. "file not found" said nothing of the file
     beside it; no near name is ever opened in its place (which one was meant is the user's to
-    say). None when there is none."""
+    say). A name that names no file in any folder (a web address, a ``~`` left as written:
+    :func:`path_form`) is said as that first. None when there is none."""
+    form = path_form(path, file)
+    if form is not None:
+        return form
     names = near_names(path)
     if not names:
         return None

@@ -147,3 +147,38 @@ def open_files_room() -> None:
                 params={"limit": str(soft), "least": str(MIN_OPEN_FILES)},
             )
         )
+
+
+#: The address space (``ulimit -v``) below which a command that reads tables is refused: under it
+#: the example run (60 communes) failed in ways nothing in the run can catch or tell apart from a
+#: wrong file: at 150-200 MB polars or pydantic could not load its library ("Polars binary is
+#: missing", an internal error, exit 70), at 250-330 MB the Rust allocator aborted the process
+#: ("memory allocation of 8388608 bytes failed", signal 6) or polars' failure was reported as a
+#: ``csv-syntax`` error of the register. The example run needs about 400 MB; a national run about
+#: 1.1 GB (docs/limits.md).
+MIN_ADDRESS_SPACE = 512 * 1024**2
+#: Commands that read no table (a criteria set alone): they run in less.
+_SMALL_COMMANDS = frozenset({"validate", "schema", "diff"})
+
+
+def memory_room(command: str) -> None:
+    """Refuse the command (usage error, exit 2) when the session's address-space limit (``ulimit
+    -v``, the soft one: a limit set on purpose is not raised) is below MIN_ADDRESS_SPACE, before
+    anything is read. Nothing where there is no such limit (Windows), or for _SMALL_COMMANDS."""
+    try:
+        import resource
+    except ImportError:
+        return
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft >= MIN_ADDRESS_SPACE or command in _SMALL_COMMANDS:
+        return
+    mib, least = soft // 1024**2, MIN_ADDRESS_SPACE // 1024**2
+    raise UsageError(
+        Problem(
+            "memory-limit",
+            f"this session lets a program use only {mib} MB of memory (ulimit -v); a run needs at least {least} MB, "
+            "and more for large inputs (a national run about 1,100 MB)",
+            hint="raise the limit (ulimit -v unlimited, or ulimit -v 1200000 for 1.2 GB), or ask the administrator to",
+            params={"limit": str(mib), "least": str(least)},
+        )
+    )

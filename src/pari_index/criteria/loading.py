@@ -353,13 +353,18 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
         code, hint = "yaml-syntax", "check indentation and quoting on this line and the one before"
         # PyYAML's English reason, translated when told in Vietnamese (messages.yaml_words).
         params: dict[str, Any] | None = {"yaml_reason": _cut(problem)}
+        message = f"not valid YAML: {_cut(problem)}"
         if "nesting depth" in problem:  # libyaml's own limit, 1,000 levels
             code, hint, params = (
                 "yaml-too-deep",
                 "check the brackets and indentation before this place",
                 {"limit": 1000},
             )
-        message = f"not valid YAML: {_cut(problem)}"
+        elif "expected a single document" in str(exc.context or ""):
+            # A line ``---`` (or ``...``) and more after it: two sets pasted into one file. It was
+            # yaml-syntax with the hint about indentation and quoting, which is not what is wrong.
+            code, hint, params = "yaml-documents", "keep one criteria set in each file: split the file at this line", {}
+            message = "a second YAML document begins here (after a line ---): a file holds one criteria set"
         raise CriteriaError(_problem(file, code, message, exc.problem_mark, hint, params)) from None
     except yaml.YAMLError as exc:
         # (The reason without PyYAML's place: "in '<unicode string>', position 3" names no file.)
@@ -803,6 +808,9 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         ) from None
     if len(raw) > limit:
         raise too_large(None)
+    document = _document(raw, label)
+    if document is not None:
+        raise error(document)
     try:
         return _yaml_text(raw)
     except UnicodeDecodeError as exc:
@@ -822,6 +830,26 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
                 params={"byte": str(exc.start)},
             )
         ) from None
+
+
+#: How office documents and PDFs begin: a zip package (.xlsx, .docx, .ods, .odt), an OLE2
+#: compound file (.xls, .doc), a PDF, an RTF file.
+_DOCUMENT_HEADS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF", b"{\\rtf")
+
+
+def _document(raw: bytes, label: str) -> Problem | None:
+    """A criteria file that is an office document or a PDF (the decision's annex in Excel, the
+    decision in Word or as a PDF), or an archive (``compressed-file``): it was "not UTF-8 text
+    (byte 10)", "save the file as UTF-8", which no such file can be, or a YAML error of an RTF."""
+    if not raw.startswith(_DOCUMENT_HEADS):
+        return None
+    return compressed_file(raw, label) or Problem(
+        "criteria-is-document",
+        "this is a workbook, a Word document or a PDF, not a criteria set written in YAML",
+        file=label,
+        hint="a criteria set is a YAML file (docs/criteria.md); a decision's annex in Excel becomes one with "
+        "pari criteria import ANNEX.xlsx -o SET.yaml",
+    )
 
 
 def _yaml_text(raw: bytes) -> str:

@@ -26,10 +26,12 @@ from pari_index.intake.nearest import Near
 from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, META_COLUMNS, VALUE
 from pari_index.intake.sheet import FILE, ROW
 from pari_index.intake.values import (
+    ANSWER_HINT,
     CODE_AS_DATE,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
+    answer_problems,
     date_problem_params,
     date_problems,
     number_problems,
@@ -80,6 +82,7 @@ CELL_FINDING_ORDER = (
     "conflicting-values",
     "implausible-date",
     *NUMBER_HINTS,
+    "answer-with-words",
     "bad-value",
     "percent-in-count",
     "negative-value",
@@ -271,6 +274,19 @@ def _number_checks(notes: dict[str, tuple[str, str]]) -> list[_Check]:
             )
             checks.append(_Check(noted, kind, message, hint, cell_params(value=pl.col(VALUE))))
     return checks
+
+
+def _answer_checks(notes: dict[str, str]) -> list[_Check]:
+    """The answer-with-words check for yes/no cells whose text is a key of ``notes`` (see
+    values.answer_problems: the answer a note was typed after), or none."""
+    if not notes:
+        return []
+    noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(BOOLEAN_KINDS) & pl.col("flag").is_null()
+    answer = pl.col(VALUE).replace_strict(notes, default=None, return_dtype=pl.String)
+    message = format_text(
+        "{} has words beside its answer {}; the cell was not used: write the answer alone", pl.col(VALUE), answer
+    )
+    return [_Check(noted, "answer-with-words", message, ANSWER_HINT, cell_params(value=pl.col(VALUE), answer=answer))]
 
 
 CONFLICT_HINT = "keep one row per commune, criterion and input"
@@ -606,11 +622,14 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     # (none) asks nothing: the notes' own passes cost about 20 ms a batch even on no text.
     dates = cells.select(pl.col(VALUE).filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null()))[VALUE]
     numbers = cells.select(pl.col(VALUE).filter(kind.is_in(NUMERIC_KINDS) & num.is_null()))[VALUE]
+    answers = cells.select(pl.col(VALUE).filter(kind.is_in(BOOLEAN_KINDS) & pl.col("flag").is_null()))[VALUE]
     date_notes = date_problems(dates) if dates.len() else {}
     number_notes = number_problems(numbers) if numbers.len() else {}
+    answer_notes = answer_problems(answers) if answers.len() else {}
     return [
         *_date_checks(date_notes),
         *_number_checks(number_notes),
+        *_answer_checks(answer_notes),
         _Check(
             unreadable & (kind != "level"),
             "bad-value",

@@ -25,9 +25,16 @@ from pari_index.intake.sheet import (
     too_many_columns,
 )
 
+#: Characters nothing shows in a header (a zero-width space, joiner or non-joiner, a word joiner,
+#: a soft hyphen, a byte-order mark, bidi marks and controls), which a header copied from a web
+#: page, a Word table or a chat brings along: ``value`` with a soft hyphen was "column «val<U+00AD>ue»
+#: is not one pari-index reads", the column of every value ignored; ``criterion<U+200B>_id`` refused
+#: the file as having no criterion column. A header is a name to match: they are dropped from it.
+_UNSEEN_IN_HEADERS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
 
 def normalise_header(name: str) -> str:
-    text = unicodedata.normalize("NFC", str(name)).strip().strip("\ufeff")
+    text = _UNSEEN_IN_HEADERS.sub("", unicodedata.normalize("NFC", str(name))).strip()
     return re.sub(r"\s+", " ", text)
 
 

@@ -74,6 +74,22 @@ _DATE_SPELLINGS = (
 #: ``+07:00``: a Parquet column of dates with a time zone, or an ISO export, reads so); the date
 #: is the one written, in its own zone. Such dates were refused, every row of the column.
 _MIDNIGHT = r"[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$"
+#: Any other time of day after a date, without a time zone (``04/06/2025 08:30``, Excel's date and
+#: time cells ``2025-06-04 08:30:00``, ``8:30 SA``/``CH``, Vietnamese for a.m./p.m.): the day is the
+#: one written. They were "not a date such as 10/01/2024", the hint about Excel error values. A
+#: time with a zone other than at midnight is still refused: its day depends on the zone.
+_LOCAL_TIME = r"(?i)[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:\s*(?:AM|PM|SA|CH))?$"
+#: The form of a date in Vietnamese documents, ``ngày 04 tháng 6 năm 2025`` (Decree 30/2020),
+#: copied from a decision into its date cell, or ``ngày 04/6/2025``: read as 04/6/2025.
+_DAY_WORD = r"(?i)^ngày\s+"
+_FORMAL = r"(?i)^([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s*(?:năm\s+|,\s*)([0-9]{4})$"
+#: A date among other words (``04/6/2025 (đã ký)``, ``Hà Nội, ngày 04 tháng 6 năm 2025``, the whole
+#: reference ``72/KH-UBND ngày 04/6/2025``): the date, between a start or a character that cannot
+#: continue it and an end or such a character.
+_DATE_AMONG_WORDS = (
+    r"(?i)(?:^|[^0-9/.-])([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"|[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*(?:năm\s+|,\s*)[0-9]{4})(?:[^0-9/.-]|$)"
+)
 _SERIAL = r"^[0-9]+(?:\.0+)?$"
 _SHORT_YEAR = r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{1,3})$"
 _FOUR_DIGIT_YEAR = r"^(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4})|([0-9]{4})[/-][0-9]{1,2}[/-][0-9]{1,2})$"
@@ -342,9 +358,11 @@ def parse_boolean(text: pl.Expr) -> pl.Expr:
 
 
 def _date_text(text: pl.Expr) -> pl.Expr:
-    """The text of a date cell without surrounding spaces and a midnight time (Excel date cells
-    read as ``2024-01-10 00:00:00``)."""
-    return text.str.strip_chars().str.replace(_MIDNIGHT, "")
+    """The text of a date cell without surrounding spaces, a midnight time (Excel date cells
+    read as ``2024-01-10 00:00:00``) or another time of day without a zone (_LOCAL_TIME), and
+    with the Vietnamese form ``ngày 04 tháng 6 năm 2025`` written 04/6/2025 (_FORMAL)."""
+    s = text.str.strip_chars().str.replace(_DAY_WORD, "").str.replace(_FORMAL, "${1}/${2}/${3}")
+    return s.str.replace(_MIDNIGHT, "").str.replace(_LOCAL_TIME, "")
 
 
 def _serial(s: pl.Expr) -> pl.Expr:
@@ -447,7 +465,23 @@ def _date_reasons(text: pl.Expr) -> list[_DateReason]:
             },
         ),
         *_calendar_reasons(s),
+        _words_beside(s),
     ]
+
+
+def _words_beside(s: pl.Expr) -> _DateReason:
+    """A date with words beside it, and no other date (_DATE_AMONG_WORDS): the date is named, to be
+    written alone. Such cells were "not a date such as 10/01/2024", the hint about Excel errors."""
+    date = s.str.extract(_DATE_AMONG_WORDS, 1)
+    return _DateReason(
+        "words_beside",
+        date.is_not_null()
+        & (s.str.count_matches(_DATE_AMONG_WORDS) == 1)
+        & s.str.contains(r"\p{L}{2}")  # words, not a time and its zone (``T17:00:00Z``)
+        & (s.str.len_chars() <= 200),
+        format_text("{} has words beside its date {}; write the date alone in the cell", s, date),
+        {"date": date},
+    )
 
 
 #: A day, month and four-digit year, day first (``31/04/2025``, ``31-04-2025``, ``31.04.2025``) or
@@ -629,6 +663,36 @@ def number_problems(texts: pl.Series, places: int = EXACT_PLACES) -> dict[str, t
             f"{shown(text)} has words beside its number; the cell was not used: write the number alone",
         )
     return out
+
+
+#: The hint of an ``answer-with-words`` finding.
+ANSWER_HINT = (
+    "write có or không alone in the cell; a note (a decision's number, a reason) belongs in the explanation column"
+)
+#: The yes/no words an answer may begin with before words of a note, longest first (``không
+#: đạt`` before ``không``); a letter or digit alone (``x``, ``y``, ``1``, ``0``) is left out: ``1
+#: văn bản`` or ``x`` in a longer word is no answer with a note.
+_ANSWER_WORDS = sorted((w for w in (*TRUE_WORDS, *FALSE_WORDS) if len(w) > 1 or not w.isalnum()), key=len, reverse=True)
+
+
+def answer_problems(texts: pl.Series) -> dict[str, str]:
+    """The yes/no word of each distinct text of ``texts`` that begins with one and goes on with
+    words or punctuation (``có (QĐ 123/QĐ-UBND)``, ``Có.``, ``không, vì chưa ban hành``): a note
+    typed into the answer's cell. They were "is not yes/no" with the hint about Excel error values;
+    the cell is still not used (the note may change the answer), but the message says which answer
+    to write alone. Called on the few yes/no cells that failed to parse."""
+    found: dict[str, str] = {}
+    for text in texts.cast(pl.String).unique().drop_nulls().to_list():
+        low = text.strip().lower()
+        if len(low) > 200:
+            continue
+        for word in _ANSWER_WORDS:
+            rest = low[len(word) :]
+            seen = "".join(c for c in rest if not invisible(c)).strip()  # (an invisible one is shown as such)
+            if low.startswith(word) and seen and not rest[0].isalnum():
+                found[text] = text.strip()[: len(word)]
+                break
+    return found
 
 
 def number_as_read(text: pl.Expr, exact: pl.Expr) -> pl.Expr:

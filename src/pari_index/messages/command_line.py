@@ -131,6 +131,16 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "nâng giới hạn (ulimit -n 4096), hoặc nhờ quản trị viên nâng",
         "raise the limit (ulimit -n 4096), or ask the administrator to",
     ),
+    "memory-limit": entry(
+        "Giới hạn bộ nhớ quá thấp",
+        "Memory limit too low",
+        "phiên làm việc này chỉ cho một chương trình dùng {limit} MB bộ nhớ (ulimit -v); một lần chạy cần ít nhất "
+        "{least} MB, và nhiều hơn với đầu vào lớn (một lần chạy toàn quốc khoảng 1.100 MB)",
+        "this session lets a program use only {limit} MB of memory (ulimit -v); a run needs at least {least} MB, "
+        "and more for large inputs (a national run about 1,100 MB)",
+        "nâng giới hạn (ulimit -v unlimited, hoặc ulimit -v 1200000 cho 1,2 GB), hoặc nhờ quản trị viên nâng",
+        "raise the limit (ulimit -v unlimited, or ulimit -v 1200000 for 1.2 GB), or ask the administrator to",
+    ),
     "error": plain_entry("Lỗi", "Error", "xem docs/errors.md", "see docs/errors.md"),
     "bad-date": entry(
         "Ngày không hợp lệ",

@@ -36,6 +36,24 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này và dòng trước",
         "check indentation (spaces only) and quoting on this line and the one before",
     ),
+    "criteria-is-document": entry(
+        "Bộ tiêu chí là một tài liệu văn phòng, không phải YAML",
+        "The criteria set is an office document, not YAML",
+        "đây là một sổ tính, một văn bản Word hoặc một tệp PDF, không phải bộ tiêu chí viết bằng YAML",
+        "this is a workbook, a Word document or a PDF, not a criteria set written in YAML",
+        "bộ tiêu chí là một tệp YAML (docs/criteria.md); phụ lục của quyết định bằng Excel được chuyển thành bộ "
+        "tiêu chí bằng lệnh pari criteria import PHU-LUC.xlsx -o BO-TIEU-CHI.yaml",
+        "a criteria set is a YAML file (docs/criteria.md); a decision's annex in Excel becomes one with pari criteria "
+        "import ANNEX.xlsx -o SET.yaml",
+    ),
+    "yaml-documents": entry(
+        "Nhiều tài liệu YAML trong một tệp",
+        "More than one YAML document in one file",
+        "một tài liệu YAML thứ hai bắt đầu ở đây (sau một dòng ---): mỗi tệp chứa một bộ tiêu chí",
+        "a second YAML document begins here (after a line ---): a file holds one criteria set",
+        "mỗi tệp chỉ giữ một bộ tiêu chí: tách tệp tại dòng này",
+        "keep one criteria set in each file: split the file at this line",
+    ),
     "yaml-too-deep": entry(
         "Danh sách và ánh xạ lồng nhau quá sâu",
         "Lists and mappings nested too deep",

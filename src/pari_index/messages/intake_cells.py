@@ -214,6 +214,14 @@ CELL_FINDINGS: dict[str, Entry] = {
         "chỉ ghi số trong ô (34, không ghi 34 ngày); đơn vị hay ghi chú ghi ở cột giải trình",
         "write the number alone in the cell (34, not 34 ngày); a unit or a note belongs in the explanation column",
     ),
+    "answer-with-words": entry(
+        "Câu trả lời có/không kèm chữ trong ô",
+        "Yes/no answer with words in its cell",
+        "{value} có chữ bên cạnh câu trả lời {answer}; ô không được dùng: chỉ ghi câu trả lời",
+        "{value} has words beside its answer {answer}; the cell was not used: write the answer alone",
+        "chỉ ghi có hoặc không trong ô; ghi chú (số quyết định, lý do) ghi ở cột giải trình",
+        "write có or không alone in the cell; a note (a decision's number, a reason) belongs in the explanation column",
+    ),
     "conflicting-values": entry(
         "Giá trị mâu thuẫn",
         "Conflicting values",

@@ -469,6 +469,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "lịch không có ngày này: tháng {month} năm {year} có {days} ngày",
             "the calendar has no such day: month {month} of {year} has {days} days",
         ),
+        "words_beside": Words(
+            "có chữ bên cạnh ngày {date}; hãy chỉ ghi ngày trong ô (số văn bản hay ghi chú để ở cột của nó)",
+            "there are words beside the date {date}; write the date alone in the cell (a document number or a note"
+            " belongs in its own column)",
+        ),
         "": Words("năm viết tắt hoặc ngoài khoảng", "a short or out-of-range year"),
     },
     # What breaks a CSV file, at which row (intake/tables._locate_csv_error); "other": polars'

@@ -239,6 +239,28 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi tên của tệp",
         "give the file's name",
     ),
+    "path-is-url": entry(
+        "Địa chỉ web thay cho đường dẫn tệp",
+        "A web address for a file's path",
+        "một địa chỉ web (URL), không phải đường dẫn của một tệp trên máy này",
+        "a web address (URL), not the path of a file on this computer",
+        "tải tệp về máy trước rồi ghi đường dẫn nơi đã lưu; với địa chỉ trỏ tới một tệp trên chính máy này, ghi "
+        "đường dẫn mà nó chỉ tới (ví dụ /home/thu/data/danh-gia.csv)",
+        "download the file first and give the path where it was saved; for a file:// address, give the path it "
+        "names (e.g. /home/thu/data/danh-gia.csv)",
+    ),
+    "path-not-expanded": entry(
+        "Đường dẫn có ~ hoặc biến chưa được thay",
+        "A path with ~ or a variable left as written",
+        "tên có {form}, mà shell chỉ thay bằng thư mục khi nó nằm ngoài dấu ngoặc kép: ở đây nó chưa được thay, "
+        "và không có gì mang tên đó",
+        "the name holds {form}, which a shell replaces by a folder only outside quotes: here it was not replaced, "
+        "and nothing is named so",
+        "ghi đường dẫn đầy đủ (ví dụ /home/thu/ket-qua.xlsx hoặc C:\\Users\\thu\\ket-qua.xlsx), hoặc để ~ ngoài dấu "
+        'ngoặc kép (~/"ket qua.xlsx")',
+        "write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), or leave ~ outside the "
+        'quotes (~/"ket qua.xlsx")',
+    ),
     "input-given-twice": entry(
         "Một tệp được đưa hai lần",
         "A file given twice",

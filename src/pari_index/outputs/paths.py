@@ -37,7 +37,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.errors import OutputError, Problem, UsageError, quoted
+from pari_index.errors import OutputError, Problem, UsageError, path_form, quoted
 from pari_index.outputs.names import shown_name
 
 Identity = tuple[int, int]
@@ -228,6 +228,17 @@ def _against_target(target: Target, other: Target) -> Problem | None:
 
 def _shape(target: Target) -> Problem | None:
     """A folder output that exists as a file, or a file output that exists as a folder."""
+    if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
+        # Renaming a result over /dev/null (as root) would replace the device itself. Said first:
+        # ``-o /dev/full`` (a name without a workbook's ending, so a folder of tables) was "a file
+        # of that name exists".
+        return _problem(
+            "output-special-file",
+            f"{target.option} is a device, pipe or socket, not a file",
+            target,
+            "give the name of an ordinary file",
+            _place_params(target),
+        )
     if target.folder and _exists(target.path) and not is_dir(target.path):
         # A folder of demonstration files (its marker) has no single-workbook format to choose.
         return _problem(
@@ -239,15 +250,6 @@ def _shape(target: Target) -> Problem | None:
             "give a folder name (it is created), or choose --format xlsx for a single workbook"
             if target.marker is None
             else "give a folder name (it is created)",
-        )
-    if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
-        # Renaming a result over /dev/null (as root) would replace the device itself.
-        return _problem(
-            "output-special-file",
-            f"{target.option} is a device, pipe or socket, not a file",
-            target,
-            "give the name of an ordinary file",
-            _place_params(target),
         )
     if (
         target.folder
@@ -508,12 +510,23 @@ def _dash(option: str) -> Problem:
 
 def dash_problems(named: Iterable[tuple[str, Path | str]]) -> list[Problem]:
     """The one rule for ``-`` as a path: a ``path-is-dash`` problem (:func:`_dash`) for every ``-``
-    among ``(option, path)`` pairs, each named by its option, in their order. Both checks raise
+    among ``(option, path)`` pairs, each named by its option, in their order; then every path that
+    names no file on this computer (:func:`_form`: ``path-is-url``, ``path-not-expanded``). Both checks raise
     these: :func:`check_dashes` (the command, for every path parameter) and :func:`check_names`
     (library callers, check_paths, check_cache_folder). A name is taken as a path takes it:
     ``./-`` is ``-`` (the command's paths are Path objects already; a library caller's text was
     let through by one check and refused by the other)."""
-    return [_dash(option) for option, path in named if str(Path(path)) == "-"]
+    named = list(named)
+    dashes = [_dash(option) for option, path in named if str(Path(path)) == "-"]
+    return dashes + [form for option, path in named if (form := _form(option, path)) is not None]
+
+
+def _form(option: str, path: Path | str) -> Problem | None:
+    """A path that names no file on this computer (errors.path_form: a web address, a ``~`` the
+    shell left as written), named by its option: refused before anything is read or written."""
+    if isinstance(path, str | os.PathLike) and str(path) not in ("", "-"):
+        return path_form(path, option=option)
+    return None
 
 
 def empty_path(option: str) -> Problem:

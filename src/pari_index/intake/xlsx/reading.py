@@ -27,6 +27,7 @@ from pari_index.intake.values import format_exact, parse_exact
 from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote, _Refused
 from pari_index.intake.xlsx.package import _prescan
 from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetCells
+from pari_index.intake.xlsx.two_row_header import join_two_row_header
 from pari_index.intake.xlsx.xml_patterns import _CELL_REF
 from pari_index.messages.labels import PARAM_WORDS
 
@@ -404,14 +405,17 @@ def _read_measured(
         info = cells.get(name, _SheetCells())
         raw = _percent_as_shown(raw, info)
         skip, titles = (header_row(raw), []) if header_row is not None else title_rows(raw, file, name, info.first_row)
+        raw, headings = join_two_row_header(raw, info, skip) if header_row is None else (raw, set())
         sheet, sheet_problems = frame_from_grid(raw.slice(skip), file, name, info.first_row + skip)
         problems += titles + sheet_problems
         if info.merged:
-            # A merged title above the headings is reported as a title row, not as merged cells.
+            # A merged title above the headings is reported as a title row, not as merged cells;
+            # the merges of headings over two rows are headings too.
             shown = [
                 ref
                 for ref in info.merged
-                if not titles or (_ref_row(ref) or info.first_row + skip) >= info.first_row + skip
+                if ref not in headings
+                and (not titles or (_ref_row(ref) or info.first_row + skip) >= info.first_row + skip)
             ]
             info = dataclasses.replace(info, merged=[ref for ref in shown if _holds_value(raw, info, ref)])
         problems += _cell_problems(info, sheet, file, name)
