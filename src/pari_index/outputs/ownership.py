@@ -202,12 +202,19 @@ def _pari_parquet(path: Path) -> bool:
     return columns == ABOUT_COLUMNS or any(table <= columns for table in RESULT_TABLE_COLUMNS)
 
 
-def written_by_pari(path: Path) -> bool:
-    """Whether the existing regular file ``path`` is an output of pari-index (see the module)."""
+def _head(path: Path, size: int) -> bytes | None:
+    """The first ``size`` bytes of ``path``; None when it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES)
+            return handle.read(size)
     except OSError:
+        return None
+
+
+def written_by_pari(path: Path) -> bool:
+    """Whether the existing regular file ``path`` is an output of pari-index (see the module)."""
+    head = _head(path, HEAD_BYTES)
+    if head is None:
         return True  # unreadable: the write itself will say what is wrong
     if head.startswith(b"PK\x03\x04"):
         found = _workbook(path)
@@ -222,10 +229,8 @@ def edited_output(path: Path) -> bool:
     an annex, a table of changes, a draft set) that someone has since: saved by another program,
     or the draft's text changed. Such a file is not :func:`written_by_pari`; this tells it from a
     file pari-index never wrote, to say which it is."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:
+    head = _head(path, HEAD_BYTES)
+    if head is None:
         return False
     if head.startswith(b"PK\x03\x04"):
         found = _workbook(path)
@@ -260,10 +265,8 @@ def results_of_pari(path: Path) -> bool:
     header, or a Parquet one by the columns its footer lists (see the module). Reads the first line
     of a text file, the zip directory and the workbook part of an .xlsx, or the footer of a Parquet
     file; False when it cannot be read (the reading then says why)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(RESULTS_HEAD_BYTES)
-    except OSError:
+    head = _head(path, RESULTS_HEAD_BYTES)
+    if head is None:
         return False
     if head.startswith(b"PK\x03\x04"):
         names = sheet_names(path)
