@@ -138,3 +138,20 @@ def test_a_umask_that_takes_the_read_permission_is_refused_before_anything(tmp_p
         f"{tmp_path}/out.xlsx could not be opened once written, not even by you [output-umask-unreadable]"
     ) in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.usefixtures("umask")
+def test_under_umask_0222_folders_made_for_outputs_can_be_written_into(tmp_path: Path) -> None:
+    """A folder made for an output was mode 0555 under umask 0222: the output could not be written
+    into it (but by root). It gets its owner's write and search permission, as ``mkdir -p`` gives."""
+    os.umask(0o222)
+    nested = tmp_path / "new" / "sub"
+    result = _score(nested)
+    assert result.exit_code == 0, result.output
+    assert [_mode(tmp_path / "new"), _mode(nested), _mode(nested / "out.xlsx")] == [0o755, 0o755, 0o444]
+    folder = tmp_path / "res"
+    for _ in range(2):  # a results folder, replaced as a whole by the second run
+        result = _score(tmp_path, "--format", "csv", "-o", str(folder))
+        assert result.exit_code == 0, result.output
+    assert _mode(folder) == 0o755
+    assert _mode(folder / "summary.csv") == 0o444
