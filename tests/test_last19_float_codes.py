@@ -55,6 +55,8 @@ def test_a_code_written_as_a_float_names_the_code_equal_to_it_as_a_number() -> N
         "10.0": ("float", "10"),
         # 2 is no code, 1.5 is no whole number, 1.0.0 no number: nothing said of them
     }
+    # Not "one character away" from 10000, another unit, as 1000.0 was told (the dot left out).
+    assert _near(["1000.0"], ["01000", "10000"]) == {"1000.0": ("float", "01000")}
     # Two register codes equal to it as a number: both are named, the user chooses.
     assert _near(["1.0"], ["1", "00001"]) == {"1.0": ("float", "00001, 1")}
 
