@@ -9,6 +9,13 @@ of nearness, tried in this order (the first that finds anything is said):
 
 ``same``
     the same code written otherwise: letter case, full-width digits, spaces or quotes inside it;
+``float``
+    a code written as a number with a decimal part of zeros, as a table exported from a number
+    column writes it (``1.0``, ``00001.0``, ``1,0`` for ``00001``): equal as a number to a known
+    code of digits;
+``float_register``
+    the other way round: a code of digits equal as a number to a register code written so
+    (``00001`` against the register's ``1.0``): the register's code is the one to correct;
 ``zeros``
     a code of digits that lost leading zeros, as Excel drops them from a number (``123`` for
     ``00123``): equal once the zeros are stripped, and shorter than the known code;
@@ -21,8 +28,8 @@ of nearness, tried in this order (the first that finds anything is said):
     has several codes one character away from most codes: up to :data:`MAX_SHOWN` are named,
     with "…" when there are more.
 
-Item ids get the first three only: the ids of a set are so close (1.1.1, 1.1.2 …) that any id
-is one character from several.
+Item ids get ``same``, ``zeros`` and ``pasted`` only (``1.0`` is an id, no float): the ids of a
+set are so close (1.1.1, 1.1.2 …) that any id is one character from several.
 """
 
 from __future__ import annotations
@@ -43,7 +50,10 @@ GIVEN = "_given"
 NEAREST = "nearest"
 SUGGESTED = "suggested"
 #: The kinds of nearness, best first (see the module's text); item ids' are prefixed ``item_``.
-KINDS = ("same", "zeros", "pasted", "typo")
+KINDS = ("same", "float", "float_register", "zeros", "pasted", "typo")
+ITEM_KINDS = ("same", "zeros", "pasted")
+#: A code written as a number with decimals (all zeros): ``1.0``, ``00001.00``, ``1,0``.
+FLOAT_CODE = r"^[0-9]+[.,]0+$"
 
 
 def _normal(text: pl.Expr, items: bool) -> pl.Expr:
@@ -78,6 +88,22 @@ def _zeros(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     theirs = known.filter(pl.col("_n").str.contains(digits)).with_columns(_zeroless(pl.col("_n")).alias("_z"))
     joined = ours.join(theirs, on="_z", suffix="_k")
     return joined.filter(pl.col("_n").str.len_chars() < pl.col("_n_k").str.len_chars()).select(GIVEN, "code")
+
+
+def _number(text: pl.Expr) -> pl.Expr:
+    """A code of digits, or of digits with a decimal part of zeros, as the number it is: without
+    the decimal part and the leading zeros (``00001.0`` and ``1`` are ``1``)."""
+    return text.str.replace(r"[.,]0+$", "").str.strip_chars_start("0")
+
+
+def _floats(given: pl.DataFrame, known: pl.DataFrame, register_side: bool) -> pl.DataFrame:
+    """Given codes written as numbers with decimals equal to a known code of digits as a number
+    (``register_side``: given codes of digits equal to a known code written so)."""
+    digits = r"^[0-9]+$"
+    ours_pattern, theirs_pattern = (digits, FLOAT_CODE) if register_side else (FLOAT_CODE, digits)
+    ours = given.filter(pl.col("_n").str.contains(ours_pattern)).with_columns(_number(pl.col("_n")).alias("_z"))
+    theirs = known.filter(pl.col("_n").str.contains(theirs_pattern)).with_columns(_number(pl.col("_n")).alias("_z"))
+    return ours.join(theirs, on="_z").select(GIVEN, "code")
 
 
 def _pasted(given: pl.DataFrame, known: pl.DataFrame, items: bool) -> pl.DataFrame:
@@ -139,12 +165,14 @@ def nearest_codes(unknown: pl.Series, known: pl.Series, *, items: bool = False) 
     given = given.with_columns(_normal(pl.col(GIVEN), items).alias("_n"))
     known_frame = _known_frame(known, items)
     found: list[pl.DataFrame] = []
-    kinds = KINDS if not items else KINDS[:3]
+    kinds = KINDS if not items else ITEM_KINDS
     for kind in kinds:
         if given.height == 0:
             break
         if kind == "same":
             pairs = _same(given, known_frame)
+        elif kind in ("float", "float_register"):
+            pairs = _floats(given, known_frame, kind == "float_register")
         elif kind == "zeros":
             pairs = _zeros(given, known_frame)
         elif kind == "pasted":

@@ -15,6 +15,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
+from pari_index.intake.nearest import FLOAT_CODE
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns, row_problems
 from pari_index.intake.values import CODE_AS_DATE, CODE_FORBIDDEN, parse_boolean, shown
 
@@ -144,7 +145,7 @@ def read_register(path: str | Path) -> Register:
             params={"empty": "rows", "what": "the register", "empty_hint": "table"},
         )
         raise IntakeError(problems if any(p.severity == "error" for p in problems) else [*problems, empty])
-    warnings += _level_code_warnings(kept) + _look_alike_codes(kept)
+    warnings += _level_code_warnings(kept) + _look_alike_codes(kept) + _codes_as_numbers(kept)
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
     reserved = [c for c in rest if results_column(c)]
@@ -293,6 +294,27 @@ def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:
         "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
         field="code",
         params=lambda r: {"code": quoted(r["code"]), "first": quoted(r["_first"]), "first_row": r["_first_row"]},
+    )
+
+
+def _codes_as_numbers(kept: pl.DataFrame) -> list[Problem]:
+    """A warning on each unit whose code is written as a number with decimals (``1.0``,
+    ``00001.0``, ``1,0``: a register exported from a number column by Excel or pandas). The code
+    is kept as written, never rewritten into the code it likely was: the assessments' codes that
+    equal it as a number are each told it (intake.nearest, ``float_register``)."""
+    return row_problems(
+        kept,
+        pl.col("code").str.contains(FLOAT_CODE),
+        "register-code-as-number",
+        lambda r: (
+            f"commune code {quoted(r['code'])} is written as a number with decimals (a table exported from a number "
+            "column, by Excel or pandas, writes 00001 as 1.0); it is kept as written, and matches only a code "
+            "written the same way"
+        ),
+        "format the code column as text and write the codes as the official list does, with their leading zeros "
+        "(00001)",
+        field="code",
+        params=lambda r: {"code": quoted(r["code"])},
     )
 
 

@@ -95,6 +95,18 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "kiểm tra mã: mã giữ các số 0 đứng đầu (00001), còn số do Excel gõ lại thì mất chúng",
         "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
     ),
+    "register-code-as-number": entry(
+        "Mã đơn vị ghi thành số",
+        "Unit code written as a number",
+        "mã {code} bị ghi thành số có phần thập phân (bảng xuất từ cột số, bằng Excel hay pandas, ghi 00001 "
+        "thành 1.0); mã được giữ nguyên như đã ghi và chỉ khớp với mã ghi giống hệt",
+        "commune code {code} is written as a number with decimals (a table exported from a number column, by "
+        "Excel or pandas, writes 00001 as 1.0); it is kept as written, and matches only a code written the same "
+        "way",
+        "định dạng cột mã là văn bản và ghi mã như danh mục chính thức, giữ các số 0 ở đầu (00001)",
+        "format the code column as text and write the codes as the official list does, with their leading zeros "
+        "(00001)",
+    ),
     "unknown-unit-type": entry(
         "Loại đơn vị không xác định",
         "Unknown unit type",

@@ -669,6 +669,19 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "; the register holds {suggested} (the same code written otherwise: letter case, full-width "
             "digits, spaces or quotes)",
         ),
+        "float": Words(
+            "; danh sách có mã {suggested}: mã bị ghi thành số có phần thập phân (bảng xuất từ cột số, bằng Excel "
+            "hay pandas, ghi 00001 thành 1.0 và bỏ các số 0 ở đầu); ghi lại mã dạng văn bản",
+            "; the register holds {suggested}: the code is written as a number with decimals (a table exported "
+            "from a number column, by Excel or pandas, writes 00001 as 1.0 and drops the leading zeros); write the "
+            "code as text",
+        ),
+        "float_register": Words(
+            "; danh sách có mã {suggested}, mã bị ghi thành số có phần thập phân: sửa mã trong danh sách đơn vị "
+            "thành mã dạng văn bản, giữ các số 0 ở đầu",
+            "; the register holds {suggested}, a code written as a number with decimals: correct the code in the "
+            "register to text, with its leading zeros",
+        ),
         "zeros": Words(
             "; danh sách có mã {suggested}: mã đã mất các số 0 ở đầu (Excel bỏ chúng khi coi mã là số)",
             "; the register holds {suggested}: the code lost its leading zeros (Excel drops them when it "

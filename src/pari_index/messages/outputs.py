@@ -221,6 +221,28 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "remove the read-only mark first (chmod u+w, or the file's Properties on Windows) if it is to be replaced,"
         " or choose another name",
     ),
+    "output-read-only-umask": entry(
+        "Kết quả sẽ ghi đè lên tệp chỉ đọc (umask)",
+        "The output would replace a read-only file (umask)",
+        "{option} sẽ thay thế {path}, một tệp được đánh dấu chỉ đọc; umask {umask} khiến mọi tệp mới đều chỉ đọc, "
+        "và pari-index thay các tệp kết quả của chính nó bị để như vậy, nhưng tệp này đã bị đánh dấu (chmod) sau "
+        "khi được ghi, thuộc người dùng khác, hoặc không phải kết quả của pari-index",
+        "{option} would replace {path}, a file marked read-only; the umask {umask} makes every new file read-only, "
+        "and pari-index replaces its own outputs left so, but this file was marked (chmod) since it was written, "
+        "is another user's, or is not an output of pari-index",
+        "nếu cần thay tệp này, bỏ đánh dấu chỉ đọc trước (chmod u+w); hoặc chọn tên khác",
+        "if it is to be replaced, remove the read-only mark first (chmod u+w); or choose another name",
+    ),
+    "output-umask-unreadable": entry(
+        "umask khiến kết quả không đọc được",
+        "The umask makes the outputs unreadable",
+        "umask {umask} lấy mất quyền đọc của mọi tệp được ghi: {path} sẽ không mở được sau khi ghi, kể cả với "
+        "chính bạn",
+        "the umask {umask} takes the read permission from every file written: {path} could not be opened once "
+        "written, not even by you",
+        "đặt lại umask thông thường trước (umask 022, hoặc umask 077 để chỉ mình bạn đọc được) rồi chạy lại",
+        "set an ordinary umask first (umask 022, or umask 077 for files only you can read) and run again",
+    ),
     "path-is-dash": entry(
         "Dấu - thay cho tên tệp",
         "A dash for a file name",

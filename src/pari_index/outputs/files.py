@@ -272,9 +272,29 @@ def clean_stale(target: Path) -> None:
         _remove(Path(entry.path))
 
 
+def _enterable(folder: Path) -> None:
+    """Give a folder pari-index has just made its owner's write and search permission, as ``mkdir
+    -p`` gives the folders it makes ((0777 less the umask) | 0300): under ``umask 0222`` (every new
+    file read-only) a folder made for an output was mode 0555, and the output could not be written
+    into it by anyone but root."""
+    mode = stat.S_IMODE(os.stat(folder).st_mode)
+    if mode & 0o300 != 0o300:
+        os.chmod(folder, mode | 0o300)
+
+
 def _make_folder(folder: Path) -> None:
+    """Make ``folder`` and its missing parents, each one its owner can write into
+    (:func:`_enterable`)."""
+    missing = [part for part in (folder, *folder.parents) if not os.path.lexists(part)]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        for part in reversed(missing):
+            try:
+                part.mkdir()
+            except FileExistsError:
+                continue  # made meanwhile, or a file: is_dir below says which
+            _enterable(part)
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)  # raises what a path through a file raises
     except OSError as exc:
         problem = os_problem(exc, folder, "cannot create the folder")
         raise OutputError(
@@ -401,6 +421,7 @@ def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterato
     try:
         _remove(tmp)
         tmp.mkdir()
+        _enterable(tmp)
         yield tmp
         if is_dir(target):
             os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))

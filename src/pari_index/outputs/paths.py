@@ -24,7 +24,11 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
 * is an existing file that pari-index did not write (``-o budget.xlsx``, ``--report index.html``),
   or, in a folder written into (``demo-data``) that lacks its marker, one of the files it writes
   (pari_index.outputs.ownership): ``output-not-pari``;
-* is an existing file marked read-only (no write permission for anyone): ``output-read-only``.
+* is an existing file marked read-only (no write permission for anyone): ``output-read-only``,
+  or ``output-read-only-umask`` under a umask that makes every new file read-only, unless the file
+  is an earlier output left read-only by that umask alone, which is replaced (:func:`_read_only`);
+* would be unreadable once written, the umask taking the owner's read permission (``umask 0777``):
+  ``output-umask-unreadable``, whatever the outputs.
 """
 
 from __future__ import annotations
@@ -313,28 +317,97 @@ def _not_ours(target: Target) -> Problem | None:
     return None
 
 
+def current_umask() -> int:
+    """The process's umask (read by setting it and setting it back, the only way)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+#: The most nanoseconds between an output's last write and its last change of mode or name: an
+#: output is written, given its mode and renamed into place at once (files.atomic_path), so its
+#: change time (ctime) is its modification time; a ``chmod`` made later, by a person or a tool,
+#: moves the change time alone.
+UMASK_WINDOW_NS = 2_000_000_000
+
+
+def _left_so_by_umask(path: Path, st: os.stat_result, umask: int) -> bool:
+    """Whether the read-only file ``path`` is an earlier output of pari-index that the umask made
+    read-only, and nobody marked since: its owner is this user, its mode is the one every new file
+    gets under this umask (0666 less it), its mode and name were last changed when it was written
+    (no ``chmod`` since: see :data:`UMASK_WINDOW_NS`) and it is recognised as pari-index's. On
+    POSIX only: Windows keeps no change time, and its read-only mark comes from no umask."""
+    from pari_index.outputs.ownership import written_by_pari
+
+    if os.name != "posix" or st.st_uid != os.geteuid():
+        return False
+    if stat.S_IMODE(st.st_mode) != 0o666 & ~umask or not st.st_mode & stat.S_IRUSR:
+        return False
+    if abs(st.st_ctime_ns - st.st_mtime_ns) > UMASK_WINDOW_NS:
+        return False
+    return written_by_pari(path)
+
+
 def _read_only(target: Target) -> Problem | None:
     """An existing file the output would replace that is marked read-only (no write permission for
     anyone: ``chmod a-w``, or Windows' read-only attribute kept by a copy). Results are written
     beside and renamed over the old file, which the system allows whatever the file's own mode:
     published results a clerk had marked read-only were replaced without a word (and left
-    writable), where Windows, ``cp`` and every editor refuse."""
+    writable), where Windows, ``cp`` and every editor refuse.
+
+    Under a umask that takes the write permission from every new file (``umask 0222``, as some
+    synced or locked-down folders have), every output of pari-index is read-only as written, and
+    a second run refused its own first results. Such a file is replaced when it is plainly as the
+    umask left it (:func:`_left_so_by_umask`); any other is refused, saying what the umask does
+    (``output-read-only-umask``)."""
     candidates = target.files if target.folder else (target.path, *target.files)
+    umask = current_umask()
     for path in candidates:
         try:
             st = os.stat(path)
         except (OSError, ValueError):
             continue
-        if stat.S_ISREG(st.st_mode) and not st.st_mode & 0o222:
+        if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o222:
+            continue
+        if umask & stat.S_IWUSR and _left_so_by_umask(path, st, umask):
+            continue
+        if umask & stat.S_IWUSR:
             return _problem(
-                "output-read-only",
-                f"{target.option} would replace {path}, a file marked read-only",
+                "output-read-only-umask",
+                f"{target.option} would replace {path}, a file marked read-only; the umask {umask:04o} makes every "
+                "new file read-only, and pari-index replaces its own outputs left so, but this file was marked "
+                "(chmod) since it was written, is another user's, or is not an output of pari-index",
                 target,
-                "remove the read-only mark first (chmod u+w, or the file's Properties on Windows) if it is to be "
-                "replaced, or choose another name",
-                {"option": target.option, "path": str(path)},
+                "if it is to be replaced, remove the read-only mark first (chmod u+w); or choose another name",
+                {"option": target.option, "path": str(path), "umask": f"{umask:04o}"},
             )
+        return _problem(
+            "output-read-only",
+            f"{target.option} would replace {path}, a file marked read-only",
+            target,
+            "remove the read-only mark first (chmod u+w, or the file's Properties on Windows) if it is to be "
+            "replaced, or choose another name",
+            {"option": target.option, "path": str(path)},
+        )
     return None
+
+
+def _unreadable_umask(targets: Sequence[Target]) -> Problem | None:
+    """Outputs nobody could open: a umask that takes the owner's read permission (``umask 0777``,
+    ``0477``) gives every file written mode 000 or write-only, so the results, report or form just
+    written could not be opened, nor replaced by the next run, even by the user who wrote them.
+    Refused before anything is read."""
+    umask = current_umask()
+    if not targets or not umask & stat.S_IRUSR or os.name != "posix":
+        return None
+    return Problem(
+        "output-umask-unreadable",
+        f"the umask {umask:04o} takes the read permission from every file written: {targets[0].path} could not be "
+        "opened once written, not even by you",
+        file=str(targets[0].path),
+        hint="set an ordinary umask first (umask 022, or umask 077 for files only you can read) and run again",
+        params={"umask": f"{umask:04o}", "path": str(targets[0].path)},
+    )
 
 
 #: The longest file name most disks take (bytes); a temporary name must fit as well.
@@ -644,6 +717,9 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
     is not UTF-8 or whose ending says another kind of file. Reads no file's content."""
     check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
+    unreadable = _unreadable_umask(targets)
+    if unreadable is not None:
+        raise OutputError([unreadable])
     problems: list[Problem] = []
     token = _SEEN.set({})
     try:
