@@ -276,9 +276,13 @@ def _number_checks(notes: dict[str, tuple[str, str]]) -> list[_Check]:
     return checks
 
 
-def _answer_checks(notes: dict[str, str]) -> list[_Check]:
-    """The answer-with-words check for yes/no cells whose text is a key of ``notes`` (see
-    values.answer_problems: the answer a note was typed after), or none."""
+def _answer_checks(cells: pl.DataFrame) -> list[_Check]:
+    """The answer-with-words check for the yes/no cells of ``cells`` that were not read and whose
+    text is an answer with a note after it (values.answer_problems), or none. Only the texts that
+    did not parse are taken, as for dates and numbers."""
+    unread = pl.col("kind").is_in(BOOLEAN_KINDS) & pl.col("flag").is_null()
+    answers = cells.select(pl.col(VALUE).filter(unread))[VALUE]
+    notes = answer_problems(answers) if answers.len() else {}
     if not notes:
         return []
     noted = pl.col(VALUE).is_in(list(notes)) & pl.col("kind").is_in(BOOLEAN_KINDS) & pl.col("flag").is_null()
@@ -622,14 +626,12 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     # (none) asks nothing: the notes' own passes cost about 20 ms a batch even on no text.
     dates = cells.select(pl.col(VALUE).filter(kind.is_in(DATE_KINDS) & pl.col("day").is_null()))[VALUE]
     numbers = cells.select(pl.col(VALUE).filter(kind.is_in(NUMERIC_KINDS) & num.is_null()))[VALUE]
-    answers = cells.select(pl.col(VALUE).filter(kind.is_in(BOOLEAN_KINDS) & pl.col("flag").is_null()))[VALUE]
     date_notes = date_problems(dates) if dates.len() else {}
     number_notes = number_problems(numbers) if numbers.len() else {}
-    answer_notes = answer_problems(answers) if answers.len() else {}
     return [
         *_date_checks(date_notes),
         *_number_checks(number_notes),
-        *_answer_checks(answer_notes),
+        *_answer_checks(cells),
         _Check(
             unreadable & (kind != "level"),
             "bad-value",
