@@ -157,16 +157,12 @@ def rank(
     reading ``lineage`` (a row of a code of no unit, an old code not in ``previous``) and of a group's
     name written more than one way (``group-spellings``) are added to ``result.findings``, as
     ``pari score`` adds them (so the results and the report carry them)."""
-    from pari_index.outputs.results_checks import about_facts
-    from pari_index.ranking.previous_year import note_previous_year
+    from pari_index.pipeline import note_before_ranking
     from pari_index.ranking.ranks import lineage_of_run
     from pari_index.ranking.ranks import rank as rank_totals
-    from pari_index.ranking.spellings import note_spellings
 
     tables = read_results(previous) if previous is not None else None
-    if previous is not None and tables is not None:
-        note_previous_year(result, about_facts(tables).get("year"), previous)
-    note_spellings(result, group_by)
+    note_before_ranking(result, group_by, previous, tables)
     return rank_totals(
         result.totals,
         result.details,

@@ -240,6 +240,24 @@ def run_score(
         )
 
 
+def note_before_ranking(
+    result: ScoreResult,
+    group_by: str | Sequence[str] | None,
+    previous: str | Path | None,
+    previous_tables: dict[str, pl.DataFrame] | None,
+) -> None:
+    """What ranking ``result`` must say first, added to its findings, for ``pari score`` and
+    ``pari_index.rank`` alike: results of the wrong year given as last year's (raises for a later
+    one: ranking.previous_year), a group's name written more than one way (ranking.spellings)."""
+    from pari_index.outputs.results_checks import about_facts
+    from pari_index.ranking.previous_year import note_previous_year
+    from pari_index.ranking.spellings import note_spellings
+
+    if previous is not None and previous_tables is not None:
+        note_previous_year(result, about_facts(previous_tables).get("year"), previous)
+    note_spellings(result, group_by)
+
+
 def _ranked(
     result: ScoreResult,
     group_by: str | Sequence[str] | None,
@@ -253,18 +271,13 @@ def _ranked(
     given), and last year's results as read; the progress line is said once they are read. With
     a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
-    from pari_index.outputs.results_checks import about_facts
-    from pari_index.ranking.previous_year import note_previous_year
     from pari_index.ranking.ranks import CommuneFacts, lineage_of_run, rank
-    from pari_index.ranking.spellings import note_spellings
 
     previous_tables = read_results(previous) if previous is not None else None
-    if previous is not None and previous_tables is not None:
-        note_previous_year(result, about_facts(previous_tables).get("year"), previous)
+    note_before_ranking(result, group_by, previous, previous_tables)
     lineage_frame = lineage_of_run(result, lineage, previous_tables) if lineage is not None else None
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
-    note_spellings(result, group_by)  # a group's name written more than one way: ranked as one
     summary = rank(
         result.totals,
         result.scan_details(),
@@ -566,14 +579,10 @@ def _bundled_differs(bundled: CriteriaSet, path: Path, facts: dict[str, str]) ->
     results were scored with it, or None when it is or the results record no SHA-256. A set edited
     since, by a newer pari-index or a copy changed and given with --criteria at scoring, printed its
     own labels, maxima and rules beside scores it did not give, without a word."""
-    from pari_index.outputs.provenance import criteria_content_sha256, file_sha256
-
-    scored, of = facts.get("criteria_sha256", "").strip().lower(), facts.get("criteria_sha256_of", "").strip()
-    if not scored or of not in ("file", "content"):
+    differs = _other_digest(bundled, path, facts)
+    if differs is None:
         return None
-    digest = file_sha256(path) if of == "file" else criteria_content_sha256(bundled)
-    if digest == scored:
-        return None
+    digest, scored, of = differs
     return Problem(
         "bundled-criteria-differs",
         f"the bundled criteria set {quoted(bundled.id)} is not the set the results were scored with: the SHA-256 of "
@@ -599,20 +608,29 @@ def _check_same_set(given: CriteriaSet, wanted: str | None, path: str | Path) ->
     )
 
 
+def _other_digest(criteria: CriteriaSet, path: str | Path, facts: dict[str, str]) -> tuple[str, str, str] | None:
+    """``(digest, scored, of)`` when ``criteria`` (read from ``path``) is not the set as the results
+    were scored with it: its SHA-256 (of the file's bytes or of the content, as ``of`` says) differs
+    from the one their about sheet records (``scored``); None when it is, or none is recorded."""
+    from pari_index.outputs.provenance import criteria_content_sha256, file_sha256
+
+    scored, of = facts.get("criteria_sha256", "").strip().lower(), facts.get("criteria_sha256_of", "").strip()
+    if not scored or of not in ("file", "content"):
+        return None
+    digest = file_sha256(path) if of == "file" else criteria_content_sha256(criteria)
+    return None if digest == scored else (digest, scored, of)
+
+
 def _check_same_content(given: CriteriaSet, facts: dict[str, str], path: str | Path) -> None:
     """``--criteria`` of the results' set must also be as they were scored with it: the SHA-256
     their about sheet records (of the file's bytes, or of the set's content) must be the given
     set's. A set of the same id edited since (a maximum, a rule, a label) was printed beside
     scores it did not give (sweep 17 compared the ids only). Results without the hash (written
     before it was kept) are not checked."""
-    from pari_index.outputs.provenance import criteria_content_sha256, file_sha256
-
-    scored, of = facts.get("criteria_sha256", "").strip().lower(), facts.get("criteria_sha256_of", "").strip()
-    if not scored or of not in ("file", "content"):
+    differs = _other_digest(given, path, facts)
+    if differs is None:
         return
-    digest = file_sha256(path) if of == "file" else criteria_content_sha256(given)
-    if digest == scored:
-        return
+    digest, scored, of = differs
     of_words = "file's bytes" if of == "file" else "content"
     raise UsageError(
         Problem(
