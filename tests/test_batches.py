@@ -414,6 +414,23 @@ def spoil_meta(path: Path, seed: int) -> Path:
     return path
 
 
+def with_maxima(path: Path, leaves: Any, seed: int) -> Path:
+    """``path`` (a long file) with the form's «Điểm tối đa» column, in place: each row's item's
+    maximum in the set, as a clerk types it (0,5), and another version's in some rows
+    (``form-other-version``, one finding for the file however many ranges it is read in)."""
+    maxima = {leaf.id: float(leaf.max) for leaf in leaves}
+    header, *rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rng = random.Random(seed)
+    for cells in rows:
+        given = maxima.get(cells[1])
+        if given is not None and rng.random() < 0.05:
+            given += 1
+        cells.append("" if given is None else f"{given:g}".replace(".", ","))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([[*header, "Điểm tối đa"], *rows])
+    return path
+
+
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Any]:
     """Long and wide files, the long rows shuffled, and a file of mistakes; the set's leaves and
@@ -431,6 +448,7 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Any]:
     again = messy_copy(files["assessments_long"], folder / "more-mistakes.csv", codes, seed=6)
     paths = [long, files["assessments_wide"], extra, files["survey"], again]
     compiled = compile_criteria(load_criteria(BUNDLED).criteria, None)
+    with_maxima(long, compiled.leaves, seed=7)
     return paths, (compiled.leaves, register)
 
 
@@ -500,6 +518,8 @@ def test_the_intake_checked_by_batch_is_the_whole_intake(
     assert {"duplicate-row", "conflicting-values", "unknown-commune", "missing-commune-code"} <= set(kinds)
     assert {"control-character", "unknown-criterion", "bad-value", "implausible-date"} <= set(kinds)
     assert kinds != sorted(kinds) and whole.findings.height > 40
+    # The long file's rows of another version's maxima: one warning, at the first (read in slices).
+    assert kinds.count("form-other-version") == 1
     assert set(whole.ledger["status"].to_list()) >= {"scored", "rejected", "partial"}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import subprocess
 import sys
@@ -550,3 +551,62 @@ def test_every_drop_down_offers_the_levels_whole(tmp_path: Path, lang: str) -> N
         assert shown is None or shown == words, (leaf.id, shown, words)
         checked += 1
     assert checked >= 3
+
+
+def _maxima_written(filled: Path, lang: str, written: dict[int, object]) -> list[tuple[str, str, float]]:
+    """The form's «Max points» of rows ``written`` changed; each row's commune, item and max in the set."""
+    wb = openpyxl.load_workbook(filled)
+    ws = wb[SHEETS["form"][lang]]
+    col = columns(ws, lang)
+    maxima = {leaf.id: float(leaf.max) for leaf in resolve_leaves(load_criteria(CRITERIA).criteria)}
+    rows = []
+    for r, value in written.items():
+        ws.cell(row=r, column=col["max_points"]).value = value  # type: ignore[assignment]
+        item = ws.cell(row=r, column=col["criterion_id"]).value
+        rows.append((ws.cell(row=r, column=col["commune_code"]).value, item, maxima[item]))
+    wb.save(filled)
+    return rows  # type: ignore[return-value]
+
+
+def test_a_form_of_another_version_of_the_set_is_told_at_its_first_row(
+    form: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    """A commune that fills last year's form answers items whose maximum (and wording) changed since:
+    its values were scored by this set's rules without a word. The form's «Max points» is read now:
+    one warning per sheet, at the first row whose maximum is not the set's, with the number of such
+    rows and items; the scores are those of the same values in this set's form."""
+    path, register, lang = form
+    filled = tmp_path / "filled.xlsx"
+    fill(path, filled, lang)
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "edited").mkdir()
+    clean = score_form(filled, register, tmp_path / "clean")
+    assert "form-other-version" not in clean["findings"]["kind"].to_list()
+    # Row 3 keeps the set's maximum, written as text with a decimal comma (as a clerk types it):
+    # no difference. Rows 4 and 20 give other maxima, a number and a text.
+    rows = _maxima_written(filled, lang, {20: "9,5", 4: 7, 3: None})
+    same = rows[2][2]
+    _maxima_written(filled, lang, {3: f"{same:g}".replace(".", ",")})
+    tables = score_form(filled, register, tmp_path / "edited")
+    found = tables["findings"].filter(pl.col("kind") == "form-other-version")
+    commune, item, set_max = rows[1]
+    assert found.select("severity", "commune_code", "criterion_id", "sheet", "row", "column").rows() == [
+        ("warning", None, item, SHEETS["form"][lang], 4, {"vi": "Điểm tối đa", "en": "Max points"}[lang])
+    ]
+    params = json.loads(found["params"][0])
+    items = len({rows[0][1], rows[1][1]})
+    expected = {"rows": 2, "items": items, "commune": commune, "criterion": item, "form_max": 7.0, "set_max": set_max}
+    assert params == expected
+    assert found["message"][0].startswith(f"2 dòng của mẫu ghi điểm tối đa khác với bộ tiêu chí ({items} tiêu chí)")
+    assert tables["summary"].equals(clean["summary"])  # told, not scored otherwise
+    # Read a batch of communes at a time (its own path through intake): the same finding.
+    out = tmp_path / "batched.xlsx"
+    args = ["score", str(filled), "--criteria", str(CRITERIA), "--communes", str(register), "--no-survey"]
+    result = CliRunner().invoke(main, [*args, "--batch-size", "1", "-o", str(out), "-q", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    batched = read_results(out)["findings"].filter(pl.col("kind") == "form-other-version")
+    assert (
+        batched.select("commune_code", "criterion_id", "row", "params").rows()
+        == found.select("commune_code", "criterion_id", "row", "params").rows()
+    )
+    assert batched["message"][0].startswith("2 rows of this form give a maximum that is not their item's")

@@ -41,6 +41,7 @@ from pari_index.intake.cell_checks import ORDER, check_and_type, check_cells
 from pari_index.intake.csv_input import CsvRanges
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
+from pari_index.intake.form_version import form_version_findings, other_maxima
 from pari_index.intake.forms import SheetPlan, group_cells, long_cells, long_headers, no_meta_rows, plan_sheet
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows, source_ledger
 from pari_index.intake.many import FilesAhead, read_many_tables
@@ -79,6 +80,25 @@ class SheetsRead:
     groups: int = 0
     #: Where the next group's ORDER starts (see :func:`sheet_groups`).
     next_order: int = 0
+    #: Rows whose «Max points» are not their item's in the set (:mod:`.form_version`), and the
+    #: warnings made of them once every sheet is read.
+    other_maxima: list[pl.DataFrame] = field(default_factory=list)
+    form_findings: pl.DataFrame = field(default_factory=empty_findings)
+
+    def compare_maxima(self, frame: pl.DataFrame, table: LeafTable) -> None:
+        """``frame``'s long-form rows whose form gives another maximum than the set's, kept."""
+        found = other_maxima(frame, table)
+        if found.height:
+            self.other_maxima.append(found)
+
+    def close(self) -> None:
+        """What was kept while reading made warnings (once every sheet is read)."""
+        self.form_findings = form_version_findings(self.other_maxima)
+        self.other_maxima = []
+
+    def findings(self) -> pl.DataFrame:
+        """The problems of the files and sheets as findings, then the forms' (:meth:`close`)."""
+        return pl.concat([problems_to_findings(self.problems), self.form_findings])
 
 
 def sheet_groups(
@@ -101,6 +121,7 @@ def sheet_groups(
     seen = read if read is not None else SheetsRead([])
     if slice_rows is not None:
         yield from _ranged_groups(paths, table, seen, slice_rows, ahead)
+        seen.close()
         return
     # Runs of small CSV files read together (or read already, while the criteria set loaded).
     result = ahead.result(paths, ranged=False) if ahead is not None else read_many_tables(list(paths))
@@ -118,6 +139,7 @@ def sheet_groups(
             continue
         group.append(plan)
         _planned(plan, plan.sheet.frame, seen)
+    seen.close()
 
 
 def _planned(plan: SheetPlan, rows: pl.DataFrame, seen: SheetsRead) -> str | None:
@@ -160,13 +182,17 @@ def _group_parts(
     plans, start = group.plans, group.start + group.offset
     if not plans:
         return
-    if slice_rows is not None and plans[0].form == "long":
+    if plans[0].form == "long":
         headings = long_headers(plans)
         seen.meta_headers.update(headings)
         frame = plans[0].sheet.frame if len(plans) == 1 else pl.concat([plan.sheet.frame for plan in plans])
+        plans.clear()  # the frame is the sheets now
+        seen.compare_maxima(frame, table)
+        if slice_rows is None:
+            yield long_cells(frame, table, headings=headings)
+            return
         span = frame.height
         frame = frame.with_columns((pl.int_range(pl.len(), dtype=pl.UInt64) + start).alias(ORDER))
-        plans.clear()  # the frame is the sheets now
         group.offset += span
         later = group.spread if group.spread is not None else span
         for first in range(0, span, slice_rows):
@@ -258,6 +284,7 @@ def _ranged_parts(
     for frame in itertools.chain([first], (frame.rename(renamed) for frame in ranges.rest())):
         if frame is not first:
             seen.row_parts.append((_row_part(plan.sheet, frame), unread))
+        seen.compare_maxima(frame, table)
         frame = frame.with_columns(place)
         for at in range(0, frame.height, slice_rows):
             yield long_cells(frame.slice(at, slice_rows), table, group.spread, headings)
@@ -308,7 +335,7 @@ def read_assessments(
     del meta_rows
     used_keys.append(row_keys.of(meta_used))
     del meta_used
-    findings = pl.concat([problems_to_findings(problems), findings, meta_findings])
+    findings = pl.concat([read.findings(), findings, meta_findings])
 
     def ledger() -> pl.DataFrame:
         return source_ledger(source_rows(row_parts), row_keys, used_keys, findings)

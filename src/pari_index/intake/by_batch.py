@@ -39,7 +39,7 @@ from pari_index.intake import cell_checks
 from pari_index.intake.assessments import SheetsRead, no_assessments, sheet_groups, source_rows
 from pari_index.intake.cell_checks import ORDER, ORDER_KEYS, check_and_type
 from pari_index.intake.evaluation_input import wrong_unit_findings
-from pari_index.intake.findings import empty_findings, problems_to_findings
+from pari_index.intake.findings import empty_findings
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, source_ledger
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
@@ -270,7 +270,7 @@ class BatchedIntake:
             ledger=pl.DataFrame(schema=LEDGER_SCHEMA),
             places=first["places"].clear(),
         )
-        self._problems = problems_to_findings(read.problems)
+        self._problems = read.findings()
         self._found = self._problems
         row_parts = read.row_parts
         self.intake.pending_ledger = lambda: self._ledger(row_parts)

@@ -273,15 +273,12 @@ def _code_heading(sheet: Sheet) -> dict[str, str]:
 
 
 def group_cells(group: list[SheetPlan], table: LeafTable) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, str]]:
-    """Cells, meta rows and wide meta headers (see meta_column_name) of consecutive sheets with
-    the same form and columns, read as one frame: one commune's file is small, and reading
-    thousands of them one by one cost more in per-call overhead than in work."""
+    """Cells, meta rows and wide meta headers (see meta_column_name) of consecutive wide sheets
+    with the same columns, read as one frame: one commune's file is small, and reading thousands
+    of them one by one cost more in per-call overhead than in work. (Long sheets are made cells
+    by :func:`long_cells`, as :func:`.assessments.sheet_groups` does it.)"""
     first = group[0]
     frame = first.sheet.frame if len(group) == 1 else pl.concat([plan.sheet.frame for plan in group])
-    if first.form == "long":
-        headings = long_headers(group)
-        cells, meta_rows = long_cells(frame, table, headings=headings)
-        return cells, meta_rows, headings
     if first.form == "wide":
         cells, meta_rows, names = _wide_cells(frame, table, first.value_columns)
         headers = {

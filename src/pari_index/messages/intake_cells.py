@@ -260,6 +260,20 @@ CELL_FINDINGS: dict[str, Entry] = {
         "write the council's points in the score column and its decision on an explanation in evidence_accepted; "
         "correct the commune's own value in its assessment file",
     ),
+    "form-other-version": entry(
+        "Mẫu nhập liệu của phiên bản bộ tiêu chí khác",
+        "Form of another version of the criteria set",
+        "{rows} dòng của mẫu ghi điểm tối đa khác với bộ tiêu chí ({items} tiêu chí): xã {commune}, tiêu chí"
+        " {criterion} có {form_max} điểm trong mẫu nhưng {set_max} điểm trong bộ; mẫu có thể của phiên bản khác"
+        " của bộ, và giá trị đã được chấm theo quy tắc của bộ này",
+        "{rows} rows of this form give a maximum that is not their item's in the criteria set ({items} items):"
+        " commune {commune}, item {criterion} has {form_max} points in the form and {set_max} in the set; the"
+        " form may be of another version of the set, and its values were scored by this set's rules",
+        "kiểm tra xã đã điền đúng mẫu của bộ tiêu chí này (pari template --criteria …); nếu không, đề nghị xã"
+        " điền lại mẫu đó",
+        "check that the commune filled the form of this criteria set (pari template --criteria …), and have it"
+        " fill that form again if not",
+    ),
     "unknown-column": entry(
         "Cột không dùng đến",
         "Unknown column",
