@@ -24,7 +24,7 @@ from pari_index.intake.findings import (
 from pari_index.intake.model import LeafTable
 from pari_index.intake.nearest import Near
 from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, META_COLUMNS, VALUE
-from pari_index.intake.sheet import FILE, ROW
+from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.values import (
     ANSWER_HINT,
     CODE_AS_DATE,
@@ -87,6 +87,7 @@ CELL_FINDING_ORDER = (
     "percent-in-count",
     "negative-value",
     "percent-above-100",
+    "percent-as-fraction",
     "not-whole",
     "below-minimum",
     "above-maximum",
@@ -655,6 +656,7 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             "a percentage lies between 0 and 100",
             cell_params(value=pl.col(VALUE)),
         ),
+        *_percent_as_fraction(cells),
         _Check(
             (kind == "count") & (num % EXACT_SCALE != 0),
             "not-whole",
@@ -708,6 +710,46 @@ def _percent_in_count(cells: pl.DataFrame) -> list[_Check]:
                 "{} is a percentage, but the input is a count (how many); the cell was not used", pl.col(VALUE)
             ),
             "write the count itself (how many tasks, files or times); a rate is computed from its two counts",
+            cell_params(value=pl.col(VALUE)),
+        )
+    ]
+
+
+#: A unit's percentages in one sheet are taken for fractions of 1 when there are at least this
+#: many, none is above 1 and one at least lies strictly between 0 and 1 (:func:`_percent_as_fraction`).
+FRACTIONS_AT_LEAST = 3
+
+
+def _percent_as_fraction(cells: pl.DataFrame) -> list[_Check]:
+    """Percentages written as fractions of 1 (0,925 for 92,5 %: a survey tool's ratios, or a
+    column computed as a share): each was scored as under 1 %, a unit's whole survey part lost
+    without a word. One rate below 1 % can be true (0,5 % of files late); three or more of a
+    unit's rates in one sheet, none above 1 and one of them a fraction (1, 1, 0,96 …), are not,
+    so every percentage of that unit and sheet is then refused. Per unit and sheet: a batch
+    holds all of a unit's cells, so the batches find what the whole intake finds. A value
+    written with ``%`` is a percentage as written and is not counted. Asked only when some
+    percentage lies between 0 and 1."""
+    kind, num = pl.col("kind"), pl.col("num")
+    bare = (kind == "percent") & num.is_not_null() & ~pl.col(VALUE).str.contains("%", literal=True)
+    fraction = bare & (num > 0) & (num < EXACT_SCALE)
+    if not cells.select(fraction.any()).item():
+        return []
+    unit = [FILE, SHEET, COMMUNE]
+    looks = (
+        (bare.sum().over(unit) >= FRACTIONS_AT_LEAST)
+        & fraction.any().over(unit)
+        & ~(bare & (num > EXACT_SCALE)).any().over(unit)
+    )
+    return [
+        _Check(
+            bare & (num <= EXACT_SCALE) & looks,
+            "percent-as-fraction",
+            format_text(
+                "{} looks like a fraction of 1 (1 for 100 %), as all this unit's percentages in the sheet do"
+                " (none is above 1); the cell was not used",
+                pl.col(VALUE),
+            ),
+            "write percentages out of 100 (0,925 is 92,5), or with a % sign",
             cell_params(value=pl.col(VALUE)),
         )
     ]

@@ -119,6 +119,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "tỷ lệ phần trăm nằm trong khoảng 0 đến 100",
         "a percentage lies between 0 and 100",
     ),
+    "percent-as-fraction": entry(
+        "Tỷ lệ phần trăm ghi dạng phân số",
+        "Percentage written as a fraction",
+        "{value} có vẻ là phân số của 1 (1 là 100 %), như mọi tỷ lệ của đơn vị trong trang này (không tỷ lệ nào"
+        " lớn hơn 1); ô không được dùng",
+        "{value} looks like a fraction of 1 (1 for 100 %), as all this unit's percentages in the sheet do (none is"
+        " above 1); the cell was not used",
+        "ghi tỷ lệ trên thang 100 (0,925 là 92,5), hoặc kèm dấu %",
+        "write percentages out of 100 (0,925 is 92,5), or with a % sign",
+    ),
     "percent-in-count": entry(
         "Tỷ lệ phần trăm ở ô số lượng",
         "Percentage in a count",
