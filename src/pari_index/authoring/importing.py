@@ -22,7 +22,8 @@ from pari_index.authoring.notes import Note, note
 from pari_index.authoring.parse import parse_number
 from pari_index.authoring.recognise import read_method
 from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
-from pari_index.errors import Problem
+from pari_index.criteria.loading import max_items
+from pari_index.errors import CriteriaError, Problem
 from pari_index.messages.criteria_words import rule_kind_text
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -249,10 +250,33 @@ def _particulars(cover: Cover, areas: list[dict[str, Any]], file: str, draft: Dr
     return head
 
 
+def _check_item_count(book: AnnexBook) -> None:
+    """An annex with more numbered rows than a set may have items (``max_items``, the limit
+    ``pari validate`` and scoring hold a set to) is refused before it is drafted: a 1.6 MB annex of
+    60,000 rows took 40 s and 880 MB, most of it writing a draft that validation then refused."""
+    limit = max_items()
+    numbered = [row for row in book.rows if row.number]
+    if len(numbered) <= limit:
+        return
+    raise CriteriaError(
+        Problem(
+            "too-many-items",
+            f"the set has more than {limit:,} areas, criteria and sub-criteria (real sets have 60 to 200); this is"
+            " the first one past the limit",
+            file=book.file,
+            sheet=book.sheet,
+            row=numbered[limit].row,
+            hint="split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
+            params={"limit": limit},
+        )
+    )
+
+
 def import_annex(path: Path, file: str | None = None, lang: str = "vi") -> Draft:
     """Draft a criteria set from the annex workbook at ``path``; its todo notes in ``lang``."""
     label = file or str(path)
     book = read_annex(path, label)
+    _check_item_count(book)
     draft = Draft(document={}, problems=list(book.problems))
     tree = _Tree(book, draft, lang)
     for row in book.rows:
