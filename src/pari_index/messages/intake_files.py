@@ -143,6 +143,15 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "ghi lý do Hội đồng thay đổi điểm",
         "write why the council changed the score",
     ),
+    "appraisal-score-out-of-range": entry(
+        "Điểm thẩm định ngoài khoảng điểm của tiêu chí",
+        "Appraised score outside the item's points",
+        "điểm {value} nằm ngoài khoảng điểm tiêu chí {criterion} có thể đạt ({low} đến {high}); điểm này không"
+        " được dùng",
+        "score {value} is outside the points item {criterion} can get ({low} to {high}); the score was not used",
+        "ghi số điểm tiêu chí có thể đạt (điểm tối đa ghi trong bộ tiêu chí và mẫu nhập liệu)",
+        "write points the item can get (its maximum is in the criteria set and the form)",
+    ),
     "bad-score": entry(
         "Điểm không đọc được",
         "Unreadable score",

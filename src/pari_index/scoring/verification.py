@@ -23,7 +23,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, MissingEvidence, Part
-from pari_index.criteria.points import SCALE
+from pari_index.criteria.points import SCALE, to_units
 from pari_index.errors import Problem, broken_link, near_name, shorten_path, visible
 from pari_index.intake.appraisal_columns import unread_columns
 from pari_index.intake.assessments import (
@@ -43,7 +43,7 @@ from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.nearest import Near
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import BIDI_CONTROLS, CODE_AS_DATE, parse_boolean, parse_units, shown
-from pari_index.messages.rendering import json_params
+from pari_index.messages.rendering import json_params, params_json
 from pari_index.spelling import path_as_windows_reads
 from pari_index.textexpr import format_text
 
@@ -176,6 +176,7 @@ def _appraisal_decisions(
         unread = pl.col(column).is_not_null() & pl.col(parsed).is_null()
         message = format_text(words, written)
         row_found.append(row_findings(decisions, unread, kind, message, hints[column], column, {"value": written}))
+    decisions = _scores_within_bounds(decisions, leaves, row_found)
     # A decision without its commune or item applies to nothing: reported (rows with a corrected
     # value are reported by the cells' checks), never dropped without a word.
     for column, kind, words, hint in _MISSING_CODES:
@@ -227,6 +228,52 @@ def _appraisal_decisions(
             pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
         )
         .cast(pl.Schema(DECISION_SCHEMA))
+    )
+
+
+def _score_bounds(leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """Each item's lowest and highest score in units (criteria.points.SCALE): a penalty's from
+    minus its maximum to 0, a bonus's from 0, any other's from its floor (or 0) to its maximum."""
+    rows = []
+    for leaf in leaves:
+        high, low = to_units(leaf.max), min(to_units(leaf.floor), 0)
+        if leaf.rule.kind == "penalty":
+            low, high = -high, 0
+        elif leaf.rule.kind == "bonus":
+            low = 0
+        rows.append({CRITERION: leaf.id, "_low": low, "_high": high})
+    return pl.DataFrame(rows, schema={CRITERION: pl.String, "_low": pl.Int64, "_high": pl.Int64})
+
+
+def _scores_within_bounds(
+    decisions: pl.DataFrame, leaves: Sequence[Leaf], row_found: list[pl.DataFrame]
+) -> pl.DataFrame:
+    """A council's score outside what its item can get (5 for an item of 1 point) is refused
+    (``appraisal-score-out-of-range``) and not used, as an unreadable one is: it was applied as
+    given, a commune's total raised by 4 points with nothing but the usual appraisal-correction."""
+    decisions = decisions.join(_score_bounds(leaves), on=CRITERION, how="left", maintain_order="left")
+    score = pl.col("score_override")
+    outside = (score.is_not_null() & ((score < pl.col("_low")) | (score > pl.col("_high")))).fill_null(False)
+    written = shown_text(pl.col("score"))
+    criterion = shown_text(pl.col(CRITERION))
+    low, high = (pl.col(bound).cast(pl.Float64) / SCALE for bound in ("_low", "_high"))
+    message = format_text(
+        "score {} is outside the points item {} can get ({} to {}); the score was not used",
+        written,
+        criterion,
+        *(bound.cast(pl.String).str.strip_suffix(".0") for bound in (low, high)),
+    )
+    hint = "write points the item can get (its maximum is in the criteria set and the form)"
+    found = row_findings(decisions, outside, "appraisal-score-out-of-range", message, hint, "score")
+    if found.height:
+        # The bounds as numbers, which each output writes in its language (0,5): such rows are few.
+        bounds = decisions.filter(outside).select(written, criterion, low.alias("low"), high.alias("high"))
+        names = ("value", "criterion", "low", "high")
+        params = [params_json(dict(zip(names, row, strict=True))) for row in bounds.rows()]
+        found = found.with_columns(pl.Series("params", params, dtype=pl.String))
+    row_found.append(found)
+    return decisions.with_columns(pl.when(outside).then(None).otherwise(score).alias("score_override")).drop(
+        "_low", "_high"
     )
 
 
