@@ -107,3 +107,42 @@ def test_no_year_no_finding(example: pari.ScoreResult) -> None:
     assert dates_of_another_year(intake, None).height == 0
     assert dates_of_another_year(intake, 2025).height == 0
     assert dates_of_another_year(intake, 2030).height > 40  # every unit with dates, were the year 2030
+
+
+def test_a_date_after_the_year_after_is_told_at_its_cell(tmp_path: Path, example: pari.ScoreResult) -> None:
+    """``04/06/2052`` typed for ``04/06/2025`` (and an evidence date of 2062): each a warning at its
+    row (date-after-assessment), the item scored as written; a date of the next year (a report
+    early in 2026) and the example's own dates are not told."""
+    with open(EXAMPLES / "assessments_long.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    value, evidence = header.index("value"), header.index("evidence_date")
+    at = {}
+    for number, row in enumerate(rows[1:], start=2):
+        key = (row[0], row[1])
+        if key == ("00001", "1.1.1"):
+            row[value], row[evidence] = "04/06/2052", "04/06/2062"
+            at["late"] = number
+        if key == ("00004", "1.1.1"):
+            row[value] = "15/01/2026"  # the next year: no finding here
+    path = tmp_path / "a.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = _score(path)
+    assert example.findings.filter(pl.col("kind") == "date-after-assessment").height == 0
+    found = result.findings.filter(pl.col("kind") == "date-after-assessment")
+    assert found.select("severity", "commune_code", "criterion_id", "row").rows() == [
+        ("warning", "00001", "1.1.1", at["late"]),
+        ("warning", "00001", "1.1.1", at["late"]),
+    ]
+    assert found["message"].to_list() == [
+        f"{day} is after the end of 2026: a date of the work of 2025 cannot be later (the year mistyped?); the item"
+        " was scored with the date as written"
+        for day in ("04/06/2052", "04/06/2062")
+    ]
+    item = result.details.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "1.1.1"))
+    assert item["computed_score"].item() == 0  # as written: after the deadline
+    batched = _score(path, batch_size=7).findings.filter(pl.col("kind") == "date-after-assessment")
+    assert (
+        batched.select("commune_code", "row", "message").rows() == found.select("commune_code", "row", "message").rows()
+    )

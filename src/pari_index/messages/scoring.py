@@ -32,6 +32,16 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "để trống (mẫu biểu khoá các dòng này), hoặc sửa loại đơn vị trong danh sách đơn vị",
         "leave it empty (the template locks these rows), or correct the unit's type in the register",
     ),
+    "date-after-assessment": entry(
+        "Ngày sau kỳ đánh giá",
+        "Date after the assessment period",
+        "ngày {day} sau cuối năm {next_year}: một ngày của công việc năm {year} không thể muộn hơn (gõ nhầm"
+        " năm?); tiêu chí được chấm với ngày như đã ghi",
+        "{day} is after the end of {next_year}: a date of the work of {year} cannot be later (the year"
+        " mistyped?); the item was scored with the date as written",
+        "sửa năm của ngày trong ô",
+        "correct the date's year in the cell",
+    ),
     "dates-of-another-year": entry(
         "Ngày tháng của đơn vị thuộc năm khác",
         "The unit's dates are of another year",

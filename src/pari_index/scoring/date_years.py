@@ -7,9 +7,16 @@ Now a unit with at least :data:`MIN_DATES` dates (input values and evidence date
 least :data:`SHARE` lie outside the assessment year, gets one warning (``dates-of-another-year``),
 located at its first such date. A plan signed late in the year before, or a report early in the
 next, is a date or two of a unit's fifty and says nothing.
+
+A single date after the end of the year after the one assessed (``04/06/2052`` typed for
+``04/06/2025``) is no date of the work assessed, whose forms are filled early in the next year: it
+was scored as written (a deadline missed, 0 points; evidence "present"), with nothing said but a
+self-score that differs. Each such date is now a warning at its cell (``date-after-assessment``).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import polars as pl
 
@@ -60,15 +67,54 @@ def _dates(intake: Intake, units: pl.Series) -> pl.DataFrame:
     return pl.concat([values, evidence.select(values.columns)], how="vertical_relaxed")
 
 
-def dates_of_another_year(intake: Intake, year: int | None) -> pl.DataFrame:
+def date_findings(intake: Intake, year: int | None) -> pl.DataFrame:
+    """The findings of the module about the dates of ``intake``'s units; none without a year."""
+    if year is None:
+        return empty_findings()
+    days = _days(intake)
+    return pl.concat([dates_of_another_year(intake, year, days), dates_after_assessment(intake, year, days)])
+
+
+def dates_after_assessment(intake: Intake, year: int, days: pl.DataFrame | None = None) -> pl.DataFrame:
+    """A warning at each date of ``intake`` after the end of the year after ``year`` (the module
+    says why). ``days``: :func:`_days` of the intake, when made already."""
+    last = dt.date(year + 1, 12, 31)
+    late = pl.col("day") > last
+    units = (_days(intake) if days is None else days).filter(late).get_column(COMMUNE).unique()
+    if units.len() == 0:
+        return empty_findings()
+    dates = _dates(intake, units).filter(late).sort(COMMUNE, FILE, SHEET, ROW, nulls_last=True)
+    text = {
+        "day": pl.col("day").dt.to_string("%d/%m/%Y"),
+        "next_year": pl.lit(str(year + 1)),
+        "year": pl.lit(str(year)),
+    }
+    return cell_findings(
+        dates,
+        "warning",
+        "date-after-assessment",
+        format_text(
+            "{} is after the end of {}: a date of the work of {} cannot be later (the year mistyped?); the item"
+            " was scored with the date as written",
+            text["day"],
+            text["next_year"],
+            text["year"],
+        ),
+        "correct the date's year in the cell",
+        json_params(**text),
+    )
+
+
+def dates_of_another_year(intake: Intake, year: int | None, days: pl.DataFrame | None = None) -> pl.DataFrame:
     """A warning for each unit of ``intake`` whose dates are nearly all outside ``year`` (the
-    module says when); none without a year."""
+    module says when); none without a year. ``days``: :func:`_days` of the intake, when made."""
     if year is None:
         return empty_findings()
     outside = pl.col("day").dt.year() != year
     # Which units to tell, from their dates alone (a join of places for every unit cost a national
     # run 0.15 CPU s for none to tell).
-    counts = _days(intake).group_by(COMMUNE).agg(pl.len().alias("_total"), outside.sum().alias("_count"))
+    days = _days(intake) if days is None else days
+    counts = days.group_by(COMMUNE).agg(pl.len().alias("_total"), outside.sum().alias("_count"))
     told = counts.filter((pl.col("_total") >= MIN_DATES) & (pl.col("_count") >= SHARE * pl.col("_total")))
     if told.height == 0:
         return empty_findings()
@@ -103,4 +149,4 @@ def dates_of_another_year(intake: Intake, year: int | None) -> pl.DataFrame:
     )
 
 
-__all__ = ["dates_of_another_year"]
+__all__ = ["date_findings", "dates_after_assessment", "dates_of_another_year"]

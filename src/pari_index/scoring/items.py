@@ -25,7 +25,7 @@ from pari_index.intake.register import Register
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
-from pari_index.scoring.date_years import dates_of_another_year
+from pari_index.scoring.date_years import date_findings
 from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.verification import (
     Appraisal,
@@ -126,8 +126,9 @@ def score_communes(
     # Evidence findings come located at the evidence cell; those with no evidence cell at all
     # (nothing given) and self-score findings are located here.
     located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
-    # A unit whose dates are nearly all of another year (last year's form sent again?).
-    located = pl.concat([located, dates_of_another_year(intake, compiled.year)])
+    # A unit whose dates are nearly all of another year (last year's form sent again?), a date
+    # later than the work assessed can be.
+    located = pl.concat([located, date_findings(intake, compiled.year)])
     return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
 
 
