@@ -28,13 +28,16 @@ from pari_index.intake.sheet import FILE, ROW
 from pari_index.intake.values import (
     ANSWER_HINT,
     CODE_AS_DATE,
+    CODE_AS_SCIENTIFIC_HINT,
     CODE_FORBIDDEN,
+    CODE_SCIENTIFIC,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
     answer_problems,
     date_problem_params,
     date_problems,
     number_problems,
+    scientific_lost,
     shown_expr,
 )
 from pari_index.messages.labels import PARAM_WORDS
@@ -71,6 +74,7 @@ ORDER_KEYS = ("_o_slice", "_o_rank", "_o_grp", "_o_pos")
 CELL_FINDING_ORDER = (
     "control-character",
     "code-as-date",
+    "code-as-scientific",
     "missing-commune-code",
     "missing-criterion",
     "unknown-criterion",
@@ -243,6 +247,37 @@ def _code_as_date_checks(cells: pl.DataFrame) -> list[_Check]:
             )
         )
     return checks
+
+
+def _code_as_scientific_checks(cells: pl.DataFrame) -> list[_Check]:
+    """A commune code in scientific notation whose digits were rounded away (values.scientific_lost:
+    ``1.23457E+11``, as Excel shows a long code of a column of numbers and saves it to a CSV):
+    refused, with or without a register, a row once, at the code's column. It is never matched to
+    a commune (a register saved the same way shows the same text for several codes), nor taken
+    for a commune of its own (two communes would share it). One that shows every digit
+    (``1.00E+00``) is an unknown commune, told the register's code equal to it (intake.nearest,
+    ``scientific``). The distinct codes are searched; no check when none is found."""
+    distinct = cells.select(pl.col(COMMUNE).unique().drop_nulls())
+    found = distinct.filter(pl.col(COMMUNE).str.contains(CODE_SCIENTIFIC) & scientific_lost(pl.col(COMMUNE)))
+    if found.height == 0:
+        return []
+    return [
+        _Check(
+            pl.col(COMMUNE).is_in(found[COMMUNE].implode()),
+            "code-as-scientific",
+            format_text(_CODE_AS_SCIENTIFIC_EN, pl.lit("commune code"), shown_expr(pl.col(COMMUNE)), row_values_text()),
+            CODE_AS_SCIENTIFIC_HINT,
+            row_values_params(what=pl.lit(COMMUNE), text=shown_expr(pl.col(COMMUNE))),
+            per_row=True,
+            column=pl.lit(COMMUNE),
+        )
+    ]
+
+
+_CODE_AS_SCIENTIFIC_EN = (
+    "{} {} is a number in scientific notation, as Excel shows a long code in a column of numbers: the digits it"
+    " does not show were rounded away, so which code was typed is lost{}"
+)
 
 
 _CODE_AS_DATE_EN = (
@@ -517,6 +552,7 @@ def _structure_checks(
     structure = [
         *_control_character_checks(cells),
         *_code_as_date_checks(cells),
+        *_code_as_scientific_checks(cells),
         # One a row, as unknown-commune (sixteenth sweep): a row of a long form without its code
         # (cells merged down a commune's block read as empty but the first) gave one finding for
         # each of its values, 11,798 for 3,381 rows.

@@ -682,6 +682,19 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "; the register holds {suggested}, a code written as a number with decimals: correct the code in the "
             "register to text, with its leading zeros",
         ),
+        "scientific": Words(
+            "; danh sách có mã {suggested}: mã bị ghi ở dạng số mũ (Excel hiện mã dài trong cột số như 1.23457E+11"
+            " và bỏ các số 0 ở đầu); định dạng cột là Văn bản trong Excel rồi gõ lại mã",
+            "; the register holds {suggested}: the code is written in scientific notation (Excel shows a long code"
+            " of a column of numbers as 1.23457E+11 and drops the leading zeros); format the column as Text in"
+            " Excel and type the code again",
+        ),
+        "scientific_register": Words(
+            "; danh sách có mã {suggested}, mã bị ghi ở dạng số mũ: sửa mã trong danh sách đơn vị thành mã dạng văn"
+            " bản, giữ các số 0 ở đầu",
+            "; the register holds {suggested}, a code written in scientific notation: correct the code in the"
+            " register to text, with its leading zeros",
+        ),
         "zeros": Words(
             "; danh sách có mã {suggested}: mã đã mất các số 0 ở đầu (Excel bỏ chúng khi coi mã là số)",
             "; the register holds {suggested}: the code lost its leading zeros (Excel drops them when it "
