@@ -649,7 +649,6 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     (``num``, ``flag``, ``day``, ``text``): the date and number notes are taken from them."""
     kind = pl.col("kind")
     num = pl.col("num")
-    input_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
     unreadable = (
         (kind.is_in(NUMERIC_KINDS) & num.is_null())
         | (kind.is_in(BOOLEAN_KINDS) & pl.col("flag").is_null())
@@ -677,6 +676,25 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
         ),
         _level_check(unreadable & (kind == "level"), table),
         *_percent_in_count(cells),
+        *_range_checks(table),
+        _Check(
+            (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
+            "na-not-allowed",
+            format_text("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
+            "score it, or give an explanation for the appraisal council",
+            cell_params(criterion=pl.col(CRITERION)),
+        ),
+    ]
+
+
+def _range_checks(table: LeafTable) -> list[_Check]:
+    """The checks of a number's range: its kind's (no negative amount, no percentage above 100,
+    a whole count) and its input's declared bounds, joined onto each cell with its kind
+    (``_min``, ``_max``: see LeafTable.fields)."""
+    kind = pl.col("kind")
+    num = pl.col("num")
+    input_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
+    return [
         _Check(
             kind.is_in(["number", "count", "percent"]) & (num < 0),
             "negative-value",
@@ -698,7 +716,6 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             "a count is a whole number",
             cell_params(value=pl.col(VALUE)),
         ),
-        # Declared input bounds, joined onto each cell with its kind (see LeafTable.fields).
         _Check(
             num < pl.col("_min"),
             "below-minimum",
@@ -716,13 +733,6 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             ),
             "correct the cell",
             cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.max_texts, default="")),
-        ),
-        _Check(
-            (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
-            "na-not-allowed",
-            format_text("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
-            "score it, or give an explanation for the appraisal council",
-            cell_params(criterion=pl.col(CRITERION)),
         ),
     ]
 
