@@ -30,7 +30,6 @@ from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
     CODE_FORBIDDEN,
-    CODE_SCIENTIFIC,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
     answer_problems,
@@ -168,17 +167,23 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
-def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
+def _distinct_codes(cells: pl.DataFrame) -> dict[str, pl.Series]:
+    """The distinct commune codes, criterion ids and input names of ``cells``, found once for the
+    checks of their texts (control characters, dates, scientific notation): each check found its
+    own before, the commune codes and the criterion ids twice."""
+    return {
+        column: cells.select(pl.col(column).unique().drop_nulls())[column] for column in (COMMUNE, CRITERION, FIELD)
+    }
+
+
+def _control_character_checks(distinct: dict[str, pl.Series]) -> list[_Check]:
     """A commune code, criterion id or input name holding a control, bidi or invisible character
     (values.CODE_FORBIDDEN): it would match nothing as typed, or reverse the text around it. The
     distinct texts of each column are searched (a national file has millions of cells but some
     thousand codes); no check at all when none is found."""
     where = [COMMUNE, CRITERION, FIELD]
     found = {
-        column: cells.select(pl.col(column).unique().drop_nulls())
-        .filter(pl.col(column).str.contains(CODE_FORBIDDEN))[column]
-        .to_list()
-        for column in where
+        column: distinct[column].filter(distinct[column].str.contains(CODE_FORBIDDEN)).to_list() for column in where
     }
     if not any(found.values()):
         return []
@@ -206,17 +211,14 @@ def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
     return [check]
 
 
-def _code_as_date_checks(cells: pl.DataFrame) -> list[_Check]:
+def _code_as_date_checks(distinct: dict[str, pl.Series]) -> list[_Check]:
     """A commune code or criterion id that reads as a date (values.CODE_AS_DATE): typed into a
     column Excel formatted as dates, which keeps the day and not the code. Said as such, at the
     code's column, rather than as an unknown commune "1900-01-01 00:00:00": a commune's row once
     (its every cell carries the code), a criterion id at each cell. The distinct texts are
     searched; no check when none is found."""
     found = {
-        column: cells.select(pl.col(column).unique().drop_nulls()).filter(pl.col(column).str.contains(CODE_AS_DATE))[
-            column
-        ]
-        for column in (COMMUNE, CRITERION)
+        column: distinct[column].filter(distinct[column].str.contains(CODE_AS_DATE)) for column in (COMMUNE, CRITERION)
     }
     hint = (
         "format the column as Text in Excel (Format Cells, Text) and type the codes again: the date no longer says"
@@ -249,7 +251,7 @@ def _code_as_date_checks(cells: pl.DataFrame) -> list[_Check]:
     return checks
 
 
-def _code_as_scientific_checks(cells: pl.DataFrame) -> list[_Check]:
+def _code_as_scientific_checks(distinct: dict[str, pl.Series]) -> list[_Check]:
     """A commune code in scientific notation whose digits were rounded away (values.scientific_lost:
     ``1.23457E+11``, as Excel shows a long code of a column of numbers and saves it to a CSV):
     refused, with or without a register, a row once, at the code's column. It is never matched to
@@ -257,8 +259,8 @@ def _code_as_scientific_checks(cells: pl.DataFrame) -> list[_Check]:
     for a commune of its own (two communes would share it). One that shows every digit
     (``1.00E+00``) is an unknown commune, told the register's code equal to it (intake.nearest,
     ``scientific``). The distinct codes are searched; no check when none is found."""
-    distinct = cells.select(pl.col(COMMUNE).unique().drop_nulls())
-    found = distinct.filter(pl.col(COMMUNE).str.contains(CODE_SCIENTIFIC) & scientific_lost(pl.col(COMMUNE)))
+    codes = distinct[COMMUNE].to_frame()
+    found = codes.filter(pl.col(COMMUNE).str.contains("[eE]")).filter(scientific_lost(pl.col(COMMUNE)))
     if found.height == 0:
         return []
     return [
@@ -549,10 +551,11 @@ def _structure_checks(
     criterion = pl.col(CRITERION)
     unknown_items = cells.select(criterion.filter(pl.col("_known_leaf").is_null()).unique())[CRITERION]
     items = Near(unknown_items, table.default_input.get_column(CRITERION), items=True)
+    distinct = _distinct_codes(cells)
     structure = [
-        *_control_character_checks(cells),
-        *_code_as_date_checks(cells),
-        *_code_as_scientific_checks(cells),
+        *_control_character_checks(distinct),
+        *_code_as_date_checks(distinct),
+        *_code_as_scientific_checks(distinct),
         # One a row, as unknown-commune (sixteenth sweep): a row of a long form without its code
         # (cells merged down a commune's block read as empty but the first) gave one finding for
         # each of its values, 11,798 for 3,381 rows.

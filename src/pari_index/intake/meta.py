@@ -131,11 +131,14 @@ def _meta_as_cells(rows: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
     return cells.cast(CELL_SCHEMA)  # type: ignore[arg-type]
 
 
-def _lost_codes(rows: pl.DataFrame) -> pl.Series:
-    """The distinct commune codes of ``rows`` in scientific notation with digits lost
-    (values.scientific_lost), found among the distinct codes alone."""
-    codes = rows.select(pl.col(COMMUNE).unique().drop_nulls())
-    return codes.filter(scientific_lost(pl.col(COMMUNE)))[COMMUNE].implode()
+def _lost_codes(rows: pl.DataFrame) -> list[str]:
+    """The commune codes of ``rows`` in scientific notation with digits lost
+    (values.scientific_lost): looked for among the codes with an E alone (one scan of a literal
+    class; a register's codes have none), none in a normal file."""
+    written = rows.filter(pl.col(COMMUNE).str.contains("[eE]"))
+    if written.height == 0:
+        return []
+    return written.filter(scientific_lost(pl.col(COMMUNE)))[COMMUNE].unique().to_list()
 
 
 def split_meta_rows(
@@ -152,9 +155,11 @@ def split_meta_rows(
         | pl.col(CRITERION).is_null()
         | pl.col(COMMUNE).str.contains(CODE_FORBIDDEN)  # reported with the cells (control-character)
         | pl.col(COMMUNE).str.contains(CODE_AS_DATE)  # and code-as-date, with or without a register
-        | pl.col(COMMUNE).is_in(_lost_codes(rows))  # and code-as-scientific
         | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
     )
+    lost = _lost_codes(rows)
+    if lost:  # and code-as-scientific, with or without a register
+        misplaced = misplaced | pl.col(COMMUNE).is_in(lost)
     if known_communes is not None:
         misplaced = misplaced | ~pl.col(COMMUNE).is_in(known_communes.implode())
     misplaced = misplaced.fill_null(True)
