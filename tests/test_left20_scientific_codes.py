@@ -33,29 +33,17 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BUNDLED = Path(__file__).resolve().parent.parent / "criteria" / "ha-noi-2025-commune.yaml"
 
 LOST_EN = (
-    "commune code 1.23457E+11 is a number in scientific notation, as Excel shows a long code in a column of numbers:"
-    " the digits it does not show were rounded away, so which code was typed is lost"
+    "commune code 1.23457E+11 is in scientific notation (Excel rounds a long code in a number column): the code"
+    " typed is lost"
 )
-LOST_VI = (
-    "mã xã 1.23457E+11 là một số ở dạng số mũ (ký hiệu khoa học), như Excel hiện một mã dài trong cột số: các chữ số"
-    " không hiện ra đã bị làm tròn mất, nên không còn biết mã đã gõ là gì"
-)
-HINT_EN = (
-    "format the column as Text in Excel (Format Cells, Text) and type the codes again, or paste them from the"
-    " official list: the number no longer says which code was typed"
-)
-HINT_VI = (
-    "định dạng cột là Văn bản trong Excel (Format Cells, Text) rồi gõ lại các mã, hoặc dán từ danh mục chính thức:"
-    " số này không còn cho biết mã đã gõ là gì"
-)
+LOST_VI = "mã xã 1.23457E+11 ở dạng số mũ (Excel làm tròn mã dài trong cột số): không còn biết mã đã gõ"
+HINT_EN = "format the column as Text in Excel (Format Cells, Text) and type the codes again"
+HINT_VI = "định dạng cột là Văn bản trong Excel (Format Cells, Text) rồi gõ lại các mã"
 EXACT_EN = (
-    "the code is written in scientific notation (Excel shows a long code of a column of numbers as 1.23457E+11 and"
-    " drops the leading zeros); format the column as Text in Excel and type the code again"
+    "the code is in scientific notation (as Excel shows a number column); format the column as Text and type the"
+    " code again"
 )
-EXACT_VI = (
-    "mã bị ghi ở dạng số mũ (Excel hiện mã dài trong cột số như 1.23457E+11 và bỏ các số 0 ở đầu); định dạng cột là"
-    " Văn bản trong Excel rồi gõ lại mã"
-)
+EXACT_VI = "mã bị ghi ở dạng số mũ (như Excel hiện cột số); định dạng cột là Văn bản rồi gõ lại mã"
 
 
 @pytest.mark.parametrize(

@@ -277,8 +277,7 @@ def _code_as_scientific_checks(distinct: dict[str, pl.Series]) -> list[_Check]:
 
 
 _CODE_AS_SCIENTIFIC_EN = (
-    "{} {} is a number in scientific notation, as Excel shows a long code in a column of numbers: the digits it"
-    " does not show were rounded away, so which code was typed is lost{}"
+    "{} {} is in scientific notation (Excel rounds a long code in a number column): the code typed is lost{}"
 )
 
 

@@ -241,8 +241,8 @@ def _code_problems(frame: pl.DataFrame, bad_code: pl.Expr, date_code: pl.Expr, l
         lost_code,
         "code-as-scientific",
         lambda r: (
-            f"commune code {quoted(r['code'])} is a number in scientific notation, as Excel shows a long code in a"
-            " column of numbers: the digits it does not show were rounded away, so which code was typed is lost"
+            f"commune code {quoted(r['code'])} is in scientific notation (Excel rounds a long code in a number"
+            " column): the code typed is lost"
         ),
         CODE_AS_SCIENTIFIC_HINT,
         field="code",

@@ -149,10 +149,7 @@ CODE_SCIENTIFIC = r"^\s*([0-9]+)(?:[.,]([0-9]*))?[eE]\+?([0-9]{1,4})\s*$"
 
 
 #: What to do about a code in scientific notation whose digits were lost (code-as-scientific).
-CODE_AS_SCIENTIFIC_HINT = (
-    "format the column as Text in Excel (Format Cells, Text) and type the codes again, or paste them from the"
-    " official list: the number no longer says which code was typed"
-)
+CODE_AS_SCIENTIFIC_HINT = "format the column as Text in Excel (Format Cells, Text) and type the codes again"
 
 
 def scientific_lost(code: pl.Expr) -> pl.Expr:

@@ -97,14 +97,11 @@ CELL_FINDINGS: dict[str, Entry] = {
     "code-as-scientific": entry(
         "Mã bị Excel ghi thành số mũ",
         "Code written in scientific notation by Excel",
-        "{what} {text} là một số ở dạng số mũ (ký hiệu khoa học), như Excel hiện một mã dài trong cột số: các chữ"
-        " số không hiện ra đã bị làm tròn mất, nên không còn biết mã đã gõ là gì{row_values}",
-        "{what} {text} is a number in scientific notation, as Excel shows a long code in a column of numbers: the"
-        " digits it does not show were rounded away, so which code was typed is lost{row_values}",
-        "định dạng cột là Văn bản trong Excel (Format Cells, Text) rồi gõ lại các mã, hoặc dán từ danh mục chính"
-        " thức: số này không còn cho biết mã đã gõ là gì",
-        "format the column as Text in Excel (Format Cells, Text) and type the codes again, or paste them from the"
-        " official list: the number no longer says which code was typed",
+        "{what} {text} ở dạng số mũ (Excel làm tròn mã dài trong cột số): không còn biết mã đã gõ{row_values}",
+        "{what} {text} is in scientific notation (Excel rounds a long code in a number column): the code typed is"
+        " lost{row_values}",
+        "định dạng cột là Văn bản trong Excel (Format Cells, Text) rồi gõ lại các mã",
+        "format the column as Text in Excel (Format Cells, Text) and type the codes again",
     ),
     "bad-value": entry(
         "Giá trị không đọc được",

@@ -710,11 +710,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "register to text, with its leading zeros",
         ),
         "scientific": Words(
-            "; danh sách có mã {suggested}: mã bị ghi ở dạng số mũ (Excel hiện mã dài trong cột số như 1.23457E+11"
-            " và bỏ các số 0 ở đầu); định dạng cột là Văn bản trong Excel rồi gõ lại mã",
-            "; the register holds {suggested}: the code is written in scientific notation (Excel shows a long code"
-            " of a column of numbers as 1.23457E+11 and drops the leading zeros); format the column as Text in"
-            " Excel and type the code again",
+            "; danh sách có mã {suggested}: mã bị ghi ở dạng số mũ (như Excel hiện cột số); định dạng cột là Văn bản"
+            " rồi gõ lại mã",
+            "; the register holds {suggested}: the code is in scientific notation (as Excel shows a number column);"
+            " format the column as Text and type the code again",
         ),
         "scientific_register": Words(
             "; danh sách có mã {suggested}, mã bị ghi ở dạng số mũ: sửa mã trong danh sách đơn vị thành mã dạng văn"

@@ -263,8 +263,8 @@ def _dated_codes(decisions: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.E
     lost = pl.col(COMMUNE).is_in(codes.filter(scientific_lost(pl.col(COMMUNE)))[COMMUNE].implode()).fill_null(False)
     text = shown_text(pl.col(COMMUNE))
     message = format_text(
-        "commune code {} is a number in scientific notation, as Excel shows a long code in a column of numbers: the"
-        " digits it does not show were rounded away, so which code was typed is lost",
+        "commune code {} is in scientific notation (Excel rounds a long code in a number column): the code typed"
+        " is lost",
         text,
     )
     params = {"what": pl.lit(COMMUNE), "text": text}
