@@ -938,7 +938,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources
     from pari_index.outputs.provenance import check_date
-    from pari_index.outputs.report import write_report
+    from pari_index.outputs.report import with_run_warnings, write_report
     from pari_index.outputs.results import read_results, results_sources
     from pari_index.pipeline import criteria_for_results
 
@@ -951,6 +951,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     tables = read_results(results)
     warnings: list[Problem] = []
     criteria = criteria_for_results(tables, criteria_file, warnings)
+    tables = with_run_warnings(tables, warnings)  # in the page too, not the console alone
     # The renderer refuses a report of too many units, naming the results, before rendering any.
     write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
     _print_warnings(warnings, lang)

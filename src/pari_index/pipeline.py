@@ -8,6 +8,7 @@ The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -728,31 +729,84 @@ def _explained_rows(
     details = details.with_columns(pl.lit(None).alias(c) for c in EXPLAIN_COLUMNS if c not in details.columns)
     rows = details.filter(pl.col("commune_code") == commune)
     if rows.height == 0:
-        raise _not_in_results(tables, details, results, commune)
+        raise _not_in_results(tables, details, results, commune, criterion)
     if criterion is None:
         return rows
     # An area or criterion id explains every scored item under it (2.1 -> 2.1.1, 2.1.2, ...).
     rows = rows.filter((pl.col("criterion_id") == criterion) | pl.col("criterion_id").str.starts_with(criterion + "."))
     if rows.height == 0:
-        raise UsageError(
-            Problem(
-                "criterion-not-in-results",
-                f"{quoted(criterion)} is neither a scored item nor an area or criterion with scored items",
-                params={"criterion": quoted(criterion)},
-                hint="use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
-            )
-        )
+        raise _item_not_in_results(tables, details, commune, criterion)
     return rows
 
 
+def _results_ids(details: pl.DataFrame) -> list[str]:
+    """The ids pari explain takes as its item: each scored item's and those of the areas and
+    criteria above it (``1``, ``1.1``, ``1.1.1``), in the set's order."""
+    ids: dict[str, None] = {}
+    for item in details["criterion_id"].drop_nulls().unique(maintain_order=True).to_list():
+        parts = item.split(".")
+        ids.update(dict.fromkeys(".".join(parts[: n + 1]) for n in range(len(parts))))
+    return list(ids)
+
+
+def _item_not_in_results(
+    tables: dict[str, pl.DataFrame], details: pl.DataFrame, commune: str, criterion: str
+) -> UsageError:
+    """An item id the results hold nothing under, with what to type: a commune code of the results
+    given as the item (``pari explain 00001 00004``: one commune at a time, the item after it); the
+    id it likely means (an area written as a number, ``1.0``; ``01``; ``1.1.1.``: intake.nearest);
+    else the areas' ids and an item's."""
+    from pari_index.intake.nearest import SUGGESTED, nearest_codes
+
+    ids = _results_ids(details)
+    params: dict[str, object] = {"criterion": quoted(criterion), "commune": commune}
+    message = f"{quoted(criterion)} is neither a scored item nor an area or criterion with scored items"
+    codes = details["commune_code"].drop_nulls().unique()
+    typed = criterion.strip()
+    # An area's number as a number column writes it (1.0, 2,0) or with a leading zero (01).
+    as_area = typed.replace(",", ".").split(".")[0].lstrip("0") if re.fullmatch(r"[0-9]+(?:[.,]0+)?", typed) else None
+    near = nearest_codes(pl.Series([typed]), pl.Series(ids), items=True)[SUGGESTED].to_list()
+    if typed in codes.to_list():
+        params |= {"item_hint": "commune", "name": _unit_name(tables, typed), "code": typed}
+    elif as_area in ids or near:
+        params |= {"item_hint": "near", "near": as_area if as_area in ids else near[0]}
+    else:
+        areas = [i for i in ids if "." not in i]
+        example = next((i for i in ids if i.count(".") >= 2), ids[-1] if ids else "1.1.1")
+        params |= {"item_hint": "list", "areas": ", ".join(areas[:12]), "example": example}
+    return UsageError(Problem("criterion-not-in-results", message, params=params))
+
+
+def _unit_name(tables: dict[str, pl.DataFrame], code: str) -> str:
+    """The name the results' summary gives the unit ``code`` ("—" when none)."""
+    summary = tables.get("summary")
+    if summary is None or "name" not in summary.columns:
+        return "—"
+    names = summary.filter(pl.col("commune_code").cast(pl.String) == code)["name"].cast(pl.String).to_list()
+    return (names or [None])[0] or "—"
+
+
 def _not_in_results(
-    tables: dict[str, pl.DataFrame], details: pl.DataFrame, results: str | Path, commune: str
+    tables: dict[str, pl.DataFrame],
+    details: pl.DataFrame,
+    results: str | Path,
+    commune: str,
+    criterion: str | None = None,
 ) -> UsageError:
     """A commune code that the results do not hold, with the code it was likely meant for: the
     same digits with the results' leading zeros (``1`` for ``00001``), or the same code in another
-    letter case or with spaces around it; else the first codes of the results."""
+    letter case or with spaces around it; an item id of the results given first (``pari explain
+    1.1.1 00001``: the commune comes first); else the first codes of the results."""
     codes = details.select(pl.col("commune_code").drop_nulls().unique().sort())["commune_code"]
     typed = unicodedata.normalize("NFC", commune).strip()
+    if "." in typed and typed in _results_ids(details):
+        listed = codes.to_list()
+        code = criterion if criterion in listed else (listed[0] if listed else "00001")
+        swapped = {"commune": quoted(commune), "results": str(results), "code_hint": "item", "item": typed}
+        swapped["near"] = code or "00001"
+        return UsageError(
+            Problem("commune-not-in-results", f"commune {quoted(commune)} is not in {results}", params=swapped)
+        )
     same = pl.col("commune_code").str.to_lowercase() == typed.lower()
     if typed.isascii() and typed.isdigit():
         digits = pl.col("commune_code").str.contains(r"^[0-9]+$")
@@ -761,13 +815,7 @@ def _not_in_results(
     message = f"commune {quoted(commune)} is not in {results}"
     params: dict[str, object] = {"commune": quoted(commune), "results": str(results)}
     if len(near) == 1:
-        summary = tables.get("summary")
-        names = (
-            summary.filter(pl.col("commune_code").cast(pl.String) == near[0])["name"].cast(pl.String).to_list()
-            if summary is not None and "name" in summary.columns
-            else []
-        )
-        params |= {"code_hint": "near", "near": near[0], "near_name": (names or [None])[0] or "—"}
+        params |= {"code_hint": "near", "near": near[0], "near_name": _unit_name(tables, near[0])}
     else:
         params |= {"code_hint": "list", "known": ", ".join(codes.head(10).to_list())}
     return UsageError(Problem("commune-not-in-results", message, params=params))

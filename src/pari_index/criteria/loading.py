@@ -808,6 +808,12 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         ) from None
     if len(raw) > limit:
         raise too_large(None)
+    return _criteria_text(raw, label, error)
+
+
+def _criteria_text(raw: bytes, label: str, error: type[CriteriaError]) -> str:
+    """The text of a criteria file's bytes (``label``: its name as told): an office document or
+    PDF, a compressed file and bytes that are not UTF-8 are each an ``error`` saying which."""
     document = _document(raw, label)
     if document is not None:
         raise error(document)

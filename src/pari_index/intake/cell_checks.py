@@ -28,6 +28,7 @@ from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.values import (
     ANSWER_HINT,
     CODE_AS_DATE,
+    CODE_AS_SCIENTIFIC_HINT,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
@@ -35,6 +36,7 @@ from pari_index.intake.values import (
     date_problem_params,
     date_problems,
     number_problems,
+    scientific_lost,
     shown_expr,
 )
 from pari_index.messages.labels import PARAM_WORDS
@@ -71,6 +73,7 @@ ORDER_KEYS = ("_o_slice", "_o_rank", "_o_grp", "_o_pos")
 CELL_FINDING_ORDER = (
     "control-character",
     "code-as-date",
+    "code-as-scientific",
     "missing-commune-code",
     "missing-criterion",
     "unknown-criterion",
@@ -165,17 +168,23 @@ def _reject(cells: pl.DataFrame, checks: Sequence[_Check], findings: list[pl.Dat
     return marked.filter(pl.col("_reason").is_null()).drop("_reason")
 
 
-def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
+def _distinct_codes(cells: pl.DataFrame) -> dict[str, pl.Series]:
+    """The distinct commune codes, criterion ids and input names of ``cells``, found once for the
+    checks of their texts (control characters, dates, scientific notation): each check found its
+    own before, the commune codes and the criterion ids twice."""
+    return {
+        column: cells.select(pl.col(column).unique().drop_nulls())[column] for column in (COMMUNE, CRITERION, FIELD)
+    }
+
+
+def _control_character_checks(distinct: dict[str, pl.Series]) -> list[_Check]:
     """A commune code, criterion id or input name holding a control, bidi or invisible character
     (values.CODE_FORBIDDEN): it would match nothing as typed, or reverse the text around it. The
     distinct texts of each column are searched (a national file has millions of cells but some
     thousand codes); no check at all when none is found."""
     where = [COMMUNE, CRITERION, FIELD]
     found = {
-        column: cells.select(pl.col(column).unique().drop_nulls())
-        .filter(pl.col(column).str.contains(CODE_FORBIDDEN))[column]
-        .to_list()
-        for column in where
+        column: distinct[column].filter(distinct[column].str.contains(CODE_FORBIDDEN)).to_list() for column in where
     }
     if not any(found.values()):
         return []
@@ -203,17 +212,14 @@ def _control_character_checks(cells: pl.DataFrame) -> list[_Check]:
     return [check]
 
 
-def _code_as_date_checks(cells: pl.DataFrame) -> list[_Check]:
+def _code_as_date_checks(distinct: dict[str, pl.Series]) -> list[_Check]:
     """A commune code or criterion id that reads as a date (values.CODE_AS_DATE): typed into a
     column Excel formatted as dates, which keeps the day and not the code. Said as such, at the
     code's column, rather than as an unknown commune "1900-01-01 00:00:00": a commune's row once
     (its every cell carries the code), a criterion id at each cell. The distinct texts are
     searched; no check when none is found."""
     found = {
-        column: cells.select(pl.col(column).unique().drop_nulls()).filter(pl.col(column).str.contains(CODE_AS_DATE))[
-            column
-        ]
-        for column in (COMMUNE, CRITERION)
+        column: distinct[column].filter(distinct[column].str.contains(CODE_AS_DATE)) for column in (COMMUNE, CRITERION)
     }
     hint = (
         "format the column as Text in Excel (Format Cells, Text) and type the codes again: the date no longer says"
@@ -244,6 +250,36 @@ def _code_as_date_checks(cells: pl.DataFrame) -> list[_Check]:
             )
         )
     return checks
+
+
+def _code_as_scientific_checks(distinct: dict[str, pl.Series]) -> list[_Check]:
+    """A commune code in scientific notation whose digits were rounded away (values.scientific_lost:
+    ``1.23457E+11``, as Excel shows a long code of a column of numbers and saves it to a CSV):
+    refused, with or without a register, a row once, at the code's column. It is never matched to
+    a commune (a register saved the same way shows the same text for several codes), nor taken
+    for a commune of its own (two communes would share it). One that shows every digit
+    (``1.00E+00``) is an unknown commune, told the register's code equal to it (intake.nearest,
+    ``scientific``). The distinct codes are searched; no check when none is found."""
+    codes = distinct[COMMUNE].to_frame()
+    found = codes.filter(pl.col(COMMUNE).str.contains("[eE]")).filter(scientific_lost(pl.col(COMMUNE)))
+    if found.height == 0:
+        return []
+    return [
+        _Check(
+            pl.col(COMMUNE).is_in(found[COMMUNE].implode()),
+            "code-as-scientific",
+            format_text(_CODE_AS_SCIENTIFIC_EN, pl.lit("commune code"), shown_expr(pl.col(COMMUNE)), row_values_text()),
+            CODE_AS_SCIENTIFIC_HINT,
+            row_values_params(what=pl.lit(COMMUNE), text=shown_expr(pl.col(COMMUNE))),
+            per_row=True,
+            column=pl.lit(COMMUNE),
+        )
+    ]
+
+
+_CODE_AS_SCIENTIFIC_EN = (
+    "{} {} is in scientific notation (Excel rounds a long code in a number column): the code typed is lost{}"
+)
 
 
 _CODE_AS_DATE_EN = (
@@ -515,9 +551,11 @@ def _structure_checks(
     criterion = pl.col(CRITERION)
     unknown_items = cells.select(criterion.filter(pl.col("_known_leaf").is_null()).unique())[CRITERION]
     items = Near(unknown_items, table.default_input.get_column(CRITERION), items=True)
+    distinct = _distinct_codes(cells)
     structure = [
-        *_control_character_checks(cells),
-        *_code_as_date_checks(cells),
+        *_control_character_checks(distinct),
+        *_code_as_date_checks(distinct),
+        *_code_as_scientific_checks(distinct),
         # One a row, as unknown-commune (sixteenth sweep): a row of a long form without its code
         # (cells merged down a commune's block read as empty but the first) gave one finding for
         # each of its values, 11,798 for 3,381 rows.
@@ -614,7 +652,6 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     (``num``, ``flag``, ``day``, ``text``): the date and number notes are taken from them."""
     kind = pl.col("kind")
     num = pl.col("num")
-    input_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
     unreadable = (
         (kind.is_in(NUMERIC_KINDS) & num.is_null())
         | (kind.is_in(BOOLEAN_KINDS) & pl.col("flag").is_null())
@@ -642,6 +679,25 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
         ),
         _level_check(unreadable & (kind == "level"), table),
         *_percent_in_count(cells),
+        *_range_checks(cells, table),
+        _Check(
+            (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
+            "na-not-allowed",
+            format_text("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
+            "score it, or give an explanation for the appraisal council",
+            cell_params(criterion=pl.col(CRITERION)),
+        ),
+    ]
+
+
+def _range_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
+    """The checks of a number's range: its kind's (no negative amount, no percentage above 100
+    nor percentages written as fractions of 1, a whole count) and its input's declared bounds,
+    joined onto each cell with its kind (``_min``, ``_max``: see LeafTable.fields)."""
+    kind = pl.col("kind")
+    num = pl.col("num")
+    input_key = pl.col(CRITERION) + ":" + pl.col(FIELD)
+    return [
         _Check(
             kind.is_in(["number", "count", "percent"]) & (num < 0),
             "negative-value",
@@ -664,7 +720,6 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             "a count is a whole number",
             cell_params(value=pl.col(VALUE)),
         ),
-        # Declared input bounds, joined onto each cell with its kind (see LeafTable.fields).
         _Check(
             num < pl.col("_min"),
             "below-minimum",
@@ -682,13 +737,6 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             ),
             "correct the cell",
             cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.max_texts, default="")),
-        ),
-        _Check(
-            (pl.col(FIELD) == "n/a") & pl.col("flag") & pl.col(CRITERION).is_in(not_allowed),
-            "na-not-allowed",
-            format_text("criterion {} cannot be marked not applicable", pl.col(CRITERION)),
-            "score it, or give an explanation for the appraisal council",
-            cell_params(criterion=pl.col(CRITERION)),
         ),
     ]
 

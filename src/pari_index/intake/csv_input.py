@@ -28,6 +28,7 @@ from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
 from pari_index.intake.lost_letters import letters_lost, lost_letters
 from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
+from pari_index.intake.two_row_text import join_two_row_text_header
 from pari_index.messages import render, render_hint
 
 #: Delimiters tried, in order of preference on a tie.
@@ -432,6 +433,8 @@ def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], h
     # check of the whole text is much cheaper than normalising every cell of a national file.
     # A title above the headings (a form saved as CSV from Excel), as in a workbook.
     skip, titles = title_rows(grid, file, None)
+    # Headings over two rows (a group heading over the columns it covers), as in a workbook.
+    grid = join_two_row_text_header(grid, skip)
     sheet, problems = frame_from_grid(
         grid.slice(skip), file, None, 1 + skip, is_nfc=how.is_nfc, undecodable=how.undecodable, longest=how.longest
     )

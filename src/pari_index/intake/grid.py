@@ -24,6 +24,7 @@ from pari_index.intake.sheet import (
     Sheet,
     too_many_columns,
 )
+from pari_index.intake.two_row_text import join_two_row_text_header
 
 #: Characters nothing shows in a header (a zero-width space, joiner or non-joiner, a word joiner,
 #: a soft hyphen, a byte-order mark, bidi marks and controls), which a header copied from a web
@@ -581,6 +582,8 @@ class GridRanges:
             return None
         if any(dtype != pl.String for dtype in grid.dtypes):
             return None
+        if join_two_row_text_header(grid, 0) is not grid:
+            return None  # headings over two rows: joined when the file is read whole
         # The header row as each check sees it (a too-long name is emptied by its own check).
         for check in self.checks:
             self.reports.append(_CellReport(grid.row(0), check, self.place))

@@ -43,6 +43,7 @@ from pari_index.intake.values import (
     date_problem_params,
     date_problems,
     number_problems,
+    scientific_lost,
 )
 from pari_index.textexpr import format_text
 
@@ -80,7 +81,7 @@ def code_columns_written(findings: pl.DataFrame, headers: dict[str, str]) -> pl.
     """``findings`` with the column of each control-character finding (a column id, see
     :func:`.cell_checks._control_character_checks`) as its sheet writes the heading (``headers``, the intake's
     :func:`long_header_keys`): «Mã xã» for commune_code."""
-    code_kind = pl.col("kind").is_in(["control-character", "code-as-date"])
+    code_kind = pl.col("kind").is_in(["control-character", "code-as-date", "code-as-scientific"])
     if findings.is_empty() or not findings.select(code_kind.any()).item():
         return findings
     written = written_column(pl.col("column"), headers, "file", "sheet")
@@ -130,6 +131,16 @@ def _meta_as_cells(rows: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
     return cells.cast(CELL_SCHEMA)  # type: ignore[arg-type]
 
 
+def _lost_codes(rows: pl.DataFrame) -> list[str]:
+    """The commune codes of ``rows`` in scientific notation with digits lost
+    (values.scientific_lost): looked for among the codes with an E alone (one scan of a literal
+    class; a register's codes have none), none in a normal file."""
+    written = rows.filter(pl.col(COMMUNE).str.contains("[eE]"))
+    if written.height == 0:
+        return []
+    return written.filter(scientific_lost(pl.col(COMMUNE)))[COMMUNE].unique().to_list()
+
+
 def split_meta_rows(
     rows: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None, headers: dict[str, str]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -146,6 +157,9 @@ def split_meta_rows(
         | pl.col(COMMUNE).str.contains(CODE_AS_DATE)  # and code-as-date, with or without a register
         | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
     )
+    lost = _lost_codes(rows)
+    if lost:  # and code-as-scientific, with or without a register
+        misplaced = misplaced | pl.col(COMMUNE).is_in(lost)
     if known_communes is not None:
         misplaced = misplaced | ~pl.col(COMMUNE).is_in(known_communes.implode())
     misplaced = misplaced.fill_null(True)

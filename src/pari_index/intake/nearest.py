@@ -16,6 +16,13 @@ of nearness, tried in this order (the first that finds anything is said):
 ``float_register``
     the other way round: a code of digits equal as a number to a register code written so
     (``00001`` against the register's ``1.0``): the register's code is the one to correct;
+``scientific``
+    a code written in scientific notation that shows every digit of its number, as Excel writes a
+    number column's long values to a CSV (``1.00E+00``, ``1,2345E+04``): equal as a number to a
+    known code of digits. One whose digits were rounded away (``1.23457E+11``) is never here: it
+    is refused before (values.scientific_lost, ``code-as-scientific``);
+``scientific_register``
+    the other way round, as ``float_register``;
 ``zeros``
     a code of digits that lost leading zeros, as Excel drops them from a number (``123`` for
     ``00123``): equal once the zeros are stripped, and shorter than the known code;
@@ -38,6 +45,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from pari_index.intake.values import scientific_number
 from pari_index.messages.labels import PARAM_WORDS
 
 #: The longest code (in characters, once normalised) for which codes one character away are
@@ -50,7 +58,7 @@ GIVEN = "_given"
 NEAREST = "nearest"
 SUGGESTED = "suggested"
 #: The kinds of nearness, best first (see the module's text); item ids' are prefixed ``item_``.
-KINDS = ("same", "float", "float_register", "zeros", "pasted", "typo")
+KINDS = ("same", "float", "float_register", "scientific", "scientific_register", "zeros", "pasted", "typo")
 ITEM_KINDS = ("same", "zeros", "pasted")
 #: A code written as a number with decimals (all zeros): ``1.0``, ``00001.00``, ``1,0``.
 FLOAT_CODE = r"^[0-9]+[.,]0+$"
@@ -103,6 +111,21 @@ def _floats(given: pl.DataFrame, known: pl.DataFrame, register_side: bool) -> pl
     ours_pattern, theirs_pattern = (digits, FLOAT_CODE) if register_side else (FLOAT_CODE, digits)
     ours = given.filter(pl.col("_n").str.contains(ours_pattern)).with_columns(_number(pl.col("_n")).alias("_z"))
     theirs = known.filter(pl.col("_n").str.contains(theirs_pattern)).with_columns(_number(pl.col("_n")).alias("_z"))
+    return ours.join(theirs, on="_z").select(GIVEN, "code")
+
+
+def _scientific(given: pl.DataFrame, known: pl.DataFrame, register_side: bool) -> pl.DataFrame:
+    """Given codes in scientific notation that show every digit (values.scientific_number) equal
+    as a number to a known code of digits (``register_side``: given codes of digits equal to a
+    known code written so)."""
+    digits = pl.col("_n").str.contains(r"^[0-9]+$")
+    as_digits = digits, _number(pl.col("_n"))
+    as_scientific = scientific_number(pl.col("_n")).is_not_null(), scientific_number(pl.col("_n"))
+    (ours_kept, ours_key), (theirs_kept, theirs_key) = (
+        (as_digits, as_scientific) if register_side else (as_scientific, as_digits)
+    )
+    ours = given.filter(ours_kept).with_columns(ours_key.alias("_z"))
+    theirs = known.filter(theirs_kept).with_columns(theirs_key.alias("_z"))
     return ours.join(theirs, on="_z").select(GIVEN, "code")
 
 
@@ -173,6 +196,8 @@ def nearest_codes(unknown: pl.Series, known: pl.Series, *, items: bool = False) 
             pairs = _same(given, known_frame)
         elif kind in ("float", "float_register"):
             pairs = _floats(given, known_frame, kind == "float_register")
+        elif kind in ("scientific", "scientific_register"):
+            pairs = _scientific(given, known_frame, kind == "scientific_register")
         elif kind == "zeros":
             pairs = _zeros(given, known_frame)
         elif kind == "pasted":

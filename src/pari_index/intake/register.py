@@ -17,7 +17,15 @@ import polars as pl
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns, row_problems
-from pari_index.intake.values import CODE_AS_DATE, CODE_FORBIDDEN, parse_boolean, shown
+from pari_index.intake.values import (
+    CODE_AS_DATE,
+    CODE_AS_SCIENTIFIC_HINT,
+    CODE_FORBIDDEN,
+    parse_boolean,
+    scientific_lost,
+    scientific_number,
+    shown,
+)
 
 REGISTER_ALIASES: dict[str, str] = {
     **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma")},
@@ -129,9 +137,11 @@ def read_register(path: str | Path) -> Register:
     bad_code = pl.col("code").str.contains(CODE_FORBIDDEN).fill_null(False)
     # A code typed into a column Excel formatted as dates is a day, not the code: refused too.
     date_code = pl.col("code").str.contains(CODE_AS_DATE).fill_null(False) & ~bad_code
+    # A long code Excel wrote in scientific notation with digits rounded away: refused too.
+    lost_code = scientific_lost(pl.col("code")) & ~bad_code & ~date_code
     repeated = pl.col("code").is_not_null() & (pl.col("_i") != pl.col("_i").first().over("code"))
-    more, warnings = _register_problems(frame, no_code, bad_code, repeated, date_code)
-    bad_code = bad_code | date_code
+    more, warnings = _register_problems(frame, no_code, bad_code, repeated, date_code, lost_code)
+    bad_code = bad_code | date_code | lost_code
     problems += more
     kept = frame.filter(~no_code & ~repeated & ~bad_code).with_columns(pl.coalesce("name", "code").alias("name"))
     if kept.is_empty():
@@ -146,6 +156,7 @@ def read_register(path: str | Path) -> Register:
         )
         raise IntakeError(problems if any(p.severity == "error" for p in problems) else [*problems, empty])
     warnings += _level_code_warnings(kept) + _look_alike_codes(kept) + _codes_as_numbers(kept)
+    warnings += _codes_in_scientific_notation(kept)
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
     reserved = [c for c in rest if results_column(c)]
@@ -195,14 +206,11 @@ def _ranked(text: pl.Expr) -> pl.Expr:
     return pl.coalesce(parse_boolean(text), phrase.replace_strict(RANKED_WORDS, default=None, return_dtype=pl.Boolean))
 
 
-def _register_problems(
-    frame: pl.DataFrame, no_code: pl.Expr, bad_code: pl.Expr, repeated: pl.Expr, date_code: pl.Expr
-) -> tuple[list[Problem], list[Problem]]:
-    """The register rows left out (errors) and the rows kept that need checking (warnings)."""
-    first_row = pl.col(ROW).first().over("code").alias("_first")
-    problems = row_problems(
-        frame, no_code, "missing-code", lambda r: "the row has no commune code; it was left out", "fill in the code"
-    )
+def _code_problems(frame: pl.DataFrame, bad_code: pl.Expr, date_code: pl.Expr, lost_code: pl.Expr) -> list[Problem]:
+    """The rows left out for their code's text: a control character, a date, a number in
+    scientific notation whose digits were lost (values.scientific_lost: ``1.23457E+11`` stands for
+    a thousand codes, and the same text in the assessments would match it)."""
+    problems = []
     problems += row_problems(
         frame,
         bad_code,
@@ -229,8 +237,37 @@ def _register_problems(
         params=lambda r: {"what": "commune_code", "text": quoted(r["code"])},
     )
     problems += row_problems(
+        frame,
+        lost_code,
+        "code-as-scientific",
+        lambda r: (
+            f"commune code {quoted(r['code'])} is in scientific notation (Excel rounds a long code in a number"
+            " column): the code typed is lost"
+        ),
+        CODE_AS_SCIENTIFIC_HINT,
+        field="code",
+        params=lambda r: {"what": "commune_code", "text": quoted(r["code"]), "row_values": ""},
+    )
+    return problems
+
+
+def _register_problems(
+    frame: pl.DataFrame,
+    no_code: pl.Expr,
+    bad_code: pl.Expr,
+    repeated: pl.Expr,
+    date_code: pl.Expr,
+    lost_code: pl.Expr,
+) -> tuple[list[Problem], list[Problem]]:
+    """The register rows left out (errors) and the rows kept that need checking (warnings)."""
+    first_row = pl.col(ROW).first().over("code").alias("_first")
+    problems = row_problems(
+        frame, no_code, "missing-code", lambda r: "the row has no commune code; it was left out", "fill in the code"
+    )
+    problems += _code_problems(frame, bad_code, date_code, lost_code)
+    problems += row_problems(
         frame.with_columns(first_row),
-        repeated & ~bad_code & ~date_code,
+        repeated & ~bad_code & ~date_code & ~lost_code,
         "duplicate-commune",
         lambda r: (
             f"commune code {quoted(r['code'])} is listed again (first in row {r['_first']}); this row was left out"
@@ -313,6 +350,26 @@ def _codes_as_numbers(kept: pl.DataFrame) -> list[Problem]:
         ),
         "format the code column as text and write the codes as the official list does, with their leading zeros "
         "(00001)",
+        field="code",
+        params=lambda r: {"code": quoted(r["code"])},
+    )
+
+
+def _codes_in_scientific_notation(kept: pl.DataFrame) -> list[Problem]:
+    """A warning on each unit whose code is written in scientific notation showing every digit
+    (values.scientific_number: ``1.00E+00``, ``1,2345E+04``), as ``register-code-as-number`` is:
+    kept as written, and the assessments' codes equal to it as a number are each told it
+    (intake.nearest, ``scientific_register``). One whose digits were lost was left out."""
+    return row_problems(
+        kept,
+        scientific_number(pl.col("code")).is_not_null(),
+        "register-code-scientific",
+        lambda r: (
+            f"commune code {quoted(r['code'])} is written in scientific notation (Excel shows a long code of a column"
+            " of numbers so); it is kept as written, and matches only a code written the same way"
+        ),
+        "format the code column as Text in Excel and write the codes as the official list does, with their leading"
+        " zeros (00001)",
         field="code",
         params=lambda r: {"code": quoted(r["code"])},
     )

@@ -141,6 +141,40 @@ CODE_AS_DATE = (
     r"^\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"
     r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*$"
 )
+#: A code written in scientific notation, as Excel shows a number of 12 digits or more in a
+#: column of numbers (General format) and writes it so to a CSV: ``1.23457E+11``, ``1,2E+04``
+#: (groups: the digits before the point, those after it, the exponent). No code of a register or
+#: criteria set is so.
+CODE_SCIENTIFIC = r"^\s*([0-9]+)(?:[.,]([0-9]*))?[eE]\+?([0-9]{1,4})\s*$"
+
+
+#: What to do about a code in scientific notation whose digits were lost (code-as-scientific).
+CODE_AS_SCIENTIFIC_HINT = "format the column as Text in Excel (Format Cells, Text) and type the codes again"
+
+
+def scientific_lost(code: pl.Expr) -> pl.Expr:
+    """Whether ``code`` is in scientific notation (CODE_SCIENTIFIC) with fewer decimals than its
+    exponent: the number has digits the text does not show, rounded away (``1.23457E+11`` is any
+    of 123456500000 to 123457499999; ``1.06E+04`` any of 10550 to 10649), so which code was typed
+    is lost. ``1.00E+00`` and ``1.2345E+04`` show every digit (1 and 12345): not lost."""
+    decimals = code.str.extract(CODE_SCIENTIFIC, 2).fill_null("").str.len_chars().cast(pl.Int64)
+    exponent = code.str.extract(CODE_SCIENTIFIC, 3).cast(pl.Int64, strict=False)
+    return (exponent > decimals).fill_null(False)
+
+
+def scientific_number(code: pl.Expr) -> pl.Expr:
+    """The whole number a code in scientific notation shows every digit of, as digits without
+    leading zeros (``1.00E+00`` is ``1``, ``1,2345E+04`` is ``12345``); null for any other text,
+    for a notation whose digits were lost (:func:`scientific_lost`) and for one that is no whole
+    number (``1.25E+01``)."""
+    whole = code.str.extract(CODE_SCIENTIFIC, 1)
+    decimals = code.str.extract(CODE_SCIENTIFIC, 2).fill_null("")
+    exponent = code.str.extract(CODE_SCIENTIFIC, 3).cast(pl.Int64, strict=False)
+    shown_part = decimals.str.slice(0, exponent)
+    rest = decimals.str.slice(exponent)
+    digits = pl.concat_str([whole, shown_part]).str.strip_chars_start("0").replace("", "0")
+    exact = (exponent <= decimals.str.len_chars().cast(pl.Int64)) & ~rest.str.contains("[1-9]")
+    return pl.when(exact).then(digits).otherwise(pl.lit(None, dtype=pl.String))
 
 
 @functools.lru_cache(maxsize=65_536)

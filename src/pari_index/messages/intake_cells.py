@@ -94,6 +94,15 @@ CELL_FINDINGS: dict[str, Entry] = {
         "format the column as Text in Excel (Format Cells, Text) and type the codes again: the date no longer says"
         " which code was typed",
     ),
+    "code-as-scientific": entry(
+        "Mã bị Excel ghi thành số mũ",
+        "Code written in scientific notation by Excel",
+        "{what} {text} ở dạng số mũ (Excel làm tròn mã dài trong cột số): không còn biết mã đã gõ{row_values}",
+        "{what} {text} is in scientific notation (Excel rounds a long code in a number column): the code typed is"
+        " lost{row_values}",
+        "định dạng cột là Văn bản trong Excel (Format Cells, Text) rồi gõ lại các mã",
+        "format the column as Text in Excel (Format Cells, Text) and type the codes again",
+    ),
     "bad-value": entry(
         "Giá trị không đọc được",
         "Unreadable value",

@@ -107,6 +107,17 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "format the code column as text and write the codes as the official list does, with their leading zeros "
         "(00001)",
     ),
+    "register-code-scientific": entry(
+        "Mã đơn vị ghi ở dạng số mũ",
+        "Unit code in scientific notation",
+        "mã {code} bị ghi ở dạng số mũ (Excel hiện mã dài trong cột số như vậy); mã được giữ nguyên như đã ghi và"
+        " chỉ khớp với mã ghi giống hệt",
+        "commune code {code} is written in scientific notation (Excel shows a long code of a column of numbers so);"
+        " it is kept as written, and matches only a code written the same way",
+        "định dạng cột mã là Văn bản trong Excel và ghi mã như danh mục chính thức, giữ các số 0 ở đầu (00001)",
+        "format the code column as Text in Excel and write the codes as the official list does, with their leading"
+        " zeros (00001)",
+    ),
     "unknown-unit-type": entry(
         "Loại đơn vị không xác định",
         "Unknown unit type",

@@ -180,6 +180,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # What to do about a commune code the results do not hold (commune-not-in-results): the code it
     # was likely meant for (leading zeros, letter case), else the results' first codes.
     "code_hint": {
+        "item": Words(
+            "{item} là mã tiêu chí; mã xã đứng trước, rồi đến mã tiêu chí: pari explain {near} {item}",
+            "{item} is an item id; the commune code comes first, then the item: pari explain {near} {item}",
+        ),
         "near": Words(
             "có phải ý bạn là mã {near} ({near_name})? mã trong kết quả giữ các số 0 ở đầu",
             "did you mean code {near} ({near_name})? codes in the results keep their leading zeros",
@@ -191,6 +195,29 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "": Words(
             "dùng mã xã như trong kết quả (pari explain MÃ --results …); mã giữ các số 0 ở đầu",
             "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
+        ),
+    },
+    # What to type when pari explain's item is no id of the results (pipeline._item_not_in_results).
+    "item_hint": {
+        "commune": Words(
+            "{criterion} là mã một xã của kết quả ({name}), không phải mã tiêu chí; mỗi lần giải thích một xã:"
+            " pari explain {commune} 1.1.1, hoặc pari explain {code} để xem xã đó",
+            "{criterion} is a commune code of the results ({name}), not an item id; one commune is explained at a"
+            " time: pari explain {commune} 1.1.1, or pari explain {code} for that commune",
+        ),
+        "near": Words(
+            "có phải ý bạn là {near}? pari explain {commune} {near} (mã là văn bản: 1.0, 01 hay 1.10 khác 1 và 1.1)",
+            "did you mean {near}? pari explain {commune} {near} (ids are text: 1.0, 01 or 1.10 are not 1 and 1.1)",
+        ),
+        "list": Words(
+            "dùng một mã của bộ tiêu chí: lĩnh vực ({areas}), tiêu chí hay tiêu chí thành phần, ví dụ"
+            " pari explain {commune} {example} (mã là văn bản: 1.10 khác 1.1)",
+            "use an id of the criteria set: an area ({areas}), a criterion or an item, e.g. pari explain {commune}"
+            " {example} (ids are text: 1.10 is not 1.1)",
+        ),
+        "": Words(
+            "dùng một mã của bộ tiêu chí, ví dụ 1.1.1 (mã là văn bản: 1.10 khác 1.1)",
+            "use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
         ),
     },
     "empty_hint": {
@@ -681,6 +708,18 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "thành mã dạng văn bản, giữ các số 0 ở đầu",
             "; the register holds {suggested}, a code written as a number with decimals: correct the code in the "
             "register to text, with its leading zeros",
+        ),
+        "scientific": Words(
+            "; danh sách có mã {suggested}: mã bị ghi ở dạng số mũ (như Excel hiện cột số); định dạng cột là Văn bản"
+            " rồi gõ lại mã",
+            "; the register holds {suggested}: the code is in scientific notation (as Excel shows a number column);"
+            " format the column as Text and type the code again",
+        ),
+        "scientific_register": Words(
+            "; danh sách có mã {suggested}, mã bị ghi ở dạng số mũ: sửa mã trong danh sách đơn vị thành mã dạng văn"
+            " bản, giữ các số 0 ở đầu",
+            "; the register holds {suggested}, a code written in scientific notation: correct the code in the"
+            " register to text, with its leading zeros",
         ),
         "zeros": Words(
             "; danh sách có mã {suggested}: mã đã mất các số 0 ở đầu (Excel bỏ chúng khi coi mã là số)",

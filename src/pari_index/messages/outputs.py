@@ -181,8 +181,8 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "No scored item under this id",
         "{criterion} không phải là tiêu chí được chấm, lĩnh vực hay tiêu chí có tiêu chí con được chấm",
         "{criterion} is neither a scored item nor an area or criterion with scored items",
-        "dùng một mã của bộ tiêu chí, ví dụ 1.1.1 (mã là văn bản: 1.10 khác 1.1)",
-        "use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
+        "{item_hint}",
+        "{item_hint}",
     ),
     # --- names and paths the system cannot write (hostile sweep, session 6) ------------------------
     "cache-overlaps-output": entry(

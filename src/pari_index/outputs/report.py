@@ -51,6 +51,8 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, resolve_leaves
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
+from pari_index.errors import Problem
+from pari_index.intake.findings import problems_to_findings
 from pari_index.limits import check_report_size
 from pari_index.messages import InputLabel, localise_findings, set_text
 from pari_index.outputs.explain import explained_in
@@ -974,6 +976,19 @@ def render_report(
         "base-uri 'none'; form-action 'none'"
     )
     return env.get_template("report.html.j2").render(**view)
+
+
+def with_run_warnings(tables: Mapping[str, pl.DataFrame], warnings: Sequence[Problem]) -> dict[str, pl.DataFrame]:
+    """``tables`` with ``warnings`` of the report's own run (bundled-criteria-differs: the bundled set
+    was not used) as findings of the whole run after the results' own: the report lists them with
+    the other findings, in its language, and counts them (they were printed to the console alone,
+    and the page kept made no mention that the set's labels and rules were left out)."""
+    if not warnings:
+        return dict(tables)
+    added = problems_to_findings(warnings, "warning")
+    findings = tables.get("findings")
+    merged = added if findings is None else pl.concat([findings, added], how="diagonal_relaxed")
+    return {**tables, "findings": merged}
 
 
 def write_report(path: str | Path, tables: Mapping[str, pl.DataFrame], **kw: Any) -> Path:

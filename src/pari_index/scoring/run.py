@@ -115,6 +115,23 @@ def _criteria_file(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -
     return None
 
 
+def _sources(
+    criteria_set: CriteriaSet,
+    assessments: Sequence[str | Path],
+    survey: Sequence[str | Path],
+    communes: str | Path | None,
+    appraisal: str | Path | None,
+) -> dict[str, list[str]]:
+    """What a run read, by role (the results' about sheet lists them): the set's id and the files."""
+    return {
+        "criteria": [criteria_set.id],
+        "assessments": [str(p) for p in assessments],
+        "survey": [str(p) for p in survey],
+        "communes": [str(communes)] if communes else [],
+        "appraisal": [str(appraisal)] if appraisal else [],
+    }
+
+
 def score(
     assessments: Sequence[str | Path],
     criteria: str | Path | CriteriaSet | LoadedCriteria | None = None,
@@ -184,13 +201,7 @@ def score(
         result = _score_frames(
             compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, batched
         )
-        result.sources = {
-            "criteria": [criteria_set.id],
-            "assessments": [str(p) for p in assessments],
-            "survey": [str(p) for p in survey],
-            "communes": [str(communes)] if communes else [],
-            "appraisal": [str(appraisal)] if appraisal else [],
-        }
+        result.sources = _sources(criteria_set, assessments, survey, communes, appraisal)
         result.year = compiled.year
         result.criteria_file = _criteria_file(criteria)
         inputs = [str(p) for p in [*assessments, *survey]]

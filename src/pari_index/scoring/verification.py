@@ -42,7 +42,15 @@ from pari_index.intake.assessments import (
 from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.nearest import Near
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
-from pari_index.intake.values import BIDI_CONTROLS, CODE_AS_DATE, parse_boolean, parse_units, shown
+from pari_index.intake.values import (
+    BIDI_CONTROLS,
+    CODE_AS_DATE,
+    CODE_AS_SCIENTIFIC_HINT,
+    parse_boolean,
+    parse_units,
+    scientific_lost,
+    shown,
+)
 from pari_index.messages.rendering import json_params, params_json
 from pari_index.spelling import path_as_windows_reads
 from pari_index.textexpr import format_text
@@ -297,7 +305,21 @@ def _dated_codes(decisions: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.E
         )
         params = {"what": pl.lit(column), "text": text}
         row_found.append(row_findings(decisions, rows, "code-as-date", message, hint, column, params))
-    return dated[0] | dated[1]
+    # A commune code in scientific notation with digits rounded away (1.23457E+11): as a date.
+    codes = decisions.select(pl.col(COMMUNE).unique().drop_nulls())
+    lost = pl.col(COMMUNE).is_in(codes.filter(scientific_lost(pl.col(COMMUNE)))[COMMUNE].implode()).fill_null(False)
+    text = shown_text(pl.col(COMMUNE))
+    message = format_text(
+        "commune code {} is in scientific notation (Excel rounds a long code in a number column): the code typed"
+        " is lost",
+        text,
+    )
+    params = {"what": pl.lit(COMMUNE), "text": text}
+    rows = pl.col(VALUE).is_null() & lost & ~dated[1]
+    row_found.append(
+        row_findings(decisions, rows, "code-as-scientific", message, CODE_AS_SCIENTIFIC_HINT, COMMUNE, params)
+    )
+    return dated[0] | dated[1] | lost
 
 
 def _without_conflicts(decisions: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.DataFrame:
