@@ -765,7 +765,7 @@ def _percent_in_count(cells: pl.DataFrame) -> list[_Check]:
 
 #: A unit's percentages in one sheet are taken for fractions of 1 when there are at least this
 #: many, none is above 1 and one at least lies strictly between 0 and 1 (:func:`_percent_as_fraction`).
-FRACTIONS_AT_LEAST = 3
+PERCENTAGES_AT_LEAST = 3
 
 
 def _percent_as_fraction(cells: pl.DataFrame) -> list[_Check]:
@@ -784,7 +784,7 @@ def _percent_as_fraction(cells: pl.DataFrame) -> list[_Check]:
         return []
     unit = [FILE, SHEET, COMMUNE]
     looks = (
-        (bare.sum().over(unit) >= FRACTIONS_AT_LEAST)
+        (bare.sum().over(unit) >= PERCENTAGES_AT_LEAST)
         & fraction.any().over(unit)
         & ~(bare & (num > EXACT_SCALE)).any().over(unit)
     )
