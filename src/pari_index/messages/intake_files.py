@@ -151,6 +151,15 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "ghi số điểm thẩm định, ví dụ 0,75",
         "write the appraised points, e.g. 0,75",
     ),
+    "score-out-of-range": entry(
+        "Điểm thẩm định ngoài khoảng điểm của tiêu chí",
+        "Appraised score outside the item's points",
+        "điểm {value} nằm ngoài khoảng điểm tiêu chí {criterion} có thể cho (từ {low} đến {high}); điểm này "
+        "không được dùng",
+        "score {value} is outside the points criterion {criterion} can give ({low} to {high}); it was not used",
+        "ghi số điểm Hội đồng cho tiêu chí, trong khoảng đó (điểm trừ ghi số nhỏ hơn 0)",
+        "write the points the council gives the item, within that range (a penalty as a number below 0)",
+    ),
     "bad-decision": entry(
         "Quyết định minh chứng không đọc được",
         "Unreadable evidence decision",

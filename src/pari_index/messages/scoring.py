@@ -43,6 +43,16 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "check the unit's form: its dates should be of the year assessed (a plan signed late in the year before "
         "is fine)",
     ),
+    "percents-as-fractions": entry(
+        "Tỷ lệ phần trăm viết dạng phân số",
+        "Percentages written as fractions",
+        "{count} tỷ lệ phần trăm của đơn vị trong tệp này đều nằm trong khoảng 0 đến 1 (ở đây {value}): viết dạng "
+        "phân số, 0,961 cho 96,1 %? Các ô được đọc là tỷ lệ phần trăm (0,961 %)",
+        "the unit's {count} percentages in this file are all between 0 and 1 (here {value}): fractions of one, "
+        "0.961 for 96.1 %? They were read as percentages (0.961 %)",
+        "ghi mỗi tỷ lệ trên thang 100 (96,1 hoặc 96,1 %), hoặc định dạng ô là Percentage (phần trăm) trong Excel",
+        "write each percentage out of 100 (96.1 or 96.1 %), or format the cells as Percentage in Excel",
+    ),
     "self-score-differs": entry(
         "Tự chấm khác điểm tính theo quy tắc",
         "Self-score differs from the rules",

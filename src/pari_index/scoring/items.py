@@ -27,6 +27,7 @@ from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.scoring.date_years import dates_of_another_year
 from pari_index.scoring.explanations import add_explanations, input_texts
+from pari_index.scoring.percent_fractions import percents_as_fractions
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_findings,
@@ -127,7 +128,8 @@ def score_communes(
     # (nothing given) and self-score findings are located here.
     located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
     # A unit whose dates are nearly all of another year (last year's form sent again?).
-    located = pl.concat([located, dates_of_another_year(intake, compiled.year)])
+    # A unit's percentages of one file all written as fractions of one (0,961 for 96,1 %)?
+    located = pl.concat([located, dates_of_another_year(intake, compiled.year), percents_as_fractions(intake)])
     return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
 
 

@@ -17,13 +17,14 @@ import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, MissingEvidence, Part
-from pari_index.criteria.points import SCALE
+from pari_index.criteria.points import SCALE, to_units
 from pari_index.errors import Problem, broken_link, near_name, shorten_path, visible
 from pari_index.intake.appraisal_columns import unread_columns
 from pari_index.intake.assessments import (
@@ -162,7 +163,9 @@ def _appraisal_decisions(
     decisions, and rows of unknown items or communes, are appended to ``row_found`` (findings)."""
     # Parsed once per distinct text and joined back: a council writes a few distinct scores over
     # many rows, and parsing a number is dear (0.3 s for 150,000 rows).
-    scores = frame.select(pl.col("score").unique()).with_columns(parse_units(pl.col("score")).alias("score_override"))
+    # A score with a percent sign (50 %) is no number of points: it was read as 50 points.
+    points = pl.when(~pl.col("score").str.contains("%", literal=True)).then(parse_units(pl.col("score")))
+    scores = frame.select(pl.col("score").unique()).with_columns(points.alias("score_override"))
     decisions = frame.join(scores, on="score", how="left", nulls_equal=True, maintain_order="left").with_columns(
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
     )
@@ -176,6 +179,7 @@ def _appraisal_decisions(
         unread = pl.col(column).is_not_null() & pl.col(parsed).is_null()
         message = format_text(words, written)
         row_found.append(row_findings(decisions, unread, kind, message, hints[column], column, {"value": written}))
+    decisions = _scores_out_of_range(decisions, leaves, row_found)
     # A decision without its commune or item applies to nothing: reported (rows with a corrected
     # value are reported by the cells' checks), never dropped without a word.
     for column, kind, words, hint in _MISSING_CODES:
@@ -227,6 +231,60 @@ def _appraisal_decisions(
             pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
         )
         .cast(pl.Schema(DECISION_SCHEMA))
+    )
+
+
+def _points_json(points: Decimal) -> str:
+    """Points as a JSON number (``2``, ``0.5``, ``-1.5``), which a message shows as its language
+    writes numbers."""
+    return format(points.normalize(), "f")
+
+
+def _score_bounds(leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """The points each item can give, in units: from its floor to its maximum; a penalty's from
+    minus its maximum to 0 (criteria.rules.Penalty)."""
+    rows = []
+    for leaf in leaves:
+        low, high = (-leaf.max, Decimal(0)) if leaf.rule.kind == "penalty" else (leaf.floor, leaf.max)
+        rows.append((leaf.id, to_units(low), to_units(high), _points_json(low), _points_json(high)))
+    return pl.DataFrame(
+        rows, schema=[CRITERION, "_low", "_high", "_low_text", "_high_text"], orient="row"
+    ).with_columns(pl.col("_low", "_high").cast(pl.Int64))
+
+
+def _scores_out_of_range(
+    decisions: pl.DataFrame, leaves: Sequence[Leaf], row_found: list[pl.DataFrame]
+) -> pl.DataFrame:
+    """``decisions`` with each score outside the points its item can give (5 for an item of at
+    most 2, a negative one where the floor is 0) reported (``score-out-of-range``) and not used:
+    it was the item's final score as written, and a commune's index could pass 100 %. Rows of
+    items the set does not have are reported as such, not here."""
+    bounds = _score_bounds(leaves)
+    joined = decisions.join(bounds, on=CRITERION, how="left", maintain_order="left")
+    override = pl.col("score_override")
+    outside = override.is_not_null() & ((override < pl.col("_low")) | (override > pl.col("_high")))
+    written, criterion = shown_text(pl.col("score")), shown_text(pl.col(CRITERION))
+    texts = json_params(criterion=criterion, value=written)
+    params = pl.concat_str(
+        texts.str.replace(r', "value": .*$', ""),
+        pl.lit(', "high": '),
+        pl.col("_high_text"),
+        pl.lit(', "low": '),
+        pl.col("_low_text"),
+        pl.lit(", "),
+        texts.str.replace(r'^\{"criterion": .*?, ("value": )', "$1"),
+    )
+    message = format_text(
+        "score {} is outside the points criterion {} can give ({} to {}); it was not used",
+        written,
+        criterion,
+        pl.col("_low_text"),
+        pl.col("_high_text"),
+    )
+    hint = "write the points the council gives the item, within that range (a penalty as a number below 0)"
+    row_found.append(row_findings(joined, outside, "score-out-of-range", message, hint, "score", params))
+    return joined.with_columns(pl.when(~outside.fill_null(False)).then(override).alias("score_override")).drop(
+        bounds.columns[1:]
     )
 
 
