@@ -1,0 +1,238 @@
+"""Hostile cases of the twentieth session's sweep: an appraisal score outside the points its item
+can give (``5`` for an item of at most 2, ``-1`` where the floor is 0, ``1`` for a penalty) was the
+item's final score as written, so a commune's index could pass 100 %, with no finding: now
+``score-out-of-range``, the row rejected and the score not used; a score written ``50%`` was read
+as 50 points: now ``bad-score``. A survey whose percentages are fractions of one (``0.961`` for
+96.1 %: cells Excel holds as fractions, exported as plain numbers) gave every commune about a
+hundredth of its survey points, with no finding: now the warning ``percents-as-fractions``, one per
+unit and file. ``150%`` above 100 was said "150% % is above 100 %": now "150 %".
+
+Cases of other classes tried this session that already answered well are kept so that they stay
+so (``well-``): an .xlsx whose zip has data descriptors or a ZIP64 directory, an .xls and an .ods
+named .xlsx, a register named decomposed (NFD) on disk and typed composed, an appraisal of a unit
+that sent nothing, a penalty's appraised score below 0, one percentage of a survey written 0,85
+among the others out of 100.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_sweep20.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import shutil
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from biff_writers import write_xls_table
+from hostile_sweep8 import EXAMPLES, _examples, _rows, _score
+from hostile_sweep14 import _csv
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+
+
+# ---------------------------------------------------------------------------------------------
+# The appraisal council's score for an item, outside what the item can give
+
+
+def _appraisal_score(criterion: str, score: str) -> Case:
+    """The example run with an appraisal whose first row gives ``criterion`` the score ``score``
+    (and no evidence decision)."""
+
+    def case(folder: Path) -> list[str]:
+        _examples(folder)
+        rows = _rows("appraisal.csv")
+        rows[1][1], rows[1][4], rows[1][5] = criterion, score, ""
+        (folder / "appraisal.csv").write_text(_csv(rows), encoding="utf-8")
+        return _score(folder, "--appraisal", str(folder / "appraisal.csv"))
+
+    return case
+
+
+def appraisal_of_unit_that_sent_nothing(folder: Path) -> list[str]:
+    """A score given by the council to an item of 00145, which sent no self-assessment: applied
+    and said (appraisal-correction), the unit still "sent nothing"."""
+    _examples(folder)
+    rows = _rows("appraisal.csv")
+    rows.append(["00145", "1.5", "", "", "1", "", "Hội đồng chấm lại", "Lê Minh Mai"])
+    (folder / "appraisal.csv").write_text(_csv(rows), encoding="utf-8")
+    return _score(folder, "--appraisal", str(folder / "appraisal.csv"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Percentages written as fractions of one
+
+
+def _survey(change: Callable[[list[list[str]]], None]) -> Case:
+    def case(folder: Path) -> list[str]:
+        _examples(folder)
+        rows = _rows("survey.csv")
+        change(rows)
+        (folder / "survey.csv").write_text(_csv(rows), encoding="utf-8")
+        return _score(folder)
+
+    return case
+
+
+def _as_fractions(rows: list[list[str]]) -> None:
+    """Every survey percentage as a fraction of one (96,1 written 0.961)."""
+    for row in rows[1:]:
+        if row[3]:
+            row[3] = str(round(float(row[3].replace(",", ".")) / 100, 4))
+
+
+def _one_fraction(rows: list[list[str]]) -> None:
+    rows[1][3] = "0,85"
+
+
+def _above_100_with_sign(rows: list[list[str]]) -> None:
+    rows[1][3] = "150%"
+
+
+# ---------------------------------------------------------------------------------------------
+# Spreadsheets in packages of other forms (all read)
+
+
+def _rezipped(folder: Path, force_zip64: bool) -> list[str]:
+    """The example wide workbook written again entry by entry: to a stream that cannot seek (every
+    entry with a data descriptor after its data), or with ZIP64 records."""
+    _examples(folder)
+    with zipfile.ZipFile(EXAMPLES / "assessments_wide.xlsx") as source:
+        parts = [(info.filename, source.read(info)) for info in source.infolist()]
+    if force_zip64:
+        with zipfile.ZipFile(folder / "form.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
+            for name, data in parts:
+                with package.open(name, "w", force_zip64=True) as entry:
+                    entry.write(data)
+    else:
+        stream = _Unseekable()
+        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, data in parts:
+                with package.open(name, "w") as entry:
+                    entry.write(data)
+        (folder / "form.xlsx").write_bytes(bytes(stream.written))
+    return _score(folder, assessments=folder / "form.xlsx")
+
+
+class _Unseekable(io.RawIOBase):
+    """A stream zipfile cannot seek back in: it writes a data descriptor after each entry."""
+
+    def __init__(self) -> None:
+        self.written = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.written += data
+        return len(data)
+
+    def seekable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        return len(self.written)
+
+
+def xlsx_data_descriptors(folder: Path) -> list[str]:
+    return _rezipped(folder, force_zip64=False)
+
+
+def xlsx_zip64(folder: Path) -> list[str]:
+    return _rezipped(folder, force_zip64=True)
+
+
+def xls_named_xlsx(folder: Path) -> list[str]:
+    """The example rows in a BIFF .xls saved under an .xlsx name."""
+    _examples(folder)
+    write_xls_table(folder / "form.xlsx", _rows("assessments_long.csv"))
+    return _score(folder, assessments=folder / "form.xlsx")
+
+
+def ods_named_xlsx(folder: Path) -> list[str]:
+    """Fifty example rows in an OpenDocument spreadsheet saved under an .xlsx name."""
+    _examples(folder)
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{html.escape(c)}</text:p></table:table-cell>'
+            for c in row
+        )
+        + "</table:table-row>"
+        for row in _rows("assessments_long.csv")[:50]
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="data">{rows}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(folder / "form.xlsx", "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        package.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        package.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>',
+        )
+    return _score(folder, assessments=folder / "form.xlsx")
+
+
+def register_named_decomposed(folder: Path) -> list[str]:
+    """The register saved as ``Danh sách xã.csv`` decomposed (NFD, as a Mac writes it), typed
+    composed (NFC)."""
+    files = _examples(folder)
+    shutil.copy(files["communes"], folder / unicodedata.normalize("NFD", "Danh sách xã.csv"))
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(folder / unicodedata.normalize("NFC", "Danh sách xã.csv"))
+    return args
+
+
+CASES: dict[str, Case] = {
+    "appraisal-score-above-maximum": _appraisal_score("7.2.1", "5"),
+    "appraisal-score-below-floor": _appraisal_score("7.2.1", "-1"),
+    "appraisal-score-penalty-above-zero": _appraisal_score("9.3", "1"),
+    "appraisal-score-penalty-below-maximum": _appraisal_score("9.3", "-5"),
+    "appraisal-score-percent": _appraisal_score("7.2.1", "50%"),
+    "well-appraisal-score-penalty": _appraisal_score("9.4", "-0,5"),
+    "well-appraisal-of-unit-that-sent-nothing": appraisal_of_unit_that_sent_nothing,
+    "survey-percents-as-fractions": _survey(_as_fractions),
+    "well-survey-one-fraction": _survey(_one_fraction),
+    "percent-above-100-with-its-sign": _survey(_above_100_with_sign),
+    "well-xlsx-data-descriptors": xlsx_data_descriptors,
+    "well-xlsx-zip64": xlsx_zip64,
+    "well-xls-named-xlsx": xls_named_xlsx,
+    "well-ods-named-xlsx": ods_named_xlsx,
+    "well-register-named-decomposed": register_named_decomposed,
+}
+
+_APPRAISAL = (*_INPUTS, "appraisal.csv")
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "appraisal-score-above-maximum": (1, "score-out-of-range", _APPRAISAL),
+    "appraisal-score-below-floor": (1, "score-out-of-range", _APPRAISAL),
+    "appraisal-score-penalty-above-zero": (1, "score-out-of-range", _APPRAISAL),
+    "appraisal-score-penalty-below-maximum": (1, "score-out-of-range", _APPRAISAL),
+    "appraisal-score-percent": (1, "bad-score", _APPRAISAL),
+    "well-appraisal-score-penalty": (0, None, _APPRAISAL),
+    "well-appraisal-of-unit-that-sent-nothing": (0, None, _APPRAISAL),
+    # A warning: printed in the summary only; tests/test_hostile_sweep20.py reads the findings.
+    "survey-percents-as-fractions": (0, None, _INPUTS),
+    "well-survey-one-fraction": (0, None, _INPUTS),
+    "percent-above-100-with-its-sign": (1, "percent-above-100", _INPUTS),
+    "well-xlsx-data-descriptors": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),
+    "well-xlsx-zip64": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),
+    "well-xls-named-xlsx": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),
+    "well-ods-named-xlsx": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),
+    "well-register-named-decomposed": (0, None, _INPUTS),
+}

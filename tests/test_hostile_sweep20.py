@@ -1,0 +1,110 @@
+"""What the cases of tests/hostile_sweep20.py answer, and the classes behind them: an appraisal
+score outside the points its item can give is ``score-out-of-range`` (its row rejected, the score
+not used, in both languages), one written with ``%`` is ``bad-score``; a unit's percentages of one
+file all written as fractions of one are the warning ``percents-as-fractions``, once per unit and
+file, and never for one fraction among percentages out of 100; ``percent-above-100`` writes the
+value without its own ``%``.
+
+The cases run as real child processes with a time-out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from children import answers_its_case, pari_child
+from hostile_sweep20 import CASES, EXPECTED
+
+
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
+    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
+
+
+def _tables(case: str, folder: Path, lang: str = "vi") -> tuple[str, dict[str, pl.DataFrame]]:
+    """The case run with its results as CSV tables in ``folder/t``: what it said, and the
+    findings, criteria and summary tables."""
+    args = CASES[case](folder)
+    args[args.index("-o") + 1] = str(folder / "t")
+    done = pari_child([*args, "--format", "csv", "--lang", lang], folder, timeout=120)
+    said = done.stdout + done.stderr
+    assert done.returncode == EXPECTED[case][0], said
+    read = {name: pl.read_csv(folder / "t" / f"{name}.csv", infer_schema=False) for name in ("findings", "criteria")}
+    return said, read
+
+
+@pytest.mark.parametrize(
+    ("case", "criterion", "written", "low", "high"),
+    [
+        ("appraisal-score-above-maximum", "7.2.1", "5", 0, 2),
+        ("appraisal-score-below-floor", "7.2.1", "-1", 0, 2),
+        ("appraisal-score-penalty-above-zero", "9.3", "1", -3, 0),
+        ("appraisal-score-penalty-below-maximum", "9.3", "-5", -3, 0),
+    ],
+)
+def test_an_appraisal_score_outside_its_item_s_points_is_refused_and_not_used(
+    tmp_path: Path, case: str, criterion: str, written: str, low: int, high: int
+) -> None:
+    said, tables = _tables(case, tmp_path, "en")
+    assert f"appraisal.csv row 2 column «score»: score {written} is outside the points criterion {criterion}" in said
+    found = tables["findings"].filter(pl.col("kind") == "score-out-of-range")
+    assert found.select("severity", "row", "column").rows() == [("error", "2", "score")]
+    assert found["file"][0].endswith("/appraisal.csv")
+    assert json.loads(found["params"][0]) == {"criterion": criterion, "high": high, "low": low, "value": written}
+    item = tables["criteria"].filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == criterion))
+    # The refused score is nowhere: the item keeps what the rules give it.
+    assert item["appraised_score"][0] is None
+    assert item["final_score"][0] == item["computed_score"][0] or item["status"][0] == "evidence_missing"
+
+
+def test_a_refused_appraisal_score_is_said_in_vietnamese_with_its_range(tmp_path: Path) -> None:
+    said = answers_its_case(
+        CASES["appraisal-score-penalty-above-zero"](tmp_path), tmp_path, EXPECTED["appraisal-score-penalty-above-zero"]
+    )
+    assert "điểm 1 nằm ngoài khoảng điểm tiêu chí 9.3 có thể cho (từ −3 đến 0)" in said
+
+
+def test_a_penalty_within_its_range_is_applied(tmp_path: Path) -> None:
+    _, tables = _tables("well-appraisal-score-penalty", tmp_path)
+    item = tables["criteria"].filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "9.4"))
+    assert float(item["final_score"][0]) == -0.5
+    assert tables["findings"].filter(pl.col("kind") == "score-out-of-range").height == 0
+
+
+def test_a_survey_of_fractions_is_told_once_per_unit_in_both_languages(tmp_path: Path) -> None:
+    (tmp_path / "vi").mkdir()
+    (tmp_path / "en").mkdir()
+    _, tables = _tables("survey-percents-as-fractions", tmp_path / "vi")
+    found = tables["findings"].filter(pl.col("kind") == "percents-as-fractions")
+    # Every unit of the survey (60), once each, in the survey file; nothing else is changed.
+    assert found.height == 60 and found["commune_code"].n_unique() == 60
+    assert {Path(f).name for f in found["file"]} == {"survey.csv"} and set(found["severity"]) == {"warning"}
+    first = found.filter(pl.col("commune_code") == "00001").row(0, named=True)
+    assert json.loads(first["params"]) == {"count": "6", "value": "0.961"}
+    assert first["message"].startswith("6 tỷ lệ phần trăm của đơn vị trong tệp này đều nằm trong khoảng 0 đến 1")
+    _, english = _tables("survey-percents-as-fractions", tmp_path / "en", "en")
+    message = english["findings"].filter(pl.col("kind") == "percents-as-fractions")["message"][0]
+    assert message.startswith("the unit's 6 percentages in this file are all between 0 and 1 (here 0.961)")
+
+
+def test_one_fraction_among_percentages_out_of_100_is_not_told(tmp_path: Path) -> None:
+    _, tables = _tables("well-survey-one-fraction", tmp_path)
+    assert tables["findings"].filter(pl.col("kind") == "percents-as-fractions").height == 0
+
+
+def test_the_example_run_tells_no_fractions(tmp_path: Path) -> None:
+    _, tables = _tables("well-xlsx-zip64", tmp_path)
+    assert tables["findings"].filter(pl.col("kind") == "percents-as-fractions").height == 0
+
+
+def test_a_percentage_above_100_is_written_with_one_percent_sign(tmp_path: Path) -> None:
+    said = answers_its_case(
+        CASES["percent-above-100-with-its-sign"](tmp_path), tmp_path, EXPECTED["percent-above-100-with-its-sign"]
+    )
+    assert "survey.csv hàng 2 cột «value»: 150 % lớn hơn 100 % [percent-above-100]" in said
