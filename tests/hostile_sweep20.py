@@ -5,7 +5,9 @@ item's final score as written, so a commune's index could pass 100 %, with no fi
 as 50 points: now ``bad-score``. A survey whose percentages are fractions of one (``0.961`` for
 96.1 %: cells Excel holds as fractions, exported as plain numbers) gave every commune about a
 hundredth of its survey points, with no finding: now the warning ``percents-as-fractions``, one per
-unit and file. ``150%`` above 100 was said "150% % is above 100 %": now "150 %".
+unit and file. ``150%`` above 100 was said "150% % is above 100 %": now "150 %". Units whose
+register leaves empty the column they are ranked within were ranked among themselves without a
+word: now the warning ``group-value-empty``.
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so (``well-``): an .xlsx whose zip has data descriptors or a ZIP64 directory, an .xls and an .ods
@@ -198,6 +200,21 @@ def register_named_decomposed(folder: Path) -> list[str]:
     return args
 
 
+# ---------------------------------------------------------------------------------------------
+# A register that leaves empty the column units are ranked within
+
+
+def register_district_empty(folder: Path) -> list[str]:
+    """The register with the district of its first three units left empty, ranked by district:
+    the three were ranked 1, 2 and 3 "of 3" among themselves, without a word."""
+    files = _examples(folder)
+    rows = _rows("communes.csv")
+    for row in rows[1:4]:
+        row[3] = ""
+    files["communes"].write_text(_csv(rows), encoding="utf-8")
+    return _score(folder, "--group-by", "district")
+
+
 CASES: dict[str, Case] = {
     "appraisal-score-above-maximum": _appraisal_score("7.2.1", "5"),
     "appraisal-score-below-floor": _appraisal_score("7.2.1", "-1"),
@@ -214,6 +231,7 @@ CASES: dict[str, Case] = {
     "well-xls-named-xlsx": xls_named_xlsx,
     "well-ods-named-xlsx": ods_named_xlsx,
     "well-register-named-decomposed": register_named_decomposed,
+    "register-district-empty": register_district_empty,
 }
 
 _APPRAISAL = (*_INPUTS, "appraisal.csv")
@@ -235,4 +253,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-xls-named-xlsx": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),
     "well-ods-named-xlsx": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),
     "well-register-named-decomposed": (0, None, _INPUTS),
+    # A warning, read from the findings by tests/test_hostile_sweep20.py.
+    "register-district-empty": (0, None, _INPUTS),
 }

@@ -3,7 +3,8 @@ score outside the points its item can give is ``score-out-of-range`` (its row re
 not used, in both languages), one written with ``%`` is ``bad-score``; a unit's percentages of one
 file all written as fractions of one are the warning ``percents-as-fractions``, once per unit and
 file, and never for one fraction among percentages out of 100; ``percent-above-100`` writes the
-value without its own ``%``.
+value without its own ``%``; ranked units without their group in the register are the warning
+``group-value-empty``.
 
 The cases run as real child processes with a time-out."""
 
@@ -108,3 +109,22 @@ def test_a_percentage_above_100_is_written_with_one_percent_sign(tmp_path: Path)
         CASES["percent-above-100-with-its-sign"](tmp_path), tmp_path, EXPECTED["percent-above-100-with-its-sign"]
     )
     assert "survey.csv hàng 2 cột «value»: 150 % lớn hơn 100 % [percent-above-100]" in said
+
+
+def test_units_without_their_district_are_said_once_in_both_languages(tmp_path: Path) -> None:
+    (tmp_path / "vi").mkdir()
+    (tmp_path / "en").mkdir()
+    _, tables = _tables("register-district-empty", tmp_path / "vi")
+    found = tables["findings"].filter(pl.col("kind") == "group-value-empty")
+    assert found.select("severity", "column").rows() == [("warning", "district")]
+    assert Path(found["file"][0]).name == "communes.csv"
+    assert json.loads(found["params"][0]) == {"codes": "00001, 00004, 00007", "column": "«district»", "count": 3}
+    assert found["message"][0].startswith("3 đơn vị được xếp hạng không có «district» trong danh sách đơn vị")
+    _, english = _tables("register-district-empty", tmp_path / "en", "en")
+    message = english["findings"].filter(pl.col("kind") == "group-value-empty")["message"][0]
+    assert message.startswith("3 ranked units have no «district» in the register (00001, 00004, 00007)")
+
+
+def test_a_register_with_every_group_filled_says_nothing_of_empty_groups(tmp_path: Path) -> None:
+    _, tables = _tables("well-register-named-decomposed", tmp_path)
+    assert tables["findings"].filter(pl.col("kind") == "group-value-empty").height == 0

@@ -486,6 +486,16 @@ READING_FINDINGS: dict[str, Entry] = {
         "viết tên giống nhau ở mọi dòng của danh sách đơn vị",
         "write the name the same way in every row of the register",
     ),
+    "group-value-empty": entry(
+        "Đơn vị không có tên nhóm để xếp hạng",
+        "Units without a group to rank within",
+        "{count} đơn vị được xếp hạng không có {column} trong danh sách đơn vị ({codes}): các đơn vị này được xếp "
+        "hạng chung thành một nhóm riêng",
+        "{count} ranked units have no {column} in the register ({codes}): they are ranked together as one group "
+        "of their own",
+        "điền cột này cho các đơn vị đó trong danh sách đơn vị, hoặc ghi ranked: no (không xếp hạng)",
+        "fill in the column for these units in the register, or mark them ranked: no",
+    ),
     "empty-group-column": entry(
         "Tên cột trống trong --group-by",
         "Empty column name in --group-by",
