@@ -7,7 +7,9 @@ as 50 points: now ``bad-score``. A survey whose percentages are fractions of one
 hundredth of its survey points, with no finding: now the warning ``percents-as-fractions``, one per
 unit and file. ``150%`` above 100 was said "150% % is above 100 %": now "150 %". Units whose
 register leaves empty the column they are ranked within were ranked among themselves without a
-word: now the warning ``group-value-empty``.
+word: now the warning ``group-value-empty``. A council's score for an item that does not apply to the unit (3.5.1, of
+communes, given to a ward) was shown as its appraised score and its row counted as applied, the
+score not used: now the warning ``appraisal-on-excluded-item``.
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so (``well-``): an .xlsx whose zip has data descriptors or a ZIP64 directory, an .xls and an .ods
@@ -223,6 +225,7 @@ CASES: dict[str, Case] = {
     "appraisal-score-percent": _appraisal_score("7.2.1", "50%"),
     "well-appraisal-score-penalty": _appraisal_score("9.4", "-0,5"),
     "well-appraisal-of-unit-that-sent-nothing": appraisal_of_unit_that_sent_nothing,
+    "appraisal-score-on-excluded-item": _appraisal_score("3.5.1", "0,5"),
     "survey-percents-as-fractions": _survey(_as_fractions),
     "well-survey-one-fraction": _survey(_one_fraction),
     "percent-above-100-with-its-sign": _survey(_above_100_with_sign),
@@ -244,6 +247,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "appraisal-score-percent": (1, "bad-score", _APPRAISAL),
     "well-appraisal-score-penalty": (0, None, _APPRAISAL),
     "well-appraisal-of-unit-that-sent-nothing": (0, None, _APPRAISAL),
+    # A warning (the score of an item that does not apply to a ward is not used), in the findings.
+    "appraisal-score-on-excluded-item": (0, None, _APPRAISAL),
     # A warning: printed in the summary only; tests/test_hostile_sweep20.py reads the findings.
     "survey-percents-as-fractions": (0, None, _INPUTS),
     "well-survey-one-fraction": (0, None, _INPUTS),

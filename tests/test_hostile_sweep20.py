@@ -128,3 +128,20 @@ def test_units_without_their_district_are_said_once_in_both_languages(tmp_path: 
 def test_a_register_with_every_group_filled_says_nothing_of_empty_groups(tmp_path: Path) -> None:
     _, tables = _tables("well-register-named-decomposed", tmp_path)
     assert tables["findings"].filter(pl.col("kind") == "group-value-empty").height == 0
+
+
+def test_a_council_score_for_an_item_that_does_not_apply_is_said_not_used(tmp_path: Path) -> None:
+    (tmp_path / "vi").mkdir()
+    (tmp_path / "en").mkdir()
+    _, tables = _tables("appraisal-score-on-excluded-item", tmp_path / "vi")
+    found = tables["findings"].filter(pl.col("kind") == "appraisal-on-excluded-item")
+    assert found.select("severity", "commune_code", "criterion_id").rows() == [("warning", "00001", "3.5.1")]
+    assert json.loads(found["params"][0]) == {"appraised": 0.5}
+    assert found["message"][0] == (
+        "điểm thẩm định 0,5 không được dùng: tiêu chí không tính cho đơn vị này (không áp dụng, loại khỏi điểm tối đa)"
+    )
+    item = tables["criteria"].filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "3.5.1"))
+    assert item["final_score"][0] is None and item["status"][0] == "excluded"
+    _, english = _tables("appraisal-score-on-excluded-item", tmp_path / "en", "en")
+    message = english["findings"].filter(pl.col("kind") == "appraisal-on-excluded-item")["message"][0]
+    assert message.startswith("the council's score 0.5 was not used: the item does not count for this unit")

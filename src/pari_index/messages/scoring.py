@@ -53,6 +53,18 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "ghi mỗi tỷ lệ trên thang 100 (96,1 hoặc 96,1 %), hoặc định dạng ô là Percentage (phần trăm) trong Excel",
         "write each percentage out of 100 (96.1 or 96.1 %), or format the cells as Percentage in Excel",
     ),
+    "appraisal-on-excluded-item": entry(
+        "Điểm thẩm định cho tiêu chí không áp dụng",
+        "Appraised score for an item that does not apply",
+        "điểm thẩm định {appraised} không được dùng: tiêu chí không tính cho đơn vị này (không áp dụng, loại khỏi "
+        "điểm tối đa)",
+        "the council's score {appraised} was not used: the item does not count for this unit (not applicable, "
+        "left out of its maximum)",
+        "nếu tiêu chí áp dụng cho đơn vị, sửa đánh dấu không áp dụng (N/A) hoặc loại đơn vị trong danh sách đơn vị; "
+        "nếu không, xoá dòng thẩm định",
+        "if the item applies to the unit, correct its N/A mark or its type in the register; if not, delete the "
+        "appraisal row",
+    ),
     "self-score-differs": entry(
         "Tự chấm khác điểm tính theo quy tắc",
         "Self-score differs from the rules",

@@ -773,6 +773,9 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
     appraised = details.filter(
         pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
     )
+    # A council's score for an item that does not count for the unit (excluded: not applicable to
+    # its type, or marked N/A where N/A excludes) is not used: said, never dropped without a word.
+    unused = details.filter(pl.col("appraised_score").is_not_null() & (pl.col("status") == "excluded"))
     missing = _not_assessed_per_commune(details)
     survey_gaps = _survey_gaps_per_commune(details)
     items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
@@ -803,6 +806,20 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             pl.struct(
                 computed=pts("computed_score"), appraised=pts("appraised_score"), reason=pl.col("appraisal_reason")
             ),
+        ),
+        _finding_frame(
+            unused,
+            "warning",
+            "appraisal-on-excluded-item",
+            format_text(
+                "the council's score {} was not used: the item does not count for this unit (not applicable, left "
+                "out of its maximum)",
+                pts("appraised_score"),
+            ),
+            "if the item applies to the unit, correct its N/A mark or its type in the register; if not, delete the "
+            "appraisal row",
+            pl.lit(None, dtype=pl.Float64),
+            pl.struct(appraised=pts("appraised_score")),
         ),
         _finding_frame(
             missing,
