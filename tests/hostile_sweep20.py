@@ -9,7 +9,11 @@ unit and file. ``150%`` above 100 was said "150% % is above 100 %": now "150 %".
 register leaves empty the column they are ranked within were ranked among themselves without a
 word: now the warning ``group-value-empty``. A council's score for an item that does not apply to the unit (3.5.1, of
 communes, given to a ward) was shown as its appraised score and its row counted as applied, the
-score not used: now the warning ``appraisal-on-excluded-item``.
+score not used: now the warning ``appraisal-on-excluded-item``. A lineage row whose new code had
+results of its own last year (``00002,00001``), or whose old code is still scored this year
+(``00004,00007``), made a comparison with last year that passed over or counted twice a unit's own
+results, without a word: now the warnings ``lineage-own-results-passed-over`` and
+``lineage-old-code-still-a-unit``, naming the row.
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so (``well-``): an .xlsx whose zip has data descriptors or a ZIP64 directory, an .xls and an .ods
@@ -217,6 +221,37 @@ def register_district_empty(folder: Path) -> list[str]:
     return _score(folder, "--group-by", "district")
 
 
+# ---------------------------------------------------------------------------------------------
+# A lineage table that contradicts the codes of this year or last year
+
+
+def _lineage(rows: list[str]) -> Case:
+    """The example run ranked against last year's results of 00001, 00002 and 00004 (a results
+    folder), with a lineage table of ``rows``."""
+
+    def case(folder: Path) -> list[str]:
+        import polars as pl
+        from hostile_paths import fake_results_folder
+
+        _examples(folder)
+        summary = pl.DataFrame(
+            {
+                "commune_code": ["00001", "00002", "00004"],
+                "name": ["Xã A", "Xã B", "Xã C"],
+                "group": ["H", "H", "H"],
+                "total_points": ["80.5", "70.25", "60"],
+                "index": ["80.5", "70.25", "60"],
+                "rank": ["1", "2", "3"],
+                "group_size": ["3", "3", "3"],
+            }
+        )
+        previous = fake_results_folder(folder, summary)
+        (folder / "lineage.csv").write_text("\n".join(["old_code,new_code", *rows]) + "\n", encoding="utf-8")
+        return _score(folder, "--previous", str(previous), "--lineage", str(folder / "lineage.csv"))
+
+    return case
+
+
 CASES: dict[str, Case] = {
     "appraisal-score-above-maximum": _appraisal_score("7.2.1", "5"),
     "appraisal-score-below-floor": _appraisal_score("7.2.1", "-1"),
@@ -235,6 +270,9 @@ CASES: dict[str, Case] = {
     "well-ods-named-xlsx": ods_named_xlsx,
     "well-register-named-decomposed": register_named_decomposed,
     "register-district-empty": register_district_empty,
+    # 00002 (gone) merged into 00001, which had results of its own; 00004 (still scored) as 00007.
+    "lineage-contradicts-codes": _lineage(["00002,00001", "00004,00007"]),
+    "well-lineage-merger-and-split-listed": _lineage(["00002,00001", "00001,00001", "00004,00004", "00004,00007"]),
 }
 
 _APPRAISAL = (*_INPUTS, "appraisal.csv")
@@ -260,4 +298,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-register-named-decomposed": (0, None, _INPUTS),
     # A warning, read from the findings by tests/test_hostile_sweep20.py.
     "register-district-empty": (0, None, _INPUTS),
+    # Warnings, read from the findings by tests/test_hostile_sweep20.py.
+    "lineage-contradicts-codes": (0, None, (*_INPUTS, "lineage.csv", "res/summary.csv")),
+    "well-lineage-merger-and-split-listed": (0, None, (*_INPUTS, "lineage.csv")),
 }

@@ -145,3 +145,30 @@ def test_a_council_score_for_an_item_that_does_not_apply_is_said_not_used(tmp_pa
     _, english = _tables("appraisal-score-on-excluded-item", tmp_path / "en", "en")
     message = english["findings"].filter(pl.col("kind") == "appraisal-on-excluded-item")["message"][0]
     assert message.startswith("the council's score 0.5 was not used: the item does not count for this unit")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_lineage_rows_against_this_and_last_year_s_codes_are_warnings_at_their_rows(tmp_path: Path, lang: str) -> None:
+    _, tables = _tables("lineage-contradicts-codes", tmp_path, lang)
+    found = tables["findings"].filter(pl.col("kind").str.starts_with("lineage-")).sort("row")
+    assert found.select("severity", "kind", "row", "column").rows() == [
+        ("warning", "lineage-own-results-passed-over", "2", "new_code"),
+        ("warning", "lineage-old-code-still-a-unit", "3", "old_code"),
+    ]
+    assert {Path(f).name for f in found["file"]} == {"lineage.csv"}
+    messages = found["message"].to_list()
+    if lang == "en":
+        assert messages == [
+            "the new code 00001 has results of its own last year, which are not used: the unit is compared with "
+            "00002 as its predecessor",
+            "the old code 00004 is still a unit of this run: its last year's results are compared with its own "
+            "and with 00007's",
+        ]
+    else:
+        assert messages[0].startswith("mã mới 00001 có kết quả riêng của năm trước nhưng không được dùng")
+        assert messages[1].startswith("mã cũ 00004 vẫn là một đơn vị của lượt chấm này")
+
+
+def test_a_merger_and_a_split_listed_whole_say_nothing(tmp_path: Path) -> None:
+    _, tables = _tables("well-lineage-merger-and-split-listed", tmp_path)
+    assert tables["findings"].filter(pl.col("kind").str.starts_with("lineage-")).height == 0
