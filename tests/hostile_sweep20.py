@@ -13,7 +13,9 @@ score not used: now the warning ``appraisal-on-excluded-item``. A lineage row wh
 results of its own last year (``00002,00001``), or whose old code is still scored this year
 (``00004,00007``), made a comparison with last year that passed over or counted twice a unit's own
 results, without a word: now the warnings ``lineage-own-results-passed-over`` and
-``lineage-old-code-still-a-unit``, naming the row.
+``lineage-old-code-still-a-unit``, naming the row. A date input ten years early (``04/06/2015``
+for 2025, a slip in the year) met its deadline and scored in full: now the warning
+``date-far-from-year`` at its cell (a plan signed late in the year before says nothing).
 
 Cases of other classes tried this session that already answered well are kept so that they stay
 so (``well-``): an .xlsx whose zip has data descriptors or a ZIP64 directory, an .xls and an .ods
@@ -252,6 +254,25 @@ def _lineage(rows: list[str]) -> Case:
     return case
 
 
+# ---------------------------------------------------------------------------------------------
+# A date input of another decade (a slip in the year)
+
+
+def _plan_signed_on(day: str) -> Case:
+    """The example run with 00001's plan (1.1.1) signed on ``day``, its evidence dated the same."""
+
+    def case(folder: Path) -> list[str]:
+        _examples(folder)
+        rows = _rows("assessments_long.csv")
+        for row in rows[1:]:
+            if row[0] == "00001" and row[1] == "1.1.1":
+                row[3] = row[6] = day
+        (folder / "assessments_long.csv").write_text(_csv(rows), encoding="utf-8")
+        return _score(folder)
+
+    return case
+
+
 CASES: dict[str, Case] = {
     "appraisal-score-above-maximum": _appraisal_score("7.2.1", "5"),
     "appraisal-score-below-floor": _appraisal_score("7.2.1", "-1"),
@@ -270,6 +291,8 @@ CASES: dict[str, Case] = {
     "well-ods-named-xlsx": ods_named_xlsx,
     "well-register-named-decomposed": register_named_decomposed,
     "register-district-empty": register_district_empty,
+    "date-slip-of-ten-years": _plan_signed_on("04/06/2015"),
+    "well-date-of-last-year": _plan_signed_on("28/12/2024"),
     # 00002 (gone) merged into 00001, which had results of its own; 00004 (still scored) as 00007.
     "lineage-contradicts-codes": _lineage(["00002,00001", "00004,00007"]),
     "well-lineage-merger-and-split-listed": _lineage(["00002,00001", "00001,00001", "00004,00004", "00004,00007"]),
@@ -298,6 +321,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-register-named-decomposed": (0, None, _INPUTS),
     # A warning, read from the findings by tests/test_hostile_sweep20.py.
     "register-district-empty": (0, None, _INPUTS),
+    "date-slip-of-ten-years": (0, None, _INPUTS),
+    "well-date-of-last-year": (0, None, _INPUTS),
     # Warnings, read from the findings by tests/test_hostile_sweep20.py.
     "lineage-contradicts-codes": (0, None, (*_INPUTS, "lineage.csv", "res/summary.csv")),
     "well-lineage-merger-and-split-listed": (0, None, (*_INPUTS, "lineage.csv")),

@@ -172,3 +172,31 @@ def test_lineage_rows_against_this_and_last_year_s_codes_are_warnings_at_their_r
 def test_a_merger_and_a_split_listed_whole_say_nothing(tmp_path: Path) -> None:
     _, tables = _tables("well-lineage-merger-and-split-listed", tmp_path)
     assert tables["findings"].filter(pl.col("kind").str.starts_with("lineage-")).height == 0
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_date_input_ten_years_early_is_a_warning_at_its_cell(tmp_path: Path, lang: str) -> None:
+    _, tables = _tables("date-slip-of-ten-years", tmp_path, lang)
+    found = tables["findings"].filter(pl.col("kind") == "date-far-from-year")
+    assert found.select("severity", "commune_code", "criterion_id", "column").rows() == [
+        ("warning", "00001", "1.1.1", "value")
+    ]
+    assert json.loads(found["params"][0]) == {
+        "date_year": "2015",
+        "distance": "10",
+        "value": "04/06/2015",
+        "year": "2025",
+    }
+    said = {
+        "vi": "04/06/2015 là một ngày của năm 2015, cách năm được đánh giá (2025) 10 năm: gõ nhầm năm?",
+        "en": "04/06/2015 is a date of 2015, 10 years from the year assessed (2025): a slip in the year?",
+    }
+    assert found["message"][0].startswith(said[lang])
+    # Used as written: the item still scores what the rules give on it.
+    item = tables["criteria"].filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "1.1.1"))
+    assert float(item["final_score"][0]) == 1.0
+
+
+def test_a_plan_signed_late_in_the_year_before_says_nothing(tmp_path: Path) -> None:
+    _, tables = _tables("well-date-of-last-year", tmp_path)
+    assert tables["findings"].filter(pl.col("kind") == "date-far-from-year").height == 0

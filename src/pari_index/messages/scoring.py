@@ -65,6 +65,16 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "if the item applies to the unit, correct its N/A mark or its type in the register; if not, delete the "
         "appraisal row",
     ),
+    "date-far-from-year": entry(
+        "Ngày cách xa năm được đánh giá",
+        "Date years from the year assessed",
+        "{value} là một ngày của năm {date_year}, cách năm được đánh giá ({year}) {distance} năm: gõ nhầm năm? "
+        "Ngày được dùng như đã ghi (một ngày trước hạn là đúng hạn)",
+        "{value} is a date of {date_year}, {distance} years from the year assessed ({year}): a slip in the year? "
+        "It is used as written (a date before its deadline is on time)",
+        "đối chiếu ngày với văn bản, và sửa năm nếu gõ nhầm",
+        "check the date against the document, and correct its year if it is a slip",
+    ),
     "self-score-differs": entry(
         "Tự chấm khác điểm tính theo quy tắc",
         "Self-score differs from the rules",

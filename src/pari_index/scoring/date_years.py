@@ -16,7 +16,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.intake.findings import cell_findings, empty_findings
 from pari_index.intake.model import Intake
-from pari_index.intake.schema import COLUMN, CRITERION
+from pari_index.intake.schema import COLUMN, CRITERION, VALUE
 from pari_index.intake.tables import FILE, ROW, SHEET
 from pari_index.messages.rendering import json_params
 from pari_index.textexpr import format_text
@@ -103,4 +103,42 @@ def dates_of_another_year(intake: Intake, year: int | None) -> pl.DataFrame:
     )
 
 
-__all__ = ["dates_of_another_year"]
+#: A date input this many years or more from the assessment year is told on its own
+#: (:func:`dates_far_from_year`): last year's is a plan signed late, and dates_of_another_year's.
+FAR_YEARS = 2
+
+
+def dates_far_from_year(intake: Intake, year: int | None) -> pl.DataFrame:
+    """A warning for each date input (not an evidence date: a decision in force may be years old)
+    at least :data:`FAR_YEARS` from ``year``: a slip in the year (04/06/2015 for 2025) met every
+    deadline and scored the item in full, with no finding. Used as written; none without a year."""
+    if year is None:
+        return empty_findings()
+    day_year = pl.col("day").dt.year().cast(pl.Int32)
+    far = intake.cells.filter(pl.col("day").is_not_null() & ((day_year - year).abs() >= FAR_YEARS))
+    if far.height == 0:
+        return empty_findings()
+    text = {
+        "date_year": day_year.cast(pl.String),
+        "distance": (day_year - year).abs().cast(pl.String),
+        "value": pl.col(VALUE),
+        "year": pl.lit(str(year)),
+    }
+    return cell_findings(
+        far.select(COMMUNE, CRITERION, pl.col(FILE).cast(pl.String), SHEET, ROW, COLUMN, VALUE, "day"),
+        "warning",
+        "date-far-from-year",
+        format_text(
+            "{} is a date of {}, {} years from the year assessed ({}): a slip in the year? It is used as written "
+            "(a date before its deadline is on time)",
+            pl.col(VALUE),
+            text["date_year"],
+            text["distance"],
+            text["year"],
+        ),
+        "check the date against the document, and correct its year if it is a slip",
+        json_params(**text),
+    )
+
+
+__all__ = ["dates_far_from_year", "dates_of_another_year"]

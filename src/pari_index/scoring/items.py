@@ -25,7 +25,7 @@ from pari_index.intake.register import Register
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
-from pari_index.scoring.date_years import dates_of_another_year
+from pari_index.scoring.date_years import dates_far_from_year, dates_of_another_year
 from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.percent_fractions import percents_as_fractions
 from pari_index.scoring.verification import (
@@ -129,7 +129,15 @@ def score_communes(
     located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
     # A unit whose dates are nearly all of another year (last year's form sent again?).
     # A unit's percentages of one file all written as fractions of one (0,961 for 96,1 %)?
-    located = pl.concat([located, dates_of_another_year(intake, compiled.year), percents_as_fractions(intake)])
+    # A date input years from the assessment year (a slip in the year, 2015 for 2025)?
+    located = pl.concat(
+        [
+            located,
+            dates_of_another_year(intake, compiled.year),
+            dates_far_from_year(intake, compiled.year),
+            percents_as_fractions(intake),
+        ]
+    )
     return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
 
 
