@@ -109,10 +109,11 @@ def test_no_year_no_finding(example: pari.ScoreResult) -> None:
     assert dates_of_another_year(intake, 2030).height > 40  # every unit with dates, were the year 2030
 
 
-def test_a_date_after_the_year_after_is_told_at_its_cell(tmp_path: Path, example: pari.ScoreResult) -> None:
-    """``04/06/2052`` typed for ``04/06/2025`` (and an evidence date of 2062): each a warning at its
-    row (date-after-assessment), the item scored as written; a date of the next year (a report
-    early in 2026) and the example's own dates are not told."""
+def test_dates_with_a_slip_in_the_year_are_told_at_their_cells(tmp_path: Path, example: pari.ScoreResult) -> None:
+    """``04/06/2052`` typed for ``04/06/2025`` as the plan's date and ``04/06/2062`` as its
+    evidence's: the input date is date-far-from-year (sweep 20), the evidence date
+    date-after-assessment, each a warning at its row, the item scored as written; a date of the
+    next year (a report early in 2026) and the example's own dates are not told."""
     with open(EXAMPLES / "assessments_long.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
@@ -124,25 +125,23 @@ def test_a_date_after_the_year_after_is_told_at_its_cell(tmp_path: Path, example
             row[value], row[evidence] = "04/06/2052", "04/06/2062"
             at["late"] = number
         if key == ("00004", "1.1.1"):
-            row[value] = "15/01/2026"  # the next year: no finding here
+            row[value], row[evidence] = "15/01/2026", "20/12/2026"  # the next year: nothing said
     path = tmp_path / "a.csv"
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     result = _score(path)
-    assert example.findings.filter(pl.col("kind") == "date-after-assessment").height == 0
-    found = result.findings.filter(pl.col("kind") == "date-after-assessment")
-    assert found.select("severity", "commune_code", "criterion_id", "row").rows() == [
-        ("warning", "00001", "1.1.1", at["late"]),
-        ("warning", "00001", "1.1.1", at["late"]),
+    kinds = ["date-after-assessment", "date-far-from-year"]
+    assert example.findings.filter(pl.col("kind").is_in(kinds)).height == 0
+    found = result.findings.filter(pl.col("kind").is_in(kinds)).sort("kind")
+    assert found.select("kind", "severity", "commune_code", "criterion_id", "row").rows() == [
+        ("date-after-assessment", "warning", "00001", "1.1.1", at["late"]),
+        ("date-far-from-year", "warning", "00001", "1.1.1", at["late"]),
     ]
-    assert found["message"].to_list() == [
-        f"{day} is after the end of 2026: a date of the work of 2025 cannot be later (the year mistyped?); the item"
-        " was scored with the date as written"
-        for day in ("04/06/2052", "04/06/2062")
-    ]
+    assert found["message"][0] == (
+        "04/06/2062 is after the end of 2026: a date of the work of 2025 cannot be later (the year mistyped?); the"
+        " item was scored with the date as written"
+    )
     item = result.details.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "1.1.1"))
     assert item["computed_score"].item() == 0  # as written: after the deadline
-    batched = _score(path, batch_size=7).findings.filter(pl.col("kind") == "date-after-assessment")
-    assert (
-        batched.select("commune_code", "row", "message").rows() == found.select("commune_code", "row", "message").rows()
-    )
+    batched = _score(path, batch_size=7).findings.filter(pl.col("kind").is_in(kinds)).sort("kind")
+    assert batched.select("kind", "row", "message").rows() == found.select("kind", "row", "message").rows()

@@ -708,9 +708,9 @@ def _range_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
         _Check(
             (kind == "percent") & (num > 100 * EXACT_SCALE),
             "percent-above-100",
-            format_text("{} % is above 100 %", pl.col(VALUE)),
+            format_text("{} % is above 100 %", _without_percent_sign(pl.col(VALUE))),
             "a percentage lies between 0 and 100",
-            cell_params(value=pl.col(VALUE)),
+            cell_params(value=_without_percent_sign(pl.col(VALUE))),
         ),
         *_percent_as_fraction(cells),
         _Check(
@@ -739,6 +739,12 @@ def _range_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.max_texts, default="")),
         ),
     ]
+
+
+def _without_percent_sign(text: pl.Expr) -> pl.Expr:
+    """A percentage's text without the ``%`` it was written with, for the message that writes
+    its own (``150 %``, not ``150% %``)."""
+    return text.str.strip_chars_end().str.strip_suffix("%").str.strip_chars_end()
 
 
 def _percent_in_count(cells: pl.DataFrame) -> list[_Check]:

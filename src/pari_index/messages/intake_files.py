@@ -33,6 +33,29 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "check the old code against last year's results (a typing slip?), or delete the row if the unit had no "
         "result last year",
     ),
+    "lineage-own-results-passed-over": entry(
+        "Kết quả năm trước của mã mới bị bỏ qua",
+        "Last year's results of the new code passed over",
+        "mã mới {code} có kết quả riêng của năm trước nhưng không được dùng: đơn vị được so sánh với {old_code} "
+        "là đơn vị tiền thân",
+        "the new code {code} has results of its own last year, which are not used: the unit is compared with "
+        "{old_code} as its predecessor",
+        "nếu các đơn vị sáp nhập, thêm một dòng ghi mã mới cũng là mã cũ của chính nó; nếu gõ nhầm mã, sửa lại",
+        "if the units merged, add a row with the new code as an old code of itself; if the codes are mistyped, "
+        "correct them",
+    ),
+    "lineage-old-code-still-a-unit": entry(
+        "Mã cũ vẫn là một đơn vị năm nay",
+        "Old code still a unit",
+        "mã cũ {code} vẫn là một đơn vị của lượt chấm này: kết quả năm trước của nó được so sánh cả với chính nó "
+        "và với {new_code}",
+        "the old code {code} is still a unit of this run: its last year's results are compared with its own and "
+        "with {new_code}'s",
+        "kiểm tra các mã (gõ nhầm?); nếu đơn vị được chia tách và giữ mã cũ, thêm một dòng ghi mã cũ cũng là mã "
+        "mới của chính nó",
+        "check the codes (a typing slip?); if the unit was split and kept its code, add a row with the old code "
+        "as a new code of itself",
+    ),
     "duplicate-commune": entry(
         "Mã xã lặp lại",
         "Commune listed twice",
@@ -496,6 +519,16 @@ READING_FINDINGS: dict[str, Entry] = {
         "{spellings}; they are ranked as one group, {chosen}",
         "viết tên giống nhau ở mọi dòng của danh sách đơn vị",
         "write the name the same way in every row of the register",
+    ),
+    "group-value-empty": entry(
+        "Đơn vị không có tên nhóm để xếp hạng",
+        "Units without a group to rank within",
+        "{count} đơn vị được xếp hạng không có {column} trong danh sách đơn vị ({codes}): các đơn vị này được xếp "
+        "hạng chung thành một nhóm riêng",
+        "{count} ranked units have no {column} in the register ({codes}): they are ranked together as one group "
+        "of their own",
+        "điền cột này cho các đơn vị đó trong danh sách đơn vị, hoặc ghi ranked: no (không xếp hạng)",
+        "fill in the column for these units in the register, or mark them ranked: no",
     ),
     "empty-group-column": entry(
         "Tên cột trống trong --group-by",

@@ -53,6 +53,28 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "check the unit's form: its dates should be of the year assessed (a plan signed late in the year before "
         "is fine)",
     ),
+    "appraisal-on-excluded-item": entry(
+        "Điểm thẩm định cho tiêu chí không áp dụng",
+        "Appraised score for an item that does not apply",
+        "điểm thẩm định {appraised} không được dùng: tiêu chí không tính cho đơn vị này (không áp dụng, loại khỏi "
+        "điểm tối đa)",
+        "the council's score {appraised} was not used: the item does not count for this unit (not applicable, "
+        "left out of its maximum)",
+        "nếu tiêu chí áp dụng cho đơn vị, sửa đánh dấu không áp dụng (N/A) hoặc loại đơn vị trong danh sách đơn vị; "
+        "nếu không, xoá dòng thẩm định",
+        "if the item applies to the unit, correct its N/A mark or its type in the register; if not, delete the "
+        "appraisal row",
+    ),
+    "date-far-from-year": entry(
+        "Ngày cách xa năm được đánh giá",
+        "Date years from the year assessed",
+        "{value} là một ngày của năm {date_year}, cách năm được đánh giá ({year}) {distance} năm: gõ nhầm năm? "
+        "Ngày được dùng như đã ghi (một ngày trước hạn là đúng hạn)",
+        "{value} is a date of {date_year}, {distance} years from the year assessed ({year}): a slip in the year? "
+        "It is used as written (a date before its deadline is on time)",
+        "đối chiếu ngày với văn bản, và sửa năm nếu gõ nhầm",
+        "check the date against the document, and correct its year if it is a slip",
+    ),
     "self-score-differs": entry(
         "Tự chấm khác điểm tính theo quy tắc",
         "Self-score differs from the rules",

@@ -592,7 +592,12 @@ def read_lineage(
     if previous is not None:
         # A row whose new code is no unit was told so already: it links nothing either way.
         unit = pl.lit(True) if codes is None else _is_unit(codes)
-        told += _links_from_nothing(frame.filter(unit), previous_summary(previous)["_p_code"])
+        last_year = previous_summary(previous)["_p_code"]
+        told += _links_from_nothing(frame.filter(unit), last_year)
+        told += _own_results_passed_over(frame.filter(unit), last_year)
+    if codes is not None:
+        # A row whose new code is no unit was told so already.
+        told += _old_code_still_a_unit(frame.filter(_is_unit(codes)), codes)
     if warnings is not None:
         warnings += told
     extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
@@ -635,6 +640,54 @@ def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> list[
         ),
         "check the old code against last year's results (a typing slip?), or delete the row if the unit had no "
         "result last year",
+        field="old_code",
+        params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
+    )
+    return [dataclasses.replace(p, severity="warning") for p in found]
+
+
+def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
+    """Warnings for the lineage rows whose new code had results of its own last year and is no old
+    code of the table: the unit is compared with its predecessors alone (``00004,00007``: 00007
+    was "code changed from 00004", its own last year's rank passed over without a word). A merger
+    into a code that existed lists that code too (``00007,00007``)."""
+    text = pl.col("new_code").cast(pl.String)
+    olds = frame["old_code"].cast(pl.String).unique().implode()
+    passed_over = text.is_in(previous_codes.cast(pl.String).implode()) & ~text.is_in(olds)
+    found = row_problems(
+        frame,
+        passed_over & (text != pl.col("old_code").cast(pl.String)),
+        "lineage-own-results-passed-over",
+        lambda r: (
+            f"the new code {shown(str(r['new_code']))} has results of its own last year, which are not used: the "
+            f"unit is compared with {shown(str(r['old_code']))} as its predecessor"
+        ),
+        "if the units merged, add a row with the new code as an old code of itself; if the codes are mistyped, "
+        "correct them",
+        field="new_code",
+        params=lambda r: {"code": shown(str(r["new_code"])), "old_code": shown(str(r["old_code"]))},
+    )
+    return [dataclasses.replace(p, severity="warning") for p in found]
+
+
+def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
+    """Warnings for the lineage rows whose old code is still a unit of this run and no new code of
+    the table: its last year's results count twice, for itself (same code) and for the new code
+    (``00004,00007`` while 00004 is still scored). A split that keeps the old code lists it as a
+    new code too (``00300,00300``)."""
+    text = pl.col("old_code").cast(pl.String)
+    news = frame["new_code"].cast(pl.String).unique().implode()
+    still = text.is_in(pl.Series(list(codes), dtype=pl.String).implode()) & ~text.is_in(news)
+    found = row_problems(
+        frame,
+        still,
+        "lineage-old-code-still-a-unit",
+        lambda r: (
+            f"the old code {shown(str(r['old_code']))} is still a unit of this run: its last year's results are "
+            f"compared with its own and with {shown(str(r['new_code']))}'s"
+        ),
+        "check the codes (a typing slip?); if the unit was split and kept its code, add a row with the old code "
+        "as a new code of itself",
         field="old_code",
         params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
     )

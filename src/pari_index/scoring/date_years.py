@@ -8,10 +8,13 @@ least :data:`SHARE` lie outside the assessment year, gets one warning (``dates-o
 located at its first such date. A plan signed late in the year before, or a report early in the
 next, is a date or two of a unit's fifty and says nothing.
 
-A single date after the end of the year after the one assessed (``04/06/2052`` typed for
-``04/06/2025``) is no date of the work assessed, whose forms are filled early in the next year: it
-was scored as written (a deadline missed, 0 points; evidence "present"), with nothing said but a
-self-score that differs. Each such date is now a warning at its cell (``date-after-assessment``).
+A single date with a slip in its year was scored as written, with nothing said but a self-score
+that differs: an input date (``04/06/2015`` or ``04/06/2052`` for ``04/06/2025``) met or missed its
+deadline, an evidence date (``04/06/2062``) was "present". Now an input date :data:`FAR_YEARS` or
+more from the year assessed is ``date-far-from-year``, and an evidence date after the end of the
+year after it (the forms are filled early in the next year; an old decision in force may be
+evidence, so earlier ones say nothing) is ``date-after-assessment``: each a warning at its cell,
+the date used as written.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.intake.findings import cell_findings, empty_findings
 from pari_index.intake.model import Intake
-from pari_index.intake.schema import COLUMN, CRITERION
+from pari_index.intake.schema import COLUMN, CRITERION, VALUE
 from pari_index.intake.tables import FILE, ROW, SHEET
 from pari_index.messages.rendering import json_params
 from pari_index.textexpr import format_text
@@ -43,14 +46,15 @@ def _days(intake: Intake) -> pl.DataFrame:
     return pl.concat([values, evidence], how="vertical_relaxed")
 
 
-def _dates(intake: Intake, units: pl.Series) -> pl.DataFrame:
-    """The dates of ``units`` with their item and place; an evidence date at its evidence cell
-    when the intake knows it. Found for the units told only (few or none in a run)."""
-    mine = pl.col(COMMUNE).is_in(units.implode())
+def _dates(intake: Intake, units: pl.Series, inputs: bool = True) -> pl.DataFrame:
+    """The dates of ``units`` with their item and place (the evidence dates only, without
+    ``inputs``); an evidence date at its evidence cell when the intake knows it. Found for the
+    units told only (few or none in a run)."""
+    mine = pl.col(COMMUNE).is_in(units.implode()) & pl.lit(inputs)
     values = intake.cells.filter(mine & pl.col("day").is_not_null()).select(
         COMMUNE, CRITERION, "day", pl.col(FILE).cast(pl.String), SHEET, ROW, COLUMN
     )
-    places = intake.places.filter(mine & (pl.col("place") == "evidence")).select(
+    places = intake.places.filter(pl.col(COMMUNE).is_in(units.implode()) & (pl.col("place") == "evidence")).select(
         COMMUNE,
         CRITERION,
         pl.col("file").alias(FILE),
@@ -60,7 +64,7 @@ def _dates(intake: Intake, units: pl.Series) -> pl.DataFrame:
     )
     first_place = places.unique([COMMUNE, CRITERION], keep="first", maintain_order=True)
     evidence = (
-        intake.meta.filter(mine & pl.col("evidence_date").is_not_null())
+        intake.meta.filter(pl.col(COMMUNE).is_in(units.implode()) & pl.col("evidence_date").is_not_null())
         .select(COMMUNE, CRITERION, pl.col("evidence_date").alias("day"))
         .join(first_place, on=[COMMUNE, CRITERION], how="left")
     )
@@ -71,19 +75,23 @@ def date_findings(intake: Intake, year: int | None) -> pl.DataFrame:
     """The findings of the module about the dates of ``intake``'s units; none without a year."""
     if year is None:
         return empty_findings()
-    days = _days(intake)
-    return pl.concat([dates_of_another_year(intake, year, days), dates_after_assessment(intake, year, days)])
+    parts = [
+        dates_of_another_year(intake, year),
+        dates_far_from_year(intake, year),
+        dates_after_assessment(intake, year),
+    ]
+    return pl.concat(parts)
 
 
-def dates_after_assessment(intake: Intake, year: int, days: pl.DataFrame | None = None) -> pl.DataFrame:
-    """A warning at each date of ``intake`` after the end of the year after ``year`` (the module
-    says why). ``days``: :func:`_days` of the intake, when made already."""
+def dates_after_assessment(intake: Intake, year: int) -> pl.DataFrame:
+    """A warning at each evidence date of ``intake`` after the end of the year after ``year`` (the
+    module says why; an input date that far is :func:`dates_far_from_year`'s)."""
     last = dt.date(year + 1, 12, 31)
     late = pl.col("day") > last
-    units = (_days(intake) if days is None else days).filter(late).get_column(COMMUNE).unique()
+    units = intake.meta.filter(pl.col("evidence_date") > last).get_column(COMMUNE).unique()
     if units.len() == 0:
         return empty_findings()
-    dates = _dates(intake, units).filter(late).sort(COMMUNE, FILE, SHEET, ROW, nulls_last=True)
+    dates = _dates(intake, units, inputs=False).filter(late).sort(COMMUNE, FILE, SHEET, ROW, nulls_last=True)
     text = {
         "day": pl.col("day").dt.to_string("%d/%m/%Y"),
         "next_year": pl.lit(str(year + 1)),
@@ -105,16 +113,15 @@ def dates_after_assessment(intake: Intake, year: int, days: pl.DataFrame | None 
     )
 
 
-def dates_of_another_year(intake: Intake, year: int | None, days: pl.DataFrame | None = None) -> pl.DataFrame:
+def dates_of_another_year(intake: Intake, year: int | None) -> pl.DataFrame:
     """A warning for each unit of ``intake`` whose dates are nearly all outside ``year`` (the
-    module says when); none without a year. ``days``: :func:`_days` of the intake, when made."""
+    module says when); none without a year."""
     if year is None:
         return empty_findings()
     outside = pl.col("day").dt.year() != year
     # Which units to tell, from their dates alone (a join of places for every unit cost a national
     # run 0.15 CPU s for none to tell).
-    days = _days(intake) if days is None else days
-    counts = days.group_by(COMMUNE).agg(pl.len().alias("_total"), outside.sum().alias("_count"))
+    counts = _days(intake).group_by(COMMUNE).agg(pl.len().alias("_total"), outside.sum().alias("_count"))
     told = counts.filter((pl.col("_total") >= MIN_DATES) & (pl.col("_count") >= SHARE * pl.col("_total")))
     if told.height == 0:
         return empty_findings()
@@ -149,4 +156,42 @@ def dates_of_another_year(intake: Intake, year: int | None, days: pl.DataFrame |
     )
 
 
-__all__ = ["date_findings", "dates_after_assessment", "dates_of_another_year"]
+#: A date input this many years or more from the assessment year is told on its own
+#: (:func:`dates_far_from_year`): last year's is a plan signed late, and dates_of_another_year's.
+FAR_YEARS = 2
+
+
+def dates_far_from_year(intake: Intake, year: int | None) -> pl.DataFrame:
+    """A warning for each date input (not an evidence date: a decision in force may be years old)
+    at least :data:`FAR_YEARS` from ``year``: a slip in the year (04/06/2015 for 2025) met every
+    deadline and scored the item in full, with no finding. Used as written; none without a year."""
+    if year is None:
+        return empty_findings()
+    day_year = pl.col("day").dt.year().cast(pl.Int32)
+    far = intake.cells.filter(pl.col("day").is_not_null() & ((day_year - year).abs() >= FAR_YEARS))
+    if far.height == 0:
+        return empty_findings()
+    text = {
+        "date_year": day_year.cast(pl.String),
+        "distance": (day_year - year).abs().cast(pl.String),
+        "value": pl.col(VALUE),
+        "year": pl.lit(str(year)),
+    }
+    return cell_findings(
+        far.select(COMMUNE, CRITERION, pl.col(FILE).cast(pl.String), SHEET, ROW, COLUMN, VALUE, "day"),
+        "warning",
+        "date-far-from-year",
+        format_text(
+            "{} is a date of {}, {} years from the year assessed ({}): a slip in the year? It is used as written "
+            "(a date before its deadline is on time)",
+            pl.col(VALUE),
+            text["date_year"],
+            text["distance"],
+            text["year"],
+        ),
+        "check the date against the document, and correct its year if it is a slip",
+        json_params(**text),
+    )
+
+
+__all__ = ["date_findings", "dates_after_assessment", "dates_far_from_year", "dates_of_another_year"]

@@ -170,7 +170,9 @@ def _appraisal_decisions(
     decisions, and rows of unknown items or communes, are appended to ``row_found`` (findings)."""
     # Parsed once per distinct text and joined back: a council writes a few distinct scores over
     # many rows, and parsing a number is dear (0.3 s for 150,000 rows).
-    scores = frame.select(pl.col("score").unique()).with_columns(parse_units(pl.col("score")).alias("score_override"))
+    # A score with a percent sign (50 %) is no number of points: it was read as 50 points.
+    points = pl.when(~pl.col("score").str.contains("%", literal=True)).then(parse_units(pl.col("score")))
+    scores = frame.select(pl.col("score").unique()).with_columns(points.alias("score_override"))
     decisions = frame.join(scores, on="score", how="left", nulls_equal=True, maintain_order="left").with_columns(
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
     )
@@ -784,6 +786,9 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
     appraised = details.filter(
         pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
     )
+    # A council's score for an item that does not count for the unit (excluded: not applicable to
+    # its type, or marked N/A where N/A excludes) is not used: said, never dropped without a word.
+    unused = details.filter(pl.col("appraised_score").is_not_null() & (pl.col("status") == "excluded"))
     missing = _not_assessed_per_commune(details)
     survey_gaps = _survey_gaps_per_commune(details)
     items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
@@ -814,6 +819,20 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             pl.struct(
                 computed=pts("computed_score"), appraised=pts("appraised_score"), reason=pl.col("appraisal_reason")
             ),
+        ),
+        _finding_frame(
+            unused,
+            "warning",
+            "appraisal-on-excluded-item",
+            format_text(
+                "the council's score {} was not used: the item does not count for this unit (not applicable, left "
+                "out of its maximum)",
+                pts("appraised_score"),
+            ),
+            "if the item applies to the unit, correct its N/A mark or its type in the register; if not, delete the "
+            "appraisal row",
+            pl.lit(None, dtype=pl.Float64),
+            pl.struct(appraised=pts("appraised_score")),
         ),
         _finding_frame(
             missing,

@@ -1,0 +1,72 @@
+"""Units whose register leaves empty a column they are ranked within.
+
+A register whose district (or province, or any ``--group-by`` column) is left empty in a few rows
+ranked those units together as one group of their own (docs/ranking.md, "Group keys"): three
+communes of three districts ranked 1, 2 and 3 "of 3", published as such, without a word. The
+grouping stays as documented (a register may mean it), but the run now says it: one warning per
+grouping column (``group-value-empty``), located at the register's column, naming how many ranked
+units have it empty and the first of their codes. Without a register every unit is in one group,
+which ``no-register`` says already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.errors import Problem, quoted
+from pari_index.intake.findings import problems_to_findings
+
+if TYPE_CHECKING:
+    from pari_index.scoring.run import ScoreResult
+
+#: Codes named in a message at most.
+SHOWN_CODES = 5
+
+
+def empty_group_problems(totals: pl.DataFrame, path: Sequence[str], register: str | None) -> list[Problem]:
+    """A warning per column of ``path`` that some ranked units of ``totals`` leave empty (the
+    module says why), located at the register's column (``register``: its file)."""
+    ranked = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
+    problems = []
+    for column in path:
+        if column not in totals.columns:
+            continue
+        value = pl.col(column).cast(pl.String).str.strip_chars()
+        codes = totals.select(pl.col(COMMUNE).filter(ranked & (value.is_null() | (value == ""))))[COMMUNE]
+        if codes.len() == 0:
+            continue
+        shown = ", ".join(codes.head(SHOWN_CODES).to_list()) + (", …" if codes.len() > SHOWN_CODES else "")
+        problems.append(
+            Problem(
+                "group-value-empty",
+                f"{codes.len()} ranked units have no {quoted(column)} in the register ({shown}): they are ranked "
+                "together as one group of their own",
+                file=register,
+                field=column,
+                hint="fill in the column for these units in the register, or mark them ranked: no",
+                severity="warning",
+                params={"column": quoted(column), "count": codes.len(), "codes": shown},
+            )
+        )
+    return problems
+
+
+def note_empty_groups(result: ScoreResult, group_by: str | Sequence[str] | None) -> None:
+    """The warnings of :func:`empty_group_problems` for the groups ``result`` is ranked in, added
+    to ``result.findings``; none without a register."""
+    from pari_index.ranking.ranks import group_path
+
+    if result.register.source is None:
+        return
+    path = group_path(result.totals, group_by or result.criteria.ranking.within)
+    problems = empty_group_problems(result.totals, path, result.register.source)
+    if problems:
+        found = problems_to_findings(problems, "warning")
+        result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
+
+
+__all__ = ["empty_group_problems", "note_empty_groups"]
