@@ -267,20 +267,24 @@ def _scores_within_bounds(
     written = shown_text(pl.col("score"))
     criterion = shown_text(pl.col(CRITERION))
     low, high = (pl.col(bound).cast(pl.Float64) / SCALE for bound in ("_low", "_high"))
+    low_text, high_text = (bound.cast(pl.String).str.strip_suffix(".0") for bound in (low, high))
     message = format_text(
         "score {} is outside the points item {} can get ({} to {}); the score was not used",
         written,
         criterion,
-        *(bound.cast(pl.String).str.strip_suffix(".0") for bound in (low, high)),
+        low_text,
+        high_text,
     )
     hint = "write points the item can get (its maximum is in the criteria set and the form)"
-    found = row_findings(decisions, outside, "appraisal-score-out-of-range", message, hint, "score")
+    params = {"value": written, "criterion": criterion, "low": low_text, "high": high_text}
+    found = row_findings(decisions, outside, "appraisal-score-out-of-range", message, hint, "score", params)
     if found.height:
-        # The bounds as numbers, which each output writes in its language (0,5): such rows are few.
+        # The bounds again as numbers, which each output writes in its language (0,5; −3): such
+        # rows are few.
         bounds = decisions.filter(outside).select(written, criterion, low.alias("low"), high.alias("high"))
         names = ("value", "criterion", "low", "high")
-        params = [params_json(dict(zip(names, row, strict=True))) for row in bounds.rows()]
-        found = found.with_columns(pl.Series("params", params, dtype=pl.String))
+        numbers = [params_json(dict(zip(names, row, strict=True))) for row in bounds.rows()]
+        found = found.with_columns(pl.Series("params", numbers, dtype=pl.String))
     row_found.append(found)
     return decisions.with_columns(pl.when(outside).then(None).otherwise(score).alias("score_override")).drop(
         "_low", "_high"
