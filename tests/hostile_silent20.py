@@ -1,0 +1,51 @@
+"""Hostile cases of the twentieth session's helper silent20: inputs that were scored as if nothing
+were wrong.
+
+- A survey of mean marks (4,7 of 5 for 92,5 % satisfied, as a survey tool's averages come) was
+  scored as rates of a few percent: every commune's survey part lost, exit 0. Now
+  ``percent-on-a-scale`` at each cell, and a survey that gives nothing stops the run
+  (``survey-missing``) before anything is written.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_silent20.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import _rows, _score
+
+Case = Callable[[Path], list[str]]
+
+
+def _mark(text: str) -> str:
+    """A share of p % as a mark of 1 to 5, with a decimal comma (``4,7``)."""
+    return f"{1 + 4 * float(text.replace(',', '.')) / 100:.1f}".replace(".", ",")
+
+
+def survey_of_marks(folder: Path) -> list[str]:
+    header, *rows = _rows("survey.csv")
+    at = header.index("value")
+    with (folder / "marks.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *([*r[:at], _mark(r[at]), *r[at + 1 :]] for r in rows)])
+    args = _score(folder)
+    args[args.index("--survey") + 1] = str(folder / "marks.csv")
+    return args
+
+
+CASES: dict[str, Case] = {
+    "survey-of-marks": survey_of_marks,
+}
+
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "survey-of-marks": (1, "survey-missing", (*_INPUTS, "marks.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "survey-of-marks": ("out.xlsx",),
+}
