@@ -5,6 +5,9 @@ were wrong.
   scored as rates of a few percent: every commune's survey part lost, exit 0. Now
   ``percent-on-a-scale`` at each cell, and a survey that gives nothing stops the run
   (``survey-missing``) before anything is written.
+- A register without its type column: the Hà Nội set's items for wards, communes or special zones
+  were excluded for every unit, their values not scored and the ranking changed, exit 0 with
+  nothing said. Now the warning ``register-without-types`` (the run goes on, exit 0).
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -38,13 +41,25 @@ def survey_of_marks(folder: Path) -> list[str]:
     return args
 
 
+def register_without_types(folder: Path) -> list[str]:
+    header, *rows = _rows("communes.csv")
+    at = header.index("type")
+    with (folder / "don-vi.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([r[:at] + r[at + 1 :] for r in [header, *rows]])
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(folder / "don-vi.csv")
+    return args
+
+
 CASES: dict[str, Case] = {
     "survey-of-marks": survey_of_marks,
+    "register-without-types": register_without_types,
 }
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "survey-of-marks": (1, "survey-missing", (*_INPUTS, "marks.csv")),
+    "register-without-types": (0, None, (*_INPUTS, "don-vi.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "survey-of-marks": ("out.xlsx",),
