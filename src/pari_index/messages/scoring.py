@@ -122,6 +122,20 @@ SCORING_FINDINGS: dict[str, Entry] = {
             "check the file's permissions and links; the appraisal council must be able to open it",
         ),
     ),
+    "appraisal-decision-unused": entry(
+        "Quyết định không chấp nhận giải trình không có tác dụng",
+        "Decision on an explanation changed nothing",
+        "xã {commune}, tiêu chí {criterion}: quyết định không chấp nhận giải trình không thay đổi gì: xã đã nộp"
+        " minh chứng của tiêu chí, hoặc tiêu chí không cần minh chứng, nên không có giải trình nào chờ quyết định;"
+        " tiêu chí giữ {score} điểm",
+        "commune {commune}, item {criterion}: the decision not to accept an explanation changed nothing: the commune"
+        " gave the item's evidence, or it needs none, so no explanation awaited a decision; the item keeps {score}"
+        " points",
+        "để trừ điểm, ghi số điểm của tiêu chí ở cột điểm; cột chấp nhận giải trình chỉ quyết định về giải trình"
+        " cho minh chứng còn thiếu",
+        "to take points away, write the item's points in the score column; evidence_accepted decides on an"
+        " explanation given for missing evidence",
+    ),
     "no-register": entry(
         "Không có danh sách đơn vị",
         "No commune register",

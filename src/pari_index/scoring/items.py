@@ -34,6 +34,7 @@ from pari_index.scoring.verification import (
     evidence_status,
     leaf_frame,
     missing_evidence_zeroes,
+    unused_decisions,
     verification_findings,
 )
 
@@ -122,13 +123,14 @@ def score_communes(
     details = add_explanations(details, leaves, lang)  # in item key order (_join_item_details)
     # Located at the evidence cells (the places of the meta rows, joined to the gaps alone).
     evidence_found = evidence_findings(details, meta.select("_k", *EVIDENCE_PLACE))
+    unused = unused_decisions(details)
     details = details.select(*DETAIL_COLUMNS)
     # Evidence findings come located at the evidence cell; those with no evidence cell at all
     # (nothing given) and self-score findings are located here.
     located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
     # A unit whose dates are nearly all of another year (last year's form sent again?), a date
     # later than the work assessed can be.
-    located = pl.concat([located, date_findings(intake, compiled.year)])
+    located = pl.concat([located, unused, date_findings(intake, compiled.year)])
     return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
 
 
