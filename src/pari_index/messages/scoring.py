@@ -136,6 +136,16 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "to take points away, write the item's points in the score column; evidence_accepted decides on an"
         " explanation given for missing evidence",
     ),
+    "date-before-evidence": entry(
+        "Ngày ghi sớm hơn ngày của minh chứng",
+        "Date earlier than its evidence",
+        "{day} sớm hơn ngày của minh chứng của tiêu chí, {evidence_date}: thời hạn được xét theo ngày đã ghi,"
+        " mà văn bản không cho thấy",
+        "{day} is earlier than the date of the item's evidence, {evidence_date}: the deadline was judged on the"
+        " date typed, which the document does not show",
+        "kiểm tra văn bản: ghi ngày văn bản được ký hoặc ban hành, hoặc sửa ngày của minh chứng",
+        "check the document: type the date it was signed or issued, or correct the evidence date",
+    ),
     "no-register": entry(
         "Không có danh sách đơn vị",
         "No commune register",

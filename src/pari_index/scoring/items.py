@@ -13,6 +13,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.criteria.model import Leaf, Part
+from pari_index.criteria.rules import Deadline
 from pari_index.intake.assessments import (
     CRITERION,
     EVIDENCE_PLACE,
@@ -25,7 +26,7 @@ from pari_index.intake.register import Register
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
-from pari_index.scoring.date_years import date_findings
+from pari_index.scoring.date_years import date_findings, dates_before_evidence
 from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.verification import (
     Appraisal,
@@ -130,8 +131,15 @@ def score_communes(
     located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
     # A unit whose dates are nearly all of another year (last year's form sent again?), a date
     # later than the work assessed can be.
-    located = pl.concat([located, unused, date_findings(intake, compiled.year)])
+    located = pl.concat(
+        [located, unused, date_findings(intake, compiled.year), dates_before_evidence(intake, _deadline_inputs(leaves))]
+    )
     return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
+
+
+def _deadline_inputs(leaves: Sequence[Leaf]) -> dict[str, str]:
+    """Each item with a deadline rule, to the input whose date it compares."""
+    return {leaf.id: leaf.rule.input for leaf in leaves if isinstance(leaf.rule, Deadline)}
 
 
 #: The order of the per-commune findings: by kind in this order, then by commune and item.
