@@ -8,6 +8,10 @@ were wrong.
 - A register without its type column: the Hà Nội set's items for wards, communes or special zones
   were excluded for every unit, their values not scored and the ranking changed, exit 0 with
   nothing said. Now the warning ``register-without-types`` (the run goes on, exit 0).
+- An appraisal rejecting the explanation of an item whose evidence was given changed nothing,
+  said nothing: now ``appraisal-decision-unused`` (a warning, exit 0).
+- A plan typed as signed before its evidence's date scored on time, said nothing: now
+  ``date-before-evidence`` (a warning, exit 0).
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -51,15 +55,35 @@ def register_without_types(folder: Path) -> list[str]:
     return args
 
 
+def appraisal_rejecting_given_evidence(folder: Path) -> list[str]:
+    header, *_rows_of = _rows("appraisal.csv")
+    with (folder / "tham-dinh.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, ["00001", "1.1.1", "", "", "", "không", "Minh chứng không hợp lệ", "HĐ"]])
+    return [*_score(folder), "--appraisal", str(folder / "tham-dinh.csv")]
+
+
+def plan_signed_before_its_evidence(folder: Path) -> list[str]:
+    header, *rows = _rows("assessments_long.csv")
+    at = header.index("evidence_date")
+    first = [*rows[0][:at], "04/10/2025", *rows[0][at + 1 :]]
+    with (folder / "tu-danh-gia.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, first, *rows[1:]])
+    return _score(folder, assessments=folder / "tu-danh-gia.csv")
+
+
 CASES: dict[str, Case] = {
     "survey-of-marks": survey_of_marks,
     "register-without-types": register_without_types,
+    "appraisal-rejecting-given-evidence": appraisal_rejecting_given_evidence,
+    "plan-signed-before-its-evidence": plan_signed_before_its_evidence,
 }
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "survey-of-marks": (1, "survey-missing", (*_INPUTS, "marks.csv")),
     "register-without-types": (0, None, (*_INPUTS, "don-vi.csv")),
+    "appraisal-rejecting-given-evidence": (0, None, (*_INPUTS, "tham-dinh.csv")),
+    "plan-signed-before-its-evidence": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "survey-of-marks": ("out.xlsx",),

@@ -1,6 +1,8 @@
 """What the cases of tests/hostile_silent20.py answer: a survey of mean marks is refused cell by
 cell (``percent-on-a-scale``) and stops the run; a register without its type column is scored with
-the warning ``register-without-types``. The cases run as real child processes with a
+the warning ``register-without-types``, an appraisal rejecting given evidence with
+``appraisal-decision-unused``, a plan typed before its evidence's date with ``date-before-evidence``.
+The cases run as real child processes with a
 time-out."""
 
 from __future__ import annotations
@@ -32,3 +34,19 @@ def test_a_register_without_types_is_scored_with_its_warning(tmp_path: Path) -> 
     found = findings.filter(pl.col("kind") == "register-without-types")
     assert found.select("severity", "file", "row").rows() == [("warning", str(tmp_path / "don-vi.csv"), None)]
     assert found["message"].item().startswith("danh sách đơn vị không ghi loại của đơn vị nào")
+
+
+@pytest.mark.parametrize(
+    ("case", "kind", "row"),
+    [
+        ("appraisal-rejecting-given-evidence", "appraisal-decision-unused", 2),
+        ("plan-signed-before-its-evidence", "date-before-evidence", 2),
+    ],
+)
+def test_a_silent_decision_or_date_is_scored_with_its_warning(tmp_path: Path, case: str, kind: str, row: int) -> None:
+    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
+    findings = read_results(tmp_path / "out.xlsx")["findings"]
+    found = findings.filter(pl.col("kind") == kind)
+    assert found.select("severity", "commune_code", "criterion_id", "row").rows() == [
+        ("warning", "00001", "1.1.1", row)
+    ]
