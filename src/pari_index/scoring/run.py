@@ -27,6 +27,7 @@ from pari_index.criteria.compiling import COMMUNE, CompiledSet, compile_criteria
 from pari_index.criteria.loading import LoadedCriteria, default_criteria_path, load_criteria
 from pari_index.criteria.model import CriteriaSet, Leaf, Part
 from pari_index.criteria.rules import Deadline
+from pari_index.criteria.validation import class_warnings
 from pari_index.errors import IntakeError, Problem, UsageError
 from pari_index.intake.assessments import (
     CRITERION,
@@ -574,6 +575,7 @@ def _run_result(
             # Each kind of every batch together: the order of an unbatched run.
             order_commune_findings(pl.concat(found), compiled.leaves),
             unreachable_findings(criteria, lang),
+            problems_to_findings(class_warnings(criteria), "warning"),
         ]
     )
     found.clear()
