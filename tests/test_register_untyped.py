@@ -93,3 +93,22 @@ def test_unknown_types_keep_their_own_warning_and_a_typed_register_none(tmp_path
     (tmp_path / "typed").mkdir()
     code, output, tables = _score(tmp_path / "typed", REGISTER)
     assert code == 0 and _told(tables) == []
+
+
+def test_a_type_that_differs_from_the_name_is_told_at_its_row(tmp_path: Path) -> None:
+    """Every unit typed xã: the 21 named Phường and the Đặc khu are told (``unit-type-differs-from-name``),
+    the Xã are not; the example register, whose types agree with its names, has none."""
+    register = REGISTER.with_columns(pl.lit("xã").alias("type"))
+    code, output, tables = _score(tmp_path, register)
+    assert code == 0, output
+    found = tables["findings"].filter(pl.col("kind") == "unit-type-differs-from-name")
+    named = REGISTER.with_row_index("row", offset=2).filter(~pl.col("name").str.starts_with("Xã "))
+    assert found.select("severity", "row", "column").rows() == [("warning", row, "type") for row in named["row"]]
+    assert found.height == 22
+    assert found["message"][0] == (
+        "the unit is named «Phường Hồng Cẩm», but its type is «xã»: the items limited to some unit types are chosen"
+        " by the type"
+    )
+    (tmp_path / "example").mkdir()
+    code, output, tables = _score(tmp_path / "example", REGISTER)
+    assert "unit-type-differs-from-name" not in tables["findings"]["kind"].to_list()

@@ -306,7 +306,26 @@ def _register_problems(
         "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special zone)",
         params=lambda r: {"type": quoted(r["type"])},
     )
+    warnings += row_problems(
+        frame,
+        _type_of_name().is_not_null() & pl.col("unit_type").is_not_null() & (_type_of_name() != pl.col("unit_type")),
+        "unit-type-differs-from-name",
+        lambda r: (
+            f"the unit is named {quoted(r['name'])}, but its type is {quoted(r['type'])}: the items limited to some"
+            " unit types are chosen by the type"
+        ),
+        "correct the type, or the name: a Phường is a ward (phường), a Xã a commune (xã)",
+        field="type",
+        params=lambda r: {"name": quoted(r["name"]), "type": quoted(r["type"])},
+    )
     return problems, warnings
+
+
+def _type_of_name() -> pl.Expr:
+    """The unit type a unit's name begins with (``Phường Hồng Cẩm``: ward), or null."""
+    name = pl.col("name").str.normalize("NFC").str.strip_chars().str.to_lowercase()
+    word = name.str.extract(r"^(xã|phường|thị trấn|đặc khu)\s", 1)
+    return word.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String)
 
 
 def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:

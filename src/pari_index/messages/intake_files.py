@@ -136,6 +136,15 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "ghi loại của mỗi đơn vị ở cột loại của danh sách: xã, phường, thị trấn hoặc đặc khu",
         "write each unit's type in the register's type column: xã, phường, thị trấn or đặc khu",
     ),
+    "unit-type-differs-from-name": entry(
+        "Loại đơn vị khác với tên",
+        "Unit type differs from the name",
+        "đơn vị có tên {name}, nhưng loại là {type}: các tiêu chí chỉ áp dụng cho một số loại đơn vị được chọn"
+        " theo loại",
+        "the unit is named {name}, but its type is {type}: the items limited to some unit types are chosen by the type",
+        "sửa loại, hoặc tên: Phường là phường, Xã là xã",
+        "correct the type, or the name: a Phường is a ward (phường), a Xã a commune (xã)",
+    ),
     "unknown-unit-type": entry(
         "Loại đơn vị không xác định",
         "Unknown unit type",
