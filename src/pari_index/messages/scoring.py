@@ -146,6 +146,16 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "kiểm tra văn bản: ghi ngày văn bản được ký hoặc ban hành, hoặc sửa ngày của minh chứng",
         "check the document: type the date it was signed or issued, or correct the evidence date",
     ),
+    "rate-above-denominator": entry(
+        "Tử số của tỷ lệ lớn hơn mẫu số",
+        "Rate's count above the whole",
+        "{value} lớn hơn {of}, số lượng mà nó là một phần: tỷ lệ không thể trên 100 %; tiêu chí được chấm theo số"
+        " đã ghi",
+        "{value} is more than {of}, the count it is a share of: a rate cannot be above 100 %; the item was scored"
+        " as given",
+        "kiểm tra hai số lượng: phần (đã hoàn thành, đã giải quyết) không thể lớn hơn tổng (kế hoạch, tiếp nhận)",
+        "check the two counts: the part (done, settled) cannot exceed the whole (planned, received)",
+    ),
     "no-register": entry(
         "Không có danh sách đơn vị",
         "No commune register",

@@ -13,7 +13,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.criteria.model import Leaf, Part
-from pari_index.criteria.rules import Deadline
+from pari_index.criteria.rules import Deadline, Rate
 from pari_index.intake.assessments import (
     CRITERION,
     EVIDENCE_PLACE,
@@ -28,6 +28,7 @@ from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.scoring.date_years import date_findings, dates_before_evidence
 from pari_index.scoring.explanations import add_explanations, input_texts
+from pari_index.scoring.rate_checks import rates_above_denominator
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_findings,
@@ -132,7 +133,13 @@ def score_communes(
     # A unit whose dates are nearly all of another year (last year's form sent again?), a date
     # later than the work assessed can be.
     located = pl.concat(
-        [located, unused, date_findings(intake, compiled.year), dates_before_evidence(intake, _deadline_inputs(leaves))]
+        [
+            located,
+            unused,
+            date_findings(intake, compiled.year),
+            dates_before_evidence(intake, _deadline_inputs(leaves)),
+            rates_above_denominator(intake, _rate_inputs(leaves)),
+        ]
     )
     return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
 
@@ -140,6 +147,16 @@ def score_communes(
 def _deadline_inputs(leaves: Sequence[Leaf]) -> dict[str, str]:
     """Each item with a deadline rule, to the input whose date it compares."""
     return {leaf.id: leaf.rule.input for leaf in leaves if isinstance(leaf.rule, Deadline)}
+
+
+def _rate_inputs(leaves: Sequence[Leaf]) -> dict[str, tuple[str, str]]:
+    """Each item whose rule reads a rate, to the rate's numerator and denominator inputs."""
+    rates = {}
+    for leaf in leaves:
+        rate = getattr(leaf.rule, "rate", None)
+        if isinstance(rate, Rate):
+            rates[leaf.id] = (rate.numerator, rate.denominator)
+    return rates
 
 
 #: The order of the per-commune findings: by kind in this order, then by commune and item.
