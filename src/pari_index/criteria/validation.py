@@ -7,6 +7,7 @@ in Bà Rịa–Vũng Tàu 2013) are reported and the set still loads.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -582,6 +583,15 @@ def _leaves_with_loc(criteria: CriteriaSet) -> list[tuple[Loc, Node]]:
     return found
 
 
+def class_warnings(criteria: CriteriaSet) -> list[Problem]:
+    """The warnings on a set's classes (``class-gap``, ``class-unreachable``), without a place:
+    ``pari score`` puts them among a run's findings, since the classes it writes are theirs (until
+    the twentieth session only ``pari validate`` said them)."""
+    out = _Collector(lambda loc: ("", None, None))
+    _check_classes(criteria, out)
+    return [dataclasses.replace(problem, file=None, severity="warning") for problem in out.warnings]
+
+
 def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Problem], list[Problem]]:
     """All consistency errors and warnings of a typed criteria set."""
     out = _Collector(locate)
@@ -759,3 +769,30 @@ def _check_classes(criteria: CriteriaSet, out: _Collector) -> None:
         out.error(("classes", i), code, message, band_owner="classes", **params)
     for i, _code, message, params in gaps:
         out.warn(("classes", i), "class-gap", message, "an index in the gap gets no class", **params)
+    _check_class_reach(criteria, out)
+
+
+def _check_class_reach(criteria: CriteriaSet, out: _Collector) -> None:
+    """A class whose lower edge lies above the index of a unit with every point of the scale and
+    every bonus (100 % plus the adjustment areas' caps over the scale): no unit can be given it
+    (``from: 900`` typed for 90), and every unit was classed below it without a word. A warning:
+    a unit with items excluded has a smaller maximum, so its bonus weighs more."""
+    if criteria.scale <= 0:
+        return
+    bonus = sum((area.max for area in criteria.areas if area.part is Part.adjustment), Decimal(0))
+    top = HUNDRED * (criteria.scale + bonus) / criteria.scale
+    shown = f"{top.normalize():f}"
+    for i, band in enumerate(criteria.classes):
+        low = band.from_ if band.from_ is not None else band.above
+        if low is None or low < top or (low == top and band.above is None):
+            continue
+        out.warn(
+            ("classes", i),
+            "class-unreachable",
+            f"class {quote(band.name)} starts at {low}, above the highest index a unit reaches ({shown}: every point"
+            " of the scale and every bonus), so no unit can be given it",
+            "write the class's bounds as an index out of 100 (90 for 90 %)",
+            band=quote(band.name),
+            low=low,
+            top=shown,
+        )

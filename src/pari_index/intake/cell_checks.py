@@ -91,6 +91,7 @@ CELL_FINDING_ORDER = (
     "negative-value",
     "percent-above-100",
     "percent-as-fraction",
+    "percent-on-a-scale",
     "not-whole",
     "below-minimum",
     "above-maximum",
@@ -713,6 +714,7 @@ def _range_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             cell_params(value=_without_percent_sign(pl.col(VALUE))),
         ),
         *_percent_as_fraction(cells),
+        *_percent_on_a_scale(cells, table),
         _Check(
             (kind == "count") & (num % EXACT_SCALE != 0),
             "not-whole",
@@ -804,6 +806,50 @@ def _percent_as_fraction(cells: pl.DataFrame) -> list[_Check]:
                 pl.col(VALUE),
             ),
             "write percentages out of 100 (0,925 is 92,5), or with a % sign",
+            cell_params(value=pl.col(VALUE)),
+        )
+    ]
+
+
+#: A unit's survey percentages in one sheet are taken for marks on a scale (1 to 5, 0 to 10) when
+#: there are at least PERCENTAGES_AT_LEAST of them, none is above this and one at least is above 1.
+SCALE_TOP = 10
+
+
+def _percent_on_a_scale(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
+    """Survey percentages written as marks on a scale (4,2 of 5, or 8,5 of 10, for 84 % or 85 %
+    satisfied: a survey tool's mean score): each was scored as a rate of a few percent, a unit's
+    whole survey part lost without a word. Three or more of a unit's satisfaction rates in one
+    sheet, none above 10 and one of them above 1, are no rates, so every survey percentage of
+    that unit and sheet is then refused. Only the survey's items are looked at: a unit's own
+    rates (files online, data digitised) may all truly be a few percent, and are no marks. The
+    fractions of 1 are :func:`_percent_as_fraction`'s (none above 1). Per unit and sheet, as that
+    check; a value written with ``%`` is a percentage as written and is not counted. Asked only
+    when some survey percentage lies above 1 and at most 10."""
+    kind, num = pl.col("kind"), pl.col("num")
+    survey = pl.col(CRITERION).is_in(table.survey_items)
+    bare = (kind == "percent") & survey & num.is_not_null() & ~pl.col(VALUE).str.contains("%", literal=True)
+    top = SCALE_TOP * EXACT_SCALE
+    marks = bare & (num > EXACT_SCALE) & (num <= top)
+    if not cells.select(marks.any()).item():
+        return []
+    unit = [FILE, SHEET, COMMUNE]
+    looks = (
+        (bare.sum().over(unit) >= PERCENTAGES_AT_LEAST)
+        & marks.any().over(unit)
+        & ~(bare & (num > top)).any().over(unit)
+    )
+    return [
+        _Check(
+            bare & looks,
+            "percent-on-a-scale",
+            format_text(
+                "{} looks like a mark on a scale (1 to 5, 0 to 10), as all this unit's percentages in the sheet do"
+                " (none is above 10); the cell was not used",
+                pl.col(VALUE),
+            ),
+            "write percentages out of 100 (the share satisfied, not the mean mark), or with a % sign when one"
+            " truly is this low",
             cell_params(value=pl.col(VALUE)),
         )
     ]

@@ -306,7 +306,26 @@ def _register_problems(
         "write xã, phường, thị trấn or đặc khu (or commune, ward, township, special zone)",
         params=lambda r: {"type": quoted(r["type"])},
     )
+    warnings += row_problems(
+        frame,
+        _type_of_name().is_not_null() & pl.col("unit_type").is_not_null() & (_type_of_name() != pl.col("unit_type")),
+        "unit-type-differs-from-name",
+        lambda r: (
+            f"the unit is named {quoted(r['name'])}, but its type is {quoted(r['type'])}: the items limited to some"
+            " unit types are chosen by the type"
+        ),
+        "correct the type, or the name: a Phường is a ward (phường), a Xã a commune (xã)",
+        field="type",
+        params=lambda r: {"name": quoted(r["name"]), "type": quoted(r["type"])},
+    )
     return problems, warnings
+
+
+def _type_of_name() -> pl.Expr:
+    """The unit type a unit's name begins with (``Phường Hồng Cẩm``: ward), or null."""
+    name = pl.col("name").str.normalize("NFC").str.strip_chars().str.to_lowercase()
+    word = name.str.extract(r"^(xã|phường|thị trấn|đặc khu)\s", 1)
+    return word.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String)
 
 
 def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:
@@ -442,3 +461,42 @@ def register_from_codes(codes: list[str]) -> Register:
         },
     )
     return Register(frame=frame, problems=[], source=None)
+
+
+def untyped_unit_problems(register: Register, limited: list[str]) -> list[Problem]:
+    """Warnings on the units of a register that have no type, when the set limits items to some
+    types (``limited``, their ids): those items are excluded for a unit of no type, its values
+    for them not scored, and its maximum made without them. Until the twentieth session nothing
+    said so (a register of unknown types had its warning, a register of empty ones none). A
+    register that types no unit at all (no type column, or an empty one) gets one warning at the
+    file; otherwise each row without a type gets its own. No register (source None): the
+    ``no-register`` warning says it."""
+    frame = register.frame
+    if not limited or register.source is None or frame.height == 0:
+        return []
+    items = ", ".join(limited[:6]) + (", …" if len(limited) > 6 else "")
+    untyped = frame.filter(pl.col("unit_type").is_null())
+    if untyped.height == 0:
+        return []
+    hint = "write each unit's type in the register's type column: xã, phường, thị trấn or đặc khu"
+    warned = {p.row for p in register.warnings if p.code == "unknown-unit-type"}
+    if untyped.height == frame.height and not warned:
+        return [
+            Problem(
+                "register-without-types",
+                f"the register gives no unit's type (its type column is missing or empty): items {items}"
+                " apply only to some unit types and are excluded for every unit",
+                file=register.source,
+                hint=hint,
+                params={"items": items},
+            )
+        ]
+    return row_problems(
+        untyped.filter(~pl.col(ROW).is_in(list(warned))),
+        pl.lit(True),
+        "missing-unit-type",
+        lambda r: f"the unit has no type: items {items} apply only to some unit types and are excluded for it",
+        hint,
+        field="type",
+        params=lambda r: {"items": items},
+    )

@@ -521,6 +521,16 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "{band_owner}{band_gap}",
         *_CRITERIA_HINT,
     ),
+    "class-unreachable": entry(
+        "Xếp loại không đạt được",
+        "Class out of reach",
+        "xếp loại {band} bắt đầu từ {low}, trên chỉ số cao nhất một đơn vị đạt được ({top}: mọi điểm của thang"
+        " điểm và mọi điểm thưởng), nên không đơn vị nào được xếp loại này",
+        "class {band} starts at {low}, above the highest index a unit reaches ({top}: every point of the scale and"
+        " every bonus), so no unit can be given it",
+        "ghi các mốc xếp loại theo chỉ số trên thang 100 (90 là 90 %)",
+        "write the class's bounds as an index out of 100 (90 for 90 %)",
+    ),
     "class-gap": entry(
         "Có khoảng chỉ số không thuộc xếp loại nào",
         "Index values fall in no class",

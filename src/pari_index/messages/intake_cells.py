@@ -138,6 +138,18 @@ CELL_FINDINGS: dict[str, Entry] = {
         "ghi tỷ lệ trên thang 100 (0,925 là 92,5), hoặc kèm dấu %",
         "write percentages out of 100 (0,925 is 92,5), or with a % sign",
     ),
+    "percent-on-a-scale": entry(
+        "Tỷ lệ phần trăm ghi dạng điểm thang đo",
+        "Percentage written as a mark on a scale",
+        "{value} có vẻ là điểm trên một thang đo (1 đến 5, 0 đến 10), như mọi tỷ lệ của đơn vị trong trang này"
+        " (không tỷ lệ nào lớn hơn 10); ô không được dùng",
+        "{value} looks like a mark on a scale (1 to 5, 0 to 10), as all this unit's percentages in the sheet do"
+        " (none is above 10); the cell was not used",
+        "ghi tỷ lệ trên thang 100 (tỷ lệ hài lòng, không phải điểm trung bình), hoặc kèm dấu % khi tỷ lệ thật sự"
+        " thấp như vậy",
+        "write percentages out of 100 (the share satisfied, not the mean mark), or with a % sign when one"
+        " truly is this low",
+    ),
     "percent-in-count": entry(
         "Tỷ lệ phần trăm ở ô số lượng",
         "Percentage in a count",

@@ -141,6 +141,33 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "format the code column as Text in Excel and write the codes as the official list does, with their leading"
         " zeros (00001)",
     ),
+    "missing-unit-type": entry(
+        "Đơn vị không có loại",
+        "Unit without a type",
+        "đơn vị không ghi loại: các tiêu chí {items} chỉ áp dụng cho một số loại đơn vị và bị loại ra với đơn vị này",
+        "the unit has no type: items {items} apply only to some unit types and are excluded for it",
+        "ghi loại của mỗi đơn vị ở cột loại của danh sách: xã, phường, thị trấn hoặc đặc khu",
+        "write each unit's type in the register's type column: xã, phường, thị trấn or đặc khu",
+    ),
+    "register-without-types": entry(
+        "Danh sách đơn vị không ghi loại đơn vị",
+        "Register without unit types",
+        "danh sách đơn vị không ghi loại của đơn vị nào (không có cột loại, hoặc cột trống): các tiêu chí {items}"
+        " chỉ áp dụng cho một số loại đơn vị và bị loại ra với mọi đơn vị",
+        "the register gives no unit's type (its type column is missing or empty): items {items} apply only to"
+        " some unit types and are excluded for every unit",
+        "ghi loại của mỗi đơn vị ở cột loại của danh sách: xã, phường, thị trấn hoặc đặc khu",
+        "write each unit's type in the register's type column: xã, phường, thị trấn or đặc khu",
+    ),
+    "unit-type-differs-from-name": entry(
+        "Loại đơn vị khác với tên",
+        "Unit type differs from the name",
+        "đơn vị có tên {name}, nhưng loại là {type}: các tiêu chí chỉ áp dụng cho một số loại đơn vị được chọn"
+        " theo loại",
+        "the unit is named {name}, but its type is {type}: the items limited to some unit types are chosen by the type",
+        "sửa loại, hoặc tên: Phường là phường, Xã là xã",
+        "correct the type, or the name: a Phường is a ward (phường), a Xã a commune (xã)",
+    ),
     "unknown-unit-type": entry(
         "Loại đơn vị không xác định",
         "Unknown unit type",

@@ -144,6 +144,40 @@ SCORING_FINDINGS: dict[str, Entry] = {
             "check the file's permissions and links; the appraisal council must be able to open it",
         ),
     ),
+    "appraisal-decision-unused": entry(
+        "Quyết định không chấp nhận giải trình không có tác dụng",
+        "Decision on an explanation changed nothing",
+        "xã {commune}, tiêu chí {criterion}: quyết định không chấp nhận giải trình không thay đổi gì: xã đã nộp"
+        " minh chứng của tiêu chí, hoặc tiêu chí không cần minh chứng, nên không có giải trình nào chờ quyết định;"
+        " tiêu chí giữ {score} điểm",
+        "commune {commune}, item {criterion}: the decision not to accept an explanation changed nothing: the commune"
+        " gave the item's evidence, or it needs none, so no explanation awaited a decision; the item keeps {score}"
+        " points",
+        "để trừ điểm, ghi số điểm của tiêu chí ở cột điểm; cột chấp nhận giải trình chỉ quyết định về giải trình"
+        " cho minh chứng còn thiếu",
+        "to take points away, write the item's points in the score column; evidence_accepted decides on an"
+        " explanation given for missing evidence",
+    ),
+    "date-before-evidence": entry(
+        "Ngày ghi sớm hơn ngày của minh chứng",
+        "Date earlier than its evidence",
+        "{day} sớm hơn ngày của minh chứng của tiêu chí, {evidence_date}: thời hạn được xét theo ngày đã ghi,"
+        " mà văn bản không cho thấy",
+        "{day} is earlier than the date of the item's evidence, {evidence_date}: the deadline was judged on the"
+        " date typed, which the document does not show",
+        "kiểm tra văn bản: ghi ngày văn bản được ký hoặc ban hành, hoặc sửa ngày của minh chứng",
+        "check the document: type the date it was signed or issued, or correct the evidence date",
+    ),
+    "rate-above-denominator": entry(
+        "Tử số của tỷ lệ lớn hơn mẫu số",
+        "Rate's count above the whole",
+        "{value} lớn hơn {of}, số lượng mà nó là một phần: tỷ lệ không thể trên 100 %; tiêu chí được chấm theo số"
+        " đã ghi",
+        "{value} is more than {of}, the count it is a share of: a rate cannot be above 100 %; the item was scored"
+        " as given",
+        "kiểm tra hai số lượng: phần (đã hoàn thành, đã giải quyết) không thể lớn hơn tổng (kế hoạch, tiếp nhận)",
+        "check the two counts: the part (done, settled) cannot exceed the whole (planned, received)",
+    ),
     "no-register": entry(
         "Không có danh sách đơn vị",
         "No commune register",

@@ -15,6 +15,11 @@ more from the year assessed is ``date-far-from-year``, and an evidence date afte
 year after it (the forms are filled early in the next year; an old decision in force may be
 evidence, so earlier ones say nothing) is ``date-after-assessment``: each a warning at its cell,
 the date used as written.
+
+A deadline's date typed earlier than the date of the document that proves it (a plan "signed"
+14/07 whose evidence is dated 14/08) had the deadline judged on the date typed, with nothing said:
+the item could score more than its document allows. Each such date is a warning at its cell
+(``date-before-evidence``); the item is still scored on the date typed.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.intake.findings import cell_findings, empty_findings
 from pari_index.intake.model import Intake
-from pari_index.intake.schema import COLUMN, CRITERION, VALUE
+from pari_index.intake.schema import COLUMN, CRITERION, FIELD, VALUE
 from pari_index.intake.tables import FILE, ROW, SHEET
 from pari_index.messages.rendering import json_params
 from pari_index.textexpr import format_text
@@ -194,4 +199,53 @@ def dates_far_from_year(intake: Intake, year: int | None) -> pl.DataFrame:
     )
 
 
-__all__ = ["date_findings", "dates_after_assessment", "dates_far_from_year", "dates_of_another_year"]
+def dates_before_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.DataFrame:
+    """A warning at each deadline's date (``deadline_inputs``: item id to its deadline rule's
+    input) that is earlier than the evidence date given for the same unit and item (the module
+    says why). Only the items with a deadline are joined, and only their cells with a date."""
+    if not deadline_inputs:
+        return empty_findings()
+    keys = pl.DataFrame(
+        {CRITERION: list(deadline_inputs), FIELD: list(deadline_inputs.values())},
+        schema={CRITERION: pl.String, FIELD: pl.String},
+    )
+    dated = intake.cells.filter(pl.col("day").is_not_null()).join(keys, on=[CRITERION, FIELD], how="semi")
+    if dated.height == 0:
+        return empty_findings()
+    evidence = (
+        intake.meta.filter(pl.col("evidence_date").is_not_null())
+        .select(COMMUNE, CRITERION, pl.col("evidence_date").cast(pl.Date).alias("_evidence"))
+        .unique([COMMUNE, CRITERION], keep="first", maintain_order=True)
+    )
+    early = (
+        dated.select(COMMUNE, CRITERION, "day", pl.col(FILE).cast(pl.String), SHEET, ROW, COLUMN)
+        .join(evidence, on=[COMMUNE, CRITERION], how="inner")
+        .filter(pl.col("_evidence") > pl.col("day"))
+        .sort(COMMUNE, FILE, SHEET, ROW, nulls_last=True)
+    )
+    text = {
+        "day": pl.col("day").dt.to_string("%d/%m/%Y"),
+        "evidence_date": pl.col("_evidence").dt.to_string("%d/%m/%Y"),
+    }
+    return cell_findings(
+        early,
+        "warning",
+        "date-before-evidence",
+        format_text(
+            "{} is earlier than the date of the item's evidence, {}: the deadline was judged on the date typed,"
+            " which the document does not show",
+            text["day"],
+            text["evidence_date"],
+        ),
+        "check the document: type the date it was signed or issued, or correct the evidence date",
+        json_params(**text),
+    )
+
+
+__all__ = [
+    "date_findings",
+    "dates_after_assessment",
+    "dates_before_evidence",
+    "dates_far_from_year",
+    "dates_of_another_year",
+]

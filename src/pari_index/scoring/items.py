@@ -13,6 +13,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.criteria.model import Leaf, Part
+from pari_index.criteria.rules import Deadline, Rate
 from pari_index.intake.assessments import (
     CRITERION,
     EVIDENCE_PLACE,
@@ -25,8 +26,9 @@ from pari_index.intake.register import Register
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
-from pari_index.scoring.date_years import date_findings
+from pari_index.scoring.date_years import date_findings, dates_before_evidence
 from pari_index.scoring.explanations import add_explanations, input_texts
+from pari_index.scoring.rate_checks import rates_above_denominator
 from pari_index.scoring.verification import (
     Appraisal,
     evidence_findings,
@@ -34,6 +36,7 @@ from pari_index.scoring.verification import (
     evidence_status,
     leaf_frame,
     missing_evidence_zeroes,
+    unused_decisions,
     verification_findings,
 )
 
@@ -122,14 +125,38 @@ def score_communes(
     details = add_explanations(details, leaves, lang)  # in item key order (_join_item_details)
     # Located at the evidence cells (the places of the meta rows, joined to the gaps alone).
     evidence_found = evidence_findings(details, meta.select("_k", *EVIDENCE_PLACE))
+    unused = unused_decisions(details)
     details = details.select(*DETAIL_COLUMNS)
     # Evidence findings come located at the evidence cell; those with no evidence cell at all
     # (nothing given) and self-score findings are located here.
     located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
     # A unit whose dates are nearly all of another year (last year's form sent again?), a date
     # later than the work assessed can be.
-    located = pl.concat([located, date_findings(intake, compiled.year)])
+    located = pl.concat(
+        [
+            located,
+            unused,
+            date_findings(intake, compiled.year),
+            dates_before_evidence(intake, _deadline_inputs(leaves)),
+            rates_above_denominator(intake, _rate_inputs(leaves)),
+        ]
+    )
     return CommuneScores(details=details, findings=order_commune_findings(located, leaves))
+
+
+def _deadline_inputs(leaves: Sequence[Leaf]) -> dict[str, str]:
+    """Each item with a deadline rule, to the input whose date it compares."""
+    return {leaf.id: leaf.rule.input for leaf in leaves if isinstance(leaf.rule, Deadline)}
+
+
+def _rate_inputs(leaves: Sequence[Leaf]) -> dict[str, tuple[str, str]]:
+    """Each item whose rule reads a rate, to the rate's numerator and denominator inputs."""
+    rates = {}
+    for leaf in leaves:
+        rate = getattr(leaf.rule, "rate", None)
+        if isinstance(rate, Rate):
+            rates[leaf.id] = (rate.numerator, rate.denominator)
+    return rates
 
 
 #: The order of the per-commune findings: by kind in this order, then by commune and item.

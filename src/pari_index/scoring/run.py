@@ -27,6 +27,7 @@ from pari_index.criteria.compiling import COMMUNE, CompiledSet, compile_criteria
 from pari_index.criteria.loading import LoadedCriteria, default_criteria_path, load_criteria
 from pari_index.criteria.model import CriteriaSet, Leaf, Part
 from pari_index.criteria.rules import Deadline
+from pari_index.criteria.validation import class_warnings
 from pari_index.errors import IntakeError, Problem, UsageError
 from pari_index.intake.assessments import (
     CRITERION,
@@ -38,7 +39,7 @@ from pari_index.intake.assessments import (
 from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.pasted_sets import pasted_sets_findings
-from pari_index.intake.register import Register, read_register, register_from_codes
+from pari_index.intake.register import Register, read_register, register_from_codes, untyped_unit_problems
 from pari_index.limits import check_run_size
 from pari_index.messages import localise_findings, params_json, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, IntakeBatches, batches_of
@@ -265,6 +266,11 @@ def _wrong_unit_and_items(
     if cache is not None and (kept := cache.facts()) is not None:
         return kept.wrong_unit, kept.items
     return wrong_unit_findings(intake, leaves, register.frame), None
+
+
+def _limited_items(leaves: Sequence[Leaf]) -> list[str]:
+    """The ids of the items the set limits to some unit types (``applies_to``), in its order."""
+    return [leaf.id for leaf in leaves if leaf.applies_to is not None]
 
 
 def _no_register_finding(schema: pl.Schema) -> pl.DataFrame:
@@ -562,12 +568,14 @@ def _run_result(
         [
             problems_to_findings(register.problems, "error"),
             problems_to_findings(register.warnings, "warning"),
+            problems_to_findings(untyped_unit_problems(register, _limited_items(compiled.leaves)), "warning"),
             pasted_sets_findings(intake.findings),
             intake.findings,
             appraisal.findings,
             # Each kind of every batch together: the order of an unbatched run.
             order_commune_findings(pl.concat(found), compiled.leaves),
             unreachable_findings(criteria, lang),
+            problems_to_findings(class_warnings(criteria), "warning"),
         ]
     )
     found.clear()

@@ -73,6 +73,11 @@ DECISION_SCHEMA: dict[str, pl.DataType] = {
     "evidence_accepted": pl.Boolean(),
     "reason": pl.String(),
     "appraiser": pl.String(),
+    # Where the decision on the evidence was written (the last row giving one): its finding's place
+    # when it decides nothing (:func:`unused_decisions`).
+    "_decided_file": pl.String(),
+    "_decided_sheet": pl.String(),
+    "_decided_row": pl.Int64(),
 }
 
 
@@ -236,6 +241,14 @@ def _appraisal_decisions(
             pl.col("evidence_accepted_flag").drop_nulls().last().alias("evidence_accepted"),
             pl.col("reason").unique(maintain_order=True).str.join("; "),
             pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
+            *(
+                pl.col(column).filter(pl.col("evidence_accepted_flag").is_not_null()).last().cast(dtype).alias(name)
+                for column, name, dtype in (
+                    (FILE, "_decided_file", pl.String),
+                    (SHEET, "_decided_sheet", pl.String),
+                    (ROW, "_decided_row", pl.Int64),
+                )
+            ),
         )
         .cast(pl.Schema(DECISION_SCHEMA))
     )
@@ -737,6 +750,50 @@ def _finding_frame(
         size.alias("size"),
         params.struct.json_encode().alias("params"),
     )
+
+
+def unused_decisions(details: pl.DataFrame) -> pl.DataFrame:
+    """A warning at each council's decision not to accept an explanation (``evidence_accepted``
+    no) on an item whose evidence is given, or which needs none (n/a, the survey, no evidence
+    asked): no explanation awaited a decision, so it changed nothing, and the item kept its
+    points. Until the twentieth session the row counted as applied without a word, while the
+    council had meant to take the points away. A score the council gives is its decision, so an
+    item it scored is not told. ``details``: the scored items with ``evidence_accepted``, the
+    decision's place, and ``evidence_status``."""
+    unused = details.filter(
+        pl.col("evidence_accepted").eq(False)
+        & pl.col("evidence_status").is_in(["not_required", "present"])
+        & pl.col("appraised_score").is_null()
+    )
+    points = (pl.col("final_score") / SCALE).round(4)
+    return unused.select(
+        pl.lit("warning").alias("severity"),
+        pl.lit("appraisal-decision-unused").alias("kind"),
+        pl.col(COMMUNE),
+        pl.col(CRITERION),
+        pl.col("_decided_file").alias("file"),
+        pl.col("_decided_sheet").alias("sheet"),
+        pl.col("_decided_row").alias("row"),
+        pl.lit("evidence_accepted").alias("column"),
+        format_text(
+            "commune {}, item {}: the decision not to accept an explanation changed nothing: the commune gave the"
+            " item's evidence, or it needs none, so no explanation awaited a decision; the item keeps {} points",
+            pl.col(COMMUNE),
+            pl.col(CRITERION),
+            points,
+        ).alias("message"),
+        pl.lit(UNUSED_DECISION_HINT).alias("hint"),
+        pl.lit(None, dtype=pl.Float64).alias("size"),
+        pl.struct(commune=pl.col(COMMUNE), criterion=pl.col(CRITERION), score=points)
+        .struct.json_encode()
+        .alias("params"),
+    ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
+
+
+UNUSED_DECISION_HINT = (
+    "to take points away, write the item's points in the score column; evidence_accepted decides on an explanation"
+    " given for missing evidence"
+)
 
 
 def _not_assessed_per_commune(details: pl.DataFrame) -> pl.DataFrame:
