@@ -776,6 +776,25 @@ def _percent_in_count(cells: pl.DataFrame) -> list[_Check]:
 PERCENTAGES_AT_LEAST = 3
 
 
+def _bare_percent(among: pl.Expr) -> pl.Expr:
+    """A percentage cell ``among`` those asked, read as a number and written without ``%`` (a
+    value written with it is a percentage as written)."""
+    written_with_sign = pl.col(VALUE).str.contains("%", literal=True)
+    return (pl.col("kind") == "percent") & among & pl.col("num").is_not_null() & ~written_with_sign
+
+
+def _unit_percentages_within(cells: pl.DataFrame, bare: pl.Expr, top: int, telling: pl.Expr) -> pl.Expr | None:
+    """Where a unit's ``bare`` percentages in one sheet are :data:`PERCENTAGES_AT_LEAST` or more,
+    none is above ``top`` (in exact units) and one at least is ``telling``: percentages written
+    on another scale. Per unit and sheet, so a batch (which holds all of a unit's cells) finds
+    what the whole intake finds. None, and nothing asked of the cells, when no cell is telling."""
+    if not cells.select(telling.any()).item():
+        return None
+    unit = [FILE, SHEET, COMMUNE]
+    within = ~(bare & (pl.col("num") > top)).any().over(unit)
+    return (bare.sum().over(unit) >= PERCENTAGES_AT_LEAST) & telling.any().over(unit) & within
+
+
 def _percent_as_fraction(cells: pl.DataFrame) -> list[_Check]:
     """Percentages written as fractions of 1 (0,925 for 92,5 %: a survey tool's ratios, or a
     column computed as a share): each was scored as under 1 %, a unit's whole survey part lost
@@ -785,17 +804,11 @@ def _percent_as_fraction(cells: pl.DataFrame) -> list[_Check]:
     holds all of a unit's cells, so the batches find what the whole intake finds. A value
     written with ``%`` is a percentage as written and is not counted. Asked only when some
     percentage lies between 0 and 1."""
-    kind, num = pl.col("kind"), pl.col("num")
-    bare = (kind == "percent") & num.is_not_null() & ~pl.col(VALUE).str.contains("%", literal=True)
-    fraction = bare & (num > 0) & (num < EXACT_SCALE)
-    if not cells.select(fraction.any()).item():
+    num = pl.col("num")
+    bare = _bare_percent(pl.lit(True))
+    looks = _unit_percentages_within(cells, bare, EXACT_SCALE, bare & (num > 0) & (num < EXACT_SCALE))
+    if looks is None:
         return []
-    unit = [FILE, SHEET, COMMUNE]
-    looks = (
-        (bare.sum().over(unit) >= PERCENTAGES_AT_LEAST)
-        & fraction.any().over(unit)
-        & ~(bare & (num > EXACT_SCALE)).any().over(unit)
-    )
     return [
         _Check(
             bare & (num <= EXACT_SCALE) & looks,
@@ -826,19 +839,12 @@ def _percent_on_a_scale(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     fractions of 1 are :func:`_percent_as_fraction`'s (none above 1). Per unit and sheet, as that
     check; a value written with ``%`` is a percentage as written and is not counted. Asked only
     when some survey percentage lies above 1 and at most 10."""
-    kind, num = pl.col("kind"), pl.col("num")
-    survey = pl.col(CRITERION).is_in(table.survey_items)
-    bare = (kind == "percent") & survey & num.is_not_null() & ~pl.col(VALUE).str.contains("%", literal=True)
+    num = pl.col("num")
+    bare = _bare_percent(pl.col(CRITERION).is_in(table.survey_items))
     top = SCALE_TOP * EXACT_SCALE
-    marks = bare & (num > EXACT_SCALE) & (num <= top)
-    if not cells.select(marks.any()).item():
+    looks = _unit_percentages_within(cells, bare, top, bare & (num > EXACT_SCALE) & (num <= top))
+    if looks is None:
         return []
-    unit = [FILE, SHEET, COMMUNE]
-    looks = (
-        (bare.sum().over(unit) >= PERCENTAGES_AT_LEAST)
-        & marks.any().over(unit)
-        & ~(bare & (num > top)).any().over(unit)
-    )
     return [
         _Check(
             bare & looks,

@@ -27,7 +27,7 @@ import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import polars as pl
 
@@ -604,6 +604,12 @@ def read_lineage(
     return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
 
 
+def _row_warnings(frame: pl.DataFrame, condition: pl.Expr, *args: Any, **kwargs: Any) -> list[Problem]:
+    """:func:`row_problems` of the lineage table as warnings: a row that links wrongly is told,
+    and the comparison goes on without it or as the codes say."""
+    return [dataclasses.replace(p, severity="warning") for p in row_problems(frame, condition, *args, **kwargs)]
+
+
 def _is_unit(codes: Collection[str]) -> pl.Expr:
     """Whether a lineage row's new code is one of ``codes`` (this run's units)."""
     # implode(): a Series of the column's own type as is_in's collection is deprecated in polars.
@@ -612,7 +618,7 @@ def _is_unit(codes: Collection[str]) -> pl.Expr:
 
 def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
     """Warnings for the lineage rows whose new code is no unit of this run."""
-    found = row_problems(
+    return _row_warnings(
         frame,
         ~_is_unit(codes),
         "lineage-unknown-code",
@@ -623,14 +629,13 @@ def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Probl
         field="new_code",
         params=lambda r: {"code": shown(str(r["new_code"]))},
     )
-    return [dataclasses.replace(p, severity="warning") for p in found]
 
 
 def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
     """Warnings for the lineage rows whose old code is not in last year's results: matched as
     compare_previous matches them (the old code as text against last year's trimmed codes)."""
     missing = ~pl.col("old_code").cast(pl.String).is_in(previous_codes.cast(pl.String).implode())
-    found = row_problems(
+    return _row_warnings(
         frame,
         missing,
         "lineage-old-code-missing",
@@ -643,7 +648,6 @@ def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> list[
         field="old_code",
         params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
     )
-    return [dataclasses.replace(p, severity="warning") for p in found]
 
 
 def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
@@ -654,7 +658,7 @@ def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> 
     text = pl.col("new_code").cast(pl.String)
     olds = frame["old_code"].cast(pl.String).unique().implode()
     passed_over = text.is_in(previous_codes.cast(pl.String).implode()) & ~text.is_in(olds)
-    found = row_problems(
+    return _row_warnings(
         frame,
         passed_over & (text != pl.col("old_code").cast(pl.String)),
         "lineage-own-results-passed-over",
@@ -667,7 +671,6 @@ def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> 
         field="new_code",
         params=lambda r: {"code": shown(str(r["new_code"])), "old_code": shown(str(r["old_code"]))},
     )
-    return [dataclasses.replace(p, severity="warning") for p in found]
 
 
 def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
@@ -678,7 +681,7 @@ def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> list[
     text = pl.col("old_code").cast(pl.String)
     news = frame["new_code"].cast(pl.String).unique().implode()
     still = text.is_in(pl.Series(list(codes), dtype=pl.String).implode()) & ~text.is_in(news)
-    found = row_problems(
+    return _row_warnings(
         frame,
         still,
         "lineage-old-code-still-a-unit",
@@ -691,7 +694,6 @@ def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> list[
         field="old_code",
         params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
     )
-    return [dataclasses.replace(p, severity="warning") for p in found]
 
 
 def _number(frame: pl.DataFrame, name: str) -> pl.Expr:
