@@ -13,12 +13,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from click.testing import CliRunner
+from example_runs import EXAMPLES, score_examples
 
-from pari_index.cli import main
 from pari_index.outputs.results import read_results
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HEADER = "commune_code,criterion_id,input,value,score,evidence_accepted,reason,appraiser\n"
 # 00001's 1.1.1 has its evidence (72/KH-UBND); 00085 marked 3.3 n/a; 00001's 1.1.2 has its evidence.
 ROWS = (
@@ -32,25 +30,8 @@ ROWS = (
 def _score(folder: Path, appraisal: str, *extra: str) -> tuple[int, str, dict[str, pl.DataFrame]]:
     path = folder / "appraisal.csv"
     path.write_text(appraisal, encoding="utf-8")
-    out = folder / "results.xlsx"
-    args = [
-        "score",
-        str(EXAMPLES / "assessments_long.csv"),
-        "--communes",
-        str(EXAMPLES / "communes.csv"),
-        "--survey",
-        str(EXAMPLES / "survey.csv"),
-        "--appraisal",
-        str(path),
-        "-o",
-        str(out),
-        "--lang",
-        "en",
-        *extra,
-    ]
-    result = CliRunner().invoke(main, args)
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output, read_results(out)
+    code, output, out = score_examples(folder, *extra, appraisal=path)
+    return code, output, read_results(out)
 
 
 def _score_of(tables: dict[str, pl.DataFrame], commune: str, item: str) -> float:

@@ -13,12 +13,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from click.testing import CliRunner
+from example_runs import EXAMPLES, score_examples
 
-from pari_index.cli import main
 from pari_index.outputs.results import read_results
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SURVEY = pl.read_csv(EXAMPLES / "survey.csv", infer_schema=False)
 
 
@@ -39,25 +37,7 @@ def _as_marks(
 def _score(folder: Path, survey: pl.DataFrame, *extra: str) -> tuple[int, str, Path]:
     path = folder / "survey.csv"
     survey.write_csv(path)
-    out = folder / "results.xlsx"
-    args = [
-        "score",
-        str(EXAMPLES / "assessments_long.csv"),
-        "--communes",
-        str(EXAMPLES / "communes.csv"),
-        "--appraisal",
-        str(EXAMPLES / "appraisal.csv"),
-        "--survey",
-        str(path),
-        "-o",
-        str(out),
-        "--lang",
-        "en",
-        *extra,
-    ]
-    result = CliRunner().invoke(main, args)
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output, out
+    return score_examples(folder, *extra, survey=path)
 
 
 @pytest.fixture(scope="module")

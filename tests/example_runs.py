@@ -1,0 +1,26 @@
+"""``pari score`` on the bundled example with one of its files replaced (the survey or the
+appraisal), through click's CliRunner: the run several tests make of a changed input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pari_index.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def score_examples(
+    folder: Path, *extra: str, survey: Path | None = None, appraisal: Path | None = None
+) -> tuple[int, str, Path]:
+    """The example scored in English into ``folder/results.xlsx``, with ``survey`` or
+    ``appraisal`` given in place of the example's: the exit status, what it said, the results."""
+    out = folder / "results.xlsx"
+    args = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]
+    args += ["--appraisal", str(appraisal or EXAMPLES / "appraisal.csv")]
+    args += ["--survey", str(survey or EXAMPLES / "survey.csv"), "-o", str(out), "--lang", "en", *extra]
+    result = CliRunner().invoke(main, args)
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output, out
