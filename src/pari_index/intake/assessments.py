@@ -303,13 +303,15 @@ def read_assessments(
     defer_ledger: bool = False,
     ahead: FilesAhead | None = None,
     survey: Collection[str | Path] = (),
+    unit_names: pl.DataFrame | None = None,
 ) -> Intake:
     """Read assessment (or survey) files in long or wide form into checked, typed cells. With
     ``defer_ledger`` the ledger is made by ``Intake.finish_ledger`` (a scoring run calls it after
     its batches): it needs only the source rows, the used rows' keys and the findings. A batched
     run reads and checks them a batch of communes at a time instead (:mod:`.by_batch`).
     ``ahead``: the files being read already (:class:`.many.FilesAhead`). ``survey``: those of
-    ``paths`` given as survey results (a value of another item in one is ``not-survey-item``)."""
+    ``paths`` given as survey results (a value of another item in one is ``not-survey-item``).
+    ``unit_names``: the register's ``code`` and ``name``, to tell a unit's name typed as its code."""
     if not paths:
         raise no_assessments()
     table = LeafTable.build(leaves, survey)
@@ -328,7 +330,7 @@ def read_assessments(
     meta_parts.clear()
     cell_parts.append(misplaced)
     row_keys = RowKeys.of_rows([where for where, _ in row_parts])
-    accepted, findings = check_cells(cell_parts, table, known_communes)
+    accepted, findings = check_cells(cell_parts, table, known_communes, unit_names)
     findings = code_columns_written(findings, meta_headers)
     used_keys = [row_keys.of(accepted)]
     meta, meta_findings, meta_used, places = check_meta(meta_rows, meta_headers)

@@ -147,14 +147,14 @@ class _Checked:
 
 
 def _check_cells(
-    cells: pl.DataFrame, table: LeafTable, known: pl.Series, slices: int, register: pl.Series
+    cells: pl.DataFrame, table: LeafTable, known: pl.Series, slices: int, register: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Accepted cells and findings of one batch, checked at once. ``check_cells`` cuts the whole
     intake into ``slices`` slices of communes (one: not cut) and puts their results end to end;
     the checks are per commune, so only the order differs: the accepted cells are put in that
     order here, and each finding gets its slice as an order key. (Checking each slice of each
     batch apart cost 48 calls per batch at 100,000 units, most of them tiny.)"""
-    accepted, findings = check_and_type(cells, table, known, register)
+    accepted, findings = check_and_type(cells, table, known, register.get_column("code"), register)
     del cells
     if slices <= 1:
         return accepted.drop(ORDER), findings.with_columns(pl.lit(0, dtype=pl.UInt64).alias("_o_slice"))
@@ -218,9 +218,9 @@ class _Context:
     slices: int
     headers: dict[str, str]
     row_keys: RowKeys
-    #: The whole register's codes: an unknown code's near ones are looked for among them (a
-    #: batch's check knows its own communes only).
-    register: pl.Series
+    #: The whole register's codes and names: an unknown code's near ones are looked for among
+    #: them (a batch's check knows its own communes only).
+    register: pl.DataFrame
 
 
 @dataclass
@@ -461,7 +461,7 @@ def read_assessments_by_batch(
     survey: Collection[str | Path] = (),
 ) -> BatchedIntake:
     """The intake of ``paths`` read and cut by batch of communes (``batches``, from ``batches_of``;
-    ``units``: the register's ``code`` and ``unit_type``), each batch checked when it is taken
+    ``units``: the register's ``code``, ``name`` and ``unit_type``), each batch checked when it is taken
     (:class:`BatchedIntake`), as the module says. Once every batch is (``BatchedIntake.finish``),
     its findings and deferred ledger are those of ``read_assessments(paths, leaves, codes,
     defer_ledger=True)``, and batch ``n``'s frames that intake's cells, meta and places of the
@@ -479,7 +479,10 @@ def read_assessments_by_batch(
     chunk = cell_checks.CHUNK_CELLS
     slices = -(-total // chunk) if total > chunk else 1
     rows = RowKeys.of_rows([where for where, _ in read.row_parts])
-    context = _Context(slices, read.meta_headers, rows, units.get_column("code"))
+    name = pl.col("name") if "name" in units.columns else pl.lit(None, dtype=pl.String).alias("name")
+    names = units.select("code", name)
+    context = _Context(slices, read.meta_headers, rows, names)
+    units = units.drop("name", strict=False)
     return BatchedIntake(_Batches(raw, table, _units_by_batch(units, number_of), context, len(batches)), read)
 
 

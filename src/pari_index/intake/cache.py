@@ -385,18 +385,23 @@ def cached_intake(
     criteria_key: str,
     facts: IntakeFacts | None = None,
     survey: Collection[str | Path] = (),
+    unit_names: pl.DataFrame | None = None,
 ) -> tuple[Intake, pl.DataFrame, dict[str, pl.DataFrame]]:
     """:func:`read_assessments`, :func:`intake_digests` and the ``facts`` (empty without), from
     the cache when every file, the criteria (``criteria_key``), the register's codes and what
     the facts depend on are as when they were stored. ``survey``: those of ``paths`` given as
-    survey results (part of the key: a file given as the survey is not read as an assessment)."""
+    survey results (part of the key: a file given as the survey is not read as an assessment).
+    ``unit_names``: the register's ``code`` and ``name`` (part of the key: findings name them)."""
     digests = [file_digests.sha256(p) for p in paths]
     if store is None or None in digests or not store.usable():
-        intake = read_assessments(paths, leaves, known_communes, survey=survey)
+        intake = read_assessments(paths, leaves, known_communes, survey=survey, unit_names=unit_names)
         return intake, intake_digests(intake), facts.compute(intake) if facts is not None else {}
     codes = None
     if known_communes is not None:
         codes = hashlib.sha256("\n".join(map(str, known_communes.to_list())).encode()).hexdigest()
+    if unit_names is not None:
+        named_units = "\n".join(f"{code}\t{name}" for code, name in unit_names.select("code", "name").iter_rows())
+        codes = text_digest("units", codes, hashlib.sha256(named_units.encode()).hexdigest())
     given = {str(p) for p in survey}
     named = [[str(p), d, *(["survey"] if str(p) in given else [])] for p, d in zip(paths, digests, strict=True)]
     key = text_digest("intake", criteria_key, codes, named, *([facts.key] if facts is not None else []))
@@ -405,7 +410,7 @@ def cached_intake(
     if loaded is not None:
         tables, raw = loaded
         return CachedIntake.of(tables, raw), tables["digests"], {name: tables[name] for name in names}
-    intake = read_assessments(paths, leaves, known_communes, survey=survey)
+    intake = read_assessments(paths, leaves, known_communes, survey=survey, unit_names=unit_names)
     found = intake_digests(intake)
     derived = facts.compute(intake) if facts is not None else {}
     store.save("intake", key, {**{name: getattr(intake, name) for name in INTAKE_TABLES}, "digests": found, **derived})

@@ -421,10 +421,15 @@ EXPECTED_TEXT = {
 
 
 def check_and_type(
-    cells: pl.DataFrame, table: LeafTable, known_communes: pl.Series | None, register: pl.Series | None = None
+    cells: pl.DataFrame,
+    table: LeafTable,
+    known_communes: pl.Series | None,
+    register: pl.Series | None = None,
+    unit_names: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split cells into accepted (typed) and findings. An unknown commune code's near codes are
-    looked for in ``register`` (default: ``known_communes``; a batch knows its own communes only).
+    looked for in ``register`` (default: ``known_communes``; a batch knows its own communes only),
+    and among ``unit_names`` (the register's ``code`` and ``name``: a name typed as a code).
 
     Three rounds, each rejecting what it finds before the next looks: where the cell belongs
     (commune, criterion, input), conflicting repeats, then the typed value itself.
@@ -436,7 +441,7 @@ def check_and_type(
     leaf_ids = table.default_input.get_column(CRITERION).implode()
     cells = cells.with_columns(pl.when(pl.col(CRITERION).is_in(leaf_ids)).then(True).alias("_known_leaf"))
     near = known_communes if register is None else register
-    cells = _reject(cells, _structure_checks(cells, known_communes, table, near), findings)
+    cells = _reject(cells, _structure_checks(cells, known_communes, table, near, unit_names), findings)
 
     # Same commune, criterion and field more than once: different values are a conflict (none is
     # used); the same value again is a repeated row (counted once, through its first row).
@@ -543,7 +548,11 @@ def _not_survey_item(table: LeafTable) -> list[_Check]:
 
 
 def _structure_checks(
-    cells: pl.DataFrame, known_communes: pl.Series | None, table: LeafTable, register: pl.Series | None
+    cells: pl.DataFrame,
+    known_communes: pl.Series | None,
+    table: LeafTable,
+    register: pl.Series | None,
+    unit_names: pl.DataFrame | None = None,
 ) -> list[_Check]:
     """Where each cell belongs: a commune (in the register, when there is one), a scored item of
     the set (of the survey, for a survey file) and one of its inputs. ``cells`` carry the joined
@@ -606,7 +615,7 @@ def _structure_checks(
     if known_communes is not None:
         unknown = ~pl.col(COMMUNE).is_in(known_communes.implode())
         code = pl.col(COMMUNE)
-        near = Near(cells.select(code.filter(unknown).unique())[COMMUNE], register)
+        near = Near(cells.select(code.filter(unknown).unique())[COMMUNE], register, names=unit_names)
         structure.append(
             _Check(
                 unknown,
@@ -867,7 +876,10 @@ CHUNK_CELLS = 500_000
 
 
 def check_cells(
-    pieces: list[pl.DataFrame], table: LeafTable, known_communes: pl.Series | None
+    pieces: list[pl.DataFrame],
+    table: LeafTable,
+    known_communes: pl.Series | None,
+    unit_names: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Accepted (typed) cells and findings for the cells of every sheet, checking large inputs a
     slice of communes at a time. Slices are cut by commune, so duplicates (same commune, item and
@@ -877,7 +889,7 @@ def check_cells(
     if total <= CHUNK_CELLS:
         cells = pl.concat(pieces) if pieces else pl.DataFrame(schema=CELL_SCHEMA)
         pieces.clear()
-        return check_and_type(cells, table, known_communes)
+        return check_and_type(cells, table, known_communes, unit_names=unit_names)
     count = -(-total // CHUNK_CELLS)
     slices: list[list[pl.DataFrame]] = [[] for _ in range(count)]
     while pieces:
@@ -897,7 +909,7 @@ def check_cells(
             continue
         cells = pl.concat(group)
         group.clear()
-        ok, found = check_and_type(cells, table, known_communes)
+        ok, found = check_and_type(cells, table, known_communes, unit_names=unit_names)
         del cells
         accepted.append(ok)
         findings.append(found)

@@ -9,6 +9,11 @@ of nearness, tried in this order (the first that finds anything is said):
 
 ``same``
     the same code written otherwise: letter case, full-width digits, spaces or quotes inside it;
+``name`` (commune codes only, with the register's names)
+    a unit's name typed where its code belongs (``Phường Tân Lộc`` or ``tân lộc`` for the
+    ``00004`` the register names so): equal to a register name compared as codes are (case,
+    spaces), with or without its unit type (xã, phường, thị trấn, thị xã, đặc khu). A name
+    without letters once its type is taken away (``Phường 4``) is matched whole only;
 ``float``
     a code written as a number with a decimal part of zeros, as a table exported from a number
     column writes it (``1.0``, ``00001.0``, ``1,0`` for ``00001``): equal as a number to a known
@@ -58,10 +63,12 @@ GIVEN = "_given"
 NEAREST = "nearest"
 SUGGESTED = "suggested"
 #: The kinds of nearness, best first (see the module's text); item ids' are prefixed ``item_``.
-KINDS = ("same", "float", "float_register", "scientific", "scientific_register", "zeros", "pasted", "typo")
+KINDS = ("same", "name", "float", "float_register", "scientific", "scientific_register", "zeros", "pasted", "typo")
 ITEM_KINDS = ("same", "zeros", "pasted")
 #: A code written as a number with decimals (all zeros): ``1.0``, ``00001.00``, ``1,0``.
 FLOAT_CODE = r"^[0-9]+[.,]0+$"
+#: A unit type written before a unit's name (lower case, NFC): ``Xã An Bình`` is also ``An Bình``.
+UNIT_TYPE_PREFIX = r"^(?:xã|phường|thị\s*trấn|thị\s*xã|đặc\s*khu)\s+"
 
 
 def _normal(text: pl.Expr, items: bool) -> pl.Expr:
@@ -74,6 +81,21 @@ def _normal(text: pl.Expr, items: bool) -> pl.Expr:
     if items:
         plain = plain.str.replace_all(",", ".", literal=True).str.strip_chars_end(".")
     return plain
+
+
+def _named(given: pl.DataFrame, names: pl.DataFrame | None) -> pl.DataFrame:
+    """Given texts equal (as codes are compared, :func:`_normal`) to a register unit's ``name``,
+    whole or without its unit type when letters remain: the pairs of the text and that unit's
+    ``code``."""
+    if names is None or names.height == 0:
+        return pl.DataFrame(schema={GIVEN: pl.String, "code": pl.String})
+    name = pl.col("name").cast(pl.String).str.normalize("NFC").str.to_lowercase().str.strip_chars()
+    bare = name.str.replace(UNIT_TYPE_PREFIX, "")
+    keyed = names.select(pl.col("code").cast(pl.String), name.alias("_whole"), bare.alias("_bare")).drop_nulls("code")
+    whole = keyed.select("code", _normal(pl.col("_whole"), False).alias("_n"))
+    without_type = keyed.filter((pl.col("_bare") != pl.col("_whole")) & pl.col("_bare").str.contains(r"\p{L}"))
+    keys = pl.concat([whole, without_type.select("code", _normal(pl.col("_bare"), False).alias("_n"))])
+    return given.filter(pl.col("_n").str.contains(r"\p{L}")).join(keys.unique(), on="_n").select(GIVEN, "code")
 
 
 def _zeroless(text: pl.Expr) -> pl.Expr:
@@ -177,10 +199,13 @@ def _typos(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([f.select(GIVEN, "code") for f in (changed, swapped, missing, extra)])
 
 
-def nearest_codes(unknown: pl.Series, known: pl.Series, *, items: bool = False) -> pl.DataFrame:
+def nearest_codes(
+    unknown: pl.Series, known: pl.Series, *, items: bool = False, names: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """For each distinct text of ``unknown`` that has a near code in ``known``: ``_given`` (the
     text), NEAREST (the kind of nearness, see the module; ``item_…`` for ``items``) and SUGGESTED
-    (up to MAX_SHOWN codes in code order, ", " between, "…" after when there are more)."""
+    (up to MAX_SHOWN codes in code order, ", " between, "…" after when there are more).
+    ``names``: the register's ``code`` and ``name`` of each unit, for the ``name`` kind."""
     schema = {GIVEN: pl.String, NEAREST: pl.String, SUGGESTED: pl.String}
     given = pl.DataFrame({GIVEN: unknown.cast(pl.String).drop_nulls().unique()})
     if given.height == 0 or known.len() == 0:
@@ -194,6 +219,8 @@ def nearest_codes(unknown: pl.Series, known: pl.Series, *, items: bool = False) 
             break
         if kind == "same":
             pairs = _same(given, known_frame)
+        elif kind == "name":
+            pairs = _named(given, names)
         elif kind in ("float", "float_register"):
             pairs = _floats(given, known_frame, kind == "float_register")
         elif kind in ("scientific", "scientific_register"):
@@ -231,9 +258,11 @@ class Near:
     that holds them: the words of the message in English and the parameters it is written in
     other languages from (``nearest``, ``suggested``; null where nothing is near)."""
 
-    def __init__(self, unknown: pl.Series, known: pl.Series | None, *, items: bool = False) -> None:
+    def __init__(
+        self, unknown: pl.Series, known: pl.Series | None, *, items: bool = False, names: pl.DataFrame | None = None
+    ) -> None:
         self.found = (
-            nearest_codes(unknown, known, items=items)
+            nearest_codes(unknown, known, items=items, names=names)
             if known is not None
             else pl.DataFrame(schema={GIVEN: pl.String, NEAREST: pl.String, SUGGESTED: pl.String})
         )

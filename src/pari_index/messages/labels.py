@@ -696,6 +696,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "; the register holds {suggested} (the same code written otherwise: letter case, full-width "
             "digits, spaces or quotes)",
         ),
+        "name": Words(
+            "; đây là tên đơn vị, danh sách đơn vị ghi tên này cho mã {suggested}: ghi mã đơn vị, không ghi tên",
+            "; this is a unit's name, which the register gives to code {suggested}: write the unit's code, not "
+            "its name",
+        ),
         "float": Words(
             "; danh sách có mã {suggested}: mã bị ghi thành số có phần thập phân (bảng xuất từ cột số, bằng Excel "
             "hay pandas, ghi 00001 thành 1.0 và bỏ các số 0 ở đầu); ghi lại mã dạng văn bản",

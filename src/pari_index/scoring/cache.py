@@ -194,8 +194,9 @@ class RunCache:
         self._prefetch(compiled)
         known = register.codes if register is not None else None
         facts = _intake_facts(compiled, register) if register is not None else None
+        names = register.frame.select("code", "name") if register is not None else None
         intake, self._intake_digests, kept = cached_intake(
-            self.store, paths, compiled.leaves, known, criteria_key(compiled), facts, survey
+            self.store, paths, compiled.leaves, known, criteria_key(compiled), facts, survey, names
         )
         self._facts = KeptFacts.of(kept) if kept else None
         return intake
@@ -204,26 +205,29 @@ class RunCache:
         """What the last :meth:`intake` derived from the whole intake (with a register only)."""
         return self._facts
 
-    def read_appraisal_beside(self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series) -> None:
+    def read_appraisal_beside(
+        self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series, names: pl.DataFrame | None = None
+    ) -> None:
         """Start reading the appraisal file in a thread (:meth:`appraisal` takes it): a re-score
         reads the cached intake meanwhile, which leaves a core idle (the appraisal's reading,
         0.1 s nationally, came after it)."""
         pool = ThreadPoolExecutor(max_workers=1)
-        self._appraisal = (path, leaves, codes, pool.submit(read_appraisal, path, leaves, codes))
+        self._appraisal = (path, leaves, codes, pool.submit(read_appraisal, path, leaves, codes, names))
         pool.shutdown(wait=False)
 
-    def appraisal(self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series | None) -> Appraisal:
+    def appraisal(
+        self, path: str | Path, leaves: Sequence[Leaf], codes: pl.Series | None, names: pl.DataFrame | None = None
+    ) -> Appraisal:
         """:func:`read_appraisal`: the reading :meth:`read_appraisal_beside` started for the same
         arguments, else read now."""
         started, self._appraisal = self._appraisal, None
         if started is None:
-            return read_appraisal(path, leaves, codes)
+            return read_appraisal(path, leaves, codes, names)
         begun, known_leaves, known_codes, reading = started
         if begun == path and known_leaves is leaves and codes is not None and known_codes.equals(codes):
             return result_of(reading)
         reading.cancel()
-        return read_appraisal(path, leaves, codes)
-        return read_appraisal(path, leaves, codes)
+        return read_appraisal(path, leaves, codes, names)
 
     def submitted(self, intake: Intake, compiled: CompiledSet) -> pl.Series:
         """The communes that sent anything (:func:`submitted_items`), as kept with the intake."""

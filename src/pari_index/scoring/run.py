@@ -180,7 +180,7 @@ def score(
             check_run_size(register.frame.height, len(leaves), str(communes))
         say(progress_text("reading", lang))
         if cache is not None and appraisal is not None and register is not None:
-            cache.read_appraisal_beside(appraisal, leaves, register.codes)
+            cache.read_appraisal_beside(appraisal, leaves, register.codes, register.frame.select("code", "name"))
         intake, batched = _read_intake(paths, compiled, register, batch_size, cache, files, survey=survey)
         if register is None:
             register = register_from_codes(intake.communes)
@@ -196,7 +196,8 @@ def score(
             raise IntakeError(problem)
 
         read = cache.appraisal if cache is not None else read_appraisal
-        appraisal_data = read(appraisal, leaves, register.codes) if appraisal is not None else Appraisal.empty()
+        names = register.frame.select("code", "name")
+        appraisal_data = read(appraisal, leaves, register.codes, names) if appraisal is not None else Appraisal.empty()
         say(progress_text("scoring", lang, n=register.frame.height))
         evidence = Path(evidence_dir) if evidence_dir else None
         result = _score_frames(
@@ -231,8 +232,12 @@ def _read_intake(
         return cache.intake(paths, compiled, register, survey=survey), None
     batches = batches_of(register.frame["code"], batch_size) if register is not None and batch_size else []
     if register is None or len(batches) <= 1:
-        return read_assessments(paths, compiled.leaves, known, defer_ledger=True, ahead=files, survey=survey), None
-    units = register.frame.select("code", "unit_type")
+        names = register.frame.select("code", "name") if register is not None else None
+        intake = read_assessments(
+            paths, compiled.leaves, known, defer_ledger=True, ahead=files, survey=survey, unit_names=names
+        )
+        return intake, None
+    units = register.frame.select("code", "name", "unit_type")
     batched = read_assessments_by_batch(paths, compiled.leaves, units, batches, files, survey)
     return batched.intake, batched
 

@@ -109,9 +109,15 @@ class Appraisal:
         )
 
 
-def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.Series | None) -> Appraisal:
+def read_appraisal(
+    path: str | Path,
+    leaves: Sequence[Leaf],
+    known_communes: pl.Series | None,
+    unit_names: pl.DataFrame | None = None,
+) -> Appraisal:
     """Read an appraisal file: commune_code, criterion_id, [input, value] or score,
-    [evidence_accepted], reason, [appraiser]."""
+    [evidence_accepted], reason, [appraiser]. ``unit_names``: the register's ``code`` and
+    ``name``, to tell a unit's name typed as its code."""
     table = LeafTable.build(leaves)
     frame, problems = read_with_columns(
         path,
@@ -150,9 +156,9 @@ def read_appraisal(path: str | Path, leaves: Sequence[Leaf], known_communes: pl.
         ROW,
         pl.lit(VALUE).alias(COLUMN),
     ).cast(CELL_SCHEMA)  # type: ignore[arg-type]
-    accepted, cell_findings = check_and_type(cells, table, known_communes)
+    accepted, cell_findings = check_and_type(cells, table, known_communes, unit_names=unit_names)
     findings.append(cell_findings)
-    decision_frame = _appraisal_decisions(frame, leaves, known_communes, row_found)
+    decision_frame = _appraisal_decisions(frame, leaves, known_communes, row_found, unit_names)
     findings.extend(row_found)
     all_findings = pl.concat(findings)
     ledger = _appraisal_ledger(source_rows, all_findings)
@@ -168,7 +174,11 @@ _MISSING_CODES = (
 
 
 def _appraisal_decisions(
-    frame: pl.DataFrame, leaves: Sequence[Leaf], known_communes: pl.Series | None, row_found: list[pl.DataFrame]
+    frame: pl.DataFrame,
+    leaves: Sequence[Leaf],
+    known_communes: pl.Series | None,
+    row_found: list[pl.DataFrame],
+    unit_names: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """The council's decisions per commune and item (DECISION_SCHEMA): score override, evidence
     accepted, reasons and appraisers, the last given winning. Unreadable scores or evidence
@@ -222,7 +232,7 @@ def _appraisal_decisions(
     # with <U+XXXX>, or the message would name a code the register holds.
     commune = shown_text(pl.col(COMMUNE))
     commune_rows = pl.col(VALUE).is_null() & ~unknown_leaf & unknown_commune
-    near = Near(decisions.filter(commune_rows)[COMMUNE], known_communes)
+    near = Near(decisions.filter(commune_rows)[COMMUNE], known_communes, names=unit_names)
     row_found.append(
         row_findings(
             decisions,
