@@ -123,3 +123,44 @@ def test_a_row_of_data_under_a_heading_over_empty_cells_stays_data(tmp_path: Pat
     path.write_text("code,,name\n00001,7,\n00004,8,Xã B\n", encoding="utf-8")
     register = read_register(path)
     assert register.frame["code"].to_list() == ["00001", "00004"]
+
+
+def _as_workbook(text: str, path: Path) -> Path:
+    """The CSV ``text`` saved as a workbook, as Excel saves a CSV opened in it: the same cells, no
+    merges (the group heading in its first cell, the others empty)."""
+    import csv
+    import io
+
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Sheet1")
+    for r, line in enumerate(csv.reader(io.StringIO(text))):
+        for c, value in enumerate(line):
+            if value:
+                sheet.write_string(r, c, value)
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("vietnamese", [False, True])
+def test_a_workbook_without_merges_with_two_heading_rows_reads_as_the_csv(tmp_path: Path, vietnamese: bool) -> None:
+    # Before session 21, only a workbook's merges said its headings were over two rows: one
+    # without (a CSV saved again as .xlsx) had its evidence columns unnamed, exit 1.
+    rows = _lines("assessments_long.csv")
+    text = _two_rows(rows, 5, 7, "Minh chứng", VIETNAMESE if vietnamese else None)
+    book = _as_workbook(text, tmp_path / "form.xlsx")
+    two, one = _intake(book), _intake(EXAMPLES / "assessments_long.csv")
+    assert "cell-without-header" not in set(two.findings["kind"])
+    assert two.findings["kind"].value_counts(sort=True).rows() == one.findings["kind"].value_counts(sort=True).rows()
+    place = ["_file", "_sheet", "_row", "_column"]
+    assert two.cells.drop(place, strict=False).equals(one.cells.drop(place, strict=False))
+    assert two.meta.height == one.meta.height
+
+
+def test_a_workbook_of_the_one_row_csv_reads_as_the_csv(tmp_path: Path) -> None:
+    # Its first data row (codes, dates, numbers under the headings) is never taken for headings.
+    text = (EXAMPLES / "assessments_long.csv").read_text("utf-8-sig")
+    book, one = _intake(_as_workbook(text, tmp_path / "one.xlsx")), _intake(EXAMPLES / "assessments_long.csv")
+    place = ["_file", "_sheet", "_row", "_column"]
+    assert book.cells.drop(place, strict=False).equals(one.cells.drop(place, strict=False))

@@ -23,6 +23,7 @@ from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
 from pari_index.intake.lost_letters import letters_lost, lost_letters
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
+from pari_index.intake.two_row_text import join_two_row_text_header
 from pari_index.intake.values import format_exact, parse_exact
 from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote, _Refused
 from pari_index.intake.xlsx.package import _prescan
@@ -406,6 +407,9 @@ def _read_measured(
         raw = _percent_as_shown(raw, info)
         skip, titles = (header_row(raw), []) if header_row is not None else title_rows(raw, file, name, info.first_row)
         raw, headings = join_two_row_header(raw, info, skip) if header_row is None else (raw, set())
+        if header_row is None and not headings:
+            # No merges say so: a CSV saved again as a workbook keeps the rows of a CSV's headings.
+            raw = join_two_row_text_header(raw, skip)
         sheet, sheet_problems = frame_from_grid(raw.slice(skip), file, name, info.first_row + skip)
         problems += titles + sheet_problems
         if info.merged:
