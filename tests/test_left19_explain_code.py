@@ -61,3 +61,18 @@ def test_the_padded_code_itself_is_explained(results: Path) -> None:
     done = CliRunner().invoke(main, ["explain", "--results", str(results), "00001", "1.1.1", "--lang", "en"])
     assert done.exit_code == 0, done.output
     assert "00001" in done.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "hint"),
+    [
+        ("Phường Hồng Cẩm", "vi", "gợi ý: đó là tên của đơn vị mã 00001; dùng mã: pari explain 00001"),
+        ("hồng cẩm", "en", "hint: that is the name of the unit with code 00001; give the code: pari explain 00001"),
+        ("XUÂN THẠNH", "vi", "gợi ý: đó là tên của đơn vị mã 00145; dùng mã: pari explain 00145"),
+    ],
+)
+def test_a_unit_s_name_is_told_its_code(results: Path, typed: str, lang: str, hint: str) -> None:
+    # Session 21: an official types the commune's name; the hint listed ten codes, none its.
+    done = CliRunner().invoke(main, ["explain", "--results", str(results), typed, "--lang", lang])
+    assert done.exit_code == 2, done.output
+    assert hint in done.output

@@ -789,6 +789,19 @@ def _unit_name(tables: dict[str, pl.DataFrame], code: str) -> str:
     return (names or [None])[0] or "—"
 
 
+def _units_named(tables: dict[str, pl.DataFrame], codes: pl.Series, typed: str) -> str | None:
+    """The codes of the results' units named ``typed`` (intake.nearest's ``name``: a name typed
+    as the code, in any case, with or without its unit type), ", " between; None when none."""
+    from pari_index.intake.nearest import NEAREST, SUGGESTED, nearest_codes
+
+    summary = tables.get("summary")
+    if summary is None or "name" not in summary.columns or not re.search(r"[^\W\d_]", typed):
+        return None
+    names = summary.select(pl.col("commune_code").cast(pl.String).alias("code"), pl.col("name").cast(pl.String))
+    found = nearest_codes(pl.Series([typed]), codes, names=names).filter(pl.col(NEAREST) == "name")
+    return found[SUGGESTED].item() if found.height else None
+
+
 def _not_in_results(
     tables: dict[str, pl.DataFrame],
     details: pl.DataFrame,
@@ -817,8 +830,11 @@ def _not_in_results(
     near = codes.to_frame().filter(same)["commune_code"].to_list()
     message = f"commune {quoted(commune)} is not in {results}"
     params: dict[str, object] = {"commune": quoted(commune), "results": str(results)}
+    named = _units_named(tables, codes, typed)
     if len(near) == 1:
         params |= {"code_hint": "near", "near": near[0], "near_name": _unit_name(tables, near[0])}
+    elif named:
+        params |= {"code_hint": "name", "near": named, "code": named.split(",")[0]}
     else:
         params |= {"code_hint": "list", "known": ", ".join(codes.head(10).to_list())}
     return UsageError(Problem("commune-not-in-results", message, params=params))

@@ -188,6 +188,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "có phải ý bạn là mã {near} ({near_name})? mã trong kết quả giữ các số 0 ở đầu",
             "did you mean code {near} ({near_name})? codes in the results keep their leading zeros",
         ),
+        "name": Words(
+            "đó là tên của đơn vị mã {near}; dùng mã: pari explain {code}",
+            "that is the name of the unit with code {near}; give the code: pari explain {code}",
+        ),
         "list": Words(
             "dùng mã xã như trong kết quả (pari explain MÃ --results …), ví dụ: {known}",
             "use a commune code of the results (pari explain CODE --results …), e.g. {known}",
