@@ -129,6 +129,8 @@ NOT_READ = [
     ("Có: 1 điểm\nChỉ áp dụng đối với: thôn, tổ dân phố", "no unit type"),
     ("Hoàn thành đến hết ngày 31/02/2025: 1 điểm", "does not exist"),
     ("Không phát sinh (mẫu số bằng 0): đạt điểm tối đa.\nCó: 1 điểm; không: 0 điểm", "has no rate"),
+    # Session 21: points with a thousands point were 1,000 points, as Vietnamese text writes it.
+    ("Có: 1.000 điểm; không: 0 điểm", "is 1.000 1000 points (a thousands point"),
 ]
 
 
@@ -340,3 +342,32 @@ def test_a_bonus_cap_is_the_maximum_or_must_agree_with_it() -> None:
     differs = read_method(text, Decimal(3), adjustment=True).todo
     assert differs is not None
     assert differs.text("en") == "the cap of 2 points in the method differs from the item's maximum of 3"
+
+
+def test_a_maximum_written_with_a_thousands_point_is_asked_not_guessed(tmp_path: Path) -> None:
+    # «1.000» is one thousand as Vietnamese text writes it, and 1 with a decimal point: the draft
+    # summed 1,000 points into its area and scale without a word. «1,000» and «1.5» stay numbers.
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(tmp_path / "annex.xlsx"))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Phương pháp chấm điểm"])
+    method = "- Có: {} điểm;\n- Không: 0 điểm"
+    rows = [["I", "Lĩnh vực", "", ""], ["1", "Tiêu chí", "", ""]]
+    rows += [
+        [f"1.{n}", f"Mục {n}", points, method.format(points)] for n, points in enumerate(["1.000", "1,000", "1.5"], 1)
+    ]
+    for at, row in enumerate(rows, 1):
+        sheet.write_row(at, 0, row)
+    book.close()
+    found = items(import_annex(tmp_path / "annex.xlsx", lang="en").document["areas"])
+    assert found["1.1.1"]["max"] is None
+    assert found["1.1.1"]["todo"] == [
+        "row 4, column «Điểm tối đa»: «1.000» — is 1.000 1000 points (a thousands point, as Vietnamese text"
+        " writes it), or 1 (a decimal point)? write 1 or 1000",
+        "row 4, column «Phương pháp chấm điểm»: «- Có: 1.000 điểm; ⏎ - Không: 0 điểm» — method not recognised: is"
+        " 1.000 1000 points (a thousands point, as Vietnamese text writes it), or 1 (a decimal point)? write 1 or"
+        " 1000",
+    ]
+    assert (found["1.1.2"]["max"], found["1.1.3"]["max"]) == (Decimal(1), Decimal("1.5"))
+    assert found["1"]["max"] == Decimal("2.5")  # the asked maximum left out of the sum until answered

@@ -19,7 +19,7 @@ from typing import Any
 
 from pari_index.authoring.cover import Cover, read_cover, scale_of
 from pari_index.authoring.notes import Note, note
-from pari_index.authoring.parse import parse_number
+from pari_index.authoring.parse import parse_number, points_in_thousands
 from pari_index.authoring.recognise import read_method
 from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
 from pari_index.criteria.loading import max_items
@@ -128,10 +128,14 @@ class _Tree:
         self.rows[node_id] = row
 
 
+def _without_unit(text: str) -> str:
+    return re.sub(r"(?i)\s*(điểm|đ|points?)\.?\s*$", "", text.strip())
+
+
 def points_of(text: str | None) -> Decimal | None:
     if text is None:
         return None
-    return parse_number(re.sub(r"(?i)\s*(điểm|đ|points?)\.?\s*$", "", text.strip()))
+    return parse_number(_without_unit(text))
 
 
 def evidence_of(text: str | None) -> list[dict[str, Any]]:
@@ -173,8 +177,11 @@ class _Filler:
         own_part = self.part_of(node, depth)
         part = own_part or part
         maximum = points_of(row.points)
-        out: dict[str, Any] = {"id": node["id"], "title": node["title"], "max": maximum}
-        if row.points and maximum is None:
+        thousands = points_in_thousands(_without_unit(row.points)) if row.points else None
+        out: dict[str, Any] = {"id": node["id"], "title": node["title"], "max": None if thousands else maximum}
+        if thousands:
+            out["todo"] = self.tree.todo(row, "points", row.points, note("points-thousands", **thousands))
+        elif row.points and maximum is None:
             out["todo"] = self.tree.todo(row, "points", row.points, Note("bad-max"))
         if own_part:
             out["part"] = own_part

@@ -73,6 +73,12 @@ NOTES: dict[str, tuple[str, str]] = {
     "no-title": ("thiếu tên tiêu chí", "the title is empty"),
     "no-parent": ("không có mục cha {id}", "no item {id} above it"),
     "bad-max": ("điểm tối đa không đọc được", "unreadable maximum"),
+    "points-thousands": (
+        "{written} là {thousands} điểm (dấu chấm phân cách hàng nghìn, như văn bản tiếng Việt) hay {decimal} điểm"
+        " (dấu chấm thập phân)? ghi {decimal} hoặc {thousands}",
+        "is {written} {thousands} points (a thousands point, as Vietnamese text writes it), or {decimal} (a"
+        " decimal point)? write {decimal} or {thousands}",
+    ),
     "no-max": ("thiếu điểm tối đa", "no maximum"),
     "cell": ("dòng {row}, cột «{column}»: {quote} — {reason}", "row {row}, column «{column}»: {quote} — {reason}"),
     "no-cover": (

@@ -61,6 +61,22 @@ NOT_DONE = re.compile(r"^(không|chưa)\b|không\s+(thực\s+hiện|ban\s+hành|
 UNITS = {"xã": "commune", "phường": "ward", "thị trấn": "township", "đặc khu": "special_zone"}
 
 
+#: A number with thousands points (``1.000``, ``2.500``): one thousand as Vietnamese text writes it,
+#: but one (or two and a half) with a decimal point.
+THOUSANDS_POINTS = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def points_in_thousands(written: str) -> dict[str, str] | None:
+    """For points written with thousands points (``1.000``): the two readings, for the note
+    ``points-thousands``; None for any other text. A PAR item is worth a few points, so which was
+    meant is asked, never guessed (the draft's maximum, summed into the scale, was 1,000)."""
+    text = written.strip().replace(" ", "")
+    if not THOUSANDS_POINTS.fullmatch(text):
+        return None
+    decimal = format(Decimal(text).normalize(), "f").replace(".", ",")
+    return {"written": text, "thousands": text.replace(".", ""), "decimal": decimal}
+
+
 def parse_number(text: str) -> Decimal | None:
     """A number as officials type it: decimal comma (0,25), thousands points (1.000.000), or a
     decimal point (0.25). None when it is not one number."""
@@ -98,6 +114,7 @@ class Clause:
     points: Decimal | None = None
     fraction: Decimal | None = None
     sign: str | None = None
+    written: str | None = None  # the points as typed
 
 
 class Unread(Exception):
@@ -127,7 +144,8 @@ def clause_of(text: str) -> Clause:
         return Clause(text, match["cond"].strip().lower(), fraction=None if fraction is None else fraction / 100)
     match = POINTS_AT_END.match(body)
     if match:
-        return Clause(text, match["cond"].strip().lower(), points=parse_number(match["num"]), sign=match["sign"])
+        points = parse_number(match["num"])
+        return Clause(text, match["cond"].strip().lower(), points=points, sign=match["sign"], written=match["num"])
     return Clause(text, body.lower())
 
 

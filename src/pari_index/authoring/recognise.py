@@ -28,6 +28,7 @@ from pari_index.authoring.parse import (
     interval_of,
     method_lines,
     parse_number,
+    points_in_thousands,
 )
 from pari_index.errors import quoted
 
@@ -135,6 +136,9 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
     unpriced = [c.text for c in clauses if c.points is None]
     if unpriced:
         raise Unread("no-points", clause=quoted(unpriced[0].strip()))
+    for clause in clauses:
+        if clause.written and (readings := points_in_thousands(clause.written)):
+            raise Unread("points-thousands", **readings)
     if any(DATE.search(c.cond) for c in clauses):
         return _deadline(clauses)
     if any(ON_TIME.search(c.cond) for c in clauses):
