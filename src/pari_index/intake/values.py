@@ -23,8 +23,17 @@ from pari_index.textexpr import format_text
 #: Answers accepted for a boolean input (compared after lower-casing).
 #: A tick (✓ ✔ ☑) is a yes as an "x" is; an empty box (☐) a no. A crossed mark (✗ ✘ ☒) is left
 #: out: in a form it is a tick to some and a "no" to others.
-TRUE_WORDS = ("có", "co", "yes", "y", "true", "đúng", "đạt", "x", "1", "1.0", "đã", "rồi", "có ban hành", "✓", "✔", "☑")
-FALSE_WORDS = ("không", "khong", "ko", "no", "n", "false", "sai", "không đạt", "0", "0.0", "chưa", "☐")
+#: Yes and no as a form, a register or an appraisal council writes them: a council's decision on
+#: evidence reads «chấp nhận» / «không chấp nhận» (accepted / not accepted), «hợp lệ» (valid), and
+#: a form «chưa đạt» (not yet met), «đã có» / «chưa có» (done / not yet).
+TRUE_WORDS = (
+    *("có", "co", "yes", "y", "true", "đúng", "đạt", "x", "1", "1.0", "đã", "rồi", "có ban hành", "✓", "✔", "☑"),
+    *("chấp nhận", "được chấp nhận", "đồng ý", "hợp lệ", "đã có"),
+)
+FALSE_WORDS = (
+    *("không", "khong", "ko", "no", "n", "false", "sai", "không đạt", "0", "0.0", "chưa", "☐"),
+    *("chưa đạt", "không chấp nhận", "không được chấp nhận", "không đồng ý", "không hợp lệ", "chưa có"),
+)
 
 #: Answers accepted for a timeliness status.
 STATUS_WORDS: dict[str, str] = {
