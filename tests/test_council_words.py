@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 from example_runs import EXAMPLES, score_examples
 
-from pari_index.intake.values import parse_boolean
+from pari_index.intake.values import parse_boolean, parse_status
 from pari_index.outputs.results import read_results
 
 
@@ -56,3 +56,20 @@ def test_an_appraisal_in_the_council_s_words_scores_as_yes_and_no(tmp_path: Path
         .equals(theirs["summary"].select("commune_code", "total_points"))
     )
     assert "bad-decision" not in set(ours["findings"]["kind"])
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ("Trước hạn", "on_time"),
+        ("hoàn thành đúng hạn", "on_time"),
+        ("đúng tiến độ", "on_time"),
+        ("muộn", "late"),
+        ("chậm tiến độ", "late"),
+        ("hoàn thành chậm", "late"),
+        ("chưa hoàn thành", "not_done"),
+        ("hoàn thành", None),  # on time or late: it does not say, so it is refused
+    ],
+)
+def test_a_report_s_words_for_a_deadline_are_a_status(words: str, status: str | None) -> None:
+    assert pl.select(parse_status(pl.lit(words))).item() == status

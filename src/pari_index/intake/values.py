@@ -56,6 +56,14 @@ STATUS_WORDS: dict[str, str] = {
     "không ban hành": "not_done",
     "chưa ban hành": "not_done",
     "không": "not_done",
+    # As forms and reports write them besides (session 21): before the deadline is on time.
+    **dict.fromkeys(
+        ("trước hạn", "trước thời hạn", "đúng tiến độ", "hoàn thành đúng hạn", "ban hành đúng hạn"), "on_time"
+    ),
+    **dict.fromkeys(
+        ("muộn", "chậm tiến độ", "quá thời hạn", "hoàn thành chậm", "ban hành chậm", "hoàn thành quá hạn"), "late"
+    ),
+    **dict.fromkeys(("chưa hoàn thành", "không hoàn thành"), "not_done"),
 }
 
 #: Years a date may have. A date outside is refused, never reinterpreted: ``15/12/25`` would
