@@ -9,6 +9,8 @@ or not read as the same input in another format is.
 - A workbook whose headings sit over two rows with no merges (a CSV of such a form saved again
   as .xlsx): its evidence columns were unnamed (``cell-without-header`` on every row, exit 1).
   Now it is read as the CSV is, exit 0.
+- A «Tổng cộng» row under the data (the assessments, the register): an error, and the run marked
+  incomplete, exit 1, for a row with nothing to score. Now the warning ``total-row``, exit 0.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -51,14 +53,26 @@ def two_heading_rows_unmerged(folder: Path) -> list[str]:
     return _score(folder, assessments=folder / "mau.xlsx")
 
 
+def total_rows(folder: Path) -> list[str]:
+    """A «Tổng cộng» row under the assessments and the register, and a commune's own total."""
+    files = _examples(folder)
+    with files["assessments_long"].open("a", encoding="utf-8") as handle:
+        handle.write(",Tổng cộng,,,85.5,,,,,\n00001,Tổng,,,85.5,,,,,\n")
+    with files["communes"].open("a", encoding="utf-8") as handle:
+        handle.write(",Tổng cộng: 60 xã,,,,\n")
+    return _score(folder)
+
+
 CASES: dict[str, Case] = {
     "names-for-codes": names_for_codes,
     "two-heading-rows-unmerged": two_heading_rows_unmerged,
+    "total-rows": total_rows,
 }
 
 _INPUTS = ("communes.csv", "survey.csv")
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "names-for-codes": (1, "file-unread", (*_INPUTS, "assessments_long.csv")),
     "two-heading-rows-unmerged": (0, None, (*_INPUTS, "mau.xlsx")),
+    "total-rows": (0, None, (*_INPUTS, "assessments_long.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {"names-for-codes": ("out.xlsx",)}

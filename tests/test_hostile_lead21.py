@@ -44,3 +44,13 @@ def test_the_unmerged_form_is_scored_with_its_evidence(tmp_path: Path) -> None:
         .select("commune_code", "total_points")
         .equals(csv["summary"].select("commune_code", "total_points"))
     )
+
+
+def test_total_rows_are_warnings_at_their_rows(tmp_path: Path) -> None:
+    answers_its_case(CASES["total-rows"](tmp_path), tmp_path, EXPECTED["total-rows"])
+    found = read_results(tmp_path / "out.xlsx")["findings"].filter(pl.col("kind") == "total-row")
+    assert sorted((Path(f).name, r, s) for f, r, s in found.select("file", "row", "severity").rows()) == [
+        ("assessments_long.csv", 3431, "warning"),
+        ("assessments_long.csv", 3432, "warning"),
+        ("communes.csv", 62, "warning"),
+    ]

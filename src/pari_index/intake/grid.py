@@ -5,6 +5,8 @@ grids handled a column at a time."""
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -401,7 +403,7 @@ def frame_from_grid(
     blank_rows: list[int] = []
     frame = _body_frame(grid.slice(1), grid.columns, plan, place, 1, is_nfc, blank_rows)
     stray += _without_header(blank_rows, place)
-    frame = _repeated_headers(frame, plan.names, place, stray)
+    frame = _not_data(frame, plan.names, place, stray)
     headings = {h: h for h in plan.names}
     return Sheet(file=file, name=sheet, frame=frame, original_headers=headings, header_row=first_row), stray
 
@@ -502,6 +504,49 @@ def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, f
     return frame.filter(~pl.col(ROW).is_in(rows)) if rows else frame
 
 
+#: A total a clerk adds under the data (``Tổng cộng``, ``Cộng:``, ``Tổng 85,5``, ``Total``), written
+#: where a unit's code, an item id or a unit's name belongs: the words alone, or followed by
+#: punctuation or a number, never by a name (``Cộng Hòa``, ``Tổng Quan`` are places).
+_TOTAL_WORDS = (
+    r"(?i)^\s*(?:tổng\s+cộng|tổng\s+số|tổng\s+điểm|tổng|cộng|total|sum)(?:\s*[:：.]?|\s*[:：(].*|\s+[0-9].*)\s*$"
+)
+_TOTAL_IN = ("commune_code", "criterion_id", "code", "name")
+
+
+def _not_data(frame: pl.DataFrame, names: Sequence[str], place: Place, found: list[Problem]) -> pl.DataFrame:
+    """``frame`` without the rows that are no data: the header repeated (:func:`_repeated_headers`)
+    and totals (:func:`_total_rows`), each a warning in ``found``."""
+    return _total_rows(_repeated_headers(frame, names, place, found), names, place, found)
+
+
+def _total_rows(frame: pl.DataFrame, names: Sequence[str], place: Place, found: list[Problem]) -> pl.DataFrame:
+    """``frame`` without its total rows (:data:`_TOTAL_WORDS` in a code, item or name column), each
+    reported in ``found`` as a warning. Before, a «Tổng cộng» row under a form's data was
+    ``missing-commune-code`` or ``unknown-criterion``: an error, and the run marked incomplete,
+    for a row that holds nothing to score."""
+    where = [position for position, name in enumerate(names) if name in _TOTAL_IN]
+    if not where or frame.height == 0:
+        return frame
+    # Columns by place (a heading written ^…$ is a regex to polars' selectors).
+    cells = [frame.to_series(frame.columns.index(names[position])) for position in where]
+    flags = [cell.str.contains(_TOTAL_WORDS).fill_null(False) for cell in cells]  # (no strip: a copy of each)
+    total = functools.reduce(operator.or_, flags)
+    rows = frame.get_column(ROW).filter(total).to_list()
+    found += [
+        Problem(
+            "total-row",
+            "this row is a total (Tổng cộng), not a unit's data: it was not read",
+            file=place.file,
+            sheet=place.sheet,
+            row=row,
+            hint="nothing to do: totals are computed by pari; delete the row to silence this",
+            severity="warning",
+        )
+        for row in rows
+    ]
+    return frame.filter(~total) if rows else frame
+
+
 def _frame_wide(
     grid: pl.DataFrame, place: Place, checks: Sequence[_CellCheck], is_nfc: bool
 ) -> tuple[Sheet | None, list[Problem]]:
@@ -536,7 +581,7 @@ def _frame_wide(
     frame = pl.DataFrame([rows, *columns]).with_columns(
         pl.lit(place.file).alias(FILE), pl.lit(place.sheet, dtype=pl.String).alias(SHEET)
     )
-    frame = _repeated_headers(frame, plan.names, place, stray)
+    frame = _not_data(frame, plan.names, place, stray)
     headings = {h: h for h in plan.names}
     return Sheet(place.file, place.sheet, frame, original_headers=headings, header_row=place.first_row), stray
 
@@ -594,7 +639,7 @@ class GridRanges:
             return None
         self.plan, self.columns = plan, grid.columns
         frame = _body_frame(grid.slice(1), self.columns, plan, self.place, 1, self.is_nfc, self.blank_rows)
-        frame = _repeated_headers(frame, plan.names, self.place, self.repeated)
+        frame = _not_data(frame, plan.names, self.place, self.repeated)
         self.start = grid.height
         return Sheet(file=self.place.file, name=None, frame=frame, original_headers={h: h for h in plan.names})
 
@@ -605,7 +650,7 @@ class GridRanges:
             grid = self._checked(grid, check, report)
         frame = _body_frame(grid, self.columns, self.plan, self.place, self.start, self.is_nfc, self.blank_rows)
         self.start += grid.height
-        return _repeated_headers(frame, self.plan.names, self.place, self.repeated)
+        return _not_data(frame, self.plan.names, self.place, self.repeated)
 
     def problems(self) -> list[Problem]:
         """The problems of the whole grid, in :func:`frame_from_grid`'s order."""

@@ -666,6 +666,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "đổi đuôi tên tệp thành .csv rồi đưa lại, hoặc mở bằng Excel và lưu dạng .xlsx",
         "rename it to end in .csv and give it again, or open it in Excel and save it as .xlsx",
     ),
+    "total-row": entry(
+        "Hàng tổng cộng giữa dữ liệu",
+        "A total row among the data",
+        "hàng này là hàng tổng cộng, không phải dữ liệu của một đơn vị: không đọc",
+        "this row is a total (Tổng cộng), not a unit's data: it was not read",
+        "không cần làm gì: pari tự tính tổng; xoá hàng này để không còn cảnh báo",
+        "nothing to do: totals are computed by pari; delete the row to silence this",
+    ),
     "header-repeated": entry(
         "Hàng tên cột lặp lại giữa dữ liệu",
         "The column names repeated among the data",
