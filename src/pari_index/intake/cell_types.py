@@ -13,8 +13,8 @@ from pari_index.intake.values import (
     parse_boolean,
     parse_date,
     parse_exact,
+    parse_points,
     parse_status,
-    parse_units,
 )
 
 NUMERIC_KINDS = ("number", "count", "percent", "meta:self_score")
@@ -24,7 +24,7 @@ DATE_KINDS = ("date", "meta:evidence_date")
 
 #: The meta fields read as numbers (points, in units of 1/10,000) or dates; the others are kept as
 #: text. Input numbers are read exactly (values.parse_exact), never through a float.
-META_PARSERS: dict[str, Callable[[pl.Expr], pl.Expr]] = {"self_score": parse_units, "evidence_date": parse_date}
+META_PARSERS: dict[str, Callable[[pl.Expr], pl.Expr]] = {"self_score": parse_points, "evidence_date": parse_date}
 
 
 def parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:

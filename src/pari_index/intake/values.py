@@ -397,6 +397,17 @@ def parse_units(text: pl.Expr) -> pl.Expr:
     return pl.when(exact % REST_SCALE == 0).then(exact // REST_SCALE).cast(pl.Int64)
 
 
+#: The unit a number of points is written with (``0,5 điểm``, ``1đ``, ``2 points``): in a column of
+#: points it says what the column says, so it is read (a unit in an input's cell, ``34 ngày``,
+#: could be any, and is refused as number-with-words).
+POINTS_WORD = r"(?i)\s*(?:điểm|đ|points?|pts?)\.?\s*$"
+
+
+def parse_points(text: pl.Expr) -> pl.Expr:
+    """:func:`parse_units` of a number of points, with or without its unit (:data:`POINTS_WORD`)."""
+    return parse_units(text.str.replace(POINTS_WORD, ""))
+
+
 def parse_boolean(text: pl.Expr) -> pl.Expr:
     low = text.str.to_lowercase().str.strip_chars()
     return (

@@ -47,7 +47,7 @@ from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
     parse_boolean,
-    parse_units,
+    parse_points,
     scientific_lost,
     shown,
 )
@@ -186,7 +186,7 @@ def _appraisal_decisions(
     # Parsed once per distinct text and joined back: a council writes a few distinct scores over
     # many rows, and parsing a number is dear (0.3 s for 150,000 rows).
     # A score with a percent sign (50 %) is no number of points: it was read as 50 points.
-    points = pl.when(~pl.col("score").str.contains("%", literal=True)).then(parse_units(pl.col("score")))
+    points = pl.when(~pl.col("score").str.contains("%", literal=True)).then(parse_points(pl.col("score")))
     scores = frame.select(pl.col("score").unique()).with_columns(points.alias("score_override"))
     decisions = frame.join(scores, on="score", how="left", nulls_equal=True, maintain_order="left").with_columns(
         parse_boolean(pl.col("evidence_accepted")).alias("evidence_accepted_flag"),
