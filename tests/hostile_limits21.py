@@ -8,7 +8,7 @@ what their size says, as an input and as a table of a results folder read back.
 - The example rows written one row group each: a footer of megabytes, read in Python to measure
   the pages (``parquet-footer-too-large``).
 - A results folder (``--format parquet``) whose ``summary.parquet`` holds such a string (2.2 GB in
-  ``pari report`` and as ``--previous``), or whose ``rows.parquet`` repeats a row 30 million times
+  ``pari report``, ``pari explain`` and as ``--previous``), or whose ``rows.parquet`` repeats a row 30 million times
   (400 KB, 2.9 GB): a results folder's tables were read without any limit.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
@@ -91,6 +91,10 @@ def results_long_string_previous(folder: Path) -> list[str]:
     return _score(folder, "--previous", str(_long_summary(folder)))
 
 
+def results_long_string_explain(folder: Path) -> list[str]:
+    return ["explain", "00001", "--results", str(_long_summary(folder))]
+
+
 def results_row_bomb_report(folder: Path) -> list[str]:
     results = _results_folder(folder)
     first = pl.read_parquet(results / "rows.parquet").head(1)
@@ -107,6 +111,7 @@ CASES: dict[str, Case] = {
     "parquet-row-group-a-row": parquet_row_group_a_row,
     "results-parquet-long-string-report": results_long_string_report,
     "results-parquet-long-string-previous": results_long_string_previous,
+    "results-parquet-long-string-explain": results_long_string_explain,
     "results-parquet-row-bomb-report": results_row_bomb_report,
 }
 
@@ -117,6 +122,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "parquet-row-group-a-row": (1, "parquet-footer-too-large", (*_INPUTS, "tu-danh-gia.parquet")),
     "results-parquet-long-string-report": (1, "parquet-too-much-text", ("ket-qua/summary.parquet",)),
     "results-parquet-long-string-previous": (1, "parquet-too-much-text", ("ket-qua/summary.parquet",)),
+    "results-parquet-long-string-explain": (1, "parquet-too-much-text", ("ket-qua/summary.parquet",)),
     "results-parquet-row-bomb-report": (1, "too-many-cells", ("ket-qua/rows.parquet",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
