@@ -11,6 +11,10 @@ what their size says, as an input and as a table of a results folder read back.
   ``pari report``, ``pari explain`` and as ``--previous``), or whose ``rows.parquet`` repeats a row 30 million times
   (400 KB, 2.9 GB): a results folder's tables were read without any limit.
 
+- An .ods cell whose spaces are written by their count (``<text:s text:c="2000000000"/>``, 2 KB):
+  calamine writes them out, 50 s and 11.8 GB; 44,000 cells of 30,000 such spaces (5 MB stored):
+  20 s and 4.6 GB. Now ``cell-too-long`` and ``xlsx-too-much-text`` before calamine reads.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_limits21.py checks what each answers (``EXPECTED``).
@@ -105,7 +109,40 @@ def results_row_bomb_report(folder: Path) -> list[str]:
     return ["report", str(results), "-o", str(folder / "bao-cao.html")]
 
 
+def _ods_spaces(folder: Path, cell: str, cells: int, stored: bool) -> list[str]:
+    """The example rows as an .ods, then ``cells`` cells (four a row) of ``cell``."""
+    import zipfile
+
+    from hostile_sweep9 import ods_example_rows, write_ods
+
+    rows = "".join(f"<table:table-row>{cell * 4}</table:table-row>" for _ in range(cells // 4))
+    path = write_ods(folder / "tu-danh-gia.ods", ods_example_rows(50) + rows)
+    if stored:  # no compression for the zip's ratio to see
+        with zipfile.ZipFile(path) as package:
+            parts = [(info.filename, package.read(info)) for info in package.infolist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as package:
+            for name, data in parts:
+                package.writestr(name, data)
+    return _score(folder, assessments=path)
+
+
+def _spaces_cell(count: int) -> str:
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>a<text:s text:c="{count}"/></text:p></table:table-cell>'
+    )
+
+
+def ods_two_billion_spaces(folder: Path) -> list[str]:
+    return _ods_spaces(folder, _spaces_cell(2_000_000_000), 4, stored=False)
+
+
+def ods_cells_of_30000_spaces(folder: Path) -> list[str]:
+    return _ods_spaces(folder, _spaces_cell(30_000), 44_000, stored=True)
+
+
 CASES: dict[str, Case] = {
+    "ods-two-billion-spaces": ods_two_billion_spaces,
+    "ods-cells-of-30000-spaces": ods_cells_of_30000_spaces,
     "parquet-one-long-string": parquet_one_long_string,
     "parquet-dictionary-of-a-long-string": parquet_dictionary_of_a_long_string,
     "parquet-row-group-a-row": parquet_row_group_a_row,
@@ -117,6 +154,8 @@ CASES: dict[str, Case] = {
 
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "ods-two-billion-spaces": (1, "cell-too-long", ("tu-danh-gia.ods",)),
+    "ods-cells-of-30000-spaces": (1, "xlsx-too-much-text", ("tu-danh-gia.ods",)),
     "parquet-one-long-string": (1, "parquet-too-much-text", (*_INPUTS, "tu-danh-gia.parquet")),
     "parquet-dictionary-of-a-long-string": (1, "parquet-too-much-text", (*_INPUTS, "tu-danh-gia.parquet")),
     "parquet-row-group-a-row": (1, "parquet-footer-too-large", (*_INPUTS, "tu-danh-gia.parquet")),
@@ -126,6 +165,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-parquet-row-bomb-report": (1, "too-many-cells", ("ket-qua/rows.parquet",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "ods-two-billion-spaces": ("out.xlsx",),
+    "ods-cells-of-30000-spaces": ("out.xlsx",),
     "results-parquet-long-string-report": ("bao-cao.html",),
     "results-parquet-long-string-previous": ("out.xlsx",),
     "results-parquet-row-bomb-report": ("bao-cao.html",),
