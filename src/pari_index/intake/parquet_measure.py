@@ -160,8 +160,9 @@ class _Thrift:
 #: struct) and, but for a whole number, the function reading it.
 Field = tuple[int, "Callable[[_Thrift, int], object] | None"]
 _WHOLE: Field = (6, None)
-#: ColumnMetaData: total_compressed_size (7), data_page_offset (9), dictionary_page_offset (11).
-_META: dict[int, Field] = {7: _WHOLE, 9: _WHOLE, 11: _WHOLE}
+#: ColumnMetaData: total_uncompressed_size (6), total_compressed_size (7), data_page_offset (9),
+#: dictionary_page_offset (11).
+_META: dict[int, Field] = {6: _WHOLE, 7: _WHOLE, 9: _WHOLE, 11: _WHOLE}
 #: ColumnChunk: its meta_data (3).
 _CHUNK: dict[int, Field] = {3: (12, lambda r, d: r.struct(_META, d))}
 #: RowGroup: its columns (1).
@@ -225,9 +226,14 @@ def inflated_bytes(handle: BinaryIO) -> int:
             meta = chunk.get(3)
             if not isinstance(meta, dict):
                 raise Unreadable("column chunk without its metadata")
-            dictionary = meta.get(11)
-            start = _size(dictionary if dictionary else meta.get(9))
-            inflated += _chunk_pages(handle, start, _size(meta.get(7)), end_of_data)
+            dictionary, data = meta.get(11), meta.get(9)
+            start = _size(min(dictionary, data) if dictionary and isinstance(data, int) else data)
+            try:
+                inflated += _chunk_pages(handle, start, _size(meta.get(7)), end_of_data)
+            except Unreadable:
+                # Some writers' offsets are off (a dictionary page left out of them): the chunk's
+                # own total then, which polars reads past if it lies (as it reads garbage).
+                inflated += _size(meta.get(6))
     return inflated
 
 
