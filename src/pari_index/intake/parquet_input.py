@@ -9,6 +9,7 @@ import polars as pl
 
 from pari_index.errors import Problem, quoted, shorten
 from pari_index.intake.grid import frame_from_grid
+from pari_index.intake.parquet_measure import Unreadable, pages_problem, text_problem
 from pari_index.intake.sheet import (
     MAX_COLUMNS,
     ReadResult,
@@ -75,6 +76,14 @@ def _binary_as_text(column: pl.Series) -> pl.Series:
         return pl.Series(column.name, texts, dtype=pl.String)
 
 
+def _measured(source: Path | io.BytesIO, file: str, cells: int) -> tuple[int, Problem | None]:
+    """The file's size, and what its pages say (parquet_measure.pages_problem)."""
+    if isinstance(source, io.BytesIO):
+        return len(source.getbuffer()), pages_problem(source, file, cells)
+    with source.open("rb") as handle:
+        return handle.seek(0, 2), pages_problem(handle, file, cells)
+
+
 def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     """A Parquet file as a sheet of strings (binary columns read as UTF-8 text). Lists, structs
     and other columns that are not one value per cell are reported by name and the rest read;
@@ -98,6 +107,12 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
         return ReadResult([], [too_many_columns(len(schema), file)])
     if rows * max(len(schema), 1) > max_cells():
         return ReadResult([], [too_many_cells(rows, len(schema), file)])
+    try:
+        size, measured = _measured(source, file, rows * len(schema))
+    except (OSError, Unreadable) as exc:
+        return _not_parquet(exc, file)
+    if measured is not None:
+        return ReadResult([], [measured])
     problems = [
         _unsupported(name, dtype, file) for name, dtype in schema.items() if dtype.is_nested() or dtype == pl.Object
     ]
@@ -109,6 +124,9 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
         frame = pl.read_parquet(source, columns=keep)
     except (Exception, pl.exceptions.PanicException) as exc:
         return _not_parquet(exc, file)
+    too_much = text_problem(frame, size, file)
+    if too_much is not None:
+        return ReadResult([], [too_much])
     frame = frame.with_columns(_binary_as_text(frame[name]) for name, kind in frame.schema.items() if kind == pl.Binary)
     try:
         texts = frame.select(_as_text(name, dtype) for name, dtype in frame.schema.items()).get_columns()

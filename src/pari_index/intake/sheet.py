@@ -76,14 +76,17 @@ def max_cells() -> int:
     return env_limit("PARI_MAX_CELLS", MAX_CELLS)
 
 
-def too_many_cells(rows: int, columns: int, file: str) -> Problem:
+def too_many_cells(rows: int, columns: int, file: str, limit: int | None = None, sheet: str | None = None) -> Problem:
+    """``too-many-cells`` over ``limit`` (default: :func:`max_cells`)."""
+    limit = max_cells() if limit is None else limit
     return Problem(
         "too-many-cells",
-        f"{rows:,} rows × {columns:,} columns is more than the {max_cells():,} cells pari-index reads from one"
+        f"{rows:,} rows × {columns:,} columns is more than the {limit:,} cells pari-index reads from one"
         " file; it was not read",
         file=file,
+        sheet=sheet,
         hint="split the file by district (or, if it really is one table, raise PARI_MAX_CELLS)",
-        params={"rows": rows, "columns": columns, "limit": max_cells()},
+        params={"rows": rows, "columns": columns, "limit": limit},
     )
 
 

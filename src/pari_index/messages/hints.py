@@ -93,6 +93,12 @@ HINT_WORDS: dict[str, str] = {
     "split the workbook, or raise PARI_MAX_XLSX_BYTES if it is genuine": (
         "tách sổ tính, hoặc đặt PARI_MAX_XLSX_BYTES lớn hơn nếu tệp là thật"
     ),
+    "split the file, or raise PARI_MAX_PARQUET_TEXT_BYTES if it is genuine": (
+        "tách tệp, hoặc đặt PARI_MAX_PARQUET_TEXT_BYTES lớn hơn nếu tệp là thật"
+    ),
+    "write the file again in fewer row groups (or raise PARI_MAX_PARQUET_FOOTER_BYTES if it is genuine)": (
+        "ghi lại tệp với ít nhóm dòng hơn (hoặc đặt PARI_MAX_PARQUET_FOOTER_BYTES lớn hơn nếu tệp là thật)"
+    ),
     "split the workbook, or raise PARI_MAX_XLSX_TEXT_BYTES if it is genuine": (
         "tách sổ tính, hoặc đặt PARI_MAX_XLSX_TEXT_BYTES lớn hơn nếu tệp là thật"
     ),

@@ -714,6 +714,24 @@ READING_FINDINGS: dict[str, Entry] = {
         "tách sổ tính",
         "split the workbook",
     ),
+    "parquet-too-much-text": entry(
+        "Tệp Parquet có quá nhiều văn bản",
+        "Parquet file holds too much text",
+        "tệp Parquet khi đọc ra là {found} byte, nhiều hơn {limit} byte pari-index đọc từ một tệp cỡ này; tệp "
+        "không được đọc",
+        "the Parquet file reads as {found} bytes, more than the {limit} pari-index reads from a file of this "
+        "size; it was not read",
+        "tách tệp",
+        "split the file",
+    ),
+    "parquet-footer-too-large": entry(
+        "Tệp Parquet chia thành quá nhiều phần",
+        "Parquet file in too many pieces",
+        "phần cuối (footer) của tệp Parquet dài {found} byte, quá {limit} byte pari-index đọc; tệp không được đọc",
+        "the Parquet file's footer takes {found} bytes, more than the {limit} pari-index reads; it was not read",
+        "ghi lại tệp với ít nhóm dòng hơn",
+        "write the file again in fewer row groups",
+    ),
     "xlsx-too-much-text": entry(
         "Sổ tính có quá nhiều văn bản",
         "Workbook holds too much text",

@@ -290,6 +290,13 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "một ô không có địa chỉ có {chars} ký tự (giới hạn của Excel là {limit})",
             "the cell (without a reference) holds {chars} characters (Excel's limit is {limit})",
         ),
+        # ... and of an .ods file, a run of spaces written by its count (ods_scan).
+        "ods_spaces": Words(
+            "một ô có {chars} dấu cách ghi bằng số lượng (<text:s text:c=…>), nhiều hơn {limit} ký tự một ô "
+            "có thể chứa (giới hạn của Excel)",
+            "a cell holds {chars} spaces written by their count (<text:s text:c=…>), more than Excel's {limit} "
+            "characters",
+        ),
         # ... and of a CSV file, told per cell (grid.TOO_LONG).
         "csv_cell": Words(
             "{chars} ký tự, quá {limit} ký tự một ô có thể chứa (như Excel), bắt đầu bằng {start}; ô không được đọc",

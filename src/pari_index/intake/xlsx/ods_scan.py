@@ -9,7 +9,13 @@ sparseness; and all sheets together), and cells with content may be repeated at 
 PARI_MAX_XLSX_RATIO times the cells written, beyond a floor (repetition is compression that the
 zip's ratio does not see). LibreOffice ends every sheet with empty rows and cells repeated to
 the sheet's edge: repeated cells without content are placed but not counted, as calamine does
-not hold them."""
+not hold them.
+
+A run of spaces is written as one element with its count (``<text:s text:c="5"/>``), and calamine
+writes them all out: a 2 KB file of ``text:c="2000000000"`` took 50 s and 11.8 GB to be refused as
+``cell-too-long``. The counts are added up per cell (over Excel's 32,767 characters:
+``cell-too-long``, before calamine reads) and, times the cell's repetitions, against the
+workbook's text (``xlsx-too-much-text``)."""
 
 from __future__ import annotations
 
@@ -18,15 +24,19 @@ import zipfile
 
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.budget import _Budget, _stream
-from pari_index.intake.xlsx.limits import _TOO_LARGE_HINT, BY_TAG_SHARE, _quote, _Refused
+from pari_index.intake.xlsx.limits import _TOO_LARGE_HINT, BY_TAG_SHARE, MAX_CELL_CHARS, _quote, _Refused
 from pari_index.intake.xlsx.sheet_cells import _SheetCells
 from pari_index.intake.xlsx.sheet_scan import _check_sheet
 from pari_index.intake.xlsx.xml_patterns import _parts
 
-_TAG = re.compile(rb"<(/?)(?:[A-Za-z0-9_.-]{1,40}:)?(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*)>")
+_TAG = re.compile(
+    rb"<(/?)(?:[A-Za-z0-9_.-]{1,40}:)?(table-row|table-cell|covered-table-cell|table|s)(?=[\s/>])([^>]*)>"
+)
 _ROWS_REPEATED = re.compile(rb"number-rows-repeated\s*=\s*[\"']\s*\+?([0-9]{1,15})")
 _COLUMNS_REPEATED = re.compile(rb"number-columns-repeated\s*=\s*[\"']\s*\+?([0-9]{1,15})")
 _VALUE_TYPE = re.compile(rb"value-type\s*=")
+#: The count of a run of spaces (``<text:s text:c="N"/>``).
+_SPACES = re.compile(rb"(?:^|[\s:])c\s*=\s*[\"']\s*\+?([0-9]{1,15})")
 _NAME = re.compile(rb"\bname\s*=\s*[\"']([^\"']{0,400})")
 _TAG_END = re.compile(rb">")
 
@@ -51,6 +61,8 @@ class _OdsScan:
         self.written = 0  # cells with content as written
         self.expanded = 0  # and as calamine holds them
         self.built = 0
+        self.spaces = 0  # spaces written by count in the current cell
+        self.times = 1  # how many cells the current one stands for (its repetitions)
 
     def feed(self, part: bytes) -> None:
         for match in _TAG.finditer(part):
@@ -59,6 +71,9 @@ class _OdsScan:
                 self._end_sheet()
             elif name == b"table":
                 self._start_sheet(attrs)
+            elif name == b"s":
+                if not close:
+                    self._spaces(_repeated(_SPACES, attrs) if _SPACES.search(attrs) else 1)
             elif name == b"table-row":
                 if close:
                     self.row += self.rows_repeated
@@ -68,10 +83,29 @@ class _OdsScan:
                         self.row += self.rows_repeated
             elif not close:
                 columns = _repeated(_COLUMNS_REPEATED, attrs)
+                self.spaces, self.times = 0, columns * self.rows_repeated
                 # A cell with a value, or any content, is held; an empty one only takes its place.
                 if not attrs.endswith(b"/") or _VALUE_TYPE.search(attrs):
                     self._content(columns)
                 self.col += columns
+
+    def _spaces(self, count: int) -> None:
+        """A run of ``count`` spaces in the current cell (and each of its repetitions)."""
+        self.spaces += count
+        if self.spaces > MAX_CELL_CHARS:
+            raise _Refused(
+                Problem(
+                    "cell-too-long",
+                    f"a cell holds {self.spaces:,} spaces written by their count (<text:s text:c=…>), more than "
+                    f"Excel's {MAX_CELL_CHARS:,} characters",
+                    file=self.budget.file,
+                    sheet=self.sheet,
+                    row=self.row + 1,
+                    hint="this file was not written by Excel; shorten the text or export CSV (UTF-8)",
+                    params={"long_cell": "ods_spaces", "chars": self.spaces, "limit": MAX_CELL_CHARS},
+                )
+            )
+        self.budget.spend_text(count * self.times, "content.xml", self.sheet)
 
     def _start_sheet(self, attrs: bytes) -> None:
         from pari_index.intake.xlsx.package import _check_sheet_count

@@ -1,0 +1,306 @@
+"""What a Parquet file holds once inflated, measured before polars reads it.
+
+A Parquet file is compressed page by page, and its strings may be kept once in a dictionary and
+named by every row: a 13 KB file holding one string of 400 million letters took 2.4 GB to read
+(the page inflated whole, then copied), and a 42 KB file of 5 million rows naming one string of
+30,000 digits (10 million cells, under the cells limit) ran past a minute at 3.7 GB as its text
+was worked on. Both are measured here, for the intake and for results read back alike:
+
+- :func:`inflated_bytes` walks the footer and the header of every page (Thrift's compact
+  protocol, a few fields of each), summing the sizes the pages say they inflate to; the footer's
+  own totals are not trusted, since polars reads by the page headers;
+- :func:`text_bytes` sums the bytes of every text cell once read, before any work on the text
+  (polars keeps a dictionary's strings once, so reading them costs little: working on them is
+  what costs).
+
+Either over :func:`text_limit` is ``parquet-too-much-text``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import BinaryIO
+
+import polars as pl
+
+from pari_index.errors import Problem
+from pari_index.limits import env_limit
+
+#: Bytes of text a Parquet file may read as: a national long-form file holds about 30 MB (10
+#: million cells), a national results table about 125 MB (the criteria table, 16 MB on disk).
+#: Raise with PARI_MAX_PARQUET_TEXT_BYTES.
+MAX_PARQUET_TEXT_BYTES = 100 * 1024**2
+#: ... or this many times the file's own size, when that is more: a genuine file compresses its
+#: text some 5 to 10 times (the results' criteria table 8 times), a crafted one thousands of times.
+TEXT_RATIO = 20
+#: Bytes a cell costs polars before its text (what the cells limit counts).
+CELL_BYTES = 16
+#: The most bytes one page header may take (a header holds the page's sizes and, at most, its
+#: statistics); a longer one is not a page header.
+MAX_HEADER_BYTES = 1024 * 1024
+#: Bytes of a file's footer (its row groups, their columns and statistics), which is read in
+#: Python at about a microsecond a byte: a genuine file's takes some kilobytes (a national results
+#: table's 2 KB); a file written in 30,000 row groups of one row took 21 MB. Raise with
+#: PARI_MAX_PARQUET_FOOTER_BYTES.
+MAX_FOOTER_BYTES = 1024 * 1024
+#: Nesting of Thrift structures and lists (Parquet's own go four deep).
+MAX_DEPTH = 32
+
+
+class Unreadable(ValueError):
+    """The footer or a page header is not what Parquet writes."""
+
+
+class FooterTooLarge(Exception):
+    """The footer is longer than PARI_MAX_PARQUET_FOOTER_BYTES: its length."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.length = length
+
+
+class _Thrift:
+    """Thrift's compact protocol over ``data``: the fields asked for are read, the rest skipped."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.at = 0
+
+    def _byte(self) -> int:
+        if self.at >= len(self.data):
+            raise Unreadable("cut short")
+        self.at += 1
+        return self.data[self.at - 1]
+
+    def _varint(self) -> int:
+        data, at = self.data, self.at
+        value = shift = 0
+        try:
+            while True:
+                byte = data[at]
+                at += 1
+                value |= (byte & 0x7F) << shift
+                if byte < 0x80:
+                    self.at = at
+                    return value
+                shift += 7
+                if shift > 63:
+                    raise Unreadable("varint too long")
+        except IndexError:
+            raise Unreadable("cut short") from None
+
+    def whole(self) -> int:
+        """An i16, i32 or i64 (zigzag varint)."""
+        value = self._varint()
+        return (value >> 1) ^ -(value & 1)
+
+    def skip(self, kind: int, depth: int = 0, element: bool = False) -> None:
+        """Pass one value of compact type ``kind`` (``element``: in a list, where a bool is a byte)."""
+        if depth > MAX_DEPTH:
+            raise Unreadable("nested too deep")
+        if kind in (4, 5, 6):
+            self._varint()
+        elif kind in (1, 2, 3):
+            self.at += 1 if element or kind == 3 else 0
+        elif kind in (7, 8):
+            size = 8 if kind == 7 else self._varint()  # read before self.at is
+            self.at += size
+        elif kind in (9, 10):
+            head = self._byte()
+            size = head >> 4 if head >> 4 != 15 else self._varint()
+            if size > len(self.data) - self.at:  # every element takes a byte at least
+                raise Unreadable("list longer than its bytes")
+            for _ in range(size):
+                self.skip(head & 0x0F, depth + 1, element=True)
+        elif kind == 11:
+            size = self._varint()
+            kinds = self._byte() if size else 0
+            if size > len(self.data) - self.at:
+                raise Unreadable("map longer than its bytes")
+            for _ in range(size):
+                self.skip(kinds >> 4, depth + 1, True)
+                self.skip(kinds & 0x0F, depth + 1, True)
+        elif kind == 12:
+            self.struct({}, depth + 1)
+        else:
+            raise Unreadable(f"type {kind}")
+        if self.at > len(self.data):
+            raise Unreadable("cut short")
+
+    def items(self, depth: int = 0) -> int:
+        """The size of a list of structs (its elements are read by the caller)."""
+        head = self._byte()
+        size = head >> 4 if head >> 4 != 15 else self._varint()
+        if head & 0x0F != 12 or size > len(self.data) - self.at or depth > MAX_DEPTH:
+            raise Unreadable("not a list of structs")
+        return size
+
+    def struct(self, wanted: dict[int, Field], depth: int = 0) -> dict[int, object]:
+        """The ``wanted`` fields of a struct (a whole number, or read by the field's function);
+        the others skipped. A wanted field of another type is Unreadable."""
+        fields: dict[int, object] = {}
+        last = 0
+        while True:
+            head = self._byte()
+            if head == 0:
+                return fields
+            last = last + (head >> 4) if head >> 4 else self.whole()
+            kind = head & 0x0F
+            if last not in wanted:
+                self.skip(kind, depth)
+                continue
+            expected, read = wanted[last]
+            if kind != expected and not (expected == 6 and kind in (4, 5)):
+                raise Unreadable(f"field {last} of type {kind}")
+            fields[last] = self.whole() if read is None else read(self, depth + 1)
+
+
+#: A field wanted from a struct: its compact type (6 for any whole number, 9 a list, 12 a
+#: struct) and, but for a whole number, the function reading it.
+Field = tuple[int, "Callable[[_Thrift, int], object] | None"]
+_WHOLE: Field = (6, None)
+#: ColumnMetaData: total_uncompressed_size (6), total_compressed_size (7), data_page_offset (9),
+#: dictionary_page_offset (11).
+_META: dict[int, Field] = {6: _WHOLE, 7: _WHOLE, 9: _WHOLE, 11: _WHOLE}
+#: ColumnChunk: its meta_data (3).
+_CHUNK: dict[int, Field] = {3: (12, lambda r, d: r.struct(_META, d))}
+#: RowGroup: its columns (1).
+_GROUP: dict[int, Field] = {1: (9, lambda r, d: [r.struct(_CHUNK, d) for _ in range(r.items(d))])}
+#: FileMetaData: its row_groups (4).
+_FOOTER: dict[int, Field] = {4: (9, lambda r, d: [r.struct(_GROUP, d) for _ in range(r.items(d))])}
+#: PageHeader: uncompressed_page_size (2), compressed_page_size (3).
+_PAGE_HEADER: dict[int, Field] = {2: _WHOLE, 3: _WHOLE}
+
+
+def _read_at(handle: BinaryIO, offset: int, size: int) -> bytes:
+    handle.seek(offset)
+    return handle.read(size)
+
+
+def _size(value: object) -> int:
+    if not isinstance(value, int) or value < 0:
+        raise Unreadable("not a size")
+    return value
+
+
+def _chunk_pages(handle: BinaryIO, start: int, length: int, end_of_data: int) -> int:
+    """The bytes the pages of one column chunk (``length`` bytes at ``start``) inflate to."""
+    if start < 4 or start + length > end_of_data:
+        raise Unreadable("column chunk outside the file")
+    inflated = 0
+    at, end = start, start + length
+    while at < end:
+        try:  # a header takes some 20 bytes, and a few hundred with its statistics
+            reader = _Thrift(_read_at(handle, at, min(end - at, 4096)))
+            header = reader.struct(_PAGE_HEADER)
+        except Unreadable:
+            reader = _Thrift(_read_at(handle, at, min(end - at, MAX_HEADER_BYTES)))
+            header = reader.struct(_PAGE_HEADER)
+        inflated += _size(header.get(2))
+        at += reader.at + _size(header.get(3))
+    return inflated
+
+
+def _dicts(value: object) -> list[dict[int, object]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def inflated_bytes(handle: BinaryIO) -> int:
+    """The bytes every page of the Parquet file open as ``handle`` says it inflates to, its
+    dictionaries' included. Unreadable when the footer or a page header is not Parquet's."""
+    size = handle.seek(0, os.SEEK_END)
+    tail = _read_at(handle, size - 8, 8) if size >= 12 else b""
+    if len(tail) != 8 or tail[4:] != b"PAR1":
+        raise Unreadable("no Parquet footer")
+    length = int.from_bytes(tail[:4], "little")
+    if length > size - 12:
+        raise Unreadable("footer longer than the file")
+    if length > env_limit("PARI_MAX_PARQUET_FOOTER_BYTES", MAX_FOOTER_BYTES):
+        raise FooterTooLarge(length)
+    end_of_data = size - 8 - length
+    footer = _Thrift(_read_at(handle, end_of_data, length)).struct(_FOOTER)
+    inflated = 0
+    for group in _dicts(footer.get(4)):
+        for chunk in _dicts(group.get(1)):
+            meta = chunk.get(3)
+            if not isinstance(meta, dict):
+                raise Unreadable("column chunk without its metadata")
+            dictionary, data = meta.get(11), meta.get(9)
+            start = _size(min(dictionary, data) if dictionary and isinstance(data, int) else data)
+            try:
+                inflated += _chunk_pages(handle, start, _size(meta.get(7)), end_of_data)
+            except Unreadable:
+                # Some writers' offsets are off (a dictionary page left out of them): the chunk's
+                # own total then, which polars reads past if it lies (as it reads garbage).
+                inflated += _size(meta.get(6))
+    return inflated
+
+
+def text_limit(file_bytes: int) -> int:
+    """Bytes of text a Parquet file of ``file_bytes`` may read as: PARI_MAX_PARQUET_TEXT_BYTES,
+    or TEXT_RATIO times its size, whichever is more."""
+    return max(env_limit("PARI_MAX_PARQUET_TEXT_BYTES", MAX_PARQUET_TEXT_BYTES), TEXT_RATIO * file_bytes)
+
+
+def text_bytes(frame: pl.DataFrame) -> int:
+    """Bytes of the text (and binary) cells of ``frame``, counted without copying them."""
+    texts = [
+        pl.col(name).str.len_bytes() if kind == pl.String else pl.col(name).bin.size()
+        for name, kind in frame.schema.items()
+        if kind in (pl.String, pl.Binary)
+    ]
+    if not texts:
+        return 0
+    sums = frame.select(expr.cast(pl.Int64).sum() for expr in texts).row(0)
+    return int(sum(sums))
+
+
+def too_much_text(found: int, limit: int, file: str, sheet: str | None = None) -> Problem:
+    """``parquet-too-much-text``: the file reads as ``found`` bytes (its pages inflated, or its
+    text once read)."""
+    return Problem(
+        "parquet-too-much-text",
+        f"the Parquet file reads as {found:,} bytes, more than the {limit:,} pari-index reads from a file of this "
+        "size; it was not read",
+        file=file,
+        sheet=sheet,
+        hint="split the file, or raise PARI_MAX_PARQUET_TEXT_BYTES if it is genuine",
+        params={"found": found, "limit": limit},
+    )
+
+
+def footer_too_large(found: int, file: str, sheet: str | None = None) -> Problem:
+    limit = env_limit("PARI_MAX_PARQUET_FOOTER_BYTES", MAX_FOOTER_BYTES)
+    return Problem(
+        "parquet-footer-too-large",
+        f"the Parquet file's footer takes {found:,} bytes, more than the {limit:,} pari-index reads; it was not read",
+        file=file,
+        sheet=sheet,
+        hint="write the file again in fewer row groups (or raise PARI_MAX_PARQUET_FOOTER_BYTES if it is genuine)",
+        params={"found": found, "limit": limit},
+    )
+
+
+def pages_problem(source: BinaryIO, file: str, cells: int, sheet: str | None = None) -> Problem | None:
+    """Before polars reads the Parquet file open as ``source``: ``parquet-footer-too-large``, or
+    ``parquet-too-much-text`` when its pages inflate to more than its text limit and what its
+    ``cells`` (rows × columns) take; else None. Unreadable when its footer or a page header is
+    not Parquet's. ``source`` is left at its start."""
+    size = source.seek(0, os.SEEK_END)
+    try:
+        found = inflated_bytes(source)
+    except FooterTooLarge as large:
+        return footer_too_large(large.length, file, sheet)
+    finally:
+        source.seek(0)
+    allowed = text_limit(size) + CELL_BYTES * cells
+    return too_much_text(found, allowed, file, sheet) if found > allowed else None
+
+
+def text_problem(frame: pl.DataFrame, file_bytes: int, file: str, sheet: str | None = None) -> Problem | None:
+    """Once read, before any work on its text: ``parquet-too-much-text`` when the text of
+    ``frame`` (from a Parquet file of ``file_bytes``) passes the file's text limit."""
+    found = text_bytes(frame)
+    limit = text_limit(file_bytes)
+    return too_much_text(found, limit, file, sheet) if found > limit else None
