@@ -44,6 +44,18 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "if the units merged, add a row with the new code as an old code of itself; if the codes are mistyped, "
         "correct them",
     ),
+    "previous-units-unmatched": entry(
+        "Đơn vị của kết quả năm trước không được so sánh",
+        "Last year's units compared with nothing",
+        "{count} trong {total} đơn vị của kết quả năm trước không phải đơn vị nào của lượt chấm này và không phải "
+        "mã cũ nào của --lineage ({codes}): kết quả của các đơn vị này không được so sánh với đơn vị nào",
+        "{count} of the {total} units of last year's results are no unit of this run and no old code of --lineage "
+        "({codes}): their results are compared with nothing",
+        "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là kết "
+        "quả năm trước của các đơn vị này, mã viết như mã năm nay",
+        "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous holds "
+        "last year's results of these units, their codes written as this year's",
+    ),
     "lineage-old-code-still-a-unit": entry(
         "Mã cũ vẫn là một đơn vị năm nay",
         "Old code still a unit",

@@ -1,0 +1,69 @@
+"""Hostile cases of the twenty-first session's helper silent21: inputs that were ranked as if
+nothing were wrong.
+
+- Last year's results whose codes are all another run's (the province before the 2025 merger,
+  given without ``--lineage``): every unit's change was "not in last year's results", exit 0 with
+  nothing said, last year's 60 rows compared with nothing. Now the warning
+  ``previous-units-unmatched`` names how many and the first codes. With a lineage table linking
+  them, nothing is said.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_silent21.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import _examples, _rows, _score
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+
+
+def _previous_of_old_codes(folder: Path) -> Path:
+    """Last year's results (a results folder) of the example's units under the codes they had
+    before the merger: ``1`` and four digits of the code (``00004`` was ``10004``)."""
+    import polars as pl
+    from hostile_paths import fake_results_folder
+
+    _examples(folder)
+    codes = [row[0] for row in _rows("communes.csv")[1:]]
+    summary = pl.DataFrame(
+        {
+            "commune_code": [f"1{c[1:]}" for c in codes],
+            "name": [f"Xã {i}" for i in range(len(codes))],
+            "group": ["Tỉnh cũ"] * len(codes),
+            "index": [str(90 - i / 2) for i in range(len(codes))],
+            "rank": [str(i + 1) for i in range(len(codes))],
+            "group_size": [str(len(codes))] * len(codes),
+        }
+    )
+    return fake_results_folder(folder, summary)
+
+
+def previous_of_old_codes_without_lineage(folder: Path) -> list[str]:
+    return _score(folder, "--previous", str(_previous_of_old_codes(folder)))
+
+
+def previous_of_old_codes_with_lineage(folder: Path) -> list[str]:
+    previous = _previous_of_old_codes(folder)
+    codes = [row[0] for row in _rows("communes.csv")[1:]]
+    lines = ["old_code,new_code", *(f"1{c[1:]},{c}" for c in codes)]
+    (folder / "lineage.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return _score(folder, "--previous", str(previous), "--lineage", str(folder / "lineage.csv"))
+
+
+CASES: dict[str, Case] = {
+    "previous-of-old-codes-without-lineage": previous_of_old_codes_without_lineage,
+    "well-previous-of-old-codes-with-lineage": previous_of_old_codes_with_lineage,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "previous-of-old-codes-without-lineage": (0, None, (*_INPUTS, "res/summary.csv")),
+    "well-previous-of-old-codes-with-lineage": (0, None, (*_INPUTS, "res/summary.csv", "lineage.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
