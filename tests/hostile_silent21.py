@@ -7,6 +7,10 @@ nothing were wrong.
   ``previous-units-unmatched`` names how many and the first codes. With a lineage table linking
   them, nothing is said.
 
+- A register writing the province of five of its units ``TP. Hà Nội`` beside ``Thành phố Hà Nội``:
+  the five were ranked first to fifth of a province of five, exit 0 with nothing said. Now they
+  rank with their province and the warning ``group-spellings`` lists both spellings.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_silent21.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -15,6 +19,7 @@ must be printed, and the user's files that must come out byte for byte as they w
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,12 +62,26 @@ def previous_of_old_codes_with_lineage(folder: Path) -> list[str]:
     return _score(folder, "--previous", str(previous), "--lineage", str(folder / "lineage.csv"))
 
 
+def register_province_shortened(folder: Path) -> list[str]:
+    header, *rows = _rows("communes.csv")
+    at = header.index("province")
+    for row in rows[:5]:
+        row[at] = row[at].replace("Thành phố ", "TP. ")
+    with (folder / "don-vi.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(folder / "don-vi.csv")
+    return args
+
+
 CASES: dict[str, Case] = {
+    "register-province-shortened": register_province_shortened,
     "previous-of-old-codes-without-lineage": previous_of_old_codes_without_lineage,
     "well-previous-of-old-codes-with-lineage": previous_of_old_codes_with_lineage,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "register-province-shortened": (0, None, (*_INPUTS, "don-vi.csv")),
     "previous-of-old-codes-without-lineage": (0, None, (*_INPUTS, "res/summary.csv")),
     "well-previous-of-old-codes-with-lineage": (0, None, (*_INPUTS, "res/summary.csv", "lineage.csv")),
 }

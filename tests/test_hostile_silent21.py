@@ -50,3 +50,12 @@ def test_last_year_of_old_codes_with_lineage_is_compared_without_a_word(tmp_path
     tables = read_results(tmp_path / "out.xlsx")
     assert tables["findings"].filter(pl.col("kind").str.starts_with("previous-")).height == 0
     assert tables["summary"]["previous_rank"].null_count() == 0
+
+
+def test_a_province_shortened_in_five_rows_ranks_with_its_province(tmp_path: Path) -> None:
+    answers_its_case(CASES["register-province-shortened"](tmp_path), tmp_path, EXPECTED["register-province-shortened"])
+    tables = read_results(tmp_path / "out.xlsx")
+    assert tables["summary"]["group_size"].unique().to_list() == [60]
+    found = tables["findings"].filter(pl.col("kind") == "group-spellings")
+    assert found.select("severity", "file", "column").rows() == [("warning", str(tmp_path / "don-vi.csv"), "province")]
+    assert "«Thành phố Hà Nội» (55), «TP. Hà Nội» (5)" in found["message"].item()
