@@ -11,6 +11,11 @@ nothing were wrong.
   the five were ranked first to fifth of a province of five, exit 0 with nothing said. Now they
   rank with their province and the warning ``group-spellings`` lists both spellings.
 
+- A criteria set with two classes named «Tốt» (70-80 and 80-90) passed ``pari validate``: a unit of
+  70.35 % was classed «Tốt» with «Tốt» as its next class. A set with items ``1.1.a`` and ``1.1.A``
+  passed too, though a form's headings are read whatever their case. Now ``duplicate-class`` and
+  ``case-twin``, errors at their lines: ``pari validate`` says INVALID, ``pari score`` writes nothing.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_silent21.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -74,15 +79,40 @@ def register_province_shortened(folder: Path) -> list[str]:
     return args
 
 
+_HA_NOI = Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
+
+
+def _criteria(folder: Path, *changes: tuple[str, str]) -> Path:
+    text = _HA_NOI.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (folder / "bo-chi-so.yaml").write_text(text, encoding="utf-8")
+    return folder / "bo-chi-so.yaml"
+
+
+def criteria_two_classes_of_one_name(folder: Path) -> list[str]:
+    return ["validate", str(_criteria(folder, ('{name: "Khá", en: "Fair"', '{name: "Tốt", en: "Fair"')))]
+
+
+def criteria_ids_differing_in_case_score(folder: Path) -> list[str]:
+    path = _criteria(folder, ('- id: "1.1.1"', '- id: "1.1.a"'), ('- id: "1.1.2"', '- id: "1.1.A"'))
+    return [*_score(folder), "--criteria", str(path)]
+
+
 CASES: dict[str, Case] = {
+    "criteria-two-classes-of-one-name": criteria_two_classes_of_one_name,
+    "criteria-ids-differing-in-case-score": criteria_ids_differing_in_case_score,
     "register-province-shortened": register_province_shortened,
     "previous-of-old-codes-without-lineage": previous_of_old_codes_without_lineage,
     "well-previous-of-old-codes-with-lineage": previous_of_old_codes_with_lineage,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "criteria-two-classes-of-one-name": (1, "duplicate-class", ("bo-chi-so.yaml",)),
+    "criteria-ids-differing-in-case-score": (1, "case-twin", (*_INPUTS, "bo-chi-so.yaml")),
     "register-province-shortened": (0, None, (*_INPUTS, "don-vi.csv")),
     "previous-of-old-codes-without-lineage": (0, None, (*_INPUTS, "res/summary.csv")),
     "well-previous-of-old-codes-with-lineage": (0, None, (*_INPUTS, "res/summary.csv", "lineage.csv")),
 }
-NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {"criteria-ids-differing-in-case-score": ("out.xlsx",)}
