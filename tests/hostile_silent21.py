@@ -16,6 +16,10 @@ nothing were wrong.
   passed too, though a form's headings are read whatever their case. Now ``duplicate-class`` and
   ``case-twin``, errors at their lines: ``pari validate`` says INVALID, ``pari score`` writes nothing.
 
+- ``--appraisal appraisal.csv --appraisal bo-sung.csv``: click kept the last, and the council's
+  decisions of the first file were left out, exit 0 with nothing said. Now every option taking
+  one value, given twice, is ``option-given-twice`` (exit 2) before anything is read.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_silent21.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -100,7 +104,16 @@ def criteria_ids_differing_in_case_score(folder: Path) -> list[str]:
     return [*_score(folder), "--criteria", str(path)]
 
 
+def appraisal_given_twice(folder: Path) -> list[str]:
+    header, *_ = _rows("appraisal.csv")
+    with (folder / "bo-sung.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, ["00001", "7.2.1", "", "", "", "có", "Bổ sung sau", "HĐ"]])
+    (folder / "appraisal.csv").write_bytes((_HA_NOI.parents[1] / "examples" / "appraisal.csv").read_bytes())
+    return [*_score(folder), "--appraisal", str(folder / "appraisal.csv"), "--appraisal", str(folder / "bo-sung.csv")]
+
+
 CASES: dict[str, Case] = {
+    "appraisal-given-twice": appraisal_given_twice,
     "criteria-two-classes-of-one-name": criteria_two_classes_of_one_name,
     "criteria-ids-differing-in-case-score": criteria_ids_differing_in_case_score,
     "register-province-shortened": register_province_shortened,
@@ -109,10 +122,14 @@ CASES: dict[str, Case] = {
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "appraisal-given-twice": (2, "option-given-twice", (*_INPUTS, "appraisal.csv", "bo-sung.csv")),
     "criteria-two-classes-of-one-name": (1, "duplicate-class", ("bo-chi-so.yaml",)),
     "criteria-ids-differing-in-case-score": (1, "case-twin", (*_INPUTS, "bo-chi-so.yaml")),
     "register-province-shortened": (0, None, (*_INPUTS, "don-vi.csv")),
     "previous-of-old-codes-without-lineage": (0, None, (*_INPUTS, "res/summary.csv")),
     "well-previous-of-old-codes-with-lineage": (0, None, (*_INPUTS, "res/summary.csv", "lineage.csv")),
 }
-NOT_WRITTEN: dict[str, tuple[str, ...]] = {"criteria-ids-differing-in-case-score": ("out.xlsx",)}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "criteria-ids-differing-in-case-score": ("out.xlsx",),
+    "appraisal-given-twice": ("out.xlsx",),
+}
