@@ -261,7 +261,7 @@ def _given_twice(option: str, values: list[str]) -> Problem:
     return Problem(
         "option-given-twice",
         f"{option} is given {len(values)} times ({shown}); it takes one value, and only the last would be used",
-        hint=f"give {option} once",
+        hint="give the option once; for two appraisal files, put their rows in one",
         params={"option": option, "count": len(values), "values": shown},
     )
 
