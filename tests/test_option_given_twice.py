@@ -62,3 +62,10 @@ def test_a_value_that_looks_like_an_option_is_a_value() -> None:
 
     given = {o.opts[0]: v for o, v in _given(score, ["x.csv", "--report", "-o", "-o", "out.xlsx", "--", "-o"]).items()}
     assert given == {"--report": ["-o"], "-o": ["out.xlsx"]}
+
+
+def test_the_same_value_again_drops_nothing_and_is_read(tmp_path: Path) -> None:
+    out = str(tmp_path / "out.xlsx")
+    done = CliRunner().invoke(main, [*ARGS, "-o", out, "--lang", "en", "-o", out, "--lang", "en", "-q"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "out.xlsx").exists()

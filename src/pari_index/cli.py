@@ -238,12 +238,14 @@ def _given(command: click.Command, args: Sequence[str]) -> dict[click.Option, li
 
 
 class _Command(click.Command):
-    """A command that notes the options taking one value given more than once: click keeps the
-    last one without a word (``--appraisal a.csv --appraisal b.csv`` read b.csv alone, exit 0)."""
+    """A command that notes the options taking one value given more than once with different
+    values: click keeps the last one without a word (``--appraisal a.csv --appraisal b.csv`` read
+    b.csv alone, exit 0)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         given = _given(self, args)
-        ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(v) > 1 and not o.multiple]
+        # The same value again drops nothing (a script adding --lang en to a line that has it).
+        ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(set(v)) > 1 and not o.multiple]
         return super().parse_args(ctx, args)
 
 
