@@ -98,6 +98,55 @@ def test_the_warning_reaches_the_results_in_both_languages(tmp_path: Path, clean
         assert len(said) == 1 and words in said[0], said
 
 
+_SHORT = {"Quận ": ("Q. ", "Q.", "q. "), "Huyện ": ("H. ", "H.", "h. "), "Thị xã ": ("TX. ", "TX ", "tx.")}
+
+
+def test_a_shortened_type_word_ranks_as_its_district(tmp_path: Path, clean: pari.ScoreResult) -> None:
+    """Session 21: «TP. Hà Nội» beside «Thành phố Hà Nội» (or «Q. Quý Hậu» beside «Quận Quý Hậu»)
+    was a group of its own, its units ranked first to fifth of five, without a word."""
+    districts = dict(clean.totals.sort("commune_code").select("commune_code", "district").iter_rows())
+    respell: dict[str, str] = {}
+    for word, shorts in _SHORT.items():
+        codes = [code for code, name in districts.items() if name.startswith(word)][: len(shorts)]
+        respell |= {code: short + districts[code][len(word) :] for code, short in zip(codes, shorts, strict=True)}
+    assert len(respell) == 9
+    result = _result(_register(tmp_path / "communes.csv", respell))
+    expected = _ranks(pari.rank(clean, group_by="district"))
+    assert _ranks(pari.rank(result, group_by="district")) == expected
+    found = result.findings.filter(pl.col("kind") == "group-spellings")["message"].to_list()
+    assert len(found) == len({districts[code] for code in respell})
+    assert all("a shortened type word (TP., Q., H.)" in said for said in found)
+
+
+def test_the_province_shortened_ranks_with_the_set_s_province(tmp_path: Path, clean: pari.ScoreResult) -> None:
+    with open(EXAMPLES / "communes.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows[:5]:
+        row["province"] = row["province"].replace("Thành phố ", "TP. ")
+    with open(tmp_path / "communes.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = _result(tmp_path / "communes.csv")
+    assert _ranks(pari.rank(result)) == _ranks(pari.rank(clean))
+    found = result.findings.filter(pl.col("kind") == "group-spellings")["message"].to_list()
+    assert found == [
+        "the «province» column writes one name 2 ways, differing only in letter case, spaces or a shortened type "
+        "word (TP., Q., H.): «Thành phố Hà Nội» (55), «TP. Hà Nội» (5); they are ranked as one group, «Thành phố "
+        "Hà Nội»"
+    ]
+
+
+def test_a_name_without_its_type_word_stays_apart(tmp_path: Path, clean: pari.ScoreResult) -> None:
+    """«Thị xã Kỳ Anh» and «Huyện Kỳ Anh» were two units: a type word left out is not guessed."""
+    district = clean.totals.filter(pl.col("commune_code") == "00001")["district"][0]
+    bare = district.split(" ", 1)[1]
+    result = _result(_register(tmp_path / "communes.csv", {"00001": bare}))
+    summary = pari.rank(result, group_by="district")
+    assert summary.filter(pl.col("commune_code") == "00001")["group_size"][0] == 1
+    assert result.findings.filter(pl.col("kind") == "group-spellings").height == 0
+
+
 def test_names_that_differ_in_letters_or_accents_stay_apart(tmp_path: Path, clean: pari.ScoreResult) -> None:
     district = clean.totals.filter(pl.col("commune_code") == "00001")["district"][0]
     plain = district.replace("ậ", "a").replace("ý", "y")  # "Quan Quy Hau": another place, as written

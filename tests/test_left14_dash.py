@@ -56,6 +56,11 @@ def _argv(path: str, param: click.Parameter) -> tuple[list[str], str]:
     """The command line with ``-`` for ``param``, and the name the problem must give it."""
     argv = list(BASE[path])
     if isinstance(param, click.Option):
+        # An option the base line gives already takes the dash in its place (given twice with two
+        # values it is option-given-twice).
+        for i, token in enumerate(argv[:-1]):
+            if token in param.opts:
+                return [*argv[: i + 1], "-", *argv[i + 2 :]], param.opts[0]
         return [*argv, param.opts[0], "-"], param.opts[0]
     name = ARGUMENTS[path, str(param.name)]
     arguments = [p.name for p in COMMANDS[path].params if isinstance(p, click.Argument)]

@@ -158,18 +158,22 @@ def rank(
     name written more than one way (``group-spellings``) are added to ``result.findings``, as
     ``pari score`` adds them (so the results and the report carry them)."""
     from pari_index.pipeline import note_before_ranking
+    from pari_index.ranking.previous_year import note_previous_unmatched
     from pari_index.ranking.ranks import lineage_of_run
     from pari_index.ranking.ranks import rank as rank_totals
 
     tables = read_results(previous) if previous is not None else None
     note_before_ranking(result, group_by, previous, tables)
+    lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
+    if previous is not None and tables is not None:
+        note_previous_unmatched(result, previous, tables, lineage_frame)
     return rank_totals(
         result.totals,
         result.details,
         result.criteria,
         group_by=group_by,
         previous=tables,
-        lineage=lineage_of_run(result, lineage, tables) if lineage is not None else None,
+        lineage=lineage_frame,
     )
 
 

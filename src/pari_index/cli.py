@@ -43,6 +43,7 @@ from pari_index.errors import (
     Problem,
     UsageError,
     os_error_parts,
+    quoted,
 )
 from pari_index.interruptions import deliver
 from pari_index.limits import memory_room, open_files_room
@@ -152,6 +153,7 @@ def handles_errors(func: F) -> F:
         try:
             open_files_room()
             memory_room(func.__name__)
+            _refuse_repeats()
             _refuse_dashes()
             return func(*args, **kwargs)
         except PariError as exc:
@@ -210,6 +212,60 @@ def _refuse_dashes() -> None:
             values = value if isinstance(value, tuple) else (value,)
             named += [(_param_name(ctx, param), v) for v in values if v is not None]
     check_dashes(named)
+
+
+#: ``ctx.meta`` key: the single-valued options given more than once, with their values.
+_REPEATED = "pari_index.repeated_options"
+
+
+def _given(command: click.Command, args: Sequence[str]) -> dict[click.Option, list[str]]:
+    """Each value-taking option of ``command`` with the values ``args`` give it, in their order
+    (``--x v``, ``--x=v``, ``-xv``), up to ``--``."""
+    spelled = {name: p for p in command.params if isinstance(p, click.Option) for name in p.opts}
+    given: dict[click.Option, list[str]] = {}
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            break
+        name, _, value = token.partition("=") if token.startswith("--") else (token[:2], "", token[2:])
+        option = spelled.get(token) or spelled.get(name)
+        if option is None or option.is_flag or option.count:
+            continue
+        if option is spelled.get(token):
+            value = next(tokens, "")
+        given.setdefault(option, []).append(value)
+    return given
+
+
+class _Command(click.Command):
+    """A command that notes the options taking one value given more than once with different
+    values: click keeps the last one without a word (``--appraisal a.csv --appraisal b.csv`` read
+    b.csv alone, exit 0)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = _given(self, args)
+        # The same value again drops nothing (a script adding --lang en to a line that has it).
+        ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(set(v)) > 1 and not o.multiple]
+        return super().parse_args(ctx, args)
+
+
+def _refuse_repeats() -> None:
+    """An option that takes one value given twice or more is ``option-given-twice`` (exit 2),
+    before the command looks at anything."""
+    ctx = click.get_current_context(silent=True)
+    repeated = ctx.meta.get(_REPEATED, []) if ctx is not None else []
+    if repeated:
+        raise UsageError([_given_twice(option, values) for option, values in repeated])
+
+
+def _given_twice(option: str, values: list[str]) -> Problem:
+    shown = ", ".join(quoted(v) for v in values)
+    return Problem(
+        "option-given-twice",
+        f"{option} is given {len(values)} times ({shown}); it takes one value, and only the last would be used",
+        hint="give the option once; for two appraisal files, put their rows in one",
+        params={"option": option, "count": len(values), "values": shown},
+    )
 
 
 def _param_name(ctx: click.Context, param: click.Parameter) -> str:
@@ -592,9 +648,11 @@ def _stdout_refused(exc: OSError, lang: str) -> NoReturn:
 
 
 class _Group(click.Group):
-    """The ``pari`` group: click's own errors speak the command's language (command_lang)."""
+    """The ``pari`` group: click's own errors speak the command's language (command_lang); its
+    commands refuse an option given twice (_Command)."""
 
     lang = "vi"
+    command_class = _Command
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
@@ -1080,6 +1138,9 @@ def demo_data(
 @main.group("criteria")
 def criteria_group() -> None:
     pass  # a group of commands; its help, as every command's, is in pari_index.messages.help_words
+
+
+criteria_group.command_class = _Command
 
 
 @criteria_group.command("export")

@@ -275,11 +275,14 @@ def _ranked(
     given), and last year's results as read; the progress line is said once they are read. With
     a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
+    from pari_index.ranking.previous_year import note_previous_unmatched
     from pari_index.ranking.ranks import CommuneFacts, lineage_of_run, rank
 
     previous_tables = read_results(previous) if previous is not None else None
     note_before_ranking(result, group_by, previous, previous_tables)
     lineage_frame = lineage_of_run(result, lineage, previous_tables) if lineage is not None else None
+    if previous is not None and previous_tables is not None:
+        note_previous_unmatched(result, previous, previous_tables, lineage_frame)
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
     summary = rank(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import pairwise
@@ -291,6 +292,12 @@ def _check_leaf_inputs(node: Node, loc: Loc, rule: Rule, inputs: dict[str, Input
                 criterion=node.id,
                 input=quoted(name),
             )
+    cased: dict[str, str] = {}
+    for name in inputs:
+        twin = cased.setdefault(name.casefold(), name)
+        if twin != name:
+            line = out.locate((*loc, "inputs", twin))[1]
+            _case_twin(out, (*loc, "inputs", name), quoted(f"{node.id}:{name}"), quoted(f"{node.id}:{twin}"), line)
     unused = set(inputs) - set(rule_inputs(rule))
     for name in sorted(unused):
         message = f"criterion {node.id}: input {quoted(name)} is not used by its rule"
@@ -613,6 +620,8 @@ class _TreeChecker:
         self.locate = locate
         self.out = out
         self.first_seen: dict[str, Loc] = {}
+        #: Each id as first written, by its letters in one case.
+        self.first_cased: dict[str, str] = {}
 
     def visit(self, node: Node, loc: Loc, part: Part) -> None:
         out = self.out
@@ -649,7 +658,13 @@ class _TreeChecker:
         _check_children_sum(node, loc, sum((child.max for child in children), ZERO), out)
 
     def _check_id(self, node: Node, loc: Loc) -> None:
-        """Every node has its own id."""
+        """Every node has its own id, in any letter case: a form's headings are read whatever their
+        case (``1.1.a`` and ``1.1.A`` would be one column)."""
+        twin = self.first_cased.get(node.id.casefold())
+        if twin is not None and twin != node.id:
+            first_line = self.locate((*self.first_seen[twin], "id"))[1]
+            _case_twin(self.out, (*loc, "id"), quoted(node.id), quoted(twin), first_line)
+        self.first_cased.setdefault(node.id.casefold(), node.id)
         if node.id in self.first_seen:
             first_line = self.locate((*self.first_seen[node.id], "id"))[1]
             self.out.error(
@@ -662,6 +677,21 @@ class _TreeChecker:
             )
         else:
             self.first_seen[node.id] = loc
+
+
+def _case_twin(out: _Collector, loc: Loc, name: str, twin: str, first_line: int | None) -> None:
+    """An error for an id or an input (``name``) written as ``twin`` (first on ``first_line``) but
+    for its letters' case."""
+    out.error(
+        loc,
+        "case-twin",
+        f"{name} differs from {twin} (line {first_line}) only in letter case: a form's headings and a reader "
+        "take them for one",
+        "give each its own name, not only another letter case",
+        name=name,
+        twin=twin,
+        first_line=str(first_line),
+    )
 
 
 def _check_children_sum(node: Node, loc: Loc, total: Decimal, out: _Collector) -> None:
@@ -770,6 +800,36 @@ def _check_classes(criteria: CriteriaSet, out: _Collector) -> None:
     for i, _code, message, params in gaps:
         out.warn(("classes", i), "class-gap", message, "an index in the gap gets no class", **params)
     _check_class_reach(criteria, out)
+    _check_class_names(criteria, out)
+
+
+def _alike(text: str) -> str:
+    """A name as a reader tells it from another: composed, in one case, its spaces one space."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _check_class_names(criteria: CriteriaSet, out: _Collector) -> None:
+    """Each class has a name of its own (``name``, and ``en`` when given): two bands named «Tốt»
+    gave a unit of 70 the class «Tốt» and «Tốt» as its next class, 9.65 points away, and the
+    report counted the two bands as one."""
+    for key in ("name", "en"):
+        seen: dict[str, int] = {}
+        for i, band in enumerate(criteria.classes):
+            text = getattr(band, key)
+            if text is None:
+                continue
+            first = seen.setdefault(_alike(text), i)
+            if first == i:
+                continue
+            out.error(
+                ("classes", i, key),
+                "duplicate-class",
+                f"classes {first + 1} and {i + 1} are both named {quote(text)}: a reader cannot tell them apart",
+                "give each class its own name",
+                band=quote(text),
+                first=str(first + 1),
+                second=str(i + 1),
+            )
 
 
 def _check_class_reach(criteria: CriteriaSet, out: _Collector) -> None:

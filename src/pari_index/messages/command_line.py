@@ -17,6 +17,14 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "xem pari LỆNH --help",
         "see pari COMMAND --help",
     ),
+    "option-given-twice": entry(
+        "Tuỳ chọn được đưa nhiều lần",
+        "Option given more than once",
+        "{option} được đưa {count} lần ({values}); tuỳ chọn này nhận một giá trị, và chỉ giá trị cuối được dùng",
+        "{option} is given {count} times ({values}); it takes one value, and only the last would be used",
+        "đưa tuỳ chọn này một lần; với hai tệp thẩm định, gộp các dòng của chúng vào một tệp",
+        "give the option once; for two appraisal files, put their rows in one",
+    ),
     "no-criteria-given": plain_entry(
         "Chưa chỉ ra bộ tiêu chí",
         "No criteria set given",

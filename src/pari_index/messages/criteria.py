@@ -270,6 +270,16 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "đặt cho mỗi mục một mã riêng",
         "give every node its own id",
     ),
+    "case-twin": entry(
+        "Hai tên chỉ khác nhau ở chữ hoa, chữ thường",
+        "Two names differing only in letter case",
+        "{name} chỉ khác {twin} (dòng {first_line}) ở chữ hoa, chữ thường: tiêu đề cột của biểu mẫu và người đọc coi "
+        "hai tên là một",
+        "{name} differs from {twin} (line {first_line}) only in letter case: a form's headings and a reader take "
+        "them for one",
+        "đặt cho mỗi mục một tên riêng, không chỉ khác chữ hoa, chữ thường",
+        "give each its own name, not only another letter case",
+    ),
     "children-sum": entry(
         "Tổng điểm các mục con khác điểm tối đa",
         "Children's maxima differ from the maximum",
@@ -530,6 +540,14 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         " every bonus), so no unit can be given it",
         "ghi các mốc xếp loại theo chỉ số trên thang 100 (90 là 90 %)",
         "write the class's bounds as an index out of 100 (90 for 90 %)",
+    ),
+    "duplicate-class": entry(
+        "Hai xếp loại cùng tên",
+        "Two classes of one name",
+        "xếp loại thứ {first} và thứ {second} cùng tên {band}: người đọc không phân biệt được",
+        "classes {first} and {second} are both named {band}: a reader cannot tell them apart",
+        "đặt cho mỗi xếp loại một tên riêng",
+        "give each class its own name",
     ),
     "class-gap": entry(
         "Có khoảng chỉ số không thuộc xếp loại nào",

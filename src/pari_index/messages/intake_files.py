@@ -44,6 +44,18 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "if the units merged, add a row with the new code as an old code of itself; if the codes are mistyped, "
         "correct them",
     ),
+    "previous-units-unmatched": entry(
+        "Đơn vị của kết quả năm trước không được so sánh",
+        "Last year's units compared with nothing",
+        "{count} trong {total} đơn vị của kết quả năm trước không phải đơn vị nào của lượt chấm này và không phải "
+        "mã cũ nào của --lineage ({codes}): kết quả của các đơn vị này không được so sánh với đơn vị nào",
+        "{count} of the {total} units of last year's results are no unit of this run and no old code of --lineage "
+        "({codes}): their results are compared with nothing",
+        "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là kết "
+        "quả năm trước của các đơn vị này, mã viết như mã năm nay",
+        "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous holds "
+        "last year's results of these units, their codes written as this year's",
+    ),
     "lineage-old-code-still-a-unit": entry(
         "Mã cũ vẫn là một đơn vị năm nay",
         "Old code still a unit",
@@ -540,10 +552,10 @@ READING_FINDINGS: dict[str, Entry] = {
     "group-spellings": entry(
         "Một tên nhóm được viết nhiều cách",
         "A group's name written more than one way",
-        "cột {column} viết một tên theo {count} cách, chỉ khác nhau ở chữ hoa, chữ thường hoặc dấu cách: "
-        "{spellings}; các đơn vị được xếp hạng chung một nhóm, {chosen}",
-        "the {column} column writes one name {count} ways, differing only in letter case or spaces: "
-        "{spellings}; they are ranked as one group, {chosen}",
+        "cột {column} viết một tên theo {count} cách, chỉ khác nhau ở chữ hoa, chữ thường, dấu cách hoặc chữ chỉ "
+        "loại viết tắt (TP., Q., H.): {spellings}; các đơn vị được xếp hạng chung một nhóm, {chosen}",
+        "the {column} column writes one name {count} ways, differing only in letter case, spaces or a shortened "
+        "type word (TP., Q., H.): {spellings}; they are ranked as one group, {chosen}",
         "viết tên giống nhau ở mọi dòng của danh sách đơn vị",
         "write the name the same way in every row of the register",
     ),

@@ -6,6 +6,13 @@ what the appraisal changed) made every change a change "since last year" without
 of a later year (the two files swapped) made every change backwards. Now the first is said
 (``previous-same-year``, a warning: the comparison is kept, as a comparison with that run) and the
 second refused before anything is written (``previous-later-year``, exit 2).
+
+Last year's units that no unit of this run takes up were left out without a word: results of the
+province before the 2025 merger given without ``--lineage`` (every code new), or a slice of
+another province, matched nothing, and every unit's change was only "not in last year's results".
+Now a warning names how many of last year's units are compared with nothing and the first of their
+codes (``previous-units-unmatched``), matched as the comparison matches them (a unit by its own
+code, or by the old codes the lineage table gives it).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, UsageError
 from pari_index.intake.findings import problems_to_findings
 
@@ -58,4 +66,56 @@ def note_previous_year(result: ScoreResult, previous_year: str | None, previous:
     result.findings = pl.concat([result.findings, problems_to_findings([found], "warning")], how="diagonal_relaxed")
 
 
-__all__ = ["note_previous_year"]
+#: Codes named in a message at most.
+SHOWN_CODES = 5
+
+
+def _taken_up(codes: pl.Series, lineage: pl.DataFrame | None) -> pl.Series:
+    """Last year's codes this year's ``codes`` are compared with (ranks._link_to_old_codes): a
+    unit's own code, or the old codes of its lineage rows when it has any."""
+    if lineage is None or not lineage.height:
+        return codes
+    links = lineage.select(pl.col("old_code").cast(pl.String), pl.col("new_code").cast(pl.String))
+    linked = links.filter(pl.col("new_code").is_in(codes.implode()))
+    own = codes.filter(~codes.is_in(links["new_code"].implode()))
+    return pl.concat([own, linked["old_code"]])
+
+
+def unmatched_problems(
+    codes: pl.Series, previous: dict[str, pl.DataFrame], lineage: pl.DataFrame | None, path: str
+) -> list[Problem]:
+    """A warning when units of last year's results (``previous``, as ``read_results`` gives them)
+    are compared with no unit of this run (``codes``), through ``lineage`` when given."""
+    from pari_index.ranking.ranks import previous_summary
+
+    last_year = previous_summary(previous)["_p_code"].drop_nulls()
+    left = last_year.filter(~last_year.is_in(_taken_up(codes.cast(pl.String), lineage).implode()))
+    if left.len() == 0:
+        return []
+    shown = ", ".join(left.head(SHOWN_CODES).to_list()) + (", …" if left.len() > SHOWN_CODES else "")
+    return [
+        Problem(
+            "previous-units-unmatched",
+            f"{left.len()} of the {last_year.len()} units of last year's results are no unit of this run and no "
+            f"old code of --lineage ({shown}): their results are compared with nothing",
+            file=path,
+            hint="if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous "
+            "holds last year's results of these units, their codes written as this year's",
+            severity="warning",
+            params={"count": left.len(), "total": last_year.len(), "codes": shown},
+        )
+    ]
+
+
+def note_previous_unmatched(
+    result: ScoreResult, previous: str | Path, tables: dict[str, pl.DataFrame], lineage: pl.DataFrame | None
+) -> None:
+    """The warning of :func:`unmatched_problems` for ``result`` ranked against ``tables`` (read from
+    ``previous``), added to ``result.findings``."""
+    problems = unmatched_problems(result.totals[COMMUNE], tables, lineage, str(previous))
+    if problems:
+        found = problems_to_findings(problems, "warning")
+        result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
+
+
+__all__ = ["note_previous_unmatched", "note_previous_year", "unmatched_problems"]

@@ -7,6 +7,11 @@ lacked it, without a word. A group level keyed by its name (a register with a ``
 is keyed by the code) now takes, for each name, the spelling most of its units have (the first
 seen among equals), and the run says which spellings were taken as one (``group-spellings``).
 Names that differ in their letters or accents stay apart: "Ba Vì" and "Ba Vi" may be two places.
+
+A type word shortened as registers shorten it ("TP. Hà Nội" for "Thành phố Hà Nội", "Q. Ba Đình",
+"H. Ba Vì", "TX. Sơn Tây") is the same word too: a register listing five units under "TP. Hà Nội"
+ranked them first to fifth of a province of five, without a word (session 21). A name written
+without its type word ("Hà Nội") stays apart: "Thị xã Kỳ Anh" and "Huyện Kỳ Anh" were two units.
 """
 
 from __future__ import annotations
@@ -26,9 +31,26 @@ if TYPE_CHECKING:
 SHOWN_SPELLINGS = 5
 
 
+#: A type word shortened at the start of a name (in lower case), and the word it stands for.
+SHORT_TYPE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"^t\.?p(?:\.\s*|\s+)", "thành phố "),
+    (r"^tx(?:\.\s*|\s+)", "thị xã "),
+    (r"^tt(?:\.\s*|\s+)", "thị trấn "),
+    (r"^q\.\s*", "quận "),
+    (r"^h\.\s*", "huyện "),
+    (r"^t\.\s*", "tỉnh "),
+    (r"^p\.\s*", "phường "),
+    (r"^x\.\s*", "xã "),
+)
+
+
 def _alike(name: pl.Expr) -> pl.Expr:
-    """A name as compared: composed (NFC), in lower case, with each run of spaces one space."""
-    return name.str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    """A name as compared: composed (NFC), in lower case, with each run of spaces one space and a
+    shortened type word at its start written out (``tp. hà nội`` is ``thành phố hà nội``)."""
+    alike = name.str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    for short, word in SHORT_TYPE_WORDS:
+        alike = alike.str.replace(short, word)
+    return alike
 
 
 def _by_name(totals: pl.DataFrame, path: Sequence[str]) -> list[str]:
@@ -75,7 +97,8 @@ def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str |
                 Problem(
                     "group-spellings",
                     f"the {quoted(column)} column writes one name {group.height} ways, differing only in letter "
-                    f"case or spaces: {spellings}; they are ranked as one group, {chosen}",
+                    f"case, spaces or a shortened type word (TP., Q., H.): {spellings}; they are ranked as one "
+                    f"group, {chosen}",
                     file=register,
                     field=column,
                     hint="write the name the same way in every row of the register",

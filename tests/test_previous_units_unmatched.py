@@ -1,0 +1,67 @@
+"""Last year's units that no unit of this run takes up are said (ranking/previous_year,
+``previous-units-unmatched``).
+
+Before (session 21): results of the province before the merger given as ``--previous`` without
+``--lineage`` matched no unit; every unit's note was "not in last year's results", exit 0, and no
+finding said that last year's rows were compared with nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+import pari_index as pari
+from pari_index.ranking.previous_year import unmatched_problems
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _previous(*codes: str) -> dict[str, pl.DataFrame]:
+    ranks = [str(i + 1) for i in range(len(codes))]
+    return {"summary": pl.DataFrame({"commune_code": list(codes), "rank": ranks, "index": ["80"] * len(codes)})}
+
+
+def _lineage(*rows: tuple[str, str]) -> pl.DataFrame:
+    return pl.DataFrame({"old_code": [r[0] for r in rows], "new_code": [r[1] for r in rows]})
+
+
+def test_units_of_last_year_no_unit_takes_up_are_counted_and_named() -> None:
+    codes = pl.Series(["00001", "00004", "00007"])
+    found = unmatched_problems(codes, _previous("00001", " 00002", "00003", "00004"), None, "last.xlsx")
+    assert [(p.code, p.severity, p.file) for p in found] == [("previous-units-unmatched", "warning", "last.xlsx")]
+    assert found[0].params == {"count": 2, "total": 4, "codes": "00002, 00003"}
+
+
+def test_the_lineage_s_old_codes_are_taken_up_and_a_linked_unit_s_own_code_is_not() -> None:
+    codes = pl.Series(["00001", "00004", "00007"])
+    lineage = _lineage(("00002", "00001"), ("00003", "00001"), ("00005", "00099"))
+    # 00001 is compared with 00002 and 00003 (not with its own last year's code); 00005 links to no unit.
+    found = unmatched_problems(codes, _previous("00001", "00002", "00003", "00004", "00005"), lineage, "last")
+    assert found[0].params == {"count": 2, "total": 5, "codes": "00001, 00005"}
+    lineage = _lineage(("00002", "00001"), ("00001", "00001"), ("00003", "00007"), ("00005", "00007"))
+    assert unmatched_problems(codes, _previous("00001", "00002", "00003", "00004", "00005"), lineage, "x") == []
+
+
+def test_only_the_first_codes_are_named() -> None:
+    last = [f"{i:05d}" for i in range(100, 120)]
+    found = unmatched_problems(pl.Series(["00001"]), _previous(*last), None, "last")
+    assert found[0].params == {"count": 20, "total": 20, "codes": "00100, 00101, 00102, 00103, 00104, …"}
+
+
+def test_the_library_says_it_as_the_command_does(tmp_path: Path) -> None:
+    result = pari.score(
+        [EXAMPLES / "assessments_long.csv"], communes=EXAMPLES / "communes.csv", survey=[EXAMPLES / "survey.csv"]
+    )
+    folder = tmp_path / "last"
+    folder.mkdir()
+    pl.DataFrame({"commune_code": ["00001", "99999"], "rank": ["1", "2"], "index": ["90", "80"]}).write_csv(
+        folder / "summary.csv"
+    )
+    pl.DataFrame({"key": ["criteria_id"], "value": ["x"]}).write_csv(folder / "about.csv")
+    pari.rank(result, previous=folder)
+    found = pari.findings(result, lang="en").filter(pl.col("kind") == "previous-units-unmatched")
+    assert found["message"].to_list() == [
+        "1 of the 2 units of last year's results are no unit of this run and no old code of --lineage (99999): "
+        "their results are compared with nothing"
+    ]
