@@ -959,12 +959,12 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
 
 
 @contextlib.contextmanager
-def demo_write_errors(output: Path, written: Sequence[Path] = ()) -> Iterator[None]:
-    """demo-data writes files straight into its folder: an OS failure (disk full, read-only) is
-    exit 4 with the folder named, and options the generator refuses (more rows than an XLSX sheet
-    holds) are a usage error, not a crash. On a failed write the files it writes (``written``) are
-    removed: a register or assessments cut short by a full disk would otherwise be scored as they
-    were, and a folder without its README be refused to the next run (output-not-pari)."""
+def demo_write_errors(output: Path) -> Iterator[None]:
+    """demo-data writes its set into a scratch folder inside its folder and renames it into place
+    at the end (pari_index.demo.files): an OS failure (disk full, read-only) is exit 4 with the
+    folder named, and the previous set is left as it was; options the generator refuses (more rows
+    than an XLSX sheet holds) are a usage error, not a crash. (Until the twenty-first session the
+    files were written in place and removed on a failure, the previous set with them.)"""
     import polars as pl
     from xlsxwriter.exceptions import XlsxFileError
 
@@ -974,23 +974,13 @@ def demo_write_errors(output: Path, written: Sequence[Path] = ()) -> Iterator[No
     try:
         yield
     except (OSError, XlsxFileError) as exc:
-        _remove_files(written)
         raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
     except pl.exceptions.ComputeError as exc:
         if "io error" not in str(exc).lower() and "os error" not in str(exc).lower():
             raise
-        _remove_files(written)
         raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
     except ValueError as exc:
         raise UsageError(Problem("usage", str(exc), hint="see pari demo-data --help")) from None
-
-
-def _remove_files(paths: Sequence[Path]) -> None:
-    # Only demo-data's own names in a folder checked to be its own (check_paths, marker).
-    for path in paths:
-        with contextlib.suppress(OSError):
-            if path.is_file() and not path.is_symlink():
-                path.unlink()
 
 
 @main.command("demo-data")
@@ -1060,7 +1050,7 @@ def demo_data(
     target = Target(output, folder=True, files=written, marker=README_NAME, suffixes=(f".{fmt}",))
     check_paths([target], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
-    with demo_write_errors(output, written):
+    with demo_write_errors(output):
         files = generate(
             criteria,
             output,
