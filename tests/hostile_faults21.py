@@ -10,6 +10,9 @@ command part-way, in the commands other than ``pari score``'s own results.
   refuses, a full disk) replaced the results, then failed with exit 4: the new results beside the
   previous report, and nothing said of them. The results and the report are now put in place
   together once both are written (``outputs.files.placed_together``): the previous pair stays.
+- An output whose folder takes no new file (``/proc/self``; a folder deleted while the run wrote
+  into it): "No such file or directory" with the hint to close the file in Excel or free space.
+  Now a hint for that reason.
 - ``pari demo-data`` over an earlier set stopped by a file-size limit (as by a full disk) removed
   the earlier set's files; stopped by a signal it left them cut to a byte-order mark; two runs at
   once wrote their rows into the same files (scored as ``pasted-sets``). The set is now written
@@ -80,6 +83,12 @@ def report_refused_keeps_results(folder: Path) -> list[str]:
     return [*args, "--report", f"{REFUSED_FOLDER}/pari-bao-cao.html"]
 
 
+def template_into_proc(folder: Path) -> list[str]:
+    """A folder that takes no new files (ENOENT on creating one, as a folder deleted while the
+    run wrote into it): the hint spoke of Excel and free space."""
+    return ["template", "-o", "/proc/self/bieu-mau.xlsx"]
+
+
 def demo_over_earlier_set(folder: Path) -> list[str]:
     """An earlier set of 20 units in ``demo``; a set of 300 of another seed over it."""
     _pari(["demo-data", "-o", "demo", "--communes", "20"], folder)
@@ -92,6 +101,7 @@ CASES: dict[str, Case] = {
     "results-io-error-explain": results_io_error_explain,
     "results-io-error-previous": results_io_error_previous,
     "report-refused-keeps-results": report_refused_keeps_results,
+    "template-into-proc": template_into_proc,
     "demo-size-limit-keeps-earlier-set": demo_over_earlier_set,
 }
 
@@ -107,6 +117,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-io-error-explain": (1, "file-unreadable", ()),
     "results-io-error-previous": (1, "file-unreadable", ()),
     "report-refused-keeps-results": (4, "output-unwritable", ("out.xlsx",)),
+    "template-into-proc": (4, "output-unwritable", ()),
     "demo-size-limit-keeps-earlier-set": (4, "output-unwritable", tuple(f"demo/{n}" for n in DEMO_FILES)),
 }
 

@@ -35,6 +35,7 @@ NAMED = {
     "results-io-error-explain": "ket-qua.xlsx",
     "results-io-error-previous": "nam-truoc.xlsx",
     "report-refused-keeps-results": "pari-bao-cao.html",
+    "template-into-proc": "bieu-mau.xlsx",
     "demo-size-limit-keeps-earlier-set": "demo",
 }
 
@@ -50,6 +51,8 @@ def test_each_case_answers_its_code_naming_the_file_and_leaves_the_user_s_files(
     assert NAMED[case] in line, said
     if case.startswith(("annex", "results")):
         assert "không đọc được tệp: lỗi đọc/ghi của thiết bị (Input/output error)" in line, said
+    if case == "template-into-proc":
+        assert "gợi ý: thư mục đã bị xoá trong lúc ghi, hoặc không nhận tệp mới" in said, said
 
 
 def _digests(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
@@ -96,7 +99,7 @@ def test_demo_data_stopped_while_it_writes_leaves_the_earlier_set(tmp_path: Path
     args = demo_over_earlier_set(tmp_path)
     demo = tmp_path / "demo"
     before = _digests(demo, DEMO_FILES)
-    stderr = _stop_when(_popen(args, tmp_path), demo, ".demo-")  # its scratch folder
+    stderr = _stop_when(_popen(args, tmp_path), demo, ".demo")  # its scratch folder
     assert "đã dừng theo yêu cầu của hệ thống (SIGTERM)" in stderr
     assert _digests(demo, DEMO_FILES) == before
     assert sorted(os.listdir(demo)) == sorted(DEMO_FILES)

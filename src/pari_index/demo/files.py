@@ -220,9 +220,9 @@ def generate(
 #: The files of a set, by role (with the register, ``communes``).
 _STEMS = ("communes", "assessments_long", "assessments_wide", "survey", "appraisal")
 #: The scratch folder a run writes its set into, inside the output folder (the same disk, so that
-#: each file is renamed into place): ``.demo-set.pari-tmp-PID-…``, a name
+#: each file is renamed into place): ``.demo_set.pari-tmp-PID-…``, a name
 #: :func:`pari_index.outputs.files.clean_stale` removes once its process is gone.
-_STAGE_TARGET = "demo-set"
+_STAGE_TARGET = "demo_set"
 _STAGE_PREFIX = f".{_STAGE_TARGET}.pari-tmp-"
 
 
