@@ -13,6 +13,10 @@ command part-way, in the commands other than ``pari score``'s own results.
 - An output whose folder takes no new file (``/proc/self``; a folder deleted while the run wrote
   into it): "No such file or directory" with the hint to close the file in Excel or free space.
   Now a hint for that reason.
+- An output typed with its accents composed (NFC) where the disk names it, or its folder,
+  decomposed (NFD: a folder unpacked from a Mac's zip): a second file or folder of the same look
+  was written beside the first, which was not replaced. Outputs are now named as the disk spells
+  them, as inputs were (a user's own workbook so named is then refused as ``output-not-pari``).
 - ``pari demo-data`` over an earlier set stopped by a file-size limit (as by a full disk) removed
   the earlier set's files; stopped by a signal it left them cut to a byte-order mark; two runs at
   once wrote their rows into the same files (scored as ``pasted-sets``). The set is now written
@@ -30,10 +34,11 @@ import os
 import resource
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from hostile_sweep8 import _score
+from hostile_sweep8 import _score, user_workbook
 
 Case = Callable[[Path], list[str]]
 
@@ -89,6 +94,26 @@ def template_into_proc(folder: Path) -> list[str]:
     return ["template", "-o", "/proc/self/bieu-mau.xlsx"]
 
 
+def _decomposed(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def results_named_decomposed(folder: Path) -> list[str]:
+    """Earlier results ``Kết quả.xlsx`` named decomposed (NFD: unpacked from a Mac's zip) and a
+    folder ``Biểu mẫu`` so named; the run typed composed (NFC), with its report in that folder."""
+    args = _score(folder, out=_decomposed("Kết quả.xlsx"))
+    _pari(args, folder)
+    (folder / _decomposed("Biểu mẫu")).mkdir()
+    args[args.index("-o") + 1] = str(folder / "Kết quả.xlsx")
+    return [*args, "--report", str(folder / "Biểu mẫu" / "báo cáo.html")]
+
+
+def user_workbook_named_decomposed(folder: Path) -> list[str]:
+    """The user's own ``Ngân sách.xlsx`` named decomposed; ``-o`` it, typed composed."""
+    user_workbook(folder / _decomposed("Ngân sách.xlsx"))
+    return _score(folder, out="Ngân sách.xlsx")
+
+
 def demo_over_earlier_set(folder: Path) -> list[str]:
     """An earlier set of 20 units in ``demo``; a set of 300 of another seed over it."""
     _pari(["demo-data", "-o", "demo", "--communes", "20"], folder)
@@ -102,6 +127,8 @@ CASES: dict[str, Case] = {
     "results-io-error-previous": results_io_error_previous,
     "report-refused-keeps-results": report_refused_keeps_results,
     "template-into-proc": template_into_proc,
+    "output-composed-over-decomposed-results": results_named_decomposed,
+    "output-composed-over-decomposed-user-workbook": user_workbook_named_decomposed,
     "demo-size-limit-keeps-earlier-set": demo_over_earlier_set,
 }
 
@@ -118,11 +145,15 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-io-error-previous": (1, "file-unreadable", ()),
     "report-refused-keeps-results": (4, "output-unwritable", ("out.xlsx",)),
     "template-into-proc": (4, "output-unwritable", ()),
+    "output-composed-over-decomposed-results": (0, None, ()),
+    "output-composed-over-decomposed-user-workbook": (4, "output-not-pari", (_decomposed("Ngân sách.xlsx"),)),
     "demo-size-limit-keeps-earlier-set": (4, "output-unwritable", tuple(f"demo/{n}" for n in DEMO_FILES)),
 }
 
 #: Files a case must not write.
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "output-composed-over-decomposed-results": ("Kết quả.xlsx", "Biểu mẫu"),
+    "output-composed-over-decomposed-user-workbook": ("Ngân sách.xlsx",),
     "annex-io-error-import": ("bo-tieu-chi.yaml",),
     "results-io-error-report": ("bao-cao.html",),
     "results-io-error-previous": ("out.xlsx",),

@@ -94,7 +94,26 @@ class _AnyPath(click.Path):
         return super().convert(value, param, ctx)
 
 
-OUTPUT = _AnyPath(path_type=Path)
+class _OutputPath(_AnyPath):
+    """A file or folder the command writes, named as the disk spells it where the disk has it
+    under another composition of its accents (pari_index.spelling.spelled_on_disk): the output
+    itself (an earlier results workbook unpacked from a Mac's zip, named decomposed, NFD), else
+    its folder. ``-o "Kết quả.xlsx"`` typed composed (NFC) beside such a file wrote a second file
+    of the same look, and ``-o "Kết quả/x.xlsx"`` a second folder: two names Explorer and ``ls``
+    show alike, the earlier one not replaced (on Windows and macOS they are one file)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pari_index.spelling import spelled_on_disk
+
+        given = Path(os.fsdecode(super().convert(value, param, ctx)))
+        whole = spelled_on_disk(given)
+        if whole != given or given.parent == given:
+            return whole
+        folder = spelled_on_disk(given.parent)
+        return folder / given.name if folder != given.parent else given
+
+
+OUTPUT = _OutputPath(path_type=Path)
 
 
 class _InputPath(_AnyPath):
