@@ -17,6 +17,10 @@ command part-way, in the commands other than ``pari score``'s own results.
   decomposed (NFD: a folder unpacked from a Mac's zip): a second file or folder of the same look
   was written beside the first, which was not replaced. Outputs are now named as the disk spells
   them, as inputs were (a user's own workbook so named is then refused as ``output-not-pari``).
+- An output that is a symbolic link to an earlier output (``latest.xlsx`` → ``2025/results.xlsx``)
+  was replaced by the new file, the link gone and its target left as it was, although the path
+  rule had judged the target. The file the link leads to is now replaced, and the link stays, as
+  a symlinked results folder did.
 - ``pari demo-data`` over an earlier set stopped by a file-size limit (as by a full disk) removed
   the earlier set's files; stopped by a signal it left them cut to a byte-order mark; two runs at
   once wrote their rows into the same files (scored as ``pasted-sets``). The set is now written
@@ -114,6 +118,17 @@ def user_workbook_named_decomposed(folder: Path) -> list[str]:
     return _score(folder, out="Ngân sách.xlsx")
 
 
+def output_links_to_earlier_results(folder: Path) -> list[str]:
+    """``latest.xlsx`` and ``latest.html``, links to last run's results and report in ``2025``
+    (as an office keeps the latest published)."""
+    args = _score(folder, out="2025/results.xlsx")
+    _pari([*args, "--report", str(folder / "2025" / "report.html"), "--date", "2025-01-01"], folder)
+    (folder / "latest.xlsx").symlink_to("2025/results.xlsx")
+    (folder / "latest.html").symlink_to("2025/report.html")
+    args[args.index("-o") + 1] = str(folder / "latest.xlsx")
+    return [*args, "--report", str(folder / "latest.html"), "--date", "2025-06-01"]
+
+
 def demo_over_earlier_set(folder: Path) -> list[str]:
     """An earlier set of 20 units in ``demo``; a set of 300 of another seed over it."""
     _pari(["demo-data", "-o", "demo", "--communes", "20"], folder)
@@ -129,6 +144,7 @@ CASES: dict[str, Case] = {
     "template-into-proc": template_into_proc,
     "output-composed-over-decomposed-results": results_named_decomposed,
     "output-composed-over-decomposed-user-workbook": user_workbook_named_decomposed,
+    "output-links-to-earlier-results": output_links_to_earlier_results,
     "demo-size-limit-keeps-earlier-set": demo_over_earlier_set,
 }
 
@@ -147,6 +163,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "template-into-proc": (4, "output-unwritable", ()),
     "output-composed-over-decomposed-results": (0, None, ()),
     "output-composed-over-decomposed-user-workbook": (4, "output-not-pari", (_decomposed("Ngân sách.xlsx"),)),
+    "output-links-to-earlier-results": (0, None, ()),
     "demo-size-limit-keeps-earlier-set": (4, "output-unwritable", tuple(f"demo/{n}" for n in DEMO_FILES)),
 }
 

@@ -37,6 +37,7 @@ NAMED = {
     "results-io-error-previous": "nam-truoc.xlsx",
     "report-refused-keeps-results": "pari-bao-cao.html",
     "template-into-proc": "bieu-mau.xlsx",
+    "output-links-to-earlier-results": "",
     "output-composed-over-decomposed-results": "",
     "output-composed-over-decomposed-user-workbook": "Ngân sách.xlsx",
     "demo-size-limit-keeps-earlier-set": "demo",
@@ -207,3 +208,17 @@ def test_an_output_typed_composed_replaces_the_one_named_decomposed(tmp_path: Pa
     folder = tmp_path / unicodedata.normalize("NFD", "Biểu mẫu")
     assert [p.name for p in folder.iterdir()] == ["báo cáo.html"]
     assert results.read_results(tmp_path / nfd)["summary"].height == 60
+
+
+def test_an_output_that_links_to_an_earlier_one_replaces_what_it_links_to(tmp_path: Path) -> None:
+    case = "output-links-to-earlier-results"
+    args = CASES[case](tmp_path)
+    before = _digests(tmp_path / "2025", ("results.xlsx", "report.html"))
+    answers_its_case(args, tmp_path, EXPECTED[case])
+    assert [os.readlink(tmp_path / n) for n in ("latest.xlsx", "latest.html")] == [
+        "2025/results.xlsx",
+        "2025/report.html",
+    ]
+    after = _digests(tmp_path / "2025", ("results.xlsx", "report.html"))
+    assert after["report.html"] != before["report.html"]  # the run's date is in the new page
+    assert sorted(os.listdir(tmp_path / "2025")) == ["report.html", "results.xlsx"]

@@ -356,19 +356,38 @@ def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
     return True
 
 
-def _place_file(tmp: Path, path: Path) -> None:
+def _place_file(tmp: Path, path: Path, named: Path) -> None:
     try:
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputError(os_problem(exc, path)) from None
+        raise OutputError(os_problem(exc, named)) from None
+
+
+def through_link(path: Path) -> Path:
+    """The file a symbolic link ``path`` leads to, when it leads to one (``latest.xlsx`` →
+    ``2025/results.xlsx``, ``report.html`` → the published page): that file is replaced and the
+    link stays, as a symlinked results folder does (:func:`_folder_target`). The path rule
+    (pari_index.outputs.paths) already judged that file, not the link: its owner, its read-only
+    mark, whether it is an input. Until the twenty-first session the link itself was replaced by
+    the new file, its target left as it was. A link that leads nowhere is replaced (nothing else
+    is there to keep)."""
+    try:
+        if os.path.islink(path):
+            target = resolved(path)
+            if target.is_file():
+                return target
+    except (OSError, ValueError):
+        pass
+    return path
 
 
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; rename it into place when the block succeeds (or
-    when its group does: :func:`placed_together`). Any OSError becomes OutputError (exit 4)
-    naming ``path``; nothing temporary is left."""
-    path = Path(path)
+    """Yield a temporary path next to ``path`` (or to the file it links to: :func:`through_link`);
+    rename it into place when the block succeeds (or when its group does: :func:`placed_together`).
+    Any OSError becomes OutputError (exit 4) naming ``path``; nothing temporary is left."""
+    named = Path(path)
+    path = through_link(named)
     _make_folder(path.parent)
     clean_stale(path)
     tmp: Path | None = None
@@ -378,10 +397,10 @@ def atomic_path(path: Path) -> Iterator[Path]:
         yield tmp
         os.chmod(tmp, _default_mode())
         made = tmp
-        if not _placed(lambda: _place_file(made, path), lambda: _remove(made)):
+        if not _placed(lambda: _place_file(made, path, named), lambda: _remove(made)):
             tmp = None  # removed by its group
     except OSError as exc:
-        raise OutputError(os_problem(exc, path)) from None
+        raise OutputError(os_problem(exc, named)) from None
     finally:
         if tmp is not None:
             _remove(tmp)

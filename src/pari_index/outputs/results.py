@@ -35,6 +35,7 @@ from pari_index.outputs.files import (
     csv_into,
     display_frame,
     safe_sheet_name,
+    through_link,
     write_csv,
     write_parquet,
     write_xlsx,
@@ -313,10 +314,11 @@ def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
     sheets = tables.as_dict()
     about = tables.about
     written = [target]
+    beside = through_link(target)  # the overflow files go beside the workbook a link leads to
     with contextlib.ExitStack() as stack:
         # The about sheet stays in the workbook whatever its length: it names the overflow files.
         for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS and name != "about"]:
-            side = target.with_name(f"{target.stem}.{name}.csv")
+            side = beside.with_name(f"{beside.stem}.{name}.csv")
             csv_into(stack.enter_context(atomic_path(side)), label_frame(name, sheets[name], lang, tables.levels), side)
             written.append(side)
             rows = format_number(sheets[name].height, lang)
