@@ -95,7 +95,26 @@ class _AnyPath(click.Path):
         return super().convert(value, param, ctx)
 
 
-OUTPUT = _AnyPath(path_type=Path)
+class _OutputPath(_AnyPath):
+    """A file or folder the command writes, named as the disk spells it where the disk has it
+    under another composition of its accents (pari_index.spelling.spelled_on_disk): the output
+    itself (an earlier results workbook unpacked from a Mac's zip, named decomposed, NFD), else
+    its folder. ``-o "Kết quả.xlsx"`` typed composed (NFC) beside such a file wrote a second file
+    of the same look, and ``-o "Kết quả/x.xlsx"`` a second folder: two names Explorer and ``ls``
+    show alike, the earlier one not replaced (on Windows and macOS they are one file)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pari_index.spelling import spelled_on_disk
+
+        given = Path(os.fsdecode(super().convert(value, param, ctx)))
+        whole = spelled_on_disk(given)
+        if whole != given or given.parent == given:
+            return whole
+        folder = spelled_on_disk(given.parent)
+        return folder / given.name if folder != given.parent else given
+
+
+OUTPUT = _OutputPath(path_type=Path)
 
 
 class _InputPath(_AnyPath):
@@ -1017,12 +1036,12 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
 
 
 @contextlib.contextmanager
-def demo_write_errors(output: Path, written: Sequence[Path] = ()) -> Iterator[None]:
-    """demo-data writes files straight into its folder: an OS failure (disk full, read-only) is
-    exit 4 with the folder named, and options the generator refuses (more rows than an XLSX sheet
-    holds) are a usage error, not a crash. On a failed write the files it writes (``written``) are
-    removed: a register or assessments cut short by a full disk would otherwise be scored as they
-    were, and a folder without its README be refused to the next run (output-not-pari)."""
+def demo_write_errors(output: Path) -> Iterator[None]:
+    """demo-data writes its set into a scratch folder inside its folder and renames it into place
+    at the end (pari_index.demo.files): an OS failure (disk full, read-only) is exit 4 with the
+    folder named, and the previous set is left as it was; options the generator refuses (more rows
+    than an XLSX sheet holds) are a usage error, not a crash. (Until the twenty-first session the
+    files were written in place and removed on a failure, the previous set with them.)"""
     import polars as pl
     from xlsxwriter.exceptions import XlsxFileError
 
@@ -1032,23 +1051,13 @@ def demo_write_errors(output: Path, written: Sequence[Path] = ()) -> Iterator[No
     try:
         yield
     except (OSError, XlsxFileError) as exc:
-        _remove_files(written)
         raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
     except pl.exceptions.ComputeError as exc:
         if "io error" not in str(exc).lower() and "os error" not in str(exc).lower():
             raise
-        _remove_files(written)
         raise OutputError(os_problem(exc, output, "cannot write the demonstration files")) from None
     except ValueError as exc:
         raise UsageError(Problem("usage", str(exc), hint="see pari demo-data --help")) from None
-
-
-def _remove_files(paths: Sequence[Path]) -> None:
-    # Only demo-data's own names in a folder checked to be its own (check_paths, marker).
-    for path in paths:
-        with contextlib.suppress(OSError):
-            if path.is_file() and not path.is_symlink():
-                path.unlink()
 
 
 @main.command("demo-data")
@@ -1118,7 +1127,7 @@ def demo_data(
     target = Target(output, folder=True, files=written, marker=README_NAME, suffixes=(f".{fmt}",))
     check_paths([target], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria
-    with demo_write_errors(output, written):
+    with demo_write_errors(output):
         files = generate(
             criteria,
             output,

@@ -380,7 +380,7 @@ def _write_outputs(
 ) -> list[Path]:
     """Write the results (and the report when asked); returns the files written. With a cache,
     a results table whose file already holds the bytes it would be written as is kept as it is."""
-    from pari_index.outputs.files import PARQUET_ROW_GROUP
+    from pari_index.outputs.files import PARQUET_ROW_GROUP, placed_together
     from pari_index.outputs.results import seal, write_results
 
     say(progress_text("writing", lang, path=out))
@@ -391,15 +391,18 @@ def _write_outputs(
         seal(tables)  # the about table as it is written (its values' digests), for the cache's digests
         keep = cache.unchanged_outputs(out, chosen, tables.as_written(), PARQUET_ROW_GROUP)
     reuse = cache.reusable if cache is not None else None
-    files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]
+    # The results and the report are put in place together, once both are written: a run stopped
+    # or failing while it writes the report leaves the previous pair (outputs.files).
+    with placed_together():
+        files = write_results(out, tables, chosen, keep, reuse)  # type: ignore[arg-type]
+        if report is not None:
+            from pari_index.outputs.report import write_report
+
+            say(progress_text("writing_report", lang, path=report))
+            write_report(Path(report), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
+            files.append(Path(report))
     if cache is not None:
         cache.remember_outputs(out, chosen)
-    if report is not None:
-        from pari_index.outputs.report import write_report
-
-        say(progress_text("writing_report", lang, path=report))
-        write_report(Path(report), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
-        files.append(Path(report))
     return files
 
 

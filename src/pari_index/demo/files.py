@@ -3,11 +3,13 @@ are synthetic: :func:`generate`, the entry point."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import random
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from pari_index.demo.register import Commune, make_register, register_frame
 from pari_index.demo.rows import _batches
 from pari_index.demo.words import FAMILY, GIVEN, MIDDLE
 from pari_index.interruptions import held
-from pari_index.outputs.files import XLSX_MAX_ROWS
+from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale
 
 
 class _Sink:
@@ -183,6 +185,7 @@ def generate(
         raise ValueError("mistakes is a share between 0 and 1")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    clean_stale(out / _STAGE_TARGET)  # the scratch folders of runs killed outright
     units = make_register(
         criteria, communes=communes, districts=districts, seed=seed, province=province, provinces=provinces
     )
@@ -197,26 +200,71 @@ def generate(
     share = min(0.5, max(0.15, 6 / len(units)))
     settings = _Settings(plans, compiled, year, mistakes, appraisers, wide_codes, seed, share)
 
-    files: dict[str, Path] = {"communes": _write_register(out, units, fmt)}
-    files.update(_write_assessments(out, settings, units, fmt, wide_fmt, batch_size))
-    readme = out / README_NAME
-    readme.write_text(
-        _readme(
-            criteria,
-            files,
-            {
-                "communes": communes,
-                "districts": districts,
-                "seed": seed,
-                "forms": "+".join(forms),
-                "format": fmt if wide_fmt is None else f"{fmt} (wide: {wide_fmt})",
-                "mistakes": mistakes,
-            },
-        ),
-        encoding="utf-8",
-    )
-    files["readme"] = readme
-    return files
+    with held():  # made and recorded for removal as one step (pari_index.interruptions)
+        scratch = tempfile.TemporaryDirectory(dir=out, prefix=f"{_STAGE_PREFIX}{os.getpid()}-")
+    with scratch as scratch_name:
+        stage, parts = Path(scratch_name) / "set", Path(scratch_name) / "parts"
+        stage.mkdir()
+        parts.mkdir()
+        staged: dict[str, Path] = {"communes": _write_register(stage, units, fmt)}
+        staged.update(_write_assessments(stage, parts, settings, units, fmt, wide_fmt, batch_size))
+        shown = {"communes": communes, "districts": districts, "seed": seed, "forms": "+".join(forms)}
+        shown |= {"format": fmt if wide_fmt is None else f"{fmt} (wide: {wide_fmt})", "mistakes": mistakes}
+        text = _readme(criteria, staged, shown)
+        staged["readme"] = stage / README_NAME
+        staged["readme"].write_text(text, encoding="utf-8")
+        stale = [out / f"{stem}.{f}" for stem in _STEMS for f in {fmt, wide_fmt or fmt}]
+        return _put_in_place(staged, out, stale)
+
+
+#: The files of a set, by role (with the register, ``communes``).
+_STEMS = ("communes", "assessments_long", "assessments_wide", "survey", "appraisal")
+#: The scratch folder a run writes its set into, inside the output folder (the same disk, so that
+#: each file is renamed into place): ``.demo_set.pari-tmp-PID-…``, a name
+#: :func:`pari_index.outputs.files.clean_stale` removes once its process is gone.
+_STAGE_TARGET = "demo_set"
+_STAGE_PREFIX = f".{_STAGE_TARGET}.pari-tmp-"
+
+
+def _put_in_place(staged: dict[str, Path], out: Path, stale: Sequence[Path]) -> dict[str, Path]:
+    """Rename the complete set written in ``staged`` into ``out``, its README last, and remove the
+    files of an earlier set of this folder that this one does not have (an earlier run's wide
+    form, which would be scored with this run's register). A stop signal waits for the end
+    (pari_index.interruptions), and another run putting its set into the same folder waits for
+    this one (a lock on the folder, where the system has one): the folder holds one whole set,
+    the previous one until then. Until the twenty-first session the files were written in place
+    one after the other: a run stopped or failing part-way left the previous set cut short or
+    removed, and two runs at once wrote their rows into the same files."""
+    placed = {role: out / path.name for role, path in staged.items()}
+    with held(), _folder_lock(out):
+        earlier_set = placed["readme"].is_file()  # only then are the stale names a set's own
+        for role, path in staged.items():
+            if role != "readme":
+                os.replace(path, placed[role])
+        os.replace(staged["readme"], placed["readme"])
+        for path in stale if earlier_set else ():
+            if path not in placed.values() and path.is_file() and not path.is_symlink():
+                path.unlink()
+    return placed
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on ``folder`` (POSIX ``flock`` on the folder itself) for as long as the
+    block runs; none where the system has no such lock (Windows) or the folder cannot be opened."""
+    try:
+        import fcntl
+
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the last descriptor releases the lock
 
 
 def _wide_codes(units: Sequence[Commune], forms: Sequence[Form], wide_share: float) -> frozenset[str]:
@@ -251,39 +299,42 @@ def _write_register(out: Path, units: Sequence[Commune], fmt: Format) -> Path:
 
 
 def _write_assessments(
-    out: Path, s: _Settings, units: Sequence[Commune], fmt: Format, wide_fmt: Format | None, batch_size: int
+    out: Path,
+    tmp: Path,
+    s: _Settings,
+    units: Sequence[Commune],
+    fmt: Format,
+    wide_fmt: Format | None,
+    batch_size: int,
 ) -> dict[str, Path]:
     """The long and wide self-assessments, survey and appraisal files (those that have rows),
-    written batch by batch so that memory stays bounded; returns them by role."""
+    written batch by batch so that memory stays bounded (Parquet parts in ``tmp``); returns them
+    by role."""
     strings = pl.String()
     wide_cols = _wide_columns(s.plans)
     has_survey = any(p.survey for p in s.plans)
     files: dict[str, Path] = {}
-    with held():  # see pari_index.interruptions
-        scratch = tempfile.TemporaryDirectory(dir=out, prefix=".demo-")
-    with scratch as tmp_name:
-        tmp = Path(tmp_name)
-        sinks: dict[str, tuple[_Sink, Sequence[str]]] = {}
-        if len(s.wide_codes) < len(units):
-            sinks["assessments_long"] = (_Sink(out / f"assessments_long.{fmt}", fmt, None, tmp), LONG_COLUMNS)
-        if s.wide_codes:
-            wf = wide_fmt or fmt
-            sinks["assessments_wide"] = (_Sink(out / f"assessments_wide.{wf}", wf, wide_cols, tmp), wide_cols)
-        if has_survey:
-            sinks["survey"] = (_Sink(out / f"survey.{fmt}", fmt, None, tmp), SURVEY_COLUMNS)
-        sinks["appraisal"] = (_Sink(out / f"appraisal.{fmt}", fmt, None, tmp), APPRAISAL_COLUMNS)
-        for long_rows, wide_rows, survey_rows, appraisal_rows in _batches(s, units, batch_size):
-            if "assessments_long" in sinks and long_rows:
-                sinks["assessments_long"][0].add(_rows_frame(long_rows, LONG_COLUMNS))
-            if "assessments_wide" in sinks and wide_rows:
-                frame = pl.DataFrame(wide_rows, schema=dict.fromkeys(wide_cols, strings))
-                sinks["assessments_wide"][0].add(frame)
-            if "survey" in sinks and survey_rows:
-                sinks["survey"][0].add(_rows_frame(survey_rows, SURVEY_COLUMNS))
-            if appraisal_rows:
-                sinks["appraisal"][0].add(_rows_frame(appraisal_rows, APPRAISAL_COLUMNS))
-        for role, (sink, columns) in sinks.items():
-            files[role] = sink.close(dict.fromkeys(columns, strings))
+    sinks: dict[str, tuple[_Sink, Sequence[str]]] = {}
+    if len(s.wide_codes) < len(units):
+        sinks["assessments_long"] = (_Sink(out / f"assessments_long.{fmt}", fmt, None, tmp), LONG_COLUMNS)
+    if s.wide_codes:
+        wf = wide_fmt or fmt
+        sinks["assessments_wide"] = (_Sink(out / f"assessments_wide.{wf}", wf, wide_cols, tmp), wide_cols)
+    if has_survey:
+        sinks["survey"] = (_Sink(out / f"survey.{fmt}", fmt, None, tmp), SURVEY_COLUMNS)
+    sinks["appraisal"] = (_Sink(out / f"appraisal.{fmt}", fmt, None, tmp), APPRAISAL_COLUMNS)
+    for long_rows, wide_rows, survey_rows, appraisal_rows in _batches(s, units, batch_size):
+        if "assessments_long" in sinks and long_rows:
+            sinks["assessments_long"][0].add(_rows_frame(long_rows, LONG_COLUMNS))
+        if "assessments_wide" in sinks and wide_rows:
+            frame = pl.DataFrame(wide_rows, schema=dict.fromkeys(wide_cols, strings))
+            sinks["assessments_wide"][0].add(frame)
+        if "survey" in sinks and survey_rows:
+            sinks["survey"][0].add(_rows_frame(survey_rows, SURVEY_COLUMNS))
+        if appraisal_rows:
+            sinks["appraisal"][0].add(_rows_frame(appraisal_rows, APPRAISAL_COLUMNS))
+    for role, (sink, columns) in sinks.items():
+        files[role] = sink.close(dict.fromkeys(columns, strings))
     return files
 
 

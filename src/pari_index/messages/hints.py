@@ -163,6 +163,9 @@ HINT_WORDS: dict[str, str] = {
     ),
     "something of that name is in the way: choose another name": "đã có thứ khác cùng tên: chọn tên khác",
     "a folder of that name is in the way: choose another name": "đã có thư mục cùng tên: chọn tên khác",
+    "the folder was removed during the write, or takes no new files: choose another folder": (
+        "thư mục đã bị xoá trong lúc ghi, hoặc không nhận tệp mới: chọn thư mục khác"
+    ),
     "close it in Excel if it is open, free space, or choose another name": (
         "đóng tệp trong Excel nếu đang mở, giải phóng chỗ trống, hoặc chọn tên khác"
     ),

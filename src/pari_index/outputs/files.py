@@ -165,6 +165,9 @@ _HINTS = {
     errno.ENOTDIR: "a part of the path is a file, not a folder: choose another folder",
     errno.EEXIST: "something of that name is in the way: choose another name",
     errno.ENOTEMPTY: "a folder of that name is in the way: choose another name",
+    # The folder was deleted or moved while the file was written into it, or takes no new files
+    # (/proc): the general hint spoke of Excel and free space.
+    errno.ENOENT: "the folder was removed during the write, or takes no new files: choose another folder",
 }
 
 
@@ -310,11 +313,81 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+#: The outputs of one command put in place together (:func:`placed_together`), innermost group
+#: last: each a list of (place, discard) steps; None while a folder of outputs is being written,
+#: whose files go straight into it (the folder is what is put in place).
+_groups: list[list[tuple[Callable[[], None], Callable[[], None]]] | None] = []
+
+
+@contextlib.contextmanager
+def placed_together() -> Iterator[None]:
+    """The outputs written in the block (:func:`atomic_path`, :func:`atomic_folder`) are put in
+    place together when it ends, in one step that a stop signal waits for
+    (pari_index.interruptions), the last written first (a report written into the results folder
+    goes into the old folder, whose files the new one takes over); if the block fails or is
+    stopped, none is, and their temporaries are removed. ``pari score -o results --report
+    report.html`` stopped or failing while it wrote the report used to leave the new results
+    beside the previous report, and say "the previous results are left as they were". A group
+    inside a group is part of it."""
+    if _groups and _groups[-1] is not None:
+        yield
+        return
+    steps: list[tuple[Callable[[], None], Callable[[], None]]] = []
+    _groups.append(steps)
+    try:
+        try:
+            yield
+        finally:
+            _groups.pop()
+        with held():
+            for place, _ in reversed(steps):
+                place()
+    finally:
+        for _, discard in steps:
+            discard()
+
+
+def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
+    """Put an output in place now (True), or at the end of its group (False: recorded)."""
+    if _groups and _groups[-1] is not None:
+        _groups[-1].append((place, discard))
+        return False
+    place()
+    return True
+
+
+def _place_file(tmp: Path, path: Path, named: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(os_problem(exc, named)) from None
+
+
+def through_link(path: Path) -> Path:
+    """The file a symbolic link ``path`` leads to, when it leads to one (``latest.xlsx`` →
+    ``2025/results.xlsx``, ``report.html`` → the published page): that file is replaced and the
+    link stays, as a symlinked results folder does (:func:`_folder_target`). The path rule
+    (pari_index.outputs.paths) already judged that file, not the link: its owner, its read-only
+    mark, whether it is an input. Until the twenty-first session the link itself was replaced by
+    the new file, its target left as it was. A link that leads nowhere is replaced (nothing else
+    is there to keep)."""
+    try:
+        if os.path.islink(path):
+            target = resolved(path)
+            if target.is_file():
+                return target
+    except (OSError, ValueError):
+        pass
+    return path
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; rename it into place when the block succeeds.
+    """Yield a temporary path next to ``path`` (or to the file it links to: :func:`through_link`);
+    rename it into place when the block succeeds (or when its group does: :func:`placed_together`).
     Any OSError becomes OutputError (exit 4) naming ``path``; nothing temporary is left."""
-    path = Path(path)
+    named = Path(path)
+    path = through_link(named)
     _make_folder(path.parent)
     clean_stale(path)
     tmp: Path | None = None
@@ -323,9 +396,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
             tmp = _temporary_file(path)
         yield tmp
         os.chmod(tmp, _default_mode())
-        os.replace(tmp, path)
+        made = tmp
+        if not _placed(lambda: _place_file(made, path, named), lambda: _remove(made)):
+            tmp = None  # removed by its group
     except OSError as exc:
-        raise OutputError(os_problem(exc, path)) from None
+        raise OutputError(os_problem(exc, named)) from None
     finally:
         if tmp is not None:
             _remove(tmp)
@@ -413,30 +488,51 @@ def _folder_target(path: Path, replaced: frozenset[str]) -> Path:
 
 @contextlib.contextmanager
 def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterator[Path]:
-    """Yield a new temporary folder beside ``path``; when the block succeeds it replaces
-    ``path`` as a whole, so the folder holds either the complete new set or the previous one.
-    Entries of the old folder not named in ``replaced`` are kept (hard-linked into the new one)."""
+    """Yield a new temporary folder beside ``path``; when the block succeeds (or its group:
+    :func:`placed_together`) it replaces ``path`` as a whole, so the folder holds either the
+    complete new set or the previous one. Entries of the old folder not named in ``replaced`` are
+    kept (hard-linked into the new one)."""
     target = _folder_target(path, replaced)
-    tmp = target.with_name(f"{_temp_stem(target.name)}.pari-tmp-{os.getpid()}")
+    made = target.with_name(f"{_temp_stem(target.name)}.pari-tmp-{os.getpid()}")
+    tmp: Path | None = made
     try:
-        _remove(tmp)
-        tmp.mkdir()
-        _enterable(tmp)
-        yield tmp
+        _remove(made)
+        made.mkdir()
+        _enterable(made)
+        _groups.append(None)  # the files written into it go straight in
+        try:
+            yield made
+        finally:
+            _groups.pop()
+        if not _placed(lambda: _place_folder(made, target, replaced, Path(path)), lambda: _remove(made)):
+            tmp = None  # removed by its group
+    except OSError as exc:
+        raise OutputError(os_problem(exc, Path(path))) from None
+    except OutputError as exc:
+        raise _named_as_given(exc, made, Path(path)) from None
+    finally:
+        if tmp is not None:
+            _remove(tmp)
+
+
+def _place_folder(tmp: Path, target: Path, replaced: frozenset[str], path: Path) -> None:
+    """The complete folder ``tmp`` in place of ``target`` (:func:`_swap`), with what the user
+    keeps in the old one (:func:`_carry_over`)."""
+    try:
         if is_dir(target):
             os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
             _carry_over(target, tmp, replaced)
         _swap(tmp, target)
     except OSError as exc:
-        raise OutputError(os_problem(exc, Path(path))) from None
-    except OutputError as exc:
-        # Name the files as the user will know them, not by the temporary folder.
-        inner = str(tmp)
-        raise OutputError(
-            [dataclasses.replace(p, file=(p.file or "").replace(inner, str(path), 1) or None) for p in exc.problems]
-        ) from None
-    finally:
-        _remove(tmp)
+        raise OutputError(os_problem(exc, path)) from None
+
+
+def _named_as_given(exc: OutputError, tmp: Path, path: Path) -> OutputError:
+    """``exc`` with its files named as the user will know them, not by the temporary folder."""
+    inner = str(tmp)
+    return OutputError(
+        [dataclasses.replace(p, file=(p.file or "").replace(inner, str(path), 1) or None) for p in exc.problems]
+    )
 
 
 def write_text(path: Path, text: str) -> None:

@@ -24,7 +24,7 @@ import polars as pl
 
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
-from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, os_error_parts, quoted
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
@@ -35,6 +35,7 @@ from pari_index.outputs.files import (
     csv_into,
     display_frame,
     safe_sheet_name,
+    through_link,
     write_csv,
     write_parquet,
     write_xlsx,
@@ -313,10 +314,11 @@ def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
     sheets = tables.as_dict()
     about = tables.about
     written = [target]
+    beside = through_link(target)  # the overflow files go beside the workbook a link leads to
     with contextlib.ExitStack() as stack:
         # The about sheet stays in the workbook whatever its length: it names the overflow files.
         for name in [name for name, frame in sheets.items() if frame.height > XLSX_MAX_ROWS and name != "about"]:
-            side = target.with_name(f"{target.stem}.{name}.csv")
+            side = beside.with_name(f"{beside.stem}.{name}.csv")
             csv_into(stack.enter_context(atomic_path(side)), label_frame(name, sheets[name], lang, tables.levels), side)
             written.append(side)
             rows = format_number(sheets[name].height, lang)
@@ -559,6 +561,22 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
     return tables, lang
 
 
+def _unreadable_results(exc: OSError, p: Path) -> Problem:
+    """``file-unreadable`` for a system error met while a results file or folder was read, naming
+    the file the system names (a table of the folder), else the results. It used to reach the
+    command as an ``os-error`` that named no file ("the operating system refused: Input/output
+    error"), for ``pari report``, ``pari explain`` and ``--previous`` alike."""
+    number, reason = os_error_parts(exc)
+    reason = reason or (os.strerror(number) if number else type(exc).__name__)
+    return Problem(
+        "file-unreadable",
+        f"cannot read the file: {reason}",
+        file=str(exc.filename) if isinstance(exc.filename, str) and exc.filename else str(p),
+        hint="check the path and its permissions",
+        params={"reason": reason},
+    )
+
+
 def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     """Read a results workbook or folder back (for reports and year-over-year comparison), with
     the ids of its tables, columns and coded values whatever language a workbook is written in.
@@ -569,7 +587,10 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     if not p.exists():
         missing = Problem("file-not-found", "results file not found", file=str(p))
         raise IntakeError(broken_link(p) or near_name(p) or missing)
-    tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
+    try:
+        tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
+    except OSError as exc:  # refused while read (an I/O error of a failing disk or share)
+        raise IntakeError(_unreadable_results(exc, p)) from None
     if "summary" not in tables:
         raise not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
     for name, frame in tables.items():
