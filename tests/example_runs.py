@@ -24,3 +24,15 @@ def score_examples(
     result = CliRunner().invoke(main, args)
     assert "Traceback" not in result.output
     return result.exit_code, result.output, out
+
+
+def score_beside_examples(folder: Path, *, appraisal: Path) -> tuple[int, str, Path, Path]:
+    """The example scored as it is and with ``appraisal`` in place of its own, each in a folder of
+    ``folder``: the changed run's exit status and words, then the two results (plain, changed)."""
+    plain_dir, changed_dir = folder / "plain", folder / "changed"
+    plain_dir.mkdir()
+    changed_dir.mkdir()
+    code, said, plain = score_examples(plain_dir)
+    assert code == 0, said
+    changed_code, said, changed = score_examples(changed_dir, appraisal=appraisal)
+    return changed_code, said, plain, changed

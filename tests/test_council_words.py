@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from example_runs import EXAMPLES, score_examples
+from example_runs import EXAMPLES, score_beside_examples
 
 from pari_index.intake.values import parse_boolean, parse_status
 from pari_index.outputs.results import read_results
@@ -43,12 +43,8 @@ def test_an_appraisal_in_the_council_s_words_scores_as_yes_and_no(tmp_path: Path
     worded = text.replace(",không,", ",không chấp nhận,").replace(",có,", ",chấp nhận,")
     assert worded.count(",không chấp nhận,") == 24 and worded.count(",chấp nhận,") == 27  # (one a corrected value)
     (tmp_path / "appraisal.csv").write_text(worded, encoding="utf-8")
-    plain_dir, worded_dir = tmp_path / "plain", tmp_path / "worded"
-    plain_dir.mkdir()
-    worded_dir.mkdir()
-    code, _, plain = score_examples(plain_dir)
-    worded_code, said, out = score_examples(worded_dir, appraisal=tmp_path / "appraisal.csv")
-    assert (code, worded_code) == (0, 0), said
+    code, said, plain, out = score_beside_examples(tmp_path, appraisal=tmp_path / "appraisal.csv")
+    assert code == 0, said
     ours, theirs = read_results(out), read_results(plain)
     assert (
         ours["summary"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from example_runs import EXAMPLES, score_examples
+from example_runs import EXAMPLES, score_beside_examples
 
 from pari_index.intake.values import parse_points
 from pari_index.outputs.results import read_results
@@ -40,12 +40,8 @@ def test_a_self_score_and_a_council_score_with_their_unit_score_as_the_numbers(t
     (tmp_path / "appraisal.csv").write_text(
         appraisal.replace('00073,5.1.2,,,"0,5",', '00073,5.1.2,,,"0,5 điểm",'), encoding="utf-8"
     )
-    plain_dir, worded_dir = tmp_path / "plain", tmp_path / "worded"
-    plain_dir.mkdir()
-    worded_dir.mkdir()
-    code, _, plain = score_examples(plain_dir)
-    worded_code, said, worded = score_examples(worded_dir, appraisal=tmp_path / "appraisal.csv")
-    assert (code, worded_code) == (0, 0), said
+    code, said, plain, worded = score_beside_examples(tmp_path, appraisal=tmp_path / "appraisal.csv")
+    assert code == 0, said
     ours, theirs = read_results(worded), read_results(plain)
     key = ["commune_code", "criterion_id", "final_score"]
     assert ours["criteria"].select(key).equals(theirs["criteria"].select(key))

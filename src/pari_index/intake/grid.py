@@ -489,19 +489,22 @@ def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, f
         same = sum(c == w for c, w in zip(cells, wanted, strict=True))
         if same >= min(2, len(names)) and all(c is None or c == w for c, w in zip(cells, wanted, strict=True)):
             rows.append(row[0])
-    found += [
-        Problem(
-            "header-repeated",
-            "this row repeats the column names (files pasted together?); it was taken as a header, not as data",
-            file=place.file,
-            sheet=place.sheet,
-            row=row,
-            hint="delete the row, or give each file on its own",
-            severity="warning",
-        )
+    found += _row_warnings(
+        rows,
+        place,
+        "header-repeated",
+        "this row repeats the column names (files pasted together?); it was taken as a header, not as data",
+        "delete the row, or give each file on its own",
+    )
+    return frame.filter(~pl.col(ROW).is_in(rows)) if rows else frame
+
+
+def _row_warnings(rows: Iterable[int], place: Place, kind: str, message: str, hint: str) -> list[Problem]:
+    """A warning ``kind`` at each of ``rows``: a row that is no data, left out of the table."""
+    return [
+        Problem(kind, message, file=place.file, sheet=place.sheet, row=row, hint=hint, severity="warning")
         for row in rows
     ]
-    return frame.filter(~pl.col(ROW).is_in(rows)) if rows else frame
 
 
 #: A total a clerk adds under the data (``Tổng cộng``, ``Cộng:``, ``Tổng 85,5``, ``Total``), written
@@ -532,18 +535,13 @@ def _total_rows(frame: pl.DataFrame, names: Sequence[str], place: Place, found: 
     flags = [cell.str.contains(_TOTAL_WORDS).fill_null(False) for cell in cells]  # (no strip: a copy of each)
     total = functools.reduce(operator.or_, flags)
     rows = frame.get_column(ROW).filter(total).to_list()
-    found += [
-        Problem(
-            "total-row",
-            "this row is a total (Tổng cộng), not a unit's data: it was not read",
-            file=place.file,
-            sheet=place.sheet,
-            row=row,
-            hint="nothing to do: totals are computed by pari; delete the row to silence this",
-            severity="warning",
-        )
-        for row in rows
-    ]
+    found += _row_warnings(
+        rows,
+        place,
+        "total-row",
+        "this row is a total (Tổng cộng), not a unit's data: it was not read",
+        "nothing to do: totals are computed by pari; delete the row to silence this",
+    )
     return frame.filter(~total) if rows else frame
 
 
