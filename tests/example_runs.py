@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 from click.testing import CliRunner
 
 from pari_index.cli import main
@@ -36,3 +37,33 @@ def score_beside_examples(folder: Path, *, appraisal: Path) -> tuple[int, str, P
     assert code == 0, said
     changed_code, said, changed = score_examples(changed_dir, appraisal=appraisal)
     return changed_code, said, plain, changed
+
+
+def score_survey(folder: Path, survey: pl.DataFrame, *extra: str) -> tuple[int, str, Path]:
+    """The example scored with ``survey`` (written to ``folder/survey.csv``) as its survey."""
+    path = folder / "survey.csv"
+    survey.write_csv(path)
+    return score_examples(folder, *extra, survey=path)
+
+
+def one_commune_refused(
+    scored: tuple[int, str, Path], survey: pl.DataFrame, clean: dict[str, pl.DataFrame], kind: str, code: str
+) -> None:
+    """What a survey whose commune ``code`` alone was rewritten must give (``scored``, from
+    :func:`score_survey`): each of its rows refused as ``kind``, 0 survey points for it, and every
+    other commune's survey points as in the ``clean`` run's results."""
+    from pari_index.outputs.results import read_results
+
+    status, output, out = scored
+    assert status == 1, output  # results written, with rows rejected
+    assert "INCOMPLETE: 6 rows rejected in 1 file" in output
+    tables = read_results(out)
+    found = tables["findings"].filter(pl.col("kind") == kind)
+    rows = survey.with_row_index("row", offset=2).filter(pl.col("commune_code") == code)["row"].to_list()
+    assert found.select("severity", "commune_code", "row", "column").rows() == [
+        ("error", code, row, "value") for row in rows
+    ]
+    others = pl.col("commune_code") != code
+    kept = ["commune_code", "survey_points"]
+    assert tables["summary"].filter(others).select(kept).equals(clean["summary"].filter(others).select(kept))
+    assert tables["summary"].filter(pl.col("commune_code") == code)["survey_points"].item() == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from example_runs import EXAMPLES, score_examples
+from example_runs import EXAMPLES, one_commune_refused, score_survey
 
 from pari_index.outputs.results import read_results
 
@@ -34,15 +34,9 @@ def _as_marks(
     return survey.with_columns(pl.when(mine).then(written).otherwise(pl.col("value")).alias("value"))
 
 
-def _score(folder: Path, survey: pl.DataFrame, *extra: str) -> tuple[int, str, Path]:
-    path = folder / "survey.csv"
-    survey.write_csv(path)
-    return score_examples(folder, *extra, survey=path)
-
-
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pl.DataFrame]:
-    code, output, out = _score(tmp_path_factory.mktemp("clean"), SURVEY)
+    code, output, out = score_survey(tmp_path_factory.mktemp("clean"), SURVEY)
     assert code == 0, output
     return read_results(out)
 
@@ -51,7 +45,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pl.DataFrame]:
 def test_a_survey_file_of_marks_is_refused_not_scored_as_a_few_percent(tmp_path: Path, top: int) -> None:
     """Every row refused, so the run stops as for a survey that gives nothing (survey-missing)
     instead of ranking every commune without its survey part."""
-    code, output, out = _score(tmp_path, _as_marks(SURVEY, top=top))
+    code, output, out = score_survey(tmp_path, _as_marks(SURVEY, top=top))
     assert code == 1 and not out.exists()
     first = "5.0" if top == 5 else "10.0"
     assert f"row 2 column «value»: {first} looks like a mark on a scale (1 to 5, 0 to 10)" in output
@@ -60,19 +54,8 @@ def test_a_survey_file_of_marks_is_refused_not_scored_as_a_few_percent(tmp_path:
 
 
 def test_one_commune_of_marks_is_refused_and_the_others_scored(tmp_path: Path, clean: dict[str, pl.DataFrame]) -> None:
-    code, output, out = _score(tmp_path, _as_marks(SURVEY, ["00007"]))
-    assert code == 1, output  # results written, with rows rejected
-    assert "INCOMPLETE: 6 rows rejected in 1 file" in output
-    tables = read_results(out)
-    found = tables["findings"].filter(pl.col("kind") == "percent-on-a-scale")
-    rows = SURVEY.with_row_index("row", offset=2).filter(pl.col("commune_code") == "00007")["row"].to_list()
-    assert found.select("severity", "commune_code", "row", "column").rows() == [
-        ("error", "00007", row, "value") for row in rows
-    ]
-    summary = tables["summary"].filter(pl.col("commune_code") != "00007")
-    before = clean["summary"].filter(pl.col("commune_code") != "00007")
-    assert summary.select("commune_code", "survey_points").equals(before.select("commune_code", "survey_points"))
-    assert tables["summary"].filter(pl.col("commune_code") == "00007")["survey_points"].item() == 0
+    scored = score_survey(tmp_path, _as_marks(SURVEY, ["00007"]))
+    one_commune_refused(scored, SURVEY, clean, "percent-on-a-scale", "00007")
 
 
 def test_low_rates_that_are_percentages_are_kept(tmp_path: Path, clean: dict[str, pl.DataFrame]) -> None:
@@ -85,7 +68,7 @@ def test_low_rates_that_are_percentages_are_kept(tmp_path: Path, clean: dict[str
     survey = survey.with_columns(
         pl.when(pl.int_range(pl.len()) == first).then(pl.lit("10,5")).otherwise("value").alias("value")
     )
-    code, output, out = _score(tmp_path, survey)
+    code, output, out = score_survey(tmp_path, survey)
     assert code == 0, output
     tables = read_results(out)
     assert "percent-on-a-scale" not in tables["findings"]["kind"].to_list()
@@ -102,7 +85,7 @@ def test_commune_batches_refuse_the_same_cells(tmp_path: Path) -> None:
     for size in ("1", "7", "1000"):
         folder = tmp_path / size
         folder.mkdir()
-        code, output, out = _score(folder, survey, "--batch-size", size)
+        code, output, out = score_survey(folder, survey, "--batch-size", size)
         assert code == 1, output
         findings = read_results(out)["findings"]
         found.append(findings.filter(pl.col("kind") == "percent-on-a-scale").select("commune_code", "row").rows())
