@@ -38,10 +38,13 @@ import yaml
 from pydantic import ValidationError
 
 from pari_index.archives import compressed_file
+from pari_index.criteria import lookalikes
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
 from pari_index.errors import CriteriaError, Problem, broken_link, cut_mark, near_name, quoted, shorten_path, visible
 from pari_index.limits import env_limit
+from pari_index.messages.catalogue import entry_of
+from pari_index.messages.labels import PARAM_WORDS
 from pari_index.spelling import spelled_on_disk
 
 #: The most nodes a criteria document may expand to once aliases are followed. Real sets have a
@@ -231,6 +234,8 @@ def _walk(root: yaml.Node, file: str) -> _Shape:
             continue
         if isinstance(node, yaml.MappingNode):
             shape.problems += _duplicate_keys(node, file)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            shape.problems += _lookalikes(node, file)
         open_nodes.add(key)
         children = _children(node)
         stack.append((node, children))
@@ -300,12 +305,37 @@ def _text_problem(node: yaml.ScalarNode, file: str) -> Problem | None:
     )
 
 
+def _lookalike_in(node: yaml.ScalarNode, file: str, key: bool = False) -> Problem | None:
+    """lookalike-character for a key, or a code-like value, holding a look-alike (a zero-width
+    space in ``max``: "missing key max" otherwise), or a value opened by a curly quote."""
+    text = node.value
+    at = lookalikes.in_key(text) if key else lookalikes.in_value(text, not node.style)  # libyaml: ""
+    if at is None:
+        return None
+    char = text[at]
+    kind = lookalikes.kind_of(char) or "quote"
+    mark = node.start_mark
+    # The column of the character itself when the scalar sits on one line (past its opening quote).
+    column = mark.column + 1 + at + (1 if node.style in ("'", '"') else 0)
+    return _lookalike_problem(file, kind, char, mark.line + 1, column)
+
+
 def _problem(
     file: str, code: str, message: str, mark: Any = None, hint: str | None = None, params: dict[str, Any] | None = None
 ) -> Problem:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     return Problem(code=code, message=message, file=file, line=line, column=column, hint=hint, params=params)
+
+
+def _lookalikes(node: yaml.MappingNode | yaml.SequenceNode, file: str) -> list[Problem]:
+    """lookalike-character for each key, and each code-like value, of a mapping or list."""
+    if isinstance(node, yaml.MappingNode):
+        pairs = [(key, True) for key, _ in node.value] + [(value, False) for _, value in node.value]
+    else:
+        pairs = [(item, False) for item in node.value]
+    found = (_lookalike_in(part, file, key) for part, key in pairs if isinstance(part, yaml.ScalarNode))
+    return [problem for problem in found if problem is not None]
 
 
 def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
@@ -330,6 +360,30 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
         else:
             first_seen[key.value] = key
     return problems
+
+
+def _raise_lookalike(loader: StrictLoader, exc: yaml.MarkedYAMLError, file: str) -> None:
+    """Raise lookalike-character when a look-alike stands near a YAML syntax error: on the error's
+    line, the two before it, or from the line its context (a mapping, a list) began on."""
+    text = getattr(loader, "_pari_text", None)
+    mark = exc.problem_mark
+    if not isinstance(text, str) or mark is None:
+        return
+    first = mark.line - 2
+    if exc.context_mark is not None:
+        first = min(first, exc.context_mark.line)
+    found = lookalikes.near_error(text, first, mark.line)
+    if found is not None:
+        raise CriteriaError(_lookalike_problem(file, found.kind, found.char, found.line, found.column)) from None
+
+
+def _lookalike_problem(file: str, kind: str, char: str, line: int | None, column: int | None) -> Problem:
+    params = {"lookalike": kind, "codepoint": f"U+{ord(char):04X}"}
+    entry = entry_of("lookalike-character")
+    assert entry is not None and entry.hint is not None
+    message = entry.message.en.format(codepoint=params["codepoint"], lookalike=PARAM_WORDS["lookalike"][kind].en)
+    hint = entry.hint.en
+    return Problem("lookalike-character", message, file=file, line=line, column=column, hint=hint, params=params)
 
 
 def _reader_place(loader: StrictLoader, exc: yaml.YAMLError) -> tuple[int | None, int | None]:
@@ -365,6 +419,10 @@ def _compose(loader: StrictLoader, file: str) -> yaml.Node:
             # yaml-syntax with the hint about indentation and quoting, which is not what is wrong.
             code, hint, params = "yaml-documents", "keep one criteria set in each file: split the file at this line", {}
             message = "a second YAML document begins here (after a line ---): a file holds one criteria set"
+        else:
+            # A no-break space, a full-width colon, Word's "–" pasted in: PyYAML's reason names
+            # a ":" or an indentation the author can see; the character is the thing to retype.
+            _raise_lookalike(loader, exc, file)
         raise CriteriaError(_problem(file, code, message, exc.problem_mark, hint, params)) from None
     except yaml.YAMLError as exc:
         # (The reason without PyYAML's place: "in '<unicode string>', position 3" names no file.)

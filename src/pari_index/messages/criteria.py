@@ -46,6 +46,16 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "a criteria set is a YAML file (docs/criteria.md); a decision's annex in Excel becomes one with pari criteria "
         "import ANNEX.xlsx -o SET.yaml",
     ),
+    "lookalike-character": entry(
+        "Ký tự trông như dấu của YAML nhưng không phải",
+        "A character that looks like one of YAML's signs but is not",
+        "ký tự {codepoint} ở đây là {lookalike}",
+        "the character {codepoint} here is {lookalike}",
+        "xoá ký tự này rồi gõ lại bằng bàn phím; ký tự như vậy thường theo vào khi chép từ Word, trang web hoặc "
+        "tin nhắn",
+        "delete it and type it again on the keyboard; such characters come in with text copied from Word, a web page "
+        "or a chat",
+    ),
     "yaml-documents": entry(
         "Nhiều tài liệu YAML trong một tệp",
         "More than one YAML document in one file",

@@ -84,6 +84,41 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "send the output to a file (> out.txt) and run again",
         ),
     },
+    # What a character of a criteria file passes for (lookalike-character: criteria.lookalikes).
+    "lookalike": {
+        "space": Words(
+            "một dấu cách lạ (như dấu cách không ngắt của Word): trông như dấu cách nhưng YAML không đọc là dấu cách",
+            "an unusual space (such as Word's no-break space): it looks like a space, but YAML does not read it as one",
+        ),
+        "invisible": Words(
+            "một ký tự ẩn (như dấu cách độ rộng 0): không hiện trên màn hình nhưng làm khoá hoặc mã thành một khoá, "
+            "mã khác",
+            "an invisible character (such as a zero-width space): it shows as nothing, but makes the key or code "
+            "another one",
+        ),
+        "colon": Words(
+            "dấu hai chấm toàn độ rộng «：»: YAML chỉ đọc dấu hai chấm thường «:»",
+            "a full-width colon «：»: YAML reads only the ordinary colon «:»",
+        ),
+        "dash": Words(
+            "một dấu gạch hoặc dấu đầu dòng của Word («–», «—», «•»): mục của danh sách YAML bắt đầu bằng «-» và một "
+            "dấu cách",
+            "a dash or bullet from Word («–», «—», «•»): an item of a YAML list begins with «-» and a space",
+        ),
+        "quote": Words(
+            'dấu ngoặc kép cong của Word («“», «”»): YAML chỉ hiểu dấu ngoặc kép thẳng «"», nên dấu cong thành một '
+            "phần của chữ",
+            'a curly quote from Word («“», «”»): YAML reads only the straight quote «"», so the curly one became part '
+            "of the text",
+        ),
+        "full-width": Words(
+            "một ký tự toàn độ rộng (của bộ gõ tiếng Trung, Nhật hay Hàn): định dạng bộ tiêu chí chỉ đọc chữ và số "
+            "thường",
+            "a full-width character (from a Chinese, Japanese or Korean input method): the criteria format reads only "
+            "ordinary letters and digits",
+        ),
+        "": Words("một ký tự YAML không đọc như vẻ ngoài của nó", "a character YAML does not read as it looks"),
+    },
     # What a path names that is no regular file (not-a-regular-file of a criteria set).
     "file_kind": {
         "device": Words("một thiết bị", "a device"),

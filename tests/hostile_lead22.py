@@ -1,0 +1,80 @@
+"""Hostile cases of the twenty-second session's lead: characters in a criteria file that look like
+YAML's own and are not, as a set drafted in Word, a web page or a chat brings them in.
+
+Before, each was answered at its line but about the wrong thing: "check indentation (spaces
+only)" for a line indented with no-break spaces, "a ':' was expected" beside a full-width colon,
+"key «max» is missing" where ``max:`` is written with a zero-width space inside it, and a title
+opened by Word's curly quote was valid, the quote kept in its text. Now each is
+``lookalike-character`` at the character itself, naming it by its code point and what it passes
+for (criteria.lookalikes).
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_lead22.py checks what each answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import CRITERIA, _score
+
+Case = Callable[[Path], list[str]]
+
+#: Line 90 of the Hà Nội set is ``            max: 1`` (item 1.1.1), line 88 its ``- id: "1.1.1"``,
+#: line 89 its title.
+_SET = "ha-noi-2025-commune.yaml"
+
+
+def _edited(folder: Path, line: int, old: str, new: str) -> Path:
+    lines = (CRITERIA / _SET).read_text(encoding="utf-8").splitlines(keepends=True)
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path = folder / "set.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def no_break_space_indent(folder: Path) -> list[str]:
+    """Item 1.1.1's ``max`` indented with two no-break spaces (a set pasted from Word)."""
+    return ["validate", str(_edited(folder, 90, "            max", "\u00a0\u00a0          max"))]
+
+
+def zero_width_key(folder: Path) -> list[str]:
+    """``ma\u200bx: 1``: a zero-width space inside a key (a set copied from a web page)."""
+    return ["validate", str(_edited(folder, 90, "max:", "ma\u200bx:"))]
+
+
+def full_width_colon_score(folder: Path) -> list[str]:
+    """A score run whose set has ``max： 1`` (a Chinese or Japanese input method's colon)."""
+    _edited(folder, 90, "max:", "max\uff1a")
+    return _score(folder, "--criteria", str(folder / "set.yaml"))
+
+
+def curly_quote_title(folder: Path) -> list[str]:
+    """A title opened by Word's curly quote and closed by a straight one: valid YAML, the quote kept."""
+    return ["validate", str(_edited(folder, 89, 'title: {vi: "', "title: {vi: \u201c"))]
+
+
+def word_bullet_item(folder: Path) -> list[str]:
+    """Item 1.1.1 listed with Word's bullet ``•`` instead of ``-``."""
+    return ["validate", str(_edited(folder, 88, "- id", "\u2022 id"))]
+
+
+CASES: dict[str, Case] = {
+    "lookalike-no-break-space-indent": no_break_space_indent,
+    "lookalike-zero-width-key": zero_width_key,
+    "lookalike-full-width-colon-score": full_width_colon_score,
+    "lookalike-curly-quote-title": curly_quote_title,
+    "lookalike-word-bullet-item": word_bullet_item,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "lookalike-no-break-space-indent": (1, "lookalike-character", ("set.yaml",)),
+    "lookalike-zero-width-key": (1, "lookalike-character", ("set.yaml",)),
+    "lookalike-full-width-colon-score": (1, "lookalike-character", ("set.yaml", "communes.csv")),
+    "lookalike-curly-quote-title": (1, "lookalike-character", ("set.yaml",)),
+    "lookalike-word-bullet-item": (1, "lookalike-character", ("set.yaml",)),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {"lookalike-full-width-colon-score": ("out.xlsx",)}
