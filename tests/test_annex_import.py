@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from criteria_text import BASE
@@ -371,3 +372,20 @@ def test_a_maximum_written_with_a_thousands_point_is_asked_not_guessed(tmp_path:
     ]
     assert (found["1.1.2"]["max"], found["1.1.3"]["max"]) == (Decimal(1), Decimal("1.5"))
     assert found["1"]["max"] == Decimal("2.5")  # the asked maximum left out of the sum until answered
+
+
+def test_numbers_typed_with_look_alikes_read_as_the_plain_ones(draft: Draft, tmp_path: Path) -> None:
+    # Word's Roman numeral character «Ⅱ» (U+2161), a CJK input method's «１．２», a zero-width
+    # space pasted from a web page inside «1.1»: each was "unreadable number", and with area II
+    # unread, the numbers under it were read as area I's (the draft's tree broken).
+    book = openpyxl.load_workbook(ANNEX)
+    sheet = book.worksheets[0]
+    assert [sheet.cell(row, 1).value for row in (8, 9, 14)] == ["1.1", "1.2", "II"]
+    sheet.cell(8, 1).value = "1.\u200b1"
+    sheet.cell(9, 1).value = "\uff11\uff0e\uff12"
+    sheet.cell(14, 1).value = "\u2161"
+    edited = tmp_path / "annex.xlsx"
+    book.save(edited)
+    again = import_annex(edited)
+    assert sorted(items(again.document["areas"])) == sorted(items(draft.document["areas"]))
+    assert not any("số thứ tự" in todo for todo in again.todos)

@@ -12,6 +12,7 @@ cell and its row, and ``pari validate`` refuses the draft until each one is reso
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -56,6 +57,14 @@ def quoted(text: str) -> str:
     return "«" + (one_line if len(one_line) <= QUOTE else one_line[:QUOTE] + "…") + "»"
 
 
+def number_text(written: str | None) -> str:
+    """An STT cell as its number reads: compatibility forms folded (Word's «Ⅱ» is II, a CJK
+    input method's «１．２» is 1.2) and invisible characters (a zero-width space pasted from a
+    web page) dropped, then the spaces and the closing dot around it."""
+    folded = unicodedata.normalize("NFKC", written or "")
+    return "".join(c for c in folded if unicodedata.category(c) != "Cf").strip().rstrip(".").strip()
+
+
 def roman(text: str) -> int | None:
     if not re.fullmatch(r"[IVXL]+", text):
         return None
@@ -74,7 +83,7 @@ class _Tree:
         self.areas: list[dict[str, Any]] = []
         self.by_id: dict[str, dict[str, Any]] = {}
         self.rows: dict[str, AnnexRow] = {}
-        self.roman = any(roman((r.number or "").rstrip(".")) for r in book.rows)
+        self.roman = any(roman(number_text(r.number)) for r in book.rows)
         self.area: str | None = None
         self.last_numbered: str | None = None
         self.loose: list[str] = []  # notes about rows that are no item
@@ -87,7 +96,7 @@ class _Tree:
         return written
 
     def node_id(self, row: AnnexRow) -> str | None:
-        number = (row.number or "").strip().rstrip(".").strip()
+        number = number_text(row.number)
         as_roman = roman(number)
         if as_roman is not None:
             self.area = str(as_roman)
