@@ -64,6 +64,8 @@ _CODE = re.compile(r"[A-Za-z0-9_.:/+\-]*")
 
 def in_key(text: str) -> int | None:
     """Where the first look-alike of a mapping key is (keys of the format are plain words), or None."""
+    if text.isascii():
+        return None
     return next((at for at, char in enumerate(text) if kind_of(char) is not None), None)
 
 
@@ -73,6 +75,8 @@ def in_value(text: str, plain: bool) -> int | None:
     would keep it: ``“Tốt"``). A value of words is free text and is left alone."""
     if plain and text and text[0] in _QUOTES:
         return 0
+    if " " in text or text.isascii():
+        return None  # words (a title, a guidance), or nothing to find: most values, found at once
     found = [at for at, char in enumerate(text) if kind_of(char) is not None]
     if not found or not _CODE.fullmatch("".join(c for c in text if kind_of(c) is None)):
         return None
