@@ -8,6 +8,11 @@ opened by Word's curly quote was valid, the quote kept in its text. Now each is
 ``lookalike-character`` at the character itself, naming it by its code point and what it passes
 for (criteria.lookalikes).
 
+And a CSV saved from a workbook whose formulas failed: the cells hold Excel's error values as text
+(«#N/A», «#REF!»). A workbook's error cells were reported (``excel-error-cell``) and not read; in
+a CSV the text was read as a value, and «#N/A» as an evidence document's number and file counted
+the evidence as given, exit 0. Now the CSV's are reported and not read as the workbook's are.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_lead22.py checks what each answers.
@@ -15,10 +20,11 @@ tests/test_hostile_lead22.py checks what each answers.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
 
-from hostile_sweep8 import CRITERIA, _score
+from hostile_sweep8 import CRITERIA, _examples, _rows, _score
 
 Case = Callable[[Path], list[str]]
 
@@ -62,7 +68,20 @@ def word_bullet_item(folder: Path) -> list[str]:
     return ["validate", str(_edited(folder, 88, "- id", "\u2022 id"))]
 
 
+def csv_excel_error_values(folder: Path) -> list[str]:
+    """The example assessments, as a CSV saved from a workbook whose lookups failed: «#N/A» for the
+    evidence number and file of commune 00001's item 1.1.2, «#REF!» for its self-score."""
+    files = _examples(folder)
+    header, *rows = _rows("assessments_long.csv")
+    at = next(i for i, row in enumerate(rows) if row[:3] == ["00001", "1.1.2", "tasks"])
+    rows[at][4:8] = ["#REF!", "#N/A", rows[at][6], "#N/A"]
+    with files["assessments_long"].open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    return _score(folder)
+
+
 CASES: dict[str, Case] = {
+    "csv-excel-error-values": csv_excel_error_values,
     "lookalike-no-break-space-indent": no_break_space_indent,
     "lookalike-zero-width-key": zero_width_key,
     "lookalike-full-width-colon-score": full_width_colon_score,
@@ -71,6 +90,7 @@ CASES: dict[str, Case] = {
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "csv-excel-error-values": (1, "excel-error-cell", ("assessments_long.csv", "communes.csv")),
     "lookalike-no-break-space-indent": (1, "lookalike-character", ("set.yaml",)),
     "lookalike-zero-width-key": (1, "lookalike-character", ("set.yaml",)),
     "lookalike-full-width-colon-score": (1, "lookalike-character", ("set.yaml", "communes.csv")),

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 from children import answers_its_case
 from hostile_lead22 import CASES, EXPECTED, NOT_WRITTEN
+
+from pari_index.outputs.results import read_results
 
 
 def test_every_case_has_its_expectation() -> None:
@@ -17,6 +20,9 @@ def test_every_case_has_its_expectation() -> None:
 
 #: The place and the words each case must print (the set's line 90 is item 1.1.1's ``max: 1``).
 SAID = {
+    "csv-excel-error-values": (
+        "assessments_long.csv hàng 3 cột «evidence_number»: ô chứa lỗi Excel «#N/A»; ô không được đọc"
+    ),
     "lookalike-no-break-space-indent": "set.yaml:90:1: ký tự U+00A0 ở đây là một dấu cách lạ",
     "lookalike-zero-width-key": "set.yaml:90:15: ký tự U+200B ở đây là một ký tự ẩn",
     "lookalike-full-width-colon-score": "set.yaml:90:16: ký tự U+FF1A ở đây là dấu hai chấm toàn độ rộng «：»",
@@ -29,4 +35,20 @@ SAID = {
 def test_each_case_names_the_character_at_its_place(tmp_path: Path, case: str) -> None:
     said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
     assert SAID[case] in said, said
-    assert "xoá ký tự này rồi gõ lại bằng bàn phím" in said
+    if case.startswith("lookalike-"):
+        assert "xoá ký tự này rồi gõ lại bằng bàn phím" in said
+
+
+def test_excel_error_values_of_a_csv_are_not_read(tmp_path: Path) -> None:
+    answers_its_case(CASES["csv-excel-error-values"](tmp_path), tmp_path, EXPECTED["csv-excel-error-values"])
+    results = read_results(tmp_path / "out.xlsx")
+    errors = results["findings"].filter(pl.col("kind") == "excel-error-cell")
+    assert sorted(errors.select("row", "column").rows()) == [
+        (3, "evidence_file"),
+        (3, "evidence_number"),
+        (3, "self_score"),
+    ]
+    item = results["criteria"].filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "1.1.2"))
+    # The evidence needs its number, date and file: with two of them unread it is missing, and
+    # the item's 0.5 computed points become 0, as the same cells of a workbook would give.
+    assert item.select("evidence_status", "computed_score", "final_score").row(0) == ("missing", 0.5, 0.0)

@@ -29,7 +29,7 @@ def _only(text: str) -> tuple[str, int | None, int | None, str, str]:
         (21, "        max:\u30002", 13, "U+3000", "space"),  # an ideographic space
         (21, "        ma\u200bx: 2", 11, "U+200B", "invisible"),  # a zero-width space in a key
         (21, "        \ufeffmax: 2", 9, "U+FEFF", "invisible"),  # a byte-order mark starting a key
-        (21, "        ｍａｘ: 2", 9, "U+FF4D", "full-width"),  # a key typed with a CJK input method
+        (21, "        ｍａｘ: 2", 9, "U+FF4D", "fullwidth"),  # a key typed with a CJK input method
         (19, '      \u2013 id: "1.1"', 7, "U+2013", "dash"),  # Word's en dash as a list's "-"
         (19, '      \u2022 id: "1.1"', 7, "U+2022", "dash"),  # Word's bullet
         (19, '      - id: "1.1\u200b"', 17, "U+200B", "invisible"),  # inside a quoted id
@@ -72,7 +72,7 @@ def test_kinds_and_structural_places() -> None:
         "invisible",
         "colon",
         "quote",
-        "full-width",
+        "fullwidth",
         None,
         None,
     ]

@@ -54,7 +54,7 @@ def kind_of(char: str) -> str | None:
     if category == "Cf" or char == "\u00ad":
         return "invisible"
     if "\uff01" <= char <= "\uff5e":
-        return "full-width"
+        return "fullwidth"
     return None
 
 

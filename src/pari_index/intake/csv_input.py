@@ -436,7 +436,14 @@ def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], h
     # Headings over two rows (a group heading over the columns it covers), as in a workbook.
     grid = join_two_row_text_header(grid, skip)
     sheet, problems = frame_from_grid(
-        grid.slice(skip), file, None, 1 + skip, is_nfc=how.is_nfc, undecodable=how.undecodable, longest=how.longest
+        grid.slice(skip),
+        file,
+        None,
+        1 + skip,
+        is_nfc=how.is_nfc,
+        undecodable=how.undecodable,
+        longest=how.longest,
+        excel_errors=True,
     )
     return ReadResult([sheet] if sheet else [], notes + titles + problems)
 

@@ -156,6 +156,52 @@ TOO_LONG = _CellCheck(
 )
 
 
+#: The error values Excel (and LibreOffice, as Err:NNN) shows in a cell whose formula failed. A
+#: workbook keeps them as error cells (reported by intake.xlsx as excel-error-cell); a CSV saved
+#: from it keeps the text, which was then read as a value: «#N/A» as an evidence file's name
+#: counted the evidence as given.
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#PYTHON!",
+        "#EXTERNAL!",
+    }
+)
+_LIBREOFFICE_ERROR = re.compile(r"Err:\d{3}")
+
+
+def _excel_error(value: str) -> str | None:
+    if value not in EXCEL_ERRORS and not _LIBREOFFICE_ERROR.fullmatch(value):
+        return None
+    return f"the cell holds the Excel error {quoted(value)}"
+
+
+EXCEL_ERROR = _CellCheck(
+    "excel-error-cell",
+    lambda cell: cell.str.starts_with("#") | cell.str.starts_with("Err:"),
+    lambda cell: cell.is_in(list(EXCEL_ERRORS)) | cell.str.contains(r"^Err:\d{3}$"),
+    _excel_error,
+    "correct the formula or type the value; error values cannot be scored",
+    keep_header=True,
+    params=lambda value: {"code": quoted(value)},
+    words_key="excel_error",
+)
+
+
 class _CellReport:
     """One problem per cell (grid row, grid column, text) a check finds, up to MAX_CELL_FINDINGS,
     then one saying how many more; the cells may come a range of rows at a time (the count is
@@ -362,12 +408,15 @@ def frame_from_grid(
     is_nfc: bool = False,
     undecodable: bool = False,
     longest: int | None = None,
+    excel_errors: bool = False,
 ) -> tuple[Sheet | None, list[Problem]]:
     """A table of strings whose first row holds the column names (as read with no header);
     ``first_row`` is the sheet row the header is in (an Excel table need not start in row 1).
     ``is_nfc``: the caller checked that the whole text is already in NFC, so cells need not be
     normalised one by one. ``undecodable``: the text had bytes that could not be decoded (U+FFFD):
-    cells holding one are reported and not read. Cells longer than MAX_CELL_CHARS are reported and
+    cells holding one are reported and not read. ``excel_errors``: the grid is a CSV's text, whose
+    Excel error values («#N/A») are reported and not read, as a workbook's error cells are. Cells
+    longer than MAX_CELL_CHARS are reported and
     not read (``longest``: the caller knows no cell is longer, e.g. a short file, and this check is
     skipped); a table wider than MAX_COLUMNS is refused. Linear in the number of columns."""
     if grid.height == 0 or grid.width == 0:
@@ -388,7 +437,11 @@ def frame_from_grid(
     place = Place(file, sheet, first_row)
     # One polars call less per file for the thousands of small files of one commune each.
     long_cells = longest is None or longest > MAX_CELL_CHARS
-    checks = (*((UNDECODABLE,) if undecodable else ()), *((TOO_LONG,) if long_cells else ()))
+    checks = (
+        *((UNDECODABLE,) if undecodable else ()),
+        *((TOO_LONG,) if long_cells else ()),
+        *((EXCEL_ERROR,) if excel_errors else ()),
+    )
     if grid.width > WIDE_COLUMNS:
         return _frame_wide(grid, place, checks, is_nfc)
     stray: list[Problem] = []
@@ -597,7 +650,7 @@ class GridRanges:
         self.place = Place(file, None, 1)
         self.is_nfc, self.undecodable, self.longest = is_nfc, undecodable, longest
         long_cells = longest is None or longest > MAX_CELL_CHARS
-        self.checks = (*((UNDECODABLE,) if undecodable else ()), *((TOO_LONG,) if long_cells else ()))
+        self.checks = (*((UNDECODABLE,) if undecodable else ()), *((TOO_LONG,) if long_cells else ()), EXCEL_ERROR)
         self.reports: list[_CellReport] = []
         self.plan_problems: list[Problem] = []
         self.blank_rows: list[int] = []

@@ -111,7 +111,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             'a curly quote from Word («“», «”»): YAML reads only the straight quote «"», so the curly one became part '
             "of the text",
         ),
-        "full-width": Words(
+        "fullwidth": Words(
             "một ký tự toàn độ rộng (của bộ gõ tiếng Trung, Nhật hay Hàn): định dạng bộ tiêu chí chỉ đọc chữ và số "
             "thường",
             "a full-width character (from a Chinese, Japanese or Korean input method): the criteria format reads only "
