@@ -161,3 +161,44 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "report-named-as-folder": ("out.xlsx", "bao-cao.html"),
     "template-named-as-folder": ("bieu-mau.xlsx",),
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Paths copied from Windows: backslashes between folders
+
+
+def _in_subfolder(folder: Path) -> None:
+    (folder / "du-lieu").mkdir()
+    for name in ("communes.csv", "assessments_long.csv", "survey.csv"):
+        shutil.copy(EXAMPLES / name, folder / "du-lieu" / name)
+
+
+def register_with_backslashes(folder: Path) -> list[str]:
+    """``--communes du-lieu\\communes.csv``: "file not found", hint "check the path", beside it."""
+    _in_subfolder(folder)
+    return [
+        "score",
+        "du-lieu/assessments_long.csv",
+        "--communes",
+        "du-lieu\\communes.csv",
+        "--no-survey",
+        "-o",
+        "o.xlsx",
+    ]
+
+
+def criteria_with_backslashes(folder: Path) -> list[str]:
+    (folder / "bo").mkdir()
+    shutil.copy(ROOT / "criteria" / "ha-noi-2025-commune.yaml", folder / "bo" / "tieu-chi.yaml")
+    return ["validate", "bo\\tieu-chi.yaml"]
+
+
+CASES |= {
+    "register-with-backslashes": register_with_backslashes,
+    "criteria-with-backslashes": criteria_with_backslashes,
+}
+EXPECTED |= {
+    "register-with-backslashes": (1, "input-backslash", ("du-lieu/communes.csv",)),
+    "criteria-with-backslashes": (1, "input-backslash", ("bo/tieu-chi.yaml",)),
+}
+NOT_WRITTEN |= {"register-with-backslashes": ("o.xlsx",)}

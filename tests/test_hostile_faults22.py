@@ -172,3 +172,17 @@ def test_the_library_refuses_a_file_output_typed_as_a_folder(tmp_path: Path) -> 
     assert os.listdir(tmp_path) == []
     pari.write_results(f"{tmp_path}/r.xlsx", result)  # the same name without the ending
     assert os.listdir(tmp_path) == ["r.xlsx"]
+
+
+def test_a_path_with_windows_separators_is_named_with_this_system_s(tmp_path: Path) -> None:
+    from pari_index.errors import near_name, windows_separators
+
+    (tmp_path / "a b").mkdir()
+    (tmp_path / "a b" / "x.csv").write_text("x", encoding="utf-8")
+    typed = f"{tmp_path}/a b\\x.csv"
+    assert windows_separators(typed) == f"{tmp_path}/a b/x.csv"
+    assert windows_separators(f"{tmp_path}/a b\\y.csv") is None  # names nothing either
+    assert windows_separators(f"{tmp_path}/a b/x.csv") is None  # no backslash
+    problem = near_name(typed)
+    assert problem is not None and problem.code == "input-backslash"
+    assert problem.params == {"path": f"«{tmp_path}/a b/x.csv»"}
