@@ -186,3 +186,12 @@ def test_a_path_with_windows_separators_is_named_with_this_system_s(tmp_path: Pa
     problem = near_name(typed)
     assert problem is not None and problem.code == "input-backslash"
     assert problem.params == {"path": f"«{tmp_path}/a b/x.csv»"}
+
+
+def test_a_disk_that_cannot_sync_is_written_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unsupported(_fd: int) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(os, "fsync", unsupported)
+    files.write_csv(tmp_path / "out.csv", pl.DataFrame({"a": [1]}))
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig") == "a\n1\n"

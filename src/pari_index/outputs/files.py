@@ -371,12 +371,20 @@ def on_disk(path: Path) -> None:
     ``auto_da_alloc``, XFS, btrfs, a network share): a power cut or a crash of the machine just
     after a run left the results under their final name cut short or full of zeros, the previous
     ones gone. A failure to store them (EIO; ENOSPC or EDQUOT that a network share reports only
-    now) is raised: the output is not put in place."""
+    now) is raised: the output is not put in place. A disk that cannot be asked (EINVAL, ENOTSUP,
+    ENOSYS: some network and FUSE file systems) is written as before, on the system's schedule."""
     fd = os.open(path, os.O_RDWR if os.name == "nt" else os.O_RDONLY)  # Windows syncs writable handles only
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _CANNOT_SYNC:
+            raise
     finally:
         os.close(fd)
+
+
+#: What ``fsync`` answers on a file system that does not do it (the write itself went through).
+_CANNOT_SYNC = frozenset({errno.EINVAL, errno.ENOTSUP, errno.ENOSYS, errno.EOPNOTSUPP})
 
 
 def folder_on_disk(folder: Path) -> None:
