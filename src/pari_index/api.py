@@ -27,7 +27,7 @@ import polars as pl
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet
-from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, sources
+from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, names_a_folder, sources, spelled_as_folder
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
 from pari_index.outputs.results import write_results as _write_tables
 from pari_index.pipeline import run_score as _run_score
@@ -41,6 +41,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: taken as a list of one: a string is a sequence, and was read letter by letter as file names).
 _PATHS = ("path", "communes", "appraisal", "evidence_dir", "previous", "lineage", "output", "report")
 _PATH_LISTS = ("assessments", "survey")
+#: The path arguments the facade writes.
+_WRITTEN = ("output", "report", "path")
 _FLAGS = ("no_survey", "strict", "allow_incomplete", "synthetic")
 _CRITERIA = (CriteriaSet, LoadedCriteria)
 
@@ -125,7 +127,10 @@ def checked(function: F) -> F:
             checked_value = _check_value(name, key, value)
             read = key in _READ or (key == "path" and name == "load_criteria")
             bound.arguments[key] = _on_disk(checked_value) if read else checked_value
-        return function(*bound.args, **bound.kwargs)
+        # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
+        folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
+        with spelled_as_folder(folders):
+            return function(*bound.args, **bound.kwargs)
 
     return cast(F, run)
 

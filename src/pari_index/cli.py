@@ -81,6 +81,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: ctx.meta key: the parameters given an empty name (``""``), refused by :func:`_refuse_dashes`.
 _EMPTY_PATHS = "pari_index.empty_paths"
+#: ctx.meta key: the outputs typed ending in a separator, a folder's name (outputs.paths.spelled_as_folder).
+_FOLDER_NAMED = "pari_index.folder_named"
 
 
 class _AnyPath(click.Path):
@@ -104,14 +106,17 @@ class _OutputPath(_AnyPath):
     show alike, the earlier one not replaced (on Windows and macOS they are one file)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pari_index.outputs.paths import as_written, names_a_folder
         from pari_index.spelling import spelled_on_disk
 
-        given = Path(os.fsdecode(super().convert(value, param, ctx)))
+        given = as_written(Path(os.fsdecode(super().convert(value, param, ctx))))
         whole = spelled_on_disk(given)
-        if whole != given or given.parent == given:
-            return whole
-        folder = spelled_on_disk(given.parent)
-        return folder / given.name if folder != given.parent else given
+        if whole == given and given.parent != given:
+            folder = spelled_on_disk(given.parent)
+            whole = folder / given.name if folder != given.parent else given
+        if isinstance(value, str) and names_a_folder(value) and ctx is not None:
+            ctx.meta.setdefault(_FOLDER_NAMED, []).append(whole)  # the ending the Path loses
+        return whole
 
 
 OUTPUT = _OutputPath(path_type=Path)
@@ -174,7 +179,8 @@ def handles_errors(func: F) -> F:
             memory_room(func.__name__)
             _refuse_repeats()
             _refuse_dashes()
-            return func(*args, **kwargs)
+            with _folder_named():
+                return func(*args, **kwargs)
         except PariError as exc:
             _print_problems(exc, lang)
             sys.exit(exc.exit_code)
@@ -209,6 +215,15 @@ def handles_errors(func: F) -> F:
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _folder_named() -> contextlib.AbstractContextManager[None]:
+    """The outputs of the command under way typed as a folder's name (``-o out.xlsx/``), for the
+    path rule (outputs.paths.spelled_as_folder)."""
+    from pari_index.outputs.paths import spelled_as_folder
+
+    ctx = click.get_current_context(silent=True)
+    return spelled_as_folder(ctx.meta.get(_FOLDER_NAMED, ()) if ctx is not None else ())
 
 
 def _refuse_dashes() -> None:

@@ -392,6 +392,20 @@ def near_names(path: str | Path) -> list[str]:
     return sorted(found)[:NEAR_NAMES_SHOWN]
 
 
+def windows_separators(path: str | Path) -> str | None:
+    """The missing ``path`` with its backslashes as folder separators, when that names a file or
+    folder (a path copied from Windows: ``data\\communes.csv``, where this system reads one name
+    with a backslash in it); None on Windows, or when it names nothing either."""
+    typed = str(path)
+    if os.sep == "\\" or "\\" not in typed:
+        return None
+    slashed = typed.replace("\\", "/")
+    try:
+        return slashed if os.path.lexists(slashed) else None
+    except (OSError, ValueError):
+        return None
+
+
 def near_name(path: str | Path, file: str | None = None) -> Problem | None:
     """A missing ``path`` with names near it in its folder (:func:`near_names`): a clerk on
     Windows types the name Explorer shows, which hides the extension, and Windows opens a name
@@ -402,6 +416,15 @@ def near_name(path: str | Path, file: str | None = None) -> Problem | None:
     form = path_form(path, file)
     if form is not None:
         return form
+    slashed = windows_separators(path)
+    if slashed is not None:
+        return Problem(
+            "input-backslash",
+            f"not found; with / between its folders, as this system separates them, it is {quoted(slashed)}",
+            file=file if file is not None else str(path),
+            hint="write / between folders: here \\ is a letter of a name (Windows writes it between folders)",
+            params={"path": quoted(slashed)},
+        )
     names = near_names(path)
     if not names:
         return None

@@ -49,11 +49,15 @@ class ScoreRun:
 
 
 def _format_for(output: Path, fmt: str | None) -> str:
+    from pari_index.outputs.paths import typed_as_folder
+
     if fmt:
         return fmt
     suffix = output.suffix.lower()
     if suffix in (".xlsx", ""):
         return "xlsx" if suffix == ".xlsx" else "csv"
+    if suffix == ".csv" and typed_as_folder(output):
+        return "csv"  # -o results.csv/: a folder's name, as --format csv asks for
     if suffix == ".csv":
         raise UsageError(
             Problem(

@@ -32,7 +32,8 @@ from pari_index.demo.register import Commune, make_register, register_frame
 from pari_index.demo.rows import _batches
 from pari_index.demo.words import FAMILY, GIVEN, MIDDLE
 from pari_index.interruptions import held
-from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale
+from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale, folder_on_disk, on_disk
+from pari_index.outputs.ownership import as_marked, file_digest, marked_line
 
 
 class _Sink:
@@ -140,8 +141,8 @@ def _readme(criteria: CriteriaSet, files: dict[str, Path], settings: dict[str, A
         "",
         "Settings: " + ", ".join(f"{k}={v}" for k, v in settings.items()),
         "",
-        "Files:",
-        *(f"- `{p.name}` ({k})" for k, p in files.items()),
+        "Files (pari demo-data replaces or removes only those still as written, by their SHA-256):",
+        *(marked_line(p.name, k, file_digest(p)) for k, p in files.items()),
         "",
     ]
     return "\n".join(lines)
@@ -213,7 +214,9 @@ def generate(
         text = _readme(criteria, staged, shown)
         staged["readme"] = stage / README_NAME
         staged["readme"].write_text(text, encoding="utf-8")
-        stale = [out / f"{stem}.{f}" for stem in _STEMS for f in {fmt, wide_fmt or fmt}]
+        # Of every format: an earlier set's files of another format are its own as well (a CSV
+        # set, then an XLSX one, then a CSV one found the first set's files listed nowhere).
+        stale = [out / f"{stem}.{f}" for stem in _STEMS for f in ("csv", "xlsx", "parquet")]
         return _put_in_place(staged, out, stale)
 
 
@@ -229,22 +232,29 @@ _STAGE_PREFIX = f".{_STAGE_TARGET}.pari-tmp-"
 def _put_in_place(staged: dict[str, Path], out: Path, stale: Sequence[Path]) -> dict[str, Path]:
     """Rename the complete set written in ``staged`` into ``out``, its README last, and remove the
     files of an earlier set of this folder that this one does not have (an earlier run's wide
-    form, which would be scored with this run's register). A stop signal waits for the end
+    form, which would be scored with this run's register; its files of another format), those
+    still as its README lists them (pari_index.outputs.ownership.as_marked). A stop signal waits for the end
     (pari_index.interruptions), and another run putting its set into the same folder waits for
     this one (a lock on the folder, where the system has one): the folder holds one whole set,
     the previous one until then. Until the twenty-first session the files were written in place
     one after the other: a run stopped or failing part-way left the previous set cut short or
     removed, and two runs at once wrote their rows into the same files."""
     placed = {role: out / path.name for role, path in staged.items()}
+    for path in staged.values():
+        on_disk(path)  # on the disk before the names are (outputs.files.on_disk)
     with held(), _folder_lock(out):
-        earlier_set = placed["readme"].is_file()  # only then are the stale names a set's own
+        # Only files the earlier set's README lists as written are its own (ownership.as_marked):
+        # a wide form of the user's under an earlier set's name was deleted.
+        earlier = placed["readme"]
+        stale = [p for p in stale if p not in placed.values() and p.is_file() and not p.is_symlink()]
+        stale = [p for p in stale if earlier.is_file() and as_marked(earlier, p)]
         for role, path in staged.items():
             if role != "readme":
                 os.replace(path, placed[role])
         os.replace(staged["readme"], placed["readme"])
-        for path in stale if earlier_set else ():
-            if path not in placed.values() and path.is_file() and not path.is_symlink():
-                path.unlink()
+        for path in stale:
+            path.unlink()
+        folder_on_disk(out)
     return placed
 
 

@@ -367,6 +367,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "give the name as the folder lists it in full (`dir` or `ls`): Windows Explorer hides extensions such as"
         " .csv, and Windows ignores letter case and a final dot or space, which this system does not",
     ),
+    "input-backslash": entry(
+        "Không tìm thấy: tên dùng dấu \\ giữa các thư mục",
+        "Not found: the name has \\ between folders",
+        "không tìm thấy; với dấu / giữa các thư mục, như hệ thống này phân cách chúng, thì đó là {path}",
+        "not found; with / between its folders, as this system separates them, it is {path}",
+        "ghi dấu / giữa các thư mục: ở đây dấu \\ là một ký tự của tên (Windows mới dùng nó giữa các thư mục)",
+        "write / between folders: here \\ is a letter of a name (Windows writes it between folders)",
+    ),
     "input-broken-link": entry(
         "Liên kết tượng trưng không dẫn tới đâu",
         "A symbolic link that leads nowhere",

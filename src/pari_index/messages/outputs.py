@@ -211,6 +211,25 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước: những gì đã điền hay sửa trong đó sẽ mất",
         "choose another name, or move that file away first: what was filled in or corrected would be lost",
     ),
+    "output-file-named-as-folder": entry(
+        "Tên tệp kết quả có dạng tên thư mục",
+        "An output file named as a folder",
+        "{option} {path}/: tên kết thúc bằng «/» như tên một thư mục, nhưng kết quả này là một tệp",
+        "{option} {path}/: the name ends in «/», as a folder's does, but this output is a file",
+        "ghi tên tệp, không có «/» ở cuối; chỉ kết quả dạng CSV hoặc Parquet (--format csv) mới được ghi thành thư mục",
+        "give the file's name without «/» at the end; only results in CSV or Parquet "
+        "(--format csv) are written as a folder",
+    ),
+    "demo-file-changed": entry(
+        "Tệp trong thư mục dữ liệu mô phỏng đã bị thay đổi",
+        "A file of the demonstration folder has changed",
+        "{option} sẽ thay thế {path}, nhưng tệp này không còn như pari demo-data đã ghi (đã bị sửa, hoặc một tệp "
+        "khác được chép vào dưới tên đó)",
+        "{option} would replace {path}, which is no longer as pari demo-data wrote it (edited since, or another "
+        "file put there under its name)",
+        "chuyển tệp đó đi nơi khác trước, hoặc ghi bộ dữ liệu mô phỏng vào một thư mục mới",
+        "move that file away first, or write the demonstration set into a new folder",
+    ),
     "output-read-only": entry(
         "Kết quả sẽ ghi đè lên tệp chỉ đọc",
         "The output would replace a read-only file",

@@ -42,7 +42,16 @@ from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
 from pari_index.intake.cache_folder import ParquetReuse, read_regular
 from pari_index.interruptions import held
-from pari_index.outputs.paths import TEMPORARY, Source, Target, check_paths, is_dir, not_results_folder, resolved
+from pari_index.outputs.paths import (
+    TEMPORARY,
+    Source,
+    Target,
+    as_written,
+    check_paths,
+    is_dir,
+    not_results_folder,
+    resolved,
+)
 from pari_index.temporaries import process_alive
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
@@ -356,11 +365,51 @@ def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
     return True
 
 
+def on_disk(path: Path) -> None:
+    """Have the system put the file ``path``'s bytes on the disk now (``fsync``), before it is
+    renamed into place. Without it a rename can reach the disk before the bytes do (ext4 without
+    ``auto_da_alloc``, XFS, btrfs, a network share): a power cut or a crash of the machine just
+    after a run left the results under their final name cut short or full of zeros, the previous
+    ones gone. A failure to store them (EIO; ENOSPC or EDQUOT that a network share reports only
+    now) is raised: the output is not put in place. A disk that cannot be asked (EINVAL, ENOTSUP,
+    ENOSYS: some network and FUSE file systems) is written as before, on the system's schedule."""
+    fd = os.open(path, os.O_RDWR if os.name == "nt" else os.O_RDONLY)  # Windows syncs writable handles only
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _CANNOT_SYNC:
+            raise
+    finally:
+        os.close(fd)
+
+
+#: What ``fsync`` answers on a file system that does not do it (the write itself went through).
+_CANNOT_SYNC = frozenset({errno.EINVAL, errno.ENOTSUP, errno.ENOSYS, errno.EOPNOTSUPP})
+
+
+def folder_on_disk(folder: Path) -> None:
+    """Have the system put a folder's entries (a file renamed into it) on the disk (``fsync`` of
+    the folder). Not on Windows, which cannot open a folder so, nor where the disk does not take it
+    (EINVAL): the entry is then where the system's own schedule puts it, as before."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _place_file(tmp: Path, path: Path, named: Path) -> None:
     try:
         os.replace(tmp, path)
     except OSError as exc:
         raise OutputError(os_problem(exc, named)) from None
+    folder_on_disk(path.parent)
 
 
 def through_link(path: Path) -> Path:
@@ -386,7 +435,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``path`` (or to the file it links to: :func:`through_link`);
     rename it into place when the block succeeds (or when its group does: :func:`placed_together`).
     Any OSError becomes OutputError (exit 4) naming ``path``; nothing temporary is left."""
-    named = Path(path)
+    named = as_written(Path(path))  # not through a folder made for it: ``nothere/../x.xlsx``
     path = through_link(named)
     _make_folder(path.parent)
     clean_stale(path)
@@ -395,6 +444,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         with held():  # made and recorded for removal as one step (pari_index.interruptions)
             tmp = _temporary_file(path)
         yield tmp
+        on_disk(tmp)
         os.chmod(tmp, _default_mode())
         made = tmp
         if not _placed(lambda: _place_file(made, path, named), lambda: _remove(made)):
@@ -443,8 +493,10 @@ def _swap(tmp: Path, target: Path) -> None:
     """Put the complete new folder in place of the old one: old aside, new in, old removed. A
     stop signal waits for the new folder to be in place: between the two renames the results
     folder is missing, and the run's unwinding would remove the new one."""
+    folder_on_disk(tmp)  # the entries of the files renamed into it
     if not os.path.lexists(target):
         os.rename(tmp, target)
+        folder_on_disk(target.parent)
         return
     aside = target.with_name(f"{_temp_stem(target.name)}.pari-old-{os.getpid()}")
     _remove(aside)
@@ -455,6 +507,7 @@ def _swap(tmp: Path, target: Path) -> None:
         except OSError:
             os.rename(aside, target)  # the previous set back in place
             raise
+        folder_on_disk(target.parent)
         _remove(aside)
 
 

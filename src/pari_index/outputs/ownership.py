@@ -239,6 +239,50 @@ def edited_output(path: Path) -> bool:
     return text.startswith(DRAFT_STARTS) and not _draft_as_written(path)
 
 
+#: How a folder's marker (``SYNTHETIC-README.md`` of ``pari demo-data``) lists a file it wrote:
+#: its name in backquotes, then, in brackets after its role, the SHA-256 of its bytes as written.
+#: A marker of an earlier version lists the names without it.
+MARKED_FILE = re.compile(r"^- `([^`]+)` \([^;)]*(?:; SHA-256 ([0-9a-f]{64}))?\)$", re.MULTILINE)
+#: Seconds a file of an earlier version's marked folder may be younger than its marker: the files
+#: were written before the marker, which was put in place last.
+MARKER_SLACK_SECONDS = 2.0
+
+
+def marked_line(name: str, role: str, digest: str) -> str:
+    """The marker's line for a file written into a marked folder (:data:`MARKED_FILE`)."""
+    return f"- `{name}` ({role}; SHA-256 {digest})"
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a MiB at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def as_marked(marker: Path, path: Path) -> bool:
+    """Whether the existing file ``path`` of a marked folder is as its writer left it, so that a
+    new set may replace or remove it: its SHA-256 is the one the marker lists for its name; with
+    a marker of an earlier version (no digests), it is listed there and is no younger than the
+    marker. Until the twenty-second session any file of the marker's names was replaced: a real
+    register copied into a demonstration folder (to try the commands on one's own data) was
+    replaced by a synthetic one on the next ``pari demo-data``, and a wide form of one's own
+    under an earlier set's name was deleted. A file that cannot be read is not."""
+    try:
+        text = marker.read_text(encoding="utf-8", errors="replace")
+        listed = {m.group(1): m.group(2) for m in MARKED_FILE.finditer(text)}
+        if path.name not in listed:
+            return False
+        recorded = listed[path.name]
+        if recorded is not None:
+            return file_digest(path) == recorded
+        return os.stat(path).st_mtime <= os.stat(marker).st_mtime + MARKER_SLACK_SECONDS
+    except (OSError, ValueError):
+        return False
+
+
 def foreign_file(path: Path) -> bool:
     """Whether ``path`` holds a file that a write would destroy and that pari-index did not write:
     a regular, non-empty file not recognised by :func:`written_by_pari`."""

@@ -4,7 +4,8 @@ Every command that writes (``score`` with ``-o`` and ``--report``, ``template``,
 ``demo-data``) calls :func:`check_paths` with what it will write and what it will read, **before
 reading anything**, so that a mistyped command line can never replace an input with results.
 
-Two paths are the same file when they resolve to the same place (``./x/../x.csv``, a symlink, a
+Each output is judged where the write lands (:func:`as_written`: ``nothere/../x.xlsx`` is
+``x.xlsx``). Two paths are the same file when they resolve to the same place (``./x/../x.csv``, a symlink, a
 symlinked folder) or, for files that exist, when they have the same ``(st_dev, st_ino)`` (a hard
 link, another spelling on a case-insensitive disk). An output is refused (exit 4) when it
 
@@ -23,7 +24,9 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   no results (``-o ~``): ``output-folder-not-results``;
 * is an existing file that pari-index did not write (``-o budget.xlsx``, ``--report index.html``),
   or, in a folder written into (``demo-data``) that lacks its marker, one of the files it writes
-  (pari_index.outputs.ownership): ``output-not-pari``;
+  (pari_index.outputs.ownership): ``output-not-pari``; in a folder that has it, one of those files
+  that is no longer as the marker lists it (its SHA-256): ``demo-file-changed``;
+* is a file typed as a folder's name (``-o out.xlsx/``): ``output-file-named-as-folder``;
 * is an existing file marked read-only (no write permission for anyone): ``output-read-only``,
   or ``output-read-only-umask`` under a umask that makes every new file read-only, unless the file
   is an earlier output left read-only by that umask alone, which is replaced (:func:`_read_only`);
@@ -33,6 +36,7 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -65,6 +69,31 @@ class Target:
     #: as one). A folder's name may end in its own format (``results.parquet``) and in no other
     #: file's ending (``-o out.xlsx --format csv`` made a folder Excel users try to open).
     suffixes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Judged where the write will land (:func:`as_written`): ``-o nothere/../budget.xlsx``.
+        object.__setattr__(self, "path", as_written(self.path))
+        object.__setattr__(self, "files", tuple(as_written(f) for f in self.files))
+
+
+def as_written(path: Path) -> Path:
+    """``path`` without the ``..`` that follow a folder that does not exist yet: the file a write
+    lands on once the missing folders are made (``mkdir -p``). Every check of an output looks at
+    what is there (``os.stat``), and the system finds nothing through a missing folder: ``-o
+    nothere/../budget.xlsx`` was judged a new file, and the user's own budget.xlsx (or
+    ``--report nope/../index.html``, a page of theirs; an input hard-linked under that name) was
+    replaced once ``nothere`` was made. A ``..`` after a folder or link that exists is left for
+    the system to follow (a link's ``..`` is its target's parent, not the link's)."""
+    parts = Path(path).parts
+    if ".." not in parts:
+        return Path(path)
+    kept: list[str] = []
+    for part in parts:
+        if part == ".." and kept and kept[-1] != ".." and kept[-1] != Path(path).anchor and not _exists(Path(*kept)):
+            kept.pop()
+            continue
+        kept.append(part)
+    return Path(*kept) if kept else Path(".")
 
 
 @dataclass(frozen=True)
@@ -230,8 +259,53 @@ def _against_target(target: Target, other: Target) -> Problem | None:
     return None
 
 
+#: The outputs of the command under way that were typed ending in a separator (``out.xlsx/``),
+#: a folder's name: the paths lose that ending when made (``Path("out.xlsx/")`` is
+#: ``out.xlsx``), so the command notes them where it still sees the text (cli._OutputPath).
+_SPELLED_AS_FOLDER: ContextVar[frozenset[Path]] = ContextVar("pari_spelled_as_folder", default=frozenset())
+
+
+def names_a_folder(text: str | os.PathLike[str]) -> bool:
+    """Whether a path as typed ends as only a folder's name does: in a separator (``out.xlsx/``,
+    on Windows ``out.xlsx\\`` too) or in ``/.``."""
+    typed = os.fspath(text)
+    if not isinstance(typed, str) or typed in ("", "/", "."):
+        return False
+    ends = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    return typed.endswith(ends) or typed.endswith(tuple(f"{sep}." for sep in ends))
+
+
+@contextlib.contextmanager
+def spelled_as_folder(paths: Iterable[Path]) -> Iterator[None]:
+    """The block's outputs typed as a folder's name (:func:`names_a_folder`): an output that is a
+    file is refused under such a name (:func:`_shape`)."""
+    token = _SPELLED_AS_FOLDER.set(frozenset(as_written(Path(p)) for p in paths))
+    try:
+        yield
+    finally:
+        _SPELLED_AS_FOLDER.reset(token)
+
+
+def typed_as_folder(path: Path) -> bool:
+    """Whether ``path`` was typed as a folder's name in the command under way."""
+    return as_written(Path(path)) in _SPELLED_AS_FOLDER.get()
+
+
 def _shape(target: Target) -> Problem | None:
-    """A folder output that exists as a file, or a file output that exists as a folder."""
+    """A folder output that exists as a file, or a file output that exists as a folder; a file
+    output typed as a folder's name."""
+    if not target.folder and typed_as_folder(target.path):
+        # ``-o out.xlsx/`` wrote a workbook named out.xlsx, ``--report site/`` a page named site:
+        # the system itself refuses a file so named (``cp x out.xlsx/``: "Not a directory").
+        shown = shown_name(target.path)
+        return _problem(
+            "output-file-named-as-folder",
+            f"{target.option} {shown}/: the name ends in «/», as a folder's does, but this output is a file",
+            target,
+            "give the file's name without «/» at the end; only results in CSV or Parquet "
+            "(--format csv) are written as a folder",
+            {"option": target.option, "path": shown},
+        )
     if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
         # Renaming a result over /dev/null (as root) would replace the device itself. Said first:
         # ``-o /dev/full`` (a name without a workbook's ending, so a folder of tables) was "a file
@@ -286,11 +360,11 @@ def _not_ours(target: Target) -> Problem | None:
     from pari_index.outputs.ownership import edited_output, foreign_file
 
     if target.folder:
-        # A folder with its writer's marker is pari-index's. Any other (a results folder has no
-        # marker) is checked file by file: ``score -o FOLDER`` replaced a user's own summary.csv
-        # in a folder of theirs.
+        # A folder with its writer's marker is pari-index's, each file as the marker lists it
+        # (:func:`_changed_in_marked`). Any other (a results folder has no marker) is checked file
+        # by file: ``score -o FOLDER`` replaced a user's own summary.csv in a folder of theirs.
         if target.marker is not None and _exists(target.path / target.marker):
-            return None
+            return _changed_in_marked(target, target.path / target.marker)
         candidates: tuple[Path, ...] = target.files
     else:
         # With the CSV files it writes beside it (a workbook's sheet that overflows), which were
@@ -312,6 +386,31 @@ def _not_ours(target: Target) -> Problem | None:
                 f"{target.option} would replace {path}, a file that pari-index did not write",
                 target,
                 "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
+                {"option": target.option, "path": str(path)},
+            )
+    return None
+
+
+def _changed_in_marked(target: Target, marker: Path) -> Problem | None:
+    """A file of a marked folder (``demo-data``'s) that the new set would replace or remove and
+    that is no longer as the marker lists it (pari_index.outputs.ownership.as_marked): edited, or
+    another file copied in under its name. An empty file is nobody's work."""
+    from pari_index.outputs.ownership import as_marked
+
+    for path in target.files:
+        if path == marker:
+            continue
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode) and st.st_size > 0 and not as_marked(marker, path):
+            return _problem(
+                "demo-file-changed",
+                f"{target.option} would replace {path}, which is no longer as pari demo-data wrote it (edited "
+                "since, or another file put there under its name)",
+                target,
+                "move that file away first, or write the demonstration set into a new folder",
                 {"option": target.option, "path": str(path)},
             )
     return None
