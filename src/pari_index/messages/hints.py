@@ -193,3 +193,4 @@ HINT_WORDS: dict[str, str] = {
 # An unreadable value's hint is its kind's, in the words of ``fix`` (the levels of a choice aside):
 # the sites write the general one.
 HINT_WORDS[PARAM_WORDS["fix"][""].en] = PARAM_WORDS["fix"][""].vi
+HINT_WORDS[PARAM_WORDS["fix"]["status"].en] = PARAM_WORDS["fix"]["status"].vi

@@ -559,6 +559,31 @@ READING_FINDINGS: dict[str, Entry] = {
         "viết tên giống nhau ở mọi dòng của danh sách đơn vị",
         "write the name the same way in every row of the register",
     ),
+    # A group split by a type word, units of another province (ranking/strays.py).
+    "group-type-word": entry(
+        "Tên nhóm viết thiếu chữ chỉ loại",
+        "A group's name without its type word",
+        "cột {column} ghi {bare} ({units} đơn vị) không có chữ chỉ loại, bên cạnh {beside}: các đơn vị được xếp "
+        "hạng thành các nhóm khác nhau",
+        "the {column} column writes {bare} ({units} units) without a type word, beside {beside}: they are ranked "
+        "as different groups",
+        "nếu là một nơi, viết tên giống nhau, có chữ chỉ loại, ở mọi dòng của danh sách đơn vị; nếu là các nơi "
+        "khác nhau, không cần làm gì",
+        "if they are one place, write its name the same way, with its type word, in every row of the register; "
+        "if they are different places, nothing to do",
+    ),
+    "province-not-the-set-s": entry(
+        "Đơn vị của tỉnh khác",
+        "Units of another province",
+        "{count} đơn vị của danh sách thuộc {province}, không thuộc {set_province}, tỉnh của bộ tiêu chí "
+        "({codes}): các đơn vị này được chấm theo tiêu chí của bộ này",
+        "{count} units of the register are in {province}, not in {set_province}, the province of the criteria "
+        "set ({codes}): they are scored with its criteria",
+        "bỏ các đơn vị của tỉnh khác ra khỏi danh sách đơn vị, hoặc sửa tên tỉnh của chúng; chấm tỉnh khác theo "
+        "bộ tiêu chí của tỉnh đó",
+        "take the units of another province out of the register, or correct their province; score another "
+        "province with its own criteria set",
+    ),
     "group-value-empty": entry(
         "Đơn vị không có tên nhóm để xếp hạng",
         "Units without a group to rank within",

@@ -1,0 +1,85 @@
+"""Hostile cases of the twenty-second session's helper silent22: inputs whose meaning was wrong or
+incomplete and that were ranked, or refused, without saying what was wrong.
+
+- A register whose province of two units is «Tỉnh Hà Nam» (a neighbouring province's units
+  copied in) beside «Thành phố Hà Nội», the set's province: the two were scored with Hà Nội's
+  criteria and ranked 1st and 2nd of 2, exit 0 with nothing said. Now ``province-not-the-set-s``
+  names the province and the units (exit 0: the run is usable, and says so).
+
+- A register writing the province of five units «Hà Nội» beside «Thành phố Hà Nội» (or a
+  district «Quý Hậu» beside «Quận Quý Hậu», ranked by district): two groups, each ranked from 1,
+  exit 0 with nothing said. Now ``group-type-word`` names both and their units; they stay two
+  groups, since a type word left out is not guessed (ranking.strays).
+
+- «hoàn thành» as a timeliness answer was refused with the hint about Excel's error values. Now
+  the hint says what to write instead: đúng hạn, trễ hạn or không thực hiện (the fix ``status``).
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_silent22.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import _rows, _score
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+
+
+def _register(folder: Path, column: str, codes: int, change: Callable[[str], str], *extra: str) -> list[str]:
+    """``pari score`` of the example with its register's ``column`` changed in the first ``codes``
+    rows (``don-vi.csv``)."""
+    header, *rows = _rows("communes.csv")
+    at = header.index(column)
+    for row in rows[:codes]:
+        row[at] = change(row[at])
+    with (folder / "don-vi.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    args = _score(folder, *extra)
+    args[args.index("--communes") + 1] = str(folder / "don-vi.csv")
+    return args
+
+
+def register_units_of_another_province(folder: Path) -> list[str]:
+    return _register(folder, "province", 2, lambda _: "Tỉnh Hà Nam")
+
+
+def register_province_without_type_word(folder: Path) -> list[str]:
+    return _register(folder, "province", 5, lambda name: name.removeprefix("Thành phố "))
+
+
+def register_district_without_type_word(folder: Path) -> list[str]:
+    return _register(folder, "district", 2, lambda name: name.split(" ", 1)[1], "--group-by", "district")
+
+
+def timeliness_answered_done(folder: Path) -> list[str]:
+    header, *rows = _rows("assessments_long.csv")
+    at = header.index("value")
+    done = [row for row in rows if row[at] in ("đúng hạn", "trễ hạn")][:2]
+    for row in done:
+        row[at] = "hoàn thành"
+    with (folder / "tu-danh-gia.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    return _score(folder, assessments=folder / "tu-danh-gia.csv")
+
+
+CASES: dict[str, Case] = {
+    "register-units-of-another-province": register_units_of_another_province,
+    "register-province-without-type-word": register_province_without_type_word,
+    "register-district-without-type-word": register_district_without_type_word,
+    "timeliness-answered-done": timeliness_answered_done,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "register-units-of-another-province": (0, None, (*_INPUTS, "don-vi.csv")),
+    "register-province-without-type-word": (0, None, (*_INPUTS, "don-vi.csv")),
+    "register-district-without-type-word": (0, None, (*_INPUTS, "don-vi.csv")),
+    "timeliness-answered-done": (1, "bad-value", (*_INPUTS, "tu-danh-gia.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
