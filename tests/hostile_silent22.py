@@ -11,6 +11,10 @@ incomplete and that were ranked, or refused, without saying what was wrong.
   exit 0 with nothing said. Now ``group-type-word`` names both and their units; they stay two
   groups, since a type word left out is not guessed (ranking.strays).
 
+- A register row copied and its code retyped (00001 «Phường Hồng Cẩm» again as 00999, same
+  district and province): 61 units scored, the copy ranked as one that sent nothing, exit 0 with
+  only "1 commune did not submit". Now ``register-name-twice`` at the copy's row names both codes.
+
 - «hoàn thành» as a timeliness answer was refused with the hint about Excel's error values. Now
   the hint says what to write instead: đúng hạn, trễ hạn or không thực hiện (the fix ``status``).
 
@@ -58,6 +62,17 @@ def register_district_without_type_word(folder: Path) -> list[str]:
     return _register(folder, "district", 2, lambda name: name.split(" ", 1)[1], "--group-by", "district")
 
 
+def register_unit_under_two_codes(folder: Path) -> list[str]:
+    header, *rows = _rows("communes.csv")
+    copy = [*rows[0]]
+    copy[header.index("code")] = "00999"
+    with (folder / "don-vi.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows, copy])
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(folder / "don-vi.csv")
+    return args
+
+
 def timeliness_answered_done(folder: Path) -> list[str]:
     header, *rows = _rows("assessments_long.csv")
     at = header.index("value")
@@ -74,6 +89,7 @@ CASES: dict[str, Case] = {
     "register-province-without-type-word": register_province_without_type_word,
     "register-district-without-type-word": register_district_without_type_word,
     "timeliness-answered-done": timeliness_answered_done,
+    "register-unit-under-two-codes": register_unit_under_two_codes,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -81,5 +97,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-province-without-type-word": (0, None, (*_INPUTS, "don-vi.csv")),
     "register-district-without-type-word": (0, None, (*_INPUTS, "don-vi.csv")),
     "timeliness-answered-done": (1, "bad-value", (*_INPUTS, "tu-danh-gia.csv")),
+    "register-unit-under-two-codes": (0, None, (*_INPUTS, "don-vi.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

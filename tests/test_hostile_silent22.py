@@ -91,3 +91,15 @@ def test_done_as_timeliness_says_what_to_write(tmp_path: Path) -> None:
     assert said.count("hoàn thành không phải là đúng hạn / trễ hạn / không thực hiện [bad-value]") == 2
     assert "gợi ý: ghi rõ đúng hạn hay không: «đúng hạn» nếu xong trong hạn, «trễ hạn» nếu xong sau hạn" in said
     assert "#N/A" not in said
+
+
+def test_a_unit_under_two_codes_is_named_at_its_second_row(tmp_path: Path) -> None:
+    tables = _run(tmp_path, "register-unit-under-two-codes")
+    found = tables["findings"].filter(pl.col("kind") == "register-name-twice")
+    assert found.select("severity", "file", "row", "column").rows() == [
+        ("warning", str(tmp_path / "don-vi.csv"), 62, "name")
+    ]
+    assert found["message"].item() == (
+        "«Phường Hồng Cẩm» được ghi lại với mã «00999», cùng huyện và tỉnh với mã «00001» (hàng 2): hai mã được "
+        "chấm điểm và xếp hạng như hai đơn vị"
+    )

@@ -130,6 +130,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "kiểm tra mã: mã giữ các số 0 đứng đầu (00001), còn số do Excel gõ lại thì mất chúng",
         "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
     ),
+    "register-name-twice": entry(
+        "Một đơn vị được ghi dưới hai mã",
+        "One unit under two codes",
+        "{unit} được ghi lại với mã {code}, cùng huyện và tỉnh với mã {first} (hàng {first_row}): hai mã được "
+        "chấm điểm và xếp hạng như hai đơn vị",
+        "{unit} is listed again under code {code}, in the same district and province as code {first} (row "
+        "{first_row}): the two codes are scored and ranked as two units",
+        "giữ một dòng cho mỗi đơn vị: xoá dòng lặp, hoặc sửa tên hay mã của nó",
+        "keep one row per unit: delete the repeat, or correct its name or code",
+    ),
     "register-code-as-number": entry(
         "Mã đơn vị ghi thành số",
         "Unit code written as a number",
