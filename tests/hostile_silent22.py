@@ -15,6 +15,11 @@ incomplete and that were ranked, or refused, without saying what was wrong.
   district and province): 61 units scored, the copy ranked as one that sent nothing, exit 0 with
   only "1 commune did not submit". Now ``register-name-twice`` at the copy's row names both codes.
 
+- A workbook of one sheet per unit, the unit's code only in the sheet's name: each sheet was
+  refused with "name it commune_code", which said nothing of what to write. The refusal stays (a
+  code is never read from a sheet's name); the hint now says to add the column with the unit's
+  code on every row, in each sheet.
+
 - «hoàn thành» as a timeliness answer was refused with the hint about Excel's error values. Now
   the hint says what to write instead: đúng hạn, trễ hạn or không thực hiện (the fix ``status``).
 
@@ -73,6 +78,24 @@ def register_unit_under_two_codes(folder: Path) -> list[str]:
     return args
 
 
+def workbook_sheet_per_unit(folder: Path) -> list[str]:
+    """The example's long rows of the first three units in a workbook of one sheet per unit, each
+    sheet named by the unit's code and without the code column."""
+    import openpyxl
+
+    header, *rows = _rows("assessments_long.csv")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for code in ("00001", "00004", "00007"):
+        sheet = book.create_sheet(code)
+        sheet.append(header[1:])
+        for row in rows:
+            if row[0] == code:
+                sheet.append(row[1:])
+    book.save(folder / "xa.xlsx")
+    return _score(folder, assessments=folder / "xa.xlsx")
+
+
 def timeliness_answered_done(folder: Path) -> list[str]:
     header, *rows = _rows("assessments_long.csv")
     at = header.index("value")
@@ -90,6 +113,7 @@ CASES: dict[str, Case] = {
     "register-district-without-type-word": register_district_without_type_word,
     "timeliness-answered-done": timeliness_answered_done,
     "register-unit-under-two-codes": register_unit_under_two_codes,
+    "workbook-sheet-per-unit": workbook_sheet_per_unit,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -98,5 +122,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-district-without-type-word": (0, None, (*_INPUTS, "don-vi.csv")),
     "timeliness-answered-done": (1, "bad-value", (*_INPUTS, "tu-danh-gia.csv")),
     "register-unit-under-two-codes": (0, None, (*_INPUTS, "don-vi.csv")),
+    "workbook-sheet-per-unit": (1, "missing-column", (*_INPUTS, "xa.xlsx")),
 }
-NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {"workbook-sheet-per-unit": ("out.xlsx",)}

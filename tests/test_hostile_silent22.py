@@ -103,3 +103,16 @@ def test_a_unit_under_two_codes_is_named_at_its_second_row(tmp_path: Path) -> No
         "«Phường Hồng Cẩm» được ghi lại với mã «00999», cùng huyện và tỉnh với mã «00001» (hàng 2): hai mã được "
         "chấm điểm và xếp hạng như hai đơn vị"
     )
+
+
+def test_a_sheet_per_unit_is_told_to_add_the_code_column(tmp_path: Path) -> None:
+    case = "workbook-sheet-per-unit"
+    said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN[case])
+    assert said.count("thiếu cột mã xã (commune_code)") == 3
+    assert (
+        said.count(
+            "gợi ý: thêm cột commune_code (hoặc mã xã) ghi mã của đơn vị ở mọi dòng; sổ tính mỗi đơn vị một trang tính "
+            "cần cột này ở từng trang, vì mã không bao giờ được đọc từ tên trang tính"
+        )
+        == 3
+    )
