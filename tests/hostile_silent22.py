@@ -20,6 +20,12 @@ incomplete and that were ranked, or refused, without saying what was wrong.
   code is never read from a sheet's name); the hint now says to add the column with the unit's
   code on every row, in each sheet.
 
+- An assessments file with every date written month first (a computer set to English, US): the
+  dates whose second number is above 12 were refused one by one, each telling the day-first
+  spelling, but those whose day is 12 or less were read day first and scored, swapped; corrected
+  as told, the file scored with exit 0 and half its dates wrong. Now one ``dates-month-first``
+  warning at the file says so and to write every date day first.
+
 - «hoàn thành» as a timeliness answer was refused with the hint about Excel's error values. Now
   the hint says what to write instead: đúng hạn, trễ hạn or không thực hiện (the fix ``status``).
 
@@ -96,6 +102,19 @@ def workbook_sheet_per_unit(folder: Path) -> list[str]:
     return _score(folder, assessments=folder / "xa.xlsx")
 
 
+def dates_month_first(folder: Path) -> list[str]:
+    """The example assessments with every date of the first 120 rows (two units' rows, pasted
+    from a computer set to English, US) written month first (06/04/2025 as 04/06/2025)."""
+    import re
+
+    day_first = re.compile(r"^(\d\d)/(\d\d)/(\d{4})$")
+    header, *rows = _rows("assessments_long.csv")
+    swapped = [[day_first.sub(r"\2/\1/\3", cell) for cell in row] for row in rows[:120]] + rows[120:]
+    with (folder / "tu-danh-gia.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *swapped])
+    return _score(folder, assessments=folder / "tu-danh-gia.csv")
+
+
 def timeliness_answered_done(folder: Path) -> list[str]:
     header, *rows = _rows("assessments_long.csv")
     at = header.index("value")
@@ -114,6 +133,7 @@ CASES: dict[str, Case] = {
     "timeliness-answered-done": timeliness_answered_done,
     "register-unit-under-two-codes": register_unit_under_two_codes,
     "workbook-sheet-per-unit": workbook_sheet_per_unit,
+    "dates-month-first": dates_month_first,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -123,5 +143,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "timeliness-answered-done": (1, "bad-value", (*_INPUTS, "tu-danh-gia.csv")),
     "register-unit-under-two-codes": (0, None, (*_INPUTS, "don-vi.csv")),
     "workbook-sheet-per-unit": (1, "missing-column", (*_INPUTS, "xa.xlsx")),
+    "dates-month-first": (1, "implausible-date", (*_INPUTS, "tu-danh-gia.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {"workbook-sheet-per-unit": ("out.xlsx",)}

@@ -116,3 +116,28 @@ def test_a_sheet_per_unit_is_told_to_add_the_code_column(tmp_path: Path) -> None
         )
         == 3
     )
+
+
+def test_a_file_of_dates_month_first_is_said_once(tmp_path: Path) -> None:
+    tables = _run(tmp_path, "dates-month-first")
+    findings = tables["findings"]
+    refused = findings.filter(pl.col("kind") == "implausible-date").height
+    found = findings.filter(pl.col("kind") == "dates-month-first")
+    assert found.select("severity", "file", "sheet", "row").rows() == [
+        ("warning", str(tmp_path / "tu-danh-gia.csv"), None, None)
+    ]
+    assert refused > 20
+    assert json.loads(found["params"].item())["count"] == refused
+    assert found["hint"].item().startswith("ghi mọi ngày của tệp theo thứ tự ngày trước, tháng sau (dd/mm/yyyy)")
+
+
+def test_two_dates_month_first_are_typing_mistakes(tmp_path: Path) -> None:
+    from pari_index.intake.month_first import month_first_findings
+    from pari_index.intake.schema import FINDING_SCHEMA
+
+    def refused(row: int) -> dict[str, object]:
+        return {"kind": "implausible-date", "file": "a.csv", "row": row, "params": '{"date_problem":"month_first"}'}
+
+    two = pl.DataFrame([refused(2), refused(3)], schema=FINDING_SCHEMA)
+    assert month_first_findings(two).height == 0
+    assert month_first_findings(pl.concat([two, pl.DataFrame([refused(4)], schema=FINDING_SCHEMA)])).height == 1
