@@ -6,6 +6,12 @@ incomplete and that were ranked, or refused, without saying what was wrong.
   criteria and ranked 1st and 2nd of 2, exit 0 with nothing said. Now ``province-not-the-set-s``
   names the province and the units (exit 0: the run is usable, and says so).
 
+- The Hải Phòng example (ranked within districts of 8 to 10 communes) with two units written in
+  «Huyện An Lão», a district the example does not have (a neighbouring district's units copied
+  in): ranked 1st and 2nd "of 2", exit 0 with nothing said. Now ``group-few-units`` names the
+  group and its units (a group of at most two ranked units where the run's groups hold four times
+  as many in the middle).
+
 - A register writing the province of five units «Hà Nội» beside «Thành phố Hà Nội» (or a
   district «Quý Hậu» beside «Quận Quý Hậu», ranked by district): two groups, each ranked from 1,
   exit 0 with nothing said. Now ``group-type-word`` names both and their units; they stay two
@@ -115,6 +121,29 @@ def dates_month_first(folder: Path) -> list[str]:
     return _score(folder, assessments=folder / "tu-danh-gia.csv")
 
 
+_HAI_PHONG = Path(__file__).resolve().parents[1] / "examples" / "hai-phong-2022"
+
+
+def register_district_of_two_copied_in(folder: Path) -> list[str]:
+    """The Hải Phòng example (ranked within districts of 8 to 10 communes) with two units written
+    in «Huyện An Lão», a district of the province the example does not have."""
+    text = (_HAI_PHONG / "communes.csv").read_text(encoding="utf-8-sig")
+    header, *rows = list(csv.reader(text.splitlines()))
+    at = header.index("district")
+    for row in rows[:2]:
+        row[at] = "Huyện An Lão"
+    with (folder / "don-vi.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    for name in ("assessments_long.csv", "survey.csv", "appraisal.csv"):
+        (folder / name).write_bytes((_HAI_PHONG / name).read_bytes())
+    criteria = _HAI_PHONG.parents[1] / "criteria" / "hai-phong-2022-commune.yaml"
+    return [
+        *("score", str(folder / "assessments_long.csv"), "--communes", str(folder / "don-vi.csv")),
+        *("--survey", str(folder / "survey.csv"), "--appraisal", str(folder / "appraisal.csv")),
+        *("--criteria", str(criteria), "-o", str(folder / "out.xlsx"), "-q"),
+    ]
+
+
 def timeliness_answered_done(folder: Path) -> list[str]:
     header, *rows = _rows("assessments_long.csv")
     at = header.index("value")
@@ -134,6 +163,7 @@ CASES: dict[str, Case] = {
     "register-unit-under-two-codes": register_unit_under_two_codes,
     "workbook-sheet-per-unit": workbook_sheet_per_unit,
     "dates-month-first": dates_month_first,
+    "register-district-of-two-copied-in": register_district_of_two_copied_in,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -144,5 +174,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-unit-under-two-codes": (0, None, (*_INPUTS, "don-vi.csv")),
     "workbook-sheet-per-unit": (1, "missing-column", (*_INPUTS, "xa.xlsx")),
     "dates-month-first": (1, "implausible-date", (*_INPUTS, "tu-danh-gia.csv")),
+    "register-district-of-two-copied-in": (0, None, ("don-vi.csv", "assessments_long.csv", "survey.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {"workbook-sheet-per-unit": ("out.xlsx",)}

@@ -141,3 +141,32 @@ def test_two_dates_month_first_are_typing_mistakes(tmp_path: Path) -> None:
     two = pl.DataFrame([refused(2), refused(3)], schema=FINDING_SCHEMA)
     assert month_first_findings(two).height == 0
     assert month_first_findings(pl.concat([two, pl.DataFrame([refused(4)], schema=FINDING_SCHEMA)])).height == 1
+
+
+def test_a_district_of_two_copied_in_is_named(tmp_path: Path) -> None:
+    tables = _run(tmp_path, "register-district-of-two-copied-in")
+    found = tables["findings"].filter(pl.col("kind") == "group-few-units")
+    assert found.select("severity", "file", "column").rows() == [("warning", str(tmp_path / "don-vi.csv"), "district")]
+    assert found["message"].item() == (
+        "nhóm «Huyện An Lão» có 2 đơn vị được xếp hạng (00001, 00004), trong khi các nhóm của lượt chấm có khoảng 8 "
+        "đơn vị (trung vị): các đơn vị này chỉ được xếp hạng với nhau (đơn vị của huyện hay tỉnh khác bị chép vào "
+        "danh sách?)"
+    )
+    sizes = dict(tables["summary"].select("commune_code", "group_size").iter_rows())
+    assert sizes["00001"] == 2
+
+
+def test_small_groups_of_like_size_are_not_said() -> None:
+    import polars as pl
+
+    from pari_index.ranking.strays import few_unit_problems
+
+    def totals(sizes: dict[str, int]) -> pl.DataFrame:
+        districts = [d for d, n in sizes.items() for _ in range(n)]
+        return pl.DataFrame({"commune_code": [f"{i:05d}" for i in range(len(districts))], "district": districts})
+
+    assert few_unit_problems(totals({"A": 2, "B": 7, "C": 7}), ["district"], "r.csv") == []
+    found = few_unit_problems(totals({"A": 2, "B": 8, "C": 8}), ["district"], "r.csv")
+    assert [p.params["codes"] for p in found if p.params] == ["00000, 00001"]
+    assert few_unit_problems(totals({"A": 3, "B": 30}), ["district"], "r.csv") == []
+    assert few_unit_problems(totals({"A": 2, "B": 30}), ["district"], None) == []

@@ -582,6 +582,20 @@ READING_FINDINGS: dict[str, Entry] = {
         "if they are one place, write its name the same way, with its type word, in every row of the register; "
         "if they are different places, nothing to do",
     ),
+    "group-few-units": entry(
+        "Nhóm chỉ có một hai đơn vị",
+        "A group of one or two units",
+        "nhóm {group} có {count} đơn vị được xếp hạng ({codes}), trong khi các nhóm của lượt chấm có khoảng "
+        "{middle} đơn vị (trung vị): các đơn vị này chỉ được xếp hạng với nhau (đơn vị của huyện hay tỉnh khác bị "
+        "chép vào danh sách?)",
+        "the group {group} holds {count} ranked units ({codes}), where the run's groups hold {middle} in the "
+        "middle: they are ranked among themselves alone (units of another district or province copied into the "
+        "register?)",
+        "kiểm tra huyện và tỉnh của các đơn vị này trong danh sách đơn vị: sửa lại, bỏ các đơn vị của nơi khác ra, "
+        "hoặc ghi ranked: không (không xếp hạng)",
+        "check the district and province of these units in the register: correct them, take out the units of "
+        "another place, or mark them ranked: no",
+    ),
     "province-not-the-set-s": entry(
         "Đơn vị của tỉnh khác",
         "Units of another province",

@@ -13,11 +13,16 @@
   (session 22). Now ``province-not-the-set-s``, one warning per other province, naming its units.
   A register none of whose units is of the set's province (a set used for another province, the
   national demo) is left alone: nothing marks which province it means.
+
+- A group of one or two ranked units in a run whose groups hold four times as many or more in the middle (a
+  neighbouring district's units copied into the register, ranked within a district): ranked 1st
+  and 2nd "of 2" without a word (session 22). Now ``group-few-units`` names the group and its
+  units; a group of units of another province is left to ``province-not-the-set-s``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -35,6 +40,11 @@ if TYPE_CHECKING:
 TYPE_WORD = r"^(?:thành phố|tỉnh|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu) "
 #: Names and codes listed in a message at most.
 SHOWN = 5
+#: A group of at most this many ranked units is said (group-few-units) when the run's groups hold
+#: SIZE_RATIO times as many or more in the middle: real districts of one or two communes are a
+#: handful in the country (island districts have none, or three).
+FEW_UNITS = 2
+SIZE_RATIO = 4
 
 
 def _base(alike: pl.Expr) -> pl.Expr:
@@ -130,6 +140,69 @@ def other_province_problems(totals: pl.DataFrame, criteria: CriteriaSet, registe
     return problems
 
 
+def _other_province_codes(totals: pl.DataFrame, criteria: CriteriaSet) -> set[str]:
+    """The units :func:`other_province_problems` names (none when it names none)."""
+    if "province" not in totals.columns:
+        return set()
+    province = _base(alike_name(pl.col("province").cast(pl.String)))
+    own = province == _base(alike_name(pl.lit(criteria.province)))
+    named = totals.filter(province.is_not_null() & (province != ""))
+    if not named.select(own.any()).item() or named.select(own.all()).item():
+        return set()
+    return set(named.filter(~own)[COMMUNE].to_list())
+
+
+def few_unit_problems(
+    totals: pl.DataFrame, path: Sequence[str], register: str | None, named: Collection[str] = ()
+) -> list[Problem]:
+    """A warning per group of at most :data:`FEW_UNITS` ranked units in a run whose groups hold
+    :data:`SIZE_RATIO` times as many or more in the middle (the median): most often units of another district
+    or province copied into the register (session 22: ranked 1st and 2nd "of 2" without a word).
+    Groups without a value (group-value-empty's) and groups whose units are all ``named`` already
+    (units of another province) are left to their own warnings."""
+    from pari_index.ranking.ranks import group_keys
+    from pari_index.ranking.spellings import one_spelling
+
+    columns = [c for c in path if c in totals.columns]
+    if not columns or register is None:
+        return []
+    ranked = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
+    leaf = pl.col(columns[-1]).cast(pl.String).str.strip_chars()
+    units = pl.concat(
+        [
+            totals.select(COMMUNE, ranked.alias("_r"), leaf.alias("_v")),
+            group_keys(one_spelling(totals, columns), columns),
+        ],
+        how="horizontal",
+    ).filter(pl.col("_r") & pl.col("_v").is_not_null() & (pl.col("_v") != ""))
+    groups = units.group_by("_group", maintain_order=True).agg(pl.col("group").first(), pl.col(COMMUNE))
+    groups = groups.with_columns(pl.col(COMMUNE).list.len().alias("n"))
+    if groups.height < 2:
+        return []
+    middle = float(groups["n"].median() or 0)  # type: ignore[arg-type]
+    few = groups.filter((pl.col("n") <= FEW_UNITS) & (pl.col("n") * SIZE_RATIO <= middle))
+    problems = []
+    for group, codes, n in few.select("group", COMMUNE, "n").iter_rows():
+        if set(codes) <= set(named):
+            continue
+        listed = _listed(codes)
+        problems.append(
+            Problem(
+                "group-few-units",
+                f"the group {quoted(group)} holds {n} ranked units ({listed}), where the run's groups hold {middle:g} "
+                "in the middle: they are ranked among themselves alone (units of another district or province "
+                "copied into the register?)",
+                file=register,
+                field=columns[-1],
+                hint="check the district and province of these units in the register: correct them, take out the "
+                "units of another place, or mark them ranked: no",
+                severity="warning",
+                params={"group": quoted(group), "count": n, "codes": listed, "middle": f"{middle:g}"},
+            )
+        )
+    return problems
+
+
 def note_strays(result: ScoreResult, group_by: str | Sequence[str] | None) -> None:
     """The warnings of :func:`type_word_problems` and :func:`other_province_problems`, added to
     ``result.findings``; none without a register."""
@@ -139,13 +212,19 @@ def note_strays(result: ScoreResult, group_by: str | Sequence[str] | None) -> No
     if register is None:
         return
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
+    split = type_word_problems(result.totals, path, register)
+    named = _other_province_codes(result.totals, result.criteria)
+    few = few_unit_problems(result.totals, path, register, named)
+    # A group without its type word is said once, by its own warning.
+    bare = {(p.params or {}).get("bare") for p in split}
     problems = [
         *other_province_problems(result.totals, result.criteria, register),
-        *type_word_problems(result.totals, path, register),
+        *split,
+        *(p for p in few if (p.params or {}).get("group") not in bare),
     ]
     if problems:
         found = problems_to_findings(problems, "warning")
         result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
 
 
-__all__ = ["note_strays", "other_province_problems", "type_word_problems"]
+__all__ = ["few_unit_problems", "note_strays", "other_province_problems", "type_word_problems"]
