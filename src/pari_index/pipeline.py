@@ -259,11 +259,13 @@ def note_before_ranking(
     from pari_index.ranking.empty_groups import note_empty_groups
     from pari_index.ranking.previous_year import note_previous_year
     from pari_index.ranking.spellings import note_spellings
+    from pari_index.ranking.strays import note_strays
 
     if previous is not None and previous_tables is not None:
         note_previous_year(result, about_facts(previous_tables).get("year"), previous)
     note_spellings(result, group_by)
     note_empty_groups(result, group_by)
+    note_strays(result, group_by)
 
 
 def _ranked(

@@ -333,6 +333,8 @@ def _answer_checks(cells: pl.DataFrame) -> list[_Check]:
 
 CONFLICT_HINT = "keep one row per commune, criterion and input"
 UNREADABLE_HINT = "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored"
+#: The hint of a timeliness answer that is none of the statuses (PARAM_WORDS["fix"]["status"]).
+STATUS_HINT = PARAM_WORDS["fix"]["status"].en
 
 
 def conflict_params() -> pl.Expr:
@@ -656,6 +658,18 @@ def _level_check(condition: pl.Expr, table: LeafTable) -> _Check:
     )
 
 
+def _unreadable_params(kind: pl.Expr) -> pl.Expr:
+    """The parameters of bad-value of a cell its kind cannot read: a timeliness answer's hint says
+    what to write (the fix ``status``: «hoàn thành» says it was done, not when); the others' is
+    the general one (no fix)."""
+    general = cell_params(value=pl.col(VALUE), expected=kind)
+    return (
+        pl.when(kind == "status")
+        .then(cell_params(value=pl.col(VALUE), expected=kind, fix=pl.lit("status")))
+        .otherwise(general)
+    )
+
+
 def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
     """The checks on typed values: readable for their kind, within the kind's and the input's
     bounds, and "not applicable" only where the item allows it. ``cells`` are typed already
@@ -684,8 +698,8 @@ def _value_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             unreadable & (kind != "level"),
             "bad-value",
             format_text("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
-            UNREADABLE_HINT,
-            cell_params(value=pl.col(VALUE), expected=kind),
+            pl.when(kind == "status").then(pl.lit(STATUS_HINT)).otherwise(pl.lit(UNREADABLE_HINT)),
+            _unreadable_params(kind),
         ),
         _level_check(unreadable & (kind == "level"), table),
         *_percent_in_count(cells),

@@ -219,6 +219,21 @@ def _no_criterion_column(sheet: Sheet, found: str) -> Problem:
     )
 
 
+#: The hint of a sheet without a code column that has the rest of a form (a criterion id column):
+#: a workbook of one sheet per unit, the unit named only by the sheet's name (session 22: each sheet
+#: was told "name it commune_code", which said nothing of what to write in it).
+SHEET_PER_UNIT_HINT = (
+    "add a column commune_code (or mã xã) holding the unit's code on every row; a workbook of one sheet per "
+    "unit needs it in each sheet, since a code is never read from a sheet's name"
+)
+
+
+def _code_hint(columns: list[str]) -> str:
+    """What to do about a sheet without a commune code column (``columns``: those it has)."""
+    form = CRITERION in columns or any(c[:1].isdigit() for c in columns)  # long, or wide (1.1.1, 1.1.1:self_score)
+    return SHEET_PER_UNIT_HINT if form else "name it commune_code (or mã xã)"
+
+
 def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     clashes = same_field_columns(sheet, ASSESSMENT_ALIASES)
     if clashes:
@@ -229,7 +244,7 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
     found = ", ".join(sheet.original_headers.get(c, c) for c in columns)
     if COMMUNE not in columns:
         message = f"no column commune code (commune_code); found {found}"
-        problem = _missing_column(sheet, "commune_code", message, "name it commune_code (or mã xã)", found)
+        problem = _missing_column(sheet, "commune_code", message, _code_hint(columns), found)
         return SheetPlan(sheet, None, [], [problem])
     if CRITERION not in columns:
         value_columns, problems = _wide_value_columns(sheet, table)

@@ -155,7 +155,7 @@ def read_register(path: str | Path) -> Register:
             params={"empty": "rows", "what": "the register", "empty_hint": "table"},
         )
         raise IntakeError(problems if any(p.severity == "error" for p in problems) else [*problems, empty])
-    warnings += _level_code_warnings(kept) + _look_alike_codes(kept) + _codes_as_numbers(kept)
+    warnings += _level_code_warnings(kept) + _look_alike_codes(kept) + _codes_as_numbers(kept) + _name_twice(kept)
     warnings += _codes_in_scientific_notation(kept)
     front = ["code", "name", "unit_type", "district", "province", "ranked"]
     rest = [c for c in kept.columns if c not in front and c != "type" and not c.startswith("_")]
@@ -350,6 +350,40 @@ def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:
         "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
         field="code",
         params=lambda r: {"code": quoted(r["code"]), "first": quoted(r["_first"]), "first_row": r["_first_row"]},
+    )
+
+
+def _name_twice(kept: pl.DataFrame) -> list[Problem]:
+    """A warning on each unit listed again under another code with the name of an earlier unit of
+    the same district and province (compared whatever the letter case and spaces): one unit under
+    two codes (a row copied and its code retyped) was scored and ranked as two, the copy as one
+    that sent nothing, without a word (session 22). Codes differing only by leading zeros are
+    look-alike-code's."""
+    where = [c for c in ("province", "district") if c in kept.columns]
+    name = pl.col("name").cast(pl.String).str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ")
+    key = [name.str.strip_chars().alias("_name"), *(pl.col(c).cast(pl.String).str.to_lowercase() for c in where)]
+    frame = kept.with_columns(pl.struct(key).alias("_unit")).with_columns(
+        pl.col("code").first().over("_unit").alias("_first"),
+        pl.col(ROW).first().over("_unit").alias("_first_row"),
+    )
+    alike = pl.col("code").str.normalize("NFKC").str.strip_chars_start("0")
+    differ = alike != pl.col("_first").str.normalize("NFKC").str.strip_chars_start("0")
+    return row_problems(
+        frame,
+        (pl.col("name") != pl.col("code")) & (pl.col("code") != pl.col("_first")) & differ,
+        "register-name-twice",
+        lambda r: (
+            f"{quoted(r['name'])} is listed again under code {quoted(r['code'])}, in the same district and province "
+            f"as code {quoted(r['_first'])} (row {r['_first_row']}): the two codes are scored and ranked as two units"
+        ),
+        "keep one row per unit: delete the repeat, or correct its name or code",
+        field="name",
+        params=lambda r: {
+            "unit": quoted(r["name"]),
+            "code": quoted(r["code"]),
+            "first": quoted(r["_first"]),
+            "first_row": r["_first_row"],
+        },
     )
 
 

@@ -67,6 +67,11 @@ HINT_WORDS: dict[str, str] = {
     "pari score FILE ...": "pari score TỆP ...",
     "export the sheet again": "xuất lại trang tính",
     "name it commune_code (or mã xã)": "đặt tên cột là commune_code (hoặc mã xã)",
+    "add a column commune_code (or mã xã) holding the unit's code on every row; a workbook of one sheet per "
+    "unit needs it in each sheet, since a code is never read from a sheet's name": (
+        "thêm cột commune_code (hoặc mã xã) ghi mã của đơn vị ở mọi dòng; sổ tính mỗi đơn vị một trang tính cần "
+        "cột này ở từng trang, vì mã không bao giờ được đọc từ tên trang tính"
+    ),
     "add a column named value (or giá trị)": "thêm một cột tên value (hoặc giá trị)",
     "add a column named criterion_id (or tiêu chí) holding each row's criterion": (
         "thêm một cột tên criterion_id (hoặc tiêu chí) ghi tiêu chí của từng dòng"
@@ -193,3 +198,4 @@ HINT_WORDS: dict[str, str] = {
 # An unreadable value's hint is its kind's, in the words of ``fix`` (the levels of a choice aside):
 # the sites write the general one.
 HINT_WORDS[PARAM_WORDS["fix"][""].en] = PARAM_WORDS["fix"][""].vi
+HINT_WORDS[PARAM_WORDS["fix"]["status"].en] = PARAM_WORDS["fix"]["status"].vi

@@ -130,6 +130,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "kiểm tra mã: mã giữ các số 0 đứng đầu (00001), còn số do Excel gõ lại thì mất chúng",
         "check the code: codes keep their leading zeros (00001), and a number Excel retyped loses them",
     ),
+    "register-name-twice": entry(
+        "Một đơn vị được ghi dưới hai mã",
+        "One unit under two codes",
+        "{unit} được ghi lại với mã {code}, cùng huyện và tỉnh với mã {first} (hàng {first_row}): hai mã được "
+        "chấm điểm và xếp hạng như hai đơn vị",
+        "{unit} is listed again under code {code}, in the same district and province as code {first} (row "
+        "{first_row}): the two codes are scored and ranked as two units",
+        "giữ một dòng cho mỗi đơn vị: xoá dòng lặp, hoặc sửa tên hay mã của nó",
+        "keep one row per unit: delete the repeat, or correct its name or code",
+    ),
     "register-code-as-number": entry(
         "Mã đơn vị ghi thành số",
         "Unit code written as a number",
@@ -566,6 +576,45 @@ READING_FINDINGS: dict[str, Entry] = {
         "type word (TP., Q., H.): {spellings}; they are ranked as one group, {chosen}",
         "viết tên giống nhau ở mọi dòng của danh sách đơn vị",
         "write the name the same way in every row of the register",
+    ),
+    # A group split by a type word, units of another province (ranking/strays.py).
+    "group-type-word": entry(
+        "Tên nhóm viết thiếu chữ chỉ loại",
+        "A group's name without its type word",
+        "cột {column} ghi {bare} ({units} đơn vị) không có chữ chỉ loại, bên cạnh {beside}: các đơn vị được xếp "
+        "hạng thành các nhóm khác nhau",
+        "the {column} column writes {bare} ({units} units) without a type word, beside {beside}: they are ranked "
+        "as different groups",
+        "nếu là một nơi, viết tên giống nhau, có chữ chỉ loại, ở mọi dòng của danh sách đơn vị; nếu là các nơi "
+        "khác nhau, không cần làm gì",
+        "if they are one place, write its name the same way, with its type word, in every row of the register; "
+        "if they are different places, nothing to do",
+    ),
+    "group-few-units": entry(
+        "Nhóm chỉ có một hai đơn vị",
+        "A group of one or two units",
+        "nhóm {group} có {count} đơn vị được xếp hạng ({codes}), trong khi các nhóm của lượt chấm có khoảng "
+        "{middle} đơn vị (trung vị): các đơn vị này chỉ được xếp hạng với nhau (đơn vị của huyện hay tỉnh khác bị "
+        "chép vào danh sách?)",
+        "the group {group} holds {count} ranked units ({codes}), where the run's groups hold {middle} in the "
+        "middle: they are ranked among themselves alone (units of another district or province copied into the "
+        "register?)",
+        "kiểm tra huyện và tỉnh của các đơn vị này trong danh sách đơn vị: sửa lại, bỏ các đơn vị của nơi khác ra, "
+        "hoặc ghi ranked: không (không xếp hạng)",
+        "check the district and province of these units in the register: correct them, take out the units of "
+        "another place, or mark them ranked: no",
+    ),
+    "province-not-the-set-s": entry(
+        "Đơn vị của tỉnh khác",
+        "Units of another province",
+        "{count} đơn vị của danh sách thuộc {province}, không thuộc {set_province}, tỉnh của bộ tiêu chí "
+        "({codes}): các đơn vị này được chấm theo tiêu chí của bộ này",
+        "{count} units of the register are in {province}, not in {set_province}, the province of the criteria "
+        "set ({codes}): they are scored with its criteria",
+        "bỏ các đơn vị của tỉnh khác ra khỏi danh sách đơn vị, hoặc sửa tên tỉnh của chúng; chấm tỉnh khác theo "
+        "bộ tiêu chí của tỉnh đó",
+        "take the units of another province out of the register, or correct their province; score another "
+        "province with its own criteria set",
     ),
     "group-value-empty": entry(
         "Đơn vị không có tên nhóm để xếp hạng",

@@ -55,6 +55,13 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "ghi một trong {count} mức của tiêu chí (nhãn hoặc giá trị): {levels}",
             "write one of the item's {count} levels (a label or a value): {levels}",
         ),
+        # A timeliness answer none of the statuses (session 22): «hoàn thành» says it was done, not when.
+        "status": Words(
+            "ghi rõ đúng hạn hay không: «đúng hạn» nếu xong trong hạn, «trễ hạn» nếu xong sau hạn, «không thực "
+            "hiện» nếu chưa làm; «hoàn thành» chỉ nói việc đã xong, không nói đúng hạn hay trễ hạn",
+            "say whether it was on time: on time (đúng hạn) if done by the deadline, late (trễ hạn) if done after "
+            "it, not done (không thực hiện) if it was not; done (hoàn thành) alone says it was done, not when",
+        ),
         "": Words(
             "sửa ô; các giá trị lỗi của Excel như #N/A hay #DIV/0! không chấm được",
             "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",

@@ -44,7 +44,7 @@ SHORT_TYPE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _alike(name: pl.Expr) -> pl.Expr:
+def alike_name(name: pl.Expr) -> pl.Expr:
     """A name as compared: composed (NFC), in lower case, with each run of spaces one space and a
     shortened type word at its start written out (``tp. hà nội`` is ``thành phố hà nội``)."""
     alike = name.str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
@@ -53,7 +53,7 @@ def _alike(name: pl.Expr) -> pl.Expr:
     return alike
 
 
-def _by_name(totals: pl.DataFrame, path: Sequence[str]) -> list[str]:
+def by_name(totals: pl.DataFrame, path: Sequence[str]) -> list[str]:
     """The levels of ``path`` keyed by their name (no ``COLUMN_code`` column gives a code)."""
     return [c for c in path if c in totals.columns and f"{c}_code" not in totals.columns]
 
@@ -63,7 +63,7 @@ def _spellings(totals: pl.DataFrame, column: str) -> pl.DataFrame:
     ``_n``: as written, ``len``: its units), the most common of each name first; empty when every
     name is written one way."""
     written = totals.select(pl.col(column).cast(pl.String).alias("_n")).drop_nulls()
-    counts = written.with_columns(_alike(pl.col("_n")).alias("_a")).group_by("_a", "_n", maintain_order=True).len()
+    counts = written.with_columns(alike_name(pl.col("_n")).alias("_a")).group_by("_a", "_n", maintain_order=True).len()
     shared = counts.filter(pl.len().over("_a") > 1)
     # Most units first; among equals, the first seen (group_by kept the order of first sight).
     return shared.with_row_index("_seen").sort(["_a", "len", "_seen"], descending=[False, True, False]).drop("_seen")
@@ -73,7 +73,7 @@ def one_spelling(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
     """``totals`` with each name-keyed level of ``path`` written in one spelling per name (the
     module says which)."""
     replaced = []
-    for column in _by_name(totals, path):
+    for column in by_name(totals, path):
         shared = _spellings(totals, column)
         if shared.height == 0:
             continue
@@ -87,7 +87,7 @@ def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str |
     """A warning per name written in more than one spelling in a name-keyed level of ``path``,
     located at the register's column (``register``: its file)."""
     problems = []
-    for column in _by_name(totals, path):
+    for column in by_name(totals, path):
         shared = _spellings(totals, column)
         for _, group in shared.group_by("_a", maintain_order=True):
             listed = [f"{quoted(name)} ({units})" for name, units in group.select("_n", "len").iter_rows()]
@@ -122,4 +122,4 @@ def note_spellings(result: ScoreResult, group_by: str | Sequence[str] | None) ->
         result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
 
 
-__all__ = ["note_spellings", "one_spelling", "spelling_problems"]
+__all__ = ["alike_name", "by_name", "note_spellings", "one_spelling", "spelling_problems"]

@@ -38,6 +38,7 @@ from pari_index.intake.assessments import (
 )
 from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
 from pari_index.intake.many import FilesAhead
+from pari_index.intake.month_first import month_first_findings
 from pari_index.intake.pasted_sets import pasted_sets_findings
 from pari_index.intake.register import Register, read_register, register_from_codes, untyped_unit_problems
 from pari_index.limits import check_run_size
@@ -575,6 +576,7 @@ def _run_result(
             problems_to_findings(register.warnings, "warning"),
             problems_to_findings(untyped_unit_problems(register, _limited_items(compiled.leaves)), "warning"),
             pasted_sets_findings(intake.findings),
+            month_first_findings(intake.findings),
             intake.findings,
             appraisal.findings,
             # Each kind of every batch together: the order of an unbatched run.
