@@ -13,6 +13,10 @@ And a CSV saved from a workbook whose formulas failed: the cells hold Excel's er
 a CSV the text was read as a value, and «#N/A» as an evidence document's number and file counted
 the evidence as given, exit 0. Now the CSV's are reported and not read as the workbook's are.
 
+And «không có», «chưa có văn bản», «-», «0» written in an evidence number or file column to say
+there is no document: read as a document number, the evidence counted as given, 0 findings, exit
+0. Now each is read as an empty cell with the warning ``evidence-none-word``.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_lead22.py checks what each answers.
@@ -80,7 +84,29 @@ def csv_excel_error_values(folder: Path) -> list[str]:
     return _score(folder)
 
 
+#: What commune 00001's first six items with evidence say in their number and file columns.
+NONE_WORDS = ("không có", "-", "Chưa có văn bản", "0", "x", "KHÔNG")
+
+
+def evidence_said_none(folder: Path) -> list[str]:
+    """The example assessments with «không có», «-» … as the evidence number and file of six of
+    commune 00001's items (``x``, a tick, is left as a document)."""
+    files = _examples(folder)
+    header, *rows = _rows("assessments_long.csv")
+    said = iter(NONE_WORDS)
+    for row in rows:
+        if row[0] == "00001" and row[7]:
+            word = next(said, None)
+            if word is None:
+                break
+            row[5] = row[7] = word
+    with files["assessments_long"].open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    return _score(folder)
+
+
 CASES: dict[str, Case] = {
+    "evidence-said-none": evidence_said_none,
     "csv-excel-error-values": csv_excel_error_values,
     "lookalike-no-break-space-indent": no_break_space_indent,
     "lookalike-zero-width-key": zero_width_key,
@@ -90,6 +116,7 @@ CASES: dict[str, Case] = {
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "evidence-said-none": (0, None, ("assessments_long.csv", "communes.csv")),
     "csv-excel-error-values": (1, "excel-error-cell", ("assessments_long.csv", "communes.csv")),
     "lookalike-no-break-space-indent": (1, "lookalike-character", ("set.yaml",)),
     "lookalike-zero-width-key": (1, "lookalike-character", ("set.yaml",)),

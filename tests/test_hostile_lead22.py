@@ -20,6 +20,7 @@ def test_every_case_has_its_expectation() -> None:
 
 #: The place and the words each case must print (the set's line 90 is item 1.1.1's ``max: 1``).
 SAID = {
+    "evidence-said-none": "Cột minh chứng ghi «không có»: đọc là không có văn bản 10",
     "csv-excel-error-values": (
         "assessments_long.csv hàng 3 cột «evidence_number»: ô chứa lỗi Excel «#N/A»; ô không được đọc"
     ),
@@ -52,3 +53,14 @@ def test_excel_error_values_of_a_csv_are_not_read(tmp_path: Path) -> None:
     # The evidence needs its number, date and file: with two of them unread it is missing, and
     # the item's 0.5 computed points become 0, as the same cells of a workbook would give.
     assert item.select("evidence_status", "computed_score", "final_score").row(0) == ("missing", 0.5, 0.0)
+
+
+def test_evidence_said_none_is_missing_and_a_tick_is_a_document(tmp_path: Path) -> None:
+    answers_its_case(CASES["evidence-said-none"](tmp_path), tmp_path, EXPECTED["evidence-said-none"])
+    results = read_results(tmp_path / "out.xlsx")
+    warned = results["findings"].filter(pl.col("kind") == "evidence-none-word")
+    assert warned.height == 10  # five items, two columns each
+    assert set(warned["column"]) == {"evidence_number", "evidence_file"}
+    items = results["criteria"].filter(pl.col("commune_code") == "00001").head(6)
+    assert items["evidence_status"].to_list() == ["missing"] * 4 + ["present", "missing"]
+    assert items["evidence_file"].to_list()[4] == "x"

@@ -20,7 +20,7 @@ from pari_index.intake.cell_checks import (
     with_order,
 )
 from pari_index.intake.cell_types import META_PARSERS, parsed_once
-from pari_index.intake.findings import cell_findings, cell_params, empty_findings
+from pari_index.intake.findings import cell_findings, cell_params, empty_findings, shown_text
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import (
     CELL_SCHEMA,
@@ -42,6 +42,7 @@ from pari_index.intake.values import (
     NUMBER_HINTS,
     date_problem_params,
     date_problems,
+    no_document,
     number_problems,
     scientific_lost,
 )
@@ -276,6 +277,7 @@ def check_meta(
         )
         rows = pl.concat([single, multi])
 
+    rows = _no_documents(rows, headers, findings)
     rows = _typed_meta(rows, headers, findings)
 
     if has_several:
@@ -328,6 +330,37 @@ def _meta_conflict(name: str) -> pl.Expr:
     return pl.when(present & (pl.col(name).drop_nulls().n_unique().over([COMMUNE, CRITERION]) > 1)).then(
         pl.lit("conflict")
     )
+
+
+#: The order key of evidence-none-word findings, between conflicts and unreadable fields.
+_NONE_RANK = 8
+#: The evidence columns whose text names a document (its date is read as a date).
+_DOCUMENT_COLUMNS = ("evidence_number", "evidence_file")
+
+
+def _no_documents(rows: pl.DataFrame, headers: dict[str, str], findings: list[pl.DataFrame]) -> pl.DataFrame:
+    """An evidence number or file written «không có», «-» … (values.NO_DOCUMENT_WORDS) nulled,
+    with a warning at the cell: the words say there is no document, and as text they counted the
+    evidence as given."""
+    for index, name in enumerate(_DOCUMENT_COLUMNS):
+        said_none = pl.col(name).is_not_null() & no_document(pl.col(name))
+        hits = rows.filter(said_none)
+        if not hits.height:
+            continue
+        as_field = hits.with_columns(pl.lit(name).alias(FIELD), pl.col(name).alias(VALUE))
+        message = format_text("{} says there is no document: the cell was read as empty", shown_text(pl.col(VALUE)))
+        found = _meta_findings(
+            as_field,
+            headers,
+            "warning",
+            "evidence-none-word",
+            message,
+            "leave the cell empty when there is no document; when there is one, write its number or file name",
+            cell_params(value=shown_text(pl.col(VALUE))),
+        )
+        findings.append(_meta_order(found, as_field, _NONE_RANK + index))
+        rows = rows.with_columns(pl.when(said_none).then(None).otherwise(pl.col(name)).alias(name))
+    return rows
 
 
 def _typed_meta(rows: pl.DataFrame, headers: dict[str, str], findings: list[pl.DataFrame]) -> pl.DataFrame:

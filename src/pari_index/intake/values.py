@@ -35,6 +35,27 @@ FALSE_WORDS = (
     *("chưa đạt", "không chấp nhận", "không được chấp nhận", "không đồng ý", "không hợp lệ", "chưa có"),
 )
 
+#: What a clerk writes in an evidence number or file column to say there is no document: a "no"
+#: of a form, «không có» and its longer forms, a dash or a dot as a placeholder. Read as an empty
+#: cell (evidence-none-word): as text they were a document number, and the evidence counted as
+#: given. ``x`` and «có» are left as written: in a form they tick that there is one.
+NO_DOCUMENT_WORDS = frozenset(
+    {
+        *FALSE_WORDS,
+        *("không có", "k", "kc", "k có", "ko có", "chưa ban hành", "không ban hành", "không áp dụng", "kad"),
+        *(f"{no} {what}" for no in ("không có", "chưa có") for what in ("văn bản", "minh chứng", "tài liệu", "tệp")),
+        *("-", "--", "---", "–", "—", ".", "/", "...", "…", "n/a", "na", "none", "nil", "null"),
+    }
+)
+
+
+def no_document(text: pl.Expr) -> pl.Expr:
+    """Whether an evidence cell's text is one of NO_DOCUMENT_WORDS (letter case, spaces around and
+    between the words, and a closing dot aside)."""
+    low = text.str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    return low.is_in(list(NO_DOCUMENT_WORDS)) | low.str.strip_chars_end(".").is_in(list(NO_DOCUMENT_WORDS))
+
+
 #: Answers accepted for a timeliness status.
 STATUS_WORDS: dict[str, str] = {
     "on_time": "on_time",

@@ -354,6 +354,14 @@ CELL_FINDINGS: dict[str, Entry] = {
         "xoá một trong hai cột (nếu hai cột khác nhau, giữ cột đúng)",
         "delete one of the two columns (where they differ, keep the right one)",
     ),
+    "evidence-none-word": entry(
+        "Cột minh chứng ghi «không có»: đọc là không có văn bản",
+        "An evidence column says «none»: read as no document",
+        "{value} nghĩa là không có văn bản: ô được đọc là trống",
+        "{value} says there is no document: the cell was read as empty",
+        "để trống ô khi không có văn bản; khi có, ghi số hoặc tên tệp của văn bản",
+        "leave the cell empty when there is no document; when there is one, write its number or file name",
+    ),
     "excel-error-cell": entry(
         "Ô chứa lỗi Excel; không được đọc",
         "Cell holds an Excel error; not read",
