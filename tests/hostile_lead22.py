@@ -72,6 +72,13 @@ def word_bullet_item(folder: Path) -> list[str]:
     return ["validate", str(_edited(folder, 88, "- id", "\u2022 id"))]
 
 
+def _scored_with(assessments: Path, folder: Path, rows: list[list[str]]) -> list[str]:
+    """The example's run, its assessments CSV written with ``rows`` (a heading and the data)."""
+    with assessments.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return _score(folder)
+
+
 def csv_excel_error_values(folder: Path) -> list[str]:
     """The example assessments, as a CSV saved from a workbook whose lookups failed: «#N/A» for the
     evidence number and file of commune 00001's item 1.1.2, «#REF!» for its self-score."""
@@ -79,9 +86,7 @@ def csv_excel_error_values(folder: Path) -> list[str]:
     header, *rows = _rows("assessments_long.csv")
     at = next(i for i, row in enumerate(rows) if row[:3] == ["00001", "1.1.2", "tasks"])
     rows[at][4:8] = ["#REF!", "#N/A", rows[at][6], "#N/A"]
-    with files["assessments_long"].open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows([header, *rows])
-    return _score(folder)
+    return _scored_with(files["assessments_long"], folder, [header, *rows])
 
 
 #: What commune 00001's first six items with evidence say in their number and file columns.
@@ -100,9 +105,7 @@ def evidence_said_none(folder: Path) -> list[str]:
             if word is None:
                 break
             row[5] = row[7] = word
-    with files["assessments_long"].open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows([header, *rows])
-    return _score(folder)
+    return _scored_with(files["assessments_long"], folder, [header, *rows])
 
 
 CASES: dict[str, Case] = {
