@@ -1,0 +1,134 @@
+"""What the cases of tests/hostile_limits22.py answer: a cache entry whose tables pass a limit of an
+input's Parquet file (its bytes, footer, cells, pages or text) is ignored with a note naming the
+table and the limit, in the run's language, and computed again: the run's results are those of a
+run without cache, exit 0. The cases run as real child processes with a time-out."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+import pytest
+from children import pari_child
+from hostile_limits22 import CASES, NOTED
+from test_hostile_cache import _results, plain  # noqa: F401 (a fixture)
+
+from pari_index.intake.cache import CacheStore, cache_cells
+from pari_index.intake.parquet_measure import OverLimit, read_measured
+
+
+def test_every_case_has_its_note() -> None:
+    assert sorted(CASES) == sorted(NOTED)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_an_entry_beyond_a_limit_is_computed_again(tmp_path: Path, case: str, plain: dict[str, bytes]) -> None:  # noqa: F811
+    args = CASES[case](tmp_path)
+    done = pari_child(args, tmp_path, timeout=240)
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    assert "Traceback" not in said
+    assert "Cache: ignored" in said and NOTED[case] in said and "the results are unaffected" in said, said
+    if case != "cache-cells-of-a-dictionary-string":  # its appraisal was changed after the cache was filled
+        assert _results(tmp_path / "out") == plain
+    # The entry was discarded and written again: the next run takes it and notes nothing.
+    again = pari_child(args, tmp_path, timeout=240)
+    assert again.returncode == 0 and "Cache: ignored" not in again.stdout, again.stdout + again.stderr
+    assert "60 units reused" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("case", "words"),
+    [
+        # The communes' rows are kept per language: the intake's tables are the run's in either.
+        ("cache-ledger-of-one-long-string", "ledger.parquet: tệp Parquet khi đọc ra là 150.0"),
+        ("cache-sparse-table", "cells.parquet chiếm 3.221.225.472 byte, nhiều hơn 268.435.456 byte bộ nhớ đệm đọc"),
+    ],
+)
+def test_the_note_is_said_in_vietnamese(tmp_path: Path, case: str, words: str) -> None:
+    args = CASES[case](tmp_path)
+    done = pari_child(["vi" if a == "en" else a for a in args], tmp_path, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Bộ nhớ đệm: bỏ qua" in done.stdout and words in done.stdout, done.stdout
+
+
+def _parquet(frame: pl.DataFrame, **options: object) -> io.BytesIO:
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer, **options)  # type: ignore[arg-type]
+    buffer.seek(0)
+    return buffer
+
+
+def test_read_measured_names_each_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = pl.DataFrame({"a": ["x"] * 1000, "b": list(range(1000))})
+    assert read_measured(_parquet(rows), "t.parquet", 2000).equals(rows)  # type: ignore[union-attr]
+    assert read_measured(_parquet(rows), "t.parquet", 2000, decode=False) is None
+    with pytest.raises(OverLimit) as cells:
+        read_measured(_parquet(rows), "t.parquet", 1999)
+    assert cells.value.problem.code == "too-many-cells" and cells.value.problem.params["rows"] == 1000
+    long = pl.DataFrame({"a": ["a" * 120_000_000]})
+    for decode in (True, False):
+        with pytest.raises(OverLimit) as text:
+            read_measured(_parquet(long, compression="zstd"), "t.parquet", 10, decode=decode)
+        assert text.value.problem.code == "parquet-too-much-text"
+    # One string of 30,000 digits named 4,000 times through the dictionary: small pages, but the
+    # text once read is 120 MB; measured undecoded too (the cache's deferred tables).
+    named = pl.select(pl.repeat("0" * 30_000, 4_000).alias("a"))
+    for decode in (True, False):
+        with pytest.raises(OverLimit) as text:
+            read_measured(_parquet(named), "t.parquet", 10_000, decode=decode)
+        assert text.value.problem.params["found"] == 120_000_000
+    monkeypatch.setenv("PARI_MAX_PARQUET_FOOTER_BYTES", "10000")
+    read_measured(_parquet(rows), "t.parquet", 2000)
+    with pytest.raises(OverLimit) as footer:
+        read_measured(_parquet(rows, row_group_size=10), "t.parquet", 2000)
+    assert footer.value.problem.code == "parquet-footer-too-large" and footer.value.problem.params["found"] > 10_000
+
+
+def test_cache_cells_grow_with_the_run_s_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cache_cells() == 25_000_000
+    monkeypatch.setenv("PARI_MAX_ITEM_ROWS", "4_000_000")
+    assert cache_cells() == 50_000_000
+    monkeypatch.setenv("PARI_MAX_CELLS", "90000000")
+    assert cache_cells() == 90_000_000
+
+
+def test_a_table_over_its_bytes_is_not_read(tmp_path: Path) -> None:
+    store = CacheStore(tmp_path / "cache")
+    assert store.usable()
+    store.save("intake", "0" * 64, {"cells": pl.DataFrame({"a": [1, 2]})})
+    table = tmp_path / "cache" / "intake" / ("0" * 64) / "cells.parquet"
+    with table.open("r+b") as handle:
+        handle.truncate(300 * 1024**2)  # sparse: the manifest's SHA-256 is not even computed
+    assert store.load("intake", "0" * 64, ("cells",)) is None
+    assert [note.reason for note in store.notes] == [
+        "cells.parquet takes 314,572,800 bytes, more than the 268,435,456 the cache reads"
+    ]
+    assert not table.parent.exists()  # discarded
+
+
+def test_an_earlier_results_file_beyond_the_limits_is_not_patched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The results folder's earlier Parquet file whose unchanged row groups the writer copies: its
+    SHA-256 comes from the cache, so it too is read within a table's bytes and an input's footer."""
+    import hashlib
+
+    from pari_index.intake.cache_folder import ParquetReuse
+    from pari_index.outputs.files import PARQUET_ROW_GROUP, _patched
+
+    frame = pl.DataFrame({"a": list(range(3 * PARQUET_ROW_GROUP))})
+    earlier = tmp_path / "rows.parquet"
+    frame.write_parquet(earlier, row_group_size=PARQUET_ROW_GROUP)
+    changed = frame.with_columns(pl.when(pl.col("a") == 0).then(-1).otherwise(pl.col("a")).alias("a"))
+
+    def reuse() -> ParquetReuse:
+        return ParquetReuse(earlier, hashlib.sha256(earlier.read_bytes()).hexdigest(), frozenset({1, 2}))
+
+    assert _patched(changed, reuse()) is not None  # within the limits: patched
+    monkeypatch.setenv("PARI_MAX_PARQUET_FOOTER_BYTES", "100")
+    assert _patched(changed, reuse()) is None
+    monkeypatch.delenv("PARI_MAX_PARQUET_FOOTER_BYTES")
+    monkeypatch.setattr("pari_index.intake.cache.MAX_TABLE_BYTES", 1000)
+    assert _patched(changed, reuse()) is None
