@@ -10,6 +10,14 @@
   footer, its cells, its pages, its text) and an entry over a limit is ignored with a note and
   computed again: the results are those of a run without cache.
 
+- An .ods writing its empty cells one by one (``<table:table-cell/>``, 19 bytes each; a comment of
+  random letters keeps the zip's ratio under 100): empty cells were placed but never counted, so
+  a 3.4 MB file of 13 million in one row took 59 CPU s (calamine logs each cell past column
+  16,384) and was read, exit 0; in rows of 16,000, 10 s and 810 MB; a million rows of an empty
+  cell past the sheet's last row (0.7 MB), 7.4 s in calamine. Now a sheet may write at most the
+  cells limit, empty cells included, and no cell or row that begins past column 16,384 or row
+  1,048,576: ``sheet-too-large``.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_limits22.py checks what each answers.
@@ -89,7 +97,42 @@ def cache_sparse_table(folder: Path) -> list[str]:
     return _tampered(folder, "intake", "cells", write)
 
 
+def _ods_of_empty_cells(folder: Path, cells: int, per_row: int | None, past_rows: int = 0) -> list[str]:
+    import base64
+    import random
+
+    from hostile_sweep8 import _score
+    from hostile_sweep9 import ods_example_rows, write_ods
+
+    empty = "<table:table-cell/>"
+    if per_row is None:
+        filler = f"<table:table-row>{empty * cells}</table:table-row>"
+    else:
+        filler = f"<table:table-row>{empty * per_row}</table:table-row>" * (cells // per_row)
+    if past_rows:  # empty rows to the sheet's last row, then rows of one empty cell past it
+        filler = '<table:table-row table:number-rows-repeated="1048526"><table:table-cell/></table:table-row>'
+        filler += "<table:table-row><table:table-cell/></table:table-row>" * past_rows
+    noise = base64.b64encode(random.Random(22).randbytes(2_800_000 if cells else 600_000)).decode()
+    path = write_ods(folder / "tu-danh-gia.ods", ods_example_rows(50) + filler + f"<!--{noise}-->")
+    return _score(folder, assessments=path)
+
+
+def ods_13_million_empty_cells_in_a_row(folder: Path) -> list[str]:
+    return _ods_of_empty_cells(folder, 13_000_000, None)
+
+
+def ods_13_million_empty_cells_in_rows(folder: Path) -> list[str]:
+    return _ods_of_empty_cells(folder, 13_000_000, 16_000)
+
+
+def ods_million_rows_past_the_last(folder: Path) -> list[str]:
+    return _ods_of_empty_cells(folder, 0, 1, past_rows=1_000_000)
+
+
 CASES: dict[str, Case] = {
+    "ods-million-rows-past-the-last": ods_million_rows_past_the_last,
+    "ods-13-million-empty-cells-in-a-row": ods_13_million_empty_cells_in_a_row,
+    "ods-13-million-empty-cells-in-rows": ods_13_million_empty_cells_in_rows,
     "cache-rows-of-30-million-equal-rows": cache_rows_of_30_million_equal_rows,
     "cache-ledger-of-one-long-string": cache_ledger_of_one_long_string,
     "cache-cells-of-a-dictionary-string": cache_cells_of_a_dictionary_string,
@@ -104,3 +147,10 @@ NOTED: dict[str, str] = {
     "cache-rows-a-row-group-a-row": "details.parquet: the Parquet file's footer takes",
     "cache-sparse-table": "cells.parquet takes 3,221,225,472 bytes, more than the 268,435,456 the cache reads",
 }
+#: The other cases: exit status, the code printed, the user's files that must keep their bytes.
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "ods-13-million-empty-cells-in-a-row": (1, "sheet-too-large", ("tu-danh-gia.ods", "communes.csv")),
+    "ods-13-million-empty-cells-in-rows": (1, "sheet-too-large", ("tu-danh-gia.ods", "communes.csv")),
+    "ods-million-rows-past-the-last": (1, "sheet-too-large", ("tu-danh-gia.ods", "communes.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = dict.fromkeys(EXPECTED, ("out.xlsx",))

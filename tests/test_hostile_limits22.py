@@ -10,19 +10,30 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from children import pari_child
-from hostile_limits22 import CASES, NOTED
+from children import answers_its_case, pari_child
+from hostile_limits22 import CASES, EXPECTED, NOT_WRITTEN, NOTED
 from test_hostile_cache import _results, plain  # noqa: F401 (a fixture)
 
 from pari_index.intake.cache import CacheStore, cache_cells
 from pari_index.intake.parquet_measure import OverLimit, read_measured
 
 
-def test_every_case_has_its_note() -> None:
-    assert sorted(CASES) == sorted(NOTED)
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted([*NOTED, *EXPECTED])
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_each_case_answers_its_code_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
+    said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+    if case.endswith("in-a-row"):
+        assert "một hàng ghi ô vượt quá cột 16.384" in said, said
+    elif case.endswith("past-the-last"):
+        assert "trang tính ghi hàng vượt quá hàng 1.048.576" in said, said
+    else:
+        assert "trang tính ghi hơn 5.000.000 ô, kể cả ô trống" in said, said
+
+
+@pytest.mark.parametrize("case", sorted(NOTED))
 def test_an_entry_beyond_a_limit_is_computed_again(tmp_path: Path, case: str, plain: dict[str, bytes]) -> None:  # noqa: F811
     args = CASES[case](tmp_path)
     done = pari_child(args, tmp_path, timeout=240)
@@ -132,3 +143,60 @@ def test_an_earlier_results_file_beyond_the_limits_is_not_patched(
     monkeypatch.delenv("PARI_MAX_PARQUET_FOOTER_BYTES")
     monkeypatch.setattr("pari_index.intake.cache.MAX_TABLE_BYTES", 1000)
     assert _patched(changed, reuse()) is None
+
+
+def _ods_row_to(tmp_path: Path, tail: str) -> Path:
+    from hostile_sweep9 import ods_cell, ods_row, write_ods
+
+    header = ods_row([ods_cell("commune_code"), ods_cell("note")])
+    return write_ods(tmp_path / "a.ods", header + f"<table:table-row>{ods_cell('00001')}{tail}</table:table-row>")
+
+
+def test_an_ods_row_may_reach_the_last_column_but_not_pass_it(tmp_path: Path) -> None:
+    from pari_index.intake.xlsx import read_excel
+    from pari_index.intake.xlsx.limits import XlsxLimits, _Refused
+    from pari_index.intake.xlsx.package import _prescan
+
+    # As LibreOffice ends a row: its empty cells repeated up to column 16,384 (or, as another
+    # writer might, past it: calamine cuts the run there, once).
+    edge = '<table:table-cell table:number-columns-repeated="16383"/>'
+    for tail in (edge, '<table:table-cell table:number-columns-repeated="20000"/>'):
+        assert read_excel(_ods_row_to(tmp_path, tail), "a.ods").problems == []
+    for past in (edge + "<table:table-cell/>", edge + '<table:table-cell office:value-type="string"/>'):
+        with pytest.raises(_Refused) as refused:
+            _prescan(_ods_row_to(tmp_path, past), "a.ods", XlsxLimits.from_env())
+        problem = refused.value.problem
+        assert (problem.code, problem.params["sheet_size"], problem.row) == ("sheet-too-large", "past_edge", 2)
+
+
+def test_an_ods_sheet_may_end_at_its_last_row_but_write_none_past_it(tmp_path: Path) -> None:
+    from hostile_sweep9 import ods_cell, ods_row, write_ods
+
+    from pari_index.intake.xlsx.limits import XlsxLimits, _Refused
+    from pari_index.intake.xlsx.package import _prescan
+
+    def empty_rows(count: int) -> str:
+        return f'<table:table-row table:number-rows-repeated="{count}"><table:table-cell/></table:table-row>'
+
+    # write_ods ends the sheet with 1,048,000 empty rows: here they end at row 1,048,576 exactly,
+    # then one past it (calamine cuts that run, once).
+    rows = ods_row([ods_cell("commune_code")]) + ods_row([ods_cell("00001")])
+    for count in (574, 575):
+        _prescan(write_ods(tmp_path / "a.ods", rows + empty_rows(count)), "a.ods", XlsxLimits.from_env())
+    with pytest.raises(_Refused) as refused:  # its 1,048,000 empty rows begin past the last row
+        _prescan(write_ods(tmp_path / "b.ods", rows + empty_rows(1_048_574)), "b.ods", XlsxLimits.from_env())
+    problem = refused.value.problem
+    assert (problem.params, problem.row) == ({"sheet_size": "rows_past_edge", "limit": 1_048_576}, 1_048_576)
+
+
+def test_an_ods_sheet_writes_at_most_the_cells_limit_empty_ones_included(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pari_index.intake.xlsx.limits import XlsxLimits, _Refused
+    from pari_index.intake.xlsx.package import _prescan
+
+    monkeypatch.setenv("PARI_MAX_XLSX_CELLS", "1000")
+    _prescan(_ods_row_to(tmp_path, "<table:table-cell/>" * 990), "a.ods", XlsxLimits.from_env())
+    with pytest.raises(_Refused) as refused:
+        _prescan(_ods_row_to(tmp_path, "<table:table-cell/>" * 1000), "a.ods", XlsxLimits.from_env())
+    assert refused.value.problem.params == {"sheet_size": "elements", "limit": 1000}
