@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from children import answers_its_case, pari_child
-from hostile_limits22 import CASES, EXPECTED, NOT_WRITTEN, NOTED
+from hostile_limits22 import CASES, EXPECTED, LISTINGS, NOT_WRITTEN, NOTED
 from test_hostile_cache import _results, plain  # noqa: F401 (a fixture)
 
 from pari_index.intake.cache import CacheStore, cache_cells
@@ -19,7 +19,7 @@ from pari_index.intake.parquet_measure import OverLimit, read_measured
 
 
 def test_every_case_has_its_expectation() -> None:
-    assert sorted(CASES) == sorted([*NOTED, *EXPECTED])
+    assert sorted(CASES) == sorted([*NOTED, *EXPECTED, *LISTINGS])
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
@@ -31,6 +31,14 @@ def test_each_case_answers_its_code_and_leaves_the_user_s_files(tmp_path: Path, 
         assert "trang tính ghi hàng vượt quá hàng 1.048.576" in said, said
     else:
         assert "trang tính ghi hơn 5.000.000 ô, kể cả ô trống" in said, said
+
+
+def test_a_diff_of_long_renumbered_titles_lists_every_change(tmp_path: Path) -> None:
+    done = pari_child(CASES["diff-renumbered-long-titles"](tmp_path), tmp_path, timeout=240)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    # The titles written {vi: …} were drawn afresh (82 items): none is matched, each removed and added.
+    assert done.stdout.count(": bỏ\n") == done.stdout.count(": thêm mới\n") == 82
+    assert "910.2: thêm mới" in done.stdout and "ghép mục theo tên" not in done.stdout
 
 
 @pytest.mark.parametrize("case", sorted(NOTED))
@@ -200,3 +208,26 @@ def test_an_ods_sheet_writes_at_most_the_cells_limit_empty_ones_included(
     with pytest.raises(_Refused) as refused:
         _prescan(_ods_row_to(tmp_path, "<table:table-cell/>" * 1000), "a.ods", XlsxLimits.from_env())
     assert refused.value.problem.params == {"sheet_size": "elements", "limit": 1000}
+
+
+def test_a_diff_past_its_comparisons_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pari_index.authoring import diff
+    from pari_index.criteria.loading import load_criteria, load_criteria_text
+
+    bundled = Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    old = load_criteria(bundled).criteria
+    new_text = text.replace('id: "1.1.1"', 'id: "1.1.9"').replace('id: "1.1.2"', 'id: "1.1.8"')
+    # 1.1.1's title changed a little (matched by likeness), 1.1.2's kept (matched as it is).
+    new_text = new_text.replace("Ban hành Kế hoạch CCHC năm của", "Ban hành Kế hoạch CCHC hằng năm của")
+    new = load_criteria_text(new_text, "moi.yaml").criteria
+    moved = [c for c in diff.diff_sets(old, new, "en") if c.what == "moved"]
+    assert [c.item for c in moved] == ["1.1.1 → 1.1.9", "1.1.2 → 1.1.8"]
+    monkeypatch.setattr(diff, "MAX_COMPARISONS", 0)
+    changes = diff.diff_sets(old, new, "en")
+    assert [c.item for c in changes if c.what == "moved"] == ["1.1.2 → 1.1.8"]
+    assert {(c.item, c.what) for c in changes} >= {("1.1.1", "removed"), ("1.1.9", "added")}
+    cut = [c for c in changes if c.what == "matching"]
+    assert len(cut) == 1 and cut[0].new.startswith("the titles of 0 pairs of items were compared")
+    vi = [c for c in diff.diff_sets(old, new, "vi") if c.what == "matching"]
+    assert vi[0].new.startswith("đã so sánh tên của 0 cặp mục")

@@ -322,7 +322,10 @@ def footer_length(source: BinaryIO) -> int:
     source.seek(0)
     if len(tail) != 8 or tail[4:] != b"PAR1":
         raise Unreadable("no Parquet footer")
-    return int.from_bytes(tail[:4], "little")
+    length = int.from_bytes(tail[:4], "little")
+    if length > size - 12:
+        raise Unreadable("footer longer than the file")
+    return length
 
 
 def read_measured(
