@@ -251,10 +251,10 @@ def test_a_cache_file_that_cannot_be_read_is_said(data: Path, tmp_path: Path, mo
 
     read_regular = intake_cache.read_regular
 
-    def denied(path: Path, limit: int | None = None) -> bytes:
+    def denied(path: Path, limit: int | None = None, most: int | None = None) -> bytes:
         if path.suffix == ".parquet" and cache in path.parents:
             raise PermissionError(13, "Permission denied", str(path))
-        return read_regular(path, limit)
+        return read_regular(path, limit, most)
 
     # The cache reads its files through cache_folder.read_regular (regular files only).
     monkeypatch.setattr(intake_cache, "read_regular", denied)

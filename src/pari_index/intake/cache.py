@@ -36,9 +36,11 @@ import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
+from pari_index.errors import Problem
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
-from pari_index.intake.cache_folder import NotACacheFolder, claim, is_entry, read_regular, remove_leftovers
+from pari_index.intake.cache_folder import NotACacheFolder, TooLarge, claim, is_entry, read_regular, remove_leftovers
+from pari_index.intake.parquet_measure import OverLimit, read_measured
 from pari_index.interruptions import held
 from pari_index.threads import result_of
 
@@ -54,6 +56,13 @@ KEEP_ENTRIES = 2
 INTAKE_TABLES = ("cells", "meta", "findings", "ledger", "places")
 #: The intake's tables with one row per commune and something of it: what a commune's digest covers.
 INTAKE_DIGESTS = ("cells", "meta", "places")
+#: Bytes of one table of an entry. A national run's largest (the communes' item rows) takes some
+#: 13 MB; a larger file (a sparse file of gigabytes costs nothing to make) is not read at all.
+MAX_TABLE_BYTES = 256 * 1024**2
+#: Cells (rows × columns) of one table of an entry, as a results table read back is allowed: a
+#: national run's item rows are 625,400 × 20 = 12.5 million cells. More when PARI_MAX_CELLS or
+#: PARI_MAX_ITEM_ROWS allow a larger run (its entries grow with it).
+CACHE_CELLS = 25_000_000
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,10 @@ class CacheStore:
             tables = self._tables(entry, {name: listed[name] for name in wanted}, frozenset(undecoded))
             frames = {k: v for k, v in tables.items() if isinstance(v, pl.DataFrame)}
             return frames, {k: v for k, v in tables.items() if isinstance(v, bytes)}
+        except Beyond as beyond:
+            self._note(entry, beyond.reason, beyond.reason_vi)
+            self._discard(entry)
+            return None
         except (
             OSError,
             ValueError,
@@ -202,14 +215,22 @@ class CacheStore:
             return {name: result_of(future) for name, future in reading.items()}
 
     def _table(self, entry: Path, name: str, digest: str, decode: bool = True) -> pl.DataFrame | bytes:
-        data = read_regular(entry / f"{name}.parquet")
+        """The table ``name`` of ``entry``, measured as an input's Parquet file is before it is
+        decoded (:func:`read_measured`; undecoded, its text is measured when decoded: see
+        :class:`CachedIntake`). An entry is only as sound as its folder: its manifest's SHA-256
+        say nothing of what wrote it (a folder shared by other users, an entry copied from
+        elsewhere), and one table of 30 million equal rows took 115 s and 17.6 GB, exit 0."""
+        try:
+            data = read_regular(entry / f"{name}.parquet", most=MAX_TABLE_BYTES)
+        except TooLarge as large:
+            raise Beyond.too_large(large) from None
         if hashlib.sha256(data).hexdigest() != digest:
             raise ValueError(f"{name}.parquet does not match its manifest")
-        if not decode:
-            # Its footer read now, so that a file that is not Parquet fails here, as when decoded.
-            pl.read_parquet_schema(io.BytesIO(data))
-            return data
-        return pl.read_parquet(io.BytesIO(data))
+        try:
+            frame = read_measured(io.BytesIO(data), f"{name}.parquet", cache_cells(), decode=decode)
+        except OverLimit as over:
+            raise Beyond.of(over.problem) from None
+        return frame if frame is not None else data
 
     def save(self, kind: str, key: str, tables: dict[str, pl.DataFrame]) -> None:
         """Write the entry ``kind/key`` as a whole (temporary folder, then rename), replacing one
@@ -273,6 +294,44 @@ class CacheStore:
         entry = self.root / kind / key
         if entry.exists() or entry.is_symlink():
             self._discard(entry)
+
+
+def cache_cells() -> int:
+    """Cells one table of an entry may hold: CACHE_CELLS, or more when the run's limits are raised."""
+    from pari_index.intake.sheet import max_cells
+    from pari_index.limits import MAX_ITEM_ROWS, env_limit
+
+    scaled = CACHE_CELLS * env_limit("PARI_MAX_ITEM_ROWS", MAX_ITEM_ROWS) // MAX_ITEM_ROWS
+    return max(CACHE_CELLS, max_cells(), scaled)
+
+
+class Beyond(ValueError):
+    """A table of an entry passes a limit: the entry is not used. The reason in both languages."""
+
+    def __init__(self, reason: str, reason_vi: str) -> None:
+        super().__init__(reason)
+        self.reason, self.reason_vi = reason, reason_vi
+
+    @classmethod
+    def of(cls, problem: Problem) -> Beyond:
+        """The limit an input's Parquet file would be refused for (its finding's words)."""
+        from pari_index.messages.rendering import render
+
+        where = f"{problem.file}: " if problem.file else ""
+        return cls(
+            where + render(problem.code, problem.params, "en", message=problem.message),
+            where + render(problem.code, problem.params, "vi"),
+        )
+
+    @classmethod
+    def too_large(cls, large: TooLarge) -> Beyond:
+        from pari_index.messages.numbers import format_number
+
+        return cls(
+            str(large),
+            f"{large.name} chiếm {format_number(large.size, 'vi')} byte, nhiều hơn "
+            f"{format_number(large.most, 'vi')} byte bộ nhớ đệm đọc",
+        )
 
 
 #: Stands for a table of :class:`CachedIntake` not decoded yet.

@@ -132,9 +132,18 @@ def remove_leftovers(root: Path) -> None:
                     leftover.unlink()
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes:
+class TooLarge(ValueError):
+    """A file of the cache larger than it may be, left unread: its size and the limit."""
+
+    def __init__(self, name: str, size: int, most: int) -> None:
+        super().__init__(f"{name} takes {size:,} bytes, more than the {most:,} the cache reads")
+        self.name, self.size, self.most = name, size, most
+
+
+def read_regular(path: Path, limit: int | None = None, most: int | None = None) -> bytes:
     """The bytes of a regular file (at most ``limit``), never following a link and never waiting
-    on a pipe or a device: anything else raises ValueError."""
+    on a pipe or a device: anything else raises ValueError. A file of more than ``most`` bytes is
+    TooLarge, unread (a sparse file of gigabytes costs nothing to make)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
@@ -143,8 +152,16 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
             raise ValueError(f"{path.name} is a link, not a file the cache wrote") from exc
         raise
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise ValueError(f"{path.name} is not a regular file")
+        if most is not None:
+            if status.st_size > most:
+                raise TooLarge(path.name, status.st_size, most)
+            data = handle.read(most + 1)  # grown since: the same
+            if len(data) > most:
+                raise TooLarge(path.name, len(data), most)
+            return data
         return handle.read() if limit is None else handle.read(limit)
 
 
@@ -164,6 +181,7 @@ __all__ = [
     "TAG",
     "NotACacheFolder",
     "ParquetReuse",
+    "TooLarge",
     "claim",
     "is_entry",
     "read_regular",

@@ -304,3 +304,76 @@ def text_problem(frame: pl.DataFrame, file_bytes: int, file: str, sheet: str | N
     found = text_bytes(frame)
     limit = text_limit(file_bytes)
     return too_much_text(found, limit, file, sheet) if found > limit else None
+
+
+class OverLimit(Exception):
+    """A Parquet file passes a limit of :func:`read_measured`: the problem naming it."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def footer_length(source: BinaryIO) -> int:
+    """The length the footer of the Parquet file open as ``source`` says it takes (its last 8
+    bytes), before polars parses it; Unreadable when the file does not end as Parquet ends."""
+    size = source.seek(0, os.SEEK_END)
+    tail = _read_at(source, size - 8, 8) if size >= 12 else b""
+    source.seek(0)
+    if len(tail) != 8 or tail[4:] != b"PAR1":
+        raise Unreadable("no Parquet footer")
+    length = int.from_bytes(tail[:4], "little")
+    if length > size - 12:
+        raise Unreadable("footer longer than the file")
+    return length
+
+
+def read_measured(
+    source: BinaryIO, file: str, cells: int, sheet: str | None = None, *, decode: bool = True
+) -> pl.DataFrame | None:
+    """The Parquet file open as ``source``, read within every limit of an input's Parquet file:
+    its footer's length (before polars parses it), its ``cells`` at most (rows × columns, from the
+    footer), what its pages inflate to, and, once read, the bytes of its text. The first limit
+    passed is OverLimit (``too-many-cells``, ``parquet-footer-too-large``,
+    ``parquet-too-much-text``); a file that is not Parquet is Unreadable, or polars' own error.
+    ``decode`` False: measured, its text too, but not kept (None)."""
+    from pari_index.intake.sheet import too_many_cells
+
+    length = footer_length(source)
+    if length > env_limit("PARI_MAX_PARQUET_FOOTER_BYTES", MAX_FOOTER_BYTES):
+        raise OverLimit(footer_too_large(length, file, sheet))
+    columns = len(pl.read_parquet_schema(source))
+    source.seek(0)
+    rows = pl.scan_parquet(source).select(pl.len()).collect().item()
+    source.seek(0)
+    if rows * columns > cells:
+        raise OverLimit(too_many_cells(rows, columns, file, cells, sheet))
+    problem = pages_problem(source, file, rows * columns, sheet)
+    if problem is not None:
+        raise OverLimit(problem)
+    size = source.seek(0, os.SEEK_END)
+    source.seek(0)
+    if not decode:  # its text summed column by column as it is decoded, nothing kept
+        found, frame = scanned_text_bytes(source), None
+    else:
+        frame = pl.read_parquet(source)
+        found = text_bytes(frame)
+    source.seek(0)
+    if found > text_limit(size):
+        raise OverLimit(too_much_text(found, text_limit(size), file, sheet))
+    return frame
+
+
+def scanned_text_bytes(source: BinaryIO) -> int:
+    """:func:`text_bytes` of the Parquet file open as ``source``, without keeping its columns (a
+    national intake's cells table, 850,000 rows: 0.03 CPU s)."""
+    texts = [
+        pl.col(name).str.len_bytes() if kind == pl.String else pl.col(name).bin.size()
+        for name, kind in pl.read_parquet_schema(source).items()
+        if kind in (pl.String, pl.Binary)
+    ]
+    source.seek(0)
+    if not texts:
+        return 0
+    sums = pl.scan_parquet(source).select(expr.cast(pl.Int64).sum() for expr in texts).collect().row(0)
+    return int(sum(value or 0 for value in sums))

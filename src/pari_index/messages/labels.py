@@ -488,6 +488,20 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "trang tính lặp lại {written} ô thành {cells} ô (chỉ đọc tối đa gấp {limit} lần số ô được ghi)",
             "the sheet repeats {written} cells into {cells} (at most {limit} times the cells written are read)",
         ),
+        # An .ods writing its empty cells one by one (intake/xlsx/ods_scan.py).
+        "elements": Words(
+            "trang tính ghi hơn {limit} ô, kể cả ô trống (tệp .ods ghi một dãy ô giống nhau thành một phần tử lặp lại)",
+            "the sheet writes more than {limit} cells, empty ones included (an .ods repeats a run of cells in one "
+            "element)",
+        ),
+        "past_edge": Words(
+            "một hàng ghi ô vượt quá cột {limit}, cột cuối cùng của một trang tính (kể cả ô trống)",
+            "a row writes cells past column {limit}, the last a sheet has (empty ones included)",
+        ),
+        "rows_past_edge": Words(
+            "trang tính ghi hàng vượt quá hàng {limit}, hàng cuối cùng của một trang tính",
+            "the sheet writes rows past row {limit}, the last a sheet has",
+        ),
         "": Words("trang tính quá lớn", "the sheet is too large"),
     },
     # What to do about it: split a table; save a stream to a file; give the right criteria file.

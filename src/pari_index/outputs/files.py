@@ -25,6 +25,7 @@ import dataclasses
 import errno
 import gc
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -639,12 +640,19 @@ def _patched(frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse) -> bytes |
     """``frame`` as Parquet bytes made from the earlier file's unchanged row groups; None when the
     earlier file is not the one recorded (read once, so that what is checked is what is used) or
     cannot be patched."""
+    from pari_index.intake.cache import MAX_TABLE_BYTES
+    from pari_index.intake.parquet_measure import MAX_FOOTER_BYTES, footer_length
+    from pari_index.limits import env_limit
     from pari_index.outputs.parquet_patch import patched_parquet
 
     if not isinstance(frame, pl.DataFrame):
         return None
     try:
-        old = read_regular(reuse.file)
+        # Within a cache table's bytes, and its footer (parsed in Python) within an input's: the
+        # file and the SHA-256 the cache records for it may both have been put there by another.
+        old = read_regular(reuse.file, most=MAX_TABLE_BYTES)
+        if footer_length(io.BytesIO(old)) > env_limit("PARI_MAX_PARQUET_FOOTER_BYTES", MAX_FOOTER_BYTES):
+            return None
     except (OSError, ValueError):
         return None
     if hashlib.sha256(old).hexdigest() != reuse.sha256:

@@ -415,25 +415,16 @@ def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
     (intake.parquet_measure), with the cells and bytes a results workbook is allowed: a 400 KB
     ``rows.parquet`` of 30 million equal rows took 2.9 GB before it was found damaged, and a
     table of one string repeated by its dictionary can take far more."""
-    from pari_index.intake.parquet_measure import Unreadable, pages_problem, text_problem
-    from pari_index.intake.sheet import max_cells, too_many_cells
+    from pari_index.intake.parquet_measure import OverLimit, Unreadable, read_measured
+    from pari_index.intake.sheet import max_cells
 
-    columns = len(pl.read_parquet_schema(handle))
-    handle.seek(0)
-    rows = pl.scan_parquet(handle).select(pl.len()).collect().item()
-    handle.seek(0)
-    cells = max(max_cells(), RESULTS_CELLS)
-    if rows * columns > cells:
-        raise IntakeError(too_many_cells(rows, columns, str(file), cells, table or None))
     try:
-        problem = pages_problem(handle, str(file), rows * columns, table or None)
+        frame = read_measured(handle, str(file), max(max_cells(), RESULTS_CELLS), table or None)
     except Unreadable as exc:
         raise ValueError(f"not Parquet: {exc}") from None
-    if problem is None:
-        frame = pl.read_parquet(handle)
-        problem = text_problem(frame, os.fstat(handle.fileno()).st_size, str(file), table or None)
-    if problem is not None:
-        raise IntakeError(problem)
+    except OverLimit as over:
+        raise IntakeError(over.problem) from None
+    assert frame is not None
     return frame
 
 

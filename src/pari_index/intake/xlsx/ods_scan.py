@@ -24,7 +24,15 @@ import zipfile
 
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.budget import _Budget, _stream
-from pari_index.intake.xlsx.limits import _TOO_LARGE_HINT, BY_TAG_SHARE, MAX_CELL_CHARS, _quote, _Refused
+from pari_index.intake.xlsx.limits import (
+    _TOO_LARGE_HINT,
+    BY_TAG_SHARE,
+    EXCEL_MAX_COLUMNS,
+    EXCEL_MAX_ROWS,
+    MAX_CELL_CHARS,
+    _quote,
+    _Refused,
+)
 from pari_index.intake.xlsx.sheet_cells import _SheetCells
 from pari_index.intake.xlsx.sheet_scan import _check_sheet
 from pari_index.intake.xlsx.xml_patterns import _parts
@@ -39,6 +47,7 @@ _VALUE_TYPE = re.compile(rb"value-type\s*=")
 _SPACES = re.compile(rb"(?:^|[\s:])c\s*=\s*[\"']\s*\+?([0-9]{1,15})")
 _NAME = re.compile(rb"\bname\s*=\s*[\"']([^\"']{0,400})")
 _TAG_END = re.compile(rb">")
+_PAST_EDGE_HINT = "this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)"
 
 
 def _repeated(pattern: re.Pattern[bytes], attrs: bytes) -> int:
@@ -63,6 +72,7 @@ class _OdsScan:
         self.built = 0
         self.spaces = 0  # spaces written by count in the current cell
         self.times = 1  # how many cells the current one stands for (its repetitions)
+        self.elements = 0  # cells written in the sheet, empty ones included, each as written once
 
     def feed(self, part: bytes) -> None:
         for match in _TAG.finditer(part):
@@ -78,16 +88,23 @@ class _OdsScan:
                 if close:
                     self.row += self.rows_repeated
                 else:
+                    if self.row >= EXCEL_MAX_ROWS:
+                        self._too_many_elements(rows=True)
                     self.col, self.rows_repeated = 0, _repeated(_ROWS_REPEATED, attrs)
                     if attrs.endswith(b"/"):
                         self.row += self.rows_repeated
             elif not close:
+                if self.col >= EXCEL_MAX_COLUMNS:  # a run repeated past the edge is cut there, once
+                    self._too_many_elements(past=True)
                 columns = _repeated(_COLUMNS_REPEATED, attrs)
                 self.spaces, self.times = 0, columns * self.rows_repeated
                 # A cell with a value, or any content, is held; an empty one only takes its place.
                 if not attrs.endswith(b"/") or _VALUE_TYPE.search(attrs):
                     self._content(columns)
                 self.col += columns
+                self.elements += 1
+                if self.elements > self.limits.cells:
+                    self._too_many_elements()
 
     def _spaces(self, count: int) -> None:
         """A run of ``count`` spaces in the current cell (and each of its repetitions)."""
@@ -115,6 +132,7 @@ class _OdsScan:
         self.sheets += 1
         _check_sheet_count(self.sheets, self.budget)
         self.info, self.row, self.col, self.rows_repeated = _SheetCells(), 0, 0, 1
+        self.elements = 0
 
     def _end_sheet(self) -> None:
         from pari_index.intake.xlsx.package import _cells_built, _check_workbook_cells
@@ -122,6 +140,39 @@ class _OdsScan:
         _check_sheet(self.info, self.sheet, self.budget.file, self.limits)
         self.built += _cells_built(self.info)
         _check_workbook_cells(self.built, self.sheet, self.budget)
+
+    def _too_many_elements(self, rows: bool = False, past: bool = False) -> None:
+        """Empty cells are not held, but each one written is walked, here in Python and by calamine
+        (which logs each cell past a sheet's last column, 16,384, and each row past its last row,
+        1,048,576): a 3.4 MB file of 13 million ``<table:table-cell/>`` in a row took 59 CPU s and
+        was read; a million rows past the last, 7.4 s in calamine. A sheet may write at most the
+        cells limit (empty ones included; LibreOffice writes a run of empty cells as one, repeated),
+        and no cell or row that begins past its last column or row (LibreOffice repeats the last
+        ones up to it, never beyond; a run repeated past the edge is cut there by calamine, once)."""
+        past = past or rows
+        limit = (EXCEL_MAX_ROWS if rows else EXCEL_MAX_COLUMNS) if past else self.limits.cells
+        if rows:
+            size, message = "rows_past_edge", f"the sheet writes rows past row {limit:,}, the last a sheet has"
+        elif past:
+            size = "past_edge"
+            message = f"a row writes cells past column {limit:,}, the last a sheet has (empty ones included)"
+        else:
+            size = "elements"
+            message = (
+                f"the sheet writes more than {limit:,} cells, empty ones included (an .ods repeats a run of cells "
+                "in one element)"
+            )
+        raise _Refused(
+            Problem(
+                "sheet-too-large",
+                message,
+                file=self.budget.file,
+                sheet=self.sheet,
+                row=min(self.row, EXCEL_MAX_ROWS) if rows else self.row + 1,
+                hint=_PAST_EDGE_HINT if past else _TOO_LARGE_HINT,
+                params={"sheet_size": size, "limit": limit},
+            )
+        )
 
     def _content(self, columns: int) -> None:
         info, cells = self.info, columns * self.rows_repeated
