@@ -568,27 +568,7 @@ def _structure_checks(
         *_control_character_checks(distinct),
         *_code_as_date_checks(distinct),
         *_code_as_scientific_checks(distinct),
-        # One a row, as unknown-commune (sixteenth sweep): a row of a long form without its code
-        # (cells merged down a commune's block read as empty but the first) gave one finding for
-        # each of its values, 11,798 for 3,381 rows.
-        _Check(
-            pl.col(COMMUNE).is_null(),
-            "missing-commune-code",
-            format_text("the row has no commune code{}", row_values_text()),
-            "fill in the commune code",
-            row_values_params(),
-            per_row=True,
-            column=pl.lit(COMMUNE),
-        ),
-        _Check(
-            pl.col(CRITERION).is_null(),
-            "missing-criterion",
-            format_text("the row has no criterion id{}", row_values_text()),
-            "fill in the criterion id, e.g. 1.1.1",
-            row_values_params(),
-            per_row=True,
-            column=pl.lit(CRITERION),
-        ),
+        *_missing_code_checks(),
         _Check(
             pl.col("_known_leaf").is_null(),
             "unknown-criterion",
@@ -615,22 +595,53 @@ def _structure_checks(
         ),
     ]
     if known_communes is not None:
-        unknown = ~pl.col(COMMUNE).is_in(known_communes.implode())
-        code = pl.col(COMMUNE)
-        near = Near(cells.select(code.filter(unknown).unique())[COMMUNE], register, names=unit_names)
-        structure.append(
-            _Check(
-                unknown,
-                "unknown-commune",
-                format_text(
-                    "commune {} is not in the commune register{}{}", code, near.english(code), row_values_text()
-                ),
-                "add it to the register, or correct the code (codes keep their leading zeros)",
-                near.params(code, row_values_params, commune=code),
-                per_row=True,
-            )
-        )
+        structure.append(_unknown_commune_check(cells, known_communes, register, unit_names))
     return structure
+
+
+def _missing_code_checks() -> list[_Check]:
+    """A row without its commune code, or without its criterion id."""
+    # One a row, as unknown-commune (sixteenth sweep): a row of a long form without its code
+    # (cells merged down a commune's block read as empty but the first) gave one finding for
+    # each of its values, 11,798 for 3,381 rows.
+    return [
+        _Check(
+            pl.col(COMMUNE).is_null(),
+            "missing-commune-code",
+            format_text("the row has no commune code{}", row_values_text()),
+            "fill in the commune code",
+            row_values_params(),
+            per_row=True,
+            column=pl.lit(COMMUNE),
+        ),
+        _Check(
+            pl.col(CRITERION).is_null(),
+            "missing-criterion",
+            format_text("the row has no criterion id{}", row_values_text()),
+            "fill in the criterion id, e.g. 1.1.1",
+            row_values_params(),
+            per_row=True,
+            column=pl.lit(CRITERION),
+        ),
+    ]
+
+
+def _unknown_commune_check(
+    cells: pl.DataFrame, known_communes: pl.Series, register: pl.Series | None, unit_names: pl.DataFrame | None
+) -> _Check:
+    """A row whose commune code is not in the register, naming the registered codes (or the unit
+    whose name it is) near it, found for the distinct unknown codes only."""
+    unknown = ~pl.col(COMMUNE).is_in(known_communes.implode())
+    code = pl.col(COMMUNE)
+    near = Near(cells.select(code.filter(unknown).unique())[COMMUNE], register, names=unit_names)
+    return _Check(
+        unknown,
+        "unknown-commune",
+        format_text("commune {} is not in the commune register{}{}", code, near.english(code), row_values_text()),
+        "add it to the register, or correct the code (codes keep their leading zeros)",
+        near.params(code, row_values_params, commune=code),
+        per_row=True,
+    )
 
 
 def _level_check(condition: pl.Expr, table: LeafTable) -> _Check:

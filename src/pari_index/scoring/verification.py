@@ -183,6 +183,38 @@ def _appraisal_decisions(
     """The council's decisions per commune and item (DECISION_SCHEMA): score override, evidence
     accepted, reasons and appraisers, the last given winning. Unreadable scores or evidence
     decisions, and rows of unknown items or communes, are appended to ``row_found`` (findings)."""
+    decisions = _scores_within_bounds(_parsed_decisions(frame, row_found), leaves, row_found)
+    # A decision without its commune or item applies to nothing: reported (rows with a corrected
+    # value are reported by the cells' checks), never dropped without a word.
+    for column, kind, words, hint in _MISSING_CODES:
+        missing = pl.col(VALUE).is_null() & pl.col(column).is_null()
+        row_found.append(row_findings(decisions, missing, kind, pl.lit(words), hint, column))
+    dated = _dated_codes(decisions, row_found)
+    unknown_leaf, unknown_commune = _unknown_codes(decisions, leaves, known_communes, dated, row_found, unit_names)
+    decisions = _without_conflicts(decisions.filter(~unknown_leaf & ~unknown_commune & ~dated), row_found)
+    return (
+        decisions.group_by(COMMUNE, CRITERION)
+        .agg(
+            pl.col("score_override").drop_nulls().last(),
+            pl.col("evidence_accepted_flag").drop_nulls().last().alias("evidence_accepted"),
+            pl.col("reason").unique(maintain_order=True).str.join("; "),
+            pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
+            *(
+                pl.col(column).filter(pl.col("evidence_accepted_flag").is_not_null()).last().cast(dtype).alias(name)
+                for column, name, dtype in (
+                    (FILE, "_decided_file", pl.String),
+                    (SHEET, "_decided_sheet", pl.String),
+                    (ROW, "_decided_row", pl.Int64),
+                )
+            ),
+        )
+        .cast(pl.Schema(DECISION_SCHEMA))
+    )
+
+
+def _parsed_decisions(frame: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.DataFrame:
+    """``frame`` with its score (``score_override``) and evidence decision
+    (``evidence_accepted_flag``) read; the unreadable ones appended to ``row_found``."""
     # Parsed once per distinct text and joined back: a council writes a few distinct scores over
     # many rows, and parsing a number is dear (0.3 s for 150,000 rows).
     # A score with a percent sign (50 %) is no number of points: it was read as 50 points.
@@ -201,21 +233,25 @@ def _appraisal_decisions(
         unread = pl.col(column).is_not_null() & pl.col(parsed).is_null()
         message = format_text(words, written)
         row_found.append(row_findings(decisions, unread, kind, message, hints[column], column, {"value": written}))
-    decisions = _scores_within_bounds(decisions, leaves, row_found)
-    # A decision without its commune or item applies to nothing: reported (rows with a corrected
-    # value are reported by the cells' checks), never dropped without a word.
-    for column, kind, words, hint in _MISSING_CODES:
-        missing = pl.col(VALUE).is_null() & pl.col(column).is_null()
-        row_found.append(row_findings(decisions, missing, kind, pl.lit(words), hint, column))
-    dated = _dated_codes(decisions, row_found)
+    return decisions
+
+
+def _unknown_codes(
+    decisions: pl.DataFrame,
+    leaves: Sequence[Leaf],
+    known_communes: pl.Series | None,
+    dated: pl.Expr,
+    row_found: list[pl.DataFrame],
+    unit_names: pl.DataFrame | None,
+) -> tuple[pl.Expr, pl.Expr]:
+    """Whether a decision's item, and its commune, are unknown; the rows without a corrected value
+    reported (those with one were checked with the commune's own cells), each naming the known
+    codes near it (intake.nearest), found for the distinct unknown ones."""
     known_leaves = {leaf.id for leaf in leaves}
     unknown_leaf = ~pl.col(CRITERION).is_in(list(known_leaves)) & ~dated
     unknown_commune = ~dated & (
         ~pl.col(COMMUNE).is_in(known_communes.implode()) if known_communes is not None else pl.lit(False)
     )
-    # Rows with a corrected value were checked with the commune's own cells above; report the
-    # others here, so that a decision on an unknown item or commune is never silently dropped.
-    # Each names the known codes near it (intake.nearest), found for the distinct unknown ones.
     criterion = shown_text(pl.col(CRITERION))
     leaf_rows = pl.col(VALUE).is_null() & unknown_leaf
     items = Near(decisions.filter(leaf_rows)[CRITERION], pl.Series(sorted(known_leaves)), items=True)
@@ -243,25 +279,7 @@ def _appraisal_decisions(
             params=near.params(pl.col(COMMUNE), json_params, commune=commune),
         )
     )
-    decisions = _without_conflicts(decisions.filter(~unknown_leaf & ~unknown_commune & ~dated), row_found)
-    return (
-        decisions.group_by(COMMUNE, CRITERION)
-        .agg(
-            pl.col("score_override").drop_nulls().last(),
-            pl.col("evidence_accepted_flag").drop_nulls().last().alias("evidence_accepted"),
-            pl.col("reason").unique(maintain_order=True).str.join("; "),
-            pl.col("appraiser").drop_nulls().unique(maintain_order=True).str.join(", "),
-            *(
-                pl.col(column).filter(pl.col("evidence_accepted_flag").is_not_null()).last().cast(dtype).alias(name)
-                for column, name, dtype in (
-                    (FILE, "_decided_file", pl.String),
-                    (SHEET, "_decided_sheet", pl.String),
-                    (ROW, "_decided_row", pl.Int64),
-                )
-            ),
-        )
-        .cast(pl.Schema(DECISION_SCHEMA))
-    )
+    return unknown_leaf, unknown_commune
 
 
 def _score_bounds(leaves: Sequence[Leaf]) -> pl.DataFrame:
