@@ -222,8 +222,9 @@ INTAKE_CASES: list[Any] = [
     pytest.param(LONG + '00001,2.3,,"100,5"\n', {(E, "percent-above-100", 2, "value")}, id="percent-decimal-comma"),
     pytest.param(LONG + "00001,1.2.1,,-1\n", {(E, "negative-value", 2, "value")}, id="negative-count"),
     pytest.param(LONG + "00001,1.2.1,,2.5\n", {(E, "not-whole", 2, "value")}, id="non-whole-count"),
-    pytest.param(LONG + "00001,1.2.1,,#N/A\n", {(E, "bad-value", 2, "value")}, id="csv-hash-n-a"),
-    pytest.param(LONG + "00001,1.2.1,,#DIV/0!\n", {(E, "bad-value", 2, "value")}, id="csv-div-0"),
+    # A CSV keeps Excel's error values as text: reported and not read, as a workbook's error cells.
+    pytest.param(LONG + "00001,1.2.1,,#N/A\n", {(E, "excel-error-cell", 2, "value")}, id="csv-hash-n-a"),
+    pytest.param(LONG + "00001,1.2.1,,#DIV/0!\n", {(E, "excel-error-cell", 2, "value")}, id="csv-div-0"),
     pytest.param(LONG + "00001,1.2.1,,nan\n", {(E, "bad-value", 2, "value")}, id="nan"),
     pytest.param(LONG + "00001,1.2.1,,inf\n", {(E, "bad-value", 2, "value")}, id="inf"),
     pytest.param(LONG + "00001,1.2.1,,1e300\n", {(E, "number-out-of-range", 2, "value")}, id="huge-number"),
