@@ -110,17 +110,13 @@ class _OdsScan:
         """A run of ``count`` spaces in the current cell (and each of its repetitions)."""
         self.spaces += count
         if self.spaces > MAX_CELL_CHARS:
-            raise _Refused(
-                Problem(
-                    "cell-too-long",
-                    f"a cell holds {self.spaces:,} spaces written by their count (<text:s text:c=…>), more than "
-                    f"Excel's {MAX_CELL_CHARS:,} characters",
-                    file=self.budget.file,
-                    sheet=self.sheet,
-                    row=self.row + 1,
-                    hint="this file was not written by Excel; shorten the text or export CSV (UTF-8)",
-                    params={"long_cell": "ods_spaces", "chars": self.spaces, "limit": MAX_CELL_CHARS},
-                )
+            raise self._refused(
+                "cell-too-long",
+                f"a cell holds {self.spaces:,} spaces written by their count (<text:s text:c=…>), more than "
+                f"Excel's {MAX_CELL_CHARS:,} characters",
+                self.row + 1,
+                "this file was not written by Excel; shorten the text or export CSV (UTF-8)",
+                {"long_cell": "ods_spaces", "chars": self.spaces, "limit": MAX_CELL_CHARS},
             )
         self.budget.spend_text(count * self.times, "content.xml", self.sheet)
 
@@ -140,6 +136,11 @@ class _OdsScan:
         _check_sheet(self.info, self.sheet, self.budget.file, self.limits)
         self.built += _cells_built(self.info)
         _check_workbook_cells(self.built, self.sheet, self.budget)
+
+    def _refused(self, code: str, message: str, row: int, hint: str, params: dict[str, object]) -> _Refused:
+        """The refusal of the file at ``row`` of the current sheet."""
+        problem = Problem(code, message, file=self.budget.file, sheet=self.sheet, row=row, hint=hint, params=params)
+        return _Refused(problem)
 
     def _too_many_elements(self, rows: bool = False, past: bool = False) -> None:
         """Empty cells are not held, but each one written is walked, here in Python and by calamine
@@ -162,17 +163,9 @@ class _OdsScan:
                 f"the sheet writes more than {limit:,} cells, empty ones included (an .ods repeats a run of cells "
                 "in one element)"
             )
-        raise _Refused(
-            Problem(
-                "sheet-too-large",
-                message,
-                file=self.budget.file,
-                sheet=self.sheet,
-                row=min(self.row, EXCEL_MAX_ROWS) if rows else self.row + 1,
-                hint=_PAST_EDGE_HINT if past else _TOO_LARGE_HINT,
-                params={"sheet_size": size, "limit": limit},
-            )
-        )
+        row = min(self.row, EXCEL_MAX_ROWS) if rows else self.row + 1
+        hint = _PAST_EDGE_HINT if past else _TOO_LARGE_HINT
+        raise self._refused("sheet-too-large", message, row, hint, {"sheet_size": size, "limit": limit})
 
     def _content(self, columns: int) -> None:
         info, cells = self.info, columns * self.rows_repeated
@@ -190,22 +183,13 @@ class _OdsScan:
         self.expanded += cells
         allowed = max(self.limits.ratio * self.written, self.limits.cells // BY_TAG_SHARE)
         if self.expanded > allowed:
-            raise _Refused(
-                Problem(
-                    "sheet-too-large",
-                    f"the sheet repeats {self.written:,} cells into {self.expanded:,} "
-                    f"(at most {self.limits.ratio:,} times the cells written are read)",
-                    file=self.budget.file,
-                    sheet=self.sheet,
-                    row=self.row + 1,
-                    hint=_TOO_LARGE_HINT,
-                    params={
-                        "sheet_size": "repeated",
-                        "written": self.written,
-                        "cells": self.expanded,
-                        "limit": self.limits.ratio,
-                    },
-                )
+            raise self._refused(
+                "sheet-too-large",
+                f"the sheet repeats {self.written:,} cells into {self.expanded:,} "
+                f"(at most {self.limits.ratio:,} times the cells written are read)",
+                self.row + 1,
+                _TOO_LARGE_HINT,
+                {"sheet_size": "repeated", "written": self.written, "cells": self.expanded, "limit": self.limits.ratio},
             )
         if cells > 1 or info.filled % 4096 == 0:
             _check_sheet(info, self.sheet, self.budget.file, self.limits, final=False)
