@@ -26,6 +26,22 @@ import polars as pl
 
 from pari_index.errors import Problem
 from pari_index.limits import env_limit
+from pari_index.thrift_compact import (
+    BINARY,
+    BYTE,
+    DOUBLE,
+    FALSE,
+    I16,
+    I32,
+    I64,
+    LIST,
+    MAP,
+    MAX_DEPTH,
+    SET,
+    STRUCT,
+    TRUE,
+    CompactReader,
+)
 
 #: Bytes of text a Parquet file may read as: a national long-form file holds about 30 MB (10
 #: million cells), a national results table about 125 MB (the criteria table, 16 MB on disk).
@@ -44,8 +60,6 @@ MAX_HEADER_BYTES = 1024 * 1024
 #: table's 2 KB); a file written in 30,000 row groups of one row took 21 MB. Raise with
 #: PARI_MAX_PARQUET_FOOTER_BYTES.
 MAX_FOOTER_BYTES = 1024 * 1024
-#: Nesting of Thrift structures and lists (Parquet's own go four deep).
-MAX_DEPTH = 32
 
 
 class Unreadable(ValueError):
@@ -60,79 +74,37 @@ class FooterTooLarge(Exception):
         self.length = length
 
 
-class _Thrift:
-    """Thrift's compact protocol over ``data``: the fields asked for are read, the rest skipped."""
+class _Thrift(CompactReader):
+    """The fields asked for of a struct read, the rest skipped (thrift_compact)."""
 
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.at = 0
-
-    def _byte(self) -> int:
-        if self.at >= len(self.data):
-            raise Unreadable("cut short")
-        self.at += 1
-        return self.data[self.at - 1]
-
-    def _varint(self) -> int:
-        data, at = self.data, self.at
-        value = shift = 0
-        try:
-            while True:
-                byte = data[at]
-                at += 1
-                value |= (byte & 0x7F) << shift
-                if byte < 0x80:
-                    self.at = at
-                    return value
-                shift += 7
-                if shift > 63:
-                    raise Unreadable("varint too long")
-        except IndexError:
-            raise Unreadable("cut short") from None
-
-    def whole(self) -> int:
-        """An i16, i32 or i64 (zigzag varint)."""
-        value = self._varint()
-        return (value >> 1) ^ -(value & 1)
+    error = Unreadable
 
     def skip(self, kind: int, depth: int = 0, element: bool = False) -> None:
         """Pass one value of compact type ``kind`` (``element``: in a list, where a bool is a byte)."""
-        if depth > MAX_DEPTH:
-            raise Unreadable("nested too deep")
-        if kind in (4, 5, 6):
-            self._varint()
-        elif kind in (1, 2, 3):
-            self.at += 1 if element or kind == 3 else 0
-        elif kind in (7, 8):
-            size = 8 if kind == 7 else self._varint()  # read before self.at is
-            self.at += size
-        elif kind in (9, 10):
-            head = self._byte()
-            size = head >> 4 if head >> 4 != 15 else self._varint()
-            if size > len(self.data) - self.at:  # every element takes a byte at least
-                raise Unreadable("list longer than its bytes")
+        if kind in (I16, I32, I64):
+            self.varint()
+        elif kind in (TRUE, FALSE, BYTE):
+            self.pass_bytes(1 if element or kind == BYTE else 0)
+        elif kind in (DOUBLE, BINARY):
+            self.pass_bytes(8 if kind == DOUBLE else self.varint())
+        elif kind in (LIST, SET):
+            size, elements = self.list_head()
             for _ in range(size):
-                self.skip(head & 0x0F, depth + 1, element=True)
-        elif kind == 11:
-            size = self._varint()
-            kinds = self._byte() if size else 0
-            if size > len(self.data) - self.at:
-                raise Unreadable("map longer than its bytes")
+                self.skip(elements, self.deeper(depth), element=True)
+        elif kind == MAP:
+            size, keys, values = self.map_head()
             for _ in range(size):
-                self.skip(kinds >> 4, depth + 1, True)
-                self.skip(kinds & 0x0F, depth + 1, True)
-        elif kind == 12:
-            self.struct({}, depth + 1)
+                self.skip(keys, self.deeper(depth), True)
+                self.skip(values, self.deeper(depth), True)
+        elif kind == STRUCT:
+            self.struct({}, self.deeper(depth))
         else:
             raise Unreadable(f"type {kind}")
-        if self.at > len(self.data):
-            raise Unreadable("cut short")
 
     def items(self, depth: int = 0) -> int:
         """The size of a list of structs (its elements are read by the caller)."""
-        head = self._byte()
-        size = head >> 4 if head >> 4 != 15 else self._varint()
-        if head & 0x0F != 12 or size > len(self.data) - self.at or depth > MAX_DEPTH:
+        size, elements = self.list_head()
+        if elements != STRUCT or depth > MAX_DEPTH:
             raise Unreadable("not a list of structs")
         return size
 
@@ -141,34 +113,31 @@ class _Thrift:
         the others skipped. A wanted field of another type is Unreadable."""
         fields: dict[int, object] = {}
         last = 0
-        while True:
-            head = self._byte()
-            if head == 0:
-                return fields
-            last = last + (head >> 4) if head >> 4 else self.whole()
-            kind = head & 0x0F
+        while (head := self.field_head(last)) is not None:
+            last, kind = head
             if last not in wanted:
                 self.skip(kind, depth)
                 continue
             expected, read = wanted[last]
-            if kind != expected and not (expected == 6 and kind in (4, 5)):
+            if kind != expected and not (expected == I64 and kind in (I16, I32)):
                 raise Unreadable(f"field {last} of type {kind}")
-            fields[last] = self.whole() if read is None else read(self, depth + 1)
+            fields[last] = self.zigzag() if read is None else read(self, depth + 1)
+        return fields
 
 
-#: A field wanted from a struct: its compact type (6 for any whole number, 9 a list, 12 a
-#: struct) and, but for a whole number, the function reading it.
+#: A field wanted from a struct: its compact type (I64 for any whole number, LIST, STRUCT) and,
+#: but for a whole number, the function reading it.
 Field = tuple[int, "Callable[[_Thrift, int], object] | None"]
-_WHOLE: Field = (6, None)
+_WHOLE: Field = (I64, None)
 #: ColumnMetaData: total_uncompressed_size (6), total_compressed_size (7), data_page_offset (9),
 #: dictionary_page_offset (11).
 _META: dict[int, Field] = {6: _WHOLE, 7: _WHOLE, 9: _WHOLE, 11: _WHOLE}
 #: ColumnChunk: its meta_data (3).
-_CHUNK: dict[int, Field] = {3: (12, lambda r, d: r.struct(_META, d))}
+_CHUNK: dict[int, Field] = {3: (STRUCT, lambda r, d: r.struct(_META, d))}
 #: RowGroup: its columns (1).
-_GROUP: dict[int, Field] = {1: (9, lambda r, d: [r.struct(_CHUNK, d) for _ in range(r.items(d))])}
+_GROUP: dict[int, Field] = {1: (LIST, lambda r, d: [r.struct(_CHUNK, d) for _ in range(r.items(d))])}
 #: FileMetaData: its row_groups (4).
-_FOOTER: dict[int, Field] = {4: (9, lambda r, d: [r.struct(_GROUP, d) for _ in range(r.items(d))])}
+_FOOTER: dict[int, Field] = {4: (LIST, lambda r, d: [r.struct(_GROUP, d) for _ in range(r.items(d))])}
 #: PageHeader: uncompressed_page_size (2), compressed_page_size (3).
 _PAGE_HEADER: dict[int, Field] = {2: _WHOLE, 3: _WHOLE}
 

@@ -28,10 +28,24 @@ from typing import Any
 
 import polars as pl
 
+from pari_index.thrift_compact import (
+    BINARY,
+    BYTE,
+    DOUBLE,
+    FALSE,
+    I16,
+    I32,
+    I64,
+    LIST,
+    MAP,
+    SET,
+    STRUCT,
+    TRUE,
+    CompactReader,
+)
+
 MAGIC = b"PAR1"
 
-# Thrift compact protocol types.
-_TRUE, _FALSE, _BYTE, _I16, _I32, _I64, _DOUBLE, _BINARY, _LIST, _SET, _MAP, _STRUCT = range(1, 13)
 
 #: FileMetaData fields: 3 num_rows, 4 row_groups; RowGroup: 1 columns, 3 num_rows, 5 file_offset,
 #: 7 ordinal; ColumnChunk: 2 file_offset, 3 meta_data, 4-7 the offset and length of its offset
@@ -68,82 +82,41 @@ class Field:
     value: Any
 
 
-class _Reader:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.pos = 0
+class _Reader(CompactReader):
+    """Every field of a struct decoded, as written (thrift_compact)."""
 
-    def byte(self) -> int:
-        if self.pos >= len(self.data):
-            raise FormatMismatch("footer ends early")
-        b = self.data[self.pos]
-        self.pos += 1
-        return b
-
-    def varint(self) -> int:
-        shift = result = 0
-        while True:
-            b = self.byte()
-            result |= (b & 0x7F) << shift
-            if not b & 0x80:
-                return result
-            shift += 7
-            if shift > 70:
-                raise FormatMismatch("varint too long")
-
-    def zigzag(self) -> int:
-        n = self.varint()
-        return (n >> 1) ^ -(n & 1)
-
-    def take(self, n: int) -> bytes:
-        if n < 0 or self.pos + n > len(self.data):
-            raise FormatMismatch("footer ends early")
-        out = self.data[self.pos : self.pos + n]
-        self.pos += n
-        return out
+    error = FormatMismatch
 
     def value(self, ctype: int, depth: int) -> Any:
-        if depth > 32:
-            raise FormatMismatch("footer nested too deep")
-        if ctype in (_TRUE, _FALSE):  # a bool inside a list: one byte
-            return self.byte() == _TRUE
-        if ctype == _BYTE:
+        if ctype in (TRUE, FALSE):  # a bool inside a list: one byte
+            return self.byte() == TRUE
+        if ctype == BYTE:
             return self.byte()
-        if ctype in (_I16, _I32, _I64):
+        if ctype in (I16, I32, I64):
             return self.zigzag()
-        if ctype == _DOUBLE:
+        if ctype == DOUBLE:
             return self.take(8)
-        if ctype == _BINARY:
+        if ctype == BINARY:
             return self.take(self.varint())
-        if ctype in (_LIST, _SET):
-            head = self.byte()
-            size, elem = head >> 4, head & 0x0F
-            if size == 15:
-                size = self.varint()
-            return (elem, [self.value(elem, depth + 1) for _ in range(size)])
-        if ctype == _MAP:
-            size = self.varint()
-            if size == 0:
-                return (0, 0, [])
-            kinds = self.byte()
-            key, val = kinds >> 4, kinds & 0x0F
-            return (key, val, [(self.value(key, depth + 1), self.value(val, depth + 1)) for _ in range(size)])
-        if ctype == _STRUCT:
-            return self.struct(depth + 1)
+        if ctype in (LIST, SET):
+            size, elem = self.list_head()
+            return (elem, [self.value(elem, self.deeper(depth)) for _ in range(size)])
+        if ctype == MAP:
+            size, key, val = self.map_head()
+            pairs = [(self.value(key, self.deeper(depth)), self.value(val, self.deeper(depth))) for _ in range(size)]
+            return (key, val, pairs)
+        if ctype == STRUCT:
+            return self.struct(self.deeper(depth))
         raise FormatMismatch(f"unknown Thrift type {ctype}")
 
     def struct(self, depth: int = 0) -> list[Field]:
         fields: list[Field] = []
         last = 0
-        while True:
-            head = self.byte()
-            if head == 0:
-                return fields
-            delta, ctype = head >> 4, head & 0x0F
-            fid = last + delta if delta else self.zigzag()
-            value = ctype == _TRUE if ctype in (_TRUE, _FALSE) else self.value(ctype, depth)
-            fields.append(Field(fid, ctype, value))
-            last = fid
+        while (head := self.field_head(last)) is not None:
+            last, ctype = head
+            value = ctype == TRUE if ctype in (TRUE, FALSE) else self.value(ctype, depth)
+            fields.append(Field(last, ctype, value))
+        return fields
 
 
 def _varint(out: bytearray, n: int) -> None:
@@ -160,19 +133,19 @@ def _zigzag(out: bytearray, n: int) -> None:
 
 
 def _write_value(out: bytearray, ctype: int, value: Any) -> None:
-    if ctype in (_TRUE, _FALSE):
-        out.append(_TRUE if value else _FALSE)
-    elif ctype == _BYTE:
+    if ctype in (TRUE, FALSE):
+        out.append(TRUE if value else FALSE)
+    elif ctype == BYTE:
         out.append(int(value))
-    elif ctype in (_I16, _I32, _I64):
+    elif ctype in (I16, I32, I64):
         _zigzag(out, int(value))
-    elif ctype == _DOUBLE:
+    elif ctype == DOUBLE:
         out += value
-    elif ctype == _BINARY:
+    elif ctype == BINARY:
         data = bytes(value)
         _varint(out, len(data))
         out += data
-    elif ctype in (_LIST, _SET):
+    elif ctype in (LIST, SET):
         elem, items = value
         if len(items) < 15:
             out.append(len(items) << 4 | elem)
@@ -181,7 +154,7 @@ def _write_value(out: bytearray, ctype: int, value: Any) -> None:
             _varint(out, len(items))
         for item in items:
             _write_value(out, elem, item)
-    elif ctype == _MAP:
+    elif ctype == MAP:
         key, val, pairs = value
         _varint(out, len(pairs))
         if pairs:
@@ -196,14 +169,14 @@ def _write_value(out: bytearray, ctype: int, value: Any) -> None:
 def _write_struct(out: bytearray, fields: list[Field]) -> None:
     last = 0
     for f in fields:
-        ctype = (_TRUE if f.value else _FALSE) if f.ctype in (_TRUE, _FALSE) else f.ctype
+        ctype = (TRUE if f.value else FALSE) if f.ctype in (TRUE, FALSE) else f.ctype
         delta = f.fid - last
         if 0 < delta <= 15:
             out.append(delta << 4 | ctype)
         else:
             out.append(ctype)
             _zigzag(out, f.fid)
-        if ctype not in (_TRUE, _FALSE):
+        if ctype not in (TRUE, FALSE):
             _write_value(out, ctype, f.value)
         last = f.fid
     out.append(0)
@@ -298,7 +271,7 @@ def _parse(data: bytes, rows: Sequence[int]) -> tuple[list[Field], list[_Group]]
 def _decode(raw: bytes) -> list[Field]:
     reader = _Reader(raw)
     fields = reader.struct()
-    if reader.pos != len(raw) or encode(fields) != raw:
+    if reader.at != len(raw) or encode(fields) != raw:
         raise FormatMismatch("metadata does not encode back to its bytes")
     return fields
 
