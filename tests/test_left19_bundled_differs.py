@@ -1,7 +1,7 @@
 """pari report and pari explain without --criteria take the bundled set of the results' id only
 when it is the set as the results were scored with it (the SHA-256 their about sheet records):
 another one is not used, and a warning (bundled-criteria-differs) says so in both languages
-(pipeline._bundled_differs). Before, the ids alone were compared: results scored with an edited
+(from_results._bundled_differs). Before, the ids alone were compared: results scored with an edited
 copy of the Hà Nội set were reported with the bundled set's labels, exit 0, without a word."""
 
 from __future__ import annotations

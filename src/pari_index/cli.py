@@ -964,9 +964,9 @@ def score(
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
+    from pari_index.from_results import explain_from_results
     from pari_index.outputs.paths import check_names, check_read_once, sources
     from pari_index.outputs.results import results_sources
-    from pari_index.pipeline import explain_from_results
 
     check_names([("--results", results)])
     check_read_once([*results_sources(results, "--results"), *sources(("--criteria", criteria_file))])
@@ -1028,11 +1028,11 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 )
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
+    from pari_index.from_results import criteria_for_results
     from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import with_run_warnings, write_report
     from pari_index.outputs.results import read_results, results_sources
-    from pari_index.pipeline import criteria_for_results
 
     if date is not None:
         check_date(date)
