@@ -182,7 +182,7 @@ def cell_written_twice_without_reference(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# A library's log lines on the console (cli._library_logs_off)
+# A library's log lines on the console (console.library_logs_off)
 
 
 def _chart_workbook(path: Path, *, data: bool) -> Path:

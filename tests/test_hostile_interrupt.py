@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 from hostile_options import _score as example_score
 
-from pari_index import cli, pipeline
+from pari_index import console, pipeline
 from pari_index.cli import main
 from pari_index.messages import STOPPED
 
@@ -41,7 +41,7 @@ def test_ctrl_c_says_so_in_the_language_and_exits_130(
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    real_stopped = cli._stopped
+    real_stopped = console.stopped
 
     def stopped(key: str, lang: str, **params: str) -> str:
         if pending[0]:
@@ -50,7 +50,7 @@ def test_ctrl_c_says_so_in_the_language_and_exits_130(
         return real_stopped(key, lang, **params)
 
     monkeypatch.setattr(pipeline, "run_score", interrupted)
-    monkeypatch.setattr(cli, "_stopped", stopped)
+    monkeypatch.setattr(console, "stopped", stopped)
     args = [*example_score(tmp_path), "--lang", lang]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 130, result.output

@@ -21,7 +21,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from pari_index import cli, interruptions
+from pari_index import console, interruptions
 from pari_index.intake.by_batch import BatchFrames, _Spill
 from pari_index.intake.cache import CacheStore
 from pari_index.outputs.files import atomic_folder, atomic_path
@@ -30,8 +30,8 @@ from pari_index.scoring.batches import DetailStore
 
 @pytest.fixture
 def handlers() -> Iterator[None]:
-    """The ``pari`` command's signal handlers (SIGTERM raises cli._Terminated)."""
-    with cli._terminate_as_interrupt():
+    """The ``pari`` command's signal handlers (SIGTERM raises console.Terminated)."""
+    with console.terminate_as_interrupt():
         yield
 
 
@@ -69,7 +69,7 @@ def test_a_signal_as_a_spill_folder_is_made_leaves_nothing(
 ) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     made = _signal_after(monkeypatch, "mkdir")
-    with pytest.raises(cli._Terminated):
+    with pytest.raises(console.Terminated):
         SPILLS[name]()
     gc.collect()
     assert made, "no folder was made"
@@ -81,7 +81,7 @@ def test_a_signal_as_an_output_temporary_is_made_leaves_nothing(
 ) -> None:
     (tmp_path / "results.csv").write_text("old", encoding="utf-8")
     made = _signal_after(monkeypatch, "open")
-    with pytest.raises(cli._Terminated), atomic_path(tmp_path / "results.csv") as tmp:
+    with pytest.raises(console.Terminated), atomic_path(tmp_path / "results.csv") as tmp:
         tmp.write_text("new", encoding="utf-8")
     assert made, "no temporary was made"
     assert _pari_entries(tmp_path) == ["results.csv"]
@@ -97,7 +97,7 @@ def test_a_signal_between_the_renames_of_a_results_folder_lets_the_new_one_in(
     results.mkdir()
     (results / "scores.csv").write_text("old", encoding="utf-8")
     renamed = _signal_after(monkeypatch, "rename")
-    with pytest.raises(cli._Terminated), atomic_folder(results, frozenset({"scores.csv"})) as folder:
+    with pytest.raises(console.Terminated), atomic_folder(results, frozenset({"scores.csv"})) as folder:
         (folder / "scores.csv").write_text("new", encoding="utf-8")
     assert len(renamed) == 2, renamed
     assert _pari_entries(tmp_path) == ["results"]
@@ -110,7 +110,7 @@ def test_a_signal_as_a_cache_entry_is_made_leaves_nothing(
     store = CacheStore(tmp_path / "cache")
     assert store.usable()
     made = _signal_after(monkeypatch, "mkdir", calls=2)  # the kind's folder, then the entry's
-    with pytest.raises(cli._Terminated):
+    with pytest.raises(console.Terminated):
         store.save("intake", "k" * 16, {"cells": pl.DataFrame({"a": [1]})})
     assert len(made) == 2, made
     assert [p.name for p in (tmp_path / "cache" / "intake").iterdir()] == []
