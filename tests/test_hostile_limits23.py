@@ -1,0 +1,79 @@
+"""What the cases of tests/hostile_limits23.py answer, and the bounds they check: "did you mean"
+(``intake.nearest``) names the same codes when each key of its joins brings at most a few known
+codes as when it brought all of them, and a long code cell's runs of digits are looked up without
+the cell repeated for each."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import polars as pl
+import pytest
+from children import answers_its_case
+from hostile_limits23 import CASES, EXPECTED, NOT_WRITTEN
+
+from pari_index.intake import nearest
+from pari_index.intake.nearest import GIVEN, NEAREST, SUGGESTED, nearest_codes
+
+
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_answers_its_code_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
+    said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
+    if case == "near-typo-dense-register":
+        assert (
+            "xã 90瀀 không có trong danh sách đơn vị; mã trong danh sách chỉ khác một ký tự: 90一, 90丁, 90丂 …" in said
+        ), said[:300]
+    else:
+        assert said.count("xã 1a1a1a") == 10 and "ký tự) [unknown-commune]" in said, said
+
+
+def _answers(given: list[str], known: list[str], names: pl.DataFrame | None, items: bool) -> list[tuple[str, ...]]:
+    found = nearest_codes(pl.Series(given, dtype=pl.String), pl.Series(known), items=items, names=names)
+    return sorted(found.select(GIVEN, NEAREST, SUGGESTED).rows())
+
+
+@pytest.mark.parametrize("items", [False, True])
+def test_near_codes_are_those_of_the_whole_join(monkeypatch: pytest.MonkeyPatch, items: bool) -> None:
+    """Codes of a few characters drawn from a small alphabet, so that each given code is near
+    many known ones of every kind (the same written otherwise, lost zeros, one character off,
+    pasted beside a name, a number with decimals, a name typed as the code)."""
+    chance = random.Random(23)
+    alphabet = "0012aA .,"
+
+    def code(length: int) -> str:
+        return "".join(chance.choice(alphabet) for _ in range(length))
+
+    known = sorted({code(chance.randint(3, 6)).strip() for _ in range(3_000)} - {""})
+    given = [code(chance.randint(1, 7)) for _ in range(1_500)]
+    given += [f"Xã {chance.choice(known)} {code(2)}" for _ in range(300)]
+    given += [f"{chance.choice(known)}.00" for _ in range(100)]
+    given = [g for g in given if g not in set(known)]
+    names = pl.DataFrame({"code": known, "name": [f"Xã {k[:2]}" for k in known]})
+    bounded = _answers(given, known, names, items)
+    monkeypatch.setattr(nearest, "PER_KEY", 10**9)
+    assert bounded == _answers(given, known, names, items)
+    kinds = {kind for _, kind, _ in bounded}
+    assert len(kinds) >= (3 if items else 6), kinds
+    assert sum(suggested.endswith(" …") for _, _, suggested in bounded) > 100
+
+
+def test_a_dense_register_brings_a_few_codes_a_key() -> None:
+    """3,000 register codes one character from each of 10,000 unknown ones: each named with the
+    first three and "…" (the whole join was 30 million pairs)."""
+    known = [f"90{chr(0x4E00 + i)}" for i in range(3_000)]
+    given = [f"90{chr(0x7000 + i)}" for i in range(10_000)]
+    found = nearest_codes(pl.Series(given), pl.Series(known))
+    assert found.height == 10_000
+    assert set(found[NEAREST]) == {"typo"} and set(found[SUGGESTED]) == {"90一, 90丁, 90丂 …"}
+
+
+def test_a_long_code_s_runs_of_digits_name_it_once() -> None:
+    """A cell of 15,000 runs of digits, one of them a register code: named once, the cell kept."""
+    cell = "1a" * 15_000 + " 00004 b"
+    found = nearest_codes(pl.Series([cell, "Xã 00001 và 00004"]), pl.Series(["00001", "00004", "1"]))
+    assert sorted(found.rows()) == [(cell, "pasted", "00004, 1"), ("Xã 00001 và 00004", "pasted", "00001, 00004")]
