@@ -18,18 +18,27 @@ from pari_index.intake.nearest import GIVEN, NEAREST, SUGGESTED, nearest_codes
 
 
 def test_every_case_has_its_expectation() -> None:
-    assert sorted(CASES) == sorted(EXPECTED)
+    assert sorted(CASES) == sorted(EXPECTED) == sorted(SAID)
+
+
+#: What each case's run must say (beyond its code), in Vietnamese.
+SAID = {
+    "near-typo-dense-register": (
+        "xã 90瀀 không có trong danh sách đơn vị; mã trong danh sách chỉ khác một ký tự: 90一, 90丁, 90丂 …"
+    ),
+    "near-pasted-runs-long-codes": "ký tự) [unknown-commune]",
+    "register-of-repeated-codes": "communes.csv hàng 100002: 250.060 dòng, nhiều hơn 100.000 dòng được đọc từ "
+    "danh sách đơn vị",
+    "lineage-of-no-units": "lineage.csv hàng 100002: 300.000 dòng, nhiều hơn 100.000 dòng được đọc từ bảng nối mã",
+}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_each_case_answers_its_code_and_leaves_the_user_s_files(tmp_path: Path, case: str) -> None:
     said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case], NOT_WRITTEN.get(case, ()))
-    if case == "near-typo-dense-register":
-        assert (
-            "xã 90瀀 không có trong danh sách đơn vị; mã trong danh sách chỉ khác một ký tự: 90一, 90丁, 90丂 …" in said
-        ), said[:300]
-    else:
-        assert said.count("xã 1a1a1a") == 10 and "ký tự) [unknown-commune]" in said, said
+    assert SAID[case] in said, said[:600]
+    if case == "near-pasted-runs-long-codes":
+        assert said.count("xã 1a1a1a") == 10, said
 
 
 def _answers(given: list[str], known: list[str], names: pl.DataFrame | None, items: bool) -> list[tuple[str, ...]]:
@@ -77,3 +86,28 @@ def test_a_long_code_s_runs_of_digits_name_it_once() -> None:
     cell = "1a" * 15_000 + " 00004 b"
     found = nearest_codes(pl.Series([cell, "Xã 00001 và 00004"]), pl.Series(["00001", "00004", "1"]))
     assert sorted(found.rows()) == [(cell, "pasted", "00004, 1"), ("Xã 00001 và 00004", "pasted", "00001, 00004")]
+
+
+def test_a_register_over_the_row_limit_is_refused_at_its_first_row_past_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example register (60 rows) under PARI_MAX_REGISTER_ROWS=50: refused at row 52 (its
+    heading is row 1), in both languages, for ``pari score`` and ``pari template``."""
+    from click.testing import CliRunner
+    from hostile_sweep8 import _examples, _score
+
+    from pari_index.cli import main
+
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "50")
+    done = CliRunner().invoke(main, [*_score(tmp_path), "--lang", "en"])
+    assert done.exit_code == 1, done.output
+    assert (
+        "communes.csv row 52: 60 rows, more than the 50 read from the register (a row per unit: a country had some "
+        "10,600 communes before 2025); the table was not read [too-many-rows]"
+    ) in done.output
+    assert "set PARI_MAX_REGISTER_ROWS higher" in done.output and not (tmp_path / "out.xlsx").exists()
+    register = str(_examples(tmp_path)["communes"])
+    done = CliRunner().invoke(main, ["template", "--communes", register, "-o", str(tmp_path / "mau.xlsx")])
+    assert done.exit_code == 1 and "60 dòng, nhiều hơn 50 dòng được đọc từ danh sách đơn vị" in done.output
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "60")
+    assert CliRunner().invoke(main, _score(tmp_path)).exit_code == 0
