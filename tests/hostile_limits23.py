@@ -19,6 +19,13 @@
   before 2025): now one over 100,000 rows (``PARI_MAX_REGISTER_ROWS``) is ``too-many-rows`` at
   its first row past the limit, before any row is checked: 0.6 CPU s, 155 MB.
 
+- An HTML report of a run of 78,000 rows repeating the example's (commune, criterion, input)
+  with other values (4.9 MB): each unit's details listed every one of its findings, about 1,300
+  each, a page of 89 MB that a browser hardly opens; 7.4 + 1.4 CPU s, 930 MB. Now a unit's details
+  list its first 200 findings and "… and N more (see the findings in the results file)", as the
+  findings of no unit were: a page of 5 MB, 4.1 + 1.5 CPU s, 490 MB (the run itself, without a
+  report, is 3.1 + 1.0 CPU s and 500 MB).
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_limits23.py checks what each answers.
@@ -94,11 +101,20 @@ def lineage_of_no_units(folder: Path) -> list[str]:
     return _score(folder, "--previous", str(folder / "ket-qua-nam-truoc"), "--lineage", str(lineage))
 
 
+def report_of_many_findings_a_unit(folder: Path) -> list[str]:
+    files = _examples(folder)
+    head, body = _rows(files["assessments_long"])
+    body += [[*row[:3], f"x{i}", *row[4:]] for i, row in enumerate(body[i % len(body)] for i in range(78_000))]
+    path = _write(folder / "tu-danh-gia.csv", head, body)
+    return _score(folder, "--format", "csv", "--report", str(folder / "bao-cao.html"), assessments=path, out="ket-qua")
+
+
 CASES: dict[str, Case] = {
     "near-typo-dense-register": near_typo_dense_register,
     "near-pasted-runs-long-codes": near_pasted_runs_long_codes,
     "register-of-repeated-codes": register_of_repeated_codes,
     "lineage-of-no-units": lineage_of_no_units,
+    "report-of-many-findings-a-unit": report_of_many_findings_a_unit,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -106,5 +122,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "near-pasted-runs-long-codes": (1, "unknown-commune", ("tu-danh-gia.csv", "communes.csv")),
     "register-of-repeated-codes": (1, "too-many-rows", ("communes.csv",)),
     "lineage-of-no-units": (1, "too-many-rows", ("lineage.csv", "ket-qua-nam-truoc/summary.csv")),
+    "report-of-many-findings-a-unit": (1, "pasted-sets", ("tu-danh-gia.csv", "communes.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

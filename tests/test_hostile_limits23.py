@@ -30,6 +30,7 @@ SAID = {
     "register-of-repeated-codes": "communes.csv hàng 100002: 250.060 dòng, nhiều hơn 100.000 dòng được đọc từ "
     "danh sách đơn vị",
     "lineage-of-no-units": "lineage.csv hàng 100002: 300.000 dòng, nhiều hơn 100.000 dòng được đọc từ bảng nối mã",
+    "report-of-many-findings-a-unit": "Đã ghi: ",
 }
 
 
@@ -39,6 +40,25 @@ def test_each_case_answers_its_code_and_leaves_the_user_s_files(tmp_path: Path, 
     assert SAID[case] in said, said[:600]
     if case == "near-pasted-runs-long-codes":
         assert said.count("xã 1a1a1a") == 10, said
+
+
+def test_a_report_lists_200_findings_a_unit_and_counts_the_rest(tmp_path: Path) -> None:
+    """Each unit's details list its first 200 findings (in the results' order) and "… and N more",
+    N the unit's other findings in the results; the page stays a few megabytes."""
+    import re
+
+    answers_its_case(CASES["report-of-many-findings-a-unit"](tmp_path), tmp_path, (1, None, ()))
+    page = (tmp_path / "bao-cao.html").read_text(encoding="utf-8")
+    findings = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    totals = findings.group_by("commune_code").len()
+    over = sorted(n - 200 for code, n in totals.iter_rows() if code is not None and n > 200)
+    assert len(over) > 40 and len(page) < 8_000_000
+    more = re.findall(r"<p>… và ([0-9.]+) phát hiện khác \(xem các phát hiện trong tệp kết quả\)</p>", page)
+    assert sorted(int(n.replace(".", "")) for n in more) == over
+    listed = sum(min(n, 200) for code, n in totals.iter_rows() if code is not None)
+    listed += min(findings.filter(pl.col("commune_code").is_null()).height, 200)
+    tables = [part.split("</table>")[0] for part in page.split('<table class="findings">')[1:]]
+    assert sum(table.count('<tr class="sev-') for table in tables) == listed
 
 
 def _answers(given: list[str], known: list[str], names: pl.DataFrame | None, items: bool) -> list[tuple[str, ...]]:
