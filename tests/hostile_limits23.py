@@ -19,6 +19,11 @@
   before 2025): now one over 100,000 rows (``PARI_MAX_REGISTER_ROWS``) is ``too-many-rows`` at
   its first row past the limit, before any row is checked: 0.6 CPU s, 155 MB.
 
+- A register of 60 units and 16,000 columns (2.1 MB): its own columns are kept for
+  ``--group-by`` and went into the results, each worked on alone: 9 CPU s and 1.2 GB. Now a
+  register or lineage table of more than 256 columns (``PARI_MAX_REGISTER_COLUMNS``) is
+  ``table-too-wide``: 1.0 CPU s, 290 MB (polars' reading of the wide CSV).
+
 - An HTML report of a run of 78,000 rows repeating the example's (commune, criterion, input)
   with other values (4.9 MB): each unit's details listed every one of its findings, about 1,300
   each, a page of 89 MB that a browser hardly opens; 7.4 + 1.4 CPU s, 930 MB. Now a unit's details
@@ -109,12 +114,21 @@ def report_of_many_findings_a_unit(folder: Path) -> list[str]:
     return _score(folder, "--format", "csv", "--report", str(folder / "bao-cao.html"), assessments=path, out="ket-qua")
 
 
+def register_of_16000_columns(folder: Path) -> list[str]:
+    files = _examples(folder)
+    head, body = _rows(files["communes"])
+    extra = [f"cột {i}" for i in range(16_000)]
+    _write(files["communes"], head + extra, [row + ["x"] * len(extra) for row in body])
+    return _score(folder)
+
+
 CASES: dict[str, Case] = {
     "near-typo-dense-register": near_typo_dense_register,
     "near-pasted-runs-long-codes": near_pasted_runs_long_codes,
     "register-of-repeated-codes": register_of_repeated_codes,
     "lineage-of-no-units": lineage_of_no_units,
     "report-of-many-findings-a-unit": report_of_many_findings_a_unit,
+    "register-of-16000-columns": register_of_16000_columns,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -123,5 +137,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-of-repeated-codes": (1, "too-many-rows", ("communes.csv",)),
     "lineage-of-no-units": (1, "too-many-rows", ("lineage.csv", "ket-qua-nam-truoc/summary.csv")),
     "report-of-many-findings-a-unit": (1, "pasted-sets", ("tu-danh-gia.csv", "communes.csv")),
+    "register-of-16000-columns": (1, "table-too-wide", ("communes.csv",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

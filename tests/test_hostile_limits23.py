@@ -31,6 +31,7 @@ SAID = {
     "danh sách đơn vị",
     "lineage-of-no-units": "lineage.csv hàng 100002: 300.000 dòng, nhiều hơn 100.000 dòng được đọc từ bảng nối mã",
     "report-of-many-findings-a-unit": "Đã ghi: ",
+    "register-of-16000-columns": "communes.csv hàng 1: 16.006 cột, nhiều hơn 256 cột được đọc từ danh sách đơn vị",
 }
 
 
@@ -130,4 +131,14 @@ def test_a_register_over_the_row_limit_is_refused_at_its_first_row_past_it(
     done = CliRunner().invoke(main, ["template", "--communes", register, "-o", str(tmp_path / "mau.xlsx")])
     assert done.exit_code == 1 and "60 dòng, nhiều hơn 50 dòng được đọc từ danh sách đơn vị" in done.output
     monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "60")
+    assert CliRunner().invoke(main, _score(tmp_path)).exit_code == 0
+    # Its six columns (code, name, type, district, province, note) under a limit of five, in
+    # pari score and as a lineage table (refused before its rows are looked at).
+    (tmp_path / "out.xlsx").unlink()
+    monkeypatch.setenv("PARI_MAX_REGISTER_COLUMNS", "5")
+    done = CliRunner().invoke(main, [*_score(tmp_path), "--lang", "en"])
+    assert done.exit_code == 1, done.output
+    assert "communes.csv row 1: 6 columns, more than the 5 read from the register" in done.output
+    assert "[table-too-wide]" in done.output and not (tmp_path / "out.xlsx").exists()
+    monkeypatch.setenv("PARI_MAX_REGISTER_COLUMNS", "6")
     assert CliRunner().invoke(main, _score(tmp_path)).exit_code == 0

@@ -283,11 +283,37 @@ def read_with_columns(
 #: register of 250,000 rows repeating a code took 6.4 CPU s and 700 MB, a lineage table of 300,000
 #: rows linking nothing 7.1 CPU s and 690 MB (session 23). Raise with PARI_MAX_REGISTER_ROWS.
 MAX_TABLE_ROWS = 100_000
+#: The most columns of a register or a lineage table. A register's columns beyond its own are kept
+#: (for ``--group-by``) and go into the results, each worked on by its own polars expressions:
+#: a register of 60 units and 16,000 columns (2.1 MB) took 9 CPU s and 1.2 GB (session 23). A
+#: register has about ten. Raise with PARI_MAX_REGISTER_COLUMNS.
+MAX_TABLE_COLUMNS = 256
 
 
 def check_table_rows(frame: pl.DataFrame, path: str | Path, table: str) -> None:
     """Refuse a register or lineage table (``table``: ``register`` or ``lineage``) of more rows
-    than PARI_MAX_REGISTER_ROWS, at the first row past the limit, before any row is checked."""
+    than PARI_MAX_REGISTER_ROWS, at the first row past the limit, or of more columns than
+    PARI_MAX_REGISTER_COLUMNS, before any row is checked."""
+    columns = [c for c in frame.columns if not c.startswith("_")]
+    wide = env_limit("PARI_MAX_REGISTER_COLUMNS", MAX_TABLE_COLUMNS)
+    if len(columns) > wide:
+        raise IntakeError(
+            [
+                Problem(
+                    "table-too-wide",
+                    f"{len(columns):,} columns, more than the {wide:,} read from "
+                    f"{'the register' if table == 'register' else 'the lineage table'} (a register has about ten, "
+                    "and each goes into the results); the table was not read",
+                    file=frame[FILE][0] if frame.height and FILE in frame.columns else str(path),
+                    sheet=frame[SHEET][0] if frame.height and SHEET in frame.columns else None,
+                    # The heading's row, when the data begin right below it (a title block above moves both).
+                    row=1 if frame.height and ROW in frame.columns and frame[ROW][0] == 2 else None,
+                    hint="delete the columns not needed (keep those given to --group-by); if all are, set "
+                    "PARI_MAX_REGISTER_COLUMNS higher",
+                    params={"columns": len(columns), "limit": wide, "rows_table": table},
+                )
+            ]
+        )
     limit = env_limit("PARI_MAX_REGISTER_ROWS", MAX_TABLE_ROWS)
     if frame.height <= limit:
         return

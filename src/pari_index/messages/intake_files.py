@@ -25,6 +25,17 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "kiểm tra đúng tệp cần dùng; nếu đúng, đặt PARI_MAX_REGISTER_ROWS lớn hơn",
         "check that this is the file meant; if it is, set PARI_MAX_REGISTER_ROWS higher",
     ),
+    "table-too-wide": entry(
+        "Bảng quá nhiều cột",
+        "Table with too many columns",
+        "{columns} cột, nhiều hơn {limit} cột được đọc từ {rows_table} (danh sách đơn vị có khoảng mười cột, "
+        "và mỗi cột được đưa vào kết quả); bảng không được đọc",
+        "{columns} columns, more than the {limit} read from {rows_table} (a register has about ten, and each goes "
+        "into the results); the table was not read",
+        "xoá các cột không cần (giữ các cột dùng cho --group-by); nếu cần hết, đặt PARI_MAX_REGISTER_COLUMNS lớn hơn",
+        "delete the columns not needed (keep those given to --group-by); if all are, set PARI_MAX_REGISTER_COLUMNS "
+        "higher",
+    ),
     "lineage-unknown-code": entry(
         "Mã mới của bảng nối mã không có năm nay",
         "Lineage code of no unit",
