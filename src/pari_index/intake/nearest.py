@@ -58,6 +58,13 @@ from pari_index.messages.labels import PARAM_WORDS
 MAX_TYPO_LENGTH = 12
 #: The most codes named in one suggestion.
 MAX_SHOWN = 3
+#: The most known codes a key of a join keeps (the first in code order): enough for the codes
+#: named and the "…" after them, even were one of them the given text itself. A register of
+#: 3,000 codes one character apart (``90一``, ``90丁`` …) against 10,000 unknown codes of that
+#: shape joined every unknown code with every known one: 30 million pairs, 31 CPU s and 6.9 GB
+#: (session 23). Each key now brings at most this many, so a code costs a few rows whatever the
+#: register.
+PER_KEY = MAX_SHOWN + 2
 
 GIVEN = "_given"
 NEAREST = "nearest"
@@ -95,7 +102,18 @@ def _named(given: pl.DataFrame, names: pl.DataFrame | None) -> pl.DataFrame:
     whole = keyed.select("code", _normal(pl.col("_whole"), False).alias("_n"))
     without_type = keyed.filter((pl.col("_bare") != pl.col("_whole")) & pl.col("_bare").str.contains(r"\p{L}"))
     keys = pl.concat([whole, without_type.select("code", _normal(pl.col("_bare"), False).alias("_n"))])
-    return given.filter(pl.col("_n").str.contains(r"\p{L}")).join(keys.unique(), on="_n").select(GIVEN, "code")
+    keys = _first_per_key(keys.unique(), "_n")
+    return given.filter(pl.col("_n").str.contains(r"\p{L}")).join(keys, on="_n").select(GIVEN, "code")
+
+
+def _first_per_key(frame: pl.DataFrame, key: str, order: str = "code") -> pl.DataFrame:
+    """The rows of ``frame`` (known codes, with their ``code``) keeping at most :data:`PER_KEY`
+    of each ``key``, the first in ``order`` (code order): the first :data:`MAX_SHOWN` codes near a
+    given text, and whether there are more, are those of the whole frame (each key's codes are all
+    near the texts that match it, so a code among the first of the union is among the first of its
+    key)."""
+    ordered = frame.sort(*dict.fromkeys((order, "code", key)))
+    return ordered.filter(pl.int_range(pl.len()).over(key) < PER_KEY)
 
 
 def _zeroless(text: pl.Expr) -> pl.Expr:
@@ -108,7 +126,7 @@ def _known_frame(known: pl.Series, items: bool) -> pl.DataFrame:
 
 
 def _same(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
-    return given.join(known, on="_n").select(GIVEN, "code")
+    return given.join(_first_per_key(known, "_n"), on="_n").select(GIVEN, "code")
 
 
 def _zeros(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
@@ -116,7 +134,8 @@ def _zeros(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     digits = r"^[0-9]+$"
     ours = given.filter(pl.col("_n").str.contains(digits)).with_columns(_zeroless(pl.col("_n")).alias("_z"))
     theirs = known.filter(pl.col("_n").str.contains(digits)).with_columns(_zeroless(pl.col("_n")).alias("_z"))
-    joined = ours.join(theirs, on="_z", suffix="_k")
+    # Longest first (more leading zeros sort first): those kept are the ones longer than any given.
+    joined = ours.join(_first_per_key(theirs, "_z", order="_n"), on="_z", suffix="_k")
     return joined.filter(pl.col("_n").str.len_chars() < pl.col("_n_k").str.len_chars()).select(GIVEN, "code")
 
 
@@ -133,7 +152,7 @@ def _floats(given: pl.DataFrame, known: pl.DataFrame, register_side: bool) -> pl
     ours_pattern, theirs_pattern = (digits, FLOAT_CODE) if register_side else (FLOAT_CODE, digits)
     ours = given.filter(pl.col("_n").str.contains(ours_pattern)).with_columns(_number(pl.col("_n")).alias("_z"))
     theirs = known.filter(pl.col("_n").str.contains(theirs_pattern)).with_columns(_number(pl.col("_n")).alias("_z"))
-    return ours.join(theirs, on="_z").select(GIVEN, "code")
+    return ours.join(_first_per_key(theirs, "_z"), on="_z").select(GIVEN, "code")
 
 
 def _scientific(given: pl.DataFrame, known: pl.DataFrame, register_side: bool) -> pl.DataFrame:
@@ -148,7 +167,7 @@ def _scientific(given: pl.DataFrame, known: pl.DataFrame, register_side: bool) -
     )
     ours = given.filter(ours_kept).with_columns(ours_key.alias("_z"))
     theirs = known.filter(theirs_kept).with_columns(theirs_key.alias("_z"))
-    return ours.join(theirs, on="_z").select(GIVEN, "code")
+    return ours.join(_first_per_key(theirs, "_z"), on="_z").select(GIVEN, "code")
 
 
 def _pasted(given: pl.DataFrame, known: pl.DataFrame, items: bool) -> pl.DataFrame:
@@ -158,8 +177,13 @@ def _pasted(given: pl.DataFrame, known: pl.DataFrame, items: bool) -> pl.DataFra
     named = given.filter(pl.col("_n").str.contains(r"\p{L}.*\p{L}"))
     if named.height == 0:
         return pl.DataFrame(schema={GIVEN: pl.String, "code": pl.String})
-    runs = named.select(GIVEN, pl.col("_n").str.extract_all(run).alias("_r")).explode("_r").drop_nulls("_r")
-    return runs.unique().join(known, left_on="_r", right_on="_n").select(GIVEN, "code")
+    # Each run names its text by its row, not by the text: a code cell of 30,000 characters
+    # ``1a1a…`` holds 15,000 runs, and the text repeated for each took 450 MB (session 23).
+    texts = named.with_row_index("_id")
+    found = texts.select("_id", pl.col("_n").str.extract_all(run).list.unique().alias("_r"))
+    runs = found.explode("_r").drop_nulls("_r")
+    pairs = runs.join(_first_per_key(known, "_n"), left_on="_r", right_on="_n").select("_id", "code").unique()
+    return pairs.join(texts.select("_id", GIVEN), on="_id").select(GIVEN, "code")
 
 
 def _variants(frame: pl.DataFrame, column: str, longest: int, how: str) -> pl.DataFrame:
@@ -192,10 +216,14 @@ def _typos(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
         return pl.DataFrame(schema={GIVEN: pl.String, "code": pl.String})
     given = given.filter(pl.col("_n").str.len_chars() <= MAX_TYPO_LENGTH)
     longest = MAX_TYPO_LENGTH + 1
-    changed = _variants(given, "_n", longest, "sub").join(_variants(known, "_n", longest, "sub"), on="_v")
-    swapped = given.join(_variants(known, "_n", longest, "swap"), left_on="_n", right_on="_v")
-    missing = given.join(_variants(known, "_n", longest, "del"), left_on="_n", right_on="_v")
-    extra = _variants(given, "_n", longest, "del").join(known, left_on="_v", right_on="_n")
+
+    def variants(how: str) -> pl.DataFrame:
+        return _first_per_key(_variants(known, "_n", longest, how), "_v")
+
+    changed = _variants(given, "_n", longest, "sub").join(variants("sub"), on="_v")
+    swapped = given.join(variants("swap"), left_on="_n", right_on="_v")
+    missing = given.join(variants("del"), left_on="_n", right_on="_v")
+    extra = _variants(given, "_n", longest, "del").join(_first_per_key(known, "_n"), left_on="_v", right_on="_n")
     return pl.concat([f.select(GIVEN, "code") for f in (changed, swapped, missing, extra)])
 
 

@@ -278,6 +278,63 @@ def read_with_columns(
     return pl.concat(frames, how="diagonal_relaxed"), problems
 
 
+#: The most rows of a register or a lineage table, both a row per unit (a country had some 10,600
+#: communes before the 2025 merger). Their problems are built a row at a time in Python: a 5 MB
+#: register of 250,000 rows repeating a code took 6.4 CPU s and 700 MB, a lineage table of 300,000
+#: rows linking nothing 7.1 CPU s and 690 MB (session 23). Raise with PARI_MAX_REGISTER_ROWS.
+MAX_TABLE_ROWS = 100_000
+#: The most columns of a register or a lineage table. A register's columns beyond its own are kept
+#: (for ``--group-by``) and go into the results, each worked on by its own polars expressions:
+#: a register of 60 units and 16,000 columns (2.1 MB) took 9 CPU s and 1.2 GB (session 23). A
+#: register has about ten. Raise with PARI_MAX_REGISTER_COLUMNS.
+MAX_TABLE_COLUMNS = 256
+
+
+def check_table_rows(frame: pl.DataFrame, path: str | Path, table: str) -> None:
+    """Refuse a register or lineage table (``table``: ``register`` or ``lineage``) of more rows
+    than PARI_MAX_REGISTER_ROWS, at the first row past the limit, or of more columns than
+    PARI_MAX_REGISTER_COLUMNS, before any row is checked."""
+    columns = [c for c in frame.columns if not c.startswith("_")]
+    wide = env_limit("PARI_MAX_REGISTER_COLUMNS", MAX_TABLE_COLUMNS)
+    if len(columns) > wide:
+        raise IntakeError(
+            [
+                Problem(
+                    "table-too-wide",
+                    f"{len(columns):,} columns, more than the {wide:,} read from "
+                    f"{'the register' if table == 'register' else 'the lineage table'} (a register has about ten, "
+                    "and each goes into the results); the table was not read",
+                    file=frame[FILE][0] if frame.height and FILE in frame.columns else str(path),
+                    sheet=frame[SHEET][0] if frame.height and SHEET in frame.columns else None,
+                    # The heading's row, when the data begin right below it (a title block above moves both).
+                    row=1 if frame.height and ROW in frame.columns and frame[ROW][0] == 2 else None,
+                    hint="delete the columns not needed (keep those given to --group-by); if all are, set "
+                    "PARI_MAX_REGISTER_COLUMNS higher",
+                    params={"columns": len(columns), "limit": wide, "rows_table": table},
+                )
+            ]
+        )
+    limit = env_limit("PARI_MAX_REGISTER_ROWS", MAX_TABLE_ROWS)
+    if frame.height <= limit:
+        return
+    first = frame.row(limit, named=True)
+    what = "the register" if table == "register" else "the lineage table"
+    raise IntakeError(
+        [
+            Problem(
+                "too-many-rows",
+                f"{frame.height:,} rows, more than the {limit:,} read from {what} (a row per unit: a country had "
+                "some 10,600 communes before 2025); the table was not read",
+                file=first.get(FILE) or str(path),
+                sheet=first.get(SHEET),
+                row=first.get(ROW),
+                hint="check that this is the file meant; if it is, set PARI_MAX_REGISTER_ROWS higher",
+                params={"rows": frame.height, "limit": limit, "rows_table": table},
+            )
+        ]
+    )
+
+
 def row_problems(
     frame: pl.DataFrame,
     condition: pl.Expr,

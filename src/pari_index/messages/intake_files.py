@@ -15,6 +15,27 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "điền mã",
         "fill in the code",
     ),
+    "too-many-rows": entry(
+        "Bảng quá nhiều dòng",
+        "Table with too many rows",
+        "{rows} dòng, nhiều hơn {limit} dòng được đọc từ {rows_table} (mỗi đơn vị một dòng: trước năm 2025 cả nước "
+        "có khoảng 10.600 xã); bảng không được đọc",
+        "{rows} rows, more than the {limit} read from {rows_table} (a row per unit: a country had some 10,600 "
+        "communes before 2025); the table was not read",
+        "kiểm tra đúng tệp cần dùng; nếu đúng, đặt PARI_MAX_REGISTER_ROWS lớn hơn",
+        "check that this is the file meant; if it is, set PARI_MAX_REGISTER_ROWS higher",
+    ),
+    "table-too-wide": entry(
+        "Bảng quá nhiều cột",
+        "Table with too many columns",
+        "{columns} cột, nhiều hơn {limit} cột được đọc từ {rows_table} (danh sách đơn vị có khoảng mười cột, "
+        "và mỗi cột được đưa vào kết quả); bảng không được đọc",
+        "{columns} columns, more than the {limit} read from {rows_table} (a register has about ten, and each goes "
+        "into the results); the table was not read",
+        "xoá các cột không cần (giữ các cột dùng cho --group-by); nếu cần hết, đặt PARI_MAX_REGISTER_COLUMNS lớn hơn",
+        "delete the columns not needed (keep those given to --group-by); if all are, set PARI_MAX_REGISTER_COLUMNS "
+        "higher",
+    ),
     "lineage-unknown-code": entry(
         "Mã mới của bảng nối mã không có năm nay",
         "Lineage code of no unit",

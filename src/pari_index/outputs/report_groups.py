@@ -238,12 +238,19 @@ def _commune(
         n_items=ctx.item_counts.get(code, 0) if ctx.lazy else len(ctx.items.get(code, [])),
         items=ctx.items.get(code, []),
         findings=ctx.findings.by_commune.get(code, []),
+        findings_more=_findings_more(ctx, code),
         submitted=rec.get("submitted") is not False,
         district=district,
         index_change=fmt.column(rec.get("index_change"), "index_change") if "index_change" in rec else "",
         index_change_sort=_sort_value(rec.get("index_change")),
         index_value=_num(rec.get("index")),
     )
+
+
+def _findings_more(ctx: Context, code: str) -> str:
+    """ "… and N more" for a commune with more findings than its details list, else ""."""
+    more = ctx.findings.unit_totals.get(code, 0) - len(ctx.findings.by_commune.get(code, []))
+    return ctx.labels["findings_more"].format(n=ctx.fmt.count(more)) if more > 0 else ""
 
 
 def _rank_text(rank: float | None, size: float | None, ranked: bool) -> str:

@@ -72,6 +72,8 @@ class Commune:
     n_items: int = 0
     items: list[Item] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: "… and N more" after the findings listed, when the commune has more (else empty).
+    findings_more: str = ""
     #: False for a commune of the register that sent no self-assessment at all.
     submitted: bool = True
     #: The (former) district, shown as a column when the ranking groups are not districts.
@@ -169,6 +171,9 @@ class FindingLists:
     and a count per kind."""
 
     by_commune: dict[str, list[Finding]] = field(default_factory=dict)
+    #: Each commune's findings, counted: its list holds the first
+    #: :data:`~pari_index.outputs.report.FINDINGS_PER_UNIT` of them.
+    unit_totals: dict[str, int] = field(default_factory=dict)
     general: list[Finding] = field(default_factory=list)
     general_total: int = 0
     kinds: list[dict[str, str]] = field(default_factory=list)
