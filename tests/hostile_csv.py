@@ -63,7 +63,7 @@ def hundred_thousand_columns(folder: Path) -> list[str]:
 
 
 def sixteen_thousand_columns(folder: Path) -> list[str]:
-    """The widest sheet read (16,384 columns), 100 rows: every pass over it must be linear."""
+    """16,384 columns (Excel's widest), 100 rows: refused before parsing (csv-too-wide, over 4,096)."""
     path = folder / "wide.csv"
     header = "commune_code," + ",".join(f"x{i}" for i in range(16_383))
     row = ",".join(["00001"] + ["1"] * 16_383)

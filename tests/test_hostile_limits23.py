@@ -31,7 +31,7 @@ SAID = {
     "danh sách đơn vị",
     "lineage-of-no-units": "lineage.csv hàng 100002: 300.000 dòng, nhiều hơn 100.000 dòng được đọc từ bảng nối mã",
     "report-of-many-findings-a-unit": "Đã ghi: ",
-    "register-of-16000-columns": "communes.csv hàng 1: 16.006 cột, nhiều hơn 256 cột được đọc từ danh sách đơn vị",
+    "register-of-4000-columns": "communes.csv hàng 1: 4.006 cột, nhiều hơn 256 cột được đọc từ danh sách đơn vị",
 }
 
 

@@ -29,6 +29,7 @@ from pari_index.intake.lost_letters import letters_lost, lost_letters
 from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.intake.two_row_text import join_two_row_text_header
+from pari_index.limits import env_limit
 from pari_index.messages import render, render_hint
 
 #: Delimiters tried, in order of preference on a tie.
@@ -202,6 +203,14 @@ RANGE_BYTES = 4 * 2**20
 #: kept whole.
 KEPT_GRID_BYTES = 160 * 2**20
 KEPT_PER_BYTE = 3
+#: Bytes polars' CSV reader keeps for each column of text longer than 12 bytes, however few its
+#: rows (measured with polars 2.1: 16,000 such columns in 18 rows, a 4 MB file, took 350 MB to
+#: parse, and 495 MB for the whole run). A grid is counted at least this much a column.
+GRID_COLUMN_BYTES = 27 * 1024
+#: Columns a CSV file may have (PARI_MAX_CSV_COLUMNS): at GRID_COLUMN_BYTES each, a grid of this
+#: many takes about 110 MB. The wide form of the largest set pari-index reads (criteria
+#: MAX_ITEMS, 500 items, some six columns each) has about 3,000; the example's 59 items have 350.
+MAX_CSV_COLUMNS = 4_096
 _room = threading.local()
 
 
@@ -288,7 +297,7 @@ class CsvRanges:
         room: int = getattr(_room, "left", KEPT_GRID_BYTES)
         try:
             for (start, end), grid in zip(record_ranges(self.data, RANGE_BYTES), self._grids(), strict=True):
-                room -= (end - start) * KEPT_PER_BYTE
+                room -= max((end - start) * KEPT_PER_BYTE, grid.width * GRID_COLUMN_BYTES)
                 if room >= 0:
                     kept.append(grid)
         except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
@@ -322,6 +331,19 @@ class CsvRanges:
         self._parts = iter(())  # (the ranges begun hold the bytes: dropped, so that they are freed once parsed)
         self._kept = []
         return _parse_whole(self._free(), self.file, self.delimiter, self.notes, self.grid)
+
+
+def _csv_too_wide(columns: int, limit: int, file: str) -> Problem:
+    return Problem(
+        "csv-too-wide",
+        f"{columns:,} columns, more than the {limit:,} pari-index reads from a CSV file (each column of text "
+        "takes about 27 KB of memory to read, however few its rows); the table was not read",
+        file=file,
+        row=1,
+        hint="check the delimiter, or use the long form (a row per item); if the table really is that wide, "
+        "set PARI_MAX_CSV_COLUMNS higher",
+        params={"columns": columns, "limit": limit},
+    )
 
 
 def read_csv_bytes(raw: bytes, file: str) -> ReadResult:
@@ -387,6 +409,8 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
     delimiter, header_cells = sniff(sample)
     if header_cells > MAX_COLUMNS:
         return ReadResult([], [*notes, too_many_columns(header_cells, file)])
+    if header_cells > (wide := env_limit("PARI_MAX_CSV_COLUMNS", MAX_CSV_COLUMNS)):
+        return ReadResult([], [*notes, _csv_too_wide(header_cells, wide, file)])
     # Every line is a row of as many cells as the header, blank or not: bound them before polars.
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
     if lines * header_cells > max_cells():

@@ -464,6 +464,18 @@ READING_FINDINGS: dict[str, Entry] = {
         "kiểm tra ký tự phân cách, hoặc dùng dạng dọc",
         "check the delimiter, or use the long form",
     ),
+    "csv-too-wide": entry(
+        "Tệp CSV quá nhiều cột; bảng không được đọc",
+        "CSV file with too many columns; the table was not read",
+        "{columns} cột, nhiều hơn {limit} cột pari-index đọc từ một tệp CSV (mỗi cột chữ tốn khoảng 27 KB bộ nhớ "
+        "khi đọc, dù ít hàng); bảng không được đọc",
+        "{columns} columns, more than the {limit} pari-index reads from a CSV file (each column of text takes "
+        "about 27 KB of memory to read, however few its rows); the table was not read",
+        "kiểm tra ký tự phân cách, hoặc dùng dạng dọc (mỗi tiêu chí một hàng); nếu bảng thật sự rộng như vậy, "
+        "đặt PARI_MAX_CSV_COLUMNS lớn hơn",
+        "check the delimiter, or use the long form (a row per item); if the table really is that wide, set "
+        "PARI_MAX_CSV_COLUMNS higher",
+    ),
     "too-many-cells": entry(
         "Quá nhiều ô; tệp không được đọc",
         "Too many cells; not read",
