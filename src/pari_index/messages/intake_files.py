@@ -433,6 +433,21 @@ READING_FINDINGS: dict[str, Entry] = {
         "open the original and save it again as «CSV UTF-8 (Comma delimited)» (or give the .xlsx); plain "
         "«CSV» on a Windows that is not Vietnamese loses the letters",
     ),
+    "letters-misread": entry(
+        "Chữ tiếng Việt bị đọc sai bảng mã rồi lưu lại; tệp không được đọc",
+        "Vietnamese letters misread as another code page and saved; not read",
+        "{words} từ là chữ UTF-8 đã bị đọc thành chữ của bảng mã Windows rồi lưu lại ({share} % số từ có chữ "
+        "ngoài ASCII; ví dụ {examples}, trong ngoặc là chữ đúng): tệp đã được mở bằng bảng mã khác (Excel mở tệp "
+        "CSV UTF-8 bằng cách nhấp đúp) rồi lưu lại; tệp không được đọc để tránh chấm và công bố tên bị lỗi",
+        "{words} words are UTF-8 letters misread as the letters of a Windows code page and saved so ({share} % of "
+        "the words with letters outside ASCII; e.g. {examples}, what they were in brackets): the file was opened "
+        "in another code page (Excel opening a CSV UTF-8 file by a double click) and saved again; the file was not "
+        "read, rather than score and publish garbled names",
+        "dùng tệp trước khi được mở và lưu lại (tệp gốc của đơn vị); trong Excel, mở tệp CSV bằng Dữ liệu › Từ "
+        "Văn bản/CSV, chọn nguồn tệp «65001: Unicode (UTF-8)»",
+        "use the file as it was before it was opened and saved again (the unit's original); in Excel, open a CSV "
+        "file with Data › From Text/CSV, file origin «65001: Unicode (UTF-8)»",
+    ),
     # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
     # English words are the problem's own sentence, so a findings table reads the same as before.
     "too-many-columns": entry(

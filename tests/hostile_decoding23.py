@@ -1,0 +1,112 @@
+"""Hostile cases of the twenty-third session's helper decoding23: bytes a user gave that were read
+as something else than what they were, without a word.
+
+- A CSV UTF-8 file opened in Excel by a double click (Excel reads a file without a byte-order mark
+  in the system's code page, Windows-1252 or Windows-1258) and saved again: every Vietnamese
+  letter is two or three letters of the code page (``Phường`` as ``PhÆ°á»ng``, ``có`` as
+  ``cÃ³``), valid UTF-8. The register was scored and ranked with its names garbled and its type
+  column naming no type (scores changed), exit 0; the assessments failed one cell at a time
+  (1,200 ``bad-value`` with a hint about Excel's error values); saved as a workbook, it was
+  called a legacy font (TCVN3/VNI), whose converter garbles it further. Now ``letters-misread``
+  refuses the file or sheet, showing a few words with what they were.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_decoding23.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import EXAMPLES, _examples, _rows, _score
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+
+
+def misread(text: str, code_page: str) -> str:
+    """``text`` as a program shows its UTF-8 bytes read in ``code_page`` one byte a letter, as
+    Windows reads them (a byte the code page leaves undefined is the control character of its
+    number): what Excel saves again after opening a CSV UTF-8 file by a double click."""
+    letters = []
+    for byte in text.encode("utf-8"):
+        try:
+            letters.append(bytes([byte]).decode(code_page))
+        except UnicodeDecodeError:
+            letters.append(chr(byte))
+    return "".join(letters)
+
+
+def _misread_file(folder: Path, name: str, code_page: str) -> Path:
+    path = folder / f"misread-{name}"
+    text = (EXAMPLES / name).read_text(encoding="utf-8-sig")
+    path.write_text(misread(text, code_page), encoding="utf-8-sig", newline="")
+    return path
+
+
+def misread_register_cp1252(folder: Path) -> list[str]:
+    """The register opened on an English Windows (Windows-1252) and saved as CSV UTF-8."""
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(_misread_file(folder, "communes.csv", "cp1252"))
+    return args
+
+
+def misread_assessments_cp1258(folder: Path) -> list[str]:
+    """The assessments opened on a Vietnamese Windows (Windows-1258) and saved as CSV UTF-8."""
+    _examples(folder)
+    return _score(folder, assessments=_misread_file(folder, "assessments_long.csv", "cp1258"))
+
+
+def misread_register_workbook(folder: Path) -> list[str]:
+    """The register opened so and saved as a workbook (.xlsx)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "data"
+    for row in _rows("communes.csv"):
+        sheet.append([misread(cell, "cp1252") for cell in row])
+    book.save(folder / "misread-communes.xlsx")
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(folder / "misread-communes.xlsx")
+    return args
+
+
+def well_register_of_symbols(folder: Path) -> list[str]:
+    """A register whose notes hold the letters and symbols such text is made of, written as they
+    should be (``Â°``, «quotes» after an accented letter, ``±2 m²``, ``Ðà``): read."""
+    header, *rows = _rows("communes.csv")
+    notes = ["nhiệt độ 30°C, «Xã» ±2 m²", "São João, Ánh «Hà»", "Â° «Ă» œ µ ¹", "Ðà Nẵng ™ € …"]
+    for number, row in enumerate(rows):
+        row[header.index("note")] = notes[number % len(notes)]
+    path = folder / "don-vi.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(path)
+    return args
+
+
+CASES: dict[str, Case] = {
+    "letters-misread-register-cp1252": misread_register_cp1252,
+    "letters-misread-assessments-cp1258": misread_assessments_cp1258,
+    "letters-misread-register-workbook": misread_register_workbook,
+    "well-register-of-symbols": well_register_of_symbols,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "letters-misread-register-cp1252": (1, "letters-misread", (*_INPUTS, "misread-communes.csv")),
+    "letters-misread-assessments-cp1258": (1, "letters-misread", (*_INPUTS, "misread-assessments_long.csv")),
+    "letters-misread-register-workbook": (1, "letters-misread", (*_INPUTS, "misread-communes.xlsx")),
+    "well-register-of-symbols": (0, None, (*_INPUTS, "don-vi.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "letters-misread-register-cp1252": ("out.xlsx",),
+    "letters-misread-assessments-cp1258": ("out.xlsx",),
+    "letters-misread-register-workbook": ("out.xlsx",),
+}

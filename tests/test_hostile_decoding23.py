@@ -1,0 +1,78 @@
+"""What the cases of tests/hostile_decoding23.py answer: a file whose UTF-8 letters were misread as a
+Windows code page and saved again is refused (``letters-misread``), showing words with what they
+were; text written as it should be, with the symbols such text is made of, is read. The cases run
+as real child processes with a time-out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hostile_decoding23 import CASES, EXPECTED, NOT_WRITTEN, misread
+from hostile_sweep8 import EXAMPLES
+from sweeps import case_tests
+from sweeps import sweep_child as _child
+
+from pari_index.intake.misread_letters import misread_letters, repaired
+
+(
+    test_every_case_has_its_expectation,
+    test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
+) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
+
+
+def test_a_misread_register_is_refused_with_its_words_in_english(tmp_path: Path) -> None:
+    done = _child([*CASES["letters-misread-register-cp1252"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    said = (
+        f"error: {tmp_path}/misread-communes.csv: 889 words are UTF-8 letters misread as the letters of a Windows "
+        "code page and saved so (100 % of the words with letters outside ASCII; e.g. «PhÆ°á»<U+009D>ng» («Phường»), "
+        "«Há»“ng» («Hồng»), «Cáº©m» («Cẩm»), what they were in brackets): the file was opened in another code page"
+    )
+    assert said in done.stderr, done.stderr
+    assert "hint: use the file as it was before it was opened and saved again" in done.stderr
+    assert "[letters-misread]" in done.stderr and "unknown" not in done.stderr
+
+
+def test_misread_assessments_are_one_finding_not_a_bad_value_a_cell(tmp_path: Path) -> None:
+    done = _child(CASES["letters-misread-assessments-cp1258"](tmp_path), tmp_path)
+    assert done.returncode == 1
+    assert "«cĂ³» («có»), «khĂ´ng» («không»)" in done.stderr, done.stderr
+    assert "[file-unread]" in done.stderr and "bad-value" not in done.stderr
+
+
+def test_a_misread_workbook_is_not_called_a_legacy_font(tmp_path: Path) -> None:
+    done = _child([*CASES["letters-misread-register-workbook"](tmp_path), "--lang", "en"], tmp_path)
+    assert f"error: {tmp_path}/misread-communes.xlsx [data]: 889 words are UTF-8 letters misread" in done.stderr
+    assert "legacy-font" not in done.stderr
+
+
+@pytest.mark.parametrize("code_page", ["cp1252", "cp1258"])
+def test_every_example_word_misread_is_repaired(code_page: str) -> None:
+    for name in ("communes.csv", "assessments_long.csv"):
+        text = (EXAMPLES / name).read_text(encoding="utf-8-sig")
+        for word in {w for w in text.replace(",", " ").split() if not w.isascii()}:
+            assert repaired(misread(word, code_page)) == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vietnamese written as it should be, in every form: never a sign.
+        (EXAMPLES / "communes.csv").read_text(encoding="utf-8-sig"),
+        (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig"),
+        # Symbols and quotes after accented letters, which are bytes such text is made of.
+        "Â° «Ă» «Xá» œ µ ¹ ±2 m² Ðà ™ € … São João\n" * 50,
+        # Two misread words among many: a pasted name, not a file opened so.
+        "PhÆ°á»\x9dng Há»“ng " + "Phường Hồng Cẩm Tân Lộc " * 20,
+    ],
+)
+def test_text_written_as_it_should_be_shows_no_sign(text: str) -> None:
+    assert misread_letters([text]) is None
+
+
+def test_a_misread_share_above_a_fifth_is_a_sign() -> None:
+    found = misread_letters([misread("Phường Hồng Cẩm ", "cp1252") * 2 + "Phường Hồng Cẩm Tân Lộc " * 4])
+    assert found is not None and (found.words, found.share) == (6, 23)
+    # 3 of 15 words: a fifth, not more.
+    assert misread_letters([misread("Phường Hồng Cẩm ", "cp1252") + "Phường Hồng Cẩm Tân Lộc " * 2 + "Tân Lộc"]) is None
