@@ -10,6 +10,13 @@ as something else than what they were, without a word.
   called a legacy font (TCVN3/VNI), whose converter garbles it further. Now ``letters-misread``
   refuses the file or sheet, showing a few words with what they were.
 
+- A stray quote opening an explanation cell, and another closing one seven lines below (a quote
+  typed in two explanations): polars read the lines between as the text of one cell and the file
+  parsed; commune 00001's seven rows were lost, the rows ledger counting 3,842 rows read as if
+  the file had no others, exit 0. Now ``csv-syntax`` (``swallowed_rows``) names the row where the
+  cell opens, how many lines look like rows and the first of them; line breaks typed in a cell
+  (Alt+Enter) are read as ever.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding23.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -92,11 +99,43 @@ def well_register_of_symbols(folder: Path) -> list[str]:
     return args
 
 
+def _explanations(folder: Path, first: str, last: str, lines: int = 7) -> Path:
+    """The example assessments with the explanation (the ninth cell) of the first line of a
+    stretch of ``lines`` lines without quotes written ``first`` and that of its last ``last``
+    (``tu-danh-gia.csv``)."""
+    text = (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig").splitlines()
+    start = next(n for n in range(40, len(text)) if not any('"' in line for line in text[n : n + lines + 1]))
+    for number, value in ((start, first), (start + lines, last)):
+        cells = text[number].split(",")
+        cells[8] = value
+        text[number] = ",".join(cells)
+    path = folder / "tu-danh-gia.csv"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return path
+
+
+def quote_swallows_rows(folder: Path) -> list[str]:
+    """A quote typed at the start of one explanation and at the end of another seven rows below:
+    the quoted cell holds the six rows between and the head of the seventh."""
+    _examples(folder)
+    return _score(folder, assessments=_explanations(folder, '"Đã họp ngày 5', 'xong"'))
+
+
+def well_line_breaks_in_explanations(folder: Path) -> list[str]:
+    """Explanations with line breaks typed in them (Alt+Enter in Excel), one line beginning with
+    a code and holding commas: read, every row scored."""
+    _examples(folder)
+    first = '"Đã họp ngày 5/6\nBiên bản số 12, ký ngày 6/6, lưu tại\n00001 là mã xã, đã đối chiếu"'
+    return _score(folder, assessments=_explanations(folder, first, '"Dòng một\nDòng hai"'))
+
+
 CASES: dict[str, Case] = {
     "letters-misread-register-cp1252": misread_register_cp1252,
     "letters-misread-assessments-cp1258": misread_assessments_cp1258,
     "letters-misread-register-workbook": misread_register_workbook,
     "well-register-of-symbols": well_register_of_symbols,
+    "csv-quote-swallows-rows": quote_swallows_rows,
+    "well-csv-line-breaks-in-explanations": well_line_breaks_in_explanations,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -104,9 +143,12 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "letters-misread-assessments-cp1258": (1, "letters-misread", (*_INPUTS, "misread-assessments_long.csv")),
     "letters-misread-register-workbook": (1, "letters-misread", (*_INPUTS, "misread-communes.xlsx")),
     "well-register-of-symbols": (0, None, (*_INPUTS, "don-vi.csv")),
+    "csv-quote-swallows-rows": (1, "csv-syntax", (*_INPUTS, "tu-danh-gia.csv")),
+    "well-csv-line-breaks-in-explanations": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "letters-misread-register-cp1252": ("out.xlsx",),
     "letters-misread-assessments-cp1258": ("out.xlsx",),
     "letters-misread-register-workbook": ("out.xlsx",),
+    "csv-quote-swallows-rows": ("out.xlsx",),
 }

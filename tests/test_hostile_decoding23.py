@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 from hostile_decoding23 import CASES, EXPECTED, NOT_WRITTEN, misread
 from hostile_sweep8 import EXAMPLES
 from sweeps import case_tests
 from sweeps import sweep_child as _child
 
+from pari_index.intake.csv_input import swallowed_rows
 from pari_index.intake.misread_letters import misread_letters, repaired
 
 (
@@ -76,3 +78,51 @@ def test_a_misread_share_above_a_fifth_is_a_sign() -> None:
     assert found is not None and (found.words, found.share) == (6, 23)
     # 3 of 15 words: a fifth, not more.
     assert misread_letters([misread("Phường Hồng Cẩm ", "cp1252") + "Phường Hồng Cẩm Tân Lộc " * 2 + "Tân Lộc"]) is None
+
+
+def test_a_quote_that_swallows_rows_names_them(tmp_path: Path) -> None:
+    done = _child([*CASES["csv-quote-swallows-rows"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1
+    said = (
+        f"error: {tmp_path}/tu-danh-gia.csv row 41: not readable as CSV: the quoted cell opened in row 41 holds 7 "
+        "lines that look like rows of the table (the first: «00001,5.2,trained,121,2,337/BC-UBND,08/01/2025,"
+        "5_2_BC_337_20… (68 characters)»): those rows were read as the text of one cell, and not scored [csv-syntax]"
+    )
+    assert said in done.stderr, done.stderr
+    assert "hint: a quote opening the cell in row 41 is closed only lines later: delete the stray quotes" in done.stderr
+    vi = _child(CASES["csv-quote-swallows-rows"](tmp_path), tmp_path)
+    assert "ô trong dấu ngoặc kép mở ở hàng 41 chứa 7 dòng trông như các hàng của bảng" in vi.stderr, vi.stderr
+
+
+def _grid(text: str) -> pl.DataFrame:
+    return pl.read_csv(text.encode(), has_header=False, infer_schema=False)
+
+
+def test_swallowed_rows_are_lines_that_begin_as_rows() -> None:
+    header = "code,item,value,note\n"
+    # The quote opened in row 3 swallows row 4 and the head of row 5.
+    swallowed = header + '1,a,3,ok\n1,b,4,"stray\n2,a,5,x\n2,b,6,end"\n'
+    assert swallowed_rows(_grid(swallowed), ",", 6) == (3, 2, "2,a,5,x")
+    # Codes of the shape of the first column's (a register's, each written once).
+    register = 'code,name,note\n00001,A,x\n00004,B,"stray\n00007,C,\n00010,D,end"\n00013,E,\n'
+    assert swallowed_rows(_grid(register), ",", 6) == (3, 2, "00007,C,")
+    # Semicolons: the delimiter counts.
+    assert swallowed_rows(_grid(swallowed), ";", 6) is None
+    # Typed line breaks: a line that begins with a word, or with a code but without a row's cells.
+    typed = header + '1,a,3,"Đã họp\nBiên bản 12, ngày 6/6, lưu"\n2,a,5,"2 lần\n2, rồi 3"\n'
+    assert swallowed_rows(_grid(typed), ",", 5) is None
+    assert swallowed_rows(_grid(header + "1,a,3,x\n"), ",", 2) is None
+
+
+def test_a_large_file_read_by_range_is_read_whole_and_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pari_index.intake import csv_input
+
+    monkeypatch.setattr(csv_input, "RANGED_BYTES", 1000)
+    monkeypatch.setattr(csv_input, "RANGE_BYTES", 500)
+    rows = "".join(f"{n},b,4,x\n" for n in range(300))
+    data = ("code,item,value,note\n" + rows + '7,b,4,"stray\n8,a,5,x\n9,b,6,end"\n' + rows).encode()
+    read = csv_input.read_owned_csv_bytes([data], "a.csv", ranged=True)
+    assert read.sheets == []
+    assert [(p.code, p.row, p.params["csv_problem"]) for p in read.problems if p.params] == [
+        ("csv-syntax", 302, "swallowed_rows")
+    ]
