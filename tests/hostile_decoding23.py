@@ -8,7 +8,9 @@ as something else than what they were, without a word.
   column naming no type (scores changed), exit 0; the assessments failed one cell at a time
   (1,200 ``bad-value`` with a hint about Excel's error values); saved as a workbook, it was
   called a legacy font (TCVN3/VNI), whose converter garbles it further. Now ``letters-misread``
-  refuses the file or sheet, showing a few words with what they were.
+  refuses the file or sheet, showing a few words with what they were. The same for a Windows-1258
+  file (Excel's «CSV» on a Vietnamese Windows) opened on an English Windows and saved as CSV UTF-8:
+  its tone marks, bytes of their own, became letters of Windows-1252 (``PhýõÌng``).
 
 - A stray quote opening an explanation cell, and another closing one seven lines below (a quote
   typed in two explanations): polars read the lines between as the text of one cell and the file
@@ -29,23 +31,28 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
-from hostile_sweep8 import EXAMPLES, _examples, _rows, _score
+from hostile_sweep8 import EXAMPLES, _examples, _rows, _score, cp1258_bytes
 
 Case = Callable[[Path], list[str]]
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
 
 
-def misread(text: str, code_page: str) -> str:
-    """``text`` as a program shows its UTF-8 bytes read in ``code_page`` one byte a letter, as
-    Windows reads them (a byte the code page leaves undefined is the control character of its
-    number): what Excel saves again after opening a CSV UTF-8 file by a double click."""
+def misread_bytes(data: bytes, code_page: str) -> str:
+    """``data`` as a program shows it read in ``code_page`` one byte a letter, as Windows reads
+    them (a byte the code page leaves undefined is the control character of its number)."""
     letters = []
-    for byte in text.encode("utf-8"):
+    for byte in data:
         try:
             letters.append(bytes([byte]).decode(code_page))
         except UnicodeDecodeError:
             letters.append(chr(byte))
     return "".join(letters)
+
+
+def misread(text: str, code_page: str) -> str:
+    """``text``'s UTF-8 bytes read in ``code_page``: what Excel saves again after opening a CSV
+    UTF-8 file by a double click."""
+    return misread_bytes(text.encode("utf-8"), code_page)
 
 
 def _misread_file(folder: Path, name: str, code_page: str) -> Path:
@@ -66,6 +73,17 @@ def misread_assessments_cp1258(folder: Path) -> list[str]:
     """The assessments opened on a Vietnamese Windows (Windows-1258) and saved as CSV UTF-8."""
     _examples(folder)
     return _score(folder, assessments=_misread_file(folder, "assessments_long.csv", "cp1258"))
+
+
+def misread_register_1258_as_1252(folder: Path) -> list[str]:
+    """The register saved as «CSV» on a Vietnamese Windows (Windows-1258, tones as combining
+    marks), opened on an English Windows (Windows-1252) and saved as CSV UTF-8."""
+    text = cp1258_bytes((EXAMPLES / "communes.csv").read_text(encoding="utf-8-sig"))
+    path = folder / "misread-communes.csv"
+    path.write_text(misread_bytes(text, "cp1252"), encoding="utf-8", newline="")
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(path)
+    return args
 
 
 def misread_register_workbook(folder: Path) -> list[str]:
@@ -133,6 +151,7 @@ CASES: dict[str, Case] = {
     "letters-misread-register-cp1252": misread_register_cp1252,
     "letters-misread-assessments-cp1258": misread_assessments_cp1258,
     "letters-misread-register-workbook": misread_register_workbook,
+    "letters-misread-register-1258-as-1252": misread_register_1258_as_1252,
     "well-register-of-symbols": well_register_of_symbols,
     "csv-quote-swallows-rows": quote_swallows_rows,
     "well-csv-line-breaks-in-explanations": well_line_breaks_in_explanations,
@@ -142,6 +161,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "letters-misread-register-cp1252": (1, "letters-misread", (*_INPUTS, "misread-communes.csv")),
     "letters-misread-assessments-cp1258": (1, "letters-misread", (*_INPUTS, "misread-assessments_long.csv")),
     "letters-misread-register-workbook": (1, "letters-misread", (*_INPUTS, "misread-communes.xlsx")),
+    "letters-misread-register-1258-as-1252": (1, "letters-misread", (*_INPUTS, "misread-communes.csv")),
     "well-register-of-symbols": (0, None, (*_INPUTS, "don-vi.csv")),
     "csv-quote-swallows-rows": (1, "csv-syntax", (*_INPUTS, "tu-danh-gia.csv")),
     "well-csv-line-breaks-in-explanations": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
@@ -150,5 +170,6 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "letters-misread-register-cp1252": ("out.xlsx",),
     "letters-misread-assessments-cp1258": ("out.xlsx",),
     "letters-misread-register-workbook": ("out.xlsx",),
+    "letters-misread-register-1258-as-1252": ("out.xlsx",),
     "csv-quote-swallows-rows": ("out.xlsx",),
 }

@@ -27,9 +27,9 @@ def test_a_misread_register_is_refused_with_its_words_in_english(tmp_path: Path)
     done = _child([*CASES["letters-misread-register-cp1252"](tmp_path), "--lang", "en"], tmp_path)
     assert done.returncode == 1, done.stderr
     said = (
-        f"error: {tmp_path}/misread-communes.csv: 889 words are UTF-8 letters misread as the letters of a Windows "
-        "code page and saved so (100 % of the words with letters outside ASCII; e.g. «PhÆ°á»<U+009D>ng» («Phường»), "
-        "«Há»“ng» («Hồng»), «Cáº©m» («Cẩm»), what they were in brackets): the file was opened in another code page"
+        f"error: {tmp_path}/misread-communes.csv: 889 words hold letters read in another code page and saved so "
+        "(100 % of the words with letters outside ASCII; e.g. «PhÆ°á»<U+009D>ng» («Phường»), «Há»“ng» («Hồng»), "
+        "«Cáº©m» («Cẩm»), what they were in brackets): the file was opened in another code page than its own"
     )
     assert said in done.stderr, done.stderr
     assert "hint: use the file as it was before it was opened and saved again" in done.stderr
@@ -45,8 +45,27 @@ def test_misread_assessments_are_one_finding_not_a_bad_value_a_cell(tmp_path: Pa
 
 def test_a_misread_workbook_is_not_called_a_legacy_font(tmp_path: Path) -> None:
     done = _child([*CASES["letters-misread-register-workbook"](tmp_path), "--lang", "en"], tmp_path)
-    assert f"error: {tmp_path}/misread-communes.xlsx [data]: 889 words are UTF-8 letters misread" in done.stderr
+    assert f"error: {tmp_path}/misread-communes.xlsx [data]: 889 words hold letters read in another" in done.stderr
     assert "legacy-font" not in done.stderr
+
+
+def test_a_windows_1258_file_read_as_windows_1252_is_refused_too(tmp_path: Path) -> None:
+    done = _child(CASES["letters-misread-register-1258-as-1252"](tmp_path), tmp_path)
+    assert done.returncode == 1
+    said = (
+        "620 từ có chữ bị đọc theo một bảng mã khác rồi lưu lại như vậy (70 % số từ có chữ ngoài ASCII; ví dụ "
+        "«PhýõÌng» («Phường»), «HôÌng» («Hồng»), «CâÒm» («Cẩm»), trong ngoặc là chữ đúng)"
+    )
+    assert said in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    "word", ["giò", "Giòn", "GIÒ", "quì", "Quình", "Hòa", "chì", "Lò", "HOÀ", "Đình", "Phường", "Ðà", "ðúng"]
+)
+def test_words_as_people_write_them_are_not_misread(word: str) -> None:
+    """A grave or a dot below after the u of qu- or the i of gi-, or the eth typed for Đ (which it
+    looks like): words as they are written, not Windows-1258 read as Windows-1252."""
+    assert repaired(word) is None
 
 
 @pytest.mark.parametrize("code_page", ["cp1252", "cp1258"])
@@ -65,6 +84,8 @@ def test_every_example_word_misread_is_repaired(code_page: str) -> None:
         (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig"),
         # Symbols and quotes after accented letters, which are bytes such text is made of.
         "Â° «Ă» «Xá» œ µ ¹ ±2 m² Ðà ™ € … São João\n" * 50,
+        # The eth typed for Đ throughout.
+        "Ðà Nẵng Ðông Ðình ðúng hạn\n" * 50,
         # Two misread words among many: a pasted name, not a file opened so.
         "PhÆ°á»\x9dng Há»“ng " + "Phường Hồng Cẩm Tân Lộc " * 20,
     ],

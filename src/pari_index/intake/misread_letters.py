@@ -1,19 +1,23 @@
-"""UTF-8 text that was read as a Windows code page and saved again ("mojibake").
+"""Text that was read in another code page than its own and saved again ("mojibake").
 
 Excel on Windows opens a CSV file without a byte-order mark in the system's code page: a UTF-8
 file's every Vietnamese letter, two or three bytes, shows as two or three letters of Windows-1252
-or Windows-1258 (``Phường`` as ``PhÆ°á»ng``, ``có`` as ``cÃ³``). Saved again (as CSV UTF-8, or
-as a workbook), those letters are what the file holds: valid UTF-8, read without an error. Its
-names went into the ranking garbled and its type column named no type, exit 0 (a register), or
-every answer such as ``có`` was refused one cell at a time with a hint about Excel's error values
-(the assessments). So it is refused (``letters-misread``) with the words that show it, each with
-the word it was.
+or Windows-1258 (``Phường`` as ``PhÆ°á»ng``, ``có`` as ``cÃ³``); a Windows-1258 file (Excel's
+«CSV» on a Vietnamese Windows) opened on an English Windows shows its tone marks, bytes of their
+own, as letters of Windows-1252 (``Phường`` as ``PhýõÌng``). Saved again (as CSV UTF-8, or as a
+workbook), those letters are what the file holds: valid UTF-8, read without an error. Its names
+went into the ranking garbled and its type column named no type, exit 0 (a register), or every
+answer such as ``có`` was refused one cell at a time with a hint about Excel's error values (the
+assessments). So it is refused (``letters-misread``) with the words that show it, each with the
+word it was.
 
 The evidence: words whose letters outside ASCII, written back as the bytes they were read from
 (Windows-1252 or Windows-1258; a byte either leaves undefined stays the control character of its
-number, as Windows reads it), are valid UTF-8 of a letter. Vietnamese text written as it should
-be never is: its letters are not bytes of a code page that make UTF-8 (``ư`` is no byte of
-Windows-1252; ``có`` in Windows-1258 is ``c`` and F3, which no UTF-8 byte follows). At least
+number, as Windows reads it), are valid UTF-8 of a letter; or whose Windows-1252 bytes read as
+Windows-1258 compose into Vietnamese letters only, fewer of them. Vietnamese text written as it
+should be never is: its letters are not bytes of a code page that make UTF-8 (``ư`` is no byte of
+Windows-1252; ``có`` in Windows-1258 is ``c`` and F3, which no UTF-8 byte follows), and its ``ì``
+and ``ò`` follow no vowel but the u of qu- and the i of gi- (``quì``, ``giò``). At least
 :data:`MIN_WORDS` such words, and more than :data:`MISREAD_SHARE` of the words with a letter
 outside ASCII.
 """
@@ -21,10 +25,12 @@ outside ASCII.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pari_index.errors import Problem, quoted
+from pari_index.intake.legacy_encoding import VIETNAMESE
 from pari_index.messages import render, render_hint
 
 
@@ -51,8 +57,13 @@ def _read_as(low: int, high: int) -> str:
     return "".join(re.escape(chr(letter)) for letter, byte in _bytes_of_letters().items() if low <= byte <= high)
 
 
-#: A UTF-8 lead byte (C2 to F4) read as a letter, then a continuation byte (80 to BF) read as one.
-_LEAD_THEN_CONTINUATION = re.compile(f"[{_read_as(0xC2, 0xF4)}][{_read_as(0x80, 0xBF)}]")
+#: A UTF-8 lead byte (C2 to F4) read as a letter, then a continuation byte (80 to BF) read as one;
+#: or a Windows-1258 vowel's byte, then a tone's (CC, D2, DE, EC, F2) read in Windows-1252.
+_SIGN = re.compile(f"[{_read_as(0xC2, 0xF4)}][{_read_as(0x80, 0xBF)}]|[aâãeêioôõuýyAÂÃEÊIOÔÕUÝY][ÌÒÞìò]")
+#: The vowel of an initial qu- or gi- with a tone mark after it: «quì» (as some write quỳ), «giò»,
+#: «giòn» are words, the i or u no syllable's vowel.
+_INITIAL_TONED = re.compile("(?:[qQ][uU]|[gG][iI])[\u0300\u0301\u0303\u0309\u0323]")
+_VIETNAMESE_WORD = re.compile(f"[\\x21-\\x7e{''.join(sorted(VIETNAMESE))}]+")
 _WORD = re.compile(r"[^ \t\r\n,;|\"'()\[\]]+")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: At least this many misread words (one odd symbol is not evidence) ...
@@ -83,8 +94,24 @@ def _as_utf8(run: str) -> str | None:
     return text if any(letter.isalpha() for letter in text) else None
 
 
+def _from_1258(word: str) -> str | None:
+    """``word`` written back as Windows-1252 bytes and read as Windows-1258 (a file Excel saved
+    as «CSV» on a Vietnamese Windows, then opened on an English one: ``PhýõÌng`` for ``Phường``),
+    when its tone marks then compose with the vowels before them into Vietnamese letters only."""
+    try:
+        marked = word.translate(_BYTES).encode("latin_1").decode("cp1258")
+    except UnicodeError:
+        return None
+    if _INITIAL_TONED.search(marked):
+        return None
+    text = unicodedata.normalize("NFC", marked)
+    # Its tones composed. Ð or ð alone (Windows-1252's eth, Windows-1258's Đ and đ: ``ðúng``) is no
+    # sign: people type the eth for Đ, which it looks like, and such a file reads as it should.
+    return text if len(text) < len(word) and _VIETNAMESE_WORD.fullmatch(text) else None
+
+
 def repaired(word: str) -> str | None:
-    """The word ``word`` was before its UTF-8 was misread, or None when it shows no sign of it."""
+    """The word ``word`` was before its letters were misread, or None when it shows no sign of it."""
     found = False
 
     def mend(match: re.Match[str]) -> str:
@@ -94,7 +121,7 @@ def repaired(word: str) -> str | None:
         return text if text is not None else match.group(0)
 
     mended = _OUTSIDE_ASCII.sub(mend, word)
-    return mended if found else None
+    return mended if found else _from_1258(word)
 
 
 def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
@@ -110,7 +137,7 @@ def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
         if size >= SAMPLE_CHARS:
             break
     sample = "\n".join(taken)
-    if _LEAD_THEN_CONTINUATION.search(sample) is None:
+    if _SIGN.search(sample) is None:
         return None
     misread: dict[str, str] = {}
     count = other = 0
