@@ -5,12 +5,13 @@ as real child processes with a time-out."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import polars as pl
 import pytest
 from hostile_decoding23 import CASES, EXPECTED, NOT_WRITTEN, misread
-from hostile_sweep8 import EXAMPLES
+from hostile_sweep8 import EXAMPLES, cp1258_bytes
 from sweeps import case_tests
 from sweeps import sweep_child as _child
 
@@ -84,6 +85,10 @@ def test_every_example_word_misread_is_repaired(code_page: str) -> None:
         (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig"),
         # Symbols and quotes after accented letters, which are bytes such text is made of.
         "Â° «Ă» «Xá» œ µ ¹ ±2 m² Ðà ™ € … São João\n" * 50,
+        # Decomposed (NFD, as macOS writes it), and Windows-1258 read as it should be (its tones
+        # combining marks), with a sign elsewhere: their marks are no Windows-1252 letters.
+        unicodedata.normalize("NFD", "Phường Hồng Cẩm có không đúng hạn\n" * 50) + "PhýõÌng\n",
+        cp1258_bytes("Phường Hồng Cẩm có không đúng hạn\n" * 50).decode("cp1258") + "PhýõÌng\n",
         # The eth typed for Đ throughout.
         "Ðà Nẵng Ðông Ðình ðúng hạn\n" * 50,
         # Two misread words among many: a pasted name, not a file opened so.

@@ -63,6 +63,7 @@ _SIGN = re.compile(f"[{_read_as(0xC2, 0xF4)}][{_read_as(0x80, 0xBF)}]|[aâãeêi
 #: The vowel of an initial qu- or gi- with a tone mark after it: «quì» (as some write quỳ), «giò»,
 #: «giòn» are words, the i or u no syllable's vowel.
 _INITIAL_TONED = re.compile("(?:[qQ][uU]|[gG][iI])[\u0300\u0301\u0303\u0309\u0323]")
+_COMBINING = re.compile("[\u0300-\u036f]")
 _VIETNAMESE_WORD = re.compile(f"[\\x21-\\x7e{''.join(sorted(VIETNAMESE))}]+")
 _WORD = re.compile(r"[^ \t\r\n,;|\"'()\[\]]+")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -98,6 +99,8 @@ def _from_1258(word: str) -> str | None:
     """``word`` written back as Windows-1252 bytes and read as Windows-1258 (a file Excel saved
     as «CSV» on a Vietnamese Windows, then opened on an English one: ``PhýõÌng`` for ``Phường``),
     when its tone marks then compose with the vowels before them into Vietnamese letters only."""
+    if _COMBINING.search(word):
+        return None  # decomposed text (NFD, or Windows-1258 read as it should be): already marks
     try:
         marked = word.translate(_BYTES).encode("latin_1").decode("cp1258")
     except UnicodeError:
