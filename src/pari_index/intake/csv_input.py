@@ -26,6 +26,7 @@ from pari_index.intake.decoding import (
 )
 from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
 from pari_index.intake.lost_letters import letters_lost, lost_letters
+from pari_index.intake.misread_letters import letters_misread, misread_letters
 from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -297,6 +298,9 @@ class CsvRanges:
         room: int = getattr(_room, "left", KEPT_GRID_BYTES)
         try:
             for (start, end), grid in zip(record_ranges(self.data, RANGE_BYTES), self._grids(), strict=True):
+                lines = self.data.count(b"\n", start, end) + (not self.data.endswith(b"\n", start, end))
+                if swallowed_rows(grid, self.delimiter, lines) is not None:
+                    return False  # (read whole, where it is reported: see swallowed_rows)
                 room -= max((end - start) * KEPT_PER_BYTE, grid.width * GRID_COLUMN_BYTES)
                 if room >= 0:
                     kept.append(grid)
@@ -322,7 +326,7 @@ class CsvRanges:
         self.found = [*self.notes, *self.grid.problems()]
 
     def _free(self) -> _Held:
-        held = _Held(self.data, self.whole_text)
+        held = _Held(self.data, self.whole_text, self.rows)
         self.data, self.whole_text = b"", str
         return held
 
@@ -382,6 +386,9 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
     lost = lost_letters([csv_text.sample])
     if lost is not None:
         return ReadResult([], [letters_lost(lost, file)])
+    misread = misread_letters([csv_text.sample])
+    if misread is not None:
+        return ReadResult([], [letters_misread(misread, file)])
     notes: list[Problem] = []
     if csv_text.fallback:
         notes.append(
@@ -430,7 +437,7 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
             return ReadResult([Sheet(file, None, pl.DataFrame(), ranges=ranges)], [])
         del ranges
     # Handed over (the text, and what makes the whole text), not shared: see _parse_whole.
-    held = _Held(data, whole)
+    held = _Held(data, whole, lines)
     del raw, csv_text, data, whole
     return _parse_whole(held, file, delimiter, notes, grid)
 
@@ -442,6 +449,8 @@ class _Held:
 
     data: bytes
     whole: Callable[[], str]
+    #: Its lines (a record for each, unless a quoted cell holds a line break).
+    lines: int
 
 
 def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], how: GridRanges) -> ReadResult:
@@ -453,6 +462,9 @@ def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], h
         reason = shorten((str(exc).splitlines() or [type(exc).__name__])[0], 200)
         return ReadResult([], [*notes, _csv_problem(held.whole(), delimiter, file, reason)])
     del held.data, held.whole  # the bytes: only the grid is needed now
+    swallowed = swallowed_rows(grid, delimiter, held.lines)
+    if swallowed is not None:
+        return ReadResult([], [*notes, _swallowed_problem(*swallowed, file)])
     # Text typed on Windows is almost always NFC already (macOS exports decomposed NFD): one
     # check of the whole text is much cheaper than normalising every cell of a national file.
     # A title above the headings (a form saved as CSV from Excel), as in a workbook.
@@ -470,6 +482,68 @@ def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], h
         excel_errors=True,
     )
     return ReadResult([sheet] if sheet else [], notes + titles + problems)
+
+
+def swallowed_rows(grid: pl.DataFrame, delimiter: str, lines: int) -> tuple[int, int, str] | None:
+    """(record, lines, the first) of a quoted cell that swallowed lines of the table: a quote
+    opened in a cell and closed only some lines later (a stray quote in an explanation, closed by
+    another one rows below) makes polars read every line between as text of that one cell, and
+    the file parses; its rows were lost without a word, the rows ledger counting one record for
+    them (session 23: 7 of commune 00001's rows, exit 0). A line inside a cell is taken for a row
+    when it begins with a value of the table's first column followed by the delimiter, and holds
+    at least half as many delimiters as a row; a line break typed in a cell (Alt+Enter) begins no
+    such line. In polars, on the cells with a line break only, and only when the ``lines`` of the
+    text are more than its records (0.2 s a national file otherwise). None when there is none."""
+    if grid.height >= lines:
+        return None  # no record holds a line break
+    columns = grid.columns
+    parts = [
+        pl.col(column).fill_null("").str.split("\n").list.slice(1).alias("line")
+        for column in columns
+        if grid.schema[column] == pl.String
+    ]
+    broken = pl.any_horizontal(pl.col(column).str.contains("\n", literal=True) for column in columns)
+    inside = (
+        grid.with_row_index("at")
+        .filter(broken.fill_null(False))
+        .select("at", pl.concat_list(parts).alias("line"))
+        .explode("line")
+        .drop_nulls()
+    )
+    if inside.height == 0:
+        return None
+    # The shapes of the first column's values below the header (00001: 99999), as a swallowed
+    # register row's code is written nowhere else.
+    firsts = grid.slice(1).select(_shape(pl.col(columns[0])).unique().drop_nulls()).to_series()
+    need = max(2, (len(columns) - 1) // 2)
+    head = pl.col("line").str.split(delimiter).list.first()
+    rows = inside.filter(
+        (pl.col("line").str.count_matches(delimiter, literal=True) >= need)
+        & _shape(head).is_in(firsts.implode())
+        & (head.str.strip_chars() != "")
+    )
+    if rows.height == 0:
+        return None
+    at = rows.item(0, "at")
+    count = rows.filter(pl.col("at") == at).height
+    return at + 1, count, rows.item(0, "line").rstrip("\r")
+
+
+def _shape(cell: pl.Expr) -> pl.Expr:
+    """The shape of a cell: each digit 9, each letter a (``00001`` and ``00412``: ``99999``)."""
+    return cell.str.strip_chars().str.replace_all(r"[0-9]", "9").str.replace_all(r"\p{L}", "a")
+
+
+def _swallowed_problem(row: int, lines: int, first: str, file: str) -> Problem:
+    params = {
+        "csv_problem": "swallowed_rows",
+        "csv_hint": "swallowed_rows",
+        "row": str(row),
+        "lines": lines,
+        "text": quoted(shorten(first, 60)),
+    }
+    hint = render_hint("csv-syntax", "en", params=params)
+    return Problem("csv-syntax", render("csv-syntax", params, "en"), file=file, row=row, hint=hint, params=params)
 
 
 #: Excel's separator hint: a first line "sep=" and one character (any case, maybe quoted cells

@@ -454,6 +454,23 @@ READING_FINDINGS: dict[str, Entry] = {
         "open the original and save it again as «CSV UTF-8 (Comma delimited)» (or give the .xlsx); plain "
         "«CSV» on a Windows that is not Vietnamese loses the letters",
     ),
+    "letters-misread": entry(
+        "Chữ tiếng Việt bị đọc sai bảng mã rồi lưu lại; tệp không được đọc",
+        "Vietnamese letters misread in another code page and saved; not read",
+        "{words} từ có chữ bị đọc theo một bảng mã khác rồi lưu lại như vậy ({share} % số từ có chữ ngoài ASCII; "
+        "ví dụ {examples}, trong ngoặc là chữ đúng): tệp đã được mở bằng bảng mã khác với bảng mã của nó (như khi "
+        "Excel mở tệp CSV bằng cách nhấp đúp) rồi lưu lại; tệp không được đọc để tránh chấm và công bố tên bị lỗi",
+        "{words} words hold letters read in another code page and saved so ({share} % of the words with letters "
+        "outside ASCII; e.g. {examples}, what they were in brackets): the file was opened in another code page "
+        "than its own (as Excel opens a CSV file by a double click) and saved again; the file was not read, rather "
+        "than score and publish garbled names",
+        "dùng tệp trước khi được mở và lưu lại (tệp gốc của đơn vị); trong Excel, mở tệp CSV bằng Dữ liệu › Từ "
+        "Văn bản/CSV, chọn nguồn tệp là bảng mã của nó («65001: Unicode (UTF-8)» hoặc «1258: Vietnamese "
+        "(Windows)»)",
+        "use the file as it was before it was opened and saved again (the unit's original); in Excel, open a CSV "
+        "file with Data › From Text/CSV, choosing its own file origin («65001: Unicode (UTF-8)» or «1258: "
+        "Vietnamese (Windows)»)",
+    ),
     # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
     # English words are the problem's own sentence, so a findings table reads the same as before.
     "too-many-columns": entry(

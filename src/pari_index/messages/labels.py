@@ -594,6 +594,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "dấu ngoặc kép mở ở hàng {row} không được đóng",
             "the quote opened in row {row} is never closed",
         ),
+        "swallowed_rows": Words(
+            "ô trong dấu ngoặc kép mở ở hàng {row} chứa {lines} dòng trông như các hàng của bảng (dòng đầu: "
+            "{text}): các hàng đó bị đọc thành chữ của một ô, không được chấm",
+            "the quoted cell opened in row {row} holds {lines} lines that look like rows of the table (the first: "
+            "{text}): those rows were read as the text of one cell, and not scored",
+        ),
         "other": Words("cấu trúc tệp không đúng dạng CSV", "{detail}"),
         "": Words("cấu trúc tệp không đúng dạng CSV", "the file's structure is not CSV"),
     },
@@ -635,6 +641,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             'put the whole cell in double quotes and double its own quotes (""), or delete the quote',
         ),
         "unclosed_quote": Words("đóng dấu ngoặc kép, hoặc xoá nó", "close the quote, or delete it"),
+        "swallowed_rows": Words(
+            "một dấu ngoặc kép mở ô ở hàng {row} chỉ được đóng nhiều dòng sau: xoá các dấu ngoặc kép thừa, hoặc "
+            'viết đôi dấu ngoặc kép bên trong ô ("")',
+            "a quote opening the cell in row {row} is closed only lines later: delete the stray quotes, or double "
+            'the quotes inside the cell ("")',
+        ),
         "": Words(
             "kiểm tra mỗi dòng có cùng số cột và các dấu ngoặc kép đã đóng",
             "check that every row has the same number of columns and quotes are closed",

@@ -21,6 +21,7 @@ from pari_index.errors import IntakeError, Problem
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
 from pari_index.intake.lost_letters import letters_lost, lost_letters
+from pari_index.intake.misread_letters import letters_misread, misread_letters
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -310,7 +311,13 @@ def _cells_with_marks(grid: pl.DataFrame) -> Iterator[str]:
 def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> Problem | None:
     """A sheet whose text was typed with a legacy Vietnamese font (TCVN3, VNI): refused as a CSV
     file of those bytes is (legacy-encoding). Read, its names went into the ranking garbled
-    (``Ph\xadêng Hång CÈm``) and every answer such as ``có`` failed one cell at a time."""
+    (``Ph\xadêng Hång CÈm``) and every answer such as ``có`` failed one cell at a time. A CSV
+    UTF-8 file opened in Excel's code page (a double click) and saved as a workbook is told
+    first (letters-misread): its letters (``PhÆ°á»ng``) are no Vietnamese ones either, and were
+    called a legacy font, whose converter would garble them further."""
+    misread = misread_letters(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+    if misread is not None:
+        return letters_misread(misread, file, name)
     evidence = typed_in_legacy_font(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
     if evidence is None:
         lost = lost_letters(_cells_with_marks(raw.head(SAMPLE_ROWS)))

@@ -1,0 +1,176 @@
+"""Text that was read in another code page than its own and saved again ("mojibake").
+
+Excel on Windows opens a CSV file without a byte-order mark in the system's code page: a UTF-8
+file's every Vietnamese letter, two or three bytes, shows as two or three letters of Windows-1252
+or Windows-1258 (``Phường`` as ``PhÆ°á»ng``, ``có`` as ``cÃ³``); a Windows-1258 file (Excel's
+«CSV» on a Vietnamese Windows) opened on an English Windows shows its tone marks, bytes of their
+own, as letters of Windows-1252 (``Phường`` as ``PhýõÌng``). Saved again (as CSV UTF-8, or as a
+workbook), those letters are what the file holds: valid UTF-8, read without an error. Its names
+went into the ranking garbled and its type column named no type, exit 0 (a register), or every
+answer such as ``có`` was refused one cell at a time with a hint about Excel's error values (the
+assessments). So it is refused (``letters-misread``) with the words that show it, each with the
+word it was.
+
+The evidence: words whose letters outside ASCII, written back as the bytes they were read from
+(Windows-1252 or Windows-1258; a byte either leaves undefined stays the control character of its
+number, as Windows reads it), are valid UTF-8 of a letter; or whose Windows-1252 bytes read as
+Windows-1258 compose into Vietnamese letters only, fewer of them. Vietnamese text written as it
+should be never is: its letters are not bytes of a code page that make UTF-8 (``ư`` is no byte of
+Windows-1252; ``có`` in Windows-1258 is ``c`` and F3, which no UTF-8 byte follows), and its ``ì``
+and ``ò`` follow no vowel but the u of qu- and the i of gi- (``quì``, ``giò``). At least
+:data:`MIN_WORDS` such words, and more than :data:`MISREAD_SHARE` of the words with a letter
+outside ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pari_index.errors import Problem, quoted
+from pari_index.intake.legacy_encoding import VIETNAMESE
+from pari_index.messages import render, render_hint
+
+
+def _bytes_of_letters() -> dict[int, int]:
+    """Each character of Windows-1252 and Windows-1258 above ASCII, and each control character
+    of a byte they leave undefined, to the byte it is read from (the two never disagree: a
+    character both hold is the same byte in both)."""
+    table: dict[int, int] = {}
+    for code_page in ("cp1252", "cp1258"):
+        for byte in range(0x80, 0x100):
+            try:
+                letter = bytes([byte]).decode(code_page)
+            except UnicodeDecodeError:
+                letter = chr(byte)
+            table.setdefault(ord(letter), byte)
+    return table
+
+
+_BYTES = {letter: chr(byte) for letter, byte in _bytes_of_letters().items()}
+
+
+def _read_as(low: int, high: int) -> str:
+    """The letters the bytes ``low`` to ``high`` are read as, for a character class."""
+    return "".join(re.escape(chr(letter)) for letter, byte in _bytes_of_letters().items() if low <= byte <= high)
+
+
+#: A UTF-8 lead byte (C2 to F4) read as a letter, then a continuation byte (80 to BF) read as one;
+#: or a Windows-1258 vowel's byte, then a tone's (CC, D2, DE, EC, F2) read in Windows-1252.
+_SIGN = re.compile(f"[{_read_as(0xC2, 0xF4)}][{_read_as(0x80, 0xBF)}]|[aâãeêioôõuýyAÂÃEÊIOÔÕUÝY][ÌÒÞìò]")
+#: The vowel of an initial qu- or gi- with a tone mark after it: «quì» (as some write quỳ), «giò»,
+#: «giòn» are words, the i or u no syllable's vowel.
+_INITIAL_TONED = re.compile("(?:[qQ][uU]|[gG][iI])[\u0300\u0301\u0303\u0309\u0323]")
+_COMBINING = re.compile("[\u0300-\u036f]")
+_VIETNAMESE_WORD = re.compile(f"[\\x21-\\x7e{''.join(sorted(VIETNAMESE))}]+")
+_WORD = re.compile(r"[^ \t\r\n,;|\"'()\[\]]+")
+_OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: At least this many misread words (one odd symbol is not evidence) ...
+MIN_WORDS = 3
+#: ... and more than this share of the words with a letter outside ASCII.
+MISREAD_SHARE = 0.2
+#: Characters weighed: the start of the file is evidence enough, and bounds the work.
+SAMPLE_CHARS = 1 << 20
+
+
+@dataclass(frozen=True)
+class MisreadLetters:
+    """Why a text's letters were misread: how many words of the sample show it, their share (in
+    %) of the words with letters outside ASCII, and a few of them with the word each was."""
+
+    words: int
+    share: int
+    examples: str
+
+
+def _as_utf8(run: str) -> str | None:
+    """``run`` (letters outside ASCII) written back as the code page's bytes it was read from and
+    read as UTF-8, when they are UTF-8 holding a letter; else None."""
+    try:
+        text = run.translate(_BYTES).encode("latin_1").decode("utf-8")
+    except UnicodeError:
+        return None
+    return text if any(letter.isalpha() for letter in text) else None
+
+
+def _from_1258(word: str) -> str | None:
+    """``word`` written back as Windows-1252 bytes and read as Windows-1258 (a file Excel saved
+    as «CSV» on a Vietnamese Windows, then opened on an English one: ``PhýõÌng`` for ``Phường``),
+    when its tone marks then compose with the vowels before them into Vietnamese letters only."""
+    if _COMBINING.search(word):
+        return None  # decomposed text (NFD, or Windows-1258 read as it should be): already marks
+    try:
+        marked = word.translate(_BYTES).encode("latin_1").decode("cp1258")
+    except UnicodeError:
+        return None
+    if _INITIAL_TONED.search(marked):
+        return None
+    text = unicodedata.normalize("NFC", marked)
+    # Its tones composed. Ð or ð alone (Windows-1252's eth, Windows-1258's Đ and đ: ``ðúng``) is no
+    # sign: people type the eth for Đ, which it looks like, and such a file reads as it should.
+    return text if len(text) < len(word) and _VIETNAMESE_WORD.fullmatch(text) else None
+
+
+def repaired(word: str) -> str | None:
+    """The word ``word`` was before its letters were misread, or None when it shows no sign of it."""
+    found = False
+
+    def mend(match: re.Match[str]) -> str:
+        nonlocal found
+        text = _as_utf8(match.group(0))
+        found = found or text is not None
+        return text if text is not None else match.group(0)
+
+    mended = _OUTSIDE_ASCII.sub(mend, word)
+    return mended if found else _from_1258(word)
+
+
+def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
+    """Why ``texts`` (a file's text, or a sheet's cells) hold UTF-8 misread as a code page, or
+    None when they show no such sign (or too few words to tell). Text without a letter that a
+    UTF-8 lead byte is read as, followed by one a continuation byte is read as, shows none: one
+    search in C, so that a file written as it should be costs no Python call a word."""
+    taken: list[str] = []
+    size = 0
+    for text in texts:
+        taken.append(text[: SAMPLE_CHARS - size])
+        size += len(taken[-1]) + 1
+        if size >= SAMPLE_CHARS:
+            break
+    sample = "\n".join(taken)
+    if _SIGN.search(sample) is None:
+        return None
+    misread: dict[str, str] = {}
+    count = other = 0
+    for word in _WORD.findall(sample):
+        if word.isascii():
+            continue
+        mended = repaired(word)
+        if mended is None:
+            other += 1
+            continue
+        count += 1
+        if len(misread) < 3 and len(word) <= 40:
+            misread.setdefault(word, mended)
+    if count < MIN_WORDS or count <= MISREAD_SHARE * (count + other):
+        return None
+    examples = ", ".join(f"{quoted(word)} ({quoted(mended)})" for word, mended in misread.items())
+    return MisreadLetters(count, round(100 * count / (count + other)), examples)
+
+
+def letters_misread(evidence: MisreadLetters, file: str, sheet: str | None = None) -> Problem:
+    """The finding of a file (or a workbook's sheet) whose UTF-8 letters were misread and saved."""
+    params = {"words": evidence.words, "share": evidence.share, "examples": evidence.examples}
+    return Problem(
+        "letters-misread",
+        render("letters-misread", params, "en"),
+        file=file,
+        sheet=sheet,
+        hint=render_hint("letters-misread", "en", params=params),
+        params=params,
+    )
+
+
+__all__ = ["MisreadLetters", "letters_misread", "misread_letters", "repaired"]
