@@ -31,6 +31,8 @@ from collections.abc import Iterator
 
 import polars as pl
 
+from pari_index.outputs.row_chunks import row_chunks
+
 #: The tables whose values are digested (the input rows table repeats the inputs).
 DIGESTED = ("summary", "criteria", "findings")
 #: Columns of a table that its digest leaves out: the criteria table's free texts, worded by pari
@@ -41,8 +43,11 @@ DIGESTED = ("summary", "criteria", "findings")
 LEFT_OUT = {
     "criteria": ("explanation", "inputs", "evidence_number", "evidence_file", "appraisal_reason", "appraiser"),
 }
-#: Rows put into one text at once (20,000 criteria rows: some 5 MB of text).
+#: Rows put into one text at once (20,000 criteria rows: some 5 MB of text) ...
 _CHUNK = 20_000
+#: ... and at most this many bytes of their text (outputs.row_chunks). The digest does not depend
+#: on where the chunks are cut.
+_CHUNK_BYTES = 4 * 2**20
 
 #: Columns that stay text when a results file is read back, even when they look like numbers.
 TEXT_COLUMNS = frozenset(
@@ -172,8 +177,8 @@ def _chunks(frame: pl.DataFrame | pl.LazyFrame) -> Iterator[pl.DataFrame]:
     if isinstance(frame, pl.LazyFrame):
         yield from frame.collect_batches(chunk_size=_CHUNK, maintain_order=True)
         return
-    for start in range(0, frame.height, _CHUNK):
-        yield frame.slice(start, _CHUNK)
+    for start, length in row_chunks(frame, _CHUNK, _CHUNK_BYTES):
+        yield frame.slice(start, length)
 
 
 def values_digest(name: str, frame: pl.DataFrame | pl.LazyFrame) -> str:

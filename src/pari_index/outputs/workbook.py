@@ -29,12 +29,15 @@ from xml.sax.saxutils import quoteattr
 
 import polars as pl
 
+from pari_index.outputs.row_chunks import row_chunks
 from pari_index.threads import result_of
 
 #: Rows composed and written at once: bounds the memory of a sheet to one chunk of its XML (two
 #: are held). 50,000 rows of findings held 180 MB at once; 20,000 hold 100 MB less, and writing
 #: the national criteria sheet (625,400 rows) costs the same CPU (5.0-5.5 s either way).
 CHUNK_ROWS = 20_000
+#: ... and at most this many bytes of their text (outputs.row_chunks): some 8 MB of XML.
+CHUNK_BYTES = 8 * 2**20
 #: Excel shows at most this many characters in a cell (and warns about longer ones).
 MAX_CELL_CHARS = 32_767
 CUT_MARK = "… [cut: longer than an Excel cell holds]"
@@ -202,15 +205,15 @@ def _sheet_rows(frame: pl.DataFrame) -> Iterator[bytes]:
         pl.concat_str([pl.lit('<row r="'), row, pl.lit('">'), *cells, pl.lit("</row>")]).str.join("").cast(pl.Binary)
     )
 
-    def compose(start: int) -> bytes:
-        chunk = frame.slice(start, CHUNK_ROWS).with_row_index("__excel_row", offset=start + 2)
+    def compose(start: int, length: int) -> bytes:
+        chunk = frame.slice(start, length).with_row_index("__excel_row", offset=start + 2)
         # The row number as text once, not once per cell.
         return bytes(chunk.with_columns(row.cast(pl.String)).select(rows_xml).item())
 
     with ThreadPoolExecutor(max_workers=1) as ahead:
         pending: Future[bytes] | None = None
-        for start in range(0, frame.height, CHUNK_ROWS):
-            following = ahead.submit(compose, start)
+        for start, length in row_chunks(frame, CHUNK_ROWS, CHUNK_BYTES):
+            following = ahead.submit(compose, start, length)
             if pending is not None:
                 yield result_of(pending)
             pending = following
