@@ -8,6 +8,12 @@ bytes a byte of CSV (12 MB a range) when each took 110 MB. Now a CSV file of mor
 columns (``PARI_MAX_CSV_COLUMNS``) is ``csv-too-wide`` before polars parses it, and a kept grid
 counts at least 27 KB a column.
 
+And a table of long texts made into one text at once: 155 rows of the example whose item id is
+30,000 digits (4.8 MB) give 534 findings quoting it, 48 MB of text; the results' digest and the
+workbook's sheet XML each made one text of every 20,000 rows, and polars' copies of it took the
+run to 550 MB. Now a chunk of rows also holds at most some megabytes of text (outputs.row_chunks):
+267 MB (workbook), 315 MB (CSV folder).
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_lead23.py checks what each answers.
@@ -15,10 +21,11 @@ tests/test_hostile_lead23.py checks what each answers.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
 
-from hostile_sweep8 import _examples, _score
+from hostile_sweep8 import _examples, _rows, _score
 
 Case = Callable[[Path], list[str]]
 
@@ -45,13 +52,27 @@ def csv_4096_text_columns(folder: Path) -> list[str]:
     return _score(folder, assessments=_wide(folder, 4_096, 90))
 
 
+def findings_quoting_long_ids(folder: Path) -> list[str]:
+    """The example's first 155 rows with an item id of about 30,000 digits (4.8 MB)."""
+    _examples(folder)
+    header, *rows = _rows("assessments_long.csv")
+    for i, row in enumerate(rows[:155]):
+        row[1] = ("1.1." + "9" * 30_000)[: 30_000 - i]
+    path = folder / "assessments_long.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    return _score(folder, assessments=path)
+
+
 CASES: dict[str, Case] = {
     "csv-16000-text-columns": csv_16000_text_columns,
     "csv-4096-text-columns": csv_4096_text_columns,
+    "findings-quoting-long-ids": findings_quoting_long_ids,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "csv-16000-text-columns": (1, "csv-too-wide", ("rong.csv", "communes.csv")),
     "csv-4096-text-columns": (1, "unknown-column", ("rong.csv", "communes.csv")),
+    "findings-quoting-long-ids": (1, "unknown-criterion", ("assessments_long.csv", "communes.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {"csv-16000-text-columns": ("out.xlsx",)}

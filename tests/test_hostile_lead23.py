@@ -24,6 +24,7 @@ SAID = {
         "khoảng 27 KB bộ nhớ khi đọc, dù ít hàng); bảng không được đọc [csv-too-wide]"
     ),
     "csv-4096-text-columns": "rong.csv hàng 1 cột «cot_0»",
+    "findings-quoting-long-ids": "Đã ghi: ",
 }
 
 

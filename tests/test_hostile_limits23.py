@@ -26,7 +26,9 @@ SAID = {
     "near-typo-dense-register": (
         "xã 90瀀 không có trong danh sách đơn vị; mã trong danh sách chỉ khác một ký tự: 90一, 90丁, 90丂 …"
     ),
-    "near-pasted-runs-long-codes": "ký tự) [unknown-commune]",
+    "near-pasted-runs-long-codes": (
+        "1a1a1a1a… không có trong danh sách đơn vị; không dùng 5 giá trị của dòng này [unknown-commune]"
+    ),
     "register-of-repeated-codes": "communes.csv hàng 100002: 250.060 dòng, nhiều hơn 100.000 dòng được đọc từ "
     "danh sách đơn vị",
     "lineage-of-no-units": "lineage.csv hàng 100002: 300.000 dòng, nhiều hơn 100.000 dòng được đọc từ bảng nối mã",

@@ -20,6 +20,7 @@ from pari_index.intake.findings import (
     one_per_row,
     row_values_params,
     row_values_text,
+    shown_text,
 )
 from pari_index.intake.model import LeafTable
 from pari_index.intake.nearest import Near
@@ -573,10 +574,12 @@ def _structure_checks(
             pl.col("_known_leaf").is_null(),
             "unknown-criterion",
             format_text(
-                "criterion {} is not a scored item of this criteria set{}", pl.col(CRITERION), items.english(criterion)
+                "criterion {} is not a scored item of this criteria set{}",
+                shown_text(criterion),
+                items.english(criterion),
             ),
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
-            items.params(criterion, cell_params, criterion=criterion),
+            items.params(criterion, cell_params, criterion=shown_text(criterion)),
         ),
         *_not_survey_item(table),
         _Check(
@@ -589,9 +592,9 @@ def _structure_checks(
         _Check(
             pl.col("kind").is_null(),
             "unknown-input",
-            format_text("criterion {} has no input named {}", pl.col(CRITERION), pl.col(FIELD)),
+            format_text("criterion {} has no input named {}", pl.col(CRITERION), shown_text(pl.col(FIELD))),
             "use the input names of the criteria set (pari template lists them)",
-            cell_params(criterion=pl.col(CRITERION), input=pl.col(FIELD)),
+            cell_params(criterion=pl.col(CRITERION), input=shown_text(pl.col(FIELD))),
         ),
     ]
     if known_communes is not None:
@@ -633,13 +636,14 @@ def _unknown_commune_check(
     whose name it is) near it, found for the distinct unknown codes only."""
     unknown = ~pl.col(COMMUNE).is_in(known_communes.implode())
     code = pl.col(COMMUNE)
+    shown = shown_text(code)  # (a code of 30,000 letters quoted whole in each finding: 10 times the input)
     near = Near(cells.select(code.filter(unknown).unique())[COMMUNE], register, names=unit_names)
     return _Check(
         unknown,
         "unknown-commune",
-        format_text("commune {} is not in the commune register{}{}", code, near.english(code), row_values_text()),
+        format_text("commune {} is not in the commune register{}{}", shown, near.english(code), row_values_text()),
         "add it to the register, or correct the code (codes keep their leading zeros)",
-        near.params(code, row_values_params, commune=code),
+        near.params(code, row_values_params, commune=shown),
         per_row=True,
     )
 
