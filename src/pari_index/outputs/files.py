@@ -41,6 +41,7 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
+from pari_index.input_watch import check_unchanged
 from pari_index.intake.cache_folder import ParquetReuse, read_regular
 from pari_index.interruptions import held
 from pari_index.outputs.paths import (
@@ -338,7 +339,8 @@ def placed_together() -> Iterator[None]:
     stopped, none is, and their temporaries are removed. ``pari score -o results --report
     report.html`` stopped or failing while it wrote the report used to leave the new results
     beside the previous report, and say "the previous results are left as they were". A group
-    inside a group is part of it."""
+    inside a group is part of it. None is put in place when an input of the command changed while
+    it was read (pari_index.input_watch: ``input-changed``)."""
     if _groups and _groups[-1] is not None:
         yield
         return
@@ -349,6 +351,7 @@ def placed_together() -> Iterator[None]:
             yield
         finally:
             _groups.pop()
+        check_unchanged()  # no output from an input that changed while it was read
         with held():
             for place, _ in reversed(steps):
                 place()
@@ -362,6 +365,8 @@ def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
     if _groups and _groups[-1] is not None:
         _groups[-1].append((place, discard))
         return False
+    if not _groups:  # (a file into a folder being written is checked with the folder)
+        check_unchanged()  # no output from an input that changed while it was read (pari_index.input_watch)
     place()
     return True
 
