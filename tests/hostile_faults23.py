@@ -174,6 +174,38 @@ def previous_unreadable(folder: Path) -> list[str]:
     return [*args[:-2], "-o", "new.xlsx", "--previous", "out.xlsx"]
 
 
+def _results_folder(folder: Path) -> None:
+    """The examples scored into the CSV folder ``res`` (as root: the modes are changed after)."""
+    from children import pari_child
+
+    done = pari_child([*_examples(folder), "--format", "csv", "-o", "res"], folder)
+    assert done.returncode == 0, done.stderr
+
+
+def results_table_unreadable_report(folder: Path) -> list[str]:
+    """A results folder whose summary.csv may not be read: "cannot read this table of the results
+    (cannot open …)" with the hint "give a results file written by pari score" (it is one)."""
+    _results_folder(folder)
+    _unreadable(folder, "res/summary.csv")
+    return ["report", "res", "-o", "report.html"]
+
+
+def results_folder_unsearchable_explain(folder: Path) -> list[str]:
+    """A results folder of mode 000: the refusal named ``res/summary.parquet``, a file that is not
+    there (the first name looked for), not the folder."""
+    _results_folder(folder)
+    _unreadable(folder, "res")
+    return ["explain", "00001", "--results", "res"]
+
+
+def results_folder_read_only(folder: Path) -> list[str]:
+    """Earlier results in the CSV folder ``res``, made read-only (mode 0555): refused, in a
+    Vietnamese run with English words ("the folder is read-only") and the folder's resolved path."""
+    _results_folder(folder)
+    os.chmod(folder / "res", 0o555)
+    return [*_examples(folder), "--format", "csv", "-o", "res"]
+
+
 def evidence_folder_unsearchable(folder: Path) -> list[str]:
     """``--evidence-dir`` of mode 000: every file of 2,006 was "cannot be read", one by one."""
     args = _examples(folder)
@@ -272,6 +304,13 @@ CASES: dict[str, Fault] = {
     "unreadable-annex-import": Fault(annex_unreadable_import, (1, "file-unreadable", ()), ordinary_user=True),
     "unreadable-results-report": Fault(results_unreadable_report, (1, "file-unreadable", ()), ordinary_user=True),
     "unreadable-previous": Fault(previous_unreadable, (1, "file-unreadable", ("communes.csv",)), ordinary_user=True),
+    "unreadable-results-table-report": Fault(
+        results_table_unreadable_report, (1, "file-unreadable", ("res/about.csv",)), ordinary_user=True
+    ),
+    "unsearchable-results-folder-explain": Fault(
+        results_folder_unsearchable_explain, (1, "file-unreadable", ()), ordinary_user=True
+    ),
+    "read-only-results-folder": Fault(results_folder_read_only, (4, "output-unwritable", _EARLIER), ordinary_user=True),
     "evidence-folder-unsearchable": Fault(
         evidence_folder_unsearchable, (1, "evidence-dir-unusable", _INPUTS), ordinary_user=True
     ),
@@ -306,6 +345,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "unreadable-annex-import": ("draft.yaml",),
     "unreadable-results-report": ("report.html",),
     "unreadable-previous": ("new.xlsx",),
+    "unreadable-results-table-report": ("report.html",),
     "evidence-folder-unsearchable": ("out.xlsx",),
     "write-only-user-page-score-report": ("out.xlsx",),
 }

@@ -86,6 +86,22 @@ def test_an_input_replaced_while_read_leaves_the_cache_without_the_entry(tmp_pat
     assert about["input_rows"] == "3777"  # the file without unit 00001 (the example has 3,849)
 
 
+def test_a_results_folder_that_cannot_be_searched_is_named(tmp_path: Path) -> None:
+    said = _answer(CASES["unsearchable-results-folder-explain"], tmp_path, "en")
+    assert said.startswith("error: res: cannot read the file: Permission denied [file-unreadable]"), said
+
+
+def test_a_results_table_that_cannot_be_read_is_named_with_the_system_s_reason(tmp_path: Path) -> None:
+    said = _answer(CASES["unreadable-results-table-report"], tmp_path, "en")
+    assert said.startswith("error: res/summary.csv: cannot read the file: Permission denied [file-unreadable]"), said
+    assert "hint: check the path and its permissions" in said and "not-results" not in said
+
+
+def test_a_read_only_results_folder_is_named_as_given_in_the_run_s_language(tmp_path: Path) -> None:
+    said = _answer(CASES["read-only-results-folder"], tmp_path, "vi")
+    assert said.startswith("lỗi: res: không ghi được: không có quyền truy cập (Permission denied) [output-unwritable]")
+
+
 def test_the_message_names_the_file_and_what_to_do(tmp_path: Path) -> None:
     said = _answer(CASES["input-replaced-while-read-register"], tmp_path, "vi")
     assert (

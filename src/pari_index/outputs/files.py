@@ -541,8 +541,20 @@ def _folder_target(path: Path, replaced: frozenset[str]) -> Path:
             )
         )
     if is_dir(target) and not os.access(target, os.W_OK):
-        raise OutputError(os_problem(PermissionError(errno.EACCES, "the folder is read-only"), target))
+        # The system's words, which have Vietnamese ones ("the folder is read-only" stayed English
+        # in a Vietnamese run), for the folder as the user named it (not its resolved path); a
+        # read-only disk said so (it was "a read-only folder?").
+        number = errno.EROFS if _read_only_disk(target) else errno.EACCES
+        raise OutputError(os_problem(PermissionError(number, os.strerror(number)), Path(path)))
     return target
+
+
+def _read_only_disk(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (not on Windows)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
 
 
 @contextlib.contextmanager
