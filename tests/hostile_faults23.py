@@ -48,6 +48,8 @@ class Fault:
     expected: tuple[int, str | None, tuple[str, ...]]
     beside: tuple[str, ...] = ()
     ordinary_user: bool = False
+    #: Also without root's power over files of other users (CAP_FOWNER: a folder's sticky bit).
+    not_owner: bool = False
 
 
 def _examples(folder: Path) -> list[str]:
@@ -110,6 +112,30 @@ def cached_assessments_replaced_while_read(folder: Path) -> list[str]:
 
 def _swapping(name: str) -> tuple[str, ...]:
     return (sys.executable, "-c", SWAPPER, name, "new.csv")
+
+
+#: A helper that writes the criteria set once into the named pipe ``set.fifo`` (as ``<(cat …)``).
+SET_WRITER = (
+    sys.executable,
+    "-c",
+    f"open('set.fifo', 'wb').write(open({str(CRITERIA / 'ha-noi-2025-commune.yaml')!r}, 'rb').read())",
+)
+
+
+def criteria_through_pipe_report(folder: Path) -> list[str]:
+    """``pari report out.xlsx --criteria <(cat set.yaml)``, the set the results were scored with:
+    its SHA-256 was taken by reading the pipe again, empty by then: e3b0c442… (the digest of
+    nothing), "results-criteria-edited", exit 2; a named pipe written once waited for ever."""
+    _results(folder)
+    os.mkfifo(folder / "set.fifo")
+    return ["report", "out.xlsx", "--criteria", "set.fifo", "-o", "report.html"]
+
+
+def criteria_through_pipe_explain(folder: Path) -> list[str]:
+    """``pari explain 00001 --results out.xlsx --criteria <(cat set.yaml)``: as above."""
+    _results(folder)
+    os.mkfifo(folder / "set.fifo")
+    return ["explain", "00001", "--results", "out.xlsx", "--criteria", "set.fifo"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,6 +232,23 @@ def results_folder_read_only(folder: Path) -> list[str]:
     return [*_examples(folder), "--format", "csv", "-o", "res"]
 
 
+def shared_folder_of_another_user(folder: Path) -> list[str]:
+    """A shared folder (mode 1777, the sticky bit, as /srv/chung on an office server) holding
+    the earlier results of a colleague (another user's file): refused by the system (EPERM), with
+    the hint "a read-only folder?" (it is not one)."""
+    args = [*_examples(folder), "-o", "chung/out.xlsx"]
+    shared = folder / "chung"
+    shared.mkdir()
+    from children import pari_child
+
+    done = pari_child(args, folder)
+    assert done.returncode == 0, done.stderr
+    os.chmod(shared, 0o1777)
+    os.chown(shared, 1001, 1001)
+    os.chown(shared / "out.xlsx", 1000, 1000)
+    return args
+
+
 def evidence_folder_unsearchable(folder: Path) -> list[str]:
     """``--evidence-dir`` of mode 000: every file of 2,006 was "cannot be read", one by one."""
     args = _examples(folder)
@@ -293,6 +336,8 @@ CASES: dict[str, Fault] = {
     "input-replaced-while-read-cached": Fault(
         cached_assessments_replaced_while_read, _ASSESSMENTS_CHANGED, _swapping("assessments_long.csv")
     ),
+    "criteria-through-pipe-report": Fault(criteria_through_pipe_report, (0, None, ("out.xlsx",)), SET_WRITER),
+    "criteria-through-pipe-explain": Fault(criteria_through_pipe_explain, (0, None, ("out.xlsx",)), SET_WRITER),
     "unreadable-assessments": Fault(
         assessments_unreadable, (1, "file-unreadable", ("communes.csv",)), ordinary_user=True
     ),
@@ -311,6 +356,12 @@ CASES: dict[str, Fault] = {
         results_folder_unsearchable_explain, (1, "file-unreadable", ()), ordinary_user=True
     ),
     "read-only-results-folder": Fault(results_folder_read_only, (4, "output-unwritable", _EARLIER), ordinary_user=True),
+    "shared-folder-results-of-another-user": Fault(
+        shared_folder_of_another_user,
+        (4, "output-unwritable", ("chung/out.xlsx",)),
+        ordinary_user=True,
+        not_owner=True,
+    ),
     "evidence-folder-unsearchable": Fault(
         evidence_folder_unsearchable, (1, "evidence-dir-unusable", _INPUTS), ordinary_user=True
     ),

@@ -10,7 +10,9 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from unittest import mock
 
+import children
 import polars as pl
 import pytest
 from children import pari_child
@@ -39,8 +41,12 @@ def _answer(case: Fault, folder: Path, lang: str) -> str:
     status, code, kept = case.expected
     before = {name: (folder / name).read_bytes() for name in kept}
     helper = subprocess.Popen(case.beside, cwd=folder) if case.beside else None
+    powers = [*children.WITHOUT_ROOT_POWERS]
+    if case.not_owner:
+        powers[1] += ",-fowner,-chown"
     try:
-        done = pari_child(args, folder, timeout=120, ordinary_user=case.ordinary_user)
+        with mock.patch.object(children, "WITHOUT_ROOT_POWERS", powers):
+            done = pari_child(args, folder, timeout=120, ordinary_user=case.ordinary_user)
     finally:
         if helper is not None:
             try:
@@ -100,6 +106,12 @@ def test_a_results_table_that_cannot_be_read_is_named_with_the_system_s_reason(t
 def test_a_read_only_results_folder_is_named_as_given_in_the_run_s_language(tmp_path: Path) -> None:
     said = _answer(CASES["read-only-results-folder"], tmp_path, "vi")
     assert said.startswith("lỗi: res: không ghi được: không có quyền truy cập (Permission denied) [output-unwritable]")
+
+
+def test_another_user_s_file_in_a_shared_folder_is_said_so(tmp_path: Path) -> None:
+    said = _answer(CASES["shared-folder-results-of-another-user"], tmp_path, "en")
+    assert "chung/out.xlsx: cannot write the file: Operation not permitted [output-unwritable]" in said
+    assert "a shared folder where the file is another user's" in said
 
 
 def test_the_message_names_the_file_and_what_to_do(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ Only the standard library and :mod:`pari_index.errors` are imported (a shared he
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -102,4 +103,41 @@ def changed_problem(path: str) -> Problem:
     )
 
 
-__all__ = ["Identity", "changed", "changed_problem", "check_unchanged", "identity", "watching"]
+#: The SHA-256 of what was read from an input that cannot be read twice (a pipe: ``--criteria
+#: <(cat set.yaml)``), by the pipe's device and inode. ``pari report --criteria <(…)`` hashed the
+#: set by reading the pipe again: it was empty by then (the SHA-256 of nothing, e3b0c442…, so
+#: "results-criteria-edited", exit 2), and a named pipe written once waited for ever.
+_read_from_pipes: dict[tuple[int, int], str] = {}
+
+
+def _pipe(path: str | Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISFIFO(st.st_mode) else None
+
+
+def remember_piped(path: str | Path, data: bytes) -> None:
+    """Keep the SHA-256 of ``data``, read whole from the pipe ``path`` (nothing for a file)."""
+    pipe = _pipe(path)
+    if pipe is not None:
+        _read_from_pipes[pipe] = hashlib.sha256(data).hexdigest()
+
+
+def piped_sha256(path: str | Path) -> str | None:
+    """The SHA-256 of what was read from the pipe ``path`` (:func:`remember_piped`), else None."""
+    pipe = _pipe(path)
+    return None if pipe is None else _read_from_pipes.get(pipe)
+
+
+__all__ = [
+    "Identity",
+    "changed",
+    "changed_problem",
+    "check_unchanged",
+    "identity",
+    "piped_sha256",
+    "remember_piped",
+    "watching",
+]

@@ -164,12 +164,17 @@ def check_not_input(output: Path, inputs: Sequence[str | Path]) -> None:
 # ---------------------------------------------------------------------------------------------
 # Operating-system failures on writing
 
+_NO_PERMISSION = (
+    "no permission to write there (a read-only folder, or a shared folder where the file is another user's): "
+    "choose another folder, or ask its owner"
+)
 _HINTS = {
     errno.ENOSPC: "the disk is full: free some space or write to another disk",
     errno.EFBIG: "the file is larger than this disk or this session allows (ulimit -f): write to another disk",
     errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
-    errno.EACCES: "no permission to write there (a read-only folder?): choose another folder",
-    errno.EPERM: "no permission to write there (a read-only folder?): choose another folder",
+    # (EPERM: a file of another user in a folder with the sticky bit, as a shared folder has.)
+    errno.EACCES: _NO_PERMISSION,
+    errno.EPERM: _NO_PERMISSION,
     errno.EROFS: "the disk is read-only: choose another folder",
     errno.ENAMETOOLONG: "the name is too long for the disk: choose a shorter name",
     errno.EISDIR: "a folder of that name exists: give a file name",
