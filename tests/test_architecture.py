@@ -16,6 +16,7 @@ STAGES = ["criteria", "intake", "scoring", "ranking", "outputs"]
 SHARED = {
     "archives",
     "errors",
+    "input_watch",
     "interruptions",
     "limits",
     "messages",

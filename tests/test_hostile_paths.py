@@ -357,6 +357,7 @@ def test_read_only_results_folder_is_not_replaced(tmp_path: Path, monkeypatch: p
     with pytest.raises(OutputError) as info:
         write_results(tmp_path / "res", _tables(4), "csv")
     assert [p.code for p in info.value.problems] == ["output-unwritable"]
+    monkeypatch.undo()  # (reading needs the folder searchable, which the patch denies too)
     assert read_results(tmp_path / "res")["summary"].height == 2
 
 

@@ -116,7 +116,7 @@ class _OutputPath(_AnyPath):
         return whole
 
 
-OUTPUT = _OutputPath(path_type=Path)
+OUTPUT = _OutputPath(path_type=Path, readable=False)
 
 
 class _InputPath(_AnyPath):
@@ -132,7 +132,7 @@ class _InputPath(_AnyPath):
         return spelled_on_disk(Path(os.fsdecode(super().convert(value, param, ctx))))
 
 
-INPUT = _InputPath(path_type=Path)
+INPUT = _InputPath(path_type=Path, readable=False)
 
 
 def _severity(severity: str, lang: str) -> str:
@@ -176,7 +176,7 @@ def handles_errors(func: F) -> F:
             memory_room(func.__name__)
             _refuse_repeats()
             _refuse_dashes()
-            with _folder_named():
+            with _folder_named(), _watched_inputs():
                 return func(*args, **kwargs)
         except PariError as exc:
             _print_problems(exc, lang)
@@ -221,6 +221,21 @@ def _folder_named() -> contextlib.AbstractContextManager[None]:
 
     ctx = click.get_current_context(silent=True)
     return spelled_as_folder(ctx.meta.get(_FOLDER_NAMED, ()) if ctx is not None else ())
+
+
+def _watched_inputs() -> contextlib.AbstractContextManager[None]:
+    """The files the command under way reads (every parameter of the input path type), watched
+    from before they are read: no output is put in place when one changes while it is read
+    (pari_index.input_watch)."""
+    from pari_index.input_watch import watching
+
+    ctx = click.get_current_context(silent=True)
+    paths: list[Path] = []
+    for param in ctx.command.params if ctx is not None else ():
+        if isinstance(param.type, _InputPath) and param.name is not None:
+            value = ctx.params.get(param.name) if ctx is not None else None
+            paths += [v for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Path)]
+    return watching(paths)
 
 
 def _refuse_dashes() -> None:

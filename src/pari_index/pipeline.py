@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from pari_index import input_watch
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError, quoted
 from pari_index.intake import file_digests
@@ -213,8 +214,10 @@ def run_score(
     )
     marks = _run_marks(date, synthetic)
     run_cache = _run_cache(cache, lang)
-    # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread.
-    with file_digests.inputs_of_run([*assessments, *survey, communes, appraisal]):
+    # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread; no
+    # output from an input that changes while the run reads it (pari_index.input_watch).
+    read = [*assessments, *survey, communes, appraisal]
+    with input_watch.watching([*read, criteria, previous, lineage]), file_digests.inputs_of_run(read):
         result = score(
             assessments,
             criteria,

@@ -42,6 +42,7 @@ from pari_index.criteria import lookalikes
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
 from pari_index.errors import CriteriaError, Problem, broken_link, cut_mark, near_name, quoted, shorten_path, visible
+from pari_index.input_watch import remember_piped
 from pari_index.limits import env_limit
 from pari_index.messages.catalogue import entry_of
 from pari_index.messages.labels import PARAM_WORDS
@@ -778,7 +779,10 @@ def _read_bounded(path: Path, limit: int) -> bytes:
                 break
             chunks.append(chunk)
             total += len(chunk)
-        return b"".join(chunks)
+        data = b"".join(chunks)
+        if stat.S_ISFIFO(mode):
+            remember_piped(path, data)  # its digest, for a check that cannot read the pipe again
+        return data
 
 
 class _NotAFile(Exception):

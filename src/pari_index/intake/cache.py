@@ -37,6 +37,7 @@ import polars.selectors as cs
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
 from pari_index.errors import Problem
+from pari_index.input_watch import changed as inputs_changed
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import NotACacheFolder, TooLarge, claim, is_entry, read_regular, remove_leftovers
@@ -234,7 +235,11 @@ class CacheStore:
 
     def save(self, kind: str, key: str, tables: dict[str, pl.DataFrame]) -> None:
         """Write the entry ``kind/key`` as a whole (temporary folder, then rename), replacing one
-        of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES."""
+        of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES. Nothing is
+        stored when an input of the run changed while it was read (pari_index.input_watch): the
+        tables might be another file's, kept under this one's key for every later run."""
+        if inputs_changed():
+            return
         folder = self.root / kind
         tmp: Path | None = None
         try:

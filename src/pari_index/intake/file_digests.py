@@ -10,7 +10,8 @@ the file again, while the run lasts and only while the file is still the one tha
 file, and every file outside a run, is hashed when asked: nothing is remembered from one run to
 the next (a file rewritten in place within one clock tick would have the same identity).
 
-Only the standard library and :mod:`pari_index.spelling` (a standard-library helper) are imported
+Only the standard library and the shared helpers :mod:`pari_index.spelling` and
+:mod:`pari_index.input_watch` (the file identity it shares with the watch on inputs) are imported
 (:mod:`pari_index.outputs.provenance` uses this too).
 """
 
@@ -18,35 +19,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from pari_index.input_watch import Identity as _Identity
+from pari_index.input_watch import identity as _identity
 from pari_index.spelling import spelled_on_disk
 from pari_index.threads import result_of
 
 #: Read in blocks: a national assessment file is tens to hundreds of megabytes.
 _BLOCK = 1 << 20
 
-_Identity = tuple[int, int, int, int, int]
 _lock = threading.Lock()
 #: The inputs of the run under way (absolute paths), and their digests once computed: the file's
 #: identity when hashed and the digest, or the hashing still going on.
 _run: dict[str, Future[tuple[_Identity, str] | None]] = {}
-
-
-def _identity(path: str) -> _Identity | None:
-    """What tells the file apart from a changed one; None for anything but a regular file."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _hash(path: str, stop: threading.Event | None = None) -> tuple[_Identity, str] | None:

@@ -157,8 +157,10 @@ HINT_WORDS: dict[str, str] = {
     "your disk quota is used up: free some space or write elsewhere": (
         "đã dùng hết hạn mức ổ đĩa: giải phóng chỗ trống hoặc ghi sang nơi khác"
     ),
-    "no permission to write there (a read-only folder?): choose another folder": (
-        "không có quyền ghi vào đó (thư mục chỉ đọc?): chọn thư mục khác"
+    "no permission to write there (a read-only folder, or a shared folder where the file is another user's): "
+    "choose another folder, or ask its owner": (
+        "không có quyền ghi vào đó (thư mục chỉ đọc, hoặc thư mục dùng chung mà tệp là của người dùng khác): chọn "
+        "thư mục khác, hoặc nhờ người sở hữu tệp"
     ),
     "the disk is read-only: choose another folder": "ổ đĩa chỉ đọc: chọn thư mục khác",
     "the name is too long for the disk: choose a shorter name": "tên quá dài với ổ đĩa: chọn tên ngắn hơn",

@@ -544,6 +544,18 @@ READING_FINDINGS: dict[str, Entry] = {
         "kiểm tra đường dẫn và quyền truy cập",
         "check the path and its permissions",
     ),
+    "input-changed": entry(
+        "Tệp thay đổi trong lúc đọc",
+        "The file changed while it was read",
+        "tệp đã thay đổi trong lúc pari-index đọc (bị một chương trình khác ghi, thay thế hoặc xoá trong lượt chạy): "
+        "không ghi gì, các kết quả đã có được giữ nguyên",
+        "the file changed while pari-index read it (written, replaced or deleted by another program during the run): "
+        "nothing was written, earlier outputs are left as they were",
+        "chạy lại khi tệp không còn đang được ghi: chờ việc sao chép hoặc đồng bộ xong, đóng tệp trong chương trình "
+        "đang lưu nó, hoặc chép tệp vào một thư mục riêng trước",
+        "run again once the file is no longer being written: wait for the copy or the synchronisation to finish, "
+        "close it in the program that saves it, or copy it to a folder of your own first",
+    ),
     "unsupported-column-type": entry(
         "Cột không phải một giá trị mỗi ô; cột không được đọc",
         "Column not one value per cell; not read",

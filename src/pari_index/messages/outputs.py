@@ -201,6 +201,17 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước; chỉ kết quả cũ của pari-index mới được thay thế",
         "choose another name, or move that file away first; only earlier outputs of pari-index are replaced",
     ),
+    "output-unreadable": entry(
+        "Kết quả sẽ ghi đè lên tệp không đọc được",
+        "The output would replace a file that cannot be read",
+        "{option} sẽ thay thế {path}, một tệp không đọc được ({reason}): không biết được tệp có do pari-index ghi "
+        "hay không",
+        "{option} would replace {path}, which cannot be read ({reason}): whether pari-index wrote it cannot be told",
+        "cấp cho mình quyền đọc tệp đó (trên Windows: Thuộc tính › Bảo mật), chọn tên khác, hoặc chuyển tệp đó "
+        "đi nơi khác trước",
+        "give yourself permission to read it (on Windows: Properties › Security), choose another name, or move "
+        "that file away first",
+    ),
     "output-edited": entry(
         "Kết quả sẽ ghi đè lên tệp đã có người sửa",
         "The output would replace a file someone has worked on",

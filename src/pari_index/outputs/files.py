@@ -41,6 +41,7 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
+from pari_index.input_watch import check_unchanged
 from pari_index.intake.cache_folder import ParquetReuse, read_regular
 from pari_index.interruptions import held
 from pari_index.outputs.paths import (
@@ -163,12 +164,17 @@ def check_not_input(output: Path, inputs: Sequence[str | Path]) -> None:
 # ---------------------------------------------------------------------------------------------
 # Operating-system failures on writing
 
+_NO_PERMISSION = (
+    "no permission to write there (a read-only folder, or a shared folder where the file is another user's): "
+    "choose another folder, or ask its owner"
+)
 _HINTS = {
     errno.ENOSPC: "the disk is full: free some space or write to another disk",
     errno.EFBIG: "the file is larger than this disk or this session allows (ulimit -f): write to another disk",
     errno.EDQUOT: "your disk quota is used up: free some space or write elsewhere",
-    errno.EACCES: "no permission to write there (a read-only folder?): choose another folder",
-    errno.EPERM: "no permission to write there (a read-only folder?): choose another folder",
+    # (EPERM: a file of another user in a folder with the sticky bit, as a shared folder has.)
+    errno.EACCES: _NO_PERMISSION,
+    errno.EPERM: _NO_PERMISSION,
     errno.EROFS: "the disk is read-only: choose another folder",
     errno.ENAMETOOLONG: "the name is too long for the disk: choose a shorter name",
     errno.EISDIR: "a folder of that name exists: give a file name",
@@ -338,7 +344,8 @@ def placed_together() -> Iterator[None]:
     stopped, none is, and their temporaries are removed. ``pari score -o results --report
     report.html`` stopped or failing while it wrote the report used to leave the new results
     beside the previous report, and say "the previous results are left as they were". A group
-    inside a group is part of it."""
+    inside a group is part of it. None is put in place when an input of the command changed while
+    it was read (pari_index.input_watch: ``input-changed``)."""
     if _groups and _groups[-1] is not None:
         yield
         return
@@ -349,6 +356,7 @@ def placed_together() -> Iterator[None]:
             yield
         finally:
             _groups.pop()
+        check_unchanged()  # no output from an input that changed while it was read
         with held():
             for place, _ in reversed(steps):
                 place()
@@ -362,6 +370,8 @@ def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
     if _groups and _groups[-1] is not None:
         _groups[-1].append((place, discard))
         return False
+    if not _groups:  # (a file into a folder being written is checked with the folder)
+        check_unchanged()  # no output from an input that changed while it was read (pari_index.input_watch)
     place()
     return True
 
@@ -536,8 +546,20 @@ def _folder_target(path: Path, replaced: frozenset[str]) -> Path:
             )
         )
     if is_dir(target) and not os.access(target, os.W_OK):
-        raise OutputError(os_problem(PermissionError(errno.EACCES, "the folder is read-only"), target))
+        # The system's words, which have Vietnamese ones ("the folder is read-only" stayed English
+        # in a Vietnamese run), for the folder as the user named it (not its resolved path); a
+        # read-only disk said so (it was "a read-only folder?").
+        number = errno.EROFS if _read_only_disk(target) else errno.EACCES
+        raise OutputError(os_problem(PermissionError(number, os.strerror(number)), Path(path)))
     return target
+
+
+def _read_only_disk(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (not on Windows)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
 
 
 @contextlib.contextmanager

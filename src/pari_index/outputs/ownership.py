@@ -295,6 +295,27 @@ def foreign_file(path: Path) -> bool:
     return not written_by_pari(path)
 
 
+def unreadable_file(path: Path) -> str | None:
+    """The system's reason why the existing regular, non-empty file ``path`` cannot be read (so
+    that nobody can tell whether pari-index wrote it), or None when it can or is no such file. A
+    file its owner may write but not read (mode 0200, a share's access list that grants writing
+    alone) was taken as pari-index's own and replaced: the write goes through, a rename over it
+    needing no permission on the file itself."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+        return None
+    try:
+        with open(path, "rb"):
+            return None
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    except ValueError:
+        return None
+
+
 #: Bytes read from the start of a text input to see whether it is a results table (its header).
 RESULTS_HEAD_BYTES = 8192
 

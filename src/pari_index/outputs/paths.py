@@ -26,6 +26,8 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   or, in a folder written into (``demo-data``) that lacks its marker, one of the files it writes
   (pari_index.outputs.ownership): ``output-not-pari``; in a folder that has it, one of those files
   that is no longer as the marker lists it (its SHA-256): ``demo-file-changed``;
+* is an existing file that cannot be read (mode 0200), so that whose it is cannot be told:
+  ``output-unreadable``;
 * is a file typed as a folder's name (``-o out.xlsx/``): ``output-file-named-as-folder``;
 * is an existing file marked read-only (no write permission for anyone): ``output-read-only``,
   or ``output-read-only-umask`` under a umask that makes every new file read-only, unless the file
@@ -357,7 +359,7 @@ def _not_ours(target: Target) -> Problem | None:
     """An existing file the output would replace that pari-index did not write: a user's own
     workbook or page under the output's name, or a file of a folder written into (a real register
     where ``demo-data`` would write a synthetic one, a table of a results folder's name)."""
-    from pari_index.outputs.ownership import edited_output, foreign_file
+    from pari_index.outputs.ownership import edited_output, foreign_file, unreadable_file
 
     if target.folder:
         # A folder with its writer's marker is pari-index's, each file as the marker lists it
@@ -371,6 +373,17 @@ def _not_ours(target: Target) -> Problem | None:
         # replaced unchecked: ``-o out.xlsx`` over a user's own out.criteria.csv.
         candidates = (target.path, *target.files)
     for path in candidates:
+        reason = unreadable_file(path)
+        if reason is not None:
+            return _problem(
+                "output-unreadable",
+                f"{target.option} would replace {path}, which cannot be read ({reason}): whether pari-index "
+                "wrote it cannot be told",
+                target,
+                "give yourself permission to read it (on Windows: Properties › Security), choose another name, or "
+                "move that file away first",
+                {"option": target.option, "path": str(path), "reason": reason},
+            )
         if foreign_file(path) and edited_output(path):
             return _problem(
                 "output-edited",

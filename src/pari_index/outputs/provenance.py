@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import Problem, UsageError, quoted, shorten
+from pari_index.input_watch import piped_sha256
 from pari_index.intake import file_digests
 from pari_index.spelling import spelled_on_disk
 
@@ -45,8 +46,9 @@ _BLOCK = 1 << 20
 
 
 def file_sha256(path: str | Path) -> str:
-    """SHA-256 (hex) of a file's bytes (an input's, hashed once per run: pari_index.file_digests)."""
-    known = file_digests.sha256(path)
+    """SHA-256 (hex) of a file's bytes (an input's, hashed once per run: pari_index.file_digests), or
+    of what was read from a pipe, which cannot be read again (pari_index.input_watch.piped_sha256)."""
+    known = file_digests.sha256(path) or piped_sha256(spelled_on_disk(path))
     if known is not None:
         return known
     digest = hashlib.sha256()

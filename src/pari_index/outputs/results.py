@@ -13,6 +13,7 @@ ids again, as it does for a workbook of ids written by an earlier version.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 from collections.abc import Mapping
@@ -379,12 +380,16 @@ def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) 
     from pari_index.archives import file_head
     from pari_index.intake.sheet import open_regular
 
+    # Opened here, checked to be a file: a pipe or a device under a table's name waited for ever
+    # or read without end.
+    handle = open_regular(file, pipe="")
+    if handle is None:
+        # The system's own refusal (permission denied), told as file-unreadable by read_results:
+        # it was "cannot read this table of the results (cannot open …)", hint "give a results file".
+        with open(file, "rb"):
+            pass
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(file))
     try:
-        # Opened here, checked to be a file: a pipe or a device under a table's name waited for
-        # ever or read without end.
-        handle = open_regular(file, pipe="")
-        if handle is None:
-            raise FileNotFoundError(f"cannot open {file}")
         with handle:
             if ext == "parquet":
                 return _parquet_table(handle, file, table)
@@ -430,6 +435,10 @@ def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
 
 def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
     tables: dict[str, pl.DataFrame] = {}
+    if not os.access(p, os.X_OK):
+        # No table in it can be reached: said of the folder, not of the first table looked for
+        # (``summary.parquet`` of a folder of CSV tables).
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(p))
     folder = resolved(p)
     for name in TABLES:
         for ext in ("parquet", "csv"):

@@ -523,7 +523,8 @@ def _check_path(root: Path, path: Path) -> tuple[str, str]:
 
 def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
     """Why ``--evidence-dir`` cannot be used (it does not exist, or the system refuses it: a name
-    too long, a NUL, a link loop, no permission), or None."""
+    too long, a NUL, a link loop, no permission to reach the files in it), or None. A folder that
+    may not be listed but whose files may be reached (mode 0311) is used: each file is named."""
     try:
         if evidence_dir.exists() and not evidence_dir.is_dir():
             # Usually one evidence file given instead of the folder that holds them: "does not
@@ -544,6 +545,8 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
                 file=shorten_path(visible(str(evidence_dir))),
             )
         evidence_dir.resolve()
+        if not os.access(evidence_dir, os.X_OK):  # no file in it can be reached: one refusal, not one a file
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(evidence_dir))
     except (OSError, RuntimeError, ValueError) as error:
         reason = _os_refusal(error)[1] if isinstance(error, OSError) else str(error)
         return Problem(
