@@ -61,7 +61,7 @@ def findings_quoting_long_ids(folder: Path) -> list[str]:
     path = folder / "assessments_long.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([header, *rows])
-    return _score(folder, assessments=path)
+    return _score(folder, "--format", "csv", assessments=path, out="ket-qua")
 
 
 CASES: dict[str, Case] = {

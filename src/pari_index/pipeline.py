@@ -209,11 +209,9 @@ def run_score(
     out = Path(output)
     chosen = _format_for(out, fmt)
     check_options(survey=survey, no_survey=no_survey, previous=previous, lineage=lineage)
-    check_score_paths(
-        out, chosen, report, assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache
-    )
-    marks = _run_marks(date, synthetic)
-    run_cache = _run_cache(cache, lang)
+    inputs = (assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache)
+    check_score_paths(out, chosen, report, *inputs)
+    marks, run_cache = _run_marks(date, synthetic), _run_cache(cache, lang)
     # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread; no
     # output from an input that changes while the run reads it (pari_index.input_watch).
     read = [*assessments, *survey, communes, appraisal]

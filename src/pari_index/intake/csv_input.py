@@ -337,6 +337,28 @@ class CsvRanges:
         return _parse_whole(self._free(), self.file, self.delimiter, self.notes, self.grid)
 
 
+def _size_problem(header_cells: int, lines: int, file: str) -> Problem | None:
+    """A file wider or larger than pari-index reads (its header's cells, its lines), refused
+    before polars parses it."""
+    if header_cells > MAX_COLUMNS:
+        return too_many_columns(header_cells, file)
+    if header_cells > (wide := env_limit("PARI_MAX_CSV_COLUMNS", MAX_CSV_COLUMNS)):
+        return _csv_too_wide(header_cells, wide, file)
+    if lines * header_cells > max_cells():
+        return too_many_cells(lines, header_cells, file)
+    return None
+
+
+def _shape_problem(data: bytes, delimiter: str, header_cells: int, file: str) -> Problem | None:
+    """A file cut short, or with lines of another separator: refused whole, since what is missing
+    (after the cut) or unreadable (each such line one cell with nothing to score) has no row."""
+    cut = cut_short(data, delimiter, header_cells)
+    if cut is not None:
+        return _cut_short_problem(cut, file)
+    mixed = other_separator(data, delimiter, header_cells)
+    return None if mixed is None else mixed_separators_problem(*mixed, delimiter, file)
+
+
 def _csv_too_wide(columns: int, limit: int, file: str) -> Problem:
     return Problem(
         "csv-too-wide",
@@ -414,21 +436,11 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
         # long". Refused as what it is; row numbers stay those a text editor shows.
         return ReadResult([], [*notes, _separator_line_problem(hinted.group(0).strip(), file)])
     delimiter, header_cells = sniff(sample)
-    if header_cells > MAX_COLUMNS:
-        return ReadResult([], [*notes, too_many_columns(header_cells, file)])
-    if header_cells > (wide := env_limit("PARI_MAX_CSV_COLUMNS", MAX_CSV_COLUMNS)):
-        return ReadResult([], [*notes, _csv_too_wide(header_cells, wide, file)])
     # Every line is a row of as many cells as the header, blank or not: bound them before polars.
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
-    if lines * header_cells > max_cells():
-        return ReadResult([], [*notes, too_many_cells(lines, header_cells, file)])
-    cut = cut_short(data, delimiter, header_cells)
-    if cut is not None:
-        # Refused whole: what was after the cut is missing, and no row can say so.
-        return ReadResult([], [*notes, _cut_short_problem(cut, file)])
-    mixed = other_separator(data, delimiter, header_cells)
-    if mixed is not None:  # refused whole too: each such line would be one cell with nothing to score
-        return ReadResult([], [*notes, mixed_separators_problem(*mixed, delimiter, file)])
+    refused = _size_problem(header_cells, lines, file) or _shape_problem(data, delimiter, header_cells, file)
+    if refused is not None:
+        return ReadResult([], [*notes, refused])
     is_nfc, undecodable, longest = csv_text.nfc, bool(csv_text.bad_bytes), csv_text.chars
     grid = GridRanges(file, is_nfc=is_nfc, undecodable=undecodable, longest=longest)
     if ranged and len(data) > RANGED_BYTES:
