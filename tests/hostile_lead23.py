@@ -33,7 +33,7 @@ Case = Callable[[Path], list[str]]
 def _wide(folder: Path, columns: int, rows: int) -> Path:
     """A long-form heading followed by ``columns`` in all of text cells of 13 letters."""
     _examples(folder)
-    extra = [f"cot_{i}" for i in range(columns - 4)]
+    extra = [f"cột {i}" for i in range(columns - 4)]
     lines = [",".join(["commune_code", "criterion_id", "input", "value", *extra])]
     words = [f"abcdefghijk{i % 100:02d}" for i in range(columns - 4)]
     lines += [",".join(["00001", "1.1.2", "tasks", "có", *words]) for _ in range(rows)]

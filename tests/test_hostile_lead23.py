@@ -25,7 +25,7 @@ SAID = {
         "rong.csv hàng 1: 16.000 cột, nhiều hơn 4.096 cột pari-index đọc từ một tệp CSV (mỗi cột chữ tốn "
         "khoảng 27 KB bộ nhớ khi đọc, dù ít hàng); bảng không được đọc [csv-too-wide]"
     ),
-    "csv-4096-text-columns": "rong.csv hàng 1 cột «cot_0»",
+    "csv-4096-text-columns": "rong.csv hàng 1 cột «cột 0»",
 }
 
 
