@@ -37,8 +37,9 @@ SAMPLE_CHARS = 1 << 20
 
 @dataclass(frozen=True)
 class LostLetters:
-    """Why a text lost its letters: how many words of the sample show it, their share (in %) of
-    the words with letters outside ASCII, and a few of them as they are written."""
+    """Why a text lost its letters (or had them misread: intake.misread_letters): how many words
+    of the sample show it, their share (in %) of the words with letters outside ASCII, and a few
+    of them as they are written."""
 
     words: int
     share: int
@@ -49,9 +50,8 @@ def _lost(word: str) -> bool:
     return "=" not in word and "/" not in word and _MARK_BEFORE_LETTER.search(word) is not None
 
 
-def lost_letters(texts: Iterable[str]) -> LostLetters | None:
-    """Why ``texts`` (a file's text, or a sheet's cells) had their Vietnamese letters replaced by
-    ``?``, or None when they show no such sign (or too few words to tell)."""
+def sample_of(texts: Iterable[str]) -> str:
+    """The first SAMPLE_CHARS of ``texts`` (a file's text, or a sheet's cells), one per line."""
     taken: list[str] = []
     size = 0
     for text in texts:
@@ -59,18 +59,29 @@ def lost_letters(texts: Iterable[str]) -> LostLetters | None:
         size += len(taken[-1]) + 1
         if size >= SAMPLE_CHARS:
             break
-    sample = "\n".join(taken)
+    return "\n".join(taken)
+
+
+def enough(signs: int, others: int) -> bool:
+    """Whether ``signs`` words of a sample, against ``others`` with letters outside ASCII, tell
+    that its letters were damaged: at least MIN_WORDS, and more than LOST_SHARE of them all."""
+    return signs >= MIN_WORDS and signs > LOST_SHARE * (signs + others)
+
+
+def lost_letters(texts: Iterable[str]) -> LostLetters | None:
+    """Why ``texts`` (a file's text, or a sheet's cells) had their Vietnamese letters replaced by
+    ``?``, or None when they show no such sign (or too few words to tell)."""
+    sample = sample_of(texts)
     if "?" not in sample:
         return None
     lost = [word for word in _WORD_WITH_MARK.findall(sample) if _lost(word)]
     if len(lost) < MIN_WORDS:
         return None
     kept = sum(1 for word in _WORD.findall(sample) if "?" not in word and not word.isascii())
-    share = len(lost) / (len(lost) + kept)
-    if share <= LOST_SHARE:
+    if not enough(len(lost), kept):
         return None
     examples = " ".join(quoted(word) for word in [w for w in dict.fromkeys(lost) if len(w) <= 40][:4])
-    return LostLetters(len(lost), round(100 * share), examples)
+    return LostLetters(len(lost), round(100 * len(lost) / (len(lost) + kept)), examples)
 
 
 def letters_lost(evidence: LostLetters, file: str, sheet: str | None = None) -> Problem:
@@ -89,4 +100,4 @@ def letters_lost(evidence: LostLetters, file: str, sheet: str | None = None) -> 
     )
 
 
-__all__ = ["LostLetters", "letters_lost", "lost_letters"]
+__all__ = ["LostLetters", "enough", "letters_lost", "lost_letters", "sample_of"]

@@ -18,8 +18,8 @@ Windows-1258 compose into Vietnamese letters only, fewer of them. Vietnamese tex
 should be never is: its letters are not bytes of a code page that make UTF-8 (``ư`` is no byte of
 Windows-1252; ``có`` in Windows-1258 is ``c`` and F3, which no UTF-8 byte follows), and its ``ì``
 and ``ò`` follow no vowel but the u of qu- and the i of gi- (``quì``, ``giò``). At least
-:data:`MIN_WORDS` such words, and more than :data:`MISREAD_SHARE` of the words with a letter
-outside ASCII.
+:data:`~pari_index.intake.lost_letters.MIN_WORDS` such words, and more than
+:data:`~pari_index.intake.lost_letters.LOST_SHARE` of the words with a letter outside ASCII.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.legacy_encoding import VIETNAMESE
+from pari_index.intake.lost_letters import LostLetters, enough, sample_of
 from pari_index.messages import render, render_hint
 
 
@@ -67,22 +67,9 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _VIETNAMESE_WORD = re.compile(f"[\\x21-\\x7e{''.join(sorted(VIETNAMESE))}]+")
 _WORD = re.compile(r"[^ \t\r\n,;|\"'()\[\]]+")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]+")
-#: At least this many misread words (one odd symbol is not evidence) ...
-MIN_WORDS = 3
-#: ... and more than this share of the words with a letter outside ASCII.
-MISREAD_SHARE = 0.2
-#: Characters weighed: the start of the file is evidence enough, and bounds the work.
-SAMPLE_CHARS = 1 << 20
-
-
-@dataclass(frozen=True)
-class MisreadLetters:
-    """Why a text's letters were misread: how many words of the sample show it, their share (in
-    %) of the words with letters outside ASCII, and a few of them with the word each was."""
-
-    words: int
-    share: int
-    examples: str
+#: The evidence is weighed as for letters lost (intake.lost_letters: the same sample, at least
+#: MIN_WORDS such words and more than LOST_SHARE of the words with a letter outside ASCII).
+MisreadLetters = LostLetters
 
 
 def _as_utf8(run: str) -> str | None:
@@ -132,14 +119,7 @@ def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
     None when they show no such sign (or too few words to tell). Text without a letter that a
     UTF-8 lead byte is read as, followed by one a continuation byte is read as, shows none: one
     search in C, so that a file written as it should be costs no Python call a word."""
-    taken: list[str] = []
-    size = 0
-    for text in texts:
-        taken.append(text[: SAMPLE_CHARS - size])
-        size += len(taken[-1]) + 1
-        if size >= SAMPLE_CHARS:
-            break
-    sample = "\n".join(taken)
+    sample = sample_of(texts)
     if _SIGN.search(sample) is None:
         return None
     misread: dict[str, str] = {}
@@ -154,7 +134,7 @@ def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
         count += 1
         if len(misread) < 3 and len(word) <= 40:
             misread.setdefault(word, mended)
-    if count < MIN_WORDS or count <= MISREAD_SHARE * (count + other):
+    if not enough(count, other):
         return None
     examples = ", ".join(f"{quoted(word)} ({quoted(mended)})" for word, mended in misread.items())
     return MisreadLetters(count, round(100 * count / (count + other)), examples)
