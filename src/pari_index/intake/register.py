@@ -16,7 +16,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
-from pari_index.intake.tables import FILE, ROW, SHEET, check_table_rows, read_with_columns, row_problems
+from pari_index.intake.tables import FILE, ROW, SHEET, check_table_size, read_with_columns, row_problems
 from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
@@ -121,7 +121,7 @@ def read_register(path: str | Path) -> Register:
         "the register",
         "name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
     )
-    check_table_rows(frame, path, "register")
+    check_table_size(frame, path, "register")
     for column in REGISTER_COLUMNS:
         if column not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))

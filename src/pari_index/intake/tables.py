@@ -290,10 +290,11 @@ MAX_TABLE_ROWS = 100_000
 MAX_TABLE_COLUMNS = 256
 
 
-def check_table_rows(frame: pl.DataFrame, path: str | Path, table: str) -> None:
+def check_table_size(frame: pl.DataFrame, path: str | Path, table: str) -> None:
     """Refuse a register or lineage table (``table``: ``register`` or ``lineage``) of more rows
     than PARI_MAX_REGISTER_ROWS, at the first row past the limit, or of more columns than
     PARI_MAX_REGISTER_COLUMNS, before any row is checked."""
+    what = "the register" if table == "register" else "the lineage table"
     columns = [c for c in frame.columns if not c.startswith("_")]
     wide = env_limit("PARI_MAX_REGISTER_COLUMNS", MAX_TABLE_COLUMNS)
     if len(columns) > wide:
@@ -301,9 +302,8 @@ def check_table_rows(frame: pl.DataFrame, path: str | Path, table: str) -> None:
             [
                 Problem(
                     "table-too-wide",
-                    f"{len(columns):,} columns, more than the {wide:,} read from "
-                    f"{'the register' if table == 'register' else 'the lineage table'} (a register has about ten, "
-                    "and each goes into the results); the table was not read",
+                    f"{len(columns):,} columns, more than the {wide:,} read from {what} (a register has about "
+                    "ten, and each goes into the results); the table was not read",
                     file=frame[FILE][0] if frame.height and FILE in frame.columns else str(path),
                     sheet=frame[SHEET][0] if frame.height and SHEET in frame.columns else None,
                     # The heading's row, when the data begin right below it (a title block above moves both).
@@ -318,7 +318,6 @@ def check_table_rows(frame: pl.DataFrame, path: str | Path, table: str) -> None:
     if frame.height <= limit:
         return
     first = frame.row(limit, named=True)
-    what = "the register" if table == "register" else "the lineage table"
     raise IntakeError(
         [
             Problem(

@@ -76,7 +76,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         # A text of a criteria set (criteria.loading: titles, labels, ids).
         "criteria_text": Words("văn bản trong bộ tiêu chí", "the criteria text"),
     },
-    # The table a row limit refused (intake.tables.check_table_rows).
+    # The table a row limit refused (intake.tables.check_table_size).
     "rows_table": {
         "register": Words("danh sách đơn vị", "the register"),
         "lineage": Words("bảng nối mã", "the lineage table"),

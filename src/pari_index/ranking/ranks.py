@@ -36,7 +36,7 @@ from pari_index.criteria.model import Band, CriteriaSet, Part
 from pari_index.criteria.points import PLACES, SCALE, to_units, unit_step
 from pari_index.errors import IntakeError, Problem, UsageError, quoted
 from pari_index.intake.register import REGISTER_ALIASES, results_column
-from pari_index.intake.tables import check_table_rows, read_with_columns, row_problems
+from pari_index.intake.tables import check_table_size, read_with_columns, row_problems
 from pari_index.intake.values import shown
 from pari_index.messages import render
 from pari_index.messages.results_words import GROUP_COLUMNS, PREVIOUS_NOTES
@@ -575,7 +575,7 @@ def read_lineage(
         "the lineage table",
         "name the columns old_code,new_code (or mã cũ, mã mới)",
     )
-    check_table_rows(frame, path, "lineage")
+    check_table_size(frame, path, "lineage")
     # A lineage table is small and every row matters for year-over-year matching: any problem
     # reading it (a hidden sheet, a sheet without the columns) stops the run.
     problems += row_problems(
