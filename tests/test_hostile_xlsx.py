@@ -25,6 +25,7 @@ from pari_index.cli import main
 from pari_index.errors import IntakeError, UsageError
 from pari_index.intake import xlsx
 from pari_index.intake.tables import read_table_file
+from pari_index.intake.xlsx import package
 
 EXPECTED: dict[str, str] = {
     "xlsx-cell-at-XFD1048576": "sheet-too-sparse",
@@ -190,8 +191,27 @@ def test_ratio_limit_can_be_raised_for_a_genuine_file(tmp_path: Path, monkeypatc
     body = H.header_row() + "".join(f'<row r="{r}">{H.inline(f"A{r}", "00001")}</row>' for r in range(2, 40_000))
     path = H.write_package(tmp_path / "repetitive.xlsx", H.sheet_xml(body))
     monkeypatch.setenv("PARI_MAX_XLSX_RATIO", "5")
+    assert read_table_file(path).sheets[0].frame.height == 39_998  # 3 MB: within the allowance
+    monkeypatch.setattr(package, "RATIO_ALLOWANCE_BYTES", 1024**2)
     assert _refusal(path).code == "xlsx-compression-ratio"
     monkeypatch.setenv("PARI_MAX_XLSX_RATIO", "100000")
+    assert read_table_file(path).sheets[0].frame.height == 39_998
+
+
+def test_parts_over_the_ratio_share_one_allowance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sheets that each fit the allowance alone are refused together: the allowance bounds the
+    bytes a small file inflates to, not the bytes of each part."""
+    body = H.header_row() + "".join(f'<row r="{r}">{H.inline(f"A{r}", "00001")}</row>' for r in range(2, 40_000))
+    path = H.write_package(
+        tmp_path / "two.xlsx", H.sheet_xml(body), extra={"xl/worksheets/sheet2.xml": H.sheet_xml(body).encode()}
+    )
+    one = zipfile.ZipFile(path).getinfo("xl/worksheets/sheet2.xml").file_size
+    monkeypatch.setenv("PARI_MAX_XLSX_RATIO", "5")
+    monkeypatch.setattr(package, "RATIO_ALLOWANCE_BYTES", one + 1)
+    problem = _refusal(path)
+    assert problem.code == "xlsx-compression-ratio" and problem.params is not None
+    assert problem.params["allowance"] == one + 1 and problem.params["limit"] == 5
+    monkeypatch.setattr(package, "RATIO_ALLOWANCE_BYTES", 2 * one + 1)
     assert read_table_file(path).sheets[0].frame.height == 39_998
 
 

@@ -710,10 +710,12 @@ def test_a_workbook_that_inflates_too_far_gives_its_figures_in_vietnamese(
     body = H.header_row() + "".join(f'<row r="{r}">{H.inline(f"A{r}", "00001")}</row>' for r in range(2, 40_000))
     path = H.write_package(tmp_path / "repetitive.xlsx", H.sheet_xml(body))
     monkeypatch.setenv("PARI_MAX_XLSX_RATIO", "5")
+    monkeypatch.setattr("pari_index.intake.xlsx.package.RATIO_ALLOWANCE_BYTES", 1024**2)
     (problem,) = _problems(path)
     assert problem.code == "xlsx-compression-ratio" and problem.params is not None
     vi = render(problem.code, problem.params, "vi")
-    assert vi.startswith(f"phần {problem.params['part']} giải nén ra gấp ") and vi.endswith("chỉ đọc tối đa gấp 5 lần)")
+    assert vi.startswith(f"phần {problem.params['part']} giải nén ra gấp ")
+    assert vi.endswith("quá 1.048.576 byte thì chỉ đọc tối đa gấp 5 lần)")
     assert render(problem.code, problem.params, "en") == problem.message
 
 

@@ -723,10 +723,12 @@ READING_FINDINGS: dict[str, Entry] = {
     "xlsx-compression-ratio": entry(
         "Sổ tính nén bất thường",
         "Workbook compressed abnormally",
-        "phần {part} giải nén ra gấp {times} lần (từ {compressed} lên {size} byte; chỉ đọc tối đa gấp {limit} lần)",
-        "the part {part} inflates {times} times (from {compressed} to {size} bytes; at most {limit} times is read)",
-        "mở bằng Excel và lưu lại, hoặc xuất CSV (UTF-8)",
-        "open it in Excel and save it again, or export CSV (UTF-8)",
+        "phần {part} giải nén ra gấp {times} lần (từ {compressed} lên {size} byte; quá {allowance} byte thì chỉ đọc "
+        "tối đa gấp {limit} lần)",
+        "the part {part} inflates {times} times (from {compressed} to {size} bytes; at most {limit} times is read "
+        "beyond {allowance} bytes)",
+        "đây là dấu hiệu của một «bom zip»; nếu tệp là thật, hãy nâng PARI_MAX_XLSX_RATIO",
+        "this is what a zip bomb looks like; if the file is genuine, raise PARI_MAX_XLSX_RATIO",
     ),
     # What a workbook's XML holds (intake/xlsx: sheet_scan, package), in words of labels.PARAM_WORDS.
     "bad-cell-reference": entry(

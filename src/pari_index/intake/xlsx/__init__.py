@@ -31,7 +31,7 @@ from pari_index.intake.xlsx.limits import (
     MAX_XLSX_TEXT_BYTES,
     MAX_XML_RUN_BYTES,
     QUOTE_CHARS,
-    RATIO_FLOOR_BYTES,
+    RATIO_ALLOWANCE_BYTES,
     SPARSE_FLOOR_CELLS,
     XlsxLimits,
 )
@@ -59,7 +59,7 @@ __all__ = [
     "MAX_XLSX_TEXT_BYTES",
     "MAX_XML_RUN_BYTES",
     "QUOTE_CHARS",
-    "RATIO_FLOOR_BYTES",
+    "RATIO_ALLOWANCE_BYTES",
     "SPARSE_FLOOR_CELLS",
     "XlsxLimits",
     "read_excel",

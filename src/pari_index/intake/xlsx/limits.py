@@ -18,10 +18,14 @@ from pari_index.limits import env_limit
 MAX_XLSX_MEMBERS = 10_000
 #: Bytes of all members once inflated (PARI_MAX_XLSX_BYTES).
 MAX_XLSX_BYTES = 512 * 1024**2
-#: Inflated / compressed size of one member above 1 MiB (PARI_MAX_XLSX_RATIO). Real sheets
-#: compress 5-20 times; Apache POI refuses above 100 too.
+#: Inflated / compressed size of one member (PARI_MAX_XLSX_RATIO). Real sheets compress 5-20
+#: times; Apache POI refuses above 100 too.
 MAX_XLSX_RATIO = 100
-RATIO_FLOOR_BYTES = 1024**2
+#: Bytes that the members inflating more than the ratio may hold together before the workbook is
+#: refused. A text repeated down a column (an id of thousands of digits, pari's own results of
+#: such ids) compresses far beyond 100 times in a workbook of a few megabytes; what a bomb costs is
+#: the bytes it inflates to, and 32 MiB is what a genuine workbook of 1.6 MB shrunk 20 times holds.
+RATIO_ALLOWANCE_BYTES = 32 * 1024**2
 #: Cells of the dense grid calamine builds for one sheet: rows x columns of its used range
 #: (PARI_MAX_XLSX_CELLS). About 60 bytes a cell in calamine and fastexcel.
 MAX_XLSX_CELLS = 5_000_000

@@ -1,0 +1,70 @@
+"""Hostile cases of the twenty-fourth session's lead: pari's own results read back.
+
+A run of the example whose item ids are 30,000 digits (tests/hostile_lead23.py) writes a results
+workbook of 720 KB whose findings sheet inflates 124 times (from 137 KB to 17 MB): the ids repeat
+down a column. ``pari report`` and ``--previous`` refused that workbook as a zip bomb
+(``xlsx-compression-ratio``), since any part over 1 MiB that inflated more than 100 times was
+refused. The parts that inflate more than the ratio now share an allowance of 32 MiB
+(``intake.xlsx.limits.RATIO_ALLOWANCE_BYTES``) before the workbook is refused: a bomb's cost is
+the bytes it inflates to.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_lead24.py checks what each answers.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_lead23 import findings_quoting_long_ids
+
+Case = Callable[[Path], list[str]]
+
+
+def _own_long_id_results(folder: Path) -> Path:
+    """pari's own results workbook of the long-id case, written by a real ``pari score``."""
+    args = findings_quoting_long_ids(folder)
+    out = args.index("-o")
+    args[out + 1 : out + 2] = [str(folder / "ket-qua.xlsx")]
+    args = [arg for arg in args if arg not in ("--format", "csv")]
+    done = subprocess.run([sys.executable, "-m", "pari_index.cli", *args], cwd=folder, capture_output=True, check=False)
+    assert done.returncode == 1 and (folder / "ket-qua.xlsx").is_file(), done.stderr[-2000:]
+    return folder / "ket-qua.xlsx"
+
+
+def report_of_own_long_id_results(folder: Path) -> list[str]:
+    """``pari report`` on pari's own workbook of 30,000-digit ids: refused as a zip bomb before."""
+    return ["report", str(_own_long_id_results(folder)), "-o", str(folder / "bao-cao.html")]
+
+
+def previous_of_own_long_id_results(folder: Path) -> list[str]:
+    """The same workbook as ``--previous`` of the example's run."""
+    results = _own_long_id_results(folder)
+    return [
+        "score",
+        "assessments_long.csv",
+        "--communes",
+        "communes.csv",
+        "--survey",
+        "survey.csv",
+        "--previous",
+        str(results),
+        "-o",
+        str(folder / "nam-nay.xlsx"),
+        "-q",
+    ]
+
+
+CASES: dict[str, Case] = {
+    "report-of-own-long-id-results": report_of_own_long_id_results,
+    "previous-of-own-long-id-results": previous_of_own_long_id_results,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "report-of-own-long-id-results": (0, None, ("ket-qua.xlsx",)),
+    "previous-of-own-long-id-results": (1, "unknown-criterion", ("ket-qua.xlsx",)),
+}
