@@ -1,4 +1,4 @@
-"""Hostile cases of the twenty-fourth session's lead: pari's own results read back.
+"""Hostile cases of the twenty-fourth session's lead: pari's own results read back, whole or damaged.
 
 A run of the example whose item ids are 30,000 digits (tests/hostile_lead23.py) writes a results
 workbook of 720 KB whose findings sheet inflates 124 times (from 137 KB to 17 MB): the ids repeat
@@ -7,6 +7,10 @@ down a column. ``pari report`` and ``--previous`` refused that workbook as a zip
 refused. The parts that inflate more than the ratio now share an allowance of 32 MiB
 (``intake.xlsx.limits.RATIO_ALLOWANCE_BYTES``) before the workbook is refused: a bomb's cost is
 the bytes it inflates to.
+
+And a results folder whose findings table has a damaged page (four bytes overwritten where polars
+reads a page's lengths): polars panicked decoding it, and ``pari report`` ended as pari's own
+error (exit 70, "not your file") after a Rust backtrace in English. It is ``results-damaged`` now.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -21,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hostile_lead23 import findings_quoting_long_ids
+from hostile_sweep8 import _examples
 
 Case = Callable[[Path], list[str]]
 
@@ -59,12 +64,45 @@ def previous_of_own_long_id_results(folder: Path) -> list[str]:
     ]
 
 
+def _panicking_damage(data: bytes) -> bytes:
+    """``data`` with four bytes overwritten at the first place that makes polars panic decoding it
+    (a page's lengths read from the damaged bytes): how 2 of 200 damaged results folders of a
+    byte-mutation campaign ended ``pari report`` as pari's own error (exit 70)."""
+    import io
+
+    import polars as pl
+
+    for at in range(4, len(data) - 8, 7):
+        damaged = data[:at] + b"\xff\xff\xff\x7f" + data[at + 4 :]
+        try:
+            pl.read_parquet(io.BytesIO(damaged))
+        except pl.exceptions.PanicException:
+            return damaged
+        except Exception:
+            continue
+    raise AssertionError("no damage made polars panic")
+
+
+def report_of_damaged_results_page(folder: Path) -> list[str]:
+    """``pari report`` on a results folder whose findings table has a damaged page."""
+    _examples(folder)
+    args = ["score", "assessments_long.csv", "--communes", "communes.csv", "--survey", "survey.csv"]
+    args += ["-o", "ket-qua", "--format", "parquet", "-q"]
+    done = subprocess.run([sys.executable, "-m", "pari_index.cli", *args], cwd=folder, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    table = folder / "ket-qua" / "findings.parquet"
+    table.write_bytes(_panicking_damage(table.read_bytes()))
+    return ["report", str(folder / "ket-qua"), "-o", str(folder / "bao-cao.html")]
+
+
 CASES: dict[str, Case] = {
+    "report-of-damaged-results-page": report_of_damaged_results_page,
     "report-of-own-long-id-results": report_of_own_long_id_results,
     "previous-of-own-long-id-results": previous_of_own_long_id_results,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "report-of-damaged-results-page": (1, "results-damaged", ("ket-qua/findings.parquet",)),
     "report-of-own-long-id-results": (0, None, ("ket-qua.xlsx",)),
     "previous-of-own-long-id-results": (1, "unknown-criterion", ("ket-qua.xlsx",)),
 }

@@ -16,7 +16,18 @@ def test_every_case_has_its_expectation() -> None:
     assert sorted(CASES) == sorted(EXPECTED)
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_damaged_page_is_told_as_damage(tmp_path: Path) -> None:
+    said = answers_its_case(
+        CASES["report-of-damaged-results-page"](tmp_path), tmp_path, EXPECTED["report-of-damaged-results-page"]
+    )
+    assert "findings.parquet: không giải mã được các trang dữ liệu của bảng này của kết quả" in said
+    assert "panicked" not in said and not (tmp_path / "bao-cao.html").exists()
+
+
+OWN = sorted(case for case in CASES if "own-long-id" in case)
+
+
+@pytest.mark.parametrize("case", OWN)
 def test_each_case_answers_its_code(tmp_path: Path, case: str) -> None:
     args = CASES[case](tmp_path)
     with zipfile.ZipFile(tmp_path / "ket-qua.xlsx") as package:

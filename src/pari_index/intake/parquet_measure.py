@@ -25,6 +25,7 @@ from typing import BinaryIO
 import polars as pl
 
 from pari_index.errors import Problem
+from pari_index.library_panics import panic_words_held
 from pari_index.limits import env_limit
 from pari_index.thrift_compact import (
     BINARY,
@@ -64,6 +65,10 @@ MAX_FOOTER_BYTES = 1024 * 1024
 
 class Unreadable(ValueError):
     """The footer or a page header is not what Parquet writes."""
+
+
+class Damaged(Unreadable):
+    """polars panicked decoding the pages: bytes of the file were changed or cut."""
 
 
 class FooterTooLarge(Exception):
@@ -306,6 +311,17 @@ def read_measured(
     passed is OverLimit (``too-many-cells``, ``parquet-footer-too-large``,
     ``parquet-too-much-text``); a file that is not Parquet is Unreadable, or polars' own error.
     ``decode`` False: measured, its text too, but not kept (None)."""
+    try:
+        with panic_words_held():
+            return _read_measured(source, file, cells, sheet, decode)
+    except pl.exceptions.PanicException as exc:
+        # A page whose bytes were damaged (a flipped bit in a results table) made polars panic:
+        # the run ended as pari's own error, saying the file was not the cause.
+        reason = (str(exc).strip().splitlines() or ["panic"])[0][:200]
+        raise Damaged(f"its pages cannot be decoded ({reason})") from None
+
+
+def _read_measured(source: BinaryIO, file: str, cells: int, sheet: str | None, decode: bool) -> pl.DataFrame | None:
     from pari_index.intake.sheet import too_many_cells
 
     length = footer_length(source)

@@ -426,6 +426,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "codes of the tables no longer agree (a spreadsheet program such as Excel drops the leading zeros of codes "
             "it takes for numbers)",
         ),
+        "pages_damaged": Words(
+            "không giải mã được các trang dữ liệu của bảng này của kết quả: có byte của tệp đã bị thay đổi hoặc bị "
+            "cắt mất",
+            "the pages of this table of the results cannot be decoded: bytes of the file were changed or cut",
+        ),
         "not_utf8": Words(
             "bảng này của kết quả không phải văn bản UTF-8 như lệnh chấm điểm ghi: nó đã được một chương trình khác "
             "lưu lại",

@@ -197,7 +197,7 @@ def _pari_parquet(path: Path) -> bool:
 
     try:
         columns = set(pl.read_parquet_schema(path))
-    except (OSError, ValueError, pl.exceptions.PolarsError):  # not ours unless it reads as a table
+    except (OSError, ValueError, pl.exceptions.PolarsError, pl.exceptions.PanicException):  # not ours unless it reads
         return False
     return columns == ABOUT_COLUMNS or any(table <= columns for table in RESULT_TABLE_COLUMNS)
 

@@ -420,11 +420,18 @@ def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
     (intake.parquet_measure), with the cells and bytes a results workbook is allowed: a 400 KB
     ``rows.parquet`` of 30 million equal rows took 2.9 GB before it was found damaged, and a
     table of one string repeated by its dictionary can take far more."""
-    from pari_index.intake.parquet_measure import OverLimit, Unreadable, read_measured
+    from pari_index.intake.parquet_measure import Damaged, OverLimit, Unreadable, read_measured
     from pari_index.intake.sheet import max_cells
 
     try:
         frame = read_measured(handle, str(file), max(max_cells(), RESULTS_CELLS), table or None)
+    except Damaged:
+        raise not_results(
+            file,
+            "the pages of this table of the results cannot be decoded: bytes of the file were changed or cut",
+            "results-damaged",
+            words="pages_damaged",
+        ) from None
     except Unreadable as exc:
         raise ValueError(f"not Parquet: {exc}") from None
     except OverLimit as over:
@@ -532,7 +539,8 @@ def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
 def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     import fastexcel
 
-    from pari_index.intake.xlsx.reading import library_failure, not_a_workbook, panic_words_held
+    from pari_index.intake.xlsx.reading import not_a_workbook
+    from pari_index.library_panics import library_failure, panic_words_held
 
     tables: dict[str, pl.DataFrame] = {}
     lang: str | None = None

@@ -3,16 +3,11 @@ has been measured, and the findings of its cells."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import io
-import os
-import sys
-import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import polars as pl
 
@@ -31,6 +26,7 @@ from pari_index.intake.xlsx.package import _prescan
 from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetCells
 from pari_index.intake.xlsx.two_row_header import join_two_row_header
 from pari_index.intake.xlsx.xml_patterns import _CELL_REF
+from pari_index.library_panics import library_failure, panic_words_held
 from pari_index.messages.labels import PARAM_WORDS
 
 
@@ -202,66 +198,6 @@ def not_a_workbook(data: bytes | Path, file: str) -> Problem | None:
         file=file,
         hint="rename it to end in .csv and give it again, or open it in Excel and save it as .xlsx",
     )
-
-
-def library_failure(exc: BaseException) -> bool:
-    """An error of the spreadsheet library on the file: any Exception, or a panic of its Rust code
-    (pyo3's PanicException derives from BaseException, so ``except Exception`` let a crafted file
-    end the run as an internal error, exit 70). Ctrl-C and exits are not."""
-    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
-
-
-class _HeldStderr:
-    """The standard error (descriptor 2) sent to a temporary file while any thread reads with the
-    library (the appraisal may be read beside the assessments): the first reader in redirects it,
-    the last one out puts it back and passes on what was written, unless it is a Rust panic's."""
-
-    lock = threading.Lock()
-    readers = 0
-    saved: int | None = None
-    held: IO[bytes] | None = None
-
-    @classmethod
-    def enter(cls) -> None:
-        with cls.lock:
-            if cls.readers == 0:
-                try:
-                    sys.stderr.flush()
-                    cls.saved = os.dup(2)
-                    cls.held = tempfile.TemporaryFile()  # noqa: SIM115 - closed in leave()
-                    os.dup2(cls.held.fileno(), 2)
-                except (OSError, ValueError):  # no standard error to hold (a closed descriptor)
-                    cls.saved = None
-            cls.readers += 1
-
-    @classmethod
-    def leave(cls) -> None:
-        with cls.lock:
-            cls.readers -= 1
-            if cls.readers or cls.saved is None or cls.held is None:
-                return
-            os.dup2(cls.saved, 2)
-            os.close(cls.saved)
-            cls.saved = None
-            with cls.held as held:
-                held.seek(0)
-                said = held.read(64 * 1024)
-            cls.held = None
-            if said and b"panicked at" not in said:
-                with contextlib.suppress(OSError):
-                    os.write(2, said)
-
-
-@contextlib.contextmanager
-def panic_words_held() -> Iterator[None]:
-    """The library's own writes to the standard error held while it runs, and passed on after
-    unless they are a Rust panic's: its English words and backtrace reached the user's console (a
-    Vietnamese run) before the located finding that says the same."""
-    _HeldStderr.enter()
-    try:
-        yield
-    finally:
-        _HeldStderr.leave()
 
 
 def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str) -> tuple[pl.DataFrame, str] | Problem:
