@@ -19,6 +19,7 @@ Either over :func:`text_limit` is ``parquet-too-much-text``.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -134,17 +135,37 @@ class _Thrift(CompactReader):
 #: but for a whole number, the function reading it.
 Field = tuple[int, "Callable[[_Thrift, int], object] | None"]
 _WHOLE: Field = (I64, None)
-#: ColumnMetaData: total_uncompressed_size (6), total_compressed_size (7), data_page_offset (9),
-#: dictionary_page_offset (11).
-_META: dict[int, Field] = {6: _WHOLE, 7: _WHOLE, 9: _WHOLE, 11: _WHOLE}
+
+
+def _names(reader: _Thrift, depth: int) -> list[str]:
+    """A list of strings (a column's path in the schema)."""
+    size, elements = reader.list_head()
+    if elements != BINARY or depth > MAX_DEPTH:
+        raise Unreadable("not a list of strings")
+    return [reader.take(reader.varint()).decode("utf-8", "replace") for _ in range(size)]
+
+
+#: ColumnMetaData: path_in_schema (3), total_uncompressed_size (6), total_compressed_size (7),
+#: data_page_offset (9), dictionary_page_offset (11).
+_META: dict[int, Field] = {3: (LIST, _names), 6: _WHOLE, 7: _WHOLE, 9: _WHOLE, 11: _WHOLE}
 #: ColumnChunk: its meta_data (3).
 _CHUNK: dict[int, Field] = {3: (STRUCT, lambda r, d: r.struct(_META, d))}
 #: RowGroup: its columns (1).
 _GROUP: dict[int, Field] = {1: (LIST, lambda r, d: [r.struct(_CHUNK, d) for _ in range(r.items(d))])}
 #: FileMetaData: its row_groups (4).
 _FOOTER: dict[int, Field] = {4: (LIST, lambda r, d: [r.struct(_GROUP, d) for _ in range(r.items(d))])}
-#: PageHeader: uncompressed_page_size (2), compressed_page_size (3).
-_PAGE_HEADER: dict[int, Field] = {2: _WHOLE, 3: _WHOLE}
+#: PageHeader: uncompressed_page_size (2), compressed_page_size (3), crc (4): the CRC-32 of the
+#: page's bytes as stored, which Spark (parquet-mr) and pyarrow (write_page_checksum) may write.
+_PAGE_HEADER: dict[int, Field] = {2: _WHOLE, 3: _WHOLE, 4: _WHOLE}
+
+
+class ChecksumMismatch(Exception):
+    """A page whose bytes do not have the CRC-32 its header records: the column and the page."""
+
+    def __init__(self, column: str, page: int) -> None:
+        super().__init__(column, page)
+        self.column = column
+        self.page = page
 
 
 def _read_at(handle: BinaryIO, offset: int, size: int) -> bytes:
@@ -158,13 +179,17 @@ def _size(value: object) -> int:
     return value
 
 
-def _chunk_pages(handle: BinaryIO, start: int, length: int, end_of_data: int) -> int:
-    """The bytes the pages of one column chunk (``length`` bytes at ``start``) inflate to."""
+def _chunk_pages(handle: BinaryIO, start: int, length: int, end_of_data: int, column: str = "") -> int:
+    """The bytes the pages of one column chunk (``length`` bytes at ``start``) inflate to; a page
+    whose header records a CRC-32 is checked against it (ChecksumMismatch): polars reads a page
+    whose bytes were changed without a word, and a changed digit is a changed score."""
     if start < 4 or start + length > end_of_data:
         raise Unreadable("column chunk outside the file")
     inflated = 0
     at, end = start, start + length
+    page = 0
     while at < end:
+        page += 1
         try:  # a header takes some 20 bytes, and a few hundred with its statistics
             reader = _Thrift(_read_at(handle, at, min(end - at, 4096)))
             header = reader.struct(_PAGE_HEADER)
@@ -172,7 +197,11 @@ def _chunk_pages(handle: BinaryIO, start: int, length: int, end_of_data: int) ->
             reader = _Thrift(_read_at(handle, at, min(end - at, MAX_HEADER_BYTES)))
             header = reader.struct(_PAGE_HEADER)
         inflated += _size(header.get(2))
-        at += reader.at + _size(header.get(3))
+        stored = _size(header.get(3))
+        crc = header.get(4)
+        if isinstance(crc, int) and zlib.crc32(_read_at(handle, at + reader.at, stored)) != crc & 0xFFFFFFFF:
+            raise ChecksumMismatch(column, page)
+        at += reader.at + stored
     return inflated
 
 
@@ -202,8 +231,10 @@ def inflated_bytes(handle: BinaryIO) -> int:
                 raise Unreadable("column chunk without its metadata")
             dictionary, data = meta.get(11), meta.get(9)
             start = _size(min(dictionary, data) if dictionary and isinstance(data, int) else data)
+            path = meta.get(3)
+            column = ".".join(path) if isinstance(path, list) else ""
             try:
-                inflated += _chunk_pages(handle, start, _size(meta.get(7)), end_of_data)
+                inflated += _chunk_pages(handle, start, _size(meta.get(7)), end_of_data, column)
             except Unreadable:
                 # Some writers' offsets are off (a dictionary page left out of them): the chunk's
                 # own total then, which polars reads past if it lies (as it reads garbage).
@@ -256,6 +287,23 @@ def footer_too_large(found: int, file: str, sheet: str | None = None) -> Problem
     )
 
 
+def checksum_mismatch(mismatch: ChecksumMismatch, file: str, sheet: str | None = None) -> Problem:
+    """``parquet-checksum``: a page's bytes are not those its writer recorded."""
+    return Problem(
+        "parquet-checksum",
+        f"page {mismatch.page} of the column {_shown(mismatch.column)} does not match the checksum its writer "
+        "recorded: bytes of the file were changed or cut since it was written; the file was not read",
+        file=file,
+        sheet=sheet,
+        hint="write the file again from its source, or copy it again",
+        params={"column": _shown(mismatch.column), "page": mismatch.page},
+    )
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 80 else name[:80] + "…"
+
+
 def pages_problem(source: BinaryIO, file: str, cells: int, sheet: str | None = None) -> Problem | None:
     """Before polars reads the Parquet file open as ``source``: ``parquet-footer-too-large``, or
     ``parquet-too-much-text`` when its pages inflate to more than its text limit and what its
@@ -266,6 +314,8 @@ def pages_problem(source: BinaryIO, file: str, cells: int, sheet: str | None = N
         found = inflated_bytes(source)
     except FooterTooLarge as large:
         return footer_too_large(large.length, file, sheet)
+    except ChecksumMismatch as mismatch:
+        return checksum_mismatch(mismatch, file, sheet)
     finally:
         source.seek(0)
     allowed = text_limit(size) + CELL_BYTES * cells

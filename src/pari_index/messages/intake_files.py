@@ -865,6 +865,16 @@ READING_FINDINGS: dict[str, Entry] = {
         "ghi lại tệp với ít nhóm dòng hơn",
         "write the file again in fewer row groups",
     ),
+    "parquet-checksum": entry(
+        "Tệp Parquet bị hỏng",
+        "Parquet file damaged",
+        "trang {page} của cột {column} không khớp với mã kiểm tra (checksum) mà chương trình ghi tệp đã ghi lại: có "
+        "byte của tệp đã bị thay đổi hoặc bị cắt mất từ khi ghi; tệp không được đọc",
+        "page {page} of the column {column} does not match the checksum its writer recorded: bytes of the file "
+        "were changed or cut since it was written; the file was not read",
+        "ghi lại tệp từ nguồn của nó, hoặc sao chép lại",
+        "write the file again from its source, or copy it again",
+    ),
     "xlsx-too-much-text": entry(
         "Sổ tính có quá nhiều văn bản",
         "Workbook holds too much text",
