@@ -11,6 +11,8 @@ the bytes it inflates to.
 And a results folder whose findings table has a damaged page (four bytes overwritten where polars
 reads a page's lengths): polars panicked decoding it, and ``pari report`` ended as pari's own
 error (exit 70, "not your file") after a Rust backtrace in English. It is ``results-damaged`` now.
+A Parquet input damaged so was refused (``not-parquet``) after the same backtrace; the panic's
+words are now kept off the console, as they were for workbooks.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hostile_lead23 import findings_quoting_long_ids
-from hostile_sweep8 import _examples
+from hostile_sweep8 import _examples, _score
 
 Case = Callable[[Path], list[str]]
 
@@ -95,13 +97,27 @@ def report_of_damaged_results_page(folder: Path) -> list[str]:
     return ["report", str(folder / "ket-qua"), "-o", str(folder / "bao-cao.html")]
 
 
+def score_of_damaged_parquet_input(folder: Path) -> list[str]:
+    """The example's assessments as Parquet, a page damaged so that polars panics: the file was
+    refused, but the panic's Rust backtrace reached the console in English first."""
+    import polars as pl
+
+    _examples(folder)
+    path = folder / "tu-danh-gia.parquet"
+    pl.read_csv(folder / "assessments_long.csv", infer_schema=False).write_parquet(path)
+    path.write_bytes(_panicking_damage(path.read_bytes()))
+    return _score(folder, assessments=path)
+
+
 CASES: dict[str, Case] = {
+    "score-of-damaged-parquet-input": score_of_damaged_parquet_input,
     "report-of-damaged-results-page": report_of_damaged_results_page,
     "report-of-own-long-id-results": report_of_own_long_id_results,
     "previous-of-own-long-id-results": previous_of_own_long_id_results,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "score-of-damaged-parquet-input": (1, "not-parquet", ("tu-danh-gia.parquet",)),
     "report-of-damaged-results-page": (1, "results-damaged", ("ket-qua/findings.parquet",)),
     "report-of-own-long-id-results": (0, None, ("ket-qua.xlsx",)),
     "previous-of-own-long-id-results": (1, "unknown-criterion", ("ket-qua.xlsx",)),

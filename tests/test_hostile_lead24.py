@@ -24,6 +24,13 @@ def test_a_damaged_page_is_told_as_damage(tmp_path: Path) -> None:
     assert "panicked" not in said and not (tmp_path / "bao-cao.html").exists()
 
 
+def test_a_damaged_parquet_input_keeps_the_panic_off_the_console(tmp_path: Path) -> None:
+    args = CASES["score-of-damaged-parquet-input"](tmp_path)
+    said = answers_its_case(args, tmp_path, EXPECTED["score-of-damaged-parquet-input"])
+    assert "tu-danh-gia.parquet: không đọc được dạng Parquet" in said
+    assert "panicked" not in said and "stack backtrace" not in said
+
+
 OWN = sorted(case for case in CASES if "own-long-id" in case)
 
 

@@ -18,6 +18,7 @@ from pari_index.intake.sheet import (
     too_many_cells,
     too_many_columns,
 )
+from pari_index.library_panics import panic_words_held
 from pari_index.messages.labels import dtype_words
 
 
@@ -97,10 +98,11 @@ def read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
 def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     """read_parquet of the bytes (or the one open file) whose footer is checked, then read."""
     try:
-        schema = pl.read_parquet_schema(source)
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
-        rows = pl.scan_parquet(source).select(pl.len()).collect().item()
+        with panic_words_held():  # a damaged page's panic: its Rust backtrace kept off the console
+            schema = pl.read_parquet_schema(source)
+            if isinstance(source, io.BytesIO):
+                source.seek(0)
+            rows = pl.scan_parquet(source).select(pl.len()).collect().item()
     except (Exception, pl.exceptions.PanicException) as exc:  # garbage raises many kinds of error
         return _not_parquet(exc, file)
     if len(schema) > MAX_COLUMNS:
@@ -121,7 +123,8 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     try:
         if isinstance(source, io.BytesIO):
             source.seek(0)
-        frame = pl.read_parquet(source, columns=keep)
+        with panic_words_held():
+            frame = pl.read_parquet(source, columns=keep)
     except (Exception, pl.exceptions.PanicException) as exc:
         return _not_parquet(exc, file)
     too_much = text_problem(frame, size, file)
