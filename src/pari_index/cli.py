@@ -43,6 +43,7 @@ from pari_index.errors import (
     os_error_parts,
     quoted,
 )
+from pari_index.library_panics import STEP_MARK
 from pari_index.limits import memory_room, open_files_room
 from pari_index.messages.help_words import lang_defaults, localise_help
 
@@ -578,7 +579,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
         if quiet or lost:
             return
         try:
-            click.echo(f"· {message}", err=True)
+            click.echo(f"{STEP_MARK.decode()}{message}", err=True)
         except OSError:
             lost = True
 

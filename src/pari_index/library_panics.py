@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -59,9 +60,35 @@ class _HeldStderr:
                 held.seek(0)
                 said = held.read(64 * 1024)
             cls.held = None
-            if said and b"panicked at" not in said:
+            said = without_panics(said)
+            if said:
                 with contextlib.suppress(OSError):
                     os.write(2, said)
+
+
+#: How the command's progress lines begin (cli: ``· reading assessments``): one written by
+#: another thread while the library panicked lands among the panic's lines, and is kept.
+STEP_MARK = "· ".encode()
+#: The first line of a Rust panic's words, and the last: a note on RUST_BACKTRACE.
+_PANIC = re.compile(rb"^thread '[^\n]*' (?:\(\d+\) )?panicked at ")
+_PANIC_END = re.compile(rb"^note: .*RUST_BACKTRACE")
+
+
+def without_panics(said: bytes) -> bytes:
+    """What was written to the standard error without the Rust panics' words: the lines before
+    and after them, and pari's own progress lines written among them by another thread, are kept.
+    Dropping everything that held a panic lost the run's «· reading assessments» line."""
+    kept: list[bytes] = []
+    in_panic = False
+    for line in said.splitlines(keepends=True):
+        if _PANIC.match(line):
+            in_panic = True
+        elif in_panic and _PANIC_END.match(line):
+            in_panic = False
+            continue
+        if (not in_panic or line.startswith(STEP_MARK)) and line.strip():  # blank: the panic's own
+            kept.append(line)
+    return b"".join(kept)
 
 
 @contextlib.contextmanager
