@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from pari_index.errors import Problem, visible
@@ -44,6 +45,21 @@ def file_head(data: bytes | Path, size: int = 512) -> bytes:
             return source.read(size)
     except OSError:
         return b""
+
+
+#: What reading a damaged zip's parts raises besides OSError: zipfile's own error, zlib's on a
+#: deflate stream whose bytes were changed ("invalid distance too far back"), EOFError on a cut
+#: part, NotImplementedError on a method Python cannot inflate, RuntimeError on an encrypted part,
+#: ValueError on impossible sizes. zlib's was missed where pari peeks at a workbook's parts (is it
+#: results? pari's own output?), and a damaged --survey workbook ended as pari's own error, exit 70.
+ZIP_READ_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 
 
 def _zip_names(data: bytes | Path) -> list[str] | None:

@@ -40,6 +40,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+from pari_index.archives import ZIP_READ_ERRORS
 from pari_index.errors import Problem, UsageError
 from pari_index.outputs.names import shown_name
 from pari_index.outputs.results_labels import LANGS, column_heading, sheet_name
@@ -108,6 +109,10 @@ def _part(archive: zipfile.ZipFile, name: str) -> bytes | None:
     return data if len(data) <= MAX_WORKBOOK_PART else None
 
 
+#: A workbook peeked at that cannot be read: not one that can be read cheaply.
+_PEEK_ERRORS: tuple[type[Exception], ...] = (OSError, KeyError, *ZIP_READ_ERRORS)
+
+
 def _workbook(path: Path) -> tuple[list[str], bool] | None:
     """The sheet names an .xlsx lists, and whether another program saved it since it was written
     (its core properties name who last modified it, or a modification time other than its
@@ -117,7 +122,7 @@ def _workbook(path: Path) -> tuple[list[str], bool] | None:
         with zipfile.ZipFile(path) as archive:
             book = _part(archive, "xl/workbook.xml")
             core = _part(archive, "docProps/core.xml") if "docProps/core.xml" in archive.namelist() else b""
-    except (OSError, KeyError, ValueError, RuntimeError, zipfile.BadZipFile, EOFError, NotImplementedError):
+    except _PEEK_ERRORS:
         return None
     if book is None or core is None:
         return None

@@ -9,12 +9,11 @@ import posixpath
 import re
 import struct
 import zipfile
-import zlib
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree
 
-from pari_index.archives import zip_archive
+from pari_index.archives import ZIP_READ_ERRORS, zip_archive
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.budget import _Budget, _inflate_the_rest, _stream
 from pari_index.intake.xlsx.legacy_scan import CFB_SIGNATURE, scan_xls, scan_xlsb
@@ -384,7 +383,7 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
                 _scan_ods(package, content, budget)  # an OpenDocument spreadsheet: repeated cells
             _inflate_the_rest(package, budget)  # for .xlsb, only the package limits apply
             return found
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        except ZIP_READ_ERRORS as exc:
             message = f"the package cannot be read ({type(exc).__name__}: {_quote(str(exc))})"
             params = {"damage": "package", "error": type(exc).__name__, "reason": _quote(str(exc))}
         except ElementTree.ParseError as exc:
