@@ -49,21 +49,9 @@ def report_of_own_long_id_results(folder: Path) -> list[str]:
 
 
 def previous_of_own_long_id_results(folder: Path) -> list[str]:
-    """The same workbook as ``--previous`` of the example's run."""
+    """The same workbook as ``--previous`` of the long-id run again."""
     results = _own_long_id_results(folder)
-    return [
-        "score",
-        "assessments_long.csv",
-        "--communes",
-        "communes.csv",
-        "--survey",
-        "survey.csv",
-        "--previous",
-        str(results),
-        "-o",
-        str(folder / "nam-nay.xlsx"),
-        "-q",
-    ]
+    return _score(folder, "--previous", str(results), out="nam-nay.xlsx")
 
 
 def _panicking_damage(data: bytes) -> bytes:
