@@ -12,7 +12,10 @@ And a results folder whose findings table has a damaged page (four bytes overwri
 reads a page's lengths): polars panicked decoding it, and ``pari report`` ended as pari's own
 error (exit 70, "not your file") after a Rust backtrace in English. It is ``results-damaged`` now.
 A Parquet input damaged so was refused (``not-parquet``) after the same backtrace; the panic's
-words are now kept off the console, as they were for workbooks.
+words are now kept off the console, as they were for workbooks. A criteria table showing one
+item's explanation in another's place (a damaged dictionary page) was explained with it, exit 0:
+the values digest leaves the free texts out. A Parquet results folder now records its files'
+SHA-256 in its about table.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -100,7 +103,28 @@ def score_of_damaged_parquet_input(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
+def explain_of_swapped_explanation(folder: Path) -> list[str]:
+    """A results folder whose criteria table shows one item's explanation in another's place (what
+    a damaged dictionary page of criteria.parquet did in the byte-damage campaign): the values
+    digest leaves free texts out, and ``pari explain`` printed the wrong explanation, exit 0."""
+    import polars as pl
+
+    _examples(folder)
+    args = ["score", "assessments_long.csv", "--communes", "communes.csv", "--survey", "survey.csv"]
+    args += ["-o", "ket-qua", "--format", "parquet", "-q"]
+    done = subprocess.run([sys.executable, "-m", "pari_index.cli", *args], cwd=folder, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    table = folder / "ket-qua" / "criteria.parquet"
+    criteria = pl.read_parquet(table)
+    first = criteria["explanation"][0]
+    other = criteria.filter(pl.col("explanation") != first)["explanation"][0]
+    swapped = pl.when(pl.int_range(pl.len()) == 0).then(pl.lit(other)).otherwise(pl.col("explanation"))
+    criteria.with_columns(swapped.alias("explanation")).write_parquet(table)
+    return ["explain", "--results", str(folder / "ket-qua"), str(criteria["commune_code"][0])]
+
+
 CASES: dict[str, Case] = {
+    "explain-of-swapped-explanation": explain_of_swapped_explanation,
     "score-of-damaged-parquet-input": score_of_damaged_parquet_input,
     "report-of-damaged-results-page": report_of_damaged_results_page,
     "report-of-own-long-id-results": report_of_own_long_id_results,
@@ -108,6 +132,7 @@ CASES: dict[str, Case] = {
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "explain-of-swapped-explanation": (1, "results-damaged", ()),
     "score-of-damaged-parquet-input": (1, "not-parquet", ("tu-danh-gia.parquet",)),
     "report-of-damaged-results-page": (1, "results-damaged", ("ket-qua/findings.parquet",)),
     "report-of-own-long-id-results": (0, None, ("ket-qua.xlsx",)),

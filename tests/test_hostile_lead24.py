@@ -31,6 +31,13 @@ def test_a_damaged_parquet_input_keeps_the_panic_off_the_console(tmp_path: Path)
     assert "panicked" not in said and "stack backtrace" not in said
 
 
+def test_a_swapped_explanation_is_refused(tmp_path: Path) -> None:
+    said = answers_its_case(
+        CASES["explain-of-swapped-explanation"](tmp_path), tmp_path, EXPECTED["explain-of-swapped-explanation"]
+    )
+    assert "criteria.parquet: các byte của bảng này của kết quả không phải là những byte lệnh chấm điểm đã ghi" in said
+
+
 OWN = sorted(case for case in CASES if "own-long-id" in case)
 
 

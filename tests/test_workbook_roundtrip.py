@@ -233,7 +233,10 @@ def test_the_example_workbook_holds_every_table_cell_by_cell(example_results: tu
     assert list(sheets)[: len(TABLES)] == ["Tổng hợp", "Tiêu chí", "Phát hiện", "Dòng đầu vào", "Thông tin"]
     levels = level_words(resolve_leaves(load_criteria(default_criteria_path()).criteria), "vi")
     for name in TABLES:
-        words = label_frame(name, pl.read_parquet(folder / f"{name}.parquet"), "vi", levels)
+        table = pl.read_parquet(folder / f"{name}.parquet")
+        if name == "about":  # a Parquet folder's own rows: the SHA-256 of its other files
+            table = table.filter(~pl.col("key").str.starts_with("file_sha256_"))
+        words = label_frame(name, table, "vi", levels)
         assert_sheet_is_frame(sheets[sheet_name(name, "vi")], words)
     # The summary (what --previous reads) comes back through the library as the same table.
     assert read_results(workbook)["summary"].equals(read_results(folder)["summary"])

@@ -426,6 +426,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "codes of the tables no longer agree (a spreadsheet program such as Excel drops the leading zeros of codes "
             "it takes for numbers)",
         ),
+        "file_changed": Words(
+            "các byte của bảng này của kết quả không phải là những byte lệnh chấm điểm đã ghi: tệp đã bị hỏng, "
+            "hoặc đã được ghi lại, từ sau lượt chấm",
+            "the bytes of this table of the results are not those pari score wrote: the file was damaged, or written "
+            "again, since the run",
+        ),
         "pages_damaged": Words(
             "không giải mã được các trang dữ liệu của bảng này của kết quả: có byte của tệp đã bị thay đổi hoặc bị "
             "cắt mất",

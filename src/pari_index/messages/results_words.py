@@ -260,6 +260,11 @@ ABOUT_KEYS: dict[str, Words] = {
     "values_sha256_summary": Words("SHA-256 các giá trị của bảng Tổng hợp", "SHA-256 of the Summary table's values"),
     "values_sha256_criteria": Words("SHA-256 các giá trị của bảng Tiêu chí", "SHA-256 of the Criteria table's values"),
     "values_sha256_findings": Words("SHA-256 các giá trị của bảng Phát hiện", "SHA-256 of the Findings table's values"),
+    # A Parquet results folder only (results_digest.with_file_digests).
+    "file_sha256_summary": Words("SHA-256 của tệp bảng Tổng hợp", "SHA-256 of the Summary table's file"),
+    "file_sha256_criteria": Words("SHA-256 của tệp bảng Tiêu chí", "SHA-256 of the Criteria table's file"),
+    "file_sha256_findings": Words("SHA-256 của tệp bảng Phát hiện", "SHA-256 of the Findings table's file"),
+    "file_sha256_rows": Words("SHA-256 của tệp bảng Dòng đầu vào", "SHA-256 of the Input rows table's file"),
 }
 
 #: About keys made of a prefix and a name (an input's role, a number, a table): the name follows

@@ -43,8 +43,16 @@ from pari_index.outputs.files import (
 )
 from pari_index.outputs.paths import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
-from pari_index.outputs.results_checks import TABLES, check_table, check_whole, not_results
-from pari_index.outputs.results_digest import DIGESTED, NUMBER_TEXT, TEXT_COLUMNS, digest_key, values_digest
+from pari_index.outputs.results_checks import TABLES, about_facts, check_table, check_whole, not_results
+from pari_index.outputs.results_digest import (
+    DIGESTED,
+    NUMBER_TEXT,
+    TEXT_COLUMNS,
+    changed_file,
+    digest_key,
+    values_digest,
+    with_file_digests,
+)
 from pari_index.outputs.results_labels import (
     LevelWords,
     group_sheet_prefix,
@@ -277,13 +285,15 @@ def write_results(
         return _write_workbook(target, tables)
     # A results folder is replaced as a whole: a failed run leaves the previous complete set.
     with atomic_folder(target, frozenset(table_files())) as folder:
-        for name, frame in tables.as_written().items():
+        for name, frame in tables.as_written().items():  # about last: it records the others' files
             file = folder / f"{name}.{fmt}"
-            if name in keep:  # the old folder's file, hard-linked (or copied) into the new one
-                _link_or_copy(target / file.name, file)
+            if name in keep and not (fmt == "parquet" and name == "about"):
+                _link_or_copy(target / file.name, file)  # the old folder's file, hard-linked or copied
                 continue
             if fmt == "csv":
                 write_csv(file, frame)
+            elif name == "about":
+                write_parquet(file, with_file_digests(tables.about, folder))
             else:
                 write_parquet(file, frame, (reuse or {}).get(name))
     return [target / f"{name}.{fmt}" for name in TABLES]
@@ -604,4 +614,14 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     for name, frame in tables.items():
         check_table(p, name, frame, lang)
     check_whole(p, tables, lang)
+    if p.is_dir():  # last, so that what the checks above name (rows deleted, values edited) is named so
+        changed = changed_file(p, about_facts(tables))
+        if changed is not None:
+            raise not_results(
+                p / f"{changed}.parquet",
+                "the bytes of this table of the results are not those pari score wrote: the file was damaged, or "
+                "written again, since the run",
+                "results-damaged",
+                words="file_changed",
+            )
     return tables
