@@ -1,0 +1,147 @@
+"""Hostile cases of the twenty-fourth session's helper decoding24: cells read as something else
+than what the user saw, and rows lost without a word.
+
+- A CSV file with a stray quote (tests/hostile_decoding23.py's ``csv-quote-swallows-rows``)
+  opened in Excel or LibreOffice and saved as a workbook: the rows the quote swallowed are the
+  lines of one explanation cell. The workbook was read, every row «used», commune 00001's seven
+  rows lost, exit 0. Now ``rows-in-one-cell`` refuses the sheet, naming the row, how many lines
+  and the first; line breaks typed in a workbook's cells are read as ever. The same from a CSV
+  saved with semicolons (a Vietnamese Excel's «CSV»).
+
+- A date typed into a column of text of a workbook (a register's district and note, an evidence
+  number ``6/4`` that Excel made a date): it went into the outputs as calamine writes it,
+  ``2025-04-06 00:00:00``. Now every date cell of a workbook reads as a Vietnamese Excel shows it,
+  ``06/04/2025`` (tests/test_hostile_decoding24.py looks into the outputs).
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_decoding24.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_decoding23 import _explanations
+from hostile_sweep8 import EXAMPLES, _examples, _rows, _score
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+#: The day typed into the text columns (a Saturday in the year assessed).
+DAY = dt.datetime(2025, 4, 6)
+
+
+def _workbook_of(source: Path, target: Path, delimiter: str = ",") -> Path:
+    """``source`` (a CSV file) as Excel or LibreOffice opens and saves it as a workbook: each
+    record a row, a quoted cell's lines in one cell."""
+    import openpyxl
+
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=delimiter))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "data"
+    for row in rows:
+        sheet.append(row)
+    book.save(target)
+    return target
+
+
+def quote_swallows_rows_saved_as_workbook(folder: Path) -> list[str]:
+    """The assessments with a stray quote swallowing seven rows, opened and saved as .xlsx."""
+    _examples(folder)
+    broken = _explanations(folder, '"Đã họp ngày 5', 'xong"')
+    workbook = _workbook_of(broken, folder / "tu-danh-gia.xlsx")
+    broken.unlink()
+    return _score(folder, assessments=workbook)
+
+
+def semicolon_register_swallows_rows_saved_as_workbook(folder: Path) -> list[str]:
+    """The register saved with semicolons, a note opened by a stray quote and closed five rows
+    below, opened and saved as .xlsx: five units in one note."""
+    header, *rows = _rows("communes.csv")
+    note = header.index("note")
+    lines = [";".join([*header])] + [";".join(row) for row in rows]
+    lines[10] = ";".join([*rows[9][:note], '"ghi chú', *rows[9][note + 1 :]])
+    lines[15] = ";".join([*rows[14][:note], 'hết"', *rows[14][note + 1 :]])
+    source = folder / "don-vi.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    workbook = _workbook_of(source, folder / "don-vi.xlsx", ";")
+    source.unlink()
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(workbook)
+    return args
+
+
+def well_workbook_line_breaks_in_explanations(folder: Path) -> list[str]:
+    """A workbook whose explanations hold line breaks typed in them (Alt+Enter), one line
+    beginning with a code and holding commas: read, every row scored."""
+    _examples(folder)
+    first = '"Đã họp ngày 5/6\nBiên bản số 12, ký ngày 6/6, lưu tại\n00001 là mã xã, đã đối chiếu"'
+    source = _explanations(folder, first, '"Dòng một\nDòng hai"')
+    workbook = _workbook_of(source, folder / "tu-danh-gia.xlsx")
+    source.unlink()
+    return _score(folder, assessments=workbook)
+
+
+def dates_typed_in_text_columns(folder: Path) -> list[str]:
+    """A register workbook whose first three units have a date typed as their district and note,
+    and assessments whose first three evidence numbers are a date (``6/4`` made a date by Excel)."""
+    import openpyxl
+
+    header, *rows = _rows("communes.csv")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "data"
+    sheet.append(header)
+    for number, row in enumerate(rows):
+        cells: list[object] = list(row)
+        if number < 3:
+            cells[header.index("district")] = DAY
+            cells[header.index("note")] = DAY
+        sheet.append(cells)
+    book.save(folder / "don-vi.xlsx")
+    header, *rows = _rows("assessments_long.csv")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "data"
+    sheet.append(header)
+    dated = 0
+    for row in rows:
+        cells = list(row)
+        if row[header.index("evidence_number")] and dated < 3:
+            cells[header.index("evidence_number")] = DAY
+            dated += 1
+        sheet.append(cells)
+    book.save(folder / "tu-danh-gia.xlsx")
+    args = _score(folder, assessments=folder / "tu-danh-gia.xlsx")
+    args[args.index("--communes") + 1] = str(folder / "don-vi.xlsx")
+    return args
+
+
+CASES: dict[str, Case] = {
+    "rows-in-one-cell-assessments-workbook": quote_swallows_rows_saved_as_workbook,
+    "rows-in-one-cell-semicolon-register-workbook": semicolon_register_swallows_rows_saved_as_workbook,
+    "well-workbook-line-breaks-in-explanations": well_workbook_line_breaks_in_explanations,
+    "well-workbook-dates-typed-in-text-columns": dates_typed_in_text_columns,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "rows-in-one-cell-assessments-workbook": (1, "rows-in-one-cell", (*_INPUTS, "tu-danh-gia.xlsx")),
+    "rows-in-one-cell-semicolon-register-workbook": (1, "rows-in-one-cell", (*_INPUTS, "don-vi.xlsx")),
+    "well-workbook-line-breaks-in-explanations": (0, None, (*_INPUTS, "tu-danh-gia.xlsx")),
+    "well-workbook-dates-typed-in-text-columns": (0, None, (*_INPUTS, "don-vi.xlsx", "tu-danh-gia.xlsx")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "rows-in-one-cell-assessments-workbook": ("out.xlsx",),
+    "rows-in-one-cell-semicolon-register-workbook": ("out.xlsx",),
+}
+
+__all__ = ["CASES", "DAY", "EXAMPLES", "EXPECTED", "NOT_WRITTEN"]

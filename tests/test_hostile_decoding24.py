@@ -1,0 +1,114 @@
+"""What the cases of tests/hostile_decoding24.py answer: a workbook saved from a CSV file whose stray
+quote swallowed rows is refused (``rows-in-one-cell``), naming the row, the lines and the first of
+them; line breaks typed in a workbook's cells are read; a date typed into a workbook's column of
+text reaches the outputs day first (``06/04/2025``), not as ``2025-04-06 00:00:00``. The cases run
+as real child processes with a time-out, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hostile_decoding24 import CASES, EXPECTED, NOT_WRITTEN
+from language_leaks import Vocabulary, data_text, leaks, vocabulary
+from sweeps import case_tests
+from sweeps import sweep_child as _child
+
+from pari_index.intake.xlsx.reading import _dates_as_shown, _rows_in_one_cell
+
+(
+    test_every_case_has_its_expectation,
+    test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
+) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
+
+
+@pytest.fixture(scope="module")
+def words() -> Vocabulary:
+    return vocabulary(data_text())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_case_says_it_in_its_own_language(tmp_path: Path, name: str, lang: str, words: Vocabulary) -> None:
+    done = _child([*CASES[name](tmp_path), "--lang", lang], tmp_path)
+    said = done.stdout + done.stderr
+    assert done.returncode == EXPECTED[name][0], said
+    assert leaks(said, lang, words, "score") == [], said
+
+
+def test_a_workbook_of_swallowed_rows_names_the_row_and_the_first_line(tmp_path: Path) -> None:
+    done = _child([*CASES["rows-in-one-cell-assessments-workbook"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    said = (
+        f"error: {tmp_path}/tu-danh-gia.xlsx [data] row 41: the cell in row 41 holds 7 lines that look like rows "
+        "of the table (the first: «00001,5.2,trained,121,2,337/BC-UBND,08/01/2025,5_2_BC_337_20… (68 characters)»)"
+    )
+    assert said in done.stderr, done.stderr
+    assert "[rows-in-one-cell]" in done.stderr and "[file-unread]" in done.stderr
+
+
+def test_a_semicolon_register_s_swallowed_units_are_named_in_vietnamese(tmp_path: Path) -> None:
+    done = _child(CASES["rows-in-one-cell-semicolon-register-workbook"](tmp_path), tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "[data] hàng 11: ô ở hàng 11 chứa 5 dòng trông như các hàng của bảng (dòng đầu: «00031;" in done.stderr
+    assert "gợi ý: mở tệp CSV gốc bằng trình soạn thảo văn bản" in done.stderr
+
+
+def test_dates_typed_in_text_columns_reach_the_outputs_day_first(tmp_path: Path) -> None:
+    done = _child(CASES["well-workbook-dates-typed-in-text-columns"](tmp_path), tmp_path)
+    assert done.returncode == 0, done.stderr
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
+    # The text cells (a date column's cells are dates of the workbook, not texts).
+    texts = [value for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row]
+    texts = [value for value in texts if isinstance(value, str)]
+    book.close()
+    assert not [text for text in texts if "2025-04-06" in text], [text for text in texts if "2025-04-06" in text]
+    # Three districts and three notes in the summary, three evidence numbers among the items'.
+    assert texts.count("06/04/2025") >= 9, [t for t in texts if "2025" in t and "/" in t][:20]
+
+
+def test_a_date_cell_reads_as_excel_shows_it() -> None:
+    grid = pl.DataFrame(
+        {
+            "a": ["code", "2025-04-06 00:00:00", "2025-12-31 08:30:00", "2025-04-06", "note 2025-04-06 00:00:00"],
+            "b": ["x", "y", None, "1900-01-01 00:00:00", "z"],
+            "c": ["1", "2", "3", "4", "5"],
+        }
+    )
+    shown = _dates_as_shown(grid)
+    kept = "note 2025-04-06 00:00:00"
+    assert shown["a"].to_list() == ["code", "06/04/2025", "31/12/2025 08:30:00", "2025-04-06", kept]
+    assert shown["b"].to_list() == ["x", "y", None, "01/01/1900", "z"]
+    assert shown["c"].to_list() == grid["c"].to_list()
+
+
+def _grid(first_cell_lines: list[str]) -> pl.DataFrame:
+    rows = [
+        ["commune_code", "criterion_id", "value", "explanation"],
+        ["00001", "1.1", "1", "\n".join(first_cell_lines)],
+        ["00002", "1.1", "1", "ok"],
+    ]
+    return pl.DataFrame({f"column_{n}": [row[n] for row in rows] for n in range(4)})
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_lines_of_rows_in_a_cell_are_rows_in_one_cell(delimiter: str) -> None:
+    row = delimiter.join(["00003", "1.2", "5", ""])
+    found = _rows_in_one_cell(_grid(["start", row, row]), "f.xlsx", "data", 1)
+    assert found is not None
+    assert (found.code, found.row, found.params["lines"]) == ("rows-in-one-cell", 2, 2)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Đã họp ngày 5/6", "Biên bản số 12, ký ngày 6/6, lưu tại", "00001 là mã xã, đã đối chiếu"],
+        ["dòng một", "00001,1.1"],  # a code and one comma: fewer than a row's
+        ["dòng một", "xã A, xã B, xã C, xã D"],  # commas, but no code first
+    ],
+)
+def test_line_breaks_typed_in_a_cell_are_no_rows(lines: list[str]) -> None:
+    assert _rows_in_one_cell(_grid(lines), "f.xlsx", "data", 1) is None
