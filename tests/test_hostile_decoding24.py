@@ -112,3 +112,87 @@ def test_lines_of_rows_in_a_cell_are_rows_in_one_cell(delimiter: str) -> None:
 )
 def test_line_breaks_typed_in_a_cell_are_no_rows(lines: list[str]) -> None:
     assert _rows_in_one_cell(_grid(lines), "f.xlsx", "data", 1) is None
+
+
+def _findings(folder: Path) -> pl.DataFrame:
+    import openpyxl
+
+    book = openpyxl.load_workbook(folder / "out.xlsx", read_only=True)
+    rows = [tuple(row) for row in book["Findings"].iter_rows(values_only=True)]
+    book.close()
+    return pl.DataFrame([list(map(str, row)) for row in rows[1:]], schema=[str(c) for c in rows[0]], orient="row")
+
+
+@pytest.mark.parametrize(
+    ("case", "code", "said"),
+    [
+        (
+            "letters-misread-some-register",
+            "letters-misread-some",
+            "9 words hold letters read in another code page and saved so (1 % of the words with letters outside "
+            "ASCII; e.g. «PhÆ°á»<U+009D>ng» («Phường»), «Há»“ng» («Hồng»), «Cáº©m» («Cẩm»), what they were in "
+            "brackets): too few to refuse the file",
+        ),
+        (
+            "letters-misread-some-register-workbook",
+            "letters-misread-some",
+            "9 words hold letters read in another code page and saved so (1 % of the words",
+        ),
+        (
+            "letters-lost-some-register",
+            "letters-lost-some",
+            "6 words hold a ? where a letter was (1 % of the words with letters outside ASCII; e.g. «Ph??ng» «H?ng» "
+            "«C?m» «L?c»): too few to refuse the file",
+        ),
+    ],
+)
+def test_a_few_damaged_names_are_named_in_a_warning(tmp_path: Path, case: str, code: str, said: str) -> None:
+    done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = _findings(tmp_path)
+    code_column = next(c for c in found.columns if found[c].str.contains(code, literal=True).any())
+    ours = found.filter(pl.col(code_column) == code)
+    assert ours.height == 1, found
+    assert any(said in value for value in ours.row(0)), ours.row(0)
+    assert "letters-misread" not in set(found[code_column]) and "letters-lost" not in set(found[code_column])
+
+
+def _texts_as_written() -> list[str]:
+    """Every example input, criteria set and word of the demonstration data, as people write them."""
+    from hostile_sweep8 import EXAMPLES
+
+    from pari_index.demo import words as demo_words
+
+    root = EXAMPLES.parent
+    paths = [*sorted(EXAMPLES.rglob("*.csv")), *sorted((root / "criteria").glob("*.yaml"))]
+    texts = [path.read_text(encoding="utf-8-sig") for path in paths]
+    for value in vars(demo_words).values():
+        if isinstance(value, tuple):
+            texts.append(" ".join(str(item) for item in value))
+    return texts
+
+
+def test_text_as_people_write_it_shows_no_damaged_word() -> None:
+    """No false alarm: not one word of the examples, the criteria sets or the demonstration data's
+    vocabulary (names, reasons, explanations) is taken for misread or lost, file by file."""
+    from pari_index.intake.lost_letters import weigh_lost
+    from pari_index.intake.misread_letters import weigh_misread
+
+    texts = _texts_as_written()
+    assert len(texts) > 10
+    for text in texts:
+        assert weigh_misread([text]) is None, text[:200]
+        assert weigh_lost([text]) is None, text[:200]
+
+
+def test_one_misread_name_among_many_is_a_warning_and_many_are_refused() -> None:
+    from hostile_decoding23 import misread
+
+    from pari_index.intake.misread_letters import letters_damaged
+
+    good = "Phường Hồng Cẩm, Xã Tân Lộc, có, không\n" * 50
+    one = letters_damaged([good + misread("Phường Quý Yên", "cp1252")], "f.csv")
+    assert [(p.code, p.severity, p.params["words"]) for p in one] == [("letters-misread-some", "warning", 3)]
+    many = letters_damaged([misread(good, "cp1252")], "f.csv")
+    assert [(p.code, p.severity) for p in many] == [("letters-misread", "error")]
+    assert letters_damaged([good], "f.csv") == []

@@ -25,8 +25,7 @@ from pari_index.intake.decoding import (
     scan_utf8,
 )
 from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
-from pari_index.intake.lost_letters import letters_lost, lost_letters
-from pari_index.intake.misread_letters import letters_misread, misread_letters
+from pari_index.intake.misread_letters import letters_damaged
 from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -405,13 +404,9 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
         )
     if csv_text.legacy:
         return ReadResult([], [legacy_encoding(csv_text.legacy, file)])
-    lost = lost_letters([csv_text.sample])
-    if lost is not None:
-        return ReadResult([], [letters_lost(lost, file)])
-    misread = misread_letters([csv_text.sample])
-    if misread is not None:
-        return ReadResult([], [letters_misread(misread, file)])
-    notes: list[Problem] = []
+    notes = letters_damaged([csv_text.sample], file)
+    if any(note.severity == "error" for note in notes):
+        return ReadResult([], notes)  # letters lost to ? or misread: not read
     if csv_text.fallback:
         notes.append(
             Problem(

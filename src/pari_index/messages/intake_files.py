@@ -471,6 +471,33 @@ READING_FINDINGS: dict[str, Entry] = {
         "file with Data › From Text/CSV, choosing its own file origin («65001: Unicode (UTF-8)» or «1258: "
         "Vietnamese (Windows)»)",
     ),
+    "letters-misread-some": entry(
+        "Một số từ bị đọc sai bảng mã rồi lưu lại",
+        "Some words misread in another code page and saved",
+        "{words} từ có chữ bị đọc theo một bảng mã khác rồi lưu lại như vậy ({share} % số từ có chữ ngoài ASCII; "
+        "ví dụ {examples}, trong ngoặc là chữ đúng): quá ít để từ chối tệp (như các hàng được dán từ một tệp đã "
+        "bị mở bằng bảng mã khác); tệp vẫn được đọc, các từ đó được dùng như đã ghi, kể cả trong tên được xếp hạng",
+        "{words} words hold letters read in another code page and saved so ({share} % of the words with letters "
+        "outside ASCII; e.g. {examples}, what they were in brackets): too few to refuse the file (as rows pasted "
+        "from a file opened in another code page); the file was read, those words as they are written, names "
+        "that are ranked included",
+        "tìm các từ đó trong tệp và gõ lại cho đúng (hoặc dán lại các hàng đó từ tệp gốc), rồi chấm lại",
+        "find those words in the file and type them again as they should be (or paste those rows again from the "
+        "original file), then score again",
+    ),
+    "letters-lost-some": entry(
+        "Một số từ có dấu ? thay cho chữ cái",
+        "Some words hold a ? where a letter was",
+        "{words} từ có dấu ? thay cho một chữ cái ({share} % số từ có chữ ngoài ASCII; ví dụ {examples}): quá ít "
+        "để từ chối tệp (như các hàng được dán từ một tệp đã lưu bằng bảng mã không có chữ tiếng Việt); tệp vẫn "
+        "được đọc, các từ đó được dùng như đã ghi, kể cả trong tên được xếp hạng",
+        "{words} words hold a ? where a letter was ({share} % of the words with letters outside ASCII; e.g. "
+        "{examples}): too few to refuse the file (as rows pasted from a file saved in a code page without "
+        "Vietnamese letters); the file was read, those words as they are written, names that are ranked included",
+        "tìm các từ đó trong tệp và gõ lại chữ bị mất (hoặc dán lại các hàng đó từ tệp gốc), rồi chấm lại",
+        "find those words in the file and type the lost letters again (or paste those rows again from the "
+        "original file), then score again",
+    ),
     "rows-in-one-cell": entry(
         "Các hàng của bảng nằm trong một ô; trang tính không được đọc",
         "Rows of the table inside one cell; the sheet was not read",

@@ -21,8 +21,8 @@ from pari_index.errors import IntakeError, Problem, quoted, shorten
 from pari_index.intake.csv_input import swallowed_rows
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
-from pari_index.intake.lost_letters import letters_lost, lost_letters
-from pari_index.intake.misread_letters import letters_misread, misread_letters
+from pari_index.intake.lost_letters import letters_lost, weigh_lost
+from pari_index.intake.misread_letters import letters_misread, some_damaged, weigh_misread
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -340,31 +340,37 @@ def _cells_with_marks(grid: pl.DataFrame) -> Iterator[str]:
             yield from column.filter(marked.fill_null(False))
 
 
-def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> Problem | None:
+def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
     """A sheet whose text was typed with a legacy Vietnamese font (TCVN3, VNI): refused as a CSV
     file of those bytes is (legacy-encoding). Read, its names went into the ranking garbled
     (``Ph\xadêng Hång CÈm``) and every answer such as ``có`` failed one cell at a time. A CSV
     UTF-8 file opened in Excel's code page (a double click) and saved as a workbook is told
     first (letters-misread): its letters (``PhÆ°á»ng``) are no Vietnamese ones either, and were
-    called a legacy font, whose converter would garble them further."""
-    misread = misread_letters(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
-    if misread is not None:
-        return letters_misread(misread, file, name)
+    called a legacy font, whose converter would garble them further. The refusal is the one
+    error returned (the sheet is not read); a few words misread or lost to ``?``, too few to
+    refuse it, are warnings (intake.misread_letters.letters_damaged), and the sheet is read."""
+    misread = weigh_misread(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+    if misread is not None and misread[1]:
+        return [letters_misread(misread[0], file, name)]
     evidence = typed_in_legacy_font(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
     if evidence is None:
-        lost = lost_letters(_cells_with_marks(raw.head(SAMPLE_ROWS)))
+        lost = weigh_lost(_cells_with_marks(raw.head(SAMPLE_ROWS)))
         # A CSV file that lost its letters to ? (letters-lost), then opened and saved as a workbook.
-        return letters_lost(lost, file, name) if lost is not None else None
-    return Problem(
-        "legacy-font",
-        f"the text was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {evidence.share} % of its "
-        f"letters outside ASCII ({evidence.letters}) are no Vietnamese letters; the sheet was not read, "
-        "rather than score garbled text",
-        file=file,
-        sheet=name,
-        hint="convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
-        params={"share": evidence.share, "letters": evidence.letters},
-    )
+        if lost is not None and lost[1]:
+            return [letters_lost(lost[0], file, name)]
+        return some_damaged(misread, lost, file, name)
+    return [
+        Problem(
+            "legacy-font",
+            f"the text was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {evidence.share} % of its "
+            f"letters outside ASCII ({evidence.letters}) are no Vietnamese letters; the sheet was not read, "
+            "rather than score garbled text",
+            file=file,
+            sheet=name,
+            hint="convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
+            params={"share": evidence.share, "letters": evidence.letters},
+        )
+    ]
 
 
 def _rows_in_one_cell(grid: pl.DataFrame, file: str, name: str, first_row: int) -> Problem | None:
@@ -468,9 +474,9 @@ def _read_measured(
             continue
         if raw.height == 0:
             continue
-        legacy = _legacy_font(raw, file, name)
-        if legacy is not None:
-            problems.append(legacy)
+        letters = _legacy_font(raw, file, name)
+        problems += letters
+        if any(problem.severity == "error" for problem in letters):
             continue
         info = cells.get(name, _SheetCells())
         raw = _dates_as_shown(_percent_as_shown(raw, info))
