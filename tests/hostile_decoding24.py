@@ -20,6 +20,11 @@ than what the user saw, and rows lost without a word.
   names a few of the words (with what they were, when that can be told) and how many; the file
   is read as before.
 
+- A code column of a workbook holding numbers in the format ``00000`` (1 shown 00001), a
+  common way to keep codes' leading zeros on screen: read as 1, 2, ..., every row was refused
+  as an unknown commune whose code «lost its leading zeros», which the user could not see. Now
+  such numbers are read as the sheet shows them, as percent-formatted ones are.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding24.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -179,6 +184,32 @@ def some_names_lost(folder: Path) -> list[str]:
     return _some_names(folder, lost_to_question_marks)
 
 
+def _padded_workbook(name: str, target: Path) -> Path:
+    """The example ``name`` as a workbook whose code column holds numbers in the format
+    ``00000`` (1 shown 00001), as many keep codes' leading zeros on screen."""
+    import openpyxl
+
+    header, *rows = _rows(name)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "data"
+    sheet.append(header)
+    for row in rows:
+        sheet.append([int(row[0]), *row[1:]])
+        sheet.cell(sheet.max_row, 1).number_format = "00000"
+    book.save(target)
+    return target
+
+
+def codes_padded_by_their_format(folder: Path) -> list[str]:
+    """The register and the assessments as workbooks whose codes are numbers formatted ``00000``."""
+    assessments = _padded_workbook("assessments_long.csv", folder / "tu-danh-gia.xlsx")
+    args = _score(folder, assessments=assessments)
+    args[args.index("--communes") + 1] = str(_padded_workbook("communes.csv", folder / "don-vi.xlsx"))
+    return args
+
+
 CASES: dict[str, Case] = {
     "rows-in-one-cell-assessments-workbook": quote_swallows_rows_saved_as_workbook,
     "rows-in-one-cell-semicolon-register-workbook": semicolon_register_swallows_rows_saved_as_workbook,
@@ -187,6 +218,7 @@ CASES: dict[str, Case] = {
     "letters-misread-some-register": some_names_misread,
     "letters-misread-some-register-workbook": some_names_misread_in_a_workbook,
     "letters-lost-some-register": some_names_lost,
+    "well-workbook-codes-padded-by-format": codes_padded_by_their_format,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -198,6 +230,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "letters-misread-some-register": (0, None, (*_INPUTS, "don-vi.csv")),
     "letters-misread-some-register-workbook": (0, None, (*_INPUTS, "don-vi.xlsx")),
     "letters-lost-some-register": (0, None, (*_INPUTS, "don-vi.csv")),
+    "well-workbook-codes-padded-by-format": (0, None, (*_INPUTS, "don-vi.xlsx", "tu-danh-gia.xlsx")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "rows-in-one-cell-assessments-workbook": ("out.xlsx",),

@@ -196,3 +196,27 @@ def test_one_misread_name_among_many_is_a_warning_and_many_are_refused() -> None
     many = letters_damaged([misread(good, "cp1252")], "f.csv")
     assert [(p.code, p.severity) for p in many] == [("letters-misread", "error")]
     assert letters_damaged([good], "f.csv") == []
+
+
+def test_codes_padded_by_their_format_are_read_as_shown(tmp_path: Path) -> None:
+    from hostile_decoding24 import _padded_workbook
+    from hostile_sweep8 import _rows
+
+    from pari_index.intake.tables import read_table_file
+
+    path = _padded_workbook("communes.csv", tmp_path / "don-vi.xlsx")
+    [sheet] = read_table_file(path).sheets
+    assert sheet.frame["code"].to_list() == [row[0] for row in _rows("communes.csv")[1:]]
+
+
+def test_only_a_format_of_zeros_pads() -> None:
+    from pari_index.intake.xlsx.package import _padded_styles
+
+    styles = (
+        b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="4">'
+        b'<numFmt numFmtId="164" formatCode="00000"/><numFmt numFmtId="165" formatCode="0.00"/>'
+        b'<numFmt numFmtId="166" formatCode="000000"/><numFmt numFmtId="167" formatCode="0"/></numFmts>'
+        b'<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/>'
+        b'<xf numFmtId="167"/></cellXfs></styleSheet>'
+    )
+    assert _padded_styles(styles) == {1: 5, 3: 6}

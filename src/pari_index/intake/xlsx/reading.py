@@ -171,6 +171,28 @@ def _dates_as_shown(grid: pl.DataFrame) -> pl.DataFrame:
     return grid.with_columns(shown)
 
 
+def _padded_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
+    """Whole numbers in a format that pads them with zeros (``00000``) as the sheet shows them
+    (1 shown 00001): a code column so formatted, a common way to keep codes' leading zeros on
+    screen, was read as 1, 2, ... and every row refused as an unknown commune whose code «lost
+    its leading zeros», which the user could not see (session 24)."""
+    exprs: dict[str, pl.Expr] = {}
+    for width, cells in info.padded_cells.items():
+        by_column: dict[int, list[int]] = {}
+        for row, col in cells:
+            index = col - info.first_col
+            if 0 <= index < grid.width and row - info.first_row >= 0:
+                by_column.setdefault(index, []).append(row - info.first_row)
+        for index, rows in by_column.items():
+            name = grid.columns[index]
+            value = exprs.get(name, pl.col(name).cast(pl.String))
+            whole = value.str.contains(r"^[0-9]+$").fill_null(False)
+            exprs[name] = (
+                pl.when(pl.int_range(pl.len()).is_in(rows) & whole).then(value.str.zfill(width)).otherwise(value)
+            )
+    return grid.with_columns(expr.alias(name) for name, expr in exprs.items()) if exprs else grid
+
+
 def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFrame:
     """The sheet's texts, with each numeric cell that calamine wrote rounded put back as stored.
 
@@ -479,7 +501,7 @@ def _read_measured(
         if any(problem.severity == "error" for problem in letters):
             continue
         info = cells.get(name, _SheetCells())
-        raw = _dates_as_shown(_percent_as_shown(raw, info))
+        raw = _dates_as_shown(_padded_as_shown(_percent_as_shown(raw, info), info))
         skip, titles = (header_row(raw), []) if header_row is not None else title_rows(raw, file, name, info.first_row)
         raw, headings = join_two_row_header(raw, info, skip) if header_row is None else (raw, set())
         if header_row is None and not headings:
