@@ -220,3 +220,23 @@ def test_only_a_format_of_zeros_pads() -> None:
         b'<xf numFmtId="167"/></cellXfs></styleSheet>'
     )
     assert _padded_styles(styles) == {1: 5, 3: 6}
+
+
+def test_a_text_cell_in_a_format_of_zeros_is_read_as_typed(tmp_path: Path) -> None:
+    """Excel applies a number format to numbers only: the text «1» in a column formatted 00000 shows
+    1, and is read so (as the number 7 beside it is read 00007)."""
+    import openpyxl
+
+    from pari_index.intake.tables import read_table_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["code", "name"])
+    sheet.append(["1", "Xã A"])
+    sheet.append([7, "Xã B"])
+    for row in (2, 3):
+        sheet.cell(row, 1).number_format = "00000"
+    book.save(tmp_path / "t.xlsx")
+    [read] = read_table_file(tmp_path / "t.xlsx").sheets
+    assert read.frame["code"].to_list() == ["1", "00007"]
