@@ -152,7 +152,15 @@ def weigh_misread(texts: Iterable[str]) -> tuple[MisreadLetters, bool] | None:
 
 def letters_misread(evidence: MisreadLetters, file: str, sheet: str | None = None) -> Problem:
     """The finding of a file (or a workbook's sheet) whose UTF-8 letters were misread and saved."""
-    return _damaged("letters-misread", evidence, file, sheet, "error")
+    params = {"words": evidence.words, "share": evidence.share, "examples": evidence.examples}
+    return Problem(
+        "letters-misread",
+        render("letters-misread", params, "en"),
+        file=file,
+        sheet=sheet,
+        hint=render_hint("letters-misread", "en", params=params),
+        params=params,
+    )
 
 
 def letters_damaged(texts: Sequence[str], file: str, sheet: str | None = None) -> list[Problem]:
@@ -177,10 +185,11 @@ def some_damaged(
     """The warnings of words misread or lost to ``?`` too few to refuse the text (see
     :func:`letters_damaged`)."""
     some = [("letters-misread-some", misread), ("letters-lost-some", lost)]
-    return [_damaged(code, found[0], file, sheet, "warning") for code, found in some if found is not None]
+    return [_damaged(code, found[0], file, sheet) for code, found in some if found is not None]
 
 
-def _damaged(code: str, evidence: LostLetters, file: str, sheet: str | None, severity: str) -> Problem:
+def _damaged(code: str, evidence: LostLetters, file: str, sheet: str | None) -> Problem:
+    """The warning ``code`` (letters-misread-some, letters-lost-some) of ``evidence``."""
     params = {"words": evidence.words, "share": evidence.share, "examples": evidence.examples}
     return Problem(
         code,
@@ -189,7 +198,7 @@ def _damaged(code: str, evidence: LostLetters, file: str, sheet: str | None, sev
         sheet=sheet,
         hint=render_hint(code, "en", params=params),
         params=params,
-        severity=severity,
+        severity="warning",
     )
 
 
