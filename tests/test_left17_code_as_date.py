@@ -56,13 +56,13 @@ def test_a_workbooks_date_formatted_code_column_is_code_as_date(tmp_path: Path, 
     first = found.sort("row").row(0, named=True)
     assert (first["file"], first["sheet"], first["row"], first["column"]) == (str(path), "data", 2, "commune_code")
     assert first["message"] == (
-        "commune code 1900-01-01 00:00:00 is a date: the column is formatted as a date in Excel, which turns a code"
+        "commune code 01/01/1900 is a date: the column is formatted as a date in Excel, which turns a code"
         " typed into it into a date (00001 into 01/01/1900); none of the 5 values of this row was used"
     )
     assert first["hint"] == HINT_EN
     vi = localise_findings(found.sort("row").head(1), "vi").row(0, named=True)
     assert vi["message"].startswith(
-        "mã xã 1900-01-01 00:00:00 là một ngày: cột được định dạng ngày tháng trong Excel, nên mã gõ vào bị đổi"
+        "mã xã 01/01/1900 là một ngày: cột được định dạng ngày tháng trong Excel, nên mã gõ vào bị đổi"
         " thành ngày (00001 thành 01/01/1900)"
     )
     assert vi["hint"] == HINT_VI
@@ -104,7 +104,7 @@ def test_the_registers_date_codes_are_left_out_as_code_as_date(tmp_path: Path) -
         ("code-as-date", 2, "code"),
         ("code-as-date", 3, "code"),
     ]
-    assert register.problems[0].message.startswith("commune code «1900-01-01 00:00:00» is a date")
+    assert register.problems[0].message.startswith("commune code «01/01/1900» is a date")
     assert register.frame.height == len(lines) - 3
     assert register.rows.filter(pl.col("status") == "rejected")["row"].to_list() == [2, 3]
 

@@ -25,8 +25,7 @@ from pari_index.intake.decoding import (
     scan_utf8,
 )
 from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
-from pari_index.intake.lost_letters import letters_lost, lost_letters
-from pari_index.intake.misread_letters import letters_misread, misread_letters
+from pari_index.intake.misread_letters import letters_damaged
 from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -405,13 +404,9 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
         )
     if csv_text.legacy:
         return ReadResult([], [legacy_encoding(csv_text.legacy, file)])
-    lost = lost_letters([csv_text.sample])
-    if lost is not None:
-        return ReadResult([], [letters_lost(lost, file)])
-    misread = misread_letters([csv_text.sample])
-    if misread is not None:
-        return ReadResult([], [letters_misread(misread, file)])
-    notes: list[Problem] = []
+    notes = letters_damaged([csv_text.sample], file)
+    if any(note.severity == "error" for note in notes):
+        return ReadResult([], notes)  # letters lost to ? or misread: not read
     if csv_text.fallback:
         notes.append(
             Problem(
@@ -496,7 +491,7 @@ def _parse_whole(held: _Held, file: str, delimiter: str, notes: list[Problem], h
     return ReadResult([sheet] if sheet else [], notes + titles + problems)
 
 
-def swallowed_rows(grid: pl.DataFrame, delimiter: str, lines: int) -> tuple[int, int, str] | None:
+def swallowed_rows(grid: pl.DataFrame, delimiter: str, lines: int | None) -> tuple[int, int, str] | None:
     """(record, lines, the first) of a quoted cell that swallowed lines of the table: a quote
     opened in a cell and closed only some lines later (a stray quote in an explanation, closed by
     another one rows below) makes polars read every line between as text of that one cell, and
@@ -505,16 +500,16 @@ def swallowed_rows(grid: pl.DataFrame, delimiter: str, lines: int) -> tuple[int,
     when it begins with a value of the table's first column followed by the delimiter, and holds
     at least half as many delimiters as a row; a line break typed in a cell (Alt+Enter) begins no
     such line. In polars, on the cells with a line break only, and only when the ``lines`` of the
-    text are more than its records (0.2 s a national file otherwise). None when there is none."""
-    if grid.height >= lines:
+    text are more than its records (0.2 s a national file otherwise; ``lines`` None: not known, as
+    of a workbook's sheet). None when there is none."""
+    if lines is not None and grid.height >= lines:
         return None  # no record holds a line break
     columns = grid.columns
-    parts = [
-        pl.col(column).fill_null("").str.split("\n").list.slice(1).alias("line")
-        for column in columns
-        if grid.schema[column] == pl.String
-    ]
-    broken = pl.any_horizontal(pl.col(column).str.contains("\n", literal=True) for column in columns)
+    texts = [column for column in columns if grid.schema[column] == pl.String]
+    if grid.height < 2 or not texts:
+        return None
+    parts = [pl.col(column).fill_null("").str.split("\n").list.slice(1).alias("line") for column in texts]
+    broken = pl.any_horizontal(pl.col(column).str.contains("\n", literal=True) for column in texts)
     inside = (
         grid.with_row_index("at")
         .filter(broken.fill_null(False))

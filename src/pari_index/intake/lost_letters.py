@@ -6,7 +6,8 @@ for every letter it cannot encode: ``Phường Tân Lộc`` becomes ``Ph??ng T?n
 ``Ph??ng Tân L?c`` in Windows-1252 (which keeps ``â``, ``á``, ``ô`` and a few others). The file
 is then valid ASCII or Windows-1258: read, its names went into the ranking garbled, exit 0, and
 the letters cannot be recovered from it. So it is refused (``letters-lost``) with the words
-that show it.
+that show it; fewer such words than its share (rows pasted from such a file) are named in a
+warning (``letters-lost-some``), and the file is read.
 
 The evidence: words with a ``?`` before a letter (``Ph??ng``, ``?úng``, ``H?ng``), which
 Vietnamese or English text never writes (a question mark ends a word; a web address's ``?id=``
@@ -71,6 +72,14 @@ def enough(signs: int, others: int) -> bool:
 def lost_letters(texts: Iterable[str]) -> LostLetters | None:
     """Why ``texts`` (a file's text, or a sheet's cells) had their Vietnamese letters replaced by
     ``?``, or None when they show no such sign (or too few words to tell)."""
+    weighed = weigh_lost(texts)
+    return weighed[0] if weighed is not None and weighed[1] else None
+
+
+def weigh_lost(texts: Iterable[str]) -> tuple[LostLetters, bool] | None:
+    """The words of ``texts`` that lost letters to ``?``, when they are at least MIN_WORDS, and
+    whether they are share enough to refuse the text (:func:`enough`; fewer are rows pasted from
+    such a file, named in a warning); None otherwise."""
     sample = sample_of(texts)
     if "?" not in sample:
         return None
@@ -78,10 +87,9 @@ def lost_letters(texts: Iterable[str]) -> LostLetters | None:
     if len(lost) < MIN_WORDS:
         return None
     kept = sum(1 for word in _WORD.findall(sample) if "?" not in word and not word.isascii())
-    if not enough(len(lost), kept):
-        return None
     examples = " ".join(quoted(word) for word in [w for w in dict.fromkeys(lost) if len(w) <= 40][:4])
-    return LostLetters(len(lost), round(100 * len(lost) / (len(lost) + kept)), examples)
+    share = round(100 * len(lost) / (len(lost) + kept))
+    return LostLetters(len(lost), share, examples), enough(len(lost), kept)
 
 
 def letters_lost(evidence: LostLetters, file: str, sheet: str | None = None) -> Problem:
@@ -100,4 +108,4 @@ def letters_lost(evidence: LostLetters, file: str, sheet: str | None = None) -> 
     )
 
 
-__all__ = ["LostLetters", "enough", "letters_lost", "lost_letters", "sample_of"]
+__all__ = ["LostLetters", "enough", "letters_lost", "lost_letters", "sample_of", "weigh_lost"]

@@ -9,7 +9,8 @@ workbook), those letters are what the file holds: valid UTF-8, read without an e
 went into the ranking garbled and its type column named no type, exit 0 (a register), or every
 answer such as ``có`` was refused one cell at a time with a hint about Excel's error values (the
 assessments). So it is refused (``letters-misread``) with the words that show it, each with the
-word it was.
+word it was; fewer such words than its share (rows pasted from a misread file, a few names) are
+named in a warning (``letters-misread-some``), and the file is read.
 
 The evidence: words whose letters outside ASCII, written back as the bytes they were read from
 (Windows-1252 or Windows-1258; a byte either leaves undefined stays the control character of its
@@ -26,11 +27,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.legacy_encoding import VIETNAMESE
-from pari_index.intake.lost_letters import LostLetters, enough, sample_of
+from pari_index.intake.lost_letters import LostLetters, enough, letters_lost, sample_of, weigh_lost
 from pari_index.messages import render, render_hint
 
 
@@ -116,9 +117,18 @@ def repaired(word: str) -> str | None:
 
 def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
     """Why ``texts`` (a file's text, or a sheet's cells) hold UTF-8 misread as a code page, or
-    None when they show no such sign (or too few words to tell). Text without a letter that a
-    UTF-8 lead byte is read as, followed by one a continuation byte is read as, shows none: one
-    search in C, so that a file written as it should be costs no Python call a word."""
+    None when they show no such sign (or too few words to tell)."""
+    weighed = weigh_misread(texts)
+    return weighed[0] if weighed is not None and weighed[1] else None
+
+
+def weigh_misread(texts: Iterable[str]) -> tuple[MisreadLetters, bool] | None:
+    """The words of ``texts`` (a file's text, or a sheet's cells) that hold UTF-8 misread as a
+    code page, and whether they are enough to refuse the text (:func:`enough`; fewer are rows
+    pasted from a misread file, named in a warning), or None when there is none. Text without a
+    letter that a UTF-8 lead byte is read as, followed by one a continuation byte is read as,
+    shows none: one search in C, so that a file written as it should be costs no Python call a
+    word."""
     sample = sample_of(texts)
     if _SIGN.search(sample) is None:
         return None
@@ -134,10 +144,10 @@ def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
         count += 1
         if len(misread) < 3 and len(word) <= 40:
             misread.setdefault(word, mended)
-    if not enough(count, other):
+    if not count:
         return None
     examples = ", ".join(f"{quoted(word)} ({quoted(mended)})" for word, mended in misread.items())
-    return MisreadLetters(count, round(100 * count / (count + other)), examples)
+    return MisreadLetters(count, round(100 * count / (count + other)), examples), enough(count, other)
 
 
 def letters_misread(evidence: MisreadLetters, file: str, sheet: str | None = None) -> Problem:
@@ -153,4 +163,51 @@ def letters_misread(evidence: MisreadLetters, file: str, sheet: str | None = Non
     )
 
 
-__all__ = ["MisreadLetters", "letters_misread", "misread_letters", "repaired"]
+def letters_damaged(texts: Sequence[str], file: str, sheet: str | None = None) -> list[Problem]:
+    """What the texts of a file or a sheet show
+    of letters lost to ``?`` or misread in a code page: the error refusing it (letters-lost,
+    letters-misread: one, the text not read), or warnings naming the words when they are too
+    few to refuse it (letters-lost-some, letters-misread-some: rows pasted from a damaged file,
+    read as written; session 24, they were ranked and published garbled without a word), or
+    nothing. Each is weighed once."""
+    lost = weigh_lost(texts)
+    if lost is not None and lost[1]:
+        return [letters_lost(lost[0], file, sheet)]
+    misread = weigh_misread(texts)
+    if misread is not None and misread[1]:
+        return [letters_misread(misread[0], file, sheet)]
+    return some_damaged(misread, lost, file, sheet)
+
+
+def some_damaged(
+    misread: tuple[MisreadLetters, bool] | None, lost: tuple[LostLetters, bool] | None, file: str, sheet: str | None
+) -> list[Problem]:
+    """The warnings of words misread or lost to ``?`` too few to refuse the text (see
+    :func:`letters_damaged`)."""
+    some = [("letters-misread-some", misread), ("letters-lost-some", lost)]
+    return [_damaged(code, found[0], file, sheet) for code, found in some if found is not None]
+
+
+def _damaged(code: str, evidence: LostLetters, file: str, sheet: str | None) -> Problem:
+    """The warning ``code`` (letters-misread-some, letters-lost-some) of ``evidence``."""
+    params = {"words": evidence.words, "share": evidence.share, "examples": evidence.examples}
+    return Problem(
+        code,
+        render(code, params, "en"),
+        file=file,
+        sheet=sheet,
+        hint=render_hint(code, "en", params=params),
+        params=params,
+        severity="warning",
+    )
+
+
+__all__ = [
+    "MisreadLetters",
+    "letters_damaged",
+    "letters_misread",
+    "misread_letters",
+    "repaired",
+    "some_damaged",
+    "weigh_misread",
+]

@@ -471,6 +471,47 @@ READING_FINDINGS: dict[str, Entry] = {
         "file with Data › From Text/CSV, choosing its own file origin («65001: Unicode (UTF-8)» or «1258: "
         "Vietnamese (Windows)»)",
     ),
+    "letters-misread-some": entry(
+        "Một số từ bị đọc sai bảng mã rồi lưu lại",
+        "Some words misread in another code page and saved",
+        "{words} từ có chữ bị đọc theo một bảng mã khác rồi lưu lại như vậy ({share} % số từ có chữ ngoài ASCII; "
+        "ví dụ {examples}, trong ngoặc là chữ đúng): quá ít để từ chối tệp (như các hàng được dán từ một tệp đã "
+        "bị mở bằng bảng mã khác); tệp vẫn được đọc, các từ đó được dùng như đã ghi, kể cả trong tên được xếp hạng",
+        "{words} words hold letters read in another code page and saved so ({share} % of the words with letters "
+        "outside ASCII; e.g. {examples}, what they were in brackets): too few to refuse the file (as rows pasted "
+        "from a file opened in another code page); the file was read, those words as they are written, names "
+        "that are ranked included",
+        "tìm các từ đó trong tệp và gõ lại cho đúng (hoặc dán lại các hàng đó từ tệp gốc), rồi chấm lại",
+        "find those words in the file and type them again as they should be (or paste those rows again from the "
+        "original file), then score again",
+    ),
+    "letters-lost-some": entry(
+        "Một số từ có dấu ? thay cho chữ cái",
+        "Some words hold a ? where a letter was",
+        "{words} từ có dấu ? thay cho một chữ cái ({share} % số từ có chữ ngoài ASCII; ví dụ {examples}): quá ít "
+        "để từ chối tệp (như các hàng được dán từ một tệp đã lưu bằng bảng mã không có chữ tiếng Việt); tệp vẫn "
+        "được đọc, các từ đó được dùng như đã ghi, kể cả trong tên được xếp hạng",
+        "{words} words hold a ? where a letter was ({share} % of the words with letters outside ASCII; e.g. "
+        "{examples}): too few to refuse the file (as rows pasted from a file saved in a code page without "
+        "Vietnamese letters); the file was read, those words as they are written, names that are ranked included",
+        "tìm các từ đó trong tệp và gõ lại chữ bị mất (hoặc dán lại các hàng đó từ tệp gốc), rồi chấm lại",
+        "find those words in the file and type the lost letters again (or paste those rows again from the "
+        "original file), then score again",
+    ),
+    "rows-in-one-cell": entry(
+        "Các hàng của bảng nằm trong một ô; trang tính không được đọc",
+        "Rows of the table inside one cell; the sheet was not read",
+        "ô ở hàng {row} chứa {lines} dòng trông như các hàng của bảng (dòng đầu: {text}): một tệp CSV có dấu "
+        "ngoặc kép thừa đã được mở rồi lưu thành sổ tính, và các hàng đó thành chữ của một ô; trang tính không "
+        "được đọc để các hàng đó không bị bỏ sót mà không báo",
+        "the cell in row {row} holds {lines} lines that look like rows of the table (the first: {text}): a CSV "
+        "file with a stray quote was opened and saved as a workbook, and those rows became the text of one cell; "
+        "the sheet was not read, rather than leave those rows out without a word",
+        "mở tệp CSV gốc bằng trình soạn thảo văn bản, xoá các dấu ngoặc kép thừa (hoặc viết đôi dấu ngoặc kép bên "
+        'trong ô: ""), rồi mở và lưu lại; hoặc tách các dòng của ô thành các hàng trong trang tính',
+        "open the original CSV file in a text editor, delete the stray quotes (or double the quotes inside the "
+        'cell: ""), then open and save it again; or split the cell\'s lines into rows of the sheet',
+    ),
     # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
     # English words are the problem's own sentence, so a findings table reads the same as before.
     "too-many-columns": entry(

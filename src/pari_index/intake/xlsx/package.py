@@ -198,6 +198,32 @@ def _percent_styles(styles_xml: bytes) -> set[int]:
     return styles
 
 
+def _padded_styles(styles_xml: bytes) -> dict[int, int]:
+    """Indexes of the cell styles (cellXfs) whose number format pads a whole number with zeros
+    (``00000``: 1 shown 00001, a code's leading zeros kept on screen, not in the cell), with the
+    width they pad to."""
+    try:
+        root = ElementTree.fromstring(styles_xml)
+    except ElementTree.ParseError:
+        return {}
+    widths: dict[int, int] = {}
+    for fmt in root.iter(f"{_NS_MAIN}numFmt"):
+        code = fmt.get("formatCode", "").replace("\\", "").replace('"', "")
+        if re.fullmatch(r"0{2,20}", code):
+            with contextlib.suppress(ValueError):
+                widths[int(fmt.get("numFmtId", "-1"))] = len(code)
+    xfs = root.find(f"{_NS_MAIN}cellXfs")
+    if xfs is None or not widths:
+        return {}
+    styles: dict[int, int] = {}
+    for i, xf in enumerate(xfs.findall(f"{_NS_MAIN}xf")):
+        with contextlib.suppress(ValueError):
+            width = widths.get(int(xf.get("numFmtId", "0")))
+            if width is not None:
+                styles[i] = width
+    return styles
+
+
 #: Excel's built-in percent number formats (0% and 0.00%).
 _BUILTIN_PERCENT_FORMATS = {9, 10}
 
@@ -264,7 +290,9 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
     sheets = _sheet_members(package, budget)
     _check_sheet_count(len(sheets), budget)
     styles = _member(package, "xl/styles.xml")
-    percent_styles = _percent_styles(_read_part(package, styles, budget)) if styles is not None else set()
+    styles_xml = _read_part(package, styles, budget) if styles is not None else None
+    percent_styles = _percent_styles(styles_xml) if styles_xml is not None else set()
+    padded_styles = _padded_styles(styles_xml) if styles_xml is not None else {}
     for shared in package.infolist():  # calamine matches the name without regard to case
         if shared.filename.lower() == "xl/sharedstrings.xml":
             _scan_shared_strings(package, shared, budget)
@@ -273,7 +301,7 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
     built = 0
     for name, info in sheets:
         if info.filename not in scanned:
-            scanned[info.filename] = _scan_sheet_member(package, info, name, budget, percent_styles)
+            scanned[info.filename] = _scan_sheet_member(package, info, name, budget, percent_styles, padded_styles)
         found[name] = scanned[info.filename]
         built += _cells_built(scanned[info.filename])
         _check_workbook_cells(built, name, budget)
@@ -282,7 +310,9 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
     for info in package.infolist():
         lower = info.filename.lower()
         if lower.startswith("xl/worksheets/") and lower.endswith(".xml") and info.filename not in scanned:
-            scanned[info.filename] = _scan_sheet_member(package, info, info.filename, budget, percent_styles)
+            scanned[info.filename] = _scan_sheet_member(
+                package, info, info.filename, budget, percent_styles, padded_styles
+            )
     return found
 
 

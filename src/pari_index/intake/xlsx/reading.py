@@ -12,11 +12,12 @@ from typing import Any
 import polars as pl
 
 from pari_index.archives import compressed_file, file_head
-from pari_index.errors import IntakeError, Problem
+from pari_index.errors import IntakeError, Problem, quoted, shorten
+from pari_index.intake.csv_input import swallowed_rows
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
-from pari_index.intake.lost_letters import letters_lost, lost_letters
-from pari_index.intake.misread_letters import letters_misread, misread_letters
+from pari_index.intake.lost_letters import letters_lost, weigh_lost
+from pari_index.intake.misread_letters import letters_misread, some_damaged, weigh_misread
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -27,6 +28,7 @@ from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetC
 from pari_index.intake.xlsx.two_row_header import join_two_row_header
 from pari_index.intake.xlsx.xml_patterns import _CELL_REF
 from pari_index.library_panics import library_failure, panic_words_held
+from pari_index.messages import render, render_hint
 from pari_index.messages.labels import PARAM_WORDS
 
 
@@ -133,6 +135,58 @@ def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
         text = pl.when(exact.is_not_null()).then(format_exact(exact)).otherwise(value + " × 100")
         exprs.append(pl.when(pl.int_range(pl.len()).is_in(rows) & is_number).then(text).otherwise(value).alias(name))
     return grid.with_columns(exprs)
+
+
+#: A date cell as calamine writes it (``2025-04-06 00:00:00``): groups year, month, day and the time.
+_DATE_CELL = r"^([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?)$"
+
+
+def _dates_as_shown(grid: pl.DataFrame) -> pl.DataFrame:
+    """Date cells written as a Vietnamese Excel shows them, day first (``06/04/2025``; a time of
+    day other than midnight kept after it), rather than as calamine writes them
+    (``2025-04-06 00:00:00``): a date typed into a column of text (a note, a district, an
+    evidence number such as 6/4, which Excel makes a date) went into the outputs so, where
+    officials expect the date as they typed it (session 24). Dates are read from either
+    spelling alike (values.parse_date, day first). Only the columns that hold such a cell are
+    rewritten, found in one pass of polars."""
+    texts = [name for name, dtype in grid.schema.items() if dtype == pl.String]
+    if not texts or grid.height == 0:
+        return grid
+    found = grid.select(pl.col(name).str.contains(_DATE_CELL).any() for name in texts).row(0)
+    dated = [name for name, any_date in zip(texts, found, strict=True) if any_date]
+    if not dated:
+        return grid
+    day_first = [
+        pl.col(name).str.replace(_DATE_CELL, "${3}/${2}/${1} ${4}").str.replace(r" 00:00:00(?:\.0+)?$", "")
+        for name in dated
+    ]
+    shown = [
+        pl.when(pl.col(name).str.contains(_DATE_CELL)).then(text).otherwise(pl.col(name)).alias(name)
+        for name, text in zip(dated, day_first, strict=True)
+    ]
+    return grid.with_columns(shown)
+
+
+def _padded_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
+    """Whole numbers in a format that pads them with zeros (``00000``) as the sheet shows them
+    (1 shown 00001): a code column so formatted, a common way to keep codes' leading zeros on
+    screen, was read as 1, 2, ... and every row refused as an unknown commune whose code «lost
+    its leading zeros», which the user could not see (session 24)."""
+    exprs: dict[str, pl.Expr] = {}
+    for width, cells in info.padded_cells.items():
+        by_column: dict[int, list[int]] = {}
+        for row, col in cells:
+            index = col - info.first_col
+            if 0 <= index < grid.width and row - info.first_row >= 0:
+                by_column.setdefault(index, []).append(row - info.first_row)
+        for index, rows in by_column.items():
+            name = grid.columns[index]
+            value = exprs.get(name, pl.col(name).cast(pl.String))
+            whole = value.str.contains(r"^[0-9]+$").fill_null(False)
+            exprs[name] = (
+                pl.when(pl.int_range(pl.len()).is_in(rows) & whole).then(value.str.zfill(width)).otherwise(value)
+            )
+    return grid.with_columns(expr.alias(name) for name, expr in exprs.items()) if exprs else grid
 
 
 def _numbers_as_stored(texts: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFrame:
@@ -244,31 +298,65 @@ def _cells_with_marks(grid: pl.DataFrame) -> Iterator[str]:
             yield from column.filter(marked.fill_null(False))
 
 
-def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> Problem | None:
+def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
     """A sheet whose text was typed with a legacy Vietnamese font (TCVN3, VNI): refused as a CSV
     file of those bytes is (legacy-encoding). Read, its names went into the ranking garbled
     (``Ph\xadêng Hång CÈm``) and every answer such as ``có`` failed one cell at a time. A CSV
     UTF-8 file opened in Excel's code page (a double click) and saved as a workbook is told
     first (letters-misread): its letters (``PhÆ°á»ng``) are no Vietnamese ones either, and were
-    called a legacy font, whose converter would garble them further."""
-    misread = misread_letters(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
-    if misread is not None:
-        return letters_misread(misread, file, name)
+    called a legacy font, whose converter would garble them further. The refusal is the one
+    error returned (the sheet is not read); a few words misread or lost to ``?``, too few to
+    refuse it, are warnings (intake.misread_letters.letters_damaged), and the sheet is read."""
+    misread = weigh_misread(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+    if misread is not None and misread[1]:
+        return [letters_misread(misread[0], file, name)]
     evidence = typed_in_legacy_font(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
     if evidence is None:
-        lost = lost_letters(_cells_with_marks(raw.head(SAMPLE_ROWS)))
+        lost = weigh_lost(_cells_with_marks(raw.head(SAMPLE_ROWS)))
         # A CSV file that lost its letters to ? (letters-lost), then opened and saved as a workbook.
-        return letters_lost(lost, file, name) if lost is not None else None
-    return Problem(
-        "legacy-font",
-        f"the text was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {evidence.share} % of its "
-        f"letters outside ASCII ({evidence.letters}) are no Vietnamese letters; the sheet was not read, "
-        "rather than score garbled text",
-        file=file,
-        sheet=name,
-        hint="convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
-        params={"share": evidence.share, "letters": evidence.letters},
-    )
+        if lost is not None and lost[1]:
+            return [letters_lost(lost[0], file, name)]
+        return some_damaged(misread, lost, file, name)
+    return [
+        Problem(
+            "legacy-font",
+            f"the text was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {evidence.share} % of its "
+            f"letters outside ASCII ({evidence.letters}) are no Vietnamese letters; the sheet was not read, "
+            "rather than score garbled text",
+            file=file,
+            sheet=name,
+            hint="convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), then save it",
+            params={"share": evidence.share, "letters": evidence.letters},
+        )
+    ]
+
+
+def _rows_in_one_cell(grid: pl.DataFrame, file: str, name: str, first_row: int) -> Problem | None:
+    """A CSV file with a stray quote (csv-syntax's swallowed_rows), opened in Excel or LibreOffice
+    and saved as a workbook: the rows the quote swallowed are lines of one cell, which a workbook
+    does not tell from a line break typed in a cell. Told as in the CSV file, by lines inside a cell
+    that begin with a value of the first column's shape and hold a row's delimiters (comma,
+    semicolon or tab, as the file was saved); the sheet is refused, as its rows were lost without a
+    word (session 24: 7 rows of commune 00001, every row «used», exit 0). ``first_row``: the sheet
+    row of the grid's first row (the header)."""
+    broken = pl.any_horizontal(pl.col(pl.String).str.contains("\n", literal=True)).any()
+    if grid.height < 2 or not grid.select(broken.fill_null(False)).item():
+        return None  # no cell holds a line break: one pass, not one a delimiter
+    for delimiter in (",", ";", "\t"):
+        found = swallowed_rows(grid, delimiter, None)
+        if found is not None:
+            record, lines, first = found
+            params = {"row": str(first_row + record - 1), "lines": lines, "text": quoted(shorten(first, 60))}
+            return Problem(
+                "rows-in-one-cell",
+                render("rows-in-one-cell", params, "en"),
+                file=file,
+                sheet=name,
+                row=first_row + record - 1,
+                hint=render_hint("rows-in-one-cell", "en", params=params),
+                params=params,
+            )
+    return None
 
 
 def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
@@ -296,6 +384,18 @@ def _unopened(exc: BaseException, data: bytes | Path, file: str) -> Problem:
         file=file,
         hint="save it from Excel as .xlsx, or export CSV (UTF-8)",
         params={"error": type(exc).__name__, "reason": reason},
+    )
+
+
+def _hidden(visible: str, file: str, name: str) -> Problem:
+    """A hidden sheet with data, which is not read."""
+    return Problem(
+        "hidden-sheet",
+        f"the sheet is {sheet_state_words(visible)} and was not read",
+        file=file,
+        sheet=name,
+        hint="unhide it in Excel if it holds data to score",
+        params={"sheet_state": visible},
     )
 
 
@@ -328,31 +428,25 @@ def _read_measured(
             continue
         raw, visible = loaded
         if visible != "visible":
-            if raw.height:
-                problems.append(
-                    Problem(
-                        "hidden-sheet",
-                        f"the sheet is {sheet_state_words(visible)} and was not read",
-                        file=file,
-                        sheet=name,
-                        hint="unhide it in Excel if it holds data to score",
-                        params={"sheet_state": visible},
-                    )
-                )
+            problems += [_hidden(visible, file, name)] if raw.height else []
             continue
         if raw.height == 0:
             continue
-        legacy = _legacy_font(raw, file, name)
-        if legacy is not None:
-            problems.append(legacy)
+        letters = _legacy_font(raw, file, name)
+        problems += letters
+        if any(problem.severity == "error" for problem in letters):
             continue
         info = cells.get(name, _SheetCells())
-        raw = _percent_as_shown(raw, info)
+        raw = _dates_as_shown(_padded_as_shown(_percent_as_shown(raw, info), info))
         skip, titles = (header_row(raw), []) if header_row is not None else title_rows(raw, file, name, info.first_row)
         raw, headings = join_two_row_header(raw, info, skip) if header_row is None else (raw, set())
         if header_row is None and not headings:
             # No merges say so: a CSV saved again as a workbook keeps the rows of a CSV's headings.
             raw = join_two_row_text_header(raw, skip)
+        swallowed = _rows_in_one_cell(raw.slice(skip), file, name, info.first_row + skip)
+        if swallowed is not None:
+            problems += [*titles, swallowed]
+            continue
         sheet, sheet_problems = frame_from_grid(raw.slice(skip), file, name, info.first_row + skip)
         problems += titles + sheet_problems
         if info.merged:

@@ -79,6 +79,27 @@ class _NeedsPositions(Exception):
     """A cell without a plain r="B3" reference: the sheet is scanned again tag by tag."""
 
 
+class _Styled:
+    """The cells of a sheet in some cell styles (a number format shown otherwise than calamine
+    writes it: a percentage, or a number padded with zeros), found as the scan goes into
+    ``cells`` (row, column)."""
+
+    def __init__(self, styles: set[int], cells: list[tuple[int, int]]) -> None:
+        self.ids = rb"(?:" + b"|".join(str(i).encode() for i in sorted(styles)) + rb")"
+        self.cells = cells
+        self.style = re.compile(rb"s=[\"']" + self.ids + rb"[\"']")
+        self.cell: re.Pattern[bytes] | None = None
+
+    def with_prefix(self, prefix: bytes) -> None:
+        self.cell = re.compile(
+            rb"<"
+            + re.escape(prefix)
+            + rb"c r=\"([A-Za-z]{1,3})([0-9]{1,7})\" s=\""
+            + self.ids
+            + rb"\"(?: t=\"([^\"<>]*)\")?"
+        )
+
+
 class _SheetScan:
     """A linear scan of one sheet's XML, fed in parts that each end just after a ``</c>``.
 
@@ -90,7 +111,15 @@ class _SheetScan:
     count a self-closing (empty) cell in the range, as a bound: calamine leaves it out.
     """
 
-    def __init__(self, sheet: str, budget: _Budget, percent_styles: set[int], *, by_tag: bool) -> None:
+    def __init__(
+        self,
+        sheet: str,
+        budget: _Budget,
+        percent_styles: set[int],
+        *,
+        by_tag: bool,
+        padded_styles: dict[int, int] | None = None,
+    ) -> None:
         self.sheet = sheet
         self.budget = budget
         self.limits = budget.limits
@@ -101,9 +130,11 @@ class _SheetScan:
         self.cell_tags = 0
         self.first_found = False
         self.patterns: _Patterns | None = None
-        self.percent_ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
-        self.percent: re.Pattern[bytes] | None = None
-        self.percent_cell: re.Pattern[bytes] | None = None
+        #: Percent-formatted cells, and those of a format padding numbers with zeros (00000), by width.
+        self.styled = [_Styled(percent_styles, self.info.percent_cells)] if percent_styles else []
+        for width in sorted(set((padded_styles or {}).values())):
+            styles = {style for style, digits in (padded_styles or {}).items() if digits == width}
+            self.styled.append(_Styled(styles, self.info.padded_cells.setdefault(width, [])))
         self.positions: dict[int, tuple[int, int]] = {}
         self.closes = 0
         #: The sheet's cells have all been seen (``</sheetData>``): merged ranges come after them.
@@ -271,16 +302,8 @@ class _SheetScan:
         if self.patterns is None:
             root = _ROOT.search(part)
             self.patterns = _Patterns(root.group(1) or b"" if root else b"")
-            if self.percent_ids:
-                ids = rb"(?:" + self.percent_ids + rb")"
-                self.percent = re.compile(rb"s=[\"']" + ids + rb"[\"']")
-                self.percent_cell = re.compile(
-                    rb"<"
-                    + re.escape(self.patterns.prefix)
-                    + rb"c r=\"([A-Za-z]{1,3})([0-9]{1,7})\" s=\""
-                    + ids
-                    + rb"\"(?: t=\"([^\"<>]*)\")?"
-                )
+            for styled in self.styled:
+                styled.with_prefix(self.patterns.prefix)
         pt = self.patterns
         if self.by_tag:
             self._positions_by_tag(part)
@@ -291,8 +314,8 @@ class _SheetScan:
         self._texts(part, pt, self.closes)
         if self.info.dimension is None and (dim := pt.dimension.search(part)) is not None:
             self.info.dimension = dim.group(1).decode("ascii", "replace")
-        if self.percent is not None:
-            self._percent_cells(part, pt)
+        for styled in self.styled:
+            self._styled_cells(part, styled)
         if not self.info.fine_numbers and _FINE_NUMBER.search(part):
             self.info.fine_numbers = True
         if any(marker in part for marker in _ERROR_MARKERS):
@@ -417,17 +440,17 @@ class _SheetScan:
         unsaved = sum(1 for c in cells if _FORMULA_START.search(c) and not _has_value(c))
         self.info.more["formula-without-value"] = self.info.more.get("formula-without-value", 0) + unsaved
 
-    def _percent_cells(self, part: bytes, pt: _Patterns) -> None:
-        assert self.percent is not None and self.percent_cell is not None
+    def _styled_cells(self, part: bytes, styled: _Styled) -> None:
+        assert styled.cell is not None
         if not self.by_tag:
             # Cells written as Excel writes them (r, s, t in that order) in one pass.
-            found = self.percent_cell.findall(part)
-            if len(found) == len(self.percent.findall(part)):
-                self.info.percent_cells += [
+            found = styled.cell.findall(part)
+            if len(found) == len(styled.style.findall(part)):
+                styled.cells += [
                     (int(row), _column_bytes(col)) for col, row, kind in found if kind not in _NOT_A_VALUE_TYPES
                 ]
                 return
-        for match in self.percent.finditer(part):
+        for match in styled.style.finditer(part):
             if part[match.start() - 1 : match.start()] not in _SPACES:
                 continue  # another attribute ending in s
             start = part.rfind(b"<", 0, match.start())
@@ -439,13 +462,18 @@ class _SheetScan:
                 continue
             position = self._position(part, start, end)
             if position is not None:
-                self.info.percent_cells.append(position)
+                styled.cells.append(position)
 
 
 def _scan_sheet_member(
-    package: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: str, budget: _Budget, percent_styles: set[int]
+    package: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    sheet: str,
+    budget: _Budget,
+    percent_styles: set[int],
+    padded_styles: dict[int, int] | None = None,
 ) -> _SheetCells:
-    scan = _SheetScan(sheet, budget, percent_styles, by_tag=False)
+    scan = _SheetScan(sheet, budget, percent_styles, by_tag=False, padded_styles=padded_styles)
     try:
         for part in _parts(_stream(package, info, budget), _SHEET_PIECE_END, budget.file, f"sheet {sheet}"):
             scan.feed(part)
@@ -453,7 +481,7 @@ def _scan_sheet_member(
     except _NeedsPositions:
         # Read again without counting: the bytes were counted on the first pass.
         uncounted = _Budget(budget.file, XlsxLimits(total_bytes=2**62, text_bytes=2**62))
-        scan = _SheetScan(sheet, budget, percent_styles, by_tag=True)
+        scan = _SheetScan(sheet, budget, percent_styles, by_tag=True, padded_styles=padded_styles)
         for part in _parts(_stream(package, info, uncounted), _SHEET_PIECE_END, budget.file, f"sheet {sheet}"):
             scan.feed(part)
             _check_sheet(scan.info, sheet, budget.file, budget.limits, final=False)
@@ -515,17 +543,19 @@ def _check_sheet(info: _SheetCells, sheet: str, file: str, limits: XlsxLimits, *
         )
 
 
-def _scan_sheet_xml(data: bytes, percent_styles: set[int] | None = None) -> _SheetCells:
+def _scan_sheet_xml(
+    data: bytes, percent_styles: set[int] | None = None, padded_styles: dict[int, int] | None = None
+) -> _SheetCells:
     """Scan one sheet's XML held in memory (for tests): the same scan as a workbook's sheets,
     without limits."""
     budget = _Budget("sheet.xml", XlsxLimits(total_bytes=2**62, text_bytes=2**62, cells=2**62, columns=2**62))
     chunks = [data[i : i + _CHUNK] for i in range(0, len(data), _CHUNK)]
     try:
-        scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=False)
+        scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=False, padded_styles=padded_styles)
         for part in _parts(iter(chunks), _SHEET_PIECE_END, budget.file, "sheet"):
             scan.feed(part)
     except _NeedsPositions:
-        scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=True)
+        scan = _SheetScan("sheet", budget, percent_styles or set(), by_tag=True, padded_styles=padded_styles)
         for part in _parts(iter(chunks), _SHEET_PIECE_END, budget.file, "sheet"):
             scan.feed(part)
     return scan.info
