@@ -1,0 +1,144 @@
+"""Findings folded: past the first PARI_MAX_FINDINGS_OF_A_KIND findings of one kind in one file
+(or sheet), the rest are one finding that counts them and names their rows and columns.
+
+A wide form whose every cell is wrong gave a finding per cell: 4,000 rows of 350 columns (4 MB)
+were 1.4 million findings, a findings file of 380 MB and 1.2 GB of memory, none of which a reader
+goes through. Every row stays accounted for: the input rows table (the ledger, made before the
+fold from every finding) keeps each row with its own reasons, and the folded finding tells how
+many findings it stands for (its ``size``) and the ranges of their rows. Findings of no file or no
+row (a commune's, a file's) are never folded: there are at most a few per unit and item.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pari_index.limits import env_limit
+from pari_index.messages import format_number, title
+
+#: The finding that stands for the folded ones.
+FOLDED = "findings-folded"
+#: The findings of one kind listed one by one in one file (or sheet) before the rest are folded.
+#: A province's file of 100 communes with one kind of problem in one column of each of its 59
+#: items gives 5,900; a national file could give more, and is folded past this many.
+MAX_FINDINGS_OF_A_KIND = 10_000
+#: Ranges of rows named in a folded finding's message (the rest counted).
+RANGES_SHOWN = 12
+
+_GROUP = ("file", "sheet", "kind")
+_PART = ("severity", "file", "sheet", "kind")
+#: Columns named in a folded finding's message (the rest counted).
+COLUMNS_SHOWN = 8
+
+
+def fold_findings(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``findings`` with those of a kind past the limit in their file folded (:data:`FOLDED`, one
+    for each kind of each file or sheet, where the first folded one was), and the distinct texts of the findings
+    folded away (kind, params, message, hint), so that the rows table can still say their reasons
+    in the output's language. Unchanged, and no texts, when no kind passes the limit."""
+    keep = env_limit("PARI_MAX_FINDINGS_OF_A_KIND", MAX_FINDINGS_OF_A_KIND)
+    texts = findings.clear().select("kind", "params", "message", "hint")
+    if findings.height <= keep:
+        return findings, texts
+    placed = pl.col("file").is_not_null() & pl.col("row").is_not_null()
+    at = findings.select(pl.when(placed).then(placed.cast(pl.Int64).cum_sum().over(_GROUP)).alias("_n")).to_series()
+    over = (at > keep).fill_null(False)
+    if not over.any():
+        return findings, texts
+    # Only the columns each step needs, filtered lazily: the folded findings' texts copied whole
+    # were the run's peak.
+    folded = findings.lazy().with_columns(over.alias("_over")).filter("_over")
+    texts = folded.select("kind", "params", "message", "hint").unique().collect()
+    places = folded.select(*_PART, "row", "column").collect().with_columns(over.arg_true().alias("_at"))
+    summaries = _summaries(places, keep)
+    kept = findings.with_row_index("_at").filter(~over)
+    merged = pl.concat([kept, summaries], how="vertical_relaxed").sort("_at", maintain_order=True)
+    return merged.drop("_at").cast(findings.schema), texts
+
+
+def _summaries(folded: pl.DataFrame, keep: int) -> pl.DataFrame:
+    """One finding of each severity, file, sheet and kind of ``folded``, at its first
+    finding's place (``_at``) and row, counting them and naming their rows as ranges and their columns."""
+    # Each part's rows sorted as integers, then one pass: a range begins where the part changes
+    # or a row is not the one after the last (sorting 1.4 million findings on their text columns
+    # took 5 s; windows over each part as long).
+    parts = folded.group_by(_PART, maintain_order=True).agg(
+        pl.col("_at").min(),
+        pl.col("row").first().alias("_row"),
+        pl.len().alias("_count"),
+        pl.col("row").unique().sort().alias("_rows"),
+        pl.col("column").drop_nulls().unique(maintain_order=True).alias("_columns"),
+    )
+    part = pl.col("_part")
+    begins = (part != part.shift(1)) | (pl.col("_rows") != pl.col("_rows").shift(1) + 1)
+    ranges = (
+        parts.with_row_index("_part")
+        .select("_part", "_rows")
+        .explode("_rows")
+        .with_columns(begins.fill_null(True).cum_sum().alias("_range"))
+        .group_by("_part", "_range", maintain_order=True)
+        .agg(pl.col("_rows").min().alias("_from"), pl.col("_rows").max().alias("_to"))
+        .with_columns(
+            pl.when(pl.col("_from") == pl.col("_to"))
+            .then(pl.col("_from").cast(pl.String))
+            .otherwise(pl.format("{}–{}", "_from", "_to"))
+            .alias("_text")
+        )
+        .group_by("_part", maintain_order=True)
+        .agg(pl.col("_text").head(RANGES_SHOWN).str.join(", ").alias("_shown"), pl.len().alias("_ranges"))
+    )
+    parts = parts.drop("_rows").with_row_index("_part").join(ranges, on="_part", how="left", maintain_order="left")
+    more = pl.col("_ranges").cast(pl.Int64) - RANGES_SHOWN
+    shown = pl.when(more > 0).then(pl.format("{} … (+{})", "_shown", more)).otherwise(pl.col("_shown"))
+    more_columns = pl.col("_columns").list.len().cast(pl.Int64) - COLUMNS_SHOWN
+    columns = pl.col("_columns").list.head(COLUMNS_SHOWN).list.join(", ")
+    columns = (
+        pl.when(pl.col("_columns").list.len() == 0)
+        .then(pl.lit("—"))
+        .when(more_columns > 0)
+        .then(pl.format("{} … (+{})", columns, more_columns))
+        .otherwise(columns)
+    )
+    one_column = pl.when(pl.col("_columns").list.len() == 1).then(pl.col("_columns").list.first())
+    return parts.select(
+        "_at",
+        "severity",
+        pl.lit(FOLDED).alias("kind"),
+        pl.lit(None, dtype=pl.String).alias("commune_code"),
+        pl.lit(None, dtype=pl.String).alias("criterion_id"),
+        "file",
+        "sheet",
+        pl.col("_row").alias("row"),
+        one_column.alias("column"),
+        pl.format(
+            "{} more findings «{}» not listed, in rows {} (columns {}): only a file's first {} of a kind are; "
+            "the input rows table gives every row's reasons",
+            pl.col("_count").map_elements(lambda n: format_number(n, "en"), return_dtype=pl.String),
+            pl.col("kind").map_elements(lambda kind: title(kind, "en"), return_dtype=pl.String),
+            shown,
+            columns,
+            pl.lit(format_number(keep, "en")),
+        ).alias("message"),
+        pl.lit(None, dtype=pl.String).alias("hint"),
+        pl.col("_count").cast(pl.Float64).alias("size"),
+        pl.struct(
+            columns.alias("columns_folded"),
+            pl.col("_count").alias("count"),
+            pl.col("kind").alias("folded_kind"),
+            pl.lit(keep).alias("keep"),
+            shown.alias("rows"),
+        )
+        .struct.json_encode()
+        .alias("params"),
+    )
+
+
+def counted_kind() -> pl.Expr:
+    """The kind a finding counts as: a folded finding's, the kind it folded."""
+    folded = pl.col("params").str.json_path_match("$.folded_kind")
+    return pl.when(pl.col("kind") == FOLDED).then(folded).otherwise(pl.col("kind"))
+
+
+def counted() -> pl.Expr:
+    """How many findings a finding stands for: a folded finding those it folded (its size), else one."""
+    return pl.when(pl.col("kind") == FOLDED).then(pl.col("size").cast(pl.Int64)).otherwise(pl.lit(1, dtype=pl.Int64))

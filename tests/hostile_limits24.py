@@ -1,0 +1,47 @@
+"""Hostile cases of the twenty-fourth session's helper limits24: small files of many findings.
+
+- A wide form of 4,000 rows whose 349 value cells all hold ``x?`` (4.2 MB), the rows repeating the
+  example's 12 units: a finding per cell, 760,000 ``bad-value`` and 634,000 ``duplicate-row``, a
+  findings file of 380 MB beside the workbook, 6.4 + 3.8 CPU s and 1.26 GB. Now past
+  PARI_MAX_FINDINGS_OF_A_KIND (10,000) findings of one kind in one file, the rest of each column
+  are one ``findings-folded`` finding that counts them and names their rows (intake.folding), and
+  the input rows table keeps every row with its reasons: 20,957 findings, 3.4 + 1.5 CPU s and
+  1.0 GB (the intake's findings and the ledger made from them, before the fold, are the peak).
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_limits24.py checks what each answers.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import EXAMPLES, _score
+
+Case = Callable[[Path], list[str]]
+
+
+def wide_form_every_cell_bad(folder: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(EXAMPLES / "assessments_wide.xlsx", read_only=True)["data"]
+    head, *body = [list(row) for row in sheet.iter_rows(values_only=True)]
+    path = folder / "rong.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(head)
+        writer.writerows([body[i % len(body)][0], *["x?"] * (len(head) - 1)] for i in range(4_000))
+    return _score(folder, "--format", "csv", assessments=path, out="ket-qua")
+
+
+CASES: dict[str, Case] = {
+    "wide-form-every-cell-bad": wide_form_every_cell_bad,
+}
+#: Exit status, the code printed, the user's files that must keep their bytes.
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "wide-form-every-cell-bad": (1, "bad-value", ("rong.csv", "communes.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

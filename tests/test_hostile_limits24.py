@@ -1,0 +1,117 @@
+"""What the cases of tests/hostile_limits24.py answer, and the folding of findings past
+PARI_MAX_FINDINGS_OF_A_KIND of a kind in a file (intake.folding): the first ones listed, the rest
+of each column one finding counting them and naming their rows, every row kept in the rows table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from children import answers_its_case
+from hostile_limits24 import CASES, EXPECTED
+from language_leaks import data_text, leaks, vocabulary
+
+from pari_index.intake.folding import FOLDED, counted, counted_kind, fold_findings
+from pari_index.intake.schema import FINDING_SCHEMA
+from pari_index.messages import localise_findings
+
+
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_wide_form_of_bad_cells_folds_its_findings_and_keeps_every_row(tmp_path: Path, lang: str) -> None:
+    """4,000 rows × 349 bad cells: 760,000 bad values and 634,000 repeats, counted as they were
+    (the console's counts), listed up to 10,000 of a kind and folded by column past them; every
+    input row is in the rows table with its own reasons, in the run's language."""
+    args = [*CASES["wide-form-every-cell-bad"](tmp_path), "--lang", lang]
+    status, code, kept = EXPECTED["wide-form-every-cell-bad"]
+    # (the sweeps' check of the code looks for the Vietnamese "lỗi: ")
+    said = answers_its_case(args, tmp_path, (status, code if lang == "vi" else None, kept))
+    assert f"[{code}]" in said and ("760.000" if lang == "vi" else "760,000") in said
+    found = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    by_kind = found.group_by("kind").len()
+    assert dict(by_kind.iter_rows())["bad-value"] == dict(by_kind.iter_rows())["duplicate-row"] == 10_000
+    folded = found.filter(pl.col("kind") == FOLDED)
+    params = {p["folded_kind"]: p for p in map(json.loads, folded["params"].to_list())}
+    assert {kind: p["count"] for kind, p in params.items()} == {"bad-value": 750_000, "duplicate-row": 624_092}
+    assert params["bad-value"]["rows"] == "2–4001"
+    assert params["bad-value"]["columns_folded"].endswith("2.4:settled … (+180)")
+    assert found.height == 20_000 + 2 + 612
+    rows = pl.read_csv(tmp_path / "ket-qua" / "rows.csv", infer_schema=False)
+    assert rows.height == 4_420 and rows.filter(pl.col("status") == "partial").height == 4_000
+    assert rows.filter(pl.col("status") == "partial")["reasons"].null_count() == 0
+    words = vocabulary(data_text())
+    head = (tmp_path / "rong.csv").read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+    for table in (folded, rows.filter(pl.col("reasons").is_not_null()).head(50)):
+        text = "\n".join(str(v) for v in table.select(pl.exclude("params", "kind", "file", "severity")).rows())
+        assert leaks(text, lang, words, "score", own=set(head)) == [], text[:2000]
+
+
+def _findings(rows: list[tuple[str | None, str, int | None, str]]) -> pl.DataFrame:
+    """Findings of (file, kind, row, column), each message naming its row."""
+    return pl.DataFrame(
+        [
+            {
+                "severity": "error",
+                "kind": kind,
+                "file": file,
+                "row": row,
+                "column": column,
+                "message": f"bad {row}",
+                "hint": "fix it",
+                "params": json.dumps({"value": str(row)}),
+            }
+            for file, kind, row, column in rows
+        ],
+        schema=FINDING_SCHEMA,
+    )
+
+
+def test_findings_past_the_limit_fold_by_column_with_their_row_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "3")
+    given = [("a.csv", "bad-value", row, column) for column in ("x", "y") for row in (2, 3, 4, 5, 9, 10, 12)]
+    given += [(None, "not-assessed", None, "z")] * 5  # no file: never folded
+    given += [("b.csv", "bad-value", 2, "x"), ("a.csv", "duplicate-row", 7, "x")]  # another file, kind
+    folded, texts = fold_findings(_findings(given))
+    listed = folded.filter(pl.col("kind") != FOLDED)
+    assert listed.filter(pl.col("file") == "a.csv", pl.col("kind") == "bad-value")["row"].to_list() == [2, 3, 4]
+    assert listed.height == 3 + 5 + 2
+    (summary,) = folded.filter(pl.col("kind") == FOLDED).rows(named=True)
+    # One for the kind in the file: its first folded row, no one column, the rows of both columns.
+    assert (summary["column"], summary["row"], summary["size"]) == (None, 5, 11.0)
+    params = json.loads(summary["params"])
+    assert params == {
+        "columns_folded": "x, y",
+        "count": 11,
+        "folded_kind": "bad-value",
+        "keep": 3,
+        "rows": "2–5, 9–10, 12",
+    }
+    # Where its first folded finding was: after the three listed.
+    assert folded["kind"].to_list()[3] == FOLDED
+    assert sorted(texts["message"].to_list()) == sorted(f"bad {r}" for r in (2, 3, 4, 5, 9, 10, 12))
+    weights = folded.group_by(counted_kind()).agg(counted().sum())
+    assert dict(weights.iter_rows()) == {"bad-value": 15, "not-assessed": 5, "duplicate-row": 1}
+    (vi,) = localise_findings(folded.filter(pl.col("kind") == FOLDED), "vi")["message"].to_list()
+    said = "còn 11 phát hiện «Giá trị không đọc được» không liệt kê ra, ở các hàng 2–5, 9–10, 12 (cột x, y)"
+    assert vi.startswith(said), vi
+
+
+def test_findings_within_the_limit_are_the_same_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "3")
+    given = _findings([("a.csv", "bad-value", row, "x") for row in (2, 3, 4)] + [("b.csv", "bad-value", 2, "x")])
+    folded, texts = fold_findings(given)
+    assert folded.equals(given) and texts.height == 0
+
+
+def test_more_ranges_than_shown_are_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "1")
+    folded, _ = fold_findings(_findings([("a.csv", "bad-value", row, "x") for row in range(2, 60, 2)]))
+    (params,) = folded.filter(pl.col("kind") == FOLDED)["params"].to_list()
+    rows = ", ".join(str(r) for r in range(4, 28, 2)) + " … (+16)"
+    told = {"columns_folded": "x", "count": 28, "folded_kind": "bad-value", "keep": 1, "rows": rows}
+    assert json.loads(params) == told
