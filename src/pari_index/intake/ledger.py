@@ -126,16 +126,18 @@ def source_ledger(
     repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
         pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
     )
+    # Lazily, so that only the columns the reasons need are filtered: the findings filtered whole
+    # (their hints and parameters) were the ledger's peak, 320 MB for 1.4 million cell findings.
     reasons = (
-        findings.filter(
-            pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row"))
-        )
+        findings.lazy()
+        .filter(pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row")))
         .group_by("file", "sheet", "row")
         .agg(
             pl.col("message").unique().sort().str.join("; ").alias("reasons"),
             (pl.col("severity") == "error").any().alias("_error"),
         )
         .rename({"file": FILE, "sheet": SHEET, "row": ROW})
+        .collect()
     )
     used = pl.concat([*used_keys, row_keys.of(repeated)]).sort()
     keys = all_rows.keys(row_keys)
