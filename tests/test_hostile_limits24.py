@@ -115,3 +115,23 @@ def test_more_ranges_than_shown_are_counted(monkeypatch: pytest.MonkeyPatch) -> 
     rows = ", ".join(str(r) for r in range(4, 28, 2)) + " … (+16)"
     told = {"columns_folded": "x", "count": 28, "folded_kind": "bad-value", "keep": 1, "rows": rows}
     assert json.loads(params) == told
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_report_counts_folded_findings_under_their_kind(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """The report's findings by kind count a folded finding as the findings it stands for, under
+    its kind's title, even when none of that kind is listed in the file (every one folded)."""
+    from pari_index.messages import title
+    from pari_index.outputs.report import _findings as report_findings
+    from pari_index.outputs.report_format import Formatter
+
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "2")
+    given = [("a.csv", "bad-value", row, "x") for row in range(2, 9)] + [(None, "not-assessed", None, "z")]
+    folded, _ = fold_findings(_findings(given).with_columns(pl.lit("00001").alias("commune_code")))
+    only_folded = folded.filter(pl.col("kind") != "bad-value")
+    # (the folded finding names no unit: the five it stands for count no commune)
+    for table, count, communes in ((folded, "7", "1"), (only_folded, "5", "0")):
+        kinds = report_findings(table, Formatter(lang, 2), 1 if lang == "en" else 0, None).kinds
+        counts = {k["kind"]: (k["count"], k["communes"], k["title"]) for k in kinds}
+        assert counts["bad-value"] == (count, communes, title("bad-value", lang)), counts
+        assert FOLDED not in counts and counts["not-assessed"][0] == "1"
