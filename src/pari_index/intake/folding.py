@@ -26,54 +26,77 @@ MAX_FINDINGS_OF_A_KIND = 10_000
 RANGES_SHOWN = 12
 
 _GROUP = ("file", "sheet", "kind")
-_PART = ("severity", "file", "sheet", "kind")
 #: Columns named in a folded finding's message (the rest counted).
 COLUMNS_SHOWN = 8
 
 
 def fold_findings(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``findings`` with those of a kind past the limit in their file folded (:data:`FOLDED`, one
-    for each kind of each file or sheet, where the first folded one was), and the distinct texts of the findings
-    folded away (kind, params, message, hint), so that the rows table can still say their reasons
-    in the output's language. Unchanged, and no texts, when no kind passes the limit."""
+    for each kind of each file or sheet, where the first folded one was), and the distinct texts
+    of the findings folded away (kind, params, message, hint), so that the rows table can still
+    say their reasons in the output's language. Unchanged, and no texts, when no kind passes the
+    limit (one count of each kind in each file)."""
     keep = env_limit("PARI_MAX_FINDINGS_OF_A_KIND", MAX_FINDINGS_OF_A_KIND)
     texts = findings.clear().select("kind", "params", "message", "hint")
+    placed = pl.col("file").is_not_null() & pl.col("row").is_not_null()
     if findings.height <= keep:
         return findings, texts
-    placed = pl.col("file").is_not_null() & pl.col("row").is_not_null()
-    at = findings.select(pl.when(placed).then(placed.cast(pl.Int64).cum_sum().over(_GROUP)).alias("_n")).to_series()
-    over = (at > keep).fill_null(False)
-    if not over.any():
+    counts = findings.lazy().filter(placed).group_by(_GROUP).len().select(pl.col("len").max()).collect()
+    if (counts.item() or 0) <= keep:
         return findings, texts
-    # Only the columns each step needs, filtered lazily: the folded findings' texts copied whole
-    # were the run's peak.
-    folded = findings.lazy().with_columns(over.alias("_over")).filter("_over")
-    texts = folded.select("kind", "params", "message", "hint").unique().collect()
-    places = folded.select(*_PART, "row", "column").collect().with_columns(over.arg_true().alias("_at"))
-    summaries = _summaries(places, keep)
+    # Worked on as numbers (a part as one integer, a column as a category): windows and groups
+    # over the text columns of 1.4 million findings took 300 MB more than the findings.
+    ids = [pl.col(c).cast(pl.Categorical).to_physical().alias(f"_{c}") for c in _GROUP]
+    part = [f"_{c}" for c in _GROUP]
+    places = (
+        findings.lazy()
+        .select(*ids, placed.alias("_placed"), "row", pl.col("column").cast(pl.Categorical))
+        .with_row_index("_at")
+        .filter(pl.col("_placed") & (pl.col("_placed").cast(pl.Int64).cum_sum().over(part) > keep))
+        .select("_at", pl.struct(part).rank("dense").alias("_part"), "row", "column")
+        .collect()
+    )
+    over = pl.Series(pl.repeat(False, findings.height, eager=True)).scatter(places["_at"], True)
+    texts = (
+        findings.lazy()
+        .filter(over)
+        .select("kind", "params", "message", "hint", pl.col("message").cast(pl.Categorical).to_physical().alias("_m"))
+        .group_by("_m", maintain_order=True)
+        .agg(pl.all().first())
+        .drop("_m")
+        .collect()
+    )
+    summaries = _summaries(findings, places, keep)
     kept = findings.with_row_index("_at").filter(~over)
     merged = pl.concat([kept, summaries], how="vertical_relaxed").sort("_at", maintain_order=True)
     return merged.drop("_at").cast(findings.schema), texts
 
 
-def _summaries(folded: pl.DataFrame, keep: int) -> pl.DataFrame:
-    """One finding of each severity, file, sheet and kind of ``folded``, at its first
-    finding's place (``_at``) and row, counting them and naming their rows as ranges and their columns."""
-    # Each part's rows sorted as integers, then one pass: a range begins where the part changes
-    # or a row is not the one after the last (sorting 1.4 million findings on their text columns
-    # took 5 s; windows over each part as long).
-    parts = folded.group_by(_PART, maintain_order=True).agg(
+def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int) -> pl.DataFrame:
+    """One finding of each part (file, sheet and kind) of the folded ``places`` (``_at``: where
+    each is in ``findings``; ``_part``, ``row``, ``column``), at its first finding's place and
+    row, with that finding's severity, counting them and naming their rows as ranges and their
+    columns. Each part's rows are sorted as integers, then one pass: a range begins where the
+    part changes or a row is not the one after the last."""
+    parts = places.group_by("_part", maintain_order=True).agg(
         pl.col("_at").min(),
         pl.col("row").first().alias("_row"),
         pl.len().alias("_count"),
         pl.col("row").unique().sort().alias("_rows"),
-        pl.col("column").drop_nulls().unique(maintain_order=True).alias("_columns"),
+        pl.col("column").drop_nulls().unique(maintain_order=True).cast(pl.String).alias("_columns"),
     )
+    # Taken as values, column by column (at most one part for each 10,000 findings): selecting
+    # the columns of the findings' many chunks put each column together again (190 MB).
+    at = parts["_at"].to_list()
+    first = pl.DataFrame(
+        {c: [findings.get_column(c)[i] for i in at] for c in ("severity", "file", "sheet", "kind")},
+        schema={c: pl.String for c in ("severity", "file", "sheet", "kind")},
+    )
+    parts = pl.concat([parts, first], how="horizontal")
     part = pl.col("_part")
     begins = (part != part.shift(1)) | (pl.col("_rows") != pl.col("_rows").shift(1) + 1)
     ranges = (
-        parts.with_row_index("_part")
-        .select("_part", "_rows")
+        parts.select("_part", "_rows")
         .explode("_rows")
         .with_columns(begins.fill_null(True).cum_sum().alias("_range"))
         .group_by("_part", "_range", maintain_order=True)
@@ -87,7 +110,7 @@ def _summaries(folded: pl.DataFrame, keep: int) -> pl.DataFrame:
         .group_by("_part", maintain_order=True)
         .agg(pl.col("_text").head(RANGES_SHOWN).str.join(", ").alias("_shown"), pl.len().alias("_ranges"))
     )
-    parts = parts.drop("_rows").with_row_index("_part").join(ranges, on="_part", how="left", maintain_order="left")
+    parts = parts.drop("_rows").join(ranges, on="_part", how="left", maintain_order="left")
     more = pl.col("_ranges").cast(pl.Int64) - RANGES_SHOWN
     shown = pl.when(more > 0).then(pl.format("{} … (+{})", "_shown", more)).otherwise(pl.col("_shown"))
     more_columns = pl.col("_columns").list.len().cast(pl.Int64) - COLUMNS_SHOWN
