@@ -3,10 +3,11 @@
 - A wide form of 4,000 rows whose 349 value cells all hold ``x?`` (4.2 MB), the rows repeating the
   example's 12 units: a finding per cell, 760,000 ``bad-value`` and 634,000 ``duplicate-row``, a
   findings file of 380 MB beside the workbook, 6.4 + 3.8 CPU s and 1.26 GB. Now past
-  PARI_MAX_FINDINGS_OF_A_KIND (10,000) findings of one kind in one file, the rest of each column
-  are one ``findings-folded`` finding that counts them and names their rows (intake.folding), and
-  the input rows table keeps every row with its reasons: 20,957 findings, 3.4 + 1.5 CPU s and
-  1.0 GB (the intake's findings and the ledger made from them, before the fold, are the peak).
+  PARI_MAX_FINDINGS_OF_A_KIND (10,000) findings of one kind in one file, the rest are one
+  ``findings-folded`` finding that counts them and names their rows and columns (intake.folding), and
+  the input rows table keeps every row with its reasons: 20,614 findings, 2.5 + 0.9 CPU s and
+  620-650 MB (the reading of the form's 1.4 million cells, and their findings made before the
+  fold, are the peak: over the 500 MB target still).
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
