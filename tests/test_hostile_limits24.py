@@ -1,6 +1,6 @@
 """What the cases of tests/hostile_limits24.py answer, and the folding of findings past
 PARI_MAX_FINDINGS_OF_A_KIND of a kind in a file (intake.folding): the first ones listed, the rest
-of each column one finding counting them and naming their rows, every row kept in the rows table."""
+one finding counting them and naming their rows and columns, every row kept in the rows table."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_every_case_has_its_expectation() -> None:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_wide_form_of_bad_cells_folds_its_findings_and_keeps_every_row(tmp_path: Path, lang: str) -> None:
     """4,000 rows × 349 bad cells: 760,000 bad values and 634,000 repeats, counted as they were
-    (the console's counts), listed up to 10,000 of a kind and folded by column past them; every
+    (the console's counts), listed up to 10,000 of a kind in the file and folded past them; every
     input row is in the rows table with its own reasons, in the run's language."""
     args = [*CASES["wide-form-every-cell-bad"](tmp_path), "--lang", lang]
     status, code, kept = EXPECTED["wide-form-every-cell-bad"]
@@ -49,6 +49,30 @@ def test_a_wide_form_of_bad_cells_folds_its_findings_and_keeps_every_row(tmp_pat
     for table in (folded, rows.filter(pl.col("reasons").is_not_null()).head(50)):
         text = "\n".join(str(v) for v in table.select(pl.exclude("params", "kind", "file", "severity")).rows())
         assert leaks(text, lang, words, "score", own=set(head)) == [], text[:2000]
+
+
+def test_a_workbook_of_1000_small_sheets_reads_every_row_of_every_sheet(tmp_path: Path) -> None:
+    """Every row of every sheet read (40,000), each sheet weighed for its letters as before: the
+    example's Vietnamese text is no legacy font, no misread or lost letters."""
+    said = answers_its_case(
+        CASES["workbook-of-1000-small-sheets"](tmp_path), tmp_path, EXPECTED["workbook-of-1000-small-sheets"]
+    )
+    rows = pl.read_csv(tmp_path / "ket-qua" / "rows.csv", infer_schema=False)
+    ours = rows.filter(pl.col("file").str.ends_with("nhieu-trang.xlsx"))
+    assert ours.height == 40_000 and ours["sheet"].n_unique() == 1_000, said
+    assert ours.filter(pl.col("status") == "scored").height == 40_000
+    found = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    assert not found.filter(pl.col("kind").is_in(["legacy-font", "letters-misread", "letters-lost"])).height
+
+
+def test_a_sheet_s_text_cells_are_weighed_column_by_column() -> None:
+    """The cells weighed for a sheet's letters: its text columns in order, numbers left out."""
+    from pari_index.intake.xlsx.reading import _cells_with_marks, _non_ascii_cells
+
+    grid = pl.DataFrame({"a": ["xã", "ab", None], "n": [1, 2, 3], "b": ["Ph?ng", "Hà", "x?"]})
+    assert list(_non_ascii_cells(grid)) == ["xã", "Hà"]
+    assert list(_cells_with_marks(grid)) == ["xã", "Ph?ng", "Hà", "x?"]
+    assert list(_non_ascii_cells(pl.DataFrame({"n": [1]}))) == []
 
 
 def _findings(rows: list[tuple[str | None, str, int | None, str]]) -> pl.DataFrame:
