@@ -3,11 +3,11 @@
 - A wide form of 4,000 rows whose 349 value cells all hold ``x?`` (4.2 MB), the rows repeating the
   example's 12 units: a finding per cell, 760,000 ``bad-value`` and 634,000 ``duplicate-row``, a
   findings file of 380 MB beside the workbook, 6.4 + 3.8 CPU s and 1.26 GB. Now past
-  PARI_MAX_FINDINGS_OF_A_KIND (10,000) findings of one kind in one file, the rest are one
-  ``findings-folded`` finding that counts them and names their rows and columns (intake.folding), and
-  the input rows table keeps every row with its reasons: 20,614 findings, 2.5 + 0.9 CPU s and
-  620-650 MB (the reading of the form's 1.4 million cells, and their findings made before the
-  fold, are the peak: over the 500 MB target still).
+  PARI_MAX_FINDINGS_OF_A_KIND (1,000) findings of one kind for one unit in one file, the rest are
+  one ``findings-folded`` finding that counts them and names their rows and columns
+  (intake.folding), and the input rows table keeps every row with its reasons: 24,636 findings,
+  2.5 + 0.9 CPU s and 620-660 MB (the reading of the form's 1.4 million cells, and their findings
+  made before the fold, are the peak: over the 500 MB target still).
 
 - A workbook of 1,000 sheets (as many as a workbook may list: PARI_MAX_XLSX_SHEETS) of 40 rows of
   the long form each (1.8 MB): each sheet's cells were weighed for a legacy font, misread and lost

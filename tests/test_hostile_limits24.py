@@ -24,9 +24,9 @@ def test_every_case_has_its_expectation() -> None:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_wide_form_of_bad_cells_folds_its_findings_and_keeps_every_row(tmp_path: Path, lang: str) -> None:
-    """4,000 rows × 349 bad cells: 760,000 bad values and 634,000 repeats, counted as they were
-    (the console's counts), listed up to 10,000 of a kind in the file and folded past them; every
-    input row is in the rows table with its own reasons, in the run's language."""
+    """4,000 rows × 349 bad cells of 12 units: 760,000 bad values and 634,000 repeats, counted as
+    they were (the console's counts), listed up to 1,000 of a kind for each unit and folded past
+    them; every input row is in the rows table with its own reasons, in the run's language."""
     args = [*CASES["wide-form-every-cell-bad"](tmp_path), "--lang", lang]
     status, code, kept = EXPECTED["wide-form-every-cell-bad"]
     # (the sweeps' check of the code looks for the Vietnamese "lỗi: ")
@@ -34,13 +34,20 @@ def test_a_wide_form_of_bad_cells_folds_its_findings_and_keeps_every_row(tmp_pat
     assert f"[{code}]" in said and ("760.000" if lang == "vi" else "760,000") in said
     found = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
     by_kind = found.group_by("kind").len()
-    assert dict(by_kind.iter_rows())["bad-value"] == dict(by_kind.iter_rows())["duplicate-row"] == 10_000
+    assert dict(by_kind.iter_rows())["bad-value"] == dict(by_kind.iter_rows())["duplicate-row"] == 12 * 1_000
     folded = found.filter(pl.col("kind") == FOLDED)
-    params = {p["folded_kind"]: p for p in map(json.loads, folded["params"].to_list())}
-    assert {kind: p["count"] for kind, p in params.items()} == {"bad-value": 750_000, "duplicate-row": 624_092}
-    assert params["bad-value"]["rows"] == "2–4001"
-    assert params["bad-value"]["columns_folded"].endswith("2.4:settled … (+180)")
-    assert found.height == 20_000 + 2 + 612
+    params = [json.loads(p) for p in folded["params"].to_list()]
+    counts = {
+        kind: sum(p["count"] for p in params if p["folded_kind"] == kind) for kind in ("bad-value", "duplicate-row")
+    }
+    assert counts == {"bad-value": 748_000, "duplicate-row": 622_092} and folded.height == 24
+    # One for each unit and kind: 00145's bad values, in its rows (every twelfth) and columns.
+    first = folded.row(0, named=True)
+    told = json.loads(first["params"])
+    assert (first["commune_code"], told["folded_kind"], told["count"]) == ("00145", "bad-value", 62_460)
+    assert told["rows"] == "2, 14, 26, 38, 50, 62 … (+328)"
+    assert told["columns_folded"] == "1.3.1, 1.3.2:fixed, 1.3.2:found, 1.5:done_on_time … (+184)"
+    assert found.height == 24_000 + 24 + 612
     rows = pl.read_csv(tmp_path / "ket-qua" / "rows.csv", infer_schema=False)
     assert rows.height == 4_420 and rows.filter(pl.col("status") == "partial").height == 4_000
     assert rows.filter(pl.col("status") == "partial")["reasons"].null_count() == 0
@@ -125,6 +132,23 @@ def test_findings_past_the_limit_fold_by_column_with_their_row_ranges(monkeypatc
     assert vi.startswith(said), vi
 
 
+def test_findings_are_counted_for_each_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A national file holds some ten findings of a kind for each of its 10,600 units: each unit's
+    are counted on their own, and none is folded; past the limit for one unit, that unit's are."""
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "2")
+    given = _findings([("a.csv", "self-score-differs", row, "x") for row in range(2, 42)])
+    units = given.with_columns((pl.lit("0") + (pl.col("row") % 20).cast(pl.String)).alias("commune_code"))
+    folded, texts = fold_findings(units)
+    assert folded.equals(units) and texts.height == 0
+    one = units.with_columns(
+        pl.when(pl.col("row") < 10).then(pl.lit("99")).otherwise("commune_code").alias("commune_code")
+    )
+    folded, _ = fold_findings(one)
+    (summary,) = folded.filter(pl.col("kind") == FOLDED).rows(named=True)
+    assert (summary["commune_code"], summary["row"], summary["size"]) == ("99", 4, 6.0)
+    assert json.loads(summary["params"])["rows"] == "4–9"
+
+
 def test_findings_within_the_limit_are_the_same_frame(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "3")
     given = _findings([("a.csv", "bad-value", row, "x") for row in (2, 3, 4)] + [("b.csv", "bad-value", 2, "x")])
@@ -136,7 +160,7 @@ def test_more_ranges_than_shown_are_counted(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "1")
     folded, _ = fold_findings(_findings([("a.csv", "bad-value", row, "x") for row in range(2, 60, 2)]))
     (params,) = folded.filter(pl.col("kind") == FOLDED)["params"].to_list()
-    rows = ", ".join(str(r) for r in range(4, 28, 2)) + " … (+16)"
+    rows = ", ".join(str(r) for r in range(4, 16, 2)) + " … (+22)"
     told = {"columns_folded": "x", "count": 28, "folded_kind": "bad-value", "keep": 1, "rows": rows}
     assert json.loads(params) == told
 
@@ -153,8 +177,7 @@ def test_a_report_counts_folded_findings_under_their_kind(monkeypatch: pytest.Mo
     given = [("a.csv", "bad-value", row, "x") for row in range(2, 9)] + [(None, "not-assessed", None, "z")]
     folded, _ = fold_findings(_findings(given).with_columns(pl.lit("00001").alias("commune_code")))
     only_folded = folded.filter(pl.col("kind") != "bad-value")
-    # (the folded finding names no unit: the five it stands for count no commune)
-    for table, count, communes in ((folded, "7", "1"), (only_folded, "5", "0")):
+    for table, count, communes in ((folded, "7", "1"), (only_folded, "5", "1")):
         kinds = report_findings(table, Formatter(lang, 2), 1 if lang == "en" else 0, None).kinds
         counts = {k["kind"]: (k["count"], k["communes"], k["title"]) for k in kinds}
         assert counts["bad-value"] == (count, communes, title("bad-value", lang)), counts

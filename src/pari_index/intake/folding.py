@@ -1,12 +1,18 @@
-"""Findings folded: past the first PARI_MAX_FINDINGS_OF_A_KIND findings of one kind in one file
-(or sheet), the rest are one finding that counts them and names their rows and columns.
+"""Findings folded: past the first PARI_MAX_FINDINGS_OF_A_KIND findings of one kind for one unit
+in one file (or sheet), the rest are one finding that counts them and names their rows and columns.
 
 A wide form whose every cell is wrong gave a finding per cell: 4,000 rows of 350 columns (4 MB)
 were 1.4 million findings, a findings file of 380 MB and 1.2 GB of memory, none of which a reader
 goes through. Every row stays accounted for: the input rows table (the ledger, made before the
 fold from every finding) keeps each row with its own reasons, and the folded finding tells how
 many findings it stands for (its ``size``) and the ranges of their rows. Findings of no file or no
-row (a commune's, a file's) are never folded: there are at most a few per unit and item.
+row (a commune's, a file's) are never folded: there are at most a few per unit and item. Rows of
+no unit (no code, or an unknown one, each its own) are counted together by the code they give.
+
+Counted for each unit, not for each file: a national file of 10,600 communes has some 10 findings
+of a kind for each (114,000 ``self-score-differs``), every one of which its unit's reader needs;
+no unit has more findings of one kind than its form has cells (a few hundred), unless its rows are
+repeated or its cells are all wrong, as in the hostile files.
 """
 
 from __future__ import annotations
@@ -18,21 +24,23 @@ from pari_index.messages import format_number, title
 
 #: The finding that stands for the folded ones.
 FOLDED = "findings-folded"
-#: The findings of one kind listed one by one in one file (or sheet) before the rest are folded.
-#: A province's file of 100 communes with one kind of problem in one column of each of its 59
-#: items gives 5,900; a national file could give more, and is folded past this many.
-MAX_FINDINGS_OF_A_KIND = 10_000
+#: The findings of one kind for one unit listed one by one in one file (or sheet) before the rest
+#: are folded: more than the cells of a unit's form (the largest set has about 350 columns).
+MAX_FINDINGS_OF_A_KIND = 1_000
 #: Ranges of rows named in a folded finding's message (the rest counted).
-RANGES_SHOWN = 12
+RANGES_SHOWN = 6
 
-_GROUP = ("file", "sheet", "kind")
+_GROUP = ("file", "sheet", "kind", "commune_code")
+#: What a folded finding takes from the first finding it folds.
+_FIRST = ("severity", "file", "sheet", "kind", "commune_code")
 #: Columns named in a folded finding's message (the rest counted).
-COLUMNS_SHOWN = 8
+COLUMNS_SHOWN = 4
 
 
 def fold_findings(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``findings`` with those of a kind past the limit in their file folded (:data:`FOLDED`, one
-    for each kind of each file or sheet, where the first folded one was), and the distinct texts
+    """``findings`` with those of a kind for a unit past the limit in their file folded
+    (:data:`FOLDED`, one for each kind and unit of each file or sheet, where the first folded one
+    was), and the distinct texts
     of the findings folded away (kind, params, message, hint), so that the rows table can still
     say their reasons in the output's language. Unchanged, and no texts, when no kind passes the
     limit (one count of each kind in each file)."""
@@ -85,12 +93,12 @@ def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int) -> pl.Da
         pl.col("row").unique().sort().alias("_rows"),
         pl.col("column").drop_nulls().unique(maintain_order=True).cast(pl.String).alias("_columns"),
     )
-    # Taken as values, column by column (at most one part for each 10,000 findings): selecting
+    # Taken as values, column by column (at most one part for each 1,000 findings): selecting
     # the columns of the findings' many chunks put each column together again (190 MB).
     at = parts["_at"].to_list()
     first = pl.DataFrame(
-        {c: [findings.get_column(c)[i] for i in at] for c in ("severity", "file", "sheet", "kind")},
-        schema={c: pl.String for c in ("severity", "file", "sheet", "kind")},
+        {c: [findings.get_column(c)[i] for i in at] for c in _FIRST},
+        schema={c: pl.String for c in _FIRST},
     )
     parts = pl.concat([parts, first], how="horizontal")
     part = pl.col("_part")
@@ -127,15 +135,15 @@ def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int) -> pl.Da
         "_at",
         "severity",
         pl.lit(FOLDED).alias("kind"),
-        pl.lit(None, dtype=pl.String).alias("commune_code"),
+        "commune_code",
         pl.lit(None, dtype=pl.String).alias("criterion_id"),
         "file",
         "sheet",
         pl.col("_row").alias("row"),
         one_column.alias("column"),
         pl.format(
-            "{} more findings «{}» not listed, in rows {} (columns {}): only a file's first {} of a kind are; "
-            "the input rows table gives every row's reasons",
+            "{} more findings «{}» not listed, in rows {} (columns {}): only a unit's first {} of a kind in a file "
+            "are; the input rows table gives every row's reasons",
             pl.col("_count").map_elements(lambda n: format_number(n, "en"), return_dtype=pl.String),
             pl.col("kind").map_elements(lambda kind: title(kind, "en"), return_dtype=pl.String),
             shown,
