@@ -123,19 +123,29 @@ def source_ledger(
     (every accepted cell and meta row) need not be held for the ledger."""
     # A row repeating an earlier one with the same value is counted once, through the earlier
     # row: it was used, not empty.
-    repeated = findings.filter(pl.col("kind") == "duplicate-row").select(
-        pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW)
+    repeated = (
+        findings.lazy()
+        .filter(pl.col("kind") == "duplicate-row")
+        .select(pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW))
+        .collect()
+    )
+    # Each row's distinct messages first, a message as its number (a category), then their texts
+    # joined: grouping the texts of every finding was the ledger's peak (216 MB for 1.4 million
+    # cell findings; 51 MB so, in half the time), as was filtering the findings whole (lazily,
+    # only the columns the reasons need are kept).
+    message = pl.col("message").cast(pl.Categorical)
+    distinct = (
+        findings.lazy()
+        .filter(pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row")))
+        .select("file", "sheet", "row", message.to_physical().alias("_m"), message, pl.col("severity") == "error")
+        .group_by("file", "sheet", "row", "_m")
+        .agg(pl.col("message").first(), pl.col("severity").any().alias("_error"))
     )
     reasons = (
-        findings.filter(
-            pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row"))
-        )
-        .group_by("file", "sheet", "row")
-        .agg(
-            pl.col("message").unique().sort().str.join("; ").alias("reasons"),
-            (pl.col("severity") == "error").any().alias("_error"),
-        )
+        distinct.group_by("file", "sheet", "row")
+        .agg(pl.col("message").cast(pl.String).sort().str.join("; ").alias("reasons"), pl.col("_error").any())
         .rename({"file": FILE, "sheet": SHEET, "row": ROW})
+        .collect()
     )
     used = pl.concat([*used_keys, row_keys.of(repeated)]).sort()
     keys = all_rows.keys(row_keys)

@@ -64,6 +64,8 @@ def _finding(block: dict[str, object]) -> dict[str, object]:
 
 def file_of_pasted_sets(findings: pl.DataFrame) -> pl.Expr:
     """True for a ``conflicting-values`` finding of a file that has a ``pasted-sets`` finding (which
-    stands for them where findings are printed)."""
+    stands for them where findings are printed), or one that folds such findings (intake.folding)."""
+    from pari_index.intake.folding import counted_kind
+
     files = findings.filter(pl.col("kind") == KIND).get_column("file").implode()
-    return (pl.col("kind") == "conflicting-values") & pl.col("file").is_in(files)
+    return (counted_kind() == "conflicting-values").fill_null(False) & pl.col("file").is_in(files)

@@ -263,6 +263,17 @@ CELL_FINDINGS: dict[str, Entry] = {
         "giữ một dòng cho mỗi xã, tiêu chí và đầu vào",
         "keep one row per commune, criterion and input",
     ),
+    # Findings of one kind for one unit past PARI_MAX_FINDINGS_OF_A_KIND in one file (intake/folding.py).
+    "findings-folded": entry(
+        "Phát hiện gộp lại",
+        "Findings folded",
+        "còn {count} phát hiện «{folded_kind}» không liệt kê ra, ở các hàng {rows} (cột {columns_folded}): mỗi tệp "
+        "chỉ liệt kê {keep} phát hiện đầu của một loại cho một đơn vị; bảng dòng đầu vào ghi đủ lý do của từng hàng",
+        "{count} more findings «{folded_kind}» not listed, in rows {rows} (columns {columns_folded}): only a "
+        "unit's first {keep} of a kind in a file are; the input rows table gives every row's reasons",
+        "sửa như các phát hiện cùng loại đã liệt kê; để liệt kê tất cả, đặt PARI_MAX_FINDINGS_OF_A_KIND",
+        "correct them as the listed findings of that kind; to list them all, set PARI_MAX_FINDINGS_OF_A_KIND",
+    ),
     "duplicate-row": entry(
         "Dòng lặp lại",
         "Repeated row",

@@ -51,6 +51,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
     text = str(value)
     if name in ("option", "other_option", "source_option"):
         return argument_name(text, lang)
+    if name == "folded_kind":
+        return title(text, lang)
     if name == "unit_types":
         return ", ".join(_shown("unit_type", part, lang, params, label) for part in text.split(","))
     if name in PARAM_WORDS:
@@ -258,6 +260,7 @@ _SPECIAL = frozenset(
         "option",
         "other_option",
         "unit_types",
+        "folded_kind",
         "input",
         "items",
         "yaml_reason",

@@ -53,8 +53,10 @@ from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
 from pari_index.errors import Problem
 from pari_index.intake.findings import problems_to_findings
+from pari_index.intake.folding import counted, counted_kind
 from pari_index.limits import check_report_size
 from pari_index.messages import InputLabel, localise_findings, set_text
+from pari_index.messages import title as title_of
 from pari_index.outputs.explain import explained_in
 from pari_index.outputs.files import write_text
 from pari_index.outputs.report_format import (
@@ -377,7 +379,7 @@ def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int, labe
     findings_table = localise_findings(findings_table, fmt.lang, label)
     fcols = set(findings_table.columns)
     frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in FINDING_SOURCE_COLUMNS)
-    found.kinds = _finding_kinds(frame, fmt, li)
+    found.kinds = _finding_kinds(frame.with_columns(_counted(findings_table)), fmt, li)
     # Each unit's findings counted, and only those listed made rows (a Python loop over them).
     unit = pl.col("commune_code").cast(pl.String).fill_null("")
     keyed = frame.with_columns(unit.alias("_unit"), pl.int_range(pl.len()).over(unit).alias("_nth"))
@@ -416,18 +418,39 @@ def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int, labe
     return found
 
 
+def _counted(findings_table: pl.DataFrame) -> list[pl.Series]:
+    """The kind each finding counts as and how many findings it stands for (``_kind``, ``_n``): a
+    folded finding (intake.folding) counts as the findings of its kind it folded."""
+    table = findings_table.select(
+        pl.col("kind").cast(pl.String).alias("kind"),
+        (pl.col("params") if "params" in findings_table.columns else pl.lit(None)).cast(pl.String).alias("params"),
+        (pl.col("size") if "size" in findings_table.columns else pl.lit(None))
+        .cast(pl.Float64, strict=False)
+        .alias("size"),
+    )
+    weights = table.select(counted_kind().alias("_kind"), counted().fill_null(1).alias("_n"))
+    return [weights["_kind"], weights["_n"]]
+
+
 def _finding_kinds(frame: pl.DataFrame, fmt: Formatter, li: int) -> list[dict[str, str]]:
     """The summary of findings: per severity and kind, how many and for how many communes; errors
-    first, then the most frequent."""
+    first, then the most frequent. A folded finding counts as the findings of its kind (``_kind``
+    and ``_n``: :func:`_counted`), under that kind's title."""
+    own_title = pl.col("title").cast(pl.String).filter(pl.col("kind") == pl.col("_kind")).first()
     by_kind = (
         frame.with_columns(
-            pl.col("severity").cast(pl.String).fill_null(""), pl.col("kind").cast(pl.String).fill_null("")
+            pl.col("severity").cast(pl.String).fill_null(""), pl.col("_kind").cast(pl.String).fill_null("")
         )
-        .group_by("severity", "kind")
+        .group_by("severity", "_kind")
         .agg(
-            pl.len().alias("n"),
+            pl.col("_n").sum().alias("n"),
             pl.col("commune_code").drop_nulls().n_unique().alias("communes"),
-            pl.col("title").cast(pl.String).first(),
+            own_title.alias("title"),
+        )
+        .with_columns(
+            pl.col("title").fill_null(
+                pl.col("_kind").map_elements(lambda kind: title_of(kind, fmt.lang), return_dtype=pl.String)
+            )
         )
     )
     sev_order = {"error": 0, "warning": 1, "info": 2}

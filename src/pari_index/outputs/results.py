@@ -171,12 +171,23 @@ def result_tables(
         summary=shown,
         criteria=display_frame(result.scan_details(), 4),
         findings=findings,
-        rows=_reasons_in(result.ledger, result.findings["message"], findings["message"]),
+        rows=_reasons_in(result.ledger, *_written_and_shown(result, findings, lang)),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
         detail_source=result.detail_store,
         lang=lang,
         levels=level_words(result.leaves, lang),
     )
+
+
+def _written_and_shown(result: ScoreResult, findings: pl.DataFrame, lang: str) -> tuple[pl.Series, pl.Series]:
+    """The messages of the findings as written (English) and as ``findings`` shows them, row for
+    row, with those of the findings folded away (intake.folding), which the rows table still names."""
+    written, shown = result.findings["message"], findings["message"]
+    folded = result.folded_texts
+    if folded is None or folded.height == 0:
+        return written, shown
+    their = localise_findings(folded, lang, input_labeller(result.criteria, lang))
+    return pl.concat([written, folded["message"]]), pl.concat([shown, their["message"]])
 
 
 def _reasons_in(ledger: pl.DataFrame, written: pl.Series, shown: pl.Series) -> pl.DataFrame:

@@ -37,6 +37,7 @@ from pari_index.intake.assessments import (
     wrong_unit_findings,
 )
 from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
+from pari_index.intake.folding import counted, fold_findings
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.month_first import month_first_findings
 from pari_index.intake.pasted_sets import pasted_sets_findings
@@ -81,6 +82,9 @@ class ScoreResult:
     year: int | None = None
     #: The file the set was read from (None for a set given as an object): its hash is recorded.
     criteria_file: str | None = None
+    #: The distinct texts (kind, params, message, hint) of the findings folded away
+    #: (:mod:`pari_index.intake.folding`): the rows table still says those rows' reasons.
+    folded_texts: pl.DataFrame | None = None
 
     @property
     def details(self) -> pl.DataFrame:
@@ -405,6 +409,8 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str], l
             # form), shown as "sent nothing" in the ranking.
             continue
         unread_files.append(file)
+        # (a folded finding counts the findings it stands for: intake.folding)
+        count = int(mine.select(counted().sum()).item())
         whole = mine.filter(pl.col("row").is_null() | (pl.col("kind") == "missing-column"))
         shown = whole if whole.height else mine.head(5)
         unread += problems_from_findings(shown, lang, result.criteria)
@@ -412,12 +418,12 @@ def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str], l
         unread.append(
             Problem(
                 "file-unread",
-                f"nothing of this file could be used ({mine.height} problem(s), {shown.height} of them "
+                f"nothing of this file could be used ({count} problem(s), {shown.height} of them "
                 "above); no results were written",
                 file=file,
                 hint="correct the file (see the problems above), or give --allow-incomplete to score "
                 "without it (the results then say they are incomplete)",
-                params={"count": mine.height, "shown": shown.height},
+                params={"count": count, "shown": shown.height},
             )
         )
     parts = _parts_unread(result, unread_files)
@@ -597,6 +603,8 @@ def _run_result(
         ],
         how="diagonal_relaxed",
     )
+    # Folded once the ledger is made: the ledger keeps every row's own reasons.
+    findings, folded_texts = fold_findings(findings)
     return ScoreResult(
         criteria=criteria,
         leaves=compiled.leaves,
@@ -605,6 +613,7 @@ def _run_result(
         totals=all_totals,
         findings=findings,
         ledger=ledger,
+        folded_texts=folded_texts,
     )
 
 

@@ -281,21 +281,27 @@ def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str
     return raw, visible
 
 
+def _text_cells(grid: pl.DataFrame) -> pl.Series:
+    """The text cells of ``grid`` in one series, column by column: a filter for each column was
+    a few polars calls each, and a workbook of 1,000 small sheets of ten columns spent 5 CPU s
+    in them (limits24/workbook-of-1000-small-sheets)."""
+    texts = [column for column in grid.iter_columns() if column.dtype == pl.String]
+    return pl.concat(texts) if texts else pl.Series([], dtype=pl.String)
+
+
 def _non_ascii_cells(grid: pl.DataFrame) -> Iterator[str]:
     """The cells of ``grid`` with a character outside ASCII, column by column (found in polars:
     a sheet of numbers costs no Python call a cell)."""
-    for column in grid.iter_columns():
-        if column.dtype == pl.String:
-            yield from column.filter((column.str.len_bytes() != column.str.len_chars()).fill_null(False))
+    cells = _text_cells(grid)
+    yield from cells.filter((cells.str.len_bytes() != cells.str.len_chars()).fill_null(False))
 
 
 def _cells_with_marks(grid: pl.DataFrame) -> Iterator[str]:
     """The cells of ``grid`` with a question mark or a character outside ASCII (the evidence of
     letters lost to ``?``), column by column."""
-    for column in grid.iter_columns():
-        if column.dtype == pl.String:
-            marked = column.str.contains("?", literal=True) | (column.str.len_bytes() != column.str.len_chars())
-            yield from column.filter(marked.fill_null(False))
+    cells = _text_cells(grid)
+    marked = cells.str.contains("?", literal=True) | (cells.str.len_bytes() != cells.str.len_chars())
+    yield from cells.filter(marked.fill_null(False))
 
 
 def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:

@@ -1,0 +1,175 @@
+"""Findings folded: past the first PARI_MAX_FINDINGS_OF_A_KIND findings of one kind for one unit
+in one file (or sheet), the rest are one finding that counts them and names their rows and columns.
+
+A wide form whose every cell is wrong gave a finding per cell: 4,000 rows of 350 columns (4 MB)
+were 1.4 million findings, a findings file of 380 MB and 1.2 GB of memory, none of which a reader
+goes through. Every row stays accounted for: the input rows table (the ledger, made before the
+fold from every finding) keeps each row with its own reasons, and the folded finding tells how
+many findings it stands for (its ``size``) and the ranges of their rows. Findings of no file or no
+row (a commune's, a file's) are never folded: there are at most a few per unit and item. Rows of
+no unit (no code, or an unknown one, each its own) are counted together by the code they give.
+
+Counted for each unit, not for each file: a national file of 10,600 communes has some 10 findings
+of a kind for each (114,000 ``self-score-differs``), every one of which its unit's reader needs;
+no unit has more findings of one kind than its form has cells (a few hundred), unless its rows are
+repeated or its cells are all wrong, as in the hostile files.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pari_index.limits import env_limit
+from pari_index.messages import format_number, title
+
+#: The finding that stands for the folded ones.
+FOLDED = "findings-folded"
+#: The findings of one kind for one unit listed one by one in one file (or sheet) before the rest
+#: are folded: more than the cells of a unit's form (the largest set has about 350 columns).
+MAX_FINDINGS_OF_A_KIND = 1_000
+#: Ranges of rows named in a folded finding's message (the rest counted).
+RANGES_SHOWN = 6
+
+_GROUP = ("file", "sheet", "kind", "commune_code")
+#: What a folded finding takes from the first finding it folds.
+_FIRST = ("severity", "file", "sheet", "kind", "commune_code")
+#: Columns named in a folded finding's message (the rest counted).
+COLUMNS_SHOWN = 4
+
+
+def fold_findings(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``findings`` with those of a kind for a unit past the limit in their file folded
+    (:data:`FOLDED`, one for each kind and unit of each file or sheet, where the first folded one
+    was), and the distinct texts
+    of the findings folded away (kind, params, message, hint), so that the rows table can still
+    say their reasons in the output's language. Unchanged, and no texts, when no kind passes the
+    limit (one count of each kind in each file)."""
+    keep = env_limit("PARI_MAX_FINDINGS_OF_A_KIND", MAX_FINDINGS_OF_A_KIND)
+    texts = findings.clear().select("kind", "params", "message", "hint")
+    placed = pl.col("file").is_not_null() & pl.col("row").is_not_null()
+    if findings.height <= keep:
+        return findings, texts
+    counts = findings.lazy().filter(placed).group_by(_GROUP).len().select(pl.col("len").max()).collect()
+    if (counts.item() or 0) <= keep:
+        return findings, texts
+    # Worked on as numbers (a part as one integer, a column as a category): windows and groups
+    # over the text columns of 1.4 million findings took 300 MB more than the findings.
+    ids = [pl.col(c).cast(pl.Categorical).to_physical().alias(f"_{c}") for c in _GROUP]
+    part = [f"_{c}" for c in _GROUP]
+    places = (
+        findings.lazy()
+        .select(*ids, placed.alias("_placed"), "row", pl.col("column").cast(pl.Categorical))
+        .with_row_index("_at")
+        .filter(pl.col("_placed") & (pl.col("_placed").cast(pl.Int64).cum_sum().over(part) > keep))
+        .select("_at", pl.struct(part).rank("dense").alias("_part"), "row", "column")
+        .collect()
+    )
+    over = pl.Series(pl.repeat(False, findings.height, eager=True)).scatter(places["_at"], True)
+    texts = (
+        findings.lazy()
+        .filter(over)
+        .select("kind", "params", "message", "hint", pl.col("message").cast(pl.Categorical).to_physical().alias("_m"))
+        .group_by("_m", maintain_order=True)
+        .agg(pl.all().first())
+        .drop("_m")
+        .collect()
+    )
+    summaries = _summaries(findings, places, keep)
+    kept = findings.with_row_index("_at").filter(~over)
+    merged = pl.concat([kept, summaries], how="vertical_relaxed").sort("_at", maintain_order=True)
+    return merged.drop("_at").cast(findings.schema), texts
+
+
+def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int) -> pl.DataFrame:
+    """One finding of each part (file, sheet and kind) of the folded ``places`` (``_at``: where
+    each is in ``findings``; ``_part``, ``row``, ``column``), at its first finding's place and
+    row, with that finding's severity, counting them and naming their rows as ranges and their
+    columns. Each part's rows are sorted as integers, then one pass: a range begins where the
+    part changes or a row is not the one after the last."""
+    parts = places.group_by("_part", maintain_order=True).agg(
+        pl.col("_at").min(),
+        pl.col("row").first().alias("_row"),
+        pl.len().alias("_count"),
+        pl.col("row").unique().sort().alias("_rows"),
+        pl.col("column").drop_nulls().unique(maintain_order=True).cast(pl.String).alias("_columns"),
+    )
+    # Taken as values, column by column (at most one part for each 1,000 findings): selecting
+    # the columns of the findings' many chunks put each column together again (190 MB).
+    at = parts["_at"].to_list()
+    first = pl.DataFrame(
+        {c: [findings.get_column(c)[i] for i in at] for c in _FIRST},
+        schema={c: pl.String for c in _FIRST},
+    )
+    parts = pl.concat([parts, first], how="horizontal")
+    part = pl.col("_part")
+    begins = (part != part.shift(1)) | (pl.col("_rows") != pl.col("_rows").shift(1) + 1)
+    ranges = (
+        parts.select("_part", "_rows")
+        .explode("_rows")
+        .with_columns(begins.fill_null(True).cum_sum().alias("_range"))
+        .group_by("_part", "_range", maintain_order=True)
+        .agg(pl.col("_rows").min().alias("_from"), pl.col("_rows").max().alias("_to"))
+        .with_columns(
+            pl.when(pl.col("_from") == pl.col("_to"))
+            .then(pl.col("_from").cast(pl.String))
+            .otherwise(pl.format("{}–{}", "_from", "_to"))
+            .alias("_text")
+        )
+        .group_by("_part", maintain_order=True)
+        .agg(pl.col("_text").head(RANGES_SHOWN).str.join(", ").alias("_shown"), pl.len().alias("_ranges"))
+    )
+    parts = parts.drop("_rows").join(ranges, on="_part", how="left", maintain_order="left")
+    more = pl.col("_ranges").cast(pl.Int64) - RANGES_SHOWN
+    shown = pl.when(more > 0).then(pl.format("{} … (+{})", "_shown", more)).otherwise(pl.col("_shown"))
+    more_columns = pl.col("_columns").list.len().cast(pl.Int64) - COLUMNS_SHOWN
+    columns = pl.col("_columns").list.head(COLUMNS_SHOWN).list.join(", ")
+    columns = (
+        pl.when(pl.col("_columns").list.len() == 0)
+        .then(pl.lit("—"))
+        .when(more_columns > 0)
+        .then(pl.format("{} … (+{})", columns, more_columns))
+        .otherwise(columns)
+    )
+    one_column = pl.when(pl.col("_columns").list.len() == 1).then(pl.col("_columns").list.first())
+    return parts.select(
+        "_at",
+        "severity",
+        pl.lit(FOLDED).alias("kind"),
+        "commune_code",
+        pl.lit(None, dtype=pl.String).alias("criterion_id"),
+        "file",
+        "sheet",
+        pl.col("_row").alias("row"),
+        one_column.alias("column"),
+        pl.format(
+            "{} more findings «{}» not listed, in rows {} (columns {}): only a unit's first {} of a kind in a file "
+            "are; the input rows table gives every row's reasons",
+            pl.col("_count").map_elements(lambda n: format_number(n, "en"), return_dtype=pl.String),
+            pl.col("kind").map_elements(lambda kind: title(kind, "en"), return_dtype=pl.String),
+            shown,
+            columns,
+            pl.lit(format_number(keep, "en")),
+        ).alias("message"),
+        pl.lit(None, dtype=pl.String).alias("hint"),
+        pl.col("_count").cast(pl.Float64).alias("size"),
+        pl.struct(
+            columns.alias("columns_folded"),
+            pl.col("_count").alias("count"),
+            pl.col("kind").alias("folded_kind"),
+            pl.lit(keep).alias("keep"),
+            shown.alias("rows"),
+        )
+        .struct.json_encode()
+        .alias("params"),
+    )
+
+
+def counted_kind() -> pl.Expr:
+    """The kind a finding counts as: a folded finding's, the kind it folded."""
+    folded = pl.col("params").str.json_path_match("$.folded_kind")
+    return pl.when(pl.col("kind") == FOLDED).then(folded).otherwise(pl.col("kind"))
+
+
+def counted() -> pl.Expr:
+    """How many findings a finding stands for: a folded finding those it folded (its size), else one."""
+    return pl.when(pl.col("kind") == FOLDED).then(pl.col("size").cast(pl.Int64)).otherwise(pl.lit(1, dtype=pl.Int64))
