@@ -215,7 +215,8 @@ def run_score(
     # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread; no
     # output from an input that changes while the run reads it (pari_index.input_watch).
     read = [*assessments, *survey, communes, appraisal]
-    with input_watch.watching([*read, criteria, previous, lineage]), file_digests.inputs_of_run(read):
+    watched = input_watch.watching([*read, criteria, previous, lineage, evidence_dir], besides=(out, report, cache))
+    with watched, file_digests.inputs_of_run(read):
         result = score(
             assessments,
             criteria,

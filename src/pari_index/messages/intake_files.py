@@ -556,6 +556,18 @@ READING_FINDINGS: dict[str, Entry] = {
         "run again once the file is no longer being written: wait for the copy or the synchronisation to finish, "
         "close it in the program that saves it, or copy it to a folder of your own first",
     ),
+    "input-folder-changed": entry(
+        "Thư mục thay đổi trong lúc đọc",
+        "The folder changed while it was read",
+        "thư mục đã thay đổi trong lúc pari-index đọc ({count} tệp trong đó bị một chương trình khác thêm, xoá hoặc "
+        "thay thế trong lượt chạy: {names}): không ghi gì, các kết quả đã có được giữ nguyên",
+        "the folder changed while pari-index read it ({count} file(s) in it added, removed or replaced by another "
+        "program during the run: {names}): nothing was written, earlier outputs are left as they were",
+        "chạy lại khi không còn gì đang được ghi vào thư mục: chờ việc sao chép hoặc đồng bộ xong, hoặc chép thư mục "
+        "sang một chỗ riêng trước",
+        "run again once nothing is being written into the folder: wait for the copy or the synchronisation to "
+        "finish, or copy the folder to a place of your own first",
+    ),
     "unsupported-column-type": entry(
         "Cột không phải một giá trị mỗi ô; cột không được đọc",
         "Column not one value per cell; not read",

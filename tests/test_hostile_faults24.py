@@ -1,0 +1,151 @@
+"""What the cases of tests/hostile_faults24.py answer, each a real ``pari`` child beside a helper
+process that changes an input while it is read, in both languages; and the watch on input
+folders on its own (pari_index.input_watch.folder_view)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hostile_faults24 import CASES, NOT_PRINTED, NOT_WRITTEN
+from language_leaks import Vocabulary, data_text, leaks, vocabulary
+from test_hostile_faults23 import SYSTEM_WORDS, _answer
+
+from pari_index import input_watch
+from pari_index.errors import IntakeError
+from pari_index.outputs.files import placed_together, write_text
+
+
+@pytest.fixture(scope="module")
+def words() -> Vocabulary:
+    return vocabulary(data_text())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_case_answers_its_code_in_its_language(tmp_path: Path, name: str, lang: str, words: Vocabulary) -> None:
+    said = _answer(CASES[name], tmp_path, lang)
+    assert ("lỗi: " if lang == "vi" else "error: ") in said, said
+    assert leaks(SYSTEM_WORDS.sub(" ", said), lang, words, "score") == [], said
+    for written in NOT_WRITTEN.get(name, ()):
+        assert not os.path.lexists(tmp_path / written), written
+    for printed in NOT_PRINTED.get(name, ()):
+        assert printed not in said, said
+
+
+def test_a_changed_results_folder_is_named_with_its_files(tmp_path: Path) -> None:
+    said = _answer(CASES["results-folder-changed-while-read-report"], tmp_path, "en")
+    assert said.startswith(
+        "error: res: the folder changed while pari-index read it (5 file(s) in it added, removed or replaced by "
+        "another program during the run: about.csv, criteria.csv, findings.csv, …): nothing was written"
+    ), said
+    assert sorted(os.listdir(tmp_path / "res")) == [
+        "about.csv",
+        "criteria.csv",
+        "findings.csv",
+        "rows.csv",
+        "summary.csv",
+    ]
+
+
+def test_a_filled_evidence_folder_is_named_in_vietnamese(tmp_path: Path) -> None:
+    said = _answer(CASES["evidence-folder-filled-while-read"], tmp_path, "vi")
+    assert said.startswith(
+        "lỗi: minh-chung: thư mục đã thay đổi trong lúc pari-index đọc (1 tệp trong đó bị một chương trình khác "
+        "thêm, xoá hoặc thay thế trong lượt chạy: 1_1_1_KH_72_2025.pdf): không ghi gì"
+    ), said
+
+
+def test_validate_says_nothing_of_a_set_replaced_while_read(tmp_path: Path) -> None:
+    said = _answer(CASES["criteria-changed-while-read-validate"], tmp_path, "en")
+    assert said.startswith("error: a.yaml: the file changed while pari-index read it"), said
+    assert "ok —" not in said and "set.fifo" not in said, said
+
+
+# ---------------------------------------------------------------------------------------------
+# The watch on a folder on its own
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("a.csv", "b.csv", "sub/c.pdf"):
+        (folder / name).write_text("x\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("change", "entries"),
+    [
+        (lambda f: (f / "new.pdf").touch(), ["new.pdf"]),
+        (lambda f: (f / "sub" / "new.pdf").touch(), ["sub/new.pdf"]),
+        (lambda f: (f / "a.csv").unlink(), ["a.csv"]),
+        (lambda f: (f / "b.csv").write_text("y\n", encoding="utf-8"), ["b.csv"]),
+        (lambda f: os.replace(f / "a.csv", f / "b.csv"), ["a.csv", "b.csv"]),
+        (lambda f: (f / "sub" / "c.pdf").rename(f / "sub" / "d.pdf"), ["sub/c.pdf", "sub/d.pdf"]),
+        (lambda f: (f / "sub2").mkdir(), ["sub2/"]),
+    ],
+)
+def test_a_file_added_removed_or_replaced_in_a_watched_folder_is_a_change(
+    tmp_path: Path, change: object, entries: list[str]
+) -> None:
+    folder = _folder(tmp_path)
+    with input_watch.watching([folder]):
+        assert input_watch.changed() == []
+        change(folder)  # type: ignore[operator]
+        assert input_watch.changed() == [str(folder)]
+        with pytest.raises(IntakeError) as refused:
+            input_watch.check_unchanged()
+    [problem] = refused.value.problems
+    assert (problem.code, problem.file, refused.value.exit_code) == ("input-folder-changed", str(folder), 1)
+    assert problem.params["count"] == len(entries) and problem.params["names"] == ", ".join(entries)
+    assert input_watch.changed() == []
+
+
+def test_a_folder_replaced_or_removed_names_what_it_held(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    with input_watch.watching([folder]):
+        os.rename(folder, tmp_path / "gone")
+        [problem] = input_watch.changed_problems()
+        assert problem.params == {"count": 4, "names": "a.csv, b.csv, sub/, …"}
+        (tmp_path / "in").write_text("a file now\n", encoding="utf-8")
+        assert input_watch.changed() == [str(folder)]
+
+
+def test_the_command_s_own_outputs_in_a_watched_folder_are_no_change(tmp_path: Path) -> None:
+    """``pari report res -o res/report.html``: the report's temporary and the report itself,
+    written into the input folder, are the command's own."""
+    folder = _folder(tmp_path)
+    report, earlier = folder / "report.html", folder / "sub" / "page.html"
+    with input_watch.watching([folder], besides=[report, earlier, None]):
+        with placed_together():
+            write_text(report, "<html>new</html>")
+            write_text(earlier, "<html>new</html>")
+            (folder / f".report.html.pari-tmp-{os.getpid()}-x.tmp").touch()  # as a temporary is named
+            assert input_watch.changed() == []
+        assert report.exists() and earlier.exists()
+        (folder / f".report.html.pari-tmp-{os.getpid()}-x.tmp").unlink()
+        assert input_watch.changed() == []
+        (folder / "page.html").touch()  # not the command's
+        assert input_watch.changed() == [str(folder)]
+
+
+def test_a_folder_past_the_entries_looked_at_is_watched_up_to_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(input_watch, "FOLDER_ENTRIES", 2)
+    view = input_watch.folder_view(folder)
+    assert view == input_watch.folder_view(folder) and len(view) == 2
+    assert list(input_watch.folder_view(tmp_path)) == ["in/", "in/a.csv"]
+    with input_watch.watching([folder]):
+        (folder / "a.csv").write_text("changed\n", encoding="utf-8")  # among the first looked at
+        assert input_watch.changed() == [str(folder)]
+
+
+def test_a_folder_that_cannot_be_listed_is_no_change(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    with input_watch.watching([folder, tmp_path / "absent"]):
+        assert input_watch.changed() == []
+    assert input_watch.folder_view(tmp_path / "absent") == {}
