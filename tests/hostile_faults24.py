@@ -14,6 +14,14 @@ them, beyond the files ``pari score`` writes from (tests/hostile_faults23.py).
   by another set, ``pari diff`` printing the changes of a set replaced meanwhile. They printed
   (exit 0); now ``input-changed`` (exit 1) as ``pari score`` says, and no result printed.
 
+- An OUTPUT written by another program while the run went on: the user's own workbook saved as
+  ``out.xlsx`` (Excel's "Save as") after ``pari score -o out.xlsx`` had checked that nothing was
+  there, a colleague's page copied in as the report, one's own summary.csv put into the results
+  folder: each was replaced by the new output, unseen (exit 0), the user's file lost. The rule
+  "only earlier outputs of pari-index are replaced" was judged when the run began, and not
+  again. Now ``output-changed`` (exit 4), the file kept, nothing written
+  (pari_index.input_watch.note_outputs).
+
 Made deterministic as in tests/hostile_faults23.py: another input is a named pipe whose writer
 makes the change the moment pari-index opens the pipe, before it writes the pipe's bytes. They
 need more than one process, so benchmarks/hostile.py leaves them to tests/test_hostile_faults24.py.
@@ -133,6 +141,62 @@ def criteria_changed_diff(folder: Path) -> list[str]:
     return ["diff", "a.yaml", "set.fifo"]
 
 
+#: The helper beside the run: once pari-index opens the pipe argv[1], the file argv[2] is written
+#: with the bytes argv[3] (another program saving a file of its own), then the pipe gets argv[4]'s.
+SAVER = (
+    "import sys\n"
+    "pipe_name, path, data = sys.argv[1], sys.argv[2], sys.argv[4]\n"
+    "with open(pipe_name, 'wb') as pipe:\n"
+    "    open(path, 'wb').write(sys.argv[3].encode())\n"
+    "    pipe.write(open(data, 'rb').read())\n"
+)
+
+#: What the user saves: bytes no output of pari-index starts with.
+USERS_OWN = "PK\x03\x04 the office's own budget"
+
+
+def _saving(pipe: str, path: str, data: str) -> tuple[str, ...]:
+    return (sys.executable, "-c", SAVER, pipe, path, USERS_OWN, data)
+
+
+def _survey_through_pipe(folder: Path) -> list[str]:
+    """The examples with their survey through the pipe ``survey.fifo``, as ``pari score``'s
+    arguments."""
+    import os
+
+    args = _examples(folder)
+    os.mkfifo(folder / "survey.fifo")
+    return [*args[:-3], "--survey", "survey.fifo", "-q"]
+
+
+def workbook_saved_over_output(folder: Path) -> list[str]:
+    """``pari score … -o out.xlsx`` (no out.xlsx yet); the user saves a workbook of their own as
+    out.xlsx while the survey is read. It was replaced by the results (exit 0)."""
+    return [*_survey_through_pipe(folder), "-o", "out.xlsx"]
+
+
+def page_saved_over_report(folder: Path) -> list[str]:
+    """``pari score … --report page.html``; a page of the office's own copied in meanwhile."""
+    return [*_survey_through_pipe(folder), "-o", "out.xlsx", "--report", "page.html"]
+
+
+def table_saved_into_results_folder(folder: Path) -> list[str]:
+    """``pari score … --format csv -o res`` over earlier results; a summary.csv of one's own put
+    into the folder meanwhile (the earlier results replaced by hand)."""
+    args = _survey_through_pipe(folder)
+    from children import pari_child
+
+    done = pari_child([*args[:-3], "--survey", "survey.csv", "-q", "--format", "csv", "-o", "res"], folder)
+    assert done.returncode == 0, done.stderr
+    return [*args, "--format", "csv", "-o", "res"]
+
+
+def page_saved_over_report_command(folder: Path) -> list[str]:
+    """``pari report out.xlsx --criteria <(…) -o page.html``; a page of one's own copied in."""
+    _two_runs(folder, suffix=".xlsx")
+    return ["report", "res.xlsx", "--criteria", "set.fifo", "-o", "page.html"]
+
+
 _CHANGED_FOLDER = (1, "input-folder-changed", ("set.yaml",))
 
 CASES: dict[str, Fault] = {
@@ -162,12 +226,41 @@ CASES: dict[str, Fault] = {
         (1, "input-changed", ("set.yaml",)),
         _changing("set.fifo", "other.yaml", "a.yaml", "set.yaml"),
     ),
+    "output-saved-by-another-program-workbook": Fault(
+        workbook_saved_over_output,
+        (4, "output-changed", ("communes.csv",)),
+        _saving("survey.fifo", "out.xlsx", "survey.csv"),
+    ),
+    "output-saved-by-another-program-report": Fault(
+        page_saved_over_report,
+        (4, "output-changed", ("communes.csv",)),
+        _saving("survey.fifo", "page.html", "survey.csv"),
+    ),
+    "output-saved-by-another-program-results-table": Fault(
+        table_saved_into_results_folder,
+        (4, "output-changed", ("res/criteria.csv", "res/about.csv")),
+        _saving("survey.fifo", "res/summary.csv", "survey.csv"),
+    ),
+    "output-saved-by-another-program-report-command": Fault(
+        page_saved_over_report_command,
+        (4, "output-changed", ("res.xlsx",)),
+        _saving("set.fifo", "page.html", "set.yaml"),
+    ),
+}
+
+#: The file another program saved, which the case must leave as it was saved.
+SAVED: dict[str, str] = {
+    "output-saved-by-another-program-workbook": "out.xlsx",
+    "output-saved-by-another-program-report": "page.html",
+    "output-saved-by-another-program-results-table": "res/summary.csv",
+    "output-saved-by-another-program-report-command": "page.html",
 }
 
 #: Files no case may leave written.
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "results-folder-changed-while-read-report": ("res/report.html",),
     "evidence-folder-filled-while-read": ("out.xlsx",),
+    "output-saved-by-another-program-report": ("out.xlsx",),
 }
 
 #: What a refused case must not print (in either language): the result it printed from the

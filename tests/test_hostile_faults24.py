@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile_faults24 import CASES, NOT_PRINTED, NOT_WRITTEN
+from hostile_faults24 import CASES, NOT_PRINTED, NOT_WRITTEN, SAVED, USERS_OWN
 from language_leaks import Vocabulary, data_text, leaks, vocabulary
 from test_hostile_faults23 import SYSTEM_WORDS, _answer
 
 from pari_index import input_watch
-from pari_index.errors import IntakeError
+from pari_index.errors import IntakeError, OutputError
 from pari_index.outputs.files import placed_together, write_text
 
 
@@ -32,6 +32,17 @@ def test_each_case_answers_its_code_in_its_language(tmp_path: Path, name: str, l
         assert not os.path.lexists(tmp_path / written), written
     for printed in NOT_PRINTED.get(name, ()):
         assert printed not in said, said
+    if name in SAVED:
+        assert (tmp_path / SAVED[name]).read_bytes() == USERS_OWN.encode(), "the other program's file was replaced"
+
+
+def test_a_file_saved_under_the_output_s_name_is_kept_and_named(tmp_path: Path) -> None:
+    said = _answer(CASES["output-saved-by-another-program-results-table"], tmp_path, "en")
+    assert said.startswith(
+        "error: res/summary.csv: another program wrote this file while pari-index ran (it was not there, or not "
+        "as it is now, when the run began): it was not replaced, and nothing was written [output-changed]"
+    ), said
+    assert "hint: see whose file it is" in said and said.count("[output-changed]") == 1, said
 
 
 def test_a_changed_results_folder_is_named_with_its_files(tmp_path: Path) -> None:
@@ -149,3 +160,53 @@ def test_a_folder_that_cannot_be_listed_is_no_change(tmp_path: Path) -> None:
     with input_watch.watching([folder, tmp_path / "absent"]):
         assert input_watch.changed() == []
     assert input_watch.folder_view(tmp_path / "absent") == {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs written by another program, on their own
+
+
+def test_an_output_saved_by_another_program_is_not_replaced(tmp_path: Path) -> None:
+    out, page = tmp_path / "out.html", tmp_path / "page.html"
+    with input_watch.watching([]):
+        input_watch.note_outputs([out, page])
+        out.write_text("the user's own\n", encoding="utf-8")  # saved meanwhile
+        with pytest.raises(OutputError) as refused, placed_together():
+            write_text(page, "<html>new</html>")
+            write_text(out, "<html>new</html>")
+        assert [(p.code, p.file) for p in refused.value.problems] == [("output-changed", str(out))]
+        assert refused.value.exit_code == 4
+        assert out.read_text(encoding="utf-8") == "the user's own\n" and not page.exists()
+        with pytest.raises(OutputError):
+            write_text(page, "<html>new</html>")  # put in place at once: refused too
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.html"]  # no temporary left
+
+
+def test_the_command_s_own_outputs_are_no_change(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / "out.html"
+    with input_watch.watching([]):
+        input_watch.note_outputs([out, tmp_path / "a"])
+        write_text(out, "<html>first</html>")  # the folders made for it, the file placed
+        with input_watch.watching([]):  # the pipeline's watch inside the command's
+            input_watch.note_outputs([out])  # noted again: the first state stays
+        write_text(out, "<html>second</html>")
+        input_watch.check_unchanged()
+        out.write_text("edited by hand\n", encoding="utf-8")
+        with pytest.raises(OutputError):
+            input_watch.check_unchanged()
+    input_watch.check_unchanged()  # forgotten with the command's watch
+    input_watch.note_outputs([out])  # outside a command: not noted
+    out.unlink()
+    input_watch.check_unchanged()
+
+
+def test_an_input_that_changed_is_told_before_an_output_that_did(tmp_path: Path) -> None:
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text("a\n", encoding="utf-8")
+    with input_watch.watching([source]):
+        input_watch.note_outputs([out])
+        source.write_text("b\n", encoding="utf-8")
+        out.write_text("c\n", encoding="utf-8")
+        with pytest.raises(IntakeError) as refused:
+            input_watch.check_unchanged()
+    assert [p.code for p in refused.value.problems] == ["input-changed"]

@@ -24,6 +24,10 @@ temporaries in the folder (``pari report res -o res/report.html``) are not looke
 sub-folders a symbolic link leads to are not walked (the link itself is watched), and past
 :data:`FOLDER_ENTRIES` entries a folder is watched no further.
 
+The command's outputs are noted as they were when their paths were checked
+(:func:`note_outputs`, from pari_index.outputs.paths.check_paths), and one another program wrote
+meanwhile is ``output-changed`` (exit 4): it is not replaced, nothing is put in place.
+
 Only the standard library and :mod:`pari_index.errors` are imported (a shared helper).
 """
 
@@ -38,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.errors import IntakeError, Problem
+from pari_index.errors import IntakeError, OutputError, Problem
 
 #: What tells a regular file apart from a changed one.
 Identity = tuple[int, int, int, int, int]
@@ -129,6 +133,7 @@ def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | 
     the command's outputs, not looked at in a watched folder. An input already watched (by the
     command that called this) keeps what it was when its watch began."""
     added: list[str] = []
+    _depth.append(None)
     left_out = frozenset(_key(p) for p in besides if p is not None)
     for path in paths:
         if path is None:
@@ -147,6 +152,9 @@ def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | 
     finally:
         for key in added:
             _watched.pop(key, None)
+        _depth.pop()
+        if not _depth:
+            _outputs.clear()
 
 
 def _now(key: str, watch: _Watch) -> Identity | FolderView | None:
@@ -186,10 +194,79 @@ def changed_problems() -> list[Problem]:
 
 def check_unchanged() -> None:
     """Raise ``input-changed`` or ``input-folder-changed`` (exit 1) for each watched input that
-    changed since its watch began: called before an output is put in place or a result printed."""
+    changed since its watch began, else ``output-changed`` (exit 4) for each output that another
+    program wrote since its path was checked: called before an output is put in place or a result
+    printed."""
     problems = changed_problems()
     if problems:
         raise IntakeError(problems)
+    taken = [output_changed_problem(given) for key, (given, before) in list(_outputs.items()) if _state(key) != before]
+    if taken:
+        raise OutputError(taken)
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs another program writes while the command runs
+
+#: Each output of the commands under way (the file a link leads to) -> (the name as given, what
+#: was there when its path was checked: :func:`note_outputs`). pari-index replaces only its own
+#: earlier outputs (pari_index.outputs.paths), judged when the command starts; a file saved under
+#: the output's name while the run went on (Excel's "Save as" results.xlsx of one's own budget, a
+#: colleague's page copied in as report.html) was replaced by the new output a minute later,
+#: unseen: the user's file was lost (exit 0).
+_outputs: dict[str, tuple[str, tuple[bool, Identity | None]]] = {}
+#: One element per :func:`watching` block under way: outputs are noted only inside one (a command),
+#: and forgotten when the outermost ends.
+_depth: list[None] = []
+
+
+def _real(path: str | Path) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def _state(key: str) -> tuple[bool, Identity | None]:
+    """Whether anything is at ``key`` (a dangling link is something), and a regular file's identity."""
+    try:
+        there = os.path.lexists(key)
+    except (OSError, ValueError):
+        there = False
+    return (there, identity(key))
+
+
+def note_outputs(paths: Iterable[str | Path]) -> None:
+    """Note what is at each output path when it is checked (pari_index.outputs.paths.check_paths),
+    inside a command's watch; a path noted before keeps its first state."""
+    if not _depth:
+        return
+    for path in paths:
+        key = _real(path)
+        if key not in _outputs:
+            _outputs[key] = (str(path), _state(key))
+
+
+def placed(path: str | Path, below: bool = True) -> None:
+    """The command put its own output at ``path`` (a file, or a folder and, ``below``, what is in
+    it; a folder it made for an output, without): what is there now is the command's, not another
+    program's."""
+    key = _real(path)
+    for noted, (given, _) in list(_outputs.items()):
+        if noted == key or (below and noted.startswith(key.rstrip(os.sep) + os.sep)):
+            _outputs[noted] = (given, _state(noted))
+
+
+def output_changed_problem(path: str) -> Problem:
+    return Problem(
+        "output-changed",
+        "another program wrote this file while pari-index ran (it was not there, or not as it is now, when the "
+        "run began): it was not replaced, and nothing was written",
+        file=path,
+        hint="see whose file it is: keep it under another name or move it away, or choose another name for "
+        "the output, then run again",
+        params={},
+    )
 
 
 #: Entries a folder's refusal names (the count says how many there are in all).
@@ -260,7 +337,10 @@ __all__ = [
     "folder_changed_problem",
     "folder_view",
     "identity",
+    "note_outputs",
+    "output_changed_problem",
     "piped_sha256",
+    "placed",
     "remember_piped",
     "watching",
 ]

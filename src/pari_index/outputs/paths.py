@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError, path_form, quoted
+from pari_index.input_watch import note_outputs
 from pari_index.outputs.names import shown_name
 
 Identity = tuple[int, int]
@@ -847,6 +848,8 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         raise OutputError(problems)
     # After the rules that keep inputs safe, which say the graver thing (-o NEW.yaml in pari diff).
     check_suffixes(targets)
+    # What the rules judged, which another program may change before the outputs are put in place.
+    note_outputs(path for target in targets for path in (target.path, *target.files))
 
 
 def check_read_once(inputs: Sequence[Source]) -> None:
