@@ -5,9 +5,11 @@ folders on its own (pari_index.input_watch.folder_view)."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from hostile_faults23 import EXAMPLES, _without_first_unit
 from hostile_faults24 import CASES, NOT_PRINTED, NOT_WRITTEN, SAVED, USERS_OWN
 from language_leaks import Vocabulary, data_text, leaks, vocabulary
 from test_hostile_faults23 import SYSTEM_WORDS, _answer
@@ -210,3 +212,55 @@ def test_an_input_that_changed_is_told_before_an_output_that_did(tmp_path: Path)
         with pytest.raises(IntakeError) as refused:
             input_watch.check_unchanged()
     assert [p.code for p in refused.value.problems] == ["input-changed"]
+
+
+def _saving_while_read(pipe: Path, saved: Path, data: bytes, content: bytes = USERS_OWN.encode()) -> threading.Thread:
+    """A thread that, once the pipe is opened for reading, saves ``content`` as ``saved``
+    (another program's file) and then writes ``data`` into the pipe."""
+
+    def save() -> None:
+        with pipe.open("wb") as writer:
+            saved.write_bytes(content)
+            writer.write(data)
+
+    thread = threading.Thread(target=save, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_the_facade_keeps_a_file_saved_under_its_output_s_name(tmp_path: Path) -> None:
+    """pari.run_score as ``pari score``: its outputs noted when checked, looked at again before
+    they are put in place (the facade's watch, pari_index.api)."""
+    import pari_index as pari
+
+    os.mkfifo(tmp_path / "survey.fifo")
+    out = tmp_path / "out.xlsx"
+    saving = _saving_while_read(tmp_path / "survey.fifo", out, (EXAMPLES / "survey.csv").read_bytes())
+    with pytest.raises(OutputError) as refused:
+        pari.run_score(
+            assessments=[EXAMPLES / "assessments_long.csv"],
+            communes=EXAMPLES / "communes.csv",
+            survey=[tmp_path / "survey.fifo"],
+            output=out,
+        )
+    saving.join(timeout=60)
+    assert [(p.code, p.file) for p in refused.value.problems] == [("output-changed", str(out))]
+    assert out.read_bytes() == USERS_OWN.encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx", "survey.fifo"]
+
+
+def test_the_facade_gives_no_result_from_a_changed_input(tmp_path: Path) -> None:
+    """pari.score (nothing written) refuses as ``pari explain`` does: the register replaced by one
+    without unit 00001 while the survey was read (scored without the watch: 00001 unregistered)."""
+    import pari_index as pari
+
+    for name in ("assessments_long.csv", "communes.csv"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    os.mkfifo(tmp_path / "survey.fifo")
+    register = tmp_path / "communes.csv"
+    other = _without_first_unit("communes.csv")
+    saving = _saving_while_read(tmp_path / "survey.fifo", register, (EXAMPLES / "survey.csv").read_bytes(), other)
+    with pytest.raises(IntakeError) as refused:
+        pari.score([tmp_path / "assessments_long.csv"], communes=register, survey=[tmp_path / "survey.fifo"])
+    saving.join(timeout=60)
+    assert [(p.code, p.file) for p in refused.value.problems] == [("input-changed", str(register))]
