@@ -264,3 +264,28 @@ def test_the_facade_gives_no_result_from_a_changed_input(tmp_path: Path) -> None
         pari.score([tmp_path / "assessments_long.csv"], communes=register, survey=[tmp_path / "survey.fifo"])
     saving.join(timeout=60)
     assert [(p.code, p.file) for p in refused.value.problems] == [("input-changed", str(register))]
+
+
+@pytest.mark.parametrize("command", ["report", "explain"])
+def test_the_csv_files_beside_a_results_workbook_are_watched(
+    tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook's long sheets overflow to CSV files beside it (res.rows.csv), which ``pari
+    report`` and ``pari explain`` read with it: one replaced while the set is read is told."""
+    from click.testing import CliRunner
+    from hostile_faults24 import _two_runs
+
+    from pari_index.cli import main
+
+    _two_runs(tmp_path, suffix=".xlsx")
+    beside = tmp_path / "res.rows.csv"
+    beside.write_text("commune_code\n00001\n", encoding="utf-8")
+    saving = _saving_while_read(tmp_path / "set.fifo", beside, (tmp_path / "set.yaml").read_bytes())
+    args = ["--results", "res.xlsx"] if command == "explain" else ["res.xlsx", "-o", "page.html"]
+    monkeypatch.chdir(tmp_path)
+    explained = ["00001"] if command == "explain" else []
+    done = CliRunner().invoke(main, [command, *explained, *args, "--criteria", "set.fifo", "--lang", "en"])
+    saving.join(timeout=60)
+    assert done.exit_code == 1, done.output
+    assert done.output.startswith("error: res.rows.csv: the file changed while pari-index read it"), done.output
+    assert not (tmp_path / "page.html").exists() and "(00001)" not in done.output

@@ -732,15 +732,17 @@ def score(
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
     from pari_index.from_results import explain_from_results
-    from pari_index.input_watch import check_unchanged
+    from pari_index.input_watch import check_unchanged, watching
     from pari_index.outputs.paths import check_names, check_read_once, sources
     from pari_index.outputs.results import results_sources
 
     check_names([("--results", results)])
-    check_read_once([*results_sources(results, "--results"), *sources(("--criteria", criteria_file))])
+    read = [*results_sources(results, "--results"), *sources(("--criteria", criteria_file))]
+    check_read_once(read)
     warnings: list[Problem] = []
-    text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
-    check_unchanged()  # nothing printed from results that changed while they were read
+    with watching(s.path for s in read):  # the CSV files a workbook's long sheets overflowed to
+        text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
+        check_unchanged()  # nothing printed from results that changed while they were read
     _print_warnings(warnings, lang)
     click.echo(text)
 
@@ -798,6 +800,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     from pari_index.from_results import criteria_for_results
+    from pari_index.input_watch import watching
     from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import with_run_warnings, write_report
@@ -809,12 +812,13 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     read = [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))]
     check_paths([page], read)
     check_read_once(read)
-    tables = read_results(results)
-    warnings: list[Problem] = []
-    criteria = criteria_for_results(tables, criteria_file, warnings)
-    tables = with_run_warnings(tables, warnings)  # in the page too, not the console alone
-    # The renderer refuses a report of too many units, naming the results, before rendering any.
-    write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
+    with watching(s.path for s in read):  # the CSV files a workbook's long sheets overflowed to
+        tables = read_results(results)
+        warnings: list[Problem] = []
+        criteria = criteria_for_results(tables, criteria_file, warnings)
+        tables = with_run_warnings(tables, warnings)  # in the page too, not the console alone
+        # The renderer refuses a report of too many units, naming the results, before rendering any.
+        write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
     _print_warnings(warnings, lang)
     click.echo(f"Đã ghi {output}." if lang == "vi" else f"Wrote {output}.")
 
