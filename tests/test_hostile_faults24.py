@@ -289,3 +289,19 @@ def test_the_csv_files_beside_a_results_workbook_are_watched(
     assert done.exit_code == 1, done.output
     assert done.output.startswith("error: res.rows.csv: the file changed while pari-index read it"), done.output
     assert not (tmp_path / "page.html").exists() and "(00001)" not in done.output
+
+
+def test_another_run_s_output_written_meanwhile_may_be_replaced(tmp_path: Path) -> None:
+    """Two runs writing the same report at once: the one that ends last replaces the other's page
+    (an output of pari-index), as before; a page of the user's is kept (output-changed)."""
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths
+
+    page = tmp_path / "report.html"
+    with input_watch.watching([]):
+        check_paths([Target(page, "--report", suffixes=PAGE_SUFFIXES)], [])
+        page.write_bytes((EXAMPLES / "report.html").read_bytes())  # another run's, meanwhile
+        input_watch.check_unchanged()
+        page.write_text("<html>the office's own page</html>", encoding="utf-8")
+        with pytest.raises(OutputError) as refused:
+            input_watch.check_unchanged()
+    assert [(p.code, p.file) for p in refused.value.problems] == [("output-changed", str(page))]

@@ -26,7 +26,8 @@ sub-folders a symbolic link leads to are not walked (the link itself is watched)
 
 The command's outputs are noted as they were when their paths were checked
 (:func:`note_outputs`, from pari_index.outputs.paths.check_paths), and one another program wrote
-meanwhile is ``output-changed`` (exit 4): it is not replaced, nothing is put in place.
+meanwhile, and that is not an output of pari-index (another run's), is ``output-changed`` (exit
+4): it is not replaced, nothing is put in place.
 
 Only the standard library and :mod:`pari_index.errors` are imported (a shared helper).
 """
@@ -38,7 +39,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,7 +201,11 @@ def check_unchanged() -> None:
     problems = changed_problems()
     if problems:
         raise IntakeError(problems)
-    taken = [output_changed_problem(given) for key, (given, before) in list(_outputs.items()) if _state(key) != before]
+    taken = [
+        output_changed_problem(given)
+        for key, (given, before, ours) in list(_outputs.items())
+        if _state(key) != before and not ours(given)
+    ]
     if taken:
         raise OutputError(taken)
 
@@ -209,12 +214,13 @@ def check_unchanged() -> None:
 # Outputs another program writes while the command runs
 
 #: Each output of the commands under way (the file a link leads to) -> (the name as given, what
-#: was there when its path was checked: :func:`note_outputs`). pari-index replaces only its own
-#: earlier outputs (pari_index.outputs.paths), judged when the command starts; a file saved under
-#: the output's name while the run went on (Excel's "Save as" results.xlsx of one's own budget, a
-#: colleague's page copied in as report.html) was replaced by the new output a minute later,
-#: unseen: the user's file was lost (exit 0).
-_outputs: dict[str, tuple[str, tuple[bool, Identity | None]]] = {}
+#: was there when its path was checked, and the judge of whether what is there now may be
+#: replaced: :func:`note_outputs`). pari-index replaces only its own earlier outputs
+#: (pari_index.outputs.paths), judged when the command starts; a file saved under the output's
+#: name while the run went on (Excel's "Save as" results.xlsx of one's own budget, a colleague's
+#: page copied in as report.html) was replaced by the new output a minute later, unseen: the
+#: user's file was lost (exit 0).
+_outputs: dict[str, tuple[str, tuple[bool, Identity | None], Callable[[str], bool]]] = {}
 #: One element per :func:`watching` block under way: outputs are noted only inside one (a command),
 #: and forgotten when the outermost ends.
 _depth: list[None] = []
@@ -236,15 +242,21 @@ def _state(key: str) -> tuple[bool, Identity | None]:
     return (there, identity(key))
 
 
-def note_outputs(paths: Iterable[str | Path]) -> None:
+def _never(_path: str) -> bool:
+    return False
+
+
+def note_outputs(paths: Iterable[str | Path], ours: Callable[[str], bool] = _never) -> None:
     """Note what is at each output path when it is checked (pari_index.outputs.paths.check_paths),
-    inside a command's watch; a path noted before keeps its first state."""
+    inside a command's watch; a path noted before keeps its first state. ``ours(path)`` tells
+    whether what is there now, if it changed, may still be replaced: an output of pari-index
+    (another run's writing the same results at the same time) may, a user's file may not."""
     if not _depth:
         return
     for path in paths:
         key = _real(path)
         if key not in _outputs:
-            _outputs[key] = (str(path), _state(key))
+            _outputs[key] = (str(path), _state(key), ours)
 
 
 def placed(path: str | Path, below: bool = True) -> None:
@@ -252,9 +264,9 @@ def placed(path: str | Path, below: bool = True) -> None:
     it; a folder it made for an output, without): what is there now is the command's, not another
     program's."""
     key = _real(path)
-    for noted, (given, _) in list(_outputs.items()):
+    for noted, (given, _, ours) in list(_outputs.items()):
         if noted == key or (below and noted.startswith(key.rstrip(os.sep) + os.sep)):
-            _outputs[noted] = (given, _state(noted))
+            _outputs[noted] = (given, _state(noted), ours)
 
 
 def output_changed_problem(path: str) -> Problem:
