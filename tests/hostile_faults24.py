@@ -7,7 +7,8 @@ them, beyond the files ``pari score`` writes from (tests/hostile_faults23.py).
   explained from results that no longer hold it), an evidence folder a copy was still filling
   (the ranking published, its evidence counted from a folder that changed under it). Now
   ``input-folder-changed`` (exit 1), naming the folder and the files added, removed or replaced,
-  nothing written and nothing printed (pari_index.input_watch.folder_view).
+  nothing written and nothing printed (pari_index.input_watch.folder_view). The lock files and
+  thumbnails office programs leave beside the files they open are no change.
 
 - A command that PRINTS from an input that changed while it read it: ``pari explain`` from a
   results workbook replaced meanwhile, ``pari validate`` saying "ok" of a criteria file replaced
@@ -119,6 +120,26 @@ def evidence_added_while_read(folder: Path) -> list[str]:
     return [*args[:-3], "--survey", "survey.fifo", "-q", "--evidence-dir", "minh-chung", "-o", "out.xlsx"]
 
 
+#: The helper beside the run: once pari-index opens the survey's pipe, a clerk opens two evidence
+#: files (Word's and LibreOffice's lock files appear beside them) and Explorer shows the folder.
+OPENER = (
+    sys.executable,
+    "-c",
+    "with open('survey.fifo', 'wb') as pipe:\n"
+    "    for name in ('~$1_1_KH_72_2025.pdf', '.~lock.1_1_2_KH_54_2025.pdf#', 'Thumbs.db'):\n"
+    "        open('minh-chung/' + name, 'wb').write(b'clerk')\n"
+    "    pipe.write(open('survey.csv', 'rb').read())\n",
+)
+
+
+def evidence_opened_while_read(folder: Path) -> list[str]:
+    """The evidence folder complete, and files of it opened in Word and LibreOffice while the run
+    reads it: no change of the evidence (the lock files are no input); it made the run refuse."""
+    args = evidence_added_while_read(folder)
+    (folder / "arriving.pdf").rename(folder / "minh-chung" / "1_1_1_KH_72_2025.pdf")
+    return args
+
+
 def _two_sets(folder: Path) -> None:
     import os
 
@@ -215,6 +236,9 @@ CASES: dict[str, Fault] = {
         evidence_added_while_read,
         (1, "input-folder-changed", ("assessments_long.csv", "communes.csv")),
         _changing("survey.fifo", "arriving.pdf", "minh-chung/1_1_1_KH_72_2025.pdf", "survey.csv"),
+    ),
+    "evidence-folder-opened-while-read": Fault(
+        evidence_opened_while_read, (0, None, ("assessments_long.csv", "communes.csv")), OPENER
     ),
     "criteria-changed-while-read-validate": Fault(
         criteria_changed_validate,

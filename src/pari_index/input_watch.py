@@ -20,7 +20,8 @@ is watched through what it holds (:func:`folder_view`): a file added, removed or
 at any depth, is ``input-folder-changed``. A report written from a results folder whose
 summary.csv a colleague replaced meanwhile was published (exit 0), and a commune's evidence
 counted from a folder a synchronisation client was filling. The command's own outputs and
-temporaries in the folder (``pari report res -o res/report.html``) are not looked at; the
+temporaries in the folder (``pari report res -o res/report.html``) are not looked at, nor the
+lock files and thumbnails office programs leave beside the files they open or show; the
 sub-folders a symbolic link leads to are not walked (the link itself is watched), and past
 :data:`FOLDER_ENTRIES` entries a folder is watched no further.
 
@@ -59,6 +60,11 @@ FOLDER_ENTRIES = 250_000
 #: The temporaries pari-index writes beside an output (pari_index.outputs.paths.TEMPORARY): a
 #: report written into an input folder is no change of the folder.
 _OWN_TEMPORARY = re.compile(r"\.pari-(tmp|old)-\d+")
+#: What the office's programs put into a folder by opening or showing its files, no input of a
+#: run: the lock files of Excel and Word (``~$plan.docx``) and LibreOffice (``.~lock.plan.docx#``),
+#: the thumbnails and settings of Windows Explorer and the Finder. A clerk opening an evidence file
+#: in Word while the run read the folder made it refuse the run.
+_CLUTTER = re.compile(r"~\$.*|\.~lock\..*#|\.DS_Store|Thumbs\.db|desktop\.ini", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,9 @@ def folder_view(root: str | Path, besides: frozenset[str] = frozenset()) -> Fold
         for entry in entries:
             if len(view) >= FOLDER_ENTRIES:
                 break
-            if _OWN_TEMPORARY.search(entry.name) or (besides and os.path.abspath(entry.path) in besides):
+            if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name):
+                continue
+            if besides and os.path.abspath(entry.path) in besides:
                 continue
             try:
                 walked = entry.is_dir(follow_symlinks=False)
