@@ -21,7 +21,8 @@ them, beyond the files ``pari score`` writes from (tests/hostile_faults23.py).
   folder: each was replaced by the new output, unseen (exit 0), the user's file lost. The rule
   "only earlier outputs of pari-index are replaced" was judged when the run began, and not
   again. Now ``output-changed`` (exit 4), the file kept, nothing written
-  (pari_index.input_watch.note_outputs).
+  (pari_index.input_watch.note_outputs). So too for ``-o latest.xlsx``, a link to last year's
+  results, pointed at the office's budget.xlsx meanwhile: the budget was replaced.
 
 Made deterministic as in tests/hostile_faults23.py: another input is a named pipe whose writer
 makes the change the moment pari-index opens the pipe, before it writes the pipe's bytes. They
@@ -218,6 +219,32 @@ def page_saved_over_report_command(folder: Path) -> list[str]:
     return ["report", "res.xlsx", "--criteria", "set.fifo", "-o", "page.html"]
 
 
+#: The helper beside the run: once pari-index opens the survey's pipe, the link ``latest.xlsx``
+#: is pointed at the office's budget.xlsx (``ln -sf``), then the survey's rows are written.
+RELINKER = (
+    sys.executable,
+    "-c",
+    "import os\n"
+    "with open('survey.fifo', 'wb') as pipe:\n"
+    "    os.symlink('budget.xlsx', 'new-link')\n"
+    "    os.replace('new-link', 'latest.xlsx')\n"
+    "    pipe.write(open('survey.csv', 'rb').read())\n",
+)
+
+
+def output_link_pointed_elsewhere(folder: Path) -> list[str]:
+    """``-o latest.xlsx``, a link to last run's ``2025/results.xlsx``, pointed at the office's own
+    budget.xlsx while the survey is read: the budget was replaced by the results (exit 0)."""
+    import os
+
+    args = _survey_through_pipe(folder)
+    (folder / "2025").mkdir()
+    _scored(folder, "assessments_long.csv", "2025/results.xlsx")
+    os.symlink("2025/results.xlsx", folder / "latest.xlsx")
+    (folder / "budget.xlsx").write_bytes(USERS_OWN.encode())
+    return [*args, "-o", "latest.xlsx"]
+
+
 _CHANGED_FOLDER = (1, "input-folder-changed", ("set.yaml",))
 
 CASES: dict[str, Fault] = {
@@ -270,6 +297,9 @@ CASES: dict[str, Fault] = {
         (4, "output-changed", ("res.xlsx",)),
         _saving("set.fifo", "page.html", "set.yaml"),
     ),
+    "output-link-pointed-elsewhere-during-run": Fault(
+        output_link_pointed_elsewhere, (4, "output-changed", ("2025/results.xlsx",)), RELINKER
+    ),
 }
 
 #: The file another program saved, which the case must leave as it was saved.
@@ -278,6 +308,7 @@ SAVED: dict[str, str] = {
     "output-saved-by-another-program-report": "page.html",
     "output-saved-by-another-program-results-table": "res/summary.csv",
     "output-saved-by-another-program-report-command": "page.html",
+    "output-link-pointed-elsewhere-during-run": "budget.xlsx",
 }
 
 #: Files no case may leave written.

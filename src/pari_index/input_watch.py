@@ -221,14 +221,14 @@ def check_unchanged() -> None:
 # ---------------------------------------------------------------------------------------------
 # Outputs another program writes while the command runs
 
-#: Each output of the commands under way (the file a link leads to) -> (the name as given, what
-#: was there when its path was checked, and the judge of whether what is there now may be
+#: Each output of the commands under way (its absolute path) -> (the name as given, what was
+#: there when its path was checked (:data:`OutputState`), and the judge of whether what is there now may be
 #: replaced: :func:`note_outputs`). pari-index replaces only its own earlier outputs
 #: (pari_index.outputs.paths), judged when the command starts; a file saved under the output's
 #: name while the run went on (Excel's "Save as" results.xlsx of one's own budget, a colleague's
 #: page copied in as report.html) was replaced by the new output a minute later, unseen: the
 #: user's file was lost (exit 0).
-_outputs: dict[str, tuple[str, tuple[bool, Identity | None], Callable[[str], bool]]] = {}
+_outputs: dict[str, tuple[str, OutputState, Callable[[str], bool]]] = {}
 #: One element per :func:`watching` block under way: outputs are noted only inside one (a command),
 #: and forgotten when the outermost ends.
 _depth: list[None] = []
@@ -241,13 +241,18 @@ def _real(path: str | Path) -> str:
         return str(path)
 
 
-def _state(key: str) -> tuple[bool, Identity | None]:
-    """Whether anything is at ``key`` (a dangling link is something), and a regular file's identity."""
+#: What is at an output's path: the file its links lead to (``latest.xlsx`` → ``2025/results.xlsx``:
+#: a link pointed elsewhere meanwhile, at the user's budget.xlsx, made the run replace that file),
+#: whether anything is there (a dangling link is something), and a regular file's identity.
+OutputState = tuple[str, bool, Identity | None]
+
+
+def _state(key: str) -> OutputState:
     try:
         there = os.path.lexists(key)
     except (OSError, ValueError):
         there = False
-    return (there, identity(key))
+    return (_real(key), there, identity(key))
 
 
 def _never(_path: str) -> bool:
@@ -262,7 +267,7 @@ def note_outputs(paths: Iterable[str | Path], ours: Callable[[str], bool] = _nev
     if not _depth:
         return
     for path in paths:
-        key = _real(path)
+        key = _key(path)
         if key not in _outputs:
             _outputs[key] = (str(path), _state(key), ours)
 
@@ -273,7 +278,8 @@ def placed(path: str | Path, below: bool = True) -> None:
     program's."""
     key = _real(path)
     for noted, (given, _, ours) in list(_outputs.items()):
-        if noted == key or (below and noted.startswith(key.rstrip(os.sep) + os.sep)):
+        real = _real(noted)  # the output written through its links
+        if real == key or (below and real.startswith(key.rstrip(os.sep) + os.sep)):
             _outputs[noted] = (given, _state(noted), ours)
 
 
