@@ -141,6 +141,33 @@ def evidence_opened_while_read(folder: Path) -> list[str]:
     return args
 
 
+def outputs_into_new_folders_of_evidence_folder(folder: Path) -> list[str]:
+    """The results, report and cache written into new sub-folders of the evidence folder, named
+    through a link to it (``mc`` → ``minh-chung``): the folders the run made for them, and the
+    cache it filled, were a change of the folder (input-folder-changed) as the watch first read
+    them."""
+    import os
+
+    args = evidence_added_while_read(folder)[:-7]
+    (folder / "arriving.pdf").rename(folder / "minh-chung" / "1_1_1_KH_72_2025.pdf")
+    os.remove(folder / "survey.fifo")
+    os.symlink("minh-chung", folder / "mc")
+    return [
+        *args,
+        "--survey",
+        "survey.csv",
+        "-q",
+        "--evidence-dir",
+        "minh-chung",
+        "-o",
+        "mc/ket-qua/out.xlsx",
+        "--report",
+        "minh-chung/bao-cao/page.html",
+        "--cache",
+        "mc/bo-nho-dem",
+    ]
+
+
 def _two_sets(folder: Path) -> None:
     import os
 
@@ -266,6 +293,9 @@ CASES: dict[str, Fault] = {
     ),
     "evidence-folder-opened-while-read": Fault(
         evidence_opened_while_read, (0, None, ("assessments_long.csv", "communes.csv")), OPENER
+    ),
+    "outputs-into-new-folders-of-evidence-folder": Fault(
+        outputs_into_new_folders_of_evidence_folder, (0, None, ("assessments_long.csv", "communes.csv"))
     ),
     "criteria-changed-while-read-validate": Fault(
         criteria_changed_validate,

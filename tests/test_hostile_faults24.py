@@ -150,6 +150,20 @@ def test_the_command_s_own_outputs_in_a_watched_folder_are_no_change(tmp_path: P
         assert input_watch.changed() == [str(folder)]
 
 
+def test_outputs_in_new_folders_of_a_watched_folder_are_no_change(tmp_path: Path) -> None:
+    """The folders the command makes on the way to its outputs, and its outputs named through a
+    link to the watched folder, are the command's own; a folder it did not make is a change."""
+    folder = _folder(tmp_path)
+    (tmp_path / "link").symlink_to(folder)
+    page, cache = folder / "new" / "deeper" / "page.html", tmp_path / "link" / "cache"
+    with input_watch.watching([folder], besides=[page, cache]):
+        write_text(page, "<html>new</html>")
+        (cache / "intake").mkdir(parents=True)
+        assert input_watch.changed() == []
+        (folder / "new" / "other.pdf").touch()
+        assert input_watch.changed() == [str(folder)]
+
+
 def test_what_office_programs_leave_in_a_folder_is_no_change(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     with input_watch.watching([folder]):

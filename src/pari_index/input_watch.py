@@ -99,9 +99,12 @@ def _is_folder(path: str | Path) -> bool:
 
 def folder_view(root: str | Path, besides: frozenset[str] = frozenset()) -> FolderView:
     """What the folder ``root`` holds, at any depth (:data:`FolderView`), in a fixed order (names
-    sorted), without pari-index's temporaries and the paths ``besides``, up to FOLDER_ENTRIES
-    entries. A sub-folder that cannot be listed is an entry with nothing below it."""
+    sorted), without pari-index's temporaries and the paths ``besides`` (the command's outputs,
+    resolved as ``root`` is: :func:`_real`), up to FOLDER_ENTRIES entries. A sub-folder that
+    cannot be listed is an entry with nothing below it; one on the way to an output is walked but
+    not itself an entry (the command makes it: ``-o minh-chung/ket-qua/out.xlsx``)."""
     view: FolderView = {}
+    on_the_way = frozenset(str(parent) for output in besides for parent in Path(output).parents)
     stack = [("", os.fspath(root))]
     while stack and len(view) < FOLDER_ENTRIES:
         prefix, folder = stack.pop()
@@ -115,14 +118,15 @@ def folder_view(root: str | Path, besides: frozenset[str] = frozenset()) -> Fold
                 break
             if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name):
                 continue
-            if besides and os.path.abspath(entry.path) in besides:
+            if entry.path in besides:
                 continue
             try:
                 walked = entry.is_dir(follow_symlinks=False)
             except OSError:
                 walked = False
             if walked:
-                view[f"{prefix}{entry.name}/"] = None
+                if entry.path not in on_the_way:
+                    view[f"{prefix}{entry.name}/"] = None
                 stack.append((f"{prefix}{entry.name}/", entry.path))
             else:
                 view[prefix + entry.name] = identity(entry.path)
@@ -143,7 +147,7 @@ def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | 
     command that called this) keeps what it was when its watch began."""
     added: list[str] = []
     _depth.append(None)
-    left_out = frozenset(_key(p) for p in besides if p is not None)
+    left_out = frozenset(_real(p) for p in besides if p is not None)
     for path in paths:
         if path is None:
             continue
@@ -152,7 +156,7 @@ def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | 
             continue
         found: Identity | FolderView | None = identity(path)
         if found is None and _is_folder(path):
-            found = folder_view(key, left_out)
+            found = folder_view(_real(key), left_out)
         if found is not None:
             _watched[key] = _Watch(str(path), found, left_out)
             added.append(key)
@@ -168,7 +172,7 @@ def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | 
 
 def _now(key: str, watch: _Watch) -> Identity | FolderView | None:
     if isinstance(watch.before, dict):
-        return folder_view(key, watch.besides) if _is_folder(key) else None
+        return folder_view(_real(key), watch.besides) if _is_folder(key) else None
     return identity(key)
 
 
