@@ -863,7 +863,9 @@ def _replaceable(target: Target) -> Callable[[str], bool]:
 
     def in_marked(path: str) -> bool:  # a file of demo-data's folder: as the folder's marker lists it
         marker = target.path / (target.marker or "")
-        if Path(path) in (target.path, marker) or not _exists(marker):
+        if Path(path) == marker:
+            return True  # the marker itself, which the rule at the start does not judge either
+        if Path(path) == target.path or not _exists(marker):
             return ours(path)
         return _changed_in_marked(dataclasses.replace(target, files=(Path(path),)), marker) is None
 
