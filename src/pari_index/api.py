@@ -15,6 +15,7 @@ stage modules stay importable for finer control (docs/library.md).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import os
@@ -27,6 +28,7 @@ import polars as pl
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet
+from pari_index.input_watch import check_unchanged, watching
 from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, names_a_folder, sources, spelled_as_folder
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
 from pari_index.outputs.results import write_results as _write_tables
@@ -114,6 +116,24 @@ def _all_text(value: object) -> bool:
     return isinstance(value, Sequence) and all(isinstance(v, str) for v in value)
 
 
+def _paths_of(value: Any) -> list[Any]:
+    return [v for v in (value if isinstance(value, list | tuple) else [value]) if _is_path(v)]
+
+
+def _watched(function: str, arguments: dict[str, Any]) -> contextlib.AbstractContextManager[None]:
+    """The call's inputs watched and its outputs noted from before they are read, as a command's
+    (pari_index.input_watch): nothing is written from an input that changes meanwhile, nor over
+    a file another program writes under an output's name."""
+    read = [
+        p
+        for k, v in arguments.items()
+        if k in _READ or (k == "path" and function == "load_criteria")
+        for p in _paths_of(v)
+    ]
+    written = [p for k, v in arguments.items() if k in _WRITTEN and function != "load_criteria" for p in _paths_of(v)]
+    return watching(read, besides=written)
+
+
 def checked(function: F) -> F:
     """``function`` with its arguments checked first (:func:`_check_value`); its signature, name and
     docstring stay those of ``function`` (help(pari.score) shows them)."""
@@ -129,8 +149,10 @@ def checked(function: F) -> F:
             bound.arguments[key] = _on_disk(checked_value) if read else checked_value
         # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
         folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
-        with spelled_as_folder(folders):
-            return function(*bound.args, **bound.kwargs)
+        with spelled_as_folder(folders), _watched(name, bound.arguments):
+            answer = function(*bound.args, **bound.kwargs)
+            check_unchanged()  # no result from an input that changed while it was read
+            return answer
 
     return cast(F, run)
 

@@ -225,18 +225,20 @@ def _folder_named() -> contextlib.AbstractContextManager[None]:
 
 
 def _watched_inputs() -> contextlib.AbstractContextManager[None]:
-    """The files the command under way reads (every parameter of the input path type), watched
-    from before they are read: no output is put in place when one changes while it is read
-    (pari_index.input_watch)."""
+    """The files and folders the command under way reads (every parameter of the input path
+    type), watched from before they are read: no output is put in place, and no result printed,
+    when one changes while it is read (pari_index.input_watch). The command's outputs (every
+    parameter of the output path type) are not looked at in an input folder."""
     from pari_index.input_watch import watching
 
     ctx = click.get_current_context(silent=True)
-    paths: list[Path] = []
+    paths: dict[type, list[Path]] = {_InputPath: [], _OutputPath: []}
     for param in ctx.command.params if ctx is not None else ():
-        if isinstance(param.type, _InputPath) and param.name is not None:
+        if isinstance(param.type, (_InputPath, _OutputPath)) and param.name is not None:
             value = ctx.params.get(param.name) if ctx is not None else None
-            paths += [v for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Path)]
-    return watching(paths)
+            values = value if isinstance(value, tuple) else (value,)
+            paths[type(param.type)] += [v for v in values if isinstance(v, Path)]
+    return watching(paths[_InputPath], besides=paths[_OutputPath])
 
 
 def _refuse_dashes() -> None:
@@ -521,6 +523,7 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     from pari_index.criteria.loading import bundled_criteria, validate_files
     from pari_index.criteria.units import unit_names
     from pari_index.errors import visible
+    from pari_index.input_watch import check_unchanged
     from pari_index.messages import VALIDATED, format_number
 
     paths: list[Path] = list(files)
@@ -529,7 +532,9 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     if not paths:
         raise UsageError(Problem("no-criteria-given", "give one or more criteria files, or --bundled"))
     failed = 0
-    for path, result in validate_files(paths):
+    checked = validate_files(paths)
+    check_unchanged()  # no verdict on a set that changed while it was read, as no output from it
+    for path, result in checked:
         name = visible(path)  # a name's control characters as <U+XXXX>, as in every place
         if isinstance(result, PariError):
             failed += 1
@@ -728,13 +733,17 @@ def score(
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
     from pari_index.from_results import explain_from_results
+    from pari_index.input_watch import check_unchanged, watching
     from pari_index.outputs.paths import check_names, check_read_once, sources
     from pari_index.outputs.results import results_sources
 
     check_names([("--results", results)])
-    check_read_once([*results_sources(results, "--results"), *sources(("--criteria", criteria_file))])
+    read = [*results_sources(results, "--results"), *sources(("--criteria", criteria_file))]
+    check_read_once(read)
     warnings: list[Problem] = []
-    text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
+    with watching(s.path for s in read):  # the CSV files a workbook's long sheets overflowed to
+        text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
+        check_unchanged()  # nothing printed from results that changed while they were read
     _print_warnings(warnings, lang)
     click.echo(text)
 
@@ -792,6 +801,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     from pari_index.from_results import criteria_for_results
+    from pari_index.input_watch import watching
     from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import with_run_warnings, write_report
@@ -803,12 +813,13 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     read = [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))]
     check_paths([page], read)
     check_read_once(read)
-    tables = read_results(results)
-    warnings: list[Problem] = []
-    criteria = criteria_for_results(tables, criteria_file, warnings)
-    tables = with_run_warnings(tables, warnings)  # in the page too, not the console alone
-    # The renderer refuses a report of too many units, naming the results, before rendering any.
-    write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
+    with watching(s.path for s in read):  # the CSV files a workbook's long sheets overflowed to
+        tables = read_results(results)
+        warnings: list[Problem] = []
+        criteria = criteria_for_results(tables, criteria_file, warnings)
+        tables = with_run_warnings(tables, warnings)  # in the page too, not the console alone
+        # The renderer refuses a report of too many units, naming the results, before rendering any.
+        write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
     _print_warnings(warnings, lang)
     click.echo(f"Đã ghi {output}." if lang == "vi" else f"Wrote {output}.")
 
@@ -979,6 +990,7 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None:
     from pari_index.authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
     from pari_index.criteria.loading import load_criteria
+    from pari_index.input_watch import check_unchanged
     from pari_index.outputs.files import write_csv, write_xlsx
     from pari_index.outputs.paths import Target, check_paths, sources
 
@@ -986,6 +998,7 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None
         check_paths([Target(output, suffixes=(".csv", ".xlsx"))], sources(("OLD", old), ("NEW", new)))
     changes = diff_sets(load_criteria(old).criteria, load_criteria(new).criteria, lang)
     frame = diff_frame(changes, lang)
+    check_unchanged()  # nothing printed from a set that changed while it was read
     click.echo(diff_table_text(frame) if fmt == "table" else diff_text(changes, lang))
     if output is not None and output.suffix.lower() == ".csv":
         write_csv(output, frame)

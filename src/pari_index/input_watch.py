@@ -13,7 +13,22 @@ Each command's input files are watched from before they are read (:func:`watchin
 inode, size, modification and change times), and :func:`check_unchanged` refuses
 (``input-changed``, exit 1) before any output is put in place (pari_index.outputs.files) when one
 of them is no longer as it was; the cache stores nothing then (pari_index.intake.cache). A file
-the system cannot tell changed (a pipe, a device, a folder) is not watched.
+the system cannot tell changed (a pipe, a device) is not watched.
+
+An input folder (a results folder given to ``pari report`` or ``pari explain``, ``--evidence-dir``)
+is watched through what it holds (:func:`folder_view`): a file added, removed or replaced in it,
+at any depth, is ``input-folder-changed``. A report written from a results folder whose
+summary.csv a colleague replaced meanwhile was published (exit 0), and a commune's evidence
+counted from a folder a synchronisation client was filling. The command's own outputs and
+temporaries in the folder (``pari report res -o res/report.html``) are not looked at, nor the
+lock files and thumbnails office programs leave beside the files they open or show; the
+sub-folders a symbolic link leads to are not walked (the link itself is watched), and past
+:data:`FOLDER_ENTRIES` entries a folder is watched no further.
+
+The command's outputs are noted as they were when their paths were checked
+(:func:`note_outputs`, from pari_index.outputs.paths.check_paths), and one another program wrote
+meanwhile, and that is not an output of pari-index (another run's), is ``output-changed`` (exit
+4): it is not replaced, nothing is put in place.
 
 Only the standard library and :mod:`pari_index.errors` are imported (a shared helper).
 """
@@ -23,18 +38,44 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.errors import IntakeError, Problem
+from pari_index.errors import IntakeError, OutputError, Problem
 
 #: What tells a regular file apart from a changed one.
 Identity = tuple[int, int, int, int, int]
 
-#: The files watched by the commands under way: absolute path -> (the name as given, identity
-#: when the watch began).
-_watched: dict[str, tuple[str, Identity]] = {}
+#: What an input folder holds: each entry below it by its path from the folder ("a/b.pdf"; a
+#: sub-folder ends with "/") -> the identity of a regular file, None for anything else.
+FolderView = dict[str, Identity | None]
+
+#: Entries looked at in one input folder (a national evidence folder holds some 100,000 files);
+#: past them the folder is watched no further (a home folder given by mistake is not walked whole).
+FOLDER_ENTRIES = 250_000
+
+#: The temporaries pari-index writes beside an output (pari_index.outputs.paths.TEMPORARY): a
+#: report written into an input folder is no change of the folder.
+_OWN_TEMPORARY = re.compile(r"\.pari-(tmp|old)-\d+")
+#: What the office's programs put into a folder by opening or showing its files, no input of a
+#: run: the lock files of Excel and Word (``~$plan.docx``) and LibreOffice (``.~lock.plan.docx#``),
+#: the thumbnails and settings of Windows Explorer and the Finder. A clerk opening an evidence file
+#: in Word while the run read the folder made it refuse the run.
+_CLUTTER = re.compile(r"~\$.*|\.~lock\..*#|\.DS_Store|Thumbs\.db|desktop\.ini", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Watch:
+    given: str  # the name as given
+    before: Identity | FolderView  # what it was when the watch began
+    besides: frozenset[str]  # absolute paths not looked at in a folder (the command's outputs)
+
+
+#: The inputs watched by the commands under way: absolute path -> its watch.
+_watched: dict[str, _Watch] = {}
 
 
 def identity(path: str | Path) -> Identity | None:
@@ -49,6 +90,49 @@ def identity(path: str | Path) -> Identity | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+def _is_folder(path: str | Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def folder_view(root: str | Path, besides: frozenset[str] = frozenset()) -> FolderView:
+    """What the folder ``root`` holds, at any depth (:data:`FolderView`), in a fixed order (names
+    sorted), without pari-index's temporaries and the paths ``besides`` (the command's outputs,
+    resolved as ``root`` is: :func:`_real`), up to FOLDER_ENTRIES entries. A sub-folder that
+    cannot be listed is an entry with nothing below it; one on the way to an output is walked but
+    not itself an entry (the command makes it: ``-o minh-chung/ket-qua/out.xlsx``)."""
+    view: FolderView = {}
+    on_the_way = frozenset(str(parent) for output in besides for parent in Path(output).parents)
+    stack = [("", os.fspath(root))]
+    while stack and len(view) < FOLDER_ENTRIES:
+        prefix, folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except (OSError, ValueError):
+            continue
+        for entry in entries:
+            if len(view) >= FOLDER_ENTRIES:
+                break
+            if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name):
+                continue
+            if entry.path in besides:
+                continue
+            try:
+                walked = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                walked = False
+            if walked:
+                if entry.path not in on_the_way:
+                    view[f"{prefix}{entry.name}/"] = None
+                stack.append((f"{prefix}{entry.name}/", entry.path))
+            else:
+                view[prefix + entry.name] = identity(entry.path)
+    return view
+
+
 def _key(path: str | Path) -> str:
     try:
         return os.path.abspath(path)
@@ -57,38 +141,179 @@ def _key(path: str | Path) -> str:
 
 
 @contextlib.contextmanager
-def watching(paths: Iterable[str | Path | None]) -> Iterator[None]:
-    """Watch the regular files among ``paths`` while the block runs. A file already watched (by
-    the command that called this) keeps the identity it had when its watch began."""
+def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | None] = ()) -> Iterator[None]:
+    """Watch the regular files and folders among ``paths`` while the block runs; ``besides`` are
+    the command's outputs, not looked at in a watched folder. An input already watched (by the
+    command that called this) keeps what it was when its watch began."""
     added: list[str] = []
+    _depth.append(None)
+    left_out = frozenset(_real(p) for p in besides if p is not None)
     for path in paths:
         if path is None:
             continue
         key = _key(path)
         if key in _watched:
             continue
-        found = identity(path)
+        found: Identity | FolderView | None = identity(path)
+        if found is None and _is_folder(path):
+            found = folder_view(_real(key), left_out)
         if found is not None:
-            _watched[key] = (str(path), found)
+            _watched[key] = _Watch(str(path), found, left_out)
             added.append(key)
     try:
         yield
     finally:
         for key in added:
             _watched.pop(key, None)
+        _depth.pop()
+        if not _depth:
+            _outputs.clear()
+
+
+def _now(key: str, watch: _Watch) -> Identity | FolderView | None:
+    if isinstance(watch.before, dict):
+        return folder_view(_real(key), watch.besides) if _is_folder(key) else None
+    return identity(key)
+
+
+def _changed_entries(before: FolderView, now: FolderView | Identity | None) -> list[str]:
+    """The entries of a watched folder added, removed or replaced since its watch began, sorted
+    (every entry when the folder itself is gone or replaced by a file)."""
+    if not isinstance(now, dict):
+        return sorted(before) or ["."]
+    return sorted(k for k in before.keys() | now.keys() if before.get(k, 0) != now.get(k, 0))
 
 
 def changed() -> list[str]:
-    """The watched files (as given) that are no longer as they were when their watch began:
-    written, replaced, deleted."""
-    return [given for key, (given, before) in list(_watched.items()) if identity(key) != before]
+    """The watched inputs (as given) that are no longer as they were when their watch began:
+    files written, replaced, deleted; folders with a file added, removed or replaced."""
+    return [problem.file or "" for problem in changed_problems()]
+
+
+def changed_problems() -> list[Problem]:
+    """``input-changed`` for each watched file, ``input-folder-changed`` for each watched folder,
+    that changed since its watch began."""
+    problems = []
+    for key, watch in list(_watched.items()):
+        now = _now(key, watch)
+        if now == watch.before:
+            continue
+        if isinstance(watch.before, dict):
+            problems.append(folder_changed_problem(watch.given, _changed_entries(watch.before, now)))
+        else:
+            problems.append(changed_problem(watch.given))
+    return problems
 
 
 def check_unchanged() -> None:
-    """Raise ``input-changed`` (exit 1) for each watched file that changed since its watch began."""
-    moved = changed()
-    if moved:
-        raise IntakeError([changed_problem(path) for path in moved])
+    """Raise ``input-changed`` or ``input-folder-changed`` (exit 1) for each watched input that
+    changed since its watch began, else ``output-changed`` (exit 4) for each output that another
+    program wrote since its path was checked: called before an output is put in place or a result
+    printed."""
+    problems = changed_problems()
+    if problems:
+        raise IntakeError(problems)
+    taken = [
+        output_changed_problem(given)
+        for key, (given, before, ours) in list(_outputs.items())
+        if _state(key) != before and not ours(given)
+    ]
+    if taken:
+        raise OutputError(taken)
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs another program writes while the command runs
+
+#: Each output of the commands under way (its absolute path) -> (the name as given, what was
+#: there when its path was checked (:data:`OutputState`), and the judge of whether what is there now may be
+#: replaced: :func:`note_outputs`). pari-index replaces only its own earlier outputs
+#: (pari_index.outputs.paths), judged when the command starts; a file saved under the output's
+#: name while the run went on (Excel's "Save as" results.xlsx of one's own budget, a colleague's
+#: page copied in as report.html) was replaced by the new output a minute later, unseen: the
+#: user's file was lost (exit 0).
+_outputs: dict[str, tuple[str, OutputState, Callable[[str], bool]]] = {}
+#: One element per :func:`watching` block under way: outputs are noted only inside one (a command),
+#: and forgotten when the outermost ends.
+_depth: list[None] = []
+
+
+def _real(path: str | Path) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+#: What is at an output's path: the file its links lead to (``latest.xlsx`` → ``2025/results.xlsx``:
+#: a link pointed elsewhere meanwhile, at the user's budget.xlsx, made the run replace that file),
+#: whether anything is there (a dangling link is something), and a regular file's identity.
+OutputState = tuple[str, bool, Identity | None]
+
+
+def _state(key: str) -> OutputState:
+    try:
+        there = os.path.lexists(key)
+    except (OSError, ValueError):
+        there = False
+    return (_real(key), there, identity(key))
+
+
+def _never(_path: str) -> bool:
+    return False
+
+
+def note_outputs(paths: Iterable[str | Path], ours: Callable[[str], bool] = _never) -> None:
+    """Note what is at each output path when it is checked (pari_index.outputs.paths.check_paths),
+    inside a command's watch; a path noted before keeps its first state. ``ours(path)`` tells
+    whether what is there now, if it changed, may still be replaced: an output of pari-index
+    (another run's writing the same results at the same time) may, a user's file may not."""
+    if not _depth:
+        return
+    for path in paths:
+        key = _key(path)
+        if key not in _outputs:
+            _outputs[key] = (str(path), _state(key), ours)
+
+
+def placed(path: str | Path, below: bool = True) -> None:
+    """The command put its own output at ``path`` (a file, or a folder and, ``below``, what is in
+    it; a folder it made for an output, without): what is there now is the command's, not another
+    program's."""
+    key = _real(path)
+    for noted, (given, _, ours) in list(_outputs.items()):
+        real = _real(noted)  # the output written through its links
+        if real == key or (below and real.startswith(key.rstrip(os.sep) + os.sep)):
+            _outputs[noted] = (given, _state(noted), ours)
+
+
+def output_changed_problem(path: str) -> Problem:
+    return Problem(
+        "output-changed",
+        "another program wrote this file while pari-index ran (it was not there, or not as it is now, when the "
+        "run began): it was not replaced, and nothing was written",
+        file=path,
+        hint="see whose file it is: keep it under another name or move it away, or choose another name for "
+        "the output, then run again",
+        params={},
+    )
+
+
+#: Entries a folder's refusal names (the count says how many there are in all).
+NAMED_ENTRIES = 3
+
+
+def folder_changed_problem(folder: str, entries: list[str]) -> Problem:
+    names = ", ".join(entries[:NAMED_ENTRIES]) + (", …" if len(entries) > NAMED_ENTRIES else "")
+    return Problem(
+        "input-folder-changed",
+        f"the folder changed while pari-index read it ({len(entries)} file(s) in it added, removed or replaced "
+        f"by another program during the run: {names}): nothing was written, earlier outputs are left as they were",
+        file=folder,
+        hint="run again once nothing is being written into the folder: wait for the copy or the "
+        "synchronisation to finish, or copy the folder to a place of your own first",
+        params={"count": len(entries), "names": names},
+    )
 
 
 def changed_problem(path: str) -> Problem:
@@ -132,12 +357,20 @@ def piped_sha256(path: str | Path) -> str | None:
 
 
 __all__ = [
+    "FOLDER_ENTRIES",
+    "FolderView",
     "Identity",
     "changed",
     "changed_problem",
+    "changed_problems",
     "check_unchanged",
+    "folder_changed_problem",
+    "folder_view",
     "identity",
+    "note_outputs",
+    "output_changed_problem",
     "piped_sha256",
+    "placed",
     "remember_piped",
     "watching",
 ]

@@ -7,6 +7,7 @@ The CLI is a thin wrapper over :func:`run_score`; an analyst can call it too, or
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -163,6 +164,18 @@ def check_score_paths(
         check_cache_folder(Path(cache), targets)
 
 
+def _watched(
+    inputs: list[str | Path | None], previous: str | Path | None, outputs: tuple[str | Path | None, ...]
+) -> contextlib.AbstractContextManager[None]:
+    """The run's inputs watched while it reads them (pari_index.input_watch), last year's results
+    with the CSV files its workbook's long sheets overflowed to; its outputs not looked at in an
+    input folder."""
+    from pari_index.outputs.results import results_sources
+
+    previous_files = [s.path for s in results_sources(previous, "--previous")] if previous is not None else []
+    return input_watch.watching([*inputs, *previous_files], besides=outputs)
+
+
 def run_score(
     *,
     assessments: Sequence[str | Path],
@@ -216,7 +229,8 @@ def run_score(
     # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread; no
     # output from an input that changes while the run reads it (pari_index.input_watch).
     read = [*assessments, *survey, communes, appraisal]
-    with input_watch.watching([*read, criteria, previous, lineage]), file_digests.inputs_of_run(read):
+    watched = _watched([*read, criteria, lineage, evidence_dir], previous, (out, report, cache))
+    with watched, file_digests.inputs_of_run(read):
         result = score(
             assessments,
             criteria,

@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from pari_index import input_watch
 from pari_index.criteria.compiling import COMMUNE, compile_criteria
 from pari_index.criteria.model import CriteriaSet
 from pari_index.demo.layout import (
@@ -31,6 +32,7 @@ from pari_index.demo.plans import _Plan, _plans, _Settings
 from pari_index.demo.register import Commune, make_register, register_frame
 from pari_index.demo.rows import _batches
 from pari_index.demo.words import FAMILY, GIVEN, MIDDLE
+from pari_index.input_watch import check_unchanged
 from pari_index.interruptions import held
 from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale, folder_on_disk, on_disk
 from pari_index.outputs.ownership import as_marked, file_digest, marked_line
@@ -185,7 +187,10 @@ def generate(
     if not 0 <= mistakes <= 1:
         raise ValueError("mistakes is a share between 0 and 1")
     out = Path(out_dir)
+    missing = [part for part in (out, *out.parents) if not os.path.lexists(part)]
     out.mkdir(parents=True, exist_ok=True)
+    for part in missing:  # the run's own (pari_index.input_watch: output-changed)
+        input_watch.placed(part, below=False)
     clean_stale(out / _STAGE_TARGET)  # the scratch folders of runs killed outright
     units = make_register(
         criteria, communes=communes, districts=districts, seed=seed, province=province, provinces=provinces
@@ -243,6 +248,7 @@ def _put_in_place(staged: dict[str, Path], out: Path, stale: Sequence[Path]) -> 
     for path in staged.values():
         on_disk(path)  # on the disk before the names are (outputs.files.on_disk)
     with held(), _folder_lock(out):
+        check_unchanged()  # nothing over a file another program wrote meanwhile (output-changed)
         # Only files the earlier set's README lists as written are its own (ownership.as_marked):
         # a wide form of the user's under an earlier set's name was deleted.
         earlier = placed["readme"]
@@ -254,6 +260,7 @@ def _put_in_place(staged: dict[str, Path], out: Path, stale: Sequence[Path]) -> 
         os.replace(staged["readme"], placed["readme"])
         for path in stale:
             path.unlink()
+        input_watch.placed(out)
         folder_on_disk(out)
     return placed
 

@@ -597,6 +597,30 @@ READING_FINDINGS: dict[str, Entry] = {
         "run again once the file is no longer being written: wait for the copy or the synchronisation to finish, "
         "close it in the program that saves it, or copy it to a folder of your own first",
     ),
+    "input-folder-changed": entry(
+        "Thư mục thay đổi trong lúc đọc",
+        "The folder changed while it was read",
+        "thư mục đã thay đổi trong lúc pari-index đọc ({count} tệp trong đó bị một chương trình khác thêm, xoá hoặc "
+        "thay thế trong lượt chạy: {names}): không ghi gì, các kết quả đã có được giữ nguyên",
+        "the folder changed while pari-index read it ({count} file(s) in it added, removed or replaced by another "
+        "program during the run: {names}): nothing was written, earlier outputs are left as they were",
+        "chạy lại khi không còn gì đang được ghi vào thư mục: chờ việc sao chép hoặc đồng bộ xong, hoặc chép thư mục "
+        "sang một chỗ riêng trước",
+        "run again once nothing is being written into the folder: wait for the copy or the synchronisation to "
+        "finish, or copy the folder to a place of your own first",
+    ),
+    "output-changed": entry(
+        "Tệp đầu ra bị chương trình khác ghi trong lúc chạy",
+        "The output was written by another program during the run",
+        "một chương trình khác đã ghi tệp này trong lúc pari-index chạy (lúc bắt đầu tệp chưa có, hoặc chưa như "
+        "bây giờ): tệp không bị thay thế, và không ghi gì",
+        "another program wrote this file while pari-index ran (it was not there, or not as it is now, when the run "
+        "began): it was not replaced, and nothing was written",
+        "xem đó là tệp của ai: giữ lại dưới tên khác hoặc chuyển đi chỗ khác, hoặc đặt tên khác cho đầu ra, rồi "
+        "chạy lại",
+        "see whose file it is: keep it under another name or move it away, or choose another name for the output, "
+        "then run again",
+    ),
     "unsupported-column-type": entry(
         "Cột không phải một giá trị mỗi ô; cột không được đọc",
         "Column not one value per cell; not read",

@@ -41,7 +41,7 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
-from pari_index.input_watch import check_unchanged
+from pari_index.input_watch import check_unchanged, placed
 from pari_index.intake.cache_folder import ParquetReuse, read_regular
 from pari_index.interruptions import held
 from pari_index.outputs.paths import (
@@ -311,6 +311,7 @@ def _make_folder(folder: Path) -> None:
                 part.mkdir()
             except FileExistsError:
                 continue  # made meanwhile, or a file: is_dir below says which
+            placed(part, below=False)  # the command's own (pari_index.input_watch: output-changed)
             _enterable(part)
         if not folder.is_dir():
             folder.mkdir(parents=True, exist_ok=True)  # raises what a path through a file raises
@@ -420,6 +421,7 @@ def _place_file(tmp: Path, path: Path, named: Path) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         raise OutputError(os_problem(exc, named)) from None
+    placed(path)  # now the command's own (pari_index.input_watch: output-changed)
     folder_on_disk(path.parent)
 
 
@@ -507,6 +509,7 @@ def _swap(tmp: Path, target: Path) -> None:
     folder_on_disk(tmp)  # the entries of the files renamed into it
     if not os.path.lexists(target):
         os.rename(tmp, target)
+        placed(target)
         folder_on_disk(target.parent)
         return
     aside = target.with_name(f"{_temp_stem(target.name)}.pari-old-{os.getpid()}")
@@ -518,6 +521,7 @@ def _swap(tmp: Path, target: Path) -> None:
         except OSError:
             os.rename(aside, target)  # the previous set back in place
             raise
+        placed(target)
         folder_on_disk(target.parent)
         _remove(aside)
 

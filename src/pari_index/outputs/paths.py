@@ -39,15 +39,17 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError, path_form, quoted
+from pari_index.input_watch import note_outputs
 from pari_index.outputs.names import shown_name
 
 Identity = tuple[int, int]
@@ -847,6 +849,27 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         raise OutputError(problems)
     # After the rules that keep inputs safe, which say the graver thing (-o NEW.yaml in pari diff).
     check_suffixes(targets)
+    # What the rules judged, which another program may change before the outputs are put in place.
+    for target in targets:
+        note_outputs((target.path, *target.files), _replaceable(target))
+
+
+def _replaceable(target: Target) -> Callable[[str], bool]:
+    """Whether a file of ``target`` that changed during the run may still be replaced, by the rule
+    of :func:`_not_ours` (another run's output may: two runs writing the same results at once)."""
+
+    def ours(path: str) -> bool:
+        return _not_ours(dataclasses.replace(target, path=Path(path), files=(), folder=False)) is None
+
+    def in_marked(path: str) -> bool:  # a file of demo-data's folder: as the folder's marker lists it
+        marker = target.path / (target.marker or "")
+        if Path(path) == marker:
+            return True  # the marker itself, which the rule at the start does not judge either
+        if Path(path) == target.path or not _exists(marker):
+            return ours(path)
+        return _changed_in_marked(dataclasses.replace(target, files=(Path(path),)), marker) is None
+
+    return in_marked if target.folder and target.marker is not None else ours
 
 
 def check_read_once(inputs: Sequence[Source]) -> None:

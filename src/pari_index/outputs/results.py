@@ -26,6 +26,7 @@ import polars as pl
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, os_error_parts, quoted
+from pari_index.input_watch import placed
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
@@ -300,6 +301,7 @@ def write_results(
             file = folder / f"{name}.{fmt}"
             if name in keep and not (fmt == "parquet" and name == "about"):
                 _link_or_copy(target / file.name, file)  # the old folder's file, hard-linked or copied
+                placed(target / file.name)  # a new link changes its change time: still the run's own
                 continue
             if fmt == "csv":
                 write_csv(file, frame)
