@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from test_batches import messy, same_intake_by_batch  # noqa: F401  (a fixture, and its check)
 
 from pari_index.intake import csv_input
-from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes, record_ranges
+from pari_index.intake.csv_input import FIRST_RANGE_LINES, read_csv_bytes, read_owned_csv_bytes, record_ranges
 from pari_index.intake.sheet import MAX_CELL_CHARS, MAX_CELL_FINDINGS, ReadResult
 
 LINE = st.text(alphabet=st.sampled_from(list('ab,"\t xã\u0303\r0')), max_size=10)
@@ -101,8 +101,10 @@ def test_reported_cells_are_counted_across_ranges(monkeypatch: pytest.MonkeyPatc
 def test_csv_ranges_end_where_records_end() -> None:
     """Ranges are cut after a line break that follows an even number of quotes (not inside a
     quoted cell), and never start with a blank line."""
-    data = b'h\n"a\nb"\n\n\nc\nd\n'
-    assert [data[s:e] for s, e in record_ranges(data, 1)] == [b"h\n", b'"a\nb"\n\n\n', b"c\n", b"d\n"]
+    head = b"h\n" * FIRST_RANGE_LINES  # the first range holds the lines its headings are told from
+    data = head + b'"a\nb"\n\n\nc\nd\n'
+    assert [data[s:e] for s, e in record_ranges(data, 1)] == [head, b'"a\nb"\n\n\n', b"c\n", b"d\n"]
+    assert list(record_ranges(b"h\n1\n", 1)) == [(0, 4)]
 
 
 @pytest.mark.parametrize("size", [1, 3])

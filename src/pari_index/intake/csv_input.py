@@ -24,7 +24,7 @@ from pari_index.intake.decoding import (
     legacy_encoding,
     scan_utf8,
 )
-from pari_index.intake.grid import GridRanges, frame_from_grid, title_rows
+from pari_index.intake.grid import TITLE_SEARCH_ROWS, GridRanges, frame_from_grid, title_rows
 from pari_index.intake.misread_letters import letters_damaged
 from pari_index.intake.separators import mixed_separators_problem, other_separator
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
@@ -225,6 +225,22 @@ def kept_grids_room() -> Iterator[None]:
         del _room.left
 
 
+#: Lines the first range of a CSV file read by ranges holds at least: more than the rows its
+#: headings are told from (grid.TITLE_SEARCH_ROWS, and the row a heading may continue on).
+FIRST_RANGE_LINES = TITLE_SEARCH_ROWS + 22
+
+
+def _after_lines(data: bytes, lines: int) -> int:
+    """The position after the ``lines``-th line break of ``data`` (its length if it has fewer)."""
+    at = 0
+    for _ in range(lines):
+        found = data.find(b"\n", at)
+        if found < 0:
+            return len(data)
+        at = found + 1
+    return at
+
+
 def record_ranges(data: bytes, size: int) -> Iterator[tuple[int, int]]:
     """Consecutive ranges of ``data`` of about ``size`` bytes, each ending after a line break
     that ends a record (an even number of quotes before it) and followed by a line that is not
@@ -234,7 +250,11 @@ def record_ranges(data: bytes, size: int) -> Iterator[tuple[int, int]]:
     too (:meth:`CsvRanges.accepted`), and the file is parsed whole, as before."""
     start = 0
     while start < len(data):
-        end = data.find(b"\n", start + size)
+        # The first range holds the lines the headings are told from (titles above them, a
+        # heading continued on the next row: grid.title_rows, two_row_text): a range of the
+        # heading line alone took a second heading row for data (a hypothesis example).
+        least = _after_lines(data, FIRST_RANGE_LINES) - 1 if start == 0 else 0
+        end = data.find(b"\n", max(start + size, least))
         quotes = data.count(b'"', start, end) if end >= 0 else 0
         while end >= 0 and (quotes % 2 or data[end + 1 : end + 2] in (b"\n", b"\r")):
             after = data.find(b"\n", end + 1)
