@@ -148,7 +148,7 @@ def child_env() -> dict[str, str]:
     """The environment for a case's child, with the allocator setting as the user had it: importing
     polars (the cases' modules do) writes its own default into os.environ, which the child would
     otherwise inherit as if the user had chosen it, and `pari` would then not apply its own
-    (benchmarks/run.py does the same). Measured so, the wide form of bad cells peaked at 900 MB
+    (benchmarks/run.py uses this one). Measured so, the wide form of bad cells peaked at 900 MB
     against 655 MB for `pari` itself (limits24, session 24)."""
     env = os.environ.copy()
     env.pop("_RJEM_MALLOC_CONF", None)

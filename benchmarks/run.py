@@ -190,22 +190,16 @@ def criteria_with_items(base: CriteriaSet, items: int, path: Path) -> tuple[Path
 
 
 def child_env() -> dict[str, str]:
-    """The environment for a child, with the allocator setting as the user had it: importing
-    polars writes its own default into os.environ, which a child would otherwise inherit as if the
-    user had chosen it (and `pari` would then not apply its own)."""
-    env = os.environ.copy()
-    env.pop("_RJEM_MALLOC_CONF", None)
+    """The environment for a child, with the allocator setting as the user had it (hostile.py's
+    child_env: importing polars writes its own default into os.environ), and the scaling runs'
+    limits."""
+    from hostile import child_env as user_env  # benchmarks/, on the path of a script run from it
+
+    env = user_env()
     # The scaling runs (100,000 and 250,000 units) pass pari's default run-size limit on purpose.
     env.setdefault("PARI_MAX_ITEM_ROWS", "100000000")
     # ... and their long-form file passes the cells read from one file (7 million rows at 100,000).
     env.setdefault("PARI_MAX_CELLS", "1000000000")
-    try:
-        with open("/proc/self/environ", "rb") as f:  # the environment this process started with
-            for entry in f.read().split(b"\0"):
-                if entry.startswith(b"_RJEM_MALLOC_CONF="):
-                    env["_RJEM_MALLOC_CONF"] = entry.split(b"=", 1)[1].decode()
-    except OSError:
-        pass
     return env
 
 

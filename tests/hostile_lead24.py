@@ -79,13 +79,19 @@ def _panicking_damage(data: bytes) -> bytes:
     raise AssertionError("no damage made polars panic")
 
 
-def report_of_damaged_results_page(folder: Path) -> list[str]:
-    """``pari report`` on a results folder whose findings table has a damaged page."""
+def _parquet_results(folder: Path) -> Path:
+    """The example's results as a Parquet folder ``ket-qua``, written by a real ``pari score``."""
     _examples(folder)
     args = ["score", "assessments_long.csv", "--communes", "communes.csv", "--survey", "survey.csv"]
     args += ["-o", "ket-qua", "--format", "parquet", "-q"]
     done = subprocess.run([sys.executable, "-m", "pari_index.cli", *args], cwd=folder, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
+    return folder / "ket-qua"
+
+
+def report_of_damaged_results_page(folder: Path) -> list[str]:
+    """``pari report`` on a results folder whose findings table has a damaged page."""
+    _parquet_results(folder)
     table = folder / "ket-qua" / "findings.parquet"
     table.write_bytes(_panicking_damage(table.read_bytes()))
     return ["report", str(folder / "ket-qua"), "-o", str(folder / "bao-cao.html")]
@@ -109,11 +115,7 @@ def explain_of_swapped_explanation(folder: Path) -> list[str]:
     digest leaves free texts out, and ``pari explain`` printed the wrong explanation, exit 0."""
     import polars as pl
 
-    _examples(folder)
-    args = ["score", "assessments_long.csv", "--communes", "communes.csv", "--survey", "survey.csv"]
-    args += ["-o", "ket-qua", "--format", "parquet", "-q"]
-    done = subprocess.run([sys.executable, "-m", "pari_index.cli", *args], cwd=folder, capture_output=True, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
+    _parquet_results(folder)
     table = folder / "ket-qua" / "criteria.parquet"
     criteria = pl.read_parquet(table)
     first = criteria["explanation"][0]

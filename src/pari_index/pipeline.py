@@ -226,8 +226,7 @@ def run_score(
     inputs = (assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache)
     check_score_paths(out, chosen, report, *inputs)
     marks, run_cache = _run_marks(date, synthetic), _run_cache(cache, lang)
-    # The inputs' SHA-256 (the cache's key, the about table's provenance) once, in a thread; no
-    # output from an input that changes while the run reads it (pari_index.input_watch).
+    # Inputs hashed once, in a thread (cache key, provenance); no output from one changed mid-run.
     read = [*assessments, *survey, communes, appraisal]
     watched = _watched([*read, criteria, lineage, evidence_dir], previous, (out, report, cache))
     with watched, file_digests.inputs_of_run(read):

@@ -80,12 +80,33 @@ def fold_findings(findings: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return merged.drop("_at").cast(findings.schema), texts
 
 
+def _row_ranges(rows: pl.DataFrame) -> pl.DataFrame:
+    """Each part's sorted ``_rows`` as ranges: ``_shown``, the first RANGES_SHOWN as text
+    (``2–7, 9``), and ``_ranges``, how many. One pass: a range begins where the part changes or a
+    row is not the one after the last."""
+    part = pl.col("_part")
+    begins = (part != part.shift(1)) | (pl.col("_rows") != pl.col("_rows").shift(1) + 1)
+    return (
+        rows.explode("_rows")
+        .with_columns(begins.fill_null(True).cum_sum().alias("_range"))
+        .group_by("_part", "_range", maintain_order=True)
+        .agg(pl.col("_rows").min().alias("_from"), pl.col("_rows").max().alias("_to"))
+        .with_columns(
+            pl.when(pl.col("_from") == pl.col("_to"))
+            .then(pl.col("_from").cast(pl.String))
+            .otherwise(pl.format("{}–{}", "_from", "_to"))
+            .alias("_text")
+        )
+        .group_by("_part", maintain_order=True)
+        .agg(pl.col("_text").head(RANGES_SHOWN).str.join(", ").alias("_shown"), pl.len().alias("_ranges"))
+    )
+
+
 def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int) -> pl.DataFrame:
     """One finding of each part (file, sheet and kind) of the folded ``places`` (``_at``: where
     each is in ``findings``; ``_part``, ``row``, ``column``), at its first finding's place and
     row, with that finding's severity, counting them and naming their rows as ranges and their
-    columns. Each part's rows are sorted as integers, then one pass: a range begins where the
-    part changes or a row is not the one after the last."""
+    columns (each part's rows sorted as integers: :func:`_row_ranges`)."""
     parts = places.group_by("_part", maintain_order=True).agg(
         pl.col("_at").min(),
         pl.col("row").first().alias("_row"),
@@ -101,23 +122,7 @@ def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int) -> pl.Da
         schema={c: pl.String for c in _FIRST},
     )
     parts = pl.concat([parts, first], how="horizontal")
-    part = pl.col("_part")
-    begins = (part != part.shift(1)) | (pl.col("_rows") != pl.col("_rows").shift(1) + 1)
-    ranges = (
-        parts.select("_part", "_rows")
-        .explode("_rows")
-        .with_columns(begins.fill_null(True).cum_sum().alias("_range"))
-        .group_by("_part", "_range", maintain_order=True)
-        .agg(pl.col("_rows").min().alias("_from"), pl.col("_rows").max().alias("_to"))
-        .with_columns(
-            pl.when(pl.col("_from") == pl.col("_to"))
-            .then(pl.col("_from").cast(pl.String))
-            .otherwise(pl.format("{}–{}", "_from", "_to"))
-            .alias("_text")
-        )
-        .group_by("_part", maintain_order=True)
-        .agg(pl.col("_text").head(RANGES_SHOWN).str.join(", ").alias("_shown"), pl.len().alias("_ranges"))
-    )
+    ranges = _row_ranges(parts.select("_part", "_rows"))
     parts = parts.drop("_rows").join(ranges, on="_part", how="left", maintain_order="left")
     more = pl.col("_ranges").cast(pl.Int64) - RANGES_SHOWN
     shown = pl.when(more > 0).then(pl.format("{} … (+{})", "_shown", more)).otherwise(pl.col("_shown"))
