@@ -407,7 +407,7 @@ def _write_outputs(
     if cache is not None:
         if isinstance(tables.criteria, pl.LazyFrame):  # a cached run is one batch, held in memory
             tables.criteria = tables.criteria.collect()
-        seal(tables)  # the about table as it is written (its values' digests), for the cache's digests
+        seal(tables, chosen)  # the about table as it is written (its values' digests), for the cache's digests
         keep = cache.unchanged_outputs(out, chosen, tables.as_written(), PARQUET_ROW_GROUP)
     reuse = cache.reusable if cache is not None else None
     # The results and the report are put in place together, once both are written: a run stopped

@@ -292,7 +292,7 @@ def write_results(
     carried over into the new folder instead of written again. ``reuse``: Parquet tables of
     which only some row groups changed (:class:`~pari_index.intake.cache_folder.ParquetReuse`)."""
     target = Path(path)
-    seal(tables)
+    seal(tables, fmt)
     if fmt == "xlsx":
         return _write_workbook(target, tables)
     # A results folder is replaced as a whole: a failed run leaves the previous complete set.
@@ -312,10 +312,17 @@ def write_results(
     return [target / f"{name}.{fmt}" for name in TABLES]
 
 
-def seal(tables: ResultTables) -> None:
+def seal(tables: ResultTables, fmt: str) -> None:
     """Record in the about table the digest of the values of each of :data:`DIGESTED` as written
     (results_digest), once: read back, a table whose values were edited is refused. A lazy
-    criteria table (a batched run's) is read batch by batch for it."""
+    criteria table (a batched run's) is read batch by batch for it.
+
+    Not for a Parquet folder: its about table records each file's SHA-256 (``with_file_digests``),
+    which any value changed changes too (a Parquet file read again gives the values it was written
+    with, not a spreadsheet's rewriting of them). The values digests cost 0.5 CPU s on writing the
+    national folder and as much on every reading of it (session 25)."""
+    if fmt == "parquet":
+        return
     keys = [digest_key(name) for name in DIGESTED]
     if {"key", "value"} <= set(tables.about.columns) and tables.about["key"].is_in(keys).any():
         return
