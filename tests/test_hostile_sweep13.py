@@ -145,7 +145,8 @@ def test_the_findings_table_keeps_the_name_as_it_is(tmp_path: Path) -> None:
     from pari_index.outputs.results import read_results
 
     path = tmp_path / f"{FORGED}.csv"
-    path.write_text("commune_code,criterion_id,value\n00001,1.1.1,04/06/2025\n", encoding="utf-8")
+    form = "commune_code,criterion_id,value,self_score,evidence_number,evidence_date,evidence_file\n"
+    path.write_text(form + "00001,1.1.1,04/06/2025,,,,\n", encoding="utf-8")
     done = _child(_score(tmp_path, assessments=path), tmp_path)
     assert done.returncode == 0, done.stderr
     files = read_results(tmp_path / "out.xlsx")["rows"]["file"].to_list()

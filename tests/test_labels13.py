@@ -127,7 +127,9 @@ def test_a_file_of_which_nothing_is_used_names_the_input_by_its_label(tmp_path: 
     English and the catalogue's without labels in Vietnamese: both said signed_on. A real process."""
     long = tmp_path / "only.csv"
     long.write_text(
-        "commune_code,criterion_id,input,value\n00001,1.1.1,,04/06/2025\n00001,1.1.1,,05/06/2025\n", encoding="utf-8"
+        "commune_code,criterion_id,input,value,self_score,evidence_number,evidence_date,evidence_file\n"
+        "00001,1.1.1,,04/06/2025,,,,\n00001,1.1.1,,05/06/2025,,,,\n",
+        encoding="utf-8",
     )
     done = run_process(*_score(tmp_path, long, "en"))
     assert done.returncode == 1, done.stderr

@@ -80,7 +80,12 @@ def test_an_assessment_and_an_appraisal_name_the_code_in_both_languages(tmp_path
     path = tmp_path / "a.csv"
     path.write_text("commune_code,criterion_id,value\n1.0,1.1.1,04/06/2025\n00004.0,1.1.1,04/06/2025\n")
     known = pl.read_csv(EXAMPLES / "communes.csv", infer_schema=False)["code"]
-    findings = read_assessments([path], _leaves(), known).findings.sort("row")
+    # (a form of three columns lacks the evidence and self-score columns: told, not asserted here)
+    findings = (
+        read_assessments([path], _leaves(), known)
+        .findings.sort("row")
+        .filter(~pl.col("kind").str.ends_with("-column-absent"))
+    )
     assert findings.select("kind", "row").rows() == [("unknown-commune", 2), ("unknown-commune", 3)]
     assert findings["message"].to_list() == [
         f"commune 1.0 is not in the commune register; the register holds 00001: {FLOAT_EN}",

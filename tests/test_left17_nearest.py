@@ -95,7 +95,12 @@ def test_an_assessment_names_the_near_code_in_both_languages(tmp_path: Path) -> 
         encoding="utf-8",
     )
     known = pl.read_csv(EXAMPLES / "communes.csv", infer_schema=False)["code"]
-    findings = read_assessments([path], _leaves(), known).findings.sort("row")
+    # (a form of three columns lacks the evidence and self-score columns: told, not asserted here)
+    findings = (
+        read_assessments([path], _leaves(), known)
+        .findings.sort("row")
+        .filter(~pl.col("kind").str.ends_with("-column-absent"))
+    )
     assert findings.select("kind", "row").rows() == [
         ("unknown-commune", 2),
         ("unknown-commune", 3),

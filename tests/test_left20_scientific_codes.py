@@ -104,7 +104,8 @@ def test_assessments_codes_in_scientific_notation(tmp_path: Path, register: bool
         encoding="utf-8",
     )
     intake = read_assessments([path], _leaves(), _known() if register else None)
-    found = intake.findings.sort("row")
+    # (a form of three columns lacks the evidence and self-score columns: told, not asserted here)
+    found = intake.findings.sort("row").filter(~pl.col("kind").str.ends_with("-column-absent"))
     expected = [("code-as-scientific", 2, "Mã xã"), ("code-as-scientific", 3, "Mã xã")]
     if register:
         expected.append(("unknown-commune", 4, None))

@@ -37,6 +37,7 @@ import polars as pl
 from pari_index.criteria.compiling import INPUT_DTYPES, na_column
 from pari_index.criteria.model import Leaf
 from pari_index.errors import IntakeError, Problem
+from pari_index.intake.absent_columns import AbsentColumns
 from pari_index.intake.cell_checks import ORDER, check_and_type, check_cells
 from pari_index.intake.csv_input import CsvRanges
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
@@ -85,16 +86,23 @@ class SheetsRead:
     other_maxima: list[pl.DataFrame] = field(default_factory=list)
     form_findings: pl.DataFrame = field(default_factory=empty_findings)
 
-    def compare_maxima(self, frame: pl.DataFrame, table: LeafTable) -> None:
-        """``frame``'s long-form rows whose form gives another maximum than the set's, kept."""
+    #: The watched columns each sheet lacks (:mod:`.absent_columns`).
+    absent: AbsentColumns = field(default_factory=AbsentColumns)
+
+    def look_at_long(self, sheet: Sheet, frame: pl.DataFrame, table: LeafTable) -> None:
+        """Kept from ``frame`` (long-form rows with ``sheet``'s columns): its rows whose form gives
+        another maximum than the set's, and the items of a sheet that lacks a watched column."""
         found = other_maxima(frame, table)
         if found.height:
             self.other_maxima.append(found)
+        self.absent.note_long(sheet, frame, table.survey_files)
 
-    def close(self) -> None:
-        """What was kept while reading made warnings (once every sheet is read)."""
+    def close(self, table: LeafTable) -> None:
+        """What was kept while reading made findings (once every sheet is read)."""
         self.form_findings = form_version_findings(self.other_maxima)
         self.other_maxima = []
+        self.problems += self.absent.problems(table.leaves)
+        self.absent = AbsentColumns()
 
     def findings(self) -> pl.DataFrame:
         """The problems of the files and sheets as findings, then the forms' (:meth:`close`)."""
@@ -121,7 +129,7 @@ def sheet_groups(
     seen = read if read is not None else SheetsRead([])
     if slice_rows is not None:
         yield from _ranged_groups(paths, table, seen, slice_rows, ahead)
-        seen.close()
+        seen.close(table)
         return
     # Runs of small CSV files read together (or read already, while the criteria set loaded).
     result = ahead.result(paths, ranged=False) if ahead is not None else read_many_tables(list(paths))
@@ -139,7 +147,7 @@ def sheet_groups(
             continue
         group.append(plan)
         _planned(plan, plan.sheet.frame, seen)
-    seen.close()
+    seen.close(table)
 
 
 def _planned(plan: SheetPlan, rows: pl.DataFrame, seen: SheetsRead) -> str | None:
@@ -186,8 +194,9 @@ def _group_parts(
         headings = long_headers(plans)
         seen.meta_headers.update(headings)
         frame = plans[0].sheet.frame if len(plans) == 1 else pl.concat([plan.sheet.frame for plan in plans])
+        sheet = plans[0].sheet
         plans.clear()  # the frame is the sheets now
-        seen.compare_maxima(frame, table)
+        seen.look_at_long(sheet, frame, table)
         if slice_rows is None:
             yield long_cells(frame, table, headings=headings)
             return
@@ -198,6 +207,8 @@ def _group_parts(
         for first in range(0, span, slice_rows):
             yield long_cells(frame.slice(first, slice_rows), table, later, headings)
         return
+    for plan in plans:
+        seen.absent.note_wide(plan.sheet, plan.value_columns, table.survey_files)
     cells, meta_rows, headers = group_cells(plans, table)
     plans.clear()
     seen.meta_headers.update(headers)
@@ -284,7 +295,7 @@ def _ranged_parts(
     for frame in itertools.chain([first], (frame.rename(renamed) for frame in ranges.rest())):
         if frame is not first:
             seen.row_parts.append((_row_part(plan.sheet, frame), unread))
-        seen.compare_maxima(frame, table)
+        seen.look_at_long(plan.sheet, frame, table)
         frame = frame.with_columns(place)
         for at in range(0, frame.height, slice_rows):
             yield long_cells(frame.slice(at, slice_rows), table, group.spread, headings)

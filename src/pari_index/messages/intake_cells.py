@@ -303,6 +303,37 @@ CELL_FINDINGS: dict[str, Entry] = {
         "thêm các cột còn thiếu ở hàng tiêu đề (tên cột: xem docs/data-formats.md)",
         "add the missing columns to the header row (column names: see docs/data-formats.md)",
     ),
+    # A sheet without a column the set needs (intake/absent_columns.py).
+    "evidence-column-absent": entry(
+        "Thiếu cột minh chứng mà bộ tiêu chí cần",
+        "An evidence column the criteria set needs is missing",
+        "không có cột {columns}: {count} tiêu chí của trang này cần thông tin đó làm minh chứng ({items}); "
+        "thiếu cột, các tiêu chí này được chấm là không có minh chứng",
+        "no column {columns}: {count} items of this sheet need it as evidence ({items}); without it they were "
+        "scored as without evidence",
+        "thêm cột vào hàng tiêu đề như mẫu của pari template (docs/data-formats.md), hoặc ghi minh chứng của mỗi "
+        "tiêu chí trên một hàng có cột đầu vào ghi tên cột đó; rồi chấm lại",
+        "add the column to the header row, as in the form of pari template (docs/data-formats.md), or give each "
+        "item's evidence in a row whose input column names it; then score again",
+    ),
+    "self-score-column-absent": entry(
+        "Thiếu cột điểm tự chấm",
+        "No self-score column",
+        "không có cột {columns}: điểm tự chấm của xã không được so với điểm tính theo quy tắc",
+        "no column {columns}: the commune's own scores were not compared with the scores the rules give",
+        "thêm cột self_score (hoặc điểm tự chấm) vào hàng tiêu đề, như mẫu của pari template",
+        "add the column self_score (or điểm tự chấm) to the header row, as in the form of pari template",
+    ),
+    "appraisal-no-correction": entry(
+        "Dòng thẩm định không sửa gì",
+        "Appraisal row that corrects nothing",
+        "dòng có lý do nhưng không có giá trị sửa, điểm sửa hay quyết định về giải trình (evidence_accepted); "
+        "không phần nào của dòng được dùng",
+        "the row gives a reason but no corrected value, score or decision on the explanation (evidence_accepted); "
+        "nothing of it was used",
+        "ghi giá trị hoặc điểm đã sửa, hoặc evidence_accepted (có hoặc không) cho một giải trình; hoặc xoá dòng",
+        "fill the corrected value or score, or evidence_accepted (yes or no) for an explanation; or delete the row",
+    ),
     "not-appraisal-field": entry(
         "Cột của xã trong tệp thẩm định",
         "The commune's own column in an appraisal file",

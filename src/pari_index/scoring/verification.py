@@ -144,6 +144,13 @@ def read_appraisal(
         )
     ]
     frame = frame.filter(pl.col("reason").is_not_null())
+    # A reason with nothing to change: an appraisal file whose evidence_accepted column was left
+    # out read every decision on an explanation so, and the rows were "applied" (session 25).
+    no_change = pl.col(VALUE).is_null() & pl.col("score").is_null() & pl.col("evidence_accepted").is_null()
+    row_found.append(
+        row_findings(frame, no_change, "appraisal-no-correction", pl.lit(_NO_CORRECTION), _NO_CORRECTION_HINT)
+    )
+    frame = frame.filter(~no_change)
     # Corrected inputs go through exactly the same checks as the commune's own cells.
     value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
     cells = value_rows.select(
@@ -166,6 +173,13 @@ def read_appraisal(
 
 
 _DECISION_HINT = "write yes (the explanation is accepted) or no"
+_NO_CORRECTION = (
+    "the row gives a reason but no corrected value, score or decision on the explanation (evidence_accepted); "
+    "nothing of it was used"
+)
+_NO_CORRECTION_HINT = (
+    "fill the corrected value or score, or evidence_accepted (yes or no) for an explanation; or delete the row"
+)
 #: An appraisal row without a commune code or criterion id: the column, the kind, its message, its hint.
 _MISSING_CODES = (
     (COMMUNE, "missing-commune-code", "the row has no commune code", "fill in the commune code"),
