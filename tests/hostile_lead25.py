@@ -69,14 +69,14 @@ def score_of_workbook_without_evidence_file_column(folder: Path) -> list[str]:
     return _score(folder, assessments=path)
 
 
-def score_of_wide_form_without_evidence_columns(folder: Path) -> list[str]:
-    """The example's wide workbook without any of its items' evidence columns (``1.1.1:evidence_…``)."""
+def _wide_without(folder: Path, dropped: Callable[[str], bool]) -> Path:
+    """The example's wide workbook, as text cells, without the columns whose heading is ``dropped``."""
     import openpyxl
     import xlsxwriter
 
     _examples(folder)
     grid = list(openpyxl.load_workbook(EXAMPLES / "assessments_wide.xlsx", read_only=True)["data"].values)
-    kept = [i for i, heading in enumerate(grid[0]) if ":evidence_" not in str(heading)]
+    kept = [i for i, heading in enumerate(grid[0]) if not dropped(str(heading))]
     path = folder / "bieu-mau.xlsx"
     with xlsxwriter.Workbook(str(path)) as book:
         sheet = book.add_worksheet("data")
@@ -84,7 +84,18 @@ def score_of_wide_form_without_evidence_columns(folder: Path) -> list[str]:
             for c, i in enumerate(kept):
                 if row[i] is not None:
                     sheet.write_string(r, c, str(row[i]))
-    return _score(folder, assessments=path)
+    return path
+
+
+def score_of_wide_form_without_evidence_columns(folder: Path) -> list[str]:
+    """The example's wide workbook without any of its items' evidence columns (``1.1.1:evidence_…``)."""
+    return _score(folder, assessments=_wide_without(folder, lambda heading: ":evidence_" in heading))
+
+
+def score_of_wide_form_without_one_items_evidence_number(folder: Path) -> list[str]:
+    """The example's wide workbook without the one column ``1.1.1:evidence_number``: 11 more
+    "evidence missing" (the communes that gave 1.1.1's number), exit 0."""
+    return _score(folder, assessments=_wide_without(folder, lambda heading: heading == "1.1.1:evidence_number"))
 
 
 def score_without_self_score_column(folder: Path) -> list[str]:
@@ -107,6 +118,7 @@ CASES: dict[str, Case] = {
     "score-of-workbook-without-evidence-file-column": score_of_workbook_without_evidence_file_column,
     "score-of-wide-form-without-evidence-columns": score_of_wide_form_without_evidence_columns,
     "score-without-self-score-column": score_without_self_score_column,
+    "score-of-wide-form-without-one-items-evidence-number": score_of_wide_form_without_one_items_evidence_number,
     "score-with-appraisal-without-decision-column": score_with_appraisal_without_decision_column,
 }
 
@@ -115,5 +127,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "score-of-workbook-without-evidence-file-column": (1, "evidence-column-absent", ("tu-danh-gia.xlsx",)),
     "score-of-wide-form-without-evidence-columns": (1, "evidence-column-absent", ("bieu-mau.xlsx",)),
     "score-without-self-score-column": (0, None, ()),
+    "score-of-wide-form-without-one-items-evidence-number": (1, "evidence-column-absent", ("bieu-mau.xlsx",)),
     "score-with-appraisal-without-decision-column": (1, "appraisal-no-correction", ("tham-dinh.csv",)),
 }

@@ -28,10 +28,9 @@ def test_every_case_has_its_expectation() -> None:
 @pytest.mark.parametrize("case", sorted(c for c in CASES if EXPECTED[c][1] == "evidence-column-absent"))
 def test_a_sheet_without_an_evidence_column_is_told_at_its_header(tmp_path: Path, case: str) -> None:
     said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
-    # Told once, at the sheet's heading row, with the items that need the column: the 50 items of
-    # the example set that need each part of their evidence (the wide form names 38 of them).
+    # Told once, at the sheet's heading row, with the items that need the column.
     (line,) = [line for line in said.splitlines() if "[evidence-column-absent]" in line]
-    assert " hàng 1: không có cột evidence_" in line and "tiêu chí của trang này cần thông tin đó" in line
+    assert " hàng 1: không có cột evidence_" in line and "các tiêu chí của trang này cần thông tin đó" in line
     assert "CHƯA ĐẦY ĐỦ: 1 phần của tệp đầu vào" in said
 
 
@@ -115,6 +114,9 @@ def test_only_the_items_that_need_a_missing_part_are_counted() -> None:
         "evidence-column-absent",
         3,
         {"columns": "evidence_number", "count": 1, "items": "1.1.1"},
+    )
+    assert problem.message.startswith(
+        "no column evidence_number: the items of this sheet that need it as evidence (1: 1.1.1)"
     )
     survey_only = frame.filter(pl.col("criterion_id") == "10.1.1")
     assert _problems(survey_only, survey_only.columns) == []

@@ -7,14 +7,16 @@ column was missing (session 25's layout campaign). A self-score column left out 
 self-score check. Neither is a commune's choice: the sheet's headings are the form's, so the
 whole sheet is told once, at its header row.
 
-A field given in the value column instead (a long row whose input names it: ``input`` =
-``evidence_number``) is given: the sheet is told only when neither a column nor such a row gives
-it. Survey files give no evidence or self-scores, and are left out.
+A wide form is checked item by item: its headings are per item (``1.1.1:evidence_number``),
+and one item's column left out of it was as silent. A field given in the value column instead
+(a long row whose input names it: ``input`` = ``evidence_number``) is given: the sheet is told
+only when neither a column nor such a row gives it. Survey files give no evidence or
+self-scores, and are left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -43,6 +45,15 @@ class _SheetFields:
     headings: frozenset[str]
     items: set[str] = field(default_factory=set)
     named: set[str] = field(default_factory=set)
+    #: A wide sheet's watched fields per item (its headings ``1.1.1:evidence_file``), shared by the
+    #: sheets of the same headings; None for a long sheet, whose columns serve every item.
+    per_item: Mapping[str, frozenset[str]] | None = None
+
+    def given(self, item: str) -> frozenset[str]:
+        """The watched fields the sheet gives for ``item``."""
+        if self.per_item is not None:
+            return self.per_item.get(item, frozenset())
+        return self.headings | self.named
 
 
 @dataclass
@@ -51,6 +62,8 @@ class AbsentColumns:
     sheet is read (:meth:`problems`). A sheet with every watched column costs nothing."""
 
     sheets: dict[tuple[str, str | None], _SheetFields] = field(default_factory=dict)
+    #: The per-item fields of each distinct set of wide headings (10,600 one-commune forms share one).
+    wide_fields: dict[tuple[str, ...], Mapping[str, frozenset[str]]] = field(default_factory=dict)
 
     def _entry(self, sheet: Sheet, headings: Iterable[str], survey_files: frozenset[str]) -> _SheetFields | None:
         given = frozenset(headings) & set(WATCHED)
@@ -82,11 +95,22 @@ class AbsentColumns:
             entry.named.update(row.get("_named") or ())
 
     def note_wide(self, sheet: Sheet, value_columns: list[str], survey_files: frozenset[str]) -> None:
-        """A wide sheet: its items and fields are its headings (``1.1.1``, ``1.1.1:evidence_file``)."""
-        fields = {c.split(":", 1)[1].strip() for c in value_columns if ":" in c}
-        entry = self._entry(sheet, fields, survey_files)
-        if entry is not None:
-            entry.items.update(c.split(":", 1)[0].strip() for c in value_columns)
+        """A wide sheet: its items and fields are its headings (``1.1.1``, ``1.1.1:evidence_file``),
+        item by item: one item's evidence column left out of a wide form is told too."""
+        if sheet.file in survey_files:
+            return
+        per_item = self.wide_fields.get(tuple(value_columns))
+        if per_item is None:
+            fields: dict[str, set[str]] = {}
+            for column in value_columns:
+                item, _, name = column.partition(":")
+                fields.setdefault(item.strip(), set()).add(name.strip())
+            per_item = {item: frozenset(names & set(WATCHED)) for item, names in fields.items()}
+            self.wide_fields[tuple(value_columns)] = per_item
+        headings = frozenset().union(*per_item.values())
+        self.sheets[(sheet.file, sheet.name)] = _SheetFields(
+            sheet.file, sheet.name, sheet.header_row, headings, set(per_item), per_item=per_item
+        )
 
     def problems(self, leaves: list[Leaf]) -> list[Problem]:
         """One problem per sheet and kind: the evidence columns it lacks that its items need (an
@@ -94,18 +118,21 @@ class AbsentColumns:
         needs = {leaf.id: {need for e in leaf.evidence for need in e.requires} for leaf in leaves}
         order = {leaf.id: i for i, leaf in enumerate(leaves)}
         assessed = {leaf.id for leaf in leaves if leaf.part is not Part.survey}  # a survey has no self-score
+        shared: dict[int, tuple[list[str], list[str]]] = {}  # by a wide sheet's per_item
         found: list[Problem] = []
         for entry in self.sheets.values():
-            given = entry.headings | entry.named
-            lacking = {
-                column: [i for i in entry.items if need in needs.get(i, ())]
-                for column, need in EVIDENCE_COLUMNS.items()
-                if column not in given
-            }
-            items = sorted({i for needing in lacking.values() for i in needing}, key=lambda i: order.get(i, len(order)))
+            key = id(entry.per_item)
+            if entry.per_item is None or key not in shared:
+                lacking = {
+                    column: [i for i in entry.items if need in needs.get(i, ()) and column not in entry.given(i)]
+                    for column, need in EVIDENCE_COLUMNS.items()
+                }
+                items = sorted({i for needing in lacking.values() for i in needing}, key=lambda i: order.get(i, 0))
+                shared[key] = ([c for c, needing in lacking.items() if needing], items)
+            columns, items = shared.pop(key) if entry.per_item is None else shared[key]
             if items:
-                found.append(_evidence_absent(entry, [c for c, needing in lacking.items() if needing], items))
-            if SELF_SCORE not in given and not entry.items.isdisjoint(assessed):
+                found.append(_evidence_absent(entry, columns, items))
+            if SELF_SCORE not in entry.headings | entry.named and not entry.items.isdisjoint(assessed):
                 found.append(_self_score_absent(entry))
         return found
 
@@ -117,8 +144,8 @@ def _evidence_absent(entry: _SheetFields, columns: list[str], items: list[str]) 
     names = ", ".join(columns)
     return Problem(
         "evidence-column-absent",
-        f"no column {names}: {len(items)} items of this sheet need it as evidence ({shown}); without it they "
-        "were scored as without evidence",
+        f"no column {names}: the items of this sheet that need it as evidence ({len(items)}: {shown}) were "
+        "scored as without evidence",
         file=entry.file,
         sheet=entry.sheet,
         row=entry.header_row,

@@ -307,10 +307,10 @@ CELL_FINDINGS: dict[str, Entry] = {
     "evidence-column-absent": entry(
         "Thiếu cột minh chứng mà bộ tiêu chí cần",
         "An evidence column the criteria set needs is missing",
-        "không có cột {columns}: {count} tiêu chí của trang này cần thông tin đó làm minh chứng ({items}); "
-        "thiếu cột, các tiêu chí này được chấm là không có minh chứng",
-        "no column {columns}: {count} items of this sheet need it as evidence ({items}); without it they were "
-        "scored as without evidence",
+        "không có cột {columns}: các tiêu chí của trang này cần thông tin đó làm minh chứng ({count}: {items}) "
+        "được chấm là không có minh chứng",
+        "no column {columns}: the items of this sheet that need it as evidence ({count}: {items}) were scored as "
+        "without evidence",
         "thêm cột vào hàng tiêu đề như mẫu của pari template (docs/data-formats.md), hoặc ghi minh chứng của mỗi "
         "tiêu chí trên một hàng có cột đầu vào ghi tên cột đó; rồi chấm lại",
         "add the column to the header row, as in the form of pari template (docs/data-formats.md), or give each "
