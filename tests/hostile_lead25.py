@@ -88,7 +88,8 @@ def _wide_without(folder: Path, dropped: Callable[[str], bool]) -> Path:
 
 
 def score_of_wide_form_without_evidence_columns(folder: Path) -> list[str]:
-    """The example's wide workbook without any of its items' evidence columns (``1.1.1:evidence_…``)."""
+    """The example's wide workbook without any of its items' evidence columns (``1.1.1:evidence_…``):
+    a form that gives no evidence at all, not one with a column left out (exit 0, each item told)."""
     return _score(folder, assessments=_wide_without(folder, lambda heading: ":evidence_" in heading))
 
 
@@ -125,7 +126,8 @@ CASES: dict[str, Case] = {
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "score-without-evidence-number-column": (1, "evidence-column-absent", ("tu-danh-gia.csv",)),
     "score-of-workbook-without-evidence-file-column": (1, "evidence-column-absent", ("tu-danh-gia.xlsx",)),
-    "score-of-wide-form-without-evidence-columns": (1, "evidence-column-absent", ("bieu-mau.xlsx",)),
+    # A form of no evidence at all is of another kind: its items are told one by one (evidence-missing).
+    "score-of-wide-form-without-evidence-columns": (0, None, ("bieu-mau.xlsx",)),
     "score-without-self-score-column": (0, None, ()),
     "score-of-wide-form-without-one-items-evidence-number": (1, "evidence-column-absent", ("bieu-mau.xlsx",)),
     "score-with-appraisal-without-decision-column": (1, "appraisal-no-correction", ("tham-dinh.csv",)),

@@ -5,7 +5,11 @@ without «Tệp minh chứng») read as every cell of it empty: each item whose 
 part scored 0 as "evidence missing", 2,032 warnings on the example, exit 0, and nothing said the
 column was missing (session 25's layout campaign). A self-score column left out silenced every
 self-score check. Neither is a commune's choice: the sheet's headings are the form's, so the
-whole sheet is told once, at its header row.
+whole sheet is told once, at its header row. A sheet that gives no part of the evidence at all
+(values alone, the shortest long form ``commune_code, criterion_id, value``, or values and
+self-scores) is not checked: it is a form of another kind, not one with a column left out, and
+each item without evidence is told as before (``evidence-missing``). Nor is evidence given by
+another file than the values: each sheet is checked alone.
 
 A wide form is checked item by item: its headings are per item (``1.1.1:evidence_number``),
 and one item's column left out of it was as silent. A field given in the value column instead
@@ -121,6 +125,8 @@ class AbsentColumns:
         shared: dict[int, tuple[list[str], list[str]]] = {}  # by a wide sheet's per_item
         found: list[Problem] = []
         for entry in self.sheets.values():
+            if not (entry.headings | entry.named) & set(EVIDENCE_COLUMNS):  # a form of no evidence at all
+                continue
             key = id(entry.per_item)
             if entry.per_item is None or key not in shared:
                 lacking = {

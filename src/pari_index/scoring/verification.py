@@ -144,9 +144,15 @@ def read_appraisal(
         )
     ]
     frame = frame.filter(pl.col("reason").is_not_null())
-    # A reason with nothing to change: an appraisal file whose evidence_accepted column was left
-    # out read every decision on an explanation so, and the rows were "applied" (session 25).
-    no_change = pl.col(VALUE).is_null() & pl.col("score").is_null() & pl.col("evidence_accepted").is_null()
+    # A reason with nothing to change for its item: an appraisal file whose evidence_accepted column
+    # was left out read every decision on an explanation so, "applied" (session 25). A reason beside
+    # another row's correction of the item adds to that correction's reasons.
+    corrects = pl.col(VALUE).is_not_null() | pl.col("score").is_not_null() | pl.col("evidence_accepted").is_not_null()
+    # (A row of a code that is no unit's or item's is told so by _appraisal_decisions instead.)
+    known = pl.col(CRITERION).is_in([leaf.id for leaf in leaves])
+    if known_communes is not None:
+        known &= pl.col(COMMUNE).is_in(known_communes.implode())
+    no_change = known.fill_null(False) & ~corrects.any().over(COMMUNE, CRITERION)
     row_found.append(
         row_findings(frame, no_change, "appraisal-no-correction", pl.lit(_NO_CORRECTION), _NO_CORRECTION_HINT)
     )
