@@ -379,15 +379,18 @@ def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int, labe
     findings_table = localise_findings(findings_table, fmt.lang, label)
     fcols = set(findings_table.columns)
     frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in FINDING_SOURCE_COLUMNS)
-    found.kinds = _finding_kinds(frame.with_columns(_counted(findings_table)), fmt, li)
+    frame = frame.with_columns(_counted(findings_table))
+    found.kinds = _finding_kinds(frame, fmt, li)
     # Each unit's findings counted, and only those listed made rows (a Python loop over them).
     unit = pl.col("commune_code").cast(pl.String).fill_null("")
     keyed = frame.with_columns(unit.alias("_unit"), pl.int_range(pl.len()).over(unit).alias("_nth"))
-    totals = dict(keyed.group_by("_unit").len().iter_rows())
-    found.general_total = totals.pop("", 0)
-    found.unit_totals = totals
     shown = pl.when(pl.col("_unit") == "").then(FINDINGS_LISTED).otherwise(FINDINGS_PER_UNIT)
-    listed = keyed.filter(pl.col("_nth") < shown).drop("_unit", "_nth")
+    # The findings not listed, as many as they stand for: a folded one is the findings it folded.
+    unlisted = keyed.filter(pl.col("_nth") >= shown).group_by("_unit").agg(pl.col("_n").sum())
+    more = {str(unit): int(n) for unit, n in unlisted.iter_rows()}
+    found.general_more = more.pop("", 0)
+    found.unit_more = more
+    listed = keyed.filter(pl.col("_nth") < shown).drop("_unit", "_nth", "_kind", "_n")
     for sev, kind, title, code, cid, file, sheet, row, column, message, hint in listed.iter_rows():
         # Where the finding points: the file's name only (not the scoring machine's folders).
         where = " · ".join(
@@ -606,7 +609,7 @@ def _header(
 
 def _findings_view(found: FindingLists, labels: Mapping[str, str], fmt: Formatter) -> dict[str, Any]:
     """The findings section: the count per kind and the general findings (how many more, if cut)."""
-    more = found.general_total - len(found.general)
+    more = found.general_more
     return {
         "kinds": found.kinds,
         "general": found.general,
