@@ -89,3 +89,62 @@ def test_the_report_counts_nothing_more_when_every_finding_is_listed() -> None:
 
     found = report_findings(_findings(150, 3, 7_000), Formatter("en", 2), 1, None)
     assert (len(found.by_commune["00001"]), found.unit_more) == (151, {})
+
+
+def test_a_wide_frame_s_cells_and_meta_rows_keep_their_order_and_sources() -> None:
+    """forms._wide_cells, since only numbers and the values go through its unpivot and pivot: the
+    cells in the order of their columns then rows, each item's field its own or its default input;
+    the meta rows in the order their first cell is met so (1.1.2 of row 3, whose evidence number
+    comes first, before 1.1.2 of row 2); a meta column with no cell is not one of those read, so
+    the next column of the same item and field is the "wide" one (as the pivot of the text gave)."""
+    from types import SimpleNamespace
+
+    from pari_index.intake.forms import _wide_cells
+
+    table = SimpleNamespace(
+        default_input=pl.DataFrame(
+            {"criterion_id": ["1.1.1", "1.1.2", "1.1.3"], "default_field": ["signed_on", None, None]}
+        )
+    )
+    frame = pl.DataFrame(
+        {
+            "_row": [2, 3],
+            "commune_code": ["a", "b"],
+            "1.1.1": ["1", None],
+            "1.1.1:self_score": [None, None],
+            "1.1.1 : self_score": ["0.5", None],
+            "1.1.2:evidence_number": [None, "12"],
+            "1.1.3:done": ["x", "y"],
+            "1.1.2:self_score": ["1", "0"],
+            "_file": ["f.csv", "f.csv"],
+            "_sheet": [None, None],
+        },
+        schema_overrides={"_sheet": pl.String, "1.1.1:self_score": pl.String},
+    )
+    columns = [c for c in frame.columns if c[0].isdigit()]
+    cells, meta_rows, names = _wide_cells(frame, table, columns)  # type: ignore[arg-type]
+    assert cells.rows() == [
+        ("a", "1.1.1", "signed_on", "1", "f.csv", None, 2, "1.1.1"),
+        ("a", "1.1.3", "done", "x", "f.csv", None, 2, "1.1.3:done"),
+        ("b", "1.1.3", "done", "y", "f.csv", None, 3, "1.1.3:done"),
+    ]
+    assert meta_rows.select(
+        "commune_code", "criterion_id", "_row", "_source", "self_score", "evidence_number"
+    ).rows() == [
+        ("a", "1.1.1", 2, "wide", "0.5", None),
+        ("b", "1.1.2", 3, "wide", "0", "12"),
+        ("a", "1.1.2", 2, "wide", "1", None),
+    ]
+    assert names == [
+        ("1.1.1 : self_score", "1.1.1", "self_score", "wide"),
+        ("1.1.2:evidence_number", "1.1.2", "evidence_number", "wide"),
+        ("1.1.2:self_score", "1.1.2", "self_score", "wide"),
+    ]
+    both = frame.with_columns(pl.lit("2").alias("1.1.1:self_score"))
+    _, meta_rows, names = _wide_cells(both, table, columns)  # type: ignore[arg-type]
+    assert [n[3] for n in names][:2] == ["wide", "wide:1"]
+    assert meta_rows.filter(pl.col("criterion_id") == "1.1.1").select("_row", "_source", "self_score").rows() == [
+        (2, "wide", "2"),
+        (3, "wide", "2"),
+        (2, "wide:1", "0.5"),
+    ]
