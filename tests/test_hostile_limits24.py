@@ -73,13 +73,16 @@ def test_a_workbook_of_1000_small_sheets_reads_every_row_of_every_sheet(tmp_path
 
 
 def test_a_sheet_s_text_cells_are_weighed_column_by_column() -> None:
-    """The cells weighed for a sheet's letters: its text columns in order, numbers left out."""
-    from pari_index.intake.xlsx.reading import _cells_with_marks, _non_ascii_cells
+    """The cells weighed for a sheet's letters: its text columns in order, numbers left out; those
+    with a mark or a letter outside ASCII found in one polars call, those outside ASCII of them."""
+    from pari_index.intake.xlsx.reading import _marked_cells, _non_ascii
 
-    grid = pl.DataFrame({"a": ["xã", "ab", None], "n": [1, 2, 3], "b": ["Ph?ng", "Hà", "x?"]})
-    assert list(_non_ascii_cells(grid)) == ["xã", "Hà"]
-    assert list(_cells_with_marks(grid)) == ["xã", "Ph?ng", "Hà", "x?"]
-    assert list(_non_ascii_cells(pl.DataFrame({"n": [1]}))) == []
+    grid = pl.DataFrame({"a": ["xã", "ab", None, "?"], "n": [1, 2, 3, 4], "b": ["Ph?ng", "Hà", "x?", "b"]})
+    marked = _marked_cells(grid)
+    assert list(_non_ascii(marked)) == ["xã", "Hà"]
+    assert list(marked) == ["xã", "?", "Ph?ng", "Hà", "x?"]
+    assert list(_marked_cells(pl.DataFrame({"n": [1]}))) == []
+    assert list(_marked_cells(pl.DataFrame({"a": ["ab", None]}))) == []
 
 
 def _findings(rows: list[tuple[str | None, str, int | None, str]]) -> pl.DataFrame:

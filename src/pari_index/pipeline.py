@@ -565,7 +565,8 @@ def findings_as_problems(
         if where := _where(row, lang):
             problems[i] = dataclasses.replace(problems[i], message=where + problems[i].message)
     if findings.height > limit:
-        more = findings.height - limit
+        # As many as the findings not shown stand for: a folded one is those it folded, not one.
+        more = int(findings.slice(limit).select(counted().sum()).item())
         place = findings_place(fmt, lang)
         text = f"… và {more} vấn đề khác (xem {place})" if lang == "vi" else f"… and {more} more (see {place})"
         problems.append(Problem("more", text, severity="note", params={"count": more, "place": place}, lang=lang))

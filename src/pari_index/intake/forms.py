@@ -129,48 +129,107 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
     return value_columns, problems
 
 
+#: A wide cell's sheet row (its place in the frame) and value column (its place among them).
+_AT, _OF = "_at", "_of"
+#: A wide meta row's (item, source) pair, by number (see :func:`_wide_meta_rows`).
+_PAIR = "_pair"
+
+
+def _wide_names(table: LeafTable, value_columns: list[str]) -> pl.DataFrame:
+    """Each value column of a wide sheet (COLUMN) by its number (_OF): the item it names, the field
+    it holds (its own, or the item's default input), and whether that field is a meta field."""
+    split = pl.col(COLUMN).str.split_exact(":", 1)
+    names = (
+        pl.DataFrame({COLUMN: value_columns}, schema={COLUMN: pl.String})
+        .with_row_index(_OF)
+        .with_columns(
+            split.struct.field("field_0").str.strip_chars().alias(CRITERION),
+            split.struct.field("field_1").str.strip_chars().alias("_field"),
+        )
+        .join(table.default_input, on=CRITERION, how="left", maintain_order="left")
+    )
+    return names.with_columns(
+        pl.col("_field").is_in(list(META_COLUMNS)).fill_null(False).alias("_meta"),
+        pl.coalesce("_field", "default_field").alias(FIELD),
+    )
+
+
+def _wide_long(frame: pl.DataFrame, value_columns: list[str]) -> pl.DataFrame:
+    """The filled cells of a wide frame, a row each: its sheet row (_AT), its column (_OF), VALUE.
+    Only two numbers and the value go through the unpivot: the rest of a cell (its unit, file,
+    sheet, row, column heading) is taken by number at the end. Unpivoted with them, a wide form
+    of 1.4 million filled cells took 540 MB beside its 3 MB frame (limits24, session 25)."""
+    number = {column: str(place) for place, column in enumerate(value_columns)}
+    return (
+        frame.select(pl.col(value_columns).name.map(number.__getitem__))
+        .with_row_index(_AT)
+        .unpivot(index=_AT, variable_name=_OF, value_name=VALUE)
+        .filter(pl.col(VALUE).is_not_null())
+        .with_columns(pl.col(_OF).cast(pl.UInt32))
+    )
+
+
+def _wide_meta_rows(rows: pl.DataFrame, long: pl.DataFrame, meta_of: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The meta rows of a wide frame (a sheet row's meta cells of one item and source, made one row)
+    and the meta columns read (those with a filled cell), in order, with their sources."""
+    used = meta_of.filter(pl.col(_OF).is_in(long.get_column(_OF).unique().implode()))
+    # Two columns naming the same item and field (1.1.1:self_score and 1.1.1 : self_score) give
+    # two meta rows, "wide" and "wide:1", checked against each other like two long rows.
+    copy = pl.int_range(pl.len()).over(CRITERION, "_field")
+    used = used.with_columns(
+        pl.when(copy == 0).then(pl.lit("wide")).otherwise(format_text("wide:{}", copy)).alias("_source")
+    )
+    if used.height == 0:
+        return no_meta_rows(), used
+    # Each (item, source) by number (_PAIR), in the order met: the pivot's index is two numbers.
+    pairs = used.select(CRITERION, "_source").unique(maintain_order=True).with_row_index(_PAIR)
+    pair_of = used.join(pairs, on=[CRITERION, "_source"], how="left", maintain_order="left")
+    pivoted = (
+        long.filter(pl.col(_OF).is_in(used.get_column(_OF).implode()))
+        .join(pair_of.select(_OF, _PAIR, "_field"), on=_OF, how="left", maintain_order="left")
+        .pivot(on="_field", index=[_AT, _PAIR], values=VALUE)
+    )
+    at, pair = rows[pivoted.get_column(_AT)], pairs[pivoted.get_column(_PAIR)]
+    meta_rows = pl.concat(
+        [
+            at.select(COMMUNE),
+            pair.select(CRITERION),
+            at.select(FILE, SHEET, ROW),
+            pair.select("_source"),
+            pivoted.drop(_AT, _PAIR),
+        ],
+        how="horizontal",
+    ).with_columns(pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS if m not in pivoted.columns)
+    return meta_rows.select(list(META_ROW_SCHEMA)).cast(META_ROW_SCHEMA), used  # type: ignore[arg-type]
+
+
 def _wide_cells(
     frame: pl.DataFrame, table: LeafTable, value_columns: list[str]
 ) -> tuple[pl.DataFrame, pl.DataFrame, list[tuple[str, str, str, str]]]:
     """Cells and meta rows of wide-form rows (of one sheet, or of sheets with the same columns),
-    and the meta columns as (header, criterion, field, source)."""
+    and the meta columns as (header, criterion, field, source). The cells are in the order of
+    their columns, then of their rows; the meta rows in the order their first cell is met so."""
     if not value_columns:
         return pl.DataFrame(schema=CELL_SCHEMA), no_meta_rows(), []
-    long = (
-        frame.select(COMMUNE, FILE, SHEET, ROW, *value_columns)
-        .unpivot(index=[COMMUNE, FILE, SHEET, ROW], on=value_columns, variable_name=COLUMN, value_name=VALUE)
-        .filter(pl.col(VALUE).is_not_null())
-    )
-    split = pl.col(COLUMN).str.split_exact(":", 1)
-    long = long.with_columns(
-        split.struct.field("field_0").str.strip_chars().alias(CRITERION),
-        split.struct.field("field_1").str.strip_chars().alias("_field"),
-    ).join(table.default_input, on=CRITERION, how="left")
-    is_meta = pl.col("_field").is_in(list(META_COLUMNS))
-    cells = long.filter(~is_meta | pl.col("_field").is_null()).select(
-        COMMUNE, CRITERION, pl.coalesce("_field", "default_field").alias(FIELD), VALUE, FILE, SHEET, ROW, COLUMN
-    )
-    meta_cells = long.filter(is_meta)
-    if meta_cells.height == 0:
-        return cells.cast(CELL_SCHEMA), no_meta_rows(), []  # type: ignore[arg-type]
-    names = meta_cells.select(COLUMN, CRITERION, "_field").unique(maintain_order=True)
-    # Two columns naming the same item and field (1.1.1:self_score and 1.1.1 : self_score) give
-    # two meta rows, "wide" and "wide:1", checked against each other like two long rows.
-    copy = pl.int_range(pl.len()).over(CRITERION, "_field")
-    names = names.with_columns(
-        pl.when(copy == 0).then(pl.lit("wide")).otherwise(format_text("wide:{}", copy)).alias("_source")
-    )
-    meta_rows = meta_cells.join(names.select(COLUMN, "_source"), on=COLUMN, how="left").pivot(
-        on="_field", index=[COMMUNE, CRITERION, FILE, SHEET, ROW, "_source"], values=VALUE
-    )
-    meta_rows = meta_rows.with_columns(
-        pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS if m not in meta_rows.columns
-    )
-    return (
-        cells.cast(CELL_SCHEMA),  # type: ignore[arg-type]
-        meta_rows.select(list(META_ROW_SCHEMA)).cast(META_ROW_SCHEMA),  # type: ignore[arg-type]
-        [(str(h), str(c), str(f), str(src)) for h, c, f, src in names.iter_rows()],
-    )
+    names = _wide_names(table, value_columns)
+    long = _wide_long(frame, value_columns)
+    rows = frame.select(COMMUNE, FILE, SHEET, ROW)
+    meta_of = names.filter("_meta")
+    plain = long.filter(~pl.col(_OF).is_in(meta_of.get_column(_OF).implode()))
+    at, of = rows[plain.get_column(_AT)], names[plain.get_column(_OF)]
+    cells = pl.concat(
+        [
+            at.select(COMMUNE),
+            of.select(CRITERION, FIELD),
+            plain.select(VALUE),
+            at.select(FILE, SHEET, ROW),
+            of.select(COLUMN),
+        ],
+        how="horizontal",
+    ).cast(CELL_SCHEMA)  # type: ignore[arg-type]
+    meta_rows, used = _wide_meta_rows(rows, long, meta_of)
+    headers = used.select(COLUMN, CRITERION, "_field", "_source")
+    return cells, meta_rows, [(str(h), str(c), str(f), str(src)) for h, c, f, src in headers.iter_rows()]
 
 
 @dataclass

@@ -5,8 +5,6 @@ grids handled a column at a time."""
 from __future__ import annotations
 
 import dataclasses
-import functools
-import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -583,10 +581,11 @@ def _total_rows(frame: pl.DataFrame, names: Sequence[str], place: Place, found: 
     where = [position for position, name in enumerate(names) if name in _TOTAL_IN]
     if not where or frame.height == 0:
         return frame
-    # Columns by place (a heading written ^…$ is a regex to polars' selectors).
-    cells = [frame.to_series(frame.columns.index(names[position])) for position in where]
-    flags = [cell.str.contains(_TOTAL_WORDS).fill_null(False) for cell in cells]  # (no strip: a copy of each)
-    total = functools.reduce(operator.or_, flags)
+    # Columns by place (a heading written ^…$ is a regex to polars' selectors), in one polars call
+    # (two for each column cost a workbook of 1,000 sheets 0.8 CPU s; no strip: a copy of each).
+    places = [frame.columns.index(names[position]) for position in where]
+    flags = [pl.nth(place).str.contains(_TOTAL_WORDS).fill_null(False) for place in places]
+    total = frame.select(pl.any_horizontal(flags)).to_series()
     rows = frame.get_column(ROW).filter(total).to_list()
     found += _row_warnings(
         rows,

@@ -51,7 +51,7 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.model import ROUNDING_LEVELS, CriteriaSet, Rounding, resolve_leaves
 from pari_index.criteria.points import RoundingMode
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
-from pari_index.errors import Problem
+from pari_index.errors import Problem, in_language, shorten
 from pari_index.intake.findings import problems_to_findings
 from pari_index.intake.folding import counted, counted_kind
 from pari_index.limits import check_report_size
@@ -110,6 +110,13 @@ __all__ = ["LABELS", "render_report", "write_report"]
 
 
 FINDINGS_LISTED = 200  # findings not tied to a commune listed in full; the rest are counted
+#: The characters of an item's or area's title where the page repeats it (each unit's items and
+#: losses, each group's area headings); the method section gives it whole, once. A set of five
+#: items titled with 99,000 characters each in both languages (1 MB, within the set's limits)
+#: wrote them again for each of the example's 48 units: a page of 32 MB, 255 MB
+#: (limits25/report-of-long-item-titles, session 25). The longest title of the shipped sets has
+#: 114 characters.
+MAX_REPEATED_TITLE_CHARS = 500
 #: The findings listed in one unit's details; the rest are counted (the results list them all).
 #: 150,000 conflicting rows of 60 units (9.4 MB) wrote a page of 175 MB, 14 CPU s and 1.6 GB.
 FINDINGS_PER_UNIT = 200
@@ -258,14 +265,19 @@ def _area_maxima(
 
 
 def _titles(criteria: CriteriaSet | None, lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The titles of the set's areas and of its items in the report's language (none without the set)."""
+    """The titles of the set's areas and of its items in the report's language (none without the
+    set), as the page repeats them: cut to MAX_REPEATED_TITLE_CHARS, saying how long they were."""
     titles: dict[str, str] = {}
     leaf_titles: dict[str, str] = {}
+
+    def repeated(text: str) -> str:
+        return in_language(shorten(text, MAX_REPEATED_TITLE_CHARS), lang)
+
     if criteria is not None:
         for node in criteria.areas:
-            titles[node.id] = node.title.shown(lang)
+            titles[node.id] = repeated(node.title.shown(lang))
         for leaf in criteria.leaves():
-            leaf_titles[leaf.id] = leaf.title.shown(lang)
+            leaf_titles[leaf.id] = repeated(leaf.title.shown(lang))
     return titles, leaf_titles
 
 
@@ -379,15 +391,18 @@ def _findings(findings_table: pl.DataFrame | None, fmt: Formatter, li: int, labe
     findings_table = localise_findings(findings_table, fmt.lang, label)
     fcols = set(findings_table.columns)
     frame = findings_table.select(pl.col(c) if c in fcols else pl.lit(None).alias(c) for c in FINDING_SOURCE_COLUMNS)
-    found.kinds = _finding_kinds(frame.with_columns(_counted(findings_table)), fmt, li)
+    frame = frame.with_columns(_counted(findings_table))
+    found.kinds = _finding_kinds(frame, fmt, li)
     # Each unit's findings counted, and only those listed made rows (a Python loop over them).
     unit = pl.col("commune_code").cast(pl.String).fill_null("")
     keyed = frame.with_columns(unit.alias("_unit"), pl.int_range(pl.len()).over(unit).alias("_nth"))
-    totals = dict(keyed.group_by("_unit").len().iter_rows())
-    found.general_total = totals.pop("", 0)
-    found.unit_totals = totals
     shown = pl.when(pl.col("_unit") == "").then(FINDINGS_LISTED).otherwise(FINDINGS_PER_UNIT)
-    listed = keyed.filter(pl.col("_nth") < shown).drop("_unit", "_nth")
+    # The findings not listed, as many as they stand for: a folded one is the findings it folded.
+    unlisted = keyed.filter(pl.col("_nth") >= shown).group_by("_unit").agg(pl.col("_n").sum())
+    more = {str(unit): int(n) for unit, n in unlisted.iter_rows()}
+    found.general_more = more.pop("", 0)
+    found.unit_more = more
+    listed = keyed.filter(pl.col("_nth") < shown).drop("_unit", "_nth", "_kind", "_n")
     for sev, kind, title, code, cid, file, sheet, row, column, message, hint in listed.iter_rows():
         # Where the finding points: the file's name only (not the scoring machine's folders).
         where = " · ".join(
@@ -606,7 +621,7 @@ def _header(
 
 def _findings_view(found: FindingLists, labels: Mapping[str, str], fmt: Formatter) -> dict[str, Any]:
     """The findings section: the count per kind and the general findings (how many more, if cut)."""
-    more = found.general_total - len(found.general)
+    more = found.general_more
     return {
         "kinds": found.kinds,
         "general": found.general,

@@ -249,7 +249,7 @@ def _commune(
 
 def _findings_more(ctx: Context, code: str) -> str:
     """ "… and N more" for a commune with more findings than its details list, else ""."""
-    more = ctx.findings.unit_totals.get(code, 0) - len(ctx.findings.by_commune.get(code, []))
+    more = ctx.findings.unit_more.get(code, 0)
     return ctx.labels["findings_more"].format(n=ctx.fmt.count(more)) if more > 0 else ""
 
 

@@ -171,11 +171,13 @@ class FindingLists:
     and a count per kind."""
 
     by_commune: dict[str, list[Finding]] = field(default_factory=dict)
-    #: Each commune's findings, counted: its list holds the first
-    #: :data:`~pari_index.outputs.report.FINDINGS_PER_UNIT` of them.
-    unit_totals: dict[str, int] = field(default_factory=dict)
+    #: Each commune's findings not in its list (which holds the first
+    #: :data:`~pari_index.outputs.report.FINDINGS_PER_UNIT`), counted as the findings they stand
+    #: for: a folded finding (intake.folding) as those it folded, not as one.
+    unit_more: dict[str, int] = field(default_factory=dict)
     general: list[Finding] = field(default_factory=list)
-    general_total: int = 0
+    #: The general findings not listed, counted so.
+    general_more: int = 0
     kinds: list[dict[str, str]] = field(default_factory=list)
 
 

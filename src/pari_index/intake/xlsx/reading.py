@@ -281,27 +281,24 @@ def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str
     return raw, visible
 
 
-def _text_cells(grid: pl.DataFrame) -> pl.Series:
-    """The text cells of ``grid`` in one series, column by column: a filter for each column was
-    a few polars calls each, and a workbook of 1,000 small sheets of ten columns spent 5 CPU s
-    in them (limits24/workbook-of-1000-small-sheets)."""
+def _marked_cells(grid: pl.DataFrame) -> pl.Series:
+    """The text cells of ``grid`` with a question mark or a character outside ASCII (the evidence
+    of letters lost to ``?``, and of letters misread or typed in a legacy font), column by column,
+    in one polars call. A filter for each column, then three series operations a weighing (each
+    a polars call), cost a workbook of 1,000 small sheets of ten columns 5, then 2 CPU s
+    (limits24/workbook-of-1000-small-sheets, sessions 24 and 25)."""
     texts = [column for column in grid.iter_columns() if column.dtype == pl.String]
-    return pl.concat(texts) if texts else pl.Series([], dtype=pl.String)
+    if not texts:
+        return pl.Series("value", [], dtype=pl.String)
+    cell = pl.col("value")
+    marked = cell.str.contains("?", literal=True) | (cell.str.len_bytes() != cell.str.len_chars())
+    return pl.concat(texts).rename("value").to_frame().filter(marked.fill_null(False)).to_series()
 
 
-def _non_ascii_cells(grid: pl.DataFrame) -> Iterator[str]:
-    """The cells of ``grid`` with a character outside ASCII, column by column (found in polars:
-    a sheet of numbers costs no Python call a cell)."""
-    cells = _text_cells(grid)
-    yield from cells.filter((cells.str.len_bytes() != cells.str.len_chars()).fill_null(False))
-
-
-def _cells_with_marks(grid: pl.DataFrame) -> Iterator[str]:
-    """The cells of ``grid`` with a question mark or a character outside ASCII (the evidence of
-    letters lost to ``?``), column by column."""
-    cells = _text_cells(grid)
-    marked = cells.str.contains("?", literal=True) | (cells.str.len_bytes() != cells.str.len_chars())
-    yield from cells.filter(marked.fill_null(False))
+def _non_ascii(cells: pl.Series) -> Iterator[str]:
+    """The cells of :func:`_marked_cells` with a character outside ASCII (taken in Python: the
+    cells are iterated for their weighing anyway)."""
+    return (cell for cell in cells if not cell.isascii())
 
 
 def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
@@ -313,12 +310,13 @@ def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
     called a legacy font, whose converter would garble them further. The refusal is the one
     error returned (the sheet is not read); a few words misread or lost to ``?``, too few to
     refuse it, are warnings (intake.misread_letters.letters_damaged), and the sheet is read."""
-    misread = weigh_misread(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+    marked = _marked_cells(raw.head(SAMPLE_ROWS))
+    misread = weigh_misread(_non_ascii(marked))
     if misread is not None and misread[1]:
         return [letters_misread(misread[0], file, name)]
-    evidence = typed_in_legacy_font(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+    evidence = typed_in_legacy_font(_non_ascii(marked))
     if evidence is None:
-        lost = weigh_lost(_cells_with_marks(raw.head(SAMPLE_ROWS)))
+        lost = weigh_lost(iter(marked))
         # A CSV file that lost its letters to ? (letters-lost), then opened and saved as a workbook.
         if lost is not None and lost[1]:
             return [letters_lost(lost[0], file, name)]
