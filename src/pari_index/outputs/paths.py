@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError, path_form, quoted
-from pari_index.input_watch import note_outputs
+from pari_index.input_watch import InputFolder, note_outputs
 from pari_index.outputs.names import shown_name
 
 Identity = tuple[int, int]
@@ -910,6 +910,12 @@ def _given_twice(source: Source, earlier: Source) -> Problem:
         "(name the forms rather than data/*)",
         params={"option": source.option, "path": path, "other_option": earlier.option, "other": other},
     )
+
+
+def watched(inputs: Iterable[Source]) -> list[Path | InputFolder]:
+    """What a command's watch looks at of each input (pari_index.input_watch.watching): a folder
+    by the names read from it (a results folder's tables), any other input as a file."""
+    return [InputFolder(s.path, s.reads) if s.reads else s.path for s in inputs]
 
 
 def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> list[Source]:
