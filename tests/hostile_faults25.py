@@ -21,6 +21,15 @@
   while ``pari report res`` read it made the report refuse (input-folder-changed), though no
   table the report reads had changed. Now the report is written.
 
+- An input named through a link and ``..`` (``--communes link/../communes.csv``, ``link`` → ``d/sub``:
+  the system opens ``d/communes.csv``): the watch and the run's digests made the name absolute
+  as os.path.abspath does, which takes ``link/..`` away, and so looked at ``./communes.csv``, another
+  file or none. Every such run was refused, "the file changed while pari-index read it" (exit 1),
+  though nothing had changed; and an output named so (``-o link/../out.xlsx``) was watched at the
+  wrong place: the user's own workbook saved as ``d/out.xlsx`` meanwhile was replaced (exit 0).
+  Now such a name is made absolute with its folders resolved as the system resolves them
+  (pari_index.input_watch.absolute).
+
 They need more than one process, so benchmarks/hostile.py leaves them to
 tests/test_hostile_faults25.py.
 """
@@ -33,7 +42,7 @@ import sys
 from pathlib import Path
 
 from hostile_faults23 import EXAMPLES, Fault, _examples
-from hostile_faults24 import SAVER, _two_runs
+from hostile_faults24 import SAVER, USERS_OWN, _changing, _two_runs
 
 
 def _relinking(target: str) -> tuple[str, ...]:
@@ -141,6 +150,41 @@ def _saving_note(pipe: str, path: str, data: str) -> tuple[str, ...]:
     return (sys.executable, "-c", SAVER, pipe, path, "the colleague's notes", data)
 
 
+def _through_link_and_dotdot(folder: Path) -> list[str]:
+    """The examples, the register in ``d`` and named ``link/../communes.csv`` (``link`` → ``d/sub``);
+    another register (the survey's bytes) as ``./communes.csv``, beside the link; the survey
+    through the pipe ``survey.fifo``."""
+    args = _examples(folder)
+    (folder / "d" / "sub").mkdir(parents=True)
+    os.replace(folder / "communes.csv", folder / "d" / "communes.csv")
+    (folder / "communes.csv").write_bytes((folder / "survey.csv").read_bytes())
+    os.symlink("d/sub", folder / "link")
+    os.mkfifo(folder / "survey.fifo")
+    return [*args[:3], "link/../communes.csv", "--survey", "survey.fifo", "-q"]
+
+
+def register_through_link_and_dotdot(folder: Path) -> list[str]:
+    """``--communes link/../communes.csv``, nothing changed: refused as changed while read."""
+    args = _through_link_and_dotdot(folder)
+    return [*args[:5], "survey.csv", "-q", "-o", "out.xlsx"]
+
+
+def register_through_link_and_dotdot_replaced(folder: Path) -> list[str]:
+    """As above, ``d/communes.csv`` (the register read) replaced by one without unit 00001 while the
+    survey is read."""
+    args = [*_through_link_and_dotdot(folder), "-o", "out.xlsx"]
+    lines = (folder / "d" / "communes.csv").read_bytes().splitlines(keepends=True)
+    (folder / "new.csv").write_bytes(b"".join(x for x in lines if not x.startswith(b"00001,")))
+    return args
+
+
+def output_through_link_and_dotdot_saved(folder: Path) -> list[str]:
+    """``-o link/../out.xlsx`` (written as ``d/out.xlsx``); the user saves a workbook of their own
+    as ``d/out.xlsx`` while the survey is read: it was replaced by the results (exit 0)."""
+    args = _through_link_and_dotdot(folder)
+    return [*args[:3], "d/communes.csv", *args[4:], "-o", "link/../out.xlsx"]
+
+
 _KEPT = ("communes.csv", "survey.csv")
 
 CASES: dict[str, Fault] = {
@@ -160,7 +204,21 @@ CASES: dict[str, Fault] = {
         (0, None, ("res/summary.csv", "set.yaml")),
         _saving_note("set.fifo", "res/ghi-chu.docx", "set.yaml"),
     ),
+    "register-through-link-and-dotdot": Fault(register_through_link_and_dotdot, (0, None, ("d/communes.csv",))),
+    "register-through-link-and-dotdot-replaced-during-run": Fault(
+        register_through_link_and_dotdot_replaced,
+        (1, "input-changed", ("communes.csv", "survey.csv")),
+        _changing("survey.fifo", "new.csv", "d/communes.csv", "survey.csv"),
+    ),
+    "output-through-link-and-dotdot-saved-by-another-program": Fault(
+        output_through_link_and_dotdot_saved,
+        (4, "output-changed", ("communes.csv", "d/communes.csv")),
+        (sys.executable, "-c", SAVER, "survey.fifo", "d/out.xlsx", USERS_OWN, "survey.csv"),
+    ),
 }
+
+#: The file another program saved, which the case must leave as it was saved.
+SAVED: dict[str, str] = {"output-through-link-and-dotdot-saved-by-another-program": "d/out.xlsx"}
 
 #: Files no case may leave written.
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -170,6 +228,8 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "assessments-given-a-large-folder": ("out.xlsx",),
     "report-of-a-large-folder": ("page.html",),
     "previous-given-a-large-folder": ("out.xlsx",),
+    "register-through-link-and-dotdot-replaced-during-run": ("out.xlsx", "d/out.xlsx"),
+    "output-through-link-and-dotdot-saved-by-another-program": ("out.xlsx",),
 }
 
-__all__ = ["CASES", "EXAMPLES", "NOT_WRITTEN"]
+__all__ = ["CASES", "EXAMPLES", "NOT_WRITTEN", "SAVED", "USERS_OWN"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from hostile_faults23 import EXAMPLES
-from hostile_faults25 import CASES, NOT_WRITTEN
+from hostile_faults25 import CASES, NOT_WRITTEN, SAVED, USERS_OWN
 from language_leaks import Vocabulary, data_text, leaks, vocabulary
 from test_hostile_faults23 import SYSTEM_WORDS, _answer
 
@@ -32,6 +32,8 @@ def test_each_case_answers_its_code_in_its_language(tmp_path: Path, name: str, l
     assert leaks(SYSTEM_WORDS.sub(" ", said), lang, words, "score") == [], said
     for written in NOT_WRITTEN.get(name, ()):
         assert not os.path.lexists(tmp_path / written), written
+    if name in SAVED:
+        assert (tmp_path / SAVED[name]).read_bytes() == USERS_OWN.encode(), "the other program's file was replaced"
 
 
 def test_an_evidence_link_pointed_elsewhere_is_named(tmp_path: Path) -> None:
@@ -255,3 +257,52 @@ def test_an_evidence_file_replaced_after_it_was_checked_in_a_large_folder_is_tol
     [problem] = refused.value.problems
     assert (problem.code, problem.params["names"]) == ("input-folder-changed", "1_1_2_KH_54_2025.pdf")
     assert not out.exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Names through a link and ".."
+
+
+def test_a_name_through_a_link_and_dotdot_is_made_absolute_as_the_system_reads_it(tmp_path: Path) -> None:
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    os.symlink("d/sub", tmp_path / "link")
+    os.symlink("d", tmp_path / "last")
+    base = str(tmp_path)
+    assert input_watch.absolute(tmp_path / "link" / ".." / "communes.csv") == f"{base}/d/communes.csv"
+    assert input_watch.absolute(tmp_path / "link" / "..") == f"{base}/d"
+    assert input_watch.absolute(tmp_path / "d" / "sub" / ".." / "last") == f"{base}/d/last"  # its last part kept
+    assert input_watch.absolute(tmp_path / "last") == f"{base}/last"  # a link stays the link
+    assert input_watch.absolute(tmp_path / "x" / "." / "y.csv") == f"{base}/x/y.csv"
+    assert input_watch.absolute("bad\x00/../name") == "bad\x00/../name"
+
+
+def test_the_digest_of_an_input_named_through_a_link_and_dotdot_is_the_file_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from pari_index.intake import file_digests
+
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    os.symlink("d/sub", tmp_path / "link")
+    (tmp_path / "d" / "communes.csv").write_text("read\n", encoding="utf-8")
+    (tmp_path / "communes.csv").write_text("beside the link\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    read = hashlib.sha256(b"read\n").hexdigest()
+    assert file_digests.sha256("link/../communes.csv") == read
+    with file_digests.inputs_of_run(["link/../communes.csv"]):
+        assert file_digests.sha256("link/../communes.csv") == read
+
+
+def test_an_output_named_through_a_link_and_dotdot_is_noted_where_it_is_written(tmp_path: Path) -> None:
+    from pari_index.errors import OutputError
+
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    os.symlink("d/sub", tmp_path / "link")
+    with input_watch.watching([]):
+        input_watch.note_outputs([tmp_path / "link" / ".." / "out.xlsx"])
+        (tmp_path / "out.xlsx").write_bytes(b"beside the link: no output")
+        input_watch.check_unchanged()
+        (tmp_path / "d" / "out.xlsx").write_bytes(b"the user's own")
+        with pytest.raises(OutputError):
+            input_watch.check_unchanged()

@@ -194,11 +194,28 @@ def _view(root: str, names: tuple[str, ...] | None, besides: frozenset[str]) -> 
     return folder_view(root, besides) if names is None else named_view(root, names)
 
 
-def _key(path: str | Path) -> str:
+def absolute(path: str | Path) -> str:
+    """``path`` made absolute without changing the file it names. os.path.abspath takes ``..``
+    away with the name before it, and the system does not: ``link/../communes.csv`` names the
+    register in the folder above the link's target, abspath the one beside the link. The watch
+    and the run's digests took that other file for the input: every run given such a name was
+    refused as changed while read (the two files' identities compared), and with no file beside
+    the link too. A path with ``..`` in it has its folders resolved as the system resolves them
+    (its last part kept: a link stays the link); any other is made absolute as abspath does."""
     try:
-        return os.path.abspath(path)
-    except (OSError, ValueError):
+        text = os.fspath(path)
+        if os.pardir not in text.replace(os.altsep or os.sep, os.sep).split(os.sep):
+            return os.path.abspath(text)
+        head, tail = os.path.split(text)
+        if tail in ("", os.curdir, os.pardir):
+            return os.path.realpath(text)
+        return os.path.join(os.path.realpath(head), tail)
+    except (OSError, ValueError, TypeError):
         return str(path)
+
+
+def _key(path: str | Path) -> str:
+    return absolute(path)
 
 
 @contextlib.contextmanager
@@ -448,6 +465,7 @@ __all__ = [
     "Identity",
     "InputFolder",
     "Link",
+    "absolute",
     "changed",
     "changed_problem",
     "changed_problems",
