@@ -218,6 +218,29 @@ def test_files_read_from_a_folder_past_the_entries_looked_at_are_watched(
     assert input_watch.changed() == []
 
 
+def test_files_read_from_a_folder_that_cannot_be_listed_are_watched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of mode 0311 (its files reached by name; root lists it all the same, so the
+    system's refusal is made here): nothing below it is seen by the walk, the files read are."""
+    folder = _folder(tmp_path)
+    scandir = os.scandir
+
+    def refused(path: str) -> object:
+        if os.path.basename(path) == "b":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(input_watch.os, "scandir", refused)
+    with input_watch.watching([InputFolder(folder)]):
+        input_watch.watch_within(folder, ["b/y.pdf"])
+        (folder / "b" / "new.pdf").touch()  # not read: unseen
+        assert input_watch.changed() == []
+        (folder / "b" / "y.pdf").write_text("replaced\n", encoding="utf-8")
+        [problem] = input_watch.changed_problems()
+    assert problem.params["names"] == "b/y.pdf"
+
+
 def test_files_read_from_a_folder_walked_whole_are_not_watched_again(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     with input_watch.watching([InputFolder(folder)]):

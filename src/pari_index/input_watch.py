@@ -25,8 +25,9 @@ lock files and thumbnails office programs leave beside the files they open or sh
 link in the folder is watched by what it names and what it leads to, not walked: a link
 ``minh-chung/2025`` pointed at another folder meanwhile changed every evidence file under it,
 unseen, as both folders' files were. Past :data:`FOLDER_ENTRIES` entries a folder is walked no
-further; the files the command reads from it are then watched on their own from when it reads
-them (:func:`watch_within`: the evidence files a run checks).
+further, and a folder that cannot be listed (mode 0311) is not walked into; the files the command
+reads from such a folder are watched on their own from when it reads them (:func:`watch_within`:
+the evidence files a run checks).
 
 Only a folder the command reads as a folder is walked, and only as far as it reads it
 (:class:`InputFolder`): an evidence folder whole, a results folder by its tables. A folder given
@@ -99,11 +100,12 @@ class _Watch:
     before: Identity | FolderView  # what it was when the watch began
     besides: frozenset[str]  # absolute paths not looked at in a folder (the command's outputs)
     names: tuple[str, ...] | None = ()  # what of a folder is looked at (InputFolder.names)
+    whole: bool = True  # a folder's view holds all of it that may be read (:func:`watch_within`)
 
 
 #: The inputs watched by the commands under way: absolute path -> its watch.
 _watched: dict[str, _Watch] = {}
-#: The files read from a watched folder too large to walk whole, each watched on its own: the
+#: The files read from a watched folder not walked whole, each watched on its own: the
 #: folder's absolute path -> each file's path -> its identity when it was read (:func:`watch_within`).
 _within: dict[str, dict[str, Identity | None]] = {}
 
@@ -133,19 +135,27 @@ def folder_view(root: str | Path, besides: frozenset[str] = frozenset()) -> Fold
     resolved as ``root`` is: :func:`_real`), up to FOLDER_ENTRIES entries. A sub-folder that
     cannot be listed is an entry with nothing below it; one on the way to an output is walked but
     not itself an entry (the command makes it: ``-o minh-chung/ket-qua/out.xlsx``)."""
+    return _walk(root, besides)[0]
+
+
+def _walk(root: str | Path, besides: frozenset[str]) -> tuple[FolderView, bool]:
+    """:func:`folder_view`, and whether it holds the folder whole: every folder in it listed, and
+    no more than FOLDER_ENTRIES entries."""
     view: FolderView = {}
+    whole = True
     on_the_way = frozenset(str(parent) for output in besides for parent in Path(output).parents)
     stack = [("", os.fspath(root))]
-    while stack and len(view) < FOLDER_ENTRIES:
+    while stack:
         prefix, folder = stack.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except (OSError, ValueError):
+            whole = False  # a folder whose files are reached by name, not listed (mode 0311)
             continue
         for entry in entries:
             if len(view) >= FOLDER_ENTRIES:
-                break
+                return view, False
             if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name):
                 continue
             if entry.path in besides:
@@ -161,7 +171,7 @@ def folder_view(root: str | Path, besides: frozenset[str] = frozenset()) -> Fold
                 stack.append((f"{prefix}{entry.name}/", entry.path))
             else:
                 view[prefix + entry.name] = _link(entry.path) if link else identity(entry.path)
-    return view
+    return view, whole
 
 
 def _link(path: str) -> Link:
@@ -192,6 +202,11 @@ def named_view(root: str | Path, names: tuple[str, ...]) -> FolderView:
 def _view(root: str, names: tuple[str, ...] | None, besides: frozenset[str]) -> FolderView:
     """What of the folder ``root`` (resolved) is watched: :class:`InputFolder`."""
     return folder_view(root, besides) if names is None else named_view(root, names)
+
+
+def _first_view(root: str, names: tuple[str, ...] | None, besides: frozenset[str]) -> tuple[FolderView, bool]:
+    """:func:`_view` when the watch begins, and whether it holds all the folder may be read from."""
+    return _walk(root, besides) if names is None else (named_view(root, names), True)
 
 
 def absolute(path: str | Path) -> str:
@@ -237,10 +252,11 @@ def watching(
         if key in _watched:
             continue
         found: Identity | FolderView | None = identity(path)
+        whole = True
         if found is None and _is_folder(path):
-            found = _view(_real(key), names, left_out)
+            found, whole = _first_view(_real(key), names, left_out)
         if found is not None:
-            _watched[key] = _Watch(str(path), found, left_out, names)
+            _watched[key] = _Watch(str(path), found, left_out, names, whole)
             added.append(key)
     try:
         yield
@@ -273,12 +289,13 @@ def _changed_entries(key: str, before: FolderView, now: FolderView | Identity | 
 
 def watch_within(folder: str | Path, files: Iterable[str | Path]) -> None:
     """``files``, read from the watched folder ``folder`` now, watched on their own until its
-    watch ends, when that folder is too large to have been walked whole (:data:`FOLDER_ENTRIES`):
-    a file past the entries looked at, replaced during the run, would go unseen. A file read
-    before keeps what it was when first read."""
+    watch ends, when that folder could not be walked whole: too large (:data:`FOLDER_ENTRIES`), or
+    a folder in it whose files are reached by name but that cannot be listed (mode 0311, a shared
+    drop folder). A file past the entries looked at, or in such a folder, replaced during the run
+    would go unseen. A file read before keeps what it was when first read."""
     key = _key(folder)
     watch = _watched.get(key)
-    if watch is None or not isinstance(watch.before, dict) or len(watch.before) < FOLDER_ENTRIES:
+    if watch is None or watch.whole:
         return
     read = _within.setdefault(key, {})
     for file in files:
