@@ -30,6 +30,11 @@
   Now such a name is made absolute with its folders resolved as the system resolves them
   (pari_index.input_watch.absolute).
 
+- ``--cache CON``, ``--cache cache.``: the run made a folder of a name Windows cannot hold (a device
+  name; a final dot Windows strips), which the rule for outputs refuses for every folder the run
+  creates (``output-name-not-portable``): the cache folder was not judged by it. Now it is, when
+  the run would create it (exit 4, nothing written).
+
 They need more than one process, so benchmarks/hostile.py leaves them to
 tests/test_hostile_faults25.py.
 """
@@ -185,6 +190,16 @@ def output_through_link_and_dotdot_saved(folder: Path) -> list[str]:
     return [*args[:3], "d/communes.csv", *args[4:], "-o", "link/../out.xlsx"]
 
 
+def cache_named_as_device(folder: Path) -> list[str]:
+    """``--cache CON``: a folder named as a Windows device was made and filled."""
+    return [*_examples(folder), "-o", "out.xlsx", "--cache", "CON"]
+
+
+def cache_name_ending_in_dot(folder: Path) -> list[str]:
+    """``--cache bo-nho-dem/2025.``: a folder whose final dot Windows strips."""
+    return [*_examples(folder), "-o", "out.xlsx", "--cache", "bo-nho-dem/2025."]
+
+
 _KEPT = ("communes.csv", "survey.csv")
 
 CASES: dict[str, Fault] = {
@@ -215,6 +230,8 @@ CASES: dict[str, Fault] = {
         (4, "output-changed", ("communes.csv", "d/communes.csv")),
         (sys.executable, "-c", SAVER, "survey.fifo", "d/out.xlsx", USERS_OWN, "survey.csv"),
     ),
+    "cache-named-as-windows-device": Fault(cache_named_as_device, (4, "output-name-not-portable", _KEPT)),
+    "cache-name-ending-in-dot": Fault(cache_name_ending_in_dot, (4, "output-name-not-portable", _KEPT)),
 }
 
 #: The file another program saved, which the case must leave as it was saved.
@@ -230,6 +247,8 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "previous-given-a-large-folder": ("out.xlsx",),
     "register-through-link-and-dotdot-replaced-during-run": ("out.xlsx", "d/out.xlsx"),
     "output-through-link-and-dotdot-saved-by-another-program": ("out.xlsx",),
+    "cache-named-as-windows-device": ("CON", "out.xlsx"),
+    "cache-name-ending-in-dot": ("bo-nho-dem", "out.xlsx"),
 }
 
 __all__ = ["CASES", "EXAMPLES", "NOT_WRITTEN", "SAVED", "USERS_OWN"]

@@ -329,3 +329,31 @@ def test_an_output_named_through_a_link_and_dotdot_is_noted_where_it_is_written(
         (tmp_path / "d" / "out.xlsx").write_bytes(b"the user's own")
         with pytest.raises(OutputError):
             input_watch.check_unchanged()
+
+
+# ---------------------------------------------------------------------------------------------
+# The cache folder's name
+
+
+@pytest.mark.parametrize(("cache", "refused"), [("CON", True), ("a/aux.d/b", True), ("c ", True), ("cache", False)])
+def test_a_cache_folder_the_run_would_create_is_named_as_an_output_s_folders(
+    tmp_path: Path, cache: str, refused: bool
+) -> None:
+    from pari_index.errors import OutputError
+    from pari_index.outputs.paths import check_cache_folder
+
+    if refused:
+        with pytest.raises(OutputError) as error:
+            check_cache_folder(tmp_path / cache, [])
+        [problem] = error.value.problems
+        found = (problem.code, problem.params["option"], error.value.exit_code)
+        assert found == ("output-name-not-portable", "--cache", 4)
+    else:
+        check_cache_folder(tmp_path / cache, [])
+
+
+def test_an_existing_cache_folder_is_the_user_s_own_name(tmp_path: Path) -> None:
+    from pari_index.outputs.paths import check_cache_folder
+
+    (tmp_path / "CON").mkdir()  # made by an earlier run, or by hand: left to the user
+    check_cache_folder(tmp_path / "CON", [])

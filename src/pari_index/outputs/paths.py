@@ -649,8 +649,15 @@ def check_cache_folder(cache: Path, targets: Sequence[Target]) -> None:
     """Refuse (UsageError, exit 2) a ``--cache`` folder that is an output, lies inside one or holds
     one: a results folder is replaced as a whole (the cache would be lost with it, or block it),
     and the cache removes its old entries (an output among them could be lost). ``-`` is refused
-    as every path is (check_names: ``--cache -`` made a folder named ``-``)."""
+    as every path is (check_names: ``--cache -`` made a folder named ``-``). A cache folder the run
+    would create is named as an output's folders are (``output-name-not-portable``, exit 4):
+    ``--cache CON`` or ``--cache "bộ nhớ."`` made a folder no colleague on Windows can open, copy
+    or delete."""
     check_names([("--cache", cache)])
+    if not _exists(cache):
+        unportable = _not_portable(Target(cache, "--cache", folder=True))
+        if unportable is not None:
+            raise OutputError([unportable])
     for target in targets:
         paths = (target.path, *target.files)
         if same_file(cache, target.path) or inside(cache, target.path) or any(inside(p, cache) for p in paths):
