@@ -357,3 +357,37 @@ def test_an_existing_cache_folder_is_the_user_s_own_name(tmp_path: Path) -> None
 
     (tmp_path / "CON").mkdir()  # made by an earlier run, or by hand: left to the user
     check_cache_folder(tmp_path / "CON", [])
+
+
+# ---------------------------------------------------------------------------------------------
+# The run's own spills
+
+
+def test_a_run_s_own_spills_in_the_evidence_folder_are_no_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TMPDIR inside the evidence folder, a run in batches: its spill folders (pari-detail-PID-…)
+    made it refuse itself, "7 file(s) … added by another program"."""
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+
+    for name in ("assessments_long.csv", "communes.csv", "survey.csv"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    (tmp_path / "mc" / "tmp").mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "mc" / "tmp"))
+    monkeypatch.chdir(tmp_path)
+    args = ["score", "assessments_long.csv", "--communes", "communes.csv", "--survey", "survey.csv", "-q"]
+    done = CliRunner().invoke(main, [*args, "--evidence-dir", "mc", "--batch-size", "10", "-o", "out.xlsx"])
+    assert done.exit_code == 0 and "[input-folder-changed]" not in done.output, done.output
+    assert (tmp_path / "out.xlsx").exists()
+
+
+def test_the_watch_knows_the_spill_folders_names() -> None:
+    from pari_index.temporaries import SPILL_NAME
+
+    for name in ("pari-detail-1234-ab_cd9ef", "pari-raw-x1y2z3w4", "pari-intake-7-abcdefgh"):
+        assert SPILL_NAME.match(name) and input_watch._SPILL.fullmatch(name), name
+    assert not input_watch._SPILL.fullmatch("pari-detail-1234-ab_cd9ef.pdf")

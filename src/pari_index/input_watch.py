@@ -76,6 +76,10 @@ FOLDER_ENTRIES = 250_000
 #: The temporaries pari-index writes beside an output (pari_index.outputs.paths.TEMPORARY): a
 #: report written into an input folder is no change of the folder.
 _OWN_TEMPORARY = re.compile(r"\.pari-(tmp|old)-\d+")
+#: The folders a run in batches spills to in the temporary folder (pari_index.temporaries.SPILL_NAME,
+#: written again here: this module imports no other of the package's): with TMPDIR inside the
+#: evidence folder, a run's own spills made it refuse itself, "changed by another program".
+_SPILL = re.compile(r"pari-(?:raw|ahead|detail|intake)-(?:\d+-)?[a-z0-9_]{8}")
 #: What the office's programs put into a folder by opening or showing its files, no input of a
 #: run: the lock files of Excel and Word (``~$plan.docx``) and LibreOffice (``.~lock.plan.docx#``),
 #: the thumbnails and settings of Windows Explorer and the Finder. A clerk opening an evidence file
@@ -156,7 +160,7 @@ def _walk(root: str | Path, besides: frozenset[str]) -> tuple[FolderView, bool]:
         for entry in entries:
             if len(view) >= FOLDER_ENTRIES:
                 return view, False
-            if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name):
+            if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name) or _SPILL.fullmatch(entry.name):
                 continue
             if entry.path in besides:
                 continue
