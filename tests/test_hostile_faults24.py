@@ -16,6 +16,7 @@ from test_hostile_faults23 import SYSTEM_WORDS, _answer
 
 from pari_index import input_watch
 from pari_index.errors import IntakeError, OutputError
+from pari_index.input_watch import InputFolder
 from pari_index.outputs.files import placed_together, write_text
 
 
@@ -110,7 +111,7 @@ def test_a_file_added_removed_or_replaced_in_a_watched_folder_is_a_change(
     tmp_path: Path, change: object, entries: list[str]
 ) -> None:
     folder = _folder(tmp_path)
-    with input_watch.watching([folder]):
+    with input_watch.watching([InputFolder(folder)]):
         assert input_watch.changed() == []
         change(folder)  # type: ignore[operator]
         assert input_watch.changed() == [str(folder)]
@@ -124,7 +125,7 @@ def test_a_file_added_removed_or_replaced_in_a_watched_folder_is_a_change(
 
 def test_a_folder_replaced_or_removed_names_what_it_held(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
-    with input_watch.watching([folder]):
+    with input_watch.watching([InputFolder(folder)]):
         os.rename(folder, tmp_path / "gone")
         [problem] = input_watch.changed_problems()
         assert problem.params == {"count": 4, "names": "a.csv, b.csv, sub/, …"}
@@ -137,7 +138,7 @@ def test_the_command_s_own_outputs_in_a_watched_folder_are_no_change(tmp_path: P
     written into the input folder, are the command's own."""
     folder = _folder(tmp_path)
     report, earlier = folder / "report.html", folder / "sub" / "page.html"
-    with input_watch.watching([folder], besides=[report, earlier, None]):
+    with input_watch.watching([InputFolder(folder)], besides=[report, earlier, None]):
         with placed_together():
             write_text(report, "<html>new</html>")
             write_text(earlier, "<html>new</html>")
@@ -156,7 +157,7 @@ def test_outputs_in_new_folders_of_a_watched_folder_are_no_change(tmp_path: Path
     folder = _folder(tmp_path)
     (tmp_path / "link").symlink_to(folder)
     page, cache = folder / "new" / "deeper" / "page.html", tmp_path / "link" / "cache"
-    with input_watch.watching([folder], besides=[page, cache]):
+    with input_watch.watching([InputFolder(folder)], besides=[page, cache]):
         write_text(page, "<html>new</html>")
         (cache / "intake").mkdir(parents=True)
         assert input_watch.changed() == []
@@ -166,7 +167,7 @@ def test_outputs_in_new_folders_of_a_watched_folder_are_no_change(tmp_path: Path
 
 def test_what_office_programs_leave_in_a_folder_is_no_change(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
-    with input_watch.watching([folder]):
+    with input_watch.watching([InputFolder(folder)]):
         for name in ("~$a.docx", "sub/.~lock.c.pdf#", ".DS_Store", "sub/thumbs.db", "Desktop.ini"):
             (folder / name).write_bytes(b"x")
         assert input_watch.changed() == []
@@ -182,14 +183,14 @@ def test_a_folder_past_the_entries_looked_at_is_watched_up_to_them(
     view = input_watch.folder_view(folder)
     assert view == input_watch.folder_view(folder) and len(view) == 2
     assert list(input_watch.folder_view(tmp_path)) == ["in/", "in/a.csv"]
-    with input_watch.watching([folder]):
+    with input_watch.watching([InputFolder(folder)]):
         (folder / "a.csv").write_text("changed\n", encoding="utf-8")  # among the first looked at
         assert input_watch.changed() == [str(folder)]
 
 
 def test_a_folder_that_cannot_be_listed_is_no_change(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
-    with input_watch.watching([folder, tmp_path / "absent"]):
+    with input_watch.watching([InputFolder(folder), InputFolder(tmp_path / "absent")]):
         assert input_watch.changed() == []
     assert input_watch.folder_view(tmp_path / "absent") == {}
 

@@ -28,7 +28,7 @@ import polars as pl
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet
-from pari_index.input_watch import check_unchanged, watching
+from pari_index.input_watch import InputFolder, check_unchanged, watching
 from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, names_a_folder, sources, spelled_as_folder
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
 from pari_index.outputs.results import write_results as _write_tables
@@ -125,13 +125,27 @@ def _watched(function: str, arguments: dict[str, Any]) -> contextlib.AbstractCon
     (pari_index.input_watch): nothing is written from an input that changes meanwhile, nor over
     a file another program writes under an output's name."""
     read = [
-        p
+        _as_read(k, p)
         for k, v in arguments.items()
         if k in _READ or (k == "path" and function == "load_criteria")
         for p in _paths_of(v)
     ]
     written = [p for k, v in arguments.items() if k in _WRITTEN and function != "load_criteria" for p in _paths_of(v)]
-    return watching(read, besides=written)
+    return watching([p for r in read for p in r], besides=written)
+
+
+def _as_read(name: str, path: Any) -> list[Any]:
+    """What the watch looks at of the argument ``name``'s ``path``: the evidence folder whole,
+    last year's results by what is read of them, any other input as a file (a folder there is
+    refused by its reader, not walked first: pari_index.input_watch.InputFolder)."""
+    if name == "evidence_dir":
+        return [InputFolder(path)]
+    if name == "previous":
+        from pari_index.outputs.paths import watched
+        from pari_index.outputs.results import results_sources
+
+        return list(watched(results_sources(path, "previous")))
+    return [path]
 
 
 def checked(function: F) -> F:

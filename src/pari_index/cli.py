@@ -136,6 +136,22 @@ class _InputPath(_AnyPath):
 INPUT = _InputPath(path_type=Path, readable=False)
 
 
+class _InputFolder(_InputPath):
+    """An input the command may read as a folder (pari_index.input_watch.InputFolder): watched
+    whole while the command runs (``--evidence-dir``), or by the tables a results folder holds
+    (``results``). Every other input is read as a file: a folder given there is refused by its
+    reader, not walked first."""
+
+    def __init__(self, reads: str) -> None:
+        super().__init__(path_type=Path, readable=False)
+        self.reads = reads
+
+
+#: An evidence folder, and a results workbook or folder.
+EVIDENCE_FOLDER = _InputFolder("whole")
+RESULTS = _InputFolder("results")
+
+
 def _severity(severity: str, lang: str) -> str:
     from pari_index.messages import severity_text
 
@@ -229,16 +245,33 @@ def _watched_inputs() -> contextlib.AbstractContextManager[None]:
     type), watched from before they are read: no output is put in place, and no result printed,
     when one changes while it is read (pari_index.input_watch). The command's outputs (every
     parameter of the output path type) are not looked at in an input folder."""
-    from pari_index.input_watch import watching
+    from pari_index.input_watch import InputFolder, watching
 
     ctx = click.get_current_context(silent=True)
-    paths: dict[type, list[Path]] = {_InputPath: [], _OutputPath: []}
+    read: list[Path | InputFolder] = []
+    written: list[Path] = []
     for param in ctx.command.params if ctx is not None else ():
         if isinstance(param.type, (_InputPath, _OutputPath)) and param.name is not None:
             value = ctx.params.get(param.name) if ctx is not None else None
-            values = value if isinstance(value, tuple) else (value,)
-            paths[type(param.type)] += [v for v in values if isinstance(v, Path)]
-    return watching(paths[_InputPath], besides=paths[_OutputPath])
+            values = [v for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Path)]
+            if isinstance(param.type, _OutputPath):
+                written += values
+            elif isinstance(param.type, _InputFolder):
+                read += [_input_folder(v, param.type.reads) for v in values]
+            else:
+                read += values
+    return watching(read, besides=written)
+
+
+def _input_folder(path: Path, reads: str) -> Any:
+    """What of the folder ``path`` the command reads (pari_index.input_watch.InputFolder)."""
+    from pari_index.input_watch import InputFolder
+
+    if reads == "results":
+        from pari_index.outputs.results import table_files
+
+        return InputFolder(path, tuple(table_files()))
+    return InputFolder(path)
 
 
 def _refuse_dashes() -> None:
@@ -597,7 +630,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 @click.option("--communes", type=INPUT)
 @click.option("--appraisal", type=INPUT)
 @click.option("--survey", multiple=True, type=INPUT)
-@click.option("--evidence-dir", type=INPUT)
+@click.option("--evidence-dir", type=EVIDENCE_FOLDER)
 @click.option(
     "-o",
     "--output",
@@ -615,7 +648,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     multiple=True,
     metavar="COLUMNS",
 )
-@click.option("--previous", type=INPUT)
+@click.option("--previous", type=RESULTS)
 @click.option(
     "--lineage",
     type=INPUT,
@@ -720,7 +753,7 @@ def score(
 @click.argument("criterion", required=False)
 @click.option(
     "--results",
-    type=INPUT,
+    type=RESULTS,
     default=Path("out/results.xlsx"),
     show_default=True,
 )
@@ -734,14 +767,14 @@ def score(
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
     from pari_index.from_results import explain_from_results
     from pari_index.input_watch import check_unchanged, watching
-    from pari_index.outputs.paths import check_names, check_read_once, sources
+    from pari_index.outputs.paths import check_names, check_read_once, sources, watched
     from pari_index.outputs.results import results_sources
 
     check_names([("--results", results)])
     read = [*results_sources(results, "--results"), *sources(("--criteria", criteria_file))]
     check_read_once(read)
     warnings: list[Problem] = []
-    with watching(s.path for s in read):  # the CSV files a workbook's long sheets overflowed to
+    with watching(watched(read)):  # the CSV files a workbook's long sheets overflowed to
         text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
         check_unchanged()  # nothing printed from results that changed while they were read
     _print_warnings(warnings, lang)
@@ -789,7 +822,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 
 
 @main.command()
-@click.argument("results", type=INPUT)
+@click.argument("results", type=RESULTS)
 @click.option("-o", "--output", type=OUTPUT, required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--date", "date")
@@ -802,7 +835,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     from pari_index.from_results import criteria_for_results
     from pari_index.input_watch import watching
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources, watched
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import with_run_warnings, write_report
     from pari_index.outputs.results import read_results, results_sources
@@ -813,7 +846,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     read = [*results_sources(results, "RESULTS"), *sources(("--criteria", criteria_file))]
     check_paths([page], read)
     check_read_once(read)
-    with watching(s.path for s in read):  # the CSV files a workbook's long sheets overflowed to
+    with watching(watched(read)):  # the CSV files a workbook's long sheets overflowed to
         tables = read_results(results)
         warnings: list[Problem] = []
         criteria = criteria_for_results(tables, criteria_file, warnings)

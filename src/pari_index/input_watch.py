@@ -21,9 +21,19 @@ at any depth, is ``input-folder-changed``. A report written from a results folde
 summary.csv a colleague replaced meanwhile was published (exit 0), and a commune's evidence
 counted from a folder a synchronisation client was filling. The command's own outputs and
 temporaries in the folder (``pari report res -o res/report.html``) are not looked at, nor the
-lock files and thumbnails office programs leave beside the files they open or show; the
-sub-folders a symbolic link leads to are not walked (the link itself is watched), and past
-:data:`FOLDER_ENTRIES` entries a folder is watched no further.
+lock files and thumbnails office programs leave beside the files they open or show. A symbolic
+link in the folder is watched by what it names and what it leads to, not walked: a link
+``minh-chung/2025`` pointed at another folder meanwhile changed every evidence file under it,
+unseen, as both folders' files were. Past :data:`FOLDER_ENTRIES` entries a folder is walked no
+further, and a folder that cannot be listed (mode 0311) is not walked into; the files the command
+reads from such a folder are watched on their own from when it reads them (:func:`watch_within`:
+the evidence files a run checks).
+
+Only a folder the command reads as a folder is walked, and only as far as it reads it
+(:class:`InputFolder`): an evidence folder whole, a results folder by its tables. A folder given
+where a file is read (``--communes ~``, ``pari report /``) is watched as a folder, not looked
+into: it is refused by its reader, and it was walked first, 204,000 entries looked at one by
+one before "this is a folder, not a file" (minutes on a shared network drive).
 
 The command's outputs are noted as they were when their paths were checked
 (:func:`note_outputs`, from pari_index.outputs.paths.check_paths), and one another program wrote
@@ -49,17 +59,27 @@ from pari_index.errors import IntakeError, OutputError, Problem
 #: What tells a regular file apart from a changed one.
 Identity = tuple[int, int, int, int, int]
 
+#: A symbolic link in a watched folder: what it names (os.readlink) and the identity of the
+#: regular file it leads to (None for anything else, or nothing).
+Link = tuple[str, Identity | None]
+
 #: What an input folder holds: each entry below it by its path from the folder ("a/b.pdf"; a
-#: sub-folder ends with "/") -> the identity of a regular file, None for anything else.
-FolderView = dict[str, Identity | None]
+#: sub-folder ends with "/") -> the identity of a regular file, a :data:`Link`, None for anything
+#: else.
+FolderView = dict[str, Identity | Link | None]
 
 #: Entries looked at in one input folder (a national evidence folder holds some 100,000 files);
-#: past them the folder is watched no further (a home folder given by mistake is not walked whole).
+#: past them the folder is walked no further (a home folder given by mistake is not walked whole),
+#: and the files read from it are watched on their own (:func:`watch_within`).
 FOLDER_ENTRIES = 250_000
 
 #: The temporaries pari-index writes beside an output (pari_index.outputs.paths.TEMPORARY): a
 #: report written into an input folder is no change of the folder.
 _OWN_TEMPORARY = re.compile(r"\.pari-(tmp|old)-\d+")
+#: The folders a run in batches spills to in the temporary folder (pari_index.temporaries.SPILL_NAME,
+#: written again here: this module imports no other of the package's): with TMPDIR inside the
+#: evidence folder, a run's own spills made it refuse itself, "changed by another program".
+_SPILL = re.compile(r"pari-(?:raw|ahead|detail|intake)-(?:\d+-)?[a-z0-9_]{8}")
 #: What the office's programs put into a folder by opening or showing its files, no input of a
 #: run: the lock files of Excel and Word (``~$plan.docx``) and LibreOffice (``.~lock.plan.docx#``),
 #: the thumbnails and settings of Windows Explorer and the Finder. A clerk opening an evidence file
@@ -68,14 +88,30 @@ _CLUTTER = re.compile(r"~\$.*|\.~lock\..*#|\.DS_Store|Thumbs\.db|desktop\.ini", 
 
 
 @dataclass(frozen=True)
+class InputFolder:
+    """An input the command reads as a folder, and what it reads of it: the files ``names`` at
+    its top (a results folder's tables), or every entry at any depth when ``names`` is None (an
+    evidence folder). An input given to :func:`watching` as a plain path is read as a file: a
+    folder there is watched as a folder, not looked into."""
+
+    path: str | Path
+    names: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class _Watch:
     given: str  # the name as given
     before: Identity | FolderView  # what it was when the watch began
     besides: frozenset[str]  # absolute paths not looked at in a folder (the command's outputs)
+    names: tuple[str, ...] | None = ()  # what of a folder is looked at (InputFolder.names)
+    whole: bool = True  # a folder's view holds all of it that may be read (:func:`watch_within`)
 
 
 #: The inputs watched by the commands under way: absolute path -> its watch.
 _watched: dict[str, _Watch] = {}
+#: The files read from a watched folder not walked whole, each watched on its own: the
+#: folder's absolute path -> each file's path -> its identity when it was read (:func:`watch_within`).
+_within: dict[str, dict[str, Identity | None]] = {}
 
 
 def identity(path: str | Path) -> Identity | None:
@@ -103,68 +139,135 @@ def folder_view(root: str | Path, besides: frozenset[str] = frozenset()) -> Fold
     resolved as ``root`` is: :func:`_real`), up to FOLDER_ENTRIES entries. A sub-folder that
     cannot be listed is an entry with nothing below it; one on the way to an output is walked but
     not itself an entry (the command makes it: ``-o minh-chung/ket-qua/out.xlsx``)."""
+    return _walk(root, besides)[0]
+
+
+def _walk(root: str | Path, besides: frozenset[str]) -> tuple[FolderView, bool]:
+    """:func:`folder_view`, and whether it holds the folder whole: every folder in it listed, and
+    no more than FOLDER_ENTRIES entries."""
     view: FolderView = {}
+    whole = True
     on_the_way = frozenset(str(parent) for output in besides for parent in Path(output).parents)
     stack = [("", os.fspath(root))]
-    while stack and len(view) < FOLDER_ENTRIES:
+    while stack:
         prefix, folder = stack.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except (OSError, ValueError):
+            whole = False  # a folder whose files are reached by name, not listed (mode 0311)
             continue
         for entry in entries:
             if len(view) >= FOLDER_ENTRIES:
-                break
-            if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name):
+                return view, False
+            if _OWN_TEMPORARY.search(entry.name) or _CLUTTER.fullmatch(entry.name) or _SPILL.fullmatch(entry.name):
                 continue
             if entry.path in besides:
                 continue
             try:
                 walked = entry.is_dir(follow_symlinks=False)
+                link = not walked and entry.is_symlink()
             except OSError:
-                walked = False
+                walked = link = False
             if walked:
                 if entry.path not in on_the_way:
                     view[f"{prefix}{entry.name}/"] = None
                 stack.append((f"{prefix}{entry.name}/", entry.path))
             else:
-                view[prefix + entry.name] = identity(entry.path)
+                view[prefix + entry.name] = _link(entry.path) if link else identity(entry.path)
+    return view, whole
+
+
+def _link(path: str) -> Link:
+    """What the symbolic link ``path`` names, and the identity of the file it leads to."""
+    try:
+        named = os.readlink(path)
+    except (OSError, ValueError):
+        named = ""
+    return (named, identity(path))
+
+
+def named_view(root: str | Path, names: tuple[str, ...]) -> FolderView:
+    """What the folder ``root`` holds under ``names`` (the files a command reads from it, none
+    listed): each one there by its :data:`FolderView` entry, those not there left out."""
+    view: FolderView = {}
+    for name in names:
+        path = os.path.join(root, name)
+        try:
+            if os.path.islink(path):
+                view[name] = _link(path)
+            elif os.path.lexists(path):
+                view[name] = identity(path)
+        except (OSError, ValueError):
+            continue
     return view
 
 
-def _key(path: str | Path) -> str:
+def _view(root: str, names: tuple[str, ...] | None, besides: frozenset[str]) -> FolderView:
+    """What of the folder ``root`` (resolved) is watched: :class:`InputFolder`."""
+    return folder_view(root, besides) if names is None else named_view(root, names)
+
+
+def _first_view(root: str, names: tuple[str, ...] | None, besides: frozenset[str]) -> tuple[FolderView, bool]:
+    """:func:`_view` when the watch begins, and whether it holds all the folder may be read from."""
+    return _walk(root, besides) if names is None else (named_view(root, names), True)
+
+
+def absolute(path: str | Path) -> str:
+    """``path`` made absolute without changing the file it names. os.path.abspath takes ``..``
+    away with the name before it, and the system does not: ``link/../communes.csv`` names the
+    register in the folder above the link's target, abspath the one beside the link. The watch
+    and the run's digests took that other file for the input: every run given such a name was
+    refused as changed while read (the two files' identities compared), and with no file beside
+    the link too. A path with ``..`` in it has its folders resolved as the system resolves them
+    (its last part kept: a link stays the link); any other is made absolute as abspath does."""
     try:
-        return os.path.abspath(path)
-    except (OSError, ValueError):
+        text = os.fspath(path)
+        if os.pardir not in text.replace(os.altsep or os.sep, os.sep).split(os.sep):
+            return os.path.abspath(text)
+        head, tail = os.path.split(text)
+        if tail in ("", os.curdir, os.pardir):
+            return os.path.realpath(text)
+        return os.path.join(os.path.realpath(head), tail)
+    except (OSError, ValueError, TypeError):
         return str(path)
 
 
+def _key(path: str | Path) -> str:
+    return absolute(path)
+
+
 @contextlib.contextmanager
-def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | None] = ()) -> Iterator[None]:
-    """Watch the regular files and folders among ``paths`` while the block runs; ``besides`` are
-    the command's outputs, not looked at in a watched folder. An input already watched (by the
-    command that called this) keeps what it was when its watch began."""
+def watching(
+    paths: Iterable[str | Path | InputFolder | None], besides: Iterable[str | Path | None] = ()
+) -> Iterator[None]:
+    """Watch the regular files and folders among ``paths`` while the block runs, a folder as far
+    as the command reads it (:class:`InputFolder`); ``besides`` are the command's outputs, not
+    looked at in a watched folder. An input already watched (by the command that called this)
+    keeps what it was when its watch began."""
     added: list[str] = []
     _depth.append(None)
     left_out = frozenset(_real(p) for p in besides if p is not None)
-    for path in paths:
-        if path is None:
+    for given in paths:
+        if given is None:
             continue
+        path, names = (given.path, given.names) if isinstance(given, InputFolder) else (given, ())
         key = _key(path)
         if key in _watched:
             continue
         found: Identity | FolderView | None = identity(path)
+        whole = True
         if found is None and _is_folder(path):
-            found = folder_view(_real(key), left_out)
+            found, whole = _first_view(_real(key), names, left_out)
         if found is not None:
-            _watched[key] = _Watch(str(path), found, left_out)
+            _watched[key] = _Watch(str(path), found, left_out, names, whole)
             added.append(key)
     try:
         yield
     finally:
         for key in added:
             _watched.pop(key, None)
+            _within.pop(key, None)
         _depth.pop()
         if not _depth:
             _outputs.clear()
@@ -172,16 +275,37 @@ def watching(paths: Iterable[str | Path | None], besides: Iterable[str | Path | 
 
 def _now(key: str, watch: _Watch) -> Identity | FolderView | None:
     if isinstance(watch.before, dict):
-        return folder_view(_real(key), watch.besides) if _is_folder(key) else None
+        return _view(_real(key), watch.names, watch.besides) if _is_folder(key) else None
     return identity(key)
 
 
-def _changed_entries(before: FolderView, now: FolderView | Identity | None) -> list[str]:
-    """The entries of a watched folder added, removed or replaced since its watch began, sorted
-    (every entry when the folder itself is gone or replaced by a file)."""
+def _changed_entries(key: str, before: FolderView, now: FolderView | Identity | None) -> list[str]:
+    """The entries of the watched folder ``key`` added, removed or replaced since its watch
+    began, and the files read from it since changed (:func:`watch_within`), sorted (every entry
+    when the folder itself is gone or replaced by a file)."""
     if not isinstance(now, dict):
         return sorted(before) or ["."]
-    return sorted(k for k in before.keys() | now.keys() if before.get(k, 0) != now.get(k, 0))
+    found = {k for k in before.keys() | now.keys() if before.get(k, 0) != now.get(k, 0)}
+    read = _within.get(key, {})
+    found |= {os.path.relpath(path, key) for path, was in read.items() if identity(path) != was}
+    return sorted(found)
+
+
+def watch_within(folder: str | Path, files: Iterable[str | Path]) -> None:
+    """``files``, read from the watched folder ``folder`` now, watched on their own until its
+    watch ends, when that folder could not be walked whole: too large (:data:`FOLDER_ENTRIES`), or
+    a folder in it whose files are reached by name but that cannot be listed (mode 0311, a shared
+    drop folder). A file past the entries looked at, or in such a folder, replaced during the run
+    would go unseen. A file read before keeps what it was when first read."""
+    key = _key(folder)
+    watch = _watched.get(key)
+    if watch is None or watch.whole:
+        return
+    read = _within.setdefault(key, {})
+    for file in files:
+        path = os.path.join(key, file)
+        if path not in read:
+            read[path] = identity(path)
 
 
 def changed() -> list[str]:
@@ -196,11 +320,11 @@ def changed_problems() -> list[Problem]:
     problems = []
     for key, watch in list(_watched.items()):
         now = _now(key, watch)
-        if now == watch.before:
-            continue
         if isinstance(watch.before, dict):
-            problems.append(folder_changed_problem(watch.given, _changed_entries(watch.before, now)))
-        else:
+            entries = _changed_entries(key, watch.before, now)
+            if entries:
+                problems.append(folder_changed_problem(watch.given, entries))
+        elif now != watch.before:
             problems.append(changed_problem(watch.given))
     return problems
 
@@ -360,6 +484,9 @@ __all__ = [
     "FOLDER_ENTRIES",
     "FolderView",
     "Identity",
+    "InputFolder",
+    "Link",
+    "absolute",
     "changed",
     "changed_problem",
     "changed_problems",
@@ -367,10 +494,12 @@ __all__ = [
     "folder_changed_problem",
     "folder_view",
     "identity",
+    "named_view",
     "note_outputs",
     "output_changed_problem",
     "piped_sha256",
     "placed",
     "remember_piped",
+    "watch_within",
     "watching",
 ]

@@ -165,15 +165,24 @@ def check_score_paths(
 
 
 def _watched(
-    inputs: list[str | Path | None], previous: str | Path | None, outputs: tuple[str | Path | None, ...]
+    inputs: list[str | Path | None],
+    evidence_dir: str | Path | None,
+    previous: str | Path | None,
+    outputs: tuple[str | Path | None, ...],
 ) -> contextlib.AbstractContextManager[None]:
-    """The run's inputs watched while it reads them (pari_index.input_watch), last year's results
-    with the CSV files its workbook's long sheets overflowed to; its outputs not looked at in an
-    input folder."""
+    """The run's inputs watched while it reads them (pari_index.input_watch), the evidence folder
+    whole, last year's results by what is read of them (the tables of a folder, or the workbook
+    and the CSV files its long sheets overflowed to); its outputs not looked at in an input
+    folder."""
+    from pari_index.outputs.paths import watched
     from pari_index.outputs.results import results_sources
 
-    previous_files = [s.path for s in results_sources(previous, "--previous")] if previous is not None else []
-    return input_watch.watching([*inputs, *previous_files], besides=outputs)
+    read: list[str | Path | input_watch.InputFolder | None] = [*inputs]
+    if evidence_dir is not None:
+        read.append(input_watch.InputFolder(evidence_dir))
+    if previous is not None:
+        read += watched(results_sources(previous, "--previous"))
+    return input_watch.watching(read, besides=outputs)
 
 
 def run_score(
@@ -228,7 +237,7 @@ def run_score(
     marks, run_cache = _run_marks(date, synthetic), _run_cache(cache, lang)
     # Inputs hashed once, in a thread (cache key, provenance); no output from one changed mid-run.
     read = [*assessments, *survey, communes, appraisal]
-    watched = _watched([*read, criteria, lineage, evidence_dir], previous, (out, report, cache))
+    watched = _watched([*read, criteria, lineage], evidence_dir, previous, (out, report, cache))
     with watched, file_digests.inputs_of_run(read):
         result = score(
             assessments,

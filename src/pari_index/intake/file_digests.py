@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pari_index.input_watch import Identity as _Identity
+from pari_index.input_watch import absolute as _absolute
 from pari_index.input_watch import identity as _identity
 from pari_index.spelling import spelled_on_disk
 from pari_index.threads import result_of
@@ -75,7 +76,7 @@ def sha256(path: str | Path) -> str | None:
     file that cannot be read). An input of the run under way is hashed once (:func:`inputs_of_run`).
     A name typed composed is found decomposed on disk as every reader finds it (spelled_on_disk):
     a stage-level caller's about table said ``-`` for a file its readers had read."""
-    key = os.path.abspath(spelled_on_disk(path))
+    key = _absolute(spelled_on_disk(path))
     with _lock:
         known = _run.get(key)
     if known is not None:
@@ -99,7 +100,7 @@ def sha256(path: str | Path) -> str | None:
 def inputs_of_run(paths: Iterable[str | Path | None]) -> Iterator[None]:
     """While the block runs, the regular files among ``paths`` are hashed once, in a thread
     started here; the digests are forgotten when it ends."""
-    keys = list(dict.fromkeys(os.path.abspath(spelled_on_disk(p)) for p in paths if p is not None))
+    keys = list(dict.fromkeys(_absolute(spelled_on_disk(p)) for p in paths if p is not None))
     pool = ThreadPoolExecutor(max_workers=1)
     # Set when the run ends: a run refused early (a 1.5 GB sparse file, a file over the size
     # limit) must not go on hashing its inputs, nor keep the process from exiting until it has.

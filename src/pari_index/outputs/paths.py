@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError, path_form, quoted
-from pari_index.input_watch import note_outputs
+from pari_index.input_watch import InputFolder, note_outputs
 from pari_index.outputs.names import shown_name
 
 Identity = tuple[int, int]
@@ -649,8 +649,15 @@ def check_cache_folder(cache: Path, targets: Sequence[Target]) -> None:
     """Refuse (UsageError, exit 2) a ``--cache`` folder that is an output, lies inside one or holds
     one: a results folder is replaced as a whole (the cache would be lost with it, or block it),
     and the cache removes its old entries (an output among them could be lost). ``-`` is refused
-    as every path is (check_names: ``--cache -`` made a folder named ``-``)."""
+    as every path is (check_names: ``--cache -`` made a folder named ``-``). A cache folder the run
+    would create is named as an output's folders are (``output-name-not-portable``, exit 4):
+    ``--cache CON`` or ``--cache "bộ nhớ."`` made a folder no colleague on Windows can open, copy
+    or delete."""
     check_names([("--cache", cache)])
+    if not _exists(cache):
+        unportable = _not_portable(Target(cache, "--cache", folder=True))
+        if unportable is not None:
+            raise OutputError([unportable])
     for target in targets:
         paths = (target.path, *target.files)
         if same_file(cache, target.path) or inside(cache, target.path) or any(inside(p, cache) for p in paths):
@@ -910,6 +917,12 @@ def _given_twice(source: Source, earlier: Source) -> Problem:
         "(name the forms rather than data/*)",
         params={"option": source.option, "path": path, "other_option": earlier.option, "other": other},
     )
+
+
+def watched(inputs: Iterable[Source]) -> list[Path | InputFolder]:
+    """What a command's watch looks at of each input (pari_index.input_watch.watching): a folder
+    by the names read from it (a results folder's tables), any other input as a file."""
+    return [InputFolder(s.path, s.reads) if s.reads else s.path for s in inputs]
 
 
 def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> list[Source]:

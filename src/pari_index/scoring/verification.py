@@ -25,6 +25,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, MissingEvidence, Part
 from pari_index.criteria.points import SCALE, to_units
 from pari_index.errors import Problem, broken_link, near_name, shorten_path, visible
+from pari_index.input_watch import watch_within
 from pari_index.intake.appraisal_columns import unread_columns
 from pari_index.intake.assessments import (
     CELL_SCHEMA,
@@ -706,6 +707,8 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
         files = d.select("evidence_file").drop_nulls().unique()["evidence_file"].to_list()
         checked = check_evidence_files(evidence_dir, files)
         states = {name: state for name, (state, _) in checked.items()}
+        # Watched on their own from now, should the folder be too large to be watched whole.
+        watch_within(evidence_dir, [name for name, state in states.items() if state == "ok"])
         notes = {name: text for name, (_, text) in checked.items() if text}
         file_state = pl.col("evidence_file").replace_strict(states, default="ok", return_dtype=pl.String)
         note = pl.col("evidence_file").replace_strict(notes, default=None, return_dtype=pl.String)
