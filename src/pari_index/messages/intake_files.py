@@ -499,18 +499,18 @@ READING_FINDINGS: dict[str, Entry] = {
         "original file), then score again",
     ),
     "rows-in-one-cell": entry(
-        "Các hàng của bảng nằm trong một ô; trang tính không được đọc",
-        "Rows of the table inside one cell; the sheet was not read",
+        "Các hàng của bảng nằm trong một ô; bảng không được đọc",
+        "Rows of the table inside one cell; the table was not read",
         "ô ở hàng {row} chứa {lines} dòng trông như các hàng của bảng (dòng đầu: {text}): một tệp CSV có dấu "
-        "ngoặc kép thừa đã được mở rồi lưu thành sổ tính, và các hàng đó thành chữ của một ô; trang tính không "
-        "được đọc để các hàng đó không bị bỏ sót mà không báo",
+        "ngoặc kép thừa {saved_as}, và các hàng đó thành chữ của một ô; bảng không được đọc để các hàng đó không "
+        "bị bỏ sót mà không báo",
         "the cell in row {row} holds {lines} lines that look like rows of the table (the first: {text}): a CSV "
-        "file with a stray quote was opened and saved as a workbook, and those rows became the text of one cell; "
-        "the sheet was not read, rather than leave those rows out without a word",
+        "file with a stray quote {saved_as}, and those rows became the text of one cell; the table was not read, "
+        "rather than leave those rows out without a word",
         "mở tệp CSV gốc bằng trình soạn thảo văn bản, xoá các dấu ngoặc kép thừa (hoặc viết đôi dấu ngoặc kép bên "
-        'trong ô: ""), rồi mở và lưu lại; hoặc tách các dòng của ô thành các hàng trong trang tính',
+        'trong ô: ""), rồi {saved_again}; hoặc tách các dòng của ô thành các hàng của bảng',
         "open the original CSV file in a text editor, delete the stray quotes (or double the quotes inside the "
-        'cell: ""), then open and save it again; or split the cell\'s lines into rows of the sheet',
+        'cell: ""), then {saved_again}; or split the cell\'s lines into rows of the table',
     ),
     # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
     # English words are the problem's own sentence, so a findings table reads the same as before.

@@ -1,0 +1,181 @@
+"""Hostile cases of the twenty-fifth session's helper decoding25: cells read as something else
+than what the user saw, and rows lost without a word, in the input kinds session 24 left out.
+
+- A CSV file whose stray quote swallowed rows (tests/hostile_decoding23.py), loaded with a data
+  tool (pandas, polars) and saved as Parquet: the swallowed rows are the lines of one explanation
+  cell, as in a workbook saved from it (``rows-in-one-cell``, session 24, workbooks only).
+
+- An OpenDocument spreadsheet (.ods, LibreOffice's own format) with a date typed in a column of
+  text, codes formatted ``00000`` and percentages formatted as such: session 24 read them as
+  the sheet shows them in .xlsx only, and an .ods gave ``2025-04-06``, ``1`` and ``0.943``.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_decoding25.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from hostile_decoding23 import _explanations
+from hostile_sweep8 import _examples, _rows, _score
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+
+
+def quote_swallows_rows_saved_as_parquet(folder: Path) -> list[str]:
+    """The assessments with a stray quote swallowing seven rows, read by polars and saved as Parquet."""
+    import polars as pl
+
+    _examples(folder)
+    broken = _explanations(folder, '"Đã họp ngày 5', 'xong"')
+    target = folder / "tu-danh-gia.parquet"
+    pl.read_csv(broken, infer_schema=False).write_parquet(target)
+    broken.unlink()
+    return _score(folder, assessments=target)
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
+)
+#: LibreOffice's automatic styles for a code formatted 00000 (ce1), a percentage (ce2) and a date (ce3).
+_ODS_STYLES = (
+    "<office:automatic-styles>"
+    '<number:number-style style:name="N1"><number:number number:decimal-places="0" '
+    'number:min-decimal-places="0" number:min-integer-digits="5"/></number:number-style>'
+    '<number:percentage-style style:name="N2"><number:number number:decimal-places="1" '
+    'number:min-decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text>'
+    "</number:percentage-style>"
+    '<number:date-style style:name="N3"><number:day number:style="long"/><number:text>/</number:text>'
+    '<number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/>'
+    "</number:date-style>"
+    '<style:style style:name="ce1" style:family="table-cell" style:parent-style-name="Default" '
+    'style:data-style-name="N1"/>'
+    '<style:style style:name="ce2" style:family="table-cell" style:parent-style-name="Default" '
+    'style:data-style-name="N2"/>'
+    '<style:style style:name="ce3" style:family="table-cell" style:parent-style-name="Default" '
+    'style:data-style-name="N3"/>'
+    "</office:automatic-styles>"
+)
+
+
+def ods_text(text: str) -> str:
+    return (
+        '<table:table-cell office:value-type="string" calcext:value-type="string">'
+        f"<text:p>{escape(text)}</text:p></table:table-cell>"
+    )
+
+
+def ods_code(code: str, styled: bool = True) -> str:
+    """A code typed as a number, formatted ``00000`` (by its own style, or by its column's)."""
+    style = ' table:style-name="ce1"' if styled else ""
+    return (
+        f'<table:table-cell{style} office:value-type="float" office:value="{int(code)}" calcext:value-type="float">'
+        f"<text:p>{code}</text:p></table:table-cell>"
+    )
+
+
+def ods_percent(value: str) -> str:
+    """``value`` (out of 100) typed with % in LibreOffice: stored as a fraction, shown as typed."""
+    fraction = f"{float(value.replace(',', '.')) / 100:.6g}"
+    return (
+        f'<table:table-cell table:style-name="ce2" office:value-type="percentage" office:value="{fraction}" '
+        f'calcext:value-type="percentage"><text:p>{value.replace(".", ",")}%</text:p></table:table-cell>'
+    )
+
+
+def ods_date(iso: str) -> str:
+    """A date (``2025-04-06``) typed as ``06/04/2025`` in a Vietnamese LibreOffice."""
+    year, month, day = iso[:10].split("-")
+    return (
+        f'<table:table-cell table:style-name="ce3" office:value-type="date" office:date-value="{iso}" '
+        f'calcext:value-type="date"><text:p>{day}/{month}/{year}</text:p></table:table-cell>'
+    )
+
+
+def write_ods(path: Path, rows: list[list[str]], columns: str = "") -> Path:
+    """An OpenDocument spreadsheet of one sheet «data» as LibreOffice writes it: its automatic
+    styles, its columns (``columns``: ``<table:table-column …/>`` elements), ``rows`` of cells
+    (each an ods_* element), and the sheet's end repeated to the last row."""
+    body = "".join(f"<table:table-row>{''.join(cells)}</table:table-row>" for cells in rows)
+    edge = (
+        '<table:table-row table:number-rows-repeated="1048000">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.3">'
+        f'{_ODS_STYLES}<office:body><office:spreadsheet><table:table table:name="data">{columns}{body}{edge}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+        'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("META-INF/manifest.xml", manifest)
+        package.writestr("content.xml", content)
+    return path
+
+
+#: The day typed into the register's district of its first three units.
+DAY = "2025-04-06"
+
+
+def ods_register_and_survey(folder: Path) -> list[str]:
+    """The register as an .ods whose codes are numbers formatted ``00000`` (each cell styled),
+    the first three units' district a date; the survey as an .ods whose codes are numbers in a
+    column formatted ``00000`` (the column's default style, cells without their own) and whose
+    values are typed with % (``100%``)."""
+    header, *rows = _rows("communes.csv")
+    district = header.index("district")
+    register = [[ods_text(name) for name in header]]
+    for number, row in enumerate(rows):
+        cells = [ods_code(row[0]), *(ods_text(text) for text in row[1:])]
+        if number < 3:
+            cells[district] = ods_date(DAY)
+        register.append(cells)
+    write_ods(folder / "don-vi.ods", register)
+    header, *rows = _rows("survey.csv")
+    survey = [[ods_text(name) for name in header]]
+    survey += [
+        [ods_code(row[0], styled=False), ods_text(row[1]), ods_text(row[2]), ods_percent(row[3])] for row in rows
+    ]
+    columns = (
+        '<table:table-column table:default-cell-style-name="ce1"/>'
+        '<table:table-column table:number-columns-repeated="1023"/>'
+    )
+    write_ods(folder / "khao-sat.ods", survey, columns)
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(folder / "don-vi.ods")
+    args[args.index("--survey") + 1] = str(folder / "khao-sat.ods")
+    return args
+
+
+CASES: dict[str, Case] = {
+    "rows-in-one-cell-assessments-parquet": quote_swallows_rows_saved_as_parquet,
+    "well-ods-codes-dates-percentages-as-shown": ods_register_and_survey,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "rows-in-one-cell-assessments-parquet": (1, "rows-in-one-cell", (*_INPUTS, "tu-danh-gia.parquet")),
+    "well-ods-codes-dates-percentages-as-shown": (0, None, (*_INPUTS, "don-vi.ods", "khao-sat.ods")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "rows-in-one-cell-assessments-parquet": ("out.xlsx",),
+}
+
+__all__ = ["CASES", "EXPECTED", "NOT_WRITTEN"]
