@@ -17,6 +17,7 @@ must be printed, and the user's files that must come out byte for byte as they w
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -165,14 +166,53 @@ def ods_register_and_survey(folder: Path) -> list[str]:
     return args
 
 
+def _some_legacy_names(folder: Path, legacy: Callable[[str], str], suffix: str) -> list[str]:
+    """The register (``don-vi`` + ``suffix``, .csv UTF-8 or .xlsx) with three units' names pasted
+    from a document typed with a legacy font (each font byte kept as the code page's character)."""
+    header, *rows = _rows("communes.csv")
+    name = header.index("name")
+    for row in rows[:3]:
+        row[name] = legacy(row[name])
+    path = folder / f"don-vi{suffix}"
+    if suffix == ".xlsx":
+        from hostile_sweep16 import _table_workbook
+
+        _table_workbook(path, [header, *rows])
+    else:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(path)
+    return args
+
+
+def some_names_tcvn3(folder: Path) -> list[str]:
+    """Three names of the register's sixty in TCVN3 (``Ph\xadêng Hång CÈm``), a CSV UTF-8 file."""
+    from hostile_sweep16 import _tcvn3
+
+    return _some_legacy_names(folder, _tcvn3, ".csv")
+
+
+def some_names_vni_in_a_workbook(folder: Path) -> list[str]:
+    """Three names of a register workbook's sixty in VNI (``Phöôøng Hoàng Caåm``)."""
+    from hostile_sweep16 import _vni
+
+    return _some_legacy_names(folder, _vni, ".xlsx")
+
+
 CASES: dict[str, Case] = {
     "rows-in-one-cell-assessments-parquet": quote_swallows_rows_saved_as_parquet,
     "well-ods-codes-dates-percentages-as-shown": ods_register_and_survey,
+    "legacy-font-some-register": some_names_tcvn3,
+    "legacy-font-some-register-workbook": some_names_vni_in_a_workbook,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "rows-in-one-cell-assessments-parquet": (1, "rows-in-one-cell", (*_INPUTS, "tu-danh-gia.parquet")),
     "well-ods-codes-dates-percentages-as-shown": (0, None, (*_INPUTS, "don-vi.ods", "khao-sat.ods")),
+    # Warnings (read, exit 0): tests/test_hostile_decoding25.py finds them in the findings sheet.
+    "legacy-font-some-register": (0, None, (*_INPUTS, "don-vi.csv")),
+    "legacy-font-some-register-workbook": (0, None, (*_INPUTS, "don-vi.xlsx")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "rows-in-one-cell-assessments-parquet": ("out.xlsx",),

@@ -135,3 +135,50 @@ def test_an_ods_table_away_from_the_corner_is_placed_right(tmp_path: Path) -> No
     read = read_excel(write_ods(tmp_path / "a.ods", rows), "a.ods")
     assert read.problems == []
     assert _cells(read.sheets[0].frame) == [("00001", "50")]
+
+
+@pytest.mark.parametrize(
+    ("case", "said"),
+    [
+        (
+            "legacy-font-some-register",
+            "7 words look typed with a legacy Vietnamese font (TCVN3/ABC or VNI) (1 % of the words with letters "
+            "outside ASCII; e.g. «Phô¬ng» «H«ng» «T©n»): too few to refuse the file",
+        ),
+        (
+            "legacy-font-some-register-workbook",
+            "words look typed with a legacy Vietnamese font (TCVN3/ABC or VNI)",
+        ),
+    ],
+)
+def test_a_few_names_in_a_legacy_font_are_named_in_a_warning(tmp_path: Path, case: str, said: str) -> None:
+    from test_hostile_decoding24 import _findings
+
+    done = _child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = _findings(tmp_path)
+    code_column = next(c for c in found.columns if found[c].str.contains("legacy-font-some", literal=True).any())
+    ours = found.filter(pl.col(code_column) == "legacy-font-some")
+    assert ours.height == 1, found
+    assert any(said in value for value in ours.row(0)), ours.row(0)
+    assert not {"legacy-font", "legacy-encoding", "letters-misread-some"} & set(found[code_column])
+
+
+def test_words_in_a_legacy_font_are_told_from_signs_quotes_and_misread_words() -> None:
+    from hostile_decoding23 import misread
+    from hostile_sweep16 import _tcvn3, _vni
+
+    from pari_index.intake.misread_letters import letters_damaged, weigh_legacy
+
+    good = "Phường Hồng Cẩm, Xã Tân Lộc, có, không, «trích yếu» 2×3 m² 5 µg\n" * 50
+    tcvn3 = letters_damaged([good + _tcvn3("Phường Quý Yên, Hà Nội")], "f.csv")
+    assert [(p.code, p.severity, p.params["words"]) for p in tcvn3] == [("legacy-font-some", "warning", 4)]
+    vni = weigh_legacy([good + _vni("Phường Hồng Cẩm")])
+    assert vni is not None and vni.words == 3 and vni.examples == "«Phöôøng» «Hoâøng» «Caâûm»"
+    # One word so (``Hoøa``: its ``Xaõ Taân`` are Vietnamese letters as written) is too few to tell.
+    assert weigh_legacy([good + _vni("Xã Tân Hòa")]) is None
+    # Text as it should be, signs after digits or at a word's edges, one foreign name: nothing.
+    assert letters_damaged([good + "Ông François Dupont"], "f.csv") == []
+    # Words misread in a code page are that finding's, not this one's.
+    misread_only = letters_damaged([good + misread("Phường Quý Yên", "cp1252")], "f.csv")
+    assert [p.code for p in misread_only] == ["letters-misread-some"]

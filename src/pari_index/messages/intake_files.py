@@ -471,6 +471,20 @@ READING_FINDINGS: dict[str, Entry] = {
         "file with Data › From Text/CSV, choosing its own file origin («65001: Unicode (UTF-8)» or «1258: "
         "Vietnamese (Windows)»)",
     ),
+    "legacy-font-some": entry(
+        "Một số từ gõ bằng phông tiếng Việt cũ (TCVN3/VNI)",
+        "Some words typed with a legacy Vietnamese font (TCVN3/VNI)",
+        "{words} từ có vẻ được gõ bằng phông tiếng Việt cũ (TCVN3/ABC hoặc VNI) ({share} % số từ có chữ ngoài "
+        "ASCII; ví dụ {examples}): quá ít để từ chối tệp (như các hàng được dán từ một văn bản cũ); tệp vẫn được "
+        "đọc, các từ đó được dùng như đã ghi, kể cả trong tên được xếp hạng",
+        "{words} words look typed with a legacy Vietnamese font (TCVN3/ABC or VNI) ({share} % of the words with "
+        "letters outside ASCII; e.g. {examples}): too few to refuse the file (as rows pasted from an old "
+        "document); the file was read, those words as they are written, names that are ranked included",
+        "chuyển các từ đó sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, từ TCVN3 hoặc VNI) hoặc gõ lại, "
+        "rồi chấm lại",
+        "convert those words to Unicode (e.g. Unikey's converter, from TCVN3 or VNI) or type them again, then "
+        "score again",
+    ),
     "letters-misread-some": entry(
         "Một số từ bị đọc sai bảng mã rồi lưu lại",
         "Some words misread in another code page and saved",

@@ -17,7 +17,7 @@ from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
 from pari_index.intake.lost_letters import letters_lost, weigh_lost
-from pari_index.intake.misread_letters import letters_misread, some_damaged, weigh_misread
+from pari_index.intake.misread_letters import letters_misread, some_damaged, weigh_legacy, weigh_misread
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -336,7 +336,8 @@ def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
         # A CSV file that lost its letters to ? (letters-lost), then opened and saved as a workbook.
         if lost is not None and lost[1]:
             return [letters_lost(lost[0], file, name)]
-        return some_damaged(misread, lost, file, name)
+        legacy = weigh_legacy(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+        return some_damaged(misread, lost, file, name, legacy)
     return [
         Problem(
             "legacy-font",
