@@ -9,6 +9,14 @@ than what the user saw, and rows lost without a word, in the input kinds session
   text, codes formatted ``00000`` and percentages formatted as such: session 24 read them as
   the sheet shows them in .xlsx only, and an .ods gave ``2025-04-06``, ``1`` and ``0.943``.
 
+- A few names pasted from a document typed with a legacy font (TCVN3, VNI) into a register
+  otherwise in Unicode: below the share that refuses the file, ranked garbled without a word; now
+  ``legacy-font-some``, a warning naming them.
+
+- Excel's error values in a Parquet file (pandas keeps «#REF!», «#DIV/0!» as text) counted as
+  evidence given; an .ods's error cells, read by calamine as the 0 or the empty text LibreOffice
+  stores beside them, scored a survey rate 0. Now ``excel-error-cell`` in both, not read.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding25.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -200,11 +208,58 @@ def some_names_vni_in_a_workbook(folder: Path) -> list[str]:
     return _some_legacy_names(folder, _vni, ".xlsx")
 
 
+def excel_errors_in_parquet(folder: Path) -> list[str]:
+    """The assessments read from a workbook by pandas (whose default missing values take «#N/A»
+    but not «#REF!» or «#DIV/0!») and saved as Parquet: the evidence numbers and files of the first
+    five items with a document were formulas that failed, kept as their error values' text."""
+    import polars as pl
+
+    header, *rows = _rows("assessments_long.csv")
+    number, name = header.index("evidence_number"), header.index("evidence_file")
+    errors = iter(["#REF!", "#DIV/0!", "#VALUE!", "Err:502", "#NAME?"])
+    for row in rows:
+        if row[name]:
+            row[number] = row[name] = next(errors, row[name])
+    target = folder / "tu-danh-gia.parquet"
+    pl.DataFrame(rows, schema=header, orient="row").write_parquet(target)
+    return _score(folder, assessments=target)
+
+
+def ods_error(code: str, value: str | None) -> str:
+    """An error cell as LibreOffice writes it: a formula that failed, its error shown (``code``),
+    its value a string (``value`` None: ``office:string-value=""``) or a float (``value``)."""
+    typed = (
+        'office:value-type="string" office:string-value=""'
+        if value is None
+        else f'office:value-type="float" office:value="{value}"'
+    )
+    return (
+        f'<table:table-cell table:formula="of:=[.Z99]/0" {typed} calcext:value-type="error">'
+        f"<text:p>{escape(code)}</text:p></table:table-cell>"
+    )
+
+
+def ods_survey_with_errors(folder: Path) -> list[str]:
+    """The survey as an .ods whose first two rates are formulas that failed (#DIV/0! with a float
+    value 0, #N/A with an empty string value), as LibreOffice writes them."""
+    header, *rows = _rows("survey.csv")
+    survey = [[ods_text(name) for name in header]]
+    for number, row in enumerate(rows):
+        value = {0: ods_error("#DIV/0!", "0"), 1: ods_error("#N/A", None)}.get(number, ods_text(row[3]))
+        survey.append([ods_text(row[0]), ods_text(row[1]), ods_text(row[2]), value])
+    write_ods(folder / "khao-sat.ods", survey)
+    args = _score(folder)
+    args[args.index("--survey") + 1] = str(folder / "khao-sat.ods")
+    return args
+
+
 CASES: dict[str, Case] = {
     "rows-in-one-cell-assessments-parquet": quote_swallows_rows_saved_as_parquet,
     "well-ods-codes-dates-percentages-as-shown": ods_register_and_survey,
     "legacy-font-some-register": some_names_tcvn3,
     "legacy-font-some-register-workbook": some_names_vni_in_a_workbook,
+    "excel-error-cell-parquet": excel_errors_in_parquet,
+    "excel-error-cell-ods": ods_survey_with_errors,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -213,6 +268,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     # Warnings (read, exit 0): tests/test_hostile_decoding25.py finds them in the findings sheet.
     "legacy-font-some-register": (0, None, (*_INPUTS, "don-vi.csv")),
     "legacy-font-some-register-workbook": (0, None, (*_INPUTS, "don-vi.xlsx")),
+    "excel-error-cell-parquet": (1, "excel-error-cell", (*_INPUTS, "tu-danh-gia.parquet")),
+    "excel-error-cell-ods": (1, "excel-error-cell", (*_INPUTS, "khao-sat.ods")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "rows-in-one-cell-assessments-parquet": ("out.xlsx",),

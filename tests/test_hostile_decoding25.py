@@ -182,3 +182,41 @@ def test_words_in_a_legacy_font_are_told_from_signs_quotes_and_misread_words() -
     # Words misread in a code page are that finding's, not this one's.
     misread_only = letters_damaged([good + misread("Phường Quý Yên", "cp1252")], "f.csv")
     assert [p.code for p in misread_only] == ["letters-misread-some"]
+
+
+def test_error_values_in_a_parquet_file_are_reported_and_not_read() -> None:
+    frame = pl.DataFrame(
+        {
+            "commune_code": ["00001", "00001", "00004"],
+            "criterion_id": ["1.1.1", "1.1.2", "1.1.1"],
+            "evidence_file": ["#REF!", "Err:502", "#REF! trong tệp cũ.pdf"],
+        }
+    )
+    read = read_parquet(_parquet(frame), "a.parquet")
+    assert [(p.code, p.row, p.field) for p in read.problems] == [
+        ("excel-error-cell", 2, "evidence_file"),
+        ("excel-error-cell", 3, "evidence_file"),
+    ]
+    assert read.sheets[0].frame["evidence_file"].to_list() == [None, None, "#REF! trong tệp cũ.pdf"]
+
+
+def test_an_ods_s_error_cells_are_reported_and_not_read_as_0_or_empty(tmp_path: Path) -> None:
+    from hostile_decoding25 import ods_error
+
+    repeated = ods_error("Err:502", "0").replace(
+        "<table:table-cell ", '<table:table-cell table:number-columns-repeated="2" '
+    )
+    rows = [
+        [ods_text("code"), ods_text("a"), ods_text("b")],
+        [ods_text("00001"), ods_error("#DIV/0!", "0"), ods_error("#N/A", None)],
+        [ods_text("00004"), repeated],
+        [ods_text("00007"), ods_text("0"), ods_text("")],
+    ]
+    read = read_excel(write_ods(tmp_path / "a.ods", rows), "a.ods")
+    assert [(p.code, p.row, p.field, p.params["code"]) for p in read.problems] == [
+        ("excel-error-cell", 2, "a", "#DIV/0!"),
+        ("excel-error-cell", 2, "b", "#N/A"),
+        ("excel-error-cell", 3, "a", "Err:502"),
+        ("excel-error-cell", 3, "b", "Err:502"),
+    ]
+    assert _cells(read.sheets[0].frame) == [("00001", None, None), ("00004", None, None), ("00007", "0", None)]

@@ -151,5 +151,8 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     swallowed = rows_in_one_cell(grid, file, None, 1, "parquet")
     if swallowed is not None:  # a CSV file's stray quote, read by a data tool and saved as Parquet
         return ReadResult([], [*problems, swallowed])
-    sheet, found = frame_from_grid(grid, file, None)
+    # Error values kept as text (pandas reads a workbook's «#REF!», «#DIV/0!» so; only «#N/A» is
+    # its missing value): reported and not read, as a CSV file's are (session 25: counted as
+    # evidence given, exit 0).
+    sheet, found = frame_from_grid(grid, file, None, excel_errors=True)
     return ReadResult([sheet] if sheet else [], problems + found)

@@ -19,6 +19,8 @@ workbook's text (``xlsx-too-much-text``)."""
 
 from __future__ import annotations
 
+import html
+import itertools
 import re
 import zipfile
 
@@ -30,6 +32,7 @@ from pari_index.intake.xlsx.limits import (
     EXCEL_MAX_COLUMNS,
     EXCEL_MAX_ROWS,
     MAX_CELL_CHARS,
+    MAX_CELL_FINDINGS,
     _quote,
     _Refused,
 )
@@ -47,6 +50,10 @@ _COLUMNS_REPEATED = re.compile(rb"number-columns-repeated\s*=\s*[\"']\s*\+?([0-9
 _VALUE_TYPE = re.compile(rb"value-type\s*=")
 #: The count of a run of spaces (``<text:s text:c="N"/>``).
 _SPACES = re.compile(rb"(?:^|[\s:])c\s*=\s*[\"']\s*\+?([0-9]{1,15})")
+#: An error cell's type (LibreOffice's own attribute beside ``office:value-type``), and the text
+#: it shows.
+_ERROR_CELL = re.compile(rb"value-type\s*=\s*[\"']error[\"']")
+_SHOWN = re.compile(rb"\s*<(?:[A-Za-z0-9_.-]{1,40}:)?p\s*>([^<]{0,200})<")
 _NAME = re.compile(rb"\bname\s*=\s*[\"']([^\"']{0,400})")
 _TAG_END = re.compile(rb">")
 _PAST_EDGE_HINT = "this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)"
@@ -83,6 +90,7 @@ class _OdsScan:
         # Whether a cell of the part may show otherwise than calamine writes it (ods_styles): told
         # once a part, in C, as most parts hold none (0.3 CPU s of 750,000 cells, told a cell).
         styled = b"percentage" in part or b"date-value" in part or bool(self.styles.padding)
+        errors = b"error" in part
         for match in _TAG.finditer(part):
             close, name, attrs = match.groups()
             if name == b"table-cell" or name == b"covered-table-cell":  # the most tags, first
@@ -98,6 +106,8 @@ class _OdsScan:
                     if styled:
                         rows = range(self.row, self.row + self.rows_repeated)
                         self.styles.place(self.info, attrs, rows, range(self.col, self.col + columns))
+                    if errors and _ERROR_CELL.search(attrs):
+                        self._error(part, match.end(), columns)
                 self.col += columns
                 self.elements += 1
                 if self.elements > self.limits.cells:
@@ -120,6 +130,21 @@ class _OdsScan:
                 self._start_sheet(attrs)
             else:
                 self.styles.tag(name, close, attrs)
+
+    def _error(self, part: bytes, end: int, columns: int) -> None:
+        """An error cell (``calcext:value-type="error"``) whose start tag ends at ``end`` of ``part``:
+        calamine reads it as its value, empty or 0 (a survey rate whose formula failed was scored 0
+        without a word, session 25); it is an Excel error cell (excel-error-cell, not read), its
+        code the text it shows (``#DIV/0!``, ``Err:502``) when that follows in the part."""
+        shown = _SHOWN.match(part, end)
+        code = _quote(html.unescape(shown.group(1).decode("utf-8", "replace")).strip()[:40]) if shown else ""
+        room = max(MAX_CELL_FINDINGS - len(self.info.errors), 0)
+        rows, cols = range(self.row + 1, self.row + self.rows_repeated + 1), range(self.col + 1, self.col + columns + 1)
+        cells = ((row, col, code or "#ERROR") for row in rows for col in cols)
+        self.info.errors.extend(itertools.islice(cells, room))
+        if room < len(rows) * len(cols):  # a run repeated: listed up to the cap, the rest counted
+            more = len(rows) * len(cols) - room
+            self.info.more["excel-error-cell"] = self.info.more.get("excel-error-cell", 0) + more
 
     def _spaces(self, count: int) -> None:
         """A run of ``count`` spaces in the current cell (and each of its repetitions)."""

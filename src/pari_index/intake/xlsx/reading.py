@@ -186,6 +186,20 @@ def _ods_dates(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
     return grid.with_columns(exprs) if exprs else grid
 
 
+def _errors_not_read(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
+    """Error cells emptied: each is reported (excel-error-cell) and not read. calamine reads an
+    .ods's as the value LibreOffice stores beside the error, 0 or empty (session 25)."""
+    cells = [(row, col) for row, col, _ in info.errors]
+    exprs = [
+        pl.when(pl.int_range(pl.len()).is_in(rows))
+        .then(None)
+        .otherwise(pl.col(grid.columns[index]))
+        .alias(grid.columns[index])
+        for index, rows in _by_column(cells, grid, info).items()
+    ]
+    return grid.with_columns(exprs) if exprs else grid
+
+
 def _padded_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
     """Whole numbers in a format that pads them with zeros (``00000``) as the sheet shows them
     (1 shown 00001): a code column so formatted, a common way to keep codes' leading zeros on
@@ -430,6 +444,7 @@ def _read_measured(
         if any(problem.severity == "error" for problem in letters):
             continue
         info = cells.get(name, _SheetCells())
+        raw = _errors_not_read(raw, info) if info.errors else raw
         raw = _dates_as_shown(_padded_as_shown(_percent_as_shown(_ods_dates(raw, info), info), info))
         skip, titles = (header_row(raw), []) if header_row is not None else title_rows(raw, file, name, info.first_row)
         raw, headings = join_two_row_header(raw, info, skip) if header_row is None else (raw, set())
