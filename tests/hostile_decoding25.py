@@ -17,6 +17,10 @@ than what the user saw, and rows lost without a word, in the input kinds session
   evidence given; an .ods's error cells, read by calamine as the 0 or the empty text LibreOffice
   stores beside them, scored a survey rate 0. Now ``excel-error-cell`` in both, not read.
 
+- An .ods's merged cells (a commune code typed once and merged down over the commune's rows):
+  every covered row was ``missing-commune-code`` (3,381 errors) with no word of the merge; now
+  ``merged-cells`` names each range, as in an .xlsx.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding25.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -253,6 +257,24 @@ def ods_survey_with_errors(folder: Path) -> list[str]:
     return args
 
 
+def ods_codes_merged_over_their_rows(folder: Path) -> list[str]:
+    """The assessments as an .ods whose commune code is typed once for each commune, its cell
+    merged down over the commune's rows (a form as clerks lay it out), the cells below covered."""
+    header, *rows = _rows("assessments_long.csv")
+    sheet = [[ods_text(name) for name in header]]
+    for number, row in enumerate(rows):
+        first = number == 0 or rows[number - 1][0] != row[0]
+        if first:
+            span = next((n for n in range(number, len(rows)) if rows[n][0] != row[0]), len(rows)) - number
+            code = ods_text(row[0]).replace(
+                "<table:table-cell ", f'<table:table-cell table:number-rows-spanned="{span}" '
+            )
+        else:
+            code = "<table:covered-table-cell/>"
+        sheet.append([code, *(ods_text(text) for text in row[1:])])
+    return _score(folder, assessments=write_ods(folder / "tu-danh-gia.ods", sheet))
+
+
 CASES: dict[str, Case] = {
     "rows-in-one-cell-assessments-parquet": quote_swallows_rows_saved_as_parquet,
     "well-ods-codes-dates-percentages-as-shown": ods_register_and_survey,
@@ -260,6 +282,7 @@ CASES: dict[str, Case] = {
     "legacy-font-some-register-workbook": some_names_vni_in_a_workbook,
     "excel-error-cell-parquet": excel_errors_in_parquet,
     "excel-error-cell-ods": ods_survey_with_errors,
+    "merged-cells-ods-codes": ods_codes_merged_over_their_rows,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -270,6 +293,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "legacy-font-some-register-workbook": (0, None, (*_INPUTS, "don-vi.xlsx")),
     "excel-error-cell-parquet": (1, "excel-error-cell", (*_INPUTS, "tu-danh-gia.parquet")),
     "excel-error-cell-ods": (1, "excel-error-cell", (*_INPUTS, "khao-sat.ods")),
+    "merged-cells-ods-codes": (1, "merged-cells", (*_INPUTS, "tu-danh-gia.ods")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "rows-in-one-cell-assessments-parquet": ("out.xlsx",),

@@ -220,3 +220,30 @@ def test_an_ods_s_error_cells_are_reported_and_not_read_as_0_or_empty(tmp_path: 
         ("excel-error-cell", 3, "b", "Err:502"),
     ]
     assert _cells(read.sheets[0].frame) == [("00001", None, None), ("00004", None, None), ("00007", "0", None)]
+
+
+def _spanned(cell: str, rows: int = 1, columns: int = 1) -> str:
+    return cell.replace(
+        "<table:table-cell ",
+        f'<table:table-cell table:number-rows-spanned="{rows}" table:number-columns-spanned="{columns}" ',
+    )
+
+
+def test_an_ods_s_merged_cells_are_reported_and_its_headings_over_two_rows_joined(tmp_path: Path) -> None:
+    covered = "<table:covered-table-cell/>"
+    rows = [
+        [
+            _spanned(ods_text("commune_code"), rows=2),
+            _spanned(ods_text("criterion_id"), rows=2),
+            _spanned(ods_text("Minh chứng"), columns=2),
+            covered,
+        ],
+        [covered, covered, ods_text("evidence_number"), ods_text("evidence_file")],
+        [_spanned(ods_text("00001"), rows=2), ods_text("1.1.1"), ods_text("72/KH-UBND"), ods_text("a.pdf")],
+        [covered, ods_text("1.1.2"), ods_text("54/KH-UBND"), ods_text("b.pdf")],
+    ]
+    read = read_excel(write_ods(tmp_path / "a.ods", rows), "a.ods")
+    assert [(p.code, p.row, p.params["cells"]) for p in read.problems] == [("merged-cells", 3, "A3:A4")]
+    frame = read.sheets[0].frame
+    assert frame.columns[1:5] == ["commune_code", "criterion_id", "evidence_number", "evidence_file"]
+    assert _cells(frame) == [("00001", "1.1.1", "72/KH-UBND", "a.pdf"), (None, "1.1.2", "54/KH-UBND", "b.pdf")]

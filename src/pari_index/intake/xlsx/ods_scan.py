@@ -37,7 +37,7 @@ from pari_index.intake.xlsx.limits import (
     _Refused,
 )
 from pari_index.intake.xlsx.ods_styles import OdsStyles, sheet_name
-from pari_index.intake.xlsx.sheet_cells import _SheetCells
+from pari_index.intake.xlsx.sheet_cells import _column_letters, _SheetCells
 from pari_index.intake.xlsx.sheet_scan import _check_sheet
 from pari_index.intake.xlsx.xml_patterns import _parts
 
@@ -54,6 +54,8 @@ _SPACES = re.compile(rb"(?:^|[\s:])c\s*=\s*[\"']\s*\+?([0-9]{1,15})")
 #: it shows.
 _ERROR_CELL = re.compile(rb"value-type\s*=\s*[\"']error[\"']")
 _SHOWN = re.compile(rb"\s*<(?:[A-Za-z0-9_.-]{1,40}:)?p\s*>([^<]{0,200})<")
+_ROWS_SPANNED = re.compile(rb"number-rows-spanned\s*=\s*[\"']\s*\+?([0-9]{1,7})")
+_COLUMNS_SPANNED = re.compile(rb"number-columns-spanned\s*=\s*[\"']\s*\+?([0-9]{1,5})")
 _NAME = re.compile(rb"\bname\s*=\s*[\"']([^\"']{0,400})")
 _TAG_END = re.compile(rb">")
 _PAST_EDGE_HINT = "this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)"
@@ -91,6 +93,7 @@ class _OdsScan:
         # once a part, in C, as most parts hold none (0.3 CPU s of 750,000 cells, told a cell).
         styled = b"percentage" in part or b"date-value" in part or bool(self.styles.padding)
         errors = b"error" in part
+        spanned = b"spanned" in part
         for match in _TAG.finditer(part):
             close, name, attrs = match.groups()
             if name == b"table-cell" or name == b"covered-table-cell":  # the most tags, first
@@ -108,6 +111,8 @@ class _OdsScan:
                         self.styles.place(self.info, attrs, rows, range(self.col, self.col + columns))
                     if errors and _ERROR_CELL.search(attrs):
                         self._error(part, match.end(), columns)
+                    if spanned:
+                        self._merged(attrs)
                 self.col += columns
                 self.elements += 1
                 if self.elements > self.limits.cells:
@@ -130,6 +135,22 @@ class _OdsScan:
                 self._start_sheet(attrs)
             else:
                 self.styles.tag(name, close, attrs)
+
+    def _merged(self, attrs: bytes) -> None:
+        """A cell with content merged over others (``table:number-rows-spanned``,
+        ``number-columns-spanned``), noted as an .xlsx's merged range (``A2:A60``): the cells it
+        covers read as empty, and a form's code typed once for a commune's rows gave 3,381
+        missing-commune-code errors that named no cause (session 25). Headings merged over two
+        rows are joined by it, as an .xlsx's are (two_row_header)."""
+        rows, columns = _repeated(_ROWS_SPANNED, attrs), _repeated(_COLUMNS_SPANNED, attrs)
+        if rows == 1 and columns == 1:
+            return
+        first = f"{_column_letters(self.col + 1)}{self.row + 1}"
+        ref = f"{first}:{_column_letters(self.col + columns)}{self.row + rows}"
+        if len(self.info.merged) < MAX_CELL_FINDINGS:
+            self.info.merged.append(ref)
+        else:
+            self.info.more["merged-cells"] = self.info.more.get("merged-cells", 0) + 1
 
     def _error(self, part: bytes, end: int, columns: int) -> None:
         """An error cell (``calcext:value-type="error"``) whose start tag ends at ``end`` of ``part``:
