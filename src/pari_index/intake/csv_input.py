@@ -598,3 +598,41 @@ def _cut_short_problem(line: int, file: str) -> Problem:
         row=line,
         hint="copy or export the whole file again (a copy, a download or a full disk can cut a file short)",
     )
+
+
+def rows_in_one_cell(
+    grid: pl.DataFrame, file: str, name: str | None, first_row: int, saved_as: str = "workbook"
+) -> Problem | None:
+    """A CSV file with a stray quote (csv-syntax's swallowed_rows), opened in Excel or LibreOffice
+    and saved as a workbook, or loaded by a data tool (pandas, polars) and saved as Parquet: the
+    rows the quote swallowed are lines of one cell, which a workbook or a Parquet file does not
+    tell from a line break typed in a cell. Told as in the CSV file, by lines inside a cell
+    that begin with a value of the first column's shape and hold a row's delimiters (comma,
+    semicolon or tab, as the file was saved); the sheet is refused, as its rows were lost without a
+    word (session 24: 7 rows of commune 00001, every row «used», exit 0; in Parquet, session 25).
+    ``first_row``: the sheet row of the grid's first row (the header); ``name``: the sheet's;
+    ``saved_as``: ``workbook`` or ``parquet``, what the CSV file was saved as."""
+    broken = pl.any_horizontal(pl.col(pl.String).str.contains("\n", literal=True)).any()
+    if grid.height < 2 or not grid.select(broken.fill_null(False)).item():
+        return None  # no cell holds a line break: one pass, not one a delimiter
+    for delimiter in (",", ";", "\t"):
+        found = swallowed_rows(grid, delimiter, None)
+        if found is not None:
+            record, lines, first = found
+            params = {
+                "row": str(first_row + record - 1),
+                "lines": lines,
+                "text": quoted(shorten(first, 60)),
+                "saved_as": saved_as,
+                "saved_again": saved_as,
+            }
+            return Problem(
+                "rows-in-one-cell",
+                render("rows-in-one-cell", params, "en"),
+                file=file,
+                sheet=name,
+                row=first_row + record - 1,
+                hint=render_hint("rows-in-one-cell", "en", params=params),
+                params=params,
+            )
+    return None

@@ -412,8 +412,9 @@ def frame_from_grid(
     ``first_row`` is the sheet row the header is in (an Excel table need not start in row 1).
     ``is_nfc``: the caller checked that the whole text is already in NFC, so cells need not be
     normalised one by one. ``undecodable``: the text had bytes that could not be decoded (U+FFFD):
-    cells holding one are reported and not read. ``excel_errors``: the grid is a CSV's text, whose
-    Excel error values («#N/A») are reported and not read, as a workbook's error cells are. Cells
+    cells holding one are reported and not read. ``excel_errors``: the grid is a CSV's or a Parquet
+    file's text, whose Excel error values («#N/A») are reported and not read, as a workbook's error
+    cells are. Cells
     longer than MAX_CELL_CHARS are reported and
     not read (``longest``: the caller knows no cell is longer, e.g. a short file, and this check is
     skipped); a table wider than MAX_COLUMNS is refused. Linear in the number of columns."""

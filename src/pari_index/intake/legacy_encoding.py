@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 _VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
@@ -92,6 +92,44 @@ def typed_in_legacy_font(cells: Iterable[str]) -> LegacyEvidence | None:
     if evidence is None or not all(c in _CODE_PAGE for c in evidence.letters.split()):
         return None
     return evidence
+
+
+#: The characters of a code page that a legacy font's letters become and no Vietnamese word holds
+#: (Windows-1258's own letters and tones, its punctuation, and ² ³ of m² and m³ set aside).
+_LEGACY_LETTERS = "".join(sorted(_CODE_PAGE - VIETNAMESE - PUNCTUATION - set("²³«»‹›\u0300\u0301\u0303\u0309\u0323")))
+#: Such a character right after a letter: in a word typed with a TCVN3 font (``H«ng``, ``T©n``,
+#: ``Hµ``) or a VNI font (``Hoøa``, ``Caåm``); the quotes « » ‹ › only between letters, as
+#: quotes close a word (``«trích»``). Signs after no letter (``µg``, ``2×3``) are not.
+_LEGACY_SIGN = re.compile(f"[^\\W\\d_](?:[{re.escape(_LEGACY_LETTERS)}]|[«»‹›](?=[^\\W\\d_]))")
+#: Any of those characters: a search for them alone is seven times faster (3 ms a MiB, 21 with the
+#: letter before), and text as it should be holds none.
+_LEGACY_CHAR = re.compile(f"[{re.escape(_LEGACY_LETTERS)}«»‹›]")
+_WORD_OF = re.compile(r"[^ \t\r\n,;|\"'()\[\]]+")
+#: At least this many such words are named (one French or German name, ``François``, is not).
+MIN_LEGACY_WORDS = 2
+
+
+def weigh_legacy_words(sample: str, misread: Callable[[str], str | None]) -> tuple[int, int, list[str]] | None:
+    """The words of ``sample`` (a file's text, or a sheet's cells) typed with a legacy font, a few
+    among text as it should be (rows pasted from an old document: ``Ph\xadêng H«ng CÈm`` among
+    Unicode names; a whole text so is refused, legacy-encoding or legacy-font): how many, how many
+    other words have letters outside ASCII, and the first three; None when fewer than
+    MIN_LEGACY_WORDS. A word misread in another code page (``misread`` gives what it was) is that
+    finding's, not this one's. One search in C when there is none."""
+    if _LEGACY_CHAR.search(sample) is None or _LEGACY_SIGN.search(sample) is None:
+        return None
+    found: list[str] = []
+    count = other = 0
+    for word in _WORD_OF.findall(sample):
+        if word.isascii():
+            continue
+        if _LEGACY_SIGN.search(word) is None or misread(word) is not None:
+            other += 1
+            continue
+        count += 1
+        if len(found) < 3 and len(word) <= 40 and word not in found:
+            found.append(word)
+    return (count, other, found) if count >= MIN_LEGACY_WORDS else None
 
 
 #: Code pages of other languages a file refused as not Windows-1258 may be in (sweep 17: a register
@@ -213,4 +251,4 @@ def other_code_page(raw: bytes) -> str | None:
     return None if best is None else best[1]
 
 
-__all__ = ["VIETNAMESE", "legacy_evidence", "other_code_page", "typed_in_legacy_font"]
+__all__ = ["VIETNAMESE", "legacy_evidence", "other_code_page", "typed_in_legacy_font", "weigh_legacy_words"]

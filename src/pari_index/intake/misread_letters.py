@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from pari_index.errors import Problem, quoted
-from pari_index.intake.legacy_encoding import VIETNAMESE
+from pari_index.intake.legacy_encoding import VIETNAMESE, weigh_legacy_words
 from pari_index.intake.lost_letters import LostLetters, enough, letters_lost, sample_of, weigh_lost
 from pari_index.messages import render, render_hint
 
@@ -150,6 +150,19 @@ def weigh_misread(texts: Iterable[str]) -> tuple[MisreadLetters, bool] | None:
     return MisreadLetters(count, round(100 * count / (count + other)), examples), enough(count, other)
 
 
+def weigh_legacy(texts: Iterable[str]) -> LostLetters | None:
+    """The words of ``texts`` typed with a legacy Vietnamese font (TCVN3, VNI) among text as it
+    should be (legacy_encoding.weigh_legacy_words: at least two), as the evidence of a warning
+    (legacy-font-some); None when there are fewer. A whole text so typed is refused before
+    (legacy-encoding, legacy-font)."""
+    found = weigh_legacy_words(sample_of(texts), repaired)
+    if found is None:
+        return None
+    count, other, words = found
+    examples = " ".join(quoted(word) for word in words)
+    return LostLetters(count, round(100 * count / (count + other)), examples)
+
+
 def letters_misread(evidence: MisreadLetters, file: str, sheet: str | None = None) -> Problem:
     """The finding of a file (or a workbook's sheet) whose UTF-8 letters were misread and saved."""
     params = {"words": evidence.words, "share": evidence.share, "examples": evidence.examples}
@@ -176,20 +189,28 @@ def letters_damaged(texts: Sequence[str], file: str, sheet: str | None = None) -
     misread = weigh_misread(texts)
     if misread is not None and misread[1]:
         return [letters_misread(misread[0], file, sheet)]
-    return some_damaged(misread, lost, file, sheet)
+    return some_damaged(misread, lost, file, sheet, weigh_legacy(texts))
 
 
 def some_damaged(
-    misread: tuple[MisreadLetters, bool] | None, lost: tuple[LostLetters, bool] | None, file: str, sheet: str | None
+    misread: tuple[MisreadLetters, bool] | None,
+    lost: tuple[LostLetters, bool] | None,
+    file: str,
+    sheet: str | None,
+    legacy: LostLetters | None = None,
 ) -> list[Problem]:
-    """The warnings of words misread or lost to ``?`` too few to refuse the text (see
-    :func:`letters_damaged`)."""
-    some = [("letters-misread-some", misread), ("letters-lost-some", lost)]
-    return [_damaged(code, found[0], file, sheet) for code, found in some if found is not None]
+    """The warnings of words misread, lost to ``?`` or typed with a legacy font (``legacy``, session
+    25), too few to refuse the text (see :func:`letters_damaged`)."""
+    some = [
+        ("letters-misread-some", misread[0] if misread is not None else None),
+        ("letters-lost-some", lost[0] if lost is not None else None),
+        ("legacy-font-some", legacy),
+    ]
+    return [_damaged(code, found, file, sheet) for code, found in some if found is not None]
 
 
 def _damaged(code: str, evidence: LostLetters, file: str, sheet: str | None) -> Problem:
-    """The warning ``code`` (letters-misread-some, letters-lost-some) of ``evidence``."""
+    """The warning ``code`` (letters-misread-some, letters-lost-some, legacy-font-some) of ``evidence``."""
     params = {"words": evidence.words, "share": evidence.share, "examples": evidence.examples}
     return Problem(
         code,
@@ -209,5 +230,6 @@ __all__ = [
     "misread_letters",
     "repaired",
     "some_damaged",
+    "weigh_legacy",
     "weigh_misread",
 ]

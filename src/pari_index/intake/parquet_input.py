@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.errors import Problem, quoted, shorten
+from pari_index.intake.csv_input import rows_in_one_cell
 from pari_index.intake.grid import frame_from_grid
 from pari_index.intake.parquet_measure import Unreadable, pages_problem, text_problem
 from pari_index.intake.sheet import (
@@ -147,5 +148,11 @@ def _read_parquet(source: Path | io.BytesIO, file: str) -> ReadResult:
     names = [series.name for series in texts]
     header = pl.DataFrame([names], schema=names, orient="row")
     grid = pl.concat([header, pl.DataFrame(texts)])
-    sheet, found = frame_from_grid(grid, file, None)
+    swallowed = rows_in_one_cell(grid, file, None, 1, "parquet")
+    if swallowed is not None:  # a CSV file's stray quote, read by a data tool and saved as Parquet
+        return ReadResult([], [*problems, swallowed])
+    # Error values kept as text (pandas reads a workbook's «#REF!», «#DIV/0!» so; only «#N/A» is
+    # its missing value): reported and not read, as a CSV file's are (session 25: counted as
+    # evidence given, exit 0).
+    sheet, found = frame_from_grid(grid, file, None, excel_errors=True)
     return ReadResult([sheet] if sheet else [], problems + found)

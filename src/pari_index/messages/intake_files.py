@@ -471,6 +471,20 @@ READING_FINDINGS: dict[str, Entry] = {
         "file with Data › From Text/CSV, choosing its own file origin («65001: Unicode (UTF-8)» or «1258: "
         "Vietnamese (Windows)»)",
     ),
+    "legacy-font-some": entry(
+        "Một số từ gõ bằng phông tiếng Việt cũ (TCVN3/VNI)",
+        "Some words typed with a legacy Vietnamese font (TCVN3/VNI)",
+        "{words} từ có vẻ được gõ bằng phông tiếng Việt cũ (TCVN3/ABC hoặc VNI) ({share} % số từ có chữ ngoài "
+        "ASCII; ví dụ {examples}): quá ít để từ chối tệp (như các hàng được dán từ một văn bản cũ); tệp vẫn được "
+        "đọc, các từ đó được dùng như đã ghi, kể cả trong tên được xếp hạng",
+        "{words} words look typed with a legacy Vietnamese font (TCVN3/ABC or VNI) ({share} % of the words with "
+        "letters outside ASCII; e.g. {examples}): too few to refuse the file (as rows pasted from an old "
+        "document); the file was read, those words as they are written, names that are ranked included",
+        "chuyển các từ đó sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, từ TCVN3 hoặc VNI) hoặc gõ lại, "
+        "rồi chấm lại",
+        "convert those words to Unicode (e.g. Unikey's converter, from TCVN3 or VNI) or type them again, then "
+        "score again",
+    ),
     "letters-misread-some": entry(
         "Một số từ bị đọc sai bảng mã rồi lưu lại",
         "Some words misread in another code page and saved",
@@ -499,18 +513,18 @@ READING_FINDINGS: dict[str, Entry] = {
         "original file), then score again",
     ),
     "rows-in-one-cell": entry(
-        "Các hàng của bảng nằm trong một ô; trang tính không được đọc",
-        "Rows of the table inside one cell; the sheet was not read",
+        "Các hàng của bảng nằm trong một ô; bảng không được đọc",
+        "Rows of the table inside one cell; the table was not read",
         "ô ở hàng {row} chứa {lines} dòng trông như các hàng của bảng (dòng đầu: {text}): một tệp CSV có dấu "
-        "ngoặc kép thừa đã được mở rồi lưu thành sổ tính, và các hàng đó thành chữ của một ô; trang tính không "
-        "được đọc để các hàng đó không bị bỏ sót mà không báo",
+        "ngoặc kép thừa {saved_as}, và các hàng đó thành chữ của một ô; bảng không được đọc để các hàng đó không "
+        "bị bỏ sót mà không báo",
         "the cell in row {row} holds {lines} lines that look like rows of the table (the first: {text}): a CSV "
-        "file with a stray quote was opened and saved as a workbook, and those rows became the text of one cell; "
-        "the sheet was not read, rather than leave those rows out without a word",
+        "file with a stray quote {saved_as}, and those rows became the text of one cell; the table was not read, "
+        "rather than leave those rows out without a word",
         "mở tệp CSV gốc bằng trình soạn thảo văn bản, xoá các dấu ngoặc kép thừa (hoặc viết đôi dấu ngoặc kép bên "
-        'trong ô: ""), rồi mở và lưu lại; hoặc tách các dòng của ô thành các hàng trong trang tính',
+        'trong ô: ""), rồi {saved_again}; hoặc tách các dòng của ô thành các hàng của bảng',
         "open the original CSV file in a text editor, delete the stray quotes (or double the quotes inside the "
-        'cell: ""), then open and save it again; or split the cell\'s lines into rows of the sheet',
+        'cell: ""), then {saved_again}; or split the cell\'s lines into rows of the table',
     ),
     # File-level problems with their figures (issue 13: the Vietnamese gave the title alone). The
     # English words are the problem's own sentence, so a findings table reads the same as before.

@@ -271,6 +271,21 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "use an id of the criteria set, e.g. 1.1.1 (ids are text: 1.10 is not 1.1)",
         ),
     },
+    # How a CSV file whose stray quote swallowed rows became a table of another kind (rows-in-one-cell),
+    # and how to make that table again once the quotes are mended.
+    "saved_as": {
+        "workbook": Words("đã được mở rồi lưu thành sổ tính", "was opened and saved as a workbook"),
+        "parquet": Words(
+            "đã được đọc bằng một công cụ dữ liệu (pandas, polars) rồi lưu thành Parquet",
+            "was loaded by a data tool (pandas, polars) and saved as Parquet",
+        ),
+        "": Words("đã được mở rồi lưu thành sổ tính", "was opened and saved as a workbook"),
+    },
+    "saved_again": {
+        "workbook": Words("mở và lưu lại", "open and save it again"),
+        "parquet": Words("đọc và lưu lại thành Parquet", "load it and save it as Parquet again"),
+        "": Words("mở và lưu lại", "open and save it again"),
+    },
     "empty_hint": {
         "table": Words("xuất lại trang tính", "export the sheet again"),
         "criteria": Words("bắt đầu từ docs/criteria.md", "start from docs/criteria.md"),

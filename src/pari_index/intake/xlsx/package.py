@@ -410,7 +410,7 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
                 found = scan_xlsb(package, budget)  # an .xlsb: its binary sheets
             content = _member(package, "content.xml")
             if content is not None and not found:
-                _scan_ods(package, content, budget)  # an OpenDocument spreadsheet: repeated cells
+                found = _scan_ods(package, content, budget)  # an OpenDocument spreadsheet: repeated cells
             _inflate_the_rest(package, budget)  # for .xlsb, only the package limits apply
             return found
         except ZIP_READ_ERRORS as exc:

@@ -12,12 +12,12 @@ from typing import Any
 import polars as pl
 
 from pari_index.archives import compressed_file, file_head
-from pari_index.errors import IntakeError, Problem, quoted, shorten
-from pari_index.intake.csv_input import swallowed_rows
+from pari_index.errors import IntakeError, Problem
+from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
 from pari_index.intake.lost_letters import letters_lost, weigh_lost
-from pari_index.intake.misread_letters import letters_misread, some_damaged, weigh_misread
+from pari_index.intake.misread_letters import letters_misread, some_damaged, weigh_legacy, weigh_misread
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -28,7 +28,6 @@ from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetC
 from pari_index.intake.xlsx.two_row_header import join_two_row_header
 from pari_index.intake.xlsx.xml_patterns import _CELL_REF
 from pari_index.library_panics import library_failure, panic_words_held
-from pari_index.messages import render, render_hint
 from pari_index.messages.labels import PARAM_WORDS
 
 
@@ -117,13 +116,8 @@ def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
     """Percent-formatted numbers times 100, as the sheet shows them (0.943 shown as 94,3 % -> 94.3)."""
     if not info.percent_cells:
         return grid
-    by_column: dict[int, list[int]] = {}
-    for row, col in info.percent_cells:
-        index = col - info.first_col
-        if 0 <= index < grid.width and row - info.first_row >= 0:
-            by_column.setdefault(index, []).append(row - info.first_row)
     exprs = []
-    for index, rows in by_column.items():
+    for index, rows in _by_column(info.percent_cells, grid, info).items():
         name = grid.columns[index]
         value = pl.col(name).cast(pl.String)
         # x 100 exactly, by moving the decimal point (values.parse_exact reads "0.943e2" as
@@ -167,6 +161,45 @@ def _dates_as_shown(grid: pl.DataFrame) -> pl.DataFrame:
     return grid.with_columns(shown)
 
 
+def _by_column(cells: list[tuple[int, int]], grid: pl.DataFrame, info: _SheetCells) -> dict[int, list[int]]:
+    """Sheet cells (row, column; 1-based) as the grid's rows by the grid's column index."""
+    by_column: dict[int, list[int]] = {}
+    for row, col in cells:
+        index = col - info.first_col
+        if 0 <= index < grid.width and row - info.first_row >= 0:
+            by_column.setdefault(index, []).append(row - info.first_row)
+    return by_column
+
+
+def _ods_dates(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
+    """An .ods's date cells, which calamine writes ``2025-04-06`` (or ``2025-04-06T08:30:00``), as
+    it writes an .xlsx's (``2025-04-06 00:00:00``), for _dates_as_shown to write day first: an .ods
+    register's date typed in a note went into the outputs as ``2025-04-06`` (session 25)."""
+    exprs = []
+    for index, rows in _by_column(info.date_cells, grid, info).items():
+        name = grid.columns[index]
+        value = pl.col(name).cast(pl.String)
+        written = value.str.replace(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})$", "${1} 00:00:00").str.replace(
+            r"^([0-9]{4}-[0-9]{2}-[0-9]{2})T", "${1} "
+        )
+        exprs.append(pl.when(pl.int_range(pl.len()).is_in(rows)).then(written).otherwise(value).alias(name))
+    return grid.with_columns(exprs) if exprs else grid
+
+
+def _errors_not_read(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
+    """Error cells emptied: each is reported (excel-error-cell) and not read. calamine reads an
+    .ods's as the value LibreOffice stores beside the error, 0 or empty (session 25)."""
+    cells = [(row, col) for row, col, _ in info.errors]
+    exprs = [
+        pl.when(pl.int_range(pl.len()).is_in(rows))
+        .then(None)
+        .otherwise(pl.col(grid.columns[index]))
+        .alias(grid.columns[index])
+        for index, rows in _by_column(cells, grid, info).items()
+    ]
+    return grid.with_columns(exprs) if exprs else grid
+
+
 def _padded_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
     """Whole numbers in a format that pads them with zeros (``00000``) as the sheet shows them
     (1 shown 00001): a code column so formatted, a common way to keep codes' leading zeros on
@@ -174,12 +207,7 @@ def _padded_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
     its leading zeros», which the user could not see (session 24)."""
     exprs: dict[str, pl.Expr] = {}
     for width, cells in info.padded_cells.items():
-        by_column: dict[int, list[int]] = {}
-        for row, col in cells:
-            index = col - info.first_col
-            if 0 <= index < grid.width and row - info.first_row >= 0:
-                by_column.setdefault(index, []).append(row - info.first_row)
-        for index, rows in by_column.items():
+        for index, rows in _by_column(cells, grid, info).items():
             name = grid.columns[index]
             value = exprs.get(name, pl.col(name).cast(pl.String))
             whole = value.str.contains(r"^[0-9]+$").fill_null(False)
@@ -320,7 +348,8 @@ def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
         # A CSV file that lost its letters to ? (letters-lost), then opened and saved as a workbook.
         if lost is not None and lost[1]:
             return [letters_lost(lost[0], file, name)]
-        return some_damaged(misread, lost, file, name)
+        legacy = weigh_legacy(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+        return some_damaged(misread, lost, file, name, legacy)
     return [
         Problem(
             "legacy-font",
@@ -333,34 +362,6 @@ def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
             params={"share": evidence.share, "letters": evidence.letters},
         )
     ]
-
-
-def _rows_in_one_cell(grid: pl.DataFrame, file: str, name: str, first_row: int) -> Problem | None:
-    """A CSV file with a stray quote (csv-syntax's swallowed_rows), opened in Excel or LibreOffice
-    and saved as a workbook: the rows the quote swallowed are lines of one cell, which a workbook
-    does not tell from a line break typed in a cell. Told as in the CSV file, by lines inside a cell
-    that begin with a value of the first column's shape and hold a row's delimiters (comma,
-    semicolon or tab, as the file was saved); the sheet is refused, as its rows were lost without a
-    word (session 24: 7 rows of commune 00001, every row «used», exit 0). ``first_row``: the sheet
-    row of the grid's first row (the header)."""
-    broken = pl.any_horizontal(pl.col(pl.String).str.contains("\n", literal=True)).any()
-    if grid.height < 2 or not grid.select(broken.fill_null(False)).item():
-        return None  # no cell holds a line break: one pass, not one a delimiter
-    for delimiter in (",", ";", "\t"):
-        found = swallowed_rows(grid, delimiter, None)
-        if found is not None:
-            record, lines, first = found
-            params = {"row": str(first_row + record - 1), "lines": lines, "text": quoted(shorten(first, 60))}
-            return Problem(
-                "rows-in-one-cell",
-                render("rows-in-one-cell", params, "en"),
-                file=file,
-                sheet=name,
-                row=first_row + record - 1,
-                hint=render_hint("rows-in-one-cell", "en", params=params),
-                params=params,
-            )
-    return None
 
 
 def read_excel(path: Path, file: str, header_row: Callable[[pl.DataFrame], int] | None = None) -> ReadResult:
@@ -441,7 +442,8 @@ def _read_measured(
         if any(problem.severity == "error" for problem in letters):
             continue
         info = cells.get(name, _SheetCells())
-        raw = _dates_as_shown(_padded_as_shown(_percent_as_shown(raw, info), info))
+        raw = _errors_not_read(raw, info) if info.errors else raw
+        raw = _dates_as_shown(_padded_as_shown(_percent_as_shown(_ods_dates(raw, info), info), info))
         skip, titles = (header_row(raw), []) if header_row is not None else title_rows(raw, file, name, info.first_row)
         raw, headings = join_two_row_header(raw, info, skip) if header_row is None else (raw, set())
         if header_row is None and not headings:

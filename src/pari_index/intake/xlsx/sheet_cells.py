@@ -33,6 +33,8 @@ class _SheetCells:
     percent_cells: list[tuple[int, int]] = field(default_factory=list)
     #: Numbers in a format that pads them with zeros to a width (``00000``: 1 shown 00001), by width.
     padded_cells: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    #: Date cells of an .ods (calamine writes them ``2025-04-06`` or ``2025-04-06T08:30:00``).
+    date_cells: list[tuple[int, int]] = field(default_factory=list)
     #: A number stored with more than 9 decimals or an exponent: calamine's text of it rounds
     #: (see _numbers_as_stored), so the sheet is read once more as floats.
     fine_numbers: bool = False

@@ -1,0 +1,109 @@
+"""What an OpenDocument spreadsheet's cells show otherwise than calamine writes them: numbers in a
+format padded with zeros (``00000``: 1 shown 00001), percentages (0.943 shown 94,3 %) and dates
+(``2025-04-06``, shown 06/04/2025). The .xlsx scan finds them by their number formats
+(package._percent_styles, _padded_styles); an .ods says the type on each cell
+(``office:value-type``) and the format on its cell style (``table:style-name``, or its column's
+``table:default-cell-style-name``), which names a data style (``number:number-style``) of the
+automatic styles at the head of content.xml. Session 25: an .ods register of codes formatted
+00000 read 1, 2, ..., a survey typed with % read 0.943 and was refused as fractions, a date typed
+in a note read ``2025-04-06``."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from pari_index.intake.xlsx.sheet_cells import _SheetCells
+
+_ATTR = re.compile(rb"([A-Za-z0-9_.-]{1,40}:)?([A-Za-z0-9_.-]{1,60})\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
+#: The value types of the cells an .ods scan places (the rest are read as calamine writes them).
+_KIND = re.compile(rb"(?:^|\s)(?:office:)?value-type\s*=\s*[\"'](float|percentage|date)[\"']")
+_STYLE_NAME = re.compile(rb"(?:^|\s)(?:table:)?style-name\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
+#: At most this many columns of one sheet are told apart by their default cell style.
+_MAX_COLUMN_RUNS = 1024
+
+
+def attributes(attrs: bytes) -> dict[bytes, bytes]:
+    """A tag's attributes by their local name (``table:style-name`` as ``style-name``)."""
+    return {match.group(2): match.group(3) or match.group(4) or b"" for match in _ATTR.finditer(attrs)}
+
+
+class OdsStyles:
+    """The data styles and cell styles of content.xml, and each sheet's column default styles, fed
+    tag by tag (ods_scan._OdsScan); what a cell shows is told by :meth:`place`."""
+
+    def __init__(self) -> None:
+        #: Data styles (number:number-style) that pad a whole number with zeros, with their width.
+        self.padding: dict[bytes, int] = {}
+        #: Cell styles and the data style each names.
+        self.cell_styles: dict[bytes, bytes] = {}
+        self._style: bytes | None = None  # the number-style being read
+        self._width = 0
+        self._plain = True  # only one number:number without decimals, and no text beside it
+        #: The current sheet's columns of a padded default style: (first, last, width), 0-based.
+        self.columns: list[tuple[int, int, int]] = []
+        self._column = 0
+
+    def tag(self, name: bytes, close: bytes, attrs: bytes) -> None:
+        """A styles' or columns' tag of content.xml (``number-style``, ``number``, ``text``,
+        ``style``, ``table-column``)."""
+        if name == b"number-style":
+            if close:
+                if self._style is not None and self._plain and self._width >= 2:
+                    self.padding[self._style] = self._width
+                self._style = None
+            else:
+                self._style, self._width, self._plain = attributes(attrs).get(b"name"), 0, True
+        elif self._style is not None and name in (b"number", b"text") and not close:
+            found = attributes(attrs)
+            if name == b"text" or self._width or found.get(b"decimal-places", b"0") != b"0" or b"grouping" in found:
+                self._plain = False
+            digits = found.get(b"min-integer-digits", b"")
+            self._width = min(int(digits), 20) if digits.isdigit() else 0
+        elif name == b"style" and not close:
+            found = attributes(attrs)
+            if found.get(b"family") == b"table-cell" and b"data-style-name" in found:
+                self.cell_styles[found.get(b"name", b"")] = found[b"data-style-name"]
+        elif name == b"table-column" and not close:
+            self._table_column(attributes(attrs))
+
+    def _table_column(self, found: dict[bytes, bytes]) -> None:
+        repeated = found.get(b"number-columns-repeated", b"1")
+        count = max(int(repeated), 1) if repeated.isdigit() and len(repeated) < 10 else 1
+        width = self.width(found.get(b"default-cell-style-name"))
+        if width and len(self.columns) < _MAX_COLUMN_RUNS:
+            self.columns.append((self._column, self._column + count - 1, width))
+        self._column += count
+
+    def start_sheet(self) -> None:
+        self.columns, self._column = [], 0
+
+    def width(self, cell_style: bytes | None) -> int:
+        """How many digits the cell style pads a whole number to (0: none)."""
+        if cell_style is None:
+            return 0
+        return self.padding.get(self.cell_styles.get(cell_style, b""), 0)
+
+    def place(self, info: _SheetCells, attrs: bytes, rows: range, columns: range) -> None:
+        """Note the cells ``rows`` x ``columns`` (0-based) of a cell whose start tag has ``attrs``
+        in ``info`` when they show a percentage, a date or a padded number."""
+        kind = _KIND.search(attrs)
+        if kind is None or (kind.group(1) == b"float" and not self.padding):
+            return  # most cells: text, or numbers where no format pads them
+        if kind.group(1) == b"float":
+            style = _STYLE_NAME.search(attrs)
+            if style is not None:
+                width = self.width(style.group(1) or style.group(2))
+            else:
+                width = next((w for first, last, w in self.columns if first <= columns.start <= last), 0)
+            if not width:
+                return
+            cells = info.padded_cells.setdefault(width, [])
+        else:
+            cells = info.percent_cells if kind.group(1) == b"percentage" else info.date_cells
+        cells.extend((row + 1, col + 1) for row in rows for col in columns)
+
+
+def sheet_name(raw: bytes) -> str:
+    """A sheet's name as written in its ``table:name`` (XML entities and UTF-8 decoded)."""
+    return html.unescape(raw.decode("utf-8", "replace"))
