@@ -348,7 +348,7 @@ def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
         # A CSV file that lost its letters to ? (letters-lost), then opened and saved as a workbook.
         if lost is not None and lost[1]:
             return [letters_lost(lost[0], file, name)]
-        legacy = weigh_legacy(_non_ascii_cells(raw.head(SAMPLE_ROWS)))
+        legacy = weigh_legacy(_non_ascii(marked))
         return some_damaged(misread, lost, file, name, legacy)
     return [
         Problem(
