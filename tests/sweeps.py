@@ -62,3 +62,29 @@ def case_tests(
             test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
         )
     return (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,)
+
+
+def language_tests(
+    cases: Mapping[str, Case], expected: Mapping[str, tuple[int, str | None, Sequence[str]]], command: str = "score"
+) -> tuple[Callable[..., object], Callable[..., None]]:
+    """The fixture ``words`` (the data's vocabulary) and the test that each case, run with ``--lang vi``
+    and ``--lang en``, answers its status in that language alone (tests/language_leaks.py). A test
+    module takes them as its own names::
+
+        words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+    """
+    from language_leaks import Vocabulary, data_text, leaks, vocabulary
+
+    @pytest.fixture(scope="module")
+    def words() -> Vocabulary:
+        return vocabulary(data_text())
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    @pytest.mark.parametrize("name", sorted(cases))
+    def test_each_case_says_it_in_its_own_language(tmp_path: Path, name: str, lang: str, words: Vocabulary) -> None:
+        done = sweep_child([*cases[name](tmp_path), "--lang", lang], tmp_path)
+        said = done.stdout + done.stderr
+        assert done.returncode == expected[name][0], said
+        assert leaks(said, lang, words, command) == [], said
+
+    return words, test_each_case_says_it_in_its_own_language

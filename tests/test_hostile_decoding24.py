@@ -11,8 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from hostile_decoding24 import CASES, EXPECTED, NOT_WRITTEN
-from language_leaks import Vocabulary, data_text, leaks, vocabulary
-from sweeps import case_tests
+from sweeps import case_tests, language_tests
 from sweeps import sweep_child as _child
 
 from pari_index.intake.xlsx.reading import _dates_as_shown, _rows_in_one_cell
@@ -22,19 +21,7 @@ from pari_index.intake.xlsx.reading import _dates_as_shown, _rows_in_one_cell
     test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
 ) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
 
-
-@pytest.fixture(scope="module")
-def words() -> Vocabulary:
-    return vocabulary(data_text())
-
-
-@pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_each_case_says_it_in_its_own_language(tmp_path: Path, name: str, lang: str, words: Vocabulary) -> None:
-    done = _child([*CASES[name](tmp_path), "--lang", lang], tmp_path)
-    said = done.stdout + done.stderr
-    assert done.returncode == EXPECTED[name][0], said
-    assert leaks(said, lang, words, "score") == [], said
+words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
 
 def test_a_workbook_of_swallowed_rows_names_the_row_and_the_first_line(tmp_path: Path) -> None:
