@@ -53,6 +53,11 @@ _SPACES = re.compile(rb"(?:^|[\s:])c\s*=\s*[\"']\s*\+?([0-9]{1,15})")
 #: An error cell's type (LibreOffice's own attribute beside ``office:value-type``), and the text
 #: it shows.
 _ERROR_CELL = re.compile(rb"value-type\s*=\s*[\"']error[\"']")
+#: A number cell's ``office:value`` that calamine's text of it rounds (more than 9 decimals, or an
+#: exponent: 69.9999999999999 read "70", 1E-20 "0"), as xml_patterns._FINE_NUMBER is for an .xlsx.
+#: Not ``office:date-value`` nor ``office:string-value``: the name is ``value`` after a space or a
+#: prefix alone.
+_FINE_VALUE = re.compile(rb"\s(?:[A-Za-z0-9_]{1,20}:)?value\s*=\s*[\"'](?:-?[0-9]{0,20}\.[0-9]{10}|-?[0-9.]{1,40}[eE])")
 _SHOWN = re.compile(rb"\s*<(?:[A-Za-z0-9_.-]{1,40}:)?p\s*>([^<]{0,200})<")
 _ROWS_SPANNED = re.compile(rb"number-rows-spanned\s*=\s*[\"']\s*\+?([0-9]{1,7})")
 _COLUMNS_SPANNED = re.compile(rb"number-columns-spanned\s*=\s*[\"']\s*\+?([0-9]{1,5})")
@@ -93,6 +98,7 @@ class _OdsScan:
         # once a part, in C, as most parts hold none (0.3 CPU s of 750,000 cells, told a cell).
         styled = b"percentage" in part or b"date-value" in part or bool(self.styles.padding)
         errors = b"error" in part
+        fine = _FINE_VALUE.search(part) is not None  # told a part first, in C, as for the others
         spanned = b"spanned" in part
         for match in _TAG.finditer(part):
             close, name, attrs = match.groups()
@@ -109,6 +115,8 @@ class _OdsScan:
                     if styled:
                         rows = range(self.row, self.row + self.rows_repeated)
                         self.styles.place(self.info, attrs, rows, range(self.col, self.col + columns))
+                    if fine and not self.info.fine_numbers and _FINE_VALUE.search(attrs):  # read again as floats
+                        self.info.fine_numbers = True  # (reading._numbers_as_stored)
                     if errors and _ERROR_CELL.search(attrs):
                         self._error(part, match.end(), columns)
                     if spanned:
