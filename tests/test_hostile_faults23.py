@@ -64,14 +64,25 @@ def _answer(case: Fault, folder: Path, lang: str) -> str:
     return said
 
 
+def answers_in_its_language(
+    case: Fault, folder: Path, lang: str, words: Vocabulary, not_written: tuple[str, ...] | list[str] = ()
+) -> str:
+    """A faults case run in ``lang`` (:func:`_answer`): an error said in that language (unless the
+    case expects none), no word of the other language but the system's own (``(Permission
+    denied)``), and none of ``not_written`` left behind. Returns what it said. Shared by the faults
+    sessions' modules, which add their own checks."""
+    said = _answer(case, folder, lang)
+    assert ("lỗi: " if lang == "vi" else "error: ") in said or case.expected[1] is None, said
+    assert leaks(SYSTEM_WORDS.sub(" ", said), lang, words, "score") == [], said
+    for written in not_written:
+        assert not os.path.lexists(folder / written), written
+    return said
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_case_answers_its_code_in_its_language(tmp_path: Path, name: str, lang: str, words: Vocabulary) -> None:
-    said = _answer(CASES[name], tmp_path, lang)
-    assert ("lỗi: " if lang == "vi" else "error: ") in said or CASES[name].expected[1] is None, said
-    assert leaks(SYSTEM_WORDS.sub(" ", said), lang, words, "score") == [], said
-    for written in NOT_WRITTEN.get(name, ()):
-        assert not os.path.lexists(tmp_path / written), written
+    answers_in_its_language(CASES[name], tmp_path, lang, words, NOT_WRITTEN.get(name, ()))
 
 
 AGAIN = ["score", "assessments_long.csv", "--communes", "communes.csv", "--survey", "survey.csv", "-q"]
