@@ -47,7 +47,9 @@ def test_a_wide_form_of_bad_cells_folds_its_findings_and_keeps_every_row(tmp_pat
     assert (first["commune_code"], told["folded_kind"], told["count"]) == ("00145", "bad-value", 62_460)
     assert told["rows"] == "2, 14, 26, 38, 50, 62 … (+328)"
     assert told["columns_folded"] == "1.3.1, 1.3.2:fixed, 1.3.2:found, 1.5:done_on_time … (+184)"
-    assert found.height == 24_000 + 24 + 612
+    # + one input-left-empty per unit: its items kept their self-scores, their rejected inputs did not count.
+    assert found.height == 24_000 + 24 + 612 + 12
+    assert dict(by_kind.iter_rows())["input-left-empty"] == 12
     rows = pl.read_csv(tmp_path / "ket-qua" / "rows.csv", infer_schema=False)
     assert rows.height == 4_420 and rows.filter(pl.col("status") == "partial").height == 4_000
     assert rows.filter(pl.col("status") == "partial")["reasons"].null_count() == 0

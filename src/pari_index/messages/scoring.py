@@ -97,6 +97,16 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "điền các tiêu chí này vào bảng tự đánh giá (xem trang Tiêu chí của tệp kết quả)",
         "fill in these items in the self-assessment (see the Criteria sheet of the results)",
     ),
+    "input-left-empty": entry(
+        "Số liệu quy tắc cần bị để trống",
+        "An input the rule needs is empty",
+        "{count} tiêu chí có điểm tự chấm, minh chứng hoặc số liệu khác nhưng thiếu số liệu mà quy tắc cần (để "
+        "trống, hoặc bị loại: xem các lỗi), nên được 0 điểm: {items}",
+        "{count} item(s) have a self-score, evidence or other inputs but lack an input their rule needs (left "
+        "empty, or rejected: see the errors), and score 0: {items}",
+        "điền số liệu còn thiếu của các tiêu chí này; nếu để trống nghĩa là 0 hoặc «không», hãy ghi rõ 0 hoặc «không»",
+        "fill in the missing inputs of these items; where empty meant 0 or «no», write 0 or «no»",
+    ),
     "survey-incomplete": entry(
         "Thiếu kết quả điều tra của một số tiêu chí",
         "Survey results missing for some items",

@@ -160,13 +160,20 @@ def _rate_inputs(leaves: Sequence[Leaf]) -> dict[str, tuple[str, str]]:
 
 
 #: The order of the per-commune findings: by kind in this order, then by commune and item.
-_FINDING_SECTIONS = {"self-score-differs": 0, "appraisal-correction": 1, "not-assessed": 2, "survey-incomplete": 3}
+_FINDING_SECTIONS = {
+    "self-score-differs": 0,
+    "appraisal-correction": 1,
+    "not-assessed": 2,
+    "input-left-empty": 3,
+    "survey-incomplete": 4,
+}
 
 
 def order_commune_findings(findings: pl.DataFrame, leaves: Sequence[Leaf]) -> pl.DataFrame:
     """Per-commune findings in one order whatever communes were scored together (a batch, or the
     communes a cache did not hold): self-score differences, appraisal corrections, items left
-    empty, then evidence gaps, each by commune code and the item's place in the set."""
+    empty, items lacking an input, survey gaps, then evidence gaps, each by commune code and the
+    item's place in the set."""
     items = {leaf.id: i for i, leaf in enumerate(leaves)}
     section = pl.col("kind").replace_strict(_FINDING_SECTIONS, default=len(_FINDING_SECTIONS), return_dtype=pl.UInt8)
     item = pl.col(CRITERION).replace_strict(items, default=None, return_dtype=pl.UInt32)

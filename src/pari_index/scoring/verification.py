@@ -853,9 +853,28 @@ UNUSED_DECISION_HINT = (
 def _not_assessed_per_commune(details: pl.DataFrame) -> pl.DataFrame:
     """One row per commune with items it left without input (one finding per commune, not one per
     item): their number ``_n`` and the first twelve as ``_list``, by commune code."""
+    return _items_per_commune(details.filter(pl.col("status") == "not_assessed"))
+
+
+def _inputs_empty_per_commune(details: pl.DataFrame) -> pl.DataFrame:
+    """As :func:`_not_assessed_per_commune`, the items a commune did assess (a self-score, evidence,
+    an explanation or another input) but whose rule found an input it needs empty (branch
+    ``missing``: 0 points), unless the council scored them. Until the twenty-sixth session such an
+    item scored 0 with the status "ok" and no finding at all when no self-score differed: a value
+    cell left empty (a blank meaning "none" to the clerk) cost its points without a word."""
+    empty = (
+        (pl.col("branch") == "missing")
+        & pl.col("appraised_score").is_null()
+        & ~pl.col("status").is_in(["not_assessed", "excluded", "no_survey"])
+    )
+    return _items_per_commune(details.filter(empty))
+
+
+def _items_per_commune(items: pl.DataFrame) -> pl.DataFrame:
+    """One row per commune of ``items`` (one finding per commune, not one per item): their number
+    ``_n`` and the first twelve as ``_list``, by commune code."""
     return (
-        details.filter(pl.col("status") == "not_assessed")
-        .group_by(COMMUNE)
+        items.group_by(COMMUNE)
         .agg(pl.col(CRITERION).alias("_items"))
         .with_columns(
             pl.lit(None, dtype=pl.String).alias(CRITERION),
@@ -905,6 +924,7 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
     # its type, or marked N/A where N/A excludes) is not used: said, never dropped without a word.
     unused = details.filter(pl.col("appraised_score").is_not_null() & (pl.col("status") == "excluded"))
     missing = _not_assessed_per_commune(details)
+    empty = _inputs_empty_per_commune(details)
     survey_gaps = _survey_gaps_per_commune(details)
     items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
     parts = [
@@ -955,6 +975,20 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             "not-assessed",
             format_text("{} item(s) have no input and score 0: {}", pl.col("_n"), items),
             "fill in these items in the self-assessment (see the Criteria sheet of the results)",
+            pl.lit(None, dtype=pl.Float64),
+            pl.struct(count=pl.col("_n"), items=items),
+        ),
+        _finding_frame(
+            empty,
+            "warning",
+            "input-left-empty",
+            format_text(
+                "{} item(s) have a self-score, evidence or other inputs but lack an input their rule needs (left "
+                "empty, or rejected: see the errors), and score 0: {}",
+                pl.col("_n"),
+                items,
+            ),
+            "fill in the missing inputs of these items; where empty meant 0 or «no», write 0 or «no»",
             pl.lit(None, dtype=pl.Float64),
             pl.struct(count=pl.col("_n"), items=items),
         ),
