@@ -12,6 +12,12 @@ and evidence, its rule found the input empty (branch ``missing``, 0 points) and 
 three items of one commune lost 5.5 points with exit 0 and no finding. Such items are now told,
 one warning per commune (``input-left-empty``), listing them.
 
+A second rewrite marked an item not applicable (n/a: x) in a row that also gave its value: the
+mark decided the score (in full, or the item excluded) and the value was not read, without a
+word: 2.1.2 written "không thực hiện" (not done, 0 points) scored in full. Each such value is now
+told at its cell (``value-marked-not-applicable``), as a value given to an item that does not
+apply to the unit's type already was.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_lead26.py checks what each answers.
@@ -64,13 +70,46 @@ def score_with_one_of_two_inputs_left_empty(folder: Path) -> list[str]:
     return [*_score(folder, assessments=_written(folder, rows), out="ket-qua"), "--format", "csv"]
 
 
+def score_with_a_value_and_an_na_mark(folder: Path) -> list[str]:
+    """Commune 00001's 2.1.2 ("không thực hiện": not done, 0 points) also marked n/a, which the
+    set counts in full: 1 point, the value unread, no finding (the self-score 0 differed)."""
+    rows = long_rows_blanked({})
+    at = {heading: i for i, heading in enumerate(rows[0])}
+    for row in rows[1:]:
+        if row[:2] == ["00001", "2.1.2"]:
+            row[at["n/a"]] = "x"
+    return [*_score(folder, assessments=_written(folder, rows), out="ket-qua"), "--format", "csv"]
+
+
+def score_of_wide_form_with_values_and_na_marks(folder: Path) -> list[str]:
+    """The example's wide workbook with every item that allows N/A marked n/a for commune 00148 (a xã), its
+    values kept: each value unread, no finding."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(EXAMPLES / "assessments_wide.xlsx")
+    sheet = book["data"]
+    headings = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "00148":
+            for i, heading in enumerate(headings):
+                if str(heading).endswith(":n/a"):
+                    row[i].value = "x"
+    path = folder / "bieu-mau.xlsx"
+    book.save(path)
+    return [*_score(folder, assessments=path, out="ket-qua"), "--format", "csv"]
+
+
 CASES: dict[str, Case] = {
     "score-with-values-left-empty-and-no-self-scores": score_with_values_left_empty_and_no_self_scores,
     "score-with-one-of-two-inputs-left-empty": score_with_one_of_two_inputs_left_empty,
+    "score-with-a-value-and-an-na-mark": score_with_a_value_and_an_na_mark,
+    "score-of-wide-form-with-values-and-na-marks": score_of_wide_form_with_values_and_na_marks,
 }
 
 #: Warnings only: the run succeeds (exit 0) and the items are told in the findings.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "score-with-values-left-empty-and-no-self-scores": (0, None, ("tu-danh-gia.csv",)),
     "score-with-one-of-two-inputs-left-empty": (0, None, ("tu-danh-gia.csv",)),
+    "score-with-a-value-and-an-na-mark": (0, None, ("tu-danh-gia.csv",)),
+    "score-of-wide-form-with-values-and-na-marks": (0, None, ("bieu-mau.xlsx",)),
 }

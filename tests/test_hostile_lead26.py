@@ -45,6 +45,35 @@ def test_one_of_two_inputs_left_empty_is_told(tmp_path: Path) -> None:
     assert item.select("final_score", "branch", "inputs").rows() == [("0.0", "missing", "settled_on_time=1230")]
 
 
+def test_a_value_of_an_item_marked_not_applicable_is_told_at_its_cell(tmp_path: Path) -> None:
+    answers_its_case(
+        CASES["score-with-a-value-and-an-na-mark"](tmp_path), tmp_path, EXPECTED["score-with-a-value-and-an-na-mark"]
+    )
+    findings = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    told = findings.filter(pl.col("kind") == "value-marked-not-applicable")
+    assert told.select("severity", "commune_code", "criterion_id", "row", "column").rows() == [
+        ("warning", "00001", "2.1.2", "18", "value")
+    ]
+    assert (
+        told["message"].item() == "đơn vị 00001 đánh dấu tiêu chí 2.1.2 không áp dụng, nên giá trị này không được tính"
+    )
+    criteria = pl.read_csv(tmp_path / "ket-qua" / "criteria.csv", infer_schema=False)
+    item = criteria.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "2.1.2"))
+    assert item.select("final_score", "branch").rows() == [("1.0", "na_full_points")]  # the mark decides
+
+
+def test_values_of_a_wide_form_s_items_marked_not_applicable_are_told(tmp_path: Path) -> None:
+    case = "score-of-wide-form-with-values-and-na-marks"
+    answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
+    findings = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    told = findings.filter(pl.col("kind") == "value-marked-not-applicable")
+    # Every item of 00148 (a xã) that allows N/A and has a value in the form, at the value's cell.
+    assert told.select("criterion_id", "column").rows() == [
+        (item, item) for item in ("2.1.1", "2.1.2", "3.3", "3.5.1", "5.1.1", "8.4.2")
+    ]
+    assert set(told["commune_code"]) == {"00148"} and set(told["sheet"]) == {"data"} and set(told["row"]) == {"3"}
+
+
 def _details(**columns: list[object]) -> pl.DataFrame:
     n = len(columns["criterion_id"])
     base: dict[str, list[object]] = {

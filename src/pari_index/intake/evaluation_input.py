@@ -1,6 +1,6 @@
 """The intake as the scorer takes it: one row per commune with a column per input
-(:func:`evaluation_frame`), and warnings for values given to items that do not apply to a unit's
-type (:func:`wrong_unit_findings`)."""
+(:func:`evaluation_frame`), and warnings for values the rules leave aside: given to items that do
+not apply to a unit's type, or that the unit marked not applicable (:func:`wrong_unit_findings`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from functools import lru_cache
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, REST_SUFFIX, UNIT_TYPE, frame_schema, na_column, rest_column
-from pari_index.criteria.model import Leaf, UnitType
+from pari_index.criteria.model import Leaf, NotApplicable, UnitType
 from pari_index.criteria.points import REST_SCALE
 from pari_index.intake.findings import cell_findings, cell_params, empty_findings
 from pari_index.intake.model import Intake
@@ -28,6 +28,43 @@ _UNIT_WORDS = {
 
 
 def wrong_unit_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataFrame) -> pl.DataFrame:
+    """A warning for each value the rules leave aside: a value, self-score or evidence given for an
+    item that does not apply to the unit's type (:func:`_wrong_type_findings`), and an input value
+    of an item the unit marked not applicable (:func:`_marked_na_findings`)."""
+    wrong_type = _wrong_type_findings(intake, leaves, units)
+    marked = _marked_na_findings(intake, leaves, wrong_type)
+    return pl.concat([wrong_type, marked]) if marked.height else wrong_type
+
+
+def _marked_na_findings(intake: Intake, leaves: Sequence[Leaf], told: pl.DataFrame) -> pl.DataFrame:
+    """A warning at each input value of an item that its unit also marked not applicable, where the
+    set lets N/A count in full or exclude the item: the mark decides its score and the value is
+    not read. Until the twenty-sixth session such a value vanished without a word: 2.1.2 marked
+    N/A and written "không thực hiện" (not done) scored in full. Not where the set refuses N/A
+    (the mark is the error ``na-not-allowed`` and the value is scored), nor for a cell already
+    told as not applicable to the unit's type (``told``)."""
+    allowing = [leaf.id for leaf in leaves if leaf.not_applicable is not NotApplicable.not_allowed]
+    key = [COMMUNE, CRITERION]
+    cells = intake.cells
+    marks = cells.filter((pl.col(FIELD) == "n/a") & pl.col("flag").fill_null(False) & pl.col(CRITERION).is_in(allowing))
+    if marks.height == 0:
+        return empty_findings()
+    values = (
+        cells.filter((pl.col(FIELD) != "n/a") & ~pl.col("kind").str.starts_with("meta:"))
+        .join(marks.select(key).unique(), on=key, how="semi")
+        .join(told.select(key).unique(), on=key, how="anti")
+        .cast({FILE: pl.String})
+        .sort(FILE, SHEET, ROW, COLUMN, nulls_last=True)
+    )
+    message = format_text(
+        "unit {} marked item {} not applicable, so this value was not scored", pl.col(COMMUNE), pl.col(CRITERION)
+    )
+    hint = "clear the value, or the N/A mark if the item does apply to the unit"
+    params = cell_params(commune=pl.col(COMMUNE), criterion=pl.col(CRITERION))
+    return cell_findings(values, "warning", "value-marked-not-applicable", message, hint, params)
+
+
+def _wrong_type_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataFrame) -> pl.DataFrame:
     """A warning for each value, self-score or evidence given for an item that does not apply to
     the unit's type (the leaf's ``applies_to``): the rules leave the item out of that unit's
     maximum whatever it holds, so the value would otherwise vanish without a word. ``units`` has

@@ -32,6 +32,14 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "để trống (mẫu biểu khoá các dòng này), hoặc sửa loại đơn vị trong danh sách đơn vị",
         "leave it empty (the template locks these rows), or correct the unit's type in the register",
     ),
+    "value-marked-not-applicable": entry(
+        "Giá trị của tiêu chí đã đánh dấu không áp dụng",
+        "A value of an item marked not applicable",
+        "đơn vị {commune} đánh dấu tiêu chí {criterion} không áp dụng, nên giá trị này không được tính",
+        "unit {commune} marked item {criterion} not applicable, so this value was not scored",
+        "xoá giá trị, hoặc bỏ đánh dấu không áp dụng (N/A) nếu tiêu chí có áp dụng cho đơn vị",
+        "clear the value, or the N/A mark if the item does apply to the unit",
+    ),
     "date-after-assessment": entry(
         "Ngày sau kỳ đánh giá",
         "Date after the assessment period",
