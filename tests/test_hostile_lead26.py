@@ -109,3 +109,37 @@ def test_only_an_assessed_item_scored_without_its_input_and_not_scored_by_the_co
     kinds = [kind for frame in verification_findings(details) for kind in frame["kind"].to_list()]
     assert kinds.count("input-left-empty") == int(told)
     assert "not-assessed" not in kinds or status == "not_assessed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "vi",
+            "tiêu chí được 0 điểm; giải trình của đơn vị: «Tài liệu lưu tại đơn vị cũ trước khi sắp xếp, đang tìm lại»",
+        ),
+        (
+            "en",
+            "the item scores 0; the unit's explanation: «Tài liệu lưu tại đơn vị cũ trước khi sắp xếp, đang tìm lại»",
+        ),
+    ],
+)
+def test_an_explanation_awaiting_the_council_is_quoted_where_it_is_told(tmp_path: Path, lang: str, said: str) -> None:
+    """The unit's explanation of missing evidence decided the item's status ("explained, awaiting
+    the council") but was shown nowhere, not in any table, workbook or report: the council that
+    decides on it is now shown it in the finding, in both languages and read back."""
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+    from pari_index.outputs.results import read_results
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    args = ["score", str(examples / "assessments_long.csv"), "--communes", str(examples / "communes.csv")]
+    args += ["--survey", str(examples / "survey.csv"), "-o", str(tmp_path / "ket-qua.xlsx"), "-q", "--lang", lang]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    findings = read_results(tmp_path / "ket-qua.xlsx")["findings"]
+    explained = findings.filter(pl.col("kind") == "evidence-explained")
+    item = explained.filter((pl.col("commune_code") == "00007") & (pl.col("criterion_id") == "5.4.1"))
+    assert item["message"].item().endswith(said)
+    # Every such finding (no appraisal given: none decided) quotes a text, none empty.
+    assert explained.height == 87 and explained["message"].str.contains("«[^»]+»$").all()

@@ -135,7 +135,15 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "the printed maximum counts (docs/criteria.md §14)",
     ),
     "evidence-missing": _evidence("Thiếu minh chứng", "Evidence missing"),
-    "evidence-explained": _evidence("Thiếu minh chứng, có giải trình chờ thẩm định", "Evidence explained, awaiting"),
+    # The unit's explanation quoted, for the council that decides on it.
+    "evidence-explained": entry(
+        "Thiếu minh chứng, có giải trình chờ thẩm định",
+        "Evidence explained, awaiting",
+        "Thiếu minh chứng, có giải trình chờ thẩm định: tiêu chí được {score} điểm{file}; giải trình của đơn vị: "
+        "«{explanation}»",
+        "Evidence explained, awaiting: the item scores {score}{file}{note}; the unit's explanation: «{explanation}»",
+        *_EVIDENCE_HINT,
+    ),
     "evidence-rejected": _evidence("Giải trình không được chấp nhận", "Explanation rejected"),
     "evidence-file_not_found": _evidence("Không tìm thấy tệp minh chứng", "Evidence file not found"),
     "evidence-outside_evidence_dir": _evidence(

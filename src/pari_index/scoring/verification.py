@@ -462,6 +462,9 @@ FILE_STATES = ("file_not_found", "outside_evidence_dir", "bad_name", "not_a_file
 EVIDENCE_GAPS = ("missing", "explained", "rejected", *FILE_STATES)
 #: Column of the details (dropped before they are written): what is wrong with the evidence file.
 EVIDENCE_NOTE = "_evidence_note"
+#: Column of the details (dropped before they are written): the unit's own explanation of an
+#: item whose evidence is "explained", awaiting the council (``explanation`` is then pari's).
+UNIT_EXPLANATION = "_unit_explanation"
 #: Longest file name part most file systems allow (bytes of UTF-8), and longest path.
 MAX_NAME_BYTES = 255
 MAX_PATH_BYTES = 4096
@@ -625,7 +628,8 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
     gaps = details.filter(pl.col("evidence_status").is_in(list(EVIDENCE_GAPS)) & (pl.col("status") != "not_assessed"))
     if places is not None:
         gaps = gaps.join(places, on="_k", how="left", maintain_order="left")
-    for column, dtype in (*((c, FINDING_SCHEMA[c[4:]]) for c in EVIDENCE_PLACE), (EVIDENCE_NOTE, pl.String())):
+    added = (*((c, FINDING_SCHEMA[c[4:]]) for c in EVIDENCE_PLACE), (EVIDENCE_NOTE, pl.String()))
+    for column, dtype in (*added, (UNIT_EXPLANATION, pl.String())):
         if column not in gaps.columns:
             gaps = gaps.with_columns(pl.lit(None, dtype=dtype).alias(column))
     status = pl.col("evidence_status")
@@ -641,6 +645,12 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
         )
     )
     message = format_text("evidence {}: the item scores {}", status, (pl.col("final_score") / SCALE).round(4))
+    # What the unit wrote to explain the gap, for the council that decides on it: it was read
+    # and judged "explained", but shown nowhere until the twenty-sixth session.
+    unit_explanation = pl.col(UNIT_EXPLANATION)
+    explained = pl.when(unit_explanation.is_not_null()).then(
+        format_text("; the unit's explanation: «{}»", unit_explanation)
+    )
     return gaps.select(
         pl.lit("warning").alias("severity"),
         format_text("evidence-{}", status).alias("kind"),
@@ -650,7 +660,7 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
         pl.col("_at_sheet").alias("sheet"),
         pl.col("_at_row").alias("row"),
         pl.when(is_file_state).then(pl.col("_at_column")).alias("column"),
-        pl.concat_str([message, about_file.fill_null("")]).alias("message"),
+        pl.concat_str([message, about_file.fill_null(""), explained.fill_null("")]).alias("message"),
         status.replace_strict(_FILE_HINTS, default=_GAP_HINT, return_dtype=pl.String).alias("hint"),
         pl.lit(None, dtype=pl.Float64).alias("size"),
         # The file's name for both languages; the note on it (the system's words) in English only.
@@ -660,6 +670,7 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
             note=pl.when(is_file_state & pl.col(EVIDENCE_NOTE).is_not_null())
             .then(": " + pl.col(EVIDENCE_NOTE))
             .otherwise(pl.lit("")),
+            explanation=unit_explanation.fill_null(""),
         )
         .struct.json_encode()
         .alias("params"),
@@ -745,9 +756,10 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir:
     status = pl.lit(words).gather(decided)
     if evidence_dir is not None:
         status = pl.when(decided == 2).then(file_state).otherwise(status)
-    return d.with_columns(status.alias("evidence_status"), note.alias(EVIDENCE_NOTE)).drop(
-        "need_number", "need_date", "need_file"
-    )
+    explained = pl.when(decided == 3).then(pl.col("explanation").str.replace_all(r"\s+", " ").str.strip_chars())
+    return d.with_columns(
+        status.alias("evidence_status"), note.alias(EVIDENCE_NOTE), explained.alias(UNIT_EXPLANATION)
+    ).drop("need_number", "need_date", "need_file")
 
 
 def leaf_frame(leaves: Sequence[Leaf]) -> pl.DataFrame:
