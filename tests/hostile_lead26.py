@@ -18,6 +18,11 @@ word: 2.1.2 written "không thực hiện" (not done, 0 points) scored in full. 
 told at its cell (``value-marked-not-applicable``), as a value given to an item that does not
 apply to the unit's type already was.
 
+Looking for where each value went found a third: a unit's explanation of missing evidence
+(giải trình) made its item "explained, awaiting the council" and was then shown in no table,
+workbook or report, so the council could not read what it was to decide on. Its
+``evidence-explained`` finding now quotes it (tests/test_hostile_lead26.py).
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_lead26.py checks what each answers.
