@@ -935,10 +935,6 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
     # A council's score for an item that does not count for the unit (excluded: not applicable to
     # its type, or marked N/A where N/A excludes) is not used: said, never dropped without a word.
     unused = details.filter(pl.col("appraised_score").is_not_null() & (pl.col("status") == "excluded"))
-    missing = _not_assessed_per_commune(details)
-    empty = _inputs_empty_per_commune(details)
-    survey_gaps = _survey_gaps_per_commune(details)
-    items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
     parts = [
         _finding_frame(
             diff,
@@ -981,6 +977,19 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             pl.lit(None, dtype=pl.Float64),
             pl.struct(appraised=pts("appraised_score")),
         ),
+        *_per_commune_findings(details),
+    ]
+    return [part.cast(FINDING_SCHEMA) for part in parts]  # type: ignore[arg-type]
+
+
+def _per_commune_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
+    """The findings of :func:`verification_findings` made once per commune, each listing its items:
+    items with no input, items lacking an input their rule needs, survey items without a result."""
+    missing = _not_assessed_per_commune(details)
+    empty = _inputs_empty_per_commune(details)
+    survey_gaps = _survey_gaps_per_commune(details)
+    items = pl.col("_list") + pl.when(pl.col("_n") > 12).then(pl.lit(", …")).otherwise(pl.lit(""))
+    return [
         _finding_frame(
             missing,
             "warning",
@@ -1014,4 +1023,3 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             pl.struct(count=pl.col("_n"), items=items),
         ),
     ]
-    return [part.cast(FINDING_SCHEMA) for part in parts]  # type: ignore[arg-type]
