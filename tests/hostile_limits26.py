@@ -1,0 +1,87 @@
+"""Hostile cases of the twenty-sixth session's helper limits26: small files that pari repeats.
+
+- A criteria set whose choice item 3.4.1 labels its level ``modern`` with 99,000 characters in
+  Vietnamese and in English (250 KB, within the set's limits), scored for a register of 3,000
+  communes (160 KB) that each chose that level (75 KB of assessments): the label was written into
+  each commune's rule branch (``cấp:<label>``), its explanation and its inputs, a criteria sheet
+  of 177,000 rows carrying 900 MB of text: 6.2 + 1.4 CPU s and 1.27 GB, exit 0. Now a set's words
+  are cut to 500 characters, with their length, where an output repeats them on each unit's row
+  (``labels.repeated_set_text``; the method section and ``pari explain``'s method give them
+  whole): 4.0 + 0.8 CPU s and 370 MB, as for the shipped set's short labels (3.6 + 0.7 CPU s,
+  377 MB: the run's size, 3,000 communes).
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_limits26.py checks what each answers.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import CRITERIA
+
+Case = Callable[[Path], list[str]]
+
+#: The labels given to level ``modern`` of item 3.4.1 (ASCII, 99,000 characters each).
+LONG_LABELS = {
+    "vi": ("Dat chuan trang thiet bi hien dai " * 3_000)[:99_000],
+    "en": ("Up to standard modern equipment " * 3_200)[:99_000],
+}
+#: The communes of the register, each choosing that level.
+COMMUNES = 3_000
+_SHORT = 'label: "Đạt chuẩn, trang thiết bị hiện đại", label_en: "Up to standard, modern equipment"'
+
+
+def long_level_label_set(path: Path) -> Path:
+    """The Hà Nội set with item 3.4.1's level ``modern`` labelled LONG_LABELS."""
+    text = (CRITERIA / "ha-noi-2025-commune.yaml").read_text(encoding="utf-8")
+    assert _SHORT in text
+    path.write_text(text.replace(_SHORT, f'label: "{LONG_LABELS["vi"]}", label_en: "{LONG_LABELS["en"]}"'), "utf-8")
+    return path
+
+
+def many_communes_choosing(folder: Path, criterion: str, field: str, value: str) -> tuple[Path, Path]:
+    """A register of COMMUNES communes and assessments in which each gives ``value`` for
+    ``criterion``'s input ``field`` (and nothing else)."""
+    register, assessments = folder / "communes.csv", folder / "tu-danh-gia.csv"
+    codes = [f"{number:05d}" for number in range(1, COMMUNES + 1)]
+    with register.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "type", "district", "province"])
+        writer.writerows([code, f"Xã {code}", "xã", "Huyện Một", "Thành phố Hà Nội"] for code in codes)
+    with assessments.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["commune_code", "criterion_id", "input", "value"])
+        writer.writerows([code, criterion, field, value] for code in codes)
+    return register, assessments
+
+
+def long_level_label_on_every_row(folder: Path) -> list[str]:
+    criteria = long_level_label_set(folder / "bo-tieu-chi.yaml")
+    register, assessments = many_communes_choosing(folder, "3.4.1", "desk", "modern")
+    return [
+        "score",
+        str(assessments),
+        "--communes",
+        str(register),
+        "--criteria",
+        str(criteria),
+        "--no-survey",
+        "--allow-incomplete",
+        "-o",
+        str(folder / "ket-qua.xlsx"),
+        "-q",
+    ]
+
+
+CASES: dict[str, Case] = {
+    "long-level-label-on-every-row": long_level_label_on_every_row,
+}
+#: Exit status, the code printed, the user's files that must keep their bytes.
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "long-level-label-on-every-row": (0, None, ("bo-tieu-chi.yaml", "communes.csv", "tu-danh-gia.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

@@ -1,0 +1,59 @@
+"""What the cases of tests/hostile_limits26.py answer: a set's long words cut where the results
+repeat them, and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import fastexcel
+import pytest
+from children import answers_its_case, pari_child
+from hostile_limits26 import CASES, COMMUNES, EXPECTED, LONG_LABELS
+
+from pari_index.errors import cut_mark, in_language
+from pari_index.messages.labels import MAX_REPEATED_TEXT_CHARS
+
+
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted(EXPECTED)
+
+
+@pytest.fixture(scope="module")
+def long_label_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The results of 3,000 communes each choosing the level labelled with 99,000 characters."""
+    folder = tmp_path_factory.mktemp("long-label")
+    answers_its_case(CASES["long-level-label-on-every-row"](folder), folder, EXPECTED["long-level-label-on-every-row"])
+    return folder / "ket-qua.xlsx"
+
+
+def _cut(lang: str) -> str:
+    return in_language(LONG_LABELS[lang][:MAX_REPEATED_TEXT_CHARS] + cut_mark(len(LONG_LABELS[lang])), lang)
+
+
+def test_each_row_gives_the_long_level_label_cut_with_its_length(long_label_results: Path) -> None:
+    """Each commune's rule branch and explanation give the label's first 500 characters and its
+    length (twice in the explanation: the branch and the input's answer): they gave it whole, 900 MB
+    of text in the criteria sheet (1.27 GB of memory)."""
+    sheet = fastexcel.read_excel(long_label_results).load_sheet_by_name("Tiêu chí", dtypes="string").to_polars()
+    rows = sheet.filter(sheet["Mã tiêu chí"] == "3.4.1")
+    assert rows.height == COMMUNES
+    assert set(rows["Nhánh quy tắc"]) == {f"cấp:{_cut('vi')}"}
+    explanation = rows["Giải thích"][0]
+    assert explanation.startswith(f"Mức “{_cut('vi')}” → 1,5") and "(99.000 ký tự)" in explanation
+    assert max(len(text or "") for column in sheet.columns for text in sheet[column]) < 3 * MAX_REPEATED_TEXT_CHARS
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_explain_reads_the_cut_label_back_as_its_level(long_label_results: Path, lang: str) -> None:
+    """``pari explain`` names the level a workbook names by its cut label (in either language),
+    and its method gives the label whole, once: read back, the cut label was no level's, and the
+    branch was shown as the workbook's text."""
+    folder = long_label_results.parent
+    args = ["explain", "00001", "3.4.1", "--results", str(long_label_results), "--lang", lang]
+    done = pari_child([*args, "--criteria", str(folder / "bo-tieu-chi.yaml")], folder, timeout=120)
+    assert done.returncode == 0, done.stderr
+    # In the workbook's language its explanation is shown as written; in the other, made again
+    # from the rule branch, which names the level by its cut label.
+    word, points = ("Mức", "1,5 điểm") if lang == "vi" else ("Level", "1.5 points")
+    assert f"{word} “{_cut(lang)}” → {points}" in done.stdout, done.stdout[:3_000]
+    assert done.stdout.count(LONG_LABELS[lang]) == 1
