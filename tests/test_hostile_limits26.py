@@ -12,6 +12,7 @@ from hostile_limits26 import CASES, COMMUNES, EXPECTED, LONG_LABELS, NOT_WRITTEN
 from sweeps import case_tests
 
 from pari_index.errors import cut_mark, in_language
+from pari_index.intake.xlsx.package import _style_formats
 from pari_index.messages.labels import MAX_REPEATED_TEXT_CHARS
 
 
@@ -20,11 +21,29 @@ def test_every_case_has_its_expectation() -> None:
 
 
 # The example run with ``--evidence-dir /``: exit 0, where the walk cut at 250,000 entries and
-# walked again found "changed" files it never read (exit 1). The long label's case is run once,
-# by the fixture below.
+# walked again found "changed" files it never read (exit 1); the example's long form with 300,000
+# cell styles read as without them. The long label's case is run once, by the fixture below.
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(
-    {"evidence-dir-root": CASES["evidence-dir-root"]}, EXPECTED, NOT_WRITTEN
+    {name: case for name, case in CASES.items() if name != "long-level-label-on-every-row"}, EXPECTED, NOT_WRITTEN
 )
+
+
+def test_the_styles_give_the_cell_styles_of_percentages_and_of_zeros_in_one_pass() -> None:
+    """The styles' formats as the two whole parses gave them: a percentage outside quotes
+    (Excel's 9 and 10 built in), zeros that pad; only the first ``cellXfs`` under the root counts
+    (not ``cellStyleXfs``), and a differential format's ``numFmt`` is a format all the same."""
+    styles = (
+        b'<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:numFmts count="4">'
+        b'<x:numFmt numFmtId="164" formatCode="00000"/><x:numFmt numFmtId="165" formatCode="0.0%"/>'
+        b'<x:numFmt numFmtId="166" formatCode="0&quot;%&quot;"/><x:numFmt numFmtId="167" formatCode="0\\%"/>'
+        b'</x:numFmts><x:cellStyleXfs count="1"><x:xf numFmtId="9"/></x:cellStyleXfs>'
+        b'<x:cellXfs count="7"><x:xf numFmtId="0"/><x:xf numFmtId="164"><x:alignment/></x:xf><x:xf numFmtId="165"/>'
+        b'<x:xf numFmtId="166"/><x:xf numFmtId="167"/><x:xf numFmtId="10"/><x:xf numFmtId="168"/></x:cellXfs>'
+        b'<x:dxfs count="1"><x:dxf><x:numFmt numFmtId="168" formatCode="000"/></x:dxf></x:dxfs>'
+        b'<x:cellXfs><x:xf numFmtId="9"/></x:cellXfs></x:styleSheet>'
+    )
+    assert _style_formats(styles) == ({2, 5}, {1: 5, 6: 3})
+    assert _style_formats(b"<styleSheet><cellXfs>") == (set(), {})
 
 
 @pytest.fixture(scope="module")
