@@ -26,6 +26,14 @@
   (``package._style_formats``): 2.7 + 0.1 CPU s, 195 MB. (Excel writes at most about 64,000 cell
   styles.)
 
+- The Hà Nội set with its classes Trung bình and Yếu named with 99,000 characters (in both
+  languages; 450 KB), scored for 3,000 communes: each unit's class and next class carried the name
+  in the summary, the ranking and the report, 8.8 + 2.2 CPU s (4.0 + 0.8 with the shipped names;
+  measured under load 8), a workbook of 18.7 MB against 13. A class's name is data there (compared
+  with a previous year's, mapped to its colour), so it is not cut but held to 200 characters like
+  a level's value (``model.MAX_CLASS_NAME_CHARS``): ``schema:string_too_long`` at its line, exit 1,
+  before any work (0.5 CPU s).
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_limits26.py checks what each answers.
@@ -138,15 +146,34 @@ def many_cell_styles(folder: Path) -> list[str]:
     return _score(folder, assessments=path, out="ket-qua.xlsx")
 
 
+#: The names given to the classes Trung bình and Yếu (ASCII, 99,000 characters each).
+LONG_CLASS_NAMES = {
+    "Trung bình": ("Trung binh can co gang them " * 4_000)[:99_000],
+    "Yếu": ("Yeu kem can co gang nhieu hon " * 4_000)[:99_000],
+}
+
+
+def long_class_names(folder: Path) -> list[str]:
+    text = (CRITERIA / "ha-noi-2025-commune.yaml").read_text(encoding="utf-8")
+    for name, long in LONG_CLASS_NAMES.items():
+        assert f'{{name: "{name}", en: "' in text
+        text = text.replace(f'{{name: "{name}", en: "', f'{{name: "{long}", en: "{long.upper()}')
+    criteria = folder / "bo-tieu-chi.yaml"
+    criteria.write_text(text, encoding="utf-8")
+    return _score(folder, "--criteria", str(criteria), out="ket-qua.xlsx")
+
+
 CASES: dict[str, Case] = {
+    "long-class-names": long_class_names,
     "many-cell-styles": many_cell_styles,
     "evidence-dir-root": evidence_dir_root,
     "long-level-label-on-every-row": long_level_label_on_every_row,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "long-class-names": (1, "schema:string_too_long", ("bo-tieu-chi.yaml",)),
     "many-cell-styles": (0, None, ("nhieu-kieu.xlsx", "communes.csv")),
     "evidence-dir-root": (0, None, ("communes.csv", "assessments_long.csv")),
     "long-level-label-on-every-row": (0, None, ("bo-tieu-chi.yaml", "communes.csv", "tu-danh-gia.csv")),
 }
-NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {"long-class-names": ("ket-qua.xlsx",)}

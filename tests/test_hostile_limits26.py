@@ -28,6 +28,22 @@ def test_every_case_has_its_expectation() -> None:
 )
 
 
+@pytest.mark.parametrize(("lang", "said"), [("vi", "văn bản quá dài"), ("en", "at most 200 characters")])
+def test_a_class_named_with_99000_characters_is_refused_at_its_line(tmp_path: Path, lang: str, said: str) -> None:
+    """Each long name (Vietnamese and English, two classes) at its line, in the command's
+    language, before any work: the run went on, each unit's rows repeating the names."""
+    done = pari_child([*CASES["long-class-names"](tmp_path), "--lang", lang], tmp_path, timeout=120)
+    assert done.returncode == 1, done.stderr
+    lines = [line for line in done.stderr.splitlines() if "[schema:string_too_long]" in line]
+    assert [line.split(": ")[1].rsplit(":", 2)[-2:] for line in lines] == [
+        ["74", "12"],
+        ["74", "99020"],
+        ["75", "12"],
+        ["75", "99020"],
+    ], done.stderr
+    assert all(said in line for line in lines), done.stderr
+
+
 def test_the_styles_give_the_cell_styles_of_percentages_and_of_zeros_in_one_pass() -> None:
     """The styles' formats as the two whole parses gave them: a percentage outside quotes
     (Excel's 9 and 10 built in), zeros that pad; only the first ``cellXfs`` under the root counts
