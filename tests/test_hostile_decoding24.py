@@ -197,7 +197,7 @@ def test_codes_padded_by_their_format_are_read_as_shown(tmp_path: Path) -> None:
 
 
 def test_only_a_format_of_zeros_pads() -> None:
-    from pari_index.intake.xlsx.package import _padded_styles
+    from pari_index.intake.xlsx.package import _style_formats
 
     styles = (
         b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="4">'
@@ -206,7 +206,7 @@ def test_only_a_format_of_zeros_pads() -> None:
         b'<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/>'
         b'<xf numFmtId="167"/></cellXfs></styleSheet>'
     )
-    assert _padded_styles(styles) == {1: 5, 3: 6}
+    assert _style_formats(styles)[1] == {1: 5, 3: 6}
 
 
 def test_a_text_cell_in_a_format_of_zeros_is_read_as_typed(tmp_path: Path) -> None:

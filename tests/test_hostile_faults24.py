@@ -171,17 +171,30 @@ def test_what_office_programs_leave_in_a_folder_is_no_change(tmp_path: Path) -> 
         assert input_watch.changed() == [str(folder)]
 
 
-def test_a_folder_past_the_entries_looked_at_is_watched_up_to_them(
+def test_a_folder_past_the_entries_looked_at_is_not_walked_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Past FOLDER_ENTRIES a folder is walked once, up to them, and then watched through the files
+    read from it alone (tests/test_hostile_faults25.py): which entries a cut walk reaches shifts
+    with any file added before its cut (``--evidence-dir /`` was "changed" by the other programs'
+    files in /tmp), and each check walked it again (session 26)."""
     folder = _folder(tmp_path)
     monkeypatch.setattr(input_watch, "FOLDER_ENTRIES", 2)
     view = input_watch.folder_view(folder)
     assert view == input_watch.folder_view(folder) and len(view) == 2
     assert list(input_watch.folder_view(tmp_path)) == ["in/", "in/a.csv"]
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def counted(path: str) -> object:
+        listed.append(path)
+        return scandir(path)
+
     with input_watch.watching([InputFolder(folder)]):
-        (folder / "a.csv").write_text("changed\n", encoding="utf-8")  # among the first looked at
-        assert input_watch.changed() == [str(folder)]
+        monkeypatch.setattr(input_watch.os, "scandir", counted)
+        (folder / "a.csv").write_text("changed\n", encoding="utf-8")  # among the first looked at, not read
+        (folder / "0.csv").touch()  # before the cut: the entries past it shift
+        assert input_watch.changed() == [] and listed == []
 
 
 def test_a_folder_that_cannot_be_listed_is_no_change(tmp_path: Path) -> None:

@@ -268,8 +268,8 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "Id or name too long",
         "{where}: văn bản quá dài",
         "{where}: the text is too long",
-        "dùng một mã ngắn",
-        "use a short code",
+        "viết ngắn lại: mã, giá trị của mức và tên xếp loại là vài từ (giới hạn: docs/limits.md)",
+        "shorten it: ids, level values and class names are a few words (limits: docs/limits.md)",
     ),
     # --- consistency of a criteria set (docs/criteria.md §14) ---------------------------------------
     "duplicate-id": entry(

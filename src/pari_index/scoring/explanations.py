@@ -19,7 +19,7 @@ from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, I
 from pari_index.intake.assessments import CRITERION, FIELD
 from pari_index.intake.values import FALSE_WORDS, SIGNIFICANT_DIGITS, STATUS_WORDS, TRUE_WORDS, number_as_read
 from pari_index.messages import ANSWERS, InputLabel, format_number, set_text
-from pari_index.messages.labels import FIELD_WORDS
+from pari_index.messages.labels import FIELD_WORDS, VIETNAMESE_MARK, repeated_set_text
 from pari_index.textexpr import format_text
 
 _T: dict[str, tuple[str, str]] = {
@@ -100,7 +100,7 @@ def input_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
     for leaf in leaves:
         for name, spec in leaf.inputs.items():
             if spec.label:
-                labels[f"{leaf.id}:{name}"] = set_text(spec.label, spec.label_en, lang)
+                labels[f"{leaf.id}:{name}"] = repeated_set_text(spec.label, spec.label_en, lang)
     return labels
 
 
@@ -128,8 +128,17 @@ def _answers(lang: str) -> dict[str, dict[str, str]]:
 
 def _level_label(level: Level, lang: str) -> str:
     """A choice's level as people read it: its label in ``lang`` (in English its ``label_en``, else
-    the Vietnamese marked so), else its value."""
-    return level.value if not level.label else set_text(level.label, level.label_en, lang)
+    the Vietnamese marked so), else its value; cut to MAX_REPEATED_TEXT_CHARS with its length, as
+    every output repeats it on each unit's row (labels.repeated_set_text)."""
+    return level.value if not level.label else repeated_set_text(level.label, level.label_en, lang)
+
+
+def _shown_labels(level: Level) -> tuple[str, ...]:
+    """A level's label as a workbook of either language shows it (:func:`_level_label`, a long label
+    cut), and the English one without the mark a Vietnamese label is given there (as the workbook
+    is read back: results_labels._branch)."""
+    english = _level_label(level, "en")
+    return (_level_label(level, "vi"), english, english.removesuffix(VIETNAMESE_MARK))
 
 
 def level_words(leaves: Sequence[Leaf], lang: str) -> dict[str, dict[str, str]]:
@@ -365,6 +374,7 @@ def describe_branch(leaf: Leaf, branch: str, lang: str = "vi") -> str:
                 level.label,
                 level.label_en,
                 set_text(level.label or level.value, None, "en"),
+                *_shown_labels(level),
             ):
                 label = _level_label(level, lang)
                 return f"{'Mức' if lang == 'vi' else 'Level'} “{label}” → {_pts(level.points_for(leaf.max), lang)}"

@@ -1,7 +1,7 @@
 """What an OpenDocument spreadsheet's cells show otherwise than calamine writes them: numbers in a
 format padded with zeros (``00000``: 1 shown 00001), percentages (0.943 shown 94,3 %) and dates
 (``2025-04-06``, shown 06/04/2025). The .xlsx scan finds them by their number formats
-(package._percent_styles, _padded_styles); an .ods says the type on each cell
+(package._style_formats); an .ods says the type on each cell
 (``office:value-type``) and the format on its cell style (``table:style-name``, or its column's
 ``table:default-cell-style-name``), which names a data style (``number:number-style``) of the
 automatic styles at the head of content.xml. Session 25: an .ods register of codes formatted
