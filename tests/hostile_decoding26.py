@@ -14,6 +14,24 @@ than what the user saw, and parts of a file not used without a word.
   the finding named ``#ERROR``, a code no spreadsheet shows. Now the text is looked for in the next
   part.
 
+- Column headings that differ from a known one only by the kind of separator or by Vietnamese
+  marks: ``Commune code``, ``Criterion<NBSP>ID`` (the English ids as people write them), ``Ma xa``,
+  ``Loai don vi``, ``Diem tham dinh`` (typed without Vietnamese input). Measured before the fix:
+  the assessments and survey headed with spaces were refused (exit 1, ``missing-column`` saying
+  "no column commune code …; found commune code, …"), the files headed without marks too (exit 1),
+  and a register whose type column was headed ``Unit type`` was read with no types (exit 0, one
+  ``register-without-types`` warning, 46 of the 60 communes' totals changed: five items excluded for
+  every unit).
+
+- An appraisal file with the council's reasons but none of the columns of corrections (``value``,
+  ``score``, ``evidence_accepted``): 59 ``appraisal-no-correction`` errors, one a row, and no word
+  that the file lacks the columns. Now ``appraisal-corrections-absent`` says it once.
+
+- A results folder's ``summary.csv`` given to ``--previous`` (or to ``pari report``, ``explain
+  --results``) instead of the folder, and a CSV table of another kind: "cannot read the results
+  workbook (CalamineError …)", naming a library, and for pari's own table the hint "give a results
+  file written by pari score". Now the folder to give is named.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding26.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -22,6 +40,7 @@ must be printed, and the user's files that must come out byte for byte as they w
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -136,17 +155,93 @@ def ods_error_text_in_the_next_part(folder: Path) -> list[str]:
     return args
 
 
+def _headings(folder: Path, name: str, renamed: dict[str, str]) -> Path:
+    """The example file ``name`` copied into ``folder`` with its headings ``renamed``."""
+    header, *rows = _rows(name)
+    path = folder / name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([[renamed.get(h, h) for h in header], *rows])
+    return path
+
+
+def headings_with_spaces(folder: Path) -> list[str]:
+    """The assessments and the survey headed as people write the English ids, with spaces
+    (``commune code``, ``criterion id``, ``self score``) and a non-breaking space from a web page."""
+    spaced = {"commune_code": "Commune code", "criterion_id": "Criterion\u00a0ID", "self_score": "Self score"}
+    spaced |= {"evidence_file": "evidence-file"}
+    _headings(folder, "assessments_long.csv", spaced)
+    _headings(folder, "survey.csv", spaced)
+    return _score(folder)
+
+
+#: Headings typed without Vietnamese input (no marks), in every file of a run.
+WITHOUT_MARKS = {
+    "assessments_long.csv": {"commune_code": "Ma xa", "criterion_id": "Ma tieu chi", "value": "Gia tri"},
+    "communes.csv": {"code": "Ma xa", "name": "Ten don vi", "type": "Loai don vi", "district": "Quan/Huyen"},
+    "appraisal.csv": {"commune_code": "Ma xa", "criterion_id": "Tieu chi", "score": "Diem tham dinh"},
+}
+
+
+def headings_without_marks(folder: Path) -> list[str]:
+    """Every file headed in Vietnamese typed without marks (``Ma xa``, ``Loai don vi``)."""
+    for name, renamed in WITHOUT_MARKS.items():
+        _headings(folder, name, renamed)
+    return [*_score(folder), "--appraisal", str(folder / "appraisal.csv")]
+
+
+def register_unit_type(folder: Path) -> list[str]:
+    """The register's type column headed ``unit type`` (the results' own name, ``unit_type``, with a
+    space): read as a note, the register had no types, and items for some unit types were excluded
+    for every unit (46 of 60 communes' totals changed) under one warning, exit 0."""
+    _headings(folder, "communes.csv", {"type": "Unit type"})
+    return _score(folder)
+
+
+def appraisal_without_correction_columns(folder: Path) -> list[str]:
+    """The example appraisal file saved with the columns of its reasons alone (commune, item,
+    reason, appraiser: the council's points and decisions left in another sheet): its 59 rows were
+    told one by one that they correct nothing, never that the file has no column of corrections."""
+    header, *rows = _rows("appraisal.csv")
+    kept = [header.index(name) for name in ("commune_code", "criterion_id", "reason", "appraiser")]
+    path = folder / "appraisal.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([[row[i] for i in kept] for row in [header, *rows]])
+    return [*_score(folder), "--appraisal", str(path)]
+
+
+def previous_summary_of_a_results_folder(folder: Path) -> list[str]:
+    """Last year's results written with ``--format csv`` (a folder), and the folder's summary.csv
+    given to ``--previous`` instead of the folder: told "cannot read the results workbook (lỗi
+    CalamineError của thư viện đọc bảng tính)", hint "give a results file written by pari score"."""
+    last = folder / "nam-truoc"
+    last.mkdir()
+    (last / "about.csv").write_text("key,value\npari_version,0.26\n", encoding="utf-8")
+    (last / "summary.csv").write_text("commune_code,rank,index\n00001,1,94.3\n", encoding="utf-8")
+    return [*_score(folder), "--previous", str(last / "summary.csv")]
+
+
 CASES: dict[str, Case] = {
     "well-ods-codes-row-style": ods_register_codes_by_row_style,
     "well-ods-codes-named-style": ods_survey_codes_by_named_style,
     "excel-error-cell-ods-next-part": ods_error_text_in_the_next_part,
+    "well-headings-with-spaces": headings_with_spaces,
+    "well-headings-without-marks": headings_without_marks,
+    "well-register-unit-type": register_unit_type,
+    "appraisal-corrections-absent": appraisal_without_correction_columns,
+    "not-results-summary-of-a-folder": previous_summary_of_a_results_folder,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-ods-codes-row-style": (0, None, (*_INPUTS, "don-vi.ods")),
     "well-ods-codes-named-style": (0, None, (*_INPUTS, "khao-sat.ods")),
     "excel-error-cell-ods-next-part": (1, "excel-error-cell", (*_INPUTS, "khao-sat.ods")),
+    "well-headings-with-spaces": (0, None, _INPUTS),
+    "well-headings-without-marks": (0, None, (*_INPUTS, "appraisal.csv")),
+    # Exit 0 before too: tests/test_hostile_decoding26.py looks for the types in the results.
+    "well-register-unit-type": (0, None, _INPUTS),
+    "appraisal-corrections-absent": (1, "appraisal-corrections-absent", (*_INPUTS, "appraisal.csv")),
+    "not-results-summary-of-a-folder": (1, "not-results", (*_INPUTS, "nam-truoc/summary.csv", "nam-truoc/about.csv")),
 }
-NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {"not-results-summary-of-a-folder": ("out.xlsx",)}
 
 __all__ = ["CASES", "EXPECTED", "NOT_WRITTEN"]

@@ -11,8 +11,9 @@ import polars as pl
 import pytest
 from hostile_decoding25 import ods_code, ods_error, ods_text
 from hostile_decoding26 import CASES, CHILD_STYLE, EXPECTED, NAMED_STYLES, NOT_WRITTEN, _row, write_ods_rows
-from sweeps import case_tests, language_tests
+from sweeps import case_tests, language_tests, sweep_child
 
+from pari_index.intake.sheet import heading_key
 from pari_index.intake.xlsx import budget
 from pari_index.intake.xlsx.reading import read_excel
 
@@ -86,3 +87,57 @@ def test_an_error_cell_without_text_takes_no_code_from_the_next_cell(
         monkeypatch.setattr(budget, "_CHUNK", chunk)
         read = read_excel(path, "a.ods")
         assert [(p.row, p.field, p.params["code"]) for p in read.problems] == [(2, "a", "#ERROR")], chunk
+
+
+def test_a_register_s_type_column_headed_unit_type_is_read(tmp_path: Path) -> None:
+    from test_hostile_decoding24 import _findings
+
+    done = sweep_child([*CASES["well-register-unit-type"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = _findings(tmp_path)
+    assert not found.select(pl.any_horizontal(pl.all().str.contains("register-without-types"))).to_series().any()
+    assert not found.select(pl.any_horizontal(pl.all().str.contains("Unit type"))).to_series().any()
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Mã xã", "ma xa"),
+        ("MA XA", "ma xa"),
+        ("commune_code", "commune code"),
+        ("Commune-Code", "commune code"),
+        (" Criterion\u00a0\u00a0ID ", "criterion id"),
+        ("Điểm tự chấm", "diem tu cham"),
+        ("Quận/Huyện", "quan/huyen"),
+        ("n/a", "n/a"),
+        ("1.1.1:self_score", "1.1.1:self score"),
+    ],
+)
+def test_a_heading_is_matched_without_case_marks_or_the_kind_of_space(heading: str, key: str) -> None:
+    assert heading_key(heading) == key
+
+
+def test_each_heading_names_one_field_and_headings_of_two_fields_stay_apart() -> None:
+    from pari_index.intake.register import REGISTER_ALIASES
+    from pari_index.intake.schema import ASSESSMENT_ALIASES
+    from pari_index.intake.sheet import _canonical
+    from pari_index.scoring.verification import APPRAISAL_ALIASES
+
+    for aliases in (ASSESSMENT_ALIASES, REGISTER_ALIASES, APPRAISAL_ALIASES):
+        fields: dict[str, set[str]] = {}
+        for alias, field in aliases.items():
+            fields.setdefault(heading_key(alias), set()).add(field)
+        assert all(len(named) == 1 for named in fields.values()), aliases
+    assert _canonical("Ma xa", REGISTER_ALIASES) == "code"
+    assert _canonical("ten", REGISTER_ALIASES) == "name"
+    assert _canonical("Gia tri tham dinh", APPRAISAL_ALIASES) == "value"
+    assert _canonical("ghi chu", ASSESSMENT_ALIASES) is None
+    assert _canonical("_row", ASSESSMENT_ALIASES) is None
+    # A key two fields would share is left out: only the exact spellings name them.
+    both = {"mã": "code", "ma": "name"}
+    assert (_canonical("mã", both), _canonical("ma", both), _canonical("MÃ", both), _canonical("Ma ", both)) == (
+        "code",
+        "name",
+        "code",
+        None,
+    )
