@@ -141,3 +141,33 @@ def test_each_heading_names_one_field_and_headings_of_two_fields_stay_apart() ->
         "code",
         None,
     )
+
+
+def test_input_names_are_matched_without_case_but_own_fields_are_still_told(tmp_path: Path) -> None:
+    from sweeps import run_in_process
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    rows = "commune_code,criterion_id,input,value\n00001,1.1.2,TASKS,có\n00001,1.1.2,Deadlines,không\n"
+    rows += "00001,1.1.2,Self Score,1\n00001,1.1.2,DEADLINES,có\n"
+    (tmp_path / "a.csv").write_text(rows, encoding="utf-8")
+    out = tmp_path / "out"
+    status, said = run_in_process(
+        "score",
+        tmp_path / "a.csv",
+        "--communes",
+        examples / "communes.csv",
+        "--no-survey",
+        "-o",
+        out,
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+        "-q",
+    )
+    assert status == 1, said
+    # «DEADLINES» is «deadlines» again: a conflicting repeat (có against không), not an unknown name.
+    assert "criterion 1.1.2 has no input named Self Score [unknown-input]" in said
+    assert said.count("[unknown-input]") == 1, said
+    criteria = pl.read_csv(out / "criteria.csv", infer_schema=False).filter(pl.col("criterion_id") == "1.1.2")
+    assert "tasks=có" in criteria.filter(pl.col("commune_code") == "00001")["inputs"].item()

@@ -24,7 +24,7 @@ from pari_index.intake.findings import (
 )
 from pari_index.intake.model import LeafTable
 from pari_index.intake.nearest import Near
-from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, META_COLUMNS, VALUE
+from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, META_COLUMNS, META_FIELDS, VALUE
 from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.values import (
     ANSWER_HINT,
@@ -423,6 +423,37 @@ EXPECTED_TEXT = {
 }
 
 
+def _name_key(name: pl.Expr) -> pl.Expr:
+    """An input name as matched: without case, and ``_``, ``-`` and spaces alike (sheet.heading_key)."""
+    return name.str.to_lowercase().str.replace_all(r"[_\-\s]+", " ").str.strip_chars()
+
+
+def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
+    """Input names that differ from one of the item's only by case or separators (``DEADLINES``,
+    ``Tasks``, ``done on time`` for ``done_on_time``) take the set's spelling; until session 26 each
+    such cell was ``unknown-input`` (2,603 errors on the example written in capitals), while a
+    heading so written was read. A name two inputs of an item would share is left as written, and
+    so are the commune's own fields.
+    Only the distinct names that match no input exactly are looked at (none, most often)."""
+    named = pl.col(FIELD).is_not_null() & pl.col(CRITERION).is_not_null()
+    pairs = cells.filter(named).select(CRITERION, FIELD).unique()
+    pairs = pairs.join(table.fields.select(CRITERION, FIELD), on=[CRITERION, FIELD], how="anti")
+    if pairs.is_empty():
+        return cells
+    spelled = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key"))
+    # Not the commune's own fields (``self_score`` as an input): those rows are taken apart before
+    # (intake.meta), and one reaching here so renamed would be dropped, not told.
+    spelled = spelled.filter((pl.len().over(CRITERION, "_key") == 1) & ~pl.col("_spelled").is_in(META_FIELDS))
+    pairs = pairs.with_columns(_name_key(pl.col(FIELD)).alias("_key")).join(spelled, on=[CRITERION, "_key"])
+    if pairs.is_empty():
+        return cells
+    return (
+        cells.join(pairs.drop("_key"), on=[CRITERION, FIELD], how="left", maintain_order="left")
+        .with_columns(pl.coalesce("_spelled", FIELD).alias(FIELD))
+        .drop("_spelled")
+    )
+
+
 def check_and_type(
     cells: pl.DataFrame,
     table: LeafTable,
@@ -438,6 +469,7 @@ def check_and_type(
     (commune, criterion, input), conflicting repeats, then the typed value itself.
     """
     findings: list[pl.DataFrame] = []
+    cells = _input_names_as_the_set_writes_them(cells, table)
     cells = cells.join(table.fields, on=[CRITERION, FIELD], how="left")
     # True for an item of the set, null otherwise (as a join on the items' ids gave, for a copy
     # of every cell less).

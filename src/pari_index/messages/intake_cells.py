@@ -338,8 +338,8 @@ CELL_FINDINGS: dict[str, Entry] = {
         "Tệp thẩm định không có cột sửa nào",
         "Appraisal file without a column of corrections",
         "không có cột nào ghi nội dung sửa (giá trị, điểm thẩm định hay chấp nhận giải trình): {count} dòng của "
-        "tệp không sửa gì; có các cột {found}",
-        "no column of corrections (value, score or evidence_accepted): its {count} rows correct nothing; found {found}",
+        "tệp không sửa gì",
+        "no column of corrections (value, score or evidence_accepted): its {count} rows correct nothing",
         "thêm cột điểm thẩm định, giá trị thẩm định hoặc chấp nhận giải trình (evidence_accepted: có hoặc không), "
         "đặt tên như docs/data-formats.md; rồi chấm lại",
         "add a column score (the council's points), value (a corrected input) or evidence_accepted (yes or no on "
