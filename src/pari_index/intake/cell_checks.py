@@ -433,13 +433,12 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
     ``Tasks``, ``done on time`` for ``done_on_time``) take the set's spelling; until session 26 each
     such cell was ``unknown-input`` (2,603 errors on the example written in capitals), while a
     heading so written was read. A name two inputs of an item would share is left as written, and
-    so are the commune's own fields.
-    Only the distinct names that match no input exactly are looked at (none, most often)."""
-    named = pl.col(FIELD).is_not_null() & pl.col(CRITERION).is_not_null()
-    pairs = cells.filter(named).select(CRITERION, FIELD).unique()
-    pairs = pairs.join(table.fields.select(CRITERION, FIELD), on=[CRITERION, FIELD], how="anti")
-    if pairs.is_empty():
+    so are the commune's own fields. ``cells`` are joined to the set's fields already: only those
+    that matched none are looked at (none, most often: one pass over a column)."""
+    unmatched = pl.col("kind").is_null() & pl.col(FIELD).is_not_null() & pl.col(CRITERION).is_not_null()
+    if not cells.select(unmatched.any()).item():
         return cells
+    pairs = cells.filter(unmatched).select(CRITERION, FIELD).unique()
     spelled = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key"))
     # Not the commune's own fields (``self_score`` as an input): those rows are taken apart before
     # (intake.meta), and one reaching here so renamed would be dropped, not told.
@@ -447,10 +446,13 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
     pairs = pairs.with_columns(_name_key(pl.col(FIELD)).alias("_key")).join(spelled, on=[CRITERION, "_key"])
     if pairs.is_empty():
         return cells
+    joined = [c for c in table.fields.columns if c not in (CRITERION, FIELD)]
     return (
-        cells.join(pairs.drop("_key"), on=[CRITERION, FIELD], how="left", maintain_order="left")
+        cells.drop(joined)
+        .join(pairs.drop("_key"), on=[CRITERION, FIELD], how="left", maintain_order="left")
         .with_columns(pl.coalesce("_spelled", FIELD).alias(FIELD))
         .drop("_spelled")
+        .join(table.fields, on=[CRITERION, FIELD], how="left", maintain_order="left")
     )
 
 
@@ -469,8 +471,7 @@ def check_and_type(
     (commune, criterion, input), conflicting repeats, then the typed value itself.
     """
     findings: list[pl.DataFrame] = []
-    cells = _input_names_as_the_set_writes_them(cells, table)
-    cells = cells.join(table.fields, on=[CRITERION, FIELD], how="left")
+    cells = _input_names_as_the_set_writes_them(cells.join(table.fields, on=[CRITERION, FIELD], how="left"), table)
     # True for an item of the set, null otherwise (as a join on the items' ids gave, for a copy
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()
