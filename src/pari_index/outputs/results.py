@@ -625,7 +625,7 @@ def _not_a_table_file(p: Path) -> None:
     workbook (calamine error …)", naming a library, and a summary.csv of pari's own was told to
     "give a results file written by pari score" (session 26)."""
     kind = _TABLE_SUFFIXES.get(p.suffix.lower())
-    if kind is None or p.is_dir():
+    if kind is None or not p.is_file():  # a folder, a device or a pipe: told by their own checks
         return
     if (p.parent / f"about{p.suffix}").is_file() and p.stem in TABLES:
         folder = str(p.parent)
