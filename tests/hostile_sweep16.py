@@ -572,7 +572,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-os-report-dangling-link": (0, None, _INPUTS),
     "well-complete-survey-only-commune": (1, "unknown-commune", _INPUTS),
     "well-complete-register-pasted-twice-workbook": (1, "duplicate-commune", ("communes.xlsx", *_OTHERS[1:])),
-    "well-wide-column-twice-spelled": (1, "unknown-input", ("wide.xlsx", *_OTHERS)),
+    # Since session 26 ``TASKS`` is the input ``tasks`` (names are matched without case): the two
+    # columns' different answers are conflicting-values, none used (before: unknown-input).
+    "well-wide-column-twice-spelled": (1, "conflicting-values", ("wide.xlsx", *_OTHERS)),
     "well-criteria-unquoted-float-ids": (1, "schema:string_type", ("set.yaml",)),
     "well-regex-value-of-digit-groups": (1, "cell-too-long", _INPUTS),
     "well-regex-value-of-dots": (1, "cell-too-long", _INPUTS),

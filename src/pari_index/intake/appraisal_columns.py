@@ -16,12 +16,13 @@ from collections.abc import Iterable
 import polars as pl
 
 from pari_index.errors import Problem, quoted
-from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_COLUMNS, META_FIELDS
+from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_KEYS, META_FIELDS
+from pari_index.intake.sheet import heading_key
 from pari_index.intake.tables import FILE, HEADING, ROW, SHEET
 from pari_index.messages.labels import PARAM_WORDS
 
 #: The commune's own fields an appraisal file may carry by mistake, by their headings' ids.
-_OWN = {alias: field for alias, field in ASSESSMENT_ALIASES.items() if field in META_FIELDS}
+_OWN = {heading_key(alias): field for alias, field in ASSESSMENT_ALIASES.items() if field in META_FIELDS}
 
 
 def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
@@ -30,7 +31,7 @@ def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
     known = set(read)
     problems: list[Problem] = []
     for column in frame.columns:
-        if column.startswith("_") or column in known or column.casefold() in DESCRIPTIVE_COLUMNS:
+        if column.startswith("_") or column in known or heading_key(column) in DESCRIPTIVE_KEYS:
             continue
         text = pl.col(column).cast(pl.String).str.strip_chars()
         filled = (
@@ -43,6 +44,35 @@ def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
     return problems
 
 
+#: The columns of an appraisal file that change something: a corrected input, the council's points,
+#: its decision on an explanation.
+CORRECTIONS = ("value", "score", "evidence_accepted")
+
+
+def corrections_absent(frame: pl.DataFrame) -> list[Problem]:
+    """One error for each sheet of rows (``frame``: an appraisal file's sheets, stacked) that has
+    none of the columns that carry a correction: its every row corrects nothing. Each row was told
+    so (appraisal-no-correction), never that the file lacked the columns (session 26: a file saved
+    with its reasons alone gave one error per row and no word of its columns)."""
+    if frame.is_empty() or any(column in frame.columns for column in CORRECTIONS):
+        return []
+    problems: list[Problem] = []
+    for (file, sheet), rows in frame.group_by(FILE, SHEET, maintain_order=True):
+        problems.append(
+            Problem(
+                "appraisal-corrections-absent",
+                f"no column of corrections (value, score or evidence_accepted): its {rows.height:,} rows correct "
+                "nothing",
+                file=str(file),
+                sheet=None if sheet is None else str(sheet),
+                hint="add a column score (the council's points), value (a corrected input) or evidence_accepted "
+                "(yes or no on an explanation), named as in docs/data-formats.md; then score again",
+                params={"count": rows.height},
+            )
+        )
+    return problems
+
+
 def _heading(frame: pl.DataFrame, column: str) -> list[pl.Expr]:
     name = HEADING + column
     return [pl.col(name).first().alias("heading")] if name in frame.columns else [pl.lit(column).alias("heading")]
@@ -51,7 +81,7 @@ def _heading(frame: pl.DataFrame, column: str) -> list[pl.Expr]:
 def _problem(column: str, place: dict[str, object]) -> Problem:
     heading = str(place["heading"] or column)
     cells, first = place["cells"], place["first"]
-    field = _OWN.get(column.casefold()) or _OWN.get(heading.strip().casefold())
+    field = _OWN.get(heading_key(column)) or _OWN.get(heading_key(heading))
     file, sheet = str(place[FILE]), None if place[SHEET] is None else str(place[SHEET])
     if field is not None:
         own = PARAM_WORDS["own_field"][field].en

@@ -24,7 +24,7 @@ from pari_index.intake.findings import (
 )
 from pari_index.intake.model import LeafTable
 from pari_index.intake.nearest import Near
-from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, META_COLUMNS, VALUE
+from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, META_COLUMNS, META_FIELDS, VALUE
 from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.values import (
     ANSWER_HINT,
@@ -423,6 +423,39 @@ EXPECTED_TEXT = {
 }
 
 
+def _name_key(name: pl.Expr) -> pl.Expr:
+    """An input name as matched: without case, and ``_``, ``-`` and spaces alike (sheet.heading_key)."""
+    return name.str.to_lowercase().str.replace_all(r"[_\-\s]+", " ").str.strip_chars()
+
+
+def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
+    """Input names that differ from one of the item's only by case or separators (``DEADLINES``,
+    ``Tasks``, ``done on time`` for ``done_on_time``) take the set's spelling; until session 26 each
+    such cell was ``unknown-input`` (2,603 errors on the example written in capitals), while a
+    heading so written was read. A name two inputs of an item would share is left as written, and
+    so are the commune's own fields. ``cells`` are joined to the set's fields already: only those
+    that matched none are looked at (none, most often: one pass over a column)."""
+    unmatched = pl.col("kind").is_null() & pl.col(FIELD).is_not_null() & pl.col(CRITERION).is_not_null()
+    if not cells.select(unmatched.any()).item():
+        return cells
+    pairs = cells.filter(unmatched).select(CRITERION, FIELD).unique()
+    spelled = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key"))
+    # Not the commune's own fields (``self_score`` as an input): those rows are taken apart before
+    # (intake.meta), and one reaching here so renamed would be dropped, not told.
+    spelled = spelled.filter((pl.len().over(CRITERION, "_key") == 1) & ~pl.col("_spelled").is_in(META_FIELDS))
+    pairs = pairs.with_columns(_name_key(pl.col(FIELD)).alias("_key")).join(spelled, on=[CRITERION, "_key"])
+    if pairs.is_empty():
+        return cells
+    joined = [c for c in table.fields.columns if c not in (CRITERION, FIELD)]
+    return (
+        cells.drop(joined)
+        .join(pairs.drop("_key"), on=[CRITERION, FIELD], how="left", maintain_order="left")
+        .with_columns(pl.coalesce("_spelled", FIELD).alias(FIELD))
+        .drop("_spelled")
+        .join(table.fields, on=[CRITERION, FIELD], how="left", maintain_order="left")
+    )
+
+
 def check_and_type(
     cells: pl.DataFrame,
     table: LeafTable,
@@ -438,7 +471,7 @@ def check_and_type(
     (commune, criterion, input), conflicting repeats, then the typed value itself.
     """
     findings: list[pl.DataFrame] = []
-    cells = cells.join(table.fields, on=[CRITERION, FIELD], how="left")
+    cells = _input_names_as_the_set_writes_them(cells.join(table.fields, on=[CRITERION, FIELD], how="left"), table)
     # True for an item of the set, null otherwise (as a join on the items' ids gave, for a copy
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()

@@ -19,14 +19,14 @@ from pari_index.intake.schema import (
     CELL_SCHEMA,
     COLUMN,
     CRITERION,
-    DESCRIPTIVE_COLUMNS,
+    DESCRIPTIVE_KEYS,
     FIELD,
     META_COLUMNS,
     META_FIELDS,
     META_ROW_SCHEMA,
     VALUE,
 )
-from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, rename_columns, same_field_columns
+from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, heading_key, rename_columns, same_field_columns
 from pari_index.textexpr import format_text
 
 
@@ -108,7 +108,7 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
     value_columns: list[str] = []
     problems: list[Problem] = []
     for col in sheet.frame.columns:
-        if col.startswith("_") or col == COMMUNE or col.casefold() in DESCRIPTIVE_COLUMNS:
+        if col.startswith("_") or col == COMMUNE or heading_key(col) in DESCRIPTIVE_KEYS:
             continue
         if col.split(":", 1)[0].strip() in leaf_ids:
             value_columns.append(col)
@@ -316,7 +316,7 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
         problems.append(_missing_column(sheet, "value", message, hint, found))
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
     for col in columns:
-        if col not in known and col.casefold() not in DESCRIPTIVE_COLUMNS:
+        if col not in known and heading_key(col) not in DESCRIPTIVE_KEYS:
             problems.append(
                 Problem(
                     "unknown-column",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.sheet import FILE, ROW, SHEET, heading_key
 
 CRITERION = "criterion_id"
 FIELD = "field"
@@ -69,6 +69,9 @@ DESCRIPTIVE_COLUMNS = frozenset(
         "minh chứng yêu cầu",
     }
 )
+
+#: The descriptive columns' headings as matched (sheet.heading_key: ``ten tieu chi``, ``max points``).
+DESCRIPTIVE_KEYS = frozenset(heading_key(name) for name in DESCRIPTIVE_COLUMNS)
 
 CELL_SCHEMA: dict[str, pl.DataType] = {
     COMMUNE: pl.String(),

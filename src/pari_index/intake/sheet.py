@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,8 +92,42 @@ def too_many_cells(rows: int, columns: int, file: str, limit: int | None = None,
     )
 
 
+def heading_key(name: str) -> str:
+    """A heading as it is matched: without case, marks (``Mã xã`` and ``ma xa``, as a heading typed
+    without Vietnamese input is written) nor the difference between ``_``, ``-`` and spaces of any
+    kind (``commune code``, ``commune_code``). Until session 26 only the case and a few spellings
+    without marks (``ma``, ``loai``) were: ``commune code``, ``ma xa`` and ``unit type`` were headings
+    of no column, a file refused as having no code column (its message saying it "found commune
+    code"), or a register's types not read and five items excluded for every unit."""
+    text = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
+    return " ".join(_SEPARATORS.sub(" ", "".join(c for c in text if not unicodedata.combining(c))).split())
+
+
+_SEPARATORS = re.compile(r"[_\-\s]+")
+#: Each aliases table by its headings' keys: a key two fields share (none so far) is left out, so
+#: that only the exact spelling names either.
+_KEYED: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _keyed(aliases: dict[str, str]) -> dict[str, str]:
+    cached = _KEYED.get(id(aliases))
+    if cached is not None and cached[0] is aliases:
+        return cached[1]
+    keyed: dict[str, str] = {}
+    shared: set[str] = set()
+    for alias, canonical in aliases.items():
+        key = heading_key(alias)
+        if keyed.setdefault(key, canonical) != canonical:
+            shared.add(key)
+    keyed = {key: canonical for key, canonical in keyed.items() if key not in shared}
+    _KEYED[id(aliases)] = (aliases, keyed)
+    return keyed
+
+
 def _canonical(column: str, aliases: dict[str, str]) -> str | None:
-    return None if column.startswith("_") else aliases.get(column.casefold())
+    if column.startswith("_"):
+        return None
+    return aliases.get(column.casefold()) or _keyed(aliases).get(heading_key(column))
 
 
 def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:

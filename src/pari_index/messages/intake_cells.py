@@ -334,6 +334,17 @@ CELL_FINDINGS: dict[str, Entry] = {
         "ghi giá trị hoặc điểm đã sửa, hoặc evidence_accepted (có hoặc không) cho một giải trình; hoặc xoá dòng",
         "fill the corrected value or score, or evidence_accepted (yes or no) for an explanation; or delete the row",
     ),
+    "appraisal-corrections-absent": entry(
+        "Tệp thẩm định không có cột sửa nào",
+        "Appraisal file without a column of corrections",
+        "không có cột nào ghi nội dung sửa (giá trị, điểm thẩm định hay chấp nhận giải trình): {count} dòng của "
+        "tệp không sửa gì",
+        "no column of corrections (value, score or evidence_accepted): its {count} rows correct nothing",
+        "thêm cột điểm thẩm định, giá trị thẩm định hoặc chấp nhận giải trình (evidence_accepted: có hoặc không), "
+        "đặt tên như docs/data-formats.md; rồi chấm lại",
+        "add a column score (the council's points), value (a corrected input) or evidence_accepted (yes or no on "
+        "an explanation), named as in docs/data-formats.md; then score again",
+    ),
     "not-appraisal-field": entry(
         "Cột của xã trong tệp thẩm định",
         "The commune's own column in an appraisal file",

@@ -398,6 +398,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "bảng {table} được ghi tràn ra {target}, nhưng không có tệp này",
             "the {table} table overflowed to {target}, which is missing",
         ),
+        "table_of_folder": Words(
+            "đây là một bảng của thư mục kết quả {folder}, không phải cả kết quả; hãy chỉ ra thư mục {folder}",
+            "this is one table of the results folder {folder}, not the results; give the folder {folder}",
+        ),
+        "table_file": Words(
+            "tệp {kind} không phải tệp kết quả: pari-index ghi kết quả thành sổ tính (.xlsx) hoặc thư mục "
+            "(--format csv hay parquet)",
+            "a {kind} file is no results file: pari score writes its results as a workbook (.xlsx) or a folder "
+            "(--format csv or parquet)",
+        ),
         "no_summary": Words(
             "không có bảng summary: đây không phải tệp kết quả của pari-index",
             "no summary table: this is not a pari-index results file",

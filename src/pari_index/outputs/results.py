@@ -615,6 +615,29 @@ def _unreadable_results(exc: OSError, p: Path) -> Problem:
     )
 
 
+#: Files of one table, which pari score writes only as the tables of a results folder.
+_TABLE_SUFFIXES = {".csv": "CSV", ".tsv": "CSV", ".txt": "CSV", ".parquet": "Parquet"}
+
+
+def _not_a_table_file(p: Path) -> None:
+    """A CSV or Parquet file given as results: one table of a results folder (its ``summary.csv``:
+    the folder is the results), or a table of another kind. Either was told "cannot read the results
+    workbook (calamine error …)", naming a library, and a summary.csv of pari's own was told to
+    "give a results file written by pari score" (session 26)."""
+    kind = _TABLE_SUFFIXES.get(p.suffix.lower())
+    if kind is None or not p.is_file():  # a folder, a device or a pipe: told by their own checks
+        return
+    if (p.parent / f"about{p.suffix}").is_file() and p.stem in TABLES:
+        folder = str(p.parent)
+        message = f"this is one table of the results folder {folder}, not the results; give the folder {folder}"
+        raise not_results(p, message, words="table_of_folder", params={"folder": folder})
+    message = (
+        f"a {kind} file is no results file: pari score writes its results as a workbook (.xlsx) or a folder "
+        "(--format csv or parquet)"
+    )
+    raise not_results(p, message, words="table_file", params={"kind": kind})
+
+
 def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     """Read a results workbook or folder back (for reports and year-over-year comparison), with
     the ids of its tables, columns and coded values whatever language a workbook is written in.
@@ -625,6 +648,7 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     if not p.exists():
         missing = Problem("file-not-found", "results file not found", file=str(p))
         raise IntakeError(broken_link(p) or near_name(p) or missing)
+    _not_a_table_file(p)
     try:
         tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)

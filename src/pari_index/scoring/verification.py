@@ -26,7 +26,7 @@ from pari_index.criteria.model import Leaf, MissingEvidence, Part
 from pari_index.criteria.points import SCALE, to_units
 from pari_index.errors import Problem, broken_link, near_name, shorten_path, visible
 from pari_index.input_watch import watch_within
-from pari_index.intake.appraisal_columns import unread_columns
+from pari_index.intake.appraisal_columns import corrections_absent, unread_columns
 from pari_index.intake.assessments import (
     CELL_SCHEMA,
     COLUMN,
@@ -128,7 +128,7 @@ def read_appraisal(
         "columns: commune_code, criterion_id, input, value or score, evidence_accepted, reason, appraiser",
     )
     # A filled column the file is not read for is said (not-appraisal-field, unknown-column).
-    problems += unread_columns(frame, APPRAISAL_ALIASES.values())
+    problems += unread_columns(frame, APPRAISAL_ALIASES.values()) + corrections_absent(frame)
     for col in ("input", VALUE, "score", "evidence_accepted", "appraiser"):
         if col not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))

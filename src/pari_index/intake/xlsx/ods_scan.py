@@ -59,10 +59,14 @@ _ERROR_CELL = re.compile(rb"value-type\s*=\s*[\"']error[\"']")
 #: prefix alone.
 _FINE_VALUE = re.compile(rb"\s(?:[A-Za-z0-9_]{1,20}:)?value\s*=\s*[\"'](?:-?[0-9]{0,20}\.[0-9]{10}|-?[0-9.]{1,40}[eE])")
 _SHOWN = re.compile(rb"\s*<(?:[A-Za-z0-9_.-]{1,40}:)?p\s*>([^<]{0,200})<")
+#: How far after an error cell's start tag its shown text is looked for.
+_SHOWN_REACH = 300
 _ROWS_SPANNED = re.compile(rb"number-rows-spanned\s*=\s*[\"']\s*\+?([0-9]{1,7})")
 _COLUMNS_SPANNED = re.compile(rb"number-columns-spanned\s*=\s*[\"']\s*\+?([0-9]{1,5})")
 _NAME = re.compile(rb"\bname\s*=\s*[\"']([^\"']{0,400})")
 _TAG_END = re.compile(rb">")
+#: The tags of styles.xml read (ods_styles.OdsStyles.tag).
+_STYLE_TAGS = frozenset({b"number-style", b"number", b"text", b"style"})
 _PAST_EDGE_HINT = "this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)"
 
 
@@ -92,8 +96,13 @@ class _OdsScan:
         self.styles = OdsStyles()
         #: Each sheet's cells, by the sheet's name (as calamine names it).
         self.found: dict[str, _SheetCells] = {}
+        #: Error cells whose shown text did not come in their part (the part was cut after the
+        #: cell's start tag): the rest of that part, the sheet's cells, and where their entries begin.
+        self.unshown: tuple[bytes, _SheetCells, int, int] | None = None
 
     def feed(self, part: bytes) -> None:
+        if self.unshown is not None:
+            self._shown_late(part)
         # Whether a cell of the part may show otherwise than calamine writes it (ods_styles): told
         # once a part, in C, as most parts hold none (0.3 CPU s of 750,000 cells, told a cell).
         styled = b"percentage" in part or b"date-value" in part or bool(self.styles.padding)
@@ -132,6 +141,7 @@ class _OdsScan:
                     if self.row >= EXCEL_MAX_ROWS:
                         self._too_many_elements(rows=True)
                     self.col, self.rows_repeated = 0, _repeated(_ROWS_REPEATED, attrs)
+                    self.styles.start_row(attrs)
                     if attrs.endswith(b"/"):
                         self.row += self.rows_repeated
             elif name == b"s":
@@ -166,14 +176,29 @@ class _OdsScan:
         without a word, session 25); it is an Excel error cell (excel-error-cell, not read), its
         code the text it shows (``#DIV/0!``, ``Err:502``) when that follows in the part."""
         shown = _SHOWN.match(part, end)
-        code = _quote(html.unescape(shown.group(1).decode("utf-8", "replace")).strip()[:40]) if shown else ""
+        code = _shown_code(shown)
         room = max(MAX_CELL_FINDINGS - len(self.info.errors), 0)
         rows, cols = range(self.row + 1, self.row + self.rows_repeated + 1), range(self.col + 1, self.col + columns + 1)
         cells = ((row, col, code or "#ERROR") for row in rows for col in cols)
+        if shown is None and len(part) - end < _SHOWN_REACH:  # its text may begin the next part
+            self.unshown = (part[end:], self.info, len(self.info.errors), min(room, len(rows) * len(cols)))
         self.info.errors.extend(itertools.islice(cells, room))
         if room < len(rows) * len(cols):  # a run repeated: listed up to the cap, the rest counted
             more = len(rows) * len(cols) - room
             self.info.more["excel-error-cell"] = self.info.more.get("excel-error-cell", 0) + more
+
+    def _shown_late(self, part: bytes) -> None:
+        """The code of the error cells whose part ended before their shown text (``#ERROR`` until
+        told): a part ends after any tag, and an error cell cut after its start tag, or after its
+        ``<text:p>``, named no code (session 26: ``#ERROR`` where LibreOffice shows ``#DIV/0!``)."""
+        assert self.unshown is not None
+        before, info, first, count = self.unshown
+        self.unshown = None
+        code = _shown_code(_SHOWN.match(before + part[:_SHOWN_REACH]))
+        if code:
+            for index in range(first, first + count):
+                row, col, _ = info.errors[index]
+                info.errors[index] = (row, col, code)
 
     def _spaces(self, count: int) -> None:
         """A run of ``count`` spaces in the current cell (and each of its repetitions)."""
@@ -269,10 +294,22 @@ class _OdsScan:
             _check_sheet(info, self.sheet, self.budget.file, self.limits, final=False)
 
 
+def _shown_code(shown: re.Match[bytes] | None) -> str:
+    """The error code an error cell shows (``#DIV/0!``), quoted; "" when not found."""
+    return _quote(html.unescape(shown.group(1).decode("utf-8", "replace")).strip()[:40]) if shown else ""
+
+
 def _scan_ods(package: zipfile.ZipFile, content: zipfile.ZipInfo, budget: _Budget) -> dict[str, _SheetCells]:
     """Measure the sheets of an .ods package's content.xml; raises _Refused over a limit. What each
     sheet's cells show otherwise than calamine writes them, by the sheet's name (ods_styles)."""
     scan = _OdsScan(budget)
+    named = next((info for info in package.infolist() if info.filename == "styles.xml"), None)
+    if named is not None:  # the named styles (and their data styles) that content.xml's styles inherit
+        for part in _parts(_stream(package, named, budget), _TAG_END, budget.file, "styles.xml"):
+            for match in _TAG.finditer(part):
+                close, name, attrs = match.groups()
+                if name in _STYLE_TAGS:
+                    scan.styles.tag(name, close, attrs)
     for part in _parts(_stream(package, content, budget), _TAG_END, budget.file, "content.xml"):
         scan.feed(part)
     return scan.found

@@ -3,10 +3,13 @@ format padded with zeros (``00000``: 1 shown 00001), percentages (0.943 shown 94
 (``2025-04-06``, shown 06/04/2025). The .xlsx scan finds them by their number formats
 (package._style_formats); an .ods says the type on each cell
 (``office:value-type``) and the format on its cell style (``table:style-name``, or its column's
-``table:default-cell-style-name``), which names a data style (``number:number-style``) of the
-automatic styles at the head of content.xml. Session 25: an .ods register of codes formatted
+``table:default-cell-style-name``, or its row's), which names a data style (``number:number-style``) of the
+automatic styles at the head of content.xml, or of a named style (``Mã đơn vị``) in styles.xml, directly or
+through its parent (``style:parent-style-name``). Session 25: an .ods register of codes formatted
 00000 read 1, 2, ..., a survey typed with % read 0.943 and was refused as fractions, a date typed
-in a note read ``2025-04-06``."""
+in a note read ``2025-04-06``. Session 26: codes formatted 00000 by their row's default style, or by a named
+style (their cell style a child of it, or the named style itself), still read 1, 2, ...: ``unknown-commune``
+for every row, or a register whose codes matched nothing."""
 
 from __future__ import annotations
 
@@ -37,6 +40,10 @@ class OdsStyles:
         self.padding: dict[bytes, int] = {}
         #: Cell styles and the data style each names.
         self.cell_styles: dict[bytes, bytes] = {}
+        #: Cell styles without a data style of their own, and the style they inherit from.
+        self.parents: dict[bytes, bytes] = {}
+        #: The padding of the current row's default cell style (``table:default-cell-style-name``).
+        self.row_width = 0
         self._style: bytes | None = None  # the number-style being read
         self._width = 0
         self._plain = True  # only one number:number without decimals, and no text beside it
@@ -64,6 +71,8 @@ class OdsStyles:
             found = attributes(attrs)
             if found.get(b"family") == b"table-cell" and b"data-style-name" in found:
                 self.cell_styles[found.get(b"name", b"")] = found[b"data-style-name"]
+            elif found.get(b"family") == b"table-cell" and b"parent-style-name" in found:
+                self.parents[found.get(b"name", b"")] = found[b"parent-style-name"]
         elif name == b"table-column" and not close:
             self._table_column(attributes(attrs))
 
@@ -79,10 +88,19 @@ class OdsStyles:
         self.columns, self._column = [], 0
 
     def width(self, cell_style: bytes | None) -> int:
-        """How many digits the cell style pads a whole number to (0: none)."""
-        if cell_style is None:
-            return 0
-        return self.padding.get(self.cell_styles.get(cell_style, b""), 0)
+        """How many digits the cell style pads a whole number to (0: none): its own data style's, or
+        the nearest parent's that names one (a few levels: LibreOffice writes one or two)."""
+        for _ in range(8):
+            if cell_style is None:
+                return 0
+            if cell_style in self.cell_styles:
+                return self.padding.get(self.cell_styles[cell_style], 0)
+            cell_style = self.parents.get(cell_style)
+        return 0
+
+    def start_row(self, attrs: bytes) -> None:
+        """A row's start tag: its default cell style, for its cells without a style of their own."""
+        self.row_width = self.width(attributes(attrs).get(b"default-cell-style-name")) if b"default" in attrs else 0
 
     def place(self, info: _SheetCells, attrs: bytes, rows: range, columns: range) -> None:
         """Note the cells ``rows`` x ``columns`` (0-based) of a cell whose start tag has ``attrs``
@@ -94,6 +112,8 @@ class OdsStyles:
             style = _STYLE_NAME.search(attrs)
             if style is not None:
                 width = self.width(style.group(1) or style.group(2))
+            elif self.row_width:
+                width = self.row_width
             else:
                 width = next((w for first, last, w in self.columns if first <= columns.start <= last), 0)
             if not width:
