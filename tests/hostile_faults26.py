@@ -1,0 +1,111 @@
+"""Faults of the twenty-sixth session's helper faults26: Ctrl-C before the command has begun its
+run, while Python imports it and click reads its command line.
+
+The sweeps of Ctrl-C (tests/hostile_interrupt.py) stop a run once it has used some CPU seconds:
+reading, scoring, writing. A user who sees a wrong file name just after pressing Enter presses
+Ctrl-C in the first half second, and there pari answered otherwise. Measured on ``pari report``
+of a 28 MB results workbook, SIGINT sent every 30 ms from the start (a 2-core machine under load):
+
+- from 60 ms to 420 ms, while ``pari_index.cli`` imported click, the console and the words of its
+  help (the console script imports it before any of pari's code runs): Python's traceback of the
+  cut import (``KeyboardInterrupt``), the process killed by the signal (status -2); sent at the
+  import of each module, 23 of 186 modules so;
+- from 450 ms to 600 ms, while click read the command line (an option's path is checked there, and
+  the modules that check it imported): click's own "Aborted!", in English whatever ``--lang``,
+  exit 1, the status of invalid input (6 of 186 modules: pari_index.outputs, input_watch,
+  outputs.names, outputs.paths, spelling, heapq).
+
+Now the command starts from pari_index.launch (the console script and ``python -m pari_index``),
+which imports only the standard library before importing the command inside a handler, and
+click's reading of the command line stops as the run does: "đã dừng (Ctrl-C)" / "interrupted",
+exit 130, nothing written. The window left is Python's own start and the import of the package
+``pari_index`` itself (which now imports nothing).
+
+Made deterministic: the child sends SIGINT to itself the moment the module named by the case is
+first looked for (an import hook, :data:`CTRL_C_AT_IMPORT`), then runs the command as the
+console script does. Each case is a :class:`Stop`; benchmarks/hostile.py leaves them to
+tests/test_hostile_faults26.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hostile_faults23 import _examples
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: The child's program: ``python -c CTRL_C_AT_IMPORT MODULE ARGS...`` runs ``pari ARGS`` as the
+#: console script does (pari_index.launch.main), and sends itself SIGINT, as Ctrl-C does, the
+#: first time ``MODULE`` is looked for by an import.
+CTRL_C_AT_IMPORT = """\
+import os, signal, sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == MODULE and self in sys.meta_path:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+MODULE = sys.argv.pop(1)
+sys.argv[0] = "pari"
+sys.meta_path.insert(0, CtrlC())
+from pari_index.launch import main
+main()
+"""
+
+
+@dataclass(frozen=True)
+class Stop:
+    """``make`` writes the files into an empty folder and returns the ``pari`` arguments; Ctrl-C
+    comes at the first import of ``at_import``. ``expected``: exit status, no code (a stop is no
+    finding), the files that must keep their bytes."""
+
+    make: Callable[[Path], list[str]]
+    at_import: str
+    expected: tuple[int, str | None, tuple[str, ...]] = (130, None, ())
+
+
+def _score(folder: Path) -> list[str]:
+    return [*_examples(folder), "-o", "out.xlsx", "--report", "report.html"]
+
+
+def _report(folder: Path) -> list[str]:
+    """The examples' results workbook (scored here by a run left to finish) and its report."""
+    from children import pari_child
+
+    done = pari_child([*_examples(folder), "-o", "results.xlsx"], folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return ["report", "results.xlsx", "-o", "report.html"]
+
+
+def _template(folder: Path) -> list[str]:
+    return ["template", "-o", "form.xlsx"]
+
+
+def _validate(folder: Path) -> list[str]:
+    shutil.copy(ROOT / "criteria" / "ha-noi-2025-commune.yaml", folder / "set.yaml")
+    return ["validate", "set.yaml"]
+
+
+CASES: dict[str, Stop] = {
+    # While the console script imported the command's module: a traceback, killed by the signal.
+    "ctrl-c-importing-click-score": Stop(_score, "click"),
+    "ctrl-c-importing-help-words-report": Stop(_report, "pari_index.messages.help_words"),
+    "ctrl-c-importing-console-template": Stop(_template, "pari_index.console"),
+    # While click read the command line (an option's path checked): "Aborted!", exit 1.
+    "ctrl-c-reading-options-score": Stop(_score, "pari_index.outputs.paths"),
+    "ctrl-c-reading-options-report": Stop(_report, "pari_index.input_watch"),
+    "ctrl-c-reading-options-validate": Stop(_validate, "pari_index.spelling"),
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {name: stop.expected for name, stop in CASES.items()}
+
+#: What each command would write: none of it may be there after the stop.
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {name: ("out.xlsx", "report.html", "form.xlsx") for name in CASES}
+
+__all__ = ["CASES", "CTRL_C_AT_IMPORT", "EXPECTED", "NOT_WRITTEN", "Stop"]
