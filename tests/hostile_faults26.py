@@ -21,6 +21,16 @@ click's reading of the command line stops as the run does: "đã dừng (Ctrl-C)
 exit 130, nothing written. The window left is Python's own start and the import of the package
 ``pari_index`` itself (which now imports nothing).
 
+And a ``--cache`` folder whose name the system refuses to look up: one in a folder the user may
+not search (``--cache /srv/chung/bo-nho/pari`` where ``chung`` is another office's, mode 0700), one
+longer than a name or a path may be. Every other fault of the cache folder (a file in its place,
+a link loop, a full disk, a read-only folder) is said as "Cache: ignored … (reason)" and the run
+goes on without it, as its store promises (intake.cache.CacheStore); these stopped the whole run
+before anything was read: "the operating system refused: Permission denied" (``os-error``), exit
+1, the status of invalid input, no results. Its existence was asked outside the store's ``try``
+(pathlib raises what the system says of a name other than "no such file"). Now the note, the
+results written, exit 0.
+
 Made deterministic: the child sends SIGINT to itself the moment the module named by the case is
 first looked for (an import hook, :data:`CTRL_C_AT_IMPORT`), then runs the command as the
 console script does. Each case is a :class:`Stop`; benchmarks/hostile.py leaves them to
@@ -92,7 +102,7 @@ def _validate(folder: Path) -> list[str]:
     return ["validate", "set.yaml"]
 
 
-CASES: dict[str, Stop] = {
+STOPS: dict[str, Stop] = {
     # While the console script imported the command's module: a traceback, killed by the signal.
     "ctrl-c-importing-click-score": Stop(_score, "click"),
     "ctrl-c-importing-help-words-report": Stop(_report, "pari_index.messages.help_words"),
@@ -103,9 +113,44 @@ CASES: dict[str, Stop] = {
     "ctrl-c-reading-options-validate": Stop(_validate, "pari_index.spelling"),
 }
 
-EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {name: stop.expected for name, stop in CASES.items()}
+
+@dataclass(frozen=True)
+class Unusable:
+    """A ``pari score`` whose ``--cache`` folder cannot be used (``make`` as for :class:`Stop`);
+    ``ordinary_user``: without root's power over permissions (tests/children.py)."""
+
+    make: Callable[[Path], list[str]]
+    ordinary_user: bool = False
+    expected: tuple[int, str | None, tuple[str, ...]] = (0, None, ("communes.csv",))
+
+
+def _cache_in_unsearchable_folder(folder: Path) -> list[str]:
+    (folder / "chung").mkdir(mode=0o700)
+    (folder / "chung").chmod(0o600)  # may be listed by its owner, not searched: names in it are refused
+    return [*_examples(folder), "-o", "out.xlsx", "--cache", "chung/pari"]
+
+
+def _cache_name_too_long(folder: Path) -> list[str]:
+    return [*_examples(folder), "-o", "out.xlsx", "--cache", "b" * 300]
+
+
+def _cache_path_too_long(folder: Path) -> list[str]:
+    return [*_examples(folder), "-o", "out.xlsx", "--cache", "abcd/" * 900 + "pari"]
+
+
+#: Faults of the cache folder: the run goes on without it, and says so.
+CACHE_CASES: dict[str, Unusable] = {
+    "cache-in-unsearchable-folder": Unusable(_cache_in_unsearchable_folder, ordinary_user=True),
+    "cache-name-too-long": Unusable(_cache_name_too_long),
+    "cache-path-too-long": Unusable(_cache_path_too_long),
+}
+CASES: dict[str, Stop | Unusable] = {**STOPS, **CACHE_CASES}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {name: case.expected for name, case in CASES.items()}
 
 #: What each command would write: none of it may be there after the stop.
-NOT_WRITTEN: dict[str, tuple[str, ...]] = {name: ("out.xlsx", "report.html", "form.xlsx") for name in CASES}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    name: ("out.xlsx", "report.html", "form.xlsx") for name, case in CASES.items() if isinstance(case, Stop)
+}
 
-__all__ = ["CASES", "CTRL_C_AT_IMPORT", "EXPECTED", "NOT_WRITTEN", "Stop"]
+__all__ = ["CACHE_CASES", "CASES", "CTRL_C_AT_IMPORT", "EXPECTED", "NOT_WRITTEN", "STOPS", "Stop", "Unusable"]

@@ -11,8 +11,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from children import python_child
-from hostile_faults26 import CASES, CTRL_C_AT_IMPORT, NOT_WRITTEN
+from children import pari_child, python_child
+from hostile_faults26 import CACHE_CASES, CTRL_C_AT_IMPORT, NOT_WRITTEN, STOPS
 
 from pari_index.launch import command_lang
 
@@ -22,9 +22,9 @@ SAID = {"vi": "đã dừng (Ctrl-C)", "en": "interrupted"}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("name", sorted(STOPS))
 def test_each_case_stops_as_a_run_does_in_its_language(tmp_path: Path, name: str, lang: str) -> None:
-    case = CASES[name]
+    case = STOPS[name]
     args = case.make(tmp_path)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     done = python_child(["-c", CTRL_C_AT_IMPORT, case.at_import, *args, "--lang", lang], tmp_path, timeout=120)
@@ -41,10 +41,29 @@ def test_each_case_stops_as_a_run_does_in_its_language(tmp_path: Path, name: str
 def test_without_the_ctrl_c_each_case_runs_to_its_end(tmp_path: Path) -> None:
     """The hook alone changes nothing: the module named is never looked for (a name no import
     asks for), and the command runs as the console script runs it."""
-    case = CASES["ctrl-c-reading-options-score"]
+    case = STOPS["ctrl-c-reading-options-score"]
     done = python_child(["-c", CTRL_C_AT_IMPORT, "no.such.module", *case.make(tmp_path)], tmp_path, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "out.xlsx").exists() and (tmp_path / "report.html").exists()
+
+
+#: How the run says a cache it could not use, in each language (messages.command_line).
+IGNORED = {"vi": "Bộ nhớ đệm: bỏ qua ", "en": "Cache: ignored "}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", sorted(CACHE_CASES))
+def test_a_cache_folder_the_system_will_not_look_up_is_ignored_and_said(tmp_path: Path, name: str, lang: str) -> None:
+    case = CACHE_CASES[name]
+    args = case.make(tmp_path)
+    kept = {n: (tmp_path / n).read_bytes() for n in case.expected[2]}
+    done = pari_child([*args, "--lang", lang], tmp_path, timeout=120, ordinary_user=case.ordinary_user)
+    said = done.stdout + done.stderr
+    assert done.returncode == case.expected[0], said
+    assert IGNORED[lang] in said and IGNORED["en" if lang == "vi" else "vi"] not in said, said
+    assert "[os-error]" not in said and "Traceback" not in said, said
+    assert (tmp_path / "out.xlsx").is_file(), "the results were not written"
+    assert all((tmp_path / n).read_bytes() == data for n, data in kept.items())
 
 
 def test_the_console_script_and_python_m_start_from_the_launcher(tmp_path: Path) -> None:
