@@ -31,6 +31,11 @@ before anything was read: "the operating system refused: Permission denied" (``o
 (pathlib raises what the system says of a name other than "no such file"). Now the note, the
 results written, exit 0.
 
+Last, a results file given to be read (``pari explain --results``, ``pari report``, ``pari score
+--previous``) in a folder the user may not search: "the operating system refused: Permission
+denied" (``os-error``), where the same file without read permission is ``file-unreadable``
+naming the cause (tests/hostile_faults23.py). Now ``file-unreadable`` too.
+
 Made deterministic: the child sends SIGINT to itself the moment the module named by the case is
 first looked for (an import hook, :data:`CTRL_C_AT_IMPORT`), then runs the command as the
 console script does. Each case is a :class:`Stop`; benchmarks/hostile.py leaves them to
@@ -44,7 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hostile_faults23 import _examples
+from hostile_faults23 import Fault, _examples
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -144,7 +149,36 @@ CACHE_CASES: dict[str, Unusable] = {
     "cache-name-too-long": Unusable(_cache_name_too_long),
     "cache-path-too-long": Unusable(_cache_path_too_long),
 }
-CASES: dict[str, Stop | Unusable] = {**STOPS, **CACHE_CASES}
+
+
+def _results_in_unsearchable_folder(folder: Path, command: str) -> list[str]:
+    """The examples' results moved into a folder the user may list but not search (mode 0600)."""
+    from children import pari_child
+
+    done = pari_child([*_examples(folder), "-o", "results.xlsx"], folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (folder / "chung").mkdir()
+    (folder / "results.xlsx").rename(folder / "chung" / "results.xlsx")
+    (folder / "chung").chmod(0o600)
+    if command == "explain":
+        return ["explain", "00001", "--results", "chung/results.xlsx"]
+    if command == "report":
+        return ["report", "chung/results.xlsx", "-o", "report.html"]
+    return [*_examples(folder), "-o", "out.xlsx", "--previous", "chung/results.xlsx"]
+
+
+#: Results to read in a folder the user may not search: ``file-unreadable``, as a file without
+#: read permission is, not ``os-error``.
+UNSEARCHABLE: dict[str, Fault] = {
+    f"results-in-unsearchable-folder-{command}": Fault(
+        lambda folder, command=command: _results_in_unsearchable_folder(folder, command),
+        (1, "file-unreadable", ("communes.csv",)),
+        ordinary_user=True,
+    )
+    for command in ("explain", "report", "previous")
+}
+
+CASES: dict[str, Stop | Unusable | Fault] = {**STOPS, **CACHE_CASES, **UNSEARCHABLE}
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {name: case.expected for name, case in CASES.items()}
 
@@ -153,4 +187,14 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     name: ("out.xlsx", "report.html", "form.xlsx") for name, case in CASES.items() if isinstance(case, Stop)
 }
 
-__all__ = ["CACHE_CASES", "CASES", "CTRL_C_AT_IMPORT", "EXPECTED", "NOT_WRITTEN", "STOPS", "Stop", "Unusable"]
+__all__ = [
+    "CACHE_CASES",
+    "CASES",
+    "CTRL_C_AT_IMPORT",
+    "EXPECTED",
+    "NOT_WRITTEN",
+    "STOPS",
+    "UNSEARCHABLE",
+    "Stop",
+    "Unusable",
+]

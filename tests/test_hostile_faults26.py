@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 from children import pari_child, python_child
-from hostile_faults26 import CACHE_CASES, CTRL_C_AT_IMPORT, NOT_WRITTEN, STOPS
+from hostile_faults26 import CACHE_CASES, CTRL_C_AT_IMPORT, NOT_WRITTEN, STOPS, UNSEARCHABLE
+from language_leaks import Vocabulary, data_text, vocabulary
+from test_hostile_faults23 import answers_in_its_language
 
 from pari_index.launch import command_lang
 
@@ -64,6 +66,20 @@ def test_a_cache_folder_the_system_will_not_look_up_is_ignored_and_said(tmp_path
     assert "[os-error]" not in said and "Traceback" not in said, said
     assert (tmp_path / "out.xlsx").is_file(), "the results were not written"
     assert all((tmp_path / n).read_bytes() == data for n, data in kept.items())
+
+
+@pytest.fixture(scope="module")
+def words() -> Vocabulary:
+    return vocabulary(data_text())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", sorted(UNSEARCHABLE))
+def test_results_in_a_folder_that_cannot_be_searched_are_unreadable(
+    tmp_path: Path, name: str, lang: str, words: Vocabulary
+) -> None:
+    said = answers_in_its_language(UNSEARCHABLE[name], tmp_path, lang, words, ("report.html", "out.xlsx"))
+    assert "chung/results.xlsx" in said and "[os-error]" not in said, said
 
 
 def test_the_console_script_and_python_m_start_from_the_launcher(tmp_path: Path) -> None:
