@@ -40,9 +40,9 @@ def test_each_case_stops_as_a_run_does_in_its_language(tmp_path: Path, name: str
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before, "a file changed or appeared"
 
 
-def test_without_the_ctrl_c_each_case_runs_to_its_end(tmp_path: Path) -> None:
-    """The hook alone changes nothing: the module named is never looked for (a name no import
-    asks for), and the command runs as the console script runs it."""
+def test_without_the_ctrl_c_a_case_runs_to_its_end(tmp_path: Path) -> None:
+    """The hook alone changes nothing: given a module no import asks for, it sends no signal, and
+    the command runs as the console script runs it (so a case's 130 is the Ctrl-C's doing)."""
     case = STOPS["ctrl-c-reading-options-score"]
     done = python_child(["-c", CTRL_C_AT_IMPORT, "no.such.module", *case.make(tmp_path)], tmp_path, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
