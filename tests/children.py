@@ -65,6 +65,12 @@ def pari_child(
     return _python(["-m", "pari_index.cli", *args], folder, limits, timeout, ordinary_user)
 
 
+def python_child(args: list[str], folder: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` with this checkout's package, in ``folder`` (a script of a test's own that
+    runs the command its way: tests/hostile_faults26.py's Ctrl-C at an import)."""
+    return _python(args, folder, timeout=timeout)
+
+
 def _python(
     args: list[str],
     folder: Path,

@@ -67,15 +67,18 @@ def _inputs(folder: Path) -> list[str]:
     ]
 
 
-def _score(folder: Path, out: Path, fmt: str, cache: Path | None, ordinary_user: bool = False) -> str:
+def _score(
+    folder: Path, out: Path, fmt: str, cache: Path | None, ordinary_user: bool = False, child: bool = False
+) -> str:
     """One pari score run (English console); returns the console text. ``ordinary_user``: run
-    as a child for which file permissions hold (the tests run as root on CI)."""
+    as a child for which file permissions hold (the tests run as root on CI); ``child``: as a
+    child all the same (see :func:`_as_child`)."""
     target = out / "results.xlsx" if fmt == "xlsx" else out / "results"
     args = ["score", *_inputs(folder), "-o", str(target), "--report", str(out / "report.html"), "--lang", "en", "-q"]
     args += [] if fmt == "xlsx" else ["--format", fmt]
     args += ["--cache", str(cache)] if cache is not None else []
-    if ordinary_user:
-        done = pari_child(args, folder, ordinary_user=True)
+    if ordinary_user or child:
+        done = pari_child(args, folder, ordinary_user=ordinary_user)
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout + done.stderr
     result = CliRunner().invoke(main, args, catch_exceptions=False)
@@ -116,12 +119,12 @@ def _without_cache(folder: Path, plain: Path, fmt: str) -> dict[str, bytes]:
 
 
 def _same_as_without_cache(
-    folder: Path, work: Path, fmt: str, cache: Path, name: str, ordinary_user: bool = False
+    folder: Path, work: Path, fmt: str, cache: Path, name: str, ordinary_user: bool = False, child: bool = False
 ) -> str:
     """Runs with and without the cache (:func:`_without_cache`); asserts identical files; returns
-    the cached run's console (``ordinary_user``: that run as :func:`_score` says)."""
+    the cached run's console (``ordinary_user``, ``child``: that run as :func:`_score` says)."""
     plain, cached = work / f"{name}-plain", work / f"{name}-cached"
-    text = _score(folder, cached, fmt, cache, ordinary_user)
+    text = _score(folder, cached, fmt, cache, ordinary_user, child)
     expected, got = _without_cache(folder, plain, fmt), _files(cached)
     assert sorted(got) == sorted(expected)
     different = [n for n in expected if expected[n] != got[n]]
@@ -224,11 +227,27 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 }
 
 
+def _as_child(damage: str) -> bool:
+    """Whether every run that reads or writes the cache of a ``damage`` case runs as a child.
+
+    An unreadable entry is read by a child (:func:`_score`'s ``ordinary_user``), and an entry is
+    used only by the code that wrote it (intake.cache.code_fingerprint, of the package's source).
+    A child fingerprints the source as it is when it starts; this process did so once, when a
+    test of its session first used a cache (the function is cached), up to the length of the
+    whole suite before. A file of the package edited, or checked out, meanwhile (the suite takes
+    50 minutes; its author keeps working) made the child's entries "written by another version"
+    for this process's runs and this process's for the child: the ``[unreadable]`` cases failed
+    (``Cache: ignored … (written by another version or for other inputs)`` in the run after), and
+    only they. Every run of such a case on the cache is a child: all of them take the source as it
+    is during the case's own seconds."""
+    return damage == "unreadable"
+
+
 @pytest.mark.parametrize("kind", ["intake", "communes"])
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_entry_is_ignored_said_and_written_again(data: Path, tmp_path: Path, kind: str, damage: str) -> None:
     cache = tmp_path / "cache"
-    _score(data, tmp_path / "first", "parquet", cache)
+    _score(data, tmp_path / "first", "parquet", cache, child=_as_child(damage))
     victims = sorted((cache / kind).glob("*/*.parquet"))
     assert victims
     for victim in victims:
@@ -238,7 +257,7 @@ def test_a_damaged_entry_is_ignored_said_and_written_again(data: Path, tmp_path:
     assert "it was computed again, the results are unaffected" in text
     assert "Traceback" not in text
     # Written again: the next run uses it and says nothing is wrong.
-    again = _same_as_without_cache(data, tmp_path, "parquet", cache, "again")
+    again = _same_as_without_cache(data, tmp_path, "parquet", cache, "again", child=_as_child(damage))
     assert "Cache: ignored" not in again
     assert _reuse(again) == (COMMUNES, 0)
 
@@ -400,21 +419,22 @@ def test_runs_after_register_survey_and_repeated_changes_write_the_same_bytes(da
     assert _reuse(_same_as_without_cache(folder, tmp_path, "parquet", cache, "warm")) == (COMMUNES, 0)
 
 
-def _with_changes_entry(data: Path, tmp_path: Path) -> tuple[Path, Path, list[str]]:
-    """A copy of the data and a cache holding a whole entry and an entry of changes over it."""
+def _with_changes_entry(data: Path, tmp_path: Path, child: bool = False) -> tuple[Path, Path, list[str]]:
+    """A copy of the data and a cache holding a whole entry and an entry of changes over it
+    (written by children with ``child``: see :func:`_as_child`)."""
     folder = tmp_path / "data"
     shutil.copytree(data, folder)
     cache = tmp_path / "cache"
     codes = pl.read_csv(folder / "communes.csv", infer_schema=False)["code"].to_list()
-    _score(folder, tmp_path / "first", "parquet", cache)
+    _score(folder, tmp_path / "first", "parquet", cache, child=child)
     _change_appraisal(folder, codes[3:6])
-    _score(folder, tmp_path / "second", "parquet", cache)
+    _score(folder, tmp_path / "second", "parquet", cache, child=child)
     return folder, cache, codes
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_entry_of_changes_is_ignored_said_and_written_again(data: Path, tmp_path: Path, damage: str) -> None:
-    folder, cache, codes = _with_changes_entry(data, tmp_path)
+    folder, cache, codes = _with_changes_entry(data, tmp_path, child=_as_child(damage))
     victims = sorted((cache / "communes-changes").glob("*/*.parquet"))
     assert victims
     for victim in victims:
@@ -425,7 +445,7 @@ def test_a_damaged_entry_of_changes_is_ignored_said_and_written_again(data: Path
     # Without the changes, the communes changed since the whole entry are scored again.
     changed = len(_appraised(folder, [*codes[3:6], *codes[20:22]]))
     assert _reuse(text) == (COMMUNES - changed, changed)
-    again = _same_as_without_cache(folder, tmp_path, "parquet", cache, "again")
+    again = _same_as_without_cache(folder, tmp_path, "parquet", cache, "again", child=_as_child(damage))
     assert "Cache: ignored" not in again and _reuse(again) == (COMMUNES, 0)
 
 

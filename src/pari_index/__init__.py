@@ -13,7 +13,9 @@ The names are loaded on first use, so that ``pari --help`` does not import polar
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not ``from typing import TYPE_CHECKING``: this package is imported before the ``pari`` command
+# can tell a Ctrl-C (pari_index.launch), and typing takes a while to import.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -35,6 +37,8 @@ _FACADE = {
 }
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from pari_index.api import (
         findings,
         load_criteria,

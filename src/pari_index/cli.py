@@ -43,6 +43,7 @@ from pari_index.errors import (
     os_error_parts,
     quoted,
 )
+from pari_index.launch import command_lang
 from pari_index.library_panics import STEP_MARK
 from pari_index.limits import memory_room, open_files_room
 from pari_index.messages.help_words import lang_defaults, localise_help
@@ -201,10 +202,7 @@ def handles_errors(func: F) -> F:
         except console.Terminated as exc:
             console.say_signalled(exc.number, lang)
         except KeyboardInterrupt:
-            try:
-                console.say_interrupted(lang)
-            except KeyboardInterrupt:  # the same Ctrl-C, raised a second time (see console.say_interrupted)
-                console.say_interrupted(lang)
+            console.told_interrupted(lang)
         except MemoryError:
             click.echo(console.stopped("memory", lang), err=True)
             sys.exit(EXIT_INVALID_INPUT)
@@ -418,20 +416,6 @@ def _internal_error(exc: BaseException, lang: str) -> NoReturn:
     sys.exit(EXIT_INTERNAL)
 
 
-def command_lang(args: Sequence[str]) -> str:
-    """The language a command line asks for: its last ``--lang`` (as click reads it), else
-    Vietnamese, every command's default. Read from the words themselves: click's own errors come
-    before (or instead of) the command's parsed options."""
-    lang = "vi"
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.removeprefix("--lang=")
-        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("vi", "en"):
-            lang = value
-    return lang
-
-
 class _Told(click.UsageError):
     """One of click's own errors (an unknown option, a missing argument), told in Vietnamese: its
     sentence, the usage line and the pointer to --help (pari_index.messages.click_words). A
@@ -488,11 +472,14 @@ class _Group(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
-        console.closed_streams()
-        console.console_streams()
-        console.library_logs_off()
-        localise_help(self, self.lang)
-        console.checked_stdout()
+        try:
+            console.closed_streams()
+            console.console_streams()
+            console.library_logs_off()
+            localise_help(self, self.lang)
+            console.checked_stdout()
+        except KeyboardInterrupt:  # before click's main, which would say "Aborted!" (see _told)
+            console.told_interrupted(self.lang)
         # Usage errors exit with 2 (click's default); keep the documented code in one place.
         try:
             with console.terminate_as_interrupt():
@@ -519,6 +506,11 @@ class _Group(click.Group):
     def _told(self) -> Iterator[None]:
         try:
             yield
+        except KeyboardInterrupt:
+            # A Ctrl-C while the command line is read (an option's path checked, the command's
+            # modules imported) reached click's main, which said "Aborted!" in English and exited
+            # 1, the status of invalid input: it is the run's stop, as during the run.
+            console.told_interrupted(self.lang)
         except click.ClickException as exc:
             # A bare `pari` shows the help (NoArgsIsHelpError): that is no error to translate.
             if self.lang != "vi" or isinstance(exc, _Told) or type(exc).__name__ == "NoArgsIsHelpError":

@@ -150,6 +150,14 @@ def say_interrupted(lang: str) -> NoReturn:
     sys.exit(130)
 
 
+def told_interrupted(lang: str) -> NoReturn:
+    """:func:`say_interrupted`, also when the same Ctrl-C is raised a second time on entering it."""
+    try:
+        say_interrupted(lang)
+    except KeyboardInterrupt:
+        say_interrupted(lang)
+
+
 def stopped(key: str, lang: str, **params: str) -> str:
     # Imported here: pari_index.messages imports polars, which `pari --help` must not wait for.
     from pari_index.messages import STOPPED

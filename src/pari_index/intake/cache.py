@@ -134,10 +134,13 @@ class CacheStore:
         return self._usable
 
     def _claim(self) -> bool:
-        if (self.root.exists() or self.root.is_symlink()) and not self.root.is_dir():
-            self._note(self.root, "not a folder", "không phải thư mục")
-            return False
         try:
+            # Inside the ``try``: Path.exists raises what the system says of a name other than
+            # "no such file" (a name too long, a folder on the way the user may not search), and
+            # that stopped the whole run as an error of its inputs (os-error, exit 1).
+            if (self.root.exists() or self.root.is_symlink()) and not self.root.is_dir():
+                self._note(self.root, "not a folder", "không phải thư mục")
+                return False
             claim(self.root)
         except NotACacheFolder as exc:
             # A file's name, shown as printable text (a name may hold terminal escapes).
@@ -297,8 +300,9 @@ class CacheStore:
     def discard(self, kind: str, key: str) -> None:
         """Remove the entry ``kind/key`` if there is one (best effort)."""
         entry = self.root / kind / key
-        if entry.exists() or entry.is_symlink():
-            self._discard(entry)
+        with contextlib.suppress(OSError):  # a name past the system's length, say (see _claim)
+            if entry.exists() or entry.is_symlink():
+                self._discard(entry)
 
 
 def cache_cells() -> int:

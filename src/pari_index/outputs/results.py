@@ -645,7 +645,13 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     from pari_index.spelling import spelled_on_disk
 
     p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
-    if not p.exists():
+    try:
+        # Path.exists raises what the system says of a name other than "no such file": a file in
+        # a folder the user may not search was an os-error naming no cause of its own.
+        found = p.exists()
+    except OSError as exc:
+        raise IntakeError(_unreadable_results(exc, p)) from None
+    if not found:
         missing = Problem("file-not-found", "results file not found", file=str(p))
         raise IntakeError(broken_link(p) or near_name(p) or missing)
     _not_a_table_file(p)

@@ -1,0 +1,87 @@
+"""The ``pari`` command's entry point (``pari = "pari_index.launch:main"``; ``python -m pari_index``):
+a Ctrl-C from the moment the command starts is told as the run's stop, in its language.
+
+The command's module (:mod:`pari_index.cli`) imports click, the console and the words of its help
+before any of its code runs: 0.2 s on an idle machine, more on a loaded server or a shared network
+installation. A Ctrl-C in that time (the user sees a wrong file name just after pressing Enter)
+printed Python's traceback of the import it cut, and the process died of the signal. So the
+command's module is imported here, inside a handler, by a module that imports only the standard
+library: the window left is Python's own start and the few lines of the script pip writes.
+
+Only the standard library and pari_index.messages.command_line (the words, which import no
+library) are imported here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Nothing more is imported before the command's module is (the fewer, the shorter the window a
+# Ctrl-C meets Python's own traceback in); the names below are for type checkers alone.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import NoReturn
+
+#: The exit status of a run stopped by Ctrl-C (128 + SIGINT, as a shell says it).
+EXIT_INTERRUPTED = 130
+
+
+def command_lang(args: Sequence[str]) -> str:
+    """The language a command line asks for: its last ``--lang`` (as click reads it), else
+    Vietnamese, every command's default. Read from the words themselves: click's own errors come
+    before (or instead of) the command's parsed options, and a Ctrl-C may come before click."""
+    lang = "vi"
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.removeprefix("--lang=")
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("vi", "en"):
+            lang = value
+    return lang
+
+
+def main() -> None:
+    """Run the ``pari`` command; a Ctrl-C while its module is imported stops it as one during
+    the run does (:func:`interrupted`)."""
+    try:
+        from pari_index.cli import main as command
+    except KeyboardInterrupt:
+        interrupted(command_lang(sys.argv[1:]))
+    command()
+
+
+def interrupted(lang: str) -> NoReturn:
+    """Say the command stopped (Ctrl-C), in ``lang``, and exit 130: what
+    pari_index.console.say_interrupted says, without click (its import may be what was cut)."""
+    text = ""
+    for _ in range(2):  # a second Ctrl-C while the words are read is the same stop
+        try:
+            from pari_index.messages.command_line import STOPPED
+
+            text = STOPPED["interrupted"].get(lang)
+            break
+        except KeyboardInterrupt:
+            continue
+    _say(text)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def _say(text: str) -> None:
+    """``text`` on the standard error, in UTF-8 where its encoding cannot write Vietnamese (as
+    pari_index.console.console_streams makes it); nothing when it is closed or refuses."""
+    stream = sys.stderr
+    if stream is None or not text:
+        return
+    try:
+        try:
+            text.encode(getattr(stream, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        stream.write(text + "\n")
+        stream.flush()
+    except (AttributeError, ValueError, OSError):  # a stream that cannot be changed or written
+        pass
+
+
+__all__ = ["EXIT_INTERRUPTED", "command_lang", "interrupted", "main"]
