@@ -458,6 +458,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "the bytes of this table of the results are not those pari score wrote: the file was damaged, or written "
             "again, since the run",
         ),
+        "footer_damaged": Words(
+            "cấu trúc Parquet của bảng này của kết quả không đọc được: có byte của tệp đã bị thay đổi hoặc bị cắt mất",
+            "the Parquet structure of this table of the results cannot be read: bytes of the file were changed or cut",
+        ),
         "pages_damaged": Words(
             "không giải mã được các trang dữ liệu của bảng này của kết quả: có byte của tệp đã bị thay đổi hoặc bị "
             "cắt mất",
