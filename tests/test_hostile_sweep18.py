@@ -177,12 +177,14 @@ def test_a_refused_value_says_why_in_vietnamese_and_no_longer_speaks_of_points_f
     args = CASES["schema-reason-impossible-deadline"](tmp_path)
     vi = _child(args, tmp_path)
     assert (
-        "fixed: giá trị không dùng được: cần một ngày có thật, viết YYYY-MM-DD hoặc dd/mm/yyyy [schema:value_error]"
-        in vi.stderr
+        "1.1.1 › rule.deadline: giá trị không dùng được: cần một ngày có thật, viết YYYY-MM-DD hoặc dd/mm/yyyy "
+        "[schema:value_error]" in vi.stderr
     ), vi.stderr
     assert "số điểm trong khoảng" not in vi.stderr
     en = _child([*args, "--lang", "en"], tmp_path)
-    assert "fixed: expected a date as YYYY-MM-DD or dd/mm/yyyy [schema:value_error]" in en.stderr, en.stderr
+    assert "1.1.1 › rule.deadline: expected a date as YYYY-MM-DD or dd/mm/yyyy [schema:value_error]" in en.stderr, (
+        en.stderr
+    )
     assert "Value error," not in en.stderr and "points within" not in en.stderr
 
 

@@ -288,18 +288,18 @@ def test_a_wrong_rule_kind_or_input_type_is_named_with_the_values_the_format_tak
     vi = CliRunner().invoke(main, ["--lang", "vi", "validate", str(path)]).output
     assert (
         f"lỗi: {path}:{_line_of(path, 'kind: choise')}:15: "
-        "areas.2.children.3.children.0.rule: kind «choise» không phải là một loại quy tắc; "
+        "3.4.1 › rule: kind «choise» không phải là một loại quy tắc; "
         "các loại là «yes_no», «timeliness», «deadline», «tiers», «proportional», «checklist», «count_tiers», "
         "«choice», «deduction», «bonus», «penalty» [schema:union_tag_invalid]\n"
     ) in vi
     assert (
-        "areas.2.children.3.children.1.inputs.digitised.type: «percnt» không phải là một trong các giá trị "
+        "3.4.2 › inputs.digitised.type: «percnt» không phải là một trong các giá trị "
         "«boolean», «number», «count», «percent», «date», «status», «level» [schema:enum]\n"
         "    gợi ý: ghi một trong các giá trị đó (định dạng: docs/criteria.md)\n"
     ) in vi
     en = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)]).output
     assert (
-        "areas.2.children.3.children.1.inputs.digitised.type: Input should be 'boolean', 'number', 'count', "
-        "'percent', 'date', 'status' or 'level' [schema:enum]\n"
+        "3.4.2 › inputs.digitised.type: «percnt» is not one of «boolean», «number», «count», «percent», «date», "
+        "«status», «level» [schema:enum]\n"
         "    hint: write one of those values (see docs/criteria.md for the format)\n"
     ) in en

@@ -44,6 +44,7 @@ from pari_index.criteria.todos import todo_problems
 from pari_index.errors import CriteriaError, Problem, broken_link, cut_mark, near_name, quoted, shorten_path, visible
 from pari_index.input_watch import remember_piped
 from pari_index.limits import env_limit
+from pari_index.messages import render
 from pari_index.messages.catalogue import entry_of
 from pari_index.messages.labels import PARAM_WORDS
 from pari_index.spelling import spelled_on_disk
@@ -550,6 +551,42 @@ def node_at(root: yaml.Node | None, loc: Sequence[int | str]) -> yaml.Node | Non
     return node
 
 
+def readable_place(root: yaml.Node | None, loc: Sequence[int | str]) -> str:
+    """Where in the document a pydantic error location points, as an author reads the file: from
+    the nearest area or criterion by its id, then its keys, a list's entries counted from 1
+    (``10.1.5 › rule.tiers[3].from`` for ``areas.9.children.0.children.4.rule.tiers.tiers.2.from``).
+    Only the parts found in the document are shown: pydantic's union tags are not keys of it, and
+    neither a position from 0 nor a tag would mean anything to the person editing the YAML."""
+    node, anchor, keys = root, "", ""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            value = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            text = str(part)
+            keys += ("." if keys else "") + (text if len(text) <= QUOTE_CHARS else quote(text))
+            if value is None:  # a missing or unknown key: named, and the walk ends there
+                break
+            node = value
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            node_id = _scalar_key(node, "id")
+            if node_id is not None and len(node_id) <= QUOTE_CHARS:
+                anchor, keys = node_id, ""
+            else:
+                keys += f"[{part + 1}]"
+    if anchor and keys:
+        return f"{anchor} › {keys}"
+    return anchor or keys
+
+
+def _scalar_key(node: yaml.Node, key: str) -> str | None:
+    """The text of a mapping's scalar ``key``, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key and isinstance(v, yaml.ScalarNode):
+                return str(v.value)
+    return None
+
+
 def _key_node(root: yaml.Node | None, loc: Sequence[int | str], key: str) -> yaml.Node | None:
     parent = node_at(root, loc)
     if isinstance(parent, yaml.MappingNode):
@@ -652,7 +689,7 @@ def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem
                 problems.append(comma)
             continue
         # Keys are the user's text: a 1 MB key is cut, not echoed.
-        where = ".".join(str(p) if len(str(p)) <= QUOTE_CHARS else quote(str(p)) for p in loc) or "(document)"
+        where = readable_place(parsed.root, loc) or "(document)"
         message = _cut(err["msg"])
         if kind == "extra_forbidden":
             message = f"unknown key {quote(str(loc[-1]))}"
@@ -667,7 +704,12 @@ def _pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem
             params["value_reason"] = message.removeprefix("Value error, ")
             message = params["value_reason"]
         mark = node.start_mark if node else None
-        problems.append(_problem(parsed.file, f"schema:{kind}", f"{where}: {message}", mark, hint, params))
+        text = f"{where}: {message}"
+        if "allowed" in params:
+            # pydantic's English for these names its own machinery ("Input tag … found using
+            # 'kind'"): the catalogue's sentence says what was written and what the format takes.
+            text = render(f"schema:{kind}", params, "en")
+        problems.append(_problem(parsed.file, f"schema:{kind}", text, mark, hint, params))
     return problems
 
 

@@ -49,6 +49,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         # Such words may name the finding's other parameters (the operating system's reason).
         return _filled(fallback.get(lang), lang, params, label, nested=True)
     text = str(value)
+    if name == "where" and text == "(document)":  # a criteria set's structure as a whole
+        return "(cả tệp)" if lang == "vi" else text
     if name in ("option", "other_option", "source_option"):
         return argument_name(text, lang)
     if name == "folded_kind":
