@@ -18,6 +18,7 @@ SHARED = {
     "errors",
     "input_watch",
     "interruptions",
+    "letters",
     "library_panics",
     "limits",
     "messages",

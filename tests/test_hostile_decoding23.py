@@ -16,7 +16,7 @@ from sweeps import case_tests
 from sweeps import sweep_child as _child
 
 from pari_index.intake.csv_input import swallowed_rows
-from pari_index.intake.misread_letters import misread_letters, repaired
+from pari_index.letters.misread_letters import misread_letters, repaired
 
 (
     test_every_case_has_its_expectation,

@@ -162,8 +162,8 @@ def _texts_as_written() -> list[str]:
 def test_text_as_people_write_it_shows_no_damaged_word() -> None:
     """No false alarm: not one word of the examples, the criteria sets or the demonstration data's
     vocabulary (names, reasons, explanations) is taken for misread or lost, file by file."""
-    from pari_index.intake.lost_letters import weigh_lost
-    from pari_index.intake.misread_letters import weigh_misread
+    from pari_index.letters.lost_letters import weigh_lost
+    from pari_index.letters.misread_letters import weigh_misread
 
     texts = _texts_as_written()
     assert len(texts) > 10
@@ -175,7 +175,7 @@ def test_text_as_people_write_it_shows_no_damaged_word() -> None:
 def test_one_misread_name_among_many_is_a_warning_and_many_are_refused() -> None:
     from hostile_decoding23 import misread
 
-    from pari_index.intake.misread_letters import letters_damaged
+    from pari_index.letters.misread_letters import letters_damaged
 
     good = "Phường Hồng Cẩm, Xã Tân Lộc, có, không\n" * 50
     one = letters_damaged([good + misread("Phường Quý Yên", "cp1252")], "f.csv")

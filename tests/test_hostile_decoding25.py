@@ -155,7 +155,7 @@ def test_words_in_a_legacy_font_are_told_from_signs_quotes_and_misread_words() -
     from hostile_decoding23 import misread
     from hostile_sweep16 import _tcvn3, _vni
 
-    from pari_index.intake.misread_letters import letters_damaged, weigh_legacy
+    from pari_index.letters.misread_letters import letters_damaged, weigh_legacy
 
     good = "Phường Hồng Cẩm, Xã Tân Lộc, có, không, «trích yếu» 2×3 m² 5 µg\n" * 50
     tcvn3 = letters_damaged([good + _tcvn3("Phường Quý Yên, Hà Nội")], "f.csv")

@@ -24,8 +24,8 @@ from sweeps import case_tests
 from sweeps import sweep_child as _child
 
 from pari_index.intake.decoding import decode_text, is_binary
-from pari_index.intake.legacy_encoding import typed_in_legacy_font
 from pari_index.intake.tables import read_csv_bytes
+from pari_index.letters.legacy_encoding import typed_in_legacy_font
 from pari_index.messages.rendering import render
 
 (

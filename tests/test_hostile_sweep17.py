@@ -19,8 +19,8 @@ from sweeps import case_tests
 from sweeps import sweep_child as _child
 
 from pari_index.intake.decoding import decode_text
-from pari_index.intake.lost_letters import lost_letters
 from pari_index.intake.tables import read_csv_bytes
+from pari_index.letters.lost_letters import lost_letters
 from pari_index.messages.rendering import render
 
 (

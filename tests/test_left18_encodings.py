@@ -14,7 +14,7 @@ from hostile_sweep8 import EXAMPLES, _examples, _score
 
 from pari_index.cli import main
 from pari_index.intake.decoding import decode_text
-from pari_index.intake.legacy_encoding import other_code_page
+from pari_index.letters.legacy_encoding import other_code_page
 
 REGISTER = (EXAMPLES / "communes.csv").read_text(encoding="utf-8-sig")
 ASSESSMENTS = (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig")

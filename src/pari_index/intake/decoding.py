@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pari_index.errors import Problem
-from pari_index.intake.legacy_encoding import LegacyEvidence, legacy_evidence, other_code_page
+from pari_index.letters.legacy_encoding import LegacyEvidence, legacy_evidence, other_code_page
 from pari_index.messages.labels import PARAM_WORDS
 
 

@@ -179,7 +179,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "content": Words("tính trên nội dung", "content"),
     },
     # The code page of another language a file refused as not Vietnamese most likely is in
-    # (other-encoding: intake/legacy_encoding.other_code_page).
+    # (other-encoding: letters/legacy_encoding.other_code_page).
     "code_page": {
         "gb18030": Words("GB18030 (tiếng Trung giản thể)", "GB18030 (Simplified Chinese)"),
         "big5": Words("Big5 (tiếng Trung phồn thể)", "Big5 (Traditional Chinese)"),

@@ -15,9 +15,6 @@ from pari_index.archives import compressed_file, file_head
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
-from pari_index.intake.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
-from pari_index.intake.lost_letters import letters_lost, weigh_lost
-from pari_index.intake.misread_letters import letters_misread, some_damaged, weigh_legacy, weigh_misread
 from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -27,6 +24,9 @@ from pari_index.intake.xlsx.package import _prescan
 from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetCells
 from pari_index.intake.xlsx.two_row_header import join_two_row_header
 from pari_index.intake.xlsx.xml_patterns import _CELL_REF
+from pari_index.letters.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
+from pari_index.letters.lost_letters import letters_lost, weigh_lost
+from pari_index.letters.misread_letters import letters_misread, some_damaged, weigh_legacy, weigh_misread
 from pari_index.library_panics import library_failure, panic_words_held
 from pari_index.messages.labels import PARAM_WORDS
 
@@ -337,7 +337,7 @@ def _legacy_font(raw: pl.DataFrame, file: str, name: str) -> list[Problem]:
     first (letters-misread): its letters (``PhÆ°á»ng``) are no Vietnamese ones either, and were
     called a legacy font, whose converter would garble them further. The refusal is the one
     error returned (the sheet is not read); a few words misread or lost to ``?``, too few to
-    refuse it, are warnings (intake.misread_letters.letters_damaged), and the sheet is read."""
+    refuse it, are warnings (letters.misread_letters.letters_damaged), and the sheet is read."""
     marked = _marked_cells(raw.head(SAMPLE_ROWS))
     misread = weigh_misread(_non_ascii(marked))
     if misread is not None and misread[1]:

@@ -38,7 +38,7 @@ SAMPLE_CHARS = 1 << 20
 
 @dataclass(frozen=True)
 class LostLetters:
-    """Why a text lost its letters (or had them misread: intake.misread_letters): how many words
+    """Why a text lost its letters (or had them misread: letters.misread_letters): how many words
     of the sample show it, their share (in %) of the words with letters outside ASCII, and a few
     of them as they are written."""
 

@@ -19,8 +19,8 @@ Windows-1258 compose into Vietnamese letters only, fewer of them. Vietnamese tex
 should be never is: its letters are not bytes of a code page that make UTF-8 (``ư`` is no byte of
 Windows-1252; ``có`` in Windows-1258 is ``c`` and F3, which no UTF-8 byte follows), and its ``ì``
 and ``ò`` follow no vowel but the u of qu- and the i of gi- (``quì``, ``giò``). At least
-:data:`~pari_index.intake.lost_letters.MIN_WORDS` such words, and more than
-:data:`~pari_index.intake.lost_letters.LOST_SHARE` of the words with a letter outside ASCII.
+:data:`~pari_index.letters.lost_letters.MIN_WORDS` such words, and more than
+:data:`~pari_index.letters.lost_letters.LOST_SHARE` of the words with a letter outside ASCII.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from pari_index.errors import Problem, quoted
-from pari_index.intake.legacy_encoding import VIETNAMESE, weigh_legacy_words
-from pari_index.intake.lost_letters import LostLetters, enough, letters_lost, sample_of, weigh_lost
+from pari_index.letters.legacy_encoding import VIETNAMESE, weigh_legacy_words
+from pari_index.letters.lost_letters import LostLetters, enough, letters_lost, sample_of, weigh_lost
 from pari_index.messages import render, render_hint
 
 
@@ -68,7 +68,7 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _VIETNAMESE_WORD = re.compile(f"[\\x21-\\x7e{''.join(sorted(VIETNAMESE))}]+")
 _WORD = re.compile(r"[^ \t\r\n,;|\"'()\[\]]+")
 _OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]+")
-#: The evidence is weighed as for letters lost (intake.lost_letters: the same sample, at least
+#: The evidence is weighed as for letters lost (letters.lost_letters: the same sample, at least
 #: MIN_WORDS such words and more than LOST_SHARE of the words with a letter outside ASCII).
 MisreadLetters = LostLetters
 
