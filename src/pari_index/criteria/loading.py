@@ -39,6 +39,7 @@ from pydantic import ValidationError
 
 from pari_index.archives import compressed_file
 from pari_index.criteria import lookalikes
+from pari_index.criteria.letters_check import damaged_letters
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
 from pari_index.errors import CriteriaError, Problem, broken_link, cut_mark, near_name, quoted, shorten_path, visible
@@ -746,13 +747,14 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
         todos = todo_problems(parsed.root, file)
         if todos:
             raise CriteriaError(parsed.duplicates + todos)
+        damaged = damaged_letters(parsed.root, file)
         try:
             criteria = CriteriaSet.model_validate(parsed.data)
         except ValidationError as exc:
-            raise CriteriaError(parsed.duplicates + _pydantic_problems(exc, parsed)) from None
+            raise CriteriaError(parsed.duplicates + damaged + _pydantic_problems(exc, parsed)) from None
         errors, warnings = validate_criteria(criteria, lambda loc: _locate(parsed, loc))
-    if parsed.duplicates or errors:
-        raise CriteriaError(parsed.duplicates + errors)
+    if parsed.duplicates or damaged or errors:
+        raise CriteriaError(parsed.duplicates + damaged + errors)
     return LoadedCriteria(criteria=criteria, file=file, root=parsed.root, warnings=warnings)
 
 

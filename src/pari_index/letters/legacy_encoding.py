@@ -109,6 +109,11 @@ _WORD_OF = re.compile(r"[^ \t\r\n,;|\"'()\[\]]+")
 MIN_LEGACY_WORDS = 2
 
 
+def has_legacy_word(text: str) -> bool:
+    """Whether ``text`` holds a word that looks typed with a legacy font (the place of the evidence)."""
+    return _LEGACY_CHAR.search(text) is not None and _LEGACY_SIGN.search(text) is not None
+
+
 def weigh_legacy_words(sample: str, misread: Callable[[str], str | None]) -> tuple[int, int, list[str]] | None:
     """The words of ``sample`` (a file's text, or a sheet's cells) typed with a legacy font, a few
     among text as it should be (rows pasted from an old document: ``Ph\xadêng H«ng CÈm`` among
@@ -251,4 +256,11 @@ def other_code_page(raw: bytes) -> str | None:
     return None if best is None else best[1]
 
 
-__all__ = ["VIETNAMESE", "legacy_evidence", "other_code_page", "typed_in_legacy_font", "weigh_legacy_words"]
+__all__ = [
+    "VIETNAMESE",
+    "has_legacy_word",
+    "legacy_evidence",
+    "other_code_page",
+    "typed_in_legacy_font",
+    "weigh_legacy_words",
+]

@@ -51,6 +51,11 @@ def _lost(word: str) -> bool:
     return "=" not in word and "/" not in word and _MARK_BEFORE_LETTER.search(word) is not None
 
 
+def has_lost_letter(text: str) -> bool:
+    """Whether a word of ``text`` holds a ``?`` where a letter was (the place of the evidence)."""
+    return "?" in text and any(_lost(word) for word in _WORD_WITH_MARK.findall(text))
+
+
 def sample_of(texts: Iterable[str]) -> str:
     """The first SAMPLE_CHARS of ``texts`` (a file's text, or a sheet's cells), one per line."""
     taken: list[str] = []
@@ -108,4 +113,4 @@ def letters_lost(evidence: LostLetters, file: str, sheet: str | None = None) -> 
     )
 
 
-__all__ = ["LostLetters", "enough", "letters_lost", "lost_letters", "sample_of", "weigh_lost"]
+__all__ = ["LostLetters", "enough", "has_lost_letter", "letters_lost", "lost_letters", "sample_of", "weigh_lost"]

@@ -115,6 +115,11 @@ def repaired(word: str) -> str | None:
     return mended if found else _from_1258(word)
 
 
+def has_misread_word(text: str) -> bool:
+    """Whether a word of ``text`` holds letters misread in a code page (the place of the evidence)."""
+    return any(repaired(word) is not None for word in _WORD.findall(text) if not word.isascii())
+
+
 def misread_letters(texts: Iterable[str]) -> MisreadLetters | None:
     """Why ``texts`` (a file's text, or a sheet's cells) hold UTF-8 misread as a code page, or
     None when they show no such sign (or too few words to tell)."""
@@ -225,6 +230,7 @@ def _damaged(code: str, evidence: LostLetters, file: str, sheet: str | None) -> 
 
 __all__ = [
     "MisreadLetters",
+    "has_misread_word",
     "letters_damaged",
     "letters_misread",
     "misread_letters",

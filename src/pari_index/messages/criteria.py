@@ -142,6 +142,20 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "bắt đầu bằng id:, title:, areas: (xem docs/criteria.md)",
         "start with id:, title:, areas: (see docs/criteria.md)",
     ),
+    "criteria-letters-damaged": entry(
+        "Chữ tiếng Việt của bộ tiêu chí bị hỏng (bảng mã hoặc phông cũ)",
+        "The set's Vietnamese letters damaged (a code page or a legacy font)",
+        "{words} từ trong văn bản của bộ tiêu chí {letters_damage} (ví dụ {examples}); đây là chỗ đầu tiên: tên, "
+        "nhãn mức và tên xếp loại sẽ hiện sai trong kết quả và báo cáo, và câu trả lời ghi đúng nhãn của quyết định "
+        "sẽ không khớp; bộ tiêu chí không được dùng",
+        "{words} words of the set's text {letters_damage} (e.g. {examples}); this is the first place: titles, level "
+        "labels and class names would show garbled in the results and the report, and answers written as the "
+        "decision's labels would not match; the set was not used",
+        "chép lại văn bản từ bản Unicode của quyết định, hoặc chuyển mã bằng công cụ của Unikey (từ TCVN3 hoặc VNI "
+        "sang Unicode); mở và lưu tệp YAML dưới dạng UTF-8",
+        "copy the text again from a Unicode copy of the decision, or convert it with Unikey's converter (from "
+        "TCVN3 or VNI to Unicode); open and save the YAML file as UTF-8",
+    ),
     "too-many-items": entry(
         "Bộ tiêu chí có quá nhiều mục",
         "Too many items in the set",

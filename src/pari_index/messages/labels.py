@@ -35,6 +35,18 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "township": Words("thị trấn", "township"),
         "special_zone": Words("đặc khu", "special zone"),
     },
+    # How a criteria set's letters were damaged (criteria-letters-damaged).
+    "letters_damage": {
+        "misread": Words(
+            "có chữ bị đọc theo một bảng mã khác rồi lưu lại như vậy (trong ngoặc là chữ đúng)",
+            "hold letters read in another code page and saved so (what they were in brackets)",
+        ),
+        "lost": Words("có dấu ? thay cho một chữ cái", "hold a ? where a letter was"),
+        "legacy": Words(
+            "được gõ bằng phông tiếng Việt cũ (TCVN3/ABC hoặc VNI)",
+            "were typed with a legacy Vietnamese font (TCVN3/ABC or VNI)",
+        ),
+    },
     # What an unreadable cell should have held, by the input's type (or meta field).
     "expected": {
         "number": Words("một số (dấu thập phân là dấu phẩy hoặc dấu chấm)", "a number (decimal comma or dot)"),
