@@ -1,6 +1,6 @@
 """A criteria set whose Vietnamese letters were damaged on their way into the YAML: a decision's
 text pasted from a Word file typed with a TCVN3 or VNI font (``§¹t chuÈn``), a file opened in
-another code page and saved (``Ä\u0090áº¡t chuáº©n``), or saved in one without Vietnamese letters
+another code page and saved (``Chá»‰ sá»‘``), or saved in one without Vietnamese letters
 (``??t chu?n``). Such a set loaded without a word: its level labels matched no answer, so every
 answer written as the decision writes it was refused in the *assessments* (``bad-value`` by the
 hundred, blaming the unit's file), and the results and the report showed the garbled titles.
