@@ -762,6 +762,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
     from pari_index.outputs.paths import check_names, check_read_once, sources, watched
     from pari_index.outputs.results import results_sources
 
+    _no_path_for_a_code([("COMMUNE", commune), ("CRITERION", criterion)])
     check_names([("--results", results)])
     read = [*results_sources(results, "--results"), *sources(("--criteria", criteria_file))]
     check_read_once(read)
@@ -771,6 +772,31 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
         check_unchanged()  # nothing printed from results that changed while they were read
     _print_warnings(warnings, lang)
     click.echo(text)
+
+
+def _no_path_for_a_code(arguments: Sequence[tuple[str, str | None]]) -> None:
+    """Refuse a results file given where a code belongs (``pari explain out/results.xlsx 00001``):
+    the default --results was then looked for and "not found" named a file the user never gave.
+    A value is a path when it names something that exists and is written as a path (a folder, a
+    separator or an extension): a code is digits or a criterion id, which no such name is."""
+    for argument, value in arguments:
+        if value is None or not (os.sep in value or "/" in value or os.path.splitext(value)[1].lower() in _TABLES):
+            continue
+        if os.path.lexists(value):
+            raise UsageError(
+                Problem(
+                    "argument-is-a-path",
+                    f"{argument} {quoted(value)} is a file or folder that exists, not a code: the results are given "
+                    "with --results",
+                    hint="give the code first and the results after --results: pari explain COMMUNE [CRITERION] "
+                    "--results RESULTS",
+                    params={"option": argument, "path": quoted(value)},
+                )
+            )
+
+
+#: Extensions of the tables a results path may name.
+_TABLES = frozenset({".xlsx", ".xls", ".xlsm", ".ods", ".csv", ".parquet", ".html", ".yaml"})
 
 
 @main.command()

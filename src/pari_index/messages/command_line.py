@@ -43,6 +43,14 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "bỏ --unit-type: danh sách đơn vị cho biết loại của từng đơn vị",
         "leave out --unit-type: the register gives each unit's type",
     ),
+    "argument-is-a-path": entry(
+        "Đối số là đường dẫn của một tệp, không phải mã",
+        "An argument is a file's path, not a code",
+        "{option} {path} là một tệp hoặc thư mục có thật, không phải mã: tệp kết quả được chỉ ra bằng --results",
+        "{option} {path} is a file or folder that exists, not a code: the results are given with --results",
+        "ghi mã trước, tệp kết quả sau --results: pari explain MÃ_XÃ [TIÊU_CHÍ] --results TỆP_KẾT_QUẢ",
+        "give the code first and the results after --results: pari explain COMMUNE [CRITERION] --results RESULTS",
+    ),
     "no-survey-with-survey": entry(
         "--no-survey cùng với --survey",
         "--no-survey with --survey",
