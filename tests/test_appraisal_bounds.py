@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from pari_index.cli import main
 from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
+from pari_index.intake.appraisal import read_appraisal
 from pari_index.outputs.results import read_results
-from pari_index.scoring.verification import read_appraisal
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

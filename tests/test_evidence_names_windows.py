@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from pari_index.cli import main
 from pari_index.outputs.results import read_results
-from pari_index.scoring.verification import check_evidence_file
+from pari_index.scoring.evidence import check_evidence_file
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

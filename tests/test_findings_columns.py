@@ -143,7 +143,7 @@ def test_appraisal_rows_without_a_commune_or_criterion_are_reported(tmp_path: Pa
     """Such a row used to be "applied" in the rows table and used nowhere: dropped without a word."""
     from pari_index.criteria.compiling import compile_criteria
     from pari_index.criteria.loading import default_criteria_path, load_criteria
-    from pari_index.scoring.verification import read_appraisal
+    from pari_index.intake.appraisal import read_appraisal
 
     path = tmp_path / "appraisal.csv"
     rows = [",1.1.1,0.5,r", "00001,,0.5,r", ",,0.5,r", "00001,1.1.1,0.5,r", ",1.1.1,,r"]

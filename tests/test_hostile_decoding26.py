@@ -118,10 +118,10 @@ def test_a_heading_is_matched_without_case_marks_or_the_kind_of_space(heading: s
 
 
 def test_each_heading_names_one_field_and_headings_of_two_fields_stay_apart() -> None:
+    from pari_index.intake.appraisal import APPRAISAL_ALIASES
     from pari_index.intake.register import REGISTER_ALIASES
     from pari_index.intake.schema import ASSESSMENT_ALIASES
     from pari_index.intake.sheet import _canonical
-    from pari_index.scoring.verification import APPRAISAL_ALIASES
 
     for aliases in (ASSESSMENT_ALIASES, REGISTER_ALIASES, APPRAISAL_ALIASES):
         fields: dict[str, set[str]] = {}

@@ -304,7 +304,7 @@ def test_evidence_gaps_without_a_file_are_located_at_their_row(tmp_path: Path) -
 def test_any_refusal_of_the_system_on_an_evidence_path_is_a_state(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
-    from pari_index.scoring.verification import FILE_STATES, check_evidence_file
+    from pari_index.scoring.evidence import FILE_STATES, check_evidence_file
 
     def refuse(self: Path, *args: object, **kwargs: object) -> object:
         raise error
@@ -318,7 +318,7 @@ def test_any_refusal_of_the_system_on_an_evidence_path_is_a_state(
 def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from pari_index.scoring.verification import check_evidence_file
+    from pari_index.scoring.evidence import check_evidence_file
 
     (tmp_path / "plan.pdf").write_bytes(b"%PDF")
     # Tests may run as root, who may read anything: the check is os.access, so it is stubbed.
@@ -329,7 +329,7 @@ def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: p
 @settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=400))
 def test_no_evidence_file_name_escapes_the_checks(name: str) -> None:
-    from pari_index.scoring.verification import FILE_STATES, check_evidence_file
+    from pari_index.scoring.evidence import FILE_STATES, check_evidence_file
 
     root = Path(__file__).parent / "data"
     state, _note = check_evidence_file(root.resolve(), name)
@@ -586,7 +586,7 @@ def test_an_appraisal_row_with_an_invisible_character_names_it(
 ) -> None:
     """The appraisal's own checks quoted the code raw: 'commune 00001 is not in the register' for
     a commune the register holds."""
-    from pari_index.scoring.verification import read_appraisal
+    from pari_index.intake.appraisal import read_appraisal
 
     path = tmp_path / "appraisal.csv"
     path.write_text(f"commune_code,criterion_id,score,reason\n{commune},{criterion},,không\n", encoding="utf-8")
@@ -611,7 +611,7 @@ def test_conflicting_appraisal_decisions_are_refused_not_overwritten(
     tmp_path: Path, rows: list[str], conflicting: list[int], decision: tuple[int | None, bool | None, str] | None
 ) -> None:
     """The last row used to win without a word: 0.5 then 0.25 for one item gave 0.25."""
-    from pari_index.scoring.verification import read_appraisal
+    from pari_index.intake.appraisal import read_appraisal
 
     path = tmp_path / "appraisal.csv"
     lines = ["commune_code,criterion_id,score,evidence_accepted,reason"]

@@ -25,9 +25,9 @@ from pari_index.cli import main
 from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
 from pari_index.errors import IntakeError
+from pari_index.intake.appraisal import read_appraisal
 from pari_index.intake.assessments import read_assessments
 from pari_index.intake.register import read_register
-from pari_index.scoring.verification import read_appraisal
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 

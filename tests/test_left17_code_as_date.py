@@ -19,10 +19,10 @@ from hostile_sweep16 import codes_as_dates
 from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
 from pari_index.errors import IntakeError
+from pari_index.intake.appraisal import read_appraisal
 from pari_index.intake.assessments import read_assessments
 from pari_index.intake.register import read_register
 from pari_index.messages import localise_findings
-from pari_index.scoring.verification import read_appraisal
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BUNDLED = Path(__file__).resolve().parent.parent / "criteria" / "ha-noi-2025-commune.yaml"

@@ -22,12 +22,12 @@ from click.testing import CliRunner
 from pari_index.cli import main
 from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
+from pari_index.intake.appraisal import read_appraisal
 from pari_index.intake.assessments import read_assessments
 from pari_index.intake.nearest import GIVEN, NEAREST, SUGGESTED, nearest_codes
 from pari_index.intake.register import read_register
 from pari_index.intake.values import scientific_lost, scientific_number
 from pari_index.messages import localise_findings, render
-from pari_index.scoring.verification import read_appraisal
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BUNDLED = Path(__file__).resolve().parent.parent / "criteria" / "ha-noi-2025-commune.yaml"

@@ -521,8 +521,8 @@ TOLD_BY_TITLE_AND_HINT = {
     ("intake/tables.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp"
     ("intake/tables.py", "file-not-found"),  # "Không tìm thấy tệp"
     ("outputs/results.py", "file-not-found"),  # the place names the results file
-    ("scoring/verification.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
-    ("scoring/verification.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised
+    ("scoring/evidence.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
+    ("scoring/evidence.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised
 }
 
 #: Sites still to give their sentence's parameters, each with why not yet. The list may only shrink.
@@ -906,7 +906,7 @@ def test_a_run_of_xml_without_a_cell_end_is_told_in_vietnamese(
 
 
 def test_an_evidence_folder_with_too_long_a_name_says_why_in_vietnamese(tmp_path: Path) -> None:
-    from pari_index.scoring.verification import evidence_dir_problem
+    from pari_index.scoring.evidence import evidence_dir_problem
 
     problem = evidence_dir_problem(tmp_path / ("a" * 5000))
     assert problem is not None and problem.code == "evidence-dir-unusable"

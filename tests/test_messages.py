@@ -42,7 +42,7 @@ from pari_index.messages import (
 )
 from pari_index.outputs.report import render_report
 from pari_index.outputs.results import read_results
-from pari_index.scoring.verification import EVIDENCE_GAPS
+from pari_index.scoring.evidence import EVIDENCE_GAPS
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "pari_index"
 #: Strings that look like finding kinds but are not (text encodings, the package's own name).

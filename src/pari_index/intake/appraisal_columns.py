@@ -1,7 +1,7 @@
 """Columns of an appraisal file that it does not read, said rather than dropped.
 
 An appraisal file is read for its commune, item, corrected input or score, decision on an
-explanation, reason and appraiser (``scoring.verification.APPRAISAL_ALIASES``). Until session 18
+explanation, reason and appraiser (``intake.appraisal.APPRAISAL_ALIASES``). Until session 18
 every other column was dropped without a word: a council that wrote its corrected points in a
 ``self_score`` column, or new evidence in ``evidence_file``, saw the commune's own values scored
 and was never told. Now a filled column of the commune's own fields is ``not-appraisal-field``,

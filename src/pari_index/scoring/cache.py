@@ -30,6 +30,7 @@ import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.criteria.model import Leaf
+from pari_index.intake.appraisal import Appraisal, read_appraisal
 from pari_index.intake.assessments import Intake
 from pari_index.intake.cache import (
     CachedIntake,
@@ -48,7 +49,6 @@ from pari_index.intake.register import Register
 from pari_index.intake.schema import CRITERION
 from pari_index.scoring.items import CommuneScores, order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals
-from pari_index.scoring.verification import Appraisal, read_appraisal
 from pari_index.threads import result_of
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).

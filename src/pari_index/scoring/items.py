@@ -14,6 +14,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.rules import Deadline, Rate
+from pari_index.intake.appraisal import Appraisal
 from pari_index.intake.assessments import (
     CRITERION,
     EVIDENCE_PLACE,
@@ -27,18 +28,10 @@ from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.scoring.date_years import date_findings, dates_before_evidence
+from pari_index.scoring.evidence import evidence_findings, evidence_requirements, evidence_status
 from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.rate_checks import rates_above_denominator
-from pari_index.scoring.verification import (
-    Appraisal,
-    evidence_findings,
-    evidence_requirements,
-    evidence_status,
-    leaf_frame,
-    missing_evidence_zeroes,
-    unused_decisions,
-    verification_findings,
-)
+from pari_index.scoring.verification import leaf_frame, missing_evidence_zeroes, unused_decisions, verification_findings
 
 if TYPE_CHECKING:
     pass

@@ -29,6 +29,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf, Part
 from pari_index.criteria.rules import Deadline
 from pari_index.criteria.validation import class_warnings
 from pari_index.errors import IntakeError, Problem, UsageError
+from pari_index.intake.appraisal import Appraisal, read_appraisal
 from pari_index.intake.assessments import (
     CRITERION,
     Intake,
@@ -46,14 +47,10 @@ from pari_index.limits import check_run_size
 from pari_index.messages import localise_findings, params_json, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, IntakeBatches, batches_of
 from pari_index.scoring.completeness import Completeness, SurveyState
+from pari_index.scoring.evidence import evidence_dir_problem
 from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals, unreachable_findings
-from pari_index.scoring.verification import (
-    Appraisal,
-    evidence_dir_problem,
-    read_appraisal,
-)
 from pari_index.spelling import spelled_on_disk
 
 if TYPE_CHECKING:

@@ -1,0 +1,344 @@
+"""Evidence: which documents each item needs, whether the unit gave them (number, date, file, or an
+explanation awaiting the council), and, with an evidence folder, whether each file named is there,
+readable and inside it. MoHA guidance (CV 383 and 384/BNV-CCHC, 28/01/2021) requires an explanation
+for missing evidence and leaves the decision to the appraiser; by default an item without its
+evidence scores 0 until an explanation is accepted (the criteria set can say
+``missing_evidence: keep``)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.model import Leaf, Part
+from pari_index.criteria.points import SCALE
+from pari_index.errors import Problem, broken_link, near_name, shorten_path, visible
+from pari_index.input_watch import watch_within
+from pari_index.intake.assessments import (
+    CRITERION,
+    EVIDENCE_PLACE,
+    FINDING_SCHEMA,
+)
+from pari_index.intake.values import (
+    BIDI_CONTROLS,
+    shown,
+)
+from pari_index.spelling import path_as_windows_reads
+from pari_index.textexpr import format_text
+
+#: States of an evidence file given in ``evidence_file`` when there is an evidence folder.
+#: file_not_found: no such file; outside_evidence_dir: the name (or a link) leads out of the folder;
+#: bad_name: a name no file can have or that hides what it is (NUL, Excel's _x0000_ escape, other
+#: control or bidi characters, too long); not_a_file: a folder or device; unreadable: permission
+#: denied, a symbolic-link loop or any other refusal of the operating system.
+FILE_STATES = ("file_not_found", "outside_evidence_dir", "bad_name", "not_a_file", "unreadable")
+#: Evidence statuses that are a gap: each is a finding, and the item scores 0 under
+#: ``missing_evidence: zero``.
+EVIDENCE_GAPS = ("missing", "explained", "rejected", *FILE_STATES)
+#: Column of the details (dropped before they are written): what is wrong with the evidence file.
+EVIDENCE_NOTE = "_evidence_note"
+#: Column of the details (dropped before they are written): the unit's own explanation of an
+#: item whose evidence is "explained", awaiting the council (``explanation`` is then pari's).
+UNIT_EXPLANATION = "_unit_explanation"
+#: Longest file name part most file systems allow (bytes of UTF-8), and longest path.
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 4096
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+#: Control characters (Unicode category Cc) and bidi controls (values.BIDI_CONTROLS).
+_NAME_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def _name_problem(name: str) -> str | None:
+    """What makes ``name`` unusable as an evidence file name, or None."""
+    found = _NAME_FORBIDDEN.search(name)  # one scan per name: a national run checks some 100,000
+    if found is not None:
+        c = found.group(0)
+        if c in BIDI_CONTROLS:
+            return f"the name contains the bidi control U+{ord(c):04X}, which shows it in another order"
+        return f"the name contains the control character U+{ord(c):04X}"
+    for match in _EXCEL_ESCAPE.finditer(name):
+        code = int(match.group(1), 16)
+        if code < 0x20 or 0x7F <= code < 0xA0:
+            return f"the name contains {match.group(0)}, Excel's escape for the control character U+{code:04X}"
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in re.split(r"[/\\]", name)):
+        return f"a part of the name is longer than {MAX_NAME_BYTES} bytes, more than file systems allow"
+    if len(name.encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
+        return f"the name is longer than {MAX_PATH_BYTES} bytes"
+    return None
+
+
+def _os_refusal(error: OSError) -> tuple[str, str]:
+    """The state and note for an operating-system error on an evidence path."""
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "file_not_found", ""
+    if error.errno == errno.ELOOP:
+        return "unreadable", "a symbolic link in the path leads round in a loop"
+    if error.errno == errno.ENAMETOOLONG:
+        return "bad_name", "the name is too long for the file system"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "unreadable", "permission denied"
+    return "unreadable", f"the system refused it ({error.strerror or type(error).__name__})"
+
+
+def check_evidence_file(root: Path, name: str, listings: dict[Path, dict[str, str]] | None = None) -> tuple[str, str]:
+    """The state of evidence file ``name`` in the folder ``root`` (resolved): "ok" or one of
+    FILE_STATES, and a note saying why ("" when the state says it all). Every call on the file
+    system is guarded: a name can hold anything a cell can, and no name may stop the run. A name
+    not found as it is written is looked for as Windows and macOS would find it: folders parted
+    by backslashes too, and letter case and Unicode form not minded (see
+    spelling.path_as_windows_reads; ``listings`` keeps the folders listed)."""
+    problem = _name_problem(name)
+    if problem is not None:
+        return "bad_name", problem
+    found = _check_path(root, root / name)
+    if found[0] == "file_not_found":
+        try:
+            other = path_as_windows_reads(root, name, {} if listings is None else listings)
+        except ValueError:  # a NUL, should one pass the checks above
+            other = None
+        if other is not None:
+            return _check_path(root, other)
+    return found
+
+
+def _check_path(root: Path, path: Path) -> tuple[str, str]:
+    try:
+        candidate = path.resolve()
+        if not candidate.is_relative_to(root):
+            return "outside_evidence_dir", ""
+        info = candidate.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return "not_a_file", "it is a folder" if stat.S_ISDIR(info.st_mode) else "it is not a regular file"
+        if not os.access(candidate, os.R_OK):
+            return "unreadable", "permission denied"
+    except RuntimeError:  # Path.resolve on Python < 3.13 raises it for a symlink loop
+        return "unreadable", "a symbolic link in the path leads round in a loop"
+    except OSError as error:
+        return _os_refusal(error)
+    except ValueError as error:  # e.g. "embedded null byte", should a name pass the checks above
+        return "bad_name", str(error)
+    return "ok", ""
+
+
+def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
+    """Why ``--evidence-dir`` cannot be used (it does not exist, or the system refuses it: a name
+    too long, a NUL, a link loop, no permission to reach the files in it), or None. A folder that
+    may not be listed but whose files may be reached (mode 0311) is used: each file is named."""
+    try:
+        if evidence_dir.exists() and not evidence_dir.is_dir():
+            # Usually one evidence file given instead of the folder that holds them: "does not
+            # exist" would send the user looking for a path that is there.
+            return Problem(
+                "evidence-dir-not-a-folder",
+                "the evidence folder given is a file, not a folder",
+                file=shorten_path(visible(str(evidence_dir))),
+            )
+        if not evidence_dir.is_dir():
+            shown = shorten_path(visible(str(evidence_dir)))
+            link = broken_link(evidence_dir, shown) or near_name(evidence_dir, shown)
+            if link is not None:  # "does not exist" of a link that ls lists
+                return link
+            return Problem(
+                "evidence-dir-missing",
+                "the evidence folder does not exist",
+                file=shorten_path(visible(str(evidence_dir))),
+            )
+        evidence_dir.resolve()
+        if not os.access(evidence_dir, os.X_OK):  # no file in it can be reached: one refusal, not one a file
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(evidence_dir))
+    except (OSError, RuntimeError, ValueError) as error:
+        reason = _os_refusal(error)[1] if isinstance(error, OSError) else str(error)
+        return Problem(
+            "evidence-dir-unusable",
+            f"the evidence folder cannot be used: {reason or 'not found'}",
+            file=shorten_path(visible(str(evidence_dir))),
+            hint="give the folder that holds the evidence files",
+            params=_refusal_params(error, reason),
+        )
+    return None
+
+
+def _refusal_params(error: Exception, reason: str) -> dict[str, str]:
+    """Why a path was refused, as words of either language (messages: PARAM_WORDS["path_refusal"])."""
+    if isinstance(error, ValueError):
+        return {"path_refusal": "nul"} if "null" in reason else {"path_refusal": "os", "reason": reason}
+    if isinstance(error, RuntimeError):
+        return {"path_refusal": "loop"}
+    number = error.errno if isinstance(error, OSError) else None
+    known = {errno.ELOOP: "loop", errno.ENAMETOOLONG: "too_long", errno.EACCES: "denied", errno.EPERM: "denied"}
+    if number in (errno.ENOENT, errno.ENOTDIR) or not reason:
+        return {"path_refusal": "missing"}
+    if number in known:
+        return {"path_refusal": known[number]}
+    return {
+        "path_refusal": "system",
+        "reason": (error.strerror if isinstance(error, OSError) else None) or type(error).__name__,
+    }
+
+
+def check_evidence_files(evidence_dir: Path, names: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """check_evidence_file for each name; the folder itself was checked to exist before scoring."""
+    try:
+        root = evidence_dir.resolve()
+    except (OSError, RuntimeError, ValueError) as error:
+        return {name: ("unreadable", f"the evidence folder cannot be used ({error})") for name in names}
+    listings: dict[Path, dict[str, str]] = {}
+    return {name: check_evidence_file(root, name, listings) for name in names}
+
+
+_FILE_HINTS = {
+    "bad_name": "rename the document without control characters and with a shorter name, and write that name",
+    "not_a_file": "name the document itself, not its folder",
+    "unreadable": "check the file's permissions and links; the appraisal council must be able to open it",
+}
+_GAP_HINT = "attach the document (number, date, file) or an explanation for the appraisal council"
+
+
+def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One warning per commune and item with an evidence gap (EVIDENCE_GAPS), at the place of its
+    evidence: the evidence_file cell where one was given (file, sheet, row, column), otherwise the
+    row of the item's self-score or evidence, when there is one. ``details`` are the scored
+    details before their columns are chosen (with EVIDENCE_NOTE, and EVIDENCE_PLACE unless
+    ``places`` gives them by the item key ``_k``: then they are joined to the gaps alone)."""
+    gaps = details.filter(pl.col("evidence_status").is_in(list(EVIDENCE_GAPS)) & (pl.col("status") != "not_assessed"))
+    if places is not None:
+        gaps = gaps.join(places, on="_k", how="left", maintain_order="left")
+    added = (*((c, FINDING_SCHEMA[c[4:]]) for c in EVIDENCE_PLACE), (EVIDENCE_NOTE, pl.String()))
+    for column, dtype in (*added, (UNIT_EXPLANATION, pl.String())):
+        if column not in gaps.columns:
+            gaps = gaps.with_columns(pl.lit(None, dtype=dtype).alias(column))
+    status = pl.col("evidence_status")
+    is_file_state = status.is_in(list(FILE_STATES))
+    names = gaps.filter(is_file_state)["evidence_file"].drop_nulls().unique().to_list()
+    shown_names = {name: shown(name) for name in names}
+    file_name = pl.col("evidence_file").replace_strict(shown_names, default="", return_dtype=pl.String)
+    about_file = pl.when(is_file_state).then(
+        format_text(
+            " ({}{})",
+            file_name,
+            pl.when(pl.col(EVIDENCE_NOTE).is_not_null()).then(": " + pl.col(EVIDENCE_NOTE)).otherwise(pl.lit("")),
+        )
+    )
+    message = format_text("evidence {}: the item scores {}", status, (pl.col("final_score") / SCALE).round(4))
+    # What the unit wrote to explain the gap, for the council that decides on it: it was read
+    # and judged "explained", but shown nowhere until the twenty-sixth session.
+    unit_explanation = pl.col(UNIT_EXPLANATION)
+    explained = pl.when(unit_explanation.is_not_null()).then(
+        format_text("; the unit's explanation: «{}»", unit_explanation)
+    )
+    return gaps.select(
+        pl.lit("warning").alias("severity"),
+        format_text("evidence-{}", status).alias("kind"),
+        pl.col(COMMUNE),
+        pl.col(CRITERION),
+        pl.col("_at_file").alias("file"),
+        pl.col("_at_sheet").alias("sheet"),
+        pl.col("_at_row").alias("row"),
+        pl.when(is_file_state).then(pl.col("_at_column")).alias("column"),
+        pl.concat_str([message, about_file.fill_null(""), explained.fill_null("")]).alias("message"),
+        status.replace_strict(_FILE_HINTS, default=_GAP_HINT, return_dtype=pl.String).alias("hint"),
+        pl.lit(None, dtype=pl.Float64).alias("size"),
+        # The file's name for both languages; the note on it (the system's words) in English only.
+        pl.struct(
+            score=(pl.col("final_score") / SCALE).round(4),
+            file=pl.when(is_file_state).then(format_text(" ({})", file_name)).otherwise(pl.lit("")),
+            note=pl.when(is_file_state & pl.col(EVIDENCE_NOTE).is_not_null())
+            .then(": " + pl.col(EVIDENCE_NOTE))
+            .otherwise(pl.lit("")),
+            explanation=unit_explanation.fill_null(""),
+        )
+        .struct.json_encode()
+        .alias("params"),
+    ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
+
+
+def evidence_requirements(leaves: Sequence[Leaf]) -> pl.DataFrame:
+    """Per leaf (criterion_id): which evidence it needs (need_number, need_date, need_file), whether
+    any (``evidence_required``, appraised items only) and its missing-evidence ``policy``."""
+    return pl.DataFrame(
+        [
+            {
+                CRITERION: leaf.id,
+                "need_number": any("number" in e.requires for e in leaf.evidence),
+                "need_date": any("date" in e.requires for e in leaf.evidence),
+                "need_file": any("file" in e.requires for e in leaf.evidence),
+                "evidence_required": bool(leaf.evidence) and leaf.part is Part.appraised,
+                "policy": leaf.missing_evidence.value,
+            }
+            for leaf in leaves
+        ],
+        schema={
+            CRITERION: pl.String,
+            "need_number": pl.Boolean,
+            "need_date": pl.Boolean,
+            "need_file": pl.Boolean,
+            "evidence_required": pl.Boolean,
+            "policy": pl.String,
+        },
+    )
+
+
+def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], evidence_dir: Path | None) -> pl.DataFrame:
+    """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
+    explained (an explanation awaits the council), accepted or rejected (the council decided),
+    or a state of the evidence file (see :func:`check_evidence_file`); and EVIDENCE_NOTE, what is
+    wrong with the file, in words. ``details`` may have the columns of :func:`evidence_requirements`
+    already (joined with the item's other columns): else they are joined here."""
+    d = details
+    if "need_number" not in details.columns:
+        d = details.join(evidence_requirements(leaves), on=CRITERION, how="left", maintain_order="left")
+    file_state = pl.lit("ok")
+    note = pl.lit(None, dtype=pl.String)
+    if evidence_dir is not None:
+        files = d.select("evidence_file").drop_nulls().unique()["evidence_file"].to_list()
+        checked = check_evidence_files(evidence_dir, files)
+        states = {name: state for name, (state, _) in checked.items()}
+        # Watched on their own from now, should the folder be too large to be watched whole.
+        watch_within(evidence_dir, [name for name, state in states.items() if state == "ok"])
+        notes = {name: text for name, (_, text) in checked.items() if text}
+        file_state = pl.col("evidence_file").replace_strict(states, default="ok", return_dtype=pl.String)
+        note = pl.col("evidence_file").replace_strict(notes, default=None, return_dtype=pl.String)
+    complete = (
+        (~pl.col("need_number") | pl.col("evidence_number").is_not_null())
+        & (~pl.col("need_date") | pl.col("evidence_date").is_not_null())
+        & (~pl.col("need_file") | pl.col("evidence_file").is_not_null())
+    )
+    # An item that does not apply to the commune (excluded, or counted in full) needs no evidence.
+    not_applicable = pl.col("computed_branch").str.starts_with("na_").fill_null(False)
+    # The status as a number, then its word: a when/then chain of text literals builds a column
+    # of text per case. 2 is the file's state (never "ok" there: complete and ok is "present").
+    base = (
+        pl.when(~pl.col("evidence_required") | not_applicable)
+        .then(0)
+        .when(complete & (file_state == "ok"))
+        .then(1)
+        .when(complete)
+        .then(2)
+        .when(pl.col("explanation").is_not_null())
+        .then(3)
+        .otherwise(4)
+    )
+    decided = (
+        pl.when(base <= 1)
+        .then(base)
+        .when(pl.col("evidence_accepted").eq(True))
+        .then(5)
+        .when(pl.col("evidence_accepted").eq(False))
+        .then(6)
+        .otherwise(base)
+    )
+    words = pl.Series(["not_required", "present", "ok", "explained", "missing", "accepted", "rejected"])
+    status = pl.lit(words).gather(decided)
+    if evidence_dir is not None:
+        status = pl.when(decided == 2).then(file_state).otherwise(status)
+    explained = pl.when(decided == 3).then(pl.col("explanation").str.replace_all(r"\s+", " ").str.strip_chars())
+    return d.with_columns(
+        status.alias("evidence_status"), note.alias(EVIDENCE_NOTE), explained.alias(UNIT_EXPLANATION)
+    ).drop("need_number", "need_date", "need_file")
