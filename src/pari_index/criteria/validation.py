@@ -422,6 +422,8 @@ def _check_tiers(node: Node, rule: Tiers, inputs: dict[str, InputSpec], rloc: Lo
             criterion=node.id,
             **params,
         )
+    if not errors:
+        _tiers_turn(node, rule, rloc, out)
 
 
 def _check_count_tiers(node: Node, rule: CountTiers, rloc: Loc, out: _Collector) -> None:
@@ -437,6 +439,49 @@ def _check_count_tiers(node: Node, rule: CountTiers, rloc: Loc, out: _Collector)
             band_order="count",
             criterion=node.id,
         )
+        return
+    _count_tiers_turn(node, rule, rloc, out)
+
+
+def _count_tiers_turn(node: Node, rule: CountTiers, rloc: Loc, out: _Collector) -> None:
+    counts = [t.at_least for t in rule.tiers]
+    order = sorted(range(len(rule.tiers)), key=lambda i: counts[i])
+    _check_turn(node, [rule.tiers[i].points for i in order], order, [f">= {c}" for c in counts], rloc, out)
+
+
+def _tiers_turn(node: Node, rule: Tiers, rloc: Loc, out: _Collector) -> None:
+    order = sorted(range(len(rule.tiers)), key=lambda i: _edge_key(rule.tiers[i].lower, True))
+    bands = [tier.describe() for tier in rule.tiers]
+    _check_turn(node, [rule.tiers[i].points for i in order], order, bands, rloc, out)
+
+
+def _check_turn(
+    node: Node, points: Sequence[Decimal], order: Sequence[int], bands: Sequence[str], rloc: Loc, out: _Collector
+) -> None:
+    """A warning at the tier where the points, read along rising values (``points``, the tiers'
+    indexes in that order ``order``), turn: up then down, or down then up. Points that only rise
+    (a rate done) or only fall (a rate of late files) are the decisions' rules; a turn is most
+    often one row's points typed on another (found by a criteria campaign, session 27: a set
+    giving 0.5 at 100 % and 1 at 80-100 % loaded and scored without a word)."""
+    way = 0
+    for k, (a, b) in enumerate(pairwise(points)):
+        step = (b > a) - (b < a)
+        if step and way and step != way:
+            i = order[k]
+            out.warn(
+                (*rloc, "tiers", i),
+                "tiers-turn",
+                f"criterion {node.id}: tier {i + 1} ({bands[i]}) turns the points round: along rising values they "
+                "rise and then fall (or fall and then rise) about it, so a higher value gives fewer points in one "
+                "place and more in another",
+                "check each tier's points against the decision (one row's points copied to another?); if the rule "
+                "is meant so, keep it: this is a warning",
+                criterion=node.id,
+                band_no=i + 1,
+                band=bands[i],
+            )
+            return
+        way = step or way
 
 
 def _check_choice(node: Node, rule: Choice, rloc: Loc, out: _Collector) -> None:
@@ -576,6 +621,34 @@ def _check_origin_and_year(criteria: CriteriaSet, out: _Collector) -> None:
             )
 
 
+def _check_fixed_dates(criteria: CriteriaSet, out: _Collector) -> None:
+    """A warning at a deadline's fixed date two years or more from the set's year: every unit's date
+    is judged against it, and such a date is a typing slip (2052 for 2025) or copied from another
+    year's set (a criteria campaign, session 27: a 2025 set with one deadline of 2052 loaded and
+    scored without a word). The year before is a plan's usual deadline; the year after, a report's."""
+    if criteria.year is None:
+        return
+    for loc, node in _leaves_with_loc(criteria):
+        if not isinstance(node.rule, Deadline):
+            continue
+        for key in ("deadline", "late_until"):
+            when = getattr(node.rule, key)
+            if isinstance(when, dt.date) and abs(when.year - criteria.year) > 1:
+                out.warn(
+                    (*loc, "rule", key),
+                    "deadline-far-from-year",
+                    f"criterion {node.id}: the {key} {when.isoformat()} is {abs(when.year - criteria.year)} years "
+                    f"from the set's year {criteria.year}: every unit's date is judged against it",
+                    "check the year of the date (a typing slip, or a date copied from another year's set); a date "
+                    "in the year before or after the set's is not told (a year's plan is often due the year before)",
+                    criterion=node.id,
+                    key=key,
+                    date=when.isoformat(),
+                    years=abs(when.year - criteria.year),
+                    year=str(criteria.year),  # a year, not a number to group (2.025)
+                )
+
+
 def _leaves_with_loc(criteria: CriteriaSet) -> list[tuple[Loc, Node]]:
     found: list[tuple[Loc, Node]] = []
 
@@ -591,11 +664,19 @@ def _leaves_with_loc(criteria: CriteriaSet) -> list[tuple[Loc, Node]]:
 
 
 def class_warnings(criteria: CriteriaSet) -> list[Problem]:
-    """The warnings on a set's classes (``class-gap``, ``class-unreachable``), without a place:
-    ``pari score`` puts them among a run's findings, since the classes it writes are theirs (until
-    the twentieth session only ``pari validate`` said them)."""
+    """The warnings of a set that change what a run gives, without a place: its classes
+    (``class-gap``, ``class-unreachable``; until the twentieth session only ``pari validate`` said
+    them), tiers whose points turn (``tiers-turn``) and deadlines far from its year
+    (``deadline-far-from-year``). ``pari score`` puts them among a run's findings, since the
+    points and classes it writes are theirs."""
     out = _Collector(lambda loc: ("", None, None))
     _check_classes(criteria, out)
+    _check_fixed_dates(criteria, out)
+    for loc, node in _leaves_with_loc(criteria):
+        if isinstance(node.rule, Tiers):
+            _tiers_turn(node, node.rule, (*loc, "rule"), out)
+        elif isinstance(node.rule, CountTiers):
+            _count_tiers_turn(node, node.rule, (*loc, "rule"), out)
     return [dataclasses.replace(problem, file=None, severity="warning") for problem in out.warnings]
 
 
@@ -607,6 +688,7 @@ def validate_criteria(criteria: CriteriaSet, locate: Locator) -> tuple[list[Prob
         tree.visit(area, ("areas", i), Part.appraised)
     _check_parts_and_scale(criteria, out)
     _check_origin_and_year(criteria, out)
+    _check_fixed_dates(criteria, out)
     _check_ranking(criteria, out)
     _check_classes(criteria, out)
     return out.errors, out.warnings

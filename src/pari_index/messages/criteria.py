@@ -418,6 +418,31 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "criterion {criterion}: late_until must come after the deadline",
         *_CRITERIA_HINT,
     ),
+    "deadline-far-from-year": entry(
+        "Hạn cách xa năm của bộ tiêu chí",
+        "A deadline far from the set's year",
+        "tiêu chí {criterion}: {key} {date} cách năm của bộ tiêu chí ({year}) {years} năm: ngày của mọi đơn vị đều "
+        "được so với ngày này",
+        "criterion {criterion}: the {key} {date} is {years} years from the set's year {year}: every unit's date is "
+        "judged against it",
+        "kiểm tra năm của ngày (gõ nhầm, hoặc chép từ bộ tiêu chí của năm khác); ngày trong năm trước hoặc năm sau "
+        "năm của bộ không bị cảnh báo (kế hoạch năm thường có hạn trong năm trước)",
+        "check the year of the date (a typing slip, or a date copied from another year's set); a date in the year "
+        "before or after the set's is not told (a year's plan is often due the year before)",
+    ),
+    "tiers-turn": entry(
+        "Điểm các mức đổi chiều",
+        "Tier points change direction",
+        "tiêu chí {criterion}: mức {band_no} ({band}) làm điểm đổi chiều: theo giá trị tăng dần, điểm tăng rồi giảm "
+        "(hoặc giảm rồi tăng) quanh mức này, nên có chỗ giá trị cao hơn được ít điểm hơn, có chỗ được nhiều hơn",
+        "criterion {criterion}: tier {band_no} ({band}) turns the points round: along rising values they rise and "
+        "then fall (or fall and then rise) about it, so a higher value gives fewer points in one place and more in "
+        "another",
+        "đối chiếu điểm từng mức với quyết định (điểm của một dòng bị chép sang dòng khác?); nếu quy tắc đúng là như "
+        "vậy thì giữ nguyên: đây là cảnh báo",
+        "check each tier's points against the decision (one row's points copied to another?); if the rule is meant "
+        "so, keep it: this is a warning",
+    ),
     "deadline-of-itself": entry(
         "Hạn tính từ chính ngày nó chấm",
         "Deadline counts from the date it judges",
