@@ -485,15 +485,13 @@ def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
 def _parquet_framed(file: Path) -> bool:
     """Whether the file begins and ends with Parquet's magic ``PAR1``, the footer's length before
     the last one fitting in the file (read once more: a regular file, opened before)."""
+    from pari_index.intake.parquet_measure import Unreadable, footer_length
+
     try:
         with open(file, "rb") as handle:
-            head = handle.read(4)
-            size = handle.seek(0, os.SEEK_END)
-            handle.seek(-8, os.SEEK_END)
-            tail = handle.read(8)
-    except (OSError, ValueError):
+            return handle.read(4) == b"PAR1" and footer_length(handle) > 0
+    except (OSError, ValueError, Unreadable):
         return False
-    return head == b"PAR1" and tail[4:] == b"PAR1" and 0 < int.from_bytes(tail[:4], "little") <= size - 12
 
 
 def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
