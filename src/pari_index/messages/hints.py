@@ -173,6 +173,11 @@ HINT_WORDS: dict[str, str] = {
     "the folder was removed during the write, or takes no new files: choose another folder": (
         "thư mục đã bị xoá trong lúc ghi, hoặc không nhận tệp mới: chọn thư mục khác"
     ),
+    "it is a mount point (a disk, a share or a container's volume) or in use: write into a folder inside it, or "
+    "choose another name": (
+        "đó là điểm gắn kết (ổ đĩa, thư mục mạng hoặc volume của container) hoặc đang được dùng: ghi vào một thư "
+        "mục bên trong nó, hoặc chọn tên khác"
+    ),
     "close it in Excel if it is open, free space, or choose another name": (
         "đóng tệp trong Excel nếu đang mở, giải phóng chỗ trống, hoặc chọn tên khác"
     ),

@@ -227,6 +227,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # What to do about an empty file: a table is exported again, a criteria set started from the docs.
     # What to do about a commune code the results do not hold (commune-not-in-results): the code it
     # was likely meant for (leading zeros, letter case), else the results' first codes.
+    # What to give where a folder is in an output file's way (outputs.paths: output-is-a-folder): a
+    # file of the output's kind inside it, named when the raise site knows the output.
+    "file_in_folder": {
+        "example": Words("chỉ ra tên tệp, ví dụ {example}", "give a file name, e.g. {example}"),
+        "": Words("chỉ ra tên một tệp, không phải tên thư mục", "give a file's name, not a folder's"),
+    },
     "code_hint": {
         "item": Words(
             "{item} là mã tiêu chí; mã xã đứng trước, rồi đến mã tiêu chí: pari explain {near} {item}",
@@ -939,6 +945,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     "not_file": {
         "device": Words("đây là thiết bị hoặc socket, không phải tệp", "this is a device or a socket, not a file"),
         "pipe_workbook": Words("không đọc được sổ tính từ một pipe", "a workbook cannot be read from a pipe"),
+        "pipe_results": Words(
+            "không đọc được kết quả từ một pipe: kết quả chấm điểm là một sổ tính (.xlsx) hoặc một thư mục",
+            "results cannot be read from a pipe: pari score writes them as a workbook (.xlsx) or a folder",
+        ),
         "": Words("không phải tệp thông thường", "not a regular file"),
     },
     # How a table is empty (intake.grid, intake.parquet_input: empty-sheet).

@@ -181,6 +181,9 @@ _HINTS = {
     errno.ENOTDIR: "a part of the path is a file, not a folder: choose another folder",
     errno.EEXIST: "something of that name is in the way: choose another name",
     errno.ENOTEMPTY: "a folder of that name is in the way: choose another name",
+    # Renaming over a mount point (a file or folder a container or share mounts) or a file in use.
+    errno.EBUSY: "it is a mount point (a disk, a share or a container's volume) or in use: write into a folder "
+    "inside it, or choose another name",
     # The folder was deleted or moved while the file was written into it, or takes no new files
     # (/proc): the general hint spoke of Excel and free space.
     errno.ENOENT: "the folder was removed during the write, or takes no new files: choose another folder",

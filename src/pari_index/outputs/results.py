@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -643,6 +644,20 @@ def _unreadable_results(exc: OSError, p: Path) -> Problem:
 _TABLE_SUFFIXES = {".csv": "CSV", ".tsv": "CSV", ".txt": "CSV", ".parquet": "Parquet"}
 
 
+def _not_a_results_path(p: Path) -> None:
+    """A pipe, device or socket given as results (``--previous <(cat results.xlsx)``): it was "a
+    workbook cannot be read from a pipe", where results are a workbook or a folder and the user
+    gave neither. Said as what results are."""
+    from pari_index.intake.sheet import not_a_file
+
+    try:
+        mode = os.stat(p).st_mode
+    except (OSError, ValueError):
+        return  # told by the reader, naming the system's reason
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise IntakeError(not_a_file(str(p), mode, "pipe_results"))
+
+
 def _not_a_table_file(p: Path) -> None:
     """A CSV or Parquet file given as results: one table of a results folder (its ``summary.csv``:
     the folder is the results), or a table of another kind. Either was told "cannot read the results
@@ -679,6 +694,7 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
         missing = Problem("file-not-found", "results file not found", file=str(p))
         raise IntakeError(broken_link(p) or near_name(p) or missing)
     _not_a_table_file(p)
+    _not_a_results_path(p)
     try:
         tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)
