@@ -23,8 +23,14 @@ b4a3bb8 (before) and after the fix:
   space, or choose another name"; on the national data (/tmp/peers/data, 10,600 communes) after
   17.9 s wall and 454 MB, on the example after the whole run. Now ``output-mount-point`` before
   anything is read (1.5 s), and a rename refused so elsewhere (EBUSY: a file mounted on its own)
-  is told as a mount point or a file in use. These need a mount, made in a mount namespace of
-  their own (``unshare``): :data:`MOUNTED`, run by tests/test_hostile_faults27.py alone.
+  is told as a mount point or a file in use.
+- An output on a disk with room whose file entries (inodes) are all used (a small partition or a
+  tmpfs full of tiny files): "No space left on device", hint "the disk is full: free some space or
+  write to another disk", where ``df -h`` shows room. Now the hint says the disk takes no more
+  files and names ``df -i``.
+
+The last two need a mount, made in a mount namespace of their own (``unshare``): :data:`MOUNTED`,
+run by tests/test_hostile_faults27.py alone.
 
 Each generator in :data:`CASES` writes its files into an empty folder and returns the ``pari``
 arguments; ``EXPECTED`` is (exit status, code, the user's files that keep their bytes).
@@ -171,11 +177,29 @@ def demo_into_mount_point(folder: Path) -> list[str]:
     return ["demo-data", "-o", "mnt"]
 
 
+def form_on_a_disk_without_file_entries(folder: Path) -> list[str]:
+    """``mnt`` has room and no file entry (inode) left: "the disk is full: free some space"."""
+    return ["template", "-o", "mnt/form.xlsx"]
+
+
+def results_on_a_disk_without_file_entries(folder: Path) -> list[str]:
+    return _score(folder, "-o", "mnt/res", "--format", "csv")
+
+
 MOUNTED: dict[str, Callable[[Path], list[str]]] = {
     "results-folder-mount-point-csv": results_folder_mount_point_csv,
     "results-folder-link-to-mount-point-parquet": results_folder_link_to_mount_point_parquet,
     "results-folder-in-mount-point": results_folder_in_mount_point,
     "demo-into-mount-point": demo_into_mount_point,
+    "form-on-a-disk-without-file-entries": form_on_a_disk_without_file_entries,
+    "results-on-a-disk-without-file-entries": results_on_a_disk_without_file_entries,
+}
+
+#: The options of the tmpfs each mounted case runs on (else ``size=64m``): one with its file
+#: entries (inodes) used up, only its root (1) or the root, a folder and two files (4).
+MOUNT_OPTIONS: dict[str, str] = {
+    "form-on-a-disk-without-file-entries": "size=64m,nr_inodes=1",
+    "results-on-a-disk-without-file-entries": "size=64m,nr_inodes=4",
 }
 
 MOUNTED_EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -183,6 +207,8 @@ MOUNTED_EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-folder-link-to-mount-point-parquet": (4, "output-mount-point", _INPUTS),
     "results-folder-in-mount-point": (0, None, _INPUTS),
     "demo-into-mount-point": (0, None, ()),
+    "form-on-a-disk-without-file-entries": (4, "output-unwritable", ()),
+    "results-on-a-disk-without-file-entries": (4, "output-unwritable", _INPUTS),
 }
 
-__all__ = ["CASES", "EXPECTED", "FILE_IN_FOLDER", "MOUNTED", "MOUNTED_EXPECTED", "NOT_WRITTEN"]
+__all__ = ["CASES", "EXPECTED", "FILE_IN_FOLDER", "MOUNTED", "MOUNTED_EXPECTED", "MOUNT_OPTIONS", "NOT_WRITTEN"]

@@ -201,13 +201,32 @@ def os_problem(exc: BaseException, path: Path, what: str = "cannot write the fil
         number = errno.ENOSPC if _disk_full(path) else errno.EFBIG if _size_limited() else None
         reason = None if number is None else os.strerror(number)
     reason = reason or (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-    return Problem(
-        "output-unwritable",
-        f"{what}: {reason}",
-        file=str(path),
-        hint=_HINTS.get(number or 0, "close it in Excel if it is open, free space, or choose another name"),
-        params={"reason": reason},
-    )
+    hint = _HINTS.get(number or 0, "close it in Excel if it is open, free space, or choose another name")
+    if number == errno.ENOSPC and _no_file_entries(path):
+        hint = _NO_FILE_ENTRIES
+    return Problem("output-unwritable", f"{what}: {reason}", file=str(path), hint=hint, params={"reason": reason})
+
+
+#: ENOSPC on a disk with room left: every file entry (inode) is used, and "the disk is full: free
+#: some space" sent the user to a disk that ``df -h`` shows with room (a tmpfs or a small
+#: partition full of tiny files, a container's overlay).
+_NO_FILE_ENTRIES = (
+    "the disk can take no more files (all its file entries, inodes, are used; df -i shows them), though it has "
+    "room: remove files there or write to another disk"
+)
+
+
+def _no_file_entries(path: Path) -> bool:
+    """Whether the disk ``path`` is written to has no file entry (inode) left, and room."""
+    folder = Path(path).parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        disk = os.statvfs(folder)  # not on Windows: AttributeError
+    except (OSError, AttributeError):
+        return False
+    # Disks that make entries as needed (btrfs, some network file systems) say 0 of 0.
+    return disk.f_files > 0 and disk.f_ffree == 0 and not _disk_full(path)
 
 
 # ---------------------------------------------------------------------------------------------
