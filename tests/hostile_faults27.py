@@ -29,8 +29,15 @@ b4a3bb8 (before) and after the fix:
   write to another disk", where ``df -h`` shows room. Now the hint says the disk takes no more
   files and names ``df -i``.
 
-The last two need a mount, made in a mount namespace of their own (``unshare``): :data:`MOUNTED`,
-run by tests/test_hostile_faults27.py alone.
+- A file the system refused to read, whatever the reason, got the one hint "check the path and
+  its permissions": an I/O error of a failing disk or a network share gone away (here
+  ``/proc/self/mem``, which answers EIO at its first byte) given as the register, the criteria set
+  or the results of ``pari report``; a name longer than the disk takes; a path through links that
+  loop. Now the hint follows the reason (errors.unreadable_hint: permission, a failing disk or
+  share, a name too long, a loop), in both languages; a write's I/O error (EIO) likewise.
+
+The mount points and the file entries need a mount, made in a mount namespace of their own
+(``unshare``): :data:`MOUNTED`, run by tests/test_hostile_faults27.py alone.
 
 Each generator in :data:`CASES` writes its files into an empty folder and returns the ``pari``
 arguments; ``EXPECTED`` is (exit status, code, the user's files that keep their bytes).
@@ -111,6 +118,39 @@ def form_is_a_folder(folder: Path) -> list[str]:
     return ["template", "-o", "form.xlsx"]
 
 
+#: A file whose reading the system refuses with an I/O error at its first byte, as a failing disk
+#: or a network share gone away does (Linux: a process's own memory read at offset 0).
+FAILING_FILE = "/proc/self/mem"
+
+
+def register_input_output_error(folder: Path) -> list[str]:
+    args = _score(folder, "-o", "out.xlsx")
+    args[args.index("--communes") + 1] = FAILING_FILE
+    return args
+
+
+def criteria_input_output_error(folder: Path) -> list[str]:
+    return _score(folder, "-o", "out.xlsx", "--criteria", FAILING_FILE)
+
+
+def results_input_output_error(folder: Path) -> list[str]:
+    return ["report", FAILING_FILE, "-o", "report.html"]
+
+
+def assessments_name_too_long(folder: Path) -> list[str]:
+    args = _score(folder, "-o", "out.xlsx")
+    args[1] = "a" * 300 + ".csv"
+    return args
+
+
+def register_in_looping_folder(folder: Path) -> list[str]:
+    """``--communes loop/communes.csv`` where the folder ``loop`` is a link to itself."""
+    args = _score(folder, "-o", "out.xlsx")
+    os.symlink("loop", folder / "loop")
+    args[args.index("--communes") + 1] = "loop/communes.csv"
+    return args
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "results-folder-link-loop-csv": results_folder_link_loop_csv,
     "results-folder-link-to-deleted-parquet": results_folder_link_to_deleted_parquet,
@@ -121,6 +161,11 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "draft-is-a-folder": draft_is_a_folder,
     "diff-table-is-a-folder": diff_table_is_a_folder,
     "form-is-a-folder": form_is_a_folder,
+    "register-input-output-error": register_input_output_error,
+    "criteria-input-output-error": criteria_input_output_error,
+    "results-input-output-error": results_input_output_error,
+    "assessments-name-too-long": assessments_name_too_long,
+    "register-in-looping-folder": register_in_looping_folder,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -133,6 +178,20 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "draft-is-a-folder": (4, "output-is-a-folder", ("annex.xlsx",)),
     "diff-table-is-a-folder": (4, "output-is-a-folder", ("set.yaml",)),
     "form-is-a-folder": (4, "output-is-a-folder", ()),
+    "register-input-output-error": (1, "file-unreadable", _INPUTS),
+    "criteria-input-output-error": (1, "file-unreadable", _INPUTS),
+    "results-input-output-error": (1, "file-unreadable", ()),
+    "assessments-name-too-long": (1, "file-unreadable", _INPUTS),
+    "register-in-looping-folder": (1, "file-unreadable", _INPUTS),
+}
+
+#: The hint each unreadable input's case gives, by the system's reason (errors.unreadable_hint).
+UNREADABLE_HINT: dict[str, str] = {
+    "register-input-output-error": "failing",
+    "criteria-input-output-error": "failing",
+    "results-input-output-error": "failing",
+    "assessments-name-too-long": "too_long",
+    "register-in-looping-folder": "loop",
 }
 
 #: What each case must not leave behind: nothing is written (the folders in the way stay empty).
@@ -211,4 +270,13 @@ MOUNTED_EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-on-a-disk-without-file-entries": (4, "output-unwritable", _INPUTS),
 }
 
-__all__ = ["CASES", "EXPECTED", "FILE_IN_FOLDER", "MOUNTED", "MOUNTED_EXPECTED", "MOUNT_OPTIONS", "NOT_WRITTEN"]
+__all__ = [
+    "CASES",
+    "EXPECTED",
+    "FILE_IN_FOLDER",
+    "MOUNTED",
+    "MOUNTED_EXPECTED",
+    "MOUNT_OPTIONS",
+    "NOT_WRITTEN",
+    "UNREADABLE_HINT",
+]

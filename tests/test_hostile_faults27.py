@@ -13,14 +13,28 @@ from pathlib import Path
 
 import pytest
 from children import ROOT, answers_its_case
-from hostile_faults27 import CASES, EXPECTED, FILE_IN_FOLDER, MOUNT_OPTIONS, MOUNTED, MOUNTED_EXPECTED, NOT_WRITTEN
+from hostile_faults27 import (
+    CASES,
+    EXPECTED,
+    FILE_IN_FOLDER,
+    MOUNT_OPTIONS,
+    MOUNTED,
+    MOUNTED_EXPECTED,
+    NOT_WRITTEN,
+    UNREADABLE_HINT,
+)
+from language_leaks import Vocabulary, leaks
 from sweeps import case_tests, language_tests, sweep_child
+from test_hostile_faults23 import SYSTEM_WORDS
 
 (
     test_every_case_has_its_expectation,
     test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
 ) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
-words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+# The unreadable inputs' messages quote the system's own reason, in English: checked without it below.
+words, test_each_case_says_it_in_its_own_language = language_tests(
+    {name: make for name, make in CASES.items() if name not in UNREADABLE_HINT}, EXPECTED
+)
 
 LOOPED = ["results-folder-link-loop-csv", "results-folder-link-to-deleted-parquet", "demo-folder-link-loop"]
 
@@ -58,6 +72,19 @@ def test_the_hint_for_a_folder_in_the_way_names_a_file_of_the_output_s_kind(
     hint = {"vi": "gợi ý: chỉ ra tên tệp, ví dụ ", "en": "hint: give a file name, e.g. "}[lang]
     assert f"{hint}{FILE_IN_FOLDER[name]}\n" in done.stderr, done.stderr
     assert "results.xlsx" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE_HINT))
+def test_a_file_the_system_will_not_read_gets_the_hint_of_its_reason(
+    tmp_path: Path, name: str, lang: str, words: Vocabulary
+) -> None:
+    from pari_index.messages.labels import PARAM_WORDS
+
+    said = sweep_child([*CASES[name](tmp_path), "--lang", lang], tmp_path).stderr
+    hints = PARAM_WORDS["unreadable_hint"]
+    assert ("gợi ý: " if lang == "vi" else "hint: ") + hints[UNREADABLE_HINT[name]].get(lang) in said, said
+    assert hints[""].get(lang) not in said, said
+    assert leaks(SYSTEM_WORDS.sub(" ", said), lang, words, "score") == [], said
 
 
 # ---------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.archives import compressed_file
-from pari_index.errors import IntakeError, Problem, broken_link, near_name
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, unreadable_hint
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text, is_binary
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
@@ -81,12 +81,13 @@ def _stat(p: Path, file: str) -> os.stat_result:
 
 def _unreadable(exc: OSError, file: str) -> Problem:
     reason = exc.strerror or type(exc).__name__
+    key, hint = unreadable_hint(exc)
     return Problem(
         "file-unreadable",
         f"cannot read the file: {reason}",
         file=file,
-        hint="check the path and its permissions",
-        params={"reason": reason},
+        hint=hint,
+        params={"reason": reason, "unreadable_hint": key},
     )
 
 

@@ -227,6 +227,28 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # What to do about an empty file: a table is exported again, a criteria set started from the docs.
     # What to do about a commune code the results do not hold (commune-not-in-results): the code it
     # was likely meant for (leading zeros, letter case), else the results' first codes.
+    # What to do about a file the system refused to read, by its reason (errors.unreadable_hint).
+    "unreadable_hint": {
+        "denied": Words(
+            "cho mình quyền đọc tệp (ls -l cho biết ai được đọc), hoặc nhờ người sở hữu tệp",
+            "give yourself permission to read it (ls -l shows who may), or ask its owner",
+        ),
+        "failing": Words(
+            "ổ đĩa hoặc thư mục mạng bị lỗi trong lúc đọc: kiểm tra kết nối, hoặc chép tệp sang ổ đĩa của máy rồi "
+            "chỉ ra bản chép",
+            "the disk or the network share failed while it was read: check that it is connected, or copy the file "
+            "to a local disk and give the copy",
+        ),
+        "too_long": Words(
+            "một tên trong đường dẫn quá dài với hệ thống: đổi tên hoặc chuyển tệp",
+            "a name in the path is too long for the system: rename or move the file",
+        ),
+        "loop": Words(
+            "các liên kết tượng trưng trong đường dẫn vòng lại nhau: chỉ ra đường dẫn thật của tệp",
+            "symbolic links in the path lead round in a loop: give the file's own path",
+        ),
+        "": Words("kiểm tra đường dẫn và quyền truy cập", "check the path and its permissions"),
+    },
     # What to give where a folder is in an output file's way (outputs.paths: output-is-a-folder): a
     # file of the output's kind inside it, named when the raise site knows the output.
     "file_in_folder": {

@@ -181,6 +181,8 @@ _HINTS = {
     errno.ENOTDIR: "a part of the path is a file, not a folder: choose another folder",
     errno.EEXIST: "something of that name is in the way: choose another name",
     errno.ENOTEMPTY: "a folder of that name is in the way: choose another name",
+    errno.EIO: "the disk or the network share failed during the write: check that it is connected, or write to "
+    "another disk",
     # Renaming over a mount point (a file or folder a container or share mounts) or a file in use.
     errno.EBUSY: "it is a mount point (a disk, a share or a container's volume) or in use: write into a folder "
     "inside it, or choose another name",

@@ -26,7 +26,7 @@ import polars as pl
 
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
-from pari_index.errors import IntakeError, Problem, broken_link, near_name, os_error_parts, quoted
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, os_error_parts, quoted, unreadable_hint
 from pari_index.input_watch import placed
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
@@ -631,12 +631,13 @@ def _unreadable_results(exc: OSError, p: Path) -> Problem:
     error"), for ``pari report``, ``pari explain`` and ``--previous`` alike."""
     number, reason = os_error_parts(exc)
     reason = reason or (os.strerror(number) if number else type(exc).__name__)
+    key, hint = unreadable_hint(exc)
     return Problem(
         "file-unreadable",
         f"cannot read the file: {reason}",
         file=str(exc.filename) if isinstance(exc.filename, str) and exc.filename else str(p),
-        hint="check the path and its permissions",
-        params={"reason": reason},
+        hint=hint,
+        params={"reason": reason, "unreadable_hint": key},
     )
 
 

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from xml.etree import ElementTree
 
 from pari_index.archives import ZIP_READ_ERRORS, zip_archive
-from pari_index.errors import Problem
+from pari_index.errors import Problem, unreadable_hint
 from pari_index.intake.xlsx.budget import _Budget, _inflate_the_rest, _stream
 from pari_index.intake.xlsx.legacy_scan import CFB_SIGNATURE, scan_xls, scan_xlsb
 from pari_index.intake.xlsx.limits import (
@@ -392,7 +392,14 @@ def _unreadable(exc: OSError, file: str) -> Problem:
     only when it was opened: until the twenty-first session an I/O error in the first bytes of an
     annex or a results workbook reached the command as an ``os-error`` naming no file."""
     reason = str(exc.strerror or type(exc).__name__)
-    return Problem("file-unreadable", f"cannot read the file: {reason}", file=file, params={"reason": reason})
+    key, hint = unreadable_hint(exc)
+    return Problem(
+        "file-unreadable",
+        f"cannot read the file: {reason}",
+        file=file,
+        hint=hint,
+        params={"reason": reason, "unreadable_hint": key},
+    )
 
 
 def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
