@@ -273,6 +273,21 @@ def unreadable_hint(exc: BaseException) -> tuple[str, str]:
     return "", _UNREADABLE_DEFAULT
 
 
+def unreadable_file(exc: BaseException, file: str) -> Problem:
+    """``file-unreadable`` for an OSError met while ``file`` was opened or read: the system's reason
+    and the hint of that reason (:func:`unreadable_hint`). Every reader's refusal is this one."""
+    number, reason = os_error_parts(exc)
+    reason = reason or (os.strerror(number) if number else type(exc).__name__)
+    key, hint = unreadable_hint(exc)
+    return Problem(
+        "file-unreadable",
+        f"cannot read the file: {reason}",
+        file=file,
+        hint=hint,
+        params={"reason": reason, "unreadable_hint": key},
+    )
+
+
 def errno_name(number: int | None) -> str:
     """The symbolic name of an error number (``EIO``), or "" when it has none."""
     import errno

@@ -220,12 +220,8 @@ _NO_FILE_ENTRIES = (
 
 def _no_file_entries(path: Path) -> bool:
     """Whether the disk ``path`` is written to has no file entry (inode) left, and room."""
-    folder = Path(path).parent
-    while not folder.is_dir() and folder != folder.parent:
-        folder = folder.parent
-    try:
-        disk = os.statvfs(folder)  # not on Windows: AttributeError
-    except (OSError, AttributeError):
+    disk = _disk_of(path)
+    if disk is None:
         return False
     # Disks that make entries as needed (btrfs, some network file systems) say 0 of 0.
     return disk.f_files > 0 and disk.f_ffree == 0 and not _disk_full(path)
@@ -241,14 +237,22 @@ STALE_SECONDS = 24 * 3600
 LEGACY_STALE_SECONDS = 3600
 
 
-def _disk_full(path: Path) -> bool:
-    """Whether the disk ``path`` is written to has no room left (for this user)."""
+def _disk_of(path: Path) -> os.statvfs_result | None:
+    """What the system says of the disk ``path`` is written to (its nearest folder that exists);
+    None where it cannot be asked (Windows)."""
     folder = Path(path).parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
     try:
-        disk = os.statvfs(folder)  # not on Windows: AttributeError
+        return os.statvfs(folder)  # not on Windows: AttributeError
     except (OSError, AttributeError):
+        return None
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk ``path`` is written to has no room left (for this user)."""
+    disk = _disk_of(path)
+    if disk is None:
         return False
     free = disk.f_bfree if getattr(os, "geteuid", lambda: -1)() == 0 else disk.f_bavail
     return free * disk.f_frsize < 1024**2

@@ -26,7 +26,7 @@ import polars as pl
 
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
-from pari_index.errors import IntakeError, Problem, broken_link, near_name, os_error_parts, quoted, unreadable_hint
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, unreadable_file
 from pari_index.input_watch import placed
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
@@ -629,16 +629,7 @@ def _unreadable_results(exc: OSError, p: Path) -> Problem:
     the file the system names (a table of the folder), else the results. It used to reach the
     command as an ``os-error`` that named no file ("the operating system refused: Input/output
     error"), for ``pari report``, ``pari explain`` and ``--previous`` alike."""
-    number, reason = os_error_parts(exc)
-    reason = reason or (os.strerror(number) if number else type(exc).__name__)
-    key, hint = unreadable_hint(exc)
-    return Problem(
-        "file-unreadable",
-        f"cannot read the file: {reason}",
-        file=str(exc.filename) if isinstance(exc.filename, str) and exc.filename else str(p),
-        hint=hint,
-        params={"reason": reason, "unreadable_hint": key},
-    )
+    return unreadable_file(exc, str(exc.filename) if isinstance(exc.filename, str) and exc.filename else str(p))
 
 
 #: Files of one table, which pari score writes only as the tables of a results folder.
