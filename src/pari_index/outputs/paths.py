@@ -295,21 +295,29 @@ def typed_as_folder(path: Path) -> bool:
     return as_written(Path(path)) in _SPELLED_AS_FOLDER.get()
 
 
+def _file_named_as_folder(target: Target) -> Problem | None:
+    """A file output typed as a folder's name: ``-o out.xlsx/`` wrote a workbook named out.xlsx,
+    ``--report site/`` a page named site; the system itself refuses a file so named (``cp x
+    out.xlsx/``: "Not a directory")."""
+    if target.folder or not typed_as_folder(target.path):
+        return None
+    shown = shown_name(target.path)
+    return _problem(
+        "output-file-named-as-folder",
+        f"{target.option} {shown}/: the name ends in «/», as a folder's does, but this output is a file",
+        target,
+        "give the file's name without «/» at the end; only results in CSV or Parquet "
+        "(--format csv) are written as a folder",
+        {"option": target.option, "path": shown},
+    )
+
+
 def _shape(target: Target) -> Problem | None:
-    """A folder output that exists as a file, or a file output that exists as a folder; a file
-    output typed as a folder's name."""
-    if not target.folder and typed_as_folder(target.path):
-        # ``-o out.xlsx/`` wrote a workbook named out.xlsx, ``--report site/`` a page named site:
-        # the system itself refuses a file so named (``cp x out.xlsx/``: "Not a directory").
-        shown = shown_name(target.path)
-        return _problem(
-            "output-file-named-as-folder",
-            f"{target.option} {shown}/: the name ends in «/», as a folder's does, but this output is a file",
-            target,
-            "give the file's name without «/» at the end; only results in CSV or Parquet "
-            "(--format csv) are written as a folder",
-            {"option": target.option, "path": shown},
-        )
+    """A folder output that exists as a file, is a link leading nowhere or a mount point, or a
+    file output that exists as a folder; a file output typed as a folder's name."""
+    named = _file_named_as_folder(target)
+    if named is not None:
+        return named
     if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
         # Renaming a result over /dev/null (as root) would replace the device itself. Said first:
         # ``-o /dev/full`` (a name without a workbook's ending, so a folder of tables) was "a file
