@@ -194,7 +194,7 @@ def test_an_os_error_while_results_are_read_names_them(tmp_path: Path, monkeypat
     assert (problem.code, problem.file, problem.params) == (
         "file-unreadable",
         table,
-        {"reason": "Input/output error"},
+        {"reason": "Input/output error", "unreadable_hint": "failing"},
     )
 
 

@@ -111,7 +111,7 @@ def test_a_results_folder_that_cannot_be_searched_is_named(tmp_path: Path) -> No
 def test_a_results_table_that_cannot_be_read_is_named_with_the_system_s_reason(tmp_path: Path) -> None:
     said = _answer(CASES["unreadable-results-table-report"], tmp_path, "en")
     assert said.startswith("error: res/summary.csv: cannot read the file: Permission denied [file-unreadable]"), said
-    assert "hint: check the path and its permissions" in said and "not-results" not in said
+    assert "hint: give yourself permission to read it (ls -l shows who may)" in said and "not-results" not in said
 
 
 def test_a_read_only_results_folder_is_named_as_given_in_the_run_s_language(tmp_path: Path) -> None:

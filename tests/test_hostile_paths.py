@@ -324,7 +324,7 @@ def _fail_mkstemp(number: int) -> Callable[..., Any]:
         (errno.EROFS, "read-only"),
         (errno.ENOSPC, "disk is full"),
         (errno.ENAMETOOLONG, "too long"),
-        (errno.EIO, "choose another name"),
+        (errno.EIO, "the disk or the network share failed during the write"),
     ],
 )
 def test_os_failures_become_output_errors_with_a_hint(

@@ -54,7 +54,11 @@ def test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files(tm
 @pytest.mark.parametrize(
     ("case", "english"),
     [
-        ("results-pipe-report", "results.xlsx: a workbook cannot be read from a pipe [not-a-file]"),
+        (
+            "results-pipe-report",
+            "results.xlsx: results cannot be read from a pipe: pari score writes them as a workbook (.xlsx) or a "
+            "folder [not-a-file]",
+        ),
         ("results-dev-zero-previous", "last.parquet: this is a device or a socket, not a file [not-a-file]"),
         ("annex-dev-zero-import", "annex.xlsx: this is a device or a socket, not a file [not-a-file]"),
         ("results-folder-pipe-explain", "summary.parquet: not a regular file [not-a-file]"),
@@ -73,7 +77,10 @@ def test_the_vietnamese_words_of_a_device_and_a_pipe(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe"
     pipe.mkdir()
     done = _child(CASES["results-pipe-report"](pipe), pipe)
-    assert "results.xlsx: không đọc được sổ tính từ một pipe [not-a-file]" in done.stderr
+    assert (
+        "results.xlsx: không đọc được kết quả từ một pipe: kết quả chấm điểm là một sổ tính (.xlsx) hoặc một thư mục "
+        "[not-a-file]"
+    ) in done.stderr
 
 
 def test_open_regular_refuses_a_pipe_and_a_device_and_reads_a_file(tmp_path: Path) -> None:

@@ -242,6 +242,59 @@ def raise_if_any(problems: Iterable[Problem], error: type[PariError]) -> None:
 _RUST_OS_ERROR = re.compile(r"\(os error (\d{1,4})\)|Os \{ code: (\d{1,4}),")
 
 
+#: What to do about a file the system refused to read, by its error number: a key of
+#: messages.PARAM_WORDS["unreadable_hint"] and its English. "Check the path and its permissions"
+#: was said for every refusal: a failing disk or network share (EIO, a share gone: ESTALE,
+#: ETIMEDOUT), a name too long, links that loop.
+_UNREADABLE_HINTS: dict[str, tuple[frozenset[str], str]] = {
+    "denied": (
+        frozenset({"EACCES", "EPERM"}),
+        "give yourself permission to read it (ls -l shows who may), or ask its owner",
+    ),
+    "failing": (
+        frozenset({"EIO", "ESTALE", "ETIMEDOUT", "ENXIO", "EREMOTEIO", "ENOTCONN", "EHOSTDOWN", "ECONNRESET"}),
+        "the disk or the network share failed while it was read: check that it is connected, or copy the file to a "
+        "local disk and give the copy",
+    ),
+    "too_long": (frozenset({"ENAMETOOLONG"}), "a name in the path is too long for the system: rename or move the file"),
+    "loop": (frozenset({"ELOOP"}), "symbolic links in the path lead round in a loop: give the file's own path"),
+}
+_UNREADABLE_DEFAULT = "check the path and its permissions"
+
+
+def unreadable_hint(exc: BaseException) -> tuple[str, str]:
+    """What to do about a file the system refused to read (``exc``, an OSError): the key of its
+    words (messages.PARAM_WORDS["unreadable_hint"], "" for the general hint) and their English."""
+    number, _ = os_error_parts(exc)
+    name = errno_name(number)
+    for key, (names, english) in _UNREADABLE_HINTS.items():
+        if name in names:
+            return key, english
+    return "", _UNREADABLE_DEFAULT
+
+
+def unreadable_file(exc: BaseException, file: str) -> Problem:
+    """``file-unreadable`` for an OSError met while ``file`` was opened or read: the system's reason
+    and the hint of that reason (:func:`unreadable_hint`). Every reader's refusal is this one."""
+    number, reason = os_error_parts(exc)
+    reason = reason or (os.strerror(number) if number else type(exc).__name__)
+    key, hint = unreadable_hint(exc)
+    return Problem(
+        "file-unreadable",
+        f"cannot read the file: {reason}",
+        file=file,
+        hint=hint,
+        params={"reason": reason, "unreadable_hint": key},
+    )
+
+
+def errno_name(number: int | None) -> str:
+    """The symbolic name of an error number (``EIO``), or "" when it has none."""
+    import errno
+
+    return errno.errorcode.get(number, "") if number is not None else ""
+
+
 def os_error_parts(exc: BaseException) -> tuple[int | None, str | None]:
     """The error number and the system's words (its strerror) of ``exc``, an OSError or an error
     of a library that wraps one: Python's own OSError carries both; polars raises OSError and

@@ -42,7 +42,17 @@ from pari_index.criteria import lookalikes
 from pari_index.criteria.letters_check import damaged_letters
 from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.todos import todo_problems
-from pari_index.errors import CriteriaError, Problem, broken_link, cut_mark, near_name, quoted, shorten_path, visible
+from pari_index.errors import (
+    CriteriaError,
+    Problem,
+    broken_link,
+    cut_mark,
+    near_name,
+    quoted,
+    shorten_path,
+    unreadable_hint,
+    visible,
+)
 from pari_index.input_watch import remember_piped
 from pari_index.limits import env_limit
 from pari_index.messages import render
@@ -899,11 +909,9 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         if linked is not None:
             raise linked from None
         reason = exc.strerror or type(exc).__name__
+        key, hint = unreadable_hint(exc)
         raise fail(
-            "file-unreadable",
-            f"cannot read the file: {reason}",
-            "check the path and its permissions",
-            {"reason": reason},
+            "file-unreadable", f"cannot read the file: {reason}", hint, {"reason": reason, "unreadable_hint": key}
         ) from None
     except ValueError:  # a NUL byte in the path
         raise fail(

@@ -212,16 +212,10 @@ def _dicts(value: object) -> list[dict[int, object]]:
 def inflated_bytes(handle: BinaryIO) -> int:
     """The bytes every page of the Parquet file open as ``handle`` says it inflates to, its
     dictionaries' included. Unreadable when the footer or a page header is not Parquet's."""
-    size = handle.seek(0, os.SEEK_END)
-    tail = _read_at(handle, size - 8, 8) if size >= 12 else b""
-    if len(tail) != 8 or tail[4:] != b"PAR1":
-        raise Unreadable("no Parquet footer")
-    length = int.from_bytes(tail[:4], "little")
-    if length > size - 12:
-        raise Unreadable("footer longer than the file")
+    length = footer_length(handle)
     if length > env_limit("PARI_MAX_PARQUET_FOOTER_BYTES", MAX_FOOTER_BYTES):
         raise FooterTooLarge(length)
-    end_of_data = size - 8 - length
+    end_of_data = handle.seek(0, os.SEEK_END) - 8 - length
     footer = _Thrift(_read_at(handle, end_of_data, length)).struct(_FOOTER)
     inflated = 0
     for group in _dicts(footer.get(4)):
@@ -340,7 +334,9 @@ class OverLimit(Exception):
 
 def footer_length(source: BinaryIO) -> int:
     """The length the footer of the Parquet file open as ``source`` says it takes (its last 8
-    bytes), before polars parses it; Unreadable when the file does not end as Parquet ends."""
+    bytes), before polars parses it; Unreadable when the file does not end as Parquet ends. The one
+    reading of a footer's frame: the measure of an input's pages, the reuse of an earlier table
+    (outputs.files) and the tell of a damaged results table (outputs.results) use it."""
     size = source.seek(0, os.SEEK_END)
     tail = _read_at(source, size - 8, 8) if size >= 12 else b""
     source.seek(0)

@@ -230,6 +230,7 @@ def not_a_file(file: str, mode: int, pipe: str = "pipe_workbook") -> Problem:
 _NOT_FILE = {
     "device": "this is a device or a socket, not a file",
     "pipe_workbook": "a workbook cannot be read from a pipe",
+    "pipe_results": "results cannot be read from a pipe: pari score writes them as a workbook (.xlsx) or a folder",
     "": "not a regular file",
 }
 

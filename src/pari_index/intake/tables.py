@@ -30,7 +30,7 @@ from typing import Any
 import polars as pl
 
 from pari_index.archives import compressed_file
-from pari_index.errors import IntakeError, Problem, broken_link, near_name
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, unreadable_file
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text, is_binary
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
@@ -68,7 +68,7 @@ def _stat(p: Path, file: str) -> os.stat_result:
         missing = Problem("file-not-found", "file not found", file=file, hint="check the path")
         raise IntakeError(broken_link(p, file) or near_name(p, file) or missing) from None
     except OSError as exc:
-        raise IntakeError(broken_link(p, file) or _unreadable(exc, file)) from None
+        raise IntakeError(broken_link(p, file) or unreadable_file(exc, file)) from None
     except ValueError:  # a NUL character in the path
         nul = Problem(
             "file-unreadable",
@@ -77,17 +77,6 @@ def _stat(p: Path, file: str) -> os.stat_result:
             params={"path_refusal": "nul"},
         )
         raise IntakeError(nul) from None
-
-
-def _unreadable(exc: OSError, file: str) -> Problem:
-    reason = exc.strerror or type(exc).__name__
-    return Problem(
-        "file-unreadable",
-        f"cannot read the file: {reason}",
-        file=file,
-        hint="check the path and its permissions",
-        params={"reason": reason},
-    )
 
 
 def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool, size: int = 0) -> bytes:
@@ -109,7 +98,7 @@ def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool, size: int = 0) 
                 chunks.append(chunk)
                 total += len(chunk)
     except OSError as exc:
-        raise IntakeError(_unreadable(exc, file)) from None
+        raise IntakeError(unreadable_file(exc, file)) from None
     if total > limit:
         raise IntakeError(_too_large(None, limit, file, stream=limit != MAX_INPUT_BYTES))
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)

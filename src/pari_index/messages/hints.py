@@ -173,6 +173,18 @@ HINT_WORDS: dict[str, str] = {
     "the folder was removed during the write, or takes no new files: choose another folder": (
         "thư mục đã bị xoá trong lúc ghi, hoặc không nhận tệp mới: chọn thư mục khác"
     ),
+    "it is a mount point (a disk, a share or a container's volume) or in use: write into a folder inside it, or "
+    "choose another name": (
+        "đó là điểm gắn kết (ổ đĩa, thư mục mạng hoặc volume của container) hoặc đang được dùng: ghi vào một thư "
+        "mục bên trong nó, hoặc chọn tên khác"
+    ),
+    "the disk or the network share failed during the write: check that it is connected, or write to another "
+    "disk": "ổ đĩa hoặc thư mục mạng bị lỗi trong lúc ghi: kiểm tra kết nối, hoặc ghi sang ổ khác",
+    "the disk can take no more files (all its file entries, inodes, are used; df -i shows them), though it has "
+    "room: remove files there or write to another disk": (
+        "ổ đĩa không nhận thêm tệp nào nữa (đã dùng hết các mục tệp, inode; xem bằng df -i) dù vẫn còn chỗ trống: "
+        "xoá bớt tệp ở đó hoặc ghi sang ổ khác"
+    ),
     "close it in Excel if it is open, free space, or choose another name": (
         "đóng tệp trong Excel nếu đang mở, giải phóng chỗ trống, hoặc chọn tên khác"
     ),

@@ -596,8 +596,8 @@ READING_FINDINGS: dict[str, Entry] = {
         "Cannot read the file",
         "không đọc được tệp: {path_refusal}",
         "cannot read the file: {path_refusal}",
-        "kiểm tra đường dẫn và quyền truy cập",
-        "check the path and its permissions",
+        "{unreadable_hint}",
+        "{unreadable_hint}",
     ),
     "input-changed": entry(
         "Tệp thay đổi trong lúc đọc",

@@ -239,6 +239,34 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # What to do about an empty file: a table is exported again, a criteria set started from the docs.
     # What to do about a commune code the results do not hold (commune-not-in-results): the code it
     # was likely meant for (leading zeros, letter case), else the results' first codes.
+    # What to do about a file the system refused to read, by its reason (errors.unreadable_hint).
+    "unreadable_hint": {
+        "denied": Words(
+            "cho mình quyền đọc tệp (ls -l cho biết ai được đọc), hoặc nhờ người sở hữu tệp",
+            "give yourself permission to read it (ls -l shows who may), or ask its owner",
+        ),
+        "failing": Words(
+            "ổ đĩa hoặc thư mục mạng bị lỗi trong lúc đọc: kiểm tra kết nối, hoặc chép tệp sang ổ đĩa của máy rồi "
+            "chỉ ra bản chép",
+            "the disk or the network share failed while it was read: check that it is connected, or copy the file "
+            "to a local disk and give the copy",
+        ),
+        "too_long": Words(
+            "một tên trong đường dẫn quá dài với hệ thống: đổi tên hoặc chuyển tệp",
+            "a name in the path is too long for the system: rename or move the file",
+        ),
+        "loop": Words(
+            "các liên kết tượng trưng trong đường dẫn vòng lại nhau: chỉ ra đường dẫn thật của tệp",
+            "symbolic links in the path lead round in a loop: give the file's own path",
+        ),
+        "": Words("kiểm tra đường dẫn và quyền truy cập", "check the path and its permissions"),
+    },
+    # What to give where a folder is in an output file's way (outputs.paths: output-is-a-folder): a
+    # file of the output's kind inside it, named when the raise site knows the output.
+    "file_in_folder": {
+        "example": Words("chỉ ra tên tệp, ví dụ {example}", "give a file name, e.g. {example}"),
+        "": Words("chỉ ra tên một tệp, không phải tên thư mục", "give a file's name, not a folder's"),
+    },
     "code_hint": {
         "item": Words(
             "{item} là mã tiêu chí; mã xã đứng trước, rồi đến mã tiêu chí: pari explain {near} {item}",
@@ -951,6 +979,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     "not_file": {
         "device": Words("đây là thiết bị hoặc socket, không phải tệp", "this is a device or a socket, not a file"),
         "pipe_workbook": Words("không đọc được sổ tính từ một pipe", "a workbook cannot be read from a pipe"),
+        "pipe_results": Words(
+            "không đọc được kết quả từ một pipe: kết quả chấm điểm là một sổ tính (.xlsx) hoặc một thư mục",
+            "results cannot be read from a pipe: pari score writes them as a workbook (.xlsx) or a folder",
+        ),
         "": Words("không phải tệp thông thường", "not a regular file"),
     },
     # How a table is empty (intake.grid, intake.parquet_input: empty-sheet).

@@ -60,13 +60,23 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chỉ ra thư mục mới hoặc trống, hoặc thư mục kết quả trước",
         "give a new or empty folder, or the folder of earlier results",
     ),
+    "output-mount-point": entry(
+        "Kết quả là điểm gắn kết của ổ đĩa",
+        "The output is a mount point",
+        "{option} {path} là nơi gắn một ổ đĩa, thư mục mạng hoặc volume của container: hệ thống không cho "
+        "thay thế nó, mà kết quả này được thay thế toàn bộ",
+        "{option} {path} is where a disk, a network share or a container's volume is mounted: the system does "
+        "not let it be replaced, and this output is replaced as a whole",
+        "ghi vào một thư mục mới bên trong nó (ví dụ -o THƯ_MỤC/ketqua)",
+        "write into a new folder inside it (e.g. -o FOLDER/results)",
+    ),
     "output-is-a-folder": entry(
         "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
         "The output must be a file, and a folder of that name exists",
         "{option} phải là tệp, và đã có thư mục cùng tên",
         "{option} must be a file, and a folder of that name exists",
-        "chỉ ra tên tệp, ví dụ THƯ_MỤC/results.xlsx",
-        "give a file name, e.g. FOLDER/results.xlsx",
+        "{file_in_folder}",
+        "{file_in_folder}",
     ),
     "output-unwritable": entry(
         "Không ghi được kết quả",

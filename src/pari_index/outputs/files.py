@@ -181,6 +181,11 @@ _HINTS = {
     errno.ENOTDIR: "a part of the path is a file, not a folder: choose another folder",
     errno.EEXIST: "something of that name is in the way: choose another name",
     errno.ENOTEMPTY: "a folder of that name is in the way: choose another name",
+    errno.EIO: "the disk or the network share failed during the write: check that it is connected, or write to "
+    "another disk",
+    # Renaming over a mount point (a file or folder a container or share mounts) or a file in use.
+    errno.EBUSY: "it is a mount point (a disk, a share or a container's volume) or in use: write into a folder "
+    "inside it, or choose another name",
     # The folder was deleted or moved while the file was written into it, or takes no new files
     # (/proc): the general hint spoke of Excel and free space.
     errno.ENOENT: "the folder was removed during the write, or takes no new files: choose another folder",
@@ -198,13 +203,28 @@ def os_problem(exc: BaseException, path: Path, what: str = "cannot write the fil
         number = errno.ENOSPC if _disk_full(path) else errno.EFBIG if _size_limited() else None
         reason = None if number is None else os.strerror(number)
     reason = reason or (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-    return Problem(
-        "output-unwritable",
-        f"{what}: {reason}",
-        file=str(path),
-        hint=_HINTS.get(number or 0, "close it in Excel if it is open, free space, or choose another name"),
-        params={"reason": reason},
-    )
+    hint = _HINTS.get(number or 0, "close it in Excel if it is open, free space, or choose another name")
+    if number == errno.ENOSPC and _no_file_entries(path):
+        hint = _NO_FILE_ENTRIES
+    return Problem("output-unwritable", f"{what}: {reason}", file=str(path), hint=hint, params={"reason": reason})
+
+
+#: ENOSPC on a disk with room left: every file entry (inode) is used, and "the disk is full: free
+#: some space" sent the user to a disk that ``df -h`` shows with room (a tmpfs or a small
+#: partition full of tiny files, a container's overlay).
+_NO_FILE_ENTRIES = (
+    "the disk can take no more files (all its file entries, inodes, are used; df -i shows them), though it has "
+    "room: remove files there or write to another disk"
+)
+
+
+def _no_file_entries(path: Path) -> bool:
+    """Whether the disk ``path`` is written to has no file entry (inode) left, and room."""
+    disk = _disk_of(path)
+    if disk is None:
+        return False
+    # Disks that make entries as needed (btrfs, some network file systems) say 0 of 0.
+    return disk.f_files > 0 and disk.f_ffree == 0 and not _disk_full(path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,14 +237,22 @@ STALE_SECONDS = 24 * 3600
 LEGACY_STALE_SECONDS = 3600
 
 
-def _disk_full(path: Path) -> bool:
-    """Whether the disk ``path`` is written to has no room left (for this user)."""
+def _disk_of(path: Path) -> os.statvfs_result | None:
+    """What the system says of the disk ``path`` is written to (its nearest folder that exists);
+    None where it cannot be asked (Windows)."""
     folder = Path(path).parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
     try:
-        disk = os.statvfs(folder)  # not on Windows: AttributeError
+        return os.statvfs(folder)  # not on Windows: AttributeError
     except (OSError, AttributeError):
+        return None
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk ``path`` is written to has no room left (for this user)."""
+    disk = _disk_of(path)
+    if disk is None:
         return False
     free = disk.f_bfree if getattr(os, "geteuid", lambda: -1)() == 0 else disk.f_bavail
     return free * disk.f_frsize < 1024**2

@@ -295,21 +295,29 @@ def typed_as_folder(path: Path) -> bool:
     return as_written(Path(path)) in _SPELLED_AS_FOLDER.get()
 
 
+def _file_named_as_folder(target: Target) -> Problem | None:
+    """A file output typed as a folder's name: ``-o out.xlsx/`` wrote a workbook named out.xlsx,
+    ``--report site/`` a page named site; the system itself refuses a file so named (``cp x
+    out.xlsx/``: "Not a directory")."""
+    if target.folder or not typed_as_folder(target.path):
+        return None
+    shown = shown_name(target.path)
+    return _problem(
+        "output-file-named-as-folder",
+        f"{target.option} {shown}/: the name ends in «/», as a folder's does, but this output is a file",
+        target,
+        "give the file's name without «/» at the end; only results in CSV or Parquet "
+        "(--format csv) are written as a folder",
+        {"option": target.option, "path": shown},
+    )
+
+
 def _shape(target: Target) -> Problem | None:
-    """A folder output that exists as a file, or a file output that exists as a folder; a file
-    output typed as a folder's name."""
-    if not target.folder and typed_as_folder(target.path):
-        # ``-o out.xlsx/`` wrote a workbook named out.xlsx, ``--report site/`` a page named site:
-        # the system itself refuses a file so named (``cp x out.xlsx/``: "Not a directory").
-        shown = shown_name(target.path)
-        return _problem(
-            "output-file-named-as-folder",
-            f"{target.option} {shown}/: the name ends in «/», as a folder's does, but this output is a file",
-            target,
-            "give the file's name without «/» at the end; only results in CSV or Parquet "
-            "(--format csv) are written as a folder",
-            {"option": target.option, "path": shown},
-        )
+    """A folder output that exists as a file, is a link leading nowhere or a mount point, or a
+    file output that exists as a folder; a file output typed as a folder's name."""
+    named = _file_named_as_folder(target)
+    if named is not None:
+        return named
     if _exists(target.path) and not is_dir(target.path) and not _regular(target.path):
         # Renaming a result over /dev/null (as root) would replace the device itself. Said first:
         # ``-o /dev/full`` (a name without a workbook's ending, so a folder of tables) was "a file
@@ -320,6 +328,17 @@ def _shape(target: Target) -> Problem | None:
             target,
             "give the name of an ordinary file",
             _place_params(target),
+        )
+    if target.folder and os.path.islink(target.path) and not is_dir(target.path) and not _exists_through(target.path):
+        # A results or demonstration folder named by a link that leads nowhere (a loop, a target
+        # deleted) was "a file of that name exists": there is no file, and ``ls`` shows the link.
+        return _problem(
+            "output-folder-broken-link",
+            f"{target.option}: {target.path} is a symbolic link that leads to no folder (its target is missing, "
+            "or the links loop)",
+            target,
+            "point the link at a folder that exists, or choose another folder",
+            {"option": target.option, "path": shown_name(target.path)},
         )
     if target.folder and _exists(target.path) and not is_dir(target.path):
         # A folder of demonstration files (its marker) has no single-workbook format to choose.
@@ -332,6 +351,18 @@ def _shape(target: Target) -> Problem | None:
             "give a folder name (it is created), or choose --format xlsx for a single workbook"
             if target.marker is None
             else "give a folder name (it is created)",
+        )
+    if target.marker is None and _mount_point(target.path):
+        # A results folder is put in place by renaming (files.atomic_folder), which the system
+        # refuses for a mount point (EBUSY): a container's volume (``-v ./res:/out``), a USB
+        # disk's or a share's folder failed every run at its very end, hint "close it in Excel".
+        return _problem(
+            "output-mount-point",
+            f"{target.option} {shown_name(target.path)} is where a disk, a network share or a container's volume "
+            "is mounted: the system does not let it be replaced, and this output is replaced as a whole",
+            target,
+            "write into a new folder inside it (e.g. -o FOLDER/results)",
+            {**_place_params(target), "path": shown_name(target.path)},
         )
     if (
         target.folder
@@ -351,10 +382,37 @@ def _shape(target: Target) -> Problem | None:
             "output-is-a-folder",
             f"{target.option} must be a file, and a folder of that name exists",
             target,
-            "give a file name, e.g. FOLDER/results.xlsx",
-            _place_params(target),
+            f"give a file name, e.g. {_file_in(target)}",
+            {**_place_params(target), "file_in_folder": "example", "example": _file_in(target)},
         )
     return None
+
+
+def _file_in(target: Target) -> str:
+    """A file name of the output's kind inside the folder that is in its way: ``--report
+    site.html`` (a folder) gives ``site.html/site.html``. The hint named ``FOLDER/results.xlsx``
+    whatever was written: a workbook for a report page, a YAML draft or a CSV table."""
+    path = target.path
+    suffix = path.suffix if path.suffix.lower() in target.suffixes or not target.suffixes else target.suffixes[0]
+    return f"{shown_name(path)}/{path.stem if path.suffix else path.name}{suffix}"
+
+
+def _mount_point(path: Path) -> bool:
+    """Whether ``path`` is a mount point (a disk, a share, a container's volume; a file mounted on
+    its own where the system tells it so). A link to one is followed, as the write follows it."""
+    try:
+        return _exists(path) and os.path.ismount(resolved(path))
+    except (OSError, ValueError):
+        return False
+
+
+def _exists_through(path: Path) -> bool:
+    """Whether ``path`` leads to something once its links are followed (False for a link whose
+    target is missing or whose links loop, and for a name the system refuses to look up)."""
+    try:
+        return os.path.exists(path)
+    except (OSError, ValueError):
+        return False
 
 
 def _not_ours(target: Target) -> Problem | None:

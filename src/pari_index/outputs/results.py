@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ import polars as pl
 
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
-from pari_index.errors import IntakeError, Problem, broken_link, near_name, os_error_parts, quoted
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, unreadable_file
 from pari_index.input_watch import placed
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
@@ -485,15 +486,13 @@ def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
 def _parquet_framed(file: Path) -> bool:
     """Whether the file begins and ends with Parquet's magic ``PAR1``, the footer's length before
     the last one fitting in the file (read once more: a regular file, opened before)."""
+    from pari_index.intake.parquet_measure import Unreadable, footer_length
+
     try:
         with open(file, "rb") as handle:
-            head = handle.read(4)
-            size = handle.seek(0, os.SEEK_END)
-            handle.seek(-8, os.SEEK_END)
-            tail = handle.read(8)
-    except (OSError, ValueError):
+            return handle.read(4) == b"PAR1" and footer_length(handle) > 0
+    except (OSError, ValueError, Unreadable):
         return False
-    return head == b"PAR1" and tail[4:] == b"PAR1" and 0 < int.from_bytes(tail[:4], "little") <= size - 12
 
 
 def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
@@ -630,19 +629,25 @@ def _unreadable_results(exc: OSError, p: Path) -> Problem:
     the file the system names (a table of the folder), else the results. It used to reach the
     command as an ``os-error`` that named no file ("the operating system refused: Input/output
     error"), for ``pari report``, ``pari explain`` and ``--previous`` alike."""
-    number, reason = os_error_parts(exc)
-    reason = reason or (os.strerror(number) if number else type(exc).__name__)
-    return Problem(
-        "file-unreadable",
-        f"cannot read the file: {reason}",
-        file=str(exc.filename) if isinstance(exc.filename, str) and exc.filename else str(p),
-        hint="check the path and its permissions",
-        params={"reason": reason},
-    )
+    return unreadable_file(exc, str(exc.filename) if isinstance(exc.filename, str) and exc.filename else str(p))
 
 
 #: Files of one table, which pari score writes only as the tables of a results folder.
 _TABLE_SUFFIXES = {".csv": "CSV", ".tsv": "CSV", ".txt": "CSV", ".parquet": "Parquet"}
+
+
+def _not_a_results_path(p: Path) -> None:
+    """A pipe, device or socket given as results (``--previous <(cat results.xlsx)``): it was "a
+    workbook cannot be read from a pipe", where results are a workbook or a folder and the user
+    gave neither. Said as what results are."""
+    from pari_index.intake.sheet import not_a_file
+
+    try:
+        mode = os.stat(p).st_mode
+    except (OSError, ValueError):
+        return  # told by the reader, naming the system's reason
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise IntakeError(not_a_file(str(p), mode, "pipe_results"))
 
 
 def _not_a_table_file(p: Path) -> None:
@@ -681,6 +686,7 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
         missing = Problem("file-not-found", "results file not found", file=str(p))
         raise IntakeError(broken_link(p) or near_name(p) or missing)
     _not_a_table_file(p)
+    _not_a_results_path(p)
     try:
         tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)

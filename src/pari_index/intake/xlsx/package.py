@@ -15,7 +15,7 @@ from typing import BinaryIO
 from xml.etree import ElementTree
 
 from pari_index.archives import ZIP_READ_ERRORS, zip_archive
-from pari_index.errors import Problem
+from pari_index.errors import Problem, unreadable_file
 from pari_index.intake.xlsx.budget import _Budget, _inflate_the_rest, _stream
 from pari_index.intake.xlsx.legacy_scan import CFB_SIGNATURE, scan_xls, scan_xlsb
 from pari_index.intake.xlsx.limits import (
@@ -362,7 +362,7 @@ def _prescan_xls(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[s
     try:
         source = open(path, "rb") if isinstance(path, Path) else path  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise _Refused(_unreadable(exc, file)) from None
+        raise _Refused(unreadable_file(exc, file)) from None
     try:
         source.seek(0)
         if source.read(8) != CFB_SIGNATURE:
@@ -381,18 +381,10 @@ def _prescan_xls(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[s
             )
         ) from None
     except OSError as exc:  # refused while read (an I/O error: /proc/self/mem, a failing disk)
-        raise _Refused(_unreadable(exc, file)) from None
+        raise _Refused(unreadable_file(exc, file)) from None
     finally:
         if isinstance(path, Path):
             source.close()
-
-
-def _unreadable(exc: OSError, file: str) -> Problem:
-    """``file-unreadable`` with the system's reason. An error met while the file was read, not
-    only when it was opened: until the twenty-first session an I/O error in the first bytes of an
-    annex or a results workbook reached the command as an ``os-error`` naming no file."""
-    reason = str(exc.strerror or type(exc).__name__)
-    return Problem("file-unreadable", f"cannot read the file: {reason}", file=file, params={"reason": reason})
 
 
 def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, _SheetCells]:
@@ -403,7 +395,7 @@ def _prescan(path: Path | BinaryIO, file: str, limits: XlsxLimits) -> dict[str, 
     except zipfile.BadZipFile:
         return _prescan_xls(path, file, limits)
     except OSError as exc:
-        raise _Refused(_unreadable(exc, file)) from None
+        raise _Refused(unreadable_file(exc, file)) from None
     params: dict[str, object]
     with package:
         try:
