@@ -87,6 +87,15 @@ def max_items() -> int:
 #: (the bundled ones about 70). Raised with the environment variable PARI_MAX_CRITERIA_ITEMS. Scoring
 #: cost grows with items x communes: 500 items score in about 3 s of CPU.
 MAX_ITEMS = 500
+#: The most inputs declared across a set's items, and the most checklist entries across its rules
+#: (raised with PARI_MAX_CRITERIA_INPUTS, PARI_MAX_CRITERIA_CHECKS). Each is within its item's
+#: limits (100 an item) but the set's cost grows with the total: loading, compiling and the frame
+#: scored carry one column or expression each. 200 items of 100 inputs (a 1 MB set, 20,000
+#: inputs) took 7.3 CPU s and 683 MB to score 3 communes, 20,000 checklist entries on one input
+#: 4.1 s and 400 MB (limits27). Real sets declare 60 to 150 inputs and about a dozen entries; at
+#: 2,000 inputs, 150 communes (a 5 MB file of 300,000 rows) score in 3.8 CPU s and 335 MB.
+MAX_INPUTS = 2_000
+MAX_CHECKS = 2_000
 #: How deeply lists and mappings may nest. A criteria set needs about 12 levels.
 MAX_DEPTH = 64
 #: The longest text value or key, in characters (titles, notes and guidance are a few hundred).
@@ -768,33 +777,81 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
     return LoadedCriteria(criteria=criteria, file=file, root=parsed.root, warnings=warnings)
 
 
+def _item_sizes(item: Any) -> tuple[int, int]:
+    """The inputs an item declares and the entries of its checklist, as written (0 for anything
+    not of the expected shape: typing reports it)."""
+    if not isinstance(item, dict):
+        return 0, 0
+    inputs, rule = item.get("inputs"), item.get("rule")
+    checks = rule.get("items") if isinstance(rule, dict) and rule.get("kind") == "checklist" else None
+    return (len(inputs) if isinstance(inputs, dict) else 0), (len(checks) if isinstance(checks, list) else 0)
+
+
+def _over_total(parsed: ParsedYaml, loc: tuple[int | str, ...], code: str, limit: int) -> CriteriaError:
+    """``code`` (too-many-inputs, too-many-checks) at the item of ``loc``, the first whose inputs or
+    entries take the set's total past ``limit``."""
+    file, line, column = _locate(parsed, loc)
+    what, variable = (
+        ("inputs across its items (real sets have 60 to 150)", "PARI_MAX_CRITERIA_INPUTS")
+        if code == "too-many-inputs"
+        else ("checklist entries across its rules (real sets have about a dozen)", "PARI_MAX_CRITERIA_CHECKS")
+    )
+    problem = Problem(
+        code,
+        f"the set has more than {limit:,} {what}; this item takes it past the limit",
+        file=file,
+        line=line,
+        column=column,
+        hint=f"split the set, or raise the limit with {variable} (docs/limits.md)",
+        params={"limit": limit},
+    )
+    return CriteriaError(problem)
+
+
 def _check_item_count(parsed: ParsedYaml) -> None:
-    """Refuse a set with more than ``MAX_ITEMS`` areas, criteria and leaves, before typing it."""
+    """Refuse a set with more than ``MAX_ITEMS`` areas, criteria and leaves, or more than
+    ``MAX_INPUTS`` inputs or ``MAX_CHECKS`` checklist entries across them, before typing it. The
+    items are walked in the file's order (a stack of their lists' iterators), so that the item
+    named is the first past the limit as the file reads."""
     count = 0
     limit = max_items()
-    stack: list[tuple[Any, tuple[int | str, ...]]] = [(parsed.data.get("areas"), ("areas",))]
+    totals = {"too-many-inputs": 0, "too-many-checks": 0}
+    limits = {
+        "too-many-inputs": _limit("PARI_MAX_CRITERIA_INPUTS", MAX_INPUTS),
+        "too-many-checks": _limit("PARI_MAX_CRITERIA_CHECKS", MAX_CHECKS),
+    }
+    areas = parsed.data.get("areas")
+    stack: list[tuple[Iterator[tuple[int, Any]], tuple[int | str, ...]]] = []
+    if isinstance(areas, list):
+        stack.append((enumerate(areas), ("areas",)))
     while stack:
-        items, loc = stack.pop()
-        if not isinstance(items, list):
+        items, loc = stack[-1]
+        step = next(items, None)
+        if step is None:
+            stack.pop()
             continue
-        for i, item in enumerate(items):
-            count += 1
-            if count > limit:
-                file, line, column = _locate(parsed, (*loc, i))
-                raise CriteriaError(
-                    Problem(
-                        "too-many-items",
-                        f"the set has more than {limit:,} areas, criteria and sub-criteria "
-                        "(real sets have 60 to 200); this is the first one past the limit",
-                        file=file,
-                        line=line,
-                        column=column,
-                        hint="split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
-                        params={"limit": limit},
-                    )
+        i, item = step
+        count += 1
+        for code, size in zip(totals, _item_sizes(item), strict=True):
+            totals[code] += size
+            if totals[code] > limits[code]:
+                raise _over_total(parsed, (*loc, i), code, limits[code])
+        if count > limit:
+            file, line, column = _locate(parsed, (*loc, i))
+            raise CriteriaError(
+                Problem(
+                    "too-many-items",
+                    f"the set has more than {limit:,} areas, criteria and sub-criteria "
+                    "(real sets have 60 to 200); this is the first one past the limit",
+                    file=file,
+                    line=line,
+                    column=column,
+                    hint="split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
+                    params={"limit": limit},
                 )
-            if isinstance(item, dict):
-                stack.append((item.get("children"), (*loc, i, "children")))
+            )
+        if isinstance(item, dict) and isinstance(item.get("children"), list):
+            stack.append((enumerate(item["children"]), (*loc, i, "children")))
 
 
 def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | None, int | None]:

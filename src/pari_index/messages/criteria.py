@@ -166,6 +166,25 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "tách bộ tiêu chí, hoặc nâng giới hạn PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
         "split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
     ),
+    "too-many-inputs": entry(
+        "Bộ tiêu chí có quá nhiều đầu vào",
+        "Too many inputs in the set",
+        "bộ tiêu chí có hơn {limit} đầu vào ở các mục (bộ thật có 60 đến 150); mục này làm vượt giới hạn",
+        "the set has more than {limit} inputs across its items (real sets have 60 to 150); this item takes it "
+        "past the limit",
+        "tách bộ tiêu chí, hoặc nâng giới hạn PARI_MAX_CRITERIA_INPUTS (docs/limits.md)",
+        "split the set, or raise the limit with PARI_MAX_CRITERIA_INPUTS (docs/limits.md)",
+    ),
+    "too-many-checks": entry(
+        "Các danh sách kiểm của bộ tiêu chí có quá nhiều điều kiện",
+        "Too many checklist entries in the set",
+        "các danh sách kiểm của bộ tiêu chí có hơn {limit} điều kiện (bộ thật có khoảng một chục); mục này "
+        "làm vượt giới hạn",
+        "the set has more than {limit} checklist entries across its rules (real sets have about a dozen); this "
+        "item takes it past the limit",
+        "tách bộ tiêu chí, hoặc nâng giới hạn PARI_MAX_CRITERIA_CHECKS (docs/limits.md)",
+        "split the set, or raise the limit with PARI_MAX_CRITERIA_CHECKS (docs/limits.md)",
+    ),
     "todo": entry(
         "Ghi chú todo chưa giải quyết",
         "Unresolved todo",
