@@ -17,6 +17,13 @@ without a word, and a false word about a column that was given.
   ``self-score-column-absent`` warning on the evidence file ("the commune's own scores were not
   compared"), although they were. Now a sheet of evidence alone is not asked for self-scores.
 
+- Hải Phòng's set (ranked within districts) scored with a register of code, name and type only.
+  Measured before the fix: exit 0, every unit ranked in one group of 36, told by two
+  ``group-value-empty`` warnings, "36 ranked units have no «district» in the register", as if each
+  unit had left its cell empty. Now ``group-column-absent``: the register has no such column, all
+  36 were ranked as one group (a warning: a one-province register without ``province`` is
+  ranked rightly so).
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding27.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -89,10 +96,24 @@ def evidence_in_its_own_file(folder: Path) -> list[str]:
     return args
 
 
+def register_without_districts(folder: Path) -> list[str]:
+    """Hải Phòng's example scored with its register cut to code, name and type."""
+    hai_phong = Path(__file__).resolve().parent.parent / "examples" / "hai-phong-2022"
+    header, *rows = _rows("hai-phong-2022/communes.csv")
+    with (folder / "communes.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([r[:3] for r in [header, *rows]])
+    for name in ("assessments_long.csv", "survey.csv"):
+        shutil.copy(hai_phong / name, folder / name)
+    args = _score(folder)
+    criteria = Path(__file__).resolve().parent.parent / "criteria" / "hai-phong-2022-commune.yaml"
+    return [*args, "--criteria", str(criteria)]
+
+
 CASES: dict[str, Case] = {
     "input-same-content": same_form_under_two_names,
     "well-hidden-rows-and-column": hidden_rows_and_column,
     "well-evidence-in-its-own-file": evidence_in_its_own_file,
+    "well-register-without-districts": register_without_districts,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -100,6 +121,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     # Exit 0 before too: tests/test_hostile_decoding27.py looks for the findings in the results.
     "well-hidden-rows-and-column": (0, None, (*_INPUTS, "tu-danh-gia.xlsx")),
     "well-evidence-in-its-own-file": (0, None, (*_INPUTS, "gia-tri.csv", "minh-chung.csv")),
+    "well-register-without-districts": (0, None, _INPUTS),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {"input-same-content": ("out.xlsx",)}
 

@@ -120,3 +120,30 @@ def test_the_template_s_hidden_input_column_is_not_told(tmp_path: Path) -> None:
     assert status == 0, said
     read = read_excel(tmp_path / "form.xlsx", "form.xlsx")
     assert read.sheets and [p.code for p in read.problems if p.code.startswith("hidden")] == []
+
+
+def test_a_register_without_the_district_column_is_told_as_such(tmp_path: Path) -> None:
+    done = sweep_child([*CASES["well-register-without-districts"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = _findings(tmp_path)
+    rows = [" ".join(map(str, row)) for row in found.rows()]
+    absent = [row for row in rows if "group-column-absent" in row]
+    assert any("the register has no column «district», which the ranking is within: all 36" in r for r in absent)
+    assert not [row for row in rows if "group-value-empty" in row], rows
+
+
+def test_a_register_with_districts_left_empty_is_still_told_unit_by_unit(tmp_path: Path) -> None:
+    """A column the register has, empty for some units, stays group-value-empty (not absent)."""
+    args = CASES["well-register-without-districts"](tmp_path)
+    register = tmp_path / "communes.csv"
+    with register.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0].append("district")
+    rows[1:] = [[*row, "" if n < 3 else "Quận Một"] for n, row in enumerate(rows[1:])]
+    with register.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    done = sweep_child([*args, "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    told = [" ".join(map(str, row)) for row in _findings(tmp_path).rows()]
+    assert any("group-value-empty" in row and "3 ranked units have no «district»" in row for row in told), told
+    assert not any("group-column-absent" in row and "«district»" in row for row in told), told
