@@ -17,6 +17,10 @@ without a word, and a false word about a column that was given.
   ``self-score-column-absent`` warning on the evidence file ("the commune's own scores were not
   compared"), although they were. Now a sheet of evidence alone is not asked for self-scores.
 
+- The survey as an .ods whose rows 3 to 5 a filter hides (``table:visibility="filter"``), a
+  million empty rows below it hidden in one element. Measured before the fix: exit 0, no
+  finding. Now ``hidden-rows`` (rows 3–5) as for an .xlsx.
+
 - Hải Phòng's set (ranked within districts) scored with a register of code, name and type only.
   Measured before the fix: exit 0, every unit ranked in one group of 36, told by two
   ``group-value-empty`` warnings, "36 ranked units have no «district» in the register", as if each
@@ -109,11 +113,29 @@ def register_without_districts(folder: Path) -> list[str]:
     return [*args, "--criteria", str(criteria)]
 
 
+def ods_survey_hidden_rows(folder: Path) -> list[str]:
+    """The survey as an .ods whose rows 3 to 5 a filter hides, and a million empty rows below the
+    table hidden by hand in one element (as LibreOffice writes a sheet's unused rows)."""
+    from hostile_decoding25 import ods_text
+    from hostile_decoding26 import _row, write_ods_rows
+
+    header, *rows = _rows("survey.csv")
+    sheet = [_row([ods_text(t) for t in header])]
+    for n, row in enumerate(rows, start=2):
+        sheet.append(_row([ods_text(t) for t in row], ' table:visibility="filter"' if 3 <= n <= 5 else ""))
+    sheet.append('<table:table-row table:visibility="collapse" table:number-rows-repeated="1000000">')
+    sheet.append("<table:table-cell/></table:table-row>")
+    args = _score(folder)
+    args[args.index("--survey") + 1] = str(write_ods_rows(folder / "khao-sat.ods", sheet))
+    return args
+
+
 CASES: dict[str, Case] = {
     "input-same-content": same_form_under_two_names,
     "well-hidden-rows-and-column": hidden_rows_and_column,
     "well-evidence-in-its-own-file": evidence_in_its_own_file,
     "well-register-without-districts": register_without_districts,
+    "well-ods-hidden-rows": ods_survey_hidden_rows,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -122,6 +144,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-hidden-rows-and-column": (0, None, (*_INPUTS, "tu-danh-gia.xlsx")),
     "well-evidence-in-its-own-file": (0, None, (*_INPUTS, "gia-tri.csv", "minh-chung.csv")),
     "well-register-without-districts": (0, None, _INPUTS),
+    "well-ods-hidden-rows": (0, None, (*_INPUTS, "khao-sat.ods")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {"input-same-content": ("out.xlsx",)}
 

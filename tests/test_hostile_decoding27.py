@@ -66,8 +66,8 @@ def test_hidden_rows_and_columns_are_read_and_told(tmp_path: Path) -> None:
     cells = _kinds(_findings(tmp_path))
     assert "hidden-rows" in cells and "hidden-columns" in cells, cells
     told = " ".join(cells)
-    assert f"{len(HIDDEN_ROWS)} rows hidden in Excel were read and scored as the others: rows 10–20" in told
-    assert "columns hidden in Excel were read and scored as the others: «self_score»" in told
+    assert f"{len(HIDDEN_ROWS)} hidden rows were read and scored as the others: rows 10–20" in told
+    assert "hidden columns were read and scored as the others: «self_score»" in told
 
 
 def test_hidden_rows_without_data_and_hidden_empty_columns_are_not_told(tmp_path: Path) -> None:
@@ -147,3 +147,30 @@ def test_a_register_with_districts_left_empty_is_still_told_unit_by_unit(tmp_pat
     told = [" ".join(map(str, row)) for row in _findings(tmp_path).rows()]
     assert any("group-value-empty" in row and "3 ranked units have no «district»" in row for row in told), told
     assert not any("group-column-absent" in row and "«district»" in row for row in told), told
+
+
+def test_an_ods_s_hidden_rows_and_columns_are_told_as_an_xlsx_s(tmp_path: Path) -> None:
+    """LibreOffice hides rows by hand (visibility collapse) or by a filter (filter), and columns
+    so; a million hidden empty rows below the table are not told."""
+    from hostile_decoding25 import ods_text
+    from hostile_decoding26 import _row, write_ods_rows
+
+    columns = '<table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/>'
+    rows = [columns, _row([ods_text(t) for t in ("commune_code", "criterion_id", "self_score", "value")])]
+    for n in range(1, 12):
+        hidden = ' table:visibility="filter"' if 5 <= n <= 7 else ""
+        rows.append(_row([ods_text(f"{n:05d}"), ods_text("1.1.1"), ods_text("1"), ods_text("có")], hidden))
+    rows.append('<table:table-row table:visibility="collapse" table:number-rows-repeated="1000000"><table:table-cell/>')
+    rows.append("</table:table-row>")
+    read = read_excel(write_ods_rows(tmp_path / "a.ods", rows), "a.ods")
+    assert [(p.code, p.row, p.params) for p in read.problems] == [
+        ("hidden-rows", 6, {"count": 3, "rows": "6–8"}),
+        ("hidden-columns", 1, {"columns": "«self_score»", "count": 1}),
+    ]
+
+
+def test_an_ods_survey_s_hidden_rows_are_told_in_the_results(tmp_path: Path) -> None:
+    done = sweep_child([*CASES["well-ods-hidden-rows"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    told = [" ".join(map(str, row)) for row in _findings(tmp_path).rows() if "hidden-rows" in map(str, row)]
+    assert len(told) == 1 and "3 hidden rows were read and scored as the others: rows 3–5" in told[0], told

@@ -1,4 +1,5 @@
-"""Rows and columns of a sheet hidden in Excel that hold data: read, and told once per sheet.
+"""Rows and columns of a sheet hidden in Excel (or LibreOffice) that hold data: read, and told
+once per sheet.
 
 A clerk hides rows to mean "not this" (last year's figures, a draft), a filter hides the rows it
 does not show when the file is saved, a column of self-scores is hidden to print the form: the
@@ -43,8 +44,11 @@ def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
 def _hidden_rows(info: _SheetCells, sheet: Sheet, file: str) -> Problem | None:
     if not info.hidden_rows or sheet.frame.height == 0 or "_row" not in sheet.frame.columns:
         return None
-    hidden = pl.Series([row for low, high in info.hidden_rows for row in range(low, high + 1)], dtype=pl.Int64)
     frame = sheet.frame
+    # Ranges clipped to the table: an .ods hides a million empty rows below it in one element.
+    last = frame.select(pl.col("_row").cast(pl.Int64).max()).item() or 0
+    kept = [range(low, min(high, last) + 1) for low, high in info.hidden_rows if low <= last]
+    hidden = pl.Series([row for span in kept for row in span], dtype=pl.Int64)
     read = frame.filter(pl.col("_row").cast(pl.Int64).is_in(hidden.implode()) & _filled(frame))["_row"]
     if read.len() == 0:
         return None  # hidden rows below or above the table, or empty: nothing of them was read
@@ -53,7 +57,7 @@ def _hidden_rows(info: _SheetCells, sheet: Sheet, file: str) -> Problem | None:
     shown += f" … (+{len(spans) - _SHOWN_RANGES})" if len(spans) > _SHOWN_RANGES else ""
     return Problem(
         "hidden-rows",
-        f"{read.len():,} rows hidden in Excel were read and scored as the others: rows {shown}",
+        f"{read.len():,} hidden rows were read and scored as the others: rows {shown}",
         file=file,
         sheet=sheet.name,
         row=spans[0][0],
@@ -85,7 +89,7 @@ def _hidden_columns(info: _SheetCells, sheet: Sheet, file: str) -> Problem | Non
     shown = ", ".join(f"«{n}»" for n in names)
     return Problem(
         "hidden-columns",
-        f"columns hidden in Excel were read and scored as the others: {shown}",
+        f"hidden columns were read and scored as the others: {shown}",
         file=file,
         sheet=sheet.name,
         row=sheet.header_row,
