@@ -240,8 +240,10 @@ def test_a_repeat_in_vietnamese(tmp_path: Path) -> None:
     ) in done.stderr, done.stderr
 
 
-def test_two_copies_are_two_files_and_their_rows_repeats(tmp_path: Path) -> None:
-    """A copy of a form is not the form given twice: it is read, its rows repeats (duplicate-row)."""
+def test_a_copy_is_told_as_a_copy_not_as_the_file_given_twice(tmp_path: Path) -> None:
+    """A copy of a form is not the form given twice (input-given-twice): until session 27 it was
+    read, its 11,998 rows repeats (duplicate-row, exit 0); now it is refused once as a copy
+    (input-same-content, tests/test_hostile_decoding27.py)."""
     import shutil
 
     from hostile_sweep8 import _score
@@ -249,8 +251,9 @@ def test_two_copies_are_two_files_and_their_rows_repeats(tmp_path: Path) -> None
     args = _score(tmp_path)
     shutil.copy(tmp_path / "assessments_long.csv", tmp_path / "copy.csv")
     done = _child([args[0], args[1], str(tmp_path / "copy.csv"), *args[2:], "--lang", "en"], tmp_path)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 2, done.stderr
     assert "input-given-twice" not in done.stderr
+    assert done.stderr.count("[input-same-content]") == 1, done.stderr
 
 
 def test_the_library_refuses_a_file_given_twice_too(tmp_path: Path) -> None:

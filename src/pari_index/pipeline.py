@@ -142,6 +142,7 @@ def check_score_paths(
         sources,
     )
     from pari_index.outputs.results import results_sources, results_target
+    from pari_index.same_content import check_same_content
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
     if report is not None:
@@ -159,6 +160,7 @@ def check_score_paths(
         inputs += results_sources(previous, "--previous")
     check_paths(targets, inputs)
     check_read_once([s for s in inputs if s.option in _TABLES])
+    check_same_content([(s.option, s.path) for s in inputs if s.option in _DATA])
     check_not_results([(s.option, s.path) for s in inputs if s.option in _DATA])
     if cache is not None:
         check_cache_folder(Path(cache), targets)

@@ -9,7 +9,9 @@ whole sheet is told once, at its header row. A sheet that gives no part of the e
 (values alone, the shortest long form ``commune_code, criterion_id, value``, or values and
 self-scores) is not checked: it is a form of another kind, not one with a column left out, and
 each item without evidence is told as before (``evidence-missing``). Nor is evidence given by
-another file than the values: each sheet is checked alone.
+another file than the values: each sheet is checked alone for its evidence. Its self-scores
+are asked of a sheet that gives values only (a sheet of evidence alone gave a false "no
+self-score column"), and only for the items no other sheet of the run gives self-scores of.
 
 A wide form is checked item by item: its headings are per item (``1.1.1:evidence_number``),
 and one item's column left out of it was as silent. A field given in the value column instead
@@ -27,7 +29,7 @@ import polars as pl
 
 from pari_index.criteria.model import Leaf, Part
 from pari_index.errors import Problem
-from pari_index.intake.schema import CRITERION
+from pari_index.intake.schema import CRITERION, VALUE
 from pari_index.intake.sheet import FILE, SHEET, Sheet
 
 #: The evidence an item may require (``evidence.requires`` in the set), by the column giving it.
@@ -52,6 +54,9 @@ class _SheetFields:
     #: A wide sheet's watched fields per item (its headings ``1.1.1:evidence_file``), shared by the
     #: sheets of the same headings; None for a long sheet, whose columns serve every item.
     per_item: Mapping[str, frozenset[str]] | None = None
+    #: Whether the sheet gives values (a long sheet's value column; a wide sheet's items): a sheet
+    #: of evidence alone is not asked for self-scores.
+    values: bool = True
 
     def given(self, item: str) -> frozenset[str]:
         """The watched fields the sheet gives for ``item``."""
@@ -70,12 +75,16 @@ class AbsentColumns:
     wide_fields: dict[tuple[str, ...], Mapping[str, frozenset[str]]] = field(default_factory=dict)
 
     def _entry(self, sheet: Sheet, headings: Iterable[str], survey_files: frozenset[str]) -> _SheetFields | None:
-        given = frozenset(headings) & set(WATCHED)
-        if len(given) == len(WATCHED) or sheet.file in survey_files:
+        """The sheet's entry; None for a sheet with every watched column and values (nothing to
+        tell, nothing to keep) and for a survey. A sheet of evidence and self-scores without
+        values is kept: its self-scores serve the items of a values sheet without them."""
+        headings = frozenset(headings)
+        given, values = headings & set(WATCHED), VALUE in headings
+        if (len(given) == len(WATCHED) and values) or sheet.file in survey_files:
             return None
         key = (sheet.file, sheet.name)
         if key not in self.sheets:
-            self.sheets[key] = _SheetFields(sheet.file, sheet.name, sheet.header_row, given)
+            self.sheets[key] = _SheetFields(sheet.file, sheet.name, sheet.header_row, given, values=values)
         return self.sheets[key]
 
     def note_long(self, sheet: Sheet, frame: pl.DataFrame, survey_files: frozenset[str]) -> None:
@@ -93,7 +102,13 @@ class AbsentColumns:
             if entry is None:  # another sheet of the group: same columns
                 entry = self.sheets.setdefault(
                     (row[FILE], row[SHEET]),
-                    _SheetFields(row[FILE], row[SHEET], sheet.header_row, frozenset(frame.columns) & set(WATCHED)),
+                    _SheetFields(
+                        row[FILE],
+                        row[SHEET],
+                        sheet.header_row,
+                        frozenset(frame.columns) & set(WATCHED),
+                        values=VALUE in frame.columns,
+                    ),
                 )
             entry.items.update(row[CRITERION])
             entry.named.update(row.get("_named") or ())
@@ -124,6 +139,10 @@ class AbsentColumns:
         assessed = {leaf.id for leaf in leaves if leaf.part is not Part.survey}  # a survey has no self-score
         shared: dict[int, tuple[list[str], list[str]]] = {}  # by a wide sheet's per_item
         found: list[Problem] = []
+        # Items whose self-scores a sheet of the run gives (values in one file, self-scores and
+        # evidence in another); a sheet with every watched column and values is not kept, and
+        # gives the self-scores of its own items only.
+        self_scored = {i for e in self.sheets.values() if SELF_SCORE in e.headings | e.named for i in e.items}
         for entry in self.sheets.values():
             if not (entry.headings | entry.named) & set(EVIDENCE_COLUMNS):  # a form of no evidence at all
                 continue
@@ -138,7 +157,11 @@ class AbsentColumns:
             columns, items = shared.pop(key) if entry.per_item is None else shared[key]
             if items:
                 found.append(_evidence_absent(entry, columns, items))
-            if SELF_SCORE not in entry.headings | entry.named and not entry.items.isdisjoint(assessed):
+            if (
+                SELF_SCORE not in entry.headings | entry.named
+                and entry.values
+                and (entry.items & assessed) - self_scored
+            ):
                 found.append(_self_score_absent(entry))
         return found
 

@@ -104,6 +104,9 @@ class Register:
     source: str | None = None
     warnings: list[Problem] = field(default_factory=list)  # rows kept, but check them
     rows: pl.DataFrame | None = None  # every row of the file: registered or rejected
+    #: The register's columns (REGISTER_COLUMNS) the file has no heading for, filled empty: a
+    #: ranking within one of them is told as such (ranking.empty_groups), not unit by unit.
+    absent: tuple[str, ...] = ()
 
     @property
     def codes(self) -> pl.Series:
@@ -122,6 +125,7 @@ def read_register(path: str | Path) -> Register:
         "name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
     )
     check_table_size(frame, path, "register")
+    absent = tuple(column for column in REGISTER_COLUMNS if column not in frame.columns)
     for column in REGISTER_COLUMNS:
         if column not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
@@ -175,6 +179,7 @@ def read_register(path: str | Path) -> Register:
         source=str(path),
         warnings=warnings,
         rows=_with_reasons(rows, more),
+        absent=absent,
     )
 
 

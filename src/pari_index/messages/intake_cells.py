@@ -439,6 +439,25 @@ CELL_FINDINGS: dict[str, Entry] = {
         "bỏ gộp ô và điền giá trị vào từng dòng",
         "unmerge the cells and fill the value into each row",
     ),
+    # Rows and columns hidden in Excel that hold data (intake/xlsx/hidden_parts.py).
+    "hidden-rows": entry(
+        "Dòng bị ẩn vẫn được chấm",
+        "Hidden rows scored",
+        "{count} dòng bị ẩn vẫn được đọc và chấm như các dòng khác: các dòng {rows}",
+        "{count} hidden rows were read and scored as the others: rows {rows}",
+        "hiện mọi dòng (chọn tất cả rồi Unhide, hoặc bỏ bộ lọc) và xoá các dòng không được chấm; rồi chấm lại",
+        "show every row (select all, then Unhide, or clear the filter) and delete the rows that are not to be "
+        "scored; then score again",
+    ),
+    "hidden-columns": entry(
+        "Cột bị ẩn vẫn được chấm",
+        "Hidden columns scored",
+        "các cột bị ẩn vẫn được đọc và chấm như các cột khác: {columns}",
+        "hidden columns were read and scored as the others: {columns}",
+        "hiện mọi cột (chọn tất cả rồi Unhide) và xoá các cột không được chấm; rồi chấm lại",
+        "show every column (select all, then Unhide) and delete the columns that are not to be scored; then "
+        "score again",
+    ),
     "title-row": entry(
         "Dòng tiêu đề phía trên dòng tên cột",
         "Title row above the headings",

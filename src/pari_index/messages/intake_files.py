@@ -767,6 +767,19 @@ READING_FINDINGS: dict[str, Entry] = {
         "điền cột này cho các đơn vị đó trong danh sách đơn vị, hoặc ghi ranked: no (không xếp hạng)",
         "fill in the column for these units in the register, or mark them ranked: no",
     ),
+    # A register without the column a ranking is within (ranking/empty_groups.py).
+    "group-column-absent": entry(
+        "Danh sách đơn vị thiếu cột nhóm xếp hạng",
+        "Register without the column ranked within",
+        "danh sách đơn vị không có cột {column}, là cột xếp hạng theo nhóm: cả {count} đơn vị được xếp hạng "
+        "chung thành một nhóm",
+        "the register has no column {column}, which the ranking is within: all {count} ranked units were ranked "
+        "as one group",
+        "thêm cột này vào danh sách đơn vị, ghi giá trị của từng đơn vị, hoặc chọn nhóm bằng --group-by "
+        "(--group-by province: cả tỉnh là một nhóm)",
+        "add the column to the register with each unit's value, or choose the groups with --group-by "
+        "(--group-by province: the province as one group)",
+    ),
     "empty-group-column": entry(
         "Tên cột trống trong --group-by",
         "Empty column name in --group-by",

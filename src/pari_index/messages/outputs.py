@@ -333,6 +333,17 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "give each file once; leave the register, survey and appraisal out of the assessments "
         "(name the forms rather than data/*)",
     ),
+    # Two data files with the same bytes under two names (same_content.py).
+    "input-same-content": entry(
+        "Hai tệp có cùng nội dung",
+        "Two files with the same content",
+        "{option}: tệp này có đúng từng byte như {other_option} {other}, là một bản sao mang tên khác; các dòng "
+        "của nó sẽ bị đọc hai lần",
+        "{option}: this file holds the same bytes as {other_option} {other}, a copy under another name; its rows "
+        "would be read twice",
+        "chỉ đưa một trong hai tệp (chuyển bản sao ra khỏi thư mục), rồi chấm lại",
+        "give one of the two files (move the copy out of the folder), then score again",
+    ),
     "input-is-results": entry(
         "Kết quả của pari score được đưa làm đầu vào",
         "Results of pari score given as an input",

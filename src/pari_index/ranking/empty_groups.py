@@ -6,7 +6,8 @@ communes of three districts ranked 1, 2 and 3 "of 3", published as such, without
 grouping stays as documented (a register may mean it), but the run now says it: one warning per
 grouping column (``group-value-empty``), located at the register's column, naming how many ranked
 units have it empty and the first of their codes. Without a register every unit is in one group,
-which ``no-register`` says already.
+which ``no-register`` says already. A register without the column at all (a minimal register
+under a set ranking within districts) is told once as such (``group-column-absent``).
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ if TYPE_CHECKING:
 SHOWN_CODES = 5
 
 
-def empty_group_problems(totals: pl.DataFrame, path: Sequence[str], register: str | None) -> list[Problem]:
+def empty_group_problems(
+    totals: pl.DataFrame, path: Sequence[str], register: str | None, absent: Sequence[str] = ()
+) -> list[Problem]:
     """A warning per column of ``path`` that some ranked units of ``totals`` leave empty (the
-    module says why), located at the register's column (``register``: its file)."""
+    module says why), located at the register's column (``register``: its file); a column the
+    register has no heading for (``absent``) is told as such, once."""
     ranked = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
     problems = []
     for column in path:
@@ -38,6 +42,9 @@ def empty_group_problems(totals: pl.DataFrame, path: Sequence[str], register: st
         value = pl.col(column).cast(pl.String).str.strip_chars()
         codes = totals.select(pl.col(COMMUNE).filter(ranked & (value.is_null() | (value == ""))))[COMMUNE]
         if codes.len() == 0:
+            continue
+        if column in absent:
+            problems.append(_column_absent(column, codes.len(), register))
             continue
         shown = ", ".join(codes.head(SHOWN_CODES).to_list()) + (", …" if codes.len() > SHOWN_CODES else "")
         problems.append(
@@ -55,6 +62,23 @@ def empty_group_problems(totals: pl.DataFrame, path: Sequence[str], register: st
     return problems
 
 
+def _column_absent(column: str, count: int, register: str | None) -> Problem:
+    """The register has no column ``column`` at all: a set ranking within districts ranked every
+    unit of a register without districts in one group, told only unit by unit as if each had left
+    its district empty ("36 ranked units have no «district»"), which the file never asked of them."""
+    return Problem(
+        "group-column-absent",
+        f"the register has no column {quoted(column)}, which the ranking is within: all {count} ranked units were "
+        "ranked as one group",
+        file=register,
+        field=column,
+        hint="add the column to the register with each unit's value, or choose the groups with --group-by "
+        "(--group-by province: the province as one group)",
+        severity="warning",
+        params={"column": quoted(column), "count": count},
+    )
+
+
 def note_empty_groups(result: ScoreResult, group_by: str | Sequence[str] | None) -> None:
     """The warnings of :func:`empty_group_problems` for the groups ``result`` is ranked in, added
     to ``result.findings``; none without a register."""
@@ -63,7 +87,7 @@ def note_empty_groups(result: ScoreResult, group_by: str | Sequence[str] | None)
     if result.register.source is None:
         return
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
-    problems = empty_group_problems(result.totals, path, result.register.source)
+    problems = empty_group_problems(result.totals, path, result.register.source, result.register.absent)
     if problems:
         found = problems_to_findings(problems, "warning")
         result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")

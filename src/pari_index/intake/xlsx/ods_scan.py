@@ -37,7 +37,7 @@ from pari_index.intake.xlsx.limits import (
     _Refused,
 )
 from pari_index.intake.xlsx.ods_styles import OdsStyles, sheet_name
-from pari_index.intake.xlsx.sheet_cells import _column_letters, _SheetCells
+from pari_index.intake.xlsx.sheet_cells import MAX_HIDDEN_RANGES, _column_letters, _SheetCells
 from pari_index.intake.xlsx.sheet_scan import _check_sheet
 from pari_index.intake.xlsx.xml_patterns import _parts
 
@@ -86,6 +86,8 @@ _TAG_END = re.compile(rb">")
 #: never after a start tag alone: whether an open cell holds anything (_EMPTY_BODY) is then seen in
 #: the part of its start tag.
 _ELEMENT_END = re.compile(rb"</[^<>]{1,200}>|<(?!" + _P + rb"p[\s/])[^<>]{1,4000}/>")
+#: A row or column hidden by hand (collapsed) or by a filter.
+_HIDDEN = re.compile(rb"visibility\s*=\s*[\"'](?:collapse|filter)")
 #: The tags of styles.xml read (ods_styles.OdsStyles.tag).
 _STYLE_TAGS = frozenset({b"number-style", b"number", b"text", b"style"})
 _PAST_EDGE_HINT = "this file was not written by Excel; open it in Excel and save it again, or export CSV (UTF-8)"
@@ -114,6 +116,7 @@ class _OdsScan:
         self.spaces = 0  # spaces written by count in the current cell
         self.times = 1  # how many cells the current one stands for (its repetitions)
         self.elements = 0  # cells written in the sheet, empty ones included, each as written once
+        self.columns = 0  # columns the sheet's table-column elements declared so far
         self.styles = OdsStyles()
         #: Each sheet's cells, by the sheet's name (as calamine names it).
         self.found: dict[str, _SheetCells] = {}
@@ -171,6 +174,8 @@ class _OdsScan:
                         self._too_many_elements(rows=True)
                     self.col, self.rows_repeated = 0, _repeated(_ROWS_REPEATED, attrs)
                     self.styles.start_row(attrs)
+                    if b"visibility" in attrs and _HIDDEN.search(attrs):
+                        self._hidden_row()
                     if attrs.endswith(b"/"):
                         self.row += self.rows_repeated
             elif name == b"s":
@@ -181,6 +186,8 @@ class _OdsScan:
             elif name == b"table":
                 self._start_sheet(attrs)
             else:
+                if name == b"table-column" and not close:
+                    self._column(attrs)
                 self.styles.tag(name, close, attrs)
 
     def _empty_run(self, count: int) -> None:
@@ -194,6 +201,25 @@ class _OdsScan:
         self.col += count
         self.elements += count
         self.spaces, self.times = 0, self.rows_repeated
+
+    def _hidden_row(self) -> None:
+        """Rows hidden in LibreOffice (``table:visibility="collapsed"`` or ``"filter"``), noted as an
+        .xlsx's hidden rows (hidden_parts tells those that hold data)."""
+        low, high, rows = self.row + 1, self.row + self.rows_repeated, self.info.hidden_rows
+        if rows and rows[-1][1] == low - 1:
+            rows[-1][1] = high
+        elif len(rows) < MAX_HIDDEN_RANGES:
+            rows.append([low, high])
+        else:
+            self.info.hidden_rows_more += self.rows_repeated
+
+    def _column(self, attrs: bytes) -> None:
+        """A column declaration of the sheet (they come in order, before its rows), hidden ones
+        noted as an .xlsx's (``<col min max hidden>``)."""
+        count = _repeated(_COLUMNS_REPEATED, attrs)
+        if b"visibility" in attrs and _HIDDEN.search(attrs):
+            self.info.hidden_columns.append((self.columns + 1, self.columns + count))
+        self.columns = min(self.columns + count, EXCEL_MAX_COLUMNS)
 
     def _merged(self, attrs: bytes) -> None:
         """A cell with content merged over others (``table:number-rows-spanned``,
@@ -263,6 +289,7 @@ class _OdsScan:
         self.sheets += 1
         _check_sheet_count(self.sheets, self.budget)
         self.info, self.row, self.col, self.rows_repeated = _SheetCells(), 0, 0, 1
+        self.columns = 0
         self.elements = 0
         self.styles.start_sheet()
         if found:

@@ -19,6 +19,7 @@ from pari_index.intake.sheet import office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
 from pari_index.intake.values import format_exact, parse_exact
+from pari_index.intake.xlsx.hidden_parts import hidden_parts
 from pari_index.intake.xlsx.limits import MAX_CELL_FINDINGS, XlsxLimits, _quote, _Refused
 from pari_index.intake.xlsx.package import _prescan
 from pari_index.intake.xlsx.sheet_cells import _column_number, _ref_row, _SheetCells
@@ -465,7 +466,7 @@ def _read_measured(
                 and (not titles or (_ref_row(ref) or info.first_row + skip) >= info.first_row + skip)
             ]
             info = dataclasses.replace(info, merged=[ref for ref in shown if _holds_value(raw, info, ref)])
-        problems += _cell_problems(info, sheet, file, name)
+        problems += _cell_problems(info, sheet, file, name) + hidden_parts(info, sheet, file)
         if sheet is not None:
             sheets.append(sheet)
     if not sheets and not problems:

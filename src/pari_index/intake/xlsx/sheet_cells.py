@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 from pari_index.intake.xlsx.xml_patterns import _CELL_REF
 
+#: Ranges of hidden rows kept for one sheet; the rows past them are counted (a bound on memory).
+MAX_HIDDEN_RANGES = 10_000
+
 
 @dataclass
 class _SheetCells:
@@ -38,6 +41,12 @@ class _SheetCells:
     #: A number stored with more than 9 decimals or an exponent: calamine's text of it rounds
     #: (see _numbers_as_stored), so the sheet is read once more as floats.
     fine_numbers: bool = False
+    #: Rows and columns hidden in Excel (``hidden="1"``), as 1-based inclusive ranges, the rows'
+    #: consecutive ones joined: read as every other, and told (reading._hidden_parts).
+    hidden_rows: list[list[int]] = field(default_factory=list)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    #: Hidden rows past MAX_HIDDEN_RANGES ranges (a filter hiding every other row): counted only.
+    hidden_rows_more: int = 0
     #: Findings past MAX_CELL_FINDINGS, by kind: counted, not listed.
     more: dict[str, int] = field(default_factory=dict)
 

@@ -24,7 +24,13 @@ from pari_index.intake.xlsx.limits import (
     _quote,
     _Refused,
 )
-from pari_index.intake.xlsx.sheet_cells import _column_bytes, _column_letters, _column_number, _SheetCells
+from pari_index.intake.xlsx.sheet_cells import (
+    MAX_HIDDEN_RANGES,
+    _column_bytes,
+    _column_letters,
+    _column_number,
+    _SheetCells,
+)
 from pari_index.intake.xlsx.xml_patterns import (
     _CELL_END,
     _CELL_START,
@@ -41,6 +47,7 @@ from pari_index.intake.xlsx.xml_patterns import (
     _PLAIN_REF,
     _ROOT,
     _ROW_OR_CELL_TAG,
+    _ROW_OR_COLUMN_START,
     _SHEET_PIECE_END,
     _SPACES,
     _TYPE_ATTR,
@@ -328,6 +335,32 @@ class _SheetScan:
             for ref in pt.merge.findall(part):
                 if not self._beyond_cells(ref):
                     self._note(self.info.merged, "merged-cells", ref.decode("ascii", "replace"))
+        if b"hidden" in part:
+            self._hidden(part)
+
+    def _hidden(self, part: bytes) -> None:
+        """Rows and columns hidden in Excel: a clerk hides rows to mean "not this", a filter hides
+        the rows it does not show; either way they are read, and the sheet says so. A tag
+        without its number (r, min) is left out: calamine places it, the scan need not."""
+        for match in _ROW_OR_COLUMN_START.finditer(part):
+            attrs = _attributes(match.group(2))
+            if attrs.get(b"hidden", b"").strip() not in (b"1", b"true"):
+                continue
+            if match.group(1) == b"row":
+                row = attrs.get(b"r", b"").strip()
+                if not row.isdigit():
+                    continue
+                number, rows = int(row), self.info.hidden_rows
+                if rows and rows[-1][1] == number - 1:
+                    rows[-1][1] = number
+                elif len(rows) < MAX_HIDDEN_RANGES:
+                    rows.append([number, number])
+                else:
+                    self.info.hidden_rows_more += 1
+            else:
+                low, high = attrs.get(b"min", b"").strip(), attrs.get(b"max", b"").strip()
+                if low.isdigit() and high.isdigit():
+                    self.info.hidden_columns.append((int(low), int(high)))
 
     def _beyond_cells(self, ref: bytes) -> bool:
         """Whether a merged range starts below or right of every cell of the sheet, once all cells

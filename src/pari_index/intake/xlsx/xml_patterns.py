@@ -41,6 +41,9 @@ _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
 #: ``<row r="…"/>`` elements, as some generators write, has no cell end for megabytes) or a merged
 #: range. None of these can lie inside a cell, so no cell is ever split.
 _SHEET_PIECE_END = re.compile(rb"</" + _PREFIX + rb"(?:c|row)\s*>|<" + _PREFIX + rb"(?:row|mergeCell)(?:\s[^<>]*)?/>")
+#: A row or column start tag (``<row r="5" hidden="1">``, ``<col min="3" max="4" hidden="1"/>``):
+#: the local name and the attributes (looked at only where a part says ``hidden``).
+_ROW_OR_COLUMN_START = re.compile(rb"<" + _PREFIX + rb"(row|col)(?=[\s/>])([^<>]*)>")
 _ATTR = re.compile(rb"(" + _ATTR_NAME + rb")\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
 _ERROR_TYPE = re.compile(rb"t=[\"']e[\"']")
 _FORMULA_START = re.compile(rb"<" + _PREFIX + rb"f[\s/>]")
