@@ -250,20 +250,20 @@ def test_an_evidence_file_replaced_after_it_was_checked_in_a_large_folder_is_tol
     """The run (pari.run_score) over an evidence folder past the entries looked at: an evidence
     file replaced once the run had found it is ``input-folder-changed``, nothing written."""
     import pari_index as pari
-    from pari_index.scoring import verification
+    from pari_index.scoring import evidence as evidence_checks
 
     evidence = tmp_path / "mc"
     evidence.mkdir()
     for name in ("1_1_1_KH_72_2025.pdf", "1_1_2_KH_54_2025.pdf"):
         (evidence / name).write_bytes(b"%PDF-1.4\n")
     monkeypatch.setattr(input_watch, "FOLDER_ENTRIES", 1)
-    checked = verification.watch_within
+    checked = evidence_checks.watch_within
 
     def then_replaced(folder: Path, names: list[str]) -> None:
         checked(folder, names)
         (evidence / "1_1_2_KH_54_2025.pdf").write_bytes(b"%PDF-1.7 another plan\n")
 
-    monkeypatch.setattr(verification, "watch_within", then_replaced)
+    monkeypatch.setattr(evidence_checks, "watch_within", then_replaced)
     out = tmp_path / "out.xlsx"
     with pytest.raises(IntakeError) as refused:
         pari.run_score(
