@@ -29,8 +29,8 @@ _FACADE = {
     "write_report": "api",
     "read_results": "api",
     "run_score": "api",
-    "explain_text": "outputs.explain",
-    "display_frame": "outputs.files",
+    "explain_text": "api",
+    "display_frame": "api",
     "CriteriaSet": "criteria.model",
     "ScoreResult": "scoring.run",
     "PariError": "errors",
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from pari_index.api import (
+        display_frame,
+        explain_text,
         findings,
         load_criteria,
         rank,
@@ -51,8 +53,6 @@ if TYPE_CHECKING:
     )
     from pari_index.criteria.model import CriteriaSet
     from pari_index.errors import PariError
-    from pari_index.outputs.explain import explain_text
-    from pari_index.outputs.files import display_frame
     from pari_index.scoring.run import ScoreResult
 
 

@@ -25,10 +25,14 @@ from typing import Any, TypeVar, cast, get_args
 
 import polars as pl
 
+from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
-from pari_index.criteria.model import CriteriaSet
+from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.input_watch import InputFolder, check_unchanged, watching
+from pari_index.intake.schema import CRITERION
+from pari_index.limits import YEARS
+from pari_index.outputs.files import AnyFrame
 from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, names_a_folder, sources, spelled_as_folder
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
 from pari_index.outputs.results import write_results as _write_tables
@@ -46,6 +50,7 @@ _PATH_LISTS = ("assessments", "survey")
 #: The path arguments the facade writes.
 _WRITTEN = ("output", "report", "path")
 _FLAGS = ("no_survey", "strict", "allow_incomplete", "synthetic")
+
 _CRITERIA = (CriteriaSet, LoadedCriteria)
 
 
@@ -99,14 +104,23 @@ def _check_value(function: str, name: str, value: Any) -> Any:
         name in ("year", "batch_size") and value is not None and (isinstance(value, bool) or not isinstance(value, int))
     ):
         raise TypeError(wrong + f"takes a whole number (int) or None, not {_kind(value)}")
+    elif name == "batch_size" and value is not None and value < 1:
+        raise ValueError(wrong + f"is a number of communes of at least 1 (None scores all at once), not {value}")
+    elif name == "year" and value is not None and not YEARS[0] <= value <= YEARS[1]:
+        # As pari score --year: 1800 scored every deadline as missed, -1 failed deep in datetime.
+        raise ValueError(wrong + f"is an assessment year of {YEARS[0]}-{YEARS[1]}, not {value}")
     elif name == "result" and not isinstance(value, ScoreResult):
         raise TypeError(wrong + f"takes the ScoreResult that pari.score returns, not {_kind(value)}")
     elif name == "ranked" and value is not None and not isinstance(value, pl.DataFrame):
         raise TypeError(wrong + f"takes the DataFrame that pari.rank returns, or None, not {_kind(value)}")
     elif name == "group_by" and not (value is None or isinstance(value, str) or _all_text(value)):
         raise TypeError(wrong + f"takes a column name or a list of column names, not {_kind(value)}")
-    elif name in ("date",) and value is not None and not isinstance(value, str):
-        raise TypeError(wrong + f"takes a date written YYYY-MM-DD (str), not {_kind(value)}")
+    elif name in ("date",) and value is not None:
+        if not isinstance(value, str):
+            raise TypeError(wrong + f"takes a date written YYYY-MM-DD (str), not {_kind(value)}")
+        from pari_index.outputs.provenance import check_date
+
+        check_date(value, "date")  # as pari score --date: the report printed "yesterday" as its date
     elif name in _FLAGS and not isinstance(value, bool):
         raise TypeError(wrong + f"takes True or False, not {_kind(value)}")
     return value
@@ -148,6 +162,27 @@ def _as_read(name: str, path: Any) -> list[Any]:
     return [path]
 
 
+#: pari.score's arguments that name tables it reads, and those that name data (not the criteria).
+_SCORE_TABLES = ("assessments", "survey", "communes", "appraisal", "criteria")
+_SCORE_DATA = frozenset(_SCORE_TABLES[:-1])
+
+
+def _check_score_inputs(arguments: dict[str, Any]) -> None:
+    """pari.score's files checked as pari score checks them before reading (pipeline.
+    check_score_inputs): the same file given twice (by name, link or a copy under another name)
+    was read twice (11,998 repeated-row warnings on the example, no error), and a results file
+    given as data was read as a form."""
+    from pari_index.outputs.paths import sources
+    from pari_index.pipeline import check_score_inputs
+
+    named = [(key, arguments[key]) for key in _SCORE_TABLES if key in arguments]
+    check_score_inputs(
+        sources(*((key, value) for key, value in named if key != "criteria" or _is_path(value))),
+        _SCORE_TABLES,
+        _SCORE_DATA,
+    )
+
+
 def checked(function: F) -> F:
     """``function`` with its arguments checked first (:func:`_check_value`); its signature, name and
     docstring stay those of ``function`` (help(pari.score) shows them)."""
@@ -156,12 +191,17 @@ def checked(function: F) -> F:
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
-        bound = signature.bind(*args, **kwargs)
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as error:  # "too many positional arguments": which function's?
+            raise TypeError(f"pari.{name}: {error} (see help(pari.{name}))") from None
         for key, value in bound.arguments.items():
             checked_value = _check_value(name, key, value)
             read = key in _READ or (key == "path" and name == "load_criteria")
             bound.arguments[key] = _on_disk(checked_value) if read else checked_value
         # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
+        if name == "score":
+            _check_score_inputs(bound.arguments)
         folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
         with spelled_as_folder(folders), _watched(name, bound.arguments):
             answer = function(*bound.args, **bound.kwargs)
@@ -210,7 +250,7 @@ def rank(
         note_previous_unmatched(result, previous, tables, lineage_frame)
     return rank_totals(
         result.totals,
-        result.details,
+        result.detail_store.lazy(),  # only the columns ranking needs are read, not the whole detail
         result.criteria,
         group_by=group_by,
         previous=tables,
@@ -230,6 +270,33 @@ def findings(result: ScoreResult, *, lang: str = "vi") -> pl.DataFrame:
     return localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
 
 
+def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | None) -> None:
+    """A ValueError unless ``ranked`` is the ranking of ``result``: every column pari.rank gives,
+    and the totals of the same units, the same. The file is written from both (the summary from
+    ``ranked``, the rest from ``result``): a ranking of another run, or one cut to a district,
+    was written without a word beside this run's items and findings."""
+    from pari_index.ranking.ranks import RANK_COLUMNS
+
+    if ranked is None:
+        return
+    wrong = f"pari.{function}: ranked is not pari.rank(result) of this result: "
+    missing = [c for c in (*result.totals.columns, *RANK_COLUMNS) if c not in ranked.columns]
+    if missing:
+        raise ValueError(
+            wrong + f"it has no column {', '.join(map(repr, missing[:5]))}{', …' if len(missing) > 5 else ''}"
+        )
+    theirs = ranked.select(result.totals.columns).sort(COMMUNE)
+    ours = result.totals.sort(COMMUNE)
+    if theirs.height != ours.height or not theirs[COMMUNE].equals(ours[COMMUNE]):
+        raise ValueError(
+            wrong + f"it ranks {theirs.height} units, this result scored {ours.height} "
+            "(give the whole ranking: a results file holds the whole run)"
+        )
+    differ = [c for c in ours.columns if not theirs[c].equals(ours[c])]
+    if differ:
+        raise ValueError(wrong + f"its {', '.join(map(repr, differ[:5]))} differ from this result's (rank it again)")
+
+
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:
     # The same rule as `pari score`: an output may never be, contain or reach a file it read.
     read = {role: names for role, names in result.sources.items() if role != "criteria"}
@@ -247,6 +314,7 @@ def write_results(
 ) -> list[Path]:
     """Write the results workbook (``fmt="xlsx"``) or a folder of CSV or Parquet files; returns
     the files written. The previous results at ``path`` are replaced as a whole or not at all."""
+    _check_ranked("write_results", result, ranked)
     _refuse_inputs(results_target(path, fmt), result)
     return _write_tables(path, result_tables(result, ranked, lang=lang), fmt)
 
@@ -263,13 +331,50 @@ def write_report(
     """Write the self-contained HTML ranking report of a scored (and ranked) run."""
     from pari_index.outputs.report import write_report as render
 
+    _check_ranked("write_report", result, ranked)
     _refuse_inputs(Target(Path(path), "report", suffixes=PAGE_SUFFIXES), result)
     tables = result_tables(result, ranked, lang=lang)
     return render(Path(path), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
 
 
+def explain_text(
+    details: pl.DataFrame, leaves: Sequence[Leaf], commune: str, criterion: str | None = None, lang: str = "vi"
+) -> str:
+    """The plain-text explanation of one commune's scores (every item, or those under the area,
+    criterion or item ``criterion``), in ``lang``: ``pari.explain_text(result.details,
+    result.leaves, "00001")``. A commune or item the details do not hold is UsageError
+    ``commune-not-in-results`` or ``criterion-not-in-results`` with the code likely meant, as
+    ``pari explain`` says it (an empty text was returned for a mistyped code)."""
+    from pari_index.from_results import explained_rows
+    from pari_index.outputs.explain import explain_text as words
+
+    wrong = "pari.explain_text: "
+    if not isinstance(details, pl.DataFrame):
+        raise TypeError(wrong + f"details takes result.details (a polars DataFrame), not {_kind(details)}")
+    if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
+        raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
+    _check_value("explain_text", "lang", lang)
+    # Trimmed as pari explain trims them: a code pasted with a space around it.
+    commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
+    explained_rows({"criteria": details.select(COMMUNE, CRITERION)}, "this result", commune, criterion)
+    return words(details, leaves, commune, criterion, lang)
+
+
+def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> AnyFrame:
+    """``frame`` (pari's results: details, totals, a ranking) with its point and index columns, kept
+    as whole counts of 1/10,000 for exact sums, as decimals rounded to ``places`` (a lazy frame
+    stays lazy)."""
+    from pari_index.outputs.files import display_frame as shown
+
+    if not isinstance(frame, pl.DataFrame | pl.LazyFrame):
+        raise TypeError(f"pari.display_frame: frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
+    return shown(frame, places)
+
+
 __all__ = [
     "checked",
+    "display_frame",
+    "explain_text",
     "findings",
     "load_criteria",
     "rank",

@@ -45,7 +45,7 @@ from pari_index.errors import (
 )
 from pari_index.launch import command_lang
 from pari_index.library_panics import STEP_MARK
-from pari_index.limits import memory_room, open_files_room
+from pari_index.limits import YEARS, memory_room, open_files_room
 from pari_index.messages.help_words import lang_defaults, localise_help
 
 
@@ -658,7 +658,7 @@ def _progress(quiet: bool) -> Callable[[str], None]:
 )
 @click.option(
     "--year",
-    type=click.IntRange(2000, 2100),
+    type=click.IntRange(*YEARS),
     default=None,
 )
 @click.option(

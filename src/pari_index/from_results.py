@@ -150,7 +150,7 @@ def explain_from_results(
     # Typed or pasted with a space around it ("00001 "), as codes in the input files are trimmed.
     commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
     tables = read_results(results)
-    rows = _explained_rows(tables, results, commune, criterion)
+    rows = explained_rows(tables, results, commune, criterion)
     criteria_set = criteria_for_results(tables, criteria, warnings)
     rows, reworded = _reword(rows, criteria_set, lang)
     methods = {leaf.id: method_text(leaf, lang) for leaf in resolve_leaves(criteria_set)} if criteria_set else {}
@@ -186,7 +186,7 @@ def explain_from_results(
     return "\n".join(lines)
 
 
-def _explained_rows(
+def explained_rows(
     tables: dict[str, pl.DataFrame], results: str | Path, commune: str, criterion: str | None
 ) -> pl.DataFrame:
     """The criteria-table rows to explain: the commune's, for one item or every item under an

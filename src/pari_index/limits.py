@@ -12,6 +12,9 @@ import os
 
 from pari_index.errors import Problem, UsageError, quoted
 
+#: The years pari takes: a set's ``year``, ``pari score --year`` (pari.score's ``year=``) and a run
+#: date's. A year outside them is a typo (``0025``, ``9999``): 1800 scored every deadline as missed.
+YEARS = (2000, 2100)
 #: The most item rows one run scores (units × scored items): the per-item results table, which is
 #: what a run's time and memory grow with. A national run of the pre-2025 three-level system is
 #: 10,600 communes × 59 items = 625,400 rows; a 5 MB register or assessment file can name over

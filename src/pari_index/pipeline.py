@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,7 @@ from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
+    from pari_index.outputs.paths import Source
     from pari_index.outputs.results import ResultTables
     from pari_index.scoring.cache import RunCache
     from pari_index.scoring.run import ScoreResult
@@ -132,17 +133,8 @@ def check_score_paths(
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, the report is not the results, and the cache is apart from both. Checked before
     anything is read."""
-    from pari_index.outputs.ownership import check_not_results
-    from pari_index.outputs.paths import (
-        PAGE_SUFFIXES,
-        Target,
-        check_cache_folder,
-        check_paths,
-        check_read_once,
-        sources,
-    )
+    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_cache_folder, check_paths, sources
     from pari_index.outputs.results import results_sources, results_target
-    from pari_index.same_content import check_same_content
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]
     if report is not None:
@@ -159,11 +151,24 @@ def check_score_paths(
     if previous is not None:
         inputs += results_sources(previous, "--previous")
     check_paths(targets, inputs)
-    check_read_once([s for s in inputs if s.option in _TABLES])
-    check_same_content([(s.option, s.path) for s in inputs if s.option in _DATA])
-    check_not_results([(s.option, s.path) for s in inputs if s.option in _DATA])
+    check_score_inputs(inputs)
     if cache is not None:
         check_cache_folder(Path(cache), targets)
+
+
+def check_score_inputs(
+    inputs: Sequence[Source], tables: Collection[str] = _TABLES, data: Collection[str] = _DATA
+) -> None:
+    """Each table read once (no file given twice, by name or link, nor a copy of another under
+    another name), and none of the data a results file of pari score. ``tables`` and ``data``:
+    the options (or, for pari.score, the arguments) naming them. Checked before anything is read."""
+    from pari_index.outputs.ownership import check_not_results
+    from pari_index.outputs.paths import check_read_once
+    from pari_index.same_content import check_same_content
+
+    check_read_once([s for s in inputs if s.option in tables])
+    check_same_content([(s.option, s.path) for s in inputs if s.option in data])
+    check_not_results([(s.option, s.path) for s in inputs if s.option in data])
 
 
 def _watched(
@@ -317,7 +322,7 @@ def _ranked(
     kept = cache.known if cache is not None else None
     summary = rank(
         result.totals,
-        result.scan_details(),
+        result.detail_store.lazy(),
         result.criteria,
         group_by=group_by,
         previous=previous_tables,

@@ -41,6 +41,7 @@ from pari_index.archives import compressed_file
 from pari_index.criteria import lookalikes
 from pari_index.criteria.letters_check import damaged_letters
 from pari_index.criteria.model import CriteriaSet
+from pari_index.criteria.objects import remember_loaded
 from pari_index.criteria.todos import todo_problems
 from pari_index.errors import (
     CriteriaError,
@@ -774,6 +775,7 @@ def load_criteria_text(text: str, file: str = "<criteria>") -> LoadedCriteria:
         errors, warnings = validate_criteria(criteria, lambda loc: _locate(parsed, loc))
     if parsed.duplicates or damaged or errors:
         raise CriteriaError(parsed.duplicates + damaged + errors)
+    remember_loaded(criteria)  # checked: pari.score need not check it again (criteria.objects)
     return LoadedCriteria(criteria=criteria, file=file, root=parsed.root, warnings=warnings)
 
 

@@ -28,6 +28,7 @@ from pari_index.criteria.rules import (
     Strict,
 )
 from pari_index.errors import quoted
+from pari_index.limits import YEARS
 from pari_index.messages import set_text
 
 #: The longest criterion id ("1.1.4" has 5 characters).
@@ -321,7 +322,7 @@ class CriteriaSet(Strict):
     id: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     title: LocalText
     #: The assessment year; optional for a set whose deadlines are relative (give --year then).
-    year: StrictInt | None = Field(default=None, ge=2000, le=2100)
+    year: StrictInt | None = Field(default=None, ge=YEARS[0], le=YEARS[1])
     level: Level = UnitLevel.commune
     province: str = Field(min_length=1)
     issuer: str = Field(min_length=1)

@@ -67,8 +67,8 @@ def explain_text(
     """Plain-text explanation of one commune's scores (all items, or one), entirely in ``lang``."""
     by_id = {leaf.id: leaf for leaf in leaves}
     rows = details.filter(pl.col(COMMUNE) == commune)
-    if criterion is not None:
-        rows = rows.filter(pl.col(CRITERION) == criterion)
+    if criterion is not None:  # an area or criterion id explains every item under it, as pari explain
+        rows = rows.filter((pl.col(CRITERION) == criterion) | pl.col(CRITERION).str.starts_with(criterion + "."))
     rows = _in_language(rows, leaves, lang)
     vi = lang == "vi"
     labels = (

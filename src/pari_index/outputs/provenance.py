@@ -35,6 +35,7 @@ from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import Problem, UsageError, quoted, shorten
 from pari_index.input_watch import piped_sha256
 from pari_index.intake import file_digests
+from pari_index.limits import YEARS
 from pari_index.spelling import spelled_on_disk
 
 #: The file :mod:`pari_index.demo` writes beside the synthetic data it generates (its README_NAME).
@@ -86,7 +87,7 @@ def criteria_hash(criteria: CriteriaSet, file: str | Path | None) -> tuple[str, 
 
 #: The years a run date may name: the span of ``pari score --year``. A date outside it is a typo
 #: (``0025-03-01``, ``9999-12-31``) that would be printed on every page of the report.
-RUN_YEARS = (2000, 2100)
+RUN_YEARS = YEARS
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

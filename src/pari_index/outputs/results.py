@@ -171,7 +171,7 @@ def result_tables(
     findings = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
     return ResultTables(
         summary=shown,
-        criteria=display_frame(result.scan_details(), 4),
+        criteria=display_frame(result.detail_store.lazy(), 4),
         findings=findings,
         rows=_reasons_in(result.ledger, *_written_and_shown(result, findings, lang)),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),

@@ -13,7 +13,7 @@ code, then item: the batches put end to end are the unbatched detail, row for ro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -121,6 +121,36 @@ class DetailStore:
         if not self._frames:
             return pl.LazyFrame(schema=self._schema)
         return pl.concat([frame.lazy() for frame in self._frames], how="vertical")
+
+    def kept_lazy(self) -> pl.LazyFrame:
+        """:meth:`lazy` for a library user: a frame that holds the store, so that the batches'
+        files last as long as it, or any frame made from it, does. ``pari.score(...).scan_details()
+        .filter(...)`` lost the result at once, its files with it, and collecting failed with
+        polars' "No such file or directory" of a temporary file the user never named."""
+        lazy = self.lazy()
+        if not self._files:
+            return lazy  # in memory: nothing can be removed under it
+        from polars.io.plugins import register_io_source
+
+        files, schema = list(self._files), lazy.collect_schema()
+
+        def batches(
+            with_columns: list[str] | None, predicate: pl.Expr | None, n_rows: int | None, _size: int | None
+        ) -> Iterator[pl.DataFrame]:
+            _held = self  # the closure is what keeps the store, and its files, alive
+            left = n_rows
+            for file in files:
+                frame = pl.scan_parquet(file)
+                if predicate is not None:
+                    frame = frame.filter(predicate)
+                if with_columns is not None:
+                    frame = frame.select(with_columns)
+                part = (frame if left is None else frame.head(left)).collect()
+                yield part
+                if left is not None and (left := left - part.height) <= 0:
+                    return
+
+        return register_io_source(batches, schema=schema)
 
     def collect(self) -> pl.DataFrame:
         """All batches as one frame (the whole detail in memory)."""

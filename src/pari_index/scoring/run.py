@@ -26,6 +26,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE, CompiledSet, compile_criteria
 from pari_index.criteria.loading import LoadedCriteria, default_criteria_path, load_criteria
 from pari_index.criteria.model import CriteriaSet, Leaf, Part
+from pari_index.criteria.objects import checked_criteria
 from pari_index.criteria.rules import Deadline
 from pari_index.criteria.validation import class_warnings
 from pari_index.errors import IntakeError, Problem, UsageError
@@ -91,17 +92,17 @@ class ScoreResult:
 
     def scan_details(self) -> pl.LazyFrame:
         """The per-item detail as a lazy frame over the batches, sorted by commune, then item.
-        A batched run's frame reads temporary files that are removed with this result: collect
-        it (or write it) while the result is still referenced."""
-        return self.detail_store.lazy()
+        A batched run's frame reads temporary files; they are kept while this frame, or one made
+        from it, lives."""
+        return self.detail_store.kept_lazy()
 
     def commune_details(self, code: str) -> pl.DataFrame:
-        return self.scan_details().filter(pl.col(COMMUNE) == code).collect()
+        return self.detail_store.lazy().filter(pl.col(COMMUNE) == code).collect()
 
 
 def _as_criteria(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> CriteriaSet:
     if isinstance(criteria, CriteriaSet):
-        return criteria
+        return checked_criteria(criteria)  # one built or changed in Python meets the file's checks
     if isinstance(criteria, LoadedCriteria):
         return criteria.criteria
     return load_criteria(criteria).criteria

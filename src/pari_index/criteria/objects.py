@@ -1,0 +1,84 @@
+"""A criteria set given as a Python object, checked as its file would be.
+
+``pari.score(files, criteria)`` takes a :class:`CriteriaSet` as well as a path. A set made by
+:func:`pari_index.criteria.loading.load_criteria` has passed every check of the format; a set an
+analyst built or changed in Python has not: ``CriteriaSet.model_validate(data)`` runs pydantic's
+checks only (class bands that overlap, points above an item's maximum, a maximum that is not the
+children's sum all pass), and ``model_copy(update=...)`` and ``model_construct(...)`` run none.
+Such a set was scored and ranked without a word (a class band of 50–95 over one from 60 ranked
+every commune in the first class).
+
+A set the loader made is known by identity (it is frozen, so it cannot have changed since); any
+other is written out as the YAML it stands for and loaded from that text, so that it meets the
+same checks, in the same words, as the file would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import weakref
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from pari_index.criteria.model import CriteriaSet
+from pari_index.errors import CriteriaError
+
+#: The sets the loader made, by identity: checked already.
+_LOADED: weakref.WeakValueDictionary[int, CriteriaSet] = weakref.WeakValueDictionary()
+
+
+def remember_loaded(criteria: CriteriaSet) -> None:
+    """Note ``criteria`` as made (and so checked) by the loader."""
+    _LOADED[id(criteria)] = criteria
+
+
+class _SetDumper(yaml.SafeDumper):
+    """Writes a set's Python values as the YAML that reads back to them: a Decimal as the number
+    it is (never in exponent form, which the loader would read as text), an enum by its value."""
+
+
+def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    text = format(value, "f")
+    return dumper.represent_scalar("tag:yaml.org,2002:" + ("float" if "." in text else "int"), text)
+
+
+def _enum(dumper: yaml.SafeDumper, value: enum.Enum) -> yaml.Node:
+    return dumper.represent_data(value.value)
+
+
+_SetDumper.add_representer(Decimal, _decimal)
+_SetDumper.add_multi_representer(enum.Enum, _enum)
+
+
+def object_label(criteria: Any) -> str:
+    """How messages name a set given as an object: there is no file to name."""
+    set_id = getattr(criteria, "id", None)
+    return (
+        f"CriteriaSet {set_id!r} (given as an object)"
+        if isinstance(set_id, str)
+        else "CriteriaSet (given as an object)"
+    )
+
+
+def checked_criteria(criteria: CriteriaSet) -> CriteriaSet:
+    """``criteria`` when the loader made it; otherwise the set it stands for, loaded from its YAML
+    so that every check of a criteria file runs. Raises :class:`CriteriaError` with every problem,
+    each named by its place in the set (``classes[2].from``, ``1.1.3 › rule.tiers[2]``): the lines
+    are those of the written YAML, which the analyst never saw, and are dropped."""
+    from pari_index.criteria.loading import load_criteria_text
+
+    if _LOADED.get(id(criteria)) is criteria:
+        return criteria
+    label = object_label(criteria)
+    # Only what was set: the keys an author wrote (defaults come back the same from the loader).
+    data = criteria.model_dump(by_alias=True, exclude_unset=True, warnings=False)
+    text = yaml.dump(data, Dumper=_SetDumper, allow_unicode=True, sort_keys=False)
+    try:
+        return load_criteria_text(text, label).criteria
+    except CriteriaError as error:
+        raise CriteriaError(
+            [dataclasses.replace(problem, line=None, column=None) for problem in error.problems]
+        ) from None
