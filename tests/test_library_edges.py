@@ -237,3 +237,33 @@ def test_scan_details_files_go_with_the_last_frame(
     del lazy
     gc.collect()
     assert not list(tmp_path.glob("pari-detail-*"))
+
+
+def test_explain_text_takes_the_lazy_detail_of_a_batched_run() -> None:
+    result = pari.score([DATA / "assessments_long.csv"], CRITERIA, batch_size=7, **FILES)
+    code = result.totals["commune_code"][5]
+    assert pari.explain_text(result.scan_details(), result.leaves, code, "1.1") == pari.explain_text(
+        result.details, result.leaves, code, "1.1"
+    )
+
+
+def test_paths_of_any_pathlike_kind_are_taken(scored: tuple[pari.ScoreResult, pl.DataFrame]) -> None:
+    class Named:  # os.PathLike without being a str or a pathlib.Path (a path object of another library)
+        def __init__(self, path: Path) -> None:
+            self.path = path
+
+        def __fspath__(self) -> str:
+            return str(self.path)
+
+    result = pari.score(
+        Named(DATA / "assessments_long.csv"),  # type: ignore[arg-type]
+        CRITERIA,
+        communes=Named(DATA / "communes.csv"),  # type: ignore[arg-type]
+        survey=[Named(DATA / "survey.csv")],  # type: ignore[list-item]
+    )
+    assert result.totals.equals(scored[0].totals)
+
+
+def test_yaml_text_given_for_a_path_is_told_as_such() -> None:
+    with pytest.raises(ValueError, match=r"this is YAML text: load it with .*load_criteria_text"):
+        pari.load_criteria(CRITERIA.read_text(encoding="utf-8"))

@@ -221,6 +221,11 @@ def load_criteria(path: str | Path | None = None) -> CriteriaSet:
 
     Raises :class:`pari_index.errors.CriteriaError` listing every problem with its line; use
     :func:`pari_index.criteria.loading.load_criteria` to get the warnings as well."""
+    if isinstance(path, str) and "\n" in path:  # was "file not found" of the whole text
+        raise ValueError(
+            "pari.load_criteria: path takes a criteria file's path, and this is YAML text: load it with "
+            "pari_index.criteria.loading.load_criteria_text(text)"
+        )
     return _load(path).criteria
 
 
@@ -338,7 +343,11 @@ def write_report(
 
 
 def explain_text(
-    details: pl.DataFrame, leaves: Sequence[Leaf], commune: str, criterion: str | None = None, lang: str = "vi"
+    details: pl.DataFrame | pl.LazyFrame,
+    leaves: Sequence[Leaf],
+    commune: str,
+    criterion: str | None = None,
+    lang: str = "vi",
 ) -> str:
     """The plain-text explanation of one commune's scores (every item, or those under the area,
     criterion or item ``criterion``), in ``lang``: ``pari.explain_text(result.details,
@@ -349,15 +358,20 @@ def explain_text(
     from pari_index.outputs.explain import explain_text as words
 
     wrong = "pari.explain_text: "
-    if not isinstance(details, pl.DataFrame):
-        raise TypeError(wrong + f"details takes result.details (a polars DataFrame), not {_kind(details)}")
+    if not isinstance(details, pl.DataFrame | pl.LazyFrame):
+        raise TypeError(wrong + f"details takes result.details or result.scan_details(), not {_kind(details)}")
     if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
         raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
     _check_value("explain_text", "lang", lang)
     # Trimmed as pari explain trims them: a code pasted with a space around it.
     commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
-    explained_rows({"criteria": details.select(COMMUNE, CRITERION)}, "this result", commune, criterion)
-    return words(details, leaves, commune, criterion, lang)
+    # Checked on the two code columns only: a batched run's lazy detail is read for one commune.
+    codes = details.select(COMMUNE, CRITERION)
+    explained_rows(
+        {"criteria": codes.collect() if isinstance(codes, pl.LazyFrame) else codes}, "this result", commune, criterion
+    )
+    rows = details.filter(pl.col(COMMUNE) == commune)
+    return words(rows.collect() if isinstance(rows, pl.LazyFrame) else rows, leaves, commune, criterion, lang)
 
 
 def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> AnyFrame:

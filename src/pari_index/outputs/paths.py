@@ -989,6 +989,6 @@ def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> li
     for option, value in groups:
         if value is None:
             continue
-        values = [value] if isinstance(value, str | Path) else list(value)
+        values = [value] if isinstance(value, str | os.PathLike) else list(value)
         found += [Source(Path(v), option) for v in values]
     return found
