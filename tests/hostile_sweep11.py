@@ -122,7 +122,7 @@ def register_every_row_without_code(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# A criteria set's bytes (criteria.loading.read_text_file, parse_yaml)
+# A criteria set's bytes (criteria.file_text.read_text_file, yaml_reader.parse_yaml)
 
 CRITERIA = Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
 #: Where the stray bytes go in criteria-stray-bytes-mid-file (a byte offset of the bundled set):

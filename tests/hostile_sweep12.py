@@ -260,7 +260,7 @@ def register_nul_bytes(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# YAML that parses but cannot be built, with no tag at fault (criteria.loading._construct)
+# YAML that parses but cannot be built, with no tag at fault (criteria.yaml_reader._construct)
 
 
 def _yaml_case(text: str) -> Case:

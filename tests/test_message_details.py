@@ -410,7 +410,7 @@ WITHOUT_DETAIL = {
     ("outputs/paths.py", "output-not-a-folder"),
     ("outputs/paths.py", "output-folder-not-results"),
     # Python's own reason for a value it cannot build (a date 2024-02-30): the title, the line and column.
-    ("criteria/loading.py", "yaml-value"),
+    ("criteria/yaml_reader.py", "yaml-value"),
     # click's own English sentence (which option, what is wrong) follows click's usage line.
     ("cli.py", "usage"),
     # A PariError built from a bare sentence (an API caller's), shown as it is.
@@ -426,7 +426,7 @@ NOT_YET: set[tuple[str, str]] = set()
 def test_the_walk_finds_the_raise_sites_it_must() -> None:
     sites = {(where.split(":")[0], kind) for where, kind, _, _ in raise_sites()}
     assert {("intake/grid.py", "reserved-column"), ("criteria/reference.py", "year-missing")} <= sites
-    assert ("criteria/loading.py", "not-utf8") in sites  # through read_text_file's fail(...)
+    assert ("criteria/file_text.py", "not-utf8") in sites  # through read_text_file's fail(...)
     assert len(sites) > 60
 
 

@@ -32,7 +32,6 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.criteria.loading import gc_paused
 from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, resolve_leaves
 from pari_index.criteria.points import EXACT_SCALE, REST_SCALE, SCALE, RoundingMode, to_units, unit_step
 from pari_index.criteria.rules import (
@@ -52,6 +51,7 @@ from pari_index.criteria.rules import (
     YearDate,
     YesNo,
 )
+from pari_index.criteria.yaml_reader import gc_paused
 from pari_index.errors import Problem, UsageError
 from pari_index.textexpr import format_text
 

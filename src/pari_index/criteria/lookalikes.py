@@ -6,7 +6,7 @@ a zero-width space inside a key, a full-width colon, Word's "–" or "•" for a
 quotes for straight ones. PyYAML then answers with a reason about indentation or a missing ":"
 next to a colon the author can see, and pydantic says a key ``max`` is missing where ``max:`` is
 written. These functions find such a character, so that the answer names it, its code point and
-its place (:mod:`pari_index.criteria.loading`).
+its place (:mod:`pari_index.criteria.yaml_reader`).
 
 Only places where YAML reads structure are looked at: the text of a title or a guidance may hold
 an en dash, a curly quote or a no-break space on purpose.

@@ -15,7 +15,6 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from pari_index.criteria.loading import quote
 from pari_index.criteria.model import CriteriaSet, Node, Part
 from pari_index.criteria.rules import (
     MAX_POINTS,
@@ -38,6 +37,7 @@ from pari_index.criteria.rules import (
     YesNo,
     rule_inputs,
 )
+from pari_index.criteria.yaml_reader import quote
 from pari_index.errors import Problem, quoted
 
 Loc = tuple[int | str, ...]

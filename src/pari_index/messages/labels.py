@@ -603,7 +603,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("tách tệp theo huyện", "split the file by district"),
     },
-    # What YAML made of a number written with a decimal comma (criteria/loading._decimal_comma).
+    # What YAML made of a number written with a decimal comma (criteria/places._decimal_comma).
     "comma_reading": {
         "text": Words("YAML đọc nó là văn bản, không phải số", "YAML reads it as text, not a number"),
         "split": Words(
