@@ -7,7 +7,7 @@ own outputs.
   submitting units' items (and in their largest losses), a page of 32 MB, 1.36 + 0.25 CPU s and
   255 MB, growing as units × items × title length (ten such items in one language: 65 MB and
   383 MB). Now a title is cut to 500 characters, with its length, where the page repeats it
-  (``report.MAX_REPEATED_TITLE_CHARS``; the method section gives it whole, once): a page of
+  (``report_items.MAX_REPEATED_TITLE_CHARS``; the method section gives it whole, once): a page of
   2.4 MB, 0.9 CPU s, 152 MB.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the

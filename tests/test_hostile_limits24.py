@@ -175,8 +175,8 @@ def test_a_report_counts_folded_findings_under_their_kind(monkeypatch: pytest.Mo
     """The report's findings by kind count a folded finding as the findings it stands for, under
     its kind's title, even when none of that kind is listed in the file (every one folded)."""
     from pari_index.messages import title
-    from pari_index.outputs.report import _findings as report_findings
     from pari_index.outputs.report_format import Formatter
+    from pari_index.outputs.report_items import findings_of as report_findings
 
     monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "2")
     given = [("a.csv", "bad-value", row, "x") for row in range(2, 9)] + [(None, "not-assessed", None, "z")]

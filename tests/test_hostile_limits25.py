@@ -9,7 +9,7 @@ from children import answers_its_case
 from hostile_limits25 import CASES, EXPECTED, LONG_TITLED, LONG_TITLES
 from language_leaks import data_text, leaks, visible_text, vocabulary
 
-from pari_index.outputs.report import MAX_REPEATED_TITLE_CHARS
+from pari_index.outputs.report_items import MAX_REPEATED_TITLE_CHARS
 
 
 def test_every_case_has_its_expectation() -> None:

@@ -478,7 +478,7 @@ def test_every_input_text_in_the_report_is_isolated(lazy: bool) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from([*BIDI, "a", "1", " "]), max_size=30))
 def test_balanced_text_closes_everything_it_opens(text: str) -> None:
-    from pari_index.outputs.report import _balanced
+    from pari_index.outputs.report_format import _balanced
 
     out = _balanced(text)
     stack: list[str] = []

@@ -73,8 +73,8 @@ def test_the_report_s_more_line_counts_a_folded_finding_as_the_findings_it_folde
     """A unit's details (and the general findings) list 200 findings and count the rest as the
     findings they stand for: 205 listed or not, one of them folding 7,000, are 200 listed and
     7,005 more (it said 6)."""
-    from pari_index.outputs.report import _findings as report_findings
     from pari_index.outputs.report_format import Formatter
+    from pari_index.outputs.report_items import findings_of as report_findings
 
     found = report_findings(_findings(205, 203, 7_000, code), Formatter("en", 2), 1, None)
     if code is None:
@@ -84,8 +84,8 @@ def test_the_report_s_more_line_counts_a_folded_finding_as_the_findings_it_folde
 
 
 def test_the_report_counts_nothing_more_when_every_finding_is_listed() -> None:
-    from pari_index.outputs.report import _findings as report_findings
     from pari_index.outputs.report_format import Formatter
+    from pari_index.outputs.report_items import findings_of as report_findings
 
     found = report_findings(_findings(150, 3, 7_000), Formatter("en", 2), 1, None)
     assert (len(found.by_commune["00001"]), found.unit_more) == (151, {})

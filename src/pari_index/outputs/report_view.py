@@ -167,12 +167,12 @@ class ClassStyles:
 @dataclass(slots=True)
 class FindingLists:
     """The findings table as the report shows it: per commune (in the details), those tied to no
-    commune (listed up to :data:`~pari_index.outputs.report.FINDINGS_LISTED`, the rest counted)
+    commune (listed up to :data:`~pari_index.outputs.report_items.FINDINGS_LISTED`, the rest counted)
     and a count per kind."""
 
     by_commune: dict[str, list[Finding]] = field(default_factory=dict)
     #: Each commune's findings not in its list (which holds the first
-    #: :data:`~pari_index.outputs.report.FINDINGS_PER_UNIT`), counted as the findings they stand
+    #: :data:`~pari_index.outputs.report_items.FINDINGS_PER_UNIT`), counted as the findings they stand
     #: for: a folded finding (intake.folding) as those it folded, not as one.
     unit_more: dict[str, int] = field(default_factory=dict)
     general: list[Finding] = field(default_factory=list)
