@@ -202,7 +202,7 @@ def lineage_codes_of_no_unit(folder: Path) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 # Names typed composed (NFC) of files whose names are decomposed (NFD) on disk, as a Mac's zip
-# unpacks them (cli._InputPath, spelling.spelled_on_disk)
+# unpacks them (cli_params._InputPath, spelling.spelled_on_disk)
 
 
 def _decomposed(name: str) -> str:

@@ -1,6 +1,6 @@
 """A name typed composed (NFC) finds the file the disk names decomposed (NFD), from the library too.
 
-Session 13 made ``pari`` look a name up so (cli._InputPath); a library caller with the same name
+Session 13 made ``pari`` look a name up so (cli_params._InputPath); a library caller with the same name
 got "file not found": ``pari.load_criteria``, ``pari.score``, ``pari.read_results`` and the stage
 readers (intake.register.read_register, criteria.loading.load_criteria). The lookup is now one
 function (pari_index.spelling.spelled_on_disk) that the readers, the facade and the command use.

@@ -5,20 +5,20 @@ command, option and argument is in pari_index.messages.help_words, in Vietnamese
 set on the commands in the command line's language (``--lang``) before click parses it. Library modules
 (and polars, pydantic, jinja2) are imported inside the commands so that ``pari --help`` starts fast.
 Every :class:`~pari_index.errors.PariError` is printed as a list of located problems, without a
-traceback, and the process exits with the error's documented status (docs/errors.md).
+traceback, and the process exits with the error's documented status (docs/errors.md;
+:mod:`pari_index.cli_errors`); the path types and the checks of what was given before a command
+runs are in :mod:`pari_index.cli_params`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any
 
 import click
 
@@ -32,20 +32,27 @@ import click
 os.environ.setdefault("_RJEM_MALLOC_CONF", "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0")
 
 from pari_index import console
+from pari_index.cli_errors import (
+    Told,
+    handles_errors,
+    number_text,
+    print_problems,
+    print_warnings,
+    severity_word,
+    stdout_refused,
+)
+from pari_index.cli_params import EVIDENCE_FOLDER, INPUT, OUTPUT, RESULTS, PariCommand
 from pari_index.errors import (
-    EXIT_INTERNAL,
     EXIT_INVALID_INPUT,
-    EXIT_OUTPUT,
     EXIT_USAGE,
     PariError,
     Problem,
     UsageError,
-    os_error_parts,
     quoted,
 )
 from pari_index.launch import command_lang
 from pari_index.library_panics import STEP_MARK
-from pari_index.limits import YEARS, memory_room, open_files_room
+from pari_index.limits import YEARS
 from pari_index.messages.help_words import lang_defaults, localise_help
 
 
@@ -75,400 +82,12 @@ def _one_malloc_arena() -> None:
 _one_malloc_arena()
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-#: ctx.meta key: the parameters given an empty name (``""``), refused by :func:`_refuse_dashes`.
-_EMPTY_PATHS = "pari_index.empty_paths"
-#: ctx.meta key: the outputs typed ending in a separator, a folder's name (outputs.paths.spelled_as_folder).
-_FOLDER_NAMED = "pari_index.folder_named"
-
-
-class _AnyPath(click.Path):
-    """A path the command reads or writes. An empty name (``pari score "$FORM"`` with FORM unset)
-    is a Path of ``.``, the current folder: it was "``.``: this is a folder" or "not a results file"
-    or an output folder refused by the name ``.``. It is noted here, where the text is still seen,
-    and refused as ``path-empty`` with the other path rules (:func:`_refuse_dashes`)."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and value == "" and ctx is not None and param is not None:
-            ctx.meta.setdefault(_EMPTY_PATHS, []).append(_param_name(ctx, param))
-        return super().convert(value, param, ctx)
-
-
-class _OutputPath(_AnyPath):
-    """A file or folder the command writes, named as the disk spells it where the disk has it
-    under another composition of its accents (pari_index.spelling.spelled_on_disk): the output
-    itself (an earlier results workbook unpacked from a Mac's zip, named decomposed, NFD), else
-    its folder. ``-o "Kết quả.xlsx"`` typed composed (NFC) beside such a file wrote a second file
-    of the same look, and ``-o "Kết quả/x.xlsx"`` a second folder: two names Explorer and ``ls``
-    show alike, the earlier one not replaced (on Windows and macOS they are one file)."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from pari_index.outputs.paths import as_written, names_a_folder
-        from pari_index.spelling import spelled_on_disk
-
-        given = as_written(Path(os.fsdecode(super().convert(value, param, ctx))))
-        whole = spelled_on_disk(given)
-        if whole == given and given.parent != given:
-            folder = spelled_on_disk(given.parent)
-            whole = folder / given.name if folder != given.parent else given
-        if isinstance(value, str) and names_a_folder(value) and ctx is not None:
-            ctx.meta.setdefault(_FOLDER_NAMED, []).append(whole)  # the ending the Path loses
-        return whole
-
-
-OUTPUT = _OutputPath(path_type=Path, readable=False)
-
-
-class _InputPath(_AnyPath):
-    """A file or folder the command reads. A name not found as it is typed is looked for with its
-    accents composed (NFC) in each folder of the path: a folder unpacked from a Mac's zip names its
-    files decomposed (NFD), and ``pari score "Đánh giá xã.csv"`` was "file not found" beside a file
-    of that very name. The lookup is the library's own (pari_index.spelling.spelled_on_disk): its
-    readers find such a name too, and the evidence files named in cells are looked up so."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from pari_index.spelling import spelled_on_disk
-
-        return spelled_on_disk(Path(os.fsdecode(super().convert(value, param, ctx))))
-
-
-INPUT = _InputPath(path_type=Path, readable=False)
-
-
-class _InputFolder(_InputPath):
-    """An input the command may read as a folder (pari_index.input_watch.InputFolder): watched
-    whole while the command runs (``--evidence-dir``), or by the tables a results folder holds
-    (``results``). Every other input is read as a file: a folder given there is refused by its
-    reader, not walked first."""
-
-    def __init__(self, reads: str) -> None:
-        super().__init__(path_type=Path, readable=False)
-        self.reads = reads
-
-
-#: An evidence folder, and a results workbook or folder.
-EVIDENCE_FOLDER = _InputFolder("whole")
-RESULTS = _InputFolder("results")
-
-
-def _severity(severity: str, lang: str) -> str:
-    from pari_index.messages import severity_text
-
-    return severity_text(severity, lang).lower() if lang != "en" else severity
-
-
-def _number(value: int, lang: str) -> str:
-    from pari_index.messages import format_number
-
-    return format_number(value, lang)
-
-
-def _print_problems(error: PariError, lang: str) -> None:
-    """The problems, one a line, in the command's language (pari_index.messages has their words)."""
-    for problem in error.problems:
-        click.echo(f"{_severity(problem.severity, lang)}: {problem.render(lang)}", err=True)
-    count = len(error.problems)
-    # A list cut short ends with its own "… and N more" line; the count would then mislead.
-    if count > 1 and all(p.code != "more" for p in error.problems):
-        click.echo(f"{count} vấn đề." if lang == "vi" else f"{count} problems.", err=True)
-
-
-def _print_warnings(warnings: Sequence[Problem], lang: str) -> None:
-    """Warnings of a command that went on (the report written, the commune explained)."""
-    for problem in warnings:
-        click.echo(f"{_severity(problem.severity, lang)}: {problem.render(lang)}", err=True)
-
-
-def handles_errors(func: F) -> F:
-    """Turn PariError into located messages and its exit status, and anything else (a bug, a
-    panic inside polars) into one line and status 70: never a traceback unless PARI_DEBUG is set."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        # Errors speak the command's --lang; a command without one speaks Vietnamese, the default.
-        lang = kwargs.get("lang") or "vi"
-        try:
-            open_files_room()
-            memory_room(func.__name__)
-            _refuse_repeats()
-            _refuse_dashes()
-            with _folder_named(), _watched_inputs():
-                return func(*args, **kwargs)
-        except PariError as exc:
-            _print_problems(exc, lang)
-            sys.exit(exc.exit_code)
-        except console.Terminated as exc:
-            console.say_signalled(exc.number, lang)
-        except KeyboardInterrupt:
-            console.told_interrupted(lang)
-        except MemoryError:
-            click.echo(console.stopped("memory", lang), err=True)
-            sys.exit(EXIT_INVALID_INPUT)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, console.StdoutUnwritable):
-            raise
-        except OSError as exc:
-            # The operating system refused something on a path the user gave (a permission, a
-            # name too long, a link loop, a full disk) where no reader turned it into a located
-            # problem: still the user's file system, not a bug, so no exit 70.
-            _print_problems(PariError(_os_problem(exc)), lang)
-            sys.exit(EXIT_INVALID_INPUT)
-        except Exception as exc:  # the last resort: a bug, which still gets a message
-            if console.SIGNALLED:  # the exception raised for a signal, turned into another by a library
-                console.say_signalled(console.SIGNALLED[-1], lang)
-            _internal_error(exc, lang)
-        except BaseException as exc:
-            # A panic inside polars (pyo3's PanicException) derives from BaseException.
-            if type(exc).__name__ == "PanicException":
-                if console.SIGNALLED:  # a panic of a thread the signal's exception went through
-                    console.say_signalled(console.SIGNALLED[-1], lang)
-                _internal_error(exc, lang)
-            raise
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _folder_named() -> contextlib.AbstractContextManager[None]:
-    """The outputs of the command under way typed as a folder's name (``-o out.xlsx/``), for the
-    path rule (outputs.paths.spelled_as_folder)."""
-    from pari_index.outputs.paths import spelled_as_folder
-
-    ctx = click.get_current_context(silent=True)
-    return spelled_as_folder(ctx.meta.get(_FOLDER_NAMED, ()) if ctx is not None else ())
-
-
-def _watched_inputs() -> contextlib.AbstractContextManager[None]:
-    """The files and folders the command under way reads (every parameter of the input path
-    type), watched from before they are read: no output is put in place, and no result printed,
-    when one changes while it is read (pari_index.input_watch). The command's outputs (every
-    parameter of the output path type) are not looked at in an input folder."""
-    from pari_index.input_watch import InputFolder, watching
-
-    ctx = click.get_current_context(silent=True)
-    read: list[Path | InputFolder] = []
-    written: list[Path] = []
-    for param in ctx.command.params if ctx is not None else ():
-        if isinstance(param.type, (_InputPath, _OutputPath)) and param.name is not None:
-            value = ctx.params.get(param.name) if ctx is not None else None
-            values = [v for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Path)]
-            if isinstance(param.type, _OutputPath):
-                written += values
-            elif isinstance(param.type, _InputFolder):
-                read += [_input_folder(v, param.type.reads) for v in values]
-            else:
-                read += values
-    return watching(read, besides=written)
-
-
-def _input_folder(path: Path, reads: str) -> Any:
-    """What of the folder ``path`` the command reads (pari_index.input_watch.InputFolder)."""
-    from pari_index.input_watch import InputFolder
-
-    if reads == "results":
-        from pari_index.outputs.results import table_files
-
-        return InputFolder(path, tuple(table_files()))
-    return InputFolder(path)
-
-
-def _refuse_dashes() -> None:
-    """``-`` given for any path of the command under way (every parameter of a click.Path type,
-    read or written) is ``path-is-dash`` (outputs.paths.check_dashes), one rule for all commands,
-    before the command looks at anything."""
-    ctx = click.get_current_context(silent=True)
-    if ctx is None:
-        return
-    from pari_index.outputs.paths import check_dashes, empty_path
-
-    empty = set(ctx.meta.get(_EMPTY_PATHS, ()))
-    if empty:  # in the order of the command's help, as the dashes
-        options = [_param_name(ctx, param) for param in ctx.command.params]
-        raise UsageError([empty_path(option) for option in options if option in empty])
-    named: list[tuple[str, Any]] = []
-    for param in ctx.command.params:
-        if isinstance(param.type, click.Path) and param.name is not None:
-            value = ctx.params.get(param.name)
-            values = value if isinstance(value, tuple) else (value,)
-            named += [(_param_name(ctx, param), v) for v in values if v is not None]
-    check_dashes(named)
-
-
-#: ``ctx.meta`` key: the single-valued options given more than once, with their values.
-_REPEATED = "pari_index.repeated_options"
-
-
-def _given(command: click.Command, args: Sequence[str]) -> dict[click.Option, list[str]]:
-    """Each value-taking option of ``command`` with the values ``args`` give it, in their order
-    (``--x v``, ``--x=v``, ``-xv``), up to ``--``."""
-    spelled = {name: p for p in command.params if isinstance(p, click.Option) for name in p.opts}
-    given: dict[click.Option, list[str]] = {}
-    tokens = iter(args)
-    for token in tokens:
-        if token == "--":
-            break
-        name, _, value = token.partition("=") if token.startswith("--") else (token[:2], "", token[2:])
-        option = spelled.get(token) or spelled.get(name)
-        if option is None or option.is_flag or option.count:
-            continue
-        if option is spelled.get(token):
-            value = next(tokens, "")
-        given.setdefault(option, []).append(value)
-    return given
-
-
-class _Command(click.Command):
-    """A command that notes the options taking one value given more than once with different
-    values: click keeps the last one without a word (``--appraisal a.csv --appraisal b.csv`` read
-    b.csv alone, exit 0)."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        given = _given(self, args)
-        # The same value again drops nothing (a script adding --lang en to a line that has it).
-        ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(set(v)) > 1 and not o.multiple]
-        return super().parse_args(ctx, args)
-
-
-def _refuse_repeats() -> None:
-    """An option that takes one value given twice or more is ``option-given-twice`` (exit 2),
-    before the command looks at anything."""
-    ctx = click.get_current_context(silent=True)
-    repeated = ctx.meta.get(_REPEATED, []) if ctx is not None else []
-    if repeated:
-        raise UsageError([_given_twice(option, values) for option, values in repeated])
-
-
-def _given_twice(option: str, values: list[str]) -> Problem:
-    shown = ", ".join(quoted(v) for v in values)
-    return Problem(
-        "option-given-twice",
-        f"{option} is given {len(values)} times ({shown}); it takes one value, and only the last would be used",
-        hint="give the option once; for two appraisal files, put their rows in one",
-        params={"option": option, "count": len(values), "values": shown},
-    )
-
-
-def _param_name(ctx: click.Context, param: click.Parameter) -> str:
-    """How a problem names a parameter: an option by its first spelling (``-o``, ``--criteria``),
-    an argument by its English name without click's decorations (``ASSESSMENTS``, ``SET``)."""
-    if isinstance(param, click.Option):
-        return param.opts[0]
-    from pari_index.messages.command_line import ARGUMENT_WORDS, bare_argument
-
-    names = []  # the command's path below `pari` ("criteria export"), however pari was started
-    while ctx.parent is not None:
-        names.append(ctx.info_name or "")
-        ctx = ctx.parent
-    words = ARGUMENT_WORDS.get(" ".join([*reversed(names), str(param.name)]))
-    # The English name: a finding shows it in its language (messages.help_words.argument_name).
-    return bare_argument(words.en) if words is not None else str(param.name).upper()
-
-
-#: Refusals of a write that names no file: every output is named where it is written (OutputError),
-#: so these are the temporary files a large run spills to (TMPDIR) running out of room.
-_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-
-
-def _os_problem(exc: OSError) -> Problem:
-    # The system's own text (strerror) stays as the OS gives it, in either language; polars'
-    # OSError has none, only "No space left on device (os error 28)" (pari_index.errors).
-    number, reason = os_error_parts(exc)
-    reason = reason or type(exc).__name__
-    name = exc.filename
-    if name is None and number == errno.ENOENT and _working_folder_gone():
-        return Problem(
-            "working-folder-gone",
-            "the current folder no longer exists (deleted or moved while the terminal was in it); "
-            "no relative path can be found",
-            file=os.environ.get("PWD") or None,
-            hint="change to a folder that exists (cd) and run again, or give full paths",
-        )
-    hint = "check that the path exists, is readable (or writable, for an output) and is not too long"
-    if name is None and number in _NO_ROOM:
-        import tempfile
-
-        name = tempfile.gettempdir()
-        hint = "the temporary folder is full: free space there, or set TMPDIR to a folder on a disk with room"
-    return Problem(
-        "os-error",
-        f"the operating system refused: {reason}",
-        file=None if name is None else str(name)[:300],
-        hint=hint,
-        params={"reason": reason},
-    )
-
-
-def _working_folder_gone() -> bool:
-    """Whether the process's current folder was deleted (or moved) under it: a relative path is
-    then refused by the system with no file name, the place the user looks for."""
-    try:
-        os.getcwd()
-    except FileNotFoundError:
-        return True
-    return False
-
-
-def _internal_error(exc: BaseException, lang: str) -> NoReturn:
-    if os.environ.get("PARI_DEBUG"):
-        raise exc
-    first_line = (str(exc).strip().splitlines() or [""])[0][:300]
-    click.echo(console.stopped("internal", lang, error=f"{type(exc).__name__}: {first_line}"), err=True)
-    sys.exit(EXIT_INTERNAL)
-
-
-class _Told(click.UsageError):
-    """One of click's own errors (an unknown option, a missing argument), told in Vietnamese: its
-    sentence, the usage line and the pointer to --help (pari_index.messages.click_words). A
-    UsageError, as nearly all of them are, for a caller that catches click's."""
-
-    def __init__(self, original: click.ClickException) -> None:
-        super().__init__(original.format_message(), getattr(original, "ctx", None))
-        self.original = original
-        self.exit_code = original.exit_code  # type: ignore[misc]
-
-    def show(self, file: Any = None) -> None:
-        from pari_index.messages.click_words import CLICK_WORDS, click_message, usage_line
-
-        ctx = getattr(self.original, "ctx", None)
-        if ctx is not None:
-            click.echo(usage_line(ctx.get_usage(), "vi"), err=True, color=ctx.color)
-            if ctx.command.get_help_option(ctx) is not None:
-                helps = max(ctx.command.get_help_option_names(ctx), key=len)
-                pointer = CLICK_WORDS["Try '{command} {option}' for help."]
-                click.echo(pointer.format(command=ctx.command_path, option=helps), err=True)
-            click.echo(err=True)
-        error = CLICK_WORDS["Error: {message}"]
-        click.echo(error.format(message=click_message(self.original.format_message(), "vi")), err=True)
-
-
-def _stdout_refused(exc: OSError, lang: str) -> NoReturn:
-    from pari_index.messages.labels import PARAM_WORDS
-
-    reason = exc.strerror or type(exc).__name__
-    fix = console.STDOUT_FIX.get(exc.errno or 0, "")
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left to flush at exit goes nowhere
-    problem = Problem(
-        "stdout-unwritable",
-        f"the standard output could not be written ({reason}): what it holds is cut short",
-        hint=PARAM_WORDS["stdout_fix"][fix].en,
-        params={"reason": reason, "stdout_fix": fix},
-    )
-    try:
-        _print_problems(PariError(problem), lang)
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        # The standard error goes to the same full disk or size-limited file (``> log 2>&1``):
-        # the run exited 1 as if its input were wrong; the status is what is left to say it.
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - as above
-    sys.exit(EXIT_OUTPUT)
-
-
 class _Group(click.Group):
     """The ``pari`` group: click's own errors speak the command's language (command_lang); its
-    commands refuse an option given twice (_Command)."""
+    commands refuse an option given twice (PariCommand)."""
 
     lang = "vi"
-    command_class = _Command
+    command_class = PariCommand
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
@@ -492,7 +111,7 @@ class _Group(click.Group):
             exc.show()
             sys.exit(EXIT_USAGE)
         except console.StdoutUnwritable as exc:
-            _stdout_refused(exc, self.lang)
+            stdout_refused(exc, self.lang)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with self._told():
@@ -513,9 +132,9 @@ class _Group(click.Group):
             console.told_interrupted(self.lang)
         except click.ClickException as exc:
             # A bare `pari` shows the help (NoArgsIsHelpError): that is no error to translate.
-            if self.lang != "vi" or isinstance(exc, _Told) or type(exc).__name__ == "NoArgsIsHelpError":
+            if self.lang != "vi" or isinstance(exc, Told) or type(exc).__name__ == "NoArgsIsHelpError":
                 raise
-            raise _Told(exc) from exc
+            raise Told(exc) from exc
 
 
 #: The criteria set a command works on: a YAML file, or the bundled default.
@@ -565,7 +184,7 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
             failed += 1
             said = VALIDATED["invalid_one" if len(result.problems) == 1 else "invalid"].get(lang)
             click.echo(said.format(name=name, n=format_number(len(result.problems), lang)))
-            _print_problems(result, lang)
+            print_problems(result, lang)
             continue
         criteria = result.criteria
         units = unit_names(criteria)
@@ -736,7 +355,7 @@ def score(
     if summary.errors:
         # Lenient mode: everything valid was scored and written, but input was rejected; say
         # where, and exit 1 so that scripts notice.
-        _print_problems(PariError(summary.errors), lang)
+        print_problems(PariError(summary.errors), lang)
         sys.exit(EXIT_INVALID_INPUT)
 
 
@@ -770,7 +389,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
     with watching(watched(read)):  # the CSV files a workbook's long sheets overflowed to
         text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
         check_unchanged()  # nothing printed from results that changed while they were read
-    _print_warnings(warnings, lang)
+    print_warnings(warnings, lang)
     click.echo(text)
 
 
@@ -836,7 +455,7 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
     rows = write_template(criteria, output, register, lang=lang, unit_type=kind)
-    click.echo(WRITTEN[lang].format(path=output, rows=_number(rows, lang), set=criteria.id, origin=criteria.origin))
+    click.echo(WRITTEN[lang].format(path=output, rows=number_text(rows, lang), set=criteria.id, origin=criteria.origin))
 
 
 @main.command()
@@ -871,7 +490,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
         tables = with_run_warnings(tables, warnings)  # in the page too, not the console alone
         # The renderer refuses a report of too many units, naming the results, before rendering any.
         write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
-    _print_warnings(warnings, lang)
+    print_warnings(warnings, lang)
     click.echo(f"Đã ghi {output}." if lang == "vi" else f"Wrote {output}.")
 
 
@@ -989,7 +608,7 @@ def criteria_group() -> None:
     pass  # a group of commands; its help, as every command's, is in pari_index.messages.help_words
 
 
-criteria_group.command_class = _Command
+criteria_group.command_class = PariCommand
 
 
 @criteria_group.command("export")
@@ -1007,7 +626,7 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
     rows = export_annex(criteria, output, lang)
     click.echo(
         console.stopped(
-            "exported", lang, output=str(output), rows=_number(rows, lang), id=criteria.id, origin=criteria.origin
+            "exported", lang, output=str(output), rows=number_text(rows, lang), id=criteria.id, origin=criteria.origin
         )
     )
 
@@ -1027,7 +646,7 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
     draft = import_annex(annex, lang=lang)
     write_text(output, draft_yaml(draft.document, annex.name, lang))
     for problem in draft.problems:
-        click.echo(f"{_severity(problem.severity, lang)}: {problem.render(lang)}", err=True)
+        click.echo(f"{severity_word(problem.severity, lang)}: {problem.render(lang)}", err=True)
     click.echo(import_summary(draft, output, lang))
 
 

@@ -3,7 +3,7 @@
 A folder unpacked from a Mac's zip names its files decomposed, byte for byte: ``pari score "Đánh
 giá xã.csv"`` (typed composed, as every keyboard and every cell gives it) was "file not found"
 beside a file of that very name. One lookup serves every reader: the command's input paths
-(cli._InputPath), the library's (intake.tables.read_table_file, criteria.loading.load_criteria,
+(cli_params._InputPath), the library's (intake.tables.read_table_file, criteria.loading.load_criteria,
 outputs.results.read_results and the facade's path arguments) and the evidence files named in
 cells (scoring.evidence). Evidence names, written in a spreadsheet on another machine, are
 looked for as Windows reads them besides (:func:`path_as_windows_reads`). A shared helper: it

@@ -265,7 +265,7 @@ def _against_target(target: Target, other: Target) -> Problem | None:
 
 #: The outputs of the command under way that were typed ending in a separator (``out.xlsx/``),
 #: a folder's name: the paths lose that ending when made (``Path("out.xlsx/")`` is
-#: ``out.xlsx``), so the command notes them where it still sees the text (cli._OutputPath).
+#: ``out.xlsx``), so the command notes them where it still sees the text (cli_params._OutputPath).
 _SPELLED_AS_FOLDER: ContextVar[frozenset[Path]] = ContextVar("pari_spelled_as_folder", default=frozenset())
 
 
@@ -795,7 +795,7 @@ def empty_path(option: str) -> Problem:
 def check_dashes(named: Iterable[tuple[str, Path | str]]) -> None:
     """Refuse (UsageError, exit 2) every ``-`` among ``(option, path)`` pairs (:func:`dash_problems`).
     The ``pari`` command calls this for every path of every command before the command starts
-    (cli.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said "-: file not found"
+    (cli_errors.handles_errors): ``pari validate -`` and ``pari diff - new.yaml`` said "-: file not found"
     where the other commands said ``path-is-dash``."""
     problems = dash_problems(named)
     if problems:

@@ -1,0 +1,242 @@
+"""The ``pari`` command's parameters: its path types and the checks made of what was given before
+any command runs.
+
+Every path parameter is of one of these types: an input (looked up as the disk spells it, watched
+while it is read), an input folder (the evidence, a results folder), an output (its name kept as
+typed, ``out.xlsx/`` naming a folder). Before a command runs, ``-`` or an empty name for any path
+and a single-valued option given twice are refused, one rule for every command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+# polars allocates through jemalloc, which by default keeps freed pages for ten seconds before
+# giving them back. A `pari score` run frees and allocates large frames step after step, so the
+# retained pages add up: on a national run (10,600 communes) the peak was 1.6 GB with the default
+# and 1.39 GB when freed pages are returned after 100 ms, for about 10 % more time. One
+# arena instead of four per core shares freed pages between polars' threads: on the national run
+# (6 alternating pairs) 25 MB less peak and 6 % less CPU (fewer pages faulted in again). This must
+# be set before polars is first imported (the commands import it lazily); a value the user sets wins.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0")
+
+from pari_index.errors import (
+    Problem,
+    UsageError,
+    quoted,
+)
+
+#: ctx.meta key: the parameters given an empty name (``""``), refused by :func:`refuse_dashes`.
+_EMPTY_PATHS = "pari_index.empty_paths"
+#: ctx.meta key: the outputs typed ending in a separator, a folder's name (outputs.paths.spelled_as_folder).
+_FOLDER_NAMED = "pari_index.folder_named"
+
+
+class _AnyPath(click.Path):
+    """A path the command reads or writes. An empty name (``pari score "$FORM"`` with FORM unset)
+    is a Path of ``.``, the current folder: it was "``.``: this is a folder" or "not a results file"
+    or an output folder refused by the name ``.``. It is noted here, where the text is still seen,
+    and refused as ``path-empty`` with the other path rules (:func:`refuse_dashes`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value == "" and ctx is not None and param is not None:
+            ctx.meta.setdefault(_EMPTY_PATHS, []).append(_param_name(ctx, param))
+        return super().convert(value, param, ctx)
+
+
+class _OutputPath(_AnyPath):
+    """A file or folder the command writes, named as the disk spells it where the disk has it
+    under another composition of its accents (pari_index.spelling.spelled_on_disk): the output
+    itself (an earlier results workbook unpacked from a Mac's zip, named decomposed, NFD), else
+    its folder. ``-o "Kết quả.xlsx"`` typed composed (NFC) beside such a file wrote a second file
+    of the same look, and ``-o "Kết quả/x.xlsx"`` a second folder: two names Explorer and ``ls``
+    show alike, the earlier one not replaced (on Windows and macOS they are one file)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pari_index.outputs.paths import as_written, names_a_folder
+        from pari_index.spelling import spelled_on_disk
+
+        given = as_written(Path(os.fsdecode(super().convert(value, param, ctx))))
+        whole = spelled_on_disk(given)
+        if whole == given and given.parent != given:
+            folder = spelled_on_disk(given.parent)
+            whole = folder / given.name if folder != given.parent else given
+        if isinstance(value, str) and names_a_folder(value) and ctx is not None:
+            ctx.meta.setdefault(_FOLDER_NAMED, []).append(whole)  # the ending the Path loses
+        return whole
+
+
+OUTPUT = _OutputPath(path_type=Path, readable=False)
+
+
+class _InputPath(_AnyPath):
+    """A file or folder the command reads. A name not found as it is typed is looked for with its
+    accents composed (NFC) in each folder of the path: a folder unpacked from a Mac's zip names its
+    files decomposed (NFD), and ``pari score "Đánh giá xã.csv"`` was "file not found" beside a file
+    of that very name. The lookup is the library's own (pari_index.spelling.spelled_on_disk): its
+    readers find such a name too, and the evidence files named in cells are looked up so."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pari_index.spelling import spelled_on_disk
+
+        return spelled_on_disk(Path(os.fsdecode(super().convert(value, param, ctx))))
+
+
+INPUT = _InputPath(path_type=Path, readable=False)
+
+
+class _InputFolder(_InputPath):
+    """An input the command may read as a folder (pari_index.input_watch.InputFolder): watched
+    whole while the command runs (``--evidence-dir``), or by the tables a results folder holds
+    (``results``). Every other input is read as a file: a folder given there is refused by its
+    reader, not walked first."""
+
+    def __init__(self, reads: str) -> None:
+        super().__init__(path_type=Path, readable=False)
+        self.reads = reads
+
+
+#: An evidence folder, and a results workbook or folder.
+EVIDENCE_FOLDER = _InputFolder("whole")
+RESULTS = _InputFolder("results")
+
+
+def outputs_named_as_folders() -> contextlib.AbstractContextManager[None]:
+    """The outputs of the command under way typed as a folder's name (``-o out.xlsx/``), for the
+    path rule (outputs.paths.spelled_as_folder)."""
+    from pari_index.outputs.paths import spelled_as_folder
+
+    ctx = click.get_current_context(silent=True)
+    return spelled_as_folder(ctx.meta.get(_FOLDER_NAMED, ()) if ctx is not None else ())
+
+
+def watched_inputs() -> contextlib.AbstractContextManager[None]:
+    """The files and folders the command under way reads (every parameter of the input path
+    type), watched from before they are read: no output is put in place, and no result printed,
+    when one changes while it is read (pari_index.input_watch). The command's outputs (every
+    parameter of the output path type) are not looked at in an input folder."""
+    from pari_index.input_watch import InputFolder, watching
+
+    ctx = click.get_current_context(silent=True)
+    read: list[Path | InputFolder] = []
+    written: list[Path] = []
+    for param in ctx.command.params if ctx is not None else ():
+        if isinstance(param.type, (_InputPath, _OutputPath)) and param.name is not None:
+            value = ctx.params.get(param.name) if ctx is not None else None
+            values = [v for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Path)]
+            if isinstance(param.type, _OutputPath):
+                written += values
+            elif isinstance(param.type, _InputFolder):
+                read += [_input_folder(v, param.type.reads) for v in values]
+            else:
+                read += values
+    return watching(read, besides=written)
+
+
+def _input_folder(path: Path, reads: str) -> Any:
+    """What of the folder ``path`` the command reads (pari_index.input_watch.InputFolder)."""
+    from pari_index.input_watch import InputFolder
+
+    if reads == "results":
+        from pari_index.outputs.results import table_files
+
+        return InputFolder(path, tuple(table_files()))
+    return InputFolder(path)
+
+
+def refuse_dashes() -> None:
+    """``-`` given for any path of the command under way (every parameter of a click.Path type,
+    read or written) is ``path-is-dash`` (outputs.paths.check_dashes), one rule for all commands,
+    before the command looks at anything."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    from pari_index.outputs.paths import check_dashes, empty_path
+
+    empty = set(ctx.meta.get(_EMPTY_PATHS, ()))
+    if empty:  # in the order of the command's help, as the dashes
+        options = [_param_name(ctx, param) for param in ctx.command.params]
+        raise UsageError([empty_path(option) for option in options if option in empty])
+    named: list[tuple[str, Any]] = []
+    for param in ctx.command.params:
+        if isinstance(param.type, click.Path) and param.name is not None:
+            value = ctx.params.get(param.name)
+            values = value if isinstance(value, tuple) else (value,)
+            named += [(_param_name(ctx, param), v) for v in values if v is not None]
+    check_dashes(named)
+
+
+#: ``ctx.meta`` key: the single-valued options given more than once, with their values.
+_REPEATED = "pari_index.repeated_options"
+
+
+def _given(command: click.Command, args: Sequence[str]) -> dict[click.Option, list[str]]:
+    """Each value-taking option of ``command`` with the values ``args`` give it, in their order
+    (``--x v``, ``--x=v``, ``-xv``), up to ``--``."""
+    spelled = {name: p for p in command.params if isinstance(p, click.Option) for name in p.opts}
+    given: dict[click.Option, list[str]] = {}
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            break
+        name, _, value = token.partition("=") if token.startswith("--") else (token[:2], "", token[2:])
+        option = spelled.get(token) or spelled.get(name)
+        if option is None or option.is_flag or option.count:
+            continue
+        if option is spelled.get(token):
+            value = next(tokens, "")
+        given.setdefault(option, []).append(value)
+    return given
+
+
+class PariCommand(click.Command):
+    """A command that notes the options taking one value given more than once with different
+    values: click keeps the last one without a word (``--appraisal a.csv --appraisal b.csv`` read
+    b.csv alone, exit 0)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = _given(self, args)
+        # The same value again drops nothing (a script adding --lang en to a line that has it).
+        ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(set(v)) > 1 and not o.multiple]
+        return super().parse_args(ctx, args)
+
+
+def refuse_repeats() -> None:
+    """An option that takes one value given twice or more is ``option-given-twice`` (exit 2),
+    before the command looks at anything."""
+    ctx = click.get_current_context(silent=True)
+    repeated = ctx.meta.get(_REPEATED, []) if ctx is not None else []
+    if repeated:
+        raise UsageError([_given_twice(option, values) for option, values in repeated])
+
+
+def _given_twice(option: str, values: list[str]) -> Problem:
+    shown = ", ".join(quoted(v) for v in values)
+    return Problem(
+        "option-given-twice",
+        f"{option} is given {len(values)} times ({shown}); it takes one value, and only the last would be used",
+        hint="give the option once; for two appraisal files, put their rows in one",
+        params={"option": option, "count": len(values), "values": shown},
+    )
+
+
+def _param_name(ctx: click.Context, param: click.Parameter) -> str:
+    """How a problem names a parameter: an option by its first spelling (``-o``, ``--criteria``),
+    an argument by its English name without click's decorations (``ASSESSMENTS``, ``SET``)."""
+    if isinstance(param, click.Option):
+        return param.opts[0]
+    from pari_index.messages.command_line import ARGUMENT_WORDS, bare_argument
+
+    names = []  # the command's path below `pari` ("criteria export"), however pari was started
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    words = ARGUMENT_WORDS.get(" ".join([*reversed(names), str(param.name)]))
+    # The English name: a finding shows it in its language (messages.help_words.argument_name).
+    return bare_argument(words.en) if words is not None else str(param.name).upper()
