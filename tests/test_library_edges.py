@@ -28,9 +28,12 @@ from typing import Any
 import polars as pl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from test_differential import criteria_data, load
 
 import pari_index as pari
 from pari_index.criteria.model import CriteriaSet
+from pari_index.criteria.objects import checked_criteria
 from pari_index.errors import CriteriaError, UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -267,3 +270,23 @@ def test_paths_of_any_pathlike_kind_are_taken(scored: tuple[pari.ScoreResult, pl
 def test_yaml_text_given_for_a_path_is_told_as_such() -> None:
     with pytest.raises(ValueError, match=r"this is YAML text: load it with .*load_criteria_text"):
         pari.load_criteria(CRITERIA.read_text(encoding="utf-8"))
+
+
+# --- the YAML a set built in Python is written as loads back to the same set ------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=criteria_data())
+def test_a_set_built_from_any_valid_data_is_checked_back_to_itself(data: dict[str, Any]) -> None:
+    """Every rule kind, rounding policy, ladder and deadline the generator of the differential
+    tests makes: checked_criteria writes the built set as YAML and loads it again, and must give
+    the same set (a Decimal in exponent form or an enum written as its name would not load)."""
+    loaded = load(data)
+    built = CriteriaSet.model_validate(loaded.model_dump(by_alias=True, exclude_unset=True))
+    assert built is not loaded
+    assert checked_criteria(built) == loaded
+
+
+def test_a_set_the_loader_made_is_not_checked_again() -> None:
+    loaded = pari.load_criteria(CRITERIA)
+    assert checked_criteria(loaded) is loaded
