@@ -290,3 +290,15 @@ def test_a_set_built_from_any_valid_data_is_checked_back_to_itself(data: dict[st
 def test_a_set_the_loader_made_is_not_checked_again() -> None:
     loaded = pari.load_criteria(CRITERIA)
     assert checked_criteria(loaded) is loaded
+
+
+def test_a_result_shows_itself_in_one_line(scored: tuple[pari.ScoreResult, pl.DataFrame]) -> None:
+    """A notebook printed 144 KB for ``result`` (the dataclass's repr of the set and the frames)."""
+    result = scored[0]
+    errors = result.findings.filter(pl.col("severity") == "error").height
+    warnings = result.findings.filter(pl.col("severity") == "warning").height
+    assert repr(result) == (
+        f"ScoreResult(criteria='hai-phong-2022-commune', year=2022, units={result.totals.height}, "
+        f"items={len(result.leaves)}, detail_rows={result.details.height}, input_rows={result.ledger.height}, "
+        f"findings={result.findings.height} (errors={errors}, warnings={warnings}), complete=True)"
+    )

@@ -47,7 +47,7 @@ from pari_index.intake.register import Register, read_register, register_from_co
 from pari_index.limits import check_run_size
 from pari_index.messages import localise_findings, params_json, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, IntakeBatches, batches_of
-from pari_index.scoring.completeness import Completeness, SurveyState
+from pari_index.scoring.completeness import Completeness, SurveyState, notices
 from pari_index.scoring.evidence import evidence_dir_problem
 from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 Progress = Callable[[str], None]
 
 
-@dataclass
+@dataclass(repr=False)
 class ScoreResult:
     """Everything ``pari score`` computes; each frame is a polars DataFrame."""
 
@@ -95,6 +95,19 @@ class ScoreResult:
         A batched run's frame reads temporary files; they are kept while this frame, or one made
         from it, lives."""
         return self.detail_store.kept_lazy()
+
+    def __repr__(self) -> str:
+        # What a notebook shows of ``result``: the run in one line, not 144 KB of the criteria
+        # set's and the frames' reprs (the dataclass's own).
+        kinds = self.findings["severity"].value_counts() if self.findings.height else None
+        counts = dict(kinds.iter_rows()) if kinds is not None else {}
+        incomplete = notices(self.completeness.facts(), "en")
+        return (
+            f"ScoreResult(criteria={self.criteria.id!r}, year={self.year}, units={self.totals.height}, "
+            f"items={len(self.leaves)}, detail_rows={self.detail_store.height}, input_rows={self.ledger.height}, "
+            f"findings={self.findings.height} (errors={counts.get('error', 0)}, warnings={counts.get('warning', 0)}), "
+            f"complete={not incomplete})"
+        )
 
     def commune_details(self, code: str) -> pl.DataFrame:
         return self.detail_store.lazy().filter(pl.col(COMMUNE) == code).collect()
