@@ -20,6 +20,7 @@ Found by a campaign of analyst's calls on the facade (session 28), each measured
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import shutil
 from pathlib import Path
@@ -302,3 +303,36 @@ def test_a_result_shows_itself_in_one_line(scored: tuple[pari.ScoreResult, pl.Da
         f"items={len(result.leaves)}, detail_rows={result.details.height}, input_rows={result.ledger.height}, "
         f"findings={result.findings.height} (errors={errors}, warnings={warnings}), complete=True)"
     )
+
+
+def test_a_loaded_set_edited_in_place_is_checked_again() -> None:
+    """The model is frozen but its lists are not: a loaded set with one class band replaced in
+    place was trusted as loaded and ranked (review of session 28)."""
+    loaded = pari.load_criteria(CRITERIA)
+    loaded.classes[1] = loaded.classes[1].model_copy(update={"below": 95})
+    with pytest.raises(CriteriaError) as caught:
+        pari.score([DATA / "assessments_long.csv"], loaded, **FILES)
+    assert caught.value.problems[0].code == "tier-overlap"
+
+
+def test_a_loaded_criteria_whose_set_was_replaced_is_checked() -> None:
+    from pari_index.criteria.loading import load_criteria
+
+    loaded = load_criteria(CRITERIA)
+    edited = dataclasses.replace(loaded, criteria=loaded.criteria.model_copy(update={"year": 1900}))
+    with pytest.raises(CriteriaError, match="greater than or equal to 2000"):
+        pari.score([DATA / "assessments_long.csv"], edited, **FILES)
+
+
+def test_texts_that_read_as_numbers_stay_texts() -> None:
+    """PyYAML writes ``1.5e3`` and ``-.5`` plain, and the strict reader takes them for numbers: a
+    class of that name was refused as "not a string", with a hint to quote a file never seen."""
+    data = _set_data()
+    data["classes"][1]["name"], data["classes"][2]["name"] = "1.5e3", "-.5"
+    built = CriteriaSet.model_validate(data)
+    assert checked_criteria(built) == built
+
+
+def test_yaml_text_of_one_line_given_for_a_path_is_told_as_such() -> None:
+    with pytest.raises(ValueError, match=r"this is YAML text"):
+        pari.load_criteria("{id: x, title: y}")

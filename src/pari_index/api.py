@@ -221,7 +221,7 @@ def load_criteria(path: str | Path | None = None) -> CriteriaSet:
 
     Raises :class:`pari_index.errors.CriteriaError` listing every problem with its line; use
     :func:`pari_index.criteria.loading.load_criteria` to get the warnings as well."""
-    if isinstance(path, str) and "\n" in path:  # was "file not found" of the whole text
+    if isinstance(path, str) and ("\n" in path or path.lstrip().startswith("{")):  # was "file not found" of it
         raise ValueError(
             "pari.load_criteria: path takes a criteria file's path, and this is YAML text: load it with "
             "pari_index.criteria.loading.load_criteria_text(text)"

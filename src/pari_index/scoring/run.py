@@ -116,8 +116,8 @@ class ScoreResult:
 def _as_criteria(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> CriteriaSet:
     if isinstance(criteria, CriteriaSet):
         return checked_criteria(criteria)  # one built or changed in Python meets the file's checks
-    if isinstance(criteria, LoadedCriteria):
-        return criteria.criteria
+    if isinstance(criteria, LoadedCriteria):  # its set may have been replaced or edited since
+        return checked_criteria(criteria.criteria)
     return load_criteria(criteria).criteria
 
 
