@@ -336,3 +336,17 @@ def test_texts_that_read_as_numbers_stay_texts() -> None:
 def test_yaml_text_of_one_line_given_for_a_path_is_told_as_such() -> None:
     with pytest.raises(ValueError, match=r"this is YAML text"):
         pari.load_criteria("{id: x, title: y}")
+
+
+def test_run_score_takes_a_loaded_set_and_checks_a_built_one(tmp_path: Path) -> None:
+    """pari.run_score(criteria=pari.load_criteria(...)) failed in pathlib ("expected str, bytes or
+    os.PathLike object, not tuple"): the set was given to the path checks as a file."""
+    files = {"assessments": [DATA / "assessments_long.csv"], **FILES}
+    run = pari.run_score(**files, criteria=pari.load_criteria(CRITERIA), output=tmp_path / "r.xlsx")
+    assert run.files[0] == tmp_path / "r.xlsx"
+    data = _set_data()
+    data["classes"][1]["below"] = 95
+    with pytest.raises(CriteriaError) as caught:
+        pari.run_score(**files, criteria=CriteriaSet.model_validate(data), output=tmp_path / "s.xlsx")
+    assert caught.value.problems[0].code == "tier-overlap"
+    assert not (tmp_path / "s.xlsx").exists()

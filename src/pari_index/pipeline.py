@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
+    from pari_index.criteria.loading import LoadedCriteria
     from pari_index.outputs.paths import Source
     from pari_index.outputs.results import ResultTables
     from pari_index.scoring.cache import RunCache
@@ -196,7 +198,7 @@ def run_score(
     *,
     assessments: Sequence[str | Path],
     output: str | Path,
-    criteria: str | Path | None = None,
+    criteria: str | Path | CriteriaSet | LoadedCriteria | None = None,
     communes: str | Path | None = None,
     appraisal: str | Path | None = None,
     survey: Sequence[str | Path] = (),
@@ -239,12 +241,15 @@ def run_score(
     out = Path(output)
     chosen = _format_for(out, fmt)
     check_options(survey=survey, no_survey=no_survey, previous=previous, lineage=lineage)
-    inputs = (assessments, survey, communes, appraisal, previous, lineage, criteria, evidence_dir, cache)
+    # A set given as an object (pari.load_criteria) is no file to check or watch: it was given to
+    # the path checks as one, and failed in pathlib ("expected str ... not tuple").
+    criteria_file = criteria if isinstance(criteria, str | os.PathLike) else None
+    inputs = (assessments, survey, communes, appraisal, previous, lineage, criteria_file, evidence_dir, cache)
     check_score_paths(out, chosen, report, *inputs)
     marks, run_cache = _run_marks(date, synthetic), _run_cache(cache, lang)
     # Inputs hashed once, in a thread (cache key, provenance); no output from one changed mid-run.
     read = [*assessments, *survey, communes, appraisal]
-    watched = _watched([*read, criteria, lineage], evidence_dir, previous, (out, report, cache))
+    watched = _watched([*read, criteria_file, lineage], evidence_dir, previous, (out, report, cache))
     with watched, file_digests.inputs_of_run(read):
         result = score(
             assessments,
