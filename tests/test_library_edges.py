@@ -350,3 +350,13 @@ def test_run_score_takes_a_loaded_set_and_checks_a_built_one(tmp_path: Path) -> 
         pari.run_score(**files, criteria=CriteriaSet.model_validate(data), output=tmp_path / "s.xlsx")
     assert caught.value.problems[0].code == "tier-overlap"
     assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_an_error_of_the_library_can_be_shown_in_vietnamese(tmp_path: Path) -> None:
+    """An application built on the library shows officials pari's errors as `pari` prints them."""
+    copy = shutil.copy(DATA / "assessments_long.csv", tmp_path / "copy.csv")
+    with pytest.raises(UsageError) as caught:
+        pari.score([DATA / "assessments_long.csv", copy], CRITERIA, **FILES)
+    vietnamese = caught.value.render("vi")
+    assert "là một bản sao mang tên khác" in vietnamese and "gợi ý:" in vietnamese
+    assert caught.value.render() == str(caught.value)  # English by default, as before

@@ -194,8 +194,10 @@ class PariError(Exception):
         self.exit_code: int = type(self).default_exit_code if exit_code is None else exit_code
         super().__init__(self.render())
 
-    def render(self) -> str:
-        return "\n".join(p.render() for p in self.problems)
+    def render(self, lang: str = "en") -> str:
+        """Every problem as the console shows it, in ``lang`` (``"vi"``: the catalogue's Vietnamese,
+        as ``pari`` prints it; an application built on the library shows officials that)."""
+        return "\n".join(p.render(lang) for p in self.problems)
 
     def __str__(self) -> str:
         return self.render()
