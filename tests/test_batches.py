@@ -29,12 +29,12 @@ from pari_index.cli import main
 from pari_index.demo import generate
 from pari_index.intake import many
 from pari_index.intake.assessments import Intake, read_assessments
-from pari_index.intake.by_batch import ahead
+from pari_index.intake.by_batch import ahead, batches_of
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.sheet import MAX_CELL_CHARS
 from pari_index.pipeline import run_score
 from pari_index.ranking.ranks import rank
-from pari_index.scoring.batches import PER_COMMUNE, DetailStore, IntakeBatches, batches_of
+from pari_index.scoring.batches import PER_COMMUNE, DetailStore, IntakeBatches
 from pari_index.scoring.run import ScoreResult, score
 
 BUNDLED = Path(__file__).parents[1] / "criteria" / "ha-noi-2025-commune.yaml"
@@ -552,14 +552,14 @@ def test_batches_checked_ahead_are_kept_until_taken(
 def test_a_batched_run_reads_its_intake_by_batch(national: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """``score`` with batches and a register checks the intake by batch (and not the whole intake
     at once); unbatched, or without a register, it reads the whole intake."""
-    import pari_index.scoring.run as scoring_run
+    import pari_index.intake.inputs as intake_inputs
 
     calls: list[str] = []
-    by_batch, whole = scoring_run.read_assessments_by_batch, scoring_run.read_assessments
+    by_batch, whole = intake_inputs.read_assessments_by_batch, intake_inputs.read_assessments
     monkeypatch.setattr(
-        scoring_run, "read_assessments_by_batch", lambda *a, **k: calls.append("batch") or by_batch(*a, **k)
+        intake_inputs, "read_assessments_by_batch", lambda *a, **k: calls.append("batch") or by_batch(*a, **k)
     )
-    monkeypatch.setattr(scoring_run, "read_assessments", lambda *a, **k: calls.append("whole") or whole(*a, **k))
+    monkeypatch.setattr(intake_inputs, "read_assessments", lambda *a, **k: calls.append("whole") or whole(*a, **k))
     args = ([national["assessments_long"]], BUNDLED)
     options = {"appraisal": national["appraisal"], "survey": [national["survey"]]}
     score(*args, communes=national["communes"], batch_size=5, **options)

@@ -699,8 +699,10 @@ def test_what_is_derived_from_the_intake_is_kept_with_it(
 
     _change_appraisal(folder, codes[3:6])
     _score(folder, tmp_path / "plain", "parquet", None)
+    import pari_index.intake.inputs as intake_inputs
+
     with monkeypatch.context() as patched:
-        patched.setattr(run, "wrong_unit_findings", derived_again)
+        patched.setattr(intake_inputs, "wrong_unit_findings", derived_again)
         patched.setattr(run, "submitted_items", derived_again)
         _score(folder, tmp_path / "cached", "parquet", cache)
     assert _files(tmp_path / "cached") == _files(tmp_path / "plain")
@@ -849,8 +851,8 @@ def test_the_appraisal_is_read_once_beside_the_cached_intake(
     takes that reading), and its problems are said as without cache."""
     import threading
 
+    import pari_index.intake.inputs as intake_inputs
     import pari_index.scoring.cache as scoring_cache
-    import pari_index.scoring.run as run
 
     readers: list[str] = []
     read = scoring_cache.read_appraisal
@@ -863,7 +865,7 @@ def test_the_appraisal_is_read_once_beside_the_cached_intake(
         raise AssertionError("the appraisal read again by the run")
 
     monkeypatch.setattr(scoring_cache, "read_appraisal", counted)
-    monkeypatch.setattr(run, "read_appraisal", not_here)
+    monkeypatch.setattr(intake_inputs, "read_appraisal", not_here)
     _score(data, tmp_path / "first", "parquet", tmp_path / "cache")
     assert len(readers) == 1 and readers[0] != threading.current_thread().name
 

@@ -4,7 +4,7 @@
 run (``pari score --batch-size``, with a register) held them all, which set its peak memory (about
 290 MB of frames nationally, and about 500 bytes per input row at any size). Here each group of
 sheets is cut, as soon as it is cells and meta rows (text), by the batch of its rows' communes
-(``scoring.batches.batches_of``: a commune's rows all land in one batch, since repeats and
+(:func:`batches_of`: a commune's rows all land in one batch, since repeats and
 conflicts are judged per commune) and spilled to temporary Arrow IPC files; rows whose commune is
 in no batch (unknown, empty) form one more batch, checked and reported like the others. Each
 batch is then checked and typed alone when the run takes it for scoring (:class:`BatchedIntake`;
@@ -47,6 +47,18 @@ from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
 from pari_index.temporaries import spill_folder
 from pari_index.threads import joined, result_of, taken
+
+
+def batches_of(codes: pl.Series, size: int | None) -> list[pl.Series]:
+    """The distinct codes in sorted order, cut into batches of ``size`` (one batch when None).
+    Never empty: no codes at all make one empty batch, so that the result still has its columns."""
+    unique = codes.unique().sort()
+    if size is None or unique.len() <= size:
+        return [unique]
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, not {size}")
+    return [unique.slice(start, size) for start in range(0, unique.len(), size)]
+
 
 T = TypeVar("T")
 

@@ -2,7 +2,7 @@
 
 A national run scores 10,600 communes × 59 items; holding every item's detail (with its input and
 explanation text) for all of them at once is what made memory grow by about 1 KB per input row.
-:func:`batches_of` cuts the register's codes, in sorted order, into consecutive batches; each
+:func:`pari_index.intake.by_batch.batches_of` cuts the register's codes, in sorted order, into consecutive batches; each
 batch's detail is added to a :class:`DetailStore` as soon as it is complete. A store of a batched
 run spills each batch to a temporary Parquet file, so only one batch's detail is in memory at a
 time; the results writer streams the files out again (:meth:`DetailStore.lazy`).
@@ -28,17 +28,6 @@ from pari_index.threads import result_of
 #: national set (benchmarks/README.md, "Batches"), where smaller batches cost time and larger
 #: ones memory.
 DEFAULT_BATCH_SIZE = 2_000
-
-
-def batches_of(codes: pl.Series, size: int | None) -> list[pl.Series]:
-    """The distinct codes in sorted order, cut into batches of ``size`` (one batch when None).
-    Never empty: no codes at all make one empty batch, so that the result still has its columns."""
-    unique = codes.unique().sort()
-    if size is None or unique.len() <= size:
-        return [unique]
-    if size < 1:
-        raise ValueError(f"batch size must be at least 1, not {size}")
-    return [unique.slice(start, size) for start in range(0, unique.len(), size)]
 
 
 class _Writer:

@@ -13,9 +13,7 @@ Points columns of the result frames are Int64 counts of 1/10,000 point (exact su
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,36 +21,30 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from pari_index.criteria.compiling import COMMUNE, CompiledSet, compile_criteria
-from pari_index.criteria.loading import LoadedCriteria, default_criteria_path, load_criteria
+from pari_index.criteria.compiling import COMMUNE, CompiledSet
+from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.model import CriteriaSet, Leaf, Part
-from pari_index.criteria.objects import checked_criteria
-from pari_index.criteria.rules import Deadline
 from pari_index.criteria.validation import class_warnings
 from pari_index.errors import IntakeError, Problem, UsageError
-from pari_index.intake.appraisal import Appraisal, read_appraisal
+from pari_index.intake.appraisal import Appraisal
 from pari_index.intake.assessments import (
     CRITERION,
     Intake,
     problems_to_findings,
-    read_assessments,
-    wrong_unit_findings,
 )
-from pari_index.intake.by_batch import BatchedIntake, read_assessments_by_batch
+from pari_index.intake.by_batch import BatchedIntake, batches_of
 from pari_index.intake.folding import counted, fold_findings
-from pari_index.intake.many import FilesAhead
+from pari_index.intake.inputs import InputsRead, read_intake
 from pari_index.intake.month_first import month_first_findings
 from pari_index.intake.pasted_sets import pasted_sets_findings
-from pari_index.intake.register import Register, read_register, register_from_codes, untyped_unit_problems
-from pari_index.limits import check_run_size
-from pari_index.messages import localise_findings, params_json, parse_params, progress_text
-from pari_index.scoring.batches import DetailStore, IntakeBatches, batches_of
+from pari_index.intake.register import Register, untyped_unit_problems
+from pari_index.messages import localise_findings, parse_params, progress_text
+from pari_index.scoring.batches import DetailStore, IntakeBatches
 from pari_index.scoring.completeness import Completeness, SurveyState, notices
 from pari_index.scoring.evidence import evidence_dir_problem
 from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals, unreachable_findings
-from pari_index.spelling import spelled_on_disk
 
 if TYPE_CHECKING:
     from pari_index.scoring.cache import RunCache
@@ -113,42 +105,6 @@ class ScoreResult:
         return self.detail_store.lazy().filter(pl.col(COMMUNE) == code).collect()
 
 
-def _as_criteria(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> CriteriaSet:
-    if isinstance(criteria, CriteriaSet):
-        return checked_criteria(criteria)  # one built or changed in Python meets the file's checks
-    if isinstance(criteria, LoadedCriteria):  # its set may have been replaced or edited since
-        return checked_criteria(criteria.criteria)
-    return load_criteria(criteria).criteria
-
-
-def _criteria_file(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -> str | None:
-    """The file a set comes from: the path given, the bundled default, or a loaded set's file."""
-    if criteria is None:
-        return str(default_criteria_path())
-    if isinstance(criteria, str | Path):
-        return str(criteria)
-    if isinstance(criteria, LoadedCriteria) and spelled_on_disk(criteria.file).is_file():  # as it was read
-        return criteria.file
-    return None
-
-
-def _sources(
-    criteria_set: CriteriaSet,
-    assessments: Sequence[str | Path],
-    survey: Sequence[str | Path],
-    communes: str | Path | None,
-    appraisal: str | Path | None,
-) -> dict[str, list[str]]:
-    """What a run read, by role (the results' about sheet lists them): the set's id and the files."""
-    return {
-        "criteria": [criteria_set.id],
-        "assessments": [str(p) for p in assessments],
-        "survey": [str(p) for p in survey],
-        "communes": [str(communes)] if communes else [],
-        "appraisal": [str(appraisal)] if appraisal else [],
-    }
-
-
 def score(
     assessments: Sequence[str | Path],
     criteria: str | Path | CriteriaSet | LoadedCriteria | None = None,
@@ -180,165 +136,61 @@ def score(
     With a ``cache`` (:class:`pari_index.scoring.cache.RunCache`), the checked intake and each
     commune's scored rows are taken from an earlier run when their inputs are unchanged; the
     results are the same as without it."""
-    say = progress or (lambda _message: None)
-    paths = [*assessments, *survey]
-    # The files are read while the criteria set and register load (a thread), by range when the
-    # run will most likely be batched (a register and a batch size); a run that fails stops it.
-    files = FilesAhead(paths, ranged=communes is not None and bool(batch_size)) if cache is None and paths else None
-    with files or contextlib.nullcontext():
-        criteria_set = _as_criteria(criteria)
-        compiled = compile_criteria(criteria_set, year)
-        leaves = compiled.leaves
-        say(progress_text("criteria", lang, id=criteria_set.id, n=len(leaves)))
-
-        register = read_register(communes) if communes is not None else None
-        if register is not None:
-            check_run_size(register.frame.height, len(leaves), str(communes))
-        say(progress_text("reading", lang))
-        if cache is not None and appraisal is not None and register is not None:
-            cache.read_appraisal_beside(appraisal, leaves, register.codes, register.frame.select("code", "name"))
-        intake, batched = _read_intake(paths, compiled, register, batch_size, cache, files, survey=survey)
-        if register is None:
-            register = register_from_codes(intake.communes)
-            check_run_size(register.frame.height, len(leaves), None)
-            intake.findings = pl.concat([intake.findings, _no_register_finding(intake.findings.schema)])
-        fixed = _fixed_dates_of_another_year(criteria_set, leaves, compiled.year)
-        gave = _intake_findings(intake, leaves, register, batched, cache, [] if fixed is None else [fixed])
-        given = [str(p) for p in survey]
-        survey_state = _survey_state(
-            criteria_set, leaves, intake, no_survey=no_survey, given=given, gave=gave, lang=lang
-        )
-        if evidence_dir is not None and (problem := evidence_dir_problem(Path(evidence_dir))) is not None:
-            raise IntakeError(problem)
-
-        read = cache.appraisal if cache is not None else read_appraisal
-        names = register.frame.select("code", "name")
-        appraisal_data = read(appraisal, leaves, register.codes, names) if appraisal is not None else Appraisal.empty()
-        say(progress_text("scoring", lang, n=register.frame.height))
-        evidence = Path(evidence_dir) if evidence_dir else None
-        result = _score_frames(
-            compiled, register, intake, appraisal_data, evidence, lang, batch_size, say, cache, batched
-        )
-        result.sources = _sources(criteria_set, assessments, survey, communes, appraisal)
-        result.year = compiled.year
-        result.criteria_file = _criteria_file(criteria)
-        inputs = [str(p) for p in [*assessments, *survey]]
-        result.completeness = _completeness(result, survey_state, inputs, lang)
-        return result
+    inputs = read_intake(
+        assessments,
+        criteria,
+        communes=communes,
+        appraisal=appraisal,
+        survey=survey,
+        evidence_dir=evidence_dir,
+        lang=lang,
+        progress=progress,
+        year=year,
+        batch_size=batch_size,
+        cache=cache,
+    )
+    return score_inputs(inputs, lang=lang, progress=progress, no_survey=no_survey, cache=cache)
 
 
-def _read_intake(
-    paths: Sequence[str | Path],
-    compiled: CompiledSet,
-    register: Register | None,
-    batch_size: int | None,
-    cache: RunCache | None,
-    files: FilesAhead | None = None,
+def score_inputs(
+    inputs: InputsRead,
     *,
-    survey: Sequence[str | Path] = (),
-) -> tuple[Intake, BatchedIntake | None]:
-    """The run's intake. A batched run with a register (the batches are its codes') reads and
-    checks it a batch of communes at a time (:mod:`pari_index.intake.by_batch`; also returned).
-    Otherwise the whole intake at once: with a cache, the checked intake of an earlier run with
-    the same files, criteria and register; without, its ledger made after the batches
-    (Intake.finish_ledger). ``files``: the files being read ahead (not with a cache); ``survey``:
-    those of ``paths`` given as survey results."""
-    known = register.codes if register is not None else None
-    if cache is not None:
-        return cache.intake(paths, compiled, register, survey=survey), None
-    batches = batches_of(register.frame["code"], batch_size) if register is not None and batch_size else []
-    if register is None or len(batches) <= 1:
-        names = register.frame.select("code", "name") if register is not None else None
-        intake = read_assessments(
-            paths, compiled.leaves, known, defer_ledger=True, ahead=files, survey=survey, unit_names=names
-        )
-        return intake, None
-    units = register.frame.select("code", "name", "unit_type")
-    batched = read_assessments_by_batch(paths, compiled.leaves, units, batches, files, survey)
-    return batched.intake, batched
-
-
-def _intake_findings(
-    intake: Intake,
-    leaves: Sequence[Leaf],
-    register: Register,
-    batched: BatchedIntake | None,
-    cache: RunCache | None,
-    later: list[dict[str, str]],
-) -> Callable[[Sequence[str]], object] | None:
-    """The intake's findings followed by its not-applicable-to-unit warnings and the findings
-    ``later``; and whether the intake gave any of some items, when known without looking at its
-    cells (``_survey_state``). An intake read by batch has them once its batches are checked
-    (``BatchedIntake.finish``): it can tell the items given by checking batches ahead."""
-    tail = [pl.DataFrame(later, schema=intake.findings.schema)] if later else []
-    if batched is not None:
-        batched.tail = tail
-        return batched.gave_any
-    wrong_unit, items = _wrong_unit_and_items(intake, leaves, register, cache)
-    intake.findings = pl.concat([intake.findings, wrong_unit, *tail])
-    return items.intersection if items is not None else None
-
-
-def _wrong_unit_and_items(
-    intake: Intake, leaves: Sequence[Leaf], register: Register, cache: RunCache | None
-) -> tuple[pl.DataFrame, set[str] | None]:
-    """The not-applicable-to-unit warnings, and the items given when known without looking at
-    the intake's cells: those the cache kept with the intake."""
-    if cache is not None and (kept := cache.facts()) is not None:
-        return kept.wrong_unit, kept.items
-    return wrong_unit_findings(intake, leaves, register.frame), None
+    lang: str = "vi",
+    progress: Progress | None = None,
+    no_survey: bool = False,
+    cache: RunCache | None = None,
+) -> ScoreResult:
+    """Score inputs read and checked by the intake (:func:`pari_index.intake.inputs.read_intake`):
+    frames only, no file is read here. ``cache``: the one the inputs were read with."""
+    say = progress or (lambda _message: None)
+    compiled, register, intake = inputs.compiled, inputs.register, inputs.intake
+    survey_state = _survey_state(
+        inputs.criteria,
+        compiled.leaves,
+        intake,
+        no_survey=no_survey,
+        given=inputs.sources["survey"],
+        gave=inputs.gave,
+        lang=lang,
+    )
+    evidence = inputs.evidence_dir
+    if evidence is not None and (problem := evidence_dir_problem(evidence)) is not None:
+        raise IntakeError(problem)
+    say(progress_text("scoring", lang, n=register.frame.height))
+    result = _score_frames(
+        compiled, register, intake, inputs.appraisal, evidence, lang, inputs.batch_size, say, cache, inputs.batched
+    )
+    result.sources = inputs.sources
+    result.year = compiled.year
+    result.criteria_file = inputs.criteria_file
+    files = [*inputs.sources["assessments"], *inputs.sources["survey"]]
+    result.completeness = _completeness(result, survey_state, files, lang)
+    return result
 
 
 def _limited_items(leaves: Sequence[Leaf]) -> list[str]:
     """The ids of the items the set limits to some unit types (``applies_to``), in its order."""
     return [leaf.id for leaf in leaves if leaf.applies_to is not None]
-
-
-def _no_register_finding(schema: pl.Schema) -> pl.DataFrame:
-    """The warning of a run without a register: unit types unknown, one ranking group."""
-    message = (
-        "no commune register given (--communes): unit types are unknown, so items that apply only to "
-        "some unit types are excluded, and all communes are ranked as one group"
-    )
-    row = {
-        "severity": "warning",
-        "kind": "no-register",
-        "message": message,
-        "hint": "give the register with --communes",
-    }
-    return pl.DataFrame([row], schema=schema)
-
-
-def _fixed_dates_of_another_year(
-    criteria: CriteriaSet, leaves: Sequence[Leaf], year: int | None
-) -> dict[str, str] | None:
-    """A warning when the year scored is not the set's and some deadlines are fixed dates: those
-    stay as written (they are not moved to the year scored), which the user may not expect."""
-    if year is None or criteria.year is None or year == criteria.year:
-        return None
-    fixed = [
-        leaf.id
-        for leaf in leaves
-        if isinstance(leaf.rule, Deadline) and any(isinstance(d, dt.date) for d in leaf.rule.dates)
-    ]
-    if not fixed:
-        return None
-    return {
-        "severity": "warning",
-        "kind": "year-differs",
-        "message": f"scored for {year}, but {criteria.id} is the set of {criteria.year}: the fixed-date deadlines "
-        f"of items {', '.join(fixed[:6])}{', …' if len(fixed) > 6 else ''} stay as written",
-        "hint": "write those deadlines as days of the year ({month: 1, day: 31}) to move them with --year, "
-        "or score without --year",
-        "params": params_json(
-            {
-                "year": str(year),
-                "criteria": criteria.id,
-                "set_year": str(criteria.year),
-                "deadlines": ", ".join(fixed[:6]) + (", …" if len(fixed) > 6 else ""),
-            }
-        ),
-    }
 
 
 def _survey_state(
