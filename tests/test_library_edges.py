@@ -360,3 +360,45 @@ def test_an_error_of_the_library_can_be_shown_in_vietnamese(tmp_path: Path) -> N
     vietnamese = caught.value.render("vi")
     assert "là một bản sao mang tên khác" in vietnamese and "gợi ý:" in vietnamese
     assert caught.value.render() == str(caught.value)  # English by default, as before
+
+
+# --- the intake read on its own, then scored -------------------------------------------------------
+
+
+def test_read_intake_then_score_gives_the_run_of_score(scored: tuple[pari.ScoreResult, pl.DataFrame]) -> None:
+    criteria = pari.load_criteria(CRITERIA)
+    intake = pari.read_intake([DATA / "assessments_long.csv"], criteria, **FILES)
+    assert isinstance(intake, pari.InputsRead) and intake.register.frame.height == scored[0].totals.height
+    result = pari.score(intake, criteria)
+    assert result.totals.equals(scored[0].totals)
+    assert result.details.equals(scored[0].details)
+    assert result.findings.equals(scored[0].findings)
+    assert result.ledger.equals(scored[0].ledger)
+
+
+def test_read_intake_by_batch_then_score_gives_the_same_files(tmp_path: Path) -> None:
+    intake = pari.read_intake([DATA / "assessments_long.csv"], CRITERIA, batch_size=7, **FILES)
+    assert intake.batched is not None  # read and checked a batch of communes at a time
+    by_batch = pari.score(intake)
+    whole = pari.score([DATA / "assessments_long.csv"], CRITERIA, **FILES)
+    pari.write_results(tmp_path / "batch", by_batch, pari.rank(by_batch), fmt="csv")
+    pari.write_results(tmp_path / "whole", whole, pari.rank(whole), fmt="csv")
+    for name in ("summary", "criteria", "findings", "rows"):
+        assert (tmp_path / "batch" / f"{name}.csv").read_bytes() == (tmp_path / "whole" / f"{name}.csv").read_bytes()
+
+
+def test_inputs_read_are_scored_once_and_with_their_own_set() -> None:
+    intake = pari.read_intake([DATA / "assessments_long.csv"], CRITERIA, **FILES)
+    with pytest.raises(ValueError, match=r"communes belong to pari.read_intake"):
+        pari.score(intake, communes=DATA / "communes.csv")
+    with pytest.raises(ValueError, match=r"criteria is not the set these inputs were read with"):
+        pari.score(intake, pari.load_criteria())
+    pari.score(intake, CRITERIA)  # the same set, named by its file
+    with pytest.raises(ValueError, match=r"scored already"):
+        pari.score(intake)
+
+
+def test_read_intake_refuses_what_pari_score_refuses() -> None:
+    with pytest.raises(UsageError) as caught:
+        pari.read_intake([DATA / "assessments_long.csv"] * 2, CRITERIA, **FILES)
+    assert [p.code for p in caught.value.problems] == ["input-given-twice"]

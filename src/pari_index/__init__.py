@@ -24,6 +24,8 @@ _FACADE = {
     "load_criteria": "api",
     "findings": "api",
     "score": "api",
+    "read_intake": "api",
+    "InputsRead": "intake.inputs",
     "rank": "api",
     "write_results": "api",
     "write_report": "api",
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
         findings,
         load_criteria,
         rank,
+        read_intake,
         read_results,
         run_score,
         score,
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
     )
     from pari_index.criteria.model import CriteriaSet
     from pari_index.errors import PariError
+    from pari_index.intake.inputs import InputsRead
     from pari_index.scoring.run import ScoreResult
 
 
@@ -71,6 +75,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CriteriaSet",
+    "InputsRead",
     "PariError",
     "ScoreResult",
     "display_frame",
@@ -78,6 +83,7 @@ __all__ = [
     "findings",
     "load_criteria",
     "rank",
+    "read_intake",
     "read_results",
     "run_score",
     "score",

@@ -30,6 +30,8 @@ from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.input_watch import InputFolder, check_unchanged, watching
+from pari_index.intake.inputs import InputsRead
+from pari_index.intake.inputs import read_intake as _read_intake
 from pari_index.intake.schema import CRITERION
 from pari_index.limits import YEARS
 from pari_index.outputs.files import AnyFrame
@@ -84,6 +86,8 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     list of paths becomes a list of one), else a TypeError or ValueError naming the function, the
     argument, what it takes and what it got: not a traceback from deep in pathlib or polars."""
     wrong = f"pari.{function}: {name} "
+    if name == "assessments" and function == "score" and isinstance(value, InputsRead):
+        return value  # read already by pari.read_intake
     if name in _PATH_LISTS:
         if _is_path(value):
             return [value]
@@ -200,7 +204,7 @@ def checked(function: F) -> F:
             read = key in _READ or (key == "path" and name == "load_criteria")
             bound.arguments[key] = _on_disk(checked_value) if read else checked_value
         # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
-        if name == "score":
+        if name == "read_intake" or (name == "score" and not isinstance(bound.arguments["assessments"], InputsRead)):
             _check_score_inputs(bound.arguments)
         folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
         with spelled_as_folder(folders), _watched(name, bound.arguments):
@@ -212,6 +216,7 @@ def checked(function: F) -> F:
 
 
 score = checked(_score)
+read_intake = checked(_read_intake)
 run_score = checked(_run_score)
 
 
@@ -392,6 +397,7 @@ __all__ = [
     "findings",
     "load_criteria",
     "rank",
+    "read_intake",
     "read_results",
     "run_score",
     "score",

@@ -81,6 +81,8 @@ class InputsRead:
     criteria_file: str | None = None
     #: The evidence folder, checked by the scoring stage (which evidence each item needs).
     evidence_dir: Path | None = None
+    #: Set once scored: scoring takes the rows away batch by batch (scoring.run.score_inputs).
+    scored: bool = False
 
 
 def read_intake(

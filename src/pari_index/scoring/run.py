@@ -14,6 +14,7 @@ Points columns of the result frames are Int64 counts of 1/10,000 point (exact su
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE, CompiledSet
-from pari_index.criteria.loading import LoadedCriteria
+from pari_index.criteria.loading import LoadedCriteria, load_criteria
 from pari_index.criteria.model import CriteriaSet, Leaf, Part
 from pari_index.criteria.validation import class_warnings
 from pari_index.errors import IntakeError, Problem, UsageError
@@ -106,7 +107,7 @@ class ScoreResult:
 
 
 def score(
-    assessments: Sequence[str | Path],
+    assessments: Sequence[str | Path] | InputsRead,
     criteria: str | Path | CriteriaSet | LoadedCriteria | None = None,
     *,
     communes: str | Path | None = None,
@@ -120,7 +121,9 @@ def score(
     batch_size: int | None = None,
     cache: RunCache | None = None,
 ) -> ScoreResult:
-    """Score self-assessments against a criteria set (the bundled default when None).
+    """Score self-assessments against a criteria set (the bundled default when None), or the
+    inputs :func:`pari_index.intake.inputs.read_intake` read (``assessments``; the reading
+    arguments were given to it, and ``criteria``, if given, must be the set it read with).
 
     ``batch_size``: score this many communes at a time (:mod:`pari_index.scoring.batches`), their
     per-item detail spilled to temporary files batch by batch; None scores all at once. The
@@ -136,6 +139,9 @@ def score(
     With a ``cache`` (:class:`pari_index.scoring.cache.RunCache`), the checked intake and each
     commune's scored rows are taken from an earlier run when their inputs are unchanged; the
     results are the same as without it."""
+    if isinstance(assessments, InputsRead):
+        _read_already(assessments, criteria, communes, appraisal, survey, evidence_dir, year, batch_size)
+        return score_inputs(assessments, lang=lang, progress=progress, no_survey=no_survey, cache=cache)
     inputs = read_intake(
         assessments,
         criteria,
@@ -152,6 +158,29 @@ def score(
     return score_inputs(inputs, lang=lang, progress=progress, no_survey=no_survey, cache=cache)
 
 
+def _read_already(inputs: InputsRead, criteria: object, *reading: object) -> None:
+    """A ValueError when an argument of the reading is given with inputs already read: it would
+    not be used (they were read with read_intake's), and a set other than theirs would not be
+    the one scored."""
+    names = ("communes", "appraisal", "survey", "evidence_dir", "year", "batch_size")
+    given = [name for name, value in zip(names, reading, strict=True) if value not in (None, (), [])]
+    if given:
+        raise ValueError(
+            f"pari.score: {', '.join(given)} belong to pari.read_intake, which read these inputs; "
+            "give them there (they would not be used here)"
+        )
+    if criteria is not None:
+        if isinstance(criteria, str | os.PathLike):
+            as_set: object = load_criteria(Path(criteria)).criteria
+        else:
+            as_set = criteria.criteria if isinstance(criteria, LoadedCriteria) else criteria
+        if as_set != inputs.criteria:
+            raise ValueError(
+                f"pari.score: criteria is not the set these inputs were read with ({inputs.criteria.id!r}); "
+                "leave it out, or read the inputs again with this set"
+            )
+
+
 def score_inputs(
     inputs: InputsRead,
     *,
@@ -161,7 +190,12 @@ def score_inputs(
     cache: RunCache | None = None,
 ) -> ScoreResult:
     """Score inputs read and checked by the intake (:func:`pari_index.intake.inputs.read_intake`):
-    frames only, no file is read here. ``cache``: the one the inputs were read with."""
+    frames only, no file is read here. ``cache``: the one the inputs were read with. Inputs are
+    scored once: scoring takes their rows batch by batch (a batched intake is checked as it is
+    taken), so a second scoring of the same inputs would not see them whole."""
+    if inputs.scored:
+        raise ValueError("pari.score: these inputs were scored already; read them again with pari.read_intake")
+    inputs.scored = True
     say = progress or (lambda _message: None)
     compiled, register, intake = inputs.compiled, inputs.register, inputs.intake
     survey_state = _survey_state(
