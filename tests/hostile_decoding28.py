@@ -9,8 +9,8 @@ and Vietnamese written in another spelling of its marks.
 - The same, the copy an .xlsx of the same rows. Before: as above (exit 0, 11,998 warnings).
 
 - The province's assessments and one commune's rows cut from them, given first (a commune's form
-  sent again beside the compiled file). Before: exit 0, 144 ``duplicate-row`` warnings on the
-  province's file, which was "the copy". Now the commune's file is refused, whichever comes first.
+  sent again beside the compiled file). Before: exit 0, 248 ``duplicate-row`` warnings on the
+  province's file's rows, as if it were the copy. Now the commune's file is refused, whichever comes first.
 
 - A criteria set whose level labels are written without Vietnamese marks (``Dat chuan toi
   thieu``), the example's answers with them (``Đạt chuẩn tối thiểu``). Before: exit 1, 127
@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from hostile_decoding24 import _workbook_of
 from hostile_sweep8 import _rows, _score
 
 Case = Callable[[Path], list[str]]
@@ -81,23 +82,10 @@ def copy_with_bom_and_crlf(folder: Path) -> list[str]:
     return _with(folder, folder / "assessments_long.csv", copy)
 
 
-def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
-    """``rows`` as a one-sheet .xlsx, each cell text (as Excel keeps a CSV file opened and saved)."""
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
 def copy_as_workbook(folder: Path) -> list[str]:
     """The assessments as .csv and the same rows as .xlsx."""
     _score(folder)
-    copy = write_xlsx(folder / "tu-danh-gia.xlsx", _rows("assessments_long.csv"))
+    copy = _workbook_of(folder / "assessments_long.csv", folder / "tu-danh-gia.xlsx")
     return _with(folder, folder / "assessments_long.csv", copy)
 
 

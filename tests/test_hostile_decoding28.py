@@ -11,6 +11,8 @@ import polars as pl
 import pytest
 from hostile_decoding28 import CASES, EXPECTED, NOT_WRITTEN, THUY_NEW
 from sweeps import case_tests, language_tests, sweep_child
+from test_hostile_decoding24 import _findings
+from test_hostile_decoding27 import _kinds
 
 from pari_index.criteria.loading import default_criteria_path, load_criteria
 from pari_index.errors import UsageError
@@ -25,16 +27,6 @@ from pari_index.ranking.spellings import alike_name
 ) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
-
-
-def _findings(folder: Path) -> pl.DataFrame:
-    from test_hostile_decoding24 import _findings as findings
-
-    return findings(folder)
-
-
-def _cells(found: pl.DataFrame) -> list[str]:
-    return [str(cell) for row in found.rows() for cell in row]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +95,7 @@ def test_a_fold_that_names_two_meanings_is_not_guessed() -> None:
 def test_levels_without_marks_are_read_as_the_example(tmp_path: Path) -> None:
     done = sweep_child([*CASES["well-levels-without-marks"](tmp_path), "--lang", "en"], tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "bad-value" not in _cells(_findings(tmp_path))
+    assert "bad-value" not in _kinds(_findings(tmp_path))
 
 
 def test_answers_without_marks_are_read_as_the_example(tmp_path: Path) -> None:
@@ -111,6 +103,16 @@ def test_answers_without_marks_are_read_as_the_example(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     # The example's own findings, and no more (measured on the example: 337 warnings).
     assert "(0 errors, 337 warnings)" in done.stdout + done.stderr, done.stdout + done.stderr
+    # And shown as read, in the output's language (they were shown as typed: «reports=tre han»).
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
+    header, *rows = book["Criteria"].iter_rows(values_only=True)
+    book.close()
+    told = " ".join(str(row[header.index("Explanation")]) for row in rows)
+    assert "Reports sent (on time / late / not sent)=late" in told
+    assert "Standard reached=Below standard" in told
+    assert "=tre han" not in told and "=Chua dat chuan" not in told
 
 
 def test_a_tone_mark_on_either_vowel_is_one_name() -> None:
@@ -125,7 +127,7 @@ def test_a_tone_mark_on_either_vowel_is_one_name() -> None:
 def test_a_district_written_with_both_tone_places_is_one_group(tmp_path: Path) -> None:
     done = sweep_child([*CASES["well-district-tone-marks"](tmp_path), "--lang", "en"], tmp_path)
     assert done.returncode == 0, done.stderr
-    cells = _cells(_findings(tmp_path))
+    cells = _kinds(_findings(tmp_path))
     told = " ".join(cells)
     assert "group-few-units" not in cells, told
     assert f"«Huyện Thuỷ Nguyên» ({8 - THUY_NEW}), «Huyện Thủy Nguyên» ({THUY_NEW})" in told, told
