@@ -314,15 +314,17 @@ def test_self_scores_and_evidence_are_checked_per_field(tmp_path: Path) -> None:
 
 
 def test_same_row_number_in_two_files_is_counted_once(tmp_path: Path) -> None:
+    """(Each file has a row of its own: a file whose every row another holds is a copy, refused
+    as input-same-rows, tests/test_hostile_decoding28.py.)"""
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
-    for path in (first, second):
-        path.write_text(LONG + "00001,1.2.3,,có\n", encoding="utf-8")
+    first.write_text(LONG + "00001,1.2.3,,có\n00003,1.2.3,,có\n", encoding="utf-8")
+    second.write_text(LONG + "00001,1.2.3,,có\n00002,1.2.3,,có\n", encoding="utf-8")
     intake = read_assessments([first, second], _leaves(), pl.Series(KNOWN))
-    assert intake.cells.select("_file", "_row").rows() == [(str(first), 2)]
+    assert sorted(intake.cells.select("_file", "_row").rows()) == [(str(first), 2), (str(first), 3), (str(second), 3)]
     assert intake.findings.select("severity", "kind", "file", "row").rows() == [
         ("warning", "duplicate-row", str(second), 2)
     ]
-    assert intake.ledger.select("file", "status").rows() == [(str(first), "scored"), (str(second), "scored")]
+    assert intake.ledger.select("file", "status").rows() == [(str(first), "scored")] * 2 + [(str(second), "scored")] * 2
 
 
 REVIEWED_CASES: list[Any] = [
@@ -400,14 +402,19 @@ def test_repeated_self_scores_on_the_same_row_number_are_warned(tmp_path: Path) 
     """Self-scores follow the inputs' repeat rule: a copy on the same row number of another file,
     sheet or column is used once and warned about, not merged silently."""
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
-    for path in (first, second):
-        path.write_text(META + "00001,1.2.3,,có,1,\n", encoding="utf-8")
+    # Each a row of its own: a file whose every row another holds is a copy (input-same-rows).
+    first.write_text(META + "00001,1.2.3,,có,1,\n00003,1.2.3,,có,1,\n", encoding="utf-8")
+    second.write_text(META + "00001,1.2.3,,có,1,\n00002,1.2.3,,có,1,\n", encoding="utf-8")
     intake = read_assessments([first, second], _leaves(), pl.Series(KNOWN))
     assert intake.findings.select("kind", "file", "row", "column").sort("column").rows() == [
         ("duplicate-row", str(second), 2, "self_score"),
         ("duplicate-row", str(second), 2, "value"),
     ]
-    assert intake.meta.select("criterion_id", "self_score").rows() == [("1.2.3", 10_000)]
+    assert sorted(intake.meta.select("commune_code", "criterion_id", "self_score").rows()) == [
+        ("00001", "1.2.3", 10_000),
+        ("00002", "1.2.3", 10_000),
+        ("00003", "1.2.3", 10_000),
+    ]
 
     wide = tmp_path / "wide.csv"
     wide.write_text("commune_code,1.2.3,1.2.3:self_score,1.2.3 : self_score\n00001,có,1,1\n", encoding="utf-8")

@@ -775,11 +775,17 @@ def test_files_read_ahead_for_a_run_of_one_batch_are_the_files_read_then(
     paths, (leaves, register) = messy
     monkeypatch.setattr(csv_input, "RANGED_BYTES", ranged_bytes)
     monkeypatch.setattr(csv_input, "RANGE_BYTES", 700)
+
+    # Their rows are paths[0]'s of other units (codes 8… and 9…): a file whose every row another file
+    # holds, or that holds another's every row, is a copy, refused (input-same-rows) read ahead or not.
+    def others(first: bytes) -> bytes:
+        return paths[0].read_bytes().replace(b"\n0", b"\n" + first)
+
     spoilt = paths[0].parent / "spoilt.csv"  # a file polars refuses: its error located, in its place
-    spoilt.write_bytes(paths[0].read_bytes() + b'00001,1.1.1,x,"a"b,,,,,,\n')
+    spoilt.write_bytes(others(b"8") + b'00001,1.1.1,x,"a"b,,,,,,\n')
     # A file polars reads (by range, when large enough) whose reading finds a problem: a cell too long.
     long_cell = paths[0].parent / "long-cell.csv"
-    long_cell.write_bytes(paths[0].read_bytes() + b"00001,1.1.1,x," + b"y" * (MAX_CELL_CHARS + 1) + b",,,,,,\n")
+    long_cell.write_bytes(others(b"9") + b"00001,1.1.1,x," + b"y" * (MAX_CELL_CHARS + 1) + b",,,,,,\n")
     chosen = [paths[0], long_cell, spoilt, *paths[1:]]
     got, now = FilesAhead(chosen, ranged=True).result(chosen, ranged=False), many.read_many_tables(chosen)
     assert got.problems == now.problems

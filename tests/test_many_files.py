@@ -59,7 +59,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         path.write_bytes(text.encode("cp1258", errors="replace") if n == 11 else text.encode("utf-8"))
         paths.append(path)
     (folder / "empty.csv").write_bytes(b"")
-    swapped = pl.read_csv(paths[12], infer_schema=False)
+    # Another commune's rows (a file holding another's every row is refused: input-same-rows).
+    swapped = pl.read_csv(paths[12], infer_schema=False).with_columns(commune_code=pl.lit("99998"))
     swapped.select(reversed(swapped.columns)).write_csv(folder / "swapped.csv")
     return [*paths[:20], folder / "empty.csv", *paths[20:30], folder / "swapped.csv", *paths[30:]]
 

@@ -39,6 +39,7 @@ from pari_index.criteria.model import Leaf
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.absent_columns import AbsentColumns
 from pari_index.intake.cell_checks import ORDER, check_and_type, check_cells
+from pari_index.intake.copied_rows import RowsSeen
 from pari_index.intake.csv_input import CsvRanges
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
 from pari_index.intake.findings import empty_findings, problems_to_findings
@@ -125,8 +126,24 @@ def sheet_groups(
     intake's are in; sparse, but increasing), a long group is made cells ``slice_rows`` rows
     at a time (a national file's cells were otherwise made all at once beside its grid), and a
     large CSV file is read a range of records at a time (:func:`_ranged_groups`; the files
-    read by ``ahead`` when it was begun for them)."""
+    read by ``ahead`` when it was begun for them). A file whose every row an earlier file holds
+    is refused once all are read (:mod:`.copied_rows`)."""
     seen = read if read is not None else SheetsRead([])
+    rows = RowsSeen(len(paths))
+    for cells, meta_rows in _sheet_groups(paths, table, seen, slice_rows, ahead):
+        rows.note(cells, meta_rows)
+        yield cells, meta_rows
+    rows.check()
+
+
+def _sheet_groups(
+    paths: Sequence[str | Path],
+    table: LeafTable,
+    seen: SheetsRead,
+    slice_rows: int | None,
+    ahead: FilesAhead | None,
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """:func:`sheet_groups` without the check of copies."""
     if slice_rows is not None:
         yield from _ranged_groups(paths, table, seen, slice_rows, ahead)
         seen.close(table)

@@ -9,6 +9,7 @@ import polars as pl
 
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import CRITERION, FIELD, VALUE
+from pari_index.intake.tones import folded_expr
 from pari_index.intake.values import (
     parse_boolean,
     parse_date,
@@ -70,16 +71,28 @@ def typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
         ],
         schema={"_key": pl.String, "_low": pl.String, "_level": pl.String},
     )
+    folds = pl.DataFrame(
+        [
+            {"_key": column, "_fold": fold, "_folded": value}
+            for column, mapping in table.level_folds.items()
+            for fold, value in mapping.items()
+        ],
+        schema={"_key": pl.String, "_fold": pl.String, "_folded": pl.String},
+    )
     level_cells = (
         cells.filter(kind == "level")
         .with_columns(
             (pl.col(CRITERION) + ":" + pl.col(FIELD)).alias("_key"),
             pl.col(VALUE).str.to_lowercase().str.strip_chars().alias("_low"),
+            folded_expr(pl.col(VALUE)).alias("_fold"),
         )
-        .join(levels, on=["_key", "_low"], how="left")
+        .join(levels, on=["_key", "_low"], how="left", maintain_order="left")
+        # An answer named as written first; else by its letters without marks, where that names
+        # one level only (LeafTable.level_folds).
+        .join(folds, on=["_key", "_fold"], how="left", maintain_order="left")
         .with_columns(**{name: expr for name, expr in empty.items() if name != "text"})
-        .with_columns(pl.col("_level").alias("text"))
-        .drop("_key", "_low", "_level")
+        .with_columns(pl.coalesce("_level", "_folded").alias("text"))
+        .drop("_key", "_low", "_level", "_fold", "_folded")
     )
     parts = [
         part(kind.is_in(NUMERIC_KINDS), "num", parse_exact),

@@ -14,6 +14,7 @@ from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.points import EXACT_SCALE
 from pari_index.criteria.rules import Choice
 from pari_index.intake.schema import CRITERION, FIELD, META_FIELDS, PLACE_SCHEMA
+from pari_index.intake.tones import unambiguous_folds
 from pari_index.messages import set_text
 
 
@@ -36,6 +37,11 @@ class LeafTable:
     #: its part to the survey items only, so a value of another item in one is refused
     #: (``not-survey-item``) rather than meeting the commune's own value as a conflict.
     survey_files: frozenset[str] = frozenset()
+    #: "leaf:input" -> an answer folded (:func:`folded`) -> value, for the folds that name one level
+    #: only: a set written without Vietnamese marks ("Dat chuan toi thieu") meets answers written
+    #: with them, and the other way round (Excel's autocorrect, a form typed without a keyboard
+    #: for Vietnamese). Until session 28 such answers were ``bad-value`` errors.
+    level_folds: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
 
     @property
     def survey_items(self) -> list[str]:
@@ -46,6 +52,7 @@ class LeafTable:
         rows: list[dict[str, str | int | None]] = []
         defaults: list[dict[str, str | None]] = []
         level_maps: dict[str, dict[str, str]] = {}
+        level_folds: dict[str, dict[str, str]] = {}
         min_texts: dict[str, str] = {}
         max_texts: dict[str, str] = {}
         level_lists: dict[str, tuple[str, int]] = {}
@@ -70,6 +77,7 @@ class LeafTable:
                     for answer in level.answers():
                         mapping[answer] = level.value
                 level_maps[leaf.column(leaf.rule.input)] = mapping
+                level_folds[leaf.column(leaf.rule.input)] = unambiguous_folds(mapping)
                 levels = leaf.rule.levels
                 level_lists[leaf.column(leaf.rule.input)] = level_list([level.label or level.value for level in levels])
                 level_lists_en[leaf.column(leaf.rule.input)] = level_list(
@@ -94,6 +102,7 @@ class LeafTable:
             level_lists=level_lists,
             level_lists_en=level_lists_en,
             survey_files=frozenset(str(f) for f in survey_files),
+            level_folds=level_folds,
         )
 
 

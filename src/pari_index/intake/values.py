@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from pari_index.criteria.points import EXACT_PLACES, EXACT_SCALE, REST_SCALE
+from pari_index.intake.tones import folded_expr, unambiguous_folds
 from pari_index.textexpr import format_text
 
 #: Answers accepted for a boolean input (compared after lower-casing).
@@ -86,6 +87,7 @@ STATUS_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(("chưa hoàn thành", "không hoàn thành"), "not_done"),
 }
+_STATUS_FOLDS = unambiguous_folds(STATUS_WORDS)
 
 #: Years a date may have. A date outside is refused, never reinterpreted: ``15/12/25`` would
 #: otherwise read as the year 0025 (and be "on time" for any deadline), ``01/01/0000`` as the
@@ -429,14 +431,22 @@ def parse_points(text: pl.Expr) -> pl.Expr:
     return parse_units(text.str.replace(POINTS_WORD, ""))
 
 
+#: Yes and no, and the statuses, typed without Vietnamese marks («khong kip thoi», «chua dat»: a
+#: keyboard without Telex, a form filled on a phone), each fold that names one meaning only. Until
+#: session 28 each such answer was a bad-value error, «co» and «khong» alone excepted.
+_BOOLEAN_FOLDS = unambiguous_folds({**dict.fromkeys(TRUE_WORDS, "true"), **dict.fromkeys(FALSE_WORDS, "false")})
+
+
 def parse_boolean(text: pl.Expr) -> pl.Expr:
+    """Yes or no (TRUE_WORDS, FALSE_WORDS), as written, else without marks (_BOOLEAN_FOLDS)."""
     low = text.str.to_lowercase().str.strip_chars()
+    bare = folded_expr(text).replace_strict(_BOOLEAN_FOLDS, default=None, return_dtype=pl.String)
     return (
         pl.when(low.is_in(list(TRUE_WORDS)))
         .then(pl.lit(True))
         .when(low.is_in(list(FALSE_WORDS)))
         .then(pl.lit(False))
-        .otherwise(pl.lit(None, dtype=pl.Boolean))
+        .otherwise(bare == "true")
     )
 
 
@@ -669,8 +679,10 @@ def date_problems(texts: pl.Series) -> dict[str, str]:
 
 
 def parse_status(text: pl.Expr) -> pl.Expr:
+    """A timeliness status (STATUS_WORDS), as written, else without marks (_STATUS_FOLDS)."""
     low = text.str.to_lowercase().str.strip_chars()
-    return low.replace_strict(STATUS_WORDS, default=None, return_dtype=pl.String)
+    bare = folded_expr(text).replace_strict(_STATUS_FOLDS, default=None, return_dtype=pl.String)
+    return low.replace_strict(STATUS_WORDS, default=None, return_dtype=pl.String).fill_null(bare)
 
 
 def parse_level(text: pl.Expr, levels: dict[str, str]) -> pl.Expr:

@@ -344,6 +344,17 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chỉ đưa một trong hai tệp (chuyển bản sao ra khỏi thư mục), rồi chấm lại",
         "give one of the two files (move the copy out of the folder), then score again",
     ),
+    # A file whose every row is a row of another file given before it (intake/copied_rows.py).
+    "input-same-rows": entry(
+        "Hai tệp có cùng các dòng",
+        "Two files with the same rows",
+        "mọi dòng của tệp này đều có trong {other} (một bản sao lưu thành loại tệp khác, có dấu BOM hoặc kiểu "
+        "xuống dòng khác, hoặc một phần của tệp đó được đưa lại); các dòng của nó sẽ bị đọc hai lần",
+        "every row of this file is a row of {other} too (a copy saved as another type, with a byte-order mark "
+        "or other line ends, or a part of that file given again); its rows would be read twice",
+        "chỉ đưa một trong hai tệp (chuyển bản sao ra khỏi thư mục), rồi chấm lại",
+        "give one of the two files (move the copy out of the folder), then score again",
+    ),
     "input-is-results": entry(
         "Kết quả của pari score được đưa làm đầu vào",
         "Results of pari score given as an input",

@@ -17,6 +17,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Level, Proportional, Tiers
 from pari_index.intake.assessments import CRITERION, FIELD
+from pari_index.intake.tones import folded_expr, unambiguous_folds
 from pari_index.intake.values import FALSE_WORDS, SIGNIFICANT_DIGITS, STATUS_WORDS, TRUE_WORDS, number_as_read
 from pari_index.messages import ANSWERS, InputLabel, format_number, set_text
 from pari_index.messages.labels import FIELD_WORDS, VIETNAMESE_MARK, repeated_set_text
@@ -151,15 +152,17 @@ def level_words(leaves: Sequence[Leaf], lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def _level_labels(leaves: Sequence[Leaf], lang: str) -> dict[str, str]:
+def _level_labels(leaves: Sequence[Leaf], lang: str, bare: bool = False) -> dict[str, str]:
     """ "criterion:input:answer" -> the level's label in ``lang``, for each answer intake reads as
-    one of a choice's levels: its value, its label or its English label, in lower case."""
+    one of a choice's levels: its value, its label or its English label, in lower case; with
+    ``bare``, each answer folded without marks where the fold names one level (as intake reads it,
+    :class:`.model.LeafTable`'s ``level_folds``)."""
     labels: dict[str, str] = {}
     for leaf in leaves:
         if isinstance(leaf.rule, Choice):
-            for level in leaf.rule.levels:
-                for answer in level.answers():
-                    labels[f"{leaf.id}:{leaf.rule.input}:{answer}"] = _level_label(level, lang)
+            answers = {answer: _level_label(level, lang) for level in leaf.rule.levels for answer in level.answers()}
+            for answer, label in (unambiguous_folds(answers) if bare else answers).items():
+                labels[f"{leaf.id}:{leaf.rule.input}:{answer}"] = label
     return labels
 
 
@@ -170,21 +173,31 @@ def _shown_value(
     in English), a choice's level by its label (``full`` as "Duy trì, cải tiến đầy đủ";
     ``item_input`` is "criterion:input"), a decimal with the language's mark; other values as typed."""
     low = value.str.strip_chars().str.to_lowercase()
+    # An answer typed without marks, read by intake where that names one meaning: shown as read.
+    bare = folded_expr(value)
     mark = "," if lang == "vi" else "."
-    booleans, statuses = _answers(lang)["boolean"], _answers(lang)["status"]
-    levels = _level_labels(leaves, lang)
+    words = {kind: {**unambiguous_folds(answers), **answers} for kind, answers in _answers(lang).items()}
+    levels, bare_levels = _level_labels(leaves, lang), _level_labels(leaves, lang, bare=True)
     level = (
-        (item_input + ":" + low).replace_strict(levels, default=None, return_dtype=pl.String)
+        (item_input + ":" + low)
+        .replace_strict(levels, default=None, return_dtype=pl.String)
+        .fill_null((item_input + ":" + bare).replace_strict(bare_levels, default=None, return_dtype=pl.String))
         if levels and item_input is not None
         else pl.lit(None, dtype=pl.String)
     )
+    typed = {
+        name: low.replace_strict(found, default=None, return_dtype=pl.String).fill_null(
+            bare.replace_strict(found, default=None, return_dtype=pl.String)
+        )
+        for name, found in words.items()
+    }
     return (
         pl.when((kind == "level") & level.is_not_null())
         .then(level)
-        .when((kind == "boolean") & low.is_in(list(booleans)))
-        .then(low.replace_strict(booleans, default=None, return_dtype=pl.String))
-        .when((kind == "status") & low.is_in(list(statuses)))
-        .then(low.replace_strict(statuses, default=None, return_dtype=pl.String))
+        .when((kind == "boolean") & typed["boolean"].is_not_null())
+        .then(typed["boolean"])
+        .when((kind == "status") & typed["status"].is_not_null())
+        .then(typed["status"])
         .when(value.str.contains(_DECIMAL))
         .then(value.str.replace(r"[.,]", mark, literal=False))
         .otherwise(value)

@@ -1,0 +1,99 @@
+"""A file whose every row is a row of another file given before it: the same form given twice in
+other bytes, told once.
+
+The same bytes under two names are refused before anything is read (``input-same-content``,
+:mod:`pari_index.same_content`). The same rows in other bytes were not: the example's assessments
+given with a copy saved with a byte-order mark and CRLF line ends (Excel's "CSV UTF-8"), or as an
+.xlsx beside the .csv it came from, read every row twice: 11,998 ``duplicate-row`` warnings, exit 0,
+and nothing said which file was the copy. Such a file is refused the same way (exit 2), once,
+naming the file it repeats (``input-same-rows``).
+
+What is compared is what the reading made of each row: its cells (unit, item, input, value) and its
+commune's own fields (self-score, evidence), each as a hash, kept per file as they are read. A file
+all of whose hashes one other file holds too is a copy (a form sent twice, or one commune's form
+given again beside the province's file that holds it, in either order); of two files with the same
+rows, the second. Only with two files or more; a file with no
+row read is left to the reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from pari_index.errors import Problem, UsageError
+from pari_index.intake.sheet import FILE
+
+
+@dataclass
+class RowsSeen:
+    """The hashes of the rows read so far, by file (as the number of the file in reading order)."""
+
+    files: int
+    numbers: dict[str, int] = field(default_factory=dict)
+    parts: list[pl.DataFrame] = field(default_factory=list)
+
+    def note(self, *frames: pl.DataFrame) -> None:
+        """Keep the hashes of ``frames``' rows (cells or meta rows): every column but the place's
+        (those beginning with ``_``: file, sheet, row, column, order)."""
+        if self.files < 2:
+            return
+        for frame in frames:
+            if frame.height == 0:
+                continue
+            values = sorted(c for c in frame.columns if not c.startswith("_"))
+            for name in frame.get_column(FILE).unique(maintain_order=True).to_list():
+                self.numbers.setdefault(str(name), len(self.numbers))
+            number = frame.get_column(FILE).cast(pl.String).replace_strict(self.numbers, return_dtype=pl.UInt32)
+            # The columns' names are in the hash: a meta row and a cell never match.
+            named = pl.struct(pl.lit(",".join(values)).alias("_names"), *values).hash(7)
+            self.parts.append(
+                frame.select(number.alias("_n"), named.alias("_h")).unique()  # one form repeats little
+            )
+
+    def check(self) -> None:
+        """Refuse (UsageError, exit 2) each file whose every row one other file holds too, that
+        file holding more rows, or as many and given before it (of two copies, the second)."""
+        if len(self.numbers) < 2:
+            return
+        seen = pl.concat(self.parts).unique()
+        self.parts = []
+        sizes = seen.group_by("_n").len("_rows")
+        # Each pair of files sharing a row, and how many rows they share (most rows are one file's).
+        shared = seen.filter(pl.len().over("_h") > 1)
+        pairs = (
+            shared.join(shared.rename({"_n": "_of"}), on="_h")
+            .filter(pl.col("_n") != pl.col("_of"))
+            .group_by("_n", "_of")
+            .len("_shared")
+            .join(sizes, on="_n")
+            .join(sizes.rename({"_n": "_of", "_rows": "_of_rows"}), on="_of")
+        )
+        larger = (pl.col("_of_rows") > pl.col("_rows")) | (
+            (pl.col("_of_rows") == pl.col("_rows")) & (pl.col("_of") < pl.col("_n"))
+        )
+        copies = (
+            pairs.filter((pl.col("_shared") == pl.col("_rows")) & larger)
+            .group_by("_n")
+            .agg(pl.col("_of").sort_by("_of_rows", "_of", descending=[True, False]).first())
+            .sort("_n")
+        )
+        if copies.height == 0:
+            return
+        names = {number: name for name, number in self.numbers.items()}
+        raise UsageError([_same_rows(names[copy], names[of]) for copy, of in copies.select("_n", "_of").rows()])
+
+
+def _same_rows(path: str, other: str) -> Problem:
+    return Problem(
+        "input-same-rows",
+        f"every row of this file is a row of {other} too (a copy saved as another type, with a byte-order mark "
+        "or other line ends, or a part of that file given again); its rows would be read twice",
+        file=path,
+        hint="give one of the two files (move the copy out of the folder), then score again",
+        params={"path": path, "other": other},
+    )
+
+
+__all__ = ["RowsSeen"]

@@ -1,0 +1,60 @@
+"""Vietnamese text compared whatever its spelling of marks: the place of a tone mark, for names
+compared as one name (:func:`tone_placed`), and text without any mark, for answers matched
+without them (:func:`folded`).
+
+Vietnamese has two spellings of a tone mark on a syllable ending in "oa", "oe" or "uy": on the
+first vowel ("Hòa", "Thủy", "Khỏe": the rules of 1980 and most keyboards today) or on the second
+("Hoà", "Thuỷ", "Khoẻ": the older spelling, still that of many decisions). Both are one word, and a
+register put together from several lists writes "Huyện Thuỷ Nguyên" in some rows and "Huyện Thủy
+Nguyên" in others.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import polars as pl
+
+#: A tone mark (decomposed: grave, acute, tilde, hook, dot below) written on the first vowel of a
+#: syllable ending in "oa", "oe" or "uy" ("Hòa", "Thủy", the spelling of 1980's rules and of most
+#: keyboards today) rather than on the second ("Hoà", "Thuỷ", the older spelling, still that of
+#: many decisions): one word either way, and the same register writes "Huyện Thuỷ Nguyên" in some
+#: rows and "Huyện Thủy Nguyên" in others. Until session 28 they were two ranking groups.
+_TONES = r"([\x{0300}\x{0301}\x{0303}\x{0309}\x{0323}])"
+_TONE_ON_FIRST = (r"(o)" + _TONES + r"([ae])(\P{L}|$)", r"(u)" + _TONES + r"(y)(\P{L}|$)")
+
+
+def tone_placed(name: pl.Expr) -> pl.Expr:
+    """``name`` (lower case) with a syllable's tone mark placed as the older spelling places it
+    (see _TONE_ON_FIRST: ``hòa`` as ``hoà``, ``thủy`` as ``thuỷ``), composed (NFC). Only "oa", "oe"
+    and "uy" are moved ("òy" or "ùa" are no such pair: "ùa" of "mùa" keeps its place)."""
+    decomposed = name.str.normalize("NFD")
+    for pattern in _TONE_ON_FIRST:
+        decomposed = decomposed.str.replace_all(pattern, "${1}${3}${2}${4}")
+    return decomposed.str.normalize("NFC")
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case without Vietnamese marks (``đ`` as ``d``) and with its spaces made one:
+    as :func:`folded_expr` folds a cell."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
+    return " ".join(bare.replace("đ", "d").split())
+
+
+def folded_expr(text: pl.Expr) -> pl.Expr:
+    """:func:`folded` as a polars expression."""
+    bare = text.str.to_lowercase().str.normalize("NFD").str.replace_all(r"\p{M}", "")
+    return bare.str.replace_all("đ", "d", literal=True).str.replace_all(r"\s+", " ").str.strip_chars()
+
+
+def unambiguous_folds(mapping: dict[str, str]) -> dict[str, str]:
+    """``mapping``'s answers folded (:func:`folded`), each to its meaning, leaving out a fold that two
+    meanings share ("Có" and "Co" of two levels): such a cell is not guessed, it stays a bad value."""
+    levels: dict[str, set[str]] = {}
+    for answer, value in mapping.items():
+        levels.setdefault(folded(answer), set()).add(value)
+    return {fold: next(iter(values)) for fold, values in levels.items() if len(values) == 1}
+
+
+__all__ = ["folded", "folded_expr", "tone_placed", "unambiguous_folds"]
