@@ -3,10 +3,11 @@
 :func:`score` is the library form of ``pari score``: the intake read by
 :func:`pari_index.intake.inputs.read_intake` (by batch of communes when it can), then
 :func:`score_inputs` on its frames, which reads no input file and scores batch after batch: each
-batch item by item (:mod:`.items`: the compiled rules on the commune's reported inputs and again
-on the appraisal council's corrected inputs, the evidence policy) and totalled per area, part and commune (:mod:`.totals`); what the run could not
-use is told by :mod:`.completeness`. Every commune of the register gets one row per scored item,
-with a status, even when it sent nothing: nothing is dropped silently.
+batch item by item (:mod:`.items`: the compiled rules on the commune's reported inputs and again on
+the appraisal council's corrected inputs, the evidence policy) and totalled per area, part and
+commune (:mod:`.totals`); what the run could not use is told by :mod:`.completeness`. Every commune
+of the register gets one row per scored item, with a status, even when it sent nothing: nothing is
+dropped silently.
 
 Points columns of the result frames are Int64 counts of 1/10,000 point (exact sums); use
 :func:`pari_index.outputs.files.display_frame` to get decimals for people.
