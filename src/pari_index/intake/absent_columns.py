@@ -92,12 +92,7 @@ class AbsentColumns:
         (consecutive sheets read as one frame, or one range of a large CSV file)."""
         if self._entry(sheet, frame.columns, survey_files) is None or CRITERION not in frame.columns:
             return
-        named = pl.col("input").filter(pl.col("input").is_in(WATCHED)) if "input" in frame.columns else None
-        per_sheet = frame.group_by(FILE, SHEET).agg(
-            pl.col(CRITERION).drop_nulls().unique(),
-            *([named.unique().alias("_named")] if named is not None else []),
-        )
-        for row in per_sheet.iter_rows(named=True):
+        for row in _items_and_named(frame).iter_rows(named=True):
             entry = self.sheets.get((row[FILE], row[SHEET]))
             if entry is None:  # another sheet of the group: same columns
                 entry = self.sheets.setdefault(
@@ -194,4 +189,32 @@ def _self_score_absent(entry: _SheetFields) -> Problem:
         hint="add the column self_score (or điểm tự chấm) to the header row, as in the form of pari template",
         severity="warning",
         params={"columns": SELF_SCORE},
+    )
+
+
+def _items_and_named(frame: pl.DataFrame) -> pl.DataFrame:
+    """FILE, SHEET, the items (CRITERION) and the watched fields named in ``input`` (``_named``)
+    of each run of consecutive rows of one sheet of ``frame`` (a sheet in two runs is in two
+    rows). Only the rows that give an item or a field are grouped, and lazily: a frame of sheets
+    concatenated is in chunks, which grouping it whole put together again, every column of every
+    row (190 MB for a file of 2.4 million rows of a code alone, and grouping on the file's and
+    sheet's names hashed their text on each row: limits28/millions-of-tiny-rows)."""
+    run = pl.struct(FILE, SHEET).rle_id().alias("_run")
+    has_input = "input" in frame.columns
+    watched = pl.col("input").is_in(WATCHED) if has_input else pl.lit(False)
+    first_of_run = (pl.col("_run") != pl.col("_run").shift(1)).fill_null(True)
+    return (
+        frame.lazy()
+        .select(
+            run, FILE, SHEET, CRITERION, pl.col("input") if has_input else pl.lit(None, dtype=pl.String).alias("input")
+        )
+        .filter(pl.col(CRITERION).is_not_null() | watched.fill_null(False) | first_of_run)
+        .group_by("_run", maintain_order=True)
+        .agg(
+            pl.col(FILE).first(),
+            pl.col(SHEET).first(),
+            pl.col(CRITERION).drop_nulls().unique(),
+            *([pl.col("input").filter(watched).unique().alias("_named")] if has_input else []),
+        )
+        .collect()
     )
