@@ -276,6 +276,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "write under another name, in a folder that is not mounted so (then copy the file onto the mount if need"
             " be)",
         ),
+        "": Words(
+            "ghi vào một thư mục mới bên trong nó, hoặc dưới tên khác ở nơi khác",
+            "write into a new folder inside it, or under another name elsewhere",
+        ),
     },
     "file_in_folder": {
         "example": Words("chỉ ra tên tệp, ví dụ {example}", "give a file name, e.g. {example}"),
