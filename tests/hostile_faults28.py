@@ -8,6 +8,11 @@ real ``pari`` on c58d720 (before) and after the fix:
   the pattern, whether it matched nothing or the very file meant. Now ``input-wildcard-unmatched``
   ("* is a wildcard … no file here matches it") or ``input-wildcard`` (the files it matches,
   none read in its place), exit 1, from every reader that finds no file (errors.near_name).
+- On Windows, click expanded every argument's wildcard, an option's value too: ``--communes
+  commun*.csv`` matching ``communes.csv`` and ``communes-2024.csv`` became ``--communes
+  communes-2024.csv communes.csv``, the register then scored as an assessments file (shown by
+  calling click's ``_expand_args``; not run on Windows). Now an option's value is left as typed
+  (cli.windows_arguments), and told as a pattern; a positional file pattern is expanded as before.
 - ``pari criteria import phu-luc.xlsx`` where the file is missing, is ``Phu-luc.XLSX`` or is a
   pattern: "cannot read the file: No such file or directory", hint "check the path and its
   permissions" (``file-unreadable``): the annex is opened without a look first, and the system's

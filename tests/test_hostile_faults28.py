@@ -161,3 +161,59 @@ def test_the_bind_mount_shares_the_disk_s_device_number(tmp_path: Path) -> None:
         check=False,
     )
     assert done.stdout.splitlines() == ["False False", "Device or resource busy"], done.stdout + done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Windows' cmd leaves wildcards to the program: click expanded every argument, option values too.
+
+
+def _windows(args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from pari_index.cli import main, windows_arguments
+
+    monkeypatch.chdir(folder)
+    return windows_arguments(main, args)
+
+
+def test_click_s_expansion_moves_a_register_pattern_into_the_assessments(tmp_path: Path) -> None:
+    """The defect as it was: click's own expansion (on Windows) of ``--communes commun*.csv``
+    gives the register option one file and the other a place among the assessments."""
+    from click.utils import _expand_args
+
+    for name in ("communes.csv", "communes-2024.csv"):
+        (tmp_path / name).write_text("x")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        expanded = _expand_args(["score", "a.csv", "--communes", "commun*.csv"])
+    finally:
+        os.chdir(cwd)
+    assert expanded == ["score", "a.csv", "--communes", "communes-2024.csv", "communes.csv"]
+
+
+def test_on_windows_an_option_s_pattern_is_left_as_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("communes.csv", "communes-2024.csv", "assessments_long.csv", "assessments_wide.csv"):
+        (tmp_path / name).write_text("x")
+    args = ["--lang", "en", "score", "assessments_*.csv", "--communes", "commun*.csv", "-o", "kq-*.xlsx", "-q"]
+    assert _windows(args, tmp_path, monkeypatch) == [
+        "--lang",
+        "en",
+        "score",
+        "assessments_long.csv",
+        "assessments_wide.csv",
+        "--communes",
+        "commun*.csv",
+        "-o",
+        "kq-*.xlsx",
+        "-q",
+    ]
+
+
+def test_on_windows_positional_patterns_of_a_subcommand_s_subcommand_are_expanded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "Phu-luc.xlsx").write_text("x")
+    args = ["criteria", "import", "Phu*.xlsx", "-o", "d*.yaml"]
+    assert _windows(args, tmp_path, monkeypatch) == ["criteria", "import", "Phu-luc.xlsx", "-o", "d*.yaml"]
+    # After ``--`` every argument is positional, as click reads it.
+    (tmp_path / "communes.csv").write_text("x")
+    assert _windows(["score", "--", "commun*.csv"], tmp_path, monkeypatch) == ["score", "--", "communes.csv"]
