@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from children import ROOT, pari_child
+from children import in_mount_namespace, pari_child
 from hostile_faults28 import (
     CASES,
     EXPECTED,
@@ -108,26 +108,11 @@ BINDING = 'mount --bind src mnt && mount --bind shared.xlsx prev.xlsx && exec "$
 
 
 def _bound_pari(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
-    if shutil.which("unshare") is None:  # not a silent skip: CI must install util-linux
-        pytest.fail("the bind-mount cases need unshare (util-linux)")
     (folder / "mnt").mkdir()
     (folder / "src").mkdir()
     (folder / "shared.xlsx").write_bytes(b"the shared workbook")
     (folder / "prev.xlsx").write_bytes(b"")
-    argv = ["unshare", "--mount", "--map-root-user", "sh", "-c", BINDING, "sh", sys.executable, "-m"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    try:
-        return subprocess.run(
-            [*argv, "pari_index.cli", *args],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"pari {' '.join(args)} was still running after 120 s")
+    return in_mount_namespace(BINDING, [], args, folder)
 
 
 @pytest.mark.parametrize("name", sorted(MOUNTED))
