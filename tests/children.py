@@ -118,3 +118,28 @@ def answers_its_case(
     assert all((folder / name).read_bytes() == data for name, data in before.items())
     assert not any(os.path.lexists(folder / name) for name in not_written), os.listdir(folder)
     return said
+
+
+def in_mount_namespace(
+    script: str, script_args: Sequence[str], args: list[str], folder: Path
+) -> subprocess.CompletedProcess[str]:
+    """``python -m pari_index.cli ARGS`` in ``folder`` after the shell ``script`` (given
+    ``script_args``, then the command as ``$@``) made its mounts, in a mount namespace of its own
+    (unprivileged where user namespaces are allowed: ``--map-root-user``); the mounts go with the
+    namespace. A child still running after 120 s fails the test."""
+    if shutil.which("unshare") is None:  # not a silent skip: CI must install util-linux
+        pytest.fail("the mount cases need unshare (util-linux)")
+    argv = ["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh", *script_args, sys.executable, "-m"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    try:
+        return subprocess.run(
+            [*argv, "pari_index.cli", *args],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"pari {' '.join(args)} was still running after 120 s")

@@ -6,13 +6,12 @@ point is refused before anything is read (mounted in a namespace of the test's o
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from children import ROOT, answers_its_case
+from children import answers_its_case, in_mount_namespace
 from hostile_faults27 import (
     CASES,
     EXPECTED,
@@ -97,23 +96,8 @@ MOUNTING = 'mount -t tmpfs -o "$1" pari-test mnt && shift && exec "$@"'
 
 
 def _mounted_pari(args: list[str], folder: Path, options: str = "size=64m") -> subprocess.CompletedProcess[str]:
-    if shutil.which("unshare") is None:  # not a silent skip: CI must install util-linux
-        pytest.fail("the mount-point cases need unshare (util-linux)")
     (folder / "mnt").mkdir()
-    argv = ["unshare", "--mount", "--map-root-user", "sh", "-c", MOUNTING, "sh", options, sys.executable, "-m"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    try:
-        return subprocess.run(
-            [*argv, "pari_index.cli", *args],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"pari {' '.join(args)} was still running after 120 s")
+    return in_mount_namespace(MOUNTING, [options], args, folder)
 
 
 @pytest.mark.parametrize("name", sorted(MOUNTED))

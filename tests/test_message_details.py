@@ -520,6 +520,7 @@ TOLD_BY_TITLE_AND_HINT = {
     ("intake/grid.py", "cell-without-header"),  # the title is the sentence, capitalised
     ("intake/tables.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp"
     ("intake/tables.py", "file-not-found"),  # "Không tìm thấy tệp"
+    ("errors.py", "file-not-found"),  # "Không tìm thấy tệp" (a reader that opens without a look first)
     ("outputs/results.py", "file-not-found"),  # the place names the results file
     ("scoring/evidence.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
     ("scoring/evidence.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised

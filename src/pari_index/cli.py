@@ -82,6 +82,32 @@ def _one_malloc_arena() -> None:
 _one_malloc_arena()
 
 
+def windows_arguments(group: click.Group, args: Sequence[str]) -> list[str]:
+    """``args`` as Windows' ``cmd`` passed them, expanded as click would (``~``, ``%VAR%``, a
+    wildcard matching files) except a wildcard in an option's value: click's own expansion turned
+    ``--communes commun*.csv``, matching ``communes.csv`` and ``communes-2024.csv``, into
+    ``--communes communes-2024.csv communes.csv``, and the register was then scored as an
+    assessments file. Such a value is left as typed, which the reader tells as a pattern with the
+    files it matches (errors.wildcard)."""
+    from click.utils import _expand_args
+
+    command: click.Command = group
+    for arg in args:  # the (sub)command named, through ``pari --lang en criteria import``
+        if isinstance(command, click.Group) and arg in command.commands:
+            command = command.commands[arg]
+    valued = {
+        name
+        for param in [*group.params, *command.params]
+        if isinstance(param, click.Option) and not param.is_flag and not param.count
+        for name in param.opts
+    }
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        after_option = i > 0 and args[i - 1] in valued and "--" not in args[:i]
+        out += [arg] if after_option and ("*" in arg or "?" in arg) else _expand_args([arg])
+    return out
+
+
 class _Group(click.Group):
     """The ``pari`` group: click's own errors speak the command's language (command_lang); its
     commands refuse an option given twice (PariCommand)."""
@@ -91,6 +117,8 @@ class _Group(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         self.lang = command_lang(list(sys.argv[1:] if args is None else args))
+        if os.name == "nt" and args is None and kwargs.get("windows_expand_args", True):
+            args, kwargs["windows_expand_args"] = windows_arguments(self, sys.argv[1:]), False
         try:
             console.closed_streams()
             console.console_streams()

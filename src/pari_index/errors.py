@@ -9,6 +9,7 @@ traceback for a ``PariError``.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import unicodedata
@@ -277,8 +278,15 @@ def unreadable_hint(exc: BaseException) -> tuple[str, str]:
 
 def unreadable_file(exc: BaseException, file: str) -> Problem:
     """``file-unreadable`` for an OSError met while ``file`` was opened or read: the system's reason
-    and the hint of that reason (:func:`unreadable_hint`). Every reader's refusal is this one."""
+    and the hint of that reason (:func:`unreadable_hint`). Every reader's refusal is this one. A
+    file that is not there (ENOENT, where a reader opens without looking first: ``pari criteria
+    import``) is told as not found, with a link leading nowhere, a pattern or a near name
+    (:func:`near_name`), not as "cannot read the file … check its permissions"."""
     number, reason = os_error_parts(exc)
+    if number == errno.ENOENT:
+        where = getattr(exc, "filename", None) or file
+        missing = Problem("file-not-found", "file not found", file=file, hint="check the path")
+        return broken_link(where, file) or near_name(where, file) or missing
     reason = reason or (os.strerror(number) if number else type(exc).__name__)
     key, hint = unreadable_hint(exc)
     return Problem(
@@ -292,8 +300,6 @@ def unreadable_file(exc: BaseException, file: str) -> Problem:
 
 def errno_name(number: int | None) -> str:
     """The symbolic name of an error number (``EIO``), or "" when it has none."""
-    import errno
-
     return errno.errorcode.get(number, "") if number is not None else ""
 
 
@@ -461,6 +467,51 @@ def windows_separators(path: str | Path) -> str | None:
         return None
 
 
+#: The wildcards a shell replaces by the names they match, which no Windows name may hold (``[``
+#: may be a letter of a name: ``bao-cao [2025].csv``).
+_WILDCARD = re.compile(r"[*?]")
+
+
+def wildcard(path: str | Path, file: str | None = None) -> Problem | None:
+    """A missing ``path`` holding a wildcard (``*``, ``?``) that no shell replaced: written inside
+    quotes, or typed at Windows' ``cmd``, which leaves it to the program (``pari score
+    "examples/assessments_*.csv"``). It was "file not found, check the path", which said nothing
+    of the pattern nor of the files it matches. Those files are listed, and none is read in its
+    place (which of them were meant, and in what roles, is the user's to say). None when the name
+    holds no wildcard."""
+    text = os.fspath(path)
+    if isinstance(text, bytes) or not _WILDCARD.search(text):
+        return None
+    import glob
+
+    try:  # ``[`` as a letter (see _WILDCARD); a folder of many entries is listed once, as ls would
+        matched = sorted(glob.glob(text.replace("[", "[[]")))
+    except (OSError, ValueError):
+        matched = []
+    shown = file if file is not None else str(path)
+    mark = _WILDCARD.search(text).group()  # type: ignore[union-attr]
+    if not matched:
+        return Problem(
+            "input-wildcard-unmatched",
+            f"not found: {mark} is a wildcard, which a shell replaces by the names that match the pattern, "
+            "and no file here matches it",
+            file=shown,
+            hint="check the folder and the pattern (`dir` or `ls`), or give each file by its name",
+            params={"wildcard": mark},
+        )
+    listed = ", ".join(quoted(name) for name in matched[:NEAR_NAMES_SHOWN])
+    listed += ", …" if len(matched) > NEAR_NAMES_SHOWN else ""
+    return Problem(
+        "input-wildcard",
+        f"a pattern with the wildcard {mark}, which no shell replaced by the names it matches (it was in "
+        f"quotes, or typed at Windows' cmd); it matches {len(matched)}: {listed}",
+        file=shown,
+        hint="give each file by its name (pari does not read a pattern), or leave the pattern outside quotes "
+        "where a shell replaces it",
+        params={"wildcard": mark, "count": len(matched), "matched": listed},
+    )
+
+
 def near_name(path: str | Path, file: str | None = None) -> Problem | None:
     """A missing ``path`` with names near it in its folder (:func:`near_names`): a clerk on
     Windows types the name Explorer shows, which hides the extension, and Windows opens a name
@@ -480,6 +531,9 @@ def near_name(path: str | Path, file: str | None = None) -> Problem | None:
             hint="write / between folders: here \\ is a letter of a name (Windows writes it between folders)",
             params={"path": quoted(slashed)},
         )
+    pattern = wildcard(path, file)
+    if pattern is not None:
+        return pattern
     names = near_names(path)
     if not names:
         return None

@@ -34,7 +34,7 @@ from pari_index.demo.rows import _batches
 from pari_index.demo.words import FAMILY, GIVEN, MIDDLE
 from pari_index.input_watch import check_unchanged
 from pari_index.interruptions import held
-from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale, folder_on_disk, on_disk
+from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale, folder_for_the_block, folder_on_disk, on_disk
 from pari_index.outputs.ownership import as_marked, file_digest, marked_line
 
 
@@ -187,42 +187,39 @@ def generate(
     if not 0 <= mistakes <= 1:
         raise ValueError("mistakes is a share between 0 and 1")
     out = Path(out_dir)
-    missing = [part for part in (out, *out.parents) if not os.path.lexists(part)]
-    out.mkdir(parents=True, exist_ok=True)
-    for part in missing:  # the run's own (pari_index.input_watch: output-changed)
-        input_watch.placed(part, below=False)
-    clean_stale(out / _STAGE_TARGET)  # the scratch folders of runs killed outright
-    units = make_register(
-        criteria, communes=communes, districts=districts, seed=seed, province=province, provinces=provinces
-    )
-    # A set without a year (its deadlines relative) gets made-up data of a fixed year.
-    year = criteria.year if criteria.year is not None else DEMO_YEAR
-    compiled = compile_criteria(criteria, year)
-    plans = _plans(compiled.leaves)
-    wide_codes = _wide_codes(units, forms, wide_share)
-    rng = random.Random(f"{seed}/council")
-    appraisers = [f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}" for _ in range(6)]
-    # Small sets get a higher share of corrections so that the appraisal file shows every kind.
-    share = min(0.5, max(0.15, 6 / len(units)))
-    settings = _Settings(plans, compiled, year, mistakes, appraisers, wide_codes, seed, share)
+    with folder_for_the_block(out):  # the folders made for the set go again if it is not written
+        clean_stale(out / _STAGE_TARGET)  # the scratch folders of runs killed outright
+        units = make_register(
+            criteria, communes=communes, districts=districts, seed=seed, province=province, provinces=provinces
+        )
+        # A set without a year (its deadlines relative) gets made-up data of a fixed year.
+        year = criteria.year if criteria.year is not None else DEMO_YEAR
+        compiled = compile_criteria(criteria, year)
+        plans = _plans(compiled.leaves)
+        wide_codes = _wide_codes(units, forms, wide_share)
+        rng = random.Random(f"{seed}/council")
+        appraisers = [f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}" for _ in range(6)]
+        # Small sets get a higher share of corrections so that the appraisal file shows every kind.
+        share = min(0.5, max(0.15, 6 / len(units)))
+        settings = _Settings(plans, compiled, year, mistakes, appraisers, wide_codes, seed, share)
 
-    with held():  # made and recorded for removal as one step (pari_index.interruptions)
-        scratch = tempfile.TemporaryDirectory(dir=out, prefix=f"{_STAGE_PREFIX}{os.getpid()}-")
-    with scratch as scratch_name:
-        stage, parts = Path(scratch_name) / "set", Path(scratch_name) / "parts"
-        stage.mkdir()
-        parts.mkdir()
-        staged: dict[str, Path] = {"communes": _write_register(stage, units, fmt)}
-        staged.update(_write_assessments(stage, parts, settings, units, fmt, wide_fmt, batch_size))
-        shown = {"communes": communes, "districts": districts, "seed": seed, "forms": "+".join(forms)}
-        shown |= {"format": fmt if wide_fmt is None else f"{fmt} (wide: {wide_fmt})", "mistakes": mistakes}
-        text = _readme(criteria, staged, shown)
-        staged["readme"] = stage / README_NAME
-        staged["readme"].write_text(text, encoding="utf-8")
-        # Of every format: an earlier set's files of another format are its own as well (a CSV
-        # set, then an XLSX one, then a CSV one found the first set's files listed nowhere).
-        stale = [out / f"{stem}.{f}" for stem in _STEMS for f in ("csv", "xlsx", "parquet")]
-        return _put_in_place(staged, out, stale)
+        with held():  # made and recorded for removal as one step (pari_index.interruptions)
+            scratch = tempfile.TemporaryDirectory(dir=out, prefix=f"{_STAGE_PREFIX}{os.getpid()}-")
+        with scratch as scratch_name:
+            stage, parts = Path(scratch_name) / "set", Path(scratch_name) / "parts"
+            stage.mkdir()
+            parts.mkdir()
+            staged: dict[str, Path] = {"communes": _write_register(stage, units, fmt)}
+            staged.update(_write_assessments(stage, parts, settings, units, fmt, wide_fmt, batch_size))
+            shown = {"communes": communes, "districts": districts, "seed": seed, "forms": "+".join(forms)}
+            shown |= {"format": fmt if wide_fmt is None else f"{fmt} (wide: {wide_fmt})", "mistakes": mistakes}
+            text = _readme(criteria, staged, shown)
+            staged["readme"] = stage / README_NAME
+            staged["readme"].write_text(text, encoding="utf-8")
+            # Of every format: an earlier set's files of another format are its own as well (a CSV
+            # set, then an XLSX one, then a CSV one found the first set's files listed nowhere).
+            stale = [out / f"{stem}.{f}" for stem in _STEMS for f in ("csv", "xlsx", "parquet")]
+            return _put_in_place(staged, out, stale)
 
 
 #: The files of a set, by role (with the register, ``communes``).

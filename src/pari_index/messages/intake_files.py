@@ -398,6 +398,28 @@ READING_FINDINGS: dict[str, Entry] = {
         "give the name as the folder lists it in full (`dir` or `ls`): Windows Explorer hides extensions such as"
         " .csv, and Windows ignores letter case and a final dot or space, which this system does not",
     ),
+    "input-wildcard-unmatched": entry(
+        "Không tệp nào khớp mẫu tên có ký tự đại diện",
+        "No file matches the name pattern",
+        "không tìm thấy: {wildcard} là ký tự đại diện, được shell thay bằng các tên khớp mẫu, và ở đây không"
+        " tệp nào khớp",
+        "not found: {wildcard} is a wildcard, which a shell replaces by the names that match the pattern, and no"
+        " file here matches it",
+        "kiểm tra thư mục và mẫu tên (lệnh dir hoặc ls), hoặc chỉ ra từng tệp bằng tên của nó",
+        "check the folder and the pattern (`dir` or `ls`), or give each file by its name",
+    ),
+    "input-wildcard": entry(
+        "Mẫu tên có ký tự đại diện chưa được thay bằng các tên tệp",
+        "A name pattern not replaced by the files it matches",
+        "mẫu tên có ký tự đại diện {wildcard}, không được shell nào thay bằng các tên khớp với nó (nó nằm trong"
+        " dấu nháy, hoặc được gõ ở cmd của Windows); có {count} tên khớp: {matched}",
+        "a pattern with the wildcard {wildcard}, which no shell replaced by the names it matches (it was in"
+        " quotes, or typed at Windows' cmd); it matches {count}: {matched}",
+        "chỉ ra từng tệp bằng tên của nó (pari không đọc mẫu tên), hoặc để mẫu tên ngoài dấu nháy ở nơi shell"
+        " thay thế nó",
+        "give each file by its name (pari does not read a pattern), or leave the pattern outside quotes where a"
+        " shell replaces it",
+    ),
     "input-backslash": entry(
         "Không tìm thấy: tên dùng dấu \\ giữa các thư mục",
         "Not found: the name has \\ between folders",

@@ -263,6 +263,24 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     },
     # What to give where a folder is in an output file's way (outputs.paths: output-is-a-folder): a
     # file of the output's kind inside it, named when the raise site knows the output.
+    # What to do where an output is a mount point (outputs.paths: output-mount-point): a folder
+    # mounted takes a new folder inside it; a file mounted on its own (a container's ``-v
+    # ./ket-qua.xlsx:/out/ket-qua.xlsx``) has no inside, and "a new folder inside it" misled.
+    "mount_hint": {
+        "folder": Words(
+            "ghi vào một thư mục mới bên trong nó (ví dụ -o THƯ_MỤC/ketqua)",
+            "write into a new folder inside it (e.g. -o FOLDER/results)",
+        ),
+        "file": Words(
+            "ghi dưới tên khác, trong một thư mục không phải là điểm gắn kết (rồi chép tệp vào chỗ gắn kết nếu cần)",
+            "write under another name, in a folder that is not mounted so (then copy the file onto the mount if need"
+            " be)",
+        ),
+        "": Words(
+            "ghi vào một thư mục mới bên trong nó, hoặc dưới tên khác ở nơi khác",
+            "write into a new folder inside it, or under another name elsewhere",
+        ),
+    },
     "file_in_folder": {
         "example": Words("chỉ ra tên tệp, ví dụ {example}", "give a file name, e.g. {example}"),
         "": Words("chỉ ra tên một tệp, không phải tên thư mục", "give a file's name, not a folder's"),

@@ -67,8 +67,8 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "thay thế nó, mà kết quả này được thay thế toàn bộ",
         "{option} {path} is where a disk, a network share or a container's volume is mounted: the system does "
         "not let it be replaced, and this output is replaced as a whole",
-        "ghi vào một thư mục mới bên trong nó (ví dụ -o THƯ_MỤC/ketqua)",
-        "write into a new folder inside it (e.g. -o FOLDER/results)",
+        "{mount_hint}",
+        "{mount_hint}",
     ),
     "output-is-a-folder": entry(
         "Kết quả phải là tệp nhưng đã có thư mục cùng tên",

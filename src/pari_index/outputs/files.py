@@ -329,6 +329,42 @@ def _enterable(folder: Path) -> None:
         os.chmod(folder, mode | 0o300)
 
 
+#: The folders this process made for outputs not yet in place (:func:`_make_folder`), outermost
+#: first: removed again when their outputs are not written (:func:`_unmake_folders`).
+_made_folders: list[Path] = []
+
+
+def _unmake_folders(written: bool) -> None:
+    """Forget the folders made for outputs now in place (``written``), or remove those of outputs
+    that were not, innermost first, each only while empty (another run may have written into it
+    meanwhile). ``-o 2025/dot-1/results.xlsx`` on a full disk, or stopped, left ``2025/dot-1``
+    behind, empty, for a run that said nothing was written."""
+    while _made_folders:
+        folder = _made_folders.pop()
+        if not written:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # refused (ENOTEMPTY) when something is in it: it stays
+
+
+@contextlib.contextmanager
+def folder_for_the_block(folder: Path) -> Iterator[None]:
+    """``folder`` and its missing parents, made for the block (the run's own:
+    pari_index.input_watch) and removed again, each while empty, when the block fails or is
+    stopped: ``pari demo-data -o 2025/thu/demo`` on a full disk left ``2025/thu/demo``. The
+    system's refusal to make them is raised as it comes (OSError)."""
+    missing = [part for part in (folder, *folder.parents) if not os.path.lexists(part)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in missing:
+        placed(part, below=False)
+    try:
+        yield
+    except BaseException:
+        for part in missing:  # innermost first
+            with contextlib.suppress(OSError):
+                part.rmdir()
+        raise
+
+
 def _make_folder(folder: Path) -> None:
     """Make ``folder`` and its missing parents, each one its owner can write into
     (:func:`_enterable`)."""
@@ -339,6 +375,7 @@ def _make_folder(folder: Path) -> None:
                 part.mkdir()
             except FileExistsError:
                 continue  # made meanwhile, or a file: is_dir below says which
+            _made_folders.append(part)
             placed(part, below=False)  # the command's own (pari_index.input_watch: output-changed)
             _enterable(part)
         if not folder.is_dir():
@@ -380,6 +417,7 @@ def placed_together() -> Iterator[None]:
         return
     steps: list[tuple[Callable[[], None], Callable[[], None]]] = []
     _groups.append(steps)
+    written = False
     try:
         try:
             yield
@@ -389,9 +427,11 @@ def placed_together() -> Iterator[None]:
         with held():
             for place, _ in reversed(steps):
                 place()
+        written = True
     finally:
         for _, discard in steps:
             discard()
+        _unmake_folders(written)
 
 
 def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
@@ -490,11 +530,15 @@ def atomic_path(path: Path) -> Iterator[Path]:
         made = tmp
         if not _placed(lambda: _place_file(made, path, named), lambda: _remove(made)):
             tmp = None  # removed by its group
+        elif not _groups:
+            _unmake_folders(written=True)
     except OSError as exc:
         raise OutputError(os_problem(exc, named)) from None
     finally:
         if tmp is not None:
             _remove(tmp)
+        if not _groups:  # not written (a group or a folder being written removes its own)
+            _unmake_folders(written=False)
 
 
 def _temporary_file(path: Path) -> Path:
@@ -614,6 +658,8 @@ def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterato
             _groups.pop()
         if not _placed(lambda: _place_folder(made, target, replaced, Path(path)), lambda: _remove(made)):
             tmp = None  # removed by its group
+        elif not _groups:
+            _unmake_folders(written=True)
     except OSError as exc:
         raise OutputError(os_problem(exc, Path(path))) from None
     except OutputError as exc:
@@ -621,6 +667,8 @@ def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterato
     finally:
         if tmp is not None:
             _remove(tmp)
+        if not _groups:  # not written (see atomic_path)
+            _unmake_folders(written=False)
 
 
 def _place_folder(tmp: Path, target: Path, replaced: frozenset[str], path: Path) -> None:

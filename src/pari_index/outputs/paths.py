@@ -353,6 +353,7 @@ def _shape(target: Target) -> Problem | None:
             else "give a folder name (it is created)",
         )
     if target.marker is None and _mount_point(target.path):
+        mount_hint = "folder" if is_dir(target.path) else "file"
         # A results folder is put in place by renaming (files.atomic_folder), which the system
         # refuses for a mount point (EBUSY): a container's volume (``-v ./res:/out``), a USB
         # disk's or a share's folder failed every run at its very end, hint "close it in Excel".
@@ -361,8 +362,11 @@ def _shape(target: Target) -> Problem | None:
             f"{target.option} {shown_name(target.path)} is where a disk, a network share or a container's volume "
             "is mounted: the system does not let it be replaced, and this output is replaced as a whole",
             target,
-            "write into a new folder inside it (e.g. -o FOLDER/results)",
-            {**_place_params(target), "path": shown_name(target.path)},
+            "write into a new folder inside it (e.g. -o FOLDER/results)"
+            if is_dir(target.path)
+            else "write under another name, in a folder that is not mounted so (then copy the file onto the mount "
+            "if need be)",
+            {**_place_params(target), "path": shown_name(target.path), "mount_hint": mount_hint},
         )
     if (
         target.folder
@@ -401,9 +405,35 @@ def _mount_point(path: Path) -> bool:
     """Whether ``path`` is a mount point (a disk, a share, a container's volume; a file mounted on
     its own where the system tells it so). A link to one is followed, as the write follows it."""
     try:
-        return _exists(path) and os.path.ismount(resolved(path))
+        if not _exists(path):
+            return False
+        where = resolved(path)
+        return os.path.ismount(where) or os.fspath(where) in _mount_points()
     except (OSError, ValueError):
         return False
+
+
+#: The system's table of this process's mounts (Linux): one line a mount, its mount point the fifth
+#: field, with a space, tab, newline or backslash written as an octal escape (``\040``).
+MOUNT_TABLE = "/proc/self/mountinfo"
+
+
+def _mount_points() -> frozenset[str]:
+    """Every mount point the system lists (:data:`MOUNT_TABLE`; empty where there is none). A bind
+    mount of a folder of the same disk (``mount --bind``, Docker's ``-v ./res:/out`` on one disk)
+    has its parent's device number, which ``os.path.ismount`` compares: it said no, and the run
+    failed at its very end (EBUSY), after the whole national data had been scored."""
+    try:
+        with open(MOUNT_TABLE, encoding="utf-8", errors="surrogateescape") as table:
+            lines = table.read(16 * 1024**2).splitlines()
+    except (OSError, ValueError):
+        return frozenset()
+    unescape = re.compile(r"\\([0-7]{3})")
+    return frozenset(
+        unescape.sub(lambda m: chr(int(m.group(1), 8)), fields[4])
+        for line in lines
+        if len(fields := line.split(" ")) > 4
+    )
 
 
 def _exists_through(path: Path) -> bool:
