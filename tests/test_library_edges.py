@@ -72,7 +72,7 @@ def test_a_set_built_in_python_with_overlapping_classes_is_refused() -> None:
     with pytest.raises(CriteriaError) as caught:
         pari.score([DATA / "assessments_long.csv"], built, **FILES)
     problem = caught.value.problems[0]
-    assert problem.file == "CriteriaSet 'hai-phong-2022-commune' (given as an object)"
+    assert problem.file == "CriteriaSet «hai-phong-2022-commune» (given as an object)"
     assert problem.line is None  # the lines of YAML the analyst never saw are not shown
     assert (problem.code, problem.message) == ("tier-overlap", "class 2 (>= 80 and < 95) overlaps class 1 (>= 90)")
 
@@ -82,7 +82,7 @@ def test_a_loaded_set_changed_with_model_copy_is_checked_again() -> None:
     with pytest.raises(CriteriaError) as caught:
         pari.score([DATA / "assessments_long.csv"], changed, **FILES)
     assert caught.value.problems[0].code == "schema:greater_than_equal"
-    assert caught.value.problems[0].render().startswith("CriteriaSet 'hai-phong-2022-commune' (given as an object)")
+    assert caught.value.problems[0].render().startswith("CriteriaSet «hai-phong-2022-commune» (given as an object)")
 
 
 def test_a_set_made_without_validation_is_refused_not_a_traceback() -> None:

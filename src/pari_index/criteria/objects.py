@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from pari_index.criteria.model import CriteriaSet
-from pari_index.errors import CriteriaError
+from pari_index.errors import CriteriaError, quoted
 
 #: The sets checked already (made by the loader, or checked here): by identity, each with the
 #: fingerprint of its content when it was checked.
@@ -79,7 +79,7 @@ def object_label(criteria: Any) -> str:
     """How messages name a set given as an object: there is no file to name."""
     set_id = getattr(criteria, "id", None)
     return (
-        f"CriteriaSet {set_id!r} (given as an object)"
+        f"CriteriaSet {quoted(set_id)} (given as an object)"
         if isinstance(set_id, str)
         else "CriteriaSet (given as an object)"
     )

@@ -28,7 +28,7 @@ from pari_index.criteria.compiling import COMMUNE, CompiledSet
 from pari_index.criteria.loading import LoadedCriteria, load_criteria
 from pari_index.criteria.model import CriteriaSet, Leaf, Part
 from pari_index.criteria.validation import class_warnings
-from pari_index.errors import IntakeError, Problem, UsageError
+from pari_index.errors import IntakeError, Problem, UsageError, quoted
 from pari_index.intake.appraisal import Appraisal
 from pari_index.intake.assessments import (
     CRITERION,
@@ -98,7 +98,7 @@ class ScoreResult:
         counts = dict(kinds.iter_rows()) if kinds is not None else {}
         incomplete = notices(self.completeness.facts(), "en")
         return (
-            f"ScoreResult(criteria={self.criteria.id!r}, year={self.year}, units={self.totals.height}, "
+            f"ScoreResult(criteria='{self.criteria.id}', year={self.year}, units={self.totals.height}, "
             f"items={len(self.leaves)}, detail_rows={self.detail_store.height}, input_rows={self.ledger.height}, "
             f"findings={self.findings.height} (errors={counts.get('error', 0)}, warnings={counts.get('warning', 0)}), "
             f"complete={not incomplete})"
@@ -178,7 +178,7 @@ def _read_already(inputs: InputsRead, criteria: object, *reading: object) -> Non
             as_set = criteria.criteria if isinstance(criteria, LoadedCriteria) else criteria
         if as_set != inputs.criteria:
             raise ValueError(
-                f"pari.score: criteria is not the set these inputs were read with ({inputs.criteria.id!r}); "
+                f"pari.score: criteria is not the set these inputs were read with ({quoted(inputs.criteria.id)}); "
                 "leave it out, or read the inputs again with this set"
             )
 
