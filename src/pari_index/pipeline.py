@@ -219,21 +219,18 @@ def run_score(
     batch_size: int | None = DEFAULT_BATCH_SIZE,
     cache: str | Path | None = None,
 ) -> ScoreRun:
-    """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there
-    are error or warning findings.
-
-    Raises IntakeError (exit 1) before writing anything when nothing of an input file could be used
-    (unless ``allow_incomplete``), and UsageError ``survey-missing`` when the set needs survey
-    results and none were given (unless ``no_survey``). Whatever was not used is announced on the
-    console, in the summary and about sheets and in the report. ``group_by`` is a register column
-    or a list from the top down (``["province", "district"]``), as ``pari score --group-by``.
-    ``date`` is also the run date the results record; ``synthetic`` marks the data as synthetic
-    (the report then carries a banner; docs/report.md, "Method and provenance").
+    """Score, rank and write. Raises StrictModeError (after writing) under ``strict`` when there are
+    error or warning findings; IntakeError (exit 1) before writing anything when nothing of an
+    input file could be used (unless ``allow_incomplete``), and UsageError ``survey-missing`` when
+    the set needs survey results and none were given (unless ``no_survey``). Whatever was not used
+    is announced on the console, in the summary and about sheets and in the report. ``group_by`` is
+    a register column or a list from the top down (``["province", "district"]``), as ``pari score
+    --group-by``. ``date`` is also the run date the results record; ``synthetic`` marks the data as
+    synthetic (the report then carries a banner; docs/report.md, "Method and provenance").
     ``batch_size``: communes scored at a time (``--batch-size``; None: all at once); only the
-    totals of all communes stay in memory, and the results are the same to the byte.
-    ``cache`` is a folder where the checked intake and each commune's scored rows are kept for the
-    next run (``pari score --cache``): the results are the same, only faster to get again (a
-    cached run is scored as one batch)."""
+    totals of all communes stay in memory, and the results are the same to the byte. ``cache``: a
+    folder keeping the checked intake and each commune's scored rows for the next run (``pari score
+    --cache``): the same results, faster (a cached run is one batch)."""
     from pari_index.outputs.results import result_tables
     from pari_index.scoring.run import score
 
@@ -241,8 +238,7 @@ def run_score(
     out = Path(output)
     chosen = _format_for(out, fmt)
     check_options(survey=survey, no_survey=no_survey, previous=previous, lineage=lineage)
-    # A set given as an object (pari.load_criteria) is no file to check or watch: it was given to
-    # the path checks as one, and failed in pathlib ("expected str ... not tuple").
+    # A set given as an object is no file to check or watch (it failed in pathlib as one).
     criteria_file = criteria if isinstance(criteria, str | os.PathLike) else None
     inputs = (assessments, survey, communes, appraisal, previous, lineage, criteria_file, evidence_dir, cache)
     check_score_paths(out, chosen, report, *inputs)
