@@ -402,3 +402,13 @@ def test_read_intake_refuses_what_pari_score_refuses() -> None:
     with pytest.raises(UsageError) as caught:
         pari.read_intake([DATA / "assessments_long.csv"] * 2, CRITERIA, **FILES)
     assert [p.code for p in caught.value.problems] == ["input-given-twice"]
+
+
+def test_a_set_made_without_validation_is_scored_as_loaded_every_time() -> None:
+    """The second scoring of one ``model_construct`` set (plain dicts inside) was given the set
+    itself, remembered as checked, and failed in the compiler ("'dict' object has no attribute
+    'not_applicable'"); the first was given the set its YAML loaded as."""
+    bare = CriteriaSet.model_construct(**_set_data())
+    first = pari.score([DATA / "assessments_long.csv"], bare, **FILES)
+    second = pari.score([DATA / "assessments_long.csv"], bare, **FILES)
+    assert second.totals.equals(first.totals)

@@ -30,8 +30,10 @@ from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import CriteriaError, quoted
 
 #: The sets checked already (made by the loader, or checked here): by identity, each with the
-#: fingerprint of its content when it was checked.
-_CHECKED: dict[int, tuple[weakref.ref[CriteriaSet], str]] = {}
+#: fingerprint of its content when it was checked and the set to score in its place (None: the
+#: set itself, made by the loader; else the one its YAML loaded as: a set made by
+#: ``model_construct`` holds plain dicts, which scoring cannot use).
+_CHECKED: dict[int, tuple[weakref.ref[CriteriaSet], str, CriteriaSet | None]] = {}
 
 
 def _fingerprint(criteria: CriteriaSet) -> str:
@@ -39,15 +41,20 @@ def _fingerprint(criteria: CriteriaSet) -> str:
     return hashlib.sha256(criteria.model_dump_json(warnings=False).encode()).hexdigest()
 
 
-def remember_loaded(criteria: CriteriaSet) -> None:
-    """Note ``criteria`` as checked, with its content as it is now."""
+def remember_loaded(criteria: CriteriaSet, loaded_as: CriteriaSet | None = None) -> None:
+    """Note ``criteria`` as checked, with its content as it is now, and the set to score in its
+    place (``loaded_as``; None: ``criteria`` itself)."""
     key = id(criteria)
-    _CHECKED[key] = (weakref.ref(criteria, lambda _gone: _CHECKED.pop(key, None)), _fingerprint(criteria))
+    gone = weakref.ref(criteria, lambda _gone: _CHECKED.pop(key, None))
+    _CHECKED[key] = (gone, _fingerprint(criteria), loaded_as)
 
 
-def _checked_as_it_is(criteria: CriteriaSet) -> bool:
+def _checked_as_it_is(criteria: CriteriaSet) -> CriteriaSet | None:
+    """The set to score for ``criteria`` when it was checked and has not changed since, else None."""
     known = _CHECKED.get(id(criteria))
-    return known is not None and known[0]() is criteria and known[1] == _fingerprint(criteria)
+    if known is None or known[0]() is not criteria or known[1] != _fingerprint(criteria):
+        return None
+    return known[2] if known[2] is not None else criteria
 
 
 class _SetDumper(yaml.SafeDumper):
@@ -92,8 +99,8 @@ def checked_criteria(criteria: CriteriaSet) -> CriteriaSet:
     are those of the written YAML, which the analyst never saw, and are dropped."""
     from pari_index.criteria.loading import load_criteria_text
 
-    if _checked_as_it_is(criteria):
-        return criteria
+    if (already := _checked_as_it_is(criteria)) is not None:
+        return already
     label = object_label(criteria)
     # Only what was set: the keys an author wrote (defaults come back the same from the loader).
     data = criteria.model_dump(by_alias=True, exclude_unset=True, warnings=False)
@@ -104,5 +111,5 @@ def checked_criteria(criteria: CriteriaSet) -> CriteriaSet:
         raise CriteriaError(
             [dataclasses.replace(problem, line=None, column=None) for problem in error.problems]
         ) from None
-    remember_loaded(criteria)  # the same object unchanged is not written and loaded again
+    remember_loaded(criteria, loaded)  # the same object unchanged is not written and loaded again
     return loaded
