@@ -1,6 +1,6 @@
 """pari explain with a commune code typed without the results' leading zeros (``1`` for
 ``00001``), in another letter case or with spaces: the hint names the code it matches and the
-unit's name, in both languages (from_results._not_in_results). Before, the Vietnamese hint said only
+unit's name, in both languages (outputs.explain_codes.not_in_results). Before, the Vietnamese hint said only
 that codes keep their zeros and the English one listed the first ten codes."""
 
 from __future__ import annotations

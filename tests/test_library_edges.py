@@ -200,6 +200,28 @@ def test_explain_text_of_a_mistyped_code_says_which_was_meant(scored: tuple[pari
     assert unknown_item.value.problems[0].code == "criterion-not-in-results"
 
 
+def test_the_explain_stage_refuses_a_mistyped_code_as_the_facade_does(
+    scored: tuple[pari.ScoreResult, pl.DataFrame],
+) -> None:
+    """The check sits in the stage (outputs.explain), not only in the facade: a caller of the
+    stage got an empty text for a code the details do not hold."""
+    from pari_index.outputs.explain import explain_text as stage_explain_text
+
+    result, _ = scored
+    code = result.totals["commune_code"][0]
+    for details in (result.details, result.details.lazy()):
+        with pytest.raises(UsageError) as caught:
+            stage_explain_text(details, result.leaves, code.lstrip("0"), source="these details")
+        assert caught.value.problems[0].code == "commune-not-in-results"
+        assert "these details" in caught.value.problems[0].message
+        with pytest.raises(UsageError) as unknown_item:
+            stage_explain_text(details, result.leaves, code, "9.9.9")
+        assert unknown_item.value.problems[0].code == "criterion-not-in-results"
+    assert stage_explain_text(result.details.lazy(), result.leaves, code, "1.1") == pari.explain_text(
+        result.details, result.leaves, code, "1.1"
+    )
+
+
 def test_explain_text_of_an_area_explains_each_item_under_it(scored: tuple[pari.ScoreResult, pl.DataFrame]) -> None:
     result, _ = scored
     code = result.totals["commune_code"][0]

@@ -32,7 +32,6 @@ from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.input_watch import InputFolder, check_unchanged, watching
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
-from pari_index.intake.schema import CRITERION
 from pari_index.limits import YEARS
 from pari_index.outputs.files import AnyFrame
 from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, names_a_folder, sources, spelled_as_folder
@@ -359,7 +358,6 @@ def explain_text(
     result.leaves, "00001")``. A commune or item the details do not hold is UsageError
     ``commune-not-in-results`` or ``criterion-not-in-results`` with the code likely meant, as
     ``pari explain`` says it (an empty text was returned for a mistyped code)."""
-    from pari_index.from_results import explained_rows
     from pari_index.outputs.explain import explain_text as words
 
     wrong = "pari.explain_text: "
@@ -368,15 +366,7 @@ def explain_text(
     if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
         raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
     _check_value("explain_text", "lang", lang)
-    # Trimmed as pari explain trims them: a code pasted with a space around it.
-    commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
-    # Checked on the two code columns only: a batched run's lazy detail is read for one commune.
-    codes = details.select(COMMUNE, CRITERION)
-    explained_rows(
-        {"criteria": codes.collect() if isinstance(codes, pl.LazyFrame) else codes}, "this result", commune, criterion
-    )
-    rows = details.filter(pl.col(COMMUNE) == commune)
-    return words(rows.collect() if isinstance(rows, pl.LazyFrame) else rows, leaves, commune, criterion, lang)
+    return words(details, leaves, commune, criterion, lang)
 
 
 def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> AnyFrame:

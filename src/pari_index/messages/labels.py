@@ -307,7 +307,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "use a commune code of the results (pari explain CODE --results …); codes keep their leading zeros",
         ),
     },
-    # What to type when pari explain's item is no id of the results (from_results._item_not_in_results).
+    # What to type when pari explain's item is no id of the results (outputs.explain_codes.item_not_in_results).
     "item_hint": {
         "commune": Words(
             "{criterion} là mã một xã của kết quả ({name}), không phải mã tiêu chí; mỗi lần giải thích một xã:"

@@ -14,6 +14,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
 from pari_index.criteria.points import SCALE
 from pari_index.intake.assessments import CRITERION
 from pari_index.messages import format_number, status_text
+from pari_index.outputs.explain_codes import explained_rows
 from pari_index.scoring.explanations import add_explanations
 
 #: What a scored item's explanation is built from (see scoring.explanations.add_explanations).
@@ -62,11 +63,27 @@ def explained_in(
 
 
 def explain_text(
-    details: pl.DataFrame, leaves: Sequence[Leaf], commune: str, criterion: str | None = None, lang: str = "vi"
+    details: pl.DataFrame | pl.LazyFrame,
+    leaves: Sequence[Leaf],
+    commune: str,
+    criterion: str | None = None,
+    lang: str = "vi",
+    source: str = "this result",
 ) -> str:
-    """Plain-text explanation of one commune's scores (all items, or one), entirely in ``lang``."""
+    """Plain-text explanation of one commune's scores (every item, or those under the area,
+    criterion or item ``criterion``), entirely in ``lang``. ``details`` may be lazy (a batched
+    run's): only the commune's rows are read. A commune or item the details do not hold is the
+    UsageError of :func:`.explain_codes.explained_rows` (``source`` names the details in it), as
+    ``pari explain`` says it: a mistyped code gave an empty text."""
     by_id = {leaf.id: leaf for leaf in leaves}
+    # Trimmed as pari explain trims them: a code pasted with a space around it.
+    commune, criterion = commune.strip(), criterion.strip() if criterion is not None else None
+    # Checked on the two code columns only: a batched run's lazy detail is read for one commune.
+    codes = details.select(COMMUNE, CRITERION)
+    codes = codes.collect() if isinstance(codes, pl.LazyFrame) else codes
+    explained_rows({"criteria": codes}, source, commune, criterion)
     rows = details.filter(pl.col(COMMUNE) == commune)
+    rows = rows.collect() if isinstance(rows, pl.LazyFrame) else rows
     if criterion is not None:  # an area or criterion id explains every item under it, as pari explain
         rows = rows.filter((pl.col(CRITERION) == criterion) | pl.col(CRITERION).str.starts_with(criterion + "."))
     rows = _in_language(rows, leaves, lang)
