@@ -263,7 +263,7 @@ def evidence_folder_unlistable(folder: Path) -> list[str]:
     args = _examples(folder)
     evidence = folder / "minh-chung"
     evidence.mkdir()
-    (evidence / "1_1_1_KH_72_2025.pdf").write_bytes(b"%PDF-1.4\n")
+    (evidence / "1_1_1_KH_72_2025.pdf").write_bytes(b"%PDF-1.4\n\n%%EOF\n")
     os.chmod(evidence, 0o311)
     return [*args, "-o", "out.xlsx", "--evidence-dir", "minh-chung"]
 

@@ -116,7 +116,7 @@ def evidence_added_while_read(folder: Path) -> list[str]:
     for name in names.drop_nulls().unique():
         if "/" not in name and name != "1_1_1_KH_72_2025.pdf":
             (evidence / name).touch()
-    (folder / "arriving.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "arriving.pdf").write_bytes(b"%PDF-1.4\n\n%%EOF\n")
     os.mkfifo(folder / "survey.fifo")
     return [*args[:-3], "--survey", "survey.fifo", "-q", "--evidence-dir", "minh-chung", "-o", "out.xlsx"]
 

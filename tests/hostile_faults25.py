@@ -77,7 +77,7 @@ def _evidence_under_link(folder: Path, target: str) -> list[str]:
     for row in rows[1:]:
         if row[column]:
             (folder / "mc" / "a").mkdir(parents=True, exist_ok=True)
-            (folder / "mc" / "a" / row[column]).write_bytes(b"%PDF-1.4\n")
+            (folder / "mc" / "a" / row[column]).write_bytes(b"%PDF-1.4\n\n%%EOF\n")
             row[column] = "d/" + row[column]
     with (folder / "assessments_long.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)

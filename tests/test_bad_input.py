@@ -912,7 +912,7 @@ def test_formula_injection_is_neutralised_in_csv(tmp_path: Path) -> None:
 def test_evidence_paths_cannot_leave_the_evidence_folder(tmp_path: Path, evidence_file: str, status: str) -> None:
     evidence = tmp_path / "evidence"
     (evidence / "sub").mkdir(parents=True)
-    (evidence / "plan.pdf").write_bytes(b"%PDF")
+    (evidence / "plan.pdf").write_bytes(b"%PDF\n%%EOF\n")
     (evidence / "link-out").symlink_to("/etc/passwd")
     (tmp_path / "communes.csv").write_text(REGISTER, encoding="utf-8")
     (tmp_path / "long.csv").write_text(

@@ -46,22 +46,22 @@ def test_a_name_written_on_windows_is_found_as_windows_finds_it(
     if state == "not_a_file":
         target.mkdir()
     else:
-        target.write_bytes(b"%PDF")
+        target.write_bytes(b"%PDF\n%%EOF\n")
     assert check_evidence_file(root.resolve(), written)[0] == state
 
 
 def test_decomposed_on_disk_and_written_in_another_case(tmp_path: Path) -> None:
     root = tmp_path / "root"
     (root / unicodedata.normalize("NFD", "Hồ sơ")).mkdir(parents=True)
-    (root / unicodedata.normalize("NFD", "Hồ sơ/Kế hoạch.pdf")).write_bytes(b"%PDF")
+    (root / unicodedata.normalize("NFD", "Hồ sơ/Kế hoạch.pdf")).write_bytes(b"%PDF\n%%EOF\n")
     assert check_evidence_file(root.resolve(), "HỒ SƠ\\kế hoạch.PDF")[0] == "ok"
 
 
 def test_two_files_differing_only_in_case_match_neither(tmp_path: Path) -> None:
     root = tmp_path / "root"
     root.mkdir()
-    (root / "KH.pdf").write_bytes(b"%PDF one")
-    (root / "kh.pdf").write_bytes(b"%PDF two")
+    (root / "KH.pdf").write_bytes(b"%PDF one\n%%EOF\n")
+    (root / "kh.pdf").write_bytes(b"%PDF two\n%%EOF\n")
     assert check_evidence_file(root.resolve(), "KH.pdf")[0] == "ok"  # as written: no doubt
     assert check_evidence_file(root.resolve(), "Kh.pdf")[0] == "file_not_found"
 
@@ -69,7 +69,7 @@ def test_two_files_differing_only_in_case_match_neither(tmp_path: Path) -> None:
 def test_a_backslash_cannot_lead_out_of_the_evidence_folder(tmp_path: Path) -> None:
     root = tmp_path / "root"
     (root / "Hồ sơ").mkdir(parents=True)
-    (tmp_path / "secret.pdf").write_bytes(b"%PDF")
+    (tmp_path / "secret.pdf").write_bytes(b"%PDF\n%%EOF\n")
     assert check_evidence_file(root.resolve(), "..\\secret.pdf")[0] == "outside_evidence_dir"
     assert check_evidence_file(root.resolve(), "Hồ sơ\\..\\..\\SECRET.pdf")[0] == "outside_evidence_dir"
 
@@ -89,7 +89,7 @@ def _assessments_naming(folder: Path, written: str, on_disk: str, upper: bool) -
     for number in frame.get_column("evidence_file").drop_nulls().unique().to_list():
         path = evidence / on_disk.replace("{}", number)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b"%PDF-1.4\n")
+        path.write_bytes(b"%PDF-1.4\n\n%%EOF\n")
     assessments = folder / "assessments_long.csv"
     named.write_csv(assessments)
     return assessments, evidence

@@ -255,13 +255,13 @@ def test_an_evidence_file_replaced_after_it_was_checked_in_a_large_folder_is_tol
     evidence = tmp_path / "mc"
     evidence.mkdir()
     for name in ("1_1_1_KH_72_2025.pdf", "1_1_2_KH_54_2025.pdf"):
-        (evidence / name).write_bytes(b"%PDF-1.4\n")
+        (evidence / name).write_bytes(b"%PDF-1.4\n\n%%EOF\n")
     monkeypatch.setattr(input_watch, "FOLDER_ENTRIES", 1)
     checked = evidence_checks.watch_within
 
     def then_replaced(folder: Path, names: list[str]) -> None:
         checked(folder, names)
-        (evidence / "1_1_2_KH_54_2025.pdf").write_bytes(b"%PDF-1.7 another plan\n")
+        (evidence / "1_1_2_KH_54_2025.pdf").write_bytes(b"%PDF-1.7 another plan\n\n%%EOF\n")
 
     monkeypatch.setattr(evidence_checks, "watch_within", then_replaced)
     out = tmp_path / "out.xlsx"

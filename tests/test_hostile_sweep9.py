@@ -226,7 +226,7 @@ def test_an_evidence_name_is_matched_composed_not_respelled(
     if state == "not_a_file":
         target.mkdir()
     else:
-        target.write_bytes(b"%PDF")
+        target.write_bytes(b"%PDF\n%%EOF\n")
     assert check_evidence_file(root.resolve(), unicodedata.normalize("NFC", written))[0] == state
 
 

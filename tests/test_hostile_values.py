@@ -199,7 +199,7 @@ def _evidence_folder(tmp_path: Path) -> Path:
     """An evidence folder with a file, a folder named like a file, a link to itself and a loop."""
     evidence = tmp_path / "evidence"
     (evidence / "folder.pdf").mkdir(parents=True)
-    (evidence / "plan.pdf").write_bytes(b"%PDF")
+    (evidence / "plan.pdf").write_bytes(b"%PDF\n%%EOF\n")
     (evidence / "self").symlink_to("self")
     (evidence / "loop1").symlink_to("loop2")
     (evidence / "loop2").symlink_to("loop1")
@@ -320,7 +320,7 @@ def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: p
 
     from pari_index.scoring.evidence import check_evidence_file
 
-    (tmp_path / "plan.pdf").write_bytes(b"%PDF")
+    (tmp_path / "plan.pdf").write_bytes(b"%PDF\n%%EOF\n")
     # Tests may run as root, who may read anything: the check is os.access, so it is stubbed.
     monkeypatch.setattr(os, "access", lambda *_a, **_k: False)
     assert check_evidence_file(tmp_path, "plan.pdf") == ("unreadable", "permission denied")

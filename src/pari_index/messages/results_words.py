@@ -146,6 +146,8 @@ _EVIDENCE: dict[str, Words] = {
     "bad_name": Words("tên tệp không hợp lệ", "file name not usable"),
     "not_a_file": Words("là thư mục, không phải tệp", "a folder, not a file"),
     "unreadable": Words("không đọc được tệp", "file cannot be read"),
+    "empty_file": Words("tệp rỗng (0 byte)", "empty file (0 bytes)"),
+    "damaged_file": Words("tệp bị hỏng", "damaged file"),
 }
 
 #: Coded values, by table and column: id -> words. A value not listed is written as it is.

@@ -170,6 +170,22 @@ SCORING_FINDINGS: dict[str, Entry] = {
             "check the file's permissions and links; the appraisal council must be able to open it",
         ),
     ),
+    "evidence-empty_file": _evidence(
+        "Tệp minh chứng rỗng",
+        "Evidence file is empty",
+        (
+            "chép lại văn bản vào thư mục minh chứng: tệp ở đó không có nội dung (0 byte)",
+            "copy the document into the evidence folder again: the file there has no content (0 bytes)",
+        ),
+    ),
+    "evidence-damaged_file": _evidence(
+        "Tệp minh chứng bị hỏng",
+        "Evidence file is damaged",
+        (
+            "lưu hoặc tải lại văn bản, mở thử để chắc chắn tệp mở được, rồi chép vào thư mục minh chứng",
+            "save or download the document again and check that it opens; then copy it into the folder",
+        ),
+    ),
     "appraisal-decision-unused": entry(
         "Quyết định không chấp nhận giải trình không có tác dụng",
         "Decision on an explanation changed nothing",

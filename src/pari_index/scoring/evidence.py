@@ -37,8 +37,19 @@ from pari_index.textexpr import format_text
 #: file_not_found: no such file; outside_evidence_dir: the name (or a link) leads out of the folder;
 #: bad_name: a name no file can have or that hides what it is (NUL, Excel's _x0000_ escape, other
 #: control or bidi characters, too long); not_a_file: a folder or device; unreadable: permission
-#: denied, a symbolic-link loop or any other refusal of the operating system.
-FILE_STATES = ("file_not_found", "outside_evidence_dir", "bad_name", "not_a_file", "unreadable")
+#: denied, a symbolic-link loop or any other refusal of the operating system; empty_file: 0 bytes
+#: (a copy or upload that failed); damaged_file: a PDF, Office document or picture by its name
+#: whose first bytes are not those of its kind (a portal's error page saved as «KH 72.pdf») or
+#: that lacks the end every whole file of its kind has (a copy or download cut short).
+FILE_STATES = (
+    "file_not_found",
+    "outside_evidence_dir",
+    "bad_name",
+    "not_a_file",
+    "unreadable",
+    "empty_file",
+    "damaged_file",
+)
 #: Evidence statuses that are a gap: each is a finding, and the item scores 0 under
 #: ``missing_evidence: zero``.
 EVIDENCE_GAPS = ("missing", "explained", "rejected", *FILE_STATES)
@@ -118,6 +129,11 @@ def _check_path(root: Path, path: Path) -> tuple[str, str]:
             return "not_a_file", "it is a folder" if stat.S_ISDIR(info.st_mode) else "it is not a regular file"
         if not os.access(candidate, os.R_OK):
             return "unreadable", "permission denied"
+        if info.st_size == 0:
+            return "empty_file", ""
+        damage = _content_problem(candidate)
+        if damage is not None:
+            return "damaged_file", damage
     except RuntimeError:  # Path.resolve on Python < 3.13 raises it for a symlink loop
         return "unreadable", "a symbolic link in the path leads round in a loop"
     except OSError as error:
@@ -125,6 +141,55 @@ def _check_path(root: Path, path: Path) -> tuple[str, str]:
     except ValueError as error:  # e.g. "embedded null byte", should a name pass the checks above
         return "bad_name", str(error)
     return "ok", ""
+
+
+#: The first bytes of each kind of document an evidence file is commonly named as: a PDF's header
+#: may follow a little junk (readers look in the first 1,024 bytes); an Office document is a zip,
+#: or a compound file when it is encrypted with a password; pictures have fixed signatures.
+_SIGNATURES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".pdf": ("PDF", (b"%PDF-",)),
+    ".docx": ("Word (.docx)", (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")),
+    ".xlsx": ("Excel (.xlsx)", (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")),
+    ".pptx": ("PowerPoint (.pptx)", (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")),
+    ".jpg": ("JPEG", (b"\xff\xd8\xff",)),
+    ".jpeg": ("JPEG", (b"\xff\xd8\xff",)),
+    ".png": ("PNG", (b"\x89PNG\r\n\x1a\n",)),
+}
+
+
+def _content_problem(path: Path) -> str | None:
+    """Why the file at ``path`` is not the kind of document its name says (None when it is, or its
+    kind is not one of _SIGNATURES'): its first 1,024 bytes, and for a PDF, an Office zip or a PNG
+    its last 1,024, where a copy or download cut short lacks the end every such file has."""
+    wanted = _SIGNATURES.get(path.suffix.lower())
+    if wanted is None:
+        return None
+    kind, signatures = wanted
+    with path.open("rb") as file:
+        head = file.read(1024)
+        file.seek(max(file.seek(0, os.SEEK_END) - 1024, 0))
+        tail = file.read(1024)
+    if (kind == "PDF" and b"%PDF" in head) or any(head.startswith(s) for s in signatures):
+        end = _ENDS.get(kind)
+        # An Office document encrypted with a password is a compound file, which has no end mark.
+        if end is None or head.startswith(b"\xd0\xcf\x11\xe0") or end in tail:
+            return None
+        return f"the {kind} file ends before its end mark: it was cut short when it was copied or downloaded"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return f"the file is a web page (HTML), not a {kind} document"
+    return f"the file's content is not that of a {kind} document"
+
+
+#: What the last bytes of a whole file of each kind hold: a PDF's end-of-file mark, the end
+#: record of a zip's central directory (an Office document), a PNG's last chunk.
+_ENDS: dict[str, bytes] = {
+    "PDF": b"%%EOF",
+    "Word (.docx)": b"PK\x05\x06",
+    "Excel (.xlsx)": b"PK\x05\x06",
+    "PowerPoint (.pptx)": b"PK\x05\x06",
+    "PNG": b"IEND",
+}
 
 
 def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
@@ -197,6 +262,8 @@ _FILE_HINTS = {
     "bad_name": "rename the document without control characters and with a shorter name, and write that name",
     "not_a_file": "name the document itself, not its folder",
     "unreadable": "check the file's permissions and links; the appraisal council must be able to open it",
+    "empty_file": "copy the document into the evidence folder again: the file there has no content",
+    "damaged_file": "save or download the document again and check that it opens; then copy it into the folder",
 }
 _GAP_HINT = "attach the document (number, date, file) or an explanation for the appraisal council"
 

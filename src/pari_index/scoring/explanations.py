@@ -82,6 +82,11 @@ _EVIDENCE: dict[str, tuple[str, str]] = {
     "bad_name": ("tên tệp minh chứng không hợp lệ", "evidence file name not usable"),
     "not_a_file": ("tên minh chứng là một thư mục, không phải tệp", "evidence names a folder, not a file"),
     "unreadable": ("không đọc được tệp minh chứng", "evidence file cannot be read"),
+    "empty_file": ("tệp minh chứng rỗng (0 byte)", "evidence file is empty (0 bytes)"),
+    "damaged_file": (
+        "tệp minh chứng bị hỏng: không phải văn bản đúng loại ghi trong tên, hoặc bị cắt cụt",
+        "evidence file is damaged: not the kind of document its name says, or cut short",
+    ),
 }
 
 

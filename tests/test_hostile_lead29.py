@@ -1,0 +1,121 @@
+"""What the cases of tests/hostile_lead29.py answer, as real child processes, and how an evidence
+file's content is judged (scoring.evidence.check_evidence_file): empty, or not a whole document of
+the kind its name says."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import polars as pl
+import pytest
+from children import answers_its_case
+from hostile_lead29 import BROKEN, CASES, EXPECTED, WHOLE_PDF
+
+from pari_index.scoring.evidence import check_evidence_file
+
+
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted(EXPECTED)
+
+
+def _results(tmp_path: Path, case: str) -> tuple[str, pl.DataFrame, pl.DataFrame]:
+    said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
+    out = tmp_path / "ket-qua"
+    return (
+        said,
+        pl.read_csv(out / "criteria.csv", infer_schema=False),
+        pl.read_csv(out / "findings.csv", infer_schema=False),
+    )
+
+
+def test_empty_evidence_files_are_gaps_told_at_their_cells(tmp_path: Path) -> None:
+    said, criteria, findings = _results(tmp_path, "score-with-every-tenth-evidence-file-empty")
+    empty = {p.name for p in (tmp_path / "minh-chung").iterdir() if p.stat().st_size == 0}
+    assert len(empty) == 191
+    # Every item that needs evidence and named an empty file lost its points, and says why.
+    named = criteria.filter(pl.col("evidence_file").is_in(list(empty)) & (pl.col("evidence_status") != "not_required"))
+    assert named.height >= 191
+    assert named["evidence_status"].unique().to_list() == ["empty_file"]
+    assert named["final_score"].unique().to_list() == ["0.0"]
+    told = findings.filter(pl.col("kind") == "evidence-empty_file")
+    assert told.height == named.height
+    assert told["column"].unique().to_list() == ["evidence_file"]
+    assert f"Tệp minh chứng rỗng {named.height}" in said
+    first = told.row(0, named=True)
+    assert first["message"].startswith("Tệp minh chứng rỗng: tiêu chí được 0 điểm (")
+    assert first["hint"] == "chép lại văn bản vào thư mục minh chứng: tệp ở đó không có nội dung (0 byte)"
+    # The files left whole still count as present.
+    whole = criteria.filter(pl.col("evidence_file").is_not_null() & ~pl.col("evidence_file").is_in(list(empty)))
+    assert whole["evidence_status"].unique().sort().to_list() == ["not_required", "present"]
+
+
+def test_a_web_page_a_cut_pdf_and_a_renamed_document_are_damaged(tmp_path: Path) -> None:
+    said, criteria, findings = _results(tmp_path, "score-with-broken-evidence-files")
+    items = criteria.filter(pl.col("evidence_file").is_in(list(BROKEN))).sort("criterion_id")
+    assert items.select("commune_code", "criterion_id", "evidence_status", "final_score").rows() == [
+        ("00001", "1.1.1", "empty_file", "0.0"),
+        ("00001", "1.1.2", "damaged_file", "0.0"),
+        ("00001", "1.1.3", "damaged_file", "0.0"),
+        ("00001", "1.2", "damaged_file", "0.0"),
+    ]
+    # The computed scores were 1, 0.5, 0 and 0.75: three of them lost to evidence no one can open.
+    assert items["computed_score"].to_list() == ["1.0", "0.5", "0.0", "0.75"]
+    told = findings.filter(pl.col("kind").is_in(["evidence-empty_file", "evidence-damaged_file"])).sort("criterion_id")
+    assert told.select("criterion_id", "row", "column").rows() == [
+        ("1.1.1", "2", "evidence_file"),
+        ("1.1.2", "3", "evidence_file"),
+        ("1.1.3", "7", "evidence_file"),
+        ("1.2", "9", "evidence_file"),
+    ]
+    assert told["message"].to_list() == [
+        "Evidence file is empty: the item scores 0 (1_1_1_KH_72_2025.pdf)",
+        "Evidence file is damaged: the item scores 0 (1_1_2_KH_54_2025.pdf): the file is a web page (HTML), "
+        "not a PDF document",
+        "Evidence file is damaged: the item scores 0 (1_1_3_BC_130_2025.pdf): the PDF file ends before its end "
+        "mark: it was cut short when it was copied or downloaded",
+        "Evidence file is damaged: the item scores 0 (1_2_BC_215_2025.pdf): the file's content is not that of a "
+        "PDF document",
+    ]
+    assert "Evidence file is damaged 3, Evidence file is empty 1" in said
+    explained = items.filter(pl.col("criterion_id") == "1.1.2")["explanation"].item()
+    assert explained.endswith("evidence file is damaged: not the kind of document its name says, or cut short")
+
+
+def _docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as document:
+        document.writestr("[Content_Types].xml", "<Types/>")
+        document.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "state"),
+    [
+        pytest.param("ke-hoach.pdf", WHOLE_PDF, "ok", id="a-whole-pdf"),
+        pytest.param("ke-hoach.PDF", b"\xef\xbb\xbf" + b" " * 500 + WHOLE_PDF, "ok", id="a-pdf-after-some-junk"),
+        pytest.param("ke-hoach.pdf", WHOLE_PDF + b"\n" * 900, "ok", id="a-pdf-with-lines-after-its-end"),
+        pytest.param("ke-hoach.pdf", b" " * 1100 + WHOLE_PDF, "damaged_file", id="a-pdf-header-too-late"),
+        pytest.param("ke-hoach.pdf", WHOLE_PDF[:-7], "damaged_file", id="a-pdf-cut-short"),
+        pytest.param("ke-hoach.pdf", b"<html><body>404</body></html>", "damaged_file", id="a-web-page"),
+        pytest.param("bao-cao.docx", _docx(), "ok", id="a-whole-docx"),
+        pytest.param("bao-cao.docx", _docx()[:-30], "damaged_file", id="a-docx-cut-short"),
+        pytest.param("bao-cao.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "ok", id="an-encrypted-docx"),
+        pytest.param("bao-cao.xlsx", WHOLE_PDF, "damaged_file", id="a-pdf-named-xlsx"),
+        pytest.param("anh.JPG", b"\xff\xd8\xff\xe0" + b"\x00" * 64, "ok", id="a-jpeg"),
+        pytest.param("anh.jpeg", b"GIF89a" + b"\x00" * 64, "damaged_file", id="a-gif-named-jpeg"),
+        pytest.param("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64 + b"IEND\xaeB`\x82", "ok", id="a-whole-png"),
+        pytest.param("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "damaged_file", id="a-png-cut-short"),
+        pytest.param("ghi-chu.txt", b"", "empty_file", id="any-empty-file"),
+        pytest.param("bien-ban.doc", b"{\\rtf1 Bi\\'ean b\\'ean}", "ok", id="a-kind-not-judged-by-content"),
+    ],
+)
+def test_an_evidence_file_is_judged_by_its_first_and_last_bytes(
+    tmp_path: Path, name: str, content: bytes, state: str
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    found, note = check_evidence_file(tmp_path.resolve(), name)
+    assert found == state, note
+    assert (note == "") == (state in ("ok", "empty_file"))
