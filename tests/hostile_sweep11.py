@@ -156,7 +156,7 @@ def criteria_nul_character(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# A warning of reading the lineage (ranking.ranks.read_lineage)
+# A warning of reading the lineage (ranking.lineage.read_lineage)
 
 
 def lineage_utf16_without_bom(folder: Path) -> list[str]:

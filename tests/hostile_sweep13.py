@@ -171,7 +171,7 @@ def assessments_as_survey(folder: Path) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 # Options that contradict each other or do nothing without another (pipeline.check_options), and
-# lineage rows that link nothing (ranking.ranks.read_lineage)
+# lineage rows that link nothing (ranking.lineage.read_lineage)
 
 
 def no_survey_with_survey(folder: Path) -> list[str]:

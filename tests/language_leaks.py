@@ -134,7 +134,7 @@ def headings(lang: str) -> set[str]:
     """Column headings a user's file has (the examples' own: ``self_score`` names a column of the
     long form, and a finding's place names it); in English also the English headings a reader
     takes where it takes Vietnamese ones too (a Vietnamese page names the Vietnamese one)."""
-    from pari_index.ranking.ranks import LINEAGE_ALIASES
+    from pari_index.ranking.lineage import LINEAGE_ALIASES
 
     found = {h for path in EXAMPLES.glob("*.csv") for h in ID.findall(path.read_text(encoding="utf-8").split("\n")[0])}
     found |= {

@@ -22,7 +22,8 @@ from ranking_helpers import DATA, criteria_with, no_details, totals, write_csv
 
 from pari_index.errors import UsageError
 from pari_index.outputs.results import group_sheets, read_results, result_tables, write_results
-from pari_index.ranking.ranks import group_path, rank
+from pari_index.ranking.groups import group_path
+from pari_index.ranking.ranks import rank
 from pari_index.scoring.run import score
 
 CT = "Huyện Châu Thành"

@@ -38,7 +38,7 @@ from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_OUTPUT, Ou
 from pari_index.outputs import files as outputs
 from pari_index.outputs.paths import Source, Target, check_paths
 from pari_index.outputs.results import TABLES, read_results, write_results
-from pari_index.ranking.ranks import previous_summary
+from pari_index.ranking.changes import previous_summary
 
 runner = CliRunner()
 

@@ -357,7 +357,7 @@ def test_a_lineage_read_with_a_warning_is_scored_and_the_warning_is_a_finding(tm
 
 
 def test_a_lineage_s_errors_still_stop_the_run(tmp_path: Path) -> None:
-    from pari_index.ranking.ranks import read_lineage
+    from pari_index.ranking.lineage import read_lineage
 
     path = tmp_path / "lineage.csv"
     path.write_bytes("old_code,new_code\n00001,\n".encode("utf-16-le"))

@@ -19,7 +19,7 @@ from hostile_sweep8 import _score
 
 from pari_index.cli import main
 from pari_index.outputs.results import read_results
-from pari_index.ranking.ranks import read_lineage
+from pari_index.ranking.lineage import read_lineage
 
 #: Last year's results (hostile_paths' fake folder) hold 00001 and 00002. Rows: a change of
 #: code found; a typo of an old code (letter O); a merger of a found and a missing code; a row

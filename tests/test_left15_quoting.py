@@ -99,7 +99,7 @@ def test_quoted_shows_control_characters_not_escapes() -> None:
 def test_an_unknown_group_column_is_quoted_in_both_languages(lang: str, said: str) -> None:
     import polars as pl
 
-    from pari_index.ranking.ranks import group_path
+    from pari_index.ranking.groups import group_path
 
     totals = pl.DataFrame({"commune_code": ["00001"], "district": ["H"]})
     with pytest.raises(UsageError) as raised:

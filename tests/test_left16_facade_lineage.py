@@ -4,7 +4,7 @@ The facade read the lineage table without the run's codes and last year's result
 the warnings of reading it: a row whose new code is no unit of the run (``lineage-unknown-code``)
 and one whose old code is not in last year's results (``lineage-old-code-missing``) were printed
 by ``pari score`` and absent from a library caller's run. Now both read it through one function
-(``ranking.ranks.lineage_of_run``), which adds the warnings to ``result.findings`` (where every
+(``ranking.lineage.lineage_of_run``), which adds the warnings to ``result.findings`` (where every
 stage's findings are, and what ``pari.findings``, the results and the report read); ranking twice
 tells them once.
 """

@@ -62,7 +62,7 @@ def test_a_name_of_pari_index_s_own_says_so() -> None:
     import polars as pl
 
     from pari_index.errors import UsageError
-    from pari_index.ranking.ranks import group_column
+    from pari_index.ranking.groups import group_column
 
     with pytest.raises(UsageError) as info:
         group_column(pl.DataFrame({"commune_code": ["1"], "district": ["A"]}), "_i")

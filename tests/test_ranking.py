@@ -23,7 +23,8 @@ from ranking_helpers import (
 
 from pari_index.errors import IntakeError, UsageError
 from pari_index.outputs.results import read_results, result_tables, write_results
-from pari_index.ranking.ranks import rank, read_lineage
+from pari_index.ranking.lineage import read_lineage
+from pari_index.ranking.ranks import rank
 from pari_index.scoring.run import score
 
 # --------------------------------------------------------------------------------------------

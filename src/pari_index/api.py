@@ -248,8 +248,8 @@ def rank(
     name written more than one way (``group-spellings``) are added to ``result.findings``, as
     ``pari score`` adds them (so the results and the report carry them)."""
     from pari_index.pipeline import note_before_ranking
+    from pari_index.ranking.lineage import lineage_of_run
     from pari_index.ranking.previous_year import note_previous_unmatched
-    from pari_index.ranking.ranks import lineage_of_run
     from pari_index.ranking.ranks import rank as rank_totals
 
     tables = read_results(previous) if previous is not None else None
@@ -284,7 +284,7 @@ def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | Non
     and the totals of the same units, the same. The file is written from both (the summary from
     ``ranked``, the rest from ``result``): a ranking of another run, or one cut to a district,
     was written without a word beside this run's items and findings."""
-    from pari_index.ranking.ranks import RANK_COLUMNS
+    from pari_index.ranking.groups import RANK_COLUMNS
 
     if ranked is None:
         return

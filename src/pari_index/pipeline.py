@@ -311,8 +311,9 @@ def _ranked(
     given), and last year's results as read; the progress line is said once they are read. With
     a ``cache``, what ranking takes from each commune's own rows, when it kept it."""
     from pari_index.outputs.results import read_results
+    from pari_index.ranking.lineage import lineage_of_run
     from pari_index.ranking.previous_year import note_previous_unmatched
-    from pari_index.ranking.ranks import CommuneFacts, lineage_of_run, rank
+    from pari_index.ranking.ranks import CommuneFacts, rank
 
     previous_tables = read_results(previous) if previous is not None else None
     note_before_ranking(result, group_by, previous, previous_tables)

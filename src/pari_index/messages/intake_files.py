@@ -712,7 +712,7 @@ READING_FINDINGS: dict[str, Entry] = {
         "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
         "give the survey results with --survey, or --no-survey",
     ),
-    # --group-by (ranking/ranks.py), with the columns named.
+    # --group-by (ranking/groups.py), with the columns named.
     "unknown-group-column": entry(
         "Danh sách đơn vị không có cột để xếp hạng theo nhóm",
         "No such column to rank within",

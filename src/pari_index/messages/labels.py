@@ -1022,7 +1022,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("không phải phụ lục bộ tiêu chí", "not an annex of criteria"),
     },
-    # Why --group-by names no column of the register (ranking.ranks.group_column): none of that
+    # Why --group-by names no column of the register (ranking.groups.group_column): none of that
     # name, or one the register may have had but that was left out (its name is the results' own,
     # or pari-index's), said so rather than "no such column" of a file that has one.
     "group_why": {

@@ -16,7 +16,7 @@ from pari_index.messages import set_text
 from pari_index.outputs.report_format import _fold, _heat, _isolate, _num, _sort_value, _text, search_fold
 from pari_index.outputs.report_labels import UNIT_TYPES
 from pari_index.outputs.report_view import AreaCell, Bar, ClassEdge, Commune, Context, Group, HistogramBin
-from pari_index.ranking.ranks import LABEL_SEPARATOR
+from pari_index.ranking.groups import LABEL_SEPARATOR
 
 OPEN_COMMUNES = 150  # groups open on loading until this many communes are shown (at least one)
 #: A group with more communes is "big": its table is paged by the script from packed data, its

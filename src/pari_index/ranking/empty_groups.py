@@ -82,7 +82,7 @@ def _column_absent(column: str, count: int, register: str | None) -> Problem:
 def note_empty_groups(result: ScoreResult, group_by: str | Sequence[str] | None) -> None:
     """The warnings of :func:`empty_group_problems` for the groups ``result`` is ranked in, added
     to ``result.findings``; none without a register."""
-    from pari_index.ranking.ranks import group_path
+    from pari_index.ranking.groups import group_path
 
     if result.register.source is None:
         return

@@ -71,7 +71,7 @@ SHOWN_CODES = 5
 
 
 def _taken_up(codes: pl.Series, lineage: pl.DataFrame | None) -> pl.Series:
-    """Last year's codes this year's ``codes`` are compared with (ranks._link_to_old_codes): a
+    """Last year's codes this year's ``codes`` are compared with (changes._link_to_old_codes): a
     unit's own code, or the old codes of its lineage rows when it has any."""
     if lineage is None or not lineage.height:
         return codes
@@ -86,7 +86,7 @@ def unmatched_problems(
 ) -> list[Problem]:
     """A warning when units of last year's results (``previous``, as ``read_results`` gives them)
     are compared with no unit of this run (``codes``), through ``lineage`` when given."""
-    from pari_index.ranking.ranks import previous_summary
+    from pari_index.ranking.changes import previous_summary
 
     last_year = previous_summary(previous)["_p_code"].drop_nulls()
     left = last_year.filter(~last_year.is_in(_taken_up(codes.cast(pl.String), lineage).implode()))

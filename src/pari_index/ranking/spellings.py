@@ -116,7 +116,7 @@ def note_spellings(result: ScoreResult, group_by: str | Sequence[str] | None) ->
     """The warnings of :func:`spelling_problems` for the groups ``result`` is ranked in, added to
     ``result.findings`` (so that the results and the report carry them), as ``pari score`` and
     ``pari_index.rank`` rank it."""
-    from pari_index.ranking.ranks import group_path
+    from pari_index.ranking.groups import group_path
 
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
     problems = spelling_problems(result.totals, path, result.register.source)

@@ -160,7 +160,7 @@ def few_unit_problems(
     or province copied into the register (session 22: ranked 1st and 2nd "of 2" without a word).
     Groups without a value (group-value-empty's) and groups whose units are all ``named`` already
     (units of another province) are left to their own warnings."""
-    from pari_index.ranking.ranks import group_keys
+    from pari_index.ranking.groups import group_keys
     from pari_index.ranking.spellings import one_spelling
 
     columns = [c for c in path if c in totals.columns]
@@ -206,7 +206,7 @@ def few_unit_problems(
 def note_strays(result: ScoreResult, group_by: str | Sequence[str] | None) -> None:
     """The warnings of :func:`type_word_problems` and :func:`other_province_problems`, added to
     ``result.findings``; none without a register."""
-    from pari_index.ranking.ranks import group_path
+    from pari_index.ranking.groups import group_path
 
     register = result.register.source
     if register is None:

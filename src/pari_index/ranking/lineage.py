@@ -1,0 +1,194 @@
+"""The lineage table (``--lineage``): which of last year's codes each unit of this run takes up,
+when communes were renamed or merged (the 2025 reform merged some 10,000 communes into 3,321).
+
+The table is read and checked against the two runs' codes: a link to no unit of this run, from
+no unit of last year's, a unit's own results passed over, an old code that is still a unit. Each
+is told as a warning naming its rows; the comparison itself is :mod:`.changes`'s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from pari_index.criteria.compiling import COMMUNE
+from pari_index.errors import IntakeError, Problem
+from pari_index.intake.tables import check_table_size, read_with_columns, row_problems
+from pari_index.intake.values import shown
+from pari_index.ranking.changes import previous_summary
+
+if TYPE_CHECKING:
+    from pari_index.scoring.run import ScoreResult
+
+LINEAGE_ALIASES: dict[str, str] = {
+    **{k: "old_code" for k in ("old_code", "old code", "old", "mã cũ", "ma cu", "mã đơn vị cũ", "mã xã cũ")},
+    **{k: "new_code" for k in ("new_code", "new code", "new", "mã mới", "ma moi", "mã đơn vị mới", "mã xã mới")},
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Year over year
+
+
+def lineage_of_run(result: ScoreResult, path: str | Path, previous: dict[str, pl.DataFrame] | None) -> pl.DataFrame:
+    """:func:`read_lineage` for a scored run: this year's codes are the run's, and the lineage's
+    warnings (a row of a code of no unit, an old code not in ``previous``) become the run's
+    findings, as every input's are, in place of those of an earlier reading of the same file (a
+    library caller ranking twice is told once). ``pari score`` and ``pari.rank`` both read it so:
+    the facade dropped the warnings, which the command printed."""
+    from pari_index.intake.findings import problems_to_findings
+
+    told: list[Problem] = []
+    frame = read_lineage(path, told, result.totals[COMMUNE].to_list(), previous)
+    if told:
+        earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
+        result.findings = pl.concat([earlier, problems_to_findings(told, "warning")], how="diagonal_relaxed")
+    return frame
+
+
+def read_lineage(
+    path: str | Path,
+    warnings: list[Problem] | None = None,
+    codes: Collection[str] | None = None,
+    previous: dict[str, pl.DataFrame] | None = None,
+) -> pl.DataFrame:
+    """Read a lineage table (CSV or XLSX): one row per predecessor, columns ``old_code`` and
+    ``new_code`` (or ``mã cũ``, ``mã mới``). Several old codes with one new code are a merger,
+    one old code with one new code a change of code. Other columns are kept. A warning of reading
+    it (a file read as UTF-16 or Windows-1258) goes to ``warnings`` when given: it stopped the run,
+    after all the scoring, with exit 1 and a line that said only "warning". ``codes``: this year's
+    units; a row whose new code is none of them links nothing, and is a warning (it was left out
+    without a word, a typing slip of a code and all). ``previous``: last year's results (as
+    ``read_results`` gives them); a row whose old code is not in them links nothing of last year,
+    and is a warning too (it was only "no result" in the unit's ``previous_note``)."""
+    frame, problems = read_with_columns(
+        path,
+        LINEAGE_ALIASES,
+        ("old_code", "new_code"),
+        "the lineage table",
+        "name the columns old_code,new_code (or mã cũ, mã mới)",
+    )
+    check_table_size(frame, path, "lineage")
+    # A lineage table is small and every row matters for year-over-year matching: any problem
+    # reading it (a hidden sheet, a sheet without the columns) stops the run.
+    problems += row_problems(
+        frame,
+        pl.col("old_code").is_null() | pl.col("new_code").is_null(),
+        "missing-code",
+        lambda _r: "a lineage row needs both the old and the new code",
+        "fill in both codes",
+    )
+    told = [p for p in problems if p.severity != "error"] if warnings is not None else []
+    if len(told) < len(problems):
+        raise IntakeError(problems)
+    if codes is not None:
+        told += _links_to_nothing(frame, codes)
+    if previous is not None:
+        # A row whose new code is no unit was told so already: it links nothing either way.
+        unit = pl.lit(True) if codes is None else _is_unit(codes)
+        last_year = previous_summary(previous)["_p_code"]
+        told += _links_from_nothing(frame.filter(unit), last_year)
+        told += _own_results_passed_over(frame.filter(unit), last_year)
+    if codes is not None:
+        # A row whose new code is no unit was told so already.
+        told += _old_code_still_a_unit(frame.filter(_is_unit(codes)), codes)
+    if warnings is not None:
+        warnings += told
+    extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
+    return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
+
+
+def _row_warnings(frame: pl.DataFrame, condition: pl.Expr, *args: Any, **kwargs: Any) -> list[Problem]:
+    """:func:`row_problems` of the lineage table as warnings: a row that links wrongly is told,
+    and the comparison goes on without it or as the codes say."""
+    return [dataclasses.replace(p, severity="warning") for p in row_problems(frame, condition, *args, **kwargs)]
+
+
+def _is_unit(codes: Collection[str]) -> pl.Expr:
+    """Whether a lineage row's new code is one of ``codes`` (this run's units)."""
+    # implode(): a Series of the column's own type as is_in's collection is deprecated in polars.
+    return pl.col("new_code").cast(pl.String).is_in(pl.Series(list(codes), dtype=pl.String).implode())
+
+
+def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
+    """Warnings for the lineage rows whose new code is no unit of this run."""
+    return _row_warnings(
+        frame,
+        ~_is_unit(codes),
+        "lineage-unknown-code",
+        lambda r: (
+            f"the new code {shown(str(r['new_code']))} is no unit of this run; the row links nothing and was not used"
+        ),
+        "check the code against the register (a typing slip?), or delete the row",
+        field="new_code",
+        params=lambda r: {"code": shown(str(r["new_code"]))},
+    )
+
+
+def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
+    """Warnings for the lineage rows whose old code is not in last year's results: matched as
+    compare_previous matches them (the old code as text against last year's trimmed codes)."""
+    missing = ~pl.col("old_code").cast(pl.String).is_in(previous_codes.cast(pl.String).implode())
+    return _row_warnings(
+        frame,
+        missing,
+        "lineage-old-code-missing",
+        lambda r: (
+            f"the old code {shown(str(r['old_code']))} is not in last year's results; the row links nothing of "
+            f"last year to {shown(str(r['new_code']))}"
+        ),
+        "check the old code against last year's results (a typing slip?), or delete the row if the unit had no "
+        "result last year",
+        field="old_code",
+        params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
+    )
+
+
+def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
+    """Warnings for the lineage rows whose new code had results of its own last year and is no old
+    code of the table: the unit is compared with its predecessors alone (``00004,00007``: 00007
+    was "code changed from 00004", its own last year's rank passed over without a word). A merger
+    into a code that existed lists that code too (``00007,00007``)."""
+    text = pl.col("new_code").cast(pl.String)
+    olds = frame["old_code"].cast(pl.String).unique().implode()
+    passed_over = text.is_in(previous_codes.cast(pl.String).implode()) & ~text.is_in(olds)
+    return _row_warnings(
+        frame,
+        passed_over & (text != pl.col("old_code").cast(pl.String)),
+        "lineage-own-results-passed-over",
+        lambda r: (
+            f"the new code {shown(str(r['new_code']))} has results of its own last year, which are not used: the "
+            f"unit is compared with {shown(str(r['old_code']))} as its predecessor"
+        ),
+        "if the units merged, add a row with the new code as an old code of itself; if the codes are mistyped, "
+        "correct them",
+        field="new_code",
+        params=lambda r: {"code": shown(str(r["new_code"])), "old_code": shown(str(r["old_code"]))},
+    )
+
+
+def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
+    """Warnings for the lineage rows whose old code is still a unit of this run and no new code of
+    the table: its last year's results count twice, for itself (same code) and for the new code
+    (``00004,00007`` while 00004 is still scored). A split that keeps the old code lists it as a
+    new code too (``00300,00300``)."""
+    text = pl.col("old_code").cast(pl.String)
+    news = frame["new_code"].cast(pl.String).unique().implode()
+    still = text.is_in(pl.Series(list(codes), dtype=pl.String).implode()) & ~text.is_in(news)
+    return _row_warnings(
+        frame,
+        still,
+        "lineage-old-code-still-a-unit",
+        lambda r: (
+            f"the old code {shown(str(r['old_code']))} is still a unit of this run: its last year's results are "
+            f"compared with its own and with {shown(str(r['new_code']))}'s"
+        ),
+        "check the codes (a typing slip?); if the unit was split and kept its code, add a row with the old code "
+        "as a new code of itself",
+        field="old_code",
+        params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
+    )
