@@ -1,4 +1,5 @@
-"""Hostile cases of the twenty-ninth session's lead: evidence files that are there but broken.
+"""Hostile cases of the twenty-ninth session's lead: evidence files that are there but broken, and
+the survey part scored from the appraisal or from the communes' own files.
 
 With ``--evidence-dir`` each evidence file an assessment names is looked for in the folder (found
 as the clerk's Windows machine would find it: letter case, Unicode form, backslashes), and a name
@@ -19,6 +20,23 @@ kind, or that lacks the end mark every whole file of its kind has; the English m
 Only the first and last 1,024 bytes of a file are read; kinds pari has no signature for are not
 judged by their content. The appraisal council's decision to accept an explanation still restores
 the points, as for every gap.
+
+A second campaign rewrote the council's appraisal file the ways a secretary would (codes without
+their zeros, ids with a dot or «TC», decisions as «CÓ» or «x», scores with a point or «điểm», rows
+twice, reversed, Vietnamese headings, blank lines, a total row, a title row, out-of-range scores,
+conflicting rows): each read the same or was told, but one. A council row for a survey item
+(``00001,10.1.1,,,0``) was applied as any correction, «appraisal changed 4 to 0», and moved six
+ranks of the example: the survey part is the sociological survey's, which the council does not
+appraise (domain primer: keep self, appraised and survey scores apart). It is now refused at its
+row, ``appraisal-survey-item``. Looking at the survey part from the other side found two more:
+
+- with ``--survey`` files that give no result for commune 00001's item 10.1.1, the commune's own
+  file giving 10.1.1 = 100% supplied its survey score: 4 points, exit 0, no finding. Now
+  ``survey-item-in-assessment`` at the cell (where the survey files give the item too, the two
+  meet as a repeated row or a conflict, as before);
+- with ``--no-survey``, assessments holding survey results were scored (4 points to one commune,
+  «INCOMPLETE: 59 communes without survey results») under the notice «every commune has 0 for it».
+  Now a usage error, ``no-survey-but-survey-given`` (exit 2): which to follow is the user's to say.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -80,13 +98,67 @@ def score_with_broken_evidence_files(folder: Path) -> list[str]:
     return [*_score(folder, "--evidence-dir", str(documents), out="ket-qua"), "--format", "csv", "--lang", "en"]
 
 
+def _long_rows(name: str) -> list[list[str]]:
+    with open(EXAMPLES / name, encoding="utf-8-sig", newline="") as file:
+        return list(csv.reader(file))
+
+
+def _written(folder: Path, name: str, rows: list[list[str]]) -> Path:
+    path = folder / name
+    with open(path, "w", encoding="utf-8-sig", newline="") as file:
+        csv.writer(file).writerows(rows)
+    return path
+
+
+def score_with_a_council_row_for_a_survey_item(folder: Path) -> list[str]:
+    """The example's appraisal with one more row: commune 00001's survey item 10.1.1 set to 0 by
+    the council. Applied, «appraisal changed 4 to 0», six ranks moved, exit 0."""
+    rows = _long_rows("appraisal.csv")
+    rows.append(["00001", "10.1.1", "", "", "0", "", "Khảo sát chưa đạt yêu cầu", "Đặng Minh Cường"])
+    appraisal = _written(folder, "tham-dinh.csv", rows)
+    return [*_score(folder, "--appraisal", str(appraisal), out="ket-qua"), "--format", "csv"]
+
+
+def _self_assessed_survey(folder: Path) -> Path:
+    """The example's assessments with commune 00001's own figure for survey item 10.1.1."""
+    rows = _long_rows("assessments_long.csv")
+    rows.append(["00001", "10.1.1", "", "100", *[""] * (len(rows[0]) - 4)])
+    return _written(folder, "tu-danh-gia.csv", rows)
+
+
+def score_with_a_survey_item_in_a_commune_file(folder: Path) -> list[str]:
+    """The survey file without commune 00001's 10.1.1, which the commune's own file gives (100%):
+    the commune's figure was its survey result, 4 points, exit 0, no word."""
+    own = _self_assessed_survey(folder)
+    survey = [row for row in _long_rows("survey.csv") if row[:2] != ["00001", "10.1.1"]]
+    args = _score(folder, assessments=own, out="ket-qua")
+    args[args.index("--survey") + 1] = str(_written(folder, "khao-sat.csv", survey))
+    return [*args, "--format", "csv"]
+
+
+def score_with_no_survey_and_survey_results(folder: Path) -> list[str]:
+    """--no-survey, and the commune's file giving 10.1.1: scored (4 points to 00001) under the
+    notice that every commune has 0 for the survey part."""
+    args = _score(folder, assessments=_self_assessed_survey(folder), out="ket-qua")
+    at = args.index("--survey")
+    return [*args[:at], *args[at + 2 :], "--no-survey", "--format", "csv"]
+
+
 CASES: dict[str, Case] = {
     "score-with-every-tenth-evidence-file-empty": score_with_every_tenth_evidence_file_empty,
     "score-with-broken-evidence-files": score_with_broken_evidence_files,
+    "score-with-a-council-row-for-a-survey-item": score_with_a_council_row_for_a_survey_item,
+    "score-with-a-survey-item-in-a-commune-file": score_with_a_survey_item_in_a_commune_file,
+    "score-with-no-survey-and-survey-results": score_with_no_survey_and_survey_results,
 }
 
-#: Warnings only: the run succeeds (exit 0) and each broken file is told at its cell.
+#: Broken evidence files are warnings (exit 0), told at their cells; a council row or a commune's
+#: value for a survey item is an error at its row (exit 1, the rest scored); --no-survey beside
+#: survey results stops the run before anything is written (exit 2).
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "score-with-every-tenth-evidence-file-empty": (0, None, ("assessments_long.csv",)),
     "score-with-broken-evidence-files": (0, None, ("assessments_long.csv",)),
+    "score-with-a-council-row-for-a-survey-item": (1, "appraisal-survey-item", ("tham-dinh.csv",)),
+    "score-with-a-survey-item-in-a-commune-file": (1, "survey-item-in-assessment", ("tu-danh-gia.csv",)),
+    "score-with-no-survey-and-survey-results": (2, "no-survey-but-survey-given", ("tu-danh-gia.csv",)),
 }

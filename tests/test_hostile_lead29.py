@@ -83,6 +83,52 @@ def test_a_web_page_a_cut_pdf_and_a_renamed_document_are_damaged(tmp_path: Path)
     assert explained.endswith("evidence file is damaged: not the kind of document its name says, or cut short")
 
 
+def test_a_council_row_for_a_survey_item_is_refused_at_its_row(tmp_path: Path) -> None:
+    said, criteria, findings = _results(tmp_path, "score-with-a-council-row-for-a-survey-item")
+    told = findings.filter(pl.col("kind") == "appraisal-survey-item")
+    assert told.select("severity", "file", "row", "column").rows() == [
+        ("error", str(tmp_path / "tham-dinh.csv"), "61", "criterion_id")
+    ]
+    assert told["message"].item() == (
+        "tiêu chí 10.1.1 là tiêu chí điều tra: điểm lấy từ kết quả điều tra xã hội học, Hội đồng thẩm định không"
+        " sửa; dòng này không được dùng"
+    )
+    # The survey's 4 points stand; the council's other corrections are applied as before.
+    item = criteria.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "10.1.1"))
+    assert item.select("computed_score", "appraised_score", "final_score").rows() == [("4.0", None, "4.0")]
+    assert findings.filter(pl.col("kind") == "appraisal-correction").height == 7
+    assert "[appraisal-survey-item]" in said
+
+
+def test_a_survey_item_in_a_commune_file_is_not_its_survey_result(tmp_path: Path) -> None:
+    _, criteria, findings = _results(tmp_path, "score-with-a-survey-item-in-a-commune-file")
+    told = findings.filter(pl.col("kind") == "survey-item-in-assessment")
+    assert told.select("severity", "commune_code", "criterion_id", "file", "column").rows() == [
+        ("error", "00001", "10.1.1", str(tmp_path / "tu-danh-gia.csv"), "value")
+    ]
+    assert "các tệp này không có kết quả cho xã 00001" in told["message"].item()
+    item = criteria.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "10.1.1"))
+    assert item.select("final_score", "status").rows() == [("0.0", "no_survey")]
+    assert findings.filter(pl.col("kind") == "survey-incomplete")["commune_code"].to_list() == ["00001"]
+
+
+def test_a_survey_item_in_a_commune_file_beside_the_survey_s_own_is_a_repeat(tmp_path: Path) -> None:
+    """Where the survey gives the item too, the commune's equal figure is a repeated row, as before."""
+    args = CASES["score-with-a-survey-item-in-a-commune-file"](tmp_path)
+    args[args.index("--survey") + 1] = str(tmp_path / "survey.csv")
+    answers_its_case(args, tmp_path, (0, None, ()))
+    findings = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    assert "survey-item-in-assessment" not in findings["kind"].to_list()
+    assert findings.filter(pl.col("kind") == "duplicate-row")["criterion_id"].to_list() == ["10.1.1"]
+
+
+def test_no_survey_beside_survey_results_stops_before_anything_is_written(tmp_path: Path) -> None:
+    case = "score-with-no-survey-and-survey-results"
+    said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
+    assert "đã dùng --no-survey, nhưng các tệp tự đánh giá có kết quả của tiêu chí khảo sát" in said
+    assert not (tmp_path / "ket-qua").exists()
+
+
 def _docx() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as document:

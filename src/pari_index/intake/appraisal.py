@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.criteria.model import Leaf
+from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.points import SCALE, to_units
 from pari_index.intake.appraisal_columns import corrections_absent, unread_columns
 from pari_index.intake.assessments import (
@@ -141,6 +141,7 @@ def read_appraisal(
         row_findings(frame, no_change, "appraisal-no-correction", pl.lit(_NO_CORRECTION), _NO_CORRECTION_HINT)
     )
     frame = frame.filter(~no_change)
+    frame = _without_survey_items(frame, leaves, row_found)
     # Corrected inputs go through exactly the same checks as the commune's own cells.
     value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
     cells = value_rows.select(
@@ -160,6 +161,29 @@ def read_appraisal(
     all_findings = pl.concat(findings)
     ledger = _appraisal_ledger(source_rows, all_findings)
     return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
+
+
+def _without_survey_items(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found: list[pl.DataFrame]) -> pl.DataFrame:
+    """``frame`` less its rows of survey items, each refused (``appraisal-survey-item``) at its
+    criterion id: a survey item's points are the sociological survey's, which the council does
+    not appraise (the parts are kept apart: domain primer, "Keep self, appraised and survey scores
+    separate"). Such a row was applied as any correction, «appraisal changed 4 to 0», and moved
+    six communes' ranks of the example."""
+    survey = [leaf.id for leaf in leaves if leaf.part is Part.survey]
+    if not survey:
+        return frame
+    is_survey = pl.col(CRITERION).is_in(survey).fill_null(False)
+    criterion = shown_text(pl.col(CRITERION))
+    message = format_text(
+        "criterion {} is a survey item: its points come from the sociological survey, which the appraisal does "
+        "not correct; the row was not used",
+        criterion,
+    )
+    hint = "correct the result in the survey file (--survey), or delete the row"
+    row_found.append(
+        row_findings(frame, is_survey, "appraisal-survey-item", message, hint, CRITERION, {"criterion": criterion})
+    )
+    return frame.filter(~is_survey)
 
 
 _DECISION_HINT = "write yes (the explanation is accepted) or no"

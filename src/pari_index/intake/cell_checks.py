@@ -80,6 +80,7 @@ CELL_FINDING_ORDER = (
     "unknown-criterion",
     "not-survey-item",
     "not-survey-field",
+    "survey-item-in-assessment",
     "input-required",
     "unknown-input",
     "unknown-commune",
@@ -579,6 +580,25 @@ def _not_survey_item(table: LeafTable) -> list[_Check]:
             ),
             "delete the column from the survey file; a commune's self-score and evidence go in its self-assessment",
             cell_params(survey_field=pl.col(FIELD), criterion=pl.col(CRITERION)),
+        ),
+        # A survey item's value in a commune's own file, where the survey files give none for that
+        # commune and item: the commune's own figure became its survey result (10.1.1 written 100%
+        # by the commune: 4 points, exit 0, no word). Where the survey gives the item too, the
+        # two meet as a repeat or a conflict, as before.
+        _Check(
+            ~in_survey
+            & pl.col(CRITERION).is_in(items)
+            & ~pl.col(FIELD).is_in(list(META_COLUMNS)).fill_null(False)
+            & ~in_survey.any().over(COMMUNE, CRITERION),
+            "survey-item-in-assessment",
+            format_text(
+                "criterion {} is a survey item: its result comes from the survey files given with --survey,"
+                " which have none for commune {}, not from the commune's own file; this value was not used",
+                pl.col(CRITERION),
+                pl.col(COMMUNE),
+            ),
+            "give the result in the survey file, or delete the row from the commune's file",
+            cell_params(criterion=pl.col(CRITERION), commune=pl.col(COMMUNE)),
         ),
     ]
 

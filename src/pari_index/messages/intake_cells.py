@@ -50,6 +50,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "xoá cột này khỏi tệp khảo sát; điểm tự đánh giá và minh chứng của xã ghi trong bản tự đánh giá",
         "delete the column from the survey file; a commune's self-score and evidence go in its self-assessment",
     ),
+    "survey-item-in-assessment": entry(
+        "Tiêu chí khảo sát trong tệp của xã",
+        "A survey item in a commune's file",
+        "tiêu chí {criterion} là tiêu chí khảo sát: kết quả lấy từ các tệp khảo sát cho bằng --survey, các tệp này"
+        " không có kết quả cho xã {commune}, không lấy từ tệp của xã; giá trị này không được dùng",
+        "criterion {criterion} is a survey item: its result comes from the survey files given with --survey, which"
+        " have none for commune {commune}, not from the commune's own file; this value was not used",
+        "ghi kết quả vào tệp khảo sát, hoặc xoá dòng này khỏi tệp của xã",
+        "give the result in the survey file, or delete the row from the commune's file",
+    ),
     "input-required": entry(
         "Cần ghi tên đầu vào",
         "Input name needed",

@@ -256,6 +256,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "ghi số điểm tiêu chí có thể đạt (điểm tối đa ghi trong bộ tiêu chí và mẫu nhập liệu)",
         "write points the item can get (its maximum is in the criteria set and the form)",
     ),
+    "appraisal-survey-item": entry(
+        "Thẩm định sửa tiêu chí điều tra",
+        "Appraisal of a survey item",
+        "tiêu chí {criterion} là tiêu chí điều tra: điểm lấy từ kết quả điều tra xã hội học, Hội đồng thẩm định không"
+        " sửa; dòng này không được dùng",
+        "criterion {criterion} is a survey item: its points come from the sociological survey, which the appraisal"
+        " does not correct; the row was not used",
+        "sửa kết quả trong tệp điều tra (--survey), hoặc xoá dòng này",
+        "correct the result in the survey file (--survey), or delete the row",
+    ),
     "bad-score": entry(
         "Điểm không đọc được",
         "Unreadable score",
@@ -711,6 +721,15 @@ READING_FINDINGS: dict[str, Entry] = {
         "every commune would get 0 for it",
         "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
         "give the survey results with --survey, or --no-survey",
+    ),
+    "no-survey-but-survey-given": entry(
+        "Có --no-survey nhưng có kết quả khảo sát",
+        "--no-survey, but survey results given",
+        "đã dùng --no-survey, nhưng các tệp tự đánh giá có kết quả của tiêu chí khảo sát (các tiêu chí khảo sát của"
+        " bộ: {items})",
+        "--no-survey was given, but the assessments hold results of the set's survey items ({items})",
+        "bỏ --no-survey để chấm các kết quả khảo sát này, hoặc xoá chúng khỏi các tệp tự đánh giá",
+        "leave out --no-survey to score the survey results the assessments hold, or delete them from the assessments",
     ),
     # --group-by (ranking/groups.py), with the columns named.
     "unknown-group-column": entry(

@@ -255,6 +255,10 @@ def _survey_state(
             intake.cells.select(pl.col(CRITERION).is_in(survey_items).any()).item()
             or intake.meta.select(pl.col(CRITERION).is_in(survey_items).any()).item()
         )
+    if found and no_survey:
+        # The assessments hold survey results: scoring them would belie --no-survey's notice
+        # («every commune has 0 for it»); leaving them out would drop rows the user gave.
+        raise UsageError(_survey_in_assessments(survey_items))
     if found:
         return "given"
     if criteria.parts.survey_optional:
@@ -282,6 +286,20 @@ def _survey_state(
         raise UsageError(list(problem))
     own = intake.findings.filter((pl.col("severity") == "error") & pl.col("file").is_in(given))
     raise IntakeError([*problems_from_findings(own.head(20), lang, criteria), *problem])
+
+
+def _survey_in_assessments(survey_items: Sequence[str]) -> Problem:
+    """--no-survey given to a run whose assessments hold survey results: which to follow is the
+    user's to say (until session 29 the results were scored, one commune's 4 points among 59
+    «without survey results», under the notice that every commune had 0 for the part)."""
+    shown_items = f"{', '.join(survey_items[:6])}{', …' if len(survey_items) > 6 else ''}"
+    return Problem(
+        "no-survey-but-survey-given",
+        f"--no-survey was given, but the assessments hold results of the set's survey items ({shown_items})",
+        hint="leave out --no-survey to score the survey results the assessments hold, or delete them from the "
+        "assessments",
+        params={"items": shown_items},
+    )
 
 
 def _completeness(result: ScoreResult, survey: SurveyState, inputs: list[str], lang: str | None = None) -> Completeness:
