@@ -608,7 +608,7 @@ def outcome(files: dict[str, Path], survey: list[Path], batch_size: int | None, 
         ("spoiled", {}, "IntakeError"),
         ("none", {"no_survey": True}, "skipped"),
         ("last", {}, "given"),
-        ("none", {"evidence_dir": "no-such-folder"}, "UsageError"),
+        ("none", {"evidence_dir": "no-such-folder"}, "IntakeError"),
         ("last", {"evidence_dir": "no-such-folder"}, "IntakeError"),
     ],
 )
@@ -616,7 +616,8 @@ def test_a_batched_run_decides_the_survey_as_an_unbatched_one(
     national: dict[str, Path], tmp_path: Path, survey: str, options: dict[str, Any], expected: str
 ) -> None:
     """The survey check of a run read by batch (which checks batches ahead until one gave a
-    survey item) gives the unbatched run's error, before the evidence folder's, or its results:
+    survey item) gives the unbatched run's error or its results (an unusable evidence folder is
+    refused first, by the intake, before any file is read: since session 29):
     no survey file, one whose every value is rejected, --no-survey, survey results for the last
     communes alone (every batch checked ahead of its scoring)."""
     given = [] if survey == "none" else [survey_variant(national, tmp_path, survey)]

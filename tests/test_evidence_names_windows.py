@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from pari_index.cli import main
+from pari_index.intake.evidence_files import check_evidence_file
 from pari_index.outputs.results import read_results
-from pari_index.scoring.evidence import check_evidence_file
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

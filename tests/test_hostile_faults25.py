@@ -250,7 +250,7 @@ def test_an_evidence_file_replaced_after_it_was_checked_in_a_large_folder_is_tol
     """The run (pari.run_score) over an evidence folder past the entries looked at: an evidence
     file replaced once the run had found it is ``input-folder-changed``, nothing written."""
     import pari_index as pari
-    from pari_index.scoring import evidence as evidence_checks
+    from pari_index.intake import evidence_files as evidence_checks
 
     evidence = tmp_path / "mc"
     evidence.mkdir()

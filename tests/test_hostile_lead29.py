@@ -1,5 +1,5 @@
 """What the cases of tests/hostile_lead29.py answer, as real child processes, and how an evidence
-file's content is judged (scoring.evidence.check_evidence_file): empty, or not a whole document of
+file's content is judged (intake.evidence_files.check_evidence_file): empty, or not a whole document of
 the kind its name says."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from children import answers_its_case
 from hostile_lead29 import BROKEN, CASES, EXPECTED, WHOLE_PDF
 
-from pari_index.scoring.evidence import check_evidence_file
+from pari_index.intake.evidence_files import check_evidence_file
 
 
 def test_every_case_has_its_expectation() -> None:

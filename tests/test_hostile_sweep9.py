@@ -218,7 +218,7 @@ def test_an_evidence_name_is_matched_composed_not_respelled(
 ) -> None:
     import unicodedata
 
-    from pari_index.scoring.evidence import check_evidence_file
+    from pari_index.intake.evidence_files import check_evidence_file
 
     root = tmp_path / "root"
     target = root / unicodedata.normalize("NFD", on_disk)

@@ -304,7 +304,7 @@ def test_evidence_gaps_without_a_file_are_located_at_their_row(tmp_path: Path) -
 def test_any_refusal_of_the_system_on_an_evidence_path_is_a_state(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
-    from pari_index.scoring.evidence import FILE_STATES, check_evidence_file
+    from pari_index.intake.evidence_files import FILE_STATES, check_evidence_file
 
     def refuse(self: Path, *args: object, **kwargs: object) -> object:
         raise error
@@ -318,7 +318,7 @@ def test_any_refusal_of_the_system_on_an_evidence_path_is_a_state(
 def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from pari_index.scoring.evidence import check_evidence_file
+    from pari_index.intake.evidence_files import check_evidence_file
 
     (tmp_path / "plan.pdf").write_bytes(b"%PDF\n%%EOF\n")
     # Tests may run as root, who may read anything: the check is os.access, so it is stubbed.
@@ -329,7 +329,7 @@ def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path, monkeypatch: p
 @settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=400))
 def test_no_evidence_file_name_escapes_the_checks(name: str) -> None:
-    from pari_index.scoring.evidence import FILE_STATES, check_evidence_file
+    from pari_index.intake.evidence_files import FILE_STATES, check_evidence_file
 
     root = Path(__file__).parent / "data"
     state, _note = check_evidence_file(root.resolve(), name)

@@ -522,8 +522,8 @@ TOLD_BY_TITLE_AND_HINT = {
     ("intake/tables.py", "file-not-found"),  # "Không tìm thấy tệp"
     ("errors.py", "file-not-found"),  # "Không tìm thấy tệp" (a reader that opens without a look first)
     ("outputs/results.py", "file-not-found"),  # the place names the results file
-    ("scoring/evidence.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
-    ("scoring/evidence.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised
+    ("intake/evidence_files.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
+    ("intake/evidence_files.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised
 }
 
 #: Sites still to give their sentence's parameters, each with why not yet. The list may only shrink.
@@ -907,7 +907,7 @@ def test_a_run_of_xml_without_a_cell_end_is_told_in_vietnamese(
 
 
 def test_an_evidence_folder_with_too_long_a_name_says_why_in_vietnamese(tmp_path: Path) -> None:
-    from pari_index.scoring.evidence import evidence_dir_problem
+    from pari_index.intake.evidence_files import evidence_dir_problem
 
     problem = evidence_dir_problem(tmp_path / ("a" * 5000))
     assert problem is not None and problem.code == "evidence-dir-unusable"

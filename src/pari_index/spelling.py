@@ -5,7 +5,7 @@ giá xã.csv"`` (typed composed, as every keyboard and every cell gives it) was 
 beside a file of that very name. One lookup serves every reader: the command's input paths
 (cli_params._InputPath), the library's (intake.tables.read_table_file, criteria.loading.load_criteria,
 outputs.results.read_results and the facade's path arguments) and the evidence files named in
-cells (scoring.evidence). Evidence names, written in a spreadsheet on another machine, are
+cells (intake.evidence_files). Evidence names, written in a spreadsheet on another machine, are
 looked for as Windows reads them besides (:func:`path_as_windows_reads`). A shared helper: it
 imports no stage.
 """

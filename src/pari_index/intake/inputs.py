@@ -27,6 +27,7 @@ from pari_index.criteria.rules import Deadline
 from pari_index.intake.appraisal import Appraisal, read_appraisal
 from pari_index.intake.assessments import Intake, read_assessments, wrong_unit_findings
 from pari_index.intake.by_batch import BatchedIntake, batches_of, read_assessments_by_batch
+from pari_index.intake.evidence_files import EvidenceFolder
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.register import Register, read_register, register_from_codes
 from pari_index.limits import check_run_size
@@ -79,8 +80,9 @@ class InputsRead:
     sources: dict[str, list[str]] = field(default_factory=dict)
     #: The file the set was read from (None for a set given as an object).
     criteria_file: str | None = None
-    #: The evidence folder, checked by the scoring stage (which evidence each item needs).
-    evidence_dir: Path | None = None
+    #: The evidence folder (checked usable): the scoring stage asks it for the states of the files
+    #: each batch names (which evidence each item needs is known only then).
+    evidence: EvidenceFolder | None = None
     #: Set once scored: scoring takes the rows away batch by batch (scoring.run.score_inputs).
     scored: bool = False
 
@@ -101,6 +103,8 @@ def read_intake(
 ) -> InputsRead:
     """Read and check every input of a run (the arguments of :func:`pari_index.scoring.run.score`)."""
     say = progress or (lambda _message: None)
+    # A folder that cannot be used stops the run before any file is read.
+    evidence = EvidenceFolder.checked(evidence_dir) if evidence_dir is not None else None
     paths = [*assessments, *survey]
     # The files are read while the criteria set and register load (a thread), by range when the
     # run will most likely be batched (a register and a batch size); a run that fails stops it.
@@ -138,7 +142,7 @@ def read_intake(
         batch_size=batch_size,
         sources=_sources(criteria_set, assessments, survey, communes, appraisal),
         criteria_file=_criteria_file(criteria),
-        evidence_dir=Path(evidence_dir) if evidence_dir is not None else None,
+        evidence=evidence,
     )
 
 

@@ -45,6 +45,7 @@ from pari_index.intake.cache import (
 )
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.intake.evaluation_input import wrong_unit_findings
+from pari_index.intake.evidence_files import EvidenceFolder
 from pari_index.intake.register import Register
 from pari_index.intake.schema import CRITERION
 from pari_index.scoring.items import CommuneScores, order_commune_findings, score_communes, submitted_items
@@ -264,19 +265,19 @@ class RunCache:
         register: Register,
         intake: Intake,
         appraisal: Appraisal,
-        evidence_dir: Path | None,
+        evidence: EvidenceFolder | None,
         lang: str,
     ) -> tuple[CommuneScores, pl.DataFrame]:
         """:func:`score_communes` and :func:`compute_totals` for the communes whose inputs changed,
         the cache's rows and totals for the others, in the order they give for all. Sets
         :attr:`known` for them."""
         self.known = None
-        if evidence_dir is not None or not self.store.usable():
+        if evidence is not None or not self.store.usable():
             if self._prefetched is not None:  # not used; finished, so that its notes are all said
                 result_of(self._prefetched[1])
                 self._prefetched = None
             self.scored, self.reused = register.frame.height, 0
-            scores = score_communes(compiled, register, intake, appraisal, evidence_dir, lang)
+            scores = score_communes(compiled, register, intake, appraisal, evidence, lang)
             return scores, compute_totals(scores.details, compiled.criteria, register)
         key = self._rows_key(compiled, lang)
         digests = self._intake_digests if self._intake_digests is not None else intake_digests(intake)
@@ -290,7 +291,7 @@ class RunCache:
         parts = cached.rows_of(reused) if cached is not None else []
         if todo.len() or not parts:
             mine = _only(todo, register, intake, appraisal)
-            fresh = score_communes(compiled, *mine, evidence_dir, lang)
+            fresh = score_communes(compiled, *mine, evidence, lang)
             # Totalled on the whole register when nothing is reused (the first run fills the cache).
             fresh.totals = compute_totals(fresh.details, compiled.criteria, mine[0] if parts else register)
             facts = RankingFacts(*self._facts_of(fresh.details, fresh.totals)) if self._facts_of else None

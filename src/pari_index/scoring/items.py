@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -23,6 +22,7 @@ from pari_index.intake.assessments import (
     Intake,
     evaluation_frame,
 )
+from pari_index.intake.evidence_files import EvidenceFolder
 from pari_index.intake.register import Register
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
@@ -88,7 +88,7 @@ def score_communes(
     register: Register,
     intake: Intake,
     appraisal: Appraisal,
-    evidence_dir: Path | None,
+    evidence: EvidenceFolder | None,
     lang: str,
 ) -> CommuneScores:
     """Evaluate, verify and explain every item of every commune of ``register``."""
@@ -112,7 +112,7 @@ def score_communes(
         reported, merged_cells, corrected, touched, item_key, meta, leaves, intake, appraisal, lang
     )
     del reported, merged_cells, input_cells
-    details = evidence_status(details, leaves, evidence_dir)
+    details = evidence_status(details, leaves, evidence)
     details = _with_final_scores(details)
     # The explanation is worded here, one batch at a time, and leaves memory with the batch.
     details = add_explanations(details, leaves, lang)  # in item key order (_join_item_details)

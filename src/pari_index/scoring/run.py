@@ -36,6 +36,7 @@ from pari_index.intake.assessments import (
     problems_to_findings,
 )
 from pari_index.intake.by_batch import BatchedIntake, batches_of
+from pari_index.intake.evidence_files import EvidenceFolder
 from pari_index.intake.folding import counted, fold_findings
 from pari_index.intake.inputs import InputsRead, read_intake
 from pari_index.intake.month_first import month_first_findings
@@ -44,7 +45,6 @@ from pari_index.intake.register import Register, untyped_unit_problems
 from pari_index.messages import localise_findings, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, IntakeBatches
 from pari_index.scoring.completeness import Completeness, SurveyState, notices
-from pari_index.scoring.evidence import evidence_dir_problem
 from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals, unreachable_findings
@@ -209,12 +209,18 @@ def score_inputs(
         gave=inputs.gave,
         lang=lang,
     )
-    evidence = inputs.evidence_dir
-    if evidence is not None and (problem := evidence_dir_problem(evidence)) is not None:
-        raise IntakeError(problem)
     say(progress_text("scoring", lang, n=register.frame.height))
     result = _score_frames(
-        compiled, register, intake, inputs.appraisal, evidence, lang, inputs.batch_size, say, cache, inputs.batched
+        compiled,
+        register,
+        intake,
+        inputs.appraisal,
+        inputs.evidence,
+        lang,
+        inputs.batch_size,
+        say,
+        cache,
+        inputs.batched,
     )
     result.sources = inputs.sources
     result.year = compiled.year
@@ -424,7 +430,7 @@ def _score_frames(
     register: Register,
     intake: Intake,
     appraisal: Appraisal,
-    evidence_dir: Path | None,
+    evidence: EvidenceFolder | None,
     lang: str,
     batch_size: int | None = None,
     say: Progress | None = None,
@@ -458,10 +464,10 @@ def _score_frames(
         batch = _BatchInputs.of(number - 1, per_batch, register, intake, appraisal, own)
         del own
         if cache is None:
-            scores = score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
+            scores = score_communes(compiled, batch.register, batch.intake, batch.appraisal, evidence, lang)
             batch_totals = compute_totals(scores.details, criteria, batch.register)
         else:  # the totals of communes whose rows are reused are reused too
-            args = (compiled, batch.register, batch.intake, batch.appraisal, evidence_dir, lang)
+            args = (compiled, batch.register, batch.intake, batch.appraisal, evidence, lang)
             scores, batch_totals = cache.commune_scores(*args)
         store.add(scores.details)
         totals.append(
