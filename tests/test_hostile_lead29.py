@@ -129,9 +129,10 @@ def test_no_survey_beside_survey_results_stops_before_anything_is_written(tmp_pa
     assert not (tmp_path / "ket-qua").exists()
 
 
-def _docx() -> bytes:
+def _docx(comment: bytes = b"") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as document:
+        document.comment = comment
         document.writestr("[Content_Types].xml", "<Types/>")
         document.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
@@ -148,6 +149,7 @@ def _docx() -> bytes:
         pytest.param("ke-hoach.pdf", b"<html><body>404</body></html>", "damaged_file", id="a-web-page"),
         pytest.param("bao-cao.docx", _docx(), "ok", id="a-whole-docx"),
         pytest.param("bao-cao.docx", _docx()[:-30], "damaged_file", id="a-docx-cut-short"),
+        pytest.param("bao-cao.docx", _docx(b"x" * 5000), "ok", id="a-docx-with-a-long-zip-comment"),
         pytest.param("bao-cao.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "ok", id="an-encrypted-docx"),
         pytest.param("bao-cao.xlsx", WHOLE_PDF, "damaged_file", id="a-pdf-named-xlsx"),
         pytest.param("anh.JPG", b"\xff\xd8\xff\xe0" + b"\x00" * 64, "ok", id="a-jpeg"),

@@ -150,10 +150,16 @@ def _content_problem(path: Path) -> str | None:
     kind, signatures = wanted
     with path.open("rb") as file:
         head = file.read(1024)
-        file.seek(max(file.seek(0, os.SEEK_END) - 1024, 0))
+        size = file.seek(0, os.SEEK_END)
+        file.seek(max(size - 1024, 0))
         tail = file.read(1024)
-    if (kind == "PDF" and b"%PDF" in head) or any(head.startswith(s) for s in signatures):
         end = _ENDS.get(kind)
+        if end == _ZIP_END and end not in tail and head.startswith(b"PK"):
+            # A zip's end record comes before its comment (Office writes none; other tools may):
+            # looked for as far back as a comment can reach, and only when it is not in the last bytes.
+            file.seek(max(size - _ZIP_END_REACH, 0))
+            tail = file.read(_ZIP_END_REACH)
+    if (kind == "PDF" and b"%PDF" in head) or any(head.startswith(s) for s in signatures):
         # An Office document encrypted with a password is a compound file, which has no end mark.
         if end is None or head.startswith(b"\xd0\xcf\x11\xe0") or end in tail:
             return None
@@ -166,11 +172,14 @@ def _content_problem(path: Path) -> str | None:
 
 #: What the last bytes of a whole file of each kind hold: a PDF's end-of-file mark, the end
 #: record of a zip's central directory (an Office document), a PNG's last chunk.
+_ZIP_END = b"PK\x05\x06"
+#: How far from a zip's end its end record can be: the record (22 bytes) and the longest comment.
+_ZIP_END_REACH = 22 + 65_535
 _ENDS: dict[str, bytes] = {
     "PDF": b"%%EOF",
-    "Word (.docx)": b"PK\x05\x06",
-    "Excel (.xlsx)": b"PK\x05\x06",
-    "PowerPoint (.pptx)": b"PK\x05\x06",
+    "Word (.docx)": _ZIP_END,
+    "Excel (.xlsx)": _ZIP_END,
+    "PowerPoint (.pptx)": _ZIP_END,
     "PNG": b"IEND",
 }
 
