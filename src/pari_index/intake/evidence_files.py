@@ -14,9 +14,10 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, shorten_path, visible
 from pari_index.input_watch import watch_within
@@ -126,62 +127,76 @@ def _check_path(root: Path, path: Path) -> tuple[str, str]:
     return "ok", ""
 
 
-#: The first bytes of each kind of document an evidence file is commonly named as: a PDF's header
-#: may follow a little junk (readers look in the first 1,024 bytes); an Office document is a zip,
-#: or a compound file when it is encrypted with a password; pictures have fixed signatures.
-_SIGNATURES: dict[str, tuple[str, tuple[bytes, ...]]] = {
-    ".pdf": ("PDF", (b"%PDF-",)),
-    ".docx": ("Word (.docx)", (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")),
-    ".xlsx": ("Excel (.xlsx)", (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")),
-    ".pptx": ("PowerPoint (.pptx)", (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")),
-    ".jpg": ("JPEG", (b"\xff\xd8\xff",)),
-    ".jpeg": ("JPEG", (b"\xff\xd8\xff",)),
-    ".png": ("PNG", (b"\x89PNG\r\n\x1a\n",)),
+#: Kinds of file by their first bytes: a PDF's header may follow a little junk (PDF readers look
+#: in the first 1,024 bytes); an Office document is a zip, or a compound file (an old .doc, or a
+#: .docx encrypted with a password); pictures have fixed signatures (HEIC's at byte 4).
+_KINDS: tuple[tuple[str, Callable[[bytes], bool]], ...] = (
+    ("pdf", lambda head: b"%PDF" in head),
+    ("zip", lambda head: head.startswith((b"PK\x03\x04", b"PK\x05\x06"))),
+    ("compound", lambda head: head.startswith(b"\xd0\xcf\x11\xe0")),
+    ("jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
+    ("png", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
+    ("gif", lambda head: head.startswith((b"GIF87a", b"GIF89a"))),
+    ("webp", lambda head: head.startswith(b"RIFF") and head[8:12] == b"WEBP"),
+    ("heic", lambda head: head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"hevc")),
+    ("bmp", lambda head: head.startswith(b"BM")),
+    ("tiff", lambda head: head.startswith((b"II*\x00", b"MM\x00*"))),
+)
+_PICTURES = frozenset({"jpeg", "png", "gif", "webp", "heic", "bmp", "tiff"})
+#: By the name's extension: the kind named (for the message) and the kinds that open as it (a
+#: picture saved under another picture's extension opens in every viewer and in Word).
+_NAMED: dict[str, tuple[str, frozenset[str]]] = {
+    ".pdf": ("PDF", frozenset({"pdf"})),
+    ".docx": ("Word (.docx)", frozenset({"zip", "compound"})),
+    ".xlsx": ("Excel (.xlsx)", frozenset({"zip", "compound"})),
+    ".pptx": ("PowerPoint (.pptx)", frozenset({"zip", "compound"})),
+    ".jpg": ("JPEG", _PICTURES),
+    ".jpeg": ("JPEG", _PICTURES),
+    ".png": ("PNG", _PICTURES),
 }
+#: What the end of a whole file of a kind holds: a PDF's end-of-file mark, the end record of a
+#: zip's central directory, a PNG's last chunk. Some tools add bytes after it (a scanner's or a
+#: portal's padding, a zip comment): it is looked for in the last 1,024 bytes, then as far back
+#: as a zip comment can reach (the record's 22 bytes and 65,535), and only a file without it
+#: there is cut short.
+_ENDS: dict[str, bytes] = {"pdf": b"%%EOF", "zip": b"PK\x05\x06", "png": b"IEND"}
+_END_REACH = 22 + 65_535
 
 
 def _content_problem(path: Path) -> str | None:
-    """Why the file at ``path`` is not the kind of document its name says (None when it is, or its
-    kind is not one of _SIGNATURES'): its first 1,024 bytes, and for a PDF, an Office zip or a PNG
-    its last 1,024, where a copy or download cut short lacks the end every such file has."""
-    wanted = _SIGNATURES.get(path.suffix.lower())
-    if wanted is None:
+    """Why the file at ``path`` is not a whole document of the kind its name says (None when it
+    is, or its extension is not one of _NAMED's): its first 1,024 bytes tell its kind, and its
+    last bytes whether it ends as a whole file of that kind does."""
+    named = _NAMED.get(path.suffix.lower())
+    if named is None:
         return None
-    kind, signatures = wanted
+    shown, opens_as = named
     with path.open("rb") as file:
         head = file.read(1024)
-        size = file.seek(0, os.SEEK_END)
-        file.seek(max(size - 1024, 0))
-        tail = file.read(1024)
-        end = _ENDS.get(kind)
-        if end == _ZIP_END and end not in tail and head.startswith(b"PK"):
-            # A zip's end record comes before its comment (Office writes none; other tools may):
-            # looked for as far back as a comment can reach, and only when it is not in the last bytes.
-            file.seek(max(size - _ZIP_END_REACH, 0))
-            tail = file.read(_ZIP_END_REACH)
-    if (kind == "PDF" and b"%PDF" in head) or any(head.startswith(s) for s in signatures):
-        # An Office document encrypted with a password is a compound file, which has no end mark.
-        if end is None or head.startswith(b"\xd0\xcf\x11\xe0") or end in tail:
-            return None
-        return f"the {kind} file ends before its end mark: it was cut short when it was copied or downloaded"
+        kind = next((kind for kind, found in _KINDS if found(head)), None)
+        if kind in opens_as:
+            end = _ENDS.get(kind or "")
+            return (
+                None
+                if end is None or _ends_with(file, end)
+                else f"the {shown} file ends before its end mark: it was cut short when it was copied or downloaded"
+            )
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
-        return f"the file is a web page (HTML), not a {kind} document"
-    return f"the file's content is not that of a {kind} document"
+        return f"the file is a web page (HTML), not a {shown} document"
+    return f"the file's content is not that of a {shown} document"
 
 
-#: What the last bytes of a whole file of each kind hold: a PDF's end-of-file mark, the end
-#: record of a zip's central directory (an Office document), a PNG's last chunk.
-_ZIP_END = b"PK\x05\x06"
-#: How far from a zip's end its end record can be: the record (22 bytes) and the longest comment.
-_ZIP_END_REACH = 22 + 65_535
-_ENDS: dict[str, bytes] = {
-    "PDF": b"%%EOF",
-    "Word (.docx)": _ZIP_END,
-    "Excel (.xlsx)": _ZIP_END,
-    "PowerPoint (.pptx)": _ZIP_END,
-    "PNG": b"IEND",
-}
+def _ends_with(file: BinaryIO, end: bytes) -> bool:
+    """Whether ``end`` is in the last 1,024 bytes of ``file``, or else within _END_REACH of its end."""
+    size = file.seek(0, os.SEEK_END)
+    for reach in (1024, _END_REACH):
+        file.seek(max(size - reach, 0))
+        if end in file.read(reach):
+            return True
+        if reach >= size:
+            return False
+    return False
 
 
 def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
