@@ -106,10 +106,41 @@ def test_a_survey_item_in_a_commune_file_is_not_its_survey_result(tmp_path: Path
     assert told.select("severity", "commune_code", "criterion_id", "file", "column").rows() == [
         ("error", "00001", "10.1.1", str(tmp_path / "tu-danh-gia.csv"), "value")
     ]
-    assert "các tệp này không có kết quả cho xã 00001" in told["message"].item()
+    assert "không có kết quả của tiêu chí này cho xã 00001" in told["message"].item()
     item = criteria.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "10.1.1"))
     assert item.select("final_score", "status").rows() == [("0.0", "no_survey")]
     assert findings.filter(pl.col("kind") == "survey-incomplete")["commune_code"].to_list() == ["00001"]
+
+
+@pytest.mark.parametrize(
+    ("survey_row", "own_code", "kind"),
+    [
+        # The survey file's row for the item refused (an input it does not have): it gives nothing.
+        pytest.param(
+            ["00001", "10.1.1", "ty_le", "100"], "00001", "survey-item-in-assessment", id="survey-row-refused"
+        ),
+        # The commune's code mistyped: the code is what to correct, not the survey (review of session 29).
+        pytest.param(None, "0001", "unknown-commune", id="own-code-unknown"),
+    ],
+)
+def test_a_survey_item_in_a_commune_file_is_told_by_what_is_wrong_first(
+    tmp_path: Path, survey_row: list[str] | None, own_code: str, kind: str
+) -> None:
+    args = CASES["score-with-a-survey-item-in-a-commune-file"](tmp_path)
+    own = tmp_path / "tu-danh-gia.csv"
+    rows = own.read_text(encoding="utf-8-sig").splitlines()
+    rows[-1] = rows[-1].replace("00001,10.1.1,", f"{own_code},10.1.1,", 1)
+    own.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    if survey_row is not None:
+        survey = tmp_path / "khao-sat.csv"
+        survey.write_text(survey.read_text(encoding="utf-8-sig") + ",".join(survey_row) + "\n", encoding="utf-8-sig")
+    answers_its_case(args, tmp_path, (1, kind, ()))
+    findings = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    at_own_row = findings.filter((pl.col("file") == str(own)) & (pl.col("row") == str(len(rows))))
+    assert at_own_row["kind"].to_list() == [kind]
+    criteria = pl.read_csv(tmp_path / "ket-qua" / "criteria.csv", infer_schema=False)
+    item = criteria.filter((pl.col("commune_code") == "00001") & (pl.col("criterion_id") == "10.1.1"))
+    assert item["final_score"].to_list() == ["0.0"]
 
 
 def test_a_survey_item_in_a_commune_file_beside_the_survey_s_own_is_a_repeat(tmp_path: Path) -> None:
@@ -125,8 +156,22 @@ def test_a_survey_item_in_a_commune_file_beside_the_survey_s_own_is_a_repeat(tmp
 def test_no_survey_beside_survey_results_stops_before_anything_is_written(tmp_path: Path) -> None:
     case = "score-with-no-survey-and-survey-results"
     said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
-    assert "đã dùng --no-survey, nhưng các tệp tự đánh giá có kết quả của tiêu chí khảo sát" in said
+    assert "đã dùng --no-survey, nhưng các tệp tự đánh giá có giá trị của tiêu chí khảo sát (10.1.1)" in said
     assert not (tmp_path / "ket-qua").exists()
+
+
+def test_no_survey_beside_a_self_score_of_a_survey_item_alone_is_scored_without_the_survey(tmp_path: Path) -> None:
+    """A self-score is no survey result: --no-survey is followed (review of session 29: it stopped
+    the run as if the survey were given)."""
+    args = CASES["score-with-no-survey-and-survey-results"](tmp_path)
+    own = tmp_path / "tu-danh-gia.csv"
+    rows = own.read_text(encoding="utf-8-sig").splitlines()
+    rows[-1] = "00001,10.1.1,,,0" + "," * (rows[0].count(",") - 4)
+    own.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    said = answers_its_case(args, tmp_path, (0, None, ()))
+    assert "--no-survey" in said
+    about = pl.read_csv(tmp_path / "ket-qua" / "about.csv", infer_schema=False)
+    assert about.filter(pl.col("key") == "survey")["value"].to_list() == ["skipped"]
 
 
 def _docx(comment: bytes = b"") -> bytes:

@@ -156,6 +156,8 @@ class _Checked:
     used: list[pl.Series] = field(default_factory=list)
     wrong_unit: list[pl.DataFrame] = field(default_factory=list)
     items: set[str] = field(default_factory=set)
+    #: The items of accepted value cells alone (not self-scores or evidence).
+    value_items: set[str] = field(default_factory=set)
 
 
 def _check_cells(
@@ -219,6 +221,7 @@ def _check_batch(
     del meta_used
     own = Intake(cells=accepted, meta=meta, findings=pl.DataFrame(), ledger=pl.DataFrame(), places=places)
     checked.items.update(pl.concat([accepted.get_column(CRITERION), meta.get_column(CRITERION)]).unique().to_list())
+    checked.value_items.update(accepted.get_column(CRITERION).unique().to_list())
     checked.wrong_unit.append(wrong_unit_findings(own, table.leaves, units))
     return {"cells": accepted, "meta": meta, "places": places}
 
@@ -294,6 +297,11 @@ class BatchedIntake:
     def items(self) -> set[str]:
         return self._checked.items
 
+    @property
+    def value_items(self) -> set[str]:
+        """The items of the value cells accepted so far (every batch's, once finished)."""
+        return self._checked.value_items
+
     def _check_through(self, number: int) -> None:
         """Every batch up to ``number`` checked; those not taken yet are kept."""
         while self._next <= number:
@@ -348,13 +356,15 @@ class BatchedIntake:
         found = [_in_order([checked.cell_findings[number]]), _in_order([checked.meta_findings[number]])]
         return {**own, "findings": pl.concat([*found, checked.wrong_unit[number]])}
 
-    def gave_any(self, items: Sequence[str]) -> bool:
-        """Whether an accepted cell or meta row is of one of ``items``: batches are checked ahead
-        until one is, or all are (the intake is then finished, its findings complete)."""
+    def gave_any(self, items: Sequence[str], values_only: bool = False) -> bool:
+        """Whether an accepted cell or meta row (``values_only``: an accepted value cell) is of one
+        of ``items``: batches are checked ahead until one is, or all are (the intake is then
+        finished, its findings complete)."""
         self._wait()
-        while not self._checked.items.intersection(items) and self._next <= self._batches.count:
+        given = self._checked.value_items if values_only else self._checked.items
+        while not given.intersection(items) and self._next <= self._batches.count:
             self._check_through(self._next)
-        if self._checked.items.intersection(items):
+        if given.intersection(items):
             return True
         self.finish()
         return False

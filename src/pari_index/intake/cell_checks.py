@@ -80,10 +80,10 @@ CELL_FINDING_ORDER = (
     "unknown-criterion",
     "not-survey-item",
     "not-survey-field",
-    "survey-item-in-assessment",
     "input-required",
     "unknown-input",
     "unknown-commune",
+    "survey-item-in-assessment",
     "conflicting-values",
     "implausible-date",
     *NUMBER_HINTS,
@@ -544,7 +544,7 @@ def _warn_three_zeros(cells: pl.DataFrame, findings: list[pl.DataFrame]) -> None
 _SURVEY_FIELD_EN = {field: words.en for field, words in PARAM_WORDS["survey_field"].items() if field}
 
 
-def _not_survey_item(table: LeafTable, cells: pl.DataFrame) -> list[_Check]:
+def _not_survey_item(table: LeafTable) -> list[_Check]:
     """A value of a survey file (``table.survey_files``) for an item the set does not score by the
     survey: the survey gives its part to the survey items only. It met the commune's own value of
     the item as conflicting-values (neither used), or was counted as the commune's when it had none."""
@@ -553,11 +553,7 @@ def _not_survey_item(table: LeafTable, cells: pl.DataFrame) -> list[_Check]:
     items = table.survey_items
     listed = ", ".join(items) if items else "none"
     in_survey = pl.col(FILE).cast(pl.String).is_in(sorted(table.survey_files))
-    meta = pl.col(FIELD).is_in(list(META_COLUMNS)).fill_null(False)
-    own_survey_values = ~in_survey & pl.col(CRITERION).is_in(items) & ~meta
-    # The window below only where a commune's own file gives a survey item at all (most runs: none).
-    own_given = bool(cells.select(own_survey_values.fill_null(False).any()).item())
-    checks = [
+    return [
         _Check(
             in_survey & ~pl.col(CRITERION).is_in(items),
             "not-survey-item",
@@ -586,26 +582,40 @@ def _not_survey_item(table: LeafTable, cells: pl.DataFrame) -> list[_Check]:
             cell_params(survey_field=pl.col(FIELD), criterion=pl.col(CRITERION)),
         ),
     ]
-    if own_given:
-        checks.append(
-            # A survey item's value in a commune's own file, where the survey files give none for that
-            # commune and item: the commune's own figure became its survey result (10.1.1 written 100%
-            # by the commune: 4 points, exit 0, no word). Where the survey gives the item too, the
-            # two meet as a repeat or a conflict, as before.
-            _Check(
-                own_survey_values.fill_null(False) & ~in_survey.any().over(COMMUNE, CRITERION),
-                "survey-item-in-assessment",
-                format_text(
-                    "criterion {} is a survey item: its result comes from the survey files given with --survey,"
-                    " which have none for commune {}, not from the commune's own file; this value was not used",
-                    pl.col(CRITERION),
-                    pl.col(COMMUNE),
-                ),
-                "give the result in the survey file, or delete the row from the commune's file",
-                cell_params(criterion=pl.col(CRITERION), commune=pl.col(COMMUNE)),
-            )
+
+
+def _survey_item_in_assessment(table: LeafTable, cells: pl.DataFrame, known_communes: pl.Series | None) -> list[_Check]:
+    """A survey item's value in a commune's own file, where the survey files give no usable value
+    of that commune's item: the commune's own figure became its survey result (10.1.1 written
+    100% by the commune: 4 points, exit 0, no word). A survey file's row refused by the checks
+    before (an unknown input, a self-score only) gives nothing. Where the survey gives the item,
+    the two meet as a repeat or a conflict, as before. Only where a commune's own file gives a
+    survey item at all (most runs: none) is the window over communes and items worked out."""
+    if not table.survey_files:
+        return []
+    in_survey = pl.col(FILE).cast(pl.String).is_in(sorted(table.survey_files))
+    meta = pl.col(FIELD).is_in(list(META_COLUMNS)).fill_null(False)
+    own_values = (~in_survey & pl.col(CRITERION).is_in(table.survey_items) & ~meta).fill_null(False)
+    if not cells.select(own_values.any()).item():
+        return []
+    usable = in_survey & ~meta & pl.col("kind").is_not_null() & pl.col("_known_leaf").is_not_null()
+    if known_communes is not None:
+        usable &= pl.col(COMMUNE).is_in(known_communes.implode())
+    return [
+        _Check(
+            own_values & ~usable.fill_null(False).any().over(COMMUNE, CRITERION),
+            "survey-item-in-assessment",
+            format_text(
+                "criterion {} is a survey item, and the survey files given with --survey have no result of it"
+                " for commune {}: a survey result is never taken from the commune's own file; this value was"
+                " not used",
+                pl.col(CRITERION),
+                pl.col(COMMUNE),
+            ),
+            "give the result in the survey file, or delete the row from the commune's file",
+            cell_params(criterion=pl.col(CRITERION), commune=pl.col(COMMUNE)),
         )
-    return checks
+    ]
 
 
 def _structure_checks(
@@ -639,7 +649,7 @@ def _structure_checks(
             "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
             items.params(criterion, cell_params, criterion=shown_text(criterion)),
         ),
-        *_not_survey_item(table, cells),
+        *_not_survey_item(table),
         _Check(
             pl.col(FIELD).is_null(),
             "input-required",
@@ -657,7 +667,7 @@ def _structure_checks(
     ]
     if known_communes is not None:
         structure.append(_unknown_commune_check(cells, known_communes, register, unit_names))
-    return structure
+    return [*structure, *_survey_item_in_assessment(table, cells, known_communes)]
 
 
 def _missing_code_checks() -> list[_Check]:

@@ -53,10 +53,11 @@ CELL_FINDINGS: dict[str, Entry] = {
     "survey-item-in-assessment": entry(
         "Tiêu chí khảo sát trong tệp của xã",
         "A survey item in a commune's file",
-        "tiêu chí {criterion} là tiêu chí khảo sát: kết quả lấy từ các tệp khảo sát cho bằng --survey, các tệp này"
-        " không có kết quả cho xã {commune}, không lấy từ tệp của xã; giá trị này không được dùng",
-        "criterion {criterion} is a survey item: its result comes from the survey files given with --survey, which"
-        " have none for commune {commune}, not from the commune's own file; this value was not used",
+        "tiêu chí {criterion} là tiêu chí khảo sát, và các tệp khảo sát cho bằng --survey không có kết quả của tiêu"
+        " chí này cho xã {commune}: kết quả khảo sát không bao giờ lấy từ tệp của chính xã; giá trị này không được"
+        " dùng",
+        "criterion {criterion} is a survey item, and the survey files given with --survey have no result of it for"
+        " commune {commune}: a survey result is never taken from the commune's own file; this value was not used",
         "ghi kết quả vào tệp khảo sát, hoặc xoá dòng này khỏi tệp của xã",
         "give the result in the survey file, or delete the row from the commune's file",
     ),

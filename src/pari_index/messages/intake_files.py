@@ -725,9 +725,8 @@ READING_FINDINGS: dict[str, Entry] = {
     "no-survey-but-survey-given": entry(
         "Có --no-survey nhưng có kết quả khảo sát",
         "--no-survey, but survey results given",
-        "đã dùng --no-survey, nhưng các tệp tự đánh giá có kết quả của tiêu chí khảo sát (các tiêu chí khảo sát của"
-        " bộ: {items})",
-        "--no-survey was given, but the assessments hold results of the set's survey items ({items})",
+        "đã dùng --no-survey, nhưng các tệp tự đánh giá có giá trị của tiêu chí khảo sát ({items})",
+        "--no-survey was given, but the assessments hold values of survey items ({items})",
         "bỏ --no-survey để chấm các kết quả khảo sát này, hoặc xoá chúng khỏi các tệp tự đánh giá",
         "leave out --no-survey to score the survey results the assessments hold, or delete them from the assessments",
     ),

@@ -200,6 +200,8 @@ def score_inputs(
     inputs.scored = True
     say = progress or (lambda _message: None)
     compiled, register, intake = inputs.compiled, inputs.register, inputs.intake
+    if no_survey:
+        _refuse_survey_values(inputs)
     survey_state = _survey_state(
         inputs.criteria,
         compiled.leaves,
@@ -261,10 +263,8 @@ def _survey_state(
             intake.cells.select(pl.col(CRITERION).is_in(survey_items).any()).item()
             or intake.meta.select(pl.col(CRITERION).is_in(survey_items).any()).item()
         )
-    if found and no_survey:
-        # The assessments hold survey results: scoring them would belie --no-survey's notice
-        # («every commune has 0 for it»); leaving them out would drop rows the user gave.
-        raise UsageError(_survey_in_assessments(survey_items))
+    if no_survey:  # (survey values among the assessments were refused first: _survey_values_given)
+        return "optional_missing" if criteria.parts.survey_optional else "skipped"
     if found:
         return "given"
     if criteria.parts.survey_optional:
@@ -294,14 +294,38 @@ def _survey_state(
     raise IntakeError([*problems_from_findings(own.head(20), lang, criteria), *problem])
 
 
-def _survey_in_assessments(survey_items: Sequence[str]) -> Problem:
-    """--no-survey given to a run whose assessments hold survey results: which to follow is the
-    user's to say (until session 29 the results were scored, one commune's 4 points among 59
-    «without survey results», under the notice that every commune had 0 for the part)."""
+def _refuse_survey_values(inputs: InputsRead) -> None:
+    """--no-survey given to a run whose assessments hold values of survey items (not a self-score
+    alone): which to follow is the user's to say, UsageError (until session 29 the values were
+    scored, one commune's 4 points among 59 «without survey results», under the notice that every
+    commune had 0 for the part)."""
+    survey_items = [leaf.id for leaf in inputs.compiled.leaves if leaf.part is Part.survey]
+    if inputs.criteria.parts.survey <= 0 or not survey_items:
+        return
+    if inputs.batched is not None:
+        given = inputs.batched.gave_any(survey_items, values_only=True)
+    else:
+        cells = inputs.intake.cells
+        given = cells.select(pl.col(CRITERION).is_in(survey_items).any()).item()
+    if given:
+        raise UsageError(_survey_in_assessments(inputs, survey_items))
+
+
+def _survey_in_assessments(inputs: InputsRead, survey_items: Sequence[str]) -> Problem:
+    """The refusal of :func:`_refuse_survey_values`, naming the survey items given (those of a
+    batched intake are known by item only)."""
+    if inputs.batched is not None:
+        survey_items = sorted(inputs.batched.value_items.intersection(survey_items))
+    else:
+        survey_items = (
+            inputs.intake.cells.filter(pl.col(CRITERION).is_in(survey_items))[CRITERION]
+            .unique(maintain_order=True)
+            .to_list()
+        )
     shown_items = f"{', '.join(survey_items[:6])}{', …' if len(survey_items) > 6 else ''}"
     return Problem(
         "no-survey-but-survey-given",
-        f"--no-survey was given, but the assessments hold results of the set's survey items ({shown_items})",
+        f"--no-survey was given, but the assessments hold values of survey items ({shown_items})",
         hint="leave out --no-survey to score the survey results the assessments hold, or delete them from the "
         "assessments",
         params={"items": shown_items},
