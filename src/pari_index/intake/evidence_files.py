@@ -115,7 +115,7 @@ def _check_path(root: Path, path: Path) -> tuple[str, str]:
             return "unreadable", "permission denied"
         if info.st_size == 0:
             return "empty_file", ""
-        damage = _content_problem(candidate)
+        damage = _content_problem(candidate, path.suffix)  # the kind the name says, not a link's target's
         if damage is not None:
             return "damaged_file", damage
     except RuntimeError:  # Path.resolve on Python < 3.13 raises it for a symlink loop
@@ -163,11 +163,11 @@ _ENDS: dict[str, bytes] = {"pdf": b"%%EOF", "zip": b"PK\x05\x06", "png": b"IEND"
 _END_REACH = 22 + 65_535
 
 
-def _content_problem(path: Path) -> str | None:
-    """Why the file at ``path`` is not a whole document of the kind its name says (None when it
-    is, or its extension is not one of _NAMED's): its first 1,024 bytes tell its kind, and its
+def _content_problem(path: Path, suffix: str) -> str | None:
+    """Why the file at ``path`` is not a whole document of the kind its name says (its extension
+    ``suffix``; None when it is, or the extension is not one of _NAMED's): its first 1,024 bytes tell its kind, and its
     last bytes whether it ends as a whole file of that kind does."""
-    named = _NAMED.get(path.suffix.lower())
+    named = _NAMED.get(suffix.lower())
     if named is None:
         return None
     shown, opens_as = named
