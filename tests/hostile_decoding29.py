@@ -20,6 +20,12 @@ else than what the user wrote, without a word.
   example's answers with i (``kĩ thuật``). Before: exit 1, 27 ``bad-value`` errors. Now an answer
   matches a level whatever its i or y, as it does without marks (session 28).
 
+- The assessments headed ``Số, kí hiệu`` for the evidence number and the appraisal ``Lí do`` for
+  the reason (the aliases are written ``ký``, ``Lý``; headings were matched without case and marks
+  since session 26, not whatever their i or y). Before: exit 1 and nothing written, the appraisal
+  file refused ("needs column(s) reason"); with the example's appraisal, exit 1, ``unknown-column``
+  and 2,031 ``evidence-missing`` warnings. Now both headings are read: the example's results.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding29.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -92,10 +98,23 @@ def level_i_and_y(folder: Path) -> list[str]:
     return [*_with(folder, typed), "--criteria", str(criteria)]
 
 
+def headings_i_and_y(folder: Path) -> list[str]:
+    """The assessments headed «Số, kí hiệu» for the evidence number, the appraisal «Lí do» for the
+    reason (i for y: the aliases are «Số, ký hiệu», «Lý do»)."""
+    _score(folder)
+    header, *rows = _rows("assessments_long.csv")
+    header = ["Số, kí hiệu" if h == "evidence_number" else h for h in header]
+    typed = _write(folder / "tu-danh-gia.csv", [header, *rows])
+    head, *decisions = _rows("appraisal.csv")
+    appraisal = _write(folder / "tham-dinh.csv", [["Lí do" if h == "reason" else h for h in head], *decisions])
+    return [*_with(folder, typed), "--appraisal", str(appraisal)]
+
+
 CASES: dict[str, Case] = {
     "implausible-date-am-pm": us_dates,
     "well-district-i-and-y": district_i_and_y,
     "well-level-i-and-y": level_i_and_y,
+    "well-headings-i-and-y": headings_i_and_y,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -103,6 +122,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     # Exit 0 before too: tests/test_hostile_decoding29.py looks at the groups in the results.
     "well-district-i-and-y": (0, None, _INPUTS),
     "well-level-i-and-y": (0, None, (*_INPUTS, "tu-danh-gia.csv", "bo-chi-so.yaml")),
+    "well-headings-i-and-y": (0, None, (*_INPUTS, "tu-danh-gia.csv", "tham-dinh.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
 

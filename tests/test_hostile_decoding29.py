@@ -12,6 +12,7 @@ from sweeps import case_tests, language_tests, sweep_child
 from test_hostile_decoding24 import _findings
 from test_hostile_decoding27 import _kinds
 
+from pari_index.intake.sheet import heading_key
 from pari_index.intake.tones import folded, folded_expr, unambiguous_folds
 from pari_index.intake.values import date_problems, parse_date
 from pari_index.ranking.spellings import alike_name
@@ -91,3 +92,16 @@ def test_answers_with_i_for_y_are_read_as_the_example(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     # The example's own findings, and no more (measured on the example: 337 warnings).
     assert "(0 errors, 337 warnings)" in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_headings_with_i_for_y_are_read(tmp_path: Path) -> None:
+    assert heading_key("Lí do") == heading_key("LÝ DO") == "ly do"
+    assert heading_key("Số, kí hiệu") == heading_key("so, ky_hieu")
+    assert heading_key("commune_id") == "commune id"
+    done = sweep_child([*CASES["well-headings-i-and-y"](tmp_path), "--lang", "en"], tmp_path)
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    # The example with its appraisal (measured: 0 errors, 315 warnings), none about a column.
+    assert "(0 errors, 315 warnings)" in said, said
+    cells = _kinds(_findings(tmp_path))
+    assert not {"unknown-column", "missing-column", "evidence-column-absent"} & set(cells), cells

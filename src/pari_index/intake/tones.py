@@ -60,12 +60,18 @@ def alike_spelling(name: pl.Expr) -> pl.Expr:
     return y_for_i(tone_placed(name))
 
 
+def y_for_i_bare(text: str) -> str:
+    """``text`` without marks (lower case) with the i of a syllable of one consonant written y, as
+    :func:`y_for_i` writes it: "ki" and "ky" are one ("ly do", "li do")."""
+    return re.sub(_I_ALONE_BARE, r"\1y", text)
+
+
 def folded(text: str) -> str:
     """``text`` in lower case without Vietnamese marks (``đ`` as ``d``) and with its spaces made one:
     as :func:`folded_expr` folds a cell."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
-    return re.sub(_I_ALONE_BARE, r"\1y", " ".join(bare.replace("đ", "d").split()))
+    return y_for_i_bare(" ".join(bare.replace("đ", "d").split()))
 
 
 def folded_expr(text: pl.Expr) -> pl.Expr:
@@ -84,4 +90,4 @@ def unambiguous_folds(mapping: dict[str, str]) -> dict[str, str]:
     return {fold: next(iter(values)) for fold, values in levels.items() if len(values) == 1}
 
 
-__all__ = ["alike_spelling", "folded", "folded_expr", "tone_placed", "unambiguous_folds", "y_for_i"]
+__all__ = ["alike_spelling", "folded", "folded_expr", "tone_placed", "unambiguous_folds", "y_for_i", "y_for_i_bare"]
