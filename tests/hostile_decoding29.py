@@ -11,6 +11,11 @@ else than what the user wrote, without a word.
   refused; before, exit 0 and 351 warnings against the example's 337, deadlines scored on swapped
   days.)
 
+- The same with the days as they were (above 12 in 24 of the 42 dates). Before: exit 1, those 24
+  refused as month first, one ``dates-month-first`` warning, and the other 18 read day first.
+  Now all 42 are refused, and the warning, which said "the other dates, whose day is 12 or less,
+  were read day first", says that those with an AM/PM time were refused.
+
 - Hải Phòng's register with one district written ``Thị xã Vĩnh Quý`` in seven rows and ``Thị xã
   Vĩnh Quí`` (i for y, the spelling of 1984's rules) in three. Before: exit 0, two ranking groups,
   the three units ranked first to third of a district of three, told only as ``group-few-units``.
@@ -52,23 +57,28 @@ LEVEL_Y, LEVEL_I = "Đạt chuẩn, kỹ thuật hiện đại", "Đạt chuẩn
 _EXAMPLE_LEVEL = "Đạt chuẩn, trang thiết bị hiện đại"
 
 
-def us_date(text: str) -> str:
-    """A day-first date ``dd/mm/yyyy`` as Excel (English, US) writes it, month first with a time,
-    its day taken into 1 to 12 so that no date of the file shows it is month first."""
+def us_date(text: str, fold: bool = True) -> str:
+    """A day-first date ``dd/mm/yyyy`` as Excel (English, US) writes it, month first with a time;
+    with ``fold``, its day taken into 1 to 12 so that no date of the file shows it is month first."""
     found = re.fullmatch(r"([0-9]{2})/([0-9]{2})/([0-9]{4})", text)
     if found is None:
         return text
     day, month, year = (int(n) for n in found.groups())
-    return f"{month}/{(day - 1) % 12 + 1}/{year} 12:00:00 AM"
+    return f"{month}/{(day - 1) % 12 + 1 if fold else day}/{year} 12:00:00 AM"
 
 
-def us_dates(folder: Path) -> list[str]:
+def us_dates(folder: Path, fold: bool = True) -> list[str]:
     """One commune's assessments (commune 00001's, as its clerk's computer exported them), every date
-    written month first with an AM/PM time."""
+    written month first with an AM/PM time (days above 12 too unless ``fold``)."""
     _score(folder)
     header, *rows = _rows("assessments_long.csv")
-    ours = ([us_date(cell) for cell in row] for row in rows if row[0] == "00001")
+    ours = ([us_date(cell, fold) for cell in row] for row in rows if row[0] == "00001")
     return _with(folder, _write(folder / "tu-danh-gia (US).csv", [header, *ours]))
+
+
+def us_dates_some_past_12(folder: Path) -> list[str]:
+    """As :func:`us_dates`, the days as they were: some above 12 show the file is month first."""
+    return us_dates(folder, fold=False)
 
 
 def district_i_and_y(folder: Path) -> list[str]:
@@ -112,6 +122,7 @@ def headings_i_and_y(folder: Path) -> list[str]:
 
 CASES: dict[str, Case] = {
     "implausible-date-am-pm": us_dates,
+    "dates-month-first-am-pm": us_dates_some_past_12,
     "well-district-i-and-y": district_i_and_y,
     "well-level-i-and-y": level_i_and_y,
     "well-headings-i-and-y": headings_i_and_y,
@@ -119,6 +130,7 @@ CASES: dict[str, Case] = {
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "implausible-date-am-pm": (1, "implausible-date", (*_INPUTS, "tu-danh-gia (US).csv")),
+    "dates-month-first-am-pm": (1, "implausible-date", (*_INPUTS, "tu-danh-gia (US).csv")),
     # Exit 0 before too: tests/test_hostile_decoding29.py looks at the groups in the results.
     "well-district-i-and-y": (0, None, _INPUTS),
     "well-level-i-and-y": (0, None, (*_INPUTS, "tu-danh-gia.csv", "bo-chi-so.yaml")),

@@ -105,3 +105,17 @@ def test_headings_with_i_for_y_are_read(tmp_path: Path) -> None:
     assert "(0 errors, 315 warnings)" in said, said
     cells = _kinds(_findings(tmp_path))
     assert not {"unknown-column", "missing-column", "evidence-column-absent"} & set(cells), cells
+
+
+def test_a_sheet_of_us_dates_is_told_once_and_none_of_its_dates_is_read(tmp_path: Path) -> None:
+    done = sweep_child([*CASES["dates-month-first-am-pm"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    found = _findings(tmp_path)
+    cells = _kinds(found)
+    assert cells.count("dates-month-first") == 1, cells
+    told = " ".join(cells)
+    assert "were read day first (those with an AM/PM time were refused)" in told, told
+    _, *rows = (tmp_path / "tu-danh-gia (US).csv").read_text(encoding="utf-8").splitlines()
+    dates = [cell for row in rows for cell in row.split(",") if cell.endswith(" AM")]
+    one_day = [d for d in dates if d.split("/")[0] == d.split("/")[1]]  # the same day either way
+    assert cells.count("implausible-date") == len(dates) - len(one_day), (len(dates), cells.count("implausible-date"))
