@@ -40,11 +40,10 @@ must be printed, and the user's files that must come out byte for byte as they w
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from hostile_decoding28 import _with, _write
+from hostile_decoding28 import _with, _write, hai_phong_district
 from hostile_sweep8 import _rows, _score
 
 Case = Callable[[Path], list[str]]
@@ -83,16 +82,8 @@ def us_dates_some_past_12(folder: Path) -> list[str]:
 
 def district_i_and_y(folder: Path) -> list[str]:
     """Hải Phòng's example, one district written «Quý» in seven rows and «Quí» in three."""
-    hai_phong = _ROOT / "examples" / "hai-phong-2022"
-    header, *rows = _rows("hai-phong-2022/communes.csv")
-    district = [row for row in rows if row[3] == "Thị xã Vĩnh Quý"]
-    for row in district[-QUI_ROWS:]:
-        row[3] = "Thị xã Vĩnh Quí"
-    _write(folder / "communes.csv", [header, *rows])
-    for name in ("assessments_long.csv", "survey.csv"):
-        shutil.copy(hai_phong / name, folder / name)
-    args = _score(folder)
-    return [*args, "--criteria", str(_ROOT / "criteria" / "hai-phong-2022-commune.yaml")]
+    spellings = ["Thị xã Vĩnh Quý"] * (10 - QUI_ROWS) + ["Thị xã Vĩnh Quí"] * QUI_ROWS
+    return hai_phong_district(folder, "Thị xã Vĩnh Quý", spellings)
 
 
 def level_i_and_y(folder: Path) -> list[str]:

@@ -11,6 +11,7 @@ from hostile_decoding29 import CASES, EXPECTED, LEVEL_I, NOT_WRITTEN, QUI_ROWS, 
 from sweeps import case_tests, language_tests, sweep_child
 from test_hostile_decoding24 import _findings
 from test_hostile_decoding27 import _kinds
+from test_hostile_decoding28 import one_group
 
 from pari_index.intake.sheet import heading_key
 from pari_index.intake.tones import folded, folded_expr, unambiguous_folds
@@ -77,12 +78,8 @@ def test_i_and_y_are_one_spelling() -> None:
 
 
 def test_a_district_written_with_i_and_y_is_one_group(tmp_path: Path) -> None:
-    done = sweep_child([*CASES["well-district-i-and-y"](tmp_path), "--lang", "en"], tmp_path)
-    assert done.returncode == 0, done.stderr
-    cells = _kinds(_findings(tmp_path))
-    told = " ".join(cells)
-    assert "group-few-units" not in cells, told
-    assert f"«Thị xã Vĩnh Quý» ({10 - QUI_ROWS}), «Thị xã Vĩnh Quí» ({QUI_ROWS})" in told, told
+    spellings = f"«Thị xã Vĩnh Quý» ({10 - QUI_ROWS}), «Thị xã Vĩnh Quí» ({QUI_ROWS})"
+    one_group(CASES["well-district-i-and-y"](tmp_path), tmp_path, spellings)
 
 
 def test_answers_with_i_for_y_are_read_as_the_example(tmp_path: Path) -> None:
