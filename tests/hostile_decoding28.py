@@ -121,13 +121,18 @@ def answers_without_marks(folder: Path) -> list[str]:
 
 def district_tone_marks(folder: Path) -> list[str]:
     """Hải Phòng's example, one district written «Thủy» in two rows and «Thuỷ» in six."""
+    spellings = ["Huyện Thủy Nguyên"] * THUY_NEW + ["Huyện Thuỷ Nguyên"] * (8 - THUY_NEW)
+    return hai_phong_district(folder, "Huyện Phú Yên", spellings)
+
+
+def hai_phong_district(folder: Path, district: str, spellings: list[str]) -> list[str]:
+    """Hải Phòng's example, the rows of ``district`` in its register written ``spellings``, in turn."""
     hai_phong = _ROOT / "examples" / "hai-phong-2022"
     header, *rows = _rows("hai-phong-2022/communes.csv")
-    seen = 0
+    names = iter(spellings)
     for row in rows:
-        if row[3] == "Huyện Phú Yên":
-            seen += 1
-            row[3] = "Huyện Thủy Nguyên" if seen <= THUY_NEW else "Huyện Thuỷ Nguyên"
+        if row[3] == district:
+            row[3] = next(names)
     _write(folder / "communes.csv", [header, *rows])
     for name in ("assessments_long.csv", "survey.csv"):
         shutil.copy(hai_phong / name, folder / name)
@@ -157,4 +162,4 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     name: ("out.xlsx",) for name in ("input-same-rows", "input-same-rows-workbook", "input-same-rows-one-commune")
 }
 
-__all__ = ["CASES", "EXPECTED", "NOT_WRITTEN", "THUY_NEW", "bare"]
+__all__ = ["CASES", "EXPECTED", "NOT_WRITTEN", "THUY_NEW", "bare", "hai_phong_district"]

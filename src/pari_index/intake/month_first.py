@@ -51,7 +51,8 @@ def _finding(sheet: dict[str, object]) -> dict[str, object]:
         "file": sheet["file"],
         "sheet": sheet["sheet"],
         "message": f"{sheet['count']:,} dates are written month first (such as {sheet['example']}): the other dates, "
-        "whose day is 12 or less, were read day first, and are wrong if they are month first too",
+        "whose day is 12 or less, were read day first (those with an AM/PM time were refused), and are wrong if "
+        "they are month first too",
         "hint": "write every date of the file day first (dd/mm/yyyy) or as 2025-08-27, for instance by exporting it "
         "again from a computer set to Vietnamese, then score it again",
         "params": params_json(params),

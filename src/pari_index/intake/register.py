@@ -17,7 +17,7 @@ import polars as pl
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
 from pari_index.intake.tables import FILE, ROW, SHEET, check_table_size, read_with_columns, row_problems
-from pari_index.intake.tones import tone_placed
+from pari_index.intake.tones import alike_spelling
 from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
@@ -362,13 +362,13 @@ def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:
 
 def _name_twice(kept: pl.DataFrame) -> list[Problem]:
     """A warning on each unit listed again under another code with the name of an earlier unit of
-    the same district and province (compared whatever the letter case, the spaces and the place of
-    a tone mark, :mod:`.tones`): one unit under
+    the same district and province (compared whatever the letter case, the spaces, the place of
+    a tone mark and i or y, :mod:`.tones`): one unit under
     two codes (a row copied and its code retyped) was scored and ranked as two, the copy as one
     that sent nothing, without a word (session 22). Codes differing only by leading zeros are
     look-alike-code's."""
     where = [c for c in ("province", "district") if c in kept.columns]
-    name = tone_placed(pl.col("name").cast(pl.String).str.to_lowercase()).str.replace_all(r"\s+", " ")
+    name = alike_spelling(pl.col("name").cast(pl.String).str.to_lowercase()).str.replace_all(r"\s+", " ")
     key = [name.str.strip_chars().alias("_name"), *(pl.col(c).cast(pl.String).str.to_lowercase() for c in where)]
     frame = kept.with_columns(pl.struct(key).alias("_unit")).with_columns(
         pl.col("code").first().over("_unit").alias("_first"),

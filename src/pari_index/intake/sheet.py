@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import polars as pl
 
 from pari_index.errors import Problem, quoted
+from pari_index.intake.tones import y_for_i_bare
 from pari_index.limits import env_limit
 
 if TYPE_CHECKING:
@@ -98,9 +99,12 @@ def heading_key(name: str) -> str:
     kind (``commune code``, ``commune_code``). Until session 26 only the case and a few spellings
     without marks (``ma``, ``loai``) were: ``commune code``, ``ma xa`` and ``unit type`` were headings
     of no column, a file refused as having no code column (its message saying it "found commune
-    code"), or a register's types not read and five items excluded for every unit."""
+    code"), or a register's types not read and five items excluded for every unit. Nor i or y
+    alone after one consonant (``Lí do``, ``Lý do``; ``Số, kí hiệu``: :mod:`.tones`): until session
+    29 an appraisal file headed ``Lí do`` was refused, "needs column(s) reason"."""
     text = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
-    return " ".join(_SEPARATORS.sub(" ", "".join(c for c in text if not unicodedata.combining(c))).split())
+    bare = "".join(c for c in text if not unicodedata.combining(c))
+    return y_for_i_bare(" ".join(_SEPARATORS.sub(" ", bare).split()))
 
 
 _SEPARATORS = re.compile(r"[_\-\s]+")

@@ -7,10 +7,16 @@ first vowel ("Hòa", "Thủy", "Khỏe": the rules of 1980 and most keyboards to
 ("Hoà", "Thuỷ", "Khoẻ": the older spelling, still that of many decisions). Both are one word, and a
 register put together from several lists writes "Huyện Thuỷ Nguyên" in some rows and "Huyện Thủy
 Nguyên" in others.
+
+A syllable of one consonant (or "qu") and the vowel i has two spellings too: "Kỳ" and "Kì", "Tỷ"
+and "Tỉ", "Mỹ" and "Mĩ", "Lý" and "Lí" (the rules of 1984 write i, names and most decisions y). A
+register writes "Huyện Kỳ Anh" in some rows and "Huyện Kì Anh" in others, an answer "Tỉ lệ đạt"
+for a level labelled "Tỷ lệ đạt". Both are compared as y (:func:`y_for_i`).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import polars as pl
@@ -34,18 +40,45 @@ def tone_placed(name: pl.Expr) -> pl.Expr:
     return decomposed.str.normalize("NFC")
 
 
+#: The vowel i (a tone mark after it, decomposed) alone after one consonant or "qu", a whole
+#: syllable: written y as well ("kì", "kỳ"). Not after a vowel ("tai", "tay" are two words) nor
+#: after two consonants ("khi", "thi"). ``\b`` counts marks as part of a word.
+_I_ALONE = r"\b(qu|[bdđhklmnstvx])i(\p{M}?)\b"
+#: The same in a text without marks (:func:`folded`), for Python's ``re`` and polars alike.
+_I_ALONE_BARE = r"\b(qu|[bdhklmnstvx])i\b"
+
+
+def y_for_i(text: pl.Expr) -> pl.Expr:
+    """``text`` (lower case) with the vowel i of a syllable of one consonant (_I_ALONE) written y,
+    composed (NFC): "kì" and "kỳ" compare as "kỳ", "tỉ" and "tỷ" as "tỷ"."""
+    return text.str.normalize("NFD").str.replace_all(_I_ALONE, "${1}y${2}").str.normalize("NFC")
+
+
+def alike_spelling(name: pl.Expr) -> pl.Expr:
+    """``name`` (lower case) in one spelling of the two places of a tone mark (:func:`tone_placed`)
+    and of i and y (:func:`y_for_i`): two spellings of one name compare equal."""
+    return y_for_i(tone_placed(name))
+
+
+def y_for_i_bare(text: str) -> str:
+    """``text`` without marks (lower case) with the i of a syllable of one consonant written y, as
+    :func:`y_for_i` writes it: "ki" and "ky" are one ("ly do", "li do")."""
+    return re.sub(_I_ALONE_BARE, r"\1y", text)
+
+
 def folded(text: str) -> str:
     """``text`` in lower case without Vietnamese marks (``đ`` as ``d``) and with its spaces made one:
     as :func:`folded_expr` folds a cell."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
-    return " ".join(bare.replace("đ", "d").split())
+    return y_for_i_bare(" ".join(bare.replace("đ", "d").split()))
 
 
 def folded_expr(text: pl.Expr) -> pl.Expr:
     """:func:`folded` as a polars expression."""
     bare = text.str.to_lowercase().str.normalize("NFD").str.replace_all(r"\p{M}", "")
-    return bare.str.replace_all("đ", "d", literal=True).str.replace_all(r"\s+", " ").str.strip_chars()
+    bare = bare.str.replace_all("đ", "d", literal=True).str.replace_all(r"\s+", " ").str.strip_chars()
+    return bare.str.replace_all(_I_ALONE_BARE, "${1}y")
 
 
 def unambiguous_folds(mapping: dict[str, str]) -> dict[str, str]:
@@ -57,4 +90,4 @@ def unambiguous_folds(mapping: dict[str, str]) -> dict[str, str]:
     return {fold: next(iter(values)) for fold, values in levels.items() if len(values) == 1}
 
 
-__all__ = ["folded", "folded_expr", "tone_placed", "unambiguous_folds"]
+__all__ = ["alike_spelling", "folded", "folded_expr", "tone_placed", "unambiguous_folds", "y_for_i", "y_for_i_bare"]

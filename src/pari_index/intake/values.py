@@ -130,6 +130,16 @@ _DATE_AMONG_WORDS = (
     r"(?i)(?:^|[^0-9/.-])([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"|[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*(?:năm\s+|,\s*)[0-9]{4})(?:[^0-9/.-]|$)"
 )
+#: A date written with slashes and a time of day with an English AM or PM: the form of a computer
+#: set to English (US), whose dates are month first (``6/4/2025 12:00:00 AM`` is 4 June), as its
+#: Excel writes a date-and-time cell to a CSV. Such a date whose two first numbers could each be the
+#: month, and differ, is refused (``month_or_day``): it was read day first (6 April) without a word
+#: (session 29). Vietnamese Windows writes SA and CH, day first: read as ever. Groups: the two
+#: numbers.
+_AM_PM_DATE = (
+    r"(?i)^\s*([0-9]{1,2})/([0-9]{1,2})/[0-9]{4}[ T]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
+    r"(?::[0-5][0-9](?:\.[0-9]+)?)?\s*[AP]\.?M\.?\s*$"
+)
 _SERIAL = r"^[0-9]+(?:\.0+)?$"
 _SHORT_YEAR = r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{1,3})$"
 _FOUR_DIGIT_YEAR = r"^(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{4})|([0-9]{4})[/-][0-9]{1,2}[/-][0-9]{1,2})$"
@@ -464,12 +474,22 @@ def _serial(s: pl.Expr) -> pl.Expr:
     return pl.when(digits.str.len_chars() <= 9).then(digits).cast(pl.Int64, strict=False)
 
 
+def month_or_day(text: pl.Expr) -> pl.Expr:
+    """Whether ``text`` is a date with an English AM or PM time (_AM_PM_DATE) whose first two
+    numbers are both 1 to 12 and differ: month first or day first cannot be told from the cell."""
+    numbers = text.str.extract_groups(_AM_PM_DATE)
+    first = numbers.struct.field("1").cast(pl.Int64, strict=False)
+    second = numbers.struct.field("2").cast(pl.Int64, strict=False)
+    return (first.is_between(1, 12) & second.is_between(1, 12) & (first != second)).fill_null(False)
+
+
 def parse_date(text: pl.Expr) -> pl.Expr:
     """ISO (``2024-01-10``, ``2024/01/10``), day first (``10/01/2024``, ``10-01-2024``,
     ``10.01.2024``: 10 January), a five-digit Excel serial number (``45301``), or any of these
     followed by a midnight time; null otherwise. The year is written in four digits and lies
-    between DATE_MIN_YEAR and DATE_MAX_YEAR: anything else is null (see :func:`date_problem`)."""
-    s = _date_text(text)
+    between DATE_MIN_YEAR and DATE_MAX_YEAR: anything else is null (see :func:`date_problem`), and
+    so is a date with an AM or PM time that may be month first (:func:`month_or_day`)."""
+    s = pl.when(~month_or_day(text)).then(_date_text(text))
     candidates = [
         pl.when(s.str.contains(shape)).then(s).str.to_date(fmt, strict=False) for shape, fmt in _DATE_SPELLINGS
     ]
@@ -513,6 +533,7 @@ def _date_reasons(text: pl.Expr) -> list[_DateReason]:
     last_day = f"31/12/{DATE_MAX_YEAR}"
     # Numbers as text: the words write them as the message does ("1900", not "1,900").
     return [
+        _month_or_day_reason(text),
         _DateReason(
             "two_digit_year",
             year.str.len_chars() == 2,
@@ -560,6 +581,31 @@ def _date_reasons(text: pl.Expr) -> list[_DateReason]:
         *_calendar_reasons(s),
         _words_beside(s),
     ]
+
+
+def _month_or_day_reason(text: pl.Expr) -> _DateReason:
+    """A date with an AM or PM time that may be month first (:func:`month_or_day`): both readings
+    are named, each written day first, for the user to choose."""
+    numbers = text.str.extract_groups(_AM_PM_DATE)
+    year = text.str.strip_chars().str.extract(r"^[0-9]{1,2}/[0-9]{1,2}/([0-9]{4})", 1)
+
+    def day_first(day: str, month: str) -> pl.Expr:
+        fields = numbers.struct.field
+        return pl.concat_str([fields(day).str.zfill(2), fields(month).str.zfill(2), year], separator="/")
+
+    as_read, swapped = day_first("1", "2"), day_first("2", "1")
+    return _DateReason(
+        "month_or_day",
+        month_or_day(text),
+        format_text(
+            "{}: AM/PM marks a computer set to English (US), which writes the month first: it may be {} or {}; "
+            "write it day first, without the time",
+            text.str.strip_chars(),
+            as_read,
+            swapped,
+        ),
+        {"day_first": as_read, "month_first": swapped},
+    )
 
 
 def _words_beside(s: pl.Expr) -> _DateReason:

@@ -298,9 +298,10 @@ CELL_FINDINGS: dict[str, Entry] = {
         "Ngày ghi tháng trước ngày",
         "Dates written month first",
         "{count} ngày được ghi tháng trước, ngày sau (như {example}): các ngày khác, có ngày từ 12 trở xuống, đã "
-        "được đọc ngày trước, tháng sau, và bị đọc sai nếu chúng cũng được ghi tháng trước",
+        "được đọc ngày trước, tháng sau (trừ ngày kèm giờ AM/PM: bị từ chối), và bị đọc sai nếu chúng cũng được ghi "
+        "tháng trước",
         "{count} dates are written month first (such as {example}): the other dates, whose day is 12 or less, were "
-        "read day first, and are wrong if they are month first too",
+        "read day first (those with an AM/PM time were refused), and are wrong if they are month first too",
         "ghi mọi ngày của tệp theo thứ tự ngày trước, tháng sau (dd/mm/yyyy) hoặc dạng 2025-08-27, ví dụ xuất lại "
         "tệp từ máy tính đặt ngôn ngữ tiếng Việt, rồi chấm lại",
         "write every date of the file day first (dd/mm/yyyy) or as 2025-08-27, for instance by exporting it again "

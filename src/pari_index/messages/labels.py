@@ -655,6 +655,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "số chỉ được đọc là ngày kiểu Excel từ {serial_min} ({first_day}) đến {serial_max} ({last_day})",
             "numbers are read as Excel serial dates only from {serial_min} ({first_day}) to {serial_max} ({last_day})",
         ),
+        "month_or_day": Words(
+            "AM/PM là dấu của máy đặt tiếng Anh (Mỹ), máy ghi tháng trước: có thể là {day_first} hoặc {month_first};"
+            " hãy ghi ngày trước, không kèm giờ",
+            "AM/PM marks a computer set to English (US), which writes the month first: it may be {day_first} or"
+            " {month_first}; write it day first, without the time",
+        ),
         "month_first": Words(
             "không có tháng {month}: ngày được đọc theo thứ tự ngày trước, tháng sau; nếu đây là tháng trước,"
             " hãy viết {suggestion}",

@@ -7,7 +7,8 @@ lacked it, without a word. A group level keyed by its name (a register with a ``
 is keyed by the code) now takes, for each name, the spelling most of its units have (the first
 seen among equals), and the run says which spellings were taken as one (``group-spellings``).
 Names that differ in their letters or accents stay apart: "Ba Vì" and "Ba Vi" may be two places;
-a tone mark on either vowel of "oa", "oe" or "uy" ("Thủy", "Thuỷ") is one accent written two ways.
+a tone mark on either vowel of "oa", "oe" or "uy" ("Thủy", "Thuỷ") is one accent written two ways,
+and i or y after one consonant ("Kỳ", "Kì"; "Mỹ", "Mĩ") one vowel.
 
 A type word shortened as registers shorten it ("TP. Hà Nội" for "Thành phố Hà Nội", "Q. Ba Đình",
 "H. Ba Vì", "TX. Sơn Tây") is the same word too: a register listing five units under "TP. Hà Nội"
@@ -24,7 +25,7 @@ import polars as pl
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.findings import problems_to_findings
-from pari_index.intake.tones import tone_placed
+from pari_index.intake.tones import alike_spelling
 
 if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
@@ -48,9 +49,10 @@ SHORT_TYPE_WORDS: tuple[tuple[str, str], ...] = (
 
 def alike_name(name: pl.Expr) -> pl.Expr:
     """A name as compared: composed (NFC), in lower case, with each run of spaces one space, the
-    tone mark of "oa", "oe" or "uy" placed one way (:func:`tone_placed`) and a shortened type word
+    tone mark of "oa", "oe" or "uy" placed one way and i written y where it may be (:func:`alike_spelling`:
+    "Thủy" as "thuỷ", "Kì" as "kỳ") and a shortened type word
     at its start written out (``tp. hà nội`` is ``thành phố hà nội``)."""
-    alike = tone_placed(name.str.to_lowercase()).str.replace_all(r"\s+", " ").str.strip_chars()
+    alike = alike_spelling(name.str.to_lowercase()).str.replace_all(r"\s+", " ").str.strip_chars()
     for short, word in SHORT_TYPE_WORDS:
         alike = alike.str.replace(short, word)
     return alike
@@ -100,8 +102,8 @@ def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str |
                 Problem(
                     "group-spellings",
                     f"the {quoted(column)} column writes one name {group.height} ways, differing only in letter "
-                    f"case, spaces, the place of a tone mark (Hòa/Hoà, Thủy/Thuỷ) or a shortened type word (TP., "
-                    f"Q., H.): {spellings}; they are ranked as one group, {chosen}",
+                    f"case, spaces, the place of a tone mark (Hòa/Hoà, Thủy/Thuỷ), i or y (Kỳ/Kì) or a shortened "
+                    f"type word (TP., Q., H.): {spellings}; they are ranked as one group, {chosen}",
                     file=register,
                     field=column,
                     hint="write the name the same way in every row of the register",
