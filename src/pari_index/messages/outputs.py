@@ -70,6 +70,15 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "{mount_hint}",
         "{mount_hint}",
     ),
+    # outputs.paths._system_folder: {folder} is the mount point (/proc), {kind} its file system type.
+    "output-system-folder": entry(
+        "Kết quả nằm trong thư mục của hệ điều hành",
+        "The output is in a folder of the operating system",
+        "{option} nằm trong {folder}, một thư mục riêng của hệ điều hành ({kind}): nó không chứa tệp của người dùng",
+        "{option} is in {folder}, a folder of the operating system's own ({kind}): it holds no files of users",
+        "chọn một thư mục của mình (thư mục tài liệu, hoặc thư mục của các tệp đầu vào)",
+        "choose a folder of your own (your documents, or the folder of the inputs)",
+    ),
     "output-is-a-folder": entry(
         "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
         "The output must be a file, and a folder of that name exists",

@@ -423,16 +423,62 @@ def _mount_points() -> frozenset[str]:
     mount of a folder of the same disk (``mount --bind``, Docker's ``-v ./res:/out`` on one disk)
     has its parent's device number, which ``os.path.ismount`` compares: it said no, and the run
     failed at its very end (EBUSY), after the whole national data had been scored."""
+    return frozenset(point for point, _ in _mounts())
+
+
+def _mounts() -> list[tuple[str, str]]:
+    """Each mount's point and file system type, as :data:`MOUNT_TABLE` lists them (the type is the
+    first field after `` - ``); empty where there is no such table."""
     try:
         with open(MOUNT_TABLE, encoding="utf-8", errors="surrogateescape") as table:
             lines = table.read(16 * 1024**2).splitlines()
     except (OSError, ValueError):
-        return frozenset()
+        return []
     unescape = re.compile(r"\\([0-7]{3})")
-    return frozenset(
-        unescape.sub(lambda m: chr(int(m.group(1), 8)), fields[4])
-        for line in lines
-        if len(fields := line.split(" ")) > 4
+    found = []
+    for line in lines:
+        fields, _, rest = line.partition(" - ")
+        parts = fields.split(" ")
+        if len(parts) > 4:
+            found.append((unescape.sub(lambda m: chr(int(m.group(1), 8)), parts[4]), (rest.split(" ") or [""])[0]))
+    return found
+
+
+#: The file systems of the system's own (the kernel's views of itself: /proc, /sys and what is
+#: mounted in them), which hold no user's files.
+SYSTEM_FILE_SYSTEMS = frozenset(
+    {"proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore", "bpf", "configfs"}
+    | {"efivarfs", "fusectl", "binfmt_misc", "devpts", "mqueue", "autofs", "nsfs", "rpc_pipefs", "selinuxfs"}
+)
+
+
+def _file_system_of(path: Path) -> tuple[str, str] | None:
+    """The mount point and file system type (:data:`MOUNT_TABLE`) the nearest existing folder of
+    ``path`` is on, links followed; None where the system has no such table (not Linux)."""
+    folder = resolved(path)
+    while not is_dir(folder) and folder != folder.parent:
+        folder = folder.parent
+    here = os.fspath(folder)
+    holding = [(p, kind) for p, kind in _mounts() if here == p or here.startswith(p.rstrip("/") + "/")]
+    # The innermost; of mounts stacked on one point, the last listed (the one seen there).
+    return max(reversed(holding), key=lambda mount: len(mount[0]), default=None)
+
+
+def _system_folder(target: Target) -> Problem | None:
+    """An output in a folder of the system's own (``-o /proc/out.xlsx``, ``--report /sys/r.html``):
+    the write failed after the whole run, said as "No such file or directory", "the folder was
+    removed during the write", or to root as "Permission denied", "ask its owner"; no owner can
+    give such a folder a file. Refused before anything is read."""
+    found = _file_system_of(target.path)
+    if found is None or found[1] not in SYSTEM_FILE_SYSTEMS:
+        return None
+    point, kind = found
+    return _problem(
+        "output-system-folder",
+        f"{target.option} is in {point}, a folder of the operating system's own ({kind}): it holds no files of users",
+        target,
+        "choose a folder of your own (your documents, or the folder of the inputs)",
+        {"option": target.option, "folder": point, "kind": kind},
     )
 
 
@@ -935,7 +981,8 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         for i, target in enumerate(targets):
             found = [_against_source(target, source) for source in sources]
             found += [_against_target(target, other) for other in targets[i + 1 :]]
-            found += [_shape(target), _not_ours(target), _read_only(target), _unreachable(target)]
+            found += [_system_folder(target), _shape(target), _not_ours(target), _read_only(target)]
+            found += [_unreachable(target)]
             found += [_not_portable(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
