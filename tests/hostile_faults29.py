@@ -12,6 +12,13 @@ Each was run with the real ``pari`` on fe8dd57 (before) and after the fix:
   anything is read (1.1 s, 73 MB, the same start-up as any command), for every output, from the
   file system type the system's table of mounts gives the folder (outputs.paths._system_folder:
   proc, sysfs, cgroup, debugfs, …).
+- ``pari score … -o /dev/stdout > kq.xlsx`` (the stream redirected to a file): "-o must be a
+  folder for this format, and a file of that name exists" (``stdout`` has no ending), exit 4; to a
+  pipe "a device, pipe or socket"; ``pari template -o /proc/self/fd/1``, a link ``bao-cao.html``
+  → ``/dev/stdout`` given to ``--report``: the same, never the stream it is. Now
+  ``output-standard-stream`` (exit 2, as ``-o -`` is ``path-is-dash``), before anything is read,
+  for ``/dev/stdout``, ``/dev/stderr``, ``/dev/stdin``, ``/dev/fd/N``, ``/proc/…/fd/N`` and any
+  link leading to one (outputs.paths._standard_stream).
 - ``pari report cache`` / ``pari explain … --results cache`` / ``--previous cache``, where
   ``cache`` is the folder of ``pari score --cache``: "no summary table: this is not a pari-index
   results file", naming no cache; ``pari report out`` for ``out/results.xlsx``: the same words,
@@ -112,7 +119,28 @@ def report_of_folder_holding_results(folder: Path) -> list[str]:
     return ["report", "ket-qua", "-o", "bao-cao.html"]
 
 
+def results_to_stdout(folder: Path) -> list[str]:
+    return _score(folder, "-o", "/dev/stdout")
+
+
+def report_to_a_link_to_stdout(folder: Path) -> list[str]:
+    (folder / "bao-cao.html").symlink_to("/dev/stdout")
+    return _score(folder, "-o", "out.xlsx", "--report", "bao-cao.html")
+
+
+def template_to_descriptor(folder: Path) -> list[str]:
+    return ["template", "-o", "/proc/self/fd/1"]
+
+
+def demo_to_stderr(folder: Path) -> list[str]:
+    return ["demo-data", "-o", "/dev/stderr"]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
+    "results-to-stdout": results_to_stdout,
+    "report-to-a-link-to-stdout": report_to_a_link_to_stdout,
+    "template-to-descriptor": template_to_descriptor,
+    "demo-to-stderr": demo_to_stderr,
     "results-in-proc": results_in_proc,
     "results-in-proc-self": results_in_proc_self,
     "results-in-sys": results_in_sys,
@@ -127,6 +155,10 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "results-to-stdout": (2, "output-standard-stream", _INPUTS),
+    "report-to-a-link-to-stdout": (2, "output-standard-stream", _INPUTS),
+    "template-to-descriptor": (2, "output-standard-stream", ()),
+    "demo-to-stderr": (2, "output-standard-stream", ()),
     "results-in-proc": (4, "output-system-folder", _INPUTS),
     "results-in-proc-self": (4, "output-system-folder", _INPUTS),
     "results-in-sys": (4, "output-system-folder", _INPUTS),
@@ -141,6 +173,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "report-to-a-link-to-stdout": ("out.xlsx",),
     "report-in-proc": ("out.xlsx",),
     "report-of-cache": ("bao-cao.html",),
     "previous-is-cache": ("out.xlsx",),
@@ -156,6 +189,8 @@ SAID: dict[str, str] = {
     "results-in-proc": "-o is in /proc, a folder of the operating system's own (proc)",
     "results-in-sys": "-o is in /sys, a folder of the operating system's own (sysfs)",
     "report-in-proc": "--report is in /proc, a folder of the operating system's own (proc)",
+    "results-to-stdout": "-o /dev/stdout is a standard stream of the command",
+    "report-to-a-link-to-stdout": "--report bao-cao.html is a standard stream of the command",
 }
 
 

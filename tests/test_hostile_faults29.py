@@ -59,6 +59,25 @@ def test_a_writable_folder_is_no_folder_of_the_system(tmp_path: Path) -> None:
     assert done.returncode == 0 and (tmp_path / "out.xlsx").is_file(), done.stderr
 
 
+def test_the_standard_output_redirected_to_a_file_is_still_a_stream(tmp_path: Path) -> None:
+    """``-o /dev/stdout > kq.xlsx``: the stream leads to a file (the shell made it, empty), which
+    was judged by its name ``stdout`` as a folder's ("-o must be a folder for this format")."""
+    args = CASES["results-to-stdout"](tmp_path)
+    with open(tmp_path / "kq.xlsx", "wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "pari_index.cli", *args, "--lang", "en"],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 2 and "[output-standard-stream]" in done.stderr, done.stderr
+    assert (tmp_path / "kq.xlsx").read_bytes() == b""
+
+
 def test_the_mount_table_gives_proc_and_sys_their_file_systems() -> None:
     """The case is what it says: the system lists /proc and /sys as the kernel's own."""
     from pari_index.outputs.paths import SYSTEM_FILE_SYSTEMS, _file_system_of

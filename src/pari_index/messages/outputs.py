@@ -79,6 +79,17 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn một thư mục của mình (thư mục tài liệu, hoặc thư mục của các tệp đầu vào)",
         "choose a folder of your own (your documents, or the folder of the inputs)",
     ),
+    # outputs.paths._standard_stream: /dev/stdout, /dev/fd/1, /proc/self/fd/1, or a link to one.
+    "output-standard-stream": entry(
+        "Kết quả trỏ vào một luồng chuẩn",
+        "The output names a standard stream",
+        "{option} {path} là một luồng chuẩn của lệnh (đầu ra, lỗi hoặc đầu vào), không phải tệp: pari-index chỉ "
+        "ghi các tệp có tên",
+        "{option} {path} is a standard stream of the command (its output, error or input), not a file: "
+        "pari-index writes named files only",
+        "ghi tên tệp sau tuỳ chọn (-o ket-qua.xlsx), thay vì chuyển hướng đầu ra",
+        "give the file's name after the option (-o ket-qua.xlsx), rather than redirecting the output",
+    ),
     "output-is-a-folder": entry(
         "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
         "The output must be a file, and a folder of that name exists",

@@ -482,6 +482,37 @@ def _system_folder(target: Target) -> Problem | None:
     )
 
 
+#: The names of a process's standard streams: ``/dev/stdout`` and its kin, and the descriptors
+#: they lead to (``/dev/fd/1``, ``/proc/self/fd/1``, ``/proc/1234/fd/1``).
+_STREAM_NAMES = frozenset({"/dev/stdin", "/dev/stdout", "/dev/stderr"})
+_DESCRIPTOR = re.compile(r"/(?:dev/fd|proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd)/\d+")
+
+
+def _standard_stream(target: Target) -> Problem | None:
+    """An output named by a standard stream, typed or through links (``-o /dev/stdout``, a link
+    ``out.xlsx`` → ``/dev/stdout``): a workbook or a folder of tables cannot go to a stream, and
+    pari-index writes named files only, as for ``-o -``. Redirected to a file (``-o /dev/stdout >
+    kq.xlsx``) it was "-o must be a folder for this format, and a file of that name exists" (the
+    name ``stdout`` has no ending), to a pipe "a device, pipe or socket", and with the check of
+    the system's folders "in /proc": never the stream it is."""
+    path = os.path.abspath(target.path)
+    for _ in range(40):  # the links a system follows at most
+        if path in _STREAM_NAMES or _DESCRIPTOR.fullmatch(path):
+            return _problem(
+                "output-standard-stream",
+                f"{target.option} {target.path} is a standard stream of the command (its output, error or "
+                "input), not a file: pari-index writes named files only",
+                target,
+                "give the file's name after the option (-o ket-qua.xlsx), rather than redirecting the output",
+                {"option": target.option, "path": str(target.path)},
+            )
+        try:
+            path = os.path.normpath(os.path.join(os.path.dirname(path), os.readlink(path)))
+        except (OSError, ValueError):
+            return None
+    return None
+
+
 def _exists_through(path: Path) -> bool:
     """Whether ``path`` leads to something once its links are followed (False for a link whose
     target is missing or whose links loop, and for a name the system refuses to look up)."""
@@ -972,6 +1003,9 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
     is not UTF-8 or whose ending says another kind of file. Reads no file's content."""
     check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
+    streams = [found for target in targets if (found := _standard_stream(target)) is not None]
+    if streams:  # a usage error, as ``-o -`` is (path-is-dash)
+        raise UsageError(streams)
     unreadable = _unreadable_umask(targets)
     if unreadable is not None:
         raise OutputError([unreadable])
