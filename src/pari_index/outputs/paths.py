@@ -1003,7 +1003,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
     is not UTF-8 or whose ending says another kind of file. Reads no file's content."""
     check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
-    streams = [found for target in targets if (found := _standard_stream(target)) is not None]
+    streams = [stream for target in targets if (stream := _standard_stream(target)) is not None]
     if streams:  # a usage error, as ``-o -`` is (path-is-dash)
         raise UsageError(streams)
     unreadable = _unreadable_umask(targets)
