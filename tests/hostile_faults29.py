@@ -19,6 +19,12 @@ Each was run with the real ``pari`` on fe8dd57 (before) and after the fix:
   ``output-standard-stream`` (exit 2, as ``-o -`` is ``path-is-dash``), before anything is read,
   for ``/dev/stdout``, ``/dev/stderr``, ``/dev/stdin``, ``/dev/fd/N``, ``/proc/…/fd/N`` and any
   link leading to one (outputs.paths._standard_stream).
+- ``pari template -o ket-qua.xlsx``, ``pari criteria export SET -o ket-qua.xlsx``, ``pari diff
+  OLD NEW -o ket-qua/summary.csv``, where the name holds results of ``pari score`` (last year's
+  ranking, a name typed where the results are): the results replaced by a blank form, an annex, a
+  table of changes, exit 0 (the rule replaced any earlier output of pari-index). Now
+  ``output-over-results`` (exit 4) before anything is written: only results replace results
+  (outputs.paths.Target.results).
 - ``pari report cache`` / ``pari explain … --results cache`` / ``--previous cache``, where
   ``cache`` is the folder of ``pari score --cache``: "no summary table: this is not a pari-index
   results file", naming no cache; ``pari report out`` for ``out/results.xlsx``: the same words,
@@ -46,6 +52,7 @@ status, code, the user's files that keep their bytes).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -136,7 +143,46 @@ def demo_to_stderr(folder: Path) -> list[str]:
     return ["demo-data", "-o", "/dev/stderr"]
 
 
+def _results(folder: Path, out: str, *extra: str) -> None:
+    """Results of ``pari score`` at ``out``, as a province keeps last year's ranking."""
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+
+    with contextlib.chdir(folder):
+        done = CliRunner().invoke(main, [*_score(folder, "-o", out, *extra), "--lang", "en"])
+    assert done.exit_code == 0, done.output
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ROOT / "criteria"
+
+
+def template_over_results(folder: Path) -> list[str]:
+    _results(folder, "ket-qua.xlsx")
+    return ["template", "-o", "ket-qua.xlsx"]
+
+
+def annex_over_results(folder: Path) -> list[str]:
+    _results(folder, "ket-qua.xlsx")
+    return ["criteria", "export", str(SETS / "ha-noi-2025-commune.yaml"), "-o", "ket-qua.xlsx"]
+
+
+def changes_over_a_results_table(folder: Path) -> list[str]:
+    _results(folder, "ket-qua", "--format", "csv")
+    return [
+        "diff",
+        str(SETS / "hai-phong-2022-commune.yaml"),
+        str(SETS / "ha-noi-2025-commune.yaml"),
+        "-o",
+        "ket-qua/summary.csv",
+    ]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
+    "template-over-results": template_over_results,
+    "annex-over-results": annex_over_results,
+    "changes-over-a-results-table": changes_over_a_results_table,
     "results-to-stdout": results_to_stdout,
     "report-to-a-link-to-stdout": report_to_a_link_to_stdout,
     "template-to-descriptor": template_to_descriptor,
@@ -155,6 +201,9 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "template-over-results": (4, "output-over-results", ("ket-qua.xlsx",)),
+    "annex-over-results": (4, "output-over-results", ("ket-qua.xlsx",)),
+    "changes-over-a-results-table": (4, "output-over-results", ("ket-qua/summary.csv",)),
     "results-to-stdout": (2, "output-standard-stream", _INPUTS),
     "report-to-a-link-to-stdout": (2, "output-standard-stream", _INPUTS),
     "template-to-descriptor": (2, "output-standard-stream", ()),

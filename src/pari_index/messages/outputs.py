@@ -90,6 +90,15 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi tên tệp sau tuỳ chọn (-o ket-qua.xlsx), thay vì chuyển hướng đầu ra",
         "give the file's name after the option (-o ket-qua.xlsx), rather than redirecting the output",
     ),
+    # outputs.paths._not_ours: a form, an annex, a table of changes or a page over results.
+    "output-over-results": entry(
+        "Kết quả chấm điểm sẽ bị thay bằng loại tệp khác",
+        "Results would be replaced by another kind of file",
+        "{option} sẽ thay {path}, kết quả do pari score ghi, bằng một loại tệp khác",
+        "{option} would replace {path}, results written by pari score, with another kind of file",
+        "chọn tên khác: kết quả chỉ được thay bằng kết quả (pari score -o)",
+        "choose another name: results are replaced only by results (pari score -o)",
+    ),
     "output-is-a-folder": entry(
         "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
         "The output must be a file, and a folder of that name exists",

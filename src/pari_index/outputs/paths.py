@@ -73,6 +73,10 @@ class Target:
     #: as one). A folder's name may end in its own format (``results.parquet``) and in no other
     #: file's ending (``-o out.xlsx --format csv`` made a folder Excel users try to open).
     suffixes: tuple[str, ...] = ()
+    #: Whether it writes results (``pari score``'s): only results replace earlier results. A form,
+    #: an annex or a table of changes written over them (``pari template -o ket-qua.xlsx``, a name
+    #: typed where the results are) replaced the published ranking, exit 0.
+    results: bool = False
 
     def __post_init__(self) -> None:
         # Judged where the write will land (:func:`as_written`): ``-o nothere/../budget.xlsx``.
@@ -526,7 +530,7 @@ def _not_ours(target: Target) -> Problem | None:
     """An existing file the output would replace that pari-index did not write: a user's own
     workbook or page under the output's name, or a file of a folder written into (a real register
     where ``demo-data`` would write a synthetic one, a table of a results folder's name)."""
-    from pari_index.outputs.ownership import edited_output, foreign_file, unreadable_file
+    from pari_index.outputs.ownership import edited_output, foreign_file, results_of_pari, unreadable_file
 
     if target.folder:
         # A folder with its writer's marker is pari-index's, each file as the marker lists it
@@ -540,6 +544,14 @@ def _not_ours(target: Target) -> Problem | None:
         # replaced unchecked: ``-o out.xlsx`` over a user's own out.criteria.csv.
         candidates = (target.path, *target.files)
     for path in candidates:
+        if not target.results and results_of_pari(path):
+            return _problem(
+                "output-over-results",
+                f"{target.option} would replace {path}, results written by pari score, with another kind of file",
+                target,
+                "choose another name: results are replaced only by results (pari score -o)",
+                {"option": target.option, "path": str(path)},
+            )
         reason = unreadable_file(path)
         if reason is not None:
             return _problem(

@@ -373,8 +373,11 @@ def results_target(path: str | Path, fmt: Format, option: str = "-o") -> Target:
     """What ``write_results(path, …, fmt)`` writes, for the path rule (pari_index.outputs.paths)."""
     p = Path(path)
     if fmt == "xlsx":
-        return Target(p, option, files=tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES), suffixes=(".xlsx",))
-    return Target(p, option, folder=True, files=tuple(p / n for n in table_files()), suffixes=(f".{fmt}",))
+        overflow = tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES)
+        return Target(p, option, files=overflow, suffixes=(".xlsx",), results=True)
+    return Target(
+        p, option, folder=True, files=tuple(p / n for n in table_files()), suffixes=(f".{fmt}",), results=True
+    )
 
 
 def results_sources(path: str | Path, option: str) -> list[Source]:
