@@ -159,8 +159,10 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-io-error-report": (1, "file-unreadable", ()),
     "results-io-error-explain": (1, "file-unreadable", ()),
     "results-io-error-previous": (1, "file-unreadable", ()),
-    "report-refused-keeps-results": (4, "output-unwritable", ("out.xlsx",)),
-    "template-into-proc": (4, "output-unwritable", ()),
+    # Since session 29 refused before anything is read (output-system-folder): the results kept still.
+    "report-refused-keeps-results": (4, "output-system-folder", ("out.xlsx",)),
+    # Since session 29 refused before writing, as a folder of the system's (output-system-folder).
+    "template-into-proc": (4, "output-system-folder", ()),
     "output-composed-over-decomposed-results": (0, None, ()),
     "output-composed-over-decomposed-user-workbook": (4, "output-not-pari", (_decomposed("Ngân sách.xlsx"),)),
     "output-links-to-earlier-results": (0, None, ()),

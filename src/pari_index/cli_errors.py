@@ -27,7 +27,13 @@ import click
 os.environ.setdefault("_RJEM_MALLOC_CONF", "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0")
 
 from pari_index import console
-from pari_index.cli_params import outputs_named_as_folders, refuse_dashes, refuse_repeats, watched_inputs
+from pari_index.cli_params import (
+    check_every_limit,
+    outputs_named_as_folders,
+    refuse_dashes,
+    refuse_repeats,
+    watched_inputs,
+)
 from pari_index.errors import (
     EXIT_INTERNAL,
     EXIT_INVALID_INPUT,
@@ -79,6 +85,7 @@ def handles_errors(func: F) -> F:
         lang = kwargs.get("lang") or "vi"
         try:
             open_files_room()
+            check_every_limit()  # every PARI_MAX_… variable, whichever reader the run reaches
             memory_room(func.__name__)
             refuse_repeats()
             refuse_dashes()

@@ -3,8 +3,9 @@ any command runs.
 
 Every path parameter is of one of these types: an input (looked up as the disk spells it, watched
 while it is read), an input folder (the evidence, a results folder), an output (its name kept as
-typed, ``out.xlsx/`` naming a folder). Before a command runs, ``-`` or an empty name for any path
-and a single-valued option given twice are refused, one rule for every command.
+typed, ``out.xlsx/`` naming a folder). Before a command runs, ``-`` or an empty name for any path,
+a single-valued option given twice, and a ``PARI_MAX_…`` variable that is no positive whole number
+or no limit are refused, one rule for every command.
 """
 
 from __future__ import annotations
@@ -240,3 +241,71 @@ def _param_name(ctx: click.Context, param: click.Parameter) -> str:
     words = ARGUMENT_WORDS.get(" ".join([*reversed(names), str(param.name)]))
     # The English name: a finding shows it in its language (messages.help_words.argument_name).
     return bare_argument(words.en) if words is not None else str(param.name).upper()
+
+
+#: Every limit a user may set, by its environment variable: the module and constant of its default.
+#: Each reader reads its own when it runs (:func:`env_limit`), so a bad value was told only by a run
+#: that reached that reader: ``PARI_MAX_XLSX_BYTES=abc`` went unseen by a run of CSV files (exit 0)
+#: while ``PARI_MAX_CELLS=-5`` stopped the same run (exit 2), and ``PARI_MAX_CELL=9`` (a typo) by
+#: every run. :func:`check_every_limit` checks them all, the same way, before any command works.
+LIMIT_VARIABLES: dict[str, tuple[str, str]] = {
+    "PARI_MAX_ITEM_ROWS": ("pari_index.limits", "MAX_ITEM_ROWS"),
+    "PARI_MAX_TEMPLATE_ROWS": ("pari_index.limits", "MAX_TEMPLATE_ROWS"),
+    "PARI_MAX_REPORT_UNITS": ("pari_index.limits", "MAX_REPORT_UNITS"),
+    "PARI_MAX_CRITERIA_BYTES": ("pari_index.criteria.file_text", "MAX_FILE_BYTES"),
+    "PARI_MAX_CRITERIA_ITEMS": ("pari_index.criteria.loading", "MAX_ITEMS"),
+    "PARI_MAX_CRITERIA_INPUTS": ("pari_index.criteria.loading", "MAX_INPUTS"),
+    "PARI_MAX_CRITERIA_CHECKS": ("pari_index.criteria.loading", "MAX_CHECKS"),
+    "PARI_MAX_PARQUET_FOOTER_BYTES": ("pari_index.intake.parquet_measure", "MAX_FOOTER_BYTES"),
+    "PARI_MAX_PARQUET_TEXT_BYTES": ("pari_index.intake.parquet_measure", "MAX_PARQUET_TEXT_BYTES"),
+    "PARI_MAX_STREAM_BYTES": ("pari_index.intake.tables", "MAX_STREAM_BYTES"),
+    "PARI_MAX_REGISTER_COLUMNS": ("pari_index.intake.tables", "MAX_TABLE_COLUMNS"),
+    "PARI_MAX_REGISTER_ROWS": ("pari_index.intake.tables", "MAX_TABLE_ROWS"),
+    "PARI_MAX_CELLS": ("pari_index.intake.sheet", "MAX_CELLS"),
+    "PARI_MAX_FINDINGS_OF_A_KIND": ("pari_index.intake.folding", "MAX_FINDINGS_OF_A_KIND"),
+    "PARI_MAX_CSV_COLUMNS": ("pari_index.intake.csv_input", "MAX_CSV_COLUMNS"),
+    "PARI_MAX_XLSX_BYTES": ("pari_index.intake.xlsx.limits", "MAX_XLSX_BYTES"),
+    "PARI_MAX_XLSX_RATIO": ("pari_index.intake.xlsx.limits", "MAX_XLSX_RATIO"),
+    "PARI_MAX_XLSX_CELLS": ("pari_index.intake.xlsx.limits", "MAX_XLSX_CELLS"),
+    "PARI_MAX_XLSX_COLUMNS": ("pari_index.intake.xlsx.limits", "MAX_XLSX_COLUMNS"),
+    "PARI_MAX_XLSX_SHEETS": ("pari_index.intake.xlsx.limits", "MAX_XLSX_SHEETS"),
+    "PARI_MAX_XLSX_STRINGS": ("pari_index.intake.xlsx.limits", "MAX_SHARED_STRINGS"),
+    "PARI_MAX_XLSX_TEXT_BYTES": ("pari_index.intake.xlsx.limits", "MAX_XLSX_TEXT_BYTES"),
+}
+#: What every limit's variable begins with: a name so spelled and not among them is a typo.
+LIMIT_PREFIX = "PARI_MAX_"
+
+
+def check_every_limit() -> None:
+    """Every ``PARI_MAX_…`` variable set: a positive whole number (``bad-limit``) of a limit that
+    exists (``unknown-limit``, with the names nearest it), whatever the command and its files; a
+    usage error (exit 2) listing them all. A default's module is imported only for a variable set."""
+    import difflib
+    import importlib
+
+    from pari_index.limits import env_limit
+
+    problems: list[Problem] = []
+    for name in sorted(n for n in os.environ if n.upper().startswith(LIMIT_PREFIX)):
+        where = LIMIT_VARIABLES.get(name)
+        if where is None:
+            near = difflib.get_close_matches(name.upper(), LIMIT_VARIABLES, n=3, cutoff=0.6)
+            problems.append(_unknown_limit(name, near))
+            continue
+        try:
+            env_limit(name, getattr(importlib.import_module(where[0]), where[1]))
+        except UsageError as exc:
+            problems += exc.problems
+    if problems:
+        raise UsageError(problems)
+
+
+def _unknown_limit(name: str, near: list[str]) -> Problem:
+    names = ", ".join(near) if near else ", ".join(sorted(LIMIT_VARIABLES))
+    return Problem(
+        "unknown-limit",
+        f"the environment variable {name} is no limit of pari-index: it would change nothing (the nearest names: "
+        f"{names})",
+        hint="spell it as docs/limits.md lists it, or unset it",
+        params={"name": name, "names": names},
+    )

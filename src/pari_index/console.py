@@ -135,7 +135,12 @@ def closed_streams() -> None:
 def say_signalled(number: int, lang: str) -> NoReturn:
     if number == signal.SIGINT:
         say_interrupted(lang)
-    click.echo(stopped("terminated", lang, signal=signal.Signals(number).name), err=True)
+    from pari_index.input_watch import outputs_at_end
+
+    # What became of the outputs, as they are: "the previous results are left as they were" was
+    # said of a run that had none, and of one stopped after writing them.
+    key = {"written": "terminated_written", "kept": "terminated_kept"}.get(outputs_at_end(), "terminated")
+    click.echo(stopped(key, lang, signal=signal.Signals(number).name), err=True)
     sys.exit(128 + number)
 
 

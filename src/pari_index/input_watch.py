@@ -256,6 +256,8 @@ def watching(
     looked at in a watched folder. An input already watched (by the command that called this)
     keeps what it was when its watch began."""
     added: list[str] = []
+    if not _depth:
+        _at_end[0] = "none"
     _depth.append(None)
     left_out = frozenset(_real(p) for p in besides if p is not None)
     for given in paths:
@@ -280,7 +282,9 @@ def watching(
             _within.pop(key, None)
         _depth.pop()
         if not _depth:
+            _at_end[0] = _outputs_now()
             _outputs.clear()
+            _put.clear()
 
 
 def _now(key: str, watch: _Watch) -> Identity | FolderView | None:
@@ -369,6 +373,10 @@ def check_unchanged() -> None:
 #: page copied in as report.html) was replaced by the new output a minute later, unseen: the
 #: user's file was lost (exit 0).
 _outputs: dict[str, tuple[str, OutputState, Callable[[str], bool]]] = {}
+#: The noted outputs the command put in place (:func:`placed`).
+_put: set[str] = set()
+#: What became of the outputs of the last command, when its watch ended (:func:`outputs_at_end`).
+_at_end: list[str] = ["none"]
 #: One element per :func:`watching` block under way: outputs are noted only inside one (a command),
 #: and forgotten when the outermost ends.
 _depth: list[None] = []
@@ -421,6 +429,23 @@ def placed(path: str | Path, below: bool = True) -> None:
         real = _real(noted)  # the output written through its links
         if real == key or (below and real.startswith(key.rstrip(os.sep) + os.sep)):
             _outputs[noted] = (given, _state(noted), ours)
+            _put.add(noted)
+
+
+def _outputs_now() -> str:
+    """``written`` when the command put an output in place, else ``kept`` when one was there
+    before it (left as it was), else ``none``."""
+    if _put:
+        return "written"
+    return "kept" if any(state[1] for _, state, _ in _outputs.values()) else "none"
+
+
+def outputs_at_end() -> str:
+    """What became of the outputs of the last command when it ended (a stop signal is told after
+    its watch ended): ``written`` (one was put in place), ``kept`` (none was, and one was there
+    before: the earlier outputs are as they were) or ``none`` (none was, and none was there: a
+    stopped run with no earlier results said "the previous results are left as they were")."""
+    return _at_end[0]
 
 
 def output_changed_problem(path: str) -> Problem:
@@ -509,6 +534,7 @@ __all__ = [
     "named_view",
     "note_outputs",
     "output_changed_problem",
+    "outputs_at_end",
     "piped_sha256",
     "placed",
     "remember_piped",

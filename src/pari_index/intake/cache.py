@@ -76,10 +76,15 @@ class CacheNote:
     reason_vi: str | None = None
 
     def text(self, lang: str) -> str:
+        from pari_index.messages.command_line import cache_os_hint
+
+        hint = cache_os_hint(self.reason, lang)  # a refusal of the system's: what to do about it
         if lang == "vi":
             reason = self.reason_vi or self.reason
-            return f"Bộ nhớ đệm: bỏ qua {self.path} ({reason}); phần này được tính lại, kết quả không đổi."
-        return f"Cache: ignored {self.path} ({self.reason}); it was computed again, the results are unaffected."
+            told = f"Bộ nhớ đệm: bỏ qua {self.path} ({reason}); phần này được tính lại, kết quả không đổi."
+            return told if hint is None else f"{told} Gợi ý: {hint}."
+        told = f"Cache: ignored {self.path} ({self.reason}); it was computed again, the results are unaffected."
+        return told if hint is None else f"{told} Hint: {hint}."
 
 
 @functools.cache

@@ -172,9 +172,19 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
 #: What the CLI says when a run stops on something that is not a problem of an input.
 STOPPED: dict[str, Words] = {
     "interrupted": Words("đã dừng (Ctrl-C)", "interrupted"),
+    # What became of the outputs (input_watch.outputs_at_end): none was there, one was kept, or the
+    # outputs were put in place before the signal came.
     "terminated": Words(
-        "đã dừng theo yêu cầu của hệ thống ({signal}); kết quả cũ được giữ nguyên",
-        "stopped by the system ({signal}); the previous results are left as they were",
+        "đã dừng theo yêu cầu của hệ thống ({signal}); không ghi tệp nào",
+        "stopped by the system ({signal}); nothing was written",
+    ),
+    "terminated_kept": Words(
+        "đã dừng theo yêu cầu của hệ thống ({signal}); không ghi tệp nào, kết quả cũ được giữ nguyên",
+        "stopped by the system ({signal}); nothing was written, the previous results are left as they were",
+    ),
+    "terminated_written": Words(
+        "đã dừng theo yêu cầu của hệ thống ({signal}), sau khi đã ghi xong kết quả",
+        "stopped by the system ({signal}), after the outputs were written",
     ),
     "memory": Words(
         "lỗi: hết bộ nhớ; tách dữ liệu theo tỉnh hoặc huyện",
@@ -257,6 +267,36 @@ def cache_reason_vi(reason: str) -> str | None:
         if found is not None:
             return vietnamese.format(name=found["name"]) if _ else vietnamese
     return None
+
+
+#: What to do when the system refused the cache (a strerror of these error numbers): the note named
+#: the folder and the system's reason only ("Cache: ignored rc (Permission denied)"), and every run
+#: after it scored everything again, unseen as long as the run went on (exit 0).
+CACHE_OS_HINTS: dict[tuple[str, ...], Words] = {
+    ("EACCES", "EPERM", "EROFS"): Words(
+        "cho --cache một thư mục mình được ghi vào", "give --cache a folder you may write to"
+    ),
+    ("ENOSPC", "EDQUOT", "EFBIG"): Words(
+        "giải phóng chỗ trống, hoặc cho --cache một thư mục trên ổ đĩa khác",
+        "free space, or give --cache a folder on another disk",
+    ),
+}
+#: The hint for any other refusal of the system.
+CACHE_OS_HINT_OTHER = Words(
+    "kiểm tra thư mục, hoặc cho --cache một thư mục khác", "check the folder, or give --cache another folder"
+)
+
+
+def cache_os_hint(reason: str, lang: str) -> str | None:
+    """What to do about the cache refused for the system's ``reason`` (a strerror); None for a
+    reason of pari-index's own (CACHE_REASONS: the note says it)."""
+    import errno
+    import os
+
+    for names, words in CACHE_OS_HINTS.items():
+        if reason in {os.strerror(getattr(errno, n)) for n in names if hasattr(errno, n)}:
+            return words.get(lang)
+    return CACHE_OS_HINT_OTHER.get(lang) if reason in _os_reasons_vi() else None
 
 
 #: The operating system's reasons (its strerror, in English on every system pari-index runs on) for

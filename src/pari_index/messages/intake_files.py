@@ -692,6 +692,17 @@ READING_FINDINGS: dict[str, Entry] = {
         "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
         "set a positive whole number (see docs/limits.md), or unset it",
     ),
+    # A PARI_MAX_… name that no limit has (limits.check_every_limit): {names} are the nearest.
+    "unknown-limit": entry(
+        "Biến môi trường giới hạn không có",
+        "No such limit variable",
+        "biến môi trường {name} không phải giới hạn nào của pari-index: đặt nó không thay đổi gì "
+        "(tên gần nhất: {names})",
+        "the environment variable {name} is no limit of pari-index: it would change nothing "
+        "(the nearest names: {names})",
+        "viết tên như docs/limits.md liệt kê, hoặc bỏ biến",
+        "spell it as docs/limits.md lists it, or unset it",
+    ),
     # A sheet's used range against the limits (intake/xlsx/sheet_scan): {used} is the range, as A1:Z99.
     "sheet-too-sparse": entry(
         "Vùng dữ liệu quá thưa",

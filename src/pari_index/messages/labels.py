@@ -466,6 +466,15 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "a {kind} file is no results file: pari score writes its results as a workbook (.xlsx) or a folder "
             "(--format csv or parquet)",
         ),
+        "cache_folder": Words(
+            "đây là thư mục bộ nhớ đệm (--cache) của lệnh chấm điểm, không chứa kết quả; "
+            "hãy chỉ ra kết quả mà -o đã ghi",
+            "this is the cache folder of pari score --cache, which holds no results; give the results -o wrote",
+        ),
+        "folder_holds": Words(
+            "thư mục này không phải kết quả, nhưng chứa {names}: hãy chỉ ra chính kết quả",
+            "this folder is not results, but holds {names}: give the results themselves",
+        ),
         "no_summary": Words(
             "không có bảng summary: đây không phải tệp kết quả của pari-index",
             "no summary table: this is not a pari-index results file",

@@ -70,6 +70,35 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "{mount_hint}",
         "{mount_hint}",
     ),
+    # outputs.paths._system_folder: {folder} is the mount point (/proc), {kind} its file system type.
+    "output-system-folder": entry(
+        "Kết quả nằm trong thư mục của hệ điều hành",
+        "The output is in a folder of the operating system",
+        "{option} nằm trong {folder}, một thư mục riêng của hệ điều hành ({kind}): nó không chứa tệp của người dùng",
+        "{option} is in {folder}, a folder of the operating system's own ({kind}): it holds no files of users",
+        "chọn một thư mục của mình (thư mục tài liệu, hoặc thư mục của các tệp đầu vào)",
+        "choose a folder of your own (your documents, or the folder of the inputs)",
+    ),
+    # outputs.paths._standard_stream: /dev/stdout, /dev/fd/1, /proc/self/fd/1, or a link to one.
+    "output-standard-stream": entry(
+        "Kết quả trỏ vào một luồng chuẩn",
+        "The output names a standard stream",
+        "{option} {path} là một luồng chuẩn của lệnh (đầu ra, lỗi hoặc đầu vào), không phải tệp: pari-index chỉ "
+        "ghi các tệp có tên",
+        "{option} {path} is a standard stream of the command (its output, error or input), not a file: "
+        "pari-index writes named files only",
+        "ghi tên tệp sau tuỳ chọn (-o ket-qua.xlsx), thay vì chuyển hướng đầu ra",
+        "give the file's name after the option (-o ket-qua.xlsx), rather than redirecting the output",
+    ),
+    # outputs.paths._not_ours: a form, an annex, a table of changes or a page over results.
+    "output-over-results": entry(
+        "Kết quả chấm điểm sẽ bị thay bằng loại tệp khác",
+        "Results would be replaced by another kind of file",
+        "{option} sẽ thay {path}, kết quả do pari score ghi, bằng một loại tệp khác",
+        "{option} would replace {path}, results written by pari score, with another kind of file",
+        "chọn tên khác: kết quả chỉ được thay bằng kết quả (pari score -o)",
+        "choose another name: results are replaced only by results (pari score -o)",
+    ),
     "output-is-a-folder": entry(
         "Kết quả phải là tệp nhưng đã có thư mục cùng tên",
         "The output must be a file, and a folder of that name exists",

@@ -73,6 +73,10 @@ class Target:
     #: as one). A folder's name may end in its own format (``results.parquet``) and in no other
     #: file's ending (``-o out.xlsx --format csv`` made a folder Excel users try to open).
     suffixes: tuple[str, ...] = ()
+    #: Whether it writes results (``pari score``'s): only results replace earlier results. A form,
+    #: an annex or a table of changes written over them (``pari template -o ket-qua.xlsx``, a name
+    #: typed where the results are) replaced the published ranking, exit 0.
+    results: bool = False
 
     def __post_init__(self) -> None:
         # Judged where the write will land (:func:`as_written`): ``-o nothere/../budget.xlsx``.
@@ -423,17 +427,94 @@ def _mount_points() -> frozenset[str]:
     mount of a folder of the same disk (``mount --bind``, Docker's ``-v ./res:/out`` on one disk)
     has its parent's device number, which ``os.path.ismount`` compares: it said no, and the run
     failed at its very end (EBUSY), after the whole national data had been scored."""
+    return frozenset(point for point, _ in _mounts())
+
+
+def _mounts() -> list[tuple[str, str]]:
+    """Each mount's point and file system type, as :data:`MOUNT_TABLE` lists them (the type is the
+    first field after `` - ``); empty where there is no such table."""
     try:
         with open(MOUNT_TABLE, encoding="utf-8", errors="surrogateescape") as table:
             lines = table.read(16 * 1024**2).splitlines()
     except (OSError, ValueError):
-        return frozenset()
+        return []
     unescape = re.compile(r"\\([0-7]{3})")
-    return frozenset(
-        unescape.sub(lambda m: chr(int(m.group(1), 8)), fields[4])
-        for line in lines
-        if len(fields := line.split(" ")) > 4
+    found = []
+    for line in lines:
+        fields, _, rest = line.partition(" - ")
+        parts = fields.split(" ")
+        if len(parts) > 4:
+            found.append((unescape.sub(lambda m: chr(int(m.group(1), 8)), parts[4]), (rest.split(" ") or [""])[0]))
+    return found
+
+
+#: The file systems of the system's own (the kernel's views of itself: /proc, /sys and what is
+#: mounted in them), which hold no user's files.
+SYSTEM_FILE_SYSTEMS = frozenset(
+    {"proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore", "bpf", "configfs"}
+    | {"efivarfs", "fusectl", "binfmt_misc", "devpts", "mqueue", "autofs", "nsfs", "rpc_pipefs", "selinuxfs"}
+)
+
+
+def _file_system_of(path: Path) -> tuple[str, str] | None:
+    """The mount point and file system type (:data:`MOUNT_TABLE`) the nearest existing folder of
+    ``path`` is on, links followed; None where the system has no such table (not Linux)."""
+    folder = resolved(path)
+    while not is_dir(folder) and folder != folder.parent:
+        folder = folder.parent
+    here = os.fspath(folder)
+    holding = [(p, kind) for p, kind in _mounts() if here == p or here.startswith(p.rstrip("/") + "/")]
+    # The innermost; of mounts stacked on one point, the last listed (the one seen there).
+    return max(reversed(holding), key=lambda mount: len(mount[0]), default=None)
+
+
+def _system_folder(target: Target) -> Problem | None:
+    """An output in a folder of the system's own (``-o /proc/out.xlsx``, ``--report /sys/r.html``):
+    the write failed after the whole run, said as "No such file or directory", "the folder was
+    removed during the write", or to root as "Permission denied", "ask its owner"; no owner can
+    give such a folder a file. Refused before anything is read."""
+    found = _file_system_of(target.path)
+    if found is None or found[1] not in SYSTEM_FILE_SYSTEMS:
+        return None
+    point, kind = found
+    return _problem(
+        "output-system-folder",
+        f"{target.option} is in {point}, a folder of the operating system's own ({kind}): it holds no files of users",
+        target,
+        "choose a folder of your own (your documents, or the folder of the inputs)",
+        {"option": target.option, "folder": point, "kind": kind},
     )
+
+
+#: The names of a process's standard streams: ``/dev/stdout`` and its kin, and the descriptors
+#: they lead to (``/dev/fd/1``, ``/proc/self/fd/1``, ``/proc/1234/fd/1``).
+_STREAM_NAMES = frozenset({"/dev/stdin", "/dev/stdout", "/dev/stderr"})
+_DESCRIPTOR = re.compile(r"/(?:dev/fd|proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd)/\d+")
+
+
+def _standard_stream(target: Target) -> Problem | None:
+    """An output named by a standard stream, typed or through links (``-o /dev/stdout``, a link
+    ``out.xlsx`` → ``/dev/stdout``): a workbook or a folder of tables cannot go to a stream, and
+    pari-index writes named files only, as for ``-o -``. Redirected to a file (``-o /dev/stdout >
+    kq.xlsx``) it was "-o must be a folder for this format, and a file of that name exists" (the
+    name ``stdout`` has no ending), to a pipe "a device, pipe or socket", and with the check of
+    the system's folders "in /proc": never the stream it is."""
+    path = os.path.abspath(target.path)
+    for _ in range(40):  # the links a system follows at most
+        if path in _STREAM_NAMES or _DESCRIPTOR.fullmatch(path):
+            return _problem(
+                "output-standard-stream",
+                f"{target.option} {target.path} is a standard stream of the command (its output, error or "
+                "input), not a file: pari-index writes named files only",
+                target,
+                "give the file's name after the option (-o ket-qua.xlsx), rather than redirecting the output",
+                {"option": target.option, "path": str(target.path)},
+            )
+        try:
+            path = os.path.normpath(os.path.join(os.path.dirname(path), os.readlink(path)))
+        except (OSError, ValueError):
+            return None
+    return None
 
 
 def _exists_through(path: Path) -> bool:
@@ -449,7 +530,7 @@ def _not_ours(target: Target) -> Problem | None:
     """An existing file the output would replace that pari-index did not write: a user's own
     workbook or page under the output's name, or a file of a folder written into (a real register
     where ``demo-data`` would write a synthetic one, a table of a results folder's name)."""
-    from pari_index.outputs.ownership import edited_output, foreign_file, unreadable_file
+    from pari_index.outputs.ownership import edited_output, foreign_file, results_of_pari, unreadable_file
 
     if target.folder:
         # A folder with its writer's marker is pari-index's, each file as the marker lists it
@@ -463,6 +544,14 @@ def _not_ours(target: Target) -> Problem | None:
         # replaced unchecked: ``-o out.xlsx`` over a user's own out.criteria.csv.
         candidates = (target.path, *target.files)
     for path in candidates:
+        if not target.results and results_of_pari(path):
+            return _problem(
+                "output-over-results",
+                f"{target.option} would replace {path}, results written by pari score, with another kind of file",
+                target,
+                "choose another name: results are replaced only by results (pari score -o)",
+                {"option": target.option, "path": str(path)},
+            )
         reason = unreadable_file(path)
         if reason is not None:
             return _problem(
@@ -926,6 +1015,9 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     clash with each other, and outputs of the wrong shape; and (UsageError, exit 2) any name that
     is not UTF-8 or whose ending says another kind of file. Reads no file's content."""
     check_names([*((t.option, t.path) for t in targets), *((s.option, s.path) for s in sources)])
+    streams = [stream for target in targets if (stream := _standard_stream(target)) is not None]
+    if streams:  # a usage error, as ``-o -`` is (path-is-dash)
+        raise UsageError(streams)
     unreadable = _unreadable_umask(targets)
     if unreadable is not None:
         raise OutputError([unreadable])
@@ -935,7 +1027,8 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
         for i, target in enumerate(targets):
             found = [_against_source(target, source) for source in sources]
             found += [_against_target(target, other) for other in targets[i + 1 :]]
-            found += [_shape(target), _not_ours(target), _read_only(target), _unreachable(target)]
+            found += [_system_folder(target), _shape(target), _not_ours(target), _read_only(target)]
+            found += [_unreachable(target)]
             found += [_not_portable(target)]
             problems += [p for p in found if p is not None][:1]
     finally:

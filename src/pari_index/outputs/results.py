@@ -373,8 +373,11 @@ def results_target(path: str | Path, fmt: Format, option: str = "-o") -> Target:
     """What ``write_results(path, …, fmt)`` writes, for the path rule (pari_index.outputs.paths)."""
     p = Path(path)
     if fmt == "xlsx":
-        return Target(p, option, files=tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES), suffixes=(".xlsx",))
-    return Target(p, option, folder=True, files=tuple(p / n for n in table_files()), suffixes=(f".{fmt}",))
+        overflow = tuple(p.with_name(f"{p.stem}.{t}.csv") for t in TABLES)
+        return Target(p, option, files=overflow, suffixes=(".xlsx",), results=True)
+    return Target(
+        p, option, folder=True, files=tuple(p / n for n in table_files()), suffixes=(f".{fmt}",), results=True
+    )
 
 
 def results_sources(path: str | Path, option: str) -> list[Source]:
@@ -669,6 +672,39 @@ def _not_a_table_file(p: Path) -> None:
     raise not_results(p, message, words="table_file", params={"kind": kind})
 
 
+#: Entries of a folder given as results that are looked at for the results it may hold.
+_FOLDER_LOOKS = 2_000
+
+
+def _not_a_results_folder(p: Path) -> None:
+    """A folder with no results table, said as what it is: the cache of ``pari score --cache``
+    (its CACHEDIR.TAG), or a folder that holds results (``pari report out`` for ``out/results.xlsx``,
+    or a results folder inside it), named. Both were told only "no summary table: this is not a
+    pari-index results file", which named neither the cache nor the file meant."""
+    import itertools
+
+    from pari_index.intake.cache_folder import TAG, TAG_SIGNATURE, read_regular
+
+    with contextlib.suppress(OSError, ValueError):
+        if read_regular(p / TAG, len(TAG_SIGNATURE)).startswith(TAG_SIGNATURE):
+            message = (
+                "this is the cache folder of pari score --cache, which holds no results; give the results -o wrote"
+            )
+            raise not_results(p, message, words="cache_folder")
+    held: list[str] = []
+    with contextlib.suppress(OSError, ValueError), os.scandir(p) as entries:
+        for entry in itertools.islice(entries, _FOLDER_LOOKS):
+            is_table_folder = entry.is_dir() and any(
+                (Path(entry.path) / f"about.{e}").is_file() for e in ("csv", "parquet")
+            )
+            if is_table_folder or (entry.name.lower().endswith(".xlsx") and entry.is_file()):
+                held.append(str(Path(p) / entry.name))
+    if held:
+        names = ", ".join(quoted(n) for n in sorted(held)[:3]) + (" …" if len(held) > 3 else "")
+        message = f"this folder is not results, but holds {names}: give the results themselves"
+        raise not_results(p, message, words="folder_holds", params={"names": names})
+
+
 def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     """Read a results workbook or folder back (for reports and year-over-year comparison), with
     the ids of its tables, columns and coded values whatever language a workbook is written in.
@@ -692,6 +728,8 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)
         raise IntakeError(_unreadable_results(exc, p)) from None
     if "summary" not in tables:
+        if p.is_dir():
+            _not_a_results_folder(p)
         raise not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
     for name, frame in tables.items():
         check_table(p, name, frame, lang)
