@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from hostile_limits29 import CASES, EXPECTED, NOT_WRITTEN
+from hostile_limits29 import CASES, EXPECTED, NOT_WRITTEN, annex_of
 from sweeps import case_tests
 
+from pari_index.authoring.importing import import_annex
+from pari_index.errors import CriteriaError
 from pari_index.intake.xlsx import MAX_XML_RUN_BYTES
 from pari_index.intake.xlsx.limits import _Refused
 from pari_index.intake.xlsx.sheet_cells import _SheetCells
@@ -75,3 +79,30 @@ def test_a_run_of_other_xml_without_an_end_is_still_refused_as_damaged() -> None
     with pytest.raises(_Refused) as refused:
         _scan_sheet_xml(_sheet(after))
     assert refused.value.problem.code == "xlsx-damaged"
+
+
+def _short_item(number: str) -> list[object]:
+    return [number, f"Tiêu chí {number}", "1", "- Có: 1 điểm; - Không: 0 điểm", "- Báo cáo (số, ngày, tệp)"]
+
+
+def test_an_annex_is_refused_at_the_row_its_text_passes_the_criteria_file_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With PARI_MAX_CRITERIA_BYTES lowered to the text of the first rows, the annex is refused
+    at the row that passes it (``annex-too-large``, nothing drafted); raised to its whole text,
+    the same annex is drafted, every item in it."""
+    path = annex_of(tmp_path / "phu-luc.xlsx", 3, _short_item)
+    rows = [
+        ["1", "Lĩnh vực 1", 20],
+        *[_short_item(f"1.{i}") for i in (1, 2, 3)],
+        ["2", "Lĩnh vực 2", 20],
+    ]
+    first = sum(len(str(cell).encode()) for row in rows for cell in row)
+    monkeypatch.setenv("PARI_MAX_CRITERIA_BYTES", str(first - 1))
+    with pytest.raises(CriteriaError) as refused:
+        import_annex(path, "phu-luc.xlsx")
+    (problem,) = refused.value.problems
+    assert (problem.code, problem.sheet, problem.row) == ("annex-too-large", "Phụ lục I", 6)
+    monkeypatch.setenv("PARI_MAX_CRITERIA_BYTES", str(first * 5))
+    draft = import_annex(path, "phu-luc.xlsx")
+    assert [area["id"] for area in draft.document["areas"]] == ["1", "2", "3", "4", "5"]
