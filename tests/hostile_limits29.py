@@ -72,7 +72,7 @@ def annex_of(path: Path, items: int, item_row: Callable[[str], list[object]], no
     import xlsxwriter
 
     with xlsxwriter.Workbook(str(path)) as workbook:
-        sheet = workbook.add_worksheet("Phụ lục I")
+        sheet = workbook.add_worksheet("Phu luc I")  # (a name of the user's own, shown as written)
         sheet.write_row(0, 0, ANNEX_HEADER)
         row = 1
         for area in range(1, 6):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hostile_limits29 import CASES, EXPECTED, NOT_WRITTEN, annex_of
-from sweeps import case_tests
+from sweeps import case_tests, language_tests
 
 from pari_index.authoring.importing import import_annex
 from pari_index.errors import CriteriaError
@@ -19,6 +19,12 @@ from pari_index.intake.xlsx.sheet_scan import _scan_sheet_xml
     test_every_case_has_its_expectation,
     test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
 ) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
+_ANNEX = {name: case for name, case in CASES.items() if name.startswith("annex-")}
+words, test_each_scoring_case_says_it_in_its_own_language = language_tests(
+    {name: case for name, case in CASES.items() if name not in _ANNEX}, EXPECTED
+)
+# (The same vocabulary: the fixture above is the one the test below takes.)
+_, test_each_import_case_says_it_in_its_own_language = language_tests(_ANNEX, EXPECTED, command="criteria import")
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 #: Three rows of two cells (six with content: A1 to B3).
@@ -102,7 +108,7 @@ def test_an_annex_is_refused_at_the_row_its_text_passes_the_criteria_file_limit(
     with pytest.raises(CriteriaError) as refused:
         import_annex(path, "phu-luc.xlsx")
     (problem,) = refused.value.problems
-    assert (problem.code, problem.sheet, problem.row) == ("annex-too-large", "Phụ lục I", 6)
+    assert (problem.code, problem.sheet, problem.row) == ("annex-too-large", "Phu luc I", 6)
     monkeypatch.setenv("PARI_MAX_CRITERIA_BYTES", str(first * 5))
     draft = import_annex(path, "phu-luc.xlsx")
     assert [area["id"] for area in draft.document["areas"]] == ["1", "2", "3", "4", "5"]
