@@ -46,6 +46,13 @@ AFTER_CELLS = {
     ),
     "links": ("<hyperlinks>{}</hyperlinks>", '<hyperlink ref="A{r}" location="\'Hướng dẫn\'!A1" display="xem"/>'),
     "ignored errors": ("<ignoredErrors>{}</ignoredErrors>", '<ignoredError sqref="A{r}" numberStoredAsText="1"/>'),
+    "sparklines": (
+        '<extLst><ext uri="{{05C60535-1F16-4fd2-B633-F4F36F0B64E0}}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups>'
+        '<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:sparklines>{}</x14:sparklines></x14:sparklineGroup>'
+        "</x14:sparklineGroups></ext></extLst>",
+        "<x14:sparkline><xm:f>data!A{r}:D{r}</xm:f><xm:sqref>E{r}</xm:sqref></x14:sparkline>",
+    ),
 }
 
 

@@ -39,9 +39,11 @@ _PREFIXED_CELL_START = re.compile(rb"<[^\s<>/:=\"']+:c[\s/>]")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
 #: Elements of a sheet outside its cells that a sheet may hold by the hundred thousand after its
 #: cells: a rule checking or colouring a cell, a link, an ignored error, a page break, a protected
-#: range (the x14 forms in an extLst too). pari's own fill-in form writes a validation rule on
-#: each cell to fill, 31.8 MB of them after the cells for 1,200 communes.
-_AFTER_CELLS = rb"(?:dataValidations?|conditionalFormatting|cfRule|hyperlinks?|ignoredErrors?|brk|protectedRanges?)"
+#: range, a sparkline (the x14 forms in an extLst too). pari's own fill-in form writes a
+#: validation rule on each cell to fill, 31.8 MB of them after the cells for 1,200 communes.
+_AFTER_CELLS = (
+    rb"(?:dataValidations?|conditionalFormatting|cfRule|hyperlinks?|ignoredErrors?|brk|protectedRanges?|sparkline)"
+)
 #: Where a sheet's XML may be cut into pieces: after a cell, a row (a sheet of a million empty
 #: ``<row r="…"/>`` elements, as some generators write, has no cell end for megabytes), a merged
 #: range or one of the elements above. None of these can lie inside a cell, so no cell is ever
