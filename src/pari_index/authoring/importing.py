@@ -23,6 +23,7 @@ from pari_index.authoring.notes import Note, note
 from pari_index.authoring.parse import parse_number, points_in_thousands
 from pari_index.authoring.recognise import read_method
 from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
+from pari_index.criteria.file_text import max_file_bytes
 from pari_index.criteria.loading import max_items
 from pari_index.errors import CriteriaError, Problem
 from pari_index.messages.criteria_words import rule_kind_text
@@ -288,11 +289,41 @@ def _check_item_count(book: AnnexBook) -> None:
     )
 
 
+def _check_annex_text(book: AnnexBook) -> None:
+    """An annex whose table holds more text than a criteria file may (``max_file_bytes``, the
+    limit ``pari validate`` and scoring read a set within) is refused before any method is read:
+    its draft carries the titles, the evidence and each method it cannot read as written, and
+    recognising a method costs in its length. A 0.1 MB annex of 490 items whose
+    methods were 32,000 characters each (repeated, so the workbook's shared strings shrank them)
+    took 12 CPU s, 800 clauses a method recognised and a 22 MB draft written by PyYAML; 150,000
+    note rows under 445 items (2 MB) 8 CPU s and a draft of 14 MB, each refused by validate."""
+    limit = max_file_bytes()
+    size = 0
+    for row in book.rows:
+        for text in (row.number, row.title, row.points, row.method, row.evidence):
+            size += len(text.encode("utf-8", "surrogatepass")) if text else 0
+        if size > limit:
+            raise CriteriaError(
+                Problem(
+                    "annex-too-large",
+                    f"the annex's table holds more than {limit:,} bytes of text by this row, more than a criteria "
+                    "file may hold (real annexes hold about 50 KB); no draft was written",
+                    file=book.file,
+                    sheet=book.sheet,
+                    row=row.row,
+                    hint="check that this is the decision's annex table (delete notes or rows below it), or raise "
+                    "the limit with PARI_MAX_CRITERIA_BYTES (docs/limits.md)",
+                    params={"limit": limit},
+                )
+            )
+
+
 def import_annex(path: Path, file: str | None = None, lang: str = "vi") -> Draft:
     """Draft a criteria set from the annex workbook at ``path``; its todo notes in ``lang``."""
     label = file or str(path)
     book = read_annex(path, label)
     _check_item_count(book)
+    _check_annex_text(book)
     draft = Draft(document={}, problems=list(book.problems))
     tree = _Tree(book, draft, lang)
     for row in book.rows:

@@ -166,6 +166,18 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "tách bộ tiêu chí, hoặc nâng giới hạn PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
         "split the set, or raise the limit with PARI_MAX_CRITERIA_ITEMS (docs/limits.md)",
     ),
+    "annex-too-large": entry(
+        "Phụ lục quá lớn",
+        "Annex too large",
+        "bảng phụ lục có hơn {limit} byte chữ tính đến dòng này, nhiều hơn một tệp bộ tiêu chí được phép có (phụ "
+        "lục thật có khoảng 50 KB); không lập bản dự thảo",
+        "the annex's table holds more than {limit} bytes of text by this row, more than a criteria file may hold "
+        "(real annexes hold about 50 KB); no draft was written",
+        "kiểm tra đây đúng là bảng phụ lục của quyết định (xoá các ghi chú hoặc các dòng bên dưới bảng), hoặc nâng "
+        "giới hạn PARI_MAX_CRITERIA_BYTES (docs/limits.md)",
+        "check that this is the decision's annex table (delete notes or rows below it), or raise the limit with "
+        "PARI_MAX_CRITERIA_BYTES (docs/limits.md)",
+    ),
     "too-many-inputs": entry(
         "Bộ tiêu chí có quá nhiều đầu vào",
         "Too many inputs in the set",

@@ -37,10 +37,22 @@ _CELL_START = re.compile(rb"<" + _PREFIX + rb"c[\s/>]")
 _ROW_OR_CELL_TAG = re.compile(rb"<(/?)" + _PREFIX + rb"(row|c)(?=[\s/>])([^<>]*)>")
 _PREFIXED_CELL_START = re.compile(rb"<[^\s<>/:=\"']+:c[\s/>]")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
+#: Elements of a sheet outside its cells that a sheet may hold by the hundred thousand after its
+#: cells: a rule checking or colouring a cell, a link, an ignored error, a page break, a protected
+#: range, a sparkline (the x14 forms in an extLst too). pari's own fill-in form writes a
+#: validation rule on each cell to fill, 31.8 MB of them after the cells for 1,200 communes.
+_AFTER_CELLS = (
+    rb"(?:dataValidations?|conditionalFormatting|cfRule|hyperlinks?|ignoredErrors?|brk|protectedRanges?|sparkline)"
+)
 #: Where a sheet's XML may be cut into pieces: after a cell, a row (a sheet of a million empty
-#: ``<row r="…"/>`` elements, as some generators write, has no cell end for megabytes) or a merged
-#: range. None of these can lie inside a cell, so no cell is ever split.
-_SHEET_PIECE_END = re.compile(rb"</" + _PREFIX + rb"(?:c|row)\s*>|<" + _PREFIX + rb"(?:row|mergeCell)(?:\s[^<>]*)?/>")
+#: ``<row r="…"/>`` elements, as some generators write, has no cell end for megabytes), a merged
+#: range or one of the elements above. None of these can lie inside a cell, so no cell is ever
+#: split; a sheet whose validation rules ran past MAX_XML_RUN_BYTES without one was refused as
+#: damaged (pari's own form for 400 communes, limits29).
+_SHEET_PIECE_END = re.compile(
+    rb"</" + _PREFIX + rb"(?:c|row|sheetData|" + _AFTER_CELLS + rb")\s*>"
+    rb"|<" + _PREFIX + rb"(?:row|mergeCell|" + _AFTER_CELLS + rb")(?:\s[^<>]*)?/>"
+)
 #: A row or column start tag (``<row r="5" hidden="1">``, ``<col min="3" max="4" hidden="1"/>``):
 #: the local name and the attributes (looked at only where a part says ``hidden``).
 _ROW_OR_COLUMN_START = re.compile(rb"<" + _PREFIX + rb"(row|col)(?=[\s/>])([^<>]*)>")
