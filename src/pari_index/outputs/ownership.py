@@ -335,6 +335,13 @@ def results_of_pari(path: Path) -> bool:
     header, or a Parquet one by the columns its footer lists (see the module). Reads the first line
     of a text file, the zip directory and the workbook part of an .xlsx, or the footer of a Parquet
     file; False when it cannot be read (the reading then says why)."""
+    try:
+        # A FIFO, a device or a folder is no results file, and opening a FIFO to read it waits for
+        # a writer forever (`-o` over a named pipe hung pari template).
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+    except (OSError, ValueError):
+        return False
     head = _head(path, RESULTS_HEAD_BYTES)
     if head is None:
         return False
