@@ -75,7 +75,8 @@ def test_scores_beyond_the_item_s_points_are_refused_at_their_rows(tmp_path: Pat
 
 @settings(max_examples=60, deadline=None)
 @given(
-    item=st.sampled_from(["1.1.1", "2.3", "9.1", "9.3", "10.1.1"]),
+    # (A survey item, 10.1.1, is no council's to score at all: appraisal-survey-item, below.)
+    item=st.sampled_from(["1.1.1", "2.3", "9.1", "9.3"]),
     hundredths=st.integers(min_value=-600, max_value=600),
 )
 def test_a_score_is_used_exactly_when_the_item_can_get_it(
@@ -90,6 +91,17 @@ def test_a_score_is_used_exactly_when_the_item_can_get_it(
     assert found.height == (0 if inside else 1)
     if inside:
         assert kept["00001:" + item] == int(score * 10_000)
+
+
+@pytest.mark.parametrize("score", ["0", "2", "99"])
+def test_a_score_of_a_survey_item_is_never_used(tmp_path: Path, score: str) -> None:
+    """Within the item's points or not, a council's score of a survey item is refused at its row
+    (session 29): the survey part is the sociological survey's."""
+    path = tmp_path / "appraisal.csv"
+    path.write_text(HEADER + f'00001,10.1.1,"{score}",lý do\n', encoding="utf-8")
+    appraisal = read_appraisal(path, LEAVES, KNOWN)
+    assert appraisal.decisions.height == 0
+    assert appraisal.findings["kind"].to_list() == ["appraisal-survey-item"]
 
 
 def test_a_refused_score_leaves_the_item_as_computed(tmp_path: Path) -> None:
