@@ -766,7 +766,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "check that every row has the same number of columns and quotes are closed",
         ),
     },
-    # Bands of a tier ladder or of the classes (criteria.validation.check_intervals): what a band is
+    # Bands of a tier ladder or of the classes (criteria.bands.check_intervals): what a band is
     # called, whose bands they are, and what is wrong with them. ``band_kind`` is looked up again
     # inside the words below (NESTED_WORDS); {band} and {next_band} are a band's edges (">= 70 and < 90").
     "band_kind": {
