@@ -1,4 +1,4 @@
-"""Hostile cases of compressed files (pari_index.archives), for benchmarks/hostile.py and
+"""Hostile cases of compressed files (pari_index.system.archives), for benchmarks/hostile.py and
 tests/test_compressed_files.py: a commune's zip of 100,000 files, a gzipped assessment file of the
 national size, a zip of results given to ``pari report``, a gzipped criteria set. Each writes its
 files into an empty folder and returns the ``pari`` arguments; the expectations are (exit status,

@@ -7,7 +7,7 @@ as a provincial office meets them on a shared server or a synchronised folder.
   (3,849 rows, the other file has 3,777); with ``--cache`` the rows of one file were kept under
   the key of the other, and every later run of the first file, unchanged, published the other's
   ranking (commune 00001 "sent nothing"). Now ``input-changed`` (exit 1), nothing written, the
-  earlier results kept, the cache left without the entry (pari_index.input_watch). Made
+  earlier results kept, the cache left without the entry (pari_index.system.input_watch). Made
   deterministic here: the survey is a named pipe whose writer replaces the assessments the moment
   pari-index opens the pipe, before it writes the survey's rows.
 

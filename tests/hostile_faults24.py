@@ -7,7 +7,7 @@ them, beyond the files ``pari score`` writes from (tests/hostile_faults23.py).
   explained from results that no longer hold it), an evidence folder a copy was still filling
   (the ranking published, its evidence counted from a folder that changed under it). Now
   ``input-folder-changed`` (exit 1), naming the folder and the files added, removed or replaced,
-  nothing written and nothing printed (pari_index.input_watch.folder_view). The lock files and
+  nothing written and nothing printed (pari_index.system.input_watch.folder_view). The lock files and
   thumbnails office programs leave beside the files they open are no change.
 
 - A command that PRINTS from an input that changed while it read it: ``pari explain`` from a
@@ -21,7 +21,7 @@ them, beyond the files ``pari score`` writes from (tests/hostile_faults23.py).
   folder: each was replaced by the new output, unseen (exit 0), the user's file lost. The rule
   "only earlier outputs of pari-index are replaced" was judged when the run began, and not
   again. Now ``output-changed`` (exit 4), the file kept, nothing written
-  (pari_index.input_watch.note_outputs). So too for ``-o latest.xlsx``, a link to last year's
+  (pari_index.system.input_watch.note_outputs). So too for ``-o latest.xlsx``, a link to last year's
   results, pointed at the office's budget.xlsx meanwhile: the budget was replaced.
 
 Made deterministic as in tests/hostile_faults23.py: another input is a named pipe whose writer

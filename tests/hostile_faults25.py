@@ -1,5 +1,5 @@
 """Faults of the twenty-fifth session's helper faults25: input folders watched while a command runs
-(pari_index.input_watch), as far as the command reads them and no further.
+(pari_index.system.input_watch), as far as the command reads them and no further.
 
 - A symbolic link in the evidence folder pointed at another folder while the run read the
   survey (``minh-chung/d`` → ``a``, then → ``b``, as ``ln -sfn`` does): every evidence file
@@ -28,7 +28,7 @@
   though nothing had changed; and an output named so (``-o link/../out.xlsx``) was watched at the
   wrong place: the user's own workbook saved as ``d/out.xlsx`` meanwhile was replaced (exit 0).
   Now such a name is made absolute with its folders resolved as the system resolves them
-  (pari_index.input_watch.absolute).
+  (pari_index.system.input_watch.absolute).
 
 - ``--cache CON``, ``--cache cache.``: the run made a folder of a name Windows cannot hold (a device
   name; a final dot Windows strips), which the rule for outputs refuses for every folder the run

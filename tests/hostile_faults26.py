@@ -114,8 +114,8 @@ STOPS: dict[str, Stop] = {
     "ctrl-c-importing-console-template": Stop(_template, "pari_index.console"),
     # While click read the command line (an option's path checked): "Aborted!", exit 1.
     "ctrl-c-reading-options-score": Stop(_score, "pari_index.outputs.paths"),
-    "ctrl-c-reading-options-report": Stop(_report, "pari_index.input_watch"),
-    "ctrl-c-reading-options-validate": Stop(_validate, "pari_index.spelling"),
+    "ctrl-c-reading-options-report": Stop(_report, "pari_index.system.input_watch"),
+    "ctrl-c-reading-options-validate": Stop(_validate, "pari_index.system.spelling"),
 }
 
 

@@ -65,7 +65,7 @@ def _panicking_damage(data: bytes) -> bytes:
 
     import polars as pl
 
-    from pari_index.library_panics import panic_words_held
+    from pari_index.system.library_panics import panic_words_held
 
     for at in range(4, len(data) - 8, 7):
         damaged = data[:at] + b"\xff\xff\xff\x7f" + data[at + 4 :]

@@ -14,19 +14,11 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "pari_index"
 STAGES = ["criteria", "intake", "scoring", "ranking", "outputs"]
 #: Shared helpers every stage may use; they import no stage themselves.
 SHARED = {
-    "archives",
     "errors",
-    "input_watch",
-    "interruptions",
     "letters",
-    "library_panics",
-    "limits",
     "messages",
-    "spelling",
-    "temporaries",
+    "system",
     "textexpr",
-    "threads",
-    "thrift_compact",
 }
 #: Backward imports still to be removed, as (file, module): none left. A new one must be listed here
 #: with the reason, and the test below fails as soon as it is gone.

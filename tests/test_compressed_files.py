@@ -1,4 +1,4 @@
-"""A compressed file given where pari reads a file (pari_index.archives): every reader says what
+"""A compressed file given where pari reads a file (pari_index.system.archives): every reader says what
 it is, what it holds and to extract it (``compressed-file``), in both languages, instead of "cannot
 be opened as a spreadsheet (CalamineError: ...)", "a binary file, not CSV" or "not UTF-8 text
 (byte 1)"; a workbook's or an OpenDocument's own zip is not one."""
@@ -20,8 +20,8 @@ import pytest
 from children import answers_its_case, pari_child
 from click.testing import CliRunner
 
-from pari_index.archives import compressed_file
 from pari_index.cli import main
+from pari_index.system.archives import compressed_file
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -1,6 +1,6 @@
 """What the cases of tests/hostile_faults23.py answer, each a real ``pari`` child (beside a helper
 process, or without root's power over file permissions, as the case says), in both languages;
-and the guards they exercise, each on its own: the watch on inputs (pari_index.input_watch), the
+and the guards they exercise, each on its own: the watch on inputs (pari_index.system.input_watch), the
 cache that stores nothing from a changed input, an output that is never put in place then, and
 an existing file that cannot be read, which is nobody's to replace."""
 
@@ -19,11 +19,11 @@ from children import pari_child
 from hostile_faults23 import CASES, NOT_WRITTEN, Fault
 from language_leaks import Vocabulary, data_text, leaks, vocabulary
 
-from pari_index import input_watch
 from pari_index.errors import IntakeError
 from pari_index.intake.cache import CacheStore
 from pari_index.outputs.files import placed_together, write_text
 from pari_index.outputs.ownership import unreadable_file
+from pari_index.system import input_watch
 
 #: The system's own words for an error, which a Vietnamese message gives in brackets after its own
 #: (messages.command_line.os_reason_vi): not a leak.

@@ -1,6 +1,6 @@
 """What the cases of tests/hostile_faults24.py answer, each a real ``pari`` child beside a helper
 process that changes an input while it is read, in both languages; and the watch on input
-folders on its own (pari_index.input_watch.folder_view)."""
+folders on its own (pari_index.system.input_watch.folder_view)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from hostile_faults24 import CASES, NOT_PRINTED, NOT_WRITTEN, SAVED, USERS_OWN
 from language_leaks import Vocabulary, data_text, vocabulary
 from test_hostile_faults23 import _answer, answers_in_its_language
 
-from pari_index import input_watch
 from pari_index.errors import IntakeError, OutputError
-from pari_index.input_watch import InputFolder
 from pari_index.outputs.files import placed_together, write_text
+from pari_index.system import input_watch
+from pari_index.system.input_watch import InputFolder
 
 
 @pytest.fixture(scope="module")

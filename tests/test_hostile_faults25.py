@@ -1,7 +1,7 @@
 """What the cases of tests/hostile_faults25.py answer, each a real ``pari`` child (beside a helper
 process where the case has one), in both languages; and the watch on input folders on its own:
 links watched by what they name, a folder walked only where the command reads it as a folder
-(pari_index.input_watch.InputFolder)."""
+(pari_index.system.input_watch.InputFolder)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from hostile_faults25 import CASES, NOT_WRITTEN, SAVED, USERS_OWN
 from language_leaks import Vocabulary, data_text, vocabulary
 from test_hostile_faults23 import _answer, answers_in_its_language
 
-from pari_index import input_watch
 from pari_index.errors import IntakeError
-from pari_index.input_watch import InputFolder
+from pari_index.system import input_watch
+from pari_index.system.input_watch import InputFolder
 
 
 @pytest.fixture(scope="module")
@@ -382,7 +382,7 @@ def test_a_run_s_own_spills_in_the_evidence_folder_are_no_change(
 
 
 def test_the_watch_knows_the_spill_folders_names() -> None:
-    from pari_index.temporaries import SPILL_NAME
+    from pari_index.system.temporaries import SPILL_NAME
 
     for name in ("pari-detail-1234-ab_cd9ef", "pari-raw-x1y2z3w4", "pari-intake-7-abcdefgh"):
         assert SPILL_NAME.match(name) and input_watch._SPILL.fullmatch(name), name

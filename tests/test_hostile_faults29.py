@@ -223,7 +223,7 @@ def test_a_stop_with_earlier_results_says_they_are_kept(tmp_path: Path, lang: st
 
 def test_what_became_of_the_outputs_is_as_they_are(tmp_path: Path) -> None:
     """The three answers, from the command's own watch: none there, one kept, one put in place."""
-    from pari_index.input_watch import note_outputs, outputs_at_end, placed, watching
+    from pari_index.system.input_watch import note_outputs, outputs_at_end, placed, watching
 
     new, old = tmp_path / "new.xlsx", tmp_path / "old.xlsx"
     old.write_bytes(b"earlier results")

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from pari_index.cli import main
 from pari_index.errors import UsageError
-from pari_index.limits import env_limit
 from pari_index.outputs.results import read_results
+from pari_index.system.limits import env_limit
 
 
 def _data_rows(path: Path) -> int:

@@ -21,11 +21,12 @@ from typing import Any
 import polars as pl
 import pytest
 
-from pari_index import console, interruptions
+from pari_index import console
 from pari_index.intake.by_batch import BatchFrames, _Spill
 from pari_index.intake.cache import CacheStore
 from pari_index.outputs.files import atomic_folder, atomic_path
 from pari_index.scoring.batches import DetailStore
+from pari_index.system import interruptions
 
 
 @pytest.fixture

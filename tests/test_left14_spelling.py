@@ -3,7 +3,7 @@
 Session 13 made ``pari`` look a name up so (cli_params._InputPath); a library caller with the same name
 got "file not found": ``pari.load_criteria``, ``pari.score``, ``pari.read_results`` and the stage
 readers (intake.register.read_register, criteria.loading.load_criteria). The lookup is now one
-function (pari_index.spelling.spelled_on_disk) that the readers, the facade and the command use.
+function (pari_index.system.spelling.spelled_on_disk) that the readers, the facade and the command use.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from click.testing import CliRunner
 from hostile_sweep8 import CRITERIA, EXAMPLES
 
 import pari_index as pari
-from pari_index import spelling
 from pari_index.cli import main
 from pari_index.criteria.loading import load_criteria
 from pari_index.intake.register import read_register
+from pari_index.system import spelling
 
 SET_NAME = "Bộ tiêu chí.yaml"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pari_index import limits
 from pari_index.cli import main
 from pari_index.outputs import report
+from pari_index.system import limits
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SCORE = ["score", str(EXAMPLES / "assessments_long.csv"), "--communes", str(EXAMPLES / "communes.csv")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pari_index.library_panics import STEP_MARK, without_panics
+from pari_index.system.library_panics import STEP_MARK, without_panics
 
 #: As polars 1.3x prints a panic of one of its threads, with pari's step line written meanwhile
 #: by the main thread (seen in the twenty-fourth session's byte-mutation campaign).

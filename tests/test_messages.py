@@ -65,7 +65,7 @@ def emitted_kinds() -> set[str]:
     found: set[str] = set()
     kind_like = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
     files = [*(SRC / "intake").rglob("*.py"), *(SRC / "scoring").rglob("*.py"), *(SRC / "ranking").rglob("*.py")]
-    for path in [*files, SRC / "limits.py"]:
+    for path in [*files, SRC / "system" / "limits.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and kind_like.match(node.value):
                 found.add(node.value)

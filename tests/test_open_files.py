@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from children import ROOT, pari_child
 
-from pari_index import limits
+from pari_index.system import limits
 
 EXAMPLES = ROOT / "examples"
 SCORE = [
@@ -63,7 +63,7 @@ def test_a_low_soft_limit_is_raised_within_the_hard_one() -> None:
     if hard != resource.RLIM_INFINITY and hard < limits.MIN_OPEN_FILES:
         pytest.skip(f"this session's own hard limit of open files is {hard}")
     code = (
-        "import resource\nfrom pari_index.limits import open_files_room\n"
+        "import resource\nfrom pari_index.system.limits import open_files_room\n"
         "open_files_room()\nprint(resource.getrlimit(resource.RLIMIT_NOFILE)[0])"
     )
     done = _with_soft_limit(10, code)

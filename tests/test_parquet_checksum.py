@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from pari_index.cli import main
 from pari_index.intake.tables import read_table_file
 from pari_index.outputs.parquet_patch import Field, encode
-from pari_index.thrift_compact import BINARY, I32, I64, LIST, STRUCT
+from pari_index.system.thrift_compact import BINARY, I32, I64, LIST, STRUCT
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 COLUMNS = ("commune_code", "criterion_id", "input", "value")

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 
 from pari_index.cli import main
 from pari_index.errors import UsageError
-from pari_index.limits import MAX_REPORT_UNITS
 from pari_index.outputs.report import render_report
 from pari_index.outputs.results import read_results
+from pari_index.system.limits import MAX_REPORT_UNITS
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SCORE = [

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pari_index import temporaries
 from pari_index.scoring.batches import DetailStore
+from pari_index.system import temporaries
 
 HOUR = 3600
 

@@ -11,7 +11,7 @@ import pytest
 
 from pari_index.intake.parquet_measure import _FOOTER, Unreadable, _Thrift
 from pari_index.outputs.parquet_patch import FormatMismatch, _Reader, encode
-from pari_index.thrift_compact import LIST, MAX_DEPTH, STRUCT, CompactError, CompactReader
+from pari_index.system.thrift_compact import LIST, MAX_DEPTH, STRUCT, CompactError, CompactReader
 
 
 def _footer() -> bytes:

@@ -29,10 +29,8 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet, Leaf
-from pari_index.input_watch import InputFolder, check_unchanged, watching
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
-from pari_index.limits import YEARS
 from pari_index.outputs.files import AnyFrame
 from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, names_a_folder, sources, spelled_as_folder
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
@@ -40,7 +38,9 @@ from pari_index.outputs.results import write_results as _write_tables
 from pari_index.pipeline import run_score as _run_score
 from pari_index.scoring.run import ScoreResult
 from pari_index.scoring.run import score as _score
-from pari_index.spelling import spelled_on_disk
+from pari_index.system.input_watch import InputFolder, check_unchanged, watching
+from pari_index.system.limits import YEARS
+from pari_index.system.spelling import spelled_on_disk
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,7 +64,7 @@ def _is_path(value: object) -> bool:
 
 
 #: The path arguments the facade reads (``path`` of load_criteria too): a name typed composed is
-#: given on as the disk spells it (pari_index.spelling), so that the run's checks, its
+#: given on as the disk spells it (pari_index.system.spelling), so that the run's checks, its
 #: provenance and its messages see the file the readers read.
 _READ = ("assessments", "survey", "communes", "appraisal", "evidence_dir", "previous", "lineage", "criteria")
 
@@ -139,7 +139,7 @@ def _paths_of(value: Any) -> list[Any]:
 
 def _watched(function: str, arguments: dict[str, Any]) -> contextlib.AbstractContextManager[None]:
     """The call's inputs watched and its outputs noted from before they are read, as a command's
-    (pari_index.input_watch): nothing is written from an input that changes meanwhile, nor over
+    (pari_index.system.input_watch): nothing is written from an input that changes meanwhile, nor over
     a file another program writes under an output's name."""
     read = [
         _as_read(k, p)
@@ -154,7 +154,7 @@ def _watched(function: str, arguments: dict[str, Any]) -> contextlib.AbstractCon
 def _as_read(name: str, path: Any) -> list[Any]:
     """What the watch looks at of the argument ``name``'s ``path``: the evidence folder whole,
     last year's results by what is read of them, any other input as a file (a folder there is
-    refused by its reader, not walked first: pari_index.input_watch.InputFolder)."""
+    refused by its reader, not walked first: pari_index.system.input_watch.InputFolder)."""
     if name == "evidence_dir":
         return [InputFolder(path)]
     if name == "previous":

@@ -51,9 +51,9 @@ from pari_index.errors import (
     quoted,
 )
 from pari_index.launch import command_lang
-from pari_index.library_panics import STEP_MARK
-from pari_index.limits import YEARS
 from pari_index.messages.help_words import lang_defaults, localise_help
+from pari_index.system.library_panics import STEP_MARK
+from pari_index.system.limits import YEARS
 
 
 def _one_malloc_arena() -> None:
@@ -195,8 +195,8 @@ def validate(files: tuple[Path, ...], bundled: bool, lang: str) -> None:
     from pari_index.criteria.loading import bundled_criteria, validate_files
     from pari_index.criteria.units import unit_names
     from pari_index.errors import visible
-    from pari_index.input_watch import check_unchanged
     from pari_index.messages import VALIDATED, format_number
+    from pari_index.system.input_watch import check_unchanged
 
     paths: list[Path] = list(files)
     if bundled:
@@ -405,9 +405,9 @@ def score(
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
     from pari_index.from_results import explain_from_results
-    from pari_index.input_watch import check_unchanged, watching
     from pari_index.outputs.paths import check_names, check_read_once, sources, watched
     from pari_index.outputs.results import results_sources
+    from pari_index.system.input_watch import check_unchanged, watching
 
     _no_path_for_a_code([("COMMUNE", commune), ("CRITERION", criterion)])
     check_names([("--results", results)])
@@ -499,11 +499,11 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     from pari_index.from_results import criteria_for_results
-    from pari_index.input_watch import watching
     from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources, watched
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import with_run_warnings, write_report
     from pari_index.outputs.results import read_results, results_sources
+    from pari_index.system.input_watch import watching
 
     if date is not None:
         check_date(date)
@@ -688,9 +688,9 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None:
     from pari_index.authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
     from pari_index.criteria.loading import load_criteria
-    from pari_index.input_watch import check_unchanged
     from pari_index.outputs.files import write_csv, write_xlsx
     from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.system.input_watch import check_unchanged
 
     if output is not None:
         check_paths([Target(output, suffixes=(".csv", ".xlsx"))], sources(("OLD", old), ("NEW", new)))

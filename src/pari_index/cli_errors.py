@@ -42,7 +42,7 @@ from pari_index.errors import (
     Problem,
     os_error_parts,
 )
-from pari_index.limits import memory_room, open_files_room
+from pari_index.system.limits import memory_room, open_files_room
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -53,7 +53,7 @@ class _AnyPath(click.Path):
 
 class _OutputPath(_AnyPath):
     """A file or folder the command writes, named as the disk spells it where the disk has it
-    under another composition of its accents (pari_index.spelling.spelled_on_disk): the output
+    under another composition of its accents (pari_index.system.spelling.spelled_on_disk): the output
     itself (an earlier results workbook unpacked from a Mac's zip, named decomposed, NFD), else
     its folder. ``-o "Kết quả.xlsx"`` typed composed (NFC) beside such a file wrote a second file
     of the same look, and ``-o "Kết quả/x.xlsx"`` a second folder: two names Explorer and ``ls``
@@ -61,7 +61,7 @@ class _OutputPath(_AnyPath):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from pari_index.outputs.paths import as_written, names_a_folder
-        from pari_index.spelling import spelled_on_disk
+        from pari_index.system.spelling import spelled_on_disk
 
         given = as_written(Path(os.fsdecode(super().convert(value, param, ctx))))
         whole = spelled_on_disk(given)
@@ -80,11 +80,11 @@ class _InputPath(_AnyPath):
     """A file or folder the command reads. A name not found as it is typed is looked for with its
     accents composed (NFC) in each folder of the path: a folder unpacked from a Mac's zip names its
     files decomposed (NFD), and ``pari score "Đánh giá xã.csv"`` was "file not found" beside a file
-    of that very name. The lookup is the library's own (pari_index.spelling.spelled_on_disk): its
+    of that very name. The lookup is the library's own (pari_index.system.spelling.spelled_on_disk): its
     readers find such a name too, and the evidence files named in cells are looked up so."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from pari_index.spelling import spelled_on_disk
+        from pari_index.system.spelling import spelled_on_disk
 
         return spelled_on_disk(Path(os.fsdecode(super().convert(value, param, ctx))))
 
@@ -93,7 +93,7 @@ INPUT = _InputPath(path_type=Path, readable=False)
 
 
 class _InputFolder(_InputPath):
-    """An input the command may read as a folder (pari_index.input_watch.InputFolder): watched
+    """An input the command may read as a folder (pari_index.system.input_watch.InputFolder): watched
     whole while the command runs (``--evidence-dir``), or by the tables a results folder holds
     (``results``). Every other input is read as a file: a folder given there is refused by its
     reader, not walked first."""
@@ -120,9 +120,9 @@ def outputs_named_as_folders() -> contextlib.AbstractContextManager[None]:
 def watched_inputs() -> contextlib.AbstractContextManager[None]:
     """The files and folders the command under way reads (every parameter of the input path
     type), watched from before they are read: no output is put in place, and no result printed,
-    when one changes while it is read (pari_index.input_watch). The command's outputs (every
+    when one changes while it is read (pari_index.system.input_watch). The command's outputs (every
     parameter of the output path type) are not looked at in an input folder."""
-    from pari_index.input_watch import InputFolder, watching
+    from pari_index.system.input_watch import InputFolder, watching
 
     ctx = click.get_current_context(silent=True)
     read: list[Path | InputFolder] = []
@@ -141,8 +141,8 @@ def watched_inputs() -> contextlib.AbstractContextManager[None]:
 
 
 def _input_folder(path: Path, reads: str) -> Any:
-    """What of the folder ``path`` the command reads (pari_index.input_watch.InputFolder)."""
-    from pari_index.input_watch import InputFolder
+    """What of the folder ``path`` the command reads (pari_index.system.input_watch.InputFolder)."""
+    from pari_index.system.input_watch import InputFolder
 
     if reads == "results":
         from pari_index.outputs.results import table_files
@@ -249,9 +249,9 @@ def _param_name(ctx: click.Context, param: click.Parameter) -> str:
 #: while ``PARI_MAX_CELLS=-5`` stopped the same run (exit 2), and ``PARI_MAX_CELL=9`` (a typo) by
 #: every run. :func:`check_every_limit` checks them all, the same way, before any command works.
 LIMIT_VARIABLES: dict[str, tuple[str, str]] = {
-    "PARI_MAX_ITEM_ROWS": ("pari_index.limits", "MAX_ITEM_ROWS"),
-    "PARI_MAX_TEMPLATE_ROWS": ("pari_index.limits", "MAX_TEMPLATE_ROWS"),
-    "PARI_MAX_REPORT_UNITS": ("pari_index.limits", "MAX_REPORT_UNITS"),
+    "PARI_MAX_ITEM_ROWS": ("pari_index.system.limits", "MAX_ITEM_ROWS"),
+    "PARI_MAX_TEMPLATE_ROWS": ("pari_index.system.limits", "MAX_TEMPLATE_ROWS"),
+    "PARI_MAX_REPORT_UNITS": ("pari_index.system.limits", "MAX_REPORT_UNITS"),
     "PARI_MAX_CRITERIA_BYTES": ("pari_index.criteria.file_text", "MAX_FILE_BYTES"),
     "PARI_MAX_CRITERIA_ITEMS": ("pari_index.criteria.loading", "MAX_ITEMS"),
     "PARI_MAX_CRITERIA_INPUTS": ("pari_index.criteria.loading", "MAX_INPUTS"),
@@ -283,7 +283,7 @@ def check_every_limit() -> None:
     import difflib
     import importlib
 
-    from pari_index.limits import env_limit
+    from pari_index.system.limits import env_limit
 
     problems: list[Problem] = []
     for name in sorted(n for n in os.environ if n.upper().startswith(LIMIT_PREFIX)):

@@ -26,7 +26,7 @@ from typing import Any, NoReturn
 
 import click
 
-from pari_index.interruptions import deliver
+from pari_index.system.interruptions import deliver
 
 
 class Terminated(KeyboardInterrupt):
@@ -55,7 +55,7 @@ def terminate_as_interrupt() -> Iterator[None]:
 
     def raise_terminated(number: int, _frame: object) -> None:
         SIGNALLED.append(number)
-        # Raised now, or where a step that must not be cut in two ends (pari_index.interruptions).
+        # Raised now, or where a step that must not be cut in two ends (pari_index.system.interruptions).
         deliver(KeyboardInterrupt() if number == signal.SIGINT else Terminated(number))
 
     SIGNALLED.clear()
@@ -135,7 +135,7 @@ def closed_streams() -> None:
 def say_signalled(number: int, lang: str) -> NoReturn:
     if number == signal.SIGINT:
         say_interrupted(lang)
-    from pari_index.input_watch import outputs_at_end
+    from pari_index.system.input_watch import outputs_at_end
 
     # What became of the outputs, as they are: "the previous results are left as they were" was
     # said of a run that had none, and of one stopped after writing them.

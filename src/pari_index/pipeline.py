@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from pari_index import input_watch
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError, quoted
 from pari_index.intake import file_digests
 from pari_index.intake.folding import counted, counted_kind
-from pari_index.limits import check_report_size
 from pari_index.messages import Words, progress_text
 from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
+from pari_index.system import input_watch
+from pari_index.system.limits import check_report_size
 
 if TYPE_CHECKING:
     from pari_index.criteria.loading import LoadedCriteria
@@ -179,7 +179,7 @@ def _watched(
     previous: str | Path | None,
     outputs: tuple[str | Path | None, ...],
 ) -> contextlib.AbstractContextManager[None]:
-    """The run's inputs watched while it reads them (pari_index.input_watch), the evidence folder
+    """The run's inputs watched while it reads them (pari_index.system.input_watch), the evidence folder
     whole, last year's results by what is read of them (the tables of a folder, or the workbook
     and the CSV files its long sheets overflowed to); its outputs not looked at in an input
     folder."""

@@ -14,7 +14,6 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from pari_index.archives import compressed_file
 from pari_index.criteria.yaml_reader import CONTROL
 from pari_index.errors import (
     CriteriaError,
@@ -25,8 +24,9 @@ from pari_index.errors import (
     unreadable_hint,
     visible,
 )
-from pari_index.input_watch import remember_piped
-from pari_index.limits import env_limit
+from pari_index.system.archives import compressed_file
+from pari_index.system.input_watch import remember_piped
+from pari_index.system.limits import env_limit
 
 #: The most bytes read from a criteria file, device or pipe. The bundled sets are about 50 KB.
 #: Raised with the environment variable PARI_MAX_CRITERIA_BYTES.

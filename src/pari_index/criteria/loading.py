@@ -30,8 +30,8 @@ from pari_index.errors import (
     CriteriaError,
     Problem,
 )
-from pari_index.limits import env_limit
-from pari_index.spelling import spelled_on_disk
+from pari_index.system.limits import env_limit
+from pari_index.system.spelling import spelled_on_disk
 
 
 def max_items() -> int:
@@ -184,7 +184,7 @@ def _locate(parsed: ParsedYaml, loc: Sequence[int | str]) -> tuple[str, int | No
 
 def load_criteria(path: str | Path | None = None) -> LoadedCriteria:
     """Load a criteria set from a YAML file, or the bundled default when ``path`` is None."""
-    # A name typed composed is found where the disk names it decomposed (pari_index.spelling).
+    # A name typed composed is found where the disk names it decomposed (pari_index.system.spelling).
     target = spelled_on_disk(path) if path is not None else default_criteria_path()
     text = unicodedata.normalize("NFC", read_text_file(target))
     return load_criteria_text(text, str(path) if path is not None else target.name)

@@ -28,8 +28,8 @@ from pari_index.criteria.rules import (
     Strict,
 )
 from pari_index.errors import quoted
-from pari_index.limits import YEARS
 from pari_index.messages import set_text
+from pari_index.system.limits import YEARS
 
 #: The longest criterion id ("1.1.4" has 5 characters).
 MAX_ID_CHARS = 40

@@ -15,7 +15,6 @@ from typing import Any
 
 import polars as pl
 
-from pari_index import input_watch
 from pari_index.criteria.compiling import COMMUNE, compile_criteria
 from pari_index.criteria.model import CriteriaSet
 from pari_index.demo.layout import (
@@ -32,10 +31,11 @@ from pari_index.demo.plans import _Plan, _plans, _Settings
 from pari_index.demo.register import Commune, make_register, register_frame
 from pari_index.demo.rows import _batches
 from pari_index.demo.words import FAMILY, GIVEN, MIDDLE
-from pari_index.input_watch import check_unchanged
-from pari_index.interruptions import held
 from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale, folder_for_the_block, folder_on_disk, on_disk
 from pari_index.outputs.ownership import as_marked, file_digest, marked_line
+from pari_index.system import input_watch
+from pari_index.system.input_watch import check_unchanged
+from pari_index.system.interruptions import held
 
 
 class _Sink:
@@ -203,7 +203,7 @@ def generate(
         share = min(0.5, max(0.15, 6 / len(units)))
         settings = _Settings(plans, compiled, year, mistakes, appraisers, wide_codes, seed, share)
 
-        with held():  # made and recorded for removal as one step (pari_index.interruptions)
+        with held():  # made and recorded for removal as one step (pari_index.system.interruptions)
             scratch = tempfile.TemporaryDirectory(dir=out, prefix=f"{_STAGE_PREFIX}{os.getpid()}-")
         with scratch as scratch_name:
             stage, parts = Path(scratch_name) / "set", Path(scratch_name) / "parts"
@@ -236,7 +236,7 @@ def _put_in_place(staged: dict[str, Path], out: Path, stale: Sequence[Path]) -> 
     files of an earlier set of this folder that this one does not have (an earlier run's wide
     form, which would be scored with this run's register; its files of another format), those
     still as its README lists them (pari_index.outputs.ownership.as_marked). A stop signal waits for the end
-    (pari_index.interruptions), and another run putting its set into the same folder waits for
+    (pari_index.system.interruptions), and another run putting its set into the same folder waits for
     this one (a lock on the folder, where the system has one): the folder holds one whole set,
     the previous one until then. Until the twenty-first session the files were written in place
     one after the other: a run stopped or failing part-way left the previous set cut short or

@@ -45,8 +45,8 @@ from pari_index.intake.many import FilesAhead
 from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
-from pari_index.temporaries import spill_folder
-from pari_index.threads import joined, result_of, taken
+from pari_index.system.temporaries import spill_folder
+from pari_index.system.threads import joined, result_of, taken
 
 
 def batches_of(codes: pl.Series, size: int | None) -> list[pl.Series]:

@@ -37,13 +37,13 @@ import polars.selectors as cs
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
 from pari_index.errors import Problem
-from pari_index.input_watch import changed as inputs_changed
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import NotACacheFolder, TooLarge, claim, is_entry, read_regular, remove_leftovers
 from pari_index.intake.parquet_measure import OverLimit, read_measured
-from pari_index.interruptions import held
-from pari_index.threads import result_of
+from pari_index.system.input_watch import changed as inputs_changed
+from pari_index.system.interruptions import held
+from pari_index.system.threads import result_of
 
 #: Raised by the layout of entries; entries of another format are ignored.
 CACHE_FORMAT = 1
@@ -244,7 +244,7 @@ class CacheStore:
     def save(self, kind: str, key: str, tables: dict[str, pl.DataFrame]) -> None:
         """Write the entry ``kind/key`` as a whole (temporary folder, then rename), replacing one
         of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES. Nothing is
-        stored when an input of the run changed while it was read (pari_index.input_watch): the
+        stored when an input of the run changed while it was read (pari_index.system.input_watch): the
         tables might be another file's, kept under this one's key for every later run."""
         if inputs_changed():
             return
@@ -253,7 +253,7 @@ class CacheStore:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # The process number in the name lets the next run remove it if this one is killed.
-            with held():  # see pari_index.interruptions
+            with held():  # see pari_index.system.interruptions
                 tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
             digests = {}
             for name, frame in tables.items():
@@ -313,7 +313,7 @@ class CacheStore:
 def cache_cells() -> int:
     """Cells one table of an entry may hold: CACHE_CELLS, or more when the run's limits are raised."""
     from pari_index.intake.sheet import max_cells
-    from pari_index.limits import MAX_ITEM_ROWS, env_limit
+    from pari_index.system.limits import MAX_ITEM_ROWS, env_limit
 
     scaled = CACHE_CELLS * env_limit("PARI_MAX_ITEM_ROWS", MAX_ITEM_ROWS) // MAX_ITEM_ROWS
     return max(CACHE_CELLS, max_cells(), scaled)

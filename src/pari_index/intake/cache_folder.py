@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.temporaries import process_alive
+from pari_index.system.temporaries import process_alive
 
 #: The Cache Directory Tagging Specification's file name and signature (bford.info/cachedir).
 TAG = "CACHEDIR.TAG"

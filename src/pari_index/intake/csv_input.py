@@ -29,8 +29,8 @@ from pari_index.intake.separators import mixed_separators_problem, other_separat
 from pari_index.intake.sheet import MAX_COLUMNS, ReadResult, Sheet, max_cells, too_many_cells, too_many_columns
 from pari_index.intake.two_row_text import join_two_row_text_header
 from pari_index.letters.misread_letters import letters_damaged
-from pari_index.limits import env_limit
 from pari_index.messages import render, render_hint
+from pari_index.system.limits import env_limit
 
 #: Delimiters tried, in order of preference on a tie.
 _DELIMITERS = (",", "\t", ";")

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, shorten_path, visible
-from pari_index.input_watch import watch_within
 from pari_index.intake.values import BIDI_CONTROLS
-from pari_index.spelling import path_as_windows_reads
+from pari_index.system.input_watch import watch_within
+from pari_index.system.spelling import path_as_windows_reads
 
 #: States of an evidence file given in ``evidence_file`` when there is an evidence folder.
 #: file_not_found: no such file; outside_evidence_dir: the name (or a link) leads out of the folder;

@@ -10,8 +10,8 @@ the file again, while the run lasts and only while the file is still the one tha
 file, and every file outside a run, is hashed when asked: nothing is remembered from one run to
 the next (a file rewritten in place within one clock tick would have the same identity).
 
-Only the standard library and the shared helpers :mod:`pari_index.spelling` and
-:mod:`pari_index.input_watch` (the file identity it shares with the watch on inputs) are imported
+Only the standard library and the shared helpers :mod:`pari_index.system.spelling` and
+:mod:`pari_index.system.input_watch` (the file identity it shares with the watch on inputs) are imported
 (:mod:`pari_index.outputs.provenance` uses this too).
 """
 
@@ -25,11 +25,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from pari_index.input_watch import Identity as _Identity
-from pari_index.input_watch import absolute as _absolute
-from pari_index.input_watch import identity as _identity
-from pari_index.spelling import spelled_on_disk
-from pari_index.threads import result_of
+from pari_index.system.input_watch import Identity as _Identity
+from pari_index.system.input_watch import absolute as _absolute
+from pari_index.system.input_watch import identity as _identity
+from pari_index.system.spelling import spelled_on_disk
+from pari_index.system.threads import result_of
 
 #: Read in blocks: a national assessment file is tens to hundreds of megabytes.
 _BLOCK = 1 << 20

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from pari_index.limits import env_limit
 from pari_index.messages import format_number, title
+from pari_index.system.limits import env_limit
 
 #: The finding that stands for the folded ones.
 FOLDED = "findings-folded"

@@ -30,9 +30,9 @@ from pari_index.intake.by_batch import BatchedIntake, batches_of, read_assessmen
 from pari_index.intake.evidence_files import EvidenceFolder
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.register import Register, read_register, register_from_codes
-from pari_index.limits import check_run_size
 from pari_index.messages import params_json, progress_text
-from pari_index.spelling import spelled_on_disk
+from pari_index.system.limits import check_run_size
+from pari_index.system.spelling import spelled_on_disk
 
 Progress = Callable[[str], None]
 

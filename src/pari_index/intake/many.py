@@ -29,7 +29,7 @@ from pari_index.intake.csv_input import kept_grids_room, sniff
 from pari_index.intake.grid import WIDE_COLUMNS, Place, normalise_header, plan_columns
 from pari_index.intake.sheet import FILE, MAX_CELL_CHARS, MAX_COLUMNS, ROW, SHEET, ReadResult, Sheet
 from pari_index.intake.tables import read_table_file
-from pari_index.threads import joined
+from pari_index.system.threads import joined
 
 #: Fewer files than this are read one by one (nothing to gain).
 MIN_FILES = 8

@@ -19,8 +19,8 @@ from pari_index.intake.sheet import (
     too_many_cells,
     too_many_columns,
 )
-from pari_index.library_panics import panic_words_held
 from pari_index.messages.labels import dtype_words
+from pari_index.system.library_panics import panic_words_held
 
 
 def _unsupported(name: str, dtype: object, file: str) -> Problem:

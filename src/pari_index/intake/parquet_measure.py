@@ -26,9 +26,9 @@ from typing import BinaryIO
 import polars as pl
 
 from pari_index.errors import Problem
-from pari_index.library_panics import panic_words_held
-from pari_index.limits import env_limit
-from pari_index.thrift_compact import (
+from pari_index.system.library_panics import panic_words_held
+from pari_index.system.limits import env_limit
+from pari_index.system.thrift_compact import (
     BINARY,
     BYTE,
     DOUBLE,

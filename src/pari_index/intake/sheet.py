@@ -17,7 +17,7 @@ import polars as pl
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.tones import y_for_i_bare
-from pari_index.limits import env_limit
+from pari_index.system.limits import env_limit
 
 if TYPE_CHECKING:
     from pari_index.intake.csv_input import CsvRanges

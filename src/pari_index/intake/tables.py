@@ -29,7 +29,6 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.archives import compressed_file
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, unreadable_file
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text, is_binary
@@ -48,8 +47,9 @@ from pari_index.intake.sheet import (
     rename_columns,
     same_field_columns,
 )
-from pari_index.limits import env_limit
-from pari_index.spelling import spelled_on_disk
+from pari_index.system.archives import compressed_file
+from pari_index.system.limits import env_limit
+from pari_index.system.spelling import spelled_on_disk
 
 MAX_INPUT_BYTES = 2 * 1024**3
 #: Bytes read from a pipe, or from a file whose size the system does not tell (/proc); raise with

@@ -41,9 +41,7 @@ import polars as pl
 
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
-from pari_index.input_watch import check_unchanged, placed
 from pari_index.intake.cache_folder import ParquetReuse, read_regular
-from pari_index.interruptions import held
 from pari_index.outputs.paths import (
     TEMPORARY,
     Source,
@@ -54,7 +52,9 @@ from pari_index.outputs.paths import (
     not_results_folder,
     resolved,
 )
-from pari_index.temporaries import process_alive
+from pari_index.system.input_watch import check_unchanged, placed
+from pari_index.system.interruptions import held
+from pari_index.system.temporaries import process_alive
 
 XLSX_MAX_ROWS = 1_048_575  # one row for the header
 
@@ -349,7 +349,7 @@ def _unmake_folders(written: bool) -> None:
 @contextlib.contextmanager
 def folder_for_the_block(folder: Path) -> Iterator[None]:
     """``folder`` and its missing parents, made for the block (the run's own:
-    pari_index.input_watch) and removed again, each while empty, when the block fails or is
+    pari_index.system.input_watch) and removed again, each while empty, when the block fails or is
     stopped: ``pari demo-data -o 2025/thu/demo`` on a full disk left ``2025/thu/demo``. The
     system's refusal to make them is raised as it comes (OSError)."""
     missing = [part for part in (folder, *folder.parents) if not os.path.lexists(part)]
@@ -376,7 +376,7 @@ def _make_folder(folder: Path) -> None:
             except FileExistsError:
                 continue  # made meanwhile, or a file: is_dir below says which
             _made_folders.append(part)
-            placed(part, below=False)  # the command's own (pari_index.input_watch: output-changed)
+            placed(part, below=False)  # the command's own (pari_index.system.input_watch: output-changed)
             _enterable(part)
         if not folder.is_dir():
             folder.mkdir(parents=True, exist_ok=True)  # raises what a path through a file raises
@@ -405,13 +405,13 @@ _groups: list[list[tuple[Callable[[], None], Callable[[], None]]] | None] = []
 def placed_together() -> Iterator[None]:
     """The outputs written in the block (:func:`atomic_path`, :func:`atomic_folder`) are put in
     place together when it ends, in one step that a stop signal waits for
-    (pari_index.interruptions), the last written first (a report written into the results folder
+    (pari_index.system.interruptions), the last written first (a report written into the results folder
     goes into the old folder, whose files the new one takes over); if the block fails or is
     stopped, none is, and their temporaries are removed. ``pari score -o results --report
     report.html`` stopped or failing while it wrote the report used to leave the new results
     beside the previous report, and say "the previous results are left as they were". A group
     inside a group is part of it. None is put in place when an input of the command changed while
-    it was read (pari_index.input_watch: ``input-changed``)."""
+    it was read (pari_index.system.input_watch: ``input-changed``)."""
     if _groups and _groups[-1] is not None:
         yield
         return
@@ -440,7 +440,7 @@ def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
         _groups[-1].append((place, discard))
         return False
     if not _groups:  # (a file into a folder being written is checked with the folder)
-        check_unchanged()  # no output from an input that changed while it was read (pari_index.input_watch)
+        check_unchanged()  # no output from an input that changed while it was read (pari_index.system.input_watch)
     place()
     return True
 
@@ -489,7 +489,7 @@ def _place_file(tmp: Path, path: Path, named: Path) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         raise OutputError(os_problem(exc, named)) from None
-    placed(path)  # now the command's own (pari_index.input_watch: output-changed)
+    placed(path)  # now the command's own (pari_index.system.input_watch: output-changed)
     folder_on_disk(path.parent)
 
 
@@ -522,7 +522,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     clean_stale(path)
     tmp: Path | None = None
     try:
-        with held():  # made and recorded for removal as one step (pari_index.interruptions)
+        with held():  # made and recorded for removal as one step (pari_index.system.interruptions)
             tmp = _temporary_file(path)
         yield tmp
         on_disk(tmp)
@@ -744,8 +744,8 @@ def _patched(frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse) -> bytes |
     cannot be patched."""
     from pari_index.intake.cache import MAX_TABLE_BYTES
     from pari_index.intake.parquet_measure import MAX_FOOTER_BYTES, footer_length
-    from pari_index.limits import env_limit
     from pari_index.outputs.parquet_patch import patched_parquet
+    from pari_index.system.limits import env_limit
 
     if not isinstance(frame, pl.DataFrame):
         return None

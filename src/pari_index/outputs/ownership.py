@@ -40,10 +40,10 @@ import stat
 import zipfile
 from pathlib import Path
 
-from pari_index.archives import ZIP_READ_ERRORS
 from pari_index.errors import Problem, UsageError
 from pari_index.outputs.names import shown_name
 from pari_index.outputs.results_labels import LANGS, column_heading, sheet_name
+from pari_index.system.archives import ZIP_READ_ERRORS
 
 #: Bytes read from the start of a text output to recognise it.
 HEAD_BYTES = 64 * 1024

@@ -28,7 +28,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.thrift_compact import (
+from pari_index.system.thrift_compact import (
     BINARY,
     BYTE,
     DOUBLE,

@@ -49,8 +49,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import OutputError, Problem, UsageError, path_form, quoted
-from pari_index.input_watch import InputFolder, note_outputs
 from pari_index.outputs.names import shown_name
+from pari_index.system.input_watch import InputFolder, note_outputs
 
 Identity = tuple[int, int]
 
@@ -1101,7 +1101,7 @@ def _given_twice(source: Source, earlier: Source) -> Problem:
 
 
 def watched(inputs: Iterable[Source]) -> list[Path | InputFolder]:
-    """What a command's watch looks at of each input (pari_index.input_watch.watching): a folder
+    """What a command's watch looks at of each input (pari_index.system.input_watch.watching): a folder
     by the names read from it (a results folder's tables), any other input as a file."""
     return [InputFolder(s.path, s.reads) if s.reads else s.path for s in inputs]
 

@@ -33,10 +33,10 @@ from pathlib import Path
 
 from pari_index.criteria.model import CriteriaSet
 from pari_index.errors import Problem, UsageError, quoted, shorten
-from pari_index.input_watch import piped_sha256
 from pari_index.intake import file_digests
-from pari_index.limits import YEARS
-from pari_index.spelling import spelled_on_disk
+from pari_index.system.input_watch import piped_sha256
+from pari_index.system.limits import YEARS
+from pari_index.system.spelling import spelled_on_disk
 
 #: The file :mod:`pari_index.demo` writes beside the synthetic data it generates (its README_NAME).
 SYNTHETIC_README = "SYNTHETIC-README.md"
@@ -48,7 +48,7 @@ _BLOCK = 1 << 20
 
 def file_sha256(path: str | Path) -> str:
     """SHA-256 (hex) of a file's bytes (an input's, hashed once per run: pari_index.file_digests), or
-    of what was read from a pipe, which cannot be read again (pari_index.input_watch.piped_sha256)."""
+    of what was read from a pipe, which cannot be read again (pari_index.system.input_watch.piped_sha256)."""
     known = file_digests.sha256(path) or piped_sha256(spelled_on_disk(path))
     if known is not None:
         return known

@@ -43,7 +43,6 @@ from pari_index.criteria.model import CriteriaSet
 from pari_index.criteria.units import UnitNames, level_labels, unit_names
 from pari_index.errors import Problem
 from pari_index.intake.findings import problems_to_findings
-from pari_index.limits import check_report_size
 from pari_index.messages import set_text
 from pari_index.outputs.explain import explained_in
 from pari_index.outputs.files import write_text
@@ -93,6 +92,7 @@ from pari_index.outputs.report_view import (
 from pari_index.outputs.results_checks import about_facts
 from pari_index.scoring.completeness import notices
 from pari_index.scoring.explanations import input_labeller
+from pari_index.system.limits import check_report_size
 
 __all__ = ["LABELS", "render_report", "write_report"]
 #: Above this many item rows or communes, a group's body is parsed only when the group is opened.

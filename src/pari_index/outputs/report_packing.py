@@ -39,8 +39,8 @@ from pari_index.outputs.report_view import (
     Commune,
     Group,
 )
+from pari_index.system.threads import result_of
 from pari_index.textexpr import format_text
-from pari_index.threads import result_of
 
 # --- rendering --------------------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ import polars as pl
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, unreadable_file
-from pari_index.input_watch import placed
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
@@ -66,6 +65,7 @@ from pari_index.outputs.results_labels import (
 from pari_index.scoring.completeness import notices
 from pari_index.scoring.explanations import input_labeller, level_words
 from pari_index.scoring.run import ScoreResult
+from pari_index.system.input_watch import placed
 
 Format = Literal["xlsx", "csv", "parquet"]
 #: The summary column holding the "incomplete" banner (only in incomplete runs).
@@ -411,8 +411,8 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
 def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) -> pl.DataFrame:
     """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
     in that workbook's words); anything polars or the OS cannot read is located."""
-    from pari_index.archives import file_head
     from pari_index.intake.sheet import open_regular
+    from pari_index.system.archives import file_head
 
     # Opened here, checked to be a file: a pipe or a device under a table's name waited for ever
     # or read without end.
@@ -598,7 +598,7 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
     import fastexcel
 
     from pari_index.intake.xlsx.reading import not_a_workbook
-    from pari_index.library_panics import library_failure, panic_words_held
+    from pari_index.system.library_panics import library_failure, panic_words_held
 
     tables: dict[str, pl.DataFrame] = {}
     lang: str | None = None
@@ -709,7 +709,7 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     """Read a results workbook or folder back (for reports and year-over-year comparison), with
     the ids of its tables, columns and coded values whatever language a workbook is written in.
     A damaged or crafted one gives a located IntakeError (exit 1), never a crash."""
-    from pari_index.spelling import spelled_on_disk
+    from pari_index.system.spelling import spelled_on_disk
 
     p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
     try:

@@ -27,7 +27,6 @@ from pari_index.criteria.method import input_label, method_text, number
 from pari_index.criteria.model import CriteriaSet, Leaf, NotApplicable, Part, UnitType, resolve_leaves
 from pari_index.criteria.rules import Choice, InputType
 from pari_index.intake.register import Register
-from pari_index.limits import check_template_size
 from pari_index.outputs.files import xlsx_workbook
 from pari_index.outputs.template_labels import (
     ALLOWED,
@@ -44,6 +43,7 @@ from pari_index.outputs.template_labels import (
     YES_NO,
     heading,
 )
+from pari_index.system.limits import check_template_size
 
 #: The sheets of the Vietnamese form (the default); SHEETS has both languages.
 INSTRUCTIONS_SHEET = SHEETS["instructions"]["vi"]

@@ -30,7 +30,7 @@ from xml.sax.saxutils import quoteattr
 import polars as pl
 
 from pari_index.outputs.row_chunks import row_chunks
-from pari_index.threads import result_of
+from pari_index.system.threads import result_of
 
 #: Rows composed and written at once: bounds the memory of a sheet to one chunk of its XML (two
 #: are held). 50,000 rows of findings held 180 MB at once; 20,000 hold 100 MB less, and writing

@@ -21,8 +21,8 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.intake.assessments import Intake
-from pari_index.temporaries import spill_folder
-from pari_index.threads import result_of
+from pari_index.system.temporaries import spill_folder
+from pari_index.system.threads import result_of
 
 #: Communes per batch when a run does not say (``pari score --batch-size``): measured on the
 #: national set (benchmarks/README.md, "Batches"), where smaller batches cost time and larger

@@ -50,7 +50,7 @@ from pari_index.intake.register import Register
 from pari_index.intake.schema import CRITERION
 from pari_index.scoring.items import CommuneScores, order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals
-from pari_index.threads import result_of
+from pari_index.system.threads import result_of
 
 #: The digest columns of a commune (two 64-bit hashes: 128 bits).
 KEY = ["_h1", "_h2"]

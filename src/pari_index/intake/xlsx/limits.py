@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pari_index.errors import Problem, cut_mark
-from pari_index.limits import env_limit
+from pari_index.system.limits import env_limit
 
 # --------------------------------------------------------------------------------------------
 # Limits. calamine (through fastexcel) cannot be limited: it inflates every part it reads and

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree
 
-from pari_index.archives import ZIP_READ_ERRORS, zip_archive
 from pari_index.errors import Problem, unreadable_file
 from pari_index.intake.xlsx.budget import _Budget, _inflate_the_rest, _stream
 from pari_index.intake.xlsx.legacy_scan import CFB_SIGNATURE, scan_xls, scan_xlsb
@@ -39,6 +38,7 @@ from pari_index.intake.xlsx.xml_patterns import (
     _parts,
     _text_chars,
 )
+from pari_index.system.archives import ZIP_READ_ERRORS, zip_archive
 
 #: The zip methods of a workbook: stored and deflated. Another (bzip2 and LZMA, which Python's zip
 #: reads but calamine does not: "Cannot detect file format"; Deflate64, which neither reads) is

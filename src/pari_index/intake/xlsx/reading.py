@@ -11,7 +11,6 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.archives import compressed_file, file_head
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
@@ -28,8 +27,9 @@ from pari_index.intake.xlsx.xml_patterns import _CELL_REF
 from pari_index.letters.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
 from pari_index.letters.lost_letters import letters_lost, weigh_lost
 from pari_index.letters.misread_letters import letters_misread, some_damaged, weigh_legacy, weigh_misread
-from pari_index.library_panics import library_failure, panic_words_held
 from pari_index.messages.labels import PARAM_WORDS
+from pari_index.system.archives import compressed_file, file_head
+from pari_index.system.library_panics import library_failure, panic_words_held
 
 
 def sheet_state_words(state: str) -> str:

@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
-from pari_index.interruptions import held
+from pari_index.system.interruptions import held
 
 #: A spill folder's name: its kind, then the process that made it (none before this naming).
 SPILL_NAME = re.compile(r"^pari-(?:raw|ahead|detail|intake)-(?:(\d+)-)?[a-z0-9_]{8}$")
@@ -37,7 +37,7 @@ _swept = False
 def spill_folder(owner: object, kind: str, before_removal: Callable[[], None] | None = None) -> Path:
     """A new folder ``pari-KIND-PID-…`` in the temporary folder, removed when ``owner`` is
     collected or at exit (``before_removal`` called first: a writer still writing there). Made
-    and recorded for removal as one step (:mod:`pari_index.interruptions`)."""
+    and recorded for removal as one step (:mod:`pari_index.system.interruptions`)."""
     global _swept
     if not _swept:
         _swept = True

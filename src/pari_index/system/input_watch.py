@@ -76,7 +76,7 @@ FOLDER_ENTRIES = 250_000
 #: The temporaries pari-index writes beside an output (pari_index.outputs.paths.TEMPORARY): a
 #: report written into an input folder is no change of the folder.
 _OWN_TEMPORARY = re.compile(r"\.pari-(tmp|old)-\d+")
-#: The folders a run in batches spills to in the temporary folder (pari_index.temporaries.SPILL_NAME,
+#: The folders a run in batches spills to in the temporary folder (pari_index.system.temporaries.SPILL_NAME,
 #: written again here: this module imports no other of the package's): with TMPDIR inside the
 #: evidence folder, a run's own spills made it refuse itself, "changed by another program".
 _SPILL = re.compile(r"pari-(?:raw|ahead|detail|intake)-(?:\d+-)?[a-z0-9_]{8}")
