@@ -8,9 +8,12 @@ times and in turn, runs each tool in a child process of its own on the same file
 
 - pari: ``run_score`` as ``pari score`` does it (read, score, verify, rank, write Parquet);
 - the DuckDB peer (benchmarks/peers/duckdb_peer.py) and the pandas peer (pandas_peer.py): read,
-  type, score, evidence policy, totals, index, classes, ranks, write Parquet.
+  type, score, evidence policy, totals, index, classes, ranks, write Parquet;
+- the floor (peers/floor_polars.py): plain polars reading the assessments, typing, reshaping and
+  writing the per-item detail, with nothing checked or scored: the least a polars-based scorer
+  does, so the time no run of pari can go below (it is not compared item by item).
 
-All three score the self-assessments and the survey; the appraisal file is left out (the peers do
+pari and the two peers score the self-assessments and the survey; the appraisal file is left out (the peers do
 not apply council corrections). After the first round each peer is compared with pari item by item
 (points of every commune and item; totals, index, class and rank of every commune) and the number
 of disagreements is printed. The table gives the medians of wall time (the whole child process,
@@ -59,8 +62,8 @@ print(json.dumps({"elapsed": elapsed, "imports": t1 - t0, "peak": peak_bytes()})
 """
 )
 
-TOOLS = ("pari", "duckdb", "pandas")
-PEER_MODULES = {"duckdb": "peers.duckdb_peer", "pandas": "peers.pandas_peer"}
+TOOLS = ("pari", "duckdb", "pandas", "floor")
+PEER_MODULES = {"duckdb": "peers.duckdb_peer", "pandas": "peers.pandas_peer", "floor": "peers.floor_polars"}
 
 
 def run_child(code: str, args: dict[str, Any], src: str | None = None) -> tuple[dict[str, Any], float, float]:
@@ -117,7 +120,9 @@ def print_table(runs: dict[str, list[dict[str, Any]]], agreement: dict[str, int]
     for tool in tools:
         m, p = med[tool], med["pari"]
         differ = agreement.get(tool, 0)
-        agrees = "-" if tool.startswith("pari") else ("yes" if differ == 0 else f"NO ({differ:,} differ)")
+        agrees = (
+            "-" if tool.startswith("pari") or tool == "floor" else ("yes" if differ == 0 else f"NO ({differ:,} differ)")
+        )
         print(
             f"  {tool:<8}  {_s(m['wall']):>8}  {_s(m['cpu']):>8}  {_s(m['elapsed']):>13}  {_mb(m['peak']):>9}  "
             f"{m['wall'] / p['wall']:>10.2f}x  {m['cpu'] / p['cpu']:>9.2f}x  {m['peak'] / p['peak']:>10.2f}x  {agrees}"

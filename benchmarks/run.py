@@ -44,6 +44,7 @@ from typing import Any
 
 import polars as pl
 import yaml
+from peers.floor_polars import round_trip
 
 from pari_index.criteria.loading import bundled_criteria, load_criteria
 from pari_index.criteria.model import CriteriaSet, Part
@@ -252,18 +253,8 @@ def split_per_commune(path: Path, folder: Path) -> int:
 
 
 def bare_round_trip(files: dict[str, Path], out: Path) -> None:
-    """The least any scorer of this file does, in plain polars with no checks: read the long file,
-    type the values, reshape to one row per commune (what rules evaluate), back to one row per
-    commune and item, and write that detail as Parquet."""
-    path = files["assessments_long"]
-    long = pl.read_parquet(path) if path.suffix == ".parquet" else pl.read_csv(path, infer_schema=False)
-    typed = long.with_columns(
-        pl.col("value").cast(pl.String).str.replace(",", ".", literal=True).cast(pl.Float64, strict=False),
-        pl.concat_str(pl.col("criterion_id"), pl.col("input").fill_null(""), separator=":").alias("_key"),
-    )
-    wide = typed.pivot(on="_key", index="commune_code", values="value", aggregate_function="first")
-    detail = wide.unpivot(index="commune_code", variable_name="_key", value_name="value")
-    detail.write_parquet(out)
+    """The least any scorer of this file does, in plain polars with no checks (peers.floor_polars)."""
+    round_trip(files["assessments_long"], out)
 
 
 def evaluator_rows(files: dict[str, Path], criteria: CriteriaSet, sample: int, repeat: int) -> list[Row]:
