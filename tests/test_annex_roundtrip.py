@@ -176,6 +176,48 @@ def test_cli_as_a_process_and_refusals(tmp_path: Path) -> None:
     assert done.returncode == 2 and "must end in .yaml or .yml" in done.stderr
 
 
+def test_the_criteria_group_takes_the_language_as_pari_does(tmp_path: Path) -> None:
+    """``pari criteria --lang en import …`` means ``pari --lang en criteria import …`` (it was
+    "No such option '--lang'"); a command's own --lang still wins; and click's own errors speak it."""
+    path = ROOT / "criteria" / "ha-noi-2025-commune.yaml"
+    annex, draft = tmp_path / "annex.xlsx", tmp_path / "draft.yaml"
+    result = CliRunner().invoke(
+        main, ["criteria", "--lang", "en", "export", str(path), "-o", str(annex), "--lang", "vi"]
+    )
+    assert (result.exit_code, result.output) == (
+        0,
+        f"Đã ghi {annex}: 82 tiêu chí của ha-noi-2025-commune (5666/QĐ-UBND).\n",
+    )
+    result = CliRunner().invoke(main, ["criteria", "--lang", "en", "import", str(annex), "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Wrote {draft}: 82 items, 59 rules recognised"), result.output
+    done = run_process("criteria", "--lang", "en", "import")
+    assert done.returncode == 2 and "Error: Missing argument 'ANNEX.xlsx'." in done.stderr, done.stderr
+    done = run_process("criteria", "--lang", "en", "--help")
+    page = " ".join(done.stdout.split())  # (the help is wrapped to the terminal's width)
+    assert done.returncode == 0 and "Language of the help, and the default of its commands' --lang" in page
+    done = run_process("criteria", "--help")
+    assert "Ngôn ngữ của trợ giúp và mặc định của --lang ở các lệnh bên dưới" in " ".join(done.stdout.split())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_english_reading_copy_is_refused_as_such(tmp_path: Path, lang: str) -> None:
+    """The annex ``export --lang en`` writes is a reading copy: its methods are English. Imported,
+    every item was drafted with «method not recognised» (0 rules recognised, 59 todos, exit 0). Now
+    it is refused at once as what it is (exit 1), and nothing is written."""
+    annex, draft = tmp_path / "en.xlsx", tmp_path / "draft.yaml"
+    path = ROOT / "criteria" / "ha-noi-2025-commune.yaml"
+    assert run_process("criteria", "export", str(path), "-o", str(annex), "--lang", "en").returncode == 0
+    done = run_process("criteria", "import", str(annex), "-o", str(draft), "--lang", lang)
+    assert done.returncode == 1 and "[annex-english-copy]" in done.stderr and "Traceback" not in done.stderr
+    said = {
+        "vi": "gợi ý: nhập phụ lục tiếng Việt (pari criteria export không có --lang en ghi phụ lục ấy)",
+        "en": "hint: import the Vietnamese annex (pari criteria export without --lang en writes it)",
+    }
+    assert said[lang] in done.stderr, done.stderr
+    assert not draft.exists()
+
+
 def test_round_trip_keeps_a_declared_range(tmp_path: Path) -> None:
     """The composite index's 0-10 sub-scores come back as ranges of a number, not as percents."""
     original = load_criteria(Path(__file__).parent / "data" / "composite_index_10.yaml").criteria

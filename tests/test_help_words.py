@@ -95,7 +95,7 @@ def test_lang_before_the_command_is_the_commands_language() -> None:
     # The command's own --lang wins over the one before it (it comes last).
     result = CliRunner().invoke(main, ["--lang", "en", "validate", "missing.yaml", "--lang", "vi"])
     assert "missing.yaml: Không tìm thấy tệp [file-not-found]" in result.output, result.output
-    assert lang_defaults(main, "en")["criteria"] == {"export": {"lang": "en"}, "import": {"lang": "en"}}
+    assert lang_defaults(main, "en")["criteria"] == {"export": {"lang": "en"}, "import": {"lang": "en"}, "lang": "en"}
 
 
 def _options(command: click.Command) -> list[click.Option]:

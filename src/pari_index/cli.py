@@ -632,8 +632,14 @@ def demo_data(
 
 
 @main.group("criteria")
-def criteria_group() -> None:
-    pass  # a group of commands; its help, as every command's, is in pari_index.messages.help_words
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
+@click.pass_context
+def criteria_group(ctx: click.Context, lang: str | None) -> None:
+    # `pari criteria --lang en import …` means what `pari --lang en criteria import …` means: the
+    # default of its commands' --lang (it was "No such option '--lang'", in English). Its help, as
+    # every command's, is in pari_index.messages.help_words.
+    if lang is not None:
+        ctx.default_map = {**(ctx.default_map or {}), **lang_defaults(ctx.command, lang)}
 
 
 criteria_group.command_class = PariCommand

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pari_index.authoring.export import ANNEX_COLUMNS
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
 
@@ -148,6 +149,27 @@ def list_values(record: dict[str, str], columns: list[str]) -> dict[str, str]:
     return {str(i): record.get(name, "") for i, name in enumerate(columns)}
 
 
+def _refuse_english_copy(sheet: Sheet, file: str) -> None:
+    """The English reading copy of an exported annex is refused at once: its scoring methods are
+    English sentences, which the importer does not read (it reads methods as decisions print them,
+    in Vietnamese). Before, each of its items was drafted with a todo «method not recognised»
+    (59 of the Hà Nội set's, «0 rules recognised»), told as if the annex were badly written."""
+    headers = [column for column in sheet.frame.columns if column not in (ROW, FILE, SHEET)]
+    english = ANNEX_COLUMNS["en"]  # the headings of the English reading copy
+    if headers[: len(english)] == english:
+        raise IntakeError(
+            Problem(
+                "annex-english-copy",
+                "this is the English reading copy «pari criteria export --lang en» writes: its scoring methods "
+                "are in English, and the importer reads them only in Vietnamese, as decisions print them",
+                file=file,
+                sheet=sheet.name,
+                hint="import the Vietnamese annex (pari criteria export without --lang en writes it), or use the "
+                "criteria set's YAML itself",
+            )
+        )
+
+
 def read_annex(path: Path, file: str) -> AnnexBook:
     """The annex table of a workbook, and its cover sheets when present; IntakeError when no
     sheet has an STT column and a title column."""
@@ -167,6 +189,7 @@ def read_annex(path: Path, file: str) -> AnnexBook:
     for sheet in result.sheets:
         roles = _roles(sheet)
         if "number" in roles and "title" in roles:
+            _refuse_english_copy(sheet, file)
             book = AnnexBook(file, sheet.name or "", _annex_rows(sheet, roles), roles)
             book.problems = [_as_warning(p) for p in result.problems if not _expected(p)]
             _cover([s for s in result.sheets if s is not sheet], book)

@@ -216,6 +216,18 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "give an .xlsx workbook with the annex table: STT, Lĩnh vực/Tiêu chí, Điểm tối đa, Phương pháp chấm "
         "điểm (docs/authoring.md)",
     ),
+    "annex-english-copy": entry(
+        "Bản đọc tiếng Anh của phụ lục",
+        "English reading copy of an annex",
+        "đây là bản đọc tiếng Anh do «pari criteria export --lang en» ghi: phương pháp chấm viết bằng tiếng "
+        "Anh, mà lệnh nhập chỉ đọc phương pháp chấm viết bằng tiếng Việt như quyết định in",
+        "this is the English reading copy «pari criteria export --lang en» writes: its scoring methods are in "
+        "English, and the importer reads them only in Vietnamese, as decisions print them",
+        "nhập phụ lục tiếng Việt (pari criteria export không có --lang en ghi phụ lục ấy), hoặc nhập chính "
+        "bộ tiêu chí YAML",
+        "import the Vietnamese annex (pari criteria export without --lang en writes it), or use the criteria "
+        "set's YAML itself",
+    ),
     "year-missing": entry(
         "Thiếu năm đánh giá",
         "Assessment year missing",

@@ -133,6 +133,10 @@ OPTION_HELP: dict[str, Words] = {
         "Language of the help, and the default of the command's --lang: vi (Vietnamese) or en (English).",
     ),
     " --version": Words("In phiên bản rồi thoát.", "Show the version and exit."),
+    "criteria --lang": Words(
+        "Ngôn ngữ của trợ giúp và mặc định của --lang ở các lệnh bên dưới: vi (tiếng Việt) hoặc en (tiếng Anh).",
+        "Language of the help, and the default of its commands' --lang: vi (Vietnamese) or en (English).",
+    ),
     # --- validate ------------------------------------------------------------------------------------
     "validate --bundled": Words(
         "Kiểm tra mọi bộ tiêu chí có sẵn trong pari-index.",
