@@ -20,7 +20,7 @@ from typing import Any
 
 from pari_index.authoring.cover import Cover, read_cover, scale_of
 from pari_index.authoring.notes import Note, note
-from pari_index.authoring.parse import parse_number, points_in_thousands
+from pari_index.authoring.parse import parse_number, plain_text, points_in_thousands
 from pari_index.authoring.recognise import read_method
 from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
 from pari_index.criteria.file_text import max_file_bytes
@@ -145,7 +145,7 @@ def _without_unit(text: str) -> str:
 def points_of(text: str | None) -> Decimal | None:
     if text is None:
         return None
-    return parse_number(_without_unit(text))
+    return parse_number(_without_unit(plain_text(text)))
 
 
 def evidence_of(text: str | None) -> list[dict[str, Any]]:
@@ -163,6 +163,18 @@ def evidence_of(text: str | None) -> list[dict[str, Any]]:
         spec["label"] = label
         documents.append(spec)
     return documents
+
+
+def _title_as_label(spec: dict[str, Any], title: str | dict[str, str]) -> None:
+    """The item's title as an input's label. A title the provenance sheet gives in both languages
+    (``{vi, en}``) is the label and its ``label_en``: the whole mapping as the label made a draft
+    that pari validate refused with "label: Input should be a valid string" (session 30)."""
+    if isinstance(title, dict):
+        spec["label"] = title["vi"]
+        if title.get("en"):
+            spec["label_en"] = title["en"]
+    else:
+        spec["label"] = title
 
 
 class _Filler:
@@ -230,7 +242,7 @@ class _Filler:
         else:
             for spec in reading.inputs.values():
                 if spec.get("label") in PLACEHOLDER_LABELS:
-                    spec["label"] = out["title"]
+                    _title_as_label(spec, out["title"])
             out["inputs"] = reading.inputs
             out["rule"] = reading.rule
             self.tree.draft.kinds[out["id"]] = str(reading.rule["kind"])

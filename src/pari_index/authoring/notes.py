@@ -32,6 +32,12 @@ NOTES: dict[str, tuple[str, str]] = {
         "{clause} không nói mỗi đầu mút thuộc mức nào: viết «từ 70% đến dưới 90%»",
         "{clause} does not say which band holds each edge: write «từ 70% đến dưới 90%»",
     ),
+    "signed-points": (
+        "{clause} trừ hoặc cộng điểm, nhưng không viết theo mẫu «Có …: trừ 1 điểm» hay «Mỗi …: trừ 0,25 điểm» "
+        "để biết trừ khi nào",
+        "{clause} takes points away or adds them, but not in the form «Có …: trừ 1 điểm» or «Mỗi …: trừ 0,25 "
+        "điểm» that says when",
+    ),
     "levels?": (
         "nhiều mức không theo thang: nếu chấm theo một mức, viết «Chấm theo một trong các mức:»",
         "several conditions without a ladder: is it a choice of levels («Chấm theo một trong các mức:»)?",

@@ -23,6 +23,8 @@ from pari_index.authoring.notes import Note
 # ends on a letter (.*?\S), and a run of spaces is taken whole (\s*+). Before, one method cell of
 # 30,000 digits and "x: 1 điểm" took 375 s (tests/hostile_faults12.py, annex-backtracking-cells).
 NUMBER = r"(?<![\d.,])[-−]?\d+(?:[.,]\d+)*"
+#: The word for points after a number: «điểm», or «đ» as tables abbreviate it (not the «đ» of «đạt»).
+POINTS_WORD = r"(?:điểm|đ)(?!\w)"
 POINTS_AT_END = re.compile(
     r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$"
 )
@@ -125,10 +127,33 @@ class Unread(Exception):
         self.note = Note(key, args)
 
 
+#: Characters that take no room (zero-width spaces and joiners, a byte-order mark): dropped.
+_NO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def plain_text(text: str) -> str:
+    """A cell's text as the readers compare it: compatibility forms folded (NFKC: a full-width
+    colon or digit, as an East Asian input method types them, is ``:`` or a digit), every run of
+    spaces one space (a no-break space, as Word and web pages put between words, or two spaces),
+    and characters of no width dropped. Before session 30 a method whose words were joined by
+    no-break spaces («Tỷ lệ = [A] / [B]») was read as another rule without a todo (one percent
+    input in place of a rate of two counts, its policy for no denominator lost)."""
+    text = _NO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+    return "\n".join(
+        re.sub(r"[^\S\n]+", " ", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    )
+
+
+#: A method written on one line («…× 100%:; – Từ 100% trở lên: 2 điểm; – …; Không phát sinh: …»)
+#: breaks where the printed one does: each part between ";" is a line, as each clause of a line
+#: («Đạt: 1 điểm; không đạt: 0 điểm») always was. Before session 30 such a method lost its rate
+#: (read as one percent input) or its policy for no denominator, without a todo.
+_ONE_LINE_BREAK = re.compile(r"\s*;\s*")
+
+
 def method_lines(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text).replace("\r", "\n")
     out = []
-    for raw in text.split("\n"):
+    for raw in _ONE_LINE_BREAK.sub("\n", plain_text(text)).split("\n"):
         line = raw.strip().lstrip(_BULLETS).strip()
         line = re.sub(r"^(?:\d+[.)]|[a-zđ]\))\s+", "", line)  # "1) …", "a) …"
         if line:

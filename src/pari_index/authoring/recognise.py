@@ -18,6 +18,7 @@ from pari_index.authoring.parse import (
     NUMBER,
     ON_TIME,
     POINTS_AT_END,
+    POINTS_WORD,
     RATE_HEAD,
     UNITS,
     Clause,
@@ -136,6 +137,12 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
     unpriced = [c.text for c in clauses if c.points is None]
     if unpriced:
         raise Unread("no-points", clause=quoted(unpriced[0].strip()))
+    # A clause that takes points away (or adds them) and reached here is no deduction or bonus the
+    # reader knows: the ladders and yes/no below would give its points as points earned (session
+    # 30: «Có …: trừ 0,5 đ» was a yes/no giving 0.5).
+    signed = next((c for c in clauses if c.sign is not None), None)
+    if signed is not None:
+        raise Unread("signed-points", clause=quoted(signed.text.strip()))
     for clause in clauses:
         if clause.written and (readings := points_in_thousands(clause.written)):
             raise Unread("points-thousands", **readings)
@@ -293,7 +300,7 @@ def _proportional(header: str | None, joined: str) -> tuple[dict[str, Any], Inpu
 
 
 _PER = re.compile(
-    r"(?P<how>mỗi|có|nếu\s+có)\s+(?P<what>.+?)[:,]?\s+(?P<sign>trừ|cộng)\s+(?P<num>" + NUMBER + r")\s*điểm"
+    r"(?P<how>mỗi|có|nếu\s+có)\s+(?P<what>.+?)[:,]?\s+(?P<sign>trừ|cộng)\s+(?P<num>" + NUMBER + r")\s*" + POINTS_WORD
 )
 
 
@@ -311,14 +318,14 @@ def _per_occurrence(joined: str, adjustment: bool) -> tuple[dict[str, Any], Inpu
     rule: dict[str, Any] = {"input": name, "per": per}
     if adjustment:
         rule = {"kind": "bonus" if found["sign"] == "cộng" else "penalty", **rule}
-        cap = re.search(r"tối\s+đa\s+(" + NUMBER + r")\s*điểm", joined[found.end() :])
+        cap = re.search(r"tối\s+đa\s+(" + NUMBER + r")\s*" + POINTS_WORD, joined[found.end() :])
         if cap:  # "tối đa 2 điểm", "trừ tối đa 2 điểm": the item's maximum
             rule["_cap"] = parse_number(cap.group(1))
         return rule, inputs
     if found["sign"] == "cộng":
         raise Unread("bonus-outside")
     rule = {"kind": "deduction", **rule}
-    start = re.search(r"tính\s+từ\s+(" + NUMBER + r")\s*điểm", joined)
+    start = re.search(r"tính\s+từ\s+(" + NUMBER + r")\s*" + POINTS_WORD, joined)
     if start:
         rule["start"] = parse_number(start.group(1))
     return rule, inputs

@@ -1,0 +1,161 @@
+"""An annex written another way reads as the same set, or says todo at the item (session 30).
+
+A metamorphic campaign (the lead's, session 30) exported each bundled set as its annex, rewrote
+the scoring methods in ways a province's typist writes them, imported each rewrite and compared
+the draft with the set (authoring.compare). Before, these were read as other rules without a todo:
+
+- the words of a method joined by no-break spaces (as Word and web pages join them) or by two
+  spaces: «Tỷ lệ = [A] / [B]» was not seen, and the item read one percent input in place of a
+  rate of two counts, its policy for no denominator lost (11 items of the Hà Nội set);
+- a full-width colon and semicolon («Đạt： 1 điểm； không đạt： 0 điểm», as an East Asian input
+  method types them): a yes/no giving 0 points when done;
+- «đ» for «điểm» in a deduction («Có [Vi phạm kỷ luật]: trừ 0,5 đ»), or a deduction not in the
+  form «Có …: trừ …»: a yes/no *giving* 0.5 points for a violation (pari validate accepts it);
+- a method written on one line with «;» («… × 100%:; – Từ 80% trở lên: 1 điểm; …; Không phát
+  sinh …»): its rate read as one percent input, or its policy lost.
+
+And a label taken from an item's title in both languages (the provenance sheet gives the English
+title) was written as the whole mapping: a draft pari validate refused with "label: Input should
+be a valid string".
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from pari_index.authoring.compare import semantic_differences
+from pari_index.authoring.draft_yaml import draft_yaml
+from pari_index.authoring.export import export_annex
+from pari_index.authoring.importing import import_annex
+from pari_index.authoring.recognise import read_method
+from pari_index.criteria.loading import load_criteria, load_criteria_text
+
+ROOT = Path(__file__).resolve().parents[1]
+HA_NOI = ROOT / "criteria" / "ha-noi-2025-commune.yaml"
+
+
+def test_a_rate_whose_words_are_joined_by_no_break_spaces_is_a_rate() -> None:
+    text = (
+        "Tỷ\u00a0lệ\u00a0=\u00a0[Số hồ sơ đúng hạn]\u00a0/\u00a0[Số  hồ sơ]\u00a0×\u00a0100%:\n"
+        "Điểm = tỷ lệ (%) × điểm tối đa."
+    )
+    reading = read_method(text, Decimal(2))
+    assert reading.rule == {"kind": "proportional", "rate": {"numerator": "numerator", "denominator": "denominator"}}
+    assert reading.inputs == {
+        "numerator": {"type": "count", "label": "Số hồ sơ đúng hạn"},
+        "denominator": {"type": "count", "label": "Số hồ sơ"},
+    }
+
+
+def test_full_width_punctuation_reads_as_its_ascii_twin() -> None:
+    reading = read_method("Đạt： 1 điểm； không đạt： 0 điểm", Decimal(1))
+    assert reading.rule == {"kind": "yes_no", "input": "done", "yes": Decimal(1), "no": Decimal(0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "adjustment", "kind"),
+    [
+        ("Có [Vi phạm kỷ luật]: trừ 0,5 đ", False, "deduction"),
+        ("Có [Vi phạm kỷ luật]: trừ 0,5đ", True, "penalty"),
+        ("Mỗi [lần vi phạm]: trừ 0,25 đ", False, "deduction"),
+    ],
+)
+def test_points_taken_away_with_the_short_unit_are_a_deduction(text: str, adjustment: bool, kind: str) -> None:
+    reading = read_method(text, Decimal(1), adjustment=adjustment)
+    assert reading.rule is not None and reading.rule["kind"] == kind
+    assert reading.rule["per"] == (Decimal("0.5") if "0,5" in text else Decimal("0.25"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Vi phạm: trừ 0,5 điểm; không vi phạm: 0 điểm", "Từ 80% trở lên: 1 điểm; dưới 80%: trừ 0,5 điểm"]
+)
+def test_points_taken_away_in_no_form_the_reader_knows_are_a_todo(text: str) -> None:
+    reading = read_method(text, Decimal(1))
+    assert reading.rule is None and reading.todo is not None
+    assert reading.todo.text("en").endswith("takes points away or adds them, but not in the form «Có …: trừ 1 điểm» "
+                                            "or «Mỗi …: trừ 0,25 điểm» that says when")  # fmt: skip
+    assert "trừ hoặc cộng điểm" in reading.todo.text("vi")
+
+
+def test_a_method_on_one_line_keeps_its_rate_ladder_and_policy() -> None:
+    text = (
+        "Tỷ lệ = [A] / [B] × 100%:; – Từ 80% trở lên: 1 điểm; – Dưới 80%: 0 điểm; "
+        "Không phát sinh (mẫu số bằng 0): đạt điểm tối đa."
+    )
+    reading = read_method(text, Decimal(1))
+    assert reading.rule == {
+        "kind": "tiers",
+        "rate": {"numerator": "numerator", "denominator": "denominator"},
+        "tiers": [{"from": Decimal(80), "points": Decimal(1)}, {"below": Decimal(80), "points": Decimal(0)}],
+        "when_no_denominator": "full_points",
+    }
+
+
+def _rewrite(method: Callable[[str], str]) -> Callable[[str, str | None], tuple[str, str | None]]:
+    return lambda text, points: (method(text), points)
+
+
+REWRITES: dict[str, Callable[[str, str | None], tuple[str, str | None]]] = {
+    "no-break spaces": _rewrite(lambda text: text.replace(" ", "\u00a0")),
+    "two spaces": _rewrite(lambda text: text.replace(" ", "  ")),
+    "full-width colons": _rewrite(lambda text: text.replace(":", "：")),
+    "one line": _rewrite(lambda text: text.replace("\n", "; ")),
+    "đ for điểm": _rewrite(lambda text: re.sub(r"(\d) điểm\b", r"\1 đ", text)),
+    "decomposed accents": lambda text, points: (
+        unicodedata.normalize("NFD", text),
+        points if points is None else unicodedata.normalize("NFD", points),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", REWRITES)
+def test_an_annex_typed_another_way_imports_to_a_set_that_scores_alike(tmp_path: Path, name: str) -> None:
+    original = load_criteria(HA_NOI).criteria
+    annex = tmp_path / "annex.xlsx"
+    export_annex(original, annex)
+    book = openpyxl.load_workbook(annex)
+    for row in book.worksheets[0].iter_rows(min_row=2):
+        method, points = row[3].value, row[2].value
+        if isinstance(method, str):
+            row[3].value, new_points = REWRITES[name](method, points if isinstance(points, str) else None)
+            row[2].value = new_points if new_points is not None else points
+    book.save(annex)
+    draft = import_annex(annex)
+    assert draft.todos == [] and draft.set_todos == []
+    again = load_criteria_text(draft_yaml(copy.deepcopy(draft.document), str(annex)), "draft.yaml").criteria
+    assert semantic_differences(original, again) == []
+
+
+def test_an_item_titled_in_both_languages_gives_its_input_a_label_in_each(tmp_path: Path) -> None:
+    """3.2.1's method without its «Tỷ lệ = …:» line: the input is named by the item's title, which
+    the provenance sheet gives in Vietnamese and English."""
+    annex = tmp_path / "annex.xlsx"
+    export_annex(load_criteria(HA_NOI).criteria, annex)
+    book = openpyxl.load_workbook(annex)
+    for row in book.worksheets[0].iter_rows(min_row=2):
+        if row[0].value == "3.2.1":
+            row[3].value = "Điểm = tỷ lệ (%) × điểm tối đa."
+    book.save(annex)
+    draft = import_annex(annex)
+    leaf = _node(draft.document["areas"], "3.2.1")
+    assert leaf is not None and leaf["inputs"] == {
+        "measure": {"type": "percent", "label": "Tỷ lệ hồ sơ giải quyết đúng hạn", "label_en": "Files settled on time"}
+    }
+    load_criteria_text(draft_yaml(draft.document, str(annex)), "draft.yaml")  # a draft pari validate takes
+
+
+def _node(nodes: list[dict[str, Any]], node_id: str) -> dict[str, Any] | None:
+    for node in nodes:
+        found = node if node["id"] == node_id else _node(node.get("children") or [], node_id)
+        if found is not None:
+            return found
+    return None
