@@ -11,6 +11,7 @@ the draft with the set (authoring.compare). Before, these were read as other rul
   method types them): a yes/no giving 0 points when done;
 - «đ» for «điểm» in a deduction («Có [Vi phạm kỷ luật]: trừ 0,5 đ»), or a deduction not in the
   form «Có …: trừ …»: a yes/no *giving* 0.5 points for a violation (pari validate accepts it);
+- a method in capitals («ĐẠT: 1 ĐIỂM»): a todo at each of its 59 items;
 - a method written on one line with «;» («… × 100%:; – Từ 80% trở lên: 1 điểm; …; Không phát
   sinh …»): its rate read as one percent input, or its policy lost.
 
@@ -109,6 +110,7 @@ REWRITES: dict[str, Callable[[str, str | None], tuple[str, str | None]]] = {
     "two spaces": _rewrite(lambda text: text.replace(" ", "  ")),
     "full-width colons": _rewrite(lambda text: text.replace(":", "：")),
     "one line": _rewrite(lambda text: text.replace("\n", "; ")),
+    "capitals": _rewrite(str.upper),
     "đ for điểm": _rewrite(lambda text: re.sub(r"(\d) điểm\b", r"\1 đ", text)),
     "decomposed accents": lambda text, points: (
         unicodedata.normalize("NFD", text),

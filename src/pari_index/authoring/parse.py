@@ -26,10 +26,12 @@ NUMBER = r"(?<![\d.,])[-−]?\d+(?:[.,]\d+)*"
 #: The word for points after a number: «điểm», or «đ» as tables abbreviate it (not the «đ» of «đạt»).
 POINTS_WORD = r"(?:điểm|đ)(?!\w)"
 POINTS_AT_END = re.compile(
-    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$"
+    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$",
+    re.IGNORECASE,  # «1 Điểm», «TRỪ 1 ĐIỂM» as a typist capitalises them
 )
 _FRACTION_AT_END = re.compile(
-    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?P<num>" + NUMBER + r")\s*+%\s*+(?:số\s++)?điểm\s++tối\s++đa\s*+$"
+    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?P<num>" + NUMBER + r")\s*+%\s*+(?:số\s++)?điểm\s++tối\s++đa\s*+$",
+    re.IGNORECASE,
 )
 _BULLETS = "-–—+•*·"
 DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
