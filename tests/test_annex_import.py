@@ -389,3 +389,35 @@ def test_numbers_typed_with_look_alikes_read_as_the_plain_ones(draft: Draft, tmp
     again = import_annex(edited)
     assert sorted(items(again.document["areas"])) == sorted(items(draft.document["areas"]))
     assert not any("số thứ tự" in todo for todo in again.todos)
+
+
+def test_a_second_annex_table_is_told_not_passed_over(tmp_path: Path) -> None:
+    """«Phụ lục II» beside «Phụ lục I» (a set for wards beside the communes' one): only the first is
+    drafted, and the other is now a warning naming it and its numbered rows. Until session 30 its
+    items were in no draft and nothing said so."""
+    book = openpyxl.load_workbook(ANNEX)
+    book.copy_worksheet(book.worksheets[0]).title = "Phụ lục II"
+    two = tmp_path / "two.xlsx"
+    book.save(two)
+    draft = import_annex(two)
+    told = [p for p in draft.problems if p.code == "annex-sheet-not-read"]
+    assert [(p.sheet, p.severity, p.params) for p in told] == [
+        ("Phụ lục II", "warning", {"sheet": "Phụ lục II", "rows": 32, "drafted": book.sheetnames[0]})
+    ]
+    alone = import_annex(ANNEX).document
+    assert {**draft.document, "id": alone["id"]} == alone  # the first table's draft (the id is the file's name)
+    result = CliRunner().invoke(main, ["criteria", "import", str(two), "-o", str(tmp_path / "d.yaml")])
+    assert result.exit_code == 0
+    assert "cũng có bảng phụ lục" in result.output and "[annex-sheet-not-read]" in result.output
+
+
+def test_an_exported_annex_has_one_table(tmp_path: Path) -> None:
+    """The export's cover sheets (particulars, classes, provenance) are no second table."""
+    from pari_index.authoring.export import export_annex
+    from pari_index.criteria.loading import load_criteria
+
+    annex = tmp_path / "annex.xlsx"
+    export_annex(
+        load_criteria(Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml").criteria, annex
+    )
+    assert [p.code for p in import_annex(annex).problems] == []

@@ -170,6 +170,34 @@ def _refuse_english_copy(sheet: Sheet, file: str) -> None:
         )
 
 
+def _other_tables(others: list[Sheet], drafted: Sheet, file: str) -> list[Problem]:
+    """A warning for each other sheet that holds an annex table too («Phụ lục II» beside «Phụ lục
+    I»: a set for wards beside the one for communes, or the survey's part): only the first is
+    drafted. Until session 30 the others were passed over without a word (their merged cells were
+    even reported), and their items were in no draft."""
+    found = []
+    for sheet in others:
+        roles = _roles(sheet)
+        columns = [column.casefold() for column in sheet.frame.columns]
+        if "number" not in roles or "title" not in roles or "nguồn gốc" in columns or "provenance" in columns:
+            continue
+        numbered = sum(1 for value in sheet.frame.get_column(roles["number"]).to_list() if _text(value))
+        found.append(
+            Problem(
+                "annex-sheet-not-read",
+                f"sheet «{sheet.name}» holds an annex table too ({numbered} numbered rows); only «{drafted.name}», "
+                "the first, was drafted",
+                file=file,
+                sheet=sheet.name,
+                hint="import each annex from a workbook of its own (move the sheet into a new workbook), or "
+                "delete the sheet if it is not part of the set",
+                severity="warning",
+                params={"sheet": sheet.name or "", "rows": numbered, "drafted": drafted.name or ""},
+            )
+        )
+    return found
+
+
 def read_annex(path: Path, file: str) -> AnnexBook:
     """The annex table of a workbook, and its cover sheets when present; IntakeError when no
     sheet has an STT column and a title column."""
@@ -192,6 +220,7 @@ def read_annex(path: Path, file: str) -> AnnexBook:
             _refuse_english_copy(sheet, file)
             book = AnnexBook(file, sheet.name or "", _annex_rows(sheet, roles), roles)
             book.problems = [_as_warning(p) for p in result.problems if not _expected(p)]
+            book.problems += _other_tables([s for s in result.sheets if s is not sheet], sheet, file)
             _cover([s for s in result.sheets if s is not sheet], book)
             return book
     problems = [p for p in result.problems if not _expected(p)]

@@ -216,6 +216,17 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "give an .xlsx workbook with the annex table: STT, Lĩnh vực/Tiêu chí, Điểm tối đa, Phương pháp chấm "
         "điểm (docs/authoring.md)",
     ),
+    "annex-sheet-not-read": entry(
+        "Trang phụ lục không được đọc",
+        "Annex sheet not read",
+        "trang «{sheet}» cũng có bảng phụ lục ({rows} dòng có số thứ tự); chỉ trang đầu «{drafted}» được lập "
+        "bản dự thảo",
+        "sheet «{sheet}» holds an annex table too ({rows} numbered rows); only «{drafted}», the first, was drafted",
+        "nhập mỗi phụ lục từ một sổ tính riêng (chuyển trang sang sổ tính mới), hoặc xoá trang nếu không thuộc "
+        "bộ tiêu chí",
+        "import each annex from a workbook of its own (move the sheet into a new workbook), or delete the sheet "
+        "if it is not part of the set",
+    ),
     "annex-english-copy": entry(
         "Bản đọc tiếng Anh của phụ lục",
         "English reading copy of an annex",
