@@ -15,6 +15,9 @@ the draft with the set (authoring.compare). Before, these were read as other rul
 - a method written on one line with «;» («… × 100%:; – Từ 80% trở lên: 1 điểm; …; Không phát
   sinh …»): its rate read as one percent input, or its policy lost.
 
+- two sentences of policy on one line («Trường hợp không phát sinh: không tính điểm. Chỉ áp dụng
+  đối với: phường.»): the second was lost, and an item for wards applied to every unit.
+
 And a label taken from an item's title in both languages (the provenance sheet gives the English
 title) was written as the whole mapping: a draft pari validate refused with "label: Input should
 be a valid string".
@@ -101,6 +104,44 @@ def test_a_method_on_one_line_keeps_its_rate_ladder_and_policy() -> None:
     }
 
 
+def test_each_sentence_of_a_policy_line_counts() -> None:
+    text = (
+        "Đạt: 0,5 điểm; không đạt: 0 điểm\n"
+        "Trường hợp không phát sinh: không tính điểm, loại khỏi tổng điểm tối đa. Chỉ áp dụng đối với: phường."
+    )
+    reading = read_method(text, Decimal("0.5"))
+    assert reading.extras == {"not_applicable": "exclude", "applies_to": ["ward"]}
+    text = (
+        "Tỷ lệ = [A] / [B] × 100%:\nĐiểm = tỷ lệ (%) × điểm tối đa. Không phát sinh (mẫu số bằng 0): đạt điểm tối đa."
+    )
+    reading = read_method(text, Decimal(1))
+    assert reading.rule == {
+        "kind": "proportional",
+        "rate": {"numerator": "numerator", "denominator": "denominator"},
+        "when_no_denominator": "full_points",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "Cộng điểm cho mỗi nội dung đạt được:\n- Có kế hoạch; có báo cáo: 0,5 điểm\n- Thực hiện đầy đủ: 0,5 điểm",
+            ["Có kế hoạch; có báo cáo", "Thực hiện đầy đủ"],
+        ),
+        (
+            "Chấm theo một trong các mức:; Đạt chuẩn; trang thiết bị hiện đại: 100% điểm tối đa; "
+            "Chưa đạt: 0% điểm tối đa",
+            ["Đạt chuẩn; trang thiết bị hiện đại", "Chưa đạt"],
+        ),
+    ],
+)
+def test_a_semicolon_inside_a_label_is_no_line_break(text: str, labels: list[str]) -> None:
+    reading = read_method(text, Decimal(1))
+    assert reading.rule is not None
+    assert [entry["label"] for entry in reading.rule.get("items", reading.rule.get("levels", []))] == labels
+
+
 def _rewrite(method: Callable[[str], str]) -> Callable[[str, str | None], tuple[str, str | None]]:
     return lambda text, points: (method(text), points)
 
@@ -111,6 +152,7 @@ REWRITES: dict[str, Callable[[str, str | None], tuple[str, str | None]]] = {
     "full-width colons": _rewrite(lambda text: text.replace(":", "：")),
     "one line": _rewrite(lambda text: text.replace("\n", "; ")),
     "capitals": _rewrite(str.upper),
+    "sentences run on": _rewrite(lambda text: text.replace(".\n", ". ")),
     "đ for điểm": _rewrite(lambda text: re.sub(r"(\d) điểm\b", r"\1 đ", text)),
     "decomposed accents": lambda text, points: (
         unicodedata.normalize("NFD", text),

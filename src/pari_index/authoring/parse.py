@@ -147,10 +147,14 @@ def plain_text(text: str) -> str:
 
 
 #: A method written on one line («…× 100%:; – Từ 100% trở lên: 2 điểm; – …; Không phát sinh: …»)
-#: breaks where the printed one does: each part between ";" is a line, as each clause of a line
-#: («Đạt: 1 điểm; không đạt: 0 điểm») always was. Before session 30 such a method lost its rate
-#: (read as one percent input) or its policy for no denominator, without a todo.
-_ONE_LINE_BREAK = re.compile(r"\s*;\s*")
+#: breaks where the printed one breaks its lines: at a ";" after a line that announces («…:»),
+#: after a clause's points («… 2 điểm;», «… điểm tối đa;», «… 0,5;») or before a bullet. A ";"
+#: inside a clause or a label («Đạt chuẩn; trang thiết bị hiện đại: …») stays. Before session 30
+#: such a method lost its rate (read as one percent input) or its policy, without a todo.
+_ONE_LINE_BREAK = re.compile(
+    r"(?:(?<=:)|(?<=điểm)|(?<=\bđ)|(?<=tối đa)|(?<=\d))\s*;\s*|\s*;\s*(?=[" + re.escape(_BULLETS) + r"]\s)",
+    re.IGNORECASE,
+)
 
 
 def method_lines(text: str) -> list[str]:

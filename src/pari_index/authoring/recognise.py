@@ -37,32 +37,48 @@ Inputs = dict[str, dict[str, Any]]
 
 
 def _policies(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
-    """The sentences about N/A, units, floors and empty denominators, taken out of the method."""
+    """The sentences about N/A, units, floors and empty denominators, taken out of the method.
+    Each sentence of a line is judged on its own: a line holding two («Trường hợp không phát sinh:
+    không tính điểm. Chỉ áp dụng đối với: phường.») took the first and lost the second without a
+    word until session 30, and a rule's sentence before a policy («Điểm = tỷ lệ × điểm tối đa.
+    Không phát sinh (mẫu số bằng 0): …») was lost with it."""
     extras: dict[str, Any] = {}
     rest: list[str] = []
     for line in lines:
-        low = line.lower()
-        if "mẫu số bằng 0" in low or "mẫu số = 0" in low:
-            extras["when_no_denominator"] = "full_points"
-        elif "không phát sinh" in low and ("loại khỏi" in low or "không tính" in low):
-            extras["not_applicable"] = "exclude"
-        elif "không phát sinh" in low and "tối đa" in low:
-            extras["not_applicable"] = "full_points"
-        elif "áp dụng đối với" in low:
-            named = low.split("áp dụng đối với", 1)[1]
-            units = [code for word, code in UNITS.items() if re.search(rf"\b{word}\b", named)]
-            if not units:
-                raise Unread("no-unit", line=quoted(line))
-            extras["applies_to"] = units
-        elif re.search(r"điểm\s+(thấp\s+nhất|tối\s+thiểu)", low):
-            found = re.search(NUMBER, low)
-            floor = parse_number(found.group(0)) if found else None
-            if floor is None:
-                raise Unread("no-floor", line=quoted(line))
-            extras["floor"] = floor
-        else:
-            rest.append(line)
+        kept = [sentence for sentence in _SENTENCE_END.split(line) if sentence and not _policy(sentence, extras)]
+        if kept:
+            rest.append(" ".join(kept))
     return extras, rest
+
+
+#: Where a sentence ends within a line: after a full stop or a semicolon followed by a space.
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
+def _policy(sentence: str, extras: dict[str, Any]) -> bool:
+    """Whether ``sentence`` is a policy (then written into ``extras``)."""
+    low = sentence.lower()
+    if "mẫu số bằng 0" in low or "mẫu số = 0" in low:
+        extras["when_no_denominator"] = "full_points"
+    elif "không phát sinh" in low and ("loại khỏi" in low or "không tính" in low):
+        extras["not_applicable"] = "exclude"
+    elif "không phát sinh" in low and "tối đa" in low:
+        extras["not_applicable"] = "full_points"
+    elif "áp dụng đối với" in low:
+        named = low.split("áp dụng đối với", 1)[1]
+        units = [code for word, code in UNITS.items() if re.search(rf"\b{word}\b", named)]
+        if not units:
+            raise Unread("no-unit", line=quoted(sentence))
+        extras["applies_to"] = units
+    elif re.search(r"điểm\s+(thấp\s+nhất|tối\s+thiểu)", low):
+        found = re.search(NUMBER, low)
+        floor = parse_number(found.group(0)) if found else None
+        if floor is None:
+            raise Unread("no-floor", line=quoted(sentence))
+        extras["floor"] = floor
+    else:
+        return False
+    return True
 
 
 def _header(lines: list[str]) -> tuple[str | None, list[str]]:
