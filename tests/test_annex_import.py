@@ -147,7 +147,7 @@ def test_what_is_not_read_is_said(text: str, reason: str) -> None:
 def test_evidence_lines_and_what_each_must_show() -> None:
     assert evidence_of("- Kế hoạch CCHC năm (số, ngày, tệp)\n– Báo cáo quý;\n\n") == [
         {"id": "doc_1", "requires": ["number", "date", "file"], "label": "Kế hoạch CCHC năm"},
-        {"id": "doc_2", "label": "Báo cáo quý;"},
+        {"id": "doc_2", "label": "Báo cáo quý"},
     ]
 
 
@@ -421,3 +421,17 @@ def test_an_exported_annex_has_one_table(tmp_path: Path) -> None:
         load_criteria(Path(__file__).resolve().parents[1] / "criteria" / "ha-noi-2025-commune.yaml").criteria, annex
     )
     assert [p.code for p in import_annex(annex).problems] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("- Quyết định bố trí; - Kết quả đánh giá, xếp loại", ["Quyết định bố trí", "Kết quả đánh giá, xếp loại"]),
+        ("1) Kế hoạch CCHC; 2) Báo cáo kết quả", ["Kế hoạch CCHC", "Báo cáo kết quả"]),
+        ("Quyết định phân công; danh sách kèm theo", ["Quyết định phân công; danh sách kèm theo"]),
+    ],
+)
+def test_documents_listed_on_one_line_are_one_each(text: str, labels: list[str]) -> None:
+    """Until session 30 «- A; - B» on one line was one document «A; - B»: the form asked for one
+    where the decision requires two. A «;» inside one document's name stays in it."""
+    assert [document["label"] for document in evidence_of(text)] == labels

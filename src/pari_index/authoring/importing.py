@@ -148,11 +148,18 @@ def points_of(text: str | None) -> Decimal | None:
     return parse_number(_without_unit(plain_text(text)))
 
 
+_LISTED_ON_ONE_LINE = re.compile(r"\s*;\s*(?=[-–—+•*·]\s|\d+[.)]\s)")
+
+
 def evidence_of(text: str | None) -> list[dict[str, Any]]:
     """One document per line, with "(số, ngày, tệp)" naming what it must show."""
     documents: list[dict[str, Any]] = []
-    for line in (text or "").splitlines():
-        label = line.strip().lstrip("-–—+•*·").strip().rstrip(".")
+    # Documents listed on one line, each after a bullet or a number («- Quyết định; - Báo cáo»,
+    # «1) Kế hoạch; 2) Báo cáo»), are one per line as printed: until session 30 they were one
+    # document, so a form asked for one where the decision requires two.
+    listed = _LISTED_ON_ONE_LINE.sub("\n", plain_text(text or ""))
+    for line in listed.splitlines():
+        label = re.sub(r"^\d+[.)]\s+", "", line.strip().lstrip("-–—+•*·").strip()).rstrip(".;").strip()
         if not label:
             continue
         spec: dict[str, Any] = {"id": f"doc_{len(documents) + 1}"}
