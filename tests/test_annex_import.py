@@ -435,3 +435,24 @@ def test_documents_listed_on_one_line_are_one_each(text: str, labels: list[str])
     """Until session 30 «- A; - B» on one line was one document «A; - B»: the form asked for one
     where the decision requires two. A «;» inside one document's name stays in it."""
     assert [document["label"] for document in evidence_of(text)] == labels
+
+
+def test_a_formula_without_its_result_is_a_warning_and_its_item_a_todo(tmp_path: Path) -> None:
+    """A points cell holding a formula Excel never saved a result for (a workbook written by a
+    program): until session 30 an «error» of an import that still wrote its draft (exit 0). Now a
+    warning, and the item whose maximum it was is a todo."""
+    book = openpyxl.load_workbook(ANNEX)
+    for row in book.worksheets[0].iter_rows():
+        if row[0].value == "1.1":
+            row[2].value = "=0.5*2"
+    annex = tmp_path / "formula.xlsx"
+    book.save(annex)
+    draft = import_annex(annex)
+    assert [(p.code, p.severity) for p in draft.problems if p.code == "formula-without-value"] == [
+        ("formula-without-value", "warning")
+    ]
+    assert "dòng 8, cột «Điểm tối đa»: «» — thiếu điểm tối đa" in draft.todos
+    result = CliRunner().invoke(main, ["criteria", "import", str(annex), "-o", str(tmp_path / "d.yaml")])
+    lines = result.output.splitlines()
+    assert result.exit_code == 0 and any(line.startswith("cảnh báo: ") for line in lines)
+    assert not [line for line in lines if line.startswith("lỗi: ")]

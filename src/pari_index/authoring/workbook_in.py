@@ -8,6 +8,7 @@ are expected in an annex and read as their first cell, which is where the value 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,9 +58,11 @@ class AnnexBook:
 
 def _as_warning(problem: Problem) -> Problem:
     """A cell problem of the annex is a warning of the import: the draft is still written, and
-    every item it affects is checked by pari validate."""
+    every item it affects is checked by pari validate. (Until session 30 only a merged cell was:
+    a formula without a saved result was printed as an «error» of an import that wrote its draft
+    and ended with exit 0.)"""
     if problem.code != "merged-cells":
-        return problem
+        return dataclasses.replace(problem, severity="warning")
     return Problem(
         problem.code,
         problem.message.replace("the others read as empty", "the rows below it got no value in the draft"),
