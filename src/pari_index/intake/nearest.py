@@ -31,6 +31,11 @@ of nearness, tried in this order (the first that finds anything is said):
 ``zeros``
     a code of digits that lost leading zeros, as Excel drops them from a number (``123`` for
     ``00123``): equal once the zeros are stripped, and shorter than the known code;
+``zeros_register``
+    the other way round: a code of digits whose register code lost its leading zeros (``00123``
+    against the register's ``123``, a register saved from Excel with its codes as numbers): the
+    register's code is the one to correct (until session 30 each row of every file was "not in
+    the register", with nothing near);
 ``pasted``
     a code with its name pasted beside it (``00123 Xã An Bình``): the cell holds letters, and a
     run of digits that is a known code as it is;
@@ -70,7 +75,18 @@ GIVEN = "_given"
 NEAREST = "nearest"
 SUGGESTED = "suggested"
 #: The kinds of nearness, best first (see the module's text); item ids' are prefixed ``item_``.
-KINDS = ("same", "name", "float", "float_register", "scientific", "scientific_register", "zeros", "pasted", "typo")
+KINDS = (
+    "same",
+    "name",
+    "float",
+    "float_register",
+    "scientific",
+    "scientific_register",
+    "zeros",
+    "zeros_register",
+    "pasted",
+    "typo",
+)
 ITEM_KINDS = ("same", "zeros", "pasted")
 #: A code written as a number with decimals (all zeros): ``1.0``, ``00001.00``, ``1,0``.
 FLOAT_CODE = r"^[0-9]+[.,]0+$"
@@ -129,14 +145,23 @@ def _same(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     return given.join(_first_per_key(known, "_n"), on="_n").select(GIVEN, "code")
 
 
-def _zeros(given: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
-    """Codes of digits equal to a known code once leading zeros are stripped, and shorter."""
+def _zeros(given: pl.DataFrame, known: pl.DataFrame, register: bool = False) -> pl.DataFrame:
+    """Codes of digits equal to a known code once leading zeros are stripped, and shorter (or,
+    ``register``, longer, the known code without a leading zero: it lost them all)."""
     digits = r"^[0-9]+$"
     ours = given.filter(pl.col("_n").str.contains(digits)).with_columns(_zeroless(pl.col("_n")).alias("_z"))
-    theirs = known.filter(pl.col("_n").str.contains(digits)).with_columns(_zeroless(pl.col("_n")).alias("_z"))
-    # Longest first (more leading zeros sort first): those kept are the ones longer than any given.
-    joined = ours.join(_first_per_key(theirs, "_z", order="_n"), on="_z", suffix="_k")
-    return joined.filter(pl.col("_n").str.len_chars() < pl.col("_n_k").str.len_chars()).select(GIVEN, "code")
+    theirs = known.filter(pl.col("_n").str.contains(digits)).with_columns(
+        _zeroless(pl.col("_n")).alias("_z"), pl.col("_n").str.len_chars().alias("_length")
+    )
+    # Longest first (more leading zeros sort first): those kept are the ones longer than any given;
+    # shortest first for the register's lost zeros.
+    joined = ours.join(_first_per_key(theirs, "_z", order="_length" if register else "_n"), on="_z", suffix="_k")
+    given_length, known_length = pl.col("_n").str.len_chars(), pl.col("_n_k").str.len_chars()
+    if register:
+        # Excel drops every leading zero: a register code that still has one lost none.
+        lost = (given_length > known_length) & ~pl.col("_n_k").str.starts_with("0")
+        return joined.filter(lost).select(GIVEN, "code")
+    return joined.filter(given_length < known_length).select(GIVEN, "code")
 
 
 def _number(text: pl.Expr) -> pl.Expr:
@@ -253,8 +278,8 @@ def nearest_codes(
             pairs = _floats(given, known_frame, kind == "float_register")
         elif kind in ("scientific", "scientific_register"):
             pairs = _scientific(given, known_frame, kind == "scientific_register")
-        elif kind == "zeros":
-            pairs = _zeros(given, known_frame)
+        elif kind in ("zeros", "zeros_register"):
+            pairs = _zeros(given, known_frame, kind == "zeros_register")
         elif kind == "pasted":
             pairs = _pasted(given, known_frame, items)
         else:

@@ -929,6 +929,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "; the register holds {suggested}: the code lost its leading zeros (Excel drops them when it "
             "takes a code for a number)",
         ),
+        "zeros_register": Words(
+            "; danh sách có mã {suggested}, mã đã mất các số 0 ở đầu (Excel bỏ chúng khi coi mã là số): sửa mã "
+            "trong danh sách đơn vị thành mã dạng văn bản, giữ các số 0 ở đầu",
+            "; the register holds {suggested}, a code that lost its leading zeros (Excel drops them when it takes "
+            "a code for a number): correct the code in the register to text, with its leading zeros",
+        ),
         "pasted": Words(
             "; ô chứa nhiều hơn mã: danh sách có mã {suggested}; chỉ ghi mã",
             "; the cell holds more than the code: the register holds {suggested}; write the code alone",
