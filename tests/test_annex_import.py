@@ -428,6 +428,9 @@ def test_an_exported_annex_has_one_table(tmp_path: Path) -> None:
     [
         ("- Quyết định bố trí; - Kết quả đánh giá, xếp loại", ["Quyết định bố trí", "Kết quả đánh giá, xếp loại"]),
         ("1) Kế hoạch CCHC; 2) Báo cáo kết quả", ["Kế hoạch CCHC", "Báo cáo kết quả"]),
+        ("Báo cáo theo các biểu: 1) Biểu 01; 2) Biểu 02", ["Báo cáo theo các biểu: 1) Biểu 01; 2) Biểu 02"]),
+        ("Báo cáo\x0bQuyết định", ["Báo cáo", "Quyết định"]),
+        ("2024. Báo cáo năm", ["2024. Báo cáo năm"]),
         ("Quyết định phân công; danh sách kèm theo", ["Quyết định phân công; danh sách kèm theo"]),
     ],
 )
@@ -456,3 +459,31 @@ def test_a_formula_without_its_result_is_a_warning_and_its_item_a_todo(tmp_path:
     lines = result.output.splitlines()
     assert result.exit_code == 0 and any(line.startswith("cảnh báo: ") for line in lines)
     assert not [line for line in lines if line.startswith("lỗi: ")]
+
+
+def test_a_summary_or_self_scoring_sheet_beside_the_annex_is_no_second_annex(tmp_path: Path) -> None:
+    """A sheet with STT, a title and points but no scoring method (a summary, a self-scoring form)
+    is not told as an annex left undrafted (a review found the first version warned of them)."""
+    book = openpyxl.load_workbook(ANNEX)
+    summary = book.create_sheet("Tổng hợp")
+    summary.append(["STT", "Lĩnh vực", "Điểm tối đa", "Điểm tự chấm"])
+    summary.append(["I", "Công tác chỉ đạo, điều hành", 6, None])
+    annex = tmp_path / "with-summary.xlsx"
+    book.save(annex)
+    assert "annex-sheet-not-read" not in [p.code for p in import_annex(annex).problems]
+
+
+def test_english_headings_over_vietnamese_methods_are_an_annex_to_read(tmp_path: Path) -> None:
+    """Only the English reading copy is refused: the export's English headings over methods a user
+    wrote in Vietnamese are read."""
+    from pari_index.authoring.export import ANNEX_COLUMNS
+
+    book = openpyxl.load_workbook(ANNEX)
+    sheet = book.worksheets[0]
+    for row in sheet.iter_rows():
+        if row[0].value == "STT":
+            for cell, heading in zip(row, ANNEX_COLUMNS["en"], strict=True):
+                cell.value = heading
+    annex = tmp_path / "english-headings.xlsx"
+    book.save(annex)
+    assert len(import_annex(annex).kinds) == len(import_annex(ANNEX).kinds) > 0

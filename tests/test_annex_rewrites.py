@@ -39,7 +39,7 @@ import pytest
 from pari_index.authoring.compare import semantic_differences
 from pari_index.authoring.draft_yaml import draft_yaml
 from pari_index.authoring.export import export_annex
-from pari_index.authoring.importing import import_annex
+from pari_index.authoring.importing import import_annex, points_of
 from pari_index.authoring.recognise import read_method
 from pari_index.criteria.loading import load_criteria, load_criteria_text
 
@@ -203,3 +203,92 @@ def _node(nodes: list[dict[str, Any]], node_id: str) -> dict[str, Any] | None:
         if found is not None:
             return found
     return None
+
+
+#: Found by a review of the change above: texts the first version of it read as another rule
+#: without a todo, or worse than before. Each (text, maximum) with its reading: a rule, or a todo.
+REVIEWED: list[tuple[str, str, dict[str, Any] | str]] = [
+    # A policy inside a clause's line: the clause would be lost with it.
+    ("Đúng hạn: 1 điểm; chậm: 0,5 điểm (trường hợp không phát sinh: tính điểm tối đa)", "1", "policy-in-clause"),
+    ("Đạt: 2 điểm; không đạt: 0 điểm (chỉ áp dụng đối với phường)", "2", "policy-in-clause"),
+    # Clauses ended by full stops (the old reading: a yes/no giving 0, or on time giving 0).
+    ("Đạt: 2 điểm. Không đạt: 0 điểm.", "2", {"kind": "yes_no", "input": "done", "yes": Decimal(2), "no": Decimal(0)}),
+    (
+        "Ban hành đúng hạn: 1 điểm. Chậm: 0,5 điểm. Không ban hành: 0 điểm.",
+        "1",
+        {
+            "kind": "timeliness",
+            "input": "status",
+            "on_time": Decimal(1),
+            "late": Decimal("0.5"),
+            "not_done": Decimal(0),
+        },
+    ),
+    # Word's line break in a cell (a vertical tab) is a line break.
+    (
+        "- Đúng hạn: 1 điểm\x0b- Chậm: 0,5 điểm",
+        "1",
+        {"kind": "timeliness", "input": "status", "on_time": Decimal(1), "late": Decimal("0.5")},
+    ),
+    # «m²» stays m² (NFKC made it m2, and «1²» twelve).
+    (
+        "Diện tích từ 100 m² trở lên: 1 điểm; dưới 100 m²: 0 điểm",
+        "1",
+        {
+            "kind": "tiers",
+            "input": "measure",
+            "tiers": [{"from": Decimal(100), "points": Decimal(1)}, {"below": Decimal(100), "points": Decimal(0)}],
+        },
+    ),
+    # A policy's sentence keeps its «;» and its abbreviations.
+    (
+        "Đạt: 1 điểm; không đạt: 0 điểm\nĐiểm thấp nhất: 0 điểm; không tính điểm âm.",
+        "1",
+        {"kind": "yes_no", "input": "done", "yes": Decimal(1), "no": Decimal(0)},
+    ),
+    (
+        "Đạt: 1 điểm; không đạt: 0 điểm\nChỉ áp dụng đối với: các xã thuộc TP. Hải Phòng.",
+        "1",
+        {"kind": "yes_no", "input": "done", "yes": Decimal(1), "no": Decimal(0)},
+    ),
+    # «cộng» before points earned is points earned; a lone «có vi phạm: 0 điểm» says nothing gained.
+    (
+        "Hoàn thành: cộng 1 điểm; không hoàn thành: 0 điểm",
+        "1",
+        {"kind": "yes_no", "input": "done", "yes": Decimal(1), "no": Decimal(0)},
+    ),
+    ("Không phát sinh vi phạm: tính điểm tối đa; có vi phạm: 0 điểm", "1", "only-policy"),
+]
+
+
+@pytest.mark.parametrize(("text", "maximum", "reading"), REVIEWED)
+def test_what_the_review_found(text: str, maximum: str, reading: dict[str, Any] | str) -> None:
+    got = read_method(text, Decimal(maximum))
+    if isinstance(reading, str):
+        assert got.rule is None and got.todo is not None and got.todo.key == reading, got
+    else:
+        assert got.rule == reading and got.todo is None
+
+
+def test_a_policy_line_keeps_its_floor_and_units() -> None:
+    floor = read_method("Đạt: 1 điểm; không đạt: 0 điểm\nĐiểm thấp nhất: 0 điểm; không tính điểm âm.", Decimal(1))
+    assert floor.extras == {"floor": Decimal(0)}
+    units = read_method("Đạt: 1 điểm; không đạt: 0 điểm\nChỉ áp dụng đối với: các xã thuộc TP. Hải Phòng.", Decimal(1))
+    assert units.extras == {"applies_to": ["commune"]}
+
+
+def test_a_checklist_label_with_a_place_or_a_year_before_its_semicolon_stays_whole() -> None:
+    text = (
+        "Cộng điểm cho mỗi nội dung đạt được:\n- Bố trí địa điểm; trang thiết bị đầy đủ: 0,5 điểm\n"
+        "- Ban hành kế hoạch năm 2024; tổ chức thực hiện: 0,5 điểm"
+    )
+    rule = read_method(text, Decimal(1)).rule
+    assert rule is not None
+    assert [item["label"] for item in rule["items"]] == [
+        "Bố trí địa điểm; trang thiết bị đầy đủ",
+        "Ban hành kế hoạch năm 2024; tổ chức thực hiện",
+    ]
+
+
+def test_a_footnote_mark_in_the_points_is_no_digit() -> None:
+    assert points_of("1²") is None and points_of("１,５") == Decimal("1.5")

@@ -148,7 +148,10 @@ def points_of(text: str | None) -> Decimal | None:
     return parse_number(_without_unit(plain_text(text)))
 
 
-_LISTED_ON_ONE_LINE = re.compile(r"\s*;\s*(?=[-–—+•*·]\s|\d+[.)]\s)")
+#: A line that is a list: it starts with a bullet or a number («- …», «1) …»); only such a line is
+#: split at «; - », «; 2) » («Báo cáo theo các biểu: 1) Biểu 01; 2) Biểu 02» is one document).
+_LIST_MARK = re.compile(r"\s*(?:[-–—+•*·]|\d{1,2}[.)])\s")
+_LISTED_ON_ONE_LINE = re.compile(r"\s*;\s*(?=[-–—+•*·]\s|\d{1,2}[.)]\s)")
 
 
 def evidence_of(text: str | None) -> list[dict[str, Any]]:
@@ -157,9 +160,12 @@ def evidence_of(text: str | None) -> list[dict[str, Any]]:
     # Documents listed on one line, each after a bullet or a number («- Quyết định; - Báo cáo»,
     # «1) Kế hoạch; 2) Báo cáo»), are one per line as printed: until session 30 they were one
     # document, so a form asked for one where the decision requires two.
-    listed = _LISTED_ON_ONE_LINE.sub("\n", plain_text(text or ""))
-    for line in listed.splitlines():
-        label = re.sub(r"^\d+[.)]\s+", "", line.strip().lstrip("-–—+•*·").strip()).rstrip(".;").strip()
+    lines = [
+        _LISTED_ON_ONE_LINE.sub("\n", line) if _LIST_MARK.match(line) else line
+        for line in plain_text(text or "").split("\n")
+    ]
+    for line in "\n".join(lines).split("\n"):
+        label = re.sub(r"^\d{1,2}[.)]\s+", "", line.strip().lstrip("-–—+•*·").strip()).rstrip(".;").strip()
         if not label:
             continue
         spec: dict[str, Any] = {"id": f"doc_{len(documents) + 1}"}

@@ -32,6 +32,12 @@ NOTES: dict[str, tuple[str, str]] = {
         "{clause} không nói mỗi đầu mút thuộc mức nào: viết «từ 70% đến dưới 90%»",
         "{clause} does not say which band holds each edge: write «từ 70% đến dưới 90%»",
     ),
+    "policy-in-clause": (
+        "{line} có cả một mức có điểm và một câu về trường hợp không phát sinh, đơn vị áp dụng hay điểm thấp "
+        "nhất: viết câu ấy thành một dòng riêng",
+        "{line} holds a clause with points and a sentence about N/A, units or the floor: put that sentence on a "
+        "line of its own",
+    ),
     "signed-points": (
         "{clause} trừ hoặc cộng điểm, nhưng không viết theo mẫu «Có …: trừ 1 điểm» hay «Mỗi …: trừ 0,25 điểm» "
         "để biết trừ khi nào",

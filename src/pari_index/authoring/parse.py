@@ -131,35 +131,51 @@ class Unread(Exception):
 
 #: Characters that take no room (zero-width spaces and joiners, a byte-order mark): dropped.
 _NO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+#: Line breaks other than "\n" that a cell may hold: Word's line break pasted into Excel (a vertical
+#: tab, «_x000B_» in the file), a form feed, Unicode's line and paragraph separators.
+_OTHER_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: Full-width ASCII (``：``, ``；``, ``１``, as an East Asian input method types them) to ASCII.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def plain_text(text: str) -> str:
-    """A cell's text as the readers compare it: compatibility forms folded (NFKC: a full-width
-    colon or digit, as an East Asian input method types them, is ``:`` or a digit), every run of
-    spaces one space (a no-break space, as Word and web pages put between words, or two spaces),
-    and characters of no width dropped. Before session 30 a method whose words were joined by
-    no-break spaces («Tỷ lệ = [A] / [B]») was read as another rule without a todo (one percent
-    input in place of a rate of two counts, its policy for no denominator lost)."""
-    text = _NO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
-    return "\n".join(
-        re.sub(r"[^\S\n]+", " ", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    )
+    """A cell's text as the readers compare it: full-width ASCII as ASCII, every line break a
+    "\n", every run of spaces one space (a no-break space, as Word and web pages put between
+    words, or two spaces), and characters of no width dropped. Other compatibility characters
+    stay (``m²``, ``①``, a footnote's ``¹``: folded as NFKC folds them, ``1²`` was 12 points).
+    Before session 30 a method whose words were joined by no-break spaces («Tỷ lệ = [A] / [B]»)
+    was read as another rule without a todo (one percent input in place of a rate of two counts,
+    its policy for no denominator lost)."""
+    text = _NO_WIDTH.sub("", unicodedata.normalize("NFC", text).translate(_FULL_WIDTH))
+    return "\n".join(re.sub(r"[^\S\n]+", " ", line) for line in _OTHER_LINE_BREAKS.sub("\n", text).split("\n"))
 
 
-#: A method written on one line («…× 100%:; – Từ 100% trở lên: 2 điểm; – …; Không phát sinh: …»)
-#: breaks where the printed one breaks its lines: at a ";" after a line that announces («…:»),
-#: after a clause's points («… 2 điểm;», «… điểm tối đa;», «… 0,5;») or before a bullet. A ";"
-#: inside a clause or a label («Đạt chuẩn; trang thiết bị hiện đại: …») stays. Before session 30
-#: such a method lost its rate (read as one percent input) or its policy, without a todo.
+#: The end of a clause's points: «2 điểm», «0,5đ», «50% điểm tối đa» (not «địa điểm», a year).
+_POINTS_END = r"(?:(?<=\d điểm)|(?<=\dđiểm)|(?<=\d đ)|(?<=\dđ)|(?<=% điểm tối đa))"
+#: A method written on one line («…× 100%:; – Từ 100% trở lên: 2 điểm; – …; Không phát sinh: …»,
+#: «Đạt: 2 điểm. Không đạt: 0 điểm.») breaks where the printed one breaks its lines: at a ";"
+#: after a line that announces («…:») or after a clause's points, at a full stop after a clause's
+#: points, and before a bullet. A ";" inside a clause or a label («Đạt chuẩn; trang thiết bị hiện
+#: đại: …», «Bố trí địa điểm; …») stays. Before session 30 such a method lost its rate (read as one
+#: percent input) or its policy without a todo, and «Đạt: 2 điểm. Không đạt: 0 điểm.» was a yes/no
+#: giving 0.
 _ONE_LINE_BREAK = re.compile(
-    r"(?:(?<=:)|(?<=điểm)|(?<=\bđ)|(?<=tối đa)|(?<=\d))\s*;\s*|\s*;\s*(?=[" + re.escape(_BULLETS) + r"]\s)",
+    r"(?:(?<=:)|" + _POINTS_END + r")\s*;\s*|" + _POINTS_END + r"\.\s+|\s*;\s*(?=[" + re.escape(_BULLETS) + r"]\s)",
     re.IGNORECASE,
 )
 
 
+#: The words a sentence about N/A, the units or the floor starts with (recognise._policies).
+POLICY_OPENERS = r"(?:trường hợp|không phát sinh|chỉ áp dụng|áp dụng đối với|điểm thấp nhất|điểm tối thiểu)\b"
+_POLICY_LINE = re.compile(r"\s*" + POLICY_OPENERS, re.IGNORECASE)
+
+
 def method_lines(text: str) -> list[str]:
+    # A policy's line is one sentence, «;» and all («Điểm thấp nhất: 0 điểm; không tính điểm âm»).
+    written = plain_text(text).split("\n")
+    broken = "\n".join(line if _POLICY_LINE.match(line) else _ONE_LINE_BREAK.sub("\n", line) for line in written)
     out = []
-    for raw in _ONE_LINE_BREAK.sub("\n", plain_text(text)).split("\n"):
+    for raw in broken.split("\n"):
         line = raw.strip().lstrip(_BULLETS).strip()
         line = re.sub(r"^(?:\d+[.)]|[a-zđ]\))\s+", "", line)  # "1) …", "a) …"
         if line:

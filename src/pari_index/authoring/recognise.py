@@ -19,6 +19,7 @@ from pari_index.authoring.parse import (
     ON_TIME,
     POINTS_AT_END,
     POINTS_WORD,
+    POLICY_OPENERS,
     RATE_HEAD,
     UNITS,
     Clause,
@@ -51,13 +52,22 @@ def _policies(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
     return extras, rest
 
 
-#: Where a sentence ends within a line: after a full stop or a semicolon followed by a space.
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+#: Where a policy's sentence starts within a line: after a full stop or a semicolon, at the words
+#: that open one. Not at every full stop: «các xã thuộc TP. Hải Phòng», «không tính điểm; loại
+#: khỏi tổng điểm tối đa» are one sentence.
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=" + POLICY_OPENERS + ")", re.IGNORECASE)
+#: The words a policy is known by, for where it starts in its sentence.
+_POLICY_WORDS = re.compile(r"không phát sinh|mẫu số|áp dụng đối với|điểm\s+(?:thấp\s+nhất|tối\s+thiểu)")
 
 
 def _policy(sentence: str, extras: dict[str, Any]) -> bool:
-    """Whether ``sentence`` is a policy (then written into ``extras``)."""
+    """Whether ``sentence`` is a policy (then written into ``extras``). A clause with points before
+    the policy's words («chậm: 0,5 điểm (trường hợp không phát sinh: tính điểm tối đa)») is a todo:
+    taking the sentence as a policy would lose the clause."""
     low = sentence.lower()
+    words = _POLICY_WORDS.search(low)
+    if words is not None and re.search(NUMBER + r"\s*" + POINTS_WORD, low[: words.start()]):
+        raise Unread("policy-in-clause", line=quoted(sentence))
     if "mẫu số bằng 0" in low or "mẫu số = 0" in low:
         extras["when_no_denominator"] = "full_points"
     elif "không phát sinh" in low and ("loại khỏi" in low or "không tính" in low):
@@ -156,7 +166,7 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
     # A clause that takes points away (or adds them) and reached here is no deduction or bonus the
     # reader knows: the ladders and yes/no below would give its points as points earned (session
     # 30: «Có …: trừ 0,5 đ» was a yes/no giving 0.5).
-    signed = next((c for c in clauses if c.sign is not None), None)
+    signed = next((c for c in clauses if c.sign is not None and c.sign.lower() == "trừ" and c.points), None)
     if signed is not None:
         raise Unread("signed-points", clause=quoted(signed.text.strip()))
     for clause in clauses:
@@ -182,7 +192,8 @@ def _recognise(lines: list[str], adjustment: bool) -> tuple[dict[str, Any], Inpu
 def _yes_no(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
     yes = [c for c in clauses if not NOT_DONE.search(c.cond)]
     no = [c for c in clauses if NOT_DONE.search(c.cond)]
-    if len(yes) != 1 or len(no) > 1:
+    if len(yes) != 1 or len(no) > 1 or (not yes[0].points and not no):
+        # (a lone clause of 0 points, «có vi phạm: 0 điểm», says what loses, not what gains)
         raise Unread("yes-no?")
     rule: dict[str, Any] = {"kind": "yes_no", "input": "done", "yes": yes[0].points}
     if no:

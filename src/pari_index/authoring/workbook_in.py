@@ -159,7 +159,10 @@ def _refuse_english_copy(sheet: Sheet, file: str) -> None:
     (59 of the Hà Nội set's, «0 rules recognised»), told as if the annex were badly written."""
     headers = [column for column in sheet.frame.columns if column not in (ROW, FILE, SHEET)]
     english = ANNEX_COLUMNS["en"]  # the headings of the English reading copy
-    if headers[: len(english)] == english:
+    methods = sheet.frame.get_column(english[3]).cast(pl.String) if english[3] in headers else None
+    # (English headings over Vietnamese methods, typed by a user, are an annex to read)
+    vietnamese = methods is not None and bool(methods.str.contains("(?i)điểm").any())
+    if headers[: len(english)] == english and not vietnamese:
         raise IntakeError(
             Problem(
                 "annex-english-copy",
@@ -182,7 +185,9 @@ def _other_tables(others: list[Sheet], drafted: Sheet, file: str) -> list[Proble
     for sheet in others:
         roles = _roles(sheet)
         columns = [column.casefold() for column in sheet.frame.columns]
-        if "number" not in roles or "title" not in roles or "nguồn gốc" in columns or "provenance" in columns:
+        # An annex to draft has scoring methods: a summary, a self-scoring form or a sheet of general
+        # rules beside the annex (STT, a title, points, no method) is no second annex.
+        if not {"number", "title", "method"} <= roles.keys() or "nguồn gốc" in columns or "provenance" in columns:
             continue
         numbered = sum(1 for value in sheet.frame.get_column(roles["number"]).to_list() if _text(value))
         found.append(
