@@ -60,3 +60,22 @@ def test_the_run_names_the_registers_code_to_correct_in_both_languages(tmp_path:
         "xã 00001 không có trong danh sách đơn vị; danh sách có mã 1, mã đã mất các số 0 ở đầu (Excel bỏ chúng "
         "khi coi mã là số): sửa mã trong danh sách đơn vị thành mã dạng văn bản, giữ các số 0 ở đầu"
     ) in said["vi"]
+
+
+def test_unit_types_as_registers_abbreviate_and_space_them(tmp_path: Path) -> None:
+    """«X.», «P.», «TT.» (as registers abbreviate the types), «Thị  trấn» with two spaces and a
+    decomposed «phường» are the types they stand for: until session 30 each was
+    unknown-unit-type, the unit scored without the items of its type."""
+    from pari_index.intake.register import read_register
+
+    register = tmp_path / "communes.csv"
+    register.write_text(
+        "code,name,type,district,province\n"
+        "00001,Xã An,X.,Huyện A,Tỉnh B\n00002,Phường Bình,P.,Huyện A,Tỉnh B\n"
+        "00003,Thị trấn Cẩm,TT.,Huyện A,Tỉnh B\n00004,Thị trấn Đông,Thị  trấn,Huyện A,Tỉnh B\n"
+        "00005,Phường Én,phu\u031bo\u031b\u0300ng,Huyện A,Tỉnh B\n",
+        encoding="utf-8",
+    )
+    read = read_register(register)
+    assert read.frame.sort("code")["unit_type"].to_list() == ["commune", "ward", "township", "township", "ward"]
+    assert [p.code for p in read.warnings if p.code.startswith("unit-type") or p.code == "unknown-unit-type"] == []

@@ -55,6 +55,12 @@ UNIT_TYPES: dict[str, str] = {
     "dac khu": "special_zone",
     "special_zone": "special_zone",
     "special zone": "special_zone",
+    # As registers abbreviate them (and names: «P. Hồng Cẩm», «TT. Trâu Quỳ»); until session 30 each
+    # was unknown-unit-type, and the unit was scored without the items of its type.
+    "x.": "commune",
+    "p.": "ward",
+    "tt.": "township",
+    "tt": "township",
 }
 
 REGISTER_COLUMNS = ("code", "name", "type", "district", "province")
@@ -130,7 +136,8 @@ def read_register(path: str | Path) -> Register:
     for column in REGISTER_COLUMNS:
         if column not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
-    type_text = pl.col("type").str.to_lowercase().str.strip_chars()
+    # (in any Unicode form and spacing: «Thị  trấn», a decomposed «phường»)
+    type_text = pl.col("type").str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
     frame = frame.with_columns(
         unit_type=type_text.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String),
         ranked=_ranked(pl.col("ranked")).fill_null(True) if "ranked" in frame.columns else pl.lit(True),
@@ -331,7 +338,7 @@ def _register_problems(
 def _type_of_name() -> pl.Expr:
     """The unit type a unit's name begins with (``Phường Hồng Cẩm``: ward), or null."""
     name = pl.col("name").str.normalize("NFC").str.strip_chars().str.to_lowercase()
-    word = name.str.extract(r"^(xã|phường|thị trấn|đặc khu)\s", 1)
+    word = name.str.extract(r"^(xã|phường|thị trấn|đặc khu|x\.|p\.|tt\.)\s*", 1)
     return word.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String)
 
 
