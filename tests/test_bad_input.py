@@ -191,9 +191,14 @@ INTAKE_CASES: list[Any] = [
         id="csv-renamed-value-column",
     ),
     pytest.param(
-        "commune_code,criterion_id,value,ghi chú\n00001,1.2.3,có,x\n",
-        {(E, "unknown-column", 1, "ghi chú")},
+        "commune_code,criterion_id,value,ghi chép\n00001,1.2.3,có,x\n",
+        {(E, "unknown-column", 1, "ghi chép")},
         id="csv-unknown-column",
+    ),
+    pytest.param(
+        "commune_code,criterion_id,value,ghi chú\n00001,1.2.3,có,x\n",
+        {("warning", "notes-column", 1, "ghi chú")},
+        id="csv-notes-column",
     ),
     pytest.param(
         "commune_code,criterion_id,value,_row\n00001,1.2.3,có,5\n",

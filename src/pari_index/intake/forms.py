@@ -24,6 +24,7 @@ from pari_index.intake.schema import (
     META_COLUMNS,
     META_FIELDS,
     META_ROW_SCHEMA,
+    NOTES_KEYS,
     VALUE,
 )
 from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, heading_key, rename_columns, same_field_columns
@@ -110,6 +111,22 @@ def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> pl.DataFrame:
     return frame.lazy().filter(condition).collect()
 
 
+def notes_column(sheet: Sheet, column: str) -> Problem:
+    """A column of notes (schema.NOTES_KEYS): told once at its heading, as a warning."""
+    return Problem(
+        "notes-column",
+        f"column {quoted(column)} holds notes: no rule reads them, and nothing in it was scored",
+        file=sheet.file,
+        sheet=sheet.name,
+        row=sheet.header_row,
+        field=column,
+        hint="nothing to do for remarks; an item that did not arise is marked in the n/a column, and a value "
+        "to score goes in its own column (pari template)",
+        severity="warning",
+        params={"column": quoted(column)},
+    )
+
+
 def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list[Problem]]:
     """The columns of a wide sheet naming an item of the set, and a problem for each other one."""
     leaf_ids = set(table.default_input[CRITERION].to_list())
@@ -120,6 +137,8 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
             continue
         if col.split(":", 1)[0].strip() in leaf_ids:
             value_columns.append(col)
+        elif heading_key(col) in NOTES_KEYS:
+            problems.append(notes_column(sheet, col))
         else:
             problems.append(
                 Problem(
@@ -324,7 +343,9 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
         problems.append(_missing_column(sheet, "value", message, hint, found))
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
     for col in columns:
-        if col not in known and heading_key(col) not in DESCRIPTIVE_KEYS:
+        if col not in known and heading_key(col) in NOTES_KEYS:
+            problems.append(notes_column(sheet, col))
+        elif col not in known and heading_key(col) not in DESCRIPTIVE_KEYS:
             problems.append(
                 Problem(
                     "unknown-column",

@@ -72,6 +72,13 @@ DESCRIPTIVE_COLUMNS = frozenset(
 
 #: The descriptive columns' headings as matched (sheet.heading_key: ``ten tieu chi``, ``max points``).
 DESCRIPTIVE_KEYS = frozenset(heading_key(name) for name in DESCRIPTIVE_COLUMNS)
+#: Headings of a column of notes a commune adds to its form («Ghi chú»): no rule reads it, and it is
+#: told as notes (``notes-column``, a warning), not as a column that could not be read, which marks
+#: the run incomplete (until session 30 every ranking of forms with a notes column said so).
+NOTES_KEYS = frozenset(
+    heading_key(name)
+    for name in ("ghi chú", "ghi chu", "chú thích", "nhận xét", "note", "notes", "remarks", "comments")
+)
 
 CELL_SCHEMA: dict[str, pl.DataType] = {
     COMMUNE: pl.String(),

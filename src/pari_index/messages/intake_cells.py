@@ -383,6 +383,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "check that the commune filled the form of this criteria set (pari template --criteria …), and have it"
         " fill that form again if not",
     ),
+    "notes-column": entry(
+        "Cột ghi chú",
+        "Notes column",
+        "cột {column} là cột ghi chú: không quy tắc nào đọc cột này, và không ô nào của nó được chấm",
+        "column {column} holds notes: no rule reads them, and nothing in it was scored",
+        "ghi chú thì không cần làm gì; tiêu chí không phát sinh thì đánh dấu ở cột n/a, còn giá trị cần chấm thì "
+        "ghi ở cột riêng của nó (pari template)",
+        "nothing to do for remarks; an item that did not arise is marked in the n/a column, and a value to score "
+        "goes in its own column (pari template)",
+    ),
     "unknown-column": entry(
         "Cột không dùng đến",
         "Unknown column",
