@@ -1,0 +1,87 @@
+"""What the cases of tests/hostile_limits30.py answer, and the folding of a lineage table's
+warnings and of findings each of its own message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hostile_limits30 import CASES, EXPECTED, NOT_WRITTEN, lineage_of_unknown_old_codes
+from sweeps import case_tests, language_tests, run_in_process
+
+from pari_index.intake.findings import empty_findings
+from pari_index.intake.folding import FOLDED, fold_findings
+
+(
+    test_every_case_has_its_expectation,
+    test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
+) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
+words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+
+
+def _lineage_findings(tmp_path: Path, lang: str) -> pl.DataFrame:
+    """The findings of the lineage table of 12 rows of unknown old codes, folded past 5 of a kind."""
+    args = lineage_of_unknown_old_codes(tmp_path, 12)
+    args[args.index("-o") + 1] = str(tmp_path / "ket-qua")
+    status, output = run_in_process(*args, "--format", "csv", "--lang", lang)
+    assert status == 0, output
+    findings = pl.read_csv(tmp_path / "ket-qua" / "findings.csv", infer_schema=False)
+    return findings.filter(pl.col("file").str.ends_with("lineage.csv"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_lineage_table_s_warnings_are_folded_naming_their_rows_in_the_file(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each kind of the lineage's warnings is listed 5 times, then one folded finding counts the 7
+    others and names their rows (7 to 13: the header is row 1); it sends the reader to the file,
+    never to the input rows table, which holds no row of the lineage table."""
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "5")
+    found = _lineage_findings(tmp_path, lang)
+    for kind in ("lineage-old-code-missing", "lineage-own-results-passed-over"):
+        listed = found.filter(pl.col("kind") == kind)
+        assert listed["row"].to_list() == ["2", "3", "4", "5", "6"]
+        folded = found.filter(
+            (pl.col("kind") == FOLDED) & (pl.col("params").str.json_path_match("$.folded_kind") == kind)
+        )
+        assert folded.height == 1
+        params = json.loads(folded["params"].item())
+        assert (params["count"], params["rows"], params["rows_listed"]) == (7, "7–13", "file")
+        message = folded["message"].item()
+        assert ("xem chúng trong chính tệp" if lang == "vi" else "see them in the file itself") in message
+        assert ("bảng dòng đầu vào ghi đủ" if lang == "vi" else "gives every row's reasons") not in message
+
+
+def test_the_fold_keeps_the_first_finding_of_each_message_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The texts of the findings folded away (for the rows table): the first finding of each
+    distinct message, in the findings' order, whether each message is its own or shared."""
+    rows = [f"x{i % 3}" if i % 2 else f"own {i}" for i in range(12)]
+    findings = pl.concat(
+        [
+            empty_findings(),
+            pl.DataFrame(
+                {
+                    "severity": "error",
+                    "kind": "bad-value",
+                    "commune_code": "00001",
+                    "file": "a.csv",
+                    "row": list(range(2, 14)),
+                    "message": rows,
+                    "hint": "h",
+                    "params": [json.dumps({"value": m}) for m in rows],
+                }
+            ),
+        ],
+        how="diagonal_relaxed",
+    )
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "2")
+    kept, texts = fold_findings(findings)
+    folded_away = rows[2:]
+    expected = list(dict.fromkeys(folded_away))
+    assert texts["message"].to_list() == expected
+    assert texts["params"].to_list() == [json.dumps({"value": m}) for m in expected]
+    assert kept.height == 3 and kept["kind"].to_list()[-1] == FOLDED
+    assert json.loads(kept["params"][-1])["count"] == 10
+    assert "rows_listed" not in json.loads(kept["params"][-1])  # an input's rows: the rows table's words
