@@ -85,3 +85,30 @@ def test_the_fold_keeps_the_first_finding_of_each_message_in_order(monkeypatch: 
     assert kept.height == 3 and kept["kind"].to_list()[-1] == FOLDED
     assert json.loads(kept["params"][-1])["count"] == 10
     assert "rows_listed" not in json.loads(kept["params"][-1])  # an input's rows: the rows table's words
+
+
+def test_an_evidence_folder_is_listed_once_for_all_the_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name not found as written is looked for as Windows reads it, which lists its folder: once
+    for the run, not once for each batch of communes (a folder of 200,000 files listed for each of
+    ten batches took 2 CPU s); a file is still found as Windows reads it in a later batch."""
+    import pari_index.spelling as spelling
+    from pari_index.intake.evidence_files import EvidenceFolder
+
+    evidence = tmp_path / "minh-chung"
+    evidence.mkdir()
+    for name in ("KH 72.pdf", "BC 15.pdf"):
+        (evidence / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    listed: list[Path] = []
+    listing = spelling._listing
+
+    def counted(folder: Path, key: object) -> dict[str, str]:
+        listed.append(folder)
+        return listing(folder, key)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spelling, "_listing", counted)
+    folder = EvidenceFolder.checked(evidence)
+    first = folder.states(["kh 72.PDF", "thiếu 1.pdf"])
+    second = folder.states(["bc 15.PDF", "thiếu 2.pdf"])
+    assert (first["kh 72.PDF"][0], first["thiếu 1.pdf"][0]) == ("ok", "file_not_found")
+    assert (second["bc 15.PDF"][0], second["thiếu 2.pdf"][0]) == ("ok", "file_not_found")
+    assert listed == [evidence.resolve()]
