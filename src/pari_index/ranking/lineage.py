@@ -8,7 +8,6 @@ is told as a warning naming its rows; the comparison itself is :mod:`.changes`'s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,20 +119,9 @@ def _checked_lineage(
 
 def _as_problems(found: pl.DataFrame) -> list[Problem]:
     """The row warnings ``found`` as the Problems a library caller of read_lineage is given."""
-    return [
-        Problem(
-            row["kind"],
-            row["message"],
-            file=row["file"],
-            sheet=row["sheet"],
-            row=row["row"],
-            field=row["column"],
-            hint=row["hint"],
-            severity="warning",
-            params=json.loads(row["params"]) if row["params"] is not None else None,
-        )
-        for row in found.iter_rows(named=True)
-    ]
+    from pari_index.scoring.run import problems_from_findings
+
+    return problems_from_findings(found)
 
 
 def _row_warnings(
