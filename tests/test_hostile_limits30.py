@@ -112,3 +112,94 @@ def test_an_evidence_folder_is_listed_once_for_all_the_batches(tmp_path: Path, m
     assert (first["kh 72.PDF"][0], first["thiếu 1.pdf"][0]) == ("ok", "file_not_found")
     assert (second["bc 15.PDF"][0], second["thiếu 2.pdf"][0]) == ("ok", "file_not_found")
     assert listed == [evidence.resolve()]
+
+
+# ---------------------------------------------------------------------------------------------
+# An .ods's runs of plain cells with content, counted at once
+
+
+def _ods_scan(tmp_path: Path, rows: str, cells: int | None, walked: bool) -> tuple[dict[str, object] | str, int]:
+    """What the scan of an .ods of one sheet ``data`` holding ``rows`` found (the cells limit
+    ``cells``), or the code and message of its refusal, and the runs of plain cells matched at
+    once; ``walked``: every cell walked one by one, as before session 30."""
+    import dataclasses
+    import zipfile
+
+    from hostile_sweep9 import write_ods
+
+    import pari_index.intake.xlsx.ods_scan as ods_scan
+    from pari_index.intake.xlsx.budget import _Budget
+    from pari_index.intake.xlsx.limits import XlsxLimits, _Refused
+
+    limits = XlsxLimits.from_env()
+    if cells is not None:
+        limits = dataclasses.replace(limits, cells=cells)
+    pattern, plain_run = ods_scan._FAST_TAG, ods_scan._OdsScan._plain_run
+    runs: list[int] = []
+
+    def counted(scan: ods_scan._OdsScan, *args: object) -> None:
+        runs.append(1)
+        plain_run(scan, *args)  # type: ignore[arg-type]
+
+    ods_scan._OdsScan._plain_run = counted  # type: ignore[method-assign]
+    if walked:
+        ods_scan._FAST_TAG = ods_scan._CONTENT_TAG
+    try:
+        with zipfile.ZipFile(write_ods(tmp_path / "t.ods", rows)) as package:
+            found = ods_scan._scan_ods(package, package.getinfo("content.xml"), _Budget("t.ods", limits))
+            return dict(found), len(runs)
+    except _Refused as refused:
+        return f"{refused.problem.code} {refused.problem.row} {refused.problem.message}", len(runs)
+    finally:
+        ods_scan._FAST_TAG, ods_scan._OdsScan._plain_run = pattern, plain_run  # type: ignore[method-assign]
+
+
+def _cell(text: str, kind: str = "string") -> str:
+    typed = f'office:value-type="{kind}" calcext:value-type="{kind}"'
+    return f"<table:table-cell {typed}><text:p>{text}</text:p></table:table-cell>"
+
+
+_PLAIN_ROWS = {
+    "plain rows": "".join(f"<table:table-row>{_cell('a') * 10}</table:table-row>" for _ in range(500)),
+    "runs among other cells": "".join(
+        "<table:table-row>"
+        + _cell("x") * 3
+        + '<table:table-cell table:number-columns-repeated="3"/>'
+        + _cell("y") * 2
+        + '<table:table-cell office:value-type="float" office:value="3"/>'
+        + _cell('a<text:s text:c="4"/>b') * 2
+        + _cell("<text:span>z</text:span>") * 4
+        + '<table:table-cell office:value-type="string" table:number-columns-repeated="2">'
+        + "<text:p>r</text:p></table:table-cell>"
+        + "</table:table-row>"
+        for _ in range(300)
+    ),
+    "a repeated row of a run": '<table:table-row table:number-rows-repeated="40">'
+    + _cell("a") * 5
+    + "</table:table-row>",
+    "rows reaching the last column": "".join(
+        f'<table:table-row><table:table-cell table:number-columns-repeated="{16_380 - i}"/>{_cell("a") * 8}'
+        "</table:table-row>"
+        for i in range(6)
+    ),
+    "a run crossing a check of the sheet": "".join(
+        f"<table:table-row>{_cell('a') * 4099}</table:table-row>" for _ in range(2)
+    ),
+    "two sheets": _cell("a") * 3
+    + '</table:table><table:table table:name="hai"><table:table-row>'
+    + _cell("b") * 6
+    + "</table:table-row>",
+}
+
+
+@pytest.mark.parametrize("rows", sorted(_PLAIN_ROWS))
+@pytest.mark.parametrize("cells", [None, 2_500])
+def test_runs_of_plain_cells_are_found_as_the_walk_finds_them(tmp_path: Path, rows: str, cells: int | None) -> None:
+    """Each sheet's used range, counts, hidden parts and the rest, or the refusal (the cells limit
+    of 2,500 passed inside a run; a cell past the last column), are the walk's, cell by cell."""
+    fast, runs = _ods_scan(tmp_path, _PLAIN_ROWS[rows], cells, walked=False)
+    walked, none = _ods_scan(tmp_path, _PLAIN_ROWS[rows], cells, walked=True)
+    assert fast == walked
+    assert runs > 0 and none == 0  # the runs were matched at once, and not by the walk
+    if rows == "plain rows" and cells is None:
+        assert isinstance(fast, dict) and fast["data"].filled == 5_000  # type: ignore[attr-defined]
