@@ -279,9 +279,9 @@ CELL_FINDINGS: dict[str, Entry] = {
         "Phát hiện gộp lại",
         "Findings folded",
         "còn {count} phát hiện «{folded_kind}» không liệt kê ra, ở các hàng {rows} (cột {columns_folded}): mỗi tệp "
-        "chỉ liệt kê {keep} phát hiện đầu của một loại cho một đơn vị; bảng dòng đầu vào ghi đủ lý do của từng hàng",
+        "chỉ liệt kê {keep} phát hiện đầu của một loại cho một đơn vị; {rows_listed}",
         "{count} more findings «{folded_kind}» not listed, in rows {rows} (columns {columns_folded}): only a "
-        "unit's first {keep} of a kind in a file are; the input rows table gives every row's reasons",
+        "unit's first {keep} of a kind in a file are; {rows_listed}",
         "sửa như các phát hiện cùng loại đã liệt kê; để liệt kê tất cả, đặt PARI_MAX_FINDINGS_OF_A_KIND",
         "correct them as the listed findings of that kind; to list them all, set PARI_MAX_FINDINGS_OF_A_KIND",
     ),

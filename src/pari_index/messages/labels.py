@@ -47,6 +47,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "were typed with a legacy Vietnamese font (TCVN3/ABC or VNI)",
         ),
     },
+    # Where the rows of a folded finding (findings-folded) are told one by one: the input rows table
+    # for an input's rows ("": a finding written before session 30 says nothing of it), the file
+    # itself for a table the rows table does not cover (the lineage table: ranking/lineage.py).
+    "rows_listed": {
+        "": Words("bảng dòng đầu vào ghi đủ lý do của từng hàng", "the input rows table gives every row's reasons"),
+        "file": Words(
+            "bảng dòng đầu vào không có các hàng này: xem chúng trong chính tệp",
+            "these rows are not in the input rows table: see them in the file itself",
+        ),
+    },
     # What an unreadable cell should have held, by the input's type (or meta field).
     "expected": {
         "number": Words("một số (dấu thập phân là dấu phẩy hoặc dấu chấm)", "a number (decimal comma or dot)"),

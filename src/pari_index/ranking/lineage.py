@@ -8,17 +8,16 @@ is told as a warning naming its rows; the comparison itself is :mod:`.changes`'s
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import IntakeError, Problem
+from pari_index.intake.findings import empty_findings, row_findings, shown_text
 from pari_index.intake.tables import check_table_size, read_with_columns, row_problems
-from pari_index.intake.values import shown
 from pari_index.ranking.changes import previous_summary
 
 if TYPE_CHECKING:
@@ -39,14 +38,19 @@ def lineage_of_run(result: ScoreResult, path: str | Path, previous: dict[str, pl
     warnings (a row of a code of no unit, an old code not in ``previous``) become the run's
     findings, as every input's are, in place of those of an earlier reading of the same file (a
     library caller ranking twice is told once). ``pari score`` and ``pari.rank`` both read it so:
-    the facade dropped the warnings, which the command printed."""
+    the facade dropped the warnings, which the command printed. They come after the run's findings
+    were folded, so they are folded here (intake.folding): 100,000 rows of old codes of no unit
+    (5 MB) were 200,000 warnings, each a Problem, and a findings sheet of 200,000 rows (6.7 CPU s
+    and 730 MB)."""
     from pari_index.intake.findings import problems_to_findings
+    from pari_index.intake.folding import fold_findings
 
-    told: list[Problem] = []
-    frame = read_lineage(path, told, result.totals[COMMUNE].to_list(), previous)
-    if told:
+    frame, told, found = _checked_lineage(path, True, result.totals[COMMUNE].to_list(), previous)
+    if told or found.height:
         earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
-        result.findings = pl.concat([earlier, problems_to_findings(told, "warning")], how="diagonal_relaxed")
+        # Its rows are not the input rows table's: the folded finding sends the reader to the file.
+        lineage = fold_findings(pl.concat([problems_to_findings(told, "warning"), found]), "file")[0]
+        result.findings = pl.concat([earlier, lineage], how="diagonal_relaxed")
     return frame
 
 
@@ -65,6 +69,17 @@ def read_lineage(
     without a word, a typing slip of a code and all). ``previous``: last year's results (as
     ``read_results`` gives them); a row whose old code is not in them links nothing of last year,
     and is a warning too (it was only "no result" in the unit's ``previous_note``)."""
+    frame, told, found = _checked_lineage(path, warnings is not None, codes, previous)
+    if warnings is not None:
+        warnings += told + _as_problems(found)
+    return frame
+
+
+def _checked_lineage(
+    path: str | Path, warn: bool, codes: Collection[str] | None, previous: dict[str, pl.DataFrame] | None
+) -> tuple[pl.DataFrame, list[Problem], pl.DataFrame]:
+    """The lineage table (see :func:`read_lineage`), the warnings of reading it (when ``warn``)
+    and the warnings of its rows, as findings: built as columns, not a Problem a row."""
     frame, problems = read_with_columns(
         path,
         LINEAGE_ALIASES,
@@ -82,30 +97,51 @@ def read_lineage(
         lambda _r: "a lineage row needs both the old and the new code",
         "fill in both codes",
     )
-    told = [p for p in problems if p.severity != "error"] if warnings is not None else []
+    told = [p for p in problems if p.severity != "error"] if warn else []
     if len(told) < len(problems):
         raise IntakeError(problems)
+    found: list[pl.DataFrame] = []
     if codes is not None:
-        told += _links_to_nothing(frame, codes)
+        found.append(_links_to_nothing(frame, codes))
     if previous is not None:
         # A row whose new code is no unit was told so already: it links nothing either way.
         unit = pl.lit(True) if codes is None else _is_unit(codes)
         last_year = previous_summary(previous)["_p_code"]
-        told += _links_from_nothing(frame.filter(unit), last_year)
-        told += _own_results_passed_over(frame.filter(unit), last_year)
+        found.append(_links_from_nothing(frame.filter(unit), last_year))
+        found.append(_own_results_passed_over(frame.filter(unit), last_year))
     if codes is not None:
         # A row whose new code is no unit was told so already.
-        told += _old_code_still_a_unit(frame.filter(_is_unit(codes)), codes)
-    if warnings is not None:
-        warnings += told
+        found.append(_old_code_still_a_unit(frame.filter(_is_unit(codes)), codes))
     extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
-    return frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
+    table = frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
+    return table, told, pl.concat(found) if found else empty_findings()
 
 
-def _row_warnings(frame: pl.DataFrame, condition: pl.Expr, *args: Any, **kwargs: Any) -> list[Problem]:
-    """:func:`row_problems` of the lineage table as warnings: a row that links wrongly is told,
-    and the comparison goes on without it or as the codes say."""
-    return [dataclasses.replace(p, severity="warning") for p in row_problems(frame, condition, *args, **kwargs)]
+def _as_problems(found: pl.DataFrame) -> list[Problem]:
+    """The row warnings ``found`` as the Problems a library caller of read_lineage is given."""
+    from pari_index.scoring.run import problems_from_findings
+
+    return problems_from_findings(found)
+
+
+def _row_warnings(
+    frame: pl.DataFrame, condition: pl.Expr, kind: str, message: list[str | pl.Expr], hint: str, field: str
+) -> pl.DataFrame:
+    """The rows of the lineage table meeting ``condition`` as warning findings (row_findings): a
+    row that links wrongly is told, and the comparison goes on without it or as the codes say.
+    ``message``: its English words and the codes (``_old``, ``_new``: as shown) between them;
+    the parameters are the codes as shown, ``code`` being the ``field``'s."""
+    rows = frame.with_columns(
+        shown_text(pl.col("old_code").cast(pl.String)).alias("_old"),
+        shown_text(pl.col("new_code").cast(pl.String)).alias("_new"),
+    )
+    other = "new_code" if field == "old_code" else "old_code"
+    params = {"code": pl.col("_old" if field == "old_code" else "_new")}
+    if kind != "lineage-unknown-code":
+        params[other] = pl.col("_new" if other == "new_code" else "_old")
+    text = pl.concat_str([pl.lit(part) if isinstance(part, str) else part for part in message])
+    found = row_findings(rows, condition, kind, text, hint, field=field, params=params)
+    return found.with_columns(pl.lit("warning").alias("severity"))
 
 
 def _is_unit(codes: Collection[str]) -> pl.Expr:
@@ -114,22 +150,22 @@ def _is_unit(codes: Collection[str]) -> pl.Expr:
     return pl.col("new_code").cast(pl.String).is_in(pl.Series(list(codes), dtype=pl.String).implode())
 
 
-def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
+_OLD, _NEW = pl.col("_old"), pl.col("_new")
+
+
+def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> pl.DataFrame:
     """Warnings for the lineage rows whose new code is no unit of this run."""
     return _row_warnings(
         frame,
         ~_is_unit(codes),
         "lineage-unknown-code",
-        lambda r: (
-            f"the new code {shown(str(r['new_code']))} is no unit of this run; the row links nothing and was not used"
-        ),
+        ["the new code ", _NEW, " is no unit of this run; the row links nothing and was not used"],
         "check the code against the register (a typing slip?), or delete the row",
-        field="new_code",
-        params=lambda r: {"code": shown(str(r["new_code"]))},
+        "new_code",
     )
 
 
-def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
+def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> pl.DataFrame:
     """Warnings for the lineage rows whose old code is not in last year's results: matched as
     compare_previous matches them (the old code as text against last year's trimmed codes)."""
     missing = ~pl.col("old_code").cast(pl.String).is_in(previous_codes.cast(pl.String).implode())
@@ -137,18 +173,14 @@ def _links_from_nothing(frame: pl.DataFrame, previous_codes: pl.Series) -> list[
         frame,
         missing,
         "lineage-old-code-missing",
-        lambda r: (
-            f"the old code {shown(str(r['old_code']))} is not in last year's results; the row links nothing of "
-            f"last year to {shown(str(r['new_code']))}"
-        ),
+        ["the old code ", _OLD, " is not in last year's results; the row links nothing of last year to ", _NEW],
         "check the old code against last year's results (a typing slip?), or delete the row if the unit had no "
         "result last year",
-        field="old_code",
-        params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
+        "old_code",
     )
 
 
-def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> list[Problem]:
+def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> pl.DataFrame:
     """Warnings for the lineage rows whose new code had results of its own last year and is no old
     code of the table: the unit is compared with its predecessors alone (``00004,00007``: 00007
     was "code changed from 00004", its own last year's rank passed over without a word). A merger
@@ -160,18 +192,20 @@ def _own_results_passed_over(frame: pl.DataFrame, previous_codes: pl.Series) -> 
         frame,
         passed_over & (text != pl.col("old_code").cast(pl.String)),
         "lineage-own-results-passed-over",
-        lambda r: (
-            f"the new code {shown(str(r['new_code']))} has results of its own last year, which are not used: the "
-            f"unit is compared with {shown(str(r['old_code']))} as its predecessor"
-        ),
+        [
+            "the new code ",
+            _NEW,
+            " has results of its own last year, which are not used: the unit is compared with ",
+            _OLD,
+            " as its predecessor",
+        ],
         "if the units merged, add a row with the new code as an old code of itself; if the codes are mistyped, "
         "correct them",
-        field="new_code",
-        params=lambda r: {"code": shown(str(r["new_code"])), "old_code": shown(str(r["old_code"]))},
+        "new_code",
     )
 
 
-def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> list[Problem]:
+def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> pl.DataFrame:
     """Warnings for the lineage rows whose old code is still a unit of this run and no new code of
     the table: its last year's results count twice, for itself (same code) and for the new code
     (``00004,00007`` while 00004 is still scored). A split that keeps the old code lists it as a
@@ -183,12 +217,14 @@ def _old_code_still_a_unit(frame: pl.DataFrame, codes: Collection[str]) -> list[
         frame,
         still,
         "lineage-old-code-still-a-unit",
-        lambda r: (
-            f"the old code {shown(str(r['old_code']))} is still a unit of this run: its last year's results are "
-            f"compared with its own and with {shown(str(r['new_code']))}'s"
-        ),
+        [
+            "the old code ",
+            _OLD,
+            " is still a unit of this run: its last year's results are compared with its own and with ",
+            _NEW,
+            "'s",
+        ],
         "check the codes (a typing slip?); if the unit was split and kept its code, add a row with the old code "
         "as a new code of itself",
-        field="old_code",
-        params=lambda r: {"code": shown(str(r["old_code"])), "new_code": shown(str(r["new_code"]))},
+        "old_code",
     )
