@@ -274,11 +274,24 @@ _WRITTEN_NUMBER = (
 )
 
 
+#: Full-width digits and signs (U+FF10..FF19, ．，％＋－／ and the ideographic space) and what they
+#: are: a number typed with a Chinese or Japanese input method left on, or pasted from a document
+#: made with one (``１２``, ``０．５``), is that number to the clerk who sees it; it was refused as
+#: bad-value (decoding30). Not NFKC: that would read ``10²`` as 102 and ``½`` as 1⁄2.
+_FULL_WIDTH = [chr(0xFF10 + d) for d in range(10)] + ["．", "，", "％", "＋", "－", "／", "\u3000"]
+_HALF_WIDTH = [str(d) for d in range(10)] + [".", ",", "%", "+", "-", "/", " "]
+
+
+def half_width(text: pl.Expr) -> pl.Expr:
+    """``text`` with its full-width digits and signs written as ASCII (_FULL_WIDTH)."""
+    return text.str.replace_many(_FULL_WIDTH, _HALF_WIDTH)
+
+
 def written_number(text: pl.Expr) -> pl.Expr:
     """A number as typed, trimmed of spaces, a final ``%`` and a leading ``+``, its thousands
-    spaces taken out; null when it is not written as a number (see _WRITTEN_NUMBER). The first
-    step of :func:`clean_number_text`."""
-    trimmed = text.str.strip_chars().str.replace(r"\s*%$", "").str.replace(r"^\+", "")
+    spaces taken out, its full-width digits read (:func:`half_width`); null when it is not
+    written as a number (see _WRITTEN_NUMBER). The first step of :func:`clean_number_text`."""
+    trimmed = half_width(text).str.strip_chars().str.replace(r"\s*%$", "").str.replace(r"^\+", "")
     return pl.when(trimmed.str.contains(_WRITTEN_NUMBER)).then(trimmed.str.replace_all(r"\s", ""))
 
 
@@ -464,7 +477,7 @@ def _date_text(text: pl.Expr) -> pl.Expr:
     """The text of a date cell without surrounding spaces, a midnight time (Excel date cells
     read as ``2024-01-10 00:00:00``) or another time of day without a zone (_LOCAL_TIME), and
     with the Vietnamese form ``ngày 04 tháng 6 năm 2025`` written 04/6/2025 (_FORMAL)."""
-    s = text.str.strip_chars().str.replace(_DAY_WORD, "").str.replace(_FORMAL, "${1}/${2}/${3}")
+    s = half_width(text).str.strip_chars().str.replace(_DAY_WORD, "").str.replace(_FORMAL, "${1}/${2}/${3}")
     return s.str.replace(_MIDNIGHT, "").str.replace(_LOCAL_TIME, "")
 
 

@@ -54,9 +54,9 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
     "no-survey-with-survey": entry(
         "--no-survey cùng với --survey",
         "--no-survey with --survey",
-        "--no-survey và --survey nói hai điều ngược nhau: chấm không có khảo sát, hay chấm với các kết quả này?",
+        "--no-survey và --survey nói hai điều ngược nhau: chấm không có điều tra, hay chấm với các kết quả này?",
         "--no-survey and --survey say opposite things: score without the survey, or with these results?",
-        "bỏ --no-survey để chấm cùng kết quả khảo sát, hoặc bỏ --survey để chấm không có khảo sát",
+        "bỏ --no-survey để chấm cùng kết quả điều tra, hoặc bỏ --survey để chấm không có điều tra",
         "leave out --no-survey to score with the survey results, or --survey to score without them",
     ),
     "previous-later-year": entry(
