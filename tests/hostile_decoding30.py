@@ -27,6 +27,11 @@ something else, or a file it was given that it never mentioned.
   rows rejected and 46 partly. Now they are the numbers and dates they show: exit 0, the commune's
   points those of the plain file.
 
+- ``pari criteria export`` of a set one of whose titles is 40,000 characters long. Before: exit 0
+  and not a word; the title cut to 32,767 characters in the annex (and two other sheets), and
+  ``pari criteria import`` of the annex drafted the cut title with no todo. Now each cut cell is a
+  warning on the console (sheet, row, column, length), and the import gives the title a todo.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding30.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -42,6 +47,7 @@ from hostile_decoding28 import _with, _write
 from hostile_sweep8 import _rows, _score
 
 Case = Callable[[Path], list[str]]
+_ROOT = Path(__file__).resolve().parent.parent
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
 #: A whole PDF, as small as one can be for the check of its first and last bytes.
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
@@ -112,11 +118,21 @@ def full_width(folder: Path) -> list[str]:
     return _with(folder, _write(folder / "tu-danh-gia.csv", [header, *wide]))
 
 
+def export_long_title(folder: Path) -> list[str]:
+    """``pari criteria export`` of a set one of whose titles is 40,000 characters long."""
+    text = (_ROOT / "criteria" / "ha-noi-2025-commune.yaml").read_text(encoding="utf-8")
+    long = "Kế hoạch " + "rất dài " * 5000
+    criteria = folder / "bo-chi-so.yaml"
+    criteria.write_text(text.replace('title: {vi: "Điều tra xã hội học', f'title: {{vi: "{long}', 1), encoding="utf-8")
+    return ["criteria", "export", str(criteria), "-o", str(folder / "phu-luc.xlsx")]
+
+
 CASES: dict[str, Case] = {
     "well-evidence-near-names": near_names,
     "well-evidence-damaged-reasons": damaged_reasons,
     "not-whole-thousands-dot": thousands_dot,
     "well-full-width-digits": full_width,
+    "well-export-long-title": export_long_title,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -125,6 +141,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-evidence-damaged-reasons": (0, None, (*_INPUTS, "tu-danh-gia.csv", f"minh-chung/{WEB_PAGE}")),
     "not-whole-thousands-dot": (1, "not-whole", (*_INPUTS, "tu-danh-gia.csv")),
     "well-full-width-digits": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
+    # Exit 0 before too: tests/test_hostile_decoding30.py looks at what it says and imports back.
+    "well-export-long-title": (0, None, ("bo-chi-so.yaml",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
 

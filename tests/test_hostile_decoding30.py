@@ -182,3 +182,18 @@ def test_a_thousands_separator_is_named_in_the_hint_of_either_language(tmp_path:
     english = sweep_child([*args, "--lang", "en"], tmp_path)
     assert "gợi ý: nếu 1.887 là 1887 (dấu chấm hoặc dấu phẩy phân cách hàng nghìn), ghi 1887" in vietnamese.stderr
     assert "hint: if 1.587 is 1587 (a dot or comma separating thousands), write 1587 without" in english.stderr
+
+
+def test_a_cell_too_long_for_excel_is_told_at_export_and_a_todo_at_import(tmp_path: Path) -> None:
+    args = CASES["well-export-long-title"](tmp_path)
+    done = sweep_child(args, tmp_path)  # in Vietnamese: the annex's titles are the set's Vietnamese ones
+    assert done.returncode == 0, done.stderr
+    told = [line for line in done.stderr.splitlines() if line.startswith("cảnh báo: ")]
+    assert len(told) == 3, done.stderr  # the annex, the set's sheet and the provenance
+    assert told[0].startswith("cảnh báo: Phụ lục, hàng 76, cột ") and "40.047 ký tự, nhiều hơn" in told[0], told
+    english = sweep_child([*args[:-1], str(tmp_path / "annex-en.xlsx"), "--lang", "en"], tmp_path)
+    assert "warning: Provenance, row 76, column Title: 40,047 characters, more than" in english.stderr
+    back = sweep_child(["criteria", "import", str(tmp_path / "phu-luc.xlsx"), "-o", str(tmp_path / "d.yaml")], tmp_path)
+    assert back.returncode == 0, back.stderr
+    draft = (tmp_path / "d.yaml").read_text(encoding="utf-8")
+    assert "ô này bị cắt ngắn khi xuất phụ lục vì dài hơn một ô Excel chứa được" in draft

@@ -193,6 +193,15 @@ STOPPED: dict[str, Words] = {
     "exported": Words(
         "Đã ghi {output}: {rows} tiêu chí của {id} ({origin}).", "Wrote {output}: {rows} items of {id} ({origin})."
     ),
+    # A cell of the annex longer than an Excel cell holds, cut when written (criteria export).
+    "export_cut": Words(
+        "cảnh báo: {sheet}, hàng {row}, cột {column}: {length} ký tự, nhiều hơn một ô Excel chứa được ({limit}),"
+        " nên bị cắt ngắn (cuối ô có dấu «…» và ghi chú bị cắt; nhập lại tiêu đề như vậy sẽ có một todo:). Rút gọn đoạn"
+        " văn trong bộ tiêu chí, hoặc dùng chính tệp YAML.",
+        "warning: {sheet}, row {row}, column {column}: {length} characters, more than an Excel cell holds"
+        " ({limit}), so it was cut short (the cell ends with «… [cut: …]»; such a title imported back has a todo)."
+        " Shorten the text in the set, or use the YAML file itself.",
+    ),
     "internal": Words(
         "lỗi nội bộ: pari-index dừng vì một lỗi của chính nó, theo những gì nó biết thì không phải do tệp của bạn "
         "({error}). Không có gì được ghi trừ khi đã thông báo. Xin báo lỗi kèm lệnh đã chạy; chạy lại với "
