@@ -32,6 +32,13 @@ something else, or a file it was given that it never mentioned.
   ``pari criteria import`` of the annex drafted the cut title with no todo. Now each cut cell is a
   warning on the console (sheet, row, column, length), and the import gives the title a todo.
 
+- Commune 00001's assessments as a CSV whose first two lines are empty, or whose first line is a
+  row of empty cells (``,,,,,,,,,``: a sheet saved as CSV from a blank first row). Before: exit 1
+  and nothing written, "row 3 has 10 cells but the header (row 1) has 1" (``csv-syntax``) and
+  "row 1 has no column names" (``no-headers``); the same table in a workbook, blank rows above its
+  headings, was read. Now the headings below the blank lines are found, the rows keep a text
+  editor's numbers: exit 0, the commune's points those of the plain file.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding30.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -127,12 +134,32 @@ def export_long_title(folder: Path) -> list[str]:
     return ["criteria", "export", str(criteria), "-o", str(folder / "phu-luc.xlsx")]
 
 
+def _blank_above(folder: Path, lines: str) -> list[str]:
+    _score(folder)
+    header, rows = _commune()
+    typed = _write(folder / "tu-danh-gia.csv", [header, *rows])
+    typed.write_bytes(lines.encode("utf-8") + typed.read_bytes())
+    return _with(folder, typed)
+
+
+def csv_blank_lines_above(folder: Path) -> list[str]:
+    """Commune 00001's assessments as a CSV whose first two lines are empty."""
+    return _blank_above(folder, "\n\n")
+
+
+def csv_blank_row_above(folder: Path) -> list[str]:
+    """The same, its first line a row of empty cells (a sheet saved as CSV from a blank first row)."""
+    return _blank_above(folder, ",,,,,,,,,\n")
+
+
 CASES: dict[str, Case] = {
     "well-evidence-near-names": near_names,
     "well-evidence-damaged-reasons": damaged_reasons,
     "not-whole-thousands-dot": thousands_dot,
     "well-full-width-digits": full_width,
     "well-export-long-title": export_long_title,
+    "well-csv-blank-lines-above": csv_blank_lines_above,
+    "well-csv-blank-row-above": csv_blank_row_above,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -143,6 +170,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-full-width-digits": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
     # Exit 0 before too: tests/test_hostile_decoding30.py looks at what it says and imports back.
     "well-export-long-title": (0, None, ("bo-chi-so.yaml",)),
+    "well-csv-blank-lines-above": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
+    "well-csv-blank-row-above": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
 

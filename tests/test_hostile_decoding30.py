@@ -197,3 +197,23 @@ def test_a_cell_too_long_for_excel_is_told_at_export_and_a_todo_at_import(tmp_pa
     assert back.returncode == 0, back.stderr
     draft = (tmp_path / "d.yaml").read_text(encoding="utf-8")
     assert "ô này bị cắt ngắn khi xuất phụ lục vì dài hơn một ô Excel chứa được" in draft
+
+
+@pytest.mark.parametrize("case", ["well-csv-blank-lines-above", "well-csv-blank-row-above"])
+def test_blank_lines_above_a_csv_s_headings_are_skipped_and_rows_keep_their_numbers(tmp_path: Path, case: str) -> None:
+    done = sweep_child([*CASES[case](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = (tmp_path / "tu-danh-gia.csv").read_text(encoding="utf-8").splitlines()
+    differs = _findings(tmp_path, "Findings").filter(pl.col("Kind (code)") == "self-score-differs")
+    for row, item in zip(differs["Row"].to_list(), differs["Criterion ID"].to_list(), strict=True):
+        assert lines[int(row) - 1].startswith(f"00001,{item},"), (row, item)
+    assert differs.height == 2
+
+
+def test_blank_rows_above_a_row_of_values_are_still_a_table_without_headings() -> None:
+    from pari_index.intake.grid import title_rows
+
+    values = pl.DataFrame({"a": [None, "1", "2"], "b": [None, "2", "3"]})
+    assert title_rows(values, "f.csv", None) == (0, [])
+    names = pl.DataFrame({"a": [None, "commune_code", "00001"], "b": [None, "criterion_id", "1.1.1"]})
+    assert title_rows(names, "f.csv", None) == (1, [])
