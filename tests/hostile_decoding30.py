@@ -16,6 +16,11 @@ something else, or a file it was given that it never mentioned.
   damaged ("Tệp minh chứng bị hỏng: tiêu chí được 0 điểm (…pdf)"), the reason kept in English in
   the parameters only. Now the reason is in the message in both languages (messages.evidence_notes).
 
+- Commune 00001's evidence folder whole, two rows naming their file with a final dot or dot and
+  space (``1_1_2_KH_54_2025.pdf.``), which Windows drops: on the clerk's machine the file opens.
+  Before: exit 0, both items ``evidence-file_not_found`` and 0 points on Linux (a ranking that
+  depended on the machine it was run on). Now the names are found as Windows finds them.
+
 - Commune 00001's counts of a thousand and more written with a thousands dot (``1.887``, as Excel
   set to show thousands exports them). Before: exit 1, four ``not-whole`` errors with the hint "a
   count is a whole number", which does not say what is wrong with 1.887. Now the hint says "if
@@ -64,6 +69,8 @@ NEAR = {"1_1_1_KH_72_2025.pdf": "1_1_1_KH_72_2025 (1).pdf", "1_2_BC_215_2025.pdf
 STRAY = "Danh sách cán bộ.xlsx"
 #: Files saved over by a portal's error page, and cut short, in the damaged case.
 WEB_PAGE, CUT_SHORT = "1_1_2_KH_54_2025.pdf", "1_3_1_KH_276_2025.pdf"
+#: Names written with a final dot (and a space) in the final-dot case.
+DOTTED = ("1_1_2_KH_54_2025.pdf", "1_3_2_BC_285_2025.pdf")
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
@@ -94,6 +101,24 @@ def near_names(folder: Path) -> list[str]:
     header, rows = _commune()
     typed = _write(folder / "tu-danh-gia.csv", [header, *rows])
     return [*_with(folder, typed), "--evidence-dir", str(_evidence_folder(folder))]
+
+
+def evidence_final_dot(folder: Path) -> list[str]:
+    """Commune 00001's evidence folder whole, two of its rows naming their file with a final dot
+    (``1_1_2_KH_54_2025.pdf.``, as Windows opens it)."""
+    args = near_names(folder)
+    evidence = folder / "minh-chung"
+    for near in NEAR.values():
+        (evidence / near).unlink()
+    for name in NEAR:
+        (evidence / name).write_bytes(PDF)
+    header, rows = _commune()
+    column = header.index("evidence_file")
+    for row in rows:
+        if row[column] in DOTTED:
+            row[column] += ". ." if row[column] == DOTTED[0] else "."
+    _write(folder / "tu-danh-gia.csv", [header, *rows])
+    return args
 
 
 def damaged_reasons(folder: Path) -> list[str]:
@@ -155,6 +180,7 @@ def csv_blank_row_above(folder: Path) -> list[str]:
 CASES: dict[str, Case] = {
     "well-evidence-near-names": near_names,
     "well-evidence-damaged-reasons": damaged_reasons,
+    "well-evidence-final-dot": evidence_final_dot,
     "not-whole-thousands-dot": thousands_dot,
     "well-full-width-digits": full_width,
     "well-export-long-title": export_long_title,
@@ -166,6 +192,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     # Exit 0 before too: tests/test_hostile_decoding30.py looks at the findings in the results.
     "well-evidence-near-names": (0, None, (*_INPUTS, "tu-danh-gia.csv", f"minh-chung/{STRAY}")),
     "well-evidence-damaged-reasons": (0, None, (*_INPUTS, "tu-danh-gia.csv", f"minh-chung/{WEB_PAGE}")),
+    "well-evidence-final-dot": (0, None, (*_INPUTS, "tu-danh-gia.csv", f"minh-chung/{DOTTED[0]}")),
     "not-whole-thousands-dot": (1, "not-whole", (*_INPUTS, "tu-danh-gia.csv")),
     "well-full-width-digits": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
     # Exit 0 before too: tests/test_hostile_decoding30.py looks at what it says and imports back.
@@ -175,4 +202,4 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
 
-__all__ = ["CASES", "CUT_SHORT", "EXPECTED", "NEAR", "NOT_WRITTEN", "PDF", "STRAY", "WEB_PAGE"]
+__all__ = ["CASES", "CUT_SHORT", "DOTTED", "EXPECTED", "NEAR", "NOT_WRITTEN", "PDF", "STRAY", "WEB_PAGE"]

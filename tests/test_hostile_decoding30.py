@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import polars as pl
 import pytest
-from hostile_decoding30 import CASES, CUT_SHORT, EXPECTED, NEAR, NOT_WRITTEN, PDF, STRAY, WEB_PAGE
+from hostile_decoding30 import CASES, CUT_SHORT, DOTTED, EXPECTED, NEAR, NOT_WRITTEN, PDF, STRAY, WEB_PAGE
 from sweeps import case_tests, language_tests, sweep_child
 
 import pari_index as pari
@@ -217,3 +217,15 @@ def test_blank_rows_above_a_row_of_values_are_still_a_table_without_headings() -
     assert title_rows(values, "f.csv", None) == (0, [])
     names = pl.DataFrame({"a": [None, "commune_code", "00001"], "b": [None, "criterion_id", "1.1.1"]})
     assert title_rows(names, "f.csv", None) == (1, [])
+
+
+def test_a_name_with_a_final_dot_is_found_as_windows_finds_it(tmp_path: Path) -> None:
+    done = sweep_child([*CASES["well-evidence-final-dot"](tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    findings = _findings(tmp_path, "Findings")
+    assert _messages(findings, "evidence-file_not_found") == []
+    unused = _messages(findings, "evidence-file-unused")
+    stray = f"«{STRAY}» in the evidence folder is named by no row of the assessments, so it counts for no item"
+    assert unused == [stray]
+    text = (tmp_path / "tu-danh-gia.csv").read_text(encoding="utf-8")
+    assert f"{DOTTED[0]}. ." in text and f"{DOTTED[1]}." in text

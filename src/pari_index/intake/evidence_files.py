@@ -330,12 +330,18 @@ class FolderIndex:
 
 
 def name_key(name: str) -> str:
-    """A name as Windows finds it in a folder: ``/`` or ``\\`` between folders, no ``./``, case and
-    Unicode form not minded (spelling.path_as_windows_reads). A run keys some 200,000 names: the
-    plain ones (nearly all) without splitting them."""
-    if "\\" in name or "//" in name or name.startswith(("./", "/")) or "/./" in name or name.endswith("/"):
-        name = "/".join(p for p in re.split(r"[/\\]", name) if p not in ("", "."))
+    """A name as Windows finds it in a folder: ``/`` or ``\\`` between folders, no ``./``, case,
+    Unicode form and a part's final dots and spaces not minded (spelling.path_as_windows_reads).
+    A run keys some 200,000 names: the plain ones (nearly all) without splitting them."""
+    if _SPLIT_KEY.search(name):
+        parts = (p.rstrip(" .") or p for p in re.split(r"[/\\]", name) if p not in ("", "."))
+        name = "/".join(parts)
     return name.casefold() if name.isascii() else unicodedata.normalize("NFC", name).casefold()
+
+
+#: A name whose key needs its parts: a backslash, an empty or ``.`` part, a part ending in a dot
+#: or a space.
+_SPLIT_KEY = re.compile(r"\\|//|^\.?/|/\./|[. ](?:/|$)|/$")
 
 
 def _walk(folder: Path, prefix: str, depth: int, files: list[str]) -> bool:
