@@ -229,3 +229,17 @@ def test_a_name_with_a_final_dot_is_found_as_windows_finds_it(tmp_path: Path) ->
     assert unused == [stray]
     text = (tmp_path / "tu-danh-gia.csv").read_text(encoding="utf-8")
     assert f"{DOTTED[0]}. ." in text and f"{DOTTED[1]}." in text
+
+
+def test_full_width_digits_meet_every_check_an_ascii_number_meets(tmp_path: Path) -> None:
+    """Read once in ASCII before any check: a full-width count with a percent sign is still a
+    percentage in a count, a full-width «２．０００» still a count with three zeros."""
+    header = "commune_code,criterion_id,input,value\n"
+    rows = header + "00001,1.1.3,tasks_done,３４％\n00001,1.1.3,tasks_planned,２．０００\n"
+    (tmp_path / "a.csv").write_text(rows, encoding="utf-8")
+    examples = _ROOT / "examples"
+    result = pari.score(
+        [tmp_path / "a.csv"], communes=examples / "communes.csv", survey=[examples / "survey.csv"], evidence_dir=None
+    )
+    told = pari.findings(result, lang="en").filter(pl.col("row").is_in([2, 3]) & (pl.col("column") == "value"))
+    assert sorted(told["kind"].to_list()) == ["count-three-zeros", "percent-in-count"], told

@@ -32,10 +32,12 @@ from pari_index.intake.values import (
     CODE_AS_SCIENTIFIC_HINT,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
+    FULL_WIDTH_CHARS,
     NUMBER_HINTS,
     answer_problems,
     date_problem_params,
     date_problems,
+    half_width,
     number_problems,
     scientific_lost,
     shown_expr,
@@ -473,6 +475,10 @@ def check_and_type(
     """
     findings: list[pl.DataFrame] = []
     cells = _input_names_as_the_set_writes_them(cells.join(table.fields, on=[CRITERION, FIELD], how="left"), table)
+    # A number or a date typed in full-width digits (an input method for Chinese or Japanese left
+    # on) is read as typed in ASCII, by every check from here on (values.half_width).
+    wide = pl.col("kind").is_in([*NUMERIC_KINDS, *DATE_KINDS]) & pl.col(VALUE).str.contains(FULL_WIDTH_CHARS)
+    cells = cells.with_columns(pl.when(wide).then(half_width(pl.col(VALUE))).otherwise(pl.col(VALUE)).alias(VALUE))
     # True for an item of the set, null otherwise (as a join on the items' ids gave, for a copy
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()

@@ -282,16 +282,23 @@ _FULL_WIDTH = [chr(0xFF10 + d) for d in range(10)] + ["．", "，", "％", "＋"
 _HALF_WIDTH = [str(d) for d in range(10)] + [".", ",", "%", "+", "-", "/", " "]
 
 
+#: A text holding any of them.
+FULL_WIDTH_CHARS = "[" + "".join(_FULL_WIDTH) + "]"
+
+
 def half_width(text: pl.Expr) -> pl.Expr:
-    """``text`` with its full-width digits and signs written as ASCII (_FULL_WIDTH)."""
+    """``text`` with its full-width digits and signs written as ASCII (_FULL_WIDTH). Applied to a
+    number's or a date's cell before it is checked (cell_checks.check_and_type), so that every
+    check sees what the number is: a count typed «９５％» is a percentage in a count, «２．０００»
+    a count with three zeros, as typed in ASCII."""
     return text.str.replace_many(_FULL_WIDTH, _HALF_WIDTH)
 
 
 def written_number(text: pl.Expr) -> pl.Expr:
     """A number as typed, trimmed of spaces, a final ``%`` and a leading ``+``, its thousands
-    spaces taken out, its full-width digits read (:func:`half_width`); null when it is not
-    written as a number (see _WRITTEN_NUMBER). The first step of :func:`clean_number_text`."""
-    trimmed = half_width(text).str.strip_chars().str.replace(r"\s*%$", "").str.replace(r"^\+", "")
+    spaces taken out; null when it is not written as a number (see _WRITTEN_NUMBER). The first
+    step of :func:`clean_number_text`."""
+    trimmed = text.str.strip_chars().str.replace(r"\s*%$", "").str.replace(r"^\+", "")
     return pl.when(trimmed.str.contains(_WRITTEN_NUMBER)).then(trimmed.str.replace_all(r"\s", ""))
 
 
@@ -477,7 +484,7 @@ def _date_text(text: pl.Expr) -> pl.Expr:
     """The text of a date cell without surrounding spaces, a midnight time (Excel date cells
     read as ``2024-01-10 00:00:00``) or another time of day without a zone (_LOCAL_TIME), and
     with the Vietnamese form ``ngày 04 tháng 6 năm 2025`` written 04/6/2025 (_FORMAL)."""
-    s = half_width(text).str.strip_chars().str.replace(_DAY_WORD, "").str.replace(_FORMAL, "${1}/${2}/${3}")
+    s = text.str.strip_chars().str.replace(_DAY_WORD, "").str.replace(_FORMAL, "${1}/${2}/${3}")
     return s.str.replace(_MIDNIGHT, "").str.replace(_LOCAL_TIME, "")
 
 
