@@ -270,6 +270,7 @@ _SPECIAL = frozenset(
         "items",
         "yaml_reason",
         "value_reason",
+        "note",  # an evidence file's note, in Vietnamese from messages.evidence_notes
         "reason",
         "columns",
         "dtype",
