@@ -88,7 +88,7 @@ def test_no_survey_is_announced_everywhere(tmp_path: Path, lang: str) -> None:
     code, output = invoke([*args, "--report", report, "--no-survey", "--lang", lang, "-q"])
     assert code == 0, output
     sentence = (
-        "KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát (5 điểm) không được chấm"
+        "KHÔNG CÓ ĐIỀU TRA (--no-survey): phần điều tra (5 điểm) không được chấm"
         if lang == "vi"
         else "NO SURVEY (--no-survey): the survey part (5 points) is not scored"
     )

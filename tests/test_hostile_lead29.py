@@ -156,7 +156,7 @@ def test_a_survey_item_in_a_commune_file_beside_the_survey_s_own_is_a_repeat(tmp
 def test_no_survey_beside_survey_results_stops_before_anything_is_written(tmp_path: Path) -> None:
     case = "score-with-no-survey-and-survey-results"
     said = answers_its_case(CASES[case](tmp_path), tmp_path, EXPECTED[case])
-    assert "đã dùng --no-survey, nhưng các tệp tự đánh giá có giá trị của tiêu chí khảo sát (10.1.1)" in said
+    assert "đã dùng --no-survey, nhưng các tệp tự đánh giá có giá trị của tiêu chí điều tra (10.1.1)" in said
     assert not (tmp_path / "ket-qua").exists()
 
 

@@ -235,7 +235,7 @@ def test_a_repeat_in_vietnamese(tmp_path: Path) -> None:
     assert (
         f"lỗi: {tmp_path}/latest.csv: TỆP_TỰ_ĐÁNH_GIÁ: đây là cùng một tệp với TỆP_TỰ_ĐÁNH_GIÁ "
         f"{tmp_path}/assessments_long.csv; tệp được đưa hai lần [input-given-twice]\n"
-        "    gợi ý: đưa mỗi tệp một lần; không đưa danh sách đơn vị, khảo sát và thẩm định vào cùng các tệp "
+        "    gợi ý: đưa mỗi tệp một lần; không đưa danh sách đơn vị, điều tra và thẩm định vào cùng các tệp "
         "tự đánh giá (ghi tên các biểu mẫu thay vì data/*)"
     ) in done.stderr, done.stderr
 
@@ -295,7 +295,7 @@ def test_contradicting_options_are_each_named_before_anything_is_read(tmp_path: 
     )
     vi = _child(args, tmp_path)
     assert (
-        "lỗi: --no-survey và --survey nói hai điều ngược nhau: chấm không có khảo sát, hay chấm với các kết quả này?"
+        "lỗi: --no-survey và --survey nói hai điều ngược nhau: chấm không có điều tra, hay chấm với các kết quả này?"
         in vi.stderr
     )
     assert "gợi ý: đưa kết quả năm trước bằng --previous, hoặc bỏ --lineage" in vi.stderr

@@ -62,8 +62,8 @@ def test_a_survey_row_of_a_self_assessed_item_is_not_a_survey_item(tmp_path: Pat
         )
     else:
         message = (
-            "tiêu chí 1.1.1 không phải là tiêu chí khảo sát (xã tự chấm tiêu chí này trong bản tự đánh giá): tệp"
-            f" khảo sát chỉ cho giá trị của các tiêu chí khảo sát ({ITEMS}); giá trị này không được dùng"
+            "tiêu chí 1.1.1 không phải là tiêu chí điều tra (xã tự chấm tiêu chí này trong bản tự đánh giá): tệp"
+            f" điều tra chỉ cho giá trị của các tiêu chí điều tra ({ITEMS}); giá trị này không được dùng"
         )
     assert refused == [
         ("not-survey-item", "00001", "1.1.1", str(first), message),

@@ -78,12 +78,12 @@ def test_each_self_assessment_field_of_a_survey_file_is_refused_at_its_place(tmp
         assert messages["Ngày văn bản"].startswith("an evidence date in a survey file: the survey item 10.1.1")
     else:
         assert messages["self_score"] == (
-            "điểm tự đánh giá trong tệp khảo sát: tiêu chí khảo sát 10.1.1 chỉ lấy điểm từ kết quả khảo sát, không"
+            "điểm tự đánh giá trong tệp điều tra: tiêu chí điều tra 10.1.1 chỉ lấy điểm từ kết quả điều tra, không"
             " từ điểm tự đánh giá hay minh chứng; giá trị này không được dùng"
         )
-        assert messages["evidence_number"].startswith("số văn bản minh chứng trong tệp khảo sát")
+        assert messages["evidence_number"].startswith("số văn bản minh chứng trong tệp điều tra")
         hints = {f["hint"] for f in table if f["kind"] == "not-survey-field"}
-        hint = "xoá cột này khỏi tệp khảo sát; điểm tự đánh giá và minh chứng của xã ghi trong bản tự đánh giá"
+        hint = "xoá cột này khỏi tệp điều tra; điểm tự đánh giá và minh chứng của xã ghi trong bản tự đánh giá"
         assert hints == {hint}
 
 

@@ -203,8 +203,8 @@ def test_the_completeness_banner_names_the_units() -> None:
     facts = {"survey": "skipped", "survey_part": "10", "communes_not_submitted": "1", "communes_without_survey": "2"}
     province = {**facts, **KNOWN[UnitLevel.province].about()}
     assert notices(province, "vi") == [
-        "KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát (10 điểm) không được chấm, mọi tỉnh được 0 điểm phần này.",
-        "CHƯA ĐẦY ĐỦ: 2 tỉnh không có kết quả khảo sát.",
+        "KHÔNG CÓ ĐIỀU TRA (--no-survey): phần điều tra (10 điểm) không được chấm, mọi tỉnh được 0 điểm phần này.",
+        "CHƯA ĐẦY ĐỦ: 2 tỉnh không có kết quả điều tra.",
         "1 tỉnh không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng).",
     ]
     assert notices(province, "en") == [

@@ -656,8 +656,24 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
     from pari_index.outputs.paths import Target, check_paths, sources
 
     check_paths([Target(output, suffixes=(".xlsx",))], sources(("SET", criteria_file)))
+    from pari_index.outputs.workbook import MAX_CELL_CHARS
+
     criteria = load_criteria(criteria_file).criteria
-    rows = export_annex(criteria, output, lang)
+    cut: list[tuple[str, int, str, int]] = []
+    rows = export_annex(criteria, output, lang, cut)
+    for sheet, row, column, length in cut:
+        click.echo(
+            console.stopped(
+                "export_cut",
+                lang,
+                sheet=sheet,
+                row=number_text(row, lang),
+                column=column,
+                length=number_text(length, lang),
+                limit=number_text(MAX_CELL_CHARS, lang),
+            ),
+            err=True,
+        )
     click.echo(
         console.stopped(
             "exported", lang, output=str(output), rows=number_text(rows, lang), id=criteria.id, origin=criteria.origin

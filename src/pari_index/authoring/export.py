@@ -197,13 +197,34 @@ def annex_sheets(criteria: CriteriaSet, lang: str = "vi") -> dict[str, pl.DataFr
     }
 
 
-def export_annex(criteria: CriteriaSet, path: Path, lang: str = "vi") -> int:
-    """Write the annex workbook to ``path`` (atomically); returns the number of annex rows."""
+def export_annex(
+    criteria: CriteriaSet, path: Path, lang: str = "vi", cut: list[tuple[str, int, str, int]] | None = None
+) -> int:
+    """Write the annex workbook to ``path`` (atomically); returns the number of annex rows. The
+    cells longer than an Excel cell holds, which the writer cuts short, are added to ``cut``
+    (sheet, row from 1 with the heading, column, length) for the command to tell."""
     from pari_index.outputs.files import write_xlsx
 
     sheets = annex_sheets(criteria, lang)
+    if cut is not None:
+        cut += long_cells(sheets)
     write_xlsx(path, sheets)
     return next(iter(sheets.values())).height - 1
+
+
+def long_cells(sheets: dict[str, pl.DataFrame]) -> list[tuple[str, int, str, int]]:
+    """The text cells of ``sheets`` longer than an Excel cell holds (MAX_CELL_CHARS): a title or a
+    method of 40,000 characters was cut short without a word, and imported back as the shorter
+    text (decoding30)."""
+    from pari_index.outputs.workbook import MAX_CELL_CHARS
+
+    found = []
+    for name, frame in sheets.items():
+        for column in (c for c, dtype in frame.schema.items() if dtype == pl.String):
+            lengths = frame.get_column(column).str.len_chars()
+            for index in (lengths > MAX_CELL_CHARS).arg_true().to_list():
+                found.append((name, index + 2, column, int(lengths[index])))
+    return found
 
 
 __all__ = ["ANNEX_COLUMNS", "SHEETS", "annex_frame", "annex_sheets", "export_annex", "flatten"]

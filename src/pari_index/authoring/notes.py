@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 #: key -> (Vietnamese, English).
 NOTES: dict[str, tuple[str, str]] = {
     "empty": ("ô phương pháp chấm điểm để trống", "the scoring method is empty"),
+    "cut-cell": (
+        "ô này bị cắt ngắn khi xuất phụ lục vì dài hơn một ô Excel chứa được: chép lại đoạn văn đầy đủ từ bộ tiêu chí",
+        "the cell was cut short when the annex was written, longer than an Excel cell holds: copy the whole text"
+        " from the set",
+    ),
     "no-unit": (
         "không thấy loại đơn vị (xã, phường, thị trấn, đặc khu) trong {line}",
         "no unit type (xã, phường, thị trấn, đặc khu) in {line}",

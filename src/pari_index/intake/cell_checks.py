@@ -32,10 +32,12 @@ from pari_index.intake.values import (
     CODE_AS_SCIENTIFIC_HINT,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
+    FULL_WIDTH_CHARS,
     NUMBER_HINTS,
     answer_problems,
     date_problem_params,
     date_problems,
+    half_width,
     number_problems,
     scientific_lost,
     shown_expr,
@@ -473,6 +475,10 @@ def check_and_type(
     """
     findings: list[pl.DataFrame] = []
     cells = _input_names_as_the_set_writes_them(cells.join(table.fields, on=[CRITERION, FIELD], how="left"), table)
+    # A number or a date typed in full-width digits (an input method for Chinese or Japanese left
+    # on) is read as typed in ASCII, by every check from here on (values.half_width).
+    wide = pl.col("kind").is_in([*NUMERIC_KINDS, *DATE_KINDS]) & pl.col(VALUE).str.contains(FULL_WIDTH_CHARS)
+    cells = cells.with_columns(pl.when(wide).then(half_width(pl.col(VALUE))).otherwise(pl.col(VALUE)).alias(VALUE))
     # True for an item of the set, null otherwise (as a join on the items' ids gave, for a copy
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()
@@ -825,8 +831,12 @@ def _range_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             (kind == "count") & (num % EXACT_SCALE != 0),
             "not-whole",
             format_text("{} is not a whole number", pl.col(VALUE)),
-            "a count is a whole number",
-            cell_params(value=pl.col(VALUE)),
+            _not_whole_hint(),
+            cell_params(
+                value=pl.col(VALUE),
+                count_hint=pl.when(_grouped().is_not_null()).then(pl.lit("grouped")).otherwise(pl.lit("")),
+                digits=_grouped(),
+            ),
         ),
         _Check(
             num < pl.col("_min"),
@@ -847,6 +857,35 @@ def _range_checks(cells: pl.DataFrame, table: LeafTable) -> list[_Check]:
             cell_params(value=pl.col(VALUE), limit=input_key.replace_strict(table.max_texts, default="")),
         ),
     ]
+
+
+#: A count written with one thousands separator, which reads as a decimal (``1.587``, ``1,587``):
+#: an export of Excel set to show thousands, or a number copied from a report. It is refused as not
+#: whole (1.587 may be a slip for 1,5 as well as 1587), and the hint says how to write it.
+_GROUPED = r"^\s*\+?([1-9][0-9]{0,2})[.,]([0-9]{3})\s*$"
+
+
+def _grouped() -> pl.Expr:
+    """The digits of a count written with one thousands separator (_GROUPED), else null."""
+    parts = pl.col(VALUE).str.extract_groups(_GROUPED)
+    return parts.struct.field("1") + parts.struct.field("2")
+
+
+def _not_whole_hint() -> pl.Expr:
+    """not-whole's hint: for a count written with a thousands separator, how to write it."""
+    return (
+        pl.when(_grouped().is_not_null())
+        .then(
+            format_text(
+                "if {} is {} (a dot or comma separating thousands), write {} without the separator;"
+                " a count is a whole number",
+                pl.col(VALUE),
+                _grouped(),
+                _grouped(),
+            )
+        )
+        .otherwise(pl.lit("a count is a whole number"))
+    )
 
 
 def _without_percent_sign(text: pl.Expr) -> pl.Expr:

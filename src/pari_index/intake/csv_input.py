@@ -155,6 +155,8 @@ def _ragged_hint(record: str, delimiter: str) -> str:
 
 
 _LONE_CR = re.compile(rb"\r(?!\n)")
+#: Lines with nothing but spaces at the start of a file.
+_LEADING_BLANK_LINES = re.compile(rb"(?:[ \t]*\r?\n)+")
 _LONE_CR_TEXT = re.compile(r"\r(?!\n)")
 
 
@@ -451,6 +453,15 @@ def read_owned_csv_bytes(owned: list[bytes], file: str, *, ranged: bool = False)
         # long". Refused as what it is; row numbers stay those a text editor shows.
         return ReadResult([], [*notes, _separator_line_problem(hinted.group(0).strip(), file)])
     delimiter, header_cells = sniff(sample)
+    blank_lines = _LEADING_BLANK_LINES.match(data)
+    if blank_lines is not None and blank_lines.end() < len(data):
+        # Blank lines above the headings (a sheet saved as CSV from its first row, left blank):
+        # each a row of empty cells, as a workbook's blank row reads, so that the row numbers
+        # stay a text editor's and the headings below are found (grid.title_rows). Read as a row
+        # of one cell, it refused the whole file, "row 3 has 10 cells but the header has 1".
+        filler = (delimiter * (header_cells - 1)).encode("utf-8") + b"\n"
+        data = filler * blank_lines.group(0).count(b"\n") + data[blank_lines.end() :]
+        whole = functools.partial(data.decode, "utf-8")
     # Every line is a row of as many cells as the header, blank or not: bound them before polars.
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
     refused = _size_problem(header_cells, lines, file) or _shape_problem(data, delimiter, header_cells, file)

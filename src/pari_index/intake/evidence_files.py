@@ -14,14 +14,16 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, shorten_path, visible
+from pari_index.intake.tones import folded
 from pari_index.intake.values import BIDI_CONTROLS
-from pari_index.system.input_watch import watch_within
+from pari_index.system.input_watch import office_clutter, watch_within
 from pari_index.system.spelling import path_as_windows_reads
 
 #: States of an evidence file given in ``evidence_file`` when there is an evidence folder.
@@ -82,7 +84,12 @@ def _os_refusal(error: OSError) -> tuple[str, str]:
     return "unreadable", f"the system refused it ({error.strerror or type(error).__name__})"
 
 
-def check_evidence_file(root: Path, name: str, listings: dict[Path, dict[str, str]] | None = None) -> tuple[str, str]:
+def check_evidence_file(
+    root: Path,
+    name: str,
+    listings: dict[Path, dict[str, str]] | None = None,
+    index: Callable[[], FolderIndex] | None = None,
+) -> tuple[str, str]:
     """The state of evidence file ``name`` in the folder ``root`` (resolved): "ok" or one of
     FILE_STATES, and a note saying why ("" when the state says it all). Every call on the file
     system is guarded: a name can hold anything a cell can, and no name may stop the run. A name
@@ -100,6 +107,9 @@ def check_evidence_file(root: Path, name: str, listings: dict[Path, dict[str, st
             other = None
         if other is not None:
             return _check_path(root, other)
+        near = index().near(name) if index is not None else None
+        if near is not None:  # a clerk's copy saved as «KH 72 (1).pdf», or «.docx» for «.pdf»
+            return "file_not_found", f"the folder has a file of a near name, «{visible(near)}»"
     return found
 
 
@@ -256,17 +266,111 @@ def _refusal_params(error: Exception, reason: str) -> dict[str, str]:
 
 
 def check_evidence_files(
-    evidence_dir: Path, names: Sequence[str], listings: dict[Path, dict[str, str]] | None = None
+    evidence_dir: Path,
+    names: Sequence[str],
+    listings: dict[Path, dict[str, str]] | None = None,
+    index: Callable[[], FolderIndex] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """check_evidence_file for each name; the folder itself was checked to exist before scoring.
     ``listings``: the folders listed already (by resolved path), kept by the caller for the next
-    names."""
+    names; ``index``: the folder's files (listed when a name is not found), for a near name."""
     try:
         root = evidence_dir.resolve()
     except (OSError, RuntimeError, ValueError) as error:
         return {name: ("unreadable", f"the evidence folder cannot be used ({error})") for name in names}
     listings = {} if listings is None else listings
-    return {name: check_evidence_file(root, name, listings) for name in names}
+    return {name: check_evidence_file(root, name, listings, index) for name in names}
+
+
+#: At most this many entries of an evidence folder (and this deep) are listed to tell the files no
+#: row names and the near names of files not found: a folder of a whole province holds some
+#: 100,000 documents; a larger one, or a link to the root of a disk, is listed that far.
+MAX_LISTED = 200_000
+MAX_DEPTH = 8
+#: A copy's mark that Windows, macOS, Google Drive or a browser adds to a name: «KH 72 (1)»,
+#: «KH 72 - Copy», «KH 72 - Bản sao», «Copy of KH 72», «KH 72 copy 2».
+_COPY_MARKS = re.compile(r"^(copy of|ban sao cua) |( \(\d+\)| (copy|ban sao)( \(\d+\)| \d+)?)$")
+
+
+def name_skeleton(name: str) -> str:
+    """What is left of a file name once the ways a clerk's copy of it differs are dropped: the
+    folders, the extension (``.pdf`` for ``.docx``, ``.pdf.pdf``), a copy's mark, letter case, marks
+    and every character but letters and digits («KH_72» for «kh 72»). Two names with one skeleton
+    are near names; "" for a name with no letter or digit."""
+    stem = re.split(r"[/\\]", name)[-1].strip()
+    while "." in stem.strip(".") and len(stem.rsplit(".", 1)[1]) <= 5:  # its extensions, one or two
+        stem = stem.rsplit(".", 1)[0]
+    bare = " ".join(re.sub(r"[_\-.]+", " ", folded(stem)).split())
+    bare = _COPY_MARKS.sub("", _COPY_MARKS.sub("", bare))
+    return re.sub(r"[\W_]+", "", bare)
+
+
+@dataclass(frozen=True)
+class FolderIndex:
+    """The files of an evidence folder (paths relative to it, with ``/``), as far as MAX_LISTED
+    and MAX_DEPTH reach (``cut_short`` when they did not reach every file). Their skeletons are
+    made when a near name is first looked for: 100,000 take about a second."""
+
+    files: tuple[str, ...]
+    cut_short: bool
+    _skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, root: Path) -> FolderIndex:
+        files: list[str] = []
+        cut_short = _walk(root, "", 0, files)
+        return cls(tuple(files), cut_short)
+
+    def near(self, name: str) -> str | None:
+        """The one file of the folder whose name is near ``name`` (not ``name`` itself), or None."""
+        if not self._skeletons and self.files:
+            grouped: dict[str, list[str]] = {}
+            for relative in self.files:
+                grouped.setdefault(name_skeleton(relative), []).append(relative)
+            self._skeletons.update({k: tuple(v) for k, v in grouped.items() if k})
+        skeleton = name_skeleton(name)
+        found = [f for f in self._skeletons.get(skeleton, ()) if name_key(f) != name_key(name)] if skeleton else []
+        return found[0] if len(found) == 1 else None
+
+
+def name_key(name: str) -> str:
+    """A name as Windows finds it in a folder: ``/`` or ``\\`` between folders, no ``./``, case,
+    Unicode form and a part's final dots and spaces not minded (spelling.path_as_windows_reads).
+    A run keys some 200,000 names: the plain ones (nearly all) without splitting them."""
+    if _SPLIT_KEY.search(name):
+        parts = (p.rstrip(" .") or p for p in re.split(r"[/\\]", name) if p not in ("", "."))
+        name = "/".join(parts)
+    return name.casefold() if name.isascii() else unicodedata.normalize("NFC", name).casefold()
+
+
+#: A name whose key needs its parts: a backslash, an empty or ``.`` part, a part ending in a dot
+#: or a space.
+_SPLIT_KEY = re.compile(r"\\|//|^\.?/|/\./|[. ](?:/|$)|/$")
+
+
+def _walk(folder: Path, prefix: str, depth: int, files: list[str]) -> bool:
+    """Lists the regular files under ``folder`` into ``files`` (names after ``prefix``); whether
+    MAX_LISTED or MAX_DEPTH stopped it. Links to folders are not followed (a loop, or the whole
+    disk); a folder the system refuses is left out."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = sorted(entries, key=lambda e: e.name)
+    except (OSError, ValueError):
+        return False
+    cut = False
+    for entry in listed:
+        if len(files) >= MAX_LISTED:
+            return True
+        if office_clutter(entry.name) or entry.name.startswith("._") or entry.name == "__MACOSX":
+            continue  # a lock file, a thumbnail, or what a Mac's zip keeps beside each file: no document
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                cut = _walk(Path(entry.path), f"{prefix}{entry.name}/", depth + 1, files) if depth < MAX_DEPTH else True
+            elif entry.is_file():
+                files.append(prefix + entry.name)
+        except (OSError, ValueError):
+            continue
+    return cut
 
 
 @dataclass(frozen=True)
@@ -278,6 +382,8 @@ class EvidenceFolder:
     #: for the whole run: they were listed again for each batch of 2,000 communes, and a folder of
     #: 200,000 files listed ten times for a register of 20,000 units took 3.3 CPU s.
     listings: dict[Path, dict[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: The folder's FolderIndex, listed once for the run when first needed (a name not found).
+    _listed: dict[str, FolderIndex] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def checked(cls, path: str | Path) -> EvidenceFolder:
@@ -291,6 +397,33 @@ class EvidenceFolder:
         """Each name's state ("ok" or one of FILE_STATES) and a note on it in English ("" when
         the state says it all); the files found are watched from now on, on their own, should the
         folder be too large to be watched whole."""
-        checked = check_evidence_files(self.path, names, self.listings)
+        checked = check_evidence_files(self.path, names, self.listings, self.index)
         watch_within(self.path, [name for name, (state, _) in checked.items() if state == "ok"])
         return checked
+
+    def index(self) -> FolderIndex:
+        """The folder's files, listed once."""
+        if "index" not in self._listed:
+            try:
+                self._listed["index"] = FolderIndex.of(self.path.resolve())
+            except (OSError, RuntimeError, ValueError):
+                self._listed["index"] = FolderIndex((), False)
+        return self._listed["index"]
+
+    def unused(self, names: Sequence[str]) -> tuple[list[tuple[str, str | None]], bool]:
+        """The files of the folder that none of ``names`` (every evidence name of the run) names,
+        each with the one name given that is near it (a row's name not found), or None; and
+        whether the folder was listed only in part (MAX_LISTED, MAX_DEPTH)."""
+        index = self.index()
+        named = {name_key(n): n for n in names}
+        files = {name_key(f): f for f in index.files}
+        unused = [f for key, f in files.items() if key not in named]
+        if not unused:
+            return [], index.cut_short
+        # Near names only among the names that are no file's (most are some file's): skeletons cost.
+        near_named: dict[str, set[str]] = {}
+        for key, name in named.items():
+            if key not in files:
+                near_named.setdefault(name_skeleton(name), set()).add(name)
+        near_named.pop("", None)
+        return [(f, min(near_named.get(name_skeleton(f), {""})) or None) for f in unused], index.cut_short

@@ -377,6 +377,28 @@ def title_rows(grid: pl.DataFrame, file: str, sheet: str | None, first_row: int 
     headings = next((i for i, count in enumerate(counts) if count >= 2), 0)
     if headings == 0:
         return 0, []
+    if not any(counts[:headings]) and _headings_like(top[headings]):
+        # Only blank rows above a row of names (a CSV saved from a sheet whose first row is blank):
+        # the headings are read there, as in a workbook, whose blank rows above them are not
+        # read. Above a row of values (numbers), blank rows still mean a table without headings.
+        return headings, []
+    return _titles(grid, headings, file, sheet, first_row)
+
+
+def _headings_like(row: tuple[object, ...]) -> bool:
+    """Whether a row's filled cells read as column names: none of them a number."""
+    filled = [str(v).strip() for v in row if v is not None and str(v).strip()]
+    return bool(filled) and not any(_NUMBER_LIKE.fullmatch(text) for text in filled)
+
+
+#: A cell that is a number (a row of values, not of headings).
+_NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9.,\s]*%?")
+
+
+def _titles(
+    grid: pl.DataFrame, headings: int, file: str, sheet: str | None, first_row: int
+) -> tuple[int, list[Problem]]:
+    """title-row for each filled row above the ``headings`` (their index); (0, []) when none is."""
     problems = []
     for index in range(headings):
         text = next((str(v).strip() for v in grid.row(index) if v is not None and str(v).strip()), None)

@@ -39,9 +39,11 @@ from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
+    FULL_WIDTH_CHARS,
     NUMBER_HINTS,
     date_problem_params,
     date_problems,
+    half_width,
     no_document,
     number_problems,
     scientific_lost,
@@ -236,6 +238,16 @@ def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str])
     return findings
 
 
+def _half_width_meta(rows: pl.DataFrame) -> list[pl.Expr]:
+    """A self-score or an evidence date typed in full-width digits read as typed in ASCII, before
+    any check (values.half_width; cell_checks.check_and_type does the same for the inputs)."""
+    return [
+        pl.when(pl.col(name).str.contains(FULL_WIDTH_CHARS)).then(half_width(pl.col(name))).otherwise(pl.col(name))
+        for name in ("self_score", "evidence_date")
+        if name in rows.columns
+    ]
+
+
 def check_meta(
     rows: pl.DataFrame, headers: dict[str, str]
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -248,7 +260,7 @@ def check_meta(
     where each item's self-score and evidence came from (PLACE_SCHEMA)."""
     findings: list[pl.DataFrame] = []
     key = [COMMUNE, CRITERION]
-    rows = rows.with_columns(pl.len().over(key).alias("_n"))
+    rows = rows.with_columns(pl.len().over(key).alias("_n"), *_half_width_meta(rows))
     # Only an item's meta in several rows (several inputs, a repeated row, another file) needs the
     # per-field comparisons; most items have one row.
     several = pl.col("_n") > 1

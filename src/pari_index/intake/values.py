@@ -274,6 +274,26 @@ _WRITTEN_NUMBER = (
 )
 
 
+#: Full-width digits and signs (U+FF10..FF19, ．，％＋－／ and the ideographic space) and what they
+#: are: a number typed with a Chinese or Japanese input method left on, or pasted from a document
+#: made with one (``１２``, ``０．５``), is that number to the clerk who sees it; it was refused as
+#: bad-value (decoding30). Not NFKC: that would read ``10²`` as 102 and ``½`` as 1⁄2.
+_FULL_WIDTH = [chr(0xFF10 + d) for d in range(10)] + ["．", "，", "％", "＋", "－", "／", "\u3000"]
+_HALF_WIDTH = [str(d) for d in range(10)] + [".", ",", "%", "+", "-", "/", " "]
+
+
+#: A text holding any of them.
+FULL_WIDTH_CHARS = "[" + "".join(_FULL_WIDTH) + "]"
+
+
+def half_width(text: pl.Expr) -> pl.Expr:
+    """``text`` with its full-width digits and signs written as ASCII (_FULL_WIDTH). Applied to a
+    number's or a date's cell before it is checked (cell_checks.check_and_type), so that every
+    check sees what the number is: a count typed «９５％» is a percentage in a count, «２．０００»
+    a count with three zeros, as typed in ASCII."""
+    return text.str.replace_many(_FULL_WIDTH, _HALF_WIDTH)
+
+
 def written_number(text: pl.Expr) -> pl.Expr:
     """A number as typed, trimmed of spaces, a final ``%`` and a leading ``+``, its thousands
     spaces taken out; null when it is not written as a number (see _WRITTEN_NUMBER). The first

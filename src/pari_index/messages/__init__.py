@@ -17,7 +17,8 @@ modules, by stage: the words of each stage's findings and errors (``criteria``, 
 ``intake_files``, ``scoring``, ``outputs``, ``command_line``), assembled in ``catalogue``; the words
 of values (``labels``); numbers (``numbers``); rendering a finding in one language (``rendering``);
 the Vietnamese of texts written in English elsewhere: a raise site's own hints (``hints``), PyYAML's
-reasons (``yaml_words``) and click's usage errors (``click_words``).
+reasons (``yaml_words``), click's usage errors (``click_words``) and why an evidence file cannot be
+used (``evidence_notes``).
 Import from ``pari_index.messages``: the modules are its layout, not its interface.
 """
 

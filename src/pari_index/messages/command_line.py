@@ -54,9 +54,9 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
     "no-survey-with-survey": entry(
         "--no-survey cùng với --survey",
         "--no-survey with --survey",
-        "--no-survey và --survey nói hai điều ngược nhau: chấm không có khảo sát, hay chấm với các kết quả này?",
+        "--no-survey và --survey nói hai điều ngược nhau: chấm không có điều tra, hay chấm với các kết quả này?",
         "--no-survey and --survey say opposite things: score without the survey, or with these results?",
-        "bỏ --no-survey để chấm cùng kết quả khảo sát, hoặc bỏ --survey để chấm không có khảo sát",
+        "bỏ --no-survey để chấm cùng kết quả điều tra, hoặc bỏ --survey để chấm không có điều tra",
         "leave out --no-survey to score with the survey results, or --survey to score without them",
     ),
     "previous-later-year": entry(
@@ -192,6 +192,15 @@ STOPPED: dict[str, Words] = {
     ),
     "exported": Words(
         "Đã ghi {output}: {rows} tiêu chí của {id} ({origin}).", "Wrote {output}: {rows} items of {id} ({origin})."
+    ),
+    # A cell of the annex longer than an Excel cell holds, cut when written (criteria export).
+    "export_cut": Words(
+        "cảnh báo: {sheet}, hàng {row}, cột {column}: {length} ký tự, nhiều hơn một ô Excel chứa được ({limit}),"
+        " nên bị cắt ngắn (cuối ô có dấu «…» và ghi chú bị cắt; nhập lại tiêu đề như vậy sẽ có một todo:). Rút gọn đoạn"
+        " văn trong bộ tiêu chí, hoặc dùng chính tệp YAML.",
+        "warning: {sheet}, row {row}, column {column}: {length} characters, more than an Excel cell holds"
+        " ({limit}), so it was cut short (the cell ends with «… [cut: …]»; such a title imported back has a todo)."
+        " Shorten the text in the set, or use the YAML file itself.",
     ),
     "internal": Words(
         "lỗi nội bộ: pari-index dừng vì một lỗi của chính nó, theo những gì nó biết thì không phải do tệp của bạn "

@@ -590,7 +590,7 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         *_CRITERIA_HINT,
     ),
     "survey-evidence": entry(
-        "Tiêu chí khảo sát không có minh chứng",
+        "Tiêu chí điều tra không có minh chứng",
         "Survey items have no evidence",
         "tiêu chí {criterion}: tiêu chí điều tra không có tài liệu minh chứng",
         "criterion {criterion}: survey items have no evidence documents",

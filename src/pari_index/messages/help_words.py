@@ -89,7 +89,7 @@ COMMAND_HELP: dict[str, Words] = {
         "Write the HTML ranking report of a results file (one self-contained page).",
     ),
     "demo-data": Words(
-        "Ghi một bộ số liệu đánh giá GIẢ LẬP có hạt giống: danh sách đơn vị, tự đánh giá, khảo sát, thẩm định.\n\n"
+        "Ghi một bộ số liệu đánh giá GIẢ LẬP có hạt giống: danh sách đơn vị, tự đánh giá, điều tra, thẩm định.\n\n"
         "Cùng các tuỳ chọn luôn cho cùng các tệp. Chỉ dùng để trình diễn và đo hiệu năng.",
         "Write a seeded SYNTHETIC assessment set: register, self-assessments, survey, appraisal.\n\n"
         "The same options always give the same files. For demonstrations and benchmarks only.",
@@ -148,7 +148,7 @@ OPTION_HELP: dict[str, Words] = {
     # --- score ---------------------------------------------------------------------------------------
     "score --communes": Words("Danh sách đơn vị (CSV hoặc XLSX).", "Commune register (CSV or XLSX)."),
     "score --appraisal": Words("Điều chỉnh của hội đồng thẩm định.", "Appraisal council corrections."),
-    "score --survey": Words("Kết quả khảo sát người dân.", "Citizen-survey results."),
+    "score --survey": Words("Kết quả điều tra người dân.", "Citizen-survey results."),
     "score --evidence-dir": Words("Thư mục phải chứa các tệp minh chứng.", "Folder the evidence files must be in."),
     "score --output": Words(
         "Sổ tính kết quả (.xlsx), hoặc một thư mục với --format csv/parquet.",
@@ -179,7 +179,7 @@ OPTION_HELP: dict[str, Words] = {
         "Fail (exit 3) when there is any finding of severity error.",
     ),
     "score --no-survey": Words(
-        "Chấm mà không có kết quả khảo sát dù bộ tiêu chí có phần khảo sát (kết quả có ghi rõ).",
+        "Chấm mà không có kết quả điều tra dù bộ tiêu chí có phần điều tra (kết quả có ghi rõ).",
         "Score without survey results although the criteria set has a survey part (announced in the results).",
     ),
     "score --allow-incomplete": Words(

@@ -31,34 +31,34 @@ CELL_FINDINGS: dict[str, Entry] = {
         "check the id against the criteria set (pari template lists them); ids are text: 1.10 is not 1.1",
     ),
     "not-survey-item": entry(
-        "Không phải tiêu chí khảo sát",
+        "Không phải tiêu chí điều tra",
         "Not a survey item",
-        "tiêu chí {criterion} không phải là tiêu chí khảo sát (xã tự chấm tiêu chí này trong bản tự đánh giá):"
-        " tệp khảo sát chỉ cho giá trị của các tiêu chí khảo sát ({items}); giá trị này không được dùng",
+        "tiêu chí {criterion} không phải là tiêu chí điều tra (xã tự chấm tiêu chí này trong bản tự đánh giá):"
+        " tệp điều tra chỉ cho giá trị của các tiêu chí điều tra ({items}); giá trị này không được dùng",
         "criterion {criterion} is not a survey item (the commune scores it in its self-assessment): a survey"
         " file gives values of the survey items only ({items}); this value was not used",
         "sửa mã tiêu chí, hoặc chuyển dòng sang tệp tự đánh giá",
         "correct the criterion id, or move the row to the self-assessment file",
     ),
     "not-survey-field": entry(
-        "Không phải cột của tệp khảo sát",
+        "Không phải cột của tệp điều tra",
         "Not a survey column",
-        "{survey_field} trong tệp khảo sát: tiêu chí khảo sát {criterion} chỉ lấy điểm từ kết quả khảo sát, không"
+        "{survey_field} trong tệp điều tra: tiêu chí điều tra {criterion} chỉ lấy điểm từ kết quả điều tra, không"
         " từ điểm tự đánh giá hay minh chứng; giá trị này không được dùng",
         "{survey_field} in a survey file: the survey item {criterion} gets its points from the survey's results"
         " alone, never from a self-score or evidence; this value was not used",
-        "xoá cột này khỏi tệp khảo sát; điểm tự đánh giá và minh chứng của xã ghi trong bản tự đánh giá",
+        "xoá cột này khỏi tệp điều tra; điểm tự đánh giá và minh chứng của xã ghi trong bản tự đánh giá",
         "delete the column from the survey file; a commune's self-score and evidence go in its self-assessment",
     ),
     "survey-item-in-assessment": entry(
-        "Tiêu chí khảo sát trong tệp của xã",
+        "Tiêu chí điều tra trong tệp của xã",
         "A survey item in a commune's file",
-        "tiêu chí {criterion} là tiêu chí khảo sát, và các tệp khảo sát cho bằng --survey không có kết quả của tiêu"
-        " chí này cho xã {commune}: kết quả khảo sát không bao giờ lấy từ tệp của chính xã; giá trị này không được"
+        "tiêu chí {criterion} là tiêu chí điều tra, và các tệp điều tra cho bằng --survey không có kết quả của tiêu"
+        " chí này cho xã {commune}: kết quả điều tra không bao giờ lấy từ tệp của chính xã; giá trị này không được"
         " dùng",
         "criterion {criterion} is a survey item, and the survey files given with --survey have no result of it for"
         " commune {commune}: a survey result is never taken from the commune's own file; this value was not used",
-        "ghi kết quả vào tệp khảo sát, hoặc xoá dòng này khỏi tệp của xã",
+        "ghi kết quả vào tệp điều tra, hoặc xoá dòng này khỏi tệp của xã",
         "give the result in the survey file, or delete the row from the commune's file",
     ),
     "input-required": entry(
@@ -174,8 +174,8 @@ CELL_FINDINGS: dict[str, Entry] = {
         "Not a whole number",
         "{value} không phải là số nguyên",
         "{value} is not a whole number",
-        "số lần đếm là số nguyên",
-        "a count is a whole number",
+        "{count_hint}",
+        "{count_hint}",
     ),
     "count-three-zeros": entry(
         "Số đếm có dấu phân cách và ba số 0",

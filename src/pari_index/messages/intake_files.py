@@ -724,21 +724,21 @@ READING_FINDINGS: dict[str, Entry] = {
         "Trang tính quá lớn", "Sheet too large", "{sheet_size}", "{sheet_size}", "tách trang tính", "split the sheet"
     ),
     "survey-missing": entry(
-        "Thiếu kết quả khảo sát",
+        "Thiếu kết quả điều tra",
         "Survey results missing",
         "{criteria} có phần điều tra {points} điểm, nhưng {survey_where} kết quả điều tra nào (các tiêu chí "
         "{items}); mọi xã sẽ được 0 điểm phần này",
         "{criteria} has a survey part of {points} points, but {survey_where} no survey results (items {items}); "
         "every commune would get 0 for it",
-        "cung cấp kết quả khảo sát bằng --survey, hoặc dùng --no-survey",
+        "cung cấp kết quả điều tra bằng --survey, hoặc dùng --no-survey",
         "give the survey results with --survey, or --no-survey",
     ),
     "no-survey-but-survey-given": entry(
-        "Có --no-survey nhưng có kết quả khảo sát",
+        "Có --no-survey nhưng có kết quả điều tra",
         "--no-survey, but survey results given",
-        "đã dùng --no-survey, nhưng các tệp tự đánh giá có giá trị của tiêu chí khảo sát ({items})",
+        "đã dùng --no-survey, nhưng các tệp tự đánh giá có giá trị của tiêu chí điều tra ({items})",
         "--no-survey was given, but the assessments hold values of survey items ({items})",
-        "bỏ --no-survey để chấm các kết quả khảo sát này, hoặc xoá chúng khỏi các tệp tự đánh giá",
+        "bỏ --no-survey để chấm các kết quả điều tra này, hoặc xoá chúng khỏi các tệp tự đánh giá",
         "leave out --no-survey to score the survey results the assessments hold, or delete them from the assessments",
     ),
     # --group-by (ranking/groups.py), with the columns named.

@@ -1006,6 +1006,32 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     },
     # Why a path cannot be read or used: words of pari-index's own, or the operating system's
     # (``os``, and a finding that gives only its ``reason``: strerror, as os-error quotes it).
+    # A file of the evidence folder that no row names, near a name a row gives (evidence-file-unused).
+    "near_named": {
+        "near": Words(
+            "; tên gần giống {named}, tên mà một dòng ghi nhưng không có trong thư mục",
+            "; it is near {named}, a name a row gives that is not in the folder",
+        ),
+        "": Words("", ""),
+    },
+    # not-whole's hint: a count written with a thousands separator ("1.587") is told how to write it.
+    "count_hint": {
+        "grouped": Words(
+            "nếu {value} là {digits} (dấu chấm hoặc dấu phẩy phân cách hàng nghìn), ghi {digits}, không có dấu"
+            " phân cách; số đếm là số nguyên",
+            "if {value} is {digits} (a dot or comma separating thousands), write {digits} without the separator;"
+            " a count is a whole number",
+        ),
+        "": Words("số lần đếm là số nguyên", "a count is a whole number"),
+    },
+    # How far the evidence folder was listed (evidence-files-unused).
+    "listing": {
+        "part": Words(
+            "; thư mục chỉ được liệt kê đến {limit} tệp và {depth} cấp thư mục con",
+            "; the folder was listed only as far as {limit} files and {depth} levels of sub-folders",
+        ),
+        "": Words("", ""),
+    },
     "path_refusal": {
         "os": Words("{reason}", "{reason}"),
         "nul": Words("đường dẫn chứa ký tự NUL", "the path holds a NUL character"),

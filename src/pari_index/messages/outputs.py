@@ -357,7 +357,7 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "A file given twice",
         "{option}: đây là cùng một tệp với {other_option} {other}; tệp được đưa hai lần",
         "{option}: this is the same file as {other_option} {other}; it was given twice",
-        "đưa mỗi tệp một lần; không đưa danh sách đơn vị, khảo sát và thẩm định vào cùng các tệp tự đánh giá "
+        "đưa mỗi tệp một lần; không đưa danh sách đơn vị, điều tra và thẩm định vào cùng các tệp tự đánh giá "
         "(ghi tên các biểu mẫu thay vì data/*)",
         "give each file once; leave the register, survey and appraisal out of the assessments "
         "(name the forms rather than data/*)",

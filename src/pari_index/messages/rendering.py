@@ -15,6 +15,7 @@ import polars as pl
 from pari_index.errors import in_language
 from pari_index.messages.catalogue import entry_of, title
 from pari_index.messages.command_line import argument_name, os_reason_vi
+from pari_index.messages.evidence_notes import evidence_note
 from pari_index.messages.hints import HINT_WORDS
 from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text, dtype_words
 from pari_index.messages.numbers import format_number
@@ -73,6 +74,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return yaml_reason(text, lang)
     if name == "value_reason":
         return value_reason(text, lang)
+    if name == "note":  # why an evidence file cannot be used, in the system's and pari's English
+        return evidence_note(text, lang)
     if name == "reason" and lang == "vi":
         return os_reason_vi(text) or text  # the system's words, when they are its strerror
     if name in _BANDS and lang == "vi":
@@ -267,6 +270,7 @@ _SPECIAL = frozenset(
         "items",
         "yaml_reason",
         "value_reason",
+        "note",  # an evidence file's note, in Vietnamese from messages.evidence_notes
         "reason",
         "columns",
         "dtype",

@@ -14,7 +14,7 @@ def _evidence(title_vi: str, title_en: str, hint: tuple[str, str] = _EVIDENCE_HI
     return entry(
         title_vi,
         title_en,
-        f"{title_vi}: tiêu chí được {{score}} điểm{{file}}",
+        f"{title_vi}: tiêu chí được {{score}} điểm{{file}}{{note}}",
         f"{title_en}: the item scores {{score}}{{file}}{{note}}",
         *hint,
     )
@@ -139,7 +139,7 @@ SCORING_FINDINGS: dict[str, Entry] = {
     "evidence-explained": entry(
         "Thiếu minh chứng, có giải trình chờ thẩm định",
         "Evidence explained, awaiting",
-        "Thiếu minh chứng, có giải trình chờ thẩm định: tiêu chí được {score} điểm{file}; giải trình của đơn vị: "
+        "Thiếu minh chứng, có giải trình chờ thẩm định: tiêu chí được {score} điểm{file}{note}; giải trình của đơn vị: "
         "«{explanation}»",
         "Evidence explained, awaiting: the item scores {score}{file}{note}; the unit's explanation: «{explanation}»",
         *_EVIDENCE_HINT,
@@ -185,6 +185,29 @@ SCORING_FINDINGS: dict[str, Entry] = {
             "lưu hoặc tải lại văn bản, mở thử để chắc chắn tệp mở được, rồi chép vào thư mục minh chứng",
             "save or download the document again and check that it opens; then copy it into the folder",
         ),
+    ),
+    # A file of the evidence folder no row names: a clerk's copy «KH 72 (1).pdf» of the «KH 72.pdf»
+    # the row names, or a document attached and never written in (decoding30).
+    "evidence-file-unused": entry(
+        "Tệp minh chứng không được dòng nào ghi tên",
+        "Evidence file named by no row",
+        "tệp {name} trong thư mục minh chứng không được dòng nào của các tệp tự đánh giá ghi tên, nên không được"
+        " xét cho tiêu chí nào{near_named}",
+        "{name} in the evidence folder is named by no row of the assessments, so it counts for no item{near_named}",
+        "nếu đây là minh chứng của một tiêu chí, ghi đúng tên tệp này vào ô tệp minh chứng của tiêu chí đó (hoặc"
+        " đổi tên tệp cho khớp tên đã ghi); nếu không, không cần làm gì",
+        "if it is the evidence of an item, write this file's name in that item's evidence_file cell (or rename"
+        " the file to the name written); if not, nothing needs doing",
+    ),
+    "evidence-files-unused": entry(
+        "Còn tệp minh chứng khác không được dòng nào ghi tên",
+        "More evidence files named by no row",
+        "còn {count} tệp khác trong thư mục minh chứng không được dòng nào ghi tên (chỉ {shown} tệp đầu được nêu"
+        " từng tệp){listing}",
+        "{count} more file(s) of the evidence folder are named by no row (only the first {shown} are told one"
+        " by one){listing}",
+        "kiểm tra đã đưa đúng thư mục minh chứng và tên tệp trong các ô tệp minh chứng",
+        "check that the right evidence folder was given (--evidence-dir) and the names in the evidence_file cells",
     ),
     "appraisal-decision-unused": entry(
         "Quyết định không chấp nhận giải trình không có tác dụng",

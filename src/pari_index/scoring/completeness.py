@@ -120,7 +120,7 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     part = str(facts.get("survey_part") or "")
     if survey == "skipped":
         out.append(
-            f"KHÔNG CÓ KHẢO SÁT (--no-survey): phần khảo sát ({part} điểm) không được chấm, "
+            f"KHÔNG CÓ ĐIỀU TRA (--no-survey): phần điều tra ({part} điểm) không được chấm, "
             f"mọi {unit} được 0 điểm phần này."
             if vi
             else f"NO SURVEY (--no-survey): the survey part ({part} points) is not scored; every {names.en} has 0 "
@@ -128,14 +128,14 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
         )
     elif survey == "optional_missing":
         out.append(
-            "Không có kết quả khảo sát: bộ tiêu chí cho phép, chỉ số tính lại trên phần thẩm định."
+            "Không có kết quả điều tra: bộ tiêu chí cho phép, chỉ số tính lại trên phần thẩm định."
             if vi
             else "No survey results: the criteria set allows it; the index is re-scaled on the appraised part."
         )
     without = num("communes_without_survey")
     if without:
         out.append(
-            f"CHƯA ĐẦY ĐỦ: {without} {unit} không có kết quả khảo sát."
+            f"CHƯA ĐẦY ĐỦ: {without} {unit} không có kết quả điều tra."
             if vi
             else f"INCOMPLETE: {without} {units(without)} without survey results."
         )

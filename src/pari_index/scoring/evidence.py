@@ -14,12 +14,13 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.points import SCALE
+from pari_index.errors import Problem, shorten_path, visible
 from pari_index.intake.assessments import (
     CRITERION,
     EVIDENCE_PLACE,
     FINDING_SCHEMA,
 )
-from pari_index.intake.evidence_files import FILE_STATES, EvidenceFolder
+from pari_index.intake.evidence_files import FILE_STATES, MAX_DEPTH, MAX_LISTED, EvidenceFolder
 from pari_index.intake.values import (
     shown,
 )
@@ -101,6 +102,56 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
         .struct.json_encode()
         .alias("params"),
     ).cast(FINDING_SCHEMA)  # type: ignore[arg-type]
+
+
+#: At most this many files of the evidence folder that no row names are told one by one; the
+#: others in one finding (a wrong folder given holds thousands).
+UNUSED_SHOWN = 100
+
+
+def unused_evidence_problems(folder: EvidenceFolder, names: Sequence[str]) -> list[Problem]:
+    """A warning for each file of the evidence folder that none of ``names`` (every evidence name
+    of the run's rows) names, saying which name a row gives that is near it: a file the council
+    never sees was attached for nothing, and the item whose row names it under another spelling
+    (its copy «KH 72 (1).pdf», «.docx» for «.pdf») scores 0 (decoding30)."""
+    unused, cut_short = folder.unused(names)
+    problems = [_unused_file(folder, relative, near) for relative, near in unused[:UNUSED_SHOWN]]
+    if len(unused) > UNUSED_SHOWN or cut_short:
+        more = len(unused) - min(len(unused), UNUSED_SHOWN)
+        listed = f"; the folder was listed only as far as {MAX_LISTED} files and {MAX_DEPTH} levels of sub-folders"
+        problems.append(
+            Problem(
+                "evidence-files-unused",
+                f"{more} more file(s) of the evidence folder are named by no row (only the first {UNUSED_SHOWN} are"
+                " told one by one)" + (listed if cut_short else ""),
+                file=shorten_path(visible(str(folder.path))),
+                hint="check that the right evidence folder was given (--evidence-dir) and the names in the"
+                " evidence_file cells",
+                params={"count": more, "shown": UNUSED_SHOWN, "listing": "part" if cut_short else ""}
+                | {"limit": MAX_LISTED, "depth": MAX_DEPTH},
+                severity="warning",
+            )
+        )
+    return problems
+
+
+def _unused_file(folder: EvidenceFolder, relative: str, near: str | None) -> Problem:
+    """evidence-file-unused for the file ``relative`` of the folder, ``near`` a row's name."""
+    near_text = f"; it is near «{visible(near)}», a name a row gives that is not in the folder" if near else ""
+    return Problem(
+        "evidence-file-unused",
+        f"«{visible(relative)}» in the evidence folder is named by no row of the assessments, so it counts for no"
+        f" item{near_text}",
+        file=shorten_path(visible(str(folder.path / relative))),
+        hint="if it is the evidence of an item, write this file's name in that item's evidence_file cell (or"
+        " rename the file to the name written); if not, nothing needs doing",
+        params={
+            "name": f"«{visible(relative)}»",
+            "near_named": "near" if near else "",
+            "named": f"«{visible(near)}»" if near else "",
+        },
+        severity="warning",
+    )
 
 
 def evidence_requirements(leaves: Sequence[Leaf]) -> pl.DataFrame:

@@ -45,6 +45,7 @@ from pari_index.intake.register import Register, untyped_unit_problems
 from pari_index.messages import localise_findings, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, IntakeBatches
 from pari_index.scoring.completeness import Completeness, SurveyState, notices
+from pari_index.scoring.evidence import unused_evidence_problems
 from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
 from pari_index.scoring.totals import compute_totals, unreachable_findings
@@ -504,7 +505,11 @@ def _score_frames(
     store.finish()  # the last batch's detail written (its error raised here)
     if frames is not None:
         frames.finish()  # the rows of communes in no batch checked; the intake's findings made
-    return _run_result(compiled, register, intake, appraisal, store, totals, found, lang)
+    unused = []
+    if evidence is not None:  # every row's names are known only now (a cached commune's too)
+        names = store.lazy().select(pl.col("evidence_file").drop_nulls().unique()).collect()["evidence_file"]
+        unused = unused_evidence_problems(evidence, names.to_list())
+    return _run_result(compiled, register, intake, appraisal, store, totals, found, lang, unused)
 
 
 def _run_result(
@@ -516,6 +521,7 @@ def _run_result(
     totals: list[pl.DataFrame],
     found: list[pl.DataFrame],
     lang: str,
+    unused: Sequence[Problem] = (),
 ) -> ScoreResult:
     """The run's result once every batch is scored: the findings of every stage in one order,
     the ledger of every input row, the totals of all batches. ``totals`` and ``found`` (the
@@ -534,6 +540,7 @@ def _run_result(
             appraisal.findings,
             # Each kind of every batch together: the order of an unbatched run.
             order_commune_findings(pl.concat(found), compiled.leaves),
+            problems_to_findings(list(unused), "warning"),
             unreachable_findings(criteria, lang),
             problems_to_findings(class_warnings(criteria), "warning"),
         ]

@@ -87,6 +87,11 @@ _SPILL = re.compile(r"pari-(?:raw|ahead|detail|intake)-(?:\d+-)?[a-z0-9_]{8}")
 _CLUTTER = re.compile(r"~\$.*|\.~lock\..*#|\.DS_Store|Thumbs\.db|desktop\.ini", re.IGNORECASE)
 
 
+def office_clutter(name: str) -> bool:
+    """Whether the entry ``name`` is a lock file or a thumbnail an office program left (_CLUTTER)."""
+    return _CLUTTER.fullmatch(name) is not None
+
+
 @dataclass(frozen=True)
 class InputFolder:
     """An input the command reads as a folder, and what it reads of it: the files ``names`` at

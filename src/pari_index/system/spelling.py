@@ -23,8 +23,9 @@ def _composed(text: str) -> str:
 
 
 def _as_windows_reads(text: str) -> str:
-    """A name part as Windows and macOS compare it: composed and without letter case."""
-    return unicodedata.normalize("NFC", text).casefold()
+    """A name part as Windows and macOS compare it: composed and without letter case, and without
+    the final dots and spaces Windows drops from every part («KH 72.pdf.» opens «KH 72.pdf»)."""
+    return unicodedata.normalize("NFC", text.rstrip(" .") or text).casefold()
 
 
 def composed_path(
@@ -64,8 +65,9 @@ def path_as_windows_reads(root: Path, name: str, listings: dict[Path, dict[str, 
     """The path in ``root`` that Windows (and macOS) would open for ``name`` written in a cell:
     a backslash separates folders, and letter case and Unicode form do not matter. A spreadsheet
     made on a clerk's Windows machine names "Minh chứng\\kh 72.PDF" for "Minh chứng/KH 72.pdf",
-    which Windows opens; the same folder scored on Linux must find it too, or the published
-    ranking would depend on the machine it was run on. None when nothing, or more than one entry
+    which Windows opens (and "KH 72.pdf." too: Windows drops a part's final dots and spaces);
+    the same folder scored on Linux must find it too, or the published ranking would depend on
+    the machine it was run on. None when nothing, or more than one entry
     differing only in case, matches (a Linux folder may hold both "KH.pdf" and "kh.pdf")."""
     return composed_path(root, name.replace("\\", "/"), listings, key=_as_windows_reads)
 
