@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from children import ROOT, pari_child
+from children import ROOT, pari_child, pari_started
 from hostile_faults29 import (
     CASES,
     ENV_CASES,
@@ -152,14 +152,7 @@ def _stopped_while_reading(folder: Path, args: list[str]) -> subprocess.Complete
     os.mkfifo(folder / "survey.fifo")
     writer = os.open(folder / "survey.fifo", os.O_RDWR)  # opened both ways: no wait for a reader
     try:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "pari_index.cli", *args],
-            cwd=folder,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        child = pari_started(args, folder)
         _wait_reading(child, folder / "survey.fifo")
         child.send_signal(signal.SIGTERM)
         out, err = child.communicate(timeout=60)
