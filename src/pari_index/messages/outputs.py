@@ -26,6 +26,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi ra một thư mục mới, ngoài các thư mục đầu vào",
         "write the output into a new folder, outside the folders of the inputs",
     ),
+    "output-in-evidence-folder": entry(
+        "Kết quả nằm trong thư mục minh chứng",
+        "The output lies inside the evidence folder",
+        "{option} {path} nằm trong thư mục minh chứng {source_option} {source}: tệp ghi vào đó sẽ bị lượt "
+        "chấm sau coi là minh chứng của một xã",
+        "{option} {path} lies inside the evidence folder {source_option} {source}: a file written there would "
+        "be taken for a commune's evidence by the next run",
+        "ghi kết quả ra ngoài thư mục minh chứng (ví dụ bên cạnh nó)",
+        "write the outputs outside the evidence folder (e.g. beside it)",
+    ),
     "output-clash": entry(
         "Hai kết quả sẽ ghi cùng một tệp",
         "Two outputs would write the same file",
