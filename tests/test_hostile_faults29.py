@@ -258,7 +258,7 @@ def test_the_hint_follows_the_system_s_reason() -> None:
     assert full.endswith("Hint: free space, or give --cache a folder on another disk."), full
     assert "Hint" not in CacheNote("x.csv", "not a folder").text("en")  # pari-index's own reason says it
     assert (
-        CacheNote("c", os.strerror(5))
+        CacheNote("c", os.strerror(22))  # EINVAL: a refusal with no hint of its own (EIO has one since session 30)
         .text("vi")
         .endswith("Gợi ý: kiểm tra thư mục, hoặc cho --cache một thư mục khác.")
     )

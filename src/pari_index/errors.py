@@ -318,6 +318,21 @@ def os_error_parts(exc: BaseException) -> tuple[int | None, str | None]:
     return number, os.strerror(number)
 
 
+def refusal(path: str | Path) -> OSError | None:
+    """What the system says of ``path`` when it is neither there nor plainly missing: links that
+    loop in a folder above it (ELOOP), a failing disk. ``Path.exists`` and ``is_dir`` say False for
+    these as for a missing name, and ``pari report a/r.xlsx`` through a looping link ``a`` was
+    "results file not found", ``--evidence-dir a/mc`` "the evidence folder does not exist", of a
+    path that is there to see (``ls -l a``)."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return None if error.errno in (errno.ENOENT, errno.ENOTDIR) else error
+    except ValueError:  # a NUL in the name: said by the callers' own checks
+        return None
+    return None
+
+
 def broken_link(path: str | Path, file: str | None = None) -> Problem | None:
     """``path`` as a symbolic link that leads nowhere (its target is missing, or the links lead
     round in a loop), or None. ``ls`` lists such a link where the file is looked for, and "file not

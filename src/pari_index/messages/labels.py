@@ -240,6 +240,26 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # What to do about a commune code the results do not hold (commune-not-in-results): the code it
     # was likely meant for (leading zeros, letter case), else the results' first codes.
     # What to do about a file the system refused to read, by its reason (errors.unreadable_hint).
+    # What to do about an evidence folder the system refused (evidence_files: evidence-dir-unusable).
+    "folder_hint": {
+        "denied": Words(
+            "cho mình quyền mở thư mục và đọc các tệp trong đó (ls -ld cho biết ai được mở), hoặc nhờ người sở hữu",
+            "give yourself permission to open the folder and read its files (ls -ld shows who may), or ask its owner",
+        ),
+        "failing": Words(
+            "ổ đĩa hoặc thư mục mạng bị lỗi: kiểm tra kết nối, hoặc chép thư mục sang ổ đĩa của máy",
+            "the disk or the network share failed: check that it is connected, or copy the folder to a local disk",
+        ),
+        "too_long": Words(
+            "một tên trong đường dẫn quá dài với hệ thống: chỉ ra đường dẫn ngắn hơn",
+            "a name in the path is too long for the system: give a shorter path",
+        ),
+        "loop": Words(
+            "các liên kết tượng trưng trong đường dẫn vòng lại nhau: chỉ ra đường dẫn thật của thư mục",
+            "symbolic links in the path lead round in a loop: give the folder's own path",
+        ),
+        "": Words("chỉ ra thư mục chứa các tệp minh chứng", "give the folder that holds the evidence files"),
+    },
     "unreadable_hint": {
         "denied": Words(
             "cho mình quyền đọc tệp (ls -l cho biết ai được đọc), hoặc nhờ người sở hữu tệp",
