@@ -36,6 +36,13 @@ with the real ``pari`` on 1db33ae (before) and after the fix (the example provin
   a criteria set, an annex) said "cannot read the file: Too many levels of symbolic links", hint
   "give the file's own path". Now results and the evidence folder are told so too
   (errors.refusal), exit 1 as before.
+- ``pari score … -o '$KET_QUA/ket-qua.xlsx'`` (a variable in single quotes, or not set; so
+  ``--communes %DU_LIEU%/communes.csv``, cmd.exe's form): ``path-not-expanded`` (exit 2, 0.2 s), "a
+  shell replaces it by a folder only outside quotes" (double quotes replace a variable) and hint
+  "or leave ~ outside the quotes", of a path holding no ``~``. Now the reason and the hint are
+  those of the form's kind (PARAM_WORDS ``unexpanded_why``, ``unexpanded_hint``): a variable not
+  set or inside single quotes, "set the variable and quote the path with double quotes"; cmd.exe's
+  variable, "on Linux or macOS, write a variable as $NAME"; ``~`` as before.
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave.
@@ -122,6 +129,16 @@ def evidence_through_looping_links(folder: Path) -> list[str]:
     return _score(folder, "-o", "ket-qua.xlsx", "--evidence-dir", "a/mc")
 
 
+def results_under_an_unset_variable(folder: Path) -> list[str]:
+    return _score(folder, "-o", "$KET_QUA/ket-qua.xlsx")
+
+
+def register_under_a_cmd_variable(folder: Path) -> list[str]:
+    args = _score(folder, "-o", "ket-qua.xlsx")
+    args[args.index("--communes") + 1] = "%DU_LIEU%/communes.csv"
+    return args
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "results-in-evidence-folder": results_in_evidence_folder,
     "report-in-evidence-folder": report_in_evidence_folder,
@@ -135,6 +152,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "explain-through-looping-links": explain_through_looping_links,
     "previous-through-looping-links": previous_through_looping_links,
     "evidence-through-looping-links": evidence_through_looping_links,
+    "results-under-an-unset-variable": results_under_an_unset_variable,
+    "register-under-a-cmd-variable": register_under_a_cmd_variable,
 }
 
 _KEPT = (*_INPUTS, EVIDENCE)
@@ -152,6 +171,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "explain-through-looping-links": (1, "file-unreadable", ()),
     "previous-through-looping-links": (1, "file-unreadable", _KEPT),
     "evidence-through-looping-links": (1, "evidence-dir-unusable", _KEPT),
+    "results-under-an-unset-variable": (2, "path-not-expanded", _KEPT),
+    "register-under-a-cmd-variable": (2, "path-not-expanded", _KEPT),
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -166,4 +187,6 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "report-through-looping-links": ("bao-cao.html",),
     "previous-through-looping-links": ("ket-qua.xlsx",),
     "evidence-through-looping-links": ("ket-qua.xlsx",),
+    "results-under-an-unset-variable": ("$KET_QUA",),
+    "register-under-a-cmd-variable": ("ket-qua.xlsx",),
 }

@@ -152,3 +152,30 @@ def test_a_cache_note_cuts_a_long_path_in_its_middle() -> None:
     said = CacheNote(path, os.strerror(errno.ENAMETOOLONG)).text("vi")
     assert said.startswith("Bộ nhớ đệm: bỏ qua thư-mục-kết-quả/") and "…" in said and "/cuối (" in said, said
     assert len(said) < 400 and "cho --cache một đường dẫn ngắn hơn" in said
+
+
+# ---------------------------------------------------------------------------------------------
+# A path holding what a shell replaces, left as written
+
+
+@pytest.mark.parametrize(
+    ("path", "reason", "hint"),
+    [
+        ("$KET_QUA/kq.xlsx", "it is not set, or it was inside single quotes", "quote the path with double quotes"),
+        ("${KET_QUA}/kq.xlsx", "it is not set, or it was inside single quotes", "quote the path with double quotes"),
+        ("%KET_QUA%/kq.xlsx", "a variable of cmd.exe", "on Linux or macOS, write a variable as $NAME"),
+        ("~/kq.xlsx", "a shell replaces by a folder only outside quotes", "leave ~ outside the quotes"),
+    ],
+)
+def test_a_form_left_as_written_is_told_by_its_kind(path: str, reason: str, hint: str) -> None:
+    from pari_index.errors import path_form
+    from pari_index.messages import render, render_hint
+
+    problem = path_form(path, option="-o")
+    assert problem is not None and problem.code == "path-not-expanded"
+    assert reason in problem.message and problem.hint is not None and hint in problem.hint, problem
+    assert ("~" in problem.hint) == path.startswith("~"), problem.hint  # "leave ~ outside" of $KET_QUA
+    assert render(problem.code, problem.params, "en") == problem.message
+    assert render_hint(problem.code, "en", None, params=problem.params) == problem.hint
+    said = render(problem.code, problem.params, "vi") + render_hint(problem.code, "vi", None, params=problem.params)
+    assert "~" not in said or path.startswith("~"), said

@@ -403,16 +403,35 @@ def path_form(path: str | Path, file: str | None = None, option: str | None = No
             continue
         if os.path.lexists(Path(*parts[: i + 1])):
             return None
+        kind = "tilde" if found.group().startswith("~") else "percent" if found.group().startswith("%") else "dollar"
+        why, hint = _NOT_EXPANDED[kind]
         return Problem(
             "path-not-expanded",
-            f"the name holds {found.group()}, which a shell replaces by a folder only outside quotes: here it was "
-            "not replaced, and nothing is named so",
+            f"the name holds {found.group()}, {why}, and nothing is named so",
             file=shown,
-            hint="write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), or leave ~ "
-            'outside the quotes (~/"ket qua.xlsx")',
-            params={"form": found.group()},
+            hint=f"write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), {hint}",
+            params={"form": found.group(), "unexpanded_why": kind, "unexpanded_hint": kind},
         )
     return None
+
+
+#: Why a form was not replaced, and what else to do, by its kind (the words of
+#: messages.PARAM_WORDS "unexpanded_why" and "unexpanded_hint"). ``-o '$OUT/kq.xlsx'`` was told to "leave ~ outside the
+#: quotes", and that a shell replaces it "only outside quotes" (double quotes replace a variable).
+_NOT_EXPANDED = {
+    "tilde": (
+        "which a shell replaces by a folder only outside quotes: here it was not replaced",
+        'or leave ~ outside the quotes (~/"ket qua.xlsx")',
+    ),
+    "dollar": (
+        "a variable the shell did not replace: it is not set, or it was inside single quotes",
+        'or set the variable and quote the path with double quotes ("$OUT/ket qua.xlsx")',
+    ),
+    "percent": (
+        "a variable of cmd.exe, which replaces it only where it is set: here it was not replaced",
+        "or, on Linux or macOS, write a variable as $NAME",
+    ),
+}
 
 
 #: Entries of a folder looked at for a name near a missing one: a folder of more is not searched.

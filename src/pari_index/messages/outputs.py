@@ -353,14 +353,10 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
     "path-not-expanded": entry(
         "Đường dẫn có ~ hoặc biến chưa được thay",
         "A path with ~ or a variable left as written",
-        "tên có {form}, mà shell chỉ thay bằng thư mục khi nó nằm ngoài dấu ngoặc kép: ở đây nó chưa được thay, "
-        "và không có gì mang tên đó",
-        "the name holds {form}, which a shell replaces by a folder only outside quotes: here it was not replaced, "
-        "and nothing is named so",
-        "ghi đường dẫn đầy đủ (ví dụ /home/thu/ket-qua.xlsx hoặc C:\\Users\\thu\\ket-qua.xlsx), hoặc để ~ ngoài dấu "
-        'ngoặc kép (~/"ket qua.xlsx")',
-        "write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), or leave ~ outside the "
-        'quotes (~/"ket qua.xlsx")',
+        "tên có {form}, {unexpanded_why}, và không có gì mang tên đó",
+        "the name holds {form}, {unexpanded_why}, and nothing is named so",
+        "ghi đường dẫn đầy đủ (ví dụ /home/thu/ket-qua.xlsx hoặc C:\\Users\\thu\\ket-qua.xlsx), {unexpanded_hint}",
+        "write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), {unexpanded_hint}",
     ),
     "input-given-twice": entry(
         "Một tệp được đưa hai lần",
