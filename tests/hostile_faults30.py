@@ -83,8 +83,7 @@ def tables_in_evidence_folder_through_a_link(folder: Path) -> list[str]:
 
 
 def results_in_evidence_folder_through_dots(folder: Path) -> list[str]:
-    args = _score(folder, "--evidence-dir", "mc", "-o", "mc/2025/../ket-qua.xlsx")
-    return args
+    return _score(folder, "--evidence-dir", "mc", "-o", "mc/2025/../ket-qua.xlsx")
 
 
 def cache_in_evidence_folder(folder: Path) -> list[str]:
