@@ -43,6 +43,15 @@ with the real ``pari`` on 1db33ae (before) and after the fix (the example provin
   those of the form's kind (PARAM_WORDS ``unexpanded_why``, ``unexpanded_hint``): a variable not
   set or inside single quotes, "set the variable and quote the path with double quotes"; cmd.exe's
   variable, "on Linux or macOS, write a variable as $NAME"; ``~`` as before.
+- An option given no value, so that the shell gave it the next option's name: ``pari score …
+  --communes --survey survey.csv`` was "--survey: file not found" (exit 1, 1.6 s, 96 MB) of a
+  survey given, survey.csv read as one more assessments file; ``-o --report bao-cao.html`` beside
+  last run's report read the report as assessments ("bao-cao.html row 2: not readable as CSV",
+  exit 1, 4.3 s, 149 MB; with ``--allow-incomplete`` the results would go to a folder named
+  ``--report``); ``--evidence-dir --report bao-cao.html``: "--report: the evidence folder does not
+  exist"; ``--report --cache .pari-cache``: "the file must end in .html". Now ``path-is-option``
+  (exit 2) before anything is read, for a path of any command that is one of the command's option
+  names and no file's (cli_params.refuse_option_names); a file really so named is read.
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave.
@@ -138,6 +147,28 @@ def register_under_a_cmd_variable(folder: Path) -> list[str]:
     return args
 
 
+def register_takes_the_survey_option(folder: Path) -> list[str]:
+    """``--communes --survey survey.csv``: the register's name left out."""
+    args = _score(folder, "-o", "ket-qua.xlsx")
+    at = args.index("--communes")
+    return [*args[: at + 1], *args[at + 2 :]]
+
+
+def results_take_the_report_option(folder: Path) -> list[str]:
+    """``-o --report bao-cao.html`` beside last run's report: the results' name left out."""
+    args = _score(folder, "-o", "--report", "bao-cao.html")
+    (folder / "bao-cao.html").write_text('<!doctype html><meta name="generator" content="pari-index">', "utf-8")
+    return args
+
+
+def evidence_takes_the_report_option(folder: Path) -> list[str]:
+    return _score(folder, "-o", "ket-qua.xlsx", "--evidence-dir", "--report", "bao-cao.html")
+
+
+def report_takes_the_cache_option(folder: Path) -> list[str]:
+    return _score(folder, "-o", "ket-qua.xlsx", "--report", "--cache", ".pari-cache")
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "results-in-evidence-folder": results_in_evidence_folder,
     "report-in-evidence-folder": report_in_evidence_folder,
@@ -153,6 +184,10 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "evidence-through-looping-links": evidence_through_looping_links,
     "results-under-an-unset-variable": results_under_an_unset_variable,
     "register-under-a-cmd-variable": register_under_a_cmd_variable,
+    "register-takes-the-survey-option": register_takes_the_survey_option,
+    "results-take-the-report-option": results_take_the_report_option,
+    "evidence-takes-the-report-option": evidence_takes_the_report_option,
+    "report-takes-the-cache-option": report_takes_the_cache_option,
 }
 
 _KEPT = (*_INPUTS, EVIDENCE)
@@ -172,6 +207,10 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "evidence-through-looping-links": (1, "evidence-dir-unusable", _KEPT),
     "results-under-an-unset-variable": (2, "path-not-expanded", _KEPT),
     "register-under-a-cmd-variable": (2, "path-not-expanded", _KEPT),
+    "register-takes-the-survey-option": (2, "path-is-option", _KEPT),
+    "results-take-the-report-option": (2, "path-is-option", (*_KEPT, "bao-cao.html")),
+    "evidence-takes-the-report-option": (2, "path-is-option", _KEPT),
+    "report-takes-the-cache-option": (2, "path-is-option", _KEPT),
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -188,4 +227,8 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "evidence-through-looping-links": ("ket-qua.xlsx",),
     "results-under-an-unset-variable": ("$KET_QUA",),
     "register-under-a-cmd-variable": ("ket-qua.xlsx",),
+    "register-takes-the-survey-option": ("ket-qua.xlsx",),
+    "results-take-the-report-option": ("--report",),
+    "evidence-takes-the-report-option": ("ket-qua.xlsx", "bao-cao.html"),
+    "report-takes-the-cache-option": ("ket-qua.xlsx", "--cache", ".pari-cache"),
 }

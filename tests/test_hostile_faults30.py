@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 from children import pari_child
-from hostile_faults30 import CASES, EVIDENCE, EXPECTED, NOT_WRITTEN, results_in_evidence_folder
+from hostile_faults30 import (
+    CASES,
+    EVIDENCE,
+    EXPECTED,
+    NOT_WRITTEN,
+    register_takes_the_survey_option,
+    results_in_evidence_folder,
+)
 from sweeps import case_tests, language_tests, sweep_child
 
 from pari_index.errors import OutputError
@@ -179,3 +186,24 @@ def test_a_form_left_as_written_is_told_by_its_kind(path: str, reason: str, hint
     assert render_hint(problem.code, "en", None, params=problem.params) == problem.hint
     said = render(problem.code, problem.params, "vi") + render_hint(problem.code, "vi", None, params=problem.params)
     assert "~" not in said or path.startswith("~"), said
+
+
+# ---------------------------------------------------------------------------------------------
+# An option's name where a path was to be
+
+
+def test_a_file_really_named_as_an_option_is_read(tmp_path: Path) -> None:
+    """The control: the register in a file named ``--lineage`` is read as the register (the rule
+    refuses only a name that no file has)."""
+    args = register_takes_the_survey_option(tmp_path)
+    (tmp_path / "communes.csv").rename(tmp_path / "--lineage")
+    at = args.index("--communes")
+    done = sweep_child([*args[: at + 1], "--lineage", *args[at + 1 :], "--lang", "en"], tmp_path)
+    assert done.returncode == 0 and "[path-is-option]" not in done.stderr, done.stderr
+    assert (tmp_path / "ket-qua.xlsx").is_file()
+
+
+def test_an_option_for_a_path_names_the_option_left_without_a_file(tmp_path: Path) -> None:
+    said = sweep_child([*register_takes_the_survey_option(tmp_path), "--lang", "en"], tmp_path).stderr
+    assert "--communes --survey: «--survey» is the name of an option, not of a file" in said, said
+    assert "file-not-found" not in said, said

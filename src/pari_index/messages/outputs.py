@@ -332,6 +332,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)",
         "give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
     ),
+    "path-is-option": entry(
+        "Tên tuỳ chọn thay cho tên tệp",
+        "An option's name for a file name",
+        "{option} {value}: «{value}» là tên một tuỳ chọn, không phải tên tệp: thiếu đường dẫn cho {option}",
+        "{option} {value}: «{value}» is the name of an option, not of a file: the path for {option} is missing",
+        "ghi đường dẫn cho {option}; với một tệp hoặc thư mục thật sự tên là {value}, ghi cả đường dẫn (ví dụ "
+        "/home/thu/data/{value})",
+        "give {option} its path; for a file or folder really named {value}, give its whole path (e.g. "
+        "/home/thu/data/{value})",
+    ),
     "path-empty": entry(
         "Tên tệp để trống",
         "An empty file name",

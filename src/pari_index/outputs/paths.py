@@ -905,6 +905,21 @@ def _dash(option: str) -> Problem:
     )
 
 
+def option_for_path(option: str, value: str) -> Problem:
+    """An option's name where a path was to be: the path was left out, and the shell gave the
+    option its neighbour (``--communes --survey survey.csv``, ``-o --report r.html``). The name
+    was taken as the file's: "--survey: file not found" of a survey given, and the file after it
+    read as one more assessments file (a report read as a form), or ``-o --lang`` told that the
+    file must end in .xlsx."""
+    return Problem(
+        "path-is-option",
+        f"{option} {value}: «{value}» is the name of an option, not of a file: the path for {option} is missing",
+        hint=f"give {option} its path; for a file or folder really named {value}, give its whole path "
+        f"(e.g. /home/thu/data/{value})",
+        params={"option": option, "value": value},
+    )
+
+
 def dash_problems(named: Iterable[tuple[str, Path | str]]) -> list[Problem]:
     """The one rule for ``-`` as a path: a ``path-is-dash`` problem (:func:`_dash`) for every ``-``
     among ``(option, path)`` pairs, each named by its option, in their order; then every path that
