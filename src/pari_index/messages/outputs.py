@@ -337,10 +337,10 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "An option's name for a file name",
         "{option} {value}: «{value}» là tên một tuỳ chọn, không phải tên tệp: thiếu đường dẫn cho {option}",
         "{option} {value}: «{value}» is the name of an option, not of a file: the path for {option} is missing",
-        "ghi đường dẫn cho {option}; với một tệp hoặc thư mục thật sự tên là {value}, ghi cả đường dẫn (ví dụ "
-        "/home/thu/data/{value})",
-        "give {option} its path; for a file or folder really named {value}, give its whole path (e.g. "
-        "/home/thu/data/{value})",
+        "ghi đường dẫn cho tuỳ chọn đó; với một tệp hoặc thư mục thật sự mang tên một tuỳ chọn, ghi cả đường dẫn "
+        "(ví dụ /home/thu/data/--report)",
+        "give that option its path; for a file or folder really named as an option, give its whole path (e.g. "
+        "/home/thu/data/--report)",
     ),
     "path-empty": entry(
         "Tên tệp để trống",

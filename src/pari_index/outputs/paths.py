@@ -914,8 +914,8 @@ def option_for_path(option: str, value: str) -> Problem:
     return Problem(
         "path-is-option",
         f"{option} {value}: «{value}» is the name of an option, not of a file: the path for {option} is missing",
-        hint=f"give {option} its path; for a file or folder really named {value}, give its whole path "
-        f"(e.g. /home/thu/data/{value})",
+        hint="give that option its path; for a file or folder really named as an option, give its whole path "
+        "(e.g. /home/thu/data/--report)",
         params={"option": option, "value": value},
     )
 
