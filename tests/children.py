@@ -65,6 +65,20 @@ def pari_child(
     return _python(["-m", "pari_index.cli", *args], folder, limits, timeout, ordinary_user)
 
 
+def pari_started(args: list[str], folder: Path, **env: str) -> subprocess.Popen[str]:
+    """``python -m pari_index.cli ARGS`` started in ``folder`` and left running (its output and
+    errors piped, ``env`` added to the environment), for a test that stops it, waits for it or
+    runs two at once; the test must end it (``communicate``)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pari_index.cli", *args],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def python_child(args: list[str], folder: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """``python ARGS`` with this checkout's package, in ``folder`` (a script of a test's own that
     runs the command its way: tests/hostile_faults26.py's Ctrl-C at an import)."""

@@ -145,7 +145,8 @@ def outputs_into_new_folders_of_evidence_folder(folder: Path) -> list[str]:
     """The results, report and cache written into new sub-folders of the evidence folder, named
     through a link to it (``mc`` → ``minh-chung``): the folders the run made for them, and the
     cache it filled, were a change of the folder (input-folder-changed) as the watch first read
-    them."""
+    them. Since session 30 no output may be written there at all (output-in-evidence-folder:
+    the next run took a file there for a commune's evidence; tests/hostile_faults30.py)."""
     import os
 
     args = evidence_added_while_read(folder)[:-7]
@@ -295,7 +296,8 @@ CASES: dict[str, Fault] = {
         evidence_opened_while_read, (0, None, ("assessments_long.csv", "communes.csv")), OPENER
     ),
     "outputs-into-new-folders-of-evidence-folder": Fault(
-        outputs_into_new_folders_of_evidence_folder, (0, None, ("assessments_long.csv", "communes.csv"))
+        outputs_into_new_folders_of_evidence_folder,
+        (4, "output-in-evidence-folder", ("assessments_long.csv", "communes.csv")),
     ),
     "criteria-changed-while-read-validate": Fault(
         criteria_changed_validate,
@@ -346,6 +348,11 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "results-folder-changed-while-read-report": ("res/report.html",),
     "evidence-folder-filled-while-read": ("out.xlsx",),
     "output-saved-by-another-program-report": ("out.xlsx",),
+    "outputs-into-new-folders-of-evidence-folder": (
+        "minh-chung/ket-qua",
+        "minh-chung/bao-cao",
+        "minh-chung/bo-nho-dem",
+    ),
 }
 
 #: What a refused case must not print (in either language): the result it printed from the

@@ -173,7 +173,10 @@ CASES: dict[str, Case] = {
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "long-class-names": (1, "schema:string_too_long", ("bo-tieu-chi.yaml",)),
     "many-cell-styles": (0, None, ("nhieu-kieu.xlsx", "communes.csv")),
-    "evidence-dir-root": (0, None, ("communes.csv", "assessments_long.csv")),
+    # Refused since session 30: "/" holds every output, and no output may be written inside the
+    # evidence folder (output-in-evidence-folder; tests/hostile_faults30.py). The walk past
+    # FOLDER_ENTRIES is tested in tests/test_hostile_faults24.py and 25 with the cut lowered.
+    "evidence-dir-root": (4, "output-in-evidence-folder", ("communes.csv", "assessments_long.csv")),
     "long-level-label-on-every-row": (0, None, ("bo-tieu-chi.yaml", "communes.csv", "tu-danh-gia.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {"long-class-names": ("ket-qua.xlsx",)}

@@ -8,13 +8,12 @@ import hashlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import test_hostile_interrupt as interrupt
-from children import ROOT, pari_child
+from children import pari_child, pari_started
 from hostile_faults12 import CASES, Fault, _examples, _previous
 
 
@@ -96,17 +95,6 @@ def _child(args: list[str], folder: Path, case: Fault, env: dict[str, str]) -> s
                 os.environ[key] = value
 
 
-def _popen(args: list[str], folder: Path, **env: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "pari_index.cli", *args],
-        cwd=folder,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_mid_run_removes_its_spills_and_keeps_the_old_results(tmp_path: Path, number: int) -> None:
     """``kill`` (SIGTERM) or a closed terminal (SIGHUP) once a run in batches has spilled to
@@ -118,7 +106,7 @@ def test_a_signal_mid_run_removes_its_spills_and_keeps_the_old_results(tmp_path:
     temp.mkdir()
     args = _previous(tmp_path, "-o", "out/results.xlsx", "--report", "out/report.html", "--batch-size", "10")
     old = interrupt._contents(tmp_path / "out")
-    child = _popen(args, tmp_path, TMPDIR=str(temp))
+    child = pari_started(args, tmp_path, TMPDIR=str(temp))
     while child.poll() is None and not any(p.name.startswith("pari-") for p in temp.iterdir()):
         time.sleep(0.005)
     assert child.poll() is None, "the run ended before it spilled anything"
@@ -140,7 +128,7 @@ def test_two_runs_at_once_write_one_complete_set(tmp_path: Path) -> None:
     """Two runs writing the same results, report and cache at the same time: each finishes, and
     what is left is one complete set (as a third run writes it), with nothing temporary."""
     args = [*_examples(tmp_path), "--format", "csv", "-o", "res", "--report", "report.html", "--cache", "cache"]
-    runs = [_popen(args, tmp_path) for _ in range(2)]
+    runs = [pari_started(args, tmp_path) for _ in range(2)]
     for run in runs:
         _, stderr = run.communicate(timeout=120)
         assert run.returncode == 0, stderr
@@ -168,7 +156,7 @@ def test_a_read_only_folder_is_said_and_the_previous_results_stay(tmp_path: Path
 
 def test_a_pipe_closed_by_head_is_no_error(tmp_path: Path) -> None:
     """``pari schema | head -1``: the reader goes after one line."""
-    child = _popen(["schema"], tmp_path)
+    child = pari_started(["schema"], tmp_path)
     assert child.stdout is not None
     child.stdout.readline()
     child.stdout.close()

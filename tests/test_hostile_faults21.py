@@ -12,13 +12,12 @@ import hashlib
 import os
 import signal
 import subprocess
-import sys
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
-from children import answers_its_case, pari_child
+from children import answers_its_case, pari_child, pari_started
 from hostile_faults21 import CASES, DEMO_FILES, EXPECTED, NOT_WRITTEN, RESOURCE_LIMITS, demo_over_earlier_set
 from hostile_sweep8 import _score
 
@@ -76,17 +75,6 @@ def test_demo_data_stopped_by_a_size_limit_leaves_the_earlier_set(tmp_path: Path
     assert sorted(os.listdir(tmp_path / "demo")) == sorted(DEMO_FILES)  # no scratch folder left
 
 
-def _popen(args: list[str], folder: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "pari_index.cli", *args],
-        cwd=folder,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
 def _stop_when(child: subprocess.Popen[str], folder: Path, start: str) -> str:
     """SIGTERM ``child`` as soon as a name starting with ``start`` appears in ``folder``; what it
     said."""
@@ -105,7 +93,7 @@ def test_demo_data_stopped_while_it_writes_leaves_the_earlier_set(tmp_path: Path
     args = demo_over_earlier_set(tmp_path)
     demo = tmp_path / "demo"
     before = _digests(demo, DEMO_FILES)
-    stderr = _stop_when(_popen(args, tmp_path), demo, ".demo")  # its scratch folder
+    stderr = _stop_when(pari_started(args, tmp_path), demo, ".demo")  # its scratch folder
     assert "đã dừng theo yêu cầu của hệ thống (SIGTERM)" in stderr
     assert _digests(demo, DEMO_FILES) == before
     assert sorted(os.listdir(demo)) == sorted(DEMO_FILES)
@@ -117,7 +105,7 @@ def test_score_stopped_while_it_writes_the_report_leaves_the_previous_pair(tmp_p
     pari_child(args, tmp_path)
     before = _digests(tmp_path, ("out.xlsx", "out.html"))
     again = [*args[:-1], "2025-06-01"]  # another date: other bytes in both
-    _stop_when(_popen(again, tmp_path), tmp_path, ".out.html.pari-tmp-")
+    _stop_when(pari_started(again, tmp_path), tmp_path, ".out.html.pari-tmp-")
     assert _digests(tmp_path, ("out.xlsx", "out.html")) == before
     assert not [name for name in os.listdir(tmp_path) if ".pari-" in name]
 
@@ -126,7 +114,8 @@ def test_two_demo_data_runs_at_once_leave_one_whole_set(tmp_path: Path) -> None:
     """Two seeds into one folder at once wrote their rows into the same files: 300 units' rows
     of two seeds, scored as pasted-sets. Now the folder holds the set of one of them, whole."""
     pari_child(["demo-data", "-o", "demo", "--communes", "10"], tmp_path)
-    runs = [_popen(["demo-data", "-o", "demo", "--communes", "300", "--seed", str(seed)], tmp_path) for seed in (1, 2)]
+    args = ["demo-data", "-o", "demo", "--communes", "300", "--seed"]
+    runs = [pari_started([*args, str(seed)], tmp_path) for seed in (1, 2)]
     for run in runs:
         _, stderr = run.communicate(timeout=240)
         assert run.returncode == 0, stderr

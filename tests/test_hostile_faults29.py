@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from children import ROOT, pari_child
+from children import ROOT, pari_child, pari_started
 from hostile_faults29 import (
     CASES,
     ENV_CASES,
@@ -152,14 +152,7 @@ def _stopped_while_reading(folder: Path, args: list[str]) -> subprocess.Complete
     os.mkfifo(folder / "survey.fifo")
     writer = os.open(folder / "survey.fifo", os.O_RDWR)  # opened both ways: no wait for a reader
     try:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "pari_index.cli", *args],
-            cwd=folder,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        child = pari_started(args, folder)
         _wait_reading(child, folder / "survey.fifo")
         child.send_signal(signal.SIGTERM)
         out, err = child.communicate(timeout=60)
@@ -265,7 +258,7 @@ def test_the_hint_follows_the_system_s_reason() -> None:
     assert full.endswith("Hint: free space, or give --cache a folder on another disk."), full
     assert "Hint" not in CacheNote("x.csv", "not a folder").text("en")  # pari-index's own reason says it
     assert (
-        CacheNote("c", os.strerror(5))
+        CacheNote("c", os.strerror(22))  # EINVAL: a refusal with no hint of its own (EIO has one since session 30)
         .text("vi")
         .endswith("Gợi ý: kiểm tra thư mục, hoặc cho --cache một thư mục khác.")
     )

@@ -171,6 +171,22 @@ def refuse_dashes() -> None:
             values = value if isinstance(value, tuple) else (value,)
             named += [(_param_name(ctx, param), v) for v in values if v is not None]
     check_dashes(named)
+    refuse_option_names(ctx, named)
+
+
+def refuse_option_names(ctx: click.Context, named: Sequence[tuple[str, Any]]) -> None:
+    """Refuse (UsageError, exit 2) a path that is one of the command's option names and no file's
+    (outputs.paths.option_for_path): the option before it was given no value."""
+    from pari_index.outputs.paths import option_for_path
+
+    options = {name for param in ctx.command.params for name in (*param.opts, *param.secondary_opts)}
+    found = [
+        option_for_path(option, str(value))
+        for option, value in named
+        if str(value) in options | {"-h", "--help"} and not os.path.lexists(value)
+    ]
+    if found:
+        raise UsageError(found)
 
 
 #: ``ctx.meta`` key: the single-valued options given more than once, with their values.

@@ -318,6 +318,21 @@ def os_error_parts(exc: BaseException) -> tuple[int | None, str | None]:
     return number, os.strerror(number)
 
 
+def refusal(path: str | Path) -> OSError | None:
+    """What the system says of ``path`` when it is neither there nor plainly missing: links that
+    loop in a folder above it (ELOOP), a failing disk. ``Path.exists`` and ``is_dir`` say False for
+    these as for a missing name, and ``pari report a/r.xlsx`` through a looping link ``a`` was
+    "results file not found", ``--evidence-dir a/mc`` "the evidence folder does not exist", of a
+    path that is there to see (``ls -l a``)."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return None if error.errno in (errno.ENOENT, errno.ENOTDIR) else error
+    except ValueError:  # a NUL in the name: said by the callers' own checks
+        return None
+    return None
+
+
 def broken_link(path: str | Path, file: str | None = None) -> Problem | None:
     """``path`` as a symbolic link that leads nowhere (its target is missing, or the links lead
     round in a loop), or None. ``ls`` lists such a link where the file is looked for, and "file not
@@ -388,16 +403,35 @@ def path_form(path: str | Path, file: str | None = None, option: str | None = No
             continue
         if os.path.lexists(Path(*parts[: i + 1])):
             return None
+        kind = "tilde" if found.group().startswith("~") else "percent" if found.group().startswith("%") else "dollar"
+        why, hint = _NOT_EXPANDED[kind]
         return Problem(
             "path-not-expanded",
-            f"the name holds {found.group()}, which a shell replaces by a folder only outside quotes: here it was "
-            "not replaced, and nothing is named so",
+            f"the name holds {found.group()}, {why}, and nothing is named so",
             file=shown,
-            hint="write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), or leave ~ "
-            'outside the quotes (~/"ket qua.xlsx")',
-            params={"form": found.group()},
+            hint=f"write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), {hint}",
+            params={"form": found.group(), "unexpanded_why": kind, "unexpanded_hint": kind},
         )
     return None
+
+
+#: Why a form was not replaced, and what else to do, by its kind (the words of
+#: messages.PARAM_WORDS "unexpanded_why" and "unexpanded_hint"). ``-o '$OUT/kq.xlsx'`` was told to "leave ~ outside the
+#: quotes", and that a shell replaces it "only outside quotes" (double quotes replace a variable).
+_NOT_EXPANDED = {
+    "tilde": (
+        "which a shell replaces by a folder only outside quotes: here it was not replaced",
+        'or leave ~ outside the quotes (~/"ket qua.xlsx")',
+    ),
+    "dollar": (
+        "a variable the shell did not replace: it is not set, or it was inside single quotes",
+        'or set the variable and quote the path with double quotes ("$OUT/ket qua.xlsx")',
+    ),
+    "percent": (
+        "a variable of cmd.exe, which replaces it only where it is set: here it was not replaced",
+        "or, on Linux or macOS, write a variable as $NAME",
+    ),
+}
 
 
 #: Entries of a folder looked at for a name near a missing one: a folder of more is not searched.

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
-from pari_index.errors import IntakeError, Problem, StrictModeError, UsageError, quoted
+from pari_index.errors import IntakeError, OutputError, Problem, StrictModeError, UsageError, quoted
 from pari_index.intake import file_digests
 from pari_index.intake.folding import counted, counted_kind
 from pari_index.messages import Words, progress_text
@@ -53,7 +53,7 @@ class ScoreRun:
 
 
 def _format_for(output: Path, fmt: str | None) -> str:
-    from pari_index.outputs.paths import typed_as_folder
+    from pari_index.outputs.paths import Target, not_portable, typed_as_folder
 
     if fmt:
         return fmt
@@ -72,6 +72,11 @@ def _format_for(output: Path, fmt: str | None) -> str:
         )
     if suffix == ".parquet":
         return "parquet"
+    unportable = not_portable(Target(output, "-o"))
+    if unportable is not None:
+        # ``-o "out.xlsx "``: the ending is ``.xlsx `` only because of the space Windows drops; the
+        # name is what is wrong, as every other output of such a name is told (exit 4).
+        raise OutputError([unportable])
     raise UsageError(
         Problem(
             "output-type-unknown",
@@ -155,7 +160,7 @@ def check_score_paths(
     check_paths(targets, inputs)
     check_score_inputs(inputs)
     if cache is not None:
-        check_cache_folder(Path(cache), targets)
+        check_cache_folder(Path(cache), targets, inputs)
 
 
 def check_score_inputs(

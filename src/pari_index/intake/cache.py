@@ -36,7 +36,7 @@ import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
-from pari_index.errors import Problem
+from pari_index.errors import Problem, shorten_path
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import NotACacheFolder, TooLarge, claim, is_entry, read_regular, remove_leftovers
@@ -79,11 +79,14 @@ class CacheNote:
         from pari_index.messages.command_line import cache_os_hint
 
         hint = cache_os_hint(self.reason, lang)  # a refusal of the system's: what to do about it
+        # Cut in its middle as every path told is: a --cache path too long for the system (its
+        # refusal, ENAMETOOLONG) was printed whole, 4,500 characters in one line.
+        path = shorten_path(self.path)
         if lang == "vi":
             reason = self.reason_vi or self.reason
-            told = f"Bộ nhớ đệm: bỏ qua {self.path} ({reason}); phần này được tính lại, kết quả không đổi."
+            told = f"Bộ nhớ đệm: bỏ qua {path} ({reason}); phần này được tính lại, kết quả không đổi."
             return told if hint is None else f"{told} Gợi ý: {hint}."
-        told = f"Cache: ignored {self.path} ({self.reason}); it was computed again, the results are unaffected."
+        told = f"Cache: ignored {path} ({self.reason}); it was computed again, the results are unaffected."
         return told if hint is None else f"{told} Hint: {hint}."
 
 

@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from pari_index.errors import IntakeError, Problem, broken_link, near_name, shorten_path, visible
+from pari_index.errors import (
+    IntakeError,
+    Problem,
+    broken_link,
+    near_name,
+    refusal,
+    shorten_path,
+    unreadable_hint,
+    visible,
+)
 from pari_index.intake.tones import folded
 from pari_index.intake.values import BIDI_CONTROLS
 from pari_index.system.input_watch import office_clutter, watch_within
@@ -224,9 +233,15 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
             )
         if not evidence_dir.is_dir():
             shown = shorten_path(visible(str(evidence_dir)))
-            link = broken_link(evidence_dir, shown) or near_name(evidence_dir, shown)
+            link = broken_link(evidence_dir, shown)
             if link is not None:  # "does not exist" of a link that ls lists
                 return link
+            refused = refusal(evidence_dir)  # links that loop above it: no "does not exist" either
+            if refused is not None:
+                raise refused
+            near = near_name(evidence_dir, shown)
+            if near is not None:
+                return near
             return Problem(
                 "evidence-dir-missing",
                 "the evidence folder does not exist",
@@ -237,14 +252,33 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(evidence_dir))
     except (OSError, RuntimeError, ValueError) as error:
         reason = _os_refusal(error)[1] if isinstance(error, OSError) else str(error)
+        key, hint = _folder_hint(error)
         return Problem(
             "evidence-dir-unusable",
             f"the evidence folder cannot be used: {reason or 'not found'}",
             file=shorten_path(visible(str(evidence_dir))),
-            hint="give the folder that holds the evidence files",
-            params=_refusal_params(error, reason),
+            hint=hint,
+            params={**_refusal_params(error, reason), "folder_hint": key},
         )
     return None
+
+
+#: What to do about an evidence folder the system refused, by the reason's key (errors.unreadable_hint;
+#: messages.PARAM_WORDS["folder_hint"]). "Give the folder that holds the evidence files" was said
+#: of a folder that is that folder, which the user may not open (mode 0, 0444: ls -ld shows it).
+_FOLDER_HINTS = {
+    "denied": "give yourself permission to open the folder and read its files (ls -ld shows who may), or ask its owner",
+    "failing": "the disk or the network share failed: check that it is connected, or copy the folder to a local disk",
+    "too_long": "a name in the path is too long for the system: give a shorter path",
+    "loop": "symbolic links in the path lead round in a loop: give the folder's own path",
+    "": "give the folder that holds the evidence files",
+}
+
+
+def _folder_hint(error: Exception) -> tuple[str, str]:
+    """The key and English of what to do about ``error`` (a loop found by resolve is a RuntimeError)."""
+    key = unreadable_hint(error)[0] if isinstance(error, OSError) else "loop" if isinstance(error, RuntimeError) else ""
+    return key, _FOLDER_HINTS[key]
 
 
 def _refusal_params(error: Exception, reason: str) -> dict[str, str]:

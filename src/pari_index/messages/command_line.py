@@ -289,6 +289,23 @@ CACHE_OS_HINTS: dict[tuple[str, ...], Words] = {
         "giải phóng chỗ trống, hoặc cho --cache một thư mục trên ổ đĩa khác",
         "free space, or give --cache a folder on another disk",
     ),
+    # "Check the folder" was said of these, of a path that no check of a folder could mend.
+    ("ENAMETOOLONG",): Words(
+        "một tên trong đường dẫn quá dài với hệ thống: cho --cache một đường dẫn ngắn hơn",
+        "a name in the path is too long for the system: give --cache a shorter path",
+    ),
+    ("ENOTDIR",): Words(
+        "một phần của đường dẫn là tệp, không phải thư mục: cho --cache đường dẫn của một thư mục",
+        "a part of the path is a file, not a folder: give --cache the path of a folder",
+    ),
+    ("ELOOP",): Words(
+        "các liên kết tượng trưng trong đường dẫn vòng lại nhau: cho --cache đường dẫn thật của thư mục",
+        "symbolic links in the path lead round in a loop: give --cache the folder's own path",
+    ),
+    ("EIO", "ESTALE", "ETIMEDOUT", "ENOTCONN", "EHOSTDOWN", "EREMOTEIO"): Words(
+        "ổ đĩa hoặc thư mục mạng bị lỗi: kiểm tra kết nối, hoặc cho --cache một thư mục trên ổ đĩa của máy",
+        "the disk or the network share failed: check that it is connected, or give --cache a folder on a local disk",
+    ),
 }
 #: The hint for any other refusal of the system.
 CACHE_OS_HINT_OTHER = Words(

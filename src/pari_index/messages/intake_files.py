@@ -376,8 +376,8 @@ READING_FINDINGS: dict[str, Entry] = {
         "The evidence folder cannot be used",
         "không dùng được thư mục minh chứng: {path_refusal}",
         "the evidence folder cannot be used: {path_refusal}",
-        "chỉ ra thư mục chứa các tệp minh chứng",
-        "give the folder that holds the evidence files",
+        "{folder_hint}",
+        "{folder_hint}",
     ),
     "not-results": entry(
         "Không phải tệp kết quả của pari score",

@@ -250,6 +250,60 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # What to do about a commune code the results do not hold (commune-not-in-results): the code it
     # was likely meant for (leading zeros, letter case), else the results' first codes.
     # What to do about a file the system refused to read, by its reason (errors.unreadable_hint).
+    # A path holding what a shell replaces, left as written (errors.path_form: path-not-expanded), by
+    # the form's kind (the finding's ``unexpanded``): why it was not replaced, and what else to do.
+    "unexpanded_why": {
+        "tilde": Words(
+            "mà shell chỉ thay bằng thư mục khi nó nằm ngoài dấu ngoặc kép: ở đây nó chưa được thay",
+            "which a shell replaces by a folder only outside quotes: here it was not replaced",
+        ),
+        # (A finding written before the kinds were told apart.)
+        "": Words(
+            "mà shell chỉ thay khi nó nằm ngoài dấu ngoặc: ở đây nó chưa được thay",
+            "which a shell replaces only outside quotes: here it was not replaced",
+        ),
+        "dollar": Words(
+            "một biến mà shell chưa thay: biến chưa được đặt, hoặc nằm trong dấu ngoặc đơn",
+            "a variable the shell did not replace: it is not set, or it was inside single quotes",
+        ),
+        "percent": Words(
+            "một biến của cmd.exe, chỉ được thay khi biến đã được đặt: ở đây nó chưa được thay",
+            "a variable of cmd.exe, which replaces it only where it is set: here it was not replaced",
+        ),
+    },
+    "unexpanded_hint": {
+        "tilde": Words(
+            'hoặc để ~ ngoài dấu ngoặc kép (~/"ket qua.xlsx")', 'or leave ~ outside the quotes (~/"ket qua.xlsx")'
+        ),
+        "dollar": Words(
+            'hoặc đặt biến rồi đặt đường dẫn trong dấu ngoặc kép ("$OUT/ket qua.xlsx")',
+            'or set the variable and quote the path with double quotes ("$OUT/ket qua.xlsx")',
+        ),
+        "percent": Words(
+            "hoặc, trên Linux hay macOS, viết biến là $TÊN", "or, on Linux or macOS, write a variable as $NAME"
+        ),
+        "": Words("hoặc để nó ngoài dấu ngoặc", "or leave it outside the quotes"),
+    },
+    # What to do about an evidence folder the system refused (evidence_files: evidence-dir-unusable).
+    "folder_hint": {
+        "denied": Words(
+            "cho mình quyền mở thư mục và đọc các tệp trong đó (ls -ld cho biết ai được mở), hoặc nhờ người sở hữu",
+            "give yourself permission to open the folder and read its files (ls -ld shows who may), or ask its owner",
+        ),
+        "failing": Words(
+            "ổ đĩa hoặc thư mục mạng bị lỗi: kiểm tra kết nối, hoặc chép thư mục sang ổ đĩa của máy",
+            "the disk or the network share failed: check that it is connected, or copy the folder to a local disk",
+        ),
+        "too_long": Words(
+            "một tên trong đường dẫn quá dài với hệ thống: chỉ ra đường dẫn ngắn hơn",
+            "a name in the path is too long for the system: give a shorter path",
+        ),
+        "loop": Words(
+            "các liên kết tượng trưng trong đường dẫn vòng lại nhau: chỉ ra đường dẫn thật của thư mục",
+            "symbolic links in the path lead round in a loop: give the folder's own path",
+        ),
+        "": Words("chỉ ra thư mục chứa các tệp minh chứng", "give the folder that holds the evidence files"),
+    },
     "unreadable_hint": {
         "denied": Words(
             "cho mình quyền đọc tệp (ls -l cho biết ai được đọc), hoặc nhờ người sở hữu tệp",

@@ -26,6 +26,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi ra một thư mục mới, ngoài các thư mục đầu vào",
         "write the output into a new folder, outside the folders of the inputs",
     ),
+    "output-in-evidence-folder": entry(
+        "Kết quả nằm trong thư mục minh chứng",
+        "The output lies inside the evidence folder",
+        "{option} {path} nằm trong thư mục minh chứng {source_option} {source}: tệp ghi vào đó sẽ bị lượt "
+        "chấm sau coi là minh chứng của một xã",
+        "{option} {path} lies inside the evidence folder {source_option} {source}: a file written there would "
+        "be taken for a commune's evidence by the next run",
+        "ghi kết quả ra ngoài thư mục minh chứng (ví dụ bên cạnh nó)",
+        "write the outputs outside the evidence folder (e.g. beside it)",
+    ),
     "output-clash": entry(
         "Hai kết quả sẽ ghi cùng một tệp",
         "Two outputs would write the same file",
@@ -322,6 +332,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi tên của tệp; với một tệp thật sự tên là -, ghi cả đường dẫn (ví dụ /home/thu/data/-)",
         "give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
     ),
+    "path-is-option": entry(
+        "Tên tuỳ chọn thay cho tên tệp",
+        "An option's name for a file name",
+        "{option} {value}: «{value}» là tên một tuỳ chọn, không phải tên tệp: thiếu đường dẫn cho {option}",
+        "{option} {value}: «{value}» is the name of an option, not of a file: the path for {option} is missing",
+        "ghi đường dẫn cho tuỳ chọn đó; với một tệp hoặc thư mục thật sự mang tên một tuỳ chọn, ghi cả đường dẫn "
+        "(ví dụ /home/thu/data/--report)",
+        "give that option its path; for a file or folder really named as an option, give its whole path (e.g. "
+        "/home/thu/data/--report)",
+    ),
     "path-empty": entry(
         "Tên tệp để trống",
         "An empty file name",
@@ -343,14 +363,10 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
     "path-not-expanded": entry(
         "Đường dẫn có ~ hoặc biến chưa được thay",
         "A path with ~ or a variable left as written",
-        "tên có {form}, mà shell chỉ thay bằng thư mục khi nó nằm ngoài dấu ngoặc kép: ở đây nó chưa được thay, "
-        "và không có gì mang tên đó",
-        "the name holds {form}, which a shell replaces by a folder only outside quotes: here it was not replaced, "
-        "and nothing is named so",
-        "ghi đường dẫn đầy đủ (ví dụ /home/thu/ket-qua.xlsx hoặc C:\\Users\\thu\\ket-qua.xlsx), hoặc để ~ ngoài dấu "
-        'ngoặc kép (~/"ket qua.xlsx")',
-        "write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), or leave ~ outside the "
-        'quotes (~/"ket qua.xlsx")',
+        "tên có {form}, {unexpanded_why}, và không có gì mang tên đó",
+        "the name holds {form}, {unexpanded_why}, and nothing is named so",
+        "ghi đường dẫn đầy đủ (ví dụ /home/thu/ket-qua.xlsx hoặc C:\\Users\\thu\\ket-qua.xlsx), {unexpanded_hint}",
+        "write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), {unexpanded_hint}",
     ),
     "input-given-twice": entry(
         "Một tệp được đưa hai lần",

@@ -347,7 +347,10 @@ def _plain_fields(kind: str, lang: str) -> list[str]:
     entry = entry_of(kind)
     if entry is None:
         return []
-    return [name for name in _fields(entry.message.get(lang)) if name.isidentifier() and name not in _SPECIAL]
+    # Each once, in order: a sentence naming a parameter twice (path-is-option's {value}) made two
+    # columns of one name, and the report of such a finding stopped (polars: "duplicate").
+    fields = _fields(entry.message.get(lang))
+    return list(dict.fromkeys(name for name in fields if name.isidentifier() and name not in _SPECIAL))
 
 
 def _nested_plain_fields(kind: str, lang: str) -> list[str]:

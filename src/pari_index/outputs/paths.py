@@ -15,6 +15,8 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
   results folder is replaced as a whole: ``output-contains-input``;
 * lies in an input folder and is a file pari-index reads from it (``pari report res -o
   res/summary.csv``), or, in ``--evidence-dir``, any file there: ``output-is-input``;
+* lies anywhere inside ``--evidence-dir``, a new file too (the next run would take it for a
+  commune's evidence): ``output-in-evidence-folder``; so does the ``--cache`` folder;
 * is another output of the same run (``-o same.xlsx --report same.xlsx``): ``output-clash``;
 * needs a folder where a file exists, or a file where a folder exists: ``output-not-a-folder``,
   ``output-is-a-folder``, ``output-folder`` (a parent is a file), ``output-special-file`` (a
@@ -250,7 +252,26 @@ def _against_source(target: Target, source: Source) -> Problem | None:
                     "write the results outside the input folder, or under a new name",
                     {"overwrite": "folder_file", **_place_params(target, source), "written": str(written)},
                 )
+        return _in_evidence_folder(target, source)
     return None
+
+
+def _in_evidence_folder(target: Target, source: Source) -> Problem | None:
+    """An output (or the cache) inside the evidence folder (the one input folder any file of which
+    is read: ``reads`` empty). A new file there was written without a word (``-o ev/ket-qua.xlsx
+    --evidence-dir ev``), and the next run took it for the evidence a commune's row names: a
+    missing document counted as sent. The folder is the communes' record; pari-index adds nothing
+    to it."""
+    if source.reads or not inside(target.path, source.path):
+        return None
+    return _problem(
+        "output-in-evidence-folder",
+        f"{target.option} {shown_name(target.path)} lies inside the evidence folder {source.option} "
+        f"{shown_name(source.path)}: a file written there would be taken for a commune's evidence by the next run",
+        target,
+        "write the outputs outside the evidence folder (e.g. beside it)",
+        {**_place_params(target, source), "path": shown_name(target.path), "source": shown_name(source.path)},
+    )
 
 
 def _against_target(target: Target, other: Target) -> Problem | None:
@@ -794,7 +815,7 @@ def windows_unsafe(name: str) -> str | None:
     return None if found is None else _WINDOWS_REASONS[found[0]].format(what=quoted(found[1]))
 
 
-def _not_portable(target: Target) -> Problem | None:
+def not_portable(target: Target) -> Problem | None:
     """An output name Windows cannot open or copy: the output's own name, or a folder it creates."""
     for part in (target.path, *target.path.parents):
         if part != target.path and (part.name in ("", ".", "..") or _exists(part)):
@@ -822,19 +843,24 @@ def _not_portable(target: Target) -> Problem | None:
     return None
 
 
-def check_cache_folder(cache: Path, targets: Sequence[Target]) -> None:
+def check_cache_folder(cache: Path, targets: Sequence[Target], inputs: Sequence[Source] = ()) -> None:
     """Refuse (UsageError, exit 2) a ``--cache`` folder that is an output, lies inside one or holds
     one: a results folder is replaced as a whole (the cache would be lost with it, or block it),
     and the cache removes its old entries (an output among them could be lost). ``-`` is refused
     as every path is (check_names: ``--cache -`` made a folder named ``-``). A cache folder the run
     would create is named as an output's folders are (``output-name-not-portable``, exit 4):
     ``--cache CON`` or ``--cache "bộ nhớ."`` made a folder no colleague on Windows can open, copy
-    or delete."""
+    or delete. A cache inside the evidence folder (one of ``inputs``) is refused as an output
+    there is (``output-in-evidence-folder``, exit 4)."""
     check_names([("--cache", cache)])
+    as_output = Target(cache, "--cache", folder=True)
     if not _exists(cache):
-        unportable = _not_portable(Target(cache, "--cache", folder=True))
+        unportable = not_portable(as_output)
         if unportable is not None:
             raise OutputError([unportable])
+    in_evidence = [p for s in inputs if is_dir(s.path) and (p := _in_evidence_folder(as_output, s)) is not None]
+    if in_evidence:
+        raise OutputError(in_evidence[:1])
     for target in targets:
         paths = (target.path, *target.files)
         if same_file(cache, target.path) or inside(cache, target.path) or any(inside(p, cache) for p in paths):
@@ -876,6 +902,21 @@ def _dash(option: str) -> Problem:
         "pari-index reads and writes named files only",
         hint="give the file's name; for a file that is really named -, give its whole path (e.g. /home/thu/data/-)",
         params={"option": option},
+    )
+
+
+def option_for_path(option: str, value: str) -> Problem:
+    """An option's name where a path was to be: the path was left out, and the shell gave the
+    option its neighbour (``--communes --survey survey.csv``, ``-o --report r.html``). The name
+    was taken as the file's: "--survey: file not found" of a survey given, and the file after it
+    read as one more assessments file (a report read as a form), or ``-o --lang`` told that the
+    file must end in .xlsx."""
+    return Problem(
+        "path-is-option",
+        f"{option} {value}: «{value}» is the name of an option, not of a file: the path for {option} is missing",
+        hint="give that option its path; for a file or folder really named as an option, give its whole path "
+        "(e.g. /home/thu/data/--report)",
+        params={"option": option, "value": value},
     )
 
 
@@ -1029,7 +1070,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
             found += [_against_target(target, other) for other in targets[i + 1 :]]
             found += [_system_folder(target), _shape(target), _not_ours(target), _read_only(target)]
             found += [_unreachable(target)]
-            found += [_not_portable(target)]
+            found += [not_portable(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
         _SEEN.reset(token)

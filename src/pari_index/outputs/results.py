@@ -26,7 +26,7 @@ import polars as pl
 
 from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
-from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, unreadable_file
+from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, refusal, unreadable_file
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
@@ -719,6 +719,9 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
     except OSError as exc:
         raise IntakeError(_unreadable_results(exc, p)) from None
     if not found:
+        refused = None if broken_link(p) else refusal(p)  # links that loop above it: not "not found"
+        if refused is not None:
+            raise IntakeError(_unreadable_results(refused, p))
         missing = Problem("file-not-found", "results file not found", file=str(p))
         raise IntakeError(broken_link(p) or near_name(p) or missing)
     _not_a_table_file(p)
