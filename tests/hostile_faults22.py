@@ -5,7 +5,7 @@ another way than they read, and a user's files in a folder pari-index writes int
   ``--report nope/../index.html``): every check of an output looks at what is there, and the
   system finds nothing through a missing folder, so the output was judged a new file; the folder
   was then made and the user's own workbook or page replaced (and an input hard-linked under that
-  name). Outputs are now judged, and written, where the write lands (``outputs.paths.as_written``).
+  name). Outputs are now judged, and written, where the write lands (``outputs.path_identity.as_written``).
 - ``pari demo-data`` into a folder of an earlier set (its ``SYNTHETIC-README.md``) replaced any file
   of a set's names: a real register copied in to try the commands on one's own data was replaced
   by a synthetic one, a wide form of one's own under an earlier set's name deleted. The README now

@@ -10,7 +10,7 @@ Each was run with the real ``pari`` on fe8dd57 (before) and after the fix:
   /proc/f.xlsx`` and ``pari demo-data -o /sys/demo`` ("Operation not permitted"). No folder was
   removed and no owner can give one of these a file. Now ``output-system-folder`` (exit 4) before
   anything is read (1.1 s, 73 MB, the same start-up as any command), for every output, from the
-  file system type the system's table of mounts gives the folder (outputs.paths._system_folder:
+  file system type the system's table of mounts gives the folder (outputs.system_places.system_folder:
   proc, sysfs, cgroup, debugfs, …).
 - ``pari score … -o /dev/stdout > kq.xlsx`` (the stream redirected to a file): "-o must be a
   folder for this format, and a file of that name exists" (``stdout`` has no ending), exit 4; to a
@@ -18,13 +18,13 @@ Each was run with the real ``pari`` on fe8dd57 (before) and after the fix:
   → ``/dev/stdout`` given to ``--report``: the same, never the stream it is. Now
   ``output-standard-stream`` (exit 2, as ``-o -`` is ``path-is-dash``), before anything is read,
   for ``/dev/stdout``, ``/dev/stderr``, ``/dev/stdin``, ``/dev/fd/N``, ``/proc/…/fd/N`` and any
-  link leading to one (outputs.paths._standard_stream).
+  link leading to one (outputs.system_places.standard_stream).
 - ``pari template -o ket-qua.xlsx``, ``pari criteria export SET -o ket-qua.xlsx``, ``pari diff
   OLD NEW -o ket-qua/summary.csv``, where the name holds results of ``pari score`` (last year's
   ranking, a name typed where the results are): the results replaced by a blank form, an annex, a
   table of changes, exit 0 (the rule replaced any earlier output of pari-index). Now
   ``output-over-results`` (exit 4) before anything is written: only results replace results
-  (outputs.paths.Target.results).
+  (outputs.path_identity.Target.results).
 - ``pari report cache`` / ``pari explain … --results cache`` / ``--previous cache``, where
   ``cache`` is the folder of ``pari score --cache``: "no summary table: this is not a pari-index
   results file", naming no cache; ``pari report out`` for ``out/results.xlsx``: the same words,

@@ -63,7 +63,7 @@ def explain_results_folder_with_a_pipe(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Output names whose ending says another kind of file (outputs.paths.Target.suffixes)
+# Output names whose ending says another kind of file (outputs.path_identity.Target.suffixes)
 
 
 def template_named_txt(folder: Path) -> list[str]:

@@ -32,7 +32,7 @@ RETITLES = "nope\x1b]0;pwned\x07.csv"
 
 
 # ---------------------------------------------------------------------------------------------
-# "-" as a path (outputs.paths.check_names, _dash)
+# "-" as a path (outputs.path_names.check_names, _dash)
 
 
 def dash_assessments(folder: Path) -> list[str]:

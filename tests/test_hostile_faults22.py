@@ -19,7 +19,9 @@ from pari_index.demo import generate
 from pari_index.errors import OutputError
 from pari_index.outputs import files
 from pari_index.outputs.ownership import as_marked
-from pari_index.outputs.paths import Target, as_written, check_paths, names_a_folder, spelled_as_folder
+from pari_index.outputs.path_identity import Target, as_written
+from pari_index.outputs.path_shapes import names_a_folder, spelled_as_folder
+from pari_index.outputs.paths import check_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 CRITERIA = ROOT / "criteria" / "ha-noi-2025-commune.yaml"

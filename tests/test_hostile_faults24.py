@@ -334,7 +334,9 @@ def test_the_csv_files_beside_a_results_workbook_are_watched(
 def test_another_run_s_output_written_meanwhile_may_be_replaced(tmp_path: Path) -> None:
     """Two runs writing the same report at once: the one that ends last replaces the other's page
     (an output of pari-index), as before; a page of the user's is kept (output-changed)."""
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.path_names import PAGE_SUFFIXES
+    from pari_index.outputs.paths import check_paths
 
     page = tmp_path / "report.html"
     with input_watch.watching([]):

@@ -80,7 +80,7 @@ def test_the_standard_output_redirected_to_a_file_is_still_a_stream(tmp_path: Pa
 
 def test_the_mount_table_gives_proc_and_sys_their_file_systems() -> None:
     """The case is what it says: the system lists /proc and /sys as the kernel's own."""
-    from pari_index.outputs.paths import SYSTEM_FILE_SYSTEMS, _file_system_of
+    from pari_index.outputs.system_places import SYSTEM_FILE_SYSTEMS, _file_system_of
 
     assert _file_system_of(Path("/proc/self/x.xlsx")) == ("/proc", "proc")
     assert _file_system_of(Path("/sys/nothere/x.xlsx")) == ("/sys", "sysfs")

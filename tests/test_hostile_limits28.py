@@ -13,8 +13,8 @@ from pari_index.criteria.compiling import compile_criteria
 from pari_index.criteria.loading import load_criteria
 from pari_index.intake.absent_columns import AbsentColumns, _items_and_named
 from pari_index.intake.assessments import read_assessments
-from pari_index.intake.cell_checks import ORDER
 from pari_index.intake.grid import BLANK_ROWS_CHECKED, frame_from_grid
+from pari_index.intake.rejects import ORDER
 from pari_index.intake.schema import CRITERION
 from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet
 

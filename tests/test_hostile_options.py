@@ -27,7 +27,7 @@ from pari_index.cli import main
 from pari_index.errors import UsageError
 from pari_index.intake.tables import read_csv_bytes, read_table_file
 from pari_index.letters.legacy_encoding import legacy_evidence
-from pari_index.outputs.paths import windows_unsafe
+from pari_index.outputs.path_names import windows_unsafe
 from pari_index.outputs.provenance import check_date, run_date
 from pari_index.outputs.results import read_results
 

@@ -36,7 +36,8 @@ from hypothesis import strategies as st
 from pari_index.cli import main
 from pari_index.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_OUTPUT, OutputError, PariError
 from pari_index.outputs import files as outputs
-from pari_index.outputs.paths import Source, Target, check_paths
+from pari_index.outputs.path_identity import Source, Target
+from pari_index.outputs.paths import check_paths
 from pari_index.outputs.results import TABLES, read_results, write_results
 from pari_index.ranking.changes import previous_summary
 

@@ -22,7 +22,7 @@ from pari_index.cli import main
 from pari_index.errors import IntakeError, UsageError
 from pari_index.intake.register import read_register
 from pari_index.intake.sheet import pinned
-from pari_index.outputs.paths import Target
+from pari_index.outputs.path_identity import Target
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -187,7 +187,7 @@ def test_every_command_that_writes_refuses_a_name_of_another_kind(tmp_path: Path
     [("template", "form.XLSX"), ("report", "page.htm"), ("score --report", "page.HTML"), ("criteria import", "d.yml")],
 )
 def test_the_right_ending_in_any_case_passes_the_check(command: str, name: str) -> None:
-    from pari_index.outputs.paths import check_suffixes
+    from pari_index.outputs.path_names import check_suffixes
 
     allowed = tuple(ALLOWED[command].split(" / "))
     check_suffixes([Target(Path(name), suffixes=allowed)])
@@ -214,7 +214,7 @@ def test_the_suffix_refusal_in_vietnamese() -> None:
     ],
 )
 def test_a_folder_is_not_named_as_a_file(name: str, kind: str, refused: bool) -> None:
-    from pari_index.outputs.paths import check_suffixes
+    from pari_index.outputs.path_names import check_suffixes
 
     target = Target(Path(name), folder=True, suffixes=(kind,))
     if not refused:

@@ -29,7 +29,9 @@ from sweeps import run_in_process as _run
 
 from pari_index.errors import OutputError, UsageError
 from pari_index.outputs.ownership import MAX_WORKBOOK_PART, foreign_file, sheet_names, written_by_pari
-from pari_index.outputs.paths import Source, Target, check_names, check_paths, windows_reason, windows_unsafe
+from pari_index.outputs.path_identity import Source, Target
+from pari_index.outputs.path_names import check_names, windows_reason, windows_unsafe
+from pari_index.outputs.paths import check_paths
 from pari_index.outputs.results import read_results
 
 runner = CliRunner()

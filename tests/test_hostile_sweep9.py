@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sweeps import run_in_process as _run
 
 from pari_index.outputs.ownership import written_by_pari
-from pari_index.outputs.paths import windows_reason
+from pari_index.outputs.path_names import windows_reason
 from pari_index.outputs.results import read_results
 
 runner = CliRunner()

@@ -7,7 +7,7 @@ languages, as the findings sheet does (session 13, labels):
   both languages (pipeline.findings_as_problems, scoring.run.problems_from_findings: one mechanism,
   messages.localise_findings with scoring.explanations.input_labeller);
 - a choice's cell naming none of its levels got the generic hint about Excel's error values, not
-  the levels it may name (intake.cell_checks._level_check, messages.labels PARAM_WORDS["fix"]);
+  the levels it may name (intake.value_checks._level_check, messages.labels PARAM_WORDS["fix"]);
 - a missing column was named by its id alone (``thiếu cột value``), an appraisal decision by its
   column id (``evidence_accepted 'hmm' không phải là có/không``), with a Python repr of the cell.
 """

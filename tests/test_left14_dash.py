@@ -3,7 +3,7 @@
 Session 13 refused it where a command checked its paths (score, template, report, demo-data,
 criteria export and import, explain --results); ``pari validate -``, ``pari diff`` without ``-o``
 and ``pari explain --criteria -`` still said "-: file not found". The rule is now one place
-(cli_errors.handles_errors → outputs.paths.check_dashes) over every click.Path parameter, and this test
+(cli_errors.handles_errors → outputs.path_names.check_dashes) over every click.Path parameter, and this test
 walks the command tree, so that a new command or option is covered without being listed.
 """
 

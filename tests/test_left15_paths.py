@@ -1,4 +1,4 @@
-"""``-`` as a path is one rule: ``outputs.paths.dash_problems`` gives the problems, and both
+"""``-`` as a path is one rule: ``outputs.path_names.dash_problems`` gives the problems, and both
 checks raise them, ``check_dashes`` (the command, for every path parameter) and ``check_names``
 (library callers, ``check_paths``, ``check_cache_folder``). Session 14 left the rule written twice
 (note14, "Last reading"): a change to one would have gone unseen by the other callers.
@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pari_index.errors import Problem, UsageError
-from pari_index.outputs import paths
-from pari_index.outputs.paths import Source, Target
+from pari_index.outputs import path_names, paths
+from pari_index.outputs.path_identity import Source, Target
 
 OPTIONS = ["-o", "--report", "--communes", "--criteria", "--cache", "ASSESSMENTS", "--survey"]
 NAMES = ["-", "./-", "a.csv", "kết quả.xlsx", " -", "--", "-o", "data/-"]
@@ -31,18 +31,18 @@ def _raised(check: Callable[[], None]) -> list[tuple[str, str | None, str]]:
 def test_both_checks_give_the_same_dash_problems(named: list[tuple[str, str]]) -> None:
     """For any paths (UTF-8 names: only a dash is wrong), check_names and check_dashes refuse
     the same ``-`` with the same problems, in order, in both languages; neither refuses none."""
-    expected = paths.dash_problems(named)
+    expected = path_names.dash_problems(named)
     # "./-" is "-" as a path takes it (the command's paths are Path objects).
     dashes = [option for option, name in named if name in ("-", "./-")]
     assert dashes == [p.params["option"] for p in expected if p.params is not None]
     pairs = [(option, Path(name)) for option, name in named]
     if not expected:
-        paths.check_dashes(named)
-        paths.check_names(pairs)
+        path_names.check_dashes(named)
+        path_names.check_names(pairs)
         return
     for lang in ("en", "vi"):
-        by_command = _rendered(lambda: paths.check_dashes(named), lang)
-        by_library = _rendered(lambda: paths.check_names(pairs), lang)
+        by_command = _rendered(lambda: path_names.check_dashes(named), lang)
+        by_library = _rendered(lambda: path_names.check_names(pairs), lang)
         assert by_command == by_library == [p.render(lang) for p in expected]
 
 
@@ -60,17 +60,17 @@ def test_every_check_takes_its_dash_problems_from_the_one_rule(monkeypatch: pyte
     def rule(named: object) -> list[Problem]:
         return [marker] if any(str(path) == "x-marks" for _, path in named) else []  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(paths, "dash_problems", rule)
+    monkeypatch.setattr(path_names, "dash_problems", rule)
     marked = tmp_path / "x-marks"
     target = Target(tmp_path / "out.xlsx", "-o", suffixes=(".xlsx",))
     checks: list[Callable[[], None]] = [
-        lambda: paths.check_dashes([("-o", "x-marks")]),
-        lambda: paths.check_names([("-o", Path("x-marks"))]),
+        lambda: path_names.check_dashes([("-o", "x-marks")]),
+        lambda: path_names.check_names([("-o", Path("x-marks"))]),
         lambda: paths.check_paths([target], [Source(Path("x-marks"), "ASSESSMENTS")]),
         lambda: paths.check_cache_folder(Path("x-marks"), [target]),
     ]
     for check in checks:
         assert _raised(check) == [("path-is-dash", None, "the one rule")]
     # And a real dash is then no longer refused by any of them (the rule is the only one).
-    paths.check_names([("-o", Path("-")), ("--cache", marked)])
-    paths.check_dashes([("-o", "-")])
+    path_names.check_names([("-o", Path("-")), ("--cache", marked)])
+    path_names.check_dashes([("-o", "-")])

@@ -1,5 +1,5 @@
 """A count written with a percent sign is a rate typed where its count belongs: percent-in-count at
-its cell, the cell not used (intake.cell_checks._percent_in_count). Before, numbers were read
+its cell, the cell not used (intake.value_checks._percent_in_count). Before, numbers were read
 without their final ``%`` whatever the input, and ``95 %`` of tasks done was read as 95 tasks,
 its rate computed against the 179 tasks planned (53 %: 0 points) without a word. A percentage or
 number input keeps reading it."""

@@ -32,7 +32,10 @@ from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
 from pari_index.outputs.files import AnyFrame
-from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, names_a_folder, sources, spelled_as_folder
+from pari_index.outputs.path_identity import Target
+from pari_index.outputs.path_names import PAGE_SUFFIXES
+from pari_index.outputs.path_shapes import names_a_folder, spelled_as_folder
+from pari_index.outputs.paths import check_paths, sources
 from pari_index.outputs.results import Format, read_results, result_tables, results_target
 from pari_index.outputs.results import write_results as _write_tables
 from pari_index.pipeline import run_score as _run_score

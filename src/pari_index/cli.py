@@ -405,7 +405,8 @@ def score(
 @handles_errors
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
     from pari_index.from_results import explain_from_results
-    from pari_index.outputs.paths import check_names, check_read_once, sources, watched
+    from pari_index.outputs.path_names import check_names
+    from pari_index.outputs.paths import check_read_once, sources, watched
     from pari_index.outputs.results import results_sources
     from pari_index.system.input_watch import check_unchanged, watching
 
@@ -464,7 +465,8 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     from pari_index.criteria.model import UnitType
     from pari_index.intake.register import UNIT_TYPES, read_register
     from pari_index.outputs.ownership import check_not_results
-    from pari_index.outputs.paths import Target, check_paths, check_read_once, sources
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.paths import check_paths, check_read_once, sources
     from pari_index.outputs.template import write_template
     from pari_index.outputs.template_labels import WRITTEN
 
@@ -499,7 +501,9 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
 @handles_errors
 def report(results: Path, output: Path, lang: str, date: str | None, criteria_file: Path | None) -> None:
     from pari_index.from_results import criteria_for_results
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_paths, check_read_once, sources, watched
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.path_names import PAGE_SUFFIXES
+    from pari_index.outputs.paths import check_paths, check_read_once, sources, watched
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import with_run_warnings, write_report
     from pari_index.outputs.results import read_results, results_sources
@@ -605,7 +609,8 @@ def demo_data(
     from pari_index.demo import generate
     from pari_index.demo.layout import README_NAME
     from pari_index.messages import DEMO_FILES
-    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.paths import check_paths, sources
 
     # The folder is written into, not replaced; it may not hold the criteria file it is made from,
     # and the files it writes replace only those of an earlier demo (the folder holds its README).
@@ -653,7 +658,8 @@ criteria_group.command_class = PariCommand
 def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
     from pari_index.authoring.export import export_annex
     from pari_index.criteria.loading import load_criteria
-    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.paths import check_paths, sources
 
     check_paths([Target(output, suffixes=(".xlsx",))], sources(("SET", criteria_file)))
     from pari_index.outputs.workbook import MAX_CELL_CHARS
@@ -690,7 +696,8 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
     from pari_index.authoring.draft_yaml import draft_yaml
     from pari_index.authoring.importing import import_annex, import_summary
     from pari_index.outputs.files import write_text
-    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.paths import check_paths, sources
 
     check_paths([Target(output, suffixes=(".yaml", ".yml"))], sources(("ANNEX", annex)))
     draft = import_annex(annex, lang=lang)
@@ -711,7 +718,8 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None
     from pari_index.authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
     from pari_index.criteria.loading import load_criteria
     from pari_index.outputs.files import write_csv, write_xlsx
-    from pari_index.outputs.paths import Target, check_paths, sources
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.paths import check_paths, sources
     from pari_index.system.input_watch import check_unchanged
 
     if output is not None:

@@ -35,7 +35,7 @@ from pari_index.errors import (
 
 #: ctx.meta key: the parameters given an empty name (``""``), refused by :func:`refuse_dashes`.
 _EMPTY_PATHS = "pari_index.empty_paths"
-#: ctx.meta key: the outputs typed ending in a separator, a folder's name (outputs.paths.spelled_as_folder).
+#: ctx.meta key: the outputs typed ending in a separator, a folder's name (outputs.path_shapes.spelled_as_folder).
 _FOLDER_NAMED = "pari_index.folder_named"
 
 
@@ -60,7 +60,8 @@ class _OutputPath(_AnyPath):
     show alike, the earlier one not replaced (on Windows and macOS they are one file)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from pari_index.outputs.paths import as_written, names_a_folder
+        from pari_index.outputs.path_identity import as_written
+        from pari_index.outputs.path_shapes import names_a_folder
         from pari_index.system.spelling import spelled_on_disk
 
         given = as_written(Path(os.fsdecode(super().convert(value, param, ctx))))
@@ -110,8 +111,8 @@ RESULTS = _InputFolder("results")
 
 def outputs_named_as_folders() -> contextlib.AbstractContextManager[None]:
     """The outputs of the command under way typed as a folder's name (``-o out.xlsx/``), for the
-    path rule (outputs.paths.spelled_as_folder)."""
-    from pari_index.outputs.paths import spelled_as_folder
+    path rule (outputs.path_shapes.spelled_as_folder)."""
+    from pari_index.outputs.path_shapes import spelled_as_folder
 
     ctx = click.get_current_context(silent=True)
     return spelled_as_folder(ctx.meta.get(_FOLDER_NAMED, ()) if ctx is not None else ())
@@ -153,12 +154,12 @@ def _input_folder(path: Path, reads: str) -> Any:
 
 def refuse_dashes() -> None:
     """``-`` given for any path of the command under way (every parameter of a click.Path type,
-    read or written) is ``path-is-dash`` (outputs.paths.check_dashes), one rule for all commands,
+    read or written) is ``path-is-dash`` (outputs.path_names.check_dashes), one rule for all commands,
     before the command looks at anything."""
     ctx = click.get_current_context(silent=True)
     if ctx is None:
         return
-    from pari_index.outputs.paths import check_dashes, empty_path
+    from pari_index.outputs.path_names import check_dashes, empty_path
 
     empty = set(ctx.meta.get(_EMPTY_PATHS, ()))
     if empty:  # in the order of the command's help, as the dashes
@@ -177,7 +178,7 @@ def refuse_dashes() -> None:
 def refuse_option_names(ctx: click.Context, named: Sequence[tuple[str, Any]]) -> None:
     """Refuse (UsageError, exit 2) a path that is one of the command's option names and no file's
     (outputs.paths.option_for_path): the option before it was given no value."""
-    from pari_index.outputs.paths import option_for_path
+    from pari_index.outputs.path_names import option_for_path
 
     options = {name for param in ctx.command.params for name in (*param.opts, *param.secondary_opts)}
     found = [

@@ -378,7 +378,7 @@ def path_form(path: str | Path, file: str | None = None, option: str | None = No
     replaces it), up to a part that does not exist (a folder really named ``~`` is a name). A web
     address was "file not found" with its ``//`` folded (``https:/drive.google.com/…``), and
     ``-o "~/ket qua.xlsx"`` wrote its results into a new folder named ``~`` of the current one.
-    Called before a command reads anything (outputs.paths.check_dashes, for every path of every
+    Called before a command reads anything (outputs.path_names.check_dashes, for every path of every
     command) and where a file is not found (:func:`near_name`)."""
     text = os.fspath(path)
     if isinstance(text, bytes):

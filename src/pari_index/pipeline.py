@@ -29,7 +29,7 @@ from pari_index.system.limits import check_report_size
 
 if TYPE_CHECKING:
     from pari_index.criteria.loading import LoadedCriteria
-    from pari_index.outputs.paths import Source
+    from pari_index.outputs.path_identity import Source
     from pari_index.outputs.results import ResultTables
     from pari_index.scoring.cache import RunCache
     from pari_index.scoring.run import ScoreResult
@@ -53,7 +53,9 @@ class ScoreRun:
 
 
 def _format_for(output: Path, fmt: str | None) -> str:
-    from pari_index.outputs.paths import Target, not_portable, typed_as_folder
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.path_names import not_portable
+    from pari_index.outputs.path_shapes import typed_as_folder
 
     if fmt:
         return fmt
@@ -140,7 +142,9 @@ def check_score_paths(
     """The path rule (pari_index.outputs.paths) for a score run: no output is, contains or reaches an
     input, the report is not the results, and the cache is apart from both. Checked before
     anything is read."""
-    from pari_index.outputs.paths import PAGE_SUFFIXES, Target, check_cache_folder, check_paths, sources
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.path_names import PAGE_SUFFIXES
+    from pari_index.outputs.paths import check_cache_folder, check_paths, sources
     from pari_index.outputs.results import results_sources, results_target
 
     targets = [results_target(out, fmt, "-o")]  # type: ignore[arg-type]

@@ -38,7 +38,7 @@ from pari_index.criteria.compiling import INPUT_DTYPES, na_column
 from pari_index.criteria.model import Leaf
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.absent_columns import AbsentColumns
-from pari_index.intake.cell_checks import ORDER, check_and_type, check_cells
+from pari_index.intake.cell_checks import check_and_type, check_cells
 from pari_index.intake.copied_rows import RowsSeen
 from pari_index.intake.csv_input import CsvRanges
 from pari_index.intake.evaluation_input import evaluation_frame, wrong_unit_findings
@@ -49,6 +49,7 @@ from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, SourceRows
 from pari_index.intake.many import FilesAhead, read_many_tables
 from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
+from pari_index.intake.rejects import ORDER
 from pari_index.intake.schema import (
     ASSESSMENT_ALIASES,
     CELL_SCHEMA,

@@ -13,7 +13,7 @@ of its used rows (for the ledger, :class:`.ledger.RowKeys`) and what the run nee
 (its not-applicable-to-unit warnings, the items it gave) are kept.
 
 The results are the same as the whole intake's, to the byte: every cell and meta row carries its
-place in the whole intake's order (``cell_checks.ORDER``), each finding the keys that put the
+place in the whole intake's order (``rejects.ORDER``), each finding the keys that put the
 findings of all batches back in the order one check of the whole intake gives them (its check,
 its cell's place, the slice of communes :func:`.cell_checks.check_cells` would have put it in),
 and each batch's accepted rows come in the order of the whole intake's filtered by batch.
@@ -37,13 +37,14 @@ from pari_index.criteria.model import Leaf
 from pari_index.errors import IntakeError
 from pari_index.intake import cell_checks
 from pari_index.intake.assessments import SheetsRead, no_assessments, sheet_groups, source_rows
-from pari_index.intake.cell_checks import ORDER, ORDER_KEYS, check_and_type
+from pari_index.intake.cell_checks import check_and_type
 from pari_index.intake.evaluation_input import wrong_unit_findings
 from pari_index.intake.findings import empty_findings
 from pari_index.intake.ledger import LEDGER_SCHEMA, RowKeys, RowPart, source_ledger
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
+from pari_index.intake.rejects import ORDER, ORDER_KEYS
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, META_ROW_SCHEMA
 from pari_index.system.temporaries import spill_folder
 from pari_index.system.threads import joined, result_of, taken

@@ -11,9 +11,9 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, quoted
-from pari_index.intake.cell_checks import ORDER
 from pari_index.intake.meta import long_header_keys, meta_header_key, written_column
 from pari_index.intake.model import LeafTable
+from pari_index.intake.rejects import ORDER
 from pari_index.intake.schema import (
     ASSESSMENT_ALIASES,
     CELL_SCHEMA,

@@ -8,20 +8,17 @@ from collections.abc import Callable
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.intake.cell_checks import (
+from pari_index.intake.cell_repeats import (
     CONFLICT_HINT,
-    EXPECTED_TEXT,
-    ORDER,
-    UNREADABLE_HINT,
     conflict_message,
     conflict_params,
     repeat_findings,
     repeat_label,
-    with_order,
 )
 from pari_index.intake.cell_types import META_PARSERS, parsed_once
 from pari_index.intake.findings import cell_findings, cell_params, empty_findings, shown_text
 from pari_index.intake.model import LeafTable
+from pari_index.intake.rejects import ORDER, with_order
 from pari_index.intake.schema import (
     CELL_SCHEMA,
     COLUMN,
@@ -35,6 +32,7 @@ from pari_index.intake.schema import (
     VALUE,
 )
 from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.value_checks import EXPECTED_TEXT, UNREADABLE_HINT
 from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_FORBIDDEN,
@@ -82,7 +80,7 @@ def written_column(column: pl.Expr, headers: dict[str, str], file: str = FILE, s
 
 def code_columns_written(findings: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
     """``findings`` with the column of each control-character finding (a column id, see
-    :func:`.cell_checks._control_character_checks`) as its sheet writes the heading (``headers``, the intake's
+    :func:`.place_checks._control_character_checks`) as its sheet writes the heading (``headers``, the intake's
     :func:`long_header_keys`): «Mã xã» for commune_code."""
     code_kind = pl.col("kind").is_in(["control-character", "code-as-date", "code-as-scientific"])
     if findings.is_empty() or not findings.select(code_kind.any()).item():
@@ -195,7 +193,7 @@ def _evidence_place(headers: dict[str, str]) -> list[pl.Expr]:
     ]
 
 
-#: The order keys of meta findings (see cell_checks.with_order): conflicts, then unreadable
+#: The order keys of meta findings (see rejects.with_order): conflicts, then unreadable
 #: fields, then repeats, each field by field; an unread field's kinds in the order found.
 _CONFLICT_RANK, _TYPED_RANK, _REPEAT_RANK = 0, 16, 64
 _UNREAD_KINDS = ("implausible-date", *NUMBER_HINTS, "bad-value")

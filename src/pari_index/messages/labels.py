@@ -781,7 +781,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "other": Words("cấu trúc tệp không đúng dạng CSV", "{detail}"),
         "": Words("cấu trúc tệp không đúng dạng CSV", "the file's structure is not CSV"),
     },
-    # Why Windows cannot open an output's name (outputs/paths.windows_reason; {what} is the part).
+    # Why Windows cannot open an output's name (outputs/path_names.windows_reason; {what} is the part).
     "windows_reason": {
         "device": Words("{what} là tên thiết bị trên Windows", "{what} is a device name on Windows"),
         "end": Words(
@@ -908,7 +908,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "rather than expanded",
         ),
     },
-    # Which copy a repeated cell is (intake.cell_checks.repeat_label).
+    # Which copy a repeated cell is (intake.cell_repeats.repeat_label).
     "repeat": {
         "earlier": Words(
             "lặp lại một dòng trước đó có cùng giá trị (chỉ tính một lần)",

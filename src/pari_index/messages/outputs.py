@@ -80,7 +80,7 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "{mount_hint}",
         "{mount_hint}",
     ),
-    # outputs.paths._system_folder: {folder} is the mount point (/proc), {kind} its file system type.
+    # outputs.system_places.system_folder: {folder} is the mount point (/proc), {kind} its file system type.
     "output-system-folder": entry(
         "Kết quả nằm trong thư mục của hệ điều hành",
         "The output is in a folder of the operating system",
@@ -89,7 +89,7 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn một thư mục của mình (thư mục tài liệu, hoặc thư mục của các tệp đầu vào)",
         "choose a folder of your own (your documents, or the folder of the inputs)",
     ),
-    # outputs.paths._standard_stream: /dev/stdout, /dev/fd/1, /proc/self/fd/1, or a link to one.
+    # outputs.system_places.standard_stream: /dev/stdout, /dev/fd/1, /proc/self/fd/1, or a link to one.
     "output-standard-stream": entry(
         "Kết quả trỏ vào một luồng chuẩn",
         "The output names a standard stream",
@@ -100,7 +100,7 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi tên tệp sau tuỳ chọn (-o ket-qua.xlsx), thay vì chuyển hướng đầu ra",
         "give the file's name after the option (-o ket-qua.xlsx), rather than redirecting the output",
     ),
-    # outputs.paths._not_ours: a form, an annex, a table of changes or a page over results.
+    # outputs.replacing.not_ours: a form, an annex, a table of changes or a page over results.
     "output-over-results": entry(
         "Kết quả chấm điểm sẽ bị thay bằng loại tệp khác",
         "Results would be replaced by another kind of file",

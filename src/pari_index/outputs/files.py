@@ -42,16 +42,9 @@ import polars as pl
 from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
 from pari_index.intake.cache_folder import ParquetReuse, read_regular
-from pari_index.outputs.paths import (
-    TEMPORARY,
-    Source,
-    Target,
-    as_written,
-    check_paths,
-    is_dir,
-    not_results_folder,
-    resolved,
-)
+from pari_index.outputs.path_identity import Source, Target, as_written, is_dir, resolved
+from pari_index.outputs.path_shapes import TEMPORARY, not_results_folder
+from pari_index.outputs.paths import check_paths
 from pari_index.system.input_watch import check_unchanged, placed
 from pari_index.system.interruptions import held
 from pari_index.system.temporaries import process_alive

@@ -42,7 +42,7 @@ from pari_index.outputs.files import (
     write_parquet,
     write_xlsx,
 )
-from pari_index.outputs.paths import Source, Target, is_dir, resolved
+from pari_index.outputs.path_identity import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_checks import TABLES, about_facts, check_table, check_whole, not_results
 from pari_index.outputs.results_digest import (

@@ -73,7 +73,7 @@ FolderView = dict[str, Identity | Link | None]
 #: and the files read from it are watched on their own (:func:`watch_within`).
 FOLDER_ENTRIES = 250_000
 
-#: The temporaries pari-index writes beside an output (pari_index.outputs.paths.TEMPORARY): a
+#: The temporaries pari-index writes beside an output (pari_index.outputs.path_shapes.TEMPORARY): a
 #: report written into an input folder is no change of the folder.
 _OWN_TEMPORARY = re.compile(r"\.pari-(tmp|old)-\d+")
 #: The folders a run in batches spills to in the temporary folder (pari_index.system.temporaries.SPILL_NAME,
