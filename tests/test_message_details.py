@@ -407,8 +407,8 @@ def raise_sites() -> list[tuple[str, str, ast.expr | None, ast.expr | None]]:
 WITHOUT_DETAIL = {
     # The output's path is the place; the option is left out of the Vietnamese sentence (outputs/files.py
     # raises these without one, and its sentence is the catalogue's).
-    ("outputs/paths.py", "output-not-a-folder"),
-    ("outputs/paths.py", "output-folder-not-results"),
+    ("outputs/path_shapes.py", "output-not-a-folder"),
+    ("outputs/path_shapes.py", "output-folder-not-results"),
     # Python's own reason for a value it cannot build (a date 2024-02-30): the title, the line and column.
     ("criteria/yaml_reader.py", "yaml-value"),
     # click's own English sentence (which option, what is wrong) follows click's usage line.
