@@ -20,7 +20,7 @@ from typing import Any
 
 from pari_index.authoring.cover import Cover, read_cover, scale_of
 from pari_index.authoring.notes import Note, note
-from pari_index.authoring.parse import parse_number, plain_text, points_in_thousands
+from pari_index.authoring.parse import BULLETS, parse_number, plain_text, points_in_thousands
 from pari_index.authoring.recognise import read_method
 from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
 from pari_index.criteria.file_text import max_file_bytes
@@ -153,8 +153,8 @@ def points_of(text: str | None) -> Decimal | None:
 
 #: A line that is a list: it starts with a bullet or a number («- …», «1) …»); only such a line is
 #: split at «; - », «; 2) » («Báo cáo theo các biểu: 1) Biểu 01; 2) Biểu 02» is one document).
-_LIST_MARK = re.compile(r"\s*(?:[-–—+•*·]|\d{1,2}[.)])\s")
-_LISTED_ON_ONE_LINE = re.compile(r"\s*;\s*(?=[-–—+•*·]\s|\d{1,2}[.)]\s)")
+_LIST_MARK = re.compile(r"\s*(?:[" + re.escape(BULLETS) + r"]|\d{1,2}[.)])\s")
+_LISTED_ON_ONE_LINE = re.compile(r"\s*;\s*(?=[" + re.escape(BULLETS) + r"]\s|\d{1,2}[.)]\s)")
 
 
 def evidence_of(text: str | None) -> list[dict[str, Any]]:
@@ -168,7 +168,7 @@ def evidence_of(text: str | None) -> list[dict[str, Any]]:
         for line in plain_text(text or "").split("\n")
     ]
     for line in "\n".join(lines).split("\n"):
-        label = re.sub(r"^\d{1,2}[.)]\s+", "", line.strip().lstrip("-–—+•*·").strip()).rstrip(".;").strip()
+        label = re.sub(r"^\d{1,2}[.)]\s+", "", line.strip().lstrip(BULLETS).strip()).rstrip(".;").strip()
         if not label:
             continue
         spec: dict[str, Any] = {"id": f"doc_{len(documents) + 1}"}

@@ -33,7 +33,8 @@ _FRACTION_AT_END = re.compile(
     r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?P<num>" + NUMBER + r")\s*+%\s*+(?:số\s++)?điểm\s++tối\s++đa\s*+$",
     re.IGNORECASE,
 )
-_BULLETS = "-–—+•*·"
+#: The marks a list item may start with (a method's lines, an annex's evidence documents).
+BULLETS = "-–—+•*·"
 DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 RATE_HEAD = re.compile(r"^tỷ lệ\s*=?\s*\[(?P<a>[^\]]+)\]\s*/\s*\[(?P<b>[^\]]+)\]", re.IGNORECASE)
 BRACKET = re.compile(r"\[([^\[\]]+)\]")
@@ -160,7 +161,7 @@ _POINTS_END = r"(?:(?<=\d điểm)|(?<=\dđiểm)|(?<=\d đ)|(?<=\dđ)|(?<=% đi
 #: percent input) or its policy without a todo, and «Đạt: 2 điểm. Không đạt: 0 điểm.» was a yes/no
 #: giving 0.
 _ONE_LINE_BREAK = re.compile(
-    r"(?:(?<=:)|" + _POINTS_END + r")\s*;\s*|" + _POINTS_END + r"\.\s+|\s*;\s*(?=[" + re.escape(_BULLETS) + r"]\s)",
+    r"(?:(?<=:)|" + _POINTS_END + r")\s*;\s*|" + _POINTS_END + r"\.\s+|\s*;\s*(?=[" + re.escape(BULLETS) + r"]\s)",
     re.IGNORECASE,
 )
 
@@ -176,7 +177,7 @@ def method_lines(text: str) -> list[str]:
     broken = "\n".join(line if _POLICY_LINE.match(line) else _ONE_LINE_BREAK.sub("\n", line) for line in written)
     out = []
     for raw in broken.split("\n"):
-        line = raw.strip().lstrip(_BULLETS).strip()
+        line = raw.strip().lstrip(BULLETS).strip()
         line = re.sub(r"^(?:\d+[.)]|[a-zđ]\))\s+", "", line)  # "1) …", "a) …"
         if line:
             out.append(line)
