@@ -470,3 +470,23 @@ def test_a_row_without_its_code_is_one_finding_not_one_a_value(tmp_path: Path) -
     )
     assert said in done.stderr, done.stderr
     assert "cells A2:A73 are merged: only the first holds the value" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("a number of points must lie between -1,000,000 and 1,000,000", "−1.000.000 đến 1.000.000"),
+        ("a number must lie between -10,000,000,000,000 and 10,000,000,000,000", "−10.000.000.000.000 đến 10.000"),
+        ("points must lie between 0 and 7.5", "0 đến 7,5"),
+    ],
+)
+def test_a_range_s_bounds_are_written_as_vietnamese_writes_numbers(english: str, vietnamese: str) -> None:
+    # The validators write "-1,000,000" (English grouping); the Vietnamese message wrote it as it
+    # was, which a Vietnamese reader takes for one point something (found by a sweep of every
+    # hostile case's --lang vi output, session 31).
+    from pari_index.messages.value_reasons import value_reason
+
+    told = value_reason("Value error, " + english, "vi")
+    assert vietnamese in told
+    assert "," not in told.split("khoảng")[1] or "7,5" in told
+    assert value_reason("Value error, " + english, "en") == english

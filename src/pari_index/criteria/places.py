@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from pari_index.criteria.key_names import nearest_key
 from pari_index.criteria.yaml_reader import QUOTE_CHARS, ParsedYaml, cut_text, guillemets, located_problem, quote
 from pari_index.errors import (
     Problem,
@@ -93,6 +94,20 @@ _HINTS = {
     "union_tag_invalid": "kind must be one of the rule kinds listed in docs/criteria.md",
     "int_type": "write a whole number",
 }
+
+
+def _unknown_key_hint(root: yaml.Node | None, loc: Sequence[int | str]) -> tuple[str | None, str | None]:
+    """The hint of an unknown key, and the known key it is nearest (criteria.key_names), if any."""
+    parent = node_at(root, loc[:-1])
+    siblings = (
+        [k.value for k, _ in parent.value if isinstance(k, yaml.ScalarNode)]
+        if isinstance(parent, yaml.MappingNode)
+        else []
+    )
+    near = nearest_key(str(loc[-1]), [s for s in siblings if s != str(loc[-1])])
+    if near is None:
+        return _HINTS["extra_forbidden"], None
+    return f"did you mean {quote(near)}? correct the spelling, or remove the key (format: docs/criteria.md)", near
 
 
 def _choices(err: Mapping[str, Any]) -> dict[str, str]:
@@ -182,13 +197,17 @@ def pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem]
         message = cut_text(err["msg"])
         if kind == "extra_forbidden":
             message = f"unknown key {quote(str(loc[-1]))}"
+            hint, near = _unknown_key_hint(parsed.root, loc)
         elif kind == "missing":
             message = f"missing required key {quote(str(loc[-1]))}"
         elif isinstance(err.get("input"), bool) and kind != "bool_type":
             message += " (got a YAML boolean: true/false)"
-        hint = _HINTS.get(kind)
+        if kind != "extra_forbidden":
+            hint, near = _HINTS.get(kind), None
         # The path in the document and the key are the file's own words: either language shows them.
         params = {"where": where, "key": quote(str(loc[-1])) if loc else "", **_choices(err)}
+        if near is not None:
+            params |= {"key_hint": "near", "near": quote(near)}
         if kind == "value_error":  # a validator's own sentence, told in Vietnamese by messages.value_reasons
             params["value_reason"] = message.removeprefix("Value error, ")
             message = params["value_reason"]

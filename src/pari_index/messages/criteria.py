@@ -262,8 +262,8 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "Unknown key",
         "{where}: khoá {key} không có trong định dạng bộ tiêu chí",
         "{where}: unknown key {key}",
-        "xoá khoá, hoặc sửa chính tả theo docs/criteria.md",
-        "remove it, or check its spelling against docs/criteria.md",
+        "{key_hint}",
+        "{key_hint}",
     ),
     "schema:missing": entry(
         "Thiếu khoá bắt buộc",

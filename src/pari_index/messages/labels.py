@@ -345,6 +345,17 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "write into a new folder inside it, or under another name elsewhere",
         ),
     },
+    # An unknown key of a criteria set, and the known one it is nearest (criteria.key_names).
+    "key_hint": {
+        "near": Words(
+            "có phải ý bạn là {near}? sửa chính tả, hoặc xoá khoá (định dạng: docs/criteria.md)",
+            "did you mean {near}? correct the spelling, or remove the key (format: docs/criteria.md)",
+        ),
+        "": Words(
+            "xoá khoá, hoặc sửa chính tả theo docs/criteria.md",
+            "remove it, or check its spelling against docs/criteria.md",
+        ),
+    },
     "file_in_folder": {
         "example": Words("chỉ ra tên tệp, ví dụ {example}", "give a file name, e.g. {example}"),
         "": Words("chỉ ra tên một tệp, không phải tên thư mục", "give a file's name, not a folder's"),

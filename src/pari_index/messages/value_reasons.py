@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pari_index.messages.numbers import format_number
 from pari_index.messages.yaml_words import ENGLISH_MARK
 
 #: What a number validator names (rules._exact's ``what``).
@@ -68,6 +69,18 @@ _COMPILED = tuple((re.compile(english, re.DOTALL), vietnamese) for english, viet
 PREFIX = "Value error, "
 
 
+#: A bound the validators write as English writes numbers ("-1,000,000").
+_ENGLISH_NUMBER = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?")
+
+
+def _vietnamese_word(name: str, value: str) -> str:
+    """One of a reason's words in Vietnamese: a bound as Vietnamese writes numbers ("−1.000.000",
+    where the validator wrote "-1,000,000"), a named thing from :data:`_WHAT`, else as it is."""
+    if name in ("low", "high") and _ENGLISH_NUMBER.fullmatch(value):
+        return format_number(value.replace(",", ""), "vi")
+    return _WHAT.get(value, value)
+
+
 def value_reason(text: str, lang: str) -> str:
     """A validator's reason (pydantic's ``Value error, …`` prefix dropped) in ``lang``: in
     Vietnamese from :data:`VALUE_REASONS`, else in English marked with ENGLISH_MARK."""
@@ -77,6 +90,6 @@ def value_reason(text: str, lang: str) -> str:
     for english, vietnamese in _COMPILED:
         found = english.fullmatch(text)
         if found is not None:
-            words = {name: _WHAT.get(value, value) for name, value in found.groupdict().items()}
+            words = {name: _vietnamese_word(name, value) for name, value in found.groupdict().items()}
             return vietnamese.format(**words)
     return text + ENGLISH_MARK
