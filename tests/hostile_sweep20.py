@@ -284,7 +284,7 @@ CASES: dict[str, Case] = {
     "well-appraisal-of-unit-that-sent-nothing": appraisal_of_unit_that_sent_nothing,
     "appraisal-score-on-excluded-item": _appraisal_score("3.5.1", "0,5"),
     "survey-percent-as-fraction": _survey(_as_fractions),
-    "well-survey-one-fraction": _survey(_one_fraction),
+    "survey-one-fraction": _survey(_one_fraction),
     "percent-above-100-with-its-sign": _survey(_above_100_with_sign),
     "well-xlsx-data-descriptors": xlsx_data_descriptors,
     "well-xlsx-zip64": xlsx_zip64,
@@ -313,7 +313,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "appraisal-score-on-excluded-item": (0, None, _APPRAISAL),
     # Every survey cell refused (percent-as-fraction): a survey that gives nothing stops the run.
     "survey-percent-as-fraction": (1, "survey-missing", _INPUTS),
-    "well-survey-one-fraction": (0, None, _INPUTS),
+    # One satisfaction rate written 0,85 among the unit's others out of 100: kept as 0,85 % without
+    # a word until session 31, now with a warning (percent-fraction-among-percentages).
+    "survey-one-fraction": (0, None, _INPUTS),
     "percent-above-100-with-its-sign": (1, "percent-above-100", _INPUTS),
     "well-xlsx-data-descriptors": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),
     "well-xlsx-zip64": (0, None, ("form.xlsx", "communes.csv", "survey.csv")),

@@ -94,9 +94,11 @@ def test_a_survey_of_fractions_is_refused_in_both_languages(tmp_path: Path) -> N
         assert "survey.csv" in said and words in said and "[percent-as-fraction]" in said and "[survey-missing]" in said
 
 
-def test_one_fraction_among_percentages_out_of_100_is_not_told(tmp_path: Path) -> None:
-    _, tables = _tables("well-survey-one-fraction", tmp_path)
-    assert tables["findings"].filter(pl.col("kind") == "percent-as-fraction").height == 0
+def test_one_fraction_among_percentages_out_of_100_is_told_by_its_own_warning(tmp_path: Path) -> None:
+    # Not percent-as-fraction (the unit's other rates are out of 100): its own kind, at its cell.
+    _, tables = _tables("survey-one-fraction", tmp_path)
+    found = tables["findings"].filter(pl.col("kind").str.starts_with("percent-"))
+    assert found.select("severity", "kind", "row").rows() == [("warning", "percent-fraction-among-percentages", "2")]
 
 
 def test_the_example_run_tells_no_fractions(tmp_path: Path) -> None:

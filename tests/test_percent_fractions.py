@@ -3,7 +3,9 @@
 A survey tool's ratios, or a column computed as a share, give every commune's satisfaction as a
 number up to 1; each was scored as under 1 %, and the survey part (30 points of the Hà Nội set)
 was lost without a word. A unit's percentages in one sheet, three or more, none above 1 and one a
-fraction, are refused now; one low rate among others, or rates written with a % sign, are not.
+fraction, are refused now; rates written with a % sign are not. Since session 31 a satisfaction
+rate at or below 1 among the unit's others written out of 100 is told, scored as written
+(``percent-fraction-among-percentages``, a warning); a unit's own rates (files late) may truly be so low.
 """
 
 from __future__ import annotations
@@ -51,22 +53,67 @@ def test_one_commune_of_fractions_is_refused_and_the_others_scored(
     one_commune_refused(scored, SURVEY, clean, "percent-as-fraction", "00007")
 
 
-def test_low_rates_that_are_percentages_are_kept(tmp_path: Path, clean: dict[str, pl.DataFrame]) -> None:
-    """One rate of 0,5 % among a commune's others, and a commune's rates all written with a %
-    sign (0,925 %: as written), are percentages: no finding, scored as given."""
-    survey = _as_fractions(SURVEY, ["00010"], sign=True)
-    first = SURVEY.with_row_index().filter(pl.col("commune_code") == "00004")["index"][0]
-    survey = survey.with_columns(
-        pl.when(pl.int_range(pl.len()) == first).then(pl.lit("0,5")).otherwise("value").alias("value")
-    )
-    code, output, out = score_survey(tmp_path, survey)
+def test_rates_written_with_a_percent_sign_are_kept_as_written(tmp_path: Path, clean: dict[str, pl.DataFrame]) -> None:
+    """A commune's rates all written with a % sign (0,925 %) are percentages as written: no
+    finding, scored as given."""
+    code, output, out = score_survey(tmp_path, _as_fractions(SURVEY, ["00010"], sign=True))
     assert code == 0, output
     tables = read_results(out)
-    assert "percent-as-fraction" not in tables["findings"]["kind"].to_list()
+    assert not tables["findings"]["kind"].str.starts_with("percent-").any()
     points = dict(tables["summary"].select("commune_code", "survey_points").iter_rows())
     before = dict(clean["summary"].select("commune_code", "survey_points").iter_rows())
     assert points["00010"] < before["00010"] / 10  # 0,925 % scored as 0,925 %, as it says
-    assert points["00004"] < before["00004"]
+
+
+def _every_other_cell_a_fraction(survey: pl.DataFrame) -> pl.DataFrame:
+    fraction = (pl.col("value").str.replace(",", ".").cast(pl.Float64) / 100).round(4).cast(pl.String)
+    odd = pl.int_range(pl.len()) % 2 == 1
+    return survey.with_columns(pl.when(odd).then(fraction).otherwise(pl.col("value")).alias("value"))
+
+
+def test_a_fraction_among_a_unit_s_satisfaction_rates_out_of_100_is_told(
+    tmp_path: Path, clean: dict[str, pl.DataFrame]
+) -> None:
+    """Session 31: every other cell of the survey written as a fraction (0.91 beside 95 and 100)
+    was scored as under 1 % satisfied, every commune's survey points cut by up to 60 %, exit 0 and
+    no finding (percent-as-fraction asks that none of the unit's rates be above 1). Now each such
+    cell is told at its row (a warning: it is scored as written, which may be true)."""
+    survey = _every_other_cell_a_fraction(SURVEY)
+    code, output, out = score_survey(tmp_path, survey)
+    assert code == 0, output
+    tables = read_results(out)
+    found = tables["findings"].filter(pl.col("kind") == "percent-fraction-among-percentages")
+    odd_rows = list(range(3, survey.height + 2, 2))
+    low = survey.with_row_index("row", offset=2).filter(pl.col("row").is_in(odd_rows))
+    small = low.filter(pl.col("value").str.replace(",", ".").cast(pl.Float64) > 0)["row"].to_list()
+    assert sorted(found["row"].to_list()) == small
+    assert found["severity"].unique().to_list() == ["warning"]
+    assert "Satisfaction rate maybe written as a fraction" in output
+
+
+def test_one_fraction_among_the_rates_is_told_and_a_low_rate_with_its_sign_is_not(tmp_path: Path) -> None:
+    """One rate written 0,5 among a commune's others out of 100 is scored as 0,5 % and told (was
+    silent until session 31); written 0,5 % it is a percentage as written, and not told."""
+    first = SURVEY.with_row_index().filter(pl.col("commune_code") == "00004")["index"][0]
+    at_first = pl.int_range(pl.len()) == first
+    bare = SURVEY.with_columns(pl.when(at_first).then(pl.lit("0,5")).otherwise("value").alias("value"))
+    signed = SURVEY.with_columns(pl.when(at_first).then(pl.lit("0,5 %")).otherwise("value").alias("value"))
+    (tmp_path / "bare").mkdir()
+    (tmp_path / "signed").mkdir()
+    code, output, out = score_survey(tmp_path / "bare", bare)
+    assert code == 0, output
+    told = read_results(out)["findings"].filter(pl.col("kind") == "percent-fraction-among-percentages")
+    assert told.select("commune_code", "row", "message").rows() == [
+        (
+            "00004",
+            first + 2,
+            "0,5 is scored as 0,5 % satisfied, but this unit's other satisfaction rates in the sheet"
+            " are written out of 100: a fraction of 1 (1 for 100 %)?",
+        )
+    ]
+    code, output, out = score_survey(tmp_path / "signed", signed)
+    assert code == 0, output
+    assert not read_results(out)["findings"]["kind"].str.starts_with("percent-").any()
 
 
 def test_commune_batches_refuse_the_same_cells(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from pari_index.intake.place_checks import structure_checks
 from pari_index.intake.rejects import Check, reject
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, FIELD, META_FIELDS, VALUE
 from pari_index.intake.sheet import FILE
-from pari_index.intake.value_checks import value_checks, warn_three_zeros
+from pari_index.intake.value_checks import value_checks, warn_survey_fraction, warn_three_zeros
 from pari_index.intake.values import (
     FULL_WIDTH_CHARS,
     half_width,
@@ -113,6 +113,7 @@ def check_and_type(
     # and the counts taken before them still hold.
     cells = drop_repeats(cells, key, findings)
     warn_three_zeros(cells, findings)
+    warn_survey_fraction(cells, table, findings)
     # The source file name repeats on every cell; as a category it costs 4 bytes a cell, not a
     # copy of the path (74 MB of a national run's 280 MB of cells).
     accepted = cells.drop("_min", "_max", "_copies").with_columns(pl.col(FILE).cast(pl.Categorical))

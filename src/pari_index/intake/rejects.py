@@ -77,6 +77,7 @@ CELL_FINDING_ORDER = (
     "na-not-allowed",
     "duplicate-row",
     "count-three-zeros",
+    "percent-fraction-among-percentages",
 )
 
 

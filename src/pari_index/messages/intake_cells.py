@@ -149,6 +149,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "ghi tỷ lệ trên thang 100 (0,925 là 92,5), hoặc kèm dấu %",
         "write percentages out of 100 (0,925 is 92,5), or with a % sign",
     ),
+    "percent-fraction-among-percentages": entry(
+        "Tỷ lệ hài lòng có thể ghi dạng phân số",
+        "Satisfaction rate maybe written as a fraction",
+        "{value} được chấm là {value} % hài lòng, nhưng các tỷ lệ hài lòng khác của đơn vị trong trang này ghi trên"
+        " thang 100: có phải là phân số của 1 (1 là 100 %)?",
+        "{value} is scored as {value} % satisfied, but this unit's other satisfaction rates in the sheet are written"
+        " out of 100: a fraction of 1 (1 for 100 %)?",
+        "ghi tỷ lệ trên thang 100 (0,91 là 91); ghi kèm dấu % (0,91 %) khi tỷ lệ thật sự thấp như vậy",
+        "write the rate out of 100 (0,91 is 91); write it with a % sign (0,91 %) when it truly is this low",
+    ),
     "percent-on-a-scale": entry(
         "Tỷ lệ phần trăm ghi dạng điểm thang đo",
         "Percentage written as a mark on a scale",
