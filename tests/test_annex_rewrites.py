@@ -146,6 +146,19 @@ def _rewrite(method: Callable[[str], str]) -> Callable[[str, str | None], tuple[
     return lambda text, points: (method(text), points)
 
 
+def _from_the_lowest_up(text: str) -> str:
+    """A ladder of «từ X trở lên» steps listed from the lowest up («– Từ 1 lần trở lên: 0,25 điểm»
+    first), as many annexes list them; other methods as they are (disjoint bands in another order
+    are the same rule, but authoring.compare compares tiers in order)."""
+    lines = text.split("\n")
+    steps = [i for i, line in enumerate(lines) if line.startswith("– ") and "điểm" in line]
+    open_steps = all("trở lên" in lines[i] for i in steps)
+    if not open_steps or len(steps) < 2 or steps != list(range(steps[0], steps[-1] + 1)):
+        return text
+    lines[steps[0] : steps[-1] + 1] = reversed(lines[steps[0] : steps[-1] + 1])
+    return "\n".join(lines)
+
+
 REWRITES: dict[str, Callable[[str, str | None], tuple[str, str | None]]] = {
     "no-break spaces": _rewrite(lambda text: text.replace(" ", "\u00a0")),
     "two spaces": _rewrite(lambda text: text.replace(" ", "  ")),
@@ -154,6 +167,9 @@ REWRITES: dict[str, Callable[[str, str | None], tuple[str, str | None]]] = {
     "capitals": _rewrite(str.upper),
     "sentences run on": _rewrite(lambda text: text.replace(".\n", ". ")),
     "đ for điểm": _rewrite(lambda text: re.sub(r"(\d) điểm\b", r"\1 đ", text)),
+    # Session 31: «từ X trở lên» steps from the lowest up were drafted as overlapping tiers, the
+    # lowest step holding for every value above it (pari validate refused the draft: tier-overlap).
+    "ladders from the lowest up": _rewrite(_from_the_lowest_up),
     "decomposed accents": lambda text, points: (
         unicodedata.normalize("NFD", text),
         points if points is None else unicodedata.normalize("NFD", points),
@@ -292,3 +308,33 @@ def test_a_checklist_label_with_a_place_or_a_year_before_its_semicolon_stays_who
 
 def test_a_footnote_mark_in_the_points_is_no_digit() -> None:
     assert points_of("1²") is None and points_of("１,５") == Decimal("1.5")
+
+
+@pytest.mark.parametrize(
+    ("text", "tiers"),
+    [
+        (
+            "Tỷ lệ hồ sơ đúng hạn:\n- Dưới 80%: 0 điểm\n- Từ 80% trở lên: 1 điểm\n- Từ 95% trở lên: 2 điểm",
+            [{"from": 95, "points": 2}, {"from": 80, "points": 1}, {"below": 80, "points": 0}],
+        ),
+        (
+            "Tỷ lệ:\n- Trên 50%: 0,5 điểm\n- Trên 80%: 1 điểm\n- Từ 50% trở xuống: 0 điểm",
+            [{"above": 80, "points": 1}, {"above": 50, "points": 0.5}, {"to": 50, "points": 0}],
+        ),
+        # From the top down already, and disjoint bands: as written.
+        (
+            "Tỷ lệ:\n- Từ 95% trở lên: 2 điểm\n- Từ 80% trở lên: 1 điểm",
+            [{"from": 95, "points": 2}, {"from": 80, "points": 1}],
+        ),
+        (
+            "Tỷ lệ:\n- Dưới 80%: 0 điểm\n- Từ 80% đến dưới 100%: 1 điểm\n- Từ 100%: 2 điểm",
+            [{"below": 80, "points": 0}, {"from": 80, "below": 100, "points": 1}, {"from": 100, "points": 2}],
+        ),
+    ],
+)
+def test_open_steps_written_from_the_lowest_up_are_read_from_the_top_down(
+    text: str, tiers: list[dict[str, Any]]
+) -> None:
+    reading = read_method(text, Decimal(2))
+    assert reading.rule is not None and reading.rule["kind"] == "tiers"
+    assert reading.rule["tiers"] == [{k: Decimal(str(v)) for k, v in tier.items()} for tier in tiers]

@@ -256,8 +256,29 @@ def _count_steps(clauses: list[Clause], bands: list[Band]) -> list[tuple[int, De
     return steps if steps and descending else None
 
 
+def _from_the_top(clauses: list[Clause], bands: list[Band]) -> tuple[list[Clause], list[Band]]:
+    """A ladder of "từ X trở lên" steps written from the lowest up («từ 50% trở lên: 0,5 điểm; từ
+    80% trở lên: 1 điểm; từ 95% trở lên: 2 điểm») put from the highest down, as tiers are read
+    (the first that holds gives the points). Kept as written, the lowest step held for every value
+    above it, and `pari validate` refused the draft (tier-overlap). Only when every step open
+    upwards (a lower edge alone) rises; a band below the lowest (dưới 50%, từ 50% trở xuống) goes last."""
+    upward = [
+        band["from"] if "from" in band else band["above"] for band, _ in bands if set(band) in ({"from"}, {"above"})
+    ]
+    rising = len(upward) >= 2 and all(a < b for a, b in itertools.pairwise(upward))
+    if not rising or any(set(band) not in ({"from"}, {"above"}, {"below"}, {"to"}) for band, _ in bands):
+        return clauses, bands
+    order = sorted(
+        range(len(bands)),
+        key=lambda i: bands[i][0].get("from", bands[i][0].get("above", Decimal("-Infinity"))),
+        reverse=True,
+    )
+    return [clauses[i] for i in order], [bands[i] for i in order]
+
+
 def _ladder(header: str | None, clauses: list[Clause], bands: list[Band]) -> tuple[dict[str, Any], Inputs]:
     """Tiers with exact edges, or count tiers for a ladder of counts from the largest down."""
+    clauses, bands = _from_the_top(clauses, bands)
     percent = any(p for _, p in bands)
     counted = bool(COUNT_WORDS.search(" ".join(c.cond for c in clauses) + " " + (header or "").lower()))
     steps = _count_steps(clauses, bands) if counted and not percent else None
