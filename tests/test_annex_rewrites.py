@@ -338,3 +338,28 @@ def test_open_steps_written_from_the_lowest_up_are_read_from_the_top_down(
     reading = read_method(text, Decimal(2))
     assert reading.rule is not None and reading.rule["kind"] == "tiers"
     assert reading.rule["tiers"] == [{k: Decimal(str(v)) for k, v in tier.items()} for tier in tiers]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Đạt chuẩn (0,5 điểm); không đạt (0 điểm)", {"kind": "yes_no", "yes": "0.5", "no": "0"}),
+        ("Đạt = 0,5 điểm; không đạt = 0 điểm", {"kind": "yes_no", "yes": "0.5", "no": "0"}),
+        ("Có vi phạm (trừ 0,5 điểm)", {"kind": "deduction", "per": "0.5"}),
+        ("Mỗi văn bản trái pháp luật (trừ 0,25 đ)", {"kind": "deduction", "per": "0.25"}),
+    ],
+)
+def test_points_in_brackets_or_after_an_equals_sign_are_read(text: str, rule: dict[str, str]) -> None:
+    # Session 30 left these as todos («(0,5 điểm)», «= 0,5 điểm»): read since session 31.
+    reading = read_method(text, Decimal("0.5"))
+    assert reading.todo is None and reading.rule is not None
+    assert {key: reading.rule[key] for key in rule} == {
+        key: value if key == "kind" else Decimal(value) for key, value in rule.items()
+    }
+
+
+@pytest.mark.parametrize("text", ["Chấm theo một trong các mức (tối đa 2 điểm)", "Ban hành kế hoạch (năm 2025)"])
+def test_a_bracket_of_other_words_is_no_points(text: str) -> None:
+    from pari_index.authoring.parse import clause_of
+
+    assert clause_of(text).points is None

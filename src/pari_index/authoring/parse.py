@@ -26,8 +26,14 @@ NUMBER = r"(?<![\d.,])[-−]?\d+(?:[.,]\d+)*"
 #: The word for points after a number: «điểm», or «đ» as tables abbreviate it (not the «đ» of «đạt»).
 POINTS_WORD = r"(?:điểm|đ)(?!\w)"
 POINTS_AT_END = re.compile(
-    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$",
+    r"^(?P<cond>(?:.*?\S)?)\s*+[:：=]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$",
     re.IGNORECASE,  # «1 Điểm», «TRỪ 1 ĐIỂM» as a typist capitalises them
+)
+#: The points in brackets after the condition («Đạt chuẩn (2 điểm)», «Có vi phạm (trừ 1 điểm)»),
+#: the unit written, so that a bracket of other words («(năm 2025)», «(tối đa 2 điểm)») is none.
+_POINTS_IN_BRACKETS = re.compile(
+    r"^(?P<cond>.*?\S)\s*+\(\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+" + POINTS_WORD + r"\s*+\)$",
+    re.IGNORECASE,
 )
 _FRACTION_AT_END = re.compile(
     r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?P<num>" + NUMBER + r")\s*+%\s*+(?:số\s++)?điểm\s++tối\s++đa\s*+$",
@@ -190,7 +196,7 @@ def clause_of(text: str) -> Clause:
     if match:
         fraction = parse_number(match["num"])
         return Clause(text, match["cond"].strip().lower(), fraction=None if fraction is None else fraction / 100)
-    match = POINTS_AT_END.match(body)
+    match = POINTS_AT_END.match(body) or _POINTS_IN_BRACKETS.match(body)
     if match:
         points = parse_number(match["num"])
         return Clause(text, match["cond"].strip().lower(), points=points, sign=match["sign"], written=match["num"])

@@ -348,7 +348,10 @@ def _proportional(header: str | None, joined: str) -> tuple[dict[str, Any], Inpu
 
 
 _PER = re.compile(
-    r"(?P<how>mỗi|có|nếu\s+có)\s+(?P<what>.+?)[:,]?\s+(?P<sign>trừ|cộng)\s+(?P<num>" + NUMBER + r")\s*" + POINTS_WORD
+    r"(?P<how>mỗi|có|nếu\s+có)\s+(?P<what>.+?)\s*[:,(]?\s*(?<!\w)(?P<sign>trừ|cộng)\s+(?P<num>"
+    + NUMBER
+    + r")\s*"
+    + POINTS_WORD
 )
 
 
