@@ -315,29 +315,44 @@ def test_a_footnote_mark_in_the_points_is_no_digit() -> None:
     [
         (
             "Tỷ lệ hồ sơ đúng hạn:\n- Dưới 80%: 0 điểm\n- Từ 80% trở lên: 1 điểm\n- Từ 95% trở lên: 2 điểm",
-            [{"from": 95, "points": 2}, {"from": 80, "points": 1}, {"below": 80, "points": 0}],
+            [{"from": 95, "points": 2}, {"from": 80, "below": 95, "points": 1}, {"below": 80, "points": 0}],
         ),
         (
             "Tỷ lệ:\n- Trên 50%: 0,5 điểm\n- Trên 80%: 1 điểm\n- Từ 50% trở xuống: 0 điểm",
-            [{"above": 80, "points": 1}, {"above": 50, "points": 0.5}, {"to": 50, "points": 0}],
+            [{"above": 80, "points": 1}, {"above": 50, "to": 80, "points": 0.5}, {"to": 50, "points": 0}],
         ),
-        # From the top down already, and disjoint bands: as written.
+        # From the top down already: closed all the same.
         (
-            "Tỷ lệ:\n- Từ 95% trở lên: 2 điểm\n- Từ 80% trở lên: 1 điểm",
-            [{"from": 95, "points": 2}, {"from": 80, "points": 1}],
+            "Tỷ lệ:\n- Từ 95% trở lên: 2 điểm\n- Từ 80% trở lên: 1 điểm\n- Dưới 80%: 0 điểm",
+            [{"from": 95, "points": 2}, {"from": 80, "below": 95, "points": 1}, {"below": 80, "points": 0}],
         ),
+        # Disjoint bands: as written.
         (
             "Tỷ lệ:\n- Dưới 80%: 0 điểm\n- Từ 80% đến dưới 100%: 1 điểm\n- Từ 100%: 2 điểm",
             [{"below": 80, "points": 0}, {"from": 80, "below": 100, "points": 1}, {"from": 100, "points": 2}],
         ),
     ],
 )
-def test_open_steps_written_from_the_lowest_up_are_read_from_the_top_down(
+def test_open_steps_are_read_from_the_top_down_each_closed_below_the_next(
     text: str, tiers: list[dict[str, Any]]
 ) -> None:
+    """Session 31: «từ X trở lên» steps listed from the lowest up held the lowest for every value
+    above it; and open steps, whichever way listed, overlap as tiers (a reviewer found pari
+    validate refused every such draft, tier-overlap). The ladder must be a valid set's."""
     reading = read_method(text, Decimal(2))
     assert reading.rule is not None and reading.rule["kind"] == "tiers"
     assert reading.rule["tiers"] == [{k: Decimal(str(v)) for k, v in tier.items()} for tier in tiers]
+    # Hải Phòng's 1.1.3 (max 1) with these tiers, halved, loads and validates.
+    halved = [{**tier, "points": tier["points"] / 2} for tier in reading.rule["tiers"]]
+    text_of_set = (ROOT / "criteria" / "hai-phong-2022-commune.yaml").read_text(encoding="utf-8")
+    old = (
+        "                - {from: 100, points: 1}\n"
+        "                - {from: 80, below: 100, points: 0.5}\n"
+        "                - {below: 80, points: 0}\n"
+    )
+    assert old in text_of_set
+    lines = ["                - {" + ", ".join(f"{k}: {v}" for k, v in t.items()) + "}\n" for t in halved]
+    load_criteria_text(text_of_set.replace(old, "".join(lines)), "hai-phong-edited.yaml")
 
 
 @pytest.mark.parametrize(
@@ -345,8 +360,6 @@ def test_open_steps_written_from_the_lowest_up_are_read_from_the_top_down(
     [
         ("Đạt chuẩn (0,5 điểm); không đạt (0 điểm)", {"kind": "yes_no", "yes": "0.5", "no": "0"}),
         ("Đạt = 0,5 điểm; không đạt = 0 điểm", {"kind": "yes_no", "yes": "0.5", "no": "0"}),
-        ("Có vi phạm (trừ 0,5 điểm)", {"kind": "deduction", "per": "0.5"}),
-        ("Mỗi văn bản trái pháp luật (trừ 0,25 đ)", {"kind": "deduction", "per": "0.25"}),
     ],
 )
 def test_points_in_brackets_or_after_an_equals_sign_are_read(text: str, rule: dict[str, str]) -> None:
@@ -356,6 +369,48 @@ def test_points_in_brackets_or_after_an_equals_sign_are_read(text: str, rule: di
     assert {key: reading.rule[key] for key in rule} == {
         key: value if key == "kind" else Decimal(value) for key, value in rule.items()
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Đạt chuẩn (2 điểm); không đạt (0 điểm)", "Đạt chuẩn"),
+        ("Cộng điểm cho mỗi nội dung đạt được:\n- Niêm yết công khai TTHC = 0,25 điểm", "Niêm yết công khai TTHC"),
+        ("Cộng điểm cho mỗi nội dung đạt được:\n- Bố trí 2 cán bộ (0,5đ)", "Bố trí 2 cán bộ"),
+    ],
+)
+def test_a_label_leaves_out_the_points_in_brackets_or_after_equals(text: str, label: str) -> None:
+    reading = read_method(text, Decimal(2))
+    assert [spec["label"] for spec in reading.inputs.values()] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "todo"),
+    [
+        # A reviewer's finds (session 31): «(trừ …)» beside a clause that gives points is no deduction.
+        ("Có vi phạm (trừ 0,5 điểm)", "signed-points"),
+        ("Không có vi phạm: 1 điểm; có vi phạm (trừ 1 điểm)", "signed-points"),
+        ("Có tổ chức đối thoại: 1 điểm; không tổ chức (trừ 0,5 điểm)", "signed-points"),
+    ],
+)
+def test_points_taken_away_in_brackets_are_a_todo_not_a_deduction(text: str, todo: str) -> None:
+    reading = read_method(text, Decimal(1))
+    assert reading.rule is None and reading.todo is not None and reading.todo.key == todo
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A first line «… = N:» is a heading, as it was before points after «=» were read.
+        ("Điểm tối đa = 2:\n- Đạt: 2 điểm\n- Không đạt: 0 điểm", "yes_no"),
+        ("Tỷ lệ hồ sơ đúng hạn = 2 điểm:\n- Từ 95% trở lên: 2 điểm\n- Dưới 95%: 0 điểm", "tiers"),
+        # A bracket that says when points are taken away, in a clause that gives points: yes/no.
+        ("Có kế hoạch (trừ 0,5 điểm nếu ban hành chậm): 1 điểm; không có: 0 điểm", "yes_no"),
+    ],
+)
+def test_a_heading_with_an_equals_sign_or_a_bracket_reads_as_before(text: str, kind: str) -> None:
+    reading = read_method(text, Decimal(2))
+    assert reading.todo is None and reading.rule is not None and reading.rule["kind"] == kind
 
 
 @pytest.mark.parametrize("text", ["Chấm theo một trong các mức (tối đa 2 điểm)", "Ban hành kế hoạch (năm 2025)"])

@@ -115,12 +115,36 @@ def test_a_set_that_says_something_else_is_refused_at_its_line(
         ("tittle", ["id", "max"], "title"),
         ("hướng_dẫn", ["id", "title", "max"], None),  # nothing near: no guess
         ("base", [], None),
+        # A reviewer's finds (session 31): in a tiers rule, keys of other models are not offered;
+        ("flor", ["kind", "input", "tiers"], None),
+        ("caps", ["kind", "input", "tiers"], None),
+        ("lable", ["kind", "rate", "tiers"], None),
+        ("when_no_denominatr", ["kind", "rate", "tiers"], "when_no_denominator"),
+        # another misspelt key beside it does not send the guess to every model;
+        ("lable", ["id", "title", "maks", "rule"], None),
+        # a key the mapping has already is not offered (it would be written twice).
+        ("guidence", ["id", "title", "max", "guidance"], None),
     ],
 )
 def test_an_unknown_key_is_offered_the_key_nearest_it_among_its_mapping_s_keys(
     typed: str, siblings: list[str], meant: str | None
 ) -> None:
     assert nearest_key(typed, siblings) == meant
+
+
+def test_a_misspelt_key_in_a_rule_is_offered_a_key_of_that_rule(tmp_path: Path) -> None:
+    # pydantic's place of the key holds the rule's kind (rule › tiers › key): read as a key of
+    # the document it led into the tiers list, and every model's keys were offered («floor»).
+    text = SETS[0].read_text(encoding="utf-8")
+    rule = "            rule:\n              kind: tiers\n"
+    assert rule in text
+    for typed, meant in (("when_no_denominatr: zero", "«when_no_denominator»"), ("flor: 0", None)):
+        with pytest.raises(CriteriaError) as refused:
+            load_criteria_text(text.replace(rule, rule + f"              {typed}\n", 1), "set.yaml")
+        (problem,) = refused.value.problems
+        assert problem.code == "schema:extra_forbidden"
+        assert ("did you mean" in (problem.hint or "")) is (meant is not None)
+        assert meant is None or meant in (problem.hint or "")
 
 
 def test_the_key_meant_is_offered_in_each_language(tmp_path: Path) -> None:

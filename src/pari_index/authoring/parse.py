@@ -26,13 +26,19 @@ NUMBER = r"(?<![\d.,])[-−]?\d+(?:[.,]\d+)*"
 #: The word for points after a number: «điểm», or «đ» as tables abbreviate it (not the «đ» of «đạt»).
 POINTS_WORD = r"(?:điểm|đ)(?!\w)"
 POINTS_AT_END = re.compile(
-    r"^(?P<cond>(?:.*?\S)?)\s*+[:：=]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$",
+    r"^(?P<cond>(?:.*?\S)?)\s*+[:：]\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+(?:(?:điểm|đ)\s*+)?$",
     re.IGNORECASE,  # «1 Điểm», «TRỪ 1 ĐIỂM» as a typist capitalises them
 )
-#: The points in brackets after the condition («Đạt chuẩn (2 điểm)», «Có vi phạm (trừ 1 điểm)»),
-#: the unit written, so that a bracket of other words («(năm 2025)», «(tối đa 2 điểm)») is none.
+#: The points in brackets after the condition («Đạt chuẩn (2 điểm)», «Có vi phạm (trừ 1 điểm)») or
+#: after an equals sign («Đạt = 0,5 điểm»), the unit written, so that a bracket of other words
+#: («(năm 2025)», «(tối đa 2 điểm)») is none, and a first line «Điểm tối đa = 2:» stays a heading
+#: (clause_of only: _header asks POINTS_AT_END).
 _POINTS_IN_BRACKETS = re.compile(
     r"^(?P<cond>.*?\S)\s*+\(\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+" + POINTS_WORD + r"\s*+\)$",
+    re.IGNORECASE,
+)
+_POINTS_AFTER_EQUALS = re.compile(
+    r"^(?P<cond>.*?\S)\s*+=\s*+(?:(?P<sign>cộng|trừ)\s*+)?(?P<num>" + NUMBER + r")\s*+" + POINTS_WORD + r"\s*+$",
     re.IGNORECASE,
 )
 _FRACTION_AT_END = re.compile(
@@ -126,6 +132,9 @@ class Clause:
     fraction: Decimal | None = None
     sign: str | None = None
     written: str | None = None  # the points as typed
+    #: The condition as written, where the points stand in brackets or after «=» (a label cut at
+    #: the colon would keep them: «Đạt chuẩn (2 điểm)»); None where they follow a colon.
+    label: str | None = None
 
 
 class Unread(Exception):
@@ -196,10 +205,15 @@ def clause_of(text: str) -> Clause:
     if match:
         fraction = parse_number(match["num"])
         return Clause(text, match["cond"].strip().lower(), fraction=None if fraction is None else fraction / 100)
-    match = POINTS_AT_END.match(body) or _POINTS_IN_BRACKETS.match(body)
+    match = POINTS_AT_END.match(body)
     if match:
         points = parse_number(match["num"])
         return Clause(text, match["cond"].strip().lower(), points=points, sign=match["sign"], written=match["num"])
+    match = _POINTS_IN_BRACKETS.match(body) or _POINTS_AFTER_EQUALS.match(body)
+    if match:
+        cond = match["cond"].strip()
+        points = parse_number(match["num"])
+        return Clause(text, cond.lower(), points=points, sign=match["sign"], written=match["num"], label=cond)
     return Clause(text, body.lower())
 
 

@@ -198,7 +198,7 @@ def _yes_no(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
     rule: dict[str, Any] = {"kind": "yes_no", "input": "done", "yes": yes[0].points}
     if no:
         rule["no"] = no[0].points
-    return rule, {"done": {"type": "boolean", "label": yes[0].text.split(":")[0].strip()}}
+    return rule, {"done": {"type": "boolean", "label": yes[0].label or yes[0].text.split(":")[0].strip()}}
 
 
 def _timeliness(clauses: list[Clause]) -> tuple[dict[str, Any], Inputs]:
@@ -256,29 +256,45 @@ def _count_steps(clauses: list[Clause], bands: list[Band]) -> list[tuple[int, De
     return steps if steps and descending else None
 
 
-def _from_the_top(clauses: list[Clause], bands: list[Band]) -> tuple[list[Clause], list[Band]]:
-    """A ladder of "từ X trở lên" steps written from the lowest up («từ 50% trở lên: 0,5 điểm; từ
-    80% trở lên: 1 điểm; từ 95% trở lên: 2 điểm») put from the highest down, as tiers are read
-    (the first that holds gives the points). Kept as written, the lowest step held for every value
-    above it, and `pari validate` refused the draft (tier-overlap). Only when every step open
-    upwards (a lower edge alone) rises; a band below the lowest (dưới 50%, từ 50% trở xuống) goes last."""
+def _open_steps_from_the_top(clauses: list[Clause], bands: list[Band]) -> tuple[list[Clause], list[Band], bool]:
+    """A ladder of "từ X trở lên" steps (a lower edge alone), two or more, put from the highest
+    down as tiers are read (the first that holds gives the points), and whether it is one. Listed
+    from the lowest up («từ 50% trở lên: 0,5 điểm; từ 80% trở lên: 1 điểm»), the lowest step held
+    for every value above it. Only when the open steps rise or fall throughout and every other band
+    is open downwards (dưới 50%, từ 50% trở xuống), which goes last."""
     upward = [
         band["from"] if "from" in band else band["above"] for band, _ in bands if set(band) in ({"from"}, {"above"})
     ]
-    rising = len(upward) >= 2 and all(a < b for a, b in itertools.pairwise(upward))
-    if not rising or any(set(band) not in ({"from"}, {"above"}, {"below"}, {"to"}) for band, _ in bands):
-        return clauses, bands
+    pairs = list(itertools.pairwise(upward))
+    monotone = all(a < b for a, b in pairs) or all(a > b for a, b in pairs)
+    if len(upward) < 2 or not monotone or any(set(b) not in ({"from"}, {"above"}, {"below"}, {"to"}) for b, _ in bands):
+        return clauses, bands, False
     order = sorted(
         range(len(bands)),
         key=lambda i: bands[i][0].get("from", bands[i][0].get("above", Decimal("-Infinity"))),
         reverse=True,
     )
-    return [clauses[i] for i in order], [bands[i] for i in order]
+    return [clauses[i] for i in order], [bands[i] for i in order], True
+
+
+def _closed_below_the_next(bands: list[Band]) -> list[Band]:
+    """Open steps from the highest down, each closed below the one above it («từ 80% trở lên»
+    under «từ 95% trở lên» is 80 to below 95): tiers are bands, and open ones overlap
+    (`pari validate`'s tier-overlap refused every such draft, whichever way it was listed)."""
+    closed: list[Band] = []
+    for i, (band, percent) in enumerate(bands):
+        above = bands[i - 1][0] if i else {}
+        if set(band) in ({"from"}, {"above"}) and "from" in above:
+            band = {**band, "below": above["from"]}
+        elif set(band) in ({"from"}, {"above"}) and "above" in above:
+            band = {**band, "to": above["above"]}
+        closed.append((band, percent))
+    return closed
 
 
 def _ladder(header: str | None, clauses: list[Clause], bands: list[Band]) -> tuple[dict[str, Any], Inputs]:
     """Tiers with exact edges, or count tiers for a ladder of counts from the largest down."""
-    clauses, bands = _from_the_top(clauses, bands)
+    clauses, bands, open_steps = _open_steps_from_the_top(clauses, bands)
     percent = any(p for _, p in bands)
     counted = bool(COUNT_WORDS.search(" ".join(c.cond for c in clauses) + " " + (header or "").lower()))
     steps = _count_steps(clauses, bands) if counted and not percent else None
@@ -287,6 +303,8 @@ def _ladder(header: str | None, clauses: list[Clause], bands: list[Band]) -> tup
         inputs = {"count": {"type": "count", "label": _label(header, "Số lần")}}
         return {"kind": "count_tiers", "input": "count", "tiers": tiers}, inputs
     source, inputs = _source(header, "count" if counted else "number", percent)
+    if open_steps:
+        bands = _closed_below_the_next(bands)
     tiers = [{**band, "points": clause.points} for (band, _), clause in zip(bands, clauses, strict=True)]
     return {"kind": "tiers", **source, "tiers": tiers}, inputs
 
@@ -307,7 +325,7 @@ def _checklist(body: list[str]) -> tuple[dict[str, Any], Inputs]:
     for i, clause in enumerate(_listed(body), start=1):
         if clause.points is None:
             raise Unread("share-in-checklist", clause=quoted(clause.text.strip()))
-        label = clause.text.rsplit(":", 1)[0].strip()
+        label = clause.label or clause.text.rsplit(":", 1)[0].strip()
         items.append({"input": f"item_{i}", "points": clause.points, "label": label})
         inputs[f"item_{i}"] = {"type": "boolean", "label": label}
     return {"kind": "checklist", "items": items}, inputs
@@ -316,7 +334,7 @@ def _checklist(body: list[str]) -> tuple[dict[str, Any], Inputs]:
 def _choice(body: list[str]) -> tuple[dict[str, Any], Inputs]:
     levels: list[dict[str, Any]] = []
     for i, clause in enumerate(_listed(body), start=1):
-        label = clause.text.rsplit(":", 1)[0].strip()
+        label = clause.label or clause.text.rsplit(":", 1)[0].strip()
         level: dict[str, Any] = {"value": f"level_{i}", "label": label}
         if clause.fraction is not None:
             level["fraction"] = clause.fraction
@@ -348,10 +366,7 @@ def _proportional(header: str | None, joined: str) -> tuple[dict[str, Any], Inpu
 
 
 _PER = re.compile(
-    r"(?P<how>mỗi|có|nếu\s+có)\s+(?P<what>.+?)\s*[:,(]?\s*(?<!\w)(?P<sign>trừ|cộng)\s+(?P<num>"
-    + NUMBER
-    + r")\s*"
-    + POINTS_WORD
+    r"(?P<how>mỗi|có|nếu\s+có)\s+(?P<what>.+?)[:,]?\s+(?P<sign>trừ|cộng)\s+(?P<num>" + NUMBER + r")\s*" + POINTS_WORD
 )
 
 

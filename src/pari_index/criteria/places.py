@@ -96,14 +96,25 @@ _HINTS = {
 }
 
 
+def _keys_beside(root: yaml.Node | None, loc: Sequence[int | str]) -> list[str]:
+    """The keys of the mapping that holds the unknown key ``loc[-1]``. pydantic's ``loc`` may hold
+    a rule's kind after its field (``rule``, ``tiers``, the key): that tag is no key of the
+    document, and read as one it led into the rule's own ``tiers:`` list, where no keys are (a
+    reviewer's find, session 31); so the mapping is the first, leaving out the last part or the
+    last two, that holds the key."""
+    key = str(loc[-1])
+    for parent_loc in (loc[:-1], loc[:-2]):
+        parent = node_at(root, parent_loc)
+        if isinstance(parent, yaml.MappingNode):
+            keys = [k.value for k, _ in parent.value if isinstance(k, yaml.ScalarNode)]
+            if key in keys:
+                return keys
+    return []
+
+
 def _unknown_key_hint(root: yaml.Node | None, loc: Sequence[int | str]) -> tuple[str | None, str | None]:
     """The hint of an unknown key, and the known key it is nearest (criteria.key_names), if any."""
-    parent = node_at(root, loc[:-1])
-    siblings = (
-        [k.value for k, _ in parent.value if isinstance(k, yaml.ScalarNode)]
-        if isinstance(parent, yaml.MappingNode)
-        else []
-    )
+    siblings = _keys_beside(root, loc)
     near = nearest_key(str(loc[-1]), [s for s in siblings if s != str(loc[-1])])
     if near is None:
         return _HINTS["extra_forbidden"], None

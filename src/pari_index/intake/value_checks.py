@@ -125,15 +125,16 @@ def warn_three_zeros(cells: pl.DataFrame, findings: list[pl.DataFrame]) -> None:
 
 
 #: A satisfaction rate at or below 1 is told as a likely fraction of 1 when at least this many of
-#: the unit's other satisfaction rates in the sheet are written out of 100, above FRACTION_AMONG_ABOVE.
-FRACTION_AMONG_AT_LEAST = 2
+#: the unit's other satisfaction rates in the sheet are written out of 100: above
+#: FRACTION_AMONG_ABOVE, with a % sign or without.
+FRACTION_AMONG_AT_LEAST = 1
 FRACTION_AMONG_ABOVE = 10
 
 
 def warn_survey_fraction(cells: pl.DataFrame, table: LeafTable, findings: list[pl.DataFrame]) -> None:
-    """A warning for each accepted satisfaction rate at or below 1 among the unit's others written
-    out of 100 in the sheet (0,91 beside 95, 98 and 100: a cell copied from a sheet of ratios, or
-    typed so). It is scored as written, 0,91 % satisfied, and :func:`_percent_as_fraction` says
+    """A warning for each accepted satisfaction rate at or below 1 beside one of the unit's others
+    written out of 100 in the sheet (0,91 beside 95, 98 and 100, or 92,6%: a cell copied from a
+    sheet of ratios, or typed so). It is scored as written, 0,91 % satisfied, and :func:`_percent_as_fraction` says
     nothing, as some of the unit's rates are above 1: a survey file with every other cell written
     so cut 36 units' survey points from 34,6 to 20,67 with exit 0 and no word (session 31). A
     warning, not a refusal: such a rate may be true (the synthetic national survey has 30), and
@@ -141,11 +142,15 @@ def warn_survey_fraction(cells: pl.DataFrame, table: LeafTable, findings: list[p
     which measure one thing on one scale (a unit's own rates may truly be 0,5 % beside 98 %);
     per unit and sheet, as the checks; a value written with ``%`` is a percentage as written."""
     num = pl.col("num")
-    bare = _bare_percent(pl.col(CRITERION).is_in(table.survey_items))
+    survey = pl.col(CRITERION).is_in(table.survey_items)
+    bare = _bare_percent(survey)
     small = bare & (num > 0) & (num <= EXACT_SCALE)
     if not cells.select(small.any()).item():
         return
-    out_of_100 = (bare & (num > FRACTION_AMONG_ABOVE * EXACT_SCALE)).sum().over(FILE, SHEET, COMMUNE)
+    # Rates written «92,6%» count: the clearest sign that the unit writes them out of 100 (a
+    # reviewer's find: 0,9 beside four such rates was silent).
+    rate = (pl.col("kind") == "percent") & survey & num.is_not_null()
+    out_of_100 = (rate & (num > FRACTION_AMONG_ABOVE * EXACT_SCALE)).sum().over(FILE, SHEET, COMMUNE)
     unsure = cells.filter(small & (out_of_100 >= FRACTION_AMONG_AT_LEAST))
     if unsure.height == 0:
         return
