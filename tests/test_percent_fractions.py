@@ -128,3 +128,29 @@ def test_commune_batches_refuse_the_same_cells(tmp_path: Path) -> None:
         findings = read_results(out)["findings"]
         found.append(findings.filter(pl.col("kind") == "percent-as-fraction").select("commune_code", "row").rows())
     assert found[0] == found[1] == found[2] and len(found[0]) == 18
+
+
+def test_fractions_beside_one_rate_out_of_100_or_rates_written_with_a_sign_are_told(tmp_path: Path) -> None:
+    """A reviewer's finds (session 31): four fractions beside one rate of 90,6, and one fraction
+    beside rates written «92,6%», were silent (two bare rates above 10 were asked for)."""
+    units = SURVEY["commune_code"].unique(maintain_order=True).to_list()
+    first, second = units[0], units[1]
+    items = pl.col("criterion_id")
+    last = items == SURVEY.filter(pl.col("commune_code") == first)["criterion_id"].max()
+    earliest = items == SURVEY.filter(pl.col("commune_code") == second)["criterion_id"].min()
+    mine, theirs = pl.col("commune_code") == first, pl.col("commune_code") == second
+    survey = SURVEY.with_columns(
+        pl.when(mine & ~last)
+        .then(pl.lit("0,9"))
+        .when(theirs & earliest)
+        .then(pl.lit("0,9"))
+        .when(theirs)
+        .then(pl.col("value") + "%")
+        .otherwise("value")
+        .alias("value")
+    )
+    code, output, out = score_survey(tmp_path, survey)
+    assert code == 0, output
+    told = read_results(out)["findings"].filter(pl.col("kind") == "percent-fraction-among-percentages")
+    per_unit = dict(told.group_by("commune_code").len().iter_rows())
+    assert per_unit == {first: SURVEY.filter(mine).height - 1, second: 1}
