@@ -1,0 +1,71 @@
+"""Hostile cases of the thirty-first session's helper limits31: patterns tried at every character
+of a long run of text. Each unbounded repeat followed by something that may fail, looked for
+(``search``, ``findall``, ``finditer``) rather than matched at a fixed place, is tried again at
+each character of a run that holds no match: the time is the square of the run. Found by trying
+each compiled pattern of ``src`` on runs of one piece repeated (spaces, dots, digits, letters,
+«điểm», ``?``, ...), then the patterns so applied to user text through the real ``pari score``.
+Measured on this shared 2-core machine (load average 5 to 7), on main at 6c4cca8, then after.
+
+- A workbook whose one cell tag carries an attribute name without ``=`` (``<c aaaa… r="A2">``):
+  the tag's attributes are read by ``xml_patterns._ATTR.finditer``, which tried the name at each
+  of its letters. A name of 10,000 letters: 2.0 CPU s for the run, 20,000: 5.3, 40,000: 18.3
+  (a workbook of 2 KB, exit 0); this case's 1,000,000 letters (4 KB) would take hours. Now the
+  pattern begins only where a name begins: 1.4 CPU s, exit 0.
+
+- A CSV whose one cell is a word of 200,000 letters then `` ?`` (200 KB): the check for letters
+  lost to ``?`` (``lost_letters._WORD_WITH_MARK.findall`` over the first MiB of the file) tried
+  the word at each of its letters: 164 CPU s, and a SIGTERM (``timeout 120``) waited for the
+  pattern to end, 365 s wall. This case's 1,000,000 letters in the explanation column (1 MB)
+  would take over an hour. Now 1.2 CPU s, exit 0.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_limits31.py checks what each answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import _csv_text, _example_rows_xml, _rows, _score
+
+Case = Callable[[Path], list[str]]
+
+#: Letters of the long run each case writes: enough that trying each start takes hours.
+RUN = 1_000_000
+
+
+def xlsx_tag_of_a_long_name(folder: Path, letters: int = RUN) -> list[str]:
+    """The example's long form (its first 300 rows, inline strings) as an .xlsx whose cell A2
+    carries an attribute name of ``letters`` letters without ``=`` before its ``r``."""
+    from hostile_xlsx import sheet_xml, write_package
+
+    rows = _example_rows_xml().replace('<c r="A2"', f'<c {"a" * letters} r="A2"', 1)
+    assert f'<c {"a" * letters} r="A2"' in rows
+    path = write_package(folder / "tu-danh-gia.xlsx", sheet_xml(rows))
+    return _score(folder, "--format", "csv", assessments=path, out="ket-qua")
+
+
+def csv_words_of_many_letters_before_a_mark(folder: Path) -> list[str]:
+    """The example's long form as CSV whose first 32 explanations are each a word of 32,000
+    letters (under the 32,767 a cell may hold), a space and a ``?``: 1 MB, the first MiB of the
+    file being where a word with a lost letter is looked for."""
+    head, *body = _rows("assessments_long.csv")
+    for row in body[:32]:
+        row[head.index("explanation")] = "a" * 32_000 + " ?"
+    path = folder / "tu-danh-gia.csv"
+    path.write_text(_csv_text([head, *body], ","), encoding="utf-8")
+    return _score(folder, "--format", "csv", assessments=path, out="ket-qua")
+
+
+CASES: dict[str, Case] = {
+    "xlsx-tag-of-a-long-name": xlsx_tag_of_a_long_name,
+    "csv-words-of-many-letters-before-a-mark": csv_words_of_many_letters_before_a_mark,
+}
+#: Exit status, the code printed, the user's files that must keep their bytes.
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "xlsx-tag-of-a-long-name": (0, None, ("tu-danh-gia.xlsx", "communes.csv")),
+    "csv-words-of-many-letters-before-a-mark": (0, None, ("tu-danh-gia.csv", "communes.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
