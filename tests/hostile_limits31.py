@@ -15,8 +15,15 @@ Measured on this shared 2-core machine (load average 5 to 7), on main at 6c4cca8
 - A CSV whose one cell is a word of 200,000 letters then `` ?`` (200 KB): the check for letters
   lost to ``?`` (``lost_letters._WORD_WITH_MARK.findall`` over the first MiB of the file) tried
   the word at each of its letters: 164 CPU s, and a SIGTERM (``timeout 120``) waited for the
-  pattern to end, 365 s wall. This case's 1,000,000 letters in the explanation column (1 MB)
-  would take over an hour. Now 1.2 CPU s, exit 0.
+  pattern to end, 365 s wall. This case's 32 cells of 32,000 letters each (1.4 MB): killed at 400 s
+  wall (76 CPU s by 290 s; at 4.3 CPU s a word, some 140 CPU s in all). Now 1.3 CPU s, exit 0.
+
+- ``pari criteria import`` of an annex whose maximum points cell holds a letter, 16,000 spaces
+  and line breaks and a letter: the unit after the points was taken off with ``\\s*(điểm|đ|…)$``
+  (``importing._without_unit``), tried at each space: 25 CPU s a cell (8,000: 5). This case's 20
+  such cells (an .xlsx of 10 KB) were still running after 154 CPU s (11 minutes wall at load 7).
+  Now the unit is looked for alone and the spaces stripped after: 1.2 CPU s, exit 0, each cell
+  told in the draft's list of things to do (points not read).
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -59,13 +66,31 @@ def csv_words_of_many_letters_before_a_mark(folder: Path) -> list[str]:
     return _score(folder, "--format", "csv", assessments=path, out="ket-qua")
 
 
+def annex_points_of_many_spaces(folder: Path) -> list[str]:
+    """The example annex whose maximum points (column C) of its first 20 criteria rows are each a
+    letter, 16,000 spaces and line breaks, and a letter (32,002 characters, under the 32,767 a cell
+    may hold): ``pari criteria import``."""
+    import openpyxl
+    from hostile_sweep8 import EXAMPLES
+
+    book = openpyxl.load_workbook(EXAMPLES / "annex" / "phu-luc-mau.xlsx")
+    sheet = book.active
+    assert sheet is not None and sheet["C5"].value.startswith("Điểm")
+    for row in range(8, 28):
+        sheet[f"C{row}"] = "a" + " \n" * 16_000 + "a"
+    book.save(folder / "phu-luc.xlsx")
+    return ["criteria", "import", str(folder / "phu-luc.xlsx"), "-o", str(folder / "du-thao.yaml")]
+
+
 CASES: dict[str, Case] = {
     "xlsx-tag-of-a-long-name": xlsx_tag_of_a_long_name,
     "csv-words-of-many-letters-before-a-mark": csv_words_of_many_letters_before_a_mark,
+    "annex-points-of-many-spaces": annex_points_of_many_spaces,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xlsx-tag-of-a-long-name": (0, None, ("tu-danh-gia.xlsx", "communes.csv")),
     "csv-words-of-many-letters-before-a-mark": (0, None, ("tu-danh-gia.csv", "communes.csv")),
+    "annex-points-of-many-spaces": (0, None, ("phu-luc.xlsx",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

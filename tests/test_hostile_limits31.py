@@ -1,15 +1,18 @@
 """What the cases of tests/hostile_limits31.py answer, and that the patterns made to begin only
-where a word or a name begins find what they found when tried at every character."""
+where a word or a name begins (and the unit after an annex's points, looked for alone) find what
+they found when tried at every character."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hostile_limits31 import CASES, EXPECTED, NOT_WRITTEN
 from hypothesis import given
 from hypothesis import strategies as st
 from sweeps import case_tests, language_tests
 
+from pari_index.authoring import importing
 from pari_index.intake.xlsx import xml_patterns
 from pari_index.letters import lost_letters
 
@@ -17,7 +20,11 @@ from pari_index.letters import lost_letters
     test_every_case_has_its_expectation,
     test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
 ) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
-words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+# The annex case's output quotes the example annex's own cells (Vietnamese in an English run) and
+# its Vietnamese note on missing classes names the YAML key: its language is checked elsewhere.
+words, test_each_case_says_it_in_its_own_language = language_tests(
+    {name: case for name, case in CASES.items() if not name.startswith("annex-")}, EXPECTED
+)
 
 #: The patterns as they were before session 31: tried at each character (quadratic on a long run).
 _ATTR_AT_EACH = re.compile(xml_patterns._ATTR.pattern.replace(rb"(?<![^\s<>/=\"'])", b"", 1))
@@ -59,3 +66,23 @@ def test_any_attributes_are_what_every_start_found(text: str) -> None:
 @given(st.text(alphabet=" \n,;|\"'()[]a?ơ=/", max_size=40))
 def test_the_words_with_a_mark_are_what_every_start_found(text: str) -> None:
     assert lost_letters._WORD_WITH_MARK.findall(text) == _WORD_AT_EACH.findall(text)
+
+
+def _without_unit_before(text: str) -> str:
+    """An annex's points without their unit, as before session 31 (quadratic on runs of spaces)."""
+    return re.sub(r"(?i)\s*(điểm|đ|points?)\.?\s*$", "", text.strip())
+
+
+@pytest.mark.parametrize(
+    "text", ["1 điểm", "2đ", " 1,5  ĐIỂM. ", "3 points", "3point.", "điểm", "x đ đ", "a\u00a0điểm", "4 điểm x", "5", ""]
+)
+def test_an_annex_s_points_lose_their_unit_as_before(text: str) -> None:
+    assert importing._without_unit(text) == _without_unit_before(text)
+
+
+@given(
+    st.lists(st.sampled_from([" ", "\n", "\t", "đ", "Đ", "điểm", "ĐIỂM", ".", "1", "points", "point", "x"]), max_size=8)
+)
+def test_any_points_lose_their_unit_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert importing._without_unit(text) == _without_unit_before(text)
