@@ -21,9 +21,15 @@ Measured on this shared 2-core machine (load average 5 to 7), on main at 6c4cca8
 - ``pari criteria import`` of an annex whose maximum points cell holds a letter, 16,000 spaces
   and line breaks and a letter: the unit after the points was taken off with ``\\s*(điểm|đ|…)$``
   (``importing._without_unit``), tried at each space: 25 CPU s a cell (8,000: 5). This case's 20
-  such cells (an .xlsx of 10 KB) were still running after 154 CPU s (11 minutes wall at load 7).
+  such cells (an .xlsx of 10 KB) were still running after 166 CPU s (12 minutes wall at load 7), when stopped.
   Now the unit is looked for alone and the spaces stripped after: 1.2 CPU s, exit 0, each cell
   told in the draft's list of things to do (points not read).
+
+- An .ods whose one column tag carries an attribute name of 8,000,000 letters without ``=``
+  (17 KB): the attributes of content.xml's style and column tags (``ods_styles._ATTR``, names
+  bounded to 40 and 60 bytes, so linear) were tried at each byte, up to 100 bytes each: 12.1 CPU s
+  (1,000,000 letters: 2.3), exit 0. Now the pattern begins only where a name begins: 0.3 s of
+  pattern for 8 MB, 2.0 CPU s for the run, exit 0.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -82,15 +88,28 @@ def annex_points_of_many_spaces(folder: Path) -> list[str]:
     return ["criteria", "import", str(folder / "phu-luc.xlsx"), "-o", str(folder / "du-thao.yaml")]
 
 
+def ods_column_tag_of_a_long_name(folder: Path) -> list[str]:
+    """The example's long form (its first 300 rows) as an .ods whose one column tag carries an
+    attribute name of 8,000,000 letters without ``=`` (content.xml of 8 MB in 17 KB, under the
+    32 MiB a part may inflate to at any ratio)."""
+    from hostile_sweep9 import ods_example_rows, write_ods
+
+    column = f'<table:table-column {"a" * 8_000_000} table:number-columns-repeated="2"/>'
+    path = write_ods(folder / "tu-danh-gia.ods", column + ods_example_rows())
+    return _score(folder, "--format", "csv", assessments=path, out="ket-qua")
+
+
 CASES: dict[str, Case] = {
     "xlsx-tag-of-a-long-name": xlsx_tag_of_a_long_name,
     "csv-words-of-many-letters-before-a-mark": csv_words_of_many_letters_before_a_mark,
     "annex-points-of-many-spaces": annex_points_of_many_spaces,
+    "ods-column-tag-of-a-long-name": ods_column_tag_of_a_long_name,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xlsx-tag-of-a-long-name": (0, None, ("tu-danh-gia.xlsx", "communes.csv")),
     "csv-words-of-many-letters-before-a-mark": (0, None, ("tu-danh-gia.csv", "communes.csv")),
     "annex-points-of-many-spaces": (0, None, ("phu-luc.xlsx",)),
+    "ods-column-tag-of-a-long-name": (0, None, ("tu-danh-gia.ods", "communes.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sweeps import case_tests, language_tests
 
 from pari_index.authoring import importing
-from pari_index.intake.xlsx import xml_patterns
+from pari_index.intake.xlsx import ods_styles, xml_patterns
 from pari_index.letters import lost_letters
 
 (
@@ -86,3 +86,39 @@ def test_an_annex_s_points_lose_their_unit_as_before(text: str) -> None:
 def test_any_points_lose_their_unit_as_before(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert importing._without_unit(text) == _without_unit_before(text)
+
+
+#: An .ods tag's attributes as read before session 31: names bounded, tried at each byte.
+_ODS_ATTR_BOUNDED = re.compile(rb"([A-Za-z0-9_.-]{1,40}:)?([A-Za-z0-9_.-]{1,60})\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
+
+
+def _ods_attributes_before(attrs: bytes) -> dict[bytes, bytes]:
+    return {m.group(2): m.group(3) or m.group(4) or b"" for m in _ODS_ATTR_BOUNDED.finditer(attrs)}
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        b' style:name="ce1" style:family="table-cell" style:data-style-name="N1"',
+        b" table:number-columns-repeated='3' table:default-cell-style-name=\"ce2\"",
+        b' number:min-integer-digits = "5" number:grouping="true"',
+        b' a:b:c="1" d.e-f="2"x="3"',
+        b"",
+    ],
+)
+def test_an_ods_tag_s_attributes_are_what_they_were(tag: bytes) -> None:
+    assert ods_styles.attributes(tag) == _ods_attributes_before(tag)
+    assert ods_styles._ATTR.pattern.startswith(rb"(?<!")
+
+
+@given(st.lists(st.sampled_from([b" ", b"a", b"style", b":", b"=", b'"', b"'", b"x1", b"\n", b"-", b"."]), max_size=10))
+def test_any_ods_attributes_are_what_they_were(pieces: list[bytes]) -> None:
+    tag = b"".join(pieces)
+    assert ods_styles.attributes(tag) == _ods_attributes_before(tag)
+
+
+def test_a_name_past_the_old_bounds_is_read_whole() -> None:
+    """A name of 70 letters was read as its last 60 (or less), as if it were another attribute;
+    calamine reads it whole, and so does the scan now."""
+    name = b"x" * 10 + b"data-style-name"
+    assert ods_styles.attributes(b" " + b"y" * 50 + name + b'="N1"') == {b"y" * 50 + name: b"N1"}
