@@ -23,8 +23,10 @@ from dataclasses import dataclass
 
 from pari_index.errors import Problem, quoted
 
-#: A word: what lies between spaces, separators and quotes.
-_WORD_WITH_MARK = re.compile(r"[^\s,;|\"'()\[\]]*\?[^\s,;|\"'()\[\]]*")
+#: A word: what lies between spaces, separators and quotes. A word with a mark is looked for only
+#: where a word begins (the lookbehind): tried at each of its letters, a word of 200,000 letters
+#: and a ``?`` after a space took some 160 CPU s (quadratic), in a CSV of 200 KB (limits31).
+_WORD_WITH_MARK = re.compile(r"(?<![^\s,;|\"'()\[\]])[^\s,;|\"'()\[\]]*\?[^\s,;|\"'()\[\]]*")
 _WORD = re.compile(r"[^\s,;|\"'()\[\]]+")
 _MARK_BEFORE_LETTER = re.compile(r"\?[^\W\d_]")
 #: At least this many words with a lost letter (one typo is not evidence) ...
