@@ -21,6 +21,25 @@ holds a CACHEDIR.TAG. Each was run with the real ``pari`` on 6c4cca8 (before) an
   signature alone claimed the folder. Now only a tag that names pari-index claims it; another
   program's is "Cache: ignored khac (its CACHEDIR.TAG is another program's …)", nothing in it
   touched, the run scored as without a cache (exit 0, as every cache note).
+- ``pari score … -o /dev/ket-qua.xlsx`` (``~/dev`` mistyped, or ``/dev/stdout.xlsx``), ``pari
+  template -o /dev/mau.xlsx``, ``--cache /dev/bo-nho``: as root, exit 0 (2.6 s, 166 MB; the form
+  1.4 s), the results, form or cache folder written into ``/dev``, the memory that holds the
+  devices' names (devtmpfs), gone at the next start; an ordinary user met "Permission denied … ask
+  its owner" after the whole run. ``/proc`` and ``/sys`` were refused as the system's own folders
+  (session 29), ``/dev`` not. Now ``output-system-folder`` (exit 4, before anything is read: 72 MB)
+  for every output and for ``--cache`` (which in ``/proc`` or ``/sys`` was a cache note, exit 0);
+  ``-o /dev/null`` is still told as a device (``output-special-file``), ``/dev/shm`` (a tmpfs
+  inside ``/dev``) still written.
+- ``pari score … -o ket-qua.xlsx`` while last run's ``ket-qua.xlsx`` is open in Excel (its lock
+  file ``~$ket-qua.xlsx`` beside it), so ``pari template -o mau.xlsx`` (LibreOffice's
+  ``.~lock.mau.xlsx#``), ``-o kq --format csv`` with ``kq/summary.csv`` open (``~$summary.csv``):
+  exit 0 (8.1 s on the loaded machine, 166 MB; the form 5.3 s, 72 MB), the file replaced under
+  the program that shows it; a save there put the old ranking back over the new one (on a shared
+  folder, or WSL's view of a Windows disk, nothing stops the replacing), a form being filled in
+  lost to the next save or the run. Now ``output-open-in-office`` (exit 4, 72 MB) before anything
+  is read, naming the lock file (a crash leaves one behind: delete it), for every output that
+  replaces a file (outputs.replacing.open_in_office), with Office's shortened lock names
+  (``~$sessments.xlsx``).
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave.
@@ -76,12 +95,63 @@ def cache_of_another_program(folder: Path) -> list[str]:
     return _score(folder, "-o", "ket-qua.xlsx", "--cache", "khac")
 
 
+def _in_dev(folder: Path, ending: str) -> str:
+    """A name in /dev of this case alone (the test's folder's name): a run that writes it leaves no
+    file another case would meet."""
+    return f"/dev/pari-{folder.name}{ending}"
+
+
+def results_in_dev(folder: Path) -> list[str]:
+    return _score(folder, "-o", _in_dev(folder, ".xlsx"))
+
+
+def form_in_dev(folder: Path) -> list[str]:
+    return ["template", "-o", _in_dev(folder, ".xlsx")]
+
+
+def cache_in_dev(folder: Path) -> list[str]:
+    return _score(folder, "-o", "ket-qua.xlsx", "--cache", _in_dev(folder, "-cache"))
+
+
+def _written(folder: Path, args: list[str]) -> list[str]:
+    """``pari ARGS`` run once in ``folder``: the earlier output the case's run would replace."""
+    from children import pari_child
+
+    done = pari_child(args, folder)
+    assert done.returncode == 0, done.stderr
+    return args
+
+
+def results_open_in_excel(folder: Path) -> list[str]:
+    args = _written(folder, _score(folder, "-o", "ket-qua.xlsx"))
+    (folder / "~$ket-qua.xlsx").write_bytes(b"\x04thu" + b" " * 50)
+    return args
+
+
+def form_open_in_libreoffice(folder: Path) -> list[str]:
+    args = _written(folder, ["template", "-o", "mau.xlsx"])
+    (folder / ".~lock.mau.xlsx#").write_text("thu,may-tinh,/home/thu,06.12.2026 15:45,file:///home/thu;\n", "utf-8")
+    return args
+
+
+def table_open_in_excel(folder: Path) -> list[str]:
+    args = _written(folder, _score(folder, "-o", "kq", "--format", "csv"))
+    (folder / "kq" / "~$summary.csv").write_bytes(b"\x04thu" + b" " * 50)
+    return args
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "report-takes-the-output-option": report_takes_the_output_option,
     "template-register-takes-the-output-option": template_register_takes_the_output_option,
     "template-output-takes-the-lang-option": template_output_takes_the_lang_option,
     "annex-output-takes-the-lang-option": annex_output_takes_the_lang_option,
     "cache-of-another-program": cache_of_another_program,
+    "results-in-dev": results_in_dev,
+    "form-in-dev": form_in_dev,
+    "cache-in-dev": cache_in_dev,
+    "results-open-in-excel": results_open_in_excel,
+    "form-open-in-libreoffice": form_open_in_libreoffice,
+    "table-open-in-excel": table_open_in_excel,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -90,6 +160,12 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "template-output-takes-the-lang-option": (2, "path-is-option", ()),
     "annex-output-takes-the-lang-option": (2, "path-is-option", ("bo.yaml",)),
     "cache-of-another-program": (0, None, (*_INPUTS, OTHER_TAG, OTHER_FILE)),
+    "results-in-dev": (4, "output-system-folder", _INPUTS),
+    "form-in-dev": (4, "output-system-folder", ()),
+    "cache-in-dev": (4, "output-system-folder", _INPUTS),
+    "results-open-in-excel": (4, "output-open-in-office", (*_INPUTS, "ket-qua.xlsx", "~$ket-qua.xlsx")),
+    "form-open-in-libreoffice": (4, "output-open-in-office", ("mau.xlsx", ".~lock.mau.xlsx#")),
+    "table-open-in-excel": (4, "output-open-in-office", (*_INPUTS, "kq/summary.csv", "kq/~$summary.csv")),
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -98,4 +174,5 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "template-output-takes-the-lang-option": ("--lang", "vi"),
     "annex-output-takes-the-lang-option": ("--lang", "vi"),
     "cache-of-another-program": ("khac/intake", "khac/communes", "khac/communes-changes", "khac/outputs"),
+    "cache-in-dev": ("ket-qua.xlsx",),
 }

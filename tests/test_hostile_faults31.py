@@ -5,6 +5,7 @@ left untouched."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,98 @@ def test_the_library_refuses_another_program_s_tag(tmp_path: Path) -> None:
     with pytest.raises(NotACacheFolder) as info:
         claim(tmp_path)
     assert info.value.other_tag and sorted(os.listdir(tmp_path)) == [TAG]
+
+
+@pytest.mark.parametrize("name", ["results-in-dev", "form-in-dev", "cache-in-dev"])
+def test_nothing_is_left_in_dev(tmp_path: Path, name: str) -> None:
+    """The case's name in /dev is absolute, out of NOT_WRITTEN's reach: looked at here (and
+    removed, should a run have written it)."""
+    args = CASES[name](tmp_path)
+    written = Path(args[-1])
+    try:
+        done = sweep_child([*args, "--lang", "en"], tmp_path)
+        assert done.returncode == 4 and "[output-system-folder]" in done.stderr, done.stderr
+        # devtmpfs on a computer, tmpfs in a container's /dev
+        assert "is in /dev, a folder of the operating system's own (" in done.stderr, done.stderr
+        assert not os.path.lexists(written)
+    finally:
+        if written.is_dir():
+            shutil.rmtree(written)
+        elif os.path.lexists(written):
+            written.unlink()
+
+
+@pytest.mark.parametrize("name", ["/dev/null", "/dev/full"])
+def test_a_device_in_dev_is_still_told_as_a_device(tmp_path: Path, name: str) -> None:
+    done = sweep_child(["template", "-o", name, "--lang", "en"], tmp_path)
+    assert done.returncode == 4 and "[output-special-file]" in done.stderr, done.stderr
+
+
+def test_dev_shm_is_still_written(tmp_path: Path) -> None:
+    """The control: /dev/shm is a tmpfs users may write to, mounted inside /dev."""
+    if not os.path.isdir("/dev/shm"):
+        pytest.skip("no /dev/shm on this system")
+    form = Path(f"/dev/shm/pari-{tmp_path.name}.xlsx")
+    try:
+        done = sweep_child(["template", "-o", str(form), "--lang", "en"], tmp_path)
+        assert done.returncode == 0 and form.is_file(), done.stderr
+    finally:
+        form.unlink(missing_ok=True)
+
+
+def test_a_container_s_dev_of_tmpfs_is_the_system_s_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Docker mounts a tmpfs on /dev, not a devtmpfs: /dev is the system's by its place; another
+    tmpfs (/dev/shm inside it, /tmp) is not."""
+    from pari_index.outputs import system_places
+    from pari_index.outputs.path_identity import Target
+
+    mounts = [("/", "overlay"), ("/dev", "tmpfs"), ("/dev/shm", "tmpfs"), ("/tmp", "tmpfs")]
+    monkeypatch.setattr(system_places, "_mounts", lambda: mounts)
+    refused = system_places.system_folder(Target(Path("/dev/pari-ket-qua.xlsx"), "-o"))
+    assert refused is not None and refused.params["kind"] == "tmpfs" and refused.params["folder"] == "/dev"
+    assert system_places.system_folder(Target(Path("/dev/shm/pari-ket-qua.xlsx"), "-o")) is None
+    assert system_places.system_folder(Target(Path("/tmp/pari-ket-qua.xlsx"), "-o")) is None
+
+
+def test_an_output_open_in_office_is_told_with_its_lock_file(tmp_path: Path) -> None:
+    from hostile_faults31 import results_open_in_excel
+
+    done = sweep_child([*results_open_in_excel(tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 4, done.stderr
+    assert (
+        "-o would replace ket-qua.xlsx, which is open in Excel or LibreOffice (its lock file ~$ket-qua.xlsx is "
+        "beside it)" in done.stderr
+    ), done.stderr
+    assert "hint: close the file there, then run again; if it is closed, a crash left the lock file: delete that " in (
+        done.stderr
+    )
+
+
+def test_the_output_is_replaced_once_the_file_is_closed(tmp_path: Path) -> None:
+    """The control: the lock file gone (the workbook closed), the same run replaces the results."""
+    from hostile_faults31 import results_open_in_excel
+
+    args = results_open_in_excel(tmp_path)
+    (tmp_path / "~$ket-qua.xlsx").unlink()
+    assert sweep_child([*args, "--lang", "en"], tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "lock"),
+    [
+        ("ket-qua.xlsx", "~$ket-qua.xlsx"),
+        ("ket-qua.xlsx", "~$t-qua.xlsx"),
+        ("assessments.xlsx", "~$sessments.xlsx"),
+        ("ket-qua.xlsx", ".~lock.ket-qua.xlsx#"),
+        ("kq.xlsx", "~$kq.xlsx"),
+    ],
+)
+def test_office_s_lock_names_are_known(tmp_path: Path, name: str, lock: str) -> None:
+    from pari_index.outputs.path_identity import Target
+    from pari_index.outputs.replacing import open_in_office
+
+    (tmp_path / name).write_bytes(b"PK")
+    assert open_in_office(Target(tmp_path / name, "-o")) is None
+    (tmp_path / lock).write_bytes(b"thu")
+    found = open_in_office(Target(tmp_path / name, "-o"))
+    assert found is not None and found.params["lock"] == lock
