@@ -40,6 +40,13 @@ holds a CACHEDIR.TAG. Each was run with the real ``pari`` on 6c4cca8 (before) an
   is read, naming the lock file (a crash leaves one behind: delete it), for every output that
   replaces a file (outputs.replacing.open_in_office), with Office's shortened lock names
   (``~$sessments.xlsx``).
+- ``pari template -o Ngan-Sach.xlsx`` beside the user's ``ngan-sach.xlsx`` (so ``pari score … -o
+  KQ --format csv`` beside a folder ``kq``, ``-o Kết-quả.xlsx`` typed decomposed beside
+  ``kết-quả.xlsx``): exit 0 (4.3 s on the loaded machine, 72 MB), a second file that Windows and
+  macOS take for the first, so that a copy to a shared folder or a zip opened on Windows replaced
+  one by the other without a word. A twin in Unicode form alone was already the same name
+  (system.spelling, session 21). Now ``output-case-twin`` (exit 4) before anything is read,
+  naming the file beside it (outputs.path_names.case_twin).
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave.
@@ -47,7 +54,9 @@ names no run may leave.
 
 from __future__ import annotations
 
+import os
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,9 +105,9 @@ def cache_of_another_program(folder: Path) -> list[str]:
 
 
 def _in_dev(folder: Path, ending: str) -> str:
-    """A name in /dev of this case alone (the test's folder's name): a run that writes it leaves no
-    file another case would meet."""
-    return f"/dev/pari-{folder.name}{ending}"
+    """A name in /dev of this case alone (the process and the test's folder's name, which pytest
+    cuts to 30 letters): a run that writes it leaves no file another case would meet."""
+    return f"/dev/pari-{os.getpid()}-{folder.name}{ending}"
 
 
 def results_in_dev(folder: Path) -> list[str]:
@@ -140,6 +149,22 @@ def table_open_in_excel(folder: Path) -> list[str]:
     return args
 
 
+def form_case_twin_of_a_workbook(folder: Path) -> list[str]:
+    (folder / "ngan-sach.xlsx").write_bytes(b"PK\x03\x04 the user's budget")
+    return ["template", "-o", "Ngan-Sach.xlsx"]
+
+
+def results_folder_case_twin(folder: Path) -> list[str]:
+    (folder / "kq").mkdir()
+    (folder / "kq" / "ghi-chu.txt").write_text("notes", "utf-8")
+    return _score(folder, "-o", "KQ", "--format", "csv")
+
+
+def results_case_and_form_twin(folder: Path) -> list[str]:
+    (folder / "kết-quả.xlsx").write_bytes(b"PK\x03\x04 the user's workbook")
+    return _score(folder, "-o", unicodedata.normalize("NFD", "Kết-quả.xlsx"))
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "report-takes-the-output-option": report_takes_the_output_option,
     "template-register-takes-the-output-option": template_register_takes_the_output_option,
@@ -152,6 +177,9 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "results-open-in-excel": results_open_in_excel,
     "form-open-in-libreoffice": form_open_in_libreoffice,
     "table-open-in-excel": table_open_in_excel,
+    "form-case-twin-of-a-workbook": form_case_twin_of_a_workbook,
+    "results-folder-case-twin": results_folder_case_twin,
+    "results-case-and-form-twin": results_case_and_form_twin,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -166,6 +194,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "results-open-in-excel": (4, "output-open-in-office", (*_INPUTS, "ket-qua.xlsx", "~$ket-qua.xlsx")),
     "form-open-in-libreoffice": (4, "output-open-in-office", ("mau.xlsx", ".~lock.mau.xlsx#")),
     "table-open-in-excel": (4, "output-open-in-office", (*_INPUTS, "kq/summary.csv", "kq/~$summary.csv")),
+    "form-case-twin-of-a-workbook": (4, "output-case-twin", ("ngan-sach.xlsx",)),
+    "results-folder-case-twin": (4, "output-case-twin", (*_INPUTS, "kq/ghi-chu.txt")),
+    "results-case-and-form-twin": (4, "output-case-twin", (*_INPUTS, "kết-quả.xlsx")),
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -175,4 +206,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "annex-output-takes-the-lang-option": ("--lang", "vi"),
     "cache-of-another-program": ("khac/intake", "khac/communes", "khac/communes-changes", "khac/outputs"),
     "cache-in-dev": ("ket-qua.xlsx",),
+    "form-case-twin-of-a-workbook": ("Ngan-Sach.xlsx",),
+    "results-folder-case-twin": ("KQ",),
+    "results-case-and-form-twin": (unicodedata.normalize("NFD", "Kết-quả.xlsx"), "Kết-quả.xlsx"),
 }

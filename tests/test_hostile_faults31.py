@@ -180,3 +180,20 @@ def test_office_s_lock_names_are_known(tmp_path: Path, name: str, lock: str) -> 
     (tmp_path / lock).write_bytes(b"thu")
     found = open_in_office(Target(tmp_path / name, "-o"))
     assert found is not None and found.params["lock"] == lock
+
+
+def test_a_case_twin_is_told_with_the_name_beside_it(tmp_path: Path) -> None:
+    from hostile_faults31 import form_case_twin_of_a_workbook
+
+    done = sweep_child([*form_case_twin_of_a_workbook(tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 4, done.stderr
+    assert "-o Ngan-Sach.xlsx: ngan-sach.xlsx is beside it, a name Windows and macOS take for the same" in done.stderr
+
+
+def test_the_name_as_written_and_a_name_of_its_own_are_written(tmp_path: Path) -> None:
+    """The controls: the earlier form's name as it is written replaces it; another name is written."""
+    first = sweep_child(["template", "-o", "mau.xlsx", "--lang", "en"], tmp_path)
+    again = sweep_child(["template", "-o", "mau.xlsx", "--lang", "en"], tmp_path)
+    other = sweep_child(["template", "-o", "mau-2.xlsx", "--lang", "en"], tmp_path)
+    assert [first.returncode, again.returncode, other.returncode] == [0, 0, 0], again.stderr + other.stderr
+    assert sorted(os.listdir(tmp_path)) == ["mau-2.xlsx", "mau.xlsx"]

@@ -271,6 +271,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước: những gì đã điền hay sửa trong đó sẽ mất",
         "choose another name, or move that file away first: what was filled in or corrected would be lost",
     ),
+    "output-case-twin": entry(
+        "Tên kết quả chỉ khác một tệp bên cạnh ở chữ hoa, chữ thường",
+        "The output's name differs from a file beside it only in letter case",
+        "{option} {name}: bên cạnh đã có {twin}, tên mà Windows và macOS coi là một: khi chép sang đó, tệp này sẽ "
+        "thay thế tệp kia",
+        "{option} {name}: {twin} is beside it, a name Windows and macOS take for the same: copied there, one "
+        "would replace the other",
+        "để thay thế tệp đó, ghi đúng tên như đang có; nếu không, chọn một tên riêng",
+        "to replace that file, give its name as it is written; else choose a name of its own",
+    ),
     "output-open-in-office": entry(
         "Tệp sẽ bị thay thế đang mở trong Excel hoặc LibreOffice",
         "The file to be replaced is open in Excel or LibreOffice",

@@ -60,7 +60,7 @@ from pari_index.outputs.path_identity import (
     place_params,
     same_file,
 )
-from pari_index.outputs.path_names import check_names, check_suffixes, not_portable, unreachable
+from pari_index.outputs.path_names import case_twin, check_names, check_suffixes, not_portable, unreachable
 from pari_index.outputs.path_shapes import shape_problem
 from pari_index.outputs.replacing import changed_in_marked, not_ours, open_in_office, read_only, unreadable_umask
 from pari_index.outputs.system_places import standard_stream, system_folder
@@ -207,7 +207,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
             found += [system_folder(target), shape_problem(target), not_ours(target), read_only(target)]
             found += [open_in_office(target)]
             found += [unreachable(target)]
-            found += [not_portable(target)]
+            found += [not_portable(target), case_twin(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
         SEEN.reset(token)
