@@ -158,6 +158,11 @@ class _Group(click.Group):
             # modules imported) reached click's main, which said "Aborted!" in English and exited
             # 1, the status of invalid input: it is the run's stop, as during the run.
             console.told_interrupted(self.lang)
+        except PariError as exc:
+            # A refusal while the command line is parsed (PariCommand.parse_args: an option left
+            # without its path, which click would have told by what that took away).
+            print_problems(exc, self.lang)
+            sys.exit(exc.exit_code)
         except click.ClickException as exc:
             # A bare `pari` shows the help (NoArgsIsHelpError): that is no error to translate.
             if self.lang != "vi" or isinstance(exc, Told) or type(exc).__name__ == "NoArgsIsHelpError":

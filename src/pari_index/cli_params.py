@@ -222,7 +222,15 @@ class PariCommand(click.Command):
         given = _given(self, args)
         # The same value again drops nothing (a script adding --lang en to a line that has it).
         ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(set(v)) > 1 and not o.multiple]
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError:
+            # An option left without its path took the next option's name as its value, and click
+            # stopped on what that took away ("--report -o out.xlsx": "missing option -o"; "-o --lang
+            # en": "unexpected extra argument en") before refuse_option_names could tell the cause.
+            named = [(o.opts[0], v) for o, values in given.items() if isinstance(o.type, click.Path) for v in values]
+            refuse_option_names(ctx, named)
+            raise
 
 
 def refuse_repeats() -> None:

@@ -153,6 +153,16 @@ class CacheStore:
         except NotACacheFolder as exc:
             # A file's name, shown as printable text (a name may hold terminal escapes).
             name = "".join(c if c.isprintable() else "?" for c in str(exc)[:60])
+            if exc.other_tag:
+                self._note(
+                    self.root,
+                    "its CACHEDIR.TAG is another program's: that program's cache, not pari-index's; nothing in "
+                    "it was touched; give a new or empty folder",
+                    "tệp đánh dấu bộ nhớ đệm trong thư mục là của một chương trình khác: bộ nhớ đệm của chương "
+                    "trình đó, không phải của pari-index; không tệp nào trong đó bị động đến; hãy chỉ ra một thư "
+                    "mục mới hoặc trống",
+                )
+                return False
             self._note(
                 self.root,
                 f"it holds other files ({name}) and no CACHEDIR.TAG: not a cache folder, nothing in it "

@@ -49,7 +49,17 @@ LEGACY_STALE_SECONDS = 3600
 
 
 class NotACacheFolder(Exception):
-    """The folder holds other files and no cache tag: it is not used, and nothing in it touched."""
+    """The folder holds other files and no cache tag of ours: it is not used, and nothing in it
+    touched. ``other_tag``: it holds another program's CACHEDIR.TAG (it is that program's cache)."""
+
+    def __init__(self, name: str, other_tag: bool = False) -> None:
+        super().__init__(name)
+        self.other_tag = other_tag
+
+
+#: What a tag of ours says after the signature (TAG_TEXT): another program's tag (a build tool's,
+#: a browser's cache) has the same signature, and its folder is that program's to empty.
+TAG_OWNER = b"pari-index"
 
 
 def claim(root: Path) -> None:
@@ -57,9 +67,15 @@ def claim(root: Path) -> None:
     made or tagged, NotACacheFolder when it holds anything else than a cache."""
     root.mkdir(parents=True, exist_ok=True)
     tag = root / TAG
+    head = b""
     with contextlib.suppress(OSError, ValueError):
-        if read_regular(tag, len(TAG_SIGNATURE)).startswith(TAG_SIGNATURE):
+        head = read_regular(tag, 1024)
+    if head.startswith(TAG_SIGNATURE):
+        if TAG_OWNER in head:
             return
+        # Another program's cache: the signature alone claimed it, and pari's entries and their
+        # removal of the oldest went in among that program's files.
+        raise NotACacheFolder(TAG, other_tag=True)
     with os.scandir(root) as entries:
         foreign = [e.name for e in entries if not _own_or_system(e)]
     if foreign:

@@ -271,6 +271,27 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "chọn tên khác, hoặc chuyển tệp đó đi nơi khác trước: những gì đã điền hay sửa trong đó sẽ mất",
         "choose another name, or move that file away first: what was filled in or corrected would be lost",
     ),
+    "output-case-twin": entry(
+        "Tên kết quả chỉ khác một tệp bên cạnh ở chữ hoa, chữ thường",
+        "The output's name differs from a file beside it only in letter case",
+        "{option} {name}: bên cạnh đã có {twin}, tên mà Windows và macOS coi là một: khi chép sang đó, tệp này sẽ "
+        "thay thế tệp kia",
+        "{option} {name}: {twin} is beside it, a name Windows and macOS take for the same: copied there, one "
+        "would replace the other",
+        "để thay thế tệp đó, ghi đúng tên như đang có; nếu không, chọn một tên riêng",
+        "to replace that file, give its name as it is written; else choose a name of its own",
+    ),
+    "output-open-in-office": entry(
+        "Tệp sẽ bị thay thế đang mở trong Excel hoặc LibreOffice",
+        "The file to be replaced is open in Excel or LibreOffice",
+        "{option} sẽ thay thế {path}, tệp đang mở trong Excel hoặc LibreOffice (có tệp khoá {lock} bên cạnh): "
+        "nếu lưu lại ở đó, nội dung cũ sẽ ghi đè lên nội dung mới",
+        "{option} would replace {path}, which is open in Excel or LibreOffice (its lock file {lock} is beside "
+        "it): a save there would put the old content back over the new",
+        "đóng tệp ở đó rồi chạy lại; nếu tệp đã đóng, tệp khoá còn sót lại sau một lần chương trình bị tắt đột "
+        "ngột: xoá tệp khoá đó",
+        "close the file there, then run again; if it is closed, a crash left the lock file: delete that lock file",
+    ),
     "output-file-named-as-folder": entry(
         "Tên tệp kết quả có dạng tên thư mục",
         "An output file named as a folder",

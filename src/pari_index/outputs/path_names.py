@@ -136,6 +136,40 @@ def not_portable(target: Target) -> Problem | None:
     return None
 
 
+def _alike(name: str) -> str:
+    """A name as Windows and macOS compare names: without letter case, composed (NFC)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def case_twin(target: Target) -> Problem | None:
+    """A new output whose name differs from an entry beside it only in letter case (or in case and
+    Unicode form): ``-o Ngan-Sach.xlsx`` beside the user's ``ngan-sach.xlsx`` was written, exit 0,
+    a second file Windows and macOS take for the first: copied there (a shared folder, a zip
+    opened on Windows), one replaced the other without a word. An entry of the very same name
+    is the rule of replacing's (not_ours), a twin in Unicode form alone is found and replaced
+    as the same name (system.spelling)."""
+    path = target.path
+    try:
+        if os.path.lexists(path) or not is_dir(path.parent if str(path.parent) else Path()):
+            return None
+        names = os.listdir(path.parent if str(path.parent) else ".")
+    except (OSError, ValueError):
+        return None
+    twins = sorted(n for n in names if n != path.name and _alike(n) == _alike(path.name))
+    if not twins:
+        return None
+    return output_problem(
+        "output-case-twin",
+        f"{target.option} {path.name}: {twins[0]} is beside it, a name Windows and macOS take for the same: "
+        "copied there, one would replace the other",
+        target,
+        "to replace that file, give its name as it is written; else choose a name of its own",
+        {"option": target.option, "name": path.name, "twin": twins[0]},
+    )
+
+
 def _dash(option: str) -> Problem:
     """``-`` given as a path: many programs read the standard input or write the standard output
     for it, pari-index only named files. Taken as a name, ``-o -`` wrote a folder named ``-`` of CSV

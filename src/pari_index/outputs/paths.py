@@ -60,9 +60,9 @@ from pari_index.outputs.path_identity import (
     place_params,
     same_file,
 )
-from pari_index.outputs.path_names import check_names, check_suffixes, not_portable, unreachable
+from pari_index.outputs.path_names import case_twin, check_names, check_suffixes, not_portable, unreachable
 from pari_index.outputs.path_shapes import shape_problem
-from pari_index.outputs.replacing import changed_in_marked, not_ours, read_only, unreadable_umask
+from pari_index.outputs.replacing import changed_in_marked, not_ours, open_in_office, read_only, unreadable_umask
 from pari_index.outputs.system_places import standard_stream, system_folder
 from pari_index.system.input_watch import InputFolder, note_outputs
 
@@ -158,9 +158,14 @@ def check_cache_folder(cache: Path, targets: Sequence[Target], inputs: Sequence[
     would create is named as an output's folders are (``output-name-not-portable``, exit 4):
     ``--cache CON`` or ``--cache "bộ nhớ."`` made a folder no colleague on Windows can open, copy
     or delete. A cache inside the evidence folder (one of ``inputs``) is refused as an output
-    there is (``output-in-evidence-folder``, exit 4)."""
+    there is (``output-in-evidence-folder``, exit 4), and one in a folder of the system's own as an
+    output there is (``output-system-folder``: ``--cache /dev/bo-nho`` made a folder in the memory
+    that holds the devices' names)."""
     check_names([("--cache", cache)])
     as_output = Target(cache, "--cache", folder=True)
+    system = system_folder(as_output)
+    if system is not None:
+        raise OutputError([system])
     if not exists(cache):
         unportable = not_portable(as_output)
         if unportable is not None:
@@ -200,8 +205,9 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
             found = [_against_source(target, source) for source in sources]
             found += [_against_target(target, other) for other in targets[i + 1 :]]
             found += [system_folder(target), shape_problem(target), not_ours(target), read_only(target)]
+            found += [open_in_office(target)]
             found += [unreachable(target)]
-            found += [not_portable(target)]
+            found += [not_portable(target), case_twin(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
         SEEN.reset(token)

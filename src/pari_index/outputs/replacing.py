@@ -1,7 +1,7 @@
 """Files an output would replace: only pari-index's own outputs are replaced. A user's file of
 the same name, a read-only file (unless the umask made it so from an earlier output), a
 marked folder's file that changed, and outputs nobody could open (a umask taking the owner's
-read permission) are refused.
+read permission) are refused; so is a file open in an office program (its lock file beside it).
 """
 
 from __future__ import annotations
@@ -188,3 +188,42 @@ def unreadable_umask(targets: Sequence[Target]) -> Problem | None:
         hint="set an ordinary umask first (umask 022, or umask 077 for files only you can read) and run again",
         params={"umask": f"{umask:04o}", "path": str(targets[0].path)},
     )
+
+
+def _lock_files(path: Path) -> tuple[Path, ...]:
+    """The lock files an office program keeps beside ``path`` while it is open: Microsoft Office's
+    ``~$NAME``, whose first letter or two give way to ``~$`` when the name before its ending has
+    seven letters or more (``~$sessments.xlsx`` of ``assessments.xlsx``), and LibreOffice's
+    ``.~lock.NAME#``."""
+    name = path.name
+    locks = [f"~${name}", f".~lock.{name}#"]
+    if len(path.stem) > 6:
+        locks += [f"~${name[1:]}", f"~${name[2:]}"]
+    return tuple(path.with_name(lock) for lock in locks)
+
+
+def open_in_office(target: Target) -> Problem | None:
+    """An existing file the output would replace that is open in Excel or LibreOffice (its lock
+    file beside it): it was replaced without a word, exit 0, while the clerk still had the old
+    results on screen; a save there put the old ranking back over the new one (on a shared
+    folder, or WSL's view of a Windows disk, nothing stops the replacing). Refused before
+    anything is read, naming the lock file (a crash leaves one behind: deleting it is the way)."""
+    candidates = target.files if target.folder else (target.path, *target.files)
+    for path in candidates:
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                continue
+        except (OSError, ValueError):
+            continue
+        lock = next((lock for lock in _lock_files(path) if os.path.lexists(lock)), None)
+        if lock is not None:
+            return output_problem(
+                "output-open-in-office",
+                f"{target.option} would replace {path}, which is open in Excel or LibreOffice (its lock file "
+                f"{lock.name} is beside it): a save there would put the old content back over the new",
+                target,
+                "close the file there, then run again; if it is closed, a crash left the lock file: delete that "
+                "lock file",
+                {"option": target.option, "path": str(path), "lock": lock.name},
+            )
+    return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 from pari_index.errors import Problem
@@ -57,10 +58,15 @@ def _mounts() -> list[tuple[str, str]]:
 
 
 #: The file systems of the system's own (the kernel's views of itself: /proc, /sys and what is
-#: mounted in them), which hold no user's files.
+#: mounted in them; /dev, the devices' names), which hold no user's files. ``devtmpfs``: root's
+#: ``-o /dev/ket-qua.xlsx`` (a typo for ~/dev, or /dev/stdout.xlsx) was written, exit 0, into
+#: the memory that holds the devices' names, gone at the next start; an ordinary user was told
+#: "Permission denied … ask its owner" after the whole run. (/dev/shm, memory users may write
+#: to, is a tmpfs mounted inside it, and stays allowed.)
 SYSTEM_FILE_SYSTEMS = frozenset(
     {"proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore", "bpf", "configfs"}
     | {"efivarfs", "fusectl", "binfmt_misc", "devpts", "mqueue", "autofs", "nsfs", "rpc_pipefs", "selinuxfs"}
+    | {"devtmpfs"}
 )
 
 
@@ -82,7 +88,8 @@ def system_folder(target: Target) -> Problem | None:
     removed during the write", or to root as "Permission denied", "ask its owner"; no owner can
     give such a folder a file. Refused before anything is read."""
     found = _file_system_of(target.path)
-    if found is None or found[1] not in SYSTEM_FILE_SYSTEMS:
+    # /dev by its place too: a container's is a tmpfs (Docker's, Podman's), the host's a devtmpfs.
+    if found is None or (found[1] not in SYSTEM_FILE_SYSTEMS and found[0] != "/dev") or _special(target.path):
         return None
     point, kind = found
     return output_problem(
@@ -92,6 +99,16 @@ def system_folder(target: Target) -> Problem | None:
         "choose a folder of your own (your documents, or the folder of the inputs)",
         {"option": target.option, "folder": point, "kind": kind},
     )
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` leads to a device, pipe or socket (``-o /dev/null``): told as what it is
+    (outputs.path_shapes, ``output-special-file``), not by the folder it is in."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 #: The names of a process's standard streams: ``/dev/stdout`` and its kin, and the descriptors
