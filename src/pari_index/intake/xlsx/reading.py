@@ -15,7 +15,7 @@ from pari_index.errors import IntakeError, Problem
 from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.sheet import office_lock_file, pinned
-from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
+from pari_index.intake.tables import IGNORED_SHEETS, ROW, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
 from pari_index.intake.values import format_exact, parse_exact
 from pari_index.intake.xlsx.hidden_parts import hidden_parts
@@ -111,6 +111,17 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
             )
         )
     return problems
+
+
+def _above_data(ref: str, sheet: Sheet | None) -> bool:
+    """Whether the merged range ``ref`` ends above the sheet's first row of data: it holds a
+    heading or a title, no value a row is read for."""
+    if sheet is None or sheet.frame.height == 0 or ROW not in sheet.frame.columns:
+        return False
+    ends = [_CELL_REF.match(end.replace("$", "").strip().upper()) for end in ref.split(":")]
+    last = ends[-1]
+    first_data = sheet.frame.get_column(ROW).min()
+    return last is not None and isinstance(first_data, int) and int(last.group(2)) < first_data
 
 
 def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
@@ -465,6 +476,9 @@ def _read_measured(
                 if ref not in headings
                 and (not titles or (_ref_row(ref) or info.first_row + skip) >= info.first_row + skip)
             ]
+            # Nor a merge wholly above the first row of data (a group heading over a row of names,
+            # session 31: two merged-cells errors made a fully read form "incomplete", exit 1).
+            shown = [ref for ref in shown if not _above_data(ref, sheet)]
             info = dataclasses.replace(info, merged=[ref for ref in shown if _holds_value(raw, info, ref)])
         problems += _cell_problems(info, sheet, file, name) + hidden_parts(info, sheet, file)
         if sheet is not None:
