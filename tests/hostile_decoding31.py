@@ -31,8 +31,9 @@ base 6c4cca8 (its ``src`` run with this worktree's venv), after them on this bra
 - Commune 00001's assessments as a workbook whose headings are under a row of group headings
   merged across their columns («Thông tin đơn vị» over A1:B1, «Số liệu» over C1:E1), the other
   cells of that row empty. Before: exit 1 and "INCOMPLETE", two ``merged-cells`` errors ("only the
-  first holds the value") for a form read whole, with the right points. Now a merge above the
-  first row of data is no data: exit 0.
+  first holds the value") for a form read whole, with the right points. Now a merge in or above
+  the row of headings, every column under it named there, is a heading: exit 0 (one over columns
+  left unnamed is still told: tests/hostile_sweep19.py, well-merged-heading-over-data).
 
 - A register whose first unit's type is «ĐK» (đặc khu, as «TT» is thị trấn) and whose second
   unit, «Phường Tân Lộc», has no type. Before: exit 0, ``unknown-unit-type`` for «ĐK» (the unit
