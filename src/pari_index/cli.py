@@ -736,7 +736,7 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None
     if output is not None and output.suffix.lower() == ".csv":
         write_csv(output, frame)
     elif output is not None:
-        write_xlsx(output, {"Thay đổi" if lang == "vi" else "Changes": frame})
+        write_xlsx(output, {"Thay đổi" if lang == "vi" else "Changes": frame}, lang)
 
 
 localise_help(main, "vi")  # until a command line says otherwise (_Group.main)

@@ -208,7 +208,7 @@ def export_annex(
     sheets = annex_sheets(criteria, lang)
     if cut is not None:
         cut += long_cells(sheets)
-    write_xlsx(path, sheets)
+    write_xlsx(path, sheets, lang)
     return next(iter(sheets.values())).height - 1
 
 

@@ -27,7 +27,7 @@ from pari_index.criteria.file_text import max_file_bytes
 from pari_index.criteria.loading import max_items
 from pari_index.errors import CriteriaError, Problem
 from pari_index.messages.criteria_words import rule_kind_text
-from pari_index.outputs.workbook import CUT_MARK
+from pari_index.outputs.workbook import CUT_MARKS
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ADJUSTMENT_TITLE = re.compile(r"điểm\s+thưởng|điểm\s+trừ|cộng\s+điểm|thưởng,\s*phạt", re.IGNORECASE)
@@ -125,7 +125,7 @@ class _Tree:
         node: dict[str, Any] = {"id": node_id, "title": row.title or ""}
         if not row.title:
             node["todo"] = self.todo(row, "title", row.title, Note("no-title"))
-        elif row.title.endswith(CUT_MARK):  # cut by the writer of an annex (export.long_cells)
+        elif row.title.endswith(tuple(CUT_MARKS.values())):  # cut by an annex's writer (export.long_cells)
             node["todo"] = self.todo(row, "title", row.title[-200:], Note("cut-cell"))
         parent_id = node_id.rsplit(".", 1)[0] if "." in node_id else None
         if parent_id is None:

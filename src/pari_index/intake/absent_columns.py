@@ -29,7 +29,7 @@ import polars as pl
 
 from pari_index.criteria.model import Leaf, Part
 from pari_index.errors import Problem
-from pari_index.intake.schema import CRITERION, VALUE
+from pari_index.intake.schema import CRITERION, VALUE, meta_field_of
 from pari_index.intake.sheet import FILE, SHEET, Sheet
 
 #: The evidence an item may require (``evidence.requires`` in the set), by the column giving it.
@@ -118,7 +118,8 @@ class AbsentColumns:
             fields: dict[str, set[str]] = {}
             for column in value_columns:
                 item, _, name = column.partition(":")
-                fields.setdefault(item.strip(), set()).add(name.strip())
+                # A heading of the commune's own field retyped (``1.1.1:self score``) is read as it.
+                fields.setdefault(item.strip(), set()).add(meta_field_of(name.strip()) or name.strip())
             per_item = {item: frozenset(names & set(WATCHED)) for item, names in fields.items()}
             self.wide_fields[tuple(value_columns)] = per_item
         headings = frozenset().union(*per_item.values())

@@ -6,7 +6,9 @@ every other column was dropped without a word: a council that wrote its correcte
 ``self_score`` column, or new evidence in ``evidence_file``, saw the commune's own values scored
 and was never told. Now a filled column of the commune's own fields is ``not-appraisal-field``,
 any other filled column ``unknown-column``: one finding per column of a sheet, naming it, its
-filled cells and the first row (its rows are applied as before). Columns a template carries for
+filled cells and the first row (its rows are applied as before). A column of notes («Ghi chú»,
+schema.NOTES_KEYS) is ``notes-column``, a warning, as in the assessments and survey (until session
+31 it was an ``unknown-column`` error in an appraisal file alone). Columns a template carries for
 people to read (a commune's name) and empty columns are left alone."""
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from collections.abc import Iterable
 import polars as pl
 
 from pari_index.errors import Problem, quoted
-from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_KEYS, META_FIELDS
-from pari_index.intake.sheet import heading_key
+from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_KEYS, META_FIELDS, NOTES_KEYS
+from pari_index.intake.sheet import heading_in, heading_key
 from pari_index.intake.tables import FILE, HEADING, ROW, SHEET
 from pari_index.messages.labels import PARAM_WORDS
 
@@ -31,7 +33,7 @@ def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
     known = set(read)
     problems: list[Problem] = []
     for column in frame.columns:
-        if column.startswith("_") or column in known or heading_key(column) in DESCRIPTIVE_KEYS:
+        if column.startswith("_") or column in known or heading_in(column, DESCRIPTIVE_KEYS):
             continue
         text = pl.col(column).cast(pl.String).str.strip_chars()
         filled = (
@@ -95,6 +97,18 @@ def _problem(column: str, place: dict[str, object]) -> Problem:
             hint="write the council's points in the score column and its decision on an explanation in "
             "evidence_accepted; correct the commune's own value in its assessment file",
             params={"column": quoted(heading), "own_field": field, "cells": cells, "first": first},
+        )
+    if heading_in(column, NOTES_KEYS) or heading_in(heading, NOTES_KEYS):
+        return Problem(
+            "notes-column",
+            f"column {quoted(heading)} holds notes: no rule reads them, and nothing in it was scored",
+            file=file,
+            sheet=sheet,
+            field=heading,
+            hint="nothing to do for remarks; an item that did not arise is marked in the n/a column, and a value "
+            "to score goes in its own column (pari template)",
+            severity="warning",
+            params={"column": quoted(heading)},
         )
     return Problem(
         "unknown-column",

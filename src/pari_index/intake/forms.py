@@ -26,8 +26,17 @@ from pari_index.intake.schema import (
     META_ROW_SCHEMA,
     NOTES_KEYS,
     VALUE,
+    meta_field_of,
 )
-from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet, heading_key, rename_columns, same_field_columns
+from pari_index.intake.sheet import (
+    FILE,
+    ROW,
+    SHEET,
+    Sheet,
+    heading_in,
+    rename_columns,
+    same_field_columns,
+)
 from pari_index.textexpr import format_text
 
 
@@ -133,11 +142,11 @@ def _wide_value_columns(sheet: Sheet, table: LeafTable) -> tuple[list[str], list
     value_columns: list[str] = []
     problems: list[Problem] = []
     for col in sheet.frame.columns:
-        if col.startswith("_") or col == COMMUNE or heading_key(col) in DESCRIPTIVE_KEYS:
+        if col.startswith("_") or col == COMMUNE or heading_in(col, DESCRIPTIVE_KEYS):
             continue
         if col.split(":", 1)[0].strip() in leaf_ids:
             value_columns.append(col)
-        elif heading_key(col) in NOTES_KEYS:
+        elif heading_in(col, NOTES_KEYS):
             problems.append(notes_column(sheet, col))
         else:
             problems.append(
@@ -162,6 +171,23 @@ _AT, _OF = "_at", "_of"
 _PAIR = "_pair"
 
 
+def _meta_spelling(names: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
+    """``names`` with each ``_field`` that is a commune's own field written as a heading of it may
+    be (``self score``, ``Điểm tự chấm``, ``Evidence Number``: schema.ASSESSMENT_ALIASES, any case
+    or marks) and is no input of its item, in the field's own spelling. Until session 31 a column
+    ``1.1.1:self score`` was an ``unknown-input`` error on each of its rows, when the same heading
+    of a long sheet was read."""
+    own = set(table.fields.select(CRITERION, FIELD).iter_rows())
+    spelled = {}
+    for criterion, field in names.select(CRITERION, "_field").drop_nulls().unique().iter_rows():
+        meta = meta_field_of(field)
+        if meta is not None and meta != field and (criterion, field) not in own:
+            spelled[field] = meta
+    if not spelled:
+        return names
+    return names.with_columns(pl.col("_field").replace(spelled))
+
+
 def _wide_names(table: LeafTable, value_columns: list[str]) -> pl.DataFrame:
     """Each value column of a wide sheet (COLUMN) by its number (_OF): the item it names, the field
     it holds (its own, or the item's default input), and whether that field is a meta field."""
@@ -175,6 +201,7 @@ def _wide_names(table: LeafTable, value_columns: list[str]) -> pl.DataFrame:
         )
         .join(table.default_input, on=CRITERION, how="left", maintain_order="left")
     )
+    names = _meta_spelling(names, table)
     return names.with_columns(
         pl.col("_field").is_in(list(META_COLUMNS)).fill_null(False).alias("_meta"),
         pl.coalesce("_field", "default_field").alias(FIELD),
@@ -343,9 +370,9 @@ def plan_sheet(sheet: Sheet, table: LeafTable) -> SheetPlan:
         problems.append(_missing_column(sheet, "value", message, hint, found))
     known = {COMMUNE, CRITERION, "input", VALUE, *META_FIELDS}
     for col in columns:
-        if col not in known and heading_key(col) in NOTES_KEYS:
+        if col not in known and heading_in(col, NOTES_KEYS):
             problems.append(notes_column(sheet, col))
-        elif col not in known and heading_key(col) not in DESCRIPTIVE_KEYS:
+        elif col not in known and not heading_in(col, DESCRIPTIVE_KEYS):
             problems.append(
                 Problem(
                     "unknown-column",

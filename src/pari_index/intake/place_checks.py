@@ -17,6 +17,7 @@ from pari_index.intake.findings import (
     shown_text,
 )
 from pari_index.intake.model import LeafTable
+from pari_index.intake.near_inputs import near_english, near_inputs, near_param
 from pari_index.intake.nearest import Near
 from pari_index.intake.rejects import Check
 from pari_index.intake.schema import CRITERION, FIELD, META_COLUMNS
@@ -245,6 +246,7 @@ def structure_checks(
     unknown_items = cells.select(criterion.filter(pl.col("_known_leaf").is_null()).unique())[CRITERION]
     items = Near(unknown_items, table.default_input.get_column(CRITERION), items=True)
     distinct = _distinct_codes(cells)
+    inputs = near_inputs(cells, table)
     structure = [
         *_control_character_checks(distinct),
         *_code_as_date_checks(distinct),
@@ -272,9 +274,19 @@ def structure_checks(
         Check(
             pl.col("kind").is_null(),
             "unknown-input",
-            format_text("criterion {} has no input named {}", pl.col(CRITERION), shown_text(pl.col(FIELD))),
+            format_text(
+                "criterion {} has no input named {}{}",
+                pl.col(CRITERION),
+                shown_text(pl.col(FIELD)),
+                near_english(inputs),
+            ),
             "use the input names of the criteria set (pari template lists them)",
-            cell_params(criterion=pl.col(CRITERION), input=shown_text(pl.col(FIELD))),
+            cell_params(
+                criterion=pl.col(CRITERION),
+                input=shown_text(pl.col(FIELD)),
+                input_near=near_param(inputs, "input_near"),
+                near_input=near_param(inputs, "near_input"),
+            ),
         ),
     ]
     if known_communes is not None:

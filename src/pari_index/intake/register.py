@@ -61,7 +61,13 @@ UNIT_TYPES: dict[str, str] = {
     "p.": "ward",
     "tt.": "township",
     "tt": "township",
+    # Session 31: «ĐK» (đặc khu) was unknown-unit-type, where «TT» was read.
+    "đk": "special_zone",
+    "đk.": "special_zone",
+    "dk": "special_zone",
 }
+#: Each type by the register's word for it (a finding names the type to write so).
+TYPE_WORDS = {"commune": "xã", "ward": "phường", "township": "thị trấn", "special_zone": "đặc khu"}
 
 REGISTER_COLUMNS = ("code", "name", "type", "district", "province")
 
@@ -338,7 +344,7 @@ def _register_problems(
 def _type_of_name() -> pl.Expr:
     """The unit type a unit's name begins with (``Phường Hồng Cẩm``: ward), or null."""
     name = pl.col("name").str.normalize("NFC").str.strip_chars().str.to_lowercase()
-    word = name.str.extract(r"^(xã|phường|thị trấn|đặc khu|x\.|p\.|tt\.)\s*", 1)
+    word = name.str.extract(r"^(xã|phường|thị trấn|đặc khu|x\.|p\.|tt\.|đk\.)\s*", 1)
     return word.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String)
 
 
@@ -524,7 +530,10 @@ def untyped_unit_problems(register: Register, limited: list[str]) -> list[Proble
     if not limited or register.source is None or frame.height == 0:
         return []
     items = ", ".join(limited[:6]) + (", …" if len(limited) > 6 else "")
-    untyped = frame.filter(pl.col("unit_type").is_null())
+    # The type the unit's name begins with («Phường Tân Lộc»), named rather than taken: the type
+    # column decides the items, as when it differs from the name (unit-type-differs-from-name).
+    named = _type_of_name().replace_strict(TYPE_WORDS, default=None) if "name" in frame.columns else pl.lit(None)
+    untyped = frame.filter(pl.col("unit_type").is_null()).with_columns(named.cast(pl.String).alias("_named"))
     if untyped.height == 0:
         return []
     hint = "write each unit's type in the register's type column: xã, phường, thị trấn or đặc khu"
@@ -544,8 +553,16 @@ def untyped_unit_problems(register: Register, limited: list[str]) -> list[Proble
         untyped.filter(~pl.col(ROW).is_in(list(warned))),
         pl.lit(True),
         "missing-unit-type",
-        lambda r: f"the unit has no type: items {items} apply only to some unit types and are excluded for it",
+        lambda r: (
+            f"the unit has no type: items {items} apply only to some unit types and are excluded for it" + _name_says(r)
+        ),
         hint,
         field="type",
-        params=lambda r: {"items": items},
+        params=lambda r: {"items": items, "name_says": "yes" if r["_named"] else "", "type_word": r["_named"]},
     )
+
+
+def _name_says(row: dict[str, object]) -> str:
+    """The English words of ``name_says`` (messages.labels) for a row whose name gives a type."""
+    word = row["_named"]
+    return "" if not word else f"; its name begins with the type {word}: if it is one, write {word} in the type column"

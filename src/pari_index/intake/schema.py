@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.intake.sheet import FILE, ROW, SHEET, heading_key
+from pari_index.intake.sheet import FILE, ROW, SHEET, canonical_heading, heading_key
 
 CRITERION = "criterion_id"
 FIELD = "field"
@@ -25,7 +25,10 @@ ASSESSMENT_ALIASES: dict[str, str] = {
     **{k: "input" for k in ("input", "đầu vào", "chỉ số đầu vào")},
     **{k: VALUE for k in ("value", "giá trị", "số liệu", "kết quả")},
     **{k: "self_score" for k in ("self_score", "self score", "điểm tự đánh giá", "tự chấm", "điểm tự chấm")},
-    **{k: "evidence_number" for k in ("evidence_number", "số văn bản", "số hiệu văn bản", "số, ký hiệu")},
+    **{
+        k: "evidence_number"
+        for k in ("evidence_number", "số văn bản", "số hiệu văn bản", "số, ký hiệu", "số, ký hiệu văn bản")
+    },
     **{k: "evidence_date" for k in ("evidence_date", "ngày văn bản", "ngày ban hành")},
     **{k: "evidence_file" for k in ("evidence_file", "tệp minh chứng", "file minh chứng", "tài liệu kiểm chứng")},
     **{k: "explanation" for k in ("explanation", "giải trình")},
@@ -69,6 +72,15 @@ DESCRIPTIVE_COLUMNS = frozenset(
         "minh chứng yêu cầu",
     }
 )
+
+
+def meta_field_of(name: str) -> str | None:
+    """The commune's own field (META_FIELDS) ``name`` names as a heading of it may (``self score``,
+    ``Điểm tự chấm``, ``Evidence Number``: any case or marks), or None: a wide form's column
+    ``1.1.1:self score`` is item 1.1.1's self-score, as the heading «self score» of a long form is."""
+    field = canonical_heading(name, ASSESSMENT_ALIASES)
+    return field if field in META_FIELDS else None
+
 
 #: The descriptive columns' headings as matched (sheet.heading_key: ``ten tieu chi``, ``max points``).
 DESCRIPTIVE_KEYS = frozenset(heading_key(name) for name in DESCRIPTIVE_COLUMNS)

@@ -131,7 +131,27 @@ def _keyed(aliases: dict[str, str]) -> dict[str, str]:
 def _canonical(column: str, aliases: dict[str, str]) -> str | None:
     if column.startswith("_"):
         return None
-    return aliases.get(column.casefold()) or _keyed(aliases).get(heading_key(column))
+    found = aliases.get(column.casefold()) or _keyed(aliases).get(heading_key(column))
+    if found is None and (bare := _UNIT_AFTER.sub("", column)) and bare != column:
+        # A heading with its unit or a note after it («Điểm tự chấm (điểm)», «Giá trị [số liệu]»,
+        # «Value (%)»): until session 31 an unknown column, its values not read.
+        return aliases.get(bare.casefold()) or _keyed(aliases).get(heading_key(bare))
+    return found
+
+
+def heading_in(column: str, keys: frozenset[str]) -> bool:
+    """Whether ``column``'s heading_key, or that of the heading without a unit or note in brackets
+    after it («Ghi chú (nếu có)»), is one of ``keys``."""
+    return heading_key(column) in keys or heading_key(_UNIT_AFTER.sub("", column)) in keys
+
+
+#: A unit or note in brackets closing a heading: «(điểm)», «[%]», «（đồng）».
+_UNIT_AFTER = re.compile(r"\s*[(\[（][^()\[\]（）]*[)\]）]\s*$")
+
+
+def canonical_heading(column: str, aliases: dict[str, str]) -> str | None:
+    """The field ``column`` names among ``aliases`` (any case, marks or separators), or None."""
+    return _canonical(column, aliases)
 
 
 def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:

@@ -15,6 +15,7 @@ from pari_index.intake.cell_types import BOOLEAN_KINDS, DATE_KINDS, NUMERIC_KIND
 from pari_index.intake.findings import (
     cell_findings,
     cell_params,
+    shown_text,
 )
 from pari_index.intake.model import LeafTable
 from pari_index.intake.rejects import Check, cell_order
@@ -22,6 +23,7 @@ from pari_index.intake.schema import CRITERION, FIELD, VALUE
 from pari_index.intake.sheet import FILE, SHEET
 from pari_index.intake.values import (
     ANSWER_HINT,
+    CODE_FORBIDDEN,
     DATE_YEAR_HINT,
     NUMBER_HINTS,
     answer_problems,
@@ -191,13 +193,41 @@ def _level_check(condition: pl.Expr, table: LeafTable) -> Check:
     )
 
 
-def _unreadable_params(kind: pl.Expr) -> pl.Expr:
-    """The parameters of bad-value of a cell its kind cannot read: a timeliness answer's hint says
-    what to write (the fix ``status``: «hoàn thành» says it was done, not when); the others' is
-    the general one (no fix)."""
-    general = cell_params(value=pl.col(VALUE), expected=kind)
+#: The hint of a value unreadable for an invisible character it holds ({} the characters).
+INVISIBLE_HINT = PARAM_WORDS["fix"]["invisible"].en.replace("{chars}", "{}")
+
+
+def _invisible_chars() -> pl.Expr:
+    """The invisible characters (values.CODE_FORBIDDEN: a zero-width space, a word joiner, a bidi
+    mark) a cell's text holds, each as <U+XXXX>; null for a text with none."""
+    found = pl.col(VALUE).str.extract_all(CODE_FORBIDDEN).list.unique(maintain_order=True).list.join("")
+    return pl.when(found != "").then(shown_text(found))
+
+
+def _unreadable_hint(kind: pl.Expr) -> pl.Expr:
+    """bad-value's hint: a text unreadable for an invisible character names it (session 31: the
+    general hint about Excel's error values left «3<U+200B>4» a puzzle), a timeliness answer's
+    says what to write, the others' is the general one."""
+    chars = _invisible_chars()
     return (
-        pl.when(kind == "status")
+        pl.when(chars.is_not_null())
+        .then(format_text(INVISIBLE_HINT, chars))
+        .when(kind == "status")
+        .then(pl.lit(STATUS_HINT))
+        .otherwise(pl.lit(UNREADABLE_HINT))
+    )
+
+
+def _unreadable_params(kind: pl.Expr) -> pl.Expr:
+    """The parameters of bad-value of a cell its kind cannot read: a text holding an invisible
+    character names it (the fix ``invisible``), a timeliness answer's hint says what to write (the
+    fix ``status``: «hoàn thành» says it was done, not when); the others' is the general one (no fix)."""
+    general = cell_params(value=pl.col(VALUE), expected=kind)
+    chars = _invisible_chars()
+    return (
+        pl.when(chars.is_not_null())
+        .then(cell_params(value=pl.col(VALUE), expected=kind, fix=pl.lit("invisible"), chars=chars))
+        .when(kind == "status")
         .then(cell_params(value=pl.col(VALUE), expected=kind, fix=pl.lit("status")))
         .otherwise(general)
     )
@@ -231,7 +261,7 @@ def value_checks(cells: pl.DataFrame, table: LeafTable) -> list[Check]:
             unreadable & (kind != "level"),
             "bad-value",
             format_text("{} is not {}", pl.col(VALUE), kind.replace_strict(EXPECTED_TEXT, default="valid")),
-            pl.when(kind == "status").then(pl.lit(STATUS_HINT)).otherwise(pl.lit(UNREADABLE_HINT)),
+            _unreadable_hint(kind),
             _unreadable_params(kind),
         ),
         _level_check(unreadable & (kind == "level"), table),

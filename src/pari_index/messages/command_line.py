@@ -196,7 +196,7 @@ STOPPED: dict[str, Words] = {
     # A cell of the annex longer than an Excel cell holds, cut when written (criteria export).
     "export_cut": Words(
         "cảnh báo: {sheet}, hàng {row}, cột {column}: {length} ký tự, nhiều hơn một ô Excel chứa được ({limit}),"
-        " nên bị cắt ngắn (cuối ô có dấu «…» và ghi chú bị cắt; nhập lại tiêu đề như vậy sẽ có một todo:). Rút gọn đoạn"
+        " nên bị cắt ngắn (cuối ô có dấu «… [bị cắt: …]»; nhập lại tiêu đề như vậy sẽ có một todo:). Rút gọn đoạn"
         " văn trong bộ tiêu chí, hoặc dùng chính tệp YAML.",
         "warning: {sheet}, row {row}, column {column}: {length} characters, more than an Excel cell holds"
         " ({limit}), so it was cut short (the cell ends with «… [cut: …]»; such a title imported back has a todo)."

@@ -72,8 +72,8 @@ CELL_FINDINGS: dict[str, Entry] = {
     "unknown-input": entry(
         "Đầu vào không có trong tiêu chí",
         "Unknown input",
-        "tiêu chí {criterion} không có đầu vào tên {input}",
-        "criterion {criterion} has no input named {input}",
+        "tiêu chí {criterion} không có đầu vào tên {input}{input_near}",
+        "criterion {criterion} has no input named {input}{input_near}",
         "dùng tên đầu vào của bộ tiêu chí (pari template liệt kê)",
         "use the input names of the criteria set (pari template lists them)",
     ),

@@ -187,8 +187,9 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "missing-unit-type": entry(
         "Đơn vị không có loại",
         "Unit without a type",
-        "đơn vị không ghi loại: các tiêu chí {items} chỉ áp dụng cho một số loại đơn vị và bị loại ra với đơn vị này",
-        "the unit has no type: items {items} apply only to some unit types and are excluded for it",
+        "đơn vị không ghi loại: các tiêu chí {items} chỉ áp dụng cho một số loại đơn vị và bị loại ra với đơn vị"
+        " này{name_says}",
+        "the unit has no type: items {items} apply only to some unit types and are excluded for it{name_says}",
         "ghi loại của mỗi đơn vị ở cột loại của danh sách: xã, phường, thị trấn hoặc đặc khu",
         "write each unit's type in the register's type column: xã, phường, thị trấn or đặc khu",
     ),

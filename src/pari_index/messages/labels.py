@@ -85,6 +85,14 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "say whether it was on time: on time (đúng hạn) if done by the deadline, late (trễ hạn) if done after "
             "it, not done (không thực hiện) if it was not; done (hoàn thành) alone says it was done, not when",
         ),
+        # A value unreadable for an invisible character it holds ({chars}: each as <U+XXXX>).
+        "invisible": Words(
+            "ô có ký tự ẩn {chars} (như dấu cách độ rộng 0 chép cùng giá trị từ trang web hay văn bản): ký tự này "
+            "không hiện trên màn hình nhưng làm giá trị không đọc được; xoá ký tự đó, hoặc gõ lại giá trị",
+            "the cell holds the invisible character {chars} (such as a zero-width space copied with the value from "
+            "a web page or a document): it shows as nothing but makes the value unreadable; delete it, or type the "
+            "value again",
+        ),
         "": Words(
             "sửa ô; các giá trị lỗi của Excel như #N/A hay #DIV/0! không chấm được",
             "correct the cell; Excel error values such as #N/A or #DIV/0! cannot be scored",
@@ -962,6 +970,22 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     },
     # A known code or item id near an unknown one (intake.nearest: unknown-commune,
     # unknown-criterion), with the codes it names ({suggested}); none near: nothing said.
+    # The type a unit's name begins with, for a unit of the register without one (missing-unit-type;
+    # {type_word}: the register's word, xã, phường, thị trấn or đặc khu).
+    "name_says": {
+        "yes": Words(
+            "; tên đơn vị bắt đầu bằng loại {type_word}: nếu đúng là {type_word}, ghi {type_word} ở cột loại",
+            "; its name begins with the type {type_word}: if it is one, write {type_word} in the type column",
+        ),
+        "": Words("", ""),
+    },
+    # The inputs of an item near a name it does not have (unknown-input: intake.near_inputs; each
+    # shown by its label, as {input} is: the template's rows give the label beside the name).
+    "input_near": {
+        "near": Words("; có phải ý bạn là «{near_input}»?", "; did you mean «{near_input}»?"),
+        "list": Words("; đầu vào của tiêu chí là: {near_input}", "; the item's inputs are: {near_input}"),
+        "": Words("", ""),
+    },
     "nearest": {
         "same": Words(
             "; danh sách có mã {suggested} (cùng mã nhưng viết khác: chữ hoa/thường, chữ số toàn độ rộng, "

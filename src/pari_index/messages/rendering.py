@@ -70,6 +70,10 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return dtype_words(text, lang)
     if name == "input" and label is not None and params.get("criterion") is not None:
         return label(str(params["criterion"]), text) or text
+    if name == "near_input" and label is not None and params.get("criterion") is not None:
+        # The inputs near an unknown name (intake.near_inputs), each by its label as {input} is.
+        item = str(params["criterion"])
+        return ", ".join(part if part == "…" else label(item, part) or part for part in text.split(", "))
     if name == "yaml_reason":
         return yaml_reason(text, lang)
     if name == "value_reason":

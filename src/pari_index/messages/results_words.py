@@ -354,6 +354,11 @@ PREVIOUS_NOTES: dict[str, Words] = {
     "predecessor_missing": Words("không có kết quả", "no result"),
 }
 
+#: The end of a text cut to what an Excel cell holds (outputs.workbook), in the workbook's language:
+#: no longer than the English, which results_digest counts on (session 31: English in Vietnamese
+#: results).
+CUT_MARK = Words("… [bị cắt: dài quá một ô Excel]", "… [cut: longer than an Excel cell holds]")
+
 #: What a sheet too long for Excel holds instead of its rows.
 OVERFLOW_NOTE = Words(
     "{rows} dòng, nhiều hơn một trang tính XLSX chứa được; toàn bộ bảng nằm trong {file}",

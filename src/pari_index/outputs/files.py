@@ -787,13 +787,14 @@ def xlsx_workbook(path: Path, options: dict[str, Any]) -> Iterator[Any]:
             raise OutputError(failed)  # inside the block, so the temporary is never renamed in
 
 
-def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame]) -> None:
+def write_xlsx(path: Path, sheets: dict[str, pl.DataFrame], lang: str = "en") -> None:
     """Several sheets in one workbook, header row frozen, columns sized (see workbook.py); names
-    made valid and unique for Excel, cells and headers safe from formula injection."""
+    made valid and unique for Excel, cells and headers safe from formula injection; a text cut to
+    a cell ends with the mark in ``lang``."""
     from pari_index.outputs.workbook import write_workbook
 
     safe: dict[str, pl.DataFrame] = {}
     for name, frame in sheets.items():
         safe[safe_sheet_name(name, set(safe))] = neutralise_formulas(frame)
     with atomic_path(path) as tmp:
-        write_workbook(tmp, safe)
+        write_workbook(tmp, safe, lang)

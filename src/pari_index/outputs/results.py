@@ -360,7 +360,7 @@ def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
         labelled = {
             sheet_name(name, lang): label_frame(name, frame, lang, tables.levels) for name, frame in sheets.items()
         }
-        write_xlsx(target, {**labelled, **group_sheets(tables.summary, lang=lang)})
+        write_xlsx(target, {**labelled, **group_sheets(tables.summary, lang=lang)}, lang)
     return written
 
 

@@ -29,6 +29,7 @@ from xml.sax.saxutils import quoteattr
 
 import polars as pl
 
+from pari_index.messages.results_words import CUT_MARK as CUT_WORDS
 from pari_index.outputs.row_chunks import row_chunks
 from pari_index.system.threads import result_of
 
@@ -40,7 +41,9 @@ CHUNK_ROWS = 20_000
 CHUNK_BYTES = 8 * 2**20
 #: Excel shows at most this many characters in a cell (and warns about longer ones).
 MAX_CELL_CHARS = 32_767
-CUT_MARK = "… [cut: longer than an Excel cell holds]"
+#: The mark ending a cut text, in each language (the English by default: a caller's own file).
+CUT_MARKS = {lang: CUT_WORDS.get(lang) for lang in ("vi", "en")}
+CUT_MARK = CUT_MARKS["en"]
 #: Rows sampled to size the columns.
 WIDTH_SAMPLE = 2_000
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -102,9 +105,9 @@ def _needs_escaping(frame: pl.DataFrame) -> set[str]:
     return {name for name, flag in zip(text, flags.row(0), strict=True) if flag}
 
 
-def _escaped_text(value: pl.Expr) -> pl.Expr:
+def _escaped_text(value: pl.Expr, mark: str = CUT_MARK) -> pl.Expr:
     long = value.str.len_chars() > MAX_CELL_CHARS
-    cut = pl.when(long).then(value.str.slice(0, MAX_CELL_CHARS - len(CUT_MARK)) + pl.lit(CUT_MARK)).otherwise(value)
+    cut = pl.when(long).then(value.str.slice(0, MAX_CELL_CHARS - len(mark)) + pl.lit(mark)).otherwise(value)
     return (
         cut.str.replace_all("&", "&amp;", literal=True)
         .str.replace_all("<", "&lt;", literal=True)
@@ -118,7 +121,9 @@ def _escaped_text(value: pl.Expr) -> pl.Expr:
     )
 
 
-def _cell(name: str, dtype: pl.DataType, letters: str, row: pl.Expr, escape: bool = True) -> pl.Expr:
+def _cell(
+    name: str, dtype: pl.DataType, letters: str, row: pl.Expr, escape: bool = True, mark: str = CUT_MARK
+) -> pl.Expr:
     """The XML of one column's cells (empty text for a null, which Excel needs no element for)."""
     col = pl.col(name)
     ref = pl.concat_str([pl.lit(f'<c r="{letters}'), row])
@@ -139,7 +144,7 @@ def _cell(name: str, dtype: pl.DataType, letters: str, row: pl.Expr, escape: boo
         text = col if dtype == pl.String else col.cast(pl.String, strict=False)
         # An empty text is an empty cell, as xlsxwriter writes it (a reader cannot tell them apart).
         text = pl.when(text.str.len_bytes() > 0).then(text)
-        content = _escaped_text(text) if escape or dtype != pl.String else text
+        content = _escaped_text(text, mark) if escape or dtype != pl.String else text
         parts = [ref, pl.lit('" t="inlineStr"><is><t xml:space="preserve">'), content, pl.lit("</t></is></c>")]
     return pl.concat_str(parts).fill_null("")
 
@@ -190,14 +195,14 @@ def _autofilter(frame: pl.DataFrame) -> str:
     return "" if corner is None else f'<autoFilter ref="A1:{corner[0]}{corner[1]}"/>'
 
 
-def _sheet_rows(frame: pl.DataFrame) -> Iterator[bytes]:
+def _sheet_rows(frame: pl.DataFrame, mark: str = CUT_MARK) -> Iterator[bytes]:
     """The rows' XML as UTF-8, one chunk of rows at a time, in order. The next chunk is composed
     (polars, outside the GIL) while the caller compresses this one (zlib, outside the GIL too):
     the two overlap on a machine with two cores. At most two chunks are held at once."""
     row = pl.col("__excel_row")
     escape = _needs_escaping(frame)
     cells = [
-        _cell(name, dtype, column_letters(i), row, name in escape)
+        _cell(name, dtype, column_letters(i), row, name in escape, mark)
         for i, (name, dtype) in enumerate(frame.schema.items())
     ]
     # Binary: the joined text comes out as bytes, without a Python str to encode again.
@@ -221,11 +226,11 @@ def _sheet_rows(frame: pl.DataFrame) -> Iterator[bytes]:
             yield result_of(pending)
 
 
-def _write_sheet(member: IO[bytes], frame: pl.DataFrame, selected: bool) -> None:
+def _write_sheet(member: IO[bytes], frame: pl.DataFrame, selected: bool, mark: str = CUT_MARK) -> None:
     member.write(_sheet_head(frame, selected).encode("utf-8"))
     if frame.width:
         member.write(_header_row(frame.columns).encode("utf-8"))
-    for xml in _sheet_rows(frame):
+    for xml in _sheet_rows(frame, mark):
         member.write(xml)
     member.write(f"</sheetData>{_autofilter(frame)}</worksheet>".encode())
 
@@ -293,9 +298,10 @@ def _package_parts(names: Sequence[str], frames: Sequence[pl.DataFrame]) -> dict
     }
 
 
-def write_workbook(path: str | Path, sheets: dict[str, pl.DataFrame]) -> None:
+def write_workbook(path: str | Path, sheets: dict[str, pl.DataFrame], lang: str = "en") -> None:
     """Write ``sheets`` (name -> frame, in order; names already valid for Excel: at most 31
-    characters, none of ``[]:*?/\\``, unique ignoring case) as one .xlsx file at ``path``."""
+    characters, none of ``[]:*?/\\``, unique ignoring case) as one .xlsx file at ``path``; a text
+    cut to a cell ends with the mark in ``lang``."""
     names = list(sheets)
     parts = _package_parts(names, list(sheets.values()))
     # Deflate level 1: the sheet XML is repetitive and still shrinks about tenfold, at a fraction
@@ -305,5 +311,5 @@ def write_workbook(path: str | Path, sheets: dict[str, pl.DataFrame]) -> None:
             package.writestr(name, parts[name])
         for number, frame in enumerate(sheets.values(), start=1):
             with package.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as member:
-                _write_sheet(member, frame, selected=number == 1)
+                _write_sheet(member, frame, selected=number == 1, mark=CUT_MARKS.get(lang, CUT_MARK))
         package.writestr("xl/styles.xml", parts["xl/styles.xml"])

@@ -15,7 +15,7 @@ from pari_index.errors import IntakeError, Problem
 from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
 from pari_index.intake.sheet import office_lock_file, pinned
-from pari_index.intake.tables import IGNORED_SHEETS, ReadResult, Sheet, frame_from_grid
+from pari_index.intake.tables import IGNORED_SHEETS, ROW, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
 from pari_index.intake.values import format_exact, parse_exact
 from pari_index.intake.xlsx.hidden_parts import hidden_parts
@@ -111,6 +111,30 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
             )
         )
     return problems
+
+
+def _above_data(ref: str, sheet: Sheet | None, grid: pl.DataFrame, info: _SheetCells) -> bool:
+    """Whether the merged range ``ref`` lies in or above the row of headings over the sheet's first
+    row of data (the nearest filled row above it, as the headings were joined: two_row_header), and
+    that row names every column under it: a group heading over its columns' names, which hides no
+    value a row is read for. A heading merged across columns the headings leave unnamed is still
+    told (their cells are read for no column)."""
+    if sheet is None or sheet.frame.height == 0 or ROW not in sheet.frame.columns:
+        return False
+    ends = [_CELL_REF.match(end.replace("$", "").strip().upper()) for end in ref.split(":")]
+    first_data = sheet.frame.get_column(ROW).min()
+    if len(ends) != 2 or ends[0] is None or ends[1] is None or not isinstance(first_data, int):
+        return False
+    filled = [
+        at
+        for at in range(min(first_data - info.first_row, grid.height) - 1, -1, -1)
+        if any(v is not None and str(v).strip() for v in grid.row(at))
+    ]
+    if not filled or int(ends[1].group(2)) > filled[0] + info.first_row:
+        return False
+    columns = range(_column_number(ends[0].group(1)), _column_number(ends[1].group(1)) + 1)
+    names = [grid[filled[0], c - info.first_col] if 0 <= c - info.first_col < grid.width else None for c in columns]
+    return all(name is not None and str(name).strip() for name in names)
 
 
 def _percent_as_shown(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
@@ -465,6 +489,9 @@ def _read_measured(
                 if ref not in headings
                 and (not titles or (_ref_row(ref) or info.first_row + skip) >= info.first_row + skip)
             ]
+            # Nor a merge wholly above the first row of data (a group heading over a row of names,
+            # session 31: two merged-cells errors made a fully read form "incomplete", exit 1).
+            shown = [ref for ref in shown if not _above_data(ref, sheet, raw, info)]
             info = dataclasses.replace(info, merged=[ref for ref in shown if _holds_value(raw, info, ref)])
         problems += _cell_problems(info, sheet, file, name) + hidden_parts(info, sheet, file)
         if sheet is not None:
