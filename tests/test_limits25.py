@@ -104,7 +104,9 @@ def test_a_wide_frame_s_cells_and_meta_rows_keep_their_order_and_sources() -> No
     table = SimpleNamespace(
         default_input=pl.DataFrame(
             {"criterion_id": ["1.1.1", "1.1.2", "1.1.3"], "default_field": ["signed_on", None, None]}
-        )
+        ),
+        # Each item's inputs (read since session 31 to tell a heading such as «self score» from an input).
+        fields=pl.DataFrame({"criterion_id": ["1.1.1", "1.1.3"], "field": ["signed_on", "done"]}),
     )
     frame = pl.DataFrame(
         {

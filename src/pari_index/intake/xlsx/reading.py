@@ -114,7 +114,7 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
 
 
 def _above_data(ref: str, sheet: Sheet | None, grid: pl.DataFrame, info: _SheetCells) -> bool:
-    """Whether the merged range ``ref`` lies in or above the row of headings over the sheet's first
+    """Whether the merged range ``ref`` lies above the row of headings over the sheet's first
     row of data (the nearest filled row above it, as the headings were joined: two_row_header), and
     that row names every column under it: a group heading over its columns' names, which hides no
     value a row is read for. A heading merged across columns the headings leave unnamed is still
@@ -130,7 +130,10 @@ def _above_data(ref: str, sheet: Sheet | None, grid: pl.DataFrame, info: _SheetC
         for at in range(min(first_data - info.first_row, grid.height) - 1, -1, -1)
         if any(v is not None and str(v).strip() for v in grid.row(at))
     ]
-    if not filled or int(ends[1].group(2)) > filled[0] + info.first_row:
+    # Above the row just over the data, not in it: a merge across the headings themselves hides
+    # the names of all but its first column (tests/test_hostile_sweep9.py, A1:B1 over data from row 2).
+    last_row = int(ends[1].group(2))
+    if not filled or last_row > filled[0] + info.first_row or last_row >= first_data - 1:
         return False
     columns = range(_column_number(ends[0].group(1)), _column_number(ends[1].group(1)) + 1)
     names = [grid[filled[0], c - info.first_col] if 0 <= c - info.first_col < grid.width else None for c in columns]
