@@ -27,6 +27,21 @@ def score_examples(
     return result.exit_code, result.output, out
 
 
+def example_evidence(folder: Path, *assessments: Path) -> Path:
+    """``folder`` made the evidence folder of ``assessments`` (default: the example's long form): a
+    whole small PDF under each name their rows give. An empty folder is no folder of theirs: a run
+    whose names are nearly none of them its files' is told so, an error (evidence-names-unmatched)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in assessments or (EXAMPLES / "assessments_long.csv",):
+        frame = pl.read_csv(path, infer_schema=False)
+        names = [c for c in frame.columns if c == "evidence_file" or c.endswith(":evidence_file")]
+        for name in frame.select(pl.concat_list(names).explode().drop_nulls().unique()).to_series().to_list():
+            document = folder / name.replace("\\", "/")
+            document.parent.mkdir(parents=True, exist_ok=True)
+            document.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    return folder
+
+
 def score_beside_examples(folder: Path, *, appraisal: Path) -> tuple[int, str, Path, Path]:
     """The example scored as it is and with ``appraisal`` in place of its own, each in a folder of
     ``folder``: the changed run's exit status and words, then the two results (plain, changed)."""

@@ -37,6 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from example_runs import example_evidence
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CRITERIA = Path(__file__).resolve().parents[1] / "criteria"
 _INPUTS = ("assessments_long.csv", "communes.csv", "survey.csv")
@@ -261,9 +263,7 @@ def evidence_folder_unlistable(folder: Path) -> list[str]:
     """``--evidence-dir`` of mode 0311 (its files reached by name, the folder not listed, as a
     share's drop folder): used, its files found; it was refused as "not readable"."""
     args = _examples(folder)
-    evidence = folder / "minh-chung"
-    evidence.mkdir()
-    (evidence / "1_1_1_KH_72_2025.pdf").write_bytes(b"%PDF-1.4\n\n%%EOF\n")
+    evidence = example_evidence(folder / "minh-chung")  # every name the example's rows give
     os.chmod(evidence, 0o311)
     return [*args, "-o", "out.xlsx", "--evidence-dir", "minh-chung"]
 

@@ -63,6 +63,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from example_runs import example_evidence
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 _INPUTS = ("assessments_long.csv", "communes.csv", "survey.csv")
 #: A commune's document in the evidence folder.
@@ -72,7 +74,7 @@ EVIDENCE = "mc/QD-12-2025.pdf"
 def _score(folder: Path, *extra: str) -> list[str]:
     for name in _INPUTS:
         shutil.copy(EXAMPLES / name, folder / name)
-    (folder / "mc").mkdir()
+    example_evidence(folder / "mc")  # the example's documents: the folder of its names
     (folder / EVIDENCE).write_bytes(b"%PDF-1.4\n%%EOF\n")
     return ["score", "assessments_long.csv", "--communes", "communes.csv", "--survey", "survey.csv", "-q", *extra]
 

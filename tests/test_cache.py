@@ -24,6 +24,7 @@ import polars as pl
 import pytest
 from children import pari_child
 from click.testing import CliRunner
+from example_runs import example_evidence
 
 from pari_index.cli import main
 from pari_index.demo import generate
@@ -643,8 +644,7 @@ def test_with_an_evidence_folder_the_rows_read_beside_the_intake_are_not_used(da
     """With --evidence-dir no commune's rows are reused (the files may change on disk): the rows
     read beside the intake are left unused, the results are those of a run without cache, and a
     damaged entry among them is still said once."""
-    evidence = tmp_path / "evidence"
-    evidence.mkdir()
+    evidence = example_evidence(tmp_path / "evidence", data / "assessments_long.csv", data / "assessments_wide.csv")
     cache = tmp_path / "cache"
 
     def run(out: Path, cached: bool) -> str:

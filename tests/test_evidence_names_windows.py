@@ -124,3 +124,89 @@ def test_a_run_scores_windows_names_as_the_exact_names(tmp_path: Path) -> None:
     assert exact.filter(pl.col("evidence_status") == "file_not_found").height == 0
     assert windows.drop("evidence_file").equals(exact.drop("evidence_file"))
     assert windows.get_column("evidence_file").drop_nulls().str.starts_with("HỒ SƠ\\KẾ HOẠCH").all()
+
+
+def _run(folder: Path, written: str, on_disk: str, *extra: str) -> tuple[int, str, dict[str, pl.DataFrame]]:
+    """``pari score`` of the example assessments naming every evidence file ``written``, the folder
+    holding it under ``on_disk``: the exit status, what it printed and the results read back."""
+    assessments, evidence = _assessments_naming(folder, written, on_disk, False)
+    out = folder / "out.xlsx"
+    args = ["score", str(assessments), "--communes", str(EXAMPLES / "communes.csv"), "--survey"]
+    args += [str(EXAMPLES / "survey.csv"), "--evidence-dir", str(evidence), "-o", str(out), *extra]
+    result = CliRunner().invoke(main, args)
+    return result.exit_code, result.output, read_results(out)
+
+
+def _unmatched(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    return tables["findings"].filter(pl.col("kind") == "evidence-names-unmatched")
+
+
+def _about(tables: dict[str, pl.DataFrame]) -> dict[str, str]:
+    about = tables["about"]
+    return dict(zip(about["key"].to_list(), about["value"].to_list(), strict=True))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "C:\\Users\\Xã\\Minh chứng\\{}",  # the folder of the clerk's computer
+        "https://dichvucong.hanoi.gov.vn/tep/{}",  # a portal's address
+        '"{}"',  # quoted
+        "{}.pdf",  # the extension typed again
+    ],
+)
+def test_names_nearly_none_of_which_the_folder_has_are_one_error(tmp_path: Path, written: str) -> None:
+    """Session 32: each such name was a warning among 2,006, 567 scores of the 60 units cut, exit
+    0. Now one error at the folder, with the counts and a name beside the folder's file, exit 1
+    and the run says a part of its inputs could not be used."""
+    status, printed, tables = _run(tmp_path, written, "{}", "--lang", "en")
+    names = tables["criteria"].filter(pl.col("evidence_status").is_in(["present", "file_not_found"]))
+    looked_for = names.get_column("evidence_file").n_unique()
+    assert looked_for > 1_800
+    found = _unmatched(tables)
+    assert found.height == 1 and found["severity"][0] == "error"
+    assert f"{looked_for:,} of the {looked_for:,} evidence file names" in found["message"][0]
+    assert "while the folder has «" in found["message"][0]
+    assert found["file"][0].endswith("minh chứng")
+    assert status == 1, printed
+    assert "INCOMPLETE: 1 part of the input files" in printed
+    assert _about(tables)["parts_unread"] == "1" and _about(tables)["complete"] == "no"
+
+
+def test_names_the_folder_has_are_no_such_error(tmp_path: Path) -> None:
+    status, printed, tables = _run(tmp_path, "{}", "{}")
+    assert status == 0, printed
+    assert _unmatched(tables).height == 0
+    assert "parts_unread" not in _about(tables)
+
+
+def test_the_error_is_told_in_vietnamese(tmp_path: Path) -> None:
+    status, printed, tables = _run(tmp_path, "C:\\Minh chứng\\{}", "{}")
+    assert status == 1, printed
+    message = _unmatched(tables)["message"][0]
+    assert "tên tệp minh chứng mà các dòng ghi không có trong thư mục minh chứng" in message
+    assert ", trong khi thư mục có «" in message and "while" not in message
+
+
+def _names_looked_for(found: int, missing: int) -> pl.DataFrame:
+    states = ["present"] * found + ["file_not_found"] * missing
+    return pl.DataFrame({"evidence_file": [f"KH {n}.pdf" for n in range(len(states))], "evidence_status": states})
+
+
+@pytest.mark.parametrize(
+    ("found", "missing", "told"),
+    [(1, 9, True), (2, 8, False), (0, 9, False), (0, 10, True), (100, 900, True), (101, 899, False)],
+)
+def test_the_error_needs_ten_names_and_at_most_one_in_ten_found(
+    tmp_path: Path, found: int, missing: int, told: bool
+) -> None:
+    from pari_index.intake.evidence_files import EvidenceFolder
+    from pari_index.scoring.evidence import unused_evidence_problems
+
+    tmp_path.joinpath("KH 0.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    checked = _names_looked_for(found, missing)
+    problems = unused_evidence_problems(EvidenceFolder(tmp_path), checked["evidence_file"].to_list(), checked)
+    codes = [p.code for p in problems if p.code == "evidence-names-unmatched"]
+    assert codes == (["evidence-names-unmatched"] if told else [])
+    if told:
+        assert problems[0].params["missing"] == missing and problems[0].params["named"] == found + missing

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from example_runs import example_evidence
 from hostile_faults23 import EXAMPLES
 from hostile_faults25 import CASES, NOT_WRITTEN, SAVED, USERS_OWN
 from language_leaks import Vocabulary, data_text, vocabulary
@@ -372,6 +373,7 @@ def test_a_run_s_own_spills_in_the_evidence_folder_are_no_change(
 
     for name in ("assessments_long.csv", "communes.csv", "survey.csv"):
         (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    example_evidence(tmp_path / "mc")
     (tmp_path / "mc" / "tmp").mkdir(parents=True)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "mc" / "tmp"))
     monkeypatch.chdir(tmp_path)

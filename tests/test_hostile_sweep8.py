@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from click.testing import CliRunner
+from example_runs import example_evidence
 from hostile_sweep8 import (
     CASES,
     CRITERIA,
@@ -428,8 +429,7 @@ def test_a_criteria_set_or_evidence_folder_named_in_other_bytes_is_read_as_befor
     """Their names go into no output: refusing them would only take away what worked."""
     criteria = tmp_path / os.fsdecode(b"b\xf4 ti\xeau ch\xed.yaml")
     shutil.copy(CRITERIA / "ha-noi-2025-commune.yaml", criteria)
-    evidence = tmp_path / os.fsdecode(b"minh ch\xfang")
-    evidence.mkdir()
+    evidence = example_evidence(tmp_path / os.fsdecode(b"minh ch\xfang"))
     args = _score(tmp_path, "--criteria", str(criteria), "--evidence-dir", str(evidence))
     assert _run(*args, "--report", tmp_path / "r.html")[0] == 0
     assert _run("explain", "00001", "--results", tmp_path / "out.xlsx", "--criteria", criteria)[0] == 0

@@ -312,8 +312,10 @@ READING_FINDINGS: dict[str, Entry] = {
             "evidence-dir-not-a-folder": (
                 "Thư mục minh chứng đã chỉ ra là một tệp, không phải thư mục",
                 "The evidence folder given is a file, not a folder",
-                "chỉ ra thư mục chứa các tệp minh chứng, không phải một tệp trong đó",
-                "give the folder that holds the evidence files, not one file in it",
+                "chỉ ra thư mục chứa các tệp minh chứng, không phải một tệp trong đó (tệp nén .zip, .rar của"
+                " chúng: giải nén vào một thư mục trước)",
+                "give the folder that holds the evidence files, not one file in it (a .zip or .rar of them:"
+                " extract it into a folder first)",
             ),
         }.items()
     },

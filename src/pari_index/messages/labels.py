@@ -1103,6 +1103,11 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("", ""),
     },
+    # The folder's file near a name a row gives (evidence-names-unmatched).
+    "near_file": {
+        "near": Words(", trong khi thư mục có {file_name}", ", while the folder has {file_name}"),
+        "": Words("", ""),
+    },
     # not-whole's hint: a count written with a thousands separator ("1.587") is told how to write it.
     "count_hint": {
         "grouped": Words(

@@ -199,6 +199,22 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "if it is the evidence of an item, write this file's name in that item's evidence_file cell (or rename"
         " the file to the name written); if not, nothing needs doing",
     ),
+    # Nearly no name the rows give is the folder's: a wrong folder, or every name written with the
+    # folder of the clerk's computer, a web address or quotes (session 32).
+    "evidence-names-unmatched": entry(
+        "Tên tệp minh chứng gần như không khớp thư mục minh chứng",
+        "Evidence file names do not match the evidence folder",
+        "{missing} trong {named} tên tệp minh chứng mà các dòng ghi không có trong thư mục minh chứng (ví dụ"
+        " {example}{near_file}): mỗi tiêu chí cần tệp đó đều bị chấm như không có tệp",
+        "{missing} of the {named} evidence file names the rows give are not in the evidence folder (such as"
+        " {example}{near_file}): each item needing its file is scored as without it",
+        "kiểm tra --evidence-dir đúng là thư mục văn bản của các bản tự đánh giá này, và mỗi ô tệp minh chứng ghi"
+        " đúng tên tệp như trong thư mục (không kèm thư mục trên máy của người nhập, địa chỉ web hay dấu ngoặc"
+        " kép); rồi chấm lại",
+        "check that --evidence-dir is the folder of these assessments' documents, and that each evidence_file"
+        " cell gives the name of a file as the folder lists it (no folder of the clerk's computer, web address or"
+        " quotes); then score again",
+    ),
     "evidence-files-unused": entry(
         "Còn tệp minh chứng khác không được dòng nào ghi tên",
         "More evidence files named by no row",

@@ -109,13 +109,18 @@ def evidence_findings(details: pl.DataFrame, places: pl.DataFrame | None = None)
 UNUSED_SHOWN = 100
 
 
-def unused_evidence_problems(folder: EvidenceFolder, names: Sequence[str]) -> list[Problem]:
+def unused_evidence_problems(
+    folder: EvidenceFolder, names: Sequence[str], checked: pl.DataFrame | None = None
+) -> list[Problem]:
     """A warning for each file of the evidence folder that none of ``names`` (every evidence name
     of the run's rows) names, saying which name a row gives that is near it: a file the council
     never sees was attached for nothing, and the item whose row names it under another spelling
-    (its copy «KH 72 (1).pdf», «.docx» for «.pdf») scores 0 (decoding30)."""
+    (its copy «KH 72 (1).pdf», «.docx» for «.pdf») scores 0 (decoding30). First, when nearly no
+    name of ``checked`` (each name looked for in the folder, with its ``evidence_status``) is
+    the folder's, the error :func:`_names_unmatched` says so once."""
     unused, cut_short = folder.unused(names)
-    problems = [_unused_file(folder, relative, near) for relative, near in unused[:UNUSED_SHOWN]]
+    problems = [] if checked is None else _names_unmatched(folder, checked, unused)
+    problems += [_unused_file(folder, relative, near) for relative, near in unused[:UNUSED_SHOWN]]
     if len(unused) > UNUSED_SHOWN or cut_short:
         more = len(unused) - min(len(unused), UNUSED_SHOWN)
         listed = f"; the folder was listed only as far as {MAX_LISTED} files and {MAX_DEPTH} levels of sub-folders"
@@ -133,6 +138,53 @@ def unused_evidence_problems(folder: EvidenceFolder, names: Sequence[str]) -> li
             )
         )
     return problems
+
+
+#: States of a name the folder has no file for (the other FILE_STATES are of a file it has).
+_NOT_THERE = ("file_not_found", "outside_evidence_dir", "bad_name")
+#: The names are told as not the folder's, as a whole, when at least this many were looked for
+#: and at most this share of them found: a wrong folder, or names written another way.
+UNMATCHED_AT_LEAST = 10
+UNMATCHED_SHARE = 0.1
+
+
+def _names_unmatched(
+    folder: EvidenceFolder, checked: pl.DataFrame, unused: Sequence[tuple[str, str | None]]
+) -> list[Problem]:
+    """evidence-names-unmatched, an error, when nearly none of the names looked for in the folder
+    (``checked``: evidence_file, evidence_status) is there. Each such item was told alone, a
+    warning among thousands, and scored 0: a clerk's form giving every name with the folder of
+    her computer («C:\\Users\\…\\KH 72.pdf»), a web address or quotes, or the folder of another
+    district given, cut 567 scores of the example's 60 units with exit 0 (session 32). It is an
+    error of an input no row carries, so the run says it is incomplete (run._parts_unread)."""
+    states = checked.select("evidence_file", "evidence_status").unique("evidence_file")
+    missing = states.filter(pl.col("evidence_status").is_in(_NOT_THERE)).sort("evidence_file")
+    if states.height < UNMATCHED_AT_LEAST or states.height - missing.height > UNMATCHED_SHARE * states.height:
+        return []
+    # A name given beside the folder's file near it shows best how the two differ.
+    near = next(((name, file) for file, name in unused if name is not None), None)
+    example, file = near if near is not None else (missing["evidence_file"][0], None)
+    return [
+        Problem(
+            "evidence-names-unmatched",
+            f"{missing.height} of the {states.height} evidence file names the rows give are not in the evidence"
+            f" folder (such as «{visible(example)}»"
+            + (f", while the folder has «{visible(file)}»" if file else "")
+            + "): each item needing its file is scored as without it",
+            file=shorten_path(visible(str(folder.path))),
+            hint="check that --evidence-dir is the folder of these assessments' documents, and that each"
+            " evidence_file cell gives the name of a file as the folder lists it (no folder of the clerk's"
+            " computer, web address or quotes); then score again",
+            params={
+                "missing": missing.height,
+                "named": states.height,
+                "example": f"«{visible(example)}»",
+                "near_file": "near" if file else "",
+                "file_name": f"«{visible(file)}»" if file else "",
+            },
+            severity="error",
+        )
+    ]
 
 
 def _unused_file(folder: EvidenceFolder, relative: str, near: str | None) -> Problem:

@@ -36,7 +36,7 @@ from pari_index.intake.assessments import (
     problems_to_findings,
 )
 from pari_index.intake.by_batch import BatchedIntake, batches_of
-from pari_index.intake.evidence_files import EvidenceFolder
+from pari_index.intake.evidence_files import FILE_STATES, EvidenceFolder
 from pari_index.intake.folding import counted, fold_findings
 from pari_index.intake.inputs import InputsRead, read_intake
 from pari_index.intake.month_first import month_first_findings
@@ -404,10 +404,13 @@ def _parts_unread(result: ScoreResult, unread_files: list[str]) -> int:
     errors = result.findings.filter(
         (pl.col("severity") == "error") & pl.col("file").is_in(files) & ~pl.col("file").is_in(left_out)
     )
+    # The evidence folder's names, nearly none of them its files', are a column of the
+    # assessments that could not be used (scoring.evidence._names_unmatched).
+    names = result.findings.filter(pl.col("kind") == "evidence-names-unmatched").height
     if errors.height == 0:
-        return 0
+        return names
     rows = result.ledger.select("file", "sheet", "row").unique()
-    return errors.join(rows, on=["file", "sheet", "row"], how="anti", nulls_equal=True).height
+    return names + errors.join(rows, on=["file", "sheet", "row"], how="anti", nulls_equal=True).height
 
 
 def _utf8(text: str) -> bool:
@@ -508,7 +511,9 @@ def _score_frames(
     unused = []
     if evidence is not None:  # every row's names are known only now (a cached commune's too)
         names = store.lazy().select(pl.col("evidence_file").drop_nulls().unique()).collect()["evidence_file"]
-        unused = unused_evidence_problems(evidence, names.to_list())
+        looked_for = pl.col("evidence_status").is_in(["present", *FILE_STATES]) & pl.col("evidence_file").is_not_null()
+        checked = store.lazy().filter(looked_for).select("evidence_file", "evidence_status").unique().collect()
+        unused = unused_evidence_problems(evidence, names.to_list(), checked)
     return _run_result(compiled, register, intake, appraisal, store, totals, found, lang, unused)
 
 
@@ -540,7 +545,8 @@ def _run_result(
             appraisal.findings,
             # Each kind of every batch together: the order of an unbatched run.
             order_commune_findings(pl.concat(found), compiled.leaves),
-            problems_to_findings(list(unused), "warning"),
+            # Each says its own severity: the folder's names as a whole are an error (evidence.py).
+            problems_to_findings(list(unused), "error"),
             unreachable_findings(criteria, lang),
             problems_to_findings(class_warnings(criteria), "warning"),
         ]
