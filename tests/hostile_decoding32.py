@@ -26,8 +26,10 @@ the base 36dae70 (its ``src`` run with this worktree's venv), after them on this
   value of such an item is.
 
 - The council writes «00001, 1.1.3, self_score, 0,5» and «00001, 7.2.1, Điểm tự chấm, 1» (the
-  commune's self-score named in the input column). Before: exit 0, both rows "applied", no finding;
-  the item's appraised score shown as its computed one, nothing changed. Now each row is refused,
+  commune's self-score named in the input column). Before: exit 1 for the second row alone
+  (``unknown-input``, "criterion 7.2.1 has no input named Điểm tự chấm", which did not say what it
+  is); the first row "applied" with no finding, the item's appraised score shown as its computed
+  one, nothing changed. Now each row is refused,
   ``appraisal-input-own-field`` (a new message in both languages), exit 1, as a column of them is
   ``not-appraisal-field`` (session 18).
 
@@ -37,6 +39,13 @@ the base 36dae70 (its ``src`` run with this worktree's venv), after them on this
   the item's inputs are: Số nhiệm vụ hoàn thành, Số nhiệm vụ trong kế hoạch", the commune's value
   not scored. Now a label (Vietnamese or English, any case) names its input where no other input
   of the item has that name (intake.cell_checks): exit 0, the points those of the plain form.
+
+- The example appraisal with its blank scores and decisions written «-» (or «—»), as a clerk fills
+  a blank. Before: exit 1, one ``bad-score`` error per row ("score - is not a number of points")
+  and one ``bad-decision`` per row with a dash decision (55 and 9 errors, measured), the results
+  marked incomplete, though every correction was applied. Now a dash, a dot or a slash alone
+  (values.PLACEHOLDERS) in those two columns is an empty cell: exit 0, the results those of the
+  plain appraisal.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -116,17 +125,29 @@ def input_by_label(folder: Path) -> list[str]:
     return [*args, "--appraisal", str(_write(folder / "tham-dinh.csv", [head, added]))]
 
 
+def dashes_for_blanks(folder: Path) -> list[str]:
+    """The example appraisal, its empty scores «-» and its empty decisions «—»."""
+    args = _score(folder)
+    header, *rows = _rows("appraisal.csv")
+    score, decision = header.index("score"), header.index("evidence_accepted")
+    for row in rows:
+        row[score] = row[score] or "-"
+        row[decision] = row[decision] or "—"
+    return [*args, "--appraisal", str(_write(folder / "tham-dinh.csv", [header, *rows]))]
+
+
 CASES: dict[str, Case] = {
     "well-appraisal-marks-not-applicable": marks_not_applicable,
     "well-appraisal-clears-not-applicable": clears_not_applicable,
     "well-appraisal-of-another-unit-type": of_another_unit_type,
     "appraisal-input-own-field": own_field_as_input,
     "well-input-by-label": input_by_label,
+    "well-appraisal-dashes-for-blanks": dashes_for_blanks,
 }
 
 # Exit 0 before too, each: tests/test_hostile_decoding32.py looks at the items and the findings.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
-    name: (0, None, (*_INPUTS, "tham-dinh.csv")) for name in CASES if name.startswith("well-appraisal")
+    name: (0, None, (*_INPUTS, "tham-dinh.csv")) for name in CASES if name.startswith("well-appraisal-")
 }
 EXPECTED["appraisal-input-own-field"] = (1, "appraisal-input-own-field", (*_INPUTS, "tham-dinh.csv"))
 EXPECTED["well-input-by-label"] = (0, None, (*_INPUTS, "tu-danh-gia.csv", "tham-dinh.csv"))

@@ -11,6 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from hostile_decoding32 import CASES, EXPECTED, LABELLED, NOT_WRITTEN
+from hostile_sweep8 import EXAMPLES
 from sweeps import case_tests, language_tests, sweep_child
 
 from pari_index.intake.evaluation_input import appraisal_wrong_unit_findings
@@ -44,6 +45,10 @@ def _item(tables: dict[str, list[dict[str, str]]], commune: str, item: str) -> d
     return next(r for r in tables["criteria"] if r["commune_code"] == commune and r["criterion_id"] == item)
 
 
+def _fields(row: dict[str, str], *names: str) -> list[str]:
+    return [row[name] for name in names]
+
+
 def _unit(tables: dict[str, list[dict[str, str]]], commune: str) -> dict[str, str]:
     return next(r for r in tables["summary"] if r["commune_code"] == commune)
 
@@ -52,12 +57,7 @@ def test_a_council_s_n_a_mark_excludes_the_item_from_the_unit_s_maximum(tmp_path
     plain = _tables("well-appraisal-marks-not-applicable", tmp_path / "a")
     item = _item(plain, "00037", "8.4.2")
     # Before: final 0.5, counted 0.5, status ok (its branch na_excluded all the same).
-    assert (item["final_score"], item["counted_max"], item["status"], item["branch"]) == (
-        "",
-        "0.0",
-        "excluded",
-        "na_excluded",
-    )
+    assert _fields(item, "final_score", "counted_max", "status", "branch") == ["", "0.0", "excluded", "na_excluded"]
     assert item["appraisal_reason"] == "Hội đồng đối chiếu lại hồ sơ"
     # The commune's maximum is 0.5 lower than the set's appraised part, the other units' not.
     unit, other = _unit(plain, "00037"), _unit(plain, "00034")
@@ -69,12 +69,12 @@ def test_a_council_that_clears_the_commune_s_n_a_mark_has_its_score_counted(tmp_
     tables = _tables("well-appraisal-clears-not-applicable", tmp_path / "a", "vi")
     item = _item(tables, "00049", "8.4.2")
     # Before: excluded, final empty, and "the council's score 0.25 was not used".
-    assert (item["appraised_score"], item["final_score"], item["counted_max"], item["status"]) == (
+    assert _fields(item, "appraised_score", "final_score", "counted_max", "status") == [
         "0.25",
         "0.25",
         "0.5",
         "appraised",
-    )
+    ]
     assert not [f for f in tables["findings"] if f["kind"] == "appraisal-on-excluded-item"]
     assert float(_unit(tables, "00049")["appraised_max"]) == float(_unit(tables, "00034")["appraised_max"])
 
@@ -184,3 +184,18 @@ def test_an_input_s_label_in_either_language_and_any_case_names_it(written: str)
     cells = pl.DataFrame([{**_cell("00001", "1.1.3", written), VALUE: "34"}], schema=CELL_SCHEMA)
     accepted, findings = check_and_type(cells, LeafTable.build(leaves), pl.Series(["00001"]))
     assert accepted[FIELD].to_list() == ["tasks_done"] and findings.height == 0
+
+
+def test_dashes_for_blank_scores_and_decisions_give_the_plain_appraisal_s_results(tmp_path: Path) -> None:
+    dashed = _tables("well-appraisal-dashes-for-blanks", tmp_path / "dashed")
+    (tmp_path / "plain").mkdir()
+    args = CASES["well-appraisal-dashes-for-blanks"](tmp_path / "plain")
+    plain_appraisal = Path(args[args.index("--appraisal") + 1])
+    plain_appraisal.write_text((EXAMPLES / "appraisal.csv").read_text("utf-8-sig"), "utf-8")
+    out = args.index("-o")
+    args[out + 1] = str(tmp_path / "plain" / "results")
+    assert sweep_child([*args, "--format", "csv", "--lang", "en"], tmp_path / "plain").returncode == 0
+    with (tmp_path / "plain" / "results" / "summary.csv").open(encoding="utf-8-sig") as handle:
+        plain = [(r["commune_code"], r["total_points"], r["rank"]) for r in csv.DictReader(handle)]
+    assert [(r["commune_code"], r["total_points"], r["rank"]) for r in dashed["summary"]] == plain
+    assert not [f for f in dashed["findings"] if f["severity"] == "error"]

@@ -32,6 +32,7 @@ from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
+    PLACEHOLDERS,
     parse_boolean,
     parse_points,
     scientific_lost,
@@ -116,6 +117,13 @@ def read_appraisal(
     for col in ("input", VALUE, "score", "evidence_accepted", "appraiser"):
         if col not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
+    # A dash or a dot in the score or decision column is a blank a clerk filled: no score, no
+    # decision (until session 32 each was bad-score or bad-decision, an error a row: 59 on the
+    # example's appraisal with its empty scores written «-»).
+    frame = frame.with_columns(
+        pl.when(pl.col(col).str.strip_chars().is_in(PLACEHOLDERS)).then(None).otherwise(pl.col(col)).alias(col)
+        for col in ("score", "evidence_accepted")
+    )
     findings: list[pl.DataFrame] = [problems_to_findings(problems)]
     source_rows = frame.select(FILE, SHEET, ROW)
     # Each kind of row problem is a frame of findings (row_findings), in the order of the checks.
