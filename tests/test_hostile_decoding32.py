@@ -6,6 +6,7 @@ real child processes with a time-out, in both languages."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
 import polars as pl
@@ -199,3 +200,26 @@ def test_dashes_for_blank_scores_and_decisions_give_the_plain_appraisal_s_result
         plain = [(r["commune_code"], r["total_points"], r["rank"]) for r in csv.DictReader(handle)]
     assert [(r["commune_code"], r["total_points"], r["rank"]) for r in dashed["summary"]] == plain
     assert not [f for f in dashed["findings"] if f["severity"] == "error"]
+
+
+def test_an_input_s_id_wins_over_another_input_s_label_and_a_shared_label_names_none() -> None:
+    from pari_index.criteria.compiling import compile_criteria
+    from pari_index.criteria.loading import load_criteria
+    from pari_index.intake.cell_checks import check_and_type
+    from pari_index.intake.model import LeafTable
+
+    leaves = compile_criteria(load_criteria(None).criteria, None).leaves
+    item = next(leaf for leaf in leaves if leaf.id == "1.1.3")
+    done, planned = item.inputs["tasks_done"], item.inputs["tasks_planned"]
+    # tasks_planned labelled «Tasks done», and both inputs labelled «Số nhiệm vụ» in Vietnamese.
+    renamed = {
+        "tasks_done": done.model_copy(update={"label": "Số nhiệm vụ"}),
+        "tasks_planned": planned.model_copy(update={"label": "Số nhiệm vụ", "label_en": "Tasks done"}),
+    }
+    leaves = [dataclasses.replace(leaf, inputs=renamed) if leaf.id == "1.1.3" else leaf for leaf in leaves]
+    cells = pl.DataFrame(
+        [{**_cell("00001", "1.1.3", name), VALUE: "34"} for name in ("TASKS DONE", "Số nhiệm vụ")], schema=CELL_SCHEMA
+    )
+    accepted, findings = check_and_type(cells, LeafTable.build(leaves), pl.Series(["00001"]))
+    assert accepted[FIELD].to_list() == ["tasks_done"]
+    assert findings["kind"].to_list() == ["unknown-input"]

@@ -46,12 +46,10 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
     if not cells.select(unmatched.any()).item():
         return cells
     pairs = cells.filter(unmatched).select(CRITERION, FIELD).unique()
-    spelled = pl.concat(
-        [
-            table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key")),
-            _input_labels(table),
-        ]
-    ).unique(maintain_order=True)
+    ids = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key"))
+    # A name an input's id gives is that input's, whatever label another input has of it.
+    labels = _input_labels(table).join(ids, on=[CRITERION, "_key"], how="anti")
+    spelled = pl.concat([ids, labels]).unique(maintain_order=True)
     # Not the commune's own fields (``self_score`` as an input): those rows are taken apart before
     # (intake.meta), and one reaching here so renamed would be dropped, not told.
     spelled = spelled.filter((pl.len().over(CRITERION, "_key") == 1) & ~pl.col("_spelled").is_in(META_FIELDS))
