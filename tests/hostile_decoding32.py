@@ -25,11 +25,11 @@ the base 36dae70 (its ``src`` run with this worktree's venv), after them on this
   Now each row is a ``not-applicable-to-unit`` warning at its row and column, as the commune's own
   value of such an item is.
 
-- The council writes «00001, 1.1.3, self_score, 0,5» and «00001, 7.2.1, Điểm tự chấm, 1» (the
-  commune's self-score named in the input column). Before: exit 1 for the second row alone
-  (``unknown-input``, "criterion 7.2.1 has no input named Điểm tự chấm", which did not say what it
-  is); the first row "applied" with no finding, the item's appraised score shown as its computed
-  one, nothing changed. Now each row is refused,
+- The council writes «00001, 1.1.3, self_score, 0,5» and «00001, 7.2.1, Evidence File,
+  ke-hoach.pdf» (the commune's own fields named in the input column). Before: exit 1 for the
+  second row alone, ``unknown-input`` "criterion 7.2.1 has no input named Evidence File; the item's
+  inputs are ...", which did not say what it is (so «Điểm tự chấm»); the first row "applied", no
+  finding, the item's appraised score shown as its computed one, nothing changed. Now each row is refused,
   ``appraisal-input-own-field`` (a new message in both languages), exit 1, as a column of them is
   ``not-appraisal-field`` (session 18).
 
@@ -75,7 +75,7 @@ ADDED: dict[str, list[list[str]]] = {
     ],
     "appraisal-input-own-field": [
         ["00001", "1.1.3", "self_score", "0,5", "", ""],
-        ["00001", "7.2.1", "Điểm tự chấm", "1", "", ""],
+        ["00001", "7.2.1", "Evidence File", "ke-hoach.pdf", "", ""],
     ],
 }
 #: Item 1.1.3's input and its Vietnamese label, written for it in the labels case.

@@ -15,6 +15,7 @@ from hostile_decoding32 import CASES, EXPECTED, LABELLED, NOT_WRITTEN
 from hostile_sweep8 import EXAMPLES
 from sweeps import case_tests, language_tests, sweep_child
 
+from pari_index.intake.appraisal_columns import own_field_of
 from pari_index.intake.evaluation_input import appraisal_wrong_unit_findings
 from pari_index.intake.schema import CELL_SCHEMA, COLUMN, CRITERION, FIELD, VALUE
 from pari_index.intake.sheet import FILE, ROW, SHEET
@@ -151,8 +152,16 @@ def test_an_input_named_as_the_commune_s_own_field_in_an_appraisal_is_refused_at
         ("62", "input", "error"),
     ]
     assert found[1]["message"] == (
-        "đầu vào Điểm tự chấm là điểm tự đánh giá của chính xã, điều tệp thẩm định không sửa; dòng này không được dùng"
+        "đầu vào Evidence File là tệp minh chứng của chính xã, điều tệp thẩm định không sửa; dòng này không được dùng"
     )
+    # Named as the assessments' headings of them are, in either language.
+    assert [own_field_of(name) for name in ("Điểm tự chấm", "SELF SCORE", "Số văn bản", "n/a", "value")] == [
+        "self_score",
+        "self_score",
+        "evidence_number",
+        "n/a",
+        None,
+    ]
     with (tmp_path / "results" / "rows.csv").open(encoding="utf-8-sig") as handle:
         ledger = {r["row"]: r["status"] for r in csv.DictReader(handle) if r["file"].endswith("tham-dinh.csv")}
     assert (ledger["61"], ledger["62"], ledger["60"]) == ("rejected", "rejected", "applied")
