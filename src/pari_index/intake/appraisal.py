@@ -14,7 +14,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.points import SCALE, to_units
-from pari_index.intake.appraisal_columns import corrections_absent, unread_columns
+from pari_index.intake.appraisal_columns import corrections_absent, own_field_of, unread_columns
 from pari_index.intake.assessments import (
     CELL_SCHEMA,
     COLUMN,
@@ -32,10 +32,12 @@ from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
+    PLACEHOLDERS,
     parse_boolean,
     parse_points,
     scientific_lost,
 )
+from pari_index.messages.labels import PARAM_WORDS
 from pari_index.messages.rendering import json_params, params_json
 from pari_index.textexpr import format_text
 
@@ -115,6 +117,13 @@ def read_appraisal(
     for col in ("input", VALUE, "score", "evidence_accepted", "appraiser"):
         if col not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
+    # A dash or a dot in the score or decision column is a blank a clerk filled: no score, no
+    # decision (until session 32 each was bad-score or bad-decision, an error a row: 59 on the
+    # example's appraisal with its empty scores written «-»).
+    frame = frame.with_columns(
+        pl.when(pl.col(col).str.strip_chars().is_in(PLACEHOLDERS)).then(None).otherwise(pl.col(col)).alias(col)
+        for col in ("score", "evidence_accepted")
+    )
     findings: list[pl.DataFrame] = [problems_to_findings(problems)]
     source_rows = frame.select(FILE, SHEET, ROW)
     # Each kind of row problem is a frame of findings (row_findings), in the order of the checks.
@@ -142,6 +151,7 @@ def read_appraisal(
     )
     frame = frame.filter(~no_change)
     frame = _without_survey_items(frame, leaves, row_found)
+    frame = _without_own_fields(frame, row_found)
     # Corrected inputs go through exactly the same checks as the commune's own cells.
     value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
     cells = value_rows.select(
@@ -184,6 +194,33 @@ def _without_survey_items(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found
         row_findings(frame, is_survey, "appraisal-survey-item", message, hint, CRITERION, {"criterion": criterion})
     )
     return frame.filter(~is_survey)
+
+
+def _without_own_fields(frame: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.DataFrame:
+    """``frame`` less its rows whose input names the commune's own self-score, evidence or
+    explanation (``self_score``, «Điểm tự chấm», appraisal_columns.own_field_of), each refused
+    (``appraisal-input-own-field``) at its input. Until session 32 such a row was "applied", exit
+    0, with no word: the council's «self_score 0,5» changed nothing (an appraisal corrects inputs,
+    the N/A mark, the score and the decision on an explanation, never what the commune claimed)."""
+    inputs = frame.select(pl.col("input").unique().drop_nulls())["input"].to_list()
+    own = {name: kind for name in inputs if (kind := own_field_of(name)) is not None and kind != "n/a"}
+    if not own:
+        return frame
+    named = pl.col("input").is_in(list(own)).fill_null(False)
+    written = shown_text(pl.col("input"))
+    field = pl.col("input").replace_strict(own, default=None, return_dtype=pl.String)
+    message = format_text(
+        "input {} is the commune's own {}, which an appraisal file does not change; the row was not used",
+        written,
+        field.replace_strict({k: PARAM_WORDS["own_field"][k].en for k in set(own.values())}, default=None),
+    )
+    hint = (
+        "write the council's points in the score column and its decision on an explanation in evidence_accepted; "
+        "correct the commune's own value in its assessment file"
+    )
+    params = {"input": written, "own_field": field}
+    row_found.append(row_findings(frame, named, "appraisal-input-own-field", message, hint, "input", params))
+    return frame.filter(~named)
 
 
 _DECISION_HINT = "write yes (the explanation is accepted) or no"

@@ -27,6 +27,12 @@ from pari_index.messages.labels import PARAM_WORDS
 _OWN = {heading_key(alias): field for alias, field in ASSESSMENT_ALIASES.items() if field in META_FIELDS}
 
 
+def own_field_of(name: str) -> str | None:
+    """The commune's own field (schema.META_FIELDS) a heading or an input name ``name`` names
+    (``self_score``, «Điểm tự chấm», ``Evidence File``), or None."""
+    return _OWN.get(heading_key(name))
+
+
 def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
     """A problem for each column of ``frame`` (an appraisal file's sheets, stacked, its headings in
     HEADING columns) that is not one of ``read`` and has a filled cell in a sheet."""

@@ -46,7 +46,10 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
     if not cells.select(unmatched.any()).item():
         return cells
     pairs = cells.filter(unmatched).select(CRITERION, FIELD).unique()
-    spelled = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key"))
+    ids = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key"))
+    # A name an input's id gives is that input's, whatever label another input has of it.
+    labels = _input_labels(table).join(ids, on=[CRITERION, "_key"], how="anti")
+    spelled = pl.concat([ids, labels]).unique(maintain_order=True)
     # Not the commune's own fields (``self_score`` as an input): those rows are taken apart before
     # (intake.meta), and one reaching here so renamed would be dropped, not told.
     spelled = spelled.filter((pl.len().over(CRITERION, "_key") == 1) & ~pl.col("_spelled").is_in(META_FIELDS))
@@ -61,6 +64,22 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
         .drop("_spelled")
         .join(table.fields, on=[CRITERION, FIELD], how="left", maintain_order="left")
     )
+
+
+def _input_labels(table: LeafTable) -> pl.DataFrame:
+    """Each input's labels (Vietnamese and English) as names of it: CRITERION, ``_spelled`` (the
+    input's id) and ``_key``. An input written by its label, as pari template, pari explain and the
+    report show it («Số nhiệm vụ hoàn thành» for tasks_done), was ``unknown-input`` until session 32,
+    whose message listed the very label written among the item's inputs."""
+    rows = [
+        (leaf.id, name, label)
+        for leaf in table.leaves
+        for name, spec in leaf.inputs.items()
+        for label in (spec.label, spec.label_en)
+        if label
+    ]
+    frame = pl.DataFrame(rows, schema=[CRITERION, "_spelled", "_label"], orient="row")
+    return frame.select(CRITERION, "_spelled", _name_key(pl.col("_label")).alias("_key"))
 
 
 def check_and_type(

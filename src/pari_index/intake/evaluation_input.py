@@ -73,9 +73,6 @@ def _wrong_type_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataF
     limited = {leaf.id: leaf.applies_to for leaf in leaves if leaf.applies_to is not None}
     if not limited:
         return empty_findings()
-    pairs = [{CRITERION: item, "_type": kind.value} for item, kinds in limited.items() for kind in kinds]
-    allowed = pl.DataFrame(pairs, schema={CRITERION: pl.String, "_type": pl.String})
-    only = {item: ", ".join(_UNIT_WORDS[t][1] for t in UnitType if t in kinds) for item, kinds in limited.items()}
     where = [COMMUNE, CRITERION, FILE, SHEET, ROW, COLUMN]
     place_columns = {"file": FILE, "sheet": SHEET, "row": ROW, "column": COLUMN}
     # Only the limited items' rows are gathered: all cells and places together, with their file
@@ -87,9 +84,49 @@ def _wrong_type_findings(intake: Intake, leaves: Sequence[Leaf], units: pl.DataF
             intake.places.filter(mine).rename(place_columns).select(where),
         ]
     )
+    return _of_wrong_type(given, leaves, units)
+
+
+def appraisal_wrong_unit_findings(
+    cells: pl.DataFrame, decisions: pl.DataFrame, leaves: Sequence[Leaf], units: pl.DataFrame
+) -> pl.DataFrame:
+    """:func:`_wrong_type_findings` of an appraisal: a warning at each corrected input (``cells``,
+    the appraisal's checked cells) and each decision on an explanation (``decisions``, where no
+    score was given: a score is told by scoring, appraisal-on-excluded-item) of an item that does
+    not apply to the unit's type. Until session 32 such a correction was "applied", exit 0, with
+    not a word: the rules leave the item out of the unit's maximum whatever the council wrote."""
+    where = [COMMUNE, CRITERION, FILE, SHEET, ROW, COLUMN]
+    decided = decisions.filter(pl.col("evidence_accepted").is_not_null() & pl.col("score_override").is_null())
+    given = pl.concat(
+        [
+            cells.filter(pl.col(FIELD) != "n/a").select(where).cast({FILE: pl.String}),
+            decided.select(
+                COMMUNE,
+                CRITERION,
+                pl.col("_decided_file").alias(FILE),
+                pl.col("_decided_sheet").alias(SHEET),
+                pl.col("_decided_row").alias(ROW),
+                pl.lit("evidence_accepted").alias(COLUMN),
+            ),
+        ],
+        how="vertical_relaxed",
+    )
+    return _of_wrong_type(given, leaves, units)
+
+
+def _of_wrong_type(given: pl.DataFrame, leaves: Sequence[Leaf], units: pl.DataFrame) -> pl.DataFrame:
+    """The not-applicable-to-unit warnings of the values ``given`` (COMMUNE, CRITERION and their
+    place) whose item does not apply to their unit's type (``units``: code, unit_type)."""
+    limited = {leaf.id: leaf.applies_to for leaf in leaves if leaf.applies_to is not None}
+    if not limited:
+        return empty_findings()
+    pairs = [{CRITERION: item, "_type": kind.value} for item, kinds in limited.items() for kind in kinds]
+    allowed = pl.DataFrame(pairs, schema={CRITERION: pl.String, "_type": pl.String})
+    only = {item: ", ".join(_UNIT_WORDS[t][1] for t in UnitType if t in kinds) for item, kinds in limited.items()}
     typed = units.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias("_type")).drop_nulls()
     wrong = (
-        given.join(typed, on=COMMUNE)
+        given.filter(pl.col(CRITERION).is_in(list(limited)))
+        .join(typed, on=COMMUNE)
         .join(allowed, on=[CRITERION, "_type"], how="anti")
         .sort(FILE, SHEET, ROW, COLUMN, nulls_last=True)
     )

@@ -27,6 +27,7 @@ from pari_index.criteria.rules import Deadline
 from pari_index.intake.appraisal import Appraisal, read_appraisal
 from pari_index.intake.assessments import Intake, read_assessments, wrong_unit_findings
 from pari_index.intake.by_batch import BatchedIntake, batches_of, read_assessments_by_batch
+from pari_index.intake.evaluation_input import appraisal_wrong_unit_findings
 from pari_index.intake.evidence_files import EvidenceFolder
 from pari_index.intake.many import FilesAhead
 from pari_index.intake.register import Register, read_register, register_from_codes
@@ -131,6 +132,12 @@ def read_intake(
         read = cache.appraisal if cache is not None else read_appraisal
         names = register.frame.select("code", "name")
         appraisal_data = read(appraisal, leaves, register.codes, names) if appraisal is not None else Appraisal.empty()
+        # A correction of an item that does not apply to the unit's type is said where it was written.
+        wrong_type = appraisal_wrong_unit_findings(
+            appraisal_data.cells, appraisal_data.decisions, leaves, register.frame
+        )
+        if wrong_type.height:
+            appraisal_data.findings = pl.concat([appraisal_data.findings, wrong_type], how="vertical_relaxed")
     return InputsRead(
         criteria=criteria_set,
         compiled=compiled,

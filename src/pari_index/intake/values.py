@@ -36,6 +36,10 @@ FALSE_WORDS = (
     *("chưa đạt", "không chấp nhận", "không được chấp nhận", "không đồng ý", "không hợp lệ", "chưa có"),
 )
 
+#: Marks a clerk writes in a cell to leave it blank (a dash, a dot, a slash): the appraisal's score
+#: and decision columns read them as empty (intake.appraisal), evidence cells as no document.
+PLACEHOLDERS = ("-", "--", "---", "–", "—", ".", "/", "...", "…")
+
 #: What a clerk writes in an evidence number or file column to say there is no document: a "no"
 #: of a form, «không có» and its longer forms, a dash or a dot as a placeholder. Read as an empty
 #: cell (evidence-none-word): as text they were a document number, and the evidence counted as
@@ -45,7 +49,8 @@ NO_DOCUMENT_WORDS = frozenset(
         *FALSE_WORDS,
         *("không có", "k", "kc", "k có", "ko có", "chưa ban hành", "không ban hành", "không áp dụng", "kad"),
         *(f"{no} {what}" for no in ("không có", "chưa có") for what in ("văn bản", "minh chứng", "tài liệu", "tệp")),
-        *("-", "--", "---", "–", "—", ".", "/", "...", "…", "n/a", "na", "none", "nil", "null"),
+        *PLACEHOLDERS,
+        *("n/a", "na", "none", "nil", "null"),
     }
 )
 

@@ -379,6 +379,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "write the council's points in the score column and its decision on an explanation in evidence_accepted; "
         "correct the commune's own value in its assessment file",
     ),
+    "appraisal-input-own-field": entry(
+        "Dòng thẩm định sửa thông tin của xã",
+        "An appraisal row correcting the commune's own field",
+        "đầu vào {input} là {own_field} của chính xã, điều tệp thẩm định không sửa; dòng này không được dùng",
+        "input {input} is the commune's own {own_field}, which an appraisal file does not change; the row was not used",
+        "ghi điểm của hội đồng vào cột «điểm thẩm định» và quyết định về giải trình vào cột evidence_accepted; "
+        "sửa giá trị của xã trong tệp tự đánh giá của xã",
+        "write the council's points in the score column and its decision on an explanation in evidence_accepted; "
+        "correct the commune's own value in its assessment file",
+    ),
     "form-other-version": entry(
         "Mẫu nhập liệu của phiên bản bộ tiêu chí khác",
         "Form of another version of the criteria set",

@@ -232,6 +232,13 @@ def evidence_requirements(leaves: Sequence[Leaf]) -> pl.DataFrame:
     )
 
 
+def effective_branch() -> pl.Expr:
+    """The branch that counts for an item: the corrected evaluation's where the council corrected
+    an input or the N/A mark of the item (``_corrected``), else the commune's own."""
+    corrected = pl.col("_corrected").fill_null(False)
+    return pl.coalesce(pl.when(corrected).then(pl.col("corrected_branch")), pl.col("computed_branch"))
+
+
 def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], folder: EvidenceFolder | None) -> pl.DataFrame:
     """Adds ``evidence_required`` and ``evidence_status``: not_required, present, missing,
     explained (an explanation awaits the council), accepted or rejected (the council decided),
@@ -256,7 +263,8 @@ def evidence_status(details: pl.DataFrame, leaves: Sequence[Leaf], folder: Evide
         & (~pl.col("need_file") | pl.col("evidence_file").is_not_null())
     )
     # An item that does not apply to the commune (excluded, or counted in full) needs no evidence.
-    not_applicable = pl.col("computed_branch").str.starts_with("na_").fill_null(False)
+    # After the council's corrections: an item it marked N/A needs none, one it cleared needs its own.
+    not_applicable = effective_branch().str.starts_with("na_").fill_null(False)
     # The status as a number, then its word: a when/then chain of text literals builds a column
     # of text per case. 2 is the file's state (never "ok" there: complete and ok is "present").
     base = (

@@ -28,7 +28,7 @@ from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
 from pari_index.scoring.date_years import date_findings, dates_before_evidence
-from pari_index.scoring.evidence import evidence_findings, evidence_requirements, evidence_status
+from pari_index.scoring.evidence import effective_branch, evidence_findings, evidence_requirements, evidence_status
 from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.rate_checks import rates_above_denominator
 from pari_index.scoring.verification import leaf_frame, missing_evidence_zeroes, unused_decisions, verification_findings
@@ -186,6 +186,7 @@ def _appraisal_evaluation(
                 CRITERION: pl.String,
                 "corrected_score": pl.Int64,
                 "corrected_branch": pl.String,
+                "corrected_max": pl.Int64,
             }
         )
         touched = pl.DataFrame(schema={COMMUNE: pl.String, CRITERION: pl.String, "_corrected": pl.Boolean})
@@ -199,7 +200,11 @@ def _appraisal_evaluation(
     )
     touched_register = communes.join(touched_communes, left_on="code", right_on=COMMUNE, how="semi")
     corrected = compiled.evaluate(evaluation_frame(merged_touched, compiled.leaves, touched_register)).select(
-        COMMUNE, CRITERION, pl.col("points").alias("corrected_score"), pl.col("branch").alias("corrected_branch")
+        COMMUNE,
+        CRITERION,
+        pl.col("points").alias("corrected_score"),
+        pl.col("branch").alias("corrected_branch"),
+        pl.col("counted_max").alias("corrected_max"),
     )
     touched = appraisal.cells.select(COMMUNE, CRITERION).unique().with_columns(pl.lit(True).alias("_corrected"))
     return merged_cells, corrected, touched
@@ -271,6 +276,12 @@ def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:
     """
     corrected_flag = pl.col("_corrected").fill_null(False)
     override = pl.col("score_override")
+    # The branch and maximum after the council's corrections: its N/A mark counts as the commune's
+    # would. Until session 32 an item was excluded by the commune's own mark alone: a council that
+    # marked an item N/A (where N/A excludes) saw it scored in full with the words "not applicable",
+    # one that cleared the commune's mark saw its corrected score "not used".
+    branch = effective_branch()
+    counted = pl.coalesce(pl.when(corrected_flag).then(pl.col("corrected_max")), pl.col("counted_max"))
     appraised = (
         pl.when(override.is_not_null())
         .then(override)
@@ -278,7 +289,7 @@ def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("corrected_score"))
         .otherwise(pl.lit(None, dtype=pl.Int64))
     )
-    excluded = pl.col("computed_branch") == "na_excluded"
+    excluded = branch == "na_excluded"
     zeroed = missing_evidence_zeroes(pl.col("policy"), pl.col("evidence_status"))
     base = pl.coalesce(appraised, pl.col("computed_score"))
     final = (
@@ -294,7 +305,7 @@ def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:
     status = _first_word(
         [
             (excluded, "excluded"),
-            (appraised.is_not_null() & (appraised != pl.col("computed_score")), "appraised"),
+            (appraised.is_not_null() & appraised.ne_missing(pl.col("computed_score")), "appraised"),
             (not_assessed & (pl.col("part") == Part.survey.value), "no_survey"),
             (not_assessed & ~pl.col("computed_branch").str.starts_with("na_"), "not_assessed"),
             (zeroed, "evidence_missing"),
@@ -309,9 +320,8 @@ def _with_final_scores(details: pl.DataFrame) -> pl.DataFrame:
         appraised.alias("appraised_score"),
         final.alias("final_score"),
         status.alias("status"),
-        pl.coalesce(pl.when(corrected_flag).then(pl.col("corrected_branch")), pl.col("computed_branch")).alias(
-            "branch"
-        ),
+        branch.alias("branch"),
+        counted.alias("counted_max"),
         pl.col("reason").alias("appraisal_reason"),
     )
 
