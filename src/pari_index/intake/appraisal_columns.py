@@ -41,12 +41,15 @@ def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
         # its every column, and a polars plan over it its every heading, for each column. A file of
         # 2,000 columns headed with 2,400 letters each (5 MB) took 43 CPU s until session 32
         # (limits32/appraisal-of-2000-long-headings).
+        text = frame.get_column(column).cast(pl.String).str.strip_chars()
+        filled_cells = text.is_not_null() & (text != "")
+        if not filled_cells.any():
+            continue  # (most columns of such a file: one series looked at, no frame made)
         heading = HEADING + column
         own = [frame.get_column(name) for name in (column, heading) if name in names]
-        text = pl.col(column).cast(pl.String).str.strip_chars()
         filled = (
             pl.DataFrame([*places, *own])
-            .filter(text.is_not_null() & (text != ""))
+            .filter(filled_cells)
             .group_by(FILE, SHEET, maintain_order=True)
             .agg(pl.len().alias("cells"), pl.col(ROW).min().alias("first"), *_heading(heading in names, column))
         )
