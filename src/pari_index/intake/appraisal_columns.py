@@ -38,14 +38,26 @@ def unread_columns(frame: pl.DataFrame, read: Iterable[str]) -> list[Problem]:
     HEADING columns) that is not one of ``read`` and has a filled cell in a sheet."""
     known = set(read)
     problems: list[Problem] = []
+    places = [frame.get_column(name) for name in (FILE, SHEET, ROW)]
+    names = set(frame.columns)  # each frame.columns copies every heading anew
     for column in frame.columns:
         if column.startswith("_") or column in known or heading_in(column, DESCRIPTIVE_KEYS):
             continue
-        text = pl.col(column).cast(pl.String).str.strip_chars()
+        # The column, its heading and the places alone: filtering the whole stacked frame copied
+        # its every column, and a polars plan over it its every heading, for each column. A file of
+        # 2,000 columns headed with 2,400 letters each (5 MB) took 43 CPU s until session 32
+        # (limits32/appraisal-of-2000-long-headings).
+        text = frame.get_column(column).cast(pl.String).str.strip_chars()
+        filled_cells = text.is_not_null() & (text != "")
+        if not filled_cells.any():
+            continue  # (most columns of such a file: one series looked at, no frame made)
+        heading = HEADING + column
+        own = [frame.get_column(name) for name in (column, heading) if name in names]
         filled = (
-            frame.filter(text.is_not_null() & (text != ""))
+            pl.DataFrame([*places, *own])
+            .filter(filled_cells)
             .group_by(FILE, SHEET, maintain_order=True)
-            .agg(pl.len().alias("cells"), pl.col(ROW).min().alias("first"), *_heading(frame, column))
+            .agg(pl.len().alias("cells"), pl.col(ROW).min().alias("first"), *_heading(heading in names, column))
         )
         for place in filled.iter_rows(named=True):
             problems.append(_problem(column, place))
@@ -81,9 +93,10 @@ def corrections_absent(frame: pl.DataFrame) -> list[Problem]:
     return problems
 
 
-def _heading(frame: pl.DataFrame, column: str) -> list[pl.Expr]:
-    name = HEADING + column
-    return [pl.col(name).first().alias("heading")] if name in frame.columns else [pl.lit(column).alias("heading")]
+def _heading(written: bool, column: str) -> list[pl.Expr]:
+    """The column's heading as its first sheet writes it (``written``: the frame has HEADING +
+    column), else its name."""
+    return [pl.col(HEADING + column).first().alias("heading")] if written else [pl.lit(column).alias("heading")]
 
 
 def _problem(column: str, place: dict[str, object]) -> Problem:

@@ -4,6 +4,7 @@ the limits every reader applies to one."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import stat
@@ -102,9 +103,27 @@ def heading_key(name: str) -> str:
     code"), or a register's types not read and five items excluded for every unit. Nor i or y
     alone after one consonant (``Lí do``, ``Lý do``; ``Số, kí hiệu``: :mod:`.tones`): until session
     29 an appraisal file headed ``Lí do`` was refused, "needs column(s) reason"."""
+    return _heading_key(name)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _heading_key(name: str) -> str:
+    # Kept: a sheet's headings are matched again and again (aliases, their unit in brackets, notes,
+    # descriptive and the commune's own fields), each time a Python step a character. Until
+    # session 32, 2,000 headings of 2,400 letters in a survey file (5 MB) took 5.4 CPU s in here
+    # alone (limits32/survey-of-2000-long-headings); now each heading is keyed once, and only
+    # its letters past ASCII are looked at for marks.
     text = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
-    bare = "".join(c for c in text if not unicodedata.combining(c))
+    bare = text if text.isascii() else _NOT_ASCII.sub(_unmarked, text)
     return y_for_i_bare(" ".join(_SEPARATORS.sub(" ", bare).split()))
+
+
+#: Runs of letters past ASCII, where a combining mark may be.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _unmarked(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 _SEPARATORS = re.compile(r"[_\-\s]+")
@@ -132,7 +151,7 @@ def _canonical(column: str, aliases: dict[str, str]) -> str | None:
     if column.startswith("_"):
         return None
     found = aliases.get(column.casefold()) or _keyed(aliases).get(heading_key(column))
-    if found is None and (bare := _UNIT_AFTER.sub("", column)) and bare != column:
+    if found is None and (bare := without_unit(column)) and bare != column:
         # A heading with its unit or a note after it («Điểm tự chấm (điểm)», «Giá trị [số liệu]»,
         # «Value (%)»): until session 31 an unknown column, its values not read.
         return aliases.get(bare.casefold()) or _keyed(aliases).get(heading_key(bare))
@@ -142,11 +161,29 @@ def _canonical(column: str, aliases: dict[str, str]) -> str | None:
 def heading_in(column: str, keys: frozenset[str]) -> bool:
     """Whether ``column``'s heading_key, or that of the heading without a unit or note in brackets
     after it («Ghi chú (nếu có)»), is one of ``keys``."""
-    return heading_key(column) in keys or heading_key(_UNIT_AFTER.sub("", column)) in keys
+    return heading_key(column) in keys or heading_key(without_unit(column)) in keys
 
 
-#: A unit or note in brackets closing a heading: «(điểm)», «[%]», «（đồng）».
+#: A unit or note in brackets closing a heading: «(điểm)», «[%]», «（đồng）»; as a pattern (tests
+#: check :func:`without_unit` against it), ``_UNIT_AFTER.sub("", heading)``.
 _UNIT_AFTER = re.compile(r"\s*[(\[（][^()\[\]（）]*[)\]）]\s*$")
+_OPENERS, _CLOSERS = "([（", ")]）"
+
+
+@functools.lru_cache(maxsize=65_536)
+def without_unit(column: str) -> str:
+    """``column`` without a unit or note in brackets closing it (``_UNIT_AFTER``), found from its
+    end: the pattern, looked for, was tried at each opening bracket and space of a heading, and a
+    heading is matched many times. 150 headings of 15,000 «( » took 4 CPU s in it (5 MB, limits32/
+    headings-of-many-brackets, session 32); the last bracket before the closing one is the only
+    opening bracket that can begin the note, since a note holds no bracket."""
+    end = len(column.rstrip())
+    if not end or column[end - 1] not in _CLOSERS:
+        return column
+    last = max(column.rfind(bracket, 0, end - 1) for bracket in _OPENERS + _CLOSERS)
+    if last < 0 or column[last] not in _OPENERS:
+        return column
+    return column[: len(column[:last].rstrip())]
 
 
 def canonical_heading(column: str, aliases: dict[str, str]) -> str | None:

@@ -258,13 +258,27 @@ def read_with_columns(
             continue
         # Each column's heading as the sheet writes it («mã cũ» for old_code), for the findings that
         # name a column of a row (row_problems, findings.row_findings): never the column's id.
-        written = [c for c in sheet.frame.columns if not c.startswith("_")]
-        headings = [pl.lit(sheet.original_headers.get(c, c), dtype=pl.String).alias(HEADING + c) for c in written]
-        frames.append(sheet.frame.with_columns(headings))
+        headings = _headings(sheet)
+        # A heading of the sheet's own may already be named so («_h:code»): replaced, as before.
+        clash = set(sheet.frame.columns).intersection(series.name for series in headings)
+        frames.append(sheet.frame.drop(clash).hstack(headings) if clash else sheet.frame.hstack(headings))
     if not frames:
         no_rows = {"empty": "rows", "what": what, "empty_hint": "table"}
         raise IntakeError(problems or [Problem("empty-file", f"{what} has no rows", file=str(path), params=no_rows)])
     return pl.concat(frames, how="diagonal_relaxed"), problems
+
+
+def _headings(sheet: Sheet) -> list[pl.Series]:
+    """A HEADING column for each of the sheet's own columns, its heading on every row. Built as
+    series: a polars plan over the sheet (``with_columns``) copied every heading for each column it
+    added, and a file's headings may be 5 MB: 2,000 headings of 2,400 letters in an appraisal file
+    passed 1 GB here until session 32 (limits32/appraisal-of-2000-long-headings)."""
+    height = sheet.frame.height
+    return [
+        pl.Series(HEADING + c, [sheet.original_headers.get(c, c)], dtype=pl.String).new_from_index(0, height)
+        for c in sheet.frame.columns
+        if not c.startswith("_")
+    ]
 
 
 #: The most rows of a register or a lineage table, both a row per unit (a country had some 10,600

@@ -108,6 +108,18 @@ def _dangerous(col: pl.Expr) -> pl.Expr:
     return test
 
 
+def _neutralised(series: pl.Series) -> pl.Series:
+    """A text series with an apostrophe before each cell a spreadsheet would run as a formula."""
+    if series.dtype != pl.String:
+        return series
+    dangerous = series.str.starts_with(_DANGEROUS[0])
+    for prefix in _DANGEROUS[1:]:
+        dangerous = dangerous | series.str.starts_with(prefix)
+    if not dangerous.any():
+        return series
+    return pl.select(pl.when(dangerous).then("'" + series).otherwise(series)).to_series().alias(series.name)
+
+
 def safe_header(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
     """A column or sheet name that a spreadsheet would run as a formula, with an apostrophe in
     front (more than one when that name is taken already)."""
@@ -123,13 +135,18 @@ def neutralise_formulas(frame: AnyFrame) -> AnyFrame:
     """Prefix text cells **and column names** that a spreadsheet would evaluate with an apostrophe
     (a register column named ``=HYPERLINK(…)`` reaches the summary as ``'=HYPERLINK(…)``)."""
     schema = frame.collect_schema()
+    taken = set(schema.names())
+    if isinstance(frame, pl.DataFrame) and frame.width:
+        # Column by column: one polars plan of an expression per text column copied every column
+        # name for each (a register's headings go into the summary, and may be 5 MB: 250 of
+        # 19,000 letters took 850 MB here until session 32; limits32/register-of-long-headings).
+        return pl.DataFrame([_neutralised(series).alias(safe_header(series.name, taken)) for series in frame])
     exprs = [
         pl.when(_dangerous(pl.col(name))).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name)).alias(name)
         for name, dtype in schema.items()
         if dtype == pl.String
     ]
     safe = frame.with_columns(exprs) if exprs else frame
-    taken = set(schema.names())
     renames = {name: safe_header(name, taken) for name in schema.names() if name.startswith(_DANGEROUS)}
     return safe.rename(renames) if renames else safe
 

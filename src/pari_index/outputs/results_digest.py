@@ -32,6 +32,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pari_index.outputs.row_chunks import numbered as numbered_columns
 from pari_index.outputs.row_chunks import row_chunks
 
 #: The tables whose values are digested (the input rows table repeats the inputs).
@@ -141,9 +142,10 @@ def _text(value: pl.Expr, name: str, rewrite: bool = True) -> pl.Expr:
     return pl.when(text.str.contains(NUMBER_TEXT)).then(_number(text)).otherwise(text)
 
 
-def _canonical(name: str, dtype: pl.DataType, rewrite: bool = True) -> pl.Expr:
-    """One column's values as canonical text ("" for a null)."""
-    col = pl.col(name)
+def _canonical(name: str, dtype: pl.DataType, rewrite: bool = True, ref: str | None = None) -> pl.Expr:
+    """One column's values as canonical text ("" for a null); ``ref``: the column's name in the
+    frame, when it is not ``name``."""
+    col = pl.col(name if ref is None else ref)
     shown: pl.Expr
     if dtype == pl.Boolean:
         shown = pl.when(col).then(pl.lit("true")).when(~col).then(pl.lit("false"))
@@ -198,10 +200,15 @@ def table_digest(frame: pl.DataFrame | pl.LazyFrame) -> str:
     for chunk in _chunks(frame):
         if not chunk.height:
             continue
-        rewrite = _rewritten(chunk)
-        cells = [_canonical(n, d, n in rewrite or d != pl.String) for n, d in schema.items()]
+        numbered = numbered_columns(chunk)
+        rewrite = _rewritten(numbered)
+        refs = [f"c{number}" for number in range(len(schema))]
+        cells = [
+            _canonical(name, dtype, ref in rewrite or dtype != pl.String, ref=ref)
+            for ref, (name, dtype) in zip(refs, schema.items(), strict=True)
+        ]
         row = pl.concat_str(cells, separator="\x1f") + pl.lit("\x1e")
-        digest.update(chunk.select(row.str.join("")).item().encode("utf-8"))
+        digest.update(numbered.select(row.str.join("")).item().encode("utf-8"))
     return digest.hexdigest()
 
 

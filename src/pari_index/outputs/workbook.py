@@ -30,7 +30,7 @@ from xml.sax.saxutils import quoteattr
 import polars as pl
 
 from pari_index.messages.results_words import CUT_MARK as CUT_WORDS
-from pari_index.outputs.row_chunks import row_chunks
+from pari_index.outputs.row_chunks import numbered, row_chunks
 from pari_index.system.threads import result_of
 
 #: Rows composed and written at once: bounds the memory of a sheet to one chunk of its XML (two
@@ -162,7 +162,7 @@ def _header_row(columns: Sequence[str]) -> str:
 def _widths(frame: pl.DataFrame) -> str:
     if frame.width == 0:
         return ""
-    sample = frame.head(WIDTH_SAMPLE).select(pl.all().cast(pl.String, strict=False).str.len_chars().max())
+    sample = numbered(frame.head(WIDTH_SAMPLE)).select(pl.all().cast(pl.String, strict=False).str.len_chars().max())
     cols = []
     for i, (name, longest) in enumerate(zip(frame.columns, sample.row(0), strict=True)):
         width = min(MAX_WIDTH, max(MIN_WIDTH, len(name) + 2, (longest or 0) + 2))
@@ -200,6 +200,7 @@ def _sheet_rows(frame: pl.DataFrame, mark: str = CUT_MARK) -> Iterator[bytes]:
     (polars, outside the GIL) while the caller compresses this one (zlib, outside the GIL too):
     the two overlap on a machine with two cores. At most two chunks are held at once."""
     row = pl.col("__excel_row")
+    frame = numbered(frame)  # the header row is written already; a name in each cell's plan is costly
     escape = _needs_escaping(frame)
     cells = [
         _cell(name, dtype, column_letters(i), row, name in escape, mark)
