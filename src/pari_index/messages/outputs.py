@@ -44,6 +44,15 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "đặt tên khác nhau",
         "give them different names",
     ),
+    "output-inside-output": entry(
+        "Một kết quả nằm trong một tệp kết quả khác",
+        "An output lies inside another output's file",
+        "{option} {written} sẽ được ghi vào bên trong {other} {path}, một tệp mà lượt chạy này ghi, như thể đó là "
+        "một thư mục",
+        "{option} {written} would be written inside {other} {path}, a file this run writes, as if it were a folder",
+        "cho {option} một chỗ riêng, bên cạnh {path} (không phải bên trong)",
+        "give {option} a place of its own, beside {path} (not inside it)",
+    ),
     # (The path is the place; the option is left out of the sentence: outputs/files.py raises these
     # without one. The English of outputs/paths.py names it, the Vietnamese says the same otherwise.)
     "output-not-a-folder": entry(

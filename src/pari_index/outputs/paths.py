@@ -18,6 +18,8 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
 * lies anywhere inside ``--evidence-dir``, a new file too (the next run would take it for a
   commune's evidence): ``output-in-evidence-folder``; so does the ``--cache`` folder;
 * is another output of the same run (``-o same.xlsx --report same.xlsx``): ``output-clash``;
+  lies inside a file another output writes, or holds one (``-o kq.xlsx --report
+  kq.xlsx/r.html``): ``output-inside-output``;
 * needs a folder where a file exists, or a file where a folder exists: ``output-not-a-folder``,
   ``output-is-a-folder``, ``output-folder`` (a parent is a file), ``output-special-file`` (a
   device such as ``/dev/null``, a pipe);
@@ -147,6 +149,34 @@ def _against_target(target: Target, other: Target) -> Problem | None:
             f"give {target.option} and {other.option} different names",
             {**place_params(target), "other": other.option, "path": str(other.path)},
         )
+    return _nested(target, other) or _nested(other, target)
+
+
+def _nested(target: Target, other: Target) -> Problem | None:
+    """``other`` written inside a file ``target`` writes, as inside a folder (``-o kq.xlsx
+    --report kq.xlsx/bao-cao.html``, ``-o r.html/kq.xlsx --report r.html``): one of the two
+    cannot be written. The first written made the folder (or the file), the other failed after
+    the whole run (output-unwritable, "Is a directory", exit 4), and a folder named like a
+    workbook was left holding a report of a ranking that was never written. A file inside a
+    results folder (``-o kq --format csv --report kq/bao-cao.html``) is no such clash: the
+    folder keeps the files that are not its tables."""
+    files = (*target.files, *(() if target.folder else (target.path,)))
+    for path in files:
+        for written in (other.path, *other.files):
+            if inside(written, path):
+                return output_problem(
+                    "output-inside-output",
+                    f"{other.option} {written} would be written inside {target.option} {path}, "
+                    "a file this run writes, as if it were a folder",
+                    other,
+                    f"give {other.option} a place of its own, beside {path} (not inside it)",
+                    {
+                        "option": other.option,
+                        "written": shown_name(written),
+                        "other": target.option,
+                        "path": shown_name(path),
+                    },
+                )
     return None
 
 
