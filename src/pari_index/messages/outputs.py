@@ -440,6 +440,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "leave it out of the inputs (a pattern such as *.xlsx takes in an earlier run's results too); "
         "give last year's results with --previous",
     ),
+    "output-name-dash": entry(
+        "Tên kết quả bắt đầu bằng dấu «-»",
+        "The output's name begins with «-»",
+        "{option} {name}: tên bắt đầu bằng «-» bị các chương trình khác (rm, cp, libreoffice …) hiểu là một tuỳ "
+        "chọn: gõ nhầm tuỳ chọn hoặc tên?",
+        "{option} {name}: a name that begins with «-» is taken for an option by other programs (rm, cp, "
+        "libreoffice …): a mistyped option or name?",
+        "ghi tên không có «-»; nếu thật sự muốn đặt tên như vậy, hãy ghi ./{name}",
+        "give the name without the «-»; for a file really so named, write ./{name}",
+    ),
     "name-not-utf8": entry(
         "Tên tệp có byte không phải UTF-8",
         "File name not in UTF-8",
