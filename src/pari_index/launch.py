@@ -56,8 +56,9 @@ def names_in_utf8() -> None:
     """Run the command again in Python's UTF-8 mode where the system's file names are read in
     another encoding (``LC_ALL=C`` with ``PYTHONUTF8=0``: ASCII; a Latin-1 locale). Names on
     disk are UTF-8 (every system pari-index runs on writes them so); read as ASCII, a name
-    «đánh-giá.csv» was refused as "bytes that are not UTF-8" (name-not-utf8, exit 2), and read as
-    Latin-1 it was written into the results as «Ä\x91aÌ\x81nh…». The encoding of file names is
+    «đánh-giá.csv» was refused as "bytes that are not UTF-8" (name-not-utf8, exit 2); read as
+    Latin-1 (by reasoning: no such locale on the machines it was tried on) each byte of a letter
+    would be a letter of its own in the results. The encoding of file names is
     fixed when Python starts, so the process is started again with ``-X utf8`` (and
     ``PYTHONUTF8=1`` for any Python it starts): a name that is truly not UTF-8 is still refused.
     Nothing is done where Python already reads names as UTF-8 (Windows, macOS, a UTF-8 locale),
@@ -67,8 +68,9 @@ def names_in_utf8() -> None:
     encoding = sys.getfilesystemencoding().lower().replace("_", "-")
     if sys.flags.utf8_mode or encoding in ("utf-8", "utf8") or os.name != "posix" or not sys.orig_argv:
         return
-    if not sys.executable:
-        return
+    args = sys.argv[1:]
+    if not sys.executable or (args and sys.orig_argv[-len(args) :] != args):
+        return  # a caller that set sys.argv itself runs in its own process: not started again
     try:
         os.execve(
             sys.executable,
