@@ -19,12 +19,21 @@ province, 60 communes; times on the machine shared with two other helpers):
   an option or a name mistyped. Now ``output-name-dash`` (exit 2, 0.8 s) before anything is
   read; typed ``./-kq.xlsx``, the name is meant, and written.
 
-Not a case here (a case is a command line, not an environment): with ``PYTHONUTF8=0 LC_ALL=C``
-Python reads file names as ASCII, and ``pari score đánh-giá.csv …`` was refused as "the name holds
-bytes that are not UTF-8 text" (name-not-utf8, exit 2, 1.7 s), of a name in UTF-8. Now the command
-starts itself again in Python's UTF-8 mode (pari_index.launch.names_in_utf8; 0.07 s more, on such
-a system alone) and scores it (exit 0, 3.5 s, 167 MB); a name truly not UTF-8 is still refused.
-tests/test_hostile_faults32.py runs it.
+Not cases here (a case is a command line run as root, not an environment nor another user):
+
+- ``pari score … -o ro/ket-qua.xlsx`` (so ``--report ro/bao-cao.html``, ``-o ro/kq --format csv``,
+  ``-o ro/2026/dot-1/ket-qua.xlsx``, ``template -o ro/mau.xlsx``) where ``ro`` is a folder the user
+  may not write in (another user's, a read-only share or disk): the whole run first, then
+  "cannot write the file: Permission denied" (output-unwritable, exit 4): 6.6 s for the example
+  province on the loaded machine, 42.4 s and 619 MB for the national data (/tmp/peers/data). Now
+  told before any table is read (3.0 s, 71 MB on the national data; paths.refused_folder), in the
+  same words; a drop folder (mode 0333) is still written. tests/test_hostile_faults32.py runs it
+  as an ordinary user.
+- with ``PYTHONUTF8=0 LC_ALL=C`` Python reads file names as ASCII, and ``pari score đánh-giá.csv
+  …`` was refused as "the name holds bytes that are not UTF-8 text" (name-not-utf8, exit 2, 1.7 s),
+  of a name in UTF-8. Now the command starts itself again in Python's UTF-8 mode
+  (pari_index.launch.names_in_utf8; 0.07 s more, on such a system alone) and scores it (exit 0,
+  3.5 s, 167 MB); a name truly not UTF-8 is still refused. tests/test_hostile_faults32.py runs it.
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave.
