@@ -69,8 +69,10 @@ def names_in_utf8() -> None:
     if sys.flags.utf8_mode or encoding in ("utf-8", "utf8") or os.name != "posix" or not sys.orig_argv:
         return
     args = sys.argv[1:]
-    if not sys.executable or (args and sys.orig_argv[-len(args) :] != args):
-        return  # a caller that set sys.argv itself runs in its own process: not started again
+    if not sys.executable or getattr(sys, "frozen", False) or (args and sys.orig_argv[-len(args) :] != args):
+        # A caller that set sys.argv itself keeps its process; a frozen program (PyInstaller) is
+        # no interpreter that takes -X.
+        return
     try:
         os.execve(
             sys.executable,
