@@ -37,6 +37,8 @@ from pari_index.errors import (
 _EMPTY_PATHS = "pari_index.empty_paths"
 #: ctx.meta key: the outputs typed ending in a separator, a folder's name (outputs.path_shapes.spelled_as_folder).
 _FOLDER_NAMED = "pari_index.folder_named"
+#: ctx.meta key: the outputs typed with a name that begins with a dash, refused by :func:`refuse_dashes`.
+_DASH_NAMED = "pari_index.dash_named"
 
 
 class _AnyPath(click.Path):
@@ -71,6 +73,9 @@ class _OutputPath(_AnyPath):
             whole = folder / given.name if folder != given.parent else given
         if isinstance(value, str) and names_a_folder(value) and ctx is not None:
             ctx.meta.setdefault(_FOLDER_NAMED, []).append(whole)  # the ending the Path loses
+        if isinstance(value, str) and value.startswith("-") and value != "-" and ctx is not None and param is not None:
+            # As typed: ``./-kq.xlsx`` (the way to mean such a name) is ``-kq.xlsx`` to the Path.
+            ctx.meta.setdefault(_DASH_NAMED, []).append((_param_name(ctx, param), value))
         return whole
 
 
@@ -173,6 +178,24 @@ def refuse_dashes() -> None:
             named += [(_param_name(ctx, param), v) for v in values if v is not None]
     check_dashes(named)
     refuse_option_names(ctx, named)
+    refuse_dash_names(ctx)
+
+
+def refuse_dash_names(ctx: click.Context) -> None:
+    """Refuse (UsageError, exit 2) an output typed with a name that begins with a dash (``-o
+    -kq.xlsx``): written, exit 0, a file every other program takes for an option (``rm
+    -kq.xlsx`` is "invalid option -- 'k'", ``libreoffice -kq.xlsx`` opens nothing), most often an
+    option or a name mistyped. Typed ``./-kq.xlsx``, the name is meant, and written."""
+    from pari_index.outputs.path_names import dash_named
+
+    options = {name for param in ctx.command.params for name in (*param.opts, *param.secondary_opts)}
+    found = [
+        dash_named(option, value)
+        for option, value in ctx.meta.get(_DASH_NAMED, ())
+        if value not in options | {"-h", "--help"}  # an option's name: path-is-option's
+    ]
+    if found:
+        raise UsageError(found)
 
 
 def refuse_option_names(ctx: click.Context, named: Sequence[tuple[str, Any]]) -> None:

@@ -44,11 +44,43 @@ def command_lang(args: Sequence[str]) -> str:
 def main() -> None:
     """Run the ``pari`` command; a Ctrl-C while its module is imported stops it as one during
     the run does (:func:`interrupted`)."""
+    names_in_utf8()
     try:
         from pari_index.cli import main as command
     except KeyboardInterrupt:
         interrupted(command_lang(sys.argv[1:]))
     command()
+
+
+def names_in_utf8() -> None:
+    """Run the command again in Python's UTF-8 mode where the system's file names are read in
+    another encoding (``LC_ALL=C`` with ``PYTHONUTF8=0``: ASCII; a Latin-1 locale). Names on
+    disk are UTF-8 (every system pari-index runs on writes them so); read as ASCII, a name
+    «đánh-giá.csv» was refused as "bytes that are not UTF-8" (name-not-utf8, exit 2); read as
+    Latin-1 (by reasoning: no such locale on the machines it was tried on) each byte of a letter
+    would be a letter of its own in the results. The encoding of file names is
+    fixed when Python starts, so the process is started again with ``-X utf8`` (and
+    ``PYTHONUTF8=1`` for any Python it starts): a name that is truly not UTF-8 is still refused.
+    Nothing is done where Python already reads names as UTF-8 (Windows, macOS, a UTF-8 locale),
+    or where the process cannot be replaced (then the run goes on as before)."""
+    import os  # loaded by Python's start already: no library imported (tests/test_hostile_faults26.py)
+
+    encoding = sys.getfilesystemencoding().lower().replace("_", "-")
+    if sys.flags.utf8_mode or encoding in ("utf-8", "utf8") or os.name != "posix" or not sys.orig_argv:
+        return
+    args = sys.argv[1:]
+    if not sys.executable or getattr(sys, "frozen", False) or (args and sys.orig_argv[-len(args) :] != args):
+        # A caller that set sys.argv itself keeps its process; a frozen program (PyInstaller) is
+        # no interpreter that takes -X.
+        return
+    try:
+        os.execve(
+            sys.executable,
+            [sys.executable, "-X", "utf8", *sys.orig_argv[1:]],
+            {**os.environ, "PYTHONUTF8": "1"},
+        )
+    except (OSError, ValueError):  # no interpreter to start again: names read as the locale says
+        return
 
 
 def interrupted(lang: str) -> NoReturn:
@@ -84,4 +116,4 @@ def _say(text: str) -> None:
         pass
 
 
-__all__ = ["EXIT_INTERRUPTED", "command_lang", "interrupted", "main"]
+__all__ = ["EXIT_INTERRUPTED", "command_lang", "interrupted", "main", "names_in_utf8"]

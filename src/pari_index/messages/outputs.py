@@ -44,6 +44,15 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "đặt tên khác nhau",
         "give them different names",
     ),
+    "output-inside-output": entry(
+        "Một kết quả nằm trong một tệp kết quả khác",
+        "An output lies inside another output's file",
+        "{option} {written} sẽ được ghi vào bên trong {other} {path}, một tệp mà lượt chạy này ghi, như thể đó là "
+        "một thư mục",
+        "{option} {written} would be written inside {other} {path}, a file this run writes, as if it were a folder",
+        "cho {option} một chỗ riêng, bên cạnh {path} (không phải bên trong)",
+        "give {option} a place of its own, beside {path} (not inside it)",
+    ),
     # (The path is the place; the option is left out of the sentence: outputs/files.py raises these
     # without one. The English of outputs/paths.py names it, the Vietnamese says the same otherwise.)
     "output-not-a-folder": entry(
@@ -430,6 +439,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "kết quả năm trước thì đưa bằng --previous",
         "leave it out of the inputs (a pattern such as *.xlsx takes in an earlier run's results too); "
         "give last year's results with --previous",
+    ),
+    "output-name-dash": entry(
+        "Tên kết quả bắt đầu bằng dấu «-»",
+        "The output's name begins with «-»",
+        "{option} {name}: tên bắt đầu bằng «-» bị các chương trình khác (rm, cp, libreoffice …) hiểu là một tuỳ "
+        "chọn: gõ nhầm tuỳ chọn hoặc tên?",
+        "{option} {name}: a name that begins with «-» is taken for an option by other programs (rm, cp, "
+        "libreoffice …): a mistyped option or name?",
+        "ghi tên không có «-»; nếu thật sự muốn đặt tên như vậy, hãy ghi ./{name}",
+        "give the name without the «-»; for a file really so named, write ./{name}",
     ),
     "name-not-utf8": entry(
         "Tên tệp có byte không phải UTF-8",

@@ -184,6 +184,17 @@ def _dash(option: str) -> Problem:
     )
 
 
+def dash_named(option: str, value: str) -> Problem:
+    """An output typed with a name that begins with a dash (cli_params.refuse_dash_names)."""
+    return Problem(
+        "output-name-dash",
+        f"{option} {value}: a name that begins with «-» is taken for an option by other programs (rm, cp, "
+        "libreoffice …): a mistyped option or name?",
+        hint=f"give the name without the «-»; for a file really so named, write ./{value}",
+        params={"option": option, "name": value},
+    )
+
+
 def option_for_path(option: str, value: str) -> Problem:
     """An option's name where a path was to be: the path was left out, and the shell gave the
     option its neighbour (``--communes --survey survey.csv``, ``-o --report r.html``). The name

@@ -18,10 +18,13 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
 * lies anywhere inside ``--evidence-dir``, a new file too (the next run would take it for a
   commune's evidence): ``output-in-evidence-folder``; so does the ``--cache`` folder;
 * is another output of the same run (``-o same.xlsx --report same.xlsx``): ``output-clash``;
+  lies inside a file another output writes, or holds one (``-o kq.xlsx --report
+  kq.xlsx/r.html``): ``output-inside-output``;
 * needs a folder where a file exists, or a file where a folder exists: ``output-not-a-folder``,
   ``output-is-a-folder``, ``output-folder`` (a parent is a file), ``output-special-file`` (a
   device such as ``/dev/null``, a pipe);
-* has a name longer than the disk takes: ``output-unwritable``;
+* has a name longer than the disk takes, or is in a folder where the system refuses new files
+  (read-only, another user's): ``output-unwritable``;
 * is a folder to be replaced as a whole (``--format csv``) that exists, is not empty and holds
   no results (``-o ~``): ``output-folder-not-results``;
 * is an existing file that pari-index did not write (``-o budget.xlsx``, ``--report index.html``),
@@ -40,6 +43,7 @@ link, another spelling on a case-insensitive disk). An output is refused (exit 4
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import stat
@@ -147,6 +151,34 @@ def _against_target(target: Target, other: Target) -> Problem | None:
             f"give {target.option} and {other.option} different names",
             {**place_params(target), "other": other.option, "path": str(other.path)},
         )
+    return _nested(target, other) or _nested(other, target)
+
+
+def _nested(target: Target, other: Target) -> Problem | None:
+    """``other`` written inside a file ``target`` writes, as inside a folder (``-o kq.xlsx
+    --report kq.xlsx/bao-cao.html``, ``-o r.html/kq.xlsx --report r.html``): one of the two
+    cannot be written. The first written made the folder (or the file), the other failed after
+    the whole run (output-unwritable, "Is a directory", exit 4), and a folder named like a
+    workbook was left holding a report of a ranking that was never written. A file inside a
+    results folder (``-o kq --format csv --report kq/bao-cao.html``) is no such clash: the
+    folder keeps the files that are not its tables."""
+    files = (*target.files, *(() if target.folder else (target.path,)))
+    for path in files:
+        for written in (other.path, *other.files):
+            if inside(written, path):
+                return output_problem(
+                    "output-inside-output",
+                    f"{other.option} {written} would be written inside {target.option} {path}, "
+                    "a file this run writes, as if it were a folder",
+                    other,
+                    f"give {other.option} a place of its own, beside {path} (not inside it)",
+                    {
+                        "option": other.option,
+                        "written": shown_name(written),
+                        "other": target.option,
+                        "path": shown_name(path),
+                    },
+                )
     return None
 
 
@@ -206,7 +238,7 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
             found += [_against_target(target, other) for other in targets[i + 1 :]]
             found += [system_folder(target), shape_problem(target), not_ours(target), read_only(target)]
             found += [open_in_office(target)]
-            found += [unreachable(target)]
+            found += [unreachable(target) or refused_folder(target)]
             found += [not_portable(target), case_twin(target)]
             problems += [p for p in found if p is not None][:1]
     finally:
@@ -218,6 +250,33 @@ def check_paths(targets: Sequence[Target], sources: Sequence[Source]) -> None:
     # What the rules judged, which another program may change before the outputs are put in place.
     for target in targets:
         note_outputs((target.path, *target.files), _replaceable(target))
+
+
+def refused_folder(target: Target) -> Problem | None:
+    """The folder an output is put in (its nearest folder that exists, where the missing ones
+    would be made) when the system refuses new files there: a read-only folder or disk, another
+    user's folder. Told before any work is done, in the system's words as the write would say it
+    (output-unwritable): ``-o ro/ket-qua.xlsx`` scored the whole province first, then failed.
+    Asked of the system (os.access) first; only where it says no is a file made and removed to be
+    sure (a share's access list may allow what the mode bits do not), named as a temporary of
+    pari-index's that the next run removes should this one be killed in between."""
+    folder = next((p for p in target.path.parents if exists(p)), None)
+    if folder is None or not is_dir(folder) or os.access(folder, os.W_OK | os.X_OK):
+        return None
+    import tempfile  # the rare path: a folder the system says no to
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".pari-tmp-{os.getpid()}-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        from pari_index.outputs.files import os_problem  # polars, imported only for the refusal
+
+        return os_problem(exc, target.path)
+    except ValueError:
+        return None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+    return None
 
 
 def _replaceable(target: Target) -> Callable[[str], bool]:
