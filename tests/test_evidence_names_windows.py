@@ -165,7 +165,7 @@ def test_names_nearly_none_of_which_the_folder_has_are_one_error(tmp_path: Path,
     assert looked_for > 1_800
     found = _unmatched(tables)
     assert found.height == 1 and found["severity"][0] == "error"
-    assert f"{looked_for:,} of the {looked_for:,} evidence file names" in found["message"][0]
+    assert f"{looked_for:,} of the {looked_for:,} evidence file names looked for" in found["message"][0]
     assert "while the folder has «" in found["message"][0]
     assert found["file"][0].endswith("minh chứng")
     assert status == 1, printed
@@ -184,7 +184,7 @@ def test_the_error_is_told_in_vietnamese(tmp_path: Path) -> None:
     status, printed, tables = _run(tmp_path, "C:\\Minh chứng\\{}", "{}")
     assert status == 1, printed
     message = _unmatched(tables)["message"][0]
-    assert "tên tệp minh chứng mà các dòng ghi không có trong thư mục minh chứng" in message
+    assert "tên tệp minh chứng được tìm trong thư mục minh chứng không có trong đó" in message
     assert ", trong khi thư mục có «" in message and "while" not in message
 
 

@@ -170,8 +170,8 @@ def _names_unmatched(
     return [
         Problem(
             "evidence-names-unmatched",
-            f"{missing.height} of the {states.height} evidence file names the rows give are not in the evidence"
-            f" folder (such as «{visible(example)}»"
+            f"{missing.height} of the {states.height} evidence file names looked for in the evidence folder are"
+            f" not in it (such as «{visible(example)}»"
             + (f", while the folder has «{visible(file)}»" if file else "")
             + "): each item needing its file is scored as without it",
             file=shorten_path(visible(str(folder.path))),
