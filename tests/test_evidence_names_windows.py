@@ -165,7 +165,7 @@ def test_names_nearly_none_of_which_the_folder_has_are_one_error(tmp_path: Path,
     assert looked_for > 1_800
     found = _unmatched(tables)
     assert found.height == 1 and found["severity"][0] == "error"
-    assert f"{looked_for:,} of the {looked_for:,} evidence file names" in found["message"][0]
+    assert f"{looked_for:,} of the {looked_for:,} evidence file names looked for" in found["message"][0]
     assert "while the folder has «" in found["message"][0]
     assert found["file"][0].endswith("minh chứng")
     assert status == 1, printed
@@ -184,7 +184,7 @@ def test_the_error_is_told_in_vietnamese(tmp_path: Path) -> None:
     status, printed, tables = _run(tmp_path, "C:\\Minh chứng\\{}", "{}")
     assert status == 1, printed
     message = _unmatched(tables)["message"][0]
-    assert "tên tệp minh chứng mà các dòng ghi không có trong thư mục minh chứng" in message
+    assert "tên tệp minh chứng được tìm trong thư mục minh chứng không có trong đó" in message
     assert ", trong khi thư mục có «" in message and "while" not in message
 
 
@@ -210,3 +210,33 @@ def test_the_error_needs_ten_names_and_at_most_one_in_ten_found(
     assert codes == (["evidence-names-unmatched"] if told else [])
     if told:
         assert problems[0].params["missing"] == missing and problems[0].params["named"] == found + missing
+
+
+def test_names_each_of_a_folder_are_told_as_not_the_folders_files(tmp_path: Path) -> None:
+    """Review of session 32: a clerk naming each item's folder («1_1_1_KH_72_2025.pdf/» holding
+    the scan) rather than its document was 2,006 evidence-not_a_file warnings, exit 0 and no
+    error: a folder is no file the folder has."""
+    status, printed, tables = _run(tmp_path, "{}", "{}/bản quét.pdf", "--lang", "en")
+    statuses = tables["criteria"].get_column("evidence_status")
+    assert (statuses == "not_a_file").sum() > 1_800 and (statuses == "present").sum() == 0
+    found = _unmatched(tables)
+    assert found.height == 1 and found["severity"][0] == "error"
+    assert status == 1, printed
+    assert _about(tables)["parts_unread"] == "1"
+
+
+def test_the_example_is_a_name_counted(tmp_path: Path) -> None:
+    """The name shown beside the folder's near file is one of those counted as not there, not the
+    name of an item whose evidence lacks its date (looked for by no one): «0 Kế hoạch.pdf» is near
+    the folder's «0 Ke hoach (1).pdf», listed first, but was not counted."""
+    from pari_index.intake.evidence_files import EvidenceFolder
+    from pari_index.scoring.evidence import unused_evidence_problems
+
+    tmp_path.joinpath("0 Ke hoach (1).pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    tmp_path.joinpath("KH 3 - Copy.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    checked = _names_looked_for(0, 12)
+    names = ["0 Kế hoạch.pdf", *checked["evidence_file"].to_list()]
+    problems = unused_evidence_problems(EvidenceFolder(tmp_path), names, checked)
+    told = [p for p in problems if p.code == "evidence-names-unmatched"]
+    assert len(told) == 1
+    assert told[0].params["example"] == "«KH 3.pdf»" and told[0].params["file_name"] == "«KH 3 - Copy.pdf»"

@@ -204,13 +204,13 @@ SCORING_FINDINGS: dict[str, Entry] = {
     "evidence-names-unmatched": entry(
         "Tên tệp minh chứng gần như không khớp thư mục minh chứng",
         "Evidence file names do not match the evidence folder",
-        "{missing} trong {named} tên tệp minh chứng mà các dòng ghi không có trong thư mục minh chứng (ví dụ"
+        "{missing} trong {named} tên tệp minh chứng được tìm trong thư mục minh chứng không có trong đó (ví dụ"
         " {example}{near_file}): mỗi tiêu chí cần tệp đó đều bị chấm như không có tệp",
-        "{missing} of the {named} evidence file names the rows give are not in the evidence folder (such as"
+        "{missing} of the {named} evidence file names looked for in the evidence folder are not in it (such as"
         " {example}{near_file}): each item needing its file is scored as without it",
-        "kiểm tra --evidence-dir đúng là thư mục văn bản của các bản tự đánh giá này, và mỗi ô tệp minh chứng ghi"
-        " đúng tên tệp như trong thư mục (không kèm thư mục trên máy của người nhập, địa chỉ web hay dấu ngoặc"
-        " kép); rồi chấm lại",
+        "kiểm tra thư mục minh chứng đã chỉ ra đúng là thư mục văn bản của các bản tự đánh giá này, và mỗi ô tệp"
+        " minh chứng ghi đúng tên tệp như trong thư mục (không kèm thư mục trên máy của người nhập, địa chỉ web hay"
+        " dấu ngoặc kép); rồi chấm lại",
         "check that --evidence-dir is the folder of these assessments' documents, and that each evidence_file"
         " cell gives the name of a file as the folder lists it (no folder of the clerk's computer, web address or"
         " quotes); then score again",

@@ -140,8 +140,9 @@ def unused_evidence_problems(
     return problems
 
 
-#: States of a name the folder has no file for (the other FILE_STATES are of a file it has).
-_NOT_THERE = ("file_not_found", "outside_evidence_dir", "bad_name")
+#: States of a name the folder has no file for (the other FILE_STATES are of a file it has): a
+#: name of a folder is none (a clerk naming each item's or commune's folder, not its document).
+_NOT_THERE = ("file_not_found", "outside_evidence_dir", "bad_name", "not_a_file")
 #: The names are told as not the folder's, as a whole, when at least this many were looked for
 #: and at most this share of them found: a wrong folder, or names written another way.
 UNMATCHED_AT_LEAST = 10
@@ -161,14 +162,16 @@ def _names_unmatched(
     missing = states.filter(pl.col("evidence_status").is_in(_NOT_THERE)).sort("evidence_file")
     if states.height < UNMATCHED_AT_LEAST or states.height - missing.height > UNMATCHED_SHARE * states.height:
         return []
-    # A name given beside the folder's file near it shows best how the two differ.
-    near = next(((name, file) for file, name in unused if name is not None), None)
+    # A name given beside the folder's file near it shows best how the two differ (one of the
+    # names counted: ``unused`` is near any name of the rows, one of an item lacking its date too).
+    counted = set(missing["evidence_file"].to_list())
+    near = next(((name, file) for file, name in unused if name is not None and name in counted), None)
     example, file = near if near is not None else (missing["evidence_file"][0], None)
     return [
         Problem(
             "evidence-names-unmatched",
-            f"{missing.height} of the {states.height} evidence file names the rows give are not in the evidence"
-            f" folder (such as «{visible(example)}»"
+            f"{missing.height} of the {states.height} evidence file names looked for in the evidence folder are"
+            f" not in it (such as «{visible(example)}»"
             + (f", while the folder has «{visible(file)}»" if file else "")
             + "): each item needing its file is scored as without it",
             file=shorten_path(visible(str(folder.path))),
