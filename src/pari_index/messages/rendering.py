@@ -149,7 +149,12 @@ def render_hint(
         return ""
     template = entry.hint.get(lang)
     if _fields(template):
-        return _filled(template, lang, params or {}, None)
+        given = params or {}
+        # A hint naming a path or option the raise site did not give would show "—" in its
+        # place: no hint is better than a hint with holes (the message says what happened).
+        if any(given.get(name) is None for name in _fields(template) if name not in PARAM_WORDS):
+            return ""
+        return _filled(template, lang, given, None)
     return template.replace("{{", "{").replace("}}", "}")
 
 
