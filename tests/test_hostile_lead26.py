@@ -81,6 +81,7 @@ def _details(**columns: list[object]) -> pl.DataFrame:
         "self_score": [None] * n,
         "computed_score": [0] * n,
         "appraised_score": [None] * n,
+        "max": [10_000] * n,
         "status": ["ok"] * n,
         "part": ["appraised"] * n,
         "appraisal_reason": [None] * n,

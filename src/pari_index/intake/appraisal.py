@@ -151,7 +151,7 @@ def read_appraisal(
     )
     frame = frame.filter(~no_change)
     frame = _without_survey_items(frame, leaves, row_found)
-    frame = _without_own_fields(frame, row_found)
+    frame = _without_own_fields(frame, leaves, row_found)
     # Corrected inputs go through exactly the same checks as the commune's own cells.
     value_rows = frame.filter(pl.col(VALUE).is_not_null()).join(table.default_input, on=CRITERION, how="left")
     cells = value_rows.select(
@@ -196,17 +196,33 @@ def _without_survey_items(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found
     return frame.filter(~is_survey)
 
 
-def _without_own_fields(frame: pl.DataFrame, row_found: list[pl.DataFrame]) -> pl.DataFrame:
+def _without_own_fields(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found: list[pl.DataFrame]) -> pl.DataFrame:
     """``frame`` less its rows whose input names the commune's own self-score, evidence or
     explanation (``self_score``, «Điểm tự chấm», appraisal_columns.own_field_of), each refused
     (``appraisal-input-own-field``) at its input. Until session 32 such a row was "applied", exit
     0, with no word: the council's «self_score 0,5» changed nothing (an appraisal corrects inputs,
-    the N/A mark, the score and the decision on an explanation, never what the commune claimed)."""
+    the N/A mark, the score and the decision on an explanation, never what the commune claimed).
+    A name that is one of the item's inputs, by its id or its label (a set's input labelled «Giải
+    trình»), is that input, as in the assessments (intake.cell_checks)."""
     inputs = frame.select(pl.col("input").unique().drop_nulls())["input"].to_list()
     own = {name: kind for name in inputs if (kind := own_field_of(name)) is not None and kind != "n/a"}
     if not own:
         return frame
-    named = pl.col("input").is_in(list(own)).fill_null(False)
+    names = pl.DataFrame(
+        [
+            (leaf.id, name)
+            for leaf in leaves
+            for input_id, spec in leaf.inputs.items()
+            for name in (input_id, spec.label, spec.label_en)
+            if name
+        ],
+        schema=[CRITERION, "_name"],
+        orient="row",
+    )
+    keyed = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), _input_key(pl.col("_name")))
+    item_inputs = names.select(keyed.alias("_key"))["_key"].implode()
+    its_input = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), _input_key(pl.col("input"))).is_in(item_inputs)
+    named = (pl.col("input").is_in(list(own)) & ~its_input).fill_null(False)
     written = shown_text(pl.col("input"))
     field = pl.col("input").replace_strict(own, default=None, return_dtype=pl.String)
     message = format_text(
@@ -221,6 +237,11 @@ def _without_own_fields(frame: pl.DataFrame, row_found: list[pl.DataFrame]) -> p
     params = {"input": written, "own_field": field}
     row_found.append(row_findings(frame, named, "appraisal-input-own-field", message, hint, "input", params))
     return frame.filter(~named)
+
+
+def _input_key(name: pl.Expr) -> pl.Expr:
+    """An input name as intake.cell_checks matches it: without case, ``_``, ``-`` and spaces alike."""
+    return name.str.to_lowercase().str.replace_all(r"[_\-\s]+", " ").str.strip_chars()
 
 
 _DECISION_HINT = "write yes (the explanation is accepted) or no"

@@ -97,6 +97,14 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "thẩm định sửa {computed} thành {appraised} điểm ({reason})",
         "appraisal changed {computed} to {appraised} ({reason})",
     ),
+    "appraisal-marked-not-applicable": entry(
+        "Hội đồng đánh dấu không áp dụng",
+        "Marked not applicable at appraisal",
+        "hội đồng thẩm định đánh dấu tiêu chí không áp dụng: {computed} điểm và điểm tối đa {max} của tiêu chí được "
+        "loại khỏi điểm của đơn vị ({reason})",
+        "the council marked the item not applicable: its {computed} points and its maximum {max} are left out of "
+        "the unit's ({reason})",
+    ),
     "not-assessed": entry(
         "Chưa tự đánh giá",
         "Not assessed",

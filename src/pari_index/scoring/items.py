@@ -156,6 +156,7 @@ def _rate_inputs(leaves: Sequence[Leaf]) -> dict[str, tuple[str, str]]:
 _FINDING_SECTIONS = {
     "self-score-differs": 0,
     "appraisal-correction": 1,
+    "appraisal-marked-not-applicable": 1,
     "not-assessed": 2,
     "input-left-empty": 3,
     "survey-incomplete": 4,

@@ -193,9 +193,19 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
         return (pl.col(column) / SCALE).round(4)
 
     diff = details.filter(pl.col("self_score").is_not_null() & (pl.col("self_score") != pl.col("computed_score")))
+    # A council's score where the commune's own mark left the item out (no computed score) is a
+    # change too, once the council cleared that mark: until session 32 such an item counted again
+    # with no appraisal-correction ("Changed at appraisal" did not list it).
+    excluded = pl.col("status") == "excluded"
     appraised = details.filter(
-        pl.col("appraised_score").is_not_null() & (pl.col("appraised_score") != pl.col("computed_score"))
+        pl.col("appraised_score").is_not_null()
+        & pl.col("appraised_score").ne_missing(pl.col("computed_score"))
+        & ~excluded
     )
+    # An item the council marked N/A where N/A excludes: its computed points and its maximum are
+    # left out (session 32: the unit's points and maximum changed, and no finding said so).
+    marked = details.filter(excluded & pl.col("computed_score").is_not_null())
+    computed_shown = pl.coalesce(pts("computed_score").cast(pl.String), pl.lit("—"))
     # A council's score for an item that does not count for the unit (excluded: not applicable to
     # its type, or marked N/A where N/A excludes) is not used: said, never dropped without a word.
     unused = details.filter(pl.col("appraised_score").is_not_null() & (pl.col("status") == "excluded"))
@@ -217,7 +227,7 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             "appraisal-correction",
             format_text(
                 "appraisal changed {} to {} ({})",
-                pts("computed_score"),
+                computed_shown,
                 pts("appraised_score"),
                 pl.col("appraisal_reason"),
             ),
@@ -226,6 +236,21 @@ def verification_findings(details: pl.DataFrame) -> list[pl.DataFrame]:
             pl.struct(
                 computed=pts("computed_score"), appraised=pts("appraised_score"), reason=pl.col("appraisal_reason")
             ),
+        ),
+        _finding_frame(
+            marked,
+            "info",
+            "appraisal-marked-not-applicable",
+            format_text(
+                "the council marked the item not applicable: its {} points and its maximum {} are left out of the "
+                "unit's ({})",
+                pts("computed_score"),
+                pts("max"),
+                pl.col("appraisal_reason").fill_null(""),
+            ),
+            "",
+            -pts("computed_score"),
+            pl.struct(computed=pts("computed_score"), max=pts("max"), reason=pl.col("appraisal_reason").fill_null("")),
         ),
         _finding_frame(
             unused,
