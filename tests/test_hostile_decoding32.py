@@ -209,6 +209,28 @@ def test_dashes_for_blank_scores_and_decisions_give_the_plain_appraisal_s_result
         plain = [(r["commune_code"], r["total_points"], r["rank"]) for r in csv.DictReader(handle)]
     assert [(r["commune_code"], r["total_points"], r["rank"]) for r in dashed["summary"]] == plain
     assert not [f for f in dashed["findings"] if f["severity"] == "error"]
+    # Each score so is told at its cell: Excel's accounting format writes a zero as a dash too.
+    marks = [f for f in dashed["findings"] if f["kind"] == "appraisal-score-mark"]
+    header, *rows = list(csv.reader((EXAMPLES / "appraisal.csv").open(encoding="utf-8-sig")))
+    blank_scores = sum(1 for row in rows if not row[header.index("score")])
+    assert len(marks) == blank_scores > 40
+    assert {(f["severity"], f["column"]) for f in marks} == {("warning", "score")}
+    assert marks[0]["message"].startswith("the score cell holds only «-»: read as no score")
+
+
+def test_a_score_written_as_a_dash_is_told_in_vietnamese(tmp_path: Path) -> None:
+    from pari_index.intake.appraisal import _score_marks
+    from pari_index.messages import localise_findings
+
+    frame = pl.DataFrame({"score": ["-", "0", None, " — "], "_file": ["a.csv"] * 4, "_sheet": [None] * 4})
+    frame = frame.with_columns(pl.Series("_row", [2, 3, 4, 5]))
+    found = _score_marks(frame)
+    assert found["row"].to_list() == [2, 5] and set(found["severity"]) == {"warning"}
+    vi = localise_findings(found, "vi")["message"].to_list()
+    assert vi == [
+        f"ô điểm chỉ có «{m}»: được đọc là không có điểm; định dạng kế toán của Excel cũng hiện số 0 như vậy"
+        for m in "-—"
+    ]
 
 
 def test_an_input_s_id_wins_over_another_input_s_label_and_a_shared_label_names_none() -> None:

@@ -119,12 +119,14 @@ def read_appraisal(
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(col))
     # A dash or a dot in the score or decision column is a blank a clerk filled: no score, no
     # decision (until session 32 each was bad-score or bad-decision, an error a row: 59 on the
-    # example's appraisal with its empty scores written «-»).
+    # example's appraisal with its empty scores written «-»). A score so is told, a warning at its
+    # cell: Excel's accounting format shows a zero as a dash (« -   », its spaces gone once read),
+    # and a council's 0 read as a blank was lost without a word (reviewb32).
+    findings: list[pl.DataFrame] = [problems_to_findings(problems), _score_marks(frame)]
     frame = frame.with_columns(
         pl.when(pl.col(col).str.strip_chars().is_in(PLACEHOLDERS)).then(None).otherwise(pl.col(col)).alias(col)
         for col in ("score", "evidence_accepted")
     )
-    findings: list[pl.DataFrame] = [problems_to_findings(problems)]
     source_rows = frame.select(FILE, SHEET, ROW)
     # Each kind of row problem is a frame of findings (row_findings), in the order of the checks.
     row_found = [
@@ -171,6 +173,21 @@ def read_appraisal(
     all_findings = pl.concat(findings)
     ledger = _appraisal_ledger(source_rows, all_findings)
     return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
+
+
+def _score_marks(frame: pl.DataFrame) -> pl.DataFrame:
+    """A warning at each score cell holding only a dash, dot or slash (values.PLACEHOLDERS),
+    which is read as no score: a zero in Excel's accounting format is shown, and saved to CSV, as
+    a dash, so the council's 0 may be what it stands for."""
+    mark = pl.col("score").str.strip_chars()
+    shown = pl.lit("«") + mark + pl.lit("»")
+    message = format_text(
+        "the score cell holds only {}: read as no score; Excel's accounting format shows a zero so too", shown
+    )
+    hint = "if the council gave 0 points, write 0; if it gave no score, leave the cell empty"
+    marked = mark.is_in(PLACEHOLDERS).fill_null(False)
+    found = row_findings(frame, marked, "appraisal-score-mark", message, hint, "score", {"mark": shown})
+    return found.with_columns(pl.lit("warning").alias("severity"))
 
 
 def _without_survey_items(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found: list[pl.DataFrame]) -> pl.DataFrame:

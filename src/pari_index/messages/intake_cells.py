@@ -346,6 +346,15 @@ CELL_FINDINGS: dict[str, Entry] = {
         "thêm cột self_score (hoặc điểm tự chấm) vào hàng tiêu đề, như mẫu của pari template",
         "add the column self_score (or điểm tự chấm) to the header row, as in the form of pari template",
     ),
+    # A score cell holding only «-»: a blank a clerk filled, or a zero of Excel's accounting format.
+    "appraisal-score-mark": entry(
+        "Ô điểm thẩm định chỉ có dấu gạch",
+        "Appraisal score written as a dash",
+        "ô điểm chỉ có {mark}: được đọc là không có điểm; định dạng kế toán của Excel cũng hiện số 0 như vậy",
+        "the score cell holds only {mark}: read as no score; Excel's accounting format shows a zero so too",
+        "nếu Hội đồng cho 0 điểm, ghi 0; nếu không cho điểm, để trống ô",
+        "if the council gave 0 points, write 0; if it gave no score, leave the cell empty",
+    ),
     "appraisal-no-correction": entry(
         "Dòng thẩm định không sửa gì",
         "Appraisal row that corrects nothing",
