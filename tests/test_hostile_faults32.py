@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from children import pari_child, pari_started
+from children import ROOT, pari_child, pari_started
 from hostile_faults32 import CASES, EXAMPLES, EXPECTED, NOT_WRITTEN, _score
 from sweeps import case_tests, language_tests, sweep_child
 
@@ -117,6 +119,42 @@ def test_a_name_not_in_utf8_is_still_refused_there(tmp_path: Path) -> None:
     status, said = _in_c_locale(tmp_path, args)
     assert status == 2 and "d\\xe9.csv: ASSESSMENTS: the name holds bytes that are not UTF-8 text" in said, said
     assert not (tmp_path / "ket-qua.xlsx").exists()
+
+
+#: A program of the user's that runs the command by calling pari_index.launch.main.
+CALLER = "print('before pari')\nfrom pari_index.launch import main\nmain()\n"
+
+
+def _caller(folder: Path, args: list[str], script: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in ``folder`` where Python reads names as ASCII, ``CALLER`` its program
+    (the file ``args`` names, or its standard input)."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=folder,
+        input=script,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **ASCII_NAMES},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_program_read_from_the_standard_input_is_not_started_again(tmp_path: Path) -> None:
+    """Started again, ``python - < run.py`` found its input spent: nothing run, nothing said, exit
+    0 (was so on e3107f5); the command runs, names read as the locale says."""
+    done = _caller(tmp_path, ["-", "--version"], CALLER)
+    assert done.returncode == 0 and done.stdout.startswith("before pari\npari "), (done.stdout, done.stderr)
+    assert done.stdout.count("before pari") == 1, done.stdout
+
+
+def test_a_program_of_the_user_s_that_runs_the_command_runs_once(tmp_path: Path) -> None:
+    """Started again, a script of the user's did its own work twice (its line printed twice on
+    e3107f5)."""
+    (tmp_path / "run.py").write_text(CALLER, encoding="utf-8")
+    done = _caller(tmp_path, ["run.py", "--version"])
+    assert done.returncode == 0 and done.stdout.startswith("before pari\npari "), (done.stdout, done.stderr)
+    assert done.stdout.count("before pari") == 1, done.stdout
 
 
 READ_ONLY_OUTPUTS = {

@@ -14,6 +14,7 @@ library) are imported here.
 
 from __future__ import annotations
 
+import os
 import sys
 
 # Nothing more is imported before the command's module is (the fewer, the shorter the window a
@@ -63,8 +64,6 @@ def names_in_utf8() -> None:
     ``PYTHONUTF8=1`` for any Python it starts): a name that is truly not UTF-8 is still refused.
     Nothing is done where Python already reads names as UTF-8 (Windows, macOS, a UTF-8 locale),
     or where the process cannot be replaced (then the run goes on as before)."""
-    import os  # loaded by Python's start already: no library imported (tests/test_hostile_faults26.py)
-
     encoding = sys.getfilesystemencoding().lower().replace("_", "-")
     if sys.flags.utf8_mode or encoding in ("utf-8", "utf8") or os.name != "posix" or not sys.orig_argv:
         return
@@ -72,6 +71,8 @@ def names_in_utf8() -> None:
     if not sys.executable or getattr(sys, "frozen", False) or (args and sys.orig_argv[-len(args) :] != args):
         # A caller that set sys.argv itself keeps its process; a frozen program (PyInstaller) is
         # no interpreter that takes -X.
+        return
+    if not _own_program():
         return
     try:
         os.execve(
@@ -81,6 +82,22 @@ def names_in_utf8() -> None:
         )
     except (OSError, ValueError):  # no interpreter to start again: names read as the locale says
         return
+
+
+def _own_program() -> bool:
+    """Whether the program Python runs is pari's own: the ``pari`` script pip writes, ``python -m
+    pari_index`` or ``python -m pari_index.cli``. Started again, it does only what it did. Another
+    program that calls :func:`main` keeps its process: started again, a script of the user's did
+    its own work twice (a line it printed before ``main()`` was printed twice), one read from the
+    standard input (``python - < run.py``, a pipe) found that input spent, did nothing and exited
+    0, and the interactive interpreter was replaced by a new one, its session lost."""
+    program = sys.modules.get("__main__")
+    spec = getattr(program, "__spec__", None)
+    if spec is not None:
+        return spec.name in ("pari_index.__main__", "pari_index.cli")
+    path = getattr(program, "__file__", None)
+    # pip's script (or pipx's, uv's): named after the command, and run as the program itself.
+    return isinstance(path, str) and os.path.basename(path) == "pari" and sys.argv[:1] == [path]
 
 
 def interrupted(lang: str) -> NoReturn:
