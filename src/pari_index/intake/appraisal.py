@@ -26,6 +26,7 @@ from pari_index.intake.assessments import (
     empty_findings,
     problems_to_findings,
 )
+from pari_index.intake.cell_checks import input_name_key
 from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.nearest import Near
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
@@ -236,9 +237,9 @@ def _without_own_fields(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found: 
         schema=[CRITERION, "_name"],
         orient="row",
     )
-    keyed = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), _input_key(pl.col("_name")))
+    keyed = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), input_name_key(pl.col("_name")))
     item_inputs = names.select(keyed.alias("_key"))["_key"].implode()
-    its_input = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), _input_key(pl.col("input"))).is_in(item_inputs)
+    its_input = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), input_name_key(pl.col("input"))).is_in(item_inputs)
     named = (pl.col("input").is_in(list(own)) & ~its_input).fill_null(False)
     written = shown_text(pl.col("input"))
     field = pl.col("input").replace_strict(own, default=None, return_dtype=pl.String)
@@ -254,11 +255,6 @@ def _without_own_fields(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found: 
     params = {"input": written, "own_field": field}
     row_found.append(row_findings(frame, named, "appraisal-input-own-field", message, hint, "input", params))
     return frame.filter(~named)
-
-
-def _input_key(name: pl.Expr) -> pl.Expr:
-    """An input name as intake.cell_checks matches it: without case, ``_``, ``-`` and spaces alike."""
-    return name.str.to_lowercase().str.replace_all(r"[_\-\s]+", " ").str.strip_chars()
 
 
 _DECISION_HINT = "write yes (the explanation is accepted) or no"

@@ -30,7 +30,7 @@ from pari_index.intake.values import (
 )
 
 
-def _name_key(name: pl.Expr) -> pl.Expr:
+def input_name_key(name: pl.Expr) -> pl.Expr:
     """An input name as matched: without case, and ``_``, ``-`` and spaces alike (sheet.heading_key)."""
     return name.str.to_lowercase().str.replace_all(r"[_\-\s]+", " ").str.strip_chars()
 
@@ -46,14 +46,14 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
     if not cells.select(unmatched.any()).item():
         return cells
     pairs = cells.filter(unmatched).select(CRITERION, FIELD).unique()
-    ids = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), _name_key(pl.col(FIELD)).alias("_key"))
+    ids = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), input_name_key(pl.col(FIELD)).alias("_key"))
     # A name an input's id gives is that input's, whatever label another input has of it.
     labels = _input_labels(table).join(ids, on=[CRITERION, "_key"], how="anti")
     spelled = pl.concat([ids, labels]).unique(maintain_order=True)
     # Not the commune's own fields (``self_score`` as an input): those rows are taken apart before
     # (intake.meta), and one reaching here so renamed would be dropped, not told.
     spelled = spelled.filter((pl.len().over(CRITERION, "_key") == 1) & ~pl.col("_spelled").is_in(META_FIELDS))
-    pairs = pairs.with_columns(_name_key(pl.col(FIELD)).alias("_key")).join(spelled, on=[CRITERION, "_key"])
+    pairs = pairs.with_columns(input_name_key(pl.col(FIELD)).alias("_key")).join(spelled, on=[CRITERION, "_key"])
     if pairs.is_empty():
         return cells
     joined = [c for c in table.fields.columns if c not in (CRITERION, FIELD)]
@@ -79,7 +79,7 @@ def _input_labels(table: LeafTable) -> pl.DataFrame:
         if label
     ]
     frame = pl.DataFrame(rows, schema=[CRITERION, "_spelled", "_label"], orient="row")
-    return frame.select(CRITERION, "_spelled", _name_key(pl.col("_label")).alias("_key"))
+    return frame.select(CRITERION, "_spelled", input_name_key(pl.col("_label")).alias("_key"))
 
 
 def check_and_type(
