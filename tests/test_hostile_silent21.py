@@ -31,13 +31,16 @@ def test_last_year_of_old_codes_without_lineage_is_said(tmp_path: Path) -> None:
         EXPECTED["previous-of-old-codes-without-lineage"],
     )
     tables = read_results(tmp_path / "out.xlsx")
-    found = tables["findings"].filter(pl.col("kind") == "previous-units-unmatched")
-    assert found.select("severity", "file", "row").rows() == [("warning", str(tmp_path / "res"), None)]
+    found = tables["findings"].filter(pl.col("kind").str.starts_with("previous-"))
+    assert found.select("severity", "kind", "file", "row").rows() == [
+        ("error", "previous-compares-nothing", str(tmp_path / "res"), None)
+    ]
     assert found["message"].item() == (
-        "60 trong 60 đơn vị của kết quả năm trước không phải đơn vị nào của lượt chấm này và không phải mã cũ nào "
-        "của --lineage (10001, 10004, 10007, 10010, 10013, …): kết quả của các đơn vị này không được so sánh với "
-        "đơn vị nào"
+        "không đơn vị nào trong 60 đơn vị của kết quả năm trước là đơn vị của lượt chấm này hay mã cũ của --lineage "
+        "(10001, 10004, 10007, 10010, 10013, …): không tính được thay đổi so với năm trước của đơn vị nào"
     )
+    about = dict(tables["about"].select("key", "value").rows())
+    assert (about["complete"], about["parts_unread"]) == ("no", "1")
     assert tables["summary"]["previous_rank"].null_count() == 60
 
 

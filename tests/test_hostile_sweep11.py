@@ -364,7 +364,7 @@ def test_a_lineage_s_errors_still_stop_the_run(tmp_path: Path) -> None:
     told: list[object] = []
     with pytest.raises(IntakeError) as raised:
         read_lineage(path, told)  # type: ignore[arg-type]
-    assert [p.code for p in raised.value.problems] == ["encoding-fallback", "missing-code"]
+    assert [p.code for p in raised.value.problems] == ["encoding-fallback", "lineage-code-missing"]
 
 
 @pytest.mark.parametrize(

@@ -320,9 +320,20 @@ def test_each_lineage_row_that_links_nothing_is_a_warning_at_its_row(tmp_path: P
     assert "Lineage code of no unit 3" in done.stdout, done.stdout
     found = read_results(tmp_path / "out.xlsx")["findings"].filter(pl.col("kind") == "lineage-unknown-code")
     lineage = str(tmp_path / "lineage.csv")
+    near = "; the register holds 00004: the code lost its leading zeros (Excel drops them when it takes a code for a "
+    near += "number)"
     assert found.select("severity", "file", "row", "message").rows() == [
-        ("warning", lineage, row, f"the new code {code} is no unit of this run; the row links nothing and was not used")
-        for row, code in ((3, "0004"), (4, "99998"), (6, "00014"))
+        (
+            "warning",
+            lineage,
+            row,
+            f"the new code {code} is no unit of this run{said}; the row links nothing and was not used",
+        )
+        for row, code, said in (
+            (3, "0004", near),
+            (4, "99998", ""),
+            (6, "00014", "; register codes one character away: 00004, 00010, 00013 …"),
+        )
     ]
     assert [line.split(",")[1] for line in LINEAGE_ROWS[1:]] == ["00004", "0004", "99998", "00013", "00014"]
     summary = read_results(tmp_path / "out.xlsx")["summary"].filter(pl.col("commune_code") == "00004")
@@ -337,7 +348,8 @@ def test_a_lineage_row_that_links_nothing_in_vietnamese(tmp_path: Path) -> None:
     assert _child(CASES["lineage-codes-of-no-unit"](tmp_path), tmp_path).returncode == 0
     found = read_results(tmp_path / "out.xlsx")["findings"].filter(pl.col("kind") == "lineage-unknown-code")
     assert found["message"].to_list()[0] == (
-        "mã mới 0004 không phải đơn vị nào của lượt chấm này; dòng không nối được gì và không được dùng"
+        "mã mới 0004 không phải đơn vị nào của lượt chấm này; danh sách có mã 00004: mã đã mất các số 0 ở đầu "
+        "(Excel bỏ chúng khi coi mã là số); dòng không nối được gì và không được dùng"
     )
     assert found["hint"].to_list()[0] == "đối chiếu mã với danh sách đơn vị (gõ nhầm?), hoặc xoá dòng"
 

@@ -58,7 +58,8 @@ def test_the_facade_gives_the_lineage_warnings_the_command_prints(tmp_path: Path
     assert result.findings.height == before + 2
     english = pari.findings(result, lang="en").filter(pl.col("kind") == "lineage-unknown-code")
     assert english["message"].to_list() == [
-        "the new code 0013 is no unit of this run; the row links nothing and was not used"
+        "the new code 0013 is no unit of this run; the register holds 00013: the code lost its leading zeros (Excel "
+        "drops them when it takes a code for a number); the row links nothing and was not used"
     ]
     # The command tells the same rows, and the results a library caller writes carry them.
     written = pari.write_results(tmp_path / "lib", result, ranked, fmt="csv")

@@ -39,8 +39,8 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "lineage-unknown-code": entry(
         "Mã mới của bảng nối mã không có năm nay",
         "Lineage code of no unit",
-        "mã mới {code} không phải đơn vị nào của lượt chấm này; dòng không nối được gì và không được dùng",
-        "the new code {code} is no unit of this run; the row links nothing and was not used",
+        "mã mới {code} không phải đơn vị nào của lượt chấm này{nearest}; dòng không nối được gì và không được dùng",
+        "the new code {code} is no unit of this run{nearest}; the row links nothing and was not used",
         "đối chiếu mã với danh sách đơn vị (gõ nhầm?), hoặc xoá dòng",
         "check the code against the register (a typing slip?), or delete the row",
     ),
@@ -54,6 +54,30 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "check the old code against last year's results (a typing slip?), or delete the row if the unit had no "
         "result last year",
     ),
+    "lineage-code-missing": entry(
+        "Bảng nối mã thiếu mã",
+        "Lineage code missing",
+        "dòng của bảng nối mã cần cả mã cũ và mã mới; chưa ghi kết quả nào",
+        "a lineage row needs both the old and the new code; nothing was written",
+        "điền cả hai mã trên mọi dòng: ô gộp chỉ giữ mã ở dòng đầu của nó, nên ghi mã mới trên từng dòng mã cũ của "
+        "nó, hoặc ghi các mã cũ trong một ô (10004, 20004)",
+        "fill in both codes on every row: a merged cell holds its code in its first row only, so write the new code "
+        "on each row of its old codes, or list the old codes in one cell (10004, 20004)",
+    ),
+    "lineage-links-nothing": entry(
+        "Bảng nối mã gần như không nối được gì",
+        "Lineage table that links (nearly) nothing",
+        "{linked} trong {pairs} cặp mã của bảng nối mã nối được một đơn vị của lượt chấm này với kết quả năm trước "
+        "({unknown} cặp có mã mới không phải đơn vị nào của lượt chấm này, {missing} cặp có mã cũ không có trong kết "
+        "quả năm trước): thay đổi so với năm trước được tính mà không có các cặp này",
+        "{linked} of the {pairs} pairs of codes of the lineage table link a unit of this run to last year's results "
+        "({unknown} name a new code of no unit of this run, {missing} an old code not in last year's results): the "
+        "changes since last year were worked out without them",
+        "đối chiếu mã với danh sách đơn vị và kết quả năm trước: mã giữ các số 0 ở đầu (00001), Excel bỏ các số 0 này "
+        "khi coi mã là số; tên đơn vị không phải là mã",
+        "check the codes against the register and last year's results: codes keep their leading zeros (00001), "
+        "which Excel drops when it takes them for numbers, and a unit's name is not its code",
+    ),
     "lineage-own-results-passed-over": entry(
         "Kết quả năm trước của mã mới bị bỏ qua",
         "Last year's results of the new code passed over",
@@ -64,6 +88,18 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "nếu các đơn vị sáp nhập, thêm một dòng ghi mã mới cũng là mã cũ của chính nó; nếu gõ nhầm mã, sửa lại",
         "if the units merged, add a row with the new code as an old code of itself; if the codes are mistyped, "
         "correct them",
+    ),
+    "previous-compares-nothing": entry(
+        "Kết quả năm trước không so sánh được với đơn vị nào",
+        "Last year's results compare with no unit",
+        "không đơn vị nào trong {total} đơn vị của kết quả năm trước là đơn vị của lượt chấm này hay mã cũ của "
+        "--lineage ({codes}): không tính được thay đổi so với năm trước của đơn vị nào",
+        "none of the {total} units of last year's results is a unit of this run or an old code of --lineage "
+        "({codes}): no unit's change since last year could be worked out",
+        "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là kết "
+        "quả năm trước của các đơn vị này, mã viết như mã năm nay",
+        "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous holds "
+        "last year's results of these units, their codes written as this year's",
     ),
     "previous-units-unmatched": entry(
         "Đơn vị của kết quả năm trước không được so sánh",

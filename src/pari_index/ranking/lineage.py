@@ -16,8 +16,10 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import IntakeError, Problem
-from pari_index.intake.findings import empty_findings, row_findings, shown_text
-from pari_index.intake.tables import check_table_size, read_with_columns, row_problems
+from pari_index.intake.findings import empty_findings, problems_to_findings, row_findings, shown_text
+from pari_index.intake.nearest import Near
+from pari_index.intake.tables import ROW, check_table_size, read_with_columns, row_problems
+from pari_index.messages.rendering import json_params
 from pari_index.ranking.changes import previous_summary
 
 if TYPE_CHECKING:
@@ -42,16 +44,23 @@ def lineage_of_run(result: ScoreResult, path: str | Path, previous: dict[str, pl
     were folded, so they are folded here (intake.folding): 100,000 rows of old codes of no unit
     (5 MB) were 200,000 warnings, each a Problem, and a findings sheet of 200,000 rows (6.7 CPU s
     and 730 MB)."""
-    from pari_index.intake.findings import problems_to_findings
     from pari_index.intake.folding import fold_findings
 
     frame, told, found = _checked_lineage(path, True, result.totals[COMMUNE].to_list(), previous)
     if told or found.height:
         earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
+        counted = _links_nothing_count(result.findings) - _links_nothing_count(earlier)
         # Its rows are not the input rows table's: the folded finding sends the reader to the file.
         lineage = fold_findings(pl.concat([problems_to_findings(told, "warning"), found]), "file")[0]
         result.findings = pl.concat([earlier, lineage], how="diagonal_relaxed")
+        # A table that links nothing is a part of the inputs not used: the run is incomplete
+        # (counted once, however often the library ranks the result).
+        result.completeness.parts_unread += _links_nothing_count(found) - counted
     return frame
+
+
+def _links_nothing_count(findings: pl.DataFrame) -> int:
+    return findings.filter(pl.col("kind") == "lineage-links-nothing").height
 
 
 def read_lineage(
@@ -88,14 +97,19 @@ def _checked_lineage(
         "name the columns old_code,new_code (or mã cũ, mã mới)",
     )
     check_table_size(frame, path, "lineage")
+    frame = _one_code_a_row(frame)
     # A lineage table is small and every row matters for year-over-year matching: any problem
     # reading it (a hidden sheet, a sheet without the columns) stops the run.
+    # Once a row, however many codes its cells list. The register's missing-code said, in
+    # Vietnamese, that the row had no commune code and was left out, while the run stopped.
+    blank = pl.col("old_code").is_null() | pl.col("new_code").is_null()
     problems += row_problems(
-        frame,
-        pl.col("old_code").is_null() | pl.col("new_code").is_null(),
-        "missing-code",
-        lambda _r: "a lineage row needs both the old and the new code",
-        "fill in both codes",
+        frame.filter(blank).unique(ROW, keep="first", maintain_order=True),
+        pl.lit(True),
+        "lineage-code-missing",
+        lambda _r: "a lineage row needs both the old and the new code; nothing was written",
+        "fill in both codes on every row: a merged cell holds its code in its first row only, so write the new "
+        "code on each row of its old codes, or list the old codes in one cell (10004, 20004)",
     )
     told = [p for p in problems if p.severity != "error"] if warn else []
     if len(told) < len(problems):
@@ -112,9 +126,70 @@ def _checked_lineage(
     if codes is not None:
         # A row whose new code is no unit was told so already.
         found.append(_old_code_still_a_unit(frame.filter(_is_unit(codes)), codes))
+    found.append(_links_nothing(frame, path, codes, previous))
     extra = [c for c in frame.columns if c not in ("old_code", "new_code") and not c.startswith("_")]
     table = frame.select("old_code", "new_code", *extra).unique(subset=["old_code", "new_code"], maintain_order=True)
     return table, told, pl.concat(found) if found else empty_findings()
+
+
+#: What separates the codes of one cell: merger tables list a new unit's predecessors in one cell
+#: (``10004, 20004``, or one a line).
+_CODE_LIST = r"\s*[,;\n]\s*"
+#: A code written as a number with a decimal comma (``1,0``): one code, told as such elsewhere.
+_DECIMAL_COMMA = r"^\s*\d+,0+\s*$"
+
+
+def _one_code_a_row(frame: pl.DataFrame) -> pl.DataFrame:
+    """The table with one old and one new code a row: a cell listing several codes (``10004,
+    20004``; ``;`` or a line between) is a row for each, at the cell's row of the file. Until
+    session 33 such a cell was one code, "not in last year's results", and the merger it wrote
+    compared the unit with nothing."""
+    for column in ("old_code", "new_code"):
+        text = pl.col(column).cast(pl.String)
+        listed = text.str.contains(_CODE_LIST) & ~text.str.contains(_DECIMAL_COMMA)
+        if not frame.select(listed.fill_null(False).any()).item():
+            continue
+        parts = (
+            text.str.replace_all(_CODE_LIST, "\x1f")
+            .str.split("\x1f")
+            .list.eval(pl.element().filter(pl.element() != ""))
+        )
+        # A cell of separators alone is no code (missing-code), as an empty one.
+        frame = frame.with_columns(pl.when(listed).then(parts).otherwise(pl.concat_list(text)).alias(column)).explode(
+            column
+        )
+    return frame
+
+
+def _links_nothing(
+    frame: pl.DataFrame, path: str | Path, codes: Collection[str] | None, previous: dict[str, pl.DataFrame] | None
+) -> pl.DataFrame:
+    """``lineage-links-nothing``, an error, when the table links (nearly) no unit of this run to
+    last year's results: no pair of codes names a unit of this run, or at most one in ten of those
+    that do names an old code of last year's results. Codes that lost their leading zeros in
+    Excel, names written for codes, another province's table: each pair was a warning, and the
+    run said it was complete (exit 0) with every unit's change "not in last year's results". The
+    table is a part of the inputs not read (lineage_of_run)."""
+    pairs = frame.height
+    aimed = frame.filter(_is_unit(codes)) if codes is not None else frame
+    linked = aimed.height
+    if previous is not None and aimed.height:
+        last_year = previous_summary(previous)["_p_code"].cast(pl.String).implode()
+        linked = aimed.filter(pl.col("old_code").cast(pl.String).is_in(last_year)).height
+    if pairs == 0 or (codes is None and previous is None) or linked * 10 > aimed.height > 0:
+        return empty_findings()
+    params = {"linked": linked, "pairs": pairs, "unknown": pairs - aimed.height, "missing": aimed.height - linked}
+    problem = Problem(
+        "lineage-links-nothing",
+        f"{linked} of the {pairs} pairs of codes of the lineage table link a unit of this run to last year's "
+        f"results ({params['unknown']} name a new code of no unit of this run, {params['missing']} an old code not "
+        "in last year's results): the changes since last year were worked out without them",
+        file=str(path),
+        hint="check the codes against the register and last year's results: codes keep their leading zeros "
+        "(00001), which Excel drops when it takes them for numbers, and a unit's name is not its code",
+        params=params,
+    )
+    return problems_to_findings([problem], "error")
 
 
 def _as_problems(found: pl.DataFrame) -> list[Problem]:
@@ -125,12 +200,19 @@ def _as_problems(found: pl.DataFrame) -> list[Problem]:
 
 
 def _row_warnings(
-    frame: pl.DataFrame, condition: pl.Expr, kind: str, message: list[str | pl.Expr], hint: str, field: str
+    frame: pl.DataFrame,
+    condition: pl.Expr,
+    kind: str,
+    message: list[str | pl.Expr],
+    hint: str,
+    field: str,
+    near: Near | None = None,
 ) -> pl.DataFrame:
     """The rows of the lineage table meeting ``condition`` as warning findings (row_findings): a
     row that links wrongly is told, and the comparison goes on without it or as the codes say.
     ``message``: its English words and the codes (``_old``, ``_new``: as shown) between them;
-    the parameters are the codes as shown, ``code`` being the ``field``'s."""
+    the parameters are the codes as shown, ``code`` being the ``field``'s, with ``near``'s
+    (the register's codes near the field's) where it has any."""
     rows = frame.with_columns(
         shown_text(pl.col("old_code").cast(pl.String)).alias("_old"),
         shown_text(pl.col("new_code").cast(pl.String)).alias("_new"),
@@ -140,7 +222,8 @@ def _row_warnings(
     if kind != "lineage-unknown-code":
         params[other] = pl.col("_new" if other == "new_code" else "_old")
     text = pl.concat_str([pl.lit(part) if isinstance(part, str) else part for part in message])
-    found = row_findings(rows, condition, kind, text, hint, field=field, params=params)
+    written = near.params(pl.col(field), json_params, **params) if near is not None else params
+    found = row_findings(rows, condition, kind, text, hint, field=field, params=written)
     return found.with_columns(pl.lit("warning").alias("severity"))
 
 
@@ -154,14 +237,25 @@ _OLD, _NEW = pl.col("_old"), pl.col("_new")
 
 
 def _links_to_nothing(frame: pl.DataFrame, codes: Collection[str]) -> pl.DataFrame:
-    """Warnings for the lineage rows whose new code is no unit of this run."""
+    """Warnings for the lineage rows whose new code is no unit of this run, naming the register's
+    codes near it as ``unknown-commune`` does (intake.nearest): a code that lost its leading zeros
+    in Excel, a unit's name written for its code."""
+    unknown = ~_is_unit(codes)
+    near = Near(frame.filter(unknown)["new_code"].cast(pl.String), pl.Series(list(codes), dtype=pl.String))
     return _row_warnings(
         frame,
-        ~_is_unit(codes),
+        unknown,
         "lineage-unknown-code",
-        ["the new code ", _NEW, " is no unit of this run; the row links nothing and was not used"],
+        [
+            "the new code ",
+            _NEW,
+            " is no unit of this run",
+            near.english(pl.col("new_code")),
+            "; the row links nothing and was not used",
+        ],
         "check the code against the register (a typing slip?), or delete the row",
         "new_code",
+        near,
     )
 
 

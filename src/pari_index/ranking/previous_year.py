@@ -82,10 +82,13 @@ def _taken_up(codes: pl.Series, lineage: pl.DataFrame | None) -> pl.Series:
 
 
 def unmatched_problems(
-    codes: pl.Series, previous: dict[str, pl.DataFrame], lineage: pl.DataFrame | None, path: str
+    codes: pl.Series, previous: dict[str, pl.DataFrame], lineage: pl.DataFrame | None, path: str, whole: bool = True
 ) -> list[Problem]:
     """A warning when units of last year's results (``previous``, as ``read_results`` gives them)
-    are compared with no unit of this run (``codes``), through ``lineage`` when given."""
+    are compared with no unit of this run (``codes``), through ``lineage`` when given; when none
+    of them is (and ``whole``), the error ``previous-compares-nothing`` in its place: every unit's
+    change would be "not in last year's results" under a run that said it was complete. ``whole``
+    is False where that is said already (a lineage table that links nothing)."""
     from pari_index.ranking.changes import previous_summary
 
     last_year = previous_summary(previous)["_p_code"].drop_nulls()
@@ -93,29 +96,53 @@ def unmatched_problems(
     if left.len() == 0:
         return []
     shown = ", ".join(left.head(SHOWN_CODES).to_list()) + (", …" if left.len() > SHOWN_CODES else "")
+    params = {"count": left.len(), "total": last_year.len(), "codes": shown}
+    hint = (
+        "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous "
+        "holds last year's results of these units, their codes written as this year's"
+    )
+    if whole and left.len() == last_year.len():
+        return [
+            Problem(
+                "previous-compares-nothing",
+                f"none of the {last_year.len()} units of last year's results is a unit of this run or an old code "
+                f"of --lineage ({shown}): no unit's change since last year could be worked out",
+                file=path,
+                hint=hint,
+                params=params,
+            )
+        ]
     return [
         Problem(
             "previous-units-unmatched",
             f"{left.len()} of the {last_year.len()} units of last year's results are no unit of this run and no "
             f"old code of --lineage ({shown}): their results are compared with nothing",
             file=path,
-            hint="if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous "
-            "holds last year's results of these units, their codes written as this year's",
+            hint=hint,
             severity="warning",
-            params={"count": left.len(), "total": last_year.len(), "codes": shown},
+            params=params,
         )
     ]
+
+
+#: The kinds :func:`note_previous_unmatched` adds.
+_UNMATCHED = ("previous-units-unmatched", "previous-compares-nothing")
 
 
 def note_previous_unmatched(
     result: ScoreResult, previous: str | Path, tables: dict[str, pl.DataFrame], lineage: pl.DataFrame | None
 ) -> None:
-    """The warning of :func:`unmatched_problems` for ``result`` ranked against ``tables`` (read from
-    ``previous``), added to ``result.findings``."""
-    problems = unmatched_problems(result.totals[COMMUNE], tables, lineage, str(previous))
-    if problems:
-        found = problems_to_findings(problems, "warning")
-        result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
+    """The finding of :func:`unmatched_problems` for ``result`` ranked against ``tables`` (read from
+    ``previous``), added to ``result.findings`` in place of an earlier ranking's (the library may
+    rank a result twice). Results that compare nothing are a part of the inputs not used: the run
+    is incomplete (counted once)."""
+    whole = not (result.findings["kind"] == "lineage-links-nothing").any()
+    problems = unmatched_problems(result.totals[COMMUNE], tables, lineage, str(previous), whole)
+    earlier = pl.col("kind").is_in(_UNMATCHED) & (pl.col("file") == str(previous))
+    counted = result.findings.filter(earlier & (pl.col("kind") == "previous-compares-nothing")).height
+    found = problems_to_findings(problems)  # each Problem's own severity
+    result.findings = pl.concat([result.findings.filter(~earlier.fill_null(False)), found], how="diagonal_relaxed")
+    result.completeness.parts_unread += found.filter(pl.col("kind") == "previous-compares-nothing").height - counted
 
 
 __all__ = ["note_previous_unmatched", "note_previous_year", "unmatched_problems"]
