@@ -331,12 +331,19 @@ def name_skeleton(name: str) -> str:
     folders, the extension (``.pdf`` for ``.docx``, ``.pdf.pdf``), a copy's mark, letter case, marks
     and every character but letters and digits («KH_72» for «kh 72»). Two names with one skeleton
     are near names; "" for a name with no letter or digit."""
-    stem = re.split(r"[/\\]", name)[-1].strip()
+    stem = _FOLDERS.split(name)[-1].strip()
     while "." in stem.strip(".") and len(stem.rsplit(".", 1)[1]) <= 5:  # its extensions, one or two
         stem = stem.rsplit(".", 1)[0]
-    bare = " ".join(re.sub(r"[_\-.]+", " ", folded(stem)).split())
-    bare = _COPY_MARKS.sub("", _COPY_MARKS.sub("", bare))
-    return re.sub(r"[\W_]+", "", bare)
+    bare = " ".join(_PUNCTUATION.sub(" ", folded(stem)).split())
+    if ")" in bare or "copy" in bare or "ban sao" in bare:  # what every copy's mark holds
+        bare = _COPY_MARKS.sub("", _COPY_MARKS.sub("", bare))
+    return _NOT_LETTERS.sub("", bare)
+
+
+#: Compiled once: a name's skeleton is made for each file of a folder of up to MAX_LISTED.
+_FOLDERS = re.compile(r"[/\\]")
+_PUNCTUATION = re.compile(r"[_\-.]+")
+_NOT_LETTERS = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -347,7 +354,11 @@ class FolderIndex:
 
     files: tuple[str, ...]
     cut_short: bool
-    _skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: Each file's skeleton (name_skeleton), in the order of ``files``, and the files of each
+    #: skeleton: made once, for the first name not found and the files no row names alike (each
+    #: made them again: 150,000 files and one name not found took 9.4 CPU s, session 33).
+    _skeletons: list[str] = field(default_factory=list, compare=False, repr=False)
+    _by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, root: Path) -> FolderIndex:
@@ -355,15 +366,23 @@ class FolderIndex:
         cut_short = _walk(root, "", 0, files)
         return cls(tuple(files), cut_short)
 
+    def skeletons(self) -> list[str]:
+        """Each file's skeleton, in the order of ``files``."""
+        if not self._skeletons and self.files:
+            self._skeletons.extend(name_skeleton(relative) for relative in self.files)
+            grouped: dict[str, list[str]] = {}
+            for relative, skeleton in zip(self.files, self._skeletons, strict=True):
+                grouped.setdefault(skeleton, []).append(relative)
+            self._by_skeleton.update({k: tuple(v) for k, v in grouped.items() if k})
+        return self._skeletons
+
     def near(self, name: str) -> str | None:
         """The one file of the folder whose name is near ``name`` (not ``name`` itself), or None."""
-        if not self._skeletons and self.files:
-            grouped: dict[str, list[str]] = {}
-            for relative in self.files:
-                grouped.setdefault(name_skeleton(relative), []).append(relative)
-            self._skeletons.update({k: tuple(v) for k, v in grouped.items() if k})
         skeleton = name_skeleton(name)
-        found = [f for f in self._skeletons.get(skeleton, ()) if name_key(f) != name_key(name)] if skeleton else []
+        if not skeleton:
+            return None
+        self.skeletons()
+        found = [f for f in self._by_skeleton.get(skeleton, ()) if name_key(f) != name_key(name)]
         return found[0] if len(found) == 1 else None
 
 
@@ -450,8 +469,10 @@ class EvidenceFolder:
         whether the folder was listed only in part (MAX_LISTED, MAX_DEPTH)."""
         index = self.index()
         named = {name_key(n): n for n in names}
-        files = {name_key(f): f for f in index.files}
-        unused = [f for key, f in files.items() if key not in named]
+        files: dict[str, tuple[str, int]] = {}
+        for number, relative in enumerate(index.files):
+            files[name_key(relative)] = (relative, number)
+        unused = [(f, number) for key, (f, number) in files.items() if key not in named]
         if not unused:
             return [], index.cut_short
         # Near names only among the names that are no file's (most are some file's): skeletons cost.
@@ -460,4 +481,7 @@ class EvidenceFolder:
             if key not in files:
                 near_named.setdefault(name_skeleton(name), set()).add(name)
         near_named.pop("", None)
-        return [(f, min(near_named.get(name_skeleton(f), {""})) or None) for f in unused], index.cut_short
+        if not near_named:  # every name is a file's: no file is near a name not found
+            return [(f, None) for f, _ in unused], index.cut_short
+        skeletons = index.skeletons()
+        return [(f, min(near_named.get(skeletons[n], {""})) or None) for f, n in unused], index.cut_short

@@ -46,6 +46,7 @@ def tone_placed(name: pl.Expr) -> pl.Expr:
 _I_ALONE = r"\b(qu|[bdđhklmnstvx])i(\p{M}?)\b"
 #: The same in a text without marks (:func:`folded`), for Python's ``re`` and polars alike.
 _I_ALONE_BARE = r"\b(qu|[bdhklmnstvx])i\b"
+_I_ALONE_BARE_RE = re.compile(_I_ALONE_BARE)
 
 
 def y_for_i(text: pl.Expr) -> pl.Expr:
@@ -63,14 +64,23 @@ def alike_spelling(name: pl.Expr) -> pl.Expr:
 def y_for_i_bare(text: str) -> str:
     """``text`` without marks (lower case) with the i of a syllable of one consonant written y, as
     :func:`y_for_i` writes it: "ki" and "ky" are one ("ly do", "li do")."""
-    return re.sub(_I_ALONE_BARE, r"\1y", text)
+    return _I_ALONE_BARE_RE.sub(r"\1y", text)
+
+
+#: The combining marks of the Latin letters (U+0300 to U+036F, Vietnamese's among them), taken off
+#: a decomposed text at once: past them a character's category is looked up (see :func:`folded`).
+_LATIN_MARKS = dict.fromkeys(range(0x300, 0x370))
 
 
 def folded(text: str) -> str:
     """``text`` in lower case without Vietnamese marks (``đ`` as ``d``) and with its spaces made one:
     as :func:`folded_expr` folds a cell."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
+    decomposed = unicodedata.normalize("NFD", text.lower()) if not text.isascii() else text.lower()
+    bare = decomposed.translate(_LATIN_MARKS)
+    if bare and max(bare) >= "\u0370":  # other scripts' marks: a character's category at a time
+        bare = "".join(char for char in bare if not unicodedata.category(char).startswith("M"))
+    # The marks were taken off a character at a time, its category looked up: an evidence folder's
+    # 150,000 names are folded for a near name, in about two thirds of the time so (session 33).
     return y_for_i_bare(" ".join(bare.replace("đ", "d").split()))
 
 
