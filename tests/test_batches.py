@@ -31,6 +31,7 @@ from pari_index.intake import many
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.by_batch import ahead, batches_of
 from pari_index.intake.many import FilesAhead
+from pari_index.intake.model import LeafTable
 from pari_index.intake.sheet import MAX_CELL_CHARS
 from pari_index.pipeline import run_score
 from pari_index.ranking.ranks import rank
@@ -843,39 +844,52 @@ def test_ctrl_c_while_the_files_are_read_ahead_is_heard_at_once(
 ) -> None:
     """Ctrl-C while a batched run waits for its files (read in a thread) stops it at once: the
     run waits for them in its own thread, where the interrupt is heard, not in the thread that
-    makes cells (whose end the run would have had to wait for, the whole read long)."""
+    makes cells (whose end the run would have had to wait for, the whole read long). Judged by
+    whether the reading was still going on when the interrupt came out, not by a time (a timed
+    bound failed once on a machine loaded 10): the reader returns only once released."""
     import signal
 
-    release = threading.Event()
+    release, reading, returned = threading.Event(), threading.Event(), threading.Event()
 
     def slow(paths: Sequence[Path], *, ranged: bool = False, stop: object = None) -> many.ReadResult:
-        release.wait(10)
+        reading.set()
+        release.wait(30)
+        returned.set()
         return many.ReadResult([], [])
 
     monkeypatch.setattr(many, "read_many_tables", slow)
-    files = FilesAhead([tmp_path / "a.csv"], ranged=True)
+    table = _leaf_table()  # before the reading starts: only the wait for the files is left to run
     main_thread = threading.main_thread().ident
     assert main_thread is not None and threading.current_thread() is threading.main_thread()
-    # A real SIGINT to the run's thread (as Ctrl-C), which wakes a wait as _thread.interrupt_main does not.
-    timer = threading.Timer(0.3, signal.pthread_kill, (main_thread, signal.SIGINT))
-    timer.start()
-    began = time.perf_counter()
+
+    def ctrl_c() -> None:
+        # A real SIGINT to the run's thread (as Ctrl-C), which wakes a wait as _thread.interrupt_main
+        # does not; sent once the reader is under way, and a little later, when the run waits for it.
+        if reading.wait(120) and not release.wait(0.3):
+            signal.pthread_kill(main_thread, signal.SIGINT)
+
+    sender = threading.Thread(target=ctrl_c, daemon=True)
+    files = FilesAhead([tmp_path / "a.csv"], ranged=True)
+    sender.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            _spill_groups_of([tmp_path / "a.csv"], files)
-        assert time.perf_counter() - began < 5
+            _spill_groups_of([tmp_path / "a.csv"], files, table)
+        assert not returned.is_set(), "the run waited for the reading to end before it heard Ctrl-C"
     finally:
         release.set()
-        timer.cancel()
+        sender.join()
 
 
-def _spill_groups_of(paths: list[Path], files: FilesAhead) -> None:
+def _leaf_table() -> LeafTable:
     from pari_index.criteria.loading import load_criteria
     from pari_index.criteria.model import resolve_leaves
-    from pari_index.intake import by_batch
-    from pari_index.intake.model import LeafTable
 
-    table = LeafTable.build(resolve_leaves(load_criteria(BUNDLED).criteria))
+    return LeafTable.build(resolve_leaves(load_criteria(BUNDLED).criteria))
+
+
+def _spill_groups_of(paths: list[Path], files: FilesAhead, table: LeafTable) -> None:
+    from pari_index.intake import by_batch
+
     by_batch._spill_groups(paths, table, {"00001": 0}, by_batch._Spill("pari-test-"), files)
 
 

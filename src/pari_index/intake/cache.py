@@ -45,6 +45,11 @@ from pari_index.system.input_watch import changed as inputs_changed
 from pari_index.system.interruptions import held
 from pari_index.system.threads import result_of
 
+#: Why a kind's folder that is not a real folder (a link, a file) is not used (CACHE_REASONS).
+KIND_NOT_OURS = (
+    "a link or a file, not a folder the cache made; nothing it leads to was touched; delete it, and the next run "
+    "makes the folder again"
+)
 #: Raised by the layout of entries; entries of another format are ignored.
 CACHE_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -190,7 +195,10 @@ class CacheStore:
     ) -> tuple[dict[str, pl.DataFrame], dict[str, bytes]] | None:
         """:meth:`load`, with the tables ``undecoded`` (among ``names``) as their Parquet bytes,
         checked against the manifest but not decoded (the caller may need only some of their rows)."""
-        entry = self.root / kind / key
+        folder = self._kind(kind)
+        if folder is None:
+            return None
+        entry = folder / key
         if not os.path.lexists(entry):
             return None
         try:
@@ -259,12 +267,12 @@ class CacheStore:
         of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES. Nothing is
         stored when an input of the run changed while it was read (pari_index.system.input_watch): the
         tables might be another file's, kept under this one's key for every later run."""
-        if inputs_changed():
+        folder = self._kind(kind)
+        if inputs_changed() or folder is None:
             return
-        folder = self.root / kind
         tmp: Path | None = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(exist_ok=True)  # in the folder claimed, which exists
             # The process number in the name lets the next run remove it if this one is killed.
             with held():  # see pari_index.system.interruptions
                 tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
@@ -297,6 +305,25 @@ class CacheStore:
         for old in entries[KEEP_ENTRIES - 1 :]:
             self._discard(old)
 
+    def _kind(self, kind: str) -> Path | None:
+        """The folder of the entries of ``kind`` when it is the cache's own: a real folder, or none
+        yet (:meth:`save` makes it). Anything else there is noted and nothing is read, written or
+        removed through it: a link to a user's folder in a cache folder had entries written into
+        that folder, and its own folders named by 64 hexadecimal digits (a content-addressed
+        store's, say) removed with their files as the oldest entries, exit 0."""
+        folder = self.root / kind
+        try:
+            mode = os.lstat(folder).st_mode
+        except FileNotFoundError:
+            return folder
+        except OSError as exc:
+            self._note(folder, _reason(exc))
+            return None
+        if stat.S_ISDIR(mode):
+            return folder
+        self._note(folder, KIND_NOT_OURS)
+        return None
+
     def _discard(self, entry: Path) -> None:
         """Remove an entry that is not to be used (best effort: the next run tries again)."""
         with contextlib.suppress(OSError):
@@ -317,7 +344,10 @@ class CacheStore:
 
     def discard(self, kind: str, key: str) -> None:
         """Remove the entry ``kind/key`` if there is one (best effort)."""
-        entry = self.root / kind / key
+        folder = self._kind(kind)
+        if folder is None:
+            return
+        entry = folder / key
         with contextlib.suppress(OSError):  # a name past the system's length, say (see _claim)
             if entry.exists() or entry.is_symlink():
                 self._discard(entry)

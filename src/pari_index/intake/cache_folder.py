@@ -98,8 +98,11 @@ def _own_or_system(entry: os.DirEntry[str]) -> bool:
 
 def is_entry(path: Path) -> bool:
     """Whether ``path`` is an entry the cache wrote: a real folder named by a key."""
-    if not ENTRY_NAME.fullmatch(path.name):
-        return False
+    return ENTRY_NAME.fullmatch(path.name) is not None and _real_folder(path)
+
+
+def _real_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder itself, not a link to one."""
     try:
         return stat.S_ISDIR(os.lstat(path).st_mode)
     except OSError:
@@ -138,8 +141,11 @@ def stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
 
 
 def remove_leftovers(root: Path) -> None:
-    """Remove what killed runs left in the cache's folders (best effort, once a run)."""
+    """Remove what killed runs left in the cache's folders (best effort, once a run); never
+    through a link in a kind's place (another folder's ``.tmp-…`` files are not ours)."""
     for kind in KINDS:
+        if not _real_folder(root / kind):
+            continue
         for leftover in stale_temporaries(root / kind):
             with contextlib.suppress(OSError):
                 if leftover.is_dir() and not leftover.is_symlink():

@@ -262,6 +262,9 @@ CACHE_REASONS: dict[str, str] = {
     "{name}.parquet does not match its manifest": "{name}.parquet không khớp với bảng kê của nó",
     "{name} is a link, not a file the cache wrote": "{name} là một liên kết, không phải tệp do bộ nhớ đệm ghi",
     "{name} is not a regular file": "{name} không phải tệp thông thường",
+    "a link or a file, not a folder the cache made; nothing it leads to was touched; delete it, and the next run "
+    "makes the folder again": "là một liên kết hoặc một tệp, không phải thư mục do bộ nhớ đệm tạo; không gì nó trỏ "
+    "tới bị động đến; hãy xoá nó, lần chạy sau sẽ tạo lại thư mục",
 }
 
 

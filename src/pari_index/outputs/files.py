@@ -43,7 +43,7 @@ from pari_index.criteria.points import SCALE
 from pari_index.errors import OutputError, Problem, os_error_parts
 from pari_index.intake.cache_folder import ParquetReuse, read_regular
 from pari_index.outputs.path_identity import Source, Target, as_written, is_dir, resolved
-from pari_index.outputs.path_shapes import TEMPORARY, not_results_folder
+from pari_index.outputs.path_shapes import PROBE, TEMPORARY, not_results_folder
 from pari_index.outputs.paths import check_paths
 from pari_index.system.input_watch import check_unchanged, placed
 from pari_index.system.interruptions import held
@@ -300,14 +300,20 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
+def _probe(entry: os.DirEntry[str]) -> bool:
+    """A file :func:`pari_index.outputs.paths.refused_folder` made (never a link or a folder)."""
+    return PROBE.fullmatch(entry.name) is not None and entry.is_file(follow_symlinks=False)
+
+
 def clean_stale(target: Path) -> None:
-    """Remove the temporaries that killed runs left beside ``target``; put back a previous results
+    """Remove the temporaries that killed runs left beside ``target`` (and the probes of
+    :func:`pari_index.outputs.paths.refused_folder` in its folder); put back a previous results
     folder that a run killed in the middle of its swap had moved aside."""
     stem = _temp_stem(target.name) + ".pari-"
     legacy = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}\.tmp$")
     now = time.time()
     try:
-        entries = [e for e in os.scandir(target.parent) if e.name.startswith(stem) or legacy.match(e.name)]
+        entries = [e for e in os.scandir(target.parent) if e.name.startswith(stem) or legacy.match(e.name) or _probe(e)]
     except OSError:
         return
     for entry in entries:

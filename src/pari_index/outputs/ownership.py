@@ -47,6 +47,12 @@ from pari_index.system.archives import ZIP_READ_ERRORS
 
 #: Bytes read from the start of a text output to recognise it.
 HEAD_BYTES = 64 * 1024
+#: The longest header line of a CSV table read to recognise it as results. A results summary
+#: carries every column of the register, and a register of 250 columns headed by 19,000 letters
+#: each (4.75 MB of header line, within the limits of a register) had its results columns cut off
+#: by the 64 KiB read: the next run into the same folder refused its own results
+#: (output-not-pari, exit 4), and the same summary given as an input was not told as results.
+MAX_HEADER_BYTES = 64 * 1024**2
 #: The largest workbook part (``xl/workbook.xml``) read to list a workbook's sheets: pari-index
 #: writes a few KB; a larger one is not its own.
 MAX_WORKBOOK_PART = 1024 * 1024
@@ -186,13 +192,54 @@ def _pari_text(head: bytes, path: Path) -> bool:
         # "key,value" alone is anybody's table: the about table's first key says it is ours.
         lines = text.split("\n", 2)
         return len(lines) > 1 and lines[1].startswith(f"{ABOUT_FIRST_KEY},")
-    return _results_header(header)
+    return _results_header(_header_record(path, head))
+
+
+def _header_record(path: Path, head: bytes) -> str:
+    """The first record of the CSV file ``path`` whose first bytes are ``head``, read on to its
+    end (a newline outside quotes) when ``head`` holds only its start, up to MAX_HEADER_BYTES."""
+    data = bytearray(head)
+    scanned, quotes = 0, 0
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(len(head))
+            while True:
+                end, scanned, quotes = _record_end(data, scanned, quotes)
+                if end is not None:
+                    del data[end:]
+                    break
+                block = handle.read(min(1 << 20, MAX_HEADER_BYTES - len(data)))
+                if not block:
+                    break  # the end of the file, or the bound: the record as far as read
+                data += block
+    except OSError:
+        pass  # judged on what was read
+    return bytes(data).removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+
+
+def _record_end(data: bytearray, start: int, quotes: int) -> tuple[int | None, int, int]:
+    """Where the first record of ``data`` ends (its first newline with an even number of quote
+    characters before it), scanning on from ``start`` with ``quotes`` counted before it; else None
+    and where to go on from."""
+    while (newline := data.find(b"\n", start)) >= 0:
+        quotes += data.count(b'"', start, newline)
+        if quotes % 2 == 0:
+            return newline, newline, quotes
+        start = newline + 1
+    return None, len(data), quotes + data.count(b'"', start)
 
 
 def _results_header(header: str) -> bool:
-    """A CSV header line of a results table (summary, criteria, findings, rows), by its ids or its
-    headings in either language."""
-    columns = set(header.split(","))
+    """A CSV header record of a results table (summary, criteria, findings, rows), by its ids or
+    its headings in either language; a heading in quotes (a register's column with a comma or a
+    line break in its name) is read as one."""
+    import csv
+    import io
+
+    try:
+        columns = set(next(csv.reader(io.StringIO(header.rstrip("\r\n"))), []))
+    except csv.Error:
+        columns = set(header.split(","))
     return any(table <= columns for table in (*RESULT_TABLE_COLUMNS, *LABELLED_TABLE_COLUMNS))
 
 
@@ -351,8 +398,7 @@ def results_of_pari(path: Path) -> bool:
     if head.startswith(b"PAR1"):
         # A results table written with --format parquet: the one test the ownership of outputs uses.
         return _pari_parquet(path)
-    header = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
-    return _results_header(header.decode("utf-8", "replace"))
+    return _results_header(_header_record(path, head))
 
 
 def check_not_results(inputs: list[tuple[str, Path]]) -> None:

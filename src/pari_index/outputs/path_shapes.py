@@ -177,3 +177,7 @@ def not_results_folder(folder: Path, tables: Sequence[str]) -> bool:
 
 #: Names of pari-index's own temporaries (``.NAME.pari-tmp-PID…``, ``.NAME.pari-old-PID``).
 TEMPORARY = re.compile(r"\.pari-(tmp|old)-(\d+)(?:-[^/]*)?$")
+#: The file :func:`pari_index.outputs.paths.refused_folder` makes to see whether a folder takes
+#: new files (``.pari-tmp-PID-RANDOM.tmp``), named after no output: the temporaries of an output
+#: start with its name, and a run killed while its probe existed left it for good.
+PROBE = re.compile(r"\.pari-tmp-(\d+)-[a-z0-9_]+\.tmp")

@@ -265,6 +265,11 @@ def refused_folder(target: Target) -> Problem | None:
         return None
     import tempfile  # the rare path: a folder the system says no to
 
+    from pari_index.outputs.files import clean_stale  # polars, imported only for the refusal
+
+    # The probes of runs killed while theirs existed (one beside the output is removed when it is
+    # written; one in a folder further up only here, where the next probe is made).
+    clean_stale(folder / ".pari-probe")
     try:
         fd, name = tempfile.mkstemp(prefix=f".pari-tmp-{os.getpid()}-", suffix=".tmp", dir=folder)
     except OSError as exc:
