@@ -1,0 +1,105 @@
+"""Hostile cases of the thirty-third session's helper decoding33: a date or a council's correction
+that pari read, scored differently or not at all, and did not tell. Measured before the fixes on the
+base 7055fc4 (its ``pari`` in this worktree's venv), after them on this branch.
+
+- Every plan's date (item 1.1.1's ``signed_on``, the set's deadline input) typed a year late, its
+  evidence dated right: «04/06/2026» for a plan whose evidence, 72/KH-UBND, is dated 04/06/2025.
+  Before: exit 0, the 40 plans missed the deadline (0 instead of 1 or 0.5), the 60 units' indices
+  36.15 points lower in all, and no date finding: only 39 more ``self-score-differs`` (168 for
+  129). ``date-before-evidence`` told a date typed earlier than its document's, not later; the
+  dates of another year counted input and evidence dates together (40 of about 80 dates). Now
+  each date 31 days or more after its evidence's is ``date-after-evidence`` (a warning at its cell,
+  with the days): 37 of the 40 (three plans give no evidence date); still scored as typed.
+
+- The council writes an input for item 8.4.2 of commune 00049, which marked it N/A (where N/A
+  excludes the item), without clearing the mark: «00049, 8.4.2, ntm_level, Nông thôn mới», and
+  decides on its explanation in another row («00049, 8.4.2, , , , có»). Before: exit 0, both rows
+  "used", the item still left out of the unit's maximum, no finding: the summary, ranks and
+  findings byte for byte those of the appraisal without the rows. Now each row is
+  ``appraisal-on-marked-item`` (a warning at its cell, in both languages), which says to clear the
+  mark in the appraisal too; an item of another unit type stays ``not-applicable-to-unit`` alone.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); ``benchmarks/hostile.py`` runs them as child processes and
+tests/test_hostile_decoding33.py checks what each answers (``EXPECTED``: exit status, the code that
+must be printed, and the user's files that must come out byte for byte as they went in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_decoding28 import _with, _write
+from hostile_sweep8 import _rows, _score
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+_REASON = "Hội đồng đối chiếu lại hồ sơ"
+#: A date of the long form's value column, its year apart.
+_DATE = re.compile(r"(\d\d/\d\d/)(\d{4})")
+#: The rows each appraisal case adds to the example appraisal: commune, item, input, value, score,
+#: decision.
+ADDED: dict[str, list[list[str]]] = {
+    "well-appraisal-on-marked-item": [
+        ["00049", "8.4.2", "ntm_level", "Nông thôn mới", "", ""],
+        ["00049", "8.4.2", "", "", "", "có"],
+    ],
+    "well-appraisal-clears-and-corrects": [
+        ["00049", "8.4.2", "n/a", "không", "", ""],
+        ["00049", "8.4.2", "ntm_level", "Nông thôn mới", "", ""],
+    ],
+}
+
+
+def dates_shifted(years: int) -> list[list[str]]:
+    """The example long form with every input date (its value column) ``years`` later."""
+    header, *rows = _rows("assessments_long.csv")
+    field = header.index("value")
+    for row in rows:
+        if found := _DATE.fullmatch(row[field]):
+            row[field] = f"{found[1]}{int(found[2]) + years}"
+    return [header, *rows]
+
+
+def plan_dates_a_year_late(folder: Path) -> list[str]:
+    """Every input date of the example typed a year late, the evidence dates right."""
+    _score(folder)
+    return _with(folder, _write(folder / "tu-danh-gia.csv", dates_shifted(1)))
+
+
+def _appraisal(folder: Path, case: str) -> list[str]:
+    """The example run with the example appraisal and the rows ADDED[case] (a reason and an
+    appraiser each), as tham-dinh.csv."""
+    args = _score(folder)
+    header, *rows = _rows("appraisal.csv")
+    added = [[*row, _REASON, "Lê Minh Mai"] for row in ADDED[case]]
+    return [*args, "--appraisal", str(_write(folder / "tham-dinh.csv", [header, *rows, *added]))]
+
+
+def on_marked_item(folder: Path) -> list[str]:
+    """The council corrects the input of, and decides on, item 8.4.2 that 00049 marked N/A."""
+    return _appraisal(folder, "well-appraisal-on-marked-item")
+
+
+def clears_and_corrects(folder: Path) -> list[str]:
+    """The council clears 00049's N/A mark on 8.4.2 and writes its level (the mark cleared)."""
+    return _appraisal(folder, "well-appraisal-clears-and-corrects")
+
+
+CASES: dict[str, Case] = {
+    "well-plan-dates-a-year-late": plan_dates_a_year_late,
+    "well-appraisal-on-marked-item": on_marked_item,
+    "well-appraisal-clears-and-corrects": clears_and_corrects,
+}
+
+# Exit 0 before too, each (the findings are warnings): tests/test_hostile_decoding33.py looks at them.
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "well-plan-dates-a-year-late": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
+    "well-appraisal-on-marked-item": (0, None, (*_INPUTS, "tham-dinh.csv")),
+    "well-appraisal-clears-and-corrects": (0, None, (*_INPUTS, "tham-dinh.csv")),
+}
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
+
+__all__ = ["ADDED", "CASES", "EXPECTED", "NOT_WRITTEN"]
