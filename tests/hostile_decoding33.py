@@ -19,6 +19,16 @@ base 7055fc4 (its ``pari`` in this worktree's venv), after them on this branch.
   ``appraisal-on-marked-item`` (a warning at its cell, in both languages), which says to clear the
   mark in the appraisal too; an item of another unit type stays ``not-applicable-to-unit`` alone.
 
+- Last year's results workbook (``pari score -o``, Vietnamese) with its About sheet («Thông tin»)
+  deleted in Excel, given to ``pari report``: before, exit 0, the report's "Kết quả chưa đầy đủ"
+  (results incomplete: 12 units sent nothing) banner and its methodology sections gone (16
+  headings, 7 left; 1,764,491 bytes, 1,336,732), with not a word; a unit's name typed over in the
+  Summary as well was reported as typed, exit 0 (refused as ``results-damaged`` with the About
+  sheet there); kept with its Summary sheet alone, ``--previous`` compared with it, exit 0. The
+  about table is what said the file was pari's, so the file was read as one made by hand. Now a
+  summary with pari's own columns (its parts' maxima, written since the first results, as the
+  about table was) needs all five tables: ``results-damaged``, naming the missing one, exit 1.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_decoding33.py checks what each answers (``EXPECTED``: exit status, the code that
@@ -31,6 +41,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
+from children import pari_child
 from hostile_decoding28 import _with, _write
 from hostile_sweep8 import _rows, _score
 
@@ -88,7 +100,45 @@ def clears_and_corrects(folder: Path) -> list[str]:
     return _appraisal(folder, "well-appraisal-clears-and-corrects")
 
 
+def _results(folder: Path, *deleted: str, renamed: str | None = None) -> Path:
+    """The examples scored into ``nam-truoc.xlsx`` (Vietnamese), then saved again without the
+    sheets ``deleted`` and with the first unit's name in the Summary set to ``renamed``."""
+    args = _score(folder, out="nam-truoc.xlsx")
+    done = pari_child(args, folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    path = folder / "nam-truoc.xlsx"
+    book = openpyxl.load_workbook(path)
+    for name in deleted:
+        del book[name]
+    if renamed is not None:
+        sheet = book["Tổng hợp"]
+        column = [cell.value for cell in sheet[1]].index("Tên đơn vị") + 1
+        sheet.cell(2, column).value = renamed
+    book.save(path)
+    return path
+
+
+def report_without_about(folder: Path) -> list[str]:
+    """Last year's results, their About sheet deleted, given to pari report."""
+    return ["report", str(_results(folder, "Thông tin")), "-o", str(folder / "bao-cao.html")]
+
+
+def report_edited_without_about(folder: Path) -> list[str]:
+    """Last year's results, a unit renamed in the Summary and the About sheet deleted."""
+    path = _results(folder, "Thông tin", renamed="Phường Sửa Tên")
+    return ["report", str(path), "-o", str(folder / "bao-cao.html")]
+
+
+def previous_summary_alone(folder: Path) -> list[str]:
+    """Last year's results kept with their Summary sheet alone, given to --previous."""
+    path = _results(folder, "Tiêu chí", "Phát hiện", "Dòng đầu vào", "Thông tin")
+    return [*_score(folder), "--previous", str(path)]
+
+
 CASES: dict[str, Case] = {
+    "results-damaged-report-without-about": report_without_about,
+    "results-damaged-edited-without-about": report_edited_without_about,
+    "results-damaged-previous-summary-alone": previous_summary_alone,
     "well-plan-dates-a-year-late": plan_dates_a_year_late,
     "well-appraisal-on-marked-item": on_marked_item,
     "well-appraisal-clears-and-corrects": clears_and_corrects,
@@ -100,6 +150,13 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-appraisal-on-marked-item": (0, None, (*_INPUTS, "tham-dinh.csv")),
     "well-appraisal-clears-and-corrects": (0, None, (*_INPUTS, "tham-dinh.csv")),
 }
-NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
+for _name in ("results-damaged-report-without-about", "results-damaged-edited-without-about"):
+    EXPECTED[_name] = (1, "results-damaged", ("nam-truoc.xlsx",))
+EXPECTED["results-damaged-previous-summary-alone"] = (1, "results-damaged", (*_INPUTS, "nam-truoc.xlsx"))
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "results-damaged-report-without-about": ("bao-cao.html",),
+    "results-damaged-edited-without-about": ("bao-cao.html",),
+    "results-damaged-previous-summary-alone": ("out.xlsx",),
+}
 
 __all__ = ["ADDED", "CASES", "EXPECTED", "NOT_WRITTEN"]

@@ -128,3 +128,32 @@ def test_an_item_of_another_unit_type_is_told_once_as_such(tmp_path: Path) -> No
     assert [f["criterion_id"] for f in _kind(tables, "not-applicable-to-unit") if f["file"].endswith("dinh.csv")] == [
         "8.4.2"
     ]
+
+
+def test_results_without_their_about_sheet_are_refused_naming_it(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    done = sweep_child([*CASES["results-damaged-report-without-about"](folder), "--lang", "en"], folder)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "the results have no About table, which pari score always writes" in done.stderr
+    # The same workbook with its About sheet reports, with the banner the deleted sheet carried.
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    path = whole / "nam-truoc.xlsx"
+    assert sweep_child(_score(whole, out="nam-truoc.xlsx"), whole).returncode == 0
+    assert sweep_child(["report", str(path), "-o", str(whole / "r.html")], whole).returncode == 0
+    assert "Kết quả chưa đầy đủ" in (whole / "r.html").read_text("utf-8")
+
+
+def test_a_summary_of_the_analyst_s_own_is_still_read_alone(tmp_path: Path) -> None:
+    """A summary without pari's maxima (codes, indices and ranks of a program of the analyst's)."""
+    (tmp_path / "nam-truoc").mkdir()
+    rows = [["commune_code", "index", "rank"], ["00001", "80.5", "1"], ["00004", "70.25", "2"]]
+    _write(tmp_path / "nam-truoc" / "summary.csv", rows)
+    args = [*_score(tmp_path), "--previous", str(tmp_path / "nam-truoc"), "--format", "csv"]
+    args[args.index("-o") + 1] = str(tmp_path / "results")
+    done = sweep_child([*args, "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with (tmp_path / "results" / "summary.csv").open(encoding="utf-8-sig") as handle:
+        previous = {r["commune_code"]: r["previous_rank"] for r in csv.DictReader(handle)}
+    assert (previous["00001"], previous["00004"]) == ("1", "2")
