@@ -19,6 +19,13 @@ base 7055fc4 (its ``pari`` in this worktree's venv), after them on this branch.
   ``appraisal-on-marked-item`` (a warning at its cell, in both languages), which says to clear the
   mark in the appraisal too; an item of another unit type stays ``not-applicable-to-unit`` alone.
 
+- The council's N/A mark written in the input column as the assessments' heading of it is:
+  «00037, 8.4.2, Không áp dụng, có» and «00049, 8.4.2, N/A, không, 0,25». Before: exit 1, each row
+  ``unknown-input`` ("criterion 8.4.2 has no input named N/A"), the marks not read: 00037's item
+  scored, 00049's left out. Now such a name (appraisal_columns.own_field_of: «N/A», «NA», «Không
+  áp dụng», any case) is the mark ``n/a``, where it is not one of the item's own inputs: the
+  results those of the rows written ``n/a``.
+
 - Last year's results workbook (``pari score -o``, Vietnamese) with its About sheet («Thông tin»)
   deleted in Excel, given to ``pari report``: before, exit 0, the report's "Kết quả chưa đầy đủ"
   (results incomplete: 12 units sent nothing) banner and its methodology sections gone (16
@@ -58,6 +65,10 @@ ADDED: dict[str, list[list[str]]] = {
         ["00049", "8.4.2", "ntm_level", "Nông thôn mới", "", ""],
         ["00049", "8.4.2", "", "", "", "có"],
     ],
+    "well-appraisal-n-a-by-its-heading": [
+        ["00037", "8.4.2", "Không áp dụng", "có", "", ""],
+        ["00049", "8.4.2", "N/A", "không", "0,25", ""],
+    ],
     "well-appraisal-clears-and-corrects": [
         ["00049", "8.4.2", "n/a", "không", "", ""],
         ["00049", "8.4.2", "ntm_level", "Nông thôn mới", "", ""],
@@ -93,6 +104,11 @@ def _appraisal(folder: Path, case: str) -> list[str]:
 def on_marked_item(folder: Path) -> list[str]:
     """The council corrects the input of, and decides on, item 8.4.2 that 00049 marked N/A."""
     return _appraisal(folder, "well-appraisal-on-marked-item")
+
+
+def n_a_by_its_heading(folder: Path) -> list[str]:
+    """The council marks 00037's 8.4.2 N/A as «Không áp dụng» and clears 00049's as «N/A»."""
+    return _appraisal(folder, "well-appraisal-n-a-by-its-heading")
 
 
 def clears_and_corrects(folder: Path) -> list[str]:
@@ -142,6 +158,7 @@ CASES: dict[str, Case] = {
     "well-plan-dates-a-year-late": plan_dates_a_year_late,
     "well-appraisal-on-marked-item": on_marked_item,
     "well-appraisal-clears-and-corrects": clears_and_corrects,
+    "well-appraisal-n-a-by-its-heading": n_a_by_its_heading,
 }
 
 # Exit 0 before too, each (the findings are warnings): tests/test_hostile_decoding33.py looks at them.
@@ -149,6 +166,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-plan-dates-a-year-late": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
     "well-appraisal-on-marked-item": (0, None, (*_INPUTS, "tham-dinh.csv")),
     "well-appraisal-clears-and-corrects": (0, None, (*_INPUTS, "tham-dinh.csv")),
+    "well-appraisal-n-a-by-its-heading": (0, None, (*_INPUTS, "tham-dinh.csv")),
 }
 for _name in ("results-damaged-report-without-about", "results-damaged-edited-without-about"):
     EXPECTED[_name] = (1, "results-damaged", ("nam-truoc.xlsx",))

@@ -157,3 +157,21 @@ def test_a_summary_of_the_analyst_s_own_is_still_read_alone(tmp_path: Path) -> N
     with (tmp_path / "results" / "summary.csv").open(encoding="utf-8-sig") as handle:
         previous = {r["commune_code"]: r["previous_rank"] for r in csv.DictReader(handle)}
     assert (previous["00001"], previous["00004"]) == ("1", "2")
+
+
+def test_the_n_a_mark_named_as_its_heading_is_the_mark(tmp_path: Path) -> None:
+    named = _case("well-appraisal-n-a-by-its-heading", tmp_path / "named", "--lang", "en")
+    assert not _kind(named, "unknown-input")
+    assert _item(named, "00037", "8.4.2")["status"] == "excluded"
+    assert _item(named, "00049", "8.4.2")["appraised_score"] == "0.25"
+    # The same rows with the mark's own name: the same results.
+    (tmp_path / "plain").mkdir()
+    args = _score(tmp_path / "plain")
+    header, *rows = _rows("appraisal.csv")
+    reason = "Hội đồng đối chiếu lại hồ sơ"  # as the case writes it
+    added = [[*row, reason, "Lê Minh Mai"] for row in ADDED["well-appraisal-n-a-by-its-heading"]]
+    for row in added:
+        row[2] = "n/a"
+    args += ["--appraisal", str(_write(tmp_path / "plain" / "tham-dinh.csv", [header, *rows, *added]))]
+    plain = _run(args, tmp_path / "plain", "--lang", "en")
+    assert named["summary"] == plain["summary"]
