@@ -51,11 +51,11 @@ from pathlib import Path
 import openpyxl
 from children import pari_child
 from hostile_decoding28 import _with, _write
+from hostile_decoding32 import appraisal_with
 from hostile_sweep8 import _rows, _score
 
 Case = Callable[[Path], list[str]]
 _INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
-_REASON = "Hội đồng đối chiếu lại hồ sơ"
 #: A date of the long form's value column, its year apart.
 _DATE = re.compile(r"(\d\d/\d\d/)(\d{4})")
 #: The rows each appraisal case adds to the example appraisal: commune, item, input, value, score,
@@ -93,12 +93,8 @@ def plan_dates_a_year_late(folder: Path) -> list[str]:
 
 
 def _appraisal(folder: Path, case: str) -> list[str]:
-    """The example run with the example appraisal and the rows ADDED[case] (a reason and an
-    appraiser each), as tham-dinh.csv."""
-    args = _score(folder)
-    header, *rows = _rows("appraisal.csv")
-    added = [[*row, _REASON, "Lê Minh Mai"] for row in ADDED[case]]
-    return [*args, "--appraisal", str(_write(folder / "tham-dinh.csv", [header, *rows, *added]))]
+    """The example run with the example appraisal and the rows ADDED[case], as tham-dinh.csv."""
+    return appraisal_with(folder, ADDED[case])
 
 
 def on_marked_item(folder: Path) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hostile_decoding28 import _with, _write
+from hostile_decoding32 import appraisal_with
 from hostile_decoding33 import ADDED, CASES, EXPECTED, NOT_WRITTEN
 from hostile_sweep8 import _rows, _score
 from sweeps import case_tests, language_tests, sweep_child
@@ -166,12 +167,8 @@ def test_the_n_a_mark_named_as_its_heading_is_the_mark(tmp_path: Path) -> None:
     assert _item(named, "00049", "8.4.2")["appraised_score"] == "0.25"
     # The same rows with the mark's own name: the same results.
     (tmp_path / "plain").mkdir()
-    args = _score(tmp_path / "plain")
-    header, *rows = _rows("appraisal.csv")
-    reason = "Hội đồng đối chiếu lại hồ sơ"  # as the case writes it
-    added = [[*row, reason, "Lê Minh Mai"] for row in ADDED["well-appraisal-n-a-by-its-heading"]]
-    for row in added:
+    rows = [[*row] for row in ADDED["well-appraisal-n-a-by-its-heading"]]
+    for row in rows:
         row[2] = "n/a"
-    args += ["--appraisal", str(_write(tmp_path / "plain" / "tham-dinh.csv", [header, *rows, *added]))]
-    plain = _run(args, tmp_path / "plain", "--lang", "en")
+    plain = _run(appraisal_with(tmp_path / "plain", rows), tmp_path / "plain", "--lang", "en")
     assert named["summary"] == plain["summary"]
