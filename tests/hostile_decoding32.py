@@ -82,13 +82,18 @@ ADDED: dict[str, list[list[str]]] = {
 LABELLED = ("tasks_done", "Số nhiệm vụ hoàn thành")
 
 
-def _appraisal(folder: Path, case: str) -> list[str]:
-    """The example run with the example appraisal and the rows ADDED[case] (a reason and an
-    appraiser each), as tham-dinh.csv."""
+def appraisal_with(folder: Path, added_rows: list[list[str]]) -> list[str]:
+    """The example run with the example appraisal and ``added_rows`` (commune, item, input, value,
+    score, decision; a reason and an appraiser each added), as tham-dinh.csv."""
     args = _score(folder)
     header, *rows = _rows("appraisal.csv")
-    added = [[*row, _REASON, "Lê Minh Mai"] for row in ADDED[case]]
+    added = [[*row, _REASON, "Lê Minh Mai"] for row in added_rows]
     return [*args, "--appraisal", str(_write(folder / "tham-dinh.csv", [header, *rows, *added]))]
+
+
+def _appraisal(folder: Path, case: str) -> list[str]:
+    """:func:`appraisal_with` the rows ADDED[case]."""
+    return appraisal_with(folder, ADDED[case])
 
 
 def marks_not_applicable(folder: Path) -> list[str]:
@@ -153,4 +158,4 @@ EXPECTED["appraisal-input-own-field"] = (1, "appraisal-input-own-field", (*_INPU
 EXPECTED["well-input-by-label"] = (0, None, (*_INPUTS, "tu-danh-gia.csv", "tham-dinh.csv"))
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
 
-__all__ = ["ADDED", "CASES", "EXPECTED", "LABELLED", "NOT_WRITTEN"]
+__all__ = ["ADDED", "CASES", "EXPECTED", "LABELLED", "NOT_WRITTEN", "appraisal_with"]

@@ -103,7 +103,9 @@ def test_a_missing_table_is_refused_naming_it(workbooks: dict[str, Path], tmp_pa
         assert problem.code == "not-results"
         return
     assert (problem.code, problem.params["results_problem"]) == ("results-damaged", "table_missing")
-    assert problem.params["table"] == SHEETS["en"][sheet]
+    # By the table's id, rendered in the output's language (the workbook has no such sheet).
+    assert problem.params["missing_table"] == ("summary", "criteria", "findings", "rows", "about")[sheet]
+    assert f"the results have no {SHEETS['en'][sheet]} table" in problem.message
 
 
 @pytest.mark.parametrize(

@@ -215,31 +215,28 @@ def _without_survey_items(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found
 
 
 def _without_own_fields(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found: list[pl.DataFrame]) -> pl.DataFrame:
-    """``frame`` less its rows whose input names the commune's own self-score, evidence or
-    explanation (``self_score``, «Điểm tự chấm», appraisal_columns.own_field_of), each refused
+    """``frame`` with the N/A mark named as a heading names it («N/A», «Không áp dụng») as
+    ``n/a``, less its rows whose input names the commune's own self-score, evidence or explanation
+    (``self_score``, «Điểm tự chấm», appraisal_columns.own_field_of), each refused
     (``appraisal-input-own-field``) at its input. Until session 32 such a row was "applied", exit
     0, with no word: the council's «self_score 0,5» changed nothing (an appraisal corrects inputs,
     the N/A mark, the score and the decision on an explanation, never what the commune claimed).
     A name that is one of the item's inputs, by its id or its label (a set's input labelled «Giải
     trình»), is that input, as in the assessments (intake.cell_checks)."""
     inputs = frame.select(pl.col("input").unique().drop_nulls())["input"].to_list()
-    own = {name: kind for name in inputs if (kind := own_field_of(name)) is not None and kind != "n/a"}
+    named_own = {name: kind for name in inputs if (kind := own_field_of(name)) is not None}
+    if not named_own:
+        return frame
+    its_input = _its_input(leaves)
+    # The N/A mark named as the assessments' heading of it may be («N/A», «Không áp dụng»): until
+    # session 33 each such row was unknown-input, the council's mark not read.
+    marks = [name for name, kind in named_own.items() if kind == "n/a" and name != "n/a"]
+    if marks:
+        mark = (pl.col("input").is_in(marks) & ~its_input).fill_null(False)
+        frame = frame.with_columns(pl.when(mark).then(pl.lit("n/a")).otherwise(pl.col("input")).alias("input"))
+    own = {name: kind for name, kind in named_own.items() if kind != "n/a"}
     if not own:
         return frame
-    names = pl.DataFrame(
-        [
-            (leaf.id, name)
-            for leaf in leaves
-            for input_id, spec in leaf.inputs.items()
-            for name in (input_id, spec.label, spec.label_en)
-            if name
-        ],
-        schema=[CRITERION, "_name"],
-        orient="row",
-    )
-    keyed = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), input_name_key(pl.col("_name")))
-    item_inputs = names.select(keyed.alias("_key"))["_key"].implode()
-    its_input = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), input_name_key(pl.col("input"))).is_in(item_inputs)
     named = (pl.col("input").is_in(list(own)) & ~its_input).fill_null(False)
     written = shown_text(pl.col("input"))
     field = pl.col("input").replace_strict(own, default=None, return_dtype=pl.String)
@@ -255,6 +252,24 @@ def _without_own_fields(frame: pl.DataFrame, leaves: Sequence[Leaf], row_found: 
     params = {"input": written, "own_field": field}
     row_found.append(row_findings(frame, named, "appraisal-input-own-field", message, hint, "input", params))
     return frame.filter(~named)
+
+
+def _its_input(leaves: Sequence[Leaf]) -> pl.Expr:
+    """Whether a row's ``input`` names one of its item's inputs, by id or label (either language)."""
+    names = pl.DataFrame(
+        [
+            (leaf.id, name)
+            for leaf in leaves
+            for input_id, spec in leaf.inputs.items()
+            for name in (input_id, spec.label, spec.label_en)
+            if name
+        ],
+        schema=[CRITERION, "_name"],
+        orient="row",
+    )
+    keyed = pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), input_name_key(pl.col("_name")))
+    item_inputs = names.select(keyed.alias("_key"))["_key"].implode()
+    return pl.concat_str(pl.col(CRITERION), pl.lit("\x00"), input_name_key(pl.col("input"))).is_in(item_inputs)
 
 
 _DECISION_HINT = "write yes (the explanation is accepted) or no"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -17,6 +18,9 @@ from pari_index.intake.model import Intake
 from pari_index.intake.schema import COLUMN, CRITERION, FIELD
 from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.textexpr import format_text
+
+if TYPE_CHECKING:  # the appraisal's module reads through this one's neighbours
+    from pari_index.intake.appraisal import Appraisal
 
 #: Unit types as findings name them.
 _UNIT_WORDS = {
@@ -95,9 +99,17 @@ def appraisal_wrong_unit_findings(
     score was given: a score is told by scoring, appraisal-on-excluded-item) of an item that does
     not apply to the unit's type. Until session 32 such a correction was "applied", exit 0, with
     not a word: the rules leave the item out of the unit's maximum whatever the council wrote."""
+    given = appraisal_given(cells, decisions)
+    return _of_wrong_type(given, leaves, units)
+
+
+def appraisal_given(cells: pl.DataFrame, decisions: pl.DataFrame) -> pl.DataFrame:
+    """Each corrected input of an appraisal (``cells``, its checked cells; not its N/A marks) and
+    each decision on an explanation where no score was given (``decisions``), at its place:
+    COMMUNE, CRITERION, FILE, SHEET, ROW, COLUMN."""
     where = [COMMUNE, CRITERION, FILE, SHEET, ROW, COLUMN]
     decided = decisions.filter(pl.col("evidence_accepted").is_not_null() & pl.col("score_override").is_null())
-    given = pl.concat(
+    return pl.concat(
         [
             cells.filter(pl.col(FIELD) != "n/a").select(where).cast({FILE: pl.String}),
             decided.select(
@@ -111,27 +123,63 @@ def appraisal_wrong_unit_findings(
         ],
         how="vertical_relaxed",
     )
-    return _of_wrong_type(given, leaves, units)
+
+
+def appraisal_on_marked_findings(
+    excluded: pl.DataFrame, appraisal: Appraisal, leaves: Sequence[Leaf], units: pl.DataFrame
+) -> pl.DataFrame:
+    """A warning at each corrected input and decision of ``appraisal`` (:func:`appraisal_given`)
+    on an item left out by an N/A mark (``excluded``: its COMMUNE and CRITERION) that the council
+    did not clear; not where the item does not apply to the unit's type (``units``: code,
+    unit_type), told at intake (:func:`appraisal_wrong_unit_findings`). Until session 33 such a
+    row was "applied", exit 0, with not a word: commune 00049 marked 8.4.2 N/A, the council wrote
+    its level «Nông thôn mới» (0.25 of 0.5), and the item stayed out of the unit's maximum. A
+    council's score there is told by scoring (appraisal-on-excluded-item)."""
+    if excluded.height == 0 or (appraisal.cells.height == 0 and appraisal.decisions.height == 0):
+        return empty_findings()
+    given = appraisal_given(appraisal.cells, appraisal.decisions).join(
+        excluded.select(COMMUNE, CRITERION).unique(), on=[COMMUNE, CRITERION], how="semi"
+    )
+    where = [COMMUNE, CRITERION, FILE, SHEET, ROW, COLUMN]
+    given = given.join(_wrong_type(given, leaves, units).select(where), on=where, how="anti", nulls_equal=True)
+    given = given.sort(FILE, SHEET, ROW, COLUMN, nulls_last=True)
+    message = format_text(
+        "the council's correction was not used: item {} of unit {} is marked not applicable (left out of its maximum)",
+        pl.col(CRITERION),
+        pl.col(COMMUNE),
+    )
+    hint = (
+        "to score the item, clear its N/A mark in the appraisal too (a row with input n/a and value không);"
+        " if it does not apply, delete this row"
+    )
+    params = cell_params(commune=pl.col(COMMUNE), criterion=pl.col(CRITERION))
+    return cell_findings(given, "warning", "appraisal-on-marked-item", message, hint, params)
+
+
+def _wrong_type(given: pl.DataFrame, leaves: Sequence[Leaf], units: pl.DataFrame) -> pl.DataFrame:
+    """The rows of ``given`` (COMMUNE, CRITERION, ...) whose item does not apply to their unit's
+    type (``units``: code, unit_type), with the type as ``_type``."""
+    limited = {leaf.id: leaf.applies_to for leaf in leaves if leaf.applies_to is not None}
+    if not limited:
+        return given.clear().with_columns(pl.lit(None, dtype=pl.String).alias("_type"))
+    pairs = [{CRITERION: item, "_type": kind.value} for item, kinds in limited.items() for kind in kinds]
+    allowed = pl.DataFrame(pairs, schema={CRITERION: pl.String, "_type": pl.String})
+    typed = units.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias("_type")).drop_nulls()
+    return (
+        given.filter(pl.col(CRITERION).is_in(list(limited)))
+        .join(typed, on=COMMUNE)
+        .join(allowed, on=[CRITERION, "_type"], how="anti")
+    )
 
 
 def _of_wrong_type(given: pl.DataFrame, leaves: Sequence[Leaf], units: pl.DataFrame) -> pl.DataFrame:
     """The not-applicable-to-unit warnings of the values ``given`` (COMMUNE, CRITERION and their
     place) whose item does not apply to their unit's type (``units``: code, unit_type)."""
     limited = {leaf.id: leaf.applies_to for leaf in leaves if leaf.applies_to is not None}
-    if not limited:
-        return empty_findings()
-    pairs = [{CRITERION: item, "_type": kind.value} for item, kinds in limited.items() for kind in kinds]
-    allowed = pl.DataFrame(pairs, schema={CRITERION: pl.String, "_type": pl.String})
-    only = {item: ", ".join(_UNIT_WORDS[t][1] for t in UnitType if t in kinds) for item, kinds in limited.items()}
-    typed = units.select(pl.col("code").alias(COMMUNE), pl.col("unit_type").alias("_type")).drop_nulls()
-    wrong = (
-        given.filter(pl.col(CRITERION).is_in(list(limited)))
-        .join(typed, on=COMMUNE)
-        .join(allowed, on=[CRITERION, "_type"], how="anti")
-        .sort(FILE, SHEET, ROW, COLUMN, nulls_last=True)
-    )
+    wrong = _wrong_type(given, leaves, units).sort(FILE, SHEET, ROW, COLUMN, nulls_last=True)
     if wrong.height == 0:
         return empty_findings()
+    only = {item: ", ".join(_UNIT_WORDS[t][1] for t in UnitType if t in kinds) for item, kinds in limited.items()}
     message = format_text(
         "unit {} is a {}; item {} applies only to {}, so this value was not scored",
         pl.col(COMMUNE),

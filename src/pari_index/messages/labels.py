@@ -580,8 +580,10 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "the {table} table names unit {code} without its total points: the results are damaged",
         ),
         "table_missing": Words(
-            "tệp kết quả không có bảng {table}, bảng mà lệnh chấm điểm luôn ghi: kết quả bị hỏng hoặc đã bị cắt bớt",
-            "the results have no {table} table, which pari score always writes: the results are damaged or were cut",
+            "tệp kết quả không có bảng {missing_table}, bảng mà lệnh chấm điểm luôn ghi: kết quả bị hỏng hoặc đã bị"
+            " cắt bớt",
+            "the results have no {missing_table} table, which pari score always writes: the results are damaged or"
+            " were cut",
         ),
         "rows_changed": Words(
             "bảng {table} có {found} dòng, nhưng lệnh chấm điểm đã ghi {written} dòng: "

@@ -19,6 +19,7 @@ from pari_index.messages.evidence_notes import evidence_note
 from pari_index.messages.hints import HINT_WORDS
 from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text, dtype_words
 from pari_index.messages.numbers import format_number
+from pari_index.messages.results_words import SHEETS
 from pari_index.messages.value_reasons import value_reason
 from pari_index.messages.yaml_words import yaml_reason
 
@@ -54,6 +55,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return "(cả tệp)" if lang == "vi" else text
     if name in ("option", "other_option", "source_option"):
         return argument_name(text, lang)
+    if name == "missing_table" and text in SHEETS:  # a table of the results by its id (results_checks)
+        return SHEETS[text].get(lang)
     if name == "folded_kind":
         return title(text, lang)
     if name == "unit_types":

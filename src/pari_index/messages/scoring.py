@@ -40,6 +40,18 @@ SCORING_FINDINGS: dict[str, Entry] = {
         "xoá giá trị, hoặc bỏ đánh dấu không áp dụng (N/A) nếu tiêu chí có áp dụng cho đơn vị",
         "clear the value, or the N/A mark if the item does apply to the unit",
     ),
+    "appraisal-on-marked-item": entry(
+        "Thẩm định tiêu chí đã đánh dấu không áp dụng",
+        "Appraisal of an item marked not applicable",
+        "nội dung thẩm định không được dùng: tiêu chí {criterion} của đơn vị {commune} được đánh dấu không áp dụng"
+        " (loại khỏi điểm tối đa)",
+        "the council's correction was not used: item {criterion} of unit {commune} is marked not applicable (left"
+        " out of its maximum)",
+        "để chấm tiêu chí, bỏ cả đánh dấu không áp dụng trong tệp thẩm định (một dòng có đầu vào n/a và giá trị"
+        " không); nếu tiêu chí không áp dụng, xoá dòng này",
+        "to score the item, clear its N/A mark in the appraisal too (a row with input n/a and value không);"
+        " if it does not apply, delete this row",
+    ),
     "date-after-assessment": entry(
         "Ngày sau kỳ đánh giá",
         "Date after the assessment period",
@@ -254,6 +266,16 @@ SCORING_FINDINGS: dict[str, Entry] = {
         " mà văn bản không cho thấy",
         "{day} is earlier than the date of the item's evidence, {evidence_date}: the deadline was judged on the"
         " date typed, which the document does not show",
+        "kiểm tra văn bản: ghi ngày văn bản được ký hoặc ban hành, hoặc sửa ngày của minh chứng",
+        "check the document: type the date it was signed or issued, or correct the evidence date",
+    ),
+    "date-after-evidence": entry(
+        "Ngày ghi muộn hơn nhiều so với ngày của minh chứng",
+        "Date well after its evidence",
+        "{day} muộn hơn {days} ngày so với ngày của minh chứng của tiêu chí, {evidence_date}: thời hạn được xét"
+        " theo ngày đã ghi (gõ nhầm năm hoặc tháng?), mà văn bản không cho thấy",
+        "{day} is {days} days after the date of the item's evidence, {evidence_date}: the deadline was judged on"
+        " the date typed (a slip in the year or month?), which the document does not show",
         "kiểm tra văn bản: ghi ngày văn bản được ký hoặc ban hành, hoặc sửa ngày của minh chứng",
         "check the document: type the date it was signed or issued, or correct the evidence date",
     ),

@@ -166,18 +166,21 @@ def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = Non
     record no counts of findings and input rows)."""
     about = about_facts(tables)
     # Results that say which pari wrote them (pari_version, in every results file since the
-    # about table had it) hold all five tables; a file without it (made by hand, or by a program
-    # of the analyst's) needs only its summary.
-    for name in TABLES if "pari_version" in about else ():
+    # about table had it) hold all five tables, and so do those whose summary is pari's (its
+    # maxima, written since the first results, as the about table was): until session 33 a
+    # workbook whose About sheet was deleted was read as one made by hand, its other tables, its
+    # counts and its digests unchecked, and the report left out that the results were incomplete.
+    # A file of the analyst's (a summary of codes, indices and ranks) needs only its summary.
+    for name in TABLES if "pari_version" in about or _pari_summary(tables["summary"]) else ():
         if name not in tables:
-            sheet = sheet_name(name, lang)
+            # Named in the language of the output, not of the workbook: it has no such sheet.
             raise not_results(
                 p,
-                f"the results have no {sheet} table, which pari score always writes: the results are damaged or "
-                "were cut",
+                f"the results have no {sheet_name(name, 'en')} table, which pari score always writes: the results "
+                "are damaged or were cut",
                 "results-damaged",
                 words="table_missing",
-                params={"table": sheet},
+                params={"missing_table": name},
             )
     _check_once(p, tables["summary"], "commune_code", sheet_name("summary", lang))
     _check_rank_order(p, tables["summary"], sheet_name("summary", lang))
@@ -332,6 +335,15 @@ def _check_rank_order(p: Path, summary: pl.DataFrame, sheet: str) -> None:
 def _shown(value: float) -> int | float:
     """A rank or an index as the summary shows it: a whole number without its ".0"."""
     return int(value) if float(value).is_integer() else round(value, 4)
+
+
+#: Columns of every summary pari score has written (the maxima of its parts), never of a table of
+#: the analyst's own: a summary with them all is pari's.
+PARI_SUMMARY = ("appraised_points", "appraised_max", "survey_max", "applicable_max")
+
+
+def _pari_summary(summary: pl.DataFrame) -> bool:
+    return set(PARI_SUMMARY) <= set(summary.columns)
 
 
 def about_facts(tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:

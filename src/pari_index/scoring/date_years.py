@@ -19,7 +19,9 @@ the date used as written.
 A deadline's date typed earlier than the date of the document that proves it (a plan "signed"
 14/07 whose evidence is dated 14/08) had the deadline judged on the date typed, with nothing said:
 the item could score more than its document allows. Each such date is a warning at its cell
-(``date-before-evidence``); the item is still scored on the date typed.
+(``date-before-evidence``); the item is still scored on the date typed. Its mirror, a date typed a
+month or more after its document's (every plan's date typed a year late), missed the deadline with
+nothing said but the self-score's difference: ``date-after-evidence``, a warning, scored as typed.
 """
 
 from __future__ import annotations
@@ -199,36 +201,53 @@ def dates_far_from_year(intake: Intake, year: int | None) -> pl.DataFrame:
     )
 
 
-def dates_before_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.DataFrame:
-    """A warning at each deadline's date (``deadline_inputs``: item id to its deadline rule's
-    input) that is earlier than the evidence date given for the same unit and item (the module
-    says why). Only the items with a deadline are joined, and only their cells with a date."""
+def _against_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.DataFrame:
+    """Each deadline's date (``deadline_inputs``: item id to its deadline rule's input) with the
+    first evidence date given for the same unit and item (``_evidence``), sorted by place. Only
+    the items with a deadline are joined, and only their cells with a date."""
     if not deadline_inputs:
-        return empty_findings()
+        return pl.DataFrame()
     keys = pl.DataFrame(
         {CRITERION: list(deadline_inputs), FIELD: list(deadline_inputs.values())},
         schema={CRITERION: pl.String, FIELD: pl.String},
     )
     dated = intake.cells.filter(pl.col("day").is_not_null()).join(keys, on=[CRITERION, FIELD], how="semi")
     if dated.height == 0:
-        return empty_findings()
+        return pl.DataFrame()
     evidence = (
         intake.meta.filter(pl.col("evidence_date").is_not_null())
         .select(COMMUNE, CRITERION, pl.col("evidence_date").cast(pl.Date).alias("_evidence"))
         .unique([COMMUNE, CRITERION], keep="first", maintain_order=True)
     )
-    early = (
+    return (
         dated.select(COMMUNE, CRITERION, "day", pl.col(FILE).cast(pl.String), SHEET, ROW, COLUMN)
         .join(evidence, on=[COMMUNE, CRITERION], how="inner")
-        .filter(pl.col("_evidence") > pl.col("day"))
         .sort(COMMUNE, FILE, SHEET, ROW, nulls_last=True)
     )
-    text = {
+
+
+def _days_text() -> dict[str, pl.Expr]:
+    return {
         "day": pl.col("day").dt.to_string("%d/%m/%Y"),
         "evidence_date": pl.col("_evidence").dt.to_string("%d/%m/%Y"),
     }
+
+
+def dates_against_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.DataFrame:
+    """The warnings of each deadline's date (``deadline_inputs``: item id to its deadline rule's
+    input) that its evidence's date (of the same unit and item) does not show: earlier than it
+    (the module says why), or well after it (:func:`_after_evidence`)."""
+    dated = _against_evidence(intake, deadline_inputs)
+    if dated.height == 0:
+        return empty_findings()
+    return pl.concat([_before_evidence(dated), _after_evidence(dated)])
+
+
+def _before_evidence(dated: pl.DataFrame) -> pl.DataFrame:
+    """A warning at each date of ``dated`` (:func:`_against_evidence`) earlier than its evidence's."""
+    text = _days_text()
     return cell_findings(
-        early,
+        dated.filter(pl.col("_evidence") > pl.col("day")),
         "warning",
         "date-before-evidence",
         format_text(
@@ -242,10 +261,39 @@ def dates_before_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl
     )
 
 
+#: A deadline's date this many days or more after its evidence's date is told
+#: (:func:`_after_evidence`); a document dated a few days before the date typed (a draft's
+#: number taken early) says nothing.
+AFTER_EVIDENCE_DAYS = 31
+
+
+def _after_evidence(dated: pl.DataFrame) -> pl.DataFrame:
+    """A warning at each date of ``dated`` (:func:`_against_evidence`) at least
+    :data:`AFTER_EVIDENCE_DAYS` later than its evidence's: every plan's date typed a year late
+    (04/06/2026 for a plan whose evidence is dated 04/06/2025) missed the deadline, the example's
+    40 communes lost 36 index points in all, with no finding but the self-score's. The item is
+    still scored on the date typed."""
+    text = _days_text() | {"days": (pl.col("day") - pl.col("_evidence")).dt.total_days().cast(pl.String)}
+    return cell_findings(
+        dated.filter((pl.col("day") - pl.col("_evidence")).dt.total_days() >= AFTER_EVIDENCE_DAYS),
+        "warning",
+        "date-after-evidence",
+        format_text(
+            "{} is {} days after the date of the item's evidence, {}: the deadline was judged on the date typed"
+            " (a slip in the year or month?), which the document does not show",
+            text["day"],
+            text["days"],
+            text["evidence_date"],
+        ),
+        "check the document: type the date it was signed or issued, or correct the evidence date",
+        json_params(**text),
+    )
+
+
 __all__ = [
     "date_findings",
     "dates_after_assessment",
-    "dates_before_evidence",
+    "dates_against_evidence",
     "dates_far_from_year",
     "dates_of_another_year",
 ]

@@ -22,12 +22,13 @@ from pari_index.intake.assessments import (
     Intake,
     evaluation_frame,
 )
+from pari_index.intake.evaluation_input import appraisal_on_marked_findings
 from pari_index.intake.evidence_files import EvidenceFolder
 from pari_index.intake.register import Register
 from pari_index.intake.tables import FILE as FILE_COL
 from pari_index.intake.tables import ROW as ROW_COL
 from pari_index.intake.tables import SHEET as SHEET_COL
-from pari_index.scoring.date_years import date_findings, dates_before_evidence
+from pari_index.scoring.date_years import date_findings, dates_against_evidence
 from pari_index.scoring.evidence import effective_branch, evidence_findings, evidence_requirements, evidence_status
 from pari_index.scoring.explanations import add_explanations, input_texts
 from pari_index.scoring.rate_checks import rates_above_denominator
@@ -114,6 +115,13 @@ def score_communes(
     del reported, merged_cells, input_cells
     details = evidence_status(details, leaves, evidence)
     details = _with_final_scores(details)
+    # The council's inputs and decisions on an item an N/A mark (not cleared) leaves out.
+    on_marked = appraisal_on_marked_findings(
+        details.filter((pl.col("branch") == "na_excluded") & pl.col("score_override").is_null()),
+        appraisal,
+        leaves,
+        communes,
+    )
     # The explanation is worded here, one batch at a time, and leaves memory with the batch.
     details = add_explanations(details, leaves, lang)  # in item key order (_join_item_details)
     # Located at the evidence cells (the places of the meta rows, joined to the gaps alone).
@@ -124,13 +132,14 @@ def score_communes(
     # (nothing given) and self-score findings are located here.
     located = _locate(pl.concat([*verification_findings(details), evidence_found]), intake)
     # A unit whose dates are nearly all of another year (last year's form sent again?), a date
-    # later than the work assessed can be.
+    # later than the work assessed can be, a deadline's date its document does not show.
     located = pl.concat(
         [
             located,
             unused,
+            on_marked,
             date_findings(intake, compiled.year),
-            dates_before_evidence(intake, _deadline_inputs(leaves)),
+            dates_against_evidence(intake, _deadline_inputs(leaves)),
             rates_above_denominator(intake, _rate_inputs(leaves)),
         ]
     )
