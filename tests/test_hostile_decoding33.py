@@ -172,3 +172,30 @@ def test_the_n_a_mark_named_as_its_heading_is_the_mark(tmp_path: Path) -> None:
         row[2] = "n/a"
     plain = _run(appraisal_with(tmp_path / "plain", rows), tmp_path / "plain", "--lang", "en")
     assert named["summary"] == plain["summary"]
+
+
+@pytest.mark.parametrize(
+    ("added", "appraised"),
+    [
+        (["00001", "1.1.1", "signed_on", "04/06/2025", "", ""], "1.0"),  # the date corrected
+        (["00001", "1.1.1", "", "", "1", ""], "1.0"),  # the item scored by the council
+    ],
+)
+def test_a_late_date_the_council_corrected_or_scored_over_is_not_told(
+    tmp_path: Path, added: list[str], appraised: str
+) -> None:
+    """The deadline was judged on the council's date or score, not on the date typed: before, the
+    plan's date typed a year late was told as "judged on the date typed" beside "changed 0 to 1"."""
+    header, *rows = _rows("assessments_long.csv")
+    value = header.index("value")
+    rows[0][value] = "04/06/2026"  # 00001's plan, its evidence dated 04/06/2025
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    _score(alone)
+    typed = _run(_with(alone, _write(alone / "tu-danh-gia.csv", [header, *rows])), alone, "--lang", "en")
+    assert [(f["commune_code"], f["row"]) for f in _kind(typed, "date-after-evidence")] == [("00001", "2")]
+    args = appraisal_with(tmp_path, [added])
+    args = _with(tmp_path, _write(tmp_path / "tu-danh-gia.csv", [header, *rows])) + args[args.index("--appraisal") :]
+    tables = _run(args, tmp_path, "--lang", "en")
+    assert _item(tables, "00001", "1.1.1")["appraised_score"] == appraised
+    assert not _kind(tables, "date-after-evidence")

@@ -31,6 +31,7 @@ import datetime as dt
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
+from pari_index.intake.appraisal import Appraisal
 from pari_index.intake.findings import cell_findings, empty_findings
 from pari_index.intake.model import Intake
 from pari_index.intake.schema import COLUMN, CRITERION, FIELD, VALUE
@@ -201,10 +202,11 @@ def dates_far_from_year(intake: Intake, year: int | None) -> pl.DataFrame:
     )
 
 
-def _against_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.DataFrame:
+def _against_evidence(intake: Intake, deadline_inputs: dict[str, str], appraisal: Appraisal | None) -> pl.DataFrame:
     """Each deadline's date (``deadline_inputs``: item id to its deadline rule's input) with the
     first evidence date given for the same unit and item (``_evidence``), sorted by place. Only
-    the items with a deadline are joined, and only their cells with a date."""
+    the items with a deadline are joined, and only their cells with a date; not those the
+    deadline was not judged on (:func:`_judged_as_typed`)."""
     if not deadline_inputs:
         return pl.DataFrame()
     keys = pl.DataFrame(
@@ -212,6 +214,7 @@ def _against_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.Dat
         schema={CRITERION: pl.String, FIELD: pl.String},
     )
     dated = intake.cells.filter(pl.col("day").is_not_null()).join(keys, on=[CRITERION, FIELD], how="semi")
+    dated = _judged_as_typed(dated, appraisal)
     if dated.height == 0:
         return pl.DataFrame()
     evidence = (
@@ -226,6 +229,20 @@ def _against_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.Dat
     )
 
 
+def _judged_as_typed(dated: pl.DataFrame, appraisal: Appraisal | None) -> pl.DataFrame:
+    """The dates of ``dated`` the item was scored on: not a date whose input the council corrected
+    (its date was judged), nor one of an item the council scored itself. Until session 33 a plan's
+    date typed a year late and corrected by the council was still told as judged on the date typed
+    (``date-after-evidence``, beside the council's "changed 0 to 1")."""
+    if appraisal is None or dated.height == 0:
+        return dated
+    corrected = appraisal.cells.filter(pl.col(FIELD) != "n/a").select(COMMUNE, CRITERION, FIELD).unique()
+    scored = appraisal.decisions.filter(pl.col("score_override").is_not_null()).select(COMMUNE, CRITERION).unique()
+    return dated.join(corrected, on=[COMMUNE, CRITERION, FIELD], how="anti").join(
+        scored, on=[COMMUNE, CRITERION], how="anti"
+    )
+
+
 def _days_text() -> dict[str, pl.Expr]:
     return {
         "day": pl.col("day").dt.to_string("%d/%m/%Y"),
@@ -233,11 +250,14 @@ def _days_text() -> dict[str, pl.Expr]:
     }
 
 
-def dates_against_evidence(intake: Intake, deadline_inputs: dict[str, str]) -> pl.DataFrame:
+def dates_against_evidence(
+    intake: Intake, deadline_inputs: dict[str, str], appraisal: Appraisal | None = None
+) -> pl.DataFrame:
     """The warnings of each deadline's date (``deadline_inputs``: item id to its deadline rule's
     input) that its evidence's date (of the same unit and item) does not show: earlier than it
-    (the module says why), or well after it (:func:`_after_evidence`)."""
-    dated = _against_evidence(intake, deadline_inputs)
+    (the module says why), or well after it (:func:`_after_evidence`); not where ``appraisal``
+    corrected the date or scored the item (:func:`_judged_as_typed`)."""
+    dated = _against_evidence(intake, deadline_inputs, appraisal)
     if dated.height == 0:
         return empty_findings()
     return pl.concat([_before_evidence(dated), _after_evidence(dated)])

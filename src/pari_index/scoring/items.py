@@ -139,7 +139,7 @@ def score_communes(
             unused,
             on_marked,
             date_findings(intake, compiled.year),
-            dates_against_evidence(intake, _deadline_inputs(leaves)),
+            dates_against_evidence(intake, _deadline_inputs(leaves), appraisal),
             rates_above_denominator(intake, _rate_inputs(leaves)),
         ]
     )
