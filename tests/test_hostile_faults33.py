@@ -69,3 +69,34 @@ def test_a_user_file_named_like_a_probe_but_not_one_is_kept(tmp_path: Path) -> N
     done = sweep_child(args, tmp_path)
     assert done.returncode == 0, done.stderr
     assert all((tmp_path / name).read_text(encoding="utf-8") == "mine\n" for name in kept) and folder.is_dir()
+
+
+def test_a_windows_junction_in_a_kind_s_place_is_not_the_cache_s_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows ``os.lstat`` reports a junction (``mklink /J``, made without the right a symbolic
+    link needs) as a folder; only its reparse tag tells it leads elsewhere. A placeholder folder of a
+    synchronised drive (another tag) is a folder of the cache's."""
+    from types import SimpleNamespace
+
+    from pari_index.intake import cache_folder
+    from pari_index.intake.cache import KIND_NOT_OURS, CacheStore
+
+    folder = tmp_path / "cache" / "communes"
+    folder.mkdir(parents=True)
+    real = os.lstat(folder)
+    tags = {"junction": cache_folder.JUNCTION_TAGS[0], "placeholder": 0x9000601A}
+    tag = {"now": tags["junction"]}
+
+    def lstat(path: object) -> object:
+        info = os.stat(path)  # type: ignore[call-overload]
+        return SimpleNamespace(st_mode=info.st_mode, st_reparse_tag=tag["now"]) if path == folder else info
+
+    monkeypatch.setattr(cache_folder.os, "lstat", lstat)
+    assert not cache_folder.plain_folder(lstat(folder))  # type: ignore[arg-type]
+    store = CacheStore(tmp_path / "cache")
+    assert store._kind("communes") is None
+    assert [n.reason for n in store.notes] == [KIND_NOT_OURS]
+    tag["now"] = tags["placeholder"]
+    assert CacheStore(tmp_path / "cache")._kind("communes") == folder
+    assert cache_folder.plain_folder(real)

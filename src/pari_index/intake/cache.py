@@ -39,7 +39,15 @@ from pari_index.criteria.model import Leaf
 from pari_index.errors import Problem, shorten_path
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
-from pari_index.intake.cache_folder import NotACacheFolder, TooLarge, claim, is_entry, read_regular, remove_leftovers
+from pari_index.intake.cache_folder import (
+    NotACacheFolder,
+    TooLarge,
+    claim,
+    is_entry,
+    plain_folder,
+    read_regular,
+    remove_leftovers,
+)
 from pari_index.intake.parquet_measure import OverLimit, read_measured
 from pari_index.system.input_watch import changed as inputs_changed
 from pari_index.system.interruptions import held
@@ -313,13 +321,13 @@ class CacheStore:
         store's, say) removed with their files as the oldest entries, exit 0."""
         folder = self.root / kind
         try:
-            mode = os.lstat(folder).st_mode
+            info = os.lstat(folder)
         except FileNotFoundError:
             return folder
         except OSError as exc:
             self._note(folder, _reason(exc))
             return None
-        if stat.S_ISDIR(mode):
+        if plain_folder(info):  # not a link, nor a Windows junction
             return folder
         self._note(folder, KIND_NOT_OURS)
         return None

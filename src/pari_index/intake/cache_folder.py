@@ -104,9 +104,22 @@ def is_entry(path: Path) -> bool:
 def _real_folder(path: Path) -> bool:
     """Whether ``path`` is a folder itself, not a link to one."""
     try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
+        return plain_folder(os.lstat(path))
     except OSError:
         return False
+
+
+#: Reparse points that lead elsewhere on Windows: a junction (``mklink /J``, made without the
+#: administrator's right a symbolic link needs) and a symbolic link (IO_REPARSE_TAG_MOUNT_POINT,
+#: IO_REPARSE_TAG_SYMLINK: the stat module names them on Windows alone).
+JUNCTION_TAGS = (0xA0000003, 0xA000000C)
+
+
+def plain_folder(info: os.stat_result) -> bool:
+    """Whether ``info`` (of :func:`os.lstat`) is of a folder itself: not a link, nor a Windows
+    junction, which ``os.lstat`` reports as a folder (its ``st_reparse_tag`` alone tells it; a
+    folder of a synchronised drive's placeholders has another tag and is a folder)."""
+    return stat.S_ISDIR(info.st_mode) and getattr(info, "st_reparse_tag", 0) not in JUNCTION_TAGS
 
 
 def _alive(pid: int) -> bool:
@@ -206,6 +219,7 @@ __all__ = [
     "TooLarge",
     "claim",
     "is_entry",
+    "plain_folder",
     "read_regular",
     "remove_leftovers",
     "stale_temporaries",
