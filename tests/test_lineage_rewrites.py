@@ -283,3 +283,71 @@ def test_the_library_ranking_twice_tells_and_counts_it_once(tmp_path: Path) -> N
     pari.rank(result, previous=tmp_path / "1" / "res")
     assert (result.findings["kind"] == "previous-compares-nothing").sum() == 2
     assert result.completeness.parts_unread == before + 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Review of session 33: false alarms of lineage-links-nothing
+
+
+def _previous_of(folder: Path, olds: list[str]) -> Path:
+    n = len(olds)
+    summary = pl.DataFrame(
+        {
+            "commune_code": olds,
+            "name": [f"Xã {i}" for i in range(n)],
+            "group": ["Thành phố Hà Nội"] * n,
+            "total_points": [str(90 - i % 80) for i in range(n)],
+            "index": [str(90 - i % 80) for i in range(n)],
+            "rank": [str(i + 1) for i in range(n)],
+            "group_size": [str(n)] * n,
+        }
+    )
+    folder = fake_results_folder(folder, summary)
+    about = {"criteria_id": "x", "ranked_within": "province"}
+    pl.DataFrame({"key": list(about), "value": list(about.values())}).write_csv(folder / "about.csv")
+    return folder
+
+
+def _run_with(folder: Path, olds: list[str], rows: list[list[str]]) -> tuple[int, str, dict[str, pl.DataFrame]]:
+    lineage = _csv(folder / "l.csv", [["old_code", "new_code"], *rows])
+    args = _score(folder, "--previous", str(_previous_of(folder, olds)), "--lineage", str(lineage), "--lang", "en")
+    done = CliRunner().invoke(main, args)
+    return done.exit_code, done.output, read_results(folder / "out.xlsx")
+
+
+ALL = pl.read_csv(EXAMPLES / "communes.csv", infer_schema=False)["code"].to_list()
+
+
+def test_results_of_a_few_units_each_linked_are_no_error(tmp_path: Path) -> None:
+    """Last year's results of 4 units, each linked by the table of the 60: 4 of 60 pairs was
+    lineage-links-nothing, INCOMPLETE and exit 1, until the review of session 33."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    status, output, tables = _run_with(tmp_path, [old for old, _ in pairs[:4]], pairs)
+    assert status == 0, output
+    assert not (tables["findings"]["kind"] == "lineage-links-nothing").any()
+    notes = tables["summary"].filter(pl.col("commune_code") == ALL[0])["previous_note"].to_list()
+    assert notes == [f"code changed from 1{ALL[0][1:]}"]
+
+
+def test_a_national_table_for_a_province_whose_codes_did_not_change_is_no_error(tmp_path: Path) -> None:
+    """No pair names a unit of this run, and every unit of last year's results is one: the table
+    had nothing to link, every unit was compared, under a run said INCOMPLETE (exit 1)."""
+    others = [[f"9{i:04d}", f"8{i:04d}"] for i in range(200)]
+    status, output, tables = _run_with(tmp_path, ALL, others)
+    assert status == 0, output
+    kinds = tables["findings"]["kind"]
+    assert not (kinds == "lineage-links-nothing").any() and (kinds == "lineage-unknown-code").sum() == 200
+    assert tables["summary"]["previous_rank"].null_count() == 0
+
+
+def test_a_table_of_codes_that_lost_their_zeros_where_few_units_merged_is_still_an_error(tmp_path: Path) -> None:
+    """Most units kept their codes; the merged two's table lost its zeros: the two mergers are
+    compared with nothing, which the table should have linked."""
+    olds = [*ALL[2:], "10001", "20001", "10004", "20004"]
+    rows = [
+        [old, str(int(new))]
+        for old, new in (("10001", ALL[0]), ("20001", ALL[0]), ("10004", ALL[1]), ("20004", ALL[1]))
+    ]
+    status, output, tables = _run_with(tmp_path, olds, rows)
+    assert status == 1, output
+    assert (tables["findings"]["kind"] == "lineage-links-nothing").sum() == 1
