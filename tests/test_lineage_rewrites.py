@@ -286,7 +286,7 @@ def test_the_library_ranking_twice_tells_and_counts_it_once(tmp_path: Path) -> N
 
 
 # ---------------------------------------------------------------------------------------------
-# Review of session 33: false alarms of lineage-links-nothing
+# Review of session 33: false alarms of lineage-links-nothing, and the separators provinces write
 
 
 def _previous_of(folder: Path, olds: list[str]) -> Path:
@@ -351,3 +351,29 @@ def test_a_table_of_codes_that_lost_their_zeros_where_few_units_merged_is_still_
     status, output, tables = _run_with(tmp_path, olds, rows)
     assert status == 1, output
     assert (tables["findings"]["kind"] == "lineage-links-nothing").sum() == 1
+
+
+@pytest.mark.parametrize("separator", ["/", " / ", " & ", "\t", " và ", " va "])
+def test_other_separators_of_a_merger_s_predecessors(tmp_path: Path, separator: str) -> None:
+    pairs = [["1" + code[1:], code] for code in ALL]
+    olds = [old for old, _ in pairs] + ["2" + ALL[0][1:]]
+    pairs[0][0] += separator + "2" + ALL[0][1:]
+    status, output, tables = _run_with(tmp_path, olds, pairs)
+    assert status == 0, output
+    assert not tables["findings"]["kind"].str.starts_with("lineage").any()
+    assert not tables["findings"]["kind"].str.starts_with("previous-").any()
+    [note] = tables["summary"].filter(pl.col("commune_code") == ALL[0])["previous_note"].to_list()
+    assert note.startswith(f"merged from: 1{ALL[0][1:]} (") and f", 2{ALL[0][1:]} (" in note
+
+
+def test_a_range_with_a_hyphen_is_not_split(tmp_path: Path) -> None:
+    """``10001 - 20001`` may write a range: told as one code, not read as two."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    olds = [old for old, _ in pairs] + ["2" + ALL[0][1:]]
+    pairs[0][0] += " - 2" + ALL[0][1:]
+    _, _, tables = _run_with(tmp_path, olds, pairs)
+    missing = tables["findings"].filter(pl.col("kind") == "lineage-old-code-missing")["message"].to_list()
+    assert missing == [
+        f"the old code 1{ALL[0][1:]} - 2{ALL[0][1:]} is not in last year's results; the row links nothing of last "
+        f"year to {ALL[0]}"
+    ]

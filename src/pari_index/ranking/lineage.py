@@ -133,17 +133,20 @@ def _checked_lineage(
 
 
 #: What separates the codes of one cell: merger tables list a new unit's predecessors in one cell
-#: (``10004, 20004``, or one a line).
-_CODE_LIST = r"\s*[,;\n]\s*"
+#: (``10004, 20004``, or one a line; ``/``, ``&``, a tab or ``và`` between them: until session
+#: 33's review these were one code, the merger compared with nothing). Not a hyphen, which may
+#: write a range (``10001 - 10005``: split, three of its codes would be lost without a word),
+#: nor a space, which may be inside a code.
+_CODE_LIST = r"\s*(?:[,;\n\t/&]|\s(?:và|va)\s)\s*"
 #: A code written as a number with a decimal comma (``1,0``): one code, told as such elsewhere.
 _DECIMAL_COMMA = r"^\s*\d+,0+\s*$"
 
 
 def _one_code_a_row(frame: pl.DataFrame) -> pl.DataFrame:
     """The table with one old and one new code a row: a cell listing several codes (``10004,
-    20004``; ``;`` or a line between) is a row for each, at the cell's row of the file. Until
-    session 33 such a cell was one code, "not in last year's results", and the merger it wrote
-    compared the unit with nothing."""
+    20004``; ``;``, a line or another separator of _CODE_LIST between) is a row for each, at the
+    cell's row of the file. Until session 33 such a cell was one code, "not in last year's
+    results", and the merger it wrote compared the unit with nothing."""
     for column in ("old_code", "new_code"):
         text = pl.col(column).cast(pl.String)
         listed = text.str.contains(_CODE_LIST) & ~text.str.contains(_DECIMAL_COMMA)
