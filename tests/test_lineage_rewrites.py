@@ -377,3 +377,17 @@ def test_a_range_with_a_hyphen_is_not_split(tmp_path: Path) -> None:
         f"the old code 1{ALL[0][1:]} - 2{ALL[0][1:]} is not in last year's results; the row links nothing of last "
         f"year to {ALL[0]}"
     ]
+
+
+def test_a_cell_of_separators_alone_is_a_code_missing(tmp_path: Path) -> None:
+    """``, ;`` lists no code: polars' explode dropped its row, left out without a word (exit 0,
+    the unit compared with nothing) until the review of session 33."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    olds = [old for old, _ in pairs]
+    pairs[4][0] = ", ;"
+    lineage = _csv(tmp_path / "l.csv", [["old_code", "new_code"], *pairs])
+    args = _score(tmp_path, "--previous", str(_previous_of(tmp_path, olds)), "--lineage", str(lineage), "--lang", "en")
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 1 and not (tmp_path / "out.xlsx").exists()
+    said = "row 6: a lineage row needs both the old and the new code; nothing was written [lineage-code-missing]"
+    assert said in done.output and done.output.count("[lineage-code-missing]") == 1

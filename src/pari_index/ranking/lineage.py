@@ -157,10 +157,10 @@ def _one_code_a_row(frame: pl.DataFrame) -> pl.DataFrame:
             .str.split("\x1f")
             .list.eval(pl.element().filter(pl.element() != ""))
         )
-        # A cell of separators alone is no code (missing-code), as an empty one.
-        frame = frame.with_columns(pl.when(listed).then(parts).otherwise(pl.concat_list(text)).alias(column)).explode(
-            column
-        )
+        # A cell of separators alone is no code (lineage-code-missing), as an empty one: explode
+        # drops an empty list's row, which was left out without a word until session 33's review.
+        listed_codes = pl.when(listed).then(parts).otherwise(pl.concat_list(text))
+        frame = frame.with_columns(listed_codes.alias(column)).explode(column, empty_as_null=True)
     return frame
 
 
