@@ -391,3 +391,39 @@ def test_a_cell_of_separators_alone_is_a_code_missing(tmp_path: Path) -> None:
     assert done.exit_code == 1 and not (tmp_path / "out.xlsx").exists()
     said = "row 6: a lineage row needs both the old and the new code; nothing was written [lineage-code-missing]"
     assert said in done.output and done.output.count("[lineage-code-missing]") == 1
+
+
+def test_ranking_again_with_the_table_corrected_drops_its_error(tmp_path: Path) -> None:
+    """The library ranks again once the file is corrected: its findings and its part not read went
+    only when the new reading had findings of its own, so the corrected table that linked every
+    unit kept lineage-links-nothing, 60 unknown codes and an INCOMPLETE run, until the review of
+    session 33."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    previous = _previous_of(tmp_path, [old for old, _ in pairs])
+    lineage = _csv(tmp_path / "l.csv", [["old_code", "new_code"], *[[str(int(o)), str(int(n))] for o, n in pairs]])
+    result = pari.score(
+        [EXAMPLES / "assessments_long.csv"], communes=EXAMPLES / "communes.csv", survey=[EXAMPLES / "survey.csv"]
+    )
+    before = result.completeness.parts_unread
+    pari.rank(result, previous=previous, lineage=lineage)
+    assert result.completeness.parts_unread == before + 1
+    _csv(lineage, [["old_code", "new_code"], *pairs])
+    summary = pari.rank(result, previous=previous, lineage=lineage)
+    assert result.completeness.parts_unread == before
+    assert not result.findings["kind"].str.starts_with("lineage").any()
+    assert summary["previous_rank"].null_count() == 0
+
+
+def test_ranking_again_without_the_table_says_the_results_compare_nothing(tmp_path: Path) -> None:
+    """A lineage of an earlier ranking that linked nothing silenced previous-compares-nothing
+    when ranked again without any."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    previous = _previous_of(tmp_path, [old for old, _ in pairs])
+    lineage = _csv(tmp_path / "l.csv", [["old_code", "new_code"], *[[str(int(o)), str(int(n))] for o, n in pairs]])
+    result = pari.score(
+        [EXAMPLES / "assessments_long.csv"], communes=EXAMPLES / "communes.csv", survey=[EXAMPLES / "survey.csv"]
+    )
+    pari.rank(result, previous=previous, lineage=lineage)
+    assert not (result.findings["kind"] == "previous-compares-nothing").any()
+    pari.rank(result, previous=previous)
+    assert (result.findings["kind"] == "previous-compares-nothing").sum() == 1

@@ -47,15 +47,18 @@ def lineage_of_run(result: ScoreResult, path: str | Path, previous: dict[str, pl
     from pari_index.intake.folding import fold_findings
 
     frame, told, found = _checked_lineage(path, True, result.totals[COMMUNE].to_list(), previous)
+    # An earlier reading's findings go even when this one has none: the file corrected and ranked
+    # again kept them, lineage-links-nothing and its part not read with them, until session 33's review.
+    earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
+    counted = _links_nothing_count(result.findings) - _links_nothing_count(earlier)
+    result.findings = earlier
     if told or found.height:
-        earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
-        counted = _links_nothing_count(result.findings) - _links_nothing_count(earlier)
         # Its rows are not the input rows table's: the folded finding sends the reader to the file.
         lineage = fold_findings(pl.concat([problems_to_findings(told, "warning"), found]), "file")[0]
         result.findings = pl.concat([earlier, lineage], how="diagonal_relaxed")
-        # A table that links nothing is a part of the inputs not used: the run is incomplete
-        # (counted once, however often the library ranks the result).
-        result.completeness.parts_unread += _links_nothing_count(found) - counted
+    # A table that links nothing is a part of the inputs not used: the run is incomplete
+    # (counted once, however often the library ranks the result).
+    result.completeness.parts_unread += _links_nothing_count(found) - counted
     return frame
 
 
