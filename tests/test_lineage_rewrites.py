@@ -54,16 +54,16 @@ def _pairs() -> list[tuple[str, str]]:
     return pairs + [(_old(code, True), code) for code in MERGED]
 
 
-def _last_year(folder: Path) -> Path:
-    olds = [old for old, _ in _pairs()]
+def _previous_of(folder: Path, olds: list[str]) -> Path:
+    """Last year's results (a CSV folder) of the units ``olds``."""
     n = len(olds)
     summary = pl.DataFrame(
         {
             "commune_code": olds,
             "name": [f"Xã {i}" for i in range(n)],
             "group": ["Thành phố Hà Nội"] * n,
-            "total_points": [str(90 - i) for i in range(n)],
-            "index": [str(90 - i) for i in range(n)],
+            "total_points": [str(90 - i % 80) for i in range(n)],
+            "index": [str(90 - i % 80) for i in range(n)],
             "rank": [str(i + 1) for i in range(n)],
             "group_size": [str(n)] * n,
         }
@@ -73,6 +73,10 @@ def _last_year(folder: Path) -> Path:
     about = {"criteria_id": "x", "ranked_within": "province"}
     pl.DataFrame({"key": list(about), "value": list(about.values())}).write_csv(folder / "about.csv")
     return folder
+
+
+def _last_year(folder: Path) -> Path:
+    return _previous_of(folder, [old for old, _ in _pairs()])
 
 
 def _run(folder: Path, lineage: Path, lang: str = "en") -> tuple[int, str, dict[str, pl.DataFrame] | None]:
@@ -287,25 +291,6 @@ def test_the_library_ranking_twice_tells_and_counts_it_once(tmp_path: Path) -> N
 
 # ---------------------------------------------------------------------------------------------
 # Review of session 33: false alarms of lineage-links-nothing, and the separators provinces write
-
-
-def _previous_of(folder: Path, olds: list[str]) -> Path:
-    n = len(olds)
-    summary = pl.DataFrame(
-        {
-            "commune_code": olds,
-            "name": [f"Xã {i}" for i in range(n)],
-            "group": ["Thành phố Hà Nội"] * n,
-            "total_points": [str(90 - i % 80) for i in range(n)],
-            "index": [str(90 - i % 80) for i in range(n)],
-            "rank": [str(i + 1) for i in range(n)],
-            "group_size": [str(n)] * n,
-        }
-    )
-    folder = fake_results_folder(folder, summary)
-    about = {"criteria_id": "x", "ranked_within": "province"}
-    pl.DataFrame({"key": list(about), "value": list(about.values())}).write_csv(folder / "about.csv")
-    return folder
 
 
 def _run_with(folder: Path, olds: list[str], rows: list[list[str]]) -> tuple[int, str, dict[str, pl.DataFrame]]:
