@@ -54,16 +54,16 @@ def _pairs() -> list[tuple[str, str]]:
     return pairs + [(_old(code, True), code) for code in MERGED]
 
 
-def _last_year(folder: Path) -> Path:
-    olds = [old for old, _ in _pairs()]
+def _previous_of(folder: Path, olds: list[str]) -> Path:
+    """Last year's results (a CSV folder) of the units ``olds``."""
     n = len(olds)
     summary = pl.DataFrame(
         {
             "commune_code": olds,
             "name": [f"Xã {i}" for i in range(n)],
             "group": ["Thành phố Hà Nội"] * n,
-            "total_points": [str(90 - i) for i in range(n)],
-            "index": [str(90 - i) for i in range(n)],
+            "total_points": [str(90 - i % 80) for i in range(n)],
+            "index": [str(90 - i % 80) for i in range(n)],
             "rank": [str(i + 1) for i in range(n)],
             "group_size": [str(n)] * n,
         }
@@ -73,6 +73,10 @@ def _last_year(folder: Path) -> Path:
     about = {"criteria_id": "x", "ranked_within": "province"}
     pl.DataFrame({"key": list(about), "value": list(about.values())}).write_csv(folder / "about.csv")
     return folder
+
+
+def _last_year(folder: Path) -> Path:
+    return _previous_of(folder, [old for old, _ in _pairs()])
 
 
 def _run(folder: Path, lineage: Path, lang: str = "en") -> tuple[int, str, dict[str, pl.DataFrame] | None]:
@@ -283,3 +287,128 @@ def test_the_library_ranking_twice_tells_and_counts_it_once(tmp_path: Path) -> N
     pari.rank(result, previous=tmp_path / "1" / "res")
     assert (result.findings["kind"] == "previous-compares-nothing").sum() == 2
     assert result.completeness.parts_unread == before + 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Review of session 33: false alarms of lineage-links-nothing, and the separators provinces write
+
+
+def _run_with(folder: Path, olds: list[str], rows: list[list[str]]) -> tuple[int, str, dict[str, pl.DataFrame]]:
+    lineage = _csv(folder / "l.csv", [["old_code", "new_code"], *rows])
+    args = _score(folder, "--previous", str(_previous_of(folder, olds)), "--lineage", str(lineage), "--lang", "en")
+    done = CliRunner().invoke(main, args)
+    return done.exit_code, done.output, read_results(folder / "out.xlsx")
+
+
+ALL = pl.read_csv(EXAMPLES / "communes.csv", infer_schema=False)["code"].to_list()
+
+
+def test_results_of_a_few_units_each_linked_are_no_error(tmp_path: Path) -> None:
+    """Last year's results of 4 units, each linked by the table of the 60: 4 of 60 pairs was
+    lineage-links-nothing, INCOMPLETE and exit 1, until the review of session 33."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    status, output, tables = _run_with(tmp_path, [old for old, _ in pairs[:4]], pairs)
+    assert status == 0, output
+    assert not (tables["findings"]["kind"] == "lineage-links-nothing").any()
+    notes = tables["summary"].filter(pl.col("commune_code") == ALL[0])["previous_note"].to_list()
+    assert notes == [f"code changed from 1{ALL[0][1:]}"]
+
+
+def test_a_national_table_for_a_province_whose_codes_did_not_change_is_no_error(tmp_path: Path) -> None:
+    """No pair names a unit of this run, and every unit of last year's results is one: the table
+    had nothing to link, every unit was compared, under a run said INCOMPLETE (exit 1)."""
+    others = [[f"9{i:04d}", f"8{i:04d}"] for i in range(200)]
+    status, output, tables = _run_with(tmp_path, ALL, others)
+    assert status == 0, output
+    kinds = tables["findings"]["kind"]
+    assert not (kinds == "lineage-links-nothing").any() and (kinds == "lineage-unknown-code").sum() == 200
+    assert tables["summary"]["previous_rank"].null_count() == 0
+
+
+def test_a_table_of_codes_that_lost_their_zeros_where_few_units_merged_is_still_an_error(tmp_path: Path) -> None:
+    """Most units kept their codes; the merged two's table lost its zeros: the two mergers are
+    compared with nothing, which the table should have linked."""
+    olds = [*ALL[2:], "10001", "20001", "10004", "20004"]
+    rows = [
+        [old, str(int(new))]
+        for old, new in (("10001", ALL[0]), ("20001", ALL[0]), ("10004", ALL[1]), ("20004", ALL[1]))
+    ]
+    status, output, tables = _run_with(tmp_path, olds, rows)
+    assert status == 1, output
+    assert (tables["findings"]["kind"] == "lineage-links-nothing").sum() == 1
+
+
+@pytest.mark.parametrize("separator", ["/", " / ", " & ", "\t", " và ", " va "])
+def test_other_separators_of_a_merger_s_predecessors(tmp_path: Path, separator: str) -> None:
+    pairs = [["1" + code[1:], code] for code in ALL]
+    olds = [old for old, _ in pairs] + ["2" + ALL[0][1:]]
+    pairs[0][0] += separator + "2" + ALL[0][1:]
+    status, output, tables = _run_with(tmp_path, olds, pairs)
+    assert status == 0, output
+    assert not tables["findings"]["kind"].str.starts_with("lineage").any()
+    assert not tables["findings"]["kind"].str.starts_with("previous-").any()
+    [note] = tables["summary"].filter(pl.col("commune_code") == ALL[0])["previous_note"].to_list()
+    assert note.startswith(f"merged from: 1{ALL[0][1:]} (") and f", 2{ALL[0][1:]} (" in note
+
+
+def test_a_range_with_a_hyphen_is_not_split(tmp_path: Path) -> None:
+    """``10001 - 20001`` may write a range: told as one code, not read as two."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    olds = [old for old, _ in pairs] + ["2" + ALL[0][1:]]
+    pairs[0][0] += " - 2" + ALL[0][1:]
+    _, _, tables = _run_with(tmp_path, olds, pairs)
+    missing = tables["findings"].filter(pl.col("kind") == "lineage-old-code-missing")["message"].to_list()
+    assert missing == [
+        f"the old code 1{ALL[0][1:]} - 2{ALL[0][1:]} is not in last year's results; the row links nothing of last "
+        f"year to {ALL[0]}"
+    ]
+
+
+def test_a_cell_of_separators_alone_is_a_code_missing(tmp_path: Path) -> None:
+    """``, ;`` lists no code: polars' explode dropped its row, left out without a word (exit 0,
+    the unit compared with nothing) until the review of session 33."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    olds = [old for old, _ in pairs]
+    pairs[4][0] = ", ;"
+    lineage = _csv(tmp_path / "l.csv", [["old_code", "new_code"], *pairs])
+    args = _score(tmp_path, "--previous", str(_previous_of(tmp_path, olds)), "--lineage", str(lineage), "--lang", "en")
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 1 and not (tmp_path / "out.xlsx").exists()
+    said = "row 6: a lineage row needs both the old and the new code; nothing was written [lineage-code-missing]"
+    assert said in done.output and done.output.count("[lineage-code-missing]") == 1
+
+
+def test_ranking_again_with_the_table_corrected_drops_its_error(tmp_path: Path) -> None:
+    """The library ranks again once the file is corrected: its findings and its part not read went
+    only when the new reading had findings of its own, so the corrected table that linked every
+    unit kept lineage-links-nothing, 60 unknown codes and an INCOMPLETE run, until the review of
+    session 33."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    previous = _previous_of(tmp_path, [old for old, _ in pairs])
+    lineage = _csv(tmp_path / "l.csv", [["old_code", "new_code"], *[[str(int(o)), str(int(n))] for o, n in pairs]])
+    result = pari.score(
+        [EXAMPLES / "assessments_long.csv"], communes=EXAMPLES / "communes.csv", survey=[EXAMPLES / "survey.csv"]
+    )
+    before = result.completeness.parts_unread
+    pari.rank(result, previous=previous, lineage=lineage)
+    assert result.completeness.parts_unread == before + 1
+    _csv(lineage, [["old_code", "new_code"], *pairs])
+    summary = pari.rank(result, previous=previous, lineage=lineage)
+    assert result.completeness.parts_unread == before
+    assert not result.findings["kind"].str.starts_with("lineage").any()
+    assert summary["previous_rank"].null_count() == 0
+
+
+def test_ranking_again_without_the_table_says_the_results_compare_nothing(tmp_path: Path) -> None:
+    """A lineage of an earlier ranking that linked nothing silenced previous-compares-nothing
+    when ranked again without any."""
+    pairs = [["1" + code[1:], code] for code in ALL]
+    previous = _previous_of(tmp_path, [old for old, _ in pairs])
+    lineage = _csv(tmp_path / "l.csv", [["old_code", "new_code"], *[[str(int(o)), str(int(n))] for o, n in pairs]])
+    result = pari.score(
+        [EXAMPLES / "assessments_long.csv"], communes=EXAMPLES / "communes.csv", survey=[EXAMPLES / "survey.csv"]
+    )
+    pari.rank(result, previous=previous, lineage=lineage)
+    assert not (result.findings["kind"] == "previous-compares-nothing").any()
+    pari.rank(result, previous=previous)
+    assert (result.findings["kind"] == "previous-compares-nothing").sum() == 1

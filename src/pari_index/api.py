@@ -259,7 +259,7 @@ def rank(
     note_before_ranking(result, group_by, previous, tables)
     lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
     if previous is not None and tables is not None:
-        note_previous_unmatched(result, previous, tables, lineage_frame)
+        note_previous_unmatched(result, previous, tables, lineage_frame, lineage)
     return rank_totals(
         result.totals,
         result.detail_store.lazy(),  # only the columns ranking needs are read, not the whole detail

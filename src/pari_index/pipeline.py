@@ -328,7 +328,7 @@ def _ranked(
     note_before_ranking(result, group_by, previous, previous_tables)
     lineage_frame = lineage_of_run(result, lineage, previous_tables) if lineage is not None else None
     if previous is not None and previous_tables is not None:
-        note_previous_unmatched(result, previous, previous_tables, lineage_frame)
+        note_previous_unmatched(result, previous, previous_tables, lineage_frame, lineage)
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
     summary = rank(

@@ -47,15 +47,18 @@ def lineage_of_run(result: ScoreResult, path: str | Path, previous: dict[str, pl
     from pari_index.intake.folding import fold_findings
 
     frame, told, found = _checked_lineage(path, True, result.totals[COMMUNE].to_list(), previous)
+    # An earlier reading's findings go even when this one has none: the file corrected and ranked
+    # again kept them, lineage-links-nothing and its part not read with them, until session 33's review.
+    earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
+    counted = _links_nothing_count(result.findings) - _links_nothing_count(earlier)
+    result.findings = earlier
     if told or found.height:
-        earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
-        counted = _links_nothing_count(result.findings) - _links_nothing_count(earlier)
         # Its rows are not the input rows table's: the folded finding sends the reader to the file.
         lineage = fold_findings(pl.concat([problems_to_findings(told, "warning"), found]), "file")[0]
         result.findings = pl.concat([earlier, lineage], how="diagonal_relaxed")
-        # A table that links nothing is a part of the inputs not used: the run is incomplete
-        # (counted once, however often the library ranks the result).
-        result.completeness.parts_unread += _links_nothing_count(found) - counted
+    # A table that links nothing is a part of the inputs not used: the run is incomplete
+    # (counted once, however often the library ranks the result).
+    result.completeness.parts_unread += _links_nothing_count(found) - counted
     return frame
 
 
@@ -133,17 +136,20 @@ def _checked_lineage(
 
 
 #: What separates the codes of one cell: merger tables list a new unit's predecessors in one cell
-#: (``10004, 20004``, or one a line).
-_CODE_LIST = r"\s*[,;\n]\s*"
+#: (``10004, 20004``, or one a line; ``/``, ``&``, a tab or ``và`` between them: until session
+#: 33's review these were one code, the merger compared with nothing). Not a hyphen, which may
+#: write a range (``10001 - 10005``: split, three of its codes would be lost without a word),
+#: nor a space, which may be inside a code.
+_CODE_LIST = r"\s*(?:[,;\n\t/&]|\s(?:và|va)\s)\s*"
 #: A code written as a number with a decimal comma (``1,0``): one code, told as such elsewhere.
 _DECIMAL_COMMA = r"^\s*\d+,0+\s*$"
 
 
 def _one_code_a_row(frame: pl.DataFrame) -> pl.DataFrame:
     """The table with one old and one new code a row: a cell listing several codes (``10004,
-    20004``; ``;`` or a line between) is a row for each, at the cell's row of the file. Until
-    session 33 such a cell was one code, "not in last year's results", and the merger it wrote
-    compared the unit with nothing."""
+    20004``; ``;``, a line or another separator of _CODE_LIST between) is a row for each, at the
+    cell's row of the file. Until session 33 such a cell was one code, "not in last year's
+    results", and the merger it wrote compared the unit with nothing."""
     for column in ("old_code", "new_code"):
         text = pl.col(column).cast(pl.String)
         listed = text.str.contains(_CODE_LIST) & ~text.str.contains(_DECIMAL_COMMA)
@@ -154,10 +160,10 @@ def _one_code_a_row(frame: pl.DataFrame) -> pl.DataFrame:
             .str.split("\x1f")
             .list.eval(pl.element().filter(pl.element() != ""))
         )
-        # A cell of separators alone is no code (missing-code), as an empty one.
-        frame = frame.with_columns(pl.when(listed).then(parts).otherwise(pl.concat_list(text)).alias(column)).explode(
-            column
-        )
+        # A cell of separators alone is no code (lineage-code-missing), as an empty one: explode
+        # drops an empty list's row, which was left out without a word until session 33's review.
+        listed_codes = pl.when(listed).then(parts).otherwise(pl.concat_list(text))
+        frame = frame.with_columns(listed_codes.alias(column)).explode(column, empty_as_null=True)
     return frame
 
 
@@ -169,14 +175,27 @@ def _links_nothing(
     that do names an old code of last year's results. Codes that lost their leading zeros in
     Excel, names written for codes, another province's table: each pair was a warning, and the
     run said it was complete (exit 0) with every unit's change "not in last year's results". The
-    table is a part of the inputs not read (lineage_of_run)."""
+    table is a part of the inputs not read (lineage_of_run).
+
+    Not when last year's results are of fewer units than the table's pairs naming a unit of this
+    run (results of a few units, every one linked: 4 of 60 pairs were this error), nor when no pair
+    names a unit of this run and every unit of last year's results is one of this run's (a
+    national table given for a province whose codes did not change: it had nothing to link, and
+    every unit was compared, under a run said INCOMPLETE, exit 1). Until session 33's review."""
     pairs = frame.height
     aimed = frame.filter(_is_unit(codes)) if codes is not None else frame
-    linked = aimed.height
-    if previous is not None and aimed.height:
-        last_year = previous_summary(previous)["_p_code"].cast(pl.String).implode()
-        linked = aimed.filter(pl.col("old_code").cast(pl.String).is_in(last_year)).height
-    if pairs == 0 or (codes is None and previous is None) or linked * 10 > aimed.height > 0:
+    linked = wanted = aimed.height
+    if previous is not None:
+        last_year = previous_summary(previous)["_p_code"].cast(pl.String).drop_nulls()
+        linked = aimed.filter(pl.col("old_code").cast(pl.String).is_in(last_year.implode())).height
+        wanted = min(aimed.height, last_year.n_unique())
+        if (
+            codes is not None
+            and not aimed.height
+            and last_year.is_in(pl.Series(list(codes), dtype=pl.String).implode()).all()
+        ):
+            return empty_findings()
+    if pairs == 0 or (codes is None and previous is None) or linked * 10 > wanted > 0:
         return empty_findings()
     params = {"linked": linked, "pairs": pairs, "unknown": pairs - aimed.height, "missing": aimed.height - linked}
     problem = Problem(

@@ -130,13 +130,20 @@ _UNMATCHED = ("previous-units-unmatched", "previous-compares-nothing")
 
 
 def note_previous_unmatched(
-    result: ScoreResult, previous: str | Path, tables: dict[str, pl.DataFrame], lineage: pl.DataFrame | None
+    result: ScoreResult,
+    previous: str | Path,
+    tables: dict[str, pl.DataFrame],
+    lineage: pl.DataFrame | None,
+    lineage_path: str | Path | None = None,
 ) -> None:
     """The finding of :func:`unmatched_problems` for ``result`` ranked against ``tables`` (read from
     ``previous``), added to ``result.findings`` in place of an earlier ranking's (the library may
     rank a result twice). Results that compare nothing are a part of the inputs not used: the run
-    is incomplete (counted once)."""
-    whole = not (result.findings["kind"] == "lineage-links-nothing").any()
+    is incomplete (counted once). ``lineage_path``: the file ``lineage`` was read from, whose
+    ``lineage-links-nothing`` says it already; another ranking's (a lineage left out since)
+    silenced it until session 33's review."""
+    said = (pl.col("kind") == "lineage-links-nothing") & (pl.col("file") == str(lineage_path))
+    whole = lineage_path is None or result.findings.filter(said.fill_null(False)).is_empty()
     problems = unmatched_problems(result.totals[COMMUNE], tables, lineage, str(previous), whole)
     earlier = pl.col("kind").is_in(_UNMATCHED) & (pl.col("file") == str(previous))
     counted = result.findings.filter(earlier & (pl.col("kind") == "previous-compares-nothing")).height
