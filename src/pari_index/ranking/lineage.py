@@ -155,11 +155,7 @@ def _one_code_a_row(frame: pl.DataFrame) -> pl.DataFrame:
         listed = text.str.contains(_CODE_LIST) & ~text.str.contains(_DECIMAL_COMMA)
         if not frame.select(listed.fill_null(False).any()).item():
             continue
-        parts = (
-            text.str.replace_all(_CODE_LIST, "\x1f")
-            .str.split("\x1f")
-            .list.eval(pl.element().filter(pl.element() != ""))
-        )
+        parts = text.str.replace_all(_CODE_LIST, "\x1f").str.split("\x1f").list.filter(pl.element() != "")
         # A cell of separators alone is no code (lineage-code-missing), as an empty one: explode
         # drops an empty list's row, which was left out without a word until session 33's review.
         listed_codes = pl.when(listed).then(parts).otherwise(pl.concat_list(text))
