@@ -21,6 +21,7 @@ from pari_index.intake.nearest import Near
 from pari_index.intake.tables import ROW, check_table_size, read_with_columns, row_problems
 from pari_index.messages.rendering import json_params
 from pari_index.ranking.changes import previous_summary
+from pari_index.scoring.completeness import replace_findings
 
 if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
@@ -48,22 +49,15 @@ def lineage_of_run(result: ScoreResult, path: str | Path, previous: dict[str, pl
 
     frame, told, found = _checked_lineage(path, True, result.totals[COMMUNE].to_list(), previous)
     # An earlier reading's findings go even when this one has none: the file corrected and ranked
-    # again kept them, lineage-links-nothing and its part not read with them, until session 33's review.
-    earlier = result.findings.filter(pl.col("file").ne_missing(str(path)))
-    counted = _links_nothing_count(result.findings) - _links_nothing_count(earlier)
-    result.findings = earlier
+    # again kept them, lineage-links-nothing and its part not read with them, until session 33's
+    # review. A table that links nothing is a part of the inputs not used: the run is incomplete,
+    # counted once however often the library ranks the result (completeness.replace_findings).
+    lineage = None
     if told or found.height:
         # Its rows are not the input rows table's: the folded finding sends the reader to the file.
         lineage = fold_findings(pl.concat([problems_to_findings(told, "warning"), found]), "file")[0]
-        result.findings = pl.concat([earlier, lineage], how="diagonal_relaxed")
-    # A table that links nothing is a part of the inputs not used: the run is incomplete
-    # (counted once, however often the library ranks the result).
-    result.completeness.parts_unread += _links_nothing_count(found) - counted
+    replace_findings(result, pl.col("file") == str(path), lineage)
     return frame
-
-
-def _links_nothing_count(findings: pl.DataFrame) -> int:
-    return findings.filter(pl.col("kind") == "lineage-links-nothing").height
 
 
 def read_lineage(

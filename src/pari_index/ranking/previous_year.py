@@ -25,6 +25,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, UsageError
 from pari_index.intake.findings import problems_to_findings
+from pari_index.scoring.completeness import replace_findings
 
 if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
@@ -146,10 +147,7 @@ def note_previous_unmatched(
     whole = lineage_path is None or result.findings.filter(said.fill_null(False)).is_empty()
     problems = unmatched_problems(result.totals[COMMUNE], tables, lineage, str(previous), whole)
     earlier = pl.col("kind").is_in(_UNMATCHED) & (pl.col("file") == str(previous))
-    counted = result.findings.filter(earlier & (pl.col("kind") == "previous-compares-nothing")).height
-    found = problems_to_findings(problems)  # each Problem's own severity
-    result.findings = pl.concat([result.findings.filter(~earlier.fill_null(False)), found], how="diagonal_relaxed")
-    result.completeness.parts_unread += found.filter(pl.col("kind") == "previous-compares-nothing").height - counted
+    replace_findings(result, earlier, problems_to_findings(problems))  # each Problem's own severity
 
 
 __all__ = ["note_previous_unmatched", "note_previous_year", "unmatched_problems"]

@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+import polars as pl
+
 from pari_index.criteria.units import UnitNames
 from pari_index.errors import Problem
 from pari_index.messages.results_words import SHEETS
 
 if TYPE_CHECKING:
-    pass
+    from pari_index.scoring.run import ScoreResult
 
 
 SurveyState = Literal["given", "optional_missing", "skipped", "no_part"]
@@ -36,7 +38,8 @@ class Completeness:
     unread: list[Problem] = field(default_factory=list)
     not_submitted: int = 0
     allowed_incomplete: bool = False
-    #: Errors of input files that no row carries (a sheet, column or table not read: run._parts_unread).
+    #: Errors of input files that no row carries (a sheet, column or table not read: run._parts_unread),
+    #: and the findings of :data:`WHOLE_PART_KINDS`, each a whole input not used.
     parts_unread: int = 0
 
     @property
@@ -72,6 +75,28 @@ class Completeness:
 
 def _plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
+
+
+#: Findings each of which is a whole input, or a whole column of one, that the run could not use:
+#: the evidence folder's names nearly none of them its files' (scoring.evidence), a lineage table
+#: that links nothing, last year's results that compare nothing (ranking). Each is one part not read.
+WHOLE_PART_KINDS = ("evidence-names-unmatched", "lineage-links-nothing", "previous-compares-nothing")
+
+
+def whole_parts(findings: pl.DataFrame) -> int:
+    """How many of ``findings`` are each a whole part of the inputs not used (:data:`WHOLE_PART_KINDS`)."""
+    return findings.filter(pl.col("kind").is_in(WHOLE_PART_KINDS)).height
+
+
+def replace_findings(result: ScoreResult, earlier: pl.Expr, found: pl.DataFrame | None) -> None:
+    """``result``'s findings without those ``earlier`` selects, with ``found`` (if any) in their place, and
+    its count of parts not read following the whole parts dropped and added. Ranking adds its
+    findings after the run was counted, and the library may rank one result twice (or again after
+    the file was corrected): each part is counted once, and no longer once it is read."""
+    before = whole_parts(result.findings)
+    kept = result.findings.filter(~earlier.fill_null(False))
+    result.findings = kept if found is None else pl.concat([kept, found], how="diagonal_relaxed")
+    result.completeness.parts_unread += whole_parts(result.findings) - before
 
 
 def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
@@ -149,4 +174,4 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     return out
 
 
-__all__ = ["Completeness", "SurveyState", "notices"]
+__all__ = ["WHOLE_PART_KINDS", "Completeness", "SurveyState", "notices", "replace_findings", "whole_parts"]

@@ -44,7 +44,7 @@ from pari_index.intake.pasted_sets import pasted_sets_findings
 from pari_index.intake.register import Register, untyped_unit_problems
 from pari_index.messages import localise_findings, parse_params, progress_text
 from pari_index.scoring.batches import DetailStore, IntakeBatches
-from pari_index.scoring.completeness import Completeness, SurveyState, notices
+from pari_index.scoring.completeness import Completeness, SurveyState, notices, whole_parts
 from pari_index.scoring.evidence import unused_evidence_problems
 from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
@@ -405,8 +405,9 @@ def _parts_unread(result: ScoreResult, unread_files: list[str]) -> int:
         (pl.col("severity") == "error") & pl.col("file").is_in(files) & ~pl.col("file").is_in(left_out)
     )
     # The evidence folder's names, nearly none of them its files', are a column of the
-    # assessments that could not be used (scoring.evidence._names_unmatched).
-    names = result.findings.filter(pl.col("kind") == "evidence-names-unmatched").height
+    # assessments that could not be used (scoring.evidence._names_unmatched); ranking's whole
+    # parts come later (completeness.replace_findings).
+    names = whole_parts(result.findings)
     if errors.height == 0:
         return names
     rows = result.ledger.select("file", "sheet", "row").unique()
