@@ -412,3 +412,27 @@ def test_ranking_again_without_the_table_says_the_results_compare_nothing(tmp_pa
     assert not (result.findings["kind"] == "previous-compares-nothing").any()
     pari.rank(result, previous=previous)
     assert (result.findings["kind"] == "previous-compares-nothing").sum() == 1
+
+
+@pytest.mark.parametrize(
+    "old_heading, new_heading",
+    [
+        ("Mã ĐVHC trước sắp xếp", "Mã ĐVHC sau sắp xếp"),
+        ("Mã xã trước sáp nhập", "Mã xã sau sáp nhập"),
+        ("MÃ ĐƠN VỊ HÀNH CHÍNH CŨ", "MÃ ĐƠN VỊ HÀNH CHÍNH MỚI"),
+        ("Ma DVHC truoc sap xep", "Ma DVHC sau sap xep"),
+    ],
+)
+def test_the_headings_of_the_provinces_merger_tables_are_read(
+    tmp_path: Path, old_heading: str, new_heading: str
+) -> None:
+    """A table headed as the provinces head the 2025 arrangement's tables links what the plain
+    table links (session 34: such a table was refused, "needs column(s) old_code, new_code")."""
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    _, _, expected = _run(plain, _plain(plain), "vi")
+    headed = _csv(tmp_path / "headed.csv", [[old_heading, new_heading], *[[old, new] for old, new in _pairs()]])
+    status, output, tables = _run(tmp_path, headed, "vi")
+    assert status == 0, output
+    assert tables is not None and expected is not None
+    assert _changes(tables) == _changes(expected)

@@ -26,9 +26,20 @@ from pari_index.scoring.completeness import replace_findings
 if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
 
+#: How a merger table names a unit's code: ``Mã ĐVHC`` (đơn vị hành chính), ``Mã xã``, …
+_CODE_OF = ("mã", "mã xã", "mã đơn vị", "mã đvhc", "mã đơn vị hành chính", "mã đơn vị hành chính cấp xã")
+#: Its two codes: old or before the arrangement (sắp xếp) or merger (sáp nhập), new or after it.
+_BEFORE = ("cũ", "trước sắp xếp", "trước sáp nhập")
+_AFTER = ("mới", "sau sắp xếp", "sau sáp nhập")
+#: Headings of the lineage table's two columns, matched as intake.sheet.heading_key matches (without
+#: case or marks). The provinces' tables of the 2025 arrangement head them «Mã ĐVHC trước sắp xếp»
+#: and «Mã ĐVHC sau sắp xếp»: until session 34 only «mã cũ», «mã mới» and a few others were read,
+#: and such a table was refused, "needs column(s) old_code, new_code".
 LINEAGE_ALIASES: dict[str, str] = {
-    **{k: "old_code" for k in ("old_code", "old code", "old", "mã cũ", "ma cu", "mã đơn vị cũ", "mã xã cũ")},
-    **{k: "new_code" for k in ("new_code", "new code", "new", "mã mới", "ma moi", "mã đơn vị mới", "mã xã mới")},
+    **{k: "old_code" for k in ("old_code", "old code", "old", "code before", "previous code")},
+    **{f"{code} {when}": "old_code" for code in _CODE_OF for when in _BEFORE},
+    **{k: "new_code" for k in ("new_code", "new code", "new", "code after", "current code")},
+    **{f"{code} {when}": "new_code" for code in _CODE_OF for when in _AFTER},
 }
 
 
