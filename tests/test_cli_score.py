@@ -11,6 +11,7 @@ traceback.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,12 @@ def test_bad_file_strict_exits_3_and_prints_every_problem(tmp_path: Path, regist
     assert "Traceback" not in output
     assert f"{bad} row {row}" in output and f"[{kind}]" in output
     assert "--strict" in output and out.exists()  # the results are still written
+    # Counted in English as English counts: «1 errors» until session 34.
+    counted = re.search(r"--strict: (\d+) (errors?) and (\d+) (warnings?) ", output)
+    assert counted is not None, output
+    errors, error_word, warnings, warning_word = counted.groups()
+    assert error_word == ("error" if errors == "1" else "errors"), output
+    assert warning_word == ("warning" if warnings == "1" else "warnings"), output
 
 
 def test_all_bad_files_at_once_list_every_problem(tmp_path: Path, register: Path) -> None:

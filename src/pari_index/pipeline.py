@@ -480,17 +480,11 @@ def _check_strict(result: ScoreResult, out: Path, lang: str = "en", fmt: str = "
     if severities.get("error", 0) or severities.get("warning", 0):
         shown = causes_first(result.findings.filter(pl.col("severity") != "info"), result.register.source)
         problems = findings_as_problems(shown, lang=lang, criteria=result.criteria, fmt=fmt)
+        errors, warnings = severities.get("error", 0), severities.get("warning", 0)
+        plural = _plural_words(errors, warnings)
+        said = f"--strict: {errors} {plural['error_s']} and {warnings} {plural['warning_s']} (results written to {out})"
         problems.append(
-            Problem(
-                "strict",
-                f"--strict: {severities.get('error', 0)} errors and "
-                f"{severities.get('warning', 0)} warnings (results written to {out})",
-                params={
-                    "errors": severities.get("error", 0),
-                    "warnings": severities.get("warning", 0),
-                    "out": str(out),
-                },
-            )
+            Problem("strict", said, params={"errors": errors, "warnings": warnings, "out": str(out), **plural})
         )
         raise StrictModeError(problems)
 
@@ -556,10 +550,14 @@ def _run_summary(result: ScoreResult, lang: str = "en", fmt: str = "xlsx") -> li
     ranked = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
     by_count = ", ".join(f"{kind} {format_number(count, lang)}" for kind, count in ranked)
     errors, warnings = severities.get("error", 0), severities.get("warning", 0)
-    # "1 error", "2 errors" (Vietnamese has one word for both).
-    plural = {"error_s": "error" if errors == 1 else "errors", "warning_s": "warning" if warnings == 1 else "warnings"}
-    counts = say("counts", errors=errors, warnings=warnings, **plural)
+    counts = say("counts", errors=errors, warnings=warnings, **_plural_words(errors, warnings))
     return [scored, rows, say("findings") + by_count + counts]
+
+
+def _plural_words(errors: int, warnings: int) -> dict[str, str]:
+    """ "1 error", "2 errors" in English (Vietnamese has one word for both): «--strict: 1 errors»
+    until session 34."""
+    return {"error_s": "error" if errors == 1 else "errors", "warning_s": "warning" if warnings == 1 else "warnings"}
 
 
 def _where(row: dict[str, object], lang: str = "en") -> str:

@@ -102,7 +102,7 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "--strict: lượt chấm có phát hiện",
         "--strict: the run has findings",
         "--strict: {errors} lỗi và {warnings} cảnh báo (kết quả đã ghi vào {out})",
-        "--strict: {errors} errors and {warnings} warnings (results written to {out})",
+        "--strict: {errors} {error_s} and {warnings} {warning_s} (results written to {out})",
         "giải quyết từng phát hiện, hoặc chạy không có --strict",
         "resolve every finding, or run without --strict",
     ),
