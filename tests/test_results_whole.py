@@ -209,3 +209,62 @@ def test_a_table_saved_again_in_the_computers_code_page_is_named_so(tmp_path: Pa
     assert problem.file == str(out / "summary.csv")
     done = CliRunner().invoke(main, ["report", str(out), "-o", str(tmp_path / "r.html")])
     assert "không phải văn bản UTF-8 như lệnh chấm điểm ghi" in done.output and done.exit_code == 1
+
+
+def _kept(source: Path, folder: Path, sheets: list[int]) -> Path:
+    """The workbook with only ``sheets`` kept (the others deleted in the spreadsheet program)."""
+    book = openpyxl.load_workbook(source)
+    for index, sheet in reversed(list(enumerate(book.worksheets))):
+        if index not in sheets:
+            book.remove(sheet)
+    path = folder / f"kept-{'-'.join(map(str, sheets))}.xlsx"
+    book.save(path)
+    return path
+
+
+def _changes(path: Path) -> list[tuple[object, ...]]:
+    columns = ["commune_code", "previous_rank", "previous_index", "rank_change", "index_change", "previous_note"]
+    return read_results(path)["summary"].select(columns).sort("commune_code").rows()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_last_year_s_summary_sheet_alone_is_compared_as_the_whole_workbook(
+    workbooks: dict[str, Path], tmp_path: Path, lang: str
+) -> None:
+    """A ranking passed on as its summary sheet alone (the other sheets deleted) gives last year's
+    ranks and indices as the whole workbook does (session 34: refused as damaged, "score again"),
+    while the report and explain, which need every table, still refuse it."""
+    summary_only = _kept(workbooks[lang], tmp_path, [0])
+    compared = {}
+    for name, previous in (("whole", workbooks[lang]), ("summary", summary_only)):
+        out = tmp_path / f"{name}.xlsx"
+        done = CliRunner().invoke(main, ["score", *INPUTS, "--previous", str(previous), "-o", str(out), "-q"])
+        assert done.exit_code == 0, done.output
+        compared[name] = _changes(out)
+    assert compared["summary"] == compared["whole"]
+    assert sum(row[1] is not None for row in compared["whole"]) == 60  # every unit compared
+    for args in (
+        ["report", str(summary_only), "-o", str(tmp_path / "r.html")],
+        ["explain", "00001", "--results", str(summary_only)],
+    ):
+        done = CliRunner().invoke(main, [*args, "--lang", "en"])
+        assert done.exit_code == 1 and "[results-damaged]" in done.output, done.output
+        assert "the results have no Criteria table" in done.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_last_year_s_summary_kept_with_its_about_sheet_is_still_checked_for_its_year(
+    workbooks: dict[str, Path], tmp_path: Path
+) -> None:
+    """The about sheet kept beside the summary still tells the year: results of a later year are
+    refused, and a summary trimmed after the run still is, by the count the about sheet keeps."""
+    kept = _kept(workbooks["en"], tmp_path, [0, 4])
+    out = tmp_path / "new.xlsx"
+    done = CliRunner().invoke(main, ["score", *INPUTS, "--year", "2024", "--previous", str(kept), "-o", str(out)])
+    assert done.exit_code == 2 and "[previous-later-year]" in done.output, done.output
+    book = openpyxl.load_workbook(kept)
+    book.worksheets[0].delete_rows(2, 3)
+    book.save(kept)
+    done = CliRunner().invoke(main, ["score", *INPUTS, "--previous", str(kept), "-o", str(out), "--lang", "en"])
+    assert done.exit_code == 1 and "[results-damaged]" in done.output and "has 57 rows" in done.output, done.output
+    assert not out.exists()

@@ -255,7 +255,7 @@ def rank(
     from pari_index.ranking.previous_year import note_previous_unmatched
     from pari_index.ranking.ranks import rank as rank_totals
 
-    tables = read_results(previous) if previous is not None else None
+    tables = read_results(previous, whole=False) if previous is not None else None
     note_before_ranking(result, group_by, previous, tables)
     lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
     if previous is not None and tables is not None:

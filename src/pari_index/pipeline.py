@@ -324,7 +324,7 @@ def _ranked(
     from pari_index.ranking.previous_year import note_previous_unmatched
     from pari_index.ranking.ranks import CommuneFacts, rank
 
-    previous_tables = read_results(previous) if previous is not None else None
+    previous_tables = read_results(previous, whole=False) if previous is not None else None
     note_before_ranking(result, group_by, previous, previous_tables)
     lineage_frame = lineage_of_run(result, lineage, previous_tables) if lineage is not None else None
     if previous is not None and previous_tables is not None:

@@ -705,10 +705,16 @@ def _not_a_results_folder(p: Path) -> None:
         raise not_results(p, message, words="folder_holds", params={"names": names})
 
 
-def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
+def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFrame]:
     """Read a results workbook or folder back (for reports and year-over-year comparison), with
     the ids of its tables, columns and coded values whatever language a workbook is written in.
-    A damaged or crafted one gives a located IntakeError (exit 1), never a crash."""
+    A damaged or crafted one gives a located IntakeError (exit 1), never a crash.
+
+    ``whole=False`` reads last year's results for comparison (``--previous``), of which only the
+    summary (and the about table's year and grouping, when there) is used: a workbook cut down to
+    its summary sheet, as a ranking is passed on by e-mail, is read as an analyst's table of codes,
+    indices and ranks is. The tables it still holds are checked as ever. Until session 34 it was
+    refused as damaged, "score again", which last year's data seldom allows."""
     from pari_index.system.spelling import spelled_on_disk
 
     p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
@@ -736,7 +742,7 @@ def read_results(path: str | Path) -> dict[str, pl.DataFrame]:
         raise not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
     for name, frame in tables.items():
         check_table(p, name, frame, lang)
-    check_whole(p, tables, lang)
+    check_whole(p, tables, lang, whole)
     if p.is_dir():  # last, so that what the checks above name (rows deleted, values edited) is named so
         changed = changed_file(p, about_facts(tables))
         if changed is not None:

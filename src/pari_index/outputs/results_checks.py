@@ -157,13 +157,14 @@ def _hint(code: str) -> str:
     )
 
 
-def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = None) -> None:
+def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = None, whole: bool = True) -> None:
     """Refuse results that no longer hold what pari score wrote: a table missing, a unit named
     twice, or a table with more or fewer rows than the run recorded in its about table (rows
     deleted, added or cut after the run: a sheet sorted and trimmed in Excel, a district's rows
     kept alone). A ranking report from such a file would rank the units left as if they were
     all. Counts are checked where the about table records them (results of earlier versions
-    record no counts of findings and input rows)."""
+    record no counts of findings and input rows). Without ``whole`` (last year's results, of
+    which only the summary is read), a table missing is no damage: see :func:`read_results`."""
     about = about_facts(tables)
     # Results that say which pari wrote them (pari_version, in every results file since the
     # about table had it) hold all five tables, and so do those whose summary is pari's (its
@@ -171,7 +172,7 @@ def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = Non
     # workbook whose About sheet was deleted was read as one made by hand, its other tables, its
     # counts and its digests unchecked, and the report left out that the results were incomplete.
     # A file of the analyst's (a summary of codes, indices and ranks) needs only its summary.
-    for name in TABLES if "pari_version" in about or _pari_summary(tables["summary"]) else ():
+    for name in TABLES if whole and ("pari_version" in about or _pari_summary(tables["summary"])) else ():
         if name not in tables:
             # Named in the language of the output, not of the workbook: it has no such sheet.
             raise not_results(
