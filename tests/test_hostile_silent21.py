@@ -36,7 +36,7 @@ def test_last_year_of_old_codes_without_lineage_is_said(tmp_path: Path) -> None:
         ("error", "previous-compares-nothing", str(tmp_path / "res"), None)
     ]
     assert found["message"].item() == (
-        "không đơn vị nào trong 60 đơn vị của kết quả năm trước là đơn vị của lượt chấm này hay mã cũ của --lineage "
+        "không đơn vị nào trong 60 đơn vị của kết quả năm trước là đơn vị của lượt chấm này "
         "(10001, 10004, 10007, 10010, 10013, …): không tính được thay đổi so với năm trước của đơn vị nào"
     )
     about = dict(tables["about"].select("key", "value").rows())

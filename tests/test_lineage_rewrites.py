@@ -249,14 +249,14 @@ def test_ranking_again_counts_the_table_once(tmp_path: Path) -> None:
     [
         (
             "en",
-            "none of the 14 units of last year's results is a unit of this run or an old code of --lineage (10001, "
+            "none of the 14 units of last year's results is a unit of this run (10001, "
             "10004, 10007, 10010, 10013, …): no unit's change since last year could be worked out",
         ),
         (
             "vi",
-            "không đơn vị nào trong 14 đơn vị của kết quả năm trước là đơn vị của lượt chấm này hay mã cũ của "
-            "--lineage (10001, 10004, 10007, 10010, 10013, …): không tính được thay đổi so với năm trước của đơn vị "
-            "nào",
+            "không đơn vị nào trong 14 đơn vị của kết quả năm trước là đơn vị của lượt chấm này "
+            "(10001, 10004, 10007, 10010, 10013, …): không tính được thay đổi so với năm trước của đơn "
+            "vị nào",
         ),
     ],
 )

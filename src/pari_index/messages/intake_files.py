@@ -92,10 +92,10 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "previous-compares-nothing": entry(
         "Kết quả năm trước không so sánh được với đơn vị nào",
         "Last year's results compare with no unit",
-        "không đơn vị nào trong {total} đơn vị của kết quả năm trước là đơn vị của lượt chấm này hay mã cũ của "
-        "--lineage ({codes}): không tính được thay đổi so với năm trước của đơn vị nào",
-        "none of the {total} units of last year's results is a unit of this run or an old code of --lineage "
-        "({codes}): no unit's change since last year could be worked out",
+        "không đơn vị nào trong {total} đơn vị của kết quả năm trước {taken_up} ({codes}): không tính được thay đổi "
+        "so với năm trước của đơn vị nào",
+        "none of the {total} units of last year's results {taken_up} ({codes}): no unit's change since last year "
+        "could be worked out",
         "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là kết "
         "quả năm trước của các đơn vị này, mã viết như mã năm nay",
         "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous holds "
@@ -104,10 +104,10 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "previous-units-unmatched": entry(
         "Đơn vị của kết quả năm trước không được so sánh",
         "Last year's units compared with nothing",
-        "{count} trong {total} đơn vị của kết quả năm trước không phải đơn vị nào của lượt chấm này và không phải "
-        "mã cũ nào của --lineage ({codes}): kết quả của các đơn vị này không được so sánh với đơn vị nào",
-        "{count} of the {total} units of last year's results are no unit of this run and no old code of --lineage "
-        "({codes}): their results are compared with nothing",
+        "{count} trong {total} đơn vị của kết quả năm trước {not_taken_up} ({codes}): kết quả của các đơn vị này "
+        "không được so sánh với đơn vị nào",
+        "{count} of the {total} units of last year's results {not_taken_up} ({codes}): their results are compared "
+        "with nothing",
         "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là kết "
         "quả năm trước của các đơn vị này, mã viết như mã năm nay",
         "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous holds "

@@ -517,6 +517,29 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "": Words("ô dài hơn giới hạn của Excel", "a cell is longer than Excel allows"),
     },
     # Why a results file or folder cannot be read back (outputs.results._not_results).
+    # How last year's units are taken up (ranking.previous_year): by this run's codes and the
+    # lineage's old codes, or by the codes alone when no lineage was given (until session 34 the
+    # message named «--lineage» to a run that had none; its hint still says to give one).
+    "taken_up": {
+        "lineage": Words(
+            "là đơn vị của lượt chấm này hay mã cũ của --lineage", "is a unit of this run or an old code of --lineage"
+        ),
+        "codes": Words("là đơn vị của lượt chấm này", "is a unit of this run"),
+        "": Words(
+            "là đơn vị của lượt chấm này hay mã cũ của --lineage", "is a unit of this run or an old code of --lineage"
+        ),
+    },
+    "not_taken_up": {
+        "lineage": Words(
+            "không phải đơn vị nào của lượt chấm này và không phải mã cũ nào của --lineage",
+            "are no unit of this run and no old code of --lineage",
+        ),
+        "codes": Words("không phải đơn vị nào của lượt chấm này", "are no unit of this run"),
+        "": Words(
+            "không phải đơn vị nào của lượt chấm này và không phải mã cũ nào của --lineage",
+            "are no unit of this run and no old code of --lineage",
+        ),
+    },
     "results_problem": {
         "unreadable_table": Words(
             "không đọc được bảng này của kết quả (lỗi {error} của thư viện đọc bảng)",

@@ -25,6 +25,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, UsageError
 from pari_index.intake.findings import problems_to_findings
+from pari_index.messages.labels import PARAM_WORDS
 from pari_index.scoring.completeness import replace_findings
 
 if TYPE_CHECKING:
@@ -97,7 +98,8 @@ def unmatched_problems(
     if left.len() == 0:
         return []
     shown = ", ".join(left.head(SHOWN_CODES).to_list()) + (", …" if left.len() > SHOWN_CODES else "")
-    params = {"count": left.len(), "total": last_year.len(), "codes": shown}
+    how = "codes" if lineage is None else "lineage"
+    params = {"count": left.len(), "total": last_year.len(), "codes": shown, "taken_up": how, "not_taken_up": how}
     hint = (
         "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous "
         "holds last year's results of these units, their codes written as this year's"
@@ -106,8 +108,8 @@ def unmatched_problems(
         return [
             Problem(
                 "previous-compares-nothing",
-                f"none of the {last_year.len()} units of last year's results is a unit of this run or an old code "
-                f"of --lineage ({shown}): no unit's change since last year could be worked out",
+                f"none of the {last_year.len()} units of last year's results {PARAM_WORDS['taken_up'][how].en} "
+                f"({shown}): no unit's change since last year could be worked out",
                 file=path,
                 hint=hint,
                 params=params,
@@ -116,8 +118,8 @@ def unmatched_problems(
     return [
         Problem(
             "previous-units-unmatched",
-            f"{left.len()} of the {last_year.len()} units of last year's results are no unit of this run and no "
-            f"old code of --lineage ({shown}): their results are compared with nothing",
+            f"{left.len()} of the {last_year.len()} units of last year's results "
+            f"{PARAM_WORDS['not_taken_up'][how].en} ({shown}): their results are compared with nothing",
             file=path,
             hint=hint,
             severity="warning",
