@@ -85,7 +85,9 @@ def read_lineage(
     units; a row whose new code is none of them links nothing, and is a warning (it was left out
     without a word, a typing slip of a code and all). ``previous``: last year's results (as
     ``read_results`` gives them); a row whose old code is not in them links nothing of last year,
-    and is a warning too (it was only "no result" in the unit's ``previous_note``)."""
+    and is a warning too (it was only "no result" in the unit's ``previous_note``). A table that
+    links (nearly) nothing adds ``lineage-links-nothing`` to ``warnings`` with the severity
+    ``"error"``: check each problem's ``severity`` (``pari.rank`` makes the run incomplete with it)."""
     frame, told, found = _checked_lineage(path, warnings is not None, codes, previous)
     if warnings is not None:
         warnings += told + _as_problems(found)
