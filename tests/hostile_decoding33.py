@@ -35,6 +35,8 @@ base 7055fc4 (its ``pari`` in this worktree's venv), after them on this branch.
   about table is what said the file was pari's, so the file was read as one made by hand. Now a
   summary with pari's own columns (its parts' maxima, written since the first results, as the
   about table was) needs all five tables: ``results-damaged``, naming the missing one, exit 1.
+  (Session 34: last year's results for ``--previous`` are compared from their summary alone, with
+  the warning ``previous-summary-alone``, exit 0; report and explain still refuse them.)
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -150,7 +152,7 @@ def previous_summary_alone(folder: Path) -> list[str]:
 CASES: dict[str, Case] = {
     "results-damaged-report-without-about": report_without_about,
     "results-damaged-edited-without-about": report_edited_without_about,
-    "results-damaged-previous-summary-alone": previous_summary_alone,
+    "previous-summary-alone": previous_summary_alone,
     "well-plan-dates-a-year-late": plan_dates_a_year_late,
     "well-appraisal-on-marked-item": on_marked_item,
     "well-appraisal-clears-and-corrects": clears_and_corrects,
@@ -166,11 +168,12 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 }
 for _name in ("results-damaged-report-without-about", "results-damaged-edited-without-about"):
     EXPECTED[_name] = (1, "results-damaged", ("nam-truoc.xlsx",))
-EXPECTED["results-damaged-previous-summary-alone"] = (1, "results-damaged", (*_INPUTS, "nam-truoc.xlsx"))
+# Refused here as results-damaged until session 34, which compares it with the warning
+# previous-summary-alone (last year's ranking is often passed on as its summary sheet alone).
+EXPECTED["previous-summary-alone"] = (0, None, (*_INPUTS, "nam-truoc.xlsx"))  # counted by its title
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "results-damaged-report-without-about": ("bao-cao.html",),
     "results-damaged-edited-without-about": ("bao-cao.html",),
-    "results-damaged-previous-summary-alone": ("out.xlsx",),
 }
 
 __all__ = ["ADDED", "CASES", "EXPECTED", "NOT_WRITTEN"]

@@ -242,6 +242,10 @@ def test_last_year_s_summary_sheet_alone_is_compared_as_the_whole_workbook(
         assert done.exit_code == 0, done.output
         compared[name] = _changes(out)
     assert compared["summary"] == compared["whole"]
+    # Said, as what nothing left could check (the rows and year of the run that wrote it).
+    kinds = read_results(tmp_path / "summary.xlsx")["findings"].filter(pl.col("kind") == "previous-summary-alone")
+    assert kinds.select("severity", "file").rows() == [("warning", str(summary_only))]
+    assert not read_results(tmp_path / "whole.xlsx")["findings"]["kind"].is_in(["previous-summary-alone"]).any()
     assert sum(row[1] is not None for row in compared["whole"]) == 60  # every unit compared
     for args in (
         ["report", str(summary_only), "-o", str(tmp_path / "r.html")],

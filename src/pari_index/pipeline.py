@@ -292,16 +292,17 @@ def note_before_ranking(
 ) -> None:
     """What ranking ``result`` must say first, added to its findings, for ``pari score`` and
     ``pari_index.rank`` alike: results of the wrong year given as last year's (raises for a later
-    one: ranking.previous_year), a group's name written more than one way (ranking.spellings), ranked
-    units without a group value (ranking.empty_groups)."""
-    from pari_index.outputs.results_checks import about_facts
+    one: ranking.previous_year) or cut down to their summary, a group's name written more than one
+    way (ranking.spellings), ranked units without a group value (ranking.empty_groups)."""
+    from pari_index.outputs.results_checks import about_facts, tables_cut
     from pari_index.ranking.empty_groups import note_empty_groups
-    from pari_index.ranking.previous_year import note_previous_year
+    from pari_index.ranking.previous_year import note_previous_cut, note_previous_year
     from pari_index.ranking.spellings import note_spellings
     from pari_index.ranking.strays import note_strays
 
     if previous is not None and previous_tables is not None:
         note_previous_year(result, about_facts(previous_tables).get("year"), previous)
+        note_previous_cut(result, previous, tables_cut(previous_tables))
     note_spellings(result, group_by)
     note_empty_groups(result, group_by)
     note_strays(result, group_by)

@@ -78,6 +78,19 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "chỉ ra kết quả năm trước với --previous, trừ khi muốn so sánh với một lần chấm trước đó",
         "give last year's results with --previous, unless this comparison with an earlier run is meant",
     ),
+    "previous-summary-alone": entry(
+        "Kết quả năm trước chỉ còn bảng Tổng hợp",
+        "Last year's results cut down to their summary",
+        "--previous {path} thiếu {count} trong các bảng mà lệnh chấm điểm luôn ghi: không kiểm tra được bảng Tổng "
+        "hợp còn lại với lần chấm đã ghi nó (số dòng, năm); thay đổi so với năm trước được tính theo bảng đó như "
+        "hiện có",
+        "--previous {path} lacks {count} of the tables pari score always writes: the summary left could not be "
+        "checked against the run that wrote it (its rows, its year); the changes since last year are worked out "
+        "from it as it stands",
+        "nếu còn tệp kết quả đầy đủ của năm trước, chỉ ra tệp đó; nếu không, kiểm tra bảng Tổng hợp chưa bị sửa "
+        "hay cắt bớt",
+        "give last year's whole results file if you have it; if not, check that its summary was not edited or cut",
+    ),
     "lineage-without-previous": entry(
         "--lineage mà không có --previous",
         "--lineage without --previous",

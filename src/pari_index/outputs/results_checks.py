@@ -172,7 +172,7 @@ def check_whole(p: Path, tables: dict[str, pl.DataFrame], lang: str | None = Non
     # workbook whose About sheet was deleted was read as one made by hand, its other tables, its
     # counts and its digests unchecked, and the report left out that the results were incomplete.
     # A file of the analyst's (a summary of codes, indices and ranks) needs only its summary.
-    for name in TABLES if whole and ("pari_version" in about or _pari_summary(tables["summary"])) else ():
+    for name in TABLES if whole and ("pari_version" in about or pari_summary(tables["summary"])) else ():
         if name not in tables:
             # Named in the language of the output, not of the workbook: it has no such sheet.
             raise not_results(
@@ -343,7 +343,17 @@ def _shown(value: float) -> int | float:
 PARI_SUMMARY = ("appraised_points", "appraised_max", "survey_max", "applicable_max")
 
 
-def _pari_summary(summary: pl.DataFrame) -> bool:
+def tables_cut(tables: Mapping[str, pl.DataFrame]) -> int:
+    """How many of the tables pari score always writes are missing from results that are pari's
+    (their about table names the version, or their summary has pari's own columns): 0 for an
+    analyst's table of codes, indices and ranks, which was never more."""
+    if "summary" not in tables or ("pari_version" not in about_facts(tables) and not pari_summary(tables["summary"])):
+        return 0
+    return sum(name not in tables for name in TABLES)
+
+
+def pari_summary(summary: pl.DataFrame) -> bool:
+    """Whether ``summary`` has the columns only pari's summary has (its parts' maxima)."""
     return set(PARI_SUMMARY) <= set(summary.columns)
 
 

@@ -68,6 +68,32 @@ def note_previous_year(result: ScoreResult, previous_year: str | None, previous:
     result.findings = pl.concat([result.findings, problems_to_findings([found], "warning")], how="diagonal_relaxed")
 
 
+def note_previous_cut(result: ScoreResult, previous: str | Path, missing: int) -> None:
+    """A warning when last year's results are pari's and ``missing`` of their tables were deleted
+    (outputs.results_checks.tables_cut): read with ``read_results(whole=False)`` they are compared
+    from their summary as it stands, which nothing left can check (a summary kept alone has no
+    about table to give its year or its count of rows). Refused outright in session 33, which
+    left last year's ranking passed on as its summary sheet unusable; compared without a word
+    before that."""
+    if not missing:
+        return
+    found = Problem(
+        "previous-summary-alone",
+        f"--previous {previous} lacks {missing} of the tables pari score always writes: the summary left could "
+        "not be checked against the run that wrote it (its rows, its year); the changes since last year are worked "
+        "out from it as it stands",
+        file=str(previous),
+        hint="give last year's whole results file if you have it; if not, check that its summary was not edited or cut",
+        severity="warning",
+        params={"path": str(previous), "count": missing},
+    )
+    replace_findings(
+        result,
+        (pl.col("kind") == "previous-summary-alone") & (pl.col("file") == str(previous)),
+        problems_to_findings([found], "warning"),
+    )
+
+
 #: Codes named in a message at most.
 SHOWN_CODES = 5
 
@@ -152,4 +178,4 @@ def note_previous_unmatched(
     replace_findings(result, earlier, problems_to_findings(problems))  # each Problem's own severity
 
 
-__all__ = ["note_previous_unmatched", "note_previous_year", "unmatched_problems"]
+__all__ = ["note_previous_cut", "note_previous_unmatched", "note_previous_year", "unmatched_problems"]
