@@ -1,7 +1,10 @@
-"""What the cases of tests/hostile_limits34.py answer, and that the appraisal's input rows table,
-now matched on one number a row, is the table the old join on file and sheet names gave."""
+"""What the cases of tests/hostile_limits34.py answer, that the appraisal's input rows table,
+now matched on one number a row, is the table the old join on file and sheet names gave, and that
+a table's heading columns, now categorical, still name each row's heading."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import polars as pl
 from hostile_limits34 import CASES, EXPECTED, NOT_WRITTEN
@@ -9,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sweeps import case_tests, language_tests
 
-from pari_index.intake.appraisal import _appraisal_ledger
-from pari_index.intake.tables import FILE, ROW, SHEET
+from pari_index.intake.appraisal import APPRAISAL_ALIASES, _appraisal_ledger
+from pari_index.intake.findings import row_findings
+from pari_index.intake.tables import FILE, HEADING, ROW, SHEET, read_with_columns
 
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
@@ -122,3 +126,19 @@ def test_the_ledger_by_hand() -> None:
         ("b.xlsx", "Trang 2", 3, "rejected", "cần lý do"),
     ]
     assert _appraisal_ledger(source, findings.clear())["status"].to_list() == ["applied"] * 4
+
+
+def test_a_heading_column_is_its_heading_on_every_row_in_4_bytes(tmp_path: Path) -> None:
+    """read_with_columns' heading columns are categorical (4 bytes a row, not 16) and still give
+    each row the heading its file writes; a finding naming the column names that heading."""
+    path = tmp_path / "tham-dinh.csv"
+    path.write_text("Mã xã,criterion_id,Lý do\n00001,1.1.1,\n00002,1.1.2,có\n", encoding="utf-8")
+    frame, problems = read_with_columns(path, APPRAISAL_ALIASES, ("commune_code", "criterion_id", "reason"), "x", "y")
+    assert problems == []
+    headings = {c: frame.schema[c] for c in frame.columns if c.startswith(HEADING)}
+    assert headings and all(dtype == pl.Categorical for dtype in headings.values())
+    assert frame.get_column(HEADING + "reason").to_list() == ["Lý do", "Lý do"]
+    assert frame.get_column(HEADING + "commune_code").to_list() == ["Mã xã", "Mã xã"]
+    found = row_findings(frame, pl.col("reason").is_null(), "missing-reason", pl.lit("m"), "h", field="reason")
+    assert found.select("row", "column").rows() == [(2, "Lý do")]
+    assert found.schema["column"] == pl.String
