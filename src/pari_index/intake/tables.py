@@ -272,10 +272,14 @@ def _headings(sheet: Sheet) -> list[pl.Series]:
     """A HEADING column for each of the sheet's own columns, its heading on every row. Built as
     series: a polars plan over the sheet (``with_columns``) copied every heading for each column it
     added, and a file's headings may be 5 MB: 2,000 headings of 2,400 letters in an appraisal file
-    passed 1 GB here until session 32 (limits32/appraisal-of-2000-long-headings)."""
+    passed 1 GB here until session 32 (limits32/appraisal-of-2000-long-headings). Categorical: the
+    same heading on every row is a number of 4 bytes there, where a string is 16 (an appraisal
+    file of 2.4 million lines ``0`` under its 8 headings: 300 MB of headings, now 75; session 34,
+    limits34/appraisal-of-millions-of-tiny-rows). A sheet has no more headings than columns, so
+    the categories polars keeps for the run are few."""
     height = sheet.frame.height
     return [
-        pl.Series(HEADING + c, [sheet.original_headers.get(c, c)], dtype=pl.String).new_from_index(0, height)
+        pl.Series(HEADING + c, [sheet.original_headers.get(c, c)], dtype=pl.Categorical).new_from_index(0, height)
         for c in sheet.frame.columns
         if not c.startswith("_")
     ]
