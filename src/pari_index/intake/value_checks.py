@@ -147,13 +147,25 @@ def warn_survey_fraction(cells: pl.DataFrame, table: LeafTable, findings: list[p
     survey = pl.col(CRITERION).is_in(table.survey_items)
     bare = _bare_percent(survey)
     small = bare & (num > 0) & (num <= EXACT_SCALE)
-    if not cells.select(small.any()).item():
+    small_cells = cells.filter(small)
+    if small_cells.height == 0:
         return
     # Rates written «92,6%» count: the clearest sign that the unit writes them out of 100 (a
-    # reviewer's find: 0,9 beside four such rates was silent).
+    # reviewer's find: 0,9 beside four such rates was silent). Counted per unit by a group-by of
+    # those rates and joined to the few small ones (a window over every cell: 0.021 against 0.015
+    # CPU s a national batch).
     rate = (pl.col("kind") == "percent") & survey & num.is_not_null()
-    out_of_100 = (rate & (num > FRACTION_AMONG_ABOVE * EXACT_SCALE)).sum().over(FILE, SHEET, COMMUNE)
-    unsure = cells.filter(small & (out_of_100 >= FRACTION_AMONG_AT_LEAST))
+    unit = [FILE, SHEET, COMMUNE]
+    out_of_100 = (
+        cells.lazy()
+        .filter(rate & (num > FRACTION_AMONG_ABOVE * EXACT_SCALE))
+        .group_by(unit)
+        .len()
+        .filter(pl.col("len") >= FRACTION_AMONG_AT_LEAST)
+        .select(unit)
+        .collect()
+    )
+    unsure = small_cells.join(out_of_100, on=unit, how="semi", nulls_equal=True, maintain_order="left")
     if unsure.height == 0:
         return
     message = format_text(
