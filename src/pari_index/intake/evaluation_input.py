@@ -53,8 +53,13 @@ def _marked_na_findings(intake: Intake, leaves: Sequence[Leaf], told: pl.DataFra
     marks = cells.filter((pl.col(FIELD) == "n/a") & pl.col("flag").fill_null(False) & pl.col(CRITERION).is_in(allowing))
     if marks.height == 0:
         return empty_findings()
+    # Only the marked items' cells are copied (the semi join keeps no other): filtering every
+    # value cell first copied most of the batch.
+    marked_items = marks.get_column(CRITERION).unique().implode()
     values = (
-        cells.filter((pl.col(FIELD) != "n/a") & ~pl.col("kind").str.starts_with("meta:"))
+        cells.filter(
+            pl.col(CRITERION).is_in(marked_items) & (pl.col(FIELD) != "n/a") & ~pl.col("kind").str.starts_with("meta:")
+        )
         .join(marks.select(key).unique(), on=key, how="semi")
         .join(told.select(key).unique(), on=key, how="anti")
         .cast({FILE: pl.String})

@@ -353,7 +353,14 @@ def _no_documents(rows: pl.DataFrame, headers: dict[str, str], findings: list[pl
     with a warning at the cell: the words say there is no document, and as text they counted the
     evidence as given."""
     for index, name in enumerate(_DOCUMENT_COLUMNS):
-        said_none = pl.col(name).is_not_null() & no_document(pl.col(name))
+        # Asked of the column's distinct texts (a national batch: 17,000 file names among 84,000
+        # rows, 1,400 numbers), then looked up: the words' normalising over every row cost 0.03
+        # CPU s a column and batch, and a clean batch has none of them.
+        distinct = rows.select(pl.col(name).unique().drop_nulls())
+        words = distinct.filter(no_document(pl.col(name))).get_column(name)
+        if not words.len():
+            continue
+        said_none = pl.col(name).is_in(words.implode()).fill_null(False)
         hits = rows.filter(said_none)
         if not hits.height:
             continue

@@ -217,8 +217,10 @@ def _against_evidence(intake: Intake, deadline_inputs: dict[str, str], appraisal
     dated = _judged_as_typed(dated, appraisal)
     if dated.height == 0:
         return pl.DataFrame()
+    # The deadline items' evidence alone (the join below keeps no other): the first of each unit
+    # and item is the same, and the unique() looks at a tenth of a batch's meta rows.
     evidence = (
-        intake.meta.filter(pl.col("evidence_date").is_not_null())
+        intake.meta.filter(pl.col("evidence_date").is_not_null() & pl.col(CRITERION).is_in(list(deadline_inputs)))
         .select(COMMUNE, CRITERION, pl.col("evidence_date").cast(pl.Date).alias("_evidence"))
         .unique([COMMUNE, CRITERION], keep="first", maintain_order=True)
     )
