@@ -87,3 +87,75 @@ def test_the_criteria_reader_opens_nothing_but_a_file_or_a_pipe(
     expected_kind = "device" if kind == "device" else "socket"
     assert (problem.code, problem.params["file_kind"]) == ("not-a-regular-file", expected_kind)
     assert opened == []
+
+
+OPEN = {
+    "en": "warning: communes.csv: this file is open in Excel or LibreOffice (its lock file ~$communes.csv is beside "
+    "it): what was read is the file as last saved, without changes not yet saved there [input-open-in-office]",
+    "vi": "cảnh báo: communes.csv: tệp này đang mở trong Excel hoặc LibreOffice (có tệp khoá ~$communes.csv bên "
+    "cạnh): nội dung được đọc là bản đã lưu gần nhất, không gồm những thay đổi chưa lưu ở đó [input-open-in-office]",
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_register_open_in_excel_is_warned_of_and_the_results_still_written(tmp_path: Path, lang: str) -> None:
+    done = sweep_child([*CASES["register-open-in-excel"](tmp_path), "--lang", lang], tmp_path)
+    said = done.stdout + done.stderr
+    assert done.returncode == 3, said
+    assert OPEN[lang] in said, said
+    assert (tmp_path / "ket-qua.xlsx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "lock", "warned"),
+    [
+        ("communes.xlsx", "~$communes.xlsx", True),
+        ("communes.xlsx", ".~lock.communes.xlsx#", True),
+        ("assessments.xlsx", "~$sessments.xlsx", True),  # 11 letters: Office drops the first two
+        ("assessments.xlsx", "~$ssessments.xlsx", True),  # or the first one
+        ("ab.csv", "~$b.csv", False),  # a short name is never shortened
+        ("communes.xlsx", "~$other.xlsx", False),
+        ("communes.xlsx", None, False),
+    ],
+)
+def test_the_lock_names_an_office_program_keeps_beside_an_input(
+    tmp_path: Path, name: str, lock: str | None, warned: bool
+) -> None:
+    from pari_index.intake.tables import open_in_office_input
+
+    (tmp_path / name).write_bytes(b"x")
+    if lock is not None:
+        (tmp_path / lock).write_bytes(b"")
+    found = open_in_office_input(tmp_path / name)
+    if not warned:
+        assert found is None
+        return
+    assert found is not None
+    assert (found.code, found.severity, found.params) == ("input-open-in-office", "warning", {"lock": lock})
+
+
+def test_a_pipe_or_an_unread_file_gets_no_lock_warning(tmp_path: Path) -> None:
+    """A pipe has no lock (its name's lock is someone else's file), and a file that gave no table
+    (empty) is told as such, alone."""
+    from pari_index.intake.tables import open_in_office_input, read_table_file
+
+    os.mkfifo(tmp_path / "communes.csv")
+    (tmp_path / "~$communes.csv").write_bytes(b"")
+    assert open_in_office_input(tmp_path / "communes.csv") is None
+    (tmp_path / "survey.csv").write_bytes(b"")
+    (tmp_path / "~$survey.csv").write_bytes(b"")
+    assert [p.code for p in read_table_file(tmp_path / "survey.csv").problems] == ["empty-file"]
+    (tmp_path / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (tmp_path / "~$table.csv").write_bytes(b"")
+    assert [p.code for p in read_table_file(tmp_path / "table.csv").problems] == ["input-open-in-office"]
+
+
+def test_a_survey_open_in_libreoffice_is_counted_in_the_findings_line(tmp_path: Path) -> None:
+    """Read last, its warning falls after the first 50 findings printed; the line of findings by
+    title names it, once (a run without -q nor --strict: otherwise the findings sheet holds it, as
+    every warning beyond the first 50)."""
+    args = [arg for arg in CASES["survey-open-in-libreoffice"](tmp_path) if arg not in ("-q", "--strict")]
+    done = sweep_child([*args, "--lang", "en"], tmp_path)
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    assert "An input file is open in Excel or LibreOffice 1 " in said, said
