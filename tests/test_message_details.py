@@ -521,6 +521,7 @@ TOLD_BY_TITLE_AND_HINT = {
     ("intake/tables.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp"
     ("intake/tables.py", "file-not-found"),  # "Không tìm thấy tệp"
     ("errors.py", "file-not-found"),  # "Không tìm thấy tệp" (a reader that opens without a look first)
+    ("errors.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp" (a reader that opens without a look first)
     ("outputs/results.py", "file-not-found"),  # the place names the results file
     ("intake/evidence_files.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
     ("intake/evidence_files.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -294,10 +295,13 @@ def unreadable_file(exc: BaseException, file: str) -> Problem:
     import``) is told as not found, with a link leading nowhere, a pattern or a near name
     (:func:`near_name`), not as "cannot read the file … check its permissions"."""
     number, reason = os_error_parts(exc)
+    where = getattr(exc, "filename", None) or file
     if number == errno.ENOENT:
-        where = getattr(exc, "filename", None) or file
         missing = Problem("file-not-found", "file not found", file=file, hint="check the path")
         return broken_link(where, file) or near_name(where, file) or missing
+    not_a_file = _not_a_file(number, where, file)
+    if not_a_file is not None:
+        return not_a_file
     reason = reason or (os.strerror(number) if number else type(exc).__name__)
     key, hint = unreadable_hint(exc)
     return Problem(
@@ -306,6 +310,31 @@ def unreadable_file(exc: BaseException, file: str) -> Problem:
         file=file,
         hint=hint,
         params={"reason": reason, "unreadable_hint": key},
+    )
+
+
+def _not_a_file(number: int | None, where: str | Path, file: str) -> Problem | None:
+    """The refusal of a reader that opens a name without looking first, when the name is not a
+    file: a folder (EISDIR) is ``is-a-directory``, a socket (ENXIO: the system opens no socket by
+    name) ``not-a-file``, as every reader that looks first says. ``pari criteria import phu-luc.xlsx``
+    of a folder was "cannot read the file: Is a directory … check the path and its permissions",
+    of a socket "No such device or address … the disk or the network share failed"."""
+    if number == errno.EISDIR:
+        return Problem("is-a-directory", "this is a folder, not a file", file=file, hint="give the file itself")
+    if number != errno.ENXIO:
+        return None
+    try:
+        socket = stat.S_ISSOCK(os.stat(where).st_mode)
+    except (OSError, ValueError, TypeError):
+        return None
+    if not socket:
+        return None  # a device whose hardware is gone: the failing disk's hint
+    return Problem(
+        "not-a-file",
+        "this is a device or a socket, not a file",
+        file=file,
+        hint="give the file itself",
+        params={"not_file": "device"},
     )
 
 

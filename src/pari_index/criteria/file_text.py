@@ -120,6 +120,8 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
             raise fail("is-a-directory", "this is a folder, not a file")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise _NotAFile(mode)  # looked at before it is opened: a socket cannot be (ENXIO)
         if stat.S_ISREG(mode) and path.stat().st_size > limit:
             raise too_large(path.stat().st_size)
         raw = _read_bounded(path, limit + 1)

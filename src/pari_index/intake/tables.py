@@ -49,6 +49,7 @@ from pari_index.intake.sheet import (
 )
 from pari_index.system.archives import compressed_file
 from pari_index.system.limits import env_limit
+from pari_index.system.office_locks import open_lock
 from pari_index.system.spelling import spelled_on_disk
 
 MAX_INPUT_BYTES = 2 * 1024**3
@@ -137,6 +138,37 @@ def _has_hole(p: Path) -> bool:
 
 
 def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
+    """Read a table file (:func:`_read_table_file`), and warn when it is open in Excel or
+    LibreOffice (:func:`open_in_office_input`)."""
+    result = _read_table_file(path, ranged=ranged)
+    opened = open_in_office_input(path)
+    if opened is not None and result.sheets:
+        result.problems.append(opened)
+    return result
+
+
+def open_in_office_input(path: str | Path) -> Problem | None:
+    """The warning of an input open in Excel or LibreOffice (its lock file beside it): what is read
+    is the file as last saved, without the changes on the clerk's screen not yet saved. ``pari
+    score --communes communes.xlsx`` beside ``~$communes.xlsx`` scored the saved register without
+    a word (exit 0, even with --strict). A crash leaves a lock behind: deleting it is the way."""
+    p = spelled_on_disk(Path(path))
+    lock = open_lock(p)
+    if lock is None:
+        return None
+    return Problem(
+        "input-open-in-office",
+        f"this file is open in Excel or LibreOffice (its lock file {lock.name} is beside it): what was read is "
+        "the file as last saved, without changes not yet saved there",
+        file=str(path),
+        hint="save and close the file there, then run again; if it is closed, a crash left the lock file: delete "
+        "that lock file",
+        severity="warning",
+        params={"lock": lock.name},
+    )
+
+
+def _read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     """Read a CSV, XLSX or Parquet file into sheets of strings. A folder, a device or a socket is
     refused; a pipe is read as CSV (or Parquet) up to MAX_STREAM_BYTES; every error of the
     operating system is an IntakeError naming the file. ``ranged``: a large CSV file comes as a

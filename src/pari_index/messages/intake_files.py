@@ -959,6 +959,18 @@ READING_FINDINGS: dict[str, Entry] = {
         "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password: "
         "clear it) and save it, then give that file",
     ),
+    "input-open-in-office": entry(
+        "Tệp đầu vào đang mở trong Excel hoặc LibreOffice",
+        "An input file is open in Excel or LibreOffice",
+        "tệp này đang mở trong Excel hoặc LibreOffice (có tệp khoá {lock} bên cạnh): nội dung được đọc là bản đã "
+        "lưu gần nhất, không gồm những thay đổi chưa lưu ở đó",
+        "this file is open in Excel or LibreOffice (its lock file {lock} is beside it): what was read is the file "
+        "as last saved, without changes not yet saved there",
+        "lưu và đóng tệp ở đó rồi chạy lại; nếu tệp đã đóng, tệp khoá còn sót lại sau một lần chương trình bị tắt "
+        "đột ngột: xoá tệp khoá đó",
+        "save and close the file there, then run again; if it is closed, a crash left the lock file: delete that "
+        "lock file",
+    ),
     "office-lock-file": entry(
         "Tệp khoá của một tệp đang mở",
         "The lock file of an open file",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pari_index.errors import Problem
 from pari_index.outputs.path_identity import Target, exists, output_problem
+from pari_index.system.office_locks import open_lock
 
 
 def not_ours(target: Target) -> Problem | None:
@@ -190,18 +191,6 @@ def unreadable_umask(targets: Sequence[Target]) -> Problem | None:
     )
 
 
-def _lock_files(path: Path) -> tuple[Path, ...]:
-    """The lock files an office program keeps beside ``path`` while it is open: Microsoft Office's
-    ``~$NAME``, whose first letter or two give way to ``~$`` when the name before its ending has
-    seven letters or more (``~$sessments.xlsx`` of ``assessments.xlsx``), and LibreOffice's
-    ``.~lock.NAME#``."""
-    name = path.name
-    locks = [f"~${name}", f".~lock.{name}#"]
-    if len(path.stem) > 6:
-        locks += [f"~${name[1:]}", f"~${name[2:]}"]
-    return tuple(path.with_name(lock) for lock in locks)
-
-
 def open_in_office(target: Target) -> Problem | None:
     """An existing file the output would replace that is open in Excel or LibreOffice (its lock
     file beside it): it was replaced without a word, exit 0, while the clerk still had the old
@@ -210,12 +199,7 @@ def open_in_office(target: Target) -> Problem | None:
     anything is read, naming the lock file (a crash leaves one behind: deleting it is the way)."""
     candidates = target.files if target.folder else (target.path, *target.files)
     for path in candidates:
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                continue
-        except (OSError, ValueError):
-            continue
-        lock = next((lock for lock in _lock_files(path) if os.path.lexists(lock)), None)
+        lock = open_lock(path)
         if lock is not None:
             return output_problem(
                 "output-open-in-office",
