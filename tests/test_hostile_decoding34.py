@@ -5,6 +5,8 @@ ranking group, told by ``group-spellings``; one unit type), and the functions th
 from __future__ import annotations
 
 import csv
+import io
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -16,8 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sweeps import case_tests, language_tests, sweep_child
 
+from pari_index.errors import IntakeError
 from pari_index.intake.register import read_register
+from pari_index.intake.sheet import heading_key
 from pari_index.intake.tones import LOOK_ALIKE_LETTERS, alike_letters, shown_alike
+from pari_index.outputs.results import read_results
+from pari_index.outputs.results_checks import TABLES
 from pari_index.ranking.spellings import alike_name
 
 (
@@ -100,6 +106,22 @@ def test_a_type_written_with_an_eth_is_the_special_zone(tmp_path: Path, example:
     assert (unit["applicable_max"], unit["index"]) == (same["applicable_max"], same["index"])
 
 
+def test_headings_with_look_alike_letters_are_read(tmp_path: Path, example: Tables) -> None:
+    tables = _case("well-headings-look-alike", tmp_path / "en", "--lang", "en")
+    assert [f["kind"] for f in tables["findings"] if f["severity"] == "error"] == []
+    assert _kind(tables, "unknown-column") == _kind(tables, "register-without-types") == []
+    shown = ("unit_type", "total_points", "applicable_max", "index", "rank")
+    assert [[r[k] for k in shown] for r in tables["summary"]] == [[r[k] for k in shown] for r in example["summary"]]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [("v\u0430lue", "value"), ("Mã \u0445ã", "ma xa"), ("\u041c\u0410 \u0425\u0410", "ma xa"), ("Ðiểm", "diem")],
+)
+def test_heading_key_reads_look_alike_letters(heading: str, key: str) -> None:
+    assert heading_key(heading) == key
+
+
 @pytest.mark.parametrize(
     ("written", "plain"),
     [
@@ -157,3 +179,42 @@ def test_a_unit_listed_again_under_a_name_with_a_look_alike_letter_is_told(tmp_p
     register = read_register(_write(tmp_path / "danh-sach.csv", [header, *rows, copy]))
     told = [p for p in register.warnings if p.code == "register-name-twice"]
     assert [(p.row, p.params["first"]) for p in told] == [(len(rows) + 2, "«00001»")]
+
+
+@pytest.fixture(scope="module")
+def results_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's results as CSV tables, saved again by nothing."""
+    folder = tmp_path_factory.mktemp("results")
+    args = _score(folder)
+    args[args.index("-o") + 1 : args.index("-o") + 2] = [str(folder / "ket-qua"), "--format", "csv"]
+    done = sweep_child(args, folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return folder / "ket-qua"
+
+
+@pytest.mark.parametrize(("delimiter", "shown"), [(";", "«;»"), ("\t", "Tab")])
+@pytest.mark.parametrize("table", TABLES)
+def test_each_results_table_saved_with_another_separator_is_damaged(
+    tmp_path: Path, results_folder: Path, table: str, delimiter: str, shown: str
+) -> None:
+    folder = tmp_path / "ket-qua"
+    shutil.copytree(results_folder, folder)
+    path = folder / f"{table}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    with pytest.raises(IntakeError) as caught:
+        read_results(folder)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.file, problem.params["separator"]) == ("results-damaged", str(path), shown)
+    assert problem.params["results_problem"] == "other_separator"
+
+
+def test_a_results_table_with_semicolons_in_its_cells_is_read(tmp_path: Path, results_folder: Path) -> None:
+    """Only the heading line is looked at: the findings table's messages hold semicolons (216 here)."""
+    folder = tmp_path / "ket-qua"
+    shutil.copytree(results_folder, folder)
+    assert ";" in (folder / "findings.csv").read_text(encoding="utf-8-sig")
+    read = read_results(folder)
+    assert read["summary"].height == 60 and "commune_code" in read["summary"].columns

@@ -76,6 +76,9 @@ LOOK_ALIKE_LETTERS: dict[str, str] = {
     "ɖ": "đ",
 }
 
+#: :data:`LOOK_ALIKE_LETTERS` as a table for ``str.translate``.
+ALIKE_TABLE = str.maketrans(LOOK_ALIKE_LETTERS)
+
 #: Characters nothing shows: zero-width spaces and joiners, bidi marks and embeddings, a byte-order
 #: mark, a soft hyphen (Unicode's format characters, category Cf).
 UNSEEN = r"\p{Cf}"
@@ -142,6 +145,7 @@ def unambiguous_folds(mapping: dict[str, str]) -> dict[str, str]:
 
 
 __all__ = [
+    "ALIKE_TABLE",
     "LOOK_ALIKE_LETTERS",
     "UNSEEN",
     "alike_letters",
