@@ -14,8 +14,9 @@ same on screen and were read as other names, without a word. Measured before the
 
 - The same three rows' district wrapped in bidi embedding marks (U+202A … U+202C, which a name
   copied from some web pages and Word documents carries), and one row's with a zero-width space.
-  Before: exit 0, two groups «‪Huyện Minh Hồng‬» (4) and «Huyện Minh Hồng» (8) that read the same
-  on screen, no finding. Now one group and ``group-spellings`` naming the marks (``<U+202A>``).
+  Before: exit 0, three ranking groups that read the same on screen (3, 1 and 8 units), told only
+  as ``group-few-units`` for the unit of the zero-width space («a group of one or two units»), not
+  why. Now one group and ``group-spellings`` naming the marks (``<U+202A>``, ``<U+200B>``).
 
 - The special zone 00178's type written «Ðặc khu» with «Ð» (U+00D0, Icelandic eth: the same
   glyph as Vietnamese «Đ», U+0110, in most fonts; what some keyboard tables and converters give).
