@@ -17,7 +17,7 @@ import polars as pl
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
 from pari_index.intake.tables import FILE, ROW, SHEET, check_table_size, read_with_columns, row_problems
-from pari_index.intake.tones import alike_spelling
+from pari_index.intake.tones import alike_letters, alike_spelling
 from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
@@ -142,8 +142,10 @@ def read_register(path: str | Path) -> Register:
     for column in REGISTER_COLUMNS:
         if column not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
-    # (in any Unicode form and spacing: «Thị  trấn», a decomposed «phường»)
-    type_text = pl.col("type").str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    # (in any Unicode form and spacing: «Thị  trấn», a decomposed «phường»; without characters
+    # nothing shows and with look-alike letters as Latin ones, «Ðặc khu» with U+00D0: session 34)
+    type_text = alike_letters(pl.col("type").str.normalize("NFC")).str.to_lowercase()
+    type_text = type_text.str.replace_all(r"\s+", " ").str.strip_chars()
     frame = frame.with_columns(
         unit_type=type_text.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String),
         ranked=_ranked(pl.col("ranked")).fill_null(True) if "ranked" in frame.columns else pl.lit(True),

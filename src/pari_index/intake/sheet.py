@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import polars as pl
 
 from pari_index.errors import Problem, quoted
-from pari_index.intake.tones import y_for_i_bare
+from pari_index.intake.tones import ALIKE_TABLE, y_for_i_bare
 from pari_index.system.limits import env_limit
 
 if TYPE_CHECKING:
@@ -140,6 +140,10 @@ def _key_of(name: str) -> str:
     # session 32, 2,000 headings of 2,400 letters in a survey file (5 MB) took 5.4 CPU s in here
     # alone (limits32/survey-of-2000-long-headings); now each heading is keyed once, and only
     # its letters past ASCII are looked at for marks.
+    # Letters of another alphabet drawn as Latin ones are those letters (``vаlue`` with a Cyrillic
+    # «а»: until session 34 an unknown column, every value of the file unread), as characters
+    # nothing shows are dropped from a heading (grid.normalise_header).
+    name = name if name.isascii() else name.translate(ALIKE_TABLE)
     text = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
     bare = text if text.isascii() else _NOT_ASCII.sub(_unmarked, text)
     return y_for_i_bare(" ".join(_SEPARATORS.sub(" ", bare).split()))

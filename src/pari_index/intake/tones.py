@@ -55,10 +55,54 @@ def y_for_i(text: pl.Expr) -> pl.Expr:
     return text.str.normalize("NFD").str.replace_all(_I_ALONE, "${1}y${2}").str.normalize("NFC")
 
 
+#: Letters of other alphabets drawn as a Latin letter is, and the Latin letter (both cases, and
+#: the lower case of an upper-case look-alike: Cyrillic «Н» lowers to «н», compared as «h»). A
+#: name typed on a Russian keyboard layout left on, or pasted from a document that had one, reads
+#: «Нuyện Minh Hồng» where the other rows read «Huyện Minh Hồng»: the same on screen, two names to
+#: a computer. «Ð» (U+00D0, Icelandic eth, which Windows' US-International layout and some fonts'
+#: tables give for «Đ») and «Ɖ» (U+0189, African D) are Vietnamese «Đ» (U+0110) drawn the same.
+#: Until session 34 each such name was a ranking group of its own, without a word.
+LOOK_ALIKE_LETTERS: dict[str, str] = {
+    # Cyrillic
+    **dict(zip("АВЕЅІЈКМНОРСТХУ", "ABESIJKMHOPCTXY", strict=True)),
+    **dict(zip("авеѕіјкмнорстхуһԁ", "abesijkmhopctxyhd", strict=True)),
+    # Greek
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),
+    **dict(zip("αβεζηικμνορτυχ", "abezhikmnoptyx", strict=True)),
+    # D with a stroke drawn as Vietnamese Đ
+    "Ð": "Đ",
+    "ð": "đ",
+    "Ɖ": "Đ",
+    "ɖ": "đ",
+}
+
+#: :data:`LOOK_ALIKE_LETTERS` as a table for ``str.translate``.
+ALIKE_TABLE = str.maketrans(LOOK_ALIKE_LETTERS)
+
+#: Characters nothing shows: zero-width spaces and joiners, bidi marks and embeddings, a byte-order
+#: mark, a soft hyphen (Unicode's format characters, category Cf).
+UNSEEN = r"\p{Cf}"
+
+
+def alike_letters(text: pl.Expr) -> pl.Expr:
+    """``text`` without the characters nothing shows (:data:`UNSEEN`) and with each letter of another
+    alphabet drawn as a Latin one written as that Latin letter (:data:`LOOK_ALIKE_LETTERS`): two
+    names that look the same on screen compare equal."""
+    return text.str.replace_all(UNSEEN, "").str.replace_many(LOOK_ALIKE_LETTERS)
+
+
+def shown_alike(text: str) -> str:
+    """``text`` with each look-alike letter of another alphabet written ``<U+XXXX>`` (as
+    :func:`pari_index.errors.visible` writes a character nothing shows), so that a message listing
+    «Нuyện» beside «Huyện» says what tells them apart."""
+    return "".join(f"<U+{ord(c):04X}>" if c in LOOK_ALIKE_LETTERS else c for c in text)
+
+
 def alike_spelling(name: pl.Expr) -> pl.Expr:
     """``name`` (lower case) in one spelling of the two places of a tone mark (:func:`tone_placed`)
-    and of i and y (:func:`y_for_i`): two spellings of one name compare equal."""
-    return y_for_i(tone_placed(name))
+    and of i and y (:func:`y_for_i`), without characters nothing shows and with look-alike letters
+    of other alphabets as Latin ones (:func:`alike_letters`): two spellings of one name compare equal."""
+    return y_for_i(tone_placed(alike_letters(name)))
 
 
 def y_for_i_bare(text: str) -> str:
@@ -100,4 +144,17 @@ def unambiguous_folds(mapping: dict[str, str]) -> dict[str, str]:
     return {fold: next(iter(values)) for fold, values in levels.items() if len(values) == 1}
 
 
-__all__ = ["alike_spelling", "folded", "folded_expr", "tone_placed", "unambiguous_folds", "y_for_i", "y_for_i_bare"]
+__all__ = [
+    "ALIKE_TABLE",
+    "LOOK_ALIKE_LETTERS",
+    "UNSEEN",
+    "alike_letters",
+    "alike_spelling",
+    "folded",
+    "folded_expr",
+    "shown_alike",
+    "tone_placed",
+    "unambiguous_folds",
+    "y_for_i",
+    "y_for_i_bare",
+]

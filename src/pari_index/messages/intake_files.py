@@ -802,11 +802,13 @@ READING_FINDINGS: dict[str, Entry] = {
         "Một tên nhóm được viết nhiều cách",
         "A group's name written more than one way",
         "cột {column} viết một tên theo {count} cách, chỉ khác nhau ở chữ hoa, chữ thường, dấu cách, vị trí dấu "
-        "thanh (Hòa/Hoà, Thủy/Thuỷ), i hay y (Kỳ/Kì) hoặc chữ chỉ loại viết tắt (TP., Q., H.): {spellings}; các "
-        "đơn vị được xếp hạng chung một nhóm, {chosen}",
+        "thanh (Hòa/Hoà, Thủy/Thuỷ), i hay y (Kỳ/Kì), chữ chỉ loại viết tắt (TP., Q., H.), ký tự không hiển thị "
+        "hoặc chữ của bảng chữ cái khác trông như chữ Latinh (<U+...>): {spellings}; các đơn vị được xếp hạng chung "
+        "một nhóm, {chosen}",
         "the {column} column writes one name {count} ways, differing only in letter case, spaces, the place of a "
-        "tone mark (Hòa/Hoà, Thủy/Thuỷ), i or y (Kỳ/Kì) or a shortened type word (TP., Q., H.): {spellings}; they "
-        "are ranked as one group, {chosen}",
+        "tone mark (Hòa/Hoà, Thủy/Thuỷ), i or y (Kỳ/Kì), a shortened type word (TP., Q., H.), characters nothing "
+        "shows or letters of another alphabet drawn as Latin ones (<U+...>): {spellings}; they are ranked as one "
+        "group, {chosen}",
         "viết tên giống nhau ở mọi dòng của danh sách đơn vị",
         "write the name the same way in every row of the register",
     ),

@@ -648,6 +648,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "this table of the results is not UTF-8 text as pari score writes it: it was saved again by another "
             "program",
         ),
+        "other_separator": Words(
+            "bảng này của kết quả được viết với dấu phân cách {separator}, không phải «,» như lệnh chấm điểm ghi: "
+            "một chương trình bảng tính đã lưu lại nó (các con số có thể đã đổi theo)",
+            "this table of the results is written with the separator {separator}, not «,» as pari score writes it: a "
+            "spreadsheet program saved it again (its numbers may have changed with it)",
+        ),
         "values_changed": Words(
             "giá trị của bảng {table} không còn là giá trị lệnh chấm điểm đã ghi (điểm, tổng điểm, xếp loại hoặc nội "
             "dung đã bị sửa, hoặc các dòng đã được sắp xếp lại, sau khi chấm): kết quả đã bị sửa",

@@ -423,6 +423,8 @@ def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) 
         with open(file, "rb"):
             pass
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(file))
+    if ext == "csv":
+        _check_separator(file, handle)
     try:
         with handle:
             if ext == "parquet":
@@ -459,6 +461,32 @@ def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) 
             words="unreadable_table",
             params={"error": type(exc).__name__},
         ) from None
+
+
+def _check_separator(file: Path, handle: BinaryIO) -> None:
+    """Refuse a CSV table whose heading line has no comma but a semicolon or a tab: pari writes
+    commas, and a spreadsheet program set to Vietnamese saves a table again with its own list
+    separator («;», and a decimal comma in every number). Until session 34 such a table was
+    "cannot read this table of the results (found more fields than defined in 'Schema')", the
+    library's words (in Vietnamese, "lỗi ComputeError"), with the hint to give pari's results,
+    as if it were another file; a table without a comma in its cells was read as one column."""
+    from pari_index.intake.separators import separator_name
+
+    heading = handle.read(4096).split(b"\n", 1)[0]
+    handle.seek(0)
+    found = next((s for s in (b";", b"\t") if s in heading), None)
+    if b"," in heading or found is None:
+        return
+    handle.close()
+    shown = separator_name(found.decode())
+    raise not_results(
+        file,
+        f"this table of the results is written with the separator {shown}, not «,» as pari score writes it: a "
+        "spreadsheet program saved it again (its numbers may have changed with it)",
+        "results-damaged",
+        words="other_separator",
+        params={"separator": shown},
+    )
 
 
 def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:

@@ -6,6 +6,10 @@ group of its own: a commune written the odd way ranked first of one, and its dis
 lacked it, without a word. A group level keyed by its name (a register with a ``district_code``
 is keyed by the code) now takes, for each name, the spelling most of its units have (the first
 seen among equals), and the run says which spellings were taken as one (``group-spellings``).
+Characters nothing shows (a zero-width space, a bidi mark pasted from a web page) and letters of
+another alphabet drawn as Latin ones (Cyrillic «Н» for «H», «Ð» U+00D0 for «Đ») are left out of the
+comparison too (:func:`pari_index.intake.tones.alike_letters`; until session 34 each such name was a
+group of its own), and the message writes such a letter ``<U+041D>``.
 Names that differ in their letters or accents stay apart: "Ba Vì" and "Ba Vi" may be two places;
 a tone mark on either vowel of "oa", "oe" or "uy" ("Thủy", "Thuỷ") is one accent written two ways,
 and i or y after one consonant ("Kỳ", "Kì"; "Mỹ", "Mĩ") one vowel.
@@ -25,7 +29,7 @@ import polars as pl
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.findings import problems_to_findings
-from pari_index.intake.tones import alike_spelling
+from pari_index.intake.tones import alike_spelling, shown_alike
 
 if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
@@ -95,15 +99,16 @@ def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str |
     for column in by_name(totals, path):
         shared = _spellings(totals, column)
         for _, group in shared.group_by("_a", maintain_order=True):
-            listed = [f"{quoted(name)} ({units})" for name, units in group.select("_n", "len").iter_rows()]
+            listed = [f"{quoted(shown_alike(name))} ({units})" for name, units in group.select("_n", "len").iter_rows()]
             spellings = ", ".join(listed[:SHOWN_SPELLINGS]) + (", …" if len(listed) > SHOWN_SPELLINGS else "")
-            chosen = quoted(group["_n"][0])
+            chosen = quoted(shown_alike(group["_n"][0]))
             problems.append(
                 Problem(
                     "group-spellings",
                     f"the {quoted(column)} column writes one name {group.height} ways, differing only in letter "
-                    f"case, spaces, the place of a tone mark (Hòa/Hoà, Thủy/Thuỷ), i or y (Kỳ/Kì) or a shortened "
-                    f"type word (TP., Q., H.): {spellings}; they are ranked as one group, {chosen}",
+                    f"case, spaces, the place of a tone mark (Hòa/Hoà, Thủy/Thuỷ), i or y (Kỳ/Kì), a shortened "
+                    f"type word (TP., Q., H.), characters nothing shows or letters of another alphabet drawn as "
+                    f"Latin ones (<U+...>): {spellings}; they are ranked as one group, {chosen}",
                     file=register,
                     field=column,
                     hint="write the name the same way in every row of the register",

@@ -1,0 +1,220 @@
+"""What the cases of tests/hostile_decoding34.py answer: a register's names that differ only by
+characters nothing shows or by letters of another alphabet drawn as Latin ones are one name (one
+ranking group, told by ``group-spellings``; one unit type), and the functions that compare them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hostile_decoding28 import _write
+from hostile_decoding34 import CASES, DISTRICT, EXPECTED, NOT_WRITTEN, REWRITTEN
+from hostile_sweep8 import _rows, _score
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sweeps import case_tests, language_tests, sweep_child
+
+from pari_index.errors import IntakeError
+from pari_index.intake.register import read_register
+from pari_index.intake.sheet import heading_key
+from pari_index.intake.tones import LOOK_ALIKE_LETTERS, alike_letters, shown_alike
+from pari_index.outputs.results import read_results
+from pari_index.outputs.results_checks import TABLES
+from pari_index.ranking.spellings import alike_name
+
+(
+    test_every_case_has_its_expectation,
+    test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
+) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
+
+words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+
+Tables = dict[str, list[dict[str, str]]]
+
+
+def _run(args: list[str], folder: Path, *extra: str) -> Tables:
+    """The CSV results of ``pari ARGS`` (it must exit 0), by table id."""
+    args[args.index("-o") + 1] = str(folder / "results")
+    done = sweep_child([*args, "--format", "csv", *extra], folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    tables = {}
+    for name in ("summary", "findings"):
+        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
+            tables[name] = list(csv.DictReader(handle))
+    return tables
+
+
+def _case(case: str, folder: Path, *extra: str) -> Tables:
+    folder.mkdir()
+    return _run(CASES[case](folder), folder, *extra)
+
+
+def _kind(tables: Tables, kind: str) -> list[dict[str, str]]:
+    return [f for f in tables["findings"] if f["kind"] == kind]
+
+
+def _unit(tables: Tables, code: str) -> dict[str, str]:
+    return next(r for r in tables["summary"] if r["commune_code"] == code)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
+    folder = tmp_path_factory.mktemp("example")
+    return _run(_score(folder, "--group-by", "district"), folder)
+
+
+def _one_group(tables: Tables, example: Tables) -> None:
+    """Each rewritten unit ranked as the example ranks it, in one group of its district's twelve."""
+    for code in (*REWRITTEN, "00154"):
+        unit, same = _unit(tables, code), _unit(example, code)
+        assert (unit["group"], unit["group_size"], unit["rank"]) == (DISTRICT, "12", same["rank"])
+
+
+def test_a_district_typed_with_a_cyrillic_letter_is_one_group_and_told(tmp_path: Path, example: Tables) -> None:
+    tables = _case("well-district-cyrillic-letter", tmp_path / "en", "--lang", "en")
+    _one_group(tables, example)
+    (told,) = _kind(tables, "group-spellings")
+    assert (told["severity"], told["column"], told["file"].endswith("danh-sach.csv")) == ("warning", "district", True)
+    assert told["message"].endswith(
+        ": «Huyện Minh Hồng» (9), «<U+041D>uyện Minh Hồng» (3); they are ranked as one group, «Huyện Minh Hồng»"
+    )
+    vi = _case("well-district-cyrillic-letter", tmp_path / "vi", "--lang", "vi")
+    assert "«<U+041D>uyện Minh Hồng» (3)" in _kind(vi, "group-spellings")[0]["message"]
+    assert "chữ của bảng chữ cái khác" in _kind(vi, "group-spellings")[0]["message"]
+
+
+def test_a_district_with_bidi_marks_or_a_zero_width_space_is_one_group(tmp_path: Path, example: Tables) -> None:
+    tables = _case("well-district-bidi-marks", tmp_path / "en", "--lang", "en")
+    _one_group(tables, example)
+    (told,) = _kind(tables, "group-spellings")
+    assert told["message"].endswith(
+        ": «Huyện Minh Hồng» (8), «<U+202A>Huyện Minh Hồng<U+202C>» (3), «Huyện <U+200B>Minh Hồng» (1); they are "
+        "ranked as one group, «Huyện Minh Hồng»"
+    )
+
+
+def test_a_type_written_with_an_eth_is_the_special_zone(tmp_path: Path, example: Tables) -> None:
+    tables = _case("well-type-eth-for-d-stroke", tmp_path / "en", "--lang", "en")
+    assert _kind(tables, "unknown-unit-type") == []
+    unit, same = _unit(tables, "00178"), _unit(example, "00178")
+    # Before: no type, scored without the items of its type (maximum 97.0, index 29.45).
+    assert (unit["unit_type"], unit["applicable_max"], unit["index"]) == ("special_zone", "98.25", "29.08")
+    assert (unit["applicable_max"], unit["index"]) == (same["applicable_max"], same["index"])
+
+
+def test_headings_with_look_alike_letters_are_read(tmp_path: Path, example: Tables) -> None:
+    tables = _case("well-headings-look-alike", tmp_path / "en", "--lang", "en")
+    assert [f["kind"] for f in tables["findings"] if f["severity"] == "error"] == []
+    assert _kind(tables, "unknown-column") == _kind(tables, "register-without-types") == []
+    shown = ("unit_type", "total_points", "applicable_max", "index", "rank")
+    assert [[r[k] for k in shown] for r in tables["summary"]] == [[r[k] for k in shown] for r in example["summary"]]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [("v\u0430lue", "value"), ("Mã \u0445ã", "ma xa"), ("\u041c\u0410 \u0425\u0410", "ma xa"), ("Ðiểm", "diem")],
+)
+def test_heading_key_reads_look_alike_letters(heading: str, key: str) -> None:
+    assert heading_key(heading) == key
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Нuyện Minh Hồng", "Huyện Minh Hồng"),  # Cyrillic capital en
+        ("Huyện Minh Hồng", "Huyện Minh Hồng"),  # Cyrillic small o
+        ("ΤΧ. Sơn Tây", "Thị xã Sơn Tây"),  # Greek capitals tau and chi, a shortened type word
+        ("Ðông Anh", "Đông Anh"),  # eth for d with a stroke
+        ("Ɖông Anh", "Đông Anh"),  # African D
+        ("\ufeffBa\u200d Vì\u200e", "Ba Vì"),  # byte-order mark, zero-width joiner, left-to-right mark
+        ("Ba\u00ad\u2066 Vì\u2069", "Ba Vì"),  # soft hyphen, isolate marks
+    ],
+)
+def test_alike_name_reads_unseen_characters_and_look_alike_letters(written: str, plain: str) -> None:
+    names = pl.Series([written, plain])
+    compared = pl.select(alike_name(pl.lit(names))).to_series().to_list()
+    assert compared[0] == compared[1]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Ba Vì", "Ba Vi"), ("Đông Anh", "Dông Anh"), ("Nam Từ Liêm", "Nam Tu Liem")]
+)
+def test_names_of_other_letters_or_marks_stay_apart(one: str, other: str) -> None:
+    compared = pl.select(alike_name(pl.lit(pl.Series([one, other])))).to_series().to_list()
+    assert compared[0] != compared[1]
+
+
+_LATIN = st.text(alphabet="abcdeghiklmnopqrstuvxyABCDEGHIKLMNOPQRSTUVXYàáảãạăắđêếôơưĐ ", min_size=1, max_size=30)
+_INTO = {latin: other for other, latin in LOOK_ALIKE_LETTERS.items() if len(latin) == 1}
+
+
+@settings(deadline=None)
+@given(_LATIN, st.data())
+def test_any_letters_swapped_for_look_alikes_compare_equal(name: str, data: st.DataObject) -> None:
+    places = [i for i, c in enumerate(name) if c in _INTO]
+    chosen = data.draw(st.sets(st.sampled_from(places)) if places else st.just(set()))
+    swapped = "".join(_INTO[c] if i in chosen else c for i, c in enumerate(name))
+    unseen = data.draw(st.sampled_from(["", "\u200b", "\u202a", "\ufeff"]))
+    compared = pl.select(alike_name(pl.lit(pl.Series([name, unseen + swapped])))).to_series().to_list()
+    assert compared[0] == compared[1]
+
+
+def test_alike_letters_and_shown_alike_exactly() -> None:
+    out = pl.select(alike_letters(pl.lit("\u202aНuyện Ðông\u200b"))).item()
+    assert out == "Huyện Đông"
+    assert shown_alike("Нuyện Ðông") == "<U+041D>uyện <U+00D0>ông"
+    assert shown_alike("Huyện Đông") == "Huyện Đông"
+
+
+def test_a_unit_listed_again_under_a_name_with_a_look_alike_letter_is_told(tmp_path: Path) -> None:
+    """register-name-twice compares names as the groups do: one unit under two codes, its copy's
+    name typed with a Cyrillic «Н» (until session 34, two units without a word)."""
+    header, *rows = _rows("communes.csv")
+    copy = list(rows[0])
+    copy[0], copy[1] = "99999", copy[1].replace("H", "\u041d", 1)
+    register = read_register(_write(tmp_path / "danh-sach.csv", [header, *rows, copy]))
+    told = [p for p in register.warnings if p.code == "register-name-twice"]
+    assert [(p.row, p.params["first"]) for p in told] == [(len(rows) + 2, "«00001»")]
+
+
+@pytest.fixture(scope="module")
+def results_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's results as CSV tables, saved again by nothing."""
+    folder = tmp_path_factory.mktemp("results")
+    args = _score(folder)
+    args[args.index("-o") + 1 : args.index("-o") + 2] = [str(folder / "ket-qua"), "--format", "csv"]
+    done = sweep_child(args, folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return folder / "ket-qua"
+
+
+@pytest.mark.parametrize(("delimiter", "shown"), [(";", "«;»"), ("\t", "Tab")])
+@pytest.mark.parametrize("table", TABLES)
+def test_each_results_table_saved_with_another_separator_is_damaged(
+    tmp_path: Path, results_folder: Path, table: str, delimiter: str, shown: str
+) -> None:
+    folder = tmp_path / "ket-qua"
+    shutil.copytree(results_folder, folder)
+    path = folder / f"{table}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    with pytest.raises(IntakeError) as caught:
+        read_results(folder)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.file, problem.params["separator"]) == ("results-damaged", str(path), shown)
+    assert problem.params["results_problem"] == "other_separator"
+
+
+def test_a_results_table_with_semicolons_in_its_cells_is_read(tmp_path: Path, results_folder: Path) -> None:
+    """Only the heading line is looked at: the findings table's messages hold semicolons (216 here)."""
+    folder = tmp_path / "ket-qua"
+    shutil.copytree(results_folder, folder)
+    assert ";" in (folder / "findings.csv").read_text(encoding="utf-8-sig")
+    read = read_results(folder)
+    assert read["summary"].height == 60 and "commune_code" in read["summary"].columns
