@@ -610,3 +610,30 @@ def test_a_form_of_another_version_of_the_set_is_told_at_its_first_row(
         == found.select("commune_code", "criterion_id", "row", "params").rows()
     )
     assert batched["message"][0].startswith("2 rows of this form give a maximum that is not their item's")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", ["hàng 3: dòng không có mã xã; dòng này bị bỏ qua [missing-code]", "[duplicate-commune]"]),
+        ("en", ["row 3: the row has no commune code; it was left out [missing-code]", "[duplicate-commune]"]),
+    ],
+)
+def test_register_rows_left_out_of_the_form_are_told_and_exit_1(tmp_path: Path, lang: str, said: list[str]) -> None:
+    """A register row without its code, and a code typed twice, are left out of the form: told, in
+    the form's language, and exit 1 once the form is written (session 34: exit 0, not a word)."""
+    register = tmp_path / "communes.csv"
+    lines = REGISTER.strip().split("\n")
+    register.write_text(
+        "\n".join([lines[0], lines[1], ",Xã Không Mã,xã,Huyện B", *lines[2:], lines[1]]) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "form.xlsx"
+    done = CliRunner().invoke(
+        main, ["template", "--criteria", str(CRITERIA), "--communes", str(register), "-o", str(out), "--lang", lang]
+    )
+    assert done.exit_code == 1, done.output
+    for words in said:
+        assert words in done.output, done.output
+    assert "Traceback" not in done.output
+    # The form is still written, for the units kept (2 units x 17 inputs).
+    assert ("34 dòng đầu vào" if lang == "vi" else "34 input rows") in done.output and out.exists()

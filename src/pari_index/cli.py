@@ -491,6 +491,28 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
     rows = write_template(criteria, output, register, lang=lang, unit_type=kind)
     click.echo(WRITTEN[lang].format(path=output, rows=number_text(rows, lang), set=criteria.id, origin=criteria.origin))
+    if register is not None:
+        _tell_register(register.problems, register.warnings, str(communes), lang)
+
+
+#: The register's problems printed by ``pari template`` at most (the rest counted).
+REGISTER_PROBLEMS_SHOWN = 50
+
+
+def _tell_register(left_out: list[Problem], warnings: list[Problem], source: str, lang: str) -> None:
+    """The register's rows left out of the form (no code, a code repeated or refused) and its
+    warnings, after the form is written; rows left out exit 1, as ``pari score`` does. Until
+    session 34 ``pari template --communes`` dropped them: a unit without its code had no form, a
+    code typed twice one form, exit 0 and not a word."""
+    told = [*left_out, *warnings]
+    shown = told[:REGISTER_PROBLEMS_SHOWN]
+    if len(told) > len(shown):
+        more = len(told) - len(shown)
+        text = f"… và {more} vấn đề khác (xem {source})" if lang == "vi" else f"… and {more} more (see {source})"
+        shown.append(Problem("more", text, severity="note", params={"count": more, "place": source}, lang=lang))
+    print_warnings(shown, lang)
+    if any(problem.severity == "error" for problem in left_out):
+        sys.exit(EXIT_INVALID_INPUT)
 
 
 @main.command()

@@ -475,7 +475,7 @@ def _check_separator(file: Path, handle: BinaryIO) -> None:
     heading = handle.read(4096).split(b"\n", 1)[0]
     handle.seek(0)
     found = next((s for s in (b";", b"\t") if s in heading), None)
-    if b"," in heading or found is None:
+    if b"," in heading or found is None or not _text_line(heading):
         return
     handle.close()
     shown = separator_name(found.decode())
@@ -487,6 +487,17 @@ def _check_separator(file: Path, handle: BinaryIO) -> None:
         words="other_separator",
         params={"separator": shown},
     )
+
+
+def _text_line(line: bytes) -> bool:
+    """Whether ``line`` is a line of text (UTF-8, no control character but a tab or a carriage
+    return): bytes of anything else holding a tab are no table saved with tabs, and are told by
+    the reader as what they are (a review of session 34: 256 bytes 0-255 were «separator Tab»)."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(char) < 32 and char not in "\t\r" for char in text)
 
 
 def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
