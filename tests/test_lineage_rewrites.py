@@ -423,7 +423,7 @@ def test_ranking_again_without_the_table_says_the_results_compare_nothing(tmp_pa
         ("Ma DVHC truoc sap xep", "Ma DVHC sau sap xep"),
         # Near variants (reviewa34): in brackets, with «khi», of «cấp xã»; each was refused.
         ("Mã ĐVHC (trước sắp xếp)", "Mã ĐVHC (sau sắp xếp)"),
-        ("Mã xã (cũ)", "Mã xã (mới)"),
+        ("Mã xã (cũ)", "Mã xã(mới)"),
         ("Mã ĐVHC trước khi sáp nhập", "Mã ĐVHC sau khi sáp nhập"),
         ("Mã ĐVHC cấp xã trước sắp xếp", "Mã ĐVHC cấp xã sau sắp xếp"),
     ],

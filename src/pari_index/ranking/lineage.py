@@ -45,8 +45,10 @@ _AFTER = ("mới", *(f"sau {event}" for event in _EVENTS), *(f"sau khi {event}" 
 
 
 def _code_headings(whens: tuple[str, ...]) -> list[str]:
-    """Every heading of a code (:data:`_CODE_OF`) followed by one of ``whens``, bare or in brackets."""
-    return [f"{code} {form}" for code in _CODE_OF for when in whens for form in (when, f"({when})")]
+    """Every heading of a code (:data:`_CODE_OF`) followed by one of ``whens``, bare or in brackets
+    (with a space before them or none: «Mã xã(cũ)»)."""
+    forms = [(" ", when) for when in whens] + [(space, f"({when})") for when in whens for space in (" ", "")]
+    return [f"{code}{space}{form}" for code in _CODE_OF for space, form in forms]
 
 
 #: Headings of the lineage table's two columns, matched as intake.sheet.heading_key matches (without
