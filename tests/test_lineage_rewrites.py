@@ -421,6 +421,11 @@ def test_ranking_again_without_the_table_says_the_results_compare_nothing(tmp_pa
         ("Mã xã trước sáp nhập", "Mã xã sau sáp nhập"),
         ("MÃ ĐƠN VỊ HÀNH CHÍNH CŨ", "MÃ ĐƠN VỊ HÀNH CHÍNH MỚI"),
         ("Ma DVHC truoc sap xep", "Ma DVHC sau sap xep"),
+        # Near variants (reviewa34): in brackets, with «khi», of «cấp xã»; each was refused.
+        ("Mã ĐVHC (trước sắp xếp)", "Mã ĐVHC (sau sắp xếp)"),
+        ("Mã xã (cũ)", "Mã xã(mới)"),
+        ("Mã ĐVHC trước khi sáp nhập", "Mã ĐVHC sau khi sáp nhập"),
+        ("Mã ĐVHC cấp xã trước sắp xếp", "Mã ĐVHC cấp xã sau sắp xếp"),
     ],
 )
 def test_the_headings_of_the_provinces_merger_tables_are_read(

@@ -27,19 +27,39 @@ if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
 
 #: How a merger table names a unit's code: ``Mã ĐVHC`` (đơn vị hành chính), ``Mã xã``, …
-_CODE_OF = ("mã", "mã xã", "mã đơn vị", "mã đvhc", "mã đơn vị hành chính", "mã đơn vị hành chính cấp xã")
-#: Its two codes: old or before the arrangement (sắp xếp) or merger (sáp nhập), new or after it.
-_BEFORE = ("cũ", "trước sắp xếp", "trước sáp nhập")
-_AFTER = ("mới", "sau sắp xếp", "sau sáp nhập")
+_CODE_OF = (
+    "mã",
+    "mã xã",
+    "mã đơn vị",
+    "mã đvhc",
+    "mã đvhc cấp xã",
+    "mã đơn vị hành chính",
+    "mã đơn vị hành chính cấp xã",
+)
+#: Its two codes: old or before the arrangement (sắp xếp) or merger (sáp nhập), new or after it;
+#: each also with «khi» («trước khi sắp xếp») and in brackets («Mã ĐVHC (trước sắp xếp)», «Mã xã
+#: (cũ)»: refused as "needs column(s) old_code, new_code" when session 34 added the others).
+_EVENTS = ("sắp xếp", "sáp nhập")
+_BEFORE = ("cũ", *(f"trước {event}" for event in _EVENTS), *(f"trước khi {event}" for event in _EVENTS))
+_AFTER = ("mới", *(f"sau {event}" for event in _EVENTS), *(f"sau khi {event}" for event in _EVENTS))
+
+
+def _code_headings(whens: tuple[str, ...]) -> list[str]:
+    """Every heading of a code (:data:`_CODE_OF`) followed by one of ``whens``, bare or in brackets
+    (with a space before them or none: «Mã xã(cũ)»)."""
+    forms = [(" ", when) for when in whens] + [(space, f"({when})") for when in whens for space in (" ", "")]
+    return [f"{code}{space}{form}" for code in _CODE_OF for space, form in forms]
+
+
 #: Headings of the lineage table's two columns, matched as intake.sheet.heading_key matches (without
 #: case or marks). The provinces' tables of the 2025 arrangement head them «Mã ĐVHC trước sắp xếp»
 #: and «Mã ĐVHC sau sắp xếp»: until session 34 only «mã cũ», «mã mới» and a few others were read,
 #: and such a table was refused, "needs column(s) old_code, new_code".
 LINEAGE_ALIASES: dict[str, str] = {
     **{k: "old_code" for k in ("old_code", "old code", "old", "code before", "previous code")},
-    **{f"{code} {when}": "old_code" for code in _CODE_OF for when in _BEFORE},
+    **{heading: "old_code" for heading in _code_headings(_BEFORE)},
     **{k: "new_code" for k in ("new_code", "new code", "new", "code after", "current code")},
-    **{f"{code} {when}": "new_code" for code in _CODE_OF for when in _AFTER},
+    **{heading: "new_code" for heading in _code_headings(_AFTER)},
 }
 
 
