@@ -55,8 +55,8 @@ def y_for_i(text: pl.Expr) -> pl.Expr:
     return text.str.normalize("NFD").str.replace_all(_I_ALONE, "${1}y${2}").str.normalize("NFC")
 
 
-#: Letters of other alphabets drawn as a Latin letter is, and the Latin letter (both cases, and
-#: the lower case of an upper-case look-alike: Cyrillic «Н» lowers to «н», compared as «h»). A
+#: Letters of other alphabets drawn as a Latin letter is, and the Latin letter (both cases; read
+#: before a name is put in lower case, as Greek «Ν» lowers to «ν», drawn v). A
 #: name typed on a Russian keyboard layout left on, or pasted from a document that had one, reads
 #: «Нuyện Minh Hồng» where the other rows read «Huyện Minh Hồng»: the same on screen, two names to
 #: a computer. «Ð» (U+00D0, Icelandic eth, which Windows' US-International layout and some fonts'
@@ -68,7 +68,10 @@ LOOK_ALIKE_LETTERS: dict[str, str] = {
     **dict(zip("авеѕіјкмнорстхуһԁ", "abesijkmhopctxyhd", strict=True)),
     # Greek
     **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),
-    **dict(zip("αβεζηικμνορτυχ", "abezhikmnoptyx", strict=True)),
+    # (a small letter as it is drawn, not as its capital: «ν» is drawn v, «η» n, «υ» u; «β», «ζ»
+    # and «μ» are drawn as no Latin letter. Until the review of session 34 they were read as their
+    # capitals, b, z, h, m, n, y: «νinh» (Vinh on screen) was «ninh», ranked with Ninh.)
+    **dict(zip("αεηικνορτυχ", "aenikvoptux", strict=True)),
     # D with a stroke drawn as Vietnamese Đ
     "Ð": "Đ",
     "ð": "đ",
@@ -99,10 +102,11 @@ def shown_alike(text: str) -> str:
 
 
 def alike_spelling(name: pl.Expr) -> pl.Expr:
-    """``name`` (lower case) in one spelling of the two places of a tone mark (:func:`tone_placed`)
+    """``name`` in lower case, in one spelling of the two places of a tone mark (:func:`tone_placed`)
     and of i and y (:func:`y_for_i`), without characters nothing shows and with look-alike letters
-    of other alphabets as Latin ones (:func:`alike_letters`): two spellings of one name compare equal."""
-    return y_for_i(tone_placed(alike_letters(name)))
+    of other alphabets as Latin ones (:func:`alike_letters`, read before the name is put in lower
+    case): two spellings of one name compare equal."""
+    return y_for_i(tone_placed(alike_letters(name).str.to_lowercase()))
 
 
 def y_for_i_bare(text: str) -> str:
