@@ -21,7 +21,8 @@ from sweeps import case_tests, language_tests, sweep_child
 from pari_index.errors import IntakeError
 from pari_index.intake.register import read_register
 from pari_index.intake.sheet import heading_key
-from pari_index.intake.tones import LOOK_ALIKE_LETTERS, alike_letters, shown_alike
+from pari_index.intake.tones import LOOK_ALIKE_LETTERS, alike_letters, folded, folded_expr, shown_alike
+from pari_index.intake.values import parse_boolean, parse_status
 from pari_index.outputs.results import read_results
 from pari_index.outputs.results_checks import TABLES
 from pari_index.ranking.spellings import alike_name, one_spelling, spelling_problems
@@ -256,3 +257,26 @@ def test_a_greek_nu_name_is_its_own_group_not_ninh() -> None:
     totals = pl.DataFrame({"district": ["Huyện Ninh Hồng"] * 3 + ["Huyện \u03bdinh Hồng"] * 3})
     assert spelling_problems(totals, ["district"], "danh-sach.csv") == []
     assert one_spelling(totals, ["district"])["district"].unique().len() == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Ðạt chuẩn", "Đạt chuẩn"),  # eth for d with a stroke (a level's label)
+        ("C\u043e\u0301", "Có"),  # Cyrillic o and a combining acute
+        ("\u200bKhông\u00ad", "Không"),  # zero-width space, soft hyphen
+        ("\u0397oàn thành", "Hoàn thành"),  # Greek capital eta
+    ],
+)
+def test_answers_with_look_alike_letters_fold_as_the_plain_answer(written: str, plain: str) -> None:
+    """Review of session 34: an answer is compared by its fold as names are (alike_letters): «Ðạt
+    chuẩn» with U+00D0 was a bad-value error, «… is not one of the levels: “Đạt chuẩn …”»."""
+    assert folded(written) == folded(plain)
+    assert pl.select(folded_expr(pl.lit(written))).item() == folded(plain)
+
+
+def test_yes_no_and_status_answers_with_look_alike_letters_are_read() -> None:
+    cells = pl.Series("v", ["C\u043e\u0301", "Kh\u043eng", "\u00d0úng hạn", "Có"])
+    out = pl.DataFrame(cells).select(yes=parse_boolean(pl.col("v")), status=parse_status(pl.col("v")))
+    assert out["yes"].to_list() == [True, False, None, True]
+    assert out["status"].to_list() == [None, "not_done", "on_time", None]
