@@ -159,3 +159,30 @@ def test_a_survey_open_in_libreoffice_is_counted_in_the_findings_line(tmp_path: 
     said = done.stdout + done.stderr
     assert done.returncode == 0, said
     assert "An input file is open in Excel or LibreOffice 1 " in said, said
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "lock"),
+    [
+        ("1-communes.csv", "communes.csv", "~$communes.csv"),  # Excel's lock of communes.csv
+        ("v2communes.xlsx", "communes.xlsx", "~$communes.xlsx"),
+        ("xassessments.xlsx", "assessments.xlsx", "~$assessments.xlsx"),
+    ],
+)
+def test_the_whole_lock_name_of_another_file_is_not_this_files(
+    tmp_path: Path, name: str, other: str, lock: str
+) -> None:
+    """Review of session 34: a shortened lock name that is the whole lock name of another file
+    beside it is that file's (Excel writes the whole name): ``1-communes.csv`` was warned of as open
+    because ``communes.csv`` was, and an output of such a name refused (output-open-in-office)."""
+    from pari_index.intake.tables import open_in_office_input
+    from pari_index.system.office_locks import open_lock
+
+    for file in (name, other):
+        (tmp_path / file).write_bytes(b"x")
+    (tmp_path / lock).write_bytes(b"")
+    assert open_in_office_input(tmp_path / name) is None
+    assert open_lock(tmp_path / name) is None
+    assert open_lock(tmp_path / other) == tmp_path / lock  # the other file is open
+    (tmp_path / other).unlink()  # no such file: the shortened name is this file's lock
+    assert open_lock(tmp_path / name) == tmp_path / lock

@@ -383,7 +383,7 @@ def _name_twice(kept: pl.DataFrame) -> list[Problem]:
     that sent nothing, without a word (session 22). Codes differing only by leading zeros are
     look-alike-code's."""
     where = [c for c in ("province", "district") if c in kept.columns]
-    name = alike_spelling(pl.col("name").cast(pl.String).str.to_lowercase()).str.replace_all(r"\s+", " ")
+    name = alike_spelling(pl.col("name").cast(pl.String)).str.replace_all(r"\s+", " ")
     key = [name.str.strip_chars().alias("_name"), *(pl.col(c).cast(pl.String).str.to_lowercase() for c in where)]
     frame = kept.with_columns(pl.struct(key).alias("_unit")).with_columns(
         pl.col("code").first().over("_unit").alias("_first"),

@@ -56,7 +56,7 @@ def alike_name(name: pl.Expr) -> pl.Expr:
     tone mark of "oa", "oe" or "uy" placed one way and i written y where it may be (:func:`alike_spelling`:
     "Thủy" as "thuỷ", "Kì" as "kỳ") and a shortened type word
     at its start written out (``tp. hà nội`` is ``thành phố hà nội``)."""
-    alike = alike_spelling(name.str.to_lowercase()).str.replace_all(r"\s+", " ").str.strip_chars()
+    alike = alike_spelling(name).str.replace_all(r"\s+", " ").str.strip_chars()
     for short, word in SHORT_TYPE_WORDS:
         alike = alike.str.replace(short, word)
     return alike

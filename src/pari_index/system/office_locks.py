@@ -29,4 +29,13 @@ def open_lock(path: Path) -> Path | None:
             return None
     except (OSError, ValueError):
         return None
-    return next((lock for lock in lock_files(path) if os.path.lexists(lock)), None)
+    return next((lock for lock in lock_files(path) if os.path.lexists(lock) and not _of_another(path, lock)), None)
+
+
+def _of_another(path: Path, lock: Path) -> bool:
+    """``lock`` is a shortened name (``~$`` for the first letter or two of ``path``'s name) that is the
+    whole lock name of another file beside it: ``~$communes.csv`` beside ``1-communes.csv`` and
+    ``communes.csv`` is the lock of ``communes.csv`` open in Excel, which writes the whole name. Until
+    the review of session 34 ``1-communes.csv`` was told as open too (its output refused)."""
+    whole = f"~${path.name}"
+    return lock.name != whole and lock.name.startswith("~$") and os.path.lexists(path.with_name(lock.name[2:]))
