@@ -328,7 +328,7 @@ def test_rows_under_headings_over_two_rows_keep_their_numbers(tmp_path: Path) ->
         ("cóc", None),  # a word of its own
         ("x2", None),
         ("1 văn bản", None),
-        ("có\u200b", None),  # an invisible character is shown as such (bad-value)
+        ("có\u200b", None),  # read as the «có» it shows (session 34's review): no words beside it
     ],
 )
 def test_an_answer_with_a_note_names_the_answer(text: str, answer: str | None) -> None:
