@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 import pari_index as pari
+from pari_index.messages.rendering import render, render_hint
 from pari_index.ranking.previous_year import unmatched_problems
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -24,8 +25,8 @@ def _previous(*codes: str) -> dict[str, pl.DataFrame]:
 
 #: How the units are said to be taken up: by this run's codes alone, without a lineage table (the
 #: message named «--lineage» to a run that had none until session 34), or with its old codes too.
-WITHOUT_LINEAGE = {"taken_up": "codes", "not_taken_up": "codes"}
-THROUGH_LINEAGE = {"taken_up": "lineage", "not_taken_up": "lineage"}
+WITHOUT_LINEAGE = {"taken_up": "codes", "not_taken_up": "codes", "previous_hint": "codes"}
+THROUGH_LINEAGE = {"taken_up": "lineage", "not_taken_up": "lineage", "previous_hint": "lineage"}
 
 
 def _lineage(*rows: tuple[str, str]) -> pl.DataFrame:
@@ -73,6 +74,34 @@ def test_the_library_says_it_as_the_command_does(tmp_path: Path) -> None:
     pari.rank(result, previous=folder)
     found = pari.findings(result, lang="en").filter(pl.col("kind") == "previous-units-unmatched")
     assert found["message"].to_list() == [
-        "1 of the 2 units of last year's results are no unit of this run (99999): their "
-        "results are compared with nothing"
+        "1 of the 2 units of last year's results is no unit of this run (99999): not compared with any unit of "
+        "this year"
     ]
+    assert found["hint"].str.starts_with("if units were merged or given new codes, give --lineage").all()
+
+
+def test_one_unit_left_agrees_in_english_and_the_hint_follows_the_lineage_given() -> None:
+    """Until session 35 «1 of the 2 units … are no unit», and a run given --lineage was told to give
+    --lineage."""
+    codes = pl.Series(["00001", "00004"])
+    lineage = _lineage(("00002", "00001"))
+    found = unmatched_problems(codes, _previous("00002", "00003", "00004"), lineage, "last")
+    assert found[0].params == {
+        "count": 1,
+        "total": 3,
+        "codes": "00003",
+        **THROUGH_LINEAGE,
+        "not_taken_up": "lineage_one",
+    }
+    assert render("previous-units-unmatched", found[0].params, "en") == (
+        "1 of the 3 units of last year's results is no unit of this run and no old code of --lineage (00003): "
+        "not compared with any unit of this year"
+    )
+    for lang, start in (("en", "check that --lineage links"), ("vi", "kiểm tra --lineage có nối")):
+        assert render_hint("previous-units-unmatched", lang, params=found[0].params).startswith(start)
+    assert found[0].hint == render_hint("previous-units-unmatched", "en", params=found[0].params)
+    two = unmatched_problems(codes, _previous("00001", "00003", "00005"), None, "last")[0]
+    assert render("previous-units-unmatched", two.params, "en").startswith(
+        "2 of the 3 units of last year's results are no unit of this run (00003, 00005)"
+    )
+    assert render_hint("previous-units-unmatched", "en", params=two.params).startswith("if units were merged")

@@ -96,22 +96,18 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "so với năm trước của đơn vị nào",
         "none of the {total} units of last year's results {taken_up} ({codes}): no unit's change since last year "
         "could be worked out",
-        "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là kết "
-        "quả năm trước của các đơn vị này, mã viết như mã năm nay",
-        "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous holds "
-        "last year's results of these units, their codes written as this year's",
+        "{previous_hint}",
+        "{previous_hint}",
     ),
     "previous-units-unmatched": entry(
         "Đơn vị của kết quả năm trước không được so sánh",
         "Last year's units compared with nothing",
         "{count} trong {total} đơn vị của kết quả năm trước {not_taken_up} ({codes}): kết quả của các đơn vị này "
         "không được so sánh với đơn vị nào",
-        "{count} of the {total} units of last year's results {not_taken_up} ({codes}): their results are compared "
-        "with nothing",
-        "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là kết "
-        "quả năm trước của các đơn vị này, mã viết như mã năm nay",
-        "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous holds "
-        "last year's results of these units, their codes written as this year's",
+        "{count} of the {total} units of last year's results {not_taken_up} ({codes}): not compared with any "
+        "unit of this year",
+        "{previous_hint}",
+        "{previous_hint}",
     ),
     "lineage-old-code-still-a-unit": entry(
         "Mã cũ vẫn là một đơn vị năm nay",

@@ -519,7 +519,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     # Why a results file or folder cannot be read back (outputs.results._not_results).
     # How last year's units are taken up (ranking.previous_year): by this run's codes and the
     # lineage's old codes, or by the codes alone when no lineage was given (until session 34 the
-    # message named «--lineage» to a run that had none; its hint still says to give one).
+    # message named «--lineage» to a run that had none).
     "taken_up": {
         "lineage": Words(
             "là đơn vị của lượt chấm này hay mã cũ của --lineage", "is a unit of this run or an old code of --lineage"
@@ -535,9 +535,37 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "are no unit of this run and no old code of --lineage",
         ),
         "codes": Words("không phải đơn vị nào của lượt chấm này", "are no unit of this run"),
+        # One unit: the English verb agrees (session 35; «1 of the 2 units … are» until then).
+        "lineage_one": Words(
+            "không phải đơn vị nào của lượt chấm này và không phải mã cũ nào của --lineage",
+            "is no unit of this run and no old code of --lineage",
+        ),
+        "codes_one": Words("không phải đơn vị nào của lượt chấm này", "is no unit of this run"),
         "": Words(
             "không phải đơn vị nào của lượt chấm này và không phải mã cũ nào của --lineage",
             "are no unit of this run and no old code of --lineage",
+        ),
+    },
+    # What to do about last year's units taken up by no unit: give a lineage table, or (one was
+    # given) check that it links them; until session 35 the hint said to give one to runs that had.
+    "previous_hint": {
+        "codes": Words(
+            "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là "
+            "kết quả năm trước của các đơn vị này, mã viết như mã năm nay",
+            "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous "
+            "holds last year's results of these units, their codes written as this year's",
+        ),
+        "lineage": Words(
+            "kiểm tra --lineage có nối mã cũ của các đơn vị này với mã mới của chúng, và --previous có đúng là kết "
+            "quả năm trước của các đơn vị này",
+            "check that --lineage links these units' old codes to their new codes, and that --previous holds "
+            "last year's results of these units",
+        ),
+        "": Words(
+            "nếu các đơn vị đã sáp nhập hoặc đổi mã, đưa --lineage (mã cũ, mã mới); kiểm tra --previous có đúng là "
+            "kết quả năm trước của các đơn vị này, mã viết như mã năm nay",
+            "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous "
+            "holds last year's results of these units, their codes written as this year's",
         ),
     },
     "results_problem": {

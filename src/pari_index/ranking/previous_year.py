@@ -125,11 +125,16 @@ def unmatched_problems(
         return []
     shown = ", ".join(left.head(SHOWN_CODES).to_list()) + (", …" if left.len() > SHOWN_CODES else "")
     how = "codes" if lineage is None else "lineage"
-    params = {"count": left.len(), "total": last_year.len(), "codes": shown, "taken_up": how, "not_taken_up": how}
-    hint = (
-        "if units were merged or given new codes, give --lineage (old_code,new_code); check that --previous "
-        "holds last year's results of these units, their codes written as this year's"
-    )
+    agreeing = how + ("_one" if left.len() == 1 else "")  # «1 of the 2 units … is»
+    params = {
+        "count": left.len(),
+        "total": last_year.len(),
+        "codes": shown,
+        "taken_up": how,
+        "not_taken_up": agreeing,
+        "previous_hint": how,
+    }
+    hint = PARAM_WORDS["previous_hint"][how].en
     if whole and left.len() == last_year.len():
         return [
             Problem(
@@ -145,7 +150,7 @@ def unmatched_problems(
         Problem(
             "previous-units-unmatched",
             f"{left.len()} of the {last_year.len()} units of last year's results "
-            f"{PARAM_WORDS['not_taken_up'][how].en} ({shown}): their results are compared with nothing",
+            f"{PARAM_WORDS['not_taken_up'][agreeing].en} ({shown}): not compared with any unit of this year",
             file=path,
             hint=hint,
             severity="warning",
