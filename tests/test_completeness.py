@@ -204,6 +204,26 @@ def test_a_file_of_empty_rows_is_not_unread_its_commune_sent_nothing(tmp_path: P
     assert run.result.completeness.unread_files == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "banner"),
+    [
+        ("vi", "CHƯA ĐẦY ĐỦ: 2.354 dòng bị loại trong 1 tệp (1.001 dòng khác chỉ dùng được một phần)"),
+        ("en", "INCOMPLETE: 2,354 rows rejected in 1 file (1,001 more rows only partly used)"),
+    ],
+)
+def test_the_banner_writes_its_counts_as_the_summary_writes_numbers(lang: str, banner: str) -> None:
+    """«2354 rows rejected» beside «2,354 rejected» on the line above until session 35."""
+    from pari_index.scoring.completeness import notices
+
+    facts = {"rows_rejected": "2354", "rows_partial": "1001", "files_with_rejected_rows": "1"}
+    facts |= {"parts_unread": "12000", "communes_without_survey": "1500", "communes_not_submitted": "1200"}
+    said = notices(facts, lang)
+    assert said[0].startswith(banner)
+    assert ("12.000 phần" if lang == "vi" else "12,000 parts") in said[1]
+    assert ("1.500 xã" if lang == "vi" else "1,500 communes") in said[2]
+    assert said[3].startswith("1.200 xã" if lang == "vi" else "1,200 communes")
+
+
 # -- 3. rejected rows --------------------------------------------------------------------------
 
 

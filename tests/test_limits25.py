@@ -48,7 +48,7 @@ def _findings(plain: int, folded_at: int, folded: int, code: str | None = "00001
     return pl.DataFrame(rows, schema=FINDING_SCHEMA)
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "… and 5002 more"), ("vi", "… và 5002 vấn đề khác")])
+@pytest.mark.parametrize(("lang", "said"), [("en", "… and 5,002 more"), ("vi", "… và 5.002 vấn đề khác")])
 def test_the_console_s_more_line_counts_a_folded_finding_as_the_findings_it_folded(lang: str, said: str) -> None:
     """53 findings, the 52nd folding 5,000: 50 are printed and the last line says 5,002 more (it
     said 3, as if the folded one were one finding, while the summary line said 5,052 errors)."""

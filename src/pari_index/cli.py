@@ -504,11 +504,17 @@ def _tell_register(left_out: list[Problem], warnings: list[Problem], source: str
     warnings, after the form is written; rows left out exit 1, as ``pari score`` does. Until
     session 34 ``pari template --communes`` dropped them: a unit without its code had no form, a
     code typed twice one form, exit 0 and not a word."""
+    from pari_index.messages import format_number
+
     told = [*left_out, *warnings]
     shown = told[:REGISTER_PROBLEMS_SHOWN]
     if len(told) > len(shown):
         more = len(told) - len(shown)
-        text = f"… và {more} vấn đề khác (xem {source})" if lang == "vi" else f"… and {more} more (see {source})"
+        text = (
+            f"… và {format_number(more, lang)} vấn đề khác (xem {source})"
+            if lang == "vi"
+            else f"… and {format_number(more, lang)} more (see {source})"
+        )
         shown.append(Problem("more", text, severity="note", params={"count": more, "place": source}, lang=lang))
     print_warnings(shown, lang)
     if any(problem.severity == "error" for problem in left_out):

@@ -582,6 +582,7 @@ def findings_as_problems(
     ``criteria``, when given); a finding with no file place of its own names its commune and item.
     The rest are pointed to where results written as ``fmt`` hold them (the workbook's findings
     sheet by its name in ``lang``, or the folder's file)."""
+    from pari_index.messages import format_number
     from pari_index.messages.results_words import findings_place
     from pari_index.scoring.run import problems_from_findings
 
@@ -594,6 +595,10 @@ def findings_as_problems(
         # As many as the findings not shown stand for: a folded one is those it folded, not one.
         more = int(findings.slice(limit).select(counted().sum()).item())
         place = findings_place(fmt, lang)
-        text = f"… và {more} vấn đề khác (xem {place})" if lang == "vi" else f"… and {more} more (see {place})"
+        text = (
+            f"… và {format_number(more, lang)} vấn đề khác (xem {place})"
+            if lang == "vi"
+            else f"… and {format_number(more, lang)} more (see {place})"
+        )
         problems.append(Problem("more", text, severity="note", params={"count": more, "place": place}, lang=lang))
     return problems

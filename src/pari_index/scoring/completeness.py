@@ -11,6 +11,7 @@ import polars as pl
 
 from pari_index.criteria.units import UnitNames
 from pari_index.errors import Problem
+from pari_index.messages.numbers import format_number
 from pari_index.messages.results_words import SHEETS
 
 if TYPE_CHECKING:
@@ -114,24 +115,29 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
         text = str(facts.get(key) or "0").strip()
         return int(text) if text.isdigit() else 0
 
+    def n(count: int) -> str:  # «2.354» / «2,354», as the summary's other counts (until session 35 «2354»)
+        return format_number(count, "vi" if vi else "en")
+
     out: list[str] = []
     rejected, partial, files = num("rows_rejected"), num("rows_partial"), num("files_with_rejected_rows")
     if rejected or partial:
         if vi:
-            text = f"CHƯA ĐẦY ĐỦ: {rejected} dòng bị loại trong {files} tệp"
-            text += f" ({partial} dòng khác chỉ dùng được một phần)" if partial else ""
+            text = f"CHƯA ĐẦY ĐỦ: {n(rejected)} dòng bị loại trong {n(files)} tệp"
+            text += f" ({n(partial)} dòng khác chỉ dùng được một phần)" if partial else ""
             out.append(text + f"; xem trang {SHEETS['findings'].vi} và {SHEETS['rows'].vi}.")
         else:
-            text = f"INCOMPLETE: {rejected} {_plural(rejected, 'row')} rejected in {files} {_plural(files, 'file')}"
-            text += f" ({partial} more {_plural(partial, 'row')} only partly used)" if partial else ""
+            text = (
+                f"INCOMPLETE: {n(rejected)} {_plural(rejected, 'row')} rejected in {n(files)} {_plural(files, 'file')}"
+            )
+            text += f" ({n(partial)} more {_plural(partial, 'row')} only partly used)" if partial else ""
             out.append(text + f"; see the {SHEETS['findings'].en} and {SHEETS['rows'].en} sheets.")
     parts = num("parts_unread")
     if parts:
         out.append(
-            f"CHƯA ĐẦY ĐỦ: {parts} phần của tệp đầu vào (trang tính, cột hoặc bảng) không được đọc; xem trang "
+            f"CHƯA ĐẦY ĐỦ: {n(parts)} phần của tệp đầu vào (trang tính, cột hoặc bảng) không được đọc; xem trang "
             f"{SHEETS['findings'].vi}."
             if vi
-            else f"INCOMPLETE: {parts} {_plural(parts, 'part')} of the input files (sheets, columns or tables) "
+            else f"INCOMPLETE: {n(parts)} {_plural(parts, 'part')} of the input files (sheets, columns or tables) "
             f"could not be read; see the {SHEETS['findings'].en} sheet."
         )
     left_out = str(facts.get("files_left_out") or "")
@@ -160,16 +166,16 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     without = num("communes_without_survey")
     if without:
         out.append(
-            f"CHƯA ĐẦY ĐỦ: {without} {unit} không có kết quả điều tra."
+            f"CHƯA ĐẦY ĐỦ: {n(without)} {unit} không có kết quả điều tra."
             if vi
-            else f"INCOMPLETE: {without} {units(without)} without survey results."
+            else f"INCOMPLETE: {n(without)} {units(without)} without survey results."
         )
     silent = num("communes_not_submitted")
     if silent:
         out.append(
-            f"{silent} {unit} không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
+            f"{n(silent)} {unit} không nộp tự đánh giá (đánh dấu “không nộp” trong bảng xếp hạng)."
             if vi
-            else f"{silent} {units(silent)} sent no self-assessment (marked “sent nothing” in the ranking)."
+            else f"{n(silent)} {units(silent)} sent no self-assessment (marked “sent nothing” in the ranking)."
         )
     return out
 
