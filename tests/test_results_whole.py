@@ -272,3 +272,37 @@ def test_last_year_s_summary_kept_with_its_about_sheet_is_still_checked_for_its_
     done = CliRunner().invoke(main, ["score", *INPUTS, "--previous", str(kept), "-o", str(out), "--lang", "en"])
     assert done.exit_code == 1 and "[results-damaged]" in done.output and "has 57 rows" in done.output, done.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet"])
+def test_last_year_s_summary_table_alone_is_compared_as_its_folder_is(tmp_path: Path, ext: str) -> None:
+    """The summary table of a results folder handed on alone (``--previous summary.csv``): a folder
+    holding it alone was compared, the file itself refused as "a CSV file is no results file" until
+    session 35. Now compared as the whole folder is, with the warning that nothing left could check
+    it; inside its results folder (``about`` beside it) it is still told to give the folder, and
+    report and explain still refuse it."""
+    folder = tmp_path / "last"
+    done = CliRunner().invoke(main, ["score", *INPUTS, "--format", ext, "-o", str(folder), "-q"])
+    assert done.exit_code == 0, done.output
+    alone = tmp_path / f"summary.{ext}"
+    shutil.copyfile(folder / f"summary.{ext}", alone)
+    compared = {}
+    for name, previous in (("folder", folder), ("alone", alone), ("inside", folder / f"summary.{ext}")):
+        out = tmp_path / f"{name}.xlsx"
+        done = CliRunner().invoke(main, ["score", *INPUTS, "--previous", str(previous), "-o", str(out), "--lang", "en"])
+        if name == "inside":
+            assert done.exit_code == 1 and f"give the folder {folder}" in done.output, done.output
+            continue
+        assert done.exit_code == 0, done.output
+        compared[name] = _changes(out)
+    assert compared["alone"] == compared["folder"]
+    assert sum(row[1] is not None for row in compared["alone"]) == 60
+    said = read_results(tmp_path / "alone.xlsx")["findings"].filter(pl.col("kind") == "previous-summary-alone")
+    assert said.select("severity", "file").rows() == [("warning", str(alone))]
+    done = CliRunner().invoke(main, ["report", str(alone), "-o", str(tmp_path / "r.html"), "--lang", "en"])
+    assert done.exit_code == 1 and "[not-results]" in done.output, done.output
+    pl.DataFrame({"a": ["1"], "b": ["2"]}).write_csv(tmp_path / "other.csv")
+    done = CliRunner().invoke(
+        main, ["score", *INPUTS, "--previous", str(tmp_path / "other.csv"), "-o", str(tmp_path / "x.xlsx")]
+    )
+    assert done.exit_code == 1 and "commune_code" in done.output, done.output

@@ -711,6 +711,17 @@ def _not_a_table_file(p: Path) -> None:
     raise not_results(p, message, words="table_file", params={"kind": kind})
 
 
+def _lone_summary(p: Path) -> str | None:
+    """``csv`` or ``parquet`` when ``p`` is one such file outside a results folder, read as the
+    summary of last year's results (``--previous summary.csv``): a folder holding that file alone
+    was read so, while the file itself was refused as "no results file" until session 35. A table
+    of a results folder (its ``about`` beside it) is still told to give the folder."""
+    ext = {".csv": "csv", ".parquet": "parquet"}.get(p.suffix.lower())
+    if ext is None or not p.is_file() or (p.parent / f"about{p.suffix}").is_file():
+        return None
+    return ext
+
+
 #: Entries of a folder given as results that are looked at for the results it may hold.
 _FOLDER_LOOKS = 2_000
 
@@ -769,10 +780,15 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
             raise IntakeError(_unreadable_results(refused, p))
         missing = Problem("file-not-found", "results file not found", file=str(p))
         raise IntakeError(broken_link(p) or near_name(p) or missing)
-    _not_a_table_file(p)
+    lone = None if whole else _lone_summary(p)
+    if lone is None:
+        _not_a_table_file(p)
     _not_a_results_path(p)
     try:
-        tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
+        if lone is not None:
+            tables, lang = {"summary": _read_table(p, lone)}, None
+        else:
+            tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)
         raise IntakeError(_unreadable_results(exc, p)) from None
     if "summary" not in tables:
