@@ -12,13 +12,9 @@ from pari_index.intake.copied_rows import RowsSeen
 
 
 def _seen(parts: list[list[tuple[int, int]]], files: int) -> RowsSeen:
-    """A RowsSeen holding ``parts`` (each a list of (file number, row hash), unique as note makes
-    them) for ``files`` files named f0, f1, ..."""
-    frames = [
-        pl.DataFrame(sorted(set(part), key=part.index), schema={"_n": pl.UInt32, "_h": pl.UInt64}, orient="row")
-        for part in parts
-        if part
-    ]
+    """A RowsSeen holding ``parts`` (each a list of (file number, row hash), a hash repeated as
+    often as its row, as note keeps them) for ``files`` files named f0, f1, ..."""
+    frames = [pl.DataFrame(part, schema={"_n": pl.UInt32, "_h": pl.UInt64}, orient="row") for part in parts if part]
     return RowsSeen(files, {f"f{i}": i for i in range(files)}, frames)
 
 
@@ -44,6 +40,13 @@ def test_a_file_whose_rows_another_holds_is_refused_naming_that_file() -> None:
     big = [(0, h) for h in range(200)]
     copy = [(1, h) for h in range(50, 120)]
     assert _refused(_seen([big, copy], 2)) == [("f1", "f0")]
+
+
+def test_rows_repeated_within_a_file_count_once() -> None:
+    # f1 holds f0's two rows, each more often: the same rows, so the second file is the copy.
+    seen = _seen([[(0, 1), (0, 1), (0, 1), (0, 2)], [(1, 1), (1, 2), (1, 2)]], 2)
+    assert not seen.each_has_its_own()
+    assert _refused(seen) == [("f1", "f0")]
 
 
 def test_files_sharing_their_first_rows_but_not_all_are_not_copies() -> None:

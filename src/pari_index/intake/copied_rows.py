@@ -52,9 +52,7 @@ class RowsSeen:
             number = frame.get_column(FILE).cast(pl.String).replace_strict(self.numbers, return_dtype=pl.UInt32)
             # The columns' names are in the hash: a meta row and a cell never match.
             named = pl.struct(pl.lit(",".join(values)).alias("_names"), *values).hash(7)
-            self.parts.append(
-                frame.select(number.alias("_n"), named.alias("_h")).unique()  # one form repeats little
-            )
+            self.parts.append(frame.select(number.alias("_n"), named.alias("_h")))
 
     def check(self) -> None:
         """Refuse (UsageError, exit 2) each file whose every row one other file holds too, that
