@@ -3,12 +3,18 @@ thirty-fifth session"): each gives what the form it replaced gave."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pari_index.errors import UsageError
+from pari_index.intake import cell_types
+from pari_index.intake.cell_types import parsed_once
 from pari_index.intake.copied_rows import RowsSeen
+from pari_index.intake.values import parse_boolean, parse_date, parse_exact, parse_points, parse_status
 
 
 def _seen(parts: list[list[tuple[int, int]]], files: int) -> RowsSeen:
@@ -99,3 +105,64 @@ def test_check_refuses_what_the_whole_comparison_refuses(case: tuple[int, list[l
     if seen.each_has_its_own():
         assert expected is None
     assert _refused(_seen(parts, files)) == expected
+
+
+PARSE_TEXTS = [
+    "có",
+    "không",
+    "Có",
+    "0,5",
+    "1.5",
+    "12",
+    "04/06/2025",
+    "2025-06-04",
+    "31/02/2025",
+    "kịp thời",
+    "không kịp thời",
+    "1e3",
+    "abc",
+    "",
+    " 7 ",
+    "70%",
+    "0,5 điểm",
+    "ngày 4 tháng 6 năm 2025",
+]
+PARSERS = [parse_exact, parse_boolean, parse_date, parse_status, parse_points]
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from(PARSERS),
+    st.lists(st.lists(st.one_of(st.none(), st.sampled_from(PARSE_TEXTS)), max_size=12), min_size=1, max_size=4),
+)
+def test_parsed_once_gives_each_batch_what_its_parser_gives(
+    parser: Callable[[pl.Expr], pl.Expr], batches: list[list[str | None]]
+) -> None:
+    # Batches one after another, each with texts seen before and new ones: the texts kept from
+    # the batches before give each text what parsing it afresh gives.
+    for texts in batches:
+        frame = pl.DataFrame({"v": texts}, schema={"v": pl.String})
+        got = frame.select(parsed_once(frame, "v", parser)).to_series()
+        expected = frame.select(parser(pl.col("v"))).to_series()
+        assert got.dtype == expected.dtype
+        assert got.to_list() == expected.to_list()
+
+
+def test_parsed_once_keeps_its_texts_up_to_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cell_types, "_PARSED", {})
+    monkeypatch.setattr(cell_types, "PARSED_KEPT", 3)
+    first = pl.DataFrame({"v": ["1", "2", "2", None]})
+    assert first.select(parsed_once(first, "v", parse_exact)).to_series().to_list() == [
+        10**14,
+        2 * 10**14,
+        2 * 10**14,
+        None,
+    ]
+    assert sorted(cell_types._PARSED[parse_exact].get_column("_text").to_list()) == ["1", "2"]
+    second = pl.DataFrame({"v": ["3", "4", "1"]})  # 4 texts in all: more than kept
+    assert second.select(parsed_once(second, "v", parse_exact)).to_series().to_list() == [
+        3 * 10**14,
+        4 * 10**14,
+        10**14,
+    ]
+    assert sorted(cell_types._PARSED[parse_exact].get_column("_text").to_list()) == ["1", "2"]
