@@ -15,6 +15,7 @@ from pari_index.intake import cell_types
 from pari_index.intake.cell_types import parsed_once
 from pari_index.intake.copied_rows import RowsSeen
 from pari_index.intake.values import parse_boolean, parse_date, parse_exact, parse_points, parse_status
+from pari_index.ranking.spellings import _alike, alike_name
 
 
 def _seen(parts: list[list[tuple[int, int]]], files: int) -> RowsSeen:
@@ -166,3 +167,39 @@ def test_parsed_once_keeps_its_texts_up_to_the_bound(monkeypatch: pytest.MonkeyP
         10**14,
     ]
     assert sorted(cell_types._PARSED[parse_exact].get_column("_text").to_list()) == ["1", "2"]
+
+
+NAMES = [
+    "Huyện Ba Vì",
+    "huyện  Ba Vì ",
+    "HUYỆN BA VÌ",
+    "Huyện Ba Vi",
+    "TP. Hà Nội",
+    "Thành phố Hà Nội",
+    "Q.Ba Đình",
+    "Thị xã Kỳ Anh",
+    "Thị xã Kì Anh",
+    "Thuỷ Nguyên",
+    "Thủy Nguyên",
+    "Ba\u200bVì",
+    "",
+]
+
+
+@settings(max_examples=60)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(NAMES)), max_size=30))
+def test_alike_name_gives_each_name_what_the_expressions_give_it(names: list[str | None]) -> None:
+    frame = pl.DataFrame({"n": names}, schema={"n": pl.String})
+    got = frame.select(alike_name(pl.col("n")).alias("a"))
+    assert got.get_column("a").to_list() == frame.select(_alike(pl.col("n"))).to_series().to_list()
+    assert got.schema["a"] == pl.String
+
+
+def test_alike_name_of_one_name_and_in_a_filter() -> None:
+    assert pl.select(alike_name(pl.lit("TP.  Hà Nội"))).item() == "thành phố hà nội"
+    frame = pl.DataFrame({"n": ["Huyện Ba Vì", "HUYỆN BA VÌ", "Huyện Ba Vi", None]})
+    # («vì» is compared as «vỳ»: i written y where it may be.)
+    assert frame.filter(alike_name(pl.col("n")) == "huyện ba vỳ").get_column("n").to_list() == [
+        "Huyện Ba Vì",
+        "HUYỆN BA VÌ",
+    ]
