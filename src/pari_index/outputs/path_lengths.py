@@ -1,0 +1,63 @@
+"""Outputs whose full path is longer than Windows programs open.
+
+Windows takes a path of at most 259 characters (MAX_PATH, 260 with the closing NUL) unless long
+paths are turned on for the system and the program; Excel and Explorer, as most officers run them,
+do not open a longer one ("Sorry, we couldn't find …", or nothing happens). On Linux, WSL or a
+shared folder such a path is written without a word, and the officer who opens it on Windows
+meets a file that "does not exist". Until session 35 every command wrote them so (``pari score -o``
+in a folder 300 characters deep: exit 0, 1.9 s). Now a warning before the run, naming the option,
+the path's length and what to do (:func:`long_for_windows`); the file is still written.
+
+The length is the one Windows counts: the absolute path's UTF-16 units, as the name is spelled
+(a Vietnamese letter typed composed is one; decomposed, as a Mac's zip names it, two or three).
+An output that is a folder (the tables of ``--format csv``, ``demo-data``) counts the longest
+name pari writes into it as well."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pari_index.errors import Problem, shorten_path
+from pari_index.outputs.names import shown_name
+
+#: The longest path Windows programs open without long-path support (characters).
+WINDOWS_PATH_MAX = 259
+#: The longest name pari writes into a folder it makes: ``assessments_wide.parquet`` of demo-data.
+LONGEST_NAME_INSIDE = len("assessments_wide.parquet")
+
+
+def windows_length(path: Path, folder: bool = False) -> int:
+    """The characters Windows counts in ``path`` made absolute (and, for a ``folder``, in the
+    longest path pari writes into it)."""
+    text = os.path.abspath(path)
+    units = len(text.encode("utf-16-le", "surrogatepass")) // 2
+    return units + (1 + LONGEST_NAME_INSIDE if folder else 0)
+
+
+def long_for_windows(option: str, path: Path) -> Problem | None:
+    """The warning of an output whose full path Windows programs cannot open, or None."""
+    folder = not path.suffix or path.is_dir()
+    length = windows_length(path, folder)
+    if length <= WINDOWS_PATH_MAX:
+        return None
+    shown = shorten_path(shown_name(path))
+    inside = "the files pari writes in it reach " if folder else ""
+    return Problem(
+        "output-path-too-long-for-windows",
+        f"{option}: {inside}a full path of {length} characters: Excel and Explorer on Windows open at most "
+        f"{WINDOWS_PATH_MAX} (without long-path support), so the file cannot be opened there",
+        file=shown,
+        hint="write it into a folder with a shorter path (such as C:\\kq, or a folder nearer the top of the disk), or "
+        "shorten the names of the folders above it",
+        severity="warning",
+        params={
+            "option": option,
+            "length": length,
+            "limit": WINDOWS_PATH_MAX,
+            "long_inside": "folder" if folder else "file",
+        },
+    )
+
+
+__all__ = ["LONGEST_NAME_INSIDE", "WINDOWS_PATH_MAX", "long_for_windows", "windows_length"]
