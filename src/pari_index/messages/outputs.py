@@ -491,7 +491,7 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
     "output-path-too-long-for-windows": entry(
         "Đường dẫn quá dài để mở trên Windows",
         "A path too long to open on Windows",
-        "{option}: {long_inside}đường dẫn đầy đủ dài {length} ký tự: Excel và File Explorer trên Windows chỉ mở được "
+        "{option}: {long_inside}đường dẫn đầy đủ dài {length} ký tự: Excel và Explorer trên Windows chỉ mở được "
         "đường dẫn dài tối đa {limit} ký tự (khi chưa bật hỗ trợ đường dẫn dài), nên không mở được tệp ở đó",
         "{option}: {long_inside}a full path of {length} characters: Excel and Explorer on Windows open at most "
         "{limit} (without long-path support), so the file cannot be opened there",

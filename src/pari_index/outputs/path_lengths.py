@@ -35,9 +35,18 @@ def windows_length(path: Path, folder: bool = False) -> int:
     return units + (1 + LONGEST_NAME_INSIDE if folder else 0)
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False where the system refuses to say (a name too long, a NUL:
+    the path rule tells those, outputs.path_names)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def long_for_windows(option: str, path: Path) -> Problem | None:
     """The warning of an output whose full path Windows programs cannot open, or None."""
-    folder = not path.suffix or path.is_dir()
+    folder = not path.suffix or _is_dir(path)
     length = windows_length(path, folder)
     if length <= WINDOWS_PATH_MAX:
         return None
