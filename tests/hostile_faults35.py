@@ -49,7 +49,8 @@ the fix (the example province, 60 communes; times on the 2-core machine shared b
   output of every command (cli_params.long_outputs, one rule over every parameter of the output
   path type but ``--cache``), naming the option, the length and what to do; a folder output counts
   the longest name pari writes in it (``assessments_wide.parquet``); the files are still written
-  (outputs.path_lengths).
+  (outputs.path_lengths). A path refused for its length on this system too (a name over 255 bytes,
+  a path over 4,096) is told by that refusal alone.
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave. The warnings that exit 0 (import, report, explain, the long paths) have

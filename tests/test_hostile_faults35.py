@@ -327,3 +327,13 @@ def test_the_limit_is_259_characters_of_the_absolute_path(length: int) -> None:
     assert (told is not None) == (length > 259)
     if told is not None:
         assert told.params == {"option": "-o", "length": length, "limit": 259, "long_inside": "file"}
+
+
+def test_a_path_the_path_rule_refuses_for_its_length_is_told_by_that_refusal_alone(tmp_path: Path) -> None:
+    """A name over 255 bytes (output-name-too-long) or a path over 4,096 (output-path-too-long): no
+    warning about Windows besides the refusal."""
+    from pari_index.outputs.path_lengths import long_for_windows
+
+    assert long_for_windows("-o", tmp_path / ("a" * 256 + ".xlsx")) is None
+    assert long_for_windows("-o", Path("/" + "/".join(["b" * 200] * 21) + "/kq.xlsx")) is None
+    assert long_for_windows("-o", Path("/" + "/".join(["b" * 200] * 2) + "/kq.xlsx")) is not None

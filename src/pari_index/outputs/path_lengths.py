@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pari_index.errors import Problem, shorten_path
 from pari_index.outputs.names import shown_name
+from pari_index.outputs.path_names import NAME_MAX, PATH_MAX, TEMP_NAME_BYTES
 
 #: The longest path Windows programs open without long-path support (characters).
 WINDOWS_PATH_MAX = 259
@@ -35,6 +36,15 @@ def windows_length(path: Path, folder: bool = False) -> int:
     return units + (1 + LONGEST_NAME_INSIDE if folder else 0)
 
 
+def _refused(path: Path) -> bool:
+    """Whether the path rule refuses ``path`` for its length on this system (a name over NAME_MAX
+    bytes, a path over PATH_MAX: outputs.path_names.unreachable): that refusal alone is told."""
+    absolute = os.fsencode(os.path.abspath(path))
+    if len(absolute) + TEMP_NAME_BYTES > PATH_MAX:
+        return True
+    return any(len(part) > NAME_MAX for part in absolute.split(b"/"))
+
+
 def _is_dir(path: Path) -> bool:
     """Whether ``path`` is a folder; False where the system refuses to say (a name too long, a NUL:
     the path rule tells those, outputs.path_names)."""
@@ -46,6 +56,8 @@ def _is_dir(path: Path) -> bool:
 
 def long_for_windows(option: str, path: Path) -> Problem | None:
     """The warning of an output whose full path Windows programs cannot open, or None."""
+    if _refused(path):
+        return None
     folder = not path.suffix or _is_dir(path)
     length = windows_length(path, folder)
     if length <= WINDOWS_PATH_MAX:
