@@ -262,10 +262,11 @@ def test_a_pipe_is_read_within_the_limit(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_a_pipe_nobody_writes_to_reads_as_empty(tmp_path: Path) -> None:
+def test_a_pipe_nobody_writes_to_is_not_waited_for_and_told_as_such(tmp_path: Path) -> None:
+    """Not waited for; told as a pipe no program writes to (``empty-file`` until session 35)."""
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    assert load_problem(fifo).code == "empty-file"
+    assert load_problem(fifo).code == "pipe-no-writer"
 
 
 def test_every_os_error_is_a_located_problem(tmp_path: Path) -> None:

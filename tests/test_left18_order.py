@@ -68,4 +68,5 @@ def test_causes_first_orders_register_then_each_file_its_file_level_first() -> N
         ("b.csv", 2),
         (None, None),
     ]
-    assert causes_first(findings, None)["file"].to_list()[:4] == ["a.csv"] * 3 + ["b.csv"]
+    # Without a register, every file's file-level findings first (session 35), then the rows by file.
+    assert causes_first(findings, None)["file"].to_list()[:5] == ["a.csv", "reg.csv", "a.csv", "a.csv", "b.csv"]

@@ -524,7 +524,6 @@ TOLD_BY_TITLE_AND_HINT = {
     ("errors.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp" (a reader that opens without a look first)
     ("outputs/results.py", "file-not-found"),  # the place names the results file
     ("intake/evidence_files.py", "evidence-dir-missing"),  # the title is the sentence, capitalised
-    ("intake/evidence_files.py", "evidence-dir-not-a-folder"),  # the title is the sentence, capitalised
 }
 
 #: Sites still to give their sentence's parameters, each with why not yet. The list may only shrink.

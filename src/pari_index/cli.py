@@ -411,7 +411,7 @@ def score(
 def explain(commune: str, criterion: str | None, results: Path, criteria_file: Path | None, lang: str) -> None:
     from pari_index.from_results import explain_from_results
     from pari_index.outputs.path_names import check_names
-    from pari_index.outputs.paths import check_read_once, sources, watched
+    from pari_index.outputs.paths import check_read_once, open_inputs, sources, watched
     from pari_index.outputs.results import results_sources
     from pari_index.system.input_watch import check_unchanged, watching
 
@@ -419,7 +419,7 @@ def explain(commune: str, criterion: str | None, results: Path, criteria_file: P
     check_names([("--results", results)])
     read = [*results_sources(results, "--results"), *sources(("--criteria", criteria_file))]
     check_read_once(read)
-    warnings: list[Problem] = []
+    warnings: list[Problem] = open_inputs(read)  # the results open in Excel: as last saved
     with watching(watched(read)):  # the CSV files a workbook's long sheets overflowed to
         text = explain_from_results(results, commune, criterion, lang, criteria_file, warnings)
         check_unchanged()  # nothing printed from results that changed while they were read
@@ -536,7 +536,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     from pari_index.from_results import criteria_for_results
     from pari_index.outputs.path_identity import Target
     from pari_index.outputs.path_names import PAGE_SUFFIXES
-    from pari_index.outputs.paths import check_paths, check_read_once, sources, watched
+    from pari_index.outputs.paths import check_paths, check_read_once, open_inputs, sources, watched
     from pari_index.outputs.provenance import check_date
     from pari_index.outputs.report import with_run_warnings, write_report
     from pari_index.outputs.results import read_results, results_sources
@@ -550,7 +550,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
     check_read_once(read)
     with watching(watched(read)):  # the CSV files a workbook's long sheets overflowed to
         tables = read_results(results)
-        warnings: list[Problem] = []
+        warnings: list[Problem] = open_inputs(read)  # the results open in Excel: as last saved
         criteria = criteria_for_results(tables, criteria_file, warnings)
         tables = with_run_warnings(tables, warnings)  # in the page too, not the console alone
         # The renderer refuses a report of too many units, naming the results, before rendering any.
@@ -730,12 +730,13 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
     from pari_index.authoring.importing import import_annex, import_summary
     from pari_index.outputs.files import write_text
     from pari_index.outputs.path_identity import Target
-    from pari_index.outputs.paths import check_paths, sources
+    from pari_index.outputs.paths import check_paths, open_inputs, sources
 
-    check_paths([Target(output, suffixes=(".yaml", ".yml"))], sources(("ANNEX", annex)))
+    read = sources(("ANNEX", annex))
+    check_paths([Target(output, suffixes=(".yaml", ".yml"))], read)
     draft = import_annex(annex, lang=lang)
     write_text(output, draft_yaml(draft.document, annex.name, lang))
-    for problem in draft.problems:
+    for problem in [*open_inputs(read), *draft.problems]:  # the annex open in Excel: as last saved
         click.echo(f"{severity_word(problem.severity, lang)}: {problem.render(lang)}", err=True)
     click.echo(import_summary(draft, output, lang))
 

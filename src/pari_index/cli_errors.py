@@ -29,6 +29,7 @@ os.environ.setdefault("_RJEM_MALLOC_CONF", "narenas:1,dirty_decay_ms:100,muzzy_d
 from pari_index import console
 from pari_index.cli_params import (
     check_every_limit,
+    long_outputs,
     outputs_named_as_folders,
     refuse_dashes,
     refuse_repeats,
@@ -89,6 +90,7 @@ def handles_errors(func: F) -> F:
             memory_room(func.__name__)
             refuse_repeats()
             refuse_dashes()
+            print_warnings(long_outputs(), lang)  # written all the same: Windows cannot open them
             with outputs_named_as_folders(), watched_inputs():
                 return func(*args, **kwargs)
         except PariError as exc:

@@ -157,6 +157,23 @@ def _input_folder(path: Path, reads: str) -> Any:
     return InputFolder(path)
 
 
+def long_outputs() -> list[Problem]:
+    """The warnings of the outputs of the command under way (every parameter of the output path
+    type but the cache, which no one opens in Excel) whose full path Windows programs cannot open
+    (outputs.path_lengths), before the command looks at anything."""
+    from pari_index.outputs.path_lengths import long_for_windows
+
+    ctx = click.get_current_context(silent=True)
+    found: list[Problem] = []
+    for param in ctx.command.params if ctx is not None else ():
+        if isinstance(param.type, _OutputPath) and param.name is not None and param.name != "cache_dir":
+            value = ctx.params.get(param.name) if ctx is not None else None
+            for path in [v for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Path)]:
+                told = long_for_windows(_param_name(ctx, param), path) if ctx is not None else None
+                found += [told] if told is not None else []
+    return found
+
+
 def refuse_dashes() -> None:
     """``-`` given for any path of the command under way (every parameter of a click.Path type,
     read or written) is ``path-is-dash`` (outputs.path_names.check_dashes), one rule for all commands,

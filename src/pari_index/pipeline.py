@@ -294,15 +294,19 @@ def note_before_ranking(
     ``pari_index.rank`` alike: results of the wrong year given as last year's (raises for a later
     one: ranking.previous_year) or cut down to their summary, a group's name written more than one
     way (ranking.spellings), ranked units without a group value (ranking.empty_groups)."""
+    from pari_index.outputs.paths import open_inputs
+    from pari_index.outputs.results import results_sources
     from pari_index.outputs.results_checks import about_facts, tables_cut
     from pari_index.ranking.empty_groups import note_empty_groups
-    from pari_index.ranking.previous_year import note_previous_cut, note_previous_year
+    from pari_index.ranking.previous_year import note_previous_cut, note_previous_open, note_previous_year
     from pari_index.ranking.spellings import note_spellings
     from pari_index.ranking.strays import note_strays
 
     if previous is not None and previous_tables is not None:
         note_previous_year(result, about_facts(previous_tables).get("year"), previous)
         note_previous_cut(result, previous, tables_cut(previous_tables))
+        read = results_sources(previous, "--previous")
+        note_previous_open(result, [str(s.path / n) for s in read for n in s.reads or ("",)], open_inputs(read))
     note_spellings(result, group_by)
     note_empty_groups(result, group_by)
     note_strays(result, group_by)
@@ -349,14 +353,17 @@ def causes_first(findings: pl.DataFrame, register: str | None) -> pl.DataFrame:
     """``findings`` in the order a reader follows them: causes before their consequences. The
     register's findings first (a code it lost to a bad byte makes every row of that commune
     ``unknown-commune`` in the assessments: sweep 17 printed the cause after 78 of them, the
-    assessments' name sorting first); then each file's in turn, its file-level findings (no row:
-    an encoding, a missing column) before its rows; findings of no file last."""
+    assessments' name sorting first); then the file-level findings of every file (no row: an
+    encoding, a missing column, the file open in Excel), then each file's rows in turn; findings of
+    no file last. Until session 35 a file's file-level findings came after the rows of the files
+    named before it: the survey open in LibreOffice was told after the 50 findings printed of the
+    assessments' rows, hidden in "… and 289 more"."""
     return findings.sort(
         pl.col("file").is_in([register] if register is not None else []).fill_null(False).not_(),
         pl.col("file").is_null(),
+        pl.col("row").is_not_null(),
         "file",
         "sheet",
-        pl.col("row").is_not_null(),
         "row",
         nulls_last=True,
         maintain_order=True,

@@ -27,6 +27,7 @@ from pari_index.errors import (
 from pari_index.system.archives import compressed_file
 from pari_index.system.input_watch import remember_piped
 from pari_index.system.limits import env_limit
+from pari_index.system.pipes import idle_pipe, nobody_wrote
 
 #: The most bytes read from a criteria file, device or pipe. The bundled sets are about 50 KB.
 #: Raised with the environment variable PARI_MAX_CRITERIA_BYTES.
@@ -66,10 +67,16 @@ def _read_bounded(path: Path, limit: int) -> bytes:
                 break
             chunks.append(chunk)
             total += len(chunk)
+        if stat.S_ISFIFO(mode) and not total and nobody_wrote(fd):
+            raise _IdlePipe  # not "the file is empty": no program sent anything
         data = b"".join(chunks)
         if stat.S_ISFIFO(mode):
             remember_piped(path, data)  # its digest, for a check that cannot read the pipe again
         return data
+
+
+class _IdlePipe(Exception):
+    """A pipe that no program wrote to (system.pipes)."""
 
 
 class _NotAFile(Exception):
@@ -132,6 +139,8 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         ) from None
     except IsADirectoryError:
         raise fail("is-a-directory", "this is a folder, not a file") from None
+    except _IdlePipe:
+        raise error(idle_pipe(label)) from None
     except _NotAFile as exc:
         raise fail(
             "not-a-regular-file",

@@ -218,6 +218,33 @@ def _ends_with(file: BinaryIO, end: bytes) -> bool:
     return False
 
 
+#: What a path that is no folder is, by its mode (messages.labels.PARAM_WORDS["not_folder"]).
+_NOT_FOLDER = ((stat.S_ISSOCK, "socket"), (stat.S_ISFIFO, "pipe"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
+
+
+def not_a_folder(evidence_dir: Path) -> Problem:
+    """``--evidence-dir`` names something that is not a folder, told by what it is: until session
+    35 a socket, a pipe or a device was "a file, not a folder", with the hint of one evidence file
+    given for its folder (a .zip to extract)."""
+    try:
+        mode = evidence_dir.stat().st_mode
+    except (OSError, ValueError):
+        mode = stat.S_IFREG
+    kind = next((name for test, name in _NOT_FOLDER if test(mode)), "file")
+    english = {
+        "file": "a file",
+        "socket": "a socket (a program's connection point)",
+        "pipe": "a pipe (FIFO)",
+        "device": "a device",
+    }[kind]
+    return Problem(
+        "evidence-dir-not-a-folder",
+        f"the evidence folder given is {english}, not a folder",
+        file=shorten_path(visible(str(evidence_dir))),
+        params={"not_folder": kind, "not_folder_hint": "file" if kind == "file" else "other"},
+    )
+
+
 def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
     """Why ``--evidence-dir`` cannot be used (it does not exist, or the system refuses it: a name
     too long, a NUL, a link loop, no permission to reach the files in it), or None. A folder that
@@ -226,11 +253,7 @@ def evidence_dir_problem(evidence_dir: Path) -> Problem | None:
         if evidence_dir.exists() and not evidence_dir.is_dir():
             # Usually one evidence file given instead of the folder that holds them: "does not
             # exist" would send the user looking for a path that is there.
-            return Problem(
-                "evidence-dir-not-a-folder",
-                "the evidence folder given is a file, not a folder",
-                file=shorten_path(visible(str(evidence_dir))),
-            )
+            return not_a_folder(evidence_dir)
         if not evidence_dir.is_dir():
             shown = shorten_path(visible(str(evidence_dir)))
             link = broken_link(evidence_dir, shown)

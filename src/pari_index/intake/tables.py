@@ -49,7 +49,8 @@ from pari_index.intake.sheet import (
 )
 from pari_index.system.archives import compressed_file
 from pari_index.system.limits import env_limit
-from pari_index.system.office_locks import open_lock
+from pari_index.system.office_locks import open_in_office_input
+from pari_index.system.pipes import idle_pipe, nobody_wrote
 from pari_index.system.spelling import spelled_on_disk
 
 MAX_INPUT_BYTES = 2 * 1024**3
@@ -98,6 +99,8 @@ def _read_bounded(p: Path, file: str, limit: int, *, pipe: bool, size: int = 0) 
                     break
                 chunks.append(chunk)
                 total += len(chunk)
+            if pipe and not total and nobody_wrote(fd):
+                raise IntakeError(idle_pipe(file))  # not "the file is empty": no program sent anything
     except OSError as exc:
         raise IntakeError(unreadable_file(exc, file)) from None
     if total > limit:
@@ -145,27 +148,6 @@ def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     if opened is not None and result.sheets:
         result.problems.append(opened)
     return result
-
-
-def open_in_office_input(path: str | Path) -> Problem | None:
-    """The warning of an input open in Excel or LibreOffice (its lock file beside it): what is read
-    is the file as last saved, without the changes on the clerk's screen not yet saved. ``pari
-    score --communes communes.xlsx`` beside ``~$communes.xlsx`` scored the saved register without
-    a word (exit 0, even with --strict). A crash leaves a lock behind: deleting it is the way."""
-    p = spelled_on_disk(Path(path))
-    lock = open_lock(p)
-    if lock is None:
-        return None
-    return Problem(
-        "input-open-in-office",
-        f"this file is open in Excel or LibreOffice (its lock file {lock.name} is beside it): what was read is "
-        "the file as last saved, without changes not yet saved there",
-        file=str(path),
-        hint="save and close the file there, then run again; if it is closed, a crash left the lock file: delete "
-        "that lock file",
-        severity="warning",
-        params={"lock": lock.name},
-    )
 
 
 def _read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
@@ -416,6 +398,7 @@ __all__ = [
     "decode_text",
     "frame_from_grid",
     "normalise_header",
+    "open_in_office_input",
     "read_csv_bytes",
     "read_parquet",
     "read_table_file",

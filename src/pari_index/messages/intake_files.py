@@ -341,16 +341,17 @@ READING_FINDINGS: dict[str, Entry] = {
                 "chỉ ra thư mục chứa các tệp minh chứng",
                 "give the folder that holds the evidence files",
             ),
-            "evidence-dir-not-a-folder": (
-                "Thư mục minh chứng đã chỉ ra là một tệp, không phải thư mục",
-                "The evidence folder given is a file, not a folder",
-                "chỉ ra thư mục chứa các tệp minh chứng, không phải một tệp trong đó (tệp nén .zip, .rar của"
-                " chúng: giải nén vào một thư mục trước)",
-                "give the folder that holds the evidence files, not one file in it (a .zip or .rar of them:"
-                " extract it into a folder first)",
-            ),
         }.items()
     },
+    # What the path is instead of a folder, and what to give (labels.PARAM_WORDS["not_folder"]).
+    "evidence-dir-not-a-folder": entry(
+        "Thư mục minh chứng đã chỉ ra không phải thư mục",
+        "The evidence folder given is not a folder",
+        "{not_folder}",
+        "{not_folder}",
+        "{not_folder_hint}",
+        "{not_folder_hint}",
+    ),
     "nul-bytes": entry(
         "Văn bản có byte NUL",
         "NUL bytes in the text",
@@ -968,6 +969,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "đột ngột: xoá tệp khoá đó",
         "save and close the file there, then run again; if it is closed, a crash left the lock file: delete that "
         "lock file",
+    ),
+    "pipe-no-writer": entry(
+        "Một pipe không có chương trình nào ghi vào",
+        "A pipe no program writes to",
+        "đây là một pipe (FIFO), không phải tệp, và không có chương trình nào ghi vào nó: không có gì để đọc",
+        "this is a pipe (FIFO), not a file, and no program writes into it: there was nothing to read",
+        "chỉ ra chính tệp; hoặc chạy chương trình ghi vào pipe đó trước, rồi chạy lại",
+        "give the file itself; or start the program that writes into the pipe, then run again",
     ),
     "office-lock-file": entry(
         "Tệp khoá của một tệp đang mở",

@@ -1204,6 +1204,51 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "listed": Words("; bên trong: {names}", "; inside: {names}"),
         "unlisted": Words("", ""),
     },
+    # What --evidence-dir names instead of a folder (intake.evidence_files: evidence-dir-not-a-folder),
+    # and what to give instead: one evidence file given for the folder is the usual slip.
+    # What of an output is too long for Windows (outputs.path_lengths): the file, or the files in the folder.
+    "long_inside": {
+        "folder": Words("các tệp pari ghi vào đó có ", "the files pari writes in it reach "),
+        "file": Words("", ""),
+        "": Words("", ""),
+    },
+    "not_folder": {
+        "file": Words(
+            "thư mục minh chứng đã chỉ ra là một tệp, không phải thư mục",
+            "the evidence folder given is a file, not a folder",
+        ),
+        "socket": Words(
+            "thư mục minh chứng đã chỉ ra là một socket (điểm kết nối của một chương trình), không phải thư mục",
+            "the evidence folder given is a socket (a program's connection point), not a folder",
+        ),
+        "device": Words(
+            "thư mục minh chứng đã chỉ ra là một thiết bị, không phải thư mục",
+            "the evidence folder given is a device, not a folder",
+        ),
+        "pipe": Words(
+            "thư mục minh chứng đã chỉ ra là một pipe (FIFO), không phải thư mục",
+            "the evidence folder given is a pipe (FIFO), not a folder",
+        ),
+        "": Words(
+            "thư mục minh chứng đã chỉ ra là một tệp, không phải thư mục",
+            "the evidence folder given is a file, not a folder",
+        ),
+    },
+    "not_folder_hint": {
+        "file": Words(
+            "chỉ ra thư mục chứa các tệp minh chứng, không phải một tệp trong đó (tệp nén .zip, .rar của chúng: "
+            "giải nén vào một thư mục trước)",
+            "give the folder that holds the evidence files, not one file in it (a .zip or .rar of them: extract it "
+            "into a folder first)",
+        ),
+        "other": Words("chỉ ra thư mục chứa các tệp minh chứng", "give the folder that holds the evidence files"),
+        "": Words(
+            "chỉ ra thư mục chứa các tệp minh chứng, không phải một tệp trong đó (tệp nén .zip, .rar của chúng: "
+            "giải nén vào một thư mục trước)",
+            "give the folder that holds the evidence files, not one file in it (a .zip or .rar of them: extract it "
+            "into a folder first)",
+        ),
+    },
     "not_file": {
         "device": Words("đây là thiết bị hoặc socket, không phải tệp", "this is a device or a socket, not a file"),
         "pipe_workbook": Words("không đọc được sổ tính từ một pipe", "a workbook cannot be read from a pipe"),

@@ -486,6 +486,20 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "write the report of one province or district at a time; for a larger report set "
         "PARI_MAX_REPORT_UNITS (about 0.5 ms and 60 KB a unit)",
     ),
+    # Before the run, the output still written (outputs.path_lengths); what is long
+    # (labels.PARAM_WORDS["long_inside"]): the file, or the files written into the folder.
+    "output-path-too-long-for-windows": entry(
+        "Đường dẫn quá dài để mở trên Windows",
+        "A path too long to open on Windows",
+        "{option}: {long_inside}đường dẫn đầy đủ dài {length} ký tự: Excel và Explorer trên Windows chỉ mở được "
+        "đường dẫn dài tối đa {limit} ký tự (khi chưa bật hỗ trợ đường dẫn dài), nên không mở được tệp ở đó",
+        "{option}: {long_inside}a full path of {length} characters: Excel and Explorer on Windows open at most "
+        "{limit} (without long-path support), so the file cannot be opened there",
+        "ghi vào một thư mục có đường dẫn ngắn hơn (như C:\\kq, hoặc một thư mục gần gốc ổ đĩa hơn), hoặc rút ngắn "
+        "tên các thư mục bên trên",
+        "write it into a folder with a shorter path (such as C:\\kq, or a folder nearer the top of the disk), or "
+        "shorten the names of the folders above it",
+    ),
     "output-name-too-long": entry(
         "Tên tệp quá dài",
         "Name too long",

@@ -69,6 +69,7 @@ from pari_index.outputs.path_shapes import shape_problem
 from pari_index.outputs.replacing import changed_in_marked, not_ours, open_in_office, read_only, unreadable_umask
 from pari_index.outputs.system_places import standard_stream, system_folder
 from pari_index.system.input_watch import InputFolder, note_outputs
+from pari_index.system.office_locks import open_in_office_input
 
 
 def _read_from(written: Path, source: Source) -> bool:
@@ -328,6 +329,22 @@ def check_read_once(inputs: Sequence[Source]) -> None:
                 problems.append(_given_twice(one, earlier[1]))
     if problems:
         raise UsageError(problems)
+
+
+def open_inputs(inputs: Sequence[Source]) -> list[Problem]:
+    """The warnings of the files among ``inputs`` (a folder's by the tables it reads) that are open
+    in Excel or LibreOffice (system.office_locks.open_in_office_input): what is read is the file as
+    last saved. ``pari score`` told it of the tables it reads (session 34); until session 35 ``pari
+    criteria import`` of an annex open in Excel, ``pari report`` and ``pari explain`` of results open
+    there and ``pari score --previous`` said nothing. A file that cannot be looked at gets none
+    (the reading says what is wrong with it)."""
+    found: list[Problem] = []
+    for source in inputs:
+        for path in [source.path / name for name in source.reads] if source.reads else [source.path]:
+            opened = open_in_office_input(path)
+            if opened is not None:
+                found.append(opened)
+    return found
 
 
 def _given_twice(source: Source, earlier: Source) -> Problem:

@@ -94,6 +94,17 @@ def note_previous_cut(result: ScoreResult, previous: str | Path, missing: int) -
     )
 
 
+def note_previous_open(result: ScoreResult, files: list[str], opened: list[Problem]) -> None:
+    """The warnings of last year's results (``files``: what is read of them) open in Excel or
+    LibreOffice (outputs.paths.open_inputs): compared as last saved. Until session 35 said of the
+    tables a run scores, not of these. Ranked again, the result keeps only this time's."""
+    replace_findings(
+        result,
+        (pl.col("kind") == "input-open-in-office") & pl.col("file").is_in(files),
+        problems_to_findings(opened, "warning") if opened else None,
+    )
+
+
 #: Codes named in a message at most.
 SHOWN_CODES = 5
 

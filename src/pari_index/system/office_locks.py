@@ -1,12 +1,16 @@
 """The lock files an office program keeps beside a file while it is open in it: one rule for the
 outputs that would replace such a file (outputs.replacing.open_in_office) and the inputs read
-from one (intake.tables.open_in_office_input)."""
+from one (:func:`open_in_office_input`: the tables ``pari score`` reads, intake.tables.read_table_file;
+and every other Office file a command reads, outputs.paths.open_inputs)."""
 
 from __future__ import annotations
 
 import os
 import stat
 from pathlib import Path
+
+from pari_index.errors import Problem
+from pari_index.system.spelling import spelled_on_disk
 
 
 def lock_files(path: Path) -> tuple[Path, ...]:
@@ -39,3 +43,24 @@ def _of_another(path: Path, lock: Path) -> bool:
     the review of session 34 ``1-communes.csv`` was told as open too (its output refused)."""
     whole = f"~${path.name}"
     return lock.name != whole and lock.name.startswith("~$") and os.path.lexists(path.with_name(lock.name[2:]))
+
+
+def open_in_office_input(path: str | Path) -> Problem | None:
+    """The warning of an input open in Excel or LibreOffice (its lock file beside it): what is read
+    is the file as last saved, without the changes on the clerk's screen not yet saved. ``pari
+    score --communes communes.xlsx`` beside ``~$communes.xlsx`` scored the saved register without
+    a word (exit 0, even with --strict). A crash leaves a lock behind: deleting it is the way."""
+    p = spelled_on_disk(Path(path))
+    lock = open_lock(p)
+    if lock is None:
+        return None
+    return Problem(
+        "input-open-in-office",
+        f"this file is open in Excel or LibreOffice (its lock file {lock.name} is beside it): what was read is "
+        "the file as last saved, without changes not yet saved there",
+        file=str(path),
+        hint="save and close the file there, then run again; if it is closed, a crash left the lock file: delete "
+        "that lock file",
+        severity="warning",
+        params={"lock": lock.name},
+    )
