@@ -1,0 +1,110 @@
+"""What the cases of tests/hostile_limits35.py answer, and that a register or lineage table's row
+limit, now told from a CSV file's bytes before it is parsed, refuses what the count of the rows
+read refused and nothing it took."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hostile_limits35 import CASES, EXPECTED, NOT_WRITTEN
+from hypothesis import given
+from hypothesis import strategies as st
+from sweeps import case_tests, language_tests
+
+from pari_index.errors import IntakeError
+from pari_index.intake.csv_input import HEADING_LINES, read_csv_bytes, rows_upper_bound
+from pari_index.intake.register import read_register
+from pari_index.ranking.lineage import read_lineage
+
+(test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
+words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+
+
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter", "rows"),
+    [
+        (b"code,name\n00001,A\n00002,B\n", ",", 2),
+        (b"code,name\n00001,A\n00002,B", ",", 2),  # no line break after the last row
+        (b"code,name\n\n , \n00001,A\n,,\n\t\n00002,B\n , ", ",", 2),  # blank lines: spaces, delimiters
+        (b"code;name\n00001;A\n;\n,\n", ";", 2),  # a comma is text under semicolons
+        (b'code,name\n00001,"a\nb\n\nc"\n00002,"x ""y""\nz"\n', ",", 2),  # line breaks in quoted cells
+        (b'code,name\n"",""\n', ",", 1),  # a quoted empty cell is counted (the sheet drops the row)
+        (b"code,name\r\n00001,A\r\n\r\n00002,B\r\n", ",", 2),
+        (b"code\n", ",", 0),
+        (b"", ",", 0),
+        (b"code,name\n0\n0\n0\n", ",", 3),
+    ],
+)
+def test_rows_counted_from_the_bytes_by_hand(data: bytes, delimiter: str, rows: int) -> None:
+    assert rows_upper_bound(data, delimiter) == rows
+
+
+_CELLS = st.sampled_from(["", " ", "0", "00001", "Xã A", "a\nb", 'nói "có"', "2,5", "\n"])
+
+
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=4), max_size=25), st.sampled_from([",", ";"]))
+def test_the_bytes_count_the_rows_the_sheet_has(body: list[list[str]], delimiter: str) -> None:
+    """A CSV file written by Python's csv module (quoted where a cell needs it, Excel's way) with
+    rows of text, blank rows and cells holding line breaks: the rows counted from its bytes are the
+    rows of the sheet read from it, but for rows of a quoted empty cell alone (``""``, which the
+    sheet drops and the count keeps)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerows([["code", "name", "type", "note"], *body])
+    data = out.getvalue().encode("utf-8")
+    result = read_csv_bytes(data, "a.csv")
+    sheet_rows = sum(sheet.frame.height for sheet in result.sheets)
+    if result.sheets:  # (none: every row blank, or polars refused the file)
+        alone_quoted = sum(1 for row in body if row in ([""], ["\n"]) or all(not c.strip(" \n") for c in row))
+        assert sheet_rows <= rows_upper_bound(data, delimiter) <= sheet_rows + alone_quoted
+
+
+def _register(path: Path, rows: int, *, blank: int = 0, title: bool = False) -> Path:
+    lines = ["Danh sách đơn vị,,\n"] if title else []
+    lines += ["code,name,type\n", *(f"{i:05d},Xã {i},xã\n" for i in range(rows)), ",,\n" * blank]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def _refused(read: object, path: Path) -> list[tuple[str, str | None, int | None, dict[str, object] | None]]:
+    with pytest.raises(IntakeError) as caught:
+        read(path)  # type: ignore[operator]
+    return [(p.code, p.file, p.row, p.params) for p in caught.value.problems]
+
+
+def test_far_past_the_limit_is_refused_before_the_parse_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the limit by more than a heading's lines: refused from the bytes (no row is known, so
+    none is named); within that margin, refused once read, at the first row past the limit, as
+    before; the same finding for the lineage table."""
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "50")
+    far = _register(tmp_path / "xa.csv", 50 + HEADING_LINES + 1)
+    assert _refused(read_register, far) == [
+        ("too-many-rows", str(far), None, {"rows": 50 + HEADING_LINES + 1, "limit": 50, "rows_table": "register"})
+    ]
+    near = _register(tmp_path / "gan.csv", 50 + HEADING_LINES)
+    assert _refused(read_register, near) == [
+        ("too-many-rows", str(near), 52, {"rows": 50 + HEADING_LINES, "limit": 50, "rows_table": "register"})
+    ]
+    lineage = tmp_path / "noi-ma.csv"
+    lineage.write_text("old_code,new_code\n" + "0\n" * 100, encoding="utf-8")
+    assert _refused(read_lineage, lineage) == [
+        ("too-many-rows", str(lineage), None, {"rows": 100, "limit": 50, "rows_table": "lineage"})
+    ]
+
+
+def test_blank_lines_and_a_title_within_the_limit_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A register of 50 units (the limit) under a title, with 5,000 blank lines after them (Excel's
+    formatted rows saved as CSV): more lines than the limit, fewer rows; read whole, every unit."""
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "50")
+    register = read_register(_register(tmp_path / "xa.csv", 50, blank=5_000, title=True))
+    assert register.frame.height == 50
+    assert [problem.code for problem in register.problems] == ["title-row"]  # (told, a warning)
