@@ -21,13 +21,35 @@ machine (load average 4 to 6; CPU seconds and peak resident memory from ``/usr/b
   assessments read ahead), 1.03 + 0.11 CPU s and 90 MB (``template``), 1.77 + 0.17 CPU s and 161 MB
   (``--lineage``; the example's run alone is 1.7 CPU s and 165 MB).
 
+- An appraisal file (``--appraisal``) of the example's rows and 2.4 million lines ``0`` (4.8 MB, each
+  a ``missing-reason``: the case ``limits34/appraisal-of-millions-of-tiny-rows``, checked there) took
+  5.4 + 3.0 CPU s and 1,017 MB on main, its peak late in the run. A sampler of the resident memory
+  and the main thread's stack placed the growth: the parse (750 MB), the rows table, the fold of
+  the 2.4 million findings (850 MB), the check for errors of no input row, which made the unique
+  places of the whole 2.4-million-row ledger (``run._parts_unread``: 950 MB), and the rows table's
+  reasons put in the results' language, which split the ledger in two, joined and sorted it back
+  (``results._reasons_in``: 1,000 MB). Now the appraisal's findings are folded as soon as its rows
+  table is made (``appraisal.read_appraisal``, the texts folded away kept in
+  ``Appraisal.folded_texts``), the check takes the ledger's rows at the errors' places first
+  (``run.errors_of_no_row``), and the reasons are made again as one column (replaced where a row
+  holds one message, searched by ``scatter`` where it holds several): 4.9 + 2.5 CPU s and 812 MB,
+  the same results sheet for sheet (but the name of the rows file). Left: the whole CSV is still
+  parsed at once (its grid of 19.2 million cells, 750 MB, is now the peak).
+
 - Bounded already, nothing changed: ``pari criteria import`` of an annex workbook of 18,100 rows
   (100 areas × 20 criteria × 8 sub-criteria, 0.4 MB): ``too-many-items`` at the 501st item, 1.4
   CPU s, 131 MB. ``pari template --communes`` with a register of 100,000 units (3.4 MB):
   ``template-too-large`` (exit 2), 1.9 CPU s, 174 MB. A criteria set of 5 MB, of one string or a
   title of 5 million letters: ``file-too-large`` (1 MiB), 0.8 CPU s, 65 MB; a title of 450,000
   letters within the 1 MiB: ``yaml-text-too-long`` at its line, 0.9 CPU s, 71 MB (``validate``) and
-  84 MB (``score``, nothing written).
+  84 MB (``score``, nothing written). An evidence folder (``--evidence-dir``) holding one file under
+  2,000 nested folders named ``a``, or named with 125 letters ``đ`` (250 bytes) each (a path of
+  500 KB): walked, the file found and told unused, 2.6 and 2.3 CPU s, 175 and 171 MB (exit 1, the
+  rows' names unmatched). A survey whose one commune answers one item 280,000 times more (5 MB):
+  ``duplicate-row`` warnings, exit 0, 4.9 + 1.3 CPU s and 391 MB; 1,000,000 times (18 MB, past
+  the few megabytes of this class), 11.0 + 3.1 CPU s and 976 MB, and with 1,000,000 answers of
+  differing values over six items 12.2 + 4.0 CPU s and 1.18 GB (``conflicting-values``, exit 1):
+  linear, about 0.9 KB an answer, left as it is.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and

@@ -6,18 +6,29 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
+import polars as pl
 import pytest
 from hostile_limits35 import CASES, EXPECTED, NOT_WRITTEN
 from hypothesis import given
 from hypothesis import strategies as st
 from sweeps import case_tests, language_tests
 
+from pari_index.criteria.compiling import compile_criteria
+from pari_index.criteria.loading import load_criteria
 from pari_index.errors import IntakeError
+from pari_index.intake.appraisal import read_appraisal
 from pari_index.intake.csv_input import HEADING_LINES, read_csv_bytes, rows_upper_bound
+from pari_index.intake.folding import FOLDED
 from pari_index.intake.register import read_register
 from pari_index.ranking.lineage import read_lineage
+from pari_index.scoring.run import errors_of_no_row
+
+LEAVES = compile_criteria(
+    load_criteria(Path(__file__).parent.parent / "criteria" / "ha-noi-2025-commune.yaml").criteria, None
+).leaves
 
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
@@ -108,3 +119,38 @@ def test_blank_lines_and_a_title_within_the_limit_are_read(tmp_path: Path, monke
     register = read_register(_register(tmp_path / "xa.csv", 50, blank=5_000, title=True))
     assert register.frame.height == 50
     assert [problem.code for problem in register.problems] == ["title-row"]  # (told, a warning)
+
+
+_PLACES = st.tuples(
+    st.sampled_from(["a.csv", "b.xlsx"]), st.sampled_from([None, "Trang 1"]), st.none() | st.integers(1, 6)
+)
+
+
+@given(st.lists(_PLACES, max_size=20), st.lists(_PLACES, max_size=8))
+def test_the_errors_of_no_row_are_those_the_whole_ledger_gave(
+    ledger_places: list[tuple[str, str | None, int | None]], error_places: list[tuple[str, str | None, int | None]]
+) -> None:
+    """run.errors_of_no_row, which takes the ledger's rows at the errors' places first, counts
+    what the anti-join against the whole ledger's unique places counted (nulls as values)."""
+    schema = {"file": pl.String, "sheet": pl.String, "row": pl.Int64}
+    ledger = pl.DataFrame(ledger_places, schema=schema, orient="row")
+    errors = pl.DataFrame(error_places, schema=schema, orient="row").with_columns(severity=pl.lit("error"))
+    place = ["file", "sheet", "row"]
+    before = errors.join(ledger.select(place).unique(), on=place, how="anti", nulls_equal=True).height
+    assert errors_of_no_row(errors, ledger) == before
+
+
+def test_the_appraisal_s_findings_are_folded_as_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An appraisal of 10 rows without a reason, with PARI_MAX_FINDINGS_OF_A_KIND=3: the rows
+    table rejects all 10 with their reason, the findings are the first 3 and one counting the 7
+    others (rows 5-11), and the texts folded away are kept for the results' language."""
+    monkeypatch.setenv("PARI_MAX_FINDINGS_OF_A_KIND", "3")
+    path = tmp_path / "tham-dinh.csv"
+    path.write_text("commune_code,criterion_id,score,reason\n" + "00001,1.1.1,0,\n" * 10, encoding="utf-8")
+    appraisal = read_appraisal(path, LEAVES, pl.Series(["00001"]))
+    assert appraisal.ledger["status"].to_list() == ["rejected"] * 10
+    assert appraisal.findings["kind"].to_list() == ["missing-reason"] * 3 + [FOLDED]
+    assert appraisal.findings["row"].to_list() == [2, 3, 4, 5]
+    assert json.loads(appraisal.findings["params"][3])["count"] == 7
+    assert appraisal.folded_texts is not None
+    assert appraisal.folded_texts["kind"].to_list() == ["missing-reason"]
