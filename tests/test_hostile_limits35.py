@@ -154,3 +154,19 @@ def test_the_appraisal_s_findings_are_folded_as_it_is_read(tmp_path: Path, monke
     assert json.loads(appraisal.findings["params"][3])["count"] == 7
     assert appraisal.folded_texts is not None
     assert appraisal.folded_texts["kind"].to_list() == ["missing-reason"]
+
+
+def test_a_parquet_register_is_counted_by_its_rows_of_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Parquet register of 50 units (the limit) and 5,000 rows without text (nulls, spaces) is
+    read whole; one of 51 units is refused before it is read, naming the file and its 51 rows."""
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "50")
+    blank = [(None, " ")] * 5_000
+    within = tmp_path / "xa.parquet"
+    units = [(f"{i:05d}", f"Xã {i}") for i in range(50)]
+    pl.DataFrame(units + blank, schema=["code", "name"], orient="row").write_parquet(within)
+    assert read_register(within).frame.height == 50
+    past = tmp_path / "qua.parquet"
+    pl.DataFrame([*units, ("00051", "Xã 51"), *blank], schema=["code", "name"], orient="row").write_parquet(past)
+    assert _refused(read_register, past) == [
+        ("too-many-rows", str(past), None, {"rows": 51, "limit": 50, "rows_table": "register"})
+    ]

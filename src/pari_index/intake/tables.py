@@ -203,7 +203,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit |
     if size and not pipe and suffix in EXCEL_SUFFIXES:
         return read_excel(p, file)
     if size and not pipe and suffix in PARQUET_SUFFIXES:
-        return read_parquet(p, file)
+        return read_parquet(p, file, rows)
     if size and not pipe and _has_hole(p):
         # A sparse file is small on disk and reads as gigabytes of NUL bytes: not text.
         return ReadResult([], [binary_file(file)])
@@ -212,7 +212,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit |
     if not raw:
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file, params=_EMPTY)])
     if suffix in PARQUET_SUFFIXES:
-        return read_parquet(io.BytesIO(raw), file)
+        return read_parquet(io.BytesIO(raw), file, rows)
     if suffix in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04":
         if size:
             return read_excel(p, file)
