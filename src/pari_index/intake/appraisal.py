@@ -28,6 +28,7 @@ from pari_index.intake.assessments import (
 )
 from pari_index.intake.cell_checks import input_name_key
 from pari_index.intake.findings import row_findings, shown_text
+from pari_index.intake.folding import fold_findings
 from pari_index.intake.nearest import Near
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import (
@@ -77,6 +78,9 @@ class Appraisal:
     decisions: pl.DataFrame
     findings: pl.DataFrame
     ledger: pl.DataFrame
+    #: The texts of the findings folded as the file was read (folding.fold_findings' second
+    #: frame), which the rows table still names: the run's results put them in its language.
+    folded_texts: pl.DataFrame | None = None
 
     @classmethod
     def empty(cls) -> Appraisal:
@@ -172,8 +176,21 @@ def read_appraisal(
     decision_frame = _appraisal_decisions(frame, leaves, known_communes, row_found, unit_names)
     findings.extend(row_found)
     all_findings = pl.concat(findings)
+    findings.clear()
     ledger = _appraisal_ledger(source_rows, all_findings)
-    return Appraisal(cells=accepted, decisions=decision_frame, findings=all_findings, ledger=ledger)
+    # Folded as soon as the rows table holds each row's own reasons, as the run folds every
+    # finding at its end (the same findings: each fold is of one file's): an appraisal file of
+    # 2.4 million lines «0», each a missing-reason, held its 2.4 million findings through the
+    # scoring, the run's peak (0.99 GB; session 35, limits35/appraisal-of-millions-of-tiny-rows).
+    folded, texts = fold_findings(all_findings)
+    del all_findings
+    return Appraisal(
+        cells=accepted,
+        decisions=decision_frame,
+        findings=folded,
+        ledger=ledger,
+        folded_texts=texts if texts.height else None,
+    )
 
 
 def _score_marks(frame: pl.DataFrame) -> pl.DataFrame:

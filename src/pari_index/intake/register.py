@@ -16,7 +16,15 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
-from pari_index.intake.tables import FILE, ROW, SHEET, check_table_size, read_with_columns, row_problems
+from pari_index.intake.tables import (
+    FILE,
+    ROW,
+    SHEET,
+    check_table_size,
+    read_with_columns,
+    row_problems,
+    table_rows_limit,
+)
 from pari_index.intake.tones import alike_letters, alike_spelling
 from pari_index.intake.values import (
     CODE_AS_DATE,
@@ -136,6 +144,7 @@ def read_register(path: str | Path) -> Register:
         ("code", "name"),
         "the register",
         "name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
+        table_rows_limit("register"),
     )
     check_table_size(frame, path, "register")
     absent = tuple(column for column in REGISTER_COLUMNS if column not in frame.columns)

@@ -62,6 +62,17 @@ class ReadResult:
     problems: list[Problem]
 
 
+@dataclass(frozen=True)
+class RowLimit:
+    """The most rows below its headings a table is read with (a register's, a lineage table's:
+    ``tables.table_rows_limit``), and the problem that refuses it: ``refuse(rows, file, sheet,
+    row)`` (the row past the limit, or None where it is not known). A CSV file is measured against
+    it before polars parses it (``csv_input.rows_upper_bound``), every file once read."""
+
+    limit: int
+    refuse: Callable[[int, str, str | None, int | None], Problem]
+
+
 def too_many_columns(width: int, file: str, sheet: str | None = None) -> Problem:
     return Problem(
         "too-many-columns",

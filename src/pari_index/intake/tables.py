@@ -42,6 +42,7 @@ from pari_index.intake.sheet import (
     ROW,
     SHEET,
     ReadResult,
+    RowLimit,
     Sheet,
     office_lock_file,
     rename_columns,
@@ -140,21 +141,22 @@ def _has_hole(p: Path) -> bool:
         return False
 
 
-def read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
+def read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit | None = None) -> ReadResult:
     """Read a table file (:func:`_read_table_file`), and warn when it is open in Excel or
     LibreOffice (:func:`open_in_office_input`)."""
-    result = _read_table_file(path, ranged=ranged)
+    result = _read_table_file(path, ranged=ranged, rows=rows)
     opened = open_in_office_input(path)
     if opened is not None and result.sheets:
         result.problems.append(opened)
     return result
 
 
-def _read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
+def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit | None = None) -> ReadResult:
     """Read a CSV, XLSX or Parquet file into sheets of strings. A folder, a device or a socket is
     refused; a pipe is read as CSV (or Parquet) up to MAX_STREAM_BYTES; every error of the
     operating system is an IntakeError naming the file. ``ranged``: a large CSV file comes as a
-    sheet to be read a range of records at a time (``csv_input.CsvRanges``)."""
+    sheet to be read a range of records at a time (``csv_input.CsvRanges``). ``rows``: a CSV file
+    of more rows is refused before it is parsed (``csv_input.rows_past_limit``)."""
     from pari_index.intake.xlsx import read_excel
 
     p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
@@ -183,7 +185,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     if size and not pipe and suffix in EXCEL_SUFFIXES:
         return read_excel(p, file)
     if size and not pipe and suffix in PARQUET_SUFFIXES:
-        return read_parquet(p, file)
+        return read_parquet(p, file, rows)
     if size and not pipe and _has_hole(p):
         # A sparse file is small on disk and reads as gigabytes of NUL bytes: not text.
         return ReadResult([], [binary_file(file)])
@@ -192,7 +194,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     if not raw:
         return ReadResult([], [Problem("empty-file", "the file is empty", file=file, params=_EMPTY)])
     if suffix in PARQUET_SUFFIXES:
-        return read_parquet(io.BytesIO(raw), file)
+        return read_parquet(io.BytesIO(raw), file, rows)
     if suffix in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04":
         if size:
             return read_excel(p, file)
@@ -213,7 +215,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False) -> ReadResult:
     # Handed over, not shared: the bytes are freed as soon as polars has parsed them.
     owned = [raw]
     del raw
-    return read_owned_csv_bytes(owned, file, ranged=ranged)
+    return read_owned_csv_bytes(owned, file, ranged=ranged, rows=rows)
 
 
 #: The parameters of an empty input file (messages.labels.PARAM_WORDS["empty"]).
@@ -241,12 +243,18 @@ HEADING = "_h:"
 
 
 def read_with_columns(
-    path: str | Path, aliases: dict[str, str], required: Sequence[str], what: str, hint: str
+    path: str | Path,
+    aliases: dict[str, str],
+    required: Sequence[str],
+    what: str,
+    hint: str,
+    rows: RowLimit | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     """Read every sheet of a file, rename known headings, keep the sheets that have the
     ``required`` columns (the others are problems naming what was found) and stack them. Raises
-    IntakeError when no sheet qualifies."""
-    result = read_table_file(path)
+    IntakeError when no sheet qualifies. ``rows``: the most rows read (:func:`table_rows_limit`),
+    a CSV file measured against it before it is parsed."""
+    result = read_table_file(path, rows=rows)
     problems = list(result.problems)
     frames: list[pl.DataFrame] = []
     for sheet in result.sheets:
@@ -311,10 +319,32 @@ MAX_TABLE_ROWS = 100_000
 MAX_TABLE_COLUMNS = 256
 
 
+def table_rows_limit(table: str) -> RowLimit:
+    """The rows a register or lineage table (``table``: ``register`` or ``lineage``) is read with:
+    PARI_MAX_REGISTER_ROWS, and its ``too-many-rows`` problem."""
+    what = "the register" if table == "register" else "the lineage table"
+    limit = env_limit("PARI_MAX_REGISTER_ROWS", MAX_TABLE_ROWS)
+
+    def refuse(rows: int, file: str, sheet: str | None, row: int | None) -> Problem:
+        return Problem(
+            "too-many-rows",
+            f"{rows:,} rows, more than the {limit:,} read from {what} (a row per unit: a country had "
+            "some 10,600 communes before 2025); the table was not read",
+            file=file,
+            sheet=sheet,
+            row=row,
+            hint="check that this is the file meant; if it is, set PARI_MAX_REGISTER_ROWS higher",
+            params={"rows": rows, "limit": limit, "rows_table": table},
+        )
+
+    return RowLimit(limit, refuse)
+
+
 def check_table_size(frame: pl.DataFrame, path: str | Path, table: str) -> None:
     """Refuse a register or lineage table (``table``: ``register`` or ``lineage``) of more rows
     than PARI_MAX_REGISTER_ROWS, at the first row past the limit, or of more columns than
-    PARI_MAX_REGISTER_COLUMNS, before any row is checked."""
+    PARI_MAX_REGISTER_COLUMNS, before any row is checked. (A CSV file of far more rows was refused
+    before it was parsed: :func:`read_with_columns` with :func:`table_rows_limit`.)"""
     what = "the register" if table == "register" else "the lineage table"
     columns = [c for c in frame.columns if not c.startswith("_")]
     wide = env_limit("PARI_MAX_REGISTER_COLUMNS", MAX_TABLE_COLUMNS)
@@ -335,24 +365,11 @@ def check_table_size(frame: pl.DataFrame, path: str | Path, table: str) -> None:
                 )
             ]
         )
-    limit = env_limit("PARI_MAX_REGISTER_ROWS", MAX_TABLE_ROWS)
-    if frame.height <= limit:
+    rows = table_rows_limit(table)
+    if frame.height <= rows.limit:
         return
-    first = frame.row(limit, named=True)
-    raise IntakeError(
-        [
-            Problem(
-                "too-many-rows",
-                f"{frame.height:,} rows, more than the {limit:,} read from {what} (a row per unit: a country had "
-                "some 10,600 communes before 2025); the table was not read",
-                file=first.get(FILE) or str(path),
-                sheet=first.get(SHEET),
-                row=first.get(ROW),
-                hint="check that this is the file meant; if it is, set PARI_MAX_REGISTER_ROWS higher",
-                params={"rows": frame.height, "limit": limit, "rows_table": table},
-            )
-        ]
-    )
+    first = frame.row(rows.limit, named=True)
+    raise IntakeError([rows.refuse(frame.height, first.get(FILE) or str(path), first.get(SHEET), first.get(ROW))])
 
 
 def row_problems(

@@ -18,7 +18,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.findings import empty_findings, problems_to_findings, row_findings, shown_text
 from pari_index.intake.nearest import Near
-from pari_index.intake.tables import ROW, check_table_size, read_with_columns, row_problems
+from pari_index.intake.tables import ROW, check_table_size, read_with_columns, row_problems, table_rows_limit
 from pari_index.messages.rendering import json_params
 from pari_index.ranking.changes import previous_summary
 from pari_index.scoring.completeness import replace_findings
@@ -125,6 +125,7 @@ def _checked_lineage(
         ("old_code", "new_code"),
         "the lineage table",
         "name the columns old_code,new_code (or mã cũ, mã mới)",
+        table_rows_limit("lineage"),
     )
     check_table_size(frame, path, "lineage")
     frame = _one_code_a_row(frame)

@@ -410,8 +410,17 @@ def _parts_unread(result: ScoreResult, unread_files: list[str]) -> int:
     names = whole_parts(result.findings)
     if errors.height == 0:
         return names
-    rows = result.ledger.select("file", "sheet", "row").unique()
-    return names + errors.join(rows, on=["file", "sheet", "row"], how="anti", nulls_equal=True).height
+    return names + errors_of_no_row(errors, result.ledger)
+
+
+def errors_of_no_row(errors: pl.DataFrame, ledger: pl.DataFrame) -> int:
+    """How many of ``errors`` are at a place (file, sheet, row; null as a value) no row of the
+    ``ledger`` is at. The ledger's rows at the errors' places are taken first (the errors are few,
+    folded): the ledger's own unique places were a copy of a ledger of 2.4 million rows
+    (limits35/appraisal-of-millions-of-tiny-rows)."""
+    place = ["file", "sheet", "row"]
+    rows = ledger.select(place).join(errors.select(place).unique(), on=place, how="semi", nulls_equal=True)
+    return errors.join(rows.unique(), on=place, how="anti", nulls_equal=True).height
 
 
 def _utf8(text: str) -> bool:
@@ -564,8 +573,11 @@ def _run_result(
         ],
         how="diagonal_relaxed",
     )
-    # Folded once the ledger is made: the ledger keeps every row's own reasons.
+    # Folded once the ledger is made: the ledger keeps every row's own reasons. (The appraisal's
+    # were folded as they were read: their texts join these.)
     findings, folded_texts = fold_findings(findings)
+    if appraisal.folded_texts is not None:
+        folded_texts = pl.concat([folded_texts, appraisal.folded_texts]).filter(pl.col("message").is_first_distinct())
     return ScoreResult(
         criteria=criteria,
         leaves=compiled.leaves,
