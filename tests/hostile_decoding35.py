@@ -19,10 +19,26 @@ fixes on main at 858180c (its ``src`` run with this worktree's venv), after them
   («Mã xã⏎(cũ)», Alt+Enter) or a non-breaking space at its end was read already (the spaces of a
   heading are one space, and a note in brackets is read past).
 
+- Commune 00001's long form with each input name written with a colon after it («tasks:»,
+  «outputs:», as a printed form lists them; the same in a wide form's heading «1.1.2:tasks:»).
+  Before: exit 1, 2,603 ``unknown-input`` errors («criterion 1.1.2 has no input named tasks:; did
+  you mean «Tasks set for the 6 reform areas»?», a label for the name itself), 1,390
+  ``self-score-differs``, the first commune's index 69.25 % for 95.98 %. Input names were matched
+  without case, ``_``, ``-`` and spaces (intake.cell_checks.input_name_key) but not punctuation,
+  which headings now are: now they are matched as headings are, the example's results.
+
 - A register of wards and communes together headed «Mã xã, phường», «Tên xã, phường» (or «Mã
   xã/phường/thị trấn»). Before: exit 1, ``missing-column`` code. Now «mã» or «tên» followed by the
   words of one kind of unit or more names the code or the name (intake.sheet.unit_headings), in
   the register, the assessments, the appraisal and the lineage table («Mã xã, phường cũ»).
+
+- The example register's district headed «Quận/Huyện/Thị xã» (or «Huyện, thị xã, thành phố»),
+  ranked with ``--group-by district``. Before: exit 0, the register read without a district
+  column, told only as the warning ``group-column-absent`` («the register has no column «district»,
+  which the ranking is within: all 60 ranked units were ranked as one group»): ranks of 60 for
+  ranks of 12. Now the words of the
+  kinds of district, in order, name the district (and after «Mã», its code; intake.sheet.
+  district_headings, not «Thành phố» alone, a province's heading too): the example's ranking.
 
 - A lineage table headed as an English-speaking analyst heads it: «Former code», «Code after
   merger» (or «previous commune code» / «current commune code», «Code (old)» / «Code (new)»).
@@ -93,9 +109,23 @@ def register_of_wards_and_communes(folder: Path) -> list[str]:
     return _register(folder, _score(folder), ["Mã xã, phường", "Tên xã/phường", "type", "district", "province", "note"])
 
 
+def register_district_of_every_kind(folder: Path) -> list[str]:
+    headings = ["code", "name", "type", "Quận/Huyện/Thị xã", "province", "note"]
+    return _register(folder, _score(folder, "--group-by", "district"), headings)
+
+
 def form_punctuated(folder: Path) -> list[str]:
     header, *rows = _rows("assessments_long.csv")
     header = [FORM_HEADINGS.get(name, name) for name in header]
+    args = _score(folder)
+    args[1] = str(_write(folder / "tu-danh-gia.csv", [header, *rows]))
+    return args
+
+
+def inputs_with_colons(folder: Path) -> list[str]:
+    header, *rows = _rows("assessments_long.csv")
+    where = header.index("input")
+    rows = [[*row[:where], f"{row[where]}:" if row[where] else "", *row[where + 1 :]] for row in rows]
     args = _score(folder)
     args[1] = str(_write(folder / "tu-danh-gia.csv", [header, *rows]))
     return args
@@ -138,7 +168,9 @@ CASES: dict[str, Case] = {
     "well-register-headings-punctuated": register_punctuated,
     "well-register-type-heading-with-colon": register_type_with_colon,
     "well-register-of-wards-and-communes": register_of_wards_and_communes,
+    "well-register-district-of-every-kind": register_district_of_every_kind,
     "well-form-headings-punctuated": form_punctuated,
+    "well-form-inputs-with-colons": inputs_with_colons,
     "well-appraisal-headings-punctuated": appraisal_punctuated,
     "well-lineage-headed-in-english": lineage_in_english,
     "well-register-copy-short-name": copy_short_name,
@@ -151,6 +183,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     name: (0, None, (*_INPUTS, "danh-sach.csv")) for name in CASES if "register" in name
 }
 EXPECTED["well-form-headings-punctuated"] = (0, None, (*_INPUTS, "tu-danh-gia.csv"))
+EXPECTED["well-form-inputs-with-colons"] = (0, None, (*_INPUTS, "tu-danh-gia.csv"))
 EXPECTED["well-appraisal-headings-punctuated"] = (0, None, (*_INPUTS, "tham-dinh.csv"))
 EXPECTED["well-lineage-headed-in-english"] = (0, None, (*_INPUTS, "noi-ma.csv", "nam-truoc.xlsx"))
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import polars as pl
 import pytest
 from hostile_decoding35 import CASES, EXPECTED, NOT_WRITTEN
 from hostile_sweep8 import _score
@@ -16,9 +17,10 @@ from hypothesis import strategies as st
 from sweeps import case_tests, language_tests, sweep_child
 
 from pari_index.intake.appraisal import APPRAISAL_ALIASES
+from pari_index.intake.cell_checks import input_name_key
 from pari_index.intake.register import REGISTER_ALIASES
 from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_KEYS, NOTES_KEYS
-from pari_index.intake.sheet import canonical_heading, heading_key, unit_headings
+from pari_index.intake.sheet import canonical_heading, district_headings, heading_key, unit_headings
 from pari_index.ranking.lineage import LINEAGE_ALIASES, read_lineage
 
 (
@@ -70,13 +72,27 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
         "well-register-type-heading-with-colon",
         "well-register-of-wards-and-communes",
         "well-form-headings-punctuated",
+        "well-form-inputs-with-colons",
     ],
 )
 def test_punctuated_headings_give_the_example_s_results(tmp_path: Path, example: Tables, case: str) -> None:
     tables = _case(case, tmp_path / "run")
-    # Before: missing-column (exit 1), or register-without-types and every unit's index changed.
+    # Before: missing-column or unknown-input (exit 1), or register-without-types and every unit's
+    # index changed.
     assert _kinds(tables) == _kinds(example)
     assert _shown(tables) == _shown(example)
+
+
+def test_a_district_headed_with_every_kind_of_district_is_ranked_within(tmp_path: Path) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    expected = _run(_score(plain, "--group-by", "district"), plain)
+    tables = _case("well-register-district-of-every-kind", tmp_path / "run")
+    # Before: group-column-absent (a warning) and the 60 units ranked as one group.
+    assert _kinds(tables) == _kinds(expected)
+    shown = [[row[k] for k in (*_SHOWN, "group", "group_size")] for row in tables["summary"]]
+    assert shown == [[row[k] for k in (*_SHOWN, "group", "group_size")] for row in expected["summary"]]
+    assert {row["group_size"] for row in tables["summary"]} == {"12"}
 
 
 def test_an_appraisal_headed_with_punctuation_is_the_example_s_appraisal(tmp_path: Path) -> None:
@@ -183,6 +199,14 @@ def test_a_known_heading_numbered_quoted_or_punctuated_names_its_field(
     assert canonical_heading(written, aliases) == aliases[alias]
 
 
+def test_district_headings_leave_out_a_city_alone() -> None:
+    assert "thành phố" not in district_headings("")
+    assert canonical_heading("Huyện, thị xã, thành phố", REGISTER_ALIASES) == "district"
+    assert canonical_heading("Mã quận/huyện/thị xã", REGISTER_ALIASES) == "district_code"
+    assert canonical_heading("Tỉnh/Thành phố", REGISTER_ALIASES) == "province"
+    assert canonical_heading("Thành phố", REGISTER_ALIASES) is None
+
+
 def test_unit_headings_list_every_kind_of_unit_in_order() -> None:
     headings = unit_headings("mã")
     assert len(headings) == 15
@@ -210,3 +234,17 @@ def test_lineage_headings_an_analyst_writes(tmp_path: Path, old: str, new: str) 
         csv.writer(handle).writerows([[old, new], ["00004", "00001"], ["00007", "00001"]])
     frame = read_lineage(path)
     assert frame.select("old_code", "new_code").rows() == [("00004", "00001"), ("00007", "00001")]
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("tasks:", "tasks"),
+        ("Tasks_Done.", "tasks done"),
+        ("“done”", "done"),
+        ("on-time (%)", "on time"),
+        ("n/a", "n a"),
+    ],
+)
+def test_an_input_name_is_matched_without_its_punctuation(written: str, key: str) -> None:
+    assert pl.select(input_name_key(pl.lit(written))).item() == key

@@ -16,7 +16,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
-from pari_index.intake.sheet import unit_headings
+from pari_index.intake.sheet import district_headings, unit_headings
 from pari_index.intake.tables import FILE, ROW, SHEET, check_table_size, read_with_columns, row_problems
 from pari_index.intake.tones import alike_letters, alike_name
 from pari_index.intake.values import (
@@ -33,10 +33,12 @@ REGISTER_ALIASES: dict[str, str] = {
     **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma", *unit_headings("mã"))},
     **{k: "name" for k in ("name", "commune", "tên", "tên đơn vị", "tên xã", "đơn vị", "ten", *unit_headings("tên"))},
     **{k: "type" for k in ("type", "unit_type", "loại", "loại đơn vị", "loai")},
-    **{k: "district" for k in ("district", "huyện", "quận/huyện", "quận, huyện", "huyen")},
+    **{k: "district" for k in ("district", "huyện", "quận/huyện", "quận, huyện", "huyen", *district_headings(""))},
     **{k: "province" for k in ("province", "tỉnh", "tỉnh/thành phố", "tinh")},
     # Optional codes of the district and province: where given, groups are keyed by them.
-    **{k: "district_code" for k in ("district_code", "mã huyện", "mã quận/huyện", "ma huyen")},
+    **{
+        k: "district_code" for k in ("district_code", "mã huyện", "mã quận/huyện", "ma huyen", *district_headings("mã"))
+    },
     **{k: "province_code" for k in ("province_code", "mã tỉnh", "mã tỉnh/thành phố", "ma tinh")},
     **{k: "ranked" for k in ("ranked", "xếp hạng", "có xếp hạng")},
 }

@@ -177,16 +177,27 @@ _heading_key = _Kept(_key_of, KEPT_LETTERS)
 _UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu")
 
 
-def unit_headings(*prefixes: str) -> tuple[str, ...]:
-    """Each of ``prefixes`` followed by the words of one kind of unit or more, in order («mã xã»,
-    «mã xã phường», «mã xã phường thị trấn đặc khu»: written with commas or slashes between them,
-    they have the same heading_key). Until session 35 a register or a form headed «Mã xã, phường»
-    (as forms of wards and communes together head the code) was refused, "needs column(s) code"."""
-    combos = [
-        " ".join(word for bit, word in enumerate(_UNIT_WORDS) if mask >> bit & 1)
-        for mask in range(1, 2 ** len(_UNIT_WORDS))
-    ]
-    return tuple(f"{prefix} {combo}" for prefix in prefixes for combo in combos)
+#: The words of the kinds of district, in the order forms list them («Quận/Huyện/Thị xã»).
+_DISTRICT_WORDS = ("quận", "huyện", "thị xã", "thành phố")
+
+
+def unit_headings(*prefixes: str, words: tuple[str, ...] = _UNIT_WORDS) -> tuple[str, ...]:
+    """Each of ``prefixes`` followed by ``words`` (the kinds of unit, or of district), one or more,
+    in order («mã xã», «mã xã phường», «mã xã phường thị trấn đặc khu»: written with commas or
+    slashes between them, they have the same heading_key); an empty prefix gives the words alone.
+    Until session 35 a register or a form headed «Mã xã, phường» (as forms of wards and communes
+    together head the code) was refused, "needs column(s) code"."""
+    combos = [" ".join(word for bit, word in enumerate(words) if mask >> bit & 1) for mask in range(1, 2 ** len(words))]
+    return tuple(f"{prefix} {combo}".strip() for prefix in prefixes for combo in combos)
+
+
+def district_headings(*prefixes: str) -> tuple[str, ...]:
+    """:func:`unit_headings` of the kinds of district («Quận/Huyện/Thị xã», «Huyện, thị xã, thành
+    phố», «Mã quận/huyện»), but not «thành phố» alone, which names a province too. Until session 35
+    a register so headed had no district column: ``--group-by district`` ranked every unit in one
+    group of the province, told only as a warning, exit 0."""
+    words = [combo for combo in unit_headings("", words=_DISTRICT_WORDS) if combo != "thành phố"]
+    return tuple(f"{prefix} {combo}".strip() for prefix in prefixes for combo in words)
 
 
 #: Each aliases table by its headings' keys: a key two fields share (none so far) is left out, so
