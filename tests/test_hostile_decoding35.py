@@ -92,7 +92,7 @@ def test_a_district_headed_with_every_kind_of_district_is_ranked_within(tmp_path
     assert _kinds(tables) == _kinds(expected)
     shown = [[row[k] for k in (*_SHOWN, "group", "group_size")] for row in tables["summary"]]
     assert shown == [[row[k] for k in (*_SHOWN, "group", "group_size")] for row in expected["summary"]]
-    assert {row["group_size"] for row in tables["summary"]} == {"12"}
+    assert "60" not in {row["group_size"] for row in tables["summary"]}
 
 
 def test_an_appraisal_headed_with_punctuation_is_the_example_s_appraisal(tmp_path: Path) -> None:
