@@ -30,6 +30,7 @@ from pari_index.intake.cell_checks import input_name_key
 from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.folding import fold_findings
 from pari_index.intake.nearest import Near
+from pari_index.intake.sheet import unit_headings
 from pari_index.intake.tables import FILE, ROW, SHEET, read_with_columns
 from pari_index.intake.values import (
     CODE_AS_DATE,
@@ -44,7 +45,7 @@ from pari_index.messages.rendering import json_params, params_json
 from pari_index.textexpr import format_text
 
 APPRAISAL_ALIASES: dict[str, str] = {
-    **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị")},
+    **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị", *unit_headings("mã"))},
     **{k: CRITERION for k in ("criterion_id", "tiêu chí", "mã tiêu chí", "id")},
     **{k: "input" for k in ("input", "đầu vào")},
     **{k: VALUE for k in ("value", "corrected_value", "giá trị", "giá trị thẩm định")},

@@ -16,6 +16,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
+from pari_index.intake.sheet import district_headings, unit_headings
 from pari_index.intake.tables import (
     FILE,
     ROW,
@@ -25,7 +26,7 @@ from pari_index.intake.tables import (
     row_problems,
     table_rows_limit,
 )
-from pari_index.intake.tones import alike_letters, alike_spelling
+from pari_index.intake.tones import alike_letters, alike_name
 from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
@@ -37,13 +38,15 @@ from pari_index.intake.values import (
 )
 
 REGISTER_ALIASES: dict[str, str] = {
-    **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma")},
-    **{k: "name" for k in ("name", "commune", "tên", "tên đơn vị", "tên xã", "đơn vị", "ten")},
+    **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma", *unit_headings("mã"))},
+    **{k: "name" for k in ("name", "commune", "tên", "tên đơn vị", "tên xã", "đơn vị", "ten", *unit_headings("tên"))},
     **{k: "type" for k in ("type", "unit_type", "loại", "loại đơn vị", "loai")},
-    **{k: "district" for k in ("district", "huyện", "quận/huyện", "quận, huyện", "huyen")},
+    **{k: "district" for k in ("district", "huyện", "quận/huyện", "quận, huyện", "huyen", *district_headings(""))},
     **{k: "province" for k in ("province", "tỉnh", "tỉnh/thành phố", "tinh")},
     # Optional codes of the district and province: where given, groups are keyed by them.
-    **{k: "district_code" for k in ("district_code", "mã huyện", "mã quận/huyện", "ma huyen")},
+    **{
+        k: "district_code" for k in ("district_code", "mã huyện", "mã quận/huyện", "ma huyen", *district_headings("mã"))
+    },
     **{k: "province_code" for k in ("province_code", "mã tỉnh", "mã tỉnh/thành phố", "ma tinh")},
     **{k: "ranked" for k in ("ranked", "xếp hạng", "có xếp hạng")},
 }
@@ -387,13 +390,16 @@ def _look_alike_codes(kept: pl.DataFrame) -> list[Problem]:
 def _name_twice(kept: pl.DataFrame) -> list[Problem]:
     """A warning on each unit listed again under another code with the name of an earlier unit of
     the same district and province (compared whatever the letter case, the spaces, the place of
-    a tone mark and i or y, :mod:`.tones`): one unit under
+    a tone mark and i or y, a shortened type word, :func:`.tones.alike_name`): one unit under
     two codes (a row copied and its code retyped) was scored and ranked as two, the copy as one
     that sent nothing, without a word (session 22). Codes differing only by leading zeros are
-    look-alike-code's."""
+    look-alike-code's. The district and province are compared as ranking compares a group's name
+    (:func:`.tones.alike_name`): until session 35 only their case was, and a copy whose district
+    was written «Huyện Thủy Nguyên» for «Huyện Thuỷ Nguyên», «H. Thuỷ Nguyên», with a space at its
+    end or a look-alike letter was ranked in the same group as the first row, as a unit that sent
+    nothing, without a word."""
     where = [c for c in ("province", "district") if c in kept.columns]
-    name = alike_spelling(pl.col("name").cast(pl.String)).str.replace_all(r"\s+", " ")
-    key = [name.str.strip_chars().alias("_name"), *(pl.col(c).cast(pl.String).str.to_lowercase() for c in where)]
+    key = [alike_name(pl.col(c).cast(pl.String)).alias(c) for c in ("name", *where)]
     frame = kept.with_columns(pl.struct(key).alias("_unit")).with_columns(
         pl.col("code").first().over("_unit").alias("_first"),
         pl.col(ROW).first().over("_unit").alias("_first_row"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.intake.sheet import FILE, ROW, SHEET, canonical_heading, heading_key
+from pari_index.intake.sheet import FILE, ROW, SHEET, canonical_heading, heading_key, unit_headings
 
 CRITERION = "criterion_id"
 FIELD = "field"
@@ -20,7 +20,7 @@ META_COLUMNS = ("self_score", "evidence_number", "evidence_date", "evidence_file
 META_FIELDS = (*META_COLUMNS, "n/a")
 
 ASSESSMENT_ALIASES: dict[str, str] = {
-    **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị", "ma")},
+    **{k: COMMUNE for k in ("commune_code", "commune", "code", "mã", "mã xã", "mã đơn vị", "ma", *unit_headings("mã"))},
     **{k: CRITERION for k in ("criterion_id", "criterion id", "tiêu chí", "mã tiêu chí", "id")},
     **{k: "input" for k in ("input", "đầu vào", "chỉ số đầu vào")},
     **{k: VALUE for k in ("value", "giá trị", "số liệu", "kết quả")},

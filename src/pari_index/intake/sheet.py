@@ -112,7 +112,14 @@ def heading_key(name: str) -> str:
     of no column, a file refused as having no code column (its message saying it "found commune
     code"), or a register's types not read and five items excluded for every unit. Nor i or y
     alone after one consonant (``Lí do``, ``Lý do``; ``Số, kí hiệu``: :mod:`.tones`): until session
-    29 an appraisal file headed ``Lí do`` was refused, "needs column(s) reason"."""
+    29 an appraisal file headed ``Lí do`` was refused, "needs column(s) reason". Nor punctuation
+    and symbols of any kind, which are separators too (``Mã xã:``, ``Mã xã*``, ``"Mã xã"``,
+    ``Mã xã.``, ``Quận/Huyện`` and ``Quận, Huyện``), nor a number that numbers the heading
+    (``1. Mã xã``, ``2) Tiêu chí``, ``(3) Giá trị``): until session 35 each was a heading of no
+    column (the register refused, "needs column(s) code; found Mã xã:", or its types unread,
+    ``register-without-types``, and every unit scored without the items of its type). A key is
+    the heading's words of letters and digits, so two headings of different words never share one
+    (tests/test_hostile_decoding35.py checks the headings pari knows)."""
     return _heading_key(name)
 
 
@@ -157,9 +164,14 @@ def _key_of(name: str) -> str:
     name = name if name.isascii() else name.translate(ALIKE_TABLE)
     text = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
     bare = text if text.isascii() else _NOT_ASCII.sub(_unmarked, text)
-    return y_for_i_bare(" ".join(_SEPARATORS.sub(" ", bare).split()))
+    return y_for_i_bare(" ".join(_NOT_WORD.sub(" ", _NUMBERED.sub("", bare)).split()))
 
 
+#: A number that numbers a heading, at its start: «1. », «2) », «(3) » (a space after it; «1.1.1:»
+#: or «1.1» of a wide form's heading is no such number, nor one with nothing after it).
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\S)")
+#: What is neither a letter nor a digit: spaces, ``_``, punctuation and symbols, each a separator.
+_NOT_WORD = re.compile(r"[\W_]+")
 #: Runs of letters past ASCII, where a combining mark may be.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -171,7 +183,34 @@ def _unmarked(run: re.Match[str]) -> str:
 _heading_key = _Kept(_key_of, KEPT_LETTERS)
 
 
-_SEPARATORS = re.compile(r"[_\-\s]+")
+#: The words of the kinds of unit, in the order forms list them: a heading names the unit by any
+#: of them («Mã xã, phường», «Tên xã/phường/thị trấn»).
+_UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+#: The words of the kinds of district, in the order forms list them («Quận/Huyện/Thị xã»).
+_DISTRICT_WORDS = ("quận", "huyện", "thị xã", "thành phố")
+
+
+def unit_headings(*prefixes: str, words: tuple[str, ...] = _UNIT_WORDS) -> tuple[str, ...]:
+    """Each of ``prefixes`` followed by ``words`` (the kinds of unit, or of district), one or more,
+    in order («mã xã», «mã xã phường», «mã xã phường thị trấn đặc khu»: written with commas or
+    slashes between them, they have the same heading_key); an empty prefix gives the words alone.
+    Until session 35 a register or a form headed «Mã xã, phường» (as forms of wards and communes
+    together head the code) was refused, "needs column(s) code"."""
+    combos = [" ".join(word for bit, word in enumerate(words) if mask >> bit & 1) for mask in range(1, 2 ** len(words))]
+    return tuple(f"{prefix} {combo}".strip() for prefix in prefixes for combo in combos)
+
+
+def district_headings(*prefixes: str) -> tuple[str, ...]:
+    """:func:`unit_headings` of the kinds of district («Quận/Huyện/Thị xã», «Huyện, thị xã, thành
+    phố», «Mã quận/huyện»), but not «thành phố» alone, which names a province too. Until session 35
+    a register so headed had no district column: ``--group-by district`` ranked every unit in one
+    group of the province, told only as a warning, exit 0."""
+    words = [combo for combo in unit_headings("", words=_DISTRICT_WORDS) if combo != "thành phố"]
+    return tuple(f"{prefix} {combo}".strip() for prefix in prefixes for combo in words)
+
+
 #: Each aliases table by its headings' keys: a key two fields share (none so far) is left out, so
 #: that only the exact spelling names either.
 _KEYED: dict[int, tuple[dict[str, str], dict[str, str]]] = {}

@@ -29,52 +29,13 @@ import polars as pl
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.findings import problems_to_findings
-from pari_index.intake.tones import alike_spelling, shown_alike
+from pari_index.intake.tones import SHORT_TYPE_WORDS, alike_name, shown_alike
 
 if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
 
 #: Spellings listed in a message at most (the most common first).
 SHOWN_SPELLINGS = 5
-
-
-#: A type word shortened at the start of a name (in lower case), and the word it stands for.
-SHORT_TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    (r"^t\.?p(?:\.\s*|\s+)", "thành phố "),
-    (r"^tx(?:\.\s*|\s+)", "thị xã "),
-    (r"^tt(?:\.\s*|\s+)", "thị trấn "),
-    (r"^q\.\s*", "quận "),
-    (r"^h\.\s*", "huyện "),
-    (r"^t\.\s*", "tỉnh "),
-    (r"^p\.\s*", "phường "),
-    (r"^x\.\s*", "xã "),
-)
-
-
-def alike_name(name: pl.Expr) -> pl.Expr:
-    """A name as compared: composed (NFC), in lower case, with each run of spaces one space, the
-    tone mark of "oa", "oe" or "uy" placed one way and i written y where it may be (:func:`alike_spelling`:
-    "Thủy" as "thuỷ", "Kì" as "kỳ") and a shortened type word
-    at its start written out (``tp. hà nội`` is ``thành phố hà nội``). Worked out once per
-    distinct name (:func:`_alike_distinct`)."""
-    return name.map_batches(_alike_distinct, return_dtype=pl.String, is_elementwise=True)
-
-
-def _alike_distinct(names: pl.Series) -> pl.Series:
-    """:func:`_alike` of each of ``names``, worked out on their distinct values and looked up: a
-    register's 10,600 units name some 700 districts and a few provinces, and the dozen regular
-    expressions cost about 0.03 CPU s on every row, each of the half dozen times a run compares
-    names (measured 7 December 2026)."""
-    distinct = names.unique().drop_nulls()
-    alike = distinct.to_frame("_n").select(_alike(pl.col("_n"))).to_series()
-    return names.replace_strict(distinct, alike, default=None, return_dtype=pl.String)
-
-
-def _alike(name: pl.Expr) -> pl.Expr:
-    alike = alike_spelling(name).str.replace_all(r"\s+", " ").str.strip_chars()
-    for short, word in SHORT_TYPE_WORDS:
-        alike = alike.str.replace(short, word)
-    return alike
 
 
 def by_name(totals: pl.DataFrame, path: Sequence[str]) -> list[str]:
@@ -147,4 +108,4 @@ def note_spellings(result: ScoreResult, group_by: str | Sequence[str] | None) ->
         result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
 
 
-__all__ = ["alike_name", "by_name", "note_spellings", "one_spelling", "spelling_problems"]
+__all__ = ["SHORT_TYPE_WORDS", "alike_name", "by_name", "note_spellings", "one_spelling", "spelling_problems"]
