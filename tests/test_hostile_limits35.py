@@ -46,7 +46,14 @@ def test_every_case_has_its_expectation() -> None:
         (b"code,name\n\n , \n00001,A\n,,\n\t\n00002,B\n , ", ",", 2),  # blank lines: spaces, delimiters
         (b"code;name\n00001;A\n;\n,\n", ";", 2),  # a comma is text under semicolons
         (b'code,name\n00001,"a\nb\n\nc"\n00002,"x ""y""\nz"\n', ",", 2),  # line breaks in quoted cells
-        (b'code,name\n"",""\n', ",", 1),  # a quoted empty cell is counted (the sheet drops the row)
+        # Quoted empty or blank cells alone (a writer quoting every cell): blank, as the sheet drops
+        # them (counted until session 35's review), whatever the separator or line end.
+        (b'code,name\n"",""\n"  ",\r\n,"\t"\n""', ",", 0),
+        (b'code;name\n"";""\n', ";", 0),
+        (b'code\tname\n""\t" "\n', "\t", 0),
+        # Not blank: a quote in a quoted cell (""), a quoted cell holding a quote, a cell beside.
+        (b'code,name\n"a "" b",""\n""""\n"",x\n"a,"",b"\n', ",", 4),
+        (b'code,name\n",x,"\n",x,"\n', ",", 2),  # (a quoted cell of a delimiter: two rows, not one)
         (b"code,name\r\n00001,A\r\n\r\n00002,B\r\n", ",", 2),
         (b"code\n", ",", 0),
         (b"", ",", 0),
@@ -64,8 +71,9 @@ _CELLS = st.sampled_from(["", " ", "0", "00001", "Xã A", "a\nb", 'nói "có"', 
 def test_the_bytes_count_the_rows_the_sheet_has(body: list[list[str]], delimiter: str) -> None:
     """A CSV file written by Python's csv module (quoted where a cell needs it, Excel's way) with
     rows of text, blank rows and cells holding line breaks: the rows counted from its bytes are the
-    rows of the sheet read from it, but for rows of a quoted empty cell alone (``""``, which the
-    sheet drops and the count keeps)."""
+    rows of the sheet read from it, but for blank rows with a line break in a cell (quoted, which
+    the sheet drops and the count keeps). Rows of a quoted empty cell alone (``""``) were kept by
+    the count too until session 35's review."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerows([["code", "name", "type", "note"], *body])
@@ -73,7 +81,7 @@ def test_the_bytes_count_the_rows_the_sheet_has(body: list[list[str]], delimiter
     result = read_csv_bytes(data, "a.csv")
     sheet_rows = sum(sheet.frame.height for sheet in result.sheets)
     if result.sheets:  # (none: every row blank, or polars refused the file)
-        alone_quoted = sum(1 for row in body if row in ([""], ["\n"]) or all(not c.strip(" \n") for c in row))
+        alone_quoted = sum(1 for row in body if all(not c.strip(" \n") for c in row) and "\n" in "".join(row))
         assert sheet_rows <= rows_upper_bound(data, delimiter) <= sheet_rows + alone_quoted
 
 
@@ -119,6 +127,21 @@ def test_blank_lines_and_a_title_within_the_limit_are_read(tmp_path: Path, monke
     register = read_register(_register(tmp_path / "xa.csv", 50, blank=5_000, title=True))
     assert register.frame.height == 50
     assert [problem.code for problem in register.problems] == ["title-row"]  # (told, a warning)
+
+
+def test_quoted_empty_rows_within_the_limit_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A register of 50 units (the limit), every cell quoted, with 30 rows of empty cells after
+    them as a writer that quotes every cell writes them (``"","",""``, pandas' QUOTE_ALL, R's
+    write.csv), CRLF or semicolons: read whole. Until session 35's review refused before the parse,
+    ``too-many-rows`` «80 rows», when it had been read whole before (sheets drop blank rows)."""
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "50")
+    for sep, end in ((",", "\n"), (",", "\r\n"), (";", "\n")):
+        units = "".join(f'"{i:05d}"{sep}"Xã {i}"{sep}"xã"{end}' for i in range(50))
+        empty = f'""{sep}""{sep}""{end}' * 15 + f'" "{sep}""{sep}"\t"{end}' * 15
+        path = tmp_path / "xa.csv"
+        path.write_text(f'"code"{sep}"name"{sep}"type"{end}{units}{empty}', encoding="utf-8")
+        register = read_register(path)
+        assert (register.frame.height, register.problems) == (50, [])
 
 
 _PLACES = st.tuples(
