@@ -18,7 +18,7 @@ from sweeps import case_tests, language_tests, sweep_child
 
 from pari_index.intake.appraisal import APPRAISAL_ALIASES
 from pari_index.intake.cell_checks import input_name_key
-from pari_index.intake.register import REGISTER_ALIASES
+from pari_index.intake.register import REGISTER_ALIASES, read_register
 from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_KEYS, NOTES_KEYS
 from pari_index.intake.sheet import canonical_heading, district_headings, heading_key, unit_headings
 from pari_index.ranking.lineage import LINEAGE_ALIASES, read_lineage
@@ -205,6 +205,35 @@ def test_district_headings_leave_out_a_city_alone() -> None:
     assert canonical_heading("Mã quận/huyện/thị xã", REGISTER_ALIASES) == "district_code"
     assert canonical_heading("Tỉnh/Thành phố", REGISTER_ALIASES) == "province"
     assert canonical_heading("Thành phố", REGISTER_ALIASES) is None
+
+
+@pytest.mark.parametrize(
+    ("district", "province"),
+    [
+        ("Tên huyện", "Tên tỉnh"),
+        ("Tên quận/huyện", "Tên tỉnh/thành phố"),
+        ("Tên quận, huyện, thị xã", "Tỉnh / Thành phố"),
+        ("District name", "Province name"),
+        ("1. Tên Huyện:", "2. TÊN TỈNH"),
+    ],
+)
+def test_a_register_naming_its_district_and_province_by_name_has_them(
+    tmp_path: Path, district: str, province: str
+) -> None:
+    """«Tên huyện», «Tên tỉnh» (the district's and province's names, beside «Mã huyện», «Mã
+    tỉnh»): until session 35's review neither was read, and --group-by district ranked every unit
+    in one group, told only as group-column-absent, exit 0."""
+    path = tmp_path / "xa.csv"
+    path.write_text(
+        f'Mã xã,Tên xã,Loại,Mã huyện,"{district}","{province}"\n'
+        "00001,Xã A,xã,001,Huyện Một,Tỉnh Hai\n00002,Xã B,xã,002,Huyện Ba,Tỉnh Hai\n",
+        encoding="utf-8",
+    )
+    frame = read_register(path).frame
+    assert frame.select("code", "district_code", "district", "province").rows() == [
+        ("00001", "001", "Huyện Một", "Tỉnh Hai"),
+        ("00002", "002", "Huyện Ba", "Tỉnh Hai"),
+    ]
 
 
 def test_unit_headings_list_every_kind_of_unit_in_order() -> None:
