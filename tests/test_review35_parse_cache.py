@@ -99,3 +99,18 @@ def test_a_run_after_another_gives_the_totals_a_fresh_pari_process_gives(tmp_pat
     got, want = got.sort("commune_code"), want.sort("commune_code")
     assert got.height == 60
     assert_frame_equal(got, want)
+
+
+def test_long_texts_are_not_kept_past_the_bytes_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A few long texts in number cells (a pasted paragraph) are parsed and not kept after the run."""
+    from pari_index.intake.cell_types import parsed_once
+    from pari_index.intake.values import parse_exact
+
+    monkeypatch.setattr(cell_types, "_PARSED", {})
+    monkeypatch.setattr(cell_types, "PARSED_KEPT_BYTES", 10)
+    short = pl.DataFrame({"v": ["1", "22"]})
+    assert short.select(parsed_once(short, "v", parse_exact)).to_series().to_list() == [10**14, 22 * 10**14]
+    assert sorted(cell_types._PARSED[parse_exact].get_column("_text").to_list()) == ["1", "22"]
+    long = pl.DataFrame({"v": ["x" * 40, "1"]})
+    assert long.select(parsed_once(long, "v", parse_exact)).to_series().to_list() == [None, 10**14]
+    assert sorted(cell_types._PARSED[parse_exact].get_column("_text").to_list()) == ["1", "22"]
