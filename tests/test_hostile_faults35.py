@@ -337,3 +337,26 @@ def test_a_path_the_path_rule_refuses_for_its_length_is_told_by_that_refusal_alo
     assert long_for_windows("-o", tmp_path / ("a" * 256 + ".xlsx")) is None
     assert long_for_windows("-o", Path("/" + "/".join(["b" * 200] * 21) + "/kq.xlsx")) is None
     assert long_for_windows("-o", Path("/" + "/".join(["b" * 200] * 2) + "/kq.xlsx")) is not None
+
+
+@pytest.mark.parametrize("name", ["kq.2026", "ket-qua.v2", "KQ 2025.12", "kq"])
+def test_a_folder_not_made_yet_is_counted_with_the_files_written_in_it_whatever_dots_its_name_holds(
+    tmp_path: Path, name: str
+) -> None:
+    """Review of session 35: ``pari demo-data -o …/kq.2026`` (240 characters; assessments_long.csv
+    written in it at 261) was not warned of, the dotted name counted as a file's."""
+    from pari_index.outputs.path_lengths import LONGEST_NAME_INSIDE, long_for_windows
+
+    folders = "/".join(["b" * 99] * 2)
+    path = Path(f"/{folders}/" + "k" * (250 - len(folders) - 2 - len(name)) + name)
+    assert len(str(path)) == 250
+    told = long_for_windows("-o", path)
+    assert told is not None
+    assert told.params == {
+        "option": "-o",
+        "length": 250 + 1 + LONGEST_NAME_INSIDE,
+        "limit": 259,
+        "long_inside": "folder",
+    }
+    as_file = long_for_windows("-o", path.with_name(path.name + ".xlsx"))
+    assert as_file is None  # 255 characters: a workbook Windows opens

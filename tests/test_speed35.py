@@ -14,8 +14,8 @@ from pari_index.errors import UsageError
 from pari_index.intake import cell_types
 from pari_index.intake.cell_types import parsed_once
 from pari_index.intake.copied_rows import RowsSeen
+from pari_index.intake.tones import _alike, alike_name
 from pari_index.intake.values import parse_boolean, parse_date, parse_exact, parse_points, parse_status
-from pari_index.ranking.spellings import _alike, alike_name
 
 
 def _seen(parts: list[list[tuple[int, int]]], files: int) -> RowsSeen:

@@ -39,6 +39,11 @@ META_PARSERS: dict[str, Callable[[pl.Expr], pl.Expr]] = {"self_score": parse_poi
 _PARSED: dict[Callable[[pl.Expr], pl.Expr], pl.DataFrame] = {}
 _PARSED_LOCK = threading.Lock()
 PARSED_KEPT = 100_000
+#: And no table past this many bytes of text: a number cell may hold up to 32,767 characters (a
+#: pasted paragraph), and what is kept lives as long as the process (a notebook scoring one run
+#: after another): 100,000 such texts would have kept some 3 GB after the run that read them
+#: (review of session 35).
+PARSED_KEPT_BYTES = 16_000_000
 
 
 def parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
@@ -53,7 +58,7 @@ def parsed_once(frame: pl.DataFrame, column: str, parser: Callable[[pl.Expr], pl
     if known is None or new.len():
         parsed = new.to_frame().select("_text", parser(pl.col("_text")).alias("_parsed"))
         known = parsed if known is None else pl.concat([known, parsed])
-        if known.height <= PARSED_KEPT:
+        if known.height <= PARSED_KEPT and known.get_column("_text").str.len_bytes().sum() <= PARSED_KEPT_BYTES:
             with _PARSED_LOCK:
                 _PARSED[parser] = known
     return pl.col(column).replace_strict(

@@ -26,6 +26,11 @@ from pari_index.outputs.path_names import NAME_MAX, PATH_MAX, TEMP_NAME_BYTES
 WINDOWS_PATH_MAX = 259
 #: The longest name pari writes into a folder it makes: ``assessments_wide.parquet`` of demo-data.
 LONGEST_NAME_INSIDE = len("assessments_wide.parquet")
+#: The endings of the files pari writes (a workbook, a report, a criteria set, a table, a text):
+#: an output named with another ending (``kq.2026``, ``ket-qua.v2``) is a folder pari makes.
+FILE_ENDINGS = frozenset(
+    {".xlsx", ".xlsm", ".html", ".htm", ".yaml", ".yml", ".csv", ".parquet", ".json", ".md", ".txt", ".pdf"}
+)
 
 
 def windows_length(path: Path, folder: bool = False) -> int:
@@ -58,7 +63,9 @@ def long_for_windows(option: str, path: Path) -> Problem | None:
     """The warning of an output whose full path Windows programs cannot open, or None."""
     if _refused(path):
         return None
-    folder = not path.suffix or _is_dir(path)
+    # By its ending, not by having one: until the review of session 35 a folder not made yet whose
+    # name holds a dot (``-o kq.2026``) was counted as a file, the files written in it unwarned.
+    folder = path.suffix.lower() not in FILE_ENDINGS or _is_dir(path)
     length = windows_length(path, folder)
     if length <= WINDOWS_PATH_MAX:
         return None

@@ -787,6 +787,11 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
     try:
         if lone is not None:
             tables, lang = {"summary": _read_table(p, lone)}, None
+            columns = set(tables["summary"].columns)
+            if "commune_code" not in columns or not columns & {"total_points", "index", "rank"}:
+                # Another table given by mistake (the assessments, the survey, a register: no result
+                # of a unit in it) is refused as before session 35, not called damaged or edited.
+                _not_a_table_file(p)
         else:
             tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)
