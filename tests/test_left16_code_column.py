@@ -47,8 +47,13 @@ def test_long_form_names_the_column_of_the_character(tmp_path: Path) -> None:
     assert _found(path) == [
         (2, "Mã xã", "commune code 00001<U+200B> holds a control, bidi or invisible character (shown as <U+…>)"),
         (3, "Tiêu chí", "criterion id 1.1.1<U+200B> holds a control, bidi or invisible character (shown as <U+…>)"),
-        (4, "Đầu vào", "input tasks<U+200B> holds a control, bidi or invisible character (shown as <U+…>)"),
     ]
+    # An input name is matched as headings are since session 35 (decoding35's input_name_key:
+    # what is not a letter or digit separates), so «tasks<U+200B>» is the input «tasks» it shows,
+    # as an answer «có<U+200B>» is «có» (sweep 19): its row is read, not refused.
+    leaves = compile_criteria(load_criteria(BUNDLED).criteria, None).leaves
+    cells = read_assessments([path], leaves, None).cells
+    assert cells.filter(pl.col("commune_code") == "00007").select("field").to_series().to_list() == ["tasks"]
 
 
 @pytest.mark.parametrize("heading", ["Mã xã", "commune_code"])
@@ -70,4 +75,4 @@ def test_batched_and_unbatched_runs_name_the_same_column(tmp_path: Path) -> None
         assert done.exit_code == 1, done.output
         findings = pl.read_csv(out / "findings.csv", infer_schema=False)
         columns[size] = findings.filter(pl.col("kind") == "control-character").select("row", "column").rows()
-    assert columns["0"] == columns["2"] == [("2", "Mã xã"), ("3", "Tiêu chí"), ("4", "Đầu vào")]
+    assert columns["0"] == columns["2"] == [("2", "Mã xã"), ("3", "Tiêu chí")]
