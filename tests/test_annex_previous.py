@@ -51,8 +51,8 @@ def test_other_items_and_maxima_name_what_compares() -> None:
     notes = previous_set_notes(previous_from(items, "ha-noi-2024-commune"), CRITERIA, "en")
     assert notes[0] == (
         "The previous results (--previous) were scored on ha-noi-2024-commune (1/QĐ-UBND), with other items than "
-        "ha-noi-2025-commune (5666/QĐ-UBND): 1 items only last year (1.1.9); 1 items only this year (1.1.1); "
-        "1 items with a new maximum (2.1.1)."
+        "ha-noi-2025-commune (5666/QĐ-UBND): 1 item only last year (1.1.9); 1 item only this year (1.1.1); "
+        "1 item with a new maximum (2.1.1)."
     )
     assert (
         notes[1]

@@ -51,7 +51,7 @@ def test_a_decision_where_no_explanation_awaited_is_told_at_its_row(tmp_path: Pa
     ]
     assert found["message"][0] == (
         "commune 00001, item 1.1.1: the decision not to accept an explanation changed nothing: the commune gave the"
-        " item's evidence, or it needs none, so no explanation awaited a decision; the item keeps 1 points"
+        " item's evidence, or it needs none, so no explanation awaited a decision; the item keeps 1 point"
     )
     # Unchanged: the decision is told, not applied. The council's score (00004) is its decision.
     assert _score_of(tables, "00001", "1.1.1") == 1.0

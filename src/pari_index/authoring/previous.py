@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 import polars as pl
 
 from pari_index.criteria.model import CriteriaSet, resolve_leaves
+from pari_index.messages import counted
 
 NOTES = {
     "vi": {
@@ -71,7 +72,8 @@ def _area(item_id: str) -> str:
 def previous_set_notes(previous: dict[str, pl.DataFrame], criteria: CriteriaSet, lang: str = "vi") -> list[str]:
     """Lines for the console when last year's results came from another set; none when the items
     and maxima are the same and the set is the same."""
-    words = NOTES["en" if lang == "en" else "vi"]
+    lang = "en" if lang == "en" else "vi"
+    words = NOTES[lang]
     about = previous.get("about")
     facts = dict(zip(about["key"].to_list(), about["value"].to_list(), strict=True)) if about is not None else {}
     old_name = f"{facts.get('criteria_id', '?')} ({facts.get('decision', '?')})"
@@ -89,7 +91,7 @@ def previous_set_notes(previous: dict[str, pl.DataFrame], criteria: CriteriaSet,
     counts = []
     for key, ids in (("only_old", only_old), ("only_new", only_new), ("max", changed)):
         if ids:
-            counts.append(words[key].format(n=len(ids), ids=_ids(ids)))
+            counts.append(counted(words[key], lang, n=len(ids), ids=_ids(ids)))  # «1 item only …»
     touched = {_area(i) for i in (*only_old, *only_new, *changed)}
     kept = [area.id for area in criteria.areas if area.id not in touched]
     tail = words["comparable"].format(areas=", ".join(kept)) if kept else words["none"]

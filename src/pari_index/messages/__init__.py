@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from pari_index.messages.rendering import (
         WRITTEN_IN,
         InputLabel,
+        counted,
         localise_findings,
         params_json,
         parse_params,
@@ -85,6 +86,7 @@ _HOMES: dict[str, str] = {
     "params_json": "rendering",
     "parse_params": "rendering",
     "render": "rendering",
+    "counted": "rendering",
     "render_hint": "rendering",
     "Entry": "words",
     "Words": "words",
@@ -119,6 +121,7 @@ __all__ = [
     "InputLabel",
     "Words",
     "catalogue_markdown",
+    "counted",
     "entry_of",
     "format_date",
     "format_number",

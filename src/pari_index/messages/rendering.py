@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import string
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -27,6 +28,57 @@ InputLabel = Callable[[str, str], "str | None"]
 
 #: Parameters that hold a band's edges in English words (criteria.rules.Interval.describe).
 _BANDS = frozenset({"band", "next_band"})
+
+
+#: The counted nouns of the English templates, and their one-item forms: «1 rows», «1 points»,
+#: «none of the 1 units» read as slips to an English reader (session 36). Vietnamese nouns do not
+#: change with the count.
+_ONE_OF = {
+    noun + "s": noun
+    for noun in (
+        "row", "point", "byte", "day", "year", "date", "word", "pair", "unit", "value", "file", "time",
+        "way", "item", "column", "cell", "line", "input", "area", "string", "sheet", "part", "character",
+        "level", "finding",
+    )
+} | {"entries": "entry"}  # fmt: skip
+#: The verbs that agree with such a noun, in their one-item forms.
+_VERB_OF_ONE = {"are": "is", "were": "was", "have": "has", "hold": "holds", "look": "looks", "give": "gives",
+                "correct": "corrects"}  # fmt: skip
+#: A field followed by a counted noun, a short «of …» after it, and its verb if one follows.
+_COUNTED = re.compile(
+    r"\{(?P<field>\w+)\} (?P<adjective>(?:numbered|more|ranked|hidden|filled|scored|item|checklist) )?"
+    r"(?P<noun>[a-z]+s)\b(?P<after>(?: of (?:the|this|its) [a-z']+| that)?)"
+    r"(?: (?P<verb>are|were|have|hold|look|give|correct)\b)?"
+)
+
+
+def _is_one(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float | Decimal):
+        return value == 1
+    return isinstance(value, str) and value.strip() == "1"
+
+
+def _agreeing(template: str, params: Mapping[str, Any]) -> str:
+    """An English ``template`` whose nouns counted by a field that is 1 are in their one-item form
+    (and the verb after them): «{count} rows correct nothing» with 1 reads «1 row corrects nothing»."""
+
+    def agree(found: re.Match[str]) -> str:
+        noun = found["noun"]
+        if noun not in _ONE_OF or not _is_one(params.get(found["field"])):
+            return found[0]
+        verb = f" {_VERB_OF_ONE[found['verb']]}" if found["verb"] else ""
+        adjective = found["adjective"] or ""
+        return f"{{{found['field']}}} {adjective}{_ONE_OF[noun]}{found['after']}{verb}"
+
+    return _COUNTED.sub(agree, template)
+
+
+def counted(template: str, lang: str, **params: Any) -> str:
+    """``template`` (a text of pari's own, not of the catalogue) filled with ``params``, its English
+    nouns agreeing with a count of one as a finding's do: «1 item only last year»."""
+    return (_agreeing(template, params) if lang == "en" else template).format(**params)
 
 
 @functools.cache
@@ -98,6 +150,8 @@ def _filled(
 ) -> str:
     """``template`` with its fields shown from ``params``. Inside words (``nested``) a key of words
     is not looked up again: words naming words would be a loop."""
+    if lang == "en" and not nested:
+        template = _agreeing(template, params)
     shown = {}
     for name in _fields(template):
         if nested and name in PARAM_WORDS and name not in NESTED_WORDS:
