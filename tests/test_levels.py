@@ -143,6 +143,13 @@ def test_province_words() -> None:
     assert en["report"] == "Province PAR Index ranking report"
     assert vi["communes"] == "Số đơn vị cấp tỉnh" and en["communes"] == "Provinces"
     assert en["group_size"] == "{n} provinces" and en["filter_count"] == "Showing {shown} of {total} provinces"
+    # The charts name the level too (they said «communes» for any level until session 36), and
+    # one unit is one province.
+    assert en["group_size_one"] == "{n} province" and en["chart_index"].startswith("Index (%) per province,")
+    assert en["hist_bin"] == "{lo}–{hi} %: {n} provinces" and en["hist_bin_one"] == "{lo}–{hi} %: {n} province"
+    assert en["chart_gap"] == "… {n} provinces in between …" and en["chart_gap_one"] == "… {n} province in between …"
+    assert en["histogram"].startswith("Distribution of the index (%) over {n} provinces;")
+    assert en["chart_ends"] == "Top {n} and bottom {n} provinces (as filtered)"
     assert UnitNames.from_about(names.about()) == names
     own = unit_names(load_criteria_text(_set("level: {vi: ban quản lý, en: board, en_plural: boards}")).criteria)
     assert own.about()["level_en_plural"] == "boards" and UnitNames.from_about(own.about()) == own

@@ -144,7 +144,8 @@ def _group(ctx: Context, gi: int, recs: list[dict[str, Any]], is_open: bool) -> 
         anchor=f"g{gi + 1}",
         name=gname or province or labels["communes"],
         province=province,
-        size=labels["group_size"].format(n=fmt.count(len(recs))),
+        size=labels["group_size_one" if len(recs) == 1 else "group_size"].format(n=fmt.count(len(recs))),
+        count=fmt.count(len(recs)),
         open=is_open,
         communes=communes,
         bars=bars,
@@ -173,7 +174,7 @@ def _histogram(ctx: Context, indices: Sequence[float], widest: float) -> list[Hi
     bins: list[HistogramBin] = []
     for k, n in enumerate(counts):
         height = round(n / fullest * 100.0, 2)
-        title = ctx.labels["hist_bin"].format(
+        title = ctx.labels["hist_bin_one" if n == 1 else "hist_bin"].format(
             lo=ctx.fmt.short(k * step), hi=ctx.fmt.short((k + 1) * step), n=ctx.fmt.count(n)
         )
         bins.append(HistogramBin(round(k * width, 2), round(100.0 - height, 2), round(width - 1, 2), height, title))

@@ -137,6 +137,10 @@ class Group:
     rest: str = ""
     histogram: list[HistogramBin] = field(default_factory=list)
     edges: list[ClassEdge] = field(default_factory=list)
+    #: How many communes, as the language writes the number («1,200»): the histogram's caption
+    #: names the units itself (``size`` holds them already: «over 1,200 communes communes» until
+    #: session 36).
+    count: str = ""
 
 
 @dataclass(slots=True)
