@@ -150,6 +150,8 @@ def test_province_words() -> None:
     assert en["chart_gap"] == "… {n} provinces in between …" and en["chart_gap_one"] == "… {n} province in between …"
     assert en["histogram"].startswith("Distribution of the index (%) over {n} provinces;")
     assert en["chart_ends"] == "Top {n} and bottom {n} provinces (as filtered)"
+    assert en["paged_note"].endswith("filter first to print the provinces you need.")
+    assert not [key for key, text in en.items() if "commune" in text.lower()]
     assert UnitNames.from_about(names.about()) == names
     own = unit_names(load_criteria_text(_set("level: {vi: ban quản lý, en: board, en_plural: boards}")).criteria)
     assert own.about()["level_en_plural"] == "boards" and UnitNames.from_about(own.about()) == own

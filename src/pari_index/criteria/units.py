@@ -127,6 +127,8 @@ _LEVEL_LABELS: dict[str, dict[str, str]] = {
         "histogram": "Distribution of the index (%) over {n} {units}; dashed lines: class edges",
         "hist_bin": "{lo}–{hi} %: {n} {units}",
         "hist_bin_one": "{lo}–{hi} %: {n} {unit}",
+        "paged_note": "Large table: shown {n} rows a page. Printing prints the page shown; filter first to print the "
+        "{units} you need.",
         "chart_totals": "Total points by {unit}: {group}",
         "class_counts": "{Units} by class",
         "details": "Details per {unit}",
