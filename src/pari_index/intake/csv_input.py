@@ -520,8 +520,14 @@ def read_owned_csv_bytes(
     if hinted:
         # Excel's separator hint ("sep=;"), a line before the header that Excel reads and hides:
         # read as the header, it named the file's columns "sep=" and "", and every row was "too
-        # long". Refused as what it is; row numbers stay those a text editor shows.
-        return ReadResult([], [*notes, _separator_line_problem(hinted.group(0).strip(), file)])
+        # long". Refused as csv-separator-line from session 9 to 35, though Excel opens the file
+        # as the table it is (and programs that export for Excel write the line): now read as a
+        # blank line above the headings, as Excel reads it; row numbers stay a text editor's.
+        blanked = _blank_separator_line(data, sample, hinted)
+        if blanked is None:
+            return ReadResult([], [*notes, _separator_line_problem(hinted.group(0).strip(), file)])
+        data, sample = blanked
+        whole = functools.partial(data.decode, "utf-8")
     delimiter, header_cells = sniff(sample)
     blank_lines = _LEADING_BLANK_LINES.match(data)
     if blank_lines is not None and blank_lines.end() < len(data):
@@ -661,6 +667,16 @@ def _swallowed_problem(row: int, lines: int, first: str, file: str) -> Problem:
 #: Excel's separator hint: a first line "sep=" and one character (any case, maybe quoted cells
 #: after it when another program added it to every column).
 _SEPARATOR_LINE = re.compile(r"\A[ \t]*\"?sep=.?\"?[^\n]*(?=\r?\n|\Z)", re.IGNORECASE)
+
+
+def _blank_separator_line(data: bytes, sample: str, hinted: re.Match[str]) -> tuple[bytes, str] | None:
+    """``data`` and ``sample`` with Excel's separator line (``hinted``, at the start of ``sample``)
+    made blank, or None where the bytes do not start with it or nothing follows it (a file of the
+    line alone has no table)."""
+    line = hinted.group(0).encode("utf-8")
+    if not data.startswith(line) or not data[len(line) :].strip():
+        return None
+    return data[len(line) :], sample[hinted.end() :]
 
 
 def _separator_line_problem(line: str, file: str) -> Problem:

@@ -16,7 +16,7 @@ import polars as pl
 
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
-from pari_index.intake.sheet import district_headings, unit_headings
+from pari_index.intake.sheet import CITY_HEADINGS, district_headings, unit_headings
 from pari_index.intake.tables import (
     FILE,
     ROW,
@@ -166,6 +166,7 @@ def read_register(path: str | Path) -> Register:
         "the register",
         "name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
         table_rows_limit("register"),
+        beside={"district": ("province", CITY_HEADINGS)},
     )
     check_table_size(frame, path, "register")
     absent = tuple(column for column in REGISTER_COLUMNS if column not in frame.columns)

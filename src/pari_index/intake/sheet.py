@@ -167,9 +167,12 @@ def _key_of(name: str) -> str:
     return y_for_i_bare(" ".join(_NOT_WORD.sub(" ", _NUMBERED.sub("", bare)).split()))
 
 
-#: A number that numbers a heading, at its start: «1. », «2) », «(3) » (a space after it; «1.1.1:»
-#: or «1.1» of a wide form's heading is no such number, nor one with nothing after it).
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\S)")
+#: A number that numbers a heading, at its start: «1. », «2) », «(3) », a letter «a) », «b. »,
+#: «(c) », a Roman numeral «I. », «II) », «(iv) » (a space after it; «1.1.1:» or «1.1» of a wide
+#: form's heading is no such number, nor one with nothing after it). Matched on the heading
+#: folded to lower case without marks. Until session 36 only digits numbered a heading: «a) Mã
+#: xã» was a heading of no column (the register refused, "needs column(s) code").
+_NUMBERED = re.compile(r"^\s*(?:(?:\d{1,3}|[a-h]|[ivx]{1,4})[.)]|\((?:\d{1,3}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
 #: What is neither a letter nor a digit: spaces, ``_``, punctuation and symbols, each a separator.
 _NOT_WORD = re.compile(r"[\W_]+")
 #: Runs of letters past ASCII, where a combining mark may be.
@@ -209,6 +212,37 @@ def district_headings(*prefixes: str) -> tuple[str, ...]:
     group of the province, told only as a warning, exit 0."""
     words = [combo for combo in unit_headings("", words=_DISTRICT_WORDS) if combo != "thành phố"]
     return tuple(f"{prefix} {combo}".strip() for prefix in prefixes for combo in words)
+
+
+#: Headings that name the district only where another column names the province: «Thành phố»
+#: (a city under a province is a district, and a centrally run city is a province, so alone it
+#: could be either), English «City» and «Town» (a thị xã), with «Tên» or «name» or not. Until
+#: session 36 a register headed «Thành phố» beside «Tỉnh» had no district: ``--group-by
+#: district`` ranked its units as one group, told only as ``group-column-absent``, exit 0.
+CITY_HEADINGS = frozenset(
+    heading_key(h) for h in ("thành phố", "tên thành phố", "city", "town", "city name", "town name", "city town")
+)
+
+
+def named_beside(sheet: Sheet, beside: dict[str, tuple[str, frozenset[str]]]) -> Sheet:
+    """``sheet`` with, for each ``field: (partner, keys)`` of ``beside``, its first column whose
+    heading_key (or that of the heading without a note in brackets) is one of ``keys`` named
+    ``field``, where the sheet has no ``field`` column but has ``partner``'s: «Thành phố» beside
+    «Tỉnh» is the district. A sheet that has the field already keeps that column alone for it
+    (two headings are never made one)."""
+    columns = sheet.frame.columns
+    mapping: dict[str, str] = {}
+    for name, (partner, keys) in beside.items():
+        if name in columns or partner not in columns:
+            continue
+        found = next((c for c in columns if not c.startswith("_") and heading_in(c, keys)), None)
+        if found is not None and found not in mapping:
+            mapping[found] = name
+    if not mapping:
+        return sheet
+    originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
+    originals.update({name: sheet.original_headers.get(column, column) for column, name in mapping.items()})
+    return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals, header_row=sheet.header_row)
 
 
 #: Each aliases table by its headings' keys: a key two fields share (none so far) is left out, so

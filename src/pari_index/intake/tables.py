@@ -44,6 +44,7 @@ from pari_index.intake.sheet import (
     ReadResult,
     RowLimit,
     Sheet,
+    named_beside,
     office_lock_file,
     rename_columns,
     same_field_columns,
@@ -249,11 +250,13 @@ def read_with_columns(
     what: str,
     hint: str,
     rows: RowLimit | None = None,
+    beside: dict[str, tuple[str, frozenset[str]]] | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     """Read every sheet of a file, rename known headings, keep the sheets that have the
     ``required`` columns (the others are problems naming what was found) and stack them. Raises
     IntakeError when no sheet qualifies. ``rows``: the most rows read (:func:`table_rows_limit`),
-    a CSV file measured against it before it is parsed."""
+    a CSV file measured against it before it is parsed; ``beside``: headings that name a field
+    only beside another's (:func:`.sheet.named_beside`)."""
     result = read_table_file(path, rows=rows)
     problems = list(result.problems)
     frames: list[pl.DataFrame] = []
@@ -263,6 +266,8 @@ def read_with_columns(
             problems += clashes
             continue
         sheet = rename_columns(sheet, aliases)
+        if beside:
+            sheet = named_beside(sheet, beside)
         missing = [c for c in required if c not in sheet.frame.columns]
         if missing:
             found = ", ".join(sheet.original_headers.get(c, c) for c in sheet.frame.columns if not c.startswith("_"))

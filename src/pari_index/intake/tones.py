@@ -131,8 +131,9 @@ SHORT_TYPE_WORDS: tuple[tuple[str, str], ...] = (
 def alike_name(name: pl.Expr) -> pl.Expr:
     """A name as compared: composed (NFC), in lower case, with each run of spaces one space, the
     tone mark of "oa", "oe" or "uy" placed one way and i written y where it may be (:func:`alike_spelling`:
-    "Thủy" as "thuỷ", "Kì" as "kỳ") and a shortened type word
-    at its start written out (``tp. hà nội`` is ``thành phố hà nội``). Worked out once per
+    "Thủy" as "thuỷ", "Kì" as "kỳ"), a shortened type word at its start written out (``tp. hà
+    nội`` is ``thành phố hà nội``) and a number without leading zeros nor a full stop after it
+    (``phường 01`` and ``phường 1.`` are ``phường 1``). Worked out once per
     distinct name (:func:`_alike_distinct`)."""
     return name.map_batches(_alike_distinct, return_dtype=pl.String, is_elementwise=True)
 
@@ -147,11 +148,21 @@ def _alike_distinct(names: pl.Series) -> pl.Series:
     return names.replace_strict(distinct, alike, default=None, return_dtype=pl.String)
 
 
+#: A number's leading zeros, where the number is a word of a name («Phường 01»).
+_ZEROS_BEFORE = r"(^|\s)0+(\d)"
+#: A full stop closing a name after a number («Phường 1.», as a printed list ends an item).
+_STOP_AFTER_NUMBER = r"(\d)\s*\.$"
+
+
 def _alike(name: pl.Expr) -> pl.Expr:
+    # Numbered units (the wards of a city district, «Phường 1» … «Phường 15»): their number is
+    # compared without leading zeros nor a full stop after it, and «P.1» is «phường 1» as «P. Hồng
+    # Cẩm» is «phường hồng cẩm». Until session 36 «Phường 01» and «Phường 1.» were names of other
+    # units than «Phường 1»: a unit listed again so was not register-name-twice.
     alike = alike_spelling(name).str.replace_all(r"\s+", " ").str.strip_chars()
     for short, word in SHORT_TYPE_WORDS:
         alike = alike.str.replace(short, word)
-    return alike
+    return alike.str.replace_all(_ZEROS_BEFORE, "${1}${2}").str.replace(_STOP_AFTER_NUMBER, "${1}")
 
 
 def y_for_i_bare(text: str) -> str:
