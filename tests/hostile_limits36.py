@@ -5,7 +5,51 @@ large files.
 Found by running the real ``pari`` (main at 071b56d) on files made for it, on this shared 2-core
 machine (CPU seconds and peak resident memory from ``/usr/bin/time -v``):
 
-- (filled in below as measured)
+- An appraisal file (``--appraisal``) had no row limit: it was parsed whole and each of its rows
+  checked, its findings built and folded (session 35 left the parse, 750 MB of a 19.2-million-cell
+  grid, as the peak). The example's appraisal and 2.4 million lines ``0`` (4.8 MB, the case
+  ``limits34/appraisal-of-millions-of-tiny-rows``): 4.4 + 3.0 CPU s and 972 MB on main, exit 1,
+  2.4 million ``missing-reason`` errors; its headings alone and the same lines 3.8 + 2.0 CPU s and
+  828 MB; as Parquet (37 KB) 4.2 + 2.5 CPU s and 1,040 MB; a workbook of its headings and 600,000
+  rows of a code alone (2.9 MB, its dimension saying A1:H2) 5.2 + 1.1 CPU s and 446 MB. Now an
+  appraisal has a row limit as a register has (``tables.table_rows_limit("appraisal")``:
+  ``PARI_MAX_APPRAISAL_ROWS``, 500,000, a row per correction of a unit's item; a province's
+  council appraising every item of its 170 communes writes some 30,000), measured before the
+  parse (a CSV file from its bytes, a Parquet file by its rows of text) and on the frame read
+  (``check_table_rows``): ``too-many-rows`` naming the file, exit 1, nothing written: 1.2 + 0.1
+  CPU s and 156 MB, 1.2 + 0.1 and 148 MB, 1.4 + 0.2 and 203 MB, 1.9 + 0.2 and 178 MB. The
+  message says what a row of the table is and which variable raises the limit (``rows_per``,
+  ``limit_name``; the register's words as before). At the limit, the example's appraisal and
+  499,900 lines ``0`` take 3.5 + 1.1 CPU s and 355 MB.
+
+- A register (``--communes``) as a workbook, the example's 60 units then 800,000 rows of a code
+  ``0`` alone (3.9 MB): read whole by calamine, then ``too-many-rows`` at row 100,002: 3.0 + 0.4
+  CPU s and 377 MB (``pari template --communes``: 344 MB), the same with a ``<dimension>`` lying
+  (A1:F61). The rows limit was given to the CSV and Parquet readers only. Now the workbook reader
+  takes it too (``xlsx.reading.rows_past_limit``), and tells from the measure of the sheet's XML
+  made before calamine opens it (never from its dimension) the rows holding a value at the least:
+  its rows ending in a cell with content (``</c></row>``, counted in C:
+  ``_SheetCells.content_rows``) and its cells with content over the width of its used range.
+  Past the limit and a heading's lines (``HEADING_LINES``), ``too-many-rows`` naming the file and
+  the sheet with that least count: 2.2 + 0.2 CPU s and 159 MB (122 MB for ``template``), whatever
+  the dimension says; formatted empty cells (``<c r="A9" s="1"/>``) count for nothing, so a
+  register of 50 units above 5,000 such rows under a limit of 50 is read whole
+  (tests/test_hostile_limits36.py).
+
+- Measured, nothing changed: a lineage table (``--lineage``) where the example's first unit
+  takes up 50,000 old codes (1 MB) none of which is in last year's results:
+  ``lineage-links-nothing`` (exit 1, the results written), 2.1 + 0.2 CPU s and 190 MB. Last
+  year's results (``--previous``) whose summary names 250,000 units (124 MB, past this class's
+  few megabytes; not kept as a case): ``results-damaged`` (the scoring run wrote 60 rows), 2.6 +
+  0.6 CPU s and 497 MB. A survey of one commune answering 1,000,000 times (18 MB; session 35:
+  976 MB, linear at about 0.9 KB an answer, 391 MB at 5 MB) is read by the assessments' reader,
+  bounded by its cells (PARI_MAX_CELLS) but not by commune: left as it is. ``pari diff`` of two
+  valid sets of 445 items each (5 areas × 8 criteria × 10 sub-criteria, 134 KB, made for it; not
+  kept as a case): a third of the titles changed, 1.5 CPU s and 81 MB; every id renumbered (``1``
+  to ``91``, each item matched by its likeness), 4.8 CPU s and 81 MB, most of it the bound of
+  each pair's likeness (``authoring.diff``, 177,050 pairs of ``Counter &``; ``difflib``'s ratio
+  is capped at MAX_COMPARISONS, 20,000): quadratic in the items but bounded by
+  PARI_MAX_CRITERIA_ITEMS (500), left as it is.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -15,6 +59,7 @@ tests/test_hostile_limits36.py checks what each answers.
 from __future__ import annotations
 
 import csv
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -113,6 +158,29 @@ def appraisal_xlsx_of_many_tiny_rows(folder: Path) -> list[str]:
     return _score(folder, "--appraisal", str(folder / "appraisal.xlsx"))
 
 
+def _previous_results(folder: Path) -> Path:
+    """Last year's results: the example's, scored as CSV files into ``ket-qua-nam-truoc``."""
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+
+    shutil.copytree(EXAMPLES, folder / "nam-truoc", ignore=shutil.ignore_patterns("*.xlsx", "*.html", "*.md", "*.py"))
+    previous = _score(folder, "--format", "csv", out="ket-qua-nam-truoc")
+    previous[1] = str(folder / "nam-truoc" / "assessments_long.csv")
+    done = CliRunner().invoke(main, previous)
+    assert done.exit_code == 0, done.output
+    return folder / "ket-qua-nam-truoc"
+
+
+def lineage_of_one_code_taking_up_many(folder: Path) -> list[str]:
+    """A lineage table where one new code (the example's first unit) takes up 50,000 old codes
+    (1.0 MB), the example's last year's results beside it."""
+    previous = _previous_results(folder)
+    lineage = folder / "lineage.csv"
+    lineage.write_text("old_code,new_code\n" + "".join(f"9{i:06d},00001\n" for i in range(50_000)), encoding="utf-8")
+    return _score(folder, "--previous", str(previous), "--lineage", str(lineage))
+
+
 CASES: dict[str, Case] = {
     "appraisal-of-headings-and-millions-of-tiny-rows": appraisal_of_headings_and_millions_of_tiny_rows,
     "appraisal-parquet-of-millions-of-tiny-rows": appraisal_parquet_of_millions_of_tiny_rows,
@@ -120,6 +188,7 @@ CASES: dict[str, Case] = {
     "register-xlsx-of-many-tiny-rows-dimension-lying": register_xlsx_of_many_tiny_rows_dimension_lying,
     "template-register-xlsx-of-many-tiny-rows": template_register_xlsx_of_many_tiny_rows,
     "appraisal-xlsx-of-many-tiny-rows": appraisal_xlsx_of_many_tiny_rows,
+    "lineage-of-one-code-taking-up-many": lineage_of_one_code_taking_up_many,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -129,6 +198,11 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-xlsx-of-many-tiny-rows-dimension-lying": (1, "too-many-rows", ("communes.xlsx",)),
     "template-register-xlsx-of-many-tiny-rows": (1, "too-many-rows", ("communes.xlsx",)),
     "appraisal-xlsx-of-many-tiny-rows": (1, "too-many-rows", ("appraisal.xlsx",)),
+    "lineage-of-one-code-taking-up-many": (
+        1,
+        "lineage-links-nothing",
+        ("lineage.csv", "ket-qua-nam-truoc/summary.csv"),
+    ),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "appraisal-of-headings-and-millions-of-tiny-rows": ("out.xlsx",),
