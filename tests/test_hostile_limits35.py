@@ -30,6 +30,10 @@ LEAVES = compile_criteria(
     load_criteria(Path(__file__).parent.parent / "criteria" / "ha-noi-2025-commune.yaml").criteria, None
 ).leaves
 
+#: The parameters a register's or lineage table's row limit adds (since session 36, whose appraisal
+#: limit has its own variable and words).
+PER_UNIT = {"rows_per": "unit", "limit_name": "PARI_MAX_REGISTER_ROWS"}
+
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
@@ -111,16 +115,26 @@ def test_far_past_the_limit_is_refused_before_the_parse_naming_the_file(
     monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "50")
     far = _register(tmp_path / "xa.csv", 50 + HEADING_LINES + 1)
     assert _refused(read_register, far) == [
-        ("too-many-rows", str(far), None, {"rows": 50 + HEADING_LINES + 1, "limit": 50, "rows_table": "register"})
+        (
+            "too-many-rows",
+            str(far),
+            None,
+            {"rows": 50 + HEADING_LINES + 1, "limit": 50, "rows_table": "register", **PER_UNIT},
+        )
     ]
     near = _register(tmp_path / "gan.csv", 50 + HEADING_LINES)
     assert _refused(read_register, near) == [
-        ("too-many-rows", str(near), 52, {"rows": 50 + HEADING_LINES, "limit": 50, "rows_table": "register"})
+        (
+            "too-many-rows",
+            str(near),
+            52,
+            {"rows": 50 + HEADING_LINES, "limit": 50, "rows_table": "register", **PER_UNIT},
+        )
     ]
     lineage = tmp_path / "noi-ma.csv"
     lineage.write_text("old_code,new_code\n" + "0\n" * 100, encoding="utf-8")
     assert _refused(read_lineage, lineage) == [
-        ("too-many-rows", str(lineage), None, {"rows": 100, "limit": 50, "rows_table": "lineage"})
+        ("too-many-rows", str(lineage), None, {"rows": 100, "limit": 50, "rows_table": "lineage", **PER_UNIT})
     ]
 
 
@@ -196,5 +210,5 @@ def test_a_parquet_register_is_counted_by_its_rows_of_text(tmp_path: Path, monke
     past = tmp_path / "qua.parquet"
     pl.DataFrame([*units, ("00051", "Xã 51"), *blank], schema=["code", "name"], orient="row").write_parquet(past)
     assert _refused(read_register, past) == [
-        ("too-many-rows", str(past), None, {"rows": 51, "limit": 50, "rows_table": "register"})
+        ("too-many-rows", str(past), None, {"rows": 51, "limit": 50, "rows_table": "register", **PER_UNIT})
     ]

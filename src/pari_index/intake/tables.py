@@ -157,7 +157,8 @@ def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit |
     refused; a pipe is read as CSV (or Parquet) up to MAX_STREAM_BYTES; every error of the
     operating system is an IntakeError naming the file. ``ranged``: a large CSV file comes as a
     sheet to be read a range of records at a time (``csv_input.CsvRanges``). ``rows``: a CSV file
-    of more rows is refused before it is parsed (``csv_input.rows_past_limit``)."""
+    or a workbook of more rows is refused before it is parsed (``csv_input.rows_past_limit``,
+    ``xlsx.reading.rows_past_limit``)."""
     from pari_index.intake.xlsx import read_excel
 
     p = spelled_on_disk(path)  # typed composed, named decomposed on disk (a Mac's zip)
@@ -184,7 +185,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit |
         raise IntakeError(_too_large(size, MAX_INPUT_BYTES, file))
     suffix = p.suffix.lower()
     if size and not pipe and suffix in EXCEL_SUFFIXES:
-        return read_excel(p, file)
+        return read_excel(p, file, rows=rows)
     if size and not pipe and suffix in PARQUET_SUFFIXES:
         return read_parquet(p, file, rows)
     if size and not pipe and _has_hole(p):
@@ -198,7 +199,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit |
         return read_parquet(io.BytesIO(raw), file, rows)
     if suffix in EXCEL_SUFFIXES or raw[:4] == b"PK\x03\x04":
         if size:
-            return read_excel(p, file)
+            return read_excel(p, file, rows=rows)
         raise IntakeError(
             Problem(
                 "not-a-file",
@@ -324,22 +325,45 @@ MAX_TABLE_ROWS = 100_000
 MAX_TABLE_COLUMNS = 256
 
 
+#: The most rows of an appraisal file: a row per correction of a unit's item (an input's value, the
+#: score, the decision on an explanation, or a reason more). A province's council appraising every
+#: item of its 170 communes writes some 30,000; a national run before 2025 had 625,400 item rows,
+#: never appraised by one council. The file was parsed whole, each row's findings built and kept
+#: (about 0.35 KB a row): 2.4 million lines ``0`` (4.8 MB) took 7.5 CPU s and 970 MB (session
+#: 36). Raise with PARI_MAX_APPRAISAL_ROWS.
+MAX_APPRAISAL_ROWS = 500_000
+#: Of each table a row limit bounds (``rows_table``): its limit's variable, and what a row of it
+#: is (``rows_per``: messages.labels.PARAM_WORDS).
+_ROW_LIMITS: dict[str, tuple[str, str]] = {
+    "register": ("PARI_MAX_REGISTER_ROWS", "unit"),
+    "lineage": ("PARI_MAX_REGISTER_ROWS", "unit"),
+    "appraisal": ("PARI_MAX_APPRAISAL_ROWS", "correction"),
+}
+#: The English of ``rows_per`` (its Vietnamese: messages.labels).
+_ROWS_PER = {
+    "unit": "a row per unit: a country had some 10,600 communes before 2025",
+    "correction": "a row per correction of a unit's item: a province's council writes some tens of thousands",
+}
+_ROWS_TABLE = {"register": "the register", "lineage": "the lineage table", "appraisal": "the appraisal file"}
+
+
 def table_rows_limit(table: str) -> RowLimit:
-    """The rows a register or lineage table (``table``: ``register`` or ``lineage``) is read with:
-    PARI_MAX_REGISTER_ROWS, and its ``too-many-rows`` problem."""
-    what = "the register" if table == "register" else "the lineage table"
-    limit = env_limit("PARI_MAX_REGISTER_ROWS", MAX_TABLE_ROWS)
+    """The rows a register, lineage table or appraisal file (``table``: ``register``, ``lineage``
+    or ``appraisal``) is read with: PARI_MAX_REGISTER_ROWS (PARI_MAX_APPRAISAL_ROWS for an
+    appraisal), and its ``too-many-rows`` problem."""
+    variable, per = _ROW_LIMITS[table]
+    limit = env_limit(variable, MAX_APPRAISAL_ROWS if table == "appraisal" else MAX_TABLE_ROWS)
 
     def refuse(rows: int, file: str, sheet: str | None, row: int | None) -> Problem:
         return Problem(
             "too-many-rows",
-            f"{rows:,} rows, more than the {limit:,} read from {what} (a row per unit: a country had "
-            "some 10,600 communes before 2025); the table was not read",
+            f"{rows:,} rows, more than the {limit:,} read from {_ROWS_TABLE[table]} ({_ROWS_PER[per]}); the "
+            "table was not read",
             file=file,
             sheet=sheet,
             row=row,
-            hint="check that this is the file meant; if it is, set PARI_MAX_REGISTER_ROWS higher",
-            params={"rows": rows, "limit": limit, "rows_table": table},
+            hint=f"check that this is the file meant; if it is, set {variable} higher",
+            params={"rows": rows, "limit": limit, "rows_table": table, "rows_per": per, "limit_name": variable},
         )
 
     return RowLimit(limit, refuse)
@@ -370,6 +394,12 @@ def check_table_size(frame: pl.DataFrame, path: str | Path, table: str) -> None:
                 )
             ]
         )
+    check_table_rows(frame, path, table)
+
+
+def check_table_rows(frame: pl.DataFrame, path: str | Path, table: str) -> None:
+    """Refuse a table read (``table``: :func:`table_rows_limit`'s) of more rows than its limit,
+    at the first row past it."""
     rows = table_rows_limit(table)
     if frame.height <= rows.limit:
         return

@@ -18,12 +18,10 @@ REGISTER_FINDINGS: dict[str, Entry] = {
     "too-many-rows": entry(
         "Bảng quá nhiều dòng",
         "Table with too many rows",
-        "{rows} dòng, nhiều hơn {limit} dòng được đọc từ {rows_table} (mỗi đơn vị một dòng: trước năm 2025 cả nước "
-        "có khoảng 10.600 xã); bảng không được đọc",
-        "{rows} rows, more than the {limit} read from {rows_table} (a row per unit: a country had some 10,600 "
-        "communes before 2025); the table was not read",
-        "kiểm tra đúng tệp cần dùng; nếu đúng, đặt PARI_MAX_REGISTER_ROWS lớn hơn",
-        "check that this is the file meant; if it is, set PARI_MAX_REGISTER_ROWS higher",
+        "{rows} dòng, nhiều hơn {limit} dòng được đọc từ {rows_table} ({rows_per}); bảng không được đọc",
+        "{rows} rows, more than the {limit} read from {rows_table} ({rows_per}); the table was not read",
+        "kiểm tra đúng tệp cần dùng; nếu đúng, đặt {limit_name} lớn hơn",
+        "check that this is the file meant; if it is, set {limit_name} higher",
     ),
     "table-too-wide": entry(
         "Bảng quá nhiều cột",

@@ -111,6 +111,19 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
     "rows_table": {
         "register": Words("danh sách đơn vị", "the register"),
         "lineage": Words("bảng nối mã", "the lineage table"),
+        "appraisal": Words("tệp thẩm định", "the appraisal file"),
+    },
+    # What a row of the table a row limit refused is (intake.tables.table_rows_limit).
+    "rows_per": {
+        "unit": Words(
+            "mỗi đơn vị một dòng: trước năm 2025 cả nước có khoảng 10.600 xã",
+            "a row per unit: a country had some 10,600 communes before 2025",
+        ),
+        "correction": Words(
+            "mỗi điều chỉnh một tiêu chí của một đơn vị một dòng: hội đồng thẩm định của một tỉnh ghi vài chục "
+            "nghìn dòng",
+            "a row per correction of a unit's item: a province's council writes some tens of thousands",
+        ),
     },
     # What to do about a standard output that could not be written, by the system's reason (cli).
     "stdout_fix": {

@@ -29,6 +29,10 @@ class _SheetCells:
     #: Cells with content, and all cell tags (calamine holds each before it builds the grid).
     filled: int = 0
     cells: int = 0
+    #: Rows whose last cell has content (``</c></row>``, counted in C): a least count of the rows
+    #: holding a value (a row ending in an empty cell, or split by whitespace or across the parts
+    #: scanned, is not counted), for a table's row limit (reading.rows_past_limit).
+    content_rows: int = 0
     dimension: str | None = None
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)

@@ -174,6 +174,7 @@ class _SheetScan:
             raise _NeedsPositions
         self.closes = part.count(pt.cell_close)
         self.info.filled += self.closes
+        self.info.content_rows += part.count(pt.content_row_end)
         self.info.cells += len(refs)
         if not refs:
             return

@@ -117,6 +117,8 @@ class _Patterns:
         p = re.escape(prefix)
         self.prefix = prefix
         self.cell_close = b"</" + prefix + b"c>"
+        #: A row's end right after a cell with content.
+        self.content_row_end = self.cell_close + b"</" + prefix + b"row>"
         #: A cell start tag written otherwise: no attributes, or whitespace other than one space.
         self.odd_cell_start = re.compile(rb"<" + p + rb"c[>/\t\n\r]")
         #: Every "<c " start, with its reference when written as Excel writes it (r first), else b"".
