@@ -8,13 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.loading import load_criteria
 from pari_index.criteria.model import resolve_leaves
 from pari_index.intake.copied_rows import RowsSeen
 from pari_index.intake.csv_input import read_csv_bytes
 from pari_index.intake.forms import long_cells
+from pari_index.intake.meta import _meta_as_cells, split_meta_rows
 from pari_index.intake.model import LeafTable
-from pari_index.intake.schema import CRITERION, FIELD, FILE, ROW, SHEET, VALUE
+from pari_index.intake.schema import CRITERION, FIELD, FILE, META_ROW_SCHEMA, ROW, SHEET, VALUE
+from pari_index.intake.values import CODE_AS_DATE, CODE_FORBIDDEN, scientific_lost
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +140,52 @@ def test_line_endings_read_alike(ending: bytes, rows: list[int]) -> None:
     assert not [p for p in result.problems if p.severity == "error"]
     (sheet,) = result.sheets
     assert sheet.frame.select("commune_code", VALUE, ROW).rows() == [("00001", "4", rows[0]), ("00002", "5", rows[1])]
+
+
+def _split_as_before(
+    rows: pl.DataFrame, table: LeafTable, known: pl.Series | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """split_meta_rows' mask as main at 071b56d made it: every pattern on every row."""
+    misplaced = (
+        pl.col(FILE).cast(pl.String).is_in(sorted(table.survey_files))
+        | pl.col(COMMUNE).is_null()
+        | pl.col(CRITERION).is_null()
+        | pl.col(COMMUNE).str.contains(CODE_FORBIDDEN)
+        | pl.col(COMMUNE).str.contains(CODE_AS_DATE)
+        | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
+        | (pl.col(COMMUNE).str.contains("[eE]") & scientific_lost(pl.col(COMMUNE)))
+    )
+    if known is not None:
+        misplaced = misplaced | ~pl.col(COMMUNE).is_in(known.implode())
+    misplaced = misplaced.fill_null(True)
+    return rows.filter(~misplaced), _meta_as_cells(rows.filter(misplaced), {})
+
+
+_CODES = st.sampled_from(
+    ["00001", "00002", None, "", "0000\u200b1", "00\x071", "2025-01-01", " 1/1/1900 ", "1.06E+04", "1.0600E+04", "e"]
+)
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.tuples(_CODES, st.sampled_from(["1.2", "1.1.1", "9.9", None]), st.sampled_from(["a.csv", "s.csv"]))),
+    st.booleans(),
+)
+def test_meta_rows_split_as_before(rows: list[tuple[str | None, str | None, str]], registered: bool) -> None:
+    """Codes with control or invisible characters, codes read as dates, codes in scientific
+    notation with digits lost, no code, unknown items, survey files and codes outside the register
+    go to the cells exactly as when every pattern ran on every row."""
+    table = LeafTable.build(resolve_leaves(load_criteria().criteria), ["s.csv"])
+    frame = pl.DataFrame(
+        [
+            (code, item, file, None, i + 2, None, "1", None, None, None, None)
+            for i, (code, item, file) in enumerate(rows)
+        ],
+        schema=META_ROW_SCHEMA,
+        orient="row",
+    )
+    known = pl.Series(["00001", "1.06E+04", "2025-01-01"]) if registered else None
+    kept, moved = split_meta_rows(frame, table, known, {})
+    kept_before, moved_before = _split_as_before(frame, table, known)
+    assert kept.equals(kept_before)
+    assert moved.equals(moved_before)
