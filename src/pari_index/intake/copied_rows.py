@@ -47,9 +47,16 @@ class RowsSeen:
             if frame.height == 0:
                 continue
             values = sorted(c for c in frame.columns if not c.startswith("_"))
-            for name in frame.get_column(FILE).unique(maintain_order=True).to_list():
+            names = frame.get_column(FILE).unique(maintain_order=True).to_list()
+            for name in names:
                 self.numbers.setdefault(str(name), len(self.numbers))
-            number = frame.get_column(FILE).cast(pl.String).replace_strict(self.numbers, return_dtype=pl.UInt32)
+            # A group of sheets is most often one file: its number is then repeated, not looked up
+            # row by row (a national file's 800,000 paths hashed again: 0.02 CPU s).
+            number = (
+                pl.repeat(self.numbers[str(names[0])], frame.height, dtype=pl.UInt32, eager=True)
+                if len(names) == 1 and names[0] is not None
+                else frame.get_column(FILE).cast(pl.String).replace_strict(self.numbers, return_dtype=pl.UInt32)
+            )
             # The columns' names are in the hash: a meta row and a cell never match.
             named = pl.struct(pl.lit(",".join(values)).alias("_names"), *values).hash(7)
             self.parts.append(frame.select(number.alias("_n"), named.alias("_h")))

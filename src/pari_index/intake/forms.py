@@ -65,11 +65,18 @@ def long_cells(
         field = pl.col("input") if "input" in frame.columns else pl.lit(None, dtype=pl.String)
         # Only the columns the cells keep go through the join (not the meta columns of every row).
         wanted = [*base, VALUE, *(["input"] if "input" in frame.columns else [])]
+        # The item's default input looked up (replace_strict), not joined: the join made every
+        # row again (0.03 CPU s of a national file's 12 slices).
+        defaults = table.default_input
+        default = pl.col(CRITERION).replace_strict(
+            defaults.get_column(CRITERION), defaults.get_column("default_field"), default=None, return_dtype=pl.String
+        )
         values = (
-            _rows_where(frame, pl.col(VALUE).is_not_null())
+            frame.lazy()
+            .filter(pl.col(VALUE).is_not_null())
             .select(wanted)
-            .join(table.default_input, on=CRITERION, how="left")
-            .with_columns(pl.coalesce(field, pl.col("default_field")).alias(FIELD))
+            .with_columns(pl.coalesce(field, default).alias(FIELD))
+            .collect()
         )
         # A row whose input names a meta field (input self_score, the points in the value column)
         # gives that field, as a meta row of its own.

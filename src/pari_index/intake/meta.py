@@ -150,21 +150,28 @@ def split_meta_rows(
     file's meta rows are all such (a self-score or evidence in it is not the survey's: reported
     field by field as not-survey-field, or not-survey-item for an item of the commune's own)."""
     in_survey = pl.col(FILE).cast(pl.String).is_in(sorted(table.survey_files))
+    # The codes' patterns are matched on the distinct codes (some 2,000 of a national slice's
+    # 70,000 rows), then looked up; the rows' mask is made once for both filters (0.15 -> 0.05
+    # CPU s over a national run's 12 slices).
+    codes = rows.select(pl.col(COMMUNE).unique()).to_series()
+    odd = codes.filter(
+        codes.str.contains(CODE_FORBIDDEN)  # reported with the cells (control-character)
+        | codes.str.contains(CODE_AS_DATE)  # and code-as-date, with or without a register
+    )
     misplaced = (
         in_survey
         | pl.col(COMMUNE).is_null()
         | pl.col(CRITERION).is_null()
-        | pl.col(COMMUNE).str.contains(CODE_FORBIDDEN)  # reported with the cells (control-character)
-        | pl.col(COMMUNE).str.contains(CODE_AS_DATE)  # and code-as-date, with or without a register
+        | pl.col(COMMUNE).is_in(odd.implode())
         | ~pl.col(CRITERION).is_in(table.default_input[CRITERION].implode())
     )
-    lost = _lost_codes(rows)
+    lost = _lost_codes(codes.to_frame())
     if lost:  # and code-as-scientific, with or without a register
         misplaced = misplaced | pl.col(COMMUNE).is_in(lost)
     if known_communes is not None:
         misplaced = misplaced | ~pl.col(COMMUNE).is_in(known_communes.implode())
-    misplaced = misplaced.fill_null(True)
-    return rows.filter(~misplaced), _meta_as_cells(rows.filter(misplaced), headers)
+    mask = rows.select(misplaced.fill_null(True)).to_series()
+    return rows.filter(~mask), _meta_as_cells(rows.filter(mask), headers)
 
 
 def _meta_findings(
