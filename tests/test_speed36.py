@@ -186,3 +186,122 @@ def test_locate_agrees_with_the_form_it_replaced(
         pl.DataFrame([(c, i, p, f, "P", r, "col") for c, i, p, f, r in places], schema=_PLACE, orient="row"),
     )
     assert _locate(found, intake).equals(_locate_before(found, intake))  # type: ignore[arg-type]
+
+
+def _areas_before(details: pl.DataFrame) -> pl.DataFrame | None:
+    """``ranks._applicable_areas`` as it was at 071b56d."""
+    applicable = details.group_by("commune_code").agg(
+        pl.col("area_id").filter(pl.col("status") != "excluded").unique().alias("_areas")
+    )
+    return applicable if applicable.height else None
+
+
+def _top_lost_before(details: pl.DataFrame, count: int = 3) -> pl.DataFrame:
+    """``ranks.top_lost`` as it was at 071b56d (the texts joined inside the aggregation)."""
+    from pari_index.ranking.ranks import MINUS, _points_text, item_losses
+    from pari_index.textexpr import format_text
+
+    text = format_text("{} ({})", pl.col("criterion_id"), pl.lit(MINUS) + _points_text(pl.col("loss")))
+    return (
+        item_losses(details)
+        .filter(pl.col("loss") >= pl.col("loss").top_k(count).min().over("commune_code"))
+        .sort(["commune_code", "loss", "order"], descending=[False, True, False])
+        .group_by("commune_code", maintain_order=True)
+        .agg(text.head(count).str.join(", ").alias("top_lost"))
+        .collect()
+        .cast({"commune_code": pl.String, "top_lost": pl.String})
+    )
+
+
+_DETAIL = {
+    "commune_code": pl.String,
+    "criterion_id": pl.String,
+    "area_id": pl.String,
+    "max": pl.Int64,
+    "final_score": pl.Int64,
+    "status": pl.String,
+    "part": pl.String,
+}
+
+
+def _ranked_areas(areas: pl.DataFrame | None, communes: list[str], area_ids: list[str]) -> set[tuple[str, str]]:
+    """The (commune, area) pairs ranking counts as applying (ranks.rank's ``area_applies``)."""
+    if areas is None:
+        return {(c, a) for c in communes for a in area_ids}
+    frame = pl.DataFrame({"commune_code": communes}).join(areas, on="commune_code", how="left")
+    return {
+        (c, a)
+        for a in area_ids
+        for c, applies in frame.select(
+            "commune_code", pl.col("_areas").list.contains(a).fill_null(False).alias("x")
+        ).iter_rows()
+        if applies
+    }
+
+
+_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["001", "002", "003"]),
+        st.sampled_from(["1.1", "1.2", "2.1", "3.1"]),
+        st.integers(0, 20_000),
+        st.sampled_from(["ok", "excluded", "appraised"]),
+        st.sampled_from(["appraised", "survey", "adjustment"]),
+    ),
+    max_size=14,
+)
+
+
+def _details(rows: list[tuple[str, str, int, str, str]]) -> pl.DataFrame:
+    """A detail table sorted by commune and item, as a run's is."""
+    return pl.DataFrame(
+        [(c, i, i.split(".")[0], 20_000, score, status, part) for c, i, score, status, part in rows],
+        schema=_DETAIL,
+        orient="row",
+    ).sort("commune_code", "criterion_id", maintain_order=True)
+
+
+@settings(deadline=None)
+@given(rows=_ROWS)
+def test_applicable_areas_rank_as_before(rows: list[tuple[str, str, int, str, str]]) -> None:
+    from pari_index.ranking.ranks import _applicable_areas
+
+    details = _details(rows)
+    communes, areas = ["001", "002", "003"], ["1", "2", "3"]
+    for frame in (details, details.lazy()):
+        now = _applicable_areas(frame)
+        assert _ranked_areas(now, communes, areas) == _ranked_areas(_areas_before(details), communes, areas)
+        assert (now is None) == (details.height == 0)
+
+
+def test_applicable_areas_of_a_run_with_every_item_excluded_keep_each_commune() -> None:
+    from pari_index.ranking.ranks import _applicable_areas
+
+    details = _details([("001", "1.1", 0, "excluded", "appraised"), ("002", "2.1", 0, "excluded", "appraised")])
+    areas = _applicable_areas(details)
+    assert areas is not None
+    assert sorted(areas.rows()) == [("001", []), ("002", [])]
+
+
+@settings(deadline=None)
+@given(rows=_ROWS)
+def test_top_lost_as_before(rows: list[tuple[str, str, int, str, str]]) -> None:
+    from pari_index.ranking.ranks import top_lost
+
+    details = _details(rows)
+    assert top_lost(details).equals(_top_lost_before(details))
+    assert top_lost(details.lazy()).equals(_top_lost_before(details))
+
+
+def test_top_lost_by_hand() -> None:
+    from pari_index.ranking.ranks import top_lost
+
+    details = _details(
+        [
+            ("001", "1.1", 10_000, "ok", "appraised"),  # lost 1.00
+            ("001", "1.2", 5_000, "ok", "appraised"),  # lost 1.50
+            ("001", "2.1", 10_000, "ok", "appraised"),  # lost 1.00, after 1.1 in the set
+            ("001", "3.1", 0, "excluded", "appraised"),  # not a loss
+            ("002", "1.1", 20_000, "ok", "appraised"),  # nothing lost
+        ]
+    )
+    assert top_lost(details).rows() == [("001", "1.2 (−1.50), 1.1 (−1.00), 2.1 (−1.00)")]
