@@ -188,7 +188,10 @@ def top_lost(
         .filter(pl.col("loss") >= pl.col("loss").top_k(count).min().over(COMMUNE))
         .sort([COMMUNE, "loss", "order"], descending=[False, True, False])
         .group_by(COMMUNE, maintain_order=True)
-        .agg(text.head(count).str.join(", ").alias("top_lost"))
+        # Gathered as lists and joined after: str.join inside the aggregation took half as long
+        # again (session 36, the national detail: 33 against 21 ms of CPU).
+        .agg(text.head(count).alias("top_lost"))
+        .with_columns(pl.col("top_lost").list.join(", "))
         .collect()
         .cast(schema)  # type: ignore[arg-type]
     )
@@ -199,13 +202,29 @@ def _applicable_areas(details: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame | No
     applicable): an area excluded entirely gets no area rank instead of ranking last on 0."""
     if not {COMMUNE, "area_id", "status"} <= _columns(details):
         return None
+    # The (commune, area) pairs that count made unique first, then gathered: a commune whose
+    # every item is excluded has no row here, where it had an empty list, and no area applies
+    # to it either way (session 36, the national detail: 64 against 46 ms of CPU).
     applicable = (
+        details.lazy()
+        .filter(pl.col("status") != "excluded")
+        .select(COMMUNE, "area_id")
+        .unique()
+        .group_by(COMMUNE)
+        .agg(pl.col("area_id").alias("_areas"))
+        .collect()
+    )
+    if applicable.height:
+        return applicable
+    # No item of any commune counts (or no rows): each commune with its empty list, as before, so
+    # that a re-score's cache (which keeps no table as "no rows") gives what a fresh run does.
+    every = (
         details.lazy()
         .group_by(COMMUNE)
         .agg(pl.col("area_id").filter(pl.col("status") != "excluded").unique().alias("_areas"))
         .collect()
     )
-    return applicable if applicable.height else None
+    return every if every.height else None
 
 
 @dataclass(frozen=True)

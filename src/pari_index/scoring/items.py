@@ -353,18 +353,43 @@ def submitted_items(intake: Intake, leaves: Sequence[Leaf]) -> pl.Series:
 
 def _locate(findings: pl.DataFrame, intake: Intake) -> pl.DataFrame:
     """Findings about self-scores and evidence, located where the commune wrote them: the row and
-    column of the self-score or evidence, or (for evidence not given at all) the item's row."""
+    column of the self-score or evidence, or (for evidence not given at all) the item's row.
+
+    Only the findings not located yet are looked up (the evidence findings come located at
+    their cell), and the item's rows only for those their places do not locate (none in the
+    national set): 18.6 ms of CPU a national batch before, 9.1 after (session 36). Keys of one
+    integer (the item key) instead of the code and id were measured too: no faster, since
+    making the keys of every cell and place costs what hashing the two texts did."""
     key = [COMMUNE, CRITERION]
+    ours = ((pl.col("kind") == "self-score-differs") | pl.col("kind").str.starts_with("evidence-")) & pl.col(
+        "file"
+    ).is_null()
     place = pl.when(pl.col("kind") == "self-score-differs").then(pl.lit("self_score")).otherwise(pl.lit("evidence"))
-    wanted = findings.filter(
-        (pl.col("kind") == "self-score-differs") | pl.col("kind").str.starts_with("evidence-")
-    ).select(key)
+    wanted = findings.filter(ours).select(*key, place.alias("place")).unique()
     if wanted.height == 0:
         return findings
+    places = intake.places.join(wanted, on=[*key, "place"], how="semi").rename(
+        {"file": "_pfile", "sheet": "_psheet", "row": "_prow", "column": "_pcolumn"}
+    )
+    located = findings.with_columns(place.alias("place")).join(
+        places, on=[*key, "place"], how="left", maintain_order="left"
+    )
     # Any input row of the item will do (an item with several inputs may have several rows).
+    unplaced = located.filter(ours & (pl.col("_pfile").is_null() | pl.col("_prow").is_null())).select(key).unique()
+    schema = intake.cells.schema
+    if unplaced.height == 0:
+        return _placed(
+            located.with_columns(
+                pl.lit(None, dtype=pl.String).alias("_file"),
+                pl.lit(None, dtype=schema[SHEET_COL]).alias("_sheet"),
+                pl.lit(None, dtype=schema[ROW_COL]).alias("_row"),
+            ),
+            ours,
+            findings.columns,
+        )
     item_rows = (
         intake.cells.select(*key, FILE_COL, SHEET_COL, ROW_COL)
-        .join(wanted.unique(), on=key, how="semi")
+        .join(unplaced, on=key, how="semi")
         .unique(subset=key, keep="any")
         .select(
             *key,
@@ -373,27 +398,23 @@ def _locate(findings: pl.DataFrame, intake: Intake) -> pl.DataFrame:
             pl.col(ROW_COL).alias("_row"),
         )
     )
-    places = intake.places.join(wanted.unique(), on=key, how="semi").rename(
-        {"file": "_pfile", "sheet": "_psheet", "row": "_prow", "column": "_pcolumn"}
-    )
-    located = (
-        findings.with_columns(place.alias("place"))
-        .join(places, on=[*key, "place"], how="left", maintain_order="left")
-        .join(item_rows, on=key, how="left", maintain_order="left")
-    )
-    is_ours = ((pl.col("kind") == "self-score-differs") | pl.col("kind").str.starts_with("evidence-")) & pl.col(
-        "file"
-    ).is_null()
+    located = located.join(item_rows, on=key, how="left", maintain_order="left")
+    return _placed(located, ours, findings.columns)
+
+
+def _placed(located: pl.DataFrame, ours: pl.Expr, columns: list[str]) -> pl.DataFrame:
+    """:func:`_locate`'s findings with their place (``_p…``) or their item's row (``_file``,
+    ``_sheet``, ``_row``) where ``ours`` holds."""
     from_place = pl.col("_prow").is_not_null()
     return located.with_columns(
-        pl.when(is_ours).then(pl.coalesce("_pfile", "_file")).otherwise(pl.col("file")).alias("file"),
-        pl.when(is_ours)
+        pl.when(ours).then(pl.coalesce("_pfile", "_file")).otherwise(pl.col("file")).alias("file"),
+        pl.when(ours)
         .then(pl.coalesce("_psheet", pl.when(~from_place).then("_sheet")))
         .otherwise(pl.col("sheet"))
         .alias("sheet"),
-        pl.when(is_ours).then(pl.coalesce("_prow", "_row")).otherwise(pl.col("row")).alias("row"),
-        pl.when(is_ours).then(pl.col("_pcolumn")).otherwise(pl.col("column")).alias("column"),
-    ).select(findings.columns)
+        pl.when(ours).then(pl.coalesce("_prow", "_row")).otherwise(pl.col("row")).alias("row"),
+        pl.when(ours).then(pl.col("_pcolumn")).otherwise(pl.col("column")).alias("column"),
+    ).select(columns)
 
 
 def _item_keys(communes: pl.DataFrame, leaves: Sequence[Leaf]) -> Callable[[pl.DataFrame], pl.DataFrame]:
