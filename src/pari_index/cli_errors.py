@@ -90,8 +90,9 @@ def handles_errors(func: F) -> F:
             memory_room(func.__name__)
             refuse_repeats()
             refuse_dashes()
-            print_warnings(long_outputs(), lang)  # written all the same: Windows cannot open them
             with outputs_named_as_folders(), watched_inputs():
+                # Inside: ``-o kq.csv/`` is a folder of CSV tables by the name as typed.
+                print_warnings(long_outputs(), lang)  # written all the same: Windows cannot open them
                 return func(*args, **kwargs)
         except PariError as exc:
             print_problems(exc, lang)
