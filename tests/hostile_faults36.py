@@ -24,6 +24,18 @@ forms, demo.layout.set_names, which demo-data's path rule and its writer use too
 the output is a folder at all (pipeline.results_format, as ``pari score`` decides it): the
 warning tells the longest path really written, and only that.
 
+Not cases here (a case is a command line; these are the library's, tests/test_hostile_faults36.py):
+
+- ``pari.write_results("D/kq.xlsx", result, ranked)`` at 263 characters (so ``fmt="parquet"``
+  into ``D/kq``, its tables at 280; ``pari.write_report`` of a page at 268; ``pari.run_score(output=
+  …)``): written without a word, where ``pari score`` warns (session 35). And
+  ``pari.read_results("ket-qua.xlsx")`` while it is open in Excel (``~$ket-qua.xlsx`` beside it):
+  read as last saved without a word, where ``pari report`` and ``pari explain`` warn. The library
+  had no way to warn. Now each is a ``pari.PariWarning`` (a UserWarning holding the Problem, the
+  English as its text, ``problem.render("vi")``), of the caller's line, from the same functions the
+  command line uses (outputs.path_lengths.long_for_windows with the writer's names,
+  outputs.paths.open_inputs); the files are still written and read.
+
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave. The warnings exit 0 and have code None here: tests/test_hostile_faults36.py
 reads their words and figures.

@@ -6,6 +6,7 @@ ending; and the shared functions, tested directly."""
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from hostile_faults36 import CASES, EXPECTED, NOT_WRITTEN, WRITTEN
 from hypothesis import given
 from hypothesis import strategies as st
 from sweeps import case_tests, language_tests, sweep_child
+
+import pari_index as pari
 
 (
     test_every_case_has_its_expectation,
@@ -107,3 +110,103 @@ def test_a_folder_counts_its_longest_name_in_utf16_units(first: int, second: int
     told = long_for_windows("-o", path, names)
     assert (told is not None) == (1 + depth + 1 + longest > 259)
     assert long_for_windows("-o", path) is None or 1 + depth > 259
+
+
+@pytest.fixture(scope="module")
+def scored() -> tuple[object, object]:
+    """The example province scored and ranked by the library, once for the module."""
+    from hostile_faults36 import EXAMPLES
+
+    result = pari.score(
+        [EXAMPLES / "assessments_long.csv"], communes=EXAMPLES / "communes.csv", survey=[EXAMPLES / "survey.csv"]
+    )
+    return result, pari.rank(result)
+
+
+def _told(record: list[warnings.WarningMessage]) -> list[tuple[str, dict[str, object]]]:
+
+    return [
+        (w.message.problem.code, w.message.problem.params) for w in record if isinstance(w.message, pari.PariWarning)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "longest", "inside"),
+    [
+        ("kq.xlsx", "xlsx", 263, "file"),
+        ("kq", "parquet", 263 + len("/findings.parquet"), "folder"),
+        ("kq", "csv", 263 + len("/findings.csv"), "folder"),
+        ("ok.xlsx", "xlsx", 259, None),
+        ("ok", "csv", 259, None),
+    ],
+)
+def test_the_library_warns_of_results_windows_cannot_open_as_pari_does_and_writes_them(
+    tmp_path: Path, scored: tuple[object, object], name: str, fmt: str, longest: int, inside: str | None
+) -> None:
+    """Until session 36 ``pari.write_results`` (and ``write_report``, ``run_score``) wrote them
+    without a word, where ``pari score`` warned."""
+    from hostile_faults36 import at_length
+
+    base = tmp_path.resolve()
+    length = longest - (len("/findings.csv") if fmt == "csv" else 0) if inside is None else 263
+    path = base / at_length(base, length, name)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        written = pari.write_results(path, *scored, fmt=fmt)  # type: ignore[arg-type]
+    told = _told(record)
+    if inside is None:
+        assert told == []
+    else:
+        assert told == [
+            (
+                "output-path-too-long-for-windows",
+                {"option": "path", "length": longest, "limit": 259, "long_inside": inside},
+            )
+        ]
+        assert all(w.filename == __file__ for w in record)  # the caller's line, not the library's
+    assert written and all(p.exists() for p in written)
+
+
+def test_the_library_warns_of_a_report_and_a_run_windows_cannot_open(
+    tmp_path: Path, scored: tuple[object, object]
+) -> None:
+    from hostile_faults36 import EXAMPLES, at_length
+
+    base = tmp_path.resolve()
+    page = base / at_length(base, 270, "bao-cao.html")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        pari.write_report(page, *scored)  # type: ignore[arg-type]
+        pari.run_score(
+            assessments=[EXAMPLES / "assessments_long.csv"],
+            communes=EXAMPLES / "communes.csv",
+            survey=[EXAMPLES / "survey.csv"],
+            output=page.with_name("kq"),
+            fmt="parquet",
+        )
+    assert [(code, params["option"], params["length"]) for code, params in _told(record)] == [
+        ("output-path-too-long-for-windows", "path", 270),
+        ("output-path-too-long-for-windows", "output", 270 - len("bao-cao.html") + len("kq/findings.parquet")),
+    ]
+    assert page.exists() and (page.with_name("kq") / "summary.parquet").exists()
+
+
+@pytest.mark.parametrize("lock", ["~$ket-qua.xlsx", ".~lock.ket-qua.xlsx#", None])
+def test_the_library_warns_of_results_read_while_open_in_excel(
+    tmp_path: Path, scored: tuple[object, object], lock: str | None
+) -> None:
+    """``pari report`` and ``pari explain`` warn of it (session 35); ``pari.read_results`` said nothing."""
+
+    pari.write_results(tmp_path / "ket-qua.xlsx", *scored)  # type: ignore[arg-type]
+    if lock is not None:
+        (tmp_path / lock).write_bytes(b"\x0bclerk\x00" + bytes(40))
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        tables = pari.read_results(tmp_path / "ket-qua.xlsx")
+    assert tables["summary"].height == 60
+    told = _told(record)
+    assert [code for code, _ in told] == (["input-open-in-office"] if lock else [])
+    if lock is not None:
+        (message,) = [w.message for w in record]
+        assert lock in str(message) and "last saved" in str(message)
+        assert lock in message.problem.render("vi") and "bản đã lưu gần nhất" in message.problem.render("vi")
