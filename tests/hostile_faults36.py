@@ -1,5 +1,6 @@
 """Faults of the thirty-sixth session's helper faults36: the warning of an output whose path is
-too long for Windows, told of the wrong files. Each was run with the real ``pari`` on 071b56d
+too long for Windows told of the wrong files, the library silent where ``pari`` warns, and a cache
+that could not be written told as entries ignored. Each was run with the real ``pari`` on 071b56d
 (before) and after the fix (the example province, 60 communes; times on the 2-core machine shared
 by six agents, so they say little; MEASURED, MEASURED_AFTER):
 
@@ -35,6 +36,17 @@ Not cases here (a case is a command line; these are the library's, tests/test_ho
   English as its text, ``problem.render("vi")``), of the caller's line, from the same functions the
   command line uses (outputs.path_lengths.long_for_windows with the writer's names,
   outputs.paths.open_inputs); the files are still written and read.
+
+- ``pari score … --cache c`` while the disk fills as the cache's entries are written (ENOSPC; so a
+  quota, EDQUOT; a disk turned read-only, EROFS; a failing one, EIO; fault injected into the
+  entry's write, in the test's process) or with ``c`` made read-only since the last run (as an
+  ordinary user, one commune changed): exit 0, the results written, and "Cache: ignored
+  c/intake/<64 hex digits> (No space left on device); it was computed again, the results are
+  unaffected", then the same of ``c/communes/<64 hex digits>``: two lines of entries nobody
+  read, "ignored" of what could not be written. Now one line of the folder: "Cache: nothing could
+  be written into c (No space left on device); this run's results are complete, the next run
+  computes again what was not kept", with the system's hint as before (intake.cache.CacheStore.save;
+  an entry written whose oldest siblings cannot be removed is no failure: they go next time).
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave. The warnings exit 0 and have code None here: tests/test_hostile_faults36.py

@@ -210,3 +210,82 @@ def test_the_library_warns_of_results_read_while_open_in_excel(
         (message,) = [w.message for w in record]
         assert lock in str(message) and "last saved" in str(message)
         assert lock in message.problem.render("vi") and "bản đã lưu gần nhất" in message.problem.render("vi")
+
+
+def _example(folder: Path) -> list[str]:
+    from hostile_faults36 import _inputs
+
+    return ["score", *_inputs(folder), "-o", "ket-qua.xlsx", "--cache", "c", "--lang", "en"]
+
+
+UNWRITTEN = {
+    "en": "Cache: nothing could be written into c ({reason}); this run's results are complete, the next run "
+    "computes again what was not kept.",
+    "vi": "Bộ nhớ đệm: không ghi được vào c ({reason}); kết quả của lần chạy này vẫn đầy đủ, lần chạy sau sẽ tính "
+    "lại phần không lưu được.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("number", ["ENOSPC", "EDQUOT", "EROFS", "EIO"])
+def test_a_cache_that_cannot_be_written_mid_run_is_told_once_and_the_results_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: str, lang: str
+) -> None:
+    """A disk full (or a quota, a disk turned read-only, a failing one) while the cache's entries
+    are written: until session 36 "Cache: ignored c/intake/<64 hex> (No space left on device); it was
+    computed again" and the same of c/communes/…, of entries never read. Now one line of the folder,
+    saying what happened; the results written as without a cache, no temporary left behind."""
+    import errno
+
+    from sweeps import run_in_process
+
+    from pari_index.messages.command_line import os_reason_vi
+
+    monkeypatch.chdir(tmp_path)
+    args = _example(tmp_path)
+    args[-1] = lang
+    code = getattr(errno, number)
+    real = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        if "/.tmp-" in str(self):  # the cache's entry under way (intake.cache.CacheStore.save)
+            raise OSError(code, os.strerror(code), str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    status, said = run_in_process(*args)
+    assert status == 0, said
+    reason = os.strerror(code) if lang == "en" else f"{os_reason_vi(os.strerror(code))}"
+    assert said.count(UNWRITTEN[lang].format(reason=reason)) == 1, said
+    assert said.count("Cache:" if lang == "en" else "Bộ nhớ đệm:") == 1, said
+    assert (tmp_path / "ket-qua.xlsx").is_file()
+    assert not [p for p in (tmp_path / "c").rglob("*") if p.name.startswith(".tmp-")]
+    monkeypatch.setattr(Path, "write_bytes", real)
+    status, said = run_in_process(*args)  # room again: the next run keeps its entries
+    assert status == 0 and "Cache" not in said.replace("Cache: 0 units", ""), said
+    assert len(list((tmp_path / "c" / "communes").iterdir())) == 1
+
+
+def test_a_cache_made_read_only_between_runs_is_told_once_as_not_written(tmp_path: Path) -> None:
+    """As an ordinary user: a cache filled by a run, then made read-only (a shared folder whose
+    rights changed), then a run with one commune changed: one line, the results written."""
+    from children import pari_child
+
+    args = _example(tmp_path)
+    assert pari_child(args, tmp_path).returncode == 0
+    for path in [tmp_path / "c", *(tmp_path / "c").rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    rows = (tmp_path / "assessments_long.csv").read_text(encoding="utf-8-sig").splitlines()
+    rows[1] = rows[1].replace(",1,", ",0,", 1)  # commune 00001's first item, self-scored 0
+    (tmp_path / "assessments_long.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "ket-qua.xlsx").unlink()
+    try:
+        done = pari_child(args, tmp_path, ordinary_user=True)
+    finally:
+        for path in [tmp_path / "c", *(tmp_path / "c").rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    assert said.count(UNWRITTEN["en"].format(reason="Permission denied")) == 1, said
+    assert said.count("Cache: ignored") == 0, said
+    assert (tmp_path / "ket-qua.xlsx").is_file()
