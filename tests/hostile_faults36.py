@@ -1,6 +1,7 @@
 """Faults of the thirty-sixth session's helper faults36: the warning of an output whose path is
-too long for Windows told of the wrong files, the library silent where ``pari`` warns, and a cache
-that could not be written told as entries ignored. Each was run with the real ``pari`` on 071b56d
+too long for Windows told of the wrong files, the library silent where ``pari`` warns, a cache
+that could not be written told as entries ignored, and an input deleted mid-run told as never
+given. Each was run with the real ``pari`` on 071b56d
 (before) and after the fix (the example province, 60 communes; times on the 2-core machine shared
 by six agents, so they say little; MEASURED, MEASURED_AFTER):
 
@@ -47,6 +48,18 @@ Not cases here (a case is a command line; these are the library's, tests/test_ho
   be written into c (No space left on device); this run's results are complete, the next run
   computes again what was not kept", with the system's hint as before (intake.cache.CacheStore.save;
   an entry written whose oldest siblings cannot be removed is no failure: they go next time).
+
+- ``pari score xa-*.csv …`` (a folder of one file a commune, 48 here) where the fifth file is
+  deleted, emptied, cut short or replaced by another program after the run began and before it is
+  read (fault injected as the reader reaches it; so ``pari.score`` of the library): deleted, "file
+  not found" with the hint "check the path", of a file that was there when the run began; emptied,
+  "the file is empty", hint "export the sheet again" (exit 1 both). Cut short or replaced, it was
+  ``input-changed`` already: the watch of the inputs (system.input_watch) was asked only before an
+  output is put in place, and a reader's error came first. Now any error of a command or library
+  call whose inputs changed meanwhile tells ``input-changed`` first, the reader's words after it
+  (input_watch.with_changes, in cli_errors.handles_errors and api.checked), exit 1.
+  Faults of the open itself (EMFILE, ENOMEM, EIO injected into Python's ``open`` of that file) met
+  a file then read by the Rust reader: exit 0, every row scored, nothing to tell.
 
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes); ``NOT_WRITTEN`` the
 names no run may leave. The warnings exit 0 and have code None here: tests/test_hostile_faults36.py

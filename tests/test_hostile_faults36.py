@@ -289,3 +289,97 @@ def test_a_cache_made_read_only_between_runs_is_told_once_as_not_written(tmp_pat
     assert said.count(UNWRITTEN["en"].format(reason="Permission denied")) == 1, said
     assert said.count("Cache: ignored") == 0, said
     assert (tmp_path / "ket-qua.xlsx").is_file()
+
+
+def _one_file_a_commune(folder: Path) -> list[str]:
+    """The example's assessments as one file a commune (48 files), as a province collects them."""
+    from hostile_faults36 import EXAMPLES
+
+    lines = (EXAMPLES / "assessments_long.csv").read_text(encoding="utf-8-sig").splitlines()
+    by: dict[str, list[str]] = {}
+    for line in lines[1:]:
+        by.setdefault(line.split(",")[0], []).append(line)
+    for code, rows in by.items():
+        (folder / f"xa-{code}.csv").write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    return sorted(p.name for p in folder.glob("xa-*.csv"))
+
+
+def _delete(path: Path) -> None:
+    path.unlink()
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _halve(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _replace(path: Path) -> None:
+    """Replaced by another file of the same size (a synchronisation putting a colleague's copy in place)."""
+    data = path.read_bytes()
+    other = path.with_name(".sync-tmp")
+    other.write_bytes(data.replace(b",1,", b",0,", 1))
+    os.replace(other, path)
+
+
+@pytest.mark.parametrize("change", [_delete, _empty, _halve, _replace], ids=lambda f: f.__name__.strip("_"))
+def test_a_file_that_changes_between_listing_and_reading_is_told_as_changed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: object
+) -> None:
+    """A folder of one-commune files, the fifth deleted, emptied, cut short or replaced by another
+    program after the run began and before it was read (fault injected as the reader reaches it):
+    until session 36 a deleted one was "file not found … check the path" and an emptied one "the
+    file is empty … export the sheet again", of files that were there, whole, when the run began.
+    Now ``input-changed`` first (the reader's words after it), exit 1, nothing written."""
+    from hostile_faults36 import _inputs
+    from sweeps import run_in_process
+
+    import pari_index.intake.many as many
+
+    monkeypatch.chdir(tmp_path)
+    _inputs(tmp_path)
+    files = _one_file_a_commune(tmp_path)
+    real = many._small
+    changed: list[str] = []
+
+    def reading(index: int, path: str | Path) -> object:
+        if index == 4 and not changed:
+            changed.append(str(path))
+            change(Path(path))  # type: ignore[operator]
+        return real(index, path)
+
+    monkeypatch.setattr(many, "_small", reading)
+    args = ["score", *files, "--communes", "communes.csv", "--survey", "survey.csv", "-o", "kq.xlsx", "--lang", "en"]
+    status, said = run_in_process(*args)
+    assert changed == [files[4]]
+    assert status == 1, said
+    errors = [line for line in said.splitlines() if line.startswith("error: ")]
+    assert errors[0].startswith(f"error: {files[4]}: the file changed while pari-index read it"), said
+    assert errors[0].endswith("[input-changed]")
+    assert not (tmp_path / "kq.xlsx").exists()
+
+
+def test_the_library_tells_a_file_deleted_mid_call_as_changed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pari_index.intake.many as many
+    from pari_index.errors import IntakeError
+
+    monkeypatch.chdir(tmp_path)
+    files = _one_file_a_commune(tmp_path)
+    real = many._small
+
+    def reading(index: int, path: str | Path) -> object:
+        if index == 4 and Path(path).exists():
+            Path(path).unlink()
+        return real(index, path)
+
+    monkeypatch.setattr(many, "_small", reading)
+    with pytest.raises(IntakeError) as raised:
+        pari.score(files)
+    codes = [p.code for p in raised.value.problems]
+    assert codes[0] == "input-changed" and raised.value.problems[0].file == files[4], codes
+    assert "file-not-found" in codes

@@ -30,7 +30,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet, Leaf
-from pari_index.errors import PariWarning, Problem
+from pari_index.errors import PariError, PariWarning, Problem
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
 from pari_index.outputs.files import AnyFrame
@@ -44,7 +44,7 @@ from pari_index.outputs.results import write_results as _write_tables
 from pari_index.pipeline import run_score as _run_score
 from pari_index.scoring.run import ScoreResult
 from pari_index.scoring.run import score as _score
-from pari_index.system.input_watch import InputFolder, check_unchanged, watching
+from pari_index.system.input_watch import InputFolder, check_unchanged, watching, with_changes
 from pari_index.system.limits import YEARS
 from pari_index.system.spelling import spelled_on_disk
 
@@ -240,7 +240,10 @@ def checked(function: F) -> F:
         folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
         with spelled_as_folder(folders), _watched(name, bound.arguments):
             _warn(_long_outputs(name, bound.arguments))  # written all the same, as pari writes them
-            answer = function(*bound.args, **bound.kwargs)
+            try:
+                answer = function(*bound.args, **bound.kwargs)
+            except PariError as error:  # an input deleted or cut short mid-call: that first
+                raise with_changes(error) from None
             check_unchanged()  # no result from an input that changed while it was read
             return answer
 
