@@ -293,7 +293,8 @@ def test_every_output_too_long_for_windows_is_warned_of_and_still_written(
     for option, name in outputs:
         path = tmp_path / DEEP / name
         folder = "." not in name
-        length = len(str(path)) + (len("/assessments_wide.parquet") if folder else 0)
+        # A demo-data set of CSV in the long form: its longest name (session 36: from the writer's list).
+        length = len(str(path)) + (len("/assessments_long.csv") if folder else 0)
         file = f"{DEEP}/{name}"
         if len(file) > 160:  # every path told is cut in its middle (errors.shorten_path)
             from pari_index.errors import shorten_path
@@ -309,7 +310,7 @@ def test_a_path_windows_opens_gets_no_warning(tmp_path: Path) -> None:
 
     assert long_for_windows("-o", tmp_path / "ket-qua.xlsx") is None
     assert windows_length(Path("/a/b.xlsx")) == 9
-    assert windows_length(Path("/a/kq"), folder=True) == 5 + 1 + 24
+    assert windows_length(Path("/a/kq"), ["summary.csv", "findings.csv"]) == 5 + 1 + 12
     assert windows_length(Path("/Kết quả.xlsx")) == 13  # composed: one character a letter
     decomposed = Path("/Ke\u0302\u0301t.xlsx")  # as a Mac's zip names it: Windows keeps and counts its three
     assert windows_length(decomposed) == len("/Kết.xlsx") + 2
@@ -344,19 +345,19 @@ def test_a_folder_not_made_yet_is_counted_with_the_files_written_in_it_whatever_
     tmp_path: Path, name: str
 ) -> None:
     """Review of session 35: ``pari demo-data -o …/kq.2026`` (240 characters; assessments_long.csv
-    written in it at 261) was not warned of, the dotted name counted as a file's."""
-    from pari_index.outputs.path_lengths import LONGEST_NAME_INSIDE, long_for_windows
+    written in it at 261) was not warned of, the dotted name counted as a file's. Since session 36
+    whether it is a folder, and what is written in it, is the writer's to say (cli_params.names_inside)."""
+    from pari_index.demo.layout import set_names
+    from pari_index.outputs.path_lengths import long_for_windows
 
     folders = "/".join(["b" * 99] * 2)
     path = Path(f"/{folders}/" + "k" * (250 - len(folders) - 2 - len(name)) + name)
     assert len(str(path)) == 250
-    told = long_for_windows("-o", path)
+    told = long_for_windows("-o", path, set_names("csv"))
     assert told is not None
     assert told.params == {
         "option": "-o",
-        "length": 250 + 1 + LONGEST_NAME_INSIDE,
+        "length": 250 + 1 + len("assessments_long.csv"),
         "limit": 259,
         "long_inside": "folder",
     }
-    as_file = long_for_windows("-o", path.with_name(path.name + ".xlsx"))
-    assert as_file is None  # 255 characters: a workbook Windows opens

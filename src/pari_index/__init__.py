@@ -36,6 +36,7 @@ _FACADE = {
     "CriteriaSet": "criteria.model",
     "ScoreResult": "scoring.run",
     "PariError": "errors",
+    "PariWarning": "errors",
 }
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
         write_results,
     )
     from pari_index.criteria.model import CriteriaSet
-    from pari_index.errors import PariError
+    from pari_index.errors import PariError, PariWarning
     from pari_index.intake.inputs import InputsRead
     from pari_index.scoring.run import ScoreResult
 
@@ -77,6 +78,7 @@ __all__ = [
     "CriteriaSet",
     "InputsRead",
     "PariError",
+    "PariWarning",
     "ScoreResult",
     "display_frame",
     "explain_text",

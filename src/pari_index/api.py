@@ -19,6 +19,7 @@ import contextlib
 import functools
 import inspect
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast, get_args
@@ -29,6 +30,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
 from pari_index.criteria.model import CriteriaSet, Leaf
+from pari_index.errors import PariError, PariWarning, Problem
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
 from pari_index.outputs.files import AnyFrame
@@ -36,12 +38,13 @@ from pari_index.outputs.path_identity import Target
 from pari_index.outputs.path_names import PAGE_SUFFIXES
 from pari_index.outputs.path_shapes import names_a_folder, spelled_as_folder
 from pari_index.outputs.paths import check_paths, sources
-from pari_index.outputs.results import Format, read_results, result_tables, results_target
+from pari_index.outputs.results import Format, result_tables, results_sources, results_target, table_files
+from pari_index.outputs.results import read_results as _read_results
 from pari_index.outputs.results import write_results as _write_tables
 from pari_index.pipeline import run_score as _run_score
 from pari_index.scoring.run import ScoreResult
 from pari_index.scoring.run import score as _score
-from pari_index.system.input_watch import InputFolder, check_unchanged, watching
+from pari_index.system.input_watch import InputFolder, check_unchanged, watching, with_changes
 from pari_index.system.limits import YEARS
 from pari_index.system.spelling import spelled_on_disk
 
@@ -189,6 +192,32 @@ def _check_score_inputs(arguments: dict[str, Any]) -> None:
     )
 
 
+def _warn(problems: Sequence[Problem]) -> None:
+    """Each of ``problems`` (warnings ``pari`` prints) as a :class:`PariWarning` of the caller's line."""
+    for problem in problems:
+        warnings.warn(PariWarning(problem), stacklevel=3)
+
+
+def _long_outputs(function: str, arguments: dict[str, Any]) -> list[Problem]:
+    """The outputs of the facade's call whose full path Windows programs cannot open, as ``pari``
+    warns of them (outputs.path_lengths: a folder by the names its writer puts in it). Until
+    session 36 the library wrote them without a word."""
+    from pari_index.outputs.path_lengths import long_for_windows
+    from pari_index.pipeline import results_format
+
+    outputs: list[tuple[str, Any, Sequence[str]]] = []
+    if function in ("write_results", "write_report"):
+        fmt = arguments.get("fmt", "xlsx") if function == "write_results" else None
+        outputs.append(("path", arguments.get("path"), table_files(fmt) if fmt in ("csv", "parquet") else ()))
+    elif function == "run_score":
+        output: Any = arguments.get("output")
+        fmt = results_format(Path(output), arguments.get("fmt")) if _is_path(output) else None
+        outputs.append(("output", output, table_files(fmt) if fmt in ("csv", "parquet") else ()))
+        outputs.append(("report", arguments.get("report"), ()))
+    told = [long_for_windows(option, Path(p), inside) for option, p, inside in outputs if _is_path(p)]
+    return [problem for problem in told if problem is not None]
+
+
 def checked(function: F) -> F:
     """``function`` with its arguments checked first (:func:`_check_value`); its signature, name and
     docstring stay those of ``function`` (help(pari.score) shows them)."""
@@ -210,7 +239,11 @@ def checked(function: F) -> F:
             _check_score_inputs(bound.arguments)
         folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
         with spelled_as_folder(folders), _watched(name, bound.arguments):
-            answer = function(*bound.args, **bound.kwargs)
+            _warn(_long_outputs(name, bound.arguments))  # written all the same, as pari writes them
+            try:
+                answer = function(*bound.args, **bound.kwargs)
+            except PariError as error:  # an input deleted or cut short mid-call: that first
+                raise with_changes(error) from None
             check_unchanged()  # no result from an input that changed while it was read
             return answer
 
@@ -220,6 +253,19 @@ def checked(function: F) -> F:
 score = checked(_score)
 read_intake = checked(_read_intake)
 run_score = checked(_run_score)
+
+
+def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFrame]:
+    """A results workbook or folder read back (pari_index.outputs.results.read_results: the ids of
+    its tables, columns and coded values whatever language it is written in; a damaged one is a
+    located IntakeError). A file of it open in Excel or LibreOffice is a :class:`PariWarning`
+    (``input-open-in-office``): what was read is the file as last saved, as ``pari report`` and
+    ``pari explain`` say (outputs.paths.open_inputs; until session 36 the library said nothing)."""
+    from pari_index.outputs.paths import open_inputs
+
+    tables = _read_results(path, whole=whole)
+    _warn(open_inputs(results_sources(path, "path")))
+    return tables
 
 
 @checked
@@ -255,7 +301,7 @@ def rank(
     from pari_index.ranking.previous_year import note_previous_unmatched
     from pari_index.ranking.ranks import rank as rank_totals
 
-    tables = read_results(previous, whole=False) if previous is not None else None
+    tables = _read_results(previous, whole=False) if previous is not None else None
     note_before_ranking(result, group_by, previous, tables)
     lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
     if previous is not None and tables is not None:

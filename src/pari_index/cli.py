@@ -640,15 +640,14 @@ def demo_data(
 ) -> None:
     from pari_index.criteria.loading import load_criteria
     from pari_index.demo import generate
-    from pari_index.demo.layout import README_NAME
+    from pari_index.demo.layout import README_NAME, SET_STEMS
     from pari_index.messages import DEMO_FILES
     from pari_index.outputs.path_identity import Target
     from pari_index.outputs.paths import check_paths, sources
 
     # The folder is written into, not replaced; it may not hold the criteria file it is made from,
     # and the files it writes replace only those of an earlier demo (the folder holds its README).
-    stems = ("communes", "assessments_long", "assessments_wide", "survey", "appraisal")
-    written = (*(output / f"{stem}.{fmt}" for stem in stems), output / README_NAME)
+    written = (*(output / f"{stem}.{fmt}" for stem in SET_STEMS), output / README_NAME)
     target = Target(output, folder=True, files=written, marker=README_NAME, suffixes=(f".{fmt}",))
     check_paths([target], sources(("--criteria", criteria_file)))
     criteria = load_criteria(criteria_file).criteria

@@ -43,6 +43,7 @@ from pari_index.errors import (
     Problem,
     os_error_parts,
 )
+from pari_index.system.input_watch import with_changes
 from pari_index.system.limits import memory_room, open_files_room
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -90,9 +91,13 @@ def handles_errors(func: F) -> F:
             memory_room(func.__name__)
             refuse_repeats()
             refuse_dashes()
-            print_warnings(long_outputs(), lang)  # written all the same: Windows cannot open them
             with outputs_named_as_folders(), watched_inputs():
-                return func(*args, **kwargs)
+                # Inside: ``-o kq.csv/`` is a folder of CSV tables by the name as typed.
+                print_warnings(long_outputs(), lang)  # written all the same: Windows cannot open them
+                try:
+                    return func(*args, **kwargs)
+                except PariError as exc:  # an input deleted or cut short mid-run: that first
+                    raise with_changes(exc) from None
         except PariError as exc:
             print_problems(exc, lang)
             sys.exit(exc.exit_code)

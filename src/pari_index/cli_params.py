@@ -169,9 +169,28 @@ def long_outputs() -> list[Problem]:
         if isinstance(param.type, _OutputPath) and param.name is not None and param.name != "cache_dir":
             value = ctx.params.get(param.name) if ctx is not None else None
             for path in [v for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Path)]:
-                told = long_for_windows(_param_name(ctx, param), path) if ctx is not None else None
+                inside = names_inside(ctx.command.name, param.name, path, ctx.params) if ctx is not None else ()
+                told = long_for_windows(_param_name(ctx, param), path, inside) if ctx is not None else None
                 found += [told] if told is not None else []
     return found
+
+
+def names_inside(command: str | None, param: str, path: Path, params: dict[str, Any]) -> tuple[str, ...]:
+    """The names the command writes into the output ``path`` of its parameter ``param`` when it
+    writes a folder there, from the writer's own list; () for a file. ``pari score``'s results
+    are a folder of CSV or Parquet tables (pipeline.results_format, by --format or the name),
+    ``demo-data``'s a set of its format and forms; every other output is a file."""
+    if command == "score" and param == "output":
+        from pari_index.outputs.results import table_files
+        from pari_index.pipeline import results_format
+
+        fmt = results_format(path, params.get("fmt"))
+        return tuple(table_files(fmt)) if fmt in ("csv", "parquet") else ()
+    if command == "demo-data" and param == "output":
+        from pari_index.demo.layout import set_names
+
+        return set_names(str(params.get("fmt") or "csv"), params.get("forms") or ("long",))
+    return ()
 
 
 def refuse_dashes() -> None:

@@ -216,6 +216,17 @@ class PariError(Exception):
         return self.render()
 
 
+class PariWarning(UserWarning):
+    """A warning of the library (``pari_index.api``) about a file it reads or writes, the one ``pari``
+    prints before or after a command: an output whose path Windows programs cannot open, a file
+    read while it is open in Excel. ``problem`` holds it (``problem.code``; ``problem.render("vi")``
+    in Vietnamese); the warning's text is the English."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.render("en"))
+
+
 class CriteriaError(PariError):
     """A criteria set could not be loaded: bad YAML, bad structure or inconsistent points."""
 

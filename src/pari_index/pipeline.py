@@ -90,6 +90,15 @@ def _format_for(output: Path, fmt: str | None) -> str:
     )
 
 
+def results_format(output: Path, fmt: str | None) -> str | None:
+    """The format ``pari score`` writes its results at ``output`` in (``xlsx``, or a folder of
+    ``csv`` or ``parquet``), or None for a name it refuses (told by the run, not here)."""
+    try:
+        return _format_for(output, fmt)
+    except (UsageError, OutputError):
+        return None
+
+
 def check_options(
     *, survey: Sequence[str | Path], no_survey: bool, previous: str | Path | None, lineage: str | Path | None
 ) -> None:

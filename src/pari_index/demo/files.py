@@ -22,6 +22,7 @@ from pari_index.demo.layout import (
     DEMO_YEAR,
     LONG_COLUMNS,
     README_NAME,
+    SET_STEMS,
     SURVEY_COLUMNS,
     SYNTHETIC_NOTE,
     Form,
@@ -218,12 +219,10 @@ def generate(
             staged["readme"].write_text(text, encoding="utf-8")
             # Of every format: an earlier set's files of another format are its own as well (a CSV
             # set, then an XLSX one, then a CSV one found the first set's files listed nowhere).
-            stale = [out / f"{stem}.{f}" for stem in _STEMS for f in ("csv", "xlsx", "parquet")]
+            stale = [out / f"{stem}.{f}" for stem in SET_STEMS for f in ("csv", "xlsx", "parquet")]
             return _put_in_place(staged, out, stale)
 
 
-#: The files of a set, by role (with the register, ``communes``).
-_STEMS = ("communes", "assessments_long", "assessments_wide", "survey", "appraisal")
 #: The scratch folder a run writes its set into, inside the output folder (the same disk, so that
 #: each file is renamed into place): ``.demo_set.pari-tmp-PID-…``, a name
 #: :func:`pari_index.outputs.files.clean_stale` removes once its process is gone.

@@ -87,6 +87,9 @@ class CacheNote:
     reason: str
     #: The reason in Vietnamese, where it is ours (the system's own error texts come in English).
     reason_vi: str | None = None
+    #: Whether an entry could not be written (the folder is ``path``): the run's results are whole,
+    #: only the next run computes again what was not kept.
+    unwritten: bool = False
 
     def text(self, lang: str) -> str:
         from pari_index.messages.command_line import cache_os_hint
@@ -95,12 +98,33 @@ class CacheNote:
         # Cut in its middle as every path told is: a --cache path too long for the system (its
         # refusal, ENAMETOOLONG) was printed whole, 4,500 characters in one line.
         path = shorten_path(self.path)
-        if lang == "vi":
+        if self.unwritten:
+            told = _unwritten(path, self.reason_vi or self.reason if lang == "vi" else self.reason, lang)
+        elif lang == "vi":
             reason = self.reason_vi or self.reason
             told = f"Bộ nhớ đệm: bỏ qua {path} ({reason}); phần này được tính lại, kết quả không đổi."
             return told if hint is None else f"{told} Gợi ý: {hint}."
-        told = f"Cache: ignored {path} ({self.reason}); it was computed again, the results are unaffected."
-        return told if hint is None else f"{told} Hint: {hint}."
+        else:
+            told = f"Cache: ignored {path} ({self.reason}); it was computed again, the results are unaffected."
+        if hint is None:
+            return told
+        return f"{told} Gợi ý: {hint}." if lang == "vi" else f"{told} Hint: {hint}."
+
+
+def _unwritten(path: str, reason: str, lang: str) -> str:
+    """A cache folder into which this run's entries could not be written (a disk full, a folder
+    made read-only during the run): told once for the folder, not once an entry, and as what it
+    is. Until session 36 each kind's entry was "ignored …; it was computed again", twice a run, of
+    entries never read."""
+    if lang == "vi":
+        return (
+            f"Bộ nhớ đệm: không ghi được vào {path} ({reason}); kết quả của lần chạy này vẫn đầy đủ, lần chạy sau "
+            "sẽ tính lại phần không lưu được."
+        )
+    return (
+        f"Cache: nothing could be written into {path} ({reason}); this run's results are complete, the next "
+        "run computes again what was not kept."
+    )
 
 
 @functools.cache
@@ -298,12 +322,14 @@ class CacheStore:
                 self._discard(entry)
             os.rename(tmp, entry)
             tmp = None
-            self._prune(folder, keep=entry)
         except (OSError, pl.exceptions.PolarsError) as exc:
-            self._note(folder / key, _reason(exc))
+            self._note(self.root, _reason(exc), unwritten=True)  # once for the folder, whatever the entry
+            return
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
+        with contextlib.suppress(OSError):  # the entry is written; the oldest are removed next time
+            self._prune(folder, keep=entry)
 
     def _prune(self, folder: Path, keep: Path) -> None:
         """Drop the oldest entries beyond KEEP_ENTRIES; nothing else (a file someone put here is
@@ -343,10 +369,11 @@ class CacheStore:
             else:
                 entry.unlink()
 
-    def _note(self, path: Path, reason: str, reason_vi: str | None = None) -> None:
+    def _note(self, path: Path, reason: str, reason_vi: str | None = None, unwritten: bool = False) -> None:
         from pari_index.messages.command_line import cache_reason_vi, os_reason_vi
 
-        note = CacheNote(str(path), reason, reason_vi or cache_reason_vi(reason) or os_reason_vi(reason))
+        vi = reason_vi or cache_reason_vi(reason) or os_reason_vi(reason)
+        note = CacheNote(str(path), reason, vi, unwritten)
         if note not in self.notes:
             self.notes.append(note)
 

@@ -10,12 +10,20 @@ the path's length and what to do (:func:`long_for_windows`); the file is still w
 
 The length is the one Windows counts: the absolute path's UTF-16 units, as the name is spelled
 (a Vietnamese letter typed composed is one; decomposed, as a Mac's zip names it, two or three).
-An output that is a folder (the tables of ``--format csv``, ``demo-data``) counts the longest
-name pari writes into it as well."""
+An output that is a folder (the tables of ``pari score --format csv`` or ``parquet``, a
+``demo-data`` set) counts the longest name its writer puts in it, from the writer's own list
+(cli_params.names_inside: outputs.results.table_files, demo.layout.set_names). Until session 36
+every folder counted ``assessments_wide.parquet`` (24 characters), the longest name of any writer,
+and whether an output was a folder was judged by its ending: ``pari score -o D/kq --format csv``
+(246 characters, ``findings.csv`` written at 259) was warned of "271 characters", needlessly;
+``-o D/kq.parquet`` (250 characters, a folder whose ``findings.parquet`` is at 267) was counted
+as a file and not warned of at all; ``demo-data -o D/demo`` told 273 of files at 269.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from pari_index.errors import Problem, shorten_path
@@ -24,21 +32,18 @@ from pari_index.outputs.path_names import NAME_MAX, PATH_MAX, TEMP_NAME_BYTES
 
 #: The longest path Windows programs open without long-path support (characters).
 WINDOWS_PATH_MAX = 259
-#: The longest name pari writes into a folder it makes: ``assessments_wide.parquet`` of demo-data.
-LONGEST_NAME_INSIDE = len("assessments_wide.parquet")
-#: The endings of the files pari writes (a workbook, a report, a criteria set, a table, a text):
-#: an output named with another ending (``kq.2026``, ``ket-qua.v2``) is a folder pari makes.
-FILE_ENDINGS = frozenset(
-    {".xlsx", ".xlsm", ".html", ".htm", ".yaml", ".yml", ".csv", ".parquet", ".json", ".md", ".txt", ".pdf"}
-)
 
 
-def windows_length(path: Path, folder: bool = False) -> int:
-    """The characters Windows counts in ``path`` made absolute (and, for a ``folder``, in the
-    longest path pari writes into it)."""
-    text = os.path.abspath(path)
-    units = len(text.encode("utf-16-le", "surrogatepass")) // 2
-    return units + (1 + LONGEST_NAME_INSIDE if folder else 0)
+def _units(text: str) -> int:
+    """The UTF-16 units of ``text``, as Windows counts a path."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def windows_length(path: Path, inside: Sequence[str] = ()) -> int:
+    """The characters Windows counts in ``path`` made absolute (and, for a folder its writer puts
+    the names ``inside`` in, in the longest path written there)."""
+    folder = 1 + max(_units(name) for name in inside) if inside else 0
+    return _units(os.path.abspath(path)) + folder
 
 
 def _refused(path: Path) -> bool:
@@ -50,23 +55,13 @@ def _refused(path: Path) -> bool:
     return any(len(part) > NAME_MAX for part in absolute.split(b"/"))
 
 
-def _is_dir(path: Path) -> bool:
-    """Whether ``path`` is a folder; False where the system refuses to say (a name too long, a NUL:
-    the path rule tells those, outputs.path_names)."""
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):
-        return False
-
-
-def long_for_windows(option: str, path: Path) -> Problem | None:
-    """The warning of an output whose full path Windows programs cannot open, or None."""
+def long_for_windows(option: str, path: Path, inside: Sequence[str] = ()) -> Problem | None:
+    """The warning of an output whose full path Windows programs cannot open, or None: a file, or
+    a folder its writer puts the names ``inside`` in (each counted below it)."""
     if _refused(path):
         return None
-    # By its ending, not by having one: until the review of session 35 a folder not made yet whose
-    # name holds a dot (``-o kq.2026``) was counted as a file, the files written in it unwarned.
-    folder = path.suffix.lower() not in FILE_ENDINGS or _is_dir(path)
-    length = windows_length(path, folder)
+    folder = bool(inside)
+    length = windows_length(path, inside)
     if length <= WINDOWS_PATH_MAX:
         return None
     shown = shorten_path(shown_name(path))
@@ -88,4 +83,4 @@ def long_for_windows(option: str, path: Path) -> Problem | None:
     )
 
 
-__all__ = ["LONGEST_NAME_INSIDE", "WINDOWS_PATH_MAX", "long_for_windows", "windows_length"]
+__all__ = ["WINDOWS_PATH_MAX", "long_for_windows", "windows_length"]

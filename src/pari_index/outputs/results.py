@@ -364,9 +364,9 @@ def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
     return written
 
 
-def table_files() -> list[str]:
-    """The file names of a results folder, in either format."""
-    return [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")]
+def table_files(fmt: str | None = None) -> list[str]:
+    """The file names of a results folder of ``fmt`` (``csv`` or ``parquet``), or of either."""
+    return [f"{name}.{ext}" for name in TABLES for ext in ((fmt,) if fmt else ("csv", "parquet"))]
 
 
 def results_target(path: str | Path, fmt: Format, option: str = "-o") -> Target:

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pari_index.errors import IntakeError, OutputError, Problem
+from pari_index.errors import IntakeError, OutputError, PariError, Problem
 
 #: What tells a regular file apart from a changed one.
 Identity = tuple[int, int, int, int, int]
@@ -348,6 +348,19 @@ def changed_problems() -> list[Problem]:
         elif now != watch.before:
             problems.append(changed_problem(watch.given))
     return problems
+
+
+def with_changes(error: PariError) -> PariError:
+    """``error`` of a command or a library call whose inputs changed while they were read, with
+    those changes told first (``input-changed``, exit 1): until session 36 a file deleted mid-run
+    by another program (a synchronised folder, a colleague tidying the share) was "file not found
+    … check the path" of a file that was there when the run began, one emptied or cut short "the file
+    is empty … export the sheet again": the reader's words of what it met, not what happened.
+    The reader's problems follow, as they were."""
+    if any(p.code in ("input-changed", "input-folder-changed") for p in error.problems):
+        return error
+    changes = changed_problems()
+    return IntakeError([*changes, *error.problems]) if changes else error
 
 
 def check_unchanged() -> None:
