@@ -68,3 +68,57 @@ def test_the_one_item_forms_are_told_apart_from_plain_words() -> None:
     assert _agreeing("{n} rows", {"n": True}) == "{n} rows"  # a yes is no count
     assert _agreeing("{n} rows", {"n": 1.5}) == "{n} rows"
     assert _agreeing("{n} bases", {"n": 1}) == "{n} bases"  # a noun not counted here is left
+
+
+def _words_templates() -> list[tuple[str, str, str]]:
+    from pari_index.messages.rendering import PARAM_WORDS
+
+    return [
+        (name, key, words.en)
+        for name, table in sorted(PARAM_WORDS.items())
+        for key, words in sorted(table.items())
+        if isinstance(getattr(words, "en", None), str)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "said"),
+    [
+        # Words of a finding (PARAM_WORDS) count too: the review of session 36 found these two
+        # with the real pari (a CSV whose one byte is not UTF-8; a results table of one row).
+        (
+            "encoding-fallback",
+            {"fallback_encoding": "cp1258", "fallback_evidence": "bad", "bad": 1, "letters": 0},
+            "since 1 byte is not UTF-8",
+        ),
+        (
+            "encoding-fallback",
+            {"fallback_encoding": "cp1258", "fallback_evidence": "bad", "bad": 2, "letters": 0},
+            "since 2 bytes are not UTF-8",
+        ),
+        (
+            "results-damaged",
+            {"results_problem": "rows_changed", "table": "summary", "found": 1, "written": 2},
+            "the summary table has 1 row, but pari score wrote 2",
+        ),
+        (
+            "results-damaged",
+            {"results_problem": "rows_changed", "table": "summary", "found": 3, "written": 2},
+            "the summary table has 3 rows, but pari score wrote 2",
+        ),
+    ],
+)
+def test_words_of_a_finding_agree_with_one(kind: str, params: dict[str, object], said: str) -> None:
+    assert said in render(kind, params, "en")
+
+
+@pytest.mark.parametrize(("name", "key", "template"), _words_templates())
+def test_no_english_words_count_one_in_the_plural(name: str, key: str, template: str) -> None:
+    # Every finding's words, filled with 1 through the finding that names them.
+    kinds = [kind for kind, entry in sorted(CATALOGUE.items()) if "{" + name + "}" in entry.message.get("en")]
+    for kind in kinds[:1]:
+        fields = dict.fromkeys(_fields(template), 1)
+        said = render(
+            kind, {**dict.fromkeys(_fields(CATALOGUE[kind].message.get("en")), "x"), **fields, name: key}, "en"
+        )
+        assert not [m.group(0) for m in _PLURAL_AFTER_ONE.finditer(said) if "has words" not in m.group(0)], said

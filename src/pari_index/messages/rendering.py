@@ -46,7 +46,7 @@ _VERB_OF_ONE = {"are": "is", "were": "was", "have": "has", "hold": "holds", "loo
                 "correct": "corrects"}  # fmt: skip
 #: A field followed by a counted noun, a short «of …» after it, and its verb if one follows.
 _COUNTED = re.compile(
-    r"\{(?P<field>\w+)\} (?P<adjective>(?:numbered|more|ranked|hidden|filled|scored|item|checklist) )?"
+    r"\{(?P<field>\w+)\} (?P<adjective>(?:numbered|more|ranked|hidden|filled|scored|item|checklist|such) )?"
     r"(?P<noun>[a-z]+s)\b(?P<after>(?: of (?:the|this|its) [a-z']+| that)?)"
     r"(?: (?P<verb>are|were|have|hold|look|give|correct)\b)?"
 )
@@ -149,8 +149,10 @@ def _filled(
     template: str, lang: str, params: Mapping[str, Any], label: InputLabel | None, *, nested: bool = False
 ) -> str:
     """``template`` with its fields shown from ``params``. Inside words (``nested``) a key of words
-    is not looked up again: words naming words would be a loop."""
-    if lang == "en" and not nested:
+    is not looked up again: words naming words would be a loop. English nouns agree with a count
+    of one in words too (they name the finding's parameters: «since 1 bytes are not UTF-8», «the
+    summary table has 1 rows» until session 36's review)."""
+    if lang == "en":
         template = _agreeing(template, params)
     shown = {}
     for name in _fields(template):
