@@ -145,6 +145,16 @@ def test_locate_places_each_finding_as_before() -> None:
     ]
 
 
+def test_locate_takes_an_items_first_row_when_it_has_several() -> None:
+    # An item of two inputs, on rows 4 and 9 of its file: its evidence finding names row 4.
+    cells = pl.DataFrame(
+        [("001", "2.1", "a", "a.csv", "S", 4), ("001", "2.1", "b", "a.csv", "S", 9)], schema=_CELL, orient="row"
+    )
+    findings = pl.DataFrame([_finding("evidence-missing", "001", "2.1")], schema=_FINDING, orient="row")
+    located = _locate(findings, _Intake(cells, _PLACES.clear()))  # type: ignore[arg-type]
+    assert located.select("file", "row").rows() == [("a.csv", 4)]
+
+
 def test_locate_without_findings_to_place_returns_them_as_they_are() -> None:
     findings = pl.DataFrame([_finding("not-assessed", "001", "1.1")], schema=_FINDING, orient="row")
     assert _locate(findings, _Intake(_CELLS, _PLACES)).equals(findings)  # type: ignore[arg-type]

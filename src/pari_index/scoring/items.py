@@ -374,7 +374,9 @@ def _locate(findings: pl.DataFrame, intake: Intake) -> pl.DataFrame:
     located = findings.with_columns(place.alias("place")).join(
         places, on=[*key, "place"], how="left", maintain_order="left"
     )
-    # Any input row of the item will do (an item with several inputs may have several rows).
+    # The item's first input row, in reading order (an item with several inputs may have several
+    # rows): «any» row would do for the officer, but the findings table must be the same bytes run
+    # after run.
     unplaced = located.filter(ours & (pl.col("_pfile").is_null() | pl.col("_prow").is_null())).select(key).unique()
     schema = intake.cells.schema
     if unplaced.height == 0:
@@ -390,7 +392,7 @@ def _locate(findings: pl.DataFrame, intake: Intake) -> pl.DataFrame:
     item_rows = (
         intake.cells.select(*key, FILE_COL, SHEET_COL, ROW_COL)
         .join(unplaced, on=key, how="semi")
-        .unique(subset=key, keep="any")
+        .unique(subset=key, keep="first", maintain_order=True)
         .select(
             *key,
             pl.col(FILE_COL).cast(pl.String).alias("_file"),
