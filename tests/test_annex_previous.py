@@ -85,3 +85,14 @@ def test_score_with_previous_from_other_items(tmp_path: Path) -> None:
     run = run_score(output=tmp_path / "2025.xlsx", previous=tmp_path / "renumbered", **inputs)  # type: ignore[arg-type]
     assert "1 mục chỉ có năm trước (1.1.9); 1 mục chỉ có năm nay (1.1.1)." in run.text
     assert "điểm lĩnh vực chỉ so sánh được ở lĩnh vực 2, 3," in run.text
+
+
+def test_one_area_left_comparable_is_one_area() -> None:
+    # A changed maximum in every area but the last: «area 10», not «areas 10» (session 36).
+    items = dict(SAME)
+    for area in [a.id for a in CRITERIA.areas][:-1]:
+        first = next(i for i in SAME if i.split(".")[0] == area)
+        items[first] = str(Decimal(SAME[first]) + 1)
+    last = CRITERIA.areas[-1].id
+    notes = previous_set_notes(previous_from(items, "ha-noi-2024-commune"), CRITERIA, "en")
+    assert notes[1] == f"Comparable: the index (%) and the overall rank; area points only for area {last}."

@@ -23,6 +23,9 @@ NOTES = {
         "only_new": "{n} mục chỉ có năm nay ({ids})",
         "max": "{n} mục đổi điểm tối đa ({ids})",
         "comparable": "So sánh được: chỉ số (%) và thứ hạng chung; điểm lĩnh vực chỉ so sánh được ở lĩnh vực {areas}.",
+        "comparable_one": (
+            "So sánh được: chỉ số (%) và thứ hạng chung; điểm lĩnh vực chỉ so sánh được ở lĩnh vực {areas}."
+        ),
         "none": "So sánh được: chỉ số (%) và thứ hạng chung; không lĩnh vực nào giữ nguyên các mục.",
         "other_set": (
             "Kết quả năm trước (--previous) chấm theo bộ {old}; năm nay theo bộ {new}, cùng các mục và điểm tối đa."
@@ -34,6 +37,7 @@ NOTES = {
         "only_new": "{n} items only this year ({ids})",
         "max": "{n} items with a new maximum ({ids})",
         "comparable": "Comparable: the index (%) and the overall rank; area points only for areas {areas}.",
+        "comparable_one": "Comparable: the index (%) and the overall rank; area points only for area {areas}.",
         "none": "Comparable: the index (%) and the overall rank; no area kept the same items.",
         "other_set": (
             "The previous results (--previous) were scored on {old}; this year on {new}, same items and maxima."
@@ -94,7 +98,8 @@ def previous_set_notes(previous: dict[str, pl.DataFrame], criteria: CriteriaSet,
             counts.append(counted(words[key], lang, n=len(ids), ids=_ids(ids)))  # «1 item only …»
     touched = {_area(i) for i in (*only_old, *only_new, *changed)}
     kept = [area.id for area in criteria.areas if area.id not in touched]
-    tail = words["comparable"].format(areas=", ".join(kept)) if kept else words["none"]
+    comparable = words["comparable_one" if len(kept) == 1 else "comparable"]
+    tail = comparable.format(areas=", ".join(kept)) if kept else words["none"]
     return [words["head"].format(old=old_name, new=new_name, counts="; ".join(counts)), tail]
 
 
