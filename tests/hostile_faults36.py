@@ -44,8 +44,8 @@ Not cases here (a case is a command line; these are the library's, tests/test_ho
   ordinary user, one commune changed): exit 0, the results written, and "Cache: ignored
   c/intake/<64 hex digits> (No space left on device); it was computed again, the results are
   unaffected", then the same of ``c/communes/<64 hex digits>``: two lines of entries nobody
-  read, "ignored" of what could not be written. Now one line of the folder: "Cache: nothing could
-  be written into c (No space left on device); this run's results are complete, the next run
+  read, "ignored" of what could not be written. Now one line of the folder: "Cache: could not
+  write into c (No space left on device); this run's results are complete, the next run
   computes again what was not kept", with the system's hint as before (intake.cache.CacheStore.save;
   an entry written whose oldest siblings cannot be removed is no failure: they go next time).
 

@@ -11,6 +11,10 @@
   library caller's ``except OutputError`` no longer caught it. Now the error keeps its kind and
   exit status, and a change after an output was put in place (the results were written from
   inputs checked unchanged) is not told as the cause of another error.
+- A cache whose disk filled as the first of a run's two entries was written, and had room again for
+  the second (or filled at the second): "Cache: nothing could be written into c (No space left on
+  device)", with ``c/communes/<hash>`` (or ``c/intake/<hash>``) written and used by the next run.
+  Now "Cache: could not write into c (…)", as the Vietnamese "không ghi được vào c" already said.
 """
 
 from __future__ import annotations
@@ -121,3 +125,45 @@ def test_the_library_s_output_error_with_an_input_changed_is_still_an_output_err
     assert [p.code for p in raised.value.problems] == ["input-changed", "own"]
     assert raised.value.problems[0].file == files[0]
     assert raised.value.exit_code == EXIT_OUTPUT
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("failing", [1, 2], ids=["first", "last"])
+def test_a_cache_entry_unwritten_beside_one_written_is_not_told_as_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int, lang: str
+) -> None:
+    """The disk full (ENOSPC) as the first, or the last, of the run's two entries is written: the
+    other is kept, and the line says the folder could not be written into, not that nothing was."""
+    import errno
+
+    from hostile_faults36 import _inputs
+    from sweeps import run_in_process
+
+    import pari_index.intake.cache as cache
+
+    monkeypatch.chdir(tmp_path)
+    args = ["score", *_inputs(tmp_path), "-o", "ket-qua.xlsx", "--cache", "c", "--lang", lang]
+    real_save, real_write = cache.CacheStore.save, Path.write_bytes
+    kinds: list[str] = []
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+
+    def save(self: cache.CacheStore, kind: str, key: str, tables: dict[str, object]) -> None:
+        kinds.append(kind)
+        monkeypatch.setattr(Path, "write_bytes", full if len(kinds) == failing else real_write)
+        try:
+            real_save(self, kind, key, tables)  # type: ignore[arg-type]
+        finally:
+            monkeypatch.setattr(Path, "write_bytes", real_write)
+
+    monkeypatch.setattr(cache.CacheStore, "save", save)
+    status, said = run_in_process(*args)
+    assert status == 0 and len(kinds) == 2, said
+    kept = [p.parent.name for p in (tmp_path / "c").glob("*/*") if not p.name.startswith(".")]
+    assert kept == [kinds[2 - failing]], kept
+    told = [line for line in said.splitlines() if line.startswith(("Cache:", "Bộ nhớ đệm:"))]
+    assert len(told) == 1, said
+    start = "Cache: could not write into c (" if lang == "en" else "Bộ nhớ đệm: không ghi được vào c ("
+    assert told[0].startswith(start), told
+    assert "nothing" not in told[0]
