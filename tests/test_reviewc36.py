@@ -167,3 +167,30 @@ def test_a_cache_entry_unwritten_beside_one_written_is_not_told_as_nothing_writt
     start = "Cache: could not write into c (" if lang == "en" else "Bộ nhớ đệm: không ghi được vào c ("
     assert told[0].startswith(start), told
     assert "nothing" not in told[0]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "parquet"])
+def test_a_caller_s_warnings_as_errors_raise_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """``warnings.simplefilter("error")`` with results whose path is too long for Windows: the
+    ``PariWarning`` is raised, and the folder holds nothing (no half-written output, no temporary)."""
+    import shutil
+    import warnings
+
+    from hostile_faults36 import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("assessments_long.csv", "communes.csv", "survey.csv"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    scored = pari.score(["assessments_long.csv"], communes="communes.csv", survey=["survey.csv"])
+    ranked = pari.rank(scored)
+    folder = tmp_path / ("a" * 200)
+    folder.mkdir()
+    name = "b" * (270 - len(str(folder)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(pari.PariWarning) as raised:
+            pari.write_results(folder / name, scored, ranked, fmt=fmt)  # type: ignore[arg-type]
+    assert raised.value.problem.code == "output-path-too-long-for-windows"
+    assert list(folder.iterdir()) == []
