@@ -44,8 +44,8 @@ Not cases here (a case is a command line; these are the library's, tests/test_ho
   ordinary user, one commune changed): exit 0, the results written, and "Cache: ignored
   c/intake/<64 hex digits> (No space left on device); it was computed again, the results are
   unaffected", then the same of ``c/communes/<64 hex digits>``: two lines of entries nobody
-  read, "ignored" of what could not be written. Now one line of the folder: "Cache: nothing could
-  be written into c (No space left on device); this run's results are complete, the next run
+  read, "ignored" of what could not be written. Now one line of the folder: "Cache: could not
+  write into c (No space left on device); this run's results are complete, the next run
   computes again what was not kept", with the system's hint as before (intake.cache.CacheStore.save;
   an entry written whose oldest siblings cannot be removed is no failure: they go next time).
 
@@ -57,7 +57,9 @@ Not cases here (a case is a command line; these are the library's, tests/test_ho
   ``input-changed`` already: the watch of the inputs (system.input_watch) was asked only before an
   output is put in place, and a reader's error came first. Now any error of a command or library
   call whose inputs changed meanwhile tells ``input-changed`` first, the reader's words after it
-  (input_watch.with_changes, in cli_errors.handles_errors and api.checked), exit 1.
+  (input_watch.with_changes, in cli_errors.handles_errors and api.checked), exit 1 (the error keeps
+  its kind and exit status, and a change after an output was put in place is not told with it:
+  review of session 36, tests/test_reviewc36.py).
   Faults of the open itself (EMFILE, ENOMEM, EIO injected into Python's ``open`` of that file) met
   a file then read by the Rust reader: exit 0, every row scored, nothing to tell.
 

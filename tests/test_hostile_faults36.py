@@ -219,7 +219,7 @@ def _example(folder: Path) -> list[str]:
 
 
 UNWRITTEN = {
-    "en": "Cache: nothing could be written into c ({reason}); this run's results are complete, the next run "
+    "en": "Cache: could not write into c ({reason}); this run's results are complete, the next run "
     "computes again what was not kept.",
     "vi": "Bộ nhớ đệm: không ghi được vào c ({reason}); kết quả của lần chạy này vẫn đầy đủ, lần chạy sau sẽ tính "
     "lại phần không lưu được.",

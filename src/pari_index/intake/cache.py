@@ -115,14 +115,16 @@ def _unwritten(path: str, reason: str, lang: str) -> str:
     """A cache folder into which this run's entries could not be written (a disk full, a folder
     made read-only during the run): told once for the folder, not once an entry, and as what it
     is. Until session 36 each kind's entry was "ignored …; it was computed again", twice a run, of
-    entries never read."""
+    entries never read. Not "nothing could be written" (session 36 until its review): a disk full
+    as the first entry was written, then room again (another program's temporaries removed), kept
+    the second entry, and so did a disk that filled as the last was written."""
     if lang == "vi":
         return (
             f"Bộ nhớ đệm: không ghi được vào {path} ({reason}); kết quả của lần chạy này vẫn đầy đủ, lần chạy sau "
             "sẽ tính lại phần không lưu được."
         )
     return (
-        f"Cache: nothing could be written into {path} ({reason}); this run's results are complete, the next "
+        f"Cache: could not write into {path} ({reason}); this run's results are complete, the next "
         "run computes again what was not kept."
     )
 

@@ -356,11 +356,17 @@ def with_changes(error: PariError) -> PariError:
     by another program (a synchronised folder, a colleague tidying the share) was "file not found
     … check the path" of a file that was there when the run began, one emptied or cut short "the file
     is empty … export the sheet again": the reader's words of what it met, not what happened.
-    The reader's problems follow, as they were."""
-    if any(p.code in ("input-changed", "input-folder-changed") for p in error.problems):
+    The reader's problems follow, as they were, and the error keeps its kind and exit status (a
+    library caller's ``except OutputError`` still catches it). Not once an output is in place: the
+    results were written from inputs checked unchanged (:func:`check_unchanged`), and a change
+    after it has nothing to do with the error. In the review of session 36 ``pari score --strict``
+    with an input saved after its results were written was "the file changed …: nothing was
+    written" (exit 1) of results written, "--strict: … (results written to kq.xlsx)" below it,
+    where it was exit 3; a disk full (exit 4) or a refused option (exit 64) were exit 1."""
+    if _put or any(p.code in ("input-changed", "input-folder-changed") for p in error.problems):
         return error
     changes = changed_problems()
-    return IntakeError([*changes, *error.problems]) if changes else error
+    return type(error)([*changes, *error.problems], exit_code=error.exit_code) if changes else error
 
 
 def check_unchanged() -> None:
