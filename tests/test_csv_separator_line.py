@@ -46,6 +46,17 @@ def test_a_separator_line_alone_is_refused_as_one(data: bytes) -> None:
     assert problem.code == "csv-separator-line" and problem.row == 1
 
 
+@pytest.mark.parametrize("line", [b"sep=|", b"sep=", b"sep= ", b'"sep=|"', b"sep=:"])
+def test_a_separator_line_naming_a_separator_pari_does_not_split_at_is_refused_as_one(line: bytes) -> None:
+    """Excel splits the rows at «|»; pari does not: read as a blank line, the table was one column
+    and refused as «row 1 has no column names», the line itself being row 1 (review of session
+    36). Refused as what it is, at row 1."""
+    body = _BODY.replace(b",", b"|") if b"|" in line else _BODY
+    result = read_csv_bytes(line + b"\n" + body, "f.csv")
+    assert result.sheets == []
+    assert [(p.code, p.row) for p in result.problems] == [("csv-separator-line", 1)]
+
+
 @pytest.mark.parametrize("header", [b"sepal,b", b"separator=1,b", b"code,sep=x"])
 def test_a_header_that_only_looks_like_one_is_read(header: bytes) -> None:
     result = read_csv_bytes(header + b"\n1,2\n", "f.csv")
@@ -84,3 +95,19 @@ def test_a_file_of_the_line_alone_stops_the_run_naming_it(tmp_path: Path) -> Non
     assert "row 1: the first line (sep=;) is a hint for Excel" in result.output, result.output
     assert "[csv-separator-line]" in result.output and "communes.csv" in result.output
     assert not (tmp_path / "out.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("above", "header_row"), [(b"sep=,\n", 2), (b"sep=,\r\n", 2), (b"\n", 2), (b"\n\n", 3), (b"\n\n\n", 4), (b"", 1)]
+)
+def test_a_ragged_row_is_told_against_the_header_s_own_row(above: bytes, header_row: int) -> None:
+    """The headings below Excel's separator line or blank lines: a row of more cells than they
+    have is told at a text editor's line, against the headings' line (until the review of
+    session 36, «the header (row 1)» whatever line 1 was)."""
+    lines = _BODY.split(b"\n")
+    lines[2] += b",extra"
+    result = read_csv_bytes(above + b"\n".join(lines), "f.csv")
+    [problem] = result.problems
+    assert (problem.code, problem.row) == ("csv-syntax", header_row + 2)
+    assert (problem.params or {})["header_row"] == str(header_row)
+    assert f"but the header (row {header_row}) has" in problem.message

@@ -195,6 +195,7 @@ def test_the_hint_of_a_csv_problem_follows_its_cause() -> None:
         "row": "3",
         "cells": "4",
         "header_cells": "3",
+        "header_row": "1",
     }
     assert (
         render("csv-syntax", params, "vi") == "không đọc được dạng CSV: hàng 3 có 4 ô nhưng hàng tiêu đề (hàng 1) có 3"

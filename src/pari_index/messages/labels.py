@@ -852,8 +852,8 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "row {row} has a quote inside a cell, or text after a closing quote",
         ),
         "too_many_cells": Words(
-            "hàng {row} có {cells} ô nhưng hàng tiêu đề (hàng 1) có {header_cells}",
-            "row {row} has {cells} cells but the header (row 1) has {header_cells}",
+            "hàng {row} có {cells} ô nhưng hàng tiêu đề (hàng {header_row}) có {header_cells}",
+            "row {row} has {cells} cells but the header (row {header_row}) has {header_cells}",
         ),
         "quote_in_cell": Words(
             "hàng {row} có dấu ngoặc kép trong một ô: {text}",

@@ -416,7 +416,10 @@ def rows_past_limit(cells: dict[str, _SheetCells], rows: RowLimit | None, file: 
     (HEADING_LINES, as a CSV file's). A register of the example's units then 800,000 rows of a
     code alone (3.9 MB) was read whole by calamine, then refused as ``too-many-rows``: 3.4 CPU s
     and 377 MB (session 36). The rows told are that least count, below the heading (the sheet
-    holds as many or more). Every sheet read is measured, hidden ones too (their visibility is
+    holds as many or more). Cells closed with no value (``_SheetCells.empty_cells``: a formula
+    filled down below the table, its result the empty text) hold none: counted, the example's
+    register above 120,000 such rows was refused, which main read (review of session 36). Every
+    sheet read is measured, hidden ones too (their visibility is
     calamine's to tell, once read); the instructions sheets are not read."""
     if rows is None:
         return None
@@ -425,7 +428,7 @@ def rows_past_limit(cells: dict[str, _SheetCells], rows: RowLimit | None, file: 
         if width <= 0 or normalise_header(name).casefold() in IGNORED_SHEETS:
             continue
         # (Rounded up; the heading's row not counted.)
-        least = max(-(-info.filled // width), info.content_rows) - 1
+        least = max(-(-(info.filled - info.empty_cells) // width), info.content_rows - info.empty_rows) - 1
         if least > rows.limit + HEADING_LINES:
             return rows.refuse(least, file, name, None)
     return None

@@ -33,6 +33,11 @@ class _SheetCells:
     #: holding a value (a row ending in an empty cell, or split by whitespace or across the parts
     #: scanned, is not counted), for a table's row limit (reading.rows_past_limit).
     content_rows: int = 0
+    #: Of ``filled`` and ``content_rows``, the cells closed with no value (``_Patterns.empty_cell_ends``)
+    #: and the rows ending in one, counted where a part has formulas: a formula filled down below a
+    #: table, its result the empty text, holds nothing calamine reads (reading.rows_past_limit).
+    empty_cells: int = 0
+    empty_rows: int = 0
     dimension: str | None = None
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)

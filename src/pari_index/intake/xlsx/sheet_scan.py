@@ -330,6 +330,7 @@ class _SheetScan:
             self._error_cells(part)
         if b"<" + pt.prefix + b"f" in part:
             self._formulas(part, pt)
+            self._empty_results(part, pt)
         if not self.cells_done and b"</" + pt.prefix + b"sheetData" in part:
             self.cells_done = True
         if b"mergeCell" in part:
@@ -467,6 +468,15 @@ class _SheetScan:
             formula = html.unescape(text.group(1).decode("utf-8", "replace")) if text else ""
             self.info.formulas.append((position[0], position[1], _quote(formula)))
         return None
+
+    def _empty_results(self, part: bytes, pt: _Patterns) -> None:
+        """Count the cells of ``part`` closed with no value, and the rows ending in one (a least
+        count of rows must not count them: the example's register above 120,000 rows of
+        ``=IF(A2="","",…)`` was refused as too-many-rows in session 36, read by main before)."""
+        row_end = b"</" + pt.prefix + b"row>"
+        for end in pt.empty_cell_ends:
+            self.info.empty_cells += part.count(end)
+            self.info.empty_rows += part.count(end + row_end)
 
     def _count_more_formulas(self, part: bytes, pos: int) -> None:
         # Past the listed ones, only counted: formulas in cells whose <v> is empty or missing.

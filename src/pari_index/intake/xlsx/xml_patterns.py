@@ -119,6 +119,15 @@ class _Patterns:
         self.cell_close = b"</" + prefix + b"c>"
         #: A row's end right after a cell with content.
         self.content_row_end = self.cell_close + b"</" + prefix + b"row>"
+        #: The ends of a cell closed with no value in it: an empty ``<v></v>`` (what Excel saves for
+        #: a formula whose result is the empty text, ``=IF(A2="","",…)`` filled down below a
+        #: table), a last child closed on itself (``<v/>``, a shared formula's ``<f … />``), a
+        #: formula without a saved result (``</f></c>``). Counted in C where a part has formulas.
+        self.empty_cell_ends = (
+            b"<" + prefix + b"v></" + prefix + b"v>" + self.cell_close,
+            b"/>" + self.cell_close,
+            b"</" + prefix + b"f>" + self.cell_close,
+        )
         #: A cell start tag written otherwise: no attributes, or whitespace other than one space.
         self.odd_cell_start = re.compile(rb"<" + p + rb"c[>/\t\n\r]")
         #: Every "<c " start, with its reference when written as Excel writes it (r first), else b"".
