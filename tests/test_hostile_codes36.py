@@ -196,3 +196,14 @@ def test_the_limit_set_lists_each_row_again(tmp_path: Path, monkeypatch: pytest.
     tables = _run(zeros_lost(tmp_path, None), tmp_path, status=1)
     assert sum(f["kind"] == "unknown-commune" for f in tables["findings"]) == 3429
     assert not any(f["kind"] == "findings-folded" for f in tables["findings"])
+
+
+def test_last_year_s_results_read_the_mark_away() -> None:
+    """A results file whose codes an officer pasted back as text, with the mark: last year's
+    unit 00001 is this year's 00001 (ranking.changes.previous_summary)."""
+    from pari_index.ranking.changes import previous_summary
+
+    summary = pl.DataFrame({"commune_code": ["'00001", "00004", "''00007"], "rank": ["1", "2", "3"]})
+    summary = summary.with_columns(index=pl.lit("90.5"))
+    read = previous_summary({"summary": summary})
+    assert read["_p_code"].to_list() == ["00001", "00004", "'00007"]
