@@ -63,7 +63,7 @@ from pari_index.intake.schema import (
     PLACE_SCHEMA,
     VALUE,
 )
-from pari_index.intake.sheet import ROW, Sheet
+from pari_index.intake.sheet import ROW, Sheet, codes_read
 
 
 def source_rows(parts: list[tuple[RowPart, str | None]]) -> SourceRows:
@@ -310,7 +310,7 @@ def _ranged_parts(
     start = group.start + group.offset
     place = (pl.col(ROW) - 2 + start).cast(pl.UInt64).alias(ORDER)
     unread = _planned(plan, first, seen)
-    for frame in itertools.chain([first], (frame.rename(renamed) for frame in ranges.rest())):
+    for frame in itertools.chain([first], (codes_read(frame.rename(renamed)) for frame in ranges.rest())):
         if frame is not first:
             seen.row_parts.append((_row_part(plan.sheet, frame), unread))
         seen.look_at_long(plan.sheet, frame, table)

@@ -17,6 +17,8 @@ repeated or its cells are all wrong, as in the hostile files.
 
 from __future__ import annotations
 
+import os
+
 import polars as pl
 
 from pari_index.messages import PARAM_WORDS, format_number, title
@@ -27,6 +29,13 @@ FOLDED = "findings-folded"
 #: The findings of one kind for one unit listed one by one in one file (or sheet) before the rest
 #: are folded: more than the cells of a unit's form (the largest set has about 350 columns).
 MAX_FINDINGS_OF_A_KIND = 1_000
+#: Kinds listed fewer times for one unit (here: one code) in one file, unless
+#: PARI_MAX_FINDINGS_OF_A_KIND is set (then it holds for every kind, so that its hint, set it to list
+#: them all, stays true). ``unknown-commune``: a code column whose leading zeros Excel took (1 for
+#: 00001) gave one finding for each row, 2,354 for the example's 45 codes (session 36); its first
+#: row is told, with the register's code nearest, and a folded finding counts the others and names
+#: their rows, every row still in the input rows table with its reason.
+FEWER_OF_KIND = {"unknown-commune": 1}
 #: Ranges of rows named in a folded finding's message (the rest counted).
 RANGES_SHOWN = 6
 
@@ -47,12 +56,14 @@ def fold_findings(findings: pl.DataFrame, rows_listed: str = "") -> tuple[pl.Dat
     one by one (labels.PARAM_WORDS): "" the input rows table, "file" the file itself (a table
     the rows table does not cover)."""
     keep = env_limit("PARI_MAX_FINDINGS_OF_A_KIND", MAX_FINDINGS_OF_A_KIND)
+    fewer = {} if os.environ.get("PARI_MAX_FINDINGS_OF_A_KIND", "").strip() else FEWER_OF_KIND
     texts = findings.clear().select("kind", "params", "message", "hint")
     placed = pl.col("file").is_not_null() & pl.col("row").is_not_null()
-    if findings.height <= keep:
+    if findings.height <= min([keep, *fewer.values()]):
         return findings, texts
-    counts = findings.lazy().filter(placed).group_by(_GROUP).len().select(pl.col("len").max()).collect()
-    if (counts.item() or 0) <= keep:
+    limit = pl.col("kind").replace_strict(fewer, default=keep, return_dtype=pl.Int64) if fewer else pl.lit(keep)
+    counts = findings.lazy().filter(placed).group_by(_GROUP).agg(pl.len() > limit.first()).select(pl.col("len").any())
+    if not counts.collect().item():
         return findings, texts
     # Worked on as numbers (a part as one integer, a column as a category): windows and groups
     # over the text columns of 1.4 million findings took 300 MB more than the findings.
@@ -60,10 +71,10 @@ def fold_findings(findings: pl.DataFrame, rows_listed: str = "") -> tuple[pl.Dat
     part = [f"_{c}" for c in _GROUP]
     places = (
         findings.lazy()
-        .select(*ids, placed.alias("_placed"), "row", pl.col("column").cast(pl.Categorical))
+        .select(*ids, placed.alias("_placed"), "row", pl.col("column").cast(pl.Categorical), limit.alias("_keep"))
         .with_row_index("_at")
-        .filter(pl.col("_placed") & (pl.col("_placed").cast(pl.Int64).cum_sum().over(part) > keep))
-        .select("_at", pl.struct(part).rank("dense").alias("_part"), "row", "column")
+        .filter(pl.col("_placed") & (pl.col("_placed").cast(pl.Int64).cum_sum().over(part) > pl.col("_keep")))
+        .select("_at", pl.struct(part).rank("dense").alias("_part"), "row", "column", "_keep")
         .collect()
     )
     over = pl.Series(pl.repeat(False, findings.height, eager=True)).scatter(places["_at"], True)
@@ -77,7 +88,7 @@ def fold_findings(findings: pl.DataFrame, rows_listed: str = "") -> tuple[pl.Dat
         .filter(pl.col("message").is_first_distinct())
         .collect()
     )
-    summaries = _summaries(findings, places, keep, rows_listed)
+    summaries = _summaries(findings, places, rows_listed)
     kept = findings.with_row_index("_at").filter(~over)
     merged = pl.concat([kept, summaries], how="vertical_relaxed").sort("_at", maintain_order=True)
     return merged.drop("_at").cast(findings.schema), texts
@@ -105,7 +116,7 @@ def _row_ranges(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int, rows_listed: str) -> pl.DataFrame:
+def _summaries(findings: pl.DataFrame, places: pl.DataFrame, rows_listed: str) -> pl.DataFrame:
     """One finding of each part (file, sheet and kind) of the folded ``places`` (``_at``: where
     each is in ``findings``; ``_part``, ``row``, ``column``), at its first finding's place and
     row, with that finding's severity, counting them and naming their rows as ranges and their
@@ -114,6 +125,7 @@ def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int, rows_lis
         pl.col("_at").min(),
         pl.col("row").first().alias("_row"),
         pl.len().alias("_count"),
+        pl.col("_keep").first(),
         pl.col("row").unique().sort().alias("_rows"),
         pl.col("column").drop_nulls().unique(maintain_order=True).cast(pl.String).alias("_columns"),
     )
@@ -156,7 +168,7 @@ def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int, rows_lis
             pl.col("kind").map_elements(lambda kind: title(kind, "en"), return_dtype=pl.String),
             shown,
             columns,
-            pl.lit(format_number(keep, "en")),
+            pl.col("_keep").map_elements(lambda n: format_number(n, "en"), return_dtype=pl.String),
             pl.lit(PARAM_WORDS["rows_listed"][rows_listed].get("en")),
         ).alias("message"),
         pl.lit(None, dtype=pl.String).alias("hint"),
@@ -165,7 +177,7 @@ def _summaries(findings: pl.DataFrame, places: pl.DataFrame, keep: int, rows_lis
             columns.alias("columns_folded"),
             pl.col("_count").alias("count"),
             pl.col("kind").alias("folded_kind"),
-            pl.lit(keep).alias("keep"),
+            pl.col("_keep").alias("keep"),
             shown.alias("rows"),
             *([pl.lit(rows_listed).alias("rows_listed")] if rows_listed else []),
         )

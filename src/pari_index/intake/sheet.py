@@ -315,10 +315,35 @@ def canonical_heading(column: str, aliases: dict[str, str]) -> str | None:
     return _canonical(column, aliases)
 
 
+#: The columns that hold a unit's code, the key that joins every input: the register's ``code``,
+#: the forms', survey's and appraisal's ``commune_code``, the lineage table's ``old_code`` and
+#: ``new_code``. Each is read through :func:`code_text` by whichever reader renames it.
+CODE_FIELDS = frozenset({"code", "commune_code", "old_code", "new_code"})
+#: Excel's text mark: an apostrophe typed before a cell's text («'00001») to keep it as typed
+#: (its leading zeros). Excel shows and stores the text without it, but a CSV written by some
+#: programs, or cells copied and pasted as text, keep it. One mark only: «''1» is «'1».
+_TEXT_MARK = r"^'(\S)"
+
+
+def code_text(code: pl.Expr) -> pl.Expr:
+    """A code cell as every input reads it (session 36): Excel's text mark before it left out
+    (:data:`_TEXT_MARK`), so «'00001» is the register's 00001 in the register, the forms, the survey,
+    the appraisal, the lineage table and last year's results alike. «'1» and «1» in one register are
+    then one code written twice, which ``duplicate-commune`` tells; nothing else of a code is changed
+    here (its zeros, spaces and look-alike characters are told where they are compared)."""
+    return code.str.replace(_TEXT_MARK, "$1")
+
+
+def codes_read(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with its CODE_FIELDS columns of text read by :func:`code_text`."""
+    columns = [c for c in frame.columns if c in CODE_FIELDS and frame.schema[c] == pl.String]
+    return frame.with_columns(code_text(pl.col(c)) for c in columns) if columns else frame
+
+
 def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
     """Rename known header spellings (Vietnamese or English, any case) to canonical names. Two
     columns of one meaning (see :func:`same_field_columns`, which callers check first) keep the
-    first: never two columns of one name."""
+    first: never two columns of one name. The code columns' cells are read by :func:`code_text`."""
     mapping: dict[str, str] = {}
     taken = set(sheet.frame.columns)
     for col in sheet.frame.columns:
@@ -326,10 +351,9 @@ def rename_columns(sheet: Sheet, aliases: dict[str, str]) -> Sheet:
         if canonical and canonical != col and canonical not in taken:
             mapping[col] = canonical
             taken.add(canonical)
-    if not mapping:
-        return sheet
     originals = {mapping.get(k, k): v for k, v in sheet.original_headers.items()}
-    return Sheet(sheet.file, sheet.name, sheet.frame.rename(mapping), originals, header_row=sheet.header_row)
+    frame = codes_read(sheet.frame.rename(mapping) if mapping else sheet.frame)
+    return Sheet(sheet.file, sheet.name, frame, originals, header_row=sheet.header_row)
 
 
 def same_field_columns(sheet: Sheet, aliases: dict[str, str]) -> list[Problem]:

@@ -13,6 +13,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.points import PLACES, SCALE
 from pari_index.errors import Problem, UsageError
+from pari_index.intake.sheet import code_text
 from pari_index.messages.results_words import GROUP_COLUMNS, PREVIOUS_NOTES
 from pari_index.textexpr import format_text
 
@@ -82,7 +83,7 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     group = pl.col("group").cast(pl.String) if "group" in summary.columns else pl.lit(None, dtype=pl.String)
     key = pl.col("group_key").cast(pl.String) if "group_key" in summary.columns else group
     out = summary.select(
-        pl.col(COMMUNE).cast(pl.String).str.strip_chars().alias("_p_code"),
+        code_text(pl.col(COMMUNE).cast(pl.String).str.strip_chars()).alias("_p_code"),
         rank_expr.alias("_p_rank"),
         (_number(summary, "index") * SCALE).round(0).cast(pl.Int64).alias("_p_index"),
         group.alias("_p_group"),
