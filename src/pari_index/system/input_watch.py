@@ -362,7 +362,7 @@ def with_changes(error: PariError) -> PariError:
     after it has nothing to do with the error. In the review of session 36 ``pari score --strict``
     with an input saved after its results were written was "the file changed …: nothing was
     written" (exit 1) of results written, "--strict: … (results written to kq.xlsx)" below it,
-    where it was exit 3; a disk full (exit 4) or a refused option (exit 64) were exit 1."""
+    where it was exit 3; a disk full (exit 4) or a refused option (exit 2) were exit 1."""
     if _put or any(p.code in ("input-changed", "input-folder-changed") for p in error.problems):
         return error
     changes = changed_problems()
