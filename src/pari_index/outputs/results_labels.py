@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 import polars as pl
 
 from pari_index.messages.labels import VIETNAMESE_MARK
-from pari_index.messages.numbers import format_date, iso_date
+from pari_index.messages.numbers import MINUS, format_date, format_number, iso_date
 from pari_index.messages.results_words import (
     ABOUT_KEYS,
     ABOUT_PREFIXES,
@@ -204,6 +204,29 @@ def _level_branches(frame: pl.DataFrame, words: Mapping[str, str], levels: Level
     return texts.cast(pl.Enum(sorted(set(shown)))).alias("branch")
 
 
+#: The column whose text holds points: "most points lost" ("2.1 (−1.25), 1.1.4 (−1.00)",
+#: ranking.ranks.top_lost, written with a point whatever the language).
+_LOSS_COLUMN = "top_lost"
+
+
+def _loss_pattern(separator: str) -> str:
+    """A loss in the ``top_lost`` text, "(−1.25)" with ``separator`` between its digits: the
+    bracket, sign and whole part (group 1), the decimals and bracket (group 2). Criterion ids,
+    outside the brackets ("2.1"), never match."""
+    return rf"(\((?:{MINUS}|-)\d+){re.escape(separator)}(\d+\))"
+
+
+def _losses_in(lang: str, frame: pl.DataFrame, *, back: bool = False) -> list[pl.Expr]:
+    """The ``top_lost`` text with its points as ``lang`` writes numbers ("(−1,25)" in a Vietnamese
+    workbook, as every other number of its sheets), or (``back``) with the point again, as read
+    back; nothing when the language writes a point, or the frame has no such text."""
+    separator = format_number(0.5, lang)[1]
+    if separator == "." or frame.schema.get(_LOSS_COLUMN) != pl.String:
+        return []
+    found, put = (separator, ".") if back else (".", separator)
+    return [pl.col(_LOSS_COLUMN).str.replace_all(_loss_pattern(found), f"${{1}}{put}${{2}}")]
+
+
 def label_frame(table: str, frame: pl.DataFrame, lang: str, levels: LevelWords | None = None) -> pl.DataFrame:
     """``frame`` (a table of results, or a ranking sheet of the summary) with its coded values and
     headings in ``lang``; ``levels``: the choice levels' labels, shown for ``level:`` branches."""
@@ -222,6 +245,7 @@ def label_frame(table: str, frame: pl.DataFrame, lang: str, levels: LevelWords |
             exprs.append(pl.lit(_level_branches(frame, words, levels)))
         else:
             exprs.append(pl.lit(_coded(frame["branch"], _branch_word(words))))
+    exprs.extend(_losses_in(lang, frame))
     if table == "about" and {"key", "value"} <= set(schema.names()):
         frame = _label_about(frame, lang)
     labelled = frame.with_columns(exprs) if exprs else frame
@@ -319,6 +343,7 @@ def unlabel_frame(table: str, frame: pl.DataFrame, lang: str | None) -> pl.DataF
             exprs.append(pl.col(column).replace(words, ["true", "false"]))
     if table == "criteria" and schema.get("branch") == pl.String:
         exprs.append(pl.lit(_branch(frame["branch"], {w.get(lang): k for k, w in BRANCH_WORDS.items()})))
+    exprs.extend(_losses_in(lang, frame, back=True))
     frame = frame.with_columns(exprs) if exprs else frame
     if table == "about" and {"key", "value"} <= set(frame.columns):
         frame = _unlabel_about(frame, lang)
