@@ -11,8 +11,9 @@ agents, so times say little):
   looks like pari's own; ``-o kq…/kq.xlsx`` printed ``writing kq…`` and ``Written: kq…`` with the
   escape sequence whole, which on a terminal retitles it (``ESC]0;…BEL``) or clears it
   (``ESC[2J``: ``script`` showed ``Written: d^[[2Jir/o.xlsx``); so ``pari template``, ``report``,
-  ``demo-data`` (each file of the set), ``criteria export``, ``criteria import`` and a cache note
-  (``Cache: ignored kq…/c``). click strips ANSI sequences only when its stream is no terminal, so
+  ``demo-data`` (each file of the set), ``criteria export``, ``criteria import``, a cache note
+  (``Cache: ignored kq…/c``) and ``pari template``'s "… and 10 more (see dv⏎ZZ.csv)" of a
+  register's rows left out. click strips ANSI sequences only when its stream is no terminal, so
   a pipe hid it. Now every such line shows the name as a finding does (errors.shown_path: the
   progress lines, the written lines, the banner of files left out, the files of a demo set, the
   cache notes): ``Written: kq<U+001B>]0;t<U+0007><U+000A>ZZ/kq.xlsx``, one line.
@@ -131,6 +132,15 @@ def cache_named_with_controls_is_a_file(folder: Path) -> list[str]:
     return _score_args(folder, "--cache", str(folder / CONTROL_FOLDER / "c"), "-o", "out.xlsx", "-q")
 
 
+def template_register_named_with_a_line_feed(folder: Path) -> list[str]:
+    """A register ``dv⏎ZZ.csv`` of the example's units and 60 rows without a code: the form is
+    written, the first 50 rows left out told, then "… and 10 more (see the register)"."""
+    lines = (EXAMPLES / "communes.csv").read_text(encoding="utf-8-sig").splitlines()
+    gap = "," + lines[1].split(",", 1)[1]
+    (folder / "dv\nZZ.csv").write_text("\n".join([*lines, *[gap] * 60]) + "\n", encoding="utf-8")
+    return ["template", "--communes", "dv\nZZ.csv", "-o", "mau.xlsx"]
+
+
 def _dashed(folder: Path, name: str, source: Path) -> Path:
     shutil.copy(source, folder / name)
     return folder / name
@@ -204,6 +214,7 @@ CASES: dict[str, Case] = {
     "import-into-a-folder-named-with-controls": import_into_a_folder_named_with_controls,
     "report-into-a-folder-named-with-controls": report_into_a_folder_named_with_controls,
     "cache-named-with-controls-is-a-file": cache_named_with_controls_is_a_file,
+    "template-register-named-with-a-line-feed": template_register_named_with_a_line_feed,
     "assessments-named-with-a-dash": assessments_named_with_a_dash,
     "criteria-named-with-a-dash-validated": criteria_named_with_a_dash_validated,
     "results-named-with-two-dashes-reported": results_named_with_two_dashes_reported,
@@ -226,6 +237,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "import-into-a-folder-named-with-controls": (0, None, ("phu-luc.xlsx",)),
     "report-into-a-folder-named-with-controls": (0, None, ("kq.xlsx",)),
     "cache-named-with-controls-is-a-file": (0, None, (f"{CONTROL_FOLDER}/c",)),
+    "template-register-named-with-a-line-feed": (1, "missing-code", ("dv\nZZ.csv",)),
     "assessments-named-with-a-dash": (2, "input-name-dash", ("-2025.csv",)),
     "criteria-named-with-a-dash-validated": (2, "input-name-dash", ("-nhap.yaml",)),
     "results-named-with-two-dashes-reported": (2, "input-name-dash", ("--kq.xlsx",)),

@@ -25,7 +25,11 @@ from pari_index.scoring.completeness import notices
 #: Cases whose console quotes the user's own words in the other language (the annex's cells in
 #: an English import, the heading «mã xã» a register may use): tests/test_language_leaks.py
 #: judges those commands on data of their own.
-QUOTING = {"left-out-file-named-with-a-line-feed", "import-into-a-folder-named-with-controls"}
+QUOTING = {
+    "left-out-file-named-with-a-line-feed",
+    "import-into-a-folder-named-with-controls",
+    "template-register-named-with-a-line-feed",
+}
 words, test_each_case_says_it_in_its_own_language = language_tests(
     {name: case for name, case in CASES.items() if name not in {*CRITERIA_CASES, *QUOTING}}, EXPECTED
 )
@@ -36,7 +40,7 @@ _, test_each_criteria_case_says_it_in_its_own_language = language_tests(
 
 def test_every_case_has_its_expectation() -> None:
     assert sorted(CASES) == sorted(EXPECTED)
-    assert set(NOT_WRITTEN) <= set(CASES) and len(SHOWN) == 8 and len(CRITERIA_CASES) == 4
+    assert set(NOT_WRITTEN) <= set(CASES) and len(SHOWN) == 9 and len(CRITERIA_CASES) == 4
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

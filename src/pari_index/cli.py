@@ -515,6 +515,7 @@ def _tell_register(left_out: list[Problem], warnings: list[Problem], source: str
     shown = told[:REGISTER_PROBLEMS_SHOWN]
     if len(told) > len(shown):
         more = len(told) - len(shown)
+        source = shown_path(source)  # the register's name as every line shows it
         text = (
             f"… và {format_number(more, lang)} vấn đề khác (xem {source})"
             if lang == "vi"
