@@ -49,6 +49,7 @@ from pari_index.errors import (
     Problem,
     UsageError,
     quoted,
+    shown_path,
 )
 from pari_index.launch import command_lang
 from pari_index.messages.help_words import lang_defaults, localise_help
@@ -490,7 +491,11 @@ def template(criteria_file: Path | None, communes: Path | None, output: Path, la
     register = read_register(communes) if communes is not None else None
     kind = UnitType(UNIT_TYPES[unit_type]) if unit_type is not None else None
     rows = write_template(criteria, output, register, lang=lang, unit_type=kind)
-    click.echo(WRITTEN[lang].format(path=output, rows=number_text(rows, lang), set=criteria.id, origin=criteria.origin))
+    click.echo(
+        WRITTEN[lang].format(
+            path=shown_path(output), rows=number_text(rows, lang), set=criteria.id, origin=criteria.origin
+        )
+    )
     if register is not None:
         _tell_register(register.problems, register.warnings, str(communes), lang)
 
@@ -510,6 +515,7 @@ def _tell_register(left_out: list[Problem], warnings: list[Problem], source: str
     shown = told[:REGISTER_PROBLEMS_SHOWN]
     if len(told) > len(shown):
         more = len(told) - len(shown)
+        source = shown_path(source)  # the register's name as every line shows it
         text = (
             f"… và {format_number(more, lang)} vấn đề khác (xem {source})"
             if lang == "vi"
@@ -556,7 +562,7 @@ def report(results: Path, output: Path, lang: str, date: str | None, criteria_fi
         # The renderer refuses a report of too many units, naming the results, before rendering any.
         write_report(output, tables, lang=lang, date=date, criteria=criteria, source=str(results))
     print_warnings(warnings, lang)
-    click.echo(f"Đã ghi {output}." if lang == "vi" else f"Wrote {output}.")
+    click.echo(f"Đã ghi {shown_path(output)}." if lang == "vi" else f"Wrote {shown_path(output)}.")
 
 
 @contextlib.contextmanager
@@ -665,7 +671,7 @@ def demo_data(
         )
     for role, path in files.items():
         words = DEMO_FILES.get(role)
-        click.echo(f"{words.get(lang) if words else role}: {path}")
+        click.echo(f"{words.get(lang) if words else role}: {shown_path(path)}")
 
 
 @main.group("criteria")
@@ -714,7 +720,12 @@ def criteria_export(criteria_file: Path, output: Path, lang: str) -> None:
         )
     click.echo(
         console.stopped(
-            "exported", lang, output=str(output), rows=number_text(rows, lang), id=criteria.id, origin=criteria.origin
+            "exported",
+            lang,
+            output=shown_path(output),
+            rows=number_text(rows, lang),
+            id=criteria.id,
+            origin=criteria.origin,
         )
     )
 

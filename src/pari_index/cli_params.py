@@ -249,6 +249,30 @@ def refuse_option_names(ctx: click.Context, named: Sequence[tuple[str, Any]]) ->
         raise UsageError(found)
 
 
+#: The endings of the files a command reads or writes: a token so ending that click took for an
+#: unknown option is a file's name (``-2025.csv``), not a mistyped option.
+_FILE_ENDINGS = frozenset(
+    {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".yaml", ".yml", ".html"}
+)
+
+
+def refuse_files_as_options(ctx: click.Context, args: Sequence[str], unknown: str) -> None:
+    """Refuse (UsageError, exit 2, ``input-name-dash``) an argument click took for an unknown
+    option (``unknown``: ``-2`` of ``-2025.csv``, a cluster of short options) where that argument
+    is a file's name: one that is there, or one ending as the files pari reads and writes. A
+    mistyped option (``--comunes``, ``--lang=en``) is left to click's own words."""
+    from pari_index.outputs.path_names import input_named_with_dash
+
+    for token in args:
+        if token == "--":
+            return
+        if not token.startswith(unknown) or "=" in token:
+            continue
+        if os.path.lexists(token) or Path(token).suffix.lower() in _FILE_ENDINGS:
+            raise UsageError([input_named_with_dash(token, token, ctx.command_path)])
+        return
+
+
 #: ``ctx.meta`` key: the single-valued options given more than once, with their values.
 _REPEATED = "pari_index.repeated_options"
 
@@ -281,8 +305,12 @@ class PariCommand(click.Command):
         given = _given(self, args)
         # The same value again drops nothing (a script adding --lang en to a line that has it).
         ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(set(v)) > 1 and not o.multiple]
+        typed = list(args)  # click's parser takes the tokens off ``args`` as it reads them
         try:
             return super().parse_args(ctx, args)
+        except click.NoSuchOption as unknown:
+            refuse_files_as_options(ctx, typed, unknown.option_name)
+            raise
         except click.UsageError:
             # An option left without its path took the next option's name as its value, and click
             # stopped on what that took away ("--report -o out.xlsx": "missing option -o"; "-o --lang

@@ -9,6 +9,7 @@ traceback for a ``PariError``.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -96,6 +97,16 @@ def visible(text: str) -> str:
     # thousand letters, one of them Vietnamese, is quoted twice in each of its findings (1,900
     # such headings of an .xlsx of 39 KB: 5 CPU s here until session 32).
     return _NOT_PLAIN.sub(_shown, text)
+
+
+def shown_path(path: object) -> str:
+    """A path as a line pari prints names it (``Written: …``, ``writing …``, the banner of files
+    left out, the files of a demo set, a cache note): its control characters shown as
+    :func:`visible` shows them. A name from a zip or a Linux share may hold a line feed or a
+    terminal's escape sequence (``kq\x1b[2J``): printed as it is, it broke the line in two
+    (``INCOMPLETE: bad`` / ``name.csv could not be read``) or cleared the user's terminal, where
+    every finding already showed it as ``<U+000A>``."""
+    return visible(str(path))
 
 
 #: Runs of characters other than printable ASCII, where a control or invisible character may be.
@@ -422,6 +433,27 @@ _URL = re.compile(r"^(?:https?|ftp|ftps|sftp|smb|file):/", re.IGNORECASE)
 _UNEXPANDED = re.compile(r"^~[\w.-]*$|(?<!~)\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_][\w()]*%")
 
 
+#: How a Windows path begins: a drive (``C:\\data``, ``C:/data``, ``C:data.csv``, relative to that
+#: drive's current folder) or a network share (``\\\\server\\share``).
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:|\\\\[^\\/]+\\[^\\/]+)")
+
+
+def windows_form(text: str) -> str | None:
+    """The drive (``C:``) or share (``\\\\server\\share``) a Windows path begins with, where
+    this system is not Windows and nothing is named so here; else None. On Linux and macOS each
+    is a name like another: ``C:\\Users\\thu\\danh-gia.csv`` was "file not found, check the
+    path", ``-o C:\\kq\\kq.xlsx`` "Windows does not allow «:» in a name" (it was a Windows
+    path), ``\\\\may-chu\\chung\\communes.csv`` "file not found". A file or folder that is
+    really so named (``C:data.csv`` copied from a Windows disk) is read as the name it is."""
+    found = _WINDOWS_PATH.match(text)
+    if found is None or os.sep == "\\":
+        return None
+    with contextlib.suppress(OSError, ValueError):
+        if os.path.lexists(Path(text).parts[0]):
+            return None
+    return found.group()
+
+
 def path_form(path: str | Path, file: str | None = None, option: str | None = None) -> Problem | None:
     """``path`` written in a form that names no file on this computer, or None: a web address
     (``https://…``, ``file:///…``), or a name holding what a shell replaces (``~``, ``$HOME``,
@@ -436,7 +468,12 @@ def path_form(path: str | Path, file: str | None = None, option: str | None = No
         return None
     # Named as typed (a web address with its ``//``, ``file:///``), after its option (``-o``; an
     # argument's name is not, being worded in each language) when the command line's.
-    typed = re.sub(r"^(\w+):/(?!/)", lambda m: m.group(1) + (":///" if m.group(1).lower() == "file" else "://"), text)
+    # (A web address's alone: ``C:/data/x.csv``, a Windows path, was shown as ``C://data/x.csv``.)
+    typed = (
+        re.sub(r"^(\w+):/(?!/)", lambda m: m.group(1) + (":///" if m.group(1).lower() == "file" else "://"), text)
+        if _URL.match(text)
+        else text
+    )
     shown = file if file is not None else visible(typed)
     shown = f"{option} {shown}" if option and option.startswith("-") else shown
     if _URL.match(text) and not os.path.lexists(text):
@@ -446,6 +483,17 @@ def path_form(path: str | Path, file: str | None = None, option: str | None = No
             file=shown,
             hint="download the file first and give the path where it was saved; for a file:// address, give the "
             "path it names (e.g. /home/thu/data/danh-gia.csv)",
+        )
+    windows = windows_form(text)
+    if windows is not None:
+        return Problem(
+            "path-windows-form",
+            f"a Windows path (it begins with {windows}), which names no file on this system",
+            file=shown,
+            hint="give the path as this system names it: under WSL drive C: is the folder /mnt/c (e.g. "
+            "/mnt/c/Users/thu/danh-gia.csv); a network share is read from the folder it is mounted on; or copy "
+            "the file here first",
+            params={"form": windows},
         )
     parts = Path(text).parts
     for i, part in enumerate(parts):

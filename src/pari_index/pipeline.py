@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from pari_index.criteria.model import CriteriaSet
-from pari_index.errors import IntakeError, OutputError, Problem, StrictModeError, UsageError, quoted
+from pari_index.errors import IntakeError, OutputError, Problem, StrictModeError, UsageError, quoted, shown_path
 from pari_index.intake import file_digests
 from pari_index.intake.folding import counted, counted_kind
 from pari_index.messages import Words, progress_text
@@ -487,7 +487,7 @@ def _console_text(
         from pari_index.authoring.previous import previous_set_notes
 
         lines += previous_set_notes(previous_tables, result.criteria, lang)
-    lines.append(("Đã ghi: " if lang == "vi" else "Written: ") + ", ".join(str(f) for f in files))
+    lines.append(("Đã ghi: " if lang == "vi" else "Written: ") + ", ".join(shown_path(f) for f in files))
     return "\n".join(lines)
 
 

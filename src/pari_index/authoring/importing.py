@@ -25,7 +25,7 @@ from pari_index.authoring.recognise import read_method
 from pari_index.authoring.workbook_in import AnnexBook, AnnexRow, read_annex
 from pari_index.criteria.file_text import max_file_bytes
 from pari_index.criteria.loading import max_items
-from pari_index.errors import CriteriaError, Problem
+from pari_index.errors import CriteriaError, Problem, shown_path
 from pari_index.messages.criteria_words import rule_kind_text
 from pari_index.outputs.workbook import CUT_MARKS
 
@@ -399,12 +399,12 @@ def import_summary(draft: Draft, path: Path, lang: str = "vi") -> str:
         counts[kind] = counts.get(kind, 0) + 1
     kinds = ", ".join(f"{rule_kind_text(kind, lang)}: {n}" for kind, n in sorted(counts.items())) or "-"
     items = sum(1 for _ in _walk(draft.document.get("areas") or []))
-    lines = [words["wrote"].format(path=path, items=items, rules=len(draft.kinds), kinds=kinds)]
+    lines = [words["wrote"].format(path=shown_path(path), items=items, rules=len(draft.kinds), kinds=kinds)]
     if draft.todos:
         lines.append(words["todo"].format(n=len(draft.todos)))
         lines += [f"  - {note}" for note in draft.todos]
     else:
-        lines.append(words["clean"].format(path=path))
+        lines.append(words["clean"].format(path=shown_path(path)))
     return "\n".join(lines)
 
 

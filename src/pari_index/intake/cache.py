@@ -36,7 +36,7 @@ import polars.selectors as cs
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import Leaf
-from pari_index.errors import Problem, shorten_path
+from pari_index.errors import Problem, shorten_path, shown_path
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import (
@@ -97,7 +97,7 @@ class CacheNote:
         hint = cache_os_hint(self.reason, lang)  # a refusal of the system's: what to do about it
         # Cut in its middle as every path told is: a --cache path too long for the system (its
         # refusal, ENAMETOOLONG) was printed whole, 4,500 characters in one line.
-        path = shorten_path(self.path)
+        path = shown_path(shorten_path(self.path))
         if self.unwritten:
             told = _unwritten(path, self.reason_vi or self.reason if lang == "vi" else self.reason, lang)
         elif lang == "vi":

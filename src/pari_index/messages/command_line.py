@@ -262,8 +262,12 @@ PROGRESS: dict[str, Words] = {
 
 
 def progress_text(key: str, lang: str, **params: object) -> str:
-    """A progress line of :data:`PROGRESS` in ``lang``, numbers written as the language writes them."""
-    shown = {k: format_number(v, lang) if isinstance(v, int) else str(v) for k, v in params.items()}
+    """A progress line of :data:`PROGRESS` in ``lang``, numbers written as the language writes them,
+    a path's control characters shown (errors.shown_path: ``writing kq\x1b[2J/kq.xlsx`` cleared the
+    terminal)."""
+    from pari_index.errors import shown_path
+
+    shown = {k: format_number(v, lang) if isinstance(v, int) else shown_path(v) for k, v in params.items()}
     return PROGRESS[key].get(lang).format(**shown)
 
 

@@ -398,6 +398,18 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi đường dẫn đầy đủ (ví dụ /home/thu/ket-qua.xlsx hoặc C:\\Users\\thu\\ket-qua.xlsx), {unexpanded_hint}",
         "write the path in full (e.g. /home/thu/ket-qua.xlsx or C:\\Users\\thu\\ket-qua.xlsx), {unexpanded_hint}",
     ),
+    "path-windows-form": entry(
+        "Đường dẫn Windows trên hệ thống khác",
+        "A Windows path on another system",
+        "một đường dẫn Windows (bắt đầu bằng {form}), không chỉ tới tệp nào trên hệ thống này",
+        "a Windows path (it begins with {form}), which names no file on this system",
+        "ghi đường dẫn như hệ thống này gọi nó: trong WSL ổ C: là thư mục /mnt/c (ví dụ "
+        "/mnt/c/Users/thu/danh-gia.csv); thư mục chia sẻ trên mạng được đọc từ thư mục nơi nó được gắn vào; hoặc "
+        "chép tệp vào đây trước",
+        "give the path as this system names it: under WSL drive C: is the folder /mnt/c (e.g. "
+        "/mnt/c/Users/thu/danh-gia.csv); a network share is read from the folder it is mounted on; or copy the "
+        "file here first",
+    ),
     "input-given-twice": entry(
         "Một tệp được đưa hai lần",
         "A file given twice",
@@ -449,6 +461,17 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "libreoffice …): a mistyped option or name?",
         "ghi tên không có «-»; nếu thật sự muốn đặt tên như vậy, hãy ghi ./{name}",
         "give the name without the «-»; for a file really so named, write ./{name}",
+    ),
+    "input-name-dash": entry(
+        "Tên tệp đầu vào bắt đầu bằng dấu «-»",
+        "An input's name begins with «-»",
+        "{value}: tên bắt đầu bằng «-» bị đọc như một tuỳ chọn, không phải tên tệp ({command} không có tuỳ chọn "
+        "{option})",
+        "{value}: a name that begins with «-» is read as an option, not as a file ({command} has no option {option})",
+        "để đưa tệp này, ghi ./{value} (hoặc đặt -- trước các tên tệp); nếu là một tuỳ chọn, sửa lại tên của nó "
+        "(--help liệt kê các tuỳ chọn)",
+        "to give this file, write ./{value} (or put -- before the file names); for an option, correct its name "
+        "(--help lists them)",
     ),
     "name-not-utf8": entry(
         "Tên tệp có byte không phải UTF-8",

@@ -195,6 +195,21 @@ def dash_named(option: str, value: str) -> Problem:
     )
 
 
+def input_named_with_dash(value: str, option: str, command: str) -> Problem:
+    """A file given as an argument whose name begins with a dash (``pari score -2025.csv``,
+    ``pari validate -nhap.yaml``, ``pari report -kq.xlsx``): click reads it as options, and answered
+    "No such option: -2" of a file that is there, naming neither the file nor what to type. An
+    output so named is :func:`dash_named`; an option's value (``--communes -dv.csv``) is read as
+    the file it names."""
+    return Problem(
+        "input-name-dash",
+        f"{value}: a name that begins with «-» is read as an option, not as a file ({command} has no option {option})",
+        hint=f"to give this file, write ./{value} (or put -- before the file names); for an option, correct its "
+        "name (--help lists them)",
+        params={"value": value, "command": command, "option": option},
+    )
+
+
 def option_for_path(option: str, value: str) -> Problem:
     """An option's name where a path was to be: the path was left out, and the shell gave the
     option its neighbour (``--communes --survey survey.csv``, ``-o --report r.html``). The name

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 import polars as pl
 
 from pari_index.criteria.units import UnitNames
-from pari_index.errors import Problem
+from pari_index.errors import Problem, shown_path
 from pari_index.messages.numbers import format_number
 from pari_index.messages.results_words import SHEETS
 
@@ -140,7 +140,8 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
             else f"INCOMPLETE: {n(parts)} {_plural(parts, 'part')} of the input files (sheets, columns or tables) "
             f"could not be read; see the {SHEETS['findings'].en} sheet."
         )
-    left_out = str(facts.get("files_left_out") or "")
+    # Shown (errors.shown_path): a name holding a line feed broke the banner in two lines.
+    left_out = shown_path(facts.get("files_left_out") or "")
     if left_out:
         out.append(
             f"CHƯA ĐẦY ĐỦ: không đọc được tệp {left_out}; tệp này bị bỏ qua (--allow-incomplete)."
