@@ -11,7 +11,7 @@ import contextlib
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -264,7 +264,7 @@ def run_score(
     # Inputs hashed once, in a thread (cache key, provenance); no output from one changed mid-run.
     read = [*assessments, *survey, communes, appraisal]
     watched = _watched([*read, criteria_file, lineage], evidence_dir, previous, (out, report, cache))
-    with watched, file_digests.inputs_of_run(read):
+    with watched, file_digests.inputs_of_run(read), _criteria_as_scored(chosen):
         result = score(
             assessments,
             criteria,
@@ -291,6 +291,21 @@ def run_score(
         return ScoreRun(
             result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang, chosen)
         )
+
+
+@contextlib.contextmanager
+def _criteria_as_scored(chosen: str) -> Iterator[None]:
+    """A results folder of Parquet files has its criteria table encoded as the batches are scored
+    (scoring.batches.AS_SCORED): the same bytes, without reading the spilled detail back for it
+    (benchmarks/README.md, "The criteria table written as scored"). Not for CSV or a workbook."""
+    from pari_index.outputs.results import criteria_as_scored
+    from pari_index.scoring.batches import AS_SCORED
+
+    token = AS_SCORED.set(criteria_as_scored if chosen == "parquet" else None)
+    try:
+        yield
+    finally:
+        AS_SCORED.reset(token)
 
 
 def note_before_ranking(

@@ -13,9 +13,11 @@ code, then item: the batches put end to end are the unbatched detail, row for ro
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Protocol
 
 import polars as pl
 
@@ -30,6 +32,20 @@ from pari_index.system.threads import result_of
 DEFAULT_BATCH_SIZE = 2_000
 
 
+class AsScored(Protocol):
+    """A table made from the detail batch by batch as each is spilled (in the writer's thread)."""
+
+    def add(self, frame: pl.DataFrame) -> None: ...
+
+    def parquet(self) -> bytes | None: ...
+
+
+#: While set, each spilling store made gets one of these, fed every batch as it is written:
+#: ``pari score`` writing Parquet has its criteria table encoded as the batches are scored
+#: (pari_index.outputs.parquet_patch.GroupsAsScored) instead of reading the spill back at the end.
+AS_SCORED: ContextVar[Callable[[], AsScored] | None] = ContextVar("pari_detail_as_scored", default=None)
+
+
 class _Writer:
     """One thread writing a store's batches in order, begun at the first write and ended once
     they are all written (:meth:`DetailStore.finish`) or the store goes."""
@@ -38,11 +54,11 @@ class _Writer:
         self._pool: ThreadPoolExecutor | None = None
         self._pending: Future[None] | None = None
 
-    def write(self, frame: pl.DataFrame, file: Path) -> None:
+    def write(self, frame: pl.DataFrame, file: Path, also: AsScored | None = None) -> None:
         self.wait()  # the batch before it written (its error raised here): one batch waits at most
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari detail")
-        self._pending = self._pool.submit(_write_detail, frame, file)
+        self._pending = self._pool.submit(_write_detail, frame, file, also)
 
     def wait(self) -> None:
         pending, self._pending = self._pending, None
@@ -67,7 +83,10 @@ class DetailStore:
         self._height = 0
         self._folder: Path | None = None
         self._writer = _Writer()
+        self._as_scored: AsScored | None = None
         if spill:
+            make = AS_SCORED.get()
+            self._as_scored = make() if make is not None else None
             # Removed when the store goes, even if the run fails half way: the write going on
             # first, then the files.
             self._folder = spill_folder(self, "detail", self._writer.close)
@@ -86,7 +105,7 @@ class DetailStore:
             return
         file = self._folder / f"batch-{len(self._files):06d}.parquet"
         self._files.append(file)
-        self._writer.write(frame, file)
+        self._writer.write(frame, file, self._as_scored)
 
     @property
     def height(self) -> int:
@@ -101,6 +120,13 @@ class DetailStore:
         and the writer thread ended: a result kept by a library user keeps no thread."""
         self._writer.wait()
         self._writer.close()
+
+    def as_scored_parquet(self) -> bytes | None:
+        """The bytes made batch by batch as the detail was spilled (:data:`AS_SCORED`), once: None
+        when none were made, or they could not be, or were taken already."""
+        self.finish()
+        made, self._as_scored = self._as_scored, None
+        return made.parquet() if made is not None else None
 
     def lazy(self) -> pl.LazyFrame:
         """All batches as one lazy frame, in order, read only when collected or sunk."""
@@ -148,11 +174,13 @@ class DetailStore:
         return self.lazy().collect()
 
 
-def _write_detail(frame: pl.DataFrame, file: Path) -> None:
+def _write_detail(frame: pl.DataFrame, file: Path, also: AsScored | None = None) -> None:
     # Fast over small: the files live only as long as the run. Uncompressed (Parquet's own
     # dictionaries keep a national batch at 6 MB): 0.36 s of CPU to write the six, and as
     # fast to read back, against 0.41 s with lz4.
     frame.write_parquet(file, compression="uncompressed", statistics=False)
+    if also is not None:
+        also.add(frame)
 
 
 #: The intake frames that hold a row per commune's cell, self-score or place (the rest of the
