@@ -466,6 +466,15 @@ def patched_parquet(old: bytes, frame: pl.DataFrame, unchanged: set[int], group_
 _CANNOT = (FormatMismatch, ValueError, TypeError, IndexError, AttributeError, struct.error, pl.exceptions.PolarsError)
 
 
+def _copied(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame``'s rows in buffers of their own (Arrow IPC at the oldest level: plain strings, so
+    only the rows' own text is written, not the views' whole buffers)."""
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer, compression="uncompressed", compat_level=pl.CompatLevel.oldest())
+    buffer.seek(0)
+    return pl.read_ipc(buffer)
+
+
 class GroupsAsScored:
     """A results table's Parquet bytes made as its rows come, batch after batch (a batched run's
     criteria table, encoded in the thread that spills each batch's detail): every complete row
@@ -495,13 +504,14 @@ class GroupsAsScored:
             if self._carry is not None:
                 rows = pl.concat([self._carry, rows], rechunk=False)
             full = rows.height - rows.height % self._rows
-            if full:
-                self._encode(rows.slice(0, full))
+            for start in range(0, full, self._rows):  # one group at a time: less memory while encoding
+                self._encode(rows.slice(start, self._rows))
+            # The rows left over copied out: a slice would hold the whole batch's buffers (some
+            # 50 MB nationally, beside the next batch's scoring) until the next batch comes.
+            self._carry = _copied(rows.slice(full))
         except _CANNOT:
             self._failed = True
             self._carry, self._groups = None, []
-            return
-        self._carry = rows.slice(full)
 
     def _encode(self, rows: pl.DataFrame) -> None:
         if _has_categories(rows):
