@@ -173,3 +173,31 @@ def test_criteria_shown_is_the_tables_decimals() -> None:
         "final_score": [1.0, 0.0005],
         "status": ["ok", "x"],
     }
+
+
+def test_a_full_disk_writing_the_bytes_made_keeps_the_previous_results(
+    country: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from pari_index.errors import OutputError
+
+    before = _run(country, tmp_path, "parquet", None)
+    real = Path.write_bytes
+
+    def full(self: Path, data: bytes) -> int:  # type: ignore[override]
+        if data[:4] == b"PAR1" and "criteria" in self.name and "pari-tmp" in self.name:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, data)
+
+    spy = _Spy(monkeypatch)
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(OutputError) as info:
+        _run(country, tmp_path, "parquet", 4)
+    assert [p.code for p in info.value.problems] == ["output-unwritable"]
+    assert "criteria.parquet" in (info.value.problems[0].file or "")
+    assert spy.gave and spy.gave[0] is not None  # it was the bytes made as scored that failed
+    monkeypatch.undo()
+    after = {p.name: p.read_bytes() for p in (tmp_path / "results").iterdir()}
+    after["report.html"] = (tmp_path / "report.html").read_bytes()
+    assert after == before  # the previous set and its report, as they were

@@ -58,7 +58,7 @@ class _Writer:
         self.wait()  # the batch before it written (its error raised here): one batch waits at most
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari detail")
-        self._pending = self._pool.submit(_write_detail, frame, file, also)
+        self._pending = self._pool.submit(_written, frame, file, also)
 
     def wait(self) -> None:
         pending, self._pending = self._pending, None
@@ -174,13 +174,18 @@ class DetailStore:
         return self.lazy().collect()
 
 
-def _write_detail(frame: pl.DataFrame, file: Path, also: AsScored | None = None) -> None:
+def _written(frame: pl.DataFrame, file: Path, also: AsScored | None) -> None:
+    """A batch spilled (its error raised), then given to what is made as it is scored."""
+    _write_detail(frame, file)
+    if also is not None:
+        also.add(frame)
+
+
+def _write_detail(frame: pl.DataFrame, file: Path) -> None:
     # Fast over small: the files live only as long as the run. Uncompressed (Parquet's own
     # dictionaries keep a national batch at 6 MB): 0.36 s of CPU to write the six, and as
     # fast to read back, against 0.41 s with lz4.
     frame.write_parquet(file, compression="uncompressed", statistics=False)
-    if also is not None:
-        also.add(frame)
 
 
 #: The intake frames that hold a row per commune's cell, self-score or place (the rest of the
