@@ -13,6 +13,7 @@ code, then item: the batches put end to end are the unbatched detail, row for ro
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
@@ -78,7 +79,9 @@ class _Writer:
         self.wait()  # the batch before it written (its error raised here): one batch waits at most
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari detail")
-        self._pending = self._pool.submit(work)
+        # In the run's context: what is made in the thread (ranking's facts' texts, say) reads
+        # the run's settings (the language of its numbers), as the run's own thread would.
+        self._pending = self._pool.submit(contextvars.copy_context().run, work)
 
     def wait(self) -> None:
         pending, self._pending = self._pending, None
