@@ -85,6 +85,9 @@ args = json.loads(sys.argv[1])
 t0 = time.perf_counter()
 import pari_index.cli  # noqa: F401  (as `pari score` does: allocator settings before polars loads)
 from pari_index.pipeline import run_score
+import pari_index.pipeline as _pipeline
+if hasattr(_pipeline, "DETAIL_READ_AFTER"):  # as `pari score` runs it: nothing reads the detail after the run
+    _pipeline.DETAIL_READ_AFTER.set(False)
 import polars, pari_index.scoring.run, pari_index.ranking.ranks, pari_index.outputs.results  # noqa: F401,E401
 t1 = time.perf_counter()
 # A folder stands for all the files in it (one per commune: too many for one command-line argument).

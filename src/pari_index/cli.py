@@ -355,36 +355,40 @@ def score(
     cache_dir: Path | None,
     quiet: bool,
 ) -> None:
-    from pari_index.pipeline import run_score
+    from pari_index.pipeline import DETAIL_READ_AFTER, run_score
     from pari_index.scoring.batches import DEFAULT_BATCH_SIZE
 
     if not assessments:
         raise UsageError(Problem("no-assessments-given", "give at least one assessment file"))
     say = _progress(quiet)
-    summary = run_score(
-        assessments=list(assessments),
-        criteria=criteria_file,
-        communes=communes,
-        appraisal=appraisal,
-        survey=list(survey),
-        evidence_dir=evidence_dir,
-        output=output,
-        fmt=fmt,
-        group_by=list(group_by) or None,
-        previous=previous,
-        lineage=lineage,
-        report=report,
-        lang=lang,
-        strict=strict,
-        progress=say,
-        no_survey=no_survey,
-        allow_incomplete=allow_incomplete,
-        year=year,
-        date=date,
-        synthetic=synthetic,
-        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else (batch_size or None),
-        cache=cache_dir,
-    )
+    unread = DETAIL_READ_AFTER.set(False)  # the command reads nothing of the run's detail after it
+    try:
+        summary = run_score(
+            assessments=list(assessments),
+            criteria=criteria_file,
+            communes=communes,
+            appraisal=appraisal,
+            survey=list(survey),
+            evidence_dir=evidence_dir,
+            output=output,
+            fmt=fmt,
+            group_by=list(group_by) or None,
+            previous=previous,
+            lineage=lineage,
+            report=report,
+            lang=lang,
+            strict=strict,
+            progress=say,
+            no_survey=no_survey,
+            allow_incomplete=allow_incomplete,
+            year=year,
+            date=date,
+            synthetic=synthetic,
+            batch_size=DEFAULT_BATCH_SIZE if batch_size is None else (batch_size or None),
+            cache=cache_dir,
+        )
+    finally:
+        DETAIL_READ_AFTER.reset(unread)
     click.echo(summary)
     if summary.errors:
         # Lenient mode: everything valid was scored and written, but input was rejected; say

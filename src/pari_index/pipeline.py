@@ -11,7 +11,8 @@ import contextlib
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -264,7 +265,7 @@ def run_score(
     # Inputs hashed once, in a thread (cache key, provenance); no output from one changed mid-run.
     read = [*assessments, *survey, communes, appraisal]
     watched = _watched([*read, criteria_file, lineage], evidence_dir, previous, (out, report, cache))
-    with watched, file_digests.inputs_of_run(read):
+    with watched, file_digests.inputs_of_run(read), _detail_uses(chosen, report is None and cache is None):
         result = score(
             assessments,
             criteria,
@@ -291,6 +292,39 @@ def run_score(
         return ScoreRun(
             result=result, summary=summary, files=files, text=text, errors=_error_problems(result, lang, chosen)
         )
+
+
+#: False while the caller of :func:`run_score` reads nothing of the run's per-item detail after
+#: it (``pari score``, the benchmarks' ``pari``): a library caller may read
+#: ``run_score(...).result.details``, so by default the detail is kept until then.
+DETAIL_READ_AFTER: ContextVar[bool] = ContextVar("pari_detail_read_after", default=True)
+
+
+@contextlib.contextmanager
+def _detail_uses(chosen: str, alone: bool) -> Iterator[None]:
+    """What a batched run makes from each batch's detail while it is in memory
+    (scoring.batches): ranking's facts always; for a results folder of Parquet files, its
+    criteria table encoded as the batches are scored (the same bytes, without reading the spilled
+    detail back for it). When that is all that reads the detail (``alone``: no report, no cache,
+    and no caller reading it after, :data:`DETAIL_READ_AFTER`), none is spilled at all
+    (benchmarks/README.md, "Issue 15 after the thirty-seventh session"). Not for CSV or a
+    workbook, whose writers read the spill."""
+    from pari_index.outputs.results import criteria_as_scored
+    from pari_index.ranking.ranks import commune_facts
+    from pari_index.scoring.batches import AS_SCORED, FACTS_OF, KEPT
+
+    parquet = chosen == "parquet"
+    tokens = (
+        AS_SCORED.set(criteria_as_scored if parquet else None),
+        FACTS_OF.set(commune_facts),
+        KEPT.set(not (parquet and alone and not DETAIL_READ_AFTER.get())),
+    )
+    try:
+        yield
+    finally:
+        KEPT.reset(tokens[2])
+        FACTS_OF.reset(tokens[1])
+        AS_SCORED.reset(tokens[0])
 
 
 def note_before_ranking(
@@ -345,6 +379,10 @@ def _ranked(
         note_previous_unmatched(result, previous, previous_tables, lineage_frame, lineage)
     say(progress_text("ranking", lang))
     kept = cache.known if cache is not None else None
+    made = result.detail_store.facts() if kept is None else None  # as the batches were scored
+    known = CommuneFacts(kept.areas, kept.lost) if kept is not None else None
+    if made is not None:
+        known = CommuneFacts(*made)
     summary = rank(
         result.totals,
         result.detail_store.lazy(),
@@ -352,7 +390,7 @@ def _ranked(
         group_by=group_by,
         previous=previous_tables,
         lineage=lineage_frame,
-        known=CommuneFacts(kept.areas, kept.lost) if kept is not None else None,
+        known=known,
         lang=lang,
     )
     return summary, previous_tables

@@ -738,14 +738,18 @@ def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
 PARQUET_ROW_GROUP = 65_536
 
 
-def write_parquet(path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None) -> None:
+def write_parquet(
+    path: Path, frame: pl.DataFrame | pl.LazyFrame, reuse: ParquetReuse | None = None, made: bytes | None = None
+) -> None:
     """A Parquet file in row groups of PARQUET_ROW_GROUP rows; a lazy frame (a batched run's
     per-item detail) is streamed out batch by batch. With ``reuse``, the row groups that did not
     change are copied from the earlier file and only the others encoded (the same bytes:
-    :mod:`pari_index.outputs.parquet_patch`); when that cannot be done, the whole table is written."""
+    :mod:`pari_index.outputs.parquet_patch`); when that cannot be done, the whole table is written.
+    ``made``: the bytes of ``frame`` as written, made already (a batched run's criteria table,
+    encoded as it was scored: parquet_patch.GroupsAsScored), placed as the others are."""
     with atomic_path(path) as tmp:
         try:
-            patched = _patched(frame, reuse) if reuse is not None else None
+            patched = made if made is not None else _patched(frame, reuse) if reuse is not None else None
             if patched is not None:
                 tmp.write_bytes(patched)
             else:

@@ -17,7 +17,7 @@ import errno
 import os
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -31,7 +31,9 @@ from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
 from pari_index.outputs.files import (
+    PARQUET_ROW_GROUP,
     XLSX_MAX_ROWS,
+    AnyFrame,
     atomic_folder,
     atomic_path,
     csv_into,
@@ -42,6 +44,7 @@ from pari_index.outputs.files import (
     write_parquet,
     write_xlsx,
 )
+from pari_index.outputs.parquet_patch import GroupsAsScored
 from pari_index.outputs.path_identity import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_checks import TABLES, about_facts, check_table, check_whole, not_results
@@ -85,6 +88,10 @@ class ResultTables:
     about: pl.DataFrame
     #: What a lazy criteria table reads from (a batched run's spilled detail), kept alive with it.
     detail_source: object = field(default=None, repr=False, compare=False)
+    #: The criteria table's Parquet bytes made as its batches were scored (``DetailStore.
+    #: as_scored_parquet``), and the criteria frame they are the bytes of.
+    as_scored: Callable[[], bytes | None] | None = field(default=None, repr=False, compare=False)
+    as_scored_of: object = field(default=None, repr=False, compare=False)
     #: The language a workbook of these tables is written in (None: the about table's ``lang``).
     lang: str | None = None
     #: The choice levels' labels in that language, shown in a workbook's rule branches.
@@ -104,6 +111,12 @@ class ResultTables:
         """The tables in memory (a lazy criteria table is read whole)."""
         tables = self.as_written()
         return {name: frame.collect() if isinstance(frame, pl.LazyFrame) else frame for name, frame in tables.items()}
+
+    def criteria_as_scored(self) -> bytes | None:
+        """:attr:`as_scored`'s bytes when the criteria table is still the one they were made for."""
+        if self.as_scored is None or self.criteria is not self.as_scored_of:
+            return None
+        return self.as_scored()
 
     def as_written(self) -> dict[str, pl.DataFrame | pl.LazyFrame]:
         """The tables as they are, lazy or not (the CSV and Parquet writers stream a lazy one)."""
@@ -169,16 +182,30 @@ def result_tables(
     if banner:
         shown = shown.select(pl.lit(" ".join(banner), dtype=pl.String).alias(NOTICE), pl.exclude(NOTICE))
     findings = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
+    criteria = criteria_shown(result.detail_store.lazy())
     return ResultTables(
         summary=shown,
-        criteria=display_frame(result.detail_store.lazy(), 4),
+        criteria=criteria,
         findings=findings,
         rows=_reasons_in(result.ledger, *_written_and_shown(result, findings, lang)),
         about=about_table(result, {**_grouping_about(summary), **(extra_about or {})}, lang),
         detail_source=result.detail_store,
+        as_scored=result.detail_store.as_scored_parquet,
+        as_scored_of=criteria,
         lang=lang,
         levels=level_words(result.leaves, lang),
     )
+
+
+def criteria_shown(detail: AnyFrame) -> AnyFrame:
+    """The per-item detail as the criteria table shows it (points as decimals)."""
+    return display_frame(detail, 4)
+
+
+def criteria_as_scored() -> GroupsAsScored:
+    """The criteria table's Parquet bytes, made batch by batch as a run's detail is spilled
+    (``scoring.batches.AS_SCORED``, set by ``pari score`` writing Parquet)."""
+    return GroupsAsScored(criteria_shown, PARQUET_ROW_GROUP)
 
 
 def _written_and_shown(result: ScoreResult, findings: pl.DataFrame, lang: str) -> tuple[pl.Series, pl.Series]:
@@ -309,7 +336,9 @@ def write_results(
             elif name == "about":
                 write_parquet(file, with_file_digests(tables.about, folder))
             else:
-                write_parquet(file, frame, (reuse or {}).get(name))
+                reused = (reuse or {}).get(name)
+                made = tables.criteria_as_scored() if name == "criteria" and reused is None else None
+                write_parquet(file, frame, reused, made)
     return [target / f"{name}.{fmt}" for name in TABLES]
 
 

@@ -13,9 +13,12 @@ code, then item: the batches put end to end are the unbatched detail, row for ro
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import contextvars
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Protocol
 
 import polars as pl
 
@@ -30,6 +33,40 @@ from pari_index.system.threads import result_of
 DEFAULT_BATCH_SIZE = 2_000
 
 
+class AsScored(Protocol):
+    """A table made from the detail batch by batch as each is spilled (in the writer's thread)."""
+
+    def add(self, frame: pl.DataFrame) -> None: ...
+
+    def parquet(self) -> bytes | None: ...
+
+
+#: While set, each spilling store made gets one of these, fed every batch as it is written:
+#: ``pari score`` writing Parquet has its criteria table encoded as the batches are scored
+#: (pari_index.outputs.parquet_patch.GroupsAsScored) instead of reading the spill back at the end.
+AS_SCORED: ContextVar[Callable[[], AsScored] | None] = ContextVar("pari_detail_as_scored", default=None)
+
+#: What ranking takes from some communes' detail and totals (``ranking.ranks.commune_facts``, as
+#: a pair: scoring may not import ranking).
+FactsOf = Callable[[pl.DataFrame, pl.DataFrame], tuple[pl.DataFrame | None, pl.DataFrame]]
+
+#: While set, each spilling store made computes ranking's facts of each batch as it is written
+#: (:meth:`DetailStore.facts`), from the batch in memory, instead of ranking reading them back
+#: from the whole spill (``pari score``: pari_index.pipeline).
+FACTS_OF: ContextVar[FactsOf | None] = ContextVar("pari_detail_facts_of", default=None)
+
+#: False while a run has no reader of its detail after scoring but what is made as it is scored
+#: (``pari score`` writing Parquet, with neither a report nor a cache: its criteria table
+#: encoded by :data:`AS_SCORED`, ranking's facts by :data:`FACTS_OF`): a spilling store made
+#: then writes no file, and its detail cannot be read back (:meth:`DetailStore.lazy` fails).
+KEPT: ContextVar[bool] = ContextVar("pari_detail_kept", default=True)
+
+
+class DetailNotKept(RuntimeError):
+    """The detail of a run that kept none (:data:`KEPT`) was read back: a defect of the caller,
+    never of the input."""
+
+
 class _Writer:
     """One thread writing a store's batches in order, begun at the first write and ended once
     they are all written (:meth:`DetailStore.finish`) or the store goes."""
@@ -38,11 +75,13 @@ class _Writer:
         self._pool: ThreadPoolExecutor | None = None
         self._pending: Future[None] | None = None
 
-    def write(self, frame: pl.DataFrame, file: Path) -> None:
+    def write(self, work: Callable[[], None]) -> None:
         self.wait()  # the batch before it written (its error raised here): one batch waits at most
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pari detail")
-        self._pending = self._pool.submit(_write_detail, frame, file)
+        # In the run's context: what is made in the thread (ranking's facts' texts, say) reads
+        # the run's settings (the language of its numbers), as the run's own thread would.
+        self._pending = self._pool.submit(contextvars.copy_context().run, work)
 
     def wait(self) -> None:
         pending, self._pending = self._pending, None
@@ -58,7 +97,10 @@ class _Writer:
 class DetailStore:
     """The per-item detail of a run, one frame per batch, in order. With ``spill`` each batch is
     written to a temporary Parquet file (removed with the store) instead of being kept; the
-    writing goes on in a thread while the run scores the next batch (:class:`_Writer`)."""
+    writing goes on in a thread while the run scores the next batch (:class:`_Writer`). In that
+    thread too, each batch is given to what is made as it is scored (:data:`AS_SCORED`,
+    :data:`FACTS_OF`); when nothing reads the detail back (:data:`KEPT` false), no file is
+    written at all."""
 
     def __init__(self, *, spill: bool) -> None:
         self._frames: list[pl.DataFrame] = []
@@ -67,13 +109,24 @@ class DetailStore:
         self._height = 0
         self._folder: Path | None = None
         self._writer = _Writer()
+        self._as_scored: AsScored | None = None
+        self._facts_of: FactsOf | None = None
+        self._facts: list[tuple[pl.DataFrame | None, pl.DataFrame]] = []
+        self._dropped = 0
+        self._kept = True
         if spill:
+            make = AS_SCORED.get()
+            self._as_scored = make() if make is not None else None
+            self._facts_of = FACTS_OF.get()
+            self._kept = KEPT.get() or self._as_scored is None or self._facts_of is None
+        if spill and self._kept:
             # Removed when the store goes, even if the run fails half way: the write going on
             # first, then the files.
             self._folder = spill_folder(self, "detail", self._writer.close)
 
-    def add(self, frame: pl.DataFrame) -> None:
-        """Append one batch's detail (the same columns and types as the first batch's)."""
+    def add(self, frame: pl.DataFrame, totals: pl.DataFrame | None = None) -> None:
+        """Append one batch's detail (the same columns and types as the first batch's), and its
+        ``totals`` (for :data:`FACTS_OF`: without them no facts are made for the run)."""
         if self._schema is None:
             self._schema = frame.schema
         elif frame.schema != self._schema:
@@ -81,12 +134,34 @@ class DetailStore:
             # as one table; cast to the first batch's types (values are the same kinds).
             frame = frame.cast(dict(self._schema))  # type: ignore[arg-type]
         self._height += frame.height
+        if totals is None:
+            if not self._kept:  # ranking would have neither its facts nor the detail to read them from
+                raise DetailNotKept("a store that keeps no detail is given each batch's totals")
+            self._facts_of = None
+        if not self._kept:
+            # Done here, in the run's thread, between batches, not beside the next batch's
+            # scoring (session 37: national peak 467-485 MB against 484-492 in the writer's
+            # thread, with the carried rows copied; 450-452 once they were lz4-packed too).
+            self._dropped += 1
+            self._as_written(frame, None, totals)
+            return
         if self._folder is None:
             self._frames.append(frame)
             return
         file = self._folder / f"batch-{len(self._files):06d}.parquet"
         self._files.append(file)
-        self._writer.write(frame, file)
+        self._writer.write(lambda: self._as_written(frame, file, totals))
+
+    def _as_written(self, frame: pl.DataFrame, file: Path | None, totals: pl.DataFrame | None) -> None:
+        """In the writer's thread: a batch spilled (its error raised), then given to what is made
+        as it is scored."""
+        if file is not None:
+            _write_detail(frame, file)
+        if self._as_scored is not None:
+            self._as_scored.add(frame)
+        facts_of = self._facts_of
+        if facts_of is not None and totals is not None:
+            self._facts.append(facts_of(frame, totals))
 
     @property
     def height(self) -> int:
@@ -94,7 +169,21 @@ class DetailStore:
 
     @property
     def batches(self) -> int:
-        return len(self._files) + len(self._frames)
+        return len(self._files) + len(self._frames) + self._dropped
+
+    def facts(self) -> tuple[pl.DataFrame | None, pl.DataFrame] | None:
+        """Ranking's facts of every batch (:data:`FACTS_OF`) put together, in the batches' order
+        (no areas: no commune has a row, as ranking's applicable areas gives it); None when they
+        were not made for every batch (ranking then reads them from the detail)."""
+        self.finish()
+        if self._facts_of is None or not self._facts or len(self._facts) != self.batches:
+            return None
+        areas = [areas for areas, _ in self._facts if areas is not None]
+        lost = [lost for _, lost in self._facts]
+        if any(a.schema != areas[0].schema for a in areas) or any(x.schema != lost[0].schema for x in lost):
+            return None
+        merged = pl.concat(areas) if areas else None
+        return (merged if merged is not None and merged.height else None), pl.concat(lost)
 
     def finish(self) -> None:
         """Every batch written (the last write's error raised here, by the run that scored it)
@@ -102,9 +191,19 @@ class DetailStore:
         self._writer.wait()
         self._writer.close()
 
-    def lazy(self) -> pl.LazyFrame:
-        """All batches as one lazy frame, in order, read only when collected or sunk."""
+    def as_scored_parquet(self) -> bytes | None:
+        """The bytes made batch by batch as the detail was spilled (:data:`AS_SCORED`), once: None
+        when none were made, or they could not be, or were taken already."""
         self.finish()
+        made, self._as_scored = self._as_scored, None
+        return made.parquet() if made is not None else None
+
+    def lazy(self) -> pl.LazyFrame:
+        """All batches as one lazy frame, in order, read only when collected or sunk (a store that
+        kept nothing: a frame that fails when read, :class:`DetailNotKept`)."""
+        self.finish()
+        if not self._kept:
+            return _not_kept(self._schema)
         if self._files:
             return pl.scan_parquet(self._files)
         if not self._frames:
@@ -146,6 +245,16 @@ class DetailStore:
         if len(self._frames) == 1 and not self._files:
             return self._frames[0]
         return self.lazy().collect()
+
+
+def _not_kept(schema: pl.Schema | None) -> pl.LazyFrame:
+    """A lazy frame of ``schema`` (its columns can be named, planned on) whose reading fails."""
+    from polars.io.plugins import register_io_source
+
+    def fails(*_args: object) -> Iterator[pl.DataFrame]:
+        raise DetailNotKept("the per-item detail of this run was not kept (scoring.batches.KEPT)")
+
+    return register_io_source(fails, schema=schema or pl.Schema())
 
 
 def _write_detail(frame: pl.DataFrame, file: Path) -> None:

@@ -495,6 +495,7 @@ def _score_frames(
     if spilled is None and len(batches) > 1 and cache is None:
         spilled = IntakeBatches(intake, batches)
     per_batch = _PerBatch(batches, register, intake, appraisal)
+    names = _EvidenceNames() if evidence is not None else None
     for number, codes in enumerate(batches, start=1):
         if len(batches) > 1 and say is not None:
             say(progress_text("batch", lang, number=number, batches=len(batches), n=codes.len()))
@@ -507,23 +508,24 @@ def _score_frames(
         else:  # the totals of communes whose rows are reused are reused too
             args = (compiled, batch.register, batch.intake, batch.appraisal, evidence, lang)
             scores, batch_totals = cache.commune_scores(*args)
-        store.add(scores.details)
+        if names is not None:
+            names.note(scores.details)
         totals.append(
             batch_totals.with_columns(
                 pl.col(COMMUNE).is_in(submitted(batch.intake, compiled).implode()).alias("submitted")
             )
         )
         found.append(scores.findings)
-        del scores, batch
+        details = scores.details
+        del scores, batch  # the batch's inputs gone before its detail is stored (and maybe encoded)
+        store.add(details, batch_totals)
+        del details
     store.finish()  # the last batch's detail written (its error raised here)
     if frames is not None:
         frames.finish()  # the rows of communes in no batch checked; the intake's findings made
     unused = []
-    if evidence is not None:  # every row's names are known only now (a cached commune's too)
-        names = store.lazy().select(pl.col("evidence_file").drop_nulls().unique()).collect()["evidence_file"]
-        looked_for = pl.col("evidence_status").is_in(["present", *FILE_STATES]) & pl.col("evidence_file").is_not_null()
-        checked = store.lazy().filter(looked_for).select("evidence_file", "evidence_status").unique().collect()
-        unused = unused_evidence_problems(evidence, names.to_list(), checked)
+    if evidence is not None and names is not None:  # every row's names are known only now
+        unused = unused_evidence_problems(evidence, *names.gathered())
     return _run_result(compiled, register, intake, appraisal, store, totals, found, lang, unused)
 
 
@@ -588,6 +590,29 @@ def _run_result(
         ledger=ledger,
         folded_texts=folded_texts,
     )
+
+
+class _EvidenceNames:
+    """The evidence names of every batch's rows (a cached commune's too) and each name looked for
+    in the folder with its status, gathered from each batch's detail while it is in memory: the
+    unused-evidence check needs the whole run's, and reading them back from the spilled detail
+    read every batch again."""
+
+    def __init__(self) -> None:
+        self._names: list[pl.DataFrame] = []
+        self._checked: list[pl.DataFrame] = []
+
+    def note(self, details: pl.DataFrame) -> None:
+        self._names.append(details.select(pl.col("evidence_file").drop_nulls().unique()))
+        looked_for = pl.col("evidence_status").is_in(["present", *FILE_STATES]) & pl.col("evidence_file").is_not_null()
+        checked = details.lazy().filter(looked_for).select("evidence_file", "evidence_status")
+        self._checked.append(checked.unique().collect())
+
+    def gathered(self) -> tuple[list[str], pl.DataFrame]:
+        """The names (each once) and the names looked for with their status (each pair once)."""
+        # Relaxed: a batch whose every name is empty may have the column typed otherwise.
+        names = pl.concat(self._names, how="vertical_relaxed").unique().get_column("evidence_file")
+        return names.to_list(), pl.concat(self._checked, how="vertical_relaxed").unique()
 
 
 class _PerBatch:
