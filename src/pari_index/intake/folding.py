@@ -21,7 +21,7 @@ import os
 
 import polars as pl
 
-from pari_index.messages import PARAM_WORDS, format_number, title
+from pari_index.messages import PARAM_WORDS, format_number, params_json, parse_params, render, title
 from pari_index.system.limits import env_limit
 
 #: The finding that stands for the folded ones.
@@ -33,9 +33,14 @@ MAX_FINDINGS_OF_A_KIND = 1_000
 #: PARI_MAX_FINDINGS_OF_A_KIND is set (then it holds for every kind, so that its hint, set it to list
 #: them all, stays true). ``unknown-commune``: a code column whose leading zeros Excel took (1 for
 #: 00001) gave one finding for each row, 2,354 for the example's 45 codes (session 36); its first
-#: row is told, with the register's code nearest, and a folded finding counts the others and names
-#: their rows, every row still in the input rows table with its reason.
+#: row is told, with the register's code nearest, and counts the others and names their rows
+#: (:data:`TOLD_IN_FIRST`), every row still in the input rows table with its reason.
 FEWER_OF_KIND = {"unknown-commune": 1}
+#: Kinds of FEWER_OF_KIND whose first finding in a file tells the others itself (session 37): one
+#: finding for each unknown code, «… the same code is on 71 more rows of the file: 3–73», not
+#: two (the first row, and a findings-folded «71 more findings») for the same thing. The finding
+#: stands for every row it names (its ``size``, as a folded finding's: :func:`counted`).
+TOLD_IN_FIRST = frozenset({"unknown-commune"})
 #: Ranges of rows named in a folded finding's message (the rest counted).
 RANGES_SHOWN = 6
 
@@ -90,6 +95,12 @@ def fold_findings(findings: pl.DataFrame, rows_listed: str = "") -> tuple[pl.Dat
     )
     summaries = _summaries(findings, places, rows_listed)
     kept = findings.with_row_index("_at").filter(~over)
+    if fewer:
+        # The first rows' own texts stay known: the rows table gives each row's reason as it was.
+        said = kept.filter(pl.col("kind").is_in(list(TOLD_IN_FIRST))).select(texts.columns)
+        kept, summaries = told_in_first(kept, summaries)
+        texts = pl.concat([texts, said.filter(~pl.col("message").is_in(texts["message"].implode()))])
+        texts = texts.filter(pl.col("message").is_first_distinct())
     merged = pl.concat([kept, summaries], how="vertical_relaxed").sort("_at", maintain_order=True)
     return merged.drop("_at").cast(findings.schema), texts
 
@@ -186,6 +197,53 @@ def _summaries(findings: pl.DataFrame, places: pl.DataFrame, rows_listed: str) -
     )
 
 
+def told_in_first(kept: pl.DataFrame, summaries: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``kept`` (the findings listed, with their ``_at``) and ``summaries`` (the folded findings)
+    with each summary of a kind of :data:`TOLD_IN_FIRST` told in the first listed finding of its
+    unit, kind and file instead: its parameters given the count and rows (``more_rows``), its
+    message said again, its ``size`` the findings it now stands for (itself and the others)."""
+    folded_kind = pl.col("params").str.json_path_match("$.folded_kind")
+    told = summaries.filter(folded_kind.is_in(list(TOLD_IN_FIRST)))
+    if told.height == 0:
+        return kept, summaries
+    key = ["file", "sheet", "kind", "commune_code"]
+    others = told.select(
+        *key[:2],
+        folded_kind.alias("kind"),
+        "commune_code",
+        pl.col("size").alias("_count"),
+        pl.col("params").str.json_path_match("$.rows").alias("_rows"),
+    )
+    listed = kept.filter(pl.col("kind").is_in(list(TOLD_IN_FIRST)) & pl.col("row").is_not_null())
+    firsts = listed.group_by(key).agg(pl.col("_at").min()).join(others, on=key, nulls_equal=True)
+    said = []
+    rows = kept.join(firsts.select("_at", "_count", "_rows"), on="_at")
+    for at, kind, params, message, count, shown in rows.select(
+        "_at", "kind", "params", "message", "_count", "_rows"
+    ).iter_rows():
+        filled = {**(parse_params(params) or {}), "more_rows": "many", "also_count": int(count)}
+        filled["also_rows"] = shown
+        said.append((at, params_json(filled), render(kind, filled, "en", message=message), count + 1))
+    columns = ("_params", "_message", "_size")
+    updated = pl.DataFrame(said, schema=["_at", *columns], orient="row").cast(
+        {"_at": kept.schema["_at"], "_params": pl.String, "_message": pl.String, "_size": pl.Float64}
+    )
+    kept = (
+        kept.join(updated, on="_at", how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce("_params", "params").alias("params"),
+            pl.coalesce("_message", "message").alias("message"),
+            pl.coalesce("_size", "size").alias("size"),
+        )
+        .drop("_params", "_message", "_size")
+    )
+    merged = firsts.select(*key[:2], pl.col("kind").alias("_kind"), "commune_code")
+    summaries = summaries.with_columns(folded_kind.alias("_kind")).join(
+        merged, on=[*key[:2], "_kind", "commune_code"], how="anti", nulls_equal=True
+    )
+    return kept, summaries.drop("_kind")
+
+
 def counted_kind() -> pl.Expr:
     """The kind a finding counts as: a folded finding's, the kind it folded."""
     folded = pl.col("params").str.json_path_match("$.folded_kind")
@@ -193,5 +251,9 @@ def counted_kind() -> pl.Expr:
 
 
 def counted() -> pl.Expr:
-    """How many findings a finding stands for: a folded finding those it folded (its size), else one."""
-    return pl.when(pl.col("kind") == FOLDED).then(pl.col("size").cast(pl.Int64)).otherwise(pl.lit(1, dtype=pl.Int64))
+    """How many findings a finding stands for: a folded finding those it folded (its size), a
+    finding that tells its code's other rows (TOLD_IN_FIRST) itself and them (its size), else one."""
+    # A finding of TOLD_IN_FIRST that tells its code's other rows stands for them too (its size).
+    told = pl.col("kind").is_in(list(TOLD_IN_FIRST)) & pl.col("size").is_not_null()
+    stands_for = pl.col("size").cast(pl.Int64)
+    return pl.when((pl.col("kind") == FOLDED) | told).then(stands_for).otherwise(pl.lit(1, dtype=pl.Int64))

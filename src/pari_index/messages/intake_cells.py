@@ -80,8 +80,8 @@ CELL_FINDINGS: dict[str, Entry] = {
     "unknown-commune": entry(
         "Xã không có trong danh sách",
         "Unknown commune",
-        "xã {commune} không có trong danh sách đơn vị{nearest}{row_values}",
-        "commune {commune} is not in the commune register{nearest}{row_values}",
+        "xã {commune} không có trong danh sách đơn vị{nearest}{row_values}{more_rows}",
+        "commune {commune} is not in the commune register{nearest}{row_values}{more_rows}",
         "bổ sung vào danh sách, hoặc sửa mã (mã giữ các số 0 ở đầu)",
         "add it to the register, or correct the code (codes keep their leading zeros)",
     ),

@@ -1021,6 +1021,16 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("", ""),
     },
+    # The other rows of one unknown code in one file, told in its first row's finding (session 37;
+    # before, a findings-folded of its own: intake.folding.told_in_first). Each row is still in the
+    # input rows table with its reason.
+    "more_rows": {
+        "many": Words(
+            "; mã này còn ở {also_count} dòng khác của tệp: {also_rows}",
+            "; the same code is on {also_count} more rows of the file: {also_rows}",
+        ),
+        "": Words("", ""),
+    },
     # A self-assessment's field given in a survey file (intake.cell_checks: not-survey-field).
     "survey_field": {
         "self_score": Words("điểm tự đánh giá", "a self-score"),

@@ -5,7 +5,8 @@ and "huyện Ba Vì" or "HUYỆN BA VÌ" in a few. Grouped by the text as writte
 group of its own: a commune written the odd way ranked first of one, and its district's ranking
 lacked it, without a word. A group level keyed by its name (a register with a ``district_code``
 is keyed by the code) now takes, for each name, the spelling most of its units have (the first
-seen among equals), and the run says which spellings were taken as one (``group-spellings``).
+seen among equals) within the levels above it (a district's within its province: session 37), and
+the run says which spellings were taken as one (``group-spellings``).
 Characters nothing shows (a zero-width space, a bidi mark pasted from a web page) and letters of
 another alphabet drawn as Latin ones (Cyrillic «Н» for «H», «Ð» U+00D0 for «Đ») are left out of the
 comparison too (:func:`pari_index.intake.tones.alike_letters`; until session 34 each such name was a
@@ -43,29 +44,56 @@ def by_name(totals: pl.DataFrame, path: Sequence[str]) -> list[str]:
     return [c for c in path if c in totals.columns and f"{c}_code" not in totals.columns]
 
 
-def _spellings(totals: pl.DataFrame, column: str) -> pl.DataFrame:
-    """Each spelling of ``column`` that shares its name with another (``_a``: the name as compared,
-    ``_n``: as written, ``len``: its units), the most common of each name first; empty when every
-    name is written one way."""
-    written = totals.select(pl.col(column).cast(pl.String).alias("_n")).drop_nulls()
-    counts = written.with_columns(alike_name(pl.col("_n")).alias("_a")).group_by("_a", "_n", maintain_order=True).len()
-    shared = counts.filter(pl.len().over("_a") > 1)
+def _within(totals: pl.DataFrame, path: Sequence[str], column: str) -> list[pl.Expr]:
+    """The keys of the levels above ``column`` in ``path`` (``_p0``, ``_p1`` …): a level's code where
+    the register gives one, else its name as compared (:func:`alike_name`)."""
+    above = [c for c in path[: list(path).index(column)] if c in totals.columns]
+    keys = []
+    for i, level in enumerate(above):
+        code = f"{level}_code"
+        name = alike_name(pl.col(level).cast(pl.String))
+        keys.append(
+            (pl.coalesce(pl.col(code).cast(pl.String), name) if code in totals.columns else name).alias(f"_p{i}")
+        )
+    return keys
+
+
+def _spellings(totals: pl.DataFrame, column: str, within: Sequence[pl.Expr] = ()) -> pl.DataFrame:
+    """Each spelling of ``column`` that shares its name with another within the same levels above
+    it (``within``, keyed ``_p0`` …: «Quận 1» of one province and «Quận 01» of another are two
+    districts, each written its own way; until session 37 one was shown in the other's spelling),
+    with ``_a`` the name as compared, ``_n`` as written, ``len`` its units, the most common of each
+    name first; empty when every name is written one way."""
+    written = totals.select(*within, pl.col(column).cast(pl.String).alias("_n")).drop_nulls("_n")
+    keys = [*(f"_p{i}" for i in range(len(within))), "_a"]
+    counts = (
+        written.with_columns(alike_name(pl.col("_n")).alias("_a")).group_by([*keys, "_n"], maintain_order=True).len()
+    )
+    shared = counts.filter(pl.len().over(keys) > 1)
     # Most units first; among equals, the first seen (group_by kept the order of first sight).
-    return shared.with_row_index("_seen").sort(["_a", "len", "_seen"], descending=[False, True, False]).drop("_seen")
+    ordered = shared.with_row_index("_seen").sort(
+        [*keys, "len", "_seen"], descending=[*(False for _ in keys), True, False]
+    )
+    return ordered.drop("_seen")
 
 
 def one_spelling(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
-    """``totals`` with each name-keyed level of ``path`` written in one spelling per name (the
-    module says which)."""
-    replaced = []
+    """``totals`` with each name-keyed level of ``path`` written in one spelling per name within
+    the levels above it (the module says which)."""
     for column in by_name(totals, path):
-        shared = _spellings(totals, column)
+        within = _within(totals, path, column)
+        shared = _spellings(totals, column, within)
         if shared.height == 0:
             continue
-        chosen = shared.group_by("_a", maintain_order=True).first().rename({"_n": "_chosen"}).drop("len")
-        mapping = shared.join(chosen, on="_a").select("_n", "_chosen")
-        replaced.append(pl.col(column).cast(pl.String).replace(mapping["_n"], mapping["_chosen"]).alias(column))
-    return totals.with_columns(replaced) if replaced else totals
+        keys = [*(f"_p{i}" for i in range(len(within))), "_a"]
+        chosen = shared.group_by(keys, maintain_order=True).first().rename({"_n": "_chosen"}).drop("len")
+        mapping = shared.join(chosen, on=keys, nulls_equal=True).select(*keys[:-1], "_n", "_chosen")
+        frame = totals.select(*within, pl.col(column).cast(pl.String).alias("_n"))
+        spelt = frame.join(mapping, on=[*keys[:-1], "_n"], how="left", nulls_equal=True, maintain_order="left")
+        as_written = pl.col(column).cast(pl.String)
+        totals = totals.with_columns(spelt["_chosen"].alias("_spelt"))
+        totals = totals.with_columns(pl.coalesce("_spelt", as_written).alias(column)).drop("_spelt")
+    return totals
 
 
 def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str | None) -> list[Problem]:
@@ -73,8 +101,9 @@ def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str |
     located at the register's column (``register``: its file)."""
     problems = []
     for column in by_name(totals, path):
-        shared = _spellings(totals, column)
-        for _, group in shared.group_by("_a", maintain_order=True):
+        within = _within(totals, path, column)
+        shared = _spellings(totals, column, within)
+        for _, group in shared.group_by([*(f"_p{i}" for i in range(len(within))), "_a"], maintain_order=True):
             listed = [f"{quoted(shown_alike(name))} ({units})" for name, units in group.select("_n", "len").iter_rows()]
             spellings = ", ".join(listed[:SHOWN_SPELLINGS]) + (", …" if len(listed) > SHOWN_SPELLINGS else "")
             chosen = quoted(shown_alike(group["_n"][0]))
