@@ -32,7 +32,11 @@ machine (CPU seconds and peak resident memory from ``/usr/bin/time -v``):
   table's line breaks are counted (a MiB at a time) before it is parsed; past the rows written by
   more than SPARE_LINES (16), its rows are counted from its bytes (a line break in a quoted cell
   ends none) and the table refused with the same words: 1.1 + 0.1 CPU s and 102 MB, 1.2 + 0.2 and
-  111 MB, 1.6 + 0.1 and 153 MB (``outputs.results_checks.check_rows_before_parse``).
+  111 MB, 1.6 + 0.1 and 153 MB (``outputs.results_checks.check_rows_before_parse``). Measured,
+  left: a Parquet results folder is bounded by the cells of an input (PARI_MAX_CELLS): its summary
+  grown by 2.4 million rows is ``too-many-cells`` before the read (95 MB); by 400,000 rows (58 KB)
+  it is read, then ``results-damaged``, 0.9 + 0.2 CPU s and 307 MB (its footer's rows could be
+  held to the rows written as well).
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
