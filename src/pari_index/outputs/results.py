@@ -47,7 +47,15 @@ from pari_index.outputs.files import (
 from pari_index.outputs.parquet_patch import GroupsAsScored
 from pari_index.outputs.path_identity import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
-from pari_index.outputs.results_checks import TABLES, about_facts, check_table, check_whole, not_results
+from pari_index.outputs.results_checks import (
+    TABLES,
+    about_facts,
+    check_rows_before_parse,
+    check_table,
+    check_whole,
+    not_results,
+    written_rows,
+)
 from pari_index.outputs.results_digest import (
     DIGESTED,
     NUMBER_TEXT,
@@ -437,9 +445,14 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(exprs) if exprs else frame
 
 
-def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) -> pl.DataFrame:
+def _read_table(
+    file: Path, ext: str, table: str = "", lang: str | None = None, written: tuple[str, int | None] = ("", None)
+) -> pl.DataFrame:
     """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
-    in that workbook's words); anything polars or the OS cannot read is located."""
+    in that workbook's words); anything polars or the OS cannot read is located. ``written``: the
+    table's name in a results folder and the rows its about table says pari score wrote in it,
+    which a CSV table may not pass
+    (:func:`.results_checks.check_rows_before_parse`)."""
     from pari_index.intake.sheet import open_regular
     from pari_index.system.archives import file_head
 
@@ -454,6 +467,7 @@ def _read_table(file: Path, ext: str, table: str = "", lang: str | None = None) 
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(file))
     if ext == "csv":
         _check_separator(file, handle)
+        check_rows_before_parse(file.parent, *written, handle)
     try:
         with handle:
             if ext == "parquet":
@@ -573,7 +587,9 @@ def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
         # (``summary.parquet`` of a folder of CSV tables).
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(p))
     folder = resolved(p)
-    for name in TABLES:
+    written: dict[str, int | None] = {}
+    # The about table first: the rows it says each other table holds bound what is parsed of it.
+    for name in ("about", *(t for t in TABLES if t != "about")):
         for ext in ("parquet", "csv"):
             f = p / f"{name}.{ext}"
             if f.exists():
@@ -584,9 +600,11 @@ def _read_folder(p: Path) -> dict[str, pl.DataFrame]:
                         "results-link-outside",
                         words="link_outside",
                     )
-                tables[name] = _read_table(f, ext)
+                tables[name] = _read_table(f, ext, written=(name, written.get(name)))
                 break
-    return tables
+        if name == "about":
+            written = written_rows(about_facts(tables))
+    return {name: tables[name] for name in TABLES if name in tables}
 
 
 def _overflow_file(p: Path, name: str, value: object, lang: str | None = None) -> Path:
