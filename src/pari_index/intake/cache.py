@@ -44,6 +44,7 @@ from pari_index.intake.cache_folder import (
     TooLarge,
     claim,
     is_entry,
+    not_ours,
     plain_folder,
     read_regular,
     remove_leftovers,
@@ -237,7 +238,7 @@ class CacheStore:
             return None
         try:
             if not is_entry(entry):
-                raise ValueError("not a folder the cache wrote")
+                raise ValueError(not_ours(entry) or "not a folder the cache wrote")
             manifest = json.loads(read_regular(entry / MANIFEST, MAX_MANIFEST_BYTES + 1)[:MAX_MANIFEST_BYTES])
             expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
             if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
