@@ -45,6 +45,14 @@ little):
   thousand) had the tag's text written into the file it leads to, one of the user's own. Now the
   tag is written through a new file of a name no one could know (O_EXCL, never through a link).
 
+- ``pari score … --cache c --lang vi`` whose intake entry's ``manifest.json`` is cut short (a disk
+  that filled, a power cut before the system wrote it out, a copy of the cache stopped halfway):
+  "Bộ nhớ đệm: bỏ qua c/intake/<key> (Unterminated string starting at: line 10 column 13 (char
+  452))", the JSON parser's English in a Vietnamese run, saying nothing of what happened. Now
+  "(manifest.json bị cắt cụt hoặc hỏng)" / "(manifest.json is cut short or damaged)"
+  (intake.cache.MANIFEST_CUT). The entry was already never read as data (a table cut short does
+  not match its manifest's SHA-256); computed again, the same results.
+
 Looked at and sound (no change): ``pari report res -o res/bao-cao.html`` with ``res`` on a
 read-only mount (EROFS; a bind mount made read-only in a mount namespace) or a read-only folder as
 an ordinary user: one error, "cannot write the file: Read-only file system", hint "the disk is

@@ -227,7 +227,7 @@ def test_under_warnings_as_errors_the_warning_still_comes_before_any_byte(
 # The cache: another user's entries, and its tag never written through a link
 
 
-def _score_with_cache(folder: Path) -> tuple[int, str]:
+def _score_with_cache(folder: Path, lang: str = "en") -> tuple[int, str]:
     from sweeps import run_in_process
 
     return run_in_process(
@@ -245,7 +245,7 @@ def _score_with_cache(folder: Path) -> tuple[int, str]:
         str(folder / "c"),
         "-q",
         "--lang",
-        "en",
+        lang,
     )
 
 
@@ -321,3 +321,25 @@ def test_the_tag_is_never_written_through_a_planted_link(tmp_path: Path) -> None
     assert victim.read_text(encoding="utf-8") == "the user's own notes\n"
     assert (cache / TAG).read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
     assert not (cache / TAG).is_symlink()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("keep", [0, 1, 200, -1], ids=["empty", "one-byte", "cut", "last-byte-gone"])
+def test_a_manifest_cut_short_is_told_in_the_run_s_language(tmp_path: Path, keep: int, lang: str) -> None:
+    """A disk full, a power cut before the system wrote the manifest out, a copy of the cache
+    stopped halfway: until session 37 told in the JSON parser's English ("Unterminated string
+    starting at: line 10 column 13 (char 452)") whatever the language. The entry is never read as
+    data: computed again, the same results."""
+    status, said = _score_with_cache(tmp_path, lang)
+    assert status == 0, said
+    honest = (tmp_path / "kq" / "summary.csv").read_bytes()
+    (entry,) = (tmp_path / "c" / "intake").iterdir()
+    manifest = entry / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes()[:keep])
+    status, said = _score_with_cache(tmp_path, lang)
+    assert status == 0, said
+    reason = "manifest.json is cut short or damaged" if lang == "en" else "manifest.json bị cắt cụt hoặc hỏng"
+    start = "Cache: ignored " if lang == "en" else "Bộ nhớ đệm: bỏ qua "
+    assert f"{start}{entry} ({reason})" in said, said
+    assert "Unterminated" not in said and "Expecting" not in said
+    assert (tmp_path / "kq" / "summary.csv").read_bytes() == honest
