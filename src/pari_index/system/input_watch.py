@@ -268,23 +268,25 @@ def watching(
     _depth.append(None)
     left_out = frozenset(_real(p) for p in besides if p is not None)
     contents = Contents(identity)
-    for given in paths:
-        if given is None:
-            continue
-        path, names = (given.path, given.names) if isinstance(given, InputFolder) else (given, ())
-        key = _key(path)
-        if key in _watched:
-            continue
-        found: Identity | FolderView | None = identity(path)
-        whole = again = True
-        if found is None and _is_folder(path):
-            found, whole, again = _first_view(_real(key), names, left_out)
-        if found is not None:
-            _watched[key] = _Watch(str(path), found, left_out, names, whole, again, contents)
-            added.append(key)
-            if not isinstance(found, dict):
-                contents.add(key, found)
     try:
+        # Inside the ``try``: a file is hashed here (system.input_content), and a Ctrl-C meanwhile left
+        # the watch of a library caller's process half begun.
+        for given in paths:
+            if given is None:
+                continue
+            path, names = (given.path, given.names) if isinstance(given, InputFolder) else (given, ())
+            key = _key(path)
+            if key in _watched:
+                continue
+            found: Identity | FolderView | None = identity(path)
+            whole = again = True
+            if found is None and _is_folder(path):
+                found, whole, again = _first_view(_real(key), names, left_out)
+            if found is not None:
+                _watched[key] = _Watch(str(path), found, left_out, names, whole, again, contents)
+                added.append(key)
+                if not isinstance(found, dict):
+                    contents.add(key, found)
         yield
     finally:
         contents.close()
