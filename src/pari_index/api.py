@@ -19,6 +19,7 @@ import contextlib
 import functools
 import inspect
 import os
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,7 +34,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.errors import PariError, PariWarning, Problem
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
-from pari_index.outputs.files import AnyFrame
+from pari_index.outputs.files import AnyFrame, told_before_writing
 from pari_index.outputs.path_identity import Target
 from pari_index.outputs.path_names import PAGE_SUFFIXES
 from pari_index.outputs.path_shapes import names_a_folder, spelled_as_folder
@@ -198,6 +199,22 @@ def _warn(problems: Sequence[Problem]) -> None:
         warnings.warn(PariWarning(problem), stacklevel=3)
 
 
+def _warn_at(problems: Sequence[Problem], caller: Any) -> None:
+    """Each of ``problems`` as a :class:`PariWarning` of the ``caller`` frame's line, told when the
+    call's first output begins to be written (outputs.files.told_before_writing), after its own
+    checks: a caller's warnings-as-errors raised the warning in place of the call's own error."""
+    for problem in problems:
+        warnings.warn_explicit(
+            PariWarning(problem),
+            PariWarning,
+            caller.f_code.co_filename,
+            caller.f_lineno,
+            module=caller.f_globals.get("__name__"),
+            registry=caller.f_globals.setdefault("__warningregistry__", {}),
+            module_globals=caller.f_globals,
+        )
+
+
 def _long_outputs(function: str, arguments: dict[str, Any]) -> list[Problem]:
     """The outputs of the facade's call whose full path Windows programs cannot open, as ``pari``
     warns of them (outputs.path_lengths: a folder by the names its writer puts in it). Until
@@ -238,12 +255,20 @@ def checked(function: F) -> F:
         if name == "read_intake" or (name == "score" and not isinstance(bound.arguments["assessments"], InputsRead)):
             _check_score_inputs(bound.arguments)
         folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
-        with spelled_as_folder(folders), _watched(name, bound.arguments):
-            _warn(_long_outputs(name, bound.arguments))  # written all the same, as pari writes them
+        caller = sys._getframe(1)
+        tell = functools.partial(_warn_at, _long_outputs(name, bound.arguments), caller)  # written all the same
+        with spelled_as_folder(folders), _watched(name, bound.arguments), told_before_writing(tell) as told:
             try:
                 answer = function(*bound.args, **bound.kwargs)
             except PariError as error:  # an input deleted or cut short mid-call: that first
+                with contextlib.suppress(PariWarning):  # the call's own error, not a caller's warning-as-error
+                    told()
                 raise with_changes(error) from None
+            except (ValueError, TypeError):
+                with contextlib.suppress(PariWarning):
+                    told()
+                raise
+            told()
             check_unchanged()  # no result from an input that changed while it was read
             return answer
 

@@ -44,6 +44,7 @@ from pari_index.intake.cache_folder import (
     TooLarge,
     claim,
     is_entry,
+    not_ours,
     plain_folder,
     read_regular,
     remove_leftovers,
@@ -237,8 +238,8 @@ class CacheStore:
             return None
         try:
             if not is_entry(entry):
-                raise ValueError("not a folder the cache wrote")
-            manifest = json.loads(read_regular(entry / MANIFEST, MAX_MANIFEST_BYTES + 1)[:MAX_MANIFEST_BYTES])
+                raise ValueError(not_ours(entry) or "not a folder the cache wrote")
+            manifest = _manifest(read_regular(entry / MANIFEST, MAX_MANIFEST_BYTES + 1)[:MAX_MANIFEST_BYTES])
             expected = {"format": CACHE_FORMAT, "kind": kind, "key": key, "code": code_fingerprint()}
             if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
                 raise ValueError("written by another version or for other inputs")
@@ -485,6 +486,20 @@ class CachedIntake(Intake):
         if frame is not None:
             return frame.filter(wanted)
         return pl.scan_parquet(io.BytesIO(self.raw[name])).filter(wanted).collect()
+
+
+#: Why a manifest that is not JSON is not used (CACHE_REASONS): a manifest cut short (a disk that
+#: filled, a power cut before the system wrote it out, a copy stopped halfway) was told in the
+#: JSON parser's words, in English whatever the language ("Unterminated string starting at: line
+#: 10 column 13 (char 452)", session 37).
+MANIFEST_CUT = "manifest.json is cut short or damaged"
+
+
+def _manifest(data: bytes) -> Any:
+    try:
+        return json.loads(data)
+    except ValueError:  # json.JSONDecodeError, UnicodeDecodeError
+        raise ValueError(MANIFEST_CUT) from None
 
 
 def _reason(exc: BaseException) -> str:

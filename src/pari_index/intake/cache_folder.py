@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import stat
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,9 +81,19 @@ def claim(root: Path) -> None:
         foreign = [e.name for e in entries if not _own_or_system(e)]
     if foreign:
         raise NotACacheFolder(foreign[0])
-    tmp = root / f".{TAG}.{os.getpid()}"
-    tmp.write_text(TAG_TEXT, encoding="ascii")
-    os.replace(tmp, tag)
+    # A new file of a name no one could know (O_EXCL, never through a link): the tag was written
+    # through ``.CACHEDIR.TAG.PID``, and a link of that name planted in a shared cache folder by
+    # another user (the process number is guessable) had the tag's text written into the file it
+    # led to, one of the user's own (session 37).
+    fd, made = tempfile.mkstemp(prefix=f".{TAG}.", dir=root)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(TAG_TEXT)
+        os.replace(made, tag)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(made)
+        raise
 
 
 #: Files the desktop puts into any folder it shows: an empty folder with them is still empty.
@@ -97,8 +108,32 @@ def _own_or_system(entry: os.DirEntry[str]) -> bool:
 
 
 def is_entry(path: Path) -> bool:
-    """Whether ``path`` is an entry the cache wrote: a real folder named by a key."""
-    return ENTRY_NAME.fullmatch(path.name) is not None and _real_folder(path)
+    """Whether ``path`` is an entry the cache wrote: a real folder named by a key, this user's
+    and closed to others (:func:`not_ours`)."""
+    return ENTRY_NAME.fullmatch(path.name) is not None and _real_folder(path) and not_ours(path) is None
+
+
+#: Why an entry of another user's is not used (CACHE_REASONS).
+OTHER_USERS = "written by another user, or open to others' writing: not used, whatever it holds"
+
+
+def not_ours(path: Path) -> str | None:
+    """Why the entry ``path`` may not be trusted, or None. An entry is written in a folder only its
+    writer may enter (tempfile.mkdtemp, mode 0700) and renamed into place: one another user owns,
+    or that others may write into, is not this user's writing. In a cache folder shared by several
+    users (a team's drive, /srv/chung), another user planted an entry under the key a run would
+    look for (every part of the key is computed from inputs that user may read) with tables of
+    their making and a manifest of their SHA-256: the run published a ranking it had never
+    computed (session 37). Windows keeps no owner here (st_uid is 0): not judged there."""
+    if os.name != "posix":
+        return None
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if info.st_uid != os.geteuid() or info.st_mode & 0o022:
+        return OTHER_USERS
+    return None
 
 
 def _real_folder(path: Path) -> bool:
@@ -219,6 +254,7 @@ __all__ = [
     "TooLarge",
     "claim",
     "is_entry",
+    "not_ours",
     "plain_folder",
     "read_regular",
     "remove_leftovers",

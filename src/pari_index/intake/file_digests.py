@@ -2,12 +2,14 @@
 
 A run needs the SHA-256 of its input files twice: the cache's key (``pari score --cache``) and the
 about table's provenance (``input_sha256_*``). Nationally the assessment file is 45 MB: hashing it
-costs about 0.05 s of CPU each time. :func:`inputs_of_run` hashes the inputs in one thread as the
-run begins (hashlib lets go of the GIL over large buffers, so it runs beside the criteria's
-loading and the register's reading), and :func:`sha256` then gives that digest instead of reading
-the file again, while the run lasts and only while the file is still the one that was hashed
-(device, inode, size, modification and change times, taken before and after the hash). Any other
-file, and every file outside a run, is hashed when asked: nothing is remembered from one run to
+costs about 0.05 s of CPU each time. A file the watch on inputs hashed as the run began
+(pari_index.system.input_content) is given that hash and not read again. Else
+:func:`inputs_of_run` hashes the inputs in one thread as the run begins (hashlib lets go of
+the GIL over large buffers, so it runs beside the criteria's loading and the register's
+reading), and :func:`sha256` then gives that digest instead of reading the file again, while
+the run lasts and only while the file is still the one that was hashed (device, inode, size,
+modification and change times, taken before and after the hash). Any other file, and every file
+outside a run, is hashed when asked: nothing is remembered from one run to
 the next (a file rewritten in place within one clock tick would have the same identity).
 
 Only the standard library and the shared helpers :mod:`pari_index.system.spelling` and
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from pari_index.system.input_watch import Identity as _Identity
 from pari_index.system.input_watch import absolute as _absolute
+from pari_index.system.input_watch import first_sha256, hashed
 from pari_index.system.input_watch import identity as _identity
 from pari_index.system.spelling import spelled_on_disk
 from pari_index.system.threads import result_of
@@ -77,6 +80,9 @@ def sha256(path: str | Path) -> str | None:
     A name typed composed is found decomposed on disk as every reader finds it (spelled_on_disk):
     a stage-level caller's about table said ``-`` for a file its readers had read."""
     key = _absolute(spelled_on_disk(path))
+    watched = first_sha256(key)  # hashed by the watch on inputs as the run began
+    if watched is not None:
+        return watched
     with _lock:
         known = _run.get(key)
     if known is not None:
@@ -108,7 +114,8 @@ def inputs_of_run(paths: Iterable[str | Path | None]) -> Iterator[None]:
     with _lock:
         _run.clear()
         for key in keys:
-            _run[key] = pool.submit(_hash, key, stop)
+            if not hashed(key):  # the watch on inputs hashes it already (system.input_content)
+                _run[key] = pool.submit(_hash, key, stop)
     # Not ``with pool``, which would wait here for the hashing to end.
     pool.shutdown(wait=False)
     try:

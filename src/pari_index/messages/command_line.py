@@ -275,6 +275,9 @@ def progress_text(key: str, lang: str, **params: object) -> str:
 #: text, ``{name}`` a file of the entry) -> Vietnamese. The system's own texts stay as it gives them.
 CACHE_REASONS: dict[str, str] = {
     "not a folder the cache wrote": "không phải thư mục do bộ nhớ đệm ghi",
+    "manifest.json is cut short or damaged": "manifest.json bị cắt cụt hoặc hỏng",
+    "written by another user, or open to others' writing: not used, whatever it holds": "do một người dùng khác "
+    "ghi, hoặc người khác ghi vào được: không dùng, dù trong đó có gì",
     "written by another version or for other inputs": "được ghi bởi phiên bản khác hoặc cho đầu vào khác",
     "{name}.parquet does not match its manifest": "{name}.parquet không khớp với bảng kê của nó",
     "{name} is a link, not a file the cache wrote": "{name} là một liên kết, không phải tệp do bộ nhớ đệm ghi",

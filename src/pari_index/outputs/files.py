@@ -527,11 +527,43 @@ def through_link(path: Path) -> Path:
     return path
 
 
+#: What a library call tells as its outputs begin to be written (pari_index.api.checked: the
+#: PariWarning of an output path too long for Windows): after the call's own checks of its
+#: arguments and inputs, before any byte of an output. Told at the call's start, a caller's
+#: warnings-as-errors (``python -W error``, pytest's ``filterwarnings = error``) raised that warning
+#: in place of the call's own error (session 37: ``pari.run_score`` of a missing input, or
+#: ``pari.write_results`` over the user's own workbook, said "path too long").
+_before_writing: list[Callable[[], None]] = []
+
+
+@contextlib.contextmanager
+def told_before_writing(tell: Callable[[], None]) -> Iterator[Callable[[], None]]:
+    """Call ``tell`` once, when the block's first output begins to be written (:func:`atomic_path`,
+    :func:`atomic_folder`), or when the caller calls what is yielded (the block wrote nothing)."""
+    once = [tell]
+
+    def now() -> None:
+        if once:
+            once.pop()()
+
+    _before_writing.append(now)
+    try:
+        yield now
+    finally:
+        _before_writing.remove(now)
+
+
+def _writing_begins() -> None:
+    for tell in list(_before_writing):
+        tell()
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``path`` (or to the file it links to: :func:`through_link`);
     rename it into place when the block succeeds (or when its group does: :func:`placed_together`).
     Any OSError becomes OutputError (exit 4) naming ``path``; nothing temporary is left."""
+    _writing_begins()
     named = as_written(Path(path))  # not through a folder made for it: ``nothere/../x.xlsx``
     path = through_link(named)
     _make_folder(path.parent)
@@ -660,6 +692,7 @@ def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterato
     :func:`placed_together`) it replaces ``path`` as a whole, so the folder holds either the
     complete new set or the previous one. Entries of the old folder not named in ``replaced`` are
     kept (hard-linked into the new one)."""
+    _writing_begins()
     target = _folder_target(path, replaced)
     made = target.with_name(f"{_temp_stem(target.name)}.pari-tmp-{os.getpid()}")
     tmp: Path | None = made

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pari_index.errors import IntakeError, OutputError, PariError, Problem
+from pari_index.system.input_content import Contents, same_bytes
 
 #: What tells a regular file apart from a changed one.
 Identity = tuple[int, int, int, int, int]
@@ -111,6 +112,7 @@ class _Watch:
     names: tuple[str, ...] | None = ()  # what of a folder is looked at (InputFolder.names)
     whole: bool = True  # a folder's view holds all of it that may be read (:func:`watch_within`)
     again: bool = True  # a folder is looked at again (not past FOLDER_ENTRIES: :func:`_first_view`)
+    contents: Contents | None = None  # a file's first SHA-256 (pari_index.system.input_content)
 
 
 #: The inputs watched by the commands under way: absolute path -> its watch.
@@ -265,23 +267,29 @@ def watching(
         _at_end[0] = "none"
     _depth.append(None)
     left_out = frozenset(_real(p) for p in besides if p is not None)
-    for given in paths:
-        if given is None:
-            continue
-        path, names = (given.path, given.names) if isinstance(given, InputFolder) else (given, ())
-        key = _key(path)
-        if key in _watched:
-            continue
-        found: Identity | FolderView | None = identity(path)
-        whole = again = True
-        if found is None and _is_folder(path):
-            found, whole, again = _first_view(_real(key), names, left_out)
-        if found is not None:
-            _watched[key] = _Watch(str(path), found, left_out, names, whole, again)
-            added.append(key)
+    contents = Contents(identity)
     try:
+        # Inside the ``try``: a file is hashed here (system.input_content), and a Ctrl-C meanwhile left
+        # the watch of a library caller's process half begun.
+        for given in paths:
+            if given is None:
+                continue
+            path, names = (given.path, given.names) if isinstance(given, InputFolder) else (given, ())
+            key = _key(path)
+            if key in _watched:
+                continue
+            found: Identity | FolderView | None = identity(path)
+            whole = again = True
+            if found is None and _is_folder(path):
+                found, whole, again = _first_view(_real(key), names, left_out)
+            if found is not None:
+                _watched[key] = _Watch(str(path), found, left_out, names, whole, again, contents)
+                added.append(key)
+                if not isinstance(found, dict):
+                    contents.add(key, found)
         yield
     finally:
+        contents.close()
         for key in added:
             _watched.pop(key, None)
             _within.pop(key, None)
@@ -337,17 +345,48 @@ def changed() -> list[str]:
 
 def changed_problems() -> list[Problem]:
     """``input-changed`` for each watched file, ``input-folder-changed`` for each watched folder,
-    that changed since its watch began."""
+    that changed since its watch began; a file by its bytes when its first hash was taken
+    (:func:`_file_changed`)."""
     problems = []
     for key, watch in list(_watched.items()):
-        now = _now(key, watch)
         if isinstance(watch.before, dict):
-            entries = _changed_entries(key, watch.before, now)
+            entries = _changed_entries(key, watch.before, _now(key, watch))
             if entries:
                 problems.append(folder_changed_problem(watch.given, entries))
-        elif now != watch.before:
+        elif _file_changed(key, watch):
             problems.append(changed_problem(watch.given))
     return problems
+
+
+def _file_changed(key: str, watch: _Watch) -> bool:
+    """Whether the watched file ``key`` changed: gone or no longer a file; else, when its bytes
+    were hashed as its watch began (pari_index.system.input_content), whether they differ now
+    (session 37: a file saved again with the same bytes was "changed", exit 1; one rewritten with
+    other bytes within its disk's time resolution, unchanged); else whether its identity differs."""
+    now = identity(key)
+    if now is None:
+        return True
+    first = watch.contents.first(key) if watch.contents is not None else None
+    same = same_bytes(key, first)
+    return now != watch.before if same is None else not same
+
+
+def first_sha256(path: str | Path) -> str | None:
+    """The SHA-256 of the watched file ``path`` taken as its watch began, while it is still the
+    file it was (its identity unchanged): the run's digests (pari_index.intake.file_digests) use it
+    rather than read the file once more. None for any other path."""
+    key = _key(path)
+    watch = _watched.get(key)
+    if watch is None or watch.contents is None or isinstance(watch.before, dict):
+        return None
+    first = watch.contents.first(key)
+    return first if first is not None and identity(key) == watch.before else None
+
+
+def hashed(path: str | Path) -> bool:
+    """Whether the file ``path`` is watched and hashed as its watch began (:func:`first_sha256`)."""
+    watch = _watched.get(_key(path))
+    return watch is not None and watch.contents is not None and not isinstance(watch.before, dict)
 
 
 def with_changes(error: PariError) -> PariError:
@@ -552,8 +591,10 @@ __all__ = [
     "changed_problem",
     "changed_problems",
     "check_unchanged",
+    "first_sha256",
     "folder_changed_problem",
     "folder_view",
+    "hashed",
     "identity",
     "named_view",
     "note_outputs",
