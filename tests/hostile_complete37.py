@@ -21,6 +21,24 @@ Found by running the real ``pari`` (main at f7922a5) on results it wrote itself:
   self-assessment, no survey results (``from_results._commune_marks``). A complete run's
   explanation is as before. Exit 0 as before: explain reports, it does not judge the run.
 
+- The Hải Phòng example (ranked within districts) with its register as a workbook whose district
+  column is merged over each district's units, as officers lay a register out (four merges,
+  D2:D9 … D28:D37), the value in the first cell alone: four ``merged-cells`` errors, exit 1, and
+  every row of the register "registered" in the input rows table, the about sheet saying
+  ``complete: yes``, no notice in the summary nor banner in the report, while 32 units of four
+  districts were ranked 1 to 32 as one group with no district and the four first units 1st of 1.
+  The same with two district cells holding ``#N/A`` and ``#REF!`` in a CSV register
+  (``excel-error-cell``) or formulas ``=D2`` with no saved result in a workbook
+  (``formula-without-value``): the cells read as empty, told, and the run said it was complete.
+  The family: an error at a row whose reader said it was used whole. The assessments' ledger
+  makes such a row ``partial`` (``intake.ledger.source_ledger``); the register's and the
+  appraisal's rows had statuses of their readers' own. Now the ledger put together for the run
+  makes every row of theirs said used whole at which an error sits ``partial``, the error its
+  reason (``intake.ledger.errors_carried``): «INCOMPLETE: 0 rows rejected in 1 file (4 more rows
+  only partly used)» on the console, ``complete: no`` and ``rows_partial`` in the about sheet, the
+  notice on every summary row and the report's banner, exit 1 as before. (The appraisal's rows
+  already were rejected for such errors: ``#N/A`` in its ``appraiser`` column, measured.)
+
 Each generator writes its files into an empty folder (the results by ``pari score`` run in this
 process) and returns the ``pari`` argv (without the program name); ``benchmarks/hostile.py`` runs
 them as child processes and tests/test_hostile_complete37.py checks what each answers
@@ -98,19 +116,90 @@ def explain_of_a_unit_the_register_does_not_rank(folder: Path) -> list[str]:
     return ["explain", "00004", "1.1.1", "--results", str(results)]
 
 
+HAI_PHONG = Path(__file__).resolve().parents[1] / "examples" / "hai-phong-2022"
+
+
+def _hai_phong(folder: Path, register: Path) -> list[str]:
+    """``pari score`` of the Hải Phòng example (ranked within districts) with ``register``."""
+    criteria = Path(__file__).resolve().parents[1] / "criteria" / "hai-phong-2022-commune.yaml"
+    return [
+        *("score", str(HAI_PHONG / "assessments_long.csv"), "--communes", str(register)),
+        *("--survey", str(HAI_PHONG / "survey.csv"), "--criteria", str(criteria), "-o", str(folder / "out.xlsx")),
+        "-q",
+    ]
+
+
+def _register_rows() -> list[list[str]]:
+    import csv
+
+    with (HAI_PHONG / "communes.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def register_district_merged(folder: Path) -> list[str]:
+    """The Hải Phòng register as a workbook, its district column merged over each district's units."""
+    import xlsxwriter
+
+    rows = _register_rows()
+    book = xlsxwriter.Workbook(folder / "communes.xlsx")
+    sheet = book.add_worksheet("Danh sách")
+    sheet.write_row(0, 0, rows[0])
+    for at, row in enumerate(rows[1:], start=1):
+        sheet.write_row(at, 0, [row[0], row[1], row[2], "", row[4], row[5]])
+    start = 1
+    for at in range(2, len(rows) + 1):
+        if at == len(rows) or rows[at][3] != rows[start][3]:
+            if at - 1 > start:
+                sheet.merge_range(start, 3, at - 1, 3, rows[start][3])
+            else:
+                sheet.write(start, 3, rows[start][3])
+            start = at
+    book.close()
+    return _hai_phong(folder, folder / "communes.xlsx")
+
+
+def register_district_excel_errors(folder: Path) -> list[str]:
+    """The Hải Phòng register as CSV, two district cells holding Excel's «#N/A» and «#REF!»."""
+    rows = _register_rows()
+    rows[3][3], rows[4][3] = "#N/A", "#REF!"
+    (folder / "communes.csv").write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    return _hai_phong(folder, folder / "communes.csv")
+
+
+def register_district_formulas_without_value(folder: Path) -> list[str]:
+    """The Hải Phòng register as a workbook, two district cells a formula ``=D2`` with no saved result."""
+    import xlsxwriter
+
+    rows = _register_rows()
+    book = xlsxwriter.Workbook(folder / "communes.xlsx")
+    sheet = book.add_worksheet("Danh sách")
+    for at, row in enumerate(rows):
+        sheet.write_row(at, 0, row)
+    for at in (2, 3):  # (rows 3 and 4; xlsxwriter saves 0 as the result unless told: "" saves none)
+        sheet.write_formula(at, 3, "=D2", None, "")
+    book.close()
+    return _hai_phong(folder, folder / "communes.xlsx")
+
+
 CASES: dict[str, Case] = {
-    "complete37/explain-of-an-incomplete-run": explain_of_an_incomplete_run,
-    "complete37/explain-of-a-unit-that-sent-nothing": explain_of_a_unit_that_sent_nothing,
-    "complete37/explain-of-a-unit-without-survey-results": explain_of_a_unit_without_survey_results,
-    "complete37/explain-of-a-unit-the-register-does-not-rank": explain_of_a_unit_the_register_does_not_rank,
+    "register-district-merged": register_district_merged,
+    "register-district-excel-errors": register_district_excel_errors,
+    "register-district-formulas-without-value": register_district_formulas_without_value,
+    "explain-of-an-incomplete-run": explain_of_an_incomplete_run,
+    "explain-of-a-unit-that-sent-nothing": explain_of_a_unit_that_sent_nothing,
+    "explain-of-a-unit-without-survey-results": explain_of_a_unit_without_survey_results,
+    "explain-of-a-unit-the-register-does-not-rank": explain_of_a_unit_the_register_does_not_rank,
 }
 
 #: What each case must give: exit status, a code printed (None: none), the user's files kept.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
-    "complete37/explain-of-an-incomplete-run": (0, None, ("out.xlsx", "appraisal.csv")),
-    "complete37/explain-of-a-unit-that-sent-nothing": (0, None, ("out.xlsx", "appraisal.csv")),
-    "complete37/explain-of-a-unit-without-survey-results": (0, None, ("survey.csv", "ket-qua/summary.csv")),
-    "complete37/explain-of-a-unit-the-register-does-not-rank": (0, None, ("communes.csv", "out.xlsx")),
+    "register-district-merged": (1, "merged-cells", ("communes.xlsx",)),
+    "register-district-excel-errors": (1, "excel-error-cell", ("communes.csv",)),
+    "register-district-formulas-without-value": (1, "formula-without-value", ("communes.xlsx",)),
+    "explain-of-an-incomplete-run": (0, None, ("out.xlsx", "appraisal.csv")),
+    "explain-of-a-unit-that-sent-nothing": (0, None, ("out.xlsx", "appraisal.csv")),
+    "explain-of-a-unit-without-survey-results": (0, None, ("survey.csv", "ket-qua/summary.csv")),
+    "explain-of-a-unit-the-register-does-not-rank": (0, None, ("communes.csv", "out.xlsx")),
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
