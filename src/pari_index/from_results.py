@@ -152,9 +152,11 @@ def explain_from_results(
     summary = tables["summary"].with_columns(pl.col("commune_code").cast(pl.String))
     head = summary.filter(pl.col("commune_code") == commune).to_dicts()
     vi = lang == "vi"
-    lines: list[str] = []
+    # The run's completeness banner first, as the summary's notice column and the report's banner
+    # say it: a total and a rank of an incomplete run were printed with no word of it (session 37).
+    lines: list[str] = run_notices(tables, lang)
     if head:
-        lines.append(_commune_line(head[0], commune, vi))
+        lines.append(_commune_line(head[0], commune, vi) + _commune_marks(head[0], tables, lang))
     labels = (
         ("Tự chấm", "Theo quy tắc", "Thẩm định", "Cuối cùng", "Tối đa")
         if vi
@@ -212,6 +214,41 @@ def _num(value: object, vi: bool) -> str:
     if isinstance(value, int | float):
         return format_number(float(value), "vi" if vi else "en", 2, missing="—")
     return str(value)
+
+
+def _about_facts(tables: dict[str, pl.DataFrame]) -> dict[str, str]:
+    """The results' about table as key -> value (empty for results without one)."""
+    about = tables.get("about")
+    if about is None or not {"key", "value"} <= set(about.columns):
+        return {}
+    keys, values = about["key"].cast(pl.String).to_list(), about["value"].cast(pl.String).to_list()
+    return {str(k): "" if v is None else v for k, v in zip(keys, values, strict=True) if k is not None}
+
+
+def run_notices(tables: dict[str, pl.DataFrame], lang: str) -> list[str]:
+    """The completeness banner of the run that wrote ``tables``, in ``lang`` (re-worded from the
+    about table's counts, as the report words it): empty for a complete run."""
+    from pari_index.scoring.completeness import notices
+
+    return notices(_about_facts(tables), lang)
+
+
+def _commune_marks(h: dict[str, Any], tables: dict[str, pl.DataFrame], lang: str) -> str:
+    """What the commune's line must add of its own completeness, as the summary and the report
+    mark it: not ranked (and why), sent no self-assessment, no survey result in a run given one."""
+    from pari_index.messages.results_words import VALUES
+
+    vi = lang == "vi"
+    marks: list[str] = []
+    if h.get("ranked") is False or (h.get("rank") is None and h.get("unranked_reason") is not None):
+        reason = VALUES["summary"]["unranked_reason"].get(str(h.get("unranked_reason") or ""))
+        words = "không xếp hạng" if vi else "not ranked"
+        marks.append(words + (f": {reason.vi if vi else reason.en}" if reason is not None else ""))
+    if h.get("submitted") is False:
+        marks.append("không nộp tự đánh giá" if vi else "sent no self-assessment")
+    if h.get("survey_given") is False and _about_facts(tables).get("survey") == "given":
+        marks.append("không có kết quả điều tra" if vi else "no survey results")
+    return f" ({'; '.join(marks)})" if marks else ""
 
 
 def _commune_line(h: dict[str, Any], commune: str, vi: bool) -> str:

@@ -189,3 +189,44 @@ def source_ledger(
         .collect()
     )
     return ledger
+
+
+#: The statuses of a row whose values were all used: a row at which an error sits is not one.
+_USED_WHOLE = ("scored", "applied", "registered")
+
+
+def errors_carried(rows: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
+    """``rows`` (a part of the ledger: file, sheet, row, status, reasons) with each row said to be
+    used whole (:data:`_USED_WHOLE`) at which an error of ``findings`` sits made ``partial``, the
+    errors' messages its reasons: a row that carries an error was not used whole, whichever reader
+    made its status. The assessments' ledger says so of its rows (:func:`source_ledger`); the
+    register's and the appraisal's statuses are their readers' own, and until session 37 a
+    register whose district cells were merged over each district's units, held an Excel error
+    (``#N/A``) or a formula with no saved result had every row "registered", ``merged-cells``,
+    ``excel-error-cell`` or ``formula-without-value`` errors beside them, and the run said it was
+    complete (its units ranked as one group with no district), exit 1 alone telling."""
+    place = ["file", "sheet", "row"]
+    if rows.height == 0 or findings.height == 0:
+        return rows
+    errors = (
+        findings.lazy()
+        .filter((pl.col("severity") == "error") & pl.col("row").is_not_null())
+        .select(
+            pl.col("file").cast(pl.String),
+            pl.col("sheet").cast(pl.String),
+            pl.col("row").cast(rows.schema["row"]),
+            "message",
+        )
+        .join(rows.lazy().select(place).unique(), on=place, how="semi", nulls_equal=True)
+        .group_by(place, maintain_order=True)
+        .agg(pl.col("message").cast(pl.String).unique(maintain_order=True).str.join("; ").alias("_errors"))
+        .collect()
+    )
+    if errors.height == 0:
+        return rows
+    carried = rows.join(errors, on=place, how="left", nulls_equal=True, maintain_order="left")
+    whole = pl.col("status").is_in(_USED_WHOLE) & pl.col("_errors").is_not_null()
+    return carried.with_columns(
+        pl.when(whole).then(pl.lit("partial")).otherwise(pl.col("status")).alias("status"),
+        pl.when(whole).then(pl.coalesce("reasons", "_errors")).otherwise(pl.col("reasons")).alias("reasons"),
+    ).drop("_errors")

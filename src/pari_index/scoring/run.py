@@ -39,6 +39,7 @@ from pari_index.intake.by_batch import BatchedIntake, batches_of
 from pari_index.intake.evidence_files import FILE_STATES, EvidenceFolder
 from pari_index.intake.folding import counted, fold_findings
 from pari_index.intake.inputs import InputsRead, read_intake
+from pari_index.intake.ledger import errors_carried
 from pari_index.intake.month_first import month_first_findings
 from pari_index.intake.pasted_sets import pasted_sets_findings
 from pari_index.intake.register import Register, untyped_unit_problems
@@ -570,8 +571,13 @@ def _run_result(
         [
             # Made now (when deferred), once the batches no longer hold the checked intake.
             intake.finish_ledger().with_columns(pl.lit("assessment").alias("input")),
-            appraisal.ledger.with_columns(pl.lit("appraisal").alias("input")),
-            *([register.rows.with_columns(pl.lit("register").alias("input"))] if register.rows is not None else []),
+            # A row of theirs at which an error sits is partial, as an assessment's is (session 37).
+            errors_carried(appraisal.ledger, findings).with_columns(pl.lit("appraisal").alias("input")),
+            *(
+                [errors_carried(register.rows, findings).with_columns(pl.lit("register").alias("input"))]
+                if register.rows is not None
+                else []
+            ),
         ],
         how="diagonal_relaxed",
     )
