@@ -38,6 +38,14 @@ machine (CPU seconds and peak resident memory from ``/usr/bin/time -v``):
   it is read, then ``results-damaged``, 0.9 + 0.2 CPU s and 307 MB (its footer's rows could be
   held to the rows written as well).
 
+- (Session 37's review.) The about table itself, whose rows are counted nowhere, was left out: a
+  results folder whose ``about.csv`` was made its 39 rows then 2.4 million lines ``0`` was parsed
+  whole and read as sound (the lines ``0`` read as keys without values): ``pari explain 00001``
+  6.5-7.7 s and 191-228 MB at f7922a5 and after limits37, exit 0, the unit explained. Now an about
+  table of more than ABOUT_MOST_ROWS (1,000; pari score writes some 45) rows, counted as the other
+  tables', is refused as ``results-damaged`` before the parse
+  (``outputs.results_checks.check_about_before_parse``).
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_limits37.py checks what each answers.
@@ -133,6 +141,12 @@ def explain_of_results_criteria_of_millions_of_tiny_rows(folder: Path) -> list[s
     return ["explain", "00001", "--results", str(_results_grown(folder, "criteria"))]
 
 
+def explain_of_results_about_of_millions_of_tiny_rows(folder: Path) -> list[str]:
+    """``pari explain`` of the example's first unit, its results' about table grown (session 37's
+    review: its rows are counted nowhere, so it was parsed whole and the answer printed)."""
+    return ["explain", "00001", "--results", str(_results_grown(folder, "about"))]
+
+
 def previous_results_summary_of_millions_of_tiny_rows(folder: Path) -> list[str]:
     """``pari score --previous`` of last year's results, their summary grown."""
     return _score(folder, "--previous", str(_results_grown(folder, "summary")))
@@ -143,6 +157,7 @@ CASES: dict[str, Case] = {
     "explain-of-results-summary-of-millions-of-tiny-rows": explain_of_results_summary_of_millions_of_tiny_rows,
     "explain-of-results-criteria-of-millions-of-tiny-rows": explain_of_results_criteria_of_millions_of_tiny_rows,
     "previous-results-summary-of-millions-of-tiny-rows": previous_results_summary_of_millions_of_tiny_rows,
+    "explain-of-results-about-of-millions-of-tiny-rows": explain_of_results_about_of_millions_of_tiny_rows,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -153,6 +168,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
         "results-damaged",
         ("ket-qua-nam-truoc/criteria.csv", "ket-qua-nam-truoc/about.csv"),
     ),
+    "explain-of-results-about-of-millions-of-tiny-rows": (1, "results-damaged", ("ket-qua-nam-truoc/about.csv",)),
     "previous-results-summary-of-millions-of-tiny-rows": (
         1,
         "results-damaged",

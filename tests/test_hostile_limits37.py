@@ -20,7 +20,13 @@ from sweeps import case_tests, language_tests
 from pari_index.authoring import diff
 from pari_index.criteria.loading import load_criteria
 from pari_index.errors import IntakeError
-from pari_index.outputs.results_checks import SPARE_LINES, check_rows_before_parse, written_rows
+from pari_index.outputs.results_checks import (
+    ABOUT_MOST_ROWS,
+    SPARE_LINES,
+    check_about_before_parse,
+    check_rows_before_parse,
+    written_rows,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,6 +67,35 @@ def test_a_results_table_past_the_rows_written_is_refused_before_the_parse() -> 
     quoted = b"commune_code,index\n" + b"00001,80\n" * 59 + b'00002,"8' + b"\n" * 40 + b'0"\n'
     assert _refused_rows(quoted, 60) is None
     assert _refused_rows(table + b"0\n" * 1_000, None) is None
+
+
+def _refused_about(data: bytes) -> dict[str, object] | None:
+    handle = io.BytesIO(data)
+    try:
+        check_about_before_parse(Path("kq"), handle)
+    except IntakeError as refused:
+        (problem,) = refused.problems
+        assert problem.code == "results-damaged" and problem.sheet == "about"
+        return problem.params
+    assert handle.tell() == 0
+    return None
+
+
+def test_an_about_table_past_the_rows_pari_ever_writes_is_refused_before_the_parse() -> None:
+    """An about table's rows are counted nowhere: ABOUT_MOST_ROWS bounds them (pari writes some
+    45). Line breaks up to ABOUT_MOST_ROWS + SPARE_LINES not counted (its heading and 15 rows
+    more, in LF or CRLF, with a BOM: parsed); past them, the rows counted: 1,016 refused; quoted
+    line breaks and blank lines end no row (session 37's review)."""
+    assert ABOUT_MOST_ROWS == 1_000
+    about = b"\xef\xbb\xbfkey,value\n" + b"communes,60\n" * 1_000
+    assert _refused_about(about) is None
+    assert _refused_about(about + b"0\n" * 15) is None
+    assert _refused_about(about.replace(b"\n", b"\r\n") + b"0\r\n" * 15) is None
+    grown = {"results_problem": "about_grown", "table": "about", "found": 1_016, "most": 1_000}
+    assert _refused_about(about + b"0\n" * 16) == grown
+    assert _refused_about(about.replace(b"\n", b"\r\n") + b"0\r\n" * 16) == grown
+    assert _refused_about(about[: -len(b"communes,60\n")] + b'x,"' + b"\n" * 5_000 + b'"\n' + b"\r\n" * 5_000) is None
+    assert _refused_about(about + b"0\n" * 1_000_000) == {**grown, "found": 1_001_000}
 
 
 def test_the_written_rows_are_those_of_the_about_table() -> None:

@@ -655,6 +655,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "the {table} table has {found} rows, but pari score wrote {written}: "
             "rows were deleted or added after the run",
         ),
+        "about_grown": Words(
+            "bảng {table} có {found} dòng, nhiều hơn số dòng lệnh chấm điểm từng ghi vào bảng này ({most}): "
+            "dòng đã bị thêm sau khi chấm",
+            "the {table} table has {found} rows, more than pari score ever writes in it ({most}): "
+            "rows were added after the run",
+        ),
         "ranks_out_of_order": Words(
             "bảng {table} xếp đơn vị {code} hạng {rank} với chỉ số {index}, sau đơn vị {other} hạng {other_rank} "
             "với chỉ số {other_index}: thứ hạng không theo chỉ số, kết quả đã bị sửa",

@@ -50,6 +50,7 @@ from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_checks import (
     TABLES,
     about_facts,
+    check_about_before_parse,
     check_rows_before_parse,
     check_table,
     check_whole,
@@ -467,7 +468,10 @@ def _read_table(
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(file))
     if ext == "csv":
         _check_separator(file, handle)
-        check_rows_before_parse(file.parent, *written, handle)
+        if written[0] == "about":
+            check_about_before_parse(file.parent, handle)
+        else:
+            check_rows_before_parse(file.parent, *written, handle)
     try:
         with handle:
             if ext == "parquet":

@@ -236,21 +236,51 @@ def check_rows_before_parse(p: Path, name: str, written: int | None, handle: Bin
     (``csv_input.rows_upper_bound``: a line break in a quoted cell ends no row). A summary of the
     example's 60 units then 2.4 million lines ``0`` (4.8 MB) was parsed whole before it was
     refused: ``pari explain`` 2.5 + 1.6 CPU s and 2.07 GB; its criteria table so, 1.4 + 0.8 CPU s
-    and 906 MB (session 37)."""
+    and 906 MB (session 37). The about table, whose rows are counted nowhere, is bounded by
+    ABOUT_MOST_ROWS (:func:`check_about_before_parse`)."""
+    found = None if written is None else _rows_past(handle, written)
+    if found is not None and written is not None:
+        raise _rows_changed(p, name, found, written, None)
+
+
+#: Rows an about table may hold (pari score writes some 45 of its facts, one row each): a CSV
+#: about table of more is refused before it is parsed.
+ABOUT_MOST_ROWS = 1_000
+
+
+def check_about_before_parse(p: Path, handle: BinaryIO) -> None:
+    """Refuse a CSV about table of more rows than ABOUT_MOST_ROWS before polars parses it, as
+    ``results-damaged``. Its own rows are counted nowhere, so until session 37's review a results
+    folder whose about.csv was grown by 2.4 million lines ``0`` (4.8 MB) was parsed whole and
+    read as sound: ``pari explain`` 6.5-7.7 s and 191-228 MB, its answer printed."""
+    found = _rows_past(handle, ABOUT_MOST_ROWS)
+    if found is not None:
+        sheet = sheet_name("about", None)
+        raise not_results(
+            p,
+            f"the {sheet} table has {found:,} rows, more than pari score ever writes in it ({ABOUT_MOST_ROWS:,}): "
+            "rows were added after the run",
+            "results-damaged",
+            words="about_grown",
+            params={"table": sheet, "found": found, "most": ABOUT_MOST_ROWS},
+            sheet=sheet,
+        )
+
+
+def _rows_past(handle: BinaryIO, most: int) -> int | None:
+    """The rows of the CSV table read by ``handle`` (below its heading) when more than ``most``,
+    else None; ``handle`` left at its start."""
     from pari_index.intake.csv_input import rows_upper_bound
 
-    if written is None:
-        return
     lines = 0
     while chunk := handle.read(1 << 20):
         lines += chunk.count(b"\n")
     handle.seek(0)
-    if lines <= written + SPARE_LINES:
-        return
+    if lines <= most + SPARE_LINES:
+        return None
     found = rows_upper_bound(handle.read(), ",")
     handle.seek(0)
-    if found > written:
-        raise _rows_changed(p, name, found, written, None)
+    return found if found > most else None
 
 
 def _check_values(p: Path, tables: Mapping[str, pl.DataFrame], about: Mapping[str, str], lang: str | None) -> None:
