@@ -318,7 +318,9 @@ def canonical_heading(column: str, aliases: dict[str, str]) -> str | None:
 #: The columns that hold a unit's code, the key that joins every input: the register's ``code``,
 #: the forms', survey's and appraisal's ``commune_code``, the lineage table's ``old_code`` and
 #: ``new_code``. Each is read through :func:`code_text` by whichever reader renames it.
-CODE_FIELDS = frozenset({"code", "commune_code", "old_code", "new_code"})
+#: The register's district and province codes too (review c37): «'002» beside «002» keyed two
+#: districts, each ranked as a group of its own, with no word.
+CODE_FIELDS = frozenset({"code", "commune_code", "old_code", "new_code", "district_code", "province_code"})
 #: Excel's text mark: an apostrophe typed before a cell's text («'00001») to keep it as typed
 #: (its leading zeros). Excel shows and stores the text without it, but a CSV written by some
 #: programs, or cells copied and pasted as text, keep it. One mark only: «''1» is «'1». The
