@@ -21,12 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sweeps import run_in_process
+from test_hostile_faults37 import _score_with_cache
 
 from pari_index.intake.cache_folder import keeps_permissions
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 
 
 class _Shown:
@@ -56,26 +53,6 @@ def _as_fat(monkeypatch: pytest.MonkeyPatch, below: Path) -> None:
     monkeypatch.setattr(os, "stat", stat_)
 
 
-def _score(folder: Path, lang: str) -> tuple[int, str]:
-    return run_in_process(
-        "score",
-        str(EXAMPLES / "assessments_long.csv"),
-        "--communes",
-        str(EXAMPLES / "communes.csv"),
-        "--survey",
-        str(EXAMPLES / "survey.csv"),
-        "-o",
-        str(folder / "kq"),
-        "--format",
-        "csv",
-        "--cache",
-        str(folder / "c"),
-        "-q",
-        "--lang",
-        lang,
-    )
-
-
 def test_a_folder_made_here_keeps_its_permissions(tmp_path: Path) -> None:
     assert keeps_permissions(tmp_path)
     assert list(tmp_path.iterdir()) == []  # the folder it made to look is gone
@@ -101,7 +78,7 @@ def test_a_cache_on_a_disk_without_permissions_is_told_once_and_not_written(
     again each run, never used."""
     _as_fat(monkeypatch, tmp_path / "c")
     for _ in range(2):
-        status, said = _score(tmp_path, lang)
+        status, said = _score_with_cache(tmp_path, lang)
         assert status == 0, said
         assert said.count(words) == 1, said
         assert "another user" not in said and "người dùng khác" not in said, said
