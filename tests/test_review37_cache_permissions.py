@@ -85,3 +85,26 @@ def test_a_cache_on_a_disk_without_permissions_is_told_once_and_not_written(
         assert ("--cache" in said) and (str(tmp_path / "c") in said), said
     assert not (tmp_path / "c" / "communes").exists()
     assert not (tmp_path / "c" / "intake").exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_cache_folder_is_still_read(tmp_path: Path) -> None:
+    """The look made for this review must not stop a cache this user may only read."""
+    status, said = _score_with_cache(tmp_path)
+    assert status == 0, said
+    (tmp_path / "c").chmod(0o555)
+    try:
+        status, said = _score_with_cache(tmp_path)
+    finally:
+        (tmp_path / "c").chmod(0o755)
+    assert status == 0 and "units reused" in said and "keeps no permissions" not in said, said
+
+
+def test_a_folder_where_nothing_can_be_made_is_not_judged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refused(*_args: Any, **_kwargs: Any) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    assert keeps_permissions(tmp_path)

@@ -151,7 +151,10 @@ def keeps_permissions(root: Path) -> bool:
     never used (session 37's review). Windows keeps no such modes here: not judged there."""
     if os.name != "posix":
         return True
-    made = tempfile.mkdtemp(prefix=".keeps.", dir=root)
+    try:
+        made = tempfile.mkdtemp(prefix=".keeps.", dir=root)
+    except OSError:  # a folder this user may only read: its entries are judged one by one (not_ours)
+        return True
     try:
         return not os.lstat(made).st_mode & 0o022
     finally:
