@@ -81,6 +81,11 @@ def test_a_shown_path_holds_no_control_nor_line_break(name: str) -> None:
         (["report", "-kq.xlsx", "-o", "bc.html"], "-kq.xlsx"),
         (["explain", "00001", "--results", "kq.xlsx", "-x.parquet"], "-x.parquet"),
         (["criteria", "export", "-bo.yml", "-o", "p.xlsx"], "-bo.yml"),
+        # Review 37: names beginning with a known short flag (-q), click stopping at the next letter
+        # ("No such option '-u'" until this review).
+        (["score", "-quy2.csv"], "-quy2.csv"),
+        (["score", "-q2.csv", "--communes", "c.csv"], "-q2.csv"),
+        (["validate", "-qua.yaml"], "-qua.yaml"),
     ],
 )
 def test_a_file_named_with_a_leading_dash_is_told_as_a_file(
@@ -102,6 +107,7 @@ def test_a_file_named_with_a_leading_dash_is_told_as_a_file(
         (["score", "-z"], "No such option '-z'"),
         (["score", "--lang=en", "--kq=x.csv"], "No such option '--kq'"),
         (["validate", "-x"], "No such option '-x'"),
+        (["score", "a.csv", "-qz"], "No such option '-z'"),
     ],
 )
 def test_a_mistyped_option_keeps_click_s_words(

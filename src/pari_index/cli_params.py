@@ -266,11 +266,21 @@ def refuse_files_as_options(ctx: click.Context, args: Sequence[str], unknown: st
     for token in args:
         if token == "--":
             return
-        if not token.startswith(unknown) or "=" in token:
+        if not _failed_on(token, unknown) or "=" in token:
             continue
         if os.path.lexists(token) or Path(token).suffix.lower() in _FILE_ENDINGS:
             raise UsageError([input_named_with_dash(token, token, ctx.command_path)])
         return
+
+
+def _failed_on(token: str, unknown: str) -> bool:
+    """Whether click's parser could have stopped on ``unknown`` reading ``token``: the token
+    itself, or a cluster of short options holding it after known ones (``-quy2.csv``: ``-q``,
+    then no option ``-u``; a file so named was told click's "No such option '-u'")."""
+    if token.startswith(unknown):
+        return True
+    short = len(unknown) == 2 and not unknown.startswith("--")
+    return short and token.startswith(unknown[0]) and not token.startswith("--") and unknown[1] in token[1:]
 
 
 #: ``ctx.meta`` key: the single-valued options given more than once, with their values.

@@ -40,10 +40,12 @@ from pari_index.errors import Problem, shorten_path, shown_path
 from pari_index.intake import file_digests
 from pari_index.intake.assessments import Intake, read_assessments
 from pari_index.intake.cache_folder import (
+    NO_PERMISSIONS,
     NotACacheFolder,
     TooLarge,
     claim,
     is_entry,
+    keeps_permissions,
     not_ours,
     plain_folder,
     read_regular,
@@ -190,6 +192,9 @@ class CacheStore:
                 self._note(self.root, "not a folder", "không phải thư mục")
                 return False
             claim(self.root)
+            if not keeps_permissions(self.root):
+                self._note(self.root, NO_PERMISSIONS)  # once for the folder, not once an entry
+                return False
         except NotACacheFolder as exc:
             # A file's name, shown as printable text (a name may hold terminal escapes).
             name = "".join(c if c.isprintable() else "?" for c in str(exc)[:60])

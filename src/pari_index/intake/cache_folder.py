@@ -136,6 +136,32 @@ def not_ours(path: Path) -> str | None:
     return None
 
 
+#: Why a cache folder on a disk that keeps no permissions is not used (CACHE_REASONS).
+NO_PERMISSIONS = (
+    "its disk keeps no permissions (a FAT or exFAT drive, or a network share, shows every file open to "
+    "every user's writing), so no entry in it could be trusted and the cache is not used; give --cache a "
+    "folder on this computer's own disk"
+)
+
+
+def keeps_permissions(root: Path) -> bool:
+    """Whether a folder made in ``root`` closed to others (tempfile.mkdtemp, mode 0700) shows so.
+    On a FAT or exFAT drive or a share mounted on Linux every file shows 0777: each entry was
+    :func:`not_ours`, told "written by another user" once an entry and a run, written again and
+    never used (session 37's review). Windows keeps no such modes here: not judged there."""
+    if os.name != "posix":
+        return True
+    try:
+        made = tempfile.mkdtemp(prefix=".keeps.", dir=root)
+    except OSError:  # a folder this user may only read: its entries are judged one by one (not_ours)
+        return True
+    try:
+        return not os.lstat(made).st_mode & 0o022
+    finally:
+        with contextlib.suppress(OSError):
+            os.rmdir(made)
+
+
 def _real_folder(path: Path) -> bool:
     """Whether ``path`` is a folder itself, not a link to one."""
     try:
@@ -254,6 +280,7 @@ __all__ = [
     "TooLarge",
     "claim",
     "is_entry",
+    "keeps_permissions",
     "not_ours",
     "plain_folder",
     "read_regular",

@@ -278,6 +278,11 @@ CACHE_REASONS: dict[str, str] = {
     "manifest.json is cut short or damaged": "manifest.json bị cắt cụt hoặc hỏng",
     "written by another user, or open to others' writing: not used, whatever it holds": "do một người dùng khác "
     "ghi, hoặc người khác ghi vào được: không dùng, dù trong đó có gì",
+    "its disk keeps no permissions (a FAT or exFAT drive, or a network share, shows every file open to every "
+    "user's writing), so no entry in it could be trusted and the cache is not used; give --cache a folder on this "
+    "computer's own disk": "ổ đĩa của nó không giữ quyền truy cập (ổ FAT hoặc exFAT, hay thư mục chia sẻ trên "
+    "mạng, cho thấy mọi tệp đều ai cũng ghi vào được), nên không mục nào trong đó đáng tin và bộ nhớ đệm không "
+    "được dùng; hãy chỉ ra cho --cache một thư mục trên ổ đĩa của chính máy này",
     "written by another version or for other inputs": "được ghi bởi phiên bản khác hoặc cho đầu vào khác",
     "{name}.parquet does not match its manifest": "{name}.parquet không khớp với bảng kê của nó",
     "{name} is a link, not a file the cache wrote": "{name} là một liên kết, không phải tệp do bộ nhớ đệm ghi",
