@@ -265,7 +265,8 @@ def test_a_code_in_full_width_digits_names_the_register_s_code_in_both_languages
     assert (
         f"error: {tmp_path}/assessments_long.csv row 2: commune ００００１ is not in the commune register; the "
         "register holds 00001 (the same code written otherwise: letter case, full-width digits, spaces or quotes); "
-        "none of the 5 values of this row was used [unknown-commune]"
+        "none of the 5 values of this row was used; the same code is on 71 more rows of the file: 3–73 "
+        "[unknown-commune]"
     ) in en.stderr, en.stderr
     vi = _child(args, tmp_path)
     assert "; danh sách có mã 00001 (cùng mã nhưng viết khác: chữ hoa/thường, chữ số toàn độ rộng" in vi.stderr

@@ -156,7 +156,8 @@ def test_the_cli_on_the_examples_with_float_codes(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert (
         "long.csv row 2: commune 1.0 is not in the commune register; the register holds 00001: "
-        f"{FLOAT_EN}; none of the 5 values of this row was used [unknown-commune]"
+        f"{FLOAT_EN}; none of the 5 values of this row was used; the same code is on 71 more rows of the file: "
+        "3–73 [unknown-commune]"
     ) in result.output
     given = [str(EXAMPLES / "assessments_long.csv"), str(EXAMPLES / "assessments_wide.xlsx")]
     result = runner.invoke(
