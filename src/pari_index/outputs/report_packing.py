@@ -24,6 +24,7 @@ import polars as pl
 from markupsafe import Markup
 
 from pari_index.messages import MINUS, format_number
+from pari_index.outputs.files import SPREADSHEET_SEPARATOR
 from pari_index.outputs.report_format import (
     Formatter,
     _balanced,
@@ -290,10 +291,8 @@ def ranking_csv(tables: Mapping[str, pl.DataFrame], view: Mapping[str, Any]) -> 
     return _pack(out.getvalue())
 
 
-#: The download's field separator by the report's language. A spreadsheet opens a CSV with the
-#: list separator of the machine's regional settings: a Vietnamese one writes decimals with a
-#: comma and so separates fields with «;» (Excel's list separator for vi-VN), an English one «,».
-CSV_DELIMITER = {"vi": ";", "en": ","}
+#: The download's field separator by the report's language (outputs.files.SPREADSHEET_SEPARATOR).
+CSV_DELIMITER = SPREADSHEET_SEPARATOR
 
 
 def csv_number(value: Any, lang: str) -> str:
