@@ -101,3 +101,26 @@ def test_every_column_offered_is_one_group_by_takes() -> None:
     for lang in LANGS:
         shown = group_columns_text(offered, lang).split(", ")
         assert [group_column(totals, word) for word in shown] == [*GROUP_COLUMN_WORDS, "note"], (lang, shown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "within", "about"),
+    [
+        ("vi", "Xếp hạng trong\nloại đơn vị (xã, phường, thị trấn, đặc khu)", "loại"),
+        ("en", "Ranked within\nunit type (commune, ward, township, special zone)", "type"),
+    ],
+)
+def test_ranked_within_the_unit_type_says_so_in_words(tmp_path: Path, lang: str, within: str, about: str) -> None:
+    """The report's «ranked within», the about sheet's and the place of a group's finding name the
+    unit type in words, never the run's ``unit_type`` (the group of one special zone is told)."""
+    from language_leaks import visible_text
+
+    _run(tmp_path, "group-by-the-register-s-type", lang)
+    page = visible_text((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert within in page, page[:3000]
+    assert "communes.csv · type" in page
+    assert "unit_type" not in page
+    workbook = fastexcel.read_excel(tmp_path / "out.xlsx")
+    rows = workbook.load_sheet(workbook.sheet_names[4]).to_polars().rows()
+    assert ("Xếp hạng trong" if lang == "vi" else "Ranked within", about) in rows
+    assert not [row for row in rows if "unit_type" in str(row)]

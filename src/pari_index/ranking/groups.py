@@ -15,7 +15,7 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, UsageError, quoted
-from pari_index.intake.register import REGISTER_ALIASES, results_column
+from pari_index.intake.register import REGISTER_ALIASES, RUN_NAMES, results_column
 from pari_index.messages import PARAM_WORDS, render
 from pari_index.ranking.changes import PREVIOUS_COLUMNS
 
@@ -72,10 +72,6 @@ def register_columns(totals: pl.DataFrame) -> list[str]:
         and c not in PREVIOUS_COLUMNS
         and not c.startswith("rank_area_")
     ]
-
-
-#: The register's columns the run holds under another name (intake.register.read_register).
-RUN_NAMES = {"type": "unit_type", "code": "commune_code"}
 
 
 def group_column(totals: pl.DataFrame, name: str) -> str:
