@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -122,7 +124,13 @@ def test_cli_diff(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].split() == ["Mục", "Thay", "đổi", "Cũ", "Mới"]
     rows = table.read_text(encoding="utf-8-sig").splitlines()
-    assert rows[0] == "Mục,Thay đổi,Cũ,Mới" and len(rows) > 11
+    # A table for people: a Vietnamese one's fields separated by «;», as Excel under Vietnamese
+    # regional settings opens a CSV (its decimals have a comma: «7,5» is one field).
+    assert rows[0] == "Mục;Thay đổi;Cũ;Mới" and len(rows) > 11
+    assert all(len(row) == 4 for row in csv.reader(io.StringIO("\n".join(rows)), delimiter=";"))
+    english = CliRunner().invoke(main, ["diff", str(old), str(new), "--lang", "en", "-o", str(table)])
+    assert english.exit_code == 0, english.output
+    assert table.read_text(encoding="utf-8-sig").splitlines()[0] == "Item,Change,Old,New"
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(old.with_suffix(".csv"))])
     assert result.exit_code == 0
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(new)])

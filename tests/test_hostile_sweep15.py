@@ -161,7 +161,7 @@ def test_group_by_takes_only_a_column_of_the_register(tmp_path: Path, case: str)
         f"error: cannot rank within «{column}»: it is the name of a column of the results, which the run computes;"
         " a register column of that name (if any) is left out (register-column-reserved), so units cannot be"
         " grouped by it: rename that column, for example to its Vietnamese name"
-        " (available: name, unit_type, district, province, ranked, note) [unknown-group-column]"
+        " (available: name, type, district, province, ranked, note) [unknown-group-column]"
     )
     assert said in en.stderr, en.stderr
 

@@ -10,6 +10,7 @@ a new label left in English, a new id written unlabelled, fails here."""
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ from test_messages import BAD_APPRAISAL, BAD_ROWS
 from test_scoring import CRITERIA, write_example
 
 from pari_index.cli import main
+from pari_index.messages import CATALOGUE, PARAM_WORDS, Words
 
 LANGS = ("vi", "en")
 
@@ -120,3 +122,70 @@ def test_the_scan_sees_what_it_looks_for(words: Vocabulary) -> None:
     # Options and choices are what a user types; the long form's own heading is the user's word.
     assert leaks("  --batch-size SỐ  [long|wide]\n", "vi", words, "score --help") == []
     assert leaks("dòng 2 · 2.3:self_score · self_score", "vi", words) == []
+
+
+# --- both languages of every catalogue text fill in the same parameters --------------------------
+
+#: Parameters one language leaves out, each with why: a library's or a site's own English words
+#: (which would put English into the Vietnamese) and English plural endings. Only the English may
+#: have more; anything else, or a Vietnamese parameter the English lacks, fails below.
+ENGLISH_ONLY_FIELDS: dict[tuple[str, ...], set[str]] = {
+    # The spreadsheet, Parquet and zip libraries' own English reason; the Vietnamese names the error type.
+    ("not-a-spreadsheet", "message"): {"reason"},
+    ("not-parquet", "message"): {"reason"},
+    ("sheet-unreadable", "message"): {"reason"},
+    ("damage", "package"): {"reason"},
+    ("damage", "xml"): {"xml_error"},
+    # «error»/«errors», «warning»/«warnings»: Vietnamese nouns have no plural.
+    ("strict", "message"): {"error_s", "warning_s"},
+    # Where in the workbook, in the site's English («a text cell», «sheet X»); the sheet is the place.
+    ("xlsx-too-much-text", "message"): {"where"},
+    # The table's English name (empty-file of a table none of whose sheets has rows).
+    ("empty", "rows"): {"what"},
+    # polars' own English description of what breaks a CSV.
+    ("csv_problem", "other"): {"detail"},
+}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def catalogue_texts() -> dict[tuple[str, ...], Words]:
+    """Every text of the catalogue in both languages: each kind's title, message and hint, and each
+    parameter's words (messages.PARAM_WORDS), by (kind, part) and (parameter, key)."""
+    texts: dict[tuple[str, ...], Words] = {}
+    for kind, entry in CATALOGUE.items():
+        for part, words in (("title", entry.title), ("message", entry.message), ("hint", entry.hint)):
+            if words is not None:
+                texts[(kind, part)] = words
+    for name, words_of in PARAM_WORDS.items():
+        for key, words in words_of.items():
+            texts[(name, key)] = words
+    return texts
+
+
+def test_every_catalogue_text_fills_the_same_parameters_in_both_languages() -> None:
+    """A Vietnamese text that names fewer parameters than its English tells an official less (the
+    place of a workbook's too long text was in the English only); one that names a parameter the
+    English has not shows «—» or a hole. (A site's own English hint against its kind's words:
+    tests/test_message_details.py, test_a_sites_hint_built_from_values_is_its_kinds.)"""
+    differ = {
+        where: (sorted(_fields(words.vi)), sorted(_fields(words.en)))
+        for where, words in catalogue_texts().items()
+        if _fields(words.en) - ENGLISH_ONLY_FIELDS.get(where, set()) != _fields(words.vi)
+    }
+    assert not differ, "\n".join(f"{where}: vi {vi} en {en}" for where, (vi, en) in sorted(differ.items()))
+    # Each exception is still one: a text that now agrees is taken off the list.
+    texts = catalogue_texts()
+    stale = [
+        where
+        for where, fields in ENGLISH_ONLY_FIELDS.items()
+        if not fields <= _fields(texts[where].en) - _fields(texts[where].vi)
+    ]
+    assert not stale, stale
+
+
+def test_the_parameter_check_sees_a_disagreement() -> None:
+    assert _fields("đặt một số nguyên dương") != _fields("set it to a number such as {default}")
+    assert _fields("ghi ./{name}") == _fields("write ./{name}")

@@ -18,7 +18,8 @@ from test_batches import BUNDLED
 from pari_index.cli import main
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
-AVAILABLE = "name, unit_type, district, province, ranked, note"
+#: The register's columns as --group-by takes them in each language (never the run's unit_type).
+AVAILABLE = {"en": "name, type, district, province, ranked, note", "vi": "tên, loại, huyện, tỉnh, xếp hạng, note"}
 WHY = {
     ("computed", "en"): "it is the name of a column of the results, which the run computes; a register column of"
     " that name (if any) is left out (register-column-reserved), so units cannot be grouped by it: rename that"
@@ -47,7 +48,7 @@ def test_group_by_a_left_out_column_says_why(tmp_path: Path, lang: str, column: 
     args += ["--criteria", str(BUNDLED), "--survey", str(EXAMPLES / "survey.csv"), "--group-by", group_by]
     done = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.xlsx"), "--lang", lang])
     assert done.exit_code == 2, done.output
-    available = AVAILABLE if column != "cụm" else AVAILABLE + ", cụm"
+    available = AVAILABLE[lang] if column != "cụm" else AVAILABLE[lang] + ", cụm"
     if lang == "en":
         said = f"cannot rank within «{group_by}»: {WHY[why, lang]} (available: {available}) [unknown-group-column]"
     else:

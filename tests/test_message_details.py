@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import string
 from pathlib import Path
 from typing import Any
@@ -1028,3 +1029,71 @@ def test_the_console_names_an_input_by_its_label_as_the_findings_sheet_does(
     assert result.exit_code == 1, result.output
     told = [line for line in result.output.splitlines() if line.endswith("[conflicting-values]")]
     assert told and all(label in line and "signed_on" not in line for line in told), result.output
+
+
+def _shape(template: ast.JoinedStr | str) -> str:
+    """A hint with each value it fills in as ``{}``: an f-string's or a catalogue template's."""
+    if isinstance(template, str):
+        return re.sub(r"\{\w+\}", "{}", template)
+    return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in template.values)
+
+
+def formatted_hint_sites() -> list[tuple[str, str, ast.JoinedStr, ast.expr | None]]:
+    """(place, kind, hint, params) of every call that builds a problem of a catalogued kind with a hint
+    that is an f-string: its English fills in values, which the Vietnamese (the kind's words, filled
+    with the problem's parameters) must fill in too."""
+    sites = []
+    for path in sorted(SRC.rglob("*.py")):
+        if "messages" in path.parts:
+            continue
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call) or _name(call) in _RENDERS:
+                continue
+            kinds = [a.value for a in call.args if isinstance(a, ast.Constant) and a.value in CATALOGUE]
+            hint = next((k.value for k in call.keywords if k.arg == "hint"), None)
+            if kinds and isinstance(hint, ast.JoinedStr):
+                params = next((k.value for k in call.keywords if k.arg == "params"), None)
+                sites.append((f"{path.relative_to(SRC)}:{call.lineno}", kinds[0], hint, params))
+    return sites
+
+
+def test_a_sites_hint_built_from_values_is_its_kinds() -> None:
+    """A site's f-string hint is its kind's English hint, and the problem gives the parameters the
+    kind's hint names: the Vietnamese then says what the English says. bad-limit's English said
+    «set it to a number such as 20000000», its Vietnamese «đặt một số nguyên dương» without the
+    number (the catalogue's hint had no {default}); open-files-limit's Vietnamese wrote 4096 by hand."""
+    wrong = []
+    for where, kind, hint, params in formatted_hint_sites():
+        words = entry_of(kind).hint  # type: ignore[union-attr]
+        if words is None or _shape(hint) != _shape(words.en):
+            wrong.append(f"{where} [{kind}]: {_shape(hint)!r} is not the kind's {words and words.en!r}")
+            continue
+        given = {k.value for k in params.keys if isinstance(k, ast.Constant)} if isinstance(params, ast.Dict) else None
+        needs = _fields(words.vi) - set(PARAM_WORDS)
+        if _fields(words.vi) != _fields(words.en) or (given is not None and not needs <= given):
+            wrong.append(f"{where} [{kind}]: the kind's hint needs {sorted(needs)}, params= gives {given}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_walk_finds_hints_built_from_values() -> None:
+    kinds = {kind for _, kind, _, _ in formatted_hint_sites()}
+    assert {"path-not-expanded", "too-many-rows", "output-name-dash", "input-name-dash"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "gợi ý: đặt một số nguyên dương, ví dụ 20000000 (xem docs/limits.md), hoặc bỏ biến"),
+        ("en", "hint: set it to a number such as 20000000 (see docs/limits.md), or unset it"),
+    ],
+)
+def test_a_bad_limit_gives_its_default_in_either_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    monkeypatch.setenv("PARI_MAX_CELLS", "abc")
+    args = ["--lang", lang, "score", str(EXAMPLES / "assessments_long.csv"), "--communes"]
+    args += [str(EXAMPLES / "communes.csv"), "--no-survey", "-o", str(tmp_path / "r.xlsx")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert said in result.output, result.output
+    assert not (tmp_path / "r.xlsx").exists()

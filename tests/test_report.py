@@ -24,6 +24,7 @@ from report_data import national_tables, scored_tables, synthetic_tables
 from pari_index.criteria.loading import load_criteria
 from pari_index.outputs.report import LABELS, _safe_json, render_report, write_report
 from pari_index.outputs.report_format import finalize_controls, visible_controls
+from pari_index.outputs.report_packing import CSV_DELIMITER, csv_number
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -338,10 +339,11 @@ def test_ranking_csv(tables: dict[str, pl.DataFrame]) -> None:
     assert packed
     text = gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8")
     rows = text.splitlines()
-    assert rows[0].split(",")[:4] == ["Xếp hạng trong", "Hạng", "Mã", "Đơn vị"]
-    assert [r.split(",")[2] for r in rows[1:]] == ["00002", "00001", "00003"]
+    # A Vietnamese report's download separates fields with «;» (its numbers have a decimal comma).
+    assert rows[0].split(";")[:4] == ["Xếp hạng trong", "Hạng", "Mã", "Đơn vị"]
+    assert [r.split(";")[2] for r in rows[1:]] == ["00002", "00001", "00003"]
     # Unit types in the report's words, never the results' ids.
-    records = list(csv.reader(io.StringIO(text)))
+    records = list(csv.reader(io.StringIO(text), delimiter=";"))
     heading = records[0]
     if "Loại" in heading:
         types = {r[heading.index("Loại")] for r in records[1:]}
@@ -356,9 +358,54 @@ def test_ranking_csv_unit_types_in_each_language(tables: dict[str, pl.DataFrame]
         html = render_report({**tables, "summary": summary}, lang=lang)
         packed = re.search(r'id="ranking-csv">([^<]*)</script>', html)
         assert packed
-        rows = list(csv.reader(io.StringIO(gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8"))))
+        text = gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8")
+        rows = list(csv.reader(io.StringIO(text), delimiter=CSV_DELIMITER[lang]))
         column = [h for h in rows[0]].index("Loại" if lang == "vi" else "Type")
         assert {r[column] for r in rows[1:]} == expected
+
+
+def _download(tables: dict[str, pl.DataFrame], lang: str) -> list[dict[str, str]]:
+    """The report's CSV download in ``lang``, read with that language's separator, by heading."""
+    packed = re.search(r'id="ranking-csv">([^<]*)</script>', render_report(tables, lang=lang))
+    assert packed
+    text = gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter=CSV_DELIMITER[lang]))
+
+
+def test_ranking_csv_numbers_in_the_reports_language(tables: dict[str, pl.DataFrame]) -> None:
+    """Every number of the download is written as the report's language writes it in a spreadsheet:
+    a Vietnamese report's with a decimal comma (fields separated by «;», as Excel opens a CSV under
+    Vietnamese regional settings), an English one's with a point; a negative change is a number
+    («-1»), never a text quoted as a formula («'-1»), and no number carries a thousands mark."""
+    vi, en = _download(tables, "vi"), _download(tables, "en")
+    assert [(r["Tổng điểm"], r["Chỉ số (%)"], r["Hạng"]) for r in vi] == [
+        ("5", "22,73", "1"),
+        ("11,04", "44,16", "1"),
+        ("0", "0", "2"),
+    ]
+    assert [(r["Total points"], r["Index (%)"], r["Rank"]) for r in en] == [
+        ("5", "22.73", "1"),
+        ("11.04", "44.16", "1"),
+        ("0", "0", "2"),
+    ]
+    change_vi, change_en = LABELS["vi"]["change"], LABELS["en"]["change"]
+    assert sorted(r[change_vi] for r in vi) == sorted(r[change_en] for r in en) == ["-1", "1", "1"]
+    # The class: every number-looking cell of a Vietnamese download has no decimal point.
+    cells = [v for r in vi for v in r.values()]
+    assert not [v for v in cells if re.fullmatch(r"-?\d+\.\d+", v)], cells
+
+
+def test_csv_number_by_hand() -> None:
+    assert [csv_number(v, "vi") for v in (1234.5, -0.25, 7, 2.0, None, float("nan"), True)] == [
+        "1234,5",
+        "-0,25",
+        "7",
+        "2",
+        "",
+        "",
+        "",
+    ]
+    assert [csv_number(v, "en") for v in (1234.5, -0.25, 95.98)] == ["1234.5", "-0.25", "95.98"]
 
 
 # --- control characters in names (issue 13): shown as <U+XXXX>, never raw in the page

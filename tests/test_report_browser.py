@@ -582,10 +582,10 @@ def test_the_ranking_downloads_as_csv(tmp_path: Path, tables: dict[str, pl.DataF
     assert download.suggested_filename == "pari-ranking.csv"
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     lines = text.splitlines()
-    assert lines[0].startswith("Xếp hạng trong,Hạng,Mã,Đơn vị,")
+    assert lines[0].startswith("Xếp hạng trong;Hạng;Mã;Đơn vị;")
     assert len(lines) == 4  # the heading and three communes, in the report's order
     shown = page.locator("table.ranking tbody tr th a").all_inner_texts()
-    assert [line.split(",")[3] for line in lines[1:]] == shown
+    assert [line.split(";")[3] for line in lines[1:]] == shown
 
 
 def test_hostile_names_in_a_paged_group_stay_text(tmp_path: Path, open_report: OpenReport) -> None:

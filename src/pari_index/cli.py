@@ -765,7 +765,7 @@ def criteria_import(annex: Path, output: Path, lang: str) -> None:
 def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None:
     from pari_index.authoring.diff import diff_frame, diff_sets, diff_table_text, diff_text
     from pari_index.criteria.loading import load_criteria
-    from pari_index.outputs.files import write_csv, write_xlsx
+    from pari_index.outputs.files import SPREADSHEET_SEPARATOR, write_csv, write_xlsx
     from pari_index.outputs.path_identity import Target
     from pari_index.outputs.paths import check_paths, sources
     from pari_index.system.input_watch import check_unchanged
@@ -777,7 +777,7 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None
     check_unchanged()  # nothing printed from a set that changed while it was read
     click.echo(diff_table_text(frame) if fmt == "table" else diff_text(changes, lang))
     if output is not None and output.suffix.lower() == ".csv":
-        write_csv(output, frame)
+        write_csv(output, frame, SPREADSHEET_SEPARATOR[lang])  # a table for people: «;» in Vietnamese
     elif output is not None:
         write_xlsx(output, {"Thay đổi" if lang == "vi" else "Changes": frame}, lang)
 

@@ -69,6 +69,17 @@ REGISTER_ALIASES: dict[str, str] = {
     **{k: "ranked" for k in ("ranked", "xếp hạng", "có xếp hạng")},
 }
 
+#: The register's columns the run holds under another name (read_register: «type» becomes
+#: unit_type, beside the words of the type; «code» is the results' commune_code).
+RUN_NAMES = {"type": "unit_type", "code": "commune_code"}
+
+
+def register_heading(column: str) -> str:
+    """The run's column ``column`` as a register heads it (``unit_type``: ``type``), for a finding's
+    place and words: the run's own name is no heading the user wrote."""
+    return next((heading for heading, name in RUN_NAMES.items() if name == column), column)
+
+
 #: Unit-type words (lower case) to the criteria format's unit types.
 UNIT_TYPES: dict[str, str] = {
     "xã": "commune",

@@ -157,8 +157,8 @@ COMMAND_LINE_PROBLEMS: dict[str, Entry] = {
         "phiên làm việc này chỉ cho một chương trình mở {limit} tệp cùng lúc (ulimit -n); "
         "một lần chạy cần ít nhất {least}",
         "this session lets a program open only {limit} files at once (ulimit -n); a run needs at least {least}",
-        "nâng giới hạn (ulimit -n 4096), hoặc nhờ quản trị viên nâng",
-        "raise the limit (ulimit -n 4096), or ask the administrator to",
+        "nâng giới hạn (ulimit -n {wanted}), hoặc nhờ quản trị viên nâng",
+        "raise the limit (ulimit -n {wanted}), or ask the administrator to",
     ),
     "memory-limit": entry(
         "Giới hạn bộ nhớ quá thấp",

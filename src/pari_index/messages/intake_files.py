@@ -723,8 +723,9 @@ READING_FINDINGS: dict[str, Entry] = {
         "Bad limit in an environment variable",
         "biến môi trường {name}={value} không phải một số nguyên dương",
         "the environment variable {name}={value} is not a positive whole number",
-        "đặt một số nguyên dương (xem docs/limits.md), hoặc bỏ biến",
-        "set a positive whole number (see docs/limits.md), or unset it",
+        # {default}: the limit's own default, as typed (digits only, not «20.000.000»).
+        "đặt một số nguyên dương, ví dụ {default} (xem docs/limits.md), hoặc bỏ biến",
+        "set it to a number such as {default} (see docs/limits.md), or unset it",
     ),
     # A PARI_MAX_… name that no limit has (limits.check_every_limit): {names} are the nearest.
     "unknown-limit": entry(

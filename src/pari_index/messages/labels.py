@@ -1369,6 +1369,27 @@ def columns_text(columns: str, lang: str) -> str:
     return ", ".join(word if word == part else f"{word} ({part})" for word, part in zip(words, parts, strict=True))
 
 
+#: The register's own columns, as ``--group-by`` takes them in each language (each a heading the
+#: register accepts: intake.register.REGISTER_ALIASES); the run names them ``unit_type``, ….
+GROUP_COLUMN_WORDS: dict[str, Words] = {
+    "name": Words("tên", "name"),
+    "unit_type": Words("loại", "type"),
+    "district": Words("huyện", "district"),
+    "province": Words("tỉnh", "province"),
+    "district_code": Words("mã huyện", "district_code"),
+    "province_code": Words("mã tỉnh", "province_code"),
+    "ranked": Words("xếp hạng", "ranked"),
+}
+
+
+def group_columns_text(columns: str, lang: str) -> str:
+    """The register columns ``--group-by`` may name (``name, unit_type, note``), each as the user
+    types it in ``lang`` (``tên, loại, note``): the register's own columns by their words, any other
+    column as the file heads it. The run's names (``unit_type``) are no heading the user wrote."""
+    parts = [part.strip() for part in columns.split(", ")]
+    return ", ".join(GROUP_COLUMN_WORDS[part].get(lang) if part in GROUP_COLUMN_WORDS else part for part in parts)
+
+
 #: Words for the severity of a finding.
 SEVERITY: dict[str, Words] = {
     "error": Words("Lỗi", "Error"),

@@ -18,7 +18,7 @@ from pari_index.messages.catalogue import entry_of, title
 from pari_index.messages.command_line import argument_name, os_reason_vi
 from pari_index.messages.evidence_notes import evidence_note
 from pari_index.messages.hints import HINT_WORDS
-from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text, dtype_words
+from pari_index.messages.labels import NESTED_WORDS, PARAM_WORDS, columns_text, dtype_words, group_columns_text
 from pari_index.messages.numbers import format_number
 from pari_index.messages.results_words import SHEETS
 from pari_index.messages.value_reasons import value_reason
@@ -121,6 +121,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return _filled(words.get(lang), lang, params, label, nested=True)
     if name == "columns":
         return columns_text(text, lang)
+    if name == "available":  # the register columns --group-by may name (unknown-group-column)
+        return group_columns_text(text, lang)
     if name == "dtype":
         return dtype_words(text, lang)
     if name == "input" and label is not None and params.get("criterion") is not None:

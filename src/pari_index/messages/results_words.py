@@ -130,8 +130,13 @@ LANGUAGES: dict[str, Words] = {"vi": Words("tiếng Việt", "Vietnamese"), "en"
 
 #: The register columns units are ranked within (the about row ``ranked_within``, a list of them
 #: from the top down; the summary's ``group_column``). Another column keeps its name. The register
-#: reads "tỉnh" and "huyện" as these ids, so no register column is named like these words.
-GROUP_COLUMNS: dict[str, Words] = {"province": Words("tỉnh", "province"), "district": Words("huyện", "district")}
+#: reads "tỉnh", "huyện" and "loại" (or "type") as these ids, so no register column is named like
+#: these words. Ranked within the unit type (--group-by type), the about sheet said «unit_type».
+GROUP_COLUMNS: dict[str, Words] = {
+    "province": Words("tỉnh", "province"),
+    "district": Words("huyện", "district"),
+    "unit_type": Words("loại", "type"),
+}
 
 _EVIDENCE: dict[str, Words] = {
     "not_required": Words("không yêu cầu", "not required"),

@@ -745,20 +745,28 @@ def write_text(path: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def write_csv(path: Path, frame: pl.DataFrame | pl.LazyFrame) -> None:
+#: The field separator of a CSV written for people to open in a spreadsheet, by the language of its
+#: words. A spreadsheet opens a CSV with the list separator of the machine's regional settings: a
+#: Vietnamese one writes decimals with a comma and so separates fields with «;» (Excel's list
+#: separator for vi-VN), an English one «,». The results' CSV tables (the analysts' format, ids and
+#: decimal points) keep «,».
+SPREADSHEET_SEPARATOR = {"vi": ";", "en": ","}
+
+
+def write_csv(path: Path, frame: pl.DataFrame | pl.LazyFrame, separator: str = ",") -> None:
     """CSV in UTF-8 with a BOM, so that Excel on Windows shows Vietnamese correctly. A lazy frame
     (a batched run's per-item detail) is streamed out batch by batch: the same bytes."""
     with atomic_path(path) as tmp:
-        csv_into(tmp, frame, path)
+        csv_into(tmp, frame, path, separator)
 
 
-def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
+def csv_into(tmp: Path, frame: pl.DataFrame | pl.LazyFrame, path: Path, separator: str = ",") -> None:
     """Write ``frame`` as CSV to the temporary ``tmp`` of ``path`` (see :func:`write_csv`)."""
     try:
         if isinstance(frame, pl.LazyFrame):
-            neutralise_formulas(frame).sink_csv(tmp, include_bom=True)
+            neutralise_formulas(frame).sink_csv(tmp, include_bom=True, separator=separator)
         else:
-            neutralise_formulas(frame).write_csv(tmp, include_bom=True)
+            neutralise_formulas(frame).write_csv(tmp, include_bom=True, separator=separator)
     except pl.exceptions.PolarsError as exc:  # an IO failure inside polars (our own frame)
         raise OutputError(os_problem(exc, path)) from None
 

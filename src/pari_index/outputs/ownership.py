@@ -65,9 +65,11 @@ _CORE_TIME = re.compile(rb"<dcterms:(created|modified)\b[^>]*>([^<]*)</dcterms:"
 #: outputs): tests/test_hostile_sweep8.py checks that these agree with pari_index.authoring.
 #: The sheets of an annex (authoring.export.SHEETS), per language.
 ANNEX_SHEETS = (["Phụ lục", "Thông tin bộ", "Xếp loại", "Nguồn gốc"], ["Annex", "Set", "Classes", "Provenance"])
-#: The one sheet of ``pari diff -o x.xlsx`` (cli.diff), and the header of its CSV (authoring.diff.COLUMNS).
+#: The one sheet of ``pari diff -o x.xlsx`` (cli.diff), and the header of its CSV (authoring.diff.COLUMNS):
+#: a Vietnamese one's fields separated by «;» (outputs.files.SPREADSHEET_SEPARATOR), by «,» until the
+#: thirty-eighth session (still pari-index's, to be replaced).
 DIFF_SHEETS = ("Thay đổi", "Changes")
-DIFF_HEADERS = ("Mục,Thay đổi,Cũ,Mới", "Item,Change,Old,New")
+DIFF_HEADERS = ("Mục;Thay đổi;Cũ;Mới", "Item,Change,Old,New", "Mục,Thay đổi,Cũ,Mới")
 #: How a draft of ``pari criteria import`` starts (authoring.draft_yaml.HEADER, up to the source).
 DRAFT_STARTS = (
     "# Bản dự thảo bộ tiêu chí do `pari criteria import` lập từ ",

@@ -23,6 +23,8 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
+from pari_index.messages import MINUS, format_number
+from pari_index.outputs.files import SPREADSHEET_SEPARATOR
 from pari_index.outputs.report_format import (
     Formatter,
     _balanced,
@@ -272,13 +274,37 @@ def ranking_csv(tables: Mapping[str, pl.DataFrame], view: Mapping[str, Any]) -> 
     ] + [(f"area_{a.id}", f"{a.short} {a.title}") for a in view["areas"]]
     order = {code: k for k, code in enumerate(code for g in view["groups"] for code in g.codes)}
     records = sorted(summary.select(c for c, _ in columns).iter_rows(), key=lambda r: order.get(_text(r[2]), 0))
+    lang = view["lang"]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=CSV_DELIMITER[lang], lineterminator="\r\n")
     writer.writerow([h for _, h in columns])
     # Unit types in the report's words (the results hold their ids: "township", not "Thị trấn").
-    li = 1 if view["lang"] == "en" else 0
+    li = 1 if lang == "en" else 0
     words = [{k: v[li] for k, v in UNIT_TYPES.items()} if column == "unit_type" else None for column, _ in columns]
+    numeric = [summary.schema[column].is_numeric() for column, _ in columns]
     for record in records:
-        cells = [_text(v) if w is None else w.get(_text(v), _text(v)) for v, w in zip(record, words, strict=True)]
-        writer.writerow(["'" + v if _FORMULA.match(v) else v for v in cells])
+        cells = [
+            csv_number(v, lang) if is_number else _csv_text(_text(v) if w is None else w.get(_text(v), _text(v)))
+            for v, w, is_number in zip(record, words, numeric, strict=True)
+        ]
+        writer.writerow(cells)
     return _pack(out.getvalue())
+
+
+#: The download's field separator by the report's language (outputs.files.SPREADSHEET_SEPARATOR).
+CSV_DELIMITER = SPREADSHEET_SEPARATOR
+
+
+def csv_number(value: Any, lang: str) -> str:
+    """A number of the download as a spreadsheet of ``lang``'s regional settings reads it: decimal
+    comma in Vietnamese («95,98»), point in English, no thousands separator and an ASCII minus (a
+    spreadsheet reads «1.234» or «−2» as text); never quoted as a formula (it is a number)."""
+    if value is None or isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    return format_number(value, lang, grouping=False).replace(MINUS, "-")
+
+
+def _csv_text(text: str) -> str:
+    """A text of the download, with a quote before a leading =, +, - or @ (a spreadsheet would run
+    it as a formula)."""
+    return "'" + text if _FORMULA.match(text) else text

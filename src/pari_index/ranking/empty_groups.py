@@ -20,6 +20,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, quoted
 from pari_index.intake.findings import problems_to_findings
+from pari_index.intake.register import register_heading
 
 if TYPE_CHECKING:
     from pari_index.scoring.run import ScoreResult
@@ -46,17 +47,18 @@ def empty_group_problems(
         if column in absent:
             problems.append(_column_absent(column, codes.len(), register))
             continue
+        heading = register_heading(column)  # as the register heads it: «type», not unit_type
         shown = ", ".join(codes.head(SHOWN_CODES).to_list()) + (", …" if codes.len() > SHOWN_CODES else "")
         problems.append(
             Problem(
                 "group-value-empty",
-                f"{codes.len()} ranked units have no {quoted(column)} in the register ({shown}): they are ranked "
+                f"{codes.len()} ranked units have no {quoted(heading)} in the register ({shown}): they are ranked "
                 "together as one group of their own",
                 file=register,
-                field=column,
+                field=heading,
                 hint="fill in the column for these units in the register, or mark them ranked: no",
                 severity="warning",
-                params={"column": quoted(column), "count": codes.len(), "codes": shown},
+                params={"column": quoted(heading), "count": codes.len(), "codes": shown},
             )
         )
     return problems
@@ -66,6 +68,7 @@ def _column_absent(column: str, count: int, register: str | None) -> Problem:
     """The register has no column ``column`` at all: a set ranking within districts ranked every
     unit of a register without districts in one group, told only unit by unit as if each had left
     its district empty ("36 ranked units have no «district»"), which the file never asked of them."""
+    column = register_heading(column)  # shown as the register would head it
     return Problem(
         "group-column-absent",
         f"the register has no column {quoted(column)}, which the ranking is within: all {count} ranked units were "

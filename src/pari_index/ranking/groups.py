@@ -15,8 +15,8 @@ import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, UsageError, quoted
-from pari_index.intake.register import REGISTER_ALIASES, results_column
-from pari_index.messages import render
+from pari_index.intake.register import REGISTER_ALIASES, RUN_NAMES, results_column
+from pari_index.messages import PARAM_WORDS, render
 from pari_index.ranking.changes import PREVIOUS_COLUMNS
 
 # --------------------------------------------------------------------------------------------
@@ -82,6 +82,9 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     if name in available:
         return name
     alias = REGISTER_ALIASES.get(name.strip().casefold())
+    # The register's «type» (or «loại») is the run's unit_type: --group-by type was refused while
+    # the list of columns offered «unit_type», a name no register heads a column with.
+    alias = RUN_NAMES.get(alias, alias) if alias is not None else None
     if alias is not None and alias in available:
         return alias
     why = "internal" if name.startswith("_") else "computed" if results_column(name) else ""
@@ -196,10 +199,21 @@ def _labels(keys: list[tuple[str | None, ...]], names: list[tuple[str | None, ..
     ]
 
 
+def _unit_type_names() -> pl.Expr:
+    """The unit type as a group is named: «Xã», «Phường», «Thị trấn», «Đặc khu», as a register writes
+    it, in every output (a group is a name of the data, like a district's). Ranked within the unit
+    type, the groups were the run's ids («commune», «special_zone») on the Vietnamese report's
+    headings, sheet names (``XH special_zone``) and findings."""
+    words = {unit: words.vi[:1].upper() + words.vi[1:] for unit, words in PARAM_WORDS["unit_type"].items()}
+    return pl.col("unit_type").cast(pl.String).replace(words)
+
+
 def group_keys(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
     """Per unit, in the order of ``totals``: ``_group`` (a number per group, to rank over),
     ``group_key`` (the levels' keys as text, top down) and ``group`` (the readable label of
     :func:`_labels`). Each level's key is the register's code or the name (:func:`_level_key`)."""
+    if "unit_type" in path:
+        totals = totals.with_columns(_unit_type_names())
     levels = [_level_key(totals, c).alias(f"_g{i}") for i, c in enumerate(path)]
     frame = totals.select(*levels, *(pl.col(c).cast(pl.String).alias(f"_n{i}") for i, c in enumerate(path)))
     level_names = [f"_g{i}" for i in range(len(path))]

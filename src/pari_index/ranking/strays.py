@@ -30,6 +30,7 @@ import polars as pl
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.errors import Problem, quoted
 from pari_index.intake.findings import problems_to_findings
+from pari_index.intake.register import register_heading
 from pari_index.ranking.spellings import alike_name, by_name
 
 if TYPE_CHECKING:
@@ -193,7 +194,7 @@ def few_unit_problems(
                 "in the middle: they are ranked among themselves alone (units of another district or province "
                 "copied into the register?)",
                 file=register,
-                field=columns[-1],
+                field=register_heading(columns[-1]),  # «type», not the run's unit_type
                 hint="check the district and province of these units in the register: correct them, take out the "
                 "units of another place, or mark them ranked: no",
                 severity="warning",

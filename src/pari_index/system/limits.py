@@ -45,12 +45,14 @@ def env_limit(name: str, default: int) -> int:
         return default
     cleaned = text.strip().replace("_", "")
     if not cleaned.isdecimal() or len(cleaned) > 18 or int(cleaned) <= 0:
+        # The default as typed into a variable (digits only: «20.000.000» is no value to set).
+        params = {"name": name, "value": quoted(text[:40]), "default": str(default)}
         raise UsageError(
             Problem(
                 "bad-limit",
                 f"the environment variable {name}={quoted(text[:40])} is not a positive whole number",
-                hint=f"set it to a number such as {default} (see docs/limits.md), or unset it",
-                params={"name": name, "value": quoted(text[:40])},
+                hint=_catalogue_hint("bad-limit", params),
+                params=params,
             )
         )
     return int(cleaned)
@@ -141,15 +143,25 @@ def open_files_room() -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
             soft = wanted
     if soft < MIN_OPEN_FILES:
+        params = {"limit": str(soft), "least": str(MIN_OPEN_FILES), "wanted": str(OPEN_FILES)}
         raise UsageError(
             Problem(
                 "open-files-limit",
                 f"this session lets a program open only {soft} files at once (ulimit -n); "
                 f"a run needs at least {MIN_OPEN_FILES}",
-                hint=f"raise the limit (ulimit -n {OPEN_FILES}), or ask the administrator to",
-                params={"limit": str(soft), "least": str(MIN_OPEN_FILES)},
+                hint=_catalogue_hint("open-files-limit", params),
+                params=params,
             )
         )
+
+
+def _catalogue_hint(kind: str, params: dict[str, str]) -> str:
+    """The English hint of ``kind`` from the catalogue, filled with ``params``: a hint written here as
+    an f-string said more than its Vietnamese (bad-limit's default). Imported here: the catalogue
+    loads polars, which a command's start does not wait for."""
+    from pari_index.messages import render_hint
+
+    return render_hint(kind, "en", params=params)
 
 
 #: The address space (``ulimit -v``) below which a command that reads tables is refused: under it
