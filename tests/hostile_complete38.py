@@ -12,6 +12,15 @@ and after the fix (the example province, 60 communes):
   the appraisal's): rows 2–6 partial, «cells D2:D6 are merged …» their reason; rows 3–6 of the
   form rejected, the merge named before «no commune code».
 
+- An .xls or .xlsb register whose district is merged down over five units (D2:D6), two rows
+  hidden (8–9) and its notes column hidden: read with exit 0 and not a word, the four units
+  with no district ranked as the others (the legacy scan, ``intake.xlsx.legacy_scan``, measured
+  their cells and nothing else; an .xlsx's and an .ods's merges and hidden rows and columns have
+  been told since sessions 25–26). Now the scan notes BIFF8's MERGEDCELLS, ROW (``fDyZero``) and
+  COLINFO (``fHidden``) records and BIFF12's BrtMergeCell, BrtRowHdr and BrtColInfo as the
+  .xlsx scan notes its tags: ``merged-cells`` (exit 1, rows 2–6 partial), ``hidden-rows``,
+  ``hidden-columns``.
+
 - The banner of a run whose rows were only partly used, none rejected: «CHƯA ĐẦY ĐỦ: 0 dòng bị
   loại trong 1 tệp (2 dòng khác chỉ dùng được một phần)» / «INCOMPLETE: 0 rows rejected in 1 file
   (2 more rows only partly used)» (a form repeating a row with another date and self-score: two
@@ -45,6 +54,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from biff_writers import XlsLayout, write_xls_table, write_xlsb, xlsb_sheet
 from hostile_sweep8 import EXAMPLES, _examples, _score
 
 Case = Callable[[Path], list[str]]
@@ -82,6 +92,40 @@ def register_district_merged_down(folder: Path) -> list[str]:
     args = _score(folder)
     args[args.index("--communes") + 1] = str(register)
     return args
+
+
+#: The legacy registers' layout: D2:D6 merged (0-based rows 1–5, column 3), rows 8–9 hidden,
+#: column F (the notes) hidden.
+LEGACY_LAYOUT = XlsLayout(hidden_rows=(7, 8), hidden_columns=((5, 5),), merged=((1, 5, 3, 3),))
+
+
+def _merged_register_rows(folder: Path) -> list[list[str]]:
+    """The register's rows, the district of rows 3–6 empty (as a merge down from row 2 leaves them)."""
+    rows = _csv_rows(_examples(folder)["communes"])
+    for at in range(2, 6):
+        rows[at][3] = ""
+    return rows
+
+
+def _with_register(folder: Path, register: Path) -> list[str]:
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(register)
+    return args
+
+
+def xls_register_merged_and_hidden(folder: Path) -> list[str]:
+    register = write_xls_table(folder / "communes.xls", _merged_register_rows(folder), layout=LEGACY_LAYOUT)
+    return _with_register(folder, register)
+
+
+def xlsb_register_merged_and_hidden(folder: Path) -> list[str]:
+    rows = _merged_register_rows(folder)
+    cells = [(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row) if text]
+    part = xlsb_sheet(cells, (0, len(rows) - 1, 0, len(rows[0]) - 1), LEGACY_LAYOUT)
+    register = write_xlsb(
+        folder / "communes.xlsb", [("data", "worksheets/sheet1.bin")], {"worksheets/sheet1.bin": part}
+    )
+    return _with_register(folder, register)
 
 
 def form_code_merged_down(folder: Path) -> list[str]:
@@ -133,6 +177,8 @@ def appraisal_total_and_headings(folder: Path) -> list[str]:
 
 CASES: dict[str, Case] = {
     "register-district-merged-down": register_district_merged_down,
+    "xls-register-merged-and-hidden": xls_register_merged_and_hidden,
+    "xlsb-register-merged-and-hidden": xlsb_register_merged_and_hidden,
     "form-code-merged-down": form_code_merged_down,
     "form-row-repeated-otherwise": form_row_repeated_otherwise,
     "register-total-and-headings": register_total_and_headings,
@@ -142,6 +188,8 @@ CASES: dict[str, Case] = {
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-district-merged-down": (1, "merged-cells", ("communes.xlsx",)),
+    "xls-register-merged-and-hidden": (1, "merged-cells", ("communes.xls",)),
+    "xlsb-register-merged-and-hidden": (1, "merged-cells", ("communes.xlsb",)),
     "form-code-merged-down": (1, "merged-cells", ("assessments.xlsx",)),
     "form-row-repeated-otherwise": (1, "conflicting-values", ("assessments.csv",)),
     "register-total-and-headings": (0, None, ("communes_2.csv",)),

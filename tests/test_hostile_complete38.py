@@ -43,6 +43,20 @@ def test_every_row_of_a_merge_down_the_register_is_partial(tmp_path: Path) -> No
     assert register.height == 60 and register.filter(pl.col("status") == "registered").height == 55
 
 
+@pytest.mark.parametrize("case", ["xls-register-merged-and-hidden", "xlsb-register-merged-and-hidden"])
+def test_a_legacy_workbook_s_merges_and_hidden_rows_and_columns_are_told(tmp_path: Path, case: str) -> None:
+    """As an .xlsx's: the merge an error (rows 2–6 partial), the hidden rows and column warnings."""
+    from pari_index.outputs.results import read_results
+
+    said, rows = _rows_table(tmp_path, case)
+    assert "INCOMPLETE: 5 rows only partly used in 1 file" in said, said
+    register = rows.filter(pl.col("input") == "register")
+    assert register.filter(pl.col("status") == "partial")["row"].to_list() == [2, 3, 4, 5, 6]
+    findings = read_results(tmp_path / "out.xlsx")["findings"].filter(pl.col("kind").str.starts_with("hidden-"))
+    assert findings.select("kind", "row").sort("kind").rows() == [("hidden-columns", 1), ("hidden-rows", 8)]
+    assert "rows 8–9" in findings.filter(pl.col("kind") == "hidden-rows")["message"][0]
+
+
 def test_the_rows_a_merge_emptied_on_a_form_name_the_merge(tmp_path: Path) -> None:
     """Rows 3–6 lost their commune code to the merge: rejected, the merge named before the missing code."""
     said, rows = _rows_table(tmp_path, "form-code-merged-down")
