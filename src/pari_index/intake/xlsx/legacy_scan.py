@@ -274,6 +274,12 @@ def _xls_cells(stream: bytes, offset: int, name: str, budget: _Budget, collect: 
         elif kind in (0x00FD, 0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x0006) and length >= 4:
             row, col = struct.unpack_from("<HH", data)
             cells.add(row, col)
+            if kind == 0x0006 and length >= 14 and data[6] == 3 and data[12:14] == b"\xff\xff":
+                # A formula whose saved result is the empty text (=IF(A2="","",…) filled down
+                # below a table): calamine reads nothing there, so a least count of rows must
+                # not count it, as an .xlsx's (sheet_scan._empty_results; until session 38 an
+                # .xls register of 60 units above 1,500 such rows was refused as 1,560 rows).
+                cells.info.empty_cells += 1
             if kind in (0x0204, 0x00D6):
                 budget.spend_text(length, "a text cell", name)
         elif kind == 0x00BD and length >= 6:  # MULRK: row, first column, 6 bytes a cell, last column
