@@ -43,6 +43,13 @@ and after the fix (the example province, 60 communes):
   score»), the warning its reason (``intake.ledger.not_data_rows``, for every input of the run);
   they are still no error (a total is computed by pari, session 21): the run is complete, exit 0.
 
+- A register workbook with a second sheet of notes (``Ghi chú``, one line below it): told as
+  ``missing-column`` and a part not read (exit 1), its line in no status of the input rows
+  table («Input rows: 3,849 read»), where a survey's or a form's sheet so made has its rows
+  rejected. The same of an appraisal workbook's notes sheet. Now the register's and the
+  appraisal's are rejected too (``tables.read_with_columns(unread=…)``): «3,850 read, 1
+  rejected», the missing column their reason.
+
 Tried and already answered (no case here): an autofilter hiding rows (``hidden-rows``, rows
 scored and told), columns hidden or grouped (``hidden-columns``), an Excel Table object, two
 header rows (a title above the headings: ``title-rows``), data in a second sheet of the same
@@ -164,6 +171,30 @@ def xls_register_above_formulas(folder: Path, text: bool = False) -> list[str]:
     return _with_register(folder, write_xls(folder / "communes.xls", stream))
 
 
+def _with_notes_sheet(path: Path, rows: list[list[str]]) -> Path:
+    """``rows`` as a workbook's sheet «Danh sách», and a second sheet «Ghi chú» holding a line of notes."""
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(path)) as book:
+        units = book.add_worksheet("Danh sách")
+        for at, row in enumerate(rows):
+            units.write_row(at, 0, row)
+        notes = book.add_worksheet("Ghi chú")
+        notes.write_column(0, 0, ["Ghi chú", "Danh sách cập nhật tháng 7/2025"])
+    return path
+
+
+def register_with_notes_sheet(folder: Path) -> list[str]:
+    rows = _csv_rows(_examples(folder)["communes"])
+    return _with_register(folder, _with_notes_sheet(folder / "communes.xlsx", rows))
+
+
+def appraisal_with_notes_sheet(folder: Path) -> list[str]:
+    _examples(folder)
+    appraisal = _with_notes_sheet(folder / "appraisal.xlsx", _csv_rows(EXAMPLES / "appraisal.csv"))
+    return _score(folder, "--appraisal", str(appraisal))
+
+
 def form_code_merged_down(folder: Path) -> list[str]:
     """The long assessments as a workbook, the commune code of their first five rows merged down."""
     files = _examples(folder)
@@ -216,6 +247,8 @@ CASES: dict[str, Case] = {
     "xls-register-merged-and-hidden": xls_register_merged_and_hidden,
     "xlsb-register-merged-and-hidden": xlsb_register_merged_and_hidden,
     "form-code-merged-down": form_code_merged_down,
+    "register-with-notes-sheet": register_with_notes_sheet,
+    "appraisal-with-notes-sheet": appraisal_with_notes_sheet,
     "form-row-repeated-otherwise": form_row_repeated_otherwise,
     "register-total-and-headings": register_total_and_headings,
     "survey-total-and-headings": survey_total_and_headings,
@@ -227,6 +260,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xls-register-merged-and-hidden": (1, "merged-cells", ("communes.xls",)),
     "xlsb-register-merged-and-hidden": (1, "merged-cells", ("communes.xlsb",)),
     "form-code-merged-down": (1, "merged-cells", ("assessments.xlsx",)),
+    "register-with-notes-sheet": (1, "missing-column", ("communes.xlsx",)),
+    "appraisal-with-notes-sheet": (1, "missing-column", ("appraisal.xlsx",)),
     "form-row-repeated-otherwise": (1, "conflicting-values", ("assessments.csv",)),
     "register-total-and-headings": (0, None, ("communes_2.csv",)),
     "survey-total-and-headings": (0, None, ("survey_2.csv",)),
