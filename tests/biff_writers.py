@@ -8,6 +8,7 @@ from __future__ import annotations
 import struct
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 # -- .xls: BIFF8 records in an OLE compound file (CFB version 3, 512-byte sectors) -------------
@@ -37,14 +38,37 @@ def _sst(strings: Sequence[str]) -> bytes:
     return b"".join(records)
 
 
-def xls_sheet(cells: Iterable[tuple[int, int, int]], dimension: tuple[int, int, int, int] | None = None) -> bytes:
+def xls_sheet(
+    cells: Iterable[tuple[int, int, int]],
+    dimension: tuple[int, int, int, int] | None = None,
+    layout: XlsLayout | None = None,
+) -> bytes:
     """A worksheet's records: ``cells`` as (row, column, index of a shared string), 0-based;
-    ``dimension`` (first row, row after the last, first column, column after the last)."""
+    ``dimension`` (first row, row after the last, first column, column after the last); ``layout``
+    its hidden rows and columns (before the cells, as Excel writes them) and merges (after)."""
     body = [_bof(True)]
     if dimension is not None:
         body.append(_record(0x0200, struct.pack("<IIHHH", *dimension, 0)))
+    shape = layout or XlsLayout()
+    # COLINFO: first and last column, width, format, options (fHidden = 1), reserved.
+    body += [_record(0x007D, struct.pack("<HHHHHH", low, high, 2560, 15, 1, 0)) for low, high in shape.hidden_columns]
+    # ROW: row, first and last column, height, two reserved, options (fDyZero = 0x20 hides it), format.
+    body += [_record(0x0208, struct.pack("<HHHHHHHH", row, 0, 10, 255, 0, 0, 0x0120, 15)) for row in shape.hidden_rows]
     body += [_record(0x00FD, struct.pack("<HHHI", row, col, 15, index)) for row, col, index in cells]
+    if shape.merged:
+        ranges = b"".join(struct.pack("<HHHH", *merge) for merge in shape.merged)
+        body.append(_record(0x00E5, struct.pack("<H", len(shape.merged)) + ranges))
     return b"".join(body) + _record(0x000A)
+
+
+@dataclass(frozen=True)
+class XlsLayout:
+    """What an .xls sheet hides or merges, 0-based: rows hidden, columns hidden (first, last),
+    merges (first row, last row, first column, last column)."""
+
+    hidden_rows: Sequence[int] = ()
+    hidden_columns: Sequence[tuple[int, int]] = ()
+    merged: Sequence[tuple[int, int, int, int]] = ()
 
 
 def xls_stream(sheets: Sequence[tuple[str, bytes]], strings: Sequence[str]) -> bytes:
@@ -142,8 +166,14 @@ def write_xls(path: Path, stream: bytes) -> Path:
     return path
 
 
-def write_xls_table(path: Path, rows: Sequence[Sequence[str]], extra: Iterable[tuple[int, int, str]] = ()) -> Path:
-    """``rows`` as one sheet "data" of shared strings, and ``extra`` cells (row, column, text)."""
+def write_xls_table(
+    path: Path,
+    rows: Sequence[Sequence[str]],
+    extra: Iterable[tuple[int, int, str]] = (),
+    layout: XlsLayout | None = None,
+) -> Path:
+    """``rows`` as one sheet "data" of shared strings, and ``extra`` cells (row, column, text);
+    ``layout`` what the sheet hides or merges."""
     strings: dict[str, int] = {}
     cells = []
     for r, row in enumerate(rows):
@@ -152,7 +182,7 @@ def write_xls_table(path: Path, rows: Sequence[Sequence[str]], extra: Iterable[t
                 cells.append((r, c, strings.setdefault(text, len(strings))))
     for r, c, text in extra:
         cells.append((r, c, strings.setdefault(text, len(strings))))
-    return write_xls(path, xls_stream([("data", xls_sheet(cells))], list(strings)))
+    return write_xls(path, xls_stream([("data", xls_sheet(cells, layout=layout))], list(strings)))
 
 
 # -- .xlsb: BIFF12 records in a zip package -------------------------------------------------
@@ -175,16 +205,31 @@ def _wide(text: str) -> bytes:
     return struct.pack("<I", len(text)) + text.encode("utf-16-le")
 
 
-def xlsb_sheet(cells: Iterable[tuple[int, int, str]], dimension: tuple[int, int, int, int] = (0, 0, 0, 0)) -> bytes:
-    """A worksheet part: ``cells`` (row, column, text; 0-based), as BrtCellSt in BrtRowHdr rows."""
-    body = [_b12(0x0081), _b12(0x0094, struct.pack("<IIII", *dimension)), _b12(0x0091)]
+def xlsb_sheet(
+    cells: Iterable[tuple[int, int, str]],
+    dimension: tuple[int, int, int, int] = (0, 0, 0, 0),
+    layout: XlsLayout | None = None,
+) -> bytes:
+    """A worksheet part: ``cells`` (row, column, text; 0-based), as BrtCellSt in BrtRowHdr rows;
+    ``layout`` its hidden rows (fDyZero in BrtRowHdr) and columns (BrtColInfo) and merges (BrtMergeCell)."""
+    shape = layout or XlsLayout()
+    body = [_b12(0x0081), _b12(0x0094, struct.pack("<IIII", *dimension))]
+    if shape.hidden_columns:
+        infos = [_b12(0x003C, struct.pack("<IIIIH", low, high, 2560, 0, 1)) for low, high in shape.hidden_columns]
+        body += [_b12(0x0186), *infos, _b12(0x0187)]
+    body.append(_b12(0x0091))
     last = -1
     for row, col, text in cells:
         if row != last:
-            body.append(_b12(0x0000, struct.pack("<IIHBBBB", row, 0, 0, 0, 0, 0, 0) + b"\0" * 4))
+            hidden = 0x10 if row in shape.hidden_rows else 0
+            body.append(_b12(0x0000, struct.pack("<IIHBBBB", row, 0, 0, 0, hidden, 0, 0) + b"\0" * 4))
             last = row
         body.append(_b12(0x0006, struct.pack("<II", col, 0) + _wide(text)))
-    return b"".join(body) + _b12(0x0092) + _b12(0x0082)
+    body.append(_b12(0x0092))
+    if shape.merged:
+        merges = [_b12(0x00B0, struct.pack("<IIII", *merge)) for merge in shape.merged]
+        body += [_b12(0x00B1, struct.pack("<I", len(merges))), *merges, _b12(0x00B2)]
+    return b"".join(body) + _b12(0x0082)
 
 
 def write_xlsb(path: Path, sheets: Sequence[tuple[str, str]], parts: dict[str, bytes]) -> Path:

@@ -207,8 +207,8 @@ def test_a_file_of_empty_rows_is_not_unread_its_commune_sent_nothing(tmp_path: P
 @pytest.mark.parametrize(
     ("lang", "banner"),
     [
-        ("vi", "CHƯA ĐẦY ĐỦ: 2.354 dòng bị loại trong 1 tệp (1.001 dòng khác chỉ dùng được một phần)"),
-        ("en", "INCOMPLETE: 2,354 rows rejected in 1 file (1,001 more rows only partly used)"),
+        ("vi", "CHƯA ĐẦY ĐỦ: 2.354 dòng bị loại và 1.001 dòng chỉ dùng được một phần trong 1 tệp"),
+        ("en", "INCOMPLETE: 2,354 rows rejected and 1,001 rows only partly used in 1 file"),
     ],
 )
 def test_the_banner_writes_its_counts_as_the_summary_writes_numbers(lang: str, banner: str) -> None:

@@ -55,7 +55,7 @@ def test_the_tree_is_walked() -> None:
 )
 def test_pari_score_help_is_vietnamese_by_default(args: list[str]) -> None:
     out = _flat(_help(*args))
-    assert "Thất bại (mã thoát 3) khi có bất kỳ phát hiện nào mức lỗi." in out
+    assert "Thất bại (mã thoát 3) khi có bất kỳ phát hiện nào mức lỗi hoặc cảnh báo (kết quả vẫn được ghi)." in out
     assert "Cách dùng: pari score [TUỲ CHỌN] [TỆP_TỰ_ĐÁNH_GIÁ]..." in out
     assert "Tuỳ chọn:" in out and "In trợ giúp này rồi thoát." in out
     assert "--batch-size SỐ_NGUYÊN" in out and "[mặc định: vi]" in out and "[bắt buộc]" in out
@@ -73,7 +73,7 @@ def test_pari_score_help_is_vietnamese_by_default(args: list[str]) -> None:
 )
 def test_pari_score_help_is_english_with_lang_en_anywhere(args: list[str]) -> None:
     out = _flat(_help(*args))
-    assert "Fail (exit 3) when there is any finding of severity error." in out
+    assert "Fail (exit 3) when there is any finding of severity error or warning (the results are written)." in out
     assert "Usage: pari score [OPTIONS] [ASSESSMENTS]..." in out
     assert "Options:" in out and "Show this message and exit." in out and "[required]" in out
     assert "Thất bại" not in out and "Tuỳ chọn" not in out

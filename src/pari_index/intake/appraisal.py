@@ -111,6 +111,9 @@ def read_appraisal(
     [evidence_accepted], reason, [appraiser]. ``unit_names``: the register's ``code`` and
     ``name``, to tell a unit's name typed as its code."""
     table = LeafTable.build(leaves)
+    # The rows of a sheet left out for its columns: rejected in the ledger, the missing column
+    # their reason (until session 38 a notes sheet's lines were in no status of the rows table).
+    unread: list[pl.DataFrame] = []
     frame, problems = read_with_columns(
         path,
         APPRAISAL_ALIASES,
@@ -121,6 +124,7 @@ def read_appraisal(
         # parsed: 2.4 million lines «0», each a missing-reason, were parsed, checked and folded,
         # 7.5 CPU s and 970 MB (session 36).
         table_rows_limit("appraisal"),
+        unread=unread,
     )
     check_table_rows(frame, path, "appraisal")
     # A filled column the file is not read for is said (not-appraisal-field, unknown-column).
@@ -184,6 +188,11 @@ def read_appraisal(
     all_findings = pl.concat(findings)
     findings.clear()
     ledger = _appraisal_ledger(source_rows, all_findings)
+    if unread:
+        left_out = [
+            part.select("file", "sheet", "row", pl.lit("rejected").alias("status"), "reasons") for part in unread
+        ]
+        ledger = pl.concat([ledger, *left_out], how="diagonal_relaxed")
     # Folded as soon as the rows table holds each row's own reasons, as the run folds every
     # finding at its end (the same findings: each fold is of one file's): an appraisal file of
     # 2.4 million lines «0», each a missing-reason, held its 2.4 million findings through the

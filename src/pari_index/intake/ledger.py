@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -114,6 +115,52 @@ class SourceRows:
         return pl.concat(frames) if frames else pl.DataFrame(schema=empty)
 
 
+#: The last row of a merged range in a ``merged-cells`` finding's parameters (``{"cells": "D2:D6"}``).
+_MERGE_END = r'"cells":\s*"[^"]*:\$?[A-Za-z]+\$?([0-9]+)"'
+
+
+def merges_spread(findings: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+    """``findings`` with each ``merged-cells`` finding told again at every other row of ``rows``
+    (file, sheet, row) its range covers: the cells under the first read as empty, so those rows
+    are the ones a merge damaged. Until session 38 only the merge's first row (the one holding
+    the value) carried it: a register whose district was merged down over five units had its
+    first row "partial" and the four units read with no district "registered". The span is cut
+    at the sheet's last row in ``rows`` (a merge down to row 1,048,576 spreads over the data only)."""
+    if findings.height == 0 or rows.height == 0 or "params" not in findings.columns:
+        return findings
+    merged = findings.filter((pl.col("kind") == "merged-cells") & pl.col("row").is_not_null())
+    if merged.height == 0:
+        return findings
+    place = ["file", "sheet"]
+    ends = (
+        rows.lazy()
+        .select(pl.col("file").cast(pl.String), pl.col("sheet").cast(pl.String), pl.col("row").cast(pl.Int64))
+        .group_by(place)
+        .agg(pl.col("row").max().alias("_end"))
+    )
+    spread = (
+        merged.lazy()
+        .with_columns(pl.col("file").cast(pl.String), pl.col("sheet").cast(pl.String))
+        .join(ends, on=place, how="inner", nulls_equal=True)
+        .with_columns(
+            pl.min_horizontal(pl.col("params").str.extract(_MERGE_END, 1).cast(pl.Int64, strict=False), "_end")
+            .fill_null(pl.col("row").cast(pl.Int64))
+            .alias("_end")
+        )
+        .filter(pl.col("_end") > pl.col("row"))
+        .with_columns(pl.int_ranges(pl.col("row").cast(pl.Int64) + 1, pl.col("_end") + 1).alias("_rows"))
+        .drop("_end", "row")
+        .explode("_rows")
+        .rename({"_rows": "row"})
+        .with_columns(pl.col("row").cast(findings.schema["row"]))
+        .select(findings.columns)
+        .collect()
+    )
+    if spread.height == 0:
+        return findings
+    return pl.concat([findings, spread.cast(findings.schema)])
+
+
 def source_ledger(
     all_rows: SourceRows, row_keys: RowKeys, used_keys: Sequence[pl.Series], findings: pl.DataFrame
 ) -> pl.DataFrame:
@@ -121,6 +168,13 @@ def source_ledger(
     rejected), rejected, or empty, with reasons. ``used_keys``: the keys (``row_keys``) of the
     rows whose values were used, taken as each part was checked, so that the parts themselves
     (every accepted cell and meta row) need not be held for the ledger."""
+    # A merge's rows below its first carry it too (each part's last row bounds the spread).
+    ends = pl.DataFrame(
+        [(part.file, part.sheet, part.rows.max()) for part, _ in all_rows.parts if part.rows.len()],
+        schema={"file": pl.String, "sheet": pl.String, "row": pl.Int64},
+        orient="row",
+    )
+    findings = merges_spread(findings, ends)
     # A row repeating an earlier one with the same value is counted once, through the earlier
     # row: it was used, not empty.
     repeated = (
@@ -208,6 +262,7 @@ def errors_carried(rows: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
     place = ["file", "sheet", "row"]
     if rows.height == 0 or findings.height == 0:
         return rows
+    findings = merges_spread(findings, rows)
     errors = (
         findings.lazy()
         .filter((pl.col("severity") == "error") & pl.col("row").is_not_null())
@@ -230,3 +285,77 @@ def errors_carried(rows: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
         pl.when(whole).then(pl.lit("partial")).otherwise(pl.col("status")).alias("status"),
         pl.when(whole).then(pl.coalesce("reasons", "_errors")).otherwise(pl.col("reasons")).alias("reasons"),
     ).drop("_errors")
+
+
+#: Warnings each at a row that is no data and is left out of its table (intake.grid._not_data):
+#: a total under the data, the column names repeated (files pasted together).
+NOT_DATA_KINDS = ("total-row", "header-repeated")
+
+
+def not_data_rows(ledger: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
+    """``ledger`` (the run's, with its ``input`` column) with each row that :data:`NOT_DATA_KINDS`
+    left out of its table put back in its place: ``empty`` (nothing to score), the warning's
+    message its reason. Those rows were dropped before any ledger was made, so until session 38
+    a register, a survey, an appraisal or a form with a «Tổng cộng» row or pasted headings had
+    rows in no status: its ledger counted fewer rows than the file holds. Only the blocks of the
+    ledger's sheets that hold such rows are looked at, and the ledger is cut where they go."""
+    place = ["file", "sheet"]
+    extra = (
+        findings.lazy()
+        .filter(pl.col("kind").is_in(NOT_DATA_KINDS) & pl.col("row").is_not_null())
+        .select(
+            pl.col("file").cast(pl.String),
+            pl.col("sheet").cast(pl.String),
+            pl.col("row").cast(pl.Int64),
+            pl.col("message").cast(pl.String).alias("reasons"),
+        )
+        .unique(["file", "sheet", "row"], keep="first", maintain_order=True)
+        .collect()
+    )
+    if extra.height == 0:
+        return ledger
+    blocks = (
+        ledger.lazy()
+        .with_row_index("_at")
+        .select("_at", "file", "sheet", pl.col("row").cast(pl.Int64), "input")
+        .join(extra.lazy().select(place).unique(), on=place, how="semi", nulls_equal=True)
+        .collect()
+    )
+    inputs = dict(zip(blocks.get_column("file").to_list(), blocks.get_column("input").to_list(), strict=True))
+    at: dict[tuple[str | None, str | None], tuple[list[int], list[int]]] = {}
+    for index, file, sheet, row, _ in blocks.iter_rows():
+        found = at.setdefault((file, sheet), ([], []))
+        found[0].append(row)
+        found[1].append(index)
+    # Each row goes after the last of its sheet's rows above it (before the first when none is);
+    # a sheet of no other row, at the end.
+    positions: list[int] = []
+    for file, sheet, row, _ in extra.iter_rows():
+        rows, indices = at.get((file, sheet), ([], []))
+        k = bisect_left(rows, row)
+        positions.append(indices[k - 1] + 1 if k else indices[0] if indices else ledger.height)
+    added = (
+        extra.with_row_index("_sheet")
+        .with_columns(
+            pl.lit("empty").alias("status"),
+            # The file's input kind; a file whose every row is no data, an assessment's (most files are).
+            pl.col("file").replace_strict(inputs, default="assessment", return_dtype=pl.String).alias("input"),
+            pl.Series("_at", positions, dtype=pl.Int64),
+            # Sheets at one place (the end) in the findings' order, each one's rows in order.
+            pl.col("_sheet").min().over(place),
+        )
+        .sort("_at", "_sheet", "row", maintain_order=True)
+    )
+    return _inserted(ledger, added.select(*ledger.columns, "_at").cast(ledger.schema))
+
+
+def _inserted(ledger: pl.DataFrame, added: pl.DataFrame) -> pl.DataFrame:
+    """``ledger`` with the rows of ``added`` put before the ledger's row at each one's ``_at``
+    (sorted): slices of the ledger between them, no copy of a row per row."""
+    pieces: list[pl.DataFrame] = []
+    start = 0
+    for (position,), group in added.group_by("_at", maintain_order=True):
+        pieces += [ledger.slice(start, int(position) - start), group.drop("_at")]
+        start = int(position)
+    pieces.append(ledger.slice(start))
+    return pl.concat(pieces)

@@ -169,7 +169,10 @@ class Register:
 def read_register(path: str | Path) -> Register:
     """Read and check a commune register. Rows without a code and repeated codes are reported and
     left out (the first row of a code counts); a missing name or an unknown type is reported and the
-    unit kept; a file without the required columns is an error."""
+    unit kept; a file without the required columns is an error. The rows of a sheet without them
+    are rejected in ``rows``, its missing-column their reason: until session 38 a register's notes
+    sheet was told as a part not read and its rows were in no status of the input rows table."""
+    unread: list[pl.DataFrame] = []
     frame, problems = read_with_columns(
         path,
         REGISTER_ALIASES,
@@ -178,6 +181,7 @@ def read_register(path: str | Path) -> Register:
         "name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
         table_rows_limit("register"),
         beside={"district": ("province", CITY_HEADINGS)},
+        unread=unread,
     )
     check_table_size(frame, path, "register")
     absent = tuple(column for column in REGISTER_COLUMNS if column not in frame.columns)
@@ -236,7 +240,16 @@ def read_register(path: str | Path) -> Register:
         problems=problems,
         source=str(path),
         warnings=warnings,
-        rows=_with_reasons(rows, more),
+        rows=pl.concat(
+            [
+                _with_reasons(rows, more),
+                *(
+                    part.select("file", "sheet", "row", pl.lit("rejected").alias("status"), "reasons")
+                    for part in unread
+                ),
+            ],
+            how="diagonal_relaxed",
+        ),
         absent=absent,
     )
 

@@ -252,12 +252,15 @@ def read_with_columns(
     hint: str,
     rows: RowLimit | None = None,
     beside: dict[str, tuple[str, frozenset[str]]] | None = None,
+    unread: list[pl.DataFrame] | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     """Read every sheet of a file, rename known headings, keep the sheets that have the
     ``required`` columns (the others are problems naming what was found) and stack them. Raises
     IntakeError when no sheet qualifies. ``rows``: the most rows read (:func:`table_rows_limit`),
     a CSV file measured against it before it is parsed; ``beside``: headings that name a field
-    only beside another's (:func:`.sheet.named_beside`)."""
+    only beside another's (:func:`.sheet.named_beside`); ``unread``, when given, gets the rows of
+    each sheet left out for a missing column (file, sheet, row, and the problem's message as
+    ``reasons``), for a ledger that tells every row."""
     result = read_table_file(path, rows=rows)
     problems = list(result.problems)
     frames: list[pl.DataFrame] = []
@@ -283,6 +286,8 @@ def read_with_columns(
                     params={"columns": ", ".join(missing), "found": found},
                 )
             )
+            if unread is not None and ROW in sheet.frame.columns:
+                unread.append(_rows_of(sheet, problems[-1].message))
             continue
         # Each column's heading as the sheet writes it («mã cũ» for old_code), for the findings that
         # name a column of a row (row_problems, findings.row_findings): never the column's id.
@@ -294,6 +299,16 @@ def read_with_columns(
         no_rows = {"empty": "rows", "what": what, "empty_hint": "table"}
         raise IntakeError(problems or [Problem("empty-file", f"{what} has no rows", file=str(path), params=no_rows)])
     return pl.concat(frames, how="diagonal_relaxed"), problems
+
+
+def _rows_of(sheet: Sheet, reason: str) -> pl.DataFrame:
+    """Where the rows of ``sheet`` are (file, sheet, row), each with ``reason``."""
+    return sheet.frame.select(
+        pl.lit(sheet.file, dtype=pl.String).alias("file"),
+        pl.lit(sheet.name, dtype=pl.String).alias("sheet"),
+        pl.col(ROW).alias("row"),
+        pl.lit(reason, dtype=pl.String).alias("reasons"),
+    )
 
 
 def _headings(sheet: Sheet) -> list[pl.Series]:

@@ -175,8 +175,8 @@ OPTION_HELP: dict[str, Words] = {
     ),
     "score --report": Words("Ghi thêm báo cáo xếp hạng HTML.", "Also write the HTML ranking report."),
     "score --strict": Words(
-        "Thất bại (mã thoát 3) khi có bất kỳ phát hiện nào mức lỗi.",
-        "Fail (exit 3) when there is any finding of severity error.",
+        "Thất bại (mã thoát 3) khi có bất kỳ phát hiện nào mức lỗi hoặc cảnh báo (kết quả vẫn được ghi).",
+        "Fail (exit 3) when there is any finding of severity error or warning (the results are written).",
     ),
     "score --no-survey": Words(
         "Chấm mà không có kết quả điều tra dù bộ tiêu chí có phần điều tra (kết quả có ghi rõ).",

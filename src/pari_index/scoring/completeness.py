@@ -3,7 +3,7 @@ the notices every output prints from them (:func:`notices`), in Vietnamese or En
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -100,6 +100,26 @@ def replace_findings(result: ScoreResult, earlier: pl.Expr, found: pl.DataFrame 
     result.completeness.parts_unread += whole_parts(result.findings) - before
 
 
+def _rows_notice(rejected: int, partial: int, files: int, vi: bool, n: Callable[[int], str]) -> str:
+    """The banner's sentence of rows not used whole: rejected rows, rows only partly used, or
+    both, in ``files`` files. Until session 38 the partial rows were an afterthought of the
+    rejected ones, so a run with none rejected read «INCOMPLETE: 0 rows rejected in 1 file (5
+    more rows only partly used)»: what was wrong came second, after a count of nothing."""
+    if vi:
+        told = [f"{n(rejected)} dòng bị loại"] if rejected else []
+        told += [f"{n(partial)} dòng chỉ dùng được một phần"] if partial else []
+        return (
+            f"CHƯA ĐẦY ĐỦ: {' và '.join(told)} trong {n(files)} tệp; "
+            f"xem trang {SHEETS['findings'].vi} và {SHEETS['rows'].vi}."
+        )
+    said = [f"{n(rejected)} {_plural(rejected, 'row')} rejected"] if rejected else []
+    said += [f"{n(partial)} {_plural(partial, 'row')} only partly used"] if partial else []
+    return (
+        f"INCOMPLETE: {' and '.join(said)} in {n(files)} {_plural(files, 'file')}; "
+        f"see the {SHEETS['findings'].en} and {SHEETS['rows'].en} sheets."
+    )
+
+
 def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     """The completeness banner as sentences in ``lang`` (vi or en), from :meth:`Completeness.facts`
     (or an about sheet read back): empty for a complete run. The units are named by the level in
@@ -121,16 +141,7 @@ def notices(facts: Mapping[str, str], lang: str = "vi") -> list[str]:
     out: list[str] = []
     rejected, partial, files = num("rows_rejected"), num("rows_partial"), num("files_with_rejected_rows")
     if rejected or partial:
-        if vi:
-            text = f"CHƯA ĐẦY ĐỦ: {n(rejected)} dòng bị loại trong {n(files)} tệp"
-            text += f" ({n(partial)} dòng khác chỉ dùng được một phần)" if partial else ""
-            out.append(text + f"; xem trang {SHEETS['findings'].vi} và {SHEETS['rows'].vi}.")
-        else:
-            text = (
-                f"INCOMPLETE: {n(rejected)} {_plural(rejected, 'row')} rejected in {n(files)} {_plural(files, 'file')}"
-            )
-            text += f" ({n(partial)} more {_plural(partial, 'row')} only partly used)" if partial else ""
-            out.append(text + f"; see the {SHEETS['findings'].en} and {SHEETS['rows'].en} sheets.")
+        out.append(_rows_notice(rejected, partial, files, vi, n))
     parts = num("parts_unread")
     if parts:
         out.append(

@@ -39,7 +39,7 @@ from pari_index.intake.by_batch import BatchedIntake, batches_of
 from pari_index.intake.evidence_files import FILE_STATES, EvidenceFolder
 from pari_index.intake.folding import counted, fold_findings
 from pari_index.intake.inputs import InputsRead, read_intake
-from pari_index.intake.ledger import errors_carried
+from pari_index.intake.ledger import errors_carried, not_data_rows
 from pari_index.intake.month_first import month_first_findings
 from pari_index.intake.pasted_sets import pasted_sets_findings
 from pari_index.intake.register import Register, untyped_unit_problems
@@ -581,6 +581,9 @@ def _run_result(
         ],
         how="diagonal_relaxed",
     )
+    # Rows that are no data (a total, the headings pasted again) were left out of their tables
+    # before any ledger was made: each is put back in its place, so every row of a file is told.
+    ledger = not_data_rows(ledger, findings)
     # Folded once the ledger is made: the ledger keeps every row's own reasons. (The appraisal's
     # were folded as they were read: their texts join these.)
     findings, folded_texts = fold_findings(findings)

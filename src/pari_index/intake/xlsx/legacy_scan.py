@@ -21,8 +21,8 @@ from typing import BinaryIO
 
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.budget import _Budget, _stream
-from pari_index.intake.xlsx.limits import _DAMAGED_HINT, _TOO_LARGE_HINT, _Refused
-from pari_index.intake.xlsx.sheet_cells import _column_letters, _SheetCells
+from pari_index.intake.xlsx.limits import _DAMAGED_HINT, _TOO_LARGE_HINT, MAX_CELL_FINDINGS, _Refused
+from pari_index.intake.xlsx.sheet_cells import MAX_HIDDEN_RANGES, _column_letters, _SheetCells
 from pari_index.intake.xlsx.sheet_scan import _check_sheet, _twice_words
 
 CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -62,6 +62,33 @@ class _Cells:
         info.cells += count
         if count > 1 or info.cells % 4096 == 0:
             _check_sheet(info, self.name, self.budget.file, self.budget.limits, final=False)
+
+    # What a sheet hides or merges (0-based, as the records give them), noted as an .xlsx's scan
+    # notes them (sheet_scan._hidden, _note): until session 38 only an .xlsx's and an .ods's were,
+    # so an .xls register whose district was merged down over five units, or a form with rows
+    # hidden, was read with exit 0 and not a word (reading._cell_problems, hidden_parts).
+
+    def hide_row(self, row: int) -> None:
+        rows, number = self.info.hidden_rows, row + 1
+        if rows and rows[-1][1] == number - 1:
+            rows[-1][1] = number
+        elif len(rows) < MAX_HIDDEN_RANGES:
+            rows.append([number, number])
+        else:
+            self.info.hidden_rows_more += 1
+
+    def hide_columns(self, first: int, last: int) -> None:
+        if first <= last and len(self.info.hidden_columns) < MAX_HIDDEN_RANGES:
+            self.info.hidden_columns.append((first + 1, last + 1))
+
+    def merge(self, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
+        if (first_row, first_col) == (last_row, last_col) or last_row < first_row or last_col < first_col:
+            return
+        ref = f"{_column_letters(first_col + 1)}{first_row + 1}:{_column_letters(last_col + 1)}{last_row + 1}"
+        if len(self.info.merged) < MAX_CELL_FINDINGS:
+            self.info.merged.append(ref)
+        else:
+            self.info.more["merged-cells"] = self.info.more.get("merged-cells", 0) + 1
 
     def declared(self, rows: int, cols: int, first_row: int, first_col: int) -> None:
         """A range calamine reserves room for before it reads a cell (rows x columns)."""
@@ -247,14 +274,39 @@ def _xls_cells(stream: bytes, offset: int, name: str, budget: _Budget, collect: 
         elif kind in (0x00FD, 0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x0006) and length >= 4:
             row, col = struct.unpack_from("<HH", data)
             cells.add(row, col)
+            if kind == 0x0006 and length >= 14 and data[6] == 3 and data[12:14] == b"\xff\xff":
+                # A formula whose saved result is the empty text (=IF(A2="","",…) filled down
+                # below a table): calamine reads nothing there, so a least count of rows must
+                # not count it, as an .xlsx's (sheet_scan._empty_results; until session 38 an
+                # .xls register of 60 units above 1,500 such rows was refused as 1,560 rows).
+                cells.info.empty_cells += 1
             if kind in (0x0204, 0x00D6):
                 budget.spend_text(length, "a text cell", name)
         elif kind == 0x00BD and length >= 6:  # MULRK: row, first column, 6 bytes a cell, last column
             row, col = struct.unpack_from("<HH", data)
             cells.add(row, col, max((length - 6) // 6, 1))
+        elif not collect:  # (the second pass, for cells alone, has noted these already)
+            _xls_layout(cells, kind, data)
     if not cells.in_order and not collect:
         return _xls_cells(stream, offset, name, budget, collect=True)
     return cells.finish()
+
+
+def _xls_layout(cells: _Cells, kind: int, data: bytes) -> None:
+    """A BIFF8 record of what a sheet hides or merges: ROW (its options' fDyZero, 0x20, hides
+    it), COLINFO (fHidden, 1, hides its columns), MERGEDCELLS (a count, then each range)."""
+    if kind == 0x0208 and len(data) >= 14:
+        row, options = struct.unpack_from("<H", data)[0], struct.unpack_from("<H", data, 12)[0]
+        if options & 0x20:
+            cells.hide_row(row)
+    elif kind == 0x007D and len(data) >= 10:
+        first, last = struct.unpack_from("<HH", data)
+        if struct.unpack_from("<H", data, 8)[0] & 1:
+            cells.hide_columns(first, min(last, 0xFF))
+    elif kind == 0x00E5 and len(data) >= 2:
+        count = min(struct.unpack_from("<H", data)[0], (len(data) - 2) // 8)
+        for at in range(count):
+            cells.merge(*struct.unpack_from("<HHHH", data, 2 + 8 * at))
 
 
 def scan_xls(source: BinaryIO, budget: _Budget) -> dict[str, _SheetCells]:
@@ -363,12 +415,30 @@ def _xlsb_cells(
             used = start + length
             if kind == 0x0000 and length >= 4:
                 row = struct.unpack_from("<I", data, start)[0]
+                # BrtRowHdr: fDyZero (0x10 of its twelfth byte) hides the row.
+                if not collect and length >= 12 and data[start + 11] & 0x10:
+                    cells.hide_row(row)
             elif 0x0002 <= kind <= 0x000B and length >= 4:
                 cells.add(row, struct.unpack_from("<I", data, start)[0])
+            elif not collect and kind in (0x003C, 0x00B0) and length >= 16:
+                _xlsb_layout(cells, kind, data[start : start + length])
         carry = data[used:]
     if not cells.in_order and not collect:
         return _xlsb_cells(package, info, name, budget, collect=True)
     return cells.finish()
+
+
+def _xlsb_layout(cells: _Cells, kind: int, data: bytes) -> None:
+    """A BIFF12 record of what a sheet hides or merges: BrtColInfo (first and last column, width,
+    format, then options whose fHidden is 1), BrtMergeCell (first and last row, first and last
+    column)."""
+    if kind == 0x003C and len(data) >= 18:
+        first, last = struct.unpack_from("<II", data)
+        if data[16] & 1:
+            cells.hide_columns(first, min(last, 0x3FFF))
+    elif kind == 0x00B0:
+        first_row, last_row, first_col, last_col = struct.unpack_from("<IIII", data)
+        cells.merge(first_row, last_row, first_col, min(last_col, 0x3FFF))
 
 
 def scan_xlsb(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _SheetCells]:
