@@ -39,12 +39,19 @@ from pari_index.errors import (
     EXIT_INTERNAL,
     EXIT_INVALID_INPUT,
     EXIT_OUTPUT,
+    EXIT_USAGE,
     PariError,
     Problem,
     os_error_parts,
 )
 from pari_index.system.input_watch import with_changes
-from pari_index.system.limits import memory_room, open_files_room
+from pari_index.system.limits import (
+    MIN_ADDRESS_SPACE,
+    SMALL_COMMANDS,
+    address_space_mib,
+    memory_room,
+    open_files_room,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,8 +113,7 @@ def handles_errors(func: F) -> F:
         except KeyboardInterrupt:
             console.told_interrupted(lang)
         except MemoryError:
-            click.echo(console.stopped("memory", lang), err=True)
-            sys.exit(EXIT_INVALID_INPUT)
+            _told_out_of_memory(func.__name__, lang)
         except (click.ClickException, click.exceptions.Exit, click.Abort, console.StdoutUnwritable):
             raise
         except OSError as exc:
@@ -129,6 +135,33 @@ def handles_errors(func: F) -> F:
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _told_out_of_memory(command: str, lang: str) -> NoReturn:
+    """Out of memory, told with what to do. Under a ``ulimit -v`` below what a run needs,
+    :func:`memory_room`'s refusal could itself run out of memory loading its words (at 195 MB
+    one run in three said "out of memory; split the input by province or district", exit 1,
+    where the others said ``memory-limit``, exit 2): it is the refusal still, told again, or in
+    the short words already loaded when it fails again. Under a higher limit, the limit is named
+    first (raising it is the way out); without one, splitting the input is."""
+    limit = address_space_mib()
+    if limit is not None and limit * 1024**2 < MIN_ADDRESS_SPACE and command not in SMALL_COMMANDS:
+        try:
+            memory_room(command)
+        except PariError as exc:
+            print_problems(exc, lang)
+            sys.exit(exc.exit_code)
+        except MemoryError:
+            least = str(MIN_ADDRESS_SPACE // 1024**2)
+            click.echo(console.stopped("memory_limit_short", lang, limit=str(limit), least=least), err=True)
+            click.echo(console.stopped("memory_limit_short_hint", lang), err=True)
+            sys.exit(EXIT_USAGE)
+    if limit is not None:
+        click.echo(console.stopped("memory_within_limit", lang, limit=str(limit)), err=True)
+        click.echo(console.stopped("memory_within_limit_hint", lang), err=True)
+    else:
+        click.echo(console.stopped("memory", lang), err=True)
+    sys.exit(EXIT_INVALID_INPUT)
 
 
 #: Refusals of a write that names no file: every output is named where it is written (OutputError),

@@ -152,7 +152,9 @@ def keeps_permissions(root: Path) -> bool:
     if os.name != "posix":
         return True
     try:
-        made = tempfile.mkdtemp(prefix=".keeps.", dir=root)
+        # Named by this process: a run killed before the folder is removed again leaves it, and the
+        # next run removes it once this process is gone (:func:`_stale_probes`).
+        made = tempfile.mkdtemp(prefix=f".keeps.{os.getpid()}.", dir=root)
     except OSError:  # a folder this user may only read: its entries are judged one by one (not_ours)
         return True
     try:
@@ -214,9 +216,46 @@ def stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
     return stale
 
 
+#: What a run makes in the cache folder itself for a moment: the folder that tells whether the
+#: disk keeps permissions (:func:`keeps_permissions`: ``.keeps.PID.…``, ``.keeps.…`` before
+#: session 38 named its process) and the tag being written (:func:`claim`: ``.CACHEDIR.TAG.…``).
+PROBE = re.compile(r"\.keeps\.(?:(?P<pid>\d+)\.)?[a-z0-9_]+|\.CACHEDIR\.TAG\.[a-z0-9_]+")
+
+
+def _stale_probes(root: Path, now: float | None = None) -> list[Path]:
+    """The probes (:data:`PROBE`) a killed run left in the cache folder: their process is gone or
+    they are a day old; those that name no process, an hour old (a probe lives for microseconds).
+    Only this user's own empty folders and files, never a link. A run killed in that moment left
+    a ``.keeps.…`` folder that no later run removed, one more each time (session 38)."""
+    now = time.time() if now is None else now
+    stale: list[Path] = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return stale
+    for entry in entries:
+        match = PROBE.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISLNK(info.st_mode) or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
+            continue
+        age, pid = now - info.st_mtime, match.group("pid")
+        if age > STALE_SECONDS or (pid is None and age > LEGACY_STALE_SECONDS) or (pid and not _alive(int(pid))):
+            stale.append(Path(entry.path))
+    return stale
+
+
 def remove_leftovers(root: Path) -> None:
     """Remove what killed runs left in the cache's folders (best effort, once a run); never
     through a link in a kind's place (another folder's ``.tmp-…`` files are not ours)."""
+    for probe in _stale_probes(root):
+        with contextlib.suppress(OSError):
+            # rmdir: a probe folder is empty; one someone put files in is not a probe, and stays.
+            probe.rmdir() if probe.is_dir() else probe.unlink()
     for kind in KINDS:
         if not _real_folder(root / kind):
             continue

@@ -203,6 +203,27 @@ STOPPED: dict[str, Words] = {
         "lỗi: hết bộ nhớ; tách dữ liệu theo tỉnh hoặc huyện",
         "error: out of memory; split the input by province or district",
     ),
+    # Out of memory under a ``ulimit -v``: the limit is the first thing to raise.
+    "memory_within_limit": Words(
+        "lỗi: hết bộ nhớ trong giới hạn {limit} MB mà phiên làm việc này cho một chương trình (ulimit -v)",
+        "error: out of memory within the {limit} MB this session lets a program use (ulimit -v)",
+    ),
+    "memory_within_limit_hint": Words(
+        "    gợi ý: nâng giới hạn (ulimit -v unlimited), hoặc tách dữ liệu theo tỉnh hoặc huyện",
+        "    hint: raise the limit (ulimit -v unlimited), or split the input by province or district",
+    ),
+    # The memory-limit refusal when even its own words could not be loaded (below the limit, the
+    # catalogue's import can fail for want of memory): its code and the way out, in few bytes.
+    "memory_limit_short": Words(
+        "lỗi: phiên làm việc này chỉ cho một chương trình dùng {limit} MB bộ nhớ (ulimit -v); một lần chạy cần ít "
+        "nhất {least} MB [memory-limit]",
+        "error: this session lets a program use only {limit} MB of memory (ulimit -v); a run needs at least "
+        "{least} MB [memory-limit]",
+    ),
+    "memory_limit_short_hint": Words(
+        "    gợi ý: nâng giới hạn (ulimit -v unlimited, hoặc ulimit -v 1200000 cho 1,2 GB)",
+        "    hint: raise the limit (ulimit -v unlimited, or ulimit -v 1200000 for 1.2 GB)",
+    ),
     "exported": Words(
         "Đã ghi {output}: {rows} tiêu chí của {id} ({origin}).", "Wrote {output}: {rows} items of {id} ({origin})."
     ),

@@ -173,19 +173,30 @@ def _catalogue_hint(kind: str, params: dict[str, str]) -> str:
 #: 1.1 GB (docs/limits.md).
 MIN_ADDRESS_SPACE = 512 * 1024**2
 #: Commands that read no table (a criteria set alone): they run in less.
-_SMALL_COMMANDS = frozenset({"validate", "schema", "diff"})
+SMALL_COMMANDS = frozenset({"validate", "schema", "diff"})
+
+
+def address_space_mib() -> int | None:
+    """This session's soft address-space limit (``ulimit -v``) in MiB, or None where there is none
+    (unlimited, or Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return None if soft == resource.RLIM_INFINITY else soft // 1024**2
 
 
 def memory_room(command: str) -> None:
     """Refuse the command (usage error, exit 2) when the session's address-space limit (``ulimit
     -v``, the soft one: a limit set on purpose is not raised) is below MIN_ADDRESS_SPACE, before
-    anything is read. Nothing where there is no such limit (Windows), or for _SMALL_COMMANDS."""
+    anything is read. Nothing where there is no such limit (Windows), or for SMALL_COMMANDS."""
     try:
         import resource
     except ImportError:
         return
     soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
-    if soft == resource.RLIM_INFINITY or soft >= MIN_ADDRESS_SPACE or command in _SMALL_COMMANDS:
+    if soft == resource.RLIM_INFINITY or soft >= MIN_ADDRESS_SPACE or command in SMALL_COMMANDS:
         return
     mib, least = soft // 1024**2, MIN_ADDRESS_SPACE // 1024**2
     raise UsageError(

@@ -54,8 +54,18 @@ def _remove(folder: tempfile.TemporaryDirectory[str], before_removal: Callable[[
     folder.cleanup()
 
 
+#: Process numbers are positive C ints (pid_t); Linux's own ceiling is 2**22.
+_PID_CEILING = 2**31
+
+
 def process_alive(pid: int) -> bool:
-    """Whether a process numbered ``pid`` exists (signal 0 asks without sending anything)."""
+    """Whether a process numbered ``pid`` exists (signal 0 asks without sending anything). The
+    number is read from a name found on disk (a temporary's, a spill folder's), which anyone can
+    give: a number past a C int (``.pari-tmp-99999999999999999999-x.tmp`` beside the results) made
+    ``os.kill`` raise OverflowError, and every run there stopped as an internal error (exit 70,
+    session 38); 0 asked about this process's own group, always "alive". Neither is a process."""
+    if not 0 < pid < _PID_CEILING:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
