@@ -27,6 +27,13 @@ real ``pari`` on main at 5bf6759 before the fixes, after them on this branch.
   names' separator, with the warning ``csv-separator-line-differs`` at line 1
   (intake.csv_input._separator_line_differs).
 
+- A workbook written by a program that leaves its formulas to be calculated when opened
+  (``fullCalcOnLoad``, xlsxwriter's and openpyxl's way): the survey as xlsxwriter writes it, the
+  first unit's rates the formula ``=90+5``, its result stored as 0. Before: exit 0 without a word,
+  the unit's survey part 0 of 30 (Excel shows 95 in every cell). Now read as stored, with the
+  warning ``formula-result-not-calculated`` at the sheet's first such cell
+  (intake.xlsx.reading._uncalculated_formula; package._calculated_on_load).
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); tests/test_hostile_decoding38.py checks what each answers.
 """
@@ -122,6 +129,28 @@ def separator_line_of_another_separator(folder: Path) -> list[str]:
     return args
 
 
+def survey_of_uncalculated_formulas(folder: Path) -> list[str]:
+    """The example's survey as a workbook written by xlsxwriter, the first unit's rates formulas
+    (``=90+5``) whose results it stores as 0, as it does unless told a value: Excel shows 95."""
+    import xlsxwriter
+
+    header, *rows = _rows("survey.csv")
+    first = rows[0][0]
+    book = xlsxwriter.Workbook(str(folder / "khao-sat.xlsx"))
+    sheet = book.add_worksheet("Khảo sát")
+    sheet.write_row(0, 0, header)
+    for number, row in enumerate(rows, start=1):
+        sheet.write_row(number, 0, row[:3], book.add_format({"num_format": "@"}) if number == 1 else None)
+        if row[0] == first:
+            sheet.write_formula(number, 3, "=90+5", None, 0)
+        else:
+            sheet.write_string(number, 3, row[3])
+    book.close()
+    args = _score(folder)
+    args[args.index("--survey") + 1] = str(folder / "khao-sat.xlsx")
+    return args
+
+
 CASES: dict[str, Case] = {
     **{
         f"well-form-codes-{name}": _codes(None, "assessments_long.csv", "tu-danh-gia.csv", spelling)
@@ -132,6 +161,7 @@ CASES: dict[str, Case] = {
     **{f"well-survey-rates-{name}": _rates(spelling) for name, spelling in RATE_SPELLINGS.items()},
     "survey-rate-minus-sign": minus_sign_rate,
     "well-separator-line-of-another-separator": separator_line_of_another_separator,
+    "survey-formulas-not-calculated": survey_of_uncalculated_formulas,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -141,6 +171,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     **{f"well-survey-rates-{name}": (0, None, (*_INPUTS, "khao-sat.csv")) for name in RATE_SPELLINGS},
     "survey-rate-minus-sign": (1, "negative-value", (*_INPUTS, "khao-sat.csv")),
     "well-separator-line-of-another-separator": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
+    "survey-formulas-not-calculated": (0, None, (*_INPUTS, "khao-sat.xlsx")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
 

@@ -85,7 +85,7 @@ def test_a_separator_line_of_another_separator_is_told_and_the_table_read(tmp_pa
     tables = _run(CASES["well-separator-line-of-another-separator"](folder), folder)
     assert _shown(tables) == _shown(example)
     [told] = [f for f in tables["findings"] if f["kind"] == "csv-separator-line-differs"]
-    assert (told["severity"], told["file"], told["row"]) == ("warning", "tu-danh-gia.csv", "1")
+    assert (told["severity"], Path(told["file"]).name, told["row"]) == ("warning", "tu-danh-gia.csv", "1")
     assert told["message"] == (
         "the first line (sep=,) tells Excel the cells are separated by «,», but the column names are separated "
         "by «;»: the file was read at «;», as its column names are, while Excel splits it at «,» and shows "
@@ -147,3 +147,51 @@ def test_marks_spaces_and_excel_s_formula_around_a_code_are_left_out(written: st
 )
 def test_a_number_is_read_as_the_clerk_sees_it(written: str, read: str) -> None:
     assert pl.select(as_shown(pl.lit(written))).item() == read
+
+
+def test_a_workbook_of_uncalculated_formulas_is_told_at_its_first_formula(tmp_path: Path) -> None:
+    # Before: exit 0 and no word, the first unit's survey part 0 (its rates stored as 0).
+    tables = _run(CASES["survey-formulas-not-calculated"](tmp_path), tmp_path)
+    [told] = [f for f in tables["findings"] if f["kind"] == "formula-result-not-calculated"]
+    assert (told["severity"], Path(told["file"]).name, told["sheet"], told["row"], told["column"]) == (
+        "warning",
+        "khao-sat.xlsx",
+        "Khảo sát",
+        "2",
+        "value",
+    )
+    assert "(=90+5)" in told["message"] and "may not be what Excel shows" in told["message"]
+
+
+def _book_of_a_formula(path: Path, calc_on_load: bool) -> Path:
+    """A workbook of one formula saved with its result (95), with or without the request to be
+    calculated on opening (a spreadsheet that calculated it writes none)."""
+    import zipfile
+
+    import xlsxwriter
+
+    written = path.with_suffix(".tmp.xlsx")
+    book = xlsxwriter.Workbook(str(written))
+    sheet = book.add_worksheet("A")
+    sheet.write_row(0, 0, ["code", "value"])
+    sheet.write_string(1, 0, "00001")
+    sheet.write_formula(1, 1, "=90+5", None, 95)
+    book.close()
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml" and not calc_on_load:
+                data = data.replace(b' fullCalcOnLoad="1"', b"")
+            target.writestr(info, data)
+    return path
+
+
+@pytest.mark.parametrize(("calc_on_load", "told"), [(True, ["formula-result-not-calculated"]), (False, [])])
+def test_only_a_workbook_asking_to_be_calculated_is_told(tmp_path: Path, calc_on_load: bool, told: list[str]) -> None:
+    from pari_index.intake.xlsx.reading import read_excel
+
+    path = _book_of_a_formula(tmp_path / "a.xlsx", calc_on_load)
+    result = read_excel(path, "a.xlsx")
+    assert [p.code for p in result.problems] == told
+    [sheet] = result.sheets
+    assert sheet.frame.select("code", "value").rows() == [("00001", "95")]
