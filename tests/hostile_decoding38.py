@@ -21,6 +21,10 @@ real ``pari`` on main at 5bf6759 before the fixes, after them on this branch.
   dates): the example's results. A rate typed with the minus sign U+2212 (``−95``) was
   ``bad-value``; it is now the negative number it shows, refused as ``negative-value``.
 
+- The same in an appraisal's score: the council's 0 typed ``０`` (full-width), ``0<U+200B>`` or
+  ``="0"``. Before: exit 1, ``bad-score`` «score ０ is not a number of points». Now read as the
+  council sees it (intake.appraisal, values.as_shown), as the forms' self-scores are.
+
 - Excel's separator line naming another separator than the table's: ``sep=,`` above a table
   written with ``;`` (decimal commas in its cells). Before: exit 0 without a word, though Excel
   opens the file as another table (every ``0,5`` two cells). Now read as before, at the column
@@ -151,6 +155,23 @@ def survey_of_uncalculated_formulas(folder: Path) -> list[str]:
     return args
 
 
+#: How an appraised score is typed, by case name.
+SCORE_SPELLINGS = {"full-width": "\uff10", "zero-width-space": "0\u200b", "text-formula": '="0"'}
+
+
+def _appraisal_score(spelling: str) -> Case:
+    """The example run with its appraisal, the first score (a council's 0) typed so."""
+
+    def case(folder: Path) -> list[str]:
+        header, *rows = _rows("appraisal.csv")
+        first = next(row for row in rows if row[header.index("score")])
+        first[header.index("score")] = spelling
+        args = _score(folder)
+        return [*args, "--appraisal", str(_write(folder / "tham-dinh.csv", [header, *rows]))]
+
+    return case
+
+
 CASES: dict[str, Case] = {
     **{
         f"well-form-codes-{name}": _codes(None, "assessments_long.csv", "tu-danh-gia.csv", spelling)
@@ -162,6 +183,7 @@ CASES: dict[str, Case] = {
     "survey-rate-minus-sign": minus_sign_rate,
     "well-separator-line-of-another-separator": separator_line_of_another_separator,
     "survey-formulas-not-calculated": survey_of_uncalculated_formulas,
+    **{f"well-appraisal-score-{name}": _appraisal_score(spelling) for name, spelling in SCORE_SPELLINGS.items()},
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -172,7 +194,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "survey-rate-minus-sign": (1, "negative-value", (*_INPUTS, "khao-sat.csv")),
     "well-separator-line-of-another-separator": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
     "survey-formulas-not-calculated": (0, None, (*_INPUTS, "khao-sat.xlsx")),
+    **{f"well-appraisal-score-{name}": (0, None, (*_INPUTS, "tham-dinh.csv")) for name in SCORE_SPELLINGS},
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
 
-__all__ = ["CASES", "CODE_SPELLINGS", "EXPECTED", "NOT_WRITTEN", "RATE_SPELLINGS"]
+__all__ = ["CASES", "CODE_SPELLINGS", "EXPECTED", "NOT_WRITTEN", "RATE_SPELLINGS", "SCORE_SPELLINGS"]
