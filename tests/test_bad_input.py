@@ -1070,7 +1070,10 @@ def test_formulas_saved_with_their_results_are_read(tmp_path: Path) -> None:
         sheet.write_row(2, 0, ["00001", "2.3", ""])
         sheet.write_formula(2, 3, "=1/0", None, "#DIV/0!")
     intake = _intake(path)
-    assert _findings(intake) == {(E, "excel-error-cell", 3, "value")}
+    # xlsxwriter asks for the formulas to be calculated on opening (fullCalcOnLoad), as Excel
+    # never does on saving: the results are read as stored, and that is told (session 38).
+    told = {(E, "excel-error-cell", 3, "value"), ("warning", "formula-result-not-calculated", 2, "value")}
+    assert _findings(intake) == told
     assert intake.cells.select("criterion_id", "value").rows() == [("1.2.1", "3")]
 
 

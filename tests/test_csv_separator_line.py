@@ -22,13 +22,28 @@ _BODY = (EXAMPLES / "assessments_long.csv").read_bytes()[:2000].rsplit(b"\n", 1)
 
 
 @pytest.mark.parametrize(
-    "first",
-    [b"sep=,", b"sep=;", b"SEP=\t", b'"sep=,"', b"sep=,,,,", b"\xef\xbb\xbfsep=;", b"sep=,\r"],
+    ("first", "declared"),
+    [
+        (b"sep=,", None),
+        (b"sep=;", "«;»"),
+        (b"SEP=\t", "Tab"),
+        (b'"sep=,"', None),
+        (b"sep=,,,,", None),
+        (b"\xef\xbb\xbfsep=;", "«;»"),
+        (b"sep=,\r", None),
+    ],
 )
-def test_a_separator_line_is_read_as_a_blank_line_above_the_headings(first: bytes) -> None:
+def test_a_separator_line_is_read_as_a_blank_line_above_the_headings(first: bytes, declared: str | None) -> None:
+    """The table is read at its column names' separator; a line naming another (the body is
+    separated by commas) is told, as Excel shows such a file as another table (session 38)."""
     plain = read_csv_bytes(_BODY, "f.csv")
     result = read_csv_bytes(first + b"\n" + _BODY, "f.csv")
-    assert result.problems == []
+    if declared is None:
+        assert result.problems == []
+    else:
+        [told] = result.problems
+        assert (told.code, told.severity, told.row) == ("csv-separator-line-differs", "warning", 1)
+        assert (told.params["declared"], told.params["delimiter"]) == (declared, "«,»")
     [sheet] = result.sheets
     [expected] = plain.sheets
     assert sheet.frame.columns == expected.frame.columns

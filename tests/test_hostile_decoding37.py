@@ -85,15 +85,16 @@ def test_each_apostrophe_typed_for_the_mark_is_left_out(mark: str, code: str, re
 @pytest.mark.parametrize(
     ("written", "read"),
     [
-        ("\u2019\u201900001", "\u201900001"),  # one mark taken, as «''1» is «'1»
-        ("'\u201900001", "\u201900001"),
-        ("\u2019 00001", "\u2019 00001"),  # a mark before a space is no text mark
+        ("\u2019\u201900001", "00001"),  # every mark before the code (session 38)
+        ("'\u201900001", "00001"),
+        ("\u2019 00001", "00001"),  # a mark and a space (session 38)
         ("\u2019", "\u2019"),
+        ("' ", "' "),  # marks and spaces alone: no code to read
         ("00\u20191", "00\u20191"),  # inside a code: unchanged (told where codes are compared)
         ("\u201c00001", "\u201c00001"),  # a double quote is no apostrophe
     ],
 )
-def test_only_one_mark_at_the_start_before_text_is_left_out(written: str, read: str) -> None:
+def test_only_marks_at_the_start_before_text_are_left_out(written: str, read: str) -> None:
     assert pl.select(code_text(pl.lit(written))).item() == read
 
 
@@ -101,7 +102,11 @@ def test_the_marks_are_the_straight_one_and_the_apostrophes_typed_for_it() -> No
     assert set(TEXT_MARKS) == {"'", *MARKS.values()}
 
 
-@given(st.sampled_from(sorted(TEXT_MARKS)), st.text(min_size=1).filter(lambda t: not t[0].isspace()))
+@given(
+    st.sampled_from(sorted(TEXT_MARKS)),
+    # Codes beginning with a mark or a space: every mark and space is read away (session 38).
+    st.text(min_size=1).filter(lambda t: not t[0].isspace() and t[0] not in TEXT_MARKS and t[0] != "="),
+)
 def test_a_code_marked_by_any_apostrophe_reads_as_the_code(mark: str, code: str) -> None:
     assert pl.select(code_text(pl.lit(mark + code))).item() == code
 

@@ -36,6 +36,8 @@ from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_AS_SCIENTIFIC_HINT,
     PLACEHOLDERS,
+    SHOWN_OTHERWISE,
+    as_shown,
     parse_boolean,
     parse_points,
     scientific_lost,
@@ -142,6 +144,11 @@ def read_appraisal(
         pl.when(pl.col(col).str.strip_chars().is_in(PLACEHOLDERS)).then(None).otherwise(pl.col(col)).alias(col)
         for col in ("score", "evidence_accepted")
     )
+    # A score typed in full-width digits, with a character nothing shows, a minus sign or inside
+    # Excel's ="…" is read as the council sees it (values.as_shown, as the forms' self-scores are;
+    # until session 38 each was bad-score, «score ０ is not a number of points»).
+    shown_otherwise = pl.col("score").str.contains(SHOWN_OTHERWISE)
+    frame = frame.with_columns(pl.when(shown_otherwise).then(as_shown(pl.col("score"))).otherwise(pl.col("score")))
     source_rows = frame.select(FILE, SHEET, ROW)
     # Each kind of row problem is a frame of findings (row_findings), in the order of the checks.
     row_found = [

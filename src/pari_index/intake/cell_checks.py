@@ -25,8 +25,8 @@ from pari_index.intake.schema import CELL_SCHEMA, CRITERION, FIELD, META_FIELDS,
 from pari_index.intake.sheet import FILE
 from pari_index.intake.value_checks import value_checks, warn_survey_fraction, warn_three_zeros
 from pari_index.intake.values import (
-    FULL_WIDTH_CHARS,
-    half_width,
+    SHOWN_OTHERWISE,
+    as_shown,
 )
 
 
@@ -102,9 +102,10 @@ def check_and_type(
     findings: list[pl.DataFrame] = []
     cells = _input_names_as_the_set_writes_them(cells.join(table.fields, on=[CRITERION, FIELD], how="left"), table)
     # A number or a date typed in full-width digits (an input method for Chinese or Japanese left
-    # on) is read as typed in ASCII, by every check from here on (values.half_width).
-    wide = pl.col("kind").is_in([*NUMERIC_KINDS, *DATE_KINDS]) & pl.col(VALUE).str.contains(FULL_WIDTH_CHARS)
-    cells = cells.with_columns(pl.when(wide).then(half_width(pl.col(VALUE))).otherwise(pl.col(VALUE)).alias(VALUE))
+    # on), with a character nothing shows, a minus sign or inside Excel's ="…" is read as the
+    # clerk sees it, by every check from here on (values.as_shown).
+    wide = pl.col("kind").is_in([*NUMERIC_KINDS, *DATE_KINDS]) & pl.col(VALUE).str.contains(SHOWN_OTHERWISE)
+    cells = cells.with_columns(pl.when(wide).then(as_shown(pl.col(VALUE))).otherwise(pl.col(VALUE)).alias(VALUE))
     # True for an item of the set, null otherwise (as a join on the items' ids gave, for a copy
     # of every cell less).
     leaf_ids = table.default_input.get_column(CRITERION).implode()

@@ -25,7 +25,7 @@ from pari_index.intake.decoding import (
     scan_utf8,
 )
 from pari_index.intake.grid import TITLE_SEARCH_ROWS, GridRanges, frame_from_grid, title_rows
-from pari_index.intake.separators import mixed_separators_problem, other_separator
+from pari_index.intake.separators import mixed_separators_problem, other_separator, separator_name
 from pari_index.intake.sheet import (
     MAX_COLUMNS,
     ReadResult,
@@ -538,6 +538,8 @@ def read_owned_csv_bytes(
         data, sample = blanked
         whole = functools.partial(data.decode, "utf-8")
     delimiter, header_cells = sniff(sample)
+    if hinted and header_cells > 1:
+        notes.extend(_separator_line_differs(hinted.group(0), delimiter, file))
     blank_lines = _LEADING_BLANK_LINES.match(data)
     if blank_lines is not None and blank_lines.end() < len(data):
         # Blank lines above the headings (a sheet saved as CSV from its first row, left blank):
@@ -697,6 +699,34 @@ def _blank_separator_line(data: bytes, sample: str, hinted: re.Match[str]) -> tu
     if declared is None or declared.group(1) not in _DELIMITERS:
         return None
     return data[len(line) :], sample[hinted.end() :]
+
+
+def _separator_line_differs(line: str, delimiter: str, file: str) -> list[Problem]:
+    """A warning where Excel's separator line names another separator than the one the column
+    names are written with («sep=,» above «code;name;type»): read at the headings' separator, as
+    its rows are written (a line of another separator is csv-mixed-separators), but Excel splits
+    it at the one named and shows another table, its numbers' decimal commas cells of their own.
+    Until session 38 the line was blanked and the file read without a word."""
+    declared = _DECLARED_SEPARATOR.search(line)
+    if declared is None or declared.group(1) == delimiter:
+        return []
+    params = {
+        "line": line.strip()[:40],
+        "declared": separator_name(declared.group(1)),
+        "delimiter": separator_name(delimiter),
+        "delimiter_char": "Tab" if delimiter == "\t" else delimiter,
+    }
+    return [
+        Problem(
+            "csv-separator-line-differs",
+            render("csv-separator-line-differs", params, "en"),
+            file=file,
+            row=1,
+            hint=render_hint("csv-separator-line-differs", "en", params=params),
+            params=params,
+            severity="warning",
+        )
+    ]
 
 
 def _separator_line_problem(line: str, file: str) -> Problem:

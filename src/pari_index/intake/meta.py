@@ -37,11 +37,11 @@ from pari_index.intake.values import (
     CODE_AS_DATE,
     CODE_FORBIDDEN,
     DATE_YEAR_HINT,
-    FULL_WIDTH_CHARS,
     NUMBER_HINTS,
+    SHOWN_OTHERWISE,
+    as_shown,
     date_problem_params,
     date_problems,
-    half_width,
     no_document,
     number_problems,
     scientific_lost,
@@ -244,10 +244,11 @@ def _unread_meta_findings(bad: pl.DataFrame, name: str, headers: dict[str, str])
 
 
 def _half_width_meta(rows: pl.DataFrame) -> list[pl.Expr]:
-    """A self-score or an evidence date typed in full-width digits read as typed in ASCII, before
-    any check (values.half_width; cell_checks.check_and_type does the same for the inputs)."""
+    """A self-score or an evidence date typed in full-width digits, with a character nothing shows,
+    a minus sign or inside Excel's ="…", read as the clerk sees it, before any check
+    (values.as_shown; cell_checks.check_and_type does the same for the inputs)."""
     return [
-        pl.when(pl.col(name).str.contains(FULL_WIDTH_CHARS)).then(half_width(pl.col(name))).otherwise(pl.col(name))
+        pl.when(pl.col(name).str.contains(SHOWN_OTHERWISE)).then(as_shown(pl.col(name))).otherwise(pl.col(name))
         for name in ("self_score", "evidence_date")
         if name in rows.columns
     ]

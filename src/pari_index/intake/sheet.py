@@ -17,6 +17,7 @@ import polars as pl
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.tones import ALIKE_TABLE, y_for_i_bare
+from pari_index.intake.values import TEXT_FORMULA
 from pari_index.system.limits import env_limit
 
 if TYPE_CHECKING:
@@ -323,22 +324,29 @@ def canonical_heading(column: str, aliases: dict[str, str]) -> str | None:
 CODE_FIELDS = frozenset({"code", "commune_code", "old_code", "new_code", "district_code", "province_code"})
 #: Excel's text mark: an apostrophe typed before a cell's text («'00001») to keep it as typed
 #: (its leading zeros). Excel shows and stores the text without it, but a CSV written by some
-#: programs, or cells copied and pasted as text, keep it. One mark only: «''1» is «'1». The
+#: programs, or cells copied and pasted as text, keep it. The
 #: apostrophes that phones, Word's smart quotes and other keyboards type in its place are the same
 #: mark (session 37; before, «’00001» was an unknown commune on every row): ’ ‘ (U+2019, U+2018),
 #: ʼ (U+02BC), ′ (U+2032), ´ (U+00B4), ` and the full-width ＇ (U+FF07).
 TEXT_MARKS = "'\u2019\u2018\u02bc\u2032\u00b4`\uff07"
-_TEXT_MARK = rf"^[{TEXT_MARKS}](\S)"
+#: The marks before a code's first character, with any spaces among them: two marks («''00001»,
+#: a mark typed in Excel over a cell already marked, or by a program that adds one to a marked
+#: text) or a mark and a space («' 00001», «’ 00001»: a phone's keyboard puts a space after an
+#: apostrophe) are the mark too, since session 38: before, each was an unknown commune on every
+#: row of the file, its values not used.
+_TEXT_MARK = rf"^[{TEXT_MARKS}][{TEXT_MARKS}\s]*([^{TEXT_MARKS}\s])"
 
 
 def code_text(code: pl.Expr) -> pl.Expr:
     """A code cell as every input reads it (session 36): Excel's text mark (or a curly apostrophe
     typed for it, :data:`TEXT_MARKS`) before it left out, so «'00001» and «’00001» are the
-    register's 00001 in the register, the forms, the survey, the appraisal, the lineage table and
-    last year's results alike. «'1» and «1» in one register are
+    register's 00001 (as are «''00001» and «' 00001»: every mark and space before the code, and
+    Excel's text formula «="00001"») in
+    the register, the forms, the survey, the appraisal, the lineage table and last year's results
+    alike. «'1» and «1» in one register are
     then one code written twice, which ``duplicate-commune`` tells; nothing else of a code is changed
     here (its zeros, spaces and look-alike characters are told where they are compared)."""
-    return code.str.replace(_TEXT_MARK, "$1")
+    return code.str.replace(TEXT_FORMULA, "$1").str.replace(_TEXT_MARK, "$1")
 
 
 def codes_read(frame: pl.DataFrame) -> pl.DataFrame:

@@ -299,6 +299,31 @@ def half_width(text: pl.Expr) -> pl.Expr:
     return text.str.replace_many(_FULL_WIDTH, _HALF_WIDTH)
 
 
+#: Characters nothing shows (a zero-width space, joiner or non-joiner, a word joiner, a soft hyphen,
+#: a byte-order mark, bidi marks: Unicode's format characters and default-ignorable code points)
+#: and the minus sign U+2212 (Word's and a web page's minus): in a number or a date typed or
+#: pasted so («9<U+200B>5», «<U+FEFF>95», «−0,25») the clerk sees the number, which was refused as
+#: bad-value, its message showing the number it refused (session 38). Not control characters
+#: (a NUL, a tab inside a number): those stay refused.
+_UNSEEN = r"[\p{Cf}\p{Default_Ignorable_Code_Point}]"
+#: Excel's text formula around a cell's text, ``="0123"``: a CSV written for Excel (a portal's
+#: export, a script's) keeps a code's zeros or a number as text so, and Excel shows ``0123``. It
+#: was an unknown commune (its code read so by sheet.code_text), or a value refused as bad-value
+#: (session 38).
+TEXT_FORMULA = r'^\s*="([^"]*)"\s*$'
+#: A cell holding any of what :func:`as_shown` reads.
+SHOWN_OTHERWISE = rf'{FULL_WIDTH_CHARS}|{_UNSEEN}|\u2212|^\s*="'
+
+
+def as_shown(text: pl.Expr) -> pl.Expr:
+    """A number's or a date's cell read as the clerk sees it, before any check: Excel's text
+    formula around it (TEXT_FORMULA) left out, characters nothing shows (_UNSEEN) dropped, the
+    minus sign U+2212 written ``-``, and full-width digits and signs in ASCII (:func:`half_width`).
+    Applied where SHOWN_OTHERWISE matches (cell_checks.check_and_type, meta.check_meta)."""
+    unwrapped = text.str.replace(TEXT_FORMULA, "${1}")
+    return half_width(unwrapped.str.replace_all(_UNSEEN, "").str.replace_all("\u2212", "-", literal=True))
+
+
 def written_number(text: pl.Expr) -> pl.Expr:
     """A number as typed, trimmed of spaces, a final ``%`` and a leading ``+``, its thousands
     spaces taken out; null when it is not written as a number (see _WRITTEN_NUMBER). The first

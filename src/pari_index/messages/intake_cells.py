@@ -482,6 +482,19 @@ CELL_FINDINGS: dict[str, Entry] = {
         "mở tệp bằng Excel và lưu lại (kết quả được lưu khi lưu tệp), hoặc gõ giá trị",
         "open the file in Excel and save it (results are stored on saving), or type the value",
     ),
+    "formula-result-not-calculated": entry(
+        "Kết quả công thức chưa được tính",
+        "Formula results not calculated",
+        "tệp do một chương trình ghi, không phải Excel: tệp yêu cầu tính lại mọi công thức khi mở, nên kết quả "
+        "lưu cho công thức (={formula}) ở ô này và các công thức khác của trang (thường là 0) có thể không phải "
+        "giá trị Excel hiện; các kết quả được đọc như đã lưu",
+        "the file was written by a program, not Excel: it asks for every formula to be calculated when opened, so "
+        "the result stored for the formula (={formula}) in this cell and the sheet's other formulas (often 0) may "
+        "not be what Excel shows; the results were read as stored",
+        "mở tệp bằng Excel (hoặc LibreOffice), lưu lại rồi chấm lại; hoặc gõ giá trị thay cho công thức",
+        "open the file in Excel (or LibreOffice), save it and score it again; or type the values instead of the "
+        "formulas",
+    ),
     "merged-cells": entry(
         "Ô bị gộp: chỉ ô đầu có giá trị",
         "Merged cells: only the first holds the value",

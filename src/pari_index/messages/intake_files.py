@@ -163,6 +163,18 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "xoá dòng đầu (pari-index tự nhận ra dấu phân cách), hoặc lưu lại tệp từ Excel dạng CSV UTF-8",
         "delete the first line (pari-index finds the separator itself), or save the file again from Excel as CSV UTF-8",
     ),
+    "csv-separator-line-differs": entry(
+        "Dòng chỉ định dấu phân cách của Excel khác dấu của bảng",
+        "Excel's separator line names another separator",
+        "dòng đầu ({line}) báo cho Excel dấu phân cách {declared}, nhưng tên các cột được phân cách bằng "
+        "{delimiter}: tệp được đọc theo {delimiter} như tên các cột, còn Excel tách các ô theo {declared} và "
+        "hiện một bảng khác",
+        "the first line ({line}) tells Excel the cells are separated by {declared}, but the column names are "
+        "separated by {delimiter}: the file was read at {delimiter}, as its column names are, while Excel splits "
+        "it at {declared} and shows another table",
+        "kiểm tra các cột đã đọc; sửa dòng đầu thành sep={delimiter_char} hoặc xoá dòng đó",
+        "check the columns read; write the first line as sep={delimiter_char}, or delete it",
+    ),
     "missing-name": entry(
         "Thiếu tên đơn vị",
         "Name missing",

@@ -309,6 +309,9 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
         found[name] = scanned[info.filename]
         built += _cells_built(scanned[info.filename])
         _check_workbook_cells(built, name, budget)
+    if found and _calculated_on_load(package, budget):
+        for cells in found.values():
+            cells.calculated_on_load = True
     # Sheet parts the workbook does not list are measured too, in case calamine finds one that
     # this scan did not resolve.
     for info in package.infolist():
@@ -318,6 +321,17 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
                 package, info, info.filename, budget, percent_styles, padded_styles
             )
     return found
+
+
+#: The workbook's calculation properties asking for every formula to be calculated on opening.
+_CALCULATED_ON_LOAD = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=[\"'](?:1|true)[\"']")
+
+
+def _calculated_on_load(package: zipfile.ZipFile, budget: _Budget) -> bool:
+    """Whether the workbook asks to be calculated again when opened (``fullCalcOnLoad``): a
+    program wrote it (xlsxwriter, openpyxl), not a spreadsheet that calculated its formulas."""
+    workbook_info = _member(package, "xl/workbook.xml")
+    return workbook_info is not None and bool(_CALCULATED_ON_LOAD.search(_read_part(package, workbook_info, budget)))
 
 
 def _check_sheet_count(count: int, budget: _Budget) -> None:

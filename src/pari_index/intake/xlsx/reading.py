@@ -28,6 +28,7 @@ from pari_index.intake.xlsx.xml_patterns import _CELL_REF
 from pari_index.letters.legacy_encoding import SAMPLE_ROWS, typed_in_legacy_font
 from pari_index.letters.lost_letters import letters_lost, weigh_lost
 from pari_index.letters.misread_letters import letters_misread, some_damaged, weigh_legacy, weigh_misread
+from pari_index.messages import render, render_hint
 from pari_index.messages.labels import PARAM_WORDS
 from pari_index.system.archives import compressed_file, file_head
 from pari_index.system.library_panics import library_failure, panic_words_held
@@ -90,6 +91,9 @@ def _cell_problems(info: _SheetCells, sheet: Sheet | None, file: str, name: str)
                 params={"formula": formula},
             )
         )
+    if info.calculated_on_load and info.stored_formula is not None:
+        row, col, formula = info.stored_formula
+        problems.append(_uncalculated_formula(row, header(col), formula, file, name))
     for kind, count in info.more.items():
         problems.append(
             Problem(
@@ -213,6 +217,24 @@ def _ods_dates(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:
         )
         exprs.append(pl.when(pl.int_range(pl.len()).is_in(rows)).then(written).otherwise(value).alias(name))
     return grid.with_columns(exprs) if exprs else grid
+
+
+def _uncalculated_formula(row: int, column: str | None, formula: str, file: str, sheet: str) -> Problem:
+    """A sheet's formulas whose results a program stored without calculating them (session 38: a
+    survey written by xlsxwriter, its rates ``=90+5``, stored 0, scored 0 with exit 0 where Excel
+    shows 95). Told at the first such cell, for the sheet; the results are read as stored."""
+    params = {"formula": formula}
+    return Problem(
+        "formula-result-not-calculated",
+        render("formula-result-not-calculated", params, "en"),
+        file=file,
+        sheet=sheet,
+        row=row,
+        field=column,
+        hint=render_hint("formula-result-not-calculated", "en", params=params),
+        params=params,
+        severity="warning",
+    )
 
 
 def _errors_not_read(grid: pl.DataFrame, info: _SheetCells) -> pl.DataFrame:

@@ -41,6 +41,12 @@ class _SheetCells:
     dimension: str | None = None
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)
+    #: The first formula cell saved with a result (row, column, formula), and whether the workbook
+    #: asks to be calculated again when opened (``<calcPr fullCalcOnLoad="1"/>``, as a program
+    #: writes it, xlsxwriter and openpyxl among them): such a program stores 0 or nothing for a
+    #: formula's result, which Excel shows calculated (reading._cell_problems tells it).
+    stored_formula: tuple[int, int, str] | None = None
+    calculated_on_load: bool = False
     merged: list[str] = field(default_factory=list)
     percent_cells: list[tuple[int, int]] = field(default_factory=list)
     #: Numbers in a format that pads them with zeros to a width (``00000``: 1 shown 00001), by width.

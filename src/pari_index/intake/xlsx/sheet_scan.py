@@ -459,13 +459,17 @@ class _SheetScan:
             if end is None:
                 continue
             value = _VALUE_IN.search(part, match.start(), end.start())
-            if value is not None and (value.group(1).strip() or _text_result(part, tag_start, match.start())):
+            saved = value is not None and (value.group(1).strip() or _text_result(part, tag_start, match.start()))
+            if saved and self.info.stored_formula is not None:
                 continue  # saved with its result (an empty text is one)
             position = self._position(part, tag_start, tag_end - 1)
             if position is None:
                 continue
             text = _FORMULA_TEXT.match(part, match.start())
             formula = html.unescape(text.group(1).decode("utf-8", "replace")) if text else ""
+            if saved:
+                self.info.stored_formula = (position[0], position[1], _quote(formula))
+                continue
             self.info.formulas.append((position[0], position[1], _quote(formula)))
         return None
 
