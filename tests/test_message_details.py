@@ -520,6 +520,7 @@ TOLD_BY_TITLE_AND_HINT = {
     ("pipeline.py", "csv-needs-folder"),  # "Kết quả CSV gồm nhiều bảng: cần một thư mục" + its hint
     ("intake/grid.py", "cell-without-header"),  # the title is the sentence, capitalised
     ("intake/tables.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp"
+    ("authoring/workbook_in.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp" (a folder as the annex)
     ("intake/tables.py", "file-not-found"),  # "Không tìm thấy tệp"
     ("errors.py", "file-not-found"),  # "Không tìm thấy tệp" (a reader that opens without a look first)
     ("errors.py", "is-a-directory"),  # "Đây là thư mục, không phải tệp" (a reader that opens without a look first)

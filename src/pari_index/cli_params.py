@@ -35,6 +35,8 @@ from pari_index.errors import (
 
 #: ctx.meta key: the parameters given an empty name (``""``), refused by :func:`refuse_dashes`.
 _EMPTY_PATHS = "pari_index.empty_paths"
+#: ctx.meta key: the parameters given a name of spaces alone, with the name, refused by :func:`refuse_dashes`.
+_BLANK_PATHS = "pari_index.blank_paths"
 #: ctx.meta key: the outputs typed ending in a separator, a folder's name (outputs.path_shapes.spelled_as_folder).
 _FOLDER_NAMED = "pari_index.folder_named"
 #: ctx.meta key: the outputs typed with a name that begins with a dash, refused by :func:`refuse_dashes`.
@@ -50,7 +52,16 @@ class _AnyPath(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and value == "" and ctx is not None and param is not None:
             ctx.meta.setdefault(_EMPTY_PATHS, []).append(_param_name(ctx, param))
+        elif isinstance(value, str) and _blank(value) and ctx is not None and param is not None:
+            ctx.meta.setdefault(_BLANK_PATHS, []).append((_param_name(ctx, param), value))
         return super().convert(value, param, ctx)
+
+
+def _blank(value: str) -> bool:
+    """A name of spaces alone (``pari score " "``, ``-o "  "``: a variable holding a space, a
+    name lost from a pasted line), that no file here has. It was "   : file not found", the name
+    invisible before the colon, or an output refused as a name Windows drops the spaces of."""
+    return value.strip() == "" and not os.path.lexists(value)
 
 
 class _OutputPath(_AnyPath):
@@ -200,12 +211,14 @@ def refuse_dashes() -> None:
     ctx = click.get_current_context(silent=True)
     if ctx is None:
         return
-    from pari_index.outputs.path_names import check_dashes, empty_path
+    from pari_index.outputs.path_names import blank_path, check_dashes, empty_path
 
     empty = set(ctx.meta.get(_EMPTY_PATHS, ()))
-    if empty:  # in the order of the command's help, as the dashes
+    blank = dict(ctx.meta.get(_BLANK_PATHS, ()))
+    if empty or blank:  # in the order of the command's help, as the dashes
         options = [_param_name(ctx, param) for param in ctx.command.params]
-        raise UsageError([empty_path(option) for option in options if option in empty])
+        told = [option for option in options if option in empty or option in blank]
+        raise UsageError([empty_path(o) if o in empty else blank_path(o, blank[o]) for o in told])
     named: list[tuple[str, Any]] = []
     for param in ctx.command.params:
         if isinstance(param.type, click.Path) and param.name is not None:
@@ -273,6 +286,54 @@ def refuse_files_as_options(ctx: click.Context, args: Sequence[str], unknown: st
         return
 
 
+def refuse_files_read_as_options(ctx: click.Context, command: click.Command, args: Sequence[str]) -> None:
+    """Refuse (UsageError, exit 2, ``input-name-options``) an argument whose name click reads
+    whole as the command's short options, the last of which takes the rest as its value: ``pari
+    score -o.csv …`` was ``-o`` given ``.csv`` ("-o is given 2 times («.csv», «out.xlsx»)", or "give
+    at least one assessment file"; ``pari report -o.xlsx -o bc.html`` was "Missing argument
+    'RESULTS'"), ``-hq.csv`` help. Refused where the name is a file's or folder's here, or the value
+    so read is a file's ending alone (``.csv``: a name no one means); ``-okq.xlsx``, no file's,
+    is ``-o kq.xlsx`` as click reads it. An option's value (``--communes -o.csv``) is read as the
+    file it names; after ``--`` every name is a file's."""
+    from pari_index.outputs.path_names import input_read_as_options
+
+    params = [p for p in command.get_params(ctx) if isinstance(p, click.Option)]
+    short = {name: p for p in params for name in (*p.opts, *p.secondary_opts) if len(name) == 2 and name[1] != "-"}
+    valued = {name for p in params if not (p.is_flag or p.count) for name in p.opts}
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            return
+        if token in valued:
+            next(tokens, None)  # the option's value, whatever its name
+            continue
+        read = _read_as_short_options(token, short)
+        if read is None:
+            continue
+        value = read[-1].partition(" ")[2]
+        if os.path.lexists(token) or value.lower() in _FILE_ENDINGS:
+            raise UsageError([input_read_as_options(token, ", ".join(read), ctx.command_path)])
+
+
+def _read_as_short_options(token: str, short: dict[str, click.Option]) -> list[str] | None:
+    """How click reads ``token`` when it is a cluster of the short options ``short`` (``-qo.csv``:
+    ``-q``, ``-o .csv``): each option, the one that takes a value with it; None when the token is
+    no such cluster (one option alone, a long option, an unknown letter, a value left for the next
+    argument)."""
+    if len(token) <= 2 or not token.startswith("-") or token.startswith("--"):
+        return None
+    read: list[str] = []
+    for at in range(1, len(token)):
+        option = short.get(f"-{token[at]}")
+        if option is None:
+            return None
+        if not (option.is_flag or option.count):
+            rest = token[at + 1 :]
+            return [*read, f"-{token[at]} {rest}"] if rest else None
+        read.append(f"-{token[at]}")
+    return read
+
+
 def _failed_on(token: str, unknown: str) -> bool:
     """Whether click's parser could have stopped on ``unknown`` reading ``token``: the token
     itself, or a cluster of short options holding it after known ones (``-quy2.csv``: ``-q``,
@@ -316,6 +377,7 @@ class PariCommand(click.Command):
         # The same value again drops nothing (a script adding --lang en to a line that has it).
         ctx.meta[_REPEATED] = [(o.opts[0], v) for o, v in given.items() if len(set(v)) > 1 and not o.multiple]
         typed = list(args)  # click's parser takes the tokens off ``args`` as it reads them
+        refuse_files_read_as_options(ctx, self, typed)
         try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as unknown:

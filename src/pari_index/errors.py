@@ -395,6 +395,26 @@ def refusal(path: str | Path) -> OSError | None:
     return None
 
 
+#: The endings of a criteria set's file (docs/criteria.md).
+CRITERIA_SUFFIXES = frozenset({".yaml", ".yml"})
+
+
+def criteria_as_table(file: str) -> Problem | None:
+    """A criteria set (named ``.yaml``/``.yml``) given where a table is read: the assessments, the
+    register, the survey, the appraisal, the lineage, a results file (``pari score bo.yaml``,
+    ``--communes bo.yaml``, ``pari report bo.yaml``). It was read as the table it is not: "row 3:
+    not readable as CSV: row 3 has 3 cells but the header has 2", or "cannot read the results
+    workbook (calamine error: Cannot detect file format)", neither saying what the file is."""
+    if Path(file).suffix.lower() not in CRITERIA_SUFFIXES:
+        return None
+    return Problem(
+        "table-is-criteria",
+        "this is a criteria set (YAML), not a table",
+        file=file,
+        hint="give a criteria set with --criteria; here give the table this place asks for (CSV, XLSX or Parquet)",
+    )
+
+
 def broken_link(path: str | Path, file: str | None = None) -> Problem | None:
     """``path`` as a symbolic link that leads nowhere (its target is missing, or the links lead
     round in a loop), or None. ``ls`` lists such a link where the file is looked for, and "file not

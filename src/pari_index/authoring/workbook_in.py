@@ -211,6 +211,9 @@ def read_annex(path: Path, file: str) -> AnnexBook:
     sheet has an STT column and a title column."""
     from pari_index.intake.xlsx import read_excel
 
+    if path.is_dir():  # a folder of annexes: not "save it as .xlsx", which a folder cannot be
+        folder = Problem("is-a-directory", "this is a folder, not a file", file=file, hint="give the file itself")
+        raise IntakeError(folder)
     if path.suffix.lower() not in EXCEL_SUFFIXES:
         raise IntakeError(
             Problem(

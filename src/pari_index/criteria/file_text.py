@@ -172,7 +172,7 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
 def _criteria_text(raw: bytes, label: str, error: type[CriteriaError]) -> str:
     """The text of a criteria file's bytes (``label``: its name as told): an office document or
     PDF, a compressed file and bytes that are not UTF-8 are each an ``error`` saying which."""
-    document = _document(raw, label)
+    document = _table(label) or _document(raw, label)
     if document is not None:
         raise error(document)
     try:
@@ -213,6 +213,26 @@ def _document(raw: bytes, label: str) -> Problem | None:
         file=label,
         hint="a criteria set is a YAML file (docs/criteria.md); a decision's annex in Excel becomes one with "
         "pari criteria import ANNEX.xlsx -o SET.yaml",
+    )
+
+
+#: The endings of the tables pari reads, a file so named given as a criteria set.
+_TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".parquet"})
+
+
+def _table(label: str) -> Problem | None:
+    """A table given as a criteria set (``pari score a.csv --criteria communes.csv``, ``pari
+    validate danh-gia.csv``: the assessments or the register where the set goes): it was "a
+    criteria set must be a YAML mapping (id:, title:, areas: ...)" at line 1, as if the set were
+    mistyped, or "not UTF-8 text" of a Parquet file."""
+    if Path(label).suffix.lower() not in _TABLE_SUFFIXES:
+        return None
+    return Problem(
+        "criteria-is-table",
+        "this is a table (CSV, TSV or Parquet), not a criteria set written in YAML",
+        file=label,
+        hint="give the criteria set (.yaml) here; a table is given as the assessments or with --communes, --survey "
+        "or --appraisal",
     )
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.errors import IntakeError, Problem, broken_link, near_name, unreadable_file
+from pari_index.errors import IntakeError, Problem, broken_link, criteria_as_table, near_name, unreadable_file
 from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text, is_binary
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
@@ -177,7 +177,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit |
                 params={"not_file": "device"},
             )
         )
-    lock = office_lock_file(file)
+    lock = office_lock_file(file) or criteria_as_table(file)
     if lock is not None:
         return ReadResult([], [lock])
     size = info.st_size

@@ -36,6 +36,16 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này và dòng trước",
         "check indentation (spaces only) and quoting on this line and the one before",
     ),
+    "criteria-is-table": entry(
+        "Một bảng thay cho bộ tiêu chí",
+        "A table for the criteria set",
+        "đây là một bảng (CSV, TSV hoặc Parquet), không phải bộ tiêu chí viết bằng YAML",
+        "this is a table (CSV, TSV or Parquet), not a criteria set written in YAML",
+        "đưa bộ tiêu chí (.yaml) vào chỗ này; một bảng được đưa làm tệp tự đánh giá hoặc bằng --communes, --survey "
+        "hay --appraisal",
+        "give the criteria set (.yaml) here; a table is given as the assessments or with --communes, --survey or "
+        "--appraisal",
+    ),
     "criteria-is-document": entry(
         "Bộ tiêu chí là một tài liệu văn phòng, không phải YAML",
         "The criteria set is an office document, not YAML",

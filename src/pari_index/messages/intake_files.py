@@ -1005,6 +1005,14 @@ READING_FINDINGS: dict[str, Entry] = {
         "mở bằng Excel và lưu dạng Sổ làm việc Excel (.xlsx), rồi đưa tệp đó vào",
         "open it in Excel and save it as an Excel Workbook (.xlsx), then give that file",
     ),
+    "table-is-criteria": entry(
+        "Bộ tiêu chí thay cho một bảng",
+        "A criteria set for a table",
+        "đây là một bộ tiêu chí (YAML), không phải một bảng",
+        "this is a criteria set (YAML), not a table",
+        "đưa bộ tiêu chí bằng --criteria; ở chỗ này, đưa bảng mà chỗ này cần (CSV, XLSX hoặc Parquet)",
+        "give a criteria set with --criteria; here give the table this place asks for (CSV, XLSX or Parquet)",
+    ),
     "workbook-is-text": entry(
         "Tệp văn bản mang tên sổ tính",
         "A text file named as a workbook",

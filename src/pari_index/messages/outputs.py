@@ -141,6 +141,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "cannot make the folder: {reason}",
         *_OUTPUT_HINT,
     ),
+    "output-name-only-ending": entry(
+        "Tên kết quả chỉ có phần đuôi",
+        "The output's name is only an ending",
+        "{option} {path}: tên chỉ có phần đuôi, không có tên đứng trước (tệp mang tên như vậy bị ẩn)",
+        "{option} {path}: the name is only an ending, with no name before it (a file so named is hidden)",
+        "ghi một tên trước phần đuôi, ví dụ ket-qua{ending}",
+        "write a name before the ending, e.g. ket-qua{ending}",
+    ),
     "output-suffix": entry(
         "Đuôi tên tệp không đúng",
         "Wrong file name ending",
@@ -380,6 +388,14 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "ghi tên của tệp",
         "give the file's name",
     ),
+    "path-blank": entry(
+        "Tên tệp chỉ có dấu cách",
+        "A file name of spaces alone",
+        "{option}: tên được đưa vào chỉ có dấu cách («{name}»): một biến chứa dấu cách, hay tên bị bỏ sót?",
+        "{option}: the name given is only spaces («{name}»): a variable holding a space, or a name left out?",
+        "ghi tên của tệp",
+        "give the file's name",
+    ),
     "path-is-url": entry(
         "Địa chỉ web thay cho đường dẫn tệp",
         "A web address for a file's path",
@@ -472,6 +488,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "(--help liệt kê các tuỳ chọn)",
         "to give this file, write ./{value} (or put -- before the file names); for an option, correct its name "
         "(--help lists them)",
+    ),
+    "input-name-options": entry(
+        "Tên tệp đầu vào bị đọc như các tuỳ chọn",
+        "An input's name read as options",
+        "{value}: tên bắt đầu bằng «-» bị đọc như các tuỳ chọn của {command} ({options}), không phải tên tệp",
+        "{value}: a name that begins with «-» is read as options of {command} ({options}), not as a file",
+        "để đưa tệp này, ghi ./{value} (hoặc đặt -- trước các tên tệp); để đưa giá trị cho một tuỳ chọn, đặt "
+        "một dấu cách sau tuỳ chọn",
+        "to give this file, write ./{value} (or put -- before the file names); to give an option its value, put "
+        "a space after the option",
     ),
     "name-not-utf8": entry(
         "Tên tệp có byte không phải UTF-8",

@@ -210,6 +210,19 @@ def input_named_with_dash(value: str, option: str, command: str) -> Problem:
     )
 
 
+def input_read_as_options(value: str, options: str, command: str) -> Problem:
+    """A file given as an argument whose name click reads as the command's short options with a
+    value (``pari score -o.csv``: ``-o`` given ``.csv``; cli_params.refuse_files_read_as_options):
+    told as the options it was read as, and how to give the file."""
+    return Problem(
+        "input-name-options",
+        f"{value}: a name that begins with «-» is read as options of {command} ({options}), not as a file",
+        hint=f"to give this file, write ./{value} (or put -- before the file names); to give an option its value, "
+        "put a space after the option",
+        params={"value": value, "command": command, "options": options},
+    )
+
+
 def option_for_path(option: str, value: str) -> Problem:
     """An option's name where a path was to be: the path was left out, and the shell gave the
     option its neighbour (``--communes --survey survey.csv``, ``-o --report r.html``). The name
@@ -254,6 +267,16 @@ def empty_path(option: str) -> Problem:
         f'{option}: the name given is empty (""): an unset variable in a script?',
         hint="give the file's name",
         params={"option": option},
+    )
+
+
+def blank_path(option: str, value: str) -> Problem:
+    """A name of spaces alone given for a path, that no file here has (cli_params._blank)."""
+    return Problem(
+        "path-blank",
+        f"{option}: the name given is only spaces («{value}»): a variable holding a space, or a name left out?",
+        hint="give the file's name",
+        params={"option": option, "name": value},
     )
 
 
@@ -321,8 +344,27 @@ FILE_SUFFIXES = frozenset(
 FOLDER_SUFFIXES = frozenset({".csv", ".parquet"})
 
 
+def _ending_alone(target: Target) -> Problem | None:
+    """An output named by an ending alone (``-o .xlsx``, ``--report .html``; ``-o.xlsx`` typed
+    with no space is that too): to Python and to ``ls`` a hidden name without any ending, so
+    ``pari score`` wrote a hidden folder ``.xlsx/`` of CSV tables (exit 0) and the other commands
+    said "the file must end in .xlsx" of a name that does."""
+    shown = shown_name(target.path)
+    if target.path.name.lower() not in FILE_SUFFIXES:
+        return None
+    return Problem(
+        "output-name-only-ending",
+        f"{target.option} {shown}: the name is only an ending, with no name before it (a file so named is hidden)",
+        hint=f"write a name before the ending, e.g. ket-qua{target.path.name}",
+        params={"option": target.option, "path": shown, "ending": target.path.name},
+    )
+
+
 def _wrong_suffix(target: Target) -> Problem | None:
     """An output whose name's ending says another kind of file than the one written."""
+    alone = _ending_alone(target)
+    if alone is not None:
+        return alone
     suffix = target.path.suffix.lower()
     if exists(target.path) and not regular(target.path) and not is_dir(target.path):
         return None  # a device or a pipe: output-special-file says what it is

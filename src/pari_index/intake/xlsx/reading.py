@@ -11,7 +11,7 @@ from typing import Any
 
 import polars as pl
 
-from pari_index.errors import IntakeError, Problem
+from pari_index.errors import IntakeError, Problem, criteria_as_table
 from pari_index.intake.csv_input import HEADING_LINES
 from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
@@ -302,7 +302,7 @@ def not_a_workbook(data: bytes | Path, file: str) -> Problem | None:
     workbook's name. calamine answered all of them "Cannot detect file format", with the hint to
     save the file from Excel as .xlsx: which an open workbook's lock file, or a web page from an
     office's software, already claimed to be."""
-    lock = office_lock_file(file)
+    lock = office_lock_file(file) or criteria_as_table(file)
     if lock is None:
         lock = compressed_file(data, file)  # a zip of CSV files, a gzip (any name)
     if lock is not None or Path(file).suffix.lower() not in _WORKBOOK_SUFFIXES:
