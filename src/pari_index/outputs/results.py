@@ -28,6 +28,8 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, refusal, unreadable_file
 from pari_index.intake.cache_folder import ParquetReuse
+from pari_index.intake.sheet import RowLimit
+from pari_index.intake.tables import table_rows_limit
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
 from pari_index.outputs.files import (
@@ -55,6 +57,8 @@ from pari_index.outputs.results_checks import (
     check_table,
     check_whole,
     not_results,
+    parquet_rows_refused,
+    rows_past,
     written_rows,
 )
 from pari_index.outputs.results_digest import (
@@ -447,13 +451,19 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _read_table(
-    file: Path, ext: str, table: str = "", lang: str | None = None, written: tuple[str, int | None] = ("", None)
+    file: Path,
+    ext: str,
+    table: str = "",
+    lang: str | None = None,
+    written: tuple[str, int | None] = ("", None),
+    bound: RowLimit | None = None,
 ) -> pl.DataFrame:
     """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
     in that workbook's words); anything polars or the OS cannot read is located. ``written``: the
     table's name in a results folder and the rows its about table says pari score wrote in it,
-    which a CSV table may not pass
-    (:func:`.results_checks.check_rows_before_parse`)."""
+    which a table may not pass (:func:`.results_checks.check_rows_before_parse`,
+    :func:`.results_checks.parquet_rows_refused`). ``bound``: the rows a summary given alone
+    (``--previous summary.csv``) may hold, refused as ``too-many-rows`` before it is parsed."""
     from pari_index.intake.sheet import open_regular
     from pari_index.system.archives import file_head
 
@@ -472,10 +482,14 @@ def _read_table(
             check_about_before_parse(file.parent, handle)
         else:
             check_rows_before_parse(file.parent, *written, handle)
+        found = None if bound is None else rows_past(handle, bound.limit)
+        if bound is not None and found is not None:
+            handle.close()
+            raise IntakeError(bound.refuse(found, str(file), None, None))
     try:
         with handle:
             if ext == "parquet":
-                return _parquet_table(handle, file, table)
+                return _parquet_table(handle, file, table, _parquet_rows_refused(file, written, bound))
             return _typed(unlabel_frame(table, pl.read_csv(handle, infer_schema=False), lang))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         if ext == "parquet" and not isinstance(exc, OSError) and _parquet_framed(file):
@@ -547,16 +561,35 @@ def _text_line(line: bytes) -> bool:
     return not any(ord(char) < 32 and char not in "\t\r" for char in text)
 
 
-def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
+def _parquet_rows_refused(
+    file: Path, written: tuple[str, int | None], bound: RowLimit | None
+) -> Callable[[int], Problem | None]:
+    """What refuses a Parquet table of results by its footer's rows: a table of a results folder
+    past the rows its about table records, a summary given alone past ``bound``."""
+    if bound is None:
+        return parquet_rows_refused(file.parent, *written)
+
+    def past_bound(rows: int) -> Problem | None:
+        return bound.refuse(rows, str(file), None, None) if rows > bound.limit else None
+
+    return past_bound
+
+
+def _parquet_table(
+    handle: BinaryIO, file: Path, table: str, rows_refused: Callable[[int], Problem | None] | None = None
+) -> pl.DataFrame:
     """A table of a results folder in Parquet, measured as an input's Parquet file is
     (intake.parquet_measure), with the cells and bytes a results workbook is allowed: a 400 KB
     ``rows.parquet`` of 30 million equal rows took 2.9 GB before it was found damaged, and a
-    table of one string repeated by its dictionary can take far more."""
+    table of one string repeated by its dictionary can take far more. Its footer's rows are held
+    to ``rows_refused`` before its pages are read."""
     from pari_index.intake.parquet_measure import Damaged, OverLimit, Unreadable, read_measured
     from pari_index.intake.sheet import max_cells
 
     try:
-        frame = read_measured(handle, str(file), max(max_cells(), RESULTS_CELLS), table or None)
+        frame = read_measured(
+            handle, str(file), max(max_cells(), RESULTS_CELLS), table or None, rows_refused=rows_refused
+        )
     except Damaged:
         raise not_results(
             file,
@@ -773,6 +806,23 @@ def _lone_summary(p: Path) -> str | None:
     return ext
 
 
+def _lone_summary_table(p: Path, ext: str) -> pl.DataFrame:
+    """The summary given alone (``--previous summary.csv``), of a row per unit as a register, so
+    held to PARI_MAX_REGISTER_ROWS: before it is parsed (a CSV file's rows counted from its
+    bytes, a Parquet file's from its footer), and exactly once read. Bounded by nothing until
+    session 38: 2.4 million lines ``0`` after a summary (4.8 MB) took 2.1 GB, exit 0."""
+    bound = table_rows_limit("summary")
+    summary = _read_table(p, ext, bound=bound)
+    if summary.height > bound.limit:  # (a CSV file within SPARE_LINES of it)
+        raise IntakeError(bound.refuse(summary.height, str(p), None, None))
+    columns = set(summary.columns)
+    if "commune_code" not in columns or not columns & {"total_points", "index", "rank"}:
+        # Another table given by mistake (the assessments, the survey, a register: no result
+        # of a unit in it) is refused as before session 35, not called damaged or edited.
+        _not_a_table_file(p)
+    return summary
+
+
 #: Entries of a folder given as results that are looked at for the results it may hold.
 _FOLDER_LOOKS = 2_000
 
@@ -837,12 +887,7 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
     _not_a_results_path(p)
     try:
         if lone is not None:
-            tables, lang = {"summary": _read_table(p, lone)}, None
-            columns = set(tables["summary"].columns)
-            if "commune_code" not in columns or not columns & {"total_points", "index", "rank"}:
-                # Another table given by mistake (the assessments, the survey, a register: no result
-                # of a unit in it) is refused as before session 35, not called damaged or edited.
-                _not_a_table_file(p)
+            tables, lang = {"summary": _lone_summary_table(p, lone)}, None
         else:
             tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)
