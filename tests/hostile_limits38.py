@@ -30,6 +30,14 @@ machine (CPU seconds user + system and peak resident memory from ``/usr/bin/time
   common subsequence, so it is never below the ratio), some 50 µs a pair bit-parallel
   (``authoring.diff._common_subsequence``): 3.0 CPU s, the same listing.
 
+- A results workbook read back was bounded by its cells (25 million) only: calamine builds each
+  sheet's grid whole, some 60 bytes a cell, so the example's results workbook, its summary grown
+  by 400,000 rows of a code alone (2.5 MB; 57 columns), took 2.6 CPU s and 1.16-1.26 GB in
+  ``pari explain`` and 1.32 GB as ``--previous``, then ``results-damaged``. Its about sheet is now read first, and each
+  table's sheet held to the rows the about sheet records (and SPARE_LINES) by its measure before
+  calamine reads it (``results._check_sheet_rows``, the least rows of
+  ``xlsx.reading.least_rows``): the same words, 1.1 CPU s and 109 MB, 175 MB.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
 tests/test_hostile_limits38.py checks what each answers.
@@ -133,7 +141,46 @@ def diff_of_two_renumbered_sets_of_long_titles(folder: Path) -> list[str]:
     return ["diff", str(old), str(new)]
 
 
+def _results_workbook_grown(folder: Path, rows: int) -> Path:
+    """The example's results workbook (``ket-qua.xlsx``), its first sheet (the summary) then
+    ``rows`` rows of a code ``0`` alone, written into its XML (its ``<dimension>`` left as it was)."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from pari_index.cli import main
+
+    done = CliRunner().invoke(main, _score(folder, out="ket-qua.xlsx"))
+    assert done.exit_code == 0, done.output
+    workbook = folder / "ket-qua.xlsx"
+    with zipfile.ZipFile(workbook) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    first = sheet.count("<row ") + 1
+    grown = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>0</t></is></c></row>' for r in range(first, first + rows)
+    )
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace("</sheetData>", grown + "</sheetData>").encode("utf-8")
+    with zipfile.ZipFile(workbook, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return workbook
+
+
+def explain_of_results_workbook_summary_of_many_rows(folder: Path) -> list[str]:
+    """``pari explain`` of the example's first unit, its results workbook's summary grown by
+    PARQUET_ROWS rows (within the 25 million cells of a results workbook)."""
+    return ["explain", "00001", "--results", str(_results_workbook_grown(folder, PARQUET_ROWS))]
+
+
+def previous_results_workbook_summary_of_many_rows(folder: Path) -> list[str]:
+    """``pari score --previous`` of last year's results workbook, its summary grown so."""
+    return _score(folder, "--previous", str(_results_workbook_grown(folder, PARQUET_ROWS)), out="moi.xlsx")
+
+
 CASES: dict[str, Case] = {
+    "explain-of-results-workbook-summary-of-many-rows": explain_of_results_workbook_summary_of_many_rows,
+    "previous-results-workbook-summary-of-many-rows": previous_results_workbook_summary_of_many_rows,
     "diff-of-two-renumbered-sets-of-long-titles": diff_of_two_renumbered_sets_of_long_titles,
     "previous-summary-alone-of-millions-of-tiny-rows": previous_summary_alone_of_millions_of_tiny_rows,
     "previous-summary-alone-parquet-of-many-rows": previous_summary_alone_parquet_of_many_rows,
@@ -143,6 +190,8 @@ CASES: dict[str, Case] = {
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "explain-of-results-workbook-summary-of-many-rows": (1, "results-damaged", ("ket-qua.xlsx",)),
+    "previous-results-workbook-summary-of-many-rows": (1, "results-damaged", ("ket-qua.xlsx", "communes.csv")),
     "diff-of-two-renumbered-sets-of-long-titles": (0, None, ("cu.yaml", "moi.yaml")),
     "previous-summary-alone-of-millions-of-tiny-rows": (
         1,
@@ -159,6 +208,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     ),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
+    "previous-results-workbook-summary-of-many-rows": ("moi.xlsx",),
     "previous-summary-alone-of-millions-of-tiny-rows": ("out.xlsx",),
     "previous-summary-alone-parquet-of-many-rows": ("out.xlsx",),
     "previous-parquet-results-summary-of-many-rows": ("out.xlsx",),

@@ -30,6 +30,7 @@ from pari_index.errors import IntakeError, Problem, broken_link, near_name, quot
 from pari_index.intake.cache_folder import ParquetReuse
 from pari_index.intake.sheet import RowLimit
 from pari_index.intake.tables import table_rows_limit
+from pari_index.intake.xlsx.sheet_cells import _SheetCells
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
 from pari_index.outputs.files import (
@@ -50,8 +51,12 @@ from pari_index.outputs.parquet_patch import GroupsAsScored
 from pari_index.outputs.path_identity import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_checks import (
+    ABOUT_MOST_ROWS,
+    SPARE_LINES,
     TABLES,
+    _rows_changed,
     about_facts,
+    about_grown,
     check_about_before_parse,
     check_rows_before_parse,
     check_table,
@@ -681,9 +686,10 @@ RESULTS_CELLS = 25_000_000
 RESULTS_BYTES = 2 * 1024**3
 
 
-def _measure_workbook(p: Path, data: bytes | Path) -> None:
+def _measure_workbook(p: Path, data: bytes | Path) -> dict[str, _SheetCells]:
     """Measure the workbook's package (its bytes, or the one open file of a large one: see
-    intake.sheet.pinned); a workbook over a limit is an IntakeError naming the limit."""
+    intake.sheet.pinned); a workbook over a limit is an IntakeError naming the limit. The measure
+    of each sheet, by its name."""
     import dataclasses
     import io
 
@@ -695,7 +701,7 @@ def _measure_workbook(p: Path, data: bytes | Path) -> None:
         limits, cells=max(limits.cells, RESULTS_CELLS), total_bytes=max(limits.total_bytes, RESULTS_BYTES)
     )
     try:
-        _prescan(data if isinstance(data, Path) else io.BytesIO(data), str(p), limits)
+        return _prescan(data if isinstance(data, Path) else io.BytesIO(data), str(p), limits)
     except _Refused as refused:
         raise IntakeError(refused.problem) from None
 
@@ -706,8 +712,8 @@ def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     from pari_index.intake.sheet import pinned
 
     with pinned(p) as data:
-        _measure_workbook(p, data)
-        tables, lang = _workbook_tables(p, data)
+        cells = _measure_workbook(p, data)
+        tables, lang = _workbook_tables(p, data, cells)
     about = tables.get("about")
     if about is not None and {"key", "value"} <= set(about.columns):
         for key, value in about.select(pl.col("key").cast(pl.String), pl.col("value")).iter_rows():
@@ -717,7 +723,28 @@ def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     return tables, lang
 
 
-def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFrame], str | None]:
+def _check_sheet_rows(p: Path, name: str, info: _SheetCells | None, written: int | None, lang: str | None) -> None:
+    """Refuse a results workbook's sheet of table ``name`` whose measure (before calamine reads
+    it) holds more rows than pari score wrote in it (``written``, as its about sheet records; the
+    about sheet itself: ABOUT_MOST_ROWS) and SPARE_LINES more, as ``results-damaged`` with the
+    words of the check once read. calamine builds a sheet's grid whole (some 60 bytes a cell):
+    the example's results workbook, its summary grown by 400,000 rows of a code alone (2.5 MB,
+    within the 25 million cells of a results workbook), took 1.26 GB in ``pari explain`` and 1.32
+    GB as ``--previous`` before it was refused (session 38)."""
+    from pari_index.intake.xlsx.reading import least_rows
+
+    least = 0 if info is None else least_rows(info)
+    if name == "about" and least > ABOUT_MOST_ROWS + SPARE_LINES:
+        raise about_grown(p, least)
+    if name != "about" and written is not None and least > written + SPARE_LINES:
+        raise _rows_changed(p, name, least, written, lang)
+
+
+def _workbook_tables(
+    p: Path, data: bytes | Path, cells: Mapping[str, _SheetCells]
+) -> tuple[dict[str, pl.DataFrame], str | None]:
+    """The tables of a results workbook, the about sheet read first: the rows it records for
+    each other table bound what calamine is given of it (:func:`_check_sheet_rows`)."""
     import fastexcel
 
     from pari_index.intake.xlsx.reading import not_a_workbook
@@ -729,10 +756,17 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
         with panic_words_held():
             reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
             lang = workbook_lang(reader.sheet_names)
-            for name in TABLES:
-                if sheet_name(name, lang) in reader.sheet_names:
-                    sheet = reader.load_sheet(sheet_name(name, lang), dtypes="string").to_polars()
+            written: dict[str, int | None] = {}
+            for name in ("about", *(t for t in TABLES if t != "about")):
+                shown = sheet_name(name, lang)
+                if shown in reader.sheet_names:
+                    _check_sheet_rows(p, name, cells.get(shown), written.get(name), lang)
+                    sheet = reader.load_sheet(shown, dtypes="string").to_polars()
                     tables[name] = _typed(unlabel_frame(name, sheet, lang))
+                if name == "about":
+                    written = written_rows(about_facts(tables))
+    except IntakeError:  # a sheet refused by its measure (_check_sheet_rows), told as it is
+        raise
     except BaseException as exc:  # fastexcel's own error types, or a panic of its Rust code
         if not library_failure(exc):
             raise
@@ -747,7 +781,7 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
             words="unreadable_workbook",
             params={"error": type(exc).__name__},
         ) from None
-    return tables, lang
+    return {name: tables[name] for name in TABLES if name in tables}, lang
 
 
 def _unreadable_results(exc: OSError, p: Path) -> Problem:
