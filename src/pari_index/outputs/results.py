@@ -738,6 +738,11 @@ def _check_sheet_rows(p: Path, name: str, info: _SheetCells | None, written: int
         raise about_grown(p, least)
     if name != "about" and written is not None and least > written + SPARE_LINES:
         raise _rows_changed(p, name, least, written, lang)
+    bound = table_rows_limit("summary")
+    if name == "summary" and written is None and least > bound.limit + SPARE_LINES:
+        # No about sheet records its rows (a ranking passed on as its summary sheet alone): a row
+        # per unit, as a summary given alone as CSV (_lone_summary_table).
+        raise IntakeError(bound.refuse(least, str(p), sheet_name(name, lang), None))
 
 
 def _workbook_tables(
