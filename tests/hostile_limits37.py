@@ -78,10 +78,11 @@ def _title_words() -> list[str]:
     return list(words)
 
 
-def renumbered_sets(folder: Path, seed: int = 37) -> tuple[Path, Path]:
+def renumbered_sets(folder: Path, seed: int = 37, words_a_title: tuple[int, int] = (6, 18)) -> tuple[Path, Path]:
     """Two valid sets of AREAS × CRITERIA × SUBS sub-criteria (445 items), each title a dozen
-    words of the bundled titles; in the new one every area's id is moved by AREAS (``1.2.3``
-    becomes ``6.2.3``) and every third title has one word replaced."""
+    words of the bundled titles (``words_a_title``: the fewest and most); in the new one every
+    area's id is moved by AREAS (``1.2.3`` becomes ``6.2.3``) and every third title has one word
+    replaced."""
     chance = random.Random(seed)
     words = _title_words()
     leaf = "inputs: {ok: {type: boolean}}, rule: {kind: checklist, items: [{input: ok, points: 1}]}"
@@ -91,7 +92,7 @@ def renumbered_sets(folder: Path, seed: int = 37) -> tuple[Path, Path]:
     def title() -> tuple[str, str]:
         nonlocal count
         count += 1
-        said = [chance.choice(words) for _ in range(chance.randint(6, 18))]
+        said = [chance.choice(words) for _ in range(chance.randint(*words_a_title))]
         changed = list(said)
         if count % 3 == 0:
             changed[chance.randrange(len(changed))] = chance.choice(words)

@@ -1,8 +1,9 @@
 """What the cases of tests/hostile_limits21.py answer: a Parquet file whose pages or text inflate
 far past its size is refused (``parquet-too-much-text``), one of a footer of megabytes too
 (``parquet-footer-too-large``), and so is a results folder's table read back by ``pari report`` or
-``--previous`` (with ``too-many-cells`` for millions of compressed rows). The cases run as real
-child processes with a time-out."""
+``--previous`` (millions of compressed rows: ``results-damaged`` by the rows its about table
+records since session 38, ``too-many-cells`` before). The cases run as real child processes with
+a time-out."""
 
 from __future__ import annotations
 

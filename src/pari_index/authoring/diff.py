@@ -137,6 +137,7 @@ class _Similarity:
         self._known: dict[tuple[str, str], float] = {}
         self._bounds: dict[tuple[str, str], float] = {}
         self._letters: dict[str, frozenset[int]] = {}
+        self._masks: dict[str, dict[str, int]] = {}
 
     def __call__(self, a: Node, b: Node, least: float = UNRELATED) -> float:
         """The ratio of the two titles, or its bound when that is under ``least`` (every decision
@@ -150,6 +151,12 @@ class _Similarity:
         bound = self._bounds.get((x, y))
         if bound is None:
             bound = self._bounds[(x, y)] = self._bound(x, y)
+        if bound < least:
+            return bound
+        # Tighter, and still never below the ratio: difflib's matching blocks are a common
+        # subsequence of the two titles, so they match at most the longest one's characters.
+        masks = self._masks.get(y) or self._masks.setdefault(y, _char_masks(y))
+        bound = self._bounds[(x, y)] = min(bound, 2 * _common_subsequence(x, masks, len(y)) / (len(x) + len(y)))
         if bound < least:
             return bound
         if self.compared >= MAX_COMPARISONS:
@@ -170,6 +177,31 @@ class _Similarity:
         a = self._letters.get(x) or self._letters.setdefault(x, _occurrences(x))
         b = self._letters.get(y) or self._letters.setdefault(y, _occurrences(y))
         return 2 * len(a & b) / (len(x) + len(y))
+
+
+def _char_masks(y: str) -> dict[str, int]:
+    """Each character of ``y`` and the places it holds, as the bits of an integer."""
+    where: dict[str, int] = {}
+    for place, char in enumerate(y):
+        where[char] = where.get(char, 0) | 1 << place
+    return where
+
+
+def _common_subsequence(x: str, y_masks: dict[str, int], y_length: int) -> int:
+    """The length of the longest common subsequence of ``x`` and a text ``y`` of ``y_length``
+    characters (``y_masks``: :func:`_char_masks`), computed a character of ``x`` at a time on the
+    bits of one integer as wide as ``y`` (Hyyrö's bit-parallel form of Allison and Dix's: a zero
+    bit for each character of ``y`` matched so far), some 50 µs for two titles of TITLE_CHARS.
+    Two sets of 445 renumbered items titled with 150 words each (470 KB; titles compared on their
+    first 300 characters) computed difflib's ratio for some 15,000 pairs whose quick_ratio reached
+    TITLE_SIMILARITY (long titles of the same words share nearly every character): 6.2 CPU s
+    (64 s of wall time at load 8); with this bound 3.0 CPU s, the same listing (session 38)."""
+    width = (1 << y_length) - 1
+    row = width
+    for char in x:
+        matched = row & y_masks.get(char, 0)
+        row = ((row + matched) | (row - matched)) & width
+    return y_length - row.bit_count()
 
 
 def _occurrences(title: str) -> frozenset[int]:

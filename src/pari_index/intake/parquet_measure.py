@@ -349,17 +349,25 @@ def footer_length(source: BinaryIO) -> int:
 
 
 def read_measured(
-    source: BinaryIO, file: str, cells: int, sheet: str | None = None, *, decode: bool = True
+    source: BinaryIO,
+    file: str,
+    cells: int,
+    sheet: str | None = None,
+    *,
+    decode: bool = True,
+    rows_refused: Callable[[int], Problem | None] | None = None,
 ) -> pl.DataFrame | None:
     """The Parquet file open as ``source``, read within every limit of an input's Parquet file:
     its footer's length (before polars parses it), its ``cells`` at most (rows × columns, from the
     footer), what its pages inflate to, and, once read, the bytes of its text. The first limit
     passed is OverLimit (``too-many-cells``, ``parquet-footer-too-large``,
     ``parquet-too-much-text``); a file that is not Parquet is Unreadable, or polars' own error.
-    ``decode`` False: measured, its text too, but not kept (None)."""
+    ``decode`` False: measured, its text too, but not kept (None). ``rows_refused``: the problem of
+    a file of so many rows (its footer's count), if any, raised as OverLimit before anything more
+    is read (a results table held to the rows pari score wrote in it)."""
     try:
         with panic_words_held():
-            return _read_measured(source, file, cells, sheet, decode)
+            return _read_measured(source, file, cells, sheet, decode, rows_refused)
     except pl.exceptions.PanicException as exc:
         # A page whose bytes were damaged (a flipped bit in a results table) made polars panic:
         # the run ended as pari's own error, saying the file was not the cause.
@@ -367,7 +375,14 @@ def read_measured(
         raise Damaged(f"its pages cannot be decoded ({reason})") from None
 
 
-def _read_measured(source: BinaryIO, file: str, cells: int, sheet: str | None, decode: bool) -> pl.DataFrame | None:
+def _read_measured(
+    source: BinaryIO,
+    file: str,
+    cells: int,
+    sheet: str | None,
+    decode: bool,
+    rows_refused: Callable[[int], Problem | None] | None = None,
+) -> pl.DataFrame | None:
     from pari_index.intake.sheet import too_many_cells
 
     length = footer_length(source)
@@ -377,6 +392,9 @@ def _read_measured(source: BinaryIO, file: str, cells: int, sheet: str | None, d
     source.seek(0)
     rows = pl.scan_parquet(source).select(pl.len()).collect().item()
     source.seek(0)
+    refused = None if rows_refused is None else rows_refused(rows)
+    if refused is not None:
+        raise OverLimit(refused)
     if rows * columns > cells:
         raise OverLimit(too_many_cells(rows, columns, file, cells, sheet))
     problem = pages_problem(source, file, rows * columns, sheet)

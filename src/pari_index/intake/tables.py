@@ -353,19 +353,28 @@ _ROW_LIMITS: dict[str, tuple[str, str]] = {
     "register": ("PARI_MAX_REGISTER_ROWS", "unit"),
     "lineage": ("PARI_MAX_REGISTER_ROWS", "unit"),
     "appraisal": ("PARI_MAX_APPRAISAL_ROWS", "correction"),
+    # A summary of earlier results given alone (``--previous summary.csv``): a row per unit too,
+    # and nothing else bounded it (a 4.8 MB one of 2.4 million lines ``0``: 2.1 GB, exit 0).
+    "summary": ("PARI_MAX_REGISTER_ROWS", "unit"),
 }
 #: The English of ``rows_per`` (its Vietnamese: messages.labels).
 _ROWS_PER = {
     "unit": "a row per unit: a country had some 10,600 communes before 2025",
     "correction": "a row per correction of a unit's item: a province's council writes some tens of thousands",
 }
-_ROWS_TABLE = {"register": "the register", "lineage": "the lineage table", "appraisal": "the appraisal file"}
+_ROWS_TABLE = {
+    "register": "the register",
+    "lineage": "the lineage table",
+    "appraisal": "the appraisal file",
+    "summary": "a summary of earlier results",
+}
 
 
 def table_rows_limit(table: str) -> RowLimit:
-    """The rows a register, lineage table or appraisal file (``table``: ``register``, ``lineage``
-    or ``appraisal``) is read with: PARI_MAX_REGISTER_ROWS (PARI_MAX_APPRAISAL_ROWS for an
-    appraisal), and its ``too-many-rows`` problem."""
+    """The rows a register, lineage table, appraisal file or lone summary of earlier results
+    (``table``: ``register``, ``lineage``, ``appraisal`` or ``summary``) is read with:
+    PARI_MAX_REGISTER_ROWS (PARI_MAX_APPRAISAL_ROWS for an appraisal), and its ``too-many-rows``
+    problem."""
     variable, per = _ROW_LIMITS[table]
     limit = env_limit(variable, MAX_APPRAISAL_ROWS if table == "appraisal" else MAX_TABLE_ROWS)
 

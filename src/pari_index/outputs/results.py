@@ -28,6 +28,9 @@ from pari_index.criteria.methodology import method_lines
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, refusal, unreadable_file
 from pari_index.intake.cache_folder import ParquetReuse
+from pari_index.intake.sheet import RowLimit
+from pari_index.intake.tables import table_rows_limit
+from pari_index.intake.xlsx.sheet_cells import _SheetCells
 from pari_index.messages import format_number, localise_findings
 from pari_index.messages.results_words import OVERFLOW_NOTE
 from pari_index.outputs.files import (
@@ -48,13 +51,19 @@ from pari_index.outputs.parquet_patch import GroupsAsScored
 from pari_index.outputs.path_identity import Source, Target, is_dir, resolved
 from pari_index.outputs.provenance import provenance_about
 from pari_index.outputs.results_checks import (
+    ABOUT_MOST_ROWS,
+    SPARE_LINES,
     TABLES,
+    _rows_changed,
     about_facts,
+    about_grown,
     check_about_before_parse,
     check_rows_before_parse,
     check_table,
     check_whole,
     not_results,
+    parquet_rows_refused,
+    rows_past,
     written_rows,
 )
 from pari_index.outputs.results_digest import (
@@ -447,13 +456,19 @@ def _typed(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _read_table(
-    file: Path, ext: str, table: str = "", lang: str | None = None, written: tuple[str, int | None] = ("", None)
+    file: Path,
+    ext: str,
+    table: str = "",
+    lang: str | None = None,
+    written: tuple[str, int | None] = ("", None),
+    bound: RowLimit | None = None,
 ) -> pl.DataFrame:
     """One table file of a results folder (or a CSV file a workbook of ``lang`` overflowed to:
     in that workbook's words); anything polars or the OS cannot read is located. ``written``: the
     table's name in a results folder and the rows its about table says pari score wrote in it,
-    which a CSV table may not pass
-    (:func:`.results_checks.check_rows_before_parse`)."""
+    which a table may not pass (:func:`.results_checks.check_rows_before_parse`,
+    :func:`.results_checks.parquet_rows_refused`). ``bound``: the rows a summary given alone
+    (``--previous summary.csv``) may hold, refused as ``too-many-rows`` before it is parsed."""
     from pari_index.intake.sheet import open_regular
     from pari_index.system.archives import file_head
 
@@ -472,10 +487,14 @@ def _read_table(
             check_about_before_parse(file.parent, handle)
         else:
             check_rows_before_parse(file.parent, *written, handle)
+        found = None if bound is None else rows_past(handle, bound.limit)
+        if bound is not None and found is not None:
+            handle.close()
+            raise IntakeError(bound.refuse(found, str(file), None, None))
     try:
         with handle:
             if ext == "parquet":
-                return _parquet_table(handle, file, table)
+                return _parquet_table(handle, file, table, _parquet_rows_refused(file, written, bound))
             return _typed(unlabel_frame(table, pl.read_csv(handle, infer_schema=False), lang))
     except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
         if ext == "parquet" and not isinstance(exc, OSError) and _parquet_framed(file):
@@ -547,16 +566,35 @@ def _text_line(line: bytes) -> bool:
     return not any(ord(char) < 32 and char not in "\t\r" for char in text)
 
 
-def _parquet_table(handle: BinaryIO, file: Path, table: str) -> pl.DataFrame:
+def _parquet_rows_refused(
+    file: Path, written: tuple[str, int | None], bound: RowLimit | None
+) -> Callable[[int], Problem | None]:
+    """What refuses a Parquet table of results by its footer's rows: a table of a results folder
+    past the rows its about table records, a summary given alone past ``bound``."""
+    if bound is None:
+        return parquet_rows_refused(file.parent, *written)
+
+    def past_bound(rows: int) -> Problem | None:
+        return bound.refuse(rows, str(file), None, None) if rows > bound.limit else None
+
+    return past_bound
+
+
+def _parquet_table(
+    handle: BinaryIO, file: Path, table: str, rows_refused: Callable[[int], Problem | None] | None = None
+) -> pl.DataFrame:
     """A table of a results folder in Parquet, measured as an input's Parquet file is
     (intake.parquet_measure), with the cells and bytes a results workbook is allowed: a 400 KB
     ``rows.parquet`` of 30 million equal rows took 2.9 GB before it was found damaged, and a
-    table of one string repeated by its dictionary can take far more."""
+    table of one string repeated by its dictionary can take far more. Its footer's rows are held
+    to ``rows_refused`` before its pages are read."""
     from pari_index.intake.parquet_measure import Damaged, OverLimit, Unreadable, read_measured
     from pari_index.intake.sheet import max_cells
 
     try:
-        frame = read_measured(handle, str(file), max(max_cells(), RESULTS_CELLS), table or None)
+        frame = read_measured(
+            handle, str(file), max(max_cells(), RESULTS_CELLS), table or None, rows_refused=rows_refused
+        )
     except Damaged:
         raise not_results(
             file,
@@ -648,9 +686,10 @@ RESULTS_CELLS = 25_000_000
 RESULTS_BYTES = 2 * 1024**3
 
 
-def _measure_workbook(p: Path, data: bytes | Path) -> None:
+def _measure_workbook(p: Path, data: bytes | Path) -> dict[str, _SheetCells]:
     """Measure the workbook's package (its bytes, or the one open file of a large one: see
-    intake.sheet.pinned); a workbook over a limit is an IntakeError naming the limit."""
+    intake.sheet.pinned); a workbook over a limit is an IntakeError naming the limit. The measure
+    of each sheet, by its name."""
     import dataclasses
     import io
 
@@ -662,7 +701,7 @@ def _measure_workbook(p: Path, data: bytes | Path) -> None:
         limits, cells=max(limits.cells, RESULTS_CELLS), total_bytes=max(limits.total_bytes, RESULTS_BYTES)
     )
     try:
-        _prescan(data if isinstance(data, Path) else io.BytesIO(data), str(p), limits)
+        return _prescan(data if isinstance(data, Path) else io.BytesIO(data), str(p), limits)
     except _Refused as refused:
         raise IntakeError(refused.problem) from None
 
@@ -673,8 +712,8 @@ def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     from pari_index.intake.sheet import pinned
 
     with pinned(p) as data:
-        _measure_workbook(p, data)
-        tables, lang = _workbook_tables(p, data)
+        cells = _measure_workbook(p, data)
+        tables, lang = _workbook_tables(p, data, cells)
     about = tables.get("about")
     if about is not None and {"key", "value"} <= set(about.columns):
         for key, value in about.select(pl.col("key").cast(pl.String), pl.col("value")).iter_rows():
@@ -684,7 +723,33 @@ def _read_workbook(p: Path) -> tuple[dict[str, pl.DataFrame], str | None]:
     return tables, lang
 
 
-def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFrame], str | None]:
+def _check_sheet_rows(p: Path, name: str, info: _SheetCells | None, written: int | None, lang: str | None) -> None:
+    """Refuse a results workbook's sheet of table ``name`` whose measure (before calamine reads
+    it) holds more rows than pari score wrote in it (``written``, as its about sheet records; the
+    about sheet itself: ABOUT_MOST_ROWS) and SPARE_LINES more, as ``results-damaged`` with the
+    words of the check once read. calamine builds a sheet's grid whole (some 60 bytes a cell):
+    the example's results workbook, its summary grown by 400,000 rows of a code alone (2.5 MB,
+    within the 25 million cells of a results workbook), took 1.26 GB in ``pari explain`` and 1.32
+    GB as ``--previous`` before it was refused (session 38)."""
+    from pari_index.intake.xlsx.reading import least_rows
+
+    least = 0 if info is None else least_rows(info)
+    if name == "about" and least > ABOUT_MOST_ROWS + SPARE_LINES:
+        raise about_grown(p, least)
+    if name != "about" and written is not None and least > written + SPARE_LINES:
+        raise _rows_changed(p, name, least, written, lang)
+    bound = table_rows_limit("summary")
+    if name == "summary" and written is None and least > bound.limit + SPARE_LINES:
+        # No about sheet records its rows (a ranking passed on as its summary sheet alone): a row
+        # per unit, as a summary given alone as CSV (_lone_summary_table).
+        raise IntakeError(bound.refuse(least, str(p), sheet_name(name, lang), None))
+
+
+def _workbook_tables(
+    p: Path, data: bytes | Path, cells: Mapping[str, _SheetCells]
+) -> tuple[dict[str, pl.DataFrame], str | None]:
+    """The tables of a results workbook, the about sheet read first: the rows it records for
+    each other table bound what calamine is given of it (:func:`_check_sheet_rows`)."""
     import fastexcel
 
     from pari_index.intake.xlsx.reading import not_a_workbook
@@ -696,10 +761,17 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
         with panic_words_held():
             reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
             lang = workbook_lang(reader.sheet_names)
-            for name in TABLES:
-                if sheet_name(name, lang) in reader.sheet_names:
-                    sheet = reader.load_sheet(sheet_name(name, lang), dtypes="string").to_polars()
+            written: dict[str, int | None] = {}
+            for name in ("about", *(t for t in TABLES if t != "about")):
+                shown = sheet_name(name, lang)
+                if shown in reader.sheet_names:
+                    _check_sheet_rows(p, name, cells.get(shown), written.get(name), lang)
+                    sheet = reader.load_sheet(shown, dtypes="string").to_polars()
                     tables[name] = _typed(unlabel_frame(name, sheet, lang))
+                if name == "about":
+                    written = written_rows(about_facts(tables))
+    except IntakeError:  # a sheet refused by its measure (_check_sheet_rows), told as it is
+        raise
     except BaseException as exc:  # fastexcel's own error types, or a panic of its Rust code
         if not library_failure(exc):
             raise
@@ -714,7 +786,7 @@ def _workbook_tables(p: Path, data: bytes | Path) -> tuple[dict[str, pl.DataFram
             words="unreadable_workbook",
             params={"error": type(exc).__name__},
         ) from None
-    return tables, lang
+    return {name: tables[name] for name in TABLES if name in tables}, lang
 
 
 def _unreadable_results(exc: OSError, p: Path) -> Problem:
@@ -771,6 +843,23 @@ def _lone_summary(p: Path) -> str | None:
     if ext is None or not p.is_file() or (p.parent / f"about{p.suffix}").is_file():
         return None
     return ext
+
+
+def _lone_summary_table(p: Path, ext: str) -> pl.DataFrame:
+    """The summary given alone (``--previous summary.csv``), of a row per unit as a register, so
+    held to PARI_MAX_REGISTER_ROWS: before it is parsed (a CSV file's rows counted from its
+    bytes, a Parquet file's from its footer), and exactly once read. Bounded by nothing until
+    session 38: 2.4 million lines ``0`` after a summary (4.8 MB) took 2.1 GB, exit 0."""
+    bound = table_rows_limit("summary")
+    summary = _read_table(p, ext, bound=bound)
+    if summary.height > bound.limit:  # (a CSV file within SPARE_LINES of it)
+        raise IntakeError(bound.refuse(summary.height, str(p), None, None))
+    columns = set(summary.columns)
+    if "commune_code" not in columns or not columns & {"total_points", "index", "rank"}:
+        # Another table given by mistake (the assessments, the survey, a register: no result
+        # of a unit in it) is refused as before session 35, not called damaged or edited.
+        _not_a_table_file(p)
+    return summary
 
 
 #: Entries of a folder given as results that are looked at for the results it may hold.
@@ -837,12 +926,7 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
     _not_a_results_path(p)
     try:
         if lone is not None:
-            tables, lang = {"summary": _read_table(p, lone)}, None
-            columns = set(tables["summary"].columns)
-            if "commune_code" not in columns or not columns & {"total_points", "index", "rank"}:
-                # Another table given by mistake (the assessments, the survey, a register: no result
-                # of a unit in it) is refused as before session 35, not called damaged or edited.
-                _not_a_table_file(p)
+            tables, lang = {"summary": _lone_summary_table(p, lone)}, None
         else:
             tables, lang = (_read_folder(p), None) if p.is_dir() else _read_workbook(p)
     except OSError as exc:  # refused while read (an I/O error of a failing disk or share)

@@ -238,7 +238,7 @@ def check_rows_before_parse(p: Path, name: str, written: int | None, handle: Bin
     refused: ``pari explain`` 2.5 + 1.6 CPU s and 2.07 GB; its criteria table so, 1.4 + 0.8 CPU s
     and 906 MB (session 37). The about table, whose rows are counted nowhere, is bounded by
     ABOUT_MOST_ROWS (:func:`check_about_before_parse`)."""
-    found = None if written is None else _rows_past(handle, written)
+    found = None if written is None else rows_past(handle, written)
     if found is not None and written is not None:
         raise _rows_changed(p, name, found, written, None)
 
@@ -253,21 +253,43 @@ def check_about_before_parse(p: Path, handle: BinaryIO) -> None:
     ``results-damaged``. Its own rows are counted nowhere, so until session 37's review a results
     folder whose about.csv was grown by 2.4 million lines ``0`` (4.8 MB) was parsed whole and
     read as sound: ``pari explain`` 6.5-7.7 s and 191-228 MB, its answer printed."""
-    found = _rows_past(handle, ABOUT_MOST_ROWS)
+    found = rows_past(handle, ABOUT_MOST_ROWS)
     if found is not None:
-        sheet = sheet_name("about", None)
-        raise not_results(
-            p,
-            f"the {sheet} table has {found:,} rows, more than pari score ever writes in it ({ABOUT_MOST_ROWS:,}): "
-            "rows were added after the run",
-            "results-damaged",
-            words="about_grown",
-            params={"table": sheet, "found": found, "most": ABOUT_MOST_ROWS},
-            sheet=sheet,
-        )
+        raise about_grown(p, found)
 
 
-def _rows_past(handle: BinaryIO, most: int) -> int | None:
+def about_grown(p: Path, found: int) -> IntakeError:
+    """An about table of ``found`` rows, more than ABOUT_MOST_ROWS: ``results-damaged``."""
+    sheet = sheet_name("about", None)
+    return not_results(
+        p,
+        f"the {sheet} table has {found:,} rows, more than pari score ever writes in it ({ABOUT_MOST_ROWS:,}): "
+        "rows were added after the run",
+        "results-damaged",
+        words="about_grown",
+        params={"table": sheet, "found": found, "most": ABOUT_MOST_ROWS},
+        sheet=sheet,
+    )
+
+
+def parquet_rows_refused(p: Path, name: str, written: int | None) -> Callable[[int], Problem | None]:
+    """The refusal of a Parquet table of a results folder whose footer counts more rows than pari
+    score wrote in it (its about table's count, ``written``; the about table itself: more than
+    ABOUT_MOST_ROWS), with the words of :func:`check_rows_before_parse`, before its pages are
+    read: a summary grown by 400,000 rows (58 KB) was read whole, then refused, 307 MB (session
+    37); now 110 MB (session 38). Fewer rows are read and told by :func:`check_whole`."""
+
+    def refused(rows: int) -> Problem | None:
+        if name == "about" and rows > ABOUT_MOST_ROWS:
+            return about_grown(p, rows).problems[0]
+        if name != "about" and written is not None and rows > written:
+            return _rows_changed(p, name, rows, written, None).problems[0]
+        return None
+
+    return refused
+
+
+def rows_past(handle: BinaryIO, most: int) -> int | None:
     """The rows of the CSV table read by ``handle`` (below its heading) when more than ``most``,
     else None; ``handle`` left at its start."""
     from pari_index.intake.csv_input import rows_upper_bound

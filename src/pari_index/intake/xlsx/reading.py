@@ -446,14 +446,23 @@ def rows_past_limit(cells: dict[str, _SheetCells], rows: RowLimit | None, file: 
     if rows is None:
         return None
     for name, info in cells.items():
-        width = info.last_col - info.min_col + 1 if info.last_row else 0
-        if width <= 0 or normalise_header(name).casefold() in IGNORED_SHEETS:
+        if normalise_header(name).casefold() in IGNORED_SHEETS:
             continue
-        # (Rounded up; the heading's row not counted.)
-        least = max(-(-(info.filled - info.empty_cells) // width), info.content_rows - info.empty_rows) - 1
+        least = least_rows(info)
         if least > rows.limit + HEADING_LINES:
             return rows.refuse(least, file, name, None)
     return None
+
+
+def least_rows(info: _SheetCells) -> int:
+    """The fewest rows holding a value below its heading that a sheet measured so may hold (its
+    rows ending in a cell with content, and its cells with content over its used range's width:
+    see :func:`rows_past_limit`); 0 for a sheet without content."""
+    width = info.last_col - info.min_col + 1 if info.last_row else 0
+    if width <= 0:
+        return 0
+    # (Rounded up; the heading's row not counted.)
+    return max(-(-(info.filled - info.empty_cells) // width), info.content_rows - info.empty_rows) - 1
 
 
 def _unopened(exc: BaseException, data: bytes | Path, file: str) -> Problem:
