@@ -57,7 +57,7 @@ _PATHS = ("path", "communes", "appraisal", "evidence_dir", "previous", "lineage"
 _PATH_LISTS = ("assessments", "survey")
 #: The path arguments the facade writes.
 _WRITTEN = ("output", "report", "path")
-_FLAGS = ("no_survey", "strict", "allow_incomplete", "synthetic")
+_FLAGS = ("no_survey", "strict", "allow_incomplete", "synthetic", "whole")
 
 _CRITERIA = (CriteriaSet, LoadedCriteria)
 
@@ -125,6 +125,9 @@ def _check_value(function: str, name: str, value: Any) -> Any:
         raise TypeError(wrong + f"takes the DataFrame that pari.rank returns, or None, not {_kind(value)}")
     elif name == "group_by" and not (value is None or isinstance(value, str) or _all_text(value)):
         raise TypeError(wrong + f"takes a column name or a list of column names, not {_kind(value)}")
+    elif name == "group_by" and value is not None and not (value.strip() if isinstance(value, str) else value):
+        # "" and [] ranked within the set's own groups, as None does, without a word.
+        raise ValueError(wrong + f"names no column ({value!r}): give a register column, or None for the set's groups")
     elif name in ("date",) and value is not None:
         if not isinstance(value, str):
             raise TypeError(wrong + f"takes a date written YYYY-MM-DD (str), not {_kind(value)}")
@@ -288,7 +291,13 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
     ``pari explain`` say (outputs.paths.open_inputs; until session 36 the library said nothing)."""
     from pari_index.outputs.paths import open_inputs
 
-    tables = _read_results(path, whole=whole)
+    # Not @checked (it watches nothing it reads): its two arguments checked here, as the others'
+    # are; bytes, a number or None failed in pathlib, and whole="no" read the whole file.
+    _check_value("read_results", "path", path)
+    if path is None:
+        raise TypeError("pari.read_results: path takes a file path (str or pathlib.Path), not NoneType")
+    _check_value("read_results", "whole", whole)
+    tables = _read_results(_on_disk(path), whole=whole)
     _warn(open_inputs(results_sources(path, "path")))
     return tables
 
@@ -437,10 +446,34 @@ def explain_text(
     wrong = "pari.explain_text: "
     if not isinstance(details, pl.DataFrame | pl.LazyFrame):
         raise TypeError(wrong + f"details takes result.details or result.scan_details(), not {_kind(details)}")
+    # result.totals or a ranking given for the details failed deep in polars (ColumnNotFoundError).
+    missing = [c for c in _EXPLAINED_COLUMNS if c not in details.collect_schema().names()]
+    if missing:
+        raise ValueError(wrong + f"details has no column {', '.join(map(repr, missing[:3]))}: give result.details")
+    # None or a string was an AttributeError of explain.py ('str' object has no attribute 'id').
+    if isinstance(leaves, str) or not isinstance(leaves, Sequence) or not all(isinstance(v, Leaf) for v in leaves):
+        raise TypeError(wrong + f"leaves takes result.leaves (a list of Leaf), not {_kind(leaves)}")
     if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
         raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
     _check_value("explain_text", "lang", lang)
     return words(details, leaves, commune, criterion, lang)
+
+
+#: The columns of result.details that an explanation prints.
+_EXPLAINED_COLUMNS = (
+    COMMUNE,
+    "criterion_id",
+    "max",
+    "self_score",
+    "computed_score",
+    "appraised_score",
+    "final_score",
+    "status",
+    "explanation",
+    "branch",
+    "inputs",
+    "evidence_status",
+)
 
 
 def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> AnyFrame:
@@ -449,8 +482,16 @@ def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> An
     stays lazy)."""
     from pari_index.outputs.files import display_frame as shown
 
+    wrong = "pari.display_frame: "
     if not isinstance(frame, pl.DataFrame | pl.LazyFrame):
-        raise TypeError(f"pari.display_frame: frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
+        raise TypeError(wrong + f"frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
+    # "2" or 2.5 failed deep in polars' round, -1 as an OverflowError; True rounded to 1 place.
+    if not callable(places) and (isinstance(places, bool) or not isinstance(places, int)):
+        raise TypeError(
+            wrong + f"places takes a number of decimals (int) or a function of a column's name, not {_kind(places)}"
+        )
+    if isinstance(places, int) and places < 0:
+        raise ValueError(wrong + f"places is a number of decimals of at least 0, not {places}")
     return shown(frame, places)
 
 
