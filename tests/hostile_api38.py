@@ -17,6 +17,10 @@ after the fix, on the example province (36 communes):
   ``True`` rounded to one place. Now TypeError or ValueError naming ``places``.
 - ``pari.rank(result, group_by="")`` or ``group_by=[]`` ranked within the set's own groups, as
   ``None`` does, without a word. Now ValueError: ``group_by names no column``.
+- An empty name (``pari.load_criteria("")``, ``pari.score([""])``, ``communes=" "``: an unset
+  variable) was read as the current folder: ".: this is a folder, not a file" (``pari`` says
+  ``path-empty``). An ``os.PathLike`` whose ``__fspath__`` gives bytes was pathlib's TypeError.
+  Now the facade's ValueError (``holds an empty name``) and TypeError.
 
 ``CASES`` maps a case to the call (given the scored example and a folder) and ``EXPECTED`` to the
 error it must raise and the words its message must hold (tests/test_hostile_api38.py).
@@ -58,12 +62,18 @@ CASES: dict[str, Case] = {
     "rank-group-by-empty-text": lambda r, _f: pari.rank(r, group_by=""),
     "rank-group-by-blank-text": lambda r, _f: pari.rank(r, group_by="  "),
     "rank-group-by-empty-list": lambda r, _f: pari.rank(r, group_by=[]),
+    "load-criteria-of-an-empty-name": lambda _r, _f: pari.load_criteria(""),
+    "score-of-an-empty-name": lambda _r, _f: pari.score([""], pari.load_criteria(CRITERIA), no_survey=True),
+    "score-communes-of-a-blank-name": lambda _r, _f: pari.score([DATA / "survey.csv"], CRITERIA, communes=" "),
+    "load-criteria-of-a-path-like-giving-bytes": lambda _r, _f: pari.load_criteria(_BytesPath()),  # type: ignore[arg-type]
+    "read-results-of-a-path-like-giving-bytes": lambda _r, _f: pari.read_results(_BytesPath()),  # type: ignore[arg-type]
 }
 
 _PATH = "path takes a file path (str or pathlib.Path), not "
 _LEAVES = "pari.explain_text: leaves takes result.leaves (a list of Leaf), not "
 _PLACES = "pari.display_frame: places takes a number of decimals (int) or a function of a column's name, not "
 _GROUP = "pari.rank: group_by names no column "
+_EMPTY = ": give the file's name (an unset variable?)"
 
 #: Each case's error and the words its message holds.
 EXPECTED: dict[str, tuple[type[Exception], str]] = {
@@ -83,7 +93,19 @@ EXPECTED: dict[str, tuple[type[Exception], str]] = {
     "rank-group-by-empty-text": (ValueError, _GROUP + "('')"),
     "rank-group-by-blank-text": (ValueError, _GROUP + "('  ')"),
     "rank-group-by-empty-list": (ValueError, _GROUP + "([])"),
+    "load-criteria-of-an-empty-name": (ValueError, 'pari.load_criteria: path holds an empty name ("")' + _EMPTY),
+    "score-of-an-empty-name": (ValueError, 'pari.score: assessments holds an empty name ("")' + _EMPTY),
+    "score-communes-of-a-blank-name": (ValueError, 'pari.score: communes holds an empty name ("")' + _EMPTY),
+    "load-criteria-of-a-path-like-giving-bytes": (TypeError, "pari.load_criteria: " + _PATH + "_BytesPath"),
+    "read-results-of-a-path-like-giving-bytes": (TypeError, "pari.read_results: " + _PATH + "_BytesPath"),
 }
+
+
+class _BytesPath:
+    """An os.PathLike whose path is bytes (os.fsencode'd), which pathlib refuses deep in a reader."""
+
+    def __fspath__(self) -> bytes:
+        return bytes(CRITERIA)
 
 
 def _other_leaves() -> list[Any]:

@@ -67,7 +67,20 @@ def _kind(value: object) -> str:
 
 
 def _is_path(value: object) -> bool:
-    return isinstance(value, str | os.PathLike)
+    # An os.PathLike whose __fspath__ gives bytes is refused too: pathlib's TypeError, deep in the readers.
+    if isinstance(value, os.PathLike):
+        try:
+            return isinstance(os.fspath(value), str)
+        except TypeError:
+            return False
+    return isinstance(value, str)
+
+
+def _empty_paths(value: object) -> bool:
+    """Whether ``value`` (a path or a list of them) holds an empty name, which a Path takes for the
+    current folder (an unset variable: ``os.environ.get("FORM", "")``)."""
+    values = value if isinstance(value, list | tuple) else [value]
+    return any(_is_path(v) and not os.fspath(v).strip() for v in values)  # type: ignore[arg-type]
 
 
 #: The path arguments the facade reads (``path`` of load_criteria too): a name typed composed is
@@ -94,6 +107,9 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     wrong = f"pari.{function}: {name} "
     if name == "assessments" and function == "score" and isinstance(value, InputsRead):
         return value  # read already by pari.read_intake
+    if (name in _PATHS or name in _PATH_LISTS or name == "criteria") and _empty_paths(value):
+        # As pari's path-empty: "" was read as the current folder ("this is a folder, not a file").
+        raise ValueError(wrong + 'holds an empty name (""): give the file\'s name (an unset variable?)')
     if name in _PATH_LISTS:
         if _is_path(value):
             return [value]
