@@ -21,6 +21,9 @@ after the fix, on the example province (36 communes):
   variable) was read as the current folder: ".: this is a folder, not a file" (``pari`` says
   ``path-empty``). An ``os.PathLike`` whose ``__fspath__`` gives bytes was pathlib's TypeError.
   Now the facade's ValueError (``holds an empty name``) and TypeError.
+- ``pari.run_score(output=None)`` (and ``pari.write_results(None, …)``) was pathlib's TypeError, and
+  ``progress="yes"`` "'str' object is not callable" at the first progress line, deep in the intake.
+  Now TypeErrors naming ``output`` / ``path`` and ``progress`` (a function of one message, or None).
 
 ``CASES`` maps a case to the call (given the scored example and a folder) and ``EXPECTED`` to the
 error it must raise and the words its message must hold (tests/test_hostile_api38.py).
@@ -67,6 +70,14 @@ CASES: dict[str, Case] = {
     "score-communes-of-a-blank-name": lambda _r, _f: pari.score([DATA / "survey.csv"], CRITERIA, communes=" "),
     "load-criteria-of-a-path-like-giving-bytes": lambda _r, _f: pari.load_criteria(_BytesPath()),  # type: ignore[arg-type]
     "read-results-of-a-path-like-giving-bytes": lambda _r, _f: pari.read_results(_BytesPath()),  # type: ignore[arg-type]
+    "run-score-output-none": lambda _r, _f: pari.run_score(assessments=[DATA / "survey.csv"], output=None),  # type: ignore[arg-type]
+    "run-score-progress-as-text": lambda _r, f: pari.run_score(
+        assessments=[DATA / "survey.csv"],
+        output=f / "kq.xlsx",
+        progress="yes",  # type: ignore[arg-type]
+    ),
+    "read-intake-progress-as-text": lambda _r, _f: pari.read_intake([DATA / "survey.csv"], progress=1),  # type: ignore[arg-type]
+    "write-results-to-none": lambda r, _f: pari.write_results(None, r),  # type: ignore[arg-type]
 }
 
 _PATH = "path takes a file path (str or pathlib.Path), not "
@@ -98,6 +109,19 @@ EXPECTED: dict[str, tuple[type[Exception], str]] = {
     "score-communes-of-a-blank-name": (ValueError, 'pari.score: communes holds an empty name ("")' + _EMPTY),
     "load-criteria-of-a-path-like-giving-bytes": (TypeError, "pari.load_criteria: " + _PATH + "_BytesPath"),
     "read-results-of-a-path-like-giving-bytes": (TypeError, "pari.read_results: " + _PATH + "_BytesPath"),
+    "run-score-output-none": (
+        TypeError,
+        "pari.run_score: output takes a file path (str or pathlib.Path), not NoneType",
+    ),
+    "run-score-progress-as-text": (
+        TypeError,
+        "pari.run_score: progress takes a function of one message (str), or None, not str",
+    ),
+    "read-intake-progress-as-text": (
+        TypeError,
+        "pari.read_intake: progress takes a function of one message (str), or None, not int",
+    ),
+    "write-results-to-none": (TypeError, "pari.write_results: " + _PATH + "NoneType"),
 }
 
 

@@ -116,8 +116,14 @@ def _check_value(function: str, name: str, value: Any) -> Any:
         if not isinstance(value, Sequence) or not all(_is_path(v) for v in value):
             raise TypeError(wrong + f"takes a list of file paths (str or pathlib.Path), not {_kind(value)}")
     elif name in _PATHS or (name == "cache" and function == "run_score"):
-        if value is not None and not _is_path(value):
+        # None only where it means something (load_criteria's default set, an option not given):
+        # run_score(output=None) was pathlib's TypeError.
+        required = name == "output" or (name == "path" and function != "load_criteria")
+        if (value is not None or required) and not _is_path(value):
             raise TypeError(wrong + f"takes a file path (str or pathlib.Path), not {_kind(value)}")
+    elif name == "progress" and value is not None and not callable(value):
+        # A str was "'str' object is not callable" at the first progress line, deep in the intake.
+        raise TypeError(wrong + f"takes a function of one message (str), or None, not {_kind(value)}")
     elif name == "criteria" and not (
         value is None or _is_path(value) or isinstance(value, CriteriaSet | LoadedCriteria)
     ):
@@ -310,8 +316,6 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
     # Not @checked (it watches nothing it reads): its two arguments checked here, as the others'
     # are; bytes, a number or None failed in pathlib, and whole="no" read the whole file.
     _check_value("read_results", "path", path)
-    if path is None:
-        raise TypeError("pari.read_results: path takes a file path (str or pathlib.Path), not NoneType")
     _check_value("read_results", "whole", whole)
     tables = _read_results(_on_disk(path), whole=whole)
     _warn(open_inputs(results_sources(path, "path")))
