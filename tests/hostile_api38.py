@@ -24,6 +24,9 @@ after the fix, on the example province (36 communes):
 - ``pari.run_score(output=None)`` (and ``pari.write_results(None, …)``) was pathlib's TypeError, and
   ``progress="yes"`` "'str' object is not callable" at the first progress line, deep in the intake.
   Now TypeErrors naming ``output`` / ``path`` and ``progress`` (a function of one message, or None).
+- A ranking whose ``commune_code`` was cast to numbers (00001 as 1), or of as many other units,
+  given to ``pari.write_results`` / ``pari.write_report``, was refused as "it ranks 36 units,
+  this result scored 36". Now it says which: the codes' type, or the codes this result did not score.
 
 ``CASES`` maps a case to the call (given the scored example and a folder) and ``EXPECTED`` to the
 error it must raise and the words its message must hold (tests/test_hostile_api38.py).
@@ -78,6 +81,12 @@ CASES: dict[str, Case] = {
     ),
     "read-intake-progress-as-text": lambda _r, _f: pari.read_intake([DATA / "survey.csv"], progress=1),  # type: ignore[arg-type]
     "write-results-to-none": lambda r, _f: pari.write_results(None, r),  # type: ignore[arg-type]
+    "write-results-ranked-codes-as-numbers": lambda r, f: pari.write_results(
+        f / "kq.xlsx", r, pari.rank(r).with_columns(pl.col("commune_code").cast(pl.Int64))
+    ),
+    "write-report-ranked-of-other-units": lambda r, f: pari.write_report(
+        f / "bc.html", r, pari.rank(r).with_columns(pl.col("commune_code").str.replace("^0", "9"))
+    ),
 }
 
 _PATH = "path takes a file path (str or pathlib.Path), not "
@@ -122,6 +131,15 @@ EXPECTED: dict[str, tuple[type[Exception], str]] = {
         "pari.read_intake: progress takes a function of one message (str), or None, not int",
     ),
     "write-results-to-none": (TypeError, "pari.write_results: " + _PATH + "NoneType"),
+    "write-results-ranked-codes-as-numbers": (
+        ValueError,
+        "its commune_code is Int64, not text: codes written as numbers lose their leading zeros (00001 is 1)",
+    ),
+    "write-report-ranked-of-other-units": (
+        ValueError,
+        "pari.write_report: ranked is not pari.rank(result) of this result: it ranks commune_code 90001, 90004, "
+        "90007, which this result did not score",
+    ),
 }
 
 

@@ -399,11 +399,21 @@ def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | Non
         )
     theirs = ranked.select(result.totals.columns).sort(COMMUNE)
     ours = result.totals.sort(COMMUNE)
-    if theirs.height != ours.height or not theirs[COMMUNE].equals(ours[COMMUNE]):
+    if ranked.schema[COMMUNE] != ours.schema[COMMUNE] and not isinstance(ranked.schema[COMMUNE], pl.Categorical):
+        # Codes cast to numbers (00001 as 1) were told as "it ranks 36 units, this result scored 36".
+        raise ValueError(
+            wrong + f"its {COMMUNE} is {ranked.schema[COMMUNE]}, not text: codes written as numbers lose their "
+            "leading zeros (00001 is 1); keep them as pari.rank gives them"
+        )
+    if theirs.height != ours.height:
         raise ValueError(
             wrong + f"it ranks {theirs.height} units, this result scored {ours.height} "
             "(give the whole ranking: a results file holds the whole run)"
         )
+    if not theirs[COMMUNE].cast(pl.String).equals(ours[COMMUNE]):
+        # As many units, not the same: another run's ranking (it was told as "ranks 36, scored 36").
+        stray = sorted(set(theirs[COMMUNE].cast(pl.String)) - set(ours[COMMUNE]))
+        raise ValueError(wrong + f"it ranks {COMMUNE} {', '.join(stray[:3])}, which this result did not score")
     differ = [c for c in ours.columns if not theirs[c].equals(ours[c])]
     if differ:
         raise ValueError(wrong + f"its {', '.join(map(repr, differ[:5]))} differ from this result's (rank it again)")
