@@ -9,6 +9,7 @@ all (docs/limits.md, "Criteria sets").
 
 from __future__ import annotations
 
+import contextlib
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -189,8 +190,10 @@ def load_criteria(path: str | Path | None = None) -> LoadedCriteria:
     target = spelled_on_disk(path) if path is not None else default_criteria_path()
     text, sha256 = read_text_and_sha256(target)
     loaded = load_criteria_text(unicodedata.normalize("NFC", text), str(path) if path is not None else target.name)
-    if stat.S_ISREG(target.stat().st_mode):  # not a pipe, which cannot be read again to be checked
-        remember_file(loaded.criteria, str(target), sha256)
+    # Not a pipe, which cannot be read again to be checked (nor a file gone since: its content then).
+    with contextlib.suppress(OSError):
+        if stat.S_ISREG(target.stat().st_mode):
+            remember_file(loaded.criteria, str(target), sha256)
     return loaded
 
 
