@@ -42,9 +42,10 @@ def note_previous_year(result: ScoreResult, previous_year: str | None, previous:
     of a year after the one ``result`` scores; add a warning to ``result.findings`` when it is of
     the same year. Results without a year (or a run without one) are compared as they are."""
     then, now = _year(previous_year), result.year
-    # The library may rank one result again (pari.rank twice, or against another file): the
-    # warning of an earlier ranking goes, so that it is said once (it was added at each call).
-    earlier = pl.col("kind") == "previous-same-year"
+    # The library may rank one result again (pari.rank twice): the warning of an earlier ranking
+    # against the same file goes, so that it is said once (it was added at each call); another
+    # file's stays, as previous-compares-nothing's does (each file told once).
+    earlier = (pl.col("kind") == "previous-same-year") & (pl.col("file") == str(previous))
     if then is None or now is None or then < now:
         replace_findings(result, earlier, None)
         return
