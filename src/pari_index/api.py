@@ -57,7 +57,7 @@ _PATHS = ("path", "communes", "appraisal", "evidence_dir", "previous", "lineage"
 _PATH_LISTS = ("assessments", "survey")
 #: The path arguments the facade writes.
 _WRITTEN = ("output", "report", "path")
-_FLAGS = ("no_survey", "strict", "allow_incomplete", "synthetic")
+_FLAGS = ("no_survey", "strict", "allow_incomplete", "synthetic", "whole")
 
 _CRITERIA = (CriteriaSet, LoadedCriteria)
 
@@ -67,7 +67,20 @@ def _kind(value: object) -> str:
 
 
 def _is_path(value: object) -> bool:
-    return isinstance(value, str | os.PathLike)
+    # An os.PathLike whose __fspath__ gives bytes is refused too: pathlib's TypeError, deep in the readers.
+    if isinstance(value, os.PathLike):
+        try:
+            return isinstance(os.fspath(value), str)
+        except TypeError:
+            return False
+    return isinstance(value, str)
+
+
+def _empty_paths(value: object) -> bool:
+    """Whether ``value`` (a path or a list of them) holds an empty name, which a Path takes for the
+    current folder (an unset variable: ``os.environ.get("FORM", "")``)."""
+    values = value if isinstance(value, list | tuple) else [value]
+    return any(_is_path(v) and not os.fspath(v).strip() for v in values)  # type: ignore[arg-type]
 
 
 #: The path arguments the facade reads (``path`` of load_criteria too): a name typed composed is
@@ -94,14 +107,23 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     wrong = f"pari.{function}: {name} "
     if name == "assessments" and function == "score" and isinstance(value, InputsRead):
         return value  # read already by pari.read_intake
+    if (name in _PATHS or name in _PATH_LISTS or name == "criteria") and _empty_paths(value):
+        # As pari's path-empty: "" was read as the current folder ("this is a folder, not a file").
+        raise ValueError(wrong + 'holds an empty name (""): give the file\'s name (an unset variable?)')
     if name in _PATH_LISTS:
         if _is_path(value):
             return [value]
         if not isinstance(value, Sequence) or not all(_is_path(v) for v in value):
             raise TypeError(wrong + f"takes a list of file paths (str or pathlib.Path), not {_kind(value)}")
     elif name in _PATHS or (name == "cache" and function == "run_score"):
-        if value is not None and not _is_path(value):
+        # None only where it means something (load_criteria's default set, an option not given):
+        # run_score(output=None) was pathlib's TypeError.
+        required = name == "output" or (name == "path" and function != "load_criteria")
+        if (value is not None or required) and not _is_path(value):
             raise TypeError(wrong + f"takes a file path (str or pathlib.Path), not {_kind(value)}")
+    elif name == "progress" and value is not None and not callable(value):
+        # A str was "'str' object is not callable" at the first progress line, deep in the intake.
+        raise TypeError(wrong + f"takes a function of one message (str), or None, not {_kind(value)}")
     elif name == "criteria" and not (
         value is None or _is_path(value) or isinstance(value, CriteriaSet | LoadedCriteria)
     ):
@@ -125,6 +147,9 @@ def _check_value(function: str, name: str, value: Any) -> Any:
         raise TypeError(wrong + f"takes the DataFrame that pari.rank returns, or None, not {_kind(value)}")
     elif name == "group_by" and not (value is None or isinstance(value, str) or _all_text(value)):
         raise TypeError(wrong + f"takes a column name or a list of column names, not {_kind(value)}")
+    elif name == "group_by" and value is not None and not (value.strip() if isinstance(value, str) else value):
+        # "" and [] ranked within the set's own groups, as None does, without a word.
+        raise ValueError(wrong + f"names no column ({value!r}): give a register column, or None for the set's groups")
     elif name in ("date",) and value is not None:
         if not isinstance(value, str):
             raise TypeError(wrong + f"takes a date written YYYY-MM-DD (str), not {_kind(value)}")
@@ -288,7 +313,11 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
     ``pari explain`` say (outputs.paths.open_inputs; until session 36 the library said nothing)."""
     from pari_index.outputs.paths import open_inputs
 
-    tables = _read_results(path, whole=whole)
+    # Not @checked (it watches nothing it reads): its two arguments checked here, as the others'
+    # are; bytes, a number or None failed in pathlib, and whole="no" read the whole file.
+    _check_value("read_results", "path", path)
+    _check_value("read_results", "whole", whole)
+    tables = _read_results(_on_disk(path), whole=whole)
     _warn(open_inputs(results_sources(path, "path")))
     return tables
 
@@ -370,11 +399,21 @@ def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | Non
         )
     theirs = ranked.select(result.totals.columns).sort(COMMUNE)
     ours = result.totals.sort(COMMUNE)
-    if theirs.height != ours.height or not theirs[COMMUNE].equals(ours[COMMUNE]):
+    if ranked.schema[COMMUNE] != ours.schema[COMMUNE] and not isinstance(ranked.schema[COMMUNE], pl.Categorical):
+        # Codes cast to numbers (00001 as 1) were told as "it ranks 36 units, this result scored 36".
+        raise ValueError(
+            wrong + f"its {COMMUNE} is {ranked.schema[COMMUNE]}, not text: codes written as numbers lose their "
+            "leading zeros (00001 is 1); keep them as pari.rank gives them"
+        )
+    if theirs.height != ours.height:
         raise ValueError(
             wrong + f"it ranks {theirs.height} units, this result scored {ours.height} "
             "(give the whole ranking: a results file holds the whole run)"
         )
+    if not theirs[COMMUNE].cast(pl.String).equals(ours[COMMUNE]):
+        # As many units, not the same: another run's ranking (it was told as "ranks 36, scored 36").
+        stray = sorted(set(theirs[COMMUNE].cast(pl.String)) - set(ours[COMMUNE]))
+        raise ValueError(wrong + f"it ranks {COMMUNE} {', '.join(stray[:3])}, which this result did not score")
     differ = [c for c in ours.columns if not theirs[c].equals(ours[c])]
     if differ:
         raise ValueError(wrong + f"its {', '.join(map(repr, differ[:5]))} differ from this result's (rank it again)")
@@ -437,10 +476,34 @@ def explain_text(
     wrong = "pari.explain_text: "
     if not isinstance(details, pl.DataFrame | pl.LazyFrame):
         raise TypeError(wrong + f"details takes result.details or result.scan_details(), not {_kind(details)}")
+    # result.totals or a ranking given for the details failed deep in polars (ColumnNotFoundError).
+    missing = [c for c in _EXPLAINED_COLUMNS if c not in details.collect_schema().names()]
+    if missing:
+        raise ValueError(wrong + f"details has no column {', '.join(map(repr, missing[:3]))}: give result.details")
+    # None or a string was an AttributeError of explain.py ('str' object has no attribute 'id').
+    if isinstance(leaves, str) or not isinstance(leaves, Sequence) or not all(isinstance(v, Leaf) for v in leaves):
+        raise TypeError(wrong + f"leaves takes result.leaves (a list of Leaf), not {_kind(leaves)}")
     if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
         raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
     _check_value("explain_text", "lang", lang)
     return words(details, leaves, commune, criterion, lang)
+
+
+#: The columns of result.details that an explanation prints.
+_EXPLAINED_COLUMNS = (
+    COMMUNE,
+    "criterion_id",
+    "max",
+    "self_score",
+    "computed_score",
+    "appraised_score",
+    "final_score",
+    "status",
+    "explanation",
+    "branch",
+    "inputs",
+    "evidence_status",
+)
 
 
 def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> AnyFrame:
@@ -449,8 +512,16 @@ def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> An
     stays lazy)."""
     from pari_index.outputs.files import display_frame as shown
 
+    wrong = "pari.display_frame: "
     if not isinstance(frame, pl.DataFrame | pl.LazyFrame):
-        raise TypeError(f"pari.display_frame: frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
+        raise TypeError(wrong + f"frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
+    # "2" or 2.5 failed deep in polars' round, -1 as an OverflowError; True rounded to 1 place.
+    if not callable(places) and (isinstance(places, bool) or not isinstance(places, int)):
+        raise TypeError(
+            wrong + f"places takes a number of decimals (int) or a function of a column's name, not {_kind(places)}"
+        )
+    if isinstance(places, int) and places < 0:
+        raise ValueError(wrong + f"places is a number of decimals of at least 0, not {places}")
     return shown(frame, places)
 
 

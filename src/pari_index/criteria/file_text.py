@@ -9,6 +9,7 @@ anything else is refused at its first byte that is not UTF-8 (docs/limits.md, "C
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -107,6 +108,13 @@ def _link_or(path: Path, label: str, error: type[CriteriaError]) -> CriteriaErro
 
 def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> str:
     """The text of a criteria file, read within ``MAX_FILE_BYTES``; every failure a problem."""
+    return read_text_and_sha256(path, error)[0]
+
+
+def read_text_and_sha256(path: Path, error: type[CriteriaError] = CriteriaError) -> tuple[str, str]:
+    """The text of a criteria file (:func:`read_text_file`) and the SHA-256 of the bytes it was
+    read from: what a results file records of the set (outputs.provenance), for a set loaded once
+    and scored later (criteria.objects.file_of)."""
     label = _path_label(path)
     limit = max_file_bytes()
 
@@ -166,7 +174,7 @@ def read_text_file(path: Path, error: type[CriteriaError] = CriteriaError) -> st
         ) from None
     if len(raw) > limit:
         raise too_large(None)
-    return _criteria_text(raw, label, error)
+    return _criteria_text(raw, label, error), hashlib.sha256(raw).hexdigest()
 
 
 def _criteria_text(raw: bytes, label: str, error: type[CriteriaError]) -> str:

@@ -9,6 +9,8 @@ all (docs/limits.md, "Criteria sets").
 
 from __future__ import annotations
 
+import contextlib
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -19,10 +21,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from pari_index.criteria.file_text import read_text_file
+from pari_index.criteria.file_text import read_text_and_sha256
 from pari_index.criteria.letters_check import damaged_letters
 from pari_index.criteria.model import CriteriaSet
-from pari_index.criteria.objects import remember_loaded
+from pari_index.criteria.objects import remember_file, remember_loaded
 from pari_index.criteria.places import node_at, pydantic_problems
 from pari_index.criteria.todos import todo_problems
 from pari_index.criteria.yaml_reader import ParsedYaml, gc_paused, located_problem, parse_yaml
@@ -186,8 +188,13 @@ def load_criteria(path: str | Path | None = None) -> LoadedCriteria:
     """Load a criteria set from a YAML file, or the bundled default when ``path`` is None."""
     # A name typed composed is found where the disk names it decomposed (pari_index.system.spelling).
     target = spelled_on_disk(path) if path is not None else default_criteria_path()
-    text = unicodedata.normalize("NFC", read_text_file(target))
-    return load_criteria_text(text, str(path) if path is not None else target.name)
+    text, sha256 = read_text_and_sha256(target)
+    loaded = load_criteria_text(unicodedata.normalize("NFC", text), str(path) if path is not None else target.name)
+    # Not a pipe, which cannot be read again to be checked (nor a file gone since: its content then).
+    with contextlib.suppress(OSError):
+        if stat.S_ISREG(target.stat().st_mode):
+            remember_file(loaded.criteria, str(target), sha256)
+    return loaded
 
 
 def bundled_criteria_dir() -> Path:

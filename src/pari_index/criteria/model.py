@@ -355,6 +355,18 @@ class CriteriaSet(Strict):
         for area in self.areas:
             yield from area.walk()
 
+    def __repr__(self) -> str:
+        # What a notebook shows of ``pari.load_criteria(...)``: the set in one line, not the 50 KB
+        # of every node's fields that pydantic's repr gives (an InputsRead's repr held it too).
+        level = self.level.value if isinstance(self.level, UnitLevel) else self.level.en
+        return (
+            f"CriteriaSet(id='{self.id}', year={self.year}, level='{level}', province='{self.province}', "
+            f"areas={len(self.areas)}, items={sum(1 for _ in self.leaves())})"
+        )
+
+    def __str__(self) -> str:  # print(criteria) too: pydantic's str is its repr without the class name
+        return self.__repr__()
+
     def leaves(self) -> Iterator[Node]:
         return (node for node in self.nodes() if node.is_leaf)
 

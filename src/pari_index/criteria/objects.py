@@ -41,12 +41,54 @@ def _fingerprint(criteria: CriteriaSet) -> str:
     return hashlib.sha256(criteria.model_dump_json(warnings=False).encode()).hexdigest()
 
 
+#: The file each set the loader read from a file came from, with the SHA-256 of the bytes read
+#: (by identity, as _CHECKED): pari.score(files, pari.load_criteria(path)) records that file's
+#: hash, as pari score --criteria path does, not the hash of the set's content.
+_READ_FROM: dict[int, tuple[str, str]] = {}
+
+
 def remember_loaded(criteria: CriteriaSet, loaded_as: CriteriaSet | None = None) -> None:
     """Note ``criteria`` as checked, with its content as it is now, and the set to score in its
     place (``loaded_as``; None: ``criteria`` itself)."""
     key = id(criteria)
-    gone = weakref.ref(criteria, lambda _gone: _CHECKED.pop(key, None))
+
+    def forget(_gone: object) -> None:
+        _CHECKED.pop(key, None)
+        _READ_FROM.pop(key, None)
+
+    gone = weakref.ref(criteria, forget)
     _CHECKED[key] = (gone, _fingerprint(criteria), loaded_as)
+    _READ_FROM.pop(key, None)  # an id reused by a set not read from a file
+
+
+def remember_file(criteria: CriteriaSet, file: str, sha256: str) -> None:
+    """Note that ``criteria`` (just loaded: :func:`remember_loaded`) was read from ``file``, whose
+    bytes had the SHA-256 ``sha256``."""
+    _READ_FROM[id(criteria)] = (file, sha256)
+
+
+def file_of(criteria: CriteriaSet) -> str | None:
+    """The file ``criteria`` was loaded from, when it is that file's set as loaded and the file
+    still holds the bytes it was read from (else None: the set edited, or the file changed since,
+    is recorded by its content's hash)."""
+    from pari_index.system.spelling import spelled_on_disk
+
+    read = _READ_FROM.get(id(criteria))
+    if read is None or _checked_as_it_is(criteria) is not criteria:
+        return None
+    file, sha256 = read
+    path = spelled_on_disk(file)
+    # Only a regular file is hashed again (a pipe or a folder now at the name is not the file read).
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return None
+    return file if digest.hexdigest() == sha256 else None
 
 
 def _checked_as_it_is(criteria: CriteriaSet) -> CriteriaSet | None:

@@ -22,7 +22,7 @@ import polars as pl
 from pari_index.criteria.compiling import CompiledSet, compile_criteria
 from pari_index.criteria.loading import LoadedCriteria, default_criteria_path, load_criteria
 from pari_index.criteria.model import CriteriaSet, Leaf
-from pari_index.criteria.objects import checked_criteria
+from pari_index.criteria.objects import checked_criteria, file_of
 from pari_index.criteria.rules import Deadline
 from pari_index.intake.appraisal import Appraisal, read_appraisal
 from pari_index.intake.assessments import Intake, read_assessments, wrong_unit_findings
@@ -86,6 +86,16 @@ class InputsRead:
     evidence: EvidenceFolder | None = None
     #: Set once scored: scoring takes the rows away batch by batch (scoring.run.score_inputs).
     scored: bool = False
+
+    def __repr__(self) -> str:
+        # What a notebook shows of ``pari.read_intake(...)``: one line, not the dataclass's repr of
+        # every field (227 KB for the 36 communes of the example: the criteria set, its compiled
+        # rules and each frame printed whole).
+        read = ", ".join(f"{role}={len(names)}" for role, names in self.sources.items())
+        return (
+            f"InputsRead(criteria='{self.criteria.id}', register_rows={self.register.frame.height}, "
+            f"batch_size={self.batch_size}, files=({read}), scored={self.scored})"
+        )
 
 
 def read_intake(
@@ -169,6 +179,8 @@ def _criteria_file(criteria: str | Path | CriteriaSet | LoadedCriteria | None) -
         return str(criteria)
     if isinstance(criteria, LoadedCriteria) and spelled_on_disk(criteria.file).is_file():  # as it was read
         return criteria.file
+    if isinstance(criteria, CriteriaSet):  # pari.load_criteria(path): that file, while set and file are unchanged
+        return file_of(criteria)
     return None
 
 

@@ -86,6 +86,12 @@ def explain_text(
     rows = rows.collect() if isinstance(rows, pl.LazyFrame) else rows
     if criterion is not None:  # an area or criterion id explains every item under it, as pari explain
         rows = rows.filter((pl.col(CRITERION) == criterion) | pl.col(CRITERION).str.starts_with(criterion + "."))
+    unknown = sorted(set(rows[CRITERION].cast(pl.String)) - set(by_id))
+    if unknown:  # leaves of another set: a KeyError of the first item, deep in the explanations
+        raise ValueError(
+            f"explain_text: leaves has no item {', '.join(map(repr, unknown[:3]))} of these details: "
+            "give the leaves of the same result (result.leaves)"
+        )
     rows = _in_language(rows, leaves, lang)
     vi = lang == "vi"
     labels = (

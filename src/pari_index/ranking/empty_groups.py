@@ -86,14 +86,15 @@ def note_empty_groups(result: ScoreResult, group_by: str | Sequence[str] | None)
     """The warnings of :func:`empty_group_problems` for the groups ``result`` is ranked in, added
     to ``result.findings``; none without a register."""
     from pari_index.ranking.groups import group_path
+    from pari_index.scoring.completeness import replace_findings
 
     if result.register.source is None:
         return
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
     problems = empty_group_problems(result.totals, path, result.register.source, result.register.absent)
-    if problems:
-        found = problems_to_findings(problems, "warning")
-        result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
+    # In place of an earlier ranking's (pari.rank twice, or by other groups): said once.
+    found = problems_to_findings(problems, "warning") if problems else None
+    replace_findings(result, pl.col("kind").is_in(["group-value-empty", "group-column-absent"]), found)
 
 
 __all__ = ["empty_group_problems", "note_empty_groups"]

@@ -42,7 +42,12 @@ def note_previous_year(result: ScoreResult, previous_year: str | None, previous:
     of a year after the one ``result`` scores; add a warning to ``result.findings`` when it is of
     the same year. Results without a year (or a run without one) are compared as they are."""
     then, now = _year(previous_year), result.year
+    # The library may rank one result again (pari.rank twice): the warning of an earlier ranking
+    # against the same file goes, so that it is said once (it was added at each call); another
+    # file's stays, as previous-compares-nothing's does (each file told once).
+    earlier = (pl.col("kind") == "previous-same-year") & (pl.col("file") == str(previous))
     if then is None or now is None or then < now:
+        replace_findings(result, earlier, None)
         return
     params = {"option": "--previous", "path": str(previous), "previous_year": str(then), "year": str(now)}
     if then > now:
@@ -65,7 +70,7 @@ def note_previous_year(result: ScoreResult, previous_year: str | None, previous:
         severity="warning",
         params=params,
     )
-    result.findings = pl.concat([result.findings, problems_to_findings([found], "warning")], how="diagonal_relaxed")
+    replace_findings(result, earlier, problems_to_findings([found], "warning"))
 
 
 def note_previous_cut(result: ScoreResult, previous: str | Path, missing: int) -> None:

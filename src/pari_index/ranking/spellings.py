@@ -129,12 +129,13 @@ def note_spellings(result: ScoreResult, group_by: str | Sequence[str] | None) ->
     ``result.findings`` (so that the results and the report carry them), as ``pari score`` and
     ``pari_index.rank`` rank it."""
     from pari_index.ranking.groups import group_path
+    from pari_index.scoring.completeness import replace_findings
 
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
     problems = spelling_problems(result.totals, path, result.register.source)
-    if problems:
-        found = problems_to_findings(problems, "warning")
-        result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
+    # In place of an earlier ranking's (pari.rank twice, or by other groups): said once.
+    found = problems_to_findings(problems, "warning") if problems else None
+    replace_findings(result, pl.col("kind") == "group-spellings", found)
 
 
 __all__ = ["SHORT_TYPE_WORDS", "alike_name", "by_name", "note_spellings", "one_spelling", "spelling_problems"]

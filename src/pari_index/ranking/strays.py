@@ -204,10 +204,15 @@ def few_unit_problems(
     return problems
 
 
+#: The kinds note_strays adds.
+STRAY_KINDS = ("group-type-word", "province-not-the-set-s", "group-few-units")
+
+
 def note_strays(result: ScoreResult, group_by: str | Sequence[str] | None) -> None:
     """The warnings of :func:`type_word_problems` and :func:`other_province_problems`, added to
     ``result.findings``; none without a register."""
     from pari_index.ranking.groups import group_path
+    from pari_index.scoring.completeness import replace_findings
 
     register = result.register.source
     if register is None:
@@ -223,9 +228,9 @@ def note_strays(result: ScoreResult, group_by: str | Sequence[str] | None) -> No
         *split,
         *(p for p in few if (p.params or {}).get("group") not in bare),
     ]
-    if problems:
-        found = problems_to_findings(problems, "warning")
-        result.findings = pl.concat([result.findings, found], how="diagonal_relaxed")
+    # In place of an earlier ranking's (pari.rank twice, or by other groups): said once.
+    found = problems_to_findings(problems, "warning") if problems else None
+    replace_findings(result, pl.col("kind").is_in(STRAY_KINDS), found)
 
 
 __all__ = ["few_unit_problems", "note_strays", "other_province_problems", "type_word_problems"]
