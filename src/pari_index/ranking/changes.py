@@ -82,6 +82,8 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     rank_expr = _number(summary, "rank").round(0).cast(pl.Int64)
     group = pl.col("group").cast(pl.String) if "group" in summary.columns else pl.lit(None, dtype=pl.String)
     key = pl.col("group_key").cast(pl.String) if "group_key" in summary.columns else group
+    if "unit_type" in summary.columns:
+        group, key = _unit_types_named(group, "label"), _unit_types_named(key, "key")
     out = summary.select(
         code_text(pl.col(COMMUNE).cast(pl.String).str.strip_chars()).alias("_p_code"),
         rank_expr.alias("_p_rank"),
@@ -95,6 +97,20 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     return out.with_columns(
         pl.coalesce("_p_size", pl.col("_p_rank").is_not_null().sum().over("_p_key").cast(pl.Int64))
     ).unique(subset=["_p_code"], keep="first", maintain_order=True)
+
+
+def _unit_types_named(expr: pl.Expr, kind: str) -> pl.Expr:
+    """A group (``kind``: its key or its label) of results written before session 38 ranked within
+    the unit type, named as this year's groups are: «Xã», not the id «commune», which no key of this
+    year's matched (every rank change lost, «ranked in another group»). A part of the key or label
+    is the unit type's level where it is the unit's own unit type id (ranking.groups)."""
+    from pari_index.ranking.groups import KEY_SEPARATOR, LABEL_SEPARATOR, unit_type_group_names
+
+    separator = KEY_SEPARATOR if kind == "key" else LABEL_SEPARATOR
+    parts = expr.str.split(separator)
+    named = parts.list.eval(pl.element().replace(unit_type_group_names())).list.join(separator)
+    own = parts.list.contains(pl.col("unit_type").cast(pl.String)).fill_null(False)
+    return pl.when(own).then(named).otherwise(expr)
 
 
 def compare_previous(
