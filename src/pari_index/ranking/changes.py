@@ -8,6 +8,8 @@ docs/ranking.md, "Year over year".
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
@@ -106,11 +108,13 @@ def _unit_types_named(expr: pl.Expr, kind: str) -> pl.Expr:
     is the unit type's level where it is the unit's own unit type id (ranking.groups)."""
     from pari_index.ranking.groups import KEY_SEPARATOR, LABEL_SEPARATOR, unit_type_group_names
 
-    separator = KEY_SEPARATOR if kind == "key" else LABEL_SEPARATOR
-    parts = expr.str.split(separator)
-    named = parts.list.eval(pl.element().replace(unit_type_group_names())).list.join(separator)
-    own = parts.list.contains(pl.col("unit_type").cast(pl.String)).fill_null(False)
-    return pl.when(own).then(named).otherwise(expr)
+    separator = re.escape(KEY_SEPARATOR if kind == "key" else LABEL_SEPARATOR)
+    unit = pl.col("unit_type").cast(pl.String)
+    named = expr
+    for unit_id, name in unit_type_group_names().items():
+        part = f"(^|{separator}){re.escape(unit_id)}({separator}|$)"
+        named = pl.when(unit == unit_id).then(expr.str.replace_all(part, f"${{1}}{name}${{2}}")).otherwise(named)
+    return named
 
 
 def compare_previous(
