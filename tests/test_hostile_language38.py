@@ -19,7 +19,7 @@ from hostile_language38 import CASES, EXPECTED, NOT_WRITTEN
 from sweeps import case_tests, language_tests
 
 from pari_index.messages.labels import group_columns_text
-from pari_index.ranking.changes import compare_previous, previous_summary
+from pari_index.ranking.changes import compare_previous, previous_summary, unit_type_groups_named
 
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
@@ -167,3 +167,17 @@ def test_last_year_s_groups_of_unit_type_ids_are_this_year_s_names() -> None:
     )
     assert compared["rank_change"].to_list() == [0, 0, None]
     assert compared["previous_note"].to_list()[:2] == [None, None]
+
+
+def test_results_read_back_name_last_year_s_groups_of_unit_type_ids() -> None:
+    """``pari report`` / ``explain`` of results written before session 38 ranked within the unit
+    type showed «commune», «special_zone» as the groups (outputs.results.read_results names them)."""
+    old = _summary(
+        [("special_zone", "special_zone", "special_zone"), ("commune", "H1 › commune", "commune, Huyện A")] * 1
+        + [("ward", "H1", "Huyện A")],
+        "unit_type",
+    )
+    named = unit_type_groups_named(old)
+    assert named["group"].to_list() == ["Đặc khu", "Xã, Huyện A", "Huyện A"]
+    assert named["group_key"].to_list() == ["Đặc khu", "H1 › Xã", "H1"]
+    assert unit_type_groups_named(named).equals(named)

@@ -101,6 +101,21 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     ).unique(subset=["_p_code"], keep="first", maintain_order=True)
 
 
+def unit_type_groups_named(summary: pl.DataFrame) -> pl.DataFrame:
+    """``summary`` (of results read back) with its groups of unit types named as this year's are
+    (:func:`_unit_types_named`): results written before session 38 ranked within the unit type
+    showed the ids («commune», «special_zone») as the groups of ``pari report``'s page, its
+    download and ``explain``."""
+    if "unit_type" not in summary.columns:
+        return summary
+    named = [
+        _unit_types_named(pl.col(column).cast(pl.String), kind).alias(column)
+        for column, kind in (("group", "label"), ("group_key", "key"))
+        if column in summary.columns
+    ]
+    return summary.with_columns(named) if named else summary
+
+
 def _unit_types_named(expr: pl.Expr, kind: str) -> pl.Expr:
     """A group (``kind``: its key or its label) of results written before session 38 ranked within
     the unit type, named as this year's groups are: «Xã», not the id «commune», which no key of this
