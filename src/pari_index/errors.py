@@ -399,13 +399,14 @@ def refusal(path: str | Path) -> OSError | None:
 CRITERIA_SUFFIXES = frozenset({".yaml", ".yml"})
 
 
-def criteria_as_table(file: str) -> Problem | None:
+def criteria_as_table(file: str, disk: str | Path | None = None) -> Problem | None:
     """A criteria set (named ``.yaml``/``.yml``) given where a table is read: the assessments, the
     register, the survey, the appraisal, the lineage, a results file (``pari score bo.yaml``,
     ``--communes bo.yaml``, ``pari report bo.yaml``). It was read as the table it is not: "row 3:
     not readable as CSV: row 3 has 3 cells but the header has 2", or "cannot read the results
     workbook (calamine error: Cannot detect file format)", neither saying what the file is."""
-    if Path(file).suffix.lower() not in CRITERIA_SUFFIXES and not _criteria_text_head(file):
+    # ``disk``: the file as the disk spells its name, when that differs from ``file`` as typed.
+    if Path(file).suffix.lower() not in CRITERIA_SUFFIXES and not _criteria_text_head(disk or file):
         return None
     return Problem(
         "table-is-criteria",
@@ -423,7 +424,7 @@ _TOP_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*:(?:[ \t]|$)")
 _HEAD_BYTES = 65536
 
 
-def _criteria_text_head(file: str) -> bool:
+def _criteria_text_head(file: str | Path) -> bool:
     """Whether the regular file ``file`` begins as a criteria set's YAML does, whatever its name
     (``bo.txt``, ``bo`` with no ending, a set saved as ``.csv``): its first line that is not blank
     or a comment is a top-level key, and ``id:`` or ``areas:`` begins a line of its first 64 KB. A
