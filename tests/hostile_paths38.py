@@ -226,6 +226,23 @@ def register_given_as_the_set_exported(folder: Path) -> list[str]:
     return ["criteria", "export", "communes.csv", "-o", "phu-luc.xlsx"]
 
 
+def criteria_set_saved_as_text_given_as_assessments(folder: Path) -> list[str]:
+    """A set saved as ``bo.txt`` (reviewb38): "row 3: not readable as CSV", the ending alone told."""
+    return _score_args(folder, "-o", "out.xlsx", first=_copied(folder, "bo.txt", CRITERIA / "ha-noi-2025-commune.yaml"))
+
+
+def criteria_set_with_no_ending_given_as_the_register(folder: Path) -> list[str]:
+    args = _score_args(folder, "-o", "out.xlsx")
+    args[args.index("--communes") + 1] = _copied(folder, "bo", CRITERIA / "ha-noi-2025-commune.yaml")
+    return args
+
+
+def register_saved_as_text_given_as_the_criteria_set(folder: Path) -> list[str]:
+    """A register saved as ``dv.txt`` given as the set (reviewb38): "must be a YAML mapping" at 1:1."""
+    _copied(folder, "dv.txt", EXAMPLES / "communes.csv")
+    return ["template", "--criteria", "dv.txt", "-o", "mau.xlsx"]
+
+
 def folder_given_as_the_annex_imported(folder: Path) -> list[str]:
     (folder / "phu-luc").mkdir()
     shutil.copy(EXAMPLES / "annex" / "phu-luc-mau.xlsx", folder / "phu-luc" / "phu-luc-mau.xlsx")
@@ -262,6 +279,9 @@ CASES: dict[str, Case] = {
     "assessments-given-as-the-set-validated": assessments_given_as_the_set_validated,
     "export-of-a-register-given-as-the-set": register_given_as_the_set_exported,
     "import-of-a-folder-given-as-the-annex": folder_given_as_the_annex_imported,
+    "criteria-set-saved-as-text-given-as-assessments": criteria_set_saved_as_text_given_as_assessments,
+    "criteria-set-with-no-ending-given-as-the-register": criteria_set_with_no_ending_given_as_the_register,
+    "register-saved-as-text-given-as-the-criteria-set": register_saved_as_text_given_as_the_criteria_set,
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -294,6 +314,9 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "assessments-given-as-the-set-validated": (1, "criteria-is-table", ("assessments_long.csv",)),
     "export-of-a-register-given-as-the-set": (1, "criteria-is-table", ("communes.csv",)),
     "import-of-a-folder-given-as-the-annex": (1, "is-a-directory", ("phu-luc/phu-luc-mau.xlsx",)),
+    "criteria-set-saved-as-text-given-as-assessments": (1, "table-is-criteria", ("bo.txt",)),
+    "criteria-set-with-no-ending-given-as-the-register": (1, "table-is-criteria", ("bo",)),
+    "register-saved-as-text-given-as-the-criteria-set": (1, "criteria-is-table", ("dv.txt",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "assessments-named-as-the-output-option": ("out.xlsx", ".csv"),
@@ -318,6 +341,9 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "register-given-as-the-criteria-set": ("mau.xlsx",),
     "export-of-a-register-given-as-the-set": ("phu-luc.xlsx",),
     "import-of-a-folder-given-as-the-annex": ("nhap.yaml",),
+    "criteria-set-saved-as-text-given-as-assessments": ("out.xlsx",),
+    "criteria-set-with-no-ending-given-as-the-register": ("out.xlsx",),
+    "register-saved-as-text-given-as-the-criteria-set": ("mau.xlsx",),
 }
 #: The cases of ``pari criteria``, ``pari diff`` and ``pari validate``, whose words are the
 #: criteria authors' (tests/language_leaks.py).

@@ -52,7 +52,7 @@ def test_the_probes_of_live_runs_and_young_ones_stay_and_links_are_never_taken(t
         ".keeps.ABCDEFGH": False,  # mkdtemp's names are lower case
     }
     for name in names:
-        (cache / name).mkdir()
+        (cache / name).write_bytes(b"") if name.startswith(f".{TAG}.") else (cache / name).mkdir()
     (cache / ".CACHEDIR.TAG.linked12").symlink_to(tmp_path / "elsewhere")
     os.utime(cache / ".CACHEDIR.TAG.linked12", (1, 1), follow_symlinks=False)
     stale = {path.name for path in _stale_probes(cache)}
@@ -165,3 +165,15 @@ def test_out_of_memory_names_the_limit_when_there_is_one(
     done = _score(tmp_path, lang)
     assert done.exit_code == 1, done.output
     assert done.output == MEMORY[mib][lang]
+
+
+def test_a_user_s_file_named_near_a_probe_stays(tmp_path: Path) -> None:
+    """A backup of the tag (``.CACHEDIR.TAG.old``), a file named as the permissions probe's folder,
+    a tag probe that is a folder: none is what a run made, and none is removed however old
+    (reviewb38: the first two were deleted an hour after they were made)."""
+    cache = _cache(tmp_path)
+    (cache / f".{TAG}.old").write_text("ghi chú", encoding="utf-8")
+    (cache / ".keeps.abcd1234").write_text("ghi chú", encoding="utf-8")
+    (cache / f".{TAG}.abcd1234").mkdir()
+    (cache / ".keeps.4194305.abcd1234").write_text("ghi chú", encoding="utf-8")
+    assert _stale_probes(cache, now=os.stat(cache).st_mtime + 3 * 86400) == []

@@ -12,12 +12,14 @@ import re
 from pathlib import Path
 
 import fastexcel
+import polars as pl
 import pytest
 from children import answers_its_case
 from hostile_language38 import CASES, EXPECTED, NOT_WRITTEN
 from sweeps import case_tests, language_tests
 
 from pari_index.messages.labels import group_columns_text
+from pari_index.ranking.changes import compare_previous, previous_summary, unit_type_groups_named
 
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
@@ -124,3 +126,58 @@ def test_ranked_within_the_unit_type_says_so_in_words(tmp_path: Path, lang: str,
     rows = workbook.load_sheet(workbook.sheet_names[4]).to_polars().rows()
     assert ("Xếp hạng trong" if lang == "vi" else "Ranked within", about) in rows
     assert not [row for row in rows if "unit_type" in str(row)]
+
+
+def _summary(groups: list[tuple[str, str, str]], column: str) -> pl.DataFrame:
+    """A summary of three units (``(unit_type, group_key, group)`` each), ranked within ``column``."""
+    return pl.DataFrame(
+        {
+            "commune_code": ["001", "002", "003"],
+            "rank": [1, 1, 2],
+            "index": [90.0, 80.0, 70.0],
+            "unit_type": [g[0] for g in groups],
+            "group_key": [g[1] for g in groups],
+            "group": [g[2] for g in groups],
+            "group_column": [column] * 3,
+        }
+    )
+
+
+def test_last_year_s_groups_of_unit_type_ids_are_this_year_s_names() -> None:
+    """Results written before session 38 ranked within the unit type named its groups by the ids
+    («commune»): a run ranked so again compared no rank («different peer group: ranked in commune
+    last year, in Xã now»); now the ids read back as the names, at any level of the key, and a
+    district that is not the unit's own type keeps its name."""
+    old = _summary(
+        [
+            ("special_zone", "special_zone", "special_zone"),
+            ("commune", "H1 › commune", "commune, Huyện A"),
+            ("ward", "commune", "commune"),
+        ],
+        "unit_type",
+    )
+    last_year = previous_summary({"summary": old})
+    assert last_year["_p_key"].to_list() == ["Đặc khu", "H1 › Xã", "commune"]
+    assert last_year["_p_group"].to_list() == ["Đặc khu", "Xã, Huyện A", "commune"]
+    now = _summary(
+        [("special_zone", "Đặc khu", "Đặc khu"), ("commune", "Xã", "Xã"), ("commune", "Xã", "Xã")], "unit_type"
+    )
+    compared = compare_previous(
+        now, {"summary": old.head(2).with_columns(pl.col("group_key").str.replace("H1 › ", ""))}, None, 2
+    )
+    assert compared["rank_change"].to_list() == [0, 0, None]
+    assert compared["previous_note"].to_list()[:2] == [None, None]
+
+
+def test_results_read_back_name_last_year_s_groups_of_unit_type_ids() -> None:
+    """``pari report`` / ``explain`` of results written before session 38 ranked within the unit
+    type showed «commune», «special_zone» as the groups (outputs.results.read_results names them)."""
+    old = _summary(
+        [("special_zone", "special_zone", "special_zone"), ("commune", "H1 › commune", "commune, Huyện A")] * 1
+        + [("ward", "H1", "Huyện A")],
+        "unit_type",
+    )
+    named = unit_type_groups_named(old)
+    assert named["group"].to_list() == ["Đặc khu", "Xã, Huyện A", "Huyện A"]
+    assert named["group_key"].to_list() == ["Đặc khu", "H1 › Xã", "H1"]
+    assert unit_type_groups_named(named).equals(named)

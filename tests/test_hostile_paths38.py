@@ -110,7 +110,7 @@ def test_the_help_is_still_asked_for_by_its_own_name(tmp_path: Path, monkeypatch
     assert result.exit_code == 0 and "--communes" in result.output, result.output
 
 
-@pytest.mark.parametrize("name", ["bo.yaml", "bo.YML"])
+@pytest.mark.parametrize("name", ["bo.yaml", "bo.YML", "bo.txt", "bo", "bo.csv"])
 def test_the_library_reads_no_criteria_set_as_a_table(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes((CRITERIA / "ha-noi-2025-commune.yaml").read_bytes())
     result = read_table_file(tmp_path / name)
@@ -118,7 +118,7 @@ def test_the_library_reads_no_criteria_set_as_a_table(tmp_path: Path, name: str)
     assert result.problems[0].file == str(tmp_path / name)
 
 
-@pytest.mark.parametrize("name", ["communes.csv", "dv.TSV", "dv.parquet"])
+@pytest.mark.parametrize("name", ["communes.csv", "dv.TSV", "dv.parquet", "dv.txt", "dv"])
 def test_the_library_reads_no_table_as_a_criteria_set(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes((EXAMPLES / "communes.csv").read_bytes())
     with pytest.raises(CriteriaError) as raised:
@@ -129,6 +129,31 @@ def test_the_library_reads_no_table_as_a_criteria_set(tmp_path: Path, name: str)
 def test_a_criteria_set_with_its_own_ending_is_still_read(tmp_path: Path) -> None:
     (tmp_path / "bo.txt").write_bytes((CRITERIA / "ha-noi-2025-commune.yaml").read_bytes())
     assert load_criteria(tmp_path / "bo.txt").criteria.id == "ha-noi-2025-commune"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("- 1.1, 2\n- 1.2, 3\n", "not-a-mapping"),  # a YAML list: not a table
+        ("ma_xa: 1, 2\nten: a, b\n", "schema:missing"),  # a mapping whose values hold commas
+        ("# ghi chú, bộ chỉ số\nid: x\n", "schema:missing"),
+    ],
+)
+def test_a_yaml_text_with_commas_is_no_table(tmp_path: Path, text: str, code: str) -> None:
+    """A set's text known as a table by its content (dv.txt, reviewb38) only when it has no
+    top-level key and its first lines are fields: a YAML list or mapping keeps its own problem."""
+    (tmp_path / "bo.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(CriteriaError) as raised:
+        load_criteria(tmp_path / "bo.txt")
+    codes = [p.code for p in raised.value.problems]
+    assert "criteria-is-table" not in codes and code in codes, codes
+
+
+def test_a_table_whose_cells_hold_keys_is_read(tmp_path: Path) -> None:
+    """A register whose first cell reads as a key (``id: 1``) but with no set's ``id:`` line is
+    still a table."""
+    (tmp_path / "dv.txt").write_text("ma_xa,ten\nid: 1,a\n", encoding="utf-8")
+    assert read_table_file(tmp_path / "dv.txt").problems == []
 
 
 def test_a_folder_is_no_annex(tmp_path: Path) -> None:

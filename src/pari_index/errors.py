@@ -399,13 +399,14 @@ def refusal(path: str | Path) -> OSError | None:
 CRITERIA_SUFFIXES = frozenset({".yaml", ".yml"})
 
 
-def criteria_as_table(file: str) -> Problem | None:
+def criteria_as_table(file: str, disk: str | Path | None = None) -> Problem | None:
     """A criteria set (named ``.yaml``/``.yml``) given where a table is read: the assessments, the
     register, the survey, the appraisal, the lineage, a results file (``pari score bo.yaml``,
     ``--communes bo.yaml``, ``pari report bo.yaml``). It was read as the table it is not: "row 3:
     not readable as CSV: row 3 has 3 cells but the header has 2", or "cannot read the results
     workbook (calamine error: Cannot detect file format)", neither saying what the file is."""
-    if Path(file).suffix.lower() not in CRITERIA_SUFFIXES:
+    # ``disk``: the file as the disk spells its name, when that differs from ``file`` as typed.
+    if Path(file).suffix.lower() not in CRITERIA_SUFFIXES and not _criteria_text_head(disk or file):
         return None
     return Problem(
         "table-is-criteria",
@@ -413,6 +414,31 @@ def criteria_as_table(file: str) -> Problem | None:
         file=file,
         hint="give a criteria set with --criteria; here give the table this place asks for (CSV, XLSX or Parquet)",
     )
+
+
+#: The keys every criteria set has at its top level (docs/criteria.md), a line of their own.
+_CRITERIA_KEY = re.compile(r"^(?:id|areas):(?:[ \t]|$)", re.MULTILINE)
+#: A YAML mapping's first key at the start of a line (``id: x``, ``todo:``).
+_TOP_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*:(?:[ \t]|$)")
+#: How much of a file is looked at for the criteria set it may be.
+_HEAD_BYTES = 65536
+
+
+def _criteria_text_head(file: str | Path) -> bool:
+    """Whether the regular file ``file`` begins as a criteria set's YAML does, whatever its name
+    (``bo.txt``, ``bo`` with no ending, a set saved as ``.csv``): its first line that is not blank
+    or a comment is a top-level key, and ``id:`` or ``areas:`` begins a line of its first 64 KB. A
+    set so named was read as a CSV: "row 3: not readable as CSV" (session 38). Never a pipe (its
+    bytes would be taken) nor anything not UTF-8 text."""
+    try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            return False
+        with open(file, "rb") as handle:
+            text = handle.read(_HEAD_BYTES).removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="strict")
+    except (OSError, ValueError):  # ValueError: UnicodeDecodeError, or a NUL in the name
+        return False
+    first = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
+    return _TOP_KEY.match(first) is not None and _CRITERIA_KEY.search(text) is not None
 
 
 def broken_link(path: str | Path, file: str | None = None) -> Problem | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,7 @@ def read_text_and_sha256(path: Path, error: type[CriteriaError] = CriteriaError)
 def _criteria_text(raw: bytes, label: str, error: type[CriteriaError]) -> str:
     """The text of a criteria file's bytes (``label``: its name as told): an office document or
     PDF, a compressed file and bytes that are not UTF-8 are each an ``error`` saying which."""
-    document = _table(label) or _document(raw, label)
+    document = _table(label, raw) or _document(raw, label)
     if document is not None:
         raise error(document)
     try:
@@ -228,12 +229,13 @@ def _document(raw: bytes, label: str) -> Problem | None:
 _TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".parquet"})
 
 
-def _table(label: str) -> Problem | None:
+def _table(label: str, raw: bytes = b"") -> Problem | None:
     """A table given as a criteria set (``pari score a.csv --criteria communes.csv``, ``pari
     validate danh-gia.csv``: the assessments or the register where the set goes): it was "a
     criteria set must be a YAML mapping (id:, title:, areas: ...)" at line 1, as if the set were
-    mistyped, or "not UTF-8 text" of a Parquet file."""
-    if Path(label).suffix.lower() not in _TABLE_SUFFIXES:
+    mistyped, or "not UTF-8 text" of a Parquet file. A table named otherwise (``dv.txt``, ``dv``
+    with no ending) is known by its text (:func:`_delimited`)."""
+    if Path(label).suffix.lower() not in _TABLE_SUFFIXES and not _delimited(raw):
         return None
     return Problem(
         "criteria-is-table",
@@ -242,6 +244,30 @@ def _table(label: str) -> Problem | None:
         hint="give the criteria set (.yaml) here; a table is given as the assessments or with --communes, --survey "
         "or --appraisal",
     )
+
+
+#: A line of a criteria set that only a set has: a top-level ``id:``, ``title:`` or ``areas:``.
+_SET_KEY = re.compile(r"^(?:id|title|areas):", re.MULTILINE)
+#: How a YAML document's first line may begin other than with a key.
+_YAML_STARTS = ("-", "#", "%", "{", "[")
+#: A first line that is a mapping's key (``ma_xa: 1, 2``): a key before any separator.
+_KEY_FIRST = re.compile(r"\s*[^,;\t:]+:(?:\s|$)")
+
+
+def _delimited(raw: bytes) -> bool:
+    """Whether ``raw`` is a table as text: no top-level key of a set in it, and its first two lines
+    that are not blank hold the same number (two or more) of fields by one separator (``,``,
+    ``;``, a tab). Such a file given as a set was "must be a YAML mapping" at line 1 (session 38)."""
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    if _SET_KEY.search(text):
+        return False
+    lines = [line for line in text.splitlines()[:50] if line.strip()][:2]
+    if len(lines) < 2 or lines[0].lstrip().startswith(_YAML_STARTS) or _KEY_FIRST.match(lines[0]):
+        return False  # a YAML list, comment, directive, flow or mapping: the set's own problems say what
+    return any(lines[0].count(sep) == lines[1].count(sep) >= 1 for sep in (",", ";", "\t"))
 
 
 def _yaml_text(raw: bytes) -> str:

@@ -219,7 +219,9 @@ def stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
 #: What a run makes in the cache folder itself for a moment: the folder that tells whether the
 #: disk keeps permissions (:func:`keeps_permissions`: ``.keeps.PID.…``, ``.keeps.…`` before
 #: session 38 named its process) and the tag being written (:func:`claim`: ``.CACHEDIR.TAG.…``).
-PROBE = re.compile(r"\.keeps\.(?:(?P<pid>\d+)\.)?[a-z0-9_]+|\.CACHEDIR\.TAG\.[a-z0-9_]+")
+#: The random part is tempfile's own, eight of ``a-z0-9_``: a name of the user's (``.CACHEDIR.TAG.old``,
+#: a backup of the tag) is not a probe (reviewb38).
+PROBE = re.compile(r"\.keeps\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}|(?P<tag>\.CACHEDIR\.TAG\.)[a-z0-9_]{8}")
 
 
 def _stale_probes(root: Path, now: float | None = None) -> list[Path]:
@@ -242,6 +244,9 @@ def _stale_probes(root: Path, now: float | None = None) -> list[Path]:
         except OSError:
             continue
         if stat.S_ISLNK(info.st_mode) or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
+            continue
+        # Of the kind a probe is: mkdtemp's folder, mkstemp's file; a file named .keeps.… is not.
+        if not (stat.S_ISREG(info.st_mode) if match.group("tag") else stat.S_ISDIR(info.st_mode)):
             continue
         age, pid = now - info.st_mtime, match.group("pid")
         if age > STALE_SECONDS or (pid is None and age > LEGACY_STALE_SECONDS) or (pid and not _alive(int(pid))):

@@ -177,7 +177,7 @@ def _read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit |
                 params={"not_file": "device"},
             )
         )
-    lock = office_lock_file(file) or criteria_as_table(file)
+    lock = office_lock_file(file) or criteria_as_table(file, p)
     if lock is not None:
         return ReadResult([], [lock])
     size = info.st_size

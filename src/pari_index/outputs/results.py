@@ -948,4 +948,7 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
                 "results-damaged",
                 words="file_changed",
             )
+    from pari_index.ranking.changes import unit_type_groups_named
+
+    tables["summary"] = unit_type_groups_named(tables["summary"])  # groups of ids, written before session 38
     return tables

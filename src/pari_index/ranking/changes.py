@@ -8,6 +8,8 @@ docs/ranking.md, "Year over year".
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
@@ -82,6 +84,8 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     rank_expr = _number(summary, "rank").round(0).cast(pl.Int64)
     group = pl.col("group").cast(pl.String) if "group" in summary.columns else pl.lit(None, dtype=pl.String)
     key = pl.col("group_key").cast(pl.String) if "group_key" in summary.columns else group
+    if "unit_type" in summary.columns:
+        group, key = _unit_types_named(group, "label"), _unit_types_named(key, "key")
     out = summary.select(
         code_text(pl.col(COMMUNE).cast(pl.String).str.strip_chars()).alias("_p_code"),
         rank_expr.alias("_p_rank"),
@@ -95,6 +99,37 @@ def previous_summary(previous: dict[str, pl.DataFrame]) -> pl.DataFrame:
     return out.with_columns(
         pl.coalesce("_p_size", pl.col("_p_rank").is_not_null().sum().over("_p_key").cast(pl.Int64))
     ).unique(subset=["_p_code"], keep="first", maintain_order=True)
+
+
+def unit_type_groups_named(summary: pl.DataFrame) -> pl.DataFrame:
+    """``summary`` (of results read back) with its groups of unit types named as this year's are
+    (:func:`_unit_types_named`): results written before session 38 ranked within the unit type
+    showed the ids («commune», «special_zone») as the groups of ``pari report``'s page, its
+    download and ``explain``."""
+    if "unit_type" not in summary.columns:
+        return summary
+    named = [
+        _unit_types_named(pl.col(column).cast(pl.String), kind).alias(column)
+        for column, kind in (("group", "label"), ("group_key", "key"))
+        if column in summary.columns
+    ]
+    return summary.with_columns(named) if named else summary
+
+
+def _unit_types_named(expr: pl.Expr, kind: str) -> pl.Expr:
+    """A group (``kind``: its key or its label) of results written before session 38 ranked within
+    the unit type, named as this year's groups are: «Xã», not the id «commune», which no key of this
+    year's matched (every rank change lost, «ranked in another group»). A part of the key or label
+    is the unit type's level where it is the unit's own unit type id (ranking.groups)."""
+    from pari_index.ranking.groups import KEY_SEPARATOR, LABEL_SEPARATOR, unit_type_group_names
+
+    separator = re.escape(KEY_SEPARATOR if kind == "key" else LABEL_SEPARATOR)
+    unit = pl.col("unit_type").cast(pl.String)
+    named = expr
+    for unit_id, name in unit_type_group_names().items():
+        part = f"(^|{separator}){re.escape(unit_id)}({separator}|$)"
+        named = pl.when(unit == unit_id).then(expr.str.replace_all(part, f"${{1}}{name}${{2}}")).otherwise(named)
+    return named
 
 
 def compare_previous(

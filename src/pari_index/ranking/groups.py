@@ -204,8 +204,14 @@ def _unit_type_names() -> pl.Expr:
     it, in every output (a group is a name of the data, like a district's). Ranked within the unit
     type, the groups were the run's ids («commune», «special_zone») on the Vietnamese report's
     headings, sheet names (``XH special_zone``) and findings."""
-    words = {unit: words.vi[:1].upper() + words.vi[1:] for unit, words in PARAM_WORDS["unit_type"].items()}
-    return pl.col("unit_type").cast(pl.String).replace(words)
+    return pl.col("unit_type").cast(pl.String).replace(unit_type_group_names())
+
+
+def unit_type_group_names() -> dict[str, str]:
+    """Each unit type's id (``commune``, ``special_zone``) and the name its group has (``Xã``,
+    ``Đặc khu``): :func:`_unit_type_names`, and last year's results written before session 38,
+    whose groups were the ids (ranking.changes.previous_summary)."""
+    return {unit: words.vi[:1].upper() + words.vi[1:] for unit, words in PARAM_WORDS["unit_type"].items()}
 
 
 def group_keys(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:

@@ -302,7 +302,7 @@ def not_a_workbook(data: bytes | Path, file: str) -> Problem | None:
     workbook's name. calamine answered all of them "Cannot detect file format", with the hint to
     save the file from Excel as .xlsx: which an open workbook's lock file, or a web page from an
     office's software, already claimed to be."""
-    lock = office_lock_file(file) or criteria_as_table(file)
+    lock = office_lock_file(file) or criteria_as_table(file, data if isinstance(data, Path) else None)
     if lock is None:
         lock = compressed_file(data, file)  # a zip of CSV files, a gzip (any name)
     if lock is not None or Path(file).suffix.lower() not in _WORKBOOK_SUFFIXES:
