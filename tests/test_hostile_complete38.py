@@ -238,3 +238,36 @@ def test_an_xls_register_above_empty_formulas_is_read(
 
     rows = read_results(tmp_path / "out.xlsx")["rows"].filter(pl.col("input") == "register")
     assert rows.height == 60 and set(rows["status"]) == {"registered"}
+
+
+@pytest.mark.parametrize("kind", ["xls", "xlsb"])
+def test_a_legacy_sheet_of_cells_out_of_order_keeps_its_merges_and_hidden_rows(tmp_path: Path, kind: str) -> None:
+    """A sheet whose cells are not in order is read twice (the second pass keeping each cell's
+    place); until reviewa38 the second pass gave the sheet without the first's merges and hidden
+    rows and columns: an .xls register so written had its district merged down read with not a word."""
+    import zipfile
+
+    from biff_writers import XlsLayout, write_xls_table, write_xlsb, xlsb_sheet
+
+    from pari_index.intake.xlsx.budget import _Budget
+    from pari_index.intake.xlsx.legacy_scan import scan_xls, scan_xlsb
+    from pari_index.intake.xlsx.limits import XlsxLimits
+
+    layout = XlsLayout(hidden_rows=(3,), hidden_columns=((5, 5),), merged=((1, 4, 3, 3),))
+    rows = [["code", "name", "district"], *([f"0000{i}", f"Xã {i}", "H" if i == 1 else ""] for i in range(1, 5))]
+    found = []
+    for order in ("in order", "out of order"):
+        note = [(0, 6, "ghi chú")] if order == "out of order" else []  # a cell of row 1 after the rest
+        path = tmp_path / f"{order}.{kind}"
+        if kind == "xls":
+            write_xls_table(path, rows, extra=note, layout=layout)
+            with path.open("rb") as source:
+                [info] = scan_xls(source, _Budget(path.name, XlsxLimits.from_env())).values()
+        else:
+            cells = [(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row) if text] + note
+            part = xlsb_sheet(cells, (0, 4, 0, 6), layout)
+            write_xlsb(path, [("data", "worksheets/sheet1.bin")], {"worksheets/sheet1.bin": part})
+            with zipfile.ZipFile(path) as package:
+                [info] = scan_xlsb(package, _Budget(path.name, XlsxLimits.from_env())).values()
+        found.append((info.merged, info.hidden_rows, info.hidden_columns))
+    assert found[0] == found[1] == (["D2:D5"], [[4, 4]], [(6, 6)])
