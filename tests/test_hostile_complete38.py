@@ -271,3 +271,29 @@ def test_a_legacy_sheet_of_cells_out_of_order_keeps_its_merges_and_hidden_rows(t
                 [info] = scan_xlsb(package, _Budget(path.name, XlsxLimits.from_env())).values()
         found.append((info.merged, info.hidden_rows, info.hidden_columns))
     assert found[0] == found[1] == (["D2:D5"], [[4, 4]], [(6, 6)])
+
+
+def test_merges_over_one_another_spread_a_few_to_a_row() -> None:
+    """A thousand merges down one column (a workbook may list them so; Excel never writes them)
+    told at each row below their first rows at most MERGES_A_ROW times, the first ones: spread
+    whole they made a finding a merge a row (1.75 GB for a form of 3,430 rows, reviewa38). Merges
+    side by side (D2:D6, E2:E6) still each reach every row they cover."""
+    from pari_index.intake.ledger import MERGES_A_ROW
+
+    last = 3_000
+    found = _findings(
+        *(("a.xlsx", "S", row, "merged-cells", f'{{"cells": "D{row}:D{last}"}}') for row in range(2, 1_002))
+    )
+    rows = pl.DataFrame({"file": ["a.xlsx"], "sheet": ["S"], "row": [last]})
+    spread = merges_spread(found, rows)
+    per_row = spread.group_by("row").len()
+    assert per_row["len"].max() == MERGES_A_ROW + 1  # the merge that begins there, and five above
+    assert per_row.height == last - 1 and spread.height < 7 * last
+    # Each row is told of the merges nearest its top: row 3 of D2's alone, row 2,000 of the first five.
+    assert spread.filter(pl.col("row") == 3)["params"].to_list() == ['{"cells": "D3:D3000"}', '{"cells": "D2:D3000"}']
+    side = _findings(
+        ("a.xlsx", "S", 2, "merged-cells", '{"cells": "D2:D6"}'),
+        ("a.xlsx", "S", 2, "merged-cells", '{"cells": "E2:E6"}'),
+    )
+    spread = merges_spread(side, pl.DataFrame({"file": ["a.xlsx"], "sheet": ["S"], "row": [9]}))
+    assert spread.group_by("row").len().sort("row").rows() == [(r, 2) for r in range(2, 7)]
