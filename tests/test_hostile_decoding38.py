@@ -238,3 +238,32 @@ def test_a_cell_that_shows_nothing_is_empty_or_told_by_what_it_holds(
         assert not finding["message"].startswith((" ", "commune  ")), finding["message"]
         if kind == "bad-value":
             assert finding["message"].startswith("\u200b is not a percentage"), finding["message"]  # shown <U+200B>
+
+
+def test_forms_read_together_read_a_cell_of_nothing_as_empty(tmp_path: Path) -> None:
+    """Small forms of one heading are read at once (intake.many), where «=""» was a code or a value
+    of nothing too (reviewa38: «commune  is not in the commune register», «="" is not yes/no»)."""
+    lines = (Path(__file__).parents[1] / "examples" / "assessments_long.csv").read_text(encoding="utf-8-sig")
+    header, *rows = lines.splitlines()
+    forms = []
+    for code in ("00001", "00004", "00007"):
+        mine = [row for row in rows if row.startswith(code + ",")]
+        if code == "00001":
+            assert mine[1].startswith("00001,1.1.2,tasks,có,") and mine[2].startswith("00001,1.1.2,outputs,")
+            mine[1] = mine[1].replace(",có,", ',"=""""",', 1)  # the value «=""»
+            mine[2] = '"="""""' + mine[2][len(code) :]  # the code «=""»
+        forms.append(tmp_path / f"{code}.csv")
+        forms[-1].write_text("\n".join([header, *mine]) + "\n", encoding="utf-8")
+    args = _score(tmp_path, assessments=forms[0])
+    args[1:2] = [str(form) for form in forms]
+    args[args.index("-o") + 1] = str(tmp_path / "results")
+    done = sweep_child([*args, "--format", "csv", "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    with (tmp_path / "results" / "findings.csv").open(encoding="utf-8-sig") as handle:
+        found = [(f["kind"], f["row"]) for f in csv.DictReader(handle) if Path(f["file"]).name == "00001.csv"]
+    assert [kind for kind in found if kind[0] in ("bad-value", "unknown-commune", "missing-commune-code")] == [
+        ("missing-commune-code", "4")
+    ]
+    with (tmp_path / "results" / "rows.csv").open(encoding="utf-8-sig") as handle:
+        status = {r["row"]: r["status"] for r in csv.DictReader(handle) if Path(r["file"]).name == "00001.csv"}
+    assert (status["3"], status["4"]) == ("scored", "rejected")
