@@ -69,13 +69,7 @@ class _Cells:
     # hidden, was read with exit 0 and not a word (reading._cell_problems, hidden_parts).
 
     def hide_row(self, row: int) -> None:
-        rows, number = self.info.hidden_rows, row + 1
-        if rows and rows[-1][1] == number - 1:
-            rows[-1][1] = number
-        elif len(rows) < MAX_HIDDEN_RANGES:
-            rows.append([number, number])
-        else:
-            self.info.hidden_rows_more += 1
+        self.info.hide_row(row + 1)
 
     def hide_columns(self, first: int, last: int) -> None:
         if first <= last and len(self.info.hidden_columns) < MAX_HIDDEN_RANGES:
