@@ -6,7 +6,9 @@ base 6c4cca8 (its ``src`` run with this worktree's venv), after them on this bra
   pasted from a web page). Before: exit 1, ``bad-value`` with the general hint "correct the cell;
   Excel error values such as #N/A or #DIV/0! cannot be scored", which does not say that the cell
   holds a character nothing shows. Now the hint names it (``<U+200B>``) and says to delete it, in
-  both languages (the fix ``invisible``, messages.labels).
+  both languages (the fix ``invisible``, messages.labels). Since session 38 a number with such a
+  character inside is read as the number the clerk sees (values.as_shown), and the case's count
+  is the zero-width space alone, still refused with that hint (reviewa38).
 
 - The example appraisal file with a column «Ghi chú» of the council's remarks. Before: exit 1, an
   ``unknown-column`` error and the results marked incomplete, where the same column of an
@@ -79,12 +81,14 @@ GROUPS = {"A1:B1": "Thông tin đơn vị", "C1:E1": "Số liệu"}
 
 
 def zero_width_in_number(folder: Path) -> list[str]:
-    """Commune 00001's assessments, its first count typed with a zero-width space inside it."""
+    """Commune 00001's assessments, its first count a zero-width space alone (the count deleted in a
+    web form, the character left: it shows as an empty cell). Until session 38 the count was typed
+    with the character inside it, which is now read as the number (values.as_shown)."""
     _score(folder)
     header, rows = _commune()
     value = header.index("value")
     first = next(row for row in rows if row[value].isdigit() and len(row[value]) > 1)
-    first[value] = first[value][0] + "\u200b" + first[value][1:]
+    first[value] = "\u200b"
     return _with(folder, _write(folder / "tu-danh-gia.csv", [header, *rows]))
 
 

@@ -238,3 +238,62 @@ def test_an_xls_register_above_empty_formulas_is_read(
 
     rows = read_results(tmp_path / "out.xlsx")["rows"].filter(pl.col("input") == "register")
     assert rows.height == 60 and set(rows["status"]) == {"registered"}
+
+
+@pytest.mark.parametrize("kind", ["xls", "xlsb"])
+def test_a_legacy_sheet_of_cells_out_of_order_keeps_its_merges_and_hidden_rows(tmp_path: Path, kind: str) -> None:
+    """A sheet whose cells are not in order is read twice (the second pass keeping each cell's
+    place); until reviewa38 the second pass gave the sheet without the first's merges and hidden
+    rows and columns: an .xls register so written had its district merged down read with not a word."""
+    import zipfile
+
+    from biff_writers import XlsLayout, write_xls_table, write_xlsb, xlsb_sheet
+
+    from pari_index.intake.xlsx.budget import _Budget
+    from pari_index.intake.xlsx.legacy_scan import scan_xls, scan_xlsb
+    from pari_index.intake.xlsx.limits import XlsxLimits
+
+    layout = XlsLayout(hidden_rows=(3,), hidden_columns=((5, 5),), merged=((1, 4, 3, 3),))
+    rows = [["code", "name", "district"], *([f"0000{i}", f"Xã {i}", "H" if i == 1 else ""] for i in range(1, 5))]
+    found = []
+    for order in ("in order", "out of order"):
+        note = [(0, 6, "ghi chú")] if order == "out of order" else []  # a cell of row 1 after the rest
+        path = tmp_path / f"{order}.{kind}"
+        if kind == "xls":
+            write_xls_table(path, rows, extra=note, layout=layout)
+            with path.open("rb") as source:
+                [info] = scan_xls(source, _Budget(path.name, XlsxLimits.from_env())).values()
+        else:
+            cells = [(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row) if text] + note
+            part = xlsb_sheet(cells, (0, 4, 0, 6), layout)
+            write_xlsb(path, [("data", "worksheets/sheet1.bin")], {"worksheets/sheet1.bin": part})
+            with zipfile.ZipFile(path) as package:
+                [info] = scan_xlsb(package, _Budget(path.name, XlsxLimits.from_env())).values()
+        found.append((info.merged, info.hidden_rows, info.hidden_columns))
+    assert found[0] == found[1] == (["D2:D5"], [[4, 4]], [(6, 6)])
+
+
+def test_merges_over_one_another_spread_a_few_to_a_row() -> None:
+    """A thousand merges down one column (a workbook may list them so; Excel never writes them)
+    told at each row below their first rows at most MERGES_A_ROW times, the first ones: spread
+    whole they made a finding a merge a row (1.75 GB for a form of 3,430 rows, reviewa38). Merges
+    side by side (D2:D6, E2:E6) still each reach every row they cover."""
+    from pari_index.intake.ledger import MERGES_A_ROW
+
+    last = 3_000
+    found = _findings(
+        *(("a.xlsx", "S", row, "merged-cells", f'{{"cells": "D{row}:D{last}"}}') for row in range(2, 1_002))
+    )
+    rows = pl.DataFrame({"file": ["a.xlsx"], "sheet": ["S"], "row": [last]})
+    spread = merges_spread(found, rows)
+    per_row = spread.group_by("row").len()
+    assert per_row["len"].max() == MERGES_A_ROW + 1  # the merge that begins there, and five above
+    assert per_row.height == last - 1 and spread.height < 7 * last
+    # Each row is told of the merges nearest its top: row 3 of D2's alone, row 2,000 of the first five.
+    assert spread.filter(pl.col("row") == 3)["params"].to_list() == ['{"cells": "D3:D3000"}', '{"cells": "D2:D3000"}']
+    side = _findings(
+        ("a.xlsx", "S", 2, "merged-cells", '{"cells": "D2:D6"}'),
+        ("a.xlsx", "S", 2, "merged-cells", '{"cells": "E2:E6"}'),
+    )
+    spread = merges_spread(side, pl.DataFrame({"file": ["a.xlsx"], "sheet": ["S"], "row": [9]}))
+    assert spread.group_by("row").len().sort("row").rows() == [(r, 2) for r in range(2, 7)]

@@ -123,6 +123,8 @@ def test_the_separator_line_warning_in_vietnamese() -> None:
         ('="00001', '="00001'),  # no closing quote: as written
         ("00 001", "00 001"),  # a space inside a code: told where codes are compared
         ("''", "''"),  # marks alone: no code
+        ('=""', '=""'),  # Excel's formula of nothing: never a code of nothing (reviewa38)
+        ('="  "', '="  "'),
     ],
 )
 def test_marks_spaces_and_excel_s_formula_around_a_code_are_left_out(written: str, read: str) -> None:
@@ -143,6 +145,9 @@ def test_marks_spaces_and_excel_s_formula_around_a_code_are_left_out(written: st
         ("９５\u200b", "95"),
         ("9\x005", "9\x005"),  # a control character stays, refused as before
         ("9\u00a05", "9\u00a05"),  # a space inside a number is no separator of thousands: refused
+        ("\u200b", "\u200b"),  # nothing but what nothing shows: as typed, told (reviewa38)
+        ("\ufeff\u2060", "\ufeff\u2060"),
+        ('=""', '=""'),
     ],
 )
 def test_a_number_is_read_as_the_clerk_sees_it(written: str, read: str) -> None:
@@ -195,3 +200,70 @@ def test_only_a_workbook_asking_to_be_calculated_is_told(tmp_path: Path, calc_on
     assert [p.code for p in result.problems] == told
     [sheet] = result.sheets
     assert sheet.frame.select("code", "value").rows() == [("00001", "95")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # reviewa38: «commune  is not in the commune register», « is not a percentage»: the code
+        # or value shown as nothing. Excel shows «=""» as an empty cell: read as one.
+        ('="",10.1.1,,100', (1, "missing-commune-code", "rejected")),
+        ('00001,10.1.1,,=""', (0, None, "empty")),
+        ('00001,10.1.1,, ="" ', (0, None, "empty")),
+        # A lone zero-width space: refused, the character named (not a value of nothing).
+        ("00001,10.1.1,,\u200b", (1, "bad-value", "rejected")),
+    ],
+)
+def test_a_cell_that_shows_nothing_is_empty_or_told_by_what_it_holds(
+    tmp_path: Path, line: str, expected: tuple[int, str | None, str]
+) -> None:
+    code, kind, status = expected
+    survey = tmp_path / "survey.csv"
+    lines = (Path(__file__).parents[1] / "examples" / "survey.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1] == "00001,10.1.1,,100"
+    survey.write_text("\n".join([lines[0], line, *lines[2:]]) + "\n", encoding="utf-8")
+    args = _score(tmp_path)  # the example, the survey written here
+    args[args.index("-o") + 1] = str(tmp_path / "results")
+    done = sweep_child([*args, "--format", "csv", "--lang", "en"], tmp_path)
+    assert done.returncode == code, done.stdout + done.stderr
+    tables = {}
+    for name in ("findings", "rows"):
+        with (tmp_path / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
+            rows = csv.DictReader(handle)
+            tables[name] = [r for r in rows if Path(r["file"]).name == "survey.csv" and r["row"] == "2"]
+    [row] = tables["rows"]
+    assert row["status"] == status
+    assert [f["kind"] for f in tables["findings"]] == ([kind] if kind else [])
+    for finding in tables["findings"]:
+        assert not finding["message"].startswith((" ", "commune  ")), finding["message"]
+        if kind == "bad-value":
+            assert finding["message"].startswith("\u200b is not a percentage"), finding["message"]  # shown <U+200B>
+
+
+def test_forms_read_together_read_a_cell_of_nothing_as_empty(tmp_path: Path) -> None:
+    """Small forms of one heading are read at once (intake.many), where «=""» was a code or a value
+    of nothing too (reviewa38: «commune  is not in the commune register», «="" is not yes/no»)."""
+    lines = (Path(__file__).parents[1] / "examples" / "assessments_long.csv").read_text(encoding="utf-8-sig")
+    header, *rows = lines.splitlines()
+    forms = []
+    for code in ("00001", "00004", "00007"):
+        mine = [row for row in rows if row.startswith(code + ",")]
+        if code == "00001":
+            assert mine[1].startswith("00001,1.1.2,tasks,có,") and mine[2].startswith("00001,1.1.2,outputs,")
+            mine[1] = mine[1].replace(",có,", ',"=""""",', 1)  # the value «=""»
+            mine[2] = '"="""""' + mine[2][len(code) :]  # the code «=""»
+        forms.append(tmp_path / f"{code}.csv")
+        forms[-1].write_text("\n".join([header, *mine]) + "\n", encoding="utf-8")
+    args = _score(tmp_path, assessments=forms[0])
+    args[1:2] = [str(form) for form in forms]
+    args[args.index("-o") + 1] = str(tmp_path / "results")
+    done = sweep_child([*args, "--format", "csv", "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    with (tmp_path / "results" / "findings.csv").open(encoding="utf-8-sig") as handle:
+        found = [(f["kind"], f["row"]) for f in csv.DictReader(handle) if Path(f["file"]).name == "00001.csv"]
+    assert [kind for kind in found if kind[0] in ("bad-value", "unknown-commune", "missing-commune-code")] == [
+        ("missing-commune-code", "4")
+    ]
+    with (tmp_path / "results" / "rows.csv").open(encoding="utf-8-sig") as handle:
+        status = {r["row"]: r["status"] for r in csv.DictReader(handle) if Path(r["file"]).name == "00001.csv"}
+    assert (status["3"], status["4"]) == ("scored", "rejected")

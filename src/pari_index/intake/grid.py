@@ -527,9 +527,15 @@ def _body_frame(
     )
 
 
+#: A cell's stripped text that shows nothing: empty, or Excel's text formula of nothing («=""», as a
+#: CSV written for Excel keeps an empty code or value; reviewa38: it was an unknown commune «» or
+#: bad-value « is not a percentage», the value shown empty). Read as an empty cell.
+SHOWN_EMPTY = ["", '=""']
+
+
 def _cell_text(cell: pl.Expr, is_nfc: bool) -> pl.Expr:
     """A grid column's cells as the sheet holds them: NFC, stripped, empty as null."""
-    return (cell if is_nfc else cell.str.normalize("NFC")).str.strip_chars().replace("", None)
+    return (cell if is_nfc else cell.str.normalize("NFC")).str.strip_chars().replace(SHOWN_EMPTY, None)
 
 
 #: Characters a polars (Rust) regular expression reads as syntax, escaped to be matched as text.
@@ -655,7 +661,7 @@ def _frame_wide(
         rows = body.filter(named).get_column("r").unique().sort().head(20)
         stray += _without_header((place.first_row + r for r in rows.to_list()), place)
     value = pl.col("value") if is_nfc else pl.col("value").str.normalize("NFC")
-    body = body.filter(pl.col("c").is_in(plan.keep)).with_columns(value.str.strip_chars().replace("", None))
+    body = body.filter(pl.col("c").is_in(plan.keep)).with_columns(value.str.strip_chars().replace(SHOWN_EMPTY, None))
     # Drop rows that are entirely empty (Excel often keeps formatted blank rows).
     filled = body.filter(pl.col("value").is_not_null()).get_column("r").unique()
     body = body.filter(pl.col("r").is_in(filled.implode()))

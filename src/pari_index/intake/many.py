@@ -26,7 +26,7 @@ import polars.selectors as cs
 
 from pari_index.errors import Problem
 from pari_index.intake.csv_input import kept_grids_room, sniff
-from pari_index.intake.grid import WIDE_COLUMNS, Place, normalise_header, plan_columns
+from pari_index.intake.grid import SHOWN_EMPTY, WIDE_COLUMNS, Place, normalise_header, plan_columns
 from pari_index.intake.sheet import FILE, MAX_CELL_CHARS, MAX_COLUMNS, ROW, SHEET, ReadResult, Sheet
 from pari_index.intake.tables import read_table_file
 from pari_index.system.threads import joined
@@ -153,7 +153,7 @@ def _read_group(group: list[_Small]) -> dict[int, list[Sheet]] | None:
         .filter(pl.col("_at") > 0)
         .select(
             (pl.col("_at") + 1).cast(pl.Int64).alias(ROW),
-            cells.str.strip_chars().replace("", None),
+            cells.str.strip_chars().replace(SHOWN_EMPTY, None),
             pl.col("_nth").replace_strict(files, return_dtype=pl.String).alias(FILE),
             pl.lit(None, dtype=pl.String).alias(SHEET),
             pl.col("_nth"),

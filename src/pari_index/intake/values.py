@@ -309,8 +309,10 @@ _UNSEEN = r"[\p{Cf}\p{Default_Ignorable_Code_Point}]"
 #: Excel's text formula around a cell's text, ``="0123"``: a CSV written for Excel (a portal's
 #: export, a script's) keeps a code's zeros or a number as text so, and Excel shows ``0123``. It
 #: was an unknown commune (its code read so by sheet.code_text), or a value refused as bad-value
-#: (session 38).
-TEXT_FORMULA = r'^\s*="([^"]*)"\s*$'
+#: (session 38). Something must be inside: ``=""`` (Excel shows an empty cell) is read as empty
+#: where a sheet's cells are read (grid._cell_text), and elsewhere stays as typed, never a code
+#: or a value of nothing (reviewa38: it was «commune  is not in the commune register»).
+TEXT_FORMULA = r'^\s*="([^"]*[^"\s][^"]*)"\s*$'
 #: A cell holding any of what :func:`as_shown` reads.
 SHOWN_OTHERWISE = rf'{FULL_WIDTH_CHARS}|{_UNSEEN}|\u2212|^\s*="'
 
@@ -321,7 +323,10 @@ def as_shown(text: pl.Expr) -> pl.Expr:
     minus sign U+2212 written ``-``, and full-width digits and signs in ASCII (:func:`half_width`).
     Applied where SHOWN_OTHERWISE matches (cell_checks.check_and_type, meta.check_meta)."""
     unwrapped = text.str.replace(TEXT_FORMULA, "${1}")
-    return half_width(unwrapped.str.replace_all(_UNSEEN, "").str.replace_all("\u2212", "-", literal=True))
+    shown = half_width(unwrapped.str.replace_all(_UNSEEN, "").str.replace_all("\u2212", "-", literal=True))
+    # A cell of nothing but unseen characters stays as typed: refused, never a value of nothing
+    # (reviewa38: «<U+200B>» was bad-value « is not a percentage», its value shown empty).
+    return pl.when(shown.str.strip_chars() == "").then(text).otherwise(shown)
 
 
 def written_number(text: pl.Expr) -> pl.Expr:

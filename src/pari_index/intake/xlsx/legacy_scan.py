@@ -69,17 +69,21 @@ class _Cells:
     # hidden, was read with exit 0 and not a word (reading._cell_problems, hidden_parts).
 
     def hide_row(self, row: int) -> None:
-        rows, number = self.info.hidden_rows, row + 1
-        if rows and rows[-1][1] == number - 1:
-            rows[-1][1] = number
-        elif len(rows) < MAX_HIDDEN_RANGES:
-            rows.append([number, number])
-        else:
-            self.info.hidden_rows_more += 1
+        self.info.hide_row(row + 1)
 
     def hide_columns(self, first: int, last: int) -> None:
         if first <= last and len(self.info.hidden_columns) < MAX_HIDDEN_RANGES:
             self.info.hidden_columns.append((first + 1, last + 1))
+
+    def layout_of(self, earlier: _SheetCells) -> None:
+        """What the first pass noted hidden or merged, kept by the second (``collect``), which
+        reads the cells alone: without it a sheet whose cells are not in order lost its merges
+        and hidden rows and columns, read with not a word (reviewa38)."""
+        info = self.info
+        info.hidden_rows, info.hidden_rows_more = earlier.hidden_rows, earlier.hidden_rows_more
+        info.hidden_columns, info.merged = earlier.hidden_columns, earlier.merged
+        if "merged-cells" in earlier.more:
+            info.more["merged-cells"] = earlier.more["merged-cells"]
 
     def merge(self, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
         if (first_row, first_col) == (last_row, last_col) or last_row < first_row or last_col < first_col:
@@ -257,10 +261,16 @@ def _biff_records(stream: bytes, offset: int) -> list[tuple[int, int, int]]:
     return out
 
 
-def _xls_cells(stream: bytes, offset: int, name: str, budget: _Budget, collect: bool = False) -> _SheetCells:
+def _xls_cells(
+    stream: bytes, offset: int, name: str, budget: _Budget, earlier: _SheetCells | None = None
+) -> _SheetCells:
     """One sheet's cells as calamine reads them (xls.rs: the cell records it keeps); read again
-    keeping each cell's place when they are not in order (_Cells)."""
+    keeping each cell's place when they are not in order (_Cells), with what the ``earlier`` pass
+    found hidden or merged."""
+    collect = earlier is not None
     cells = _Cells(name, budget, collect)
+    if earlier is not None:
+        cells.layout_of(earlier)
     for kind, start, length in _biff_records(stream, offset):
         data = stream[start : start + length]
         if kind == 0x0200 and length in (10, 14):
@@ -288,7 +298,7 @@ def _xls_cells(stream: bytes, offset: int, name: str, budget: _Budget, collect: 
         elif not collect:  # (the second pass, for cells alone, has noted these already)
             _xls_layout(cells, kind, data)
     if not cells.in_order and not collect:
-        return _xls_cells(stream, offset, name, budget, collect=True)
+        return _xls_cells(stream, offset, name, budget, earlier=cells.info)
     return cells.finish()
 
 
@@ -399,11 +409,15 @@ def _xlsb_sheet_parts(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[s
 
 
 def _xlsb_cells(
-    package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: _Budget, collect: bool = False
+    package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: _Budget, earlier: _SheetCells | None = None
 ) -> _SheetCells:
     """One .xlsb sheet part's cells (a BrtRowHdr gives the row, each cell record its column),
-    read as it is inflated; read again keeping each cell's place when they are not in order."""
+    read as it is inflated; read again keeping each cell's place when they are not in order, with
+    what the ``earlier`` pass found hidden or merged."""
+    collect = earlier is not None
     cells = _Cells(name, budget, collect)
+    if earlier is not None:
+        cells.layout_of(earlier)
     row, carry = 0, b""
     for chunk in _stream(package, info, budget):
         data = carry + chunk
@@ -424,7 +438,7 @@ def _xlsb_cells(
                 _xlsb_layout(cells, kind, data[start : start + length])
         carry = data[used:]
     if not cells.in_order and not collect:
-        return _xlsb_cells(package, info, name, budget, collect=True)
+        return _xlsb_cells(package, info, name, budget, earlier=cells.info)
     return cells.finish()
 
 

@@ -65,6 +65,17 @@ class _SheetCells:
     #: Findings past MAX_CELL_FINDINGS, by kind: counted, not listed.
     more: dict[str, int] = field(default_factory=dict)
 
+    def hide_row(self, number: int) -> None:
+        """Row ``number`` (1-based) hidden: joined to the range it follows, or a new range, or
+        counted past MAX_HIDDEN_RANGES (an .xlsx's, .xls's and .xlsb's scans alike)."""
+        rows = self.hidden_rows
+        if rows and rows[-1][1] == number - 1:
+            rows[-1][1] = number
+        elif len(rows) < MAX_HIDDEN_RANGES:
+            rows.append([number, number])
+        else:
+            self.hidden_rows_more += 1
+
     @property
     def grid_cells(self) -> int:
         if not self.last_row:

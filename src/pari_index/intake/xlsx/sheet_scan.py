@@ -25,7 +25,6 @@ from pari_index.intake.xlsx.limits import (
     _Refused,
 )
 from pari_index.intake.xlsx.sheet_cells import (
-    MAX_HIDDEN_RANGES,
     _column_bytes,
     _column_letters,
     _column_number,
@@ -352,13 +351,7 @@ class _SheetScan:
                 row = attrs.get(b"r", b"").strip()
                 if not row.isdigit():
                     continue
-                number, rows = int(row), self.info.hidden_rows
-                if rows and rows[-1][1] == number - 1:
-                    rows[-1][1] = number
-                elif len(rows) < MAX_HIDDEN_RANGES:
-                    rows.append([number, number])
-                else:
-                    self.info.hidden_rows_more += 1
+                self.info.hide_row(int(row))
             else:
                 low, high = attrs.get(b"min", b"").strip(), attrs.get(b"max", b"").strip()
                 if low.isdigit() and high.isdigit():
