@@ -352,10 +352,12 @@ def rank(
     ``pari score`` adds them (so the results and the report carry them)."""
     from pari_index.pipeline import note_before_ranking
     from pari_index.ranking.lineage import lineage_of_run
-    from pari_index.ranking.previous_year import note_previous_unmatched
+    from pari_index.ranking.previous_year import forget_ranked_against, note_previous_unmatched
     from pari_index.ranking.ranks import rank as rank_totals
 
     tables = _read_results(previous, whole=False) if previous is not None else None
+    # The findings describe the ranking written: an earlier ranking's against other files go.
+    forget_ranked_against(result, tuple(str(p) for p in (previous, lineage) if p is not None))
     note_before_ranking(result, group_by, previous, tables)
     lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
     if previous is not None and tables is not None:
