@@ -160,3 +160,32 @@ def test_a_criteria_file_edited_after_the_run_is_not_recorded_as_the_set_scored(
     pari.write_results(tmp_path / "kq", result, pari.rank(result), fmt="csv")
     about = dict(pl.read_csv(tmp_path / "kq" / "about.csv", infer_schema=False).iter_rows())
     assert (about["criteria_sha256_of"], about["criteria_sha256"]) == ("file", read)
+
+
+def test_a_library_caller_is_told_the_arguments_not_pari_s_options(scored: pari.ScoreResult) -> None:
+    """Review of session 38: pari.rank(result, group_by=...) was told to «give --group-by one of the
+    available columns» and pari.score([]) «pari score FILE ...», in both languages; the problems
+    themselves keep their words (``error.problems``), as the command line prints them."""
+    from pari_index.errors import IntakeError, UsageError, library_words
+
+    with pytest.raises(UsageError) as order:
+        pari.rank(scored, group_by=["district", "province"])
+    assert "--group-by" not in str(order.value) and "--group-by" not in order.value.render("vi")
+    assert str(order.value).endswith('list the columns from the top down: group_by=["province", "district"]')
+    assert order.value.render("vi").endswith(
+        'gợi ý: liệt kê các cột từ cấp trên xuống: group_by=["province", "district"]'
+    )
+    with pytest.raises(UsageError) as unknown:
+        pari.rank(scored, group_by="khong-co")
+    assert "hint: give group_by= one of the available columns" in str(unknown.value)
+    assert "gợi ý: cho group_by= một trong các cột" in unknown.value.render("vi")
+    with pytest.raises(IntakeError) as nothing:
+        pari.score([], communes=DATA / "communes.csv")
+    assert str(nothing.value).endswith("hint: pari.score([FILE, …], …)")
+    assert nothing.value.render("vi").endswith("gợi ý: pari.score([TỆP, …], …)")
+    assert nothing.value.problems[0].hint == "pari score FILE ..."
+    # An option that is no argument of the call stays as it is; a path is never taken for a list.
+    said = "x --strict --previous a.xlsx\n    hint: give --previous, or leave out --lineage and --strict"
+    assert library_words(said, ("previous", "lineage")) == (
+        "x --strict previous=a.xlsx\n    hint: give previous=, or leave out lineage= and --strict"
+    )

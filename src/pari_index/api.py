@@ -269,33 +269,41 @@ def checked(function: F) -> F:
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            bound = signature.bind(*args, **kwargs)
-        except TypeError as error:  # "too many positional arguments": which function's?
-            raise TypeError(f"pari.{name}: {error} (see help(pari.{name}))") from None
-        for key, value in bound.arguments.items():
-            checked_value = _check_value(name, key, value)
-            read = key in _READ or (key == "path" and name == "load_criteria")
-            bound.arguments[key] = _on_disk(checked_value) if read else checked_value
-        # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
-        if name == "read_intake" or (name == "score" and not isinstance(bound.arguments["assessments"], InputsRead)):
-            _check_score_inputs(bound.arguments)
-        folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
-        caller = sys._getframe(1)
-        tell = functools.partial(_warn_at, _long_outputs(name, bound.arguments), caller)  # written all the same
-        with spelled_as_folder(folders), _watched(name, bound.arguments), told_before_writing(tell) as told:
             try:
-                answer = function(*bound.args, **bound.kwargs)
-            except PariError as error:  # an input deleted or cut short mid-call: that first
-                with contextlib.suppress(PariWarning):  # the call's own error, not a caller's warning-as-error
-                    told()
-                raise with_changes(error) from None
-            except (ValueError, TypeError):
-                with contextlib.suppress(PariWarning):
-                    told()
-                raise
-            told()
-            check_unchanged()  # no result from an input that changed while it was read
-            return answer
+                bound = signature.bind(*args, **kwargs)
+            except TypeError as error:  # "too many positional arguments": which function's?
+                raise TypeError(f"pari.{name}: {error} (see help(pari.{name}))") from None
+            for key, value in bound.arguments.items():
+                checked_value = _check_value(name, key, value)
+                read = key in _READ or (key == "path" and name == "load_criteria")
+                bound.arguments[key] = _on_disk(checked_value) if read else checked_value
+            # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
+            if name == "read_intake" or (
+                name == "score" and not isinstance(bound.arguments["assessments"], InputsRead)
+            ):
+                _check_score_inputs(bound.arguments)
+            folders = [
+                Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)
+            ]
+            caller = sys._getframe(1)
+            tell = functools.partial(_warn_at, _long_outputs(name, bound.arguments), caller)  # written all the same
+            with spelled_as_folder(folders), _watched(name, bound.arguments), told_before_writing(tell) as told:
+                try:
+                    answer = function(*bound.args, **bound.kwargs)
+                except PariError as error:  # an input deleted or cut short mid-call: that first
+                    with contextlib.suppress(PariWarning):  # the call's own error, not a caller's warning-as-error
+                        told()
+                    raise with_changes(error) from None
+                except (ValueError, TypeError):
+                    with contextlib.suppress(PariWarning):
+                        told()
+                    raise
+                told()
+                check_unchanged()  # no result from an input that changed while it was read
+                return answer
+        except PariError as error:  # its hints name the arguments, not pari's options (errors.library_words)
+            error.for_library = tuple(signature.parameters)
+            raise
 
     return cast(F, run)
 
