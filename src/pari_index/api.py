@@ -76,11 +76,12 @@ def _is_path(value: object) -> bool:
     return isinstance(value, str)
 
 
-def _empty_paths(value: object) -> bool:
-    """Whether ``value`` (a path or a list of them) holds an empty name, which a Path takes for the
-    current folder (an unset variable: ``os.environ.get("FORM", "")``)."""
+def _empty_paths(value: object) -> str | None:
+    """The first empty or blank name ``value`` (a path or a list of them) holds, which a Path takes
+    for the current folder (an unset variable: ``os.environ.get("FORM", "")``); None if none."""
     values = value if isinstance(value, list | tuple) else [value]
-    return any(_is_path(v) and not os.fspath(v).strip() for v in values)  # type: ignore[arg-type]
+    names = (os.fspath(v) for v in values if _is_path(v))  # type: ignore[arg-type]
+    return next((name for name in names if not name.strip()), None)
 
 
 #: The path arguments the facade reads (``path`` of load_criteria too): a name typed composed is
@@ -107,9 +108,11 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     wrong = f"pari.{function}: {name} "
     if name == "assessments" and function == "score" and isinstance(value, InputsRead):
         return value  # read already by pari.read_intake
-    if (name in _PATHS or name in _PATH_LISTS or name == "criteria") and _empty_paths(value):
+    empty = _empty_paths(value) if name in _PATHS or name in _PATH_LISTS or name == "criteria" else None
+    if empty is not None:
         # As pari's path-empty: "" was read as the current folder ("this is a folder, not a file").
-        raise ValueError(wrong + 'holds an empty name (""): give the file\'s name (an unset variable?)')
+        said = "an empty name" if not empty else "a blank name"  # (until session 38's review «empty ("")»)
+        raise ValueError(wrong + f"holds {said} ({chr(34)}{empty}{chr(34)}): give the file's name (an unset variable?)")
     if name in _PATH_LISTS:
         if _is_path(value):
             return [value]
