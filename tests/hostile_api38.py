@@ -115,7 +115,7 @@ EXPECTED: dict[str, tuple[type[Exception], str]] = {
     "rank-group-by-empty-list": (ValueError, _GROUP + "([])"),
     "load-criteria-of-an-empty-name": (ValueError, 'pari.load_criteria: path holds an empty name ("")' + _EMPTY),
     "score-of-an-empty-name": (ValueError, 'pari.score: assessments holds an empty name ("")' + _EMPTY),
-    "score-communes-of-a-blank-name": (ValueError, 'pari.score: communes holds an empty name ("")' + _EMPTY),
+    "score-communes-of-a-blank-name": (ValueError, 'pari.score: communes holds a blank name (" ")' + _EMPTY),
     "load-criteria-of-a-path-like-giving-bytes": (TypeError, "pari.load_criteria: " + _PATH + "_BytesPath"),
     "read-results-of-a-path-like-giving-bytes": (TypeError, "pari.read_results: " + _PATH + "_BytesPath"),
     "run-score-output-none": (

@@ -159,3 +159,39 @@ def test_long_titles_edited_are_matched_as_when_every_pair_was_compared(titles: 
     old = _titled([title for title, _ in titles], 0)
     new = _titled([_edited(title, places) for title, places in reversed(titles)], 100)
     assert diff._match(old, new, diff._Similarity()) == _every_pair(old, new)
+
+
+@pytest.mark.parametrize("command", ["report", "explain"])
+def test_a_summary_sheet_alone_past_the_rows_limit_is_named_as_what_each_command_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A results workbook of its summary sheet alone, past PARI_MAX_REGISTER_ROWS, is refused by
+    ``pari report`` and ``pari explain`` too: each says «a results summary» in its language, never
+    «earlier results» (review of session 38: «summary of earlier results» for pari report)."""
+    import fastexcel
+    import xlsxwriter
+    from hostile_limits38 import _results_workbook_grown
+
+    source = _results_workbook_grown(tmp_path, 0)
+    name = fastexcel.read_excel(str(source)).sheet_names[0]
+    rows = fastexcel.read_excel(str(source)).load_sheet(name, header_row=None, dtypes="string").to_polars().rows()
+    alone = tmp_path / "tong-hop.xlsx"
+    workbook = xlsxwriter.Workbook(str(alone))
+    sheet = workbook.add_worksheet(name)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write_string(r, c, value)
+    workbook.close()
+    args = {
+        "report": ["report", str(alone), "-o", "bao-cao.html"],
+        "explain": ["explain", "00001", "--results", str(alone)],
+    }[command]
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "10")
+    said = {lang: pari_child([*args, "--lang", lang], tmp_path) for lang in ("vi", "en")}
+    for lang, words, earlier in (("vi", "bảng Tổng hợp kết quả", "năm trước"), ("en", "a results summary", "earlier")):
+        done = said[lang]
+        assert done.returncode == 1 and "[too-many-rows]" in done.stderr, done.stderr
+        assert f"{len(rows) - 1}" in done.stderr and "PARI_MAX_REGISTER_ROWS" in done.stderr
+        assert words in done.stderr and earlier not in done.stderr, done.stderr
+    assert not (tmp_path / "bao-cao.html").exists()

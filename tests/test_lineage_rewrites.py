@@ -281,12 +281,16 @@ def test_the_library_ranking_twice_tells_and_counts_it_once(tmp_path: Path) -> N
     for name in ("0", "1"):
         (tmp_path / name).mkdir()
         pari.rank(result, previous=_last_year(tmp_path / name))
-    kinds = result.findings["kind"]
-    assert (kinds == "previous-compares-nothing").sum() == 2  # two files, each told once
-    assert result.completeness.parts_unread == before + 2
+    # The findings describe the ranking written (review of session 38): the second file's alone.
+    told = result.findings.filter(pl.col("kind") == "previous-compares-nothing")
+    assert told["file"].to_list() == [str(tmp_path / "1" / "res")]
+    assert result.completeness.parts_unread == before + 1
     pari.rank(result, previous=tmp_path / "1" / "res")
-    assert (result.findings["kind"] == "previous-compares-nothing").sum() == 2
-    assert result.completeness.parts_unread == before + 2
+    assert (result.findings["kind"] == "previous-compares-nothing").sum() == 1
+    assert result.completeness.parts_unread == before + 1
+    pari.rank(result)  # against nothing: nothing of last year's results is said, nor counted
+    assert not result.findings["kind"].str.starts_with("previous-").any()
+    assert result.completeness.parts_unread == before
 
 
 # ---------------------------------------------------------------------------------------------

@@ -76,11 +76,12 @@ def _is_path(value: object) -> bool:
     return isinstance(value, str)
 
 
-def _empty_paths(value: object) -> bool:
-    """Whether ``value`` (a path or a list of them) holds an empty name, which a Path takes for the
-    current folder (an unset variable: ``os.environ.get("FORM", "")``)."""
+def _empty_paths(value: object) -> str | None:
+    """The first empty or blank name ``value`` (a path or a list of them) holds, which a Path takes
+    for the current folder (an unset variable: ``os.environ.get("FORM", "")``); None if none."""
     values = value if isinstance(value, list | tuple) else [value]
-    return any(_is_path(v) and not os.fspath(v).strip() for v in values)  # type: ignore[arg-type]
+    names = (os.fspath(v) for v in values if _is_path(v))  # type: ignore[arg-type]
+    return next((name for name in names if not name.strip()), None)
 
 
 #: The path arguments the facade reads (``path`` of load_criteria too): a name typed composed is
@@ -107,9 +108,11 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     wrong = f"pari.{function}: {name} "
     if name == "assessments" and function == "score" and isinstance(value, InputsRead):
         return value  # read already by pari.read_intake
-    if (name in _PATHS or name in _PATH_LISTS or name == "criteria") and _empty_paths(value):
+    empty = _empty_paths(value) if name in _PATHS or name in _PATH_LISTS or name == "criteria" else None
+    if empty is not None:
         # As pari's path-empty: "" was read as the current folder ("this is a folder, not a file").
-        raise ValueError(wrong + 'holds an empty name (""): give the file\'s name (an unset variable?)')
+        said = "an empty name" if not empty else "a blank name"  # (until session 38's review «empty ("")»)
+        raise ValueError(wrong + f"holds {said} ({chr(34)}{empty}{chr(34)}): give the file's name (an unset variable?)")
     if name in _PATH_LISTS:
         if _is_path(value):
             return [value]
@@ -269,33 +272,41 @@ def checked(function: F) -> F:
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            bound = signature.bind(*args, **kwargs)
-        except TypeError as error:  # "too many positional arguments": which function's?
-            raise TypeError(f"pari.{name}: {error} (see help(pari.{name}))") from None
-        for key, value in bound.arguments.items():
-            checked_value = _check_value(name, key, value)
-            read = key in _READ or (key == "path" and name == "load_criteria")
-            bound.arguments[key] = _on_disk(checked_value) if read else checked_value
-        # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
-        if name == "read_intake" or (name == "score" and not isinstance(bound.arguments["assessments"], InputsRead)):
-            _check_score_inputs(bound.arguments)
-        folders = [Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)]
-        caller = sys._getframe(1)
-        tell = functools.partial(_warn_at, _long_outputs(name, bound.arguments), caller)  # written all the same
-        with spelled_as_folder(folders), _watched(name, bound.arguments), told_before_writing(tell) as told:
             try:
-                answer = function(*bound.args, **bound.kwargs)
-            except PariError as error:  # an input deleted or cut short mid-call: that first
-                with contextlib.suppress(PariWarning):  # the call's own error, not a caller's warning-as-error
-                    told()
-                raise with_changes(error) from None
-            except (ValueError, TypeError):
-                with contextlib.suppress(PariWarning):
-                    told()
-                raise
-            told()
-            check_unchanged()  # no result from an input that changed while it was read
-            return answer
+                bound = signature.bind(*args, **kwargs)
+            except TypeError as error:  # "too many positional arguments": which function's?
+                raise TypeError(f"pari.{name}: {error} (see help(pari.{name}))") from None
+            for key, value in bound.arguments.items():
+                checked_value = _check_value(name, key, value)
+                read = key in _READ or (key == "path" and name == "load_criteria")
+                bound.arguments[key] = _on_disk(checked_value) if read else checked_value
+            # An output typed as a folder's name (``output="out.xlsx/"``): its ending is lost in a Path.
+            if name == "read_intake" or (
+                name == "score" and not isinstance(bound.arguments["assessments"], InputsRead)
+            ):
+                _check_score_inputs(bound.arguments)
+            folders = [
+                Path(v) for k, v in bound.arguments.items() if k in _WRITTEN and _is_path(v) and names_a_folder(v)
+            ]
+            caller = sys._getframe(1)
+            tell = functools.partial(_warn_at, _long_outputs(name, bound.arguments), caller)  # written all the same
+            with spelled_as_folder(folders), _watched(name, bound.arguments), told_before_writing(tell) as told:
+                try:
+                    answer = function(*bound.args, **bound.kwargs)
+                except PariError as error:  # an input deleted or cut short mid-call: that first
+                    with contextlib.suppress(PariWarning):  # the call's own error, not a caller's warning-as-error
+                        told()
+                    raise with_changes(error) from None
+                except (ValueError, TypeError):
+                    with contextlib.suppress(PariWarning):
+                        told()
+                    raise
+                told()
+                check_unchanged()  # no result from an input that changed while it was read
+                return answer
+        except PariError as error:  # its hints name the arguments, not pari's options (errors.library_words)
+            error.for_library = tuple(signature.parameters)
+            raise
 
     return cast(F, run)
 
@@ -352,10 +363,12 @@ def rank(
     ``pari score`` adds them (so the results and the report carry them)."""
     from pari_index.pipeline import note_before_ranking
     from pari_index.ranking.lineage import lineage_of_run
-    from pari_index.ranking.previous_year import note_previous_unmatched
+    from pari_index.ranking.previous_year import forget_ranked_against, note_previous_unmatched
     from pari_index.ranking.ranks import rank as rank_totals
 
     tables = _read_results(previous, whole=False) if previous is not None else None
+    # The findings describe the ranking written: an earlier ranking's against other files go.
+    forget_ranked_against(result, tuple(str(p) for p in (previous, lineage) if p is not None))
     note_before_ranking(result, group_by, previous, tables)
     lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
     if previous is not None and tables is not None:

@@ -218,13 +218,48 @@ class PariError(Exception):
         self.exit_code: int = type(self).default_exit_code if exit_code is None else exit_code
         super().__init__(self.render())
 
+    #: Raised by a library function (pari_index.api) of these arguments: its hints name them
+    #: (``group_by=``), not the options of ``pari`` (``--group-by``) (:func:`library_words`).
+    for_library: tuple[str, ...] = ()
+
     def render(self, lang: str = "en") -> str:
         """Every problem as the console shows it, in ``lang`` (``"vi"``: the catalogue's Vietnamese,
         as ``pari`` prints it; an application built on the library shows officials that)."""
-        return "\n".join(p.render(lang) for p in self.problems)
+        text = "\n".join(p.render(lang) for p in self.problems)
+        return library_words(text, self.for_library) if self.for_library else text
 
     def __str__(self) -> str:
         return self.render()
+
+
+_OPTION = re.compile(
+    # An option, then a list of columns (group 2) or a path (group 3) given to it, if any.
+    r"(?<![\w-])--([a-z][a-z-]*)"
+    r"(?: ([\w.-]+(?:,[\w.-]+)+)| (\S*/\S*|\S+\.(?:xlsx|xlsm|xls|ods|csv|parquet|yaml|yml)\b))?"
+)
+_HINT_LINE = re.compile(r"^(    (?:hint|gợi ý): )(.*)$", re.MULTILINE)
+
+
+def library_words(text: str, arguments: tuple[str, ...]) -> str:
+    """``text`` (a rendered error) in the library's words: each option of ``pari``
+    that is one of ``arguments`` (a facade function's) named as that argument (``--group-by
+    province,district``: ``group_by=["province", "district"]``), ``pari score FILE ...`` as
+    ``pari.score([FILE, …], …)``. Until session 38's review a library caller was told to «give
+    --group-by one of the available columns» or «pari score FILE ...»."""
+
+    def argument(found: re.Match[str]) -> str:
+        name = found[1].replace("-", "_")
+        if name not in arguments:
+            return found[0]
+        listed = found[2]
+        if listed is None:  # a path given to it, or nothing
+            return f"{name}={found[3] or ''}"
+        return f"{name}=[{', '.join(chr(34) + part + chr(34) for part in listed.split(','))}]"
+
+    def hint(line: re.Match[str]) -> str:
+        return line[1] + re.sub(r"pari score (FILE|TỆP) (\.\.\.|…)", r"pari.score([\1, …], …)", line[2])
+
+    return _HINT_LINE.sub(hint, _OPTION.sub(argument, text))
 
 
 class PariWarning(UserWarning):

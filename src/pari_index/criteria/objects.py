@@ -17,11 +17,14 @@ the file would.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import hashlib
+import os
 import weakref
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -65,6 +68,22 @@ def remember_file(criteria: CriteriaSet, file: str, sha256: str) -> None:
     """Note that ``criteria`` (just loaded: :func:`remember_loaded`) was read from ``file``, whose
     bytes had the SHA-256 ``sha256``."""
     _READ_FROM[id(criteria)] = (file, sha256)
+
+
+def sha256_read(criteria: CriteriaSet, file: str | Path) -> str | None:
+    """The SHA-256 of the bytes ``criteria`` was loaded from, when it was loaded from ``file`` (the
+    same file, however named) and is unchanged since; else None. What a results file records of
+    the set: the file may have been edited between the run and the writing of its results (the
+    library scores, then writes later), and its hash then would not be of the set scored."""
+    from pari_index.system.spelling import spelled_on_disk
+
+    read = _READ_FROM.get(id(criteria))
+    if read is None or _checked_as_it_is(criteria) is not criteria:
+        return None
+    with contextlib.suppress(OSError):
+        if read[0] == str(file) or os.path.samefile(spelled_on_disk(read[0]), spelled_on_disk(file)):
+            return read[1]
+    return None
 
 
 def file_of(criteria: CriteriaSet) -> str | None:

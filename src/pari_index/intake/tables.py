@@ -353,7 +353,8 @@ _ROW_LIMITS: dict[str, tuple[str, str]] = {
     "register": ("PARI_MAX_REGISTER_ROWS", "unit"),
     "lineage": ("PARI_MAX_REGISTER_ROWS", "unit"),
     "appraisal": ("PARI_MAX_APPRAISAL_ROWS", "correction"),
-    # A summary of earlier results given alone (``--previous summary.csv``): a row per unit too,
+    # A results summary given alone (``--previous summary.csv``, or a workbook of its summary sheet
+    # alone, as pari report and pari explain read it too): a row per unit,
     # and nothing else bounded it (a 4.8 MB one of 2.4 million lines ``0``: 2.1 GB, exit 0).
     "summary": ("PARI_MAX_REGISTER_ROWS", "unit"),
 }
@@ -366,7 +367,7 @@ _ROWS_TABLE = {
     "register": "the register",
     "lineage": "the lineage table",
     "appraisal": "the appraisal file",
-    "summary": "a summary of earlier results",
+    "summary": "a results summary",
 }
 
 

@@ -112,7 +112,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "register": Words("danh sách đơn vị", "the register"),
         "lineage": Words("bảng nối mã", "the lineage table"),
         "appraisal": Words("tệp thẩm định", "the appraisal file"),
-        "summary": Words("bảng Tổng hợp của kết quả năm trước", "a summary of earlier results"),
+        "summary": Words("bảng Tổng hợp kết quả", "a results summary"),
     },
     # What a row of the table a row limit refused is (intake.tables.table_rows_limit).
     "rows_per": {

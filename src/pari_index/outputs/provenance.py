@@ -79,9 +79,14 @@ def _canonical(value: object) -> str:
 
 
 def criteria_hash(criteria: CriteriaSet, file: str | Path | None) -> tuple[str, str]:
-    """(hash, what was hashed: ``file`` or ``content``) for the set read from ``file``."""
+    """(hash, what was hashed: ``file`` or ``content``) for the set read from ``file``: the hash of
+    the bytes it was read from when the loader remembers them (criteria.objects.sha256_read), so
+    that a file edited after the run is not taken for the set scored (until session 38's review,
+    pari.write_results after the file was edited recorded the edited file's hash as the set's)."""
+    from pari_index.criteria.objects import sha256_read
+
     if file is not None and spelled_on_disk(file).is_file():
-        return file_sha256(file), "file"
+        return sha256_read(criteria, file) or file_sha256(file), "file"
     return criteria_content_sha256(criteria), "content"
 
 

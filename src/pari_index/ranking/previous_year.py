@@ -17,6 +17,7 @@ code, or by the old codes the lineage table gives it).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,21 @@ def note_previous_open(result: ScoreResult, files: list[str], opened: list[Probl
         (pl.col("kind") == "input-open-in-office") & pl.col("file").is_in(files),
         problems_to_findings(opened, "warning") if opened else None,
     )
+
+
+def forget_ranked_against(result: ScoreResult, files: tuple[str, ...]) -> None:
+    """Drop the findings of the files an earlier ``pari.rank`` of ``result`` was against (last
+    year's results, a folder's tables, a lineage table), then remember ``files``, this ranking's.
+    Until session 38's review a result ranked against last year's results, then ranked again
+    against none or against other results, kept the first file's previous-same-year or
+    previous-compares-nothing (the run counted INCOMPLETE for it), and wrote them with a ranking
+    that compared nothing with that file."""
+    earlier = pl.lit(False)
+    for file in result.ranked_against:
+        earlier = earlier | (pl.col("file") == file) | pl.col("file").str.starts_with(file.rstrip(os.sep) + os.sep)
+    if result.ranked_against:
+        replace_findings(result, earlier, None)
+    result.ranked_against = files
 
 
 #: Codes named in a message at most.

@@ -80,6 +80,9 @@ class ScoreResult:
     #: The distinct texts (kind, params, message, hint) of the findings folded away
     #: (:mod:`pari_index.intake.folding`): the rows table still says those rows' reasons.
     folded_texts: pl.DataFrame | None = None
+    #: The files the latest ranking of the library was against (``pari.rank``'s ``previous`` and
+    #: ``lineage``): their findings go when the result is ranked again, against other files or none.
+    ranked_against: tuple[str, ...] = ()
 
     @property
     def details(self) -> pl.DataFrame:
