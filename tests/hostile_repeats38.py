@@ -12,7 +12,7 @@ machine (CPU seconds user + system and peak resident memory from ``/usr/bin/time
   earlier row exactly than PARI_MAX_REPEATED_ROWS (100,000) is now refused as it is read, before
   its rows are checked (``intake.repeated_rows``, a CSV file read by range counted as its ranges
   are parsed): ``too-many-repeated-rows`` naming the file, the count, the limit and the variable;
-  1.7 + 0.3 CPU s and 519 MB (the Parquet file's reading), the CSV 1.2 + 0.2 and 449 MB.
+  1.7 + 0.3 CPU s and 519 MB (the Parquet file's reading), the CSV 1.0 + 0.2 and 380 MB.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and

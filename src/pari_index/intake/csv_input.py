@@ -336,7 +336,7 @@ class CsvRanges:
         all held."""
         kept: list[pl.DataFrame] = []
         room: int = getattr(_room, "left", KEPT_GRID_BYTES)
-        hashes: list[pl.DataFrame] | None = [] if self.rows > max_repeated_rows() else None
+        hashes: list[pl.Series] | None = [] if self.rows > max_repeated_rows() else None
         try:
             for (start, end), grid in zip(record_ranges(self.data, RANGE_BYTES), self._grids(), strict=True):
                 lines = self.data.count(b"\n", start, end) + (not self.data.endswith(b"\n", start, end))

@@ -35,23 +35,20 @@ def _filled(data: list[str]) -> pl.Expr:
     return pl.any_horizontal((pl.col(c).is_not_null() & (pl.col(c) != "")) for c in data)
 
 
-def row_hashes(grid: pl.DataFrame) -> pl.DataFrame:
-    """Two hashes (128 bits) of each non-blank row of a CSV file's grid read a range at a time
+def row_hashes(grid: pl.DataFrame) -> pl.Series:
+    """A hash of each non-blank row of a CSV file's grid read a range at a time
     (``csv_input.CsvRanges.accepted``), whose rows are never all held: the file's repeats are
-    its rows less the distinct pairs (:func:`repeats_of_hashes`)."""
-    data = grid.columns
-    return (
-        grid.lazy()
-        .filter(_filled(data))
-        .select(pl.struct(data).hash(0).alias("a"), pl.struct(data).hash(1).alias("b"))
-        .collect()
-    )
+    its rows less the distinct hashes (:func:`repeats_of_hashes`). A collision counts one repeat
+    too many: a table at the limit would need some in a few billion billion pairs of its rows to
+    be refused wrongly, one far within it as many collisions as the limit."""
+    hashes = grid.hash_rows()
+    return hashes.filter(grid.select(_filled(grid.columns)).to_series())
 
 
-def repeats_of_hashes(hashes: list[pl.DataFrame]) -> int:
-    """The rows hashed less the distinct rows (:func:`row_hashes`)."""
-    every = pl.concat(hashes) if hashes else pl.DataFrame({"a": [], "b": []})
-    return every.height - every.n_unique()
+def repeats_of_hashes(hashes: list[pl.Series]) -> int:
+    """The rows hashed less the distinct hashes (:func:`row_hashes`)."""
+    every = pl.concat(hashes) if hashes else pl.Series(dtype=pl.UInt64)
+    return every.len() - every.n_unique()
 
 
 def repeated_rows(frame: pl.DataFrame, limit: int) -> int:
