@@ -63,7 +63,9 @@ CASES: dict[str, Case] = {
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
-    "millions-of-tiny-rows": (0, None, ("tu-danh-gia.csv", "communes.csv")),
-    "millions-of-short-rows-under-eight-headings": (0, None, ("tu-danh-gia.csv", "communes.csv")),
+    # Each line told "nothing to score", exit 0, until session 38: 2.4 million lines repeating one
+    # another are past PARI_MAX_REPEATED_ROWS (tests/hostile_repeats38.py), refused as read.
+    "millions-of-tiny-rows": (1, "too-many-repeated-rows", ("tu-danh-gia.csv", "communes.csv")),
+    "millions-of-short-rows-under-eight-headings": (1, "too-many-repeated-rows", ("tu-danh-gia.csv", "communes.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

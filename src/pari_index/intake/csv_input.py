@@ -25,6 +25,7 @@ from pari_index.intake.decoding import (
     scan_utf8,
 )
 from pari_index.intake.grid import TITLE_SEARCH_ROWS, GridRanges, frame_from_grid, title_rows
+from pari_index.intake.repeated_rows import max_repeated_rows, repeats_of_hashes, row_hashes
 from pari_index.intake.separators import mixed_separators_problem, other_separator, separator_name
 from pari_index.intake.sheet import (
     MAX_COLUMNS,
@@ -304,6 +305,9 @@ class CsvRanges:
     _kept: list[pl.DataFrame] = field(default_factory=list, repr=False)
     #: Where its problems go among the problems of all files read (``many.read_many_tables``).
     problem_at: int = 0
+    #: Its rows that repeat an earlier row exactly, counted by :meth:`accepted` when there may be
+    #: more than PARI_MAX_REPEATED_ROWS (``repeated_rows.refuse_repeated``).
+    repeats: int = 0
 
     def _grids(self) -> Iterator[pl.DataFrame]:
         """The ranges' grids in order: those :meth:`accepted` kept, then the others parsed."""
@@ -332,17 +336,21 @@ class CsvRanges:
         all held."""
         kept: list[pl.DataFrame] = []
         room: int = getattr(_room, "left", KEPT_GRID_BYTES)
+        hashes: list[pl.Series] | None = [] if self.rows > max_repeated_rows() else None
         try:
             for (start, end), grid in zip(record_ranges(self.data, RANGE_BYTES), self._grids(), strict=True):
                 lines = self.data.count(b"\n", start, end) + (not self.data.endswith(b"\n", start, end))
                 if swallowed_rows(grid, self.delimiter, lines) is not None:
                     return False  # (read whole, where it is reported: see swallowed_rows)
+                if hashes is not None:
+                    hashes.append(row_hashes(grid))
                 room -= max((end - start) * KEPT_PER_BYTE, grid.width * GRID_COLUMN_BYTES)
                 if room >= 0:
                     kept.append(grid)
         except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
             return False
         self._kept = kept
+        self.repeats = repeats_of_hashes(hashes) if hashes is not None else 0
         if hasattr(_room, "left"):
             _room.left = max(room, 0)
         return True

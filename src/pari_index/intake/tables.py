@@ -34,6 +34,7 @@ from pari_index.intake.csv_input import read_csv_bytes, read_owned_csv_bytes
 from pari_index.intake.decoding import binary_file, decode_text, is_binary
 from pari_index.intake.grid import WIDE_COLUMNS, frame_from_grid, normalise_header
 from pari_index.intake.parquet_input import read_parquet
+from pari_index.intake.repeated_rows import refuse_repeated
 from pari_index.intake.sheet import (
     FILE,
     IGNORED_SHEETS,
@@ -146,6 +147,8 @@ def read_table_file(path: str | Path, *, ranged: bool = False, rows: RowLimit | 
     """Read a table file (:func:`_read_table_file`), and warn when it is open in Excel or
     LibreOffice (:func:`open_in_office_input`)."""
     result = _read_table_file(path, ranged=ranged, rows=rows)
+    # Before any check: repeats compress to nothing and cost the run kilobytes each.
+    result.sheets = refuse_repeated(result.sheets, result.problems)
     opened = open_in_office_input(path)
     if opened is not None and result.sheets:
         result.problems.append(opened)

@@ -23,6 +23,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "kiểm tra đúng tệp cần dùng; nếu đúng, đặt {limit_name} lớn hơn",
         "check that this is the file meant; if it is, set {limit_name} higher",
     ),
+    "too-many-repeated-rows": entry(
+        "Bảng quá nhiều dòng lặp lại",
+        "Table with too many repeated rows",
+        "{repeats} dòng lặp lại y hệt một dòng trước đó, nhiều hơn {limit} dòng được đọc từ một bảng; bảng không"
+        " được đọc",
+        "{repeats} rows repeat an earlier row exactly, more than the {limit} read from one table; the table was"
+        " not read",
+        "xoá các dòng lặp lại; nếu cố ý, đặt PARI_MAX_REPEATED_ROWS lớn hơn",
+        "delete the repeated rows; if they are meant, set PARI_MAX_REPEATED_ROWS higher",
+    ),
     "table-too-wide": entry(
         "Bảng quá nhiều cột",
         "Table with too many columns",
