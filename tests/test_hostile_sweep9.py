@@ -298,13 +298,16 @@ def test_an_ods_as_libreoffice_writes_it_reads_as_the_same_rows_in_csv(tmp_path:
     ],
 )
 def test_repeated_cells_with_content_are_held_to_the_ratio(
-    tmp_path: Path, rows: list[tuple[list[str], int]], code: str | None
+    tmp_path: Path, rows: list[tuple[list[str], int]], code: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The ratio of an .ods's repeated cells, with PARI_MAX_REPEATED_ROWS raised: 190,000 equal
+    rows are past that limit since session 38 (the next test)."""
     from hostile_sweep9 import ods_cell, ods_row, write_ods
 
     from pari_index.errors import IntakeError
     from pari_index.intake.tables import read_table_file
 
+    monkeypatch.setenv("PARI_MAX_REPEATED_ROWS", "1000000")
     body = ods_row([ods_cell(t) for t in ("commune_code", "criterion_id", "input", "value")])
     body += "".join(ods_row([ods_cell(t) for t in cells], repeated=times) for cells, times in rows)
     path = write_ods(tmp_path / "a.ods", body)
@@ -314,6 +317,21 @@ def test_repeated_cells_with_content_are_held_to_the_ratio(
     with pytest.raises(IntakeError) as info:
         read_table_file(path)
     assert [p.code for p in info.value.problems] == [code]
+
+
+def test_an_ods_row_repeated_190_000_times_is_past_the_repeated_rows_limit(tmp_path: Path) -> None:
+    """Under the repeated cells' floor, but 190,000 rows repeating the first «y»: the table is not
+    read (``too-many-repeated-rows``, repeats38), the rest of the file told as such."""
+    from hostile_sweep9 import ods_cell, ods_row, write_ods
+
+    from pari_index.intake.tables import read_table_file
+
+    body = ods_row([ods_cell(t) for t in ("commune_code", "criterion_id", "input", "value")])
+    body += ods_row([ods_cell("x")] * 3) + ods_row([ods_cell("y")], repeated=190_000)
+    read = read_table_file(write_ods(tmp_path / "a.ods", body))
+    assert read.sheets == []
+    told = [p for p in read.problems if p.code == "too-many-repeated-rows"]
+    assert len(told) == 1 and told[0].params["repeats"] == 189_999
 
 
 @pytest.mark.parametrize(

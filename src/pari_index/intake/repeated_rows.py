@@ -73,7 +73,7 @@ def too_many_repeated_rows(repeats: int, limit: int, file: str, sheet: str | Non
         " the table was not read",
         file=file,
         sheet=sheet,
-        hint=f"delete the repeated rows; if they are meant, set {LIMIT_NAME} higher",
+        hint="delete the repeated rows; if they are meant, set PARI_MAX_REPEATED_ROWS higher",
         params={"repeats": repeats, "limit": limit, "limit_name": LIMIT_NAME},
     )
 
