@@ -31,3 +31,15 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> str:
     done = CliRunner().invoke(main, argv)
     assert done.exit_code == 0, done.output
     return str(folder / "results.xlsx")
+
+
+@pytest.fixture(scope="session")
+def example_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, str]]]:
+    """The CSV results, in English, of the README's run of the example (tests/hostile_sweep8's
+    ``_score``) as a child, made once per worker: what the hostile sweeps' well-formed variants of
+    the example must give again. Read only: a test changing them would change them for the next."""
+    from hostile_sweep8 import _score
+    from sweeps import csv_results
+
+    folder = tmp_path_factory.mktemp("example")
+    return csv_results(_score(folder), folder, lang="en")

@@ -1,10 +1,13 @@
 """The preamble the hostile sweeps' tests (tests/test_hostile_sweep8..17.py) share, written once:
 ``pari`` run in this process (:func:`run_in_process`) or as a child (:func:`sweep_child`), and the
 two tests every sweep of cases has (:func:`case_tests`): each case has its expectation, and each
-case answers it (:func:`children.answers_its_case`)."""
+case answers it (:func:`children.answers_its_case`); and the CSV results of a child run read back
+by table (:func:`csv_results`), with the columns a ranking is judged by (:func:`ranked`) and the
+kinds of its findings (:func:`kinds`)."""
 
 from __future__ import annotations
 
+import csv
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -19,6 +22,10 @@ from pari_index.errors import EXIT_INTERNAL
 _RUNNER = CliRunner()
 #: A sweep's case: it writes its files into an empty folder and returns pari's argv.
 Case = Callable[[Path], list[str]]
+#: The CSV results of a run by table id (``summary``, ``criteria``, ``findings``, ``rows``...).
+Tables = dict[str, list[dict[str, str]]]
+#: The summary columns a commune's place in the ranking is judged by.
+RANKED = ("commune_code", "unit_type", "total_points", "applicable_max", "index", "rank")
 
 
 def run_in_process(*args: str | Path) -> tuple[int, str]:
@@ -88,3 +95,35 @@ def language_tests(
         assert leaks(said, lang, words, command) == [], said
 
     return words, test_each_case_says_it_in_its_own_language
+
+
+def csv_results(args: list[str], folder: Path, *extra: str, lang: str | None = None, status: int = 0) -> Tables:
+    """Every table of ``pari ARGS --format csv EXTRA`` (``--lang LANG`` if given), written to
+    ``FOLDER/results`` (ARGS' ``-o`` is pointed there), by table id; the run must exit ``status``."""
+    args[args.index("-o") + 1] = str(folder / "results")
+    language = ["--lang", lang] if lang is not None else []
+    done = sweep_child([*args, "--format", "csv", *language, *extra], folder)
+    assert done.returncode == status, done.stdout + done.stderr
+    tables = {}
+    for table in sorted((folder / "results").glob("*.csv")):
+        with table.open(encoding="utf-8-sig") as handle:
+            tables[table.stem] = list(csv.DictReader(handle))
+    return tables
+
+
+def case_results(
+    cases: Mapping[str, Case], case: str, folder: Path, *extra: str, lang: str | None = None, status: int = 0
+) -> Tables:
+    """:func:`csv_results` of the sweep's case ``case``, its files written into the new ``folder``."""
+    folder.mkdir()
+    return csv_results(cases[case](folder), folder, *extra, lang=lang, status=status)
+
+
+def ranked(tables: Tables, columns: Sequence[str] = RANKED) -> list[list[str]]:
+    """Each commune's ``columns`` of the summary, in the summary's order."""
+    return [[row[k] for k in columns] for row in tables["summary"]]
+
+
+def kinds(tables: Tables) -> list[str]:
+    """The kinds of the run's findings, sorted, one for each finding."""
+    return sorted(f["kind"] for f in tables["findings"])

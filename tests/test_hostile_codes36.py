@@ -5,7 +5,7 @@ that do it (intake.sheet.code_text, intake.folding.FEWER_OF_KIND)."""
 
 from __future__ import annotations
 
-import csv
+from functools import partial
 from pathlib import Path
 
 import polars as pl
@@ -15,7 +15,7 @@ from hostile_decoding28 import _write
 from hostile_sweep8 import _score
 from hypothesis import given
 from hypothesis import strategies as st
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import Tables, case_results, case_tests, csv_results, kinds, language_tests, ranked
 
 from pari_index.intake import csv_input
 from pari_index.intake.register import read_register
@@ -29,39 +29,8 @@ from pari_index.ranking.lineage import read_lineage
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-_SHOWN = ("commune_code", "unit_type", "total_points", "applicable_max", "index", "rank")
-
-
-def _run(args: list[str], folder: Path, status: int = 0) -> Tables:
-    """The CSV results of ``pari ARGS`` (it must exit ``status``), by table id."""
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", "en"], folder)
-    assert done.returncode == status, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "findings", "rows"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _case(case: str, folder: Path, status: int = 0) -> Tables:
-    folder.mkdir()
-    return _run(CASES[case](folder), folder, status)
-
-
-def _shown(tables: Tables) -> list[list[str]]:
-    return [[row[k] for k in _SHOWN] for row in tables["summary"]]
-
-
-def _kinds(tables: Tables) -> list[str]:
-    return sorted(f["kind"] for f in tables["findings"])
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
-    folder = tmp_path_factory.mktemp("example")
-    return _run(_score(folder), folder)
+_run = partial(csv_results, lang="en")
+_case = partial(case_results, CASES, lang="en")
 
 
 def _with_appraisal(folder: Path) -> Tables:
@@ -70,11 +39,13 @@ def _with_appraisal(folder: Path) -> Tables:
 
 
 @pytest.mark.parametrize("case", ["well-form-codes-marked", "well-register-codes-marked", "well-survey-codes-marked"])
-def test_codes_with_excel_s_text_mark_give_the_example_s_results(tmp_path: Path, example: Tables, case: str) -> None:
+def test_codes_with_excel_s_text_mark_give_the_example_s_results(
+    tmp_path: Path, example_tables: Tables, case: str
+) -> None:
     # Before: exit 1, every row of the file (or of every input) an unknown-commune.
     tables = _case(case, tmp_path / "run")
-    assert _shown(tables) == _shown(example)
-    assert _kinds(tables) == _kinds(example)
+    assert ranked(tables) == ranked(example_tables)
+    assert kinds(tables) == kinds(example_tables)
 
 
 def test_an_appraisal_of_marked_codes_is_the_example_s_appraisal(tmp_path: Path) -> None:
@@ -82,14 +53,14 @@ def test_an_appraisal_of_marked_codes_is_the_example_s_appraisal(tmp_path: Path)
     plain.mkdir()
     expected = _with_appraisal(plain)
     tables = _case("well-appraisal-codes-marked", tmp_path / "run")
-    assert _kinds(tables) == _kinds(expected)
-    assert _shown(tables) == _shown(expected)
+    assert kinds(tables) == kinds(expected)
+    assert ranked(tables) == ranked(expected)
     assert sum(f["kind"] == "appraisal-correction" for f in tables["findings"]) == 7
 
 
 def test_a_wide_form_of_marked_codes_is_read_as_its_units(tmp_path: Path) -> None:
     tables = _case("well-wide-codes-marked", tmp_path / "run")
-    assert "unknown-commune" not in _kinds(tables)
+    assert "unknown-commune" not in kinds(tables)
     # The wide form's 12 units (00145 …) are scored from it, beside the long form's.
     assert {row["commune_code"] for row in tables["summary"]} >= {"00145", "00148"}
     assert all(row["status"] != "rejected" for row in tables["rows"])
@@ -97,9 +68,8 @@ def test_a_wide_form_of_marked_codes_is_read_as_its_units(tmp_path: Path) -> Non
 
 def test_a_lineage_table_of_marked_codes_links_them(tmp_path: Path) -> None:
     tables = _case("well-lineage-codes-marked", tmp_path / "run")
-    kinds = _kinds(tables)
     # Before: lineage-code-of-no-unit twice (exit 0), the merger not read.
-    assert "lineage-code-of-no-unit" not in kinds
+    assert "lineage-code-of-no-unit" not in kinds(tables)
     (told,) = [f for f in tables["findings"] if f["kind"] == "lineage-old-code-still-a-unit"]
     assert "00004" in told["message"]
 

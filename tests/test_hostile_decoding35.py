@@ -6,6 +6,7 @@ and the functions that match them."""
 from __future__ import annotations
 
 import csv
+from functools import partial
 from pathlib import Path
 
 import polars as pl
@@ -14,7 +15,7 @@ from hostile_decoding35 import CASES, EXPECTED, NOT_WRITTEN
 from hostile_sweep8 import _score
 from hypothesis import given
 from hypothesis import strategies as st
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import RANKED, Tables, case_results, case_tests, csv_results, kinds, language_tests, ranked
 
 from pari_index.intake.appraisal import APPRAISAL_ALIASES
 from pari_index.intake.cell_checks import input_name_key
@@ -30,39 +31,8 @@ from pari_index.ranking.lineage import LINEAGE_ALIASES, read_lineage
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-_SHOWN = ("commune_code", "unit_type", "total_points", "applicable_max", "index", "rank")
-
-
-def _run(args: list[str], folder: Path) -> Tables:
-    """The CSV results of ``pari ARGS`` (it must exit 0), by table id."""
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", "en"], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "findings"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _case(case: str, folder: Path) -> Tables:
-    folder.mkdir()
-    return _run(CASES[case](folder), folder)
-
-
-def _kinds(tables: Tables) -> list[str]:
-    return sorted({f["kind"] for f in tables["findings"]})
-
-
-def _shown(tables: Tables) -> list[list[str]]:
-    return [[row[k] for k in _SHOWN] for row in tables["summary"]]
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
-    folder = tmp_path_factory.mktemp("example")
-    return _run(_score(folder), folder)
+_run = partial(csv_results, lang="en")
+_case = partial(case_results, CASES, lang="en")
 
 
 @pytest.mark.parametrize(
@@ -75,12 +45,12 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
         "well-form-inputs-with-colons",
     ],
 )
-def test_punctuated_headings_give_the_example_s_results(tmp_path: Path, example: Tables, case: str) -> None:
+def test_punctuated_headings_give_the_example_s_results(tmp_path: Path, example_tables: Tables, case: str) -> None:
     tables = _case(case, tmp_path / "run")
     # Before: missing-column or unknown-input (exit 1), or register-without-types and every unit's
     # index changed.
-    assert _kinds(tables) == _kinds(example)
-    assert _shown(tables) == _shown(example)
+    assert kinds(tables) == kinds(example_tables)
+    assert ranked(tables) == ranked(example_tables)
 
 
 def test_a_district_headed_with_every_kind_of_district_is_ranked_within(tmp_path: Path) -> None:
@@ -89,9 +59,9 @@ def test_a_district_headed_with_every_kind_of_district_is_ranked_within(tmp_path
     expected = _run(_score(plain, "--group-by", "district"), plain)
     tables = _case("well-register-district-of-every-kind", tmp_path / "run")
     # Before: group-column-absent (a warning) and the 60 units ranked as one group.
-    assert _kinds(tables) == _kinds(expected)
-    shown = [[row[k] for k in (*_SHOWN, "group", "group_size")] for row in tables["summary"]]
-    assert shown == [[row[k] for k in (*_SHOWN, "group", "group_size")] for row in expected["summary"]]
+    assert kinds(tables) == kinds(expected)
+    grouped = (*RANKED, "group", "group_size")
+    assert ranked(tables, grouped) == ranked(expected, grouped)
     assert "60" not in {row["group_size"] for row in tables["summary"]}
 
 
@@ -102,13 +72,13 @@ def test_an_appraisal_headed_with_punctuation_is_the_example_s_appraisal(tmp_pat
     expected = _run([*_score(plain), "--appraisal", str(appraisal)], plain)
     tables = _case("well-appraisal-headings-punctuated", tmp_path / "run")
     assert [f["kind"] for f in tables["findings"]] == [f["kind"] for f in expected["findings"]]
-    assert _shown(tables) == _shown(expected)
+    assert ranked(tables) == ranked(expected)
     assert sum(f["kind"] == "appraisal-correction" for f in tables["findings"]) == 7
 
 
 def test_a_lineage_table_headed_in_english_links_its_codes(tmp_path: Path) -> None:
     tables = _case("well-lineage-headed-in-english", tmp_path / "run")
-    assert "missing-column" not in _kinds(tables)
+    assert "missing-column" not in kinds(tables)
     # 00004 is still a unit of this run: the table's merger is read, and so told.
     (told,) = [f for f in tables["findings"] if f["kind"] == "lineage-old-code-still-a-unit"]
     assert told["file"].endswith("noi-ma.csv") and "00004" in told["message"]

@@ -4,7 +4,7 @@ numerals are read as the headings they are; and the functions that read them."""
 
 from __future__ import annotations
 
-import csv
+from functools import partial
 from pathlib import Path
 
 import polars as pl
@@ -13,7 +13,7 @@ from hostile_decoding36 import CASES, EXPECTED, NOT_WRITTEN
 from hostile_sweep8 import _score
 from hypothesis import given
 from hypothesis import strategies as st
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import RANKED, Tables, case_tests, csv_results, kinds, language_tests, ranked
 
 from pari_index.intake.register import REGISTER_ALIASES, read_register
 from pari_index.intake.sheet import CITY_HEADINGS, Sheet, canonical_heading, heading_key, named_beside
@@ -26,28 +26,8 @@ from pari_index.intake.tones import alike_name
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-_SHOWN = ("commune_code", "unit_type", "total_points", "applicable_max", "index", "rank", "group", "group_size")
-
-
-def _run(args: list[str], folder: Path) -> Tables:
-    """The CSV results of ``pari ARGS`` (it must exit 0), by table id."""
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", "en"], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "findings"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _kinds(tables: Tables) -> list[str]:
-    return sorted({f["kind"] for f in tables["findings"]})
-
-
-def _shown(tables: Tables) -> list[list[str]]:
-    return [[row[k] for k in _SHOWN] for row in tables["summary"]]
+_SHOWN = (*RANKED, "group", "group_size")
+_run = partial(csv_results, lang="en")
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +47,9 @@ def test_a_register_headed_otherwise_gives_the_example_s_ranking(tmp_path: Path,
     tables = _run(CASES[case](folder), folder)
     # Before: group-column-absent (a warning) and the 60 units ranked as one group (the district
     # headed «Thành phố», «City», «Town»), or missing-column, exit 1 (headings numbered «a)», «I.»).
-    assert _kinds(tables) == _kinds(example)
-    assert "group-column-absent" not in _kinds(tables)
-    assert _shown(tables) == _shown(example)
+    assert kinds(tables) == kinds(example)
+    assert "group-column-absent" not in kinds(tables)
+    assert ranked(tables, _SHOWN) == ranked(example, _SHOWN)
     assert "60" not in {row["group_size"] for row in tables["summary"]}
 
 
@@ -81,8 +61,8 @@ def test_files_with_excel_s_separator_line_give_the_example_s_results(tmp_path: 
     folder.mkdir()
     tables = _run(CASES["well-files-with-excel-separator-line"](folder), folder)
     # Before: csv-separator-line, exit 1, nothing written.
-    assert _kinds(tables) == _kinds(expected)
-    assert _shown(tables) == _shown(expected)
+    assert kinds(tables) == kinds(expected)
+    assert ranked(tables, _SHOWN) == ranked(expected, _SHOWN)
     # Row numbers a text editor shows: each finding's row one below the plain file's.
     rows = {(f["kind"], f["row"]) for f in tables["findings"] if f["file"].endswith("sep-assessments_long.csv")}
     given = [f for f in expected["findings"] if f["row"] and "assess" in f["file"]]

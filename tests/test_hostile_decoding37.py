@@ -4,17 +4,16 @@ the function that reads it (intake.sheet.code_text)."""
 
 from __future__ import annotations
 
-import csv
 import json
+from functools import partial
 from pathlib import Path
 
 import polars as pl
 import pytest
 from hostile_decoding37 import CASES, EXPECTED, MARKS, NOT_WRITTEN
-from hostile_sweep8 import _score
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import Tables, case_tests, csv_results, kinds, language_tests, ranked
 
 from pari_index.intake.folding import FOLDED, counted, counted_kind, fold_findings
 from pari_index.intake.schema import FINDING_SCHEMA
@@ -29,34 +28,7 @@ from pari_index.ranking.spellings import one_spelling, spelling_problems
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-_SHOWN = ("commune_code", "unit_type", "total_points", "applicable_max", "index", "rank")
-
-
-def _run(args: list[str], folder: Path) -> Tables:
-    """The CSV results of ``pari ARGS`` (it must exit 0), by table id."""
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", "en"], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "findings", "rows"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _shown(tables: Tables) -> list[list[str]]:
-    return [[row[k] for k in _SHOWN] for row in tables["summary"]]
-
-
-def _kinds(tables: Tables) -> list[str]:
-    return sorted(f["kind"] for f in tables["findings"])
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
-    folder = tmp_path_factory.mktemp("example")
-    return _run(_score(folder), folder)
+_run = partial(csv_results, lang="en")
 
 
 @pytest.mark.parametrize(
@@ -64,16 +36,16 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
     ["well-form-codes-marked-right-quote", "well-register-codes-marked-right-quote", "well-parquet-codes-marked-curly"],
 )
 def test_codes_typed_with_a_curly_apostrophe_give_the_example_s_results(
-    tmp_path: Path, example: Tables, case: str
+    tmp_path: Path, example_tables: Tables, case: str
 ) -> None:
     # Before: exit 1, every row of the form (or of the other inputs) an unknown-commune.
     folder = tmp_path / "run"
     folder.mkdir()
     tables = _run(CASES[case](folder), folder)
-    assert _shown(tables) == _shown(example)
-    assert _kinds(tables) == _kinds(example)
-    assert len(tables["rows"]) == len(example["rows"])
-    assert "unknown-commune" not in _kinds(tables)
+    assert ranked(tables) == ranked(example_tables)
+    assert kinds(tables) == kinds(example_tables)
+    assert len(tables["rows"]) == len(example_tables["rows"])
+    assert "unknown-commune" not in kinds(tables)
 
 
 @pytest.mark.parametrize("mark", sorted(MARKS.values()))
@@ -190,7 +162,7 @@ def test_districts_numbered_alike_in_two_provinces_keep_their_own_spellings(tmp_
     # (Two names now: neither label needs its province.)
     assert ("Tỉnh Bắc Ninh", "Quận 01", "Tỉnh Bắc Ninh › Quận 01", "12") in groups
     assert ("Thành phố Hà Nội", "Quận 1", "Thành phố Hà Nội › Quận 1", "13") in groups
-    assert "group-spellings" not in _kinds(tables)
+    assert "group-spellings" not in kinds(tables)
 
 
 def _totals(rows: list[tuple[str, str]]) -> pl.DataFrame:

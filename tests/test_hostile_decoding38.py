@@ -6,13 +6,14 @@ and the functions that read them (intake.sheet.code_text, intake.values.as_shown
 from __future__ import annotations
 
 import csv
+from functools import partial
 from pathlib import Path
 
 import polars as pl
 import pytest
 from hostile_decoding38 import CASES, EXPECTED, NOT_WRITTEN
 from hostile_sweep8 import _score
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import Tables, case_tests, csv_results, kinds, language_tests, ranked, sweep_child
 
 from pari_index.intake.csv_input import read_csv_bytes
 from pari_index.intake.sheet import code_text
@@ -26,34 +27,7 @@ from pari_index.messages import render, render_hint
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-_SHOWN = ("commune_code", "unit_type", "total_points", "applicable_max", "index", "rank")
-
-
-def _run(args: list[str], folder: Path) -> Tables:
-    """The CSV results of ``pari ARGS`` (it must exit 0), by table id."""
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", "en"], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "findings", "rows"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _shown(tables: Tables) -> list[list[str]]:
-    return [[row[k] for k in _SHOWN] for row in tables["summary"]]
-
-
-def _kinds(tables: Tables) -> list[str]:
-    return sorted(f["kind"] for f in tables["findings"])
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
-    folder = tmp_path_factory.mktemp("example")
-    return _run(_score(folder), folder)
+_run = partial(csv_results, lang="en")
 
 
 @pytest.mark.parametrize(
@@ -67,23 +41,25 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
         "well-survey-rates-text-formula",
     ],
 )
-def test_what_the_clerk_sees_gives_the_example_s_results(tmp_path: Path, example: Tables, case: str) -> None:
+def test_what_the_clerk_sees_gives_the_example_s_results(tmp_path: Path, example_tables: Tables, case: str) -> None:
     # Before: exit 1, every row of the unit (or of every unit) unknown-commune, or the survey's
     # rates bad-value and its items scored 0.
     folder = tmp_path / "run"
     folder.mkdir()
     tables = _run(CASES[case](folder), folder)
-    assert _shown(tables) == _shown(example)
-    assert _kinds(tables) == _kinds(example)
-    assert len(tables["rows"]) == len(example["rows"])
+    assert ranked(tables) == ranked(example_tables)
+    assert kinds(tables) == kinds(example_tables)
+    assert len(tables["rows"]) == len(example_tables["rows"])
 
 
-def test_a_separator_line_of_another_separator_is_told_and_the_table_read(tmp_path: Path, example: Tables) -> None:
+def test_a_separator_line_of_another_separator_is_told_and_the_table_read(
+    tmp_path: Path, example_tables: Tables
+) -> None:
     # Before: exit 0 and not a word, though Excel shows this file as another table.
     folder = tmp_path / "run"
     folder.mkdir()
     tables = _run(CASES["well-separator-line-of-another-separator"](folder), folder)
-    assert _shown(tables) == _shown(example)
+    assert ranked(tables) == ranked(example_tables)
     [told] = [f for f in tables["findings"] if f["kind"] == "csv-separator-line-differs"]
     assert (told["severity"], Path(told["file"]).name, told["row"]) == ("warning", "tu-danh-gia.csv", "1")
     assert told["message"] == (
