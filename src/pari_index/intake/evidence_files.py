@@ -32,6 +32,7 @@ from pari_index.errors import (
 )
 from pari_index.intake.tones import folded
 from pari_index.intake.values import BIDI_CONTROLS
+from pari_index.letters.legacy_encoding import has_legacy_word
 from pari_index.system.input_watch import office_clutter, watch_within
 from pari_index.system.spelling import path_as_windows_reads
 
@@ -119,6 +120,10 @@ def check_evidence_file(
         near = index().near(name) if index is not None else None
         if near is not None:  # a clerk's copy saved as «KH 72 (1).pdf», or «.docx» for «.pdf»
             return "file_not_found", f"the folder has a file of a near name, «{visible(near)}»"
+        if has_legacy_word(name):
+            # «KÕ ho¹ch 72.pdf»: a name typed (or pasted from an old document) with a TCVN3 or VNI
+            # font, which names no file a Unicode system saved (session 39: «not found», no why).
+            return "file_not_found", LEGACY_NAME_NOTE
     return found
 
 
@@ -337,6 +342,13 @@ def check_evidence_files(
         return {name: ("unreadable", f"the evidence folder cannot be used ({error})") for name in names}
     listings = {} if listings is None else listings
     return {name: check_evidence_file(root, name, listings, index) for name in names}
+
+
+#: The note of a name not found that looks typed with a legacy Vietnamese font (has_legacy_word).
+LEGACY_NAME_NOTE = (
+    "the name looks typed with a legacy Vietnamese font (TCVN3/ABC or VNI): convert it to Unicode"
+    " (e.g. Unikey's converter) to match the file's name"
+)
 
 
 #: At most this many entries of an evidence folder (and this deep) are listed to tell the files no

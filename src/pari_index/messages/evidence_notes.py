@@ -53,6 +53,12 @@ EVIDENCE_NOTES: tuple[tuple[str, str], ...] = (
     (r"the file's content is not that of a (?P<kind>.+) document", "nội dung tệp không phải của một văn bản {kind}"),
     (r"the evidence folder cannot be used \((?P<reason>.*)\)", "không dùng được thư mục minh chứng ({reason})"),
     (
+        r"the name looks typed with a legacy Vietnamese font \(TCVN3/ABC or VNI\): convert it to Unicode"
+        r" \(e\.g\. Unikey's converter\) to match the file's name",
+        "tên tệp có vẻ được gõ bằng phông tiếng Việt cũ (TCVN3/ABC hoặc VNI): hãy chuyển tên sang Unicode"
+        " (ví dụ bằng công cụ chuyển mã của Unikey) cho khớp với tên tệp",
+    ),
+    (
         r"the folder has a file of a near name, (?P<name>«.*»)",
         "thư mục có một tệp tên gần giống: {name} (tệp chép thêm, đổi đuôi hoặc gõ khác tên?)",
     ),
