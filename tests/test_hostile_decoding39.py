@@ -6,12 +6,12 @@ Vietnamese letter, is no mark of a legacy font (the workbook is read, the exampl
 from __future__ import annotations
 
 import csv
+from functools import partial
 from pathlib import Path
 
 import pytest
 from hostile_decoding39 import CASES, EXPECTED, NOT_WRITTEN, SOFT_HYPHEN
-from hostile_sweep8 import _score
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import Tables, case_tests, csv_results, kinds, language_tests, ranked, sweep_child
 
 from pari_index.letters.legacy_encoding import has_legacy_word, legacy_evidence, typed_in_legacy_font
 
@@ -22,26 +22,7 @@ from pari_index.letters.legacy_encoding import has_legacy_word, legacy_evidence,
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-_SHOWN = ("commune_code", "unit_type", "total_points", "applicable_max", "index", "rank")
-
-
-def _results(args: list[str], folder: Path) -> Tables:
-    """The summary and findings of ``pari ARGS`` written as CSV (it must exit 0)."""
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", "en"], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "findings"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
-    folder = tmp_path_factory.mktemp("example")
-    return _results(_score(folder), folder)
+_results = partial(csv_results, lang="en")
 
 
 @pytest.mark.parametrize(
@@ -53,17 +34,15 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
     ],
 )
 def test_a_soft_hyphen_beside_a_number_or_after_a_vietnamese_letter_gives_the_example_s_results(
-    tmp_path: Path, example: Tables, case: str
+    tmp_path: Path, example_tables: Tables, case: str
 ) -> None:
     # Before: the workbooks refused as typed with a legacy font (exit 1), the CSV's 697 answers
     # named in a legacy-font-some warning.
     folder = tmp_path / "run"
     folder.mkdir()
     tables = _results(CASES[case](folder), folder)
-    assert [[row[k] for k in _SHOWN] for row in tables["summary"]] == [
-        [row[k] for k in _SHOWN] for row in example["summary"]
-    ]
-    assert sorted(f["kind"] for f in tables["findings"]) == sorted(f["kind"] for f in example["findings"])
+    assert ranked(tables) == ranked(example_tables)
+    assert kinds(tables) == kinds(example_tables)
 
 
 def test_codes_with_a_soft_hyphen_are_told_as_codes_not_as_a_legacy_font(tmp_path: Path) -> None:
