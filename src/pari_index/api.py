@@ -361,11 +361,14 @@ def rank(
     reading ``lineage`` (a row of a code of no unit, an old code not in ``previous``) and of a group's
     name written more than one way (``group-spellings``) are added to ``result.findings``, as
     ``pari score`` adds them (so the results and the report carry them)."""
-    from pari_index.pipeline import note_before_ranking
+    from pari_index.pipeline import check_options, note_before_ranking
     from pari_index.ranking.lineage import lineage_of_run
     from pari_index.ranking.previous_year import forget_ranked_against, note_previous_unmatched
     from pari_index.ranking.ranks import rank as rank_totals
 
+    # As pari score --lineage without --previous (exit 2): the table links this year's codes to last
+    # year's results, so without them it was read (its warnings added to the findings) and never used.
+    check_options(survey=(), no_survey=False, previous=previous, lineage=lineage)
     tables = _read_results(previous, whole=False) if previous is not None else None
     # The findings describe the ranking written: an earlier ranking's against other files go.
     forget_ranked_against(result, tuple(str(p) for p in (previous, lineage) if p is not None))
@@ -373,7 +376,7 @@ def rank(
     lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
     if previous is not None and tables is not None:
         note_previous_unmatched(result, previous, tables, lineage_frame, lineage)
-    return rank_totals(
+    ranked = rank_totals(
         result.totals,
         result.detail_store.lazy(),  # only the columns ranking needs are read, not the whole detail
         result.criteria,
@@ -381,6 +384,8 @@ def rank(
         previous=tables,
         lineage=lineage_frame,
     )
+    result.latest_ranking = ranked
+    return ranked
 
 
 @checked
@@ -430,6 +435,29 @@ def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | Non
     differ = [c for c in ours.columns if not theirs[c].equals(ours[c])]
     if differ:
         raise ValueError(wrong + f"its {', '.join(map(repr, differ[:5]))} differ from this result's (rank it again)")
+    _check_latest_ranking(wrong, result, ranked)
+
+
+def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame) -> None:
+    """A ValueError unless ``ranked`` gives what pari.rank(result) gave last for every column it
+    gave (columns of the caller's own may be added): a rank or class edited by hand, or an earlier
+    ranking (against another year's results, in other groups), was written as given, beside the
+    findings of the latest one. A result never ranked by pari.rank (the stage function's ranking)
+    has nothing to compare with."""
+    latest = result.latest_ranking
+    if latest is None:
+        return
+    missing = [c for c in latest.columns if c not in ranked.columns]
+    if missing:
+        raise ValueError(wrong + f"it has no column {', '.join(map(repr, missing[:5]))}")
+    theirs = ranked.select(latest.columns).sort(COMMUNE)
+    ours = latest.sort(COMMUNE)
+    edited = [c for c in ours.columns if theirs.schema[c] != ours.schema[c] or not theirs[c].equals(ours[c])]
+    if edited:
+        raise ValueError(
+            wrong + f"its {', '.join(map(repr, edited[:5]))} differ from what pari.rank(result) gave last "
+            "(edited, or an earlier ranking): give the ranking as pari.rank returned it, or rank again"
+        )
 
 
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:

@@ -1,0 +1,75 @@
+"""What the cases of tests/hostile_api39.py raise, that each leaves no output and the result's
+findings as they were, and that the ranking pari.rank gave (shuffled, with columns of the
+caller's own) is still written as the command writes it."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hostile_api39 import CASES, EXPECTED, score_example
+
+import pari_index as pari
+
+
+@pytest.fixture(scope="module")
+def scored() -> pari.ScoreResult:
+    return score_example()
+
+
+def _ranked_copy(scored: pari.ScoreResult) -> tuple[pari.ScoreResult, pl.DataFrame]:
+    """A result of its own for each case (ranking sets its findings and latest ranking), ranked."""
+    result = copy.copy(scored)
+    return result, pari.rank(result)
+
+
+def test_every_case_has_its_expectation() -> None:
+    assert sorted(CASES) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_case_is_refused_and_writes_nothing(scored: pari.ScoreResult, tmp_path: Path, case: str) -> None:
+    result, ranked = _ranked_copy(scored)
+    kind, words = EXPECTED[case]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    before = result.findings
+    with pytest.raises(kind) as caught:
+        CASES[case](result, ranked, folder)
+    assert isinstance(caught.value, kind) and words in str(caught.value), str(caught.value)
+    assert sorted(p.name for p in folder.iterdir()) == (["lineage.csv"] if "lineage" in case else [])
+    if case.startswith("rank-"):
+        assert result.findings.equals(before)  # the table's warnings were added on a6bdad8
+
+
+def test_lineage_without_previous_is_told_in_both_languages(scored: pari.ScoreResult, tmp_path: Path) -> None:
+    result, ranked = _ranked_copy(scored)
+    with pytest.raises(pari.PariError) as caught:
+        CASES["rank-lineage-without-previous"](result, ranked, tmp_path)
+    assert [p.code for p in caught.value.problems] == ["lineage-without-previous"]
+    assert caught.value.render("vi").splitlines() == [
+        "lineage= chỉ dùng cùng previous=: bảng này nối mã năm nay với kết quả năm trước, mà kết quả năm trước "
+        "không được đưa vào; bảng sẽ không được đọc [lineage-without-previous]",
+        "    gợi ý: đưa kết quả năm trước bằng previous=, hoặc bỏ lineage=",
+    ]
+
+
+def test_the_latest_ranking_shuffled_with_own_columns_is_written_as_pari_rank_gave_it(
+    scored: pari.ScoreResult, tmp_path: Path
+) -> None:
+    result, ranked = _ranked_copy(scored)
+    pari.write_results(tmp_path / "as-given", result, ranked, fmt="csv")
+    mine = ranked.reverse().with_columns(pl.lit("ghi chú").alias("my_note"))
+    pari.write_results(tmp_path / "mine", result, mine, fmt="csv")
+    assert (tmp_path / "mine" / "findings.csv").read_bytes() == (tmp_path / "as-given" / "findings.csv").read_bytes()
+    written = pl.read_csv(tmp_path / "mine" / "summary.csv", infer_schema=False)
+    assert written["my_note"].unique().to_list() == ["ghi chú"]
+    given = pl.read_csv(tmp_path / "as-given" / "summary.csv", infer_schema=False)
+    assert written.drop("my_note").reverse().equals(given)  # in the rows' order as given
+    # Ranked again by province (the set ranks within districts), that ranking is the one written.
+    by_province = pari.rank(result, group_by="province")
+    pari.write_results(tmp_path / "province", result, by_province, fmt="csv")
+    summary = pl.read_csv(tmp_path / "province" / "summary.csv", infer_schema=False)
+    assert summary["group_column"].unique().to_list() == ["province"]
