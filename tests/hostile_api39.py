@@ -11,6 +11,10 @@ after the fix, on the example province (36 communes):
   text), or an earlier ranking of the result (ranked again by province since), was written by
   ``pari.write_results`` / ``pari.write_report`` as given, beside the latest ranking's findings.
   Now a ValueError naming the columns that differ from what ``pari.rank(result)`` gave last.
+- ``pari.explain_text(details, leaves, ...)`` with the leaves of another version of the set (the
+  same ids; item 1.1.1 titled otherwise and worth 0.4) explained «1.1.1 Another set's item (Max
+  0.20) … Method: Done by the end of 31/01/2022: 0.4 points»: that set's title and method beside
+  this run's scores. Now a ValueError naming the item whose maximum, area or part differ.
 
 ``CASES`` maps a case to the call (given a freshly scored and ranked example and a folder) and
 ``EXPECTED`` to the error it must raise and the words its message must hold
@@ -19,6 +23,7 @@ after the fix, on the example province (36 communes):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,6 +52,16 @@ def _ranked_by_district_then_written(result: pari.ScoreResult, ranked: pl.DataFr
     return pari.write_results(folder / "kq", result, ranked, fmt="csv")
 
 
+def _leaves_of_another_version(result: pari.ScoreResult) -> list[Any]:
+    """result.leaves with item 1.1.1 as another version of the set has it: another title, twice the points."""
+    return [
+        dataclasses.replace(leaf, max=leaf.max * 2, title=leaf.title.model_copy(update={"en": "Another set's item"}))
+        if leaf.id == "1.1.1"
+        else leaf
+        for leaf in result.leaves
+    ]
+
+
 CASES: dict[str, Case] = {
     "rank-lineage-without-previous": lambda r, _k, f: pari.rank(r, lineage=_lineage(f)),
     "write-results-rank-edited": lambda r, k, f: pari.write_results(
@@ -61,6 +76,9 @@ CASES: dict[str, Case] = {
     "write-results-an-earlier-ranking": _ranked_by_district_then_written,
     "write-results-rank-column-dropped": lambda r, k, f: pari.write_results(
         f / "kq", r, k.drop([c for c in k.columns if c.startswith("rank_area_")][:1]), fmt="csv"
+    ),
+    "explain-leaves-of-another-version": lambda r, _k, _f: pari.explain_text(
+        r.details, _leaves_of_another_version(r), "00001", lang="en"
     ),
 }
 
@@ -77,6 +95,10 @@ EXPECTED: dict[str, tuple[type[Exception], str]] = {
     "write-report-class-edited": (ValueError, "pari.write_report: ranked is not pari.rank(result) of this result: "),
     "write-results-an-earlier-ranking": (ValueError, _EDITED),
     "write-results-rank-column-dropped": (ValueError, "it has no column 'rank_area_"),
+    "explain-leaves-of-another-version": (
+        ValueError,
+        "pari.explain_text: leaves are not those these details were scored with: item '1.1.1' has another maximum",
+    ),
 }
 
 

@@ -73,3 +73,31 @@ def test_the_latest_ranking_shuffled_with_own_columns_is_written_as_pari_rank_ga
     pari.write_results(tmp_path / "province", result, by_province, fmt="csv")
     summary = pl.read_csv(tmp_path / "province" / "summary.csv", infer_schema=False)
     assert summary["group_column"].unique().to_list() == ["province"]
+
+
+def test_pari_findings_names_the_arguments_not_pari_s_options(scored: pari.ScoreResult, tmp_path: Path) -> None:
+    """Ranked against results of the year scored: on a6bdad8 pari.findings said «--previous PATH holds
+    results of 2022» and «give last year's results with --previous»; the results written keep the
+    command's words (the same bytes as pari score writes: tests/test_hostile_api38.py)."""
+    result, ranked = _ranked_copy(scored)
+    earlier = tmp_path / "kq"
+    pari.write_results(earlier, result, ranked, fmt="csv")
+    pari.rank(result, previous=earlier)
+    told = {
+        lang: pari.findings(result, lang=lang).filter(pl.col("kind") == "previous-same-year").row(0, named=True)
+        for lang in ("en", "vi")
+    }
+    assert told["en"]["message"] == (
+        f"previous={earlier} holds results of 2022, the year scored: the changes are against that run, not last year's"
+    )
+    assert (
+        told["en"]["hint"]
+        == "give last year's results with previous=, unless this comparison with an earlier run is meant"
+    )
+    assert (
+        told["vi"]["hint"] == "chỉ ra kết quả năm trước với previous=, trừ khi muốn so sánh với một lần chấm trước đó"
+    )
+    assert told["vi"]["message"].startswith(f"previous={earlier} là kết quả năm 2022, chính năm được chấm")
+    pari.write_results(tmp_path / "again", result, pari.rank(result, previous=earlier), fmt="csv")
+    written = (tmp_path / "again" / "findings.csv").read_text(encoding="utf-8-sig")
+    assert f"--previous {earlier} holds results of 2022" in written or f"--previous {earlier} là kết quả" in written

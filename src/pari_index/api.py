@@ -397,7 +397,28 @@ def findings(result: ScoreResult, *, lang: str = "vi") -> pl.DataFrame:
     from pari_index.messages import localise_findings
     from pari_index.scoring.explanations import input_labeller
 
-    return localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
+    told = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
+    return _in_library_words(told, ("message", "hint"), _FINDINGS_ARGUMENTS)
+
+
+#: The arguments of pari.score and pari.rank, which the findings of a result name as pari's options.
+_FINDINGS_ARGUMENTS = tuple(dict.fromkeys((*inspect.signature(_score).parameters, "group_by", "previous", "lineage")))
+
+
+def _in_library_words(frame: pl.DataFrame, columns: tuple[str, ...], arguments: tuple[str, ...]) -> pl.DataFrame:
+    """``frame`` with each of its text ``columns`` naming the arguments of a library call where
+    ``pari`` names its options (``give the survey results with survey=, or no_survey=``, not
+    ``--survey``, ``--no-survey``): until session 39 pari.findings told a library caller the options.
+    Each distinct text is reworded once (a run's findings repeat a few hundred texts)."""
+    from pari_index.errors import library_options
+
+    def reworded(column: str) -> pl.Expr:
+        texts = frame[column].drop_nulls().unique().to_list()
+        changed = {text: new for text in texts if (new := library_options(text, arguments)) != text}
+        return pl.col(column).replace(changed) if changed else pl.col(column)
+
+    present = [column for column in columns if frame.schema.get(column) == pl.String]
+    return frame.with_columns(reworded(column) for column in present) if present else frame
 
 
 def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | None) -> None:
@@ -527,7 +548,42 @@ def explain_text(
     if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
         raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
     _check_value("explain_text", "lang", lang)
+    _check_leaves_fit(details, leaves)
     return words(details, leaves, commune, criterion, lang)
+
+
+def _check_leaves_fit(details: pl.DataFrame | pl.LazyFrame, leaves: Sequence[Leaf]) -> None:
+    """A ValueError when an item of ``details`` has, in ``leaves``, another maximum, area or part
+    than it was scored with: the leaves of another set (or version) with the same ids explained the
+    scores with that set's titles and methods. Only the items' ids, maxima, areas and parts are
+    compared (the details hold no titles); an item the leaves lack is told by the explanation."""
+    from pari_index.criteria.points import SCALE
+
+    by_id = {leaf.id: leaf for leaf in leaves}
+    schema = details.collect_schema()
+    if not schema["max"].is_integer():
+        return  # not pari's units (a table read back and converted): nothing to compare with
+    columns = ["criterion_id", "max", *(c for c in ("area_id", "part") if c in schema)]
+    items = details.select(columns).unique()
+    items = items.collect() if isinstance(items, pl.LazyFrame) else items
+    differ = sorted(
+        {
+            row["criterion_id"]
+            for row in items.iter_rows(named=True)
+            if (leaf := by_id.get(str(row["criterion_id"]))) is not None
+            and (
+                row["max"] != int(leaf.max * SCALE)
+                or row.get("area_id", leaf.area) != leaf.area
+                or row.get("part", leaf.part.value) != leaf.part.value
+            )
+        }
+    )
+    if differ:
+        raise ValueError(
+            f"pari.explain_text: leaves are not those these details were scored with: item "
+            f"{', '.join(map(repr, differ[:3]))} has another maximum, area or part in them; give the leaves "
+            "of the same result (result.leaves)"
+        )
 
 
 #: The columns of result.details that an explanation prints.

@@ -247,6 +247,17 @@ def library_words(text: str, arguments: tuple[str, ...]) -> str:
     ``pari.score([FILE, …], …)``. Until session 38's review a library caller was told to «give
     --group-by one of the available columns» or «pari score FILE ...»."""
 
+    def hint(line: re.Match[str]) -> str:
+        return line[1] + re.sub(r"pari score (FILE|TỆP) (\.\.\.|…)", r"pari.score([\1, …], …)", line[2])
+
+    return _HINT_LINE.sub(hint, library_options(text, arguments))
+
+
+def library_options(text: str, arguments: tuple[str, ...]) -> str:
+    """``text`` with each option of ``pari`` that is one of ``arguments`` named as that argument
+    (``--survey``: ``survey=``; ``--group-by province,district``: ``group_by=["province", "district"]``);
+    other options stay as they are."""
+
     def argument(found: re.Match[str]) -> str:
         name = found[1].replace("-", "_")
         if name not in arguments:
@@ -256,10 +267,7 @@ def library_words(text: str, arguments: tuple[str, ...]) -> str:
             return f"{name}={found[3] or ''}"
         return f"{name}=[{', '.join(chr(34) + part + chr(34) for part in listed.split(','))}]"
 
-    def hint(line: re.Match[str]) -> str:
-        return line[1] + re.sub(r"pari score (FILE|TỆP) (\.\.\.|…)", r"pari.score([\1, …], …)", line[2])
-
-    return _HINT_LINE.sub(hint, _OPTION.sub(argument, text))
+    return _OPTION.sub(argument, text)
 
 
 class PariWarning(UserWarning):
