@@ -11,6 +11,10 @@ after the fix, on the example province (36 communes):
   text), or an earlier ranking of the result (ranked again by province since), was written by
   ``pari.write_results`` / ``pari.write_report`` as given, beside the latest ranking's findings.
   Now a ValueError naming the columns that differ from what ``pari.rank(result)`` gave last.
+- ``pari.explain_text`` of a code or item the details do not hold was told in the command's words
+  («use a commune code of the results (pari explain CODE --results …)», «e.g. pari explain 00001
+  1.1.1»), and details of no row «e.g. » with nothing after it. Now the call
+  (``pari.explain_text(details, leaves, "00001", "1.1.1")``), and «codes keep their leading zeros».
 - ``pari.explain_text(details, leaves, ...)`` with the leaves of another version of the set (the
   same ids; item 1.1.1 titled otherwise and worth 0.4) explained «1.1.1 Another set's item (Max
   0.20) … Method: Done by the end of 31/01/2022: 0.4 points»: that set's title and method beside
@@ -77,6 +81,9 @@ CASES: dict[str, Case] = {
     "write-results-rank-column-dropped": lambda r, k, f: pari.write_results(
         f / "kq", r, k.drop([c for c in k.columns if c.startswith("rank_area_")][:1]), fmt="csv"
     ),
+    "explain-a-code-not-scored": lambda r, _k, _f: pari.explain_text(r.details, r.leaves, "00099", lang="en"),
+    "explain-an-item-not-scored": lambda r, _k, _f: pari.explain_text(r.details, r.leaves, "00001", "9.9"),
+    "explain-details-of-no-row": lambda r, _k, _f: pari.explain_text(r.details.clear(), r.leaves, "00001"),
     "explain-leaves-of-another-version": lambda r, _k, _f: pari.explain_text(
         r.details, _leaves_of_another_version(r), "00001", lang="en"
     ),
@@ -95,6 +102,18 @@ EXPECTED: dict[str, tuple[type[Exception], str]] = {
     "write-report-class-edited": (ValueError, "pari.write_report: ranked is not pari.rank(result) of this result: "),
     "write-results-an-earlier-ranking": (ValueError, _EDITED),
     "write-results-rank-column-dropped": (ValueError, "it has no column 'rank_area_"),
+    "explain-a-code-not-scored": (
+        pari.PariError,
+        "hint: use a commune code of the results (pari.explain_text(details, leaves, CODE)), e.g. 00001, 00004",
+    ),
+    "explain-an-item-not-scored": (
+        pari.PariError,
+        'a criterion or an item, e.g. pari.explain_text(details, leaves, "00001", "1.1.1") (ids are text',
+    ),
+    "explain-details-of-no-row": (
+        pari.PariError,
+        "hint: use a commune code of the results (pari.explain_text(details, leaves, CODE)); codes keep their",
+    ),
     "explain-leaves-of-another-version": (
         ValueError,
         "pari.explain_text: leaves are not those these details were scored with: item '1.1.1' has another maximum",

@@ -101,3 +101,12 @@ def test_pari_findings_names_the_arguments_not_pari_s_options(scored: pari.Score
     pari.write_results(tmp_path / "again", result, pari.rank(result, previous=earlier), fmt="csv")
     written = (tmp_path / "again" / "findings.csv").read_text(encoding="utf-8-sig")
     assert f"--previous {earlier} holds results of 2022" in written or f"--previous {earlier} là kết quả" in written
+
+
+def test_explain_text_tells_the_call_in_vietnamese_too(scored: pari.ScoreResult) -> None:
+    with pytest.raises(pari.PariError) as caught:
+        pari.explain_text(scored.details, scored.leaves, "00099")
+    assert caught.value.render("vi").splitlines()[1] == (
+        "    gợi ý: dùng mã xã như trong kết quả (pari.explain_text(details, leaves, MÃ)), ví dụ: 00001, 00004, "
+        "00007, 00010, 00013, 00016, 00019, 00022, 00025, 00028"
+    )

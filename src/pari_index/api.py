@@ -549,7 +549,11 @@ def explain_text(
         raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
     _check_value("explain_text", "lang", lang)
     _check_leaves_fit(details, leaves)
-    return words(details, leaves, commune, criterion, lang)
+    try:
+        return words(details, leaves, commune, criterion, lang)
+    except PariError as error:  # its hints name the call, not «pari explain 00001 1.1.1» (errors.library_words)
+        error.for_library = ("explain_text", "details", "leaves", "commune", "criterion", "lang")
+        raise
 
 
 def _check_leaves_fit(details: pl.DataFrame | pl.LazyFrame, leaves: Sequence[Leaf]) -> None:

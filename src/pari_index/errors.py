@@ -248,9 +248,24 @@ def library_words(text: str, arguments: tuple[str, ...]) -> str:
     --group-by one of the available columns» or «pari score FILE ...»."""
 
     def hint(line: re.Match[str]) -> str:
-        return line[1] + re.sub(r"pari score (FILE|TỆP) (\.\.\.|…)", r"pari.score([\1, …], …)", line[2])
+        said = re.sub(r"pari score (FILE|TỆP) (\.\.\.|…)", r"pari.score([\1, …], …)", line[2])
+        if "explain_text" in arguments:  # pari.explain_text's: told «pari explain 00001 1.1.1» until session 39
+            said = _EXPLAIN_RESULTS.sub(r"pari.explain_text(details, leaves, \1)", said)
+            said = _EXPLAIN.sub(lambda found: _explain_call(found[1], found[2]), said)
+        return line[1] + said
 
     return _HINT_LINE.sub(hint, library_options(text, arguments))
+
+
+#: How pari explain is told in a hint: with its results file (a placeholder code), or with a
+#: commune code and, after it, an item's id.
+_EXPLAIN_RESULTS = re.compile(r"pari explain (CODE|MÃ) --results …")
+_EXPLAIN = re.compile(r"pari explain ([\w.-]+)(?: ([\d.]+\d))?")
+
+
+def _explain_call(commune: str, item: str | None) -> str:
+    codes = [commune, *([item] if item else [])]
+    return f"pari.explain_text(details, leaves, {', '.join(chr(34) + code + chr(34) for code in codes)})"
 
 
 def library_options(text: str, arguments: tuple[str, ...]) -> str:
