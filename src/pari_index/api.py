@@ -360,7 +360,10 @@ def rank(
     set's ``ranking.within`` with a register column or a list from the top down. The warnings of
     reading ``lineage`` (a row of a code of no unit, an old code not in ``previous``) and of a group's
     name written more than one way (``group-spellings``) are added to ``result.findings``, as
-    ``pari score`` adds them (so the results and the report carry them)."""
+    ``pari score`` adds them (so the results and the report carry them). ``lineage`` is used only
+    with ``previous`` (UsageError ``lineage-without-previous`` without it, as ``pari score``). The
+    ranking returned is the one ``pari.write_results`` and ``pari.write_report`` take for this
+    result: each ranking replaces the last, and an earlier one is refused there."""
     from pari_index.pipeline import check_options, note_before_ranking
     from pari_index.ranking.lineage import lineage_of_run
     from pari_index.ranking.previous_year import forget_ranked_against, note_previous_unmatched
@@ -393,7 +396,9 @@ def findings(result: ScoreResult, *, lang: str = "vi") -> pl.DataFrame:
     """``result.findings`` with its ``title``, ``message`` and ``hint`` in ``lang``, as the findings
     sheet, the report and the console give them: inputs and a row's fields by their labels
     (``Ngày văn bản`` for ``evidence_date``), numbers as the language writes them. ``kind`` and the
-    places stay as they are, to filter on; ``result.findings`` itself keeps the code's English."""
+    places stay as they are, to filter on; ``result.findings`` itself keeps the code's English.
+    The arguments of pari.score and pari.rank are named as such (``previous=``), not as ``pari``'s
+    options (``--previous``), which the results files keep."""
     from pari_index.messages import localise_findings
     from pari_index.scoring.explanations import input_labeller
 
@@ -497,7 +502,9 @@ def write_results(
     lang: str = "vi",
 ) -> list[Path]:
     """Write the results workbook (``fmt="xlsx"``) or a folder of CSV or Parquet files; returns
-    the files written. The previous results at ``path`` are replaced as a whole or not at all."""
+    the files written. The previous results at ``path`` are replaced as a whole or not at all.
+    ``ranked`` is the latest ``pari.rank(result)``, as it gave it (rows in any order, columns of
+    your own added); another ranking, or one whose rank or class was edited, is a ValueError."""
     _check_ranked("write_results", result, ranked)
     _refuse_inputs(results_target(path, fmt), result)
     return _write_tables(path, result_tables(result, ranked, lang=lang), fmt)
@@ -512,7 +519,8 @@ def write_report(
     lang: str = "vi",
     date: str | None = None,
 ) -> Path:
-    """Write the self-contained HTML ranking report of a scored (and ranked) run."""
+    """Write the self-contained HTML ranking report of a scored (and ranked) run: ``ranked`` is the
+    latest ``pari.rank(result)``, as it gave it (see :func:`write_results`)."""
     from pari_index.outputs.report import write_report as render
 
     _check_ranked("write_report", result, ranked)
