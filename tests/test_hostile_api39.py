@@ -110,3 +110,24 @@ def test_explain_text_tells_the_call_in_vietnamese_too(scored: pari.ScoreResult)
         "    gợi ý: dùng mã xã như trong kết quả (pari.explain_text(details, leaves, MÃ)), ví dụ: 00001, 00004, "
         "00007, 00010, 00013, 00016, 00019, 00022, 00025, 00028"
     )
+
+
+def test_whole_numbers_of_numpy_are_taken_as_ints() -> None:
+    """A year read from a pandas frame is numpy's int64: on a6bdad8 «pari.score: year takes a whole
+    number (int) or None, not int64», and so batch_size and display_frame's places."""
+    numpy = pytest.importorskip("numpy")
+    from hostile_api39 import CRITERIA, DATA
+
+    result = pari.score(
+        [DATA / "assessments_long.csv"],
+        CRITERIA,
+        communes=DATA / "communes.csv",
+        no_survey=True,
+        year=numpy.int64(2022),
+        batch_size=numpy.int32(10),
+    )
+    assert result.year == 2022 and type(result.year) is int
+    frame = pl.DataFrame({"index": [832149]})
+    assert pari.display_frame(frame, places=numpy.int64(2)).equals(pari.display_frame(frame, places=2))
+    with pytest.raises(TypeError, match=r"year takes a whole number \(int\) or None, not bool"):
+        pari.score([DATA / "assessments_long.csv"], CRITERIA, no_survey=True, year=numpy.bool_(True))

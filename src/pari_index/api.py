@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+import numbers
 import os
 import sys
 import warnings
@@ -106,6 +107,8 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     list of paths becomes a list of one), else a TypeError or ValueError naming the function, the
     argument, what it takes and what it got: not a traceback from deep in pathlib or polars."""
     wrong = f"pari.{function}: {name} "
+    if name in ("year", "batch_size") and _whole(value):
+        value = int(value)  # numpy's or pandas' int64 (a year read from a frame) was "not int64"
     if name == "assessments" and function == "score" and isinstance(value, InputsRead):
         return value  # read already by pari.read_intake
     empty = _empty_paths(value) if name in _PATHS or name in _PATH_LISTS or name == "criteria" else None
@@ -162,6 +165,11 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     elif name in _FLAGS and not isinstance(value, bool):
         raise TypeError(wrong + f"takes True or False, not {_kind(value)}")
     return value
+
+
+def _whole(value: object) -> bool:
+    """A whole number of any kind (int, numpy's int64 …), not True or False."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _all_text(value: object) -> bool:
@@ -625,6 +633,8 @@ def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> An
     if not isinstance(frame, pl.DataFrame | pl.LazyFrame):
         raise TypeError(wrong + f"frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
     # "2" or 2.5 failed deep in polars' round, -1 as an OverflowError; True rounded to 1 place.
+    if _whole(places):
+        places = int(places)  # type: ignore[arg-type]  # numpy's int64 too
     if not callable(places) and (isinstance(places, bool) or not isinstance(places, int)):
         raise TypeError(
             wrong + f"places takes a number of decimals (int) or a function of a column's name, not {_kind(places)}"
