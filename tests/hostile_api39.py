@@ -20,6 +20,12 @@ after the fix, on the example province (36 communes):
   0.20) … Method: Done by the end of 31/01/2022: 0.4 points»: that set's title and method beside
   this run's scores. Now a ValueError naming the item whose maximum, area or part differ.
 
+- Outside the case table (tests/test_hostile_api39.py): ``pari.findings`` told «--previous PATH»,
+  «give … --lineage» (now ``previous=``, ``lineage=``; the results written keep the command's
+  words); ``pari.write_results("kq.csv", …)`` «-o …/kq.csv: the file must end in .xlsx» and
+  ``pari.run_score`` «give a folder name with --format csv» (now ``path=``, ``fmt="csv"``); a year
+  of numpy's int64 (read from a pandas frame) «year takes a whole number (int) or None, not int64».
+
 ``CASES`` maps a case to the call (given a freshly scored and ranked example and a folder) and
 ``EXPECTED`` to the error it must raise and the words its message must hold
 (tests/test_hostile_api39.py).

@@ -131,3 +131,24 @@ def test_whole_numbers_of_numpy_are_taken_as_ints() -> None:
     assert pari.display_frame(frame, places=numpy.int64(2)).equals(pari.display_frame(frame, places=2))
     with pytest.raises(TypeError, match=r"year takes a whole number \(int\) or None, not bool"):
         pari.score([DATA / "assessments_long.csv"], CRITERIA, no_survey=True, year=numpy.bool_(True))
+
+
+def test_output_errors_name_the_argument_not_pari_s_o_or_format(scored: pari.ScoreResult, tmp_path: Path) -> None:
+    """On a6bdad8 «-o …/kq.csv: the file must end in .xlsx» (pari.write_results has no -o) and
+    pari.run_score «give a folder name with --format csv»."""
+    from hostile_api39 import CRITERIA, DATA
+
+    result, ranked = _ranked_copy(scored)
+    with pytest.raises(pari.PariError) as caught:
+        pari.write_results(tmp_path / "kq.csv", result, ranked)
+    assert caught.value.render("en").splitlines()[0] == (
+        f"path={tmp_path / 'kq.csv'}: the file must end in .xlsx [output-suffix]"
+    )
+    assert caught.value.render("vi").splitlines()[0].startswith(f"path={tmp_path / 'kq.csv'}: tên tệp phải kết thúc")
+    with pytest.raises(pari.PariError) as caught:
+        pari.run_score(
+            assessments=[DATA / "assessments_long.csv"], criteria=CRITERIA, output=tmp_path / "kq.csv", no_survey=True
+        )
+    assert caught.value.render("en").splitlines()[1] == '    hint: give a folder name with fmt="csv"'
+    assert caught.value.render("vi").splitlines()[1] == '    gợi ý: chỉ ra tên thư mục cùng fmt="csv"'
+    assert sorted(tmp_path.iterdir()) == []
