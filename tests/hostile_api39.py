@@ -20,6 +20,9 @@ after the fix, on the example province (36 communes):
   0.20) … Method: Done by the end of 31/01/2022: 0.4 points»: that set's title and method beside
   this run's scores. Now a ValueError naming the item whose maximum, area or part differ.
 
+- A result whose totals were edited in place: ``result.totals.drop("index")`` ranked as polars'
+  ColumnNotFoundError from its engine; ``result.totals = pari.display_frame(result.totals)``
+  (decimals) was ranked and written as if they were units. Now a ValueError naming the column.
 - Outside the case table (tests/test_hostile_api39.py): ``pari.findings`` told «--previous PATH»,
   «give … --lineage» (now ``previous=``, ``lineage=``; the results written keep the command's
   words); ``pari.write_results("kq.csv", …)`` «-o …/kq.csv: the file must end in .xlsx» and
@@ -72,6 +75,12 @@ def _leaves_of_another_version(result: pari.ScoreResult) -> list[Any]:
     ]
 
 
+def _edited(result: pari.ScoreResult, totals: pl.DataFrame) -> pari.ScoreResult:
+    """``result`` (each case's own copy) with its totals replaced, as an analyst may do in place."""
+    result.totals = totals
+    return result
+
+
 CASES: dict[str, Case] = {
     "rank-lineage-without-previous": lambda r, _k, f: pari.rank(r, lineage=_lineage(f)),
     "write-results-rank-edited": lambda r, k, f: pari.write_results(
@@ -86,6 +95,10 @@ CASES: dict[str, Case] = {
     "write-results-an-earlier-ranking": _ranked_by_district_then_written,
     "write-results-rank-column-dropped": lambda r, k, f: pari.write_results(
         f / "kq", r, k.drop([c for c in k.columns if c.startswith("rank_area_")][:1]), fmt="csv"
+    ),
+    "rank-a-result-whose-totals-lost-index": lambda r, _k, _f: pari.rank(_edited(r, r.totals.drop("index"))),
+    "write-results-of-totals-shown-as-decimals": lambda r, k, f: pari.write_results(
+        f / "kq.xlsx", _edited(r, pari.display_frame(r.totals)), k
     ),
     "explain-a-code-not-scored": lambda r, _k, _f: pari.explain_text(r.details, r.leaves, "00099", lang="en"),
     "explain-an-item-not-scored": lambda r, _k, _f: pari.explain_text(r.details, r.leaves, "00001", "9.9"),
@@ -108,6 +121,15 @@ EXPECTED: dict[str, tuple[type[Exception], str]] = {
     "write-report-class-edited": (ValueError, "pari.write_report: ranked is not pari.rank(result) of this result: "),
     "write-results-an-earlier-ranking": (ValueError, _EDITED),
     "write-results-rank-column-dropped": (ValueError, "it has no column 'rank_area_"),
+    "rank-a-result-whose-totals-lost-index": (
+        ValueError,
+        "pari.rank: result is a ScoreResult whose totals have no column 'index': it was edited after pari.score",
+    ),
+    "write-results-of-totals-shown-as-decimals": (
+        ValueError,
+        "pari.write_results: result is a ScoreResult whose totals hold 'adjustment_points', 'applicable_max', "
+        "'appraised_max' as Float64, not whole units of 1/10,000",
+    ),
     "explain-a-code-not-scored": (
         pari.PariError,
         "hint: use a commune code of the results (pari.explain_text(details, leaves, CODE)), e.g. 00001, 00004",

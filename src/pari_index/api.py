@@ -149,6 +149,8 @@ def _check_value(function: str, name: str, value: Any) -> Any:
         raise ValueError(wrong + f"is an assessment year of {YEARS[0]}-{YEARS[1]}, not {value}")
     elif name == "result" and not isinstance(value, ScoreResult):
         raise TypeError(wrong + f"takes the ScoreResult that pari.score returns, not {_kind(value)}")
+    elif name == "result":
+        _check_totals(wrong, value.totals)
     elif name == "ranked" and value is not None and not isinstance(value, pl.DataFrame):
         raise TypeError(wrong + f"takes the DataFrame that pari.rank returns, or None, not {_kind(value)}")
     elif name == "group_by" and not (value is None or isinstance(value, str) or _all_text(value)):
@@ -165,6 +167,31 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     elif name in _FLAGS and not isinstance(value, bool):
         raise TypeError(wrong + f"takes True or False, not {_kind(value)}")
     return value
+
+
+def _check_totals(wrong: str, totals: Any) -> None:
+    """A ValueError when ``result.totals`` lacks a score column or holds its points as other than
+    whole units: a result edited after scoring (``result.totals = result.totals.drop("index")``)
+    failed in pari.rank as polars' ColumnNotFoundError, deep in its engine."""
+    from pari_index.ranking.groups import SCORE_COLUMNS
+
+    if not isinstance(totals, pl.DataFrame):
+        raise TypeError(
+            wrong + f"is a ScoreResult whose totals are not a polars DataFrame ({_kind(totals)}): score again"
+        )
+    missing = sorted(SCORE_COLUMNS - set(totals.columns))
+    if missing:
+        raise ValueError(
+            wrong + f"is a ScoreResult whose totals have no column {', '.join(map(repr, missing[:3]))}: it was "
+            "edited after pari.score; score again (and edit a copy: result.totals.clone())"
+        )
+    points = [c for c in sorted(SCORE_COLUMNS) if c.endswith(("_points", "_max")) or c == "index"]
+    other = [c for c in points if not totals.schema[c].is_integer()]
+    if other:
+        raise ValueError(
+            wrong + f"is a ScoreResult whose totals hold {', '.join(map(repr, other[:3]))} as "
+            f"{totals.schema[other[0]]}, not whole units of 1/10,000: it was edited after pari.score; score again"
+        )
 
 
 def _whole(value: object) -> bool:
