@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 from click.testing import CliRunner
 from hostile_paths import fake_results_folder
 
@@ -53,9 +54,14 @@ def test_the_facade_gives_the_lineage_warnings_the_command_prints(tmp_path: Path
     ranked = pari.rank(result, previous=previous, lineage=lineage)
     assert _told(result.findings, lineage) == [("warning", kind, row) for kind, row in EXPECTED]
     assert result.findings.height == before + 2
-    # Ranked again (another grouping): told once.
-    pari.rank(result, previous=previous, lineage=lineage, group_by="district")
+    # Ranked again (another grouping): told once. The results are written from the latest ranking
+    # (since session 39 an earlier one is refused: the findings describe the latest).
+    by_district = pari.rank(result, previous=previous, lineage=lineage, group_by="district")
     assert result.findings.height == before + 2
+    with pytest.raises(ValueError, match=r"differ from what pari\.rank\(result\) gave last"):
+        pari.write_results(tmp_path / "earlier", result, ranked, fmt="csv")
+    assert not (tmp_path / "earlier").exists()
+    ranked = by_district
     english = pari.findings(result, lang="en").filter(pl.col("kind") == "lineage-unknown-code")
     assert english["message"].to_list() == [
         "the new code 0013 is no unit of this run; the register holds 00013: the code lost its leading zeros (Excel "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+import numbers
 import os
 import sys
 import warnings
@@ -106,6 +107,8 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     list of paths becomes a list of one), else a TypeError or ValueError naming the function, the
     argument, what it takes and what it got: not a traceback from deep in pathlib or polars."""
     wrong = f"pari.{function}: {name} "
+    if name in ("year", "batch_size") and _whole(value):
+        value = int(value)  # numpy's or pandas' int64 (a year read from a frame) was "not int64"
     if name == "assessments" and function == "score" and isinstance(value, InputsRead):
         return value  # read already by pari.read_intake
     empty = _empty_paths(value) if name in _PATHS or name in _PATH_LISTS or name == "criteria" else None
@@ -146,6 +149,8 @@ def _check_value(function: str, name: str, value: Any) -> Any:
         raise ValueError(wrong + f"is an assessment year of {YEARS[0]}-{YEARS[1]}, not {value}")
     elif name == "result" and not isinstance(value, ScoreResult):
         raise TypeError(wrong + f"takes the ScoreResult that pari.score returns, not {_kind(value)}")
+    elif name == "result":
+        _check_totals(wrong, value.totals)
     elif name == "ranked" and value is not None and not isinstance(value, pl.DataFrame):
         raise TypeError(wrong + f"takes the DataFrame that pari.rank returns, or None, not {_kind(value)}")
     elif name == "group_by" and not (value is None or isinstance(value, str) or _all_text(value)):
@@ -162,6 +167,36 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     elif name in _FLAGS and not isinstance(value, bool):
         raise TypeError(wrong + f"takes True or False, not {_kind(value)}")
     return value
+
+
+def _check_totals(wrong: str, totals: Any) -> None:
+    """A ValueError when ``result.totals`` lacks a score column or holds its points as other than
+    whole units: a result edited after scoring (``result.totals = result.totals.drop("index")``)
+    failed in pari.rank as polars' ColumnNotFoundError, deep in its engine."""
+    from pari_index.ranking.groups import SCORE_COLUMNS
+
+    if not isinstance(totals, pl.DataFrame):
+        raise TypeError(
+            wrong + f"is a ScoreResult whose totals are not a polars DataFrame ({_kind(totals)}): score again"
+        )
+    missing = sorted(SCORE_COLUMNS - set(totals.columns))
+    if missing:
+        raise ValueError(
+            wrong + f"is a ScoreResult whose totals have no column {', '.join(map(repr, missing[:3]))}: it was "
+            "edited after pari.score; score again (and edit a copy: result.totals.clone())"
+        )
+    points = [c for c in sorted(SCORE_COLUMNS) if c.endswith(("_points", "_max")) or c == "index"]
+    other = [c for c in points if not totals.schema[c].is_integer()]
+    if other:
+        raise ValueError(
+            wrong + f"is a ScoreResult whose totals hold {', '.join(map(repr, other[:3]))} as "
+            f"{totals.schema[other[0]]}, not whole units of 1/10,000: it was edited after pari.score; score again"
+        )
+
+
+def _whole(value: object) -> bool:
+    """A whole number of any kind (int, numpy's int64 …), not True or False."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _all_text(value: object) -> bool:
@@ -360,12 +395,18 @@ def rank(
     set's ``ranking.within`` with a register column or a list from the top down. The warnings of
     reading ``lineage`` (a row of a code of no unit, an old code not in ``previous``) and of a group's
     name written more than one way (``group-spellings``) are added to ``result.findings``, as
-    ``pari score`` adds them (so the results and the report carry them)."""
-    from pari_index.pipeline import note_before_ranking
+    ``pari score`` adds them (so the results and the report carry them). ``lineage`` is used only
+    with ``previous`` (UsageError ``lineage-without-previous`` without it, as ``pari score``). The
+    ranking returned is the one ``pari.write_results`` and ``pari.write_report`` take for this
+    result: each ranking replaces the last, and an earlier one is refused there."""
+    from pari_index.pipeline import check_options, note_before_ranking
     from pari_index.ranking.lineage import lineage_of_run
     from pari_index.ranking.previous_year import forget_ranked_against, note_previous_unmatched
     from pari_index.ranking.ranks import rank as rank_totals
 
+    # As pari score --lineage without --previous (exit 2): the table links this year's codes to last
+    # year's results, so without them it was read (its warnings added to the findings) and never used.
+    check_options(survey=(), no_survey=False, previous=previous, lineage=lineage)
     tables = _read_results(previous, whole=False) if previous is not None else None
     # The findings describe the ranking written: an earlier ranking's against other files go.
     forget_ranked_against(result, tuple(str(p) for p in (previous, lineage) if p is not None))
@@ -373,7 +414,7 @@ def rank(
     lineage_frame = lineage_of_run(result, lineage, tables) if lineage is not None else None
     if previous is not None and tables is not None:
         note_previous_unmatched(result, previous, tables, lineage_frame, lineage)
-    return rank_totals(
+    ranked = rank_totals(
         result.totals,
         result.detail_store.lazy(),  # only the columns ranking needs are read, not the whole detail
         result.criteria,
@@ -381,6 +422,8 @@ def rank(
         previous=tables,
         lineage=lineage_frame,
     )
+    result.latest_ranking = ranked
+    return ranked
 
 
 @checked
@@ -388,11 +431,34 @@ def findings(result: ScoreResult, *, lang: str = "vi") -> pl.DataFrame:
     """``result.findings`` with its ``title``, ``message`` and ``hint`` in ``lang``, as the findings
     sheet, the report and the console give them: inputs and a row's fields by their labels
     (``Ngày văn bản`` for ``evidence_date``), numbers as the language writes them. ``kind`` and the
-    places stay as they are, to filter on; ``result.findings`` itself keeps the code's English."""
+    places stay as they are, to filter on; ``result.findings`` itself keeps the code's English.
+    The arguments of pari.score and pari.rank are named as such (``previous=``), not as ``pari``'s
+    options (``--previous``), which the results files keep."""
     from pari_index.messages import localise_findings
     from pari_index.scoring.explanations import input_labeller
 
-    return localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
+    told = localise_findings(result.findings, lang, input_labeller(result.criteria, lang))
+    return _in_library_words(told, ("message", "hint"), _FINDINGS_ARGUMENTS)
+
+
+#: The arguments of pari.score and pari.rank, which the findings of a result name as pari's options.
+_FINDINGS_ARGUMENTS = tuple(dict.fromkeys((*inspect.signature(_score).parameters, "group_by", "previous", "lineage")))
+
+
+def _in_library_words(frame: pl.DataFrame, columns: tuple[str, ...], arguments: tuple[str, ...]) -> pl.DataFrame:
+    """``frame`` with each of its text ``columns`` naming the arguments of a library call where
+    ``pari`` names its options (``give the survey results with survey=, or no_survey=``, not
+    ``--survey``, ``--no-survey``): until session 39 pari.findings told a library caller the options.
+    Each distinct text is reworded once (a run's findings repeat a few hundred texts)."""
+    from pari_index.errors import library_options
+
+    def reworded(column: str) -> pl.Expr:
+        texts = frame[column].drop_nulls().unique().to_list()
+        changed = {text: new for text in texts if (new := library_options(text, arguments)) != text}
+        return pl.col(column).replace(changed) if changed else pl.col(column)
+
+    present = [column for column in columns if frame.schema.get(column) == pl.String]
+    return frame.with_columns(reworded(column) for column in present) if present else frame
 
 
 def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | None) -> None:
@@ -430,6 +496,29 @@ def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | Non
     differ = [c for c in ours.columns if not theirs[c].equals(ours[c])]
     if differ:
         raise ValueError(wrong + f"its {', '.join(map(repr, differ[:5]))} differ from this result's (rank it again)")
+    _check_latest_ranking(wrong, result, ranked)
+
+
+def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame) -> None:
+    """A ValueError unless ``ranked`` gives what pari.rank(result) gave last for every column it
+    gave (columns of the caller's own may be added): a rank or class edited by hand, or an earlier
+    ranking (against another year's results, in other groups), was written as given, beside the
+    findings of the latest one. A result never ranked by pari.rank (the stage function's ranking)
+    has nothing to compare with."""
+    latest = result.latest_ranking
+    if latest is None:
+        return
+    missing = [c for c in latest.columns if c not in ranked.columns]
+    if missing:
+        raise ValueError(wrong + f"it has no column {', '.join(map(repr, missing[:5]))}")
+    theirs = ranked.select(latest.columns).sort(COMMUNE)
+    ours = latest.sort(COMMUNE)
+    edited = [c for c in ours.columns if theirs.schema[c] != ours.schema[c] or not theirs[c].equals(ours[c])]
+    if edited:
+        raise ValueError(
+            wrong + f"its {', '.join(map(repr, edited[:5]))} differ from what pari.rank(result) gave last "
+            "(edited, or an earlier ranking): give the ranking as pari.rank returned it, or rank again"
+        )
 
 
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:
@@ -448,7 +537,9 @@ def write_results(
     lang: str = "vi",
 ) -> list[Path]:
     """Write the results workbook (``fmt="xlsx"``) or a folder of CSV or Parquet files; returns
-    the files written. The previous results at ``path`` are replaced as a whole or not at all."""
+    the files written. The previous results at ``path`` are replaced as a whole or not at all.
+    ``ranked`` is the latest ``pari.rank(result)``, as it gave it (rows in any order, columns of
+    your own added); another ranking, or one whose rank or class was edited, is a ValueError."""
     _check_ranked("write_results", result, ranked)
     _refuse_inputs(results_target(path, fmt), result)
     return _write_tables(path, result_tables(result, ranked, lang=lang), fmt)
@@ -463,7 +554,8 @@ def write_report(
     lang: str = "vi",
     date: str | None = None,
 ) -> Path:
-    """Write the self-contained HTML ranking report of a scored (and ranked) run."""
+    """Write the self-contained HTML ranking report of a scored (and ranked) run: ``ranked`` is the
+    latest ``pari.rank(result)``, as it gave it (see :func:`write_results`)."""
     from pari_index.outputs.report import write_report as render
 
     _check_ranked("write_report", result, ranked)
@@ -499,7 +591,46 @@ def explain_text(
     if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
         raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
     _check_value("explain_text", "lang", lang)
-    return words(details, leaves, commune, criterion, lang)
+    _check_leaves_fit(details, leaves)
+    try:
+        return words(details, leaves, commune, criterion, lang)
+    except PariError as error:  # its hints name the call, not «pari explain 00001 1.1.1» (errors.library_words)
+        error.for_library = ("explain_text", "details", "leaves", "commune", "criterion", "lang")
+        raise
+
+
+def _check_leaves_fit(details: pl.DataFrame | pl.LazyFrame, leaves: Sequence[Leaf]) -> None:
+    """A ValueError when an item of ``details`` has, in ``leaves``, another maximum, area or part
+    than it was scored with: the leaves of another set (or version) with the same ids explained the
+    scores with that set's titles and methods. Only the items' ids, maxima, areas and parts are
+    compared (the details hold no titles); an item the leaves lack is told by the explanation."""
+    from pari_index.criteria.points import SCALE
+
+    by_id = {leaf.id: leaf for leaf in leaves}
+    schema = details.collect_schema()
+    if not schema["max"].is_integer():
+        return  # not pari's units (a table read back and converted): nothing to compare with
+    columns = ["criterion_id", "max", *(c for c in ("area_id", "part") if c in schema)]
+    items = details.select(columns).unique()
+    items = items.collect() if isinstance(items, pl.LazyFrame) else items
+    differ = sorted(
+        {
+            row["criterion_id"]
+            for row in items.iter_rows(named=True)
+            if (leaf := by_id.get(str(row["criterion_id"]))) is not None
+            and (
+                row["max"] != int(leaf.max * SCALE)
+                or row.get("area_id", leaf.area) != leaf.area
+                or row.get("part", leaf.part.value) != leaf.part.value
+            )
+        }
+    )
+    if differ:
+        raise ValueError(
+            f"pari.explain_text: leaves are not those these details were scored with: item "
+            f"{', '.join(map(repr, differ[:3]))} has another maximum, area or part in them; give the leaves "
+            "of the same result (result.leaves)"
+        )
 
 
 #: The columns of result.details that an explanation prints.
@@ -529,6 +660,8 @@ def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> An
     if not isinstance(frame, pl.DataFrame | pl.LazyFrame):
         raise TypeError(wrong + f"frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
     # "2" or 2.5 failed deep in polars' round, -1 as an OverflowError; True rounded to 1 place.
+    if _whole(places):
+        places = int(places)  # type: ignore[arg-type]  # numpy's int64 too
     if not callable(places) and (isinstance(places, bool) or not isinstance(places, int)):
         raise TypeError(
             wrong + f"places takes a number of decimals (int) or a function of a column's name, not {_kind(places)}"

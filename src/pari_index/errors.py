@@ -233,8 +233,8 @@ class PariError(Exception):
 
 
 _OPTION = re.compile(
-    # An option, then a list of columns (group 2) or a path (group 3) given to it, if any.
-    r"(?<![\w-])--([a-z][a-z-]*)"
+    # An option (``-o`` too), then a list of columns (group 2) or a path (group 3) given to it, if any.
+    r"(?<![\w-])(?:--([a-z][a-z-]*)|-(o)(?![\w-]))"
     r"(?: ([\w.-]+(?:,[\w.-]+)+)| (\S*/\S*|\S+\.(?:xlsx|xlsm|xls|ods|csv|parquet|yaml|yml)\b))?"
 )
 _HINT_LINE = re.compile(r"^(    (?:hint|gợi ý): )(.*)$", re.MULTILINE)
@@ -247,19 +247,52 @@ def library_words(text: str, arguments: tuple[str, ...]) -> str:
     ``pari.score([FILE, …], …)``. Until session 38's review a library caller was told to «give
     --group-by one of the available columns» or «pari score FILE ...»."""
 
+    def hint(line: re.Match[str]) -> str:
+        said = re.sub(r"pari score (FILE|TỆP) (\.\.\.|…)", r"pari.score([\1, …], …)", line[2])
+        if "explain_text" in arguments:  # pari.explain_text's: told «pari explain 00001 1.1.1» until session 39
+            said = _EXPLAIN_RESULTS.sub(r"pari.explain_text(details, leaves, \1)", said)
+            said = _EXPLAIN.sub(lambda found: _explain_call(found[1], found[2]), said)
+        return line[1] + said
+
+    return _HINT_LINE.sub(hint, library_options(text, arguments))
+
+
+#: How pari explain is told in a hint: with its results file (a placeholder code), or with a
+#: commune code and, after it, an item's id.
+_EXPLAIN_RESULTS = re.compile(r"pari explain (CODE|MÃ) --results …")
+_EXPLAIN = re.compile(r"pari explain ([\w.-]+)(?: ([\d.]+\d))?")
+
+
+def _explain_call(commune: str, item: str | None) -> str:
+    codes = [commune, *([item] if item else [])]
+    return f"pari.explain_text(details, leaves, {', '.join(chr(34) + code + chr(34) for code in codes)})"
+
+
+#: A results format given to --format, once it is named as fmt.
+_FORMAT = re.compile(r"\bfmt= (xlsx|csv|parquet)\b")
+#: pari's options whose argument in the facade has another name, by the first the call takes.
+_ARGUMENT_NAMES = {"o": ("output", "path"), "output": ("output", "path"), "format": ("fmt",)}
+
+
+def library_options(text: str, arguments: tuple[str, ...]) -> str:
+    """``text`` with each option of ``pari`` that is one of ``arguments`` named as that argument
+    (``--survey``: ``survey=``; ``--group-by province,district``: ``group_by=["province", "district"]``);
+    other options stay as they are."""
+
     def argument(found: re.Match[str]) -> str:
-        name = found[1].replace("-", "_")
-        if name not in arguments:
+        option = found[1] or found[2]
+        # The facade's names of pari's -o and --format: pari.run_score's output and fmt,
+        # pari.write_results' path and fmt (until session 39 told «-o», «--format csv»).
+        names = _ARGUMENT_NAMES.get(option, (option.replace("-", "_"),))
+        name = next((n for n in names if n in arguments), None)
+        if name is None:
             return found[0]
-        listed = found[2]
+        listed = found[3]
         if listed is None:  # a path given to it, or nothing
-            return f"{name}={found[3] or ''}"
+            return f"{name}={found[4] or ''}"
         return f"{name}=[{', '.join(chr(34) + part + chr(34) for part in listed.split(','))}]"
 
-    def hint(line: re.Match[str]) -> str:
-        return line[1] + re.sub(r"pari score (FILE|TỆP) (\.\.\.|…)", r"pari.score([\1, …], …)", line[2])
-
-    return _HINT_LINE.sub(hint, _OPTION.sub(argument, text))
+    return _FORMAT.sub(r'fmt="\1"', _OPTION.sub(argument, text))
 
 
 class PariWarning(UserWarning):

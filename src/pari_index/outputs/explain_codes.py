@@ -141,6 +141,8 @@ def not_in_results(
         params |= {"code_hint": "near", "near": near[0], "near_name": unit_name(tables, near[0])}
     elif named:
         params |= {"code_hint": "name", "near": named, "code": named.split(",")[0]}
-    else:
+    elif codes.len():
         params |= {"code_hint": "list", "known": ", ".join(codes.head(10).to_list())}
+    else:  # results of no commune: «e.g. » with nothing after it was the hint
+        params |= {"code_hint": ""}
     return UsageError(Problem("commune-not-in-results", message, params=params))

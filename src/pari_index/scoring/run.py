@@ -83,6 +83,10 @@ class ScoreResult:
     #: The files the latest ranking of the library was against (``pari.rank``'s ``previous`` and
     #: ``lineage``): their findings go when the result is ranked again, against other files or none.
     ranked_against: tuple[str, ...] = ()
+    #: The ranking ``pari.rank`` gave last (None before any): ``pari.write_results`` and
+    #: ``pari.write_report`` write the summary from the ``ranked`` they are given, so one whose rank or
+    #: class was edited, or an earlier ranking, is refused rather than written beside these findings.
+    latest_ranking: pl.DataFrame | None = None
 
     @property
     def details(self) -> pl.DataFrame:
