@@ -91,3 +91,64 @@ def refuse_repeated(sheets: list[Sheet], problems: list[Problem]) -> list[Sheet]
         else:
             kept.append(sheet)
     return kept
+
+
+#: The columns that say what a row of an assessments or survey sheet is about: one commune, item
+#: and input (a long sheet), or one commune (a wide sheet, whose every cell names its item).
+LONG_KEY = ("commune_code", "criterion_id", "input")
+WIDE_KEY = ("commune_code",)
+
+
+class KeyRepeats:
+    """Rows that give the commune, item and input of an earlier row (of any sheet or file of the
+    run's assessments and survey), bounded before their cells are made.
+
+    A row that repeats another except for one cell (a note numbered down the column) is no exact
+    repeat, so :func:`refuse_repeated` let it through, and its every cell became a
+    ``duplicate-row`` or ``conflicting-values`` finding: at a6bdad8 the example's assessments and
+    one row 1,000,000 times, its explanation numbered (a 449 KB Parquet file), took 13.7 + 5.5
+    CPU s and 2.54 GB, exit 1 with 6,000,000 findings; and each of several files within the
+    exact-repeats limit added its own. Counted by a hash of each row's key, kept for the whole
+    run (8 bytes a row); a collision counts one repeat too many (see :func:`row_hashes`)."""
+
+    def __init__(self) -> None:
+        self.limit = max_repeated_rows()
+        self.rows = 0
+        #: Distinct key hashes counted so far, and those noted since (not yet counted).
+        self._distinct = pl.Series(dtype=pl.UInt64)
+        self._pending: list[pl.Series] = []
+
+    def note(self, frame: pl.DataFrame, wide: bool) -> int | None:
+        """Note the keys of ``frame`` (a sheet's rows, renamed as a plan reads them); the repeats
+        so far when they are past the limit, else None. The distinct keys are counted again only
+        when the rows noted since could put the repeats past the limit, so a genuine national file
+        is counted some eight times, not once a range."""
+        key = WIDE_KEY if wide else LONG_KEY
+        if not set(key[:2]) <= set(frame.columns):
+            return None  # a sheet not read for want of a column (missing-column)
+        columns = [pl.col(c) if c in frame.columns else pl.lit(None, dtype=pl.String).alias(c) for c in key]
+        # A row without a commune or item is told at its row (missing-commune-code, ...), not counted.
+        present = pl.all_horizontal(pl.col(c).is_not_null() & (pl.col(c) != "") for c in key[:2])
+        # The wide keys are marked apart from the long ones: a wide row of a commune repeats no long row.
+        hashes = frame.lazy().filter(present).select(pl.struct(*columns, pl.lit(wide).alias("_wide")).hash())
+        found = hashes.collect().to_series()
+        self.rows += found.len()
+        self._pending.append(found)
+        if self.rows - self._distinct.len() <= self.limit:
+            return None
+        self._distinct = pl.concat([self._distinct, *self._pending]).unique()
+        self._pending = []
+        repeats = self.rows - self._distinct.len()
+        return repeats if repeats > self.limit else None
+
+
+def too_many_repeated_keys(repeats: int, limit: int, file: str, sheet: str | None) -> Problem:
+    return Problem(
+        "too-many-repeated-keys",
+        f"{repeats:,} rows give again the commune, item and input of an earlier row (in this file or one"
+        f" read before it), more than the {limit:,} read; the assessment and survey files were not read",
+        file=file,
+        sheet=sheet,
+        hint="delete the repeated rows (or the file given twice); if they are meant, set PARI_MAX_REPEATED_ROWS higher",
+        params={"repeats": repeats, "limit": limit, "limit_name": LIMIT_NAME},
+    )
