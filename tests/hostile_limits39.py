@@ -9,11 +9,14 @@ machine (CPU seconds user + system and peak resident memory from ``/usr/bin/time
   then one row 1,000,000 times, its explanation numbered (449 KB as Parquet), took 13.7 + 5.5 CPU
   s and 2.54 GB, exit 1 with 6,000,000 findings. Likewise files each within the exact-repeats
   limit added up: eight files of one commune's rows and one of them 90,000 times (71 KB together)
-  took 8.2 + 3.3 CPU s and 1.56 GB, exit 0 with 3,600,000 warnings. The rows that give the
-  commune, item and input of an earlier row, in every sheet and file of the assessments and the
-  survey together, are now held to PARI_MAX_REPEATED_ROWS before their cells are made
-  (``repeated_rows.KeyRepeats``): ``too-many-repeated-keys``, 2.1 + 0.3 CPU s and 528 MB (the
-  Parquet file's reading), and 1.6 + 0.2 CPU s and 264 MB.
+  took 8.2 + 3.3 CPU s and 1.56 GB, exit 0 with 3,600,000 warnings. A wide row gives again
+  every cell it fills: the example's wide form then its first row 20,000 times, a cell numbered
+  (266 KB as Parquet), 7.2 + 4.9 CPU s and 2.13 GB, 5,200,000 findings. The cells of the rows
+  that give the commune, item and input of an earlier row, in every sheet and file of the
+  assessments and the survey together, are now held to PARI_MAX_REPEATED_CELLS (500,000) before
+  their cells are made (``repeated_rows.KeyRepeats``): ``too-many-repeated-keys``, 2.0 + 0.3
+  CPU s and 519 MB (the Parquet file's reading), 1.7 + 0.5 CPU s and 927 MB (reading a wide
+  grid of 7 million cells), 1.6 + 0.2 CPU s and 265 MB.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); ``benchmarks/hostile.py`` runs them as child processes and
@@ -67,7 +70,26 @@ def assessments_of_files_each_within_the_repeats_limit(folder: Path) -> list[str
     return [*argv[:at], *sorted(str(path) for path in files.iterdir()), *argv[at + 1 :]]
 
 
+#: Repeats of the wide form's first row, a cell numbered.
+WIDE_NEAR_REPEATS = 20_000
+
+
+def wide_parquet_of_a_row_near_repeated(folder: Path) -> list[str]:
+    """``pari score`` of the example's wide form (its sheet ``data``), then its first row
+    WIDE_NEAR_REPEATS times, the last item's explanation numbered, as Parquet (266 KB)."""
+    import fastexcel
+
+    sheet = fastexcel.read_excel(str(EXAMPLES / "assessments_wide.xlsx")).load_sheet("data", dtypes="string")
+    frame = sheet.to_polars()
+    last = frame.columns[-1]
+    numbered = pl.DataFrame({last: [f"ghi chú {i}" for i in range(WIDE_NEAR_REPEATS)]})
+    near = frame.slice(0, 1).drop(last).join(numbered, how="cross").select(frame.columns)
+    pl.concat([frame, near]).write_parquet(folder / "ngang.parquet")
+    return _score(folder, assessments=folder / "ngang.parquet")
+
+
 CASES: dict[str, Case] = {
+    "wide-parquet-of-a-row-near-repeated": wide_parquet_of_a_row_near_repeated,
     "assessments-parquet-of-a-row-near-repeated-a-million-times": (
         assessments_parquet_of_a_row_near_repeated_a_million_times
     ),
@@ -81,5 +103,6 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
         ("gan-lap.parquet", "communes.csv"),
     ),
     "assessments-of-files-each-within-the-repeats-limit": (1, "too-many-repeated-keys", ("communes.csv",)),
+    "wide-parquet-of-a-row-near-repeated": (1, "too-many-repeated-keys", ("ngang.parquet", "communes.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {name: ("out.xlsx",) for name in CASES}

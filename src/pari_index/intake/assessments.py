@@ -94,10 +94,11 @@ class SheetsRead:
     #: Rows that give the commune, item and input of an earlier row, in every sheet read.
     keys: KeyRepeats = field(default_factory=KeyRepeats)
 
-    def note_keys(self, sheet: Sheet, frame: pl.DataFrame, *, wide: bool = False) -> None:
-        """Count the rows of ``frame`` (of ``sheet``) that repeat an earlier row's key; past
-        PARI_MAX_REPEATED_ROWS the run stops here, before their cells and findings are made."""
-        repeats = self.keys.note(frame, wide)
+    def note_keys(self, sheet: Sheet, frame: pl.DataFrame, wide_cells: list[str] | None = None) -> None:
+        """Count the cells of the rows of ``frame`` (of ``sheet``; wide, with its value columns
+        ``wide_cells``) that repeat an earlier row's key; past PARI_MAX_REPEATED_CELLS the run
+        stops here, before their cells and findings are made."""
+        repeats = self.keys.note(frame, wide_cells)
         if repeats is not None:
             raise IntakeError(
                 [too_many_repeated_keys(repeats, self.keys.limit, sheet.file, sheet.name), *self.problems]
@@ -241,7 +242,7 @@ def _group_parts(
         return
     for plan in plans:
         seen.absent.note_wide(plan.sheet, plan.value_columns, table.survey_files)
-        seen.note_keys(plan.sheet, plan.sheet.frame, wide=True)
+        seen.note_keys(plan.sheet, plan.sheet.frame, plan.value_columns)
     cells, meta_rows, headers = group_cells(plans, table)
     plans.clear()
     seen.meta_headers.update(headers)
