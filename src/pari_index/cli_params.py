@@ -448,6 +448,7 @@ LIMIT_VARIABLES: dict[str, tuple[str, str]] = {
     "PARI_MAX_APPRAISAL_ROWS": ("pari_index.intake.tables", "MAX_APPRAISAL_ROWS"),
     "PARI_MAX_CELLS": ("pari_index.intake.sheet", "MAX_CELLS"),
     "PARI_MAX_REPEATED_ROWS": ("pari_index.intake.repeated_rows", "MAX_REPEATED_ROWS"),
+    "PARI_MAX_REPEATED_CELLS": ("pari_index.intake.repeated_rows", "MAX_REPEATED_CELLS"),
     "PARI_MAX_FINDINGS_OF_A_KIND": ("pari_index.intake.folding", "MAX_FINDINGS_OF_A_KIND"),
     "PARI_MAX_CSV_COLUMNS": ("pari_index.intake.csv_input", "MAX_CSV_COLUMNS"),
     "PARI_MAX_XLSX_BYTES": ("pari_index.intake.xlsx.limits", "MAX_XLSX_BYTES"),

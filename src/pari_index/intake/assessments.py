@@ -50,6 +50,7 @@ from pari_index.intake.many import FilesAhead, read_many_tables
 from pari_index.intake.meta import check_meta, code_columns_written, split_meta_rows
 from pari_index.intake.model import Intake, LeafTable
 from pari_index.intake.rejects import ORDER
+from pari_index.intake.repeated_rows import KeyRepeats, too_many_repeated_keys
 from pari_index.intake.schema import (
     ASSESSMENT_ALIASES,
     CELL_SCHEMA,
@@ -90,6 +91,18 @@ class SheetsRead:
 
     #: The watched columns each sheet lacks (:mod:`.absent_columns`).
     absent: AbsentColumns = field(default_factory=AbsentColumns)
+    #: Rows that give the commune, item and input of an earlier row, in every sheet read.
+    keys: KeyRepeats = field(default_factory=KeyRepeats)
+
+    def note_keys(self, sheet: Sheet, frame: pl.DataFrame, wide_cells: list[str] | None = None) -> None:
+        """Count the cells of the rows of ``frame`` (of ``sheet``; wide, with its value columns
+        ``wide_cells``) that repeat an earlier row's key; past PARI_MAX_REPEATED_CELLS the run
+        stops here, before their cells and findings are made."""
+        repeats = self.keys.note(frame, wide_cells)
+        if repeats is not None:
+            raise IntakeError(
+                [too_many_repeated_keys(repeats, self.keys.limit, sheet.file, sheet.name), *self.problems]
+            )
 
     def look_at_long(self, sheet: Sheet, frame: pl.DataFrame, table: LeafTable) -> None:
         """Kept from ``frame`` (long-form rows with ``sheet``'s columns): its rows whose form gives
@@ -211,6 +224,8 @@ def _group_parts(
     if plans[0].form == "long":
         headings = long_headers(plans)
         seen.meta_headers.update(headings)
+        for plan in plans:
+            seen.note_keys(plan.sheet, plan.sheet.frame)
         frame = plans[0].sheet.frame if len(plans) == 1 else pl.concat([plan.sheet.frame for plan in plans])
         sheet = plans[0].sheet
         plans.clear()  # the frame is the sheets now
@@ -227,6 +242,7 @@ def _group_parts(
         return
     for plan in plans:
         seen.absent.note_wide(plan.sheet, plan.value_columns, table.survey_files)
+        seen.note_keys(plan.sheet, plan.sheet.frame, plan.value_columns)
     cells, meta_rows, headers = group_cells(plans, table)
     plans.clear()
     seen.meta_headers.update(headers)
@@ -313,6 +329,7 @@ def _ranged_parts(
     for frame in itertools.chain([first], (codes_read(frame.rename(renamed)) for frame in ranges.rest())):
         if frame is not first:
             seen.row_parts.append((_row_part(plan.sheet, frame), unread))
+        seen.note_keys(plan.sheet, frame)
         seen.look_at_long(plan.sheet, frame, table)
         frame = frame.with_columns(place)
         for at in range(0, frame.height, slice_rows):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import polars as pl
 
 from pari_index.errors import Problem
+from pari_index.intake.schema import META_FIELDS
 from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet
 from pari_index.system.limits import env_limit
 
@@ -91,3 +92,70 @@ def refuse_repeated(sheets: list[Sheet], problems: list[Problem]) -> list[Sheet]
         else:
             kept.append(sheet)
     return kept
+
+
+#: The columns that say what a row of an assessments or survey sheet is about: one commune, item
+#: and input (a long sheet), or one commune (a wide sheet, whose every cell names its item).
+LONG_KEY = ("commune_code", "criterion_id", "input")
+WIDE_KEY = ("commune_code",)
+#: The cells of a long row that a repeat of its key gives again (a finding each).
+LONG_CELLS = ("value", *META_FIELDS)
+#: Cells given again for a commune, item and input already given: each is a finding of some two
+#: kilobytes. At the limit about what PARI_MAX_REPEATED_ROWS allows (100,000 rows of five cells,
+#: 332 MB). Raise with the environment variable PARI_MAX_REPEATED_CELLS.
+MAX_REPEATED_CELLS = 500_000
+CELLS_LIMIT_NAME = "PARI_MAX_REPEATED_CELLS"
+
+
+class KeyRepeats:
+    """Cells of rows that give the commune, item and input of an earlier row (of any sheet or file
+    of the run's assessments and survey), bounded before their cells are made.
+
+    A row that repeats another except for one cell (a note numbered down the column) is no exact
+    repeat, so :func:`refuse_repeated` let it through, and its every cell became a
+    ``duplicate-row`` or ``conflicting-values`` finding: at a6bdad8 the example's assessments and
+    one row 1,000,000 times, its explanation numbered (a 449 KB Parquet file), took 13.7 + 5.5
+    CPU s and 2.54 GB, exit 1 with 6,000,000 findings; a wide row 20,000 times (266 KB) 7.2 + 4.9
+    CPU s and 2.13 GB, 5,200,000 findings; and each of several files within the exact-repeats
+    limit added its own. Counted by a hash of each row's key, kept for the whole run (8 bytes a
+    row); a collision counts one row's cells too many (see :func:`row_hashes`)."""
+
+    def __init__(self) -> None:
+        self.limit = env_limit(CELLS_LIMIT_NAME, MAX_REPEATED_CELLS)
+        self.cells = 0
+        #: The distinct key hashes of the rows noted so far.
+        self._distinct = pl.Series(dtype=pl.UInt64)
+
+    def note(self, frame: pl.DataFrame, wide_cells: list[str] | None = None) -> int | None:
+        """Note the rows of ``frame`` (a sheet's rows, renamed as a plan reads them; a wide
+        sheet's with ``wide_cells``, its value columns); the cells given again so far when they
+        are past the limit, else None."""
+        key = WIDE_KEY if wide_cells is not None else LONG_KEY
+        if not set(key[:2]) <= set(frame.columns):
+            return None  # a sheet not read for want of a column (missing-column)
+        columns = [pl.col(c) if c in frame.columns else pl.lit(None, dtype=pl.String).alias(c) for c in key]
+        given = [c for c in (wide_cells if wide_cells is not None else LONG_CELLS) if c in frame.columns]
+        filled = pl.sum_horizontal(pl.col(c).is_not_null() & (pl.col(c) != "") for c in given) if given else pl.lit(0)
+        # A row without a commune or item is told at its row (missing-commune-code, ...), not counted.
+        present = pl.all_horizontal(pl.col(c).is_not_null() & (pl.col(c) != "") for c in key[:2])
+        # The wide keys are marked apart from the long ones: a wide row of a commune repeats no long row.
+        mark = pl.lit(wide_cells is not None).alias("_wide")
+        rows = frame.lazy().filter(present).select(pl.struct(*columns, mark).hash().alias("h"), filled.alias("n"))
+        new = pl.col("h").is_first_distinct() & ~pl.col("h").is_in(self._distinct.implode())
+        counted = rows.with_columns(new.alias("new")).collect()
+        self._distinct = pl.concat([self._distinct, counted.filter("new").get_column("h")])
+        self.cells += int(counted.filter(~pl.col("new")).get_column("n").sum())
+        return self.cells if self.cells > self.limit else None
+
+
+def too_many_repeated_keys(repeats: int, limit: int, file: str, sheet: str | None) -> Problem:
+    return Problem(
+        "too-many-repeated-keys",
+        f"{repeats:,} cells give again a value for the commune, item and input of an earlier row (in this file"
+        f" or one read before it), more than the {limit:,} read; the assessment and survey files were not read",
+        file=file,
+        sheet=sheet,
+        hint="delete the repeated rows (or the file given twice); if they are meant, set PARI_MAX_REPEATED_CELLS"
+        " higher",
+        params={"repeats": repeats, "limit": limit, "limit_name": CELLS_LIMIT_NAME},
+    )

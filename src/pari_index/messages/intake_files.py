@@ -33,6 +33,16 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "xoá các dòng lặp lại; nếu cố ý, đặt PARI_MAX_REPEATED_ROWS lớn hơn",
         "delete the repeated rows; if they are meant, set PARI_MAX_REPEATED_ROWS higher",
     ),
+    "too-many-repeated-keys": entry(
+        "Quá nhiều ô ghi lại cho cùng xã, tiêu chí và đầu vào",
+        "Too many cells given again for one commune, item and input",
+        "{repeats} ô ghi lại giá trị cho xã, tiêu chí và đầu vào của một dòng trước đó (trong tệp này hoặc một tệp"
+        " đọc trước nó), nhiều hơn {limit} ô được đọc; các tệp tự đánh giá và khảo sát không được đọc",
+        "{repeats} cells give again a value for the commune, item and input of an earlier row (in this file or one"
+        " read before it), more than the {limit} read; the assessment and survey files were not read",
+        "xoá các dòng lặp lại (hoặc tệp được đưa hai lần); nếu cố ý, đặt PARI_MAX_REPEATED_CELLS lớn hơn",
+        "delete the repeated rows (or the file given twice); if they are meant, set PARI_MAX_REPEATED_CELLS higher",
+    ),
     "table-too-wide": entry(
         "Bảng quá nhiều cột",
         "Table with too many columns",
