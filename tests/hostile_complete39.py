@@ -22,6 +22,19 @@ province, 60 communes, its long assessments made hostile):
   item left blank (``00001,1.1.2,,,``): a blank answer, as before; no warning (measured: not
   told before nor after).
 
+- The ``--survey`` file's rows in the input rows table: their ``input`` «tự đánh giá» / «self
+  assessment» (the example's 360 survey rows), though the results' words and data-formats.md
+  have ``survey`` («điều tra xã hội học») for them. Now ``survey``
+  (``scoring.run._survey_rows_named``; tests/test_hostile_complete38.py's survey case and
+  tests/test_results_words.py pin it).
+
+- An .ods register of the example's 60 units above 1,500 rows of six formulas whose result is
+  the empty text (``=IF(…;"";…)`` filled down, saved ``office:string-value=""`` with an empty
+  paragraph), ``PARI_MAX_REGISTER_ROWS=1000``: «1,560 rows, more than the 1,000 read from the
+  register» (``too-many-rows``, exit 1, 7.3 s, 107 MB), though calamine reads the 60 units alone
+  (the .xlsx's and the .xls's scans count such cells empty since sessions 36 and 38). Now the
+  .ods scan does too (``intake.xlsx.ods_scan._EMPTY_TEXT``): read, 60 units registered, exit 0.
+
 Tried and found sound (no case here): a file named ``.XLSX``, ``.xlsm`` or ``.csv.txt`` is read
 as its content is; Excel's ``~$`` lock file is ``office-lock-file``; a folder is
 ``is-a-directory``; an item no unit answered is «not assessed» at each unit; a total row and the
@@ -36,6 +49,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from hostile_decoding25 import ods_text, write_ods
 from hostile_sweep8 import _examples, _score
 
 Case = Callable[[Path], list[str]]
@@ -77,6 +91,27 @@ def form_heading_and_blank_rows(folder: Path) -> list[str]:
         return [lines[0], "00001,1,,,,,,,,", "00001,1.1,,,,,,,,", lines[1], "00001,1.1.2,,,,,,,,", *lines[2:]]
 
     return _form(folder, "headings.csv", edit)
+
+
+#: Rows of formulas under the .ods register: past PARI_MAX_REGISTER_ROWS=1000 with its 60 units.
+FORMULA_ROWS = 1_500
+#: A formula whose result is the empty text, as LibreOffice saves it.
+_EMPTY_TEXT_FORMULA = (
+    '<table:table-cell table:formula="of:=IF([.A2]=&quot;&quot;;&quot;&quot;;&quot;&quot;)" '
+    'office:value-type="string" office:string-value="" calcext:value-type="string"><text:p/></table:table-cell>'
+)
+
+
+def ods_register_above_formulas(folder: Path, text: bool = False) -> list[str]:
+    """The register as an .ods above :data:`FORMULA_ROWS` rows of six formulas whose result is
+    the empty text; with ``text``, of six cells of text instead (a register that long)."""
+    lines = _examples(folder)["communes"].read_text(encoding="utf-8-sig").splitlines()
+    rows = [[ods_text(cell) for cell in line.split(",")] for line in lines]
+    below = ods_text("x") if text else _EMPTY_TEXT_FORMULA
+    register = write_ods(folder / "communes.ods", rows + [[below] * 6] * FORMULA_ROWS)
+    args = _score(folder)
+    args[args.index("--communes") + 1] = str(register)
+    return args
 
 
 CASES: dict[str, Case] = {

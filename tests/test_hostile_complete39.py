@@ -8,8 +8,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hostile_complete39 import CASES, EXPECTED, NOT_WRITTEN, ROWS
-from sweeps import case_tests, language_tests, sweep_child
+from hostile_complete39 import CASES, EXPECTED, NOT_WRITTEN, ROWS, ods_register_above_formulas
+from sweeps import case_tests, language_tests, run_in_process, sweep_child
 
 (
     test_every_case_has_its_expectation,
@@ -67,3 +67,21 @@ def test_a_second_table_s_rows_name_their_text(tmp_path: Path) -> None:
         "không đọc được gì từ hàng (một bảng thứ hai hay ghi chú dưới dữ liệu?)"
         for item in ("người lập", "Nguyễn Văn A")
     ]
+
+
+@pytest.mark.parametrize("text", [False, True])
+def test_an_ods_register_above_empty_formulas_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: bool
+) -> None:
+    """Formulas whose result is the empty text are no rows (60 units registered, exit 0); the
+    same rows of text are (refused past the limit as too-many-rows, exit 1)."""
+    monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "1000")
+    status, said = run_in_process(*ods_register_above_formulas(tmp_path, text), "--lang", "en")
+    if text:
+        assert status == 1 and "[too-many-rows]" in said and "1,560 rows" in said, said
+        return
+    assert status == 0 and "too-many-rows" not in said, said
+    from pari_index.outputs.results import read_results
+
+    rows = read_results(tmp_path / "out.xlsx")["rows"].filter(pl.col("input") == "register")
+    assert rows.height == 60 and set(rows["status"]) == {"registered"}
