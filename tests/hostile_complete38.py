@@ -272,7 +272,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
 #: headings (the example's 60 units, 360 survey rows and 59 appraisal rows, and two more).
 ROWS: dict[str, tuple[str, str, int]] = {
     "register-total-and-headings": ("communes_2.csv", "register", 62),
-    "survey-total-and-headings": ("survey_2.csv", "assessment", 362),
+    "survey-total-and-headings": ("survey_2.csv", "survey", 362),
     "appraisal-total-and-headings": ("appraisal_2.csv", "appraisal", 61),
 }
 

@@ -154,7 +154,7 @@ def test_vietnamese_workbook_names_heads_and_labels(runs: dict[str, Path]) -> No
     rows = _sheet(path, "Dòng đầu vào")
     assert rows.columns == ["Tệp", "Trang tính", "Dòng", "Trạng thái", "Lý do", "Loại đầu vào"]
     assert set(rows["Trạng thái"]) == {"đã chấm", "đã áp dụng", "có trong danh sách"}
-    assert set(rows["Loại đầu vào"]) == {"tự đánh giá", "thẩm định", "danh sách đơn vị"}
+    assert set(rows["Loại đầu vào"]) == {"tự đánh giá", "điều tra xã hội học", "thẩm định", "danh sách đơn vị"}
     about = dict(_sheet(path, "Thông tin").rows())
     assert about["Mã bộ chỉ số"] == "ha-noi-2025-commune"
     assert about["Đầy đủ"] == "có" and about["Điều tra xã hội học"] == "có kết quả"
@@ -189,7 +189,7 @@ def test_english_workbook_names_heads_and_labels(runs: dict[str, Path]) -> None:
     assert set(_sheet(path, "Findings")["Severity"]) == {"Warning", "Info"}
     rows = _sheet(path, "Input rows")
     assert set(rows["Status"]) == {"scored", "applied", "registered"}
-    assert set(rows["Input"]) == {"self assessment", "appraisal", "register"}
+    assert set(rows["Input"]) == {"self assessment", "survey", "appraisal", "register"}
     about = dict(_sheet(path, "About").rows())
     assert about["Complete"] == "yes" and about["Survey"] == "given"
     assert about["Level"] == "commune" and about["Ranked within"] == "province"

@@ -65,6 +65,7 @@ from pari_index.intake.schema import (
     VALUE,
 )
 from pari_index.intake.sheet import ROW, Sheet, codes_read
+from pari_index.intake.unplaced_rows import unplaced_rows
 
 
 def source_rows(parts: list[tuple[RowPart, str | None]]) -> SourceRows:
@@ -110,6 +111,7 @@ class SheetsRead:
         found = other_maxima(frame, table)
         if found.height:
             self.other_maxima.append(found)
+        self.problems += unplaced_rows(frame, table)
         self.absent.note_long(sheet, frame, table.survey_files)
 
     def close(self, table: LeafTable) -> None:

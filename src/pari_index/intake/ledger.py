@@ -11,6 +11,7 @@ import polars as pl
 
 from pari_index.intake.schema import UNREAD
 from pari_index.intake.sheet import FILE, ROW, SHEET
+from pari_index.intake.unplaced_rows import UNKNOWN_INPUT, UNKNOWN_ITEM
 
 
 def _file_numbers(frame: pl.DataFrame, files: dict[str, int]) -> pl.Expr:
@@ -201,6 +202,12 @@ def _covered(spans: pl.DataFrame) -> list[tuple[int, int, int]]:
     return pieces
 
 
+#: Warnings that are a row's reason in the ledger: a repeated row (used through the earlier one)
+#: and a row of nothing to score that names no item or input of the set (:mod:`.unplaced_rows`),
+#: which stays ``empty``, its warning saying why.
+_REASON_KINDS = ("duplicate-row", UNKNOWN_ITEM, UNKNOWN_INPUT)
+
+
 def source_ledger(
     all_rows: SourceRows, row_keys: RowKeys, used_keys: Sequence[pl.Series], findings: pl.DataFrame
 ) -> pl.DataFrame:
@@ -230,7 +237,7 @@ def source_ledger(
     message = pl.col("message").cast(pl.Categorical)
     distinct = (
         findings.lazy()
-        .filter(pl.col("row").is_not_null() & ((pl.col("severity") == "error") | (pl.col("kind") == "duplicate-row")))
+        .filter(pl.col("row").is_not_null() & ((pl.col("severity") == "error") | pl.col("kind").is_in(_REASON_KINDS)))
         .select("file", "sheet", "row", message.to_physical().alias("_m"), message, pl.col("severity") == "error")
         .group_by("file", "sheet", "row", "_m")
         .agg(pl.col("message").first(), pl.col("severity").any().alias("_error"))
@@ -274,7 +281,9 @@ def source_ledger(
             .then(pl.lit("partial"))
             .when(pl.col("_used"))
             .then(pl.lit("scored"))
-            .when(pl.col("reasons").is_not_null())
+            # Rejected: an error, or a column the row needed missing; a warning alone (a row of
+            # nothing to score naming no item) leaves it empty, the warning its reason.
+            .when(pl.col("_error").fill_null(False) | pl.col(UNREAD).is_not_null())
             .then(pl.lit("rejected"))
             .otherwise(pl.lit("empty"))
             .alias("status")

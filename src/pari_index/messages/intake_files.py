@@ -1057,6 +1057,27 @@ READING_FINDINGS: dict[str, Entry] = {
         "xoá hàng này, hoặc đưa từng tệp riêng",
         "delete the row, or give each file on its own",
     ),
+    "unread-row-item": entry(
+        "Hàng không có gì để chấm, mã tiêu chí lạ",
+        "A row with nothing to score and an unknown item",
+        "hàng này không có giá trị nào để chấm và {criterion} không phải tiêu chí của bộ tiêu chí: "
+        "không đọc được gì từ hàng (một bảng thứ hai hay ghi chú dưới dữ liệu?)",
+        "the row has nothing to score and {criterion} is not an item of this criteria set: "
+        "nothing of it was read (a second table or notes under the data?)",
+        "xoá hàng này, hoặc chuyển bảng thứ hai sang trang tính hay tệp riêng; mã tiêu chí theo bộ tiêu chí "
+        "(pari template)",
+        "delete the row, or move a second table to its own sheet or file; items are the set's ids (pari template)",
+    ),
+    "unread-row-input": entry(
+        "Hàng không có giá trị, tên đầu vào lạ",
+        "A row with no value and an unknown input",
+        "hàng này không có giá trị, và tiêu chí {criterion} không có đầu vào tên {input} "
+        "(câu trả lời ghi vào cột đầu vào?): chữ đó không được đọc",
+        "the row gives no value, and criterion {criterion} has no input named {input} "
+        "(the answer written in the input column?): that text was not read",
+        "ghi câu trả lời vào cột giá trị, và tên đầu vào (hoặc để trống) vào cột đầu vào (pari template)",
+        "write the answer in the value column and the input's name (or nothing) in the input column (pari template)",
+    ),
     "not-a-spreadsheet": entry(
         "Không mở được dưới dạng bảng tính",
         "Cannot be opened as a spreadsheet",

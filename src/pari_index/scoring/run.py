@@ -234,11 +234,23 @@ def score_inputs(
         inputs.batched,
     )
     result.sources = inputs.sources
+    result.ledger = _survey_rows_named(result.ledger, inputs.sources["survey"])
     result.year = compiled.year
     result.criteria_file = inputs.criteria_file
     files = [*inputs.sources["assessments"], *inputs.sources["survey"]]
     result.completeness = _completeness(result, survey_state, files, lang)
     return result
+
+
+def _survey_rows_named(ledger: pl.DataFrame, survey: Sequence[str]) -> pl.DataFrame:
+    """``ledger`` with the rows of the ``--survey`` files said to be the survey's (``input``
+    ``survey``, «điều tra xã hội học»): read with the assessments, they were said to be
+    «tự đánh giá» (self assessment) until session 39, though the results' words and
+    docs/data-formats.md have had ``survey`` for them."""
+    if not survey:
+        return ledger
+    of_survey = pl.col("file").cast(pl.String).is_in([str(file) for file in survey]) & (pl.col("input") == "assessment")
+    return ledger.with_columns(pl.when(of_survey).then(pl.lit("survey")).otherwise(pl.col("input")).alias("input"))
 
 
 def _limited_items(leaves: Sequence[Leaf]) -> list[str]:
