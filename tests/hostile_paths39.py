@@ -19,6 +19,12 @@ province, 60 communes):
   naming the name before the quote (errors.stray_quote, in errors.near_name, which every reader
   asks of a missing file); a file really so named is read.
 
+- A criteria set given to ``pari criteria import`` as the annex (``criteria import bo.yaml``, a
+  set saved as ``bo.txt``; paths38's leftover): "an annex is read from an Excel workbook (.xlsx)",
+  hint "save it as .xlsx", of a set, already what import drafts. Now ``annex-is-criteria``
+  (exit 1): use the set as it is, or ``pari criteria export`` for its annex
+  (authoring.workbook_in.read_annex, by errors.criteria_as_table).
+
 Tried and already answered on a6bdad8 (no case here): ``C:\\Users\\…`` and ``"C:\\x\\"``
 (``path-windows-form``), ``.\\communes.csv`` (``input-backslash``), a final space or dot
 (``input-near-name``), ``*.xlsx`` left to pari by cmd (``input-wildcard``: the matches named, none
@@ -113,6 +119,16 @@ def register_really_named_with_a_quote_is_read(folder: Path) -> list[str]:
     return args
 
 
+def criteria_set_given_as_the_annex_imported(folder: Path) -> list[str]:
+    shutil.copy(CRITERIA / "ha-noi-2025-commune.yaml", folder / "bo.yaml")
+    return ["criteria", "import", "bo.yaml", "-o", "nhap.yaml"]
+
+
+def criteria_set_saved_as_text_given_as_the_annex_imported(folder: Path) -> list[str]:
+    shutil.copy(CRITERIA / "ha-noi-2025-commune.yaml", folder / "bo.txt")
+    return ["criteria", "import", "bo.txt", "-o", "nhap.yaml"]
+
+
 CASES: dict[str, Case] = {
     "forms-folder-with-the-results-inside": forms_folder_with_the_results_inside,
     "forms-folder-with-the-report-inside": forms_folder_with_the_report_inside,
@@ -125,6 +141,8 @@ CASES: dict[str, Case] = {
     "criteria-typed-with-a-final-backslash": criteria_typed_with_a_final_backslash,
     "results-typed-with-a-final-backslash": results_typed_with_a_final_backslash,
     "register-really-named-with-a-quote-is-read": register_really_named_with_a_quote_is_read,
+    "import-of-a-criteria-set-given-as-the-annex": criteria_set_given_as_the_annex_imported,
+    "import-of-a-set-saved-as-text-given-as-the-annex": criteria_set_saved_as_text_given_as_the_annex_imported,
 }
 _KEPT = ("assessments_long.csv", "communes.csv")
 #: Exit status, the code printed, the user's files that must keep their bytes.
@@ -140,6 +158,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "criteria-typed-with-a-final-backslash": (1, "input-stray-quote", ("bo.yaml",)),
     "results-typed-with-a-final-backslash": (1, "input-stray-quote", ()),
     "register-really-named-with-a-quote-is-read": (0, None, ('dv"1.csv',)),
+    "import-of-a-criteria-set-given-as-the-annex": (1, "annex-is-criteria", ("bo.yaml",)),
+    "import-of-a-set-saved-as-text-given-as-the-annex": (1, "annex-is-criteria", ("bo.txt",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "forms-folder-with-the-results-inside": ("bieu-mau/kq.xlsx",),
@@ -152,6 +172,10 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "evidence-folder-typed-with-a-final-backslash": ("kq.xlsx",),
     "criteria-typed-with-a-final-backslash": ("mau.xlsx",),
     "results-typed-with-a-final-backslash": ("bc.html",),
+    "import-of-a-criteria-set-given-as-the-annex": ("nhap.yaml",),
+    "import-of-a-set-saved-as-text-given-as-the-annex": ("nhap.yaml",),
 }
+#: The cases of ``pari criteria``, whose words are the criteria authors' (tests/language_leaks.py).
+CRITERIA_CASES = sorted(name for name in CASES if name.startswith("import"))
 #: The cases that write what they are given (exit 0): the file each must have written.
 WRITTEN: dict[str, str] = {"register-really-named-with-a-quote-is-read": "kq.xlsx"}

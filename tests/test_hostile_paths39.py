@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from children import answers_its_case
-from hostile_paths39 import CASES, EXPECTED, NOT_WRITTEN, WRITTEN
+from hostile_paths39 import CASES, CRITERIA_CASES, EXPECTED, NOT_WRITTEN, WRITTEN
 from hostile_sweep8 import EXAMPLES
 from sweeps import case_tests, language_tests
 
@@ -18,12 +18,17 @@ from pari_index.outputs.path_identity import Source, Target
 from pari_index.outputs.paths import check_paths, sources
 
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
-words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+words, test_each_case_says_it_in_its_own_language = language_tests(
+    {name: case for name, case in CASES.items() if name not in CRITERIA_CASES}, EXPECTED
+)
+_, test_each_criteria_case_says_it_in_its_own_language = language_tests(
+    {name: CASES[name] for name in CRITERIA_CASES}, EXPECTED, "criteria"
+)
 
 
 def test_every_case_has_its_expectation() -> None:
     assert sorted(CASES) == sorted(EXPECTED)
-    assert set(NOT_WRITTEN) <= set(CASES) and set(WRITTEN) <= set(CASES)
+    assert set(NOT_WRITTEN) <= set(CASES) and set(WRITTEN) <= set(CASES) and len(CRITERIA_CASES) == 2
     assert all(EXPECTED[name][0] == 0 for name in WRITTEN)
 
 
@@ -77,3 +82,55 @@ def test_the_library_reader_tells_the_quote(tmp_path: Path) -> None:
         read_table_file(tmp_path / 'dv.csv" -q')
     assert [p.code for p in raised.value.problems] == ["input-stray-quote"]
     assert raised.value.problems[0].params["path"] == f"«{tmp_path / 'dv.csv'}»"
+
+
+def test_the_library_reads_no_criteria_set_as_an_annex(tmp_path: Path) -> None:
+    from hostile_sweep8 import CRITERIA
+
+    from pari_index.authoring.workbook_in import read_annex
+
+    (tmp_path / "bo.yml").write_bytes((CRITERIA / "ha-noi-2025-commune.yaml").read_bytes())
+    with pytest.raises(IntakeError) as raised:
+        read_annex(tmp_path / "bo.yml", "bo.yml")
+    assert [(p.code, p.file) for p in raised.value.problems] == [("annex-is-criteria", "bo.yml")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Windows' cmd leaves wildcards to the program, and click's glob read ``[1]`` as a set of letters.
+
+
+def _on_windows(args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from pari_index.cli import main, windows_arguments
+
+    monkeypatch.chdir(folder)
+    return windows_arguments(main, args)
+
+
+def test_on_windows_a_name_with_brackets_is_the_file_it_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """a6bdad8 gave ``danh gia 1.xlsx``, ``dv 0.csv`` and ``kq 2.xlsx`` in their places."""
+    for name in ("danh gia [1].xlsx", "danh gia 1.xlsx", "dv [2025].csv", "dv 0.csv", "kq 2.xlsx"):
+        (tmp_path / name).write_text("x")
+    args = ["score", "danh gia [1].xlsx", "--communes", "dv [2025].csv", "-o", "kq [2025].xlsx", "-q"]
+    assert _on_windows(args, tmp_path, monkeypatch) == args
+
+
+def test_on_windows_a_pattern_takes_brackets_as_letters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("danh gia [1] a.xlsx", "danh gia [1] b.xlsx", "danh gia 1 c.xlsx"):
+        (tmp_path / name).write_text("x")
+    assert _on_windows(["score", "danh gia [1]*.xlsx", "-o", "kq.xlsx"], tmp_path, monkeypatch) == [
+        "score",
+        "danh gia [1] a.xlsx",
+        "danh gia [1] b.xlsx",
+        "-o",
+        "kq.xlsx",
+    ]
+
+
+def test_on_windows_a_name_that_is_there_is_not_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file really named ``~`` or ``%TEMP%`` is the file it names; a name not there is expanded
+    (here by posixpath's expandvars, which reads ``$TEMP`` where Windows' reads ``%TEMP%``)."""
+    for name in ("~", "%TEMP%", "a*.csv", "ab.csv"):
+        (tmp_path / name).write_text("x")
+    monkeypatch.setenv("TEMP", "tam")
+    args = ["score", "~", "%TEMP%", "a*.csv", "--cache", "$TEMP/c"]
+    assert _on_windows(args, tmp_path, monkeypatch) == ["score", "~", "%TEMP%", "a*.csv", "--cache", "tam/c"]
