@@ -25,6 +25,10 @@ province, 60 communes):
   (exit 1): use the set as it is, or ``pari criteria export`` for its annex
   (authoring.workbook_in.read_annex, by errors.criteria_as_table).
 
+- A pattern copied from Windows with backslashes (``pari score "bieu-mau\\*.csv"``): "not found:
+  * is a wildcard … and no file here matches it" (``input-wildcard-unmatched``) beside the very
+  files. Now ``input-wildcard`` with the files it matches, written with / (errors.wildcard).
+
 Tried and already answered on a6bdad8 (no case here): ``C:\\Users\\…`` and ``"C:\\x\\"``
 (``path-windows-form``), ``.\\communes.csv`` (``input-backslash``), a final space or dot
 (``input-near-name``), ``*.xlsx`` left to pari by cmd (``input-wildcard``: the matches named, none
@@ -119,6 +123,10 @@ def register_really_named_with_a_quote_is_read(folder: Path) -> list[str]:
     return args
 
 
+def forms_pattern_with_backslashes(folder: Path) -> list[str]:
+    return _score_args(folder, "-o", "kq.xlsx", first=f"{_forms(folder)}\\*.csv")
+
+
 def criteria_set_given_as_the_annex_imported(folder: Path) -> list[str]:
     shutil.copy(CRITERIA / "ha-noi-2025-commune.yaml", folder / "bo.yaml")
     return ["criteria", "import", "bo.yaml", "-o", "nhap.yaml"]
@@ -141,6 +149,7 @@ CASES: dict[str, Case] = {
     "criteria-typed-with-a-final-backslash": criteria_typed_with_a_final_backslash,
     "results-typed-with-a-final-backslash": results_typed_with_a_final_backslash,
     "register-really-named-with-a-quote-is-read": register_really_named_with_a_quote_is_read,
+    "forms-pattern-with-backslashes": forms_pattern_with_backslashes,
     "import-of-a-criteria-set-given-as-the-annex": criteria_set_given_as_the_annex_imported,
     "import-of-a-set-saved-as-text-given-as-the-annex": criteria_set_saved_as_text_given_as_the_annex_imported,
 }
@@ -158,6 +167,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "criteria-typed-with-a-final-backslash": (1, "input-stray-quote", ("bo.yaml",)),
     "results-typed-with-a-final-backslash": (1, "input-stray-quote", ()),
     "register-really-named-with-a-quote-is-read": (0, None, ('dv"1.csv',)),
+    "forms-pattern-with-backslashes": (1, "input-wildcard", ("bieu-mau/a.csv",)),
     "import-of-a-criteria-set-given-as-the-annex": (1, "annex-is-criteria", ("bo.yaml",)),
     "import-of-a-set-saved-as-text-given-as-the-annex": (1, "annex-is-criteria", ("bo.txt",)),
 }
@@ -172,6 +182,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "evidence-folder-typed-with-a-final-backslash": ("kq.xlsx",),
     "criteria-typed-with-a-final-backslash": ("mau.xlsx",),
     "results-typed-with-a-final-backslash": ("bc.html",),
+    "forms-pattern-with-backslashes": ("kq.xlsx",),
     "import-of-a-criteria-set-given-as-the-annex": ("nhap.yaml",),
     "import-of-a-set-saved-as-text-given-as-the-annex": ("nhap.yaml",),
 }

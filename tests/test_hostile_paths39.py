@@ -12,7 +12,7 @@ from hostile_paths39 import CASES, CRITERIA_CASES, EXPECTED, NOT_WRITTEN, WRITTE
 from hostile_sweep8 import EXAMPLES
 from sweeps import case_tests, language_tests
 
-from pari_index.errors import IntakeError, OutputError, stray_quote
+from pari_index.errors import IntakeError, OutputError, stray_quote, wildcard
 from pari_index.intake.tables import read_table_file
 from pari_index.outputs.path_identity import Source, Target
 from pari_index.outputs.paths import check_paths, sources
@@ -134,3 +134,14 @@ def test_on_windows_a_name_that_is_there_is_not_expanded(tmp_path: Path, monkeyp
     monkeypatch.setenv("TEMP", "tam")
     args = ["score", "~", "%TEMP%", "a*.csv", "--cache", "$TEMP/c"]
     assert _on_windows(args, tmp_path, monkeypatch) == ["score", "~", "%TEMP%", "a*.csv", "--cache", "tam/c"]
+
+
+def test_a_pattern_with_backslashes_names_the_files_it_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bieu-mau [1]").mkdir()
+    for name in ("a.csv", "b.csv", "c.xlsx"):
+        (tmp_path / "bieu-mau [1]" / name).write_text("x")
+    problem = wildcard("bieu-mau [1]\\*.csv")
+    assert problem is not None and problem.code == "input-wildcard"
+    assert problem.params["matched"] == "«bieu-mau [1]/a.csv», «bieu-mau [1]/b.csv»"
+    assert wildcard("bieu-mau [1]\\*.pdf").code == "input-wildcard-unmatched"  # type: ignore[union-attr]

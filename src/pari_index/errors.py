@@ -700,6 +700,10 @@ def wildcard(path: str | Path, file: str | None = None) -> Problem | None:
 
     try:  # ``[`` as a letter (see _WILDCARD); a folder of many entries is listed once, as ls would
         matched = sorted(glob.glob(text.replace("[", "[[]")))
+        if not matched and os.sep == "/" and "\\" in text:
+            # A pattern copied from Windows (``bieu-mau\\*.xlsx``) was "no file here matches it"
+            # beside the files it names: matched with / between its folders, and listed so.
+            matched = sorted(glob.glob(text.replace("\\", "/").replace("[", "[[]")))
     except (OSError, ValueError):
         matched = []
     shown = file if file is not None else str(path)
