@@ -89,9 +89,7 @@ def windows_arguments(group: click.Group, args: Sequence[str]) -> list[str]:
     ``--communes commun*.csv``, matching ``communes.csv`` and ``communes-2024.csv``, into
     ``--communes communes-2024.csv communes.csv``, and the register was then scored as an
     assessments file. Such a value is left as typed, which the reader tells as a pattern with the
-    files it matches (errors.wildcard)."""
-    from click.utils import _expand_args
-
+    files it matches (errors.wildcard). Each argument is expanded by :func:`_windows_expanded`."""
     command: click.Command = group
     for arg in args:  # the (sub)command named, through ``pari --lang en criteria import``
         if isinstance(command, click.Group) and arg in command.commands:
@@ -105,8 +103,28 @@ def windows_arguments(group: click.Group, args: Sequence[str]) -> list[str]:
     out: list[str] = []
     for i, arg in enumerate(args):
         after_option = i > 0 and args[i - 1] in valued and "--" not in args[:i]
-        out += [arg] if after_option and ("*" in arg or "?" in arg) else _expand_args([arg])
+        out += [arg] if after_option and ("*" in arg or "?" in arg) else _windows_expanded(arg)
     return out
+
+
+def _windows_expanded(arg: str) -> list[str]:
+    """One argument as click expands it on Windows (``~``, ``%VAR%``, a wildcard matching files),
+    except that a name that is there is kept as typed and ``[`` is a letter of a name, as cmd and
+    Explorer take it (errors.wildcard does the same). click's glob read ``[1]`` as a set of
+    letters: ``pari score "danh gia [1].xlsx"`` scored ``danh gia 1.xlsx`` in its place, ``--communes
+    "dv [2025].csv"`` read ``dv 0.csv``, ``-o "kq [2025].xlsx"`` wrote over ``kq 2.xlsx``."""
+    import glob
+
+    if os.path.lexists(arg):
+        return [arg]
+    arg = os.path.expandvars(os.path.expanduser(arg))
+    if "*" not in arg and "?" not in arg:
+        return [arg]
+    try:
+        matches = sorted(glob.glob(arg.replace("[", "[[]"), recursive=True))
+    except (OSError, ValueError):  # click: an invalid pattern expands to nothing
+        matches = []
+    return matches or [arg]
 
 
 class _Group(click.Group):

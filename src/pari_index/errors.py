@@ -733,6 +733,10 @@ def wildcard(path: str | Path, file: str | None = None) -> Problem | None:
 
     try:  # ``[`` as a letter (see _WILDCARD); a folder of many entries is listed once, as ls would
         matched = sorted(glob.glob(text.replace("[", "[[]")))
+        if not matched and os.sep == "/" and "\\" in text:
+            # A pattern copied from Windows (``bieu-mau\\*.xlsx``) was "no file here matches it"
+            # beside the files it names: matched with / between its folders, and listed so.
+            matched = sorted(glob.glob(text.replace("\\", "/").replace("[", "[[]")))
     except (OSError, ValueError):
         matched = []
     shown = file if file is not None else str(path)
@@ -759,6 +763,30 @@ def wildcard(path: str | Path, file: str | None = None) -> Problem | None:
     )
 
 
+def stray_quote(path: str | Path, file: str | None = None) -> Problem | None:
+    """A missing ``path`` with a double quote after its first letter, which no Windows name may
+    hold: Windows' ``cmd`` (and every Windows program's reading of its command line) takes ``\\"``
+    as a quote that belongs to the name, so a folder typed in quotes with its final backslash
+    (``"ho so\\"``) came as ``ho so"``, with the rest of the line up to the next quote in it too
+    (``"D:\\kq\\" -q`` as one name ``D:\\kq" -q``). It was "file not found, check the path",
+    the quote unseen at the end of the name. The name before the quote is said, never read in its
+    place. None when there is no such quote."""
+    text = os.fspath(path)
+    if isinstance(text, bytes) or '"' not in text[1:]:
+        return None
+    before = text[: text.index('"', 1)]
+    return Problem(
+        "input-stray-quote",
+        f'not found: the name holds «"», which no Windows name holds: a path typed in quotes that ends in \\ '
+        "comes so from Windows' cmd, which reads \\\" as a quote inside the name (with the rest of the line up "
+        f"to the next quote); the name before it is {quoted(before)}",
+        file=file if file is not None else visible(text),
+        hint='leave out the \\ before the closing quote ("D:\\ho so" rather than "D:\\ho so\\"), or double it '
+        '("D:\\ho so\\\\")',
+        params={"path": quoted(before)},
+    )
+
+
 def near_name(path: str | Path, file: str | None = None) -> Problem | None:
     """A missing ``path`` with names near it in its folder (:func:`near_names`): a clerk on
     Windows types the name Explorer shows, which hides the extension, and Windows opens a name
@@ -769,6 +797,9 @@ def near_name(path: str | Path, file: str | None = None) -> Problem | None:
     form = path_form(path, file)
     if form is not None:
         return form
+    quote = stray_quote(path, file)
+    if quote is not None:
+        return quote
     slashed = windows_separators(path)
     if slashed is not None:
         return Problem(

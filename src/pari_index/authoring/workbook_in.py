@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.authoring.export import ANNEX_COLUMNS
-from pari_index.errors import IntakeError, Problem
+from pari_index.errors import IntakeError, Problem, criteria_as_table
 from pari_index.intake.tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
 
 #: Header texts of the number column (compared in lower case).
@@ -214,6 +214,18 @@ def read_annex(path: Path, file: str) -> AnnexBook:
     if path.is_dir():  # a folder of annexes: not "save it as .xlsx", which a folder cannot be
         folder = Problem("is-a-directory", "this is a folder, not a file", file=file, hint="give the file itself")
         raise IntakeError(folder)
+    if criteria_as_table(file, path) is not None:
+        # A set given as its own annex (``pari criteria import bo.yaml``) was "an annex is read
+        # from an Excel workbook (.xlsx)", hint "save it as .xlsx": of a set, already what import makes.
+        raise IntakeError(
+            Problem(
+                "annex-is-criteria",
+                "this is a criteria set (YAML) already, not an annex table to draft one from",
+                file=file,
+                hint="use the set as it is (pari validate, --criteria); to get its annex table, write it with "
+                "pari criteria export",
+            )
+        )
     if path.suffix.lower() not in EXCEL_SUFFIXES:
         raise IntakeError(
             Problem(

@@ -226,6 +226,15 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "give an .xlsx workbook with the annex table: STT, Lĩnh vực/Tiêu chí, Điểm tối đa, Phương pháp chấm "
         "điểm (docs/authoring.md)",
     ),
+    "annex-is-criteria": entry(
+        "Bộ tiêu chí thay cho phụ lục",
+        "A criteria set for an annex",
+        "đây đã là một bộ tiêu chí (YAML), không phải bảng phụ lục để lập bộ tiêu chí từ đó",
+        "this is a criteria set (YAML) already, not an annex table to draft one from",
+        "dùng bộ tiêu chí như nó là (pari validate, --criteria); để có bảng phụ lục của nó, ghi bảng đó bằng "
+        "pari criteria export",
+        "use the set as it is (pari validate, --criteria); to get its annex table, write it with pari criteria export",
+    ),
     "annex-sheet-not-read": entry(
         "Trang phụ lục không được đọc",
         "Annex sheet not read",

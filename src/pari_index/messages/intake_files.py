@@ -496,6 +496,19 @@ READING_FINDINGS: dict[str, Entry] = {
         "give each file by its name (pari does not read a pattern), or leave the pattern outside quotes where a"
         " shell replaces it",
     ),
+    "input-stray-quote": entry(
+        "Không tìm thấy: tên có dấu ngoặc kép do cmd để lại",
+        "Not found: a quote cmd left in the name",
+        'không tìm thấy: tên chứa «"», điều mà không tên nào trên Windows có: một đường dẫn gõ trong ngoặc kép mà'
+        ' kết thúc bằng \\ thì cmd của Windows đưa tới như vậy, vì nó đọc \\" là dấu ngoặc nằm trong tên (cùng'
+        " phần còn lại của dòng tới dấu ngoặc sau); phần tên trước dấu đó là {path}",
+        'not found: the name holds «"», which no Windows name holds: a path typed in quotes that ends in \\ comes'
+        " so from Windows' cmd, which reads \\\" as a quote inside the name (with the rest of the line up to the"
+        " next quote); the name before it is {path}",
+        'bỏ dấu \\ trước dấu ngoặc kép đóng ("D:\\ho so" thay vì "D:\\ho so\\"), hoặc ghi nó hai lần ("D:\\ho so\\\\")',
+        'leave out the \\ before the closing quote ("D:\\ho so" rather than "D:\\ho so\\"), or double it'
+        ' ("D:\\ho so\\\\")',
+    ),
     "input-backslash": entry(
         "Không tìm thấy: tên dùng dấu \\ giữa các thư mục",
         "Not found: the name has \\ between folders",

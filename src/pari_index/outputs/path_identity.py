@@ -76,6 +76,10 @@ class Source:
     #: Names read from inside a folder (the tables of a results folder); when empty, any file
     #: already in the folder counts as an input (an evidence folder).
     reads: tuple[str, ...] = ()
+    #: Given where a file is read (the assessments, ``--communes``, ``--criteria``): a folder so
+    #: given is no folder pari-index reads from (its reader refuses it, ``is-a-directory``), so an
+    #: output inside it is judged as any output is, not as one in the evidence folder.
+    file: bool = False
 
 
 #: Within one check_paths call, each path is resolved and looked up once: every output is

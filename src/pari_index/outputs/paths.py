@@ -108,7 +108,7 @@ def _against_source(target: Target, source: Source) -> Problem | None:
     for written in target.files:
         if same_file(written, source.path):
             return _overwrites(target, source, written)
-    if is_dir(source.path):
+    if is_dir(source.path) and not source.file:
         for written in (target.path, *target.files):
             if _read_from(written, source):
                 return output_problem(
@@ -203,7 +203,9 @@ def check_cache_folder(cache: Path, targets: Sequence[Target], inputs: Sequence[
         unportable = not_portable(as_output)
         if unportable is not None:
             raise OutputError([unportable])
-    in_evidence = [p for s in inputs if is_dir(s.path) and (p := _in_evidence_folder(as_output, s)) is not None]
+    in_evidence = [
+        p for s in inputs if not s.file and is_dir(s.path) and (p := _in_evidence_folder(as_output, s)) is not None
+    ]
     if in_evidence:
         raise OutputError(in_evidence[:1])
     for target in targets:
@@ -365,12 +367,20 @@ def watched(inputs: Iterable[Source]) -> list[Path | InputFolder]:
     return [InputFolder(s.path, s.reads) if s.reads else s.path for s in inputs]
 
 
+#: The options of the commands that name a folder read from (any file in it): every other path
+#: of ``sources`` names a file, and a folder given there is not one pari-index reads.
+FOLDER_OPTIONS = frozenset({"--evidence-dir"})
+
+
 def sources(*groups: tuple[str, str | Path | Sequence[str | Path] | None]) -> list[Source]:
-    """Sources from ``(option, path or paths or None)`` pairs, the Nones left out."""
+    """Sources from ``(option, path or paths or None)`` pairs, the Nones left out. ``pari score
+    forms -o forms/kq.xlsx`` (a folder of forms given as the assessments) was "-o lies inside the
+    evidence folder ASSESSMENTS forms: … taken for a commune's evidence", of a folder that is no
+    evidence and that pari-index does not read (``is-a-directory``, said by the reading)."""
     found: list[Source] = []
     for option, value in groups:
         if value is None:
             continue
         values = [value] if isinstance(value, str | os.PathLike) else list(value)
-        found += [Source(Path(v), option) for v in values]
+        found += [Source(Path(v), option, file=option not in FOLDER_OPTIONS) for v in values]
     return found
