@@ -1110,8 +1110,8 @@ READING_FINDINGS: dict[str, Entry] = {
     "xlsx-too-much-text": entry(
         "Sổ tính có quá nhiều văn bản",
         "Workbook holds too much text",
-        "văn bản của sổ tính vượt quá {limit} byte",
-        "the workbook's texts pass {limit} bytes (at {where})",
+        "văn bản của sổ tính vượt quá {limit} byte (tại {text_part})",
+        "the workbook's texts pass {limit} bytes (at {text_part})",
         "tách sổ tính",
         "split the workbook",
     ),

@@ -12,7 +12,7 @@ under a set ranking within districts) is told once as such (``group-column-absen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -30,11 +30,16 @@ SHOWN_CODES = 5
 
 
 def empty_group_problems(
-    totals: pl.DataFrame, path: Sequence[str], register: str | None, absent: Sequence[str] = ()
+    totals: pl.DataFrame,
+    path: Sequence[str],
+    register: str | None,
+    absent: Sequence[str] = (),
+    headings: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """A warning per column of ``path`` that some ranked units of ``totals`` leave empty (the
-    module says why), located at the register's column (``register``: its file); a column the
-    register has no heading for (``absent``) is told as such, once."""
+    module says why), located at the register's column (``register``: its file), by its heading
+    in the file (``headings``: Register.headings); a column the register has no heading for
+    (``absent``) is told as such, once."""
     ranked = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
     problems = []
     for column in path:
@@ -47,7 +52,7 @@ def empty_group_problems(
         if column in absent:
             problems.append(_column_absent(column, codes.len(), register))
             continue
-        heading = register_heading(column)  # as the register heads it: «type», not unit_type
+        heading = register_heading(column, headings)  # as the register heads it: «Huyện», not district
         shown = ", ".join(codes.head(SHOWN_CODES).to_list()) + (", …" if codes.len() > SHOWN_CODES else "")
         problems.append(
             Problem(
@@ -91,7 +96,8 @@ def note_empty_groups(result: ScoreResult, group_by: str | Sequence[str] | None)
     if result.register.source is None:
         return
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
-    problems = empty_group_problems(result.totals, path, result.register.source, result.register.absent)
+    register = result.register
+    problems = empty_group_problems(result.totals, path, register.source, register.absent, register.headings)
     # In place of an earlier ranking's (pari.rank twice, or by other groups): said once.
     found = problems_to_findings(problems, "warning") if problems else None
     replace_findings(result, pl.col("kind").is_in(["group-value-empty", "group-column-absent"]), found)

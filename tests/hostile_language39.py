@@ -1,0 +1,58 @@
+"""Hostile cases of the thirty-ninth session's helper language39: a register's column and a
+workbook's part named in the language of the run. Each was run with the real ``pari`` on a6bdad8
+(before) and after the fix:
+
+- ``pari --lang vi score … --communes dm.csv --group-by huyện``, the register headed ``Mã, Tên,
+  Loại, Huyện, Tỉnh`` with one district left empty and one written in lower case: the findings
+  sheet placed both at the column ``district``, the run's own name, and said «1 đơn vị được xếp
+  hạng không có «district» trong danh sách đơn vị»; now «Huyện», the file's heading, in the column
+  and in the sentence (intake.register.register_heading with Register.headings; every finding of
+  the ranking on a register column: group-value-empty, group-spellings, group-type-word,
+  group-few-units, province-not-the-set-s).
+
+- ``PARI_MAX_XLSX_TEXT_BYTES=1000 pari --lang vi score assessments_wide.xlsx …`` (an environment
+  variable is no argument of a case: tests/test_hostile_language39.py): the Vietnamese said only
+  «văn bản của sổ tính vượt quá 1.000 byte», the English «(at sharedStrings.xml)», exit 1; now
+  both name the part (``tại bảng văn bản dùng chung (sharedStrings.xml)``), from the catalogue's
+  words ``text_part`` in place of the site's English.
+
+``EXPECTED`` is (exit status, code, the user's files that keep their bytes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import _examples
+
+Case = Callable[[Path], list[str]]
+KEPT = ("dm.csv", "assessments_long.csv", "survey.csv")
+
+#: The example register's headings in Vietnamese, as a district office writes them.
+HEADINGS = "Mã,Tên,Loại,Huyện,Tỉnh,Ghi chú"
+
+
+def _vietnamese_register(folder: Path) -> None:
+    """``dm.csv``: the example register headed in Vietnamese, its first unit's district left empty
+    and its second's written in lower case (one name two ways: group-spellings)."""
+    rows = (_examples(folder)["communes"]).read_text(encoding="utf-8-sig").splitlines()[1:]
+    first, second = rows[0].split(","), rows[1].split(",")
+    first[3], second[3] = "", second[3].lower()
+    rows[0], rows[1] = ",".join(first), ",".join(second)
+    (folder / "dm.csv").write_text("\n".join([HEADINGS, *rows]) + "\n", encoding="utf-8")
+
+
+def register_headed_in_vietnamese(folder: Path) -> list[str]:
+    """Ranked within the districts of a register headed «Huyện»: its findings name «Huyện»."""
+    _vietnamese_register(folder)
+    return [
+        "score", "assessments_long.csv", "--communes", "dm.csv", "--survey", "survey.csv",
+        "--group-by", "huyện", "-o", "out.xlsx",
+    ]  # fmt: skip
+
+
+CASES: dict[str, Case] = {"register-headed-in-vietnamese": register_headed_in_vietnamese}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {"register-headed-in-vietnamese": (0, None, KEPT)}
+
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
