@@ -16,6 +16,11 @@ workbook's part named in the language of the run. Each was run with the real ``p
   both name the part (``tại bảng văn bản dùng chung (sharedStrings.xml)``), from the catalogue's
   words ``text_part`` in place of the site's English.
 
+- ``pari --lang vi demo-data -o demo --mistakes 0,1``: refused, «Giá trị không hợp lệ cho
+  '--mistakes': '0,1' không phải số thực hợp lệ.», exit 2, where the Vietnamese help page gave the
+  default as «0.05»; now a share is taken with a decimal comma as with a point (cli_params.SHARE)
+  and the Vietnamese help page writes the default «0,05» (help_words.VietnameseHelpFormatter).
+
 ``EXPECTED`` is (exit status, code, the user's files that keep their bytes)."""
 
 from __future__ import annotations
@@ -51,8 +56,19 @@ def register_headed_in_vietnamese(folder: Path) -> list[str]:
     ]  # fmt: skip
 
 
-CASES: dict[str, Case] = {"register-headed-in-vietnamese": register_headed_in_vietnamese}
+def demo_with_a_decimal_comma(folder: Path) -> list[str]:
+    """A share of mistakes written as Vietnamese writes a number: «0,1»."""
+    return ["demo-data", "-o", "demo", "--communes", "20", "--mistakes", "0,1"]
 
-EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {"register-headed-in-vietnamese": (0, None, KEPT)}
+
+CASES: dict[str, Case] = {
+    "register-headed-in-vietnamese": register_headed_in_vietnamese,
+    "demo-with-a-decimal-comma": demo_with_a_decimal_comma,
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "register-headed-in-vietnamese": (0, None, KEPT),
+    "demo-with-a-decimal-comma": (0, None, ()),
+}
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

@@ -78,3 +78,22 @@ def test_every_part_of_a_workbook_is_named_in_each_language(part: str) -> None:
     assert vi.startswith("văn bản của sổ tính vượt quá 1.000 byte (tại ") and en.startswith("the workbook's texts")
     assert ("Dữ liệu" in vi) == ("Dữ liệu" in en) == ("{part_sheet}" in PARAM_WORDS["text_part"][part].en)
     assert "sheet" not in vi and "shared strings" not in vi and "—" not in vi + en, (vi, en)
+
+
+def test_a_share_with_a_decimal_comma_is_the_share_with_a_point(tmp_path: Path) -> None:
+    """``--mistakes 0,1`` writes the very files ``--mistakes 0.1`` writes (and not those of the
+    default 0.05): the comma is read as the decimal point it is."""
+    answers_its_case([*CASES["demo-with-a-decimal-comma"](tmp_path), "--lang", "vi"], tmp_path, (0, None, ()))
+    for name, share in (("point", "0.1"), ("default", "0.05")):
+        args = ["demo-data", "-o", name, "--communes", "20", "--mistakes", share]
+        answers_its_case(args, tmp_path, (0, None, ()))
+    comma, point, default = (
+        (tmp_path / folder / "assessments_long.csv").read_bytes() for folder in ("demo", "point", "default")
+    )
+    assert comma == point != default
+
+
+@pytest.mark.parametrize(("lang", "note"), [("vi", "[mặc định: 0,05; 0<=x<=1]"), ("en", "[default: 0.05; 0<=x<=1]")])
+def test_the_help_page_writes_a_default_share_as_its_language_does(tmp_path: Path, lang: str, note: str) -> None:
+    page = answers_its_case(["--lang", lang, "demo-data", "--help"], tmp_path, (0, None, ()))
+    assert note in " ".join(page.split()), page
