@@ -10,6 +10,11 @@ workbook's part named in the language of the run. Each was run with the real ``p
   the ranking on a register column: group-value-empty, group-spellings, group-type-word,
   group-few-units, province-not-the-set-s).
 
+- The same, the register without a district column at all (``code,name,type,province``): the
+  Vietnamese said «danh sách đơn vị không có cột «district»», the run's name of what a register may
+  head «Huyện»; now «huyện», as --group-by takes it in the run's language (group-column-absent's
+  ``group_column``, rendered by messages.labels.group_columns_text).
+
 - ``PARI_MAX_XLSX_TEXT_BYTES=1000 pari --lang vi score assessments_wide.xlsx …`` (an environment
   variable is no argument of a case: tests/test_hostile_language39.py): the Vietnamese said only
   «văn bản của sổ tính vượt quá 1.000 byte», the English «(at sharedStrings.xml)», exit 1; now
@@ -56,6 +61,17 @@ def register_headed_in_vietnamese(folder: Path) -> list[str]:
     ]  # fmt: skip
 
 
+def register_without_the_district(folder: Path) -> list[str]:
+    """Ranked within the districts of a register that has no district column."""
+    rows = (_examples(folder)["communes"]).read_text(encoding="utf-8-sig").splitlines()
+    kept = [",".join(cells[:3] + cells[4:5]) for cells in (row.split(",") for row in rows)]
+    (folder / "dm.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return [
+        "score", "assessments_long.csv", "--communes", "dm.csv", "--survey", "survey.csv",
+        "--group-by", "huyện", "-o", "out.xlsx",
+    ]  # fmt: skip
+
+
 def demo_with_a_decimal_comma(folder: Path) -> list[str]:
     """A share of mistakes written as Vietnamese writes a number: «0,1»."""
     return ["demo-data", "-o", "demo", "--communes", "20", "--mistakes", "0,1"]
@@ -63,11 +79,13 @@ def demo_with_a_decimal_comma(folder: Path) -> list[str]:
 
 CASES: dict[str, Case] = {
     "register-headed-in-vietnamese": register_headed_in_vietnamese,
+    "register-without-the-district": register_without_the_district,
     "demo-with-a-decimal-comma": demo_with_a_decimal_comma,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "register-headed-in-vietnamese": (0, None, KEPT),
+    "register-without-the-district": (0, None, KEPT),
     "demo-with-a-decimal-comma": (0, None, ()),
 }
 

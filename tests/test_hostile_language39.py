@@ -44,6 +44,25 @@ def test_the_ranking_s_findings_name_the_register_s_own_heading(tmp_path: Path, 
     assert all("«Huyện»" in text and "district" not in text for text in told[message].to_list()), told
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "danh sách đơn vị không có cột «huyện», là cột xếp hạng theo nhóm: cả 60 đơn vị"),
+        ("en", "the register has no column «district», which the ranking is within: all 60 ranked units"),
+    ],
+)
+def test_a_register_column_missing_is_named_in_the_run_s_language(tmp_path: Path, lang: str, said: str) -> None:
+    answers_its_case(
+        [*CASES["register-without-the-district"](tmp_path), "--lang", lang],
+        tmp_path,
+        EXPECTED["register-without-the-district"],
+    )
+    findings = fastexcel.read_excel(tmp_path / "out.xlsx").load_sheet(2).to_polars()
+    kind, message = findings.columns[1], findings.columns[9]
+    told = findings.filter(pl.col(kind) == "group-column-absent")[message].to_list()
+    assert len(told) == 1 and told[0].startswith(said), told
+
+
 def _refused_for_its_text(folder: Path, lang: str) -> str:
     """``pari score`` of the example's wide workbook under a text limit of 1,000 bytes, as a child."""
     shutil.copy(ROOT / "examples" / "assessments_wide.xlsx", folder / "wide.xlsx")

@@ -883,10 +883,10 @@ READING_FINDINGS: dict[str, Entry] = {
     "group-column-absent": entry(
         "Danh sách đơn vị thiếu cột nhóm xếp hạng",
         "Register without the column ranked within",
-        "danh sách đơn vị không có cột {column}, là cột xếp hạng theo nhóm: cả {count} đơn vị được xếp hạng "
+        "danh sách đơn vị không có cột {group_column}, là cột xếp hạng theo nhóm: cả {count} đơn vị được xếp hạng "
         "chung thành một nhóm",
-        "the register has no column {column}, which the ranking is within: all {count} ranked units were ranked "
-        "as one group",
+        "the register has no column {group_column}, which the ranking is within: all {count} ranked units were "
+        "ranked as one group",
         "thêm cột này vào danh sách đơn vị, ghi giá trị của từng đơn vị, hoặc chọn nhóm bằng --group-by "
         "(--group-by province: cả tỉnh là một nhóm)",
         "add the column to the register with each unit's value, or choose the groups with --group-by "

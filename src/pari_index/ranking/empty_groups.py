@@ -72,8 +72,10 @@ def empty_group_problems(
 def _column_absent(column: str, count: int, register: str | None) -> Problem:
     """The register has no column ``column`` at all: a set ranking within districts ranked every
     unit of a register without districts in one group, told only unit by unit as if each had left
-    its district empty ("36 ranked units have no «district»"), which the file never asked of them."""
-    column = register_heading(column)  # shown as the register would head it
+    its district empty ("36 ranked units have no «district»"), which the file never asked of them.
+    The sentence names the column as --group-by takes it in the output's language (``group_column``:
+    «huyện» in Vietnamese; «district» there until session 39)."""
+    run_name, column = column, register_heading(column)  # shown as the register would head it
     return Problem(
         "group-column-absent",
         f"the register has no column {quoted(column)}, which the ranking is within: all {count} ranked units were "
@@ -83,7 +85,7 @@ def _column_absent(column: str, count: int, register: str | None) -> Problem:
         hint="add the column to the register with each unit's value, or choose the groups with --group-by "
         "(--group-by province: the province as one group)",
         severity="warning",
-        params={"column": quoted(column), "count": count},
+        params={"column": quoted(column), "group_column": run_name, "count": count},
     )
 
 
