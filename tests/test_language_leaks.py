@@ -138,8 +138,6 @@ ENGLISH_ONLY_FIELDS: dict[tuple[str, ...], set[str]] = {
     ("damage", "xml"): {"xml_error"},
     # «error»/«errors», «warning»/«warnings»: Vietnamese nouns have no plural.
     ("strict", "message"): {"error_s", "warning_s"},
-    # Where in the workbook, in the site's English («a text cell», «sheet X»); the sheet is the place.
-    ("xlsx-too-much-text", "message"): {"where"},
     # The table's English name (empty-file of a table none of whose sheets has rows).
     ("empty", "rows"): {"what"},
     # polars' own English description of what breaks a CSV.

@@ -41,7 +41,7 @@ from pari_index.cli_errors import (
     severity_word,
     stdout_refused,
 )
-from pari_index.cli_params import EVIDENCE_FOLDER, INPUT, OUTPUT, RESULTS, PariCommand
+from pari_index.cli_params import EVIDENCE_FOLDER, INPUT, OUTPUT, RESULTS, SHARE, PariCommand
 from pari_index.errors import (
     EXIT_INVALID_INPUT,
     EXIT_USAGE,
@@ -642,7 +642,7 @@ def demo_write_errors(output: Path) -> Iterator[None]:
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]), default="csv", show_default=True)
 @click.option(
     "--mistakes",
-    type=click.FloatRange(0, 1),
+    type=SHARE,
     default=0.05,
     show_default=True,
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,21 @@ class _InputFolder(_InputPath):
 #: An evidence folder, and a results workbook or folder.
 EVIDENCE_FOLDER = _InputFolder("whole")
 RESULTS = _InputFolder("results")
+
+
+class _ShareOfOne(click.FloatRange):
+    """A share from 0 to 1, written with a decimal point or, as Vietnamese writes numbers, a
+    decimal comma: ``--mistakes 0,1`` was refused as «'0,1' không phải số thực hợp lệ» until
+    session 39, beside a help page whose default read «0.05» (VietnameseHelpFormatter now writes
+    it «0,05»). The comma is taken only between digits, once."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and re.fullmatch(r"\s*\d+,\d+\s*", value):
+            value = value.replace(",", ".")
+        return super().convert(value, param, ctx)
+
+
+SHARE = _ShareOfOne(0, 1)
 
 
 def outputs_named_as_folders() -> contextlib.AbstractContextManager[None]:

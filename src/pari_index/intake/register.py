@@ -7,7 +7,7 @@ within one province over time. Columns are read under English or Vietnamese head
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from pari_index.intake.nearest import FLOAT_CODE
 from pari_index.intake.sheet import CITY_HEADINGS, district_headings, unit_headings
 from pari_index.intake.tables import (
     FILE,
+    HEADING,
     ROW,
     SHEET,
     check_table_size,
@@ -74,10 +75,26 @@ REGISTER_ALIASES: dict[str, str] = {
 RUN_NAMES = {"type": "unit_type", "code": "commune_code"}
 
 
-def register_heading(column: str) -> str:
-    """The run's column ``column`` as a register heads it (``unit_type``: ``type``), for a finding's
-    place and words: the run's own name is no heading the user wrote."""
-    return next((heading for heading, name in RUN_NAMES.items() if name == column), column)
+def register_heading(column: str, headings: Mapping[str, str] | None = None) -> str:
+    """The run's column ``column`` as the register heads it, for a finding's place and words: the
+    file's own heading when ``headings`` (Register.headings) has it («Huyện» for ``district``),
+    else the register's name of the column (``unit_type``: ``type``). The run's own name is no
+    heading the user wrote: a register headed «Huyện» was told «1 đơn vị … không có «district»»
+    at the column «district» until session 39."""
+    name = next((heading for heading, run_name in RUN_NAMES.items() if run_name == column), column)
+    return (headings or {}).get(name) or name
+
+
+def _file_headings(frame: pl.DataFrame) -> dict[str, str]:
+    """Each register column's heading as the file writes it (the first sheet that heads it), from
+    the heading columns read_with_columns adds (``_h:district`` → «Huyện»)."""
+    headings = {}
+    for column in frame.columns:
+        if column.startswith(HEADING):
+            written = frame[column].cast(pl.String).drop_nulls()
+            if written.len():
+                headings[column.removeprefix(HEADING)] = str(written[0])
+    return headings
 
 
 #: Unit-type words (lower case) to the criteria format's unit types.
@@ -160,6 +177,9 @@ class Register:
     #: The register's columns (REGISTER_COLUMNS) the file has no heading for, filled empty: a
     #: ranking within one of them is told as such (ranking.empty_groups), not unit by unit.
     absent: tuple[str, ...] = ()
+    #: Each column's heading as the file writes it (``district`` → «Huyện»): the findings of the
+    #: ranking name a register column so (register_heading).
+    headings: dict[str, str] = field(default_factory=dict)
 
     @property
     def codes(self) -> pl.Series:
@@ -251,6 +271,7 @@ def read_register(path: str | Path) -> Register:
             how="diagonal_relaxed",
         ),
         absent=absent,
+        headings=_file_headings(frame),
     )
 
 

@@ -467,6 +467,7 @@ def row_problems(
 __all__ = [
     "EXCEL_SUFFIXES",
     "FILE",
+    "HEADING",
     "IGNORED_SHEETS",
     "MAX_CELL_CHARS",
     "MAX_COLUMNS",

@@ -304,6 +304,9 @@ METAVAR_WORDS: dict[str, str] = {
 _METAVARS = re.compile("|".join(re.escape(m) for m in METAVAR_WORDS))
 #: The notes click adds after an option's help: ``  [default: vi]``, ``  [required]``.
 _EXTRA = re.compile(r"(?<=\[)(default|required)\b")
+#: A default that is a number with a decimal point (``[default: 0.05; 0<=x<=1]``): a Vietnamese
+#: help page writes it with a decimal comma, as the option takes it (cli_params.SHARE).
+_DECIMAL_DEFAULT = re.compile(r"(?<=\[default: )(\d+)\.(\d+)(?=[;\]])")
 
 
 class VietnameseHelpFormatter(click.HelpFormatter):
@@ -321,7 +324,10 @@ class VietnameseHelpFormatter(click.HelpFormatter):
         told = [
             (
                 _METAVARS.sub(lambda m: METAVAR_WORDS[m.group(0)], term),
-                _EXTRA.sub(lambda m: CLICK_HELP_WORDS[m.group(0)], CLICK_HELP_WORDS.get(text, text)),
+                _EXTRA.sub(
+                    lambda m: CLICK_HELP_WORDS[m.group(0)],
+                    _DECIMAL_DEFAULT.sub(r"\1,\2", CLICK_HELP_WORDS.get(text, text)),
+                ),
             )
             for term, text in rows
         ]

@@ -906,10 +906,10 @@ READING_FINDINGS: dict[str, Entry] = {
     "group-column-absent": entry(
         "Danh sách đơn vị thiếu cột nhóm xếp hạng",
         "Register without the column ranked within",
-        "danh sách đơn vị không có cột {column}, là cột xếp hạng theo nhóm: cả {count} đơn vị được xếp hạng "
+        "danh sách đơn vị không có cột {group_column}, là cột xếp hạng theo nhóm: cả {count} đơn vị được xếp hạng "
         "chung thành một nhóm",
-        "the register has no column {column}, which the ranking is within: all {count} ranked units were ranked "
-        "as one group",
+        "the register has no column {group_column}, which the ranking is within: all {count} ranked units were "
+        "ranked as one group",
         "thêm cột này vào danh sách đơn vị, ghi giá trị của từng đơn vị, hoặc chọn nhóm bằng --group-by "
         "(--group-by province: cả tỉnh là một nhóm)",
         "add the column to the register with each unit's value, or choose the groups with --group-by "
@@ -1154,8 +1154,8 @@ READING_FINDINGS: dict[str, Entry] = {
     "xlsx-too-much-text": entry(
         "Sổ tính có quá nhiều văn bản",
         "Workbook holds too much text",
-        "văn bản của sổ tính vượt quá {limit} byte",
-        "the workbook's texts pass {limit} bytes (at {where})",
+        "văn bản của sổ tính vượt quá {limit} byte (tại {text_part})",
+        "the workbook's texts pass {limit} bytes (at {text_part})",
         "tách sổ tính",
         "split the workbook",
     ),

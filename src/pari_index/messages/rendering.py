@@ -123,6 +123,8 @@ def _shown(name: str, value: Any, lang: str, params: Mapping[str, Any], label: I
         return columns_text(text, lang)
     if name == "available":  # the register columns --group-by may name (unknown-group-column)
         return group_columns_text(text, lang)
+    if name == "group_column":  # a register column by the run's name, as --group-by takes it in lang
+        return f"«{group_columns_text(text, lang)}»"
     if name == "dtype":
         return dtype_words(text, lang)
     if name == "input" and label is not None and params.get("criterion") is not None:
@@ -343,6 +345,7 @@ _SPECIAL = frozenset(
         "note",  # an evidence file's note, in Vietnamese from messages.evidence_notes
         "reason",
         "columns",
+        "group_column",
         "dtype",
         *_BANDS,
     }

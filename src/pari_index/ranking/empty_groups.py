@@ -12,7 +12,7 @@ under a set ranking within districts) is told once as such (``group-column-absen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -30,11 +30,16 @@ SHOWN_CODES = 5
 
 
 def empty_group_problems(
-    totals: pl.DataFrame, path: Sequence[str], register: str | None, absent: Sequence[str] = ()
+    totals: pl.DataFrame,
+    path: Sequence[str],
+    register: str | None,
+    absent: Sequence[str] = (),
+    headings: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """A warning per column of ``path`` that some ranked units of ``totals`` leave empty (the
-    module says why), located at the register's column (``register``: its file); a column the
-    register has no heading for (``absent``) is told as such, once."""
+    module says why), located at the register's column (``register``: its file), by its heading
+    in the file (``headings``: Register.headings); a column the register has no heading for
+    (``absent``) is told as such, once."""
     ranked = pl.col("ranked").fill_null(True) if "ranked" in totals.columns else pl.lit(True)
     problems = []
     for column in path:
@@ -47,7 +52,7 @@ def empty_group_problems(
         if column in absent:
             problems.append(_column_absent(column, codes.len(), register))
             continue
-        heading = register_heading(column)  # as the register heads it: «type», not unit_type
+        heading = register_heading(column, headings)  # as the register heads it: «Huyện», not district
         shown = ", ".join(codes.head(SHOWN_CODES).to_list()) + (", …" if codes.len() > SHOWN_CODES else "")
         problems.append(
             Problem(
@@ -67,8 +72,10 @@ def empty_group_problems(
 def _column_absent(column: str, count: int, register: str | None) -> Problem:
     """The register has no column ``column`` at all: a set ranking within districts ranked every
     unit of a register without districts in one group, told only unit by unit as if each had left
-    its district empty ("36 ranked units have no «district»"), which the file never asked of them."""
-    column = register_heading(column)  # shown as the register would head it
+    its district empty ("36 ranked units have no «district»"), which the file never asked of them.
+    The sentence names the column as --group-by takes it in the output's language (``group_column``:
+    «huyện» in Vietnamese; «district» there until session 39)."""
+    run_name, column = column, register_heading(column)  # shown as the register would head it
     return Problem(
         "group-column-absent",
         f"the register has no column {quoted(column)}, which the ranking is within: all {count} ranked units were "
@@ -78,7 +85,7 @@ def _column_absent(column: str, count: int, register: str | None) -> Problem:
         hint="add the column to the register with each unit's value, or choose the groups with --group-by "
         "(--group-by province: the province as one group)",
         severity="warning",
-        params={"column": quoted(column), "count": count},
+        params={"column": quoted(column), "group_column": run_name, "count": count},
     )
 
 
@@ -91,7 +98,8 @@ def note_empty_groups(result: ScoreResult, group_by: str | Sequence[str] | None)
     if result.register.source is None:
         return
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
-    problems = empty_group_problems(result.totals, path, result.register.source, result.register.absent)
+    register = result.register
+    problems = empty_group_problems(result.totals, path, register.source, register.absent, register.headings)
     # In place of an earlier ranking's (pari.rank twice, or by other groups): said once.
     found = problems_to_findings(problems, "warning") if problems else None
     replace_findings(result, pl.col("kind").is_in(["group-value-empty", "group-column-absent"]), found)

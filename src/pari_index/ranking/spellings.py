@@ -23,13 +23,14 @@ without its type word ("Hà Nội") stays apart: "Thị xã Kỳ Anh" and "Huy�
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import polars as pl
 
 from pari_index.errors import Problem, quoted
 from pari_index.intake.findings import problems_to_findings
+from pari_index.intake.register import register_heading
 from pari_index.intake.tones import SHORT_TYPE_WORDS, alike_name, shown_alike
 
 if TYPE_CHECKING:
@@ -96,11 +97,15 @@ def one_spelling(totals: pl.DataFrame, path: Sequence[str]) -> pl.DataFrame:
     return totals
 
 
-def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str | None) -> list[Problem]:
+def spelling_problems(
+    totals: pl.DataFrame, path: Sequence[str], register: str | None, headings: Mapping[str, str] | None = None
+) -> list[Problem]:
     """A warning per name written in more than one spelling in a name-keyed level of ``path``,
-    located at the register's column (``register``: its file)."""
+    located at the register's column (``register``: its file), by its heading in the file
+    (``headings``: Register.headings)."""
     problems = []
     for column in by_name(totals, path):
+        heading = register_heading(column, headings)
         within = _within(totals, path, column)
         shared = _spellings(totals, column, within)
         for _, group in shared.group_by([*(f"_p{i}" for i in range(len(within))), "_a"], maintain_order=True):
@@ -110,15 +115,15 @@ def spelling_problems(totals: pl.DataFrame, path: Sequence[str], register: str |
             problems.append(
                 Problem(
                     "group-spellings",
-                    f"the {quoted(column)} column writes one name {group.height} ways, differing only in letter "
+                    f"the {quoted(heading)} column writes one name {group.height} ways, differing only in letter "
                     f"case, spaces, the place of a tone mark (Hòa/Hoà, Thủy/Thuỷ), i or y (Kỳ/Kì), a shortened "
                     f"type word (TP., Q., H.), characters nothing shows or letters of another alphabet drawn as "
                     f"Latin ones (<U+...>): {spellings}; they are ranked as one group, {chosen}",
                     file=register,
-                    field=column,
+                    field=heading,
                     hint="write the name the same way in every row of the register",
                     severity="warning",
-                    params={"column": quoted(column), "count": group.height, "spellings": spellings, "chosen": chosen},
+                    params={"column": quoted(heading), "count": group.height, "spellings": spellings, "chosen": chosen},
                 )
             )
     return problems
@@ -132,7 +137,7 @@ def note_spellings(result: ScoreResult, group_by: str | Sequence[str] | None) ->
     from pari_index.scoring.completeness import replace_findings
 
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
-    problems = spelling_problems(result.totals, path, result.register.source)
+    problems = spelling_problems(result.totals, path, result.register.source, result.register.headings)
     # In place of an earlier ranking's (pari.rank twice, or by other groups): said once.
     found = problems_to_findings(problems, "warning") if problems else None
     replace_findings(result, pl.col("kind") == "group-spellings", found)

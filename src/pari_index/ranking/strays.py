@@ -22,7 +22,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -71,9 +71,12 @@ def _names(totals: pl.DataFrame, parents: list[str], column: str) -> pl.DataFram
     return names.with_columns(_base(pl.col("_a")).alias("_b"))
 
 
-def type_word_problems(totals: pl.DataFrame, path: Sequence[str], register: str | None) -> list[Problem]:
+def type_word_problems(
+    totals: pl.DataFrame, path: Sequence[str], register: str | None, headings: Mapping[str, str] | None = None
+) -> list[Problem]:
     """A warning per name of a name-keyed level of ``path`` written without its type word beside
-    the same name with one, within the same parent (the module says why)."""
+    the same name with one, within the same parent (the module says why), at the register's column
+    by its heading in the file (``headings``: Register.headings)."""
     problems = []
     keyed = by_name(totals, path)
     for at, column in enumerate(path):
@@ -89,25 +92,28 @@ def type_word_problems(totals: pl.DataFrame, path: Sequence[str], register: str 
         for _, found in pairs.group_by(*parents, "_a", maintain_order=True):
             name, units = found["_n"][0], found["len"][0]
             beside = _listed([f"{quoted(n)} ({k})" for n, k in found.select("_n_t", "len_t").iter_rows()])
+            heading = register_heading(column, headings)
             problems.append(
                 Problem(
                     "group-type-word",
-                    f"the {quoted(column)} column writes {quoted(name)} ({units} units) without a type word, beside "
+                    f"the {quoted(heading)} column writes {quoted(name)} ({units} units) without a type word, beside "
                     f"{beside}: they are ranked as different groups",
                     file=register,
-                    field=column,
+                    field=heading,
                     hint="if they are one place, write its name the same way, with its type word, in every row of "
                     "the register; if they are different places, nothing to do",
                     severity="warning",
-                    params={"column": quoted(column), "bare": quoted(name), "units": units, "beside": beside},
+                    params={"column": quoted(heading), "bare": quoted(name), "units": units, "beside": beside},
                 )
             )
     return problems
 
 
-def other_province_problems(totals: pl.DataFrame, criteria: CriteriaSet, register: str | None) -> list[Problem]:
+def other_province_problems(
+    totals: pl.DataFrame, criteria: CriteriaSet, register: str | None, headings: Mapping[str, str] | None = None
+) -> list[Problem]:
     """A warning per province of the register that is not the set's, when some units are of the
-    set's province (the module says why)."""
+    set's province (the module says why), at the province's column by its heading in the file."""
     if "province" not in totals.columns or register is None:
         return []
     own = _base(alike_name(pl.lit(criteria.province)))
@@ -126,7 +132,7 @@ def other_province_problems(totals: pl.DataFrame, criteria: CriteriaSet, registe
                 f"{others.height} units of the register are in {quoted(name)}, not in {quoted(criteria.province)}, "
                 f"the province of the criteria set ({codes}): they are scored with its criteria",
                 file=register,
-                field="province",
+                field=register_heading("province", headings),
                 hint="take the units of another province out of the register, or correct their province; score "
                 "another province with its own criteria set",
                 severity="warning",
@@ -154,7 +160,11 @@ def _other_province_codes(totals: pl.DataFrame, criteria: CriteriaSet) -> set[st
 
 
 def few_unit_problems(
-    totals: pl.DataFrame, path: Sequence[str], register: str | None, named: Collection[str] = ()
+    totals: pl.DataFrame,
+    path: Sequence[str],
+    register: str | None,
+    named: Collection[str] = (),
+    headings: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """A warning per group of at most :data:`FEW_UNITS` ranked units in a run whose groups hold
     :data:`SIZE_RATIO` times as many or more in the middle (the median): most often units of another district
@@ -194,7 +204,7 @@ def few_unit_problems(
                 "in the middle: they are ranked among themselves alone (units of another district or province "
                 "copied into the register?)",
                 file=register,
-                field=register_heading(columns[-1]),  # «type», not the run's unit_type
+                field=register_heading(columns[-1], headings),  # «Loại», not the run's unit_type
                 hint="check the district and province of these units in the register: correct them, take out the "
                 "units of another place, or mark them ranked: no",
                 severity="warning",
@@ -218,13 +228,14 @@ def note_strays(result: ScoreResult, group_by: str | Sequence[str] | None) -> No
     if register is None:
         return
     path = group_path(result.totals, group_by or result.criteria.ranking.within)
-    split = type_word_problems(result.totals, path, register)
+    headings = result.register.headings  # each column named as the file heads it
+    split = type_word_problems(result.totals, path, register, headings)
     named = _other_province_codes(result.totals, result.criteria)
-    few = few_unit_problems(result.totals, path, register, named)
+    few = few_unit_problems(result.totals, path, register, named, headings)
     # A group without its type word is said once, by its own warning.
     bare = {(p.params or {}).get("bare") for p in split}
     problems = [
-        *other_province_problems(result.totals, result.criteria, register),
+        *other_province_problems(result.totals, result.criteria, register, headings),
         *split,
         *(p for p in few if (p.params or {}).get("group") not in bare),
     ]

@@ -543,7 +543,7 @@ def _only(
         return intake.rows_of(name, codes) if isinstance(intake, CachedIntake) else mine(getattr(intake, name))
 
     return (
-        Register(frame=mine(register.frame, "code"), problems=[], source=register.source),
+        Register(frame=mine(register.frame, "code"), problems=[], source=register.source, headings=register.headings),
         Intake(
             cells=rows("cells"),
             meta=rows("meta"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.limits import _CHUNK, XlsxLimits, _Refused
+from pari_index.messages.labels import PARAM_WORDS
 
 
 def _stream(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> Iterator[bytes]:
@@ -54,16 +55,20 @@ class _Budget:
                 )
             )
 
-    def spend_text(self, size: int, where: str, sheet: str | None = None) -> None:
+    def spend_text(self, size: int, part: str, sheet: str | None = None) -> None:
+        """``size`` more bytes of text, read in ``part`` (a key of the catalogue's words
+        ``text_part``: each output names it in its own language) of ``sheet``."""
         self.text += size
         if self.text > self.limits.text_bytes:
+            params = {"limit": self.limits.text_bytes, "text_part": part, "part_sheet": sheet or ""}
+            at = PARAM_WORDS["text_part"][part].get("en").format(**params)
             raise _Refused(
                 Problem(
                     "xlsx-too-much-text",
-                    f"the workbook's texts pass {self.limits.text_bytes:,} bytes (at {where})",
+                    f"the workbook's texts pass {self.limits.text_bytes:,} bytes (at {at})",
                     file=self.file,
                     sheet=sheet,
                     hint="split the workbook, or raise PARI_MAX_XLSX_TEXT_BYTES if it is genuine",
-                    params={"limit": self.limits.text_bytes, "where": where},
+                    params=params,
                 )
             )

@@ -291,7 +291,7 @@ def _xls_cells(
                 # .xls register of 60 units above 1,500 such rows was refused as 1,560 rows).
                 cells.info.empty_cells += 1
             if kind in (0x0204, 0x00D6):
-                budget.spend_text(length, "a text cell", name)
+                budget.spend_text(length, "xls_cell", name)
         elif kind == 0x00BD and length >= 6:  # MULRK: row, first column, 6 bytes a cell, last column
             row, col = struct.unpack_from("<HH", data)
             cells.add(row, col, max((length - 6) // 6, 1))
@@ -334,7 +334,7 @@ def scan_xls(source: BinaryIO, budget: _Budget) -> dict[str, _SheetCells]:
             sheets.append((raw.decode("utf-16-le" if high & 1 else "cp1252", "replace"), offset))
             _check_sheet_count(len(sheets), budget)
         elif kind in (0x00FC, 0x003C):  # the shared strings and what continues them
-            budget.spend_text(length, "the shared strings")
+            budget.spend_text(length, "xls_shared_strings")
         elif kind == 0x002F:  # FILEPASS: the records after it are encrypted
             raise _encrypted(budget.file)
     found: dict[str, _SheetCells] = {}

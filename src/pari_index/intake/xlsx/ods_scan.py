@@ -350,7 +350,7 @@ class _OdsScan:
                 "this file was not written by Excel; shorten the text or export CSV (UTF-8)",
                 {"long_cell": "ods_spaces", "chars": self.spaces, "limit": MAX_CELL_CHARS},
             )
-        self.budget.spend_text(count * self.times, "content.xml", self.sheet)
+        self.budget.spend_text(count * self.times, "content", self.sheet)
 
     def _start_sheet(self, attrs: bytes) -> None:
         from pari_index.intake.xlsx.package import _check_sheet_count

@@ -262,7 +262,7 @@ def _scan_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget
                 budget,
                 f"sharedStrings.xml declares {int(declared.group(1)):,} strings, more than {budget.limits.strings:,}",
             )
-        budget.spend_text(len(part), "sharedStrings.xml")
+        budget.spend_text(len(part), "shared_strings")
         segments = _SHARED_ITEM_END.split(part)
         if max(map(len, segments)) > MAX_CELL_CHARS:
             for index, segment in enumerate(segments):

@@ -379,7 +379,7 @@ class _SheetScan:
         apart (probed every few kilobytes, which costs almost nothing)."""
         if len(part) > _LONG_SEGMENT * (closes + 1):
             lengths = map(len, part.split(pt.cell_close))
-            self.budget.spend_text(sum(n for n in lengths if n > _LONG_SEGMENT), f"sheet {self.sheet}", self.sheet)
+            self.budget.spend_text(sum(n for n in lengths if n > _LONG_SEGMENT), "sheet", self.sheet)
         if _far_apart(part, pt.cell_close):
             for segment in part.split(pt.cell_close):
                 if len(segment) > MAX_CELL_CHARS:
