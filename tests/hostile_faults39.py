@@ -11,7 +11,12 @@ chmod cannot make it: pari checks a read-only mark before it writes, and root re
   (the group put the report in place first) beside the previous results, after a run that said it
   failed. The same with ``--format csv -o kq`` and the folder held. Now the hint says to close the
   file in Excel, and the outputs already placed are taken back: every previous file keeps its
-  bytes (pari_index.outputs.files: Placed, _place_all).
+  bytes (pari_index.outputs.files: Placed, place_all).
+
+- ``demo-data -o demo --seed 2`` over the set of seed 1, ``assessments_long.csv`` held: exit 4,
+  the same "no permission" hint, and ``communes.csv`` already seed 2's register beside seed 1's
+  assessments (a set whose files do not belong together). Now the set is put in place all or none
+  (pari_index.demo.files._put_in_place), the hint to close the file.
 
 ``CASES`` write their files into a folder and return (argv, the name held, the files that keep
 their bytes).
@@ -76,11 +81,18 @@ def form_held(folder: Path) -> Held:
     return ["template", "-o", "form.xlsx", "--lang", "en"], ["template", "-o", "form.xlsx"], "form.xlsx", ["form.xlsx"]
 
 
+def demo_assessments_held(folder: Path) -> Held:
+    first, then = (["demo-data", "-o", "demo", "--seed", seed] for seed in ("1", "2"))
+    kept = ["communes.csv", "assessments_long.csv", "appraisal.csv", "survey.csv", "SYNTHETIC-README.md"]
+    return first, then, "assessments_long.csv", [f"demo/{name}" for name in kept]
+
+
 CASES: dict[str, Case] = {
     "workbook-held": workbook_held,
     "report-held": report_held,
     "csv-folder-held": csv_folder_held,
     "form-held": form_held,
+    "demo-assessments-held": demo_assessments_held,
 }
 #: The cases whose held output is a folder (a file in it open).
 HELD_FOLDER = {"csv-folder-held"}

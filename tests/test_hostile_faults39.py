@@ -51,7 +51,7 @@ def test_an_output_held_open_says_close_it_in_excel_and_changes_no_output(tmp_pa
 def _written(path: Path, text: str) -> files.Placed:
     tmp = path.with_name(path.name + ".new")
     tmp.write_text(text)
-    return files._place_file(tmp, path, path)
+    return files.place_file(tmp, path, path)
 
 
 def test_a_group_refused_at_its_last_output_takes_back_those_placed(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_a_group_refused_at_its_last_output_takes_back_those_placed(tmp_path: Pa
         raise OutputError([])
 
     with pytest.raises(OutputError):
-        files._place_all(
+        files.place_all(
             [
                 lambda: _written(tmp_path / "report.html", "new report"),
                 lambda: _written(tmp_path / "extra.csv", "new"),

@@ -466,7 +466,7 @@ def placed_together() -> Iterator[None]:
             _groups.pop()
         check_unchanged()  # no output from an input that changed while it was read
         with held():
-            _place_all([place for place, _ in reversed(steps)])
+            place_all([place for place, _ in reversed(steps)])
         written = True
     finally:
         for _, discard in steps:
@@ -474,7 +474,7 @@ def placed_together() -> Iterator[None]:
         _unmake_folders(written)
 
 
-def _place_all(places: list[Callable[[], Placed]]) -> None:
+def place_all(places: list[Callable[[], Placed]]) -> None:
     """Put a group's outputs in place, all or none: one refused takes back those placed before."""
     done: list[Placed] = []
     try:
@@ -495,7 +495,8 @@ def _placed(place: Callable[[], Placed], discard: Callable[[], None]) -> bool:
         return False
     if not _groups:  # (a file into a folder being written is checked with the folder)
         check_unchanged()  # no output from an input that changed while it was read (pari_index.system.input_watch)
-    place().finish()
+    with held():  # a stop signal waits until the previous output kept aside is removed
+        place().finish()
     return True
 
 
@@ -563,7 +564,7 @@ def _refused_over(exc: OSError, named: Path, hint: str) -> OutputError:
     return OutputError(problem)
 
 
-def _place_file(tmp: Path, path: Path, named: Path) -> Placed:
+def place_file(tmp: Path, path: Path, named: Path) -> Placed:
     """``tmp`` renamed to ``path``; the previous file kept aside (:class:`Placed`) by a hard link,
     so that ``path`` is never missing, or, where the disk has none (FAT, exFAT, some shares), by a
     rename that a stop signal waits for."""
@@ -671,7 +672,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         on_disk(tmp)
         os.chmod(tmp, _default_mode())
         made = tmp
-        if not _placed(lambda: _place_file(made, path, named), lambda: _remove(made)):
+        if not _placed(lambda: place_file(made, path, named), lambda: _remove(made)):
             tmp = None  # removed by its group
         elif not _groups:
             _unmake_folders(written=True)
