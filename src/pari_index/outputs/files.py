@@ -600,7 +600,7 @@ def _aside(path: Path) -> Path:
 
 def _keep_aside(path: Path, aside: Path) -> None:
     try:
-        os.link(path, aside, follow_symlinks=False)
+        os.link(path, aside)  # (a link leading nowhere: refused, renamed aside)
     except OSError:
         os.rename(path, aside)
 
