@@ -556,10 +556,12 @@ HELD_OPEN_FOLDER_HINT = (
 
 
 def _refused_over(exc: OSError, named: Path, hint: str) -> OutputError:
-    """The OutputError of a rename over an existing output that the system refused (EACCES, EPERM:
-    the output is held open), or its own words for any other failure."""
+    """The OutputError of a rename over an existing output that the system refused with EACCES (on
+    Windows, WinError 5 or 32: the output is held open), or its own words for any other failure:
+    EPERM is a POSIX folder with the sticky bit where the previous file is another user's, whose
+    hint says so (tests/hostile_faults23.py)."""
     problem = os_problem(exc, named)
-    if exc.errno in (errno.EACCES, errno.EPERM):
+    if exc.errno == errno.EACCES:
         problem = dataclasses.replace(problem, hint=hint)
     return OutputError(problem)
 
