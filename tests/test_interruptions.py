@@ -105,6 +105,21 @@ def test_a_signal_between_the_renames_of_a_results_folder_lets_the_new_one_in(
     assert (results / "scores.csv").read_text(encoding="utf-8") == "new"
 
 
+@pytest.mark.parametrize("name", ["link", "replace"])
+def test_a_signal_as_an_output_replaces_the_previous_one_leaves_it_kept_aside_nowhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None, name: str
+) -> None:
+    """The previous file is kept aside (a hard link) until the new one is in place
+    (outputs.files.Placed): a stop in between waits until the link is removed again."""
+    (tmp_path / "results.csv").write_text("old", encoding="utf-8")
+    called = _signal_after(monkeypatch, name)
+    with pytest.raises(console.Terminated), atomic_path(tmp_path / "results.csv") as tmp:
+        tmp.write_text("new", encoding="utf-8")
+    assert called, f"no os.{name}"
+    assert _pari_entries(tmp_path) == ["results.csv"]
+    assert (tmp_path / "results.csv").read_text(encoding="utf-8") == "new"
+
+
 def test_a_signal_as_a_cache_entry_is_made_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import random
 import shutil
@@ -32,7 +33,15 @@ from pari_index.demo.plans import _Plan, _plans, _Settings
 from pari_index.demo.register import Commune, make_register, register_frame
 from pari_index.demo.rows import _batches
 from pari_index.demo.words import FAMILY, GIVEN, MIDDLE
-from pari_index.outputs.files import XLSX_MAX_ROWS, clean_stale, folder_for_the_block, folder_on_disk, on_disk
+from pari_index.outputs.files import (
+    XLSX_MAX_ROWS,
+    clean_stale,
+    folder_for_the_block,
+    folder_on_disk,
+    on_disk,
+    place_all,
+    place_file,
+)
 from pari_index.outputs.ownership import as_marked, file_digest, marked_line
 from pari_index.system import input_watch
 from pari_index.system.input_watch import check_unchanged
@@ -250,10 +259,10 @@ def _put_in_place(staged: dict[str, Path], out: Path, stale: Sequence[Path]) -> 
         earlier = placed["readme"]
         stale = [p for p in stale if p not in placed.values() and p.is_file() and not p.is_symlink()]
         stale = [p for p in stale if earlier.is_file() and as_marked(earlier, p)]
-        for role, path in staged.items():
-            if role != "readme":
-                os.replace(path, placed[role])
-        os.replace(staged["readme"], placed["readme"])
+        # All or none (outputs.files.place_all): one file refused (on Windows, open in Excel) took
+        # none back, and the folder held the new register beside the previous assessments.
+        roles = [role for role in staged if role != "readme"] + ["readme"]
+        place_all([functools.partial(place_file, staged[role], placed[role], placed[role]) for role in roles])
         for path in stale:
             path.unlink()
         input_watch.placed(out)

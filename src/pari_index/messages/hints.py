@@ -188,6 +188,16 @@ HINT_WORDS: dict[str, str] = {
     "close it in Excel if it is open, free space, or choose another name": (
         "đóng tệp trong Excel nếu đang mở, giải phóng chỗ trống, hoặc chọn tên khác"
     ),
+    "the file is open in another program or read-only: close the file in Excel (or the program that has it "
+    "open), then run again, or choose another name": (
+        "tệp đang mở trong một chương trình khác hoặc chỉ đọc: đóng tệp trong Excel (hoặc chương trình đang mở "
+        "nó) rồi chạy lại, hoặc chọn tên khác"
+    ),
+    "a file in the folder is open in another program: close the file in Excel (or the program that has it "
+    "open), then run again, or choose another folder": (
+        "một tệp trong thư mục đang mở trong chương trình khác: đóng tệp trong Excel (hoặc chương trình đang mở "
+        "nó) rồi chạy lại, hoặc chọn thư mục khác"
+    ),
     # ranking and scoring
     "fill in both codes": "điền cả hai mã",
     "give --group-by one of the available columns, or add the column to the register": (

@@ -414,7 +414,32 @@ def _default_mode() -> int:
 #: The outputs of one command put in place together (:func:`placed_together`), innermost group
 #: last: each a list of (place, discard) steps; None while a folder of outputs is being written,
 #: whose files go straight into it (the folder is what is put in place).
-_groups: list[list[tuple[Callable[[], None], Callable[[], None]]] | None] = []
+_groups: list[list[tuple[Callable[[], Placed], Callable[[], None]]] | None] = []
+
+
+@dataclasses.dataclass(frozen=True)
+class Placed:
+    """An output just put in place at ``path``, the previous one kept at ``aside`` (None: there was
+    none) until its group is done: when a later output of the group cannot be put in place (on
+    Windows, the results workbook open in Excel), the ones already placed are taken back. The
+    report used to stay new beside the previous results, after a run that said it failed."""
+
+    path: Path
+    aside: Path | None
+
+    def take_back(self) -> None:
+        """The previous output back in place (or the new one removed, where there was none)."""
+        with contextlib.suppress(OSError):
+            if self.aside is None:
+                _remove(self.path)
+            else:
+                if os.path.isdir(self.aside) and not os.path.islink(self.aside):
+                    _remove(self.path)  # a folder is not renamed over a folder
+                os.replace(self.aside, self.path)
+
+    def finish(self) -> None:
+        if self.aside is not None:
+            _remove(self.aside)
 
 
 @contextlib.contextmanager
@@ -431,7 +456,7 @@ def placed_together() -> Iterator[None]:
     if _groups and _groups[-1] is not None:
         yield
         return
-    steps: list[tuple[Callable[[], None], Callable[[], None]]] = []
+    steps: list[tuple[Callable[[], Placed], Callable[[], None]]] = []
     _groups.append(steps)
     written = False
     try:
@@ -441,8 +466,7 @@ def placed_together() -> Iterator[None]:
             _groups.pop()
         check_unchanged()  # no output from an input that changed while it was read
         with held():
-            for place, _ in reversed(steps):
-                place()
+            place_all([place for place, _ in reversed(steps)])
         written = True
     finally:
         for _, discard in steps:
@@ -450,14 +474,29 @@ def placed_together() -> Iterator[None]:
         _unmake_folders(written)
 
 
-def _placed(place: Callable[[], None], discard: Callable[[], None]) -> bool:
+def place_all(places: list[Callable[[], Placed]]) -> None:
+    """Put a group's outputs in place, all or none: one refused takes back those placed before."""
+    done: list[Placed] = []
+    try:
+        for place in places:
+            done.append(place())
+    except BaseException:
+        for placed_output in reversed(done):
+            placed_output.take_back()
+        raise
+    for placed_output in done:
+        placed_output.finish()
+
+
+def _placed(place: Callable[[], Placed], discard: Callable[[], None]) -> bool:
     """Put an output in place now (True), or at the end of its group (False: recorded)."""
     if _groups and _groups[-1] is not None:
         _groups[-1].append((place, discard))
         return False
     if not _groups:  # (a file into a folder being written is checked with the folder)
         check_unchanged()  # no output from an input that changed while it was read (pari_index.system.input_watch)
-    place()
+    with held():  # a stop signal waits until the previous output kept aside is removed
+        place().finish()
     return True
 
 
@@ -500,13 +539,72 @@ def folder_on_disk(folder: Path) -> None:
         os.close(fd)
 
 
-def _place_file(tmp: Path, path: Path, named: Path) -> None:
+#: A rename over an existing output refused although its folder took the temporary beside it: on
+#: Windows the file is open in Excel (or another program holds it), which no lock file beside it
+#: told before the write (pari_index.system.office_locks), or it was marked read-only meanwhile.
+#: The general hint ("a read-only folder, or a shared folder ...") sent the user to the folder's
+#: rights, and never said to close the file.
+HELD_OPEN_HINT = (
+    "the file is open in another program or read-only: close the file in Excel (or the program that has it "
+    "open), then run again, or choose another name"
+)
+#: The same for a results folder that cannot be moved aside: a file in it is open.
+HELD_OPEN_FOLDER_HINT = (
+    "a file in the folder is open in another program: close the file in Excel (or the program that has it "
+    "open), then run again, or choose another folder"
+)
+
+
+def _refused_over(exc: OSError, named: Path, hint: str) -> OutputError:
+    """The OutputError of a rename over an existing output that the system refused with EACCES (on
+    Windows, WinError 5 or 32: the output is held open), or its own words for any other failure:
+    EPERM is a POSIX folder with the sticky bit where the previous file is another user's, whose
+    hint says so (tests/hostile_faults23.py)."""
+    problem = os_problem(exc, named)
+    if exc.errno == errno.EACCES:
+        problem = dataclasses.replace(problem, hint=hint)
+    return OutputError(problem)
+
+
+def place_file(tmp: Path, path: Path, named: Path) -> Placed:
+    """``tmp`` renamed to ``path``; the previous file kept aside (:class:`Placed`) by a hard link,
+    so that ``path`` is never missing, or, where the disk has none (FAT, exFAT, some shares), by a
+    rename that a stop signal waits for."""
+    aside = _aside(path) if os.path.lexists(path) else None
     try:
-        os.replace(tmp, path)
+        with held():
+            if aside is not None:
+                _keep_aside(path, aside)
+            try:
+                os.replace(tmp, path)
+            except OSError:
+                if aside is not None and os.path.lexists(path):
+                    _remove(aside)  # (kept by a hard link: the previous file is still in place)
+                elif aside is not None:
+                    os.replace(aside, path)  # (kept by a rename: put back)
+                raise
     except OSError as exc:
+        if aside is not None:
+            raise _refused_over(exc, named, HELD_OPEN_HINT) from None
         raise OutputError(os_problem(exc, named)) from None
     placed(path)  # now the command's own (pari_index.system.input_watch: output-changed)
     folder_on_disk(path.parent)
+    return Placed(path, aside)
+
+
+def _aside(path: Path) -> Path:
+    """Where the previous output at ``path`` is kept while its group is put in place; a run
+    killed meanwhile leaves it for :func:`clean_stale` (put back, or removed)."""
+    aside = path.with_name(f"{_temp_stem(path.name)}.pari-old-{os.getpid()}")
+    _remove(aside)
+    return aside
+
+
+def _keep_aside(path: Path, aside: Path) -> None:
+    try:
+        os.link(path, aside)  # (a link leading nowhere: refused, renamed aside)
+    except OSError:
+        os.rename(path, aside)
 
 
 def through_link(path: Path) -> Path:
@@ -576,7 +674,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         on_disk(tmp)
         os.chmod(tmp, _default_mode())
         made = tmp
-        if not _placed(lambda: _place_file(made, path, named), lambda: _remove(made)):
+        if not _placed(lambda: place_file(made, path, named), lambda: _remove(made)):
             tmp = None  # removed by its group
         elif not _groups:
             _unmake_folders(written=True)
@@ -622,7 +720,7 @@ def _link_or_copy(src: str, dst: str | Path) -> None:
         shutil.copy2(src, dst)
 
 
-def _swap(tmp: Path, target: Path) -> None:
+def _swap(tmp: Path, target: Path, named: Path) -> Placed:
     """Put the complete new folder in place of the old one: old aside, new in, old removed. A
     stop signal waits for the new folder to be in place: between the two renames the results
     folder is missing, and the run's unwinding would remove the new one."""
@@ -631,11 +729,13 @@ def _swap(tmp: Path, target: Path) -> None:
         os.rename(tmp, target)
         placed(target)
         folder_on_disk(target.parent)
-        return
-    aside = target.with_name(f"{_temp_stem(target.name)}.pari-old-{os.getpid()}")
-    _remove(aside)
+        return Placed(target, None)
+    aside = _aside(target)
     with held():
-        os.rename(target, aside)
+        try:
+            os.rename(target, aside)
+        except OSError as exc:  # (Windows: a file in it is open; the new set is removed)
+            raise _refused_over(exc, named, HELD_OPEN_FOLDER_HINT) from None
         try:
             os.rename(tmp, target)
         except OSError:
@@ -643,7 +743,7 @@ def _swap(tmp: Path, target: Path) -> None:
             raise
         placed(target)
         folder_on_disk(target.parent)
-        _remove(aside)
+    return Placed(target, aside)  # removed when its group is done (Placed.finish)
 
 
 def _folder_target(path: Path, replaced: frozenset[str]) -> Path:
@@ -720,14 +820,14 @@ def atomic_folder(path: Path, replaced: frozenset[str] = frozenset()) -> Iterato
             _unmake_folders(written=False)
 
 
-def _place_folder(tmp: Path, target: Path, replaced: frozenset[str], path: Path) -> None:
+def _place_folder(tmp: Path, target: Path, replaced: frozenset[str], path: Path) -> Placed:
     """The complete folder ``tmp`` in place of ``target`` (:func:`_swap`), with what the user
     keeps in the old one (:func:`_carry_over`)."""
     try:
         if is_dir(target):
             os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
             _carry_over(target, tmp, replaced)
-        _swap(tmp, target)
+        return _swap(tmp, target, path)
     except OSError as exc:
         raise OutputError(os_problem(exc, path)) from None
 
