@@ -237,6 +237,33 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "import each annex from a workbook of its own (move the sheet into a new workbook), or delete the sheet "
         "if it is not part of the set",
     ),
+    # The reader's cell problems of an annex, said as the import's (authoring/workbook_in._DRAFTED_AS).
+    "annex-merged-cells": entry(
+        "Ô bị gộp trong phụ lục: các dòng dưới không có giá trị",
+        "Merged cells in the annex: the rows below got no value",
+        "các ô {cells} bị gộp: chỉ ô đầu có giá trị, các dòng bên dưới không có giá trị này trong bản dự thảo",
+        "cells {cells} are merged: only the first holds the value, the rows below it got no value in the draft",
+        "kiểm tra các dòng đó trong bản dự thảo (hoặc bỏ gộp ô, điền từng dòng, rồi nhập lại)",
+        "check those rows in the draft (or unmerge the cells and fill each row, then import again)",
+    ),
+    "annex-hidden-rows": entry(
+        "Dòng bị ẩn của phụ lục vẫn được đưa vào bản dự thảo",
+        "Hidden rows of the annex drafted",
+        "{count} dòng bị ẩn vẫn được đưa vào bản dự thảo như các dòng khác: các dòng {rows}",
+        "{count} hidden rows were drafted as the others: rows {rows}",
+        "hiện mọi dòng (chọn tất cả rồi Unhide, hoặc bỏ bộ lọc), đối chiếu các dòng đó với quyết định và xoá những "
+        "dòng không thuộc bộ tiêu chí; rồi nhập lại",
+        "show every row (select all, then Unhide, or clear the filter), check those rows against the decision and "
+        "delete those that are not part of the set; then import again",
+    ),
+    "annex-hidden-columns": entry(
+        "Cột bị ẩn của phụ lục vẫn được đọc",
+        "Hidden columns of the annex read",
+        "các cột bị ẩn vẫn được đọc vào bản dự thảo như các cột khác: {columns}",
+        "hidden columns were read into the draft as the others: {columns}",
+        "hiện mọi cột (chọn tất cả rồi Unhide) và kiểm tra nội dung của chúng; rồi nhập lại",
+        "show every column (select all, then Unhide) and check what they hold; then import again",
+    ),
     "annex-english-copy": entry(
         "Bản đọc tiếng Anh của phụ lục",
         "English reading copy of an annex",

@@ -1,0 +1,96 @@
+"""Hostile criteria sets of the thirty-ninth session's helper criteria39.
+
+Found by running the real ``pari`` (main at 58397e2) on files made for it:
+
+- ``pari criteria import`` of the example annex with cells merged down two rows (``C8:C9``, the
+  maximum of two items typed once), a row hidden in Excel (row 9, an item), or a column hidden
+  (E, the evidence): each was drafted, and told with the scoring run's finding kinds. In
+  Vietnamese a merge was the bare title «Ô bị gộp: chỉ ô đầu có giá trị» with no cells (the
+  import rebuilt the problem without its parameters) and the hint «bỏ gộp ô và điền giá trị vào
+  từng dòng»; hidden rows were «1 dòng bị ẩn vẫn được đọc và chấm như các dòng khác … rồi chấm
+  lại» (rows scored, run again) of an import that scores nothing, exit 0. Now ``annex-merged-cells``,
+  ``annex-hidden-rows`` and ``annex-hidden-columns``, warnings naming the cells, rows or columns
+  in both languages and saying the draft holds them (authoring.workbook_in._DRAFTED_AS).
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); tests/test_hostile_criteria39.py checks what each answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+
+ROOT = Path(__file__).resolve().parents[1]
+ANNEX = ROOT / "examples" / "annex" / "phu-luc-mau.xlsx"
+
+Case = Callable[[Path], list[str]]
+
+
+def _import(folder: Path, change: Callable[[openpyxl.worksheet.worksheet.Worksheet], None]) -> list[str]:
+    """The example annex changed by ``change``, saved as ``phu-luc.xlsx``, and the import of it."""
+    book = openpyxl.load_workbook(ANNEX)
+    change(book.active)
+    book.save(folder / "phu-luc.xlsx")
+    return ["criteria", "import", str(folder / "phu-luc.xlsx"), "-o", str(folder / "bo.yaml")]
+
+
+def annex_maximum_merged_down(folder: Path) -> list[str]:
+    """The maximum of items 1.1.1 and 1.1.2 typed once, merged down over both rows (C8:C9)."""
+    return _import(folder, lambda sheet: sheet.merge_cells("C8:C9"))
+
+
+def annex_row_hidden(folder: Path) -> list[str]:
+    """Item 1.1.2's row (9) hidden in Excel."""
+
+    def hide(sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:
+        sheet.row_dimensions[9].hidden = True
+
+    return _import(folder, hide)
+
+
+def annex_column_hidden(folder: Path) -> list[str]:
+    """The evidence column (E) hidden in Excel."""
+
+    def hide(sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:
+        sheet.column_dimensions["E"].hidden = True
+
+    return _import(folder, hide)
+
+
+CASES: dict[str, Case] = {
+    "annex-maximum-merged-down": annex_maximum_merged_down,
+    "annex-row-hidden": annex_row_hidden,
+    "annex-column-hidden": annex_column_hidden,
+}
+
+#: Each case's warning as ``pari criteria import`` prints it, in Vietnamese then in English (the
+#: example's own merge of E17:E18 is told by every case besides).
+WARNINGS: dict[str, tuple[str, str]] = {
+    "annex-maximum-merged-down": (
+        "[Phụ lục I] hàng 8: các ô C8:C9 bị gộp: chỉ ô đầu có giá trị, các dòng bên dưới không có giá trị này "
+        "trong bản dự thảo [annex-merged-cells]\n    gợi ý: kiểm tra các dòng đó trong bản dự thảo (hoặc bỏ gộp ô, "
+        "điền từng dòng, rồi nhập lại)",
+        "[Phụ lục I] row 8: cells C8:C9 are merged: only the first holds the value, the rows below it got no value "
+        "in the draft [annex-merged-cells]\n    hint: check those rows in the draft (or unmerge the cells and fill "
+        "each row, then import again)",
+    ),
+    "annex-row-hidden": (
+        "[Phụ lục I] hàng 9: 1 dòng bị ẩn vẫn được đưa vào bản dự thảo như các dòng khác: các dòng 9 "
+        "[annex-hidden-rows]\n    gợi ý: hiện mọi dòng (chọn tất cả rồi Unhide, hoặc bỏ bộ lọc), đối chiếu các "
+        "dòng đó với quyết định và xoá những dòng không thuộc bộ tiêu chí; rồi nhập lại",
+        "[Phụ lục I] row 9: 1 hidden row was drafted as the others: rows 9 [annex-hidden-rows]\n    hint: show every "
+        "row (select all, then Unhide, or clear the filter), check those rows against the decision and delete those "
+        "that are not part of the set; then import again",
+    ),
+    "annex-column-hidden": (
+        "[Phụ lục I] hàng 5: các cột bị ẩn vẫn được đọc vào bản dự thảo như các cột khác: «Tài liệu kiểm chứng» "
+        "[annex-hidden-columns]\n    gợi ý: hiện mọi cột (chọn tất cả rồi Unhide) và kiểm tra nội dung của chúng; "
+        "rồi nhập lại",
+        "[Phụ lục I] row 5: hidden columns were read into the draft as the others: «Tài liệu kiểm chứng» "
+        "[annex-hidden-columns]\n    hint: show every column (select all, then Unhide) and check what they hold; "
+        "then import again",
+    ),
+}

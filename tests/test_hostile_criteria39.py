@@ -1,0 +1,53 @@
+"""The hostile criteria cases of session 39 (tests/hostile_criteria39.py), run as ``pari`` children."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from children import pari_child
+from hostile_criteria39 import CASES, WARNINGS
+
+from pari_index.authoring.workbook_in import read_annex
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_an_annex_cell_problem_is_told_as_the_import_s_in_each_language(tmp_path: Path, case: str, lang: str) -> None:
+    argv = CASES[case](tmp_path)
+    annex_bytes_before = (tmp_path / "phu-luc.xlsx").read_bytes()
+    done = pari_child([*argv, "--lang", lang], tmp_path, timeout=120)
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    warning = "cảnh báo: " if lang == "vi" else "warning: "
+    expected = WARNINGS[case][0 if lang == "vi" else 1]
+    assert f"{warning}{tmp_path / 'phu-luc.xlsx'} {expected}\n" in said, said
+    # No scoring run's words: nothing of an import is scored.
+    for scoring in ("[merged-cells]", "[hidden-rows]", "[hidden-columns]", "chấm lại", "score again"):
+        assert scoring not in said, said
+    assert (tmp_path / "phu-luc.xlsx").read_bytes() == annex_bytes_before
+    assert (tmp_path / "bo.yaml").is_file()
+
+
+def test_a_maximum_merged_down_leaves_the_second_item_a_todo(tmp_path: Path) -> None:
+    CASES["annex-maximum-merged-down"](tmp_path)
+    done = pari_child(["criteria", "import", "phu-luc.xlsx", "-o", "bo.yaml"], tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    draft = yaml.safe_load((tmp_path / "bo.yaml").read_text(encoding="utf-8"))
+    first, second = draft["areas"][0]["children"][0]["children"][:2]
+    assert (first["id"], first["max"]) == ("1.1.1", 1)
+    assert (second["id"], second["max"]) == ("1.1.2", None)
+    assert "dòng 9, cột «Điểm tối đa»: «» — thiếu điểm tối đa" in second["todo"]
+
+
+def test_the_import_s_warnings_keep_their_parameters_and_rows(tmp_path: Path) -> None:
+    CASES["annex-row-hidden"](tmp_path)
+    book = read_annex(tmp_path / "phu-luc.xlsx", "phu-luc.xlsx")
+    found = [(p.code, p.severity, p.row, dict(p.params or {})) for p in book.problems]
+    assert found == [
+        ("annex-merged-cells", "warning", 17, {"cells": "E17:E18"}),
+        ("annex-hidden-rows", "warning", 9, {"count": 1, "rows": "9"}),
+    ]
+    # The hidden row is drafted, as every other row is: nothing a user gave is dropped.
+    assert [row.number for row in book.rows if row.row == 9] == ["1.2"]
