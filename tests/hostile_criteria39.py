@@ -12,6 +12,15 @@ Found by running the real ``pari`` (main at 58397e2) on files made for it:
   ``annex-hidden-rows`` and ``annex-hidden-columns``, warnings naming the cells, rows or columns
   in both languages and saying the draft holds them (authoring.workbook_in._DRAFTED_AS).
 
+- ``pari validate`` of a set with a plain key YAML reads as something other than text: an input
+  named ``true:`` (``inputs: {true: {type: boolean}}``) was «1.2 › inputs.1: Input should be a valid
+  string (got a YAML boolean: true/false)» (pydantic's key True, equal to 1), a ``~:`` key «1.2 ›
+  None: Keys should be strings», each with the hint «quote the value, e.g. id: "1.10"»; and the
+  input's use in the rule was «1.2 › rule.yes_no» (the rule's kind, pydantic's union tag, shown as
+  a key). Now ``yaml-key-not-text`` at the key, said as written with what YAML read it as
+  (yaml_reader._keys_not_text), then the key read as its text; the place is «1.2 › rule.input»
+  (places.readable_place). Exit 1 before and after.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); tests/test_hostile_criteria39.py checks what each answers.
 """
@@ -60,13 +69,90 @@ def annex_column_hidden(folder: Path) -> list[str]:
     return _import(folder, hide)
 
 
+def _validate(folder: Path, old: str, new: str) -> list[str]:
+    """tests/hostile_criteria.small_set with ``old`` written as ``new``, and pari validate of it."""
+    from hostile_criteria import small_set
+
+    text = small_set()
+    assert old in text
+    (folder / "bo.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    return ["validate", str(folder / "bo.yaml")]
+
+
+#: The yes/no leaf's input and rule, written with a key YAML reads as something other than text.
+_YES_NO = "inputs: {ok: {type: boolean}}\n        rule: {kind: yes_no, input: ok}"
+
+
+def key_true(folder: Path) -> list[str]:
+    return _validate(folder, _YES_NO, _YES_NO.replace("{ok:", "{true:").replace("input: ok", "input: true"))
+
+
+def key_null(folder: Path) -> list[str]:
+    return _validate(folder, 'title: "Có quy chế"', 'title: "Có quy chế"\n        ~: 1')
+
+
+def key_date_and_number(folder: Path) -> list[str]:
+    return _validate(folder, 'title: "Có quy chế"', 'title: "Có quy chế"\n        2025-01-01: a\n        1.5: b')
+
+
 CASES: dict[str, Case] = {
     "annex-maximum-merged-down": annex_maximum_merged_down,
     "annex-row-hidden": annex_row_hidden,
     "annex-column-hidden": annex_column_hidden,
+    "key-true": key_true,
+    "key-null": key_null,
+    "key-date-and-number": key_date_and_number,
 }
 
-#: Each case's warning as ``pari criteria import`` prints it, in Vietnamese then in English (the
+#: Each validate case's problems as pari validate prints them (its file's folder left out), Vietnamese then English.
+PROBLEMS: dict[str, tuple[list[str], list[str]]] = {
+    "key-true": (
+        [
+            "lỗi: bo.yaml:33:18: YAML đọc khoá «true» là giá trị đúng/sai (true/false), không phải một tên; mọi khoá "
+            "của bộ tiêu chí là một tên [yaml-key-not-text]",
+            "lỗi: bo.yaml:34:37: 1.2 › rule.input: giá trị phải là văn bản [schema:string_type]",
+        ],
+        [
+            "error: bo.yaml:33:18: YAML reads the key «true» as a boolean (true/false), not as a name; every key of a "
+            "criteria set is a name [yaml-key-not-text]",
+            "error: bo.yaml:34:37: 1.2 › rule.input: Input should be a valid string (got a YAML boolean: true/false) "
+            "[schema:string_type]",
+        ],
+    ),
+    "key-null": (
+        [
+            "lỗi: bo.yaml:32:9: YAML đọc khoá «~» là giá trị rỗng (null), không phải một tên; mọi khoá của bộ tiêu chí "
+            "là một tên [yaml-key-not-text]",
+            "lỗi: bo.yaml:32:9: 1.2 › ~: khoá «~» không có trong định dạng bộ tiêu chí [schema:extra_forbidden]",
+        ],
+        [
+            "error: bo.yaml:32:9: YAML reads the key «~» as an empty value (null), not as a name; every key of a "
+            "criteria set is a name [yaml-key-not-text]",
+            "error: bo.yaml:32:9: 1.2 › ~: unknown key «~» [schema:extra_forbidden]",
+        ],
+    ),
+    "key-date-and-number": (
+        [
+            "lỗi: bo.yaml:32:9: YAML đọc khoá «2025-01-01» là một ngày, không phải một tên; mọi khoá của bộ tiêu chí "
+            "là một tên [yaml-key-not-text]",
+            "lỗi: bo.yaml:33:9: YAML đọc khoá «1.5» là một số thập phân, không phải một tên; mọi khoá của bộ tiêu chí "
+            "là một tên [yaml-key-not-text]",
+            "lỗi: bo.yaml:32:9: 1.2 › 2025-01-01: khoá «2025-01-01» không có trong định dạng bộ tiêu chí "
+            "[schema:extra_forbidden]",
+            "lỗi: bo.yaml:33:9: 1.2 › 1.5: khoá «1.5» không có trong định dạng bộ tiêu chí [schema:extra_forbidden]",
+        ],
+        [
+            "error: bo.yaml:32:9: YAML reads the key «2025-01-01» as a date, not as a name; every key of a criteria "
+            "set is a name [yaml-key-not-text]",
+            "error: bo.yaml:33:9: YAML reads the key «1.5» as a decimal number, not as a name; every key of a criteria "
+            "set is a name [yaml-key-not-text]",
+            "error: bo.yaml:32:9: 1.2 › 2025-01-01: unknown key «2025-01-01» [schema:extra_forbidden]",
+            "error: bo.yaml:33:9: 1.2 › 1.5: unknown key «1.5» [schema:extra_forbidden]",
+        ],
+    ),
+}
+
+#: Each import case's warning as ``pari criteria import`` prints it, in Vietnamese then in English (the
 #: example's own merge of E17:E18 is told by every case besides).
 WARNINGS: dict[str, tuple[str, str]] = {
     "annex-maximum-merged-down": (

@@ -138,6 +138,14 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "viết số với dấu chấm thập phân, không có dấu phân cách hàng nghìn (1.5 thay cho 1,5)",
         "write numbers with a decimal dot and no thousands separator (1.5 for 1,5)",
     ),
+    "yaml-key-not-text": entry(
+        "Khoá YAML không phải văn bản",
+        "YAML key that is not text",
+        "YAML đọc khoá {key} là {key_read_as}, không phải một tên; mọi khoá của bộ tiêu chí là một tên",
+        "YAML reads the key {key} as {key_read_as}, not as a name; every key of a criteria set is a name",
+        'đặt khoá trong dấu ngoặc kép (ví dụ "true": hoặc "1":), hoặc đổi sang một tên bằng chữ',
+        'put the key in double quotes (e.g. "true": or "1":), or rename it with letters',
+    ),
     "duplicate-key": entry(
         "Khoá lặp lại trong cùng một ánh xạ",
         "Key repeated in one mapping",
