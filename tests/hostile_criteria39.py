@@ -21,6 +21,12 @@ Found by running the real ``pari`` (main at 58397e2) on files made for it:
   (yaml_reader._keys_not_text), then the key read as its text; the place is «1.2 › rule.input»
   (places.readable_place). Exit 1 before and after.
 
+- ``pari validate`` of a set whose choice has two levels labelled «Đạt» and «Đạt » (a space typed
+  after the second label, 0 points) said «hợp lệ», exit 0; ``pari score`` then read every answer
+  «Đạt » (the form's list offers it) as «Đạt», trimmed as every cell is, and gave the 8 points of
+  the first level, with no finding. A level's answers are now its texts without the spaces around
+  them (rules.Level.answers): ``ambiguous-level`` at the second level, exit 1.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); tests/test_hostile_criteria39.py checks what each answers.
 """
@@ -95,6 +101,17 @@ def key_date_and_number(folder: Path) -> list[str]:
     return _validate(folder, 'title: "Có quy chế"', 'title: "Có quy chế"\n        2025-01-01: a\n        1.5: b')
 
 
+def level_label_with_a_space(folder: Path) -> list[str]:
+    """The yes/no leaf as a choice of «Đạt» (8 points) and «Đạt » (0 points)."""
+    levels = (
+        "inputs: {head: {type: level}}\n        rule:\n          kind: choice\n          input: head\n"
+        "          levels:\n"
+        '            - {value: a, label: "Đạt", points: 8}\n'
+        '            - {value: b, label: "Đạt ", points: 0}'
+    )
+    return _validate(folder, _YES_NO, levels)
+
+
 CASES: dict[str, Case] = {
     "annex-maximum-merged-down": annex_maximum_merged_down,
     "annex-row-hidden": annex_row_hidden,
@@ -102,10 +119,15 @@ CASES: dict[str, Case] = {
     "key-true": key_true,
     "key-null": key_null,
     "key-date-and-number": key_date_and_number,
+    "level-label-with-a-space": level_label_with_a_space,
 }
 
 #: Each validate case's problems as pari validate prints them (its file's folder left out), Vietnamese then English.
 PROBLEMS: dict[str, tuple[list[str], list[str]]] = {
+    "level-label-with-a-space": (
+        ["lỗi: bo.yaml:39:15: tiêu chí 1.2: câu trả lời «đạt» chỉ hai mức, «a» và «b» [ambiguous-level]"],
+        ["error: bo.yaml:39:15: criterion 1.2: the answer «đạt» names two levels, «a» and «b» [ambiguous-level]"],
+    ),
     "key-true": (
         [
             "lỗi: bo.yaml:33:18: YAML đọc khoá «true» là giá trị đúng/sai (true/false), không phải một tên; mọi khoá "

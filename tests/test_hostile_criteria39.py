@@ -62,7 +62,7 @@ def test_a_key_yaml_reads_as_no_text_is_told_at_the_key_as_written(tmp_path: Pat
     assert done.returncode == 1, said
     problems = [line for line in said.splitlines() if line.startswith(("lỗi: ", "error: "))]
     assert problems == PROBLEMS[case][0 if lang == "vi" else 1], said
-    for internal in ("None", "Keys should be strings", "inputs.1", "rule.yes_no", "Traceback"):
+    for internal in ("None", "Keys should be strings", "inputs.1", "rule.yes_no", "Traceback", "hợp lệ —", "valid —"):
         assert internal not in said, said
 
 
@@ -83,3 +83,10 @@ def test_the_digits_a_decimal_comma_split_off_are_told_once_as_that_number(text:
     with pytest.raises(CriteriaError) as refused:
         load_criteria_text(small_set().replace("{above: 90, points: 2}", "{above: 90, " + text[1:]), "bo.yaml")
     assert [p.code for p in refused.value.problems if p.code.startswith("yaml-")] == [kind]
+
+
+def test_a_level_s_answers_are_its_texts_as_a_cell_is_read() -> None:
+    from pari_index.criteria.rules import Level
+
+    level = Level.model_validate({"value": "b", "label": " Chưa đạt ", "label_en": "Not met ", "points": 0})
+    assert level.answers() == ["b", "chưa đạt", "not met"]
