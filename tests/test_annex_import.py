@@ -243,7 +243,7 @@ def test_the_hand_written_annex_todos_quote_the_cell_and_row(draft: Draft) -> No
     assert len(draft.document["todo"]) == 2  # no cover sheet, no classes
     assert len(draft.todos) == 7
     # The vertical merge of an evidence cell over II.3 and II.4 is passed on as a warning.
-    assert [(p.code, p.severity, p.row) for p in draft.problems] == [("merged-cells", "warning", 17)]
+    assert [(p.code, p.severity, p.row) for p in draft.problems] == [("annex-merged-cells", "warning", 17)]
     assert "evidence" in found["2.4"] and found["2.4"]["evidence"] == []
 
 

@@ -18,6 +18,7 @@ import polars as pl
 from pari_index.authoring.export import ANNEX_COLUMNS
 from pari_index.errors import IntakeError, Problem, criteria_as_table
 from pari_index.intake.tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
+from pari_index.messages import render, render_hint
 
 #: Header texts of the number column (compared in lower case).
 NUMBER_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "no.", "no", "number"}
@@ -56,21 +57,30 @@ class AnnexBook:
     problems: list[Problem] = field(default_factory=list)
 
 
+#: The reader's words for a merge, hidden rows and hidden columns are a scoring run's ("read and
+#: scored as the others ... then score again"); the import drafts them, and says so in both
+#: languages. Until session 39 the Vietnamese of a merge down several rows was the bare title
+#: «Ô bị gộp: chỉ ô đầu có giá trị» (its cells dropped with its parameters), and hidden rows of
+#: an annex were «vẫn được chấm ... rồi chấm lại»: rows scored, a run to redo.
+_DRAFTED_AS = {
+    "merged-cells": "annex-merged-cells",
+    "hidden-rows": "annex-hidden-rows",
+    "hidden-columns": "annex-hidden-columns",
+}
+
+
 def _as_warning(problem: Problem) -> Problem:
     """A cell problem of the annex is a warning of the import: the draft is still written, and
     every item it affects is checked by pari validate. (Until session 30 only a merged cell was:
     a formula without a saved result was printed as an «error» of an import that wrote its draft
     and ended with exit 0.)"""
-    if problem.code != "merged-cells":
+    drafted = _DRAFTED_AS.get(problem.code)
+    if drafted is None or problem.params is None:
         return dataclasses.replace(problem, severity="warning")
-    return Problem(
-        problem.code,
-        problem.message.replace("the others read as empty", "the rows below it got no value in the draft"),
-        file=problem.file,
-        sheet=problem.sheet,
-        row=problem.row,
-        hint="check those rows in the draft (or unmerge the cells and fill each row, then import again)",
-        severity="warning",
+    # The catalogue's words in English too, so that a count agrees («1 hidden row»).
+    message = render(drafted, problem.params, "en")
+    return dataclasses.replace(
+        problem, code=drafted, message=message, hint=render_hint(drafted, "en"), severity="warning"
     )
 
 

@@ -17,7 +17,15 @@ import yaml
 from pydantic import ValidationError
 
 from pari_index.criteria.key_names import nearest_key
-from pari_index.criteria.yaml_reader import QUOTE_CHARS, ParsedYaml, cut_text, guillemets, located_problem, quote
+from pari_index.criteria.yaml_reader import (
+    QUOTE_CHARS,
+    ParsedYaml,
+    cut_text,
+    guillemets,
+    located_problem,
+    quote,
+    split_number,
+)
 from pari_index.errors import (
     Problem,
 )
@@ -51,6 +59,10 @@ def readable_place(root: yaml.Node | None, loc: Sequence[int | str]) -> str:
     for part in loc:
         if isinstance(node, yaml.MappingNode):
             value = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            if value is None and part == _scalar_key(node, "kind"):
+                # A rule's kind as pydantic's union tag (``rule.yes_no.input``): no key of the document
+                # («1.2 › rule.yes_no» named a rule's input until session 39).
+                continue
             text = str(part)
             keys += ("." if keys else "") + (text if len(text) <= QUOTE_CHARS else quote(text))
             if value is None:  # a missing or unknown key: named, and the walk ends there
@@ -136,7 +148,6 @@ def _choices(err: Mapping[str, Any]) -> dict[str, str]:
 #: A number as Vietnamese text writes it: a decimal comma, and thousands dots before it (``1,5``,
 #: ``1.234,5``). In YAML it is text, or inside ``{ }`` the comma splits it into two entries.
 _DECIMAL_COMMA = re.compile(r"^[-+]?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),[0-9]+$")
-_DIGITS = re.compile(r"^[0-9]+$")
 
 
 def _decimal_comma(file: str, node: yaml.Node | None, parent: yaml.Node | None) -> Problem | None:
@@ -148,7 +159,7 @@ def _decimal_comma(file: str, node: yaml.Node | None, parent: yaml.Node | None) 
         written, mark, reading = node.value, node.start_mark, "text"
     elif isinstance(parent, yaml.MappingNode) and parent.flow_style and isinstance(node, yaml.ScalarNode):
         for (_, before), (key, after) in zip(parent.value, parent.value[1:], strict=False):
-            if node in (before, key) and _split_number(before, key, after):
+            if node in (before, key) and split_number(before, key, after):
                 written, mark, reading = f"{before.value},{key.value}", before.start_mark, "split"
     if written is None:
         return None
@@ -168,23 +179,6 @@ def _decimal_comma(file: str, node: yaml.Node | None, parent: yaml.Node | None) 
         mark,
         "write numbers with a decimal dot and no thousands separator (1.5 for 1,5)",
         {"value": quote(written), "suggestion": suggestion, "comma_reading": reading},
-    )
-
-
-def _split_number(before: yaml.Node, key: yaml.Node, after: yaml.Node) -> bool:
-    """Whether a flow mapping's ``before`` value and the ``key`` after it (with no value, ``after``)
-    are one number cut by its decimal comma: digits, a comma, digits, nothing between."""
-    return (
-        isinstance(before, yaml.ScalarNode)
-        and isinstance(key, yaml.ScalarNode)
-        and isinstance(after, yaml.ScalarNode)
-        and not before.style
-        and not key.style
-        and after.value == ""
-        and re.match(r"^[-+]?[0-9]+$", before.value) is not None
-        and _DIGITS.match(key.value) is not None
-        and key.start_mark.line == before.end_mark.line
-        and key.start_mark.column == before.end_mark.column + 1
     )
 
 

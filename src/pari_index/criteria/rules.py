@@ -429,8 +429,11 @@ class Level(Strict):
 
     def answers(self) -> list[str]:
         """What a clerk may write for this level, in lower case and once each: the value, the
-        label and the English label."""
-        return list(dict.fromkeys(text.lower() for text in (self.value, self.label, self.label_en) if text))
+        label and the English label, without the spaces around them, as a cell's answer is read.
+        (Until session 39 a label «Đạt » beside a level «Đạt» was valid, and every answer «Đạt »
+        from the form's list was read as «Đạt» and scored as that other level, without a word.)"""
+        texts = (self.value, self.label, self.label_en)
+        return list(dict.fromkeys(text.strip().lower() for text in texts if text and text.strip()))
 
     def points_for(self, maximum: Decimal) -> Decimal:
         """Points of this level for a leaf worth ``maximum`` (a fraction is rounded half up to

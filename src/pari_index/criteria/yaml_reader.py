@@ -62,6 +62,7 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_DIGITS = re.compile(r"^[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -206,7 +207,7 @@ def _walk(root: yaml.Node, file: str) -> _Shape:
                 shape.problems.append(problem)
             continue
         if isinstance(node, yaml.MappingNode):
-            shape.problems += _duplicate_keys(node, file)
+            shape.problems += _duplicate_keys(node, file) + _keys_not_text(node, file)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             shape.problems += _lookalikes(node, file)
         open_nodes.add(key)
@@ -333,6 +334,67 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
         else:
             first_seen[key.value] = key
     return problems
+
+
+#: What each implicit tag of a plain key reads it as (yaml-key-not-text's {key_read_as}).
+_NOT_TEXT_KEYS = {
+    _BOOL_TAG: "bool",
+    _INT_TAG: "int",
+    _FLOAT_TAG: "float",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "timestamp",
+}
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _keys_not_text(node: yaml.MappingNode, file: str) -> list[Problem]:
+    """yaml-key-not-text for each plain key YAML reads as a boolean, a number, a date or null
+    (``true:``, ``1:``, ``~:``), placed at the key and said as written. Every key of the format is
+    a name: such a key was told by pydantic's Python value of it, «1.2 › None: Keys should be
+    strings», «1.2 › inputs.1» for ``true:`` (True == 1), with a hint about quoting an id (session
+    39). The key is then built as its text, so the rest of the file is checked as usual and the
+    key is told once."""
+    problems: list[Problem] = []
+    before: yaml.Node | None = None  # the value of the entry before
+    for key, value in node.value:
+        read_as = _NOT_TEXT_KEYS.get(key.tag) if isinstance(key, yaml.ScalarNode) else None
+        # The digits after a decimal comma that split a flow mapping's number ({points: 0,5}) are
+        # told once, as that number (places._decimal_comma's yaml-decimal-comma).
+        split = before is not None and node.flow_style and split_number(before, key, value)
+        before = value
+        if read_as is None or split:
+            continue
+        shown = quote(key.value) if key.value else "«~»"
+        problems.append(
+            located_problem(
+                file,
+                "yaml-key-not-text",
+                f"YAML reads the key {shown} as {PARAM_WORDS['key_read_as'][read_as].get('en')}, not as a name; "
+                "every key of a criteria set is a name",
+                key.start_mark,
+                'put the key in double quotes (e.g. "true": or "1":), or rename it with letters',
+                {"key": shown, "key_read_as": read_as},
+            )
+        )
+        key.tag = _STR_TAG
+    return problems
+
+
+def split_number(before: yaml.Node, key: yaml.Node, after: yaml.Node) -> bool:
+    """Whether a flow mapping's ``before`` value and the ``key`` after it (with no value, ``after``)
+    are one number cut by its decimal comma: digits, a comma, digits, nothing between."""
+    return (
+        isinstance(before, yaml.ScalarNode)
+        and isinstance(key, yaml.ScalarNode)
+        and isinstance(after, yaml.ScalarNode)
+        and not before.style
+        and not key.style
+        and after.value == ""
+        and re.match(r"^[-+]?[0-9]+$", before.value) is not None
+        and _DIGITS.match(key.value) is not None
+        and key.start_mark.line == before.end_mark.line
+        and key.start_mark.column == before.end_mark.column + 1
+    )
 
 
 def _raise_lookalike(loader: StrictLoader, exc: yaml.MarkedYAMLError, file: str) -> None:

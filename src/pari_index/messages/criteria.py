@@ -138,6 +138,14 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "viết số với dấu chấm thập phân, không có dấu phân cách hàng nghìn (1.5 thay cho 1,5)",
         "write numbers with a decimal dot and no thousands separator (1.5 for 1,5)",
     ),
+    "yaml-key-not-text": entry(
+        "Khoá YAML không phải văn bản",
+        "YAML key that is not text",
+        "YAML đọc khoá {key} là {key_read_as}, không phải một tên; mọi khoá của bộ tiêu chí là một tên",
+        "YAML reads the key {key} as {key_read_as}, not as a name; every key of a criteria set is a name",
+        'đặt khoá trong dấu ngoặc kép (ví dụ "true": hoặc "1":), hoặc đổi sang một tên bằng chữ',
+        'put the key in double quotes (e.g. "true": or "1":), or rename it with letters',
+    ),
     "duplicate-key": entry(
         "Khoá lặp lại trong cùng một ánh xạ",
         "Key repeated in one mapping",
@@ -245,6 +253,33 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "bộ tiêu chí",
         "import each annex from a workbook of its own (move the sheet into a new workbook), or delete the sheet "
         "if it is not part of the set",
+    ),
+    # The reader's cell problems of an annex, said as the import's (authoring/workbook_in._DRAFTED_AS).
+    "annex-merged-cells": entry(
+        "Ô bị gộp trong phụ lục: các dòng dưới không có giá trị",
+        "Merged cells in the annex: the rows below got no value",
+        "các ô {cells} bị gộp: chỉ ô đầu có giá trị, các dòng bên dưới không có giá trị này trong bản dự thảo",
+        "cells {cells} are merged: only the first holds the value, the rows below it got no value in the draft",
+        "kiểm tra các dòng đó trong bản dự thảo (hoặc bỏ gộp ô, điền từng dòng, rồi nhập lại)",
+        "check those rows in the draft (or unmerge the cells and fill each row, then import again)",
+    ),
+    "annex-hidden-rows": entry(
+        "Dòng bị ẩn của phụ lục vẫn được đưa vào bản dự thảo",
+        "Hidden rows of the annex drafted",
+        "{count} dòng bị ẩn vẫn được đưa vào bản dự thảo như các dòng khác: các dòng {rows}",
+        "{count} hidden rows were drafted as the others: rows {rows}",
+        "hiện mọi dòng (chọn tất cả rồi Unhide, hoặc bỏ bộ lọc), đối chiếu các dòng đó với quyết định và xoá những "
+        "dòng không thuộc bộ tiêu chí; rồi nhập lại",
+        "show every row (select all, then Unhide, or clear the filter), check those rows against the decision and "
+        "delete those that are not part of the set; then import again",
+    ),
+    "annex-hidden-columns": entry(
+        "Cột bị ẩn của phụ lục vẫn được đọc",
+        "Hidden columns of the annex read",
+        "các cột bị ẩn vẫn được đọc vào bản dự thảo như các cột khác: {columns}",
+        "hidden columns were read into the draft as the others: {columns}",
+        "hiện mọi cột (chọn tất cả rồi Unhide) và kiểm tra nội dung của chúng; rồi nhập lại",
+        "show every column (select all, then Unhide) and check what they hold; then import again",
     ),
     "annex-english-copy": entry(
         "Bản đọc tiếng Anh của phụ lục",

@@ -176,6 +176,15 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("một ký tự YAML không đọc như vẻ ngoài của nó", "a character YAML does not read as it looks"),
     },
+    # What YAML reads a plain key as that is not text (yaml-key-not-text; criteria.yaml_reader).
+    "key_read_as": {
+        "bool": Words("giá trị đúng/sai (true/false)", "a boolean (true/false)"),
+        "int": Words("một số nguyên", "a whole number"),
+        "float": Words("một số thập phân", "a decimal number"),
+        "null": Words("giá trị rỗng (null)", "an empty value (null)"),
+        "timestamp": Words("một ngày", "a date"),
+        "": Words("một giá trị không phải văn bản", "a value that is not text"),
+    },
     # What a path names that is no regular file (not-a-regular-file of a criteria set).
     "file_kind": {
         "device": Words("một thiết bị", "a device"),
