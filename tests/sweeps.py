@@ -37,6 +37,24 @@ def run_in_process(*args: str | Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def register_above_empty_formulas_is_read(args: Sequence[str | Path], folder: Path, text: bool) -> None:
+    """A register above rows of formulas whose result is the empty text (``args``: its run, with
+    PARI_MAX_REGISTER_ROWS=1000 set by the caller) is read, 60 units registered, exit 0; the same
+    rows of ``text`` are refused as too-many-rows (1,560 rows, exit 1). The .xls (complete38) and
+    .ods (complete39) cases."""
+    import polars as pl
+
+    from pari_index.outputs.results import read_results
+
+    status, said = run_in_process(*args, "--lang", "en")
+    if text:
+        assert status == 1 and "[too-many-rows]" in said and "1,560 rows" in said, said
+        return
+    assert status == 0 and "too-many-rows" not in said, said
+    rows = read_results(folder / "out.xlsx")["rows"].filter(pl.col("input") == "register")
+    assert rows.height == 60 and set(rows["status"]) == {"registered"}
+
+
 def sweep_child(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
     """``pari ARGS`` as a child process in ``folder``, failing the test after 120 s."""
     return pari_child(args, folder, timeout=120)

@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from hostile_complete39 import CASES, EXPECTED, NOT_WRITTEN, ROWS, ods_register_above_formulas
-from sweeps import case_tests, language_tests, run_in_process, sweep_child
+from sweeps import case_tests, language_tests, register_above_empty_formulas_is_read, run_in_process, sweep_child
 
 (
     test_every_case_has_its_expectation,
@@ -76,12 +76,45 @@ def test_an_ods_register_above_empty_formulas_is_read(
     """Formulas whose result is the empty text are no rows (60 units registered, exit 0); the
     same rows of text are (refused past the limit as too-many-rows, exit 1)."""
     monkeypatch.setenv("PARI_MAX_REGISTER_ROWS", "1000")
-    status, said = run_in_process(*ods_register_above_formulas(tmp_path, text), "--lang", "en")
-    if text:
-        assert status == 1 and "[too-many-rows]" in said and "1,560 rows" in said, said
-        return
-    assert status == 0 and "too-many-rows" not in said, said
+    register_above_empty_formulas_is_read(ods_register_above_formulas(tmp_path, text), tmp_path, text)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rows_past_those_told_one_by_one_are_counted_not_silent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Review of session 39: a frame of more such rows than MAX_TOLD told MAX_TOLD and left the
+    rest «nothing to score» with no word (the example's form with 1,500 rows of notes under it:
+    1,000 unread-row-item, 500 rows silent); a large CSV file read a range at a time (a batched
+    run) told MAX_TOLD of each range (all 1,500). The last row told of a file's sheet now counts
+    the rest and names the last of them, in both languages, whether the file is read whole
+    (--batch-size 0) or by range."""
+    from hostile_complete39 import _form
+
+    import pari_index.intake.unplaced_rows as unplaced
+    from pari_index.intake import csv_input
     from pari_index.outputs.results import read_results
 
-    rows = read_results(tmp_path / "out.xlsx")["rows"].filter(pl.col("input") == "register")
-    assert rows.height == 60 and set(rows["status"]) == {"registered"}
+    monkeypatch.setattr(unplaced, "MAX_TOLD", 2)
+    monkeypatch.setattr(csv_input, "RANGED_BYTES", 100_000)
+    monkeypatch.setattr(csv_input, "RANGE_BYTES", 4_000)
+    notes = [",,,,,,,,,"] * 2 + [f"ghi chú {n},người lập,ngày,,,,,,," for n in range(300)]
+    args = _form(tmp_path, "notes.csv", lambda lines: lines + notes)
+    told = []
+    for batch in ("0", "7"):
+        out = tmp_path / f"out{batch}.xlsx"
+        args[args.index("-o") + 1] = str(out)
+        status, said = run_in_process(*args, "--lang", lang, "--batch-size", batch)
+        assert status == 0, said
+        results = read_results(out)
+        findings = results["findings"].filter(pl.col("kind") == "unread-row-item")
+        told.append(findings.select("row", "message").rows())
+        rows = results["rows"].filter(pl.col("file").str.ends_with("notes.csv"), pl.col("row") >= 3433)
+        assert rows.height == 300 and set(rows["status"]) == {"empty"}
+    assert told[0] == told[1]
+    assert [row for row, _ in told[0]] == [3433, 3434]
+    more = {
+        "vi": "; còn 298 hàng như vậy sau hàng này trong bảng (đến hàng 3.732), không báo riêng từng hàng",
+        "en": "; 298 more rows like it follow in the table (up to row 3,732), not told one by one",
+    }[lang]
+    assert not told[0][0][1].endswith(more) and told[0][1][1].endswith(more), told

@@ -61,6 +61,32 @@ def test_the_same_rows_in_two_files_are_counted_together(tmp_path: Path, monkeyp
     argv = _score(tmp_path, assessments=one)
     status, said = run_in_process(*argv[:2], str(two), *argv[2:])
     assert status == 1 and f"lỗi: {two}: {cells} ô ghi lại" in said, said
+    # Review of session 39: every row of the second file repeats the first's, and the message says
+    # so, naming it (before: «in this file or one read before it», the first file unnamed).
+    assert f"mọi dòng của tệp này đã đọc đều ghi lại xã, tiêu chí và đầu vào của các dòng trong {one}" in said
+    status, said = run_in_process(*argv[:2], str(two), *argv[2:], "--lang", "en")
+    assert (
+        status == 1 and f"every row of this file read gives again the commune, item and input of rows of {one}:" in said
+    )
+    assert "the same file given twice (saved as another type)?" in said, said
+
+
+def test_a_file_with_keys_of_its_own_is_not_called_a_copy() -> None:
+    """The limit passed in a file that gave a key of its own (near-repeats within it), or whose
+    keys no one earlier file gave all of, names no file (KeyRepeats.same_as)."""
+    rows = pl.DataFrame({"commune_code": ["1", "2"], "criterion_id": ["a", "a"], "value": ["x", "y"]})
+    keys = KeyRepeats()
+    keys.limit = 1
+    assert keys.note(rows.head(1), file="mot.csv") is None
+    assert keys.note(rows.tail(1), file="hai.csv") is None
+    assert keys.note(rows, file="ba.csv") == 2 and keys.same_as is None  # 1 from mot, 2 from hai
+    keys = KeyRepeats()
+    keys.limit = 1
+    assert keys.note(rows, file="mot.csv") is None
+    assert keys.note(pl.concat([rows, rows.head(1)]), file="ba.csv") == 3 and keys.same_as == "mot.csv"
+    keys = KeyRepeats()
+    keys.limit = 1
+    assert keys.note(pl.concat([rows, rows]), file="mot.csv") == 2 and keys.same_as is None
 
 
 def test_cells_are_counted_apart_for_long_and_wide_rows_and_without_blank_codes() -> None:

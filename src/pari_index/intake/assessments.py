@@ -65,7 +65,7 @@ from pari_index.intake.schema import (
     VALUE,
 )
 from pari_index.intake.sheet import ROW, Sheet, codes_read
-from pari_index.intake.unplaced_rows import unplaced_rows
+from pari_index.intake.unplaced_rows import UnplacedRows
 
 
 def source_rows(parts: list[tuple[RowPart, str | None]]) -> SourceRows:
@@ -94,16 +94,17 @@ class SheetsRead:
     absent: AbsentColumns = field(default_factory=AbsentColumns)
     #: Rows that give the commune, item and input of an earlier row, in every sheet read.
     keys: KeyRepeats = field(default_factory=KeyRepeats)
+    #: Rows of nothing to score naming no item or input of the set, told by file and sheet.
+    unplaced: UnplacedRows = field(default_factory=UnplacedRows)
 
     def note_keys(self, sheet: Sheet, frame: pl.DataFrame, wide_cells: list[str] | None = None) -> None:
         """Count the cells of the rows of ``frame`` (of ``sheet``; wide, with its value columns
         ``wide_cells``) that repeat an earlier row's key; past PARI_MAX_REPEATED_CELLS the run
         stops here, before their cells and findings are made."""
-        repeats = self.keys.note(frame, wide_cells)
+        repeats = self.keys.note(frame, wide_cells, sheet.file)
         if repeats is not None:
-            raise IntakeError(
-                [too_many_repeated_keys(repeats, self.keys.limit, sheet.file, sheet.name), *self.problems]
-            )
+            told = too_many_repeated_keys(repeats, self.keys.limit, sheet.file, sheet.name, self.keys.same_as)
+            raise IntakeError([told, *self.problems])
 
     def look_at_long(self, sheet: Sheet, frame: pl.DataFrame, table: LeafTable) -> None:
         """Kept from ``frame`` (long-form rows with ``sheet``'s columns): its rows whose form gives
@@ -111,7 +112,7 @@ class SheetsRead:
         found = other_maxima(frame, table)
         if found.height:
             self.other_maxima.append(found)
-        self.problems += unplaced_rows(frame, table)
+        self.unplaced.look_at(frame, table, self.problems)
         self.absent.note_long(sheet, frame, table.survey_files)
 
     def close(self, table: LeafTable) -> None:
@@ -120,6 +121,7 @@ class SheetsRead:
         self.other_maxima = []
         self.problems += self.absent.problems(table.leaves)
         self.absent = AbsentColumns()
+        self.unplaced.close(self.problems)
 
     def findings(self) -> pl.DataFrame:
         """The problems of the files and sheets as findings, then the forms' (:meth:`close`)."""

@@ -17,6 +17,7 @@ import polars as pl
 from pari_index.errors import Problem
 from pari_index.intake.schema import META_FIELDS
 from pari_index.intake.sheet import FILE, ROW, SHEET, Sheet
+from pari_index.messages.labels import PARAM_WORDS
 from pari_index.system.limits import env_limit
 
 #: Rows of one table that repeat an earlier row exactly: at the limit, the example run took 332 MB. A
@@ -125,11 +126,18 @@ class KeyRepeats:
         self.cells = 0
         #: The distinct key hashes of the rows noted so far.
         self._distinct = pl.Series(dtype=pl.UInt64)
+        #: Where in ``_distinct`` each file's keys first given lie (file, start, end), and the
+        #: files that gave a key of their own.
+        self._spans: list[tuple[str, int, int]] = []
+        self._fresh: set[str] = set()
+        #: When the limit is passed in a file that gave no key of its own so far and an earlier
+        #: file gave them all: that file (the same rows given twice, as a CSV and its .xlsx).
+        self.same_as: str | None = None
 
-    def note(self, frame: pl.DataFrame, wide_cells: list[str] | None = None) -> int | None:
-        """Note the rows of ``frame`` (a sheet's rows, renamed as a plan reads them; a wide
-        sheet's with ``wide_cells``, its value columns); the cells given again so far when they
-        are past the limit, else None."""
+    def note(self, frame: pl.DataFrame, wide_cells: list[str] | None = None, file: str = "") -> int | None:
+        """Note the rows of ``frame`` (a sheet's rows of ``file``, renamed as a plan reads them; a
+        wide sheet's with ``wide_cells``, its value columns); the cells given again so far when
+        they are past the limit, else None."""
         key = WIDE_KEY if wide_cells is not None else LONG_KEY
         if not set(key[:2]) <= set(frame.columns):
             return None  # a sheet not read for want of a column (missing-column)
@@ -143,19 +151,43 @@ class KeyRepeats:
         rows = frame.lazy().filter(present).select(pl.struct(*columns, mark).hash().alias("h"), filled.alias("n"))
         new = pl.col("h").is_first_distinct() & ~pl.col("h").is_in(self._distinct.implode())
         counted = rows.with_columns(new.alias("new")).collect()
-        self._distinct = pl.concat([self._distinct, counted.filter("new").get_column("h")])
+        fresh = counted.filter("new").get_column("h")
+        if fresh.len():
+            self._spans.append((file, self._distinct.len(), self._distinct.len() + fresh.len()))
+            self._fresh.add(file)
+            self._distinct = pl.concat([self._distinct, fresh])
         self.cells += int(counted.filter(~pl.col("new")).get_column("n").sum())
-        return self.cells if self.cells > self.limit else None
+        if self.cells <= self.limit:
+            return None
+        if file not in self._fresh:
+            self.same_as = self._holding_all(counted.get_column("h"))
+        return self.cells
+
+    def _holding_all(self, hashes: pl.Series) -> str | None:
+        """The earlier file whose keys first given include every one of ``hashes``, if any."""
+        files = dict.fromkeys(file for file, _, _ in self._spans)
+        for file in files:
+            own = pl.concat([self._distinct.slice(start, end - start) for f, start, end in self._spans if f == file])
+            if hashes.is_in(own.implode()).all():
+                return file
+        return None
 
 
-def too_many_repeated_keys(repeats: int, limit: int, file: str, sheet: str | None) -> Problem:
+def too_many_repeated_keys(
+    repeats: int, limit: int, file: str, sheet: str | None, same_as: str | None = None
+) -> Problem:
+    """``same_as``: the earlier file that gave every key of ``file`` (:attr:`KeyRepeats.same_as`),
+    named in the message: the same rows given twice, told as such (``input-same-rows`` tells a
+    small copy, found once every file is read; a copy past the limit is stopped before)."""
+    twice = {"same_file": "file", "other": same_as} if same_as is not None else {}
+    said = PARAM_WORDS["same_file"]["file"].get("en").format(other=same_as) if same_as is not None else ""
     return Problem(
         "too-many-repeated-keys",
         f"{repeats:,} cells give again a value for the commune, item and input of an earlier row (in this file"
-        f" or one read before it), more than the {limit:,} read; the assessment and survey files were not read",
+        f" or one read before it), more than the {limit:,} read; the assessment and survey files were not read{said}",
         file=file,
         sheet=sheet,
         hint="delete the repeated rows (or the file given twice); if they are meant, set PARI_MAX_REPEATED_CELLS"
         " higher",
-        params={"repeats": repeats, "limit": limit, "limit_name": CELLS_LIMIT_NAME},
+        params={"repeats": repeats, "limit": limit, "limit_name": CELLS_LIMIT_NAME, **twice},
     )

@@ -37,9 +37,9 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "Quá nhiều ô ghi lại cho cùng xã, tiêu chí và đầu vào",
         "Too many cells given again for one commune, item and input",
         "{repeats} ô ghi lại giá trị cho xã, tiêu chí và đầu vào của một dòng trước đó (trong tệp này hoặc một tệp"
-        " đọc trước nó), nhiều hơn {limit} ô được đọc; các tệp tự đánh giá và khảo sát không được đọc",
+        " đọc trước nó), nhiều hơn {limit} ô được đọc; các tệp tự đánh giá và khảo sát không được đọc{same_file}",
         "{repeats} cells give again a value for the commune, item and input of an earlier row (in this file or one"
-        " read before it), more than the {limit} read; the assessment and survey files were not read",
+        " read before it), more than the {limit} read; the assessment and survey files were not read{same_file}",
         "xoá các dòng lặp lại (hoặc tệp được đưa hai lần); nếu cố ý, đặt PARI_MAX_REPEATED_CELLS lớn hơn",
         "delete the repeated rows (or the file given twice); if they are meant, set PARI_MAX_REPEATED_CELLS higher",
     ),
@@ -1074,9 +1074,9 @@ READING_FINDINGS: dict[str, Entry] = {
         "Hàng không có gì để chấm, mã tiêu chí lạ",
         "A row with nothing to score and an unknown item",
         "hàng này không có giá trị nào để chấm và {criterion} không phải tiêu chí của bộ tiêu chí: "
-        "không đọc được gì từ hàng (một bảng thứ hai hay ghi chú dưới dữ liệu?)",
+        "không đọc được gì từ hàng (một bảng thứ hai hay ghi chú dưới dữ liệu?){rows_past}",
         "the row has nothing to score and {criterion} is not an item of this criteria set: "
-        "nothing of it was read (a second table or notes under the data?)",
+        "nothing of it was read (a second table or notes under the data?){rows_past}",
         "xoá hàng này, hoặc chuyển bảng thứ hai sang trang tính hay tệp riêng; mã tiêu chí theo bộ tiêu chí "
         "(pari template)",
         "delete the row, or move a second table to its own sheet or file; items are the set's ids (pari template)",
@@ -1085,9 +1085,9 @@ READING_FINDINGS: dict[str, Entry] = {
         "Hàng không có giá trị, tên đầu vào lạ",
         "A row with no value and an unknown input",
         "hàng này không có giá trị, và tiêu chí {criterion} không có đầu vào tên {input} "
-        "(câu trả lời ghi vào cột đầu vào?): chữ đó không được đọc",
+        "(câu trả lời ghi vào cột đầu vào?): chữ đó không được đọc{rows_past}",
         "the row gives no value, and criterion {criterion} has no input named {input} "
-        "(the answer written in the input column?): that text was not read",
+        "(the answer written in the input column?): that text was not read{rows_past}",
         "ghi câu trả lời vào cột giá trị, và tên đầu vào (hoặc để trống) vào cột đầu vào (pari template)",
         "write the answer in the value column and the input's name (or nothing) in the input column (pari template)",
     ),

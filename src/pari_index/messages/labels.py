@@ -1060,6 +1060,28 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("", ""),
     },
+    # The rows past the first MAX_TOLD of a table that name no item or input of the set, told in
+    # the last finding told one by one (intake.unplaced_rows, session 39 review): before, they
+    # stayed «nothing to score» with no word of them.
+    "rows_past": {
+        "many": Words(
+            "; còn {past_count} hàng như vậy sau hàng này trong bảng (đến hàng {past_last}), không báo riêng từng hàng",
+            "; {past_count} more rows like it follow in the table (up to row {past_last}), not told one by one",
+        ),
+        "": Words("", ""),
+    },
+    # The earlier file that gave every commune, item and input of the file where
+    # too-many-repeated-keys stopped the run (intake.repeated_rows.KeyRepeats.same_as, session 39
+    # review): a national file given twice, as a CSV and its .xlsx.
+    "same_file": {
+        "file": Words(
+            "; mọi dòng của tệp này đã đọc đều ghi lại xã, tiêu chí và đầu vào của các dòng trong {other}:"
+            " cùng một tệp được đưa hai lần (lưu thành loại tệp khác)?",
+            "; every row of this file read gives again the commune, item and input of rows of {other}:"
+            " the same file given twice (saved as another type)?",
+        ),
+        "": Words("", ""),
+    },
     # A self-assessment's field given in a survey file (intake.cell_checks: not-survey-field).
     "survey_field": {
         "self_score": Words("điểm tự đánh giá", "a self-score"),
