@@ -90,7 +90,7 @@ def test_the_latest_ranking_through_pandas_is_written_as_pari_rank_gave_it(
     for name in ("summary.csv", "findings.csv"):
         assert (tmp_path / "pandas" / name).read_bytes() == (tmp_path / "as-given" / name).read_bytes()
     edited = through.with_columns(pl.col("gap_to_next_class") + 0.5)
-    with pytest.raises(ValueError, match="its 'gap_to_next_class' differ from what pari.rank"):
+    with pytest.raises(ValueError, match=r"its 'gap_to_next_class' differ from what pari\.rank"):
         pari.write_results(tmp_path / "edited", result, edited, fmt="csv")
     assert not (tmp_path / "edited").exists()
 
