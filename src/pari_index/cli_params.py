@@ -135,13 +135,14 @@ class _ShareOfOne(click.FloatRange):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if not (isinstance(value, str) and re.fullmatch(r"\s*\d+,\d+\s*", value)):
             return super().convert(value, param, ctx)
+        pointed: Any = value.replace(",", ".")
         try:
-            return super().convert(value.replace(",", "."), param, ctx)
+            return super().convert(pointed, param, ctx)
         except click.BadParameter as exc:
             # Out of the range: said of the number as typed («1,5 không nằm trong khoảng»), not as
             # converted («1.5»), a decimal point on a Vietnamese page (review of session 39).
-            exc.message = exc.message.replace(str(float(value.replace(",", "."))), value.strip(), 1)
-            raise
+            said = exc.message.replace(str(float(pointed)), value.strip(), 1)
+            raise click.BadParameter(said, ctx=exc.ctx, param=exc.param) from None
 
 
 SHARE = _ShareOfOne(0, 1)
