@@ -11,13 +11,15 @@ real ``pari`` on main at a6bdad8 before the fixes, after them on this branch.
   Vietnamese letters», its hint to convert it with Unikey's converter (which garbles Unicode text).
   Before: the survey, exit 1, ``legacy-font`` and ``survey-missing`` (nothing written); the
   assessments, exit 1, ``legacy-font`` and ``file-unread``. Now a soft hyphen is TCVN3's «ư» only
-  after an ASCII letter or before a letter at a word's start (letters.legacy_encoding._NOT_TCVN3_U):
-  the example's results.
+  after a word's first consonants or before a letter at a word's start
+  (letters.legacy_encoding._TCVN3_U): the example's results.
 
 - The same after a Vietnamese letter: the example's long assessments (CSV UTF-8) with every «có»
   typed ``có<U+00AD>``. Before: exit 0, the answers read, and a warning ``legacy-font-some`` that
   «697 words look typed with a legacy Vietnamese font (TCVN3/ABC or VNI) … e.g. «có<U+00AD>»»,
-  telling the clerk to convert them. Now no such warning: the example's findings.
+  telling the clerk to convert them. Now no such warning: the example's findings. Every «không»
+  typed ``không<U+00AD>`` too (its «g» an ASCII letter): on 2f34604 still «233 words look typed
+  with a legacy Vietnamese font … e.g. «không<U+00AD>»» (review of session 39).
 
 - A soft hyphen inside the codes of a workbook (``00<U+00AD>001``): before, the sheet refused as a
   legacy font; now ``control-character`` at each code, as a zero-width space there always was
@@ -99,12 +101,12 @@ def form_workbook_codes_soft_hyphen(folder: Path) -> list[str]:
 
 
 def form_answers_soft_hyphen(folder: Path) -> list[str]:
-    """The example's long assessments (CSV UTF-8) with every «có» typed ``có<U+00AD>``."""
+    """The example's long assessments (CSV UTF-8) with every «có» and «không» typed ``có<U+00AD>``."""
     header, *rows = _rows("assessments_long.csv")
     value = header.index("value")
     for row in rows:
-        if row[value] == "có":
-            row[value] = "có" + SOFT_HYPHEN
+        if row[value] in ("có", "không"):
+            row[value] += SOFT_HYPHEN
     args = _score(folder)
     args[1] = str(_write(folder / "tu-danh-gia.csv", [header, *rows]))
     return args

@@ -137,6 +137,13 @@ def criteria_set_saved_as_text_given_as_the_annex_imported(folder: Path) -> list
     return ["criteria", "import", "bo.txt", "-o", "nhap.yaml"]
 
 
+def criteria_set_s_name_mistyped_as_the_annex_imported(folder: Path) -> list[str]:
+    """bo.yml for bo.yaml: on 2f34604 any name ending .yaml, there or not, was «this is a criteria
+    set (YAML) already» (review of session 39); a name not there is told as such, with its near name."""
+    shutil.copy(CRITERIA / "ha-noi-2025-commune.yaml", folder / "bo.yaml")
+    return ["criteria", "import", "bo.yml", "-o", "nhap.yaml"]
+
+
 CASES: dict[str, Case] = {
     "forms-folder-with-the-results-inside": forms_folder_with_the_results_inside,
     "forms-folder-with-the-report-inside": forms_folder_with_the_report_inside,
@@ -152,6 +159,7 @@ CASES: dict[str, Case] = {
     "forms-pattern-with-backslashes": forms_pattern_with_backslashes,
     "import-of-a-criteria-set-given-as-the-annex": criteria_set_given_as_the_annex_imported,
     "import-of-a-set-saved-as-text-given-as-the-annex": criteria_set_saved_as_text_given_as_the_annex_imported,
+    "import-of-a-set-s-name-mistyped": criteria_set_s_name_mistyped_as_the_annex_imported,
 }
 _KEPT = ("assessments_long.csv", "communes.csv")
 #: Exit status, the code printed, the user's files that must keep their bytes.
@@ -170,6 +178,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "forms-pattern-with-backslashes": (1, "input-wildcard", ("bieu-mau/a.csv",)),
     "import-of-a-criteria-set-given-as-the-annex": (1, "annex-is-criteria", ("bo.yaml",)),
     "import-of-a-set-saved-as-text-given-as-the-annex": (1, "annex-is-criteria", ("bo.txt",)),
+    "import-of-a-set-s-name-mistyped": (1, "input-near-name", ("bo.yaml",)),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "forms-folder-with-the-results-inside": ("bieu-mau/kq.xlsx",),
@@ -185,6 +194,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "forms-pattern-with-backslashes": ("kq.xlsx",),
     "import-of-a-criteria-set-given-as-the-annex": ("nhap.yaml",),
     "import-of-a-set-saved-as-text-given-as-the-annex": ("nhap.yaml",),
+    "import-of-a-set-s-name-mistyped": ("nhap.yaml",),
 }
 #: The cases of ``pari criteria``, whose words are the criteria authors' (tests/language_leaks.py).
 CRITERIA_CASES = sorted(name for name in CASES if name.startswith("import"))

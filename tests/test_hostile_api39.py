@@ -75,6 +75,26 @@ def test_the_latest_ranking_shuffled_with_own_columns_is_written_as_pari_rank_ga
     assert summary["group_column"].unique().to_list() == ["province"]
 
 
+def test_the_latest_ranking_through_pandas_is_written_as_pari_rank_gave_it(
+    scored: pari.ScoreResult, tmp_path: Path
+) -> None:
+    """``pl.from_pandas(ranked.to_pandas())`` turns gap_to_next_class (whole units with gaps) into
+    floats: the review of session 39 found it refused as «edited, or an earlier ranking» (a6bdad8
+    wrote it as «1200.0»); the same values in another number type are the same ranking, written in
+    pari.rank's types. A value changed in the float column is still refused."""
+    result, ranked = _ranked_copy(scored)
+    through = pl.from_pandas(ranked.to_pandas())
+    assert through.schema["gap_to_next_class"] == pl.Float64  # else this test tries nothing
+    pari.write_results(tmp_path / "as-given", result, ranked, fmt="csv")
+    pari.write_results(tmp_path / "pandas", result, through, fmt="csv")
+    for name in ("summary.csv", "findings.csv"):
+        assert (tmp_path / "pandas" / name).read_bytes() == (tmp_path / "as-given" / name).read_bytes()
+    edited = through.with_columns(pl.col("gap_to_next_class") + 0.5)
+    with pytest.raises(ValueError, match=r"its 'gap_to_next_class' differ from what pari\.rank"):
+        pari.write_results(tmp_path / "edited", result, edited, fmt="csv")
+    assert not (tmp_path / "edited").exists()
+
+
 def test_pari_findings_names_the_arguments_not_pari_s_options(scored: pari.ScoreResult, tmp_path: Path) -> None:
     """Ranked against results of the year scored: on a6bdad8 pari.findings said «--previous PATH holds
     results of 2022» and «give last year's results with --previous»; the results written keep the

@@ -65,6 +65,10 @@ TCVN3_NAMES = "Ph\u00adêng Hång CÈm, T\u00ad ph¸p, \u00adu tiªn\n"
         "9\u00ad5\n" * 50,  # inside it
         "00\u00ad001,Xã A\n" * 50,  # inside a code
         "có\u00ad\n" * 50,  # after a Vietnamese letter (Word's hyphenation point)
+        "Không\u00ad\n" * 50,  # after a word's last consonant, ASCII (until the review of session 39)
+        "Đạt\u00ad\n" * 50,
+        "Chưa\u00ad\n" * 50,  # after a vowel
+        "Hoàn thành\u00ad\n" * 50,
         "Phư\u00adờng Hồng Cẩm\n" * 50,  # inside a Unicode word, after «ư»
         "- \u00ad -\n" * 50,  # between spaces and signs
     ],
@@ -82,6 +86,9 @@ def test_tcvn3_s_u_is_still_evidence() -> None:
     assert has_legacy_word("Ph\u00adêng") and has_legacy_word("T\u00ad")
     # Only the soft hyphen: «Tr­êng» (Trường) among Unicode text, the ư alone telling it.
     assert legacy_evidence("Tr\u00adêng Tr\u00adêng Tr\u00adêng\n" * 5) is not None
+    # After a word's first consonants, whatever their case: người, nước sạch.
+    assert has_legacy_word("ng\u00adêi") and has_legacy_word("N\u00adíc s¹ch")
+    assert legacy_evidence("ng\u00adêi N\u00adíc\n" * 20) is not None
 
 
 @pytest.mark.parametrize(("font", "first"), [("tcvn3", "KÕ ho¹ch"), ("vni", "Keâù hoaïch")])

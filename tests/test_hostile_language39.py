@@ -116,3 +116,18 @@ def test_a_share_with_a_decimal_comma_is_the_share_with_a_point(tmp_path: Path) 
 def test_the_help_page_writes_a_default_share_as_its_language_does(tmp_path: Path, lang: str, note: str) -> None:
     page = answers_its_case(["--lang", lang, "demo-data", "--help"], tmp_path, (0, None, ()))
     assert note in " ".join(page.split()), page
+
+
+@pytest.mark.parametrize(("typed", "told"), [("1,5", "1,5 "), ("2,50", "2,50 "), ("1.5", "1.5 ")])
+def test_a_share_out_of_its_range_is_told_as_typed(typed: str, told: str) -> None:
+    """``--mistakes 1,5`` was told «1.5 không nằm trong khoảng 0<=x<=1» (review of session 39):
+    the number converted, a decimal point on a Vietnamese page; now as typed. A comma taken in
+    English too («0,1» is no thousands): the range says what it refuses."""
+    import click
+
+    from pari_index.cli_params import SHARE
+
+    with pytest.raises(click.BadParameter) as caught:
+        SHARE.convert(typed, None, None)
+    assert caught.value.message.startswith(told), caught.value.message
+    assert SHARE.convert("0,1", None, None) == pytest.approx(0.1)

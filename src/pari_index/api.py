@@ -461,15 +461,16 @@ def _in_library_words(frame: pl.DataFrame, columns: tuple[str, ...], arguments: 
     return frame.with_columns(reworded(column) for column in present) if present else frame
 
 
-def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | None) -> None:
+def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | None) -> pl.DataFrame | None:
     """A ValueError unless ``ranked`` is the ranking of ``result``: every column pari.rank gives,
     and the totals of the same units, the same. The file is written from both (the summary from
     ``ranked``, the rest from ``result``): a ranking of another run, or one cut to a district,
-    was written without a word beside this run's items and findings."""
+    was written without a word beside this run's items and findings. Returns ``ranked`` with the
+    columns of the latest ranking in the types pari.rank gave them (_check_latest_ranking)."""
     from pari_index.ranking.groups import RANK_COLUMNS
 
     if ranked is None:
-        return
+        return None
     wrong = f"pari.{function}: ranked is not pari.rank(result) of this result: "
     missing = [c for c in (*result.totals.columns, *RANK_COLUMNS) if c not in ranked.columns]
     if missing:
@@ -496,21 +497,30 @@ def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | Non
     differ = [c for c in ours.columns if not theirs[c].equals(ours[c])]
     if differ:
         raise ValueError(wrong + f"its {', '.join(map(repr, differ[:5]))} differ from this result's (rank it again)")
-    _check_latest_ranking(wrong, result, ranked)
+    return _check_latest_ranking(wrong, result, ranked)
 
 
-def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame) -> None:
+def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame) -> pl.DataFrame:
     """A ValueError unless ``ranked`` gives what pari.rank(result) gave last for every column it
     gave (columns of the caller's own may be added): a rank or class edited by hand, or an earlier
     ranking (against another year's results, in other groups), was written as given, beside the
     findings of the latest one. A result never ranked by pari.rank (the stage function's ranking)
-    has nothing to compare with."""
+    has nothing to compare with. A number column of the same values in another number type (a
+    ranking through pandas, ``pl.from_pandas(ranked.to_pandas())``: whole numbers with a gap
+    become floats) is the same ranking, given back in pari.rank's types: until the review of
+    session 39 it was refused as edited, and on a6bdad8 written as «1200.0»."""
     latest = result.latest_ranking
     if latest is None:
-        return
+        return ranked
     missing = [c for c in latest.columns if c not in ranked.columns]
     if missing:
         raise ValueError(wrong + f"it has no column {', '.join(map(repr, missing[:5]))}")
+    for column in latest.columns:
+        given, gave = ranked.schema[column], latest.schema[column]
+        if given != gave and given.is_numeric() and gave.is_numeric():
+            back = ranked[column].cast(gave, strict=False)
+            if back.cast(given).equals(ranked[column]):  # no value changed: 1.5 stays, and is told as edited
+                ranked = ranked.with_columns(back)
     theirs = ranked.select(latest.columns).sort(COMMUNE)
     ours = latest.sort(COMMUNE)
     edited = [c for c in ours.columns if theirs.schema[c] != ours.schema[c] or not theirs[c].equals(ours[c])]
@@ -519,6 +529,7 @@ def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame)
             wrong + f"its {', '.join(map(repr, edited[:5]))} differ from what pari.rank(result) gave last "
             "(edited, or an earlier ranking): give the ranking as pari.rank returned it, or rank again"
         )
+    return ranked
 
 
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:
@@ -540,7 +551,7 @@ def write_results(
     the files written. The previous results at ``path`` are replaced as a whole or not at all.
     ``ranked`` is the latest ``pari.rank(result)``, as it gave it (rows in any order, columns of
     your own added); another ranking, or one whose rank or class was edited, is a ValueError."""
-    _check_ranked("write_results", result, ranked)
+    ranked = _check_ranked("write_results", result, ranked)
     _refuse_inputs(results_target(path, fmt), result)
     return _write_tables(path, result_tables(result, ranked, lang=lang), fmt)
 
@@ -558,7 +569,7 @@ def write_report(
     latest ``pari.rank(result)``, as it gave it (see :func:`write_results`)."""
     from pari_index.outputs.report import write_report as render
 
-    _check_ranked("write_report", result, ranked)
+    ranked = _check_ranked("write_report", result, ranked)
     _refuse_inputs(Target(Path(path), "report", suffixes=PAGE_SUFFIXES), result)
     tables = result_tables(result, ranked, lang=lang)
     return render(Path(path), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)

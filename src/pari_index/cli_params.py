@@ -133,9 +133,16 @@ class _ShareOfOne(click.FloatRange):
     it «0,05»). The comma is taken only between digits, once."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and re.fullmatch(r"\s*\d+,\d+\s*", value):
-            value = value.replace(",", ".")
-        return super().convert(value, param, ctx)
+        if not (isinstance(value, str) and re.fullmatch(r"\s*\d+,\d+\s*", value)):
+            return super().convert(value, param, ctx)
+        pointed: Any = value.replace(",", ".")
+        try:
+            return super().convert(pointed, param, ctx)
+        except click.BadParameter as exc:
+            # Out of the range: said of the number as typed («1,5 không nằm trong khoảng»), not as
+            # converted («1.5»), a decimal point on a Vietnamese page (review of session 39).
+            said = exc.message.replace(str(float(pointed)), value.strip(), 1)
+            raise click.BadParameter(said, ctx=exc.ctx, param=exc.param) from None
 
 
 SHARE = _ShareOfOne(0, 1)

@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.authoring.export import ANNEX_COLUMNS
-from pari_index.errors import IntakeError, Problem, criteria_as_table
+from pari_index.errors import IntakeError, Problem, criteria_as_table, unreadable_file
 from pari_index.intake.tables import EXCEL_SUFFIXES, FILE, ROW, SHEET, Sheet
 from pari_index.messages import render, render_hint
 
@@ -224,6 +224,12 @@ def read_annex(path: Path, file: str) -> AnnexBook:
     if path.is_dir():  # a folder of annexes: not "save it as .xlsx", which a folder cannot be
         folder = Problem("is-a-directory", "this is a folder, not a file", file=file, hint="give the file itself")
         raise IntakeError(folder)
+    try:  # a set's name mistyped (bo.yml for bo.yaml) is not found, near name told, not "a criteria set already"
+        path.stat()
+    except OSError as exc:
+        raise IntakeError(unreadable_file(exc, file)) from None
+    except ValueError:  # a NUL in the name: as read_excel tells it
+        pass
     if criteria_as_table(file, path) is not None:
         # A set given as its own annex (``pari criteria import bo.yaml``) was "an annex is read
         # from an Excel workbook (.xlsx)", hint "save it as .xlsx": of a set, already what import makes.
