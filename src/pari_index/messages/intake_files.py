@@ -37,7 +37,8 @@ REGISTER_FINDINGS: dict[str, Entry] = {
         "Quá nhiều ô ghi lại cho cùng xã, tiêu chí và đầu vào",
         "Too many cells given again for one commune, item and input",
         "{repeats} ô ghi lại giá trị cho xã, tiêu chí và đầu vào của một dòng trước đó (trong tệp này hoặc một tệp"
-        " đọc trước nó), nhiều hơn {limit} ô được đọc; các tệp tự đánh giá và điều tra xã hội học không được đọc{same_file}",
+        " đọc trước nó), nhiều hơn {limit} ô được đọc; các tệp tự đánh giá và điều tra xã hội học không được"
+        " đọc{same_file}",
         "{repeats} cells give again a value for the commune, item and input of an earlier row (in this file or one"
         " read before it), more than the {limit} read; the assessment and survey files were not read{same_file}",
         "xoá các dòng lặp lại (hoặc tệp được đưa hai lần); nếu cố ý, đặt PARI_MAX_REPEATED_CELLS lớn hơn",
