@@ -207,12 +207,12 @@ def _pari(*args: str) -> str:
 
 
 #: Workbook columns that hold ids or the user's words by design (docs/data-formats.md): the finding
-#: kind's code beside its title, the findings' parameters (JSON), a criterion's inputs as reported
-#: (the explanation beside them says them in words), the set's English class, the input file's
+#: kind's code beside its title, the findings' parameters (JSON), a criterion's inputs by the set's
+#: names (their codes, beside the inputs by their labels, which are checked), the set's English class, the input file's
 #: column and sheet names; in the fill-in form, the hidden column of the inputs' names.
 RESULTS_DATA = {
-    "vi": {"Mã loại phát hiện", "Tham số (JSON)", "Số liệu đầu vào", "Xếp loại (tiếng Anh)", "Cột", "Trang tính"},
-    "en": {"Kind (code)", "Parameters (JSON)", "Inputs", "Class (English)", "Column", "Sheet"},
+    "vi": {"Mã loại phát hiện", "Tham số (JSON)", "Mã số liệu đầu vào", "Xếp loại (tiếng Anh)", "Cột", "Trang tính"},
+    "en": {"Kind (code)", "Parameters (JSON)", "Inputs (codes)", "Class (English)", "Column", "Sheet"},
 }
 FORM_DATA = {"vi": {"Đầu vào"}, "en": {"Input"}}
 #: About rows that hold the user's own words or ids by design (the set's id and titles).

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from pari_index.outputs.files import neutralise_formulas, write_xlsx
 from pari_index.outputs.results import TABLES, read_results
-from pari_index.outputs.results_labels import label_frame, sheet_name
+from pari_index.outputs.results_labels import inputs_by_label, label_frame, sheet_name
 from pari_index.outputs.workbook import CUT_MARK, MAX_CELL_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,7 +231,8 @@ def test_the_example_workbook_holds_every_table_cell_by_cell(example_results: tu
     sheets = read_sheets(workbook)
     # In the run's language (Vietnamese by default): the ids' tables with their words.
     assert list(sheets)[: len(TABLES)] == ["Tổng hợp", "Tiêu chí", "Phát hiện", "Dòng đầu vào", "Thông tin"]
-    levels = level_words(resolve_leaves(load_criteria(default_criteria_path()).criteria), "vi")
+    leaves = resolve_leaves(load_criteria(default_criteria_path()).criteria)
+    levels = level_words(leaves, "vi")
     for name in TABLES:
         table = pl.read_parquet(folder / f"{name}.parquet")
         if name == "about":  # a Parquet folder's own rows: the SHA-256 of its other files; a workbook's:
@@ -239,6 +240,8 @@ def test_the_example_workbook_holds_every_table_cell_by_cell(example_results: tu
             digests = read_results(workbook)["about"].filter(pl.col("key").str.starts_with("values_sha256_"))
             assert digests.height == 3
             table = pl.concat([table, digests.select(table.columns)], how="vertical_relaxed")
+        if name == "criteria":  # the inputs by their labels, and by the set's names in a column of their own
+            table = inputs_by_label(table, leaves, "vi")
         words = label_frame(name, table, "vi", levels)
         assert_sheet_is_frame(sheets[sheet_name(name, "vi")], words)
     # The summary (what --previous reads) comes back through the library as the same table.

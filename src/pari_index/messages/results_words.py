@@ -90,6 +90,8 @@ COLUMNS: dict[str, Words] = {
     "appraisal_reason": Words("Lý do thẩm định", "Appraisal reason"),
     "appraiser": Words("Người thẩm định", "Appraiser"),
     "inputs": Words("Số liệu đầu vào", "Inputs"),
+    # The inputs by the set's names, which pari reads back (a workbook's inputs show their labels).
+    "input_names": Words("Mã số liệu đầu vào", "Inputs (codes)"),
     # findings
     "severity": Words("Mức độ", "Severity"),
     "kind": Words("Mã loại phát hiện", "Kind (code)"),

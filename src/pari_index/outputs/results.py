@@ -17,7 +17,7 @@ import errno
 import os
 import shutil
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -25,6 +25,7 @@ from typing import BinaryIO, Literal
 import polars as pl
 
 from pari_index.criteria.methodology import method_lines
+from pari_index.criteria.model import Leaf
 from pari_index.criteria.units import unit_names
 from pari_index.errors import IntakeError, Problem, broken_link, near_name, quoted, refusal, unreadable_file
 from pari_index.intake.cache_folder import ParquetReuse
@@ -78,6 +79,7 @@ from pari_index.outputs.results_digest import (
 from pari_index.outputs.results_labels import (
     LevelWords,
     group_sheet_prefix,
+    inputs_by_label,
     label_frame,
     sheet_name,
     unlabel_frame,
@@ -114,6 +116,8 @@ class ResultTables:
     lang: str | None = None
     #: The choice levels' labels in that language, shown in a workbook's rule branches.
     levels: LevelWords = field(default_factory=dict, repr=False)
+    #: The scored items, whose labels a workbook shows the inputs by (none: as the set names them).
+    leaves: Sequence[Leaf] = field(default=(), repr=False)
 
     def language(self) -> str:
         """The run's language: :attr:`lang`, else the about table's ``lang`` row, else Vietnamese."""
@@ -212,6 +216,7 @@ def result_tables(
         as_scored_of=criteria,
         lang=lang,
         levels=level_words(result.leaves, lang),
+        leaves=result.leaves,
     )
 
 
@@ -391,6 +396,7 @@ def _write_workbook(target: Path, tables: ResultTables) -> list[Path]:
     every one is complete."""
     lang = tables.language()
     sheets = tables.as_dict()
+    sheets["criteria"] = inputs_by_label(sheets["criteria"], tables.leaves, lang)
     about = tables.about
     written = [target]
     beside = through_link(target)  # the overflow files go beside the workbook a link leads to

@@ -14,10 +14,11 @@ removes (``_Hạng`` reads as the column ``Hạng``, never as ``rank``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import polars as pl
 
+from pari_index.criteria.model import Leaf
 from pari_index.messages.labels import VIETNAMESE_MARK
 from pari_index.messages.numbers import MINUS, format_date, format_number, iso_date
 from pari_index.messages.results_words import (
@@ -227,6 +228,27 @@ def _losses_in(lang: str, frame: pl.DataFrame, *, back: bool = False) -> list[pl
     return [pl.col(_LOSS_COLUMN).str.replace_all(_loss_pattern(found), f"${{1}}{put}${{2}}")]
 
 
+#: The criteria table's column that keeps, in a workbook, the inputs as the set names them
+#: ("signed_on=04/06/2025"): what explain and report read to word an item again in another
+#: language, while ``inputs`` shows them by their labels ("Ngày ký số Kế hoạch CCHC=04/06/2025").
+INPUT_NAMES = "input_names"
+
+
+def inputs_by_label(criteria: pl.DataFrame, leaves: Sequence[Leaf], lang: str) -> pl.DataFrame:
+    """The criteria table as a workbook of ``lang`` shows it: ``inputs`` by the labels of the
+    set's inputs in ``lang`` (an official never sees the set's internal names in place of labels),
+    and the inputs as named, which :func:`unlabel_frame` reads back, in :data:`INPUT_NAMES`
+    (last). Without the scored items (``leaves``) the table stays as it is."""
+    from pari_index.scoring.explanations import labelled_inputs
+
+    if not leaves or criteria.schema.get("inputs") != pl.String or "criterion_id" not in criteria.columns:
+        return criteria
+    shown = labelled_inputs(criteria, leaves, lang, into="_labelled")
+    return shown.with_columns(pl.col("inputs").alias(INPUT_NAMES), pl.col("_labelled").alias("inputs")).drop(
+        "_labelled"
+    )
+
+
 def label_frame(table: str, frame: pl.DataFrame, lang: str, levels: LevelWords | None = None) -> pl.DataFrame:
     """``frame`` (a table of results, or a ranking sheet of the summary) with its coded values and
     headings in ``lang``; ``levels``: the choice levels' labels, shown for ``level:`` branches."""
@@ -345,6 +367,10 @@ def unlabel_frame(table: str, frame: pl.DataFrame, lang: str | None) -> pl.DataF
         exprs.append(pl.lit(_branch(frame["branch"], {w.get(lang): k for k, w in BRANCH_WORDS.items()})))
     exprs.extend(_losses_in(lang, frame, back=True))
     frame = frame.with_columns(exprs) if exprs else frame
+    if table == "criteria" and INPUT_NAMES in frame.columns:
+        # The inputs as the set names them, which every reader works with; a workbook written
+        # before 0.39 has only ``inputs``, named so.
+        frame = frame.with_columns(pl.col(INPUT_NAMES).alias("inputs")).drop(INPUT_NAMES)
     if table == "about" and {"key", "value"} <= set(frame.columns):
         frame = _unlabel_about(frame, lang)
     return frame
